@@ -371,6 +371,8 @@ def test_mixed_name_forms(value: str, mixed: bool) -> None:
     # LaTeX's en dash command, as reference managers export it: a range, as pandoc and BibTeX print it.
     ("3111{\\textendash}3119", False, False), ("79\\textendash{}86", True, False),
     ("79\\textendash 86", False, False), ("12{\\textendash}", False, True),
+    # Wiley's article numbers: the journal's code and a number (Ecology and Evolution's ece3.6510); a DOI is none.
+    ("ece3.6510", False, False), ("ece3.6510", True, False), ("nph.16607", False, False), ("ab.1", False, True),
 ])
 def test_page_range_form(pages: str, biblatex: bool, bad: bool) -> None:
     from litreview.checks.integrity import page_form_problem
@@ -464,6 +466,10 @@ def test_a_long_fields_problem_is_quoted_around_it_not_whole() -> None:
     short = check_review(Review(bibliography=parse_bibliography("@misc{x, title={Fish &amp; Chips}, year={2001}}")),
                          Config(), now=NOW).findings
     assert [f.message for f in short if f.code == "LR141"] == ["title holds the HTML entity &amp;: 'Fish &amp; Chips'"]
+    # Quoted as the file writes it: one backslash for one (repr doubled it, "O\\\\&amp;M", which the file does not hold).
+    escaped = check_review(Review(bibliography=parse_bibliography("@misc{x, title={Mobility (O\\&amp;M)}, year={2001}}")),
+                           Config(), now=NOW).findings
+    assert [f.message for f in escaped if f.code == "LR141"] == ["title holds the HTML entity &amp;: 'Mobility (O\\&amp;M)'"]
 
 
 def test_a_short_doi_is_named_as_one_with_the_way_to_the_doi() -> None:
@@ -509,6 +515,19 @@ def test_pages_holding_an_arxiv_identifier_get_an_eprint_hint() -> None:
     assert hints["gs"] == ("The pages field holds an arXiv identifier, not pages: write eprint = {the full arXiv "
                            "identifier, e.g. 2507.01234} with archiveprefix = {arXiv} instead")
     assert hints["ok"] == "Write pages = {12--15}"
+
+
+def test_pages_holding_a_page_count_get_a_pagetotal_hint() -> None:
+    # IEEE's export "pages = {10 pp.}": the hint wrote a range, of a number that is how many pages the paper has.
+    from litreview.bibliography.csl import parse_csl
+
+    text = "@inproceedings{s, author={S, A}, title={T}, booktitle={B}, year={2006}, pages={10 pp.}}\n"
+    (found,) = [f for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(),
+                                        now=NOW).findings if f.code == "LR143"]
+    assert found.hint == "The pages field holds how many pages the work has: write pagetotal = {10} instead"
+    csl = parse_csl('[{"id": "s", "type": "paper-conference", "title": "T", "page": "10 pp."}]', "x.json")
+    (found,) = [f for f in check_review(Review(bibliography=csl), Config(), now=NOW).findings if f.code == "LR143"]
+    assert found.hint == 'The page field holds how many pages the work has: write "number-of-pages": "10" instead'
 
 
 def test_a_stray_quotation_mark_in_a_name_is_named_with_what_to_delete() -> None:
@@ -565,6 +584,33 @@ def test_a_url_field_of_three_addresses_keeps_every_other_one_in_the_note() -> N
     assert three.message.endswith("is invalid: it holds 3 addresses")
     assert three.hint == ("Keep one, url = {http://a.org/1}, and give the others in "
                           "note = {\\url{http://b.org/2}, \\url{http://c.org/3}}")
+
+
+def test_a_web_address_beside_a_reference_managers_own_link_is_kept_not_joined_to_it() -> None:
+    # Papers and Mendeley append their library's link ("papers://..."): the hint wrote the two addresses run
+    # together ("...010papers://..."), an address that opens nothing, and the message said only "white space".
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.bib import check_url
+
+    bib = parse_bibliography("@misc{d, title = {T},\n  url = {http://dx.doi.org/10.1/x papers://ab12/Paper/p9}}\n"
+                             "@misc{e, title = {T},\n  url = {https:// www.example.org/a}}\n", "x.bib")
+    (two,), (split,) = (list(check_url(s)) for s in bib.sources)
+    assert two.message.endswith("is invalid: it holds 2 addresses, 1 of them no web address")
+    assert two.hint == "Keep the web address, url = {http://dx.doi.org/10.1/x}"
+    assert split.hint == "Write url = {https://www.example.org/a}"  # a space typed inside one address
+
+
+def test_a_suffix_exported_as_a_csl_family_name_is_told_in_csl_terms() -> None:
+    # Mendeley's "family: Jr, given: James E Watkins" for James E. Watkins Jr.: printed "Jr, J. E. W.", no finding.
+    from litreview.bibliography.csl import parse_csl
+    from litreview.checks.style import check_names
+
+    bib = parse_csl("- id: w\n  type: article-journal\n  title: T\n  author:\n  - family: Jr\n"
+                    "    given: James E Watkins\n  - family: Watkins\n    given: James E\n    suffix: Jr\n",
+                    "refs.yaml", yaml=True)
+    (found,) = check_names(bib.sources[0])
+    assert (found.code, found.line) == ("LR156", 4)
+    assert found.hint == "Write family: Watkins, given: James E, suffix: Jr"
 
 
 def test_a_newspaper_or_magazine_article_is_not_expected_to_have_a_doi() -> None:

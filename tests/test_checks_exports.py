@@ -68,6 +68,15 @@ def test_an_issn_with_its_label_is_read() -> None:
     assert issn_problem("ISSN 0317-8472") == "wrong check digit"
 
 
+def test_an_issn_of_null_is_told_to_be_deleted() -> None:
+    # JabRef and HAL exports write issn = {null} for no ISSN: the hint said to copy the ISSN again.
+    from litreview.checks.integrity import check_issn
+
+    (found,) = check_issn(_one("@article{a, title = {T}, journal = {J}, year = {2016}, issn = {null}}"))
+    assert found.message == "ISSN 'null' is invalid: it stands for no value, as an export writes it"
+    assert found.hint == "Delete the issn field"
+
+
 def test_a_doi_with_latex_escapes_is_a_doi_written_otherwise() -> None:
     from litreview.checks.bib import check_doi
     from litreview.doi import bare_doi, doi_url

@@ -226,3 +226,20 @@ def test_tables_show_terminal_controls_as_escapes() -> None:
         out = render("sources", [Column("key"), Column("title", grow=True)], [["k", f"{HOSTILE}\nline two"]],
                      width=width)
         assert not set(out) & {"\x1b", "\x07", "\x9b", "\r"} and "line two" in out
+
+
+def test_the_text_report_quotes_a_latex_sentence_as_its_file_writes_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    # A thesis citing with \supercite{...} read "> Entdeckung von CNT[@{iijima1991}] ...": the reader's pandoc form,
+    # which the author never wrote and cannot search for.
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ch.tex").write_text("Entdeckung von CNT\\supercite{iijima1991} und Ringe\\supercite{eunier1998}.\n",
+                                     encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@article{iijima1991, author = {Iijima, S.}, title = {Helical microtubules},"
+                                       " journal = {Nature}, year = {1991}}\n", encoding="utf-8")
+    main(["check", "--essay", "ch.tex", "--bib", "refs.bib", "--claims", "", "--no-cache"])
+    out = capsys.readouterr().out
+    assert "> Entdeckung von CNT\\supercite{iijima1991} und Ringe\\supercite{eunier1998}." in out
+    assert "[@{" not in out

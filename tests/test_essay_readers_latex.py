@@ -62,6 +62,16 @@ def test_latex_generated_text_is_not_claimed_and_references_read_as_pandoc_rende
         ("T", 2), ("Written.", 7), ("See Section [sec:x] and [e1], [a] [b] [c].", 7), ("The next line.", 8)]
 
 
+def test_latex_package_settings_are_no_prose_and_a_caption_reads_as_its_long_form(tmp_path: Path) -> None:
+    # "\captionsetup{font=small, labelfont=bf}\caption[]{.}" in a figure was a claim "font=small, labelfont=bf[].";
+    # pandoc prints nothing of a package's settings, and a caption's long form alone.
+    (tmp_path / "ch.tex").write_text(
+        "\\captionsetup{font=small, labelfont=bf}\n\\sisetup{per-mode=symbol}\n\\graphicspath{{figures/}}\n"
+        "\\addtocounter{page}{1}\n\\begin{figure}\n\\captionsetup[figure]{figurewithin = chapter}\n"
+        "\\caption[Short form]{The long caption.}\n\\end{figure}\n\nReal text here.\n", encoding="utf-8")
+    assert [c.text for c in load_essay(tmp_path / "ch.tex").claims] == ["The long caption.", "Real text here."]
+
+
 @pytest.mark.parametrize("preamble", ["", "\\documentclass{article}\n\\input{glyphtounicode}\n"])
 def test_latex_input_file_not_found_is_reported_at_its_line(tmp_path: Path, preamble: str) -> None:
     from litreview.checks.size import check_inputs

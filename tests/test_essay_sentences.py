@@ -185,3 +185,16 @@ def test_et_al_before_a_bracketed_number_goes_on(text: str, expected: list[str])
 def test_a_statutes_subsections_are_no_list(text: str, expected: list[str]) -> None:
     for reference in (False, True):
         assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A figure's panel named in the sentence ("see panel (b) of Figure 3"): pysbd cut before each label, leaving
+    # "(see panel" and "(b) Figure 3)." as two claims.
+    ("The index is interleaved (see panel (b) Figure 3). As seen in panel (a) of Figure 3, it forms a curve.",
+     ["The index is interleaved (see panel (b) Figure 3).", "As seen in panel (a) of Figure 3, it forms a curve."]),
+    ("Panels (c) and (d) are both examples. Cells (purple in panel (b)) are few.",
+     ["Panels (c) and (d) are both examples.", "Cells (purple in panel (b)) are few."]),
+])
+def test_a_labelled_part_named_in_a_sentence_begins_no_sentence(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected

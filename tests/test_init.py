@@ -257,9 +257,9 @@ def test_init_run_again_with_another_bibliography_says_the_kept_settings_differ(
 def test_init_finds_the_bib_in_a_subfolder_that_holds_the_keys_the_essay_cites(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     # A book's chapter with its .bib in assets/ (the book's index names it): init found none, imported an empty one
-    # from a text with no reference list, and every citation was "matches no entry".
+    # from a text with no reference list, and every citation was "matches no entry". A figure's label is no key.
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "ch.Rmd").write_text("# One\n\nAs shown [@roe2001], and by @doe2002.\n", encoding="utf-8")
+    (tmp_path / "ch.Rmd").write_text("# One\n\nAs shown [@roe2001], and by @doe2002 (@fig-map).\n", encoding="utf-8")
     for folder, key in (("assets", "roe2001"), ("notes", "other1999"), (".cache", "roe2001"), ("site", "doe2002")):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "refs.bib").write_text(f"@book{{{key}, title = {{T}}}}\n", encoding="utf-8")

@@ -201,6 +201,23 @@ def test_the_site_name_init_writes_holds_no_markup(here: Path) -> None:
     assert 'site_name: "Review: War alert(1) & Peace now"' in text
 
 
+def test_the_site_is_named_by_a_heading_not_by_a_code_chunks_comment(here: Path) -> None:
+    """An R Markdown chunk's "# Load packages" is an R comment: the site is named by the text's own heading."""
+    (here / "essay.Rmd").write_text("```{r setup}\n# Load packages\nlibrary(x)\n```\n\n# Ferns in the field\n\n"
+                                    "Text [@doe].\n", encoding="utf-8")
+    bib(here / "refs.bib", "doe")
+    assert main(["init", "essay.Rmd", "--bib", "refs.bib"]) == 0
+    assert 'site_name: "Review: Ferns in the field"' in (here / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_a_latex_chapters_site_is_named_by_its_chapter(here: Path) -> None:
+    (here / "ch.tex").write_text("\\chapter{État de l'art}\n\nText \\cite{doe}.\n\n\\section{Avant}\n\nMore.\n",
+                                 encoding="utf-8")
+    bib(here / "refs.bib", "doe")
+    assert main(["init", "ch.tex"]) == 0
+    assert 'site_name: "Review: État de l\'art"' in (here / "mkdocs.yml").read_text(encoding="utf-8")
+
+
 def test_a_csl_json_bibliography_of_the_essays_name_beside_it_is_used(here: Path,
                                                                       capsys: pytest.CaptureFixture[str]) -> None:
     # pandoc's own pairing (paper.md and paper.json, built with --bibliography paper.json): init looked only for a

@@ -65,3 +65,47 @@ def test_a_latex_acknowledgements_section_is_read_as_markdowns_is() -> None:
     after = links("\\section*{Acknowledgements}\nWe thank the institute.\n\n\\section{Results}\n"
                   "Songmin Yu showed that demand grows \\cite{doe2001}.\n")
     assert ("yu2022", "attribution") in after
+
+
+MORTON = """
+@article{morton1966, title={A computer oriented geodetic data base}, author={Morton, Guy M.}, year={1966}, journal={J}}
+@book{knapp2016, title={Design Sprint}, author={Knapp, Jake}, year={2016}, publisher={P}}
+"""
+
+
+def test_in_a_document_citing_by_markers_prose_alone_links_an_uncited_entry_as_a_suggestion() -> None:
+    # A manuscript that cites Morton once [@morton1966] then writes of "Morton indices" in forty sentences, and a
+    # thesis that writes of "a Design Sprint" throughout: each was a confirmed link to the work, on the site too.
+    def links(text: str) -> dict[tuple[str, str, str], str]:
+        linkage = link(parse_markdown(text), parse_bibliography(MORTON), None, metadata={})
+        return {(lk.claim_id, lk.source_key, lk.kind): lk.status for lk in linkage.links if lk.kind != "topical"}
+
+    marked = links("Space filling curves order cells [@morton1966].\n\n"
+                   "The cells are ordered by their Morton indices in memory.\n\n"
+                   "After a Design Sprint the team builds a product.\n\n"
+                   "As Guy Morton showed, the order keeps cells close.\n\n"
+                   "The *Design Sprint* book says so.\n")
+    assert marked[("p2-s1", "morton1966", "attribution")] == "suggested"
+    assert marked[("p3-s1", "knapp2016", "title")] == "suggested"
+    assert marked[("p4-s1", "morton1966", "attribution")] == "confirmed"  # a full name: an appeal to his work
+    assert marked[("p5-s1", "knapp2016", "title")] == "confirmed"  # set in italics: named as a work
+    # A document with no markers names its sources in prose: the same sentences are its citations.
+    prose = links("The cells are ordered by their Morton indices in memory.\n\n"
+                  "After a Design Sprint the team builds a product.\n")
+    assert prose[("p1-s1", "morton1966", "attribution")] == "confirmed"
+    assert prose[("p2-s1", "knapp2016", "title")] == "confirmed"
+
+
+def test_in_a_document_citing_by_markers_a_term_near_a_title_is_no_misquoted_title() -> None:
+    # A thesis's heading "Minimum Viable Products", beside an entry titled "Minimum Viable Product: A Guide" that
+    # the heading does not cite, was reported as misquoting the title (LR306).
+    bib = parse_bibliography("@online{ries2009, title={Minimum Viable Product: A Guide}, author={Ries, Eric}, "
+                             "year={2009}}\n@book{doe2001, title={Models}, author={Doe, Jane}, year={2001}}\n")
+
+    def variants(text: str) -> list[str]:
+        linkage = link(parse_markdown(text), bib, None, metadata={})
+        return [m.claim_id for m in linkage.mentions if m.kind == "title-variant"]
+
+    assert variants("# Minimum Viable Products\n\nModels matter [@doe2001].\n") == []
+    assert variants("# Minimum Viable Products\n\nModels matter [@ries2009].\n\nAs in *Minimum Viable Products* "
+                    "[@ries2009].\n") == ["p3-s1"]

@@ -63,3 +63,28 @@ def test_a_quotation_with_its_own_citation_is_carried_by_that_citation_alone() -
                "a state does not bother with such provisions it is unbridled power” [@holsti2004taming; "
                "@wendt1995anarchy, 3].")
     assert quotes(both)[0][2] == ("holsti2004taming", "wendt1995anarchy")
+
+
+def test_a_quoted_heading_of_the_document_is_a_cross_reference_not_a_quotation() -> None:
+    # "[...; see "Scaling up: Community ecology of fern gametophytes" below]" names a section of the manuscript (its
+    # heading set in bold, as journals' manuscripts set them): it was linked to every entry cited beside it.
+    for heading in ("**SCALING UP: COMMUNITY ECOLOGY OF STATES**", "## 3. Scaling up: community ecology of states"):
+        linkage = run("States differ [@holsti2004taming; see \"Scaling up: Community ecology of states\" below].\n\n"
+                      f"{heading}\n\nText.")
+        assert quotes(linkage) == [] and [lk.kind for lk in linkage.links] == ["marker"]
+    # A paragraph that is the quotation itself (an epigraph) is no heading.
+    linkage = run("“Scaling up community ecology of states”\n\nAs Holsti wrote, “Scaling up community ecology of states”.")
+    assert [q[0] for q in quotes(linkage)] == ["p1-s1", "p2-s1"]
+
+
+def test_a_quotation_in_a_note_is_carried_by_the_sentence_that_refers_to_the_note() -> None:
+    # "... als “[…] organized relations between entities” [^4] [@holsti2004taming] definiert." with the note
+    # "[^4]: Übersetzt: “organisierte Beziehungen zwischen Einheiten”": the translation was an unattributed quotation.
+    linkage = run("Er definiert sie als “organized relations between established entities” [^4] [@holsti2004taming]."
+                  "\n\nMore text.\n\n[^4]: Übersetzt: “organisierte Beziehungen zwischen etablierten Einheiten”\n")
+    by_claim = {q[0]: q[2] for q in quotes(linkage)}
+    note = [cid for cid in by_claim if cid not in ("p1-s1", "p2-s1")]
+    assert note and all(by_claim[cid] == ("holsti2004taming",) for cid in note)
+    # A note referred to by a sentence that cites nothing carries nothing.
+    bare = run("Er definiert sie so [^4].\n\n[^4]: Übersetzt: “organisierte Beziehungen zwischen etablierten Einheiten”\n")
+    assert [q[2] for q in quotes(bare)] == [()]

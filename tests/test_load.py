@@ -215,6 +215,16 @@ def test_a_value_typed_without_braces_is_told_to_be_braced(field: str, hint: str
     assert syntax[0].hint.startswith(hint)
 
 
+def test_a_comment_after_a_field_is_told_to_be_moved_not_a_missing_comma() -> None:
+    # "year = {1995}, %other attributes omitted": the hint said a comma was missing after the field, which has one.
+    bib = parse_bibliography("@phdthesis{t,\n  title = {T},\n  year = {1995}, %other attributes omitted\n}\n"
+                             "@book{g, title = {G}, year = 1990}\n", "x.bib")
+    assert [s.key for s in bib.sources] == ["t", "g"]
+    (syntax,) = [p for p in bib.problems if p.code == "LR100"]
+    assert (syntax.line, syntax.key) == (3, "t")
+    assert syntax.hint.startswith("BibTeX reads % inside an entry as text, not as a comment")
+
+
 def test_a_field_repeated_many_times_is_one_finding() -> None:
     # ScienceDirect's export writes one keywords field a keyword.
     bib = parse_bibliography("@article{k,\n  title = {T},\n  keywords = \"a\",\n  keywords = \"b\",\n"

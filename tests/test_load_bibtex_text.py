@@ -147,6 +147,20 @@ def test_a_commented_out_string_is_read_as_bibtex_reads_it() -> None:
     assert [(p.code, p.message.split(" is ")[0]) for p in bib.problems] == [("LR155", "@string jo")]
 
 
+@pytest.mark.parametrize(("text", "codes"), [
+    # Defined again, live, before any field uses it: BibTeX ends with the value biber and pandoc read.
+    ("%@string{jo = {Journal}}\n@string{jo = {J.}}\n@article{a, journal = jo}\n", []),
+    # Used by no field: nothing reads it.
+    ("%@string{jo = {Journal}}\n@article{a, journal = {X}}\n", []),
+    # Used, in part, before any live definition: BibTeX prints it, biber and pandoc do not.
+    ("%@string{jo = {Journal}}\n@article{a, journal = \"The \" # jo}\n@string{jo = {J.}}\n", ["LR155"]),
+])
+def test_a_commented_out_string_is_reported_only_where_bibtex_reads_it_differently(text: str,
+                                                                                   codes: list[str]) -> None:
+    # A thesis's block of 21 %@string lines, each defined again below: 21 warnings about nothing any tool prints.
+    assert [p.code for p in parse_bibliography(text, "refs.bib").problems] == codes
+
+
 def test_a_percent_line_between_fields_is_skipped_where_pybtex_stops_the_entry() -> None:
     # A documented difference from pybtex, which stops the entry at the % line: compared without that line.
     from fuzz.differential import disagreements
@@ -183,6 +197,16 @@ def test_two_copies_of_an_entry_commented_out_are_a_duplicate_to_bibtex() -> Non
     # One copy alone, or two keys: no duplicate.
     for alone in (first, first + first.replace("{old", "{other")):
         assert "LR101" not in [p.code for p in parse_bibliography(alone, "refs.bib").problems]
+
+
+def test_an_at_sign_inside_an_entry_commented_out_is_no_second_error() -> None:
+    # "%  title = {[Co@Sn6]}" in an entry commented out: pybtex, lost at the first % line, took "@ Sn6" for an entry
+    # and reported "'(' or '{' expected" as an error, with the hint that a comma was missing; the entry is told once.
+    dead = "%@article{w,\n%  title = {{[Co @ Sn6 Sb6]3-: Structure}},\n%  year = {2018}\n%}\n"
+    bib = parse_bibliography("@book{a, title={A}}\n" + dead + "@misc{w, title = {Submitted}, year = {2018}}\n",
+                             "refs.bib")
+    assert bib.keys == ("a", "w") and bib.sources[1].title == "Submitted"
+    assert [(p.code, p.key, p.line) for p in bib.problems] == [("LR155", "w", 2)]
 
 
 def test_an_entry_commented_out_that_does_not_close_in_its_percent_lines_swallows_no_entry() -> None:

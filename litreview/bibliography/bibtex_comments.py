@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ..lazyre import lazy
-from .bibtex import ENTRY_START, NAME, body_end, body_parts, skip_space, span_at
+from .bibtex import _STRING_DEFINITION, ENTRY_START, NAME, body_end, body_parts, skip_space, span_at
 
 COMMENT_LINE = lazy(r"^[ \t]*%[^\n]*", re.M)
 """A line whose first mark is %: a comment to pandoc and biber (BibTeX and pybtex have no comments: "% url = {...}"
@@ -59,6 +59,8 @@ class CommentedOut:
     """Its key, or the macro's name ("" for a @preamble)."""
     read: bool = True
     """Whether it closes within its % lines, so it is left for pybtex to read (else it is blanked)."""
+    end: int = 0
+    """Offset just past its closing brace (0 when it does not close within its % lines)."""
 
 
 def comment_lines(text: str) -> tuple[str, tuple[CommentedOut, ...]]:
@@ -95,7 +97,7 @@ def comment_lines(text: str) -> tuple[str, tuple[CommentedOut, ...]]:
             named = (NAME if kind == "string" else _PYBTEX_KEY[text[pos - 1]]).match(text, skip_space(text, pos))
             close = body_end(text, pos - 1, last)
             key = named.group() if named and kind != "preamble" else ""
-            kept.append(CommentedOut(command.start(), kind, key, close > 0))
+            kept.append(CommentedOut(command.start(), kind, key, close > 0, close + 1 if close > 0 else 0))
             if close < 0:
                 break
             keep.append((command.start(), close))
@@ -105,6 +107,18 @@ def comment_lines(text: str) -> tuple[str, tuple[CommentedOut, ...]]:
                 out += [text[done:start], " " * (end - start)]
                 done = end
     return ("".join(out) + text[done:] if out else text), tuple(kept)
+
+
+def string_matters(text: str, command: CommentedOut, commented: Collection[int]) -> bool:
+    """Whether a @string written in % lines (which BibTeX reads and biber and pandoc skip) changes what BibTeX reads:
+    some field after it uses the name (a bare value, or a part joined with #) before a live @string defines it again.
+    ``commented``: where the commands in % lines start (they are no live definition)."""
+    folded = command.key.casefold()
+    start = command.end or command.at
+    stop = next((m.start() for m in _STRING_DEFINITION.finditer(text, start)
+                 if m.group(1).casefold() == folded and m.start() not in commented), len(text))
+    use = re.compile(rf"[=#]\s*{re.escape(command.key)}\s*(?=[,}})#]|$)", re.I | re.M)
+    return use.search(text, start, stop) is not None
 
 
 @dataclass(frozen=True, slots=True)

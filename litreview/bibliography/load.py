@@ -8,6 +8,7 @@ check that runs before pybtex (LR100, LR109) is in ``prescan``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -18,7 +19,7 @@ from ..errors import InputError
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Person, Source
 from . import bibtex, inherit
-from .bibtex_comments import CommentedOut, comment_lines
+from .bibtex_comments import CommentedOut, comment_lines, string_matters
 from .dates import date_year
 from .fieldparser import parser_class
 from .latex import decode_latex
@@ -97,10 +98,14 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     from pybtex.utils import CaseInsensitiveDict
 
     original, (text, commented) = text, comment_lines(text)
+    starts = {c.at for c in commented}
     line_of = _Lines(text)
     problems: list[Finding] = _prescan(text, filename, line_of) + [
-        _commented_out(c, filename, line_of) for c in commented if c.kind != "preamble"]
+        _commented_out(c, filename, line_of) for c in commented if c.kind != "preamble"
+        and (c.kind != "string" or not c.read or string_matters(text, c, starts))]
     quiet = {c.at for c in commented if c.read}  # pybtex's errors in an entry written in % lines: told above
+    # and those inside one, after pybtex lost its way in it ("%  title = {[Co @ Sn6]}" reads as an entry "@ Sn6").
+    within = sorted((c.at, c.end) for c in commented if c.read and c.end)
     # Entries already reported as unbalanced: pybtex's later complaint is a consequence. But for a "}" that
     # closes nothing after an entry ended early ("title = {A} : {B}}," ends it at the "}}"), pybtex's complaint
     # where the entry went wrong, on an earlier line, is the cause: it is reported instead.
@@ -108,7 +113,10 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     damaged = {_entry_start_line(lines, p.line): p for p in problems if p.code == "LR100"}
 
     def syntax_error(error: PybtexSyntaxError) -> None:
-        if error.error_context_info[0] in quiet:
+        begun = error.error_context_info[0]
+        if begun in quiet:
+            return
+        if begun is not None and (n := bisect.bisect_right(within, (begun, len(text) + 1))) and begun < within[n - 1][1]:
             return
         reported = damaged.get(line_of(error.error_context_info[0] or 0))
         if reported is not None:
@@ -133,6 +141,10 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         if start != error.lineno:
             message += f" (in the entry that starts on line {start})"
         at = error.error_context_info[2]
+        if not hint and "expected" in message and text[at:at + 1] == "%" and key:
+            # "year = {1995}, % a note": BibTeX and pybtex read no comment inside an entry (pandoc and biber do).
+            hint = ("BibTeX reads % inside an entry as text, not as a comment, and skips the rest of the entry from "
+                    "there: move the comment above the entry, or delete it")
         if head.startswith("undefined string") and (defined := bibtex.string_offset(text, detail)) is not None:
             # Defined below its use: BibTeX, biber and pandoc read the file in order (pandoc prints the name).
             hint = (f"Move the @string on line {line_of(defined)} above the entries that use {detail!r}: BibTeX, "

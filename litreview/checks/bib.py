@@ -349,6 +349,8 @@ def check_isbn(source: Source) -> Iterable[Finding]:
 
 _WEB_ADDRESS = re.compile(r"(?:https?|ftp)://[^/\s]+\.")
 """An address's start with a host name: each of several such is an address of its own, not a split one."""
+_ANY_ADDRESS = re.compile(r"[A-Za-z][\w+.-]*://\S")
+"""An address of any scheme (``papers://``, ``zotero://``), not a scheme typed apart from its host."""
 
 
 def url_problem(url: str) -> str:
@@ -386,12 +388,18 @@ def check_url(source: Source) -> Iterable[Finding]:
             hint = f"write url = {{{bare}}}" if bare != raw and not url_problem(bare) else ""
             several = [u for u in re.split(r"[\s;,]+", raw) if u]
             joined = "".join(raw.split())
-            if not hint and joined != raw and not url_problem(joined) and not all(map(_WEB_ADDRESS.match, several)):
+            if (not hint and joined != raw and not url_problem(joined)
+                    and not all(map(_WEB_ADDRESS.match, several)) and not all(map(_ANY_ADDRESS.match, several))):
                 hint = f"write url = {{{joined}}}"  # "https:// www.example.org/a": a space typed inside the address
-            if len(several) > 1 and not any(url_problem(u) for u in several):  # BibSonomy: "http://a; http://b"
+            web = [u for u in several if not url_problem(u)]
+            if len(several) > 1 and web and all(map(_ANY_ADDRESS.match, several)):
+                # BibSonomy: "http://a; http://b"; Papers and Mendeley: "http://a papers://b" (a local library's link)
                 problem = f"it holds {len(several)} addresses"
-                others = ", ".join(f"\\url{{{u}}}" for u in several[1:])
-                hint = (f"keep one, url = {{{several[0]}}}, and give the {'other' if len(several) == 2 else 'others'} "
+                if (local := len(several) - len(web)):
+                    problem += f", {local} of them {'no web address' if local == 1 else 'no web addresses'}"
+                others = ", ".join(f"\\url{{{u}}}" for u in web[1:])
+                hint = (f"keep the web address, url = {{{web[0]}}}" if len(web) == 1 else
+                        f"keep one, url = {{{web[0]}}}, and give the {'other' if len(web) == 2 else 'others'} "
                         f"in note = {{{others}}}")
             yield entry_finding("LR123", source, f"URL {shown(raw)} is invalid: {problem}", hint, field="url")
 

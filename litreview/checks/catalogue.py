@@ -185,6 +185,12 @@ _CODES = (
          "An entry or @string is commented out line by line with % (\"%@book{old,\"): biber and pandoc skip it, "
          "but BibTeX and pybtex read it, because to them % is no comment; the entry is loaded as BibTeX reads it.",
          "Delete the lines to drop it for every tool, or remove the % to keep it."),
+    Code("LR156", "suffix-as-family-name", "warning",
+         "A name's family part is a generational suffix (\"Jr, James E Watkins\", as some reference managers export "
+         "\"James E. Watkins Jr.\"): styles print and sort the person as \"Jr\", with the family name among the "
+         "initials.",
+         "Write the suffix in its place: 'Watkins, Jr., James E' (BibTeX and biblatex), or family: Watkins, "
+         "given: James E, suffix: Jr (CSL)."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),

@@ -19,7 +19,7 @@ _CSL_NAMES = {bib: csl for csl, bib in reversed(FIELDS.items())} | {
     "pages": "page", "year": "issued", "date": "issued", "urldate": "accessed", "origdate": "original-date",
     "eventdate": "event-date", "journal": "container-title", "journaltitle": "container-title",
     "booktitle": "container-title", "howpublished": "container-title", "institution": "publisher",
-    "school": "publisher", "organization": "publisher", "location": "publisher-place",
+    "school": "publisher", "organization": "publisher", "location": "publisher-place", "pagetotal": "number-of-pages",
 }
 _FRONT_MATTER = (".md", ".markdown", ".qmd", ".rmd", ".rmarkdown", ".ipynb")
 """Manuscripts whose entries are their front matter's ``references:``."""

@@ -15,7 +15,7 @@ from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import CONTROLS, escape_match, without_controls
 from .bib import entry_finding, part_of, plain, shown
-from .hints import csl_form
+from .hints import csl_form, own_name
 
 VERBATIM = frozenset({"url", "doi", "eprint", "file", "localfile", "pdf", "urlraw", "verba", "verbb", "verbc", "howpublished_url",
                       "crossref", "xdata", "xref", "related", "ids", "keywords_url", "isbn", "issn"})
@@ -53,7 +53,10 @@ _BIBLATEX_PAGES = lazy(
     rf"(?:,\s*{_PAGE}(?:\s*(?:--?|–)\s*{_PAGE})?)*$")
 # A journal's article number in place of pages (Oxford's dyad134, Royal Society's rsos240445): not "pp12";
 # the ASBMB journals' manuscript numbers too (Molecular & Cellular Proteomics' M110.001628, JBC's M109.038026).
-_ARTICLE_NUMBER = lazy(r"^(?!pp?\.?\d)(?:[A-Za-z]{2,8}\d{2,}|[A-Z]\d{3}\.\d{6})$")
+_ARTICLE_NUMBER = lazy(r"^(?!pp?\.?\d)(?:[A-Za-z]{2,8}\d{2,}|[A-Z]\d{3}\.\d{6}|[a-z]{2,6}\d?\.\d{3,6})$")
+"""An article's number where its pages go: e1234567, a journal's code and a number ("ece3.6510", Wiley's), A001.012345."""
+_PAGE_COUNT = lazy(r"(\d+)\s*(?:pp?\.?|pages|S\.|Seiten)")
+"""How many pages the work has ("10 pp."), not where it lies."""
 _CHAPTER_PAGES = lazy(r"(\{\d+-\d+\}|\d+-\d+)\s*(?:--|–)\s*(\{\d+-\d+\}|\d+-\d+)")
 """A range of pages numbered within a chapter ("12-1--12-55"), each end braced or not."""
 _DOUBLE_LETTER_PAGE = lazy(r"\d(?!(?:ff|sqq?)\b)[A-Za-z]{2,}")
@@ -145,12 +148,19 @@ def issn_problem(issn: str) -> str:
     return "" if match.group(3).upper() == want else "wrong check digit"
 
 
+_NO_VALUE = frozenset(("null", "none", "undefined", "nan", "n/a", "na", "-"))
+"""What an export writes in a field that has no value."""
+
+
 def check_issn(source: Source) -> Iterable[Finding]:
     """LR125 for each ISSN (issn, eissn) with a wrong form or check digit."""
     for name in ("issn", "eissn"):
         for part in filter(None, re.split(r"\s*[,;]\s*|\s+and\s+", plain(source.fields.get(name, "")))):
             problem = issn_problem(part)
-            if problem:
+            if problem and part.casefold() in _NO_VALUE:  # JabRef and HAL exports write "null" for no ISSN
+                yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: it stands for no value, as an "
+                                    "export writes it", f"delete the {name} field", field=name)
+            elif problem:
                 yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: {problem}", field=name)
 
 
@@ -184,10 +194,10 @@ def check_html(source: Source) -> Iterable[Finding]:
         tag = None if csl_form(source) else _HTML_TAG.search(value)
         if entity:
             yield entry_finding("LR141", source, f"{name} holds the HTML entity {entity.group()}: "
-                                f"{plain(_at(value, entity))!r}",
+                                f"{shown(plain(_at(value, entity)))}",
                                 "write the character itself (&, ã, –) instead", field=name)
         elif tag:
-            yield entry_finding("LR141", source, f"{name} holds the HTML tag {tag.group()}: {plain(_at(value, tag))!r}",
+            yield entry_finding("LR141", source, f"{name} holds the HTML tag {tag.group()}: {shown(plain(_at(value, tag)))}",
                                 "write LaTeX instead of the tag, e.g. \\textit{...} for <i>", field=name)
 
 
@@ -344,6 +354,9 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
         hint = f"write pages = {{{single.group(1)}--{single.group(2)}}}" if single else ""
         if chapter := _CHAPTER_PAGES.fullmatch(raw.strip()):
             hint = f"write pages = {{{{{chapter.group(1)}}}--{{{chapter.group(2)}}}}}"
+        if count := _PAGE_COUNT.fullmatch(plain(raw).strip()):
+            hint = (f"the {own_name('pages', source)} field holds how many pages the work has: write "
+                    f"pagetotal = {{{count.group(1)}}} instead")
         arxiv = _ARXIV_PAGES.fullmatch(plain(raw).strip())
         if arxiv:  # ADS exports pages = {arXiv:1912.11554}, Google Scholar pages = {arXiv--2507}
             hint = _arxiv_pages_hint(arxiv.group(1), plain(source.fields.get("eprint", "")).strip(), biblatex=biblatex)

@@ -10,8 +10,10 @@ from functools import lru_cache
 from ..bibliography import names
 from ..bibliography.refparse.lexicon import GIVEN
 from ..bibliography.refparse.names import ORGANISATION_WORDS, is_particle
+from ..locale_terms import SUFFIXES_IN_TEXT
 from ..model import Finding, Person, Source
 from .bib import editor_as_publisher, entry_finding
+from .hints import csl_form
 
 _LOWER_INITIAL = re.compile(r"(?:^|[\s.\-])([a-z])\.")
 
@@ -78,6 +80,16 @@ def placeholder_name(person: Person, alone: bool) -> bool:
     return written in _PLACEHOLDERS or (alone and written == "others")
 
 
+def suffix_as_family(person: Person) -> tuple[str, str, str] | None:
+    """(family, suffix, given) of a name whose family part is a generational suffix ("Jr, James E Watkins": the
+    family name is the last of the given words), or None when it is not one."""
+    given = person.given.split()
+    if (person.family.rstrip(".").casefold() not in SUFFIXES_IN_TEXT or person.suffix or person.prefix
+            or len(given) < 2):
+        return None
+    return given[-1], person.family, " ".join(given[:-1])
+
+
 def check_names(source: Source) -> Iterable[Finding]:
     """LR133 for each author or editor whose name is miscased; LR149 for one with no family part; LR150 for one
     holding a quotation mark that nothing closes; LR151 for et al. written as a name; LR154 for a placeholder."""
@@ -93,6 +105,14 @@ def check_names(source: Source) -> Iterable[Finding]:
                 continue
             if person.family == "others" and not person.given:
                 continue  # "and others": et al., not a person
+            if (fixed := suffix_as_family(person)) is not None:
+                family, suffix, given = fixed
+                hint = (f"write family: {family}, given: {given}, suffix: {suffix}" if csl_form(source) else
+                        f"write '{family}, {suffix}, {given}' in the {role} field")
+                yield entry_finding("LR156", source, f"{role} {person.sort_name()!r} has the suffix "
+                                    f"{person.family!r} as its family name: styles print and sort it so", hint,
+                                    field=role)
+                continue
             if et_al_as_name(person):
                 yield entry_finding("LR151", source, f"{role} list names {person.sort_name()!r} as a person: it is "
                                     "printed as one", "write 'and others', which styles print as et al.", field=role)

@@ -184,7 +184,10 @@ def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str) -> lis
         essay = load_essay(essay_path)
     except LitreviewError:
         return []
-    cited = {c.key for claim in essay.claims for c in claim.citations or ()}
+    from ..essay.cites import crossref_kinds, is_crossref
+
+    kinds = crossref_kinds(essay.meta)  # a figure's label (@fig-map) is no key any bibliography is asked for
+    cited = {c.key for claim in essay.claims for c in claim.citations or () if not is_crossref(c.key, kinds)}
     holding = []
     for path in found:
         try:

@@ -280,18 +280,20 @@ def _kept_differs(plan: Plan, path: Path, values: dict[str, str | list[str]]) ->
 
 
 def _title(text: str, path: Path) -> str:
-    from ..essay import parse_essay
+    from ..cache import LATEX_SUFFIXES
+    from ..essay import load_essay, parse_essay
+    from ..essay.sections import headings
 
     if path.is_dir():  # a Manubot content/ folder: its metadata.yaml's title, else the manuscript's folder's name
         named = _manubot_title(path / "metadata.yaml")
         return named or (path.parent if path.name == "content" else path).name
     try:
-        meta = parse_essay(text, str(path)).meta
+        # A LaTeX file as its reader reads it (its \\chapter a heading); the text itself, else (the front matter).
+        essay = load_essay(path) if path.suffix.lower() in LATEX_SUFFIXES else parse_essay(text, str(path))
     except InputError:
-        meta = {}
+        essay = None
+    meta = essay.meta if essay is not None else {}
     if _is_project(path):
-        from ..essay import load_essay
-
         try:
             meta = load_essay(path).meta  # the book's title (Quarto's book: title:, bookdown's index.Rmd)
         except InputError:
@@ -299,9 +301,12 @@ def _title(text: str, path: Path) -> str:
     title = meta.get("title")
     if isinstance(title, str) and title.strip():
         return " ".join(title.split())[:120]
-    for line in text.splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()[:120]
+    # The first top heading as the reader has it: a code chunk's "# Load packages" is a comment, not a title;
+    # a LaTeX chapter's \chapter (or \part) names it.
+    top = 2 if essay is not None and essay.format == "latex" else 1
+    for _, heading in headings(essay) if essay is not None else ():
+        if heading is not None and heading[0] <= top and heading[1]:
+            return " ".join(heading[1].split())[:120]
     return path.stem.replace("_", " ").replace("-", " ")
 
 

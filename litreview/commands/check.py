@@ -116,7 +116,11 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
         log = formats.to_sarif(findings, version=__version__, since=since, provenance=provenance,
                                fallback_file=name(rel(config.path("bibliography"), config)))
         return json_text(log)
-    excerpts = {c.id: c.text for c in review.essay.claims} if review.essay is not None else {}
+    excerpts: dict[str, str] = {}
+    if review.essay is not None:
+        from ..linking.output import written  # as the file writes it: \supercite{a}, not pandoc's [@{a}]
+
+        excerpts = {c.id: written(c, review.essay) for c in review.essay.claims}
     return formats.render_text(findings, summary, excerpts=excerpts, style=click.style if colour else None)
 
 

@@ -61,10 +61,16 @@ def _converter() -> tuple[Any, Any]:
     specs = {"href": ("[{{", 3), "citetext": ("{", 0), "mbox": ("{", 1), "makebox": ("[[{", 3),
              "parbox": ("[[[{{", 5), "foreignlanguage": ("[{{", 3), "resizebox": ("*{{{", 4), "scalebox": ("{[{", 3),
              # Font commands pylatexenc knows but printed nothing of (pandoc prints their text).
-             "texttt": ("{", 1), "textsf": ("{", 1), "textup": ("{", 1), "textmd": ("{", 1)}
-    # Page layout and the table of contents, which pandoc prints nothing of (their arguments are no prose).
+             "texttt": ("{", 1), "textsf": ("{", 1), "textup": ("{", 1), "textmd": ("{", 1),
+             # A caption's text, not its short form for the list of figures ("\caption[]{.}" read "[].").
+             "caption": ("*[{", 3)}
+    # Page layout and the table of contents, which pandoc prints nothing of (their arguments are no prose), and
+    # packages' settings, key=value lists that read as a sentence ("font=small, labelfont=bf").
     layout = {"thispagestyle": "{", "pagestyle": "{", "pagenumbering": "{", "markboth": "{{", "markright": "{",
-              "addcontentsline": "{{{", "addtocontents": "{{", "enlargethispage": "*{"}
+              "addcontentsline": "{{{", "addtocontents": "{{", "enlargethispage": "*{",
+              "captionsetup": "*[{", "sisetup": "{", "hypersetup": "{", "graphicspath": "{", "geometry": "{",
+              "newgeometry": "{", "setstretch": "{", "addtocounter": "{{", "addtolength": "{{",
+              "DeclareGraphicsExtensions": "{"}
     parsing.add_context_category("litreview", prepend=True,
                                  macros=[MacroSpec(name, args) for name, args in
                                          (*((n, a) for n, (a, _) in specs.items()), *layout.items())])

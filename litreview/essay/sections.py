@@ -8,6 +8,7 @@ languages manuscripts are written in) to the next heading of its level or above.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..lazyre import lazy
 from ..model import Essay, Paragraph
@@ -26,11 +27,9 @@ def thanks_claims(essay: Essay) -> frozenset[str]:
     """The ids of the claims under an acknowledgements heading."""
     if essay.format not in ("markdown", "manubot", "latex"):
         return frozenset()
-    latex = dict(essay.meta.get(HEADINGS) or ()) if essay.format == "latex" else {}
     out: set[str] = set()
     level = 0  # the level of the acknowledgements heading being read, 0 outside one
-    for paragraph in essay.paragraphs:
-        heading = _heading(essay, paragraph, latex)
+    for paragraph, heading in headings(essay):
         if heading is not None:
             depth, title = heading
             if level and depth <= level:
@@ -41,6 +40,27 @@ def thanks_claims(essay: Essay) -> frozenset[str]:
         if level:
             out.update(c.id for c in paragraph.claims)
     return frozenset(out)
+
+
+def headings(essay: Essay) -> Iterator[tuple[Paragraph, tuple[int, str] | None]]:
+    """Each paragraph with its (level, title) when it is a heading (a Markdown one as its #s count, a LaTeX
+    ``\\chapter`` 2, ``\\section`` 3), else None. A code chunk's ``# comment`` is no paragraph, so no heading."""
+    latex = dict(essay.meta.get(HEADINGS) or ()) if essay.format == "latex" else {}
+    for paragraph in essay.paragraphs:
+        yield paragraph, _heading(essay, paragraph, latex)
+
+
+_BOLD_LINE = lazy(r"\s*(\*\*|__)([^*_\n][^\n]*?)\1\s*")
+"""A paragraph in bold alone, as journals' manuscripts set their headings (``**RESULTS**``)."""
+
+
+def heading_titles(essay: Essay) -> tuple[str, ...]:
+    """The titles of the document's headings and of its paragraphs set in bold alone (``**METHODS**``), which a
+    sentence names to send the reader there ("see “Methods” below")."""
+    out = [heading[1] for _, heading in headings(essay) if heading is not None]
+    if essay.format != "latex":
+        out += [m.group(2) for p in essay.paragraphs if len(p.claims) <= 1 and (m := _BOLD_LINE.fullmatch(p.text))]
+    return tuple(out)
 
 
 def _heading(essay: Essay, paragraph: Paragraph, latex: dict[int, int]) -> tuple[int, str] | None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lazyre import lazy
-from ..model import Claim, TextQuoteSelector
+from ..model import Claim, Essay, TextQuoteSelector
 from .cites import find_citations
 
 CONTEXT = 32
@@ -307,11 +307,23 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
             ) or (_BARE_KEY.match(nxt) and (_ET_AL.search(prev) or _LONE_KEY.match(nxt))) or (
                 _NUMBERED.match(nxt) and _ET_AL.search(prev)) or (
                 # "686(1)" then "(a)": pysbd's list item glued to the word before, a statute's subsection
-                span[0] == merged[-1][1] and nxt[:1] == "(" and (prev[-1:].isalnum() or prev[-1:] == ")")):
+                span[0] == merged[-1][1] and nxt[:1] == "(" and (prev[-1:].isalnum() or prev[-1:] == ")")) or (
+                # "(see panel" then "(b) of Figure 3)": a part's label, named in the sentence, begins no sentence
+                _ITEM.match(nxt) and _PART_NAMED.search(prev)):
                 merged[-1][1] = span[1]
                 continue
         merged.append(list(span))
     return merged
+
+
+_ITEM = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=[\s).,;:]|$)")
+"""A list item's mark in parentheses, "(b) ", which pysbd takes for a sentence's start wherever it stands."""
+_PART_NAMED = re.compile(r"(?<![\w.])(?:panels?|sub-?panels?|figures?|fig\.?|subfigures?|tables?|parts?|steps?|"
+                         r"equations?|eqs?\.?|items?|columns?|rows?|plates?|boxes|box|appendix|cases?|options?)"
+                         # "panels (c) and" then "(d)"
+                         r"(?:\s*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s*(?:,|and|or|to|&|und|et|y))*\s*$",
+                         re.IGNORECASE)
+"""A word naming a labelled part just before its label ("panel (b)", "Figure 2 (a)" reads "Figure 2" then the label)."""
 
 
 # A name written in lower case with capitals inside ("netNMF-sc", "eQTL", "mRNA"), which may begin a sentence; and a
@@ -369,3 +381,42 @@ def make_claim(body: str, body_line: int, paragraph: int, sentence: int, start: 
 def normalise_space(text: str) -> str:
     """Collapse runs of whitespace, as claim texts and selectors do."""
     return _WS.sub(" ", text).strip()
+
+
+def inline_label(claim_id: str, n: int) -> str:
+    """The key of a claim's ``n``-th inline note (0-based) in ``note_numbers``: no note's label holds a ^."""
+    return f"{claim_id}^{n}"
+
+
+def note_numbers(essay: Essay) -> dict[str, tuple[int, str]]:
+    """THE numbers of an essay's notes, as pandoc prints them: every note (an inline one, ``^[...]``, too) numbered
+    in the order of its first reference, whatever its label (``[^ver_lerdahl]`` is note 1 when referenced first);
+    with each the id of the claim holding that reference, for the note's way back; an inline note under
+    ``inline_label``. Only notes the essay defines count (pandoc prints a reference to another as written), and no
+    reference inside a note."""
+    defined = {p.note for p in essay.paragraphs if p.note}
+    numbers: dict[str, tuple[int, str]] = {}
+    count = 0
+    for paragraph in essay.paragraphs:
+        if paragraph.note:
+            continue
+        for claim in paragraph.claims:
+            if "^" not in claim.text:
+                continue
+            inline = 0
+            spans = note_spans(claim.text) if claim.text.count("^[") > 1 else {}
+            for m in _NOTE_START.finditer(claim.text):
+                label = m.group(2)
+                if m.group(1) is not None or (label is not None and (label not in defined or label in numbers)):
+                    continue
+                if label is None:
+                    label, inline = inline_label(claim.id, inline), inline + 1
+                    if any(s < m.start() < e for s, e in spans.items()):
+                        continue  # a note in a note: pandoc numbers it after the text's (left unnumbered here)
+                count += 1
+                numbers[label] = (count, claim.id)
+    return numbers
+
+
+# Where a note starts: its reference (``[^4]``) or an inline note (``^[...]``), not in code.
+_NOTE_START = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)" rf"|\[\^({NOTE_LABEL})\]|(?<!\\)\^\[")

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..essay import BIBTEX
-from ..essay.sections import thanks_claims
-from ..essay.segment import MAX_PIECE
+from ..essay.sections import heading_titles, thanks_claims
+from ..essay.segment import MAX_PIECE, note_numbers
 from ..model import (
     KIND_RANK,
     Bibliography,
@@ -70,6 +70,12 @@ class LinkContext:
     """What each earlier linker found, by its name in ``LINKERS``."""
     covered: Found = field(default_factory=Found)
     """The spans of each claim that the earlier linkers explained (a later linker skips them)."""
+    headings: tuple[str, ...] = ()
+    marked: bool = False
+    """Whether the document cites by markers (its reader found them): prose evidence alone is then a suggestion."""
+    callers: Mapping[str, str] = field(default_factory=dict)
+    """A note's claim id -> the id of the claim that refers to the note (``[^4]``)."""
+    """The titles of the document's own headings (a quotation of one names a part of the document, not a source)."""
 
     def hits(self) -> list[Hit]:
         """Every hit the earlier linkers found, in the order they ran."""
@@ -94,12 +100,17 @@ def _markers(ctx: LinkContext) -> Found:
     return find_markers(ctx.claims, ctx.index)
 
 
-def _attributions(ctx: LinkContext) -> Found:
-    cited: dict[str, set[str]] = {}  # claim id -> the entries its markers cite
+def _cited(ctx: LinkContext) -> dict[str, set[str]]:
+    """Claim id -> the entries its markers cite."""
+    cited: dict[str, set[str]] = {}
     for hit in ctx.found["markers"].hits:
         if hit.kind == "marker":
             cited.setdefault(hit.claim_id, set()).add(hit.key)
-    return find_attributions(ctx.prose(), ctx.index, ctx.covered, cited)
+    return cited
+
+
+def _attributions(ctx: LinkContext) -> Found:
+    return find_attributions(ctx.prose(), ctx.index, ctx.covered, _cited(ctx), marked=ctx.marked)
 
 
 def _titles(ctx: LinkContext) -> Found:
@@ -107,7 +118,8 @@ def _titles(ctx: LinkContext) -> Found:
     for hit in ctx.hits():
         if hit.kind == "attribution":
             named.setdefault(hit.claim_id, set()).add(hit.key)
-    return find_titles(ctx.prose(), ctx.index, build_title_index(ctx.index), named, ctx.covered)
+    return find_titles(ctx.prose(), ctx.index, build_title_index(ctx.index), named, ctx.covered,
+                       cited=_cited(ctx) if ctx.marked else None)
 
 
 def _references(ctx: LinkContext) -> Found:
@@ -115,7 +127,8 @@ def _references(ctx: LinkContext) -> Found:
 
 
 def _quotations(ctx: LinkContext) -> Found:
-    return find_quotations(ctx.prose(), ctx.hits(), ctx.covered)  # attributed to the carriers found so far
+    return find_quotations(ctx.prose(), ctx.hits(), ctx.covered,  # attributed to the carriers found so far
+                           headings=ctx.headings, callers=ctx.callers)
 
 
 LINKERS: tuple[Linker, ...] = (
@@ -149,7 +162,8 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     index.letter_order = letter_order
     index.biber = essay.format == "latex" and not essay.meta.get(BIBTEX)
     grouping = group_essay(essay, curated.groups if curated is not None else ())
-    ctx = LinkContext(claims=[readable(c) for c in essay.claims], index=index)
+    ctx = LinkContext(claims=[readable(c) for c in essay.claims], index=index, headings=heading_titles(essay),
+                      marked=bool(essay.marked), callers=_note_callers(essay))
     for linker in LINKERS:
         part = linker.run(ctx)
         ctx.found[linker.name] = part
@@ -210,6 +224,15 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
                        for lk in curated.links if not lk.exact and id(lk) in on_ids) if curated is not None else ()
     return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans), hidden=hidden,
                    unanchored=unanchored, conflicts=_conflicts(placed))
+
+
+def _note_callers(essay: Essay) -> dict[str, str]:
+    """Each claim of a note -> the claim that refers to the note: a note's "Translated: “...”" quotes the words its
+    sentence quotes and cites."""
+    if not any(p.note for p in essay.paragraphs):
+        return {}
+    numbers = note_numbers(essay)
+    return {c.id: numbers[p.note][1] for p in essay.paragraphs if p.note in numbers for c in p.claims}
 
 
 def readable(claim: Claim) -> Claim:

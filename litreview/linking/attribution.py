@@ -29,6 +29,10 @@ admit add treat view label distinguish lay""")
 _IRREGULAR = ["held", "wrote", "written", "found", "said", "thought", "saw", "seen", "laid", "put", "puts"]
 
 
+BARE_NAME = 0.75
+"""A surname alone mid-sentence, with no given name, possessive, cue or other author beside it."""
+
+
 def _inflect(verb: str) -> set[str]:
     forms = {verb, verb + "s", verb + "ed", verb + "d", verb + "es"}
     if verb.endswith("y"):
@@ -123,15 +127,18 @@ class _Name:
 
 
 def find_attributions(claims: Sequence[Claim], index: SourceIndex, covered: Found,
-                      cited: Mapping[str, Set[str]] | None = None) -> Found:
+                      cited: Mapping[str, Set[str]] | None = None, *, marked: bool = False) -> Found:
     """Authorities named in each claim, resolved to entries where the names agree; ``cited``: the entries each
-    claim cites by marker, which a name of several entries' author stands for ("Roe argues [@roe2001]")."""
+    claim cites by marker, which a name of several entries' author stands for ("Roe argues [@roe2001]").
+    ``marked``: the document cites by markers, so a bare surname with nothing that makes it an appeal ("Morton
+    indices", "Hilbert curves", a taxon's author) links an entry its sentence does not cite only as a suggestion."""
     found = Found()
     title_names = _title_names(index)
     for claim in claims:
         toks = tokens(claim.text)
         for group in _groups(claim.text, toks):
-            _resolve_group(claim, group, toks, index, covered, found, title_names, (cited or {}).get(claim.id, set()))
+            _resolve_group(claim, group, toks, index, covered, found, title_names, (cited or {}).get(claim.id, set()),
+                           marked)
     return found
 
 
@@ -260,7 +267,8 @@ def _dated(text: str, name: _Name) -> bool:
 
 
 def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: SourceIndex,
-                   covered: Found, found: Found, title_names: dict[str, list[str]], cited: Set[str]) -> None:
+                   covered: Found, found: Found, title_names: dict[str, list[str]], cited: Set[str],
+                   marked: bool = False) -> None:
     text = claim.text
     cue = None  # computed on demand: most runs are not names at all
     listed = False
@@ -294,11 +302,12 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
             elif not sentence_start and len(name.toks) == 1 and any(r.person.given for r in agree):
                 # (a name with no given name, a body's or a product's such as "MongoDB", is no appeal to
                 # its work unless the sentence says so: "the MongoDB query", not "MongoDB argues")
-                confidence = 0.75
+                confidence = BARE_NAME
             else:
                 continue
         resolved.append((name, list(dict.fromkeys(r.key for r in agree)), confidence))
-    _emit(claim, group, resolved, index, found, title_names, bool(resolved) and _appeal(text, group, toks), cited)
+    _emit(claim, group, resolved, index, found, title_names, bool(resolved) and _appeal(text, group, toks), cited,
+          marked)
     if unresolved:
         if cue is None:
             cue = _context_cue(text, group, toks)
@@ -314,7 +323,7 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
 
 def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str], float]],
           index: SourceIndex, found: Found, title_names: dict[str, list[str]], cue: bool,
-          cited: Set[str] = frozenset()) -> None:
+          cited: Set[str] = frozenset(), marked: bool = False) -> None:
     if not resolved:
         return
     text = claim.text
@@ -359,7 +368,7 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
     for key, (confidence, ambiguous, start, end) in chosen.items():
         found.hits.append(Hit(claim.id, key, "attribution", round(confidence * (0.8 if ambiguous else 1), 3),
                               strip_possessive(span)[0], start, end, ambiguous=ambiguous,
-                              confirmed=not ambiguous))
+                              confirmed=not ambiguous and not (marked and confidence <= BARE_NAME and key not in cited)))
 
 
 def _plausible_person(toks: list[Token]) -> bool:

@@ -5,11 +5,11 @@ sentence, else in the sentence before (same paragraph); scare quotes of a word o
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model import Claim, Mention
 from .hits import Found, Hit
-from .text import tokens
+from .text import canonical, tokens
 
 _QUOTE = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"|«([^»]+)»")
 MIN_WORDS = 4
@@ -19,8 +19,13 @@ MIN_ATTRIBUTED_WORDS = 3
 CARRIER_KINDS = ("marker", "attribution", "reference")
 
 
-def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: Found) -> Found:
-    """Quotations in each claim, linked to the entries that the nearby attribution names."""
+def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: Found, *,
+                    headings: Sequence[str] = (), callers: Mapping[str, str] | None = None) -> Found:
+    """Quotations in each claim, linked to the entries that the nearby attribution names. A quoted title of one of
+    the document's own ``headings`` ("see “Scaling up” below") names a part of it: no quotation. ``callers``: a
+    note's claim id -> the claim that refers to the note, whose attribution carries a quotation in the note that
+    nothing beside it attributes (a translation of the quotation the sentence cites)."""
+    parts = {_words(h) for h in headings}
     by_claim: dict[str, list[Hit]] = {}
     for hit in carriers:
         if hit.kind in CARRIER_KINDS:
@@ -36,7 +41,7 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
             g = next(i for i in (1, 2, 3) if m.group(i) is not None)
             inner = m.group(g)
             words = len(tokens(inner))
-            if words < MIN_ATTRIBUTED_WORDS or covered.covered(claim.id, m.start(g), m.end(g)):
+            if words < MIN_ATTRIBUTED_WORDS or covered.covered(claim.id, m.start(g), m.end(g)) or _words(inner) in parts:
                 continue
             here = by_claim.get(claim.id, [])
             # A citation right after the closing mark is the quotation's own ("“...” [@roe, 97]"): the others
@@ -46,10 +51,20 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
             if after and not any(c.isalnum() for c in claim.text[m.end():after[0].start]):
                 own = [h for h in after if "]" not in claim.text[after[0].start:h.start]]  # that one bracket's items
             carrier = own or here or (by_claim.get(before.id, []) if before is not None else [])
+            if not carrier and callers and claim.id in callers:
+                carrier = by_claim.get(callers[claim.id], [])
             if words < MIN_WORDS and not carrier:
                 continue
             _emit(claim, m.group(), m.start(), carrier, found)
     return found
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a text as compared with a heading's, case and marks aside (a leading section number too)."""
+    words = [canonical(t.text) for t in tokens(text)]
+    while words and words[0].replace(".", "").isdigit():
+        words = words[1:]
+    return tuple(w for w in words if w)
 
 
 def _emit(claim: Claim, quote: str, at: int, carrier: list[Hit], found: Found) -> None:

@@ -84,8 +84,12 @@ class _Span:
 
 
 def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
-                attributed: dict[str, set[str]], covered: Found) -> Found:
-    """Titles named in each claim; ``attributed`` maps claim id -> keys whose authors it names."""
+                attributed: dict[str, set[str]], covered: Found, *,
+                cited: dict[str, set[str]] | None = None) -> Found:
+    """Titles named in each claim; ``attributed`` maps claim id -> keys whose authors it names. ``cited`` (for a
+    document that cites by markers) maps claim id -> keys its markers cite: there a title in plain words, neither
+    quoted nor in italics, of an entry its sentence neither cites nor names the authors of ("Design Sprint", a
+    German noun phrase) is a suggestion, the name of a method or a term as likely as of the work."""
     found = Found()
     for claim in claims:
         best: dict[str, tuple[float, _Span, tuple[Token, ...], bool]] = {}
@@ -105,12 +109,13 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
             if not any(w[0].start <= span.toks[0].start < w[-1].end + 1 for _, _, w, _ in best.values()):
                 text = claim.text[span.toks[0].start:span.toks[-1].end]
                 found.mention(span.toks[0].start, Mention(claim.id, "work", text, (), "no entry with this title"))
-        _emit(claim, best, index, attributed.get(claim.id, set()), found)
+        _emit(claim, best, index, attributed.get(claim.id, set()), found,
+              None if cited is None else cited.get(claim.id, set()))
     return found
 
 
 def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], bool]], index: SourceIndex,
-          named: set[str], found: Found) -> None:
+          named: set[str], found: Found, cited: set[str] | None = None) -> None:
     if not best:
         return
     by_window: dict[tuple[int, int], list[str]] = defaultdict(list)
@@ -124,12 +129,15 @@ def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], b
         title = index.sources[key].title
         found.cover(claim.id, start, end)
         found.mention(start, Mention(claim.id, "work", text, tuple(dict.fromkeys([key, *keys])), title))
-        if not exact:
+        # Plain words in a document citing by markers, of an entry its sentence neither cites nor names the authors
+        # of: a term as likely as the work's name, so no confirmed link, and no misquoted title (LR306) either.
+        term = cited is not None and not span.marked and key not in named and key not in cited
+        if not exact and not term:
             found.mention(start, Mention(claim.id, "title-variant", text, (key,), title))
         confidence = (0.95 if span.marked else 0.9) if exact else 0.8
         if ambiguous:
             confidence *= 0.8
-        confirmed = not ambiguous and (exact or key in named)
+        confirmed = not ambiguous and (exact or key in named) and not term
         found.hits.append(Hit(claim.id, key, "title", round(confidence, 3), text, start, end,
                               ambiguous=ambiguous, confirmed=confirmed))
 

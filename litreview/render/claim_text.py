@@ -15,8 +15,8 @@ from html import unescape
 from typing import Any
 
 from ..essay.cites import raw_tex_spans
-from ..essay.segment import NOTE_LABEL, note_spans
-from ..model import Citation, Essay
+from ..essay.segment import NOTE_LABEL, inline_label
+from ..model import Citation
 from .sanitize import clean_text, esc, safe_url
 
 # Private-use characters stand for the citations while the rest is rendered; any in the text itself go.
@@ -74,11 +74,6 @@ def _inline_note(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> st
         before, after = note_words(number)
         return f"{esc(before)}{inner}{esc(after)}"
     return f'<span class="lr-note"{f" data-note={chr(34)}{number}{chr(34)}" if number else ""}>{inner}</span>'
-
-
-def inline_label(claim_id: str, n: int) -> str:
-    """The key of a claim's ``n``-th inline note (0-based) in ``note_numbers``: no note's label holds a ^."""
-    return f"{claim_id}^{n}"
 
 
 def _dashes(state: Any) -> None:
@@ -154,40 +149,6 @@ _REF = r"([A-Za-z][\w:-]*[A-Za-z0-9_])"
 _NOTE_REF = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)" rf"|\[\^({NOTE_LABEL})\]"
                        rf"|\[(-?)@{_REF}\]|(?<![\w.@\[-])(-?)@{_REF}")
 _NOTE_OPEN = "\ue002"
-
-
-def note_numbers(essay: Essay) -> dict[str, tuple[int, str]]:
-    """THE numbers of an essay's notes, as pandoc prints them: every note (an inline one, ``^[...]``, too) numbered
-    in the order of its first reference, whatever its label (``[^ver_lerdahl]`` is note 1 when referenced first);
-    with each the id of the claim holding that reference, for the note's way back; an inline note under
-    ``inline_label``. Only notes the essay defines count (pandoc prints a reference to another as written), and no
-    reference inside a note."""
-    defined = {p.note for p in essay.paragraphs if p.note}
-    numbers: dict[str, tuple[int, str]] = {}
-    count = 0
-    for paragraph in essay.paragraphs:
-        if paragraph.note:
-            continue
-        for claim in paragraph.claims:
-            if "^" not in claim.text:
-                continue
-            inline = 0
-            spans = note_spans(claim.text) if claim.text.count("^[") > 1 else {}
-            for m in _NOTE_START.finditer(claim.text):
-                label = m.group(2)
-                if m.group(1) is not None or (label is not None and (label not in defined or label in numbers)):
-                    continue
-                if label is None:
-                    label, inline = inline_label(claim.id, inline), inline + 1
-                    if any(s < m.start() < e for s, e in spans.items()):
-                        continue  # a note in a note: pandoc numbers it after the text's (left unnumbered here)
-                count += 1
-                numbers[label] = (count, claim.id)
-    return numbers
-
-
-# Where a note starts: its reference (``[^4]``) or an inline note (``^[...]``), not in code.
-_NOTE_START = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)" rf"|\[\^({NOTE_LABEL})\]|(?<!\\)\^\[")
 
 
 def _note_mark(m: re.Match[str], notes: list[str], xref: Callable[[str, bool], str | None] | None,

@@ -9,9 +9,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..essay.cites import cited_for
+from ..essay.segment import note_numbers
 from ..model import Claim, Finding, Link, Paragraph, Review, Severity, Source, SourceMetadata
 from .citation import Citations, Reference
-from .claim_text import note_numbers
 from .short_labels import PLAIN, Mark, marks
 
 _STATUS_ORDER = {"confirmed": 0, "suggested": 1, "rejected": 2}
@@ -40,7 +40,7 @@ class ReviewIndex:
     cited_for: dict[str, Paragraph] = field(default_factory=dict)
     """Claim id of a paragraph of citations alone -> the paragraph before it, whose authorities they are (a brief)."""
     notes: dict[str, tuple[int, str]] = field(default_factory=dict)
-    """A note's label -> its number and the claim of its first reference (``claim_text.note_numbers``)."""
+    """A note's label -> its number and the claim of its first reference (``essay.segment.note_numbers``)."""
     _references: dict[tuple[Citations, str], Reference] = field(default_factory=dict, repr=False, compare=False)
     """What ``reference`` gave: a site asks for each entry on many pages (``Citations`` keys its own store
     by the entry's whole content, which costs more to make than a look-up here)."""
