@@ -18,7 +18,9 @@ from .compare import (
     BOOK_TYPES,
     family_key,
     normalize_pages,
+    preprint_for_journal,
     publishers_agree,
+    record_years,
     similarity,
     title_similarity,
     types_compatible,
@@ -112,15 +114,20 @@ def score_candidate(source: Source, record: RegistryRecord) -> tuple[float, tupl
     if types_compatible(source.type, record.type) is False:
         score *= 0.7
         reasons.append(f"type {record.type} does not fit @{source.type}")
+    elif preprint_for_journal(source.type, source.container, record):
+        score *= 0.7
+        reasons.append(f"a preprint, not the article in {source.container}")
     if source.title and parts.get("title", 0) < MIN_TITLE:
         score = min(score, MIN_TITLE * THRESHOLD)
-    if parts.get("author", 1) == 0 and parts.get("year", 1) == 0:
-        score = min(score, 0.5)
+    if parts.get("year", 1) == 0:
+        # Beyond an online-first date (or a reprint of a book): another work with the title, or a citation
+        # too far off to trust the rest of it.
+        score = min(score, 0.5 if parts.get("author", 1) == 0 else MIN_TITLE * THRESHOLD)
     return round(score, 3), tuple(reasons)
 
 
 def _year_score(source: Source, record: RegistryRecord) -> float:
-    diff = abs((source.year or 0) - (record.year or 0))
+    diff = min(abs((source.year or 0) - year) for year in record_years(record))
     if diff == 0:
         return 1.0
     book = record.type in BOOK_TYPES or source.type in ("book", "incollection", "inbook")
