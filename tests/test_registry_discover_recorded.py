@@ -141,3 +141,44 @@ def test_another_name_is_still_a_disagreement(tmp_path: Path, registry: dict, en
                                         "China}, year = 2019, publisher = {Cambridge University Press}, "
                                         "doi = {10.1017/9781108348843}}")["e"]
     assert [m.field for m in meta.mismatches if m.field == "authors"] == ["authors"]
+
+
+PONE = "works_journal-article_10.1371-journal.pone.0033693.json"
+PONE_ENTRY = ("@article{{e, author = {{Sadasivan, Shankar and Pond, Brooks B.}}, year = {{2012}}, journal = {{PLoS ONE}},\n"
+              "  volume = {{7}}, title = {{{title}}}}}\n")
+
+
+def notice_of(work: dict, kind: str = "correction", title: str = "") -> dict:
+    """A notice about the work as Crossref registers one: its own DOI, ``update-to`` naming the work, the
+    work's title (some publishers title a correction as the article), no pages of the article's."""
+    out = copy.deepcopy(work)
+    for name in ("updated-by", "page", "reference", "relation"):
+        out.pop(name, None)
+    out.update({"DOI": "10.1371/annotation/00000000-0000-0000-0000-000000000001",
+                "title": [title or work["title"][0]], "issued": {"date-parts": [[2012, 5, 8]]},
+                "update-to": [{"type": kind, "DOI": work["DOI"], "updated": {"date-parts": [[2012, 5, 8]]},
+                               "label": kind.capitalize(), "source": "publisher"}]})
+    return out
+
+
+@pytest.mark.parametrize("kind", ["correction", "retraction", "expression_of_concern"])
+def test_a_notice_titled_as_the_work_is_not_suggested_for_it(tmp_path: Path, kind: str) -> None:
+    if not FIXTURES.is_dir():
+        pytest.skip("../shared/fixtures/crossref/ (real recorded responses) is not beside this clone")
+    work = message(PONE)
+    with FakeRegistry(records=False, limits=FAKE_LIMITS) as fake:
+        fake.add_work(notice_of(work, kind), synthetic=False)
+        assert suggested(fake, tmp_path, PONE_ENTRY.format(title=work["title"][0])) is None
+        fake.add_work(work, synthetic=False)
+        assert suggested(fake, tmp_path / "a", PONE_ENTRY.format(title=work["title"][0])) == work["DOI"]
+
+
+def test_an_entry_citing_the_notice_may_get_it(tmp_path: Path) -> None:
+    if not FIXTURES.is_dir():
+        pytest.skip("../shared/fixtures/crossref/ (real recorded responses) is not beside this clone")
+    work = message(PONE)
+    title = "Correction: " + work["title"][0]
+    with FakeRegistry(records=False, limits=FAKE_LIMITS) as fake:
+        fake.add_work(notice_of(work, title=title), synthetic=False)
+        assert suggested(fake, tmp_path, PONE_ENTRY.format(title=title)) == \
+            "10.1371/annotation/00000000-0000-0000-0000-000000000001"

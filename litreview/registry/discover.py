@@ -41,6 +41,9 @@ SEARCHABLE_TYPES = frozenset({
     "article", "book", "mvbook", "collection", "incollection", "inbook", "inproceedings", "conference",
     "proceedings", "techreport", "report", "phdthesis", "mastersthesis", "thesis", "inreference",
 })
+#: Words of a title that cites a notice itself ("Correction: ...", "Retraction notice to ...").
+NOTICE_WORDS = frozenset({"correction", "corrections", "erratum", "errata", "corrigendum", "corrigenda", "retraction",
+                          "retracted", "withdrawal", "withdrawn", "removal", "concern", "addendum", "clarification"})
 _WEIGHTS = {"title": 0.45, "author": 0.2, "year": 0.15, "venue": 0.1, "locator": 0.1}
 
 
@@ -117,6 +120,10 @@ def score_candidate(source: Source, record: RegistryRecord) -> tuple[float, tupl
     elif preprint_for_journal(source.type, source.container, record):
         score *= 0.7
         reasons.append(f"a preprint, not the article in {source.container}")
+    notice = _notice_of(source, record)
+    if notice:
+        score *= 0.7
+        reasons.append(notice)
     if source.title and parts.get("title", 0) < MIN_TITLE:
         score = min(score, MIN_TITLE * THRESHOLD)
     if parts.get("year", 1) == 0:
@@ -124,6 +131,17 @@ def score_candidate(source: Source, record: RegistryRecord) -> tuple[float, tupl
         # too far off to trust the rest of it.
         score = min(score, 0.5 if parts.get("author", 1) == 0 else MIN_TITLE * THRESHOLD)
     return round(score, 3), tuple(reasons)
+
+
+def _notice_of(source: Source, record: RegistryRecord) -> str:
+    """Why the record is a notice about another work (a correction, a retraction), when the entry does not cite
+    a notice: publishers title some notices as the work itself."""
+    if NOTICE_WORDS & set(fold_words(source.title).split()):
+        return ""
+    for update in record.updates:
+        if update.direction == "update-to" and update.doi and update.doi != record.doi:
+            return f"a notice ({update.type.replace('_', ' ')}) of {update.doi}, not the work"
+    return ""
 
 
 def _year_score(source: Source, record: RegistryRecord) -> float:
