@@ -182,3 +182,19 @@ def test_an_entry_citing_the_notice_may_get_it(tmp_path: Path) -> None:
         fake.add_work(notice_of(work, title=title), synthetic=False)
         assert suggested(fake, tmp_path, PONE_ENTRY.format(title=title)) == \
             "10.1371/annotation/00000000-0000-0000-0000-000000000001"
+
+
+def test_one_doi_in_every_exported_form_is_fetched_once(tmp_path: Path) -> None:
+    if not FIXTURES.is_dir():
+        pytest.skip("../shared/fixtures/crossref/ (real recorded responses) is not beside this clone")
+    forms = ["10.1007/978-3-662-46370-3_13", "10.1007/978-3-662-46370-3\\_13", "10.1007/978-3-662-46370-3{\\_}13",
+             "https://doi.org/10.1007/978-3-662-46370-3{\\_}13", "doi:10.1007/978-3-662-46370-3\\_13.",
+             "DOI: 10.1007/978-3-662-46370-3_13", "https://dx.doi.org/10.1007%2F978-3-662-46370-3_13"]
+    bib = "".join(f"@incollection{{e{i}, author = {{Diercks, Ronald L.}}, title = {{Clinical symptoms and physical "
+                  f"examinations}}, booktitle = {{Shoulder Stiffness}}, year = 2015, doi = {{{form}}}}}\n"
+                  for i, form in enumerate(forms))
+    with FakeRegistry(records=False, limits=FAKE_LIMITS) as fake:
+        fake.add_work(message("works_book-chapter_10.1007-978-3-662-46370-3_13.json"), synthetic=False)
+        meta = fetched(fake, tmp_path, bib)
+        assert {key: m.status for key, m in meta.items()} == {f"e{i}": "verified" for i in range(len(forms))}
+        assert fake.count("/works/") == 1
