@@ -198,3 +198,29 @@ def test_one_doi_in_every_exported_form_is_fetched_once(tmp_path: Path) -> None:
         meta = fetched(fake, tmp_path, bib)
         assert {key: m.status for key, m in meta.items()} == {f"e{i}": "verified" for i in range(len(forms))}
         assert fake.count("/works/") == 1
+
+
+CHAPTER_ENTRY = ("@incollection{{e, author = {{Diercks, Ronald L. and Ludvigsen, Tom Clement}}, year = 2015,\n"
+                 "  title = {{Clinical Symptoms and Physical Examinations}}, booktitle = {{{book}}}}}\n")
+
+
+@pytest.mark.parametrize(("book", "expected"), [
+    ("Shoulder Stiffness", "10.1007/978-3-662-46370-3_13"),
+    ("Shoulder Stiffness: Current Concepts and Concerns", "10.1007/978-3-662-46370-3_13"),  # with its subtitle
+    ("Shoulder stiffness", "10.1007/978-3-662-46370-3_13"),
+    # the authors' chapter of the same title in another book is another work
+    ("The Frozen Shoulder", None),
+    ("Elbow Arthroscopy", None),
+])
+def test_a_chapter_is_suggested_only_from_the_entry_s_book(recorded_chapter, tmp_path: Path, book: str,
+                                                             expected) -> None:
+    assert suggested(recorded_chapter, tmp_path, CHAPTER_ENTRY.format(book=book)) == expected
+
+
+@pytest.fixture
+def recorded_chapter():
+    if not FIXTURES.is_dir():
+        pytest.skip("../shared/fixtures/crossref/ (real recorded responses) is not beside this clone")
+    with FakeRegistry(records=False, limits=FAKE_LIMITS) as server:
+        server.add_work(message("works_book-chapter_10.1007-978-3-662-46370-3_13.json"), synthetic=False)
+        yield server

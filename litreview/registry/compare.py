@@ -148,6 +148,24 @@ def abbreviates(short: str, full: str) -> bool:
             and all(_abbreviates_word(p, w, iso=not dotted) for p, w in zip(parts, words, strict=True)))
 
 
+def container_agrees(entry: str, record: RegistryRecord) -> bool:
+    """True when the entry's journal or book title names the record's container: any of its container titles (a
+    chapter's book or its series) or short titles, the same words, a whole-word part of one ("Shoulder Stiffness"
+    in "Shoulder Stiffness: Current Concepts", but "IO" not in "International Security"), or an abbreviation
+    either way ("J. Am. Chem. Soc.", "JACS")."""
+    raw = record.raw
+    titles = [record.container, *(t for t in raw.get("container-title") or () if isinstance(t, str))]
+    shorts = [t for t in raw.get("short-container-title") or () if isinstance(t, str)]
+    fe = fold_words(entry)
+    if not fe:
+        return False
+    for title in (*titles, *shorts):
+        fr = fold_words(title)
+        if fr and (fe == fr or f" {fe} " in f" {fr} " or f" {fr} " in f" {fe} "):
+            return True
+    return any(abbreviates(entry, t) or abbreviates(t, entry) for t in titles if t)
+
+
 def _abbreviates_word(part: str, word: str, *, iso: bool) -> bool:
     """``part`` is ``word``, its start, or (four letters or more) its contraction: first and last letter kept, the
     others in order ("natl", "national"). ``iso``: shortened by two letters at least (ISO 4's rule), so that

@@ -16,6 +16,8 @@ from ..model import DoiSuggestion, RegistryRecord, Source
 from ..text import fold_words
 from .compare import (
     BOOK_TYPES,
+    CHAPTER_TYPES,
+    container_agrees,
     family_key,
     normalize_pages,
     preprint_for_journal,
@@ -44,6 +46,8 @@ SEARCHABLE_TYPES = frozenset({
 #: Words of a title that cites a notice itself ("Correction: ...", "Retraction notice to ...").
 NOTICE_WORDS = frozenset({"correction", "corrections", "erratum", "errata", "corrigendum", "corrigenda", "retraction",
                           "retracted", "withdrawal", "withdrawn", "removal", "concern", "addendum", "clarification"})
+#: Entry types of a part of a book, whose book is named in the entry.
+_PART_TYPES = frozenset({"incollection", "inbook", "inreference"})
 _WEIGHTS = {"title": 0.45, "author": 0.2, "year": 0.15, "venue": 0.1, "locator": 0.1}
 
 
@@ -126,6 +130,10 @@ def score_candidate(source: Source, record: RegistryRecord) -> tuple[float, tupl
         reasons.append(notice)
     if source.title and parts.get("title", 0) < MIN_TITLE:
         score = min(score, MIN_TITLE * THRESHOLD)
+    if parts.get("venue") == 0 and record.type in CHAPTER_TYPES and source.type in _PART_TYPES:
+        # A chapter's title is often generic ("Introduction") or reused: the book tells the chapter.
+        score = min(score, MIN_TITLE * THRESHOLD)
+        reasons.append(f"a chapter of {record.container}, not of {source.container}")
     if parts.get("year", 1) == 0:
         # Beyond an online-first date (or a reprint of a book): another work with the title, or a citation
         # too far off to trust the rest of it.
@@ -158,9 +166,8 @@ def _year_score(source: Source, record: RegistryRecord) -> float:
 
 def _venue_score(source: Source, record: RegistryRecord) -> float | None:
     if source.container and record.container and record.type not in BOOK_TYPES:
-        fe, fr = fold_words(source.container), fold_words(record.container)
-        shorts = {fold_words(s) for s in record.raw.get("short-container-title") or () if isinstance(s, str)}
-        ok = fe == fr or fe in shorts or fe in fr or fr in fe or similarity(fe, fr) >= 0.85
+        ok = container_agrees(source.container, record) or similarity(
+            fold_words(source.container), fold_words(record.container)) >= 0.85
         return 1.0 if ok else 0.0
     if source.publisher and record.publisher:
         return 1.0 if publishers_agree(source.publisher, record.publisher) else 0.0

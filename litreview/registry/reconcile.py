@@ -10,7 +10,7 @@ from ..model import Mismatch, Person, RegistryRecord, Source
 from ..text import fold_words
 from .compare import (
     BOOK_TYPES,
-    abbreviates,
+    container_agrees,
     initials_compatible,
     normalize_pages,
     people_text,
@@ -134,12 +134,9 @@ def _container(source: Source, record: RegistryRecord) -> Mismatch | None:
         if source.type in ("article", "incollection", "inproceedings", "inbook"):
             return Mismatch("container", "", record.container, "missing", "registry")
         return None
+    if container_agrees(source.container, record):
+        return None
     fe, fr = fold_words(source.container), fold_words(record.container)
-    shorts = {fold_words(s) for s in record.raw.get("short-container-title") or () if isinstance(s, str)}
-    if fe == fr or fe in shorts or f" {fe} " in f" {fr} " or f" {fr} " in f" {fe} ":
-        return None  # whole words: "IO" is not in "International Security"
-    if abbreviates(source.container, record.container) or abbreviates(record.container, source.container):
-        return None  # "J. Am. Chem. Soc." or "JACS" for a record without that short-container-title
     if similarity(fe, fr) >= 0.9:
         return Mismatch("container", source.container, record.container, "spelling", "registry")
     return Mismatch("container", source.container, record.container, "different", "unclear")
