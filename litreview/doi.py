@@ -61,9 +61,12 @@ _IN_TEXT = lazy(
 )
 # Characters a DOI may end with that are almost always the sentence's punctuation.
 _TRAILING = ".,;:"
-# BibTeX exports escape _ (and rarely % # &) in DOIs for styles that print the field as text; the DOI is
-# the unescaped one, and biber, which reads doi verbatim, would put the backslash in the link.
-_LATEX_ESCAPE = lazy(r"\\([_%#&])")
+# BibTeX exports escape _ (and rarely % # &) in DOIs for styles that print the field as text: DBLP and Zotero
+# write \_, Mendeley {\_} and a SICI DOI's < > as {\textless} {\textgreater}, JabRef $<$ $>$. The DOI is the
+# unescaped one, and biber, which reads doi verbatim, would put the backslash in the link.
+_LATEX_ESCAPE = lazy(r"\{\\([_%#&])\}|\\([_%#&])|\{\\text(less|greater|underscore)\}|\\text(less|greater|underscore)"
+                     r"(?:\{\}|\b)|\$([<>])\$")
+_LATEX_WORDS = {"less": "<", "greater": ">", "underscore": "_"}
 # Keep snapshot file names well under common 255-byte limits.
 _MAX_NAME = 150
 _MEMO = 1 << 16
@@ -79,12 +82,18 @@ def bare_doi(value: str) -> str:
     give ``10.1080/X``. URL forms are percent-decoded (``%23`` is ``#`` again), LaTeX escapes dropped
     (``\\_`` is ``_``).
     """
-    text = (value or "").strip().strip("{}").strip()
+    # Escapes first: a Mendeley DOI may end with one ("...2-{\\#}"), whose brace is not the field's.
+    text = _LATEX_ESCAPE.sub(_unescaped, value or "").strip().strip("{}").strip()
     match = _PREFIXES.match(text)
     if match:
         rest = text[match.end():]
         text = unquote(rest) if match.group(0).lower().startswith("http") else rest
-    return _LATEX_ESCAPE.sub(r"\1", text).strip()
+    return text.strip()
+
+
+def _unescaped(m: re.Match[str]) -> str:
+    char = m.group(1) or m.group(2) or m.group(5)
+    return char or _LATEX_WORDS[m.group(3) or m.group(4)]
 
 
 def latex_escaped(value: str) -> bool:

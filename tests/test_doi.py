@@ -38,6 +38,25 @@ def test_normalize_strips_prefixes_and_folds_case(raw: str, expected: str) -> No
     assert normalize_doi(raw) == expected
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    # BibTeX exports escape a DOI's characters for styles that print it as text: DBLP and Zotero "\_",
+    # Mendeley "{\_}" and "{\textless}"/"{\textgreater}", JabRef "$<$"/"$>$"
+    ("10.1007/978-3-662-46370-3\\_13", "10.1007/978-3-662-46370-3_13"),
+    ("10.1007/978-3-662-46370-3{\\_}13", "10.1007/978-3-662-46370-3_13"),
+    ("https://doi.org/10.1007/978-3-662-46370-3{\\_}13", "10.1007/978-3-662-46370-3_13"),
+    ("10.1007/978-3-662-46370-3\\textunderscore{}13", "10.1007/978-3-662-46370-3_13"),
+    ("10.1002/(SICI)1097-0118(199711)26:3{\\textless}119::AID-JGT1{\\textgreater}3.0.CO;2-U", SICI.lower()),
+    ("10.1002/(SICI)1097-0118(199711)26:3\\textless{}119::AID-JGT1\\textgreater{}3.0.CO;2-U", SICI.lower()),
+    ("10.1002/(SICI)1097-0118(199711)26:3$<$119::AID-JGT1$>$3.0.CO;2-U", SICI.lower()),
+    ("10.1002/(SICI)1521-3951(199911)216:1<135::AID-PSSB135>3.0.CO;2-{\\#}", HASH.lower()),
+])
+def test_latex_escapes_of_every_exporter_are_one_doi(raw: str, expected: str) -> None:
+    from litreview.doi import latex_escaped
+
+    assert normalize_doi(raw) == expected and not doi_problem(raw)
+    assert latex_escaped(raw)  # and LR121 asks for the DOI unescaped
+
+
 @pytest.mark.parametrize("doi", [
     "10.1080/09636410500323187", "10.4324/9780203892992.ch4", "10.1007/978-1-349-23773-9_7",
     SICI, HASH, ESA, "10.1890/0012-9658(2006)87[2832:tiopma]2.0.co;2", "10.1021/ac00033a001",

@@ -268,6 +268,18 @@ def test_openalex_over_budget_is_not_a_verdict(fake, tmp_path) -> None:
     assert "OpenAlex answered 429 Too Many Requests: no more OpenAlex requests this run" in said, said
 
 
+def test_openalex_429_without_retry_after_says_it_once(fake, tmp_path) -> None:
+    from litreview.model import Source
+    from litreview.registry.fetch import fetch_all
+
+    fake.inject("/openalex/", "429", times=50)
+    report = fetch_all([Source(key="f", type="article", doi="10.5555/lr.culture.2005")],
+                       config_for(fake, tmp_path), policy=FAST_POLICY, check_urls=False, foreign_ok=True)
+    (said,) = [e for e in report.errors if "OpenAlex" in e]
+    # the retries' "(gave up after 2 attempts)" is not wrapped in a second pair of brackets
+    assert said.endswith("no more OpenAlex requests this run (gave up after 2 attempts)"), said
+
+
 # -- retraction evidence from several sources, and `add` by any identifier from the command line ----------
 
 def test_retraction_evidence_cites_each_source(fake, tmp_path, monkeypatch, capsys) -> None:

@@ -7,13 +7,16 @@ ranges, and score titles and names with rapidfuzz.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from ..lazyre import lazy
-from ..model import Person
+from ..model import Person, RegistryRecord
 from ..text import fold_umlauts, fold_words
 
 _DASHES = lazy(r"\s*(?:--|[-‐‑‒–—―−])+\s*")
 _PAGE_PREFIX = lazy(r"^(?:pp?\.?\s*)", re.I)
+#: Generational suffixes that registries (Crossref) write into the family name ("King Jr.").
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 _PARTICLES = frozenset(["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "ten", "ter", "te", "zu", "dos", "das", "do", "d"])
 #: Words a journal's abbreviation or acronym leaves out ("Journal of the American ..." is "J. Am. ...", "JA...").
 _TITLE_STOP_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to", "de", "des", "du", "la", "le", "et",
@@ -87,18 +90,34 @@ def family_key(person: Person) -> str:
 
 
 def surname_key(person: Person, *, umlauts: bool = False) -> str:
-    """:func:`family_key` without leading particles: "van der Berg, Jan" and Crossref's family "Berg",
-    given "Jan van der" are one surname. ``umlauts``: German umlauts written out ("Müller" is "mueller")."""
+    """:func:`family_key` without leading particles or a generational suffix: "van der Berg, Jan" and Crossref's
+    family "Berg", given "Jan van der" are one surname, as are "King, Jr., Martin" and Crossref's family "King Jr.".
+    ``umlauts``: German umlauts written out ("Müller" is "mueller")."""
     family = " ".join(p for p in (person.prefix, person.family) if p)
     words = (fold_umlauts(family) if umlauts else family_key(person)).split()
     while len(words) > 1 and words[0] in _PARTICLES:
         words.pop(0)
+    if len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
     return " ".join(words)
 
 
 def same_surname(a: Person, b: Person) -> bool:
-    """One surname, its particles placed anywhere and its umlauts written out or not ("Müller", "Mueller", "Muller")."""
-    return surname_key(a) == surname_key(b) or surname_key(a, umlauts=True) == surname_key(b, umlauts=True)
+    """One surname, its particles placed anywhere and its umlauts written out or not ("Müller", "Mueller", "Muller"),
+    or one name split at another place between given and family names: "García Márquez, Gabriel" is Crossref's
+    family "Márquez", given "Gabriel García"."""
+    return (surname_key(a) == surname_key(b) or surname_key(a, umlauts=True) == surname_key(b, umlauts=True)
+            or _split_elsewhere(a, b) or _split_elsewhere(b, a))
+
+
+def _split_elsewhere(long: Person, short: Person) -> bool:
+    """``long``'s surname is ``short``'s preceded by the last word(s) of ``short``'s given names."""
+    lw, sw = surname_key(long).split(), surname_key(short).split()
+    extra = len(lw) - len(sw)
+    if extra < 1 or lw[extra:] != sw:
+        return False
+    given = fold_words(short.given).split()
+    return len(given) > extra and given[-extra:] == lw[:extra]
 
 
 def abbreviates(short: str, full: str) -> bool:
@@ -127,6 +146,24 @@ def abbreviates(short: str, full: str) -> bool:
         del parts[-3:]
     return (len(parts) == len(words) and parts != words
             and all(_abbreviates_word(p, w, iso=not dotted) for p, w in zip(parts, words, strict=True)))
+
+
+def container_agrees(entry: str, record: RegistryRecord) -> bool:
+    """True when the entry's journal or book title names the record's container: any of its container titles (a
+    chapter's book or its series) or short titles, the same words, a whole-word part of one ("Shoulder Stiffness"
+    in "Shoulder Stiffness: Current Concepts", but "IO" not in "International Security"), or an abbreviation
+    either way ("J. Am. Chem. Soc.", "JACS")."""
+    raw = record.raw
+    titles = [record.container, *(t for t in raw.get("container-title") or () if isinstance(t, str))]
+    shorts = [t for t in raw.get("short-container-title") or () if isinstance(t, str)]
+    fe = fold_words(entry)
+    if not fe:
+        return False
+    for title in (*titles, *shorts):
+        fr = fold_words(title)
+        if fr and (fe == fr or f" {fe} " in f" {fr} " or f" {fr} " in f" {fe} "):
+            return True
+    return any(abbreviates(entry, t) or abbreviates(t, entry) for t in titles if t)
 
 
 def _abbreviates_word(part: str, word: str, *, iso: bool) -> bool:
@@ -191,6 +228,32 @@ def publishers_agree(a: str, b: str) -> bool:
     if not ta or not tb:
         return fold_words(a) == fold_words(b)
     return ta <= tb or tb <= ta or len(ta & tb) / min(len(ta), len(tb)) >= 0.5
+
+
+def record_years(record: RegistryRecord) -> set[int]:
+    """Every year the record dates the work by: issued, print, online, and its issue's print date (an article
+    online in December is in the next year's issue), so an entry citing any of them cites the work's year."""
+    from .parse import partial_year
+
+    raw = record.raw
+    dates = [raw.get(n) for n in ("issued", "published", "published-print", "published-online")]
+    issue = raw.get("journal-issue")
+    if isinstance(issue, Mapping):
+        dates.append(issue.get("published-print"))
+    years = {y for y in (partial_year(d) for d in dates) if y is not None}
+    return years | ({record.year} if record.year is not None else set())
+
+
+def preprint_for_journal(entry_type: str, container: str, record: RegistryRecord) -> bool:
+    """True when the record is a preprint (Crossref's posted-content) and the entry an article in a journal that
+    is not the preprint's server: the preprint is an earlier version, not the work the entry cites."""
+    if entry_type.lower() != "article" or not container.strip() or record.type.lower() != "posted-content":
+        return False
+    wanted = f" {fold_words(container)} "
+    servers = [record.container, record.publisher, *(str(i.get("name") or "") for i in record.raw.get("institution")
+                                                      or () if isinstance(i, Mapping)), str(record.raw.get("group-title") or "")]
+    return not any(f" {name} " in wanted or wanted in f" {name} "
+                   for name in (fold_words(s) for s in servers) if name)
 
 
 def types_compatible(entry_type: str, registry_type: str) -> bool | None:

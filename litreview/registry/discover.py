@@ -16,9 +16,13 @@ from ..model import DoiSuggestion, RegistryRecord, Source
 from ..text import fold_words
 from .compare import (
     BOOK_TYPES,
+    CHAPTER_TYPES,
+    container_agrees,
     family_key,
     normalize_pages,
+    preprint_for_journal,
     publishers_agree,
+    record_years,
     similarity,
     title_similarity,
     types_compatible,
@@ -39,6 +43,11 @@ SEARCHABLE_TYPES = frozenset({
     "article", "book", "mvbook", "collection", "incollection", "inbook", "inproceedings", "conference",
     "proceedings", "techreport", "report", "phdthesis", "mastersthesis", "thesis", "inreference",
 })
+#: Words of a title that cites a notice itself ("Correction: ...", "Retraction notice to ...").
+NOTICE_WORDS = frozenset({"correction", "corrections", "erratum", "errata", "corrigendum", "corrigenda", "retraction",
+                          "retracted", "withdrawal", "withdrawn", "removal", "concern", "addendum", "clarification"})
+#: Entry types of a part of a book, whose book is named in the entry.
+_PART_TYPES = frozenset({"incollection", "inbook", "inreference"})
 _WEIGHTS = {"title": 0.45, "author": 0.2, "year": 0.15, "venue": 0.1, "locator": 0.1}
 
 
@@ -112,15 +121,39 @@ def score_candidate(source: Source, record: RegistryRecord) -> tuple[float, tupl
     if types_compatible(source.type, record.type) is False:
         score *= 0.7
         reasons.append(f"type {record.type} does not fit @{source.type}")
+    elif preprint_for_journal(source.type, source.container, record):
+        score *= 0.7
+        reasons.append(f"a preprint, not the article in {source.container}")
+    notice = _notice_of(source, record)
+    if notice:
+        score *= 0.7
+        reasons.append(notice)
     if source.title and parts.get("title", 0) < MIN_TITLE:
         score = min(score, MIN_TITLE * THRESHOLD)
-    if parts.get("author", 1) == 0 and parts.get("year", 1) == 0:
-        score = min(score, 0.5)
+    if parts.get("venue") == 0 and record.type in CHAPTER_TYPES and source.type in _PART_TYPES:
+        # A chapter's title is often generic ("Introduction") or reused: the book tells the chapter.
+        score = min(score, MIN_TITLE * THRESHOLD)
+        reasons.append(f"a chapter of {record.container}, not of {source.container}")
+    if parts.get("year", 1) == 0:
+        # Beyond an online-first date (or a reprint of a book): another work with the title, or a citation
+        # too far off to trust the rest of it.
+        score = min(score, 0.5 if parts.get("author", 1) == 0 else MIN_TITLE * THRESHOLD)
     return round(score, 3), tuple(reasons)
 
 
+def _notice_of(source: Source, record: RegistryRecord) -> str:
+    """Why the record is a notice about another work (a correction, a retraction), when the entry does not cite
+    a notice: publishers title some notices as the work itself."""
+    if NOTICE_WORDS & set(fold_words(source.title).split()):
+        return ""
+    for update in record.updates:
+        if update.direction == "update-to" and update.doi and update.doi != record.doi:
+            return f"a notice ({update.type.replace('_', ' ')}) of {update.doi}, not the work"
+    return ""
+
+
 def _year_score(source: Source, record: RegistryRecord) -> float:
-    diff = abs((source.year or 0) - (record.year or 0))
+    diff = min(abs((source.year or 0) - year) for year in record_years(record))
     if diff == 0:
         return 1.0
     book = record.type in BOOK_TYPES or source.type in ("book", "incollection", "inbook")
@@ -133,9 +166,8 @@ def _year_score(source: Source, record: RegistryRecord) -> float:
 
 def _venue_score(source: Source, record: RegistryRecord) -> float | None:
     if source.container and record.container and record.type not in BOOK_TYPES:
-        fe, fr = fold_words(source.container), fold_words(record.container)
-        shorts = {fold_words(s) for s in record.raw.get("short-container-title") or () if isinstance(s, str)}
-        ok = fe == fr or fe in shorts or fe in fr or fr in fe or similarity(fe, fr) >= 0.85
+        ok = container_agrees(source.container, record) or similarity(
+            fold_words(source.container), fold_words(record.container)) >= 0.85
         return 1.0 if ok else 0.0
     if source.publisher and record.publisher:
         return 1.0 if publishers_agree(source.publisher, record.publisher) else 0.0

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 #: whole record (reference lists can be long).
 SEARCH_FIELDS = ("DOI", "type", "title", "subtitle", "author", "editor", "issued", "published",
                  "published-print", "published-online", "container-title", "short-container-title",
-                 "volume", "issue", "page", "publisher", "ISBN", "URL", "score")
+                 "volume", "issue", "page", "publisher", "ISBN", "URL", "score", "institution", "group-title",
+                 "update-to")
 
 
 class Progress(Protocol):

@@ -6,25 +6,22 @@ with both values, what kind of difference it is, and which side is likely right.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from ..model import Mismatch, Person, RegistryRecord, Source
 from ..text import fold_words
 from .compare import (
     BOOK_TYPES,
-    abbreviates,
+    container_agrees,
     initials_compatible,
     normalize_pages,
     people_text,
     publishers_agree,
+    record_years,
     same_surname,
     similarity,
     surname_key,
     title_words,
     types_compatible,
 )
-from .parse import partial_year
 
 #: Mismatch kinds, stable for the checks that turn them into findings.
 KINDS = (
@@ -114,23 +111,13 @@ def _initials(entry: tuple[Person, ...], registry: tuple[Person, ...], ent_text:
     return None
 
 
-def _raw_years(raw: Mapping[str, Any]) -> set[int]:
-    names = ("issued", "published", "published-print", "published-online")
-    dates = [raw.get(n) for n in names]
-    issue = raw.get("journal-issue")
-    if isinstance(issue, Mapping):
-        # The issue's print date: an article online in December, in the next year's issue.
-        dates.append(issue.get("published-print"))
-    return {y for y in (partial_year(d) for d in dates) if y is not None}
-
-
 def _year_mismatch(source: Source, record: RegistryRecord) -> Mismatch | None:
     if record.year is None:
         return None
     if source.year is None:
         return Mismatch("year", "", str(record.year), "missing", "registry")
     # Print and online years both count: a 2015 online-first article printed in 2016 is fine.
-    if source.year == record.year or source.year in _raw_years(record.raw):
+    if source.year == record.year or source.year in record_years(record):
         return None
     if record.type in BOOK_TYPES or source.type in ("book", "incollection", "inbook"):
         # A later year usually means the entry cites a reprint or a new edition.
@@ -147,12 +134,9 @@ def _container(source: Source, record: RegistryRecord) -> Mismatch | None:
         if source.type in ("article", "incollection", "inproceedings", "inbook"):
             return Mismatch("container", "", record.container, "missing", "registry")
         return None
+    if container_agrees(source.container, record):
+        return None
     fe, fr = fold_words(source.container), fold_words(record.container)
-    shorts = {fold_words(s) for s in record.raw.get("short-container-title") or () if isinstance(s, str)}
-    if fe == fr or fe in shorts or f" {fe} " in f" {fr} " or f" {fr} " in f" {fe} ":
-        return None  # whole words: "IO" is not in "International Security"
-    if abbreviates(source.container, record.container) or abbreviates(record.container, source.container):
-        return None  # "J. Am. Chem. Soc." or "JACS" for a record without that short-container-title
     if similarity(fe, fr) >= 0.9:
         return Mismatch("container", source.container, record.container, "spelling", "registry")
     return Mismatch("container", source.container, record.container, "different", "unclear")

@@ -213,7 +213,7 @@ async def _get(http: Http, url: str, stored: str, state: dict[str, Any]) -> Resp
             state["exhausted"] = "429 Too Many Requests"
             said = exc.message.removeprefix("rate limited (429)").lstrip(", ")
             raise OverBudget("OpenAlex answered 429 Too Many Requests: no more OpenAlex requests this run"
-                             + (f" ({said})" if said else "")) from None
+                             + (f" {said}" if said.startswith("(") else f" ({said})" if said else "")) from None
         raise FetchFailed(exc.message.replace(url, stored), status=exc.status, url=stored) from None
     _read_budget(state, resp.headers)
     return resp
