@@ -234,3 +234,18 @@ def test_and_others_prints_as_et_al() -> None:
     assert (short_label(one), short_label(two)) == ("Kanner et al. 1943", "Doe et al. 1950")
     assert format_reference(one).text.startswith("Kanner, Leo et al. “A.”")
     assert format_reference(two).text.startswith("Doe, Jane, Rick Roe, et al. “B.”")
+
+
+def test_a_biblatex_subtitle_is_printed_after_the_title_on_every_page_that_shows_it() -> None:
+    # biblatex and pandoc print "Plans: The Problem"; the reference, the source page's heading and its fields table
+    # and the CSL-JSON download printed "Plans" (the registry's side of the table joined its subtitle already).
+    from litreview.render.csljson import source_to_csl
+    from litreview.render.source_page import _entry_values, source_title
+
+    bib = parse_bibliography(r"@book{s, author={Suchman, Lucy}, title={Plans}, subtitle={The {\"U}ber Problem},"
+                             " publisher={P}, year={1999}}")
+    source = bib.sources[0]
+    assert format_reference(source).text == "Suchman, Lucy. Plans: The Über Problem. P, 1999."
+    assert source_title(source) == "Plans: The Über Problem"
+    assert _entry_values(source)["title"] == "Plans: The Über Problem"
+    assert source_to_csl(source)["title"] == "Plans: The Über Problem"

@@ -223,3 +223,9 @@ def _text_symbol(name: str) -> str:
 def field_text(source: Source, name: str) -> str:
     """A field of ``source`` as a reader sees it (``decode_latex`` of its raw value; '' when it has none)."""
     return decode_latex(source.field(name))
+
+
+def full_title(source: Source) -> str:
+    """THE title as printed: with a biblatex ``subtitle`` field after a colon, as biblatex and pandoc print it."""
+    subtitle = field_text(source, "subtitle")
+    return f"{source.title}: {subtitle}" if subtitle.strip() else source.title

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..bibliography.bibtex import MONTH_NAMES, page_range
 from ..bibliography.csl_item import LEGAL_TYPES
-from ..bibliography.latex import field_text
+from ..bibliography.latex import field_text, full_title
 from ..locale_terms import EDITION_WORDS, alternation
 from ..model import Person, Source
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
@@ -103,7 +103,7 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
     if names:
         out.add(_end(names))
         out.add(" ")
-    title = one_line(source.title)
+    title = one_line(full_title(source))
     italic_title = kind in _ITALIC_TYPES or (kind == "misc" and not (source.container or source.url))
     if kind in LEGAL_TYPES and not names and title:
         _legal(out, source, title)

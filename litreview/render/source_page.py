@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..bibliography.latex import full_title
 from ..model import Citation, Claim, Link, Person, RegistryRecord, Source, SourceMetadata
 from ..text import plural
 from .bibtex import EntryTexts
@@ -44,7 +45,7 @@ _ROWS = ("type", "authors", "editors", "year", "title", "container", "publisher"
 
 
 def source_title(source: Source) -> str:
-    title = one_line(source.title) or one_line(source.key)
+    title = one_line(full_title(source)) or one_line(source.key)
     return title
 
 
@@ -258,7 +259,7 @@ def _people(people: tuple[Person, ...]) -> str:
 
 def _entry_values(s: Source) -> dict[str, str]:
     return {"type": s.type, "authors": _people(s.authors), "editors": _people(s.editors),
-            "year": str(s.year or s.field("year") or ""), "title": s.title, "container": s.container,
+            "year": str(s.year or s.field("year") or ""), "title": full_title(s), "container": s.container,
             "publisher": s.publisher, "volume": s.volume, "issue": s.number, "pages": s.pages,
             "doi": s.doi, "url": s.url}
 
