@@ -39,6 +39,8 @@ STATUS_TEXT = {
     "failed": "Fetching the registry record failed.",
     "no-doi": "No DOI: there is nothing to verify against a registry.",
 }
+# An entry known by another identifier (arXiv, PubMed, ISBN, a Manubot citation by one) that no registry answered yet.
+_UNVERIFIED_WITHOUT_DOI = "Not yet verified: no registry record has been fetched for the entry."
 # (row label, mismatch field name, entry value, record value)
 _ROWS = ("type", "authors", "editors", "year", "title", "container", "publisher", "volume", "issue",
          "pages", "doi", "url")
@@ -143,6 +145,8 @@ def _status_items(source: Source, meta: SourceMetadata | None) -> str:
         items.append("<li>Registry: not yet verified (no registry data for this entry).</li>")
         return "".join(items)
     text = STATUS_TEXT.get(meta.status, esc(meta.status))
+    if meta.status == "unverified" and not source.doi.strip():
+        text = _UNVERIFIED_WITHOUT_DOI
     if meta.fetched_at:
         text += f" Fetched {esc(meta.fetched_at[:10])}."
     if meta.stale:
