@@ -249,3 +249,13 @@ def test_a_biblatex_subtitle_is_printed_after_the_title_on_every_page_that_shows
     assert source_title(source) == "Plans: The Über Problem"
     assert _entry_values(source)["title"] == "Plans: The Über Problem"
     assert source_to_csl(source)["title"] == "Plans: The Über Problem"
+
+
+def test_translators_are_printed_after_the_title() -> None:
+    # Chicago (and pandoc's default style) print "Translated by ..." after the title; the reference left them out.
+    bib = parse_bibliography(r"@book{s, author={Suchman, Lucy}, translator={Saeki, Yutaka and M{\"u}ller, Ann},"
+                             " title={Plans}, publisher={P}, year={1999}}"
+                             "@article{a, author={Roe, Jane}, translator={Doe, John}, title={Words}, journal={J},"
+                             " year={2001}}")
+    assert format_reference(bib.sources[0]).text == "Suchman, Lucy. Plans. Translated by Yutaka Saeki and Ann Müller. P, 1999."
+    assert format_reference(bib.sources[1]).text == "Roe, Jane. “Words.” Translated by John Doe. J (2001)."

@@ -116,6 +116,8 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
             out.add("" if title[-1] in ".?!" else ".")
         else:
             out.add("“" + title + ("" if title[-1] in ".?!" else ".") + "”")
+    if translators := _translators(source):
+        out.add(f" Translated by {translators}.")
     if kind == "article":
         _article(out, source)
     elif kind in _CHAPTER_TYPES:
@@ -126,6 +128,20 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
     text = "".join(out.text).strip()
     return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, mark),
                      year=year_label(source, mark))
+
+
+def _translators(s: Source) -> str:
+    """The translators, as Chicago prints them after the title ("Translated by Yutaka Saeki and Ann Roe"), or ""."""
+    value = s.field("translator")
+    if not value:
+        return ""
+    from ..bibliography.load import read_people
+
+    try:
+        people = read_people(value)
+    except ValueError:  # reported by the checks where it is written
+        return ""
+    return _name_list(people, invert_first=False) if people else ""
 
 
 def _legal(out: _Pieces, s: Source, title: str) -> None:
