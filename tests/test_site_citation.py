@@ -259,3 +259,10 @@ def test_translators_are_printed_after_the_title() -> None:
                              " year={2001}}")
     assert format_reference(bib.sources[0]).text == "Suchman, Lucy. Plans. Translated by Yutaka Saeki and Ann Müller. P, 1999."
     assert format_reference(bib.sources[1]).text == "Roe, Jane. “Words.” Translated by John Doe. J (2001)."
+
+
+def test_a_name_in_a_cjk_script_is_printed_family_name_first_without_a_space() -> None:
+    # citeproc (so pandoc) prints "佐伯胖", first in the list or not; the reference printed "佐伯, 胖" and "喜文 水川".
+    bib = parse_bibliography("@book{j, author={佐伯, 胖 and 水川, 喜文 and Roe, Jane}, translator={上野, 直樹},"
+                             " title={プラン}, publisher={P}, year={1999}}")
+    assert format_reference(bib.sources[0]).text == "佐伯胖, 水川喜文, and Jane Roe. プラン. Translated by 上野直樹. P, 1999."

@@ -256,8 +256,7 @@ def _links(out: _Pieces, s: Source) -> None:
 def _name_list(people: tuple[Person, ...], *, invert_first: bool = True) -> str:
     others = and_others(people)
     people = people[:-1] if others else people
-    names = [one_line(p.sort_name() if (i == 0 and invert_first) else p.display())
-             for i, p in enumerate(people)]
+    names = [one_line(_person(p, inverted=i == 0 and invert_first)) for i, p in enumerate(people)]
     etal = len(names) > _MAX_AUTHORS
     if etal:
         names = names[:7]
@@ -269,6 +268,19 @@ def _name_list(people: tuple[Person, ...], *, invert_first: bool = True) -> str:
         sep = ", and " if invert_first else " and "
         return names[0] + sep + names[1]
     return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+# Chinese, Japanese and Korean scripts: a name written in them is printed family name first with no space ("佐伯胖"),
+# whatever its place in the list, as citeproc (and so pandoc) prints it.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def _person(p: Person, *, inverted: bool) -> str:
+    whole = p.family + p.given
+    if p.given and _CJK.search(p.family) and _CJK.search(p.given) and not _LATIN.search(whole):
+        return whole
+    return p.sort_name() if inverted else p.display()
 
 
 def _end(text: str) -> str:
