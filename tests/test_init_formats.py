@@ -322,3 +322,22 @@ def test_a_manubot_folder_with_other_manual_reference_files_is_said_to_use_them(
     assert ("note: the sources are the identifiers the manuscript cites, as Manubot has them, and the items of "
             "content/manual-references-extra.bib, content/manual-references.yaml its keys with no prefix name"
             ) in capsys.readouterr().out
+
+
+def test_a_japanese_essay_gets_a_search_that_segments_its_words(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Lunr cuts words at spaces, so a Japanese essay's words could not be searched ("mimium" in "mimiumの設計" found
+    # nothing); Material's search segments Japanese when told the language. An English essay that quotes a Japanese
+    # name keeps the plain search.
+    bib(here / "refs.bib", "a")
+    (here / "ja.md").write_text("---\nbibliography: refs.bib\n---\n\nこれはmimiumの設計についての論文である [@a]。\n",
+                                encoding="utf-8")
+    assert main(["init", "ja.md"]) == 0
+    assert "  - search:\n      lang: [en, ja]\n  - litreview\n" in (here / "mkdocs.yml").read_text(encoding="utf-8")
+    english = here / "en"
+    english.mkdir()
+    bib(english / "refs.bib", "a")
+    (english / "en.md").write_text("---\nbibliography: refs.bib\n---\n\nA long sentence in English about the design"
+                                   " of a language, which quotes サッチマン once [@a].\n", encoding="utf-8")
+    monkeypatch.chdir(english)
+    assert main(["init", "en.md"]) == 0
+    assert "  - search\n  - litreview\n" in (english / "mkdocs.yml").read_text(encoding="utf-8")

@@ -41,6 +41,13 @@ from litreview.bibliography.load import parse_bibliography
     (r"Tools for `Rcpp' and O'Brien's `x'", "Tools for ‘Rcpp’ and O'Brien's ‘x’"),
     # An accent over a braced dotless i or j, as Crossref and Google Scholar export it ("Dion\\'ısio" before).
     (r"Dion{\'{\i}}sio and na\"{\i}ve, \^{\i}le", "Dionísio and naïve, île"),
+    # Text symbols as Zotero and JabRef export them: they printed nothing ("Functions Microsoft Docs"), and
+    # \textbackslash became a backslash read as a macro ("a{b"); LaTeX prints each as one character.
+    (r"Functions - F\# {\textbar} Microsoft Docs", "Functions - F# | Microsoft Docs"),
+    (r"{\textless}p{\textgreater} An abstract", "<p> An abstract"),
+    (r"a\textbackslash{}b and \textbackslash x", "a\\b and \\x"),
+    (r"\textquotedbl q\textquotedbl{} a\textunderscore b x\slash y 10\,000", '"q" a_b x/y 10 000'),
+    (r"first\\textbar", "first textbar"),
     ("", ""),
 ])
 def test_display_text(raw: str, shown: str) -> None:

@@ -234,3 +234,35 @@ def test_and_others_prints_as_et_al() -> None:
     assert (short_label(one), short_label(two)) == ("Kanner et al. 1943", "Doe et al. 1950")
     assert format_reference(one).text.startswith("Kanner, Leo et al. “A.”")
     assert format_reference(two).text.startswith("Doe, Jane, Rick Roe, et al. “B.”")
+
+
+def test_a_biblatex_subtitle_is_printed_after_the_title_on_every_page_that_shows_it() -> None:
+    # biblatex and pandoc print "Plans: The Problem"; the reference, the source page's heading and its fields table
+    # and the CSL-JSON download printed "Plans" (the registry's side of the table joined its subtitle already).
+    from litreview.render.csljson import source_to_csl
+    from litreview.render.source_page import _entry_values, source_title
+
+    bib = parse_bibliography(r"@book{s, author={Suchman, Lucy}, title={Plans}, subtitle={The {\"U}ber Problem},"
+                             " publisher={P}, year={1999}}")
+    source = bib.sources[0]
+    assert format_reference(source).text == "Suchman, Lucy. Plans: The Über Problem. P, 1999."
+    assert source_title(source) == "Plans: The Über Problem"
+    assert _entry_values(source)["title"] == "Plans: The Über Problem"
+    assert source_to_csl(source)["title"] == "Plans: The Über Problem"
+
+
+def test_translators_are_printed_after_the_title() -> None:
+    # Chicago (and pandoc's default style) print "Translated by ..." after the title; the reference left them out.
+    bib = parse_bibliography(r"@book{s, author={Suchman, Lucy}, translator={Saeki, Yutaka and M{\"u}ller, Ann},"
+                             " title={Plans}, publisher={P}, year={1999}}"
+                             "@article{a, author={Roe, Jane}, translator={Doe, John}, title={Words}, journal={J},"
+                             " year={2001}}")
+    assert format_reference(bib.sources[0]).text == "Suchman, Lucy. Plans. Translated by Yutaka Saeki and Ann Müller. P, 1999."
+    assert format_reference(bib.sources[1]).text == "Roe, Jane. “Words.” Translated by John Doe. J (2001)."
+
+
+def test_a_name_in_a_cjk_script_is_printed_family_name_first_without_a_space() -> None:
+    # citeproc (so pandoc) prints "佐伯胖", first in the list or not; the reference printed "佐伯, 胖" and "喜文 水川".
+    bib = parse_bibliography("@book{j, author={佐伯, 胖 and 水川, 喜文 and Roe, Jane}, translator={上野, 直樹},"
+                             " title={プラン}, publisher={P}, year={1999}}")
+    assert format_reference(bib.sources[0]).text == "佐伯胖, 水川喜文, and Jane Roe. プラン. Translated by 上野直樹. P, 1999."

@@ -274,3 +274,23 @@ def test_a_label_after_other_attributes_is_numbered(tmp_path: Path) -> None:
     (tmp_path / "f.md").write_text("![A.](a.png){#fig:a width=100%}\n\n![B.](b.png){width=100% #fig:b}\n\n"
                                    "See [@fig:b] after [@fig:a].\n", encoding="utf-8")
     assert "See fig. 2 after fig. 1." in text_of(essay_html(tmp_path, "f.md"))
+
+
+def test_a_citation_whose_link_a_reviewer_rejected_prints_its_label_not_its_markup(tmp_path: Path) -> None:
+    # A reviewer's "does not rely on it" leaves the citation in the manuscript: the page printed the reader's
+    # internal form of a LaTeX citation ("@{weis2012} holds"), not what LaTeX prints; now the label, with no link.
+    (tmp_path / "paper.tex").write_text("\\textcite{weis2012} holds it. Others agree \\parencite{roe2003}.\n",
+                                        encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@online{weis2012, author={Weis, Manuel}, title={Talk}, year={2012}}\n"
+                                       "@book{roe2003, author={Roe, Jane}, title={Agree}, year={2003},"
+                                       " publisher={P}}\n", encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text("essay: paper.tex\nlinks:\n  - claim: p1-s1\n    source: weis2012\n"
+                                          "    status: rejected\n", encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="paper.tex", bibliography="refs.bib", claims="claims.yaml"),
+                          with_checks=False)
+    page = render_site(review, Layout())["essay.md"]
+    rejected = page.split('id="p1-s1"')[1].split('id="p1-s2"')[0]
+    assert "@{" not in text_of(rejected) and "\\textcite" not in text_of(rejected)
+    assert text_of(rejected).startswith(">Weis 2012 holds it.")
+    assert "href=" not in rejected  # no mark stands for the rejected link
+    assert 'href="../sources/roe2003/"' in page.split('id="p1-s2"')[1]

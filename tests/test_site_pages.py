@@ -161,8 +161,28 @@ def test_registry_line_says_the_reason_once_without_backticks(status, reason, sh
     review = load_case("site_basic")
     meta = dict(review.metadata, holsti2004taming=SourceMetadata(key="holsti2004taming", status=status,
                                                                  reason=reason))
-    page = render_site(replace(review, metadata=meta), Layout())["sources/holsti2004taming.md"]
+    doi = "10.1017/CBO9780511491306" if status == "unverified" else ""  # "unverified" is said of a DOI not yet looked up
+    sources = tuple(replace(s, doi=doi) if s.key == "holsti2004taming" else s for s in review.bibliography.sources)
+    review = replace(review, metadata=meta, bibliography=replace(review.bibliography, sources=sources))
+    page = render_site(review, Layout())["sources/holsti2004taming.md"]
     assert f"<li>Registry: {shown}</li>" in page
+
+
+def test_an_entry_without_a_doi_is_not_said_to_have_one_while_unverified():
+    # A Manubot citation by arXiv id (or an entry with a PMID or an ISBN) waits for arXiv's answer: the page said
+    # "the entry has a DOI but no registry record has been fetched".
+    from dataclasses import replace
+
+    from litreview.model import SourceMetadata
+
+    review = load_case("site_basic")  # holsti2004taming has no DOI
+    meta = dict(review.metadata, holsti2004taming=SourceMetadata(
+        key="holsti2004taming", status="unverified", reason="not yet verified: the snapshot has no answer from arXiv"))
+    review = replace(review, metadata=meta)
+    page = render_site(review, Layout())["sources/holsti2004taming.md"]
+    assert ("<li>Registry: Not yet verified: no registry record has been fetched for the entry. The snapshot has no "
+            "answer from arXiv.</li>") in page
+    assert "has a DOI" not in page
 
 
 def test_catalogue_shows_commands_as_code(site):

@@ -63,6 +63,13 @@ _CONTROL_SPACE = "\ue002"
 """Stands for TeX's control space (``\\ `` after a control word: ``\\apj\\ and`` prints "ApJ and") while the
 codec and the macros are read, whose own space after a control word TeX drops."""
 _CONTROL_SPACE_AT = lazy(r"(?<!\\)((?:\\\\)*)\\ ")
+# Text symbols LaTeX prints as one character, as Zotero and JabRef export "|", "<", ">" and "\\" in titles and
+# abstracts ("Functions {\\textbar} Microsoft Docs"; they printed nothing), and the thin space of "10\\,000" (shown
+# as a space). They are read before the codec, which decodes ``\\textbackslash`` into a backslash then read as a macro.
+_SYMBOLS = {"textbar": "|", "textless": "<", "textgreater": ">", "textquotedbl": '"', "textunderscore": "_",
+            "textbackslash": "\\", "slash": "/", "textvisiblespace": "\u2423", ",": " "}
+_SYMBOL = lazy(r"(?<!\\)((?:\\\\)*)\\(?:(" + "|".join(name for name in _SYMBOLS if name.isalpha())
+               + r")(?![A-Za-z])[ \t]*(?:\{\})?|(,))")
 # Long values go through the codec in pieces: a long run of letters, digits, spaces and ".;:()"
 # (tokens latexcodec passes through one by one, none of which forms a table entry with another
 # plain token: "," is left out for its ",," ligature) is copied as it is, except for _CONTEXT
@@ -137,7 +144,13 @@ def decode_latex(value: str) -> str:
         kept.append(m.group(1) if m.group(1) is not None else "")
         return f"{_PROTECT}{len(kept) - 1}{_PROTECT_END}"
 
+    def protect_text(shown: str) -> str:
+        kept.append(shown)
+        return f"{_PROTECT}{len(kept) - 1}{_PROTECT_END}"
+
     text = _SORT_ONLY.sub("", _VERBATIM.sub(protect, value)) if "\\" in value else value
+    if "\\" in text:
+        text = _SYMBOL.sub(lambda m: m.group(1) + protect_text(_SYMBOLS[m.group(2) or m.group(3)]), text)
     if "{\\i" in text or "{\\j" in text:
         text = _ACCENTED_DOTLESS.sub(r"\1{\2}", text)
     spaced = "\\ " in text
@@ -210,3 +223,9 @@ def _text_symbol(name: str) -> str:
 def field_text(source: Source, name: str) -> str:
     """A field of ``source`` as a reader sees it (``decode_latex`` of its raw value; '' when it has none)."""
     return decode_latex(source.field(name))
+
+
+def full_title(source: Source) -> str:
+    """THE title as printed: with a biblatex ``subtitle`` field after a colon, as biblatex and pandoc print it."""
+    subtitle = field_text(source, "subtitle")
+    return f"{source.title}: {subtitle}" if subtitle.strip() else source.title

@@ -22,7 +22,7 @@ from ..bibliography.dates import (
     iso_form,
     parse_iso,
 )
-from ..bibliography.latex import decode_latex
+from ..bibliography.latex import full_title
 from ..doi import (
     bare_doi,
     doi_problem,
@@ -110,12 +110,6 @@ _URL_ESCAPE = lazy(r"\\([&%_#$~])|\$\\sim\$|\\textasciitilde\b")
 def folded(text: str) -> str:
     """``fold_words`` remembered: several checks compare the same titles, containers and names."""
     return fold_words(text)
-
-
-def full_title(source: Source) -> str:
-    """The title as printed: with a biblatex ``subtitle`` field after a colon."""
-    subtitle = source.fields.get("subtitle", "")
-    return f"{source.title}: {decode_latex(subtitle)}" if subtitle.strip() else source.title
 
 
 def work_signature(source: Source) -> tuple[str, int, str] | None:

@@ -88,7 +88,7 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
                           f"nowhere in {essay_path.name} (a shared bibliography? pandoc and LaTeX leave them out "
                           f"of the reference list): {written[0]} reports them, and what they lack, as notes, not errors "
                           f'(severity = {{ LR307 = "info" }}); delete that line to have each one fail the check')
-    plan.write(root / "mkdocs.yml", _mkdocs_text(_title(essay_text, essay_path)))
+    plan.write(root / "mkdocs.yml", _mkdocs_text(_title(essay_text, essay_path), essay_text))
     gitignore = root / ".gitignore"
     if gitignore.exists():
         missing = [line for line in IGNORED
@@ -324,7 +324,20 @@ def _manubot_title(path: Path) -> str:
     return " ".join(title.split())[:120] if isinstance(title, str) else ""
 
 
-def _mkdocs_text(title: str) -> str:
+# Lunr cuts words at spaces: a language written without them is searchable only with its segmenter, which
+# Material's search loads for Japanese (TinySegmenter: kana and kanji) and Thai; Japanese is told by its kana.
+_UNSPACED_SCRIPTS = (("ja", re.compile(r"[\u3040-\u30ff]")), ("th", re.compile(r"[\u0e00-\u0e7f]")))
+
+
+def _search_plugin(text: str) -> str:
+    """The search plugin's entry: English, and a language of the essay written without spaces when at least a
+    fifth of its letters are in that language's script (not a quoted name or two)."""
+    letters = sum(ch.isalpha() for ch in text)
+    langs = [lang for lang, script in _UNSPACED_SCRIPTS if letters and len(script.findall(text)) * 5 >= letters]
+    return f"  - search:\n      lang: [en, {', '.join(langs)}]\n" if langs else "  - search\n"
+
+
+def _mkdocs_text(title: str, text: str = "") -> str:
     # MkDocs puts site_name into every page unescaped: the essay's title is text, never markup.
     title = _TAG.sub("", title).replace("<", "").replace(">", "").strip() or "essay"
     return (f"# The review site: `litreview build` writes it to site/ (offline: no fonts or scripts from the web).\n"
@@ -333,4 +346,4 @@ def _mkdocs_text(title: str) -> str:
             f"site_name: {quoted('Review: ' + title)}\n"
             "theme:\n  name: material\n  font: false\n"
             "markdown_extensions:\n  - admonition\n  - attr_list\n  - tables\n  - toc:\n      permalink: true\n"
-            "plugins:\n  - search\n  - litreview\n")
+            "plugins:\n" + _search_plugin(text) + "  - litreview\n")

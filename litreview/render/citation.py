@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..bibliography.bibtex import MONTH_NAMES, page_range
 from ..bibliography.csl_item import LEGAL_TYPES
-from ..bibliography.latex import field_text
+from ..bibliography.latex import field_text, full_title
 from ..locale_terms import EDITION_WORDS, alternation
 from ..model import Person, Source
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
@@ -103,7 +103,7 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
     if names:
         out.add(_end(names))
         out.add(" ")
-    title = one_line(source.title)
+    title = one_line(full_title(source))
     italic_title = kind in _ITALIC_TYPES or (kind == "misc" and not (source.container or source.url))
     if kind in LEGAL_TYPES and not names and title:
         _legal(out, source, title)
@@ -116,6 +116,8 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
             out.add("" if title[-1] in ".?!" else ".")
         else:
             out.add("“" + title + ("" if title[-1] in ".?!" else ".") + "”")
+    if translators := _translators(source):
+        out.add(f" Translated by {translators}.")
     if kind == "article":
         _article(out, source)
     elif kind in _CHAPTER_TYPES:
@@ -126,6 +128,20 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
     text = "".join(out.text).strip()
     return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, mark),
                      year=year_label(source, mark))
+
+
+def _translators(s: Source) -> str:
+    """The translators, as Chicago prints them after the title ("Translated by Yutaka Saeki and Ann Roe"), or ""."""
+    value = s.field("translator")
+    if not value:
+        return ""
+    from ..bibliography.load import read_people
+
+    try:
+        people = read_people(value)
+    except ValueError:  # reported by the checks where it is written
+        return ""
+    return _name_list(people, invert_first=False) if people else ""
 
 
 def _legal(out: _Pieces, s: Source, title: str) -> None:
@@ -240,8 +256,7 @@ def _links(out: _Pieces, s: Source) -> None:
 def _name_list(people: tuple[Person, ...], *, invert_first: bool = True) -> str:
     others = and_others(people)
     people = people[:-1] if others else people
-    names = [one_line(p.sort_name() if (i == 0 and invert_first) else p.display())
-             for i, p in enumerate(people)]
+    names = [one_line(_person(p, inverted=i == 0 and invert_first)) for i, p in enumerate(people)]
     etal = len(names) > _MAX_AUTHORS
     if etal:
         names = names[:7]
@@ -253,6 +268,19 @@ def _name_list(people: tuple[Person, ...], *, invert_first: bool = True) -> str:
         sep = ", and " if invert_first else " and "
         return names[0] + sep + names[1]
     return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+# Chinese, Japanese and Korean scripts: a name written in them is printed family name first with no space ("佐伯胖"),
+# whatever its place in the list, as citeproc (and so pandoc) prints it.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def _person(p: Person, *, inverted: bool) -> str:
+    whole = p.family + p.given
+    if p.given and _CJK.search(p.family) and _CJK.search(p.given) and not _LATIN.search(whole):
+        return whole
+    return p.sort_name() if inverted else p.display()
 
 
 def _end(text: str) -> str:

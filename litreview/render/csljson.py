@@ -11,7 +11,7 @@ from typing import Any
 
 from ..bibliography.bibtex import MONTHS
 from ..bibliography.csl_item import BIBTEX_TO_CSL
-from ..bibliography.latex import field_text
+from ..bibliography.latex import field_text, full_title
 from ..model import Person, Source
 from .sanitize import normalise_doi
 
@@ -39,7 +39,7 @@ def source_to_csl(source: Source) -> dict[str, Any]:
     if source.editors:
         item["editor"] = [_name(p) for p in source.editors]
     if source.title:
-        item["title"] = source.title
+        item["title"] = full_title(source)
     if source.container:
         item["container-title"] = source.container
     if source.publisher:

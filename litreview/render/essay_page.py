@@ -20,6 +20,7 @@ from .fragments import (
     mark_html,
     page,
     status_words,
+    unlinked_mark,
     worst_finding,
 )
 from .index import ReviewIndex, is_topical_suggestion
@@ -230,7 +231,8 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
                 if link.kind == "marker" and link.source_key == entry:
                     uses[n] = uses.get(n, 0) + 1
                     return mark(n, link, f"card-{claim_id}-{n}" + (f"-{uses[n]}" if uses[n] > 1 else ""), item.mode)
-            return None
+            # An entry of the bibliography whose link a reviewer rejected; a key it lacks stays as written.
+            return None if entry is None else unlinked_mark(ix.reference(citations, entry).cited(item.mode))
 
         shown, written = claim_html(text, claim.citations, in_text, marks_of.xref, ix.notes, claim_id=claim_id)
         placed = {entry for entry in map(marks_of.entry, written) if entry is not None}

@@ -231,6 +231,12 @@ def mark_html(link: Link, source: Source, ref: Reference, href: str, card_id: st
             f"{card_html(link, source, ref, card_id, **card)}</span>")  # type: ignore[arg-type]
 
 
+def unlinked_mark(label: str) -> str:
+    """A citation no link of its claim stands for (a reviewer rejected it): its label as the manuscript prints it,
+    with no link and no card, not the citation's markup."""
+    return f'<span class="lr-mark lr-mark--unlinked">{esc(label)}</span>'
+
+
 # What pandoc reads as a locator in a citation's suffix: a number, a roman numeral, a term ("p.", "chap.", "§").
 _LOCATOR = re.compile(r"^\s*(?:[§¶]|\d|[ivxlcdm]+\b|[^\W\d_]{1,6}\.)", re.IGNORECASE)
 

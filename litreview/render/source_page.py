@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..bibliography.latex import full_title
 from ..model import Citation, Claim, Link, Person, RegistryRecord, Source, SourceMetadata
 from ..text import plural
 from .bibtex import EntryTexts
@@ -38,13 +39,15 @@ STATUS_TEXT = {
     "failed": "Fetching the registry record failed.",
     "no-doi": "No DOI: there is nothing to verify against a registry.",
 }
+# An entry known by another identifier (arXiv, PubMed, ISBN, a Manubot citation by one) that no registry answered yet.
+_UNVERIFIED_WITHOUT_DOI = "Not yet verified: no registry record has been fetched for the entry."
 # (row label, mismatch field name, entry value, record value)
 _ROWS = ("type", "authors", "editors", "year", "title", "container", "publisher", "volume", "issue",
          "pages", "doi", "url")
 
 
 def source_title(source: Source) -> str:
-    title = one_line(source.title) or one_line(source.key)
+    title = one_line(full_title(source)) or one_line(source.key)
     return title
 
 
@@ -142,6 +145,8 @@ def _status_items(source: Source, meta: SourceMetadata | None) -> str:
         items.append("<li>Registry: not yet verified (no registry data for this entry).</li>")
         return "".join(items)
     text = STATUS_TEXT.get(meta.status, esc(meta.status))
+    if meta.status == "unverified" and not source.doi.strip():
+        text = _UNVERIFIED_WITHOUT_DOI
     if meta.fetched_at:
         text += f" Fetched {esc(meta.fetched_at[:10])}."
     if meta.stale:
@@ -258,7 +263,7 @@ def _people(people: tuple[Person, ...]) -> str:
 
 def _entry_values(s: Source) -> dict[str, str]:
     return {"type": s.type, "authors": _people(s.authors), "editors": _people(s.editors),
-            "year": str(s.year or s.field("year") or ""), "title": s.title, "container": s.container,
+            "year": str(s.year or s.field("year") or ""), "title": full_title(s), "container": s.container,
             "publisher": s.publisher, "volume": s.volume, "issue": s.number, "pages": s.pages,
             "doi": s.doi, "url": s.url}
 
