@@ -559,3 +559,27 @@ def test_a_citation_the_source_writes_as_text_is_unscored_not_wrong(eval_author_
     counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
     # Roe, which the gold never cites, stays a wrong link.
     assert (counts["resolved"], counts["wrong"], counts["unscored"]) == (1, 1, 1)
+
+
+@pytest.mark.parametrize(("titles", "proven"), [
+    # One title: Chicago letters the two in the order the text first cites them, so exchanging the keys prints
+    # the same text: no reader can tell which "Doe 2001a" is.
+    (("Alpha", "Alpha"), {"doe1"}),
+    # Two titles: the letters follow the titles, and exchanging the keys moves them: the text tells.
+    (("Alpha", "Beta"), set()),
+])
+def test_an_item_is_undecidable_when_the_text_reads_the_same_with_its_key_exchanged(
+        styles_module, eval_author_date, tmp_path: Path, titles: tuple[str, str], proven: set[str]) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("pypandoc")
+    corpus = eval_author_date.DEFAULT_CORPUS
+    if not (corpus / "manuscripts" / "tools" / "gold.py").is_file():
+        pytest.skip("the corpus's gold tool is not at hand")
+    bib = tmp_path / "refs.bib"
+    bib.write_text("".join(f"@book{{doe{n}, author = {{Doe, Ann}}, title = {{{t}}}, year = {{2001}}}}\n"
+                           for n, t in enumerate(titles, 1)), encoding="utf-8")
+    doc = tmp_path / "essay.md"
+    doc.write_text("It holds [@doe1]. It fails [@doe2].\n", encoding="utf-8")
+    job = styles_module.Job("ms-probe-swap", doc, bib, "", "")
+    [(_, text, _, _)] = styles_module.render(corpus, tmp_path / "out", planned=[job])
+    groups = {"doe1": {frozenset({"doe1", "doe2"})}}
+    assert eval_author_date.interchangeable(text.parent, groups, tmp_path / "swap") == proven
