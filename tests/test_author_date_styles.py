@@ -583,3 +583,25 @@ def test_an_item_is_undecidable_when_the_text_reads_the_same_with_its_key_exchan
     [(_, text, _, _)] = styles_module.render(corpus, tmp_path / "out", planned=[job])
     groups = {"doe1": {frozenset({"doe1", "doe2"})}}
     assert eval_author_date.interchangeable(text.parent, groups, tmp_path / "swap") == proven
+
+
+TEXTCITE_IN_A_LIST = r"""@book{keller, author = {Keller, Harald}, title = {Geschichte}, year = {2009}}
+@book{plake, author = {Plake, Klaus}, title = {Talkshows}, year = {1999}}
+@book{mahlo, author = {Mahlo, Hans}, title = {Alt}, year = {1956}}
+@article{s1, author = {Schultz, Tanjev}, title = {Moderation}, year = {2004}}
+@article{s2, author = {Schultz, Tanjev}, title = {Journalisten}, year = {2002}}
+@article{d1, author = {D{\"o}rner, Andreas}, title = {Politainment}, year = {2001}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # pandoc's citeproc prints a narrative citation of several works (\textcite{a,b}, "@a; @b") in a parenthetical
+    # style as the first names, ";" and their year: "Keller; 2009" is Keller's 2009 work, not Plake's.
+    ("Studies grew (Mahlo 1956; Plake 1999; Keller; 2009).", ["mahlo", "plake", "keller"]),
+    ("Studies grew (Mahlo, 1956; Keller; 2009; Plake, 1999).", ["mahlo", "keller", "plake"]),
+    ("Studies grew (Dörner, 2001; Schultz; 2004, 2002).", ["d1", "s1", "s2"]),
+    # A bare year after ";" with no names just before it is still the names before it.
+    ("Studies grew (Schultz 2004; 2002).", ["s1", "s2"]),
+])
+def test_names_then_their_year_after_a_semicolon(text: str, keys: list[str]) -> None:
+    assert _keys(text, parse_bibliography(TEXTCITE_IN_A_LIST)) == keys
