@@ -465,10 +465,10 @@ end
 """
 
 
-def swapped_prose(gold: Path, pairs: list[tuple[str, str]], workdir: Path) -> str | None:
+def swapped_prose(gold: Path, pairs: list[tuple[str, str]], workdir: Path, whole: bool = False) -> str | None:
     """The prose of the document rendered into ``gold`` (``record_rendering``), rendered again with the keys of
-    each pair exchanged wherever the document cites them (whitespace made single spaces, as ``prose`` gives it);
-    None when it cannot be rendered again."""
+    each pair exchanged wherever the document cites them (whitespace made single spaces, as ``prose`` gives it;
+    ``whole``: the whole text, its reference list too); None when it cannot be rendered again."""
     try:
         import pypandoc
     except ImportError:
@@ -489,12 +489,13 @@ def swapped_prose(gold: Path, pairs: list[tuple[str, str]], workdir: Path) -> st
     except (subprocess.TimeoutExpired, subprocess.CalledProcessError):
         return None
     text = out / "rendered.txt"
-    return prose(text.read_text(encoding="utf-8")) if text.is_file() else None
+    return prose(text.read_text(encoding="utf-8"), whole) if text.is_file() else None
 
 
-def prose(text: str) -> str:
-    """A plain-text rendering's prose and notes (``body_with_notes``), its whitespace made single spaces."""
-    return " ".join(body_with_notes(text).split())
+def prose(text: str, whole: bool = False) -> str:
+    """A plain-text rendering's prose and notes (``body_with_notes``; ``whole``: all of it), its whitespace made
+    single spaces."""
+    return " ".join((text if whole else body_with_notes(text)).split())
 
 
 def _lua(text: str) -> str:

@@ -270,12 +270,13 @@ MAX_RENDERINGS = 12
 """How many times ``interchangeable`` may render one document again: it then proves fewer items undecidable."""
 
 
-def interchangeable(gold: Path, groups: dict[str, set[frozenset[str]]], workdir: Path) -> set[str]:
+def interchangeable(gold: Path, groups: dict[str, set[frozenset[str]]], workdir: Path, whole: bool = False) -> set[str]:
     """The keys of ``groups`` (each missed item's key, with the sets of entries it was left open between) that can be
     exchanged with another entry of one of its sets, the document rendered again with the two keys exchanged wherever
     it cites them reading exactly as before (``author_date_styles.swapped_prose``). Pairs from different sets are
-    tried together and split when the text changes; at most ``MAX_RENDERINGS`` renderings: fewer are proven."""
-    original = author_date_styles.prose((gold / "rendered.txt").read_text(encoding="utf-8"))
+    tried together and split when the text changes; at most ``MAX_RENDERINGS`` renderings: fewer are proven.
+    The text compared is the one litreview reads: the prose, or with ``whole`` the reference list too."""
+    original = author_date_styles.prose((gold / "rendered.txt").read_text(encoding="utf-8"), whole)
     proven: set[str] = set()
     tried: set[frozenset[str]] = set()
     budget = [MAX_RENDERINGS]
@@ -284,7 +285,7 @@ def interchangeable(gold: Path, groups: dict[str, set[frozenset[str]]], workdir:
         if budget[0] <= 0:
             return []
         budget[0] -= 1
-        text = author_date_styles.swapped_prose(gold, pairs, workdir / f"swap{budget[0]}")
+        text = author_date_styles.swapped_prose(gold, pairs, workdir / f"swap{budget[0]}", whole)
         if text == original:
             return pairs
         if text is None or len(pairs) == 1:
@@ -415,7 +416,7 @@ def main() -> int:
         check = None
         if args.undecidable and generated:
             def check(groups: dict[str, set[frozenset[str]]], folder: Path = text.parent) -> set[str]:
-                return interchangeable(folder, groups, Path(workdir.name) / "swapped")
+                return interchangeable(folder, groups, Path(workdir.name) / "swapped", args.with_reference_list)
         r = evaluate(text, bib, gold, show, misses[split], args.with_reference_list, csl, check)
         totals[split].update(r)
         if not generated:
