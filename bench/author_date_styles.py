@@ -387,7 +387,9 @@ def _with_language(source: Path, lang: str, copy: Path) -> Path:
     if (not add and fenced == text) or source.suffix not in (".md", ".Rmd", ".qmd"):
         return source
     if add and fenced.startswith("---\n"):
-        fenced = "---\n" + add + fenced[4:]
+        # at the indentation of the front matter's keys: YAML refuses a key less indented than the rest
+        indent = re.match(r"[ \t]*", fenced[4:])
+        fenced = "---\n" + (indent.group() if indent else "") + add + fenced[4:]
     elif fenced == text:
         return source
     copy.write_text(fenced, encoding="utf-8")

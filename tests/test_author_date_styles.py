@@ -605,3 +605,14 @@ TEXTCITE_IN_A_LIST = r"""@book{keller, author = {Keller, Harald}, title = {Gesch
 ])
 def test_names_then_their_year_after_a_semicolon(text: str, keys: list[str]) -> None:
     assert _keys(text, parse_bibliography(TEXTCITE_IN_A_LIST)) == keys
+
+
+def test_the_language_is_set_at_the_front_matters_indentation(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A front matter whose keys are indented: "lang:" written at the margin made it invalid YAML, pandoc failed and
+    # the document was left out of the evaluation in every style that sets a language.
+    import yaml
+
+    source = tmp_path / "thesis.md"
+    source.write_text("---\n  title: 'Tesis'\n  bibliography: refs.bib\n---\n\nIt holds [@doe].\n", encoding="utf-8")
+    written = styles_module._with_language(source, "fr-FR", tmp_path / "copy.md").read_text(encoding="utf-8")
+    assert yaml.safe_load(written.split("---\n")[1]) == {"lang": "fr-FR", "title": "Tesis", "bibliography": "refs.bib"}
