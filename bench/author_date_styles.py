@@ -289,7 +289,18 @@ if title:  # the reference list under a heading, whatever the source's format (a
             args = args + ["-M", "reference-section-title=" + title]
         return run_pandoc(args, *rest, **kw)
     gold.run_pandoc = titled
+swap = os.environ.get("SWAP_FILTER")
+if swap:  # ``swapped_prose``: a Lua filter that exchanges citation keys, run before citeproc
+    plain_pandoc = gold.run_pandoc
+    def swapping(args, *rest, **kw):
+        if "--citeproc" in args:
+            at = args.index("--citeproc")
+            args = args[:at] + ["--lua-filter", swap] + args[at:]
+        return plain_pandoc(args, *rest, **kw)
+    gold.run_pandoc = swapping
 gold.main()
+if swap:
+    sys.exit(0)
 # Each rendered citation's keys, read from the rendered Markdown itself (the tool pairs them with the source's
 # citations by position, which footnotes can shift); a LaTeX manuscript keeps the tool's own pairing.
 if doc.endswith(".md"):
@@ -376,7 +387,9 @@ def _with_language(source: Path, lang: str, copy: Path) -> Path:
     if (not add and fenced == text) or source.suffix not in (".md", ".Rmd", ".qmd"):
         return source
     if add and fenced.startswith("---\n"):
-        fenced = "---\n" + add + fenced[4:]
+        # at the indentation of the front matter's keys: YAML refuses a key less indented than the rest
+        indent = re.match(r"[ \t]*", fenced[4:])
+        fenced = "---\n" + (indent.group() if indent else "") + add + fenced[4:]
     elif fenced == text:
         return source
     copy.write_text(fenced, encoding="utf-8")
@@ -425,11 +438,71 @@ def render(corpus: Path, workdir: Path, only: str = "",
         text = gold / "rendered.txt"
         if not text.is_file():
             continue
+        record_rendering(gold, tool, csl, title, doc, bib)
         text.write_text(wrapped(text.read_text(encoding="utf-8")), encoding="utf-8")
         _inner_as_printed(gold)
         _drop_unknown(gold)
         out.append((name, text, bib, gold / "gold_intext_citations.jsonl"))
     return out
+
+
+RENDERING = "rendering.json"
+"""The file beside a document's gold that says how it was rendered (``swapped_prose`` renders it again)."""
+
+
+def record_rendering(gold: Path, tool: Path, csl: Path, title: str, doc: Path, bib: Path) -> None:
+    """Write down, beside the gold, the command that rendered the document ``doc`` into ``gold``."""
+    paths = {"tool": str(tool), "csl": str(csl), "title": title, "doc": str(doc), "bib": str(bib)}
+    (gold / RENDERING).write_text(json.dumps(paths), encoding="utf-8")
+
+
+_SWAP_FILTER = """
+local swap = {%s}
+function Cite(el)
+  for _, c in ipairs(el.citations) do
+    if swap[c.id] then c.id = swap[c.id] end
+  end
+  return el
+end
+"""
+
+
+def swapped_prose(gold: Path, pairs: list[tuple[str, str]], workdir: Path, whole: bool = False) -> str | None:
+    """The prose of the document rendered into ``gold`` (``record_rendering``), rendered again with the keys of
+    each pair exchanged wherever the document cites them (whitespace made single spaces, as ``prose`` gives it;
+    ``whole``: the whole text, its reference list too); None when it cannot be rendered again."""
+    try:
+        import pypandoc
+    except ImportError:
+        return None
+    if not (gold / RENDERING).is_file():
+        return None
+    how = json.loads((gold / RENDERING).read_text(encoding="utf-8"))
+    lua = ", ".join(f"[{_lua(a)}] = {_lua(b)}, [{_lua(b)}] = {_lua(a)}" for a, b in pairs)
+    workdir.mkdir(parents=True, exist_ok=True)
+    script = workdir / "swap.lua"
+    script.write_text(_SWAP_FILTER % lua, encoding="utf-8")
+    env = dict(os.environ, PATH=str(Path(pypandoc.get_pandoc_path()).parent) + os.pathsep + os.environ["PATH"],
+               SWAP_FILTER=str(script))
+    out = workdir / "out"
+    try:
+        subprocess.run([sys.executable, "-c", _RENDER, how["tool"], how["csl"], how["title"], how["doc"], "--out",
+                        str(out), "--bib", how["bib"]], env=env, check=True, capture_output=True, timeout=120)
+    except (subprocess.TimeoutExpired, subprocess.CalledProcessError):
+        return None
+    text = out / "rendered.txt"
+    return prose(text.read_text(encoding="utf-8"), whole) if text.is_file() else None
+
+
+def prose(text: str, whole: bool = False) -> str:
+    """A plain-text rendering's prose and notes (``body_with_notes``; ``whole``: all of it), its whitespace made
+    single spaces."""
+    return " ".join((text if whole else body_with_notes(text)).split())
+
+
+def _lua(text: str) -> str:
+    """``text`` as a Lua string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,6 +119,7 @@ def rendered_with_pandoc(corpus: Path, workdir: Path, only: str = "") -> list[tu
         except (subprocess.TimeoutExpired, subprocess.CalledProcessError) as exc:
             print(f"{name}: pandoc failed ({type(exc).__name__}); left out", file=sys.stderr)
             continue
+        author_date_styles.record_rendering(gold, tool, tool.parent / "chicago-author-date.csl", "", doc, bib)
         out.append((name, gold / "rendered.txt", bib, gold / "gold_intext_citations.jsonl"))
     return out
 
@@ -158,10 +160,13 @@ def citing_every_entry(bib: Path, lang: str = "") -> str:
 
 
 def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = False,
-             misses: Counter[str] | None = None, reference_list: bool = False, csl: Path | None = None) -> dict[str, int]:
+             misses: Counter[str] | None = None, reference_list: bool = False, csl: Path | None = None,
+             undecidable: Callable[[dict[str, set[frozenset[str]]]], set[str]] | None = None) -> dict[str, int]:
     """Counts for one document; ``misses`` (when given) counts the items missed by failure class;
     ``reference_list``: the text keeps its rendered reference list (litreview reads which entries it cites);
-    ``csl``: the style the text was rendered with, set as its user would (``csl`` in litreview.toml)."""
+    ``csl``: the style the text was rendered with, set as its user would (``csl`` in litreview.toml);
+    ``undecidable``: given the entries each missed item was left open between, those of its entries that the
+    document's own rendering proves interchangeable (``interchangeable``): such items are counted apart."""
     text = text_path.read_text(encoding="utf-8")
     raw = text if reference_list else author_date_styles.body_with_notes(text)
     essay = parse_essay(raw, str(text_path))
@@ -205,10 +210,13 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
             written[place[0], key].append(row["rendered"])
     para = {c.id: c.paragraph - 1 for c in essay.claims}
     got: dict[int, Counter[str]] = defaultdict(Counter)
+    left_open: dict[int, list[frozenset[str]]] = defaultdict(list)
     beyond: dict[int, Counter[str]] = defaultdict(Counter)
     offset = {c.id: sum(len(o.text) + 1 for o in p.claims[:n]) for p in essay.paragraphs for n, c in enumerate(p.claims)}
     claim_text = {c.id: c.text for c in essay.claims}
     for m in linkage.mentions:
+        if m.kind == "marker" and m.keys and m.detail in LEFT_OPEN:
+            left_open[para[m.claim_id]].append(frozenset(m.keys))
         if m.kind == "marker" and m.keys and m.detail not in LEFT_OPEN:  # left open between entries: unresolved
             p = para[m.claim_id]
             got[p][m.keys[0]] += 1
@@ -218,8 +226,23 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
                 start, end = offset[m.claim_id] + found.start(), offset[m.claim_id] + found.end()
                 if not any(a < end and start < b for a, b in spans[p]):
                     beyond[p][m.keys[0]] += 1
-    right = wrong = unscored = 0
+    right = wrong = unscored = apart = 0
     sources = {s.key: s for s in bibliography.sources}
+    if undecidable is not None:
+        # A missed item left open between entries the rendering prints alike: no reader of the text can tell them
+        # apart, so no resolver can get it. Proven by rendering the document again with the keys exchanged.
+        groups: dict[str, set[frozenset[str]]] = defaultdict(set)
+        for p in want:
+            for key in want[p] - got[p]:
+                groups[key].update(g for g in left_open[p] if key in g)
+        proven = undecidable(groups) if groups else set()
+        for p in want:
+            for key, n in (want[p] - got[p]).items():
+                if key in proven:
+                    apart += n
+                    want[p][key] -= n
+                    if show:
+                        print(f"  paragraph {p + 1}: undecidable {key} (the text reads the same with another entry)")
     for p in set(want) | set(got):
         both = want[p] & got[p]
         right += sum(both.values())
@@ -239,7 +262,56 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
             print(f"  paragraph {p + 1}: missed {dict(want[p] - got[p])} wrong {dict(extra)}"
                   + (f" unscored (no citation rendered there) {dict(unscored_here)}" if unscored_here else ""))
     total = sum(sum(c.values()) for c in want.values()) + lost
-    return {"items": total, "resolved": right, "wrong": wrong, "not in text": lost, "unscored": unscored}
+    return {"items": total, "resolved": right, "wrong": wrong, "not in text": lost, "unscored": unscored,
+            "undecidable": apart}
+
+
+MAX_RENDERINGS = 12
+"""How many times ``interchangeable`` may render one document again: it then proves fewer items undecidable."""
+
+
+def interchangeable(gold: Path, groups: dict[str, set[frozenset[str]]], workdir: Path, whole: bool = False) -> set[str]:
+    """The keys of ``groups`` (each missed item's key, with the sets of entries it was left open between) that can be
+    exchanged with another entry of one of its sets, the document rendered again with the two keys exchanged wherever
+    it cites them reading exactly as before (``author_date_styles.swapped_prose``). Pairs from different sets are
+    tried together and split when the text changes; at most ``MAX_RENDERINGS`` renderings: fewer are proven.
+    The text compared is the one litreview reads: the prose, or with ``whole`` the reference list too."""
+    original = author_date_styles.prose((gold / "rendered.txt").read_text(encoding="utf-8"), whole)
+    proven: set[str] = set()
+    tried: set[frozenset[str]] = set()
+    budget = [MAX_RENDERINGS]
+
+    def same(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        if budget[0] <= 0:
+            return []
+        budget[0] -= 1
+        text = author_date_styles.swapped_prose(gold, pairs, workdir / f"swap{budget[0]}", whole)
+        if text == original:
+            return pairs
+        if text is None or len(pairs) == 1:
+            return []
+        half = len(pairs) // 2
+        return same(pairs[:half]) + same(pairs[half:])
+
+    while budget[0] > 0:
+        batch: list[tuple[str, str]] = []
+        busy: set[str] = set()  # one pair of each set of entries at a time: the pairs cannot interact
+        for key in sorted(groups):
+            if key in proven or key in busy:
+                continue
+            options = [(partner in proven, partner, group) for group in groups[key] if not group & busy
+                       for partner in sorted(group - {key}) if frozenset((key, partner)) not in tried]
+            if not options:
+                continue
+            _, partner, group = min(options, key=lambda o: (o[0], o[1]))
+            tried.add(frozenset((key, partner)))
+            batch.append((key, partner))
+            busy |= group
+        if not batch:
+            break
+        for a, b in same(batch):
+            proven |= {a, b}
+    return proven & set(groups)
 
 
 _LOCATOR = re.compile(r"(?<![\d–])\d{1,3}(?![\d])|\b(?:p|pp|chap|Chapter|fn|sec|S)\.?\s*\d")
@@ -308,6 +380,10 @@ def main() -> int:
     parser.add_argument("--style-unknown", action="store_true",
                         help="do not tell litreview the style of the documents rendered here (by default their "
                              "user's csl setting names the .csl file each was rendered with)")
+    parser.add_argument("--undecidable", action="store_true",
+                        help="count apart the items no reader of the text could resolve: left open between entries "
+                             "that the document, rendered again with their keys exchanged, prints exactly alike "
+                             "(documents rendered here only; slower: pandoc runs again)")
     args = parser.parse_args()
     args.dev_only = args.dev_only or bool(args.show_errors)  # looking at errors is tuning: dev only
     docs = documents(args.corpus)
@@ -328,7 +404,8 @@ def main() -> int:
               "dev-folder": Counter()}
     print("corpus renderings: chaudhry-heiss and the manuscripts' gold/rendered.txt; all: also the documents")
     print("rendered here with pandoc (joss-gmr, joss-hypothesize, the probe, the generated gen-*)")
-    print(f"{'document':<28} {'split':<5} {'items':>6} {'resolved':>9} {'wrong':>6} {'share':>7} {'unscored':>8}")
+    print(f"{'document':<28} {'split':<5} {'items':>6} {'resolved':>9} {'wrong':>6} {'share':>7} {'unscored':>8}"
+          + (f" {'undecidable':>11}" if args.undecidable else ""))
     for name, text, bib, gold in docs:
         generated = (name, text, bib, gold) in extra
         split = "held" if name in GENERATED_HELD else "dev" if author_date_styles.is_dev(name) or generated else "held"
@@ -336,14 +413,19 @@ def main() -> int:
             continue
         show = args.show_errors == name and split == "dev"
         csl = None if args.style_unknown or not generated else author_date_styles.csl_of(args.corpus, name, planned)
-        r = evaluate(text, bib, gold, show, misses[split], args.with_reference_list, csl)
+        check = None
+        if args.undecidable and generated:
+            def check(groups: dict[str, set[frozenset[str]]], folder: Path = text.parent) -> set[str]:
+                return interchangeable(folder, groups, Path(workdir.name) / "swapped", args.with_reference_list)
+        r = evaluate(text, bib, gold, show, misses[split], args.with_reference_list, csl, check)
         totals[split].update(r)
         if not generated:
             totals[f"{split}-real"].update(r)
         if name.startswith("wild-"):
             totals["dev-folder"].update(r)
         share = r["resolved"] / r["items"] if r["items"] else 1.0
-        print(f"{name:<28} {split:<5} {r['items']:>6} {r['resolved']:>9} {r['wrong']:>6} {share:>7.3f} {r['unscored']:>8}")
+        print(f"{name:<28} {split:<5} {r['items']:>6} {r['resolved']:>9} {r['wrong']:>6} {share:>7.3f} {r['unscored']:>8}"
+              + (f" {r['undecidable']:>11}" if args.undecidable else ""))
     for split, label in (("dev-real", "dev, corpus renderings"), ("held-real", "held aside, corpus renderings"),
                          ("dev", "dev (tuned on), all"), ("held", "held aside, all"),
                          ("dev-folder", "dev, --manuscripts (wild-*)")):
@@ -351,7 +433,8 @@ def main() -> int:
         if (args.dev_only and split.startswith("held")) or (split == "dev-folder" and not args.manuscripts):
             continue
         share = t["resolved"] / t["items"] if t["items"] else 1.0
-        print(f"{label:<34} {t['items']:>6} {t['resolved']:>9} {t['wrong']:>6} {share:>7.3f} {t['unscored']:>8}")
+        print(f"{label:<34} {t['items']:>6} {t['resolved']:>9} {t['wrong']:>6} {share:>7.3f} {t['unscored']:>8}"
+              + (f" {t['undecidable']:>11}" if args.undecidable else ""))
     print("dev items missed, by class (an item may show several):")
     for cls, n in sorted(misses["dev"].items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {cls:<32} {n:>5}")

@@ -559,3 +559,60 @@ def test_a_citation_the_source_writes_as_text_is_unscored_not_wrong(eval_author_
     counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
     # Roe, which the gold never cites, stays a wrong link.
     assert (counts["resolved"], counts["wrong"], counts["unscored"]) == (1, 1, 1)
+
+
+@pytest.mark.parametrize(("titles", "proven"), [
+    # One title: Chicago letters the two in the order the text first cites them, so exchanging the keys prints
+    # the same text: no reader can tell which "Doe 2001a" is.
+    (("Alpha", "Alpha"), {"doe1"}),
+    # Two titles: the letters follow the titles, and exchanging the keys moves them: the text tells.
+    (("Alpha", "Beta"), set()),
+])
+def test_an_item_is_undecidable_when_the_text_reads_the_same_with_its_key_exchanged(
+        styles_module, eval_author_date, tmp_path: Path, titles: tuple[str, str], proven: set[str]) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("pypandoc")
+    corpus = eval_author_date.DEFAULT_CORPUS
+    if not (corpus / "manuscripts" / "tools" / "gold.py").is_file():
+        pytest.skip("the corpus's gold tool is not at hand")
+    bib = tmp_path / "refs.bib"
+    bib.write_text("".join(f"@book{{doe{n}, author = {{Doe, Ann}}, title = {{{t}}}, year = {{2001}}}}\n"
+                           for n, t in enumerate(titles, 1)), encoding="utf-8")
+    doc = tmp_path / "essay.md"
+    doc.write_text("It holds [@doe1]. It fails [@doe2].\n", encoding="utf-8")
+    job = styles_module.Job("ms-probe-swap", doc, bib, "", "")
+    [(_, text, _, _)] = styles_module.render(corpus, tmp_path / "out", planned=[job])
+    groups = {"doe1": {frozenset({"doe1", "doe2"})}}
+    assert eval_author_date.interchangeable(text.parent, groups, tmp_path / "swap") == proven
+
+
+TEXTCITE_IN_A_LIST = r"""@book{keller, author = {Keller, Harald}, title = {Geschichte}, year = {2009}}
+@book{plake, author = {Plake, Klaus}, title = {Talkshows}, year = {1999}}
+@book{mahlo, author = {Mahlo, Hans}, title = {Alt}, year = {1956}}
+@article{s1, author = {Schultz, Tanjev}, title = {Moderation}, year = {2004}}
+@article{s2, author = {Schultz, Tanjev}, title = {Journalisten}, year = {2002}}
+@article{d1, author = {D{\"o}rner, Andreas}, title = {Politainment}, year = {2001}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # pandoc's citeproc prints a narrative citation of several works (\textcite{a,b}, "@a; @b") in a parenthetical
+    # style as the first names, ";" and their year: "Keller; 2009" is Keller's 2009 work, not Plake's.
+    ("Studies grew (Mahlo 1956; Plake 1999; Keller; 2009).", ["mahlo", "plake", "keller"]),
+    ("Studies grew (Mahlo, 1956; Keller; 2009; Plake, 1999).", ["mahlo", "keller", "plake"]),
+    ("Studies grew (Dörner, 2001; Schultz; 2004, 2002).", ["d1", "s1", "s2"]),
+    # A bare year after ";" with no names just before it is still the names before it.
+    ("Studies grew (Schultz 2004; 2002).", ["s1", "s2"]),
+])
+def test_names_then_their_year_after_a_semicolon(text: str, keys: list[str]) -> None:
+    assert _keys(text, parse_bibliography(TEXTCITE_IN_A_LIST)) == keys
+
+
+def test_the_language_is_set_at_the_front_matters_indentation(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A front matter whose keys are indented: "lang:" written at the margin made it invalid YAML, pandoc failed and
+    # the document was left out of the evaluation in every style that sets a language.
+    import yaml
+
+    source = tmp_path / "thesis.md"
+    source.write_text("---\n  title: 'Tesis'\n  bibliography: refs.bib\n---\n\nIt holds [@doe].\n", encoding="utf-8")
+    written = styles_module._with_language(source, "fr-FR", tmp_path / "copy.md").read_text(encoding="utf-8")
+    assert yaml.safe_load(written.split("---\n")[1]) == {"lang": "fr-FR", "title": "Tesis", "bibliography": "refs.bib"}

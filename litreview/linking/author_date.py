@@ -193,8 +193,23 @@ def _items(body: str, forms: YearForms, index: SourceIndex,
         if undated and names and (listed := _listed_with(undated, names, index))[0]:
             opens = undated[listed[1]][1]
             names, seg_text, seg_start = listed[0], body[opens:seg_start + len(seg_text)], opens
+        elif undated and not names and (alone := _names_then_year(undated[-1][0], years, index)):
+            opens = undated[-1][1]
+            names, seg_text, seg_start = alone, body[opens:seg_start + len(seg_text)], opens
         undated = []
         yield seg_text, seg_start, (names, years, rest)
+
+
+def _names_then_year(seg: str, years: list[tuple[str, str]], index: SourceIndex) -> str:
+    """The names of a segment with no year, when the years after the next ";" are theirs: pandoc's citeproc prints
+    a narrative citation of several works inside a parenthetical style's list as the names, ";" and the year
+    ("(Mahlo 1956; Keller; 2009; Plake 1999)", "(Dörner, 2001; Schultz; 2004, 2002)"). Only names with an entry
+    of each year ('' otherwise): a bare year after ";" is else the names before it ("(Doe 2001; 2003)")."""
+    names, locator = _unprefixed(seg)
+    if locator or not names or not looks_like_names(names):
+        return ""
+    keys = lookup(names, index)
+    return names if keys and all(candidates(keys, year, suffix, index) for year, suffix in years) else ""
 
 
 def _listed_with(undated: list[tuple[str, int]], names: str, index: SourceIndex) -> tuple[str, int]:
