@@ -306,7 +306,10 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
                              "for choosing a calibration on dev rows only")
     parser.add_argument("--inner", action="store_true",
                         help="also judge each fold of the fit part by weights fitted on its other folds")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.cut_on_bibs is not None and not (0.0 < args.cut_on_bibs <= 1.0 and args.fit_bibs):
+        parser.error("--cut-on-bibs takes a share in (0, 1] and reads the cut on the --fit-bibs folders: name one")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -328,9 +331,6 @@ def main(argv: list[str] | None = None) -> int:
     made = synthetic_out_of_fold(args.shared, args.folds, args.models, extra)  # the weights see rendered styles too
     real_sets = real_readings(args.fit_bibs)  # and real bibliographies, as a user's are printed
     if real_sets is None:
-        return 2
-    if args.cut_on_bibs is not None and not real_sets:
-        print("error: --cut-on-bibs reads the cut on the --fit-bibs folders: name at least one", file=sys.stderr)
         return 2
     parts = [labelled(its, False) for _, its in real_sets]
     real = [r for part in parts for r in part]

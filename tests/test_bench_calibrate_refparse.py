@@ -187,3 +187,10 @@ def test_the_cut_on_real_bibliographies_is_read_out_of_folder(monkeypatch: pytes
     fits.out_of_folder()
     assert len(seen) == 3  # made once
     assert calibrate.recall_cut([(0.9, True), (0.5, True), (0.3, False), (0.1, True), (0.05, True)], 0.5) == 0.5 - 1e-9
+
+
+@pytest.mark.parametrize("argv", [["--cut-on-bibs", "0.8"], ["--cut-on-bibs", "80", "--fit-bibs", "mine"]])
+def test_a_cut_on_bibliographies_needs_a_share_and_a_folder(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        calibrate.arguments(argv)
+    assert stop.value.code == 2 and "--cut-on-bibs" in capsys.readouterr().err
