@@ -105,10 +105,12 @@ def test_each_synthetic_reference_is_read_by_a_model_that_never_trained_on_it(
     assert calibrate.synthetic_out_of_fold(tmp_path, 3, None, []) == [[], [], []]
 
 
-def test_real_bibliographies_fit_the_weights_beside_the_synthetic_readings(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+@pytest.fixture
+def small(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tuple[list[Any], list[Any]]]:
+    """main() over stand-in material: each reading is a name, its row ({name: 1.0}, False); the calls of
+    ``fitted`` (rows, also) and the rows of each fit of ``doubt.fit`` recorded in the list returned."""
     (tmp_path / "corpus").mkdir()
-    fits: list[tuple[list[Any], list[Any]]] = []
+    calls: list[tuple[list[Any], list[Any]]] = []
     monkeypatch.setattr(calibrate, "synthetic", lambda corpus: [])
     monkeypatch.setattr(calibrate, "cross_validate", lambda *a, **k: {"mode": [f"ref{i}" for i in range(10)]})
     monkeypatch.setattr(calibrate, "readings", lambda records: list(records))
@@ -117,20 +119,78 @@ def test_real_bibliographies_fit_the_weights_beside_the_synthetic_readings(
     monkeypatch.setattr(calibrate, "chicago_full_rows", lambda shared: iter([]))
     monkeypatch.setattr(calibrate, "bibs_synthetic", lambda folder, held, dev=synth.DEV_STYLES:
                         None if held else [f"{folder.name}:{style}" for style, _ in dev[:1]])
-    monkeypatch.setattr(calibrate, "labelled", lambda items, chicago: list(items))
+    monkeypatch.setattr(calibrate, "labelled", lambda items, chicago: [({str(i): 1.0}, False) for i in items])
     monkeypatch.setattr(calibrate, "flagged", lambda items, chicago, model: calibrate.Score())
 
     def fitted(rows: list[Any], recall: float | None = None, right_share: float = 0.1,
                also: list[Any] | None = None) -> tuple[dict[str, float], float]:
-        fits.append((rows, also or []))
+        calls.append((rows, also or []))
         return {"": -1.0}, 0.5
 
+    def fit(rows: list[Any]) -> dict[str, float]:
+        calls.append((rows, ["doubt.fit"]))
+        return {"": -1.0}
+
     monkeypatch.setattr(calibrate, "fitted", fitted)
-    assert calibrate.main(["--shared", str(tmp_path), "--dev-only", "--fit-bibs", "mine", "--fit-bibs", "theirs"]) == 0
+    monkeypatch.setattr(calibrate.doubt, "fit", fit)
+    monkeypatch.chdir(tmp_path)
+    return calls
+
+
+def _names(rows: list[Any]) -> list[str]:
+    return [next(iter(features)) for features, _ in rows]
+
+
+def test_real_bibliographies_fit_the_weights_beside_the_synthetic_readings(
+        small: list[tuple[list[Any], list[Any]]]) -> None:
+    assert calibrate.main(["--shared", ".", "--dev-only", "--fit-bibs", "mine", "--fit-bibs", "theirs"]) == 0
     first = synth.DEV_STYLES[0][0]
-    for rows, also in fits:  # the part's fit and the whole's: the real entries weigh in, never as threshold rows
-        assert also == [f"mine:{first}", f"theirs:{first}"]
-        assert not any(str(r).startswith(("mine", "theirs")) for r in rows)
-    fits.clear()
-    assert calibrate.main(["--shared", str(tmp_path), "--dev-only"]) == 0
-    assert all(also == [] for _, also in fits)
+    (part, also), (whole, how) = small  # the part's fit (threshold on its rows) and the whole's
+    assert _names(also) == [f"mine:{first}", f"theirs:{first}"] and _names(part) == [f"ref{i}" for i in range(6)]
+    assert how == ["doubt.fit"] and _names(whole) == [f"ref{i}" for i in range(10)] + [f"mine:{first}", f"theirs:{first}"]
+    small.clear()
+    assert calibrate.main(["--shared", ".", "--dev-only"]) == 0
+    assert small[0][1] == [] and _names(small[1][0]) == [f"ref{i}" for i in range(10)]
+
+
+def test_each_folder_left_out_is_judged_by_weights_fitted_without_it(
+        small: list[tuple[list[Any], list[Any]]], capsys: pytest.CaptureFixture[str]) -> None:
+    folders = ["a", "b", "c"]
+    args = ["--shared", ".", "--dev-only", "--leave-one-out", "--cut-on-bibs", "0.8"]
+    assert calibrate.main(args + [x for f in folders for x in ("--fit-bibs", f)]) == 0
+    out = capsys.readouterr().out
+    assert [line.split("|")[0].strip() for line in out.splitlines() if "(left out)" in line] == [
+        "a (left out)", "b (left out)", "c (left out)"]
+    assert "mean of the folders left out" in out
+    fitted_on = [{n.split(":")[0] for n in _names(rows)} - {f"ref{i}" for i in range(10)}
+                 for rows, how in small if how == ["doubt.fit"]]
+    # each fit made once: the whole, each folder out, and each pair out (for the cut read out of folder)
+    assert sorted(map(sorted, fitted_on)) == sorted(
+        [folders, ["b", "c"], ["a", "c"], ["a", "b"], ["c"], ["b"], ["a"]])
+
+
+def test_the_cut_on_real_bibliographies_is_read_out_of_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    base = [({"x": 1.0}, False)] * 4
+    parts = [[({"a": 1.0}, True), ({"a": 0.0}, False)], [({"b": 1.0}, True)], [({"c": 1.0}, True)]]
+    fits = calibrate.Fits(base, parts)
+    seen: list[set[str]] = []
+
+    def fit(rows: list[Any]) -> dict[str, float]:
+        names = {k for f, _ in rows for k in f}
+        seen.append(names)
+        return {k: 1.0 for k in names}  # a folder's own feature weighs only where it was fitted on
+
+    monkeypatch.setattr(calibrate.doubt, "fit", fit)
+    scores = fits.out_of_folder()
+    assert all(p == doubt.p_wrong({"x": 0.0}, {}) for p, wrong in scores if wrong)  # none by its own weights
+    assert seen == [{"x", "b", "c"}, {"x", "a", "c"}, {"x", "a", "b"}]
+    fits.out_of_folder()
+    assert len(seen) == 3  # made once
+    assert calibrate.recall_cut([(0.9, True), (0.5, True), (0.3, False), (0.1, True), (0.05, True)], 0.5) == 0.5 - 1e-9
+
+
+@pytest.mark.parametrize("argv", [["--cut-on-bibs", "0.8"], ["--cut-on-bibs", "80", "--fit-bibs", "mine"]])
+def test_a_cut_on_bibliographies_needs_a_share_and_a_folder(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        calibrate.arguments(argv)
+    assert stop.value.code == 2 and "--cut-on-bibs" in capsys.readouterr().err

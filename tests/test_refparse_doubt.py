@@ -52,6 +52,20 @@ def test_shape_anomalies_are_seen():
     assert plain["names_in"] == 0.0 and plain["year_in"] == 0.0 and plain["disagree"] == 0.0
 
 
+def test_a_field_long_or_short_for_its_kind_is_seen():
+    ref, crf, rules = _readings(APA)
+    plain = {name: doubt.features(name, ref, crf, rules) for name in ("title", "container", "authors", "pages")}
+    assert plain["title"]["few:title"] == plain["title"]["many:title"] == 0.0
+    assert plain["container"]["longer_than_title"] == 0.0 and plain["authors"]["long_family"] == 0.0
+    odd = ref.replace(title="Keohane", container="International Security and the Promise of Institutionalist Theory",
+                      pages="39–51 and 52–60", authors=(Person(family="The promise of institutionalist theory"),))
+    assert doubt.features("title", odd, crf, rules)["few:title"] == 1.0
+    container = doubt.features("container", odd, crf, rules)
+    assert container["many:container"] == 1.0 and container["longer_than_title"] == 1.0
+    assert doubt.features("authors", odd, crf, rules)["long_family"] == 1.0
+    assert doubt.features("pages", odd, crf, rules)["chars:pages"] == 1.0 > plain["pages"]["chars:pages"]
+
+
 def test_what_borders_a_field_and_where_the_year_is_printed_are_seen():
     raw = "Smith, J. 1990. “Plain Title.” Journal of Things 3: 1–9. Reprinted 2001."
     ref, crf, rules = _readings(raw)

@@ -2,14 +2,15 @@
 
 The evidence of a field: the CRF's marginals over its span (least, mean, at its edges), whether the rule
 parser reads it otherwise, whether the value was taken from the rules, and shape anomalies (a title that is a
-list of names, a container holding a year, a publisher full of digits ...), what is printed either side of a
-title, container or publisher (a full stop, a comma, a quotation mark, or a word the span cuts through), and
-whether the year chosen is printed elsewhere. The weights and the threshold are fitted on references the
+list of names, a container holding a year, a publisher full of digits ...), a field's length against its kind (a
+title of one or two words, a container longer than the title, a family name of a sentence's length), what is printed
+either side of a title, container or publisher (a full stop, a comma, a quotation mark, or a word the span cuts
+through), and whether the year chosen is printed elsewhere. The weights and the threshold are fitted on references the
 tagger was not trained on (the out-of-fold readings of a cross-validation on the training set, and for the
 weights also of the synthetic references rendered in other styles and of real bibliographies' entries rendered in
-dev styles: ``bench/calibrate_refparse.py``) and ship
-as ``doubt.json``; without that file the CRF's least marginal against ``assemble.THRESHOLD`` decides, as
-before.
+dev styles: ``bench/calibrate_refparse.py``; the threshold flags most of the wrong fields of those bibliographies,
+each judged by weights fitted without it) and ship as ``doubt.json``; without that file the CRF's least marginal
+against ``assemble.THRESHOLD`` decides, as before.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ JUDGED = ("authors", "title", "year", "container", "volume", "pages", "publisher
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _NAME_LIST = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+,\s+(?:[A-ZÀ-Þ]\.\s*){1,3}(?:,|&|\band\b)")
 _CUT_SHORT = (":", ";", ",", " -")
+#: words from which a title, a container or a publisher is long for its kind (a run-on reading)
+_MANY_WORDS = {"title": 15, "container": 8, "publisher": 8}
+#: characters from which a family name is long for a person's (an organisation or a sentence read as a name)
+_LONG_FAMILY = 25
 _YEAR_VOLUME = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?\s*;\s*\d")
 _PAGE_WORD = re.compile(r"(?i)\b(?:pp?|vol|no|nr)\.\s*\d")
 #: the words of a journal's name and of a publisher's, in lower case ("publish" opens "Publishing", "Publishers"), and
@@ -111,6 +116,9 @@ class _Keys(NamedTuple):
     long: str
     journal_word: str
     publisher_word: str
+    few: str
+    many: str
+    chars: str
 
 
 _KEYS = {name: _Keys(*(f"{kind}:{name}" for kind in _Keys._fields)) for name in JUDGED}
@@ -171,6 +179,10 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         f["lower_start"] = float(value[:1].islower())
         f["one_word"] = float(len(words) <= 1)
         f[k.long] = min(len(words), 30) / 30
+        f[k.few] = float(len(words) <= 2)  # its length against its kind
+        f[k.many] = float(len(words) >= _MANY_WORDS[name])
+        if name != "title":
+            f["longer_than_title"] = float(len(words) > len(ref.title.split()))
         f["names_in"] = float("," in value and bool(_NAME_LIST.search(value)))
         f["pages_in"] = float(digits and bool(_PAGE_WORD.search(value)))
         f["colon_end"] = float(value.rstrip().endswith((":", ";", ",")))
@@ -191,11 +203,13 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
                                     or p.family[:1].islower() for p in people))
         f["editors_only"] = float(not ref.authors)
         f["count_differs"] = float(len(people) != len(rules.authors or rules.editors))
+        f["long_family"] = float(any(len(p.family) > _LONG_FAMILY for p in people))
     elif name in ("volume", "pages"):
         value = _text(ref, name)
         f["no_digit"] = float(not any(map(str.isdigit, value)))
         f["long_number"] = float(len(value) > 12)
         f["single_page"] = float(name == "pages" and not any(c in value for c in "-–—"))
+        f[k.chars] = min(len(value), 15) / 15
     elif name == "year":
         found, year = _YEAR.findall(ref.raw), ref.year[:4]  # the years printed
         f["years"] = min(len(set(found)), 4) / 4
