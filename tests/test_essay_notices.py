@@ -234,3 +234,15 @@ def test_conflict_markers_shown_in_code_or_a_heading_underline_are_no_finding(tm
     (tmp_path / "p.tex").write_text("\\begin{document}\nGit \\cite{w}.\n\\begin{verbatim}\n" + CONFLICT
                                     + "\\end{verbatim}\n\\end{document}\n")
     assert _found(load_essay(tmp_path / "p.tex")) == []
+
+
+def test_conflict_markers_in_a_fence_within_a_longer_fence_or_in_an_html_comment_are_no_finding(tmp_path: Path) -> None:
+    # A fence closes only on its own character repeated at least as often (CommonMark, pandoc): the ``` lines inside
+    # a ```` block are its text. pandoc prints nothing of an HTML comment.
+    essay = tmp_path / "essay.md"
+    essay.write_text("Git writes [@waltz]:\n\n````markdown\n```\n" + CONFLICT + "```\n````\n\n<!--\n" + CONFLICT
+                     + "-->\n\nAn aside <!-- to do\n" + CONFLICT + "--> ends.\n", encoding="utf-8")
+    assert _found(load_essay(essay)) == []
+    # A ``` line does not close a ```` block: the conflict after the block is the document's.
+    essay.write_text("Git writes [@waltz]:\n\n````\n```\n````\n\n" + CONFLICT, encoding="utf-8")
+    assert _found(load_essay(essay)) == [("LR322", "essay.md", 7)]

@@ -4,11 +4,13 @@ and what to do when the clone lacks it (a shallow clone, a remote not fetched, a
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 
@@ -150,24 +152,44 @@ def git_toplevel(cwd: Path, runner: Runner = subprocess.run) -> Path:
     return Path(proc.stdout.decode("utf-8", "replace").strip()).resolve()
 
 
-_USERINFO = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@")
-_SCP_LIKE = re.compile(r"^(?:[^@/:]+@)?(?P<host>[^/:]+):(?!//)(?P<path>.+)$")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_SCP_LIKE = re.compile(r"^(?P<host>[^@/:]+):(?!//)(?P<path>.+)$")
+_WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+def repository_uri(url: str, root: Path) -> str | None:
+    """The origin remote ``url`` as the absolute URI SARIF requires, with no user, password, token, query or fragment
+    (scheme, host, port and path only): an scp-like ``user@host:path`` as ``ssh://host/path``, a local path (relative
+    ones from the repository's ``root``, a Windows drive's too) as a ``file:`` URI; None when it cannot be one."""
+    if _WINDOWS_PATH.match(url):
+        return PureWindowsPath(url).as_uri()
+    if _SCHEME.match(url):
+        try:
+            parts = urlsplit(url)
+            host, port = parts.hostname or "", parts.port
+        except ValueError:
+            return None
+        host = f"[{host}]" if ":" in host else host
+        return f"{parts.scheme}://{host}{'' if port is None else f':{port}'}{parts.path}"
+    head = url.split("/", 1)[0]
+    if (scp := _SCP_LIKE.match(url[head.rfind("@") + 1:])) is not None:  # the user and token end at the last @
+        return f"ssh://{scp.group('host')}/{scp.group('path').lstrip('/')}"
+    if ":" in head:  # no scp-like address and no path
+        return None
+    return Path(os.path.normpath(root / url)).as_uri()
 
 
 def provenance(cwd: Path, runner: Runner = subprocess.run) -> dict[str, str]:
     """The working tree's commit as SARIF's ``versionControlDetails`` names it: ``repositoryUri`` (the origin remote,
-    without user or token; an scp-like ``git@host:path`` as ``ssh://host/path``), ``revisionId`` (HEAD) and
-    ``branch``; {} when the repository has no origin or no commit (the URI is required)."""
+    without user or token, ``repository_uri``), ``revisionId`` (HEAD) and ``branch``; {} when the repository has no
+    origin, no URI can be made of it, or it has no commit (the URI is required)."""
     url = run_git(runner, ["git", "config", "--get", "remote.origin.url"], cwd)
     head = commit_of("HEAD", cwd, runner)
-    uri = url.stdout.decode("utf-8", "replace").strip() if url.returncode == 0 else ""
+    remote = url.stdout.decode("utf-8", "replace").strip() if url.returncode == 0 else ""
+    uri = repository_uri(remote, repository_root(cwd) or cwd.resolve()) if remote else None
     if not uri or not head:
         return {}
-    if (scp := _SCP_LIKE.match(uri)) is not None and "://" not in uri:
-        uri = f"ssh://{scp.group('host')}/{scp.group('path')}"
-    elif uri.startswith("/"):
-        uri = Path(uri).as_uri()
-    details = {"repositoryUri": _USERINFO.sub(r"\g<scheme>", uri), "revisionId": head}
+    details = {"repositoryUri": uri, "revisionId": head}
     branch = run_git(runner, ["git", "symbolic-ref", "--quiet", "--short", "HEAD"], cwd)
     if branch.returncode == 0 and (name := branch.stdout.decode("utf-8", "replace").strip()):
         details["branch"] = name

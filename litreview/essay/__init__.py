@@ -117,15 +117,16 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
     return noted(essay, [n for file in files for n in conflict_notices(Path(file))])
 
 
-_CODE_FENCE = lazy(r"^ {0,3}(?:`{3,}|~{3,})|^[ \t]*\\(?:begin|end)\{(?:verbatim|lstlisting|minted|Verbatim)\}", re.M)
-"""A line opening or closing code (a Markdown fence, a LaTeX verbatim environment): a tutorial's conflict markers
-shown in one are no conflict."""
+_VERBATIM = lazy(r"^[ \t]*\\(?:begin|end)\{(?:verbatim|lstlisting|minted|Verbatim)\}", re.M)
+"""A line opening or closing a LaTeX verbatim environment: a tutorial's conflict markers shown in one are no conflict."""
+_COMMENT = lazy(r"<!--.*?-->", re.S)
 
 
 def conflict_notices(path: Path) -> list[Notice]:
     """A notice for each merge conflict git left in the manuscript file ``path`` (``<<<<<<<``, ``=======``,
-    ``>>>>>>>`` at a line's start; ``bibliography.prescan.conflicts`` finds them), outside code blocks: pandoc and LaTeX
-    print both sides, and the markers, as text."""
+    ``>>>>>>>`` at a line's start; ``bibliography.prescan.conflicts`` finds them), outside code blocks (a Markdown
+    file's as the Markdown reader reads them, a LaTeX file's verbatim environments) and HTML comments: pandoc and
+    LaTeX print both sides, and the markers, as text."""
     try:
         text = path.read_bytes().decode("utf-8", "replace")
     except OSError:
@@ -134,11 +135,35 @@ def conflict_notices(path: Path) -> list[Notice]:
         return []
     from ..bibliography.prescan import conflicts
 
-    fences = [text.count("\n", 0, m.start()) + 1 for m in _CODE_FENCE.finditer(text)]
     found = conflicts(text, str(path), effect="pandoc and LaTeX print both sides, and the markers, as text",
                       hint="Keep the lines of each side that belong and delete the marker lines")
+    if not found:
+        return []
+    if path.suffix.lower() in LATEX_SUFFIXES:
+        fences = [text.count("\n", 0, m.start()) + 1 for m in _VERBATIM.finditer(text)]
+        return [("merge-conflict", str(path), f.line or 1, f.message, f.hint) for f, lines in found
+                if sum(n < lines.start for n in fences) % 2 == 0]
+    hidden = _unprinted_lines(text)
     return [("merge-conflict", str(path), f.line or 1, f.message, f.hint) for f, lines in found
-            if sum(n < lines.start for n in fences) % 2 == 0]
+            if lines.start - 1 not in hidden]
+
+
+def _unprinted_lines(text: str) -> set[int]:
+    """The lines (from 0) of a Markdown ``text`` that pandoc prints as no text of the document: its code blocks, as
+    the Markdown reader reads them (a fence closes only on its own character repeated as often), and from where an
+    HTML comment begins to where it ends."""
+    from .md_blocks import commonmark, parser
+
+    lines = text.split("\n")
+    code = {n for tok in parser().parse(commonmark(text)) if tok.type in ("fence", "code_block") and tok.map
+            for n in range(*tok.map)}
+    hidden = set(code)
+    prose = "\n".join("" if n in code else line for n, line in enumerate(lines))
+    for m in _COMMENT.finditer(prose):
+        first = prose.count("\n", 0, m.start())
+        hidden.update(range(first + (prose[m.start() - 1:m.start()] not in ("", "\n")),
+                            prose.count("\n", 0, m.end()) + 1))
+    return hidden
 
 
 def _read_essay(path: str | os.PathLike[str]) -> Essay:

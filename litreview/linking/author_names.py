@@ -363,17 +363,19 @@ _NOT_SURNAMES = wordset("""
 
 
 def person_like(names: str, *, one: bool = True) -> bool:
-    """Whether the names of a citation typed as text name people as a citation prints them: "Mearsheimer",
-    "see Walt", "Posen and Ross", "Schweller et al.", "van Evera", "J. Smith": yes; "Treaty of Rome", "COVID-19",
+    """Whether the names of a citation typed as text name people as a citation prints them: "Posen and Ross",
+    "see Walt and Poe", "Schweller et al.", "J. Smith": yes; "Mearsheimer" alone, "Treaty of Rome", "COVID-19",
     "Figure", "WHO", "Horizon", "the Framework Convention": no. Every name is a family name, with at most a particle
-    or initials before it, and no word of it is a month, a season, a label, a plan or a body's word. Not ``one``: a
-    single family name is not enough (a narrative citation's names are the word before the parenthesis, as often the
-    last word of a treaty's name: "the Paris Agreement (2015)"); two names or "et al." are."""
+    or initials before it, and no word of it is a month, a season, a label, a plan or a body's word. One capitalised
+    word alone names a place, an event or a product as often as a person ("(Fukushima 2011)", "(London 2012)",
+    "(Windows 2020)"): a single name counts only with initials or a particle before it ("J. Smith"), and
+    not even so when not ``one`` (a narrative citation's names are the words before the parenthesis, as often the
+    last of a treaty's name: "the Paris Agreement (2015)"); two names or "et al." always count."""
     words = _past_prefix(names.replace(",", " , ").split())
     text = " ".join(words).strip(" ,;:")
     bare = _ET_AL_TAIL.sub("", text)
     parts = [p for p in _NAME_SEPARATORS.split(bare) if p]
-    if not parts or len(parts) > 6 or not (one or len(parts) > 1 or bare != text):
+    if not parts or len(parts) > 6 or not (len(parts) > 1 or bare != text or (one and len(parts[0].split()) > 1)):
         return False
     for part in parts:
         *before, family = part.split()
