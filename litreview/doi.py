@@ -87,7 +87,10 @@ def bare_doi(value: str) -> str:
     match = _PREFIXES.match(text)
     if match:
         rest = text[match.end():]
-        text = unquote(rest) if match.group(0).lower().startswith("http") else rest
+        if match.group(0).lower().startswith("http"):
+            # And after decoding: a link made from an escaped DOI holds its escape percent-encoded ("%24%3C%24").
+            rest = _LATEX_ESCAPE.sub(_unescaped, unquote(rest))
+        text = rest
     return text.strip()
 
 

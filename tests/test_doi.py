@@ -57,6 +57,17 @@ def test_latex_escapes_of_every_exporter_are_one_doi(raw: str, expected: str) ->
     assert latex_escaped(raw)  # and LR121 asks for the DOI unescaped
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    # A link made from an escaped DOI: the escape, percent-encoded, is dropped once the link is decoded.
+    ("https://doi.org/10.1002/(SICI)1097-0118(199711)26:3%24%3C%24119::AID-JGT1%24%3E%243.0.CO;2-U", SICI.lower()),
+    ("https://doi.org/10.1007/978-3-662-46370-3%5C_13", "10.1007/978-3-662-46370-3_13"),
+    ("https://doi.org/10.1007/978-3-662-46370-3%7B%5C_%7D13", "10.1007/978-3-662-46370-3_13"),
+    ("https://doi.org/10.1000/x%24%3C%24", "10.1000/x<"),
+])
+def test_latex_escapes_inside_a_percent_encoded_link_are_dropped(raw: str, expected: str) -> None:
+    assert normalize_doi(raw) == expected
+
+
 @pytest.mark.parametrize("doi", [
     "10.1080/09636410500323187", "10.4324/9780203892992.ch4", "10.1007/978-1-349-23773-9_7",
     SICI, HASH, ESA, "10.1890/0012-9658(2006)87[2832:tiopma]2.0.co;2", "10.1021/ac00033a001",

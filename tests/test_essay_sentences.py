@@ -194,6 +194,11 @@ def test_a_statutes_subsections_are_no_list(text: str, expected: list[str]) -> N
      ["The index is interleaved (see panel (b) Figure 3).", "As seen in panel (a) of Figure 3, it forms a curve."]),
     ("Panels (c) and (d) are both examples. Cells (purple in panel (b)) are few.",
      ["Panels (c) and (d) are both examples.", "Cells (purple in panel (b)) are few."]),
+    # The figure's number between the word and the label: "Figure 3 (b)", "Fig. 3 (b)", "Abb. 3 (b)", "Tab. 2 (c)"
+    ("The results are shown in two figures (see Figure 3 (b) and Table 2 (c)). Both agree.",
+     ["The results are shown in two figures (see Figure 3 (b) and Table 2 (c)).", "Both agree."]),
+    ("The curve rises (Fig. 3 (b)). It falls (Fig. 4a (ii) and Tab. 2 (c)). Die Kurve steigt (Abb. 3 (b)).",
+     ["The curve rises (Fig. 3 (b)).", "It falls (Fig. 4a (ii) and Tab. 2 (c)).", "Die Kurve steigt (Abb. 3 (b))."]),
 ])
 def test_a_labelled_part_named_in_a_sentence_begins_no_sentence(text: str, expected: list[str]) -> None:
     for reference in (False, True):

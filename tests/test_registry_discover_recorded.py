@@ -184,6 +184,29 @@ def test_an_entry_citing_the_notice_may_get_it(tmp_path: Path) -> None:
             "10.1371/annotation/00000000-0000-0000-0000-000000000001"
 
 
+@pytest.mark.parametrize("kind", ["new_version", "New-Edition"])
+def test_a_newer_version_of_another_doi_is_the_work_not_a_notice(kind: str) -> None:
+    """A record whose ``update-to`` names an earlier version (another DOI) is the work in its newer form: it
+    scores as the work, with no notice's discount."""
+    if not FIXTURES.is_dir():
+        pytest.skip("../shared/fixtures/crossref/ (real recorded responses) is not beside this clone")
+    from litreview.registry.discover import score_candidate
+    from litreview.registry.parse import parse_crossref
+
+    work = message(PONE)
+    plain = parse_crossref(work)
+    work["update-to"] = [{"DOI": "10.1371/journal.pone.0000001", "type": kind, "label": "New version",
+                          "source": "publisher", "updated": {"date-parts": [[2012, 3, 1]],
+                                                             "date-time": "2012-03-01T00:00:00Z",
+                                                             "timestamp": 1330560000000}}]
+    newer = parse_crossref(work)
+    assert [u.doi for u in newer.updates if u.direction == "update-to"] == ["10.1371/journal.pone.0000001"]
+    (source,) = parse_bibliography(PONE_ENTRY.format(title=work["title"][0]), "refs.bib").sources
+    score, reasons = score_candidate(source, newer)
+    assert (score, reasons) == score_candidate(source, plain)
+    assert not any("notice" in reason for reason in reasons)
+
+
 def test_one_doi_in_every_exported_form_is_fetched_once(tmp_path: Path) -> None:
     if not FIXTURES.is_dir():
         pytest.skip("../shared/fixtures/crossref/ (real recorded responses) is not beside this clone")

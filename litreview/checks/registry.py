@@ -16,7 +16,6 @@ from .bib import entry_finding
 _RETRACTIONS = frozenset({"retraction", "partial_retraction", "withdrawal", "removal"})
 _CORRECTIONS = frozenset({"correction", "corrigendum", "erratum", "expression_of_concern", "addendum",
                           "clarification"})
-_VERSIONS = frozenset({"new_edition", "new_version"})
 # Differences that are a matter of house style, or of legal publisher against imprint.
 _QUIET = frozenset({"case", "punctuation"})
 _KIND_WORDS = {
@@ -143,7 +142,7 @@ def check_updates(source: Source, meta: SourceMetadata) -> Iterable[Finding]:
     for update in meta.record.updates:
         if update.direction != "updated-by":
             continue
-        kind = update.type.casefold().replace("-", "_")
+        kind = update.kind
         label = update.label or kind.replace("_", " ")
         dated = f" ({update.date[:10]})" if update.date else ""
         notice = f"; notice {update.doi}" if update.doi else ""
@@ -153,7 +152,7 @@ def check_updates(source: Source, meta: SourceMetadata) -> Iterable[Finding]:
             yield entry_finding("LR204", source, f"the work has {_article(label)}{dated}{notice}")
         elif kind in _CORRECTIONS:
             yield entry_finding("LR205", source, f"the work has {_article(label)}{dated}{notice}")
-        elif kind in _VERSIONS:
+        elif update.is_version:
             yield entry_finding("LR206", source, f"the registry records a {label.lower()}{dated}{notice}")
 
 

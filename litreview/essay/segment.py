@@ -318,12 +318,15 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
 
 _ITEM = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=[\s).,;:]|$)")
 """A list item's mark in parentheses, "(b) ", which pysbd takes for a sentence's start wherever it stands."""
-_PART_NAMED = re.compile(r"(?<![\w.])(?:panels?|sub-?panels?|figures?|fig\.?|subfigures?|tables?|parts?|steps?|"
-                         r"equations?|eqs?\.?|items?|columns?|rows?|plates?|boxes|box|appendix|cases?|options?)"
+_PART_NAMED = re.compile(r"(?<![\w.])(?:panels?|sub-?panels?|figures?|fig\.?|subfigures?|tables?|tab\.|abb\.?|parts?|"
+                         r"steps?|equations?|eqs?\.?|items?|columns?|rows?|plates?|boxes|box|appendix|cases?|options?)"
+                         # the part's number, "Figure 3" or "Fig. 4a", then its label
+                         r"(?:\s*\d+[a-z]?)?"
                          # "panels (c) and" then "(d)"
                          r"(?:\s*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s*(?:,|and|or|to|&|und|et|y))*\s*$",
                          re.IGNORECASE)
-"""A word naming a labelled part just before its label ("panel (b)", "Figure 2 (a)" reads "Figure 2" then the label)."""
+"""A word naming a labelled part just before its label, its number between them: "panel (b)", "Figure 2 (a)",
+"Fig. 2 (a)", "Abb. 2 (a)", "Tab. 2 (a)"."""
 
 
 # A name written in lower case with capitals inside ("netNMF-sc", "eQTL", "mRNA"), which may begin a sentence; and a

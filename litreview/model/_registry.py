@@ -38,6 +38,16 @@ class Update:
     direction: Literal["updated-by", "update-to"] = "updated-by"
     """updated-by: this work is updated by the notice; update-to: this is the notice."""
 
+    @property
+    def kind(self) -> str:
+        """The type folded for comparison: "New-Version" and "new_version" alike."""
+        return self.type.casefold().replace("-", "_")
+
+    @property
+    def is_version(self) -> bool:
+        """A newer version or edition of the work: the work itself in another form, not a notice about it."""
+        return self.kind in ("new_version", "new_edition")
+
 
 @dataclass(frozen=True, slots=True)
 class RegistryRecord:

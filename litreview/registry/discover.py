@@ -147,7 +147,8 @@ def _notice_of(source: Source, record: RegistryRecord) -> str:
     if NOTICE_WORDS & set(fold_words(source.title).split()):
         return ""
     for update in record.updates:
-        if update.direction == "update-to" and update.doi and update.doi != record.doi:
+        # A newer version or edition names its earlier form: the record is the work, not a notice.
+        if update.direction == "update-to" and update.doi and update.doi != record.doi and not update.is_version:
             return f"a notice ({update.type.replace('_', ' ')}) of {update.doi}, not the work"
     return ""
 

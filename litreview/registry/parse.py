@@ -180,18 +180,17 @@ def parse_updates(message: Mapping[str, Any]) -> tuple[Update, ...]:
         for item in message.get(direction) or ():
             if not isinstance(item, Mapping):
                 continue
-            kind = str(item.get("type") or "").strip()
-            doi = normalize_doi(str(item.get("DOI") or ""))
-            if own and doi == own and kind.casefold().replace("-", "_") in ("new_version", "new_edition"):
-                continue
-            updates.append(Update(
-                type=kind,
-                doi=doi,
+            update = Update(
+                type=str(item.get("type") or "").strip(),
+                doi=normalize_doi(str(item.get("DOI") or "")),
                 label=str(item.get("label") or ""),
                 source=str(item.get("source") or ""),
                 date=_iso_date(item.get("updated")),
                 direction=direction,
-            ))
+            )
+            if own and update.doi == own and update.is_version:
+                continue
+            updates.append(update)
     return tuple(updates)
 
 
