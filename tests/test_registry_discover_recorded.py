@@ -112,16 +112,7 @@ def test_a_preprint_is_not_suggested_for_the_journal_article(tmp_path: Path) -> 
     ({"given": "Vincent", "family": "Sato Leung"}, "Leung, Vincent Sato"),
 ])
 def test_one_name_written_two_ways_is_no_disagreement(tmp_path: Path, registry: dict, entry: str) -> None:
-    # The recorded monograph with its one author's name as the registry writes it (the field this case is about).
-    if not FIXTURES.is_dir():
-        pytest.skip("../shared/fixtures/crossref/ (real recorded responses) is not beside this clone")
-    work = message(WORKS[1])
-    work["author"] = [{**registry, "sequence": "first", "affiliation": []}]
-    with FakeRegistry(records=False, limits=FAKE_LIMITS) as fake:
-        fake.add_work(work, synthetic=False)
-        meta = fetched(fake, tmp_path, f"@book{{e, author = {{{entry}}}, title = {{The Politics of the Past in Early "
-                                        "China}, year = 2019, publisher = {Cambridge University Press}, "
-                                        "doi = {10.1017/9781108348843}}")["e"]
+    meta = _monograph_by(tmp_path, registry, entry)
     assert meta.status == "verified"
     assert [m for m in meta.mismatches if m.field == "authors"] == []
 
@@ -131,16 +122,22 @@ def test_one_name_written_two_ways_is_no_disagreement(tmp_path: Path, registry: 
     ({"given": "Vincent", "family": "Sato Leung"}, "Leung, Vincent Kato"),
 ])
 def test_another_name_is_still_a_disagreement(tmp_path: Path, registry: dict, entry: str) -> None:
+    meta = _monograph_by(tmp_path, registry, entry)
+    assert [m.field for m in meta.mismatches if m.field == "authors"] == ["authors"]
+
+
+def _monograph_by(tmp_path: Path, registry: dict, entry: str):
+    """The recorded monograph fetched for an entry whose author is ``entry``, with its one author's name as the
+    registry writes it (the field these cases are about)."""
     if not FIXTURES.is_dir():
         pytest.skip("../shared/fixtures/crossref/ (real recorded responses) is not beside this clone")
     work = message(WORKS[1])
     work["author"] = [{**registry, "sequence": "first", "affiliation": []}]
     with FakeRegistry(records=False, limits=FAKE_LIMITS) as fake:
         fake.add_work(work, synthetic=False)
-        meta = fetched(fake, tmp_path, f"@book{{e, author = {{{entry}}}, title = {{The Politics of the Past in Early "
-                                        "China}, year = 2019, publisher = {Cambridge University Press}, "
-                                        "doi = {10.1017/9781108348843}}")["e"]
-    assert [m.field for m in meta.mismatches if m.field == "authors"] == ["authors"]
+        return fetched(fake, tmp_path, f"@book{{e, author = {{{entry}}}, title = {{The Politics of the Past in Early "
+                                       "China}, year = 2019, publisher = {Cambridge University Press}, "
+                                       "doi = {10.1017/9781108348843}}")["e"]
 
 
 PONE = "works_journal-article_10.1371-journal.pone.0033693.json"
