@@ -5,6 +5,7 @@ it or not), a publisher in parentheses after a chapter's editors, a work cited i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ...lazyre import lazy
@@ -88,6 +89,20 @@ _ROMAN = lazy(r"[IVXLC]{2,}")
 _AFTER_BOOKS_PUBLISHER = frozenset(("date", "pages", "isbn", "url", "doi"))
 
 
+def _container_after_title(tagged: Sequence[Tagged], stop: re.Pattern[str]) -> tuple[int, int, list[str]] | None:
+    """The reading's one run of container (or journal) labels, right after a title whose last word ``stop`` finds,
+    not opened by "In" and closed by a full stop: its first and last index and the reading's words (None for none)."""
+    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
+    if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0]:
+        return None
+    first, last = spans[0], spans[-1]
+    words = [t.token.text for t in tagged]
+    if tagged[first - 1].label != "title" or not stop.search(words[first - 1]) \
+            or words[first].casefold().rstrip(":") in IN or not words[last].endswith("."):
+        return None
+    return first, last, words
+
+
 def subtitle_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A sentence between a title's stop and the publisher, read as a container in a reading with no editors, volume or
     pages, is the title's: a book's subtitle printed after the title's stop, "Politainment. Politik in der medialen
@@ -95,14 +110,10 @@ def subtitle_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     editors). Not a periodical's or a series' name ("Title. Lecture Notes in Statistics. Springer")."""
     if any(t.label in ("volume", "pages", "editor") for t in tagged):
         return tagged
-    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
-    if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0]:
+    if (found := _container_after_title(tagged, SENTENCE_END)) is None:
         return tagged
-    first, last = spans[0], spans[-1]
-    words = [t.token.text for t in tagged]
-    if tagged[first - 1].label != "title" or not SENTENCE_END.search(words[first - 1]) \
-            or words[first].casefold().rstrip(":") in IN or not words[last].endswith(".") \
-            or F.PERIODICAL.search(" ".join(words[first:last + 1])) \
+    first, last, words = found
+    if F.PERIODICAL.search(" ".join(words[first:last + 1])) \
             or any(w.strip(".,").casefold() in JOURNAL for w in words[first:last + 1]):
         return tagged
     after = next((k for k in range(last + 1, len(tagged)) if tagged[k].label not in _BEFORE_PUBLISHER), len(tagged))
@@ -118,14 +129,10 @@ def subtitle_and_publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequen
     Journalismus Der Gegenwart. Böhlau." (a title stored with its subtitle after a stop, German-style, before a publisher
     the model did not know). The last sentence is the publisher where it is a few capitalised words (or a name's
     lower-case ones), no number, no place, no periodical's name; the sentences before it are the title's."""
-    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
-    if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0]:
+    if (found := _container_after_title(tagged, _TITLE_STOP)) is None:
         return tagged
-    first, last = spans[0], spans[-1]
-    words = [t.token.text for t in tagged]
-    if tagged[first - 1].label != "title" or not _TITLE_STOP.search(words[first - 1]) \
-            or words[first].casefold().rstrip(":") in IN or not words[last].endswith(".") \
-            or any(t.label not in _AFTER_BOOKS_PUBLISHER for t in tagged[last + 1:]):
+    first, last, words = found
+    if any(t.label not in _AFTER_BOOKS_PUBLISHER for t in tagged[last + 1:]):
         return tagged
     # a full stop, not a question mark: "The Why? Files." is a site's name, as MLA prints it
     stop = next((k for k in range(last - 1, max(first, last - BODY_RUN) - 1, -1)
