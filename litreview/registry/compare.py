@@ -10,13 +10,13 @@ import re
 from collections.abc import Mapping
 
 from ..lazyre import lazy
+from ..locale_terms import SUFFIXES_IN_TEXT
 from ..model import Person, RegistryRecord
 from ..text import fold_umlauts, fold_words
 
 _DASHES = lazy(r"\s*(?:--|[-‐‑‒–—―−])+\s*")
 _PAGE_PREFIX = lazy(r"^(?:pp?\.?\s*)", re.I)
 #: Generational suffixes that registries (Crossref) write into the family name ("King Jr.").
-_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 _PARTICLES = frozenset(["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "ten", "ter", "te", "zu", "dos", "das", "do", "d"])
 #: Words a journal's abbreviation or acronym leaves out ("Journal of the American ..." is "J. Am. ...", "JA...").
 _TITLE_STOP_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to", "de", "des", "du", "la", "le", "et",
@@ -97,7 +97,7 @@ def surname_key(person: Person, *, umlauts: bool = False) -> str:
     words = (fold_umlauts(family) if umlauts else family_key(person)).split()
     while len(words) > 1 and words[0] in _PARTICLES:
         words.pop(0)
-    if len(words) > 1 and words[-1] in _SUFFIXES:
+    if len(words) > 1 and words[-1] in SUFFIXES_IN_TEXT:
         words.pop()
     return " ".join(words)
 
