@@ -111,11 +111,14 @@ def listed_sources(folder: Path) -> list[tuple[str, Path, Path]]:
 
 
 def _listed(folder: Path) -> Iterator[tuple[Path, str]]:
-    """(path, form) of each source ``folder/SOURCES.tsv`` lists."""
-    for _, path, _ in listed_sources(folder):
+    """(path, form) of each source ``folder/SOURCES.tsv`` lists; a source of no known form stops the run."""
+    for name, path, _ in listed_sources(folder):
         form = form_of(path)
-        if form:
-            yield path, form
+        if not form:  # never left out in silence: a figure over fewer documents than listed misleads
+            raise SystemExit(f"{folder / 'SOURCES.tsv'}: row {name}: {path} is neither a manuscript file "
+                             f"({', '.join(SUFFIXES)}) nor a Manubot content/ folder; list each of its files "
+                             "as a row of its own")
+        yield path, form
 
 
 def form_of(path: Path) -> str:

@@ -39,6 +39,14 @@ def test_a_folder_with_a_sources_list_gives_only_the_sources_it_lists(tmp_path: 
         ("p1/paper.qmd", "quarto"), ("p2/main.tex", "latex")]
 
 
+def test_a_listed_source_of_no_known_form_stops_the_run_instead_of_being_left_out(tmp_path: Path) -> None:
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "index.Rmd").write_text("x\n", encoding="utf-8")
+    (tmp_path / "SOURCES.tsv").write_text("name\tsource\tbib\nbook\tbook\tbook/r.bib\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"row book: .*book is neither a manuscript file"):
+        list(documents(tmp_path))
+
+
 @pytest.mark.skipif(PANDOC is None, reason="pandoc (the test extra, pypandoc-binary) is not installed")
 def test_keys_items_refusals_and_what_pandoc_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert PANDOC is not None
