@@ -376,7 +376,28 @@ FOREIGN_BIB = """
 
 def test_function_words_of_another_language_are_no_evidence() -> None:
     # A Spanish sentence shares "los", "las", "para" with every Spanish title: the entry it names leads.
-    text = "Los cálculos de las anomalías para los mapas de gravedad se hacen con Harmonica.\n"
+    text = "Los cálculos de las mediciones para los mapas de gravedad se hacen con Harmonica.\n"
     linkage = link(parse_essay(text), parse_bibliography(FOREIGN_BIB), all_suggestions=True)
     ranked = sorted((lk for lk in linkage.links if lk.kind == "topical"), key=lambda lk: -lk.confidence)
     assert [lk.source_key for lk in ranked] == ["harmonica"]
+
+
+INFLECTED_BIB = """
+@book{standing, title={The Precariat: The New Dangerous Class}, year={2011}}
+@book{holly, title={Eine Untersuchung politischer Fernsehdiskussionen}, year={1986}}
+@article{oorschot, title={Who Should Get What? On Deservingness Criteria}, year={2000}}
+@article{kriging, title={Kriging of magnetic anomalies}, year={2001}}
+"""
+
+
+@pytest.mark.parametrize(("text", "key", "shared"), [
+    ("La précarité touche une part croissante des travailleurs.", "standing", "précarité"),
+    ("Frühere Untersuchungen zählen die Gäste der Sendungen.", "holly", "Untersuchungen"),
+    ("Benefits go to those the public sees as deserving.", "oorschot", "deserving"),
+])
+def test_a_word_meets_the_entry_that_writes_it_with_another_ending(text: str, key: str, shared: str) -> None:
+    # The English stemmer leaves "précarité" and "Precariat", "Untersuchungen" and "Untersuchung",
+    # "deserving" and "Deservingness" apart; their first letters are the same word.
+    found = [lk for lk in link(parse_essay(text + "\n"), parse_bibliography(INFLECTED_BIB), all_suggestions=True).links
+             if lk.kind == "topical"]
+    assert [(lk.source_key, lk.evidence) for lk in found] == [(key, f"shared words: {shared}")]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..bibliography.dates import date_year, pandoc_date
 from ..bibliography.latex import decode_latex
 from ..model import Bibliography, Person, RegistryRecord, Source, SourceMetadata
-from .text import canonical, content_stems, fold, phrase_stems
+from .text import canonical, content_stems, fold, phrase_stems, topic_form
 
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)([a-z]?)")
 _TAGS = re.compile(r"<[^>]+>")
@@ -51,7 +51,7 @@ class SourceIndex:
     title_stems: dict[str, frozenset[str]] = field(default_factory=dict)
     """Key -> stems of its title alone (they weigh more when choosing by context)."""
     topic: dict[str, dict[str, float]] = field(default_factory=dict)
-    """Key -> its words and neighbouring pairs of words, weighted (title and keywords over the rest)."""
+    """Key -> its words and neighbouring pairs of words (``text.topic_form``), weighted (title and keywords over the rest)."""
     idf: dict[str, float] = field(default_factory=dict)
     """Stem -> inverse document frequency over the entries."""
     max_signature_words: int = 1
@@ -156,7 +156,7 @@ def _topic(source: Source, metadata: Mapping[str, SourceMetadata] | None) -> dic
               (" ; ".join([main, _keywords(source, record)]), 1.0))
     out: dict[str, float] = {}
     for text, weight in fields:
-        for feature, count in Counter(phrase_stems(text)).items():
+        for feature, count in Counter(map(topic_form, phrase_stems(text))).items():
             out[feature] = max(out.get(feature, 0.0), (1.0 + math.log(count)) * weight)
     return out
 

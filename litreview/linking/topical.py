@@ -1,6 +1,6 @@
 """Topical suggestions: each claim's best entries by TF-IDF cosine and BM25 over the entry's title,
-subtitle, container, keywords and abstract (inverted lists: a claim meets only the entries sharing a
-word with it or its paragraph; BM25's query adds the paragraph at a lower weight; an acronym the essay
+subtitle, container, keywords and abstract (words compared by their stems' first letters, ``text.topic_form``;
+inverted lists: a claim meets only the entries sharing a word with it or its paragraph; BM25's query adds the paragraph at a lower weight; an acronym the essay
 defines is read with its long form, in BM25's query at the paragraph's weight), then scored by the ranker, which reads BM25's own ranking among its
 features: the probability that a reviewer accepts the suggestion.
 """
@@ -18,7 +18,7 @@ from .hits import Hit
 from .index import SourceIndex
 from .nearest import pick
 from .ranker import claim_cues, probability, weight_vector
-from .text import content_stems, phrase_stems, word_stems
+from .text import content_stems, phrase_stems, topic_form, word_stems
 
 TOP_K = 5
 """Suggestions kept per claim (what ``--all-suggestions`` lists)."""
@@ -138,7 +138,7 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     spans = explained or {}
     as_written = [_unexplained(c.text, spans.get(c.id, ())) for c in claims]
     texts = spelled_out(as_written, [c.text for c in claims])
-    claim_bags = [Counter(phrase_stems(t)) for t in texts]
+    claim_bags = [Counter(map(topic_form, phrase_stems(t))) for t in texts]
     para_df, n_paras = _paragraph_df(claims, claim_bags, src_df)
     weight: dict[str, float] = {}
     generic_words: set[str] = set()
@@ -166,10 +166,12 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     # Candidates by both measures: cosine over weighted features, BM25 over the entry's words
     # (as a share of the claim's best), and BM25's own best; equal scores: the entry listed first wins.
     # BM25's query: the words the claim writes, then its paragraph's with the long forms of their acronyms
-    # (at PARAGRAPH): a long form spelled out in full would outweigh the claim's own words.
+    # (at PARAGRAPH): a long form spelled out in full would outweigh the claim's own words. Every word on
+    # both sides as text.topic_form compares it.
     context, context_of = paragraphs(claims, texts)
-    picked = pick(cl_rows, [list(dict.fromkeys(content_stems(t))) for t in as_written], postings, bm25, n_keys, take, bm_take,
-                  context=context, context_of=context_of)
+    context = [{topic_form(w): v for w, v in query.items()} for query in context]
+    own_words = [list(dict.fromkeys(map(topic_form, content_stems(t)))) for t in as_written]
+    picked = pick(cl_rows, own_words, postings, bm25, n_keys, take, bm_take, context=context, context_of=context_of)
     best = [p[0][1] if p else 0.0 for p in picked]
     second = [p[1][1] if len(p) > 1 else 0.0 for p in picked]
     top_cos = [max((t[1] for t in p), default=0.0) for p in picked]
@@ -319,8 +321,13 @@ def _context(claims: Sequence[Claim], rows: list[dict[str, float]]) -> list[dict
 
 def _bm25_postings(keys: list[str], index: SourceIndex, k1: float = 1.2,
                    b: float = 0.75) -> dict[str, list[tuple[int, float]]]:
-    """Okapi BM25 term weights of each entry's words (title, container, keywords, abstract), by word."""
-    bags = [index.stems.get(key) or Counter() for key in keys]
+    """Okapi BM25 term weights of each entry's words (title, container, keywords, abstract), by word
+    (``text.topic_form``: words that begin alike are one word)."""
+    bags: list[Counter[str]] = []
+    for key in keys:
+        bags.append(Counter())
+        for w, tf in (index.stems.get(key) or {}).items():
+            bags[-1][topic_form(w)] += tf
     lengths = [sum(bag.values()) for bag in bags]
     avg = (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0
     postings: dict[str, list[tuple[int, float]]] = {}
@@ -359,7 +366,7 @@ def _evidence(words_of_claim: Sequence[tuple[str, str]], words: Collection[str])
     shared: list[str] = []
     seen: set[str] = set()
     for text, stemmed in words_of_claim:
-        if stemmed in words and (low := text.lower()) not in seen:
+        if topic_form(stemmed) in words and (low := text.lower()) not in seen:
             seen.add(low)
             shared.append(text)
     return "shared words: " + ", ".join(shared[:6]) if shared else "similar wording"
