@@ -309,3 +309,26 @@ def test_csl_rich_text_is_formatting_not_text_in_the_title_shown() -> None:
     (source,) = bib.sources
     assert (source.title, source.container) == ("On Rattus in UK rats2", "Bulletin of Zoology")
     assert source.fields["title"].startswith("On <i>Rattus</i>")  # the field as written, for the checks
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    # pandoc reads a CSL-YAML value as Markdown (pandoc 3.9, -t csljson): the title shown is its text
+    ("Integrating CO ~2~ and CH ~4~ Fluxes", "Integrating CO 2 and CH 4 Fluxes"),
+    ("CO~**2**~ exchange in a bog", "CO2 exchange in a bog"),
+    ("the alliterative *Joseph of Arimathea*", "the alliterative Joseph of Arimathea"),
+    ("Northeast-Germany 1997--2008 --- a study", "Northeast-Germany 1997\u20132008 \u2014 a study"),
+    ("in two volumes. Vol. 1: ...", "in two volumes. Vol. 1: \u2026"),
+    (r"the net \<scp\>CO\</scp\>~2~", "the net <scp>CO</scp>2"),  # escaped: text, not a tag
+    ("in <i>R</i> with [DNA]{.nocase} and [Small]{.smallcaps} x^2^", "in R with DNA and Small x2"),
+    ("snake_case_name, 2 * 3, `a--b` & [site](https://example.org)", "snake_case_name, 2 * 3, a--b & site"),
+])
+def test_csl_yaml_values_are_markdown_shown_as_pandoc_reads_them(written: str, shown: str) -> None:
+    import json
+
+    text = f"references:\n- id: a\n  type: article-journal\n  title: {json.dumps(written)}\n  container-title: {json.dumps(written)}\n"
+    (source,) = parse_csl(text, "refs.yaml", yaml=True).sources
+    assert (source.title, source.container) == (shown, shown)
+    assert source.fields["title"] == written  # the field as written
+    # CSL-JSON is not Markdown: its "*" and "--" are characters
+    (item,) = parse_csl(json.dumps([{"id": "a", "type": "book", "title": "A *b* 1--2"}]), "refs.json").sources
+    assert item.title == "A *b* 1--2"

@@ -104,7 +104,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                     code="LR100", severity="error",
                     message=f'item {n} ({key or "no id"}): "{variable}" {wrong}; pandoc refuses the whole file for it',
                     hint=fix, file=filename, line=here.get(variable) or line))
-            source = item_source(item, filename, line, here)
+            source = item_source(item, filename, line, here, markdown=yaml)
             if (unknown := unknown_type(item, filename, here.get("type") or line)) is not None:
                 problems.append(unknown)
         except ValueError as exc:

@@ -11,6 +11,7 @@ from typing import Any
 from ..doi import entry_doi
 from ..model import Finding, Person, Source
 from .bibtex import page_range
+from .csl_markdown import markdown_plain
 from .dates import MAX_DIGITS, citeproc_date_parts
 
 #: CSL item type -> BibTeX/biblatex entry type. CSL's "article" is a preprint or working paper, with no journal:
@@ -239,9 +240,12 @@ def _part(value: Any) -> int | None:
     return int(text) if digits.isdecimal() and len(digits) <= MAX_DIGITS else None
 
 
-def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Mapping[str, int] | None = None) -> Source:
+def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Mapping[str, int] | None = None,
+                *, markdown: bool = False) -> Source:
     """One CSL item as a Source (raises ValueError when it has no id); ``key_lines``: the line of each of
-    the item's variables, so that a finding about a field points at the variable it was read from."""
+    the item's variables, so that a finding about a field points at the variable it was read from. Its title
+    and container are shown without their markup: CSL's rich text, or with ``markdown`` (a CSL-YAML item)
+    pandoc Markdown read as pandoc reads it; the fields keep the values as written."""
     key = str(item.get("id") or "").strip()
     if not key:
         raise ValueError("the item has no id")
@@ -270,7 +274,8 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
     if kind in _ISSUER and fields.get("publisher"):
         fields.setdefault(_ISSUER[kind], fields["publisher"])
     written = str(item.get("container-title") or "").strip()
-    container = _RICH_TEXT.sub("", written).strip()
+    shown = markdown_plain if markdown else without_rich_text
+    container = shown(written).strip()
     if written:
         fields[_CONTAINER.get(kind, "howpublished" if kind == "online" else "journal")] = written
     if item.get("page"):
@@ -279,11 +284,16 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
         fields["urldate"] = accessed
     return Source(
         key=key, type=kind, authors=roles.get("author", ()), editors=roles.get("editor", ()), year=year,
-        title=_RICH_TEXT.sub("", fields.get("title", "")), container=container, publisher=fields.get("publisher", ""),
+        title=shown(fields.get("title", "")), container=container, publisher=fields.get("publisher", ""),
         volume=fields.get("volume", ""), number=fields.get("number", ""), pages=str(item.get("page") or ""),
         doi=entry_doi(fields.get("doi", ""), fields.get("url", "")), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
         line=line, field_lines=_field_lines(item, fields, key_lines or {}),
     )
+
+
+def without_rich_text(value: str) -> str:
+    """A CSL-JSON value without CSL's rich-text tags (``<i>``, ``<sub>``, small caps and nocase spans...)."""
+    return _RICH_TEXT.sub("", value)
 
 
 #: BibTeX field -> the CSL variables it is read from, the first present winning (as in ``item_source``).
