@@ -99,7 +99,13 @@ def test_a_date_problem_in_csl_names_the_csl_variable() -> None:
 
     yaml = "references:\n- id: a\n  type: article-journal\n  title: T\n  issued: 2011\n  accessed: '10:11:12'\n"
     item = parse_csl(yaml, "refs.yaml", yaml=True).sources[0]
-    assert [f.message for f in check_dates(item, TODAY)] == ["accessed '10:11:12' is not an ISO date (YYYY-MM-DD); pandoc prints it as written"]
+    # (pandoc 3.9 leaves it out of a CSL-YAML item, which it reads EDTF dates alone in; CSL-JSON prints it as written)
+    assert [f.message for f in check_dates(item, TODAY)] == [
+        "accessed '10:11:12' is not an ISO date (YYYY-MM-DD); pandoc reads no date in it in CSL-YAML (ISO and EDTF "
+        "dates alone) and leaves it out"]
+    json = parse_csl('[{"id": "a", "type": "article-journal", "title": "T", "accessed": "10:11:12"}]', "r.json").sources[0]
+    assert [f.message for f in check_dates(json, TODAY)] == [
+        "accessed '10:11:12' is not an ISO date (YYYY-MM-DD); pandoc prints it as written"]
     entry = _one("@online{a, title = {T}, url = {https://example.org}, urldate = {10:11:12}}")
     assert [f.message for f in check_dates(entry, TODAY)] == ["urldate '10:11:12' is not an ISO date (YYYY-MM-DD)"]
 

@@ -332,3 +332,50 @@ def test_csl_yaml_values_are_markdown_shown_as_pandoc_reads_them(written: str, s
     # CSL-JSON is not Markdown: its "*" and "--" are characters
     (item,) = parse_csl(json.dumps([{"id": "a", "type": "book", "title": "A *b* 1--2"}]), "refs.json").sources
     assert item.title == "A *b* 1--2"
+
+
+@pytest.mark.parametrize(("issued", "year", "says", "hint"), [
+    # pandoc 3.9 reads a CSL-YAML date as EDTF alone: "April 2019" is n.d. there (in CSL-JSON it reads 2019-04)
+    ('"April 2019"', None, "prints n.d.", "issued: 2019-04"),
+    ('{raw: "April 3, 2019"}', None, "prints n.d.", "issued: 2019-04-03"),
+    ('"2019-4"', None, "prints n.d.", "issued: 2019-04"),
+    ('"2019-04"', 2019, "", ""),
+    ('"199u"', 1990, "", ""),
+    ("{literal: April 2019}", 2019, "", ""),  # printed as written: what a literal is for
+])
+def test_csl_yaml_dates_are_read_as_pandoc_reads_them_there(issued: str, year: int | None, says: str,
+                                                            hint: str) -> None:
+    text = f"references:\n- id: a\n  type: book\n  title: T\n  publisher: P\n  author: [{{family: Roe}}]\n  issued: {issued}\n"
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    (source,) = bib.sources
+    assert source.year == year
+    found = [f for f in check_bibliography(bib, now=datetime(2026, 1, 1, tzinfo=UTC)) if f.code in ("LR124", "LR146")]
+    if not says:
+        assert found == []
+        return
+    (problem,) = found
+    assert (problem.code, problem.severity, problem.line) == ("LR124", "error", 7)
+    assert problem.message.endswith(says) and "CSL-YAML" in problem.message and hint in problem.hint, problem
+    # the same date in CSL-JSON is read (pandoc's citeproc reads "April 2019" there)
+    raw = issued.removeprefix("{raw: ").rstrip("}").strip('"')
+    (item,) = parse_csl(f'[{{"id": "a", "type": "book", "title": "T", "issued": {{"raw": "{raw}"}}}}]', "r.json").sources
+    assert item.year == 2019
+
+
+def test_csl_yaml_accessed_time_is_left_out_by_pandoc_not_printed() -> None:
+    # Zotero's CSL-YAML "accessed: 15:22:59": pandoc prints nothing for it there (CSL-JSON prints it as written)
+    text = 'references:\n- id: a\n  type: webpage\n  title: T\n  URL: https://example.org\n  issued: 2019\n  accessed: "15:22:59"\n'
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    (problem,) = [f for f in check_bibliography(bib, now=datetime(2026, 1, 1, tzinfo=UTC)) if f.code == "LR124"]
+    assert problem.message.startswith("accessed '15:22:59'") and problem.message.endswith("leaves it out"), problem
+
+
+def test_csl_yaml_month_name_in_date_parts_is_left_out_by_pandoc() -> None:
+    text = "references:\n- id: a\n  type: book\n  title: T\n  issued:\n    date-parts: [[2019, April]]\n"
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    assert bib.sources[0].year == 2019
+    (problem,) = bib.problems
+    assert (problem.code, problem.severity, problem.line, problem.key) == ("LR124", "warning", 5, "a")
+    assert "'April'" in problem.message and "reads the date as 2019, without it" in problem.message
+    assert parse_csl("references:\n- id: a\n  type: book\n  issued:\n    date-parts: [[2019, 4]]\n", "r.yaml",
+                     yaml=True).problems == ()

@@ -17,6 +17,7 @@ from ..bibliography.csl import is_csl
 from ..bibliography.dates import (
     bibtex_year,
     citeproc_date_parts,
+    edtf_date_parts,
     edtf_range_problem,
     edtf_year,
     iso_form,
@@ -450,11 +451,14 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             ends = [part for part in raw.split("/") if part not in ("", "..")]
             future = not problem and (edtf_year(ends[0]) or 0) > today.year + 1
         iso = iso_form(raw) if problem else ""
-        # a CSL date pandoc reads is loaded as its ISO form: what is left it prints as written
-        csl = is_csl(source.file or "") and citeproc_date_parts(raw) is None
-        reader = "pandoc prints it as written" if csl else "biber ignores it"
-        if iso:
-            yield entry_finding("LR146", source, f"{name} {raw!r} is not in ISO form; {reader}",
+        csl, reader = _csl_reading(source, name, raw)
+        if csl and csl_form(source) == "yaml":  # no date at all there ("April 2019" prints n.d.): an error
+            iso = iso or _iso_parts(citeproc_date_parts(raw))
+            hint = f"write {name} = {{{iso}}}" if iso else ""
+            yield entry_finding("LR124", source, f"{own_name(name, source)} {raw!r} is {problem or 'no ISO date'}; "
+                                f"{reader}", hint, field=name)
+        elif iso:
+            yield entry_finding("LR146", source, f"{name} {raw!r} is not in ISO form" + (f"; {reader}" if reader else ""),
                                 f"write {name} = {{{iso}}}", field=name)
         elif problem:
             problems.append((name, f"{own_name(name, source)} {raw!r} is {problem}" + (f"; {reader}" if csl else "")))
@@ -468,6 +472,29 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             if name == "year" and not hint and "not a number" in problem:
                 hint = _digit_typed_as_letter(plain(source.fields["year"]), today)
             yield entry_finding("LR124", source, problem, hint, field=name)
+
+
+def _csl_reading(source: Source, name: str, raw: str) -> tuple[bool, str]:
+    """(whether pandoc reads no date in the date field ``name`` of a CSL item, what it does with it then); for
+    a BibTeX entry (False, what biber does). A CSL date pandoc reads is loaded as its ISO form: what is left,
+    CSL-JSON prints as written; CSL-YAML reads EDTF dates alone (pandoc 3.9) and leaves the rest out."""
+    form = csl_form(source)
+    if not form:
+        return False, "biber ignores it"
+    if (edtf_date_parts if form == "yaml" else citeproc_date_parts)(raw) is not None:
+        return False, ""
+    if form == "json":
+        return True, "pandoc prints it as written"
+    return True, ("pandoc reads no date in it in CSL-YAML (ISO and EDTF dates alone) and "
+                  + ("prints n.d." if name == "date" else "leaves it out"))
+
+
+def _iso_parts(parts: list[list[int]] | None) -> str:
+    """[[2019, 4]] -> "2019-04"; '' for a range, a season or no date."""
+    if not parts or len(parts) != 1 or not parts[0] or not all(1 <= n <= 12 for n in parts[0][1:2]):
+        return ""
+    year, *rest = parts[0]
+    return "-".join([f"{year:04d}", *(f"{n:02d}" for n in rest[:2])]) if year >= 1000 else ""
 
 
 _LOOKALIKES = str.maketrans("OoDlIi", "000111")
