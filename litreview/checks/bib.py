@@ -13,7 +13,6 @@ from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..bibliography.csl import is_csl
 from ..bibliography.dates import (
     bibtex_year,
     citeproc_date_parts,
