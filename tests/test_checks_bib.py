@@ -33,6 +33,10 @@ def findings_for(path: Path, config: Config | None = None):
     return check_review(review, config or Config(root=CASES), now=NOW).findings
 
 
+_CASE_HINT = ("Write the name as the work prints it, e.g. '{}' (a particle such as 'van' before the family name, a "
+              "body's name in double braces: {{{{Name of the Body}}}})")
+
+
 @pytest.mark.parametrize("name", TRIGGERS)
 def test_trigger_gives_exactly_the_expected_findings(name: str) -> None:
     found = findings_for(CASES / name)
@@ -81,8 +85,16 @@ def test_messages_name_the_problem() -> None:
     assert "origdate = {1992}" in wendt.hint
     names = {f.message: f.hint for f in findings_for(CASES / "LR133-trigger.bib")}
     assert names == {"author 'Vincent, R.j.': miscased initials": "Write 'Vincent, R. J.'",
-                     "author 'smith, john': family name in lower case": CATALOGUE["LR133"].hint,
-                     "author 'WALTZ, Kenneth': family name in capitals": CATALOGUE["LR133"].hint}
+                     # the hint of a name's case, not the catalogue's about initials
+                     "author 'smith, john': family name in lower case": _CASE_HINT.format("Smith, john"),
+                     "author 'WALTZ, Kenneth': family name in capitals": _CASE_HINT.format("Waltz, Kenneth")}
+    # a stray 'and' ending the list is LR104's, not a lower-case family name "and"; a name all in capitals
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.style_names import check_names
+
+    bib = parse_bibliography("@book{a, author = {STARA, STEFANO and Roe, Jane and}, title = {T}, year = 2001}", "x.bib")
+    assert [(f.message, f.hint) for f in check_names(bib.sources[0])] == [
+        ("author 'STARA, STEFANO': family name in capitals", _CASE_HINT.format("Stara, Stefano"))]
     stale = findings_for(CASES / "LR136-trigger.bib")[0]
     assert stale.message == "web source last accessed 2018-12-03, 7 years ago (limit 5 years)"
     pages = findings_for(CASES / "LR138-trigger.bib")[0]

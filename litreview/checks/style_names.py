@@ -41,6 +41,11 @@ def name_problem(person: Person) -> str:
     return ""
 
 
+def _cased(words: str) -> str:
+    """'STARA' -> 'Stara', 'de la CRUZ' -> 'De La Cruz': each word with a capital, the rest in lower case."""
+    return " ".join("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")) for word in words.split())
+
+
 def fixed_given(given: str) -> str:
     """Initials as capitals with a period and a space: 'R.j.' -> 'R. J.'."""
     parts = [p for p in re.split(r"(?<=\.)|\s+", given) if p.strip()]
@@ -126,12 +131,17 @@ def check_names(source: Source) -> Iterable[Finding]:
                                     "print no name for it", field=role)
                 continue
             problem = name_problem(person)
-            if not problem:
+            if not problem or person.family == "and":  # "Roe, J. and}": LR104's stray 'and', not a name
                 continue
             written = person.sort_name()
-            hint = ""
             if problem == "miscased initials":
                 hint = f"write {Person(person.family, fixed_given(person.given)).sort_name()!r}"
+            else:  # the family name all in capitals or all in lower case: styles print it as written
+                upper = problem == "family name in capitals" and person.given.isupper()
+                cased = Person(_cased(person.family), _cased(person.given) if upper else person.given,
+                               person.prefix, person.suffix).sort_name()
+                hint = (f"write the name as the work prints it, e.g. {cased!r} (a particle such as 'van' before the "
+                        "family name, a body's name in double braces: {{Name of the Body}})")
             yield entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint, field=role)
 
 
