@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from ..doi import entry_doi
@@ -131,6 +132,9 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             message = f"undefined @string {detail!r}: BibTeX and biber leave the field empty"
             if field:
                 hint = f"Write {field} = {{{detail}}} if it is text, or define it with @string in this file"
+                if named := _named_bib(original, filename):  # "% include: strings.bib": the file meant to come first
+                    hint += (f", or give {named} (which a comment of this file names) before this file: BibTeX and "
+                             "biber share the @strings of the files of one build")
         elif detail == "field value expected" and field and _EMPTY_VALUE.match(scanner.text, scanner.pos):
             message = (f"{field} has no value: BibTeX and pybtex skip the rest of the entry from there, pandoc reads "
                        "it as empty and goes on")
@@ -394,6 +398,16 @@ def _hint_for(message: str) -> str:
     if "undefined @string" in message:
         return "Quote the value in braces, or define it with @string in this file"
     return "See the BibTeX syntax: @type{key, field = {value}, ...}"
+
+
+_NAMED_BIB = re.compile(r"^[ \t]*%.*?(?<![\w.-])([\w.-]+\.bib)\b", re.M | re.I)
+
+
+@lru_cache(maxsize=4)  # (asked once per undefined macro of the file)
+def _named_bib(text: str, filename: str) -> str:
+    """The first other .bib file a comment line of ``text`` names ("% include: strings.bib"), or ''."""
+    own = filename.replace("\\", "/").rsplit("/", 1)[-1].casefold()
+    return next((m.group(1) for m in _NAMED_BIB.finditer(text) if m.group(1).casefold() != own), "")
 
 
 def load_bibliography(path: str | Path) -> Bibliography:
