@@ -65,7 +65,7 @@ def test_a_few_characters_not_utf8_in_a_utf8_file_are_retyped_not_the_file_conve
     # Chinese character of the file; the two lines are what to mend.
     chinese = "".join(f"@book{{k{n},\n  author = {{王小明}},\n  title = {{压缩空气储能系统研究}},\n  year = {{2019}},\n}}\n"
                       for n in range(4))
-    raw = chinese.encode() + "@article{b,\n  author = {Ra".encode() + "\u00fa".encode("gbk") + b"l},\n  title = {C"
+    raw = chinese.encode() + b"@article{b,\n  author = {Ra" + "\u00fa".encode("gbk") + b"l},\n  title = {C"
     raw += "\u2013".encode("gbk") + b"D},\n  year = {2014},\n}\n"
     path = tmp_path / "refs.bib"
     path.write_bytes(raw)
