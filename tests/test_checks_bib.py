@@ -197,6 +197,18 @@ def test_capitals_and_title_case() -> None:
     assert title_case("POWER AND INTERDEPENDENCE IN THE WORLD") == "Power and Interdependence in the World"
 
 
+def test_a_journal_abbreviated_in_acronyms_is_not_in_capitals() -> None:
+    # "IEEE GRSL" is IEEE Geoscience and Remote Sensing Letters as a thesis abbreviates it: "Ieee Grsl" was the hint
+    from litreview.checks.style import check_capitals
+
+    def journals(journal: str) -> list[str]:
+        bib = parse_bibliography(f"@article{{a, title = {{T}}, journal = {{{journal}}}, year = 2019}}", "x.bib")
+        return [f.message for f in check_capitals(bib.sources[0])]
+
+    assert journals("IEEE GRSL") == journals("NIST NSRDS -") == journals("ACM TOG") == []
+    assert journals("JOURNAL OF SUPERCOMPUTING") == ["journal is in capitals: 'JOURNAL OF SUPERCOMPUTING'"]
+
+
 def test_fixed_initials() -> None:
     assert fixed_given("R.j.") == "R. J."
     assert fixed_given("k. j.") == "K. J."
@@ -757,3 +769,37 @@ def test_chapter_numbered_pages(pages: str, biblatex: bool, bad: bool) -> None:
     assert bool(problem) is bad
     if bad and biblatex:  # biber splits a range at its first hyphens: braces keep each end whole
         assert "{{12-1}--{12-55}}" in problem
+
+
+def test_a_comma_before_and_is_told_as_such_not_as_a_family_name_first() -> None:
+    # "M. Moeini-Aghtaie, and A. Abbaspour": BibTeX reads "M. Moeini-Aghtaie" as a family name alone; LR147 said the
+    # list wrote it "family name first" and asked for every name as "Family, Given"
+    from litreview.checks.style_names import check_name_forms
+
+    def found(author: str) -> list[tuple[str, str, str]]:
+        bib = parse_bibliography(f"@article{{a, author = {{{author}}}, title = {{T}}, journal = {{J}}, year = 2001}}",
+                                 "x.bib")
+        return [(f.code, f.message, f.hint) for f in check_name_forms(bib.sources[0])]
+
+    assert found("M. Moeini-Aghtaie, and A. Abbaspour, and M. Fotuhi-Firuzabad") == [(
+        "LR147", "the author list has a comma before 'and' after 'M. Moeini-Aghtaie': BibTeX reads that name as a "
+        "family name alone (printed and sorted so)",
+        "Write author = {M. Moeini-Aghtaie and A. Abbaspour and M. Fotuhi-Firuzabad}")]
+    assert found("Roe, and Doe, John") == []  # a family name alone before the comma: read the same without it
+    assert [code for code, *_ in found("Roe, Jane and John Doe")] == ["LR147"]  # the mixed forms, as before
+
+
+def test_a_year_run_together_with_its_month_is_told_as_a_date() -> None:
+    # Older Zotero CSL-YAML: "date-parts: [[200612]]" for December 2006; the hint said to write four digits
+    from litreview.bibliography.csl import parse_csl
+    from litreview.checks.bib import check_bibliography
+
+    assert year_problem("200612", NOW.date()) == "year '200612' has 6 digits, not four"
+    item = parse_csl("references:\n- id: a\n  type: book\n  title: T\n  publisher: P\n  issued:\n    date-parts: "
+                     "[[20150901]]\n", "refs.yaml", yaml=True)
+    assert [(f.code, f.hint) for f in check_bibliography(item, now=NOW)] == [("LR124", "Write issued: 2015-09-01")]
+    entry = parse_bibliography("@book{a, title = {T}, author = {Roe, J.}, publisher = {P}, year = {200612}}", "x.bib")
+    assert [(f.code, f.hint) for f in check_bibliography(entry, now=NOW)] == [
+        ("LR124", "Write year = {2006} (or date = {2006-12})")]
+    odd = parse_bibliography("@book{a, title = {T}, author = {Roe, J.}, publisher = {P}, year = {201513}}", "x.bib")
+    assert "2015-13" not in check_bibliography(odd, now=NOW)[0].hint  # no month 13

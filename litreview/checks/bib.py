@@ -409,7 +409,7 @@ def year_problem(raw: str, today: date) -> str:
         first = bibtex_year(text)
     if first is None:
         if text.isdigit():
-            return f"year {text!r} has {plural(len(text), 'digit')}; write all four"
+            return f"year {text!r} has {plural(len(text), 'digit')}" + ("; write all four" if len(text) < 4 else ", not four")
         return f"year {text!r} is not a number"
     if first > today.year + 1:
         return f"year {first} lies in the future"
@@ -470,6 +470,9 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             hint = f"write year = {{{years.pop()}}}" if len(years) == 1 and "not a number" in problem else ""
             if name == "year" and not hint and "not a number" in problem:
                 hint = _digit_typed_as_letter(plain(source.fields["year"]), today)
+            if name == "year" and not hint and (run := _run_together(plain(source.fields["year"]))):
+                # "200612", "20150901": a year and its month (and day) written as one number (older Zotero exports)
+                hint = f"write date = {{{run}}}" if csl_form(source) else f"write year = {{{run[:4]}}} (or date = {{{run}}})"
             yield entry_finding("LR124", source, problem, hint, field=name)
 
 
@@ -494,6 +497,14 @@ def _iso_parts(parts: list[list[int]] | None) -> str:
         return ""
     year, *rest = parts[0]
     return "-".join([f"{year:04d}", *(f"{n:02d}" for n in rest[:2])]) if year >= 1000 else ""
+
+
+def _run_together(year: str) -> str:
+    """The ISO date of a year written with its month (and day) as one number ("200612" -> "2006-12"), or ''."""
+    if not (year.isascii() and year.isdigit() and len(year) in (6, 8)):
+        return ""
+    iso = f"{year[:4]}-{year[4:6]}" + (f"-{year[6:]}" if len(year) == 8 else "")
+    return iso if parse_iso(iso if len(year) == 8 else iso + "-01") and year[0] in "12" else ""
 
 
 _LOOKALIKES = str.maketrans("OoDlIi", "000111")

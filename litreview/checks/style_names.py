@@ -168,6 +168,14 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
             continue  # one form only, or one name (most lists)
         if any(et_al_as_name(p) for p in (source.authors if role == "author" else source.editors)):
             continue  # "Doe, John and et al.": LR151 says what is wrong
+        listed = [n.strip() for n in names.split_names(value)]
+        stray = [n for n in listed if n.endswith(",") and n.count(",") == 1 and len(n.split()) > 1]
+        if stray:  # "M. Moeini-Aghtaie, and A. Abbaspour": a comma before "and", not a family name first
+            fixed = " and ".join(n.removesuffix(",").rstrip() if n in stray else n for n in listed)
+            yield entry_finding("LR147", source, f"the {role} list has a comma before 'and' after "
+                                f"{stray[0].removesuffix(',')!r}: BibTeX reads that name as a family name alone "
+                                "(printed and sorted so)", f"write {role} = {{{fixed}}}", field=role)
+            continue
         forms = names.name_forms(value)
         if "comma" in forms and "natural" in forms:
             listed = names.split_names(value)  # as written (name_forms reads braces flattened)
