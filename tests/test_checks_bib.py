@@ -803,3 +803,16 @@ def test_a_year_run_together_with_its_month_is_told_as_a_date() -> None:
         ("LR124", "Write year = {2006} (or date = {2006-12})")]
     odd = parse_bibliography("@book{a, title = {T}, author = {Roe, J.}, publisher = {P}, year = {201513}}", "x.bib")
     assert "2015-13" not in check_bibliography(odd, now=NOW)[0].hint  # no month 13
+
+
+def test_a_preprint_beside_its_published_version_is_told_as_such() -> None:
+    # dblp lists a paper's CoRR version beside the proceedings: "merge them ... (edition, volume)" did not say which
+    from litreview.checks.duplicates import check_duplicates
+
+    paper = "author = {Roe, Jane}, title = {Lower Bounds}, year = {2024}"
+    bib = parse_bibliography(f"@inproceedings{{conf, {paper}, booktitle = {{STOC}}}}\n"
+                             f"@article{{corr, {paper}, journal = {{CoRR}}, volume = {{abs/2412.20114}}}}\n", "x.bib")
+    [finding] = [f for f in check_duplicates(bib.sources) if f.code == "LR107"]
+    assert finding.key == "corr" and finding.hint.startswith("'corr' is the preprint of the other: cite the published")
+    twice = parse_bibliography(f"@book{{a, {paper}, publisher = {{P}}}}\n@book{{b, {paper}, publisher = {{P}}}}\n", "x.bib")
+    assert [f.hint for f in check_duplicates(twice.sources)] == ["Merge them into one entry, or tell them apart (edition, volume)."]
