@@ -65,3 +65,7 @@ def test_a_macro_of_a_file_a_comment_names_says_to_give_that_file_first(tmp_path
     assert problem.line == 4 and problem.hint == (
         "Write journal = {JNL} if it is text, or define it with @string in this file, or give strings.bib (which a "
         "comment of this file names) before this file: BibTeX and biber share the @strings of the files of one build")
+    # a file name that is a part of a template's placeholder names no file to give
+    template = '% crossref = "<key-from-crossref.bib-or-crossref-short.bib>"\n\n'
+    [problem] = [p for p in _load(tmp_path, ("refs.bib", template + REFS)).problems if "@string" in p.message]
+    assert problem.hint == "Write journal = {JNL} if it is text, or define it with @string in this file"

@@ -400,7 +400,8 @@ def _hint_for(message: str) -> str:
     return "See the BibTeX syntax: @type{key, field = {value}, ...}"
 
 
-_NAMED_BIB = re.compile(r"^[ \t]*%.*?(?<![\w.-])([\w.-]+\.bib)\b", re.M | re.I)
+_NAMED_BIB = re.compile(r"^[ \t]*%.*?(?<![\w.<>/\\-])([\w.-]+\.bib)(?=[ \t,;:)\"'}]|$)", re.M | re.I)
+"""A .bib file's name in a comment line ("% include: strings.bib"), a word of its own (not "<key-from-x.bib>")."""
 
 
 @lru_cache(maxsize=4)  # (asked once per undefined macro of the file)
