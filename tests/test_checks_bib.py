@@ -33,8 +33,9 @@ def findings_for(path: Path, config: Config | None = None):
     return check_review(review, config or Config(root=CASES), now=NOW).findings
 
 
-_CASE_HINT = ("Write the name as the work prints it, e.g. '{}' (a particle such as 'van' before the family name, a "
-              "body's name in double braces: {{{{Name of the Body}}}})")
+_CASE_HINT = "Write the name as the work prints it, e.g. '{}' (a body's name in double braces: {{{{Name of the Body}}}})"
+_LOWER_HINT = ("Write the family name with its capital (a particle such as 'van' before it: 'van Dijk, Jan'; a body's "
+               "name in double braces: {{Name of the Body}})")
 
 
 @pytest.mark.parametrize("name", TRIGGERS)
@@ -86,7 +87,7 @@ def test_messages_name_the_problem() -> None:
     names = {f.message: f.hint for f in findings_for(CASES / "LR133-trigger.bib")}
     assert names == {"author 'Vincent, R.j.': miscased initials": "Write 'Vincent, R. J.'",
                      # the hint of a name's case, not the catalogue's about initials
-                     "author 'smith, john': family name in lower case": _CASE_HINT.format("Smith, john"),
+                     "author 'smith, john': family name in lower case": _LOWER_HINT,
                      "author 'WALTZ, Kenneth': family name in capitals": _CASE_HINT.format("Waltz, Kenneth")}
     # a stray 'and' ending the list is LR104's, not a lower-case family name "and"; a name all in capitals
     from litreview.bibliography.load import parse_bibliography

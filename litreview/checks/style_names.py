@@ -136,12 +136,14 @@ def check_names(source: Source) -> Iterable[Finding]:
             written = person.sort_name()
             if problem == "miscased initials":
                 hint = f"write {Person(person.family, fixed_given(person.given)).sort_name()!r}"
-            else:  # the family name all in capitals or all in lower case: styles print it as written
-                upper = problem == "family name in capitals" and person.given.isupper()
-                cased = Person(_cased(person.family), _cased(person.given) if upper else person.given,
+            elif problem == "family name in capitals":  # styles print it as written
+                cased = Person(_cased(person.family), _cased(person.given) if person.given.isupper() else person.given,
                                person.prefix, person.suffix).sort_name()
-                hint = (f"write the name as the work prints it, e.g. {cased!r} (a particle such as 'van' before the "
-                        "family name, a body's name in double braces: {{Name of the Body}})")
+                hint = (f"write the name as the work prints it, e.g. {cased!r} (a body's name in double braces: "
+                        "{{Name of the Body}})")
+            else:  # in lower case: a particle, a body, words that are no name ("et al.", a title)
+                hint = ("write the family name with its capital (a particle such as 'van' before it: 'van Dijk, Jan'; "
+                        "a body's name in double braces: {{Name of the Body}})")
             yield entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint, field=role)
 
 
