@@ -323,3 +323,12 @@ def test_merge_conflict_markers_in_csl_are_named_as_such(yaml: bool):
                          f"{middle}) and >>>>>>> (line {last}) are in the file, and pandoc refuses the whole file for "
                          "them")]
         assert "three" not in (bib.problems[0].hint or "")
+
+
+def test_an_at_string_defined_twice_applies_from_where_it_is_defined():
+    # BibTeX, pybtex and pandoc (3.9) read the file in order: the entries before the second @string keep the first
+    # value, those after it take the second; nothing is lost and no finding is due
+    bib = parse_bibliography('@string{jn = "First Journal"}\n@article{a, title = {A}, journal = jn, year = 2001}\n'
+                             '@string{JN = "Second Journal"}\n@article{b, title = {B}, journal = jn, year = 2002}\n')
+    assert [(s.key, s.container) for s in bib.sources] == [("a", "First Journal"), ("b", "Second Journal")]
+    assert bib.problems == ()
