@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from litreview.bibliography.csl import CSL_SUFFIXES
+from litreview.bibliography.csl_item import without_rich_text
 from litreview.bibliography.load import load_bibliography
 from litreview.bibliography.refparse.synth_records import pandoc_reading
 from tests.fuzz.differential import disagreements, pybtex_reading
@@ -66,8 +67,11 @@ def bibliography_files(folder: Path) -> list[Path]:
 
 
 def _plain(text: str) -> str:
-    """White space runs as one space; pandoc's smart quotes as the straight ones the file has."""
-    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split())
+    """White space runs as one space; pandoc's smart quotes as the straight ones the file has; CSL's rich text
+    (pandoc writes a CSL-YAML title's ``*R*`` or ``CO~2~`` as ``<i>R</i>``, ``CO<sub>2</sub>``) without its tags,
+    as litreview shows a title (``Source.title``: the text, its formatting left out)."""
+    text = without_rich_text(text).replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(text.replace("\u201c", '"').replace("\u201d", '"').split())
 
 
 def csl_disagreements(path: Path, ours: Any) -> tuple[int | None, list[str]]:

@@ -241,6 +241,25 @@ def _shell_path(path: Path) -> str:
         return str(path)
 
 
+def stray_bytes_lines(raw: bytes) -> list[int]:
+    """The lines holding bytes that are not UTF-8 in a file otherwise written in UTF-8 (characters pasted from a
+    file in another encoding: it holds more UTF-8 characters beyond ASCII than such bytes); [] for a file as a
+    whole in another encoding, which converting mends (converting a mixed one garbles its UTF-8 characters)."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    beyond_ascii = len(text) - len(text.encode("ascii", errors="ignore").decode()) - bad if bad else 0
+    if not bad or beyond_ascii < max(10, 2 * bad):
+        return []
+    lines: list[int] = []
+    at = text.find("\ufffd")
+    while at >= 0:
+        line = text.count("\n", 0, at) + 1
+        if not lines or lines[-1] != line:
+            lines.append(line)
+        at = text.find("\ufffd", at + 1)
+    return lines
+
+
 def encoding_hint(raw: bytes, name: str = "FILE", *, sentence: bool = False, codec: str | None = None,
                   piped: str = "") -> str:
     """How to re-save the file as UTF-8, naming the codec it was most likely written in (or ``codec``).

@@ -33,6 +33,11 @@ def findings_for(path: Path, config: Config | None = None):
     return check_review(review, config or Config(root=CASES), now=NOW).findings
 
 
+_CASE_HINT = "Write the name as the work prints it, e.g. '{}' (a body's name in double braces: {{{{Name of the Body}}}})"
+_LOWER_HINT = ("Write the family name with its capital (a particle such as 'van' before it: 'van Dijk, Jan'; a body's "
+               "name in double braces: {{Name of the Body}})")
+
+
 @pytest.mark.parametrize("name", TRIGGERS)
 def test_trigger_gives_exactly_the_expected_findings(name: str) -> None:
     found = findings_for(CASES / name)
@@ -81,8 +86,16 @@ def test_messages_name_the_problem() -> None:
     assert "origdate = {1992}" in wendt.hint
     names = {f.message: f.hint for f in findings_for(CASES / "LR133-trigger.bib")}
     assert names == {"author 'Vincent, R.j.': miscased initials": "Write 'Vincent, R. J.'",
-                     "author 'smith, john': family name in lower case": CATALOGUE["LR133"].hint,
-                     "author 'WALTZ, Kenneth': family name in capitals": CATALOGUE["LR133"].hint}
+                     # the hint of a name's case, not the catalogue's about initials
+                     "author 'smith, john': family name in lower case": _LOWER_HINT,
+                     "author 'WALTZ, Kenneth': family name in capitals": _CASE_HINT.format("Waltz, Kenneth")}
+    # a stray 'and' ending the list is LR104's, not a lower-case family name "and"; a name all in capitals
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.style_names import check_names
+
+    bib = parse_bibliography("@book{a, author = {STARA, STEFANO and Roe, Jane and}, title = {T}, year = 2001}", "x.bib")
+    assert [(f.message, f.hint) for f in check_names(bib.sources[0])] == [
+        ("author 'STARA, STEFANO': family name in capitals", _CASE_HINT.format("Stara, Stefano"))]
     stale = findings_for(CASES / "LR136-trigger.bib")[0]
     assert stale.message == "web source last accessed 2018-12-03, 7 years ago (limit 5 years)"
     pages = findings_for(CASES / "LR138-trigger.bib")[0]
@@ -183,6 +196,18 @@ def test_capitals_and_title_case() -> None:
     assert not is_all_capitals("NATO")
     assert title_case("THE JOINT STRIKE FIGHTER PROJECT") == "The Joint Strike Fighter Project"
     assert title_case("POWER AND INTERDEPENDENCE IN THE WORLD") == "Power and Interdependence in the World"
+
+
+def test_a_journal_abbreviated_in_acronyms_is_not_in_capitals() -> None:
+    # "IEEE GRSL" is IEEE Geoscience and Remote Sensing Letters as a thesis abbreviates it: "Ieee Grsl" was the hint
+    from litreview.checks.style import check_capitals
+
+    def journals(journal: str) -> list[str]:
+        bib = parse_bibliography(f"@article{{a, title = {{T}}, journal = {{{journal}}}, year = 2019}}", "x.bib")
+        return [f.message for f in check_capitals(bib.sources[0])]
+
+    assert journals("IEEE GRSL") == journals("NIST NSRDS -") == journals("ACM TOG") == []
+    assert journals("JOURNAL OF SUPERCOMPUTING") == ["journal is in capitals: 'JOURNAL OF SUPERCOMPUTING'"]
 
 
 def test_fixed_initials() -> None:
@@ -745,3 +770,50 @@ def test_chapter_numbered_pages(pages: str, biblatex: bool, bad: bool) -> None:
     assert bool(problem) is bad
     if bad and biblatex:  # biber splits a range at its first hyphens: braces keep each end whole
         assert "{{12-1}--{12-55}}" in problem
+
+
+def test_a_comma_before_and_is_told_as_such_not_as_a_family_name_first() -> None:
+    # "M. Moeini-Aghtaie, and A. Abbaspour": BibTeX reads "M. Moeini-Aghtaie" as a family name alone; LR147 said the
+    # list wrote it "family name first" and asked for every name as "Family, Given"
+    from litreview.checks.style_names import check_name_forms
+
+    def found(author: str) -> list[tuple[str, str, str]]:
+        bib = parse_bibliography(f"@article{{a, author = {{{author}}}, title = {{T}}, journal = {{J}}, year = 2001}}",
+                                 "x.bib")
+        return [(f.code, f.message, f.hint) for f in check_name_forms(bib.sources[0])]
+
+    assert found("M. Moeini-Aghtaie, and A. Abbaspour, and M. Fotuhi-Firuzabad") == [(
+        "LR147", "the author list has a comma before 'and' after 'M. Moeini-Aghtaie': BibTeX reads that name as a "
+        "family name alone (printed and sorted so)",
+        "Write author = {M. Moeini-Aghtaie and A. Abbaspour and M. Fotuhi-Firuzabad}")]
+    assert found("Roe, and Doe, John") == []  # a family name alone before the comma: read the same without it
+    assert [code for code, *_ in found("Roe, Jane and John Doe")] == ["LR147"]  # the mixed forms, as before
+
+
+def test_a_year_run_together_with_its_month_is_told_as_a_date() -> None:
+    # Older Zotero CSL-YAML: "date-parts: [[200612]]" for December 2006; the hint said to write four digits
+    from litreview.bibliography.csl import parse_csl
+    from litreview.checks.bib import check_bibliography
+
+    assert year_problem("200612", NOW.date()) == "year '200612' has 6 digits, not four"
+    item = parse_csl("references:\n- id: a\n  type: book\n  title: T\n  publisher: P\n  issued:\n    date-parts: "
+                     "[[20150901]]\n", "refs.yaml", yaml=True)
+    assert [(f.code, f.hint) for f in check_bibliography(item, now=NOW)] == [("LR124", "Write issued: 2015-09-01")]
+    entry = parse_bibliography("@book{a, title = {T}, author = {Roe, J.}, publisher = {P}, year = {200612}}", "x.bib")
+    assert [(f.code, f.hint) for f in check_bibliography(entry, now=NOW)] == [
+        ("LR124", "Write year = {2006} (or date = {2006-12})")]
+    odd = parse_bibliography("@book{a, title = {T}, author = {Roe, J.}, publisher = {P}, year = {201513}}", "x.bib")
+    assert "2015-13" not in check_bibliography(odd, now=NOW)[0].hint  # no month 13
+
+
+def test_a_preprint_beside_its_published_version_is_told_as_such() -> None:
+    # dblp lists a paper's CoRR version beside the proceedings: "merge them ... (edition, volume)" did not say which
+    from litreview.checks.duplicates import check_duplicates
+
+    paper = "author = {Roe, Jane}, title = {Lower Bounds}, year = {2024}"
+    bib = parse_bibliography(f"@inproceedings{{conf, {paper}, booktitle = {{STOC}}}}\n"
+                             f"@article{{corr, {paper}, journal = {{CoRR}}, volume = {{abs/2412.20114}}}}\n", "x.bib")
+    [finding] = [f for f in check_duplicates(bib.sources) if f.code == "LR107"]
+    assert finding.key == "corr" and finding.hint.startswith("'corr' is the preprint of the other: cite the published")
+    twice = parse_bibliography(f"@book{{a, {paper}, publisher = {{P}}}}\n@book{{b, {paper}, publisher = {{P}}}}\n", "x.bib")
+    assert [f.hint for f in check_duplicates(twice.sources)] == ["Merge them into one entry, or tell them apart (edition, volume)."]

@@ -99,7 +99,13 @@ def test_a_date_problem_in_csl_names_the_csl_variable() -> None:
 
     yaml = "references:\n- id: a\n  type: article-journal\n  title: T\n  issued: 2011\n  accessed: '10:11:12'\n"
     item = parse_csl(yaml, "refs.yaml", yaml=True).sources[0]
-    assert [f.message for f in check_dates(item, TODAY)] == ["accessed '10:11:12' is not an ISO date (YYYY-MM-DD); pandoc prints it as written"]
+    # (pandoc 3.9 leaves it out of a CSL-YAML item, which it reads EDTF dates alone in; CSL-JSON prints it as written)
+    assert [f.message for f in check_dates(item, TODAY)] == [
+        "accessed '10:11:12' is not an ISO date (YYYY-MM-DD); pandoc reads no date in it in CSL-YAML (ISO and EDTF "
+        "dates alone) and leaves it out"]
+    json = parse_csl('[{"id": "a", "type": "article-journal", "title": "T", "accessed": "10:11:12"}]', "r.json").sources[0]
+    assert [f.message for f in check_dates(json, TODAY)] == [
+        "accessed '10:11:12' is not an ISO date (YYYY-MM-DD); pandoc prints it as written"]
     entry = _one("@online{a, title = {T}, url = {https://example.org}, urldate = {10:11:12}}")
     assert [f.message for f in check_dates(entry, TODAY)] == ["urldate '10:11:12' is not an ISO date (YYYY-MM-DD)"]
 
@@ -290,3 +296,16 @@ def test_a_url_field_holding_two_addresses_is_told_to_keep_one() -> None:
                              " note = {\\url{http://www.bibsonomy.org/bibtex/2ab8/tempest}}")
     spaced = _one("@misc{m, title = {T}, year = {2011}, url = {http://example.org/a b}}")
     assert [f.message.rsplit(": ", 1)[-1] for f in check_url(spaced)] == ["it contains white space"]
+
+
+def test_an_underscore_in_an_address_written_in_a_note_is_told_to_go_in_url() -> None:
+    # JabRef's note = {Online: http://.../125_BiekerF_MetaProg.pdf}: LaTeX stops at the _; "\\_" mends it, but the
+    # address is then no link and breaks no line: \url is the fix a maintainer writes
+    from litreview.checks.integrity import check_latex
+
+    entry = _one(r"@misc{a, title = {T}, note = {Online: http://example.org/a/125_Bieker.pdf}, year = {2008}}")
+    [(message, hint)] = [(f.message, f.hint) for f in check_latex(entry)]
+    assert message == "note: _ outside math (write \\_ for the character): 'Online: http://example.org/a/125_Bieker.pdf'"
+    assert hint.startswith("Write the address as \\url{http://example.org/a/125_Bieker.pdf}, which prints it")
+    formula = _one(r"@misc{a, title = {The C_2 radical}, year = {2008}}")
+    assert "\\url" not in next(iter(check_latex(formula))).hint

@@ -57,6 +57,23 @@ def test_not_utf8_is_located(tmp_path):
     bib = load_bibliography(path)
     assert [(p.code, p.line) for p in bib.problems] == [("LR105", 2)]
     assert bib.keys == ("a",)
+    assert "iconv -f" in bib.problems[0].hint  # a file as a whole in another encoding: converting mends it
+
+
+def test_a_few_characters_not_utf8_in_a_utf8_file_are_retyped_not_the_file_converted(tmp_path):
+    # A UTF-8 thesis bibliography with two names pasted from a GBK text: "iconv -f MAC_ROMAN" garbled every
+    # Chinese character of the file; the two lines are what to mend.
+    chinese = "".join(f"@book{{k{n},\n  author = {{王小明}},\n  title = {{压缩空气储能系统研究}},\n  year = {{2019}},\n}}\n"
+                      for n in range(4))
+    raw = chinese.encode() + b"@article{b,\n  author = {Ra" + "\u00fa".encode("gbk") + b"l},\n  title = {C"
+    raw += "\u2013".encode("gbk") + b"D},\n  year = {2014},\n}\n"
+    path = tmp_path / "refs.bib"
+    path.write_bytes(raw)
+    bib = load_bibliography(path)
+    (problem,) = [p for p in bib.problems if p.code == "LR105"]
+    assert problem.line == 22 and "iconv" not in problem.hint
+    assert problem.hint.startswith("The rest of the file is UTF-8: retype the characters that are not on lines 22, 23")
+    assert len(bib.sources) == 5
 
 
 def test_empty_file_says_so(tmp_path):
@@ -306,3 +323,12 @@ def test_merge_conflict_markers_in_csl_are_named_as_such(yaml: bool):
                          f"{middle}) and >>>>>>> (line {last}) are in the file, and pandoc refuses the whole file for "
                          "them")]
         assert "three" not in (bib.problems[0].hint or "")
+
+
+def test_an_at_string_defined_twice_applies_from_where_it_is_defined():
+    # BibTeX, pybtex and pandoc (3.9) read the file in order: the entries before the second @string keep the first
+    # value, those after it take the second; nothing is lost and no finding is due
+    bib = parse_bibliography('@string{jn = "First Journal"}\n@article{a, title = {A}, journal = jn, year = 2001}\n'
+                             '@string{JN = "Second Journal"}\n@article{b, title = {B}, journal = jn, year = 2002}\n')
+    assert [(s.key, s.container) for s in bib.sources] == [("a", "First Journal"), ("b", "Second Journal")]
+    assert bib.problems == ()

@@ -309,3 +309,73 @@ def test_csl_rich_text_is_formatting_not_text_in_the_title_shown() -> None:
     (source,) = bib.sources
     assert (source.title, source.container) == ("On Rattus in UK rats2", "Bulletin of Zoology")
     assert source.fields["title"].startswith("On <i>Rattus</i>")  # the field as written, for the checks
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    # pandoc reads a CSL-YAML value as Markdown (pandoc 3.9, -t csljson): the title shown is its text
+    ("Integrating CO ~2~ and CH ~4~ Fluxes", "Integrating CO 2 and CH 4 Fluxes"),
+    ("CO~**2**~ exchange in a bog", "CO2 exchange in a bog"),
+    ("the alliterative *Joseph of Arimathea*", "the alliterative Joseph of Arimathea"),
+    ("Northeast-Germany 1997--2008 --- a study", "Northeast-Germany 1997\u20132008 \u2014 a study"),
+    ("in two volumes. Vol. 1: ...", "in two volumes. Vol. 1: \u2026"),
+    (r"the net \<scp\>CO\</scp\>~2~", "the net <scp>CO</scp>2"),  # escaped: text, not a tag
+    ("in <i>R</i> with [DNA]{.nocase} and [Small]{.smallcaps} x^2^", "in R with DNA and Small x2"),
+    ("snake_case_name, 2 * 3, `a--b` & [site](https://example.org)", "snake_case_name, 2 * 3, a--b & site"),
+])
+def test_csl_yaml_values_are_markdown_shown_as_pandoc_reads_them(written: str, shown: str) -> None:
+    import json
+
+    text = f"references:\n- id: a\n  type: article-journal\n  title: {json.dumps(written)}\n  container-title: {json.dumps(written)}\n"
+    (source,) = parse_csl(text, "refs.yaml", yaml=True).sources
+    assert (source.title, source.container) == (shown, shown)
+    assert source.fields["title"] == written  # the field as written
+    # CSL-JSON is not Markdown: its "*" and "--" are characters
+    (item,) = parse_csl(json.dumps([{"id": "a", "type": "book", "title": "A *b* 1--2"}]), "refs.json").sources
+    assert item.title == "A *b* 1--2"
+
+
+@pytest.mark.parametrize(("issued", "year", "says", "hint"), [
+    # pandoc 3.9 reads a CSL-YAML date as EDTF alone: "April 2019" is n.d. there (in CSL-JSON it reads 2019-04)
+    ('"April 2019"', None, "prints n.d.", "issued: 2019-04"),
+    ('{raw: "April 3, 2019"}', None, "prints n.d.", "issued: 2019-04-03"),
+    ('"2019-4"', None, "prints n.d.", "issued: 2019-04"),
+    ('"2019-04"', 2019, "", ""),
+    ('"199u"', 1990, "", ""),
+    ("{literal: April 2019}", 2019, "", ""),  # printed as written: what a literal is for
+])
+def test_csl_yaml_dates_are_read_as_pandoc_reads_them_there(issued: str, year: int | None, says: str,
+                                                            hint: str) -> None:
+    text = f"references:\n- id: a\n  type: book\n  title: T\n  publisher: P\n  author: [{{family: Roe}}]\n  issued: {issued}\n"
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    (source,) = bib.sources
+    assert source.year == year
+    found = [f for f in check_bibliography(bib, now=datetime(2026, 1, 1, tzinfo=UTC)) if f.code in ("LR124", "LR146")]
+    if not says:
+        assert found == []
+        return
+    (problem,) = found
+    assert (problem.code, problem.severity, problem.line) == ("LR124", "error", 7)
+    assert problem.message.endswith(says) and "CSL-YAML" in problem.message and hint in problem.hint, problem
+    # the same date in CSL-JSON is read (pandoc's citeproc reads "April 2019" there)
+    raw = issued.removeprefix("{raw: ").rstrip("}").strip('"')
+    (item,) = parse_csl(f'[{{"id": "a", "type": "book", "title": "T", "issued": {{"raw": "{raw}"}}}}]', "r.json").sources
+    assert item.year == 2019
+
+
+def test_csl_yaml_accessed_time_is_left_out_by_pandoc_not_printed() -> None:
+    # Zotero's CSL-YAML "accessed: 15:22:59": pandoc prints nothing for it there (CSL-JSON prints it as written)
+    text = 'references:\n- id: a\n  type: webpage\n  title: T\n  URL: https://example.org\n  issued: 2019\n  accessed: "15:22:59"\n'
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    (problem,) = [f for f in check_bibliography(bib, now=datetime(2026, 1, 1, tzinfo=UTC)) if f.code == "LR124"]
+    assert problem.message.startswith("accessed '15:22:59'") and problem.message.endswith("leaves it out"), problem
+
+
+def test_csl_yaml_month_name_in_date_parts_is_left_out_by_pandoc() -> None:
+    text = "references:\n- id: a\n  type: book\n  title: T\n  issued:\n    date-parts: [[2019, April]]\n"
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    assert bib.sources[0].year == 2019
+    (problem,) = bib.problems
+    assert (problem.code, problem.severity, problem.line, problem.key) == ("LR124", "warning", 5, "a")
+    assert "'April'" in problem.message and "reads the date as 2019, without it" in problem.message
+    assert parse_csl("references:\n- id: a\n  type: book\n  issued:\n    date-parts: [[2019, 4]]\n", "r.yaml",
+                     yaml=True).problems == ()

@@ -55,3 +55,17 @@ def test_a_macro_defined_below_its_use_says_to_move_it_up(tmp_path: Path) -> Non
                             "read the file in order, and pandoc prints 'JNL' here")
     bib = _load(tmp_path, ("refs.bib", REFS))
     assert [p.hint for p in bib.problems] == ["Write journal = {JNL} if it is text, or define it with @string in this file"]
+
+
+def test_a_macro_of_a_file_a_comment_names_says_to_give_that_file_first(tmp_path: Path) -> None:
+    # An Emacs bibtex-mode file that relies on its author's strings file ("% include: strings.bib"), given alone:
+    # every field using one of its macros is empty, and the fix is the file the comment names, not 70 @strings.
+    head = "% refs.bib\n% include: strings.bib\n\n"
+    [problem] = [p for p in _load(tmp_path, ("refs.bib", head + REFS)).problems if "@string" in p.message]
+    assert problem.line == 4 and problem.hint == (
+        "Write journal = {JNL} if it is text, or define it with @string in this file, or give strings.bib (which a "
+        "comment of this file names) before this file: BibTeX and biber share the @strings of the files of one build")
+    # a file name that is a part of a template's placeholder names no file to give
+    template = '% crossref = "<key-from-crossref.bib-or-crossref-short.bib>"\n\n'
+    [problem] = [p for p in _load(tmp_path, ("refs.bib", template + REFS)).problems if "@string" in p.message]
+    assert problem.hint == "Write journal = {JNL} if it is text, or define it with @string in this file"

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model import Bibliography, Finding, Source
-from .csl_item import item_source, refused_value, unknown_type
+from .csl_item import item_source, refused_value, unknown_type, unread_date_part
 
 CSL_SUFFIXES = (".json", ".yaml", ".yml")
 """A bibliography file with one of these suffixes is CSL-JSON or CSL-YAML (as pandoc tells them), any other BibTeX."""
@@ -104,7 +104,14 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                     code="LR100", severity="error",
                     message=f'item {n} ({key or "no id"}): "{variable}" {wrong}; pandoc refuses the whole file for it',
                     hint=fix, file=filename, line=here.get(variable) or line))
-            source = item_source(item, filename, line, here)
+            if yaml and (unread := unread_date_part(item)) is not None:
+                variable, part, read = unread
+                problems.append(Finding(
+                    code="LR124", severity="warning", key=key or None, file=filename, line=here.get(variable) or line,
+                    message=f"item {n} ({key or 'no id'}): {variable} has date-parts holding {part!r}, which is no "
+                    "number: pandoc reads " + (f"the date as {read}, without it" if read else "no date in it"),
+                    hint=f"Write the date as {variable}: YYYY-MM-DD, or each part of date-parts as a number"))
+            source = item_source(item, filename, line, here, markdown=yaml)
             if (unknown := unknown_type(item, filename, here.get("type") or line)) is not None:
                 problems.append(unknown)
         except ValueError as exc:

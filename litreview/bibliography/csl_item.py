@@ -11,7 +11,8 @@ from typing import Any
 from ..doi import entry_doi
 from ..model import Finding, Person, Source
 from .bibtex import page_range
-from .dates import MAX_DIGITS, citeproc_date_parts
+from .csl_markdown import markdown_plain
+from .dates import MAX_DIGITS, citeproc_date_parts, edtf_date_parts
 
 #: CSL item type -> BibTeX/biblatex entry type. CSL's "article" is a preprint or working paper, with no journal:
 #: pandoc writes it as @misc.
@@ -123,6 +124,21 @@ def refused_value(item: Mapping[str, Any]) -> tuple[str, str, str] | None:
     return None
 
 
+def unread_date_part(item: Mapping[str, Any]) -> tuple[str, Any, str] | None:
+    """(variable, part, what pandoc reads) for the first date of a CSL-YAML item whose date-parts hold a part
+    that is no number (``[2019, April]``): pandoc reads the parts before it and leaves the rest out; else None.
+    (CSL-JSON refuses the whole file for it: ``refused_value``.)"""
+    for variable in sorted(item.keys() & DATE_VARIABLES):
+        value = item[variable]
+        parts = value.get("date-parts") if isinstance(value, Mapping) and not value.get("raw") else None
+        for end in parts if isinstance(parts, list) else ():
+            bad = next((p for p in end if not _number(p)), None) if isinstance(end, list) else None
+            if bad is not None:
+                read = _date_parts(end)
+                return variable, bad, _iso(read) if read else ""
+    return None
+
+
 def _whole(value: Any) -> bool:
     """A whole number as pandoc reads one: 2010 or 2010.0, not 2010.5 and not true."""
     return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())
@@ -160,10 +176,11 @@ def _name_text(name: Mapping[str, Any]) -> tuple[Person, str]:
     return person, ", ".join(p for p in (written, suffix, given) if p)
 
 
-def _date(value: Any) -> tuple[int | None, str]:
+def _date(value: Any, yaml: bool = False) -> tuple[int | None, str]:
     """(year, ISO date) of a CSL date: date-parts, raw or literal; or, as pandoc reads them, a plain
     ``issued: 2020`` or ``issued: 2018-03-01`` (YAML makes those a number and a date), or one
-    ``{year, month, day}`` map or a list of them."""
+    ``{year, month, day}`` map or a list of them. With ``yaml`` (a CSL-YAML item) a raw date is read as
+    EDTF alone, as pandoc reads it there: "April 2019" is (None, "April 2019"), no year (pandoc prints n.d.)."""
     if isinstance(value, (str, int, date)) and not isinstance(value, bool):
         value = {"raw": value.isoformat() if isinstance(value, date) else str(value)}
     elif isinstance(value, Mapping) and "year" in value and not value.keys() & {"date-parts", "raw", "literal"}:
@@ -183,7 +200,9 @@ def _date(value: Any) -> tuple[int | None, str]:
             return ends[0][0], iso
     literal = value.get("literal")
     raw = str(value.get("raw") or literal or "")
-    read = citeproc_date_parts(raw) if value.get("raw") else None
+    read = (edtf_date_parts if yaml else citeproc_date_parts)(raw) if value.get("raw") else None
+    if yaml and value.get("raw") and not read:
+        return None, raw
     if read and _plausible(read[:2]):  # "May 2020", "Spring 2019": as pandoc reads them, not as written
         start = next(e for e in read if e)
         return start[0], "/".join(_iso(e) if e else "" for e in read[:2])  # "2005/": open at the end
@@ -239,9 +258,12 @@ def _part(value: Any) -> int | None:
     return int(text) if digits.isdecimal() and len(digits) <= MAX_DIGITS else None
 
 
-def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Mapping[str, int] | None = None) -> Source:
+def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Mapping[str, int] | None = None,
+                *, markdown: bool = False) -> Source:
     """One CSL item as a Source (raises ValueError when it has no id); ``key_lines``: the line of each of
-    the item's variables, so that a finding about a field points at the variable it was read from."""
+    the item's variables, so that a finding about a field points at the variable it was read from. Its title
+    and container are shown without their markup: CSL's rich text, or with ``markdown`` (a CSL-YAML item)
+    pandoc Markdown read as pandoc reads it; the fields keep the values as written."""
     key = str(item.get("id") or "").strip()
     if not key:
         raise ValueError("the item has no id")
@@ -253,7 +275,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
             pairs = _name_list(item[role])
             roles[role] = tuple(p for p, _ in pairs)
             fields[role] = " and ".join(t for _, t in pairs)
-    year, issued = _date(item.get("issued"))
+    year, issued = _date(item.get("issued"), markdown)
     if year is not None and year > 0:  # a year BC is the date's alone (-0350, as biblatex writes it)
         fields["year"] = str(year)
     if issued and issued != str(year):
@@ -270,7 +292,8 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
     if kind in _ISSUER and fields.get("publisher"):
         fields.setdefault(_ISSUER[kind], fields["publisher"])
     written = str(item.get("container-title") or "").strip()
-    container = _RICH_TEXT.sub("", written).strip()
+    shown = markdown_plain if markdown else without_rich_text
+    container = shown(written).strip()
     if written:
         fields[_CONTAINER.get(kind, "howpublished" if kind == "online" else "journal")] = written
     if item.get("page"):
@@ -279,11 +302,16 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
         fields["urldate"] = accessed
     return Source(
         key=key, type=kind, authors=roles.get("author", ()), editors=roles.get("editor", ()), year=year,
-        title=_RICH_TEXT.sub("", fields.get("title", "")), container=container, publisher=fields.get("publisher", ""),
+        title=shown(fields.get("title", "")), container=container, publisher=fields.get("publisher", ""),
         volume=fields.get("volume", ""), number=fields.get("number", ""), pages=str(item.get("page") or ""),
         doi=entry_doi(fields.get("doi", ""), fields.get("url", "")), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
         line=line, field_lines=_field_lines(item, fields, key_lines or {}),
     )
+
+
+def without_rich_text(value: str) -> str:
+    """A CSL-JSON value without CSL's rich-text tags (``<i>``, ``<sub>``, small caps and nocase spans...)."""
+    return _RICH_TEXT.sub("", value)
 
 
 #: BibTeX field -> the CSL variables it is read from, the first present winning (as in ``item_source``).

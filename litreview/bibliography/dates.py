@@ -137,6 +137,13 @@ def citeproc_date_parts(raw: str) -> list[list[int]] | None:
     return _citeproc_edtf(text) or _citeproc_old(text)
 
 
+def edtf_date_parts(raw: str) -> list[list[int]] | None:
+    """The CSL date-parts pandoc reads from a raw date of a CSL-YAML item (or a front matter's ``references:``),
+    where it reads EDTF alone ("2020-05", "2005/2007", "199u"): "May 2020" or "05/03/2020", which it reads in
+    CSL-JSON, are no date there (pandoc 3.9 prints n.d.); None for those."""
+    return _citeproc_edtf(raw.strip())
+
+
 def _citeproc_edtf(text: str) -> list[list[int]] | None:
     pieces = text.split("/")
     if len(pieces) == 1 and "u" in text:  # 199u: the decade as a range

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from ..doi import entry_doi
@@ -131,6 +132,9 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             message = f"undefined @string {detail!r}: BibTeX and biber leave the field empty"
             if field:
                 hint = f"Write {field} = {{{detail}}} if it is text, or define it with @string in this file"
+                if named := _named_bib(original, filename):  # "% include: strings.bib": the file meant to come first
+                    hint += (f", or give {named} (which a comment of this file names) before this file: BibTeX and "
+                             "biber share the @strings of the files of one build")
         elif detail == "field value expected" and field and _EMPTY_VALUE.match(scanner.text, scanner.pos):
             message = (f"{field} has no value: BibTeX and pybtex skip the rest of the entry from there, pandoc reads "
                        "it as empty and goes on")
@@ -396,6 +400,17 @@ def _hint_for(message: str) -> str:
     return "See the BibTeX syntax: @type{key, field = {value}, ...}"
 
 
+_NAMED_BIB = re.compile(r"^[ \t]*%.*?(?<![\w.<>/\\-])([\w.-]+\.bib)(?=[ \t,;:)\"'}]|$)", re.M | re.I)
+"""A .bib file's name in a comment line ("% include: strings.bib"), a word of its own (not "<key-from-x.bib>")."""
+
+
+@lru_cache(maxsize=4)  # (asked once per undefined macro of the file)
+def _named_bib(text: str, filename: str) -> str:
+    """The first other .bib file a comment line of ``text`` names ("% include: strings.bib"), or ''."""
+    own = filename.replace("\\", "/").rsplit("/", 1)[-1].casefold()
+    return next((m.group(1) for m in _NAMED_BIB.finditer(text) if m.group(1).casefold() != own), "")
+
+
 def load_bibliography(path: str | Path) -> Bibliography:
     """Read and parse a .bib file (or CSL-JSON ``.json``, CSL-YAML ``.yaml``, as pandoc reads them).
 
@@ -412,15 +427,21 @@ def load_bibliography(path: str | Path) -> Bibliography:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         # Report the bad line, then parse what can be read so every other problem shows too.
-        from ..fileio import encoding_hint
+        from ..fileio import encoding_hint, stray_bytes_lines
 
         line = raw.count(b"\n", 0, exc.start) + 1
         text = raw.decode("utf-8", errors="replace")
         bib = parse_bibliography(text, str(p))
+        hint = encoding_hint(raw, p.name, sentence=True)
+        if stray := stray_bytes_lines(raw):  # a few pasted characters: converting the file would garble the rest
+            shown = ", ".join(map(str, stray[:5])) + (f" and {len(stray) - 5} more" if len(stray) > 5 else "")
+            hint = (f"The rest of the file is UTF-8: retype the characters that are not on line"
+                    f"{'s' if len(stray) > 1 else ''} {shown} (pasted from text in another encoding); converting "
+                    "the whole file would garble its other characters")
         bad = Finding(
             code="LR105", severity="error",
             message=f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            hint=encoding_hint(raw, p.name, sentence=True), file=str(p), line=line,
+            hint=hint, file=str(p), line=line,
         )
         return Bibliography(bib.sources, (bad, *bib.problems), bib.file, bib.text)
     from .csl import is_csl

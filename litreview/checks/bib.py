@@ -13,10 +13,10 @@ from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..bibliography.csl import is_csl
 from ..bibliography.dates import (
     bibtex_year,
     citeproc_date_parts,
+    edtf_date_parts,
     edtf_range_problem,
     edtf_year,
     iso_form,
@@ -409,7 +409,7 @@ def year_problem(raw: str, today: date) -> str:
         first = bibtex_year(text)
     if first is None:
         if text.isdigit():
-            return f"year {text!r} has {plural(len(text), 'digit')}; write all four"
+            return f"year {text!r} has {plural(len(text), 'digit')}" + ("; write all four" if len(text) < 4 else ", not four")
         return f"year {text!r} is not a number"
     if first > today.year + 1:
         return f"year {first} lies in the future"
@@ -450,11 +450,14 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             ends = [part for part in raw.split("/") if part not in ("", "..")]
             future = not problem and (edtf_year(ends[0]) or 0) > today.year + 1
         iso = iso_form(raw) if problem else ""
-        # a CSL date pandoc reads is loaded as its ISO form: what is left it prints as written
-        csl = is_csl(source.file or "") and citeproc_date_parts(raw) is None
-        reader = "pandoc prints it as written" if csl else "biber ignores it"
-        if iso:
-            yield entry_finding("LR146", source, f"{name} {raw!r} is not in ISO form; {reader}",
+        csl, reader = _csl_reading(source, name, raw)
+        if csl and csl_form(source) == "yaml":  # no date at all there ("April 2019" prints n.d.): an error
+            iso = iso or _iso_parts(citeproc_date_parts(raw))
+            hint = f"write {name} = {{{iso}}}" if iso else ""
+            yield entry_finding("LR124", source, f"{own_name(name, source)} {raw!r} is {problem or 'no ISO date'}; "
+                                f"{reader}", hint, field=name)
+        elif iso:
+            yield entry_finding("LR146", source, f"{name} {raw!r} is not in ISO form" + (f"; {reader}" if reader else ""),
                                 f"write {name} = {{{iso}}}", field=name)
         elif problem:
             problems.append((name, f"{own_name(name, source)} {raw!r} is {problem}" + (f"; {reader}" if csl else "")))
@@ -467,7 +470,41 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             hint = f"write year = {{{years.pop()}}}" if len(years) == 1 and "not a number" in problem else ""
             if name == "year" and not hint and "not a number" in problem:
                 hint = _digit_typed_as_letter(plain(source.fields["year"]), today)
+            if name == "year" and not hint and (run := _run_together(plain(source.fields["year"]))):
+                # "200612", "20150901": a year and its month (and day) written as one number (older Zotero exports)
+                hint = f"write date = {{{run}}}" if csl_form(source) else f"write year = {{{run[:4]}}} (or date = {{{run}}})"
             yield entry_finding("LR124", source, problem, hint, field=name)
+
+
+def _csl_reading(source: Source, name: str, raw: str) -> tuple[bool, str]:
+    """(whether pandoc reads no date in the date field ``name`` of a CSL item, what it does with it then); for
+    a BibTeX entry (False, what biber does). A CSL date pandoc reads is loaded as its ISO form: what is left,
+    CSL-JSON prints as written; CSL-YAML reads EDTF dates alone (pandoc 3.9) and leaves the rest out."""
+    form = csl_form(source)
+    if not form:
+        return False, "biber ignores it"
+    if (edtf_date_parts if form == "yaml" else citeproc_date_parts)(raw) is not None:
+        return False, ""
+    if form == "json":
+        return True, "pandoc prints it as written"
+    return True, ("pandoc reads no date in it in CSL-YAML (ISO and EDTF dates alone) and "
+                  + ("prints n.d." if name == "date" else "leaves it out"))
+
+
+def _iso_parts(parts: list[list[int]] | None) -> str:
+    """[[2019, 4]] -> "2019-04"; '' for a range, a season or no date."""
+    if not parts or len(parts) != 1 or not parts[0] or not all(1 <= n <= 12 for n in parts[0][1:2]):
+        return ""
+    year, *rest = parts[0]
+    return "-".join([f"{year:04d}", *(f"{n:02d}" for n in rest[:2])]) if year >= 1000 else ""
+
+
+def _run_together(year: str) -> str:
+    """The ISO date of a year written with its month (and day) as one number ("200612" -> "2006-12"), or ''."""
+    if not (year.isascii() and year.isdigit() and len(year) in (6, 8)):
+        return ""
+    iso = f"{year[:4]}-{year[4:6]}" + (f"-{year[6:]}" if len(year) == 8 else "")
+    return iso if parse_iso(iso if len(year) == 8 else iso + "-01") and year[0] in "12" else ""
 
 
 _LOOKALIKES = str.maketrans("OoDlIi", "000111")

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ..doi import doi_problem, normalize_doi, trailing_punctuation
 from ..model import Finding, Source
-from ..text import main_title, same_title
+from ..text import fold_words, main_title, same_title
 from .bib import entry_finding, folded, full_title, plain, work_signature
 
 
@@ -57,8 +57,26 @@ def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
                                 "linked to claims) and delete the other")
         else:
             how = same_title(full_title(first), full_title(source))
+            preprints = [e.key for e in (first, source) if _preprint(e)]
+            hint = ""
+            if len(preprints) == 1:  # dblp lists a paper's CoRR or ECCC version beside the proceedings
+                hint = (f"{preprints[0]!r} is the preprint of the other: cite the published version and delete it, "
+                        "or suppress LR107 for it if you cite both on purpose")
             yield entry_finding("LR107", source, f"{how}, year and first author as {first.key!r} "
-                                f"({_at(first, source)})")
+                                f"({_at(first, source)})", hint)
+
+
+_SERVERS = ("corr", "arxiv", "eccc", "electron colloquium comput complex", "electronic colloquium on computational "
+            "complexity", "biorxiv", "medrxiv", "ssrn", "psyarxiv", "socarxiv", "techrxiv", "chemrxiv", "research square")
+"""Preprint servers as their names fold (``text.fold_words``), the first words of a preprint's container."""
+
+
+def _preprint(source: Source) -> bool:
+    """Whether the entry is a preprint: in a server's series (CoRR, ECCC, bioRxiv...) or given by its arXiv id alone."""
+    container = fold_words(source.container)
+    if container and any(container == s or container.startswith(s + " ") for s in _SERVERS):
+        return True
+    return not container and "arxiv" in (source.fields.get("eprinttype", "") + source.fields.get("archiveprefix", "")).lower()
 
 
 def _at(other: Source, here: Source) -> str:

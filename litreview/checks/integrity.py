@@ -224,6 +224,10 @@ def defined_commands(text: str) -> frozenset[str]:
     return frozenset(_DEFINITION.findall(text)) if "\\" in text else frozenset()
 
 
+_ADDRESS = lazy(r"(?:https?://|www\.)[^\s{}]+")
+"""A web address written as text in a field (a note's "see https://a.org/b_c.pdf")."""
+
+
 def latex_problem(value: str, defined: frozenset[str] = frozenset()) -> str:
     """Why a field's LaTeX is broken ('' when math, environments and arguments balance and every
     command outside math is known: LaTeX's, biblatex's, or one of ``defined``)."""
@@ -258,7 +262,10 @@ def latex_problem_at(value: str, defined: frozenset[str] = frozenset()) -> tuple
                 return f"{t} closes math that was never opened", at, ""
             math = None
         elif t in ("_", "^") and math is None:
-            return (f"{t} outside math (write \\{t} for the character)" if t == "_" else "^ outside math"), at, ""
+            address = next((m for m in _ADDRESS.finditer(value) if m.start() <= at < m.end()), None)
+            hint = (f"write the address as \\url{{{address.group()}}}, which prints it as written (hyperref or url "
+                    "loaded), or move it to the url field") if address else ""
+            return (f"{t} outside math (write \\{t} for the character)" if t == "_" else "^ outside math"), at, hint
         elif t in ("\\begin", "\\end"):
             env = _ENV.match(value, token.end())
             if env is None:

@@ -125,9 +125,14 @@ def check_capitals(source: Source) -> Iterable[Finding]:
                             f"write it in title case, e.g. {title_case(source.title)!r}; "
                             "protect real acronyms with braces", field="title")
     name = _container_field(source)
-    if name and is_all_capitals(source.fields.get(name, "")) and folded(source.container) != folded(source.title):
+    if (name and is_all_capitals(source.fields.get(name, "")) and folded(source.container) != folded(source.title)
+            and _LONG_WORD.search(plain(source.fields[name]))):  # "IEEE GRSL", "ACM TOG": abbreviations, as written
         yield entry_finding("LR130", source, f"{name} is in capitals: {source.container!r}",
                             f"write it in title case, e.g. {title_case(source.container)!r}", field=name)
+
+
+_LONG_WORD = lazy(r"[^\W\d_]{6,}")
+"""A word of six letters or more: a container in capitals without one is an abbreviation of acronyms."""
 
 
 def _closes_dash_pair(title: str) -> bool:

@@ -41,6 +41,11 @@ def name_problem(person: Person) -> str:
     return ""
 
 
+def _cased(words: str) -> str:
+    """'STARA' -> 'Stara', 'de la CRUZ' -> 'De La Cruz': each word with a capital, the rest in lower case."""
+    return " ".join("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")) for word in words.split())
+
+
 def fixed_given(given: str) -> str:
     """Initials as capitals with a period and a space: 'R.j.' -> 'R. J.'."""
     parts = [p for p in re.split(r"(?<=\.)|\s+", given) if p.strip()]
@@ -126,12 +131,19 @@ def check_names(source: Source) -> Iterable[Finding]:
                                     "print no name for it", field=role)
                 continue
             problem = name_problem(person)
-            if not problem:
+            if not problem or person.family == "and":  # "Roe, J. and}": LR104's stray 'and', not a name
                 continue
             written = person.sort_name()
-            hint = ""
             if problem == "miscased initials":
                 hint = f"write {Person(person.family, fixed_given(person.given)).sort_name()!r}"
+            elif problem == "family name in capitals":  # styles print it as written
+                cased = Person(_cased(person.family), _cased(person.given) if person.given.isupper() else person.given,
+                               person.prefix, person.suffix).sort_name()
+                hint = (f"write the name as the work prints it, e.g. {cased!r} (a body's name in double braces: "
+                        "{{Name of the Body}})")
+            else:  # in lower case: a particle, a body, words that are no name ("et al.", a title)
+                hint = ("write the family name with its capital (a particle such as 'van' before it: 'van Dijk, Jan'; "
+                        "a body's name in double braces: {{Name of the Body}})")
             yield entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint, field=role)
 
 
@@ -158,6 +170,14 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
             continue  # one form only, or one name (most lists)
         if any(et_al_as_name(p) for p in (source.authors if role == "author" else source.editors)):
             continue  # "Doe, John and et al.": LR151 says what is wrong
+        listed = [n.strip() for n in names.split_names(value)]
+        stray = [n for n in listed if n.endswith(",") and n.count(",") == 1 and len(n.split()) > 1]
+        if stray:  # "M. Moeini-Aghtaie, and A. Abbaspour": a comma before "and", not a family name first
+            fixed = " and ".join(n.removesuffix(",").rstrip() if n in stray else n for n in listed)
+            yield entry_finding("LR147", source, f"the {role} list has a comma before 'and' after "
+                                f"{stray[0].removesuffix(',')!r}: BibTeX reads that name as a family name alone "
+                                "(printed and sorted so)", f"write {role} = {{{fixed}}}", field=role)
+            continue
         forms = names.name_forms(value)
         if "comma" in forms and "natural" in forms:
             listed = names.split_names(value)  # as written (name_forms reads braces flattened)
