@@ -45,6 +45,30 @@ def test_a_latex_paper_uses_the_bibliography_it_names(here: Path, preamble: str)
     assert settings(here) == ("paper.tex", "refs.bib")
 
 
+def test_a_latex_paper_that_names_no_bibliography_is_told_so(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A standalone paper (\documentclass) with \cite and no \bibliography: LaTeX prints no reference list, and init
+    # took the .bib beside it without a word.
+    bib(here / "chapters" / "refs.bib", "refs")
+    (here / "chapters" / "paper.tex").write_text("\\documentclass{article}\n\\usepackage{natbib}\n"
+                                                 "% \\bibliography{refs}\n\\begin{document}\nText \\citep{refs}.\n"
+                                                 "\\end{document}\n", encoding="utf-8")
+    assert main(["init", "chapters/paper.tex"]) == 0
+    assert settings(here) == ("chapters/paper.tex", "chapters/refs.bib")
+    out = capsys.readouterr().out
+    assert ("note: paper.tex names no bibliography (no \\bibliography or \\addbibresource), so LaTeX prints no reference "
+            "list and its citations as ?: the review reads chapters/refs.bib, the one .bib beside it (--bib names "
+            "another)") in " ".join(out.split())
+
+
+def test_a_latex_chapter_names_no_bibliography_without_a_note(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A chapter \input into its thesis has no \documentclass: its main file names the bibliography.
+    bib(here / "refs.bib", "refs")
+    (here / "ch1.tex").write_text("\\chapter{One}\nText \\cite{refs}.\n", encoding="utf-8")
+    assert main(["init", "ch1.tex"]) == 0
+    assert settings(here) == ("ch1.tex", "refs.bib")
+    assert "names no bibliography" not in capsys.readouterr().out
+
+
 def test_a_latex_papers_bibliography_named_in_an_input_file_is_used(here: Path) -> None:
     for name in ("aaa", "refs"):
         bib(here / f"{name}.bib", name)

@@ -230,6 +230,23 @@ def test_links_warnings_name_files_as_check_does(tmp_path, monkeypatch, capsys) 
     assert "warning: text/ch.md:3: [p2-s1] citation '@absent2001' matches no entry" in err
 
 
+def test_links_warns_at_the_line_of_the_citation_as_check_does(tmp_path, monkeypatch, capsys) -> None:
+    # A sentence wrapped over lines: check names the line of the key, links named the sentence's first line.
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ch.md").write_text("# One\r\n\r\nThe protein is found in the cytosol,\r\nwhich suggests other "
+                                    "roles [see @roe2001;\r\n@absent2001].\r\n", encoding="utf-8", newline="")
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title = {T}}\n", encoding="utf-8")
+    assert main(["links", "--essay", "ch.md", "--bib", "refs.bib", "--claims", ""]) == 0
+    err = capsys.readouterr().err
+    assert "warning: ch.md:5: [p2-s1] citation '@absent2001' matches no entry" in err
+    assert main(["check", "--essay", "ch.md", "--bib", "refs.bib", "--claims", "", "--no-cache", "--format",
+                 "json"]) == 1
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["file"], f["line"]) for f in found if f["code"] == "LR300"] == [("ch.md", 5)]
+
+
 def test_a_latex_claims_sentence_and_evidence_read_as_its_file_writes_them(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # The reader reads \parencite[116]{doe} as pandoc does ("[@{doe}, 116]"), and links showed that form, which is

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import PurePath
+from typing import NamedTuple
 
 from ..bibliography.inherit import LINK_FIELDS, aliases, targets
 from ..bibliography.keys import near_key, other_year
@@ -53,7 +54,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     found: list[Finding] = []
     unresolved_people = {m.claim_id for m in linkage.mentions if m.kind == "author" and not m.keys}
     marked = marks_its_citations(essay, linkage)
-    manual = essay.format == "manubot" and bib.file is None  # a plain key names an item of the manual references
+    manual = _manual_references(essay) if essay.format == "manubot" and bib.file is None else None
     near = _near_markers(essay, linkage) if marked else set()
     families = _families(bib) if marked else set()
     for mention in linkage.mentions:
@@ -74,7 +75,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
                 or (mention.kind == "quotation" and (mention.claim_id in near
                                                      or not _is_quotation(mention.text, MIN_MARKED_QUOTATION_WORDS)))):
             continue
-        found.extend(_at_marker(f, mention, claim, essay) if mention.kind == "marker" else f
+        found.extend(at_marker(f, mention, claim, essay) if mention.kind == "marker" else f
                      for f in check_mention(mention, claim, essay_file, bib, unresolved_people, manual=manual))
     if marked and essay.format != "manubot":  # (its sources are keyed by identifiers as first written)
         found.extend(_typed_only(essay, linkage, claims, essay_file))
@@ -171,7 +172,7 @@ def _typed_unresolved(mention: Mention, claim: Claim | None, essay_file: str) ->
     return replace(told, severity="info")
 
 
-def _at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essay) -> Finding:
+def at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essay) -> Finding:
     """A finding about a citation marker at the marker's line, not the sentence's first (a pull request's
     annotation lands on the line it changed): the line of the key as written in the sentence's source. A LaTeX
     sentence's text is pandoc's reading of it, not its source: left at the sentence's line."""
@@ -227,6 +228,34 @@ _STYLE_OPEN = ("styles give this year letter to different entries, and the style
 _OPEN_HINTS = {UNDECIDED_LETTER: _LETTER_OPEN, UNDECIDED_STYLE: _STYLE_OPEN}
 
 
+class ManualReferences(NamedTuple):
+    """A Manubot manuscript's manual references, where a plain key (``@smith2020``) names an item."""
+
+    keys: tuple[str, ...]
+    """The plain ids of their items: a key cited with a slip is told against these too (an item no longer cited is
+    no source)."""
+    file: str
+    """The first file that holds items, as ``content/manual-references.bib`` (the one to add an item to)."""
+
+
+def _manual_references(essay: Essay) -> ManualReferences:
+    from ..essay.manubot import MANUAL, unmatched_items
+
+    manual = essay.meta.get(MANUAL)
+    files = [s.file for s in manual.sources if s.file] if isinstance(manual, Bibliography) else []
+    folder = PurePath(essay.path)
+    first = PurePath(files[0]) if files else folder / "manual-references.json"
+    shown = "/".join((folder.name, *first.relative_to(folder).parts)) if first.is_relative_to(folder) else first.name
+    return ManualReferences(tuple(unmatched_items(essay)), shown)
+
+
+def _add_manual(key: str, manual: ManualReferences) -> str:
+    """How to describe a work cited by a plain key that no manual reference has, in the words of their file."""
+    item = (f"an entry with the key {key!r}" if manual.file.lower().endswith(".bib")
+            else f'an item with "id": "{key}"')
+    return f"add {item} to {manual.file}, or cite the work by its identifier (@doi:..., @pmid:...)"
+
+
 def _at_claim(code: str, claim: Claim | None, claim_id: str, message: str, essay_file: str,
               hint: str = "", key: str | None = None) -> Finding:
     file = claim.file if claim is not None and claim.file else essay_file  # a Manubot or \\input file
@@ -240,7 +269,7 @@ def _span(text: str) -> str:
 
 
 def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography,
-                  unresolved_people: set[str], *, manual: bool = False) -> Iterable[Finding]:
+                  unresolved_people: set[str], *, manual: ManualReferences | None = None) -> Iterable[Finding]:
     """The finding (if any) for one thing the prose names or quotes."""
     span = _span(mention.text)
     cid = mention.claim_id
@@ -272,7 +301,7 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
 
 
 def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography, *,
-               manual: bool = False) -> Finding:
+               manual: ManualReferences | None = None) -> Finding:
     """LR309 for a key that differs from an entry's only in case, LR310 for an identifier, else LR300
     (``links`` warns with the same words; an alias in an entry's ``ids`` is named). A pandoc item is named by its
     key alone, as pandoc names it ("citation RStudio2016 not found"), not with its prefix or locator."""
@@ -299,10 +328,9 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
                else f"add the work: litreview add {key}")
         return _at_claim("LR310", claim, cid, f"citation {span!r} is cited by identifier and no entry carries it",
                          essay_file, fix, key=key)
-    near = near_key(key, bib.keys) if key else None
     # A Manubot manuscript without a bibliography file: a key without prefix is the id of a manual reference.
-    add = (f'add an item with "id": "{key}" to content/manual-references.json, or cite the work by its identifier '
-           "(@doi:..., @pmid:...)") if manual else "add the missing entry (litreview add)"
+    near = near_key(key, [*bib.keys, *(manual.keys if manual else ())]) if key else None
+    add = _add_manual(key, manual) if manual else "add the missing entry (litreview add)"
     hint = f"Did you mean {near!r}? Fix the key in the text, or {add}" if near else add if manual else ""
     if not near and key and (other := other_year(key, bib.keys)) is not None:
         hint = f"The bibliography has {other!r}, of another year: if it is the work cited, fix the key in the text; else {add}"

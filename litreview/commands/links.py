@@ -264,7 +264,7 @@ def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:
 def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography, root: Path) -> None:
     """Citation markers that match no entry: never dropped silently (in the words of check's LR300, its files named
     as check names them)."""
-    from ..checks.text import unresolved, unresolved_markers
+    from ..checks.text import at_marker, unresolved, unresolved_markers
     from ..fileio import relative_name
 
     claims = {c.id: c for c in essay.claims}
@@ -273,8 +273,9 @@ def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography,
         claim = claims.get(m.claim_id)
         path = claim.file if claim is not None and claim.file else essay.path  # a Manubot or \input file
         shown = relative_name(path, root)
-        where = f"{shown}:{claim.line}" if claim is not None and claim.line else shown
-        _warn(f"warning: {where}: [{m.claim_id}] {unresolved(m, claim, path, bibliography).message}")
+        found = at_marker(unresolved(m, claim, path, bibliography), m, claim, essay)  # the key's line, as check has it
+        where = f"{shown}:{found.line}" if found.line else shown
+        _warn(f"warning: {where}: [{m.claim_id}] {found.message}")
     if len(missing) > _NAMED_UNRESOLVED:
         rest = len(missing) - _NAMED_UNRESOLVED
         click.echo(f"warning: {rest} more {'citation matches' if rest == 1 else 'citations match'} no entry "
