@@ -74,6 +74,17 @@ def test_accept_then_reject_round_trip(work: Path, capsys: pytest.CaptureFixture
     assert rows[("p3-s1", "moroney2009framework")]["status"] == "rejected"
 
 
+def test_a_decision_names_the_claims_file_as_check_names_files(work: Path, capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # "(recorded in /home/.../refs/claims.yaml)": the whole path, where check and links' warnings name it relative.
+    monkeypatch.chdir(work)
+    for args, said in ((("--accept", "p2-s1", "wendt1992anarchy"), "confirmed: p2-s1 relies on wendt1992anarchy"),
+                       (("--reject", "p3-s1", "moroney2009framework"), "rejected: p3-s1 does not rely on"),
+                       (("--group", "p2-s1-2"), "grouped: p2-s1-2 is one claim")):
+        code, out, _ = run(work, capsys, *args)
+        assert code == 0 and said in out and "(recorded in claims.yaml)" in out
+
+
 def test_decisions_survive_an_edit_and_orphans_are_reported(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(work, capsys, "--accept", "p3-s2", "moroney2009framework", "--note", "the RAND report")
     run(work, capsys, "--accept", "p1-s2", "holsti2004taming")

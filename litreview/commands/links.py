@@ -102,20 +102,23 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     bibliography, essay, linkage = stages.bibliography, stages.essay, stages.linkage
     assert essay is not None and linkage is not None  # config.essay is set here
     claims_path = config.path("claims")
+    from ..fileio import relative_name
+
+    shown_claims = relative_name(claims_path, config.root)  # as check names files
     if accept or reject:
         from ..safewrite import locked
 
         with locked(claims_path):  # one writer at a time; the file is re-read under the lock
-            return _decide(claims_path, essay, bibliography, linkage, accept, reject, note, locator)
+            return _decide(claims_path, essay, bibliography, linkage, accept, reject, note, locator, shown_claims)
     if group:
         from ..safewrite import locked
 
         with locked(claims_path):
             record_group(claims_path, essay, group, note=note)
-        click.echo(f"grouped: {group} is one claim (recorded in {claims_path})")
+        click.echo(f"grouped: {group} is one claim (recorded in {shown_claims})")
         return 0
     if reanchor:
-        return _reanchor(claims_path, essay, bibliography, linkage, reanchor, to)
+        return _reanchor(claims_path, essay, bibliography, linkage, reanchor, to, shown_claims)
     essay = stages.grouped_essay() or essay  # the claims the links name
     links = list(linkage.links)
     if source_key is not None:
@@ -190,7 +193,8 @@ def _coverage(full: Linkage, essay: Essay, bibliography: Bibliography) -> str:
 
 
 def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage: Linkage,
-            accept: tuple[str, str] | None, reject: tuple[str, str] | None, note: str, locator: str) -> int:
+            accept: tuple[str, str] | None, reject: tuple[str, str] | None, note: str, locator: str,
+            shown: str) -> int:
     from ..linking import curated
     from ..linking.anchors import parse_group_id
 
@@ -205,15 +209,15 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
         kind = max(found, key=lambda lk: lk.confidence).kind if found else _named_kind(linkage, ids, key)
         curated.accept(claims_path, essay, claim_id, key, note=note, locator=locator, kind=kind,
                        bibliography=bibliography)
-        click.echo(f"confirmed: {claim_id} relies on {key} (recorded in {claims_path})")
+        click.echo(f"confirmed: {claim_id} relies on {key} (recorded in {shown})")
     else:
         curated.reject(claims_path, essay, claim_id, key, note=note, bibliography=bibliography)
-        click.echo(f"rejected: {claim_id} does not rely on {key} (recorded in {claims_path})")
+        click.echo(f"rejected: {claim_id} does not rely on {key} (recorded in {shown})")
     return 0
 
 
 def _reanchor(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage: Linkage,
-              recorded: tuple[str, str], to: str | None) -> int:
+              recorded: tuple[str, str], to: str | None, shown: str) -> int:
     from ..linking import curated_edit
     from ..linking.anchors import group_essay
 
@@ -223,7 +227,7 @@ def _reanchor(claims_path: Path, essay: Essay, bibliography: Bibliography, linka
 
         with locked(claims_path):  # one writer at a time; the file is re-read under the lock
             curated_edit.reanchor(claims_path, essay, claim_id, key, to, bibliography=bibliography)
-        click.echo(f"moved: the decision {claim_id} -> {key} is now on {to} (recorded in {claims_path})")
+        click.echo(f"moved: the decision {claim_id} -> {key} is now on {to} (recorded in {shown})")
         return 0
     current = curated_edit.load_curated(claims_path)
     grouping = group_essay(essay, current.groups)
