@@ -74,6 +74,23 @@ def test_accept_then_reject_round_trip(work: Path, capsys: pytest.CaptureFixture
     assert rows[("p3-s1", "moroney2009framework")]["status"] == "rejected"
 
 
+def test_source_the_essay_cites_without_an_entry_says_where_it_is_cited(tmp_path, monkeypatch, capsys) -> None:
+    # `links --source KEY` for a key the text cites and no entry has said only "list the keys with litreview
+    # sources"; a slip in KEY got the same.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ch.md").write_text("# One\n\nAs shown [@absent2001].\n\nAgain [@absent2001; @roe2001].\n",
+                                    encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title = {T}}\n@book{walters2010, title = {W}}\n",
+                                       encoding="utf-8")
+    args = ["links", "--essay", "ch.md", "--bib", "refs.bib", "--claims", "", "--source"]
+    assert main([*args, "absent2001"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert ("hint: the essay cites it (ch.md:3, ch.md:5) and no entry has the key: add the entry (litreview add) or "
+            "fix the key in the text") in err
+    assert main([*args, "walter2010"]) == 2
+    assert "hint: did you mean 'walters2010'?" in capsys.readouterr().err
+
+
 def test_a_decision_names_the_claims_file_as_check_names_files(work: Path, capsys: pytest.CaptureFixture[str],
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     # "(recorded in /home/.../refs/claims.yaml)": the whole path, where check and links' warnings name it relative.

@@ -122,7 +122,8 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     essay = stages.grouped_essay() or essay  # the claims the links name
     links = list(linkage.links)
     if source_key is not None:
-        _known_key(bibliography, source_key, "--source {}", unknown_hint="list the keys with `litreview sources`")
+        _known_key(bibliography, source_key, "--source {}",
+                   unknown_hint=_unknown_source(source_key, essay, linkage, bibliography, config.root))
         links = [lk for lk in links if lk.source_key == source_key]
     if suggest:
         from ..linking.ranker import review_order
@@ -255,6 +256,30 @@ def _known_key(bibliography: Bibliography, key: str, option: str, unknown_hint: 
         raise InputError(f"no entry {key!r} in the bibliography", path=bibliography.where,
                          hint=f"{key!r} is an alias (ids) of {entry!r}: {option.format(entry)}" if entry
                          else unknown_hint)
+
+
+def _unknown_source(key: str, essay: Essay, linkage: Linkage, bibliography: Bibliography, root: Path) -> str:
+    """What to do about ``--source KEY`` when no entry has KEY: where the text cites it (check's LR300), or the
+    entry it is a slip of."""
+    from ..bibliography.keys import near_key
+    from ..checks.text import at_marker, unresolved, unresolved_markers
+    from ..fileio import relative_name
+
+    claims = {c.id: c for c in essay.claims}
+    places = []
+    for m in unresolved_markers(essay, linkage, bibliography):
+        if m.detail != key:
+            continue
+        claim = claims.get(m.claim_id)
+        path = claim.file if claim is not None and claim.file else essay.path
+        line = at_marker(unresolved(m, claim, path, bibliography), m, claim, essay).line
+        places.append(f"{relative_name(path, root)}:{line}" if line else relative_name(path, root))
+    if places:
+        shown = ", ".join(dict.fromkeys(places[:3])) + (f" and {len(places) - 3} more" if len(places) > 3 else "")
+        return (f"the essay cites it ({shown}) and no entry has the key: add the entry (litreview add) or fix the "
+                "key in the text")
+    near = near_key(key, bibliography.keys)
+    return f"did you mean {near!r}?" if near else "list the keys with `litreview sources`"
 
 
 def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:
