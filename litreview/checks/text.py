@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import PurePath
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from ..bibliography.inherit import LINK_FIELDS, aliases, targets
 from ..bibliography.keys import near_key, other_year
@@ -26,6 +26,9 @@ from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention,
 from ..text import fold
 from .bib import entry_finding
 from .catalogue import finding
+
+if TYPE_CHECKING:
+    from ..essay.manubot import ManualReferences
 
 #: A quotation shorter than this is a scare quote unless the linker says otherwise.
 MIN_QUOTATION_WORDS = 4
@@ -54,7 +57,11 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     found: list[Finding] = []
     unresolved_people = {m.claim_id for m in linkage.mentions if m.kind == "author" and not m.keys}
     marked = marks_its_citations(essay, linkage)
-    manual = _manual_references(essay) if essay.format == "manubot" and bib.file is None else None
+    manual = None
+    if essay.format == "manubot" and bib.file is None:  # a plain key names an item of the manual references
+        from ..essay.manubot import manual_references
+
+        manual = manual_references(essay)
     near = _near_markers(essay, linkage) if marked else set()
     families = _families(bib) if marked else set()
     for mention in linkage.mentions:
@@ -226,27 +233,6 @@ _STYLE_OPEN = ("styles give this year letter to different entries, and the style
                "known: name it (csl in litreview.toml, or csl: in the front matter), or cite with a key")
 """LR301's hint for a lettered citation left open because the text's style is not known."""
 _OPEN_HINTS = {UNDECIDED_LETTER: _LETTER_OPEN, UNDECIDED_STYLE: _STYLE_OPEN}
-
-
-class ManualReferences(NamedTuple):
-    """A Manubot manuscript's manual references, where a plain key (``@smith2020``) names an item."""
-
-    keys: tuple[str, ...]
-    """The plain ids of their items: a key cited with a slip is told against these too (an item no longer cited is
-    no source)."""
-    file: str
-    """The first file that holds items, as ``content/manual-references.bib`` (the one to add an item to)."""
-
-
-def _manual_references(essay: Essay) -> ManualReferences:
-    from ..essay.manubot import MANUAL, unmatched_items
-
-    manual = essay.meta.get(MANUAL)
-    files = [s.file for s in manual.sources if s.file] if isinstance(manual, Bibliography) else []
-    folder = PurePath(essay.path)
-    first = PurePath(files[0]) if files else folder / "manual-references.json"
-    shown = "/".join((folder.name, *first.relative_to(folder).parts)) if first.is_relative_to(folder) else first.name
-    return ManualReferences(tuple(unmatched_items(essay)), shown)
 
 
 def _add_manual(key: str, manual: ManualReferences) -> str:
