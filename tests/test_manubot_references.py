@@ -151,3 +151,12 @@ def test_a_manual_reference_keyed_with_underscores_has_no_latex_finding(
                                    "  year = {2020}, note = {a_b}}\n")
     found = [(code, message) for code, _, _, message in _check(tmp_path, monkeypatch) if code == "LR142"]
     assert found == [("LR142", "note: _ outside math (write \\_ for the character): 'a_b'")]
+
+
+def test_a_cited_identifiers_findings_are_at_its_citations_line(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # A work cited by identifier has its findings at the first sentence citing it: at that sentence's first line,
+    # where a wrapped sentence's citation lies lines below (a pull request's annotation missed the changed line).
+    _content(tmp_path, "As the first study\nof its kind showed\nlong ago [@doi:10.1000/xyz].\n")
+    found = {(code, line) for code, _, line, _ in _check(tmp_path, monkeypatch) if code == "LR209"}
+    assert found == {("LR209", 5)}

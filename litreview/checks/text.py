@@ -181,20 +181,27 @@ def _typed_unresolved(mention: Mention, claim: Claim | None, essay_file: str) ->
 
 def at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essay) -> Finding:
     """A finding about a citation marker at the marker's line, not the sentence's first (a pull request's
-    annotation lands on the line it changed): the line of the key as written in the sentence's source. A LaTeX
-    sentence's text is pandoc's reading of it, not its source: left at the sentence's line."""
-    if claim is None or not claim.end or found.line != claim.line:
+    annotation lands on the line it changed): the line of the key as written in the sentence's source."""
+    if claim is None or found.line != claim.line:
         return found
-    if PurePath(claim.file or essay.path).suffix.lower() in LATEX_SUFFIXES:
-        return found
-    key = written_key(mention.text)
-    source = essay.body[claim.start:claim.end]
-    at = re.search(re.escape(key) + r"(?![\w:./-]*\w)", source) if key.startswith("@") else None
-    if at is None:
+    line = marker_line(claim, written_key(mention.text), essay)
+    if line is None or line == found.line:
         return found
     from dataclasses import replace
 
-    return replace(found, line=claim.line + source.count("\n", 0, at.start()))
+    return replace(found, line=line)
+
+
+def marker_line(claim: Claim, written: str, essay: Essay) -> int | None:
+    """The line of the citation ``written`` (``@key`` as the text writes it) in the claim's source, or None. A
+    LaTeX sentence's text is pandoc's reading of it, not its source: None there."""
+    if not claim.end or not claim.line or not written.startswith("@"):
+        return None
+    if PurePath(claim.file or essay.path).suffix.lower() in LATEX_SUFFIXES:
+        return None
+    source = essay.body[claim.start:claim.end]
+    at = re.search(re.escape(written) + r"(?![\w:./-]*\w)", source)
+    return None if at is None else claim.line + source.count("\n", 0, at.start())
 
 
 def marks_its_citations(essay: Essay, linkage: Linkage) -> bool:
