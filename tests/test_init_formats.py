@@ -147,7 +147,7 @@ def test_a_manubot_content_folder_is_set_up_and_its_sources_listed(
     (here / "content" / "01.main.md").write_text("## Main\n\nPreprints are cited [@doi:10.1000/xyz1].\n",
                                                  encoding="utf-8")
     assert main(["init", "content"]) == 0
-    assert "identifiers the manuscript cites" in capsys.readouterr().out
+    assert "the works the manuscript cites, by identifier" in capsys.readouterr().out
     assert settings(here)[0] == "content"
     assert main(["sources", "--format", "csv"]) == 0  # the manuscript's identifiers, as check sees them
     rows = capsys.readouterr().out.splitlines()
@@ -330,8 +330,10 @@ def test_a_manubot_folder_with_manual_references_is_said_to_use_them(
     (here / "content" / "manual-references.json").write_text('[{"id": "roe2001Title", "title": "T"}]\n',
                                                              encoding="utf-8")
     assert main(["init", "content"]) == 0
-    assert ("note: the sources are the identifiers the manuscript cites, as Manubot has them, and the items of "
-            "content/manual-references.json its keys with no prefix name") in capsys.readouterr().out
+    # (It read "and the items of content/manual-references.json its keys with no prefix name".)
+    assert ("note: the sources are the works the manuscript cites, by identifier (@doi:..., @arxiv:...) as Manubot "
+            "reads them; a plain key (@smith2020) names the item of that id in content/manual-references.json"
+            ) in " ".join(capsys.readouterr().out.split())
 
 
 def test_a_manubot_folder_with_other_manual_reference_files_is_said_to_use_them(
@@ -343,9 +345,8 @@ def test_a_manubot_folder_with_other_manual_reference_files_is_said_to_use_them(
     (here / "content" / "manual-references-extra.bib").write_text("@misc{poe2002,\n  title = {U},\n}\n",
                                                                   encoding="utf-8")
     assert main(["init", "content"]) == 0
-    assert ("note: the sources are the identifiers the manuscript cites, as Manubot has them, and the items of "
-            "content/manual-references-extra.bib, content/manual-references.yaml its keys with no prefix name"
-            ) in capsys.readouterr().out
+    assert ("a plain key (@smith2020) names the item of that id in content/manual-references-extra.bib, "
+            "content/manual-references.yaml") in " ".join(capsys.readouterr().out.split())
 
 
 def test_a_japanese_essay_gets_a_search_that_segments_its_words(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:

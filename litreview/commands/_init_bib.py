@@ -31,9 +31,9 @@ def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
         from ..essay.manubot import manual_files  # the files the reader reads: every manual-references*.*
 
         manual = ", ".join(_rel(p, root) for p in manual_files(essay_path))
-        described = f", and the items of {manual} its keys with no prefix name" if manual else ""
-        plan.notes.append(f"the sources are the identifiers the manuscript cites, as Manubot has them{described} "
-                          "(refs/bibliography.bib, once it exists, is used instead)")
+        described = f"; a plain key (@smith2020) names the item of that id in {manual}" if manual else ""
+        plan.notes.append(f"the sources are the works the manuscript cites, by identifier (@doi:..., @arxiv:...) as "
+                          f"Manubot reads them{described} (refs/bibliography.bib, once it exists, is used instead)")
         return "refs/bibliography.bib"
     candidates = [Path(b).resolve() for b in given] or _named_or_beside(plan, essay_path, essay_text)
     if candidates:
