@@ -194,6 +194,11 @@ def test_links_warns_of_an_unresolved_latex_citation_in_checks_words(tmp_path, m
     err = capsys.readouterr().err
     assert "p.tex:2: [p1-s1] no entry has the key 'nokey'" in err
     assert "keys are case-sensitive and the entry's key is 'doe2000'" in err
+    # nor "citation '@{Doe2000}' matches no entry ... hint: Write @doe2000", which is Markdown
+    assert "p.tex:2: [p1-s1] no entry has the key 'Doe2000': keys are case-sensitive" in err
+    assert main(["check", "--essay", "p.tex", "--bib", "r.bib", "--claims", "", "--no-cache", "--format", "json"]) == 1
+    (case,) = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "LR309"]
+    assert case["hint"] == "Write \\cite{doe2000}"
 
 
 def test_suggest_with_nothing_to_suggest_says_so_and_why(work: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -301,13 +301,17 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
     span = _span(written_key(mention.text))
     cid = mention.claim_id
     key = mention.detail
+    latex = PurePath(claim.file if claim is not None and claim.file else essay_file).suffix.lower() in LATEX_SUFFIXES
     if key.startswith("case:"):
         right = key[5:]
-        return _at_claim("LR309", claim, cid, f"citation {span!r} matches no entry: keys are case-sensitive "
-                         f"and the entry's key is {right!r}", essay_file, f"write @{right}", key=right)
+        # A LaTeX command reads as pandoc's "@{Key}", which the author never wrote: name the key, and the fix in LaTeX.
+        cited = (f"no entry has the key {span[2:-1]!r}" if span.startswith("@{") and span.endswith("}")
+                 else f"citation {span!r} matches no entry")
+        return _at_claim("LR309", claim, cid, f"{cited}: keys are case-sensitive and the entry's key is {right!r}",
+                         essay_file, f"write \\cite{{{right}}}" if latex else f"write @{right}", key=right)
     if key.startswith("alias:"):
         entry = key[6:]
-        if PurePath(claim.file if claim is not None and claim.file else essay_file).suffix.lower() in LATEX_SUFFIXES:
+        if latex:
             # Built with BibTeX (a LaTeX paper built with biber resolves aliases): BibTeX reads no ids.
             return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids "
                              f"of {entry!r}, which biber resolves and BibTeX (\\bibliographystyle) does not",
