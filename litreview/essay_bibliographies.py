@@ -44,9 +44,9 @@ def unread_bibliographies(essay: Essay, bibliography: Bibliography, root: Path) 
 def _book_file(folder: Path) -> str:
     """The name of the file that gives a chapter its book's bibliography: the Quarto project's settings, or the
     first chapter of a bookdown book (index.Rmd as a rule)."""
+    from .errors import LitreviewError
     from .essay.bookdown import BOOK_FILE, chapter_files
     from .essay.quarto import PROJECT_FILES
-    from .errors import LitreviewError
 
     for name in PROJECT_FILES:
         if (folder / name).is_file():
