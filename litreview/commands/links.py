@@ -122,8 +122,9 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     essay = stages.grouped_essay() or essay  # the claims the links name
     links = list(linkage.links)
     if source_key is not None:
-        _known_key(bibliography, source_key, "--source {}",
-                   unknown_hint=_unknown_source(source_key, essay, linkage, bibliography, config.root))
+        if source_key not in bibliography.keys:
+            _known_key(bibliography, source_key, "--source {}",
+                       unknown_hint=_unknown_source(source_key, essay, linkage, bibliography, config.root))
         links = [lk for lk in links if lk.source_key == source_key]
     if suggest:
         from ..linking.ranker import review_order
