@@ -17,21 +17,44 @@ if TYPE_CHECKING:
 def unread_bibliographies(essay: Essay, bibliography: Bibliography, root: Path) -> UnreadBibliographies:
     """The files the essay names as its bibliography that exist but were not read (the settings name others),
     each with the line of the essay naming it, and the setting that reads them all. A file whose entries the
-    files read hold whole (a combined copy) is read in effect: not listed."""
+    files read hold whole (a combined copy) is read in effect: not listed. Also the files it names that do not
+    exist (``missing``)."""
     from .fileio import relative_name
 
     read = [Path(f) for f, _ in bibliography.files if f and Path(f).is_file()]  # (not the front matter's references)
     done = {r.resolve() for r in read}
     folder, names = _names_of(essay)
-    unread = [(name, folder / name) for name in names if not is_remote(name)]
-    unread = [(name, p) for name, p in unread if p.is_file() and p.resolve() not in done
+    named = [(name, folder / name) for name in names if not is_remote(name)]
+    unread = [(name, p) for name, p in named if p.is_file() and p.resolve() not in done
               and not _keys_of(p) <= set(bibliography.keys)]
-    if not unread:
+    # Missing: not beside the essay, nor where pandoc run from the review's folder finds it, nor a file read by
+    # that name (the settings' stand-in for it).
+    missing = [(name, p) for name, p in named if not p.is_file() and not (root / name).is_file()
+               and p.name not in {r.name for r in read}]
+    if not unread and not missing:
         return UnreadBibliographies()
-    lines = _naming_lines(essay, [name for name, _ in unread])
+    lines = _naming_lines(essay, [name for name, _ in [*unread, *missing]])
     setting = tuple(relative_name(p.resolve(), root.resolve(), up=True) for p in [*read, *(p for _, p in unread)])
     return UnreadBibliographies(files=tuple((p.name, lines.get(name)) for name, p in unread),
-                                setting=setting)
+                                setting=setting if unread else (),
+                                missing=tuple((name, lines.get(name)) for name, _ in missing),
+                                named_by="" if bibliography_names(essay.meta) else _book_file(folder))
+
+
+def _book_file(folder: Path) -> str:
+    """The name of the file that gives a chapter its book's bibliography: the Quarto project's settings, or the
+    first chapter of a bookdown book (index.Rmd as a rule)."""
+    from .errors import LitreviewError
+    from .essay.bookdown import BOOK_FILE, chapter_files
+    from .essay.quarto import PROJECT_FILES
+
+    for name in PROJECT_FILES:
+        if (folder / name).is_file():
+            return name
+    try:
+        return chapter_files(folder / BOOK_FILE)[0].name if (folder / BOOK_FILE).is_file() else ""
+    except (LitreviewError, IndexError):
+        return ""
 
 
 def _keys_of(path: Path) -> set[str]:
@@ -68,15 +91,21 @@ def _naming_lines(essay: Essay, names: list[str]) -> dict[str, int]:
         return bibliography_lines(text)
     from .essay.yaml_meta import front_matter_lines
 
-    block = front_matter_lines(text)  # (read_text reads past a byte order mark)
-    if block is None:
-        return {}
-    lines, end = block
+    first = 1  # the line after the front matter's opening ---
+    if path.suffix.lower() in (".yml", ".yaml"):  # a book's settings (_quarto.yml) reviewed as the essay
+        from .essay.segment import split_lines
+
+        lines, end, first = split_lines(text, keepends=True), None, 0
+    else:
+        block = front_matter_lines(text)  # (read_text reads past a byte order mark)
+        if block is None:
+            return {}
+        lines, end = block
     end = len(lines) if end is None else end
     found: dict[str, int] = {}
     for name in names:
         whole = re.compile(r"(?<![\w./\\-])" + re.escape(name) + r"(?![\w./-])")
-        line = next((n for n in range(1, end) if whole.search(lines[n])), None)
+        line = next((n for n in range(first, end) if whole.search(lines[n])), None)
         if line is not None:
             found[name] = line + 1
     return found

@@ -116,3 +116,29 @@ def test_unread_bibliographies_are_found_when_loading() -> None:
     essay = Essay(path=str(case / "essay.md"), body="", paragraphs=(), meta={"bibliography": ["copy.bib", "absent.bib"]})
     whole = parse_bibliography(ENTRY.format(key="holsti2004taming") + ENTRY.format(key="keohane2012power"), "refs.bib")
     assert unread_bibliographies(essay, whole, case).files == ()
+
+
+def test_a_named_bibliography_that_does_not_exist_is_reported(tmp_path: Path) -> None:
+    # A book names three bibliographies and one is missing; the settings name the others, so the check went on and
+    # said nothing of it, while quarto stops on it and its entries' citations are each "matches no entry".
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: book\nbibliography:\n  - refs.bib\n  - kwai.bib\n",
+                                          encoding="utf-8")
+    found = _unread(tmp_path, "essay.md", "# Notes\n\nText [@holsti2004].\n")
+    assert found == [("kwai.bib", None, "Add the file (from where the document is built), or take it out of "
+                                        "_quarto.yml")]
+    # the whole book reviewed: at the line of its settings that names the file
+    (tmp_path / "index.md").write_text("# Notes\n\nText [@holsti2004].\n", encoding="utf-8")
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: book\nbook:\n  chapters: [index.md]\nbibliography:\n"
+                                          "  - refs.bib\n  - kwai.bib\n", encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="_quarto.yml", bibliography="refs.bib", claims=""))
+    assert [(f.file, f.line) for f in review.findings if f.code == "LR321"] == [("_quarto.yml", 7)]
+    front = "---\nbibliography:\n  - refs.bib\n  - absent.bib\n---\n\nText [@holsti2004].\n"
+    (tmp_path / "_quarto.yml").unlink()
+    assert [(n, line) for n, line, _ in _unread(tmp_path, "essay.md", front)] == [("absent.bib", 4)]
+
+
+def test_a_named_bibliography_read_from_the_folder_pandoc_runs_in_is_not_missing(tmp_path: Path) -> None:
+    # A chapter names refs.bib, which lies in the review's folder, where pandoc is run: the settings read it there.
+    (tmp_path / "ch").mkdir()
+    text = "---\nbibliography: refs.bib\n---\n\nText [@holsti2004].\n"
+    assert _unread(tmp_path, "ch/essay.md", text) == []

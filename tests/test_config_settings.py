@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -200,3 +201,28 @@ def test_a_settings_file_that_is_a_folder_is_an_error_not_skipped(tmp_path: Path
     (tmp_path / "review" / "litreview.toml").mkdir(parents=True)
     with pytest.raises(ConfigError, match="the settings file is a folder"):
         load_config(tmp_path / "review", env={})
+
+
+def test_an_orphaned_link_to_an_uncited_entry_keeps_its_level(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # With uncited entries as notes (a shared bibliography), a reviewer's link to one of them whose sentence was
+    # edited away fell to a note too, beside the same orphan on a cited entry as an error: the orphan is the claims
+    # file's problem, which the document owns, not something the shared entry lacks.
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "chapter.md").write_text("A claim reworded [@cited2001].\n", encoding="utf-8")
+    (tmp_path / "library.bib").write_text(
+        "@book{cited2001, author = {Roe, Jane}, title = {A Cited Book}, year = {2001}, publisher = {P}}\n"
+        "@book{other2002, author = {Doe, Jan}, title = {Another Book}, year = {2002}, publisher = {P}}\n",
+        encoding="utf-8")
+    link = ("  - claim: p1-s1\n    source: {key}\n    status: confirmed\n    anchor:\n"
+            "      exact: A claim as it was [@cited2001].\n")
+    (tmp_path / "claims.yaml").write_text("essay: chapter.md\nlinks:\n" + link.format(key="cited2001")
+                                          + link.format(key="other2002"), encoding="utf-8")
+    (tmp_path / "litreview.toml").write_text('essay = "chapter.md"\nbibliography = "library.bib"\n'
+                                             'claims = "claims.yaml"\nseverity = { LR307 = "info" }\n',
+                                             encoding="utf-8")
+    main(["check", "--no-cache", "--format", "json"])
+    found = {(f["code"], f["key"], f["severity"]) for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert {("LR400", "cited2001", "error"), ("LR400", "other2002", "error"), ("LR307", "other2002", "info")} <= found

@@ -149,8 +149,9 @@ def test_manubot_identifiers_manubot_refuses_are_reported_where_cited(tmp_path: 
     code, report = _json_of(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta",
                              "--format", "json"])
     bad = [(f["code"], f["key"], f["line"]) for f in report["findings"] if f["severity"] == "error"]
-    assert (code, sorted(bad)) == (1, [("LR126", "arxiv:2001.99999x", 4), ("LR126", "pmcid:12ab", 4),
-                                       ("LR126", "pmid:0123", 4), ("LR126", "wikidata:foo", 4)])
+    # each at its citation's line: the sentence's second line holds the last two
+    assert (code, sorted(bad)) == (1, [("LR126", "arxiv:2001.99999x", 4), ("LR126", "pmcid:12ab", 5),
+                                       ("LR126", "pmid:0123", 4), ("LR126", "wikidata:foo", 5)])
 
 
 def test_manubot_raw_citation_without_a_manual_reference_is_an_error(tmp_path: Path,

@@ -85,6 +85,15 @@ def test_init_copies_an_essay_from_outside_and_uses_a_bib_beside_it(tmp_path: Pa
     assert (repo / "refs" / "paper.bib").read_bytes() == (drafts / "paper.bib").read_bytes()
 
 
+def test_the_claims_file_names_no_bibliography_the_review_does_not_read(fresh: Path) -> None:
+    # Its comment said a link's source is "the citation key in refs/bibliography.bib" beside a chapter's quellen.bib.
+    (fresh / "paper.md").write_text("A claim [@doe2001].\n", encoding="utf-8")
+    (fresh / "quellen.bib").write_text("@book{doe2001, title = {T}}\n", encoding="utf-8")
+    assert main(["init", "paper.md"]) == 0
+    text = (fresh / "refs" / "claims.yaml").read_text(encoding="utf-8")
+    assert "refs/bibliography.bib" not in text and "source:  the key of the entry in the bibliography" in text
+
+
 def test_init_without_an_essay_names_the_manuscripts_of_the_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
     # The hint said "e.g. litreview init paper.md" whatever the folder held; a README is no manuscript.

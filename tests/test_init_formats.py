@@ -45,6 +45,30 @@ def test_a_latex_paper_uses_the_bibliography_it_names(here: Path, preamble: str)
     assert settings(here) == ("paper.tex", "refs.bib")
 
 
+def test_a_latex_paper_that_names_no_bibliography_is_told_so(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A standalone paper (\documentclass) with \cite and no \bibliography: LaTeX prints no reference list, and init
+    # took the .bib beside it without a word.
+    bib(here / "chapters" / "refs.bib", "refs")
+    (here / "chapters" / "paper.tex").write_text("\\documentclass{article}\n\\usepackage{natbib}\n"
+                                                 "% \\bibliography{refs}\n\\begin{document}\nText \\citep{refs}.\n"
+                                                 "\\end{document}\n", encoding="utf-8")
+    assert main(["init", "chapters/paper.tex"]) == 0
+    assert settings(here) == ("chapters/paper.tex", "chapters/refs.bib")
+    out = capsys.readouterr().out
+    assert ("note: paper.tex names no bibliography (no \\bibliography or \\addbibresource), so LaTeX prints no reference "
+            "list and its citations as ?: the review reads chapters/refs.bib, the one .bib beside it (--bib names "
+            "another)") in " ".join(out.split())
+
+
+def test_a_latex_chapter_names_no_bibliography_without_a_note(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A chapter \input into its thesis has no \documentclass: its main file names the bibliography.
+    bib(here / "refs.bib", "refs")
+    (here / "ch1.tex").write_text("\\chapter{One}\nText \\cite{refs}.\n", encoding="utf-8")
+    assert main(["init", "ch1.tex"]) == 0
+    assert settings(here) == ("ch1.tex", "refs.bib")
+    assert "names no bibliography" not in capsys.readouterr().out
+
+
 def test_a_latex_papers_bibliography_named_in_an_input_file_is_used(here: Path) -> None:
     for name in ("aaa", "refs"):
         bib(here / f"{name}.bib", name)
@@ -123,7 +147,7 @@ def test_a_manubot_content_folder_is_set_up_and_its_sources_listed(
     (here / "content" / "01.main.md").write_text("## Main\n\nPreprints are cited [@doi:10.1000/xyz1].\n",
                                                  encoding="utf-8")
     assert main(["init", "content"]) == 0
-    assert "identifiers the manuscript cites" in capsys.readouterr().out
+    assert "the works the manuscript cites, by identifier" in capsys.readouterr().out
     assert settings(here)[0] == "content"
     assert main(["sources", "--format", "csv"]) == 0  # the manuscript's identifiers, as check sees them
     rows = capsys.readouterr().out.splitlines()
@@ -306,8 +330,10 @@ def test_a_manubot_folder_with_manual_references_is_said_to_use_them(
     (here / "content" / "manual-references.json").write_text('[{"id": "roe2001Title", "title": "T"}]\n',
                                                              encoding="utf-8")
     assert main(["init", "content"]) == 0
-    assert ("note: the sources are the identifiers the manuscript cites, as Manubot has them, and the items of "
-            "content/manual-references.json its keys with no prefix name") in capsys.readouterr().out
+    # (It read "and the items of content/manual-references.json its keys with no prefix name".)
+    assert ("note: the sources are the works the manuscript cites, by identifier (@doi:..., @arxiv:...) as Manubot "
+            "reads them; a plain key (@smith2020) names the item of that id in content/manual-references.json"
+            ) in " ".join(capsys.readouterr().out.split())
 
 
 def test_a_manubot_folder_with_other_manual_reference_files_is_said_to_use_them(
@@ -319,9 +345,8 @@ def test_a_manubot_folder_with_other_manual_reference_files_is_said_to_use_them(
     (here / "content" / "manual-references-extra.bib").write_text("@misc{poe2002,\n  title = {U},\n}\n",
                                                                   encoding="utf-8")
     assert main(["init", "content"]) == 0
-    assert ("note: the sources are the identifiers the manuscript cites, as Manubot has them, and the items of "
-            "content/manual-references-extra.bib, content/manual-references.yaml its keys with no prefix name"
-            ) in capsys.readouterr().out
+    assert ("a plain key (@smith2020) names the item of that id in content/manual-references-extra.bib, "
+            "content/manual-references.yaml") in " ".join(capsys.readouterr().out.split())
 
 
 def test_a_japanese_essay_gets_a_search_that_segments_its_words(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:

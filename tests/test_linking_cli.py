@@ -74,6 +74,34 @@ def test_accept_then_reject_round_trip(work: Path, capsys: pytest.CaptureFixture
     assert rows[("p3-s1", "moroney2009framework")]["status"] == "rejected"
 
 
+def test_source_the_essay_cites_without_an_entry_says_where_it_is_cited(tmp_path, monkeypatch, capsys) -> None:
+    # `links --source KEY` for a key the text cites and no entry has said only "list the keys with litreview
+    # sources"; a slip in KEY got the same.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ch.md").write_text("# One\n\nAs shown [@absent2001].\n\nAgain [@absent2001; @roe2001].\n",
+                                    encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title = {T}}\n@book{walters2010, title = {W}}\n",
+                                       encoding="utf-8")
+    args = ["links", "--essay", "ch.md", "--bib", "refs.bib", "--claims", "", "--source"]
+    assert main([*args, "absent2001"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert ("hint: the essay cites it (ch.md:3, ch.md:5) and no entry has the key: add the entry (litreview add) or "
+            "fix the key in the text") in err
+    assert main([*args, "walter2010"]) == 2
+    assert "hint: did you mean 'walters2010'?" in capsys.readouterr().err
+
+
+def test_a_decision_names_the_claims_file_as_check_names_files(work: Path, capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # "(recorded in /home/.../refs/claims.yaml)": the whole path, where check and links' warnings name it relative.
+    monkeypatch.chdir(work)
+    for args, said in ((("--accept", "p2-s1", "wendt1992anarchy"), "confirmed: p2-s1 relies on wendt1992anarchy"),
+                       (("--reject", "p3-s1", "moroney2009framework"), "rejected: p3-s1 does not rely on"),
+                       (("--group", "p2-s1-2"), "grouped: p2-s1-2 is one claim")):
+        code, out, _ = run(work, capsys, *args)
+        assert code == 0 and said in out and "(recorded in claims.yaml)" in out
+
+
 def test_decisions_survive_an_edit_and_orphans_are_reported(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(work, capsys, "--accept", "p3-s2", "moroney2009framework", "--note", "the RAND report")
     run(work, capsys, "--accept", "p1-s2", "holsti2004taming")
@@ -166,6 +194,11 @@ def test_links_warns_of_an_unresolved_latex_citation_in_checks_words(tmp_path, m
     err = capsys.readouterr().err
     assert "p.tex:2: [p1-s1] no entry has the key 'nokey'" in err
     assert "keys are case-sensitive and the entry's key is 'doe2000'" in err
+    # nor "citation '@{Doe2000}' matches no entry ... hint: Write @doe2000", which is Markdown
+    assert "p.tex:2: [p1-s1] no entry has the key 'Doe2000': keys are case-sensitive" in err
+    assert main(["check", "--essay", "p.tex", "--bib", "r.bib", "--claims", "", "--no-cache", "--format", "json"]) == 1
+    (case,) = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "LR309"]
+    assert case["hint"] == "Write \\cite{doe2000}"
 
 
 def test_suggest_with_nothing_to_suggest_says_so_and_why(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -228,6 +261,23 @@ def test_links_warnings_name_files_as_check_does(tmp_path, monkeypatch, capsys) 
     assert main(["links", "--essay", "text/ch.md", "--bib", "refs.bib", "--claims", ""]) == 0
     err = capsys.readouterr().err
     assert "warning: text/ch.md:3: [p2-s1] citation '@absent2001' matches no entry" in err
+
+
+def test_links_warns_at_the_line_of_the_citation_as_check_does(tmp_path, monkeypatch, capsys) -> None:
+    # A sentence wrapped over lines: check names the line of the key, links named the sentence's first line.
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ch.md").write_text("# One\r\n\r\nThe protein is found in the cytosol,\r\nwhich suggests other "
+                                    "roles [see @roe2001;\r\n@absent2001].\r\n", encoding="utf-8", newline="")
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title = {T}}\n", encoding="utf-8")
+    assert main(["links", "--essay", "ch.md", "--bib", "refs.bib", "--claims", ""]) == 0
+    err = capsys.readouterr().err
+    assert "warning: ch.md:5: [p2-s1] citation '@absent2001' matches no entry" in err
+    assert main(["check", "--essay", "ch.md", "--bib", "refs.bib", "--claims", "", "--no-cache", "--format",
+                 "json"]) == 1
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["file"], f["line"]) for f in found if f["code"] == "LR300"] == [("ch.md", 5)]
 
 
 def test_a_latex_claims_sentence_and_evidence_read_as_its_file_writes_them(

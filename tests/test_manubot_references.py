@@ -118,3 +118,45 @@ def test_a_manual_item_cited_by_its_address_keeps_its_own_url(tmp_path: Path) ->
                        manual_references_json=json.dumps([item, bare]))
     urls = [s.url for s in manuscript_sources(load_essay(content)).sources]
     assert urls == ["https://example.org/land-trusts", "http://refs.example.org/items/CD34"]
+
+
+def test_a_missing_plain_key_is_told_against_the_manual_references_as_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A slip in a plain key (@zaytsev2012bnff) of a manuscript whose manual references are a .bib file: the hint
+    # neither named the item it is a slip of (no longer cited, so not among the sources) nor the file that exists.
+    _content(tmp_path, "Cited [@roe2001;@zaytsev2012bnff] and [@absent2002].\n",
+             manual_references_bib="@book{roe2001, title = {R}}\n\n@book{zaytsev2012bnf, title = {Z}}\n")
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json",
+              "--no-cache"])
+    hints = {f["message"]: f["hint"] for f in json.loads(out.getvalue())["findings"] if f["code"] == "LR300"}
+    assert hints == {
+        "citation '@zaytsev2012bnff' matches no entry":
+            "Did you mean 'zaytsev2012bnf'? Fix the key in the text, or add an entry with the key 'zaytsev2012bnff' "
+            "to content/manual-references.bib, or cite the work by its identifier (@doi:..., @pmid:...)",
+        "citation '@absent2002' matches no entry":
+            "Add an entry with the key 'absent2002' to content/manual-references.bib, or cite the work by its "
+            "identifier (@doi:..., @pmid:...)"}
+
+
+def test_a_manual_reference_keyed_with_underscores_has_no_latex_finding(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The source of a plain key carries the key as its id: LR142 read that id as LaTeX text ("id: _ outside math").
+    _content(tmp_path, "Cited [@david_dont_2020].\n",
+             manual_references_bib="@misc{david_dont_2020, title = {Don't Use EBNF}, author = {Wheeler, David},\n"
+                                   "  year = {2020}, note = {a_b}}\n")
+    found = [(code, message) for code, _, _, message in _check(tmp_path, monkeypatch) if code == "LR142"]
+    assert found == [("LR142", "note: _ outside math (write \\_ for the character): 'a_b'")]
+
+
+def test_a_cited_identifiers_findings_are_at_its_citations_line(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # A work cited by identifier has its findings at the first sentence citing it: at that sentence's first line,
+    # where a wrapped sentence's citation lies lines below (a pull request's annotation missed the changed line).
+    _content(tmp_path, "As the first study\nof its kind showed\nlong ago [@doi:10.1000/xyz].\n")
+    found = {(code, line) for code, _, line, _ in _check(tmp_path, monkeypatch) if code == "LR209"}
+    assert found == {("LR209", 5)}

@@ -115,6 +115,7 @@ def _implied_sources(found: list[Finding], review: Review) -> list[Finding]:
     from ..essay.manubot import first_citing_claims, manual_items, unmatched_items
     from .catalogue import finding
     from .hints import in_own_words
+    from .text import marker_line
 
     first = first_citing_claims(essay)
     manual = manual_items(essay)  # described by the author in manual references: checked as entries
@@ -135,7 +136,8 @@ def _implied_sources(found: list[Finding], review: Review) -> list[Finding]:
                         "@doi:10..., to have it verified")
                 f = finding("LR209", f"DOI {source.doi} not yet verified: it is a shortDOI, which Manubot expands "
                             "when it builds the manuscript but the registries do not know", key=f.key)
-            out.append(replace(f, file=claim.file or essay.path, line=claim.line, claim_id=f.claim_id or claim.id,
+            line = marker_line(claim, f"@{f.key}", essay) or claim.line  # its citation's line in the sentence
+            out.append(replace(f, file=claim.file or essay.path, line=line, claim_id=f.claim_id or claim.id,
                                hint=hint))
 
     for key, claim in first.items():  # raw: names a manual reference, which no registry can supply

@@ -23,9 +23,10 @@ VERBATIM = frozenset({"url", "doi", "eprint", "file", "localfile", "pdf", "urlra
 rules do not apply."""
 _NOT_TEXT = VERBATIM | {"author", "editor", "translator", "bookauthor", "date", "urldate", "year", "month",
                         "pages", "options", "langid", "language", "type", "entrysubtype", "abstract_url",
-                        "keywords", "mendeley-tags"}
+                        "keywords", "mendeley-tags", "id"}
 # keywords: a separated list biber and BibTeX styles filter on and never typeset (Zotero's tags such as
 # "_tablet" start with the _ that sorts them first).
+# id: a key (a Manubot source's reference id, a CSL item's), never typeset.
 # Links no style typesets as text: adsurl, biburl, DBLP's ee (electronic edition), BibDesk's bdsk-url-1.
 _LINK_FIELD = lazy(r".*(?:url|doi)|ee|bdsk-url-\d+")
 BIBLATEX_ONLY = frozenset({"date", "journaltitle", "location", "urldate", "eventdate", "origdate", "eventtitle",

@@ -39,15 +39,21 @@ def check_inputs(essay: Essay) -> list[Finding]:
 def check_unread_bibliographies(essay: Essay, unread: UnreadBibliographies) -> list[Finding]:
     """LR321 for each file the essay names as its bibliography that exists but was not read (the settings name
     others; the loading stage finds them), at the line of the essay that names it; the hint gives the setting
-    that reads them all."""
+    that reads them all. Also for each file it names that does not exist."""
+    essay_name = Path(essay.path).name
+    namer = unread.named_by or essay_name
+    found = [finding("LR321", f"{name} is named as a bibliography by {namer} but does not exist: pandoc stops "
+                     "on it, and a citation of an entry it should hold matches no entry", file=essay.path, line=line,
+                     hint=f"Add the file (from where the document is built), or take it out of {namer}")
+             for name, line in unread.missing]
     if not unread.files:
-        return []
+        return found
     hint = (f"Read them all: bibliography = {quoted(list(unread.setting))} in the settings, or leave the setting "
             "out to read the files the essay names")
-    essay_name = Path(essay.path).name
-    return [finding("LR321", f"{name} is named as a bibliography by {essay_name} but not read "
-                    "(the settings name others): its entries are not checked", hint=hint, file=essay.path, line=line)
-            for name, line in unread.files]
+    return found + [finding("LR321", f"{name} is named as a bibliography by {namer} but not read "
+                            "(the settings name others): its entries are not checked", hint=hint, file=essay.path,
+                            line=line)
+                    for name, line in unread.files]
 
 
 def check_sizes(essay: Essay) -> list[Finding]:

@@ -123,15 +123,21 @@ def uncited_at_most(findings: Iterable[Finding], suppressions: Suppressions) -> 
     LR307 is silenced for it). A bibliography whose uncited entries are notes (``severity = { LR307 = "info" }``,
     which ``init`` writes for one the document shares with others) holds them for other documents: no style
     prints them here, so a field one of them lacks is not this document's error (BibTeX and biber check only the
-    entries a document cites). With LR307 an error, as by default, nothing changes."""
+    entries a document cites). With LR307 an error, as by default, nothing changes. Only the entry's own findings
+    (LR1xx, LR2xx) are capped: the text's (LR3xx) and the claims file's (LR4xx, a reviewer's link orphaned) are the
+    document's, whatever entry they name."""
     findings = list(findings)
     cap = {f.key: "info" if suppressions.silences(f) else f.severity
            for f in findings if f.code == "LR307" and f.key}
     if not cap or all(level == "error" for level in cap.values()):
         return findings
     return [replace(f, severity=cap[f.key])
-            if f.key in cap and f.code != "LR307" and _RANK.get(f.severity, 2) < _RANK.get(cap[f.key], 2) else f
-            for f in findings]
+            if f.key in cap and f.code[:3] in _OF_THE_ENTRY and _RANK.get(f.severity, 2) < _RANK.get(cap[f.key], 2)
+            else f for f in findings]
+
+
+_OF_THE_ENTRY = ("LR1", "LR2")
+"""The families of findings about what an entry holds (its fields, its registry record)."""
 
 
 def reason_for(f: Finding, reasons: Mapping[str, str]) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from ..bibliography.inherit import LINK_FIELDS, aliases, targets
 from ..bibliography.keys import near_key, other_year
@@ -25,6 +26,9 @@ from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention,
 from ..text import fold
 from .bib import entry_finding
 from .catalogue import finding
+
+if TYPE_CHECKING:
+    from ..essay.manubot import ManualReferences
 
 #: A quotation shorter than this is a scare quote unless the linker says otherwise.
 MIN_QUOTATION_WORDS = 4
@@ -53,7 +57,11 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     found: list[Finding] = []
     unresolved_people = {m.claim_id for m in linkage.mentions if m.kind == "author" and not m.keys}
     marked = marks_its_citations(essay, linkage)
-    manual = essay.format == "manubot" and bib.file is None  # a plain key names an item of the manual references
+    manual = None
+    if essay.format == "manubot" and bib.file is None:  # a plain key names an item of the manual references
+        from ..essay.manubot import manual_references
+
+        manual = manual_references(essay)
     near = _near_markers(essay, linkage) if marked else set()
     families = _families(bib) if marked else set()
     for mention in linkage.mentions:
@@ -74,7 +82,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
                 or (mention.kind == "quotation" and (mention.claim_id in near
                                                      or not _is_quotation(mention.text, MIN_MARKED_QUOTATION_WORDS)))):
             continue
-        found.extend(_at_marker(f, mention, claim, essay) if mention.kind == "marker" else f
+        found.extend(at_marker(f, mention, claim, essay) if mention.kind == "marker" else f
                      for f in check_mention(mention, claim, essay_file, bib, unresolved_people, manual=manual))
     if marked and essay.format != "manubot":  # (its sources are keyed by identifiers as first written)
         found.extend(_typed_only(essay, linkage, claims, essay_file))
@@ -171,22 +179,29 @@ def _typed_unresolved(mention: Mention, claim: Claim | None, essay_file: str) ->
     return replace(told, severity="info")
 
 
-def _at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essay) -> Finding:
+def at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essay) -> Finding:
     """A finding about a citation marker at the marker's line, not the sentence's first (a pull request's
-    annotation lands on the line it changed): the line of the key as written in the sentence's source. A LaTeX
-    sentence's text is pandoc's reading of it, not its source: left at the sentence's line."""
-    if claim is None or not claim.end or found.line != claim.line:
+    annotation lands on the line it changed): the line of the key as written in the sentence's source."""
+    if claim is None or found.line != claim.line:
         return found
-    if PurePath(claim.file or essay.path).suffix.lower() in LATEX_SUFFIXES:
-        return found
-    key = written_key(mention.text)
-    source = essay.body[claim.start:claim.end]
-    at = re.search(re.escape(key) + r"(?![\w:./-]*\w)", source) if key.startswith("@") else None
-    if at is None:
+    line = marker_line(claim, written_key(mention.text), essay)
+    if line is None or line == found.line:
         return found
     from dataclasses import replace
 
-    return replace(found, line=claim.line + source.count("\n", 0, at.start()))
+    return replace(found, line=line)
+
+
+def marker_line(claim: Claim, written: str, essay: Essay) -> int | None:
+    """The line of the citation ``written`` (``@key`` as the text writes it) in the claim's source, or None. A
+    LaTeX sentence's text is pandoc's reading of it, not its source: None there."""
+    if not claim.end or not claim.line or not written.startswith("@"):
+        return None
+    if PurePath(claim.file or essay.path).suffix.lower() in LATEX_SUFFIXES:
+        return None
+    source = essay.body[claim.start:claim.end]
+    at = re.search(re.escape(written) + r"(?![\w:./-]*\w)", source)
+    return None if at is None else claim.line + source.count("\n", 0, at.start())
 
 
 def marks_its_citations(essay: Essay, linkage: Linkage) -> bool:
@@ -227,6 +242,13 @@ _STYLE_OPEN = ("styles give this year letter to different entries, and the style
 _OPEN_HINTS = {UNDECIDED_LETTER: _LETTER_OPEN, UNDECIDED_STYLE: _STYLE_OPEN}
 
 
+def _add_manual(key: str, manual: ManualReferences) -> str:
+    """How to describe a work cited by a plain key that no manual reference has, in the words of their file."""
+    item = (f"an entry with the key {key!r}" if manual.file.lower().endswith(".bib")
+            else f'an item with "id": "{key}"')
+    return f"add {item} to {manual.file}, or cite the work by its identifier (@doi:..., @pmid:...)"
+
+
 def _at_claim(code: str, claim: Claim | None, claim_id: str, message: str, essay_file: str,
               hint: str = "", key: str | None = None) -> Finding:
     file = claim.file if claim is not None and claim.file else essay_file  # a Manubot or \\input file
@@ -240,7 +262,7 @@ def _span(text: str) -> str:
 
 
 def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography,
-                  unresolved_people: set[str], *, manual: bool = False) -> Iterable[Finding]:
+                  unresolved_people: set[str], *, manual: ManualReferences | None = None) -> Iterable[Finding]:
     """The finding (if any) for one thing the prose names or quotes."""
     span = _span(mention.text)
     cid = mention.claim_id
@@ -272,20 +294,24 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
 
 
 def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography, *,
-               manual: bool = False) -> Finding:
+               manual: ManualReferences | None = None) -> Finding:
     """LR309 for a key that differs from an entry's only in case, LR310 for an identifier, else LR300
     (``links`` warns with the same words; an alias in an entry's ``ids`` is named). A pandoc item is named by its
     key alone, as pandoc names it ("citation RStudio2016 not found"), not with its prefix or locator."""
     span = _span(written_key(mention.text))
     cid = mention.claim_id
     key = mention.detail
+    latex = PurePath(claim.file if claim is not None and claim.file else essay_file).suffix.lower() in LATEX_SUFFIXES
     if key.startswith("case:"):
         right = key[5:]
-        return _at_claim("LR309", claim, cid, f"citation {span!r} matches no entry: keys are case-sensitive "
-                         f"and the entry's key is {right!r}", essay_file, f"write @{right}", key=right)
+        # A LaTeX command reads as pandoc's "@{Key}", which the author never wrote: name the key, and the fix in LaTeX.
+        cited = (f"no entry has the key {span[2:-1]!r}" if span.startswith("@{") and span.endswith("}")
+                 else f"citation {span!r} matches no entry")
+        return _at_claim("LR309", claim, cid, f"{cited}: keys are case-sensitive and the entry's key is {right!r}",
+                         essay_file, f"write \\cite{{{right}}}" if latex else f"write @{right}", key=right)
     if key.startswith("alias:"):
         entry = key[6:]
-        if PurePath(claim.file if claim is not None and claim.file else essay_file).suffix.lower() in LATEX_SUFFIXES:
+        if latex:
             # Built with BibTeX (a LaTeX paper built with biber resolves aliases): BibTeX reads no ids.
             return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids "
                              f"of {entry!r}, which biber resolves and BibTeX (\\bibliographystyle) does not",
@@ -299,10 +325,9 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
                else f"add the work: litreview add {key}")
         return _at_claim("LR310", claim, cid, f"citation {span!r} is cited by identifier and no entry carries it",
                          essay_file, fix, key=key)
-    near = near_key(key, bib.keys) if key else None
     # A Manubot manuscript without a bibliography file: a key without prefix is the id of a manual reference.
-    add = (f'add an item with "id": "{key}" to content/manual-references.json, or cite the work by its identifier '
-           "(@doi:..., @pmid:...)") if manual else "add the missing entry (litreview add)"
+    near = near_key(key, [*bib.keys, *(manual.keys if manual else ())]) if key else None
+    add = _add_manual(key, manual) if manual else "add the missing entry (litreview add)"
     hint = f"Did you mean {near!r}? Fix the key in the text, or {add}" if near else add if manual else ""
     if not near and key and (other := other_year(key, bib.keys)) is not None:
         hint = f"The bibliography has {other!r}, of another year: if it is the work cited, fix the key in the text; else {add}"

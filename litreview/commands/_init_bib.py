@@ -31,9 +31,9 @@ def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
         from ..essay.manubot import manual_files  # the files the reader reads: every manual-references*.*
 
         manual = ", ".join(_rel(p, root) for p in manual_files(essay_path))
-        described = f", and the items of {manual} its keys with no prefix name" if manual else ""
-        plan.notes.append(f"the sources are the identifiers the manuscript cites, as Manubot has them{described} "
-                          "(refs/bibliography.bib, once it exists, is used instead)")
+        described = f"; a plain key (@smith2020) names the item of that id in {manual}" if manual else ""
+        plan.notes.append(f"the sources are the works the manuscript cites, by identifier (@doi:..., @arxiv:...) as "
+                          f"Manubot reads them{described} (refs/bibliography.bib, once it exists, is used instead)")
         return "refs/bibliography.bib"
     candidates = [Path(b).resolve() for b in given] or _named_or_beside(plan, essay_path, essay_text)
     if candidates:
@@ -102,6 +102,8 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
                           "download it and add the file to the bibliography setting")
     found = [p for p in named if p.is_file()]
     chosen = found or _beside(plan, essay_path, text)
+    if not named and not remote and chosen and essay_path.suffix.lower() in LATEX_SUFFIXES:
+        _no_bibliography_named(plan, essay_path, text, chosen[0])
     for path in named:
         if path.is_file():
             continue
@@ -115,6 +117,21 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
                               f"{_rel(stand_in, plan.root)} of {where} is used, where pandoc finds it when run from "
                               "there (--bib names another)")
     return chosen
+
+
+def _no_bibliography_named(plan: Plan, essay_path: Path, text: str, chosen: Path) -> None:
+    """A note for a whole LaTeX document that names no bibliography, which LaTeX would build with no reference
+    list: the review reads the .bib found for it, and says which."""
+    from ..essay.latex_declarations import lists_no_references
+
+    if not lists_no_references(text):
+        return
+    which = ("the .bib of its name" if chosen.stem == essay_path.stem else "the one .bib beside it"
+             if chosen.parent == essay_path.parent else "the one .bib in a folder above it"
+             if is_inside(essay_path, chosen.parent) else "")  # (one below: a note of its own says so)
+    reads = f": the review reads {_rel(chosen, plan.root)}, {which} (--bib names another)" if which else ""
+    plan.notes.append(f"{essay_path.name} names no bibliography (no \\bibliography or \\addbibresource), so LaTeX "
+                      f"prints no reference list and its citations as ?{reads}")
 
 
 def _beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:

@@ -102,24 +102,29 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
     bibliography, essay, linkage = stages.bibliography, stages.essay, stages.linkage
     assert essay is not None and linkage is not None  # config.essay is set here
     claims_path = config.path("claims")
+    from ..fileio import relative_name
+
+    shown_claims = relative_name(claims_path, config.root)  # as check names files
     if accept or reject:
         from ..safewrite import locked
 
         with locked(claims_path):  # one writer at a time; the file is re-read under the lock
-            return _decide(claims_path, essay, bibliography, linkage, accept, reject, note, locator)
+            return _decide(claims_path, essay, bibliography, linkage, accept, reject, note, locator, shown_claims)
     if group:
         from ..safewrite import locked
 
         with locked(claims_path):
             record_group(claims_path, essay, group, note=note)
-        click.echo(f"grouped: {group} is one claim (recorded in {claims_path})")
+        click.echo(f"grouped: {group} is one claim (recorded in {shown_claims})")
         return 0
     if reanchor:
-        return _reanchor(claims_path, essay, bibliography, linkage, reanchor, to)
+        return _reanchor(claims_path, essay, bibliography, linkage, reanchor, to, shown_claims)
     essay = stages.grouped_essay() or essay  # the claims the links name
     links = list(linkage.links)
     if source_key is not None:
-        _known_key(bibliography, source_key, "--source {}", unknown_hint="list the keys with `litreview sources`")
+        if source_key not in bibliography.keys:
+            _known_key(bibliography, source_key, "--source {}",
+                       unknown_hint=_unknown_source(source_key, essay, linkage, bibliography, config.root))
         links = [lk for lk in links if lk.source_key == source_key]
     if suggest:
         from ..linking.ranker import review_order
@@ -190,7 +195,8 @@ def _coverage(full: Linkage, essay: Essay, bibliography: Bibliography) -> str:
 
 
 def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage: Linkage,
-            accept: tuple[str, str] | None, reject: tuple[str, str] | None, note: str, locator: str) -> int:
+            accept: tuple[str, str] | None, reject: tuple[str, str] | None, note: str, locator: str,
+            shown: str) -> int:
     from ..linking import curated
     from ..linking.anchors import parse_group_id
 
@@ -205,15 +211,15 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
         kind = max(found, key=lambda lk: lk.confidence).kind if found else _named_kind(linkage, ids, key)
         curated.accept(claims_path, essay, claim_id, key, note=note, locator=locator, kind=kind,
                        bibliography=bibliography)
-        click.echo(f"confirmed: {claim_id} relies on {key} (recorded in {claims_path})")
+        click.echo(f"confirmed: {claim_id} relies on {key} (recorded in {shown})")
     else:
         curated.reject(claims_path, essay, claim_id, key, note=note, bibliography=bibliography)
-        click.echo(f"rejected: {claim_id} does not rely on {key} (recorded in {claims_path})")
+        click.echo(f"rejected: {claim_id} does not rely on {key} (recorded in {shown})")
     return 0
 
 
 def _reanchor(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage: Linkage,
-              recorded: tuple[str, str], to: str | None) -> int:
+              recorded: tuple[str, str], to: str | None, shown: str) -> int:
     from ..linking import curated_edit
     from ..linking.anchors import group_essay
 
@@ -223,7 +229,7 @@ def _reanchor(claims_path: Path, essay: Essay, bibliography: Bibliography, linka
 
         with locked(claims_path):  # one writer at a time; the file is re-read under the lock
             curated_edit.reanchor(claims_path, essay, claim_id, key, to, bibliography=bibliography)
-        click.echo(f"moved: the decision {claim_id} -> {key} is now on {to} (recorded in {claims_path})")
+        click.echo(f"moved: the decision {claim_id} -> {key} is now on {to} (recorded in {shown})")
         return 0
     current = curated_edit.load_curated(claims_path)
     grouping = group_essay(essay, current.groups)
@@ -253,6 +259,30 @@ def _known_key(bibliography: Bibliography, key: str, option: str, unknown_hint: 
                          else unknown_hint)
 
 
+def _unknown_source(key: str, essay: Essay, linkage: Linkage, bibliography: Bibliography, root: Path) -> str:
+    """What to do about ``--source KEY`` when no entry has KEY: where the text cites it (check's LR300), or the
+    entry it is a slip of."""
+    from ..bibliography.keys import near_key
+    from ..checks.text import at_marker, unresolved, unresolved_markers
+    from ..fileio import relative_name
+
+    claims = {c.id: c for c in essay.claims}
+    places = []
+    for m in unresolved_markers(essay, linkage, bibliography):
+        if m.detail != key:
+            continue
+        claim = claims.get(m.claim_id)
+        path = claim.file if claim is not None and claim.file else essay.path
+        line = at_marker(unresolved(m, claim, path, bibliography), m, claim, essay).line
+        places.append(f"{relative_name(path, root)}:{line}" if line else relative_name(path, root))
+    if places:
+        shown = ", ".join(dict.fromkeys(places[:3])) + (f" and {len(places) - 3} more" if len(places) > 3 else "")
+        return (f"the essay cites it ({shown}) and no entry has the key: add the entry (litreview add) or fix the "
+                "key in the text")
+    near = near_key(key, bibliography.keys)
+    return f"did you mean {near!r}?" if near else "list the keys with `litreview sources`"
+
+
 def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:
     """The kind of a link the prose supports but the linkers did not pick (an ambiguous name's other entry)."""
     from ..linking import mention_kind
@@ -264,7 +294,7 @@ def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:
 def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography, root: Path) -> None:
     """Citation markers that match no entry: never dropped silently (in the words of check's LR300, its files named
     as check names them)."""
-    from ..checks.text import unresolved, unresolved_markers
+    from ..checks.text import at_marker, unresolved, unresolved_markers
     from ..fileio import relative_name
 
     claims = {c.id: c for c in essay.claims}
@@ -273,8 +303,9 @@ def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography,
         claim = claims.get(m.claim_id)
         path = claim.file if claim is not None and claim.file else essay.path  # a Manubot or \input file
         shown = relative_name(path, root)
-        where = f"{shown}:{claim.line}" if claim is not None and claim.line else shown
-        _warn(f"warning: {where}: [{m.claim_id}] {unresolved(m, claim, path, bibliography).message}")
+        found = at_marker(unresolved(m, claim, path, bibliography), m, claim, essay)  # the key's line, as check has it
+        where = f"{shown}:{found.line}" if found.line else shown
+        _warn(f"warning: {where}: [{m.claim_id}] {found.message}")
     if len(missing) > _NAMED_UNRESOLVED:
         rest = len(missing) - _NAMED_UNRESOLVED
         click.echo(f"warning: {rest} more {'citation matches' if rest == 1 else 'citations match'} no entry "

@@ -87,6 +87,19 @@ def bibliography_files(text: str) -> list[str]:
     return [name for name, _ in _bibliography_commands(text)]
 
 
+_DOCUMENT = re.compile(r"\\documentclass\b")
+_OWN_LIST = re.compile(r"\\begin\s*\{thebibliography\}")
+
+
+def lists_no_references(text: str) -> bool:
+    """Whether ``text`` is a whole document (``\\documentclass``) that names no bibliography file and writes no
+    list of its own (``thebibliography``): LaTeX prints no reference list, and its citations as "?". (A chapter
+    that its thesis inputs has no ``\\documentclass``: the main file names them.)"""
+    uncommented = _uncommented(text)
+    return (_DOCUMENT.search(uncommented) is not None and _OWN_LIST.search(uncommented) is None
+            and not _BIBLIOGRAPHY.search(uncommented))
+
+
 def bibliography_lines(text: str) -> dict[str, int]:
     """The line of the first command naming each of ``bibliography_files`` (as that names it, .bib added)."""
     lines: dict[str, int] = {}

@@ -12,8 +12,8 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import replace
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePath
+from typing import Any, NamedTuple
 
 from ..cache import MANUAL_SUFFIXES  # kept there: the input key reads the same files
 from ..errors import EssayError
@@ -160,6 +160,27 @@ def unmatched_items(essay: Essay) -> list[str]:
     if not isinstance(manual, Bibliography):
         return []
     return [s.key for s in manual.sources if reference_id(s.key) is None]
+
+
+class ManualReferences(NamedTuple):
+    """A Manubot manuscript's manual references, where a plain key (``@smith2020``) names an item."""
+
+    keys: tuple[str, ...]
+    """The plain ids of their items (``unmatched_items``): a key cited with a slip is told against these too (an
+    item no longer cited is no source)."""
+    file: str
+    """The first file that holds items, as ``content/manual-references.bib`` (the one to add an item to), else
+    ``content/manual-references.json``."""
+
+
+def manual_references(essay: Essay) -> ManualReferences:
+    """The manual references of the manuscript ``essay``, as a missing plain key's hint names them."""
+    manual = essay.meta.get(MANUAL)
+    files = [s.file for s in manual.sources if s.file] if isinstance(manual, Bibliography) else []
+    folder = PurePath(essay.path)
+    first = PurePath(files[0]) if files else folder / "manual-references.json"
+    shown = "/".join((folder.name, *first.relative_to(folder).parts)) if first.is_relative_to(folder) else first.name
+    return ManualReferences(tuple(unmatched_items(essay)), shown)
 
 
 def first_citing_claims(essay: Essay) -> dict[str, Claim]:

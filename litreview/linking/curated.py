@@ -51,7 +51,7 @@ HEADER = """\
 #
 # Each entry under `links`:
 #   claim:   the claim id when recorded (p<paragraph>-s<sentence>, abstract-s2 in a front matter, or a group's id)
-#   source:  the citation key in refs/bibliography.bib
+#   source:  the key of the entry in the bibliography
 #   status:  confirmed | rejected
 #   kind:    how the link was found (marker, attribution, title, quotation, reference, topical)
 #   note:    how the source supports the claim (the annotation shown on the site)

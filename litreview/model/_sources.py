@@ -152,9 +152,16 @@ class Bibliography:
 
 @dataclass(frozen=True, slots=True)
 class UnreadBibliographies:
-    """The files the essay names as its bibliography that exist but are not read (the settings name others)."""
+    """The files the essay names as its bibliography that exist but are not read (the settings name others), and
+    those it names that do not exist."""
 
     files: tuple[tuple[str, int | None], ...] = ()
     """Each unread file's name and the line of the essay naming it (None when the essay's text names none)."""
     setting: tuple[str, ...] = ()
     """Every file, read and unread, as the bibliography setting that reads them all names them."""
+    missing: tuple[tuple[str, int | None], ...] = ()
+    """Each file the essay names that does not exist, and the line naming it: pandoc stops on it (with the settings
+    naming others, the check goes on). A name one of the files read bears (a chapter's ``refs.bib`` that pandoc finds
+    in the folder it runs in) is no missing file."""
+    named_by: str = ""
+    """The file that names them when the essay does not: its book's (``_quarto.yml``, ``index.Rmd``)."""
