@@ -14,6 +14,7 @@ from .claim_text import claim_html, plain_text, readable
 from .crossrefs import crossref_labels
 from .fragments import (
     Step,
+    decision_label,
     evidence_of,
     finding_html,
     html_block,
@@ -209,7 +210,7 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
     if claim.citations is not None:  # read as Markdown: the card quotes it as the page shows it, not its markup
         card_text = plain_text(card_text, marks_of.xref, ix.notes, claim_id=claim_id)
 
-    def mark(n: int, link: Link, card_id: str, mode: str = "normal") -> str | None:
+    def mark(n: int, link: Link, card_id: str, mode: str = "normal", step: bool = True) -> str | None:
         source = ix.sources.get(link.source_key)
         if source is None:
             return None
@@ -218,7 +219,9 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
         worst = worst_finding(ix.findings_by_key.get(source.key, ()))
         return mark_html(link, source, ref, href, card_id, number=marks_of.number.get(source.key, 0), label=ref.cited(mode),
                          status=status_words(ix.metadata(source.key)), worst=worst, claim_text=card_text,
-                         evidence=rewritten.get(evidence_of(link)), step=marks_of.step(source.key, claim_id))
+                         evidence=rewritten.get(evidence_of(link)),
+                         step=marks_of.step(source.key, claim_id) if step else None,
+                         decided=decision_label(link, ix.claims_file) if link.status == "rejected" else "")
 
     placed: set[str] = set()
     shown = esc(text)
@@ -249,6 +252,11 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
         html += _group(marks, "lr-cites")
     if topical:
         html += _group(topical, "lr-cites lr-cites--topical", "topic: ")
+    # What a reviewer rejected here: shown struck through with its decision, counted nowhere.
+    rejected = [m for n, link in enumerate(ix.rejected_by_claim.get(claim_id, ()), start=len(links) + 1)
+                if (m := mark(n, link, f"card-{claim_id}-{n}", step=False)) is not None]
+    if rejected:
+        html += _group(rejected, "lr-cites lr-cites--rejected", "rejected: ")
     if findings:
         noun = "finding" if len(findings) == 1 else "findings"
         html += (f'<a class="lr-flag" href="#findings-{esc(anchor)}" title="{len(findings)} {noun}">'

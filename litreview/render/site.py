@@ -42,11 +42,11 @@ def render_site(review: Review, layout: Layout | None = None, *, citations: Cita
     ``root`` is the project folder, used to show file names relative to it;
     ``downloads`` replaces the default data files (e.g. with the checks' formatters);
     ``skip`` names source pages not to render (an adapter has them from an earlier build);
-    ``index`` is ``index_review(review)`` where the caller has made it already.
+    ``index`` is ``index_review(review, root)`` where the caller has made it already.
     """
     layout = layout or Layout()
     citations = citations or Citations()
-    ix = index or index_review(review)
+    ix = index or index_review(review, root)
     files: dict[str, str | bytes] = {}
     data = downloads if downloads is not None else download_files(review, root=root)
     offered = [Download(name, DESCRIPTIONS.get(name, name), len(content.encode("utf-8")))
