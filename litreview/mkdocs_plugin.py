@@ -106,7 +106,8 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         else:
             listed = False
         self._source_pages = sorted({self.layout.source(s.key) for s in review.bibliography.sources})
-        index = index_review(review, str(self.settings.root))  # made once for the page cache's keys, the pages and the search entries
+        # made once for the page cache's keys, the pages and the search entries
+        index = index_review(review, str(self.settings.root), lang=self.config.essay_language)
         self._reuse(review, config, files, listed, index)
         generated = render_site(review, self.layout, citations=self._citations, root=str(self.settings.root),
                                 catalogue=default_catalogue() if self.config.checks else (), skip=self._reused,

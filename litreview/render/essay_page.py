@@ -112,7 +112,9 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
                   f"Show the {plural(topical, 'topical suggestion')} too: sources that share a claim’s "
                   "topic but that the text does not cite, found by litreview and not yet reviewed "
                   "(they appear as <span class=\"lr-cite-sample\">topic: …</span>).</label></p>")
-    parts = [html_block(f'<h1>{esc(essay_title(ix))}</h1>{intro}')]
+    title = one_line(essay.meta.get("title", "")) if hasattr(essay.meta, "get") else ""
+    heading = f"The essay: <span{ix.lang_attr()}>{esc(title)}</span>" if title else esc(essay_title(ix))
+    parts = [html_block(f'<h1>{heading}</h1>{intro}')]
     marks = _Marks(ix, citations)
     for paragraph in essay.paragraphs:
         parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here, marks)))
@@ -172,8 +174,10 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
     if paragraph.note in ix.notes:
         out = [_note_label(*ix.notes[paragraph.note], marks.labelled), *out]
     # Out of the search index as a page: each paragraph is an entry of its own (render.publish).
-    html = (f'<div class="lr-para" id="{anchor}" data-search-exclude="paragraph"><p><a class="lr-pnum" href="#{anchor}" '
-            f'aria-label="{name[0].upper()}{name[1:]}">{esc(paragraph.label) or paragraph.number}</a> '
+    # The essay's words in its language, the review's own (a paragraph's number, the marks' cards) in English.
+    html = (f'<div class="lr-para" id="{anchor}" data-search-exclude="paragraph"><p{ix.lang_attr()}><a class="lr-pnum" '
+            f'href="#{anchor}"{ix.en_attr()} aria-label="{name[0].upper()}{name[1:]}">'
+            f'{esc(paragraph.label) or paragraph.number}</a> '
             f'{"".join(out).strip()}</p>')
     if notes:
         html += (f'<div class="admonition warning lr-notes" id="findings-{anchor}">'
@@ -221,7 +225,8 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
                          status=status_words(ix.metadata(source.key)), worst=worst, claim_text=card_text,
                          evidence=rewritten.get(evidence_of(link)),
                          step=marks_of.step(source.key, claim_id) if step else None,
-                         decided=decision_label(link, ix.claims_file) if link.status == "rejected" else "")
+                         decided=decision_label(link, ix.claims_file) if link.status == "rejected" else "",
+                         lang=ix.en_attr())
 
     placed: set[str] = set()
     shown = esc(text)
@@ -249,25 +254,25 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
         if html_mark is not None:
             (topical if is_topical_suggestion(link) else marks).append(html_mark)
     if marks:
-        html += _group(marks, "lr-cites")
+        html += _group(marks, "lr-cites", lang=ix.en_attr())
     if topical:
-        html += _group(topical, "lr-cites lr-cites--topical", "topic: ")
+        html += _group(topical, "lr-cites lr-cites--topical", "topic: ", ix.en_attr())
     # What a reviewer rejected here: shown struck through with its decision, counted nowhere.
     rejected = [m for n, link in enumerate(ix.rejected_by_claim.get(claim_id, ()), start=len(links) + 1)
                 if (m := mark(n, link, f"card-{claim_id}-{n}", step=False)) is not None]
     if rejected:
-        html += _group(rejected, "lr-cites lr-cites--rejected", "rejected: ")
+        html += _group(rejected, "lr-cites lr-cites--rejected", "rejected: ", ix.en_attr())
     if findings:
         noun = "finding" if len(findings) == 1 else "findings"
-        html += (f'<a class="lr-flag" href="#findings-{esc(anchor)}" title="{len(findings)} {noun}">'
+        html += (f'<a class="lr-flag" href="#findings-{esc(anchor)}"{ix.en_attr()} title="{len(findings)} {noun}">'
                  f'<span aria-hidden="true">⚠{len(findings)}</span>'
                  f'<span class="lr-sr">{len(findings)} {noun} on claim {esc(claim_id)}, '
                  "explained below the paragraph</span></a>")
     return html
 
 
-def _group(marks: list[str], classes: str, label: str = "") -> str:
+def _group(marks: list[str], classes: str, label: str = "", lang: str = "") -> str:
     lead = f'<span class="lr-topic">{label}</span>' if label else ""
-    return (f'<span class="{classes}"><span class="lr-bracket" aria-hidden="true">[</span>{lead}'
+    return (f'<span class="{classes}"{lang}><span class="lr-bracket" aria-hidden="true">[</span>{lead}'
             + '<span class="lr-sep" aria-hidden="true">; </span>'.join(marks)
             + '<span class="lr-bracket" aria-hidden="true">]</span></span>')

@@ -224,18 +224,19 @@ def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, statu
 
 
 def mark_html(link: Link, source: Source, ref: Reference, href: str, card_id: str, *, number: int = 0,
-              label: str = "", **card: object) -> str:
+              label: str = "", lang: str = "", **card: object) -> str:
     """A citation mark: a link to the source page with its card beside it.
 
     ``number`` is the source's place in the essay's reference list (shown when printed); ``label`` what the mark
-    prints, when not the source's label (the year alone of a citation that suppresses the author: ``Reference.cited``).
+    prints, when not the source's label (the year alone of a citation that suppresses the author: ``Reference.cited``);
+    ``lang``: its ``lang`` attribute (`` lang="en"``: the card's words amid an essay in another language).
     """
     suggested = link.status == "suggested"
     label = esc(label or ref.short)
     extra = ('<span class="lr-sr"> (suggested link)</span><span aria-hidden="true">?</span>' if suggested
              else '<span class="lr-sr"> (link rejected by a reviewer)</span>' if link.status == "rejected" else "")
     printed = f' data-n="{number}"' if number else ""
-    return (f'<span class="lr-mark lr-mark--{esc(link.status)}">'
+    return (f'<span class="lr-mark lr-mark--{esc(link.status)}"{lang}>'
             f'<a class="lr-cite" href="{esc(href)}" aria-describedby="{esc(card_id)}"{printed}>{label}{extra}</a>'
             f"{card_html(link, source, ref, card_id, **card)}</span>")  # type: ignore[arg-type]
 

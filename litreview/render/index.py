@@ -10,10 +10,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..essay.cites import cited_for
+from ..essay.language import essay_language
 from ..essay.segment import note_numbers
 from ..model import Claim, Finding, Link, Paragraph, Review, Severity, Source, SourceMetadata
 from .citation import Citations, Reference
 from .fragments import path_label
+from .sanitize import esc
 from .short_labels import PLAIN, Mark, marks
 
 _STATUS_ORDER = {"confirmed": 0, "suggested": 1, "rejected": 2}
@@ -45,6 +47,8 @@ class ReviewIndex:
     """Claim id -> the links a reviewer rejected there (none of its claim and entry standing): shown, never counted."""
     rejected_by_source: dict[str, list[Link]] = field(default_factory=dict)
     """Entry key -> the links a reviewer rejected to it, in reading order."""
+    lang: str = ""
+    """The essay's language (``essay.language``): its text's ``lang`` attribute where it is not English."""
     claims_file: str = ""
     """The claims file that records the decisions, relative to the project (``fragments.path_label``)."""
     notes: dict[str, tuple[int, str]] = field(default_factory=dict)
@@ -61,6 +65,14 @@ class ReviewIndex:
                                                                              self.marks.get(key, PLAIN))
         return found
 
+    def lang_attr(self) -> str:
+        """` lang="pt"` for an element holding the essay's own text; "" for an English essay (the page's language)."""
+        return f' lang="{esc(self.lang)}"' if self.lang and self.lang.split("-")[0].lower() != "en" else ""
+
+    def en_attr(self) -> str:
+        """` lang="en"` for the review's own words inside the essay's text, when that is not English."""
+        return ' lang="en"' if self.lang_attr() else ""
+
     def metadata(self, key: str) -> SourceMetadata | None:
         return self.review.metadata.get(key)
 
@@ -75,10 +87,11 @@ class ReviewIndex:
         return Counter(f.severity for f in self.review.findings)
 
 
-def index_review(review: Review, root: str | None = None) -> ReviewIndex:
+def index_review(review: Review, root: str | None = None, lang: str | None = None) -> ReviewIndex:
     """Group everything the pages look up by claim id and by entry key (``root``: the project folder, which file
-    names are shown relative to)."""
-    index = ReviewIndex(review=review, claims_file=path_label(review.linkage.claims_file, None, root))
+    names are shown relative to; ``lang``: the essay's language, when a setting gives it)."""
+    index = ReviewIndex(review=review, claims_file=path_label(review.linkage.claims_file, None, root),
+                        lang=essay_language(review.essay) if lang is None else lang)
     for source in review.bibliography.sources:
         index.sources.setdefault(source.key, source)
     index.marks = marks(index.sources.values())

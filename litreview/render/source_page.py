@@ -234,7 +234,7 @@ def _claim_item(ix: ReviewIndex, layout: Layout, citations: Citations, here: str
                                          numbers=ix.notes, claim_id=c.id)
                               if c.citations is not None else c.text for c in cited_for.claims)
             text = f"{text} (Cited for {cited_for.name}: {shorten(before, 400)})"
-        head = (f'<blockquote class="lr-excerpt">{excerpt(text, evidence or lk.evidence)}</blockquote>'
+        head = (f'<blockquote class="lr-excerpt"{ix.lang_attr()}>{excerpt(text, evidence or lk.evidence)}</blockquote>'
                 f'<p><a href="{esc(href)}">Claim {esc(claim.id)} in the essay ({esc(_paragraph_name(ix, claim))}, '
                 f"sentence {claim.sentence})</a></p>")
     facts = [f"Link: {esc(KIND_WORDS.get(lk.kind, lk.kind))}",
