@@ -72,3 +72,71 @@ def test_init_writes_the_guessed_language_for_the_site(tmp_path: Path, monkeypat
     assert main(["init", "e.md"]) == 0
     assert ("  - litreview:\n      essay_language: pt   # guessed from its common words; the lang of its text on the "
             "site\n") in (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` split as Material's search splits a query's word (its ``split`` on the separator, zero-width too)."""
+    import re
+
+    from litreview.essay.language import JAPANESE_SEARCH_SEPARATOR
+
+    return [piece for piece in re.split(JAPANESE_SEARCH_SEPARATOR, text) if piece]
+
+
+def test_a_japanese_phrase_is_searched_as_its_words() -> None:
+    assert _pieces("プログラミング言語の設計") == ["プログラミング", "言語", "の", "設計"]
+    assert _pieces("mimiumの設計 型システム") == ["mimium", "の", "設計", "型", "システム"]
+    assert _pieces("well-known phrase") == ["well", "known", "phrase"]
+
+
+JA_ESSAY = ("---\ntitle: 音楽のためのプログラミング言語\nbibliography: refs.bib\n---\n\n"
+            "本論文では音楽のためのプログラミング言語mimiumの設計と実装について述べる [@a]。\n\n"
+            "音響合成のための言語は多く提案されてきたが、その多くは汎用言語としての表現力に欠けている。"
+            "本研究ではこの問題を型システムによって解決する。\n")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_japanese_phrase_typed_without_spaces_finds_its_paragraph(tmp_path: Path, monkeypatch) -> None:
+    # Material's search split a query at spaces alone: "型システム" or "表現力に欠けている", several words to its
+    # index, was one word no entry has, and found nothing ("設計" alone was found).
+    from test_browser_site import CHROMIUM, CHROMIUM_ARGS, serve
+
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "refs.bib").write_text("@book{a, author={佐々木, 健}, title={音楽の言語}, publisher={P}, year={2010}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "paper.md").write_text(JA_ESSAY, encoding="utf-8")
+    assert main(["init", "paper.md"]) == 0
+    (tmp_path / "docs").mkdir()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    build(load_config(config_file=str(tmp_path / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site")))
+    server, url = serve(tmp_path / "site")
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            page.goto(url + "essay/")
+            page.evaluate("document.getElementById('__search').checked = true")
+            found = {}
+            for query in ("型システム", "表現力に欠けている", "設計"):
+                page.fill("input.md-search__input", query)
+                page.keyboard.press("End")  # Material searches on a key's release, as after an input method's
+                page.wait_for_function("q => document.querySelector('.md-search-result__meta').innerText"
+                                       " !== 'Type to start searching'", arg=query, timeout=10_000)
+                page.wait_for_timeout(500)
+                found[query] = page.eval_on_selector_all(".md-search-result__item", "els => els.map(e => e.innerText)")
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert any("paragraph 2" in item for item in found["型システム"]), found
+    assert any("paragraph 2" in item for item in found["表現力に欠けている"]), found
+    assert any("paragraph 1" in item for item in found["設計"]), found

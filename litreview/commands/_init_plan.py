@@ -326,9 +326,11 @@ def _manubot_title(path: Path) -> str:
 
 def _search_plugin(text: str) -> str:
     """The search plugin's entry: English, and a language of the essay written without spaces (its segmenter)."""
-    from ..essay.language import unspaced_languages
+    from ..essay.language import JAPANESE_SEARCH_SEPARATOR, unspaced_languages
 
     langs = unspaced_languages(text)
+    if "ja" in langs:
+        return f"  - search:\n      lang: [en, {', '.join(langs)}]\n      separator: '{JAPANESE_SEARCH_SEPARATOR}'\n"
     return f"  - search:\n      lang: [en, {', '.join(langs)}]\n" if langs else "  - search\n"
 
 

@@ -30,6 +30,15 @@ _TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 # Lunr cuts words at spaces: a language written without them is searchable only with its segmenter, which
 # Material's search loads for Japanese (TinySegmenter: kana and kanji) and Thai; Japanese is told by its kana.
 _UNSPACED_SCRIPTS = (("ja", re.compile(r"[\u3040-\u30ff]")), ("th", re.compile(r"[\u0e00-\u0e7f]")))
+_KANA, _HIRAGANA, _KATAKANA, _KANJI = r"\u3040-\u30ff", r"\u3040-\u309f", r"\u30a0-\u30ff", r"\u3400-\u9fff"
+JAPANESE_SEARCH_SEPARATOR = (
+    r"[\s\-]+"
+    rf"|(?<=[{_HIRAGANA}])(?=[{_KATAKANA}{_KANJI}])|(?<=[{_KATAKANA}])(?=[{_HIRAGANA}{_KANJI}])"
+    rf"|(?<=[{_KANJI}])(?=[{_KANA}])|(?<=[A-Za-z0-9])(?=[{_KANA}{_KANJI}])|(?<=[{_KANA}{_KANJI}])(?=[A-Za-z0-9])")
+"""Material's search separator for a Japanese essay: spaces and hyphens, as its default, and where the script
+changes (kanji to kana, hiragana to katakana, Latin to Japanese). Material splits each word of a query by it, so a
+phrase typed without spaces ("言語の設計") is searched as its words ("言語", "の", "設計"), as its index has them
+(TinySegmenter cuts the text); split only at spaces it was one word no entry has. Its Japanese is JavaScript's."""
 _MIN_HITS = 20
 """Fewer common words than this (a few sentences) tell nothing."""
 
