@@ -113,7 +113,7 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
                                 catalogue=default_catalogue() if self.config.checks else (), skip=self._reused,
                                 index=index)
         generated.update(asset_files(self.layout))
-        self._search = search_entries(review, self.layout, index)
+        self._search = search_entries(review, self.layout, index, self._citations)
         self._add(files, generated, config, listed)
         for path, built in self._reused.items():
             if built is None:  # in site/ already: MkDocs copies it onto itself, i.e. leaves it

@@ -86,12 +86,13 @@ def source_page_digests(review: Review, layout: Layout | None = None,
             for s in ix.sources.values()}
 
 
-def search_entries(review: Review, layout: Layout | None = None,
-                   index: ReviewIndex | None = None) -> list[dict[str, str]]:
-    """Entries to add to the site's search index: the essay, one per paragraph (``index`` as for ``render_site``)."""
+def search_entries(review: Review, layout: Layout | None = None, index: ReviewIndex | None = None,
+                   citations: Citations | None = None) -> list[dict[str, str]]:
+    """Entries to add to the site's search index: the essay, one per paragraph (``index`` and ``citations`` as for
+    ``render_site``)."""
     from .publish import essay_search_entries
 
-    return essay_search_entries(index or index_review(review), layout or Layout())
+    return essay_search_entries(index or index_review(review), layout or Layout(), citations)
 
 
 def default_catalogue() -> list[CatalogueEntry]:
