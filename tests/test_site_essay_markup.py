@@ -303,3 +303,14 @@ def test_a_citation_whose_link_a_reviewer_rejected_prints_its_label_not_its_mark
     assert ('<details class="lr-rejected" data-search-exclude="claims"><summary>1 link a reviewer rejected: claims '
             "that do not rely on this source</summary>") in source
     assert "status: rejected; decision recorded in <code>claims.yaml:3</code>." in source
+
+
+def test_a_link_to_a_place_the_page_has_not_is_its_text(tmp_path: Path) -> None:
+    # A book chapter's "[1](#cap:af)" names a chapter in another file: the page linked to a place it has not, a
+    # broken link; one to a place it has (a claim's id) stays a link.
+    (tmp_path / "c.md").write_text("# Motivación {#cap:ifa}\n\nDescripto en el Capítulo [1](#cap:af) y en "
+                                   "[este](#p1-s1) [otro *sitio*](#nowhere).\n", encoding="utf-8")
+    page = essay_html(tmp_path, "c.md")
+    assert "Capítulo 1 y en" in text_of(page)
+    assert 'href="#cap:af"' not in page and 'href="#nowhere"' not in page and "otro <em>sitio</em>." in page
+    assert '<a href="#p1-s1" rel="noopener noreferrer">este</a>' in page

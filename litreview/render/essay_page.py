@@ -6,6 +6,8 @@ the findings are explained after their paragraph.
 
 from __future__ import annotations
 
+import re
+
 from ..essay.ids import source_ids, standard_id
 from ..model import Citation, Claim, Link, Paragraph
 from ..text import plural
@@ -120,7 +122,19 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
         parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here, marks)))
     parts.append("## References {#references}\n\n")
     parts.extend(html_block(part) for part in reference_list(ix, layout, citations, marks.ordered, here))
-    return page(essay_title(ix), "".join(parts), hide=["toc"])
+    return page(essay_title(ix), _unlink_missing_places("".join(parts)), hide=["toc"])
+
+
+# A link the manuscript makes to a place in itself (``[1](#cap:af)``), as the essay's text renders it.
+_PLACE_LINK = re.compile(r'<a href="#([^"]*)" rel="noopener noreferrer">((?:(?!<a[\s>]).)*?)</a>', re.DOTALL)
+_ID = re.compile(r'\bid="([^"]*)"')
+
+
+def _unlink_missing_places(body: str) -> str:
+    """The manuscript's links to places in itself that the page has not (a chapter the essay leaves out: a book's
+    ``[Chapter 1](#cap:af)`` in another file) as their text: a link that leads nowhere is broken."""
+    ids = set(_ID.findall(body)) | {"references"}
+    return _PLACE_LINK.sub(lambda m: m.group(0) if m.group(1) in ids else m.group(2), body)
 
 
 def reference_list(ix: ReviewIndex, layout: Layout, citations: Citations, ordered: list[str],
