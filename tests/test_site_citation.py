@@ -278,6 +278,7 @@ def test_biblatex_titleaddon_series_and_version_are_printed_in_the_reference() -
         " number={12}, publisher={Springer}, year={2020}}\n"
         "@incollection{b, author={Chen, Carton W.}, title={Linear Plasmids}, booktitle={Microbial Plasmids},"
         " booktitleaddon={Proceedings}, editor={Meinhardt, Friedhelm}, series={Microbiology Monographs}, number={7},"
+        " volume={2},"
         " pages={33--61}, publisher={Springer}, year={2007}}\n"
         "@article{c, author={Kay, Al}, title={Art}, titleaddon={A Reply}, journal={J}, series={New Series},"
         " volume={1}, year={2016}}\n"
@@ -286,8 +287,8 @@ def test_biblatex_titleaddon_series_and_version_are_printed_in_the_reference() -
         " year={2015}}")
     a, b, c, d, e = bib.sources
     assert format_reference(a).text == "Doe, Jane. Main Title. An Addon. Lecture Notes in Things 12. Springer, 2020."
-    assert format_reference(b).text == ("Chen, Carton W. “Linear Plasmids.” In Microbial Plasmids. Proceedings, edited"
-                                        " by Friedhelm Meinhardt, 33–61. Microbiology Monographs 7. Springer, 2007.")
+    assert format_reference(b).text == ("Chen, Carton W. “Linear Plasmids.” In Microbial Plasmids. Proceedings, vol. 2,"
+                                        " edited by Friedhelm Meinhardt, 33–61. Microbiology Monographs 7. Springer, 2007.")
     assert format_reference(c).text == "Kay, Al. “Art. A Reply.” J, New Series, vol. 1 (2016)."
     assert format_reference(d).text == "Fay, Bo. Tool. Version 1.2. P, 2015."
     assert format_reference(e).text == "Pluess, M. Genetics. Series in Positive Psychology. OUP, 2015."

@@ -195,6 +195,8 @@ def _chapter(out: _Pieces, s: Source) -> None:
     if s.container:
         out.add(" In ")
         out.add(one_line(container_with_addon(s)), italic=True)
+    if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
+        out.add(f", vol. {one_line(s.volume)}")
     if s.authors and s.editors:
         out.add(", edited by " + _name_list(s.editors, invert_first=False))
     if s.pages:
