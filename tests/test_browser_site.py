@@ -172,6 +172,19 @@ def test_topical_suggestions_show_on_request(watch, basic_url):
     assert "suggested, not yet reviewed" in watch.page.locator("#card-p1-s2-1").inner_text()
 
 
+def test_a_marks_line_tells_a_suggested_and_a_rejected_link(watch, basic_url):
+    # The theme's underline for links (the more specific rule) drew every mark alike: the suggested link's dashes and
+    # the rejected one's strike-through did not show.
+    watch.open(basic_url + "essay/")
+    line = "el => getComputedStyle(el).textDecorationLine + ' ' + getComputedStyle(el).textDecorationStyle"
+    assert watch.page.eval_on_selector(".lr-cites--rejected a.lr-cite", line) == "line-through solid"
+    assert watch.page.eval_on_selector(".lr-mark--suggested a.lr-cite", line) == "underline dashed"
+    assert watch.page.eval_on_selector(".lr-mark--confirmed a.lr-cite", line) == "underline solid"
+    watch.page.hover(".lr-cites--rejected a.lr-cite")
+    card = watch.page.locator(".lr-cites--rejected .lr-card")
+    assert card.is_visible() and "rejected" in card.inner_text()
+
+
 def test_card_shows_on_hover(watch, basic_url):
     watch.open(basic_url + "essay/")
     watch.page.hover("#p2-s1 + .lr-cites a.lr-cite")
