@@ -54,6 +54,7 @@ def test_an_essay_in_portuguese_is_marked_so_and_the_reviews_words_stay_english(
            'lang="en" aria-label="Paragraph 1">1</a>' in essay
     assert '<span class="lr-mark lr-mark--confirmed" lang="en"><a class="lr-cite" href="../sources/a/"' in essay
     assert '<blockquote class="lr-excerpt" lang="pt">' in site["sources/a.md"]
+    assert 'the essay <span lang="pt">A regulação</span> (' in site["index.md"]
     # Its metadata says it more precisely; a setting says it over both.
     review = build_review(_review(tmp_path, "---\nlang: pt-BR\n---\n\n" + PT + "Veja [@a].\n"), with_checks=False)
     assert '<p lang="pt-BR">' in render_site(review, Layout())["essay.md"]

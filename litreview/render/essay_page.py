@@ -115,7 +115,7 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
                   "topic but that the text does not cite, found by litreview and not yet reviewed "
                   "(they appear as <span class=\"lr-cite-sample\">topic: …</span>).</label></p>")
     title = one_line(essay.meta.get("title", "")) if hasattr(essay.meta, "get") else ""
-    heading = f"The essay: <span{ix.lang_attr()}>{esc(title)}</span>" if title else esc(essay_title(ix))
+    heading = f"The essay: {ix.in_essay_language(esc(title))}" if title else esc(essay_title(ix))
     parts = [html_block(f'<h1>{heading}</h1>{intro}')]
     marks = _Marks(ix, citations)
     for paragraph in essay.paragraphs:

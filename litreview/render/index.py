@@ -69,6 +69,10 @@ class ReviewIndex:
         """` lang="pt"` for an element holding the essay's own text; "" for an English essay (the page's language)."""
         return f' lang="{esc(self.lang)}"' if self.lang and self.lang.split("-")[0].lower() != "en" else ""
 
+    def in_essay_language(self, html: str) -> str:
+        """``html`` (the essay's words amid the review's) in a span that gives the essay's language, when not English."""
+        return f"<span{self.lang_attr()}>{html}</span>" if self.lang_attr() else html
+
     def en_attr(self) -> str:
         """` lang="en"` for the review's own words inside the essay's text, when that is not English."""
         return ' lang="en"' if self.lang_attr() else ""
