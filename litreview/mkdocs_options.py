@@ -21,6 +21,10 @@ class LitreviewPluginConfig(base.Config):
     """The curated claims file. Default: ``claims`` in ``[tool.litreview]`` (refs/claims.yaml)."""
     metadata = c.Optional(c.Type(str))
     """The registry snapshot folder. Default: ``metadata`` in ``[tool.litreview]`` (refs/metadata)."""
+    essay_language = c.Optional(c.Type(str))
+    """The essay's language as a BCP 47 tag ("pt", "de-CH"), given to its text's ``lang`` attributes (the
+    review's own words stay English). Default: the essay's ``lang`` metadata, else a guess from its common words
+    (``litreview init`` writes the guess here)."""
     citation_style = c.Choice(("chicago",), default="chicago")
     """How references are formatted: Chicago notes-bibliography (the only style so far)."""
     checks = c.Type(bool, default=True)

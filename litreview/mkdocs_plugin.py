@@ -106,13 +106,14 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         else:
             listed = False
         self._source_pages = sorted({self.layout.source(s.key) for s in review.bibliography.sources})
-        index = index_review(review)  # made once for the page cache's keys, the pages and the search entries
+        # made once for the page cache's keys, the pages and the search entries
+        index = index_review(review, str(self.settings.root), lang=self.config.essay_language)
         self._reuse(review, config, files, listed, index)
         generated = render_site(review, self.layout, citations=self._citations, root=str(self.settings.root),
                                 catalogue=default_catalogue() if self.config.checks else (), skip=self._reused,
                                 index=index)
         generated.update(asset_files(self.layout))
-        self._search = search_entries(review, self.layout, index)
+        self._search = search_entries(review, self.layout, index, self._citations)
         self._add(files, generated, config, listed)
         for path, built in self._reused.items():
             if built is None:  # in site/ already: MkDocs copies it onto itself, i.e. leaves it

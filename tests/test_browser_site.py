@@ -172,6 +172,19 @@ def test_topical_suggestions_show_on_request(watch, basic_url):
     assert "suggested, not yet reviewed" in watch.page.locator("#card-p1-s2-1").inner_text()
 
 
+def test_a_marks_line_tells_a_suggested_and_a_rejected_link(watch, basic_url):
+    # The theme's underline for links (the more specific rule) drew every mark alike: the suggested link's dashes and
+    # the rejected one's strike-through did not show.
+    watch.open(basic_url + "essay/")
+    line = "el => getComputedStyle(el).textDecorationLine + ' ' + getComputedStyle(el).textDecorationStyle"
+    assert watch.page.eval_on_selector(".lr-cites--rejected a.lr-cite", line) == "line-through solid"
+    assert watch.page.eval_on_selector(".lr-mark--suggested a.lr-cite", line) == "underline dashed"
+    assert watch.page.eval_on_selector(".lr-mark--confirmed a.lr-cite", line) == "underline solid"
+    watch.page.hover(".lr-cites--rejected a.lr-cite")
+    card = watch.page.locator(".lr-cites--rejected .lr-card")
+    assert card.is_visible() and "rejected" in card.inner_text()
+
+
 def test_card_shows_on_hover(watch, basic_url):
     watch.open(basic_url + "essay/")
     watch.page.hover("#p2-s1 + .lr-cites a.lr-cite")
@@ -223,7 +236,7 @@ def test_cards_stay_inside_the_window(watch, basic_url, size):
     watch.open(basic_url + "essay/")
     watch.page.locator("#lr-show-topical").check()  # its mark too
     marks = watch.page.locator("a.lr-cite").all()
-    assert len(marks) == 3
+    assert len(marks) == 4  # the rejected link's mark too
     would_overflow = 0
     for mark in marks:
         mark.evaluate("a => a.focus()")
@@ -295,7 +308,7 @@ def test_links_make_sense_and_cards_are_described(watch, basic_url):
     described = watch.page.eval_on_selector_all(
         "a.lr-cite", "els => els.map(a => document.getElementById(a.getAttribute('aria-describedby'))"
                      "?.className)")
-    assert described == ["lr-card"] * 3
+    assert described == ["lr-card"] * 4  # the rejected link's mark is described too
 
 
 def test_screenshots_for_review(watch, basic_url):

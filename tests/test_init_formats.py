@@ -357,7 +357,9 @@ def test_a_japanese_essay_gets_a_search_that_segments_its_words(here: Path, monk
     (here / "ja.md").write_text("---\nbibliography: refs.bib\n---\n\nこれはmimiumの設計についての論文である [@a]。\n",
                                 encoding="utf-8")
     assert main(["init", "ja.md"]) == 0
-    assert "  - search:\n      lang: [en, ja]\n  - litreview\n" in (here / "mkdocs.yml").read_text(encoding="utf-8")
+    written = (here / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - search:\n      lang: [en, ja]\n      separator: '[\\s\\-]+|(?<=" in written
+    assert "  - litreview:\n      essay_language: ja " in written
     english = here / "en"
     english.mkdir()
     bib(english / "refs.bib", "a")

@@ -252,9 +252,9 @@ def test_a_build_indexes_the_review_once_and_formats_each_entry_once(tmp_path, m
     indexed, formatted = [], []
     made, format_reference = index.index_review, citation.format_reference
 
-    def counted(review):
+    def counted(review, root=None, lang=None):
         indexed.append(review)
-        return made(review)
+        return made(review, root, lang)
 
     def counted_format(source, mark=short_labels.PLAIN):
         formatted.append(source.key)

@@ -266,3 +266,34 @@ def test_a_name_in_a_cjk_script_is_printed_family_name_first_without_a_space() -
     bib = parse_bibliography("@book{j, author={佐伯, 胖 and 水川, 喜文 and Roe, Jane}, translator={上野, 直樹},"
                              " title={プラン}, publisher={P}, year={1999}}")
     assert format_reference(bib.sources[0]).text == "佐伯胖, 水川喜文, and Jane Roe. プラン. Translated by 上野直樹. P, 1999."
+
+
+def test_biblatex_titleaddon_series_and_version_are_printed_in_the_reference() -> None:
+    # pandoc's biblatex reader prints them ("Main Title. An Addon. Lecture Notes in Things 12."); the page's printed
+    # reference left them out, and a reviewer saw them only in the entry's BibTeX.
+    from litreview.render.csljson import source_to_csl
+
+    bib = parse_bibliography(
+        "@book{a, author={Doe, Jane}, title={Main Title}, titleaddon={An Addon}, series={Lecture Notes in Things},"
+        " number={12}, publisher={Springer}, year={2020}}\n"
+        "@incollection{b, author={Chen, Carton W.}, title={Linear Plasmids}, booktitle={Microbial Plasmids},"
+        " booktitleaddon={Proceedings}, editor={Meinhardt, Friedhelm}, series={Microbiology Monographs}, number={7},"
+        " volume={2},"
+        " pages={33--61}, publisher={Springer}, year={2007}}\n"
+        "@article{c, author={Kay, Al}, title={Art}, titleaddon={A Reply}, journal={J}, series={New Series},"
+        " volume={1}, year={2016}}\n"
+        "@manual{d, author={Fay, Bo}, title={Tool}, version={1.2}, publisher={P}, year={2015}}\n"
+        "@book{e, author={Pluess, M.}, title={Genetics}, series={Series in Positive Psychology}, publisher={OUP},"
+        " year={2015}}")
+    a, b, c, d, e = bib.sources
+    assert format_reference(a).text == "Doe, Jane. Main Title. An Addon. Lecture Notes in Things 12. Springer, 2020."
+    assert format_reference(b).text == ("Chen, Carton W. “Linear Plasmids.” In Microbial Plasmids. Proceedings, vol. 2,"
+                                        " edited by Friedhelm Meinhardt, 33–61. Microbiology Monographs 7. Springer, 2007.")
+    assert format_reference(c).text == "Kay, Al. “Art. A Reply.” J, New Series, vol. 1 (2016)."
+    assert format_reference(d).text == "Fay, Bo. Tool. Version 1.2. P, 2015."
+    assert format_reference(e).text == "Pluess, M. Genetics. Series in Positive Psychology. OUP, 2015."
+    assert "<i>Main Title. An Addon</i>. Lecture" in format_reference(a).html
+    csl = source_to_csl(a)
+    assert (csl["title"], csl["title-short"], csl["collection-title"], csl["collection-number"]) == (
+        "Main Title. An Addon", "Main Title", "Lecture Notes in Things", "12")
+    assert "issue" not in csl

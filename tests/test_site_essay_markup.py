@@ -279,6 +279,8 @@ def test_a_label_after_other_attributes_is_numbered(tmp_path: Path) -> None:
 def test_a_citation_whose_link_a_reviewer_rejected_prints_its_label_not_its_markup(tmp_path: Path) -> None:
     # A reviewer's "does not rely on it" leaves the citation in the manuscript: the page printed the reader's
     # internal form of a LaTeX citation ("@{weis2012} holds"), not what LaTeX prints; now the label, with no link.
+    # The decision is shown after the sentence, struck through, with where the claims file records it (the site
+    # showed nothing of it), and on the entry's page apart from the claims relying on it, counted with none of them.
     (tmp_path / "paper.tex").write_text("\\textcite{weis2012} holds it. Others agree \\parencite{roe2003}.\n",
                                         encoding="utf-8")
     (tmp_path / "refs.bib").write_text("@online{weis2012, author={Weis, Manuel}, title={Talk}, year={2012}}\n"
@@ -292,5 +294,23 @@ def test_a_citation_whose_link_a_reviewer_rejected_prints_its_label_not_its_mark
     rejected = page.split('id="p1-s1"')[1].split('id="p1-s2"')[0]
     assert "@{" not in text_of(rejected) and "\\textcite" not in text_of(rejected)
     assert text_of(rejected).startswith(">Weis 2012 holds it.")
-    assert "href=" not in rejected  # no mark stands for the rejected link
+    claim, after = rejected.split('<span class="lr-cites lr-cites--rejected">')
+    assert "href=" not in claim  # no mark stands for the rejected link in the sentence
+    assert 'href="../sources/weis2012/"' in after and "Decision recorded in <code>claims.yaml:3</code>" in after
     assert 'href="../sources/roe2003/"' in page.split('id="p1-s2"')[1]
+    source = render_site(review, Layout(), root=str(tmp_path))["sources/weis2012.md"]
+    assert "Claims relying on this source (0)" in source
+    assert ('<details class="lr-rejected" data-search-exclude="claims"><summary>1 link a reviewer rejected: claims '
+            "that do not rely on this source</summary>") in source
+    assert "status: rejected; decision recorded in <code>claims.yaml:3</code>." in source
+
+
+def test_a_link_to_a_place_the_page_has_not_is_its_text(tmp_path: Path) -> None:
+    # A book chapter's "[1](#cap:af)" names a chapter in another file: the page linked to a place it has not, a
+    # broken link; one to a place it has (a claim's id) stays a link.
+    (tmp_path / "c.md").write_text("# Motivación {#cap:ifa}\n\nDescripto en el Capítulo [1](#cap:af) y en "
+                                   "[este](#p1-s1) [otro *sitio*](#nowhere).\n", encoding="utf-8")
+    page = essay_html(tmp_path, "c.md")
+    assert "Capítulo 1 y en" in text_of(page)
+    assert 'href="#cap:af"' not in page and 'href="#nowhere"' not in page and "otro <em>sitio</em>." in page
+    assert '<a href="#p1-s1" rel="noopener noreferrer">este</a>' in page

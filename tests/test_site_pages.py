@@ -58,7 +58,13 @@ def test_essay_has_every_paragraph_and_an_anchor_per_claim(site):
 
 def test_essay_marks_link_to_source_pages_with_cards(site):
     essay = site["essay.md"]
-    assert essay.count('class="lr-card"') == 3  # the rejected link gets no mark
+    # The rejected link gets no citation mark: it is shown struck through in a group of its own, after the sentence.
+    assert essay.count('class="lr-card"') == 4
+    rejected = essay.split('class="lr-cites lr-cites--rejected"')[1]
+    assert rejected.startswith('><span class="lr-bracket" aria-hidden="true">[</span><span class="lr-topic">rejected: '
+                               '</span><span class="lr-mark lr-mark--rejected"><a class="lr-cite" '
+                               'href="../sources/farrell2005world/"')
+    assert "Farrell 2005<span class=\"lr-sr\"> (link rejected by a reviewer)</span>" in rejected
     # data-n: Holsti is the second entry of the reference list (Farrell, Holsti, Paul, U.S. Code).
     assert ('<a class="lr-cite" href="../sources/holsti2004taming/" aria-describedby="card-p1-s1-1" data-n="2">'
             "Holsti 2004</a>") in essay
@@ -77,7 +83,7 @@ def test_essay_marks_link_to_source_pages_with_cards(site):
     assert "farrell2005world" in topical and "topic: " in topical
     assert "Show the 1 topical suggestion too" in essay
     paragraph2 = essay[essay.index('id="p2"'):essay.index("## References")]
-    assert "farrell2005world" not in paragraph2
+    assert "farrell2005world" not in paragraph2.split('class="lr-cites lr-cites--rejected"')[0]  # only rejected
 
 
 def test_essay_explains_findings_in_words(site):

@@ -138,3 +138,19 @@ def test_plugin_leaves_assets_alone_when_asked(tmp_path):
     build(config)
     assert list((tmp_path / "site").rglob("*.map"))
     assert list((tmp_path / "site" / "assets" / "javascripts" / "lunr").rglob("*.js"))
+
+
+def test_search_entries_show_a_markdown_essays_text_as_its_page_does(tmp_path):
+    # The entries held the paragraph as written ("\par", "*Digital Services Act*", "[@konur2010]"), which a search's
+    # results then showed; the page shows the words, the emphasis rendered and the citation by its label.
+    from litreview.config import Config
+    from litreview.review import build_review
+
+    (tmp_path / "refs.bib").write_text("@book{konur2010, author={Konur, Savas}, title={T}, publisher={P}, year={2010}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "e.md").write_text("\\par Temporal logics have a long history [@konur2010]. The *Digital Services"
+                                   " Act* says so [-@konur2010, p. 3].\n", encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="e.md", bibliography="refs.bib", claims=""), with_checks=False)
+    [entry] = essay_search_entries(index_review(review), Layout())
+    assert entry["text"] == ("<p>Temporal logics have a long history [Konur 2010]. The Digital Services Act says so"
+                             " [2010, p. 3].</p>")

@@ -229,3 +229,22 @@ def full_title(source: Source) -> str:
     """THE title as printed: with a biblatex ``subtitle`` field after a colon, as biblatex and pandoc print it."""
     subtitle = field_text(source, "subtitle")
     return f"{source.title}: {subtitle}" if subtitle.strip() else source.title
+
+
+def title_with_addon(source: Source) -> str:
+    """The title with a biblatex ``titleaddon`` after a full stop ("Plans. A Commentary"), as pandoc reads it into
+    CSL's ``title`` (its ``title-short`` is ``full_title``)."""
+    return _with_addon(full_title(source), field_text(source, "titleaddon"))
+
+
+def container_with_addon(source: Source) -> str:
+    """The container's title with a biblatex ``booktitleaddon`` or ``journaltitleaddon`` after a full stop."""
+    addon = field_text(source, "booktitleaddon") or field_text(source, "journaltitleaddon")
+    return _with_addon(source.container, addon)
+
+
+def _with_addon(title: str, addon: str) -> str:
+    addon = addon.strip()
+    if not title.strip() or not addon:
+        return title
+    return title + ("" if title.rstrip()[-1] in ".?!" else ".") + " " + addon

@@ -324,16 +324,13 @@ def _manubot_title(path: Path) -> str:
     return " ".join(title.split())[:120] if isinstance(title, str) else ""
 
 
-# Lunr cuts words at spaces: a language written without them is searchable only with its segmenter, which
-# Material's search loads for Japanese (TinySegmenter: kana and kanji) and Thai; Japanese is told by its kana.
-_UNSPACED_SCRIPTS = (("ja", re.compile(r"[\u3040-\u30ff]")), ("th", re.compile(r"[\u0e00-\u0e7f]")))
-
-
 def _search_plugin(text: str) -> str:
-    """The search plugin's entry: English, and a language of the essay written without spaces when at least a
-    fifth of its letters are in that language's script (not a quoted name or two)."""
-    letters = sum(ch.isalpha() for ch in text)
-    langs = [lang for lang, script in _UNSPACED_SCRIPTS if letters and len(script.findall(text)) * 5 >= letters]
+    """The search plugin's entry: English, and a language of the essay written without spaces (its segmenter)."""
+    from ..essay.language import JAPANESE_SEARCH_SEPARATOR, unspaced_languages
+
+    langs = unspaced_languages(text)
+    if "ja" in langs:
+        return f"  - search:\n      lang: [en, {', '.join(langs)}]\n      separator: '{JAPANESE_SEARCH_SEPARATOR}'\n"
     return f"  - search:\n      lang: [en, {', '.join(langs)}]\n" if langs else "  - search\n"
 
 
@@ -346,4 +343,19 @@ def _mkdocs_text(title: str, text: str = "") -> str:
             f"site_name: {quoted('Review: ' + title)}\n"
             "theme:\n  name: material\n  font: false\n"
             "markdown_extensions:\n  - admonition\n  - attr_list\n  - tables\n  - toc:\n      permalink: true\n"
-            "plugins:\n" + _search_plugin(text) + "  - litreview\n")
+            "plugins:\n" + _search_plugin(text) + _litreview_plugin(text))
+
+
+_LANG_META = re.compile(r"^lang:\s*\S", re.MULTILINE)
+
+
+def _litreview_plugin(text: str) -> str:
+    """The plugin's entry: with the essay's language when it is not English and its metadata does not say it (the
+    site gives the essay's text that ``lang``; the review's own words stay English)."""
+    from ..essay.language import guess_language
+
+    lang = "" if _LANG_META.search(text[:5000]) else guess_language(text)
+    if not lang or lang == "en":
+        return "  - litreview\n"
+    return (f"  - litreview:\n      essay_language: {lang}   # guessed from its common words; the lang of its text on "
+            "the site\n")

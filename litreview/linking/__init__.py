@@ -223,7 +223,8 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     unanchored = tuple(Orphan(lk.claim_id, lk.source_key, "", lk.line, rejected=lk.status == "rejected")
                        for lk in curated.links if not lk.exact and id(lk) in on_ids) if curated is not None else ()
     return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans), hidden=hidden,
-                   unanchored=unanchored, conflicts=_conflicts(placed))
+                   unanchored=unanchored, conflicts=_conflicts(placed),
+                   claims_file=(curated.path or "") if curated is not None else "")
 
 
 def _note_callers(essay: Essay) -> dict[str, str]:
@@ -325,7 +326,8 @@ def _apply(links: list[Link], placed: list[Anchored], mentions: tuple[Mention, .
                               kind=kind or "topical",
                               confidence=1.0, status=decision.status,
                               evidence=evidence or decision.note or "recorded by a reviewer",
-                              note=decision.note, locator=decision.locator, curated=True))
+                              note=decision.note, locator=decision.locator, curated=True,
+                              decided_at=decision.line))
             by_pair[pair] = [len(links) - 1]
             continue
         found = [links[n] for n in by_pair[pair]]
@@ -344,7 +346,7 @@ def _apply(links: list[Link], placed: list[Anchored], mentions: tuple[Mention, .
             links[n] = replace(old, status=decision.status,
                                confidence=1.0 if decision.status == "confirmed" else old.confidence,
                                note=decision.note or old.note, locator=decision.locator or old.locator,
-                               curated=True)
+                               curated=True, decided_at=decision.line)
     return _settle_ambiguous(links, mentions)
 
 

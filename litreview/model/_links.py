@@ -65,6 +65,8 @@ class Link:
     """True when the evidence fitted several entries and context chose this one."""
     curated: bool = False
     """True when the status comes from the reviewed claims file."""
+    decided_at: int | None = None
+    """For a curated link: the line of the decision in the claims file (``Linkage.claims_file``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +130,8 @@ class Linkage:
     """Confirming and rejecting decisions that meet on one claim and entry (the file's later one is applied)."""
     unanchored: tuple[Orphan, ...] = ()
     """Curated links written without an anchor (``exact`` empty), placed by their recorded id alone."""
+    claims_file: str = ""
+    """The claims file the curated links' decisions come from ("" without one)."""
     hidden: tuple[Link, ...] = ()
     """Topical suggestions below the shown threshold, each entry's best few: not shown (listed with
     ``links --all-suggestions``), but a check can tell an entry the essay seems to use from one it never touches."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..bibliography.bibtex import MONTH_NAMES, page_range
 from ..bibliography.csl_item import LEGAL_TYPES
-from ..bibliography.latex import field_text, full_title
+from ..bibliography.latex import container_with_addon, field_text, title_with_addon
 from ..locale_terms import EDITION_WORDS, alternation
 from ..model import Person, Source
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
@@ -103,7 +103,7 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
     if names:
         out.add(_end(names))
         out.add(" ")
-    title = one_line(full_title(source))
+    title = one_line(title_with_addon(source))
     italic_title = kind in _ITALIC_TYPES or (kind == "misc" and not (source.container or source.url))
     if kind in LEGAL_TYPES and not names and title:
         _legal(out, source, title)
@@ -175,9 +175,12 @@ def _edition(edition: str) -> str:
 def _article(out: _Pieces, s: Source) -> None:
     if s.container:
         out.add(" ")
-        out.add(one_line(s.container), italic=True)
+        out.add(one_line(container_with_addon(s)), italic=True)
+    series = one_line(field_text(s, "series"))
+    if series:  # a journal's series ("n.s."), as pandoc prints it: "Journal, Series, vol. 17"
+        out.add(f", {series}")
     if s.volume:
-        out.add(f" {one_line(s.volume)}")
+        out.add(f", vol. {one_line(s.volume)}" if series else f" {one_line(s.volume)}")
     if s.number:
         out.add(f", no. {one_line(s.number)}" if s.volume else f" no. {one_line(s.number)}")
     date = _date(s)
@@ -191,11 +194,15 @@ def _article(out: _Pieces, s: Source) -> None:
 def _chapter(out: _Pieces, s: Source) -> None:
     if s.container:
         out.add(" In ")
-        out.add(one_line(s.container), italic=True)
+        out.add(one_line(container_with_addon(s)), italic=True)
+    if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
+        out.add(f", vol. {one_line(s.volume)}")
     if s.authors and s.editors:
         out.add(", edited by " + _name_list(s.editors, invert_first=False))
     if s.pages:
         out.add(f", {_pages(s)}" if s.container else f" {_pages(s)}")
+    if series := _series(s):
+        out.add(f". {series}")
     publication = _publication(s)
     date = _date(s)
     if publication:
@@ -207,6 +214,8 @@ def _chapter(out: _Pieces, s: Source) -> None:
 def _book_like(out: _Pieces, s: Source, kind: str) -> None:
     if s.authors and s.editors:
         out.add(" Edited by " + _name_list(s.editors, invert_first=False) + ".")
+    if version := one_line(field_text(s, "version")):
+        out.add(f" Version {version}.")
     edition = _edition(one_line(field_text(s, "edition")))
     if edition:
         out.add(f" {edition}")
@@ -221,6 +230,9 @@ def _book_like(out: _Pieces, s: Source, kind: str) -> None:
     if kind in ("techreport", "report") and s.number:
         label = one_line(field_text(s, "type")) or "Report"
         out.add(f" {label} {one_line(s.number)}.")
+    elif series := _series(s):
+        out.add(f" {series}")
+        out.add("" if out.ends_with(".") else ".")
     web = kind in _WEB_TYPES or (kind == "misc" and bool(s.url))
     container = one_line(s.container)
     if web or (kind == "misc" and container):
@@ -235,6 +247,14 @@ def _book_like(out: _Pieces, s: Source, kind: str) -> None:
         out.add(f" {publication}" + (f", {date}." if date else "."))
     elif date:
         out.add(f" {date}.")
+
+
+def _series(s: Source) -> str:
+    """A book's or chapter's series with its number in it ("Lecture Notes in Computer Science 855"), as Chicago
+    and pandoc print it after the editors and edition; "" without a ``series`` field."""
+    series = one_line(field_text(s, "series"))
+    number = one_line(s.number)
+    return f"{series} {number}" if series and number else series
 
 
 def _links(out: _Pieces, s: Source) -> None:

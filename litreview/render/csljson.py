@@ -11,7 +11,7 @@ from typing import Any
 
 from ..bibliography.bibtex import MONTHS
 from ..bibliography.csl_item import BIBTEX_TO_CSL
-from ..bibliography.latex import field_text, full_title
+from ..bibliography.latex import container_with_addon, field_text, full_title, title_with_addon
 from ..model import Person, Source
 from .sanitize import normalise_doi
 
@@ -39,9 +39,14 @@ def source_to_csl(source: Source) -> dict[str, Any]:
     if source.editors:
         item["editor"] = [_name(p) for p in source.editors]
     if source.title:
-        item["title"] = full_title(source)
+        item["title"] = title_with_addon(source)
+        if item["title"] != full_title(source):
+            item["title-short"] = full_title(source)
     if source.container:
-        item["container-title"] = source.container
+        item["container-title"] = container_with_addon(source)
+    series = field_text(source, "series")
+    if series:
+        item["collection-title"] = series
     if source.publisher:
         item["publisher"] = source.publisher
     place = field_text(source, "address") or field_text(source, "location")
@@ -50,7 +55,9 @@ def source_to_csl(source: Source) -> dict[str, Any]:
     if source.volume:
         item["volume"] = source.volume
     if source.number:
-        item["number" if item["type"] == "report" else "issue"] = source.number
+        # a book's or chapter's number in its series is its collection number, as pandoc reads biblatex
+        serial = series and not item["type"].startswith("article") and item["type"] != "report"
+        item["collection-number" if serial else "number" if item["type"] == "report" else "issue"] = source.number
     if source.pages:
         item["page"] = source.pages
     issued = issued_parts(source)

@@ -6,6 +6,8 @@ the findings are explained after their paragraph.
 
 from __future__ import annotations
 
+import re
+
 from ..essay.ids import source_ids, standard_id
 from ..model import Citation, Claim, Link, Paragraph
 from ..text import plural
@@ -14,6 +16,7 @@ from .claim_text import claim_html, plain_text, readable
 from .crossrefs import crossref_labels
 from .fragments import (
     Step,
+    decision_label,
     evidence_of,
     finding_html,
     html_block,
@@ -111,13 +114,27 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
                   f"Show the {plural(topical, 'topical suggestion')} too: sources that share a claim’s "
                   "topic but that the text does not cite, found by litreview and not yet reviewed "
                   "(they appear as <span class=\"lr-cite-sample\">topic: …</span>).</label></p>")
-    parts = [html_block(f'<h1>{esc(essay_title(ix))}</h1>{intro}')]
+    title = one_line(essay.meta.get("title", "")) if hasattr(essay.meta, "get") else ""
+    heading = f"The essay: {ix.in_essay_language(esc(title))}" if title else esc(essay_title(ix))
+    parts = [html_block(f'<h1>{heading}</h1>{intro}')]
     marks = _Marks(ix, citations)
     for paragraph in essay.paragraphs:
         parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here, marks)))
     parts.append("## References {#references}\n\n")
     parts.extend(html_block(part) for part in reference_list(ix, layout, citations, marks.ordered, here))
-    return page(essay_title(ix), "".join(parts), hide=["toc"])
+    return page(essay_title(ix), _unlink_missing_places("".join(parts)), hide=["toc"])
+
+
+# A link the manuscript makes to a place in itself (``[1](#cap:af)``), as the essay's text renders it.
+_PLACE_LINK = re.compile(r'<a href="#([^"]*)" rel="noopener noreferrer">((?:(?!<a[\s>]).)*?)</a>', re.DOTALL)
+_ID = re.compile(r'\bid="([^"]*)"')
+
+
+def _unlink_missing_places(body: str) -> str:
+    """The manuscript's links to places in itself that the page has not (a chapter the essay leaves out: a book's
+    ``[Chapter 1](#cap:af)`` in another file) as their text: a link that leads nowhere is broken."""
+    ids = set(_ID.findall(body)) | {"references"}
+    return _PLACE_LINK.sub(lambda m: m.group(0) if m.group(1) in ids else m.group(2), body)
 
 
 def reference_list(ix: ReviewIndex, layout: Layout, citations: Citations, ordered: list[str],
@@ -171,8 +188,10 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
     if paragraph.note in ix.notes:
         out = [_note_label(*ix.notes[paragraph.note], marks.labelled), *out]
     # Out of the search index as a page: each paragraph is an entry of its own (render.publish).
-    html = (f'<div class="lr-para" id="{anchor}" data-search-exclude="paragraph"><p><a class="lr-pnum" href="#{anchor}" '
-            f'aria-label="{name[0].upper()}{name[1:]}">{esc(paragraph.label) or paragraph.number}</a> '
+    # The essay's words in its language, the review's own (a paragraph's number, the marks' cards) in English.
+    html = (f'<div class="lr-para" id="{anchor}" data-search-exclude="paragraph"><p{ix.lang_attr()}><a class="lr-pnum" '
+            f'href="#{anchor}"{ix.en_attr()} aria-label="{name[0].upper()}{name[1:]}">'
+            f'{esc(paragraph.label) or paragraph.number}</a> '
             f'{"".join(out).strip()}</p>')
     if notes:
         html += (f'<div class="admonition warning lr-notes" id="findings-{anchor}">'
@@ -209,7 +228,7 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
     if claim.citations is not None:  # read as Markdown: the card quotes it as the page shows it, not its markup
         card_text = plain_text(card_text, marks_of.xref, ix.notes, claim_id=claim_id)
 
-    def mark(n: int, link: Link, card_id: str, mode: str = "normal") -> str | None:
+    def mark(n: int, link: Link, card_id: str, mode: str = "normal", step: bool = True) -> str | None:
         source = ix.sources.get(link.source_key)
         if source is None:
             return None
@@ -218,7 +237,10 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
         worst = worst_finding(ix.findings_by_key.get(source.key, ()))
         return mark_html(link, source, ref, href, card_id, number=marks_of.number.get(source.key, 0), label=ref.cited(mode),
                          status=status_words(ix.metadata(source.key)), worst=worst, claim_text=card_text,
-                         evidence=rewritten.get(evidence_of(link)), step=marks_of.step(source.key, claim_id))
+                         evidence=rewritten.get(evidence_of(link)),
+                         step=marks_of.step(source.key, claim_id) if step else None,
+                         decided=decision_label(link, ix.claims_file) if link.status == "rejected" else "",
+                         lang=ix.en_attr())
 
     placed: set[str] = set()
     shown = esc(text)
@@ -246,20 +268,25 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
         if html_mark is not None:
             (topical if is_topical_suggestion(link) else marks).append(html_mark)
     if marks:
-        html += _group(marks, "lr-cites")
+        html += _group(marks, "lr-cites", lang=ix.en_attr())
     if topical:
-        html += _group(topical, "lr-cites lr-cites--topical", "topic: ")
+        html += _group(topical, "lr-cites lr-cites--topical", "topic: ", ix.en_attr())
+    # What a reviewer rejected here: shown struck through with its decision, counted nowhere.
+    rejected = [m for n, link in enumerate(ix.rejected_by_claim.get(claim_id, ()), start=len(links) + 1)
+                if (m := mark(n, link, f"card-{claim_id}-{n}", step=False)) is not None]
+    if rejected:
+        html += _group(rejected, "lr-cites lr-cites--rejected", "rejected: ", ix.en_attr())
     if findings:
         noun = "finding" if len(findings) == 1 else "findings"
-        html += (f'<a class="lr-flag" href="#findings-{esc(anchor)}" title="{len(findings)} {noun}">'
+        html += (f'<a class="lr-flag" href="#findings-{esc(anchor)}"{ix.en_attr()} title="{len(findings)} {noun}">'
                  f'<span aria-hidden="true">⚠{len(findings)}</span>'
                  f'<span class="lr-sr">{len(findings)} {noun} on claim {esc(claim_id)}, '
                  "explained below the paragraph</span></a>")
     return html
 
 
-def _group(marks: list[str], classes: str, label: str = "") -> str:
+def _group(marks: list[str], classes: str, label: str = "", lang: str = "") -> str:
     lead = f'<span class="lr-topic">{label}</span>' if label else ""
-    return (f'<span class="{classes}"><span class="lr-bracket" aria-hidden="true">[</span>{lead}'
+    return (f'<span class="{classes}"{lang}><span class="lr-bracket" aria-hidden="true">[</span>{lead}'
             + '<span class="lr-sep" aria-hidden="true">; </span>'.join(marks)
             + '<span class="lr-bracket" aria-hidden="true">]</span></span>')

@@ -102,11 +102,16 @@ def finding_html(finding: Finding, *, layout: Layout, here: str, sources: dict[s
 
 def file_label(finding: Finding, root: str | None) -> str:
     """``file:line`` with the file relative to the project (never a machine path)."""
-    if not finding.file:
+    return path_label(finding.file, finding.line, root)
+
+
+def path_label(file: str | None, line: int | None, root: str | None) -> str:
+    """``file:line`` (``file`` alone without a line) with the file relative to ``root`` (never a machine path)."""
+    if not file:
         return ""
     from pathlib import PurePath
 
-    path = PurePath(finding.file)
+    path = PurePath(file)
     if root and path.is_absolute():
         try:
             path = path.relative_to(root)
@@ -115,7 +120,7 @@ def file_label(finding: Finding, root: str | None) -> str:
     elif path.is_absolute():
         path = PurePath(path.name)
     text = path.as_posix()
-    return f"{text}:{finding.line}" if finding.line else text
+    return f"{text}:{line}" if line else text
 
 
 STATUS_SHORT = {"verified": "verified", "not-found": "DOI not found", "malformed": "malformed DOI",
@@ -178,12 +183,13 @@ def quoted(evidence: str) -> str:
 
 def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, status: str = "",
               worst: Finding | None = None, claim_text: str = "", step: Step | None = None,
-              evidence: str | None = None) -> str:
+              evidence: str | None = None, decided: str = "") -> str:
     """The card of a citation mark: shown on hover, keyboard focus or a first tap.
 
     It holds the full reference (with its DOI or URL), the registry status, the worst
-    finding, why the claim is linked (evidence within the claim) and, when the source
-    is cited more than once, links to step to its other marks.
+    finding, why the claim is linked (evidence within the claim), where a reviewer's
+    decision is recorded (``decided``: ``claims.yaml:80``) and, when the source is cited
+    more than once, links to step to its other marks.
     """
     rows = [f'<span class="lr-card__ref">{ref.html}</span>']
     facts = [f"Registry: {esc(status)}"] if status else []
@@ -195,6 +201,8 @@ def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, statu
     rows.append(f'<span class="lr-card__kind">Link: {esc(KIND_WORDS.get(link.kind, link.kind))}; '
                 f"{esc(STATUS_WORDS.get(link.status, link.status))}"
                 + (f"; {locator_words(link.locator)}" if link.locator else "") + "</span>")
+    if decided:
+        rows.append(f'<span class="lr-card__row">Decision recorded in <code>{esc(decided)}</code></span>')
     if link.note:
         rows.append(f'<span class="lr-card__note">Note: {esc(shorten(link.note, 300))}</span>')
     evidence = evidence or evidence_of(link)  # ``evidence``: as the page shows it (citations with their labels)
@@ -216,19 +224,26 @@ def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, statu
 
 
 def mark_html(link: Link, source: Source, ref: Reference, href: str, card_id: str, *, number: int = 0,
-              label: str = "", **card: object) -> str:
+              label: str = "", lang: str = "", **card: object) -> str:
     """A citation mark: a link to the source page with its card beside it.
 
     ``number`` is the source's place in the essay's reference list (shown when printed); ``label`` what the mark
-    prints, when not the source's label (the year alone of a citation that suppresses the author: ``Reference.cited``).
+    prints, when not the source's label (the year alone of a citation that suppresses the author: ``Reference.cited``);
+    ``lang``: its ``lang`` attribute (`` lang="en"``: the card's words amid an essay in another language).
     """
     suggested = link.status == "suggested"
     label = esc(label or ref.short)
-    extra = '<span class="lr-sr"> (suggested link)</span><span aria-hidden="true">?</span>' if suggested else ""
+    extra = ('<span class="lr-sr"> (suggested link)</span><span aria-hidden="true">?</span>' if suggested
+             else '<span class="lr-sr"> (link rejected by a reviewer)</span>' if link.status == "rejected" else "")
     printed = f' data-n="{number}"' if number else ""
-    return (f'<span class="lr-mark lr-mark--{esc(link.status)}">'
+    return (f'<span class="lr-mark lr-mark--{esc(link.status)}"{lang}>'
             f'<a class="lr-cite" href="{esc(href)}" aria-describedby="{esc(card_id)}"{printed}>{label}{extra}</a>'
             f"{card_html(link, source, ref, card_id, **card)}</span>")  # type: ignore[arg-type]
+
+
+def decision_label(link: Link, claims_file: str) -> str:
+    """Where a reviewer's decision on ``link`` is recorded (``refs/claims.yaml:80``), or ""."""
+    return path_label(claims_file, link.decided_at, None) if link.curated and claims_file else ""
 
 
 def unlinked_mark(label: str) -> str:

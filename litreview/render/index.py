@@ -1,6 +1,7 @@
 """Look-up tables over a Review, built once per site so every page is linear to render.
 
-Rejected links are kept out of the site's view: they are the reviewer's "no".
+Rejected links are kept apart (``rejected_by_claim``, ``rejected_by_source``): they are the reviewer's "no", shown
+as such, never counted as links.
 """
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..essay.cites import cited_for
+from ..essay.language import essay_language
 from ..essay.segment import note_numbers
 from ..model import Claim, Finding, Link, Paragraph, Review, Severity, Source, SourceMetadata
 from .citation import Citations, Reference
+from .fragments import path_label
+from .sanitize import esc
 from .short_labels import PLAIN, Mark, marks
 
 _STATUS_ORDER = {"confirmed": 0, "suggested": 1, "rejected": 2}
@@ -39,6 +43,14 @@ class ReviewIndex:
     """Key -> what tells its label from another's (``short_labels.marks``), for the entries that need it."""
     cited_for: dict[str, Paragraph] = field(default_factory=dict)
     """Claim id of a paragraph of citations alone -> the paragraph before it, whose authorities they are (a brief)."""
+    rejected_by_claim: dict[str, list[Link]] = field(default_factory=dict)
+    """Claim id -> the links a reviewer rejected there (none of its claim and entry standing): shown, never counted."""
+    rejected_by_source: dict[str, list[Link]] = field(default_factory=dict)
+    """Entry key -> the links a reviewer rejected to it, in reading order."""
+    lang: str = ""
+    """The essay's language (``essay.language``): its text's ``lang`` attribute where it is not English."""
+    claims_file: str = ""
+    """The claims file that records the decisions, relative to the project (``fragments.path_label``)."""
     notes: dict[str, tuple[int, str]] = field(default_factory=dict)
     """A note's label -> its number and the claim of its first reference (``essay.segment.note_numbers``)."""
     _references: dict[tuple[Citations, str], Reference] = field(default_factory=dict, repr=False, compare=False)
@@ -52,6 +64,18 @@ class ReviewIndex:
             found = self._references[(citations, key)] = citations.reference(self.sources[key],
                                                                              self.marks.get(key, PLAIN))
         return found
+
+    def lang_attr(self) -> str:
+        """` lang="pt"` for an element holding the essay's own text; "" for an English essay (the page's language)."""
+        return f' lang="{esc(self.lang)}"' if self.lang and self.lang.split("-")[0].lower() != "en" else ""
+
+    def in_essay_language(self, html: str) -> str:
+        """``html`` (the essay's words amid the review's) in a span that gives the essay's language, when not English."""
+        return f"<span{self.lang_attr()}>{html}</span>" if self.lang_attr() else html
+
+    def en_attr(self) -> str:
+        """` lang="en"` for the review's own words inside the essay's text, when that is not English."""
+        return ' lang="en"' if self.lang_attr() else ""
 
     def metadata(self, key: str) -> SourceMetadata | None:
         return self.review.metadata.get(key)
@@ -67,9 +91,11 @@ class ReviewIndex:
         return Counter(f.severity for f in self.review.findings)
 
 
-def index_review(review: Review) -> ReviewIndex:
-    """Group everything the pages look up by claim id and by entry key."""
-    index = ReviewIndex(review=review)
+def index_review(review: Review, root: str | None = None, lang: str | None = None) -> ReviewIndex:
+    """Group everything the pages look up by claim id and by entry key (``root``: the project folder, which file
+    names are shown relative to; ``lang``: the essay's language, when a setting gives it)."""
+    index = ReviewIndex(review=review, claims_file=path_label(review.linkage.claims_file, None, root),
+                        lang=essay_language(review.essay) if lang is None else lang)
     for source in review.bibliography.sources:
         index.sources.setdefault(source.key, source)
     index.marks = marks(index.sources.values())
@@ -94,7 +120,13 @@ def index_review(review: Review) -> ReviewIndex:
         seen.add(pair)
         index.links_by_claim.setdefault(link.claim_id, []).append(link)
         index.links_by_source.setdefault(link.source_key, []).append(link)
-    for claim_links in index.links_by_source.values():
+    for link in review.linkage.links:
+        # A rejected link whose claim and entry no other link stands for (one of another kind may, confirmed).
+        if link.status == "rejected" and (link.claim_id, link.source_key) not in seen:
+            seen.add((link.claim_id, link.source_key))
+            index.rejected_by_claim.setdefault(link.claim_id, []).append(link)
+            index.rejected_by_source.setdefault(link.source_key, []).append(link)
+    for claim_links in (*index.links_by_source.values(), *index.rejected_by_source.values()):
         claim_links.sort(key=lambda lk: _claim_order(index, lk.claim_id))
     for finding in review.findings:
         if finding.claim_id:

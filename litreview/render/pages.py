@@ -91,7 +91,7 @@ def home_page(ix: ReviewIndex, layout: Layout, *, bibliography_name: str = "") -
     what = []
     if essay is not None:
         title = one_line(essay.meta.get("title", "")) if hasattr(essay.meta, "get") else ""
-        name = esc(title) if title else f"<code>{esc(essay.path.replace(chr(92), '/').rsplit('/', 1)[-1])}</code>"
+        name = ix.in_essay_language(esc(title)) if title else f"<code>{esc(essay.path.replace(chr(92), '/').rsplit('/', 1)[-1])}</code>"
         what.append(f"the essay {name} ({plural(len(essay.paragraphs), 'paragraph')}, "
                     f"{plural(len(claims), 'claim')})")
         origin = one_line(essay.meta.get("source", "")) if hasattr(essay.meta, "get") else ""

@@ -9,6 +9,9 @@ import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import quote
 
+from ..model import Claim
+from .citation import Citations
+from .claim_text import plain_text, readable
 from .essay_page import essay_title
 from .index import ReviewIndex
 from .layout import Layout
@@ -22,15 +25,32 @@ _LUNR_SUPPORT = ("lunr.stemmer.support.min.js", "lunr.multi.min.js")
 _LUNR_EXTRA = {"ja": "tinyseg.js", "jp": "tinyseg.js", "th": "wordcut.js"}
 
 
-def essay_search_entries(ix: ReviewIndex, layout: Layout) -> list[dict[str, str]]:
-    """One search entry per paragraph of the essay, with its anchor: the text as written, no marks or cards."""
+def essay_search_entries(ix: ReviewIndex, layout: Layout, citations: Citations | None = None) -> list[dict[str, str]]:
+    """One search entry per paragraph of the essay, with its anchor: its text as the page shows it (a Markdown
+    manuscript's citations by their labels, its markup and raw LaTeX rendered), no marks after claims, no cards."""
     essay = ix.review.essay
     if essay is None:
         return []
     url = layout.url(layout.essay)
     title = one_line(essay_title(ix))
+    citations = citations or Citations()
+
+    def shown(claim: Claim) -> str:
+        if claim.citations is None:  # not read as Markdown: the text as written is what the page shows
+            return claim.text
+        text = claim.text
+        if claim.citations:
+            text = readable(text, claim.citations, lambda item: ix.reference(citations, item.key).cited(item.mode)
+                            if item.key in ix.sources else None)[0]
+        return plain_text(text, numbers=ix.notes, claim_id=claim.id)
+
+    def paragraph_text(claims: Sequence[Claim], written: str) -> str:
+        if not claims or all(c.citations is None for c in claims):
+            return written
+        return " ".join(shown(c) for c in claims)
+
     return [{"location": f"{url}#{p.anchor}", "title": esc(f"{title}, {p.label or f'paragraph {p.number}'}"),
-             "text": f"<p>{esc(one_line(p.text))}</p>"} for p in essay.paragraphs]
+             "text": f"<p>{esc(one_line(paragraph_text(p.claims, p.text)))}</p>"} for p in essay.paragraphs]
 
 
 def add_search_entries(index: dict, entries: Sequence[dict[str, str]]) -> dict:

@@ -42,11 +42,11 @@ def render_site(review: Review, layout: Layout | None = None, *, citations: Cita
     ``root`` is the project folder, used to show file names relative to it;
     ``downloads`` replaces the default data files (e.g. with the checks' formatters);
     ``skip`` names source pages not to render (an adapter has them from an earlier build);
-    ``index`` is ``index_review(review)`` where the caller has made it already.
+    ``index`` is ``index_review(review, root)`` where the caller has made it already.
     """
     layout = layout or Layout()
     citations = citations or Citations()
-    ix = index or index_review(review)
+    ix = index or index_review(review, root)
     files: dict[str, str | bytes] = {}
     data = downloads if downloads is not None else download_files(review, root=root)
     offered = [Download(name, DESCRIPTIONS.get(name, name), len(content.encode("utf-8")))
@@ -86,12 +86,13 @@ def source_page_digests(review: Review, layout: Layout | None = None,
             for s in ix.sources.values()}
 
 
-def search_entries(review: Review, layout: Layout | None = None,
-                   index: ReviewIndex | None = None) -> list[dict[str, str]]:
-    """Entries to add to the site's search index: the essay, one per paragraph (``index`` as for ``render_site``)."""
+def search_entries(review: Review, layout: Layout | None = None, index: ReviewIndex | None = None,
+                   citations: Citations | None = None) -> list[dict[str, str]]:
+    """Entries to add to the site's search index: the essay, one per paragraph (``index`` and ``citations`` as for
+    ``render_site``)."""
     from .publish import essay_search_entries
 
-    return essay_search_entries(index or index_review(review), layout or Layout())
+    return essay_search_entries(index or index_review(review), layout or Layout(), citations)
 
 
 def default_catalogue() -> list[CatalogueEntry]:

@@ -17,6 +17,7 @@ from .claim_text import plain_text, readable
 from .fragments import (
     KIND_WORDS,
     STATUS_WORDS,
+    decision_label,
     evidence_of,
     excerpt,
     finding_html,
@@ -87,6 +88,11 @@ def source_page(ix: ReviewIndex, layout: Layout, citations: Citations, entries: 
     if not links:
         parts.append(html_block("<p>No claim of the essay relies on this source (no confirmed or "
                                 "suggested link).</p>"))
+    if rejected := ix.rejected_by_source.get(source.key, []):
+        parts.append(html_block(
+            f'<details class="lr-rejected" data-search-exclude="claims"><summary>{plural(len(rejected), "link")} a '
+            "reviewer rejected: claims that do not rely on this source</summary><ol class=\"lr-claims\">"
+            + "".join(_claim_item(ix, layout, citations, here, lk) for lk in rejected) + "</ol></details>"))
     findings = ix.findings_by_key.get(source.key, [])
     parts.append(f"## Findings ({len(findings)}) {{#findings}}\n\n")
     if findings:
@@ -111,10 +117,10 @@ def source_page(ix: ReviewIndex, layout: Layout, citations: Citations, entries: 
 def source_page_inputs(ix: ReviewIndex, entries: EntryTexts, source: Source) -> tuple:
     """Everything ``source_page`` shows of the review, for the site's page cache (keep the two in step).
 
-    Line numbers are left out: the page shows none, and an entry that grows must not change the key
+    The entries' and findings' line numbers are left out: the page shows none, and an entry that grows must not change the key
     of every entry below it.
     """
-    links = ix.links_by_source.get(source.key, [])
+    links = ix.links_by_source.get(source.key, []) + ix.rejected_by_source.get(source.key, [])
     findings = [replace(f, line=None) for f in ix.findings_by_key.get(source.key, [])]
     claim_ids = [lk.claim_id for lk in links] + [f.claim_id for f in findings if f.claim_id]
     claims = tuple(ix.claims.get(cid) for cid in claim_ids)
@@ -125,7 +131,7 @@ def source_page_inputs(ix: ReviewIndex, entries: EntryTexts, source: Source) -> 
     # The notes' numbers, which the excerpts print for a note (its reference, an inline note), hang on the whole essay.
     texts = [c.text for c in claims if c is not None] + [t for group in cited_for for t in group]
     notes = tuple(sorted(ix.notes.items())) if any("[^" in t or "^[" in t for t in texts) else ()
-    return (replace(source, line=None), ix.metadata(source.key), tuple(links), claims, tuple(findings),
+    return (replace(source, line=None), ix.metadata(source.key), tuple(links), ix.claims_file, claims, tuple(findings),
             entries.entry(source), labels, ix.marks.get(source.key, PLAIN), cited_for, notes)
 
 
@@ -228,14 +234,17 @@ def _claim_item(ix: ReviewIndex, layout: Layout, citations: Citations, here: str
                                          numbers=ix.notes, claim_id=c.id)
                               if c.citations is not None else c.text for c in cited_for.claims)
             text = f"{text} (Cited for {cited_for.name}: {shorten(before, 400)})"
-        head = (f'<blockquote class="lr-excerpt">{excerpt(text, evidence or lk.evidence)}</blockquote>'
+        head = (f'<blockquote class="lr-excerpt"{ix.lang_attr()}>{excerpt(text, evidence or lk.evidence)}</blockquote>'
                 f'<p><a href="{esc(href)}">Claim {esc(claim.id)} in the essay ({esc(_paragraph_name(ix, claim))}, '
                 f"sentence {claim.sentence})</a></p>")
     facts = [f"Link: {esc(KIND_WORDS.get(lk.kind, lk.kind))}",
-             f"status: {esc(STATUS_WORDS.get(lk.status, lk.status))}",
-             f"confidence {lk.confidence:.2f}"]
+             f"status: {esc(STATUS_WORDS.get(lk.status, lk.status))}"]
+    if lk.status != "rejected":  # a rejected link's confidence is that of a link no longer there
+        facts.append(f"confidence {lk.confidence:.2f}")
     if lk.locator:
         facts.append(locator_words(lk.locator))
+    if lk.status == "rejected" and (decided := decision_label(lk, ix.claims_file)):
+        facts.append(f"decision recorded in <code>{esc(decided)}</code>")
     detail = f'<p class="lr-small">{"; ".join(facts)}.'
     if evidence:
         detail += f" Evidence: {quoted(evidence)}."

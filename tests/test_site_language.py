@@ -1,0 +1,143 @@
+"""The essay's language on the site: its text carries it in ``lang``, the review's own words stay English
+(expected values written by hand)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litreview.cli import main
+from litreview.config import Config
+from litreview.essay.language import guess_language
+from litreview.render.index import index_review
+from litreview.render.layout import Layout
+from litreview.render.site import render_site
+from litreview.review import build_review
+
+PT = ("Com o aumento do escrutínio sobre as plataformas, as discussões sobre os dados ganharam centralidade e não "
+      "são uma resposta das empresas. Nesse contexto, os marcos regulatórios são também uma resposta ao interesse "
+      "público pela transparência dos dados. ")
+ES = ("La complejidad de ciertas enfermedades demuestra que el análisis de los genes no es suficiente. "
+      "Por el contrario, es solo el punto de partida de un proceso con las fuentes del conocimiento. ")
+DE = ("Die Clusteranalyse ist ein Verfahren des maschinellen Lernens, bei dem in einem Datenset nach Gruppen "
+      "gesucht wird. Die Objekte werden dabei von einem Algorithmus in Gruppen sortiert und nicht getrennt. ")
+FR = ("Chez l'humain, l'ADN télomérique est constitué de répétitions qui s'étendent dans une région des "
+      "chromosomes. Les protéines sont associées avec cette région pour la protéger. ")
+EN = ("The power politics endemic to neorealist thought cannot arise from a state of anarchy, which is "
+      "the thesis of this article and of the others that were written with it. ")
+
+
+@pytest.mark.parametrize(("text", "lang"), [(PT * 4, "pt"), (ES * 4, "es"), (DE * 4, "de"), (FR * 4, "fr"),
+                                            (EN * 4, "en"), (PT, ""), (PT * 2 + ES * 2, ""),
+                                            ("これはmimiumの設計についての論文である。" * 3, "ja")])
+def test_the_language_is_guessed_from_common_words_only_when_one_clearly_leads(text: str, lang: str) -> None:
+    # A few sentences tell nothing (fewer than 20 common words); two languages side by side tell nothing either.
+    assert guess_language(text) == lang
+
+
+def _review(root: Path, essay: str) -> Config:
+    (root / "refs.bib").write_text("@book{a, author={Roe, Jane}, title={Dados}, publisher={P}, year={2020}}\n",
+                                   encoding="utf-8")
+    (root / "e.md").write_text(essay, encoding="utf-8")
+    return Config(root=root, essay="e.md", bibliography="refs.bib", claims="")
+
+
+def test_an_essay_in_portuguese_is_marked_so_and_the_reviews_words_stay_english(tmp_path: Path) -> None:
+    # Every page said lang="en", so a screen reader read the Portuguese essay with English sounds.
+    review = build_review(_review(tmp_path, "---\ntitle: A regulação\n---\n\n" + PT * 3 + "Veja [@a].\n"),
+                          with_checks=False)
+    site = render_site(review, Layout())
+    essay = site["essay.md"]
+    assert "<h1>The essay: <span lang=\"pt\">A regulação</span></h1>" in essay
+    assert '<div class="lr-para" id="p1" data-search-exclude="paragraph"><p lang="pt"><a class="lr-pnum" href="#p1" ' \
+           'lang="en" aria-label="Paragraph 1">1</a>' in essay
+    assert '<span class="lr-mark lr-mark--confirmed" lang="en"><a class="lr-cite" href="../sources/a/"' in essay
+    assert '<blockquote class="lr-excerpt" lang="pt">' in site["sources/a.md"]
+    assert 'the essay <span lang="pt">A regulação</span> (' in site["index.md"]
+    # Its metadata says it more precisely; a setting says it over both.
+    review = build_review(_review(tmp_path, "---\nlang: pt-BR\n---\n\n" + PT + "Veja [@a].\n"), with_checks=False)
+    assert '<p lang="pt-BR">' in render_site(review, Layout())["essay.md"]
+    assert '<p lang="pt-PT">' in render_site(review, Layout(), index=index_review(review, lang="pt-PT"))["essay.md"]
+
+
+def test_an_english_essay_gets_no_lang_of_its_own(tmp_path: Path) -> None:
+    review = build_review(_review(tmp_path, EN * 4 + "See [@a].\n"), with_checks=False)
+    essay = render_site(review, Layout())["essay.md"]
+    assert " lang=" not in essay
+
+
+def test_init_writes_the_guessed_language_for_the_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _review(tmp_path, "---\nbibliography: refs.bib\n---\n\n" + PT * 3 + "Veja [@a].\n")
+    assert main(["init", "e.md"]) == 0
+    assert ("  - litreview:\n      essay_language: pt   # guessed from its common words; the lang of its text on the "
+            "site\n") in (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` split as Material's search splits a query's word (its ``split`` on the separator, zero-width too)."""
+    import re
+
+    from litreview.essay.language import JAPANESE_SEARCH_SEPARATOR
+
+    return [piece for piece in re.split(JAPANESE_SEARCH_SEPARATOR, text) if piece]
+
+
+def test_a_japanese_phrase_is_searched_as_its_words() -> None:
+    assert _pieces("プログラミング言語の設計") == ["プログラミング", "言語", "の", "設計"]
+    assert _pieces("mimiumの設計 型システム") == ["mimium", "の", "設計", "型", "システム"]
+    assert _pieces("well-known phrase") == ["well", "known", "phrase"]
+
+
+JA_ESSAY = ("---\ntitle: 音楽のためのプログラミング言語\nbibliography: refs.bib\n---\n\n"
+            "本論文では音楽のためのプログラミング言語mimiumの設計と実装について述べる [@a]。\n\n"
+            "音響合成のための言語は多く提案されてきたが、その多くは汎用言語としての表現力に欠けている。"
+            "本研究ではこの問題を型システムによって解決する。\n")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_japanese_phrase_typed_without_spaces_finds_its_paragraph(tmp_path: Path, monkeypatch) -> None:
+    # Material's search split a query at spaces alone: "型システム" or "表現力に欠けている", several words to its
+    # index, was one word no entry has, and found nothing ("設計" alone was found).
+    from test_browser_site import CHROMIUM, CHROMIUM_ARGS, serve
+
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "refs.bib").write_text("@book{a, author={佐々木, 健}, title={音楽の言語}, publisher={P}, year={2010}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "paper.md").write_text(JA_ESSAY, encoding="utf-8")
+    assert main(["init", "paper.md"]) == 0
+    (tmp_path / "docs").mkdir()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    build(load_config(config_file=str(tmp_path / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site")))
+    server, url = serve(tmp_path / "site")
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            page.goto(url + "essay/")
+            page.evaluate("document.getElementById('__search').checked = true")
+            found = {}
+            for query in ("型システム", "表現力に欠けている", "設計"):
+                page.fill("input.md-search__input", query)
+                page.keyboard.press("End")  # Material searches on a key's release, as after an input method's
+                page.wait_for_function("q => document.querySelector('.md-search-result__meta').innerText"
+                                       " !== 'Type to start searching'", arg=query, timeout=10_000)
+                page.wait_for_timeout(500)
+                found[query] = page.eval_on_selector_all(".md-search-result__item", "els => els.map(e => e.innerText)")
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert any("paragraph 2" in item for item in found["型システム"]), found
+    assert any("paragraph 2" in item for item in found["表現力に欠けている"]), found
+    assert any("paragraph 1" in item for item in found["設計"]), found
