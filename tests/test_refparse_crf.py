@@ -1586,6 +1586,10 @@ def test_an_editors_name_read_as_the_publishers_before_its_parenthesis_is_the_ed
               "editor", "editor", "publisher", "publisher", "publisher", "publisher", "pages"]
     out = [t.label for t in publisher_after_editors(_tagged(text, labels, {}))]
     assert out[7:] == ["editor"] * 6 + ["publisher"] * 3 + ["pages"]
+    # and the publisher is the name, without its parentheses
+    from litreview.bibliography.refparse.assemble import assemble
+
+    assert assemble(text, text, _tagged(text, labels, {})).publisher == "Carl Hanser Verlag"
     # a publisher's span that opens on a word with its own punctuation: left as read
     text = text.replace("H. Moe (", "H. Moe, (")
     kept = _tagged(text, labels, {})
