@@ -71,7 +71,7 @@ from litreview.bibliography.refparse.assemble import THRESHOLD  # noqa: E402
 from litreview.bibliography.refparse.combine import combine, ordered  # noqa: E402
 from litreview.bibliography.refparse.corpus import Labelled  # noqa: E402
 from litreview.bibliography.refparse.doubt import judge  # noqa: E402
-from litreview.bibliography.refparse.fields import IN_WORDS, MEDIUM, UNKNOWN_IMPRINT  # noqa: E402
+from litreview.bibliography.refparse.fields import IN_WORDS, MEDIUM, UNKNOWN_IMPRINT, is_url  # noqa: E402
 from litreview.bibliography.refparse.train import kinds_arg  # noqa: E402
 
 TRAIN = "corpus/refparse/anystyle_core_train.xml"
@@ -212,10 +212,27 @@ def training_rows(shared: Path) -> list[tuple[str, dict[str, Any]]]:
     return _segment_rows(sequences)
 
 
+def _links_out_of_publisher(segments: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The segments with each web address labelled publisher relabelled url: pandoc reads a BibTeX ``howpublished``
+    (most often ``{\\url{...}}``) as CSL's publisher, joined to an ``institution`` by "; ", so a style prints the link
+    where the publisher goes; the link is no publisher's name, and a reader (the parsers) takes it for the link."""
+    out: list[tuple[str, str]] = []
+    for tag, text in segments:
+        words = text.split() if tag == "publisher" and ("://" in text or "www." in text.lower()) else [text]
+        for word in words:
+            label = "url" if tag == "publisher" and is_url(word) else tag
+            if out and out[-1][0] == label:
+                out[-1] = (label, f"{out[-1][1]} {word}")
+            else:
+                out.append((label, word))
+    return out
+
+
 def synthetic_rows(refs: list[Labelled]) -> list[tuple[str, dict[str, Any]]]:
-    """Synthetic labelled references as (string, gold); their "container" is anystyle's container-title."""
-    return _segment_rows([[("container-title" if tag == "container" else tag, text) for tag, text in r.segments]
-                          for r in refs])
+    """Synthetic labelled references as (string, gold); their "container" is anystyle's container-title; a web
+    address the labelling took for the publisher is the url (``_links_out_of_publisher``)."""
+    return _segment_rows([[("container-title" if tag == "container" else tag, text)
+                           for tag, text in _links_out_of_publisher(r.segments)] for r in refs])
 
 
 def held_synthetic(shared: Path) -> list[tuple[str, dict[str, Any]]] | None:

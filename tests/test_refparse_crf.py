@@ -1549,6 +1549,88 @@ def test_the_last_sentence_of_a_book_after_its_editors_is_the_publisher():
         assert assemble(text, text, _tagged(text, labels, {})).publisher == ""
 
 
+def test_the_last_sentence_of_a_book_after_in_is_the_publisher():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: Vancouver's "In: Meeting. Publisher, year: pages." and SAGE Harvard's "In: Book. Publisher.
+    # Available at: …" with no editors before the book: the model ran the book's name on over the publisher
+    text = "Doe J. A comparison. In: IIWeb. Citeseer, 2003: 73–8."
+    labels = ["author"] * 2 + ["title"] * 2 + ["journal"] * 3 + ["date", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.container, ref.publisher) == ("IIWeb", "Citeseer")
+    text = "Doe J (2012) Roles. In: Reviews on Telomere Biology. InTech. Available at: http://example.org/x"
+    labels = ["author"] * 3 + ["title"] + ["container"] * 6 + ["note"] * 2 + ["url"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.container, ref.publisher) == ("Reviews on Telomere Biology", "InTech")
+    # a journal's name after the title (no "In"), or a place last: left as the model read them
+    text = "Doe J. A comparison. Ann Stat. Citeseer, 2003: 73–8."
+    labels = ["author"] * 2 + ["title"] * 2 + ["journal"] * 3 + ["date", "pages"]
+    assert assemble(text, text, _tagged(text, labels, {})).publisher == ""
+    text = "Doe J. A comparison. In: IIWeb. Berlin, 2003: 73–8."
+    labels = ["author"] * 2 + ["title"] * 2 + ["journal"] * 3 + ["date", "pages"]
+    assert assemble(text, text, _tagged(text, labels, {})).publisher == ""
+    # a meeting's name abbreviated word by word, or its acronym after a journal's word: the meeting's name still
+    for meeting in ("In Proc. Intl. Joint Conf. Art. Intell.,", "In Proc. IJCAI,", "In Parallel Programming. ACM SIGPLAN,"):
+        text = f"Witkin A. Scale-space filtering. {meeting} pages 1019-1023, 1983."
+        labels = ["author"] * 2 + ["title"] * 2 + ["container"] * len(meeting.split()) + ["pages"] * 2 + ["date"]
+        assert assemble(text, text, _tagged(text, labels, {})).publisher == ""
+
+
+def test_an_editors_name_read_as_the_publishers_before_its_parenthesis_is_the_editors():
+    from litreview.bibliography.refparse.relabel_books import publisher_after_editors
+
+    # made by hand: Frontiers' "eds. C. Poe and H. Moe (Carl Hanser Verlag), 10–16.", the model reading the last
+    # editor's family name as the publisher's first word
+    text = "Roe, A. (1975). “Talk,” in Talk Show, eds. C. Poe and H. Moe (Carl Hanser Verlag), 10–16."
+    labels = ["author", "author", "date", "title", "container", "container", "container", "editor", "editor", "editor",
+              "editor", "editor", "publisher", "publisher", "publisher", "publisher", "pages"]
+    out = [t.label for t in publisher_after_editors(_tagged(text, labels, {}))]
+    assert out[7:] == ["editor"] * 6 + ["publisher"] * 3 + ["pages"]
+    # and the publisher is the name, without its parentheses
+    from litreview.bibliography.refparse.assemble import assemble
+
+    assert assemble(text, text, _tagged(text, labels, {})).publisher == "Carl Hanser Verlag"
+    # a publisher's span that opens on a word with its own punctuation: left as read
+    text = text.replace("H. Moe (", "H. Moe, (")
+    kept = _tagged(text, labels, {})
+    assert publisher_after_editors(kept) == kept
+
+
+def test_a_publishers_name_after_the_last_comma_of_a_title_is_the_publisher():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: "Title, edition, Publisher." read all as the title: a publisher's word of the lexicon says the
+    # last part is one ("Verlag"; "Routledge", a publisher's name)
+    text = "Rudzio, W. (2006). Das politische System, 7, VS Verlag für Sozialwissenschaften."
+    labels = ["author"] * 2 + ["date"] + ["title"] * 8
+    assert assemble(text, text, _tagged(text, labels, {})).publisher == "VS Verlag für Sozialwissenschaften"
+    text = "Gee, J. P. (2012). The Handbook of Discourse Analysis, Routledge."
+    labels = ["author"] * 3 + ["date"] + ["title"] * 6
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.title, ref.publisher) == ("The Handbook of Discourse Analysis", "Routledge")
+    # a single word with no publisher's word: the title's
+    text = "Plake, K. (1999). Die Industrialisierung der Kommunikation, Primus."
+    labels = ["author"] * 2 + ["date"] + ["title"] * 5
+    assert assemble(text, text, _tagged(text, labels, {})).publisher == ""
+
+
+def test_a_publisher_between_a_journals_stop_and_the_pages_is_the_publisher():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: SAGE Harvard's "Journal. Publisher: pages." for a record with no volume (a scholar search's
+    # export names the journal's publisher or an archive's), the model reading the publisher as the journal's
+    for publisher in ("Taylor & Francis:", "JSTOR:"):
+        text = f"Hao N (2018) Model selection. Journal of the American Statistical Association. {publisher} 1–11."
+        labels = ["author"] * 2 + ["date"] + ["title"] * 2 + ["journal"] * (6 + len(publisher.split())) + ["pages"]
+        ref = assemble(text, text, _tagged(text, labels, {}))
+        assert (ref.container, ref.publisher, ref.pages) == (
+            "Journal of the American Statistical Association", publisher.rstrip(":"), "1–11")
+    # a journal's own words before the colon (no publisher's word, not an acronym): left as read
+    text = "Hao N (2018) Model selection. Journal of Statistics. Supplement: 1–11."
+    labels = ["author"] * 2 + ["date"] + ["title"] * 2 + ["journal"] * 4 + ["pages"]
+    assert assemble(text, text, _tagged(text, labels, {})).publisher == ""
+
+
 def test_a_work_cited_in_parentheses_after_the_title_is_the_titles():
     from litreview.bibliography.refparse.assemble import assemble
 

@@ -134,3 +134,21 @@ def test_dev_only_cross_validation_prints_no_held_styles_column(tmp_path: Path, 
     assert eval_refparse.main(["--dev-only", "--shared", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "3-fold CV" in out and "dev 250" in out and "held" not in out
+
+
+def test_a_link_the_synthetic_labelling_took_for_the_publisher_is_no_publishers_gold() -> None:
+    from eval_refparse import synthetic_rows
+
+    from litreview.bibliography.refparse.corpus import Labelled
+
+    # pandoc reads BibTeX's howpublished (a \url{...}) as CSL's publisher, joined to the institution by "; ": a style
+    # prints the link where the publisher goes, and the labelling from the fields calls it the publisher
+    joined = Labelled((("author", "CONWAY, Lucinda."), ("title", "Regulation of advertising."), ("date", "2025."),
+                       ("publisher", "House of Commons Library; https://commonslibrary.parliament.uk/sn06130/.")))
+    alone = Labelled((("author", "UK PARLIAMENT."), ("title", "Online safety act."), ("date", "2023."),
+                      ("publisher", "https://www.legislation.gov.uk/ukpga/2023/50")))
+    (raw, gold), (_, bare) = synthetic_rows([joined, alone])
+    assert raw == joined.text
+    assert gold["publisher"] == "House of Commons Library;" and bare["publisher"] == ""
+    kept = Labelled((("title", "Title."), ("publisher", "Springer."), ("url", "https://example.org/x")))
+    assert synthetic_rows([kept])[0][1]["publisher"] == "Springer."

@@ -51,6 +51,7 @@ _NUMBER = re.compile(r"(?i)^(?:(?:technical |working |research )?(?:report|paper
                      r"([\w.-]*\d[\w.-]*)\.?$")
 _ISBN = re.compile(r"(?:97[89][-\s]?)?\d[-\d\s]{7,14}[\dXx]")
 _BALANCED_PLACE = re.compile(r"^[^()]+\([^()]+\)$")  # "Treasure Island (FL)": the state's parentheses kept
+_PARENTHESISED = re.compile(r"\([^()]+\)")
 _CLOSING_RANGE = re.compile(r",\s*((?:\d+:)?\d+\s*[-–]\s*\d+)\W*$")
 _IN = re.compile(r"(?i)in\b")
 _DASH = re.compile(r"[-–—]")
@@ -232,8 +233,9 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                 else:  # the model read a title closed by its comma as the publisher's words: "Title, Scolar Press."
                     put("title", series[0], seg)
                 put("publisher", series[1], seg)
-            else:
-                put("publisher", clean_span(seg.text).rstrip("."), seg)
+            else:  # Frontiers' "eds. C. Roe and H. Moe (Carl Hanser Verlag), 10–16.": the name without its parentheses
+                publisher = clean_span(seg.text).rstrip(".")
+                put("publisher", publisher[1:-1] if _PARENTHESISED.fullmatch(publisher) else publisher, seg)
         elif label == "location" and not f.get("publisher") and (pub := F.publisher_then_place(clean_span(seg.text), ":")):
             put("place", pub.place, seg)  # "Bodley Head: London" read as one place ("Rowley, Mass.": a place)
             put("publisher", pub.publisher, seg)

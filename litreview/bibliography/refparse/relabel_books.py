@@ -57,21 +57,26 @@ _STOPPED = lazy(r"(?=[^\W\d_]{3,}[.?!]$)[^\W\d_]*[a-zà-ÿß][^\W\d_]*[.?!]")
 
 
 def publisher_past_books_stop(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The last sentence of a book's name printed after its editors, closing that span before the date, the pages, the
-    ISBN or the reference's end, in a reading with no publisher, is the publisher: Vancouver's and ISO 690's "In: Doe J,
-    ed. Book. Subtitle. Wallstein, 2005: 47–52." and "In: Jane DOE (Hrsg.), Book. Mouton de Gruyter. ISBN …" print a
-    chapter's publisher after its book's stop (the model ran the name on over a publisher it did not know). A few
+    """The last sentence of a book's name printed after its editors or opened by "In", closing that span before the
+    date, the pages, the ISBN, a link or its note, or the reference's end, in a reading with no publisher, is the
+    publisher: Vancouver's and ISO 690's "In: Doe J, ed. Book. Subtitle. Wallstein, 2005: 47–52." and "In: Jane DOE
+    (Hrsg.), Book. Mouton de Gruyter. ISBN …", Vancouver's "In: IIWeb. Citeseer, 2003: 73–8." and SAGE Harvard's "In:
+    Book. InTech. Available at: …" print a chapter's or a paper's publisher after its book's stop (the model ran the
+    name on over a publisher it did not know, read at times as a journal's after "In"). A few
     capitalised words (or a name's lower-case ones, "Mouton de Gruyter", "Leske + Budrich") after a word's stop (not an
     ordinal's, "Proc. 5th. BCS-FACS Workshop"), no number; not a place, a meeting's or a periodical's name."""
     if any(t.label == "publisher" for t in tagged):
         return tagged
-    spans = [k for k, t in enumerate(tagged) if t.label == "container"]
-    if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0] or tagged[spans[0] - 1].label != "editor":
+    words = [t.token.text for t in tagged]
+    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
+    if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0]:
         return tagged
     first, last = spans[0], spans[-1]
+    edited = tagged[first - 1].label == "editor" and tagged[first].label == "container"
+    if not (edited or words[first].casefold().rstrip(":") in IN):
+        return tagged
     if last + 1 < len(tagged) and tagged[last + 1].label not in _AFTER_BOOKS_PUBLISHER:
         return tagged
-    words = [t.token.text for t in tagged]
     stop = next((k for k in range(last - 1, max(first, last - BODY_RUN) - 1, -1) if _STOPPED.fullmatch(words[k])), None)
     if stop is None or stop < first + 1 or not words[last].endswith((",", ".", ":")):
         return tagged
@@ -80,13 +85,19 @@ def publisher_past_books_stop(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             F.DIGIT.search(w) or _ROMAN.fullmatch(w) or not (w[:1].isupper() or (w.islower() and len(w) < 4) or w in ("+", "&"))
             for w in tail):
         return tagged
+    # after "In" alone, a name abbreviated word by word ("In Proc. Intl. Joint Conf. Art. Intell."), a journal's word
+    # before the stop ("In Proc. IJCAI") or acronyms after it that are not all publishers' ("IJCAI", "ACM SIGPLAN"):
+    # the meeting's name, no publisher
+    if not edited and (any(w.endswith(".") for w in words[first + 1:stop]) or words[stop][:-1].casefold() in JOURNAL
+                       or (all(w.isupper() for w in tail) and not all(w.casefold() in PUBLISHER for w in tail))):
+        return tagged
     return [t._replace(label="publisher") if stop < k <= last else t for k, t in enumerate(tagged)]
 
 
 #: a number in Roman numerals ("XXIV"): a yearbook's or a volume's, no publisher's name
 _ROMAN = lazy(r"[IVXLC]{2,}")
 #: what may follow a book's name closed by its publisher's
-_AFTER_BOOKS_PUBLISHER = frozenset(("date", "pages", "isbn", "url", "doi"))
+_AFTER_BOOKS_PUBLISHER = frozenset(("date", "pages", "isbn", "url", "doi", "note"))
 
 
 def _container_after_title(tagged: Sequence[Tagged], stop: re.Pattern[str]) -> tuple[int, int, list[str]] | None:
@@ -160,11 +171,16 @@ def publisher_after_editors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A parenthesis right after a chapter's editors that holds a name and nothing else (no year, number or role), and
     closes the span before the pages or the reference's end, is the book's publisher, and a name before a colon in it
     the place: Frontiers prints "in Book, eds. C. Roe and H. Poe (Carl Hanser Verlag), 10–16." (the model, trained on
-    a year in such parentheses, ran the editors on into it)."""
+    a year in such parentheses, ran the editors on into it); so is it where the model read the last editor's family
+    name as the publisher's first word ("eds. C. Roe and H. Brandenberg (Carl Hanser Verlag)"), which is the editor's."""
     words = [t.token.text for t in tagged]
     for j in range(2, len(tagged)):
-        if not words[j].startswith("(") or len(words[j]) < 2 or tagged[j - 1].label != "editor" \
+        if not words[j].startswith("(") or len(words[j]) < 2 \
                 or (words[j - 1].endswith((",", ".", ";", ":")) and not _INITIAL.fullmatch(words[j - 1])):
+            continue
+        named = j > 2 and tagged[j - 1].label == "publisher" and tagged[j - 2].label == "editor" \
+            and tagged[j].label == "publisher" and words[j - 1][:1].isupper() and words[j - 1].isalpha()
+        if tagged[j - 1].label != "editor" and not named:
             continue
         k = next((m for m in range(j, min(j + IMPRINT_RUN, len(tagged))) if ")" in words[m]), -1)
         if k < 0 or not _CLOSED.fullmatch(words[k]) or any(t.label not in _AFTER_BOOKS_PUBLISHER | {"pages"}
@@ -175,8 +191,8 @@ def publisher_after_editors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 or not words[j][1:2].isupper():
             return tagged
         colon = next((m for m in range(j, k) if words[m].endswith(":")), -1)
-        return [t._replace(label="location" if n <= colon else "publisher") if j <= n <= k else t
-                for n, t in enumerate(tagged)]
+        return [t._replace(label="location" if n <= colon else "publisher") if j <= n <= k
+                else t._replace(label="editor") if n == j - 1 else t for n, t in enumerate(tagged)]
     return tagged
 
 

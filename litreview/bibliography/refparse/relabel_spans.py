@@ -260,7 +260,9 @@ def publisher_before_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     America: 3668–3678." and, for a publisher the record puts in brackets, "Journal 110(460). [Royal Economic
     Society, Wiley]: 92–112." (the model, which never saw a publisher there, read them as a volume's, a place's, a journal's
     or a note's words, and the pages as a note's, a publisher's or a volume's, at times with the publisher's first
-    words read as such)."""
+    words read as such). So, after a journal's name closed by its stop, are a publisher's words ("Journal of the
+    American Statistical Association. Taylor & Francis: 1–11.", "The annals of statistics. JSTOR: 1–67.": a record
+    with no volume, its publisher taken from where it was found)."""
     last = len(tagged) - 1
     if last < 2 or not _LAST_PAGES.fullmatch(tagged[last].token.text) or tagged[last].label not in _PAGES_LEAVES \
             or not tagged[last - 1].token.text.endswith(":"):
@@ -272,7 +274,11 @@ def publisher_before_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             break
         start -= 1
     words = tagged[start:last]
-    if not start or tagged[start - 1].label != "volume" or not _VOLUME_CLOSED.fullmatch(tagged[start - 1].token.text) \
+    if start and not bracketed and tagged[start - 1].label == "journal" \
+            and SENTENCE_END.search(tagged[start - 1].token.text) and all(t.label == "journal" for t in words) \
+            and (_publishers_name([t.token.text for t in words]) or _ACRONYM.fullmatch(words[0].token.text)):
+        pass  # "Journal. Taylor & Francis: 1–11."
+    elif not start or tagged[start - 1].label != "volume" or not _VOLUME_CLOSED.fullmatch(tagged[start - 1].token.text) \
             or bracketed != words[0].token.text.startswith("[") \
             or any(t.label in ("url", "doi", "date") or not (t.token.text.lstrip("[")[:1].isalpha() or t.token.text == "&")
                    for t in words) or any(t.label == "publisher" for t in tagged[:start]):
@@ -284,6 +290,8 @@ def publisher_before_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _PAGES_LEAVES = frozenset(("pages", "note", "publisher", "volume"))
 #: a volume and its issue closed by a full stop ("116(6).", "130.")
 _VOLUME_CLOSED = lazy(r"\d+(?:\([^()]+\))?\.")
+#: one word in capitals closed by the colon before the pages: a publisher's acronym ("JSTOR:")
+_ACRONYM = lazy(r"[A-Z]{3,}:")
 
 
 def container_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
@@ -464,15 +472,21 @@ def publisher_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         and SENTENCE_END.search(tagged[start - 1].token.text) is not None
     if not start or not (dated or sentence or (tagged[start - 1].label == "title"
                                                and tagged[start - 1].token.text.endswith(","))) \
-            or (not dated and end - start > _RUN) or len(words) < 2 \
+            or (not dated and end - start > _RUN) \
             or not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in words) \
-            or not F.publishing_body(" ".join(words)):
+            or not _publishers_name(words) or (len(words) < 2 and words[0].strip(".,").casefold() not in PUBLISHER):
         return tagged
     return [t._replace(label="publisher") if start <= k < end else t for k, t in enumerate(tagged)]
 
 
 #: labels that may follow a title closing the reference
 _AFTER_TITLE = frozenset(("date", "url", "doi", "note"))
+
+
+def _publishers_name(words: Sequence[str]) -> bool:
+    """``words`` name a publisher: a body ("Royal Academy of Engineering", ``fields.publishing_body``), or a name with
+    a publisher's word of the lexicon ("VS Verlag für Sozialwissenschaften", "Routledge", "Taylor & Francis")."""
+    return F.publishing_body(" ".join(words)) or any(w.strip(".,;:").casefold() in PUBLISHER for w in words)
 
 
 def publisher_closing_article(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
@@ -568,7 +582,7 @@ def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     tail = [w.strip(".,;:") for w in words[d + 1:last + 1]]
     name = " ".join(tail)
     if not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in tail) or F.known_place(name) \
-            or not (F.publishing_body(name) or any(w.casefold() in PUBLISHER for w in tail)):
+            or not _publishers_name(tail):
         return tagged
     return [t._replace(label="publisher") if d < k <= last else t for k, t in enumerate(tagged)]
 
