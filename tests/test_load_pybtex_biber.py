@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from litreview.bibliography.load import load_bibliography, parse_bibliography, read_people
@@ -173,6 +173,9 @@ def test_a_value_reads_as_pybtex_reads_it(parts: list) -> None:
 
     closing = {"{": "}", '"': '"', "": ""}
     value = " # ".join(f"{mark}{''.join(inner)}{closing[mark]}" if mark else "jan" for mark, inner in parts)
+    # A line that starts with % inside an entry is where readers part (pybtex: text; biber and pandoc: a
+    # comment between fields, braces still counted inside a value): tested on its own, not against pybtex.
+    assume(not re.search(r"(?m)^[ \t]*%", value))
     text = f"@misc{{k,\n  title = {value},\n  year = 2001\n}}\n"
     errors: list[Exception] = []
     theirs = [(key, dict(fields)) for _, (key, fields) in LowLevelParser(text, handle_error=errors.append)]
