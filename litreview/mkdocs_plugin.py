@@ -39,6 +39,14 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 
+class _InPlace(File):
+    """A page the page cache put back in site/ as the last build wrote it: MkDocs lists it like any file, and
+    copying it onto itself (two folder checks, two stats and a SameFileError per page) is skipped."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None
+
+
 class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
     """Generates the review site's pages from the essay, bibliography, claims and snapshot."""
 
@@ -116,9 +124,9 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         self._search = search_entries(review, self.layout, index, self._citations)
         self._add(files, generated, config, listed)
         for path, built in self._reused.items():
-            if built is None:  # in site/ already: MkDocs copies it onto itself, i.e. leaves it
-                files.append(File(built_path(self.layout, path), config.site_dir, config.site_dir,
-                                  config.use_directory_urls, inclusion=InclusionLevel.NOT_IN_NAV))
+            if built is None:  # in site/ already: listed (for links to it and the sitemap), never copied
+                files.append(_InPlace(built_path(self.layout, path), config.site_dir, config.site_dir,
+                                      config.use_directory_urls, inclusion=InclusionLevel.NOT_IN_NAV))
             else:
                 files.append(File.generated(config, built_path(self.layout, path), content=built,
                                             inclusion=InclusionLevel.NOT_IN_NAV))

@@ -72,6 +72,22 @@ def test_rebuild_after_one_edit_renders_that_page_and_reuses_the_others(tmp_path
     assert not any(path.startswith("sources/") and "holsti" not in path for path in changed)
 
 
+def test_pages_put_back_in_site_are_not_copied_onto_themselves(tmp_path, monkeypatch):
+    review = load_case("site_basic")
+    first, _ = build_with(review, tmp_path)
+    copied: list[str] = []
+    real = shutil.copyfile
+
+    def copyfile(src, dst, *args, **kwargs):
+        copied.append(Path(dst).relative_to(tmp_path / "site").as_posix())
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "copyfile", copyfile)
+    again, plugin = build_with(review, tmp_path)
+    assert plugin.reused_pages == source_pages(review) and again == first
+    assert copied and not [path for path in copied if path.startswith("sources/")], copied  # the theme's files only
+
+
 def test_a_new_version_of_litreview_invalidates_every_page(tmp_path, monkeypatch):
     review = load_case("site_basic")
     build_with(review, tmp_path)

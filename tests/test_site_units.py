@@ -302,6 +302,27 @@ def test_compact_html_keeps_what_shows_and_what_is_verbatim():
     assert compact_html("<p>one  two</p>") == "<p>one  two</p>"  # runs without a line break: left alone
 
 
+def test_compact_html_at_the_ends_and_between_blank_lines():
+    from litreview.render.publish import compact_html
+
+    assert compact_html(" \t\n  <p>") == "\n<p>"  # a run at the start, and one at the end
+    assert compact_html("<p>\r\n \f\n\t") == "<p>\n"
+    assert compact_html("a \n \n\n b\n c") == "a\nb\nc"  # lines of blanks are part of the run
+    assert compact_html("a\v\nb\u2003\nc") == "a\v\nb\u2003\nc"  # other white space is text
+    assert compact_html("\n\n") == "\n" and compact_html("") == ""
+
+
+def test_search_marks_are_stripped_with_one_blank_before_each():
+    from litreview.render.blocks import strip_search_marks
+
+    assert strip_search_marks('<div  data-search-exclude="x" id="a">') == '<div  id="a">'  # one blank of two
+    assert strip_search_marks('<p data-search-a="1" data-search-b="2">') == "<p>"
+    assert strip_search_marks('<p\tdata-search-a="1"data-search-b="2">x') == "<p>x"
+    assert strip_search_marks('data-search-a="1" rest') == " rest"
+    assert strip_search_marks('<p data-search-a="">') == '<p data-search-a="">'  # no value: not a mark
+    assert strip_search_marks("<p>no marks</p>") == "<p>no marks</p>"
+
+
 def test_minify_css_drops_comments_and_spaces_but_not_strings():
     from litreview.render.publish import minify_css
 

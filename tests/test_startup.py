@@ -55,3 +55,20 @@ def test_checking_a_markdown_essay_loads_no_other_reader(tmp_path: Path) -> None
     loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
     assert "litreview.essay.markdown" in loaded and "litreview.linking.titles" in loaded  # the check ran
     assert not loaded & {"litreview.essay.latex", "litreview.essay.manubot", "litreview.essay.quarto", "rapidfuzz"}
+
+
+def test_checking_loads_the_reference_parsers_word_lists_not_the_parsers(tmp_path: Path) -> None:
+    # The copy-editor's checks read the parser's word lists (journal words, given names); the rule parser and the
+    # reference-section finder behind ``refparse`` cost a cold check ~20 ms of imports and regular expressions.
+    (tmp_path / "essay.md").write_text("Power shaped the field [@holsti2004].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{holsti2004, author={Holsti, K. J.}, title={Power and Interdependence},"
+                                       " publisher={Cambridge University Press}, year={2004}}\n", encoding="utf-8")
+    argv = ["check", "--essay", str(tmp_path / "essay.md"), "--bib", str(tmp_path / "refs.bib"), "--claims", "",
+            "--metadata-dir", str(tmp_path / "metadata"), "--format", "json", "--output", str(tmp_path / "out.json")]
+    out = subprocess.run([sys.executable, "-c", PROBE.format(argv=argv)], capture_output=True, text=True, check=True,
+                         cwd=tmp_path)
+    loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    assert "litreview.checks.style" in loaded and "litreview.bibliography.refparse.lexicon" in loaded  # the check ran
+    parsers = {"litreview.bibliography.refparse.rules", "litreview.bibliography.refparse.section",
+               "litreview.bibliography.refparse.fields"}
+    assert not loaded & parsers, loaded & parsers

@@ -16,7 +16,9 @@ _PLACEHOLDER = "<!--litreview-block:{}-->"
 _FIND = re.compile(r"<!--litreview-block:(\d+)-->")
 _ID = re.compile(r'\sid="([^"]+)"')
 _OPEN = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*>")
-_SEARCH_MARK = re.compile(r'\s?data-search-\w+="[^"]+"')
+#: A search mark, found from its first letters (``\s?data-search-...`` as one pattern made ``re`` try every
+#: position of a block: a seventh of the time for an essay page of 1.5 MB)
+_SEARCH_MARK = re.compile(r'data-search-\w+="[^"]+"')
 
 
 def split_blocks(markdown: str) -> tuple[str, list[str]]:
@@ -56,8 +58,20 @@ def search_excluded(blocks: list[str]) -> set[int]:
 
 
 def strip_search_marks(block: str) -> str:
-    """The block without its ``data-search-*`` attributes (the search plugin strips them from what it sees)."""
-    return _SEARCH_MARK.sub("", block)
+    """The block without its ``data-search-*`` attributes (the search plugin strips them from what it sees),
+    each with the one white-space character before it."""
+    out: list[str] = []
+    at = 0
+    for match in _SEARCH_MARK.finditer(block):
+        start = match.start()
+        if start > at and block[start - 1].isspace():  # what ``\s`` matches
+            start -= 1
+        out.append(block[at:start])
+        at = match.end()
+    if not out:
+        return block
+    out.append(block[at:])
+    return "".join(out)
 
 
 def anchor_ids(blocks: list[str]) -> set[str]:

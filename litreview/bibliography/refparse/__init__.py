@@ -9,11 +9,30 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .reference import ParsedReference
-from .rules import REPEATED, co_authors, normalise
-from .rules import parse_reference as parse_reference_rules
-from .section import find_reference_section, reference_heading
+if TYPE_CHECKING:  # at run time __getattr__ loads these: a check imports the word lists, never the parsers
+    from .reference import ParsedReference
+    from .rules import parse_reference as parse_reference_rules
+    from .section import find_reference_section, reference_heading
+
+#: the names this package lends from its modules, imported on first use
+_LENT = {"ParsedReference": ("reference", "ParsedReference"),
+         "parse_reference_rules": ("rules", "parse_reference"),
+         "find_reference_section": ("section", "find_reference_section"),
+         "reference_heading": ("section", "reference_heading")}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LENT:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module, attribute = _LENT[name]
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+    globals()[name] = value
+    return value
+
 
 __all__ = ["ParsedReference", "find_reference_section", "parse_reference", "parse_reference_model",
            "parse_reference_rules", "parse_references", "reference_heading"]
@@ -27,6 +46,7 @@ def parse_reference_model(text: str, model: Path | None = None, threshold: float
 def _model_readings(texts: list[str], model: Path | None = None, threshold: float | None = None) -> list[ParsedReference]:
     """The CRF's readings of ``texts``: every string tagged, then every tagging assembled (see ``_read``)."""
     from .assemble import THRESHOLD, assemble
+    from .rules import normalise
     from .tagger import tag_all
 
     norms = [normalise(text) for text in texts]
@@ -52,6 +72,7 @@ def _read(texts: list[str]) -> list[ParsedReference]:
     sixth faster; each string's reading is the same either way (the stages are pure functions)."""
     from .combine import combine, values
     from .doubt import JUDGED, judge
+    from .rules import parse_reference as parse_reference_rules
 
     crfs = _model_readings(texts)
     rules = [parse_reference_rules(text) for text in texts]
@@ -76,6 +97,8 @@ def parse_references(texts: list[str]) -> list[ParsedReference]:
 
 
 def _parse_references(texts: list[str]) -> list[ParsedReference]:
+    from .rules import REPEATED, co_authors, normalise
+
     out: list[ParsedReference] = []
     norms = [normalise(text) for text in texts]
     partial = any((m := REPEATED.match(n)) and co_authors(n, m.end()) for n in norms)

@@ -10,13 +10,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...lazyre import lazy
 from ...locale_terms import NO_DATE, SUFFIXES_IN_TEXT
 from ...model import Person
 
 #: "K.", "R.j.", "K.R.", "Y.-N.", "Th." - a given name shortened to letters with periods.
-_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-z]?\.-?)+(?:[A-Za-z]\.)*$")
+_INITIALS = lazy(r"^(?:[A-ZÀ-Þ][a-z]?\.-?)+(?:[A-Za-z]\.)*$")
 #: Vancouver-style initials without periods: "KJ", "M".
-_BARE_INITIALS = re.compile(r"^[A-ZÀ-Þ]{1,3}$")
+_BARE_INITIALS = lazy(r"^[A-ZÀ-Þ]{1,3}$")
 _PARTICLES = {"de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "des", "di", "la",
               "le", "van", "von", "ter", "ten", "bin", "ibn", "al", "el", "y", "zu", "vom"}
 #: Suffixes whose period does not close the name block ("Jr." does, "Jr" has none to close it).
@@ -34,10 +35,10 @@ ORGANISATION_WORDS = {"institute", "team", "agency", "center", "centre", "counci
               "commission", "ministry", "service", "network", "board", "union", "nations", "programme",
               "program", "fund", "forum", "coalition", "alliance", "trust", "consortium", "administration",
               "secretariat", "court", "parliament", "government", "company", "collaboration", "laboratory", "library", "museum", "school", "college", "academy", "authority", "partnership"}
-_EDITOR_MARK = re.compile(r"^\(?(?:eds?|editors?|hrsg|dir)\.?\)?$", re.IGNORECASE)
-_ET_AL = re.compile(r"^et\s+al\.?$", re.IGNORECASE)
+_EDITOR_MARK = lazy(r"^\(?(?:eds?|editors?|hrsg|dir)\.?\)?$", re.IGNORECASE)
+_ET_AL = lazy(r"^et\s+al\.?$", re.IGNORECASE)
 _QUOTES = "“”\"‘’'«»"
-_TOKEN = re.compile(r"[^\s,;]+|[,;]")
+_TOKEN = lazy(r"[^\s,;]+|[,;]")
 #: What stands between two names: APA's "…" before the last of many ("Assen, M. van, … Wicherts, J.") too.
 _BETWEEN_NAMES = frozenset((",", ";", "and", "&", "…", "..."))
 #: Words after an initial that show the name list goes on.
@@ -191,8 +192,8 @@ def _demoted(given: list[str]) -> tuple[str, str, str]:
 
 
 #: where an organisation's name can end: a closing period or colon, or a blank before a year or a quote
-_ORGANISATION_STOP = re.compile(r"[.:](?=\s|$)|\s(?=\(?\d{4}[a-z]?\)?[.,:]?(?:\s|$))|\s(?=[“\"])"
-                                rf"|\s(?=\(?(?:{NO_DATE})\)?[.,:]?(?:\s|$))")
+_ORGANISATION_STOP = lazy(r"[.:](?=\s|$)|\s(?=\(?\d{4}[a-z]?\)?[.,:]?(?:\s|$))|\s(?=[“\"])"
+                          rf"|\s(?=\(?(?:{NO_DATE})\)?[.,:]?(?:\s|$))")
 
 
 def _organisation_end(text: str, start: int) -> int | None:
@@ -220,7 +221,7 @@ def _clean(words: list[str]) -> str:
     return text
 
 
-_YEAR_WORD = re.compile(r"^\(?\d{4}[a-z]?\)?[.,:]?$")
+_YEAR_WORD = lazy(r"^\(?\d{4}[a-z]?\)?[.,:]?$")
 #: ``_read_name``'s answer: (words, index after them, block closed)
 _Read = tuple[list[str], int, bool]
 
@@ -245,8 +246,8 @@ class _Reader:
 
 
 #: "(Eds.)", ", ed."; German "(Hrsg.)" / "(Hg.)", ABNT's "(org.)" / "(coord.)", French "(dir.)" / "(éd.)"
-_ED_AFTER = re.compile(r"\s*,?\s*\((?:eds?|éds?|editors?|hrsg|hgg?|orgs?|coords?|dir)\.?\)[.,]?|\s*,\s*(?:eds?|editors?)\.?(?=[\s.,]|$)[.,]?",
-                       re.IGNORECASE)
+_ED_AFTER = lazy(r"\s*,?\s*\((?:eds?|éds?|editors?|hrsg|hgg?|orgs?|coords?|dir)\.?\)[.,]?|\s*,\s*(?:eds?|editors?)\.?(?=[\s.,]|$)[.,]?",
+                re.IGNORECASE)
 
 
 def scan_names(text: str, start: int = 0) -> NameList | None:
@@ -371,7 +372,7 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
 
 
 #: "(London: Dent, 1926)": a note's publication facts
-_PUBFACTS_PAREN = re.compile(r"\([^()]*:[^()]*\)")
+_PUBFACTS_PAREN = lazy(r"\([^()]*:[^()]*\)")
 
 
 def _title_before_pubfacts(text: str, toks: list[tuple[str, int, int]], given: _Read) -> bool:
