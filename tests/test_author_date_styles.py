@@ -602,8 +602,13 @@ TEXTCITE_IN_A_LIST = r"""@book{keller, author = {Keller, Harald}, title = {Gesch
     ("Studies grew (Dörner, 2001; Schultz; 2004, 2002).", ["d1", "s1", "s2"]),
     # A bare year after ";" with no names just before it is still the names before it.
     ("Studies grew (Schultz 2004; 2002).", ["s1", "s2"]),
+    # Styles that part the items of a list with commas (Ecology, Annual Reviews) print it "Keller, 2009".
+    ("Studies grew (Mahlo 1956, Keller, 2009, Plake 1999).", ["mahlo", "keller", "plake"]),
+    ("Studies grew (Dörner 2001, Schultz, 2004, 2002).", ["d1", "s1", "s2"]),
+    # Names with no entry of that year after the comma are no item of their own: the item before keeps them.
+    ("Studies grew (Mahlo 1956, Keller, 2004).", ["mahlo"]),
 ])
-def test_names_then_their_year_after_a_semicolon(text: str, keys: list[str]) -> None:
+def test_names_then_their_year_inside_a_list(text: str, keys: list[str]) -> None:
     assert _keys(text, parse_bibliography(TEXTCITE_IN_A_LIST)) == keys
 
 
