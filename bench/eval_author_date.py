@@ -11,7 +11,9 @@ that key (as many times as the gold has it); a marker for another key is a wrong
 open between several entries (``cited_letters.LEFT_OPEN``) is neither. Nor is a marker where pandoc rendered
 no citation, for an entry the document cites elsewhere: the source wrote that citation as text (a reference
 manager's pasted link, "Vandvik et al. [(2022)](https://paperpile.com/...)"), which the gold cannot hold; it is
-counted apart as *unscored* (``--show-errors`` lists it).
+counted apart as *unscored* (``--show-errors`` lists it). A citation pandoc printed as nothing (Springer's
+rendering of an entry with neither names nor date) has no marker in the text: it is no item, counted apart and
+printed under the table.
 
 Split, by document: *dev* when the first byte of sha1(document name) is even (tuned on),
 *held aside* otherwise (reported, never tuned on). With pandoc at hand (``pip install
@@ -176,7 +178,7 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
     texts = [" ".join(c.text for c in p.claims) for p in essay.paragraphs]
     want: dict[int, Counter[str]] = defaultdict(Counter)
     written: dict[tuple[int, str], list[str]] = defaultdict(list)
-    cursor, used, lost = (0, 0), set(), 0
+    cursor, used, lost, silent = (0, 0), set(), 0, 0
     spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     cited: set[str] = set()
     for line in gold_path.read_text(encoding="utf-8").splitlines():
@@ -184,6 +186,14 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
         rendered = " ".join(row["rendered"].split())
         keys = [k for k in row.get("rendered_keys") or row["keys"] if not k.startswith(CROSSREF)]
         if not keys:
+            continue
+        if not rendered:
+            # pandoc printed nothing for this citation (Springer cites an entry with neither names nor date, or its
+            # year alone with the author suppressed, as ''): no marker exists in the text, so no reader can find it.
+            # Counted apart, not as an item; --show-errors lists it.
+            silent += len(keys)
+            if show:
+                print(f"  printed as nothing: {keys}")
             continue
         places = [(i, at) for i, t in enumerate(texts) for at in _all(t, rendered)]
         if not places:  # pandoc's plain text prints small capitals as capitals: "(DOE u. a., 2020)"
@@ -263,7 +273,7 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
                   + (f" unscored (no citation rendered there) {dict(unscored_here)}" if unscored_here else ""))
     total = sum(sum(c.values()) for c in want.values()) + lost
     return {"items": total, "resolved": right, "wrong": wrong, "not in text": lost, "unscored": unscored,
-            "undecidable": apart}
+            "undecidable": apart, "printed nothing": silent}
 
 
 MAX_RENDERINGS = 12
@@ -435,6 +445,10 @@ def main() -> int:
         share = t["resolved"] / t["items"] if t["items"] else 1.0
         print(f"{label:<34} {t['items']:>6} {t['resolved']:>9} {t['wrong']:>6} {share:>7.3f} {t['unscored']:>8}"
               + (f" {t['undecidable']:>11}" if args.undecidable else ""))
+    for split in ("dev", "held"):
+        if totals[split]["printed nothing"] and not (args.dev_only and split == "held"):
+            print(f"{split}: {totals[split]['printed nothing']} citations pandoc printed as nothing (no marker in the "
+                  "text): not counted as items")
     print("dev items missed, by class (an item may show several):")
     for cls, n in sorted(misses["dev"].items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {cls:<32} {n:>5}")

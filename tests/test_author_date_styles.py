@@ -216,6 +216,18 @@ def test_a_citation_printed_in_small_capitals_is_found_in_the_plain_text(eval_au
     assert (counts["resolved"], counts["wrong"], counts["not in text"]) == (1, 0, 0)
 
 
+def test_a_citation_printed_as_nothing_is_no_item(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Springer prints a citation of entries with neither names nor date as nothing: the gold's empty rendering was
+    # placed at the text's first free position and counted as a miss no reader could avoid.
+    (tmp_path / "refs.bib").write_text("@misc{web, title = {Web Page}}\n@book{doe, author = {Doe, Ann}, title = {T}, "
+                                       "year = {2020}}\n", encoding="utf-8")
+    (tmp_path / "rendered.txt").write_text("It holds (Doe 2020). It runs .\n", encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text('{"rendered": "(Doe 2020)", "keys": ["doe"]}\n'
+                                         '{"rendered": "", "keys": ["web"]}\n', encoding="utf-8")
+    counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
+    assert (counts["items"], counts["resolved"], counts["printed nothing"]) == (1, 1, 1)
+
+
 def test_a_citation_in_a_footnote_is_looked_for_in_the_footnotes_first(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # "(2020)" of "Levinson's (2020)" in a footnote is also in the body's "Levinson (2020)": placed there, the item
     # was counted missed in the body and its footnote's marker a wrong one.
@@ -602,8 +614,13 @@ TEXTCITE_IN_A_LIST = r"""@book{keller, author = {Keller, Harald}, title = {Gesch
     ("Studies grew (Dörner, 2001; Schultz; 2004, 2002).", ["d1", "s1", "s2"]),
     # A bare year after ";" with no names just before it is still the names before it.
     ("Studies grew (Schultz 2004; 2002).", ["s1", "s2"]),
+    # Styles that part the items of a list with commas (Ecology, Annual Reviews) print it "Keller, 2009".
+    ("Studies grew (Mahlo 1956, Keller, 2009, Plake 1999).", ["mahlo", "keller", "plake"]),
+    ("Studies grew (Dörner 2001, Schultz, 2004, 2002).", ["d1", "s1", "s2"]),
+    # Names with no entry of that year after the comma are no item of their own: the item before keeps them.
+    ("Studies grew (Mahlo 1956, Keller, 2004).", ["mahlo"]),
 ])
-def test_names_then_their_year_after_a_semicolon(text: str, keys: list[str]) -> None:
+def test_names_then_their_year_inside_a_list(text: str, keys: list[str]) -> None:
     assert _keys(text, parse_bibliography(TEXTCITE_IN_A_LIST)) == keys
 
 

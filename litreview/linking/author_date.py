@@ -197,7 +197,36 @@ def _items(body: str, forms: YearForms, index: SourceIndex,
             opens = undated[-1][1]
             names, seg_text, seg_start = alone, body[opens:seg_start + len(seg_text)], opens
         undated = []
-        yield seg_text, seg_start, (names, years, rest)
+        named = _names_comma_year(rest, forms, index)
+        if named is None:
+            yield seg_text, seg_start, (names, years, rest)
+            continue
+        at, item = named
+        cut = len(seg_text) - len(rest)
+        yield seg_text[:cut], seg_start, (names, years, "")
+        last = item[1]
+        yield seg_text[cut + at:], seg_start + cut + at, item
+
+
+_NAMES_COMMA = lazy(r"\s*,\s*(?P<names>[^\W\d_][^\d,;()]*?),\s*(?=\d)")
+"""A comma after an item's year, then names alone and a comma before a year: pandoc's rendering of a narrative
+citation inside a list of a style that parts items with commas ("(Mahlo 1956, Keller, 2009, Plake 1999)")."""
+
+
+def _names_comma_year(rest: str, forms: YearForms, index: SourceIndex) -> tuple[int, _Parsed] | None:
+    """Where in ``rest`` (what follows an item's years) a further item "Keller, 2009" starts, and it read, when
+    its names have an entry of each of its years (``_names_then_year``); None otherwise ("(Doe 2001, Table 2)", a
+    locator "p. 5, 2016")."""
+    match = _NAMES_COMMA.match(rest)
+    if match is None:
+        return None
+    parsed = _parse_segment(rest[match.end():], forms, index)
+    if parsed is None or parsed[0]:
+        return None
+    names = match.group("names").strip()
+    if not _names_then_year(names, parsed[1], index):
+        return None
+    return match.start("names"), (names, parsed[1], parsed[2])
 
 
 def _names_then_year(seg: str, years: list[tuple[str, str]], index: SourceIndex) -> str:
