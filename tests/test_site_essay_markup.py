@@ -294,3 +294,15 @@ def test_a_citation_whose_link_a_reviewer_rejected_prints_its_label_not_its_mark
     assert text_of(rejected).startswith(">Weis 2012 holds it.")
     assert "href=" not in rejected  # no mark stands for the rejected link
     assert 'href="../sources/roe2003/"' in page.split('id="p1-s2"')[1]
+
+
+def test_the_maps_claim_names_read_the_claim_as_the_essay_page_shows_it(tmp_path: Path) -> None:
+    # An R Markdown thesis opens its paragraphs with "\par": the essay page prints the text without it, the map's
+    # name for the claim ("Claim p1-s1: \par Uno de ...") read the claim's markup as written.
+    (tmp_path / "ch.Rmd").write_text("\\par Uno de los *principales* problemas [@khatri2012].\n", encoding="utf-8")
+    (tmp_path / "t.bib").write_text("@article{khatri2012, author={Khatri, Purvesh}, title={Ten years}, year={2012},"
+                                    " journal={J}}\n", encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="ch.Rmd", bibliography="t.bib", claims=""), with_checks=False)
+    page = render_site(review, Layout())["map.md"]
+    (name,) = re.findall(r'aria-label="(Claim p1-s1: [^"]*)"', page)
+    assert name == "Claim p1-s1: Uno de los principales problemas [Khatri 2012]."
