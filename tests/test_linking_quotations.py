@@ -107,3 +107,18 @@ def test_a_short_quotation_carried_from_away_is_a_suggestion_unless_the_entry_ho
                    "p2-s2": "confirmed",  # long enough to be the work's words
                    "p3-s2": "confirmed",  # the entry's title holds the words
                    "p4-s1": "confirmed"}  # its own citation right after it: placed as a quotation
+
+
+def test_a_german_quotation_closes_with_the_mark_an_english_one_opens_with() -> None:
+    # „...“ is one quotation; its closing “ was read as opening another, up to the next ” of a later quotation,
+    # and the words between (a citation, a sentence) were linked as quoted from the work cited there.
+    bib = parse_bibliography("@book{mueller2006, author={Müller, Ute}, title={Schaubühne}, year={2006}, "
+                             "publisher={P}}\n@book{gaebler2011, author={Gäbler, Bernd}, title={Talkshows}, "
+                             "year={2011}, publisher={P}}\n")
+    linkage = link(parse_essay(
+        "Die Sendung sei eine „Schaubühne der Einflussreichen und Meinungsmacher“ [@mueller2006], und "
+        "@gaebler2011 spricht davon, dass „die Erfüllung der selbst gesetzten Dramaturgie” [@gaebler2011] "
+        "verdränge.\n"), bib)
+    got = sorted((lk.evidence, lk.source_key) for lk in linkage.links if lk.kind == "quotation")
+    assert got == [("„Schaubühne der Einflussreichen und Meinungsmacher“", "mueller2006"),
+                   ("„die Erfüllung der selbst gesetzten Dramaturgie”", "gaebler2011")]

@@ -14,7 +14,9 @@ from .hits import Found, Hit
 from .index import SourceIndex
 from .text import canonical, tokens
 
-_QUOTE = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"|«([^»]+)»")
+# German quotation marks open low („) and close with “ (or ”, mixed by keyboards): first, so that the closing “
+# is not read as an opening one.
+_QUOTE = re.compile(r"„([^“”\n]+)[“”]|“([^”]+)”|\"([^\"\n]+)\"|«([^»]+)»")
 MIN_WORDS = 4
 """A quotation of this many words needs a source even when nothing attributes it."""
 MIN_ATTRIBUTED_WORDS = 3
@@ -44,10 +46,10 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
     for claim in claims:
         before = previous if previous is not None and previous.paragraph == claim.paragraph else None
         previous = claim
-        if not any(q in claim.text for q in "“\"«"):
+        if not any(q in claim.text for q in "„“\"«"):
             continue
         for m in _QUOTE.finditer(claim.text):
-            g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+            g = next(i for i in (1, 2, 3, 4) if m.group(i) is not None)
             inner = m.group(g)
             words = len(tokens(inner))
             if words < MIN_ATTRIBUTED_WORDS or covered.covered(claim.id, m.start(g), m.end(g)) or _words(inner) in parts:
