@@ -96,6 +96,35 @@ def test_in_a_document_citing_by_markers_prose_alone_links_an_uncited_entry_as_a
     assert prose[("p2-s1", "knapp2016", "title")] == "confirmed"
 
 
+def test_in_a_document_citing_by_markers_a_titles_head_in_italics_links_an_uncited_entry_as_a_suggestion() -> None:
+    # A thesis citing by markers writes of the complex it studies, *shelterin*, in italics in forty sentences: each
+    # was a confirmed title link to "Shelterin: the protein complex ...", as a species is to "Yersinia pestis, the
+    # cause of plague ..." and an act to "Online Safety Act: Explainer".
+    bib = parse_bibliography(
+        "@article{delange2005, title={Shelterin: the protein complex that shapes and safeguards human telomeres},"
+        " author={de Lange, Titia}, year={2005}, journal={Genes Dev}}\n"
+        "@article{achtman1999, title={Yersinia pestis, the cause of plague, is a recently emerged clone},"
+        " author={Achtman, Mark}, year={1999}, journal={PNAS}}\n"
+        "@book{leviathan, title={Leviathan}, author={Hobbes, Thomas}, year={1651}, publisher={P}}\n"
+        "@article{doe2001, title={Models}, author={Doe, Jane}, year={2001}, journal={J}}\n")
+
+    def links(text: str) -> dict[tuple[str, str], str]:
+        linkage = link(parse_markdown(text), bib, None, metadata={})
+        return {(lk.claim_id, lk.source_key): lk.status for lk in linkage.links if lk.kind == "title"}
+
+    got = links("Models matter [@doe2001].\n\n"
+                "Les protéines du *shelterin* se lient aux télomères.\n\n"
+                "The bacterium, *Yersinia pestis*, is old [@doe2001].\n\n"
+                "The complex is called *shelterin* [@delange2005].\n\n"
+                "The *Leviathan* is read still.\n")
+    assert got[("p2-s1", "delange2005")] == "suggested"
+    assert got[("p3-s1", "achtman1999")] == "suggested"
+    assert got[("p4-s1", "delange2005")] == "confirmed"  # its sentence cites it
+    assert got[("p5-s1", "leviathan")] == "confirmed"  # the whole title, in italics: named as a work
+    # A document with no markers names its sources in prose: a title's head in italics stays a confirmed link.
+    assert links("Les protéines du *shelterin* se lient aux télomères.\n")[("p1-s1", "delange2005")] == "confirmed"
+
+
 def test_in_a_document_citing_by_markers_a_term_near_a_title_is_no_misquoted_title() -> None:
     # A thesis's heading "Minimum Viable Products", beside an entry titled "Minimum Viable Product: A Guide" that
     # the heading does not cite, was reported as misquoting the title (LR306).

@@ -88,3 +88,37 @@ def test_a_quotation_in_a_note_is_carried_by_the_sentence_that_refers_to_the_not
     # A note referred to by a sentence that cites nothing carries nothing.
     bare = run("Er definiert sie so [^4].\n\n[^4]: Übersetzt: “organisierte Beziehungen zwischen etablierten Einheiten”\n")
     assert [q[2] for q in quotes(bare)] == [()]
+
+
+def test_a_short_quotation_carried_from_away_is_a_suggestion_unless_the_entry_holds_its_words() -> None:
+    # Example strings and terms in quotation marks, a citation in the sentence before: each was confirmed as a
+    # quotation of the work cited there ("Samsung Galaxy S20 128GB" of a work on document retrieval).
+    bib = parse_bibliography("@article{cohen2003, author={Cohen, William}, title={A comparison of string metrics "
+                             "for matching names and records}, year={2003}, journal={J}}\n")
+    linkage = link(parse_essay(
+        "Titles are split into tokens and stemmed [@cohen2003]. A title like \"Samsung Galaxy S20 128GB\" becomes "
+        "four tokens.\n\n"
+        "Records are matched by their names [@cohen2003]. The best metric \"for matching names is a hybrid of two "
+        "simpler metrics\".\n\n"
+        "Names are compared [@cohen2003]. It weighs \"string metrics for matching names\".\n\n"
+        "Tokens are stemmed, as in \"Samsung Galaxy S20 128GB\" [@cohen2003].\n"), bib)
+    got = {lk.claim_id: lk.status for lk in linkage.links if lk.kind == "quotation"}
+    assert got == {"p1-s2": "suggested",  # four words, carried from the sentence before
+                   "p2-s2": "confirmed",  # long enough to be the work's words
+                   "p3-s2": "confirmed",  # the entry's title holds the words
+                   "p4-s1": "confirmed"}  # its own citation right after it: placed as a quotation
+
+
+def test_a_german_quotation_closes_with_the_mark_an_english_one_opens_with() -> None:
+    # „...“ is one quotation; its closing “ was read as opening another, up to the next ” of a later quotation,
+    # and the words between (a citation, a sentence) were linked as quoted from the work cited there.
+    bib = parse_bibliography("@book{mueller2006, author={Müller, Ute}, title={Schaubühne}, year={2006}, "
+                             "publisher={P}}\n@book{gaebler2011, author={Gäbler, Bernd}, title={Talkshows}, "
+                             "year={2011}, publisher={P}}\n")
+    linkage = link(parse_essay(
+        "Die Sendung sei eine „Schaubühne der Einflussreichen und Meinungsmacher“ [@mueller2006], und "
+        "@gaebler2011 spricht davon, dass „die Erfüllung der selbst gesetzten Dramaturgie” [@gaebler2011] "
+        "verdränge.\n"), bib)
+    got = sorted((lk.evidence, lk.source_key) for lk in linkage.links if lk.kind == "quotation")
+    assert got == [("„Schaubühne der Einflussreichen und Meinungsmacher“", "mueller2006"),
+                   ("„die Erfüllung der selbst gesetzten Dramaturgie”", "gaebler2011")]

@@ -314,3 +314,15 @@ def test_a_link_to_a_place_the_page_has_not_is_its_text(tmp_path: Path) -> None:
     assert "Capítulo 1 y en" in text_of(page)
     assert 'href="#cap:af"' not in page and 'href="#nowhere"' not in page and "otro <em>sitio</em>." in page
     assert '<a href="#p1-s1" rel="noopener noreferrer">este</a>' in page
+
+
+def test_the_maps_claim_names_read_the_claim_as_the_essay_page_shows_it(tmp_path: Path) -> None:
+    # An R Markdown thesis opens its paragraphs with "\par": the essay page prints the text without it, the map's
+    # name for the claim ("Claim p1-s1: \par Uno de ...") read the claim's markup as written.
+    (tmp_path / "ch.Rmd").write_text("\\par Uno de los *principales* problemas [@khatri2012].\n", encoding="utf-8")
+    (tmp_path / "t.bib").write_text("@article{khatri2012, author={Khatri, Purvesh}, title={Ten years}, year={2012},"
+                                    " journal={J}}\n", encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="ch.Rmd", bibliography="t.bib", claims=""), with_checks=False)
+    page = render_site(review, Layout())["map.md"]
+    (name,) = re.findall(r'aria-label="(Claim p1-s1: [^"]*)"', page)
+    assert name == "Claim p1-s1: Uno de los principales problemas [Khatri 2012]."

@@ -128,7 +128,7 @@ def _references(ctx: LinkContext) -> Found:
 
 def _quotations(ctx: LinkContext) -> Found:
     return find_quotations(ctx.prose(), ctx.hits(), ctx.covered,  # attributed to the carriers found so far
-                           headings=ctx.headings, callers=ctx.callers)
+                           headings=ctx.headings, callers=ctx.callers, index=ctx.index)
 
 
 LINKERS: tuple[Linker, ...] = (

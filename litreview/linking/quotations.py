@@ -1,5 +1,7 @@
 """Direct quotations and the source that carries them: the attribution or marker in the same
 sentence, else in the sentence before (same paragraph); scare quotes of a word or two are skipped.
+A quotation is a confirmed link only with evidence that the words are the entry's: its own citation
+or an attribution beside it, its length, or the entry's title or abstract holding them.
 """
 
 from __future__ import annotations
@@ -9,18 +11,27 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Claim, Mention
 from .hits import Found, Hit
+from .index import SourceIndex
 from .text import canonical, tokens
 
-_QUOTE = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"|«([^»]+)»")
+# German quotation marks open low („) and close with “ (or ”, mixed by keyboards): first, so that the closing “
+# is not read as an opening one.
+_QUOTE = re.compile(r"„([^“”\n]+)[“”]|“([^”]+)”|\"([^\"\n]+)\"|«([^»]+)»")
 MIN_WORDS = 4
 """A quotation of this many words needs a source even when nothing attributes it."""
 MIN_ATTRIBUTED_WORDS = 3
 """Shorter quotations count only when an attribution sits beside them ("process, not structure")."""
+MIN_CARRIED_WORDS = 8
+"""A quotation carried only by a citation away from it (elsewhere in its sentence, in the sentence before, in the
+sentence calling its note) is a confirmed link from this many words, or when the entry's title or abstract holds
+it: a shorter one is as likely an example or a term the writer quotes ("Samsung Galaxy S20 128GB" after a
+citation of a work on document retrieval, "cáncer de mama") as the work's words."""
 CARRIER_KINDS = ("marker", "attribution", "reference")
 
 
 def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: Found, *,
-                    headings: Sequence[str] = (), callers: Mapping[str, str] | None = None) -> Found:
+                    headings: Sequence[str] = (), callers: Mapping[str, str] | None = None,
+                    index: SourceIndex | None = None) -> Found:
     """Quotations in each claim, linked to the entries that the nearby attribution names. A quoted title of one of
     the document's own ``headings`` ("see “Scaling up” below") names a part of it: no quotation. ``callers``: a
     note's claim id -> the claim that refers to the note, whose attribution carries a quotation in the note that
@@ -35,10 +46,10 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
     for claim in claims:
         before = previous if previous is not None and previous.paragraph == claim.paragraph else None
         previous = claim
-        if not any(q in claim.text for q in "“\"«"):
+        if not any(q in claim.text for q in "„“\"«"):
             continue
         for m in _QUOTE.finditer(claim.text):
-            g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+            g = next(i for i in (1, 2, 3, 4) if m.group(i) is not None)
             inner = m.group(g)
             words = len(tokens(inner))
             if words < MIN_ATTRIBUTED_WORDS or covered.covered(claim.id, m.start(g), m.end(g)) or _words(inner) in parts:
@@ -55,7 +66,9 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
                 carrier = by_claim.get(callers[claim.id], [])
             if words < MIN_WORDS and not carrier:
                 continue
-            _emit(claim, m.group(), m.start(), carrier, found)
+            # Placed as a quotation: its own citation, or an attribution beside it ("Holsti qualified ... as “...”").
+            placed = bool(own) or any(h.kind == "attribution" for h in here) or words >= MIN_CARRIED_WORDS
+            _emit(claim, m.group(), m.start(), carrier, found, placed, index)
     return found
 
 
@@ -67,7 +80,17 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w for w in words if w)
 
 
-def _emit(claim: Claim, quote: str, at: int, carrier: list[Hit], found: Found) -> None:
+def _theirs(quote: str, key: str, index: SourceIndex | None) -> bool:
+    """Whether the entry's title or abstract holds the quoted words."""
+    source = index.sources.get(key) if index is not None else None
+    if source is None:
+        return False
+    words = canonical(quote)
+    return bool(words) and f" {words} " in f" {canonical(source.title)} {canonical(source.field('abstract'))} "
+
+
+def _emit(claim: Claim, quote: str, at: int, carrier: list[Hit], found: Found, placed: bool,
+          index: SourceIndex | None) -> None:
     keys: dict[str, Hit] = {}
     for hit in carrier:
         if hit.key not in keys or hit.confidence > keys[hit.key].confidence:
@@ -78,4 +101,4 @@ def _emit(claim: Claim, quote: str, at: int, carrier: list[Hit], found: Found) -
     for key, hit in keys.items():
         found.hits.append(Hit(claim.id, key, "quotation", round(hit.confidence * 0.95, 3), quote,
                               at, at + len(quote), ambiguous=hit.ambiguous, locator=hit.locator,
-                              confirmed=hit.confirmed))
+                              confirmed=hit.confirmed and (placed or _theirs(quote, key, index))))

@@ -41,6 +41,9 @@ class TitleIndex:
     """Title variants (full, before the subtitle, before the first comma) by word."""
 
     variants: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    heads: set[int] = field(default_factory=set)
+    """The variants that are only a title's head, the part before its subtitle or first comma ("Shelterin" of
+    "Shelterin: the protein complex ..."): often the name of the thing the work is about as much as the work's."""
     postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     content: list[int] = field(default_factory=list)
     """Per variant: how many distinct indexed words it has."""
@@ -54,13 +57,16 @@ def build_title_index(index: SourceIndex) -> TitleIndex:
         main = _CUT.split(source.title, maxsplit=1)[0]
         # In this order, each once (a set's order would follow the hash seed, and the first of two
         # equal matches wins): the full title, the part before a subtitle, the title without a year.
-        forms = dict.fromkeys((_words(source.title), _words(main),
-                               _words(re.sub(r"\s*\(\d{4}\)\s*$", "", source.title))))
+        full, head, yearless = (_words(source.title), _words(main),
+                                _words(re.sub(r"\s*\(\d{4}\)\s*$", "", source.title)))
+        forms = dict.fromkeys((full, head, yearless))
         for words in forms:
             if not words or (len(words) < 2 and len(words[0]) < 6):
                 continue
             vid = len(out.variants)
             out.variants.append((key, words))
+            if words == head and len(head) < len(yearless):
+                out.heads.add(vid)
             indexed = {w for w in words if w not in STOPWORDS}
             out.content.append(len(indexed))
             for word in indexed:
@@ -89,10 +95,11 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
     """Titles named in each claim; ``attributed`` maps claim id -> keys whose authors it names. ``cited`` (for a
     document that cites by markers) maps claim id -> keys its markers cite: there a title in plain words, neither
     quoted nor in italics, of an entry its sentence neither cites nor names the authors of ("Design Sprint", a
-    German noun phrase) is a suggestion, the name of a method or a term as likely as of the work."""
+    German noun phrase) is a suggestion, the name of a method or a term as likely as of the work; so is a title's
+    head alone (``TitleIndex.heads``), quoted or not."""
     found = Found()
     for claim in claims:
-        best: dict[str, tuple[float, _Span, tuple[Token, ...], bool]] = {}
+        best: dict[str, tuple[float, _Span, tuple[Token, ...], bool, bool]] = {}
         unresolved: list[_Span] = []
         for span in _spans(claim):
             if covered.covered(claim.id, span.toks[0].start, span.toks[-1].end):
@@ -102,11 +109,11 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
                 if (span.marked or span.after_possessive) and _title_case(span.toks):
                     unresolved.append(span)
                 continue
-            for key, (score, window, exact) in match.items():
+            for key, (score, window, exact, head) in match.items():
                 if key not in best or score > best[key][0]:
-                    best[key] = (score, span, window, exact)
+                    best[key] = (score, span, window, exact, head)
         for span in unresolved:
-            if not any(w[0].start <= span.toks[0].start < w[-1].end + 1 for _, _, w, _ in best.values()):
+            if not any(w[0].start <= span.toks[0].start < w[-1].end + 1 for _, _, w, _, _ in best.values()):
                 text = claim.text[span.toks[0].start:span.toks[-1].end]
                 found.mention(span.toks[0].start, Mention(claim.id, "work", text, (), "no entry with this title"))
         _emit(claim, best, index, attributed.get(claim.id, set()), found,
@@ -114,24 +121,26 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
     return found
 
 
-def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], bool]], index: SourceIndex,
+def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], bool, bool]], index: SourceIndex,
           named: set[str], found: Found, cited: set[str] | None = None) -> None:
     if not best:
         return
     by_window: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for key, (_, _, window, _) in best.items():
+    for key, (_, _, window, _, _) in best.items():
         by_window[(window[0].start, window[-1].end)].append(key)
     context = content_stems(claim.text)
     for (start, end), keys in by_window.items():
         key, ambiguous, _ = index.choose(keys, context)
-        _, span, _, exact = best[key]
+        _, span, _, exact, head = best[key]
         text = claim.text[start:end]
         title = index.sources[key].title
         found.cover(claim.id, start, end)
         found.mention(start, Mention(claim.id, "work", text, tuple(dict.fromkeys([key, *keys])), title))
         # Plain words in a document citing by markers, of an entry its sentence neither cites nor names the authors
-        # of: a term as likely as the work's name, so no confirmed link, and no misquoted title (LR306) either.
-        term = cited is not None and not span.marked and key not in named and key not in cited
+        # of: a term as likely as the work's name, so no confirmed link, and no misquoted title (LR306) either. So is
+        # a title's head alone even quoted or in italics (*shelterin* for "Shelterin: the protein complex ...", a
+        # species, an act, a program): the name of what the work is about, which a field writes as a term.
+        term = cited is not None and (not span.marked or head) and key not in named and key not in cited
         if not exact and not term:
             found.mention(start, Mention(claim.id, "title-variant", text, (key,), title))
         confidence = (0.95 if span.marked else 0.9) if exact else 0.8
@@ -187,7 +196,9 @@ def _title_case(toks: tuple[Token, ...]) -> bool:
     return len(toks) >= 2 and all(t.is_capitalised for t in content)
 
 
-def _best_match(span: _Span, tindex: TitleIndex) -> dict[str, tuple[float, tuple[Token, ...], bool]] | None:
+def _best_match(span: _Span, tindex: TitleIndex) -> dict[str, tuple[float, tuple[Token, ...], bool, bool]] | None:
+    """Per entry, the best window of the span that names its title: (score, window, exact, whether only the
+    title's head matched)."""
     words = [canonical(t.text) for t in span.toks]
     present = {w for w in words if w in tindex.postings}
     if not present:
@@ -202,12 +213,12 @@ def _best_match(span: _Span, tindex: TitleIndex) -> dict[str, tuple[float, tuple
     content = tindex.content
     # Sorted: ``present`` is a set, so the counter's order would follow the hash seed.
     candidates = sorted(vid for vid, n in shared.items() if n >= max(1, content[vid] - max(1, content[vid] // 4)))
-    out: dict[str, tuple[float, tuple[Token, ...], bool]] = {}
+    out: dict[str, tuple[float, tuple[Token, ...], bool, bool]] = {}
     for vid in candidates:
         key, variant = tindex.variants[vid]
         hit = _align(span, words, variant)
         if hit is not None and (key not in out or hit[0] > out[key][0]):
-            out[key] = hit
+            out[key] = (*hit, vid in tindex.heads)
     return out or None
 
 

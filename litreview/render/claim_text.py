@@ -16,7 +16,7 @@ from typing import Any
 
 from ..essay.cites import raw_tex_spans
 from ..essay.segment import NOTE_LABEL, inline_label
-from ..model import Citation
+from ..model import Citation, Claim
 from .sanitize import clean_text, esc, safe_url
 
 # Private-use characters stand for the citations while the rest is rendered; any in the text itself go.
@@ -234,6 +234,13 @@ def _citation_groups(text: str, citations: Sequence[Citation]) -> dict[tuple[int
         if 0 <= cite.start < cite.end <= len(text):
             groups.setdefault((cite.start, cite.end), []).append(cite)
     return groups
+
+
+def plain_claim(claim: Claim, label: Callable[[Citation], str | None], numbers: NoteNumbers | None = None) -> str:
+    """A claim as the essay page shows it, in plain text: its citations with the sources' labels (``readable``)
+    and, read as Markdown, its markup and raw LaTeX rendered (an R Markdown paragraph's leading ``\\par`` gone)."""
+    text = readable(claim.text, claim.citations, label)[0] if claim.citations else claim.text
+    return plain_text(text, numbers=numbers, claim_id=claim.id) if claim.citations is not None else text
 
 
 def readable(text: str, citations: Sequence[Citation],

@@ -16,7 +16,9 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+from ..model import Citation
 from .citation import Citations
+from .claim_text import plain_claim
 from .fragments import SEVERITY_SYMBOL, worst_finding
 from .index import ReviewIndex
 from .layout import Layout
@@ -79,11 +81,15 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations, geometry: Geo
                    f'data-b="{source_n[key]}" d="M{g.claim_x + 5:.0f} {_n(y1)}'
                    f'C{middle:.0f} {_n(y1)} {middle:.0f} {_n(y2)} {g.source_x - 6:.0f} {_n(y2)}"/>')
     out.append('</g><g class="lr-nodes">')
+
+    def cited(item: Citation) -> str | None:  # a citation as the essay page shows it
+        return ix.reference(citations, item.key).cited(item.mode) if item.key in ix.sources else None
+
     for claim_id in claims:
         y = claim_y[claim_id]
         claim = ix.claims.get(claim_id)
         label = "" if g == NARROW else f"Claim {claim_id}" + (  # the narrow drawing names by reference (``_name``)
-            f": {shorten(claim.text, 120)}" if claim else " (not in the essay)")
+            f": {shorten(plain_claim(claim, cited, ix.notes), 120)}" if claim else " (not in the essay)")
         href = layout.href(here, layout.essay, claim_id)
         out.append(f'<a class="lr-node lr-node--claim" href="{esc(href)}" {_name(g, claim_n[claim_id], label)} '
                    f'data-n="{claim_n[claim_id]}">'

@@ -13,7 +13,7 @@ from ..model import Citation, Claim, Link, Person, RegistryRecord, Source, Sourc
 from ..text import plural
 from .bibtex import EntryTexts
 from .citation import Citations
-from .claim_text import plain_text, readable
+from .claim_text import plain_claim, plain_text, readable
 from .fragments import (
     KIND_WORDS,
     STATUS_WORDS,
@@ -230,9 +230,8 @@ def _claim_item(ix: ReviewIndex, layout: Layout, citations: Citations, here: str
             evidence = plain_text(evidence, numbers=ix.notes) if evidence else evidence
         cited_for = ix.cited_for.get(claim.id)
         if cited_for is not None:  # a paragraph of citations alone: what they are the authorities of
-            before = " ".join(plain_text(readable(c.text, c.citations, lambda item: _label(ix, citations, item))[0],
-                                         numbers=ix.notes, claim_id=c.id)
-                              if c.citations is not None else c.text for c in cited_for.claims)
+            before = " ".join(plain_claim(c, lambda item: _label(ix, citations, item), ix.notes)
+                              for c in cited_for.claims)
             text = f"{text} (Cited for {cited_for.name}: {shorten(before, 400)})"
         head = (f'<blockquote class="lr-excerpt"{ix.lang_attr()}>{excerpt(text, evidence or lk.evidence)}</blockquote>'
                 f'<p><a href="{esc(href)}">Claim {esc(claim.id)} in the essay ({esc(_paragraph_name(ix, claim))}, '
