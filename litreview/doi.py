@@ -63,9 +63,11 @@ _IN_TEXT = lazy(
 _TRAILING = ".,;:"
 # BibTeX exports escape _ (and rarely % # &) in DOIs for styles that print the field as text: DBLP and Zotero
 # write \_, Mendeley {\_} and a SICI DOI's < > as {\textless} {\textgreater}, JabRef $<$ $>$. The DOI is the
-# unescaped one, and biber, which reads doi verbatim, would put the backslash in the link.
-_LATEX_ESCAPE = lazy(r"\{\\([_%#&])\}|\\([_%#&])|\{\\text(less|greater|underscore)\}|\\text(less|greater|underscore)"
-                     r"(?:\{\}|\b)|\$([<>])\$")
+# unescaped one, and biber, which reads doi verbatim, would put the backslash in the link. An export that escapes an
+# escaped DOI again writes the backslash as \textbackslash{} (or $\backslash$) before it: "4\textbackslash{}\_34" is 4_34.
+_LATEX_ESCAPE = lazy(r"(?:\{\\textbackslash\}|\\textbackslash(?:\{\})?|\$\\backslash\$)?"
+                     r"(?:\{\\([_%#&])\}|\\([_%#&])|\{\\text(less|greater|underscore)\}|\\text(less|greater|underscore)"
+                     r"(?:\{\}|\b)|\$([<>])\$)")
 _LATEX_WORDS = {"less": "<", "greater": ">", "underscore": "_"}
 # Keep snapshot file names well under common 255-byte limits.
 _MAX_NAME = 150

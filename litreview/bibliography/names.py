@@ -275,6 +275,15 @@ def full_names_joined(name: str, given_names: frozenset[str]) -> bool:
     return all(_full_name(w) and w[-1].rstrip(".").casefold() not in given_names for w in words)
 
 
+def people_given_first(name: str, given_names: frozenset[str]) -> bool:
+    """Whether one name of a list reads as several people joined by commas (``comma_joined``, ``full_names_joined``),
+    each written given name first ("Olatunji Ruwase, Chris Lattner, Vikram Adve", "David Koes, Gennady Pekhimenko",
+    "I.N. Bronstein, K.A. Semendjaew"; not "Smith, J., Jones"): the list writes its people so."""
+    parts = _parts(name)
+    return (parts is not None and (comma_joined(name, given_names) or full_names_joined(name, given_names))
+            and all(_full_name(w) or _looks_given_family(w, given_names) for w in (_TEX_SPACE.split(p) for p in parts)))
+
+
 def given_first(values: Iterable[str]) -> bool:
     """Whether name lists write their people given name first ("Donald E. Knuth and Jane Doe"): two names at least
     so written, and at least twice as many as written family name first ("Knuth, Donald E.")."""

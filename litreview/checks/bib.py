@@ -26,6 +26,7 @@ from ..bibliography.latex import full_title
 from ..doi import (
     bare_doi,
     doi_problem,
+    doi_url,
     has_prefix,
     is_short_doi,
     latex_escaped,
@@ -96,6 +97,9 @@ _NEEDS_PUBLISHER = frozenset({"book", "mvbook", "inbook", "bookinbook", "incolle
 
 _ISBN_SPLIT = lazy(r"\s*(?:[,;/]|\band\b)\s*")
 _ISBN_CHARS = lazy(r"[\s\-‐–]")
+_NOT_ISBN = lazy(r"[^\d\s\-‐–Xx]+")
+_QUOTED_LIST = lazy(r"\[\s*(['\"])[^'\"\[\]]*\1(?:\s*,\s*(['\"])[^'\"\[\]]*\2)*\s*,?\s*\]")
+"""A Python list of strings written as text ("['9780999241165']"), as a script's export writes a list field."""
 # A year, a range, or a year with the letter author-date styles add (2004a: LR148, not LR124).
 _YEAR_OK = lazy(r"\d{4}(?:[a-z]|\s*(?:--?|–|/)\s*\d{2,4})?")
 _YEAR_IN = lazy(r"(?<!\d)1[5-9]\d\d(?!\d)|(?<!\d)20\d\d(?!\d)")
@@ -314,7 +318,11 @@ def isbn_problem(isbn: str) -> str:
     if len(digits) == 13 and digits.isdigit():
         total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits))
         return "" if total % 10 == 0 else "wrong check digit"
-    return f"an ISBN has 10 or 13 digits, this has {sum(c.isdigit() for c in digits)}"
+    count = sum(c.isdigit() for c in digits)
+    stray = _NOT_ISBN.findall(isbn.removeprefix("ISBN").removeprefix("isbn").lstrip(": "))
+    if count in (10, 13) and stray:  # "[9780999241165]": the digits are an ISBN's, the marks around them are not
+        return f"it holds {' and '.join(map(repr, dict.fromkeys(stray)))} beside its {count} digits"
+    return f"an ISBN has 10 or 13 digits, this has {count}"
 
 
 def isbns(raw: str) -> list[str]:
@@ -333,12 +341,22 @@ def check_isbn(source: Source) -> Iterable[Finding]:
     from .integrity import issn_problem  # (integrity builds on this module)
 
     raw = plain(source.fields.get("isbn", ""))
+    if _QUOTED_LIST.fullmatch(raw.strip()):
+        # "['9780999241165']": a Python list written as text by a script's export (styles print it so).
+        listed = [m.group(2) for m in re.finditer(r"(['\"])([^'\"]*)\1", raw)]
+        what = "an ISBN" if len(listed) == 1 else f"{len(listed)} ISBNs"
+        yield entry_finding("LR122", source, f"ISBN field {shown(raw)} is a Python list around {what}, written as "
+                            "text: styles print its brackets and quotes", f"write isbn = {{{', '.join(listed)}}}",
+                            field="isbn")
+        raw = ", ".join(listed)  # each ISBN it holds, checked as below
     for part in isbns(raw):
         problem = isbn_problem(part)
         if problem and not issn_problem(part):
             problem = "it is an ISSN, which belongs in the issn field"
         if problem:
-            yield entry_finding("LR122", source, f"ISBN {shown(part)} is invalid: {problem}", field="isbn")
+            bare = "".join(c for c in part if c.isdigit() or c in "Xx-")  # "[978-0-306-40615-7]": marks around it
+            hint = f"write isbn = {{{bare}}}" if bare != part and problem.startswith("it holds") and not isbn_problem(bare) else ""
+            yield entry_finding("LR122", source, f"ISBN {shown(part)} is invalid: {problem}", hint, field="isbn")
 
 
 _WEB_ADDRESS = re.compile(r"(?:https?|ftp)://[^/\s]+\.")
@@ -380,6 +398,8 @@ def check_url(source: Source) -> Iterable[Finding]:
             # Mendeley writes {\&}, {\_}, $\sim$ into url fields; biblatex reads them verbatim, backslash and all.
             bare = _URL_ESCAPE.sub(lambda m: m.group(1) or "~", raw)
             hint = f"write url = {{{bare}}}" if bare != raw and not url_problem(bare) else ""
+            if not hint and has_prefix(raw) and (link := doi_url(raw)):
+                hint = f"write url = {{{link}}}"  # a DOI's link escaped as the DOI is (doi.bare_doi reads it)
             several = [u for u in re.split(r"[\s;,]+", raw) if u]
             joined = "".join(raw.split())
             if (not hint and joined != raw and not url_problem(joined)

@@ -63,7 +63,8 @@ _CODES = (
          "Keep one entry and cite it under one key."),
     Code("LR107", "duplicate-work", "warning",
          "Two entries describe the same work (same title, or one adds a subtitle to the other's main title; "
-         "same year and first author).",
+         "same year and first author), or one article a year apart (same title, authors and journal: one published "
+         "online first, with no volume or pages yet, or both giving the same pages).",
          "Merge them into one entry, or tell them apart (edition, volume)."),
     Code("LR108", "key-case-clash", "warning",
          "Two keys differ only in case: biber keeps two entries, BibTeX and pandoc see one key.",
@@ -131,7 +132,8 @@ _CODES = (
          "A text field holds an & or % without a backslash (LaTeX reads them as a cell break and a comment).",
          "Write \\& and \\%."),
     Code("LR141", "html-in-field", "warning",
-         "A field holds HTML entities (&amp;, &#227;) or tags (<i>), usually pasted from a web page.",
+         "A field holds HTML entities (&amp;, &#227;) or tags (<i>), usually pasted from a web page (a note in a "
+         "field no standard style prints: abstract, keywords, copyright).",
          "Write the characters themselves, or LaTeX such as \\textit{...}."),
     Code("LR142", "latex-integrity", "warning",
          "A field's LaTeX does not balance (math never closed, \\begin without \\end, _ or ^ outside math), "

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ..doi import doi_problem, normalize_doi, trailing_punctuation
 from ..model import Finding, Source
-from ..text import fold_words, main_title, same_title
+from ..text import MIN_MAIN_TITLE_WORDS, fold_words, main_title, same_title
 from .bib import entry_finding, folded, full_title, plain, work_signature
 
 
@@ -20,7 +20,8 @@ def doi_key(value: str) -> str:
 
 
 def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, Source]]:
-    """(code, entry, earlier entry): LR106 for a DOI already used, LR107 for the same work (``same_work``)."""
+    """(code, entry, earlier entry): LR106 for a DOI already used, LR107 for the same work (``same_work``, or
+    ``year_apart``)."""
     by_doi: dict[str, Source] = {}
     by_work: dict[tuple[str, int, str], Source] = {}
     by_main: dict[tuple[str, int, str], Source] = {}  # by the main title, for entries that give a subtitle
@@ -41,7 +42,10 @@ def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, So
         # main title is this one's title): the same work with and without its subtitle.
         earlier = [e for e in (by_work.get(signature), by_work.get((main, year, family)) if main else None,
                                by_main.get(signature)) if e is not None]
-        if first is None and (match := next((e for e in earlier if same_work(e, source)), None)):
+        # Else one of the same title a year before or after: one article dated online and in print (``year_apart``).
+        apart = (e for e in (by_work.get((signature[0], y, family)) for y in (year - 1, year + 1)) if e is not None)
+        if first is None and (match := next((e for e in earlier if same_work(e, source)), None)
+                              or next((e for e in apart if year_apart(e, source)), None)):
             yield "LR107", source, match
         by_work.setdefault(signature, source)
         if main:
@@ -49,12 +53,27 @@ def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, So
 
 
 def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
-    """LR106 for a DOI already used by an earlier entry, LR107 for the same work (``same_work``)."""
+    """LR106 for a DOI already used by an earlier entry, LR107 for the same work (``same_work``, ``year_apart``)."""
     for code, source, first in duplicate_pairs(sources):
         if code == "LR106":
             yield entry_finding("LR106", source, f"same DOI {doi_key(source.fields['doi'])} as {first.key!r} "
                                 f"({_at(first, source)})", f"keep one of {first.key!r} and {source.key!r} (the one already "
                                 "linked to claims) and delete the other")
+        elif apart := year_apart(first, source):
+            early, late = (first, source) if (first.year or 0) < (source.year or 0) else (source, first)
+            same = "title, authors and journal" if source.type == "article" else "title, authors and container"
+            if apart == "online first":
+                said = (f"{early.key!r} ({early.year}) is the article as published online first, with no volume or "
+                        f"pages yet, {late.key!r} ({late.year}) as printed")
+                hint = (f"cite the printed version, {late.key!r}, and delete {early.key!r} (or suppress LR107 for it "
+                        "if you cite both on purpose)")
+            else:
+                same = same.replace(" and ", ", ") + " and pages"
+                said = f"one article, dated by its online ({early.year}) and by its printed issue ({late.year})"
+                hint = (f"keep one of {first.key!r} and {source.key!r}, with the year of the printed issue, and cite "
+                        "it under one key")
+            yield entry_finding("LR107", source, f"same {same} as {first.key!r} ({_at(first, source)}), a year apart: "
+                                f"{said}", hint)
         else:
             how = same_title(full_title(first), full_title(source))
             preprints = [e.key for e in (first, source) if _preprint(e)]
@@ -108,6 +127,35 @@ def _not_told_apart(a: Source, b: Source) -> bool:
         va, vb = norm(a.fields.get(name, "")), norm(b.fields.get(name, ""))
         if name == "doi" and (doi_problem(doi_key(va)) or doi_problem(doi_key(vb))):
             continue  # a malformed DOI (LR120) tells nothing about which work it is
-        if va and vb and va != vb:
+        if va and vb and va != vb and (name in ("doi", "edition") or (_tells(va) and _tells(vb))):
             return False
     return True
+
+
+def _tells(value: str) -> bool:
+    """Whether a volume, number or pages value says where the work was printed: not a placeholder an export writes
+    before it is ("00--00", "just-accepted", "null")."""
+    return any(c in value for c in "123456789")
+
+
+def year_apart(a: Source, b: Source) -> str:
+    """How two entries a year apart are one article: "online first" when the earlier gives no volume and no pages
+    (or placeholders for them: "00--00", "just-accepted") and the later gives them, as an article published online
+    first and then printed is cited; "same pages" when both give the same pages (registries and Google Scholar date
+    one article by its online and by its printed issue); '' when they are not shown to be one, or when a title, an
+    author, the journal, a DOI, a volume, a number or the pages tell them apart. The title must stand for the work
+    (four words or more: a column or an editorial of one title is printed each year)."""
+    if a.year is None or b.year is None or abs(a.year - b.year) != 1:
+        return ""
+    title = folded(full_title(a))
+    if (title != folded(full_title(b)) or len(title.split()) < MIN_MAIN_TITLE_WORDS or not folded(a.container)
+            or folded(a.container) != folded(b.container) or not a.authors
+            or [folded(p.family) for p in a.authors] != [folded(p.family) for p in b.authors]
+            or not _not_told_apart(a, b)):
+        return ""
+    early, late = (a, b) if a.year < b.year else (b, a)
+    if any(_tells(late.fields.get(name, "")) for name in ("volume", "pages")) and not any(
+            _tells(early.fields.get(name, "")) for name in ("volume", "pages")):
+        return "online first"
+    pages = folded(a.fields.get("pages", ""))
+    return "same pages" if _tells(pages) and pages == folded(b.fields.get("pages", "")) else ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..bibliography.inherit import LINK_FIELDS, targets
 from ..bibliography.latex import known_command
@@ -21,6 +22,11 @@ VERBATIM = frozenset({"url", "doi", "eprint", "file", "localfile", "pdf", "urlra
                       "crossref", "xdata", "xref", "related", "ids", "keywords_url", "isbn", "issn"})
 """Fields biblatex reads verbatim (or that hold keys, identifiers or a file's path: JabRef's localfile): LaTeX
 rules do not apply."""
+UNPRINTED = frozenset({"abstract", "annote", "annotation", "keywords", "mendeley-tags", "copyright", "owner",
+                       "timestamp", "groups", "comment", "review", "date-added", "date-modified", "rating", "readstatus"})
+"""Fields no standard style prints: BibTeX's and biblatex's standard styles leave them out, pandoc keeps abstract,
+annote and keywords but CSL styles print them only in annotated bibliographies, and the reference managers' own
+(copyright, owner, timestamp) pandoc and the styles ignore. What is wrong in one is not seen in the document."""
 _NOT_TEXT = VERBATIM | {"author", "editor", "translator", "bookauthor", "date", "urldate", "year", "month",
                         "pages", "options", "langid", "language", "type", "entrysubtype", "abstract_url",
                         "keywords", "mendeley-tags", "id"}
@@ -193,13 +199,18 @@ def check_html(source: Source) -> Iterable[Finding]:
         entity = _HTML_ENTITY.search(value)
         # CSL's rich text is these tags (<i>, <b>, <sup>, <span class="nocase">), which pandoc renders.
         tag = None if csl_form(source) else _HTML_TAG.search(value)
+        unseen = f" (styles do not print the {name} field)" if name in UNPRINTED else ""
         if entity:
-            yield entry_finding("LR141", source, f"{name} holds the HTML entity {entity.group()}: "
-                                f"{shown(plain(_at(value, entity)))}",
-                                "write the character itself (&, ã, –) instead", field=name)
+            told = entry_finding("LR141", source, f"{name} holds the HTML entity {entity.group()}: "
+                                 f"{shown(plain(_at(value, entity)))}{unseen}",
+                                 "write the character itself (&, ã, –) instead", field=name)
         elif tag:
-            yield entry_finding("LR141", source, f"{name} holds the HTML tag {tag.group()}: {shown(plain(_at(value, tag)))}",
-                                "write LaTeX instead of the tag, e.g. \\textit{...} for <i>", field=name)
+            told = entry_finding("LR141", source, f"{name} holds the HTML tag {tag.group()}: "
+                                 f"{shown(plain(_at(value, tag)))}{unseen}",
+                                 "write LaTeX instead of the tag, e.g. \\textit{...} for <i>", field=name)
+        else:
+            continue
+        yield replace(told, severity="info") if unseen else told  # a note: the document does not show it
 
 
 def _at(value: str, match: re.Match[str]) -> str:
@@ -325,6 +336,25 @@ def _arxiv_pages_hint(number: str, eprint: str, *, biblatex: bool) -> str:
     return f"the pages field holds an arXiv identifier, not pages: write eprint = {{{number}}} with {kind} instead"
 
 
+_RANGE_DASH = lazy(r"\s*(?:--?|–)\s*")
+_MANUSCRIPT_PAGES = lazy(r"(?![ivxlcdm]+\s*--)([a-z]{3,})\s*--\s*(\d+)")
+"""A journal's code and a manuscript number where the pages go ("clincanres--1458"): Google Scholar's pages of an
+article published online first (from its early-release address, clincanres.1458.2015)."""
+
+
+
+def _no_pages(text: str) -> str:
+    """The word for no value a pages field holds at each end ("null" of "null--null"), or ''."""
+    ends = _RANGE_DASH.split(text)
+    return ends[0] if all(end.casefold() in _NO_VALUE for end in ends) else ""
+
+
+def _manuscript_pages(text: str) -> re.Match[str] | None:
+    """``_MANUSCRIPT_PAGES`` matched on a pages value ("clincanres--1458"; not "arxiv--2507" nor "null--12")."""
+    match = _MANUSCRIPT_PAGES.fullmatch(text)
+    return match if match and match.group(1) not in _NO_VALUE and not _ARXIV_PAGES.fullmatch(text) else None
+
+
 _EN_DASH_COMMAND = lazy(r"\{\\textendash\}|\\textendash(?:\{\}|\s*)")
 """LaTeX's en dash as reference managers export a range ("3111{\\textendash}3119"): an en dash, as pandoc reads it."""
 
@@ -341,6 +371,11 @@ def page_form_problem(pages: str, *, biblatex: bool) -> str:
             return ""
         return (f"biber reads a range only when neither end holds a hyphen (it warns of a malformed range): "
                 f"{{{{{chapter.group(1)}}}--{{{chapter.group(2)}}}}} keeps each end whole")
+    if placeholder := _no_pages(text):  # "null--null", as an export writes a range of no pages
+        return f"{placeholder!r} is what an export writes for no value: styles print it as written"
+    if manuscript := _manuscript_pages(text):
+        return (f"the journal's code {manuscript.group(1)!r} and a manuscript number, no pages (Google Scholar "
+                "writes them for an article published online first, before it has pages)")
     if biblatex:
         if _BIBLATEX_PAGES.match(text) and not doubled:
             return ""
@@ -365,6 +400,11 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
         if count := _PAGE_COUNT.fullmatch(plain(raw).strip()):
             hint = (f"the {own_name('pages', source)} field holds how many pages the work has: write "
                     f"pagetotal = {{{count.group(1)}}} instead")
+        if _no_pages(plain(raw).strip()):
+            hint = f"delete the {own_name('pages', source)} field"
+        if _manuscript_pages(plain(raw).strip()):
+            hint = (f"write the pages the article was printed on (its DOI record or the journal's page gives them), "
+                    f"or delete the {own_name('pages', source)} field while it has none")
         arxiv = _ARXIV_PAGES.fullmatch(plain(raw).strip())
         if arxiv:  # ADS exports pages = {arXiv:1912.11554}, Google Scholar pages = {arXiv--2507}
             hint = _arxiv_pages_hint(arxiv.group(1), plain(source.fields.get("eprint", "")).strip(), biblatex=biblatex)

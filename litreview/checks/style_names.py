@@ -63,13 +63,30 @@ def stray_quote(person: Person) -> str:
     return ""
 
 
+_ET_AL = re.compile(r"(?i)(?:et\.?\s*)?al\.?")
+"""et al. as people write it in a name list: "et al.", "et. al", "et.al.", "etal", "al."."""
+_ET_AL_AFTER = re.compile(r"(?:^|[\s,])(?:(?:et|Et|ET)(?:\.\s*|\s+)(?:al|AL)|etal|et\.al)\.?$")
+"""et al. at the end of a name, after its words (with the "et": a family name "Al" is a name, and so is "Etal")."""
+
+
 def et_al_as_name(person: Person) -> bool:
     """ "{al.}", "al.", "et al.", "et. al" written as a name of the list (BibTeX's "others" is the list's et al.)."""
-    if person.given:
-        return False
-    family = person.family.strip().lower()
-    return (family in ("al.", "al", "et al.", "et al", "et. al.", "et. al")
-            or (person.prefix.strip().rstrip(".").lower() == "et" and family.rstrip(".") == "al"))
+    return not person.given and bool(_ET_AL.fullmatch(f"{person.prefix} {person.family}".strip()))
+
+
+def et_al_in_name(person: Person) -> str:
+    """The name a person's name is without the et al. written into it with no "and" ("M.J. Berger et.al.", read as
+    given name "M.J. Berger" and family name "et.al."; "Berger, M.J. et al."), or '' when it holds none."""
+    if not person.given:
+        return ""
+    family = f"{person.prefix} {person.family}".strip()
+    if _ET_AL_AFTER.match(family) and not _ET_AL_AFTER.match(person.given):
+        return person.given  # "M.J. Berger et.al.": the name written given name first
+    if _ET_AL_AFTER.match(person.given) and person.suffix:
+        return f"{family}, {person.suffix}"  # "Berger, M.J., et al.": et al. read as the given name
+    if (after := _ET_AL_AFTER.search(person.given)) and not person.suffix and after.start():
+        return f"{family}, {person.given[:after.start()].rstrip(', ')}"  # "Berger, M.J. et al."
+    return ""
 
 
 # Written in the author field for "various authors", "no author", "name unknown" (folded to letters): a
@@ -122,6 +139,12 @@ def check_names(source: Source) -> Iterable[Finding]:
                 yield entry_finding("LR151", source, f"{role} list names {person.sort_name()!r} as a person: it is "
                                     "printed as one", "write 'and others', which styles print as et al.", field=role)
                 continue
+            if name := et_al_in_name(person):
+                yield entry_finding("LR151", source, f"{role} {person.sort_name()!r} is the name {name!r} with et al. "
+                                    "written into it: styles print it as part of the name",
+                                    f"write '{name} and others' in the {role} field, which styles print as et al.",
+                                    field=role)
+                continue
             mark = stray_quote(person)
             if mark:
                 yield entry_finding("LR150", source, f"{role} {person.sort_name()!r} holds a stray quotation mark {mark}",
@@ -159,8 +182,8 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
         if joined:
             # Each joined name rewritten as a list ("Smith, J., Jones" has no sure reading: the author decides),
             # its people given name first when the list's other people are written so.
-            others_first = any(names.name_form(n) == "natural" for n in listed)
-            written = [names.joined_as_list(n, given_first=others_first) if n in joined else n for n in listed]
+            written = [names.joined_as_list(n, given_first=_others_given_first(n, listed)) if n in joined else n
+                       for n in listed]
             hint = (f"write {role} = {{{' and '.join(written)}}}" if all(written)
                     else "separate the people with ' and ', each written 'Family, Given'")
             yield entry_finding("LR153", source, f"the {role} list names {joined[0]!r} as one person: its names are "
@@ -168,7 +191,7 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
             continue
         if "," not in value or " and " not in value.lower():
             continue  # one form only, or one name (most lists)
-        if any(et_al_as_name(p) for p in (source.authors if role == "author" else source.editors)):
+        if any(et_al_as_name(p) or et_al_in_name(p) for p in (source.authors if role == "author" else source.editors)):
             continue  # "Doe, John and et al.": LR151 says what is wrong
         listed = [n.strip() for n in names.split_names(value)]
         stray = [n for n in listed if n.endswith(",") and n.count(",") == 1 and len(n.split()) > 1]
@@ -193,13 +216,30 @@ def _joined(name: str, listed: list[str], given_first: Callable[[], bool]) -> bo
     given name first where the list's other names are all written so, or, alone in its list, where the
     bibliography's are (``given_first``); never where the list's others are written family name first
     ("Rivers, Ann and Maureira Fredes, Cristián Danilo")."""
+    if _ET_AL_AFTER.search(name):
+        return False  # "Berger, M.J., et al.": one person and et al. (LR151)
     if any(w.strip(".").casefold() in ORGANISATION_WORDS or w.endswith(("'s", "’s"))
            for w in name.replace(",", " ").split()):
         return False  # a body: "Joshua L. Rosenbloom, Iowa State University", "Neuroimaging Initiative, Alzheimer's Disease"
     if names.comma_joined(name, GIVEN):
         return True
-    if not names.full_names_joined(name, GIVEN) or any(is_particle(part.split()[0]) for part in name.split(",")
-                                                       if part.strip()):
+    if not names.full_names_joined(name, GIVEN) or _particle_first(name):
         return False  # ("Di Renzo, Gian Carlo": a family name)
     others = [n for n in listed if n != name]
-    return all(names.name_form(n) == "natural" for n in others) if others else given_first()
+    return all(_given_first(n) for n in others) if others else given_first()
+
+
+def _given_first(name: str) -> bool:
+    """Whether a name of a list is written given name first: one person ("Vikram Adve"), or several joined by commas
+    ("Olatunji Ruwase, Chris Lattner, Vikram Adve")."""
+    return names.name_form(name) == "natural" or (names.people_given_first(name, GIVEN) and not _particle_first(name))
+
+
+def _particle_first(name: str) -> bool:
+    """Whether a part of a name between commas opens with a particle ("Di Renzo, Gian Carlo": a family name)."""
+    return any(is_particle(part.split()[0]) for part in name.split(",") if part.strip())
+
+
+def _others_given_first(name: str, listed: list[str]) -> bool:
+    """Whether the list writes its people other than those of ``name`` given name first (then the hint does too)."""
+    return any(_given_first(n) for n in listed if n != name)

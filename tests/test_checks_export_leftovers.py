@@ -1,0 +1,156 @@
+"""What exports leave in a field, said as what it is, with the value to write.
+
+A Python list around an ISBN, "null" or a manuscript number where the pages go, a DOI escaped twice, HTML in a
+field no style prints, one article under two keys a year apart, et al. written into a name, and people joined by
+commas in a list whose others are too: each beside the close case that is read as before.
+"""
+
+from __future__ import annotations
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.checks.bib import check_doi, check_isbn, check_url
+from litreview.checks.duplicates import check_duplicates
+from litreview.checks.integrity import check_html, check_page_form
+from litreview.checks.style_names import check_name_forms, check_names
+
+
+def _one(fields: str, kind: str = "article"):
+    return parse_bibliography(f"@{kind}{{a, title = {{T}}, year = {{2001}}, {fields}}}", "refs.bib").sources[0]
+
+
+def test_an_isbn_in_a_python_list_is_named_so_with_the_value_to_write() -> None:
+    found = list(check_isbn(_one("publisher = {P}, isbn = {['9780999241165']}", "book")))
+    assert [(f.message, f.hint) for f in found] == [
+        ("ISBN field \"['9780999241165']\" is a Python list around an ISBN, written as text: styles print its "
+         "brackets and quotes", "Write isbn = {9780999241165}")]
+    two = list(check_isbn(_one("publisher = {P}, isbn = {['9783540156482', '9783540395270']}", "book")))
+    assert [f.hint for f in two] == ["Write isbn = {9783540156482, 9783540395270}"]
+    # An ISBN of the list with a wrong check digit is still named.
+    wrong = list(check_isbn(_one("publisher = {P}, isbn = {['9780999241166']}", "book")))
+    assert [f.message for f in wrong][1:] == ["ISBN '9780999241166' is invalid: wrong check digit"]
+
+
+def test_marks_around_an_isbns_digits_are_named_not_its_length() -> None:
+    found = list(check_isbn(_one("publisher = {P}, isbn = {[9780999241165]}", "book")))
+    assert [(f.message, f.hint) for f in found] == [
+        ("ISBN '[9780999241165]' is invalid: it holds '[' and ']' beside its 13 digits", "Write isbn = {9780999241165}")]
+    short = list(check_isbn(_one("publisher = {P}, isbn = {978-0-306-4061}", "book")))
+    assert [f.message for f in short] == ["ISBN '978-0-306-4061' is invalid: an ISBN has 10 or 13 digits, this has 11"]
+
+
+def test_null_pages_are_an_exports_placeholder_to_delete() -> None:
+    found = list(check_page_form(_one("journal = {J}, pages = {null--null}"), biblatex=False))
+    assert [(f.message, f.hint) for f in found] == [
+        ("pages 'null--null': 'null' is what an export writes for no value: styles print it as written",
+         "Delete the pages field")]
+
+
+def test_a_manuscript_number_in_the_pages_is_named_so() -> None:
+    found = list(check_page_form(_one("journal = {Clinical Cancer Research}, pages = {clincanres--1458}"),
+                                 biblatex=False))
+    assert [(f.message, f.hint) for f in found] == [
+        ("pages 'clincanres--1458': the journal's code 'clincanres' and a manuscript number, no pages (Google Scholar "
+         "writes them for an article published online first, before it has pages)",
+         "Write the pages the article was printed on (its DOI record or the journal's page gives them), or delete "
+         "the pages field while it has none")]
+    # Close cases: roman numerals are pages; "null" at one end only is no placeholder range.
+    assert list(check_page_form(_one("journal = {J}, pages = {xii--14}"), biblatex=False)) == []
+    mixed = list(check_page_form(_one("journal = {J}, pages = {null--12}"), biblatex=False))
+    assert [f.message for f in mixed] == ["pages 'null--12': write a page, a range like 12--15, or a list like 3, 7--9"]
+
+
+def test_a_doi_escaped_twice_gives_the_doi_to_write() -> None:
+    entry = _one(r"journal = {J}, doi = {10.1007/978-3-030-01090-4\textbackslash{}\_34},"
+                 r" url = {https://doi.org/10.1007/978-3-030-01090-4\textbackslash{}\_34}")
+    assert [(f.code, f.hint) for f in check_doi(entry)] == [("LR121", "Write doi = {10.1007/978-3-030-01090-4_34}")]
+    assert [(f.code, f.hint) for f in check_url(entry)] == [
+        ("LR123", "Write url = {https://doi.org/10.1007/978-3-030-01090-4_34}")]
+    # A backslash that escapes nothing is still no DOI.
+    stray = _one(r"journal = {J}, doi = {10.1007/978-3-030-01090-4\textbackslash{}34}")
+    assert [f.code for f in check_doi(stray)] == ["LR120"]
+
+
+def test_html_in_a_field_no_style_prints_is_a_note() -> None:
+    entry = _one(r"journal = {J}, abstract = {For all cells tested, \&gt;80\% of the telomeres},"
+                 r" copyright = {John Wiley \&amp; Sons Ltd.}, note = {Wiley \&amp; Sons}")
+    found = {f.message.split(" ")[0]: f for f in check_html(entry)}
+    assert {name: f.severity for name, f in found.items()} == {"abstract": "info", "copyright": "info",
+                                                                "note": "warning"}
+    assert found["abstract"].message.endswith("(styles do not print the abstract field)")
+
+
+_LIM = """@article{lim2015,
+  title={Learning interactions via hierarchical group-lasso regularization},
+  author={Lim, Michael and Hastie, Trevor},
+  journal={Journal of Computational and Graphical Statistics},
+  volume={24}, number={3}, pages={627--654}, year={2015}
+}
+@article{lim2014,
+  title={Learning interactions via hierarchical group-lasso regularization},
+  author={Lim, Michael and Hastie, Trevor},
+  journal={Journal of Computational and Graphical Statistics},
+  number={just-accepted}, pages={00--00}, year={2014}
+}
+"""
+
+
+def _duplicates(text: str) -> list[tuple[str, str | None, str, str]]:
+    return [(f.code, f.key, f.message, f.hint) for f in check_duplicates(parse_bibliography(text, "refs.bib").sources)]
+
+
+def test_an_article_online_first_and_printed_a_year_later_is_one_work() -> None:
+    assert _duplicates(_LIM) == [(
+        "LR107", "lim2014", "same title, authors and journal as 'lim2015' (line 1), a year apart: 'lim2014' (2014) is "
+        "the article as published online first, with no volume or pages yet, 'lim2015' (2015) as printed",
+        "Cite the printed version, 'lim2015', and delete 'lim2014' (or suppress LR107 for it if you cite both on "
+        "purpose)")]
+    # Both printed, in another volume: two works (a column of one title, each year).
+    assert _duplicates(_LIM.replace("number={just-accepted}, pages={00--00}", "volume={23}, pages={1--20}")) == []
+    # Another author list, or another journal: two works.
+    assert _duplicates(_LIM.replace("Lim, Michael and Hastie, Trevor},\n  journal={Journal of Computational and "
+                                    "Graphical Statistics},\n  number", "Lim, Michael},\n  journal={Journal of "
+                                    "Computational and Graphical Statistics},\n  number")) == []
+    assert _duplicates(_LIM.replace("Statistics},\n  number", "Statistics Letters},\n  number")) == []
+    # Two years apart: not an online-first date.
+    assert _duplicates(_LIM.replace("year={2014}", "year={2013}")) == []
+
+
+def test_an_article_dated_by_its_online_and_printed_issue_with_the_same_pages_is_one_work() -> None:
+    text = ("@article{f2006, title={Using GOstats to test gene lists for GO term association},"
+            " author={Falcon, Seth and Gentleman, Robert}, journal={Bioinformatics}, volume={23}, number={2},"
+            " pages={257--258}, year={2006}}\n"
+            "@article{f2007, title={Using GOstats to test gene lists for GO term association},"
+            " author={Falcon, Seth and Gentleman, Robert}, journal={Bioinformatics}, volume={23}, number={2},"
+            " pages={257--258}, year={2007}}\n")
+    assert [(code, key, message) for code, key, message, _ in _duplicates(text)] == [(
+        "LR107", "f2007", "same title, authors, journal and pages as 'f2006' (line 1), a year apart: one article, "
+        "dated by its online (2006) and by its printed issue (2007)")]
+    # A title too short to stand for the work ("Editorial", "Book Reviews") is printed each year.
+    short = text.replace("Using GOstats to test gene lists for GO term association", "Book Reviews")
+    assert _duplicates(short) == []
+
+
+def _names(author: str) -> list[tuple[str, str, str]]:
+    entry = _one(f"journal = {{J}}, author = {{{author}}}")
+    return [(f.code, f.message, f.hint) for f in [*check_names(entry), *check_name_forms(entry)]]
+
+
+def test_et_al_written_into_a_name_is_et_al_as_a_name() -> None:
+    assert _names("M.J. Berger et.al.") == [(
+        "LR151", "author 'et.al., M.J. Berger' is the name 'M.J. Berger' with et al. written into it: styles print "
+        "it as part of the name", "Write 'M.J. Berger and others' in the author field, which styles print as et al.")]
+    assert [hint for _, _, hint in _names("Berger, M.J., et al.")] == [
+        "Write 'Berger, M.J. and others' in the author field, which styles print as et al."]
+    # A family name "Al" is a name; so is "Etal".
+    assert _names("Al, Mohammed") == []
+    assert _names("Jane Etal") == []
+
+
+def test_people_joined_by_commas_beside_others_so_joined_are_each_split() -> None:
+    found = _names("Olatunji Ruwase, Chris Lattner, Vikram Adve, and David Koes, Gennady Pekhimenko")
+    assert [(code, hint) for code, _, hint in found] == [(
+        "LR153", "Write author = {Olatunji Ruwase and Chris Lattner and Vikram Adve and David Koes and Gennady "
+        "Pekhimenko}")]
+    # A family name first beside them is not read as two people.
+    assert [hint for _, _, hint in _names("Di Renzo, Gian Carlo and Jouni Smed, Harri Hakonen, Ville Mönkkönen")] == [
+        "Write author = {Di Renzo, Gian Carlo and Smed, Jouni and Hakonen, Harri and Mönkkönen, Ville}"]
