@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,13 @@ def unread_bibliographies(essay: Essay, bibliography: Bibliography, root: Path) 
     # that name (the settings' stand-in for it).
     missing = [(name, p) for name, p in named if not p.is_file() and not (root / name).is_file()
                and p.name not in {r.name for r in read}]
+    if missing and essay.format == "latex":  # BibTeX and biber find a distribution's files (IEEEabrv) by name
+        from .essay.tex_shipped import tex_finds
+
+        missing = [(name, p) for name, p in missing if not tex_finds(name)]
+    if missing:  # a file the document's own code writes when built (bookdown's knitr::write_bib)
+        written = _written_bibliographies(essay, folder)
+        missing = [(name, p) for name, p in missing if p.name not in written]
     if not unread and not missing:
         return UnreadBibliographies()
     lines = _naming_lines(essay, [name for name, _ in [*unread, *missing]])
@@ -39,6 +47,44 @@ def unread_bibliographies(essay: Essay, bibliography: Bibliography, root: Path) 
                                 setting=setting if unread else (),
                                 missing=tuple((name, lines.get(name)) for name, _ in missing),
                                 named_by="" if bibliography_names(essay.meta) else _book_file(folder))
+
+
+_WRITE_BIB = re.compile(r"\bwrite[._]bib\s*\(")
+"""An R call that writes a .bib file when the document is built: knitr's ``write_bib``, bibtex's ``write.bib``."""
+_QUOTED = re.compile(r"""(["'])([^"'\n]*?\.bib)\1""", re.I)
+
+
+def _written_bibliographies(essay: Essay, folder: Path) -> set[str]:
+    """The names of the .bib files the essay's text (or its book's first chapter's) writes with an R call
+    (``knitr::write_bib(c('knitr'), 'packages.bib')``, bookdown's template): they exist once it is built."""
+    from .errors import InputError
+    from .fileio import read_text
+
+    files = {Path(essay.path)}
+    if book := _book_file(folder):
+        files.add(folder / book)
+    written: set[str] = set()
+    for path in files:
+        if path.suffix.lower() in (".yml", ".yaml") or not path.is_file():
+            continue
+        try:
+            text = read_text(path, what="essay")
+        except InputError:
+            continue
+        for call in _WRITE_BIB.finditer(text):
+            written |= {Path(m.group(2)).name for m in _QUOTED.finditer(_call_text(text, call.end()))}
+    return written
+
+
+def _call_text(text: str, start: int, limit: int = 2000) -> str:
+    """The arguments of the call opened just before ``start`` (to its closing parenthesis, at most ``limit``
+    characters)."""
+    depth = 1
+    for i, char in enumerate(text[start:start + limit]):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            return text[start:start + i]
+    return text[start:start + limit]
 
 
 def _book_file(folder: Path) -> str:
@@ -72,8 +118,6 @@ def _naming_lines(essay: Essay, names: list[str]) -> dict[str, int]:
     """The line of the essay's file that names each of ``names`` as a bibliography: in a LaTeX file's
     \\bibliography or \\addbibresource command, in a Markdown file's front matter (the name as a whole,
     not a longer name or a mention in the prose); none for a name the book's settings give."""
-    import re
-
     from .cache import LATEX_SUFFIXES
     from .errors import InputError
     from .fileio import read_text
@@ -152,4 +196,9 @@ def is_remote(name: str) -> bool:
 def bibliography_names(meta: Mapping[str, object]) -> list[str]:
     """The names in a front matter's or project's ``bibliography:`` (one or a list), in order."""
     named = meta.get("bibliography")
-    return [n.strip() for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
+    return [n.strip() for n in (named if isinstance(named, list) else [named])
+            if isinstance(n, str) and n.strip() and not _R_INLINE.search(n)]
+
+
+_R_INLINE = re.compile(r"`r[ \t]")
+"""R inline code (``"`r here::here('refs.bib')`"``), which knitr replaces by its value: no file name."""

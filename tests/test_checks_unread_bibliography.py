@@ -142,3 +142,56 @@ def test_a_named_bibliography_read_from_the_folder_pandoc_runs_in_is_not_missing
     (tmp_path / "ch").mkdir()
     text = "---\nbibliography: refs.bib\n---\n\nText [@holsti2004].\n"
     assert _unread(tmp_path, "ch/essay.md", text) == []
+
+
+def test_a_bibliography_the_tex_distribution_ships_is_not_missing(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # IEEEtran's template names IEEEabrv (the journal abbreviations TeX Live installs), which BibTeX finds by name.
+    import subprocess
+
+    paper = ("\\documentclass{IEEEtran}\n\\begin{document}\nText \\cite{holsti2004}.\n"
+             "\\bibliographystyle{IEEEtran}\n\\bibliography{IEEEabrv,refs%s}\n\\end{document}\n")
+    assert _unread(tmp_path, "paper.tex", paper % "") == []
+    from litreview.essay import tex_shipped
+
+    monkeypatch.setattr(tex_shipped.shutil, "which", lambda name: None)  # no kpsewhich: the table alone
+    tex_shipped._kpsewhich.cache_clear()
+    # a file the document lacks: BibTeX warns and goes on (not "pandoc stops"); biber stops
+    [(name, line, _)] = _unread(tmp_path, "paper.tex", paper % ",jabbrv")
+    assert (name, line) == ("jabbrv.bib", 5)
+    review = build_review(Config(root=tmp_path, essay="paper.tex", bibliography="refs.bib", claims=""))
+    [message] = [f.message for f in review.findings if f.code == "LR321"]
+    assert message == ("jabbrv.bib is named as a bibliography by paper.tex but does not exist: BibTeX warns \"I "
+                       "couldn't open database file jabbrv.bib\" and prints none of its entries, and a citation of an "
+                       "entry it should hold matches no entry")
+    biblatex = ("\\documentclass{article}\n\\usepackage{biblatex}\n\\addbibresource{refs.bib}\n"
+                "\\addbibresource{jabbrv.bib}\n\\begin{document}\nText \\cite{holsti2004}.\n\\end{document}\n")
+    (tmp_path / "paper.tex").write_text(biblatex, encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="paper.tex", bibliography="refs.bib", claims=""))
+    assert [f.message.split(": ")[1] for f in review.findings if f.code == "LR321"] == [
+        "biber stops on it with an error, and a citation of an entry it should hold matches no entry"]
+
+    # kpsewhich, when installed, finds the others the distribution has (and a failing one is no crash)
+    def kpsewhich(args: list[str], **_: object) -> subprocess.CompletedProcess[str]:
+        if args[1] == "jabbrv.bib":
+            return subprocess.CompletedProcess(args, 0, "/texmf/bibtex/bib/jabbrv.bib\n", "")
+        raise subprocess.TimeoutExpired(args, 3)
+
+    monkeypatch.setattr(tex_shipped.shutil, "which", lambda name: "/bin/kpsewhich")
+    monkeypatch.setattr(tex_shipped.subprocess, "run", kpsewhich)
+    tex_shipped._kpsewhich.cache_clear()
+    assert _unread(tmp_path, "paper.tex", paper % ",jabbrv") == []
+    assert [n for n, _, _ in _unread(tmp_path, "paper.tex", paper % ",absent")] == ["absent.bib"]
+    tex_shipped._kpsewhich.cache_clear()
+
+
+def test_a_bibliography_the_document_writes_when_built_is_not_missing(tmp_path: Path) -> None:
+    # bookdown's template: packages.bib is written by a chunk of the document (knitr::write_bib) when it is built.
+    text = ("---\nbibliography: [refs.bib, packages.bib%s]\n---\n\n```{r include=FALSE}\n"
+            "knitr::write_bib(c(.packages(), 'bookdown',\n  'knitr'), 'packages.bib')\n```\n\nText [@holsti2004].\n")
+    assert _unread(tmp_path, "essay.Rmd", text % "") == []
+    # R inline code, which knitr replaces by a file's name, is no file name
+    assert _unread(tmp_path, "essay.Rmd", text % ", \"`r here::here('x.bib')`\"") == []
+    # a file no call writes is still missing
+    assert [n for n, _, _ in _unread(tmp_path, "essay.Rmd", text.replace("'packages.bib')", "'other.bib')") % "")] \
+        == ["packages.bib"]

@@ -69,3 +69,7 @@ def test_a_macro_of_a_file_a_comment_names_says_to_give_that_file_first(tmp_path
     template = '% crossref = "<key-from-crossref.bib-or-crossref-short.bib>"\n\n'
     [problem] = [p for p in _load(tmp_path, ("refs.bib", template + REFS)).problems if "@string" in p.message]
     assert problem.hint == "Write journal = {JNL} if it is text, or define it with @string in this file"
+    # a file a comment names for another reason (where the file came from) is no file to give first
+    exported = "% This file was exported by JabRef from library.bib\n\n"
+    [problem] = [p for p in _load(tmp_path, ("refs.bib", exported + REFS)).problems if "@string" in p.message]
+    assert problem.hint == "Write journal = {JNL} if it is text, or define it with @string in this file"

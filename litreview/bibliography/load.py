@@ -400,13 +400,17 @@ def _hint_for(message: str) -> str:
     return "See the BibTeX syntax: @type{key, field = {value}, ...}"
 
 
-_NAMED_BIB = re.compile(r"^[ \t]*%.*?(?<![\w.<>/\\-])([\w.-]+\.bib)(?=[ \t,;:)\"'}]|$)", re.M | re.I)
-"""A .bib file's name in a comment line ("% include: strings.bib"), a word of its own (not "<key-from-x.bib>")."""
+_NAMED_BIB = re.compile(r"^[ \t]*%.*?\b(?:include|input|require|need|use|load|import|after)[a-z]*:?[ \t]+"
+                        r"(?:(?:the|this|file|files|@?strings?|macros|definitions|defined|of|from|in|with|before)"
+                        r":?[ \t]+){0,4}"
+                        r"([\w.-]+\.bib)(?=[ \t,;:)\"'}]|$)", re.M | re.I)
+"""A .bib file's name in a comment line, after a word saying to give it too ("% include: strings.bib", "% uses the
+strings of abbrev.bib"), a word of its own (not "<key-from-x.bib>", nor "% exported by JabRef from library.bib")."""
 
 
 @lru_cache(maxsize=4)  # (asked once per undefined macro of the file)
 def _named_bib(text: str, filename: str) -> str:
-    """The first other .bib file a comment line of ``text`` names ("% include: strings.bib"), or ''."""
+    """The first other .bib file a comment line of ``text`` names to give too ("% include: strings.bib"), or ''."""
     own = filename.replace("\\", "/").rsplit("/", 1)[-1].casefold()
     return next((m.group(1) for m in _NAMED_BIB.finditer(text) if m.group(1).casefold() != own), "")
 

@@ -308,7 +308,8 @@ _CODES = (
          "The essay names a bibliography file (front matter, _quarto.yml, \\bibliography) that the settings (or "
          "--bib) leave out: pandoc and LaTeX read its entries, litreview does not, so its entries go unchecked and "
          "citations of them are reported as citations of no entry. Also a file it names that does not exist, which "
-         "pandoc stops on (with the settings naming the files to read, the check goes on).",
+         "pandoc and biber stop on and BibTeX skips with a warning (with the settings naming the files to read, the "
+         "check goes on); not one the TeX distribution ships (IEEEabrv) or the document's R code writes.",
          "Add the file to the bibliography setting (bibliography = [\"refs.bib\", \"more.bib\"]), or leave the "
          "setting out to read the files the essay names."),
     Code("LR322", "merge-conflict-in-essay", "error",

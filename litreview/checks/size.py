@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..config import quoted
-from ..essay import MISSING_INPUTS
+from ..essay import BIBTEX, MISSING_INPUTS
 from ..essay.segment import MAX_PIECE
 from ..model import Bibliography, Claim, Essay, Finding, UnreadBibliographies
 from ..text import plural
@@ -42,8 +42,9 @@ def check_unread_bibliographies(essay: Essay, unread: UnreadBibliographies) -> l
     that reads them all. Also for each file it names that does not exist."""
     essay_name = Path(essay.path).name
     namer = unread.named_by or essay_name
-    found = [finding("LR321", f"{name} is named as a bibliography by {namer} but does not exist: pandoc stops "
-                     "on it, and a citation of an entry it should hold matches no entry", file=essay.path, line=line,
+    found = [finding("LR321", f"{name} is named as a bibliography by {namer} but does not exist: "
+                     f"{_missing_stops(essay, name)}, and a citation of an entry it should hold matches no entry",
+                     file=essay.path, line=line,
                      hint=f"Add the file (from where the document is built), or take it out of {namer}")
              for name, line in unread.missing]
     if not unread.files:
@@ -54,6 +55,16 @@ def check_unread_bibliographies(essay: Essay, unread: UnreadBibliographies) -> l
                             "(the settings name others): its entries are not checked", hint=hint, file=essay.path,
                             line=line)
                     for name, line in unread.files]
+
+
+def _missing_stops(essay: Essay, name: str) -> str:
+    """What the build does with a bibliography file that does not exist: BibTeX warns and goes on, biber (a
+    biblatex document) and pandoc stop."""
+    if essay.format != "latex":
+        return "pandoc stops on it"
+    if essay.meta.get(BIBTEX):
+        return f'BibTeX warns "I couldn\'t open database file {name}" and prints none of its entries'
+    return "biber stops on it with an error"
 
 
 def check_sizes(essay: Essay) -> list[Finding]:
