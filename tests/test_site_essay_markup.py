@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from litreview.config import Config
 from litreview.render.layout import Layout
 from litreview.render.site import render_site
@@ -314,3 +316,19 @@ def test_a_link_to_a_place_the_page_has_not_is_its_text(tmp_path: Path) -> None:
     assert "Capítulo 1 y en" in text_of(page)
     assert 'href="#cap:af"' not in page and 'href="#nowhere"' not in page and "otro <em>sitio</em>." in page
     assert '<a href="#p1-s1" rel="noopener noreferrer">este</a>' in page
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    # pandoc 3.9's plain text of each; the page showed "Wait..." with its three periods
+    ("Wait... a -- b --- c", "Wait\u2026 a \u2013 b \u2014 c"),
+    ("`a...b` and `a--b`", "a...b and a--b"),
+    (r"a\--b \... c", "a--b ... c"),  # escaped: the characters as written
+    ("a note^[Here -- and there...] ends", "a note [note: Here \u2013 and there\u2026] ends"),
+])
+def test_a_claims_dashes_and_ellipses_are_pandocs_as_a_csl_titles_are(written: str, shown: str) -> None:
+    from litreview.bibliography.csl_markdown import markdown_plain
+    from litreview.render.claim_text import plain_text
+
+    assert plain_text(written) == shown
+    if "^[" not in written:  # a CSL-YAML value has no notes
+        assert markdown_plain(written) == shown
