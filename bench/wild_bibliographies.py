@@ -67,11 +67,10 @@ def bibliography_files(folder: Path) -> list[Path]:
 
 
 def _plain(text: str) -> str:
-    """White space runs as one space; pandoc's smart quotes as the straight ones the file has; CSL's rich text
-    (pandoc writes a CSL-YAML title's ``*R*`` or ``CO~2~`` as ``<i>R</i>``, ``CO<sub>2</sub>``) without its tags,
-    as litreview shows a title (``Source.title``: the text, its formatting left out)."""
-    text = without_rich_text(text).replace("\u2019", "'").replace("\u2018", "'")
-    return " ".join(text.replace("\u201c", '"').replace("\u201d", '"').split())
+    """White space runs as one space; CSL's rich text (pandoc writes a CSL-YAML title's ``*R*`` or ``CO~2~`` as
+    ``<i>R</i>``, ``CO<sub>2</sub>``) without its tags, as litreview shows a title (``Source.title``: the text, its
+    formatting left out). Quotes are compared as they are: pandoc's smart quotes are litreview's too."""
+    return " ".join(without_rich_text(text).split())
 
 
 def csl_disagreements(path: Path, ours: Any) -> tuple[int | None, list[str]]:

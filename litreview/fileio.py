@@ -250,14 +250,34 @@ def stray_bytes_lines(raw: bytes) -> list[int]:
     beyond_ascii = len(text) - len(text.encode("ascii", errors="ignore").decode()) - bad if bad else 0
     if not bad or beyond_ascii < max(10, 2 * bad):
         return []
-    lines: list[int] = []
-    at = text.find("\ufffd")
-    while at >= 0:
-        line = text.count("\n", 0, at) + 1
-        if not lines or lines[-1] != line:
-            lines.append(line)
-        at = text.find("\ufffd", at + 1)
-    return lines
+    return [n for n, line in enumerate(text.split("\n"), 1) if "\ufffd" in line]
+
+
+#: Above this many lines of stray bytes, retyping them is no advice: that part of the file is converted.
+_RETYPED_AT_MOST = 20
+
+
+def stray_bytes_hint(raw: bytes, lines: list[int]) -> str:
+    """What to do with the ``lines`` (``stray_bytes_lines``) of a UTF-8 file holding bytes in another encoding:
+    retype a few characters; convert a part of many lines on its own (converting the whole file would garble its
+    UTF-8 characters)."""
+    whole = "converting the whole file would garble its other characters"
+    if len(lines) <= _RETYPED_AT_MOST:
+        shown = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
+        return (f"The rest of the file is UTF-8: retype the characters that are not on line"
+                f"{'s' if len(lines) > 1 else ''} {shown} (pasted from text in another encoding); {whole}")
+    rows = raw.split(b"\n")
+    codec = guess_encoding(b"\n".join(rows[n - 1] for n in lines[:2000]))
+    how = f", e.g. with iconv -f {_iconv_name(codec)} -t UTF-8," if codec else ""
+    return (f"The rest of the file is UTF-8: {len(lines)} lines between lines {lines[0]} and {lines[-1]} hold "
+            f"characters in another encoding{f' ({codec_name(codec)}, it seems)' if codec else ''}; copy that part "
+            f"into a file of its own, convert it to UTF-8{how} and paste it back; {whole}")
+
+
+def _iconv_name(codec: str) -> str:
+    """The name iconv knows the codec by."""
+    label = codec_name(codec)
+    return label.upper() if label.startswith(("Windows", "ISO", "KOI", "UTF")) else codec.upper()
 
 
 def encoding_hint(raw: bytes, name: str = "FILE", *, sentence: bool = False, codec: str | None = None,
@@ -272,8 +292,7 @@ def encoding_hint(raw: bytes, name: str = "FILE", *, sentence: bool = False, cod
     if codec is None:
         text = "re-save the file as UTF-8 in your editor"
     else:
-        label = codec_name(codec)
-        iconv = label.upper() if label.startswith(("Windows", "ISO", "KOI", "UTF")) else codec.upper()
+        label, iconv = codec_name(codec), _iconv_name(codec)
         import shlex
 
         src, tmp = shlex.quote(name), shlex.quote(name + ".utf8")

@@ -76,6 +76,24 @@ def test_a_few_characters_not_utf8_in_a_utf8_file_are_retyped_not_the_file_conve
     assert len(bib.sources) == 5
 
 
+def test_many_lines_not_utf8_in_a_utf8_file_are_a_part_to_convert_not_characters_to_retype(tmp_path):
+    # Hundreds of lines pasted from a Latin-1 file: retyping them is no advice, converting that part is.
+    utf8 = "".join(f"@book{{u{n},\n  author = {{Žižek, Slavoj}},\n  title = {{Ἀρχή}},\n  year = {{2019}},\n}}\n"
+                   for n in range(200)).encode()
+    latin1 = "".join(f"@book{{l{n},\n  author = {{Müller, José}},\n  year = {{2019}},\n}}\n"
+                     for n in range(30)).encode("latin-1")
+    path = tmp_path / "refs.bib"
+    path.write_bytes(utf8 + latin1)
+    bib = load_bibliography(path)
+    (problem,) = [p for p in bib.problems if p.code == "LR105"]
+    assert problem.line == 1002
+    assert "retype" not in problem.hint
+    assert problem.hint.startswith("The rest of the file is UTF-8: 30 lines between lines 1002 and 1118 hold "
+                                   "characters in another encoding")
+    assert "copy that part into a file of its own, convert it to UTF-8" in problem.hint
+    assert len(bib.sources) == 230
+
+
 def test_empty_file_says_so(tmp_path):
     path = tmp_path / "empty.bib"
     path.write_text("\n")

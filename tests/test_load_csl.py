@@ -321,6 +321,11 @@ def test_csl_rich_text_is_formatting_not_text_in_the_title_shown() -> None:
     (r"the net \<scp\>CO\</scp\>~2~", "the net <scp>CO</scp>2"),  # escaped: text, not a tag
     ("in <i>R</i> with [DNA]{.nocase} and [Small]{.smallcaps} x^2^", "in R with DNA and Small x2"),
     ("snake_case_name, 2 * 3, `a--b` & [site](https://example.org)", "snake_case_name, 2 * 3, a--b & site"),
+    # code and an address keep their tildes; an escape keeps what it escapes (pandoc 3.9)
+    ("`H~2~O` at <http://x.org/~a~b>", "H~2~O at http://x.org/~a~b"),
+    (r"a\--b \... c", "a--b ... c"),
+    # pandoc's smart quotes: its reference list prints The “Big” One’s
+    ("The \"Big\" one's", "The \u201cBig\u201d one\u2019s"),
 ])
 def test_csl_yaml_values_are_markdown_shown_as_pandoc_reads_them(written: str, shown: str) -> None:
     import json
@@ -332,6 +337,10 @@ def test_csl_yaml_values_are_markdown_shown_as_pandoc_reads_them(written: str, s
     # CSL-JSON is not Markdown: its "*" and "--" are characters
     (item,) = parse_csl(json.dumps([{"id": "a", "type": "book", "title": "A *b* 1--2"}]), "refs.json").sources
     assert item.title == "A *b* 1--2"
+    # but its quotes are made curly, as pandoc makes them: The “Big” one’s -- end...
+    (item,) = parse_csl(json.dumps([{"id": "a", "type": "book", "title": "The \"Big\" one's -- end..."}]),
+                        "refs.json").sources
+    assert item.title == "The \u201cBig\u201d one\u2019s -- end..."
 
 
 @pytest.mark.parametrize(("issued", "year", "says", "hint"), [

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from litreview.config import Config
 from litreview.render.layout import Layout
 from litreview.render.site import render_site
@@ -326,3 +328,19 @@ def test_the_maps_claim_names_read_the_claim_as_the_essay_page_shows_it(tmp_path
     page = render_site(review, Layout())["map.md"]
     (name,) = re.findall(r'aria-label="(Claim p1-s1: [^"]*)"', page)
     assert name == "Claim p1-s1: Uno de los principales problemas [Khatri 2012]."
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    # pandoc 3.9's plain text of each; the page showed "Wait..." with its three periods
+    ("Wait... a -- b --- c", "Wait\u2026 a \u2013 b \u2014 c"),
+    ("`a...b` and `a--b`", "a...b and a--b"),
+    (r"a\--b \... c", "a--b ... c"),  # escaped: the characters as written
+    ("a note^[Here -- and there...] ends", "a note [note: Here \u2013 and there\u2026] ends"),
+])
+def test_a_claims_dashes_and_ellipses_are_pandocs_as_a_csl_titles_are(written: str, shown: str) -> None:
+    from litreview.bibliography.csl_markdown import markdown_plain
+    from litreview.render.claim_text import plain_text
+
+    assert plain_text(written) == shown
+    if "^[" not in written:  # a CSL-YAML value has no notes
+        assert markdown_plain(written) == shown

@@ -12,7 +12,7 @@ from litreview.config import Config
 from litreview.essay.language import guess_language
 from litreview.render.index import index_review
 from litreview.render.layout import Layout
-from litreview.render.site import render_site
+from litreview.render.site import render_site, source_page_digests
 from litreview.review import build_review
 
 PT = ("Com o aumento do escrutínio sobre as plataformas, as discussões sobre os dados ganharam centralidade e não "
@@ -59,6 +59,17 @@ def test_an_essay_in_portuguese_is_marked_so_and_the_reviews_words_stay_english(
     review = build_review(_review(tmp_path, "---\nlang: pt-BR\n---\n\n" + PT + "Veja [@a].\n"), with_checks=False)
     assert '<p lang="pt-BR">' in render_site(review, Layout())["essay.md"]
     assert '<p lang="pt-PT">' in render_site(review, Layout(), index=index_review(review, lang="pt-PT"))["essay.md"]
+
+
+def test_a_source_pages_cache_key_follows_the_essays_language(tmp_path: Path) -> None:
+    # Its excerpts carry the essay's lang: changing "lang: pt" to "lang: es" must write the page again.
+    digests = []
+    for lang in ("pt", "es"):
+        review = build_review(_review(tmp_path, f"---\nlang: {lang}\n---\n\nCom o escrutínio, veja [@a].\n"),
+                              with_checks=False)
+        assert f'<blockquote class="lr-excerpt" lang="{lang}">' in render_site(review, Layout())["sources/a.md"]
+        digests.append(source_page_digests(review, Layout())["sources/a.md"])
+    assert digests[0] != digests[1]
 
 
 def test_an_english_essay_gets_no_lang_of_its_own(tmp_path: Path) -> None:

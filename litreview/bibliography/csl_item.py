@@ -10,6 +10,7 @@ from typing import Any
 
 from ..doi import entry_doi
 from ..model import Finding, Person, Source
+from ..pandoc_text import smart_quotes
 from .bibtex import page_range
 from .csl_markdown import markdown_plain
 from .dates import MAX_DIGITS, citeproc_date_parts, edtf_date_parts
@@ -292,7 +293,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
     if kind in _ISSUER and fields.get("publisher"):
         fields.setdefault(_ISSUER[kind], fields["publisher"])
     written = str(item.get("container-title") or "").strip()
-    shown = markdown_plain if markdown else without_rich_text
+    shown = markdown_plain if markdown else _json_plain
     container = shown(written).strip()
     if written:
         fields[_CONTAINER.get(kind, "howpublished" if kind == "online" else "journal")] = written
@@ -312,6 +313,11 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
 def without_rich_text(value: str) -> str:
     """A CSL-JSON value without CSL's rich-text tags (``<i>``, ``<sub>``, small caps and nocase spans...)."""
     return _RICH_TEXT.sub("", value)
+
+
+def _json_plain(value: str) -> str:
+    """A CSL-JSON title as pandoc shows it: its text without the rich-text tags, its quotes curly."""
+    return smart_quotes(without_rich_text(value))
 
 
 #: BibTeX field -> the CSL variables it is read from, the first present winning (as in ``item_source``).

@@ -431,17 +431,14 @@ def load_bibliography(path: str | Path) -> Bibliography:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         # Report the bad line, then parse what can be read so every other problem shows too.
-        from ..fileio import encoding_hint, stray_bytes_lines
+        from ..fileio import encoding_hint, stray_bytes_hint, stray_bytes_lines
 
         line = raw.count(b"\n", 0, exc.start) + 1
         text = raw.decode("utf-8", errors="replace")
         bib = parse_bibliography(text, str(p))
         hint = encoding_hint(raw, p.name, sentence=True)
-        if stray := stray_bytes_lines(raw):  # a few pasted characters: converting the file would garble the rest
-            shown = ", ".join(map(str, stray[:5])) + (f" and {len(stray) - 5} more" if len(stray) > 5 else "")
-            hint = (f"The rest of the file is UTF-8: retype the characters that are not on line"
-                    f"{'s' if len(stray) > 1 else ''} {shown} (pasted from text in another encoding); converting "
-                    "the whole file would garble its other characters")
+        if stray := stray_bytes_lines(raw):  # pasted characters: converting the file would garble the rest
+            hint = stray_bytes_hint(raw, stray)
         bad = Finding(
             code="LR105", severity="error",
             message=f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",

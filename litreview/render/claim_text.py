@@ -11,19 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from html import unescape
 from typing import Any
 
 from ..essay.cites import raw_tex_spans
 from ..essay.segment import NOTE_LABEL, inline_label
 from ..model import Citation, Claim
+from ..pandoc_text import html_text, smart, smart_tokens
 from .sanitize import clean_text, esc, safe_url
 
 # Private-use characters stand for the citations while the rest is rendered; any in the text itself go.
 _OPEN, _CLOSE = "\ue000", "\ue001"
 #: What markdown-it could render as other than the text: escapes, code, emphasis, strike-through, links and
-#: notes, entities and tags, dashes.
-_MARKUP = re.compile(r"[\\`*_\[\]<>&~]|--")
+#: notes, entities and tags, dashes and ellipses.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&~]|--|\.\.\.")
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +38,8 @@ def _inline() -> Any:
     md.validateLink = _linkable
     md.inline.ruler.disable(["image", "html_inline"])
     md.core.ruler.disable("footnote_tail")
-    md.core.ruler.push("pandoc_dashes", _dashes)
+    md.core.ruler.before("text_join", "pandoc_smart", smart_tokens)
+    md.core.ruler.push("pandoc_links", _links)
     md.add_render_rule("footnote_ref", _inline_note)
     return md
 
@@ -76,21 +77,21 @@ def _inline_note(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> st
     return f'<span class="lr-note"{f" data-note={chr(34)}{number}{chr(34)}" if number else ""}>{inner}</span>'
 
 
-def _dashes(state: Any) -> None:
-    """Pandoc's smart dashes ("---" an em dash, "--" an en dash) in text, not in code (markdown-it's own
-    replacements would make "(c)" a copyright sign too); links to other sites open no window on this one."""
+def _links(state: Any) -> None:
+    """Links to other sites open no window on this one; an inline note's text is typeset as the claim's
+    (``smart``: its tokens are outside the claim's)."""
     for block in state.tokens:
-        _typeset(block.children or ())
+        _typeset(block.children or (), notes=False)
     for note in state.env.get("footnotes", {}).get("list", {}).values():
-        _typeset(note.get("tokens") or ())
+        _typeset(note.get("tokens") or (), notes=True)
 
 
-def _typeset(tokens: Any) -> None:
+def _typeset(tokens: Any, *, notes: bool) -> None:
     for tok in tokens:
         if tok.type == "link_open":
             tok.attrSet("rel", "noopener noreferrer")
-        elif tok.type == "text" and "--" in tok.content:
-            tok.content = tok.content.replace("---", "\u2014").replace("--", "\u2013")
+        elif notes and tok.type == "text":
+            tok.content = smart(tok.content)
 
 
 NoteNumbers = Mapping[str, tuple[int, str]]
@@ -180,14 +181,13 @@ def plain_text(text: str, xref: Callable[[str, bool], str | None] | None = None,
         return text
     html, _ = claim_html(text, (), lambda item: None, xref, numbers, notes_as_text=True, claim_id=claim_id)
     html = _SUPERSCRIPT.sub(r"[\1]", html)
-    return _SPACE_BEFORE_NOTE.sub("", unescape(_TAG.sub("", html)))
+    return _SPACE_BEFORE_NOTE.sub("", html_text(html))
 
 
 _SPACE_BEFORE_NOTE = re.compile(r" (?= \[note(?: \d+)?: )")
 
 
 _SUPERSCRIPT = re.compile(r'<sup class="lr-fnref"[^>]*>(.*?)</sup>')
-_TAG = re.compile(r"<[^>]*>")
 
 
 _URL_COMMAND = re.compile(r"\\url\{([^{}\s<>]+)\}")

@@ -132,7 +132,7 @@ def source_page_inputs(ix: ReviewIndex, entries: EntryTexts, source: Source) -> 
     texts = [c.text for c in claims if c is not None] + [t for group in cited_for for t in group]
     notes = tuple(sorted(ix.notes.items())) if any("[^" in t or "^[" in t for t in texts) else ()
     return (replace(source, line=None), ix.metadata(source.key), tuple(links), ix.claims_file, claims, tuple(findings),
-            entries.entry(source), labels, ix.marks.get(source.key, PLAIN), cited_for, notes)
+            entries.entry(source), labels, ix.marks.get(source.key, PLAIN), cited_for, notes, ix.lang_attr())
 
 
 def _status_items(source: Source, meta: SourceMetadata | None) -> str:
