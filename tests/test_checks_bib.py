@@ -226,6 +226,9 @@ def test_a_journal_abbreviated_in_acronyms_is_not_in_capitals() -> None:
 
     assert journals("IEEE GRSL") == journals("NIST NSRDS -") == journals("ACM TOG") == []
     assert journals("JOURNAL OF SUPERCOMPUTING") == ["journal is in capitals: 'JOURNAL OF SUPERCOMPUTING'"]
+    # names of short words are names in capitals too, not acronyms (a word of six letters was asked for)
+    for journal in ("CELL STEM CELL", "BRAIN RES", "BLOOD CELLS", "KEIO SFC JOURNAL", "WESER-KURIER"):
+        assert journals(journal) == [f"journal is in capitals: {journal!r}"], journal
 
 
 def test_fixed_initials() -> None:
