@@ -102,6 +102,24 @@ def test_messages_name_the_problem() -> None:
     assert pages.hint == "Write pages = {448--488}"
 
 
+
+@pytest.mark.parametrize(("author", "example"), [
+    ("O'BRIEN, Pat", "O'Brien, Pat"),            # a capital after the apostrophe
+    ("DE LA CRUZ, Juan", "de la Cruz, Juan"),    # particles in lower case
+    ("MCDONALD, Ann", None),                     # McDonald or Mcdonald: only the work tells
+    ("MACLEOD, Ian", None),
+])
+def test_the_example_of_a_name_in_capitals_is_cased_as_names_are(author: str, example: str | None) -> None:
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.style_names import check_names
+
+    bib = parse_bibliography(f"@book{{a, author = {{{author}}}, title = {{T}}, year = 2001}}", "x.bib")
+    [finding] = [f for f in check_names(bib.sources[0]) if f.code == "LR133"]
+    if example:
+        assert f"e.g. {example!r} (" in finding.hint
+    else:
+        assert "e.g." not in finding.hint
+
 def test_access_age_is_configurable() -> None:
     lenient = Config(root=CASES, access_max_age_days=10 * 365)
     assert findings_for(CASES / "LR136-trigger.bib", lenient) == ()
@@ -208,6 +226,9 @@ def test_a_journal_abbreviated_in_acronyms_is_not_in_capitals() -> None:
 
     assert journals("IEEE GRSL") == journals("NIST NSRDS -") == journals("ACM TOG") == []
     assert journals("JOURNAL OF SUPERCOMPUTING") == ["journal is in capitals: 'JOURNAL OF SUPERCOMPUTING'"]
+    # names of short words are names in capitals too, not acronyms (a word of six letters was asked for)
+    for journal in ("CELL STEM CELL", "BRAIN RES", "BLOOD CELLS", "KEIO SFC JOURNAL", "WESER-KURIER"):
+        assert journals(journal) == [f"journal is in capitals: {journal!r}"], journal
 
 
 def test_fixed_initials() -> None:

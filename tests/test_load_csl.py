@@ -348,6 +348,9 @@ def test_csl_yaml_values_are_markdown_shown_as_pandoc_reads_them(written: str, s
     ('"April 2019"', None, "prints n.d.", "issued: 2019-04"),
     ('{raw: "April 3, 2019"}', None, "prints n.d.", "issued: 2019-04-03"),
     ('"2019-4"', None, "prints n.d.", "issued: 2019-04"),
+    # a season: EDTF's 21-24, which pandoc reads and prints ("J, Spring 2019" in chicago-notes-bibliography)
+    ('"Spring 2019"', None, "prints n.d.", "issued: 2019-21"),
+    ('"2019-21"', 2019, "", ""),
     ('"2019-04"', 2019, "", ""),
     ('"199u"', 1990, "", ""),
     ("{literal: April 2019}", 2019, "", ""),  # printed as written: what a literal is for

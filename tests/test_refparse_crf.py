@@ -1411,7 +1411,7 @@ def test_an_articles_publisher_between_the_volume_and_the_pages_is_read(raw, pub
 
 
 def test_a_publishers_abbreviation_in_parentheses_is_the_publishers():
-    from litreview.bibliography.refparse.relabel_spans import abbreviates
+    from litreview.bibliography.refparse.relabel_publisher import abbreviates
 
     # made by hand: ABNT prints an article's publisher after its date, its abbreviation after it in parentheses; the
     # model read the abbreviation as a note's (and a parenthesised word may be a place printed after a publisher)

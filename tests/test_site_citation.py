@@ -297,3 +297,26 @@ def test_biblatex_titleaddon_series_and_version_are_printed_in_the_reference() -
     assert (csl["title"], csl["title-short"], csl["collection-title"], csl["collection-number"]) == (
         "Main Title. An Addon", "Main Title", "Lecture Notes in Things", "12")
     assert "issue" not in csl
+
+
+def test_series_volume_and_report_number_are_printed_as_pandoc_prints_them() -> None:
+    # Each expected string is pandoc's own, from `pandoc refs.md --citeproc --csl chicago-notes-bibliography.csl
+    # -t plain --wrap=none` on these entries (refs.md: `bibliography: refs.bib`, `nocite: '@*'`).
+    bib = parse_bibliography(
+        "@article{c, author={Roe, Ann}, title={Art}, journal={Journal}, series={3}, volume={17}, number={2},"
+        " year={2001}, pages={1--2}}\n"
+        "@techreport{d, author={Roe, Ann}, title={Rep}, institution={MIT}, series={Working Papers}, number={12},"
+        " year={2001}}\n"
+        "@techreport{d2, author={Roe, Ann}, title={Rep}, institution={MIT}, type={Working Paper}, number={12},"
+        " year={2001}}\n"
+        "@book{b, author={Roe, Ann}, title={Book}, series={Lecture Notes}, number={855}, volume={3},"
+        " publisher={Springer}, year={2001}, titleaddon={A Commentary}}\n"
+        "@book{b3, author={Roe, Ann}, title={Book}, volume={3}, series={LN}, publisher={Springer}, year={2001}}")
+    printed = [format_reference(s).text for s in bib.sources]
+    assert printed == [
+        "Roe, Ann. “Art.” Journal, 3rd series, vol. 17, no. 2 (2001): 1–2.",
+        "Roe, Ann. Rep. No. 12. Working Papers. MIT, 2001.",
+        "Roe, Ann. Rep. Working Paper No. 12. MIT, 2001.",
+        "Roe, Ann. Book. A Commentary. Vol. 3. Lecture Notes 855. Springer, 2001.",
+        "Roe, Ann. Book. Vol. 3. LN. Springer, 2001.",
+    ]

@@ -512,10 +512,13 @@ def _csl_reading(source: Source, name: str, raw: str) -> tuple[bool, str]:
 
 
 def _iso_parts(parts: list[list[int]] | None) -> str:
-    """[[2019, 4]] -> "2019-04"; '' for a range, a season or no date."""
-    if not parts or len(parts) != 1 or not parts[0] or not all(1 <= n <= 12 for n in parts[0][1:2]):
+    """[[2019, 4]] -> "2019-04", a season (CSL's months 13-16) as EDTF's, which pandoc reads and prints as the
+    season: [[2019, 13]] -> "2019-21" (Spring 2019); '' for a range or no date."""
+    if not parts or len(parts) != 1 or not parts[0] or not all(1 <= n <= 16 for n in parts[0][1:2]):
         return ""
     year, *rest = parts[0]
+    if rest and rest[0] > 12:
+        rest = [rest[0] + 8]
     return "-".join([f"{year:04d}", *(f"{n:02d}" for n in rest[:2])]) if year >= 1000 else ""
 
 

@@ -126,13 +126,27 @@ def check_capitals(source: Source) -> Iterable[Finding]:
                             "protect real acronyms with braces", field="title")
     name = _container_field(source)
     if (name and is_all_capitals(source.fields.get(name, "")) and folded(source.container) != folded(source.title)
-            and _LONG_WORD.search(plain(source.fields[name]))):  # "IEEE GRSL", "ACM TOG": abbreviations, as written
+            and not _acronyms(plain(source.fields[name]))):  # "IEEE GRSL", "ACM TOG": abbreviations, as written
         yield entry_finding("LR130", source, f"{name} is in capitals: {source.container!r}",
                             f"write it in title case, e.g. {title_case(source.container)!r}", field=name)
 
 
-_LONG_WORD = lazy(r"[^\W\d_]{6,}")
-"""A word of six letters or more: a container in capitals without one is an abbreviation of acronyms."""
+_LETTERS = lazy(r"[^\W\d_]+")
+_VOWEL = lazy(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
+_VOWEL_RUN = lazy(r"[AEIOUY]{3}")
+#: bodies whose acronym reads like a word and opens a journal's name ("NIST NSRDS", "SIAM J. Comput."); an acronym
+#: with no vowel ("GRSL"), a run of three ("IEEE") or three letters at most ("ACM", "TOG") tells itself
+_BODY_ACRONYMS = frozenset({"NIST", "SIAM", "ASME", "ASCE", "IFAC", "IFIP", "SPIE", "IJCAI",
+                            "NASA", "NATO", "OECD", "UNESCO", "NBER", "IUCR", "IUPAC", "ICML", "CVPR", "ICCV", "ECCV",
+                            "NIPS", "ICASSP", "ICRA", "IROS", "SIGCHI", "SIGMOD", "SIGIR", "SIGKDD", "VLDB", "LNCS"})
+
+
+def _acronyms(text: str) -> bool:
+    """Whether a name in capitals is written in acronyms alone ("IEEE GRSL", "NIST NSRDS", "ACM TOG"), as a thesis
+    abbreviates a journal, not in words ("CELL STEM CELL", "BRAIN RES", "JOURNAL OF SUPERCOMPUTING"): no word of
+    four letters or more reads as one (a vowel in it, no run of three, not a body's acronym)."""
+    return not any(len(w) >= 4 and _VOWEL.search(w) and not _VOWEL_RUN.search(w) and w not in _BODY_ACRONYMS
+                   for w in _LETTERS.findall(text.upper()))
 
 
 def _closes_dash_pair(title: str) -> bool:

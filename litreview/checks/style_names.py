@@ -41,9 +41,20 @@ def name_problem(person: Person) -> str:
     return ""
 
 
+_PIECE = re.compile(r"([-'’])")
+#: "MCDONALD", "MACLEOD": McDonald or Mcdonald, MacLeod or Macleod, Mack: only the work tells.
+_MC = re.compile(r"(?i)^ma?c[a-z]")
+
+
 def _cased(words: str) -> str:
-    """'STARA' -> 'Stara', 'de la CRUZ' -> 'De La Cruz': each word with a capital, the rest in lower case."""
-    return " ".join("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")) for word in words.split())
+    """'STARA' -> 'Stara', "O'BRIEN" -> "O'Brien", 'DE LA CRUZ' -> 'de la Cruz': each word with a capital after
+    a space, hyphen or apostrophe and the rest in lower case, a particle before the last word in lower case;
+    '' where the case is not sure (a 'Mc' or 'Mac' name)."""
+    split = words.split()
+    if any(_MC.match(w) for w in split):
+        return ""
+    return " ".join(w.lower() if i < len(split) - 1 and is_particle(w)
+                    else "".join(p[:1].upper() + p[1:].lower() for p in _PIECE.split(w)) for i, w in enumerate(split))
 
 
 def fixed_given(given: str) -> str:
@@ -160,9 +171,10 @@ def check_names(source: Source) -> Iterable[Finding]:
             if problem == "miscased initials":
                 hint = f"write {Person(person.family, fixed_given(person.given)).sort_name()!r}"
             elif problem == "family name in capitals":  # styles print it as written
-                cased = Person(_cased(person.family), _cased(person.given) if person.given.isupper() else person.given,
-                               person.prefix, person.suffix).sort_name()
-                hint = (f"write the name as the work prints it, e.g. {cased!r} (a body's name in double braces: "
+                family, given = _cased(person.family), _cased(person.given) if person.given.isupper() else person.given
+                example = f", e.g. {Person(family, given, person.prefix, person.suffix).sort_name()!r}" if (
+                    family and (given or not person.given)) else ""
+                hint = (f"write the name as the work prints it{example} (a body's name in double braces: "
                         "{{Name of the Body}})")
             else:  # in lower case: a particle, a body, words that are no name ("et al.", a title)
                 hint = ("write the family name with its capital (a particle such as 'van' before it: 'van Dijk, Jan'; "

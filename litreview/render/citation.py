@@ -177,6 +177,8 @@ def _article(out: _Pieces, s: Source) -> None:
         out.add(" ")
         out.add(one_line(container_with_addon(s)), italic=True)
     series = one_line(field_text(s, "series"))
+    if series.isdigit():  # pandoc's biblatex reader: series={3} is "3rd series" (1st, 2nd, 3rd, then 4th, 22th)
+        series = f"{series}{ {'1': 'st', '2': 'nd', '3': 'rd'}.get(series.lstrip('0'), 'th')} series"
     if series:  # a journal's series ("n.s."), as pandoc prints it: "Journal, Series, vol. 17"
         out.add(f", {series}")
     if s.volume:
@@ -227,9 +229,14 @@ def _book_like(out: _Pieces, s: Source, kind: str) -> None:
         date = _date(s)
         out.add(f", {date}." if date else ".")
         return
-    if kind in ("techreport", "report") and s.number:
-        label = one_line(field_text(s, "type")) or "Report"
-        out.add(f" {label} {one_line(s.number)}.")
+    if (volume := one_line(s.volume)) and kind not in _WEB_TYPES:  # pandoc: "Book. A Commentary. Vol. 3. Lecture Notes 855."
+        out.add(f" Vol. {volume}.")
+    if kind in ("techreport", "report") and s.number:  # pandoc: "Working Paper No. 12. Working Papers. MIT"
+        label = one_line(field_text(s, "type"))
+        out.add(f" {label + ' No.' if label else 'No.'} {one_line(s.number)}.")
+        if series := one_line(field_text(s, "series")):
+            out.add(f" {series}")
+            out.add("" if out.ends_with(".") else ".")
     elif series := _series(s):
         out.add(f" {series}")
         out.add("" if out.ends_with(".") else ".")

@@ -71,15 +71,7 @@ from .relabel_numbers import (
     volume_in_note,
     year_before_page_label,
 )
-from .relabel_spans import (
-    SENTENCE_END,
-    container_after_in,
-    container_from_its_delimiter,
-    container_inside_title,
-    container_to_its_delimiter,
-    imprint_in_parenthesis,
-    imprint_unknown,
-    place_before_imprint_colon,
+from .relabel_publisher import (
     publisher_after_semicolon,
     publisher_after_series,
     publisher_before_article_pages,
@@ -93,6 +85,16 @@ from .relabel_spans import (
     publisher_read_as_container,
     publisher_to_its_delimiter,
     repository_as_publisher,
+)
+from .relabel_spans import (
+    SENTENCE_END,
+    container_after_in,
+    container_from_its_delimiter,
+    container_inside_title,
+    container_to_its_delimiter,
+    imprint_in_parenthesis,
+    imprint_unknown,
+    place_before_imprint_colon,
     series_before_imprint,
     title_before_imprint_parenthesis,
 )
@@ -100,7 +102,7 @@ from .tagger import Tagged
 
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
-    """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``,
+    """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``, ``relabel_publisher``,
     ``relabel_journal``, ``relabel_numbers`` and ``relabel_books`` applied, in the order of ``_RULES``.
 
     A rule is passed over where the reading cannot meet what it asks (``_Rule``): that is read off the rule's own

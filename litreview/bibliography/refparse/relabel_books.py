@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from ...lazyre import lazy
 from . import fields as F
 from .lexicon import IN, JOURNAL, PUBLISHER
-from .relabel_spans import BODY_RUN, IMPRINT_RUN, NOT_IMPRINT, SENTENCE_END
+from .relabel_publisher import BODY_RUN
+from .relabel_spans import IMPRINT_RUN, NOT_IMPRINT, SENTENCE_END
 from .tagger import Tagged
 
 
