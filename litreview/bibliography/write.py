@@ -6,11 +6,11 @@ so an entry always parses and never changes the meaning of the rest of the file.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 
 from ..model import Person, RegistryRecord
+from ..pandoc_text import html_text
 from ..text import without_controls
 from .bibtex import escape, format_entry, page_range
 
@@ -38,7 +38,6 @@ _TYPES: dict[str, tuple[str, str, str]] = {
     "dissertation": ("phdthesis", "", "school"),
     "thesis": ("phdthesis", "", "school"),
 }
-_TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 # Words a style must not lower-case: acronyms and words with inner capitals (NATO, iPhone, McNamara).
 _PROTECT = re.compile(r"(?<![\w{])(\w*[A-Z]\w*[A-Z]\w*|[a-z]+[A-Z]\w*)(?![\w}])")
@@ -46,7 +45,7 @@ _PROTECT = re.compile(r"(?<![\w{])(\w*[A-Z]\w*[A-Z]\w*|[a-z]+[A-Z]\w*)(?![\w}])"
 
 def clean(text: str) -> str:
     """Registry text made safe for a field value: no markup, LaTeX specials escaped (``bibtex.escape``)."""
-    text = html.unescape(_TAG.sub("", text or ""))
+    text = html_text(text or "")
     return escape(_SPACE.sub(" ", text).strip())
 
 
