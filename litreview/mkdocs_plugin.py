@@ -209,12 +209,13 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         from .render.blocks import join_blocks, strip_search_marks
-        from .render.publish import add_skip_link, compact_html
+        from .render.publish import add_skip_link, compact_html, name_theme_path
 
         blocks = self._blocks.get(page.file.src_uri)
         if blocks:
             output = join_blocks(output, [strip_search_marks(b) for b in blocks])
         output = add_skip_link(output) if 'class="md-skip"' not in output else output
+        output = name_theme_path(output)
         output = compact_html(output)
         key = self._keys.get(page.file.src_uri)
         if key is not None and self._store is not None:

@@ -43,15 +43,21 @@ def watch(browser) -> Iterator[Watch]:  # noqa: F811
     w.page.close()
 
 
+#: Rules checked at every impact: landmarks of one role and one name (the theme's breadcrumb named as its
+#: navigation) are "moderate" to axe, yet a screen reader's list of landmarks cannot tell them apart.
+ANY_IMPACT = ("landmark-unique",)
+
+
 def axe_violations(page) -> list[dict]:
-    """Serious and critical axe-core violations of the page as it stands (WCAG 2.x A and AA, best practice)."""
+    """Serious and critical axe-core violations of the page as it stands (WCAG 2.x A and AA, best practice),
+    and those of the ``ANY_IMPACT`` rules."""
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("""async () => {
+    result = page.evaluate("""async anyImpact => {
       const r = await axe.run(document, {resultTypes: ['violations']});
-      return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+      return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical' || anyImpact.includes(v.id))
         .map(v => ({id: v.id, impact: v.impact, help: v.help,
                     nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
-    }""")
+    }""", list(ANY_IMPACT))
     return result
 
 

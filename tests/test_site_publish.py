@@ -13,6 +13,7 @@ from litreview.render.layout import Layout
 from litreview.render.publish import (
     add_search_entries,
     add_skip_link,
+    name_theme_path,
     default_site_url,
     essay_search_entries,
     unneeded_assets,
@@ -55,6 +56,18 @@ def test_skip_link_only_where_the_theme_left_none():
         '<div data-md-component="skip"></div><h1>T</h1>'  # nothing to skip to
     taken = '<div data-md-component="skip"><a href="#x" class="md-skip">Skip</a></div><article class="md-content__inner md-typeset">'
     assert add_skip_link(taken) == taken
+
+
+def test_the_themes_breadcrumb_trail_is_named_apart_from_its_navigation():
+    # Material names its path (navigation.path) "Navigation", as its main navigation: two landmarks of one name
+    page = ('<nav class="md-nav md-nav--primary" aria-label="Navigation" data-md-level="0"></nav>'
+            '<div class="md-content"><nav class="md-path" aria-label="Navigation" ><ol></ol></nav>')
+    out = name_theme_path(page)
+    assert '<nav class="md-path" aria-label="Breadcrumb" >' in out
+    assert '<nav class="md-nav md-nav--primary" aria-label="Navigation" data-md-level="0">' in out  # kept
+    assert name_theme_path(page.replace('"Navigation" >', '"Navigazione" >')) == out  # whatever the language
+    alone = '<nav class="md-nav md-nav--primary" aria-label="Navigation"></nav><article>'
+    assert name_theme_path(alone) == alone  # no path shown (a page at the top): nothing to name
 
 
 @pytest.mark.parametrize(("remote", "repository", "expected"), [

@@ -18,6 +18,8 @@ from .layout import Layout
 from .sanitize import esc, one_line
 
 _SKIP_SLOT = re.compile(r'(<div data-md-component="skip">)\s*(</div>)')
+# The theme's path (feature navigation.path): a nav landmark named as its main navigation ("Navigation").
+_THEME_PATH = re.compile(r'(<nav class="md-path" aria-label=")[^"]*(")')
 _GITHUB_REMOTE = re.compile(r"^(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)"
                             r"([A-Za-z0-9-]{1,39})/([A-Za-z0-9._-]{1,100}?)(?:\.git)?/?$")
 # Lunr language packs Material's search worker loads for a language besides the pack itself.
@@ -73,6 +75,13 @@ def add_skip_link(html: str, target: str = "lr-main") -> str:
         return html
     html = html.replace(article, f'<article class="md-content__inner md-typeset" id="{target}">', 1)
     return _SKIP_SLOT.sub(rf'\1<a href="#{target}" class="md-skip">Skip to content</a>\2', html, count=1)
+
+
+def name_theme_path(html: str, name: str = "Breadcrumb") -> str:
+    """The theme's breadcrumb trail named ``name``: Material names it as its main navigation, and two nav
+    landmarks of one name cannot be told apart (axe's landmark-unique). ``name`` is the one the source pages'
+    own trail bears, which the stylesheet hides the theme's behind, so one trail of that name shows."""
+    return _THEME_PATH.sub(rf"\g<1>{name}\g<2>", html, count=1)
 
 
 def default_site_url(remote: str | None = None, repository: str | None = None) -> str | None:
