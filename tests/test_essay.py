@@ -114,6 +114,28 @@ def test_headings_tables_and_list_items_are_read_code_math_and_comments_are_not(
     assert essay.body_line == 4
 
 
+def test_headings_are_marked_as_headings_and_keep_the_numbers_the_ids_after_them_count_from() -> None:
+    # A heading names a section: the readers mark it (the site prints it as a heading, the linkers suggest nothing
+    # for it) and it keeps its paragraph number, so the ids of the sentences after it (pinned above) do not move.
+    essay = parse_essay(DOC, "doc.md")
+    assert [(p.anchor, p.heading) for p in essay.paragraphs] == [
+        ("title", 0), ("p1", 1), ("p2", 0), ("p3", 2), ("p4", 0), ("p5", 0), ("p6", 0), ("p7", 0)]
+    closed = parse_essay("## Realism ## {#sec-realism}\n\n### Its critics [@wendt1995] ###\n\nProse.\n", "d.md")
+    assert [(p.heading, p.text) for p in closed.paragraphs] == [(2, "Realism"), (3, "Its critics [@wendt1995]"),
+                                                               (0, "Prose.")]
+    assert [c.key for c in closed.paragraphs[1].claims[0].citations or ()] == ["wendt1995"]  # still cited
+
+
+def test_a_multiline_tables_last_row_over_its_closing_dashes_is_no_heading() -> None:
+    # CommonMark reads the indented row over the dashes as a setext heading; pandoc reads a table (the close case of
+    # a setext heading, which is one)
+    table = ("Opening.\n\n------------------------------\n      **A**    **B**\n--------  --------------------\n"
+             "       x   @m1 and more\n          words\n\n       y   @m2\n------------------------------\n\n"
+             "Heading\n-------\n")
+    assert [(p.text, p.heading) for p in parse_essay(table, "t.md").paragraphs][-2:] == [("y   @m2", 0),
+                                                                                        ("Heading", 2)]
+
+
 def test_claim_lines_and_offsets_point_into_the_file() -> None:
     essay = parse_essay(DOC, "doc.md")
     lines = DOC.splitlines()

@@ -361,3 +361,13 @@ def test_page_style_commands_are_no_text(tmp_path: Path) -> None:
         "\\chapter{One}\n\\thispagestyle{firststyle}\n\\pagestyle{fancy}\n\\pagenumbering{arabic}\n"
         "\\markboth{Left}{Right}\n\\addcontentsline{toc}{chapter}{Intro}\n\nText here.\n", encoding="utf-8")
     assert [c.text for c in load_essay(tmp_path / "ch.tex").claims] == ["One", "Text here."]
+
+
+def test_latex_sectioning_titles_are_marked_as_headings_by_their_depth() -> None:
+    # The site prints them as headings (and the linkers suggest nothing for them); the paragraph after one is prose
+    from litreview.essay.latex import parse_latex
+
+    essay = parse_latex("\\begin{document}\n\\section{Realism}\nStates balance.\n\n\\subsection*{Critics}\n"
+                        "Some disagree.\n\\end{document}\n")
+    assert [(p.text, p.heading) for p in essay.paragraphs] == [("Realism", 3), ("States balance.", 0),
+                                                               ("Critics", 4), ("Some disagree.", 0)]

@@ -67,6 +67,17 @@ def test_a_latex_acknowledgements_section_is_read_as_markdowns_is() -> None:
     assert ("yu2022", "attribution") in after
 
 
+def test_a_heading_names_a_section_and_is_linked_only_by_the_authors_own_citation() -> None:
+    # A heading was a claim like any sentence: a title naming Songmin Yu's work was linked to it. Its citation stays.
+    heading = _links("# Songmin Yu's agent-based modelling of energy demand\n\n"
+                     "## Models [@doe2001]\n\nDemand grows.\n")
+    assert ("yu2022", "attribution") not in heading and ("yu2022", "title") not in heading
+    assert heading[("doe2001", "marker")] == "confirmed"
+    # the close case: the same words as a sentence of prose
+    prose = _links("# Models\n\nSongmin Yu's agent-based modelling of energy demand shows it grows.\n")
+    assert {("yu2022", "attribution"), ("yu2022", "title")} & prose.keys()
+
+
 MORTON = """
 @article{morton1966, title={A computer oriented geodetic data base}, author={Morton, Guy M.}, year={1966}, journal={J}}
 @book{knapp2016, title={Design Sprint}, author={Knapp, Jake}, year={2016}, publisher={P}}

@@ -344,3 +344,20 @@ def test_a_claims_dashes_and_ellipses_are_pandocs_as_a_csl_titles_are(written: s
     assert plain_text(written) == shown
     if "^[" not in written:  # a CSL-YAML value has no notes
         assert markdown_plain(written) == shown
+
+
+def test_a_heading_prints_as_a_heading_of_the_page_not_as_a_numbered_paragraph(tmp_path: Path) -> None:
+    # A heading was a numbered paragraph whose title was a claim; it is a heading of the page (the essay's top
+    # level the page's second), unnumbered, its citations marked, and counted neither as a paragraph nor a claim.
+    (tmp_path / "refs.bib").write_text("@book{waltz1979, title={Theory of International Politics}, "
+                                       "author={Waltz, Kenneth N.}, year={1979}, publisher={P}}\n", encoding="utf-8")
+    (tmp_path / "e.md").write_text("## Realism [@waltz1979]\n\nStates balance [@waltz1979]. They must.\n\n"
+                                   "### Its critics\n\nSome disagree.\n", encoding="utf-8")
+    page = essay_html(tmp_path, "e.md", "refs.bib")
+    assert '<div class="lr-para lr-heading" id="p1" data-search-exclude="paragraph"><h2><span class="lr-claim" id="p1-s1">Realism <span' in page
+    assert 'aria-label="Paragraph 1"' not in page and '<h3><span class="lr-claim" id="p3-s1">Its critics</span></h3>' \
+        in page
+    assert "Waltz 1979" in text_of(page.split("<h2>")[1].split("</h2>")[0])  # the author's citation in the title
+    # the close case: prose stays a numbered paragraph, its ids as they were
+    assert '<p><a class="lr-pnum" href="#p2" aria-label="Paragraph 2">2</a> <span class="lr-claim" id="p2-s1">' in page
+    assert "<p>2 paragraphs, 3 claims:" in page

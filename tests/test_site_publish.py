@@ -13,9 +13,9 @@ from litreview.render.layout import Layout
 from litreview.render.publish import (
     add_search_entries,
     add_skip_link,
-    name_theme_path,
     default_site_url,
     essay_search_entries,
+    name_theme_path,
     unneeded_assets,
 )
 

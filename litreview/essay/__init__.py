@@ -39,9 +39,6 @@ NOTICES = "litreview-notices"
 """The essay's ``meta`` key where a reader lists what it read otherwise than the manuscript's tool might, as
 (kind, file, line, message, hint): a file not in UTF-8 read in its certain encoding (``essay-not-utf8``), an
 empty key in a LaTeX citation (``empty-citation-key``), a merge conflict git left in a file (``merge-conflict``). ``checks.notices`` reports them."""
-HEADINGS = "litreview-headings"
-"""The essay's ``meta`` key where the LaTeX reader lists its headings as (paragraph number, level) pairs, a level
-as Markdown counts its #s (``\\part`` 1 ... ``\\subsubsection`` 5): its paragraphs keep no heading marks of their own."""
 BIBTEX = "litreview-bibtex"
 """The essay's ``meta`` key the LaTeX reader sets (True) for a paper built with BibTeX, not biblatex/biber:
 ``\\bibliographystyle`` and no biblatex. BibTeX reads no ``ids`` (aliases): a citation of one finds no entry."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import EssayError
 from ..fileio import NotUtf8, read_text
 from ..model import Claim, Essay, Paragraph
-from . import BIBTEX, HEADINGS, MISSING_INPUTS, NOTICES, Notice, encoding_notices
+from . import BIBTEX, MISSING_INPUTS, NOTICES, Notice, encoding_notices
 from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
@@ -56,7 +56,6 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     document = _document(lines)
     labels = label_numbers("\n".join(t for _, _, t in document))
     body_lines = _blocks_apart(_headings_apart(document, heads))
-    headings: list[tuple[int, int]] = []
     nocite: list[str] = []
     # (lines, start, end, anchors) of each paragraph's text; an anchor is (offset in the text, index in lines).
     spans: list[tuple[list[tuple[str, int, str]], int, int, list[tuple[int, int]]]] = []
@@ -96,10 +95,9 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
             claims.append(_as_written(make_claim(body, 1, number, len(claims) + 1, a, b, masked=body[a:b],
                                                  file=file, line=line), commands, a, b))
         if claims:
-            if len(para) == 1 and para[0] in heads:
-                headings.append((number, heads[para[0]]))
             out.append(Paragraph(number=number, text=body[start:end].strip(), line=para[0][1],
-                                 claims=tuple(claims)))
+                                 claims=tuple(claims), heading=heads[para[0]] if len(para) == 1 and para[0] in heads
+                                 else 0))
     if not out:
         raise EssayError("the LaTeX document has no paragraphs", path=path, line=1,
                          hint="write the text between \\begin{document} and \\end{document}")
@@ -113,8 +111,6 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         meta[MISSING_INPUTS] = not_found
     if notices:
         meta[NOTICES] = notices
-    if headings:
-        meta[HEADINGS] = tuple(headings)
     source = "\n".join(t for _, _, t in lines)
     named = bibliography_files(source)  # in any \input file too, as biber finds them
     if named:

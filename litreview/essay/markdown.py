@@ -27,6 +27,8 @@ _NEWLINE = lazy(r"\n")
 _ATX_CLOSE = lazy(r"(?<![ \t])[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _HEADING_ATTRS = lazy(r"[ \t]+\{[#.\-][^{}]*\}[ \t]*$")
 """pandoc's and Quarto's heading attributes (``{#sec-intro}``, ``{.unnumbered}``, ``{-}``): not prose."""
+# Four columns in (md_blocks.commonmark keeps a pandoc table's indented rows out of code as no-break spaces)
+_INDENTED = lazy(r"[ \xa0]{4}|[ \xa0]{0,3}\t")
 _RAW_HTML = lazy(r"\s*<(?:!|\?|(?:pre|script|style|textarea)\b)", re.I)
 # No citation right after a letter, digit or full stop, even where a sentence was cut between them.
 _GLUED_AFTER = lazy(r"[^\W_]|[.@]")
@@ -79,7 +81,7 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     number = first
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
     plain = blank_keys(body)  # no sentence ends inside a key
-    for start, end, spans, note in sorted(_units(source), key=lambda u: u[0]):
+    for start, end, spans, note, level in sorted(_units(source), key=lambda u: u[0]):
         if spans == [(start, end)]:  # a figure: its caption is the paragraph
             start, end = _figure_caption(source, start, end)
             spans = [(start, end)]
@@ -97,7 +99,7 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
             continue
         paragraphs.append(Paragraph(number=number, text=body[start:end].strip(),
                                     line=body_line + bisect_right(line_starts, start) - 1, claims=tuple(claims),
-                                    note=note))
+                                    note=note, heading=level))
         number += 1
     return paragraphs
 
@@ -128,9 +130,9 @@ def _figure_caption(source: str, start: int, end: int) -> tuple[int, int]:
     return (start + 2, at) if tail is not None and tail.end() >= end else (start, end)
 
 
-def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]], str]]:
-    """(start, end, spans to split into sentences, the label of the note it is in or "") for each block of text,
-    in token order."""
+def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]], str, int]]:
+    """(start, end, spans to split into sentences, the label of the note it is in or "", its level when it is a
+    heading's text, else 0) for each block of text, in token order."""
     starts = [0]
     for line in split_lines(source, keepends=True):
         starts.append(starts[-1] + len(line))
@@ -139,7 +141,7 @@ def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]], str]]
     row: list[tuple[int, int]] = []
     row_line = -1
     cursor = 0
-    heading = False
+    heading = 0
     note = ""
     for n, tok in enumerate(tokens):
         if tok.type == "footnote_open":
@@ -147,15 +149,17 @@ def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]], str]]
         elif tok.type == "footnote_close":
             note = ""
         elif tok.type == "heading_open":
-            heading = True
+            heading = int(tok.tag[1:])
+            if tok.markup[:1] != "#" and tok.map and _INDENTED.match(lines[tok.map[0]]):
+                heading = -1  # a multiline table's last row over its closing dashes: pandoc reads a table
         elif tok.type == "heading_close":
-            heading = False
+            heading = 0
         elif tok.type == "tr_open" and tok.map:
             row, row_line = [], tok.map[0]
             cursor = starts[row_line]
         elif tok.type == "tr_close":
             if row:
-                yield row[0][0], row[-1][1], row, note
+                yield row[0][0], row[-1][1], row, note, 0
             row = []
         elif (tok.type == "html_block" and tok.map and not _RAW_HTML.match(tok.content)
               and any(ch.isalnum() for ch in mask_inline(tok.content).replace(MASK, ""))):
@@ -164,7 +168,7 @@ def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]], str]]
             start = starts[first] + len(lines[first]) - len(lines[first].lstrip())
             end = starts[last] + len(lines[last].rstrip())
             if end > start:
-                yield start, end, [(start, end)], note
+                yield start, end, [(start, end)], note, 0
         elif tok.type == "inline" and tok.map:
             if row_line >= 0 and tokens[n - 1].type in ("th_open", "td_open"):
                 content = tok.content.strip()
@@ -177,9 +181,9 @@ def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]], str]]
                 cursor = at + len(content)
                 continue
             row_line = -1
-            span = _inline_span(tok.content, tok.map, lines, starts, heading)
+            span = _inline_span(tok.content, tok.map, lines, starts, heading != 0)
             if span is not None:
-                yield span[0], span[1], [span], note
+                yield span[0], span[1], [span], note, max(heading, 0)
 
 
 def _inline_span(content: str, where: list[int], lines: list[str], starts: list[int],

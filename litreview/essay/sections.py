@@ -1,7 +1,7 @@
 """The claims of a manuscript's acknowledgements section: thanks to people, not claims that rely on their work.
 
-Read from the lines of the heading paragraphs the Markdown reader keeps (Markdown, Quarto, R Markdown, Manubot) and from
-the headings the LaTeX reader lists (``HEADINGS``): the section runs from an "Acknowledgements" heading (in the
+Read from the heading paragraphs the readers mark (``Paragraph.heading``: Markdown, Quarto, R Markdown, Manubot,
+LaTeX): the section runs from an "Acknowledgements" heading (in the
 languages manuscripts are written in) to the next heading of its level or above.
 """
 
@@ -12,10 +12,7 @@ from collections.abc import Iterator
 
 from ..lazyre import lazy
 from ..model import Essay, Paragraph
-from . import HEADINGS
-from .markdown import _ATX_CLOSE, _HEADING_ATTRS
 
-_ATX = lazy(r" {0,3}(#{1,6})[ \t]+([^\n]*)")
 THANKS_HEADING = lazy(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:acknowledge?ments?|agradecimientos?|agradecimentos?|remerciements?|"
     r"danksagung(?:en)?|ringraziamenti|dankwoord|dankbetuiging|podziękowania|funding and acknowledge?ments?)"
@@ -42,12 +39,18 @@ def thanks_claims(essay: Essay) -> frozenset[str]:
     return frozenset(out)
 
 
+def heading_claims(essay: Essay) -> frozenset[str]:
+    """The ids of the claims of headings: a heading names a section, it claims nothing (its citations are the
+    author's all the same)."""
+    return frozenset(c.id for paragraph, heading in headings(essay) if heading is not None for c in paragraph.claims)
+
+
 def headings(essay: Essay) -> Iterator[tuple[Paragraph, tuple[int, str] | None]]:
-    """Each paragraph with its (level, title) when it is a heading (a Markdown one as its #s count, a LaTeX
-    ``\\chapter`` 2, ``\\section`` 3), else None. A code chunk's ``# comment`` is no paragraph, so no heading."""
-    latex = dict(essay.meta.get(HEADINGS) or ()) if essay.format == "latex" else {}
+    """Each paragraph with its (level, title) when it is a heading (``Paragraph.heading``: a Markdown one as its #s
+    count, a LaTeX ``\\chapter`` 2, ``\\section`` 3), else None. A code chunk's ``# comment`` is no heading."""
     for paragraph in essay.paragraphs:
-        yield paragraph, _heading(essay, paragraph, latex)
+        yield paragraph, ((paragraph.heading, paragraph.text.strip())
+                          if paragraph.heading and not paragraph.label else None)
 
 
 _BOLD_LINE = lazy(r"\s*(\*\*|__)([^*_\n][^\n]*?)\1\s*")
@@ -61,18 +64,3 @@ def heading_titles(essay: Essay) -> tuple[str, ...]:
     if essay.format != "latex":
         out += [m.group(2) for p in essay.paragraphs if len(p.claims) <= 1 and (m := _BOLD_LINE.fullmatch(p.text))]
     return tuple(out)
-
-
-def _heading(essay: Essay, paragraph: Paragraph, latex: dict[int, int]) -> tuple[int, str] | None:
-    """(level, title) when the paragraph is a heading: a LaTeX one the reader listed, or a Markdown line that, as
-    written, opens with its #s."""
-    if essay.format == "latex":
-        depth = latex.get(paragraph.number)
-        return (depth, paragraph.text.strip()) if depth is not None else None
-    if not paragraph.claims or paragraph.label:
-        return None
-    start = paragraph.claims[0].start
-    m = _ATX.match(essay.body, essay.body.rfind("\n", 0, start) + 1)
-    if m is None:
-        return None
-    return len(m.group(1)), _ATX_CLOSE.sub("", _HEADING_ATTRS.sub("", m.group(2).rstrip())).strip()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..essay import BIBTEX
-from ..essay.sections import heading_titles, thanks_claims
+from ..essay.sections import heading_claims, heading_titles, thanks_claims
 from ..essay.segment import MAX_PIECE, note_numbers
 from ..model import (
     KIND_RANK,
@@ -170,12 +170,13 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
         ctx.covered = _union(ctx.covered, part)
     found = list(ctx.found.values())
     best: dict[tuple[str, str, str], Hit] = {}
-    thanks = thanks_claims(essay)
+    thanks = thanks_claims(essay) | heading_claims(essay)
     for part in found:
         for hit in part.hits:
             if hit.claim_id in thanks and hit.kind != "marker":
                 # "Dr. Songmin Yu would like to thank ...": the acknowledgements name people to thank, not
-                # sources a claim relies on; only the author's own citation there is a link.
+                # sources a claim relies on, and a heading names a section; only the author's own citation
+                # there is a link.
                 continue
             hit = _lift(hit, grouping)
             slot = (hit.claim_id, hit.key, hit.kind)

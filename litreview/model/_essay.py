@@ -119,6 +119,10 @@ class Paragraph:
     """A front matter's paragraph: its field (``abstract``, ``abstract-p2`` for the second one); empty in the body."""
     note: str = ""
     """A note's paragraph (``[^ver_lerdahl]: ...``): the note's label as written (untrusted text); else empty."""
+    heading: int = 0
+    """A heading's level (1 for ``#`` or a setext ``===`` one, 2 for ``##``; a LaTeX ``\\section`` 3), whose ``text``
+    is its title: the site prints it as a heading, not as a numbered paragraph of claims; 0 for prose. Its title
+    keeps a claim (and the number the paragraphs after it are counted from) for the citations a title holds."""
 
     @property
     def anchor(self) -> str:

@@ -94,12 +94,13 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
         body = html_block('<h1>The essay</h1><p>No essay is configured, so there are no claims to show. '
                           "Set <code>essay</code> in the configuration to review one.</p>")
         return page("The essay", body)
-    claims = essay.claims
+    prose = [p for p in essay.paragraphs if not p.heading]
+    claims = [c for p in prose for c in p.claims]  # a heading claims nothing: it names a section
     confirmed = sum(1 for c in claims if any(lk.status == "confirmed" for lk in ix.links_by_claim.get(c.id, ())))
     linked = sum(1 for c in claims if ix.links_by_claim.get(c.id))
     topical = sum(1 for links in ix.links_by_claim.values() for lk in links if is_topical_suggestion(lk))
     flagged = sum(1 for c in claims if ix.findings_by_claim.get(c.id))
-    intro = (f"<p>{plural(len(essay.paragraphs), 'paragraph')}, {plural(len(claims), 'claim')}: "
+    intro = (f"<p>{plural(len(prose), 'paragraph')}, {plural(len(claims), 'claim')}: "
              f"{confirmed} with a confirmed source, {linked - confirmed} more with suggested ones only, "
              f"{flagged} with findings. "
              "Each mark, such as <span class=\"lr-cite-sample\">Author 2004</span>, where the author cited "
@@ -118,8 +119,11 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
     heading = f"The essay: {ix.in_essay_language(esc(title))}" if title else esc(essay_title(ix))
     parts = [html_block(f'<h1>{heading}</h1>{intro}')]
     marks = _Marks(ix, citations)
+    # The essay's top heading level is the page's second (its first is the page's title).
+    top = min((p.heading for p in essay.paragraphs if p.heading), default=1)
     for paragraph in essay.paragraphs:
-        parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here, marks)))
+        level = min(6, 2 + paragraph.heading - top) if paragraph.heading else 0
+        parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here, marks, level)))
     parts.append("## References {#references}\n\n")
     parts.extend(html_block(part) for part in reference_list(ix, layout, citations, marks.ordered, here))
     return page(essay_title(ix), _unlink_missing_places("".join(parts)), hide=["toc"])
@@ -156,7 +160,9 @@ def reference_list(ix: ReviewIndex, layout: Layout, citations: Citations, ordere
 
 
 def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Paragraph, here: str,
-               marks: _Marks) -> str:
+               marks: _Marks, level: int = 0) -> str:
+    """A paragraph's HTML: numbered, with its claims' marks and its findings below it; a heading (``level``, the
+    page's heading level for it) as a heading of the page, unnumbered: it names a section and claims nothing."""
     # Claims have their whitespace collapsed (essay.segment.make_claim); so has the text around them here.
     text = one_line(paragraph.text)
     cursor = 0
@@ -189,10 +195,14 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
         out = [_note_label(*ix.notes[paragraph.note], marks.labelled), *out]
     # Out of the search index as a page: each paragraph is an entry of its own (render.publish).
     # The essay's words in its language, the review's own (a paragraph's number, the marks' cards) in English.
-    html = (f'<div class="lr-para" id="{anchor}" data-search-exclude="paragraph"><p{ix.lang_attr()}><a class="lr-pnum" '
-            f'href="#{anchor}"{ix.en_attr()} aria-label="{name[0].upper()}{name[1:]}">'
-            f'{esc(paragraph.label) or paragraph.number}</a> '
-            f'{"".join(out).strip()}</p>')
+    if level:
+        html = (f'<div class="lr-para lr-heading" id="{anchor}" data-search-exclude="paragraph">'
+                f'<h{level}{ix.lang_attr()}>{"".join(out).strip()}</h{level}>')
+    else:
+        html = (f'<div class="lr-para" id="{anchor}" data-search-exclude="paragraph"><p{ix.lang_attr()}><a '
+                f'class="lr-pnum" href="#{anchor}"{ix.en_attr()} aria-label="{name[0].upper()}{name[1:]}">'
+                f'{esc(paragraph.label) or paragraph.number}</a> '
+                f'{"".join(out).strip()}</p>')
     if notes:
         html += (f'<div class="admonition warning lr-notes" id="findings-{anchor}">'
                  f'<p class="admonition-title">Findings in {name}</p>'
