@@ -62,28 +62,31 @@ BIB = r"""
 SOURCES = {s.key: s for s in parse_bibliography(BIB, "x.bib").sources}
 
 
+# Each text is pandoc's (3.9, --citeproc with the Chicago 18th edition notes-bibliography style), but for the
+# marked ones, where pandoc's misreadings are not followed.
 @pytest.mark.parametrize(("key", "text"), [
     ("holsti2004taming", "Holsti, K. J. Taming the Sovereigns: Institutional Change in International Politics. "
-                         "Cambridge: Cambridge University Press, 2004."),
+                         "Cambridge University Press, 2004."),
     ("paul2004international", "Paul, T. V., and John A. Hall. International Order and the Future of World "
-                              "Politics. Cambridge: Cambridge University Press, 2004."),
+                              "Politics. Cambridge University Press, 2004."),
     ("bull2012anarchical", "Bull, Hedley, Stanley Hoffmann, and Andrew Hurrell. The Anarchical Society. "
-                           "Basingstoke: Palgrave Macmillan, 2012."),
+                           "Palgrave Macmillan, 2012."),
     ("neff2012", "Neff, Stephen C., ed. Hugo Grotius on the Law of War and Peace. 2nd ed. "
-                 "Cambridge: Cambridge University Press, 2012."),
+                 "Cambridge University Press, 2012."),
     ("farrell2005world", "Farrell, Theo. “World Culture and Military Power.” Security Studies 14, no. 3 "
                          "(2005): 448–88. https://doi.org/10.1080/09636410500323187."),
     ("phythian2008intelligence", "Phythian, Mark. “Intelligence Theory and Theories of International "
                                  "Relations.” In Intelligence Theory, edited by Peter Gill, Stephen Marrin, "
-                                 "and Mark Phythian, 54–72. London: Routledge, 2008. "
+                                 "and Mark Phythian. Routledge, 2008. "
                                  "https://doi.org/10.4324/9780203892992.ch4."),
+    # (pandoc: "LII / Legal Information Institute. “U.s. Code: ...”", its publisher as its author)
     ("uscode10", "“U.S. Code: Title 10 – ARMED FORCES.” LII / Legal Information Institute. "
                  "Accessed December 3, 2018. https://www.law.cornell.edu/uscode/text/10."),
     ("rossignol2003joint", "Rossignol, Michel. “The Joint Strike Fighter Project.” Parliament of Canada, "
                            "February 19, 2003. http://publications.gc.ca/x.htm."),
     ("moroney2009framework", "Moroney, Jennifer D. P. A Framework to Assess Programs for Building "
-                             "Partnerships. Santa Monica, CA: Rand, 2009."),
-    ("doe2010", "Doe, Jane. “On Alliances.” PhD diss., Yale University, 2010."),
+                             "Partnerships. Rand, 2009."),
+    ("doe2010", "Doe, Jane. “On Alliances.” PhD thesis, Yale University, 2010."),
     ("ask2020", "Ask, Ann. “Is Anarchy Real?” Journal 1 (2020). DOI: not-a-doi."),
 ])
 def test_reference_text(key, text):
@@ -142,9 +145,12 @@ def test_citations_are_formatted_once_per_entry():
 
 @pytest.mark.parametrize(("pages", "shown"), [
     # A range written with one hyphen (or spaced) prints an en dash, as pandoc's citeproc and CMOS print it; it
-    # printed "553-566" beside "1–13" for the same form written "--". A list and an article number stay as written.
-    ("553-566", "553–566"), ("87 - 90", "87–90"), ("553--566", "553–566"), ("WB9-WB19", "WB9–WB19"),
-    ("3, 7-9", "3, 7-9"), ("e1234", "e1234"),
+    # printed "553-566" beside "1–13" for the same form written "--". An article number stays as written.
+    # Abbreviated as CMOS and citeproc's "chicago-16" do (each printed so by pandoc 3.9 with the Chicago style).
+    ("553-566", "553–66"), ("87 - 90", "87–90"), ("553--566", "553–66"), ("WB9-WB19", "WB9–19"),
+    ("3, 7-9", "3, 7–9"), ("e1234", "e1234"), ("1100--1113", "1100–1113"), ("321--328", "321–28"),
+    ("100--104", "100–104"), ("101--110", "101–10"), ("1496--1504", "1496–504"), ("808--833", "808–33"),
+    ("e1001--e1012", "e1001–12"), ("xii--xv", "xii–xv"), ("321--28", "321–28"), ("998--1002", "998–1002"),
 ])
 def test_a_page_range_prints_an_en_dash(pages: str, shown: str) -> None:
     bib = parse_bibliography(f"@article{{a, author={{Doe, Jane}}, title={{T}}, journal={{J}}, volume={{1}},"
@@ -258,7 +264,7 @@ def test_translators_are_printed_after_the_title() -> None:
                              "@article{a, author={Roe, Jane}, translator={Doe, John}, title={Words}, journal={J},"
                              " year={2001}}")
     assert format_reference(bib.sources[0]).text == "Suchman, Lucy. Plans. Translated by Yutaka Saeki and Ann Müller. P, 1999."
-    assert format_reference(bib.sources[1]).text == "Roe, Jane. “Words.” Translated by John Doe. J (2001)."
+    assert format_reference(bib.sources[1]).text == "Roe, Jane. “Words.” Translated by John Doe. J, 2001."
 
 
 def test_a_name_in_a_cjk_script_is_printed_family_name_first_without_a_space() -> None:
@@ -288,7 +294,7 @@ def test_biblatex_titleaddon_series_and_version_are_printed_in_the_reference() -
     a, b, c, d, e = bib.sources
     assert format_reference(a).text == "Doe, Jane. Main Title. An Addon. Lecture Notes in Things 12. Springer, 2020."
     assert format_reference(b).text == ("Chen, Carton W. “Linear Plasmids.” In Microbial Plasmids. Proceedings, vol. 2,"
-                                        " edited by Friedhelm Meinhardt, 33–61. Microbiology Monographs 7. Springer, 2007.")
+                                        " edited by Friedhelm Meinhardt. Microbiology Monographs 7. Springer, 2007.")
     assert format_reference(c).text == "Kay, Al. “Art. A Reply.” J, New Series, vol. 1 (2016)."
     assert format_reference(d).text == "Fay, Bo. Tool. Version 1.2. P, 2015."
     assert format_reference(e).text == "Pluess, M. Genetics. Series in Positive Psychology. OUP, 2015."
@@ -320,3 +326,61 @@ def test_series_volume_and_report_number_are_printed_as_pandoc_prints_them() -> 
         "Roe, Ann. Book. A Commentary. Vol. 3. Lecture Notes 855. Springer, 2001.",
         "Roe, Ann. Book. Vol. 3. LN. Springer, 2001.",
     ]
+
+
+def test_entries_print_as_pandocs_chicago_prints_them() -> None:
+    # Each expected string is pandoc's own (3.9, `--citeproc` with the Chicago 18th edition notes-bibliography
+    # style; refs.md: `nocite: '@*'`). A conference paper whose proceedings name no editors was printed as a book's
+    # chapter ("In Proc. ..., 101–110. New York, NY: ACM, 2015."); a chapter with its page range and its publisher's
+    # place, which CMOS 18 and pandoc leave out; a thesis as "PhD diss." whatever its type.
+    bib = parse_bibliography(
+        "@inproceedings{p1, author={Smith, John and Roe, Ann}, title={Fast Parsing of References},"
+        " booktitle={Proceedings of the 12th Conference on Digital Libraries}, year={2015}, pages={101--110},"
+        " publisher={ACM}, address={New York, NY}}\n"
+        "@inproceedings{p2, author={Smith, John}, title={Faster Parsing}, booktitle={Proceedings of the 13th"
+        " Conference on Digital Libraries}, year={2016}, pages={11--20}}\n"
+        "@inproceedings{p3, author={Smith, John}, title={A3}, booktitle={Proc. Three}, year={2015}, volume={4},"
+        " series={LNCS}, pages={1--9}, publisher={Springer}}\n"
+        "@inproceedings{p4, author={Smith, John}, title={A4}, booktitle={Proc. Four}, year={2015}, month={jun},"
+        " pages={201--209}}\n"
+        "@inproceedings{e1, author={Lee, Kim}, title={Graph Methods}, booktitle={Advances in Graph Theory},"
+        " editor={Brown, Bob and Green, Gail}, year={2018}, pages={5--15}, publisher={Springer}, address={Berlin}}\n"
+        "@incollection{c1, author={Doe, Jane}, title={C1}, booktitle={Coll}, editor={Hill, Harry}, year={2001},"
+        " volume={2}, pages={33--58}, publisher={OUP}, address={Oxford}}\n"
+        "@incollection{c2, author={Doe, Jane}, title={C2}, booktitle={Coll Two}, year={2001}, pages={33--58},"
+        " address={Oxford}}\n"
+        "@incollection{c3, author={W, A}, title={U7}, booktitle={Coll}, year={1995}, pages={1--2}, publisher={P},"
+        " address={X}, edition={2}}\n"
+        "@book{b1, author={Knuth, Donald E.}, title={The Art of Computer Programming}, edition={3}, year={1997},"
+        " publisher={Addison-Wesley}, address={Reading, MA}}\n"
+        "@book{b2, author={Roe, Ann}, title={B1}, year={2001}, address={Paris}}\n"
+        "@phdthesis{t1, author={Park, Min}, title={Essays on Alliances}, school={Yale University}, year={2010},"
+        " address={New Haven, CT}}\n"
+        "@mastersthesis{t2, author={Park, Min}, title={T1}, school={Yale}, year={2006}, type={MA thesis}}\n"
+        "@techreport{r1, author={Ng, Ann}, title={Measuring Trade}, institution={National Bureau of Economic"
+        " Research}, number={12345}, type={Working Paper}, year={2006}, address={Cambridge, MA}}\n"
+        "@article{a1, author={W, A}, title={X1}, journal={J}, pages={5--9}, year={1995}}\n"
+        "@article{a2, author={W, A}, title={X2}, journal={J}, number={3}, pages={5--9}, year={1995}}\n"
+        "@article{a3, author={W, A}, title={U1}, journal={J}, volume={4}, month={jun}, pages={5--9}, year={1995}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Smith, John, and Ann Roe. “Fast Parsing of References.” Proceedings of the 12th Conference on Digital"
+        " Libraries (New York, NY), 2015, 101–10.",
+        "Smith, John. “Faster Parsing.” Proceedings of the 13th Conference on Digital Libraries, 2016, 11–20.",
+        "Smith, John. “A3.” Proc. Three, LNCS, vol. 4 (2015): 1–9.",
+        "Smith, John. “A4.” Proc. Four, June 2015, 201–9.",
+        # the close case: proceedings with editors are a book, the paper a chapter of it
+        "Lee, Kim. “Graph Methods.” In Advances in Graph Theory, edited by Bob Brown and Gail Green. Springer, 2018.",
+        "Doe, Jane. “C1.” In Coll, vol. 2, edited by Harry Hill. OUP, 2001.",
+        "Doe, Jane. “C2.” In Coll Two. Oxford, 2001.",  # the place where no publisher is named
+        "W, A. “U7.” In Coll, 2nd ed. P, 1995.",
+        "Knuth, Donald E. The Art of Computer Programming. 3rd ed. Addison-Wesley, 1997.",
+        "Roe, Ann. B1. Paris, 2001.",
+        "Park, Min. “Essays on Alliances.” PhD thesis, Yale University, 2010.",
+        "Park, Min. “T1.” MA thesis, Yale, 2006.",
+        "Ng, Ann. Measuring Trade. Working Paper No. 12345. National Bureau of Economic Research, 2006.",
+        "W, A. “X1.” J, 1995, 5–9.",
+        "W, A. “X2.” J, no. 3 (1995): 5–9.",
+        "W, A. “U1.” J 4 (June 1995): 5–9.",
+    ]
+    paper = format_reference(bib.sources[0]).html
+    assert "<i>Proceedings of the 12th Conference on Digital Libraries</i> (New York, NY), 2015" in paper

@@ -71,7 +71,7 @@ def test_essay_marks_link_to_source_pages_with_cards(site):
     card = re.search(r'<span class="lr-card" id="card-p1-s1-1">(.*?)</span></span>', essay).group(1)
     # The full reference, the registry status, why it is linked, the evidence marked inside the claim.
     assert _text(card) == ("Holsti, K. J. Taming the Sovereigns: Institutional Change in International Politics. "
-                           "Cambridge: Cambridge University Press, 2004."
+                           "Cambridge University Press, 2004."
                            "Registry: no DOI"
                            "Link: names the author; confirmed; at p. 3"
                            "Note: Holsti defines IR on p. 3."
@@ -106,7 +106,7 @@ def test_source_page_lists_claims_with_backlinks(site):
     assert "Link: names the author; status: confirmed; confidence 0.95; at p. 3." in _text(page)
     assert "Note: Holsti defines IR on p. 3." in page
     assert '<p class="lr-reference">Holsti, K. J. <i>Taming the Sovereigns: Institutional Change in ' \
-           "International Politics</i>. Cambridge: Cambridge University Press, 2004.</p>" in page
+           "International Politics</i>. Cambridge University Press, 2004.</p>" in page
 
 
 def test_source_page_bibtex_is_the_entry_as_written(site):
@@ -334,7 +334,7 @@ def test_bibliography_only_review_gives_home_and_readable_bibliography():
     page = site["bibliography.md"]
     assert len(re.findall(r"<tr><td", page)) == 24
     assert ("Holsti, K. J. <i>Taming the Sovereigns: Institutional Change in International Politics</i>. "
-            "Cambridge: Cambridge University Press, 2004.") in page
+            "Cambridge University Press, 2004.") in page
     assert "No essay is configured" in site["essay.md"]
     assert "Sources in the bibliography</th><td>24" in site["index.md"]
     assert len([p for p in site if p.startswith("sources/")]) == 24

@@ -1,5 +1,8 @@
 """Chicago (notes-bibliography) references for the site (their short author-year labels: ``short_labels``).
 
+As the 18th edition prints them, and so as pandoc's citeproc does with its Chicago styles: no place of publication
+beside a publisher, no page range of a chapter, abbreviated page ranges ("553–66").
+
 A small formatter of our own over ``Source`` values (already decoded to Unicode):
 cheaper than a pybtex style, and its output is escaped piece by piece. Each entry
 is formatted once per ``Citations`` object and cached by content.
@@ -23,7 +26,10 @@ _MONTH_ABBR = {m[:3].lower(): m for m in MONTH_NAMES}
 _ITALIC_TYPES = frozenset({"book", "mvbook", "booklet", "manual", "proceedings", "collection",
                            "techreport", "report", "periodical", "reference", "mvreference",
                            "software", "dataset"})
-_THESIS = {"phdthesis": "PhD diss.", "mastersthesis": "Master’s thesis"}
+# What pandoc's biblatex reader calls a thesis without a ``type`` field
+_THESIS = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis"}
+# A conference paper: in a volume with editors a chapter, else printed as an article in its proceedings
+_PAPER_TYPES = frozenset({"inproceedings", "conference"})
 _CHAPTER_TYPES = frozenset({"incollection", "inbook", "inproceedings", "conference", "inreference",
                             "bookinbook", "suppbook"})
 _WEB_TYPES = frozenset({"online", "www", "electronic"})
@@ -118,8 +124,8 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
             out.add("“" + title + ("" if title[-1] in ".?!" else ".") + "”")
     if translators := _translators(source):
         out.add(f" Translated by {translators}.")
-    if kind == "article":
-        _article(out, source)
+    if kind == "article" or (kind in _PAPER_TYPES and not source.editors):
+        _article(out, source, paper=kind != "article")
     elif kind in _CHAPTER_TYPES:
         _chapter(out, source)
     else:
@@ -172,28 +178,43 @@ def _edition(edition: str) -> str:
     return edition if _EDITION_WORD.search(edition) else f"{edition} ed."
 
 
-def _article(out: _Pieces, s: Source) -> None:
+def _article(out: _Pieces, s: Source, *, paper: bool = False) -> None:
+    """A journal article, or a conference ``paper`` whose proceedings name no editors, as CMOS 18 and pandoc print
+    them: "*Journal* (Place) 4, no. 2 (June 1995): 5–9"; with no volume or issue "*Proc.*, June 2015, 201–9"."""
+    said = False  # whether anything follows the title yet (else no comma opens what comes)
     if s.container:
         out.add(" ")
         out.add(one_line(container_with_addon(s)), italic=True)
+        said = True
+    if place := one_line(field_text(s, "address") or field_text(s, "location")):
+        out.add(f" ({place})")
     series = one_line(field_text(s, "series"))
     if series.isdigit():  # pandoc's biblatex reader: series={3} is "3rd series" (1st, 2nd, 3rd, then 4th, 22th)
         series = f"{series}{ {'1': 'st', '2': 'nd', '3': 'rd'}.get(series.lstrip('0'), 'th')} series"
     if series:  # a journal's series ("n.s."), as pandoc prints it: "Journal, Series, vol. 17"
-        out.add(f", {series}")
-    if s.volume:
-        out.add(f", vol. {one_line(s.volume)}" if series else f" {one_line(s.volume)}")
-    if s.number:
-        out.add(f", no. {one_line(s.number)}" if s.volume else f" no. {one_line(s.number)}")
-    date = _date(s)
-    if date:
-        out.add(f" ({date})")
-    if s.pages:
-        out.add(f": {_pages(s)}")
+        out.add(f", {series}" if said else f" {series}")
+        said = True
+    volume = one_line(s.volume)
+    number = "" if paper else one_line(s.number)  # a paper's number is its proceedings' in their series
+    if volume:
+        out.add(f", vol. {volume}" if series else f" {volume}")
+    if number:
+        out.add(f", no. {number}" if said or volume else f" no. {number}")
+    date = _date(s, full=True)
+    if volume or number:
+        out.add(f" ({date})" if date else "")
+        out.add(f": {_pages(s)}" if s.pages else "")
+    else:
+        for part in (date, _pages(s) if s.pages else ""):
+            if part:
+                out.add(f", {part}" if said else f" {part}")
+                said = True
     out.add(".")
 
 
 def _chapter(out: _Pieces, s: Source) -> None:
+    """ "In *Book*, vol. 2, edited by Harry Hill, 2nd ed. Series 9. Publisher, 2001.": no page range, as CMOS 18
+    and pandoc print a chapter in a bibliography."""
     if s.container:
         out.add(" In ")
         out.add(one_line(container_with_addon(s)), italic=True)
@@ -201,16 +222,16 @@ def _chapter(out: _Pieces, s: Source) -> None:
         out.add(f", vol. {one_line(s.volume)}")
     if s.authors and s.editors:
         out.add(", edited by " + _name_list(s.editors, invert_first=False))
-    if s.pages:
-        out.add(f", {_pages(s)}" if s.container else f" {_pages(s)}")
+    if edition := _edition(one_line(field_text(s, "edition"))):
+        out.add(f", {edition}")
     if series := _series(s):
         out.add(f". {series}")
     publication = _publication(s)
     date = _date(s)
     if publication:
-        out.add(f". {publication}" + (f", {date}." if date else "."))
+        out.add(("" if out.ends_with(".") else ".") + f" {publication}" + (f", {date}." if date else "."))
     else:
-        out.add(f", {date}." if date else ".")
+        out.add(f", {date}." if date else ("" if out.ends_with(".") else "."))
 
 
 def _book_like(out: _Pieces, s: Source, kind: str) -> None:
@@ -223,7 +244,7 @@ def _book_like(out: _Pieces, s: Source, kind: str) -> None:
         out.add(f" {edition}")
         out.add("" if out.ends_with(".") else ".")
     if kind in _THESIS:
-        out.add(f" {_THESIS[kind]}")
+        out.add(f" {one_line(field_text(s, 'type')) or _THESIS[kind]}")
         school = one_line(s.publisher)
         out.add(f", {school}" if school else "")
         date = _date(s)
@@ -315,11 +336,9 @@ def _end(text: str) -> str:
 
 
 def _publication(s: Source) -> str:
-    place = one_line(field_text(s, "address") or field_text(s, "location"))
-    publisher = one_line(s.publisher)
-    if place and publisher:
-        return f"{place}: {publisher}"
-    return publisher or place
+    """The publisher, or the place where no publisher is named: CMOS 18 (and pandoc's Chicago) print no place
+    beside a publisher."""
+    return one_line(s.publisher) or one_line(field_text(s, "address") or field_text(s, "location"))
 
 
 def _month(s: Source) -> str:
@@ -356,5 +375,27 @@ def _iso_to_words(iso: str) -> str:
 
 
 def _pages(s: Source) -> str:
-    """The pages, a range with an en dash however it is written ("553-566", "87 - 90"), as citeproc prints it."""
-    return one_line(page_range(s.pages).replace("--", "\u2013"))
+    """The pages, each range with an en dash however it is written ("553-566", "87 - 90") and abbreviated as CMOS
+    and citeproc's "chicago-16" do ("553–66", "101–8", "100–104", "1496–504", "e1001–12")."""
+    return _RANGE.sub(_abbreviated, _DASH.sub("\u2013", one_line(page_range(s.pages))))
+
+
+# A hyphen or two between the numbers of a range, in a list of pages too ("3, 7-9", as citeproc prints it "3, 7–9")
+_DASH = re.compile(r"(?<=\w)\s*-{1,2}\s*(?=\w)")
+
+
+# A range of two arabic numbers, the second without a prefix or with the first's ("e1001–e1012")
+_RANGE = re.compile(r"\b([A-Za-z]*)(\d+)\u2013\1?(\d+)\b")
+
+
+def _abbreviated(m: re.Match[str]) -> str:
+    prefix, first, last = m.groups()
+    if len(last) < len(first):  # written short already ("321–28"): read in full
+        last = first[:len(first) - len(last)] + last
+    a, b = int(first), int(last)
+    if b <= a or len(last) != len(first) or a < 100 or a % 100 == 0:
+        return f"{prefix}{first}\u2013{last}" if b > a else m.group(0)
+    keep = next(i for i, (x, y) in enumerate(zip(first, last, strict=True)) if x != y) if first != last else 0
+    # 101 to 109 of a hundred: the digits that change; else at least two
+    shown = last[keep:] if a % 100 < 10 else last[min(keep, len(last) - 2):]
+    return f"{prefix}{first}\u2013{shown}"
