@@ -615,7 +615,7 @@ def main(argv: list[str] | None = None) -> int:
         topical.spelled_out = lambda texts, defining: list(texts)
         print(cross_validation(splits["dev"], "acronyms not spelled out"))
         topical.spelled_out = spelled_out
-        for pool in ((6, 5), (8, 10), (6, 15)):
+        for pool in ((6, 10), (8, 15), (6, 20)):
             topical.CANDIDATES, topical.BM25_CANDIDATES = pool
             print(cross_validation(splits["dev"], f"pool: {pool[0]} by cosine+BM25, {pool[1]} by BM25"))
         return 0

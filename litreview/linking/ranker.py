@@ -26,7 +26,7 @@ CAP = 0.95
 """The highest probability a topical suggestion can show."""
 
 # Written by `python bench/eval_topical.py --fit`: fitted on 9 corpus documents (development only).
-WEIGHTS: dict[str, float] = {"intercept": -3.2181, "cosine": 0.3451, "context": 0.0159, "top": 0.3011, "margin": 0.3702, "words": 0.3827, "pairs": 0.4045, "title_word": 0.2313, "title_cover": 0.4504, "rarity": 0.2136, "linked": 0.0, "cue": 0.3778, "first_person": -0.1306, "length": 0.0153, "spread": 0.0174, "entries": -0.7608, "source_margin": 0.5576, "bm25": 0.0232, "generic_only": -0.1249, "relative": 0.5456, "bm25_rank": 0.3443, "bm25_top": 0.2723, "rank": 0.5214, "from_paragraph": -0.0996}
+WEIGHTS: dict[str, float] = {"intercept": -3.5736, "cosine": 0.3043, "context": 0.0394, "top": 0.3259, "margin": 0.3332, "words": 0.3589, "pairs": 0.4408, "title_word": 0.2351, "title_cover": 0.3753, "rarity": 0.2154, "linked": 0.0, "cue": 0.3632, "first_person": -0.1008, "length": 0.0141, "spread": 0.0106, "entries": -0.6718, "source_margin": 0.4614, "bm25": 0.1163, "generic_only": -0.1708, "relative": 0.5472, "bm25_rank": 0.3974, "bm25_top": 0.2903, "rank": 0.5615, "from_paragraph": -0.1303}
 SHOW = 0.8
 """Default threshold: a suggestion is shown (site, ``links --suggest``) at this probability or above.
 The probabilities are calibrated, so what is shown is expected to be right at least 8 times in 10
