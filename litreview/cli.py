@@ -97,15 +97,14 @@ def main(argv: list[str] | None = None) -> int:
 def _as_given(exc: LitreviewError) -> LitreviewError:
     """``exc`` naming its file as the user would type it: relative to the working folder when inside it (the
     settings resolve paths against the review's folder), absolute otherwise."""
+    from contextlib import suppress
     from pathlib import Path
 
     from .fileio import relative_name
 
     if exc.path and Path(exc.path).is_absolute():
-        try:
+        with suppress(OSError):  # the working folder is gone: the path stays whole
             exc.path = relative_name(exc.path, Path.cwd())
-        except OSError:  # the working folder is gone
-            pass
     return exc
 
 
