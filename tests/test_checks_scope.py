@@ -224,6 +224,10 @@ def test_a_finding_gone_while_another_entry_or_sentence_gains_one_is_fixed() -> 
     typed = replace(other, key="k", message="Kabir (2010) cites 'k' as typed text")
     diff = diff_findings(Side((unused, no_doi)), Side((typed,), claims={"p2-s1": "Kabir (2010) argued so."}))
     assert (diff.fixed, diff.changed) == ((no_doi,), (unused,))
+    # An entry's field mended (LR110) while a note on it comes (LR137): fixed, and a new finding.
+    lacks = Finding("LR110", "error", "@techreport entry lacks institution", key="k", file="refs.bib", line=1)
+    diff = diff_findings(Side((lacks,)), Side((no_doi,)))
+    assert (diff.new, diff.fixed, diff.changed) == ((no_doi,), (lacks,), ())
 
 
 def test_the_text_summary_counts_a_changed_finding_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -3,7 +3,8 @@
 The base (where the branch left REF) is checked in full from git's objects, extracted into a
 temporary folder (the user's tree is never checked out or touched), and its findings are
 matched against the working tree's. A finding is *new* when nothing in the base matches it,
-*fixed* when a base finding has no match now, *changed* when a new finding of another code stands where it was. Matching ignores where a finding sits (lines
+*fixed* when a base finding has no match now, and *changed* when, on the text's use of an entry,
+a new finding of another code stands where it was. Matching ignores where a finding sits (lines
 and sentence numbers move when text is added or deleted above it) and compares what it is
 about: code, entry key, message, and the sentence or source line it concerns. So deletions,
 renames and claims.yaml edits that cause errors elsewhere are caught, and old problems in
@@ -133,18 +134,27 @@ def diff_findings(base: Side, head: Side, renamed: Mapping[str, str] | None = No
     return FindingsDiff(new=tuple(new), fixed=tuple(fixed), kept=tuple(kept), changed=tuple(changed))
 
 
+_USE_AREAS = ("LR3", "LR4")
+"""The areas of findings on how the text uses an entry (text and bibliography, curated links): one of these that
+becomes another on the same entry or sentence is the same use judged anew. A finding on an entry's fields
+(bibliography, registry) that goes while another comes was fixed by the edit, and the other is new."""
+
+
 def _place(f: Finding, side: Side) -> tuple[str, str, str] | None:
-    """What a finding is on, whatever its code: its entry, else its sentence or its line's text (None: nothing
-    known, as for a finding of the whole review)."""
+    """What a finding on the text's use of an entry is on, whatever its code: its area and entry, else its sentence
+    or its line's text (None: not such a finding, or nothing known, as for a finding of the whole review)."""
+    area = f.code[:3]
+    if area not in _USE_AREAS:
+        return None
     if f.key:
-        return "entry", f.key, ""
+        return area, f.key, ""
     context = side.context(f)
-    return ("text", f.file or "", context) if context else None
+    return (area, f.file or "", context) if context else None
 
 
 def _changed(gone: list[Finding], base: Side, new: list[Finding], head: Side) -> tuple[list[Finding], list[Finding]]:
     """The base findings left unmatched split into the fixed and the changed: those whose place (``_place``) a new
-    finding of another code is on, each new finding standing for one."""
+    finding of another code of their area is on, each new finding standing for one."""
     places: dict[tuple[str, str, str], list[Finding]] = {}
     for f in new:
         if (place := _place(f, head)) is not None:
