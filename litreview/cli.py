@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
     import click
 
+    from .errors import LitreviewError
+
 #: command name -> (module, one-line help). The help is repeated here so that
 #: ``litreview --help`` does not import every command.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -63,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     except LitreviewError as exc:
         from .text import visible  # a message may quote a key, a title or a line of the input
 
-        click.echo(f"error: {visible(str(exc))}", err=True)
+        click.echo(f"error: {visible(str(_as_given(exc)))}", err=True)
         _suggest_init(exc, argv)
         return 2
     except click.exceptions.Exit as exc:
@@ -82,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(leaf, LitreviewError):  # raised on purpose inside a task group
             from .text import visible
 
-            click.echo(f"error: {visible(str(leaf))}", err=True)
+            click.echo(f"error: {visible(str(_as_given(leaf)))}", err=True)
             return 2
         click.echo(f"error: {unexpected(leaf)}", err=True)
         if os.environ.get("LITREVIEW_DEBUG"):
@@ -90,6 +92,20 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"  hint: {BUG_HINT}", err=True)
         return 2
     return result if isinstance(result, int) else 0
+
+
+def _as_given(exc: LitreviewError) -> LitreviewError:
+    """``exc`` naming its file as the user would type it: relative to the working folder when inside it (the
+    settings resolve paths against the review's folder), absolute otherwise."""
+    from contextlib import suppress
+    from pathlib import Path
+
+    from .fileio import relative_name
+
+    if exc.path and Path(exc.path).is_absolute():
+        with suppress(OSError):  # the working folder is gone: the path stays whole
+            exc.path = relative_name(exc.path, Path.cwd())
+    return exc
 
 
 def _stopped(exc: BaseException) -> int:

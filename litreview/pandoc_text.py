@@ -8,7 +8,7 @@ from functools import lru_cache
 from html import unescape
 from typing import Any
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^>]+>")  # "<>" is no tag: HTML reads it as text
 
 
 def smart(text: str) -> str:

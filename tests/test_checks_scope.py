@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -198,6 +199,55 @@ def test_the_text_summary_counts_the_fixed(repo: Path, capsys) -> None:
     assert main(["check", "--no-cache", "--since", "base"]) == 1
     out = capsys.readouterr().out
     assert "new since base (" in out and re.search(r"; 1 fixed, \d+ older not shown$", out.rstrip())
+
+
+def test_a_finding_that_changed_code_in_its_place_is_changed_not_fixed() -> None:
+    unused = Finding("LR307", "error", "no claim relies on 'k'", key="k", file="refs.bib", line=1)
+    typed = Finding("LR311", "warning", "Kabir (2010) cites 'k' as typed text", key="k", claim_id="p2-s1",
+                    file="essay.md", line=3)
+    diff = diff_findings(Side((unused,)), Side((typed,), claims={"p2-s1": "Kabir (2010) argued so."}))
+    assert (diff.new, diff.fixed, diff.changed) == ((typed,), (), (unused,))
+    # A sentence's finding that another code took the place of, where the finding names no entry.
+    quote = Finding("LR305", "warning", "quotation has no attribution", claim_id="p1-s1")
+    waltz = Finding("LR302", "warning", "Waltz is invoked as an authority but has no entry", claim_id="p1-s1")
+    claims = {"p1-s1": "As Waltz put it, “anarchy rules”."}
+    assert diff_findings(Side((quote,), claims=claims), Side((waltz,), claims=claims)).changed == (quote,)
+
+
+def test_a_finding_gone_while_another_entry_or_sentence_gains_one_is_fixed() -> None:
+    unused = Finding("LR307", "error", "no claim relies on 'k'", key="k", file="refs.bib", line=1)
+    other = Finding("LR311", "warning", "Smith (2012) cites 'j' as typed text", key="j", claim_id="p2-s1")
+    diff = diff_findings(Side((unused,)), Side((other,), claims={"p2-s1": "Smith (2012) argued so."}))
+    assert (diff.new, diff.fixed, diff.changed) == ((other,), (unused,), ())
+    # One new finding stands for one old one: the second old finding of the entry is fixed.
+    no_doi = Finding("LR137", "info", "no DOI", key="k", file="refs.bib", line=1)
+    typed = replace(other, key="k", message="Kabir (2010) cites 'k' as typed text")
+    diff = diff_findings(Side((unused, no_doi)), Side((typed,), claims={"p2-s1": "Kabir (2010) argued so."}))
+    assert (diff.fixed, diff.changed) == ((no_doi,), (unused,))
+    # An entry's field mended (LR110) while a note on it comes (LR137): fixed, and a new finding.
+    lacks = Finding("LR110", "error", "@techreport entry lacks institution", key="k", file="refs.bib", line=1)
+    diff = diff_findings(Side((lacks,)), Side((no_doi,)))
+    assert (diff.new, diff.fixed, diff.changed) == ((no_doi,), (lacks,), ())
+
+
+def test_the_text_summary_counts_a_changed_finding_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys) -> None:
+    (tmp_path / "refs.bib").write_text("@book{kabir2010, author = {Kabir, Ahmed}, title = {A Study of Things},\n"
+                                       "  publisher = {Press}, year = {2010}}\n"
+                                       "@book{smith2012, author = {Smith, John}, title = {Another Study},\n"
+                                       "  publisher = {Press}, year = {2012}}\n", encoding="utf-8")
+    essay = tmp_path / "essay.md"
+    essay.write_text("Things happen in the world [@smith2012].\n\nMore text about the state.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.litreview]\nessay = "essay.md"\nbibliography = "refs.bib"\n',
+                                             encoding="utf-8")
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    # The unused entry (LR307) is now named with its year as typed text (LR311): not fixed.
+    essay.write_text("Things happen in the world [@smith2012].\n\nKabir (2010) argued that the state matters.\n",
+                     encoding="utf-8")
+    assert main(["check", "--no-cache", "--since", "base"]) == 0
+    out = capsys.readouterr().out
+    assert "LR311 [kabir2010]" in out and out.rstrip().endswith("; 0 fixed, 1 changed")
 
 
 def test_a_finding_raised_to_a_higher_level_is_new_and_one_lowered_is_not() -> None:

@@ -327,6 +327,9 @@ def test_a_missing_key_is_named_without_its_prefix_or_locator(written: str, name
     ("Holsti_2004_taming", "holsti2004taming"),  # the same once case and punctuation are folded
     ("holsti2005taming", None),  # another year is another work
     ("missing", None),  # nothing near
+    ("holsti2OO4taming", "holsti2004taming"),  # letters for the digits that look alike: O for 0
+    ("hoIsti2004taming", "holsti2004taming"),  # I for l
+    ("h0lst1200Ataming", None),  # A is like no digit
 ])
 def test_misspelt_key_hint_names_the_one_near_key(cited: str, near: str | None) -> None:
     found = [f for f in run(mentions=[M("p3-s1", "marker", f"[@{cited}]", (), cited)]) if f.code == "LR300"]
@@ -342,6 +345,12 @@ def test_misspelt_key_hint_says_nothing_when_several_keys_are_as_near() -> None:
     assert near_key("Smith2019", ["Smith2019a", "Smith2019b"]) is None
     assert near_key("Smith2019c", ["Smith2019a", "Smith2019b"]) is None
     assert near_key("Li2021", ["Lu2021"]) is None  # a short name: one letter is a different author
+    # Characters that look alike: a short key too, and the one entry alike only.
+    assert near_key("kabir2O1O", ["kabir2010", "kabir2011"]) == "kabir2010"
+    assert near_key("Li2O21", ["Li2021"]) == "Li2021" and near_key("L12021", ["Li2021"]) == "Li2021"
+    assert near_key("Ma5on2021", ["Mason2021"]) == "Mason2021"
+    assert near_key("Li2O21", ["Li2021", "L12021"]) is None  # two entries look alike
+    assert near_key("Lu2O21", ["Li2021"]) is None  # u is no i
     many = [f"Author{i}Title" for i in range(50_000)]  # only the keys with the cited digits are compared
     assert near_key("Author17Titel", many) == "Author17Title"
 

@@ -213,3 +213,29 @@ def test_a_bibliographys_problems_on_loading_name_it_as_check_does(tmp_path: Pat
     err = capsys.readouterr().err
     assert err.startswith("warning: 1 problem in lib/refs.bib; 1 entry loaded and used")
     assert "\nlib/refs.bib:1: LR100 " in err and str(tmp_path) not in err
+
+
+@pytest.mark.parametrize(("argv", "says"), [
+    (["check", "--bib", "refs/missing.bib"], "error: refs/missing.bib: bibliography not found"),
+    (["check", "--essay", "refs/nothere.md"], "error: refs/nothere.md: essay not found"),
+    (["check", "--essay", "refs/utf16.md"], "error: refs/utf16.md:1: essay is not valid UTF-8"),
+    (["check"], "error: pyproject.toml:2: setting 'essay' must be a string"),
+])
+def test_an_error_names_the_file_as_typed_in_the_working_folder(project: Path, argv: list[str], says: str,
+                                                               capsys) -> None:
+    # The settings resolve paths against the review's folder; the message named /home/.../refs/missing.bib.
+    (project / "refs" / "utf16.md").write_bytes("A claim.\n".encode("utf-16"))
+    if argv == ["check"]:
+        (project / "pyproject.toml").write_text("[tool.litreview]\nessay = 3\n", encoding="utf-8")
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(says) and str(project) not in err
+
+
+def test_an_error_names_a_file_outside_the_working_folder_in_full(project: Path, tmp_path_factory, capsys) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "missing.bib"
+    assert main(["check", "--bib", str(elsewhere)]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {elsewhere}: bibliography not found")
+    os.chdir(project / "refs")  # (the fixture's monkeypatch puts the working folder back)
+    assert main(["check", "--essay", "essay.md", "--bib", "nothere.bib"]) == 2
+    assert capsys.readouterr().err.startswith("error: nothere.bib: bibliography not found")

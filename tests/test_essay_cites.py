@@ -85,6 +85,11 @@ def test_crossrefs_and_nocite_lists() -> None:
     (r"x \foo{a} {@e} and \foo @c and \\ @g", ["e", "c", "g"]),
     (r"x \begin{small}@i\end{small} y", []),
     (r"x \mbox{@a%b} y", ["a%b"]),
+    # ... and its braces count for nothing: the group closes at a "}" on a later line, the key inside it raw LaTeX
+    # (the "}" in the comment closed it before, and @z was read as a citation); a "%" before the command is text.
+    ("x \\mbox{a % }\n [@z]} y [@w]", ["w"]),
+    ("x \\mbox{a % {\n @z} y [@w]", ["w"]),
+    ("x 50% of \\mbox{a} [@w] and \\mbox{b\\% } [@v] c}", ["w", "v"]),
     # A braced key holds no whitespace; a key is read before what follows could open math or a tag.
     ("@{a b} @{a,b} [@{q; x}]", ["a,b"]),
     ("see @a$b and $x$", ["a$b"]),

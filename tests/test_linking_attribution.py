@@ -176,3 +176,22 @@ def test_an_author_named_beside_a_citation_of_one_of_her_works_names_that_work()
                    bib)
     assert [(lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
         ("shatford1984", "confirmed")]
+
+
+def test_a_name_with_a_particle_is_read_whole_and_its_given_name_checked() -> None:
+    # One table of particles for names in text and in reference strings (bibliography.names.PARTICLES): the
+    # particle is the family name's, not a given name; "Arnold van Gennep" linked no entry (its given name read as
+    # "Arnold van"), "Cajo ter Braak" linked by "Braak" alone ("ter" was no particle here, as "y" was none).
+    bib = parse_bibliography("""
+@book{vangennep1909, author={van Gennep, Arnold}, title={Les rites de passage}, year={1909}}
+@article{terbraak1986, author={ter Braak, Cajo J. F.}, title={Canonical Correspondence Analysis}, year={1986}}
+@book{ramon1899, author={Ramón y Cajal, Santiago}, title={Textura del sistema nervioso}, year={1899}}
+""")
+    for text, key, evidence in [("Arnold van Gennep argued that rites mark passages.", "vangennep1909", "Arnold van Gennep"),
+                                ("Cajo ter Braak argued that ordination works.", "terbraak1986", "Cajo ter Braak"),
+                                ("Santiago Ramón y Cajal argued that neurons are cells.", "ramon1899",
+                                 "Santiago Ramón y Cajal")]:
+        assert attributions(link(parse_essay(text), bib)) == [("p1-s1", key, evidence, "confirmed")]
+    # Another given name before the particle is another person.
+    linkage = link(parse_essay("Pedro van Gennep argued that rites mark passages."), bib)
+    assert attributions(linkage) == [] and authors(linkage) == [("Pedro van Gennep", ())]

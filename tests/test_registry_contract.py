@@ -67,6 +67,21 @@ def test_elife_article_keeps_jats_abstract(fixtures: Path) -> None:
     assert r.updates == ()
 
 
+@pytest.mark.parametrize(("value", "text"), [
+    ("Effects of <i>Homo</i> &amp; CO<sub>2</sub>\n on  growth", "Effects of Homo & CO2 on growth"),
+    ("<jats:title>When a <> b</jats:title>", "When a <> b"),  # "<>" is no tag: HTML reads it as text
+    (["", " <b>first</b> "], "first"), (None, ""),
+])
+def test_registry_text_is_read_as_html_by_the_one_rule(value: object, text: str) -> None:
+    # The registry's strings and the rendered essay lose their markup by one rule (pandoc_text.html_text),
+    # which dropped "<>" from a title while the registry's own copy kept it.
+    from litreview.pandoc_text import html_text
+    from litreview.registry.parse import clean_text
+
+    assert clean_text(value) == text
+    assert html_text("a <> b <i>c</i>") == "a <> b c"
+
+
 def test_springer_chapter_and_cambridge_monograph(fixtures: Path) -> None:
     ch = parse_crossref(message(fixtures, "works_book-chapter_10.1007-978-3-662-46370-3_13.json"))
     assert (ch.type, ch.title, ch.container, ch.pages, ch.year) == (

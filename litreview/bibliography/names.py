@@ -21,6 +21,12 @@ PARTS = {"family": "family", "last": "family", "given": "given", "first": "given
 """Extended-format keys that name a part of the name (biber's data model, with its aliases)."""
 
 
+PARTICLES = frozenset(["da", "das", "de", "del", "della", "den", "der", "des", "di", "do", "dos", "du", "el", "la", "le", "ten", "ter", "van", "vom", "von", "y", "zu", "al", "bin", "ibn"])
+"""The lower-case words written before a family name (von, van, de, ...; "y" between two family names, as in
+Ortega y Gasset), as the readers of names in running text and in reference strings tell them from names."""
+JOINING = frozenset({"y"})
+"""The particles that join two family names (Ramón y Cajal): the word before one is a family name too."""
+
 _AND = re.compile(" [Aa][Nn][Dd] ")
 
 

@@ -56,9 +56,12 @@ def branch_point(summary: Mapping[str, Any]) -> str:
 
 
 def fixed_count(summary: Mapping[str, Any]) -> str:
-    """'3 fixed', the base findings of a file that could not be read now (not fixed, not compared) and that file, and the
-    findings older than the change, which a report of what it adds leaves out."""
+    """'3 fixed', those now a finding of another code in the same place ('1 changed'), the base findings of a file
+    that could not be read now (not fixed, not compared) and that file, and the findings older than the change,
+    which a report of what it adds leaves out."""
     text = f"{summary.get('fixed') or 0} fixed"
+    if summary.get("changed"):
+        text += f", {summary['changed']} changed"  # a finding of another code in its place: not fixed
     if summary.get("unreadable"):
         files = ", ".join(summary.get("unreadable") or ())
         unread = f"{files} could not be read: no entry of {'it' if len(summary['unreadable']) == 1 else 'them'} was compared with the base"
@@ -257,7 +260,8 @@ def _since_properties(since: Mapping[str, Any]) -> dict[str, Any]:
     point when the ref's branch moved on since the change left it), and what the summary counts besides."""
     props: dict[str, Any] = {"since": since.get("since"), "sinceRevision": since.get("since_revision") or None,
                              "baseRevision": since.get("base"), "baseIsBranchPoint": bool(since.get("branch_point")),
-                             "fixed": since.get("fixed", 0), "older": since.get("older", 0)}
+                             "fixed": since.get("fixed", 0), "changed": since.get("changed") or None,
+                             "older": since.get("older", 0)}
     if since.get("unreadable"):
         props.update(notCompared=since.get("not_compared", 0), unreadable=list(since["unreadable"]))
     return {k: v for k, v in props.items() if v is not None}

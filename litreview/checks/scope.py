@@ -3,7 +3,8 @@
 The base (where the branch left REF) is checked in full from git's objects, extracted into a
 temporary folder (the user's tree is never checked out or touched), and its findings are
 matched against the working tree's. A finding is *new* when nothing in the base matches it,
-*fixed* when a base finding has no match now. Matching ignores where a finding sits (lines
+*fixed* when a base finding has no match now, and *changed* when, on the text's use of an entry,
+a new finding of another code stands where it was. Matching ignores where a finding sits (lines
 and sentence numbers move when text is added or deleted above it) and compares what it is
 about: code, entry key, message, and the sentence or source line it concerns. So deletions,
 renames and claims.yaml edits that cause errors elsewhere are caught, and old problems in
@@ -60,6 +61,9 @@ class FindingsDiff:
     """In both."""
     uncompared: tuple[Finding, ...] = ()
     """In the base, in a file the working tree's version of which could not be read: neither fixed nor kept."""
+    changed: tuple[Finding, ...] = ()
+    """In the base, replaced by a new finding of another code on the same place (LR307 unused-entry become LR311
+    for the same entry): the problem changed, it was not fixed."""
 
 
 def identity(f: Finding) -> tuple[str, str, str]:
@@ -126,7 +130,46 @@ def diff_findings(base: Side, head: Side, renamed: Mapping[str, str] | None = No
             kept.append(f)
     order = {id(f): i for i, f in enumerate(head.findings)}
     new = sorted([*new, *raised], key=lambda f: order[id(f)])
-    return FindingsDiff(new=tuple(new), fixed=tuple(f for _, _, f in remaining), kept=tuple(kept))
+    fixed, changed = _changed([f for _, _, f in remaining], base, new, head)
+    return FindingsDiff(new=tuple(new), fixed=tuple(fixed), kept=tuple(kept), changed=tuple(changed))
+
+
+_USE_AREAS = ("LR3", "LR4")
+"""The areas of findings on how the text uses an entry (text and bibliography, curated links): one of these that
+becomes another on the same entry or sentence is the same use judged anew. A finding on an entry's fields
+(bibliography, registry) that goes while another comes was fixed by the edit, and the other is new."""
+
+
+def _place(f: Finding, side: Side) -> tuple[str, str, str] | None:
+    """What a finding on the text's use of an entry is on, whatever its code: its area and entry, else its sentence
+    or its line's text (None: not such a finding, or nothing known, as for a finding of the whole review)."""
+    area = f.code[:3]
+    if area not in _USE_AREAS:
+        return None
+    if f.key:
+        return area, f.key, ""
+    context = side.context(f)
+    return (area, f.file or "", context) if context else None
+
+
+def _changed(gone: list[Finding], base: Side, new: list[Finding], head: Side) -> tuple[list[Finding], list[Finding]]:
+    """The base findings left unmatched split into the fixed and the changed: those whose place (``_place``) a new
+    finding of another code of their area is on, each new finding standing for one."""
+    places: dict[tuple[str, str, str], list[Finding]] = {}
+    for f in new:
+        if (place := _place(f, head)) is not None:
+            places.setdefault(place, []).append(f)
+    fixed: list[Finding] = []
+    changed: list[Finding] = []
+    for f in gone:
+        there = places.get(_place(f, base) or ("", "", ""), [])
+        now = next((i for i, g in enumerate(there) if g.code != f.code), None)
+        if now is None:
+            fixed.append(f)
+        else:
+            there.pop(now)
+            changed.append(f)
+    return fixed, changed
 
 
 _RANK = {"error": 0, "warning": 1, "info": 2}
@@ -166,9 +209,11 @@ def set_aside(diff: FindingsDiff, unread: Iterable[str]) -> FindingsDiff:
     if not unread:
         return diff
     blocking = [f for f in diff.kept if f.file in unread and f.code == "LR100"]
+    gone = (*diff.fixed, *diff.changed)
     return replace(diff, fixed=tuple(f for f in diff.fixed if f.file not in unread),
+                   changed=tuple(f for f in diff.changed if f.file not in unread),
                    new=(*diff.new, *blocking), kept=tuple(f for f in diff.kept if f not in blocking),
-                   uncompared=(*diff.uncompared, *(f for f in diff.fixed if f.file in unread)))
+                   uncompared=(*diff.uncompared, *(f for f in gone if f.file in unread)))
 
 
 __all__ = ["FindingsDiff", "Side", "count_new", "diff_findings", "identity", "renamed_keys", "set_aside"]

@@ -214,7 +214,8 @@ def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str 
         diff, silenced, compared = since_base(review, result, config, since, now, for_github=fmt == "github")
         findings = list(diff.new)
         unread = set(compared.pop("unreadable", ()))
-        compared = {"since": since, **compared, "fixed": len(diff.fixed), "older": len(diff.kept)}
+        compared = {"since": since, **compared, "fixed": len(diff.fixed),
+                    **({"changed": len(diff.changed)} if diff.changed else {}), "older": len(diff.kept)}
         if diff.uncompared or unread:
             compared.update(not_compared=len(diff.uncompared),
                             unreadable=sorted(unread | {f.file or "" for f in diff.uncompared}))

@@ -8,6 +8,7 @@ Checked against pandoc 3 (``pandoc -f markdown -t json``) on the cases in tests/
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
@@ -135,7 +136,7 @@ def _inline_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of what ``mask_inline`` masks, in order: "tex" (raw LaTeX), "escape", "code",
     "comment", "tag", "math", "target" (a link's)."""
     pos = 0
-    braces: dict[int, int] | None = None
+    braces: _TexBraces | None = None
     parens: dict[int, int] | None = None  # both found once, when first needed: a scan per mark was quadratic
     ends: dict[str, int] = {}  # environment name -> where its \end was last found (-1: nowhere)
     while True:
@@ -149,7 +150,7 @@ def _inline_spans(text: str) -> Iterator[tuple[str, int, int]]:
             pass  # a key: nothing in it opens math, a tag or code
         elif token.startswith("\\") and len(token) > 2 and token[1:].rstrip("*").isalpha():
             if braces is None:
-                braces = brace_partners(text, r"(?<!\\)[{}]")
+                braces = _TexBraces(text)
             end = _raw_tex_end(text, start, end, braces, ends)
             yield "tex", start, end
         elif token.startswith("\\"):
@@ -191,7 +192,7 @@ def _math_end(text: str, start: int) -> int:
     return close.end() if close else start
 
 
-def _raw_tex_end(text: str, start: int, end: int, braces: dict[int, int], ends: dict[str, int]) -> int:
+def _raw_tex_end(text: str, start: int, end: int, braces: _TexBraces, ends: dict[str, int]) -> int:
     """End of the raw LaTeX command (or environment) whose name ends at ``end``, as pandoc reads it."""
     begin = _TEX_BEGIN.match(text, start)
     if begin is not None:
@@ -205,9 +206,7 @@ def _raw_tex_end(text: str, start: int, end: int, braces: dict[int, int], ends: 
     pos = lead.end() if lead else end
     while pos < len(text):
         if text[pos] == "{":
-            close = braces.get(pos, -1)
-            if close > 0 and _COMMENT.search(text, pos, close):
-                close = -1
+            close = braces.close(pos)
         elif text[pos] == "[":
             close = text.find("]", pos, pos + _MAX_OPTION)
             close = close + 1 if close >= 0 else -1
@@ -223,8 +222,74 @@ _MAX_OPTION = 300
 """How far an optional [...] argument of raw LaTeX is looked for (bounded: the scan is repeated per command)."""
 
 
-# As in TeX, a "%" comments out the rest of its line: "\mbox{@a%b}" never closes, and pandoc reads it as text.
+# As in TeX, a "%" comments out the rest of its line, braces and all: "\mbox{@a%b}" never closes (pandoc reads it as
+# text), "\mbox{a % }" closes at a "}" on a later line. Outside raw LaTeX a "%" is text ("50% of \mbox{a}").
 _COMMENT = lazy(r"(?<!\\)%")
+
+
+class _Depths:
+    """The brace depth along a text, its marks read by one pattern (a brace, or what is read past: an escape, a
+    comment), with the first ``}`` after a point that brings it down to a level found by bisect."""
+
+    def __init__(self, text: str, marks: str) -> None:
+        self.at: list[int] = []  # each brace's offset
+        self.after: list[int] = []  # the depth after it
+        self.reach: dict[int, list[int]] = {}  # depth -> offsets past the "}"s that bring the depth to it
+        depth = 0
+        for m in re.finditer(marks, text):
+            mark = m.group()
+            if mark not in "{}":
+                continue
+            depth += 1 if mark == "{" else -1
+            if mark == "}":
+                self.reach.setdefault(depth, []).append(m.end())
+            self.at.append(m.start())
+            self.after.append(depth)
+
+    def before(self, pos: int) -> int:
+        n = bisect_left(self.at, pos)
+        return self.after[n - 1] if n else 0
+
+    def down_to(self, pos: int, level: int) -> int:
+        """Offset past the first ``}`` at or after ``pos`` that brings the depth to ``level`` (-1: none)."""
+        ends = self.reach.get(level, [])
+        n = bisect_right(ends, pos)
+        return ends[n] if n < len(ends) else -1
+
+
+class _TexBraces:
+    """Where each ``{`` that opens a raw LaTeX group closes, as pandoc reads it: braces paired in one pass, and
+    for a group with a "%" in it, read as TeX reads it from that ``{`` on. The text before the ``{`` on its line
+    is Markdown (a "%" there is text); the lines after it are read alike from every ``{``, so one pass over the
+    whole text answers them all (a scan per command was quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.plain = brace_partners(text, r"(?<!\\)[{}]")
+        self.comments = [m.start() for m in _COMMENT.finditer(text)]
+        self.uncommented: _Depths | None = None
+        self.commented: _Depths | None = None
+
+    def close(self, pos: int) -> int:
+        """Offset past the ``}`` that closes the group opened at ``pos`` (-1 when none does)."""
+        close = self.plain.get(pos, -1)
+        n = bisect_left(self.comments, pos)
+        if n == len(self.comments) or 0 < close <= self.comments[n]:
+            return close  # no "%" in the group (nor after an unclosed one)
+        if self.uncommented is None or self.commented is None:
+            self.uncommented = _Depths(self.text, r"\\[\s\S]|[{}]")
+            self.commented = _Depths(self.text, r"\\[\s\S]|%[^\n]*|[{}]")
+        line_end = self.text.find("\n", pos)
+        line_end = len(self.text) if line_end < 0 else line_end
+        cut = min(self.comments[n], line_end)  # the rest of the line, up to a comment
+        level = self.uncommented.before(pos)
+        close = self.uncommented.down_to(pos, level)
+        if 0 < close <= cut:
+            return close
+        still_open = self.uncommented.before(cut) - level
+        if line_end == len(self.text):
+            return -1
+        return self.commented.down_to(line_end, self.commented.before(line_end + 1) - still_open)
 
 
 def _key(m: re.Match[str]) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..bibliography.bibtex import MONTH_NAMES
+from ..bibliography.names import JOINING, PARTICLES
 from ..lazyre import lazy
 from ..model import Claim, Mention, Person
 from .hits import Found, Hit
@@ -70,7 +71,6 @@ society group company corporation inc ltd bank fund court commission advisor adv
 republic kingdom empire party parliament assembly war world cold treaty act code constitution
 strategy report review north south east west american european international global joint fighter
 program programme project""")
-PARTICLES = wordset("""von van de der den del della di du da dos des le la bin ibn al""")
 # "Jervis made a similar point", "Waltz makes the case": an appeal to a person with no reporting verb.
 _MAKES_POINT = re.compile(r"\s*(?:has |had |also )?(?:made|makes|make)\s+(?:(?:a|an|the|this|that|his|her|their|"
                           r"similar|same|related|strong|famous|key|central)\s+){0,3}"
@@ -105,8 +105,16 @@ class _Name:
     @property
     def given(self) -> list[Token]:
         out: list[Token] = []
+        joined = False
         for tok in reversed(self.toks[:-1]):
             word = fold(tok.text)
+            if word in PARTICLES:  # the family name's, and so are the words after it ("Arnold van der Berg")
+                out.clear()
+                joined = word in JOINING  # and the word before it too ("Santiago Ramón y Cajal")
+                continue
+            if joined:
+                joined = False
+                continue
             if word in FUNCTION or word in TITLES or word in INSTITUTIONS:
                 break
             out.insert(0, tok)

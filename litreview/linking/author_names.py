@@ -8,12 +8,13 @@ among several entries, the one the written names fit best ("et al.", particles, 
 from __future__ import annotations
 
 from ..bibliography.bibtex import MONTH_NAMES, MONTHS
+from ..bibliography.names import PARTICLES
 from ..lazyre import lazy
 from ..locale_terms import SUFFIXES_IN_TEXT
 from ..model import Person
 from ..text import spelled
 from . import cited_letters, cited_titles, terms
-from .attribution import INSTITUTIONS, PARTICLES
+from .attribution import INSTITUTIONS
 from .cited_names import ET_AL_MIN
 from .index import SourceIndex, persons_of
 from .labels import uses_prefix

@@ -6,7 +6,6 @@ the raw record beside it. Missing or odd fields give empty values, never errors.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,8 +13,8 @@ from ..doi import normalize_doi
 from ..errors import RegistryError
 from ..lazyre import lazy
 from ..model import Person, RegistryRecord, Update
+from ..pandoc_text import html_text
 
-_TAGS = lazy(r"<[^>]+>")
 _SPACES = lazy(r"\s+")
 
 
@@ -115,7 +114,7 @@ def clean_text(value: Any) -> str:
         value = next((v for v in value if isinstance(v, str) and v.strip()), "")
     if not isinstance(value, str):
         return ""
-    return _SPACES.sub(" ", html.unescape(_TAGS.sub("", value))).strip()
+    return _SPACES.sub(" ", html_text(value)).strip()
 
 
 def partial_year(date: Any) -> int | None:

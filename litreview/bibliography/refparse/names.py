@@ -13,13 +13,12 @@ from functools import lru_cache
 from ...lazyre import lazy
 from ...locale_terms import NO_DATE, SUFFIXES_IN_TEXT
 from ...model import Person
+from ..names import PARTICLES
 
 #: "K.", "R.j.", "K.R.", "Y.-N.", "Th." - a given name shortened to letters with periods.
 _INITIALS = lazy(r"^(?:[A-ZÀ-Þ][a-z]?\.-?)+(?:[A-Za-z]\.)*$")
 #: Vancouver-style initials without periods: "KJ", "M".
 _BARE_INITIALS = lazy(r"^[A-ZÀ-Þ]{1,3}$")
-_PARTICLES = {"de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "des", "di", "la",
-              "le", "van", "von", "ter", "ten", "bin", "ibn", "al", "el", "y", "zu", "vom"}
 #: Suffixes whose period does not close the name block ("Jr." does, "Jr" has none to close it).
 _DOTTED_SUFFIXES = frozenset({"jr.", "sr."})
 _SUFFIXES = SUFFIXES_IN_TEXT | _DOTTED_SUFFIXES
@@ -76,7 +75,7 @@ def is_bare_initials(word: str) -> bool:
 
 def is_particle(word: str) -> bool:
     """True for a name's particle: "de", "van", "von", …"""
-    return word.lower() in _PARTICLES
+    return word.lower() in PARTICLES
 
 
 def is_organisation(words: list[str]) -> bool:
@@ -98,7 +97,7 @@ def _body(words: list[str]) -> bool:
 
 def _capitalised(word: str) -> bool:
     w = word.lstrip(_QUOTES + "(")
-    return bool(w) and (w[0].isupper() or w.lower() in _PARTICLES) and not any(map(str.isdigit, w))
+    return bool(w) and (w[0].isupper() or w.lower() in PARTICLES) and not any(map(str.isdigit, w))
 
 
 #: "and" between the last two names in French and German lists (ISO 690: "BETHGE, Matthias et WICHMANN, Felix A.")
@@ -112,7 +111,7 @@ def _name_word(word: str) -> bool:
     core = word.rstrip(".:")
     if not core or ":" in core or not _NOT_IN_NAME.isdisjoint(core):
         return False
-    return _capitalised(core) or core.lower() in _PARTICLES or core.endswith("-")
+    return _capitalised(core) or core.lower() in PARTICLES or core.endswith("-")
 
 
 def _tokens(text: str, start: int, stop: int) -> list[tuple[str, int, int]]:
@@ -155,12 +154,12 @@ def split_person(text: str, inverted: bool | None = None) -> Person:
     # Family names start at the first particle or are the last word: "Johannes von Römer".
     cut = len(words) - 1
     for i in range(1, len(words) - 1):
-        if words[i].lower() in _PARTICLES:
+        if words[i].lower() in PARTICLES:
             cut = i
             break
     given = " ".join(words[:cut])
     rest = words[cut:]
-    prefix_words = [w for w in rest[:-1] if w.lower() in _PARTICLES]
+    prefix_words = [w for w in rest[:-1] if w.lower() in PARTICLES]
     family = " ".join(rest[len(prefix_words):])
     return Person(family=family, given=given, prefix=" ".join(prefix_words), suffix=suffix)
 
@@ -168,7 +167,7 @@ def split_person(text: str, inverted: bool | None = None) -> Person:
 def _with_particle(family: str, given: str, suffix: str, prefix: str = "") -> Person:
     words = family.split()
     lead = []
-    while len(words) > 1 and words[0].lower() in _PARTICLES and words[0][0].islower():
+    while len(words) > 1 and words[0].lower() in PARTICLES and words[0][0].islower():
         lead.append(words.pop(0))
     return Person(family=" ".join(words), given=given, prefix=" ".join([*lead, prefix]).strip(), suffix=suffix)
 
