@@ -28,9 +28,10 @@ pytestmark = [
                        "(.ci/run does), or LITREVIEW_AXE=path/to/axe.min.js"),
 ]
 
-#: One page of each kind of the project's review: name and path.
+#: One page of each kind of the project's review, and its own pages (docs/): name and path.
 PAGE_KINDS = [("home", ""), ("essay", "essay/"), ("bibliography", "bibliography/"), ("checks", "checks/"),
               ("codes", "codes/"), ("map", "map/"), ("downloads", "downloads/"), ("about", "about/"),
+              ("guarantees", "guarantees/"),
               ("source", "sources/holsti2004taming/"), ("source-web", "sources/rossignol2003joint/"),
               ("404", "404.html")]
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
@@ -133,3 +134,44 @@ def test_a_manuscripts_printed_essay_keeps_the_names_of_a_citation_written_in_th
     assert narrative.evaluate("a => getComputedStyle(a, '::after').content") == f'"{narrative.get_attribute("data-n")}"'
     bracketed = watch.page.locator("#p1-s1 .lr-cites--inline:not(.lr-cites--narrative) a.lr-cite").first
     assert bracketed.evaluate("a => getComputedStyle(a, '::before').content") == f'"{bracketed.get_attribute("data-n")}"'
+
+
+@pytest.fixture(scope="module")
+def german_url(tmp_path_factory) -> Iterator[str]:
+    """A site in German with a page of its own: a table wider than a phone, a narrow one, a code block."""
+    from test_browser_site import _served
+    from test_site_cases import load_case
+
+    folder = tmp_path_factory.mktemp("german")
+    (folder / "docs").mkdir()
+    wide = "| " + " | ".join(f"Spalte{i}langerName" for i in range(3)) + " |\n|" + "---|" * 3 + "\n| " + \
+        " | ".join("Wert" for _ in range(3)) + " |\n"
+    (folder / "docs" / "seite.md").write_text(
+        f"# Eine Seite\n\n{wide}\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nlitreview build\n```\n\n"
+        "```\nlitreview check\n```\n", encoding="utf-8")
+    theme = "theme:\n  name: material\n  font: false\n  language: de\n  features:\n    - content.code.copy\n"
+    yield from _served(load_case("site_basic"), folder, extra_yml=theme)
+
+
+def test_wide_tables_get_a_tab_stop_and_copy_buttons_no_landmark_whatever_the_sites_language(watch, german_url):
+    # Material wraps a table in a box that scrolls sideways, which a keyboard could not reach (axe's serious
+    # scrollable-region-focusable), and puts each code block's copy button in an unnamed <nav>
+    # (landmark-unique): on every page, in a site of any language.
+    watch.page.set_viewport_size({"width": 390, "height": 844})
+    watch.open(german_url + "seite/", idle=False)
+    assert watch.page.locator("html").get_attribute("lang") == "de"
+    boxes = watch.page.locator(".md-typeset__scrollwrap")
+    assert boxes.count() == 2
+    assert boxes.nth(0).get_attribute("tabindex") == "0" and boxes.nth(0).get_attribute("role") == "group"
+    assert boxes.nth(0).get_attribute("aria-label")
+    # the close case: a table that fits has no Tab stop of its own
+    assert boxes.nth(1).get_attribute("tabindex") is None and boxes.nth(1).get_attribute("role") is None
+    navs = watch.page.locator(".md-code__nav")
+    assert navs.count() == 2 and all(navs.nth(i).get_attribute("role") == "none" for i in range(2))
+    assert watch.page.locator(".md-code__nav button").count() == 2  # the copy buttons are still there
+    assert not (violations := axe_violations(watch.page)), json.dumps(violations, indent=1, ensure_ascii=False)
+    # wide enough for the table, its box scrolls no more and its Tab stop goes
+    watch.page.set_viewport_size({"width": 1366, "height": 900})
+    watch.page.wait_for_function("() => !document.querySelector('.md-typeset__scrollwrap').hasAttribute('tabindex')",
+                                 timeout=5_000)
+    assert watch.errors == []
