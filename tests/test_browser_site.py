@@ -52,8 +52,8 @@ def browser() -> Iterator:
         chromium.close()
 
 
-def _served(review, folder: Path) -> Iterator[str]:
-    server, url = serve(build_site(review, folder))
+def _served(review, folder: Path, extra_yml: str = "") -> Iterator[str]:
+    server, url = serve(build_site(review, folder, extra_yml=extra_yml))
     try:
         yield url
     finally:

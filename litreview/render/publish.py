@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import quote
 
-from ..model import Claim
+from ..model import Claim, Paragraph
 from .citation import Citations
 from .claim_text import plain_text, readable
 from .essay_page import essay_title
@@ -29,7 +29,8 @@ _LUNR_EXTRA = {"ja": "tinyseg.js", "jp": "tinyseg.js", "th": "wordcut.js"}
 
 def essay_search_entries(ix: ReviewIndex, layout: Layout, citations: Citations | None = None) -> list[dict[str, str]]:
     """One search entry per paragraph of the essay, with its anchor: its text as the page shows it (a Markdown
-    manuscript's citations by their labels, its markup and raw LaTeX rendered), no marks after claims, no cards."""
+    manuscript's citations by their labels, its markup and raw LaTeX rendered), no marks after claims, no cards.
+    A heading's entry is titled by its words, as Material's search titles a page's section by its heading."""
     essay = ix.review.essay
     if essay is None:
         return []
@@ -51,8 +52,14 @@ def essay_search_entries(ix: ReviewIndex, layout: Layout, citations: Citations |
             return written
         return " ".join(shown(c) for c in claims)
 
-    return [{"location": f"{url}#{p.anchor}", "title": esc(f"{title}, {p.label or f'paragraph {p.number}'}"),
-             "text": f"<p>{esc(one_line(paragraph_text(p.claims, p.text)))}</p>"} for p in essay.paragraphs]
+    def entry(p: Paragraph) -> dict[str, str]:
+        text = one_line(paragraph_text(p.claims, p.text))
+        if p.heading:  # as Material indexes a heading: a section titled by its words, its prose in entries of its own
+            return {"location": f"{url}#{p.anchor}", "title": esc(text), "text": ""}
+        return {"location": f"{url}#{p.anchor}", "title": esc(f"{title}, {p.label or f'paragraph {p.number}'}"),
+                "text": f"<p>{esc(text)}</p>"}
+
+    return [entry(p) for p in essay.paragraphs]
 
 
 def add_search_entries(index: dict, entries: Sequence[dict[str, str]]) -> dict:

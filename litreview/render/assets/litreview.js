@@ -3,7 +3,8 @@
  *   while the pointer moves onto it, Escape hides it, its arrows step to the source's other marks.
  * - The map lights up a node's links on hover and focus.
  * - Tables marked data-lr-sortable sort by a column; data-lr-filterable ones get a filter box.
- * - Accessibility fixes to the theme: the search dialog gets a name, scrolling boxes a Tab stop. */
+ * - Accessibility fixes to the theme: the search dialog gets a name, scrolling tables a Tab stop, code blocks'
+ *   copy buttons no navigation landmark each. */
 (function () {
   "use strict";
   document.documentElement.classList.add("lr-js");
@@ -109,16 +110,34 @@
     if (svg && !(event.relatedTarget && svg.contains(event.relatedTarget))) clearLight(svg);
   }
 
+  // Run once the theme has built the page (its document$ fires after its scripts wrapped tables and gave code
+  // blocks their buttons, and again after each instant page change), and when the width changes.
   function fixTheme() {
     var dialog = document.querySelector('.md-search[role="dialog"]');
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+    // A code block's copy button sits in a <nav>: one unnamed navigation landmark per block, none of which
+    // navigates; as a plain box the button is still reached in its place.
+    document.querySelectorAll("nav.md-code__nav:not([role])").forEach(function (nav) {
+      nav.setAttribute("role", "none");
+    });
+    // A table wider than the page scrolls in its box, which a keyboard reaches only with a Tab stop. A group,
+    // not a region: several tables of one name would be landmarks no screen reader's list tells apart.
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
-      if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) {
+      var scrolls = box.scrollWidth > box.clientWidth;
+      if (scrolls && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
-        box.setAttribute("role", "region");
+        box.setAttribute("role", "group");
         box.setAttribute("aria-label", "Table (scrolls sideways)");
+        box.setAttribute("data-lr-scroll", "");
+      } else if (!scrolls && box.hasAttribute("data-lr-scroll") && document.activeElement !== box) {
+        ["tabindex", "role", "aria-label", "data-lr-scroll"].forEach(function (name) { box.removeAttribute(name); });
       }
     });
+  }
+  var resizing = null;
+  function onResize() {
+    if (resizing) clearTimeout(resizing);
+    resizing = setTimeout(function () { resizing = null; fixTheme(); }, 150);
   }
 
   function restoreCard(event) {
@@ -234,7 +253,12 @@
     document.addEventListener("focusin", lightUp);
     document.addEventListener("mouseout", unLight);
     document.addEventListener("focusout", unLight);
-    fixTheme();
+    window.addEventListener("resize", onResize);
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(fixTheme);
+    } else {
+      fixTheme();
+    }
     document.querySelectorAll("table[data-lr-sortable]").forEach(makeSortable);
     document.querySelectorAll("table[data-lr-filterable]").forEach(makeFilterable);
   }
