@@ -459,7 +459,7 @@ _RULES = (
     _rule(_place_before_state, "location", _SPAN, marks=("(",)),
     _rule(publisher_from_its_delimiter, "publisher"),
     _rule(publisher_after_semicolon, "publisher title", marks=(";",)),
-    _rule(publisher_from_its_parenthesis, "publisher date", "title container", marks=("(",)),
+    _rule(publisher_from_its_parenthesis, "publisher date", "title container editor", marks=("(",)),
     _rule(imprint_in_parenthesis, marks=("(",)),
     _rule(work_cited_in_title, "title date", marks=("(",)),
     _rule(imprint_unknown, marks=("[",)),

@@ -234,7 +234,8 @@ def names_joined_by_dash(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     the model read as the editors' is the authors' where no role follows it (the model took a long list of them for
     a book's editors: "Eshuis, Rik – Norta, Alex – Kopp, Oliver – Pitkanen, Esa, Title"); one that a role the model
     read follows stays the editors' ("Schönberger, Andreas – Kopp, Oliver – Lohmann, Niels (a cura di), Title"). A
-    family name may have up to three words ("Manning, Peter – Van Der Plas, Fons – Soliveres, Santiago, Title")."""
+    family name may have up to three words ("Manning, Peter – Van Der Plas, Fons – Soliveres, Santiago, Title"). The
+    words after the authors' list that the model read as a name's, up to its title, are the title's."""
     start = next((i for i, t in enumerate(tagged) if t.label in ("author", "editor")), None)
     if start is None or start > 1:
         return tagged
@@ -264,9 +265,16 @@ def names_joined_by_dash(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     role = tagged[start].label == "editor" and end + 1 < len(tagged) and (
         tagged[end + 1].label == "editor" or tagged[end + 1].token.text.strip("()[].,;:").casefold() in _EDITOR_WORDS)
     label = "editor" if role else "author"
-    if all(t.label == label for t in tagged[start:end + 1]):
+    title = end + 1  # the title's first words the model read as a name's ("Joosen, Wouter, How secure is AOP…")
+    while not role and title < len(tagged) and title - end <= 2 and tagged[title].label in ("author", "editor") \
+            and not tagged[title].token.text.endswith(","):
+        title += 1
+    if title == len(tagged) or tagged[title].label != "title":
+        title = end + 1
+    if all(t.label == label for t in tagged[start:end + 1]) and title == end + 1:
         return tagged
-    return [t._replace(label=label) if start <= n <= end else t for n, t in enumerate(tagged)]
+    return [t._replace(label=label) if start <= n <= end else t._replace(label="title") if end < n < title else t
+            for n, t in enumerate(tagged)]
 
 
 def body_opening_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

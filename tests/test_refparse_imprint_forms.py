@@ -1,0 +1,75 @@
+"""Reference forms read by the rules after the tagger: a year's parenthesis glued to the next word, a publisher in
+parentheses after a book's editors, a title whose first word the model read as the last author's."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.bibliography.refparse import parse_reference
+from litreview.bibliography.refparse.features import tokenize
+from litreview.bibliography.refparse.relabel_names import names_joined_by_dash
+from litreview.bibliography.refparse.relabel_publisher import publisher_from_its_parenthesis
+from litreview.bibliography.refparse.rules import normalise
+from litreview.bibliography.refparse.tagger import Tagged
+
+
+def _tagged(text: str, labels: list[str]) -> list[Tagged]:
+    """Hand-made tagger output, every label sure."""
+    tokens = tokenize(text)
+    assert len(tokens) == len(labels)
+    return [Tagged(tok, label, 1.0, 0.0, 0.0, "") for tok, label in zip(tokens, labels, strict=True)]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Poetics (Oxford Press, 1968)Oxford classics.", "Poetics (Oxford Press, 1968) Oxford classics."),
+    ("Chem. Int. Ed. 45 (2006)pp. 3859–3862.", "Chem. Int. Ed. 45 (2006) pp. 3859–3862."),
+    ("(Meeting 2018)vol. 2072 of Proceedings", "(Meeting 2018) vol. 2072 of Proceedings"),
+    ("Doe, J. (2001b)Title", "Doe, J. (2001b) Title"),
+    # not a year: a chemist's isotope, a formula, a longer number, a date's day and year
+    ("(13)C NMR of Ca(OH)2", "(13)C NMR of Ca(OH)2"),
+    ("Report 120195)x", "Report 120195)x"),
+    ("(12.2006)x", "(12.2006)x"),
+])
+def test_a_years_parenthesis_glued_to_the_next_word_is_spaced(raw, expected):
+    assert normalise(raw) == expected
+
+
+def test_a_reference_whose_year_is_glued_to_the_series_reads_its_title_and_publisher():
+    # made by hand: a Science-style book with its series glued to the imprint's closing parenthesis (as pasted from a PDF)
+    ref = parse_reference("12. J. Roe, Rhetoric (Oxford University Press, 1959)Oxford classical texts.")
+    assert (ref.title, ref.publisher, ref.year) == ("Rhetoric", "Oxford University Press", "1959")
+
+
+def test_an_editors_words_before_the_publishers_parenthesis_are_the_editors_and_the_series():
+    # made by hand: MHRA's "ed. by Name, Series (Publisher, Year)", the model running the publisher's span over the
+    # last editor's name and the series
+    text = "Roe, Ann, ‘Talk’, in Shows, ed. by Carl Poe and others (Hanser, 2013), pp. 5–9"
+    labels = ["author", "author", "title", "container", "container", "editor", "editor", "editor", "publisher",
+              "publisher", "publisher", "publisher", "date", "pages", "pages"]
+    out = [t.label for t in publisher_from_its_parenthesis(_tagged(text, labels))]
+    assert out[8:12] == ["editor", "editor", "editor", "publisher"]
+    text = "Roe, Ann, Talk, ed. by D. W. Poe, Hanser Classics (Hanser Press, 1968)"
+    labels = ["author", "author", "title", "editor", "editor", "editor", "editor", "publisher", "publisher",
+              "publisher", "publisher", "publisher", "date"]
+    out = [t.label for t in publisher_from_its_parenthesis(_tagged(text, labels))]
+    assert out[7:] == ["editor", "collection", "collection", "publisher", "publisher", "date"]
+    # the parenthesis closes on no year ("Oxford University Press (OUP), 2010"): left as read
+    text = "Roe, Ann, Talk, ed. by D. Poe, Oxford University Press (OUP), 2010"
+    labels = ["author", "author", "title", "editor", "editor", "editor", "publisher", "publisher", "publisher",
+              "publisher", "publisher", "date"]
+    kept = _tagged(text, labels)
+    assert publisher_from_its_parenthesis(kept) == kept
+
+
+def test_the_titles_first_word_read_as_the_last_names_is_the_titles():
+    # made by hand: an Italian style's names joined by dashes, the model reading the title's first word as an editor's
+    text = "Roe, Bart – Poe, Frank – Doe, Wouter, How safe is it?, in Proceedings, 2006"
+    labels = ["author", "author", "author", "editor", "editor", "editor", "editor", "editor", "editor",
+              "title", "title", "title", "container", "container", "date"]
+    out = [t.label for t in names_joined_by_dash(_tagged(text, labels))]
+    assert out[:10] == ["author"] * 8 + ["title"] * 2
+    # an editors' list followed by its role keeps the role's word
+    text = "Roe, Bart – Poe, Frank, eds, Proceedings, 2006"
+    labels = ["editor"] * 6 + ["title", "date"]
+    kept = _tagged(text, labels)
+    assert [t.label for t in names_joined_by_dash(kept)] == labels
