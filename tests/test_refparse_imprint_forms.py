@@ -1,5 +1,5 @@
 """Reference forms read by the rules after the tagger: a year's parenthesis glued to the next word, a publisher in
-parentheses after a book's editors, a title whose first word the model read as the last author's."""
+parentheses after a book's editors, a title whose first word the model read as the last author's, Italian's "a cura di"."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import pytest
 
 from litreview.bibliography.refparse import parse_reference
 from litreview.bibliography.refparse.features import tokenize
+from litreview.bibliography.refparse.relabel_books import editors_after_a_cura_di
 from litreview.bibliography.refparse.relabel_names import names_joined_by_dash
 from litreview.bibliography.refparse.relabel_publisher import publisher_from_its_parenthesis
 from litreview.bibliography.refparse.rules import normalise
@@ -73,3 +74,26 @@ def test_the_titles_first_word_read_as_the_last_names_is_the_titles():
     labels = ["editor"] * 6 + ["title", "date"]
     kept = _tagged(text, labels)
     assert [t.label for t in names_joined_by_dash(kept)] == labels
+
+
+def test_a_cura_di_and_the_names_after_it_are_the_editors():
+    # made by hand: Italian's "edited by" after a title, the names in direct order; the model ran the title over them
+    ref = parse_reference("Petrarca, Francesco, Canzoniere, a cura di Marco Santagata, Milano, Mondadori, 1996.")
+    assert (ref.title, [(p.family, p.given) for p in ref.editors]) == ("Canzoniere", [("Santagata", "Marco")])
+    # inverted names joined by a dash, the words before the role doubted as the author's; the title after the names
+    text = "Roe, a cura di Poe, Giorgio – Doe, Mario, Opere complete, Einaudi, 1988."
+    labels = ["title"] * 11 + ["publisher", "date"]
+    tagged = [t._replace(rival="author") if n == 0 else t for n, t in enumerate(_tagged(text, labels))]
+    out = [t.label for t in editors_after_a_cura_di(tagged)]
+    assert out == ["author"] + ["editor"] * 8 + ["title", "title", "publisher", "date"]
+    assert editors_after_a_cura_di(_tagged(text, labels))[0].label == "title"  # not doubted: kept
+    # a book's name before the role keeps its words; a series in parentheses after the names is the series'
+    text = "in Europa im Mittelalter, a cura di Carl Poe (Handbuch der Geschichte), Klett, 1987"
+    labels = ["container"] * 12 + ["publisher", "date"]
+    out = [t.label for t in editors_after_a_cura_di(_tagged(text, labels))]
+    assert out == ["container"] * 4 + ["editor"] * 5 + ["collection"] * 3 + ["publisher", "date"]
+    # "a cura" with no names after it: left as read
+    text = "Roe, Storia a cura di tutti, Einaudi, 1988."
+    labels = ["author"] + ["title"] * 5 + ["publisher", "date"]
+    kept = _tagged(text, labels)
+    assert editors_after_a_cura_di(kept) == kept

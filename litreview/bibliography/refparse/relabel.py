@@ -14,6 +14,7 @@ from ...locale_terms import NO_DATE
 from . import fields as F
 from .lexicon import EDITOR, TRANSLATOR
 from .relabel_books import (
+    editors_after_a_cura_di,
     publisher_after_editors,
     publisher_past_a_sentence,
     publisher_past_books_stop,
@@ -441,6 +442,7 @@ _RULES = (
     _rule(_container_to_comma, "", _SPAN, rivals=_SPAN, marks=("(",)),
     _rule(_translated_by, "", " ".join(_LOOSE | {"translator"})),
     _rule(role_after_names, "title", "author editor", marks=("(",)),
+    _rule(editors_after_a_cura_di, "", "title container", marks=("cura",)),
     _rule(_role_after_title, "title"),
     _rule(editors_read_as_container, "editor", _SPAN),
     _rule(names_joined_by_dash, "", "author editor", marks=("–",)),

@@ -222,3 +222,65 @@ def work_cited_in_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: the year that closes a work's citation in parentheses, and the title's stop and quote after it ("1999).”")
 _CITED_YEAR = lazy(rf"{F.YEAR}[a-z]?\)[.,;:]?[”’\"»]?")
+
+
+#: Italian's "edited by" ("a cura di", "a cura del", "a cura della"), as three tokens
+_A_CURA = ("a", "cura")
+_A_CURA_OF = frozenset(("di", "del", "della", "dei", "degli"))
+#: a name's word: capitalised, an initial, or a particle ("de", "von", "van der")
+_EDITOR_NAME_WORD = lazy(r"(?:[A-ZÀ-Þ][\w'’.-]*|[a-zà-ÿ]{1,3}),?")
+#: at most this many words in a name written in direct order after "a cura di" ("Ferdinand Seibt")
+_DIRECT_NAME = 5
+
+
+def editors_after_a_cura_di(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """"a cura di" and the names after it, read into a title's or a book's span, are the editors': Italian's "edited
+    by", before names in direct order up to a comma or a parenthesis ("in Europa im Hoch- und Spätmittelalter, a cura
+    di Ferdinand Seibt (Handbuch der europäischen Geschichte), Klett-Cotta") or inverted, each closed by its comma and
+    joined by dashes ("Nietzsche, Friedrich, a cura di Colli, Giorgio – Montinari, Mazzino, Sämtliche Werke"). The
+    words the span goes on with are its own; a series in parentheses right after the names is the series'. The words
+    before the role that open the string, which the model doubted with the author as their rival, are the author's
+    ("Aristotle, a cura di Hicks, Robert Drew, De anima": a title before the role is as common, "Rime, a cura di …")."""
+    words = [t.token.text for t in tagged]
+    for i in range(len(tagged) - 3):
+        if words[i].casefold() != _A_CURA[0] or words[i + 1].casefold() != _A_CURA[1] \
+                or words[i + 2].casefold() not in _A_CURA_OF or tagged[i].label not in ("title", "container"):
+            continue
+        j = i + 3  # the first word of the names
+        if not words[j][:1].isupper():
+            return tagged  # a name opens with its capital ("a cura di tutti"; "a cura di de Sanctis" is not read)
+        if words[j].endswith(","):  # inverted: "Family, Given Given," or "Family, Given – Family, Given,"
+            while True:
+                g = j + 1
+                while g < len(tagged) and g - j <= 4 and _EDITOR_NAME_WORD.fullmatch(words[g]) \
+                        and not words[g].endswith(","):
+                    g += 1
+                if g + 1 < len(tagged) and g > j + 1 and words[g] == "–" and words[g + 1].endswith(","):
+                    j = g + 1
+                    continue
+                if g == len(tagged) or not words[g].endswith(",") or not _EDITOR_NAME_WORD.fullmatch(words[g]):
+                    return tagged
+                end = g
+                break
+        else:  # direct: "Ferdinand Seibt" up to its comma or a parenthesis
+            end = j
+            while end < len(tagged) and end - j < _DIRECT_NAME and _EDITOR_NAME_WORD.fullmatch(words[end]) \
+                    and not words[end].endswith(",") and words[end + 1:end + 2] != ["–"] \
+                    and not (end + 1 < len(tagged) and words[end + 1].startswith("(")):
+                end += 1
+            if end == len(tagged) or end - j >= _DIRECT_NAME or not _EDITOR_NAME_WORD.fullmatch(words[end]) \
+                    or not words[end][:1].isupper():
+                return tagged
+        first = 0  # the words before the role, at the string's start, that the model doubted as the author's
+        while first < i and tagged[first].label in ("author", "title") and (tagged[first].label == "author"
+                                                                           or tagged[first].rival == "author"):
+            first += 1
+        author = first == i and i > 0 and words[i - 1].endswith(",")
+        series = end  # "(Handbuch der europäischen Geschichte)," right after the names, in the span
+        if end + 1 < len(tagged) and words[end + 1].startswith("(") and not words[end].endswith(","):
+            series = next((k for k in range(end + 1, min(end + 1 + IMPRINT_RUN, len(tagged))) if ")" in words[k]), end)
+            if any(t.label != tagged[i].label for t in tagged[end + 1:series + 1]):
+                series = end
+        return [t._replace(label="author") if author and n < i else t._replace(label="editor") if i <= n <= end
+                else t._replace(label="collection") if end < n <= series else t for n, t in enumerate(tagged)]
+    return tagged
