@@ -64,6 +64,7 @@ _SINE = re.compile(r"(?i)(?:(?<=\[)|(?<=:\s)|(?<=:))(s)\.\s(l|n)\.(?=\]|\s*:)")
 #: 3859", text taken from a PDF or a style that drops the space): the space put back, so that the year is a token of its
 #: own, as every reference the model learnt from prints it
 _GLUED_YEAR = re.compile(rf"(?<![\d.])({F.YEAR}[a-z]?\))(?=[^\W\d_])")
+_GLUED = re.compile(r"\)(?=[^\W\d_])")  # any parenthesis glued to a letter: a quick look first (most strings have none)
 
 
 @lru_cache(maxsize=1024)  # the CRF's reading, the rules' and parse_references each ask for it
@@ -73,7 +74,7 @@ def normalise(text: str) -> str:
         text = text.translate(_HYPHENS)
     if ". " in text and ("[" in text or ":" in text):
         text = _SINE.sub(r"\1.\2.", text)
-    if ")" in text:
+    if ")" in text and _GLUED.search(text):
         text = _GLUED_YEAR.sub(r"\1 ", text)
     return " ".join(unicodedata.normalize("NFC", text).split())  # str.split's blanks are the regex \s
 
