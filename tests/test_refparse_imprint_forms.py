@@ -7,7 +7,12 @@ import pytest
 
 from litreview.bibliography.refparse import parse_reference
 from litreview.bibliography.refparse.features import tokenize
-from litreview.bibliography.refparse.relabel_books import editors_after_a_cura_di
+from litreview.bibliography.refparse.relabel_books import (
+    book_after_editors_role,
+    book_read_as_place,
+    editors_after_a_cura_di,
+    place_closing_container,
+)
 from litreview.bibliography.refparse.relabel_names import names_joined_by_dash
 from litreview.bibliography.refparse.relabel_publisher import publisher_from_its_parenthesis
 from litreview.bibliography.refparse.rules import normalise
@@ -97,3 +102,82 @@ def test_a_cura_di_and_the_names_after_it_are_the_editors():
     labels = ["author"] + ["title"] * 5 + ["publisher", "date"]
     kept = _tagged(text, labels)
     assert editors_after_a_cura_di(kept) == kept
+
+
+@pytest.mark.parametrize("raw", [
+    "Roe J, Poe A. Dietary salt and blood pressure. In: Doe B, ed. Hypertension Today. 2nd ed. Springer; 2010:71-89.",
+    "Roe, J., Poe, A.: Dietary salt and blood pressure. In: Doe, B. (ed.) Hypertension Today, pp. 71–89. Springer, "
+    "London (2010)",
+])
+def test_a_short_books_name_after_its_editors_role_is_the_book(raw):
+    # made by hand: AMA's and Springer's chapter forms, a short book title after the editor's role; the model ran the
+    # editor's names on into it
+    ref = parse_reference(raw)
+    assert (ref.container, [p.family for p in ref.editors], ref.pages) == ("Hypertension Today", ["Doe"], "71–89")
+
+
+def test_only_the_words_after_a_role_that_closes_the_names_are_the_books():
+    text = "Roe J. Salt. In: Doe B, ed. Hypertension Today. Springer; 2010."
+    labels = ["author"] * 2 + ["title"] + ["editor"] * 6 + ["publisher", "date"]
+    out = [t.label for t in book_after_editors_role(_tagged(text, labels))]
+    assert out == ["author"] * 2 + ["title"] + ["editor"] * 4 + ["container"] * 2 + ["publisher", "date"]
+    # a role before the names, a second role after the first, a book the reading has: left as read
+    for text, labels in [
+        ("Roe J. Salt. In: ed. Doe B, Hypertension Today. Springer; 2010.",
+         ["author"] * 2 + ["title"] + ["editor"] * 6 + ["publisher", "date"]),
+        ("Roe J. Salt. In: Doe B, ed. and Trans. Hypertension Today. Springer; 2010.",
+         ["author"] * 2 + ["title"] + ["editor"] * 8 + ["publisher", "date"]),
+        ("Roe J. Salt. In: Doe B, ed. Hypertension Today. Springer; 2010.",
+         ["author"] * 2 + ["title"] + ["editor"] * 5 + ["container", "publisher", "date"]),
+    ]:
+        kept = _tagged(text, labels)
+        assert book_after_editors_role(kept) == kept
+
+
+def test_a_single_vancouver_name_ends_at_its_initials():
+    # made by hand: NLM's book by one author, the first sentence of a German title of two words; the model read it
+    # into the name
+    ref = parse_reference("Roe R. Vergangene Zukunft. Zur Semantik der Zeiten. Frankfurt am Main: Suhrkamp; 1979.")
+    assert ([p.family for p in ref.authors], ref.title) == (["Roe"], "Vergangene Zukunft. Zur Semantik der Zeiten")
+    # a name in direct order that goes on to a particle's family name or a suffix stays whole
+    from litreview.bibliography.refparse.relabel_names import vancouver_end
+
+    for text in ("Mary A. Van Dyke. Salt and pressure. London: Springer, 2010.",
+                 "John A. Smith Jr. Salt and pressure. London: Springer, 2010."):
+        kept = _tagged(text, ["author"] * 4 + ["title"] * 3 + ["location", "publisher", "date"])
+        assert vancouver_end(kept) == kept
+
+
+def test_a_subtitle_and_place_read_as_a_container_are_the_titles_and_the_place():
+    # made by hand: Chicago author-date, a German title with its subtitle after a full stop; the model read the subtitle
+    # and the place as a container
+    ref = parse_reference("Roe, Reinhart. 1979. Vergangene Zukunft. Zur Semantik der Zeiten. Frankfurt am Main: "
+                          "Suhrkamp.")
+    assert (ref.title, ref.container, ref.place, ref.publisher) == (
+        "Vergangene Zukunft. Zur Semantik der Zeiten", "", "Frankfurt am Main", "Suhrkamp")
+    text = "Roe, R. 1979. Zukunft. Zur Semantik der Zeiten. Frankfurt am Main: Suhrkamp."
+    labels = ["author", "author", "date", "title"] + ["container"] * 7 + ["publisher"]
+    out = [t.label for t in place_closing_container(_tagged(text, labels))]
+    assert out[4:] == ["container"] * 4 + ["location"] * 3 + ["publisher"]
+    # a journal's name closed by a colon before its publisher's name, a number in the words: left as read
+    for text in ("Roe, R. 1979. Zukunft. Zur Semantik der Zeiten. Band 3 Main: Suhrkamp.",
+                 "Roe, R. 1979. Zukunft. Zur Semantik der Zeiten der neuen Welt: Suhrkamp."):
+        kept = _tagged(text, ["author", "author", "date", "title"] + ["container"] * 7 + ["publisher"])
+        assert place_closing_container(kept) == kept
+
+
+def test_a_books_title_read_as_the_place_after_its_editors_role_is_the_book():
+    # made by hand: a Spanish chapter, its book's short title after the editor's role; the model read it as the place
+    ref = parse_reference("García, M. «La ciudad medieval. Una introducción». En: Pérez, J. (ed.). Historia urbana. "
+                          "Madrid: Cátedra, 2010, p. 11-45.")
+    assert (ref.container, ref.place, [p.family for p in ref.editors]) == ("Historia urbana", "Madrid", ["Pérez"])
+    text = "Roe, M. Salt. En: Poe, J. (ed.). Historia urbana. Madrid: Cátedra, 2010."
+    labels = ["author", "author", "title", "editor", "editor", "editor", "editor", "location", "location", "location",
+              "publisher", "date"]
+    out = [t.label for t in book_read_as_place(_tagged(text, labels))]
+    assert out[7:] == ["container", "container", "location", "publisher", "date"]
+    # a place of two sentences after no role ("St. Paul:") is left as read
+    text = "Roe, M. Salt. En: Poe, J. Historia urbana. Madrid: Cátedra, 2010."
+    kept = _tagged(text, ["author", "author", "title", "editor", "editor", "editor"] + ["location"] * 3
+                   + ["publisher", "date"])
+    assert book_read_as_place(kept) == kept

@@ -14,7 +14,10 @@ from ...locale_terms import NO_DATE
 from . import fields as F
 from .lexicon import EDITOR, TRANSLATOR
 from .relabel_books import (
+    book_after_editors_role,
+    book_read_as_place,
     editors_after_a_cura_di,
+    place_closing_container,
     publisher_after_editors,
     publisher_past_a_sentence,
     publisher_past_books_stop,
@@ -445,6 +448,8 @@ _RULES = (
     _rule(editors_after_a_cura_di, "", "title container", marks=("cura",)),
     _rule(_role_after_title, "title"),
     _rule(editors_read_as_container, "editor", _SPAN),
+    _rule(book_after_editors_role, "editor", unless=_SPAN),
+    _rule(book_read_as_place, "editor location", unless=_SPAN, marks=(":",)),
     _rule(names_joined_by_dash, "", "author editor", marks=("–",)),
     _rule(names_run_on, "author title"),
     _rule(after_capital_names, "author"),
@@ -492,6 +497,7 @@ _RULES = (
     _rule(publisher_closing_container, "", _SPAN, unless="publisher"),
     _rule(publisher_past_books_stop, "", _SPAN, unless="publisher", marks=(".", "?", "!")),
     _rule(series_before_imprint, "location publisher", "title edition"),
+    _rule(place_closing_container, "publisher", _SPAN, marks=(":",)),
     _rule(subtitle_read_as_container, "title publisher", _SPAN, unless="volume pages editor"),
     _rule(subtitle_and_publisher_read_as_container, "title", _SPAN, unless="publisher volume pages editor"),
     _rule(publisher_after_editors, "editor", marks=("(",)),

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import IN, JOURNAL, PUBLISHER
+from .lexicon import IN, JOURNAL, PUBLISHER, TRANSLATOR
+from .relabel_names import EDITOR_WORDS
 from .relabel_publisher import BODY_RUN
 from .relabel_spans import IMPRINT_RUN, NOT_IMPRINT, SENTENCE_END
 from .tagger import Tagged
@@ -283,4 +284,78 @@ def editors_after_a_cura_di(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 series = end
         return [t._replace(label="author") if author and n < i else t._replace(label="editor") if i <= n <= end
                 else t._replace(label="collection") if end < n <= series else t for n, t in enumerate(tagged)]
+    return tagged
+
+
+#: what may follow an editors' role and still be theirs: a second role ("ed. and trans.", "Hrsg. u. übers.")
+_NOT_BOOK = EDITOR_WORDS | frozenset(w.strip("()[].") for w in TRANSLATOR) | {"and", "und", "u", "et", "y", "e", "&"}
+
+
+def book_after_editors_role(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The capitalised words of an editors' span after the role that closes their names are the book's, in a reading
+    with no book or journal: Vancouver's and AMA's "In: Doe B, ed. Hypertension Today. 2nd ed." and Springer's "In:
+    Doe, B. (ed.) Hypertension Today, pp. 71–89." (the model ran the names on into a short title). Not a role printed
+    before the names ("In: eds. C. Roe and H. Poe"), nor a second role after the first ("ed. and trans.")."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    start = next((i for i, t in enumerate(tagged) if t.label == "editor"), None)
+    if start is None:
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end].label == "editor":
+        end += 1
+    for r in range(start + 1, end - 1):
+        if tagged[r].token.text.strip("()[].,;:").casefold() not in EDITOR_WORDS:
+            continue
+        named = any(t.token.text.casefold() not in IN for t in tagged[start:r])
+        after = tagged[r + 1].token.text
+        if not named or not after[:1].isupper() or after.strip("()[].,;:").casefold() in _NOT_BOOK:
+            return tagged
+        return [t._replace(label="container") if r < n < end else t for n, t in enumerate(tagged)]
+    return tagged
+
+
+#: at most this many words in a place's name ("Frankfurt am Main", "Rio de Janeiro", "Thousand Oaks, CA")
+_PLACE_RUN = 4
+
+
+def place_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The last sentence of a container's span, a few capitalised words (or a place's particles) closed by the colon
+    before the publisher, is the place: "Vergangene Zukunft. Zur Semantik geschichtlicher Zeiten. Frankfurt am Main:
+    Suhrkamp." (the model read a book's subtitle as a container and ran it on over the place); the subtitle before it
+    is then read as ``subtitle_read_as_container`` reads one."""
+    for i in range(1, len(tagged)):
+        if tagged[i].label != "publisher" or tagged[i - 1].label not in ("container", "journal") \
+                or not tagged[i - 1].token.text.endswith(":"):
+            continue
+        s = i - 1
+        while s > 0 and i - s <= _PLACE_RUN and tagged[s - 1].label == tagged[i - 1].label \
+                and not SENTENCE_END.search(tagged[s - 1].token.text):
+            s -= 1
+        if i - s > _PLACE_RUN or not s or tagged[s - 1].label != tagged[i - 1].label \
+                or not tagged[s].token.text[:1].isupper() \
+                or any(not (w[:1].isupper() or (w.islower() and len(w) <= 3)) or F.DIGIT.search(w)
+                       for w in (t.token.text for t in tagged[s:i])):
+            return tagged
+        return [t._replace(label="location") if s <= n < i else t for n, t in enumerate(tagged)]
+    return tagged
+
+
+def book_read_as_place(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The sentences of a place's span right after the editors' role, up to the place's own sentence, are the book's,
+    in a reading with no book or journal: "En: Pérez, J. (ed.). Historia urbana. Madrid: Cátedra" (the model read a
+    short book title as the place's first words); a chapter's book follows its editors."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    for i in range(1, len(tagged)):
+        if tagged[i].label != "location" or tagged[i - 1].label != "editor" \
+                or tagged[i - 1].token.text.strip("()[].,;:").casefold() not in EDITOR_WORDS:
+            continue
+        j = i
+        while j < len(tagged) and tagged[j].label == "location":
+            j += 1
+        stop = next((k for k in range(j - 2, i - 1, -1) if SENTENCE_END.search(tagged[k].token.text)), None)
+        if stop is None or not tagged[j - 1].token.text.endswith(":") or not tagged[i].token.text[:1].isupper():
+            return tagged
+        return [t._replace(label="container") if i <= n <= stop else t for n, t in enumerate(tagged)]
     return tagged

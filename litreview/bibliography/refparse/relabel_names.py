@@ -8,6 +8,7 @@ from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 from ...lazyre import lazy
+from ...locale_terms import SUFFIXES_IN_TEXT
 from . import fields as F
 from .lexicon import EDITOR, IN
 from .names import is_bare_initials, is_initials, is_organisation_name, is_particle
@@ -107,13 +108,20 @@ _FAMILY_WORD = lazy(r"[A-ZÀ-Þ][a-zà-ÿ'’-]+")
 
 def vancouver_end(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """In a Vancouver list (a name's bare initials before a comma: "Sutherland H,"), initials closed by a stop end
-    the names; the words the model read on into them are the title's ("Figari F. EUROMOD: The European …")."""
+    the names; the words the model read on into them are the title's ("Figari F. EUROMOD: The European …"). So in a
+    reference that opens with one such name, where two words run on to a full stop with no comma ("Koselleck R.
+    Vergangene Zukunft. Zur Semantik …": a name printed in direct order goes on to its comma, "John A. Smith,", or
+    ends at a particle's name or a suffix, "Mary A. Van Dyke.", "John A. Smith Jr.")."""
     if (run := _first_names(tagged)) is None:
         return tagged
     first, n = run
     words = [t.token.text for t in tagged[first:n]]
-    if not any(w.endswith(",") and is_bare_initials(w[:-1]) and _FAMILY_WORD.fullmatch(v)
-               for v, w in pairwise(words)):
+    alone = len(words) == 4 and first == 0 and _FAMILY_WORD.fullmatch(words[0]) is not None \
+        and words[1].endswith(".") and is_bare_initials(words[1][:-1]) and words[3].endswith(".") \
+        and not any(w.endswith((",", ";", ":")) for w in words[2:]) and not is_particle(words[2]) \
+        and words[3].casefold() not in SUFFIXES_IN_TEXT | {"jr.", "sr."}
+    if not alone and not any(w.endswith(",") and is_bare_initials(w[:-1]) and _FAMILY_WORD.fullmatch(v)
+                             for v, w in pairwise(words)):
         return tagged  # not "Family Initials": ABNT's "NAM, P. K." prints family names in capitals
     for k in range(first + 1, n - 1):
         text = tagged[k].token.text
@@ -194,7 +202,7 @@ def editors_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         while j < len(tagged) and tagged[j].label == t.label:
             j += 1
         if j == len(tagged) or tagged[j].label != "editor" \
-                or tagged[j].token.text.strip("()[].,;:").casefold() not in _EDITOR_WORDS:
+                or tagged[j].token.text.strip("()[].,;:").casefold() not in EDITOR_WORDS:
             return tagged
         words = [x.token.text.rstrip(",") for x in tagged[i:j]]
         if words[0].casefold() not in IN or len(words) < 3 or not _family_initials(words[1:]):
@@ -205,7 +213,7 @@ def editors_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: the editors' role words printed after their names, bare ("eds", "(eds).": stripped of brackets and stops; not
 #: "edited", which comes before them)
-_EDITOR_WORDS = frozenset(w.strip("()[].") for w in EDITOR) - {"edited"}
+EDITOR_WORDS = frozenset(w.strip("()[].") for w in EDITOR) - {"edited"}
 
 
 def _family_initials(words: Sequence[str]) -> bool:
@@ -263,7 +271,7 @@ def names_joined_by_dash(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     if end is None:
         return tagged
     role = tagged[start].label == "editor" and end + 1 < len(tagged) and (
-        tagged[end + 1].label == "editor" or tagged[end + 1].token.text.strip("()[].,;:").casefold() in _EDITOR_WORDS)
+        tagged[end + 1].label == "editor" or tagged[end + 1].token.text.strip("()[].,;:").casefold() in EDITOR_WORDS)
     label = "editor" if role else "author"
     title = end + 1  # the title's first words the model read as a name's ("Joosen, Wouter, How secure is AOP…")
     while not role and title < len(tagged) and title - end <= 2 and tagged[title].label in ("author", "editor") \
