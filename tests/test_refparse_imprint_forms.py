@@ -9,6 +9,7 @@ from litreview.bibliography.refparse import parse_reference
 from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.relabel_books import (
     book_after_editors_role,
+    book_opening_editors,
     book_read_as_place,
     editors_after_a_cura_di,
     place_closing_container,
@@ -180,4 +181,26 @@ def test_a_books_title_read_as_the_place_after_its_editors_role_is_the_book():
     text = "Roe, M. Salt. En: Poe, J. Historia urbana. Madrid: Cátedra, 2010."
     kept = _tagged(text, ["author", "author", "title", "editor", "editor", "editor"] + ["location"] * 3
                    + ["publisher", "date"])
+    assert book_read_as_place(kept) == kept
+
+
+def test_a_books_title_read_into_ieees_editors_span_is_the_book():
+    # made by hand: IEEE's chapter, "in Book, B. Doe, Ed."; the model read the short book title into the editors' names
+    ref = parse_reference('[1] J. Roe and A. Poe, "Salt and pressure in older adults," in Hypertension Today, B. Doe, '
+                          'Ed. London, U.K.: Springer, 2010, pp. 71–89.')
+    assert (ref.container, [p.family for p in ref.editors], ref.publisher) == ("Hypertension Today", ["Doe"], "Springer")
+    # names after the comma that are no initials ("in Doe, Bob, Ed."): left as read
+    text = 'J. Roe, "Salt," in Doe, Bob, Moe, Carl, Eds. London: Springer, 2010.'
+    kept = _tagged(text, ["author", "author", "title"] + ["editor"] * 6 + ["location", "publisher", "date"])
+    assert book_opening_editors(kept) == kept
+
+
+def test_a_books_title_read_as_a_translators_after_the_editors_role_is_the_book():
+    # made by hand: ISO 690 in French, "In : DOE, Bob (dir.). Traité. Paris :"; the model read the book as a translator
+    text = "ROE, Jane. Le sel. In : DOE, Bob (dir.). Traité d'hypertension. Paris : Masson, 2010."
+    labels = ["author", "author", "title", "title"] + ["editor"] * 5 + ["translator"] * 2 + ["location"] * 2 + [
+        "publisher", "date"]
+    out = [t.label for t in book_read_as_place(_tagged(text, labels))]
+    assert out[9:11] == ["container", "container"]
+    kept = _tagged(text.replace("Traité d'hypertension", "Traduit par Poe"), labels[:9] + ["translator"] * 3 + labels[11:])
     assert book_read_as_place(kept) == kept

@@ -15,6 +15,7 @@ from . import fields as F
 from .lexicon import EDITOR, TRANSLATOR
 from .relabel_books import (
     book_after_editors_role,
+    book_opening_editors,
     book_read_as_place,
     editors_after_a_cura_di,
     place_closing_container,
@@ -449,7 +450,8 @@ _RULES = (
     _rule(_role_after_title, "title"),
     _rule(editors_read_as_container, "editor", _SPAN),
     _rule(book_after_editors_role, "editor", unless=_SPAN),
-    _rule(book_read_as_place, "editor location", unless=_SPAN, marks=(":",)),
+    _rule(book_read_as_place, "editor", "location translator", unless=_SPAN),
+    _rule(book_opening_editors, "editor", unless=_SPAN),
     _rule(names_joined_by_dash, "", "author editor", marks=("–",)),
     _rule(names_run_on, "author title"),
     _rule(after_capital_names, "author"),

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from ...lazyre import lazy
 from . import fields as F
 from .lexicon import IN, JOURNAL, PUBLISHER, TRANSLATOR
+from .names import is_initials
 from .relabel_names import EDITOR_WORDS
 from .relabel_publisher import BODY_RUN
 from .relabel_spans import IMPRINT_RUN, NOT_IMPRINT, SENTENCE_END
@@ -344,18 +345,45 @@ def place_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 def book_read_as_place(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The sentences of a place's span right after the editors' role, up to the place's own sentence, are the book's,
     in a reading with no book or journal: "En: Pérez, J. (ed.). Historia urbana. Madrid: Cátedra" (the model read a
-    short book title as the place's first words); a chapter's book follows its editors."""
+    short book title as the place's first words); so is a translator's span there with no translator's word, "In :
+    DOE, Bob (dir.). Traité d'hypertension. Paris :". A chapter's book follows its editors."""
     if any(t.label in ("container", "journal") for t in tagged):
         return tagged
     for i in range(1, len(tagged)):
-        if tagged[i].label != "location" or tagged[i - 1].label != "editor" \
+        label = tagged[i].label
+        if label not in ("location", "translator") or tagged[i - 1].label != "editor" \
                 or tagged[i - 1].token.text.strip("()[].,;:").casefold() not in EDITOR_WORDS:
             continue
         j = i
-        while j < len(tagged) and tagged[j].label == "location":
+        while j < len(tagged) and tagged[j].label == label:
             j += 1
+        if label == "translator":
+            if any(t.token.text.strip("()[].,;:").casefold() in _NOT_BOOK for t in tagged[i:j]) \
+                    or not tagged[i].token.text[:1].isupper():
+                return tagged
+            return [t._replace(label="container") if i <= n < j else t for n, t in enumerate(tagged)]
         stop = next((k for k in range(j - 2, i - 1, -1) if SENTENCE_END.search(tagged[k].token.text)), None)
         if stop is None or not tagged[j - 1].token.text.endswith(":") or not tagged[i].token.text[:1].isupper():
             return tagged
         return [t._replace(label="container") if i <= n <= stop else t for n, t in enumerate(tagged)]
     return tagged
+
+
+def book_opening_editors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words of an editors' span after its "in", up to the comma before the names, are the book's where the span
+    closes with the role, in a reading with no book or journal: IEEE's "in Hypertension Today, B. Doe, Ed. London" (the
+    model read a short book title into the editors' names; IEEE prints the names after the book, initials first)."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    start = next((i for i, t in enumerate(tagged) if t.label == "editor"), None)
+    if start is None or tagged[start].token.text.casefold().rstrip(":") not in IN:
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end].label == "editor":
+        end += 1
+    if end - start < 4 or tagged[end - 1].token.text.strip("()[].,;:").casefold() not in EDITOR_WORDS:
+        return tagged
+    comma = next((k for k in range(start + 1, end - 2) if tagged[k].token.text.endswith(",")), None)
+    if comma is None or not is_initials(tagged[comma + 1].token.text) or not tagged[start + 1].token.text[:1].isupper():
+        return tagged
+    return [t._replace(label="container") if start <= n <= comma else t for n, t in enumerate(tagged)]
