@@ -204,3 +204,17 @@ def test_a_books_title_read_as_a_translators_after_the_editors_role_is_the_book(
     assert out[9:11] == ["container", "container"]
     kept = _tagged(text.replace("Traité d'hypertension", "Traduit par Poe"), labels[:9] + ["translator"] * 3 + labels[11:])
     assert book_read_as_place(kept) == kept
+
+
+def test_abnts_journal_and_its_place_read_as_title_and_journal_are_the_journal_and_the_place():
+    # made by hand: ABNT's "Title. Journal, Place, v. 28"; the model read the journal into the title, the place as it
+    ref = parse_reference("ROE, J. Sal e pressão: uma revisão. Revista Brasileira de Cardiologia, São Paulo, v. 28, "
+                          "n. 4, p. 712-719, abr. 2010.")
+    assert (ref.title, ref.container, ref.place, ref.volume) == (
+        "Sal e pressão: uma revisão", "Revista Brasileira de Cardiologia", "São Paulo", "28")
+    from litreview.bibliography.refparse.relabel_spans import place_read_as_journal
+
+    # a journal that is no place ("Nature, v. 28"): left as read
+    text = "ROE, J. Sal. Revista de Cardiologia, Nature, v. 28, 2010."
+    kept = _tagged(text, ["author", "author"] + ["title"] * 4 + ["journal", "volume", "volume", "date"])
+    assert place_read_as_journal(kept) == kept

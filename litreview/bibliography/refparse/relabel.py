@@ -100,6 +100,7 @@ from .relabel_spans import (
     imprint_in_parenthesis,
     imprint_unknown,
     place_before_imprint_colon,
+    place_read_as_journal,
     series_before_imprint,
     title_before_imprint_parenthesis,
 )
@@ -463,6 +464,7 @@ _RULES = (
     _rule(_name_inside_container, "title author", _SPAN),
     _rule(numbers_closing_container, "", _SPAN, marks=(";", ":")),
     _rule(vancouver_volume, marks=(";", ":")),
+    _rule(place_read_as_journal, "title volume", _SPAN),
     _rule(journal_before_date, "title", _NUMBERS, unless=_SPAN),
     _rule(site_before_medium, "title", unless=_SPAN, marks=("[",)),
     _rule(_place_before_state, "location", _SPAN, marks=("(",)),
