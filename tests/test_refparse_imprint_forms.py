@@ -189,10 +189,34 @@ def test_a_books_title_read_into_ieees_editors_span_is_the_book():
     ref = parse_reference('[1] J. Roe and A. Poe, "Salt and pressure in older adults," in Hypertension Today, B. Doe, '
                           'Ed. London, U.K.: Springer, 2010, pp. 71–89.')
     assert (ref.container, [p.family for p in ref.editors], ref.publisher) == ("Hypertension Today", ["Doe"], "Springer")
-    # names after the comma that are no initials ("in Doe, Bob, Ed."): left as read
-    text = 'J. Roe, "Salt," in Doe, Bob, Moe, Carl, Eds. London: Springer, 2010.'
+    # Chicago's notes, the role after the book's comma and the names after it
+    ref = parse_reference('Jane Roe, "Salt and Pressure," in Hypertension Today, ed. Bob Doe (London: Springer, 2010), '
+                          '71–89.')
+    assert (ref.container, [p.family for p in ref.editors]) == ("Hypertension Today", ["Doe"])
+    # Harvard's names before the role, "in Doe, B. (ed.) Book", and names with no initials: the names stay the editors'
+    ref = parse_reference("Roe, J. (2010) 'Salt and pressure', in Doe, B. (ed.) Hypertension today. London: Springer, "
+                          "pp. 71–89.")
+    assert (ref.container, [p.family for p in ref.editors]) == ("Hypertension today", ["Doe"])
+    for text, editors, titles in (('J. Roe, "Salt," in Doe, Bob, Moe, Carl, Eds. London: Springer, 2010.', 6, 0),
+                                  ('J. Roe, "Salt," in Doe, B. (ed.) Hypertension. London: Springer, 2010.', 4, 1)):
+        labels = ["author", "author", "title"] + ["editor"] * editors + ["title"] * titles
+        kept = _tagged(text, [*labels, "location", "publisher", "date"])
+        assert book_opening_editors(kept) == kept
+        assert book_after_editors_role(kept) == kept  # no initials before the role, or no word after it
+    text = 'J. Roe, "Salt," in Hypertension Today, ed. Bob Doe (London: Springer, 2010).'
     kept = _tagged(text, ["author", "author", "title"] + ["editor"] * 6 + ["location", "publisher", "date"])
-    assert book_opening_editors(kept) == kept
+    assert book_after_editors_role(kept) == kept
+
+
+@pytest.mark.parametrize("raw", [
+    "Roe J, Poe A. Salt and pressure in older adults. J Hypertens. 2010 Apr;28(4):712-9.",
+    "Roe J, Poe A. Salt and pressure in older adults. J Hypertens. 2010 Apr 15;28(4):712-9.",
+    "Roe J, Poe A. Le sel et la pression. J Hypertens. 2010 Apr;28(4):712-9. French.",
+])
+def test_pubmeds_date_with_its_month_or_day_glued_to_the_volume(raw):
+    # made by hand: PubMed's citation form, the month (and day) before the semicolon, a language after the pages
+    ref = parse_reference(raw)
+    assert (ref.container, ref.year, ref.volume, ref.pages) == ("J Hypertens", "2010", "28", "712–9")
 
 
 def test_a_books_title_read_as_a_translators_after_the_editors_role_is_the_book():

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ...lazyre import lazy
 from . import fields as F
 from .lexicon import IN, JOURNAL, PUBLISHER, TRANSLATOR
-from .names import is_initials
+from .names import is_bare_initials, is_initials
 from .relabel_names import EDITOR_WORDS
 from .relabel_publisher import BODY_RUN
 from .relabel_spans import IMPRINT_RUN, NOT_IMPRINT, SENTENCE_END
@@ -295,8 +295,10 @@ _NOT_BOOK = EDITOR_WORDS | frozenset(w.strip("()[].") for w in TRANSLATOR) | {"a
 def book_after_editors_role(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The capitalised words of an editors' span after the role that closes their names are the book's, in a reading
     with no book or journal: Vancouver's and AMA's "In: Doe B, ed. Hypertension Today. 2nd ed." and Springer's "In:
-    Doe, B. (ed.) Hypertension Today, pp. 71–89." (the model ran the names on into a short title). Not a role printed
-    before the names ("In: eds. C. Roe and H. Poe"), nor a second role after the first ("ed. and trans.")."""
+    Doe, B. (ed.) Hypertension Today, pp. 71–89." (the model ran the names on into a short title). The words before
+    the role are names with initials: not a role printed before the names ("In: eds. C. Roe and H. Poe"), nor Chicago's
+    book before it ("in Hypertension Today, ed. Bob Doe (London:", ``book_opening_editors``); nor a second role after
+    the first ("ed. and trans.")."""
     if any(t.label in ("container", "journal") for t in tagged):
         return tagged
     start = next((i for i, t in enumerate(tagged) if t.label == "editor"), None)
@@ -308,7 +310,7 @@ def book_after_editors_role(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     for r in range(start + 1, end - 1):
         if tagged[r].token.text.strip("()[].,;:").casefold() not in EDITOR_WORDS:
             continue
-        named = any(t.token.text.casefold() not in IN for t in tagged[start:r])
+        named = any(is_initials(w) or is_bare_initials(w) for w in (t.token.text.rstrip(",;:") for t in tagged[start:r]))
         after = tagged[r + 1].token.text
         if not named or not after[:1].isupper() or after.strip("()[].,;:").casefold() in _NOT_BOOK:
             return tagged
@@ -370,9 +372,11 @@ def book_read_as_place(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 def book_opening_editors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The words of an editors' span after its "in", up to the comma before the names, are the book's where the span
-    closes with the role, in a reading with no book or journal: IEEE's "in Hypertension Today, B. Doe, Ed. London" (the
-    model read a short book title into the editors' names; IEEE prints the names after the book, initials first)."""
+    """The words of an editors' span after its "in", up to the comma before the names, are the book's in a reading with
+    no book or journal: IEEE's "in Hypertension Today, B. Doe, Ed. London" (names after the book, initials first, the
+    role closing the span) and Chicago's "in Hypertension Today, ed. Bob Doe (London:" (the role after the book's
+    comma, then the names); the model read a short book title into the editors' names. Not Harvard's "in Doe, B. (ed.)
+    Book" (a family name before the comma, initials and the role after it)."""
     if any(t.label in ("container", "journal") for t in tagged):
         return tagged
     start = next((i for i, t in enumerate(tagged) if t.label == "editor"), None)
@@ -381,9 +385,17 @@ def book_opening_editors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     end = start
     while end < len(tagged) and tagged[end].label == "editor":
         end += 1
-    if end - start < 4 or tagged[end - 1].token.text.strip("()[].,;:").casefold() not in EDITOR_WORDS:
-        return tagged
     comma = next((k for k in range(start + 1, end - 2) if tagged[k].token.text.endswith(",")), None)
-    if comma is None or not is_initials(tagged[comma + 1].token.text) or not tagged[start + 1].token.text[:1].isupper():
+    if end - start < 4 or comma is None or not tagged[start + 1].token.text[:1].isupper():
         return tagged
+    role = tagged[comma + 1].token.text.strip("()[].,;:").casefold() in EDITOR_WORDS
+    if role:  # Chicago: "ed. Bob Doe", a name's capitalised words after the role
+        if not tagged[comma + 2].token.text[:1].isupper() or is_initials(tagged[comma + 2].token.text):
+            return tagged
+    else:  # IEEE: "B. Doe, Ed.", initials and a family name, the role closing the span
+        initials, family = tagged[comma + 1].token.text, tagged[comma + 2].token.text
+        if tagged[end - 1].token.text.strip("()[].,;:").casefold() not in EDITOR_WORDS or not is_initials(initials) \
+                or initials.endswith(",") or not family[:1].isupper() or is_initials(family) \
+                or family.strip("()[].,;:").casefold() in EDITOR_WORDS:
+            return tagged
     return [t._replace(label="container") if start <= n <= comma else t for n, t in enumerate(tagged)]
