@@ -242,3 +242,19 @@ def test_abnts_journal_and_its_place_read_as_title_and_journal_are_the_journal_a
     text = "ROE, J. Sal. Revista de Cardiologia, Nature, v. 28, 2010."
     kept = _tagged(text, ["author", "author"] + ["title"] * 4 + ["journal", "volume", "volume", "date"])
     assert place_read_as_journal(kept) == kept
+
+
+def test_a_joiner_after_names_in_capitals_with_no_name_after_it_is_the_titles():
+    # made by hand: ABNT's thesis, a short title with Portuguese "e" ("and") after the name in capitals
+    ref = parse_reference("ROE, J. Sal e pressão. 2010. 120 f. Tese (Doutorado em Medicina) – Universidade de São "
+                          "Paulo, São Paulo, 2010.")
+    assert ([p.family for p in ref.authors], ref.title) == (["ROE"], "Sal e pressão")
+    from litreview.bibliography.refparse.relabel_names import after_capital_names
+
+    # a joiner before a capitalised word (a name in direct order) stays the names'
+    text = "ROE, J. e Ana Poe. Sal. 2010."
+    kept = _tagged(text, ["author"] * 5 + ["title", "date"])
+    assert after_capital_names(kept) == kept
+    text = "ROE, J. Sal e pressão. 2010."
+    out = [t.label for t in after_capital_names(_tagged(text, ["author"] * 5 + ["date"]))]
+    assert out == ["author", "author", "title", "title", "title", "date"]

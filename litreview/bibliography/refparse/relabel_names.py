@@ -83,7 +83,8 @@ _JOINERS = frozenset(("and", "&", "und", "et", "e", "y", ";"))
 def after_capital_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """Words after the initials that close a name printed in capitals, which the model read on into the names, open
     the title: ISO 690's "NUSSBAUM, M. Aristotle’s “De Motu Animalium”." and "RADIATOR, R. Zenos things, 1953."
-    (such a list prints every family name in capitals, so a word that is neither capitals nor initials is no name)."""
+    (such a list prints every family name in capitals, so a word that is neither capitals nor initials is no name; a
+    joiner is the title's where a lower-case word follows it, no name: ABNT's "ROE, J. Sal e pressão. 2010.")."""
     n = 0
     while n < len(tagged) and tagged[n].label == "author":
         n += 1
@@ -92,7 +93,9 @@ def after_capital_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     last = max((i for i in range(n) if is_initials(tagged[i].token.text.rstrip(",;"))), default=-1)
     rest = tagged[last + 1:n]
     if last < 1 or not rest or not _CAPITALS.fullmatch(tagged[last - 1].token.text) \
-            or any(_CAPITALS.fullmatch(t.token.text) or t.token.text.casefold() in _JOINERS for t in rest) \
+            or any(_CAPITALS.fullmatch(t.token.text) for t in rest) \
+            or any(t.token.text.casefold() in _JOINERS and (k + 1 == len(rest) or rest[k + 1].token.text[:1].isupper())
+                   for k, t in enumerate(rest)) \
             or not rest[0].token.text[:1].isupper() or any(t.label == "title" for t in tagged[:last + 1]):
         return tagged
     return [*tagged[:last + 1], *(t._replace(label="title") for t in rest), *tagged[n:]]
