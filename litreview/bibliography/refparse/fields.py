@@ -288,9 +288,15 @@ def numbers_start(text: str) -> int | None:
     return m.start() if m else None
 
 
+#: the day of Vancouver's date before its semicolon, the year and month printed apart ("2010 Apr 15;28(4):712-9")
+_DAY_SEMI = re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01]);(?=\s?\d)")
+
+
 def parse_numbers(text: str) -> Numbers:
     """Volume, issue, pages (and a year or month) from "14, no. 3 (2005): 448-88" and friends."""
     volume = issue = pages = year = ""
+    if ";" in text:
+        text = _DAY_SEMI.sub("", text)
     month: int | None = None
     leftover: list[str] = []
     for m in _NUM_TOKEN.finditer(text):

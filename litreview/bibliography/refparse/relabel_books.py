@@ -10,7 +10,9 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import IN, JOURNAL, PUBLISHER
+from .lexicon import IN, JOURNAL, PUBLISHER, TRANSLATOR
+from .names import is_bare_initials, is_initials
+from .relabel_names import EDITOR_WORDS
 from .relabel_publisher import BODY_RUN
 from .relabel_spans import IMPRINT_RUN, NOT_IMPRINT, SENTENCE_END
 from .tagger import Tagged
@@ -222,3 +224,178 @@ def work_cited_in_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: the year that closes a work's citation in parentheses, and the title's stop and quote after it ("1999).”")
 _CITED_YEAR = lazy(rf"{F.YEAR}[a-z]?\)[.,;:]?[”’\"»]?")
+
+
+#: Italian's "edited by" ("a cura di", "a cura del", "a cura della"), as three tokens
+_A_CURA = ("a", "cura")
+_A_CURA_OF = frozenset(("di", "del", "della", "dei", "degli"))
+#: a name's word: capitalised, an initial, or a particle ("de", "von", "van der")
+_EDITOR_NAME_WORD = lazy(r"(?:[A-ZÀ-Þ][\w'’.-]*|[a-zà-ÿ]{1,3}),?")
+#: at most this many words in a name written in direct order after "a cura di" ("Ferdinand Seibt")
+_DIRECT_NAME = 5
+
+
+def editors_after_a_cura_di(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """"a cura di" and the names after it, read into a title's or a book's span, are the editors': Italian's "edited
+    by", before names in direct order up to a comma or a parenthesis ("in Europa im Hoch- und Spätmittelalter, a cura
+    di Ferdinand Seibt (Handbuch der europäischen Geschichte), Klett-Cotta") or inverted, each closed by its comma and
+    joined by dashes ("Nietzsche, Friedrich, a cura di Colli, Giorgio – Montinari, Mazzino, Sämtliche Werke"). The
+    words the span goes on with are its own; a series in parentheses right after the names is the series'. The words
+    before the role that open the string, which the model doubted with the author as their rival, are the author's
+    ("Aristotle, a cura di Hicks, Robert Drew, De anima": a title before the role is as common, "Rime, a cura di …")."""
+    words = [t.token.text for t in tagged]
+    for i in range(len(tagged) - 3):
+        if words[i].casefold() != _A_CURA[0] or words[i + 1].casefold() != _A_CURA[1] \
+                or words[i + 2].casefold() not in _A_CURA_OF or tagged[i].label not in ("title", "container"):
+            continue
+        j = i + 3  # the first word of the names
+        if not words[j][:1].isupper():
+            return tagged  # a name opens with its capital ("a cura di tutti"; "a cura di de Sanctis" is not read)
+        if words[j].endswith(","):  # inverted: "Family, Given Given," or "Family, Given – Family, Given,"
+            while True:
+                g = j + 1
+                while g < len(tagged) and g - j <= 4 and _EDITOR_NAME_WORD.fullmatch(words[g]) \
+                        and not words[g].endswith(","):
+                    g += 1
+                if g + 1 < len(tagged) and g > j + 1 and words[g] == "–" and words[g + 1].endswith(","):
+                    j = g + 1
+                    continue
+                if g == len(tagged) or not words[g].endswith(",") or not _EDITOR_NAME_WORD.fullmatch(words[g]):
+                    return tagged
+                end = g
+                break
+        else:  # direct: "Ferdinand Seibt" up to its comma or a parenthesis
+            end = j
+            while end < len(tagged) and end - j < _DIRECT_NAME and _EDITOR_NAME_WORD.fullmatch(words[end]) \
+                    and not words[end].endswith(",") and words[end + 1:end + 2] != ["–"] \
+                    and not (end + 1 < len(tagged) and words[end + 1].startswith("(")):
+                end += 1
+            if end == len(tagged) or end - j >= _DIRECT_NAME or not _EDITOR_NAME_WORD.fullmatch(words[end]) \
+                    or not words[end][:1].isupper():
+                return tagged
+        first = 0  # the words before the role, at the string's start, that the model doubted as the author's
+        while first < i and tagged[first].label in ("author", "title") and (tagged[first].label == "author"
+                                                                           or tagged[first].rival == "author"):
+            first += 1
+        author = first == i and i > 0 and words[i - 1].endswith(",")
+        series = end  # "(Handbuch der europäischen Geschichte)," right after the names, in the span
+        if end + 1 < len(tagged) and words[end + 1].startswith("(") and not words[end].endswith(","):
+            series = next((k for k in range(end + 1, min(end + 1 + IMPRINT_RUN, len(tagged))) if ")" in words[k]), end)
+            if any(t.label != tagged[i].label for t in tagged[end + 1:series + 1]):
+                series = end
+        return [t._replace(label="author") if author and n < i else t._replace(label="editor") if i <= n <= end
+                else t._replace(label="collection") if end < n <= series else t for n, t in enumerate(tagged)]
+    return tagged
+
+
+#: what may follow an editors' role and still be theirs: a second role ("ed. and trans.", "Hrsg. u. übers.")
+_NOT_BOOK = EDITOR_WORDS | frozenset(w.strip("()[].") for w in TRANSLATOR) | {"and", "und", "u", "et", "y", "e", "&"}
+
+
+def book_after_editors_role(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The capitalised words of an editors' span after the role that closes their names are the book's, in a reading
+    with no book or journal: Vancouver's and AMA's "In: Doe B, ed. Hypertension Today. 2nd ed." and Springer's "In:
+    Doe, B. (ed.) Hypertension Today, pp. 71–89." (the model ran the names on into a short title). The words before
+    the role are names with initials: not a role printed before the names ("In: eds. C. Roe and H. Poe"), nor Chicago's
+    book before it ("in Hypertension Today, ed. Bob Doe (London:", ``book_opening_editors``); nor a second role after
+    the first ("ed. and trans.")."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    start = next((i for i, t in enumerate(tagged) if t.label == "editor"), None)
+    if start is None:
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end].label == "editor":
+        end += 1
+    for r in range(start + 1, end - 1):
+        if tagged[r].token.text.strip("()[].,;:").casefold() not in EDITOR_WORDS:
+            continue
+        named = any(is_initials(w) or is_bare_initials(w) for w in (t.token.text.rstrip(",;:") for t in tagged[start:r]))
+        after = tagged[r + 1].token.text
+        if not named or not after[:1].isupper() or after.strip("()[].,;:").casefold() in _NOT_BOOK:
+            return tagged
+        return [t._replace(label="container") if r < n < end else t for n, t in enumerate(tagged)]
+    return tagged
+
+
+#: at most this many words in a place's name ("Frankfurt am Main", "Rio de Janeiro", "Thousand Oaks, CA")
+_PLACE_RUN = 4
+
+
+def place_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The last sentence of a container's span, a few capitalised words (or a place's particles) closed by the colon
+    before the publisher, is the place: "Vergangene Zukunft. Zur Semantik geschichtlicher Zeiten. Frankfurt am Main:
+    Suhrkamp." (the model read a book's subtitle as a container and ran it on over the place); the subtitle before it
+    is then read as ``subtitle_read_as_container`` reads one."""
+    for i in range(1, len(tagged)):
+        if tagged[i].label != "publisher" or tagged[i - 1].label not in ("container", "journal") \
+                or not tagged[i - 1].token.text.endswith(":"):
+            continue
+        s = i - 1
+        while s > 0 and i - s <= _PLACE_RUN and tagged[s - 1].label == tagged[i - 1].label \
+                and not SENTENCE_END.search(tagged[s - 1].token.text):
+            s -= 1
+        if i - s > _PLACE_RUN or not s or tagged[s - 1].label != tagged[i - 1].label \
+                or not tagged[s].token.text[:1].isupper() \
+                or any(not (w[:1].isupper() or (w.islower() and len(w) <= 3)) or F.DIGIT.search(w)
+                       for w in (t.token.text for t in tagged[s:i])):
+            return tagged
+        return [t._replace(label="location") if s <= n < i else t for n, t in enumerate(tagged)]
+    return tagged
+
+
+def book_read_as_place(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The sentences of a place's span right after the editors' role, up to the place's own sentence, are the book's,
+    in a reading with no book or journal: "En: Pérez, J. (ed.). Historia urbana. Madrid: Cátedra" (the model read a
+    short book title as the place's first words); so is a translator's span there with no translator's word, "In :
+    DOE, Bob (dir.). Traité d'hypertension. Paris :". A chapter's book follows its editors."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    for i in range(1, len(tagged)):
+        label = tagged[i].label
+        if label not in ("location", "translator") or tagged[i - 1].label != "editor" \
+                or tagged[i - 1].token.text.strip("()[].,;:").casefold() not in EDITOR_WORDS:
+            continue
+        j = i
+        while j < len(tagged) and tagged[j].label == label:
+            j += 1
+        if label == "translator":
+            if any(t.token.text.strip("()[].,;:").casefold() in _NOT_BOOK for t in tagged[i:j]) \
+                    or not tagged[i].token.text[:1].isupper():
+                return tagged
+            return [t._replace(label="container") if i <= n < j else t for n, t in enumerate(tagged)]
+        stop = next((k for k in range(j - 2, i - 1, -1) if SENTENCE_END.search(tagged[k].token.text)), None)
+        if stop is None or not tagged[j - 1].token.text.endswith(":") or not tagged[i].token.text[:1].isupper():
+            return tagged
+        return [t._replace(label="container") if i <= n <= stop else t for n, t in enumerate(tagged)]
+    return tagged
+
+
+def book_opening_editors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words of an editors' span after its "in", up to the comma before the names, are the book's in a reading with
+    no book or journal: IEEE's "in Hypertension Today, B. Doe, Ed. London" (names after the book, initials first, the
+    role closing the span) and Chicago's "in Hypertension Today, ed. Bob Doe (London:" (the role after the book's
+    comma, then the names); the model read a short book title into the editors' names. Not Harvard's "in Doe, B. (ed.)
+    Book" (a family name before the comma, initials and the role after it)."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    start = next((i for i, t in enumerate(tagged) if t.label == "editor"), None)
+    if start is None or tagged[start].token.text.casefold().rstrip(":") not in IN:
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end].label == "editor":
+        end += 1
+    comma = next((k for k in range(start + 1, end - 2) if tagged[k].token.text.endswith(",")), None)
+    if end - start < 4 or comma is None or not tagged[start + 1].token.text[:1].isupper():
+        return tagged
+    role = tagged[comma + 1].token.text.strip("()[].,;:").casefold() in EDITOR_WORDS
+    if role:  # Chicago: "ed. Bob Doe", a name's capitalised words after the role
+        if not tagged[comma + 2].token.text[:1].isupper() or is_initials(tagged[comma + 2].token.text):
+            return tagged
+    else:  # IEEE: "B. Doe, Ed.", initials and a family name, the role closing the span
+        initials, family = tagged[comma + 1].token.text, tagged[comma + 2].token.text
+        if tagged[end - 1].token.text.strip("()[].,;:").casefold() not in EDITOR_WORDS or not is_initials(initials) \
+                or initials.endswith(",") or not family[:1].isupper() or is_initials(family) \
+                or family.strip("()[].,;:").casefold() in EDITOR_WORDS:
+            return tagged
+    return [t._replace(label="container") if start <= n <= comma else t for n, t in enumerate(tagged)]

@@ -8,6 +8,7 @@ from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 from ...lazyre import lazy
+from ...locale_terms import SUFFIXES_IN_TEXT
 from . import fields as F
 from .lexicon import EDITOR, IN
 from .names import is_bare_initials, is_initials, is_organisation_name, is_particle
@@ -82,7 +83,8 @@ _JOINERS = frozenset(("and", "&", "und", "et", "e", "y", ";"))
 def after_capital_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """Words after the initials that close a name printed in capitals, which the model read on into the names, open
     the title: ISO 690's "NUSSBAUM, M. Aristotle’s “De Motu Animalium”." and "RADIATOR, R. Zenos things, 1953."
-    (such a list prints every family name in capitals, so a word that is neither capitals nor initials is no name)."""
+    (such a list prints every family name in capitals, so a word that is neither capitals nor initials is no name; a
+    joiner is the title's where a lower-case word follows it, no name: ABNT's "ROE, J. Sal e pressão. 2010.")."""
     n = 0
     while n < len(tagged) and tagged[n].label == "author":
         n += 1
@@ -91,7 +93,9 @@ def after_capital_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     last = max((i for i in range(n) if is_initials(tagged[i].token.text.rstrip(",;"))), default=-1)
     rest = tagged[last + 1:n]
     if last < 1 or not rest or not _CAPITALS.fullmatch(tagged[last - 1].token.text) \
-            or any(_CAPITALS.fullmatch(t.token.text) or t.token.text.casefold() in _JOINERS for t in rest) \
+            or any(_CAPITALS.fullmatch(t.token.text) for t in rest) \
+            or any(t.token.text.casefold() in _JOINERS and (k + 1 == len(rest) or rest[k + 1].token.text[:1].isupper())
+                   for k, t in enumerate(rest)) \
             or not rest[0].token.text[:1].isupper() or any(t.label == "title" for t in tagged[:last + 1]):
         return tagged
     return [*tagged[:last + 1], *(t._replace(label="title") for t in rest), *tagged[n:]]
@@ -107,13 +111,20 @@ _FAMILY_WORD = lazy(r"[A-ZÀ-Þ][a-zà-ÿ'’-]+")
 
 def vancouver_end(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """In a Vancouver list (a name's bare initials before a comma: "Sutherland H,"), initials closed by a stop end
-    the names; the words the model read on into them are the title's ("Figari F. EUROMOD: The European …")."""
+    the names; the words the model read on into them are the title's ("Figari F. EUROMOD: The European …"). So in a
+    reference that opens with one such name, where two words run on to a full stop with no comma ("Koselleck R.
+    Vergangene Zukunft. Zur Semantik …": a name printed in direct order goes on to its comma, "John A. Smith,", or
+    ends at a particle's name or a suffix, "Mary A. Van Dyke.", "John A. Smith Jr.")."""
     if (run := _first_names(tagged)) is None:
         return tagged
     first, n = run
     words = [t.token.text for t in tagged[first:n]]
-    if not any(w.endswith(",") and is_bare_initials(w[:-1]) and _FAMILY_WORD.fullmatch(v)
-               for v, w in pairwise(words)):
+    alone = len(words) == 4 and first == 0 and _FAMILY_WORD.fullmatch(words[0]) is not None \
+        and words[1].endswith(".") and is_bare_initials(words[1][:-1]) and words[3].endswith(".") \
+        and not any(w.endswith((",", ";", ":")) for w in words[2:]) and not is_particle(words[2]) \
+        and words[3].casefold() not in SUFFIXES_IN_TEXT | {"jr.", "sr."}
+    if not alone and not any(w.endswith(",") and is_bare_initials(w[:-1]) and _FAMILY_WORD.fullmatch(v)
+                             for v, w in pairwise(words)):
         return tagged  # not "Family Initials": ABNT's "NAM, P. K." prints family names in capitals
     for k in range(first + 1, n - 1):
         text = tagged[k].token.text
@@ -194,7 +205,7 @@ def editors_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         while j < len(tagged) and tagged[j].label == t.label:
             j += 1
         if j == len(tagged) or tagged[j].label != "editor" \
-                or tagged[j].token.text.strip("()[].,;:").casefold() not in _EDITOR_WORDS:
+                or tagged[j].token.text.strip("()[].,;:").casefold() not in EDITOR_WORDS:
             return tagged
         words = [x.token.text.rstrip(",") for x in tagged[i:j]]
         if words[0].casefold() not in IN or len(words) < 3 or not _family_initials(words[1:]):
@@ -205,7 +216,7 @@ def editors_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: the editors' role words printed after their names, bare ("eds", "(eds).": stripped of brackets and stops; not
 #: "edited", which comes before them)
-_EDITOR_WORDS = frozenset(w.strip("()[].") for w in EDITOR) - {"edited"}
+EDITOR_WORDS = frozenset(w.strip("()[].") for w in EDITOR) - {"edited"}
 
 
 def _family_initials(words: Sequence[str]) -> bool:
@@ -234,7 +245,8 @@ def names_joined_by_dash(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     the model read as the editors' is the authors' where no role follows it (the model took a long list of them for
     a book's editors: "Eshuis, Rik – Norta, Alex – Kopp, Oliver – Pitkanen, Esa, Title"); one that a role the model
     read follows stays the editors' ("Schönberger, Andreas – Kopp, Oliver – Lohmann, Niels (a cura di), Title"). A
-    family name may have up to three words ("Manning, Peter – Van Der Plas, Fons – Soliveres, Santiago, Title")."""
+    family name may have up to three words ("Manning, Peter – Van Der Plas, Fons – Soliveres, Santiago, Title"). The
+    words after the authors' list that the model read as a name's, up to its title, are the title's."""
     start = next((i for i, t in enumerate(tagged) if t.label in ("author", "editor")), None)
     if start is None or start > 1:
         return tagged
@@ -262,11 +274,18 @@ def names_joined_by_dash(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     if end is None:
         return tagged
     role = tagged[start].label == "editor" and end + 1 < len(tagged) and (
-        tagged[end + 1].label == "editor" or tagged[end + 1].token.text.strip("()[].,;:").casefold() in _EDITOR_WORDS)
+        tagged[end + 1].label == "editor" or tagged[end + 1].token.text.strip("()[].,;:").casefold() in EDITOR_WORDS)
     label = "editor" if role else "author"
-    if all(t.label == label for t in tagged[start:end + 1]):
+    title = end + 1  # the title's first words the model read as a name's ("Joosen, Wouter, How secure is AOP…")
+    while not role and title < len(tagged) and title - end <= 2 and tagged[title].label in ("author", "editor") \
+            and not tagged[title].token.text.endswith(","):
+        title += 1
+    if title == len(tagged) or tagged[title].label != "title":
+        title = end + 1
+    if all(t.label == label for t in tagged[start:end + 1]) and title == end + 1:
         return tagged
-    return [t._replace(label=label) if start <= n <= end else t for n, t in enumerate(tagged)]
+    return [t._replace(label=label) if start <= n <= end else t._replace(label="title") if end < n < title else t
+            for n, t in enumerate(tagged)]
 
 
 def body_opening_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

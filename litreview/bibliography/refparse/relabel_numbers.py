@@ -124,6 +124,8 @@ def volume_after_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _YEAR_SEMI = rf"\(?{F.YEAR}[a-z]?\)?;"
 #: Vancouver's date, volume, issue and pages in one token ("2006;560:93–108.", "2014;40(9):1477-81")
 _GLUED = lazy(_YEAR_SEMI + r"\s?\d+(?:\([^()]+\))?:[\w–-]+[.,]?")
+#: the same after the year printed apart, glued to its month or day ("2010 Apr;28(4):712-9.", "2010 Apr 15;28:712-9.")
+_DATED_GLUED = lazy(r"(?:[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?|\d{1,2});\d+(?:\([^()]+\))?:[\w–-]+[.,]?")
 #: the number after Vancouver's "Year;": the volume, maybe with its issue, before the colon and the pages or alone
 _AFTER_YEAR = lazy(r"\d+(?:\([^()]+\))?[:.,]?")
 
@@ -221,12 +223,14 @@ def vancouver_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """Vancouver's (NLM's, The Lancet's) "Journal 2021; 181: 111031." prints the volume right after the year and its
     semicolon, then the pages after a colon; the model read the volume as the pages (or the run glued in one token,
     "2006;560:93–108.", as the title, and the journal's name before it too): there it is the volume (assemble reads
-    a glued run's parts), and the title's last sentence before it the journal."""
+    a glued run's parts), and the title's last sentence before it the journal. So is the run glued to the month or the
+    day of a date whose year is printed apart ("2010 Apr;28(4):712-9.", PubMed's form)."""
     out = list(tagged)
     for i, t in enumerate(tagged):
         text = t.token.text
         # each pattern needs its semicolon or colon: most words are passed over on that test alone
-        if ";" in text and _GLUED.fullmatch(text) and t.label not in ("volume", "doi", "url"):
+        if ";" in text and t.label not in ("volume", "doi", "url") and (
+                _GLUED.fullmatch(text) or (i and tagged[i - 1].label == "date" and _DATED_GLUED.fullmatch(text))):
             out[i] = t._replace(label="volume")
             if t.label == "title":  # "… cultures. Hydrobiologia 2006;560:93–108."
                 _journal_closing_title(out, tagged, i)

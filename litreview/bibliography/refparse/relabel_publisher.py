@@ -63,16 +63,21 @@ def publisher_from_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 def publisher_from_its_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """The words of a publisher's span right after a title's or a book's, up to the parenthesis that opens the
-    publisher and its year, are that name's: Science's and MHRA's "The Collected Works of Samuel Taylor Coleridge
-    (Routledge and Kegan Paul, 1983)" and "Handbook of Zinc Oxide and Related Materials: Devices and Nano-Engineering
-    (CRC Press, 2012)" print the publisher whole inside the parenthesis (the model opened the span early)."""
+    """The words of a publisher's span right after a title's, a book's or its editors' names, up to the parenthesis
+    that opens the publisher and its year, are not the publisher's: Science's and MHRA's "The Collected Works of Samuel
+    Taylor Coleridge (Routledge and Kegan Paul, 1983)" and "Handbook of Zinc Oxide and Related Materials: Devices and
+    Nano-Engineering (CRC Press, 2012)" print the publisher whole inside the parenthesis (the model opened the span
+    early). After a title or a book they are its words; after editors, the words up to the first comma are the last
+    editor's ("ed. by Shuvra S. Bhattacharyya and others (Springer, 2013)") and any after it the series' ("ed. by
+    D. W. Lucas, Clarendon Aristotle (Clarendon Press, 1968)")."""
     for i in range(1, len(tagged)):
-        if tagged[i].label != "publisher" or tagged[i - 1].label not in ("title", "container"):
+        before = tagged[i - 1].label
+        if tagged[i].label != "publisher" or before not in ("title", "container", "editor"):
             continue
+        names = before == "editor"  # an editor's name closes with a comma: the span may run over one
         j = i
         while j < len(tagged) and j - i < _RUN and tagged[j].label == "publisher" \
-                and not tagged[j].token.text.startswith("(") and tagged[j].token.text[-1:] not in _CLOSERS:
+                and not tagged[j].token.text.startswith("(") and (names or tagged[j].token.text[-1:] not in _CLOSERS):
             j += 1
         if j == i or j == len(tagged) or tagged[j].label != "publisher" or not tagged[j].token.text.startswith("("):
             return tagged
@@ -81,7 +86,9 @@ def publisher_from_its_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]
             k += 1
         if k == len(tagged) or tagged[k].label != "date" or ")" not in tagged[k].token.text:
             return tagged  # the parenthesis closes after the year: "(Routledge and Kegan Paul, 1983)"
-        return [t._replace(label=tagged[i - 1].label) if i <= n < j else t for n, t in enumerate(tagged)]
+        comma = next((n for n in range(i, j) if tagged[n].token.text[-1:] in _CLOSERS), j) if names else j
+        return [t._replace(label=before) if i <= n <= comma and n < j else t._replace(label="collection")
+                if comma < n < j else t for n, t in enumerate(tagged)]
     return tagged
 
 

@@ -352,3 +352,31 @@ def place_before_imprint_colon(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged if out is None else out
 
 
+
+
+#: a volume's label after the journal and its place ("v. 28", "vol. 28")
+_VOLUME_LABEL = frozenset(("v.", "vol.", "v", "vol"))
+
+
+def place_read_as_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A journal's span that is a known place closed by a comma, before the volume's label, is the journal's place, and
+    the title's last sentence before it, closed by a comma, the journal: ABNT prints "Title: subtitle. Revista Brasileira
+    de Cardiologia, São Paulo, v. 28, n. 4" (the model read the journal's name into the title and the place as it)."""
+    for i in range(1, len(tagged) - 1):
+        if tagged[i].label not in ("journal", "container") or tagged[i - 1].label != "title":
+            continue
+        j = i
+        while j < len(tagged) and tagged[j].label == tagged[i].label:
+            j += 1
+        if j == len(tagged) or tagged[j].token.text.casefold() not in _VOLUME_LABEL \
+                or not tagged[j - 1].token.text.endswith(",") or not tagged[i - 1].token.text.endswith(",") \
+                or not F.known_place(" ".join(t.token.text for t in tagged[i:j])):
+            return tagged
+        s = i - 1
+        while s > 0 and tagged[s - 1].label == "title" and not SENTENCE_END.search(tagged[s - 1].token.text):
+            s -= 1
+        if not s or tagged[s - 1].label != "title" or not tagged[s].token.text[:1].isupper():
+            return tagged
+        return [t._replace(label="journal") if s <= n < i else t._replace(label="location") if i <= n < j else t
+                for n, t in enumerate(tagged)]
+    return tagged

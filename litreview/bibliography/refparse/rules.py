@@ -60,6 +60,11 @@ _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 #: the Latin "no place" and "no name" of an imprint printed with a space ("[S. l.]", "[s. n.]", "[S. l. : s. n.]", French
 #: typography): written as one word, "[S.l.]", as the model learnt it (spaced, it read the letters as names or a date's)
 _SINE = re.compile(r"(?i)(?:(?<=\[)|(?<=:\s)|(?<=:))(s)\.\s(l|n)\.(?=\]|\s*:)")
+#: a year's closing parenthesis glued to the word after it ("(Clarendon Press, 1968)Clarendon Aristotle", "(2006)pp.
+#: 3859", text taken from a PDF or a style that drops the space): the space put back, so that the year is a token of its
+#: own, as every reference the model learnt from prints it
+_GLUED_YEAR = re.compile(rf"(?<![\d.])({F.YEAR}[a-z]?\))(?=[^\W\d_])")
+_GLUED = re.compile(r"\)(?=[^\W\d_])")  # any parenthesis glued to a letter: a quick look first (most strings have none)
 
 
 @lru_cache(maxsize=1024)  # the CRF's reading, the rules' and parse_references each ask for it
@@ -69,6 +74,8 @@ def normalise(text: str) -> str:
         text = text.translate(_HYPHENS)
     if ". " in text and ("[" in text or ":" in text):
         text = _SINE.sub(r"\1.\2.", text)
+    if ")" in text and _GLUED.search(text):
+        text = _GLUED_YEAR.sub(r"\1 ", text)
     return " ".join(unicodedata.normalize("NFC", text).split())  # str.split's blanks are the regex \s
 
 

@@ -14,7 +14,7 @@ from .tail import _names as reading_order_names
 _QUOTES = "“”\"‘’«»„"
 _ROLE_HEAD = re.compile(
     r"^(?:in:?\s+)?(?:(?:edited|translated|compiled|directed|produced)\s+by|eds?\.\s+by|trans\.\s+by|hrsg\.\s+v\.|"
-    r"hg\.\s+v\.)\s+|^in:?\s+", re.I)
+    r"hg\.\s+v\.|a\s+cura\s+d(?:i|el|ella|ei|egli))\s+|^(?:in|en|em|dans):?\s+", re.I)
 # A role closes a parenthesis only when it opens it: "BMJ (Clinical research ed.)" is NLM's name of a journal.
 _ROLE = r"(?:eds?|editors?|hrsg|hgg?|dir|coord|orgs?|trans|transl)"
 _ROLE_TAIL = re.compile(rf",?\s*(?:\({_ROLE}\.?\)|\b{_ROLE}\.?)\s*[.,:;]?\s*$", re.I)
