@@ -309,3 +309,13 @@ def test_an_underscore_in_an_address_written_in_a_note_is_told_to_go_in_url() ->
     assert hint.startswith("Write the address as \\url{http://example.org/a/125_Bieker.pdf}, which prints it")
     formula = _one(r"@misc{a, title = {The C_2 radical}, year = {2008}}")
     assert "\\url" not in next(iter(check_latex(formula))).hint
+
+
+@pytest.mark.parametrize(("accessed", "ago"), [
+    ("2020-12-01", "5 years and 6 months"),  # over a limit of five years by months: said so, not "5 years"
+    ("2018-06-01", "8 years"),               # whole years past the limit read clearly as they are
+])
+def test_a_stale_access_date_says_how_far_over_the_limit(accessed: str, ago: str) -> None:
+    page = _one(f"@online{{p, title = {{T}}, url = {{https://example.org/p}}, urldate = {{{accessed}}}}}")
+    [finding] = S.check_access_date(page, TODAY, FIVE_YEARS)
+    assert finding.message == f"web source last accessed {accessed}, {ago} ago (limit 5 years)"
