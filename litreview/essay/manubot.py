@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import replace
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
