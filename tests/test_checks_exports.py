@@ -48,6 +48,18 @@ def test_export_page_forms(pages: str, biblatex: bool, bad: bool) -> None:
     assert bool(page_form_problem(pages, biblatex=biblatex)) is bad
 
 
+@pytest.mark.parametrize(("pages", "hint"), [
+    ("20110550-20110550", "Write pages = {20110550}, the one page the range starts and ends on"),  # ADS's export
+    ("L45-L48", "Write pages = {L45--L48}"),  # a range: its double hyphen
+])
+def test_a_single_hyphen_range_of_one_page_is_told_to_be_that_page(pages: str, hint: str) -> None:
+    from litreview.checks.integrity import check_page_form
+
+    [finding] = check_page_form(_one(f"@article{{a, title = {{T}}, journal = {{J}}, year = {{2012}}, "
+                                     f"pages = {{{pages}}}}}"), biblatex=False)
+    assert finding.hint == hint
+
+
 def test_the_isbns_of_a_book_separated_by_spaces_are_each_read() -> None:
     from litreview.checks.bib import check_isbn
 
