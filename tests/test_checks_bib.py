@@ -496,6 +496,20 @@ def test_missing_container_held_in_the_other_types_field_is_named() -> None:
     assert hints["p"] == "Add booktitle = {...}, the title of the book or proceedings"
 
 
+def test_an_arxiv_preprint_written_as_an_article_is_told_to_change_type_not_to_add_a_journal() -> None:
+    # Exports that make every paper an @article leave a preprint with no journal: "Add journal = {...}" named
+    # none to add.
+    text = ("@article{e, author={Doe, Jo}, title={Fast}, year={2016}, eprint={1611.01891}, archivePrefix={arXiv}}\n"
+            "@article{d, author={Roe, Al}, title={Slow}, year={2017}, doi={10.48550/arXiv.1610.03454}}\n"
+            "@article{j, author={Poe, Ed}, title={None}, year={2019}, doi={10.1000/xyz}}\n")
+    review = Review(bibliography=parse_bibliography(text, "x.bib"))
+    hints = {f.key: f.hint for f in check_review(review, Config(), now=NOW).findings if f.code == "LR110"}
+    assert hints["e"] == ("It is the arXiv preprint 1611.01891, in no journal: make the entry @misc (as arXiv exports "
+                          "it), or write journal = {arXiv preprint arXiv:1611.01891} if your style prints no eprint")
+    assert hints["d"].startswith("It is the arXiv preprint 1610.03454, in no journal")
+    assert hints["j"] == "Add journal = {...}"  # no preprint: the journal is what is missing
+
+
 def test_a_long_fields_problem_is_quoted_around_it_not_whole() -> None:
     # An abstract with a <SUB> tag was quoted whole: a 1,900-character line in the report.
     words = "The accretion flow is modelled in general relativity with radiation. " * 12

@@ -48,6 +48,18 @@ def test_export_page_forms(pages: str, biblatex: bool, bad: bool) -> None:
     assert bool(page_form_problem(pages, biblatex=biblatex)) is bad
 
 
+@pytest.mark.parametrize(("pages", "hint"), [
+    ("20110550-20110550", "Write pages = {20110550}, the one page the range starts and ends on"),  # ADS's export
+    ("L45-L48", "Write pages = {L45--L48}"),  # a range: its double hyphen
+])
+def test_a_single_hyphen_range_of_one_page_is_told_to_be_that_page(pages: str, hint: str) -> None:
+    from litreview.checks.integrity import check_page_form
+
+    [finding] = check_page_form(_one(f"@article{{a, title = {{T}}, journal = {{J}}, year = {{2012}}, "
+                                     f"pages = {{{pages}}}}}"), biblatex=False)
+    assert finding.hint == hint
+
+
 def test_the_isbns_of_a_book_separated_by_spaces_are_each_read() -> None:
     from litreview.checks.bib import check_isbn
 
@@ -309,3 +321,13 @@ def test_an_underscore_in_an_address_written_in_a_note_is_told_to_go_in_url() ->
     assert hint.startswith("Write the address as \\url{http://example.org/a/125_Bieker.pdf}, which prints it")
     formula = _one(r"@misc{a, title = {The C_2 radical}, year = {2008}}")
     assert "\\url" not in next(iter(check_latex(formula))).hint
+
+
+@pytest.mark.parametrize(("accessed", "ago"), [
+    ("2020-12-01", "5 years and 6 months"),  # over a limit of five years by months: said so, not "5 years"
+    ("2018-06-01", "8 years"),               # whole years past the limit read clearly as they are
+])
+def test_a_stale_access_date_says_how_far_over_the_limit(accessed: str, ago: str) -> None:
+    page = _one(f"@online{{p, title = {{T}}, url = {{https://example.org/p}}, urldate = {{{accessed}}}}}")
+    [finding] = S.check_access_date(page, TODAY, FIVE_YEARS)
+    assert finding.message == f"web source last accessed {accessed}, {ago} ago (limit 5 years)"

@@ -128,6 +128,32 @@ def test_an_uncited_entry_of_a_shared_bibliography_has_no_error(tmp_path: Path) 
     assert ("LR110", "other2002", "info") in silenced
 
 
+def test_a_duplicate_of_a_cited_entry_that_is_cited_nowhere_is_a_note_of_a_shared_bibliography(
+        tmp_path: Path) -> None:
+    # A shared library holds one paper twice (its Zotero export and a later copy); the paper cites the later key.
+    # pandoc prints that entry alone: the duplicate, reported at the cited entry, was still an error (LR106).
+    from litreview.essay import parse_essay
+    from litreview.linking import link
+
+    bib = parse_bibliography("""@article{zotero2019, author = {Roe, Jane}, title = {First Results}, journal = {J},
+  year = {2019}, doi = {10.1000/first}}
+@article{PaperI, author = {Roe, Jane}, title = {First Results}, journal = {J}, year = {2019}, doi = {10.1000/first}}
+@article{a2020, author = {Doe, Jan}, title = {Second}, journal = {J}, year = {2020}, doi = {10.1000/second}}
+@article{b2020, author = {Doe, Jan}, title = {Second}, journal = {J}, year = {2020}, doi = {10.1000/second}}
+""", "library.bib")
+    essay = parse_essay("A claim [@PaperI]. Another [@a2020; @b2020].\n", "paper.md")
+    review = Review(bibliography=bib, essay=essay, linkage=link(essay, bib, None))
+
+    def levels(text: str) -> set[tuple[str, str | None, str]]:
+        config = load_config(settings(tmp_path, text), env={})
+        return {(f.code, f.key, f.severity) for f in check_review(review, config, now=NOW).findings}
+
+    shared = levels('severity = { LR307 = "info" }\n')
+    assert ("LR106", "PaperI", "info") in shared  # its twin, zotero2019, is cited nowhere
+    assert ("LR106", "b2020", "error") in shared  # both cited: the document prints the work twice
+    assert ("LR106", "PaperI", "error") in levels("")  # uncited entries errors too, as by default
+
+
 def test_a_severity_for_an_unknown_code_is_reported(tmp_path: Path) -> None:
     bib = parse_bibliography(BIB, "refs.bib")
     config = load_config(settings(tmp_path, 'severity = { LR999 = "info" }\n'), env={})

@@ -160,3 +160,21 @@ def test_a_cited_identifiers_findings_are_at_its_citations_line(tmp_path: Path,
     _content(tmp_path, "As the first study\nof its kind showed\nlong ago [@doi:10.1000/xyz].\n")
     found = {(code, line) for code, _, line, _ in _check(tmp_path, monkeypatch) if code == "LR209"}
     assert found == {("LR209", 5)}
+
+
+def test_manual_references_of_2017_are_told_by_their_standard_citation(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # Manubot's first manuscripts identified a manual reference by "standard_citation" (no "id"), or by a
+    # "standard_id: ..." line of its note; Manubot reads both, before the id.
+    content = _content(tmp_path, "Cited [@url:https://example.org/a] and [@doi:10.1000/b] and [@raw:c].\n",
+                       manual_references_json='[\n{"type": "webpage", "title": "Page A", '
+                                              '"standard_citation": "url:https://example.org/a",\n'
+                                              ' "issued": {"date-parts": [[2017]]}},\n'
+                                              '{"id": "other", "type": "book", "title": "Book B", '
+                                              '"note": "Kept.\\nstandard_id: doi:10.1000/b", "publisher": "P", '
+                                              '"issued": {"date-parts": [[2017]]}},\n'
+                                              '{"type": "book", "title": "No id at all"}\n]\n')
+    found = _check(tmp_path, monkeypatch)
+    assert [(code, line) for code, _, line, _ in found if code == "LR100"] == [("LR100", 5)]  # no id of any kind
+    titles = {s.key: s.title for s in manuscript_sources(load_essay(content)).sources}
+    assert titles == {"url:https://example.org/a": "Page A", "doi:10.1000/b": "Book B", "raw:c": ""}

@@ -115,6 +115,8 @@ def test_no_network_finishes_fast_says_why_and_writes_nothing(tmp_path) -> None:
     with_doi = [s.key for s in bib.sources if s.doi]
     assert with_doi and all(report.metadata[k].status == "unverified" for k in with_doi)
     assert all("the network is unreachable" in report.metadata[k].reason for k in with_doi)
+    # The DOI's registries are unreachable, as the report says of the others, not "failed".
+    assert all(dict(report.metadata[k].registries).get("doi") == "unreachable" for k in with_doi)
 
 
 FAULTS = [("500", {}), ("502", {}), ("503", {}), ("504", {}), ("html", {}), ("429", {}),

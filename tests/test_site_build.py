@@ -277,12 +277,16 @@ def test_litreview_build_of_the_project_itself(tmp_path, monkeypatch, capsys):
         assert page.count(f'class="lr-finding lr-finding--{severity}"') == expected, severity
 
 
-def test_litreview_build_of_a_small_project(tmp_path, monkeypatch):
+def test_litreview_build_of_a_small_project(tmp_path, monkeypatch, capsys):
     from litreview.cli import main
 
     monkeypatch.chdir(_project(tmp_path))
     assert main(["build"]) == 0
     assert (tmp_path / "site" / "sources" / "holsti2004taming" / "index.html").is_file()
+    # MkDocs's log names the site's folder, not the hidden one it is built in before it is swapped in.
+    err = capsys.readouterr().err
+    assert f"Building documentation to directory: {tmp_path / 'site'}\n" in err
+    assert ".building-" not in err
 
 
 def test_build_without_mkdocs_yml_is_exit_2(tmp_path, monkeypatch, capsys):

@@ -8,7 +8,7 @@ costs only itself: it becomes a located finding and the rest load.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..model import Bibliography, Finding, Source
@@ -23,8 +23,12 @@ def is_csl(path: object) -> bool:
     return str(path).lower().endswith(CSL_SUFFIXES)
 
 
-def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, front_matter: bool = False) -> Bibliography:
+def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, front_matter: bool = False,
+              item_id: Callable[[Mapping[str, Any]], str] | None = None) -> Bibliography:
     """Parse CSL-JSON (a list of items) or CSL-YAML (``references:`` or a list); problems as findings.
+
+    ``item_id``: the id of an item as the program reading the file tells it (a Manubot manual reference's
+    ``standard_citation``), in place of its ``id``; an empty answer leaves the item's own.
 
     A byte order mark is read past; in CSL-JSON it is an LR100, as pandoc refuses the file. An item of a
     CSL-YAML file whose id YAML reads as no string (``id: 12345``) is an LR100 and left out: pandoc finds
@@ -86,6 +90,8 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                                 hint="Save it as UTF-8 without a byte order mark", file=filename, line=1))
     copies: dict[str, list[int]] = {}  # the lines of each id given more than once
     for n, item in enumerate(data, start=1):
+        if item_id is not None and isinstance(item, Mapping) and (ident := item_id(item)):
+            item = {**item, "id": ident}
         key = str(item.get("id") or "") if isinstance(item, Mapping) else ""
         here = key_lines.get(n - 1, {})
         line = here.get("id") or min(here.values(), default=1)  # the item's id, else its first variable

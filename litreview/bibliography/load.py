@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..doi import entry_doi
 from ..errors import InputError
@@ -415,8 +416,10 @@ def _named_bib(text: str, filename: str) -> str:
     return next((m.group(1) for m in _NAMED_BIB.finditer(text) if m.group(1).casefold() != own), "")
 
 
-def load_bibliography(path: str | Path) -> Bibliography:
+def load_bibliography(path: str | Path, *, item_id: Callable[[Mapping[str, Any]], str] | None = None) -> Bibliography:
     """Read and parse a .bib file (or CSL-JSON ``.json``, CSL-YAML ``.yaml``, as pandoc reads them).
+
+    ``item_id``: how a CSL item's id is told, when the program reading the file tells it otherwise (``parse_csl``).
 
     Unreadable files raise InputError; parse problems are data.
     """
@@ -451,7 +454,7 @@ def load_bibliography(path: str | Path) -> Bibliography:
         from .csl import parse_csl
 
         bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""  # pandoc's JSON reader refuses it
-        return parse_csl(bom + text, str(p), yaml=p.suffix.lower() != ".json")
+        return parse_csl(bom + text, str(p), yaml=p.suffix.lower() != ".json", item_id=item_id)
     if not text.strip():
         return Bibliography(sources=(), problems=(Finding(
             code="LR100", severity="error", message="the bibliography is empty",

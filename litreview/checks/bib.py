@@ -224,8 +224,8 @@ def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Findin
         groups = tuple(g for g in groups if g != ("booktitle",))
     missing = [" or ".join(g) for g in groups if not any(_has(fields, n) for n in g)]
     if missing:
-        hints = [_held_hint(m, fields, source) or _FIELD_HINTS.get(m, f"add {m.split(' or ')[0]} = {{...}}")
-                 for m in missing]
+        hints = [_held_hint(m, fields, source) or _preprint_hint(m, fields, source)
+                 or _FIELD_HINTS.get(m, f"add {m.split(' or ')[0]} = {{...}}") for m in missing]
         message = in_own_terms(f"@{source.type} entry lacks {', '.join(missing)}", source)
         original = plain(fields.get("origdate", "")) if csl else ""
         if original and any(m.startswith("year or date") for m in missing):
@@ -259,6 +259,24 @@ def editor_as_publisher(source: Source) -> str:
     if len(words) == 1 or _HOUSE_WORDS.search(raw) or (person.family.isupper() and len(person.family) > 1):
         return raw
     return ""
+
+
+_ARXIV_DOI = lazy(r"(?i)^10\.48550/arxiv\.(.+)$")
+
+
+def _preprint_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix an @article with no journal that is an arXiv preprint (its eprint, its arXiv DOI), as exported
+    by tools that make every paper an @article: no journal to add, but the entry type to change; else ''."""
+    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
+        return ""
+    from ..registry.ids import arxiv_id, entry_identifiers
+
+    found = _ARXIV_DOI.match(normalize_doi(plain(fields.get("doi", ""))))
+    ident = entry_identifiers(fields).get("arxiv") or (arxiv_id(found.group(1)) if found else "")
+    if not ident:
+        return ""
+    return (f"it is the arXiv preprint {ident}, in no journal: make the entry @misc (as arXiv exports it), or "
+            f"write journal = {{arXiv preprint arXiv:{ident}}} if your style prints no eprint")
 
 
 def _held_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:

@@ -52,6 +52,15 @@ def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, So
             by_main.setdefault((main, year, family), source)
 
 
+PAIR_CODES = frozenset({"LR106", "LR107"})
+"""The codes of a finding about two entries, reported at the later one (``duplicate_pairs``)."""
+
+
+def duplicate_partners(sources: Iterable[Source]) -> dict[tuple[str, str], str]:
+    """(code, key of the entry reported) -> the key of the earlier entry it duplicates."""
+    return {(code, source.key): first.key for code, source, first in duplicate_pairs(sources)}
+
+
 def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
     """LR106 for a DOI already used by an earlier entry, LR107 for the same work (``same_work``, ``year_apart``)."""
     for code, source, first in duplicate_pairs(sources):

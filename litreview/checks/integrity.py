@@ -395,6 +395,8 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
         # One hyphen in BibTeX, or a run of them ("450----493", Mendeley's export of an en dash) in either.
         single = re.fullmatch(rf"({_PAGE})\s*(?:-|-{{3,}})\s*({_PAGE})", raw.strip())
         hint = f"write pages = {{{single.group(1)}--{single.group(2)}}}" if single else ""
+        if single and single.group(1) == single.group(2):  # "20110550-20110550": ADS's range of one page
+            hint = f"write pages = {{{single.group(1)}}}, the one page the range starts and ends on"
         if chapter := _CHAPTER_PAGES.fullmatch(raw.strip()):
             hint = f"write pages = {{{{{chapter.group(1)}}}--{{{chapter.group(2)}}}}}"
         if count := _PAGE_COUNT.fullmatch(plain(raw).strip()):

@@ -283,12 +283,19 @@ def check_access_date(source: Source, today: date, max_age_days: int) -> Iterabl
         return
     age = (today - when).days
     if age > max_age_days:
-        yield entry_finding("LR136", source, f"web source last accessed {raw}, {_years(age)} ago "
-                            f"(limit {_years(max_age_days)})", field="urldate")
+        ago, limit = _years(age), _years(max_age_days)
+        if ago == limit:  # "5 years ago (limit 5 years)" reads as within it: the months over it
+            ago = _years(age, months=True)
+        yield entry_finding("LR136", source, f"web source last accessed {raw}, {ago} ago (limit {limit})",
+                            field="urldate")
 
 
-def _years(days: int) -> str:
-    return plural(days // 365, "year") if days >= 730 else plural(days, "day")
+def _years(days: int, *, months: bool = False) -> str:
+    """An age in whole years (two or more), else in days; ``months``: with the months over the years too."""
+    if days < 730:
+        return plural(days, "day")
+    over = days % 365 // 30
+    return plural(days // 365, "year") + (f" and {plural(over, 'month')}" if months and over else "")
 
 
 def expanded_pages(raw: str) -> str:

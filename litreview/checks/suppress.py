@@ -10,11 +10,12 @@ changes the level a code is reported at, as ruff and ESLint allow.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Bibliography, Finding
 from .catalogue import CATALOGUE, finding
+from .duplicates import PAIR_CODES
 
 BIB_FIELD = "litreview-suppress"
 _SPLIT = re.compile(r"[\s,;{}]+")
@@ -118,22 +119,35 @@ def with_severity(findings: Iterable[Finding], levels: Mapping[str, str]) -> lis
 _RANK = {"error": 0, "warning": 1, "info": 2}
 
 
-def uncited_at_most(findings: Iterable[Finding], suppressions: Suppressions) -> list[Finding]:
+def uncited_at_most(findings: Iterable[Finding], suppressions: Suppressions,
+                    partners: Callable[[], Mapping[tuple[str, str], str]] | None = None) -> list[Finding]:
     """Findings about an entry the document cites nowhere at no worse a level than that entry's LR307 (info when
     LR307 is silenced for it). A bibliography whose uncited entries are notes (``severity = { LR307 = "info" }``,
     which ``init`` writes for one the document shares with others) holds them for other documents: no style
     prints them here, so a field one of them lacks is not this document's error (BibTeX and biber check only the
     entries a document cites). With LR307 an error, as by default, nothing changes. Only the entry's own findings
     (LR1xx, LR2xx) are capped: the text's (LR3xx) and the claims file's (LR4xx, a reviewer's link orphaned) are the
-    document's, whatever entry they name."""
+    document's, whatever entry they name. ``partners``: the other entry of each duplicate
+    (``duplicates.duplicate_partners``), asked only when there is one to cap."""
     findings = list(findings)
     cap = {f.key: "info" if suppressions.silences(f) else f.severity
            for f in findings if f.code == "LR307" and f.key}
     if not cap or all(level == "error" for level in cap.values()):
         return findings
-    return [replace(f, severity=cap[f.key])
-            if f.key in cap and f.code[:3] in _OF_THE_ENTRY and _RANK.get(f.severity, 2) < _RANK.get(cap[f.key], 2)
-            else f for f in findings]
+    # A duplicate (LR106, LR107) of which one entry is cited nowhere: the document prints the other alone, so
+    # it is the uncited entry's finding, whichever of the two it is reported at.
+    pair = partners() if partners is not None and any(f.code in PAIR_CODES for f in findings) else {}
+
+    def level(f: Finding) -> str | None:
+        levels = [cap[k] for k in (f.key, pair.get((f.code, f.key or ""))) if k in cap]
+        return max(levels, key=lambda v: _RANK.get(v, 2)) if levels else None
+
+    out = []
+    for f in findings:
+        most = level(f) if f.key and f.code[:3] in _OF_THE_ENTRY else None
+        out.append(replace(f, severity=most) if most and _RANK.get(f.severity, 2) < _RANK.get(most, 2)  # type: ignore[arg-type]
+                   else f)
+    return out
 
 
 _OF_THE_ENTRY = ("LR1", "LR2")

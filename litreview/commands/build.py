@@ -134,6 +134,12 @@ def _build_into(config: Any, mkdocs_yml: Path, site: Path) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
     config["site_dir"] = str(staging)
     kept = "the previous site is kept" if site.exists() else "no site was written"
+    # MkDocs names the folder it builds in ("Building documentation to directory: .../.site.building-x1y2"):
+    # the reader knows the site's, which is where the pages end up.
+    named = _NamedAs(str(staging), str(site))
+    handlers = logging.getLogger("mkdocs").handlers
+    for handler in handlers:
+        handler.addFilter(named)
     try:
         try:
             build(config)
@@ -145,9 +151,25 @@ def _build_into(config: Any, mkdocs_yml: Path, site: Path) -> int:
             return 1
         _swap_in(staging, site)
     finally:
+        for handler in handlers:
+            handler.removeFilter(named)
         shutil.rmtree(staging, ignore_errors=True)
     click.echo(f"site written to {site}", err=True)
     return 0
+
+
+class _NamedAs(logging.Filter):
+    """Log messages with the folder ``staging`` named as ``site``."""
+
+    def __init__(self, staging: str, site: str) -> None:
+        super().__init__()
+        self.staging, self.site = staging, site
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.staging in message:
+            record.msg, record.args = message.replace(self.staging, self.site), ()
+        return True
 
 
 def _swap_in(staging: Path, site: Path) -> None:

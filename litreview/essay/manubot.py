@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
@@ -78,13 +79,29 @@ def manual_files(folder: Path) -> list[Path]:
                   if p.is_file() and p.suffix.lower() in MANUAL_SUFFIXES)
 
 
+# A line ``standard_id: doi:10.1/x`` of a CSL item's note, or the same in braces (``{:standard_id: doi:10.1/x}``).
+_NOTE_FIELD = re.compile(r"^(?P<key>[A-Z]+|[-_a-z]+): *(?P<value>.+?) *$|\{:(?P<bkey>[A-Z]+|[-_a-z]+): *(?P<bvalue>.+?) *\}",
+                         re.M)
+
+
+def manual_item_id(item: Mapping[str, Any]) -> str:
+    """The id Manubot gives a manual reference: its ``standard_citation`` (as manuscripts of 2017 and 2018 wrote
+    their items, with no ``id``), else a ``standard_id`` its note holds, else its ``id`` ("" for the last)."""
+    if str(item.get("standard_citation") or "").strip():
+        return str(item["standard_citation"]).strip()
+    for m in _NOTE_FIELD.finditer(str(item.get("note") or "")):
+        if (m.group("key") or m.group("bkey")) == "standard_id":
+            return (m.group("value") or m.group("bvalue")).strip()
+    return ""
+
+
 def _manual(folder: Path) -> Bibliography:
     from ..bibliography.load import load_bibliography
 
     sources: dict[str, Source] = {}
     problems: list[Finding] = []
     for path in manual_files(folder):
-        bib = load_bibliography(path)
+        bib = load_bibliography(path, item_id=manual_item_id)
         problems += bib.problems
         for source in bib.sources:
             ident = reference_id(source.key) or source.key

@@ -360,18 +360,19 @@ class _Run:
         meta: dict[str, SourceMetadata] = {}
         for s in self.sources:
             failure = self.failures.get(s.key, "")
-            status = "failed"
+            status = state = "failed"
             url_check = self.url_results.get(s.url.strip())
             url_note = ""
             if offline:
                 verb = "not verified" if s.doi.strip() else "not searched"
                 failure = f"{verb}: the network is unreachable ({down})"
-                status = "unverified"
+                status, state = "unverified", "unreachable"
                 url_check, url_note = None, ("URL not checked: the network is unreachable" if s.url.strip() else "")
             elif stopped and failure.endswith(stopped):
                 status = "unverified"
             meta[s.key] = metadata_for(s, self.snap, now=now, stale_days=self.config.stale_days,
-                                       failure=failure, failure_status=status, url_check=url_check,
+                                       failure=failure, failure_status=status, failure_state=state,
+                                       url_check=url_check,
                                        url_note=url_note, origins=self.origins, id_failures=self.id_failures)
         return FetchReport(
             metadata=meta, requests=http.stats.requests, retries=http.stats.retries,
