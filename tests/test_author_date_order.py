@@ -411,3 +411,20 @@ def test_a_space_after_opening_marks_sorts_first_as_citeproc_sorts() -> None:
         for pair, lettered in ((("g1", "g2"), ["g2", "g1"]), (("h1", "h2"), ["h1", "h2"]), (("k1", "k2"), ["k2", "k1"])):
             assert sorted(pair, key=lambda k: order(sources[k])) == lettered
     assert _markers("It holds (Kim 2011a). It holds (Roe 2011a).", bib) == (["g2", "k2"], [])
+
+
+MONOCLE = r"""@misc{untf1, author = {Simon Monocle and Walter Ripple}, title = {Title}, date = {2011}}
+@misc{untf2, author = {Simon Monocle and Walter Ripple}, title = {Title}, date = {2011}}
+@misc{untf3, author = {Simon Monocle and William Ripple}, title = {Title}, date = {2011}}
+"""
+
+
+def test_a_letter_past_a_group_counts_along_the_names_in_full() -> None:
+    # A style that prints no given names letters the three together (APSA: "Monocle and Ripple 2011c", pandoc's
+    # citeproc on biber's uniqueness test entries), in its bibliography's sort: Walter Ripple's two before William's.
+    bib = parse_bibliography(MONOCLE)
+    assert _markers("It holds (Monocle and Ripple 2011c).", bib) == (["untf3"], [])
+    # "a" is one of Walter Ripple's two, which tie on every key: the text cites them in an order it cannot show.
+    linked, opened = _markers("It holds (Monocle and Ripple 2011a).", bib)
+    assert linked == []
+    assert [sorted(c) for c in opened] == [["untf1", "untf2"]]

@@ -30,6 +30,10 @@ ITEMS = [
      "container-title": "Proceedings of the VLDB Endowment", "issued": {"date-parts": [[2017, 11]]},
      "author": [{"given": "Alexander", "family": "Ratner"}, {"given": "Stephen H.", "family": "Bach"},
                 {"given": "Henry", "family": "Ehrenberg"}]},
+    {"id": "keras", "type": "webpage", "title": "fchollet/keras", "container-title": "GitHub",
+     "URL": "https://github.com/fchollet/keras", "issued": {"date-parts": [[2017]]}},
+    {"id": "review", "type": "webpage", "title": "greenelab/deep-review", "container-title": "GitHub",
+     "URL": "https://github.com/greenelab/deep-review", "issued": {"date-parts": [[2017]]}},
     {"id": "textbook", "type": "book", "title": "Machine Learning", "publisher": "McGraw-Hill",
      "issued": {"date-parts": [[1997]]}, "author": [{"given": "Tom", "family": "Mitchell"}]},
 ]
@@ -60,6 +64,10 @@ def _markers(text: str, bib: Bibliography) -> list[tuple[str, str, float]]:
      [("weak", "", 0.9), ("snorkel", "", 1.0)]),
     ("Ratner also notes (cf. Data Programming: Machine Learning with Weak Supervision) that labels help.",
      [("weak", "", 0.9)]),
+    # A repository's path as the title (Copernicus and Annual Reviews print no year for the page): however short,
+    # no gloss is written so.
+    ("Models were built in Keras (cf. fchollet/keras).", [("keras", "", 0.9)]),
+    ("Code is shared (greenelab/deep-review; fchollet/keras, p.7).", [("review", "", 0.9), ("keras", "p.7", 0.9)]),
 ])
 def test_a_whole_title_cites_its_entry(text: str, want: list[tuple[str, str, float]], bib: Bibliography) -> None:
     assert _markers(text, bib) == want
@@ -74,6 +82,8 @@ def test_a_title_with_another_year_is_no_citation_of_it(bib: Bibliography) -> No
     "We used statistical methods (Machine Learning) on the data.",  # a short title alone is a gloss
     "Labels come cheap (Data Programming) in practice.",  # the title before its subtitle
     "Features come (Building high-level features) from data.",  # part of a title
+    "Models were built (fchollet) in Python.",  # part of a repository's path
+    "Models were built (keras/fchollet) in Python.",  # a path no entry's title is
 ])
 def test_short_or_partial_titles_alone_are_not_read(text: str, bib: Bibliography) -> None:
     assert _markers(text, bib) == []

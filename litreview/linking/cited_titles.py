@@ -6,10 +6,12 @@ A title read alone, with no year, must be an entry's whole title and at least ``
 one in parentheses is as likely a gloss ("statistical methods (Machine Learning)"), unless the style prints it in
 quotation marks, as DIN 1505-2 cites a web page with no author and no date ("(„Statistik om dödsorsaker“)"), or
 the entry is a case or a statute, which every style cites by its title ("(Otway v R, para. 32)", "(Criminal Code,
-sec. 21(1))").
+sec. 21(1))"), or a code repository's path ("(fchollet/keras)").
 """
 
 from __future__ import annotations
+
+import re
 
 from ..bibliography.csl_item import LEGAL_TYPES
 from ..bibliography.dates import date_year
@@ -20,6 +22,9 @@ MIN_WORDS = 4
 """Words a title needs to be read as a citation when no year is printed with it."""
 MIN_QUOTED_WORDS = 2
 """Words a title printed in quotation marks needs to be read as a citation when no year is printed with it."""
+_REPOSITORY = re.compile(r"[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*")
+"""A title that is a code repository's path ("fchollet/keras", "greenelab/deep-review"), as reference managers
+title a GitHub page: no gloss is written so, so it is read alone however short."""
 QUOTES = {"“": "”", "”": "”", '"': '"', "„": "“", "«": "»", "»": "«", "‘": "’", "‚": "‘"}
 """Opening quotation mark -> the closing one, as languages pair them (German „…“, Swedish ”…”, French «…»)."""
 _CACHE = "_titles_cited"
@@ -47,7 +52,7 @@ def titled(text: str, index: SourceIndex, year: str | None = None) -> list[str]:
     if year is None:
         written = text.strip()
         quoted = len(written) > 1 and QUOTES.get(written[:1]) == written[-1:]
-        if keys and all(index.sources[k].type in LEGAL_TYPES for k in keys):
+        if keys and (all(index.sources[k].type in LEGAL_TYPES for k in keys) or _REPOSITORY.fullmatch(written)):
             return keys
         return keys if len(title.split()) >= (MIN_QUOTED_WORDS if quoted else MIN_WORDS) else []
     return [k for k in keys if year in _years(k, index)]

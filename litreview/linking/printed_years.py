@@ -217,7 +217,7 @@ def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et
     if len(same_year) > 1:
         # The names matched several author lists a style printed alike (APSA, Harvard add no given names):
         # count the letter along its bibliography's sort, names in full and then title.
-        ordered = sorted(same_year, key=lambda k: (labels[k].suffix, name_order(index.sources[k])))
+        ordered = sorted(same_year, key=lambda k: name_order(index.sources[k]))
         return cited_letters.lettered(index, ordered, suffix)
     return same_year
 
