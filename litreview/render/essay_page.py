@@ -131,12 +131,15 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
 
 # A link the manuscript makes to a place in itself (``[1](#cap:af)``), as the essay's text renders it.
 _PLACE_LINK = re.compile(r'<a href="#([^"]*)" rel="noopener noreferrer">((?:(?!<a[\s>]).)*?)</a>', re.DOTALL)
-_ID = re.compile(r'\bid="([^"]*)"')
+# (its look-behind after the literal "id=", so that the search skips ahead to each "id=" as a literal's does)
+_ID = re.compile(r'id=(?<=\bid=)"([^"]*)"')
 
 
 def _unlink_missing_places(body: str) -> str:
     """The manuscript's links to places in itself that the page has not (a chapter the essay leaves out: a book's
     ``[Chapter 1](#cap:af)`` in another file) as their text: a link that leads nowhere is broken."""
+    if _PLACE_LINK.search(body) is None:
+        return body
     ids = set(_ID.findall(body)) | {"references"}
     return _PLACE_LINK.sub(lambda m: m.group(0) if m.group(1) in ids else m.group(2), body)
 
