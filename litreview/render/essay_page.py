@@ -200,11 +200,12 @@ def _paragraph_inputs(ix: ReviewIndex, citations: Citations, paragraph: Paragrap
         keys.update(link.source_key for link in (*links, *rejected))
         keys.update(key for key in entries if key is not None)
         keys.update(finding.key for finding in findings if finding.key)
-        claims.append((links, rejected, findings, entries))
+        # a mark's arrows step to the claims either side citing its source (a rejected link's mark has none)
+        steps = tuple(marks.step(link.source_key, claim.id) for link in links)
+        claims.append((links, rejected, findings, entries, steps))
     entries_shown = tuple(
         (key, ix.sources.get(key), ix.reference(citations, key) if key in ix.sources else None, ix.metadata(key),
-         worst_finding(ix.findings_by_key.get(key, ())), marks.number.get(key),
-         tuple(marks.step(key, claim.id) for claim in paragraph.claims))
+         worst_finding(ix.findings_by_key.get(key, ())), marks.number.get(key))
         for key in sorted(keys))
     note = ix.notes.get(paragraph.note) if paragraph.note else None
     return paragraph, tuple(claims), entries_shown, note is not None and note[0] in marks.labelled
