@@ -292,9 +292,9 @@ def test_a_rebuild_renders_again_only_the_essay_paragraphs_whose_marks_changed(t
     rendered: list[int] = []
     render = essay_page._paragraph
 
-    def counted(ix, layout, citations, paragraph, here, marks):
+    def counted(ix, layout, citations, paragraph, here, marks, level=0):
         rendered.append(paragraph.number)
-        return render(ix, layout, citations, paragraph, here, marks)
+        return render(ix, layout, citations, paragraph, here, marks, level)
 
     monkeypatch.setattr(essay_page, "_paragraph", counted)
     review = load_case("site_basic")
