@@ -106,6 +106,7 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         from .render.index import index_review
         from .render.pagereuse import built_path
         from .render.site import asset_files, default_catalogue, render_site, search_entries
+        from .render.sitecache import SiteFragments
 
         review = self._review()
         listed = 0 < len(review.bibliography.sources) <= self.config.nav_sources
@@ -119,7 +120,8 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         self._reuse(review, config, files, listed, index)
         generated = render_site(review, self.layout, citations=self._citations, root=str(self.settings.root),
                                 catalogue=default_catalogue() if self.config.checks else (), skip=self._reused,
-                                index=index)
+                                index=index,
+                                fragments=SiteFragments(self._store, self.layout.essay) if self._store is not None else None)
         generated.update(asset_files(self.layout))
         self._search = search_entries(review, self.layout, index, self._citations)
         self._add(files, generated, config, listed)

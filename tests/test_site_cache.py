@@ -283,3 +283,43 @@ def test_a_build_indexes_the_review_once_and_formats_each_entry_once(tmp_path, m
     build_with(review, tmp_path / "project")  # the page cache's keys, the pages and the search entries
     assert len(indexed) == 1
     assert sorted(formatted) == sorted({s.key for s in review.bibliography.sources})
+
+
+def test_a_rebuild_renders_again_only_the_essay_paragraphs_whose_marks_changed(tmp_path, monkeypatch):
+    from litreview.model import Finding, SourceMetadata
+    from litreview.render import essay_page
+
+    rendered: list[int] = []
+    render = essay_page._paragraph
+
+    def counted(ix, layout, citations, paragraph, here, marks, level=0):
+        rendered.append(paragraph.number)
+        return render(ix, layout, citations, paragraph, here, marks, level)
+
+    monkeypatch.setattr(essay_page, "_paragraph", counted)
+    review = load_case("site_basic")
+    project = tmp_path / "project"
+    build_with(review, project)
+    everything = sorted(rendered)
+    assert everything == sorted(p.number for p in review.essay.paragraphs)
+    rendered.clear()
+    build_with(review, project)
+    assert rendered == []
+    citing = {review.essay.paragraphs[i].number for i, p in enumerate(review.essay.paragraphs)
+              for c in p.claims for lk in review.linkage.links if lk.claim_id == c.id and lk.source_key == "holsti2004taming"}
+    assert citing and len(citing) < len(everything)
+    # Each edit of what a paragraph shows of an entry (its reference, registry status, worst finding) gives the page
+    # a cold build gives; the paragraphs that do not show that entry are not rendered again.
+    metadata = dict(review.metadata)
+    metadata["holsti2004taming"] = SourceMetadata("holsti2004taming", "not-found")
+    finding = Finding("LR101", "error", "Two entries share a DOI.", "Merge them.", key="holsti2004taming")
+    for n, edited in enumerate((retitled(review, "holsti2004taming", "Taming the Sovereigns, Revisited"),
+                                dataclasses.replace(review, metadata=metadata),
+                                dataclasses.replace(review, findings=(*review.findings, finding)))):
+        rendered.clear()
+        rebuilt, _ = build_with(edited, project)
+        assert 0 < len(rendered) < len(everything)
+        assert set(rendered) <= citing
+        cold, _ = build_with(edited, tmp_path / f"cold{n}", NO_NAV + "      page_cache: false\n")
+        assert rebuilt["essay/index.html"] == cold["essay/index.html"]
+        build_with(review, project)

@@ -14,7 +14,8 @@ from collections.abc import Collection
 
 _PLACEHOLDER = "<!--litreview-block:{}-->"
 _FIND = re.compile(r"<!--litreview-block:(\d+)-->")
-_ID = re.compile(r'\sid="([^"]+)"')
+#: An ``id`` after white space (the look-behind after the literal, so that the search skips ahead to each "id=")
+_ID = re.compile(r'id=(?<=\sid=)"([^"]+)"')
 _OPEN = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*>")
 #: A search mark, found from its first letters (``\s?data-search-...`` as one pattern made ``re`` try every
 #: position of a block: a seventh of the time for an essay page of 1.5 MB)

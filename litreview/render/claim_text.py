@@ -24,6 +24,9 @@ _OPEN, _CLOSE = "\ue000", "\ue001"
 #: What markdown-it could render as other than the text: escapes, code, emphasis, strike-through, links and
 #: notes, entities and tags, dashes and ellipses.
 _MARKUP = re.compile(r"[\\`*_\[\]<>&~]|--|\.\.\.")
+#: The markup of ``_MARKUP`` but its brackets, which markdown-it renders as text unless they open a link, a note
+#: reference or an inline note (a reference link needs a definition, which a claim has not).
+_LINKING = re.compile(r"[\\`*_<>&~]|--|\.\.\.|\]\(|\[\^|\^\[")
 
 
 @lru_cache(maxsize=1)
@@ -177,8 +180,11 @@ def plain_text(text: str, xref: Callable[[str, bool], str | None] | None = None,
     markup, raw LaTeX and note references (the first note's "[^ver]", as pandoc's plain text prints it: "[1]")
     rendered; an inline note (a LaTeX ``\\footnote``) between the words the page shows around it, numbered when
     ``claim_id`` names the claim ``text`` is."""
-    if not _MARKUP.search(text) and not (xref is not None and "@" in text):
-        return text
+    if not (xref is not None and "@" in text):
+        if not _MARKUP.search(text):
+            return text
+        if text.isprintable() and not _LINKING.search(text):  # brackets that link nothing: rendered, the text itself
+            return _SPACE_BEFORE_NOTE.sub("", text)
     html, _ = claim_html(text, (), lambda item: None, xref, numbers, notes_as_text=True, claim_id=claim_id)
     html = _SUPERSCRIPT.sub(r"[\1]", html)
     return _SPACE_BEFORE_NOTE.sub("", html_text(html))

@@ -7,6 +7,7 @@ the findings are explained after their paragraph.
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from ..essay.ids import source_ids, standard_id
 from ..model import Citation, Claim, Link, Paragraph
@@ -29,6 +30,7 @@ from .fragments import (
 from .index import ReviewIndex, is_topical_suggestion
 from .layout import Layout, key_slug
 from .sanitize import esc, one_line
+from .sitecache import fingerprint
 
 
 def essay_title(ix: ReviewIndex) -> str:
@@ -86,8 +88,18 @@ def reference_order(ix: ReviewIndex, citations: Citations) -> list[str]:
     return sorted(ix.sources, key=lambda k: (ix.reference(citations, k).text.casefold(), k))
 
 
-def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
-    """The essay page's Markdown (front matter and raw HTML)."""
+class Fragments(Protocol):
+    """Where an adapter keeps the HTML of each paragraph between builds (``sitecache.SiteFragments``): ``get`` the
+    HTML kept at ``name`` for ``inputs`` (a hash of everything the paragraph shows), or None; ``put`` what was made."""
+
+    def get(self, name: str, inputs: str) -> str | None: ...
+
+    def put(self, name: str, inputs: str, html: str) -> None: ...
+
+
+def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations, fragments: Fragments | None = None) -> str:
+    """The essay page's Markdown (front matter and raw HTML). ``fragments``: the paragraphs of an earlier build, each
+    reused where what it shows is unchanged (one entry edited re-renders only the paragraphs that cite it)."""
     here = layout.essay
     essay = ix.review.essay
     if essay is None:
@@ -121,9 +133,21 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
     marks = _Marks(ix, citations)
     # The essay's top heading level is the page's second (its first is the page's title).
     top = min((p.heading for p in essay.paragraphs if p.heading), default=1)
+    shared = fingerprint(layout, here, ix.lang, ix.claims_file, sorted(ix.notes.items()), essay.meta, essay.body,
+                         sorted(marks.ids.items())) if fragments is not None else ""
     for paragraph in essay.paragraphs:
         level = min(6, 2 + paragraph.heading - top) if paragraph.heading else 0
-        parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here, marks, level)))
+        if fragments is None:
+            parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here, marks, level)))
+            continue
+        inputs = fingerprint(shared, level, _paragraph_inputs(ix, citations, paragraph, marks))
+        html = fragments.get(paragraph.anchor, inputs)
+        if html is None:
+            html = _paragraph(ix, layout, citations, paragraph, here, marks, level)
+            fragments.put(paragraph.anchor, inputs, html)
+        elif paragraph.note in ix.notes:  # what rendering it does to the page's state (``_note_label``)
+            marks.labelled.add(ix.notes[paragraph.note][0])
+        parts.append(html_block(html))
     parts.append("## References {#references}\n\n")
     parts.extend(html_block(part) for part in reference_list(ix, layout, citations, marks.ordered, here))
     return page(essay_title(ix), _unlink_missing_places("".join(parts)), hide=["toc"])
@@ -131,12 +155,15 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> str:
 
 # A link the manuscript makes to a place in itself (``[1](#cap:af)``), as the essay's text renders it.
 _PLACE_LINK = re.compile(r'<a href="#([^"]*)" rel="noopener noreferrer">((?:(?!<a[\s>]).)*?)</a>', re.DOTALL)
-_ID = re.compile(r'\bid="([^"]*)"')
+# (its look-behind after the literal "id=", so that the search skips ahead to each "id=" as a literal's does)
+_ID = re.compile(r'id=(?<=\bid=)"([^"]*)"')
 
 
 def _unlink_missing_places(body: str) -> str:
     """The manuscript's links to places in itself that the page has not (a chapter the essay leaves out: a book's
     ``[Chapter 1](#cap:af)`` in another file) as their text: a link that leads nowhere is broken."""
+    if _PLACE_LINK.search(body) is None:
+        return body
     ids = set(_ID.findall(body)) | {"references"}
     return _PLACE_LINK.sub(lambda m: m.group(0) if m.group(1) in ids else m.group(2), body)
 
@@ -157,6 +184,31 @@ def reference_list(ix: ReviewIndex, layout: Layout, citations: Citations, ordere
     return (f'<p class="lr-small">{plural(len(ordered), "entry", "entries")} of the bibliography, numbered as '
             'the marks are when this page is printed.</p>',
             f'<ol class="lr-references" data-search-exclude="references">{"".join(items)}</ol>')
+
+
+def _paragraph_inputs(ix: ReviewIndex, citations: Citations, paragraph: Paragraph, marks: _Marks) -> tuple:
+    """Everything ``_paragraph`` shows of the review but what the whole page shares (keep the two in step): the
+    paragraph, its claims' links and findings, and of each entry they name its entry, reference, registry status,
+    worst finding, number and the marks either side of the paragraph's; whether its note is labelled already."""
+    keys: set[str] = set()
+    claims = []
+    for claim in paragraph.claims:
+        links = tuple(ix.links_by_claim.get(claim.id, ()))
+        rejected = tuple(ix.rejected_by_claim.get(claim.id, ()))
+        findings = tuple(ix.findings_by_claim.get(claim.id, ()))
+        entries = tuple(marks.entry(item.key) for item in claim.citations or ())
+        keys.update(link.source_key for link in (*links, *rejected))
+        keys.update(key for key in entries if key is not None)
+        keys.update(finding.key for finding in findings if finding.key)
+        # a mark's arrows step to the claims either side citing its source (a rejected link's mark has none)
+        steps = tuple(marks.step(link.source_key, claim.id) for link in links)
+        claims.append((links, rejected, findings, entries, steps))
+    entries_shown = tuple(
+        (key, ix.sources.get(key), ix.reference(citations, key) if key in ix.sources else None, ix.metadata(key),
+         worst_finding(ix.findings_by_key.get(key, ())), marks.number.get(key))
+        for key in sorted(keys))
+    note = ix.notes.get(paragraph.note) if paragraph.note else None
+    return paragraph, tuple(claims), entries_shown, note is not None and note[0] in marks.labelled
 
 
 def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Paragraph, here: str,

@@ -75,11 +75,13 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations, geometry: Geo
            f'<text class="lr-graph__head" x="{g.source_x:.0f}" y="14">Sources</text>',
            '<g class="lr-edges" aria-hidden="true">']
     middle = (g.claim_x + g.source_x) / 2
+    # each row's coordinate written once, not at every edge that meets it
+    claim_at, source_at = {cid: _n(y) for cid, y in claim_y.items()}, {key: _n(y) for key, y in source_y.items()}
     for claim_id, key, status in edges:
-        y1, y2 = claim_y[claim_id], source_y[key]
+        y1, y2 = claim_at[claim_id], source_at[key]
         out.append(f'<path class="lr-edge lr-edge--{esc(status)}" data-a="{claim_n[claim_id]}" '
-                   f'data-b="{source_n[key]}" d="M{g.claim_x + 5:.0f} {_n(y1)}'
-                   f'C{middle:.0f} {_n(y1)} {middle:.0f} {_n(y2)} {g.source_x - 6:.0f} {_n(y2)}"/>')
+                   f'data-b="{source_n[key]}" d="M{g.claim_x + 5:.0f} {y1}'
+                   f'C{middle:.0f} {y1} {middle:.0f} {y2} {g.source_x - 6:.0f} {y2}"/>')
     out.append('</g><g class="lr-nodes">')
 
     def cited(item: Citation) -> str | None:  # a citation as the essay page shows it
@@ -93,7 +95,7 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations, geometry: Geo
         href = layout.href(here, layout.essay, claim_id)
         out.append(f'<a class="lr-node lr-node--claim" href="{esc(href)}" {_name(g, claim_n[claim_id], label)} '
                    f'data-n="{claim_n[claim_id]}">'
-                   f'<circle cx="{g.claim_x:.0f}" cy="{_n(y)}" r="5"/>'
+                   f'<circle cx="{g.claim_x:.0f}" cy="{claim_at[claim_id]}" r="5"/>'
                    f'<text x="{g.claim_x - 9:.0f}" y="{_n(y + 4)}" text-anchor="end">{esc(claim_id)}</text></a>')
     for key, source in ix.sources.items():
         y = source_y[key]

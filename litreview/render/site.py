@@ -13,6 +13,7 @@ from ..model import Review
 from .bibtex import EntryTexts
 from .citation import Citations
 from .downloads import DESCRIPTIONS, download_files
+from .essay_page import Fragments
 from .graph import NARROW, map_svg
 from .index import ReviewIndex, index_review
 from .layout import Layout
@@ -36,13 +37,14 @@ ASSETS = ("litreview.css", "litreview.js")
 def render_site(review: Review, layout: Layout | None = None, *, citations: Citations | None = None,
                 root: str | None = None, catalogue: Sequence[CatalogueEntry] = (),
                 downloads: dict[str, str] | None = None, skip: Collection[str] = (),
-                index: ReviewIndex | None = None) -> dict[str, str | bytes]:
+                index: ReviewIndex | None = None, fragments: Fragments | None = None) -> dict[str, str | bytes]:
     """Every generated page and data file, keyed by its path in the docs folder.
 
     ``root`` is the project folder, used to show file names relative to it;
     ``downloads`` replaces the default data files (e.g. with the checks' formatters);
     ``skip`` names source pages not to render (an adapter has them from an earlier build);
-    ``index`` is ``index_review(review, root)`` where the caller has made it already.
+    ``index`` is ``index_review(review, root)`` where the caller has made it already;
+    ``fragments`` keeps the essay's paragraphs between builds (``essay_page``).
     """
     layout = layout or Layout()
     citations = citations or Citations()
@@ -55,7 +57,7 @@ def render_site(review: Review, layout: Layout | None = None, *, citations: Cita
         files[layout.download(name)] = content
     bib_name = ", ".join(f.replace("\\", "/").rsplit("/", 1)[-1] for f, _ in review.bibliography.files if f)
     files[layout.home] = home_page(ix, layout, bibliography_name=bib_name)
-    files[layout.essay] = essay_page(ix, layout, citations)
+    files[layout.essay] = essay_page(ix, layout, citations, fragments)
     files[layout.bibliography] = bibliography_page(ix, layout, citations)
     files[layout.checks] = checks_page(ix, layout, root=root, catalogue=catalogue)
     files[layout.codes] = codes_page(layout, catalogue)

@@ -210,6 +210,26 @@ class SiteCache:
             return
 
 
+class SiteFragments:
+    """Parts of one page kept in a ``SiteCache`` beside the pages (``essay_page.Fragments``: the essay's paragraphs),
+    each as ``page#name``: a part whose inputs changed is a miss, as a page is."""
+
+    def __init__(self, store: SiteCache, page: str) -> None:
+        self.store, self.page = store, page
+
+    def get(self, name: str, inputs: str) -> str | None:
+        path = f"{self.page}#{name}"
+        data = self.store.get(path, self.store.key(path, inputs))
+        try:
+            return None if data is None else data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+    def put(self, name: str, inputs: str, html: str) -> None:
+        path = f"{self.page}#{name}"
+        self.store.put(path, self.store.key(path, inputs), html.encode("utf-8", "surrogatepass"))
+
+
 def _entry(key: str, offset: int, page: bytes, search: list[dict[str, str]]) -> dict[str, Any]:
     return {"key": key, "at": [offset, len(page), zlib.crc32(page)], "search": search}
 
