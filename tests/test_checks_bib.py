@@ -518,14 +518,20 @@ def test_a_long_fields_problem_is_quoted_around_it_not_whole() -> None:
     assert [f.message for f in escaped if f.code == "LR141"] == ["title holds the HTML entity &amp;: 'Mobility (O\\&amp;M)'"]
 
 
-def test_a_short_doi_is_named_as_one_with_the_way_to_the_doi() -> None:
-    # "does not start with the directory indicator '10.'" for doi = {10/bqhp9z}: it does, and it is a shortDOI.
-    text = "@book{g, author={Goulson, Dave}, title={Bumblebees}, publisher={OUP}, year={2010}, doi={10/bqhp9z}}\n"
-    found = [f for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(), now=NOW).findings
-             if f.code == "LR120"]
-    assert [f.message for f in found] == ["DOI '10/bqhp9z' is malformed: it is a shortDOI (an alias doi.org redirects), "
-                                          "which the registries do not know"]
-    assert found[0].hint == "Write the DOI https://doi.org/10/bqhp9z redirects to (open it to see it)"
+def test_a_short_doi_is_a_doi_of_its_own_form_not_a_malformed_one() -> None:
+    # doi = {10/bqhp9z} was an LR120 error ("malformed"): doi.org resolves it and Manubot expands it, so it is a DOI,
+    # written in a form no registry knows (a warning, with the way to the full DOI).
+    text = ("@book{g, author={Goulson, Dave}, title={Bumblebees}, publisher={OUP}, year={2010}, doi={10/bqhp9z}}\n"
+            "@book{h, author={Goulson, Dave}, title={Bumblebees}, publisher={OUP}, year={2010}, doi={10/}}\n")
+    found = [(f.key, f.code, f.severity, f.message, f.hint)
+             for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(), now=NOW).findings
+             if f.code in ("LR120", "LR121")]
+    assert found[0] == ("g", "LR121", "warning", "DOI '10/bqhp9z' is a shortDOI (an alias doi.org redirects): the "
+                        "registries do not know it, so fetch cannot verify the entry",
+                        "Write the DOI https://doi.org/10/bqhp9z redirects to (open it to see it): fetch does not "
+                        "expand shortDOIs")
+    # The close case: "10/" followed by nothing is no shortDOI, and stays a malformed DOI.
+    assert [f[:3] for f in found[1:]] == [("h", "LR120", "error")]
 
 
 def test_a_year_with_words_beside_it_is_named_in_the_hint() -> None:
