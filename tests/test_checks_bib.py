@@ -683,6 +683,21 @@ def test_a_newspaper_or_magazine_article_is_not_expected_to_have_a_doi() -> None
         "", "", "journal articles published since 2000 almost all have one", "", ""]
 
 
+def test_a_preprint_is_not_called_a_journal_article_when_its_doi_is_expected() -> None:
+    # ADS exports an arXiv preprint as @ARTICLE{..., journal = {arXiv e-prints}}: LR137 said "journal articles
+    # published since 2000 almost all have one" of it. A journal's article (the close case) keeps its wording.
+    from litreview.checks.doi_expected import doi_expected
+
+    bib = parse_bibliography("@ARTICLE{a, title = {T}, journal = {arXiv e-prints}, year = 2022, "
+                             "archivePrefix = {arXiv}, eprint = {2205.06627v2}}\n"
+                             "@article{b, title = {T}, journal = {bioRxiv}, year = {2020}}\n"
+                             "@article{c, title = {T}, journal = {Acta Astronomica}, year = {2004}}\n", "x.bib")
+    assert [doi_expected(s) for s in bib.sources] == [
+        "arXiv registers one for each preprint (10.48550/arXiv.2205.06627)",
+        "preprint servers register DOIs for most preprints",
+        "journal articles published since 2000 almost all have one"]
+
+
 @pytest.mark.parametrize(("name", "joined"), [
     ("I.N. Bronstein, K.A. Semendjaew", True), ("B Balakrisnan , S Patil", True), ("John Smith, Mary Jones", True),
     ("Smith, J., Jones", True), ("García Márquez, Gabriel José", False), ("van der Berg, Jan", False),
