@@ -690,10 +690,12 @@ def test_a_preprint_is_not_called_a_journal_article_when_its_doi_is_expected() -
 
     bib = parse_bibliography("@ARTICLE{a, title = {T}, journal = {arXiv e-prints}, year = 2022, "
                              "archivePrefix = {arXiv}, eprint = {2205.06627v2}}\n"
+                             "@article{g, title = {T}, journal = {arXiv preprint arXiv:1909.01940}, year = {2019}}\n"
                              "@article{b, title = {T}, journal = {bioRxiv}, year = {2020}}\n"
                              "@article{c, title = {T}, journal = {Acta Astronomica}, year = {2004}}\n", "x.bib")
     assert [doi_expected(s) for s in bib.sources] == [
         "arXiv registers one for each preprint (10.48550/arXiv.2205.06627)",
+        "arXiv registers one for each preprint (10.48550/arXiv.1909.01940)",
         "preprint servers register DOIs for most preprints",
         "journal articles published since 2000 almost all have one"]
 

@@ -89,8 +89,10 @@ def doi_expected(source: Source) -> str:
 def _preprint_reason(source: Source) -> str:
     """Why a preprint (an article in arXiv e-prints, bioRxiv...) probably has a DOI: it is no journal article."""
     fields = source.fields
-    ident = arxiv_id(plain(fields.get("eprint", ""))) if "arxiv" in fold_words(
-        f"{source.container} {fields.get('archiveprefix', '')} {fields.get('eprinttype', '')}") else ""
+    ident = ""
+    if "arxiv" in fold_words(f"{source.container} {fields.get('archiveprefix', '')} {fields.get('eprinttype', '')}"):
+        # the eprint field's id, else the one Google Scholar writes in the journal ("arXiv preprint arXiv:1909.01940")
+        ident = arxiv_id(plain(fields.get("eprint", ""))) or arxiv_id((plain(source.container).split() or [""])[-1])
     if ident:  # arXiv registers a DOI with DataCite for each of its preprints, without the version
         return f"arXiv registers one for each preprint (10.48550/arXiv.{re.sub(r'v[0-9]+$', '', ident)})"
     return "preprint servers register DOIs for most preprints"
