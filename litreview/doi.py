@@ -188,9 +188,9 @@ def entry_doi(doi_field: str, url_field: str = "") -> str:
 
 
 def doi_url(value: str | None, resolver: str = "https://doi.org") -> str | None:
-    """The resolver link for a DOI (case kept), or None when it is malformed."""
+    """The resolver link for a DOI (case kept), or None when it is malformed; doi.org resolves a shortDOI too."""
     doi = bare_doi(value or "")
-    if not doi or doi_problem(doi):
+    if not doi or (doi_problem(doi) and not is_short_doi(doi.lower())):
         return None
     return f"{resolver.rstrip('/')}/{quote(doi, safe='/:;()._-')}"
 

@@ -532,14 +532,20 @@ def test_a_long_fields_problem_is_quoted_around_it_not_whole() -> None:
     assert [f.message for f in escaped if f.code == "LR141"] == ["title holds the HTML entity &amp;: 'Mobility (O\\&amp;M)'"]
 
 
-def test_a_short_doi_is_named_as_one_with_the_way_to_the_doi() -> None:
-    # "does not start with the directory indicator '10.'" for doi = {10/bqhp9z}: it does, and it is a shortDOI.
-    text = "@book{g, author={Goulson, Dave}, title={Bumblebees}, publisher={OUP}, year={2010}, doi={10/bqhp9z}}\n"
-    found = [f for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(), now=NOW).findings
-             if f.code == "LR120"]
-    assert [f.message for f in found] == ["DOI '10/bqhp9z' is malformed: it is a shortDOI (an alias doi.org redirects), "
-                                          "which the registries do not know"]
-    assert found[0].hint == "Write the DOI https://doi.org/10/bqhp9z redirects to (open it to see it)"
+def test_a_short_doi_is_a_doi_of_its_own_form_not_a_malformed_one() -> None:
+    # doi = {10/bqhp9z} was an LR120 error ("malformed"): doi.org resolves it and Manubot expands it, so it is a DOI,
+    # written in a form no registry knows (a warning, with the way to the full DOI).
+    text = ("@book{g, author={Goulson, Dave}, title={Bumblebees}, publisher={OUP}, year={2010}, doi={10/bqhp9z}}\n"
+            "@book{h, author={Goulson, Dave}, title={Bumblebees}, publisher={OUP}, year={2010}, doi={10/}}\n")
+    found = [(f.key, f.code, f.severity, f.message, f.hint)
+             for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(), now=NOW).findings
+             if f.code in ("LR120", "LR121")]
+    assert found[0] == ("g", "LR121", "warning", "DOI '10/bqhp9z' is a shortDOI (an alias doi.org redirects): the "
+                        "registries do not know it, so fetch cannot verify the entry",
+                        "Write the DOI https://doi.org/10/bqhp9z redirects to (open it to see it): fetch does not "
+                        "expand shortDOIs")
+    # The close case: "10/" followed by nothing is no shortDOI, and stays a malformed DOI.
+    assert [f[:3] for f in found[1:]] == [("h", "LR120", "error")]
 
 
 def test_a_year_with_words_beside_it_is_named_in_the_hint() -> None:
@@ -689,6 +695,23 @@ def test_a_newspaper_or_magazine_article_is_not_expected_to_have_a_doi() -> None
                     '"issued": {"date-parts": [[2011]]}}]', "x.json")
     assert [doi_expected(s) for s in (*bib.sources, *csl.sources)] == [
         "", "", "journal articles published since 2000 almost all have one", "", ""]
+
+
+def test_a_preprint_is_not_called_a_journal_article_when_its_doi_is_expected() -> None:
+    # ADS exports an arXiv preprint as @ARTICLE{..., journal = {arXiv e-prints}}: LR137 said "journal articles
+    # published since 2000 almost all have one" of it. A journal's article (the close case) keeps its wording.
+    from litreview.checks.doi_expected import doi_expected
+
+    bib = parse_bibliography("@ARTICLE{a, title = {T}, journal = {arXiv e-prints}, year = 2022, "
+                             "archivePrefix = {arXiv}, eprint = {2205.06627v2}}\n"
+                             "@article{g, title = {T}, journal = {arXiv preprint arXiv:1909.01940}, year = {2019}}\n"
+                             "@article{b, title = {T}, journal = {bioRxiv}, year = {2020}}\n"
+                             "@article{c, title = {T}, journal = {Acta Astronomica}, year = {2004}}\n", "x.bib")
+    assert [doi_expected(s) for s in bib.sources] == [
+        "arXiv registers one for each preprint (10.48550/arXiv.2205.06627)",
+        "arXiv registers one for each preprint (10.48550/arXiv.1909.01940)",
+        "preprint servers register DOIs for most preprints",
+        "journal articles published since 2000 almost all have one"]
 
 
 @pytest.mark.parametrize(("name", "joined"), [

@@ -204,6 +204,31 @@ def test_text_prints_a_hint_many_findings_of_one_code_share_once() -> None:
     assert lines.count("    hint: remove it") == 2  # two alike: each keeps its own
 
 
+def test_text_counts_past_the_first_few_of_a_code_in_a_file_on_one_line() -> None:
+    # An ADS bibliography gave ~60 LR143 warnings, one per single hyphen, each with its own hint: the report
+    # drowned. Past the first five of one code in one file, one line counts the others and names the command
+    # that fixes them; JSON keeps every finding.
+    pages = [Finding("LR143", "warning", f"pages '{i}-9'", f"Write pages = {{{i}--9}}", key=f"p{i}", file="refs.bib",
+                     line=i) for i in range(1, 13)]
+    other = [Finding("LR143", "warning", "pages '1-9'", "Write pages = {1--9}", key="q", file="more.bib", line=1)]
+    findings = pages + other
+    lines = render_text(findings, summarize(findings), fixable={(f"p{i}", "LR143") for i in range(1, 13)}).splitlines()
+    assert lines[0] == "Warnings (13)"
+    assert [line.split(":")[1] for line in lines if line.startswith("refs.bib:")] == ["1", "2", "3", "4", "5"]
+    assert lines[lines.index("    hint: Write pages = {5--9}") + 1] == \
+        "    ... and 7 more LR143 (page-range-format) in this file: `litreview sync --write` makes each change (it asks first)"
+    assert "more.bib:1: LR143 [q] pages '1-9'  (page-range-format)" in lines  # another file is counted apart
+    assert len(to_json(findings, summarize(findings))["findings"]) == 13
+    # Without a fix for them all: how many the command fixes, and where every hint is.
+    some = render_text(pages, summarize(pages), fixable={("p12", "LR143")}).splitlines()
+    assert "    ... and 7 more LR143 (page-range-format) in this file: `litreview sync --write` makes 1 of the " \
+           "changes; `litreview check --format json` lists every one, with its hint" in some
+    # The close case: six of a code are all shown (a line counting one more saves nothing).
+    six = render_text(pages[:6], summarize(pages[:6])).splitlines()
+    assert [line for line in six if line.startswith("refs.bib:")][-1].startswith("refs.bib:6: LR143")
+    assert not any("more LR143" in line for line in six)
+
+
 # A contributor's key, title or sentence holding terminal control sequences: retitle the window, clear the
 # screen, hide text (SGR 8), overwrite the line (carriage return). Shown as escapes, never sent to the terminal.
 HOSTILE = "A\x1b]0;PWNED\x07 \x1b[2J \x1b[8mhidden\rover \x9b31m"

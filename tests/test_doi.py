@@ -12,6 +12,7 @@ from litreview.doi import (
     doi_path,
     doi_prefix,
     doi_problem,
+    doi_url,
     entry_doi,
     hashed_name,
     is_valid_doi,
@@ -149,3 +150,12 @@ def test_entry_doi(doi: str, url: str, expected: str) -> None:
 def test_a_malformed_doi_reason_does_not_repeat_the_doi() -> None:
     # The caller names the DOI as its user wrote it; the reason repeating it (lower-cased) stuttered.
     assert doi_problem("10.1234/ABC def") == "contains white space or control characters"
+
+
+def test_a_short_doi_is_linked_to_doi_org_which_resolves_it() -> None:
+    # The site printed doi = {10/bqhp9z} unlinked, as a malformed DOI; https://doi.org/10/bqhp9z redirects to the DOI.
+    assert doi_url("10/BQHP9Z") == "https://doi.org/10/BQHP9Z"
+    assert doi_url("doi:10/bqhp9z") == "https://doi.org/10/bqhp9z"
+    # Close cases: no shortDOI, no link; the registries are still not asked for one (it is no DOI they know).
+    assert doi_url("10/") is None and doi_url("10/ab") is None
+    assert doi_problem("10/bqhp9z")

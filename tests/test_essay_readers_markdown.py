@@ -148,3 +148,21 @@ def test_markdown_indented_table_header_after_indented_code_goes_on_with_the_cod
     (tmp_path / "t.md").write_text("Opening.\n\n    code @c1\n\n         Left  Right\n-------------  -----\n"
                                    "     @c2 text  x\n\nAfter [@real].\n", encoding="utf-8")
     assert [cite.key for c in load_essay(tmp_path / "t.md").claims for cite in c.citations or ()] == ["real"]
+
+
+def test_markdown_table_rows_are_no_prose_and_a_code_block_is_no_claim() -> None:
+    # Pandoc reads a pipe table as a Table, not paragraphs: each row was a numbered paragraph whose cells were split
+    # into sentences, as prose. A row keeps its number and its cells' citations (pandoc reads them), one claim per
+    # cell; the prose around it is read as before (the close case: same ids, same sentences), and a code block is
+    # no claim at all.
+    from litreview.essay.markdown import parse_markdown
+
+    text = ("Prose one [@a]. Two.\n\n```python\nx = f(y)  # See [@c]. Note.\n```\n\n| Tool | Paper |\n|---|---|\n"
+            "| Foo | Described in [@b]. Good. |\n\nClosing prose [@a]. Again.\n")
+    essay = parse_markdown(text, "e.md")
+    assert [(p.number, p.table, [(c.id, c.text, [x.key for x in c.citations or ()]) for c in p.claims])
+            for p in essay.paragraphs] == [
+        (1, False, [("p1-s1", "Prose one [@a].", ["a"]), ("p1-s2", "Two.", [])]),
+        (2, True, [("p2-s1", "Tool", []), ("p2-s2", "Paper", [])]),
+        (3, True, [("p3-s1", "Foo", []), ("p3-s2", "Described in [@b]. Good.", ["b"])]),
+        (4, False, [("p4-s1", "Closing prose [@a].", ["a"]), ("p4-s2", "Again.", [])])]

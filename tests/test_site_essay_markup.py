@@ -361,3 +361,26 @@ def test_a_heading_prints_as_a_heading_of_the_page_not_as_a_numbered_paragraph(t
     # the close case: prose stays a numbered paragraph, its ids as they were
     assert '<p><a class="lr-pnum" href="#p2" aria-label="Paragraph 2">2</a> <span class="lr-claim" id="p2-s1">' in page
     assert "<p>2 paragraphs, 3 claims:" in page
+
+
+def test_a_table_is_printed_as_a_table_and_gets_no_topical_suggestion(tmp_path: Path) -> None:
+    # A pipe table's rows were printed as numbered paragraphs of claims and read as prose: a cell got a topical
+    # suggestion. The table is a table, each row with its id, each cell's citation marked; the paragraph after it
+    # keeps its number and, as prose, its suggestion (the close case).
+    (tmp_path / "t.md").write_text(
+        "| Tool | Use |\n|---|---|\n| Mesa [@gennep] | Agent-based modeling framework in Python for complex adaptive "
+        "systems |\n\nMesa is an agent-based modeling framework in Python for complex adaptive systems.\n\n"
+        "Other words about rivers and fish.\n", encoding="utf-8")
+    (tmp_path / "t.bib").write_text(
+        "@book{mesa, author={Kazil, Jackie}, title={Mesa: An agent-based modeling framework in Python for complex "
+        "adaptive systems}, year={2020}, publisher={P}}\n@book{gennep, author={van Gennep, Arnold}, title={Les rites "
+        "de passage}, year={1909}, publisher={Nourry}}\n@book{fish, author={Fisher, Ann}, title={Rivers and fish}, "
+        "year={1999}, publisher={Nourry}}\n", encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="t.md", bibliography="t.bib", claims=""), with_checks=False)
+    assert sorted((lk.claim_id, lk.source_key, lk.kind) for lk in review.linkage.links) == [
+        ("p2-s1", "gennep", "marker"), ("p3-s1", "mesa", "topical")]
+    html = render_site(review, Layout())["essay.md"]
+    assert '<table><tbody><tr id="p1"><td><span class="lr-claim" id="p1-s1">Tool</span></td>' in html
+    assert '<tr id="p2"><td><span class="lr-claim" id="p2-s1">Mesa <span class="lr-cites' in html
+    assert 'aria-label="Paragraph 2"' not in html and 'aria-label="Paragraph 3"' in html
+    assert "<p>2 paragraphs, 2 claims:" in html

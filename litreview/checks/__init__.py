@@ -130,7 +130,7 @@ def _implied_sources(found: list[Finding], review: Review) -> list[Finding]:
         elif f.code not in ("LR110", "LR111") or (source is not None and source.fields.get("id") in manual):
             manual_item = source is not None and source.fields.get("id") in manual
             hint = in_own_words(f.hint, source, "json" if manual_item else "manubot") if source else f.hint
-            if f.code == "LR120" and source is not None and not manual_item and is_short_doi(source.doi):
+            if f.code == "LR121" and source is not None and not manual_item and is_short_doi(source.doi):
                 # Manubot cites a shortDOI (@doi:10/c3ztfm) as the DOI it stands for: no malformed DOI, but
                 # one no registry knows by that name, so litreview cannot verify it.
                 hint = (f"cite the DOI https://doi.org/{source.doi} redirects to (open it to see it) as "

@@ -293,7 +293,7 @@ def _held_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
 
 
 def check_doi(source: Source) -> Iterable[Finding]:
-    """LR120 for a DOI that is not one, LR121 for one written as a link, with a label or with a final mark.
+    """LR120 for a DOI that is not one, LR121 for one written as a link, with a label, a final mark or as a shortDOI.
 
     The grammar is :mod:`litreview.doi`'s, so what the registries fetch and the site links passes here too.
     """
@@ -307,9 +307,15 @@ def check_doi(source: Source) -> Iterable[Finding]:
     if decoded:
         yield entry_finding("LR121", source, f"DOI {raw!r} is percent-encoded, as in a link: the registries are "
                             "asked for it as written", f"write doi = {{{decoded}}}", field="doi")
+    elif is_short_doi(doi):
+        # A shortDOI is a DOI of its own form (doi.org resolves it, Manubot expands it), not a malformed one; but
+        # no registry knows it by that name, and fetch does not expand it, so the entry cannot be verified.
+        yield entry_finding("LR121", source, f"DOI {raw!r} is a shortDOI (an alias doi.org redirects): the "
+                            "registries do not know it, so fetch cannot verify the entry",
+                            f"write the DOI https://doi.org/{doi} redirects to (open it to see it): fetch does "
+                            "not expand shortDOIs", field="doi")
     elif problem:
-        hint = f"Write the DOI https://doi.org/{doi} redirects to (open it to see it)" if is_short_doi(doi) else ""
-        yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", hint, field="doi")
+        yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", "", field="doi")
     elif latex_escaped(raw) and not (has_prefix(raw) or end):
         yield entry_finding("LR121", source, f"DOI '{raw}' is written with LaTeX escapes: biber reads doi "
                             "verbatim, so the link keeps the backslash", f"write doi = {{{bare_doi(raw)}}}",

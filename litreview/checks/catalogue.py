@@ -85,8 +85,8 @@ _CODES = (
     Code("LR120", "malformed-doi", "error", "The DOI field does not hold a DOI.",
          "Write the bare DOI, e.g. doi = {10.1017/CBO9780511491306}."),
     Code("LR121", "doi-formatting", "warning",
-         "The DOI is written as a link, with a prefix, with LaTeX escapes (\\_), percent-encoded (%2F) or with "
-         "trailing punctuation.",
+         "The DOI is written as a link, with a prefix, with LaTeX escapes (\\_), percent-encoded (%2F), with "
+         "trailing punctuation, or as a shortDOI (10/bqhp9z), which no registry knows.",
          "Keep only the bare DOI (10.xxxx/...) in the doi field."),
     Code("LR122", "invalid-isbn", "error", "An ISBN has the wrong length or a wrong check digit.",
          "Copy the ISBN again from the book or the publisher's page."),

@@ -13,8 +13,10 @@ from ..bibliography.refparse.lexicon import JOURNAL
 from ..doi import bare_doi
 from ..lazyre import lazy
 from ..model import Finding, Source
+from ..registry.ids import arxiv_id
 from ..text import fold_words
 from .bib import entry_finding, folded, plain
+from .duplicates import is_preprint
 
 # Publishers that register DOIs for (nearly) all their books and chapters.
 _DOI_PUBLISHERS = (
@@ -79,8 +81,21 @@ def doi_expected(source: Source) -> str:
     if source.type == "article" and (source.year or 0) >= 2000 and not source.url and not _not_yet_published(source) \
             and not _magazine_issue(source) \
             and not _PRESS.intersection(plain(source.fields.get("entrysubtype", "")).lower().split()):
-        return "journal articles published since 2000 almost all have one"
+        return _preprint_reason(source) if is_preprint(source) else \
+            "journal articles published since 2000 almost all have one"
     return ""
+
+
+def _preprint_reason(source: Source) -> str:
+    """Why a preprint (an article in arXiv e-prints, bioRxiv...) probably has a DOI: it is no journal article."""
+    fields = source.fields
+    ident = ""
+    if "arxiv" in fold_words(f"{source.container} {fields.get('archiveprefix', '')} {fields.get('eprinttype', '')}"):
+        # the eprint field's id, else the one Google Scholar writes in the journal ("arXiv preprint arXiv:1909.01940")
+        ident = arxiv_id(plain(fields.get("eprint", ""))) or arxiv_id((plain(source.container).split() or [""])[-1])
+    if ident:  # arXiv registers a DOI with DataCite for each of its preprints, without the version
+        return f"arXiv registers one for each preprint (10.48550/arXiv.{re.sub(r'v[0-9]+$', '', ident)})"
+    return "preprint servers register DOIs for most preprints"
 
 
 def _not_yet_published(source: Source) -> bool:

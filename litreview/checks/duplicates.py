@@ -85,7 +85,7 @@ def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
                                 f"{said}", hint)
         else:
             how = same_title(full_title(first), full_title(source))
-            preprints = [e.key for e in (first, source) if _preprint(e)]
+            preprints = [e.key for e in (first, source) if is_preprint(e)]
             hint = ""
             if len(preprints) == 1:  # dblp lists a paper's CoRR or ECCC version beside the proceedings
                 hint = (f"{preprints[0]!r} is the preprint of the other: cite the published version and delete it, "
@@ -99,7 +99,7 @@ _SERVERS = ("corr", "arxiv", "eccc", "electron colloquium comput complex", "elec
 """Preprint servers as their names fold (``text.fold_words``), the first words of a preprint's container."""
 
 
-def _preprint(source: Source) -> bool:
+def is_preprint(source: Source) -> bool:
     """Whether the entry is a preprint: in a server's series (CoRR, ECCC, bioRxiv...) or given by its arXiv id alone."""
     container = fold_words(source.container)
     if container and any(container == s or container.startswith(s + " ") for s in _SERVERS):

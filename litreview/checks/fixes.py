@@ -1,8 +1,8 @@
 """Fixes that `check` knows how to make mechanically, as corrections `sync --write` can offer.
 
 Each fix comes from the rule of the check that reports it (one rule, one place): abbreviated
-page ranges (LR138), miscased initials (LR133), a DOI written as a link (LR121), a date in another
-layout than ISO (LR146), a DOI given only as a doi.org link (LR137), and a URL that
+page ranges (LR138), ranges in another form than BibTeX's (LR143), miscased initials (LR133), a DOI
+written as a link (LR121), a date in another layout than ISO (LR146), a DOI given only as a doi.org link (LR137), and a URL that
 only answers by redirecting (LR211, from the snapshot's URL check). Pure: bibliography and
 snapshot in, corrections out.
 """
@@ -17,6 +17,7 @@ from ..doi import bare_doi, doi_problem, entry_doi, has_prefix
 from ..model import Bibliography, Person, Source, SourceMetadata
 from ..registry.corrections import Correction
 from .bib import plain
+from .integrity import is_biblatex, page_form_fix
 from .registry import moved_url
 from .style import expanded_pages
 from .style_names import fixed_given, name_problem
@@ -25,17 +26,28 @@ from .style_names import fixed_given, name_problem
 def mechanical_fixes(bibliography: Bibliography, metadata: Mapping[str, SourceMetadata] | None = None) -> list[Correction]:
     """Every mechanical correction for the bibliography, in file order."""
     out: list[Correction] = []
+    biblatex = is_biblatex(bibliography)
     for source in bibliography.sources:
-        out.extend(_fixes(source, (metadata or {}).get(source.key)))
+        out.extend(_fixes(source, (metadata or {}).get(source.key), biblatex=biblatex))
     return out
 
 
-def _fixes(source: Source, meta: SourceMetadata | None) -> Iterable[Correction]:
+def fixable(bibliography: Bibliography, metadata: Mapping[str, SourceMetadata] | None = None) -> set[tuple[str, str]]:
+    """The (entry key, finding code) pairs whose finding `sync --write` fixes (each correction's reason opens
+    with its code)."""
+    return {(c.key, c.reason.split(" ", 1)[0]) for c in mechanical_fixes(bibliography, metadata)}
+
+
+def _fixes(source: Source, meta: SourceMetadata | None, *, biblatex: bool) -> Iterable[Correction]:
     pages = source.field("pages")
     expanded = expanded_pages(pages) if pages else ""
+    joined = page_form_fix(pages, biblatex=biblatex) if pages and not expanded else ""
     if expanded:
         yield Correction(source.key, "pages", pages, expanded, f"LR138 page range {plain(pages)!r} is abbreviated",
                          source.line)
+    elif joined:
+        yield Correction(source.key, "pages", pages, joined, f"LR143 page range {plain(pages)!r} is not in "
+                         "BibTeX's form", source.line)
     for role, people in (("author", source.authors), ("editor", source.editors)):
         fixed = _fixed_names(source.field(role), people)
         if fixed:

@@ -7,7 +7,7 @@ Each formatter is a pure function from findings to a string or a JSON-ready dict
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -23,6 +23,7 @@ _HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 _EXCERPT = 100
 _SHARED_HINT = 3  # findings of one code with one hint from which the report prints the hint once
+_SHOWN = 5  # findings of one code in one file the text report shows before it counts the others on one line
 
 Styler = Callable[..., str]
 
@@ -92,22 +93,34 @@ def one_line(text: str) -> str:
 
 
 def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
-                excerpts: Mapping[str, str] | None = None, style: Styler | None = None) -> str:
+                excerpts: Mapping[str, str] | None = None, style: Styler | None = None,
+                fixable: Collection[tuple[str, str]] = ()) -> str:
     """Findings grouped by severity, then by file, each with ``file:line``, the claim and a hint (a hint
-    three findings or more of one code share printed once, at the first of them).
+    three findings or more of one code share printed once, at the first of them). Of one code in one file,
+    the first few are shown and one line counts the others, with what fixes them all when one thing does.
 
-    ``style`` is ``click.style`` for colour on a terminal, or None for plain text.
+    ``style`` is ``click.style`` for colour on a terminal, or None for plain text; ``fixable`` holds the
+    (entry key, code) pairs of the findings `sync --write` fixes.
     """
     style = style or _plain_style
     excerpts = excerpts or {}
     lines: list[str] = []
     for severity in ("error", "warning", "info"):
-        group = [f for f in findings if f.severity == severity]
-        if not group:
+        every = [f for f in findings if f.severity == severity]
+        if not every:
             continue
+        # Sixty single hyphens in page ranges drowned the report: past the first few of a code in a file, the
+        # others are counted on one line (JSON and SARIF keep every finding).
+        kept: dict[tuple[str | None, str], list[Finding]] = {}
+        for f in every:
+            kept.setdefault((f.file, f.code), []).append(f)
+        rest = {k: v[_SHOWN:] for k, v in kept.items() if len(v) > _SHOWN + 1}
+        last_shown = {id(v[_SHOWN - 1]): k for k, v in kept.items() if k in rest}
+        hidden = {id(f) for v in rest.values() for f in v}
+        group = [f for f in every if id(f) not in hidden]
         if lines:
             lines.append("")
-        lines.append(style(f"{_HEADINGS[severity]} ({len(group)})", fg=_COLOURS[severity], bold=True))
+        lines.append(style(f"{_HEADINGS[severity]} ({len(every)})", fg=_COLOURS[severity], bold=True))
         # A hint that many findings of one code share ("Run `litreview fetch` ...") is printed once, at the
         # first of them, saying so; a hint of its own ("Write pages = {361--370}") stays with its finding.
         shared = Counter((f.code, f.hint) for f in group if f.hint)
@@ -132,6 +145,8 @@ def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
                 # "and ... below": other findings of the code may have hints of their own.
                 label = f"hint (and for the {many - 1} {f.code} below with this hint)" if many >= _SHARED_HINT else "hint"
                 lines.append(style(f"    {label}: {one_line(f.hint)}", dim=True))
+            if id(f) in last_shown:
+                lines.append(style(_more_line(rest[last_shown[id(f)]], fixable, hinted), dim=True))
     if lines:
         lines.append("")
     if findings or summary.get("suppressed"):
@@ -145,6 +160,23 @@ def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
     else:
         lines.append("No problems found.")
     return "\n".join(lines) + "\n"
+
+
+def _more_line(more: Sequence[Finding], fixable: Collection[tuple[str, str]], said: Collection[tuple[str, str]]) -> str:
+    """The line that counts the findings of one code in one file not shown, with the one fix for them all (or
+    for those it fixes); ``said`` holds the (code, hint) pairs whose hint is printed above as shared."""
+    code = more[0].code
+    name = f" ({CATALOGUE[code].name})" if code in CATALOGUE else ""
+    head = f"    ... and {len(more)} more {code}{name} in this file"
+    hints = {f.hint for f in more}
+    fixed = sum((f.key, code) in fixable for f in more)
+    if fixed == len(more):
+        return f"{head}: `litreview sync --write` makes each change (it asks first)"
+    if len(hints) == 1 and more[0].hint:
+        shared = "the hint above" if (code, more[0].hint) in said else f"the hint: {one_line(more[0].hint)}"
+        return f"{head}, each with {shared}"
+    listed = "`litreview check --format json` lists every one, with its hint"
+    return f"{head}: `litreview sync --write` makes {fixed} of the changes; {listed}" if fixed else f"{head} ({listed})"
 
 
 def to_json(findings: Iterable[Finding], summary: Mapping[str, Any]) -> dict[str, Any]:

@@ -387,18 +387,31 @@ def page_form_problem(pages: str, *, biblatex: bool) -> str:
     return "write a page, a range like 12--15, or a list like 3, 7--9"
 
 
+def page_form_fix(pages: str, *, biblatex: bool) -> str:
+    """The pages value LR143 asks for when the change is mechanical ('' when it is not, or none is needed):
+    one hyphen in BibTeX, or a run of them ("450----493", Mendeley's export of an en dash) in either, made a
+    double hyphen; a range of pages numbered within chapters made one biber reads ({12-1}--{12-55})."""
+    text = plain(pages).strip()
+    if not page_form_problem(pages, biblatex=biblatex) or _PAGE_COUNT.fullmatch(text) or _no_pages(text) \
+            or _manuscript_pages(text) or _ARXIV_PAGES.fullmatch(text):
+        return ""  # no pages, or not these: check_page_form's hint says what to write instead
+    single = re.fullmatch(rf"({_PAGE})\s*(?:-|-{{3,}})\s*({_PAGE})", pages.strip())
+    if chapter := _CHAPTER_PAGES.fullmatch(pages.strip()):
+        return f"{{{chapter.group(1).strip('{}')}}}--{{{chapter.group(2).strip('{}')}}}"
+    if single and single.group(1) == single.group(2):
+        return single.group(1)  # a range of one page ("20110550-20110550", as ADS writes it): that page
+    return f"{single.group(1)}--{single.group(2)}" if single else ""
+
+
 def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
     """LR143 for a pages value that is not a page, a range or a list of them."""
     raw = source.fields.get("pages", "")
     problem = page_form_problem(raw, biblatex=biblatex)
     if problem:
-        # One hyphen in BibTeX, or a run of them ("450----493", Mendeley's export of an en dash) in either.
-        single = re.fullmatch(rf"({_PAGE})\s*(?:-|-{{3,}})\s*({_PAGE})", raw.strip())
-        hint = f"write pages = {{{single.group(1)}--{single.group(2)}}}" if single else ""
-        if single and single.group(1) == single.group(2):  # "20110550-20110550": ADS's range of one page
-            hint = f"write pages = {{{single.group(1)}}}, the one page the range starts and ends on"
-        if chapter := _CHAPTER_PAGES.fullmatch(raw.strip()):
-            hint = f"write pages = {{{{{chapter.group(1)}}}--{{{chapter.group(2)}}}}}"
+        fixed = page_form_fix(raw, biblatex=biblatex)
+        hint = f"write pages = {{{fixed}}}" if fixed else ""
+        if fixed and "-" not in fixed and "{" not in fixed:  # "20110550-20110550": ADS's range of one page
+            hint = f"write pages = {{{fixed}}}, the one page the range starts and ends on"
         if count := _PAGE_COUNT.fullmatch(plain(raw).strip()):
             hint = (f"the {own_name('pages', source)} field holds how many pages the work has: write "
                     f"pagetotal = {{{count.group(1)}}} instead")

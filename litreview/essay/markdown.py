@@ -82,13 +82,15 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
     plain = blank_keys(body)  # no sentence ends inside a key
     for start, end, spans, note, level in sorted(_units(source), key=lambda u: u[0]):
-        if spans == [(start, end)]:  # a figure: its caption is the paragraph
+        table = level == _ROW
+        if spans == [(start, end)] and not table:  # a figure: its caption is the paragraph
             start, end = _figure_caption(source, start, end)
             spans = [(start, end)]
         unit = mask_inline(source[start:end])
         claims: list[Claim] = []
         for span_start, span_end in spans:
-            for a, b in sentences(plain, span_start, span_end):
+            # A table's cell is one claim: no prose to split into sentences (pandoc reads a Table).
+            for a, b in [(span_start, span_end)] if table else sentences(plain, span_start, span_end):
                 line = body_line + bisect_right(line_starts, a) - 1
                 masked = unit[a - start:b - start]
                 if masked.startswith("@") and a > start and _GLUED_AFTER.match(unit[a - start - 1]):
@@ -99,7 +101,7 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
             continue
         paragraphs.append(Paragraph(number=number, text=body[start:end].strip(),
                                     line=body_line + bisect_right(line_starts, start) - 1, claims=tuple(claims),
-                                    note=note, heading=level))
+                                    note=note, heading=0 if table else level, table=table))
         number += 1
     return paragraphs
 
@@ -130,9 +132,13 @@ def _figure_caption(source: str, start: int, end: int) -> tuple[int, int]:
     return (start + 2, at) if tail is not None and tail.end() >= end else (start, end)
 
 
+_ROW = -1
+"""The level :func:`_units` gives a table's row (its spans are its cells)."""
+
+
 def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]], str, int]]:
     """(start, end, spans to split into sentences, the label of the note it is in or "", its level when it is a
-    heading's text, else 0) for each block of text, in token order."""
+    heading's text, ``_ROW`` for a table's row, else 0) for each block of text, in token order."""
     starts = [0]
     for line in split_lines(source, keepends=True):
         starts.append(starts[-1] + len(line))
@@ -159,7 +165,7 @@ def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]], str, 
             cursor = starts[row_line]
         elif tok.type == "tr_close":
             if row:
-                yield row[0][0], row[-1][1], row, note, 0
+                yield row[0][0], row[-1][1], row, note, _ROW
             row = []
         elif (tok.type == "html_block" and tok.map and not _RAW_HTML.match(tok.content)
               and any(ch.isalnum() for ch in mask_inline(tok.content).replace(MASK, ""))):

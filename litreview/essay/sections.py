@@ -45,6 +45,11 @@ def heading_claims(essay: Essay) -> frozenset[str]:
     return frozenset(c.id for paragraph, heading in headings(essay) if heading is not None for c in paragraph.claims)
 
 
+def table_claims(essay: Essay) -> frozenset[str]:
+    """The ids of the claims of tables' cells (``Paragraph.table``): no prose, so only their citations link them."""
+    return frozenset(c.id for paragraph in essay.paragraphs if paragraph.table for c in paragraph.claims)
+
+
 def headings(essay: Essay) -> Iterator[tuple[Paragraph, tuple[int, str] | None]]:
     """Each paragraph with its (level, title) when it is a heading (``Paragraph.heading``: a Markdown one as its #s
     count, a LaTeX ``\\chapter`` 2, ``\\section`` 3), else None. A code chunk's ``# comment`` is no heading."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..essay import BIBTEX
-from ..essay.sections import heading_claims, heading_titles, thanks_claims
+from ..essay.sections import heading_claims, heading_titles, table_claims, thanks_claims
 from ..essay.segment import MAX_PIECE, note_numbers
 from ..model import (
     KIND_RANK,
@@ -184,7 +184,10 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
                 best[slot] = hit
     explained = {(c, k) for (c, k, kind), h in best.items() if kind != "topical"}
     linked = {h.claim_id for h in best.values() if h.confirmed and h.kind != "topical"}
-    units = [readable(c) for c in grouping.essay.claims if c.id not in thanks]  # a group: one claim for topics
+    # A group: one claim for topics. A table's cell is no prose to suggest topics for (its citations and the
+    # works it names link it all the same).
+    tables = table_claims(grouping.essay)
+    units = [readable(c) for c in grouping.essay.claims if c.id not in thanks and c.id not in tables]
     spans: dict[str, list[tuple[int, int]]] = {}
     for h in best.values():
         spans.setdefault(h.claim_id, []).append((h.start, h.end))

@@ -106,8 +106,9 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations, fragments:
         body = html_block('<h1>The essay</h1><p>No essay is configured, so there are no claims to show. '
                           "Set <code>essay</code> in the configuration to review one.</p>")
         return page("The essay", body)
-    prose = [p for p in essay.paragraphs if not p.heading]
-    claims = [c for p in prose for c in p.claims]  # a heading claims nothing: it names a section
+    prose = [p for p in essay.paragraphs if not p.heading and not p.table]
+    # A heading claims nothing (it names a section), nor does a table's cell; their citations are marked all the same.
+    claims = [c for p in prose for c in p.claims]
     confirmed = sum(1 for c in claims if any(lk.status == "confirmed" for lk in ix.links_by_claim.get(c.id, ())))
     linked = sum(1 for c in claims if ix.links_by_claim.get(c.id))
     topical = sum(1 for links in ix.links_by_claim.values() for lk in links if is_topical_suggestion(lk))
@@ -135,7 +136,16 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations, fragments:
     top = min((p.heading for p in essay.paragraphs if p.heading), default=1)
     shared = fingerprint(layout, here, ix.lang, ix.claims_file, sorted(ix.notes.items()), essay.meta, essay.body,
                          sorted(marks.ids.items())) if fragments is not None else ""
+    rows: list[Paragraph] = []  # a table's rows so far
     for paragraph in essay.paragraphs:
+        if paragraph.table and (not rows or paragraph.number == rows[-1].number + 1):
+            rows.append(paragraph)
+            continue
+        if rows:
+            parts.append(html_block(_table(ix, layout, citations, rows, here, marks)))
+            rows = [paragraph] if paragraph.table else []
+            if rows:
+                continue
         level = min(6, 2 + paragraph.heading - top) if paragraph.heading else 0
         if fragments is None:
             parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here, marks, level)))
@@ -148,6 +158,8 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations, fragments:
         elif paragraph.note in ix.notes:  # what rendering it does to the page's state (``_note_label``)
             marks.labelled.add(ix.notes[paragraph.note][0])
         parts.append(html_block(html))
+    if rows:
+        parts.append(html_block(_table(ix, layout, citations, rows, here, marks)))
     parts.append("## References {#references}\n\n")
     parts.extend(html_block(part) for part in reference_list(ix, layout, citations, marks.ordered, here))
     return page(essay_title(ix), _unlink_missing_places("".join(parts)), hide=["toc"])
@@ -215,33 +227,8 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
                marks: _Marks, level: int = 0) -> str:
     """A paragraph's HTML: numbered, with its claims' marks and its findings below it; a heading (``level``, the
     page's heading level for it) as a heading of the page, unnumbered: it names a section and claims nothing."""
-    # Claims have their whitespace collapsed (essay.segment.make_claim); so has the text around them here.
-    text = one_line(paragraph.text)
-    cursor = 0
-    out: list[str] = []
     notes: list[str] = []
-    # Read as Markdown, the text between claims (what a front matter field holds besides its sentences that cite) is
-    # rendered as the claims are: its raw LaTeX ("\\newline") dropped, its markup rendered.
-    markdown = any(claim.citations is not None for claim in paragraph.claims)
-
-    def between(part: str) -> str:
-        return (claim_html(part, (), lambda item: None, marks.xref, ix.notes)[0] if markdown and part.strip()
-                else esc(part))
-
-    for claim in paragraph.claims:
-        at = text.find(claim.text, cursor) if claim.text else -1
-        if at >= 0:
-            out.append(between(text[cursor:at]))
-            cursor = at + len(claim.text)
-        else:
-            out.append(" ")
-        out.append(_claim(ix, layout, citations, claim, here, paragraph.anchor, marks))
-        findings = ix.findings_by_claim.get(claim.id, ())
-        for finding in findings:
-            notes.append(finding_html(finding, layout=layout, here=here, sources=ix.sources,
-                                      claims=(claim.id,), show_source=True)
-                         .replace("<li ", f'<li data-claim="{esc(claim.id)}" ', 1))
-    out.append(between(text[cursor:]))
+    out = _inline(ix, layout, citations, paragraph, paragraph.text, list(paragraph.claims), here, marks, notes)
     anchor, name = esc(paragraph.anchor), esc(paragraph.name)
     if paragraph.note in ix.notes:
         out = [_note_label(*ix.notes[paragraph.note], marks.labelled), *out]
@@ -260,6 +247,70 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
                  f'<p class="admonition-title">Findings in {name}</p>'
                  f'<ul>{"".join(notes)}</ul></div>')
     return html + "</div>"
+
+
+def _inline(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Paragraph, written: str,
+            claims: list[Claim], here: str, marks: _Marks, notes: list[str], *, later: bool = False) -> list[str]:
+    """The HTML of ``written`` (a paragraph's text or a table cell's) with the claims it holds, taken from the
+    front of ``claims`` (all of them unless ``later`` text may hold the others); each claim's findings added to
+    ``notes``."""
+    # Claims have their whitespace collapsed (essay.segment.make_claim); so has the text around them here.
+    text = one_line(written)
+    cursor = 0
+    out: list[str] = []
+    # Read as Markdown, the text between claims (what a front matter field holds besides its sentences that cite) is
+    # rendered as the claims are: its raw LaTeX ("\\newline") dropped, its markup rendered.
+    markdown = any(claim.citations is not None for claim in paragraph.claims)
+
+    def between(part: str) -> str:
+        return (claim_html(part, (), lambda item: None, marks.xref, ix.notes)[0] if markdown and part.strip()
+                else esc(part))
+
+    while claims:
+        claim = claims[0]
+        at = text.find(claim.text, cursor) if claim.text else -1
+        if at >= 0:
+            out.append(between(text[cursor:at]))
+            cursor = at + len(claim.text)
+        elif later:
+            break  # the claim of a later cell
+        else:
+            out.append(" ")
+        claims.pop(0)
+        out.append(_claim(ix, layout, citations, claim, here, paragraph.anchor, marks))
+        findings = ix.findings_by_claim.get(claim.id, ())
+        for finding in findings:
+            notes.append(finding_html(finding, layout=layout, here=here, sources=ix.sources,
+                                      claims=(claim.id,), show_source=True)
+                         .replace("<li ", f'<li data-claim="{esc(claim.id)}" ', 1))
+    out.append(between(text[cursor:]))
+    return out
+
+
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+
+
+def _table(ix: ReviewIndex, layout: Layout, citations: Citations, rows: list[Paragraph], here: str,
+           marks: _Marks) -> str:
+    """A table's rows (``Paragraph.table``), as a table: each row keeps its paragraph's id, each cell its claim;
+    unnumbered, for a table is no prose. Its findings are listed under it."""
+    notes: list[str] = []
+    html = []
+    for row in rows:
+        claims = list(row.claims)
+        texts = _CELL_BORDER.split(row.text)
+        cells = ["".join(_inline(ix, layout, citations, row, cell, claims, here, marks, notes,
+                                 later=n < len(texts) - 1)).strip() for n, cell in enumerate(texts)]
+        html.append(f'<tr id="{esc(row.anchor)}">{"".join(f"<td>{cell}</td>" for cell in cells)}</tr>')
+    first = esc(rows[0].anchor)
+    # Scrolled sideways when wider than the page, as the site's other tables (a region the keyboard can reach).
+    out = (f'<div class="lr-para lr-table" data-search-exclude="paragraph"><div class="lr-table-wrap" tabindex="0" '
+           f'role="region" aria-label="A table of the essay"><table{ix.lang_attr()}><tbody>{"".join(html)}</tbody>'
+           '</table></div>')
+    if notes:
+        out += (f'<div class="admonition warning lr-notes" id="findings-{first}">'
+                f'<p class="admonition-title">Findings in the table</p><ul>{"".join(notes)}</ul></div>')
+    return out + "</div>"
 
 
 def _note_label(number: int, back: str, labelled: set[int]) -> str:
