@@ -98,7 +98,9 @@ def manuscript_url(tmp_path_factory) -> Iterator[str]:
 
     essay = parse_markdown("As @doe2000 shows, **this** holds---mostly [see @doe2000, p. 3; @roe2010].\n\n"
                            "## Waves *and* tides [@roe2010]\n\n### Notes\n\n"
-                           "A sentence with a note^[See *also* [@roe2010].] and `code` [@missing].\n")
+                           "A sentence with a note^[See *also* [@roe2010].] and `code` [@missing].\n\n"
+                           "A rate ($\\lambda$) at $t \\leq \\tau$ costs $5 and $10; so $$\\frac{1}{\\sqrt{1 - v^2}}$$ "
+                           "[@doe2000], not $\\foo{x}$.\n")
     bib = parse_bibliography("@book{doe2000, title={Tides}, author={Doe, Jane}, year={2000}, publisher={P}}\n"
                              "@article{roe2010, title={Waves}, author={Roe, Rob}, year={2010}, journal={J}}\n")
     review = Review(bibliography=bib, essay=essay, metadata={}, linkage=link(essay, bib, None, metadata={}),
@@ -113,6 +115,8 @@ def test_a_manuscripts_essay_page_with_marks_in_the_text_has_no_axe_violation(wa
         watch.open(manuscript_url + "essay/", idle=False)
         assert watch.page.locator("#p1-s1 .lr-cites--inline a.lr-cite").count() == 3
         assert watch.page.locator("#p2 h2 .lr-cite").count() == 1 and watch.page.locator("#p3 h3").count() == 1
+        assert watch.page.locator("#p5-s1 math").count() == 3 and watch.page.locator("#p5-s1 code.math-tex").count() == 1
+        assert watch.page.locator("#p5-s1 math[display=block]").evaluate("m => m.getBoundingClientRect().height") > 20
         watch.page.locator("#p1-s1 .lr-cites--inline a.lr-cite").first.focus()
         assert watch.page.locator("#p1-s1 .lr-card").first.is_visible()
         assert not (violations := axe_violations(watch.page)), json.dumps(violations, indent=1, ensure_ascii=False)

@@ -47,7 +47,8 @@ _INTERESTING = lazy(_AT + r"-?@" + KEY + r"|\\[!-/:-@\[-`{-~]|\\[A-Za-z]+\*?|`+|
 # may come after spaces), or a whole \begin{env}...\end{env}.
 _TEX_GROUPS = lazy(r"[ \t]*(?=[\[{])")
 _TEX_BEGIN = lazy(r"\\begin\{([^{}\s]+)\}")
-_CLOSE_MATH = lazy(r"(?<=\S)\$(?!\d)")
+_MATH_STOP = lazy(r"\\text\{|\\[\s\S]|\$")
+_BRACE_STOP = lazy(r"\\[\s\S]|[{}]")
 _CLOSE_DISPLAY = lazy(r"\$\$")
 
 
@@ -132,6 +133,14 @@ def raw_tex_spans(text: str) -> list[tuple[int, int]]:
     return [(start, end) for kind, start, end in _inline_spans(text) if kind == "tex"]
 
 
+def math_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds pandoc's TeX math (``$x$``, ``$$...$$``, by its rules: no space inside the dollars, none
+    followed by a digit; not in code, nor an escaped ``\\$``), delimiters included."""
+    if "$" not in text:
+        return []
+    return [(start, end) for kind, start, end in _inline_spans(text) if kind == "math"]
+
+
 def _inline_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of what ``mask_inline`` masks, in order: "tex" (raw LaTeX), "escape", "code",
     "comment", "tag", "math", "target" (a link's)."""
@@ -188,8 +197,32 @@ def _math_end(text: str, start: int) -> int:
         return close.end() if close else start
     if start + 1 >= len(text) or text[start + 1].isspace():
         return start
-    close = _CLOSE_MATH.search(text, start + 1)
-    return close.end() if close else start
+    # The first "$" closes it, and must follow no space and precede no digit: "costs $5 and $10; so $$x$$" holds no
+    # inline math, as pandoc's ``mathInlineWith`` fails there rather than look further. A backslash escapes the
+    # next character, and ``\\text{...}`` may hold a "$" of its own.
+    pos = start + 1
+    while (stop := _MATH_STOP.search(text, pos)) is not None:
+        if stop.group() == "$":
+            at = stop.start()
+            if text[at - 1].isspace() or text[at + 1:at + 2].isdigit():
+                return start
+            return at + 1
+        pos = _group_end(text, stop.end() - 1) if stop.group().endswith("{") else stop.end()
+    return start
+
+
+def _group_end(text: str, at: int) -> int:
+    """Where the ``{...}`` group that opens at ``at`` ends (its braces balanced, a backslash escaping), else the
+    end of ``text``."""
+    depth = 0
+    for m in _BRACE_STOP.finditer(text, at):
+        if m.group() == "{":
+            depth += 1
+        elif m.group() == "}":
+            depth -= 1
+            if depth == 0:
+                return m.end()
+    return len(text)
 
 
 def _raw_tex_end(text: str, start: int, end: int, braces: _TexBraces, ends: dict[str, int]) -> int:

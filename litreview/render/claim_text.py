@@ -13,10 +13,11 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..essay.cites import raw_tex_spans
+from ..essay.cites import math_spans, raw_tex_spans
 from ..essay.segment import NOTE_LABEL, inline_label
 from ..model import Citation, Claim
 from ..pandoc_text import html_text, smart, smart_tokens
+from .math import math_html
 from .sanitize import clean_text, esc, safe_url
 
 # Private-use characters stand for the citations while the rest is rendered; any in the text itself go.
@@ -110,7 +111,8 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
     ``mark`` gives the HTML of an item's mark, or None when the item has none (a key the bibliography lacks);
     ``xref`` what the manuscript prints for a cross-reference's label (``crossrefs.crossref_labels``);
     ``numbers`` the essay's notes (``note_numbers``): a reference to another is printed as written, as pandoc does;
-    ``notes_as_text``: an inline note between the words the page shows around it, for plain text; ``claim_id``: the
+    ``notes_as_text``: an inline note between the words the page shows around it, and TeX math as written (else
+    MathML: ``math.math_html``), for plain text; ``claim_id``: the
     claim ``text`` is, whose inline notes are numbered (none in a part of one).
     """
     groups = _citation_groups(text, citations)
@@ -120,8 +122,17 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
     cursor = 0
     # Raw LaTeX (``\\vspace{20pt}`` in a caption): pandoc keeps it for LaTeX output, an HTML page prints nothing.
     raw = raw_tex_spans(text) if "\\" in text else []
-    for (start, end), items in sorted(groups.items()):
+    # TeX math as MathML (as TeX in plain text), set aside like a citation: markdown-it would read its ``_`` and ``\\``.
+    spans: list[tuple[tuple[int, int], list[Citation] | None]] = [*groups.items()]
+    spans += [(span, None) for span in math_spans(text)]
+    for (start, end), items in sorted(spans, key=lambda span: span[0]):
         if start < cursor:
+            continue
+        if items is None:
+            pieces.append(_plain(_without(text, cursor, start, raw)))
+            pieces.append(f"{_OPEN}{len(placed)}{_CLOSE}")
+            placed.append(_math(_plain(text[start:end]), as_text=notes_as_text))
+            cursor = end
             continue
         marks = [mark(item) for item in items]
         if any(m is None for m in marks):
@@ -288,6 +299,14 @@ def readable(text: str, citations: Sequence[Citation],
     whole = "".join(out)
     rewritten.update((command, whole[a:b]) for command, (a, b) in commands.items())
     return whole, rewritten
+
+
+def _math(written: str, *, as_text: bool) -> str:
+    """The HTML of the math ``written`` (``$x$``, ``$$x$$``): MathML, or its TeX escaped ``as_text``."""
+    if as_text:
+        return esc(written)
+    display = written.startswith("$$")
+    return math_html(written[2:-2] if display else written[1:-1], display=display)
 
 
 def _plain(text: str) -> str:

@@ -1,0 +1,77 @@
+"""TeX math in a claim (pandoc's ``$...$`` and ``$$...$$``) shown as MathML with its TeX beside it, or as its TeX in
+a ``<code class="math-tex">`` when it cannot be read; never as markup or a script (expected values by hand)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from test_site_essay_markup import essay_html
+
+from litreview.render.claim_text import claim_html, plain_text
+from litreview.render.math import math_html
+
+
+def html(text: str) -> str:
+    return claim_html(text, (), lambda item: None)[0]
+
+
+def test_inline_math_becomes_mathml_with_its_tex_for_assistive_technology():
+    shown = html(r"a growth rate ($\lambda$) and $P_{gas}$ of $P_b$.")
+    assert shown.startswith('a growth rate (<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline" '
+                            'alttext="\\lambda">')
+    assert "<mi>λ</mi>" in shown and '<annotation encoding="application/x-tex">\\lambda</annotation>' in shown
+    # markdown-it never sees the math: its underscores are no emphasis
+    assert "<em>" not in shown and "<msub><mi>P</mi><mi>b</mi></msub>" in shown
+    assert shown.endswith("</math>.")
+
+
+def test_display_math_is_a_block():
+    shown = html(r"$$\frac{1}{2}$$")
+    assert shown.startswith('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block" alttext="\\frac{1}{2}">')
+    assert "<mfrac><mrow><mn>1</mn></mrow><mrow><mn>2</mn></mrow></mfrac>" in shown
+
+
+def test_dollar_amounts_and_escaped_dollars_are_text():
+    assert html("It costs $5 and $10 a day.") == "It costs $5 and $10 a day."
+    assert html("It costs $ 5 and 6 $ each.") == "It costs $ 5 and 6 $ each."
+    assert html(r"A \$5 fee and $x$.").startswith("A $5 fee and <math ")
+    assert "<math" not in html(r"Both \$x\$ are written.")
+    # pandoc's first "$" after "$5" closes nothing (a space before it): no math from "$5" to the display math
+    shown = html(r"It costs $5 and $10; so $$x$$ holds.")
+    assert shown.startswith('It costs $5 and $10; so <math xmlns="http://www.w3.org/1998/Math/MathML" display="block"')
+    assert shown.count("<math") == 1 and html(r"A $\text{a $ b}$ c.").count("<math") == 1
+
+
+def test_math_that_cannot_be_read_prints_its_tex_as_code():
+    assert html(r"Here $\foo{x}$ is.") == r'Here <code class="math-tex">\foo{x}</code> is.'
+    assert html(r"An $x^$ open one.") == r'An <code class="math-tex">x^</code> open one.'
+    assert math_html(r"\begin{aligned}[t] a & b \end{aligned}", display=True) == (
+        r'<code class="math-tex">\begin{aligned}[t] a &amp; b \end{aligned}</code>')
+
+
+def test_hostile_math_comes_out_inert():
+    for tex in (r"<script>alert(1)</script>", r"\text{<script>alert(1)</script>}", r'\text{<img src=x onerror="a()">}',
+                r"\href{javascript:alert(1)}{x}", r"x\" onmouseover=\"a()"):
+        shown = html(f"See ${tex}$ here.")
+        tags = re.findall(r"<(/?[\w:-]+)((?:\s+[\w:-]+=\"[^\"<]*\")*)\s*/?>", shown)
+        names = {name.lstrip("/") for name, _ in tags}
+        attributes = {a for _, attrs in tags for a in re.findall(r"\s([\w:-]+)=\"[^\"]*\"", attrs)}
+        assert names <= {"math", "semantics", "annotation", "mrow", "mi", "mn", "mo", "mtext", "code"}, shown
+        assert attributes <= {"xmlns", "display", "alttext", "encoding", "stretchy", "class"}, shown
+        assert "<" not in re.sub(r"<(/?[\w:-]+)((?:\s+[\w:-]+=\"[^\"<]*\")*)\s*/?>", "", shown), shown
+
+
+def test_plain_text_keeps_the_tex_as_written():
+    assert plain_text(r"A rate ($\lambda$) of $P_b$ and $5.") == r"A rate ($\lambda$) of $P_b$ and $5."
+
+
+def test_the_essay_page_shows_a_manuscripts_math_as_mathml(tmp_path: Path):
+    (tmp_path / "essay.md").write_text("# T\n\nA growth rate ($\\lambda$) costs $5 and $10 [@a].\n\n"
+                                       "So $$\\frac{a}{b}$$ holds.\n\nThen $\\text{<script>x</script>}$.\n",
+                                       encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{a, title={T}, author={A, B}, year={2000}}\n", encoding="utf-8")
+    page = essay_html(tmp_path, "essay.md", "refs.bib")
+    assert page.count('<math xmlns="http://www.w3.org/1998/Math/MathML"') == 2
+    assert 'alttext="\\lambda"' in page and "costs $5 and $10" in page and 'display="block"' in page
+    assert "<script" not in page and r'<code class="math-tex">\text{&lt;script&gt;x&lt;/script&gt;}</code>' in page
