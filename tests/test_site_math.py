@@ -75,3 +75,24 @@ def test_the_essay_page_shows_a_manuscripts_math_as_mathml(tmp_path: Path):
     assert page.count('<math xmlns="http://www.w3.org/1998/Math/MathML"') == 2
     assert 'alttext="\\lambda"' in page and "costs $5 and $10" in page and 'display="block"' in page
     assert "<script" not in page and r'<code class="math-tex">\text{&lt;script&gt;x&lt;/script&gt;}</code>' in page
+
+
+def test_an_equation_label_prints_its_number_and_anchors_the_equation(tmp_path: Path):
+    # Quarto and pandoc-crossref print "(1)" after a labelled equation, never its "{#eq-model}"
+    (tmp_path / "e.md").write_text("We fit\n\n$$ y = a x $$ {#eq-model}\n\nas @eq-model shows.\n\n"
+                                   "$$ z $$ {#eq:two}\n\nAnd $$w$$ {#sec-x} stays.\n", encoding="utf-8")
+    page = essay_html(tmp_path, "e.md").split('id="references"')[0]
+    assert "{#eq" not in page
+    assert '</math><span class="lr-label" id="eq-model"> (1)</span>' in page
+    assert '</math><span class="lr-label" id="eq:two"> (2)</span>' in page
+    assert "Equation 1</span> shows." in page
+    assert "{#sec-x} stays." in page  # no label of an equation: text, as pandoc prints it
+
+
+def test_a_caption_label_prints_nothing_and_other_braces_stay():
+    shown = html("Results by site {#tbl-res}")
+    assert shown == 'Results by site<span class="lr-label" id="tbl-res"></span>'
+    assert html("A set {#tbl-res} in the middle.") == "A set {#tbl-res} in the middle."
+    assert html("Inline $x$ {#eq-a} is no display.") .endswith("</math> {#eq-a} is no display.")
+    assert plain_text("$$x$$ {#eq-a}", lambda key, suppress: "3" if suppress else "Equation 3") == "$$x$$ (3)"
+    assert html('Caption {#fig-a"><script>}') == 'Caption {#fig-a&quot;&gt;&lt;script&gt;}'

@@ -23,11 +23,11 @@ from .sanitize import clean_text, esc, safe_url
 # Private-use characters stand for the citations while the rest is rendered; any in the text itself go.
 _OPEN, _CLOSE = "\ue000", "\ue001"
 #: What markdown-it could render as other than the text: escapes, code, emphasis, strike-through, links and
-#: notes, entities and tags, dashes and ellipses.
-_MARKUP = re.compile(r"[\\`*_\[\]<>&~]|--|\.\.\.")
+#: notes, entities and tags, dashes and ellipses, and the labels of equations and captions ("{#eq-model}").
+_MARKUP = re.compile(r"[\\`*_\[\]<>&~]|--|\.\.\.|\{#")
 #: The markup of ``_MARKUP`` but its brackets, which markdown-it renders as text unless they open a link, a note
 #: reference or an inline note (a reference link needs a definition, which a claim has not).
-_LINKING = re.compile(r"[\\`*_<>&~]|--|\.\.\.|\]\(|\[\^|\^\[")
+_LINKING = re.compile(r"[\\`*_<>&~]|--|\.\.\.|\]\(|\[\^|\^\[|\{#")
 
 
 @lru_cache(maxsize=1)
@@ -123,10 +123,18 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
     # Raw LaTeX (``\\vspace{20pt}`` in a caption): pandoc keeps it for LaTeX output, an HTML page prints nothing.
     raw = raw_tex_spans(text) if "\\" in text else []
     # TeX math as MathML (as TeX in plain text), set aside like a citation: markdown-it would read its ``_`` and ``\\``.
-    spans: list[tuple[tuple[int, int], list[Citation] | None]] = [*groups.items()]
-    spans += [(span, None) for span in math_spans(text)]
+    spans: list[tuple[tuple[int, int], list[Citation] | str | None]] = [*groups.items()]
+    maths = math_spans(text)
+    spans += [(span, None) for span in maths]
+    spans += [((start, end), label) for start, end, label in label_spans(text, maths)]
     for (start, end), items in sorted(spans, key=lambda span: span[0]):
         if start < cursor:
+            continue
+        if isinstance(items, str):
+            pieces.append(_plain(_without(text, cursor, start, raw)))
+            pieces.append(f"{_OPEN}{len(placed)}{_CLOSE}")
+            placed.append(_label(items, xref, as_text=notes_as_text))
+            cursor = end
             continue
         if items is None:
             pieces.append(_plain(_without(text, cursor, start, raw)))
@@ -299,6 +307,36 @@ def readable(text: str, citations: Sequence[Citation],
     whole = "".join(out)
     rewritten.update((command, whole[a:b]) for command, (a, b) in commands.items())
     return whole, rewritten
+
+
+# pandoc-crossref's and Quarto's label of an equation (``$$x$$ {#eq-model}``), a table (``: Results {#tbl-res}``) or
+# a figure: an attribute block whose identifier has a cross-reference kind's prefix.
+_LABEL = re.compile(r"[ \t]*\{#((?:eq|tbl|fig)[-:][\w:-]*[A-Za-z0-9_])(?:[ \t][^{}\n]*)?\}[ \t]*")
+
+
+def label_spans(text: str, maths: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of each cross-reference label of ``text`` that the manuscript's tool prints no text of:
+    an equation's right after its display math (``maths``: ``math_spans``), a table's or a figure's ending the
+    text (its caption's)."""
+    if "{#" not in text:
+        return []
+    found = []
+    for m in _LABEL.finditer(text):
+        after_math = any(end == m.start() and text.startswith("$$", end - 2) for _, end in maths)
+        if (after_math and m.group(1).startswith("eq")) or (m.end() == len(text) and not m.group(1).startswith("eq")):
+            found.append((m.start(), m.end(), m.group(1)))
+    return found
+
+
+def _label(label: str, xref: Callable[[str, bool], str | None] | None, *, as_text: bool) -> str:
+    """What stands for a cross-reference label: an equation's number in parentheses ("(1)", as Quarto and
+    pandoc-crossref print it), nothing for a caption's label; on the page, an anchor of the label's id, which a
+    reference to it (``@eq-model``) can link to."""
+    number = xref(label, True) if xref is not None and label.startswith("eq") else None
+    shown = f" ({number})" if number else ""
+    if as_text:
+        return esc(shown)
+    return f'<span class="lr-label" id="{esc(label)}">{esc(shown)}</span>'
 
 
 def _math(written: str, *, as_text: bool) -> str:
