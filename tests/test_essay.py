@@ -132,7 +132,7 @@ def test_a_multiline_tables_last_row_over_its_closing_dashes_is_no_heading() -> 
     table = ("Opening.\n\n------------------------------\n      **A**    **B**\n--------  --------------------\n"
              "       x   @m1 and more\n          words\n\n       y   @m2\n------------------------------\n\n"
              "Heading\n-------\n")
-    assert [(p.text, p.heading) for p in parse_essay(table, "t.md").paragraphs][-2:] == [("y   @m2", 0),
+    assert [(p.text, p.heading) for p in parse_essay(table, "t.md").paragraphs][-2:] == [("y | @m2", 0),
                                                                                         ("Heading", 2)]
 
 

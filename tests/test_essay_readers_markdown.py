@@ -166,3 +166,41 @@ def test_markdown_table_rows_are_no_prose_and_a_code_block_is_no_claim() -> None
         (2, True, [("p2-s1", "Tool", []), ("p2-s2", "Paper", [])]),
         (3, True, [("p3-s1", "Foo", []), ("p3-s2", "Described in [@b]. Good.", ["b"])]),
         (4, False, [("p4-s1", "Closing prose [@a].", ["a"]), ("p4-s2", "Again.", [])])]
+
+
+def test_markdown_simple_multiline_and_grid_tables_are_tables() -> None:
+    # pandoc reads a simple, a grid and a headerless multiline table as a Table, as a pipe table: their rows were
+    # prose paragraphs split into sentences. A row is a paragraph of its cells, one claim per cell (per line of a
+    # cell of several lines); the cells' citations are pandoc's (pandoc 3.9 cites a, d, b, c, e, f, g, h, a), the
+    # caption is read as before, and "Header" over "- - -" (no row under it) is no table for pandoc either.
+    from litreview.essay.markdown import parse_markdown
+
+    text = ("Prose one [@a]. Two.\n\n  Tool    Paper\n------  ---------------------\n   Foo  Described in [@b]. Good.\n"
+            "   Bar  @c\n\nTable: Tools [@d].\n\n+-----+------------+\n| A   | B [@e]     |\n+=====+============+\n"
+            "| x   | y @f and   |\n|     | more [@g]  |\n+-----+------------+\n\n-------- ----------\n   1     [@h]\n"
+            "   2     none\n-------- ----------\n\nHeader\n- - -\n\nClosing prose [@a]. Again.\n")
+    essay = parse_markdown(text, "e.md")
+    assert [(p.number, p.table, p.text, [(c.text, [x.key for x in c.citations or ()]) for c in p.claims])
+            for p in essay.paragraphs] == [
+        (1, False, "Prose one [@a]. Two.", [("Prose one [@a].", ["a"]), ("Two.", [])]),
+        (2, True, "Tool | Paper", [("Tool", []), ("Paper", [])]),
+        (3, True, "Foo | Described in [@b]. Good.", [("Foo", []), ("Described in [@b]. Good.", ["b"])]),
+        (4, True, "Bar | @c", [("Bar", []), ("@c", ["c"])]),
+        (5, False, "Table: Tools [@d].", [("Table: Tools [@d].", ["d"])]),
+        (6, True, "A | B [@e]", [("A", []), ("B [@e]", ["e"])]),
+        (7, True, "x | y @f and more [@g]", [("x", []), ("y @f and", ["f"]), ("more [@g]", ["g"])]),
+        (8, True, "1 | [@h]", [("1", []), ("[@h]", ["h"])]),
+        (9, True, "2 | none", [("2", []), ("none", [])]),
+        (10, False, "Header", [("Header", [])]),
+        (11, False, "Closing prose [@a]. Again.", [("Closing prose [@a].", ["a"]), ("Again.", [])])]
+    assert essay.paragraphs[6].claims[2].line == 14  # a cell's line of the file
+
+
+def test_markdown_table_like_text_in_code_or_without_rows_stays_as_it_was() -> None:
+    # The close cases: rules in a code block, dashes under a line with no row, a grid with no closing rule.
+    from litreview.essay.markdown import parse_markdown
+
+    text = ("```\n  a    b\n---  ---\n  x @c1\n```\n\nWord one\n--- ---\n\n+---+---+\n| p | q |\n\nEnd [@a].\n")
+    essay = parse_markdown(text, "e.md")
+    assert not any(p.table for p in essay.paragraphs)
+    assert [c.key for c in essay.claims for c in c.citations or ()] == ["a"]

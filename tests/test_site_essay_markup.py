@@ -385,3 +385,14 @@ def test_a_table_is_printed_as_a_table_and_gets_no_topical_suggestion(tmp_path: 
     assert '<tr id="p2"><td><span class="lr-claim" id="p2-s1">Mesa <span class="lr-cites' in html
     assert 'aria-label="Paragraph 2"' not in html and 'aria-label="Paragraph 3"' in html
     assert "<p>2 paragraphs, 2 claims:" in html
+
+
+def test_a_simple_or_grid_table_is_printed_as_a_table_of_its_cells(tmp_path: Path) -> None:
+    # Their rows were printed as numbered paragraphs ("Foo  Described in"); now as a pipe table's, one cell a claim.
+    (tmp_path / "e.md").write_text("Prose.\n\n  Tool    Paper\n------  ---------\n   Foo  Described\n\n"
+                                   "+-----+-----+\n| A   | B   |\n+=====+=====+\n| x   | y   |\n|     | z   |\n"
+                                   "+-----+-----+\n", encoding="utf-8")
+    page = essay_html(tmp_path, "e.md").split('id="references"')[0]
+    rows = re.findall(r'<tr id="(p\d+)">(.*?)</tr>', page)
+    assert [(anchor, [text_of(cell) for cell in re.findall(r"<td>(.*?)</td>", row)]) for anchor, row in rows] == [
+        ("p2", ["Tool", "Paper"]), ("p3", ["Foo", "Described"]), ("p4", ["A", "B"]), ("p5", ["x", "y z"])]

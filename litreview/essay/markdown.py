@@ -1,5 +1,6 @@
 """Markdown as pandoc reads it: block structure from markdown-it-py (CommonMark, pipe tables,
-footnotes, math), claims in paragraphs, headings, list items, quotes, table cells and footnotes.
+footnotes, math) and ``md_tables`` (simple, multiline and grid tables), claims in paragraphs, headings, list items,
+quotes, table cells and footnotes.
 
 Nothing in code, math, HTML comments or raw HTML is read as a citation (``cites.mask_inline``).
 """
@@ -18,6 +19,7 @@ from ..model import Claim, Essay, Paragraph
 from .cites import MASK, blank_keys, crossref_kinds, is_crossref, mask_inline
 from .front import file_front
 from .md_blocks import commonmark, parser
+from .md_tables import Cell, pandoc_tables
 from .segment import make_claim, sentences, split_lines
 from .yaml_meta import front_matter, nocite_keys
 
@@ -81,25 +83,30 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     number = first
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
     plain = blank_keys(body)  # no sentence ends inside a key
-    for start, end, spans, note, level in sorted(_units(source), key=lambda u: u[0]):
+    for start, end, spans, note, level, cells in sorted(_units(source), key=lambda u: u[0]):
         table = level == _ROW
         if spans == [(start, end)] and not table:  # a figure: its caption is the paragraph
             start, end = _figure_caption(source, start, end)
             spans = [(start, end)]
-        unit = mask_inline(source[start:end])
+        unit = mask_inline(source[start:end]) if cells is None else ""
         claims: list[Claim] = []
         for span_start, span_end in spans:
             # A table's cell is one claim: no prose to split into sentences (pandoc reads a Table).
             for a, b in [(span_start, span_end)] if table else sentences(plain, span_start, span_end):
                 line = body_line + bisect_right(line_starts, a) - 1
-                masked = unit[a - start:b - start]
-                if masked.startswith("@") and a > start and _GLUED_AFTER.match(unit[a - start - 1]):
+                # A simple, multiline or grid table's cell is read alone: the row's span holds the other columns.
+                masked = unit[a - start:b - start] if cells is None else mask_inline(source[a:b])
+                before = unit[a - start - 1] if cells is None else source[a - 1]
+                if masked.startswith("@") and a > start and _GLUED_AFTER.match(before):
                     masked = MASK + masked[1:]
                 claims.append(make_claim(body, body_line, number, len(claims) + 1, a, b,
                                          masked=masked, file=file, line=line))
         if not claims:
             continue
-        paragraphs.append(Paragraph(number=number, text=body[start:end].strip(),
+        # A simple, multiline or grid table's row is printed as a pipe table's, its cells parted by "|".
+        text = (" | ".join(" ".join(body[a:b] for a, b in cell) for cell in cells) if cells is not None
+                else body[start:end].strip())
+        paragraphs.append(Paragraph(number=number, text=text,
                                     line=body_line + bisect_right(line_starts, start) - 1, claims=tuple(claims),
                                     note=note, heading=0 if table else level, table=table))
         number += 1
@@ -136,20 +143,35 @@ _ROW = -1
 """The level :func:`_units` gives a table's row (its spans are its cells)."""
 
 
-def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]], str, int]]:
+_Unit = tuple[int, int, list[tuple[int, int]], str, int, list[Cell] | None]
+_TAKEN = frozenset({"fence", "code_block", "html_block", "math_block", "math_block_eqno"})
+"""Blocks whose lines hold no table."""
+
+
+def _units(source: str) -> Iterator[_Unit]:
     """(start, end, spans to split into sentences, the label of the note it is in or "", its level when it is a
-    heading's text, ``_ROW`` for a table's row, else 0) for each block of text, in token order."""
+    heading's text, ``_ROW`` for a table's row, else 0, the cells of a simple, multiline or grid table's row, else
+    None) for each block of text, in token order."""
     starts = [0]
     for line in split_lines(source, keepends=True):
         starts.append(starts[-1] + len(line))
     lines = split_lines(source)
     tokens = parser().parse(source)
+    in_table: set[int] = set()
+    if "-" in source:
+        taken = {k for tok in tokens if tok.type in _TAKEN and tok.map for k in range(*tok.map)}
+        for first, past, cells in pandoc_tables(lines, starts, taken):
+            in_table.update(range(first, past))
+            pieces = [piece for cell in cells for piece in cell]
+            yield pieces[0][0], pieces[-1][1], pieces, "", _ROW, cells
     row: list[tuple[int, int]] = []
     row_line = -1
     cursor = 0
     heading = 0
     note = ""
     for n, tok in enumerate(tokens):
+        if in_table and tok.map and tok.map[0] in in_table and tok.type in ("inline", "html_block"):
+            continue
         if tok.type == "footnote_open":
             note = str(tok.meta.get("label") or "")
         elif tok.type == "footnote_close":
@@ -165,7 +187,7 @@ def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]], str, 
             cursor = starts[row_line]
         elif tok.type == "tr_close":
             if row:
-                yield row[0][0], row[-1][1], row, note, _ROW
+                yield row[0][0], row[-1][1], row, note, _ROW, None
             row = []
         elif (tok.type == "html_block" and tok.map and not _RAW_HTML.match(tok.content)
               and any(ch.isalnum() for ch in mask_inline(tok.content).replace(MASK, ""))):
@@ -174,7 +196,7 @@ def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]], str, 
             start = starts[first] + len(lines[first]) - len(lines[first].lstrip())
             end = starts[last] + len(lines[last].rstrip())
             if end > start:
-                yield start, end, [(start, end)], note, 0
+                yield start, end, [(start, end)], note, 0, None
         elif tok.type == "inline" and tok.map:
             if row_line >= 0 and tokens[n - 1].type in ("th_open", "td_open"):
                 content = tok.content.strip()
@@ -189,7 +211,7 @@ def _units(source: str) -> Iterator[tuple[int, int, list[tuple[int, int]], str, 
             row_line = -1
             span = _inline_span(tok.content, tok.map, lines, starts, heading != 0)
             if span is not None:
-                yield span[0], span[1], [span], note, max(heading, 0)
+                yield span[0], span[1], [span], note, max(heading, 0), None
 
 
 def _inline_span(content: str, where: list[int], lines: list[str], starts: list[int],
