@@ -211,13 +211,19 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
     @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         from .render.blocks import join_blocks, strip_search_marks
-        from .render.publish import add_skip_link, compact_html, name_theme_path
+        from .render.publish import add_skip_link, compact_html, name_theme_path, pass_search_name
+        from .render.theme_words import theme_word
 
         blocks = self._blocks.get(page.file.src_uri)
         if blocks:
             output = join_blocks(output, [strip_search_marks(b) for b in blocks])
-        output = add_skip_link(output) if 'class="md-skip"' not in output else output
+        language = config.theme.get("language")
+        if 'class="md-skip"' not in output:
+            output = add_skip_link(output, label=theme_word(language, "action.skip", "Skip to content"))
+        # No word of Material's names a breadcrumb trail (its "nav" is the name this one must not share), nor a
+        # table: those two stay English, as the review's own words do.
         output = name_theme_path(output)
+        output = pass_search_name(output, theme_word(language, "search", "Search"))
         output = compact_html(output)
         key = self._keys.get(page.file.src_uri)
         if key is not None and self._store is not None:

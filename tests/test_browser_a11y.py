@@ -160,6 +160,11 @@ def test_wide_tables_get_a_tab_stop_and_copy_buttons_no_landmark_whatever_the_si
     watch.page.set_viewport_size({"width": 390, "height": 844})
     watch.open(german_url + "seite/", idle=False)
     assert watch.page.locator("html").get_attribute("lang") == "de"
+    from test_site_language import _materials_word
+
+    # the search dialog named in the page's language, with Material's own word
+    assert watch.page.locator('.md-search[role="dialog"]').get_attribute("aria-label") == _materials_word("de",
+                                                                                                         "search")
     boxes = watch.page.locator(".md-typeset__scrollwrap")
     assert boxes.count() == 2
     assert boxes.nth(0).get_attribute("tabindex") == "0" and boxes.nth(0).get_attribute("role") == "group"
@@ -174,4 +179,19 @@ def test_wide_tables_get_a_tab_stop_and_copy_buttons_no_landmark_whatever_the_si
     watch.page.set_viewport_size({"width": 1366, "height": 900})
     watch.page.wait_for_function("() => !document.querySelector('.md-typeset__scrollwrap').hasAttribute('tabindex')",
                                  timeout=5_000)
+    assert watch.errors == []
+
+
+def test_the_reviews_skip_link_speaks_the_sites_language(watch, german_url):
+    # The bibliography's headings are in no TOC, so Material gives no skip link and the review adds one: it said
+    # "Skip to content" where Material's said "Zum Inhalt".
+    from test_site_language import _materials_word
+
+    watch.open(german_url + "bibliography/", idle=False)
+    skip = watch.page.locator("a.md-skip")
+    assert skip.get_attribute("href") == "#lr-main"
+    assert skip.text_content().strip() == _materials_word("de", "action.skip")
+    skip.focus()
+    watch.page.keyboard.press("Enter")
+    assert watch.page.evaluate("location.hash") == "#lr-main"
     assert watch.errors == []

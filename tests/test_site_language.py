@@ -1,5 +1,6 @@
 """The essay's language on the site: its text carries it in ``lang``, the review's own words stay English
-(expected values written by hand)."""
+(expected values written by hand); the few words the review adds to the theme's frame (a skip link, the search
+dialog's name) are Material's own in the site's language (expected values from Material's own table)."""
 
 from __future__ import annotations
 
@@ -152,3 +153,85 @@ def test_a_japanese_phrase_typed_without_spaces_finds_its_paragraph(tmp_path: Pa
     assert any("paragraph 2" in item for item in found["型システム"]), found
     assert any("paragraph 2" in item for item in found["表現力に欠けている"]), found
     assert any("paragraph 1" in item for item in found["設計"]), found
+
+
+def _materials_word(language: str, key: str) -> str:
+    """``key`` as Material's own template for ``language`` gives it (the theme's table run by Jinja, as the theme
+    runs it)."""
+    from importlib.resources import files
+
+    from jinja2 import Environment, FileSystemLoader
+
+    env = Environment(loader=FileSystemLoader(str(files("material") / "templates")))
+    return str(env.get_template(f"partials/languages/{language}.html").module.t(key))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "pt-BR", "ja"])
+def test_the_themes_words_are_read_from_materials_own_table(language: str) -> None:
+    from litreview.render.theme_words import theme_word
+
+    for key in ("action.skip", "search"):
+        assert theme_word(language, key, "English") == _materials_word(language, key) != "English"
+
+
+def test_a_language_or_word_material_lacks_gives_the_english_one() -> None:
+    from litreview.render.theme_words import theme_word
+
+    assert theme_word("en", "action.skip", "Skip to content") == "Skip to content" == _materials_word("en",
+                                                                                                     "action.skip")
+    assert theme_word(None, "search", "Search") == "Search"
+    for language in ("xx", "de-XX", "../languages/de", "de.html", ""):
+        assert theme_word(language, "action.skip", "Skip to content") == "Skip to content"
+    assert theme_word("de", "breadcrumb", "Breadcrumb") == "Breadcrumb"  # no such word in Material's table
+
+
+def test_the_themes_words_are_escaped_where_they_go_in() -> None:
+    from litreview.render.publish import add_skip_link, name_theme_path, pass_search_name
+
+    page = '<body class="x"><div data-md-component="skip"></div><article class="md-content__inner md-typeset">'
+    assert '<a href="#lr-main" class="md-skip">&lt;b&gt; &amp; &quot;\\1</a>' in add_skip_link(page, label='<b> & "\\1')
+    assert pass_search_name(page, 'Su"che<').startswith('<body data-lr-search="Su&quot;che&lt;" class="x">')
+    assert pass_search_name(page, "Search") == page  # the script's own word
+    path = '<nav class="md-path" aria-label="Navigation" >'
+    assert name_theme_path(path, '"\\g<0>') == '<nav class="md-path" aria-label="&quot;\\g&lt;0&gt;" >'
+
+
+def _site_in(language: str, folder: Path) -> Path:
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from test_site_cases import MKDOCS_YML, load_case
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
+    yml = MKDOCS_YML.replace("  font: false\n", f"  font: false\n  language: {language}\n", 1)
+    assert f"language: {language}" in yml
+    (folder / "mkdocs.yml").write_text(yml, encoding="utf-8")
+    config = load_config(config_file=str(folder / "mkdocs.yml"), strict=True)
+    review = load_case("site_basic")
+    config.plugins["litreview"].load_review = lambda settings: review
+    build(config)
+    return folder / "site"
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "en"])
+def test_the_skip_link_and_search_name_are_materials_words_in_the_sites_language(language: str,
+                                                                               tmp_path: Path) -> None:
+    # The review's skip link said "Skip to content" on a German site whose other pages said Material's "Zum Inhalt".
+    import html
+    import re
+
+    site = _site_in(language, tmp_path)
+    skip, search = _materials_word(language, "action.skip"), _materials_word(language, "search")
+    ours = ("bibliography/index.html", "codes/index.html", "downloads/index.html")  # no TOC: Material gives none
+    pages = ("index.html", "essay/index.html", "sources/holsti2004taming/index.html", *ours)
+    for page in pages:
+        text = (site / page).read_text(encoding="utf-8")
+        assert re.search(rf'class="md-skip">\s*{re.escape(html.escape(skip))}\s*</a>', text), page
+        assert ('href="#lr-main" class="md-skip"' in text) is (page in ours), page
+        assert ("data-lr-search=" in text) is (language != "en"), page
+        if language != "en":
+            assert f' data-lr-search="{html.escape(search)}"' in text, page
+        # No word of Material's names a breadcrumb: the source pages' trail and the theme's keep the review's.
+        assert 'aria-label="Breadcrumb"' in text or page != "sources/holsti2004taming/index.html"

@@ -20,6 +20,7 @@ from .sanitize import esc, one_line
 _SKIP_SLOT = re.compile(r'(<div data-md-component="skip">)\s*(</div>)')
 # The theme's path (feature navigation.path): a nav landmark named as its main navigation ("Navigation").
 _THEME_PATH = re.compile(r'(<nav class="md-path" aria-label=")[^"]*(")')
+_BODY = re.compile(r"<body\b")
 _GITHUB_REMOTE = re.compile(r"^(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)"
                             r"([A-Za-z0-9-]{1,39})/([A-Za-z0-9._-]{1,100}?)(?:\.git)?/?$")
 # Lunr language packs Material's search worker loads for a language besides the pack itself.
@@ -72,8 +73,9 @@ def add_search_entries(index: dict, entries: Sequence[dict[str, str]]) -> dict:
     return {**index, "docs": docs[:at] + list(entries) + docs[at:]}
 
 
-def add_skip_link(html: str, target: str = "lr-main") -> str:
-    """A "Skip to content" link where Material left none (pages whose headings are not in the TOC).
+def add_skip_link(html: str, target: str = "lr-main", label: str = "Skip to content") -> str:
+    """A "Skip to content" link (``label``: Material's in the site's language) where Material left none
+    (pages whose headings are not in the TOC).
 
     It leads to the page's article, which gets the id ``target``.
     """
@@ -81,14 +83,23 @@ def add_skip_link(html: str, target: str = "lr-main") -> str:
     if article not in html or not _SKIP_SLOT.search(html):
         return html
     html = html.replace(article, f'<article class="md-content__inner md-typeset" id="{target}">', 1)
-    return _SKIP_SLOT.sub(rf'\1<a href="#{target}" class="md-skip">Skip to content</a>\2', html, count=1)
+    link = f'<a href="#{esc(target)}" class="md-skip">{esc(label)}</a>'
+    return _SKIP_SLOT.sub(lambda m: m.group(1) + link + m.group(2), html, count=1)
 
 
 def name_theme_path(html: str, name: str = "Breadcrumb") -> str:
     """The theme's breadcrumb trail named ``name``: Material names it as its main navigation, and two nav
     landmarks of one name cannot be told apart (axe's landmark-unique). ``name`` is the one the source pages'
     own trail bears, which the stylesheet hides the theme's behind, so one trail of that name shows."""
-    return _THEME_PATH.sub(rf"\g<1>{name}\g<2>", html, count=1)
+    return _THEME_PATH.sub(lambda m: m.group(1) + esc(name) + m.group(2), html, count=1)
+
+
+def pass_search_name(html: str, name: str) -> str:
+    """The page's body with the search dialog's name for the script, which names the dialog (``data-lr-search``;
+    the script's English one when absent)."""
+    if name == "Search":
+        return html
+    return _BODY.sub(lambda m: f'{m.group(0)} data-lr-search="{esc(name)}"', html, count=1)
 
 
 def default_site_url(remote: str | None = None, repository: str | None = None) -> str | None:

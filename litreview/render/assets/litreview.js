@@ -114,7 +114,9 @@
   // blocks their buttons, and again after each instant page change), and when the width changes.
   function fixTheme() {
     var dialog = document.querySelector('.md-search[role="dialog"]');
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+    if (dialog && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", document.body.getAttribute("data-lr-search") || "Search");
+    }
     // A code block's copy button sits in a <nav>: one unnamed navigation landmark per block, none of which
     // navigates; as a plain box the button is still reached in its place.
     document.querySelectorAll("nav.md-code__nav:not([role])").forEach(function (nav) {
