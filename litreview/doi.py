@@ -52,6 +52,8 @@ _SHORT_FORM = lazy(_SHORT, re.IGNORECASE)
 def is_short_doi(doi: str) -> bool:
     """Whether a normalised DOI is a shortDOI (``10/bqhp9z``), which https://doi.org/ resolves to the DOI."""
     return _SHORT_FORM.fullmatch(doi) is not None
+
+
 _ALWAYS_BAD = lazy(r"[\s\x00-\x1f\x7f]")
 # A DOI in running text: optionally behind a resolver link or a "doi:" label; "<...>" around it is dropped.
 _IN_TEXT = lazy(

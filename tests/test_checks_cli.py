@@ -179,3 +179,18 @@ def test_unverified_doi_says_what_is_wrong_and_the_hint_what_to_do(project, caps
     assert [f["message"] for f in found] == [
         "DOI 10.5555/12345678 not yet verified: the snapshot has no registry record for this DOI"]
     assert "litreview fetch" in found[0]["hint"]
+
+
+@pytest.mark.parametrize("name", ["refs.json", "refs.JSON", "refs.Yaml"])
+def test_text_names_no_sync_fix_for_a_csl_bibliography_whatever_the_case_of_its_suffix(
+        name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # `sync --write` edits BibTeX only: a CSL file named refs.JSON was offered its fixes (one rule, bibliography.csl).
+    items = [{"id": f"a{i}", "type": "article-journal", "title": f"Title {i}", "container-title": "J",
+              "author": [{"family": "Roe", "given": "Ann"}], "issued": {"date-parts": [[2000 + i]]},
+              "page": f"12{i}-3{i}"} for i in range(7)]
+    (tmp_path / name).write_text(json.dumps(items), encoding="utf-8")  # JSON is YAML too
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(cache.ENV_DISABLE, "1")
+    main(["check", "--essay", "", "--bib", name])
+    out = capsys.readouterr().out
+    assert "more LR138 (abbreviated-pages)" in out and "sync --write" not in out

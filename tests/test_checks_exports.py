@@ -6,7 +6,7 @@ the close case that still is a finding.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -328,6 +328,19 @@ def test_an_underscore_in_an_address_written_in_a_note_is_told_to_go_in_url() ->
     ("2018-06-01", "8 years"),               # whole years past the limit read clearly as they are
 ])
 def test_a_stale_access_date_says_how_far_over_the_limit(accessed: str, ago: str) -> None:
+    page = _one(f"@online{{p, title = {{T}}, url = {{https://example.org/p}}, urldate = {{{accessed}}}}}")
+    [finding] = S.check_access_date(page, TODAY, FIVE_YEARS)
+    assert finding.message == f"web source last accessed {accessed}, {ago} ago (limit 5 years)"
+
+
+@pytest.mark.parametrize(("over", "ago"), [
+    (10, "5 years and 10 days"),    # under a month over: the days, not "5 years" as if within the limit
+    (40, "5 years and 1 month"),
+    (362, "6 years"),               # twelve months over are a year, not "5 years and 12 months"
+    (3 * 365, "8 years"),
+])
+def test_a_stale_access_date_counts_whole_months_and_days_over_the_years(over: int, ago: str) -> None:
+    accessed = (TODAY - timedelta(days=FIVE_YEARS + over)).isoformat()
     page = _one(f"@online{{p, title = {{T}}, url = {{https://example.org/p}}, urldate = {{{accessed}}}}}")
     [finding] = S.check_access_date(page, TODAY, FIVE_YEARS)
     assert finding.message == f"web source last accessed {accessed}, {ago} ago (limit 5 years)"

@@ -351,6 +351,9 @@ def test_misspelt_key_hint_says_nothing_when_several_keys_are_as_near() -> None:
     assert near_key("Ma5on2021", ["Mason2021"]) == "Mason2021"
     assert near_key("Li2O21", ["Li2021", "L12021"]) is None  # two entries look alike
     assert near_key("Lu2O21", ["Li2021"]) is None  # u is no i
+    # A letter for a letter is another name, however alike they look: only a digit's place counts.
+    assert near_key("bai2010", ["bal2010"]) is None and near_key("bal2010", ["bai2010"]) is None
+    assert near_key("wei2020", ["wel2020"]) is None and near_key("lai2015", ["lal2015"]) is None
     many = [f"Author{i}Title" for i in range(50_000)]  # only the keys with the cited digits are compared
     assert near_key("Author17Titel", many) == "Author17Title"
 

@@ -195,3 +195,29 @@ def test_a_name_with_a_particle_is_read_whole_and_its_given_name_checked() -> No
     # Another given name before the particle is another person.
     linkage = link(parse_essay("Pedro van Gennep argued that rites mark passages."), bib)
     assert attributions(linkage) == [] and authors(linkage) == [("Pedro van Gennep", ())]
+
+
+def test_a_particle_is_a_lower_case_word_so_a_capitalised_one_is_a_given_name() -> None:
+    # "Van Jones" and "Al Gore" lost their given names to the particles "van" and "al" and linked any Jones or Gore.
+    bib = parse_bibliography("""
+@book{jones2010, author={Jones, Ann}, title={Coastal Trade}, year={2010}}
+@book{gore2006, author={Gore, Tipper}, title={Raising PG Kids}, year={2006}}
+@book{gaulle1954, author={de Gaulle, Charles}, title={Mémoires de guerre}, year={1954}}
+@book{ortega1930, author={Ortega y Gasset, José}, title={La rebelión de las masas}, year={1930}}
+@book{smith2001, author={Smith, Mary Y.}, title={Quiet Rivers}, year={2001}}
+@book{waals1873, author={van der Waals, Johannes Diderik}, title={Over de continuiteit}, year={1873}}
+@book{evera1999, author={Van Evera, Stephen}, title={Causes of War}, year={1999}}
+""")
+    for text in ["Van Jones argued that trade grows [@other].", "Al Gore argued that films matter [@other].",
+                 "Pierre de Gaulle argued that France leads.", "Pedro Ortega y Gasset argued that masses rule.",
+                 "Tom Smith argued that rivers are quiet.", "Hendrik van der Waals argued that gases condense.",
+                 "Mark Van Evera argued that wars start."]:
+        assert attributions(link(parse_essay(text), bib)) == [], text
+    for text, key, evidence in [("Charles de Gaulle argued that France leads.", "gaulle1954", "Charles de Gaulle"),
+                                ("José Ortega y Gasset argued that masses rule.", "ortega1930",
+                                 "José Ortega y Gasset"),
+                                ("Mary Y Smith argued that rivers are quiet.", "smith2001", "Mary Y Smith"),
+                                ("Johannes van der Waals argued that gases condense.", "waals1873",
+                                 "Johannes van der Waals"),
+                                ("Stephen Van Evera argued that wars start.", "evera1999", "Stephen Van Evera")]:
+        assert attributions(link(parse_essay(text), bib)) == [("p1-s1", key, evidence, "confirmed")], text

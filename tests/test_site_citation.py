@@ -151,6 +151,12 @@ def test_citations_are_formatted_once_per_entry():
     ("3, 7-9", "3, 7–9"), ("e1234", "e1234"), ("1100--1113", "1100–1113"), ("321--328", "321–28"),
     ("100--104", "100–104"), ("101--110", "101–10"), ("1496--1504", "1496–504"), ("808--833", "808–33"),
     ("e1001--e1012", "e1001–12"), ("xii--xv", "xii–xv"), ("321--28", "321–28"), ("998--1002", "998–1002"),
+    # Only the range's separator: the hyphens of chapter-numbered pages stay, as citeproc keeps them (pandoc 3.9
+    # prints CSL-JSON "12-1–12-55" so), unabbreviated; so do a page's hyphens with no range ("1-2-3") and a
+    # word's (citeproc makes "well–known" of it: no page number either side here).
+    ("12-1--12-55", "12-1–12-55"), ("12-100--12-155", "12-100–12-155"), ("A-1 -- A-9", "A-1–A-9"),
+    ("3-5, 12-1--12-55", "3–5, 12-1–12-55"), ("1-2-3", "1-2-3"), ("well-known", "well-known"),
+    ("iii-xii", "iii–xii"), ("553‐566", "553–66"),
 ])
 def test_a_page_range_prints_an_en_dash(pages: str, shown: str) -> None:
     bib = parse_bibliography(f"@article{{a, author={{Doe, Jane}}, title={{T}}, journal={{J}}, volume={{1}},"

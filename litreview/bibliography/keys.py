@@ -103,10 +103,10 @@ def near_key(key: str, keys: Sequence[str]) -> str | None:
     """The one entry key ``key`` is a slip of (``Epstien1996`` for ``Epstein1996``), or None.
 
     Keys are compared folded (case and punctuation ignored: ``epstein_1996`` is ``Epstein1996``); failing that,
-    with the characters that look alike taken as one (``kabir2O10`` for ``kabir2010``: ``CONFUSABLE``); failing
-    that, one letter added, dropped, changed or two swapped, where the key has 5 letters or more besides its
-    digits and the digits are the same (another year is more often another work). None when no key or several
-    are that near. Cheap on large bibliographies: keys are grouped once, and only the few groups a near key can
+    with a letter that looks like a digit taken for it (``kabir2O10`` for ``kabir2010``: ``CONFUSABLE``; not a
+    letter for a letter, ``bai2010`` for ``bal2010``); failing that, one letter added, dropped, changed or two
+    swapped, where the key has 5 letters or more besides its digits and the digits are the same (another year is
+    more often another work). None when no key or several are that near. Cheap on large bibliographies: keys are grouped once, and only the few groups a near key can
     be in are compared.
     """
     folded = fold_alnum(key)
@@ -115,7 +115,8 @@ def near_key(key: str, keys: Sequence[str]) -> str | None:
     groups, digits = _near_groups(tuple(keys)), re.sub(r"\D", "", folded)
     same = {k for k, f in groups.get((digits, "^" + folded[0], len(folded)), ()) if f == folded and k != key}
     if not same:
-        same = {k for k in _by_look(tuple(keys)).get(folded.translate(CONFUSABLE), ()) if k != key}
+        same = {k for k in _by_look(tuple(keys)).get(folded.translate(CONFUSABLE), ())
+                if k != key and _digit_for_letter(folded, fold_alnum(k))}
     if same or sum(not c.isdigit() for c in folded) < 5:
         return next(iter(same)) if len(same) == 1 else None
     # One edit leaves the first letter or the last one where it was (the word is longer than 2).
@@ -151,6 +152,12 @@ def _by_letters(keys: tuple[str, ...]) -> dict[str, list[str]]:
 CONFUSABLE = str.maketrans("oils", "0115")
 """Letters taken for digits in a folded key (case folded), each as the digit it looks like: O and 0; l, I and 1;
 S and 5 (a key typed from print, or with a letter for a digit)."""
+
+
+def _digit_for_letter(a: str, b: str) -> bool:
+    """Whether folded keys that look alike differ only where one of them has a digit (``kabir2o10`` and
+    ``kabir2010``, not ``bai2010`` and ``bal2010``: a letter for a letter is another name)."""
+    return all(x == y or x.isdigit() or y.isdigit() for x, y in zip(a, b, strict=True))
 
 
 @lru_cache(maxsize=2)

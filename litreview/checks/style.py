@@ -291,11 +291,19 @@ def check_access_date(source: Source, today: date, max_age_days: int) -> Iterabl
 
 
 def _years(days: int, *, months: bool = False) -> str:
-    """An age in whole years (two or more), else in days; ``months``: with the months over the years too."""
+    """An age in whole years (two or more), else in days; ``months``: with what is over the years too, in whole
+    months ("5 years and 1 month"), in days under a month ("5 years and 10 days"), twelve months a year."""
     if days < 730:
         return plural(days, "day")
-    over = days % 365 // 30
-    return plural(days // 365, "year") + (f" and {plural(over, 'month')}" if months and over else "")
+    years, rest = divmod(days, 365)
+    if not months or not rest:
+        return plural(years, "year")
+    if rest < 30:
+        return f"{plural(years, 'year')} and {plural(rest, 'day')}"
+    over = rest // 30
+    if over >= 12:  # 360 to 364 days: all but a year
+        return plural(years + 1, "year")
+    return f"{plural(years, 'year')} and {plural(over, 'month')}"
 
 
 def expanded_pages(raw: str) -> str:

@@ -121,11 +121,11 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
         from ..linking.output import written  # as the file writes it: \supercite{a}, not pandoc's [@{a}]
 
         excerpts = {c.id: written(c, review.essay) for c in review.essay.claims}
+    from ..bibliography.csl import is_csl
     from ..checks.fixes import fixable
 
     fixes = {(key, code) for key, code in fixable(review.bibliography)  # sync --write edits BibTeX only
-             if (source := review.bibliography.get(key)) is not None and not (source.file or "").endswith(
-                 (".json", ".yaml", ".yml"))}
+             if (source := review.bibliography.get(key)) is not None and not is_csl(source.file or "")}
     return formats.render_text(findings, summary, excerpts=excerpts, style=click.style if colour else None,
                                fixable=fixes)
 

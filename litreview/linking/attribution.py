@@ -108,7 +108,10 @@ class _Name:
         joined = False
         for tok in reversed(self.toks[:-1]):
             word = fold(tok.text)
-            if word in PARTICLES:  # the family name's, and so are the words after it ("Arnold van der Berg")
+            # A particle is written in lower case (as BibTeX reads a "von" part): "Van Jones", "Al Gore" and the
+            # "Y" of "Mary Y Smith" are given names; a capitalised one that is the family name's ("Stephen Van
+            # Evera") is told by the entry's family name (compatible).
+            if word in PARTICLES and tok.text[:1].islower():  # the family name's, and so are the words after it
                 out.clear()
                 joined = word in JOINING  # and the word before it too ("Santiago Ramón y Cajal")
                 continue
@@ -125,8 +128,9 @@ class _Name:
         given = self.given
         if person is not None:
             kept: list[Token] = []
+            family = _family_words(person)
             for tok in reversed(given):
-                if not compatible([tok], person):
+                if fold(tok.text) not in family and not compatible([tok], person):
                     break
                 kept.insert(0, tok)
             given = kept
@@ -157,14 +161,21 @@ def _name_like(tok: Token) -> bool:
     return tok.text[:1].isupper() and any(c.isalpha() for c in strip_possessive(tok.text)[0])
 
 
+def _particles_then_name(toks: list[Token], i: int) -> bool:
+    """Whether ``toks[i:]`` opens with lower-case particles and then a capitalised word."""
+    while i < len(toks) and toks[i].text[:1].islower() and fold(toks[i].text) in PARTICLES:
+        i += 1
+    return i < len(toks) and toks[i].is_capitalised
+
+
 def _groups(text: str, toks: list[Token]) -> list[list[_Name]]:
     """Runs of names, with lists joined by "," / "and" kept together."""
     names: list[_Name] = []
     current: list[Token] = []
     for i, tok in enumerate(toks):
-        # A particle ("van", "de") joins a run already begun, before a capitalised word.
-        if _name_like(tok) or (current and fold(tok.text) in PARTICLES and i + 1 < len(toks)
-                               and toks[i + 1].is_capitalised):
+        # A particle ("van", "de") joins a run already begun, before a capitalised word or before more
+        # particles that are ("Johannes van der Waals").
+        if _name_like(tok) or (current and _particles_then_name(toks, i)):
             gap = text[current[-1].end:tok.start] if current else ""
             if current and (not _SPACE_ONLY.match(gap) or strip_possessive(current[-1].text)[1]):
                 names.append(_Name(current))
@@ -196,8 +207,17 @@ def _given_parts(person: Person) -> list[str]:
     return parts
 
 
+def _family_words(person: Person) -> set[str]:
+    """The words of the entry's family name before its last ("van" of "Van Evera")."""
+    return set(fold(f"{person.prefix} {person.family}").split()[:-1])
+
+
 def compatible(given: list[Token], person: Person) -> bool | None:
-    """None when the text gives no given name; else whether it agrees with the entry's."""
+    """None when the text gives no given name; else whether it agrees with the entry's. A capitalised word of the
+    entry's family name ("Van" of "Stephen Van Evera") is the family name's, not a given name."""
+    family = _family_words(person)
+    while given and fold(given[-1].text) in family:
+        given = given[:-1]
     if not given:
         return None
     parts = _given_parts(person)

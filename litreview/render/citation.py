@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..bibliography.bibtex import MONTH_NAMES, page_range
+from ..bibliography.bibtex import MONTH_NAMES
 from ..bibliography.csl_item import LEGAL_TYPES
 from ..bibliography.latex import container_with_addon, field_text, title_with_addon
 from ..locale_terms import EDITION_WORDS, alternation
@@ -377,15 +377,33 @@ def _iso_to_words(iso: str) -> str:
 def _pages(s: Source) -> str:
     """The pages, each range with an en dash however it is written ("553-566", "87 - 90") and abbreviated as CMOS
     and citeproc's "chicago-16" do ("553–66", "101–8", "100–104", "1496–504", "e1001–12")."""
-    return _RANGE.sub(_abbreviated, _DASH.sub("\u2013", one_line(page_range(s.pages))))
+    return _RANGE.sub(_abbreviated, _LIST_ITEM.sub(_range_dash, one_line(s.pages).translate(_HYPHENS)))
 
 
-# A hyphen or two between the numbers of a range, in a list of pages too ("3, 7-9", as citeproc prints it "3, 7–9")
-_DASH = re.compile(r"(?<=\w)\s*-{1,2}\s*(?=\w)")
+_HYPHENS = str.maketrans("\u2010\u2011\u2212", "---")  # Unicode's hyphens and minus sign as the hyphen
+# Each item of a list of pages ("3, 7-9", as citeproc prints it "3, 7–9").
+_LIST_ITEM = re.compile(r"[^,;]+")
+# A range's separator: two hyphens or a dash; else a lone hyphen (spaced or not) between page numbers. Hyphens
+# within a page number are kept ("12-1--12-55" is "12-1–12-55", as citeproc prints it; "1-2-3" stays).
+_DOUBLE = re.compile(r"\s*(?:--+|[\u2013\u2014])\s*")
+_PAGE_NUMBER = re.compile(r"\w*\d\w*|[ivxlcdm]+|[IVXLCDM]+")
 
 
-# A range of two arabic numbers, the second without a prefix or with the first's ("e1001–e1012")
-_RANGE = re.compile(r"\b([A-Za-z]*)(\d+)\u2013\1?(\d+)\b")
+def _range_dash(m: re.Match[str]) -> str:
+    item = m.group(0)
+    if _DOUBLE.search(item):
+        return _DOUBLE.sub("\u2013", item)
+    if item.count("-") == 1:  # the words either side are page numbers: not "well-known"
+        left, right = item.split("-")
+        before, after = re.search(r"\w*$", left.rstrip()), re.match(r"\w*", right.lstrip())
+        if before and after and all(_PAGE_NUMBER.fullmatch(w.group(0)) for w in (before, after)):
+            return f"{left.rstrip()}\u2013{right.lstrip()}"
+    return item
+
+
+# A range of two arabic numbers, the second without a prefix or with the first's ("e1001–e1012"), not within a
+# chapter-numbered range ("12-100–12-155")
+_RANGE = re.compile(r"(?<![\w-])([A-Za-z]*)(\d+)\u2013\1?(\d+)(?![\w-])")
 
 
 def _abbreviated(m: re.Match[str]) -> str:
