@@ -396,3 +396,13 @@ def test_a_simple_or_grid_table_is_printed_as_a_table_of_its_cells(tmp_path: Pat
     rows = re.findall(r'<tr id="(p\d+)">(.*?)</tr>', page)
     assert [(anchor, [text_of(cell) for cell in re.findall(r"<td>(.*?)</td>", row)]) for anchor, row in rows] == [
         ("p2", ["Tool", "Paper"]), ("p3", ["Foo", "Described"]), ("p4", ["A", "B"]), ("p5", ["x", "y z"])]
+
+
+def test_an_essay_tables_box_is_no_static_landmark(tmp_path: Path) -> None:
+    # Each table's box was a region named "A table of the essay" with a Tab stop, scrolling or not: two tables made
+    # two landmarks of one name. The theme's box scrolls it, which litreview.js names and gives a Tab stop.
+    (tmp_path / "e.md").write_text("Prose.\n\n| A | B |\n|---|---|\n| x | y |\n\nMore prose.\n\n| C | D |\n|---|---|\n"
+                                   "| z | w |\n", encoding="utf-8")
+    page = essay_html(tmp_path, "e.md").split('id="references"')[0]
+    tables = re.findall(r'<div class="lr-para lr-table"[^>]*>(<[^>]*>)', page)
+    assert tables == ["<table>"] * 2 and "tabindex" not in page and 'role="region"' not in page

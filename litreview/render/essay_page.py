@@ -303,10 +303,11 @@ def _table(ix: ReviewIndex, layout: Layout, citations: Citations, rows: list[Par
                                  later=n < len(texts) - 1)).strip() for n, cell in enumerate(texts)]
         html.append(f'<tr id="{esc(row.anchor)}">{"".join(f"<td>{cell}</td>" for cell in cells)}</tr>')
     first = esc(rows[0].anchor)
-    # Scrolled sideways when wider than the page, as the site's other tables (a region the keyboard can reach).
-    out = (f'<div class="lr-para lr-table" data-search-exclude="paragraph"><div class="lr-table-wrap" tabindex="0" '
-           f'role="region" aria-label="A table of the essay"><table{ix.lang_attr()}><tbody>{"".join(html)}</tbody>'
-           '</table></div>')
+    # The theme puts it in its box that scrolls sideways, as every table of the site, which litreview.js names and
+    # gives a Tab stop while it scrolls (a box of its own, a region of one name, made landmarks no screen reader's
+    # list tells apart, and scrolled by the theme's box's margins).
+    out = (f'<div class="lr-para lr-table" data-search-exclude="paragraph"><table{ix.lang_attr()}><tbody>'
+           f'{"".join(html)}</tbody></table>')
     if notes:
         out += (f'<div class="admonition warning lr-notes" id="findings-{first}">'
                 f'<p class="admonition-title">Findings in the table</p><ul>{"".join(notes)}</ul></div>')
