@@ -406,3 +406,14 @@ def test_an_essay_tables_box_is_no_static_landmark(tmp_path: Path) -> None:
     page = essay_html(tmp_path, "e.md").split('id="references"')[0]
     tables = re.findall(r'<div class="lr-para lr-table"[^>]*>(<[^>]*>)', page)
     assert tables == ["<table>"] * 2 and "tabindex" not in page and 'role="region"' not in page
+
+
+def test_a_table_row_is_printed_in_the_cells_the_reader_found(tmp_path: Path) -> None:
+    # The page parted a row's text again at each unescaped "|": a code span's "a|b" made two cells. The close case:
+    # a blank cell keeps its column.
+    (tmp_path / "e.md").write_text("| A | B |\n|---|---|\n| esc \\| pipe | `a|b` code |\n|  | plain |\n",
+                                   encoding="utf-8")
+    page = essay_html(tmp_path, "e.md").split('id="references"')[0]
+    rows = re.findall(r'<tr id="(p\d+)">(.*?)</tr>', page)
+    assert [(anchor, [text_of(cell) for cell in re.findall(r"<td>(.*?)</td>", row)]) for anchor, row in rows] == [
+        ("p1", ["A", "B"]), ("p2", ["esc | pipe", "a|b code"]), ("p3", ["", "plain"])]

@@ -19,7 +19,7 @@ from ..model import Claim, Essay, Paragraph
 from .cites import MASK, blank_keys, crossref_kinds, is_crossref, mask_inline
 from .front import file_front
 from .md_blocks import commonmark, parser
-from .md_tables import Cell, pandoc_tables
+from .md_tables import Cell, pandoc_tables, pipe_cells
 from .segment import make_claim, sentences, split_lines
 from .yaml_meta import front_matter, nocite_keys
 
@@ -103,14 +103,27 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
                                          masked=masked, file=file, line=line))
         if not claims:
             continue
-        # A simple, multiline or grid table's row is printed as a pipe table's, its cells parted by "|".
-        text = (" | ".join(" ".join(body[a:b] for a, b in cell) for cell in cells) if cells is not None
-                else body[start:end].strip())
+        text, spans_of_cells = _row_text(body, cells) if cells is not None else (body[start:end].strip(), ())
         paragraphs.append(Paragraph(number=number, text=text,
                                     line=body_line + bisect_right(line_starts, start) - 1, claims=tuple(claims),
-                                    note=note, heading=0 if table else level, table=table))
+                                    note=note, heading=0 if table else level, table=table, cells=spans_of_cells))
         number += 1
     return paragraphs
+
+
+def _row_text(body: str, cells: list[Cell]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A table's row as a paragraph's text, its cells parted by " | " (a cell of several lines one line), and each
+    cell's span in that text: the page prints the cells the reader found, not the text parted again."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for cell in cells:
+        part = " ".join(body[a:b] for a, b in cell)
+        at += 3 if parts else 0
+        spans.append((at, at + len(part)))
+        parts.append(part)
+        at += len(part)
+    return " | ".join(parts), tuple(spans)
 
 
 _IMAGE_TAIL = re.compile(r"\((?:[^()\n]|\([^()\n]*\))*\)(?:\{[^{}]*\})?\s*")
@@ -150,8 +163,8 @@ _TAKEN = frozenset({"fence", "code_block", "html_block", "math_block", "math_blo
 
 def _units(source: str) -> Iterator[_Unit]:
     """(start, end, spans to split into sentences, the label of the note it is in or "", its level when it is a
-    heading's text, ``_ROW`` for a table's row, else 0, the cells of a simple, multiline or grid table's row, else
-    None) for each block of text, in token order."""
+    heading's text, ``_ROW`` for a table's row, else 0, the cells of a table's row, else None) for each block of
+    text, in token order."""
     starts = [0]
     for line in split_lines(source, keepends=True):
         starts.append(starts[-1] + len(line))
@@ -164,12 +177,10 @@ def _units(source: str) -> Iterator[_Unit]:
             in_table.update(range(first, past))
             pieces = [piece for cell in cells for piece in cell]
             yield pieces[0][0], pieces[-1][1], pieces, "", _ROW, cells
-    row: list[tuple[int, int]] = []
-    row_line = -1
-    cursor = 0
+    row: list[Cell] = []  # a pipe table's row's cells, from its tr_open to its tr_close
     heading = 0
     note = ""
-    for n, tok in enumerate(tokens):
+    for tok in tokens:
         if in_table and tok.map and tok.map[0] in in_table and tok.type in ("inline", "html_block"):
             continue
         if tok.type == "footnote_open":
@@ -183,12 +194,15 @@ def _units(source: str) -> Iterator[_Unit]:
         elif tok.type == "heading_close":
             heading = 0
         elif tok.type == "tr_open" and tok.map:
-            row, row_line = [], tok.map[0]
-            cursor = starts[row_line]
+            # The row's cells as pandoc parts them, not markdown-it's (which parts a code span, drops "\\|" escapes)
+            row = pipe_cells(lines[tok.map[0]], starts[tok.map[0]])
         elif tok.type == "tr_close":
-            if row:
-                yield row[0][0], row[-1][1], row, note, _ROW, None
+            pieces = [piece for cell in row for piece in cell]
+            if pieces:
+                yield pieces[0][0], pieces[-1][1], pieces, note, _ROW, row
             row = []
+        elif row:
+            continue  # a cell's text
         elif (tok.type == "html_block" and tok.map and not _RAW_HTML.match(tok.content)
               and any(ch.isalnum() for ch in mask_inline(tok.content).replace(MASK, ""))):
             # Pandoc reads the Markdown in an HTML block (tags masked), but not in <pre>, <script>, comments.
@@ -198,17 +212,6 @@ def _units(source: str) -> Iterator[_Unit]:
             if end > start:
                 yield start, end, [(start, end)], note, 0, None
         elif tok.type == "inline" and tok.map:
-            if row_line >= 0 and tokens[n - 1].type in ("th_open", "td_open"):
-                content = tok.content.strip()
-                if not content:
-                    continue
-                at = source.find(content, cursor, starts[row_line + 1] if row_line + 1 < len(starts) else None)
-                if at < 0:
-                    continue
-                row.append((at, at + len(content)))
-                cursor = at + len(content)
-                continue
-            row_line = -1
             span = _inline_span(tok.content, tok.map, lines, starts, heading != 0)
             if span is not None:
                 yield span[0], span[1], [span], note, max(heading, 0), None

@@ -127,6 +127,8 @@ class Paragraph:
     """A table's row (pandoc's Table, not prose): one claim per cell that holds text, for the citations a cell
     holds (pandoc reads them), with the number the paragraphs after it are counted from; not split into sentences,
     only its citations link it to sources, and the site prints it as a row of a table."""
+    cells: tuple[tuple[int, int], ...] = ()
+    """A table's row: each cell's (start, end) in ``text``, blank ones too (the site prints these cells)."""
 
     @property
     def anchor(self) -> str:

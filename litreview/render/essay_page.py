@@ -287,9 +287,6 @@ def _inline(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Pa
     return out
 
 
-_CELL_BORDER = re.compile(r"(?<!\\)\|")
-
-
 def _table(ix: ReviewIndex, layout: Layout, citations: Citations, rows: list[Paragraph], here: str,
            marks: _Marks) -> str:
     """A table's rows (``Paragraph.table``), as a table: each row keeps its paragraph's id, each cell its claim;
@@ -298,7 +295,7 @@ def _table(ix: ReviewIndex, layout: Layout, citations: Citations, rows: list[Par
     html = []
     for row in rows:
         claims = list(row.claims)
-        texts = _CELL_BORDER.split(row.text)
+        texts = [row.text[a:b] for a, b in row.cells] or [row.text]
         cells = ["".join(_inline(ix, layout, citations, row, cell, claims, here, marks, notes,
                                  later=n < len(texts) - 1)).strip() for n, cell in enumerate(texts)]
         html.append(f'<tr id="{esc(row.anchor)}">{"".join(f"<td>{cell}</td>" for cell in cells)}</tr>')
