@@ -100,7 +100,7 @@ def manuscript_url(tmp_path_factory) -> Iterator[str]:
                            "## Waves *and* tides [@roe2010]\n\n### Notes\n\n"
                            "A sentence with a note^[See *also* [@roe2010].] and `code` [@missing].\n\n"
                            "A rate ($\\lambda$) at $t \\leq \\tau$ costs $5 and $10; so $$\\frac{1}{\\sqrt{1 - v^2}}$$ "
-                           "[@doe2000], not $\\foo{x}$.\n\n| Tool | Paper |\n|---|---|\n| Foo | [@doe2000] |\n\nBetween the tables.\n\n"
+                           "[@doe2000], not $\\foo{x}$.\n\n| Tool | Paper |\n|---|---|\n| Foo | [@doe2000] |\n\n"
                            f"| Wide | Table |\n|---|---|\n| {'w' * 150} | [@roe2010] |\n")
     bib = parse_bibliography("@book{doe2000, title={Tides}, author={Doe, Jane}, year={2000}, publisher={P}}\n"
                              "@article{roe2010, title={Waves}, author={Roe, Rob}, year={2010}, journal={J}}\n")

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import EssayError
 from ..lazyre import lazy
@@ -83,30 +83,33 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     number = first
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
     plain = blank_keys(body)  # no sentence ends inside a key
-    for start, end, spans, note, level, cells in sorted(_units(source), key=lambda u: u[0]):
-        table = level == _ROW
+    tables: dict[int, int] = {}  # a table's offset -> the number of its first row
+    for start, end, spans, note, level, row in sorted(_units(source), key=lambda u: u[0]):
+        table = row is not None
         if spans == [(start, end)] and not table:  # a figure: its caption is the paragraph
             start, end = _figure_caption(source, start, end)
             spans = [(start, end)]
-        unit = mask_inline(source[start:end]) if cells is None else ""
+        unit = mask_inline(source[start:end]) if row is None else ""
         claims: list[Claim] = []
         for span_start, span_end in spans:
             # A table's cell is one claim: no prose to split into sentences (pandoc reads a Table).
             for a, b in [(span_start, span_end)] if table else sentences(plain, span_start, span_end):
                 line = body_line + bisect_right(line_starts, a) - 1
-                # A simple, multiline or grid table's cell is read alone: the row's span holds the other columns.
-                masked = unit[a - start:b - start] if cells is None else mask_inline(source[a:b])
-                before = unit[a - start - 1] if cells is None else source[a - 1]
+                # A table's cell is read alone: the row's span holds the other columns.
+                masked = unit[a - start:b - start] if row is None else mask_inline(source[a:b])
+                before = unit[a - start - 1] if row is None else source[a - 1]
                 if masked.startswith("@") and a > start and _GLUED_AFTER.match(before):
                     masked = MASK + masked[1:]
                 claims.append(make_claim(body, body_line, number, len(claims) + 1, a, b,
                                          masked=masked, file=file, line=line))
         if not claims:
             continue
-        text, spans_of_cells = _row_text(body, cells) if cells is not None else (body[start:end].strip(), ())
+        text, cells = _row_text(body, row.cells) if row is not None else (body[start:end].strip(), ())
         paragraphs.append(Paragraph(number=number, text=text,
                                     line=body_line + bisect_right(line_starts, start) - 1, claims=tuple(claims),
-                                    note=note, heading=0 if table else level, table=table, cells=spans_of_cells))
+                                    note=note, heading=0 if table else level, cells=cells,
+                                    table=tables.setdefault(row.table, number) if row is not None else 0,
+                                    header=row is not None and row.header))
         number += 1
     return paragraphs
 
@@ -156,15 +159,22 @@ _ROW = -1
 """The level :func:`_units` gives a table's row (its spans are its cells)."""
 
 
-_Unit = tuple[int, int, list[tuple[int, int]], str, int, list[Cell] | None]
+class _TableRow(NamedTuple):
+    cells: list[Cell]
+    table: int
+    """Its table's offset in the text: the rows of one table share it."""
+    header: bool
+
+
+_Unit = tuple[int, int, list[tuple[int, int]], str, int, _TableRow | None]
 _TAKEN = frozenset({"fence", "code_block", "html_block", "math_block", "math_block_eqno"})
 """Blocks whose lines hold no table."""
 
 
 def _units(source: str) -> Iterator[_Unit]:
     """(start, end, spans to split into sentences, the label of the note it is in or "", its level when it is a
-    heading's text, ``_ROW`` for a table's row, else 0, the cells of a table's row, else None) for each block of
-    text, in token order."""
+    heading's text, ``_ROW`` for a table's row, else 0, a table's row: its cells, its table, whether it is the
+    header, else None) for each block of text, in token order."""
     starts = [0]
     for line in split_lines(source, keepends=True):
         starts.append(starts[-1] + len(line))
@@ -173,11 +183,13 @@ def _units(source: str) -> Iterator[_Unit]:
     in_table: set[int] = set()
     if "-" in source:
         taken = {k for tok in tokens if tok.type in _TAKEN and tok.map for k in range(*tok.map)}
-        for first, past, cells in pandoc_tables(lines, starts, taken):
+        for first, past, cells, header in pandoc_tables(lines, starts, taken):
             in_table.update(range(first, past))
             pieces = [piece for cell in cells for piece in cell]
-            yield pieces[0][0], pieces[-1][1], pieces, "", _ROW, cells
+            yield pieces[0][0], pieces[-1][1], pieces, "", _ROW, _TableRow(cells, starts[first], header)
     row: list[Cell] = []  # a pipe table's row's cells, from its tr_open to its tr_close
+    table = 0  # the pipe table's offset
+    header = False
     heading = 0
     note = ""
     for tok in tokens:
@@ -193,13 +205,17 @@ def _units(source: str) -> Iterator[_Unit]:
                 heading = -1  # a multiline table's last row over its closing dashes: pandoc reads a table
         elif tok.type == "heading_close":
             heading = 0
+        elif tok.type == "table_open" and tok.map:
+            table = starts[tok.map[0]]
+        elif tok.type in ("thead_open", "thead_close"):
+            header = tok.type == "thead_open"
         elif tok.type == "tr_open" and tok.map:
             # The row's cells as pandoc parts them, not markdown-it's (which parts a code span, drops "\\|" escapes)
             row = pipe_cells(lines[tok.map[0]], starts[tok.map[0]])
         elif tok.type == "tr_close":
             pieces = [piece for cell in row for piece in cell]
             if pieces:
-                yield pieces[0][0], pieces[-1][1], pieces, note, _ROW, row
+                yield pieces[0][0], pieces[-1][1], pieces, note, _ROW, _TableRow(row, table, header)
             row = []
         elif row:
             continue  # a cell's text

@@ -25,9 +25,10 @@ _GRID_ROW = lazy(r"^[ \xa0]{0,3}[|+]")
 
 
 def pandoc_tables(lines: Sequence[str], starts: Sequence[int],
-                  taken: set[int]) -> Iterator[tuple[int, int, list[Cell]]]:
-    """(first line, line past the table, a row's cells) for each row of each simple, multiline or grid table of
-    ``lines`` (``starts``: each line's offset), none of whose lines are in ``taken`` (code, math, HTML)."""
+                  taken: set[int]) -> Iterator[tuple[int, int, list[Cell], bool]]:
+    """(first line, line past the table, a row's cells, whether it is the table's header) for each row of each
+    simple, multiline or grid table of ``lines`` (``starts``: each line's offset), none of whose lines are in
+    ``taken`` (code, math, HTML)."""
     n = 0
     while n < len(lines):
         found = _table_at(lines, n) if (n == 0 or not lines[n - 1].strip()) else None
@@ -35,10 +36,14 @@ def pandoc_tables(lines: Sequence[str], starts: Sequence[int],
             n += 1
             continue
         end, rows = found
-        for row in rows:
+        # A simple or multiline table's first row is its header, unless its column rule opens it; a grid table's is
+        # when a rule of "=" follows it.
+        head = (any("=" in lines[k] for k in range(n + 1, end) if _GRID_RULE.match(lines[k]))
+                if _GRID_RULE.match(lines[n]) else not _COLUMN_RULE.match(lines[n]))
+        for at, row in enumerate(rows):
             cells = [[(starts[k] + a, starts[k] + b) for k, a, b in cell] for cell in row]
             if any(cells):
-                yield n, end, cells
+                yield n, end, cells, head and at == 0
         n = end
 
 
