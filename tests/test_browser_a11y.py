@@ -100,7 +100,8 @@ def manuscript_url(tmp_path_factory) -> Iterator[str]:
                            "## Waves *and* tides [@roe2010]\n\n### Notes\n\n"
                            "A sentence with a note^[See *also* [@roe2010].] and `code` [@missing].\n\n"
                            "A rate ($\\lambda$) at $t \\leq \\tau$ costs $5 and $10; so $$\\frac{1}{\\sqrt{1 - v^2}}$$ "
-                           "[@doe2000], not $\\foo{x}$.\n")
+                           "[@doe2000], not $\\foo{x}$.\n\n| Tool | Paper |\n|---|---|\n| Foo | [@doe2000] |\n\n"
+                           f"| Wide | Table |\n|---|---|\n| {'w' * 150} | [@roe2010] |\n")
     bib = parse_bibliography("@book{doe2000, title={Tides}, author={Doe, Jane}, year={2000}, publisher={P}}\n"
                              "@article{roe2010, title={Waves}, author={Roe, Rob}, year={2010}, journal={J}}\n")
     review = Review(bibliography=bib, essay=essay, metadata={}, linkage=link(essay, bib, None, metadata={}),
@@ -119,6 +120,10 @@ def test_a_manuscripts_essay_page_with_marks_in_the_text_has_no_axe_violation(wa
         assert watch.page.locator("#p5-s1 math[display=block]").evaluate("m => m.getBoundingClientRect().height") > 20
         watch.page.locator("#p1-s1 .lr-cites--inline a.lr-cite").first.focus()
         assert watch.page.locator("#p1-s1 .lr-card").first.is_visible()
+        # Two tables, the second wider than the page: no two landmarks of one name; a Tab stop on the box that scrolls
+        boxes = watch.page.locator(".lr-table .md-typeset__scrollwrap")
+        assert boxes.count() == 2 and boxes.nth(0).get_attribute("tabindex") is None
+        assert boxes.nth(1).get_attribute("tabindex") == "0" and boxes.nth(1).get_attribute("role") == "group"
         assert not (violations := axe_violations(watch.page)), json.dumps(violations, indent=1, ensure_ascii=False)
     assert watch.errors == []
 

@@ -381,7 +381,7 @@ def test_a_table_is_printed_as_a_table_and_gets_no_topical_suggestion(tmp_path: 
     assert sorted((lk.claim_id, lk.source_key, lk.kind) for lk in review.linkage.links) == [
         ("p2-s1", "gennep", "marker"), ("p3-s1", "mesa", "topical")]
     html = render_site(review, Layout())["essay.md"]
-    assert '<table><tbody><tr id="p1"><td><span class="lr-claim" id="p1-s1">Tool</span></td>' in html
+    assert '<table><thead><tr id="p1"><th scope="col"><span class="lr-claim" id="p1-s1">Tool</span></th>' in html
     assert '<tr id="p2"><td><span class="lr-claim" id="p2-s1">Mesa <span class="lr-cites' in html
     assert 'aria-label="Paragraph 2"' not in html and 'aria-label="Paragraph 3"' in html
     assert "<p>2 paragraphs, 2 claims:" in html
@@ -394,5 +394,39 @@ def test_a_simple_or_grid_table_is_printed_as_a_table_of_its_cells(tmp_path: Pat
                                    "+-----+-----+\n", encoding="utf-8")
     page = essay_html(tmp_path, "e.md").split('id="references"')[0]
     rows = re.findall(r'<tr id="(p\d+)">(.*?)</tr>', page)
-    assert [(anchor, [text_of(cell) for cell in re.findall(r"<td>(.*?)</td>", row)]) for anchor, row in rows] == [
+    assert [(anchor, [text_of(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]) for anchor, row in rows] == [
         ("p2", ["Tool", "Paper"]), ("p3", ["Foo", "Described"]), ("p4", ["A", "B"]), ("p5", ["x", "y z"])]
+
+
+def test_an_essay_tables_box_is_no_static_landmark(tmp_path: Path) -> None:
+    # Each table's box was a region named "A table of the essay" with a Tab stop, scrolling or not: two tables made
+    # two landmarks of one name. The theme's box scrolls it, which litreview.js names and gives a Tab stop.
+    (tmp_path / "e.md").write_text("Prose.\n\n| A | B |\n|---|---|\n| x | y |\n\nMore prose.\n\n| C | D |\n|---|---|\n"
+                                   "| z | w |\n", encoding="utf-8")
+    page = essay_html(tmp_path, "e.md").split('id="references"')[0]
+    tables = re.findall(r'<div class="lr-para lr-table"[^>]*>(<[^>]*>)', page)
+    assert tables == ["<table>"] * 2 and "tabindex" not in page and 'role="region"' not in page
+
+
+def test_a_table_row_is_printed_in_the_cells_the_reader_found(tmp_path: Path) -> None:
+    # The page parted a row's text again at each unescaped "|": a code span's "a|b" made two cells. The close case:
+    # a blank cell keeps its column.
+    (tmp_path / "e.md").write_text("| A | B |\n|---|---|\n| esc \\| pipe | `a|b` code |\n|  | plain |\n",
+                                   encoding="utf-8")
+    page = essay_html(tmp_path, "e.md").split('id="references"')[0]
+    rows = re.findall(r'<tr id="(p\d+)">(.*?)</tr>', page)
+    assert [(anchor, [text_of(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]) for anchor, row in rows] == [
+        ("p1", ["A", "B"]), ("p2", ["esc | pipe", "a|b code"]), ("p3", ["", "plain"])]
+
+
+def test_two_tables_a_blank_line_apart_are_two_tables_with_column_headers(tmp_path: Path) -> None:
+    # They were printed as one table (rows grouped while their numbers followed one another), headers as <td>.
+    (tmp_path / "e.md").write_text("| A | B |\n|---|---|\n| x | y |\n\n| C | D |\n|---|---|\n| z | w |\n",
+                                   encoding="utf-8")
+    page = essay_html(tmp_path, "e.md").split('id="references"')[0]
+    tables = re.findall(r"<table>(.*?)</table>", page)
+    assert [re.sub(r'<span class="lr-claim" id="[^"]*">(.*?)</span>', r"\1", t) for t in tables] == [
+        '<thead><tr id="p1"><th scope="col">A</th><th scope="col">B</th></tr></thead>'
+        '<tbody><tr id="p2"><td>x</td><td>y</td></tr></tbody>',
+        '<thead><tr id="p3"><th scope="col">C</th><th scope="col">D</th></tr></thead>'
+        '<tbody><tr id="p4"><td>z</td><td>w</td></tr></tbody>']

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import EssayError
 from ..lazyre import lazy
@@ -19,7 +19,7 @@ from ..model import Claim, Essay, Paragraph
 from .cites import MASK, blank_keys, crossref_kinds, is_crossref, mask_inline
 from .front import file_front
 from .md_blocks import commonmark, parser
-from .md_tables import Cell, pandoc_tables
+from .md_tables import Cell, pandoc_tables, pipe_cells
 from .segment import make_claim, sentences, split_lines
 from .yaml_meta import front_matter, nocite_keys
 
@@ -83,34 +83,50 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     number = first
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
     plain = blank_keys(body)  # no sentence ends inside a key
-    for start, end, spans, note, level, cells in sorted(_units(source), key=lambda u: u[0]):
-        table = level == _ROW
+    tables: dict[int, int] = {}  # a table's offset -> the number of its first row
+    for start, end, spans, note, level, row in sorted(_units(source), key=lambda u: u[0]):
+        table = row is not None
         if spans == [(start, end)] and not table:  # a figure: its caption is the paragraph
             start, end = _figure_caption(source, start, end)
             spans = [(start, end)]
-        unit = mask_inline(source[start:end]) if cells is None else ""
+        unit = mask_inline(source[start:end]) if row is None else ""
         claims: list[Claim] = []
         for span_start, span_end in spans:
             # A table's cell is one claim: no prose to split into sentences (pandoc reads a Table).
             for a, b in [(span_start, span_end)] if table else sentences(plain, span_start, span_end):
                 line = body_line + bisect_right(line_starts, a) - 1
-                # A simple, multiline or grid table's cell is read alone: the row's span holds the other columns.
-                masked = unit[a - start:b - start] if cells is None else mask_inline(source[a:b])
-                before = unit[a - start - 1] if cells is None else source[a - 1]
+                # A table's cell is read alone: the row's span holds the other columns.
+                masked = unit[a - start:b - start] if row is None else mask_inline(source[a:b])
+                before = unit[a - start - 1] if row is None else source[a - 1]
                 if masked.startswith("@") and a > start and _GLUED_AFTER.match(before):
                     masked = MASK + masked[1:]
                 claims.append(make_claim(body, body_line, number, len(claims) + 1, a, b,
                                          masked=masked, file=file, line=line))
         if not claims:
             continue
-        # A simple, multiline or grid table's row is printed as a pipe table's, its cells parted by "|".
-        text = (" | ".join(" ".join(body[a:b] for a, b in cell) for cell in cells) if cells is not None
-                else body[start:end].strip())
+        text, cells = _row_text(body, row.cells) if row is not None else (body[start:end].strip(), ())
         paragraphs.append(Paragraph(number=number, text=text,
                                     line=body_line + bisect_right(line_starts, start) - 1, claims=tuple(claims),
-                                    note=note, heading=0 if table else level, table=table))
+                                    note=note, heading=0 if table else level, cells=cells,
+                                    table=tables.setdefault(row.table, number) if row is not None else 0,
+                                    header=row is not None and row.header))
         number += 1
     return paragraphs
+
+
+def _row_text(body: str, cells: list[Cell]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A table's row as a paragraph's text, its cells parted by " | " (a cell of several lines one line), and each
+    cell's span in that text: the page prints the cells the reader found, not the text parted again."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for cell in cells:
+        part = " ".join(body[a:b] for a, b in cell)
+        at += 3 if parts else 0
+        spans.append((at, at + len(part)))
+        parts.append(part)
+        at += len(part)
+    return " | ".join(parts), tuple(spans)
 
 
 _IMAGE_TAIL = re.compile(r"\((?:[^()\n]|\([^()\n]*\))*\)(?:\{[^{}]*\})?\s*")
@@ -143,15 +159,22 @@ _ROW = -1
 """The level :func:`_units` gives a table's row (its spans are its cells)."""
 
 
-_Unit = tuple[int, int, list[tuple[int, int]], str, int, list[Cell] | None]
+class _TableRow(NamedTuple):
+    cells: list[Cell]
+    table: int
+    """Its table's offset in the text: the rows of one table share it."""
+    header: bool
+
+
+_Unit = tuple[int, int, list[tuple[int, int]], str, int, _TableRow | None]
 _TAKEN = frozenset({"fence", "code_block", "html_block", "math_block", "math_block_eqno"})
 """Blocks whose lines hold no table."""
 
 
 def _units(source: str) -> Iterator[_Unit]:
     """(start, end, spans to split into sentences, the label of the note it is in or "", its level when it is a
-    heading's text, ``_ROW`` for a table's row, else 0, the cells of a simple, multiline or grid table's row, else
-    None) for each block of text, in token order."""
+    heading's text, ``_ROW`` for a table's row, else 0, a table's row: its cells, its table, whether it is the
+    header, else None) for each block of text, in token order."""
     starts = [0]
     for line in split_lines(source, keepends=True):
         starts.append(starts[-1] + len(line))
@@ -160,16 +183,16 @@ def _units(source: str) -> Iterator[_Unit]:
     in_table: set[int] = set()
     if "-" in source:
         taken = {k for tok in tokens if tok.type in _TAKEN and tok.map for k in range(*tok.map)}
-        for first, past, cells in pandoc_tables(lines, starts, taken):
+        for first, past, cells, header in pandoc_tables(lines, starts, taken):
             in_table.update(range(first, past))
             pieces = [piece for cell in cells for piece in cell]
-            yield pieces[0][0], pieces[-1][1], pieces, "", _ROW, cells
-    row: list[tuple[int, int]] = []
-    row_line = -1
-    cursor = 0
+            yield pieces[0][0], pieces[-1][1], pieces, "", _ROW, _TableRow(cells, starts[first], header)
+    row: list[Cell] = []  # a pipe table's row's cells, from its tr_open to its tr_close
+    table = 0  # the pipe table's offset
+    header = False
     heading = 0
     note = ""
-    for n, tok in enumerate(tokens):
+    for tok in tokens:
         if in_table and tok.map and tok.map[0] in in_table and tok.type in ("inline", "html_block"):
             continue
         if tok.type == "footnote_open":
@@ -182,13 +205,20 @@ def _units(source: str) -> Iterator[_Unit]:
                 heading = -1  # a multiline table's last row over its closing dashes: pandoc reads a table
         elif tok.type == "heading_close":
             heading = 0
+        elif tok.type == "table_open" and tok.map:
+            table = starts[tok.map[0]]
+        elif tok.type in ("thead_open", "thead_close"):
+            header = tok.type == "thead_open"
         elif tok.type == "tr_open" and tok.map:
-            row, row_line = [], tok.map[0]
-            cursor = starts[row_line]
+            # The row's cells as pandoc parts them, not markdown-it's (which parts a code span, drops "\\|" escapes)
+            row = pipe_cells(lines[tok.map[0]], starts[tok.map[0]])
         elif tok.type == "tr_close":
-            if row:
-                yield row[0][0], row[-1][1], row, note, _ROW, None
+            pieces = [piece for cell in row for piece in cell]
+            if pieces:
+                yield pieces[0][0], pieces[-1][1], pieces, note, _ROW, _TableRow(row, table, header)
             row = []
+        elif row:
+            continue  # a cell's text
         elif (tok.type == "html_block" and tok.map and not _RAW_HTML.match(tok.content)
               and any(ch.isalnum() for ch in mask_inline(tok.content).replace(MASK, ""))):
             # Pandoc reads the Markdown in an HTML block (tags masked), but not in <pre>, <script>, comments.
@@ -198,17 +228,6 @@ def _units(source: str) -> Iterator[_Unit]:
             if end > start:
                 yield start, end, [(start, end)], note, 0, None
         elif tok.type == "inline" and tok.map:
-            if row_line >= 0 and tokens[n - 1].type in ("th_open", "td_open"):
-                content = tok.content.strip()
-                if not content:
-                    continue
-                at = source.find(content, cursor, starts[row_line + 1] if row_line + 1 < len(starts) else None)
-                if at < 0:
-                    continue
-                row.append((at, at + len(content)))
-                cursor = at + len(content)
-                continue
-            row_line = -1
             span = _inline_span(tok.content, tok.map, lines, starts, heading != 0)
             if span is not None:
                 yield span[0], span[1], [span], note, max(heading, 0), None

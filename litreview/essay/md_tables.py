@@ -25,9 +25,10 @@ _GRID_ROW = lazy(r"^[ \xa0]{0,3}[|+]")
 
 
 def pandoc_tables(lines: Sequence[str], starts: Sequence[int],
-                  taken: set[int]) -> Iterator[tuple[int, int, list[Cell]]]:
-    """(first line, line past the table, a row's cells) for each row of each simple, multiline or grid table of
-    ``lines`` (``starts``: each line's offset), none of whose lines are in ``taken`` (code, math, HTML)."""
+                  taken: set[int]) -> Iterator[tuple[int, int, list[Cell], bool]]:
+    """(first line, line past the table, a row's cells, whether it is the table's header) for each row of each
+    simple, multiline or grid table of ``lines`` (``starts``: each line's offset), none of whose lines are in
+    ``taken`` (code, math, HTML)."""
     n = 0
     while n < len(lines):
         found = _table_at(lines, n) if (n == 0 or not lines[n - 1].strip()) else None
@@ -35,10 +36,14 @@ def pandoc_tables(lines: Sequence[str], starts: Sequence[int],
             n += 1
             continue
         end, rows = found
-        for row in rows:
+        # A simple or multiline table's first row is its header, unless its column rule opens it; a grid table's is
+        # when a rule of "=" follows it.
+        head = (any("=" in lines[k] for k in range(n + 1, end) if _GRID_RULE.match(lines[k]))
+                if _GRID_RULE.match(lines[n]) else not _COLUMN_RULE.match(lines[n]))
+        for at, row in enumerate(rows):
             cells = [[(starts[k] + a, starts[k] + b) for k, a, b in cell] for cell in row]
             if any(cells):
-                yield n, end, cells
+                yield n, end, cells, head and at == 0
         n = end
 
 
@@ -163,3 +168,59 @@ def _grid(lines: Sequence[str], n: int) -> tuple[int, list[_Row]] | None:
     if group or not rows:
         return None  # no closing rule
     return k, rows
+
+
+_ROW_LEAD = lazy(r"(?:[ \t\xa0]*>)*[ \t\xa0]*\|?")
+"""What a pipe table's row opens with: a block quote's markers, its indent, its first pipe."""
+_BLANK = " \t\xa0"
+
+
+def pipe_cells(line: str, at: int) -> list[Cell]:
+    """The cells of a pipe table's row, ``line`` (at offset ``at`` of the text), as pandoc parts them: at each ``|``
+    that is neither escaped (``\\|``) nor in a code span or TeX math (``a|b``, ``$|x|$``); each cell stripped, [] when
+    blank. (markdown-it parts a row in its code spans and drops the backslash, so its cells are not the text's.)"""
+    cells: list[Cell] = []
+    lead = _ROW_LEAD.match(line)
+    k = start = lead.end() if lead else 0
+    while k <= len(line):
+        ch = line[k] if k < len(line) else "|"
+        if ch == "\\":
+            k += 2
+            continue
+        if ch in "`$":
+            past = _span_end(line, k)
+            if past > k:
+                k = past
+                continue
+        if ch == "|":
+            piece = line[start:k]
+            first = start + len(piece) - len(piece.lstrip(_BLANK))
+            end = start + len(piece.rstrip(_BLANK))
+            cells.append([(at + first, at + end)] if end > first else [])
+            start = k + 1
+        k += 1
+    return cells[:-1] if len(cells) > 1 and not cells[-1] else cells  # a closing pipe's
+
+
+def _span_end(line: str, k: int) -> int:
+    """Past the code span or the TeX math that opens at ``line[k]`` (a backtick or a dollar), as pandoc reads them;
+    past the run of backticks or dollars itself when it opens neither."""
+    mark = line[k]
+    n = len(line[k:]) - len(line[k:].lstrip(mark))
+    if mark == "`":
+        close = re.search(rf"(?<!`){'`' * n}(?!`)", line[k + n:])
+        return k + n + close.end() if close else k + n
+    if n >= 2:
+        close_at = line.find("$$", k + 2)
+        return close_at + 2 if close_at >= 0 else k + 2
+    if k + 1 >= len(line) or line[k + 1] in _BLANK:
+        return k + 1
+    j = k + 1
+    while j < len(line):
+        if line[j] == "\\":
+            j += 2
+            continue
+        if line[j] == "$" and line[j - 1] not in _BLANK and not line[j + 1:j + 2].isdigit():
+            return j + 1
+        j += 1
+    return k + 1

@@ -123,10 +123,15 @@ class Paragraph:
     """A heading's level (1 for ``#`` or a setext ``===`` one, 2 for ``##``; a LaTeX ``\\section`` 3), whose ``text``
     is its title: the site prints it as a heading, not as a numbered paragraph of claims; 0 for prose. Its title
     keeps a claim (and the number the paragraphs after it are counted from) for the citations a title holds."""
-    table: bool = False
-    """A table's row (pandoc's Table, not prose): one claim per cell that holds text, for the citations a cell
-    holds (pandoc reads them), with the number the paragraphs after it are counted from; not split into sentences,
-    only its citations link it to sources, and the site prints it as a row of a table."""
+    table: int = 0
+    """A table's row (pandoc's Table, not prose): the number of its table's first row, which the rows of one table
+    share; 0 for prose. One claim per cell that holds text, for the citations a cell holds (pandoc reads them), with
+    the number the paragraphs after it are counted from; not split into sentences, only its citations link it to
+    sources, and the site prints it as a row of a table."""
+    header: bool = False
+    """A table's row that is its header (a pipe table's first row, a simple one's over its column rule)."""
+    cells: tuple[tuple[int, int], ...] = ()
+    """A table's row: each cell's (start, end) in ``text``, blank ones too (the site prints these cells)."""
 
     @property
     def anchor(self) -> str:

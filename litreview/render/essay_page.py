@@ -138,7 +138,7 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations, fragments:
                          sorted(marks.ids.items())) if fragments is not None else ""
     rows: list[Paragraph] = []  # a table's rows so far
     for paragraph in essay.paragraphs:
-        if paragraph.table and (not rows or paragraph.number == rows[-1].number + 1):
+        if paragraph.table and (not rows or paragraph.table == rows[-1].table):
             rows.append(paragraph)
             continue
         if rows:
@@ -287,26 +287,28 @@ def _inline(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Pa
     return out
 
 
-_CELL_BORDER = re.compile(r"(?<!\\)\|")
-
-
 def _table(ix: ReviewIndex, layout: Layout, citations: Citations, rows: list[Paragraph], here: str,
            marks: _Marks) -> str:
-    """A table's rows (``Paragraph.table``), as a table: each row keeps its paragraph's id, each cell its claim;
-    unnumbered, for a table is no prose. Its findings are listed under it."""
+    """A table's rows (``Paragraph.table``), as a table: each row keeps its paragraph's id, each cell (the reader's,
+    ``Paragraph.cells``) its claim, a header row's cells column headers; unnumbered, for a table is no prose. Its
+    findings are listed under it."""
     notes: list[str] = []
-    html = []
+    head: list[str] = []
+    body: list[str] = []
     for row in rows:
         claims = list(row.claims)
-        texts = _CELL_BORDER.split(row.text)
+        texts = [row.text[a:b] for a, b in row.cells] or [row.text]
         cells = ["".join(_inline(ix, layout, citations, row, cell, claims, here, marks, notes,
                                  later=n < len(texts) - 1)).strip() for n, cell in enumerate(texts)]
-        html.append(f'<tr id="{esc(row.anchor)}">{"".join(f"<td>{cell}</td>" for cell in cells)}</tr>')
+        tag, close = ('<th scope="col">', "</th>") if row.header else ("<td>", "</td>")
+        (head if row.header else body).append(
+            f'<tr id="{esc(row.anchor)}">{"".join(tag + cell + close for cell in cells)}</tr>')
+    html = (f'<thead>{"".join(head)}</thead>' if head else "") + (f'<tbody>{"".join(body)}</tbody>' if body else "")
     first = esc(rows[0].anchor)
-    # Scrolled sideways when wider than the page, as the site's other tables (a region the keyboard can reach).
-    out = (f'<div class="lr-para lr-table" data-search-exclude="paragraph"><div class="lr-table-wrap" tabindex="0" '
-           f'role="region" aria-label="A table of the essay"><table{ix.lang_attr()}><tbody>{"".join(html)}</tbody>'
-           '</table></div>')
+    # The theme puts it in its box that scrolls sideways, as every table of the site, which litreview.js names and
+    # gives a Tab stop while it scrolls (a box of its own, a region of one name, made landmarks no screen reader's
+    # list tells apart, and scrolled by the theme's box's margins).
+    out = f'<div class="lr-para lr-table" data-search-exclude="paragraph"><table{ix.lang_attr()}>{html}</table>'
     if notes:
         out += (f'<div class="admonition warning lr-notes" id="findings-{first}">'
                 f'<p class="admonition-title">Findings in the table</p><ul>{"".join(notes)}</ul></div>')
