@@ -12,7 +12,7 @@ from ...lazyre import lazy
 from . import fields as F
 from .lexicon import IN, JOURNAL, PUBLISHER, TRANSLATOR
 from .names import is_bare_initials, is_initials
-from .relabel_names import EDITOR_WORDS
+from .relabel_names import EDITOR_WORDS, first_run
 from .relabel_publisher import BODY_RUN
 from .relabel_spans import IMPRINT_RUN, NOT_IMPRINT, SENTENCE_END
 from .tagger import Tagged
@@ -301,12 +301,9 @@ def book_after_editors_role(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     the first ("ed. and trans.")."""
     if any(t.label in ("container", "journal") for t in tagged):
         return tagged
-    start = next((i for i, t in enumerate(tagged) if t.label == "editor"), None)
-    if start is None:
+    if (run := first_run(tagged, "editor")) is None:
         return tagged
-    end = start
-    while end < len(tagged) and tagged[end].label == "editor":
-        end += 1
+    start, end = run
     for r in range(start + 1, end - 1):
         if tagged[r].token.text.strip("()[].,;:").casefold() not in EDITOR_WORDS:
             continue
@@ -379,12 +376,10 @@ def book_opening_editors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     Book" (a family name before the comma, initials and the role after it)."""
     if any(t.label in ("container", "journal") for t in tagged):
         return tagged
-    start = next((i for i, t in enumerate(tagged) if t.label == "editor"), None)
-    if start is None or tagged[start].token.text.casefold().rstrip(":") not in IN:
+    run = first_run(tagged, "editor")
+    if run is None or tagged[run[0]].token.text.casefold().rstrip(":") not in IN:
         return tagged
-    end = start
-    while end < len(tagged) and tagged[end].label == "editor":
-        end += 1
+    start, end = run
     comma = next((k for k in range(start + 1, end - 2) if tagged[k].token.text.endswith(",")), None)
     if end - start < 4 or comma is None or not tagged[start + 1].token.text[:1].isupper():
         return tagged

@@ -20,15 +20,20 @@ RUN = 8
 _FAMILY = lazy(r"[A-ZÀ-Þ][\w'’-]+")
 
 
-def _first_names(tagged: Sequence[Tagged]) -> tuple[int, int] | None:
-    """Where the first run of words read as authors starts and ends (past its last word); None with no author."""
-    first = next((i for i, t in enumerate(tagged) if t.label == "author"), None)
+def first_run(tagged: Sequence[Tagged], label: str) -> tuple[int, int] | None:
+    """Where the first run of words labelled ``label`` starts and ends (past its last word); None with none."""
+    first = next((i for i, t in enumerate(tagged) if t.label == label), None)
     if first is None:
         return None
     n = first
-    while n < len(tagged) and tagged[n].label == "author":
+    while n < len(tagged) and tagged[n].label == label:
         n += 1
     return first, n
+
+
+def _first_names(tagged: Sequence[Tagged]) -> tuple[int, int] | None:
+    """Where the first run of words read as authors starts and ends (past its last word); None with no author."""
+    return first_run(tagged, "author")
 
 
 def names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
