@@ -94,6 +94,11 @@ def fold_ascii(text: str) -> str:
     return _NON_ASCII_WORD.sub("", anyascii(fold(text or "")).lower())
 
 
+DIGIT_LOOKALIKES = str.maketrans("OoDlIiSs", "00011155")
+"""Letters typed for the digits they look like, each as that digit: O, o and D for 0; l, I and i for 1; S and s
+for 5 ("2O07", "20l5", a key typed from print as ``kabir2O10``)."""
+
+
 def fold_alnum(text: str) -> str:
     """Case folded, letters and digits only, accents and scripts kept: 'Epstein_1996' -> 'epstein1996',
     'Müller-2000' -> 'müller2000' (entry keys compared as their writer spelled them)."""

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..errors import ConfigError
 from ..model import Person
-from ..text import fold_alnum, fold_ascii
+from ..text import DIGIT_LOOKALIKES, fold_alnum, fold_ascii
 from .bibtex import key_suffix
 
 DEFAULT_PATTERN = "{family}{year}{word}"
@@ -103,7 +103,7 @@ def near_key(key: str, keys: Sequence[str]) -> str | None:
     """The one entry key ``key`` is a slip of (``Epstien1996`` for ``Epstein1996``), or None.
 
     Keys are compared folded (case and punctuation ignored: ``epstein_1996`` is ``Epstein1996``); failing that,
-    with a letter that looks like a digit taken for it (``kabir2O10`` for ``kabir2010``: ``CONFUSABLE``; not a
+    with a letter that looks like a digit taken for it (``kabir2O10`` for ``kabir2010``: ``DIGIT_LOOKALIKES``; not a
     letter for a letter, ``bai2010`` for ``bal2010``); failing that, one letter added, dropped, changed or two
     swapped, where the key has 5 letters or more besides its digits and the digits are the same (another year is
     more often another work). None when no key or several are that near. Cheap on large bibliographies: keys are grouped once, and only the few groups a near key can
@@ -115,7 +115,7 @@ def near_key(key: str, keys: Sequence[str]) -> str | None:
     groups, digits = _near_groups(tuple(keys)), re.sub(r"\D", "", folded)
     same = {k for k, f in groups.get((digits, "^" + folded[0], len(folded)), ()) if f == folded and k != key}
     if not same:
-        same = {k for k in _by_look(tuple(keys)).get(folded.translate(CONFUSABLE), ())
+        same = {k for k in _by_look(tuple(keys)).get(folded.translate(DIGIT_LOOKALIKES), ())
                 if k != key and _digit_for_letter(folded, fold_alnum(k))}
     if same or sum(not c.isdigit() for c in folded) < 5:
         return next(iter(same)) if len(same) == 1 else None
@@ -149,11 +149,6 @@ def _by_letters(keys: tuple[str, ...]) -> dict[str, list[str]]:
     return groups
 
 
-CONFUSABLE = str.maketrans("oils", "0115")
-"""Letters taken for digits in a folded key (case folded), each as the digit it looks like: O and 0; l, I and 1;
-S and 5 (a key typed from print, or with a letter for a digit)."""
-
-
 def _digit_for_letter(a: str, b: str) -> bool:
     """Whether folded keys that look alike differ only where one of them has a digit (``kabir2o10`` and
     ``kabir2010``, not ``bai2010`` and ``bal2010``: a letter for a letter is another name)."""
@@ -162,10 +157,10 @@ def _digit_for_letter(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=2)
 def _by_look(keys: tuple[str, ...]) -> dict[str, list[str]]:
-    """The keys by how their folded form looks (``CONFUSABLE``: ``kabir2O10`` and ``kabir2010`` alike)."""
+    """The keys by how their folded form looks (``text.DIGIT_LOOKALIKES``: ``kabir2O10`` and ``kabir2010`` alike)."""
     groups: dict[str, list[str]] = {}
     for k in keys:
-        groups.setdefault(fold_alnum(k).translate(CONFUSABLE), []).append(k)
+        groups.setdefault(fold_alnum(k).translate(DIGIT_LOOKALIKES), []).append(k)
     return groups
 
 

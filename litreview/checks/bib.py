@@ -38,7 +38,7 @@ from ..essay.ids import id_problem
 from ..lazyre import lazy
 from ..locale_terms import PUBLISHER_WORDS, alternation
 from ..model import Bibliography, Finding, Source
-from ..text import fold_words, plural
+from ..text import DIGIT_LOOKALIKES, fold_words, plural
 from .catalogue import CATALOGUE, finding
 from .hints import csl_form, in_own_terms, in_own_words, own_name
 
@@ -554,13 +554,9 @@ def _run_together(year: str) -> str:
     return iso if parse_iso(iso if len(year) == 8 else iso + "-01") and year[0] in "12" else ""
 
 
-_LOOKALIKES = str.maketrans("OoDlIi", "000111")
-"""Letters typed for the digits they look like ("2O07", "20l5")."""
-
-
 def _digit_typed_as_letter(text: str, today: date) -> str:
     """The hint for a year holding a letter typed for the digit it looks like ("2O07"), or ''."""
-    year = text.translate(_LOOKALIKES)
+    year = text.translate(DIGIT_LOOKALIKES)
     if len(year) != 4 or not year.isdigit() or not 1000 <= int(year) <= today.year + 1:
         return ""
     letters = sorted({c for c, d in zip(text, year, strict=True) if c != d})
