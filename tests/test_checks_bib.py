@@ -569,6 +569,17 @@ def test_a_letter_typed_for_a_digit_is_named_in_the_hint() -> None:
     assert found["d"] == CATALOGUE["LR124"].hint  # 0101: no year
 
 
+def test_a_year_and_a_key_read_letters_for_digits_by_one_table() -> None:
+    # One table of letters typed for digits serves the year and the keys: an S typed for a 5 is named in a year too.
+    from litreview.bibliography.keys import near_key
+
+    text = "@misc{a, title={A}, year={199S}}\n"
+    found = {f.key: f.hint for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(),
+                                                 now=NOW).findings if f.code == "LR124"}
+    assert found["a"] == "Write year = {1995}: the letter 'S' stands where a digit belongs"
+    assert near_key("ma5on2021", ["mason2021"]) == "mason2021"
+
+
 def test_pages_holding_an_arxiv_identifier_get_an_eprint_hint() -> None:
     # ADS exports pages = {arXiv:2205.06627}, Google Scholar pages = {arXiv--2507}: "Write pages = {12--15}" fit neither.
     text = ("@article{ads, author={C, A}, title={T}, journal={arXiv e-prints}, year={2022}, pages={arXiv:2205.06627},"
