@@ -90,6 +90,27 @@ A later paragraph with no citation at all.
 """
 
 
+EXAMPLES = """
+We build with CMake on every platform [@waltz1979theory].
+
+The database answers questions such as "What percentage of all entries are journal articles in this year?" at once.
+
+Let document one be "The quick brown fox jumped over the lazy dog" and document two be "The brown dog jumped
+over the brown fox".
+
+The report concluded that "nearly every household in the region had stopped sorting its waste by the end of the
+decade" and said no more.
+"""
+
+
+def test_a_quoted_example_the_sentence_names_as_a_question_or_a_value_needs_no_attribution() -> None:
+    # "questions such as “…”" and "let document one be “…”" show the writer's own examples, not a source's words:
+    # LR305 only for the finding quoted from a report nobody cites.
+    _, found = findings(EXAMPLES)
+    quoted = [f for f in found if f.code == "LR305"]
+    assert [f.message.startswith("quotation \"nearly every household") for f in quoted] == [True]
+
+
 def test_a_paragraph_of_citations_alone_cites_for_the_paragraph_before_it() -> None:
     # A brief or factum sets each paragraph's authorities in a paragraph of their own after it: its quotations
     # were reported as unattributed (LR305). The quotation followed by a paragraph of prose still is.

@@ -37,12 +37,14 @@ MIN_MARKED_QUOTATION_WORDS = 8
 _MARKS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
 _CLOSERS = frozenset("”\"»“")
 _EXCERPT = 80
+_TEXT_NOUNS = (r"(?:statements?|sentences?|phrases?|items?|questions?|prompts?|messages?|slogans?|headlines?|"
+               r"instructions?|wording|vignettes?|stimul(?:us|i)|quer(?:y|ies)|strings?)")
 _NAMED_TEXT = re.compile(
-    r"\b(?:the|a|an|this|that|these|those|each|every|one|our|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:statements?|sentences?|phrases?|items?|questions?|prompts?|messages?|slogans?|headlines?|"
-    r"instructions?|wording|vignettes?|stimul(?:us|i))\s*:?\s*$", re.I)
+    rf"(?:\b(?:the|a|an|this|that|these|those|each|every|one|our|their)\s+(?:[\w-]+\s+){{0,2}}?{_TEXT_NOUNS}"
+    rf"|\b{_TEXT_NOUNS},?\s+(?:such\s+as|like)|^\W*let\b.*\bbe)\s*:?\s*$", re.I | re.S)
 """A quotation the sentence names as a piece of text ("participants read the statement “…”", "rated the item
-“…”", "the phrase “…”"): the words shown, a stimulus or a survey item, not words borrowed from a source."""
+“…”", "the phrase “…”", "questions such as “…”", "let document one be “…”"): the words shown, a stimulus, a
+survey item or an example, not words borrowed from a source."""
 _LINKS = (*LINK_FIELDS, "entryset")
 
 
