@@ -17,7 +17,7 @@ from ..bibliography.keys import near_key, other_year
 from ..cache import LATEX_SUFFIXES
 from ..essay import BIBTEX, IN_BOOK
 from ..essay.cites import cited_for, written_key
-from ..essay.ids import CURIES, standard_id
+from ..essay.ids import CURIES, PREFIXES, standard_id
 from ..linking.attribution import AUTHORITY
 from ..linking.author_names import person_like
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
@@ -327,6 +327,10 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
                else f"add the work: litreview add {key}")
         return _at_claim("LR310", claim, cid, f"citation {span!r} is cited by identifier and no entry carries it",
                          essay_file, fix, key=key)
+    if manual is not None and key.lower() in PREFIXES:
+        # "[@doi:10.1/x,@doi:]": pandoc reads "@doi", the prefix with no identifier after it, no manual reference's id.
+        return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry", essay_file,
+                         f"'@{key}:' has no identifier after its prefix: write it (@{key}:...) or remove the citation")
     # A Manubot manuscript without a bibliography file: a key without prefix is the id of a manual reference.
     near = near_key(key, [*bib.keys, *(manual.keys if manual else ())]) if key else None
     add = _add_manual(key, manual) if manual else "add the missing entry (litreview add)"
