@@ -186,3 +186,19 @@ UNMATCHED_BIB = "@book{roe2001, author={Roe, Jane}, title={Traits of plants}, ye
 def test_citations_no_entry_fits_are_reported_whole(text: str, reported: list[str]) -> None:
     linkage = link(parse_essay(text), parse_bibliography(UNMATCHED_BIB))
     assert [m.text for m in linkage.mentions if m.kind == "marker" and not m.keys] == reported
+
+
+def test_a_surname_no_entry_has_is_not_passed_over_for_a_title_sharing_the_sentences_words() -> None:
+    # "Guay (2016)" names Guay, who has no entry: the 2016 entries whose titles share the sentence's words
+    # ("social cohesion") are other authors' works, not a citation left open between them (LR301).
+    bib = parse_bibliography(
+        "@article{lin2016, author={Lin, Ann}, title={Social cohesion among refugees}, year={2016}, journal={J}}\n"
+        "@article{das2016, author={Das, Bo}, title={Social cohesion in host cities}, year={2016}, journal={J}}\n"
+        "@article{moustakas2023, author={Moustakas, Louis}, title={Sport}, year={2023}, journal={J}}\n")
+    text = ("Guay (2016) offers a definition, describing social cohesion as “the set of relationships between "
+            "refugees in their new homes” [@moustakas2023].\n")
+    mentions = {(m.text, m.keys) for m in link(parse_essay(text), bib).mentions if m.kind == "marker"}
+    assert mentions == {("@moustakas2023", ("moustakas2023",)), ("Guay (2016)", ())}
+    # With no name before it, the title's words still choose among the year's entries.
+    unnamed = text.replace("Guay (2016) offers", "A later study (2016) offers")
+    assert [m.keys for m in link(parse_essay(unnamed), bib).mentions if m.text == "(2016)"] == [("lin2016", "das2016")]

@@ -135,7 +135,10 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         return
     # No author anywhere near: the words of a title may still point at one entry of that year. Not after a number,
     # whose year it is: a court reporter's or a statute's ("Learning Resources, Inc. v. Trump, 607 U.S. 229 (2026)").
-    keys = [] if lead.rstrip()[-1:].isdigit() else _by_title_words(claim.text, year, suffix, index)
+    # Nor after a surname no entry has ("Guay (2016) offers a definition"): the text names the author, whose work
+    # it is, and another's title sharing the sentence's words is not it.
+    keys = ([] if lead.rstrip()[-1:].isdigit() or _names_an_author(lead, toks)
+            else _by_title_words(claim.text, year, suffix, index))
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
         found.mention(at, Mention(claim.id, "marker", f"({seg.strip()})", tuple(keys),
@@ -178,6 +181,16 @@ def _unmatched_names(lead: str, toks: list[Token] | None = None) -> int | None:
         else:
             break
     return toks[first].start
+
+
+def _names_an_author(lead: str, toks: list[Token]) -> bool:
+    """Whether ``lead`` ends with a citation's names (``_unmatched_names``) standing alone: first in the sentence or
+    after a word in lower case ("as Guay"), not the last capitalised word of a longer name ("the Peace Index")."""
+    start = _unmatched_names(lead, toks)
+    if start is None:
+        return False
+    before = [t for t in toks if t.end <= start]
+    return not before or not capitalised(before[-1].text)
 
 
 def _gap(lead: str, toks: list[Token], n: int) -> str:
