@@ -185,7 +185,9 @@ def test_an_entry_cited_only_as_typed_text_is_reported_in_a_marked_document() ->
     _, found = findings(TYPED)
     typed = [f for f in found if f.code == "LR311"]
     assert [(f.key, f.claim_id) for f in typed] == [("jervis1976perception", "p2-s1")]
-    assert "Jervis (1976)" in typed[0].message and "reference list" in typed[0].message
+    # The text, not the name it types, is what cites nothing ("Jervis (1976) cites ..." read as Jervis citing).
+    assert typed[0].message == ("'Jervis (1976)' is typed text, not a citation of 'jervis1976perception': no marker "
+                                "cites the entry, so the reference list leaves it out")
     assert typed[0].hint == "Write @jervis1976perception in its place (or [@jervis1976perception])"
 
 

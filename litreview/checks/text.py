@@ -120,7 +120,7 @@ def _typed_only(essay: Essay, linkage: Linkage, claims: dict[str, Claim], essay_
         cite = f"\\cite{{{key}}}" if essay.format == "latex" else f"@{key}"
         also = "" if essay.format == "latex" else f" (or [@{key}])"
         yield _at_claim("LR311", claims.get(lk.claim_id), lk.claim_id,
-                        f"{_span(lk.evidence)} cites {key!r} as typed text, which is no citation: no marker cites the "
+                        f"{_span(lk.evidence)!r} is typed text, not a citation of {key!r}: no marker cites the "
                         "entry, so the reference list leaves it out", essay_file, f"write {cite} in its place{also}",
                         key=key)
 
