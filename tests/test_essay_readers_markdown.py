@@ -261,3 +261,18 @@ def test_two_pipe_tables_a_blank_line_apart_are_two_tables_with_their_headers() 
     essay = parse_markdown("| A | B |\n|---|---|\n| x | y |\n| z | w |\n\n| C | D |\n|---|---|\n| u | v |\n", "e.md")
     assert [(p.number, p.table, p.header) for p in essay.paragraphs] == [
         (1, 1, True), (2, 1, False), (3, 1, False), (4, 4, True), (5, 4, False)]
+
+
+@pytest.mark.parametrize("line", [
+    "[a]: " + "(x " * 20000,  # each word of the destination may open a title that runs to the paragraph's end
+    '[a]: # "' + 'x"' * 5000,  # quoted titles nested in quoted titles, five thousand deep
+    "[a]: <x\n\n" * 5000,  # angle brackets never closed
+])
+def test_markdown_reference_definitions_are_read_in_linear_time_and_no_recursion(line: str) -> None:
+    import time
+
+    from litreview.essay import parse_essay
+
+    start = time.process_time()
+    assert cited(parse_essay(line + "\n\nText @k1.\n")) == {"k1"}
+    assert time.process_time() - start < 2.0

@@ -10,6 +10,11 @@ from ..lazyre import lazy
 # A definition's label: no brackets inside, no "^" (a note) and no "@" (a citation: pandoc reads "[@a]: x" as one).
 _START = lazy(r"^ {0,3}\[(?![\^\s])[^\[\]@\n]*\]:", re.M)
 _BLANKS = " \t"
+_ANGLED = lazy(r"<(?:[^>\n]|\n(?![ \t]*(?:\n|\Z)))*>")
+"""A destination in angle brackets, over no blank line."""
+_MOST_WORDS = 16
+"""Words of a destination before its title: a link's address is one, the comment idiom's "#" one; each word is
+tried as a title's start, which may scan to the paragraph's end, so a line of a thousand is read as no definition."""
 
 
 def blank_reference_definitions(source: str) -> str:
@@ -67,15 +72,16 @@ def _definition_end(source: str, at: int) -> int:
     if source.startswith("[", at):
         return -1
     if source.startswith("<", at):
-        close = source.find(">", at)
-        if close < 0 or "\n\n" in source[at:close]:
+        if (angle := _ANGLED.match(source, at)) is None:
             return -1
-        at = close + 1
+        at = angle.end()
     else:
-        while True:  # the destination's words, up to a title, attributes or a bracket
+        for n in range(_MOST_WORDS + 1):  # the destination's words, up to a title, attributes or a bracket
             word = _skip(source, at)
             if word >= len(source) or source[word] in "\n[{" or _title_end(source, word) >= 0:
                 break
+            if n == _MOST_WORDS:
+                return -1
             at = word
             while at < len(source) and not source[at].isspace():
                 at += 2 if source[at] == "\\" else 1
@@ -114,18 +120,17 @@ def _title_end(source: str, at: int) -> int:
 
 def _quoted_end(source: str, at: int, quote: str) -> int:
     """End of the title quoted with ``quote`` that opens at ``at``; a quote followed by a letter or digit opens a
-    quoted title of its own inside it (pandoc's ``nestedChunk``)."""
+    quoted title of its own inside it (pandoc's ``nestedChunk``), which the next quote followed by none closes."""
     if source[at + 1:at + 2].isspace() or at + 1 >= len(source):
         return -1
     at += 1
+    depth = 1
     while at < len(source):
         ch = source[at]
         if ch == quote:
-            if not source[at + 1:at + 2].isalnum():
+            depth += 1 if source[at + 1:at + 2].isalnum() else -1
+            if depth == 0:
                 return at + 1
-            if (inner := _quoted_end(source, at, quote)) >= 0:
-                at = inner
-                continue
         elif ch == "\\":
             at += 1
         elif ch == "\n" and _blank_line_at(source, at + 1):
