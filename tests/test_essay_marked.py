@@ -100,15 +100,18 @@ over the brown fox".
 
 The report concluded that "nearly every household in the region had stopped sorting its waste by the end of the
 decade" and said no more.
+
+Let us recall that the minister's aim was to be "the first country in the region to recycle every plastic bottle".
 """
 
 
 def test_a_quoted_example_the_sentence_names_as_a_question_or_a_value_needs_no_attribution() -> None:
     # "questions such as “…”" and "let document one be “…”" show the writer's own examples, not a source's words:
-    # LR305 only for the finding quoted from a report nobody cites.
+    # LR305 only for the finding quoted from a report nobody cites, and for the minister's words ("let us recall
+    # ... be" defines nothing).
     _, found = findings(EXAMPLES)
-    quoted = [f for f in found if f.code == "LR305"]
-    assert [f.message.startswith("quotation \"nearly every household") for f in quoted] == [True]
+    quoted = [f.message.split()[1] for f in found if f.code == "LR305"]
+    assert quoted == ['"nearly', '"the']
 
 
 def test_a_paragraph_of_citations_alone_cites_for_the_paragraph_before_it() -> None:

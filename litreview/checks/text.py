@@ -41,7 +41,7 @@ _TEXT_NOUNS = (r"(?:statements?|sentences?|phrases?|items?|questions?|prompts?|m
                r"instructions?|wording|vignettes?|stimul(?:us|i)|quer(?:y|ies)|strings?)")
 _NAMED_TEXT = re.compile(
     rf"(?:\b(?:the|a|an|this|that|these|those|each|every|one|our|their)\s+(?:[\w-]+\s+){{0,2}}?{_TEXT_NOUNS}"
-    rf"|\b{_TEXT_NOUNS},?\s+(?:such\s+as|like)|^\W*let\b.*\bbe)\s*:?\s*$", re.I | re.S)
+    rf"|\b{_TEXT_NOUNS},?\s+(?:such\s+as|like)|^\W*let\s+(?:.*\band\s+)?(?:\S+\s+){{1,5}}?be)\s*:?\s*$", re.I | re.S)
 """A quotation the sentence names as a piece of text ("participants read the statement “…”", "rated the item
 “…”", "the phrase “…”", "questions such as “…”", "let document one be “…”"): the words shown, a stimulus, a
 survey item or an example, not words borrowed from a source."""
