@@ -391,3 +391,40 @@ def test_csl_yaml_month_name_in_date_parts_is_left_out_by_pandoc() -> None:
     assert "'April'" in problem.message and "reads the date as 2019, without it" in problem.message
     assert parse_csl("references:\n- id: a\n  type: book\n  issued:\n    date-parts: [[2019, 4]]\n", "r.yaml",
                      yaml=True).problems == ()
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    # pandoc 3.9 (-f csljson -t csljson) reads a pair of quotes of either kind as a quotation and prints it “...”,
+    # one inside it ‘...’: a Zotero title "the community grid as a ‘safety valve’" was shown with single marks
+    ("a \u2018safety valve\u2019 institution", "a \u201csafety valve\u201d institution"),
+    ("a 'safety valve' institution", "a \u201csafety valve\u201d institution"),
+    ("\u201couter \u2018inner\u2019 x\u201d and 'outer \"inner\" y'",
+     "\u201couter \u2018inner\u2019 x\u201d and \u201couter \u2018inner\u2019 y\u201d"),
+    # an apostrophe in a word is no quotation; a mark nothing closes stays, a single one as an apostrophe
+    ("\u2018tis the 80\u2019s \u2018x\u2019", "\u2018tis the 80\u2019s \u201cx\u201d"),
+    ("Bob's 'x and \"y", "Bob\u2019s \u2019x and \"y"),
+    ("A \u00abguillemets\u00bb B", "A \u00abguillemets\u00bb B"),
+])
+def test_csl_json_quotations_are_printed_as_pandoc_prints_them(written: str, shown: str) -> None:
+    import json
+
+    (item,) = parse_csl(json.dumps([{"id": "a", "type": "book", "title": written}]), "refs.json").sources
+    assert item.title == shown
+    assert item.fields["title"] == written  # the field as written
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    # pandoc's Markdown (a CSL-YAML value): a quotation in single marks is printed “...” too, one inside ‘...’;
+    # curly marks typed are text (pandoc 3.9, -f markdown -t csljson)
+    ("the 'safety valve' grid", "the \u201csafety valve\u201d grid"),
+    ("the 'a \"b\" c' grid", "the \u201ca \u2018b\u2019 c\u201d grid"),
+    ("a \u2018curly\u2019 one", "a \u2018curly\u2019 one"),
+    # a straight quote nothing closes: pandoc curls it all the same
+    ('"open and close" then "alone', "\u201copen and close\u201d then \u201calone"),
+    ("the 5\" disk", "the 5\u201d disk"),
+])
+def test_csl_yaml_quotations_are_printed_as_pandoc_prints_them(written: str, shown: str) -> None:
+    import json
+
+    (source,) = parse_csl(f"- id: a\n  type: book\n  title: {json.dumps(written)}\n", "refs.yaml", yaml=True).sources
+    assert source.title == shown
