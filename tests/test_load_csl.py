@@ -428,3 +428,20 @@ def test_csl_yaml_quotations_are_printed_as_pandoc_prints_them(written: str, sho
 
     (source,) = parse_csl(f"- id: a\n  type: book\n  title: {json.dumps(written)}\n", "refs.yaml", yaml=True).sources
     assert source.title == shown
+
+
+def test_csl_items_without_an_id_are_kept_and_reported_as_pandoc_reads_them() -> None:
+    # pandoc 3.9 reads an item with no id (with the id ""): a Manubot file of 2017, its items told by
+    # "standard_citation", was refused whole ("the item has no id" for each, no source left to check)
+    text = ('[\n{"type": "webpage", "standard_citation": "url:https://example.org/a", "title": "Page A",\n'
+            ' "URL": "https://example.org/a"},\n{"id": "b", "type": "book", "title": "Book B"},\n'
+            '{"type": "book",\n "title": "No id at all"}\n]\n')
+    bib = parse_csl(text, "refs.json")
+    assert [(s.key, s.title, s.line) for s in bib.sources] == [
+        ("unnamed-1", "Page A", 2), ("b", "Book B", 4), ("unnamed-2", "No id at all", 5)]
+    assert [(p.code, p.line, p.key) for p in bib.problems] == [("LR100", 2, "unnamed-1"), ("LR100", 5, "unnamed-2")]
+    assert '"id": "url:https://example.org/a"' in bib.problems[0].hint  # the id Manubot read it by
+    assert "no citation can find it" in bib.problems[1].message
+    # in CSL-YAML too
+    (source,) = parse_csl("- type: book\n  title: Y\n", "refs.yaml", yaml=True).sources
+    assert source.key == "unnamed-1"

@@ -89,12 +89,19 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                                 "which pandoc refuses (\"Error reading bibliography file ... expecting JSON value\")",
                                 hint="Save it as UTF-8 without a byte order mark", file=filename, line=1))
     copies: dict[str, list[int]] = {}  # the lines of each id given more than once
+    unnamed = 0
     for n, item in enumerate(data, start=1):
         if item_id is not None and isinstance(item, Mapping) and (ident := item_id(item)):
             item = {**item, "id": ident}
         key = str(item.get("id") or "") if isinstance(item, Mapping) else ""
         here = key_lines.get(n - 1, {})
         line = here.get("id") or min(here.values(), default=1)  # the item's id, else its first variable
+        if item_id is None and isinstance(item, Mapping) and not key.strip():
+            # pandoc reads it, with the id "": no citation finds it. Kept and checked, as a BibTeX entry without a key.
+            unnamed += 1
+            key = f"unnamed-{unnamed}"
+            item = {**item, "id": key}
+            problems.append(_no_id(item, n, key, filename, line))
         try:
             if not isinstance(item, Mapping):
                 raise ValueError(f"item {n} is not an object")
@@ -135,6 +142,17 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                      for key, lines in copies.items() for n in lines[:-1]]
         problems.sort(key=lambda p: p.line or 0)
     return Bibliography(tuple(sources.values()), tuple(problems), filename, text)
+
+
+def _no_id(item: Mapping[str, Any], n: int, key: str, filename: str, line: int) -> Finding:
+    """LR100 for a CSL item without an id, which pandoc reads but no citation can find (``nocite: "@*"`` lists
+    the last such item alone)."""
+    told = str(item.get("standard_citation") or "").strip()
+    hint = (f'Give it the id Manubot read it by: "id": "{told}" (pandoc reads no standard_citation)' if told else
+            'Give it an id, cited as [@id]: "id": "smith2020"')
+    return Finding(code="LR100", severity="error", key=key, file=filename, line=line,
+                   message=f"item {n} has no id (kept as {key}): pandoc reads it, but no citation can find it",
+                   hint=hint)
 
 
 def _first_document(text: str) -> tuple[Any, dict[int, dict[str, int]]]:
