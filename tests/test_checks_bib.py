@@ -419,6 +419,8 @@ def test_mixed_name_forms(value: str, mixed: bool) -> None:
     ("79\\textendash 86", False, False), ("12{\\textendash}", False, True),
     # Wiley's article numbers: the journal's code and a number (Ecology and Evolution's ece3.6510); a DOI is none.
     ("ece3.6510", False, False), ("ece3.6510", True, False), ("nph.16607", False, False), ("ab.1", False, True),
+    # ASM's eLocator and year (mBio's e00340-10): no range, whose double hyphen LR143 asked for; a range still is one.
+    ("e00340-10", False, False), ("e00308-12", True, False), ("e340-10", False, True), ("W202-W208", False, True),
 ])
 def test_page_range_form(pages: str, biblatex: bool, bad: bool) -> None:
     from litreview.checks.integrity import page_form_problem
