@@ -445,3 +445,15 @@ def test_csl_items_without_an_id_are_kept_and_reported_as_pandoc_reads_them() ->
     # in CSL-YAML too
     (source,) = parse_csl("- type: book\n  title: Y\n", "refs.yaml", yaml=True).sources
     assert source.key == "unnamed-1"
+
+
+def test_csl_yaml_value_with_a_colon_is_told_how_to_quote() -> None:
+    # pandoc and YAML refuse the whole file ("mapping values are not allowed in this context"); the hint only said
+    # "Fix the syntax at that line"
+    text = "- id: a\n  type: book\n  title: Expand: Towards a System\n  publisher: P\n"
+    (problem,) = parse_csl(text, "refs.yaml", yaml=True).problems
+    assert (problem.code, problem.line) == ("LR100", 3)
+    assert 'title: "Expand: Towards a System"' in problem.hint
+    # a value already quoted, with text after its quotes, keeps the general hint
+    (other,) = parse_csl('- id: a\n  title: "A": B\n', "refs.yaml", yaml=True).problems
+    assert (other.line, other.hint) == (2, "Fix the syntax at that line")

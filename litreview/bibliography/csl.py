@@ -58,6 +58,8 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
         if isinstance(exc, json.JSONDecodeError):  # located in the file as written (its byte order mark too)
             why, hint, line = json_problem(json.JSONDecodeError(exc.msg, "\ufeff" + exc.doc, exc.pos + 1) if bom
                                            else exc)
+        if yaml and "mapping values are not allowed" in why and (quoted := _quoted_value(text, line)):
+            hint = f"Quote the value, whose \": \" YAML reads as a new key: {quoted} (pandoc refuses the whole file)"
         if yaml and "expected <document start>" in why:  # items appended after the "..." that ends the file's YAML
             hint = 'Move it above the "..." that ends the YAML before it (pandoc refuses the whole file)'
         from .prescan import conflicts
@@ -142,6 +144,18 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                      for key, lines in copies.items() for n in lines[:-1]]
         problems.sort(key=lambda p: p.line or 0)
     return Bibliography(tuple(sources.values()), tuple(problems), filename, text)
+
+
+def _quoted_value(text: str, line: int) -> str:
+    """The variable on ``line`` of a CSL-YAML text with its value in double quotes (``title: "A: B"``), or '' when
+    that line holds no plain ``key: value`` with ": " in its value."""
+    import json
+
+    lines = text.split("\n")
+    match = re.match(r"^(\s*(?:-\s+)?[\w-]+):\s+(.*?:\s.*?)\s*$", lines[line - 1]) if 0 < line <= len(lines) else None
+    if match is None or match.group(2).startswith(("'", '"', "[", "{", "|", ">")):
+        return ""
+    return f"{match.group(1).strip()}: {json.dumps(match.group(2), ensure_ascii=False)}"
 
 
 def _no_id(item: Mapping[str, Any], n: int, key: str, filename: str, line: int) -> Finding:
