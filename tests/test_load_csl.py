@@ -457,3 +457,17 @@ def test_csl_yaml_value_with_a_colon_is_told_how_to_quote() -> None:
     # a value already quoted, with text after its quotes, keeps the general hint
     (other,) = parse_csl('- id: a\n  title: "A": B\n', "refs.yaml", yaml=True).problems
     assert (other.line, other.hint) == (2, "Fix the syntax at that line")
+
+
+def test_csl_family_name_alone_of_several_words_is_one_family_name() -> None:
+    # A Manubot item listing "Moore, S" and {"family": "on behalf of the Work Group"} drew LR147 ("writes 'Moore,
+    # S' family name first but 'on behalf of the Work Group' given name first"): CSL names have no written form.
+    bib = parse_csl('[{"id": "a", "type": "article-journal", "title": "T", "container-title": "J", '
+                    '"issued": {"date-parts": [[2020]]}, "author": [{"family": "Moore", "given": "S"}, '
+                    '{"family": "on behalf of the Work Group"}, {"family": "Plato"}]}]', "refs.json")
+    (source,) = bib.sources
+    assert source.fields["author"] == "Moore, S and {on behalf of the Work Group} and Plato"
+    assert [p.family for p in source.authors] == ["Moore", "on behalf of the Work Group", "Plato"]
+    from litreview.checks.style_names import check_name_forms, check_names
+
+    assert [f.code for f in (*check_name_forms(source), *check_names(source))] == []

@@ -173,6 +173,8 @@ def _name_text(name: Mapping[str, Any]) -> tuple[Person, str]:
     prefix = " ".join(str(name[k]) for k in ("dropping-particle", "non-dropping-particle") if name.get(k))
     suffix = str(name.get("suffix") or "")
     person = Person(family=family, given=given, prefix=prefix, suffix=suffix)
+    if not (given or prefix or suffix) and len(family.split()) > 1:  # a family name alone, of several words ("on
+        return person, "{" + family + "}"  # behalf of the Work Group"): BibTeX would read its last word as the family
     written = " ".join(p for p in (prefix, family) if p)
     return person, ", ".join(p for p in (written, suffix, given) if p)
 
