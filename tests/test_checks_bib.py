@@ -396,6 +396,8 @@ def test_a_command_the_preamble_defines_is_known() -> None:
     ("Donald E. Knuth and Kurt Cobain", False), ("Knuth, D. E. and Cobain, K.", False),
     ("{JabRef} and Kolb, Stefan", False), ("Kolb, Stefan and others", False), ("Li~Wei and Doe, J.", True),
     ("family=Doe, given=J. and Ann Smith", False), ("{Barnes and Noble, Inc.} and Ann Smith", False),
+    # people joined by commas, more than two: no name read (LR104 says so), none written family name first
+    ("Jia Deng, Wei Dong, Richard Socher, Kai Li and Li Fei-Fei", False), ("Doe, Jane, Jr. and Ann Smith", True),
 ])
 def test_mixed_name_forms(value: str, mixed: bool) -> None:
     from litreview.checks.style_names import check_name_forms
