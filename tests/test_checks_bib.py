@@ -142,6 +142,22 @@ def test_isbn_checksums(isbn: str, problem: str) -> None:
     assert isbn_problem(isbn) == problem
 
 
+def test_an_issn_with_an_export_residue_in_the_isbn_field_is_named() -> None:
+    # Mendeley's export of an IEEE article: isbn = "1077-2626 VO  - 19" was "invalid: it holds 'VO' beside its 10
+    # digits", as if the journal's ISSN and the volume were one ISBN
+    from litreview.checks.bib import check_isbn
+
+    bib = parse_bibliography('@article{a, isbn = "1077-2626 VO  - 19", issn = "10772626", title = {T}}\n'
+                             '@article{b, isbn = "1077-2626 VO  - 19", title = {T}}\n'
+                             '@article{c, isbn = "0-306-40615-2 pbk", title = {T}}\n')
+    found = {s.key: list(check_isbn(s)) for s in bib.sources}
+    (a,), (b,) = found["a"], found["b"]
+    assert a.message == "ISBN '1077-2626 VO - 19' is invalid: it is the ISSN 1077-2626, which belongs in the issn field, then 'VO - 19'"
+    assert a.hint == "Delete the isbn field: the issn field holds this ISSN"
+    assert b.hint == "Write issn = {1077-2626} and delete the isbn field"
+    assert "ISSN" not in found["c"][0].message  # an ISBN and a word after it is no ISSN
+
+
 @pytest.mark.parametrize(("url", "ok"), [
     ("https://example.org/a_b", True), ("http://localhost/x", True), ("ftp://ftp.example.org/f", True),
     ("www.example.org", False), ("https://exa mple.org", False), ("mailto:a@example.org", False),

@@ -360,6 +360,10 @@ def isbns(raw: str) -> list[str]:
     return out
 
 
+_ISSN_FIRST = re.compile(r"(\d{4}-\d{3}[\dXx])\s+(\S.*)")
+"""An ISSN and then other text, as an export writes a journal's ISSN where the ISBN goes ("1077-2626 VO  - 19")."""
+
+
 def check_isbn(source: Source) -> Iterable[Finding]:
     """LR122 for each ISBN with a wrong length or check digit."""
     from .integrity import issn_problem  # (integrity builds on this module)
@@ -375,11 +379,18 @@ def check_isbn(source: Source) -> Iterable[Finding]:
         raw = ", ".join(listed)  # each ISBN it holds, checked as below
     for part in isbns(raw):
         problem = isbn_problem(part)
+        issn = _ISSN_FIRST.match(part)
         if problem and not issn_problem(part):
             problem = "it is an ISSN, which belongs in the issn field"
+        elif problem and issn and not issn_problem(issn.group(1)):  # "1077-2626 VO  - 19": an RIS export's residue
+            problem = f"it is the ISSN {issn.group(1)}, which belongs in the issn field, then {issn.group(2)!r}"
         if problem:
             bare = "".join(c for c in part if c.isdigit() or c in "Xx-")  # "[978-0-306-40615-7]": marks around it
             hint = f"write isbn = {{{bare}}}" if bare != part and problem.startswith("it holds") and not isbn_problem(bare) else ""
+            if issn and problem.startswith("it is the ISSN"):
+                held = "".join(c for c in plain(source.fields.get("issn", "")).upper() if c.isalnum())
+                hint = ("delete the isbn field: the issn field holds this ISSN" if held == issn.group(1).replace("-", "").upper()
+                        else f"write issn = {{{issn.group(1)}}} and delete the isbn field")
             yield entry_finding("LR122", source, f"ISBN {shown(part)} is invalid: {problem}", hint, field="isbn")
 
 
