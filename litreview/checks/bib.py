@@ -239,7 +239,8 @@ def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Findin
         house = editor_as_publisher(source)
         hint = (f"the editor field holds {house!r}, which reads as the publisher (the editorial, the éditeur): "
                 f"write publisher = {{{house}}} instead") if house else ""
-        yield entry_finding("LR111", source, f"@{source.type} entry names no publisher for the {what}", hint)
+        yield entry_finding("LR111", source, in_own_terms(f"@{source.type} entry names no publisher for the {what}",
+                                                          source), hint)
 
 
 # A publishing house's words, and the singular "edition", "grupo" and "S. A." (sociedad anónima) of a house's name.
