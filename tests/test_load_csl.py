@@ -471,3 +471,16 @@ def test_csl_family_name_alone_of_several_words_is_one_family_name() -> None:
     from litreview.checks.style_names import check_name_forms, check_names
 
     assert [f.code for f in (*check_name_forms(source), *check_names(source))] == []
+
+
+def test_csl_yaml_variable_given_twice_in_an_item_is_reported() -> None:
+    # A hand-written item listed each author under its own "author:" key: YAML (and pandoc) keep the last, so
+    # three of four authors were dropped without a word.
+    text = ("references:\n- id: w\n  title: T\n  author:\n  - family: Gertler\n  author:\n  - family: Shelef\n"
+            "  author:\n  - family: Fuchs\n  type: report\n- id: ok\n  title: U\n  type: book\n")
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    assert [p.family for p in bib.sources[0].authors] == ["Fuchs"]  # as pandoc reads it
+    (problem,) = [p for p in bib.problems if p.code == "LR103"]
+    assert (problem.key, problem.line) == ("w", 4)
+    assert "author is given 3 times (lines 4, 6, 8)" in problem.message
+    assert problem.hint == "Write author once, every name in its list"
