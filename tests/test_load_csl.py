@@ -484,3 +484,18 @@ def test_csl_yaml_variable_given_twice_in_an_item_is_reported() -> None:
     assert (problem.key, problem.line) == ("w", 4)
     assert "author is given 3 times (lines 4, 6, 8)" in problem.message
     assert problem.hint == "Write author once, every name in its list"
+
+
+def test_csl_variable_names_are_read_in_any_case_as_pandoc_reads_them() -> None:
+    # pandoc 3.9 reads "url", "Title", "ISSUED", "Author", "ID" as URL, title, issued, author, id; litreview left a
+    # hand-written item's lower-case url out (so no web address to check, and a false "lacks url" on a webpage).
+    text = ('[{"ID": "a", "Type": "webpage", "Title": "Page", "url": "https://example.org/x",\n'
+            ' "ISSUED": {"date-parts": [[2001]]}, "Author": [{"family": "Doe"}]},\n'
+            '{"id": "b", "type": "book", "URL": "https://example.org/first", "url": "https://example.org/second"}]\n')
+    a, b = parse_csl(text, "refs.json").sources
+    assert (a.key, a.type, a.title, a.url, a.year, [p.family for p in a.authors]) == (
+        "a", "online", "Page", "https://example.org/x", 2001, ["Doe"])
+    assert a.field_lines["url"] == 1
+    assert b.url == "https://example.org/first"  # the variable as CSL names it wins, as in pandoc
+    (y,) = parse_csl("- id: c\n  type: webpage\n  title: T\n  url: https://example.org/y\n", "refs.yaml", yaml=True).sources
+    assert (y.url, y.field_lines["url"]) == ("https://example.org/y", 4)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..model import Bibliography, Finding, Source
-from .csl_item import NAME_VARIABLES, item_source, refused_value, unknown_type, unread_date_part
+from .csl_item import NAME_VARIABLES, canonical_names, item_source, refused_value, unknown_type, unread_date_part
 
 CSL_SUFFIXES = (".json", ".yaml", ".yml")
 """A bibliography file with one of these suffixes is CSL-JSON or CSL-YAML (as pandoc tells them), any other BibTeX."""
@@ -93,10 +93,13 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     copies: dict[str, list[int]] = {}  # the lines of each id given more than once
     unnamed = 0
     for n, item in enumerate(data, start=1):
+        here = key_lines.get(n - 1, {})
+        if isinstance(item, Mapping) and (renamed := canonical_names(item)):  # "Title", "url": read as pandoc reads them
+            item = {renamed.get(k, k): v for k, v in item.items() if k not in renamed.values()}
+            here = {renamed.get(k, k): v for k, v in here.items() if k not in renamed.values()}
         if item_id is not None and isinstance(item, Mapping) and (ident := item_id(item)):
             item = {**item, "id": ident}
         key = str(item.get("id") or "") if isinstance(item, Mapping) else ""
-        here = key_lines.get(n - 1, {})
         line = here.get("id") or min(here.values(), default=1)  # the item's id, else its first variable
         if item_id is None and isinstance(item, Mapping) and not key.strip():
             # pandoc reads it, with the id "": no citation finds it. Kept and checked, as a BibTeX entry without a key.
