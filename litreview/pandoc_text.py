@@ -4,7 +4,6 @@ value): smart typography, and the rendered HTML as plain text."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from html import unescape
 from typing import Any
 

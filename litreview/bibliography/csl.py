@@ -12,7 +12,14 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..model import Bibliography, Finding, Source
-from .csl_item import NAME_VARIABLES, canonical_names, item_source, refused_value, unknown_type, unread_date_part
+from .csl_item import (
+    NAME_VARIABLES,
+    canonical_names,
+    item_source,
+    refused_value,
+    unknown_type,
+    unread_date_part,
+)
 
 CSL_SUFFIXES = (".json", ".yaml", ".yml")
 """A bibliography file with one of these suffixes is CSL-JSON or CSL-YAML (as pandoc tells them), any other BibTeX."""
