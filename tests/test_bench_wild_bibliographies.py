@@ -13,7 +13,7 @@ from litreview.bibliography.csl import parse_csl
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import wild_bibliographies  # noqa: E402
+from bench import wild_bibliographies
 
 # What pandoc 3.9 reads (-f csljson -t csljson) from ITEMS: every item, the one without an id with the id "".
 ITEMS: list[dict[str, Any]] = [
