@@ -906,3 +906,16 @@ def test_a_preprint_beside_its_published_version_is_told_as_such() -> None:
     assert finding.key == "corr" and finding.hint.startswith("'corr' is the preprint of the other: cite the published")
     twice = parse_bibliography(f"@book{{a, {paper}, publisher = {{P}}}}\n@book{{b, {paper}, publisher = {{P}}}}\n", "x.bib")
     assert [f.hint for f in check_duplicates(twice.sources)] == ["Merge them into one entry, or tell them apart (edition, volume)."]
+
+
+def test_missing_url_written_in_the_note_is_pointed_at() -> None:
+    # A Czech thesis's @online entries wrote "Dostupné z: \url{...}" in the note: LR110 said only "Add url = {...}"
+    from litreview.checks.bib import check_required
+
+    bib = parse_bibliography("@online{a, title = {T}, urldate = {2024-03-21},\n"
+                             "  note = {Dostupné z: \\url{https://example.org/guide.pdf}}}\n"
+                             "@online{b, title = {T}, urldate = {2024-03-21}, note = {On paper}}\n")
+    a, b = (list(check_required(s, s.fields)) for s in bib.sources)
+    assert a[0].hint == ("The note field holds the address \\url{https://example.org/guide.pdf}: write "
+                         "url = {https://example.org/guide.pdf} and leave it out of the note")
+    assert b[0].hint == "Add url = {...}"

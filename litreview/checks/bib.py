@@ -224,7 +224,7 @@ def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Findin
         groups = tuple(g for g in groups if g != ("booktitle",))
     missing = [" or ".join(g) for g in groups if not any(_has(fields, n) for n in g)]
     if missing:
-        hints = [_held_hint(m, fields, source) or _preprint_hint(m, fields, source)
+        hints = [_held_hint(m, fields, source) or _preprint_hint(m, fields, source) or _address_held_hint(m, fields)
                  or _FIELD_HINTS.get(m, f"add {m.split(' or ')[0]} = {{...}}") for m in missing]
         message = in_own_terms(f"@{source.type} entry lacks {', '.join(missing)}", source)
         original = plain(fields.get("origdate", "")) if csl else ""
@@ -291,6 +291,21 @@ def _held_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
     if there is None:
         return ""
     return f"the {there} field holds it: rename {there} to {target}, or make the entry {other_type}"
+
+
+_ADDRESS_IN_TEXT = lazy(r"\\url\s*\{\s*([^{}\s]+)\s*\}")
+"""A web address written with \\url in a text field ("note = {Available at \\url{https://...}}")."""
+
+
+def _address_held_hint(missing: str, fields: Mapping[str, str]) -> str:
+    """How to fix a missing url an entry writes with \\url in its note, howpublished or addendum, or ''."""
+    if not missing.startswith("url"):
+        return ""
+    for name in ("note", "howpublished", "addendum"):
+        if found := _ADDRESS_IN_TEXT.search(fields.get(name, "")):
+            return (f"the {name} field holds the address \\url{{{found.group(1)}}}: write url = {{{found.group(1)}}} "
+                    f"and leave it out of the {name}")
+    return ""
 
 
 def check_doi(source: Source) -> Iterable[Finding]:
