@@ -25,8 +25,10 @@ see topical_corpus.load_extra) and held-out documents (never tuned on):
                                               # it ranks: the table, the differences from each baseline
                                               # (intervals by resampling documents), the calibration,
                                               # then the ranker variants
-    python bench/eval_topical.py --extra-dev FOLDER [--extra-dev FOLDER ...] [--fit | --dev-only]
-                                              # with further development papers (FOLDER/SOURCES.tsv)
+    python bench/eval_topical.py --extra-dev FOLDER [--extra-dev FOLDER ...] [--fit | --dev-only | --cv]
+                                              # with further development papers (FOLDER/SOURCES.tsv); with --cv
+                                              # one leave-one-document-out over them and DEV together, the
+                                              # figures per part and over both (how the re-ranker is chosen)
 """
 
 from __future__ import annotations
@@ -275,10 +277,12 @@ def fold_weights(docs: list[Document]) -> dict[str, dict[str, float]]:
     return out
 
 
-def cross_validated(docs: list[Document]) -> dict[str, Callable[[Document], tuple[Ranking, Ranking]]]:
+def cross_validated(docs: list[Document], weights: dict[str, dict[str, float]] | None = None
+                    ) -> dict[str, Callable[[Document], tuple[Ranking, Ranking]]]:
     """``METHODS`` with litreview's re-ranker fitted without the document it ranks (leave one document
-    out): the honest estimate of what carries to documents the weights never saw."""
-    weights = fold_weights(docs)
+    out): the honest estimate of what carries to documents the weights never saw (``weights``: those of
+    ``fold_weights(docs)`` when already made)."""
+    weights = fold_weights(docs) if weights is None else weights
 
     def rank_unseen(doc: Document) -> tuple[Ranking, Ranking]:
         shipped = ranker.WEIGHTS
@@ -553,6 +557,32 @@ def thresholds(docs: list[Document], candidates_of: tuple[list[list[float]], lis
     return "\n".join(lines)
 
 
+def shown_by_threshold(docs: list[Document], weights: dict[str, dict[str, float]],
+                       edges: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8, 0.9)) -> str:
+    """What ``link`` would show from each threshold (every linker run, the suggestions capped per claim and
+    per entry, as the site and ``links --suggest`` have them), each document linked with ``weights[name]``
+    (its re-ranker fitted without it): how many topical suggestions, the share the authors cited there."""
+    shown: list[tuple[float, int]] = []
+    for doc in docs:
+        shipped = ranker.WEIGHTS
+        ranker.WEIGHTS = weights[doc.name]
+        try:
+            every = link(doc.essay, doc.bibliography, metadata=doc.metadata, all_suggestions=True)
+        finally:
+            ranker.WEIGHTS = shipped
+        shown += [(lk.confidence, int(lk.source_key in doc.gold.get(lk.claim_id, ()))) for lk in every.links
+                  if lk.kind == "topical" and lk.claim_id in doc.gold]
+    lines = [f"topical suggestions the linker shows, by threshold (each document linked by a re-ranker fitted "
+             f"without it; {len(shown)} listed with --all-suggestions)"]
+    for t in edges:
+        kept = [right for p, right in shown if p >= t]
+        lo, hi = wilson(sum(kept), len(kept))
+        precision = f"{sum(kept) / len(kept):.3f} ({lo:.2f}-{hi:.2f})" if kept else "-"
+        lines.append(f"    from {t:.1f}{' (default)' if abs(t - SHOW) < 1e-9 else '':<10}: {len(kept):>3} shown, "
+                     f"precision {precision}")
+    return "\n".join(lines)
+
+
 def reliability(p: list[float], y: list[int]) -> str:
     """Predicted probability against the share the authors cited, in bins."""
     edges = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -639,9 +669,10 @@ def main(argv: list[str] | None = None) -> int:
         # (corpus documents and further papers alike), its figures shown per part and over the whole.
         every = fitted
         print("leave one document out: litreview's re-ranker fitted and calibrated without the document it ranks"
-              + (f" (on the other {len(every) - 1} of {len(splits['dev'])} corpus documents and {len(extra)} "
-                 "further papers)" if extra else ""))
-        methods = cross_validated(every)
+              + (f" (the {len(splits['dev'])} corpus documents and {len(extra)} further papers in one pool)"
+                 if extra else ""))
+        weights = fold_weights(every)
+        methods = cross_validated(every, weights)
         parts = {"dev (cv)": splits["dev"]}
         if extra:
             parts.update({"extra (cv)": extra, "both (cv)": every})
@@ -652,6 +683,7 @@ def main(argv: list[str] | None = None) -> int:
             print(per_document({k: v for k, v in parts.items() if k != "both (cv)"}, labels, methods))
         print(calibrations(every))
         print(thresholds(every))
+        print(shown_by_threshold(every, weights))
         if args.cv_table_only:
             return 0
         print(cross_validation(every))
