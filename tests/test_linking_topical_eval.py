@@ -70,6 +70,9 @@ def test_the_penalty_reads_each_feature_in_units_of_its_own_spread() -> None:
     names = ["rare", "common"]
     raw, scaled = fit(x, y, 30.0, names, scaled=False), fit(x, y, 30.0, names, scaled=True)
     assert raw["rare"] < 0.5 < scaled["rare"]  # in raw units the rare feature is shrunk to little
+    # the rare one alone in its units: it counts, the common one (spread 0.5) is shrunk as in raw units, more
+    only = fit(x, y, 30.0, names, scaled={"rare"})
+    assert only["rare"] > 0.5 and abs(only["common"]) < abs(scaled["common"])
     # the weights come back in the features' own units: unpenalised, both ways are the same model
     free = fit(x, y, 0.0, names, scaled=False), fit(x, y, 0.0, names, scaled=True)
     assert free[0] == pytest.approx(free[1], abs=1e-3)
@@ -153,10 +156,9 @@ def test_the_scaling_is_fitted_on_the_penalised_fits_own_scores() -> None:
         return tuple(1.0 / (1.0 + math.exp(-(weights["intercept"] + weights["0"] * v))) for v in (1.0, 0.0))
 
     # the penalised fit alone is shrunk towards the middle (0.64 and 0.33): the scaling is what calibrates it
-    # (400 per 1,000 rows on the feature in units of its spread, 0.5: 100 in its own units)
-    shrunk = shares(fit(x, y, 400.0, ["0"]))
+    shrunk = shares(fit(x, y, 100.0, ["0"]))
     assert shrunk[0] < 0.75 and shrunk[1] > 0.25
-    calibrated = shares(fit_calibrated(x, y, ["a"] * len(x), 400.0, ["0"]))
+    calibrated = shares(fit_calibrated(x, y, ["a"] * len(x), 100.0, ["0"]))
     assert calibrated == (pytest.approx(0.9, abs=1e-3), pytest.approx(2 / 30, abs=1e-3))
     with pytest.raises(ValueError, match="calibration"):
         fit_calibrated(x, y, ["a"] * len(x), calibration="isotonic")

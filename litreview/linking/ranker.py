@@ -26,7 +26,7 @@ CAP = 0.95
 """The highest probability a topical suggestion can show."""
 
 # Written by `python bench/eval_topical.py --fit --extra-dev FOLDER ...`: fitted on 9 corpus documents and 8 further papers (development only).
-WEIGHTS: dict[str, float] = {"intercept": -3.9928, "cosine": 1.3434, "context": 0.4348, "top": 0.071, "margin": 0.6417, "words": 0.1983, "pairs": 0.2265, "title_word": 0.1583, "title_cover": 0.9299, "rarity": 0.1403, "linked": 0.0, "cue": 0.3884, "first_person": -0.1465, "length": 0.2854, "spread": -0.2812, "entries": -0.4313, "source_margin": 0.9721, "bm25": 0.1245, "generic_only": -0.0543, "relative": 0.3056, "bm25_rank": 0.4957, "bm25_top": 0.0666, "rank": 0.568, "from_paragraph": -0.0081, "named": 1.8675}
+WEIGHTS: dict[str, float] = {"intercept": -4.3254, "cosine": 0.2572, "context": 0.0513, "top": 0.3123, "margin": 0.2959, "words": 0.2926, "pairs": 0.4044, "title_word": 0.2773, "title_cover": 0.357, "rarity": 0.1578, "linked": 0.0, "cue": 0.357, "first_person": -0.0979, "length": 0.027, "spread": -0.0438, "entries": -0.3151, "source_margin": 0.3542, "bm25": 0.1873, "generic_only": -0.1442, "relative": 0.4669, "bm25_rank": 0.3401, "bm25_top": 0.2421, "rank": 0.4764, "from_paragraph": -0.1937, "named": 2.8183}
 SHOW = 0.8
 """Default threshold: a suggestion is shown (site, ``links --suggest``) at this probability or above.
 The probabilities are calibrated, so what is shown is expected to be right at least 8 times in 10
