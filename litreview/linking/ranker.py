@@ -31,8 +31,9 @@ SHOW = 0.8
 """Default threshold: a suggestion is shown (site, ``links --suggest``) at this probability or above.
 The probabilities are calibrated, so what is shown is expected to be right at least 8 times in 10
 (the reliability tables of bench/eval_topical.py check it on development and held-out documents). On the
-development documents, each linked by a re-ranker fitted without it (eval_topical.py --cv --extra-dev), the
-linker shows one suggestion from 0.8, cited there; from 0.7 six, four cited; no lower threshold reaches 0.8."""
+corpus development documents and further development papers, each linked by a re-ranker fitted without it
+(eval_topical.py --cv --extra-dev), the linker shows two suggestions from 0.8, both cited there; from 0.7
+four, two cited; from 0.5 twelve, six cited: no lower threshold reaches 0.8."""
 
 _CUES = re.compile(
     r"\b(?:studies|study|research|researchers|literature|scholars?|work(?:s)? (?:by|of|on)|previous(?:ly)?|"
