@@ -14,7 +14,7 @@ on a line of the file); ``python bench/fuzz.py -k bib-pybtex`` does the same on 
 
 ``--dir FOLDER`` measures bibliographies gathered from real projects instead (bench/wild_bibliographies.py):
 FOLDER holds one folder per repository (``owner__name``), with that repository's files in it. BibTeX
-files are compared with pybtex as above, CSL-JSON/YAML files with pandoc's reading (the ids pandoc keeps,
+files are compared with pybtex as above, CSL-JSON/YAML files with pandoc's reading (the ids pandoc keeps, one per id as its citeproc uses them,
 their titles and years), and each file is checked alone (``litreview check --essay ""``) to count the
 findings per 100 entries, by code: the noise a user sees on a bibliography that nobody curated for us.
 ``--split dev|held`` keeps the repositories whose sha1(owner/name) starts with 0-7 (dev) or 8-f (held).

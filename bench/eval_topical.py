@@ -25,8 +25,10 @@ see topical_corpus.load_extra) and held-out documents (never tuned on):
                                               # it ranks: the table, the differences from each baseline
                                               # (intervals by resampling documents), the calibration,
                                               # then the ranker variants
-    python bench/eval_topical.py --extra-dev FOLDER [--extra-dev FOLDER ...] [--fit | --dev-only]
-                                              # with further development papers (FOLDER/SOURCES.tsv)
+    python bench/eval_topical.py --extra-dev FOLDER [--extra-dev FOLDER ...] [--fit | --dev-only | --cv]
+                                              # with further development papers (FOLDER/SOURCES.tsv); with --cv
+                                              # one leave-one-document-out over them and DEV together, the
+                                              # figures per part and over both (how the re-ranker is chosen)
 """
 
 from __future__ import annotations
@@ -239,20 +241,23 @@ PER_DOCUMENT = ("BM25", "BM25 + paragraph", "BM25 + par.+acr.+essay", "litreview
 """The methods of ``per_document``: the BM25 baselines (one of them is the best on each split) and litreview."""
 
 
-def per_document(splits: dict[str, list[Document]], labels: tuple[str, ...] = PER_DOCUMENT) -> str:
-    """One row per document: recall@1/3/5 of each of ``labels`` (``METHODS``) and litreview's suggestions
-    shown by default (right/shown); a document where litreview's R@5 is below a baseline's is marked
-    ``<`` (where to look when a split trails its baseline)."""
+def per_document(splits: dict[str, list[Document]], labels: tuple[str, ...] = PER_DOCUMENT,
+                 methods: dict[str, Callable[[Document], tuple[Ranking, Ranking]]] | None = None) -> str:
+    """One row per document: recall@1/3/5 of each of ``labels`` (``METHODS``, or ``methods``) and litreview's
+    suggestions shown by default (right/shown); a document where litreview's R@5 is below a baseline's is
+    marked ``<`` (where to look when a split trails its baseline)."""
+    chosen = METHODS if methods is None else methods
     head = "  ".join(f"{label[:22]:>22}" for label in labels)
     lines = [f"per document, R@1/R@3/R@5 ({'; '.join(labels)}), litreview's shown by default (right/shown)",
              f"  {'document':<34} {'citing':>6}  {head}  {'shown':>6}"]
     for name, docs in splits.items():
         for doc in docs:
-            rows = {label: score([doc], METHODS[label]) for label in labels}
+            rows = {label: score([doc], chosen[label]) for label in labels}
             cells = "  ".join(f"{r['R@1']:.3f}/{r['R@3']:.3f}/{r['R@5']:.3f}".rjust(22) for r in rows.values())
-            ours = rows.get("litreview")
+            mine = next((label for label in labels if label.startswith("litreview")), "")
+            ours = rows.get(mine)
             trails = ours is not None and any(r["R@5"] > ours["R@5"] + 1e-9 for label, r in rows.items()
-                                              if label != "litreview")
+                                              if label != mine)
             shown = f"{ours['right']}/{ours['shown']}" if ours is not None else "-"
             first = next(iter(rows.values()))
             lines.append(f"  {f'{name}: {doc.name}'[:34]:<34} {first['citing']:>6}  {cells}  {shown:>6}"
@@ -272,10 +277,12 @@ def fold_weights(docs: list[Document]) -> dict[str, dict[str, float]]:
     return out
 
 
-def cross_validated(docs: list[Document]) -> dict[str, Callable[[Document], tuple[Ranking, Ranking]]]:
+def cross_validated(docs: list[Document], weights: dict[str, dict[str, float]] | None = None
+                    ) -> dict[str, Callable[[Document], tuple[Ranking, Ranking]]]:
     """``METHODS`` with litreview's re-ranker fitted without the document it ranks (leave one document
-    out): the honest estimate of what carries to documents the weights never saw."""
-    weights = fold_weights(docs)
+    out): the honest estimate of what carries to documents the weights never saw (``weights``: those of
+    ``fold_weights(docs)`` when already made)."""
+    weights = fold_weights(docs) if weights is None else weights
 
     def rank_unseen(doc: Document) -> tuple[Ranking, Ranking]:
         shipped = ranker.WEIGHTS
@@ -285,21 +292,34 @@ def cross_validated(docs: list[Document]) -> dict[str, Callable[[Document], tupl
         finally:
             ranker.WEIGHTS = shipped
 
-    return {**{k: v for k, v in METHODS.items() if k != "litreview"}, "litreview (unseen)": rank_unseen}
+    return memoised({**{k: v for k, v in METHODS.items() if k != "litreview"}, "litreview (unseen)": rank_unseen})
 
 
-def against_baselines(docs: list[Document]) -> str:
-    """litreview (fitted without each document) against each baseline: the mean per-sentence difference
-    in recall@1/3/5 with a 95% interval by resampling documents, and the documents it wins and loses."""
-    methods = cross_validated(docs)
+def memoised(methods: dict[str, Callable[[Document], tuple[Ranking, Ranking]]]
+             ) -> dict[str, Callable[[Document], tuple[Ranking, Ranking]]]:
+    """``methods`` each ranking a document once however many tables read it (by document name)."""
     memo: dict[tuple[str, str], tuple[Ranking, Ranking]] = {}
 
-    def cached(label: str) -> Callable[[Document], tuple[Ranking, Ranking]]:
+    def cached(label: str, method: Callable[[Document], tuple[Ranking, Ranking]]
+               ) -> Callable[[Document], tuple[Ranking, Ranking]]:
         def run(doc: Document) -> tuple[Ranking, Ranking]:
             if (label, doc.name) not in memo:
-                memo[(label, doc.name)] = methods[label](doc)
+                memo[(label, doc.name)] = method(doc)
             return memo[(label, doc.name)]
         return run
+
+    return {label: cached(label, method) for label, method in methods.items()}
+
+
+def against_baselines(docs: list[Document],
+                      methods: dict[str, Callable[[Document], tuple[Ranking, Ranking]]] | None = None) -> str:
+    """litreview (fitted without each document) against each baseline: the mean per-sentence difference
+    in recall@1/3/5 with a 95% interval by resampling documents, and the documents it wins and loses
+    (``methods``: those of ``cross_validated(docs)``, made here when not given)."""
+    methods = cross_validated(docs) if methods is None else methods
+
+    def cached(label: str) -> Callable[[Document], tuple[Ranking, Ranking]]:
+        return methods[label]
 
     ours = "litreview (unseen)"
     lines = ["litreview (unseen) minus each baseline, per citing sentence (95% interval, documents resampled); "
@@ -518,6 +538,52 @@ def calibrations(docs: list[Document]) -> str:
     return "\n".join(lines)
 
 
+def thresholds(docs: list[Document], candidates_of: tuple[list[list[float]], list[int], list[str]] | None = None,
+               material: str = "development documents") -> str:
+    """The reliability table of ``docs``' candidates, each document scored by a model fitted and calibrated
+    without it, and what each threshold would show (how many, the share cited, its 95% interval): how the
+    default (ranker.SHOW) is chosen. ``candidates_of``: ``pairs(docs)`` when already made."""
+    x, y, doc_of = pairs(docs) if candidates_of is None else candidates_of
+    oof = out_of_fold(x, y, doc_of)
+    lines = [f"reliability, {material} (each document scored by a model fitted without it), "
+             f"threshold shown: {SHOW}", reliability(oof, y),
+             "  out of fold, every candidate by threshold (no cap per claim or entry, no other linker: "
+             "what the linker shows is counted apart)"]
+    for t in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        kept = [y[i] for i, v in enumerate(oof) if v >= t]
+        lo, hi = wilson(sum(kept), len(kept))
+        precision = f"{sum(kept) / len(kept):.3f} ({lo:.2f}-{hi:.2f})" if kept else "-"
+        lines.append(f"    from {t:.1f}{' (default)' if abs(t - SHOW) < 1e-9 else '':<10}: {len(kept):>3} shown, "
+                     f"precision {precision}")
+    return "\n".join(lines)
+
+
+def shown_by_threshold(docs: list[Document], weights: dict[str, dict[str, float]],
+                       edges: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8, 0.9)) -> str:
+    """What ``link`` would show from each threshold (every linker run, the suggestions capped per claim and
+    per entry, as the site and ``links --suggest`` have them), each document linked with ``weights[name]``
+    (its re-ranker fitted without it): how many topical suggestions, the share the authors cited there."""
+    shown: list[tuple[float, int]] = []
+    for doc in docs:
+        shipped = ranker.WEIGHTS
+        ranker.WEIGHTS = weights[doc.name]
+        try:
+            every = link(doc.essay, doc.bibliography, metadata=doc.metadata, all_suggestions=True)
+        finally:
+            ranker.WEIGHTS = shipped
+        shown += [(lk.confidence, int(lk.source_key in doc.gold.get(lk.claim_id, ()))) for lk in every.links
+                  if lk.kind == "topical" and lk.claim_id in doc.gold]
+    lines = [f"topical suggestions the linker shows, by threshold (each document linked by a re-ranker fitted "
+             f"without it; {len(shown)} listed with --all-suggestions)"]
+    for t in edges:
+        kept = [right for p, right in shown if p >= t]
+        lo, hi = wilson(sum(kept), len(kept))
+        precision = f"{sum(kept) / len(kept):.3f} ({lo:.2f}-{hi:.2f})" if kept else "-"
+        lines.append(f"    from {t:.1f}{' (default)' if abs(t - SHOW) < 1e-9 else '':<10}: {len(kept):>3} shown, "
+                     f"precision {precision}")
+    return "\n".join(lines)
+
+
 def reliability(p: list[float], y: list[int]) -> str:
     """Predicted probability against the share the authors cited, in bins."""
     edges = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -600,24 +666,39 @@ def main(argv: list[str] | None = None) -> int:
     if extra:
         splits = {"dev": splits["dev"], "dev extra": extra, **{k: v for k, v in splits.items() if k != "dev"}}
     if args.cv:
-        print("leave one document out: litreview's re-ranker fitted and calibrated without the document it ranks")
-        print(table({"dev (cv)": splits["dev"]}, cross_validated))
-        print(against_baselines(splits["dev"]))
-        print(calibrations(splits["dev"]))
+        # One pool of development documents: each ranked by a re-ranker fitted and calibrated on all the others
+        # (corpus documents and further papers alike), its figures shown per part and over the whole.
+        every = fitted
+        print("leave one document out: litreview's re-ranker fitted and calibrated without the document it ranks"
+              + (f" (the {len(splits['dev'])} corpus documents and {len(extra)} further papers in one pool)"
+                 if extra else ""))
+        weights = fold_weights(every)
+        methods = cross_validated(every, weights)
+        parts = {"dev (cv)": splits["dev"]}
+        if extra:
+            parts.update({"extra (cv)": extra, "both (cv)": every})
+        print(table(parts, lambda _docs: methods))
+        print(against_baselines(every, methods))
+        if args.per_document:
+            labels = (*PER_DOCUMENT[:-1], "litreview (unseen)")
+            print(per_document({k: v for k, v in parts.items() if k != "both (cv)"}, labels, methods))
+        print(calibrations(every))
+        print(thresholds(every))
+        print(shown_by_threshold(every, weights))
         if args.cv_table_only:
             return 0
-        print(cross_validation(splits["dev"]))
+        print(cross_validation(every))
         paragraph = topical.PARAGRAPH
         topical.PARAGRAPH = 0.0
-        print(cross_validation(splits["dev"], "BM25's query without the paragraph's words"))
+        print(cross_validation(every, "BM25's query without the paragraph's words"))
         topical.PARAGRAPH = paragraph
         spelled_out = topical.spelled_out
         topical.spelled_out = lambda texts, defining: list(texts)
-        print(cross_validation(splits["dev"], "acronyms not spelled out"))
+        print(cross_validation(every, "acronyms not spelled out"))
         topical.spelled_out = spelled_out
         for pool in ((6, 10), (8, 15), (6, 20)):
             topical.CANDIDATES, topical.BM25_CANDIDATES = pool
-            print(cross_validation(splits["dev"], f"pool: {pool[0]} by cosine+BM25, {pool[1]} by BM25"))
+            print(cross_validation(every, f"pool: {pool[0]} by cosine+BM25, {pool[1]} by BM25"))
         return 0
     print(table(splits))
     if args.per_document:
@@ -631,22 +712,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(x)} candidates ({sum(y)} cited)")
     if extra:
         print(by_fit_material(splits["dev"], extra))
-    oof = out_of_fold(x, y, doc_of)
-    print(f"reliability, development documents{' and further papers' if extra else ''} (each document scored by "
-          f"a model fitted without it), threshold shown: {SHOW}")
-    print(reliability(oof, y))
-    kept = [y[i] for i, v in enumerate(oof) if v >= SHOW]
-    if kept:
-        lo, hi = wilson(sum(kept), len(kept))
-        print(f"  out of fold at the threshold: {len(kept)} shown, precision {sum(kept) / len(kept):.3f} "
-              f"({lo:.2f}-{hi:.2f}); the dev rows of the table above use the shipped model")
-    print("  out of fold, by threshold (how the default was chosen: the calibrated probability itself, "
-          "no lower threshold reliably above 0.8)")
-    for t in (0.5, 0.6, 0.7, 0.8, 0.9):
-        kept = [y[i] for i, v in enumerate(oof) if v >= t]
-        lo, hi = wilson(sum(kept), len(kept))
-        print(f"    from {t:.1f}: {len(kept):>3} shown, precision {sum(kept) / max(1, len(kept)):.3f} "
-              f"({lo:.2f}-{hi:.2f})")
+    print(thresholds(fitted, (x, y, doc_of), "development documents" + (" and further papers" if extra else "")))
     if "held-out" in splits:
         hx, hy, _ = pairs(splits["held-out"])
         print("reliability, held-out documents (the shipped model)")

@@ -74,16 +74,29 @@ def _plain(text: str) -> str:
 
 
 def csl_disagreements(path: Path, ours: Any) -> tuple[int | None, list[str]]:
-    """(items pandoc keeps or None, 'class: detail' for each way litreview reads them otherwise)."""
+    """(items pandoc keeps or None, 'class: detail' for each way litreview reads them otherwise).
+
+    pandoc's reading (``-t csljson``) holds every item of the file; its citeproc uses one item per id, the later
+    (``[@a]`` and ``nocite: "@*"`` print the second of two items ``a``; litreview keeps it, LR101 at the first):
+    an id given twice is counted once, compared with its later item. An item without an id, which pandoc reads
+    with the id "", is compared with litreview's ``unnamed-N`` of it (N counting those items in order)."""
     theirs = pandoc_items(path)
     if theirs is None:
         return None, []
-    out = []
-    by_key = {s.key: s for s in ours.sources}
-    if theirs and not ours.sources:
-        out.append(f"refused: pandoc keeps {len(theirs)} items, litreview none")
+    unnamed = 0
+    named: dict[str, Any] = {}
     for item in theirs:
         key = str(item.get("id", ""))
+        if not key.strip():
+            unnamed += 1
+            key = f"unnamed-{unnamed}"
+        named.pop(key, None)  # the later item of an id, at its place
+        named[key] = item
+    out = []
+    by_key = {s.key: s for s in ours.sources}
+    if named and not ours.sources:
+        out.append(f"refused: pandoc keeps {len(named)} items, litreview none")
+    for key, item in named.items():
         source = by_key.get(key)
         if source is None:
             out.append(f"lost: {key!r}")
@@ -95,9 +108,8 @@ def csl_disagreements(path: Path, ours: Any) -> tuple[int | None, list[str]]:
         year = parts[0][0] if parts and parts[0] else None
         if year is not None and str(source.year) != str(year):
             out.append(f"year: {key!r} {year!r} read as {source.year!r}")
-    keys = {str(i.get("id", "")) for i in theirs}
-    out += [f"extra: {s.key!r} (line {s.line})" for s in ours.sources if s.key not in keys]
-    return len(theirs), out
+    out += [f"extra: {s.key!r} (line {s.line})" for s in ours.sources if s.key not in named]
+    return len(named), out
 
 
 def check_alone(path: Path) -> tuple[list[dict[str, Any]], str, float]:

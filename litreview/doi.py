@@ -23,13 +23,16 @@ except ImportError:  # renamed in later Pythons
 # (early Wiley DOIs may contain any non-space character, including '<', '>' and '#').
 # The last one admits the other characters of pre-2008 SICI DOIs, such as ESA's
 # 10.1890/0012-9615(1999)069[0569:EDILSA]2.0.CO;2, which Crossref's five leave out.
+_PREFIX = r"10\.(?:\d{4,9}(?:\.\d+)*|\d{3}(?:\.\d+)+)"
+"""A DOI's prefix: the directory indicator and a registrant code of 4 to 9 digits (Crossref's pattern), which the DOI
+Handbook (2.2.2) lets a registrant divide at full stops: ``10.1000.10``, and the ISBN-A prefixes ``10.978.8898392``."""
 _PATTERNS = (
-    lazy(r"10\.\d{4,9}/[-._;()/:A-Z0-9]+", re.I),
+    lazy(rf"{_PREFIX}/[-._;()/:A-Z0-9]+", re.I),
     lazy(r"10\.1002/\S+", re.I),
     lazy(r"10\.\d{4}/\d+-\d+X?(\d+)\d+<[\d\w]+:[\d\w]*>\d+\.\d+\.\w+;\d", re.I),
     lazy(r"10\.1021/\w\w\d+", re.I),
     lazy(r"10\.1207/[\w\d]+&\d+_\d+", re.I),
-    lazy(r"10\.\d{4,9}/[-._;()/:A-Z0-9\[\]<>#+]+", re.I),
+    lazy(rf"{_PREFIX}/[-._;()/:A-Z0-9\[\]<>#+]+", re.I),
 )
 # A resolver link or a label before the DOI: doi.org and its forms, the Handle proxy, and the resolvers ACM
 # and the IEEE Computer Society ran (old exports still hold http://doi.acm.org/10.1145/...).
@@ -39,7 +42,7 @@ _PREFIXES = lazy(
     re.I,
 )
 _DOI_LINK = lazy(r"https?://(?:dx\.|www\.)?doi\.org/10\.", re.I)
-DOI_START = r"10\.\d{4,9}/"
+DOI_START = rf"{_PREFIX}/"
 """The start of every DOI (directory indicator, registrant code, slash), for patterns that look for one."""
 _SHORT = r"10/[a-z0-9]{3,12}"
 """The shortDOI grammar (``10/bqhp9z``)."""
@@ -163,7 +166,8 @@ def doi_problem(value: str) -> str:
     if not any(p.fullmatch(doi) for p in _PATTERNS):
         bad = sorted({c for c in suffix if not (c.isascii() and (c.isalnum() or c in "-._;()/:"))})
         if not bad:
-            return f"does not match Crossref's DOI pattern: its prefix {prefix!r} is not '10.' and 4 to 9 digits"
+            return (f"does not match Crossref's DOI pattern: its prefix {prefix!r} is not '10.' and 4 to 9 digits "
+                    "(or a registrant code divided at full stops, '10.1000.10')")
         shown = " ".join(repr(c) for c in bad[:5])
         return f"does not match Crossref's DOI pattern (unexpected characters: {shown})"
     return ""

@@ -385,6 +385,15 @@ def test_csl_missing_fields_are_named_as_csl_names_them(here: Path, capsys) -> N
     assert [f["message"] for f in found if f["code"] == "LR110"] == ["report item lacks publisher"]
 
 
+def test_csl_book_with_no_publisher_is_named_as_csl_names_it(here: Path, capsys) -> None:
+    # It said "@book entry names no publisher for the book" of a CSL-JSON item of type book.
+    (here / "refs.json").write_text(json.dumps([{"id": "b", "type": "book", "title": "T", "author": [{"literal": "X"}],
+                                                 "issued": {"date-parts": [[1936]]}}]), encoding="utf-8")
+    (here / "p.md").write_text("Cite [@b].\n", encoding="utf-8")
+    found = findings(capsys, "--essay", "p.md", "--bib", "refs.json")
+    assert [f["message"] for f in found if f["code"] == "LR111"] == ["book item names no publisher for the book"]
+
+
 def test_csl_item_with_no_author_is_cited_by_its_title(here: Path, capsys) -> None:
     # pandoc 3.9 prints ("Treaty of Westphalia" 1648): CSL requires no author. It was LR110 "manuscript item lacks
     # author", the requirement of the @unpublished it is read into.

@@ -142,6 +142,22 @@ def test_isbn_checksums(isbn: str, problem: str) -> None:
     assert isbn_problem(isbn) == problem
 
 
+def test_an_issn_with_an_export_residue_in_the_isbn_field_is_named() -> None:
+    # Mendeley's export of an IEEE article: isbn = "1077-2626 VO  - 19" was "invalid: it holds 'VO' beside its 10
+    # digits", as if the journal's ISSN and the volume were one ISBN
+    from litreview.checks.bib import check_isbn
+
+    bib = parse_bibliography('@article{a, isbn = "1077-2626 VO  - 19", issn = "10772626", title = {T}}\n'
+                             '@article{b, isbn = "1077-2626 VO  - 19", title = {T}}\n'
+                             '@article{c, isbn = "0-306-40615-2 pbk", title = {T}}\n')
+    found = {s.key: list(check_isbn(s)) for s in bib.sources}
+    (a,), (b,) = found["a"], found["b"]
+    assert a.message == "ISBN '1077-2626 VO - 19' is invalid: it is the ISSN 1077-2626, which belongs in the issn field, then 'VO - 19'"
+    assert a.hint == "Delete the isbn field: the issn field holds this ISSN"
+    assert b.hint == "Write issn = {1077-2626} and delete the isbn field"
+    assert "ISSN" not in found["c"][0].message  # an ISBN and a word after it is no ISSN
+
+
 @pytest.mark.parametrize(("url", "ok"), [
     ("https://example.org/a_b", True), ("http://localhost/x", True), ("ftp://ftp.example.org/f", True),
     ("www.example.org", False), ("https://exa mple.org", False), ("mailto:a@example.org", False),
@@ -396,6 +412,8 @@ def test_a_command_the_preamble_defines_is_known() -> None:
     ("Donald E. Knuth and Kurt Cobain", False), ("Knuth, D. E. and Cobain, K.", False),
     ("{JabRef} and Kolb, Stefan", False), ("Kolb, Stefan and others", False), ("Li~Wei and Doe, J.", True),
     ("family=Doe, given=J. and Ann Smith", False), ("{Barnes and Noble, Inc.} and Ann Smith", False),
+    # people joined by commas, more than two: no name read (LR104 says so), none written family name first
+    ("Jia Deng, Wei Dong, Richard Socher, Kai Li and Li Fei-Fei", False), ("Doe, Jane, Jr. and Ann Smith", True),
 ])
 def test_mixed_name_forms(value: str, mixed: bool) -> None:
     from litreview.checks.style_names import check_name_forms
@@ -419,6 +437,8 @@ def test_mixed_name_forms(value: str, mixed: bool) -> None:
     ("79\\textendash 86", False, False), ("12{\\textendash}", False, True),
     # Wiley's article numbers: the journal's code and a number (Ecology and Evolution's ece3.6510); a DOI is none.
     ("ece3.6510", False, False), ("ece3.6510", True, False), ("nph.16607", False, False), ("ab.1", False, True),
+    # ASM's eLocator and year (mBio's e00340-10): no range, whose double hyphen LR143 asked for; a range still is one.
+    ("e00340-10", False, False), ("e00308-12", True, False), ("e340-10", False, True), ("W202-W208", False, True),
 ])
 def test_page_range_form(pages: str, biblatex: bool, bad: bool) -> None:
     from litreview.checks.integrity import page_form_problem
@@ -886,3 +906,16 @@ def test_a_preprint_beside_its_published_version_is_told_as_such() -> None:
     assert finding.key == "corr" and finding.hint.startswith("'corr' is the preprint of the other: cite the published")
     twice = parse_bibliography(f"@book{{a, {paper}, publisher = {{P}}}}\n@book{{b, {paper}, publisher = {{P}}}}\n", "x.bib")
     assert [f.hint for f in check_duplicates(twice.sources)] == ["Merge them into one entry, or tell them apart (edition, volume)."]
+
+
+def test_missing_url_written_in_the_note_is_pointed_at() -> None:
+    # A Czech thesis's @online entries wrote "Dostupné z: \url{...}" in the note: LR110 said only "Add url = {...}"
+    from litreview.checks.bib import check_required
+
+    bib = parse_bibliography("@online{a, title = {T}, urldate = {2024-03-21},\n"
+                             "  note = {Dostupné z: \\url{https://example.org/guide.pdf}}}\n"
+                             "@online{b, title = {T}, urldate = {2024-03-21}, note = {On paper}}\n")
+    a, b = (list(check_required(s, s.fields)) for s in bib.sources)
+    assert a[0].hint == ("The note field holds the address \\url{https://example.org/guide.pdf}: write "
+                         "url = {https://example.org/guide.pdf} and leave it out of the note")
+    assert b[0].hint == "Add url = {...}"

@@ -73,9 +73,16 @@ def test_latex_escapes_inside_a_percent_encoded_link_are_dropped(raw: str, expec
     "10.1080/09636410500323187", "10.4324/9780203892992.ch4", "10.1007/978-1-349-23773-9_7",
     SICI, HASH, ESA, "10.1890/0012-9658(2006)87[2832:tiopma]2.0.co;2", "10.1021/ac00033a001",
     "10.1207/s15327752jpa8902_07", "10.12345678/x",
+    "10.978.8898392/315", "10.1000.10/123",  # a registrant code divided at full stops: an ISBN-A, the Handbook's
 ])
 def test_real_doi_shapes_are_valid(doi: str) -> None:
     assert is_valid_doi(doi), doi_problem(doi)
+
+
+def test_a_divided_registrant_code_is_found_in_text_but_a_short_one_is_not() -> None:
+    from litreview.doi import find_doi
+    assert find_doi("ISBN-A doi:10.978.8898392/315.") == ("10.978.8898392/315", 7, 29)
+    assert find_doi("see 10.97.1/2 and 10.12/x") is None
 
 
 @pytest.mark.parametrize(("doi", "words"), [
@@ -84,6 +91,7 @@ def test_real_doi_shapes_are_valid(doi: str) -> None:
     ("11.1080/0963", "'10.'"),
     ("10.1080", "no '/'"),
     ("10.123/abc", "its prefix '10.123' is not '10.' and 4 to 9 digits"),
+    ("10.97.1/2", "its prefix '10.97.1' is not"),
     ("10.1234/", "has no suffix"),  # copied without its suffix
     ("10.1080/0963‑6410", "unexpected characters"),  # U+2011 non-breaking hyphen
     ("10.1080/09636410500323187.", "punctuation"),

@@ -253,6 +253,21 @@ def test_ranker_reads_every_feature_the_suggester_measures() -> None:
     assert set(ranker.WEIGHTS) == {"intercept", *ranker.FEATURES}
 
 
+def test_a_sentence_naming_an_author_marks_that_entry_and_says_so() -> None:
+    bib = parse_bibliography("""
+@book{gu, author={Gu, Chong}, title={Smoothing Spline ANOVA Models}, year={2013}}
+@book{green, author={Green, Peter}, title={Nonparametric Regression and Smoothing Splines}, year={1993}}
+""")
+    index = build_index(bib)
+    claims = parse_essay("Smoothing splines, green or not, are treated at length by Gu.\n").claims
+    named = ranker.FEATURES.index("named")
+    # a capitalised word names an author; the same word in lower case does not
+    assert {c.key: c.features[named] for c in topical.candidates(claims, index)} == {"gu": 1.0, "green": 0.0}
+    evidence = {h.key: h.evidence for h in topical.suggest(claims, index)}
+    assert evidence["gu"].endswith("; the sentence names its author")
+    assert "author" not in evidence["green"]
+
+
 def test_an_entry_is_described_by_the_registry_s_abstract_and_subjects() -> None:
     from litreview.linking.index import source_text
     from litreview.model import RegistryRecord, SourceMetadata

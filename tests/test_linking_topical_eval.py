@@ -60,6 +60,64 @@ def test_the_penalised_fit_is_scaled_back_to_calibrated_probabilities() -> None:
     assert held[0] == pytest.approx(0.9, abs=0.02) and held[-1] == pytest.approx(2 / 30, abs=0.02)
 
 
+def test_the_penalty_reads_each_feature_in_units_of_its_own_spread() -> None:
+    pytest.importorskip("numpy")
+    from topical_fit import fit
+
+    # a rare telling feature (1 row in 50, cited there 4 times in 5) beside a common one that tells nothing
+    x = [[1.0, float(n % 2)] for n in range(5)] + [[0.0, float(n % 2)] for n in range(245)]
+    y = [1, 1, 1, 1, 0] + [1 if n % 10 == 0 else 0 for n in range(245)]
+    names = ["rare", "common"]
+    raw, scaled = fit(x, y, 30.0, names, scaled=False), fit(x, y, 30.0, names, scaled=True)
+    assert raw["rare"] < 0.5 < scaled["rare"]  # in raw units the rare feature is shrunk to little
+    # the rare one alone in its units: it counts, the common one (spread 0.5) is shrunk as in raw units, more
+    only = fit(x, y, 30.0, names, scaled={"rare"})
+    assert only["rare"] > 0.5 and abs(only["common"]) < abs(scaled["common"])
+    # the weights come back in the features' own units: unpenalised, both ways are the same model
+    free = fit(x, y, 0.0, names, scaled=False), fit(x, y, 0.0, names, scaled=True)
+    assert free[0] == pytest.approx(free[1], abs=1e-3)
+
+
+def test_each_method_ranks_a_document_once_however_many_tables_read_it() -> None:
+    from types import SimpleNamespace
+
+    import eval_topical
+
+    calls: list[str] = []
+
+    def method(doc: SimpleNamespace) -> tuple[dict, dict]:
+        calls.append(doc.name)
+        return {}, {}
+
+    one, two = SimpleNamespace(name="one"), SimpleNamespace(name="two")
+    methods = eval_topical.memoised({"m": method})
+    for doc in (one, two, one, two, one):
+        methods["m"](doc)
+    assert calls == ["one", "two"]
+
+
+def test_what_the_linker_shows_is_counted_by_threshold_with_each_document_s_own_weights() -> None:
+    import eval_topical
+    from topical_corpus import Document
+
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+
+    essay = parse_essay("Gaussian processes model light curves.\n\nButter is cooked with Gaussian care.\n")
+    bib = parse_bibliography("@article{a, title={Gaussian processes}}\n@article{b, title={Cooking with butter}}\n")
+    first, second = (c.id for c in essay.claims)
+    doc = Document("gp", essay, bib, {first: {"a"}, second: set()})
+    sure = [" ".join(line.split()) for line in
+            eval_topical.shown_by_threshold([doc], {"gp": {"intercept": 30.0}}).splitlines()]
+    # every suggestion listed (two entries of the first sentence, one of the second), one of them cited
+    assert sure[1] == "from 0.5 : 3 shown, precision 0.333 (0.06-0.79)"
+    assert sure[4] == "from 0.8 (default): 3 shown, precision 0.333 (0.06-0.79)"
+    assert sure[5].startswith("from 0.9 : 3 shown")  # capped at 0.95, never 1
+    unsure = [" ".join(line.split()) for line in
+              eval_topical.shown_by_threshold([doc], {"gp": {"intercept": -30.0}}).splitlines()]
+    assert unsure[1:] and all(line.endswith(": 0 shown, precision -") for line in unsure[1:])
+
+
 @pytest.mark.skipif(pandoc_path() is None, reason="pandoc (the test extra, pypandoc-binary) is not installed")
 def test_further_papers_read_with_pandocs_citations_as_gold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "a").mkdir()
@@ -237,3 +295,7 @@ def test_the_per_document_rows_mark_where_litreview_trails_a_baseline(monkeypatc
     assert "1.000/1.000/1.000" in rows[2] and "0.000/0.000/0.000" in rows[2]
     monkeypatch.setitem(eval_topical.METHODS, "litreview", eval_topical.METHODS["base"])
     assert not eval_topical.per_document({"dev": [doc]}, ("base", "litreview")).splitlines()[2].endswith("<")
+    # the methods of a leave-one-document-out run, litreview under its own label there
+    unseen = {"base": eval_topical.METHODS["base"], "litreview (unseen)": lambda d: (wrong, wrong)}
+    rows = eval_topical.per_document({"dev (cv)": [doc]}, ("base", "litreview (unseen)"), unseen).splitlines()
+    assert rows[2].startswith("  dev (cv): gp") and rows[2].endswith("0/2  <")

@@ -391,3 +391,111 @@ def test_csl_yaml_month_name_in_date_parts_is_left_out_by_pandoc() -> None:
     assert "'April'" in problem.message and "reads the date as 2019, without it" in problem.message
     assert parse_csl("references:\n- id: a\n  type: book\n  issued:\n    date-parts: [[2019, 4]]\n", "r.yaml",
                      yaml=True).problems == ()
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    # pandoc 3.9 (-f csljson -t csljson) reads a pair of quotes of either kind as a quotation and prints it “...”,
+    # one inside it ‘...’: a Zotero title "the community grid as a ‘safety valve’" was shown with single marks
+    ("a \u2018safety valve\u2019 institution", "a \u201csafety valve\u201d institution"),
+    ("a 'safety valve' institution", "a \u201csafety valve\u201d institution"),
+    ("\u201couter \u2018inner\u2019 x\u201d and 'outer \"inner\" y'",
+     "\u201couter \u2018inner\u2019 x\u201d and \u201couter \u2018inner\u2019 y\u201d"),
+    # an apostrophe in a word is no quotation; a mark nothing closes stays, a single one as an apostrophe
+    ("\u2018tis the 80\u2019s \u2018x\u2019", "\u2018tis the 80\u2019s \u201cx\u201d"),
+    ("Bob's 'x and \"y", "Bob\u2019s \u2019x and \"y"),
+    ("A \u00abguillemets\u00bb B", "A \u00abguillemets\u00bb B"),
+])
+def test_csl_json_quotations_are_printed_as_pandoc_prints_them(written: str, shown: str) -> None:
+    import json
+
+    (item,) = parse_csl(json.dumps([{"id": "a", "type": "book", "title": written}]), "refs.json").sources
+    assert item.title == shown
+    assert item.fields["title"] == written  # the field as written
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    # pandoc's Markdown (a CSL-YAML value): a quotation in single marks is printed “...” too, one inside ‘...’;
+    # curly marks typed are text (pandoc 3.9, -f markdown -t csljson)
+    ("the 'safety valve' grid", "the \u201csafety valve\u201d grid"),
+    ("the 'a \"b\" c' grid", "the \u201ca \u2018b\u2019 c\u201d grid"),
+    ("a \u2018curly\u2019 one", "a \u2018curly\u2019 one"),
+    # a straight quote nothing closes: pandoc curls it all the same
+    ('"open and close" then "alone', "\u201copen and close\u201d then \u201calone"),
+    ("the 5\" disk", "the 5\u201d disk"),
+])
+def test_csl_yaml_quotations_are_printed_as_pandoc_prints_them(written: str, shown: str) -> None:
+    import json
+
+    (source,) = parse_csl(f"- id: a\n  type: book\n  title: {json.dumps(written)}\n", "refs.yaml", yaml=True).sources
+    assert source.title == shown
+
+
+def test_csl_items_without_an_id_are_kept_and_reported_as_pandoc_reads_them() -> None:
+    # pandoc 3.9 reads an item with no id (with the id ""): a Manubot file of 2017, its items told by
+    # "standard_citation", was refused whole ("the item has no id" for each, no source left to check)
+    text = ('[\n{"type": "webpage", "standard_citation": "url:https://example.org/a", "title": "Page A",\n'
+            ' "URL": "https://example.org/a"},\n{"id": "b", "type": "book", "title": "Book B"},\n'
+            '{"type": "book",\n "title": "No id at all"}\n]\n')
+    bib = parse_csl(text, "refs.json")
+    assert [(s.key, s.title, s.line) for s in bib.sources] == [
+        ("unnamed-1", "Page A", 2), ("b", "Book B", 4), ("unnamed-2", "No id at all", 5)]
+    assert [(p.code, p.line, p.key) for p in bib.problems] == [("LR100", 2, "unnamed-1"), ("LR100", 5, "unnamed-2")]
+    assert '"id": "url:https://example.org/a"' in bib.problems[0].hint  # the id Manubot read it by
+    assert "no citation can find it" in bib.problems[1].message
+    # in CSL-YAML too
+    (source,) = parse_csl("- type: book\n  title: Y\n", "refs.yaml", yaml=True).sources
+    assert source.key == "unnamed-1"
+
+
+def test_csl_yaml_value_with_a_colon_is_told_how_to_quote() -> None:
+    # pandoc and YAML refuse the whole file ("mapping values are not allowed in this context"); the hint only said
+    # "Fix the syntax at that line"
+    text = "- id: a\n  type: book\n  title: Expand: Towards a System\n  publisher: P\n"
+    (problem,) = parse_csl(text, "refs.yaml", yaml=True).problems
+    assert (problem.code, problem.line) == ("LR100", 3)
+    assert 'title: "Expand: Towards a System"' in problem.hint
+    # a value already quoted, with text after its quotes, keeps the general hint
+    (other,) = parse_csl('- id: a\n  title: "A": B\n', "refs.yaml", yaml=True).problems
+    assert (other.line, other.hint) == (2, "Fix the syntax at that line")
+
+
+def test_csl_family_name_alone_of_several_words_is_one_family_name() -> None:
+    # A Manubot item listing "Moore, S" and {"family": "on behalf of the Work Group"} drew LR147 ("writes 'Moore,
+    # S' family name first but 'on behalf of the Work Group' given name first"): CSL names have no written form.
+    bib = parse_csl('[{"id": "a", "type": "article-journal", "title": "T", "container-title": "J", '
+                    '"issued": {"date-parts": [[2020]]}, "author": [{"family": "Moore", "given": "S"}, '
+                    '{"family": "on behalf of the Work Group"}, {"family": "Plato"}]}]', "refs.json")
+    (source,) = bib.sources
+    assert source.fields["author"] == "Moore, S and {on behalf of the Work Group} and Plato"
+    assert [p.family for p in source.authors] == ["Moore", "on behalf of the Work Group", "Plato"]
+    from litreview.checks.style_names import check_name_forms, check_names
+
+    assert [f.code for f in (*check_name_forms(source), *check_names(source))] == []
+
+
+def test_csl_yaml_variable_given_twice_in_an_item_is_reported() -> None:
+    # A hand-written item listed each author under its own "author:" key: YAML (and pandoc) keep the last, so
+    # three of four authors were dropped without a word.
+    text = ("references:\n- id: w\n  title: T\n  author:\n  - family: Gertler\n  author:\n  - family: Shelef\n"
+            "  author:\n  - family: Fuchs\n  type: report\n- id: ok\n  title: U\n  type: book\n")
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    assert [p.family for p in bib.sources[0].authors] == ["Fuchs"]  # as pandoc reads it
+    (problem,) = [p for p in bib.problems if p.code == "LR103"]
+    assert (problem.key, problem.line) == ("w", 4)
+    assert "author is given 3 times (lines 4, 6, 8)" in problem.message
+    assert problem.hint == "Write author once, every name in its list"
+
+
+def test_csl_variable_names_are_read_in_any_case_as_pandoc_reads_them() -> None:
+    # pandoc 3.9 reads "url", "Title", "ISSUED", "Author", "ID" as URL, title, issued, author, id; litreview left a
+    # hand-written item's lower-case url out (so no web address to check, and a false "lacks url" on a webpage).
+    text = ('[{"ID": "a", "Type": "webpage", "Title": "Page", "url": "https://example.org/x",\n'
+            ' "ISSUED": {"date-parts": [[2001]]}, "Author": [{"family": "Doe"}]},\n'
+            '{"id": "b", "type": "book", "URL": "https://example.org/first", "url": "https://example.org/second"}]\n')
+    a, b = parse_csl(text, "refs.json").sources
+    assert (a.key, a.type, a.title, a.url, a.year, [p.family for p in a.authors]) == (
+        "a", "online", "Page", "https://example.org/x", 2001, ["Doe"])
+    assert a.field_lines["url"] == 1
+    assert b.url == "https://example.org/first"  # the variable as CSL names it wins, as in pandoc
+    (y,) = parse_csl("- id: c\n  type: webpage\n  title: T\n  url: https://example.org/y\n", "refs.yaml", yaml=True).sources
+    assert (y.url, y.field_lines["url"]) == ("https://example.org/y", 4)

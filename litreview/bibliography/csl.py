@@ -12,7 +12,14 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..model import Bibliography, Finding, Source
-from .csl_item import item_source, refused_value, unknown_type, unread_date_part
+from .csl_item import (
+    NAME_VARIABLES,
+    canonical_names,
+    item_source,
+    refused_value,
+    unknown_type,
+    unread_date_part,
+)
 
 CSL_SUFFIXES = (".json", ".yaml", ".yml")
 """A bibliography file with one of these suffixes is CSL-JSON or CSL-YAML (as pandoc tells them), any other BibTeX."""
@@ -45,7 +52,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     try:  # size, depth and aliases checked first (a LoadLimitError is a ValueError)
         if yaml:
             check_yaml(text)
-        data, key_lines = _first_document(text) if yaml else (load_json(text, strict=True), None)
+        data, key_lines, repeated = _first_document(text) if yaml else (load_json(text, strict=True), None, {})
         if key_lines is None:  # (on a text json accepted)
             key_lines = json_item_lines(text, _UNDER)
     except (ValueError, pyyaml.YAMLError) as exc:
@@ -58,6 +65,8 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
         if isinstance(exc, json.JSONDecodeError):  # located in the file as written (its byte order mark too)
             why, hint, line = json_problem(json.JSONDecodeError(exc.msg, "\ufeff" + exc.doc, exc.pos + 1) if bom
                                            else exc)
+        if yaml and "mapping values are not allowed" in why and (quoted := _quoted_value(text, line)):
+            hint = f"Quote the value, whose \": \" YAML reads as a new key: {quoted} (pandoc refuses the whole file)"
         if yaml and "expected <document start>" in why:  # items appended after the "..." that ends the file's YAML
             hint = 'Move it above the "..." that ends the YAML before it (pandoc refuses the whole file)'
         from .prescan import conflicts
@@ -89,12 +98,22 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                                 "which pandoc refuses (\"Error reading bibliography file ... expecting JSON value\")",
                                 hint="Save it as UTF-8 without a byte order mark", file=filename, line=1))
     copies: dict[str, list[int]] = {}  # the lines of each id given more than once
+    unnamed = 0
     for n, item in enumerate(data, start=1):
+        here = key_lines.get(n - 1, {})
+        if isinstance(item, Mapping) and (renamed := canonical_names(item)):  # "Title", "url": read as pandoc reads them
+            item = {renamed.get(k, k): v for k, v in item.items() if k not in renamed.values()}
+            here = {renamed.get(k, k): v for k, v in here.items() if k not in renamed.values()}
         if item_id is not None and isinstance(item, Mapping) and (ident := item_id(item)):
             item = {**item, "id": ident}
         key = str(item.get("id") or "") if isinstance(item, Mapping) else ""
-        here = key_lines.get(n - 1, {})
         line = here.get("id") or min(here.values(), default=1)  # the item's id, else its first variable
+        if item_id is None and isinstance(item, Mapping) and not key.strip():
+            # pandoc reads it, with the id "": no citation finds it. Kept and checked, as a BibTeX entry without a key.
+            unnamed += 1
+            key = f"unnamed-{unnamed}"
+            item = {**item, "id": key}
+            problems.append(_no_id(item, n, key, filename, line))
         try:
             if not isinstance(item, Mapping):
                 raise ValueError(f"item {n} is not an object")
@@ -117,6 +136,13 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                     message=f"item {n} ({key or 'no id'}): {variable} has date-parts holding {part!r}, which is no "
                     "number: pandoc reads " + (f"the date as {read}, without it" if read else "no date in it"),
                     hint=f"Write the date as {variable}: YYYY-MM-DD, or each part of date-parts as a number"))
+            for variable, lines in repeated.get(n - 1, {}).items():
+                said = "twice" if len(lines) == 2 else f"{len(lines)} times"
+                problems.append(Finding(
+                    code="LR103", severity="error", key=key or None, file=filename, line=lines[0],
+                    message=f"item {n} ({key or 'no id'}): {variable} is given {said} (lines "
+                    f"{', '.join(map(str, lines))}): YAML keeps the last, which alone pandoc reads",
+                    hint=f"Write {variable} once" + (", every name in its list" if variable in NAME_VARIABLES else "")))
             source = item_source(item, filename, line, here, markdown=yaml)
             if (unknown := unknown_type(item, filename, here.get("type") or line)) is not None:
                 problems.append(unknown)
@@ -137,9 +163,33 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     return Bibliography(tuple(sources.values()), tuple(problems), filename, text)
 
 
-def _first_document(text: str) -> tuple[Any, dict[int, dict[str, int]]]:
+def _quoted_value(text: str, line: int) -> str:
+    """The variable on ``line`` of a CSL-YAML text with its value in double quotes (``title: "A: B"``), or '' when
+    that line holds no plain ``key: value`` with ": " in its value."""
+    import json
+
+    lines = text.split("\n")
+    match = re.match(r"^(\s*(?:-\s+)?[\w-]+):\s+(.*?:\s.*?)\s*$", lines[line - 1]) if 0 < line <= len(lines) else None
+    if match is None or match.group(2).startswith(("'", '"', "[", "{", "|", ">")):
+        return ""
+    return f"{match.group(1).strip()}: {json.dumps(match.group(2), ensure_ascii=False)}"
+
+
+def _no_id(item: Mapping[str, Any], n: int, key: str, filename: str, line: int) -> Finding:
+    """LR100 for a CSL item without an id, which pandoc reads but no citation can find (``nocite: "@*"`` lists
+    the last such item alone)."""
+    told = str(item.get("standard_citation") or "").strip()
+    hint = (f'Give it the id Manubot read it by: "id": "{told}" (pandoc reads no standard_citation)' if told else
+            'Give it an id, cited as [@id]: "id": "smith2020"')
+    return Finding(code="LR100", severity="error", key=key, file=filename, line=line,
+                   message=f"item {n} has no id (kept as {key}): pandoc reads it, but no citation can find it",
+                   hint=hint)
+
+
+def _first_document(text: str) -> tuple[Any, dict[int, dict[str, int]], dict[int, dict[str, list[int]]]]:
     """The first YAML document that is not empty, as pandoc reads a CSL-YAML file (framed ``---`` ... ``---``
-    like a front matter, the rest of the file parsed but unread), and the line of each variable of each of its items."""
+    like a front matter, the rest of the file parsed but unread), the line of each variable of each of its items,
+    and the lines of each variable an item gives more than once (YAML keeps the last, as pandoc does)."""
     from ..safeload import pyyaml_loader
 
     loader = pyyaml_loader()(text)
@@ -150,21 +200,42 @@ def _first_document(text: str) -> tuple[Any, dict[int, dict[str, int]]]:
             if data is not None:
                 while loader.check_event():  # pandoc parses the rest: text after "..." that opens no document
                     loader.get_event()  # ("---") makes it refuse the whole file
-                return data, _yaml_item_lines(node)
-        return None, {}
+                return data, _yaml_item_lines(node), _yaml_repeated(node)
+        return None, {}, {}
     finally:
         loader.dispose()
 
 
-def _yaml_item_lines(node: Any) -> dict[int, dict[str, int]]:
-    """``safeload.json_item_lines`` for a composed YAML document (a later repeated key wins, as in the data)."""
+def _yaml_items(node: Any) -> list[Any]:
+    """The item nodes of a composed CSL-YAML document: its list, or the list under its ``references:``."""
     if node.tag.endswith(":map"):
         values = {key.value: value for key, value in node.value if isinstance(key.value, str)}
         node = values.get(_UNDER[0], values.get(_UNDER[1]))
-    if node is None or not node.tag.endswith(":seq"):
-        return {}
+    return list(node.value) if node is not None and node.tag.endswith(":seq") else []
+
+
+def _yaml_item_lines(node: Any) -> dict[int, dict[str, int]]:
+    """``safeload.json_item_lines`` for a composed YAML document (a later repeated key wins, as in the data)."""
     return {n: {key.value: key.start_mark.line + 1 for key, _ in item.value if isinstance(key.value, str)}
-            for n, item in enumerate(node.value) if item.tag.endswith(":map")}
+            for n, item in enumerate(_yaml_items(node)) if item.tag.endswith(":map")}
+
+
+def _yaml_repeated(node: Any) -> dict[int, dict[str, list[int]]]:
+    """The lines of each variable given more than once in an item of a composed YAML document, by item."""
+    from collections import defaultdict
+
+    items = _yaml_items(node)
+    out: dict[int, dict[str, list[int]]] = {}
+    for n, item in enumerate(items):
+        if not item.tag.endswith(":map"):
+            continue
+        lines: defaultdict[str, list[int]] = defaultdict(list)
+        for key, _ in item.value:
+            if isinstance(key.value, str):
+                lines[key.value].append(key.start_mark.line + 1)
+        if repeated := {k: v for k, v in lines.items() if len(v) > 1}:
+            out[n] = repeated
+    return out
 
 
 def _names(data: Mapping[Any, Any]) -> str:

@@ -96,6 +96,23 @@ STANDARD_VARIABLES = frozenset({
     "part-number", "part-title", "PMCID", "PMID", "printing-number", "publisher", "publisher-place", "references",
     "reviewed-genre", "reviewed-title", "scale", "section", "source", "status", "supplement-number", "title",
     "title-short", "URL", "version", "volume", "volume-title", "year-suffix", "shortTitle", "journalAbbreviation"})
+_CANONICAL = {name.casefold(): name for name in (*NAME_VARIABLES, *DATE_VARIABLES, *STANDARD_VARIABLES, *FIELDS,
+                                                  "id", "type")}
+"""A CSL variable's name folded -> the name as CSL writes it."""
+
+
+def canonical_names(item: Mapping[str, Any]) -> dict[str, str]:
+    """Each variable of ``item`` named otherwise than CSL names it, as pandoc reads it ("Title", "url", "ID": pandoc
+    reads variable names in any case) -> the CSL name; none where the item also has the CSL name (which pandoc
+    reads then), and of two variants the first in sorted order (as pandoc keeps it)."""
+    renamed: dict[str, str] = {}
+    for name in sorted(n for n in item if isinstance(n, str)):
+        canonical = _CANONICAL.get(name.casefold())
+        if canonical and canonical != name and canonical not in item and canonical not in renamed.values():
+            renamed[name] = canonical
+    return renamed
+
+
 _NAMES_FIX = 'Write the names as a list of objects: [{"family": "Doe", "given": "Jane"}] ({"literal": "..."} for a body)'
 _DATE_FIX = 'Write the date as {"date-parts": [[2014, 6, 13]]}, or as a string ("2014-06-13")'
 _JSON_KINDS = {dict: "an object", str: "a string", list: "a list", bool: "true or false", type(None): "null",
@@ -173,6 +190,8 @@ def _name_text(name: Mapping[str, Any]) -> tuple[Person, str]:
     prefix = " ".join(str(name[k]) for k in ("dropping-particle", "non-dropping-particle") if name.get(k))
     suffix = str(name.get("suffix") or "")
     person = Person(family=family, given=given, prefix=prefix, suffix=suffix)
+    if not (given or prefix or suffix) and len(family.split()) > 1:  # a family name alone, of several words ("on
+        return person, "{" + family + "}"  # behalf of the Work Group"): BibTeX would read its last word as the family
     written = " ".join(p for p in (prefix, family) if p)
     return person, ", ".join(p for p in (written, suffix, given) if p)
 

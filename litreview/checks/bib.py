@@ -224,7 +224,7 @@ def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Findin
         groups = tuple(g for g in groups if g != ("booktitle",))
     missing = [" or ".join(g) for g in groups if not any(_has(fields, n) for n in g)]
     if missing:
-        hints = [_held_hint(m, fields, source) or _preprint_hint(m, fields, source)
+        hints = [_held_hint(m, fields, source) or _preprint_hint(m, fields, source) or _address_held_hint(m, fields)
                  or _FIELD_HINTS.get(m, f"add {m.split(' or ')[0]} = {{...}}") for m in missing]
         message = in_own_terms(f"@{source.type} entry lacks {', '.join(missing)}", source)
         original = plain(fields.get("origdate", "")) if csl else ""
@@ -239,7 +239,8 @@ def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Findin
         house = editor_as_publisher(source)
         hint = (f"the editor field holds {house!r}, which reads as the publisher (the editorial, the éditeur): "
                 f"write publisher = {{{house}}} instead") if house else ""
-        yield entry_finding("LR111", source, f"@{source.type} entry names no publisher for the {what}", hint)
+        yield entry_finding("LR111", source, in_own_terms(f"@{source.type} entry names no publisher for the {what}",
+                                                          source), hint)
 
 
 # A publishing house's words, and the singular "edition", "grupo" and "S. A." (sociedad anónima) of a house's name.
@@ -290,6 +291,21 @@ def _held_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
     if there is None:
         return ""
     return f"the {there} field holds it: rename {there} to {target}, or make the entry {other_type}"
+
+
+_ADDRESS_IN_TEXT = lazy(r"\\url\s*\{\s*([^{}\s]+)\s*\}")
+"""A web address written with \\url in a text field ("note = {Available at \\url{https://...}}")."""
+
+
+def _address_held_hint(missing: str, fields: Mapping[str, str]) -> str:
+    """How to fix a missing url an entry writes with \\url in its note, howpublished or addendum, or ''."""
+    if not missing.startswith("url"):
+        return ""
+    for name in ("note", "howpublished", "addendum"):
+        if found := _ADDRESS_IN_TEXT.search(fields.get(name, "")):
+            return (f"the {name} field holds the address \\url{{{found.group(1)}}}: write url = {{{found.group(1)}}} "
+                    f"and leave it out of the {name}")
+    return ""
 
 
 def check_doi(source: Source) -> Iterable[Finding]:
@@ -360,6 +376,10 @@ def isbns(raw: str) -> list[str]:
     return out
 
 
+_ISSN_FIRST = re.compile(r"(\d{4}-\d{3}[\dXx])\s+(\S.*)")
+"""An ISSN and then other text, as an export writes a journal's ISSN where the ISBN goes ("1077-2626 VO  - 19")."""
+
+
 def check_isbn(source: Source) -> Iterable[Finding]:
     """LR122 for each ISBN with a wrong length or check digit."""
     from .integrity import issn_problem  # (integrity builds on this module)
@@ -375,11 +395,18 @@ def check_isbn(source: Source) -> Iterable[Finding]:
         raw = ", ".join(listed)  # each ISBN it holds, checked as below
     for part in isbns(raw):
         problem = isbn_problem(part)
+        issn = _ISSN_FIRST.match(part)
         if problem and not issn_problem(part):
             problem = "it is an ISSN, which belongs in the issn field"
+        elif problem and issn and not issn_problem(issn.group(1)):  # "1077-2626 VO  - 19": an RIS export's residue
+            problem = f"it is the ISSN {issn.group(1)}, which belongs in the issn field, then {issn.group(2)!r}"
         if problem:
             bare = "".join(c for c in part if c.isdigit() or c in "Xx-")  # "[978-0-306-40615-7]": marks around it
             hint = f"write isbn = {{{bare}}}" if bare != part and problem.startswith("it holds") and not isbn_problem(bare) else ""
+            if issn and problem.startswith("it is the ISSN"):
+                held = "".join(c for c in plain(source.fields.get("issn", "")).upper() if c.isalnum())
+                hint = ("delete the isbn field: the issn field holds this ISSN" if held == issn.group(1).replace("-", "").upper()
+                        else f"write issn = {{{issn.group(1)}}} and delete the isbn field")
             yield entry_finding("LR122", source, f"ISBN {shown(part)} is invalid: {problem}", hint, field="isbn")
 
 

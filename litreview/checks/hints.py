@@ -53,13 +53,15 @@ def in_own_words(hint: str, source: Source, form: str = "") -> str:
 
 def in_own_terms(message: str, source: Source) -> str:
     """"@techreport entry lacks author, institution" as a CSL file names them: "report item lacks author,
-    publisher" (an entry type, then field names, each or-group once)."""
+    publisher" (an entry type, then field names, each or-group once); "@book entry names ..." "book item names ..."."""
     if not csl_form(source):
         return message
     from ..bibliography.csl_item import TYPES
 
     kind = next((csl for csl, bib in TYPES.items() if bib == source.type), source.type)
     head, _, fields = message.partition(" entry lacks ")
+    if not fields and message.startswith(f"@{source.type} entry "):  # "@book entry names no publisher ..."
+        return f"{kind} item " + message.removeprefix(f"@{source.type} entry ")
     groups = [" or ".join(dict.fromkeys(_CSL_NAMES.get(f, f) for f in g.split(" or "))) for g in fields.split(", ")]
     return f"{kind} item lacks {', '.join(groups)}" if head == f"@{source.type}" and fields else message
 

@@ -60,8 +60,9 @@ _BIBLATEX_PAGES = lazy(
     rf"(?:,\s*{_PAGE}(?:\s*(?:--?|–)\s*{_PAGE})?)*$")
 # A journal's article number in place of pages (Oxford's dyad134, Royal Society's rsos240445): not "pp12";
 # the ASBMB journals' manuscript numbers too (Molecular & Cellular Proteomics' M110.001628, JBC's M109.038026).
-_ARTICLE_NUMBER = lazy(r"^(?!pp?\.?\d)(?:[A-Za-z]{2,8}\d{2,}|[A-Z]\d{3}\.\d{6}|[a-z]{2,6}\d?\.\d{3,6})$")
-"""An article's number where its pages go: e1234567, a journal's code and a number ("ece3.6510", Wiley's), A001.012345."""
+_ARTICLE_NUMBER = lazy(r"^(?!pp?\.?\d)(?:[A-Za-z]{2,8}\d{2,}|[A-Z]\d{3}\.\d{6}|[a-z]{2,6}\d?\.\d{3,6}|[A-Za-z]0\d{3,}-\d{2})$")
+"""An article's number where its pages go: e1234567, a journal's code and a number ("ece3.6510", Wiley's), A001.012345,
+an eLocator and its year as ASM's journals write it ("e00340-10": no range, a page number has no leading zero)."""
 _PAGE_COUNT = lazy(r"(\d+)\s*(?:pp?\.?|pages|S\.|Seiten)")
 """How many pages the work has ("10 pp."), not where it lies."""
 _CHAPTER_PAGES = lazy(r"(\{\d+-\d+\}|\d+-\d+)\s*(?:--|–)\s*(\{\d+-\d+\}|\d+-\d+)")

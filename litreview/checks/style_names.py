@@ -206,6 +206,8 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
         if any(et_al_as_name(p) or et_al_in_name(p) for p in (source.authors if role == "author" else source.editors)):
             continue  # "Doe, John and et al.": LR151 says what is wrong
         listed = [n.strip() for n in names.split_names(value)]
+        if any(n.count(",") > 2 for n in listed):
+            continue  # "Jia Deng, Wei Dong, Kai Li and Li Fei-Fei": too many commas to read (LR104), no form mixed
         stray = [n for n in listed if n.endswith(",") and n.count(",") == 1 and len(n.split()) > 1]
         if stray:  # "M. Moeini-Aghtaie, and A. Abbaspour": a comma before "and", not a family name first
             fixed = " and ".join(n.removesuffix(",").rstrip() if n in stray else n for n in listed)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from ..bibliography.names import PARTICLES
 from ..lazyre import lazy
 from ..locale_terms import SUFFIXES_IN_TEXT
 from ..model import Person, RegistryRecord
@@ -16,8 +17,9 @@ from ..text import fold_umlauts, fold_words
 
 _DASHES = lazy(r"\s*(?:--|[-‐‑‒–—―−])+\s*")
 _PAGE_PREFIX = lazy(r"^(?:pp?\.?\s*)", re.I)
-#: Generational suffixes that registries (Crossref) write into the family name ("King Jr.").
-_PARTICLES = frozenset(["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "ten", "ter", "te", "zu", "dos", "das", "do", "d"])
+#: The particles a surname may start with, folded: the project's table, with Dutch "te" (written lower-case before
+#: a surname, "te Velde") and the "d" an elided "d'" folds to ("d'Alembert" is "d alembert").
+_PARTICLES = PARTICLES | {"te", "d"}
 #: Words a journal's abbreviation or acronym leaves out ("Journal of the American ..." is "J. Am. ...", "JA...").
 _TITLE_STOP_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to", "de", "des", "du", "la", "le", "et",
                                "und", "fur", "der", "die", "das"])

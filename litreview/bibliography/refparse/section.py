@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ...doi import DOI_START
 from ...errors import InputError
 from ...text import fold
 from ..headings import IMPORT_HEADINGS
@@ -143,7 +144,7 @@ def _plain(reference: str) -> str:
     addresses: list[str] = []
 
     def text(m: re.Match[str]) -> str:
-        if not re.search(r"https?:|www\.|doi|10\.\d{4,9}/", m.group(1), re.IGNORECASE):
+        if not re.search(rf"https?:|www\.|doi|{DOI_START}", m.group(1), re.IGNORECASE):
             addresses.append(m.group(2))
         return m.group(1)
 

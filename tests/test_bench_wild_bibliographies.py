@@ -1,0 +1,38 @@
+"""bench/wild_bibliographies.py: a CSL file compared with pandoc's reading of it, as pandoc's citeproc uses it."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from litreview.bibliography.csl import parse_csl
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import wild_bibliographies
+
+# What pandoc 3.9 reads (-f csljson -t csljson) from ITEMS: every item, the one without an id with the id "".
+ITEMS: list[dict[str, Any]] = [
+    {"id": "a", "type": "book", "title": "First", "issued": {"date-parts": [[2001]]}},
+    {"id": "a", "type": "book", "title": "Second", "issued": {"date-parts": [[2002]]}},
+    {"type": "book", "title": "No id", "issued": {"date-parts": [[2003]]}},
+    {"id": "b", "type": "book", "title": "B"},
+]
+
+
+def test_an_id_given_twice_counts_once_and_an_item_without_one_is_compared(monkeypatch: pytest.MonkeyPatch,
+                                                                           tmp_path: Path) -> None:
+    # citeproc cites and lists the later of two items "a"; the item pandoc reads with the id "" is litreview's
+    # unnamed-1. Counted as pandoc's four items, the file lost two entries that pandoc does not use either.
+    read = [{**item, "id": item.get("id", "")} for item in ITEMS]
+    monkeypatch.setattr(wild_bibliographies, "pandoc_items", lambda path: read)
+    path = tmp_path / "refs.json"
+    ours = parse_csl(json.dumps(ITEMS), str(path))
+    assert wild_bibliographies.csl_disagreements(path, ours) == (3, [])
+    # a title read otherwise than pandoc reads it is still told, against the later item of its id
+    read[1] = {**read[1], "title": "Other"}
+    assert wild_bibliographies.csl_disagreements(path, ours)[1] == ["title: 'a' 'Other' read as 'Second'"]
