@@ -350,7 +350,8 @@ BODY_RUN = 5
 def publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A short capitalised name between the title's delimiter and the date that closes the reference (but for links and
     notes), read as a container in a reading with no publisher, journal, volume, pages or editors, is the publisher: a
-    book's "Title, Vh Winston, 1977." and "Title. SpringerWienNewYork, 2005." (no publisher's word the model knew).
+    book's "Title, Vh Winston, 1977.", "Title. SpringerWienNewYork, 2005." and "Title, Chatto and Windus, 1962." (no
+    publisher's word the model knew; capitalised words, a function word between them).
     Not a book after "In", nor a periodical's or a meeting's name: a word of ``lexicon.JOURNAL`` ("Title. Nature,
     2019."), a single word ("IJCV, 2008.", a site's "GitHub, 2017."), abbreviated words ("Atm. Environ., 2008."), an
     identifier ("Arxiv Preprint Arxiv:2110.06271. 2021."), a day's date ("Wired, 7 March")."""
@@ -364,7 +365,9 @@ def publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     before = tagged[first - 1] if first else None
     if before is None or before.label != "title" or not before.token.text.endswith((",", ".")) \
             or words[0].casefold().rstrip(":") in IN or not words[-1].endswith((",", ".")) \
-            or not all(w[:1].isupper() for w in words) or F.PERIODICAL.search(" ".join(words)) \
+            or not (words[0][:1].isupper() and words[-1][:1].isupper()) \
+            or not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in words) \
+            or F.PERIODICAL.search(" ".join(words)) \
             or any(w.strip(".,").casefold() in JOURNAL for w in words) \
             or len(words) < 2 or any(F.DIGIT.search(w) or ":" in w for w in words) \
             or sum(w.rstrip(",").endswith(".") for w in words) > 1 \
@@ -436,3 +439,47 @@ def publisher_past_containers_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]
         out[y] = t._replace(label="date")
         out[y + 1:end] = [x._replace(label="publisher") for x in tagged[y + 1:end]]
     return tagged if out is None else out
+
+
+def publisher_by_its_rival(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The run of capitalised words between two delimiters that closes a reference (but for its date, links and
+    notes), whose last words the model doubts with the publisher as their rival, is the publisher, in a reading with
+    none: a book's "Title, Routledge and Kegan Paul, 1972.", "Title. World Bank Publications. www.worldbank.org",
+    "Title [online]. OECD. [Accessed …]", "Title. Series. European Mathematical Society." (the model read the name
+    as a note's, a title's or a container's words, and knew the publisher next best). The run opens after its
+    delimiter ("," "." ";", not a title's colon: "RDKit: Open-Source Software") and holds a publisher's name
+    (``_publishers_name``, or a publisher's runner-up at every word); one word is a publisher's of the lexicon or an
+    acronym ("SIAM", "OECD"), not any word ("Title. In.", "Foo, 2019. Bar"); not a place ("Boston, MA."), not an
+    identifier or a number."""
+    if any(t.label == "publisher" for t in tagged):
+        return tagged
+    last = len(tagged)
+    while last > 0 and tagged[last - 1].label in _AFTER_PUBLISHER and tagged[last - 1].rival != "publisher":
+        last -= 1
+    end = last - 1  # the run's last word
+    if end < 1 or tagged[end].rival != "publisher" or tagged[end].label not in _RIVAL_READ \
+            or not (end + 1 == len(tagged) or tagged[end].token.text[-1:] in _CLOSERS):
+        return tagged
+    start = end
+    while start > 0 and end - start < _RUN and tagged[start - 1].token.text[-1:] not in _DELIMITERS:
+        start -= 1
+    if start < 2 or end - start >= _RUN:
+        return tagged
+    run = tagged[start:end + 1]
+    words = [t.token.text for t in run]
+    if not (words[0][:1].isupper() and words[-1][:1].isupper()) or any(
+            t.label not in _RIVAL_READ or F.DIGIT.search(t.token.text) or ":" in t.token.text
+            or not (t.token.text[:1].isupper() or t.token.text.casefold() in FUNCTION_WORDS) for t in run) \
+            or F.known_place(" ".join(words).rstrip(_CLOSERS)) \
+            or not (all(t.rival == "publisher" for t in run) or _publishers_name(words)) \
+            or (len(words) == 1 and not (_ACRONYM_WORD.fullmatch(words[0]) or _publishers_name(words))):
+        return tagged
+    return [t._replace(label="publisher") if start <= k <= end else t for k, t in enumerate(tagged)]
+
+
+#: labels the model read a closing publisher as
+_RIVAL_READ = frozenset(("note", "title", "container", "journal", "collection", "genre"))
+#: what ends the field before a publisher's name
+_DELIMITERS = (",", ".", ";")
+#: a publisher's acronym closed by its delimiter ("SIAM.", "OECD,")
+_ACRONYM_WORD = lazy(r"[A-Z]{2,}[.,;]?")

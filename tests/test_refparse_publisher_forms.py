@@ -1,0 +1,90 @@
+"""Where styles print a publisher the model read as another field's words: a book's publisher closing the reference
+after the title or a series, its name the model's runner-up."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.bibliography.refparse import parse_reference
+from litreview.bibliography.refparse.features import tokenize
+from litreview.bibliography.refparse.relabel_publisher import (
+    publisher_by_its_rival,
+    publisher_read_as_container,
+)
+from litreview.bibliography.refparse.tagger import Tagged
+
+
+def _tagged(text: str, marked: str) -> list[Tagged]:
+    """Hand-made tagger output: ``marked`` gives each token's label, "label?rival" where the model doubts it."""
+    tokens = tokenize(text)
+    marks = marked.split()
+    assert len(tokens) == len(marks)
+    out = []
+    for tok, mark in zip(tokens, marks, strict=True):
+        label, _, rival = mark.partition("?")
+        out.append(Tagged(tok, label, 0.6 if rival else 1.0, 0.0, 0.0, rival))
+    return out
+
+
+def _publisher(tagged: list[Tagged]) -> str:
+    return " ".join(t.token.text for t in tagged if t.label == "publisher")
+
+
+@pytest.mark.parametrize(("text", "marked", "publisher"), [
+    # Chicago with a series: the publisher read as the series' (container's) words
+    ("Stein, H., eds. 2011. Modular Forms. Texts in Number Theory. American Mathematical Society.",
+     "editor editor editor date title title container container container container "
+     "container container?publisher container?publisher", "American Mathematical Society."),
+    # Harvard and APA: the publisher read as a note's words before the link
+    ("Nakamura, T. 2017. Coastal Planning. World Bank Publications. www.example.org",
+     "author author date title title note?publisher note?publisher note?publisher url", "World Bank Publications."),
+    # a book's publisher after the title's comma, read as the title's words, the year closing
+    ("Zeller, Anna, Songs of the harbour, Hutchinson and Company, 1958.",
+     "author author title title title title title?publisher title?publisher title?publisher date",
+     "Hutchinson and Company,"),
+    # one word: an acronym
+    ("Keller, R. (2003). Field notes on alpine flora, SIAM. Retrieved from https://example.org/a",
+     "author author date title title title title title title?publisher note note url", "SIAM."),
+])
+def test_a_doubted_name_closing_a_book_is_its_publisher(text, marked, publisher):
+    assert _publisher(publisher_by_its_rival(_tagged(text, marked))) == publisher
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # one word that is neither an acronym nor a publisher's: a title's last word, a style's "In."
+    ("Foo, 2019. Bar Baz. Quux.", "author date title title title?publisher"),
+    ("Roe, J. (2008). Faces in the wild. In.", "author author date title title title title title?publisher"),
+    # a subtitle after the title's colon is no publisher
+    ("Landrum, Greg, RDKit: Open-Source Cheminformatics Software, 2025",
+     "author author title title?publisher title?publisher title?publisher date"),
+    # a place
+    ("Doe, J. 1990. Rivers. Boston, MA.", "author author date title title?publisher title?publisher"),
+    # a reading with a publisher already
+    ("Doe, J. 1990. Rivers. Academic Press. Lake Society.",
+     "author author date title publisher publisher note?publisher note?publisher"),
+])
+def test_a_doubted_word_that_names_no_publisher_stays(text, marked):
+    tagged = _tagged(text, marked)
+    assert [t.label for t in publisher_by_its_rival(tagged)] == [t.label for t in tagged]
+
+
+def test_a_short_name_with_a_function_word_before_the_closing_year_is_the_publisher():
+    # "Chatto and Windus": capitalised words with "and" between them, read as a container
+    ref = parse_reference("Ferris, Tom, Letters from the mill towns, Chatto and Windus, 1962.")
+    assert (ref.title, ref.container, ref.publisher) == ("Letters from the mill towns", "", "Chatto and Windus")
+
+
+@pytest.mark.parametrize("text", [
+    "Ferris, Tom, Letters from the mill towns, Chatto and Windus, 1962.",
+    "FERRIS, T. Letters from the mill towns. Taylor and Francis, 1962.",
+])
+def test_a_container_of_capitalised_words_and_a_function_word_before_the_year_is_the_publisher(text):
+    words = text.split()
+    marked = " ".join(["author", "author"] + ["title"] * (len(words) - 6) + ["container"] * 3 + ["date"])
+    assert _publisher(publisher_read_as_container(_tagged(text, marked))) == " ".join(words[-4:-1])
+
+
+def test_a_container_opening_with_a_function_word_stays():
+    text = "Ferris, Tom, Letters from the mill towns, and Windus Press, 1962."
+    marked = "author author title title title title title container container container date"
+    assert [t.label for t in publisher_read_as_container(_tagged(text, marked))] == marked.split()
