@@ -9,6 +9,7 @@ from litreview.bibliography.refparse import parse_reference
 from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.relabel_publisher import (
     publisher_by_its_rival,
+    publisher_closing_container,
     publisher_read_as_container,
 )
 from litreview.bibliography.refparse.tagger import Tagged
@@ -88,3 +89,29 @@ def test_a_container_opening_with_a_function_word_stays():
     text = "Ferris, Tom, Letters from the mill towns, and Windus Press, 1962."
     marked = "author author title title title title title container container container date"
     assert [t.label for t in publisher_read_as_container(_tagged(text, marked))] == marked.split()
+
+
+_ISO690 = ("MORENO, Ana. Lazy evaluation. In : Proceedings of the Workshop on Functional Languages. Association for "
+           "Computing Machinery, 4 mars 2011. pp. 10-18. FL ’11.")
+
+
+def test_a_bodys_name_after_the_books_full_stop_is_the_publisher():
+    # ISO 690 prints the publisher after the proceedings' full stop; the model ran the book's name on over it (and
+    # read the series after the pages as a journal's)
+    marked = " ".join(["author", "author", "title", "title"] + ["container"] * 13 + ["date"] * 3 + ["pages"] * 2
+                      + ["journal"] * 2)
+    out = publisher_closing_container(_tagged(_ISO690, marked))
+    assert _publisher(out) == "Association for Computing Machinery,"
+    assert " ".join(t.token.text for t in out if t.label == "container") == \
+        "In : Proceedings of the Workshop on Functional Languages."
+
+
+@pytest.mark.parametrize("text", [
+    "MORENO, Ana. Lazy evaluation. In : Proceedings of the Workshop on Functional Languages. Lisbon and Porto, 2011.",
+    "MORENO, Ana. Lazy evaluation. In : Proceedings of the Workshop on Functional Languages. Second Volume, 2011.",
+])
+def test_words_after_the_books_full_stop_that_name_no_body_stay(text):
+    # a place, a book's part: no body's word
+    marked = " ".join(["author", "author", "title", "title"] + ["container"] * (len(text.split()) - 5) + ["date"])
+    tagged = _tagged(text, marked)
+    assert [t.label for t in publisher_closing_container(tagged)] == [t.label for t in tagged]

@@ -316,27 +316,34 @@ def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     before the date, the pages or the reference's end, in a reading with no publisher, is the publisher: "In
     Proceedings of the 20th Conference on Composite Materials, ICCM20 Secretariat.", "2013 IEEE power & energy society
     general meeting, IEEE; 2013", "SEG technical program expanded abstracts 2001; Society of Exploration Geophysicists,
-    January 2001" (the model ran the name on over it). A body's word or a publisher's of the lexicon says it is one;
-    a place is not ("Proceedings of …, Bangalore, India"), nor a meeting's acronym ("…, ICML, 2019")."""
+    January 2001" (the model ran the name on over it); so is a body's name after the book's full stop, ISO 690's "In :
+    Proceedings of the 2nd Symposium on Haskell. Association for Computing Machinery, 3 septembre 2009.". A body's word
+    or a publisher's of the lexicon says it is one (after a full stop, a body's word: ``fields.publishing_body``); a
+    place is not ("Proceedings of …, Bangalore, India"), nor a meeting's acronym ("…, ICML, 2019")."""
     if any(t.label == "publisher" for t in tagged):
         return tagged
     spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
-    if not spans or spans[-1] - spans[0] + 1 != len(spans):
+    if not spans:
         return tagged
-    first, last = spans[0], spans[-1]
+    first = last = spans[0]
+    while last + 1 < len(tagged) and tagged[last + 1].label in ("container", "journal"):
+        last += 1
     after = tagged[last + 1].label if last + 1 < len(tagged) else ""
-    if after not in _AFTER_CONTAINER_PUBLISHER or (last + 1 < len(tagged) and not tagged[last].token.text.endswith(
+    if (last != spans[-1] and after != "date") or after not in _AFTER_CONTAINER_PUBLISHER or (last + 1 < len(tagged) and not tagged[last].token.text.endswith(
             (",", ";", ".", ":"))):
         return tagged
     words = [t.token.text for t in tagged]
-    d = next((k for k in range(last - 1, max(first + 2, last - BODY_RUN) - 1, -1) if words[k].endswith((",", ";"))),
-             None)
+    near = range(last - 1, max(first + 2, last - BODY_RUN) - 1, -1)
+    d = next((k for k in near if words[k].endswith((",", ";"))), None)
+    stop = d is None  # ISO 690's "In : Proceedings of …. Association for Computing Machinery, 3 septembre 2009."
+    if stop:
+        d = next((k for k in near if SENTENCE_END.search(words[k])), None)
     if d is None:
         return tagged
     tail = [w.strip(".,;:") for w in words[d + 1:last + 1]]
     name = " ".join(tail)
     if not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in tail) or F.known_place(name) \
-            or not _publishers_name(tail):
+            or not (F.publishing_body(name) if stop else _publishers_name(tail)):
         return tagged
     return [t._replace(label="publisher") if d < k <= last else t for k, t in enumerate(tagged)]
 
