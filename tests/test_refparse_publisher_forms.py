@@ -10,6 +10,7 @@ from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.relabel_publisher import (
     publisher_by_its_rival,
     publisher_closing_container,
+    publisher_in_containers_parenthesis,
     publisher_read_as_container,
 )
 from litreview.bibliography.refparse.tagger import Tagged
@@ -115,3 +116,22 @@ def test_words_after_the_books_full_stop_that_name_no_body_stay(text):
     marked = " ".join(["author", "author", "title", "title"] + ["container"] * (len(text.split()) - 5) + ["date"])
     tagged = _tagged(text, marked)
     assert [t.label for t in publisher_closing_container(tagged)] == [t.label for t in tagged]
+
+
+def test_a_parenthesis_closing_a_proceedings_name_before_the_pages_is_the_publisher():
+    # Frontiers: "in Proceedings …, (Publisher), pages."; the model ran the book's name on over the publisher
+    ref = parse_reference("Ruiz, P. (2011). Strictness analysis revisited., in Proceedings of the 3rd Workshop on "
+                          "Functional Programming, (Association for Computing Machinery), 40–52.")
+    assert (ref.container, ref.publisher) == ("Proceedings of the 3rd Workshop on Functional Programming",
+                                              "Association for Computing Machinery")
+
+
+@pytest.mark.parametrize("text", [
+    # a qualifier of the name itself, no comma before it; words that name no publisher
+    "Ruiz, P. 2011. Strictness. Proceedings of the Workshop (Association for Computing Machinery), 40–52.",
+    "Ruiz, P. 2011. Strictness. Proceedings of the Workshop, (Lisbon, Portugal), 40–52.",
+])
+def test_a_parenthesis_in_a_proceedings_name_that_is_no_publisher_stays(text):
+    n = len(text.split())
+    tagged = _tagged(text, " ".join(["author", "author", "date", "title"] + ["container"] * (n - 5) + ["pages"]))
+    assert [t.label for t in publisher_in_containers_parenthesis(tagged)] == [t.label for t in tagged]

@@ -490,3 +490,29 @@ _RIVAL_READ = frozenset(("note", "title", "container", "journal", "collection", 
 _DELIMITERS = (",", ".", ";")
 #: a publisher's acronym closed by its delimiter ("SIAM.", "OECD,")
 _ACRONYM_WORD = lazy(r"[A-Z]{2,}[.,;]?")
+
+
+def publisher_in_containers_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The parenthesis of capitalised words that closes a book's or a meeting's name after its comma, before the
+    pages, is the publisher, in a reading with none: Frontiers prints "in Proceedings of the Symposium on Haskell,
+    (Association for Computing Machinery), 25–36." (the model ran the name on over it). Not a name's own qualifier
+    before its comma ("Journal of Physics (London), 12–20"), nor words that name no publisher (``_publishers_name``)."""
+    if any(t.label == "publisher" for t in tagged):
+        return tagged
+    for end in range(2, len(tagged) - 1):
+        if tagged[end + 1].label != "pages" or tagged[end].label not in ("container", "journal") \
+                or not tagged[end].token.text.endswith(("),", ")")):
+            continue
+        start = end
+        while start > 0 and end - start < _RUN and not tagged[start].token.text.startswith("("):
+            start -= 1
+        if not tagged[start].token.text.startswith("(") or tagged[start - 1].label != tagged[end].label \
+                or not tagged[start - 1].token.text.endswith(",") \
+                or any(t.label != tagged[end].label for t in tagged[start:end + 1]):
+            return tagged
+        words = [t.token.text.strip("(),") for t in tagged[start:end + 1]]
+        if not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in words) \
+                or any(F.DIGIT.search(w) for w in words) or not _publishers_name(words):
+            return tagged
+        return [t._replace(label="publisher") if start <= k <= end else t for k, t in enumerate(tagged)]
+    return tagged
