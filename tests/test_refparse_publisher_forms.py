@@ -61,6 +61,13 @@ def test_a_doubted_name_closing_a_book_is_its_publisher(text, marked, publisher)
      "author author title title?publisher title?publisher title?publisher date"),
     # a place
     ("Doe, J. 1990. Rivers. Boston, MA.", "author author date title title?publisher title?publisher"),
+    # a periodical's name read as a container: no body's word
+    ("Hoiem, D. Putting objects in perspective. IJCV, 2008.", "author author title title title title container?publisher date"),
+    ("Devlin, H. (2010). Neuron breakthrough. The Times. Retrieved from http://example.org/a",
+     "author author date title title container?publisher container?publisher note note url"),
+    # the title itself
+    ("Pitt, M. A. (2007). Buckeye Corpus of Speech.",
+     "author author author date title?publisher title?publisher title?publisher title?publisher"),
     # a reading with a publisher already
     ("Doe, J. 1990. Rivers. Academic Press. Lake Society.",
      "author author date title publisher publisher note?publisher note?publisher"),

@@ -457,7 +457,8 @@ def publisher_by_its_rival(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     delimiter ("," "." ";", not a title's colon: "RDKit: Open-Source Software") and holds a publisher's name
     (``_publishers_name``, or a publisher's runner-up at every word); one word is a publisher's of the lexicon or an
     acronym ("SIAM", "OECD"), not any word ("Title. In.", "Foo, 2019. Bar"); not a place ("Boston, MA."), not an
-    identifier or a number."""
+    identifier or a number, not the title itself; and words read as a container's name a body's (``fields.
+    publishing_body``), not a periodical's ("IJCV, 2008.", "The Times. Retrieved from …")."""
     if any(t.label == "publisher" for t in tagged):
         return tagged
     last = len(tagged)
@@ -470,14 +471,17 @@ def publisher_by_its_rival(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     start = end
     while start > 0 and end - start < _RUN and tagged[start - 1].token.text[-1:] not in _DELIMITERS:
         start -= 1
-    if start < 2 or end - start >= _RUN:
+    if start < 2 or end - start >= _RUN or not any(t.label == "title" for t in tagged[:start]):
         return tagged
     run = tagged[start:end + 1]
     words = [t.token.text for t in run]
+    name = " ".join(words).rstrip(_CLOSERS)
+    if any(t.label in ("container", "journal") for t in run) and not F.publishing_body(name):
+        return tagged  # a periodical's name the model doubted: "IJCV, 2008.", "The Times. Retrieved from …"
     if not (words[0][:1].isupper() and words[-1][:1].isupper()) or any(
             t.label not in _RIVAL_READ or F.DIGIT.search(t.token.text) or ":" in t.token.text
             or not (t.token.text[:1].isupper() or t.token.text.casefold() in FUNCTION_WORDS) for t in run) \
-            or F.known_place(" ".join(words).rstrip(_CLOSERS)) \
+            or F.known_place(name) or F.PERIODICAL.search(name) \
             or not (all(t.rival == "publisher" for t in run) or _publishers_name(words)) \
             or (len(words) == 1 and not (_ACRONYM_WORD.fullmatch(words[0]) or _publishers_name(words))):
         return tagged
