@@ -1,12 +1,14 @@
-"""Where styles print a publisher the model read as another field's words: a book's publisher closing the reference
-after the title or a series, its name the model's runner-up."""
+"""Where styles print a publisher or an edition the model read as another field's words: a book's publisher closing the
+reference after the title or a series, its name the model's runner-up; a proceedings' publisher after its full stop or in
+parentheses; a bare edition number after a book's title."""
 
 from __future__ import annotations
 
 import pytest
 
-from litreview.bibliography.refparse import parse_reference
+from litreview.bibliography.refparse import ParsedReference, parse_reference
 from litreview.bibliography.refparse.features import tokenize
+from litreview.bibliography.refparse.relabel_numbers import edition_closing_title
 from litreview.bibliography.refparse.relabel_publisher import (
     publisher_by_its_rival,
     publisher_closing_container,
@@ -14,6 +16,7 @@ from litreview.bibliography.refparse.relabel_publisher import (
     publisher_read_as_container,
 )
 from litreview.bibliography.refparse.tagger import Tagged
+from litreview.bibliography.refparse.title_misread import edition_run_on
 
 
 def _tagged(text: str, marked: str) -> list[Tagged]:
@@ -142,3 +145,39 @@ def test_a_parenthesis_in_a_proceedings_name_that_is_no_publisher_stays(text):
     n = len(text.split())
     tagged = _tagged(text, " ".join(["author", "author", "date", "title"] + ["container"] * (n - 5) + ["pages"]))
     assert [t.label for t in publisher_in_containers_parenthesis(tagged)] == [t.label for t in tagged]
+
+
+@pytest.mark.parametrize(("raw", "title", "edition"), [
+    # a .bib's bare edition number printed after the title, before the publisher
+    ("Lindqvist, K. Bayesian Methods for Spatial Data, 2. Springer, 2015.", "Bayesian Methods for Spatial Data", "2"),
+    ("Lindqvist, K. (2015). Bayesian methods for spatial data (2). Springer.", "Bayesian methods for spatial data", "2"),
+])
+def test_a_bare_number_closing_a_books_title_is_its_edition(raw, title, edition):
+    ref = parse_reference(raw)
+    assert (ref.title, ref.edition, ref.publisher) == (title, edition, "Springer")
+
+
+@pytest.mark.parametrize(("text", "marked", "edition"), [
+    ("Gu, C. Smoothing Spline Models, 1. Springer, 2013.", "author author title title title title publisher date",
+     "1."),
+    ("Gu, C. (2013). Smoothing Spline Models (1). Springer.", "author author date title title title title publisher",
+     "(1)."),
+    # a number in a title (no comma before it), a report's number, a zero-padded one; a journal's volume
+    ("Gu, C. Smoothing Spline Models 2. Springer, 2013.", "author author title title title title publisher date", ""),
+    ("Gu, C. (2013). Monthly Overview (08) (IOM, 2024).", "author author date title title title publisher publisher",
+     ""),
+    ("Gu, C. Smoothing Splines, 3. Stat. Sci., 2013.", "author author title title title journal journal date", ""),
+])
+def test_a_bare_number_after_the_titles_comma_before_the_publisher_is_the_edition(text, marked, edition):
+    out = edition_closing_title(_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "edition") == edition
+
+
+def test_the_rules_title_run_on_over_the_crfs_edition_is_not_taken():
+    raw = "Moreau, J. (2019). Survival analysis: An introduction., Second edition. Taylor & Francis."
+    crf = ParsedReference(raw=raw, title="Survival analysis: An introduction.", edition="Second")
+    assert edition_run_on(crf, "Survival analysis: An introduction., Second edition")
+    assert edition_run_on(crf.replace(edition="2"), "Survival analysis: An introduction, 2")
+    # the rules' title reaching further than the edition, or the CRF's reading no edition
+    assert not edition_run_on(crf, "Survival analysis: An introduction., Second edition. Taylor")
+    assert not edition_run_on(crf.replace(edition=""), "Survival analysis: An introduction., Second edition")
