@@ -181,3 +181,18 @@ def test_the_rules_title_run_on_over_the_crfs_edition_is_not_taken():
     # the rules' title reaching further than the edition, or the CRF's reading no edition
     assert not edition_run_on(crf, "Survival analysis: An introduction., Second edition. Taylor")
     assert not edition_run_on(crf.replace(edition=""), "Survival analysis: An introduction., Second edition")
+
+
+@pytest.mark.parametrize("raw", [
+    # ISO 690 prints the medium after the title, then the publisher and the year (and the ISBN)
+    "ROSS, Ian. Coastal sediment budgets [online]. Chatto and Windus, 1971.",
+])
+def test_a_short_name_after_the_titles_medium_before_the_year_is_the_publisher(raw):
+    ref = parse_reference(raw)
+    assert (ref.title, ref.container, ref.publisher) == ("Coastal sediment budgets", "", "Chatto and Windus")
+
+
+def test_a_short_name_after_the_medium_before_the_year_and_isbn_is_the_publisher():
+    text = "GREEN, P. Regression and Smoothing [en línea]. Chapman and Hall/CRC, 1993. ISBN 978-0-429-16105-6."
+    marked = "author author title title title note note journal journal journal date isbn isbn"
+    assert _publisher(publisher_read_as_container(_tagged(text, marked))) == "Chapman and Hall/CRC,"

@@ -358,7 +358,8 @@ def publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A short capitalised name between the title's delimiter and the date that closes the reference (but for links and
     notes), read as a container in a reading with no publisher, journal, volume, pages or editors, is the publisher: a
     book's "Title, Vh Winston, 1977.", "Title. SpringerWienNewYork, 2005." and "Title, Chatto and Windus, 1962." (no
-    publisher's word the model knew; capitalised words, a function word between them).
+    publisher's word the model knew; capitalised words, a function word between them), and after the title's medium,
+    ISO 690's "Title [en línea]. Chapman and Hall/CRC, 1993.".
     Not a book after "In", nor a periodical's or a meeting's name: a word of ``lexicon.JOURNAL`` ("Title. Nature,
     2019."), a single word ("IJCV, 2008.", a site's "GitHub, 2017."), abbreviated words ("Atm. Environ., 2008."), an
     identifier ("Arxiv Preprint Arxiv:2110.06271. 2021."), a day's date ("Wired, 7 March")."""
@@ -369,8 +370,8 @@ def publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         return tagged
     first, last = spans[0], spans[-1]
     words = [t.token.text for t in tagged[first:last + 1]]
-    before = tagged[first - 1] if first else None
-    if before is None or before.label != "title" or not before.token.text.endswith((",", ".")) \
+    before = tagged[first - _medium_before(tagged, first) - 1] if first else None
+    if before is None or before.label != "title" or not tagged[first - 1].token.text.endswith((",", ".")) \
             or words[0].casefold().rstrip(":") in IN or not words[-1].endswith((",", ".")) \
             or not (words[0][:1].isupper() and words[-1][:1].isupper()) \
             or not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in words) \
@@ -380,13 +381,25 @@ def publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             or sum(w.rstrip(",").endswith(".") for w in words) > 1 \
             or any(t.label == "date" and t.token.text.strip("().,;").casefold() in MONTHS for t in tagged[last + 1:]) \
             or last + 1 >= len(tagged) or tagged[last + 1].label != "date" \
-            or any(t.label not in _AFTER_PUBLISHER for t in tagged[last + 2:]):
+            or any(t.label not in _AFTER_BOOKS_PUBLISHER for t in tagged[last + 2:]):
         return tagged
     return [t._replace(label="publisher") if first <= k <= last else t for k, t in enumerate(tagged)]
 
 
 #: at most this many words of a publisher's name read as a container
 _SHORT_NAME = 3
+#: what may follow a book's publisher and its year: links, notes and the book's ISBN
+_AFTER_BOOKS_PUBLISHER = _AFTER_PUBLISHER | {"isbn"}
+
+
+def _medium_before(tagged: Sequence[Tagged], k: int) -> int:
+    """The number of words before ``k`` that print a medium closed by its stop (``fields.MEDIUM``: ISO 690's "Title
+    [en línea]. Publisher, 1993."), or 0."""
+    for n in (1, 2, 3):
+        if k - n > 0 and tagged[k - 1].token.text.endswith("].") and tagged[k - n].token.text.startswith("[") \
+                and F.MEDIUM.fullmatch(" " + " ".join(t.token.text for t in tagged[k - n:k]).rstrip(".")):
+            return n
+    return 0
 
 
 def publisher_before_article_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
