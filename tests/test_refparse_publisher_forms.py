@@ -47,6 +47,10 @@ def _publisher(tagged: list[Tagged]) -> str:
     ("Zeller, Anna, Songs of the harbour, Hutchinson and Company, 1958.",
      "author author title title title title title?publisher title?publisher title?publisher date",
      "Hutchinson and Company,"),
+    # a body's name with a comma inside it, read as a note's words, the runner-up at its last words
+    ("Talk on ivory towers. (2017). Trinity Hall, University of Oxford. Accessed 8.8.2019.",
+     "title title title title date note note note?publisher note?publisher note?publisher note note",
+     "Trinity Hall, University of Oxford."),
     # one word: an acronym
     ("Keller, R. (2003). Field notes on alpine flora, SIAM. Retrieved from https://example.org/a",
      "author author date title title title title title title?publisher note note url", "SIAM."),

@@ -486,6 +486,7 @@ def publisher_by_its_rival(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         start -= 1
     if start < 2 or end - start >= _RUN or not any(t.label == "title" for t in tagged[:start]):
         return tagged
+    start = _name_over_comma(tagged, start, end)
     run = tagged[start:end + 1]
     words = [t.token.text for t in run]
     name = " ".join(words).rstrip(_CLOSERS)
@@ -499,6 +500,21 @@ def publisher_by_its_rival(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             or (len(words) == 1 and not (_ACRONYM_WORD.fullmatch(words[0]) or _publishers_name(words))):
         return tagged
     return [t._replace(label="publisher") if start <= k <= end else t for k, t in enumerate(tagged)]
+
+
+def _name_over_comma(tagged: Sequence[Tagged], start: int, end: int) -> int:
+    """Where the run opens after a comma, the start of the name the comma is inside of: the capitalised words back to
+    the delimiter before them, read with the run's label (not the title's), within ``_RUN`` words of its end
+    ("Doubleday, Page and Company.", "Churchill College, University of Cambridge."); else ``start``."""
+    label = tagged[start].label
+    if label == "title" or not tagged[start - 1].token.text.endswith(","):
+        return start
+    k = start - 1
+    while k > 0 and end - k < _RUN and tagged[k].label == label and tagged[k].token.text[:1].isupper():
+        if tagged[k - 1].token.text[-1:] in ".;" or tagged[k - 1].label != label:
+            return k
+        k -= 1
+    return start
 
 
 #: labels the model read a closing publisher as
