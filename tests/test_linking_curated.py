@@ -148,7 +148,7 @@ def test_removed_sentence_becomes_an_orphan(tmp_path: Path) -> None:
 def test_decisions_override_the_linkers(tmp_path: Path) -> None:
     path = tmp_path / "claims.yaml"
     essay = parse_essay(ESSAY)
-    before = link(essay, BIB)
+    before = link(essay, BIB, all_suggestions=True)  # a topical suggestion, shown or listed on request
     assert ("p1-s3", "farrell2005world", "topical", "suggested") in {
         (lk.claim_id, lk.source_key, lk.kind, lk.status) for lk in before.links}
     accept(path, essay, "p1-s2", "holsti2004taming", note="defines IR", locator="p. 3", bibliography=BIB)
