@@ -144,3 +144,15 @@ def test_a_two_word_title_is_no_near_miss_of_unmarked_words() -> None:
     assert mentions(linkage, "title-variant") == [] and titles(linkage) == []
     quoted = link(parse_essay("Lak's “Equivalence Testing” is a primer.\n"), bib)
     assert mentions(quoted, "title-variant") == [("Equivalence Testing", ("lak2017",), "Equivalence Tests: A Primer")]
+
+
+def test_titles_alike_with_nothing_in_the_sentence_to_choose_are_linked_to_none() -> None:
+    bib = """
+@article{u2002, author={Udalski, A.}, title={The Optical Gravitational Lensing Experiment. Planetary Transits}, year={2002}}
+@article{u2004, author={Udalski, A.}, title={The Optical Gravitational Lensing Experiment. Planetary Transits}, year={2004}}
+"""
+    linkage = link(parse_essay("Surveys such as the Optical Gravitational Lensing Experiment took years."),
+                   parse_bibliography(bib))
+    assert titles(linkage) == []
+    assert mentions(linkage, "work") == [("Optical Gravitational Lensing Experiment", ("u2002", "u2004"),
+                                          "one of these entries; nothing here tells which")]

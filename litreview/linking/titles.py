@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Claim, Mention
+from .cited_letters import UNDECIDED
 from .hits import Found, Hit
 from .index import SourceIndex
 from .text import (
@@ -130,11 +131,14 @@ def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], b
         by_window[(window[0].start, window[-1].end)].append(key)
     context = content_stems(claim.text)
     for (start, end), keys in by_window.items():
-        key, ambiguous, _ = index.choose(keys, context)
-        _, span, _, exact, head = best[key]
+        key, ambiguous = index.pick(keys, context)
         text = claim.text[start:end]
-        title = index.sources[key].title
         found.cover(claim.id, start, end)
+        if not key:  # titles alike, and nothing in the sentence tells which of them it names: no link
+            found.mention(start, Mention(claim.id, "work", text, tuple(keys), UNDECIDED))
+            continue
+        _, span, _, exact, head = best[key]
+        title = index.sources[key].title
         found.mention(start, Mention(claim.id, "work", text, tuple(dict.fromkeys([key, *keys])), title))
         # Plain words in a document citing by markers, of an entry its sentence neither cites nor names the authors
         # of: a term as likely as the work's name, so no confirmed link, and no misquoted title (LR306) either. So is
