@@ -244,3 +244,13 @@ def test_people_named_apart_in_one_sentence_name_the_entry_they_wrote_together()
                    parse_bibliography(CO_AUTHORS))
     assert [(lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
         ("hudak2007", "confirmed")]
+
+
+def test_a_capitalised_word_after_an_article_is_a_thing_not_its_namesake_author() -> None:
+    bib = "@article{sun2020, author={Sun, Wei and Abbott, Ben}, title={Gravitational Waves}, year={2020}}"
+    for text in ("Spots are rare on slow rotators like the Sun with modest activity.",
+                 "GP models were first applied to the Sun’s total irradiance variations."):
+        linkage = link(parse_essay(text), parse_bibliography(bib))
+        assert [lk for lk in linkage.links if lk.kind == "attribution"] == []
+    linkage = link(parse_essay("Sun argues that the waves were seen."), parse_bibliography(bib))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["sun2020"]

@@ -186,3 +186,27 @@ UNMATCHED_BIB = "@book{roe2001, author={Roe, Jane}, title={Traits of plants}, ye
 def test_citations_no_entry_fits_are_reported_whole(text: str, reported: list[str]) -> None:
     linkage = link(parse_essay(text), parse_bibliography(UNMATCHED_BIB))
     assert [m.text for m in linkage.mentions if m.kind == "marker" and not m.keys] == reported
+
+
+WHOSE_YEAR = r"""@article{hikichi2016, author = {Hikichi, Hiroyuki}, title = {Social Cohesion after Disaster}, year = {2016}}
+@article{lin2016, author = {Lin, Nan}, title = {Village Markets}, year = {2016}}
+@article{das2010, author = {Das, Veena}, title = {Village Life}, year = {2010}}
+@article{roe2012, author = {Roe, Mary}, title = {Urban Markets}, year = {2012}}
+@article{poe2014, author = {Poe, Edgar}, title = {Rural Markets}, year = {2014}}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "Guay (2016) offers a definition of social cohesion after a disaster.",
+    "As Anne Guay (2016) shows, social cohesion after a disaster is fragile.",
+])
+def test_a_year_after_a_name_no_entry_has_is_not_given_to_another_authors_entry(text: str) -> None:
+    linkage = link(parse_essay(text), parse_bibliography(WHOSE_YEAR))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == []
+    assert [(m.keys, m.detail) for m in linkage.mentions if m.kind == "marker"] == [((), "no entry for Guay 2016")]
+
+
+def test_a_year_after_a_longer_name_in_capitals_may_still_be_read_by_the_words_of_a_title() -> None:
+    linkage = link(parse_essay("The Social Cohesion After Disaster Survey (2016) describes the cohesion after a disaster."),
+                   parse_bibliography(WHOSE_YEAR))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["hikichi2016"]

@@ -286,6 +286,15 @@ def _reported_after(toks: list[Token], at: int, within: int) -> bool:
     return False
 
 
+_ARTICLE_BEFORE = lazy(r"(?:^|\W)(?:the|a|an)\s+$", re.I)
+
+
+def _after_article(text: str, group: list[_Name], name: _Name) -> bool:
+    """Whether a lone capitalised word follows an article: "the Sun's irradiance", "like the Sun", a thing written
+    with a capital (a surname of some author too), not a person, whom no article precedes."""
+    return len(group) == 1 and len(name.toks) == 1 and bool(_ARTICLE_BEFORE.search(text[max(0, name.start - 5):name.start]))
+
+
 _MONTH = frozenset(m.lower() for m in MONTH_NAMES)
 _DAY_AFTER = lazy(r"\s+\d{1,2}(?:st|nd|rd|th)?\b|\s+\d{4}\b")
 _DAY_BEFORE = lazy(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
@@ -308,7 +317,8 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
     resolved: list[tuple[_Name, list[str], float]] = []
     unresolved: list[_Name] = []
     for name in group:
-        if covered.covered(claim.id, name.toks[-1].start, name.toks[-1].end) or _dated(text, name):
+        if (covered.covered(claim.id, name.toks[-1].start, name.toks[-1].end) or _dated(text, name)
+                or _after_article(text, group, name)):
             continue
         roles = index.roles(fold(name.family))
         if not roles:
