@@ -286,6 +286,10 @@ def _reported_after(toks: list[Token], at: int, within: int) -> bool:
     return False
 
 
+_THANKED = lazy(r"(?:\bthank|\bgratitude to|\bgrateful to|\bthankful to|\bindebted to)\s+"
+                r"(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)?$")
+"""The words right before the people a sentence thanks ("we thank", "my gratitude to"; not "thanks to", which
+says "because of")."""
 _ARTICLE_BEFORE = lazy(r"(?:^|\W)(?:the|a|an)\s+$", re.I)
 
 
@@ -312,6 +316,8 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
                    covered: Found, found: Found, title_names: dict[str, list[str]], cited: Set[str],
                    marked: bool = False, named: Set[str] = frozenset()) -> None:
     text = claim.text
+    if _THANKED.search(fold(text[max(0, group[0].start - 40):group[0].start])):
+        return  # "I extend my gratitude to Souček and Kovalčík for ...": people thanked, not works relied on
     cue = None  # computed on demand: most runs are not names at all
     listed = False
     resolved: list[tuple[_Name, list[str], float]] = []
