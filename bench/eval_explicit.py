@@ -40,6 +40,8 @@ class Verdict:
     """right (cited in the sentence), near (cited elsewhere in the paragraph) or wrong."""
     ambiguous: bool
     """The linker said the evidence fitted several entries."""
+    confirmed: bool
+    """Shown as confirmed (not a suggestion)."""
 
 
 def verdicts(doc: Document) -> list[Verdict]:
@@ -60,32 +62,36 @@ def verdicts(doc: Document) -> list[Verdict]:
             verdict = "near"
         else:
             verdict = "wrong"
-        out.append(Verdict(doc.name, lk.kind, text[lk.claim_id], lk.source_key, lk.evidence, verdict, lk.ambiguous))
+        out.append(Verdict(doc.name, lk.kind, text[lk.claim_id], lk.source_key, lk.evidence, verdict, lk.ambiguous,
+                           lk.status == "confirmed"))
     return out
 
 
+def _share(right: int, total: int) -> str:
+    return f"{right / total:.3f}" if total else "-"
+
+
 def table(parts: dict[str, list[Verdict]]) -> str:
-    """Per part and link kind: links, right in the sentence, near, wrong, precision (sentence) and
-    precision counting the paragraph."""
+    """Per part and link kind: links, right in the sentence, near, wrong, precision (sentence), precision counting
+    the paragraph, and the confirmed links alone (those shown as more than a suggestion) with their precision."""
     lines = [f"  {'part':<12} {'kind':<12} {'links':>5} {'right':>5} {'near':>5} {'wrong':>5} "
-             f"{'P(sent.)':>8} {'P(par.)':>8}"]
+             f"{'P(sent.)':>8} {'P(par.)':>8} {'confirmed':>9} {'P(conf.)':>8}"]
     for name, found in parts.items():
         kinds = sorted({v.kind for v in found}) + ["all"]
         for kind in kinds:
             of = [v for v in found if kind in ("all", v.kind)]
             n = Counter(v.verdict for v in of)
-            total = len(of)
-            p = f"{n['right'] / total:.3f}" if total else "-"
-            q = f"{(n['right'] + n['near']) / total:.3f}" if total else "-"
-            lines.append(f"  {name:<12} {kind:<12} {total:>5} {n['right']:>5} {n['near']:>5} {n['wrong']:>5} "
-                         f"{p:>8} {q:>8}")
+            sure = [v for v in of if v.confirmed]
+            lines.append(f"  {name:<12} {kind:<12} {len(of):>5} {n['right']:>5} {n['near']:>5} {n['wrong']:>5} "
+                         f"{_share(n['right'], len(of)):>8} {_share(n['right'] + n['near'], len(of)):>8} "
+                         f"{len(sure):>9} {_share(sum(v.verdict == 'right' for v in sure), len(sure)):>8}")
     return "\n".join(lines)
 
 
 def listing(found: list[Verdict]) -> str:
     lines = []
     for v in sorted(found, key=lambda v: (v.verdict, v.kind, v.document)):
-        flag = " (ambiguous)" if v.ambiguous else ""
+        flag = (" (ambiguous)" if v.ambiguous else "") + ("" if v.confirmed else " (suggested)")
         lines.append(f"  {v.verdict:<5} {v.kind:<11} {v.document}: {v.key}{flag}  [{v.evidence}]\n"
                      f"        {v.claim[:220]}")
     return "\n".join(lines)

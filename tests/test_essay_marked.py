@@ -90,6 +90,30 @@ A later paragraph with no citation at all.
 """
 
 
+EXAMPLES = """
+We build with CMake on every platform [@waltz1979theory].
+
+The database answers questions such as "What percentage of all entries are journal articles in this year?" at once.
+
+Let document one be "The quick brown fox jumped over the lazy dog" and document two be "The brown dog jumped
+over the brown fox".
+
+The report concluded that "nearly every household in the region had stopped sorting its waste by the end of the
+decade" and said no more.
+
+Let us recall that the minister's aim was to be "the first country in the region to recycle every plastic bottle".
+"""
+
+
+def test_a_quoted_example_the_sentence_names_as_a_question_or_a_value_needs_no_attribution() -> None:
+    # "questions such as “…”" and "let document one be “…”" show the writer's own examples, not a source's words:
+    # LR305 only for the finding quoted from a report nobody cites, and for the minister's words ("let us recall
+    # ... be" defines nothing).
+    _, found = findings(EXAMPLES)
+    quoted = [f.message.split()[1] for f in found if f.code == "LR305"]
+    assert quoted == ['"nearly', '"the']
+
+
 def test_a_paragraph_of_citations_alone_cites_for_the_paragraph_before_it() -> None:
     # A brief or factum sets each paragraph's authorities in a paragraph of their own after it: its quotations
     # were reported as unattributed (LR305). The quotation followed by a paragraph of prose still is.
@@ -164,7 +188,9 @@ def test_an_entry_cited_only_as_typed_text_is_reported_in_a_marked_document() ->
     _, found = findings(TYPED)
     typed = [f for f in found if f.code == "LR311"]
     assert [(f.key, f.claim_id) for f in typed] == [("jervis1976perception", "p2-s1")]
-    assert "Jervis (1976)" in typed[0].message and "reference list" in typed[0].message
+    # The text, not the name it types, is what cites nothing ("Jervis (1976) cites ..." read as Jervis citing).
+    assert typed[0].message == ("'Jervis (1976)' is typed text, not a citation of 'jervis1976perception': no marker "
+                                "cites the entry, so the reference list leaves it out")
     assert typed[0].hint == "Write @jervis1976perception in its place (or [@jervis1976perception])"
 
 

@@ -176,22 +176,27 @@ def test_manubot_a_key_without_prefix_is_the_manual_reference_of_that_id(tmp_pat
     content = tmp_path / "content"
     content.mkdir()
     (content / "01.md").write_text("## M\r\n\r\nAs shown [@roe2001Title; @doi:10.1234/abcd].\r\n\r\nAgain "
-                                   "[@roe2001Title], not [@absent2002].\r\n", encoding="utf-8")
+                                   "[@roe2001Title], not [@absent2002].\r\n\r\nTypo [@doi:10.1234/abcd,@doi:].\r\n",
+                                   encoding="utf-8")
     (content / "manual-references.json").write_text(
         '[{"id": "roe2001Title", "type": "book", "title": "A Title", "publisher": "P",\n'
         '  "author": [{"family": "Roe", "given": "Jane"}], "issued": {"date-parts": [[2001]]}},\n'
         ' {"id": "unusedItem", "type": "book", "title": "Other", "publisher": "P"}]\n', encoding="utf-8")
     report = _json_of(["links", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])[1]
     assert sorted({(x["claim_id"], x["source_key"]) for x in report if x["kind"] == "marker"}) == [
-        ("p2-s1", "doi:10.1234/abcd"), ("p2-s1", "roe2001Title"), ("p3-s1", "roe2001Title")]
+        ("p2-s1", "doi:10.1234/abcd"), ("p2-s1", "roe2001Title"), ("p3-s1", "roe2001Title"),
+        ("p4-s1", "doi:10.1234/abcd")]
     report = _json_of(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"])[1]
     errors = [(f["code"], f["line"], f["message"]) for f in report["findings"]
               if f["severity"] == "error"]
-    assert errors == [("LR300", 5, "citation '@absent2002' matches no entry")]
-    # The fix is a manual reference of that id (no bibliography file to add an entry to), or a citation by id.
-    [hint] = [f["hint"] for f in report["findings"] if f["code"] == "LR300"]
-    assert hint == ('Add an item with "id": "absent2002" to content/manual-references.json, or cite the work by its '
-                    "identifier (@doi:..., @pmid:...)")
+    assert errors == [("LR300", 5, "citation '@absent2002' matches no entry"),
+                      ("LR300", 7, "citation '@doi' matches no entry")]
+    # The fix is a manual reference of that id (no bibliography file to add an entry to), or a citation by id;
+    # for an identifier's prefix with nothing after it ("@doi:", which pandoc reads as "@doi"), the identifier.
+    hints = [f["hint"] for f in report["findings"] if f["code"] == "LR300"]
+    assert hints == ['Add an item with "id": "absent2002" to content/manual-references.json, or cite the work by its '
+                     "identifier (@doi:..., @pmid:...)",
+                     "'@doi:' has no identifier after its prefix: write it (@doi:...) or remove the citation"]
 
 
 def test_manubot_manual_reference_problems_are_its_own_in_csl_terms(tmp_path: Path,

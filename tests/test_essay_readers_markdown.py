@@ -80,6 +80,23 @@ def test_the_front_matters_bibliography_is_used_when_none_is_configured(tmp_path
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # The comment idiom: a title in nested parentheses, which CommonMark refuses, is a definition's (pandoc).
+    ("[comment]: # (a note (dx~1m) [@k1;@k2])\n\nText [@k3].\n", {"k3"}),
+    ("[//]: # (a\n   (b) [@k1])\n[c]: # (a (b c [@k2])\nNext @k3.\n", {"k3"}),
+    ("# Head\n[c]: <a b> 'x (y) [@k1]'\n\n[d]: # \"a \"b\" c [@k2]\" {.cls}\n\nText @k3.\n", {"k3"}),
+    # Not definitions: inside a paragraph, text after the title, a blank line in the title, a title opening
+    # with a space (CommonMark takes that one for a definition).
+    ("Para\n[c]: # (a (b) [@k1])\n\n[c]: # (a) x [@k2]\n\n[c]: # (a\n\nb [@k3])\n\n[c]: # \" a [@k4]\"\n",
+     {"k1", "k2", "k3", "k4"}),
+])
+def test_markdown_reference_definitions_as_pandoc_reads_them(text: str, expected: set[str]) -> None:
+    # (pandoc 3.9 cites exactly the expected keys of each text.)
+    from litreview.essay import parse_essay
+
+    assert cited(parse_essay(text + "\nEnd.\n")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # Pandoc reads the Markdown inside HTML blocks, but not inside <pre>, <script>, <style>, <textarea>.
     ('<div class="box">\nSentence @a here.\n</div>\n\n<div>inline @b</div>\n\n<p>@s</p>\n', {"a", "b", "s"}),
     ("<pre>\n@r\n</pre>\n\n<textarea>@t</textarea>\n\nText.\n", set()),
@@ -96,6 +113,11 @@ def test_the_front_matters_bibliography_is_used_when_none_is_configured(tmp_path
     ("Waltz @aq4z?é [-@q5z] war and @b.c.d [p. 3] too.\n", {"aq4z?é", "q5z", "b.c.d"}),
     # Control characters that str.splitlines() breaks at do not shift the lines CommonMark reads.
     ("| War \x1e\x1c!\n| The theory [cf. @q17z; @q19z, 12] states.\n", {"q17z", "q19z"}),
+    # Display math holds no blank line, and "$$ {#eq:a}" (pandoc-crossref's label) closes it: the paragraphs
+    # between equations are prose, not math (pandoc 3.9 cites b, d, k1; "$$\nx\n\ny @k1" is no math).
+    ("$$\nx\n$$ {#eq:a}\n\nText @b.\n\n$$\ny\n$$ {#eq:c}\n\nText @d.\n\n$$\nx\n\ny\n$$ @k1\n", {"b", "d", "k1"}),
+    # "$$ (1)" is no label of pandoc's: the math closes at "$$", the rest is text.
+    ("$$\nz\n$$ (1) @k2\n\n$$ w $$ (2)\n\nThen @k3.\n", {"k2", "k3"}),
 ])
 def test_markdown_blocks_as_pandoc_reads_them(text: str, expected: set[str]) -> None:
     from litreview.essay import parse_essay
@@ -239,3 +261,18 @@ def test_two_pipe_tables_a_blank_line_apart_are_two_tables_with_their_headers() 
     essay = parse_markdown("| A | B |\n|---|---|\n| x | y |\n| z | w |\n\n| C | D |\n|---|---|\n| u | v |\n", "e.md")
     assert [(p.number, p.table, p.header) for p in essay.paragraphs] == [
         (1, 1, True), (2, 1, False), (3, 1, False), (4, 4, True), (5, 4, False)]
+
+
+@pytest.mark.parametrize("line", [
+    "[a]: " + "(x " * 20000,  # each word of the destination may open a title that runs to the paragraph's end
+    '[a]: # "' + 'x"' * 5000,  # quoted titles nested in quoted titles, five thousand deep
+    "[a]: <x\n\n" * 5000,  # angle brackets never closed
+])
+def test_markdown_reference_definitions_are_read_in_linear_time_and_no_recursion(line: str) -> None:
+    import time
+
+    from litreview.essay import parse_essay
+
+    start = time.process_time()
+    assert cited(parse_essay(line + "\n\nText @k1.\n")) == {"k1"}
+    assert time.process_time() - start < 2.0

@@ -175,3 +175,15 @@ def test_a_titles_head_of_one_word_in_plain_words_names_the_thing() -> None:
     assert titles(linkage) == []
     linkage = link(parse_essay("Aid follows the example of “Kyrgyzstan” and others."), parse_bibliography(bib))
     assert [key for _, key, _, _ in titles(linkage)] == ["lelik2016"]  # quoted: named as a work
+
+
+def test_a_title_written_all_in_lower_case_is_a_term_not_a_miswritten_title() -> None:
+    # "called *thin plate regression spline* (TPRS)" names the method the paper "Thin Plate Regression Splines"
+    # is about: no misquoted title (LR306); written with the title's capitals, it is one.
+    bib = parse_bibliography("@article{wood2003, author={Wood, Simon N.}, title={Thin Plate Regression Splines},"
+                             " year={2003}, journal={J}}\n")
+    term = "Simon Wood builds a low rank version called _thin plate regression spline_ (TPRS) [@wood2003].\n"
+    assert mentions(link(parse_essay(term), bib), "title-variant") == []
+    named = link(parse_essay(term.replace("_thin plate regression spline_", "_Thin Plate Regression Spline_")), bib)
+    assert mentions(named, "title-variant") == [
+        ("Thin Plate Regression Spline", ("wood2003",), "Thin Plate Regression Splines")]

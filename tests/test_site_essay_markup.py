@@ -108,6 +108,9 @@ def test_a_manubot_shortdoi_citation_is_unverified_not_a_malformed_doi(tmp_path:
     found = [(f.code, f.severity, f.line, f.hint) for f in review.findings if f.key == "doi:10/c3ztfm"]
     assert [f[:3] for f in found] == [("LR209", "info", 1)]
     assert "https://doi.org/10/c3ztfm" in found[0][3]
+    # fetch and the source page say the same: unverified, not "malformed DOI", with the reason.
+    meta = review.metadata["doi:10/c3ztfm"]
+    assert meta.status == "unverified" and "is a shortDOI" in meta.reason
 
 
 def test_a_card_calls_only_a_locator_a_place_in_the_work(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..bibliography.load import CONTAINER_FIELDS, PUBLISHER_FIELDS
-from ..doi import bare_doi
+from ..doi import bare_doi, is_short_doi
 from ..model import Bibliography, Finding, Mismatch, Source, SourceMetadata
 from .bib import entry_finding
 
@@ -75,7 +75,8 @@ def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool 
     elif meta.status == "not-found":
         yield entry_finding("LR200", source, f"DOI {doi} does not exist: {agency} answered 404{when}",
                             field="doi")
-    elif meta.status in ("unverified", "failed"):
+    elif meta.status in ("unverified", "failed") and not (meta.record is None and is_short_doi(doi)):
+        # (a shortDOI, which no registry is asked about, is LR121's: one finding, with the form to write)
         from ..registry.status import RUN_FETCH  # (only for such an entry; the hint says what to do)
 
         why = (meta.reason or "no registry record in the snapshot").removeprefix("not yet verified: ")

@@ -17,7 +17,7 @@ from ..bibliography.keys import near_key, other_year
 from ..cache import LATEX_SUFFIXES
 from ..essay import BIBTEX, IN_BOOK
 from ..essay.cites import cited_for, written_key
-from ..essay.ids import CURIES, standard_id
+from ..essay.ids import CURIES, PREFIXES, standard_id
 from ..linking.attribution import AUTHORITY
 from ..linking.author_names import person_like
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
@@ -37,12 +37,14 @@ MIN_MARKED_QUOTATION_WORDS = 8
 _MARKS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
 _CLOSERS = frozenset("”\"»“")
 _EXCERPT = 80
+_TEXT_NOUNS = (r"(?:statements?|sentences?|phrases?|items?|questions?|prompts?|messages?|slogans?|headlines?|"
+               r"instructions?|wording|vignettes?|stimul(?:us|i)|quer(?:y|ies)|strings?)")
 _NAMED_TEXT = re.compile(
-    r"\b(?:the|a|an|this|that|these|those|each|every|one|our|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:statements?|sentences?|phrases?|items?|questions?|prompts?|messages?|slogans?|headlines?|"
-    r"instructions?|wording|vignettes?|stimul(?:us|i))\s*:?\s*$", re.I)
+    rf"(?:\b(?:the|a|an|this|that|these|those|each|every|one|our|their)\s+(?:[\w-]+\s+){{0,2}}?{_TEXT_NOUNS}"
+    rf"|\b{_TEXT_NOUNS},?\s+(?:such\s+as|like)|^\W*let\s+(?:.*\band\s+)?(?:\S+\s+){{1,5}}?be)\s*:?\s*$", re.I | re.S)
 """A quotation the sentence names as a piece of text ("participants read the statement “…”", "rated the item
-“…”", "the phrase “…”"): the words shown, a stimulus or a survey item, not words borrowed from a source."""
+“…”", "the phrase “…”", "questions such as “…”", "let document one be “…”"): the words shown, a stimulus, a
+survey item or an example, not words borrowed from a source."""
 _LINKS = (*LINK_FIELDS, "entryset")
 
 
@@ -118,7 +120,7 @@ def _typed_only(essay: Essay, linkage: Linkage, claims: dict[str, Claim], essay_
         cite = f"\\cite{{{key}}}" if essay.format == "latex" else f"@{key}"
         also = "" if essay.format == "latex" else f" (or [@{key}])"
         yield _at_claim("LR311", claims.get(lk.claim_id), lk.claim_id,
-                        f"{_span(lk.evidence)} cites {key!r} as typed text, which is no citation: no marker cites the "
+                        f"{_span(lk.evidence)!r} is typed text, not a citation of {key!r}: no marker cites the "
                         "entry, so the reference list leaves it out", essay_file, f"write {cite} in its place{also}",
                         key=key)
 
@@ -325,6 +327,10 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
                else f"add the work: litreview add {key}")
         return _at_claim("LR310", claim, cid, f"citation {span!r} is cited by identifier and no entry carries it",
                          essay_file, fix, key=key)
+    if manual is not None and key.lower() in PREFIXES:
+        # "[@doi:10.1/x,@doi:]": pandoc reads "@doi", the prefix with no identifier after it, no manual reference's id.
+        return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry", essay_file,
+                         f"'@{key}:' has no identifier after its prefix: write it (@{key}:...) or remove the citation")
     # A Manubot manuscript without a bibliography file: a key without prefix is the id of a manual reference.
     near = near_key(key, [*bib.keys, *(manual.keys if manual else ())]) if key else None
     add = _add_manual(key, manual) if manual else "add the missing entry (litreview add)"

@@ -161,9 +161,16 @@ def _claims_for_other_essay(configured: Config, chosen: Config) -> Config:
         return chosen  # reported when the review loads it
     if curated.essay and curated.belongs_to(essay):
         return chosen
-    owner = f"the essay {curated.essay!r}" if curated.essay else "the configured essay"
-    click.echo(f"note: {claims} belongs to {owner}, so it is not applied to {essay.name} "
-               "(pass --claims to use a claims file for it)", err=True)
+    from pathlib import Path
+
+    from ..fileio import relative_name
+
+    # Both named from the folder the command runs in: the file records its essay relative to itself ("../ch2.Rmd").
+    here = Path.cwd()
+    recorded = (claims.parent / curated.essay).resolve() if curated.essay else None
+    owner = f"the essay {relative_name(recorded, here)}" if recorded else "the configured essay"
+    click.echo(f"note: {relative_name(claims.resolve(), here)} belongs to {owner}, so it is not applied to "
+               f"{relative_name(essay, here)} (pass --claims to use a claims file for it)", err=True)
     return replace(chosen, claims="")
 
 

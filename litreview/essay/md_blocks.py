@@ -10,6 +10,7 @@ from typing import Any
 
 from ..lazyre import lazy
 from .cites import MASK
+from .md_refdefs import blank_reference_definitions
 
 _DIV = lazy(r"^ {0,3}:{3,}.*$", re.M)
 _KNITR = lazy(r"^([ \t]*)```+[ \t]*\{[^}\n]*\}", re.M)  # one line's blanks: "\s*" was quadratic on blank lines
@@ -44,7 +45,8 @@ def parser() -> Any:
 
     md = (MarkdownIt("commonmark", {"html": True}).enable("table")
           .use(footnote_plugin).use(deflist_plugin)
-          .use(dollarmath_plugin, allow_space=True, double_inline=True))
+          .use(dollarmath_plugin, allow_space=True, double_inline=True, allow_labels=False,
+               allow_blank_lines=False))
     # Only the block structure is read (citations come from cites.mask_inline); footnote references
     # are still parsed, since footnotes that nothing references are dropped.
     md.inline.ruler.before("footnote_ref", "superscript", _superscript)
@@ -77,8 +79,9 @@ def commonmark(body: str) -> str:
 
 def _pandoc_blocks(source: str) -> str:
     """``source`` with pandoc's own block syntax made CommonMark of the same length: fancy and example
-    list markers as numbers, references to example labels masked, raw LaTeX environments and lines
-    holding only an HTML tag blanked."""
+    list markers as numbers, references to example labels masked, raw LaTeX environments, lines
+    holding only an HTML tag and reference definitions (``md_refdefs``) blanked."""
+    source = blank_reference_definitions(source)  # before the list markers: "(b)" in a title is none
     labels: set[str] = set()
 
     def number(m: re.Match[str]) -> str:

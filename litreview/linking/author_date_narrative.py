@@ -10,7 +10,6 @@ from collections.abc import Collection
 
 from ..model import Claim, Mention
 from . import cited_titles
-from .attribution import FUNCTION
 from .author_date_hit import _emit, _reportable, _second_year, _year_text
 from .author_names import (
     GIVEN_WORDS,
@@ -26,7 +25,7 @@ from .index import SourceIndex
 from .labels import CONTAINER_TYPES, nameless
 from .printed_years import YEAR_WORDS, bearing, candidates, label_year, labels_of
 from .prose_author import named_in_prose
-from .text import Token, capitalised, content_stems, fold, strip_possessive, tokens
+from .text import Token, capitalised, content_stems, strip_possessive, tokens
 
 _CLOSING = "".join(sorted(set(cited_titles.QUOTES.values())))
 
@@ -136,10 +135,10 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         return
     # No author anywhere near: the words of a title may still point at one entry of that year. Not after a number,
     # whose year it is: a court reporter's or a statute's ("Learning Resources, Inc. v. Trump, 607 U.S. 229 (2026)").
-    # Nor after a person's name no entry has ("Guay (2016) offers"): the work is that person's, none of these.
-    start = _unmatched_names(lead, toks)
-    keys = [] if lead.rstrip()[-1:].isdigit() or _person_before(toks, start) else _by_title_words(
-        claim.text, year, suffix, index)
+    # Nor after a surname no entry has ("Guay (2016) offers a definition"): the text names the author, whose work
+    # it is, and another's title sharing the sentence's words is not it.
+    keys = ([] if lead.rstrip()[-1:].isdigit() or _names_an_author(lead, toks)
+            else _by_title_words(claim.text, year, suffix, index))
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
         found.mention(at, Mention(claim.id, "marker", f"({seg.strip()})", tuple(keys),
@@ -147,27 +146,13 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         found.hits.append(Hit(claim.id, keys[0], "marker", 0.6, paren.group(), at, at + len(seg),
                               ambiguous=True, locator=locator, confirmed=False))
         return
+    start = _unmatched_names(lead, toks)
     if start is not None and year not in YEAR_WORDS and "–" not in year and _reportable(year, seg):
         span = lead[start:].rstrip()
         name = strip_possessive(span)[0]
         found.cover(claim.id, start, paren.end())
         found.mention(start, Mention(claim.id, "marker", f"{span} ({seg.strip()})", (),
                                      f"no entry for {name} {_year_text(year, suffix)}"))
-
-
-def _person_before(toks: list[Token], start: int | None) -> bool:
-    """Whether the names ``_unmatched_names`` found (at ``start``) are a person's as a narrative citation writes them
-    ("Guay", "Anne Guay", "Fry and Roe"), not the last words of a longer name in capitals ("the Global Burden of
-    Disease Study"): at most one capitalised word (a given name) before them."""
-    if start is None:
-        return False
-    at = next(i for i, t in enumerate(toks) if t.start == start)
-    run = 0
-    while at - run - 1 >= 0 and toks[at - run - 1].is_capitalised:
-        if at - run - 1 == 0 and fold(toks[0].text) in FUNCTION:
-            break  # "As Anne Guay": the capital of "As" is the sentence's
-        run += 1
-    return run <= 1
 
 
 def _unmatched_names(lead: str, toks: list[Token] | None = None) -> int | None:
@@ -196,6 +181,16 @@ def _unmatched_names(lead: str, toks: list[Token] | None = None) -> int | None:
         else:
             break
     return toks[first].start
+
+
+def _names_an_author(lead: str, toks: list[Token]) -> bool:
+    """Whether ``lead`` ends with a citation's names (``_unmatched_names``) standing alone: first in the sentence or
+    after a word in lower case ("as Guay"), not the last capitalised word of a longer name ("the Peace Index")."""
+    start = _unmatched_names(lead, toks)
+    if start is None:
+        return False
+    before = [t for t in toks if t.end <= start]
+    return not before or not capitalised(before[-1].text)
 
 
 def _gap(lead: str, toks: list[Token], n: int) -> str:

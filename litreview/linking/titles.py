@@ -178,7 +178,10 @@ def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], b
         # a title's head alone even quoted or in italics (*shelterin* for "Shelterin: the protein complex ...", a
         # species, an act, a program): the name of what the work is about, which a field writes as a term.
         term = cited is not None and (not span.marked or head) and key not in named and key not in cited
-        if not exact and not term:
+        # Written all in lower case, of a title that opens with a capital: a term the text uses ("a spline called
+        # *thin plate regression spline*"), not the title miswritten: a title is written with its capitals.
+        lowered = not any(ch.isupper() for ch in text) and title[:1].isupper()
+        if not exact and not term and not lowered:
             found.mention(start, Mention(claim.id, "title-variant", text, (key,), title))
         confidence = (0.95 if span.marked else 0.9) if exact else 0.8
         if ambiguous:

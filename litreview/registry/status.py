@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..doi import doi_problem
+from ..doi import doi_problem, is_short_doi
 from ..model import Bibliography, RegistryRecord, Source, SourceMetadata, UrlCheck
 from ..text import of_total, plural
 from .handlers import agency_label, by_name
@@ -125,7 +125,10 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
 
     problem = doi_problem(source.doi)
     if problem:
-        return done("malformed", f"DOI {source.doi!r} {problem}; it was not sent to any registry")
+        # A shortDOI is a DOI of its own form, which doi.org resolves and Manubot expands, not a malformed one; the
+        # registries do not know it, so the work stays unverified (as check's LR209 says).
+        return done("unverified" if is_short_doi(source.doi) else "malformed",
+                    f"DOI {source.doi!r} {problem}; it was not sent to any registry")
     entry, corrupt = snap.read_doi(source.doi)
     if entry is not None and not origins.accepts(entry.registry, entry.source_url, entry.synthetic):
         corrupt = foreign_note("record", entry.registry or entry.source_url)

@@ -24,6 +24,7 @@ from .span_fields import container_name
 from .tail import THESIS
 from .title_misread import (
     and_as_name,
+    edition_run_on,
     into_parenthesis,
     list_cut,
     names_open_title,
@@ -407,7 +408,7 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
                 continue
             if name == "title" and (_name_head(str(theirs), crf) or _past_stop(str(mine), str(theirs))
                                     or _container_past_stop(str(mine), str(theirs), crf)
-                                    or into_parenthesis(str(theirs), crf)):
+                                    or into_parenthesis(str(theirs), crf) or edition_run_on(crf, str(theirs))):
                 continue
             if name == "title" and (cut := _publisher_cut(str(theirs), crf)) != theirs:
                 # the rules ran the title on into the publisher the CRF read after it ("… interaction process.

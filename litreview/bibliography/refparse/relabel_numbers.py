@@ -331,3 +331,25 @@ def pages_in_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             out[j] = tagged[j]._replace(label="pages")
         break
     return out
+
+
+def edition_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A bare number of one or two digits that closes a book's title after its comma, or in parentheses, right before
+    the publisher or the place, is the edition: a .bib's edition "1" printed by the style as it is, "Title, 1. Springer,
+    2013", "Title (1). Springer.", "Title, 1., Cambridge University Press" (the model read it as the title's last word).
+    Not in a reading with a journal or a container, where such a number is a volume's."""
+    for i in range(1, len(tagged) - 1):
+        t = tagged[i]
+        if t.label != "title" or tagged[i + 1].label not in ("publisher", "location") \
+                or not _BARE_EDITION.fullmatch(t.token.text) or tagged[i - 1].label != "title" \
+                or not (t.token.text.startswith("(") or tagged[i - 1].token.text.endswith(",")):
+            continue
+        if any(x.label in ("journal", "container") for x in tagged):
+            return tagged
+        return [x._replace(label="edition") if k == i else x for k, x in enumerate(tagged)]
+    return tagged
+
+
+#: a bare number of one or two digits, or one in parentheses closed by a stop or a comma ("1.", "2,", "(1)."); not a
+#: report's number ("(08) (IOM, 2024)")
+_BARE_EDITION = lazy(r"[1-9]\d?[.,]{0,2}|\([1-9]\d?\)[.,]{1,2}")

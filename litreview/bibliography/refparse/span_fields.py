@@ -173,4 +173,9 @@ def span_edition(text: str) -> str:
     m = _EDITION.search(text)
     if m:
         return m.group(1).rstrip(".") if m.group(1)[0].isdigit() else m.group(1)
-    return clean_span(text).strip("()")
+    bare = clean_span(text).strip("()")
+    return bare.rstrip(".)") if _BARE_NUMBER.fullmatch(bare) else bare  # "1.", "(1)": the number alone
+
+
+#: a bare edition number as printed after a title ("1.", "2).")
+_BARE_NUMBER = re.compile(r"\d{1,2}[.)]*")

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ...locale_terms import EDITION_WORDS
 from ..keys import STOPWORDS
 from . import fields as F
 from .lexicon import AND, JOURNAL, PUBLISHER
@@ -114,3 +115,13 @@ def title_as_publisher(crf: ParsedReference, rules: ParsedReference, title: str)
     if cut:
         return bool(crf.container) or (bool(crf.publisher) and norm(crf.publisher) not in publisher)
     return bool(theirs) and theirs in norm(" ".join(f"{p.family} {p.given}" for p in crf.authors or crf.editors))
+
+
+def edition_run_on(crf: ParsedReference, title: str) -> bool:
+    """The rules' title is the CRF's and then the edition the CRF read after it: "Title., Second edition. Publisher",
+    "Title, 1., Publisher" (a .bib's bare edition number printed after the title); the CRF's title is kept."""
+    mine, theirs, edition = norm(crf.title), norm(title), norm(crf.edition)
+    if not (mine and edition and theirs.startswith(mine)):
+        return False
+    rest = theirs[len(mine):]
+    return rest == edition or any(rest == edition + norm(w) for w in EDITION_WORDS)

@@ -1,0 +1,202 @@
+"""Where styles print a publisher or an edition the model read as another field's words: a book's publisher closing the
+reference after the title or a series, its name the model's runner-up; a proceedings' publisher after its full stop or in
+parentheses; a bare edition number after a book's title."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.bibliography.refparse import ParsedReference, parse_reference
+from litreview.bibliography.refparse.features import tokenize
+from litreview.bibliography.refparse.relabel_numbers import edition_closing_title
+from litreview.bibliography.refparse.relabel_publisher import (
+    publisher_by_its_rival,
+    publisher_closing_container,
+    publisher_in_containers_parenthesis,
+    publisher_read_as_container,
+)
+from litreview.bibliography.refparse.tagger import Tagged
+from litreview.bibliography.refparse.title_misread import edition_run_on
+
+
+def _tagged(text: str, marked: str) -> list[Tagged]:
+    """Hand-made tagger output: ``marked`` gives each token's label, "label?rival" where the model doubts it."""
+    tokens = tokenize(text)
+    marks = marked.split()
+    assert len(tokens) == len(marks)
+    out = []
+    for tok, mark in zip(tokens, marks, strict=True):
+        label, _, rival = mark.partition("?")
+        out.append(Tagged(tok, label, 0.6 if rival else 1.0, 0.0, 0.0, rival))
+    return out
+
+
+def _publisher(tagged: list[Tagged]) -> str:
+    return " ".join(t.token.text for t in tagged if t.label == "publisher")
+
+
+@pytest.mark.parametrize(("text", "marked", "publisher"), [
+    # Chicago with a series: the publisher read as the series' (container's) words
+    ("Stein, H., eds. 2011. Modular Forms. Texts in Number Theory. American Mathematical Society.",
+     "editor editor editor date title title container container container container "
+     "container container?publisher container?publisher", "American Mathematical Society."),
+    # Harvard and APA: the publisher read as a note's words before the link
+    ("Nakamura, T. 2017. Coastal Planning. World Bank Publications. www.example.org",
+     "author author date title title note?publisher note?publisher note?publisher url", "World Bank Publications."),
+    # a book's publisher after the title's comma, read as the title's words, the year closing
+    ("Zeller, Anna, Songs of the harbour, Hutchinson and Company, 1958.",
+     "author author title title title title title?publisher title?publisher title?publisher date",
+     "Hutchinson and Company,"),
+    # a body's name with a comma inside it, read as a note's words, the runner-up at its last words
+    ("Talk on ivory towers. (2017). Trinity Hall, University of Oxford. Accessed 8.8.2019.",
+     "title title title title date note note note?publisher note?publisher note?publisher note note",
+     "Trinity Hall, University of Oxford."),
+    # one word: an acronym
+    ("Keller, R. (2003). Field notes on alpine flora, SIAM. Retrieved from https://example.org/a",
+     "author author date title title title title title title?publisher note note url", "SIAM."),
+])
+def test_a_doubted_name_closing_a_book_is_its_publisher(text, marked, publisher):
+    assert _publisher(publisher_by_its_rival(_tagged(text, marked))) == publisher
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # one word that is neither an acronym nor a publisher's: a title's last word, a style's "In."
+    ("Foo, 2019. Bar Baz. Quux.", "author date title title title?publisher"),
+    ("Roe, J. (2008). Faces in the wild. In.", "author author date title title title title title?publisher"),
+    # a subtitle after the title's colon is no publisher
+    ("Landrum, Greg, RDKit: Open-Source Cheminformatics Software, 2025",
+     "author author title title?publisher title?publisher title?publisher date"),
+    # a place
+    ("Doe, J. 1990. Rivers. Boston, MA.", "author author date title title?publisher title?publisher"),
+    # a periodical's name read as a container: no body's word
+    ("Hoiem, D. Putting objects in perspective. IJCV, 2008.", "author author title title title title container?publisher date"),
+    ("Devlin, H. (2010). Neuron breakthrough. The Times. Retrieved from http://example.org/a",
+     "author author date title title container?publisher container?publisher note note url"),
+    # the title itself
+    ("Pitt, M. A. (2007). Buckeye Corpus of Speech.",
+     "author author author date title?publisher title?publisher title?publisher title?publisher"),
+    # a reading with a publisher already
+    ("Doe, J. 1990. Rivers. Academic Press. Lake Society.",
+     "author author date title publisher publisher note?publisher note?publisher"),
+])
+def test_a_doubted_word_that_names_no_publisher_stays(text, marked):
+    tagged = _tagged(text, marked)
+    assert [t.label for t in publisher_by_its_rival(tagged)] == [t.label for t in tagged]
+
+
+def test_a_short_name_with_a_function_word_before_the_closing_year_is_the_publisher():
+    # "Chatto and Windus": capitalised words with "and" between them, read as a container
+    ref = parse_reference("Ferris, Tom, Letters from the mill towns, Chatto and Windus, 1962.")
+    assert (ref.title, ref.container, ref.publisher) == ("Letters from the mill towns", "", "Chatto and Windus")
+
+
+@pytest.mark.parametrize("text", [
+    "Ferris, Tom, Letters from the mill towns, Chatto and Windus, 1962.",
+    "FERRIS, T. Letters from the mill towns. Taylor and Francis, 1962.",
+])
+def test_a_container_of_capitalised_words_and_a_function_word_before_the_year_is_the_publisher(text):
+    words = text.split()
+    marked = " ".join(["author", "author"] + ["title"] * (len(words) - 6) + ["container"] * 3 + ["date"])
+    assert _publisher(publisher_read_as_container(_tagged(text, marked))) == " ".join(words[-4:-1])
+
+
+def test_a_container_opening_with_a_function_word_stays():
+    text = "Ferris, Tom, Letters from the mill towns, and Windus Press, 1962."
+    marked = "author author title title title title title container container container date"
+    assert [t.label for t in publisher_read_as_container(_tagged(text, marked))] == marked.split()
+
+
+_ISO690 = ("MORENO, Ana. Lazy evaluation. In : Proceedings of the Workshop on Functional Languages. Association for "
+           "Computing Machinery, 4 mars 2011. pp. 10-18. FL ’11.")
+
+
+def test_a_bodys_name_after_the_books_full_stop_is_the_publisher():
+    # ISO 690 prints the publisher after the proceedings' full stop; the model ran the book's name on over it (and
+    # read the series after the pages as a journal's)
+    marked = " ".join(["author", "author", "title", "title"] + ["container"] * 13 + ["date"] * 3 + ["pages"] * 2
+                      + ["journal"] * 2)
+    out = publisher_closing_container(_tagged(_ISO690, marked))
+    assert _publisher(out) == "Association for Computing Machinery,"
+    assert " ".join(t.token.text for t in out if t.label == "container") == \
+        "In : Proceedings of the Workshop on Functional Languages."
+
+
+@pytest.mark.parametrize("text", [
+    "MORENO, Ana. Lazy evaluation. In : Proceedings of the Workshop on Functional Languages. Lisbon and Porto, 2011.",
+    "MORENO, Ana. Lazy evaluation. In : Proceedings of the Workshop on Functional Languages. Second Volume, 2011.",
+])
+def test_words_after_the_books_full_stop_that_name_no_body_stay(text):
+    # a place, a book's part: no body's word
+    marked = " ".join(["author", "author", "title", "title"] + ["container"] * (len(text.split()) - 5) + ["date"])
+    tagged = _tagged(text, marked)
+    assert [t.label for t in publisher_closing_container(tagged)] == [t.label for t in tagged]
+
+
+def test_a_parenthesis_closing_a_proceedings_name_before_the_pages_is_the_publisher():
+    # Frontiers: "in Proceedings …, (Publisher), pages."; the model ran the book's name on over the publisher
+    ref = parse_reference("Ruiz, P. (2011). Strictness analysis revisited., in Proceedings of the 3rd Workshop on "
+                          "Functional Programming, (Association for Computing Machinery), 40–52.")
+    assert (ref.container, ref.publisher) == ("Proceedings of the 3rd Workshop on Functional Programming",
+                                              "Association for Computing Machinery")
+
+
+@pytest.mark.parametrize("text", [
+    # a qualifier of the name itself, no comma before it; words that name no publisher
+    "Ruiz, P. 2011. Strictness. Proceedings of the Workshop (Association for Computing Machinery), 40–52.",
+    "Ruiz, P. 2011. Strictness. Proceedings of the Workshop, (Lisbon, Portugal), 40–52.",
+])
+def test_a_parenthesis_in_a_proceedings_name_that_is_no_publisher_stays(text):
+    n = len(text.split())
+    tagged = _tagged(text, " ".join(["author", "author", "date", "title"] + ["container"] * (n - 5) + ["pages"]))
+    assert [t.label for t in publisher_in_containers_parenthesis(tagged)] == [t.label for t in tagged]
+
+
+@pytest.mark.parametrize(("raw", "title", "edition"), [
+    # a .bib's bare edition number printed after the title, before the publisher
+    ("Lindqvist, K. Bayesian Methods for Spatial Data, 2. Springer, 2015.", "Bayesian Methods for Spatial Data", "2"),
+    ("Lindqvist, K. (2015). Bayesian methods for spatial data (2). Springer.", "Bayesian methods for spatial data", "2"),
+])
+def test_a_bare_number_closing_a_books_title_is_its_edition(raw, title, edition):
+    ref = parse_reference(raw)
+    assert (ref.title, ref.edition, ref.publisher) == (title, edition, "Springer")
+
+
+@pytest.mark.parametrize(("text", "marked", "edition"), [
+    ("Gu, C. Smoothing Spline Models, 1. Springer, 2013.", "author author title title title title publisher date",
+     "1."),
+    ("Gu, C. (2013). Smoothing Spline Models (1). Springer.", "author author date title title title title publisher",
+     "(1)."),
+    # a number in a title (no comma before it), a report's number, a zero-padded one; a journal's volume
+    ("Gu, C. Smoothing Spline Models 2. Springer, 2013.", "author author title title title title publisher date", ""),
+    ("Gu, C. (2013). Monthly Overview (08) (IOM, 2024).", "author author date title title title publisher publisher",
+     ""),
+    ("Gu, C. Smoothing Splines, 3. Stat. Sci., 2013.", "author author title title title journal journal date", ""),
+])
+def test_a_bare_number_after_the_titles_comma_before_the_publisher_is_the_edition(text, marked, edition):
+    out = edition_closing_title(_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "edition") == edition
+
+
+def test_the_rules_title_run_on_over_the_crfs_edition_is_not_taken():
+    raw = "Moreau, J. (2019). Survival analysis: An introduction., Second edition. Taylor & Francis."
+    crf = ParsedReference(raw=raw, title="Survival analysis: An introduction.", edition="Second")
+    assert edition_run_on(crf, "Survival analysis: An introduction., Second edition")
+    assert edition_run_on(crf.replace(edition="2"), "Survival analysis: An introduction, 2")
+    # the rules' title reaching further than the edition, or the CRF's reading no edition
+    assert not edition_run_on(crf, "Survival analysis: An introduction., Second edition. Taylor")
+    assert not edition_run_on(crf.replace(edition=""), "Survival analysis: An introduction., Second edition")
+
+
+@pytest.mark.parametrize("raw", [
+    # ISO 690 prints the medium after the title, then the publisher and the year (and the ISBN)
+    "ROSS, Ian. Coastal sediment budgets [online]. Chatto and Windus, 1971.",
+])
+def test_a_short_name_after_the_titles_medium_before_the_year_is_the_publisher(raw):
+    ref = parse_reference(raw)
+    assert (ref.title, ref.container, ref.publisher) == ("Coastal sediment budgets", "", "Chatto and Windus")
+
+
+def test_a_short_name_after_the_medium_before_the_year_and_isbn_is_the_publisher():
+    text = "GREEN, P. Regression and Smoothing [en línea]. Chapman and Hall/CRC, 1993. ISBN 978-0-429-16105-6."
+    marked = "author author title title title note note journal journal journal date isbn isbn"
+    assert _publisher(publisher_read_as_container(_tagged(text, marked))) == "Chapman and Hall/CRC,"
