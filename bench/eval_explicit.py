@@ -77,7 +77,7 @@ def table(parts: dict[str, list[Verdict]]) -> str:
     lines = [f"  {'part':<12} {'kind':<12} {'links':>5} {'right':>5} {'near':>5} {'wrong':>5} "
              f"{'P(sent.)':>8} {'P(par.)':>8} {'confirmed':>9} {'P(conf.)':>8}"]
     for name, found in parts.items():
-        kinds = sorted({v.kind for v in found}) + ["all"]
+        kinds = [*sorted({v.kind for v in found}), "all"]
         for kind in kinds:
             of = [v for v in found if kind in ("all", v.kind)]
             n = Counter(v.verdict for v in of)
