@@ -221,3 +221,46 @@ def test_a_particle_is_a_lower_case_word_so_a_capitalised_one_is_a_given_name() 
                                  "Johannes van der Waals"),
                                 ("Stephen Van Evera argued that wars start.", "evera1999", "Stephen Van Evera")]:
         assert attributions(link(parse_essay(text), bib)) == [("p1-s1", key, evidence, "confirmed")], text
+
+
+def test_an_author_of_several_entries_with_nothing_in_the_sentence_to_choose_is_linked_to_none() -> None:
+    # Neither title shares a word with the sentence: the order of the file is no evidence of which work it names.
+    linkage = run("Alexander Wendt was born in Mainz and taught in Chicago.")
+    assert attributions(linkage) == []
+    assert [(m.text, m.keys, m.detail) for m in linkage.mentions if m.kind == "author"] == [
+        ("Alexander Wendt", ("wendt1995anarchy", "wendt2014social"), "one of these entries; nothing here tells which")]
+
+
+CO_AUTHORS = """
+@article{hudak1989, author={Hudak, Paul}, title={Conception, Evolution, and Application of Functional Languages}, year={1989}}
+@book{hudak2000, author={Hudak, Paul}, title={The School of Expression}, year={2000}}
+@inproceedings{hudak2007, author={Hudak, Paul and Hughes, John and Wadler, Philip}, title={A History: Being Lazy with Class}, year={2007}}
+@inproceedings{wadler1989, author={Wadler, Philip and Blott, Stephen}, title={How to Make Ad-Hoc Polymorphism Less Ad Hoc}, year={1989}}
+"""
+
+
+def test_people_named_apart_in_one_sentence_name_the_entry_they_wrote_together() -> None:
+    linkage = link(parse_essay("Paul Hudak was, together with Philip Wadler, the editor of the first report."),
+                   parse_bibliography(CO_AUTHORS))
+    assert [(lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("hudak2007", "confirmed")]
+
+
+def test_a_capitalised_word_after_an_article_is_a_thing_not_its_namesake_author() -> None:
+    bib = "@article{sun2020, author={Sun, Wei and Abbott, Ben}, title={Gravitational Waves}, year={2020}}"
+    for text in ("Spots are rare on slow rotators like the Sun with modest activity.",
+                 "GP models were first applied to the Sun’s total irradiance variations."):
+        linkage = link(parse_essay(text), parse_bibliography(bib))
+        assert [lk for lk in linkage.links if lk.kind == "attribution"] == []
+    linkage = link(parse_essay("Sun argues that the waves were seen."), parse_bibliography(bib))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["sun2020"]
+
+
+def test_people_a_sentence_thanks_are_not_cited() -> None:
+    bib = "@inproceedings{k2020, author={Kovalčík, Gregor and Souček, Tomáš}, title={VIRET Tool}, year={2020}}"
+    for text in ("I extend my gratitude to Tomáš Souček and Gregor Kovalčík for providing extracted images.",
+                 "We thank Gregor Kovalčík for the images.", "We are grateful to Dr. Kovalčík for the images."):
+        linkage = link(parse_essay(text), parse_bibliography(bib))
+        assert [lk for lk in linkage.links if lk.kind == "attribution"] == [], text
+    linkage = link(parse_essay("Thanks to Kovalčík and Souček, the tool reads video."), parse_bibliography(bib))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["k2020"]

@@ -146,6 +146,37 @@ def test_a_two_word_title_is_no_near_miss_of_unmarked_words() -> None:
     assert mentions(quoted, "title-variant") == [("Equivalence Testing", ("lak2017",), "Equivalence Tests: A Primer")]
 
 
+def test_titles_alike_with_nothing_in_the_sentence_to_choose_are_linked_to_none() -> None:
+    bib = """
+@article{u2002, author={Udalski, A.}, title={The Optical Gravitational Lensing Experiment. Planetary Transits}, year={2002}}
+@article{u2004, author={Udalski, A.}, title={The Optical Gravitational Lensing Experiment. Planetary Transits}, year={2004}}
+"""
+    linkage = link(parse_essay("Surveys such as the Optical Gravitational Lensing Experiment took years."),
+                   parse_bibliography(bib))
+    assert titles(linkage) == []
+    assert mentions(linkage, "work") == [("Optical Gravitational Lensing Experiment", ("u2002", "u2004"),
+                                          "one of these entries; nothing here tells which")]
+
+
+def test_a_title_the_prose_writes_in_lower_case_is_a_term_not_the_work() -> None:
+    bib = BIB + ("@article{m2023, author={Moustakas, Louis}, title={Social Cohesion: Definitions, Causes and Consequences},"
+                 " year={2023}}\n")
+    linkage = link(parse_essay("Causes of Social Cohesion Several factors influence it. Social cohesion needs trust."),
+                   parse_bibliography(bib))
+    assert titles(linkage) == []
+    linkage = link(parse_essay("Moustakas wrote Social Cohesion in 2023. Social cohesion needs trust."),
+                   parse_bibliography(bib))  # its author named: the work
+    assert [key for _, key, _, _ in titles(linkage)] == ["m2023"]
+
+
+def test_a_titles_head_of_one_word_in_plain_words_names_the_thing() -> None:
+    bib = BIB + "@misc{lelik2016, author={Lelik, Anna}, title={Kyrgyzstan: Foreign Agent Bill Nixed, NGOs Rejoice}, year={2016}}\n"
+    linkage = link(parse_essay("Aid follows the examples of Kyrgyzstan, Kenya, and Cambodia."), parse_bibliography(bib))
+    assert titles(linkage) == []
+    linkage = link(parse_essay("Aid follows the example of “Kyrgyzstan” and others."), parse_bibliography(bib))
+    assert [key for _, key, _, _ in titles(linkage)] == ["lelik2016"]  # quoted: named as a work
+
+
 def test_a_title_written_all_in_lower_case_is_a_term_not_a_miswritten_title() -> None:
     # "called *thin plate regression spline* (TPRS)" names the method the paper "Thin Plate Regression Splines"
     # is about: no misquoted title (LR306); written with the title's capitals, it is one.

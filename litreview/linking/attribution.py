@@ -16,6 +16,7 @@ from ..bibliography.bibtex import MONTH_NAMES
 from ..bibliography.names import JOINING, PARTICLES
 from ..lazyre import lazy
 from ..model import Claim, Mention, Person
+from .cited_letters import UNDECIDED
 from .hits import Found, Hit
 from .index import SourceIndex, persons_of
 from .text import Token, content_stems, fold, strip_possessive, tokens, wordlist, wordset
@@ -148,9 +149,13 @@ def find_attributions(claims: Sequence[Claim], index: SourceIndex, covered: Foun
     title_names = _title_names(index)
     for claim in claims:
         toks = tokens(claim.text)
-        for group in _groups(claim.text, toks):
+        groups = _groups(claim.text, toks)
+        # The people the sentence names anywhere: "Hudak, together with Wadler, edited ..." names the entry
+        # both wrote, though not in one list.
+        named = {f for group in groups for name in group if index.roles(f := fold(name.family))}
+        for group in groups:
             _resolve_group(claim, group, toks, index, covered, found, title_names, (cited or {}).get(claim.id, set()),
-                           marked)
+                           marked, named)
     return found
 
 
@@ -281,6 +286,19 @@ def _reported_after(toks: list[Token], at: int, within: int) -> bool:
     return False
 
 
+_THANKED = lazy(r"(?:\bthank|\bgratitude to|\bgrateful to|\bthankful to|\bindebted to)\s+"
+                r"(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)?$")
+"""The words right before the people a sentence thanks ("we thank", "my gratitude to"; not "thanks to", which
+says "because of")."""
+_ARTICLE_BEFORE = lazy(r"(?:^|\W)(?:the|a|an)\s+$", re.I)
+
+
+def _after_article(text: str, group: list[_Name], name: _Name) -> bool:
+    """Whether a lone capitalised word follows an article: "the Sun's irradiance", "like the Sun", a thing written
+    with a capital (a surname of some author too), not a person, whom no article precedes."""
+    return len(group) == 1 and len(name.toks) == 1 and bool(_ARTICLE_BEFORE.search(text[max(0, name.start - 5):name.start]))
+
+
 _MONTH = frozenset(m.lower() for m in MONTH_NAMES)
 _DAY_AFTER = lazy(r"\s+\d{1,2}(?:st|nd|rd|th)?\b|\s+\d{4}\b")
 _DAY_BEFORE = lazy(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
@@ -296,14 +314,17 @@ def _dated(text: str, name: _Name) -> bool:
 
 def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: SourceIndex,
                    covered: Found, found: Found, title_names: dict[str, list[str]], cited: Set[str],
-                   marked: bool = False) -> None:
+                   marked: bool = False, named: Set[str] = frozenset()) -> None:
     text = claim.text
+    if _THANKED.search(fold(text[max(0, group[0].start - 40):group[0].start])):
+        return  # "I extend my gratitude to Souček and Kovalčík for ...": people thanked, not works relied on
     cue = None  # computed on demand: most runs are not names at all
     listed = False
     resolved: list[tuple[_Name, list[str], float]] = []
     unresolved: list[_Name] = []
     for name in group:
-        if covered.covered(claim.id, name.toks[-1].start, name.toks[-1].end) or _dated(text, name):
+        if (covered.covered(claim.id, name.toks[-1].start, name.toks[-1].end) or _dated(text, name)
+                or _after_article(text, group, name)):
             continue
         roles = index.roles(fold(name.family))
         if not roles:
@@ -335,7 +356,7 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
                 continue
         resolved.append((name, list(dict.fromkeys(r.key for r in agree)), confidence))
     _emit(claim, group, resolved, index, found, title_names, bool(resolved) and _appeal(text, group, toks), cited,
-          marked)
+          marked, named)
     if unresolved:
         if cue is None:
             cue = _context_cue(text, group, toks)
@@ -351,11 +372,12 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
 
 def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str], float]],
           index: SourceIndex, found: Found, title_names: dict[str, list[str]], cue: bool,
-          cited: Set[str] = frozenset(), marked: bool = False) -> None:
+          cited: Set[str] = frozenset(), marked: bool = False, named: Set[str] = frozenset()) -> None:
+    """``named``: the family names of the people the sentence names anywhere (co-authors of one entry)."""
     if not resolved:
         return
     text = claim.text
-    families = {fold(name.family) for name, _, _ in resolved}
+    families = {fold(name.family) for name, _, _ in resolved} | set(named)
     context = content_stems(text)
     chosen: dict[str, tuple[float, bool, int, int]] = {}
     first_start = len(text)
@@ -376,12 +398,14 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         top = max(fit(k) for k in keys)
         best_keys = [k for k in keys if fit(k) == top]
         best_keys = [k for k in best_keys if k in cited] or best_keys  # the work the sentence cites of them
-        key, ambiguous, _ = index.choose(best_keys, context)
-        detail = "several entries; chosen by context" if ambiguous else ""
+        key, ambiguous = index.pick(best_keys, context)
+        detail = ("several entries; chosen by context" if key else UNDECIDED) if ambiguous else ""
         if cue:
             detail = f"{detail}; {AUTHORITY}" if detail else AUTHORITY
         found.mention(name.start, Mention(claim.id, "author", written,
-                                          tuple(dict.fromkeys([key, *keys])), detail))
+                                          tuple(dict.fromkeys([key, *keys] if key else best_keys)), detail))
+        if not key:  # the author of several entries, and nothing in the sentence tells which: no link
+            continue
         old = chosen.get(key)
         if old is None or confidence > old[0]:
             chosen[key] = (confidence, ambiguous, name.start, name.end)

@@ -85,6 +85,14 @@ class SourceIndex:
         best = max(unique, key=lambda k: (scores[k], -unique.index(k)))
         return best, True, scores
 
+    def pick(self, keys: list[str], context: Iterable[str]) -> tuple[str, bool]:
+        """As ``choose``, with '' for the key when the context does not single one entry out (no entry's words
+        score above every other's): the order of the file is no evidence of which work the text names."""
+        key, ambiguous, scores = self.choose(keys, context)
+        if ambiguous and sum(1 for v in scores.values() if v >= scores[key]) > 1:
+            return "", True
+        return key, ambiguous
+
 
 def persons_of(source: Source) -> tuple[Person, ...]:
     """Authors, or editors when an entry has none."""

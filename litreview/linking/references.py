@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import Claim, Mention
 from .attribution import FUNCTION
+from .cited_letters import UNDECIDED
 from .hits import Found, Hit
 from .index import SourceIndex
 from .text import STOPWORDS, canonical, content_stems, fold, wordset
@@ -131,7 +132,10 @@ def _emit(claim: Claim, text: str, at: int, keys: list[str], confidence: float,
     if not keys:
         found.mention(at, Mention(claim.id, "document", text, (), "no entry for this document"))
         return
-    key, ambiguous, _ = index.choose(keys, content_stems(claim.text))
+    key, ambiguous = index.pick(keys, content_stems(claim.text))
+    if not key:  # documents alike, and nothing in the sentence tells which: no link
+        found.mention(at, Mention(claim.id, "document", text, tuple(dict.fromkeys(keys)), UNDECIDED))
+        return
     found.mention(at, Mention(claim.id, "document", text, tuple(dict.fromkeys([key, *keys])),
                               index.sources[key].title))
     found.hits.append(Hit(claim.id, key, "reference", round(confidence * (0.8 if ambiguous else 1), 3),

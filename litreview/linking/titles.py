@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Claim, Mention
+from .cited_letters import UNDECIDED
 from .hits import Found, Hit
 from .index import SourceIndex
 from .text import (
@@ -96,10 +97,15 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
     document that cites by markers) maps claim id -> keys its markers cite: there a title in plain words, neither
     quoted nor in italics, of an entry its sentence neither cites nor names the authors of ("Design Sprint", a
     German noun phrase) is a suggestion, the name of a method or a term as likely as of the work; so is a title's
-    head alone (``TitleIndex.heads``), quoted or not."""
+    head alone (``TitleIndex.heads``), quoted or not. In plain words, a title the document also writes in lower case
+    ("Social Cohesion" where its prose says "social cohesion") or a title's head of one word ("Kyrgyzstan" of
+    "Kyrgyzstan: Foreign Agent Bill Nixed") names the thing, not the work: no link unless the sentence names its
+    authors."""
     found = Found()
+    prose = _Prose(claims)
     for claim in claims:
         best: dict[str, tuple[float, _Span, tuple[Token, ...], bool, bool]] = {}
+        named = attributed.get(claim.id, set())
         unresolved: list[_Span] = []
         for span in _spans(claim):
             if covered.covered(claim.id, span.toks[0].start, span.toks[-1].end):
@@ -110,6 +116,9 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
                     unresolved.append(span)
                 continue
             for key, (score, window, exact, head) in match.items():
+                if not span.marked and key not in named and ((head and len(window) == 1)
+                                                             or prose.as_term(claim.text[window[0].start:window[-1].end])):
+                    continue
                 if key not in best or score > best[key][0]:
                     best[key] = (score, span, window, exact, head)
         for span in unresolved:
@@ -121,6 +130,31 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
     return found
 
 
+class _Prose:
+    """The document's prose, asked whether it writes a phrase in lower case (a term of its own, not a name)."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self._claims = claims
+        self._text: str | None = None
+        self._seen: dict[str, bool] = {}
+
+    def as_term(self, phrase: str) -> bool:
+        """Whether the prose writes ``phrase`` in lower case somewhere: its first letter as a sentence may start it
+        ("Social cohesion needs trust") when it has more than one word, a word alone in lower case."""
+        lowered = phrase.lower()
+        if lowered == phrase:
+            return False
+        if lowered not in self._seen:
+            if self._text is None:  # joined on the first question: most documents name no title at all
+                self._text = "\n".join(c.text for c in self._claims)
+            first = re.escape(lowered[0])
+            if " " in lowered.strip() and lowered[0].isalpha():
+                first = f"[{re.escape(lowered[0])}{re.escape(lowered[0].upper())}]"
+            pattern = rf"(?<!\w){first}{re.escape(lowered[1:])}(?!\w)"
+            self._seen[lowered] = re.search(pattern, self._text) is not None
+        return self._seen[lowered]
+
+
 def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], bool, bool]], index: SourceIndex,
           named: set[str], found: Found, cited: set[str] | None = None) -> None:
     if not best:
@@ -130,11 +164,14 @@ def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], b
         by_window[(window[0].start, window[-1].end)].append(key)
     context = content_stems(claim.text)
     for (start, end), keys in by_window.items():
-        key, ambiguous, _ = index.choose(keys, context)
-        _, span, _, exact, head = best[key]
+        key, ambiguous = index.pick(keys, context)
         text = claim.text[start:end]
-        title = index.sources[key].title
         found.cover(claim.id, start, end)
+        if not key:  # titles alike, and nothing in the sentence tells which of them it names: no link
+            found.mention(start, Mention(claim.id, "work", text, tuple(keys), UNDECIDED))
+            continue
+        _, span, _, exact, head = best[key]
+        title = index.sources[key].title
         found.mention(start, Mention(claim.id, "work", text, tuple(dict.fromkeys([key, *keys])), title))
         # Plain words in a document citing by markers, of an entry its sentence neither cites nor names the authors
         # of: a term as likely as the work's name, so no confirmed link, and no misquoted title (LR306) either. So is

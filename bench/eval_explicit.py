@@ -1,0 +1,126 @@
+"""Explicit links on de-marked real manuscripts, against the authors' own citations, by link kind.
+
+Every sentence of the development documents is read with its citation markers removed (see
+bench/topical_corpus.py), so what links it to an entry is what its prose names: an author, a title,
+a document, a quotation. Each such link (any kind but topical) is right when its authors cited that
+entry in that sentence, near when they cited it elsewhere in the paragraph, and wrong otherwise.
+
+    python bench/eval_explicit.py                         # the corpus development documents
+    python bench/eval_explicit.py --extra-dev FOLDER      # and further development papers (FOLDER/SOURCES.tsv)
+    python bench/eval_explicit.py --list                  # also every link: kind, verdict, claim, entry, evidence
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from topical_corpus import DEFAULT_CORPUS, DEV, Document, load_extra, load_split  # noqa: E402
+
+from litreview.linking import link  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One explicit link and how the authors' own citations judge it."""
+
+    document: str
+    kind: str
+    claim: str
+    key: str
+    evidence: str
+    verdict: str
+    """right (cited in the sentence), near (cited elsewhere in the paragraph) or wrong."""
+    ambiguous: bool
+    """The linker said the evidence fitted several entries."""
+    confirmed: bool
+    """Shown as confirmed (not a suggestion)."""
+
+
+def verdicts(doc: Document) -> list[Verdict]:
+    """Every explicit link on the document, judged."""
+    linkage = link(doc.essay, doc.bibliography, metadata=doc.metadata)
+    text = {c.id: c.text for c in doc.essay.claims}
+    paragraph_of = {c.id: c.paragraph for c in doc.essay.claims}
+    in_paragraph: dict[int, set[str]] = {}
+    for cid, keys in doc.gold.items():
+        in_paragraph.setdefault(paragraph_of[cid], set()).update(keys)
+    out = []
+    for lk in linkage.links:
+        if lk.kind == "topical" or lk.status == "rejected":
+            continue
+        if lk.source_key in doc.gold.get(lk.claim_id, set()):
+            verdict = "right"
+        elif lk.source_key in in_paragraph.get(paragraph_of[lk.claim_id], set()):
+            verdict = "near"
+        else:
+            verdict = "wrong"
+        out.append(Verdict(doc.name, lk.kind, text[lk.claim_id], lk.source_key, lk.evidence, verdict, lk.ambiguous,
+                           lk.status == "confirmed"))
+    return out
+
+
+def _share(right: int, total: int) -> str:
+    return f"{right / total:.3f}" if total else "-"
+
+
+def table(parts: dict[str, list[Verdict]]) -> str:
+    """Per part and link kind: links, right in the sentence, near, wrong, precision (sentence), precision counting
+    the paragraph, and the confirmed links alone (those shown as more than a suggestion) with their precision."""
+    lines = [f"  {'part':<12} {'kind':<12} {'links':>5} {'right':>5} {'near':>5} {'wrong':>5} "
+             f"{'P(sent.)':>8} {'P(par.)':>8} {'confirmed':>9} {'P(conf.)':>8}"]
+    for name, found in parts.items():
+        kinds = [*sorted({v.kind for v in found}), "all"]
+        for kind in kinds:
+            of = [v for v in found if kind in ("all", v.kind)]
+            n = Counter(v.verdict for v in of)
+            sure = [v for v in of if v.confirmed]
+            lines.append(f"  {name:<12} {kind:<12} {len(of):>5} {n['right']:>5} {n['near']:>5} {n['wrong']:>5} "
+                         f"{_share(n['right'], len(of)):>8} {_share(n['right'] + n['near'], len(of)):>8} "
+                         f"{len(sure):>9} {_share(sum(v.verdict == 'right' for v in sure), len(sure)):>8}")
+    return "\n".join(lines)
+
+
+def listing(found: list[Verdict]) -> str:
+    lines = []
+    for v in sorted(found, key=lambda v: (v.verdict, v.kind, v.document)):
+        flag = (" (ambiguous)" if v.ambiguous else "") + ("" if v.confirmed else " (suggested)")
+        lines.append(f"  {v.verdict:<5} {v.kind:<11} {v.document}: {v.key}{flag}  [{v.evidence}]\n"
+                     f"        {v.claim[:220]}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--extra-dev", action="append", type=Path, default=[], metavar="FOLDER",
+                        help="further development papers: a folder whose SOURCES.tsv lists them; repeatable")
+    parser.add_argument("--list", action="store_true", help="also list every explicit link with its verdict")
+    args = parser.parse_args(argv)
+    docs = load_split(args.corpus, DEV)
+    if not docs:
+        print(f"corpus not found at {args.corpus}")
+        return 1
+    parts = {"dev": [v for d in docs for v in verdicts(d)]}
+    extra = [d for folder in args.extra_dev for d in load_extra(folder)]
+    if extra:
+        parts["dev extra"] = [v for d in extra for v in verdicts(d)]
+    print("explicit links on de-marked sentences, by kind (right: the authors cited the entry in the sentence; "
+          "near: elsewhere in its paragraph)")
+    print(table(parts))
+    if args.list:
+        for name, found in parts.items():
+            print(f"\n{name}")
+            print(listing(found))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

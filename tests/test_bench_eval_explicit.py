@@ -1,0 +1,36 @@
+"""``bench/eval_explicit.py``: each explicit link judged by the authors' citations of its sentence and paragraph."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.essay import parse_essay
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.eval_explicit import Verdict, table, verdicts
+from bench.topical_corpus import Document
+
+BIB = """@book{holsti2004, author={Holsti, K. J.}, title={Taming the Sovereigns}, year={2004}}
+@book{kant1983, author={Kant, Immanuel}, title={Perpetual Peace}, year={1983}}
+"""
+
+
+def test_links_are_right_near_or_wrong_by_the_citations_of_the_sentence_and_paragraph() -> None:
+    essay = parse_essay("Holsti argues that order rests on custom. As Holsti notes, it changes.\n\n"
+                        "Kant argues that peace needs republics.\n")
+    gold = {"p1-s1": {"holsti2004"}, "p1-s2": set(), "p2-s1": set()}
+    doc = Document("d", essay, parse_bibliography(BIB), gold)
+    found = verdicts(doc)
+    assert [(v.claim[:12], v.key, v.verdict) for v in found] == [
+        ("Holsti argue", "holsti2004", "right"), ("As Holsti no", "holsti2004", "near"),
+        ("Kant argues ", "kant1983", "wrong")]
+    assert "attribution      3     1     1     1    0.333    0.667" in table({"dev": found})
+
+
+def test_a_kind_with_no_confirmed_link_has_no_confirmed_precision() -> None:
+    found = [Verdict("d", "title", "A claim.", "k", "Title", "wrong", ambiguous=True, confirmed=False)]
+    (row,) = [line for line in table({"dev": found}).splitlines() if " title " in line]
+    assert row.split()[-2:] == ["0", "-"]
