@@ -275,10 +275,15 @@ def main(argv: list[str]) -> int:
             report_incremental(size, runs, work)
             return 0
         os.chdir(ROOT)
-        essay = statistics.median(build_essay(work / f"essay{i}") for i in range(runs))
-        print(f"essay build (refs/, strict, in-process): {essay:.2f} s  (target < 10 s) "
+        builds = [timed(build_essay, work / f"essay{i}") for i in range(runs)]
+        essay = statistics.median(wall for wall, _ in builds)
+        # CPU beside wall: on a shared machine the wall time moves with the load, the CPU time much less
+        # (compare_trees.py --site pairs two trees' builds).
+        essay_cpu = statistics.median(cpu for _, cpu in builds)
+        print(f"essay build (refs/, strict, in-process): {essay:.2f} s, CPU {essay_cpu:.2f} s  (target < 10 s) "
               f"{'OK' if essay < 10 else 'SLOW'}")
-        goal("Essay site build, in-process (wall)", essay, 10.0, unit="s", detail=f"median of {runs}")
+        goal("Essay site build, in-process (wall)", essay, 10.0, unit="s",
+             detail=f"median of {runs}, CPU {essay_cpu:.2f} s")
         report_weights(work / "essay0" / "site")
         if args.essay_only:
             return 0

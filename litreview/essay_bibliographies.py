@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .lazyre import lazy
 from .model import Bibliography, UnreadBibliographies
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def unread_bibliographies(essay: Essay, bibliography: Bibliography, root: Path) 
                                 named_by="" if bibliography_names(essay.meta) else _book_file(folder))
 
 
-_WRITE_BIB = re.compile(r"\bwrite[._]bib\s*\(")
+_WRITE_BIB = lazy(r"\bwrite[._]bib\s*\(")
 """An R call that writes a .bib file when the document is built: knitr's ``write_bib``, bibtex's ``write.bib``."""
 _QUOTED = re.compile(r"""(["'])([^"'\n]*?\.bib)\1""", re.I)
 

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from ..doi import entry_doi
+from ..lazyre import lazy
 from ..model import Finding, Person, Source
 from ..pandoc_text import smart_quotes
 from .bibtex import page_range
@@ -71,7 +72,7 @@ _CONTAINER = {"article": "journal", "incollection": "booktitle", "inproceedings"
 _ISSUER = {"techreport": "institution", "phdthesis": "school"}
 PRESS = {"article-newspaper": "newspaper", "article-magazine": "magazine"}
 """CSL's types of an article in the press -> biblatex's entrysubtype for it (as pandoc writes them)."""
-_RICH_TEXT = re.compile(r'</?(?:i|b|sup|sub)>|<span\s+(?:class="nocase"|style="font-variant:\s*small-caps;?")>|</span>')
+_RICH_TEXT = lazy(r'</?(?:i|b|sup|sub)>|<span\s+(?:class="nocase"|style="font-variant:\s*small-caps;?")>|</span>')
 """CSL's rich text, which citeproc renders as formatting: out of the title and container shown (the fields keep it)."""
 
 

@@ -3,18 +3,18 @@ their plain text as pandoc reads them, the markup rendered (``CO~2~``, ``*Joseph
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
+from ..lazyre import lazy
 from ..pandoc_text import html_text, smart_tokens
 
 #: What may be Markdown markup in a value (a value without it is its own plain text).
-_MARKUP = re.compile(r"[\\`*_\[<&~^\"']|--|\.\.\.")
+_MARKUP = lazy(r"[\\`*_\[<&~^\"']|--|\.\.\.")
 #: Pandoc's bracketed span (``[Small Caps]{.smallcaps}``, ``[DNA]{.nocase}``): its text.
-_SPAN = re.compile(r"(?<![\\!])\[((?:\\.|[^\[\]\\])*)\]\{[^{}\n]*\}")
+_SPAN = lazy(r"(?<![\\!])\[((?:\\.|[^\[\]\\])*)\]\{[^{}\n]*\}")
 #: White space a backslash does not escape (pandoc's subscript and superscript hold none).
-_BARE_SPACE = re.compile(r"(?<!\\)(?:\\\\)*\s")
+_BARE_SPACE = lazy(r"(?<!\\)(?:\\\\)*\s")
 
 
 def markdown_plain(value: str) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from ..errors import ConfigError
+from ..lazyre import lazy
 from ..model import Person
 from ..text import DIGIT_LOOKALIKES, fold_alnum, fold_ascii
 from .bibtex import key_suffix
@@ -30,7 +31,7 @@ round save since so some sur than the through to un una unas uno unos under unde
 until up upon versus via von while with within without yet zu zum
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_NOT_IN_KEY = re.compile(r"[^a-z0-9:_\-]+")
+_NOT_IN_KEY = lazy(r"[^a-z0-9:_\-]+")
 _WORDS = re.compile(r"[^\W_]+")
 
 

@@ -44,7 +44,7 @@ KNOWN_TYPES = frozenset(_TYPE_NAMES.split())
 CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "maintitle")
 PUBLISHER_FIELDS = ("publisher", "institution", "organization", "school")
 PERSON_FIELDS = ("author", "editor")
-_EMPTY_VALUE = re.compile(r"\s*[,})]")
+_EMPTY_VALUE = lazy(r"\s*[,})]")
 """What follows a field's "=" that has no value (``doi = ,``): a comma or the entry's end."""
 MACRO_BUDGET = 1_000_000
 """Characters @string macros may give out in one file, beyond ten times its length."""
@@ -401,7 +401,7 @@ def _hint_for(message: str) -> str:
     return "See the BibTeX syntax: @type{key, field = {value}, ...}"
 
 
-_NAMED_BIB = re.compile(r"^[ \t]*%.*?\b(?:include|input|require|need|use|load|import|after)[a-z]*:?[ \t]+"
+_NAMED_BIB = lazy(r"^[ \t]*%.*?\b(?:include|input|require|need|use|load|import|after)[a-z]*:?[ \t]+"
                         r"(?:(?:the|this|file|files|@?strings?|macros|definitions|defined|of|from|in|with|before)"
                         r":?[ \t]+){0,4}"
                         r"([\w.-]+\.bib)(?=[ \t,;:)\"'}]|$)", re.M | re.I)

@@ -48,7 +48,7 @@ def is_stray(name: str) -> bool:
     return bool(_STRAY.match(name.strip()))
 
 
-_EMPTY = re.compile(r"^[\s,]*$")
+_EMPTY = lazy(r"^[\s,]*$")
 
 
 def is_empty(name: str) -> bool:

@@ -12,6 +12,7 @@ import re
 from itertools import accumulate, repeat
 from operator import add
 
+from ..lazyre import lazy
 from ..model import Finding
 from . import bibtex
 
@@ -101,7 +102,7 @@ def _prescan(text: str, filename: str, line_of: _Lines | None = None) -> list[Fi
     return problems
 
 
-_MARKERS = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?:[ \t][^\r\n]*)?\r?$", re.MULTILINE)  # as git writes them, at a line's start
+_MARKERS = lazy(r"^(<{7}|\|{7}|={7}|>{7})(?:[ \t][^\r\n]*)?\r?$", re.MULTILINE)  # as git writes them, at a line's start
 
 
 _BIBTEX_EFFECT = "BibTeX reads them as part of the entries around them"

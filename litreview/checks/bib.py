@@ -410,7 +410,7 @@ def check_isbn(source: Source) -> Iterable[Finding]:
             yield entry_finding("LR122", source, f"ISBN {shown(part)} is invalid: {problem}", hint, field="isbn")
 
 
-_WEB_ADDRESS = re.compile(r"(?:https?|ftp)://[^/\s]+\.")
+_WEB_ADDRESS = lazy(r"(?:https?|ftp)://[^/\s]+\.")
 """An address's start with a host name: each of several such is an address of its own, not a split one."""
 _ANY_ADDRESS = re.compile(r"[A-Za-z][\w+.-]*://\S")
 """An address of any scheme (``papers://``, ``zotero://``), not a scheme typed apart from its host."""

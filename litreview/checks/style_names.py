@@ -10,6 +10,7 @@ from functools import lru_cache
 from ..bibliography import names
 from ..bibliography.refparse.lexicon import GIVEN
 from ..bibliography.refparse.names import ORGANISATION_WORDS, is_particle
+from ..lazyre import lazy
 from ..locale_terms import SUFFIXES_IN_TEXT
 from ..model import Finding, Person, Source
 from .bib import editor_as_publisher, entry_finding
@@ -41,7 +42,7 @@ def name_problem(person: Person) -> str:
     return ""
 
 
-_PIECE = re.compile(r"([-'’])")
+_PIECE = lazy(r"([-'’])")
 #: "MCDONALD", "MACLEOD": McDonald or Mcdonald, MacLeod or Macleod, Mack: only the work tells.
 _MC = re.compile(r"(?i)^ma?c[a-z]")
 

@@ -18,6 +18,7 @@ from ..cache import LATEX_SUFFIXES
 from ..essay import BIBTEX, IN_BOOK
 from ..essay.cites import cited_for, written_key
 from ..essay.ids import CURIES, PREFIXES, standard_id
+from ..lazyre import lazy
 from ..linking.attribution import AUTHORITY
 from ..linking.author_names import person_like
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
@@ -94,7 +95,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     return found
 
 
-_DATED = re.compile(r"\b\d{4}|\bn\.\s?d\.")
+_DATED = lazy(r"\b\d{4}|\bn\.\s?d\.")
 """A year (or "n.d.") in a link's evidence: a citation typed as text prints one."""
 
 
@@ -150,7 +151,7 @@ def _typed(mention: Mention, claim: Claim | None) -> bool:
     return "@" not in mention.text and (claim is None or not any(c.key in mention.text for c in claim.citations or ()))
 
 
-_A_YEAR = re.compile(rf"\(?\b{COMMON_YEAR}[a-z]?\b")
+_A_YEAR = lazy(rf"\(?\b{COMMON_YEAR}[a-z]?\b")
 
 
 def typed_names(mention: Mention) -> str:

@@ -22,11 +22,11 @@ PREFIXES = {"doi": "doi", "pmid": "pmid", "pubmed": "pmid", "pmcid": "pmcid", "p
             "arxiv": "arxiv", "isbn": "isbn", "url": "url", "http": "url", "https": "url",
             "wikidata": "wikidata", "raw": "raw"}
 """Manubot's prefixes (and their aliases) -> the standard prefix."""
-CURIES = {"clinicaltrials": (re.compile(r"NCT\d{8}"), "https://clinicaltrials.gov/study/{}"),
-          "pdb": (re.compile(r"[0-9][A-Z0-9]{3}"), "https://www.rcsb.org/structure/{}"),
-          "uniprot": (re.compile(r"[OPQ][0-9][A-Z0-9]{3}[0-9]|[A-NR-Z][0-9](?:[A-Z][A-Z0-9]{2}[0-9]){1,2}"),
+CURIES = {"clinicaltrials": (lazy(r"NCT\d{8}"), "https://clinicaltrials.gov/study/{}"),
+          "pdb": (lazy(r"[0-9][A-Z0-9]{3}"), "https://www.rcsb.org/structure/{}"),
+          "uniprot": (lazy(r"[OPQ][0-9][A-Z0-9]{3}[0-9]|[A-NR-Z][0-9](?:[A-Z][A-Z0-9]{2}[0-9]){1,2}"),
                       "https://www.uniprot.org/uniprotkb/{}"),
-          "geo": (re.compile(r"G(?:PL|SM|SE|DS)\d+"), "https://www.ncbi.nlm.nih.gov/geo/query/acc.cgi?acc={}")}
+          "geo": (lazy(r"G(?:PL|SM|SE|DS)\d+"), "https://www.ncbi.nlm.nih.gov/geo/query/acc.cgi?acc={}")}
 """Compact identifiers (Bioregistry's prefixes) that Manubot resolves through their address: each one's accession
 (in capitals: NCT01234567, 1ABC) and address, for the ones papers cite most. Such a key is the work at that address
 (``url:...``); a key of that prefix whose accession is not of that form is a citation key like any other."""
@@ -52,11 +52,11 @@ def standard_id(key: str) -> str | None:
     return f"{kind}:{_normal(kind, rest)}"
 
 
-_FORMS = {"pmid": (re.compile(r"[1-9][0-9]{0,7}"), "a PubMed id is 1 to 8 digits with no leading zero"),
-          "pmcid": (re.compile(r"PMC[0-9]+"), "a PubMed Central id is PMC and digits"),
-          "arxiv": (re.compile(r"[0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?|[a-z-]+(?:\.[A-Z]{2})?/[0-9]{7}(?:v[0-9]+)?"),
+_FORMS = {"pmid": (lazy(r"[1-9][0-9]{0,7}"), "a PubMed id is 1 to 8 digits with no leading zero"),
+          "pmcid": (lazy(r"PMC[0-9]+"), "a PubMed Central id is PMC and digits"),
+          "arxiv": (lazy(r"[0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?|[a-z-]+(?:\.[A-Z]{2})?/[0-9]{7}(?:v[0-9]+)?"),
                     "an arXiv id is 2101.01234 or hep-th/9901001, with an optional version (v2)"),
-          "wikidata": (re.compile(r"Q[0-9]+"), "a Wikidata item is Q and digits")}
+          "wikidata": (lazy(r"Q[0-9]+"), "a Wikidata item is Q and digits")}
 """The identifiers Manubot inspects before it looks them up, and what it says of one that is not of the form (it
 cites none of them: no reference is made)."""
 

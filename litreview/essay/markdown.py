@@ -129,7 +129,7 @@ def _row_text(body: str, cells: list[Cell]) -> tuple[str, tuple[tuple[int, int],
     return " | ".join(parts), tuple(spans)
 
 
-_IMAGE_TAIL = re.compile(r"\((?:[^()\n]|\([^()\n]*\))*\)(?:\{[^{}]*\})?\s*")
+_IMAGE_TAIL = lazy(r"\((?:[^()\n]|\([^()\n]*\))*\)(?:\{[^{}]*\})?\s*")
 
 
 def _figure_caption(source: str, start: int, end: int) -> tuple[int, int]:

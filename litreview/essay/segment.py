@@ -98,7 +98,7 @@ def sentences(body: str, start: int, end: int, *, reference: bool = False) -> li
     return out
 
 
-_CLOSERS = re.compile(r"[*_]+(?=\s|$)")
+_CLOSERS = lazy(r"[*_]+(?=\s|$)")
 
 
 def _closing_marks_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
@@ -120,7 +120,7 @@ def _closing_marks_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
 
 NOTE_LABEL = r"[^\]\s^]+"
 """The label of a note's reference (``[^1]``, ``[^cn-multiple]``), as pandoc reads it."""
-_NOTE_REF = re.compile(rf"\[\^{NOTE_LABEL}\]")
+_NOTE_REF = lazy(rf"\[\^{NOTE_LABEL}\]")
 """A note's reference (``[^1]``), its note a paragraph of its own."""
 _NOTE_MARKS = re.compile(r"\^\[|\[\^")
 
@@ -318,7 +318,7 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
 
 _ITEM = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=[\s).,;:]|$)")
 """A list item's mark in parentheses, "(b) ", which pysbd takes for a sentence's start wherever it stands."""
-_PART_NAMED = re.compile(r"(?<![\w.])(?:panels?|sub-?panels?|figures?|fig\.?|subfigures?|tables?|tab\.|abb\.?|parts?|"
+_PART_NAMED = lazy(r"(?<![\w.])(?:panels?|sub-?panels?|figures?|fig\.?|subfigures?|tables?|tab\.|abb\.?|parts?|"
                          r"steps?|equations?|eqs?\.?|items?|columns?|rows?|plates?|boxes|box|appendix|cases?|options?)"
                          # the part's number, "Figure 3" or "Fig. 4a", then its label
                          r"(?:\s*\d+[a-z]?)?"
@@ -332,7 +332,7 @@ _PART_NAMED = re.compile(r"(?<![\w.])(?:panels?|sub-?panels?|figures?|fig\.?|sub
 # A name written in lower case with capitals inside ("netNMF-sc", "eQTL", "mRNA"), which may begin a sentence; and a
 # sentence's end before it: a full stop after a word of two letters or more or after a bracket.
 _LOWER_NAME = re.compile(r"[a-z][a-z0-9]*[A-Z]")
-_WORD_END = re.compile(r"(?:(?P<close>[)\]])|(?<![\w.])(?P<word>[A-Za-z]{2,}))[.!?]$")
+_WORD_END = lazy(r"(?:(?P<close>[)\]])|(?<![\w.])(?P<word>[A-Za-z]{2,}))[.!?]$")
 
 
 def _name_begins(prev: str, nxt: str) -> bool:
@@ -422,4 +422,4 @@ def note_numbers(essay: Essay) -> dict[str, tuple[int, str]]:
 
 
 # Where a note starts: its reference (``[^4]``) or an inline note (``^[...]``), not in code.
-_NOTE_START = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)" rf"|\[\^({NOTE_LABEL})\]|(?<!\\)\^\[")
+_NOTE_START = lazy(r"(`+)[\s\S]*?(?<!`)\1(?!`)" rf"|\[\^({NOTE_LABEL})\]|(?<!\\)\^\[")

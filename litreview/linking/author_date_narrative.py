@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from ..lazyre import lazy
 from ..model import Claim, Mention
 from . import cited_titles
 from .author_date_hit import _emit, _reportable, _second_year, _year_text
@@ -67,7 +68,7 @@ def names_before(lead: str, index: SourceIndex, window: list[Token] | None = Non
     return names
 
 
-_CITATIONS = re.compile(r"\([^()]*\b(?:1[5-9]|20)\d\d[a-z]?\b[^()]*\)")
+_CITATIONS = lazy(r"\([^()]*\b(?:1[5-9]|20)\d\d[a-z]?\b[^()]*\)")
 """A parenthesis holding a year in the sentence before a citation: a citation of its own ("(Yue and Lee 2017)"),
 whose names name no author for a year printed alone after it."""
 

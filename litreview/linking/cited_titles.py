@@ -11,10 +11,9 @@ sec. 21(1))"), or a code repository's path ("(fchollet/keras)").
 
 from __future__ import annotations
 
-import re
-
 from ..bibliography.csl_item import LEGAL_TYPES
 from ..bibliography.dates import date_year
+from ..lazyre import lazy
 from .index import SourceIndex
 from .text import canonical
 
@@ -22,7 +21,7 @@ MIN_WORDS = 4
 """Words a title needs to be read as a citation when no year is printed with it."""
 MIN_QUOTED_WORDS = 2
 """Words a title printed in quotation marks needs to be read as a citation when no year is printed with it."""
-_REPOSITORY = re.compile(r"[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*")
+_REPOSITORY = lazy(r"[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*")
 """A title that is a code repository's path ("fchollet/keras", "greenelab/deep-review"), as reference managers
 title a GitHub page: no gloss is written so, so it is read alone however short."""
 QUOTES = {"“": "”", "”": "”", '"': '"', "„": "“", "«": "»", "»": "«", "‘": "’", "‚": "‘"}

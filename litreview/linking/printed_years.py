@@ -182,7 +182,7 @@ def label_year(year: str) -> int | None:
     return None if year == "n.d." else int(start) if _NUMBER.fullmatch(start) else -1
 
 
-_NUMBER = re.compile(r"-?[0-9]{1,6}")
+_NUMBER = lazy(r"-?[0-9]{1,6}")
 
 
 def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et_al: bool) -> list[str]:

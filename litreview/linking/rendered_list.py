@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from ..bibliography.headings import RENDERED_LIST_HEADINGS
+from ..lazyre import lazy
 from ..model import Claim
 from .index import SourceIndex, persons_of
 from .terms import NO_DATE_TERMS
@@ -104,7 +105,7 @@ def _item_text(texts: Sequence[str]) -> str:
 _SUBSTITUTE = re.compile(r" (?:-{2,} )?(?=(?:1[5-9]\d\d|20\d\d)[a-z]{0,2} )")
 """An item that prints the previous item's names as a dash run (as ``_item_text`` prints "———") or as nothing (the
 AAA's ``subsequent-author-substitute=""``: "2016b QDE - a visual animation system"), then its year."""
-_FIRST_YEAR = re.compile(r" (?:1[5-9]\d\d|20\d\d)[a-z]{0,2} ")
+_FIRST_YEAR = lazy(r" (?:1[5-9]\d\d|20\d\d)[a-z]{0,2} ")
 """An item's year label: the names it prints are what comes before it."""
 
 
@@ -153,7 +154,8 @@ def _item_patterns(index: SourceIndex) -> dict[str, _Item | None]:
         printed = rf"{year}(?P<s>[a-z]{{1,2}})?" if year else rf"(?:{_NO_DATE_ITEM})(?: -(?P<s>[a-z]{{1,2}}))?"
         particle = canonical(people[0].prefix) if people else ""
         opening = f" {particle} {family} " if particle and family else ""
-        out[key] = _Item(parts, re.compile(rf" {printed} "), bool(family), opening) if parts else None
+        # Compiled when an item holds the entry's name and title: most entries never get that far.
+        out[key] = _Item(parts, lazy(rf" {printed} "), bool(family), opening) if parts else None
     return out
 
 

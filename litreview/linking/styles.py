@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..bibliography.csl_item import DATE_VARIABLES, NAME_VARIABLES
+from ..lazyre import lazy
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -216,7 +217,7 @@ def order_of_csl(xml: bytes) -> str:
     return _with_et_al(order, least) if least else order
 
 
-_COUNT = re.compile(r"\s*([0-9]{1,4})\s*")
+_COUNT = lazy(r"\s*([0-9]{1,4})\s*")
 """A count a style sets (``et-al-min="4"``): ASCII digits, at most four (a .csl file is untrusted: "²" and a
 number of 5,000 digits are not counts)."""
 

@@ -78,7 +78,7 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
     per_claim: Counter[int] = Counter()
     per_key: Counter[str] = Counter()
     hits: list[Hit] = []
-    # Each claim's words, and each paragraph's (shared by its claims), stemmed once.
+    # Each claim's words, and each paragraph's (shared by its claims), stemmed and put in topic form once.
     stems: dict[tuple[int, bool], list[tuple[str, str]]] = {}
     texts: dict[int, list[str]] = {}
     own = [c.text for c in claims]
@@ -97,7 +97,8 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
             if cand.from_paragraph and not texts:
                 for c, text in zip(claims, written, strict=True):
                     texts.setdefault(c.paragraph, []).append(text)
-            stems[at] = word_stems(" ".join(texts[claim.paragraph]) if cand.from_paragraph else written[cand.row])
+            stems[at] = [(word, topic_form(stemmed)) for word, stemmed in
+                         word_stems(" ".join(texts[claim.paragraph]) if cand.from_paragraph else written[cand.row])]
         evidence = _evidence(stems[at], cand.words)
         if cand.from_paragraph:
             evidence = evidence.replace("shared words:", "words its paragraph shares:")
@@ -377,12 +378,18 @@ def _paragraph_df(claims: Sequence[Claim], bags: list[Counter[str]],
     return df, len(seen)
 
 
+EVIDENCE_WORDS = 6
+"""Shared words an evidence names at most."""
+
+
 def _evidence(words_of_claim: Sequence[tuple[str, str]], words: Collection[str]) -> str:
-    """The claim's words (as written, with their stems) that the entry shares."""
+    """The claim's words (as written, with their stems in ``text.topic_form``) that the entry shares."""
     shared: list[str] = []
     seen: set[str] = set()
-    for text, stemmed in words_of_claim:
-        if topic_form(stemmed) in words and (low := text.lower()) not in seen:
+    for text, form in words_of_claim:
+        if form in words and (low := text.lower()) not in seen:
             seen.add(low)
             shared.append(text)
-    return "shared words: " + ", ".join(shared[:6]) if shared else "similar wording"
+            if len(shared) == EVIDENCE_WORDS:
+                break  # a paragraph's evidence would read on through every word of the paragraph
+    return "shared words: " + ", ".join(shared) if shared else "similar wording"

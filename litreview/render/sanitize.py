@@ -11,6 +11,7 @@ import re
 from urllib.parse import quote, urlsplit
 
 from ..doi import bare_doi, doi_problem, doi_url  # noqa: F401  (doi_url: the render stage takes its helpers from here)
+from ..lazyre import lazy
 from ..text import CONTROLS, without_controls
 
 #: Schemes a contributor's or a registry's URL may have to become a link.
@@ -19,7 +20,7 @@ ALLOWED_SCHEMES = frozenset({"http", "https"})
 ABSTRACT_TAGS = frozenset({"p", "em", "strong", "sup", "sub", "br", "ul", "ol", "li", "i", "b"})
 
 _SPACES = re.compile(r"\s+")
-_BACKTICKS = re.compile(r"`([^`\n]+)`")
+_BACKTICKS = lazy(r"`([^`\n]+)`")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _JATS_TITLE = re.compile(r"<jats:title[^>]*>(.*?)</jats:title>", re.IGNORECASE | re.DOTALL)
 _JATS_TAG = re.compile(r"<(/?)jats:([A-Za-z-]+)[^>]*>", re.IGNORECASE)
