@@ -68,7 +68,7 @@ def _parser() -> Any:
 
 #: A straight quote markdown-it left (nothing closes it): a double one opens when nothing but white space or an
 #: opening bracket is before it; else it closes, and a single one is an apostrophe (pandoc 3.9: "b, 'a, a").
-_LONE = re.compile(r"(?P<open>(?:^|(?<=[\s(\[{]))\")|\"|'")
+_LONE = lazy(r"(?P<open>(?:^|(?<=[\s(\[{]))\")|\"|'")
 
 
 def _lone_quotes(state: Any) -> None:
