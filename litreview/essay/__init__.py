@@ -21,7 +21,7 @@ from ..model import Essay
 from .markdown import parse_markdown
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "NOTICES",
+__all__ = ["BIBLATEX", "BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "NOTICES",
            "PROJECT_FILES", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "load_essay", "manuscripts_in",
            "normalise_space", "noted", "parse_essay"]
 
@@ -42,6 +42,9 @@ empty key in a LaTeX citation (``empty-citation-key``), a merge conflict git lef
 BIBTEX = "litreview-bibtex"
 """The essay's ``meta`` key the LaTeX reader sets (True) for a paper built with BibTeX, not biblatex/biber:
 ``\\bibliographystyle`` and no biblatex. BibTeX reads no ``ids`` (aliases): a citation of one finds no entry."""
+BIBLATEX = "litreview-biblatex"
+"""The essay's ``meta`` key the LaTeX reader sets (True) for a paper that loads biblatex: its entries are read by
+biblatex's data model (date, journaltitle), whether biber or BibTeX (``backend=bibtex``) sorts them."""
 CAPTIONED = lazy(r"^[ \t]*#\|[ \t]*(?:fig|tbl|lst)-(?:sub)?cap\b|\bfig\.cap\s*=", re.M)
 """A caption in a code chunk's options (``#| fig-cap:``, knitr's ``fig.cap =``): a Quarto or R Markdown file
 holding one is read by segments, the captions after their chunks (``quarto.load_quarto_file``)."""
