@@ -121,3 +121,14 @@ def test_the_renderer_is_told_by_the_document(tmp_path: Path, name: str, text: s
 
 def test_no_document_no_renderer() -> None:
     assert renderer_of(None) is None
+
+
+def test_a_chapter_of_a_quarto_project_follows_the_projects_cite_method(tmp_path: Path) -> None:
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: book\nbook:\n  chapters: [index.qmd, ch1.qmd]\n"
+                                          "format:\n  pdf:\n    cite-method: biblatex\n", encoding="utf-8")
+    (tmp_path / "index.qmd").write_text("# Preface\n\nText.\n", encoding="utf-8")
+    found = _required(tmp_path, "ch1.qmd", QUARTO, REPORT)
+    assert found["wb2018"][1].endswith("(its Quarto project's cite-method: biblatex)")
+    (tmp_path / "ch1.qmd").write_text(QUARTO.replace("---\n\n", "cite-method: citeproc\n---\n\n"), encoding="utf-8")
+    found_own = renderer_of(load_essay(tmp_path / "ch1.qmd"))
+    assert found_own is not None and found_own.name == CITEPROC  # the file's own setting wins

@@ -47,7 +47,7 @@ def renderer_of(essay: Essay | None) -> Renderer | None:
     the stricter reading of the two."""
     if essay is None:
         return None
-    from ..essay import BIBLATEX
+    from ..essay import BIBLATEX, PROJECT_RENDERING
     from ..essay import BIBTEX as BUILT_WITH_BIBTEX
 
     name = essay.path.replace("\\", "/").rsplit("/", 1)[-1]
@@ -55,7 +55,11 @@ def renderer_of(essay: Essay | None) -> Renderer | None:
         if essay.meta.get(BUILT_WITH_BIBTEX) and not essay.meta.get(BIBLATEX):
             return Renderer(BIBTEX, f"{name} is built with BibTeX: \\bibliographystyle")
         return Renderer(BIBER, f"{name} is built with biblatex")
-    for key, value in _methods(essay.meta):
+    methods = _methods(essay.meta)  # the file's own front matter overrides its Quarto project's settings
+    project = essay.meta.get(PROJECT_RENDERING)
+    if not methods and isinstance(project, Mapping):
+        name, methods = "its Quarto project", _methods(project)
+    for key, value in methods:
         tool = _LATEX_METHODS.get(value.strip().lower())
         if tool:
             return Renderer(tool, f"{name}'s {key}: {value.strip()}")
