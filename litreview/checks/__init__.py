@@ -22,6 +22,7 @@ from .imported import check_unsure_imports
 from .notices import check_notices
 from .pandoc_reads import check_pandoc_reads
 from .registry import check_registry, reportable
+from .renderers import renderer_of
 from .size import check_bibliography_size, check_inputs, check_sizes, check_unread_bibliographies
 from .style import check_style, title_year_conflict
 from .suppress import apply, gather, uncited_at_most, unknown_codes, with_severity
@@ -56,7 +57,7 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
     bib = review.bibliography
     found: list[Finding] = list(bib.problems)
     damaged = damaged_entries(bib)  # entries a syntax error cut short: their "missing" fields are noise
-    found += check_bibliography(bib, now=now, damaged=damaged)
+    found += check_bibliography(bib, now=now, damaged=damaged, renderer=renderer_of(review.essay))
     found += check_unsure_imports(bib)
     found += check_bibliography_size(bib)
     found += check_style(bib, now=now, access_max_age_days=config.access_max_age_days, damaged=damaged)

@@ -41,6 +41,7 @@ from ..model import Bibliography, Finding, Source
 from ..text import DIGIT_LOOKALIKES, fold_words, plural
 from .catalogue import CATALOGUE, finding
 from .hints import csl_form, in_own_terms, in_own_words, own_name
+from .renderers import BIBER, CITEPROC, Renderer, fields_read
 
 # Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
 _YEAR = ("year", "date")
@@ -158,9 +159,11 @@ def entry_finding(code: str, source: Source, message: str, hint: str = "", *, fi
     return finding(code, message, hint=hint, key=source.key, file=source.file, line=source.line_of(field))
 
 
-def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[str] | None = None) -> list[Finding]:
+def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[str] | None = None,
+                       renderer: Renderer | None = None) -> list[Finding]:
     """Structural checks on every entry, then the duplicate checks across entries (``damaged``: the
-    ``damaged_entries`` of ``bib``, computed when not given)."""
+    ``damaged_entries`` of ``bib``, computed when not given; ``renderer``: the tool that prints the document's
+    bibliography, ``renderers.renderer_of``, None when no document tells)."""
     from .duplicates import check_duplicates
     from .integrity import check_integrity
 
@@ -172,7 +175,7 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
         if source.key not in broken:
             # A syntax error loses the fields after it: "missing" fields would be noise. (The loader
             # has already added the fields an entry inherits through crossref and xdata.)
-            found.extend(check_required(source, fields))
+            found.extend(check_required(source, fields, renderer))
         # Each check below finds nothing without its field (most entries lack most of them).
         if fields.get("doi"):
             found.extend(check_doi(source))
@@ -214,33 +217,93 @@ def _has(fields: Mapping[str, str], name: str) -> bool:
     return bool(plain(value))
 
 
-def check_required(source: Source, fields: Mapping[str, str]) -> Iterable[Finding]:
-    """LR110 for fields the entry type requires, LR111 for a missing publisher."""
+def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer | None = None) -> Iterable[Finding]:
+    """LR110 for fields the entry type requires, LR111 for a missing publisher, as ``renderer`` reads the entry
+    (``renderers.fields_read``); with none known, by the fields' own names (BibTeX's and biber's), the message
+    saying when pandoc's citeproc reads the entry otherwise."""
     groups = _REQUIRED.get(source.type, ())
     csl = csl_form(source)
     if csl:
         groups = tuple(g for g in groups if not _NAMES.issuperset(g))
+        renderer = None  # a CSL file: pandoc reads it, by CSL's names
     if "eventtitle" in fields and csl:  # CSL: a paper presented at an event needs no proceedings
         groups = tuple(g for g in groups if g != ("booktitle",))
-    missing = [" or ".join(g) for g in groups if not any(_has(fields, n) for n in g)]
+    tool = renderer.name if renderer else ""
+    missing = [g for g in groups if not _read(fields, source.type, g, tool)]
     if missing:
-        hints = [_held_hint(m, fields, source) or _preprint_hint(m, fields, source) or _address_held_hint(m, fields)
-                 or _FIELD_HINTS.get(m, f"add {m.split(' or ')[0]} = {{...}}") for m in missing]
-        message = in_own_terms(f"@{source.type} entry lacks {', '.join(missing)}", source)
+        hints = []
+        held: list[str] = []
+        for group in missing:
+            m = " or ".join(group)
+            there, hint = ("", "") if csl else _read_otherwise(fields, source.type, group, renderer)
+            held += [there] if there else []
+            hints.append(hint or _held_hint(m, fields, source) or _preprint_hint(m, fields, source)
+                         or _address_held_hint(m, fields) or _FIELD_HINTS.get(m, f"add {group[0]} = {{...}}"))
+        named = [tuple(n for n in g if fields_read(tool, source.type, n)) or g for g in missing]  # as it reads them
+        message = in_own_terms(f"@{source.type} entry lacks {', '.join(' or '.join(g) for g in named)}", source)
+        message += _read_note(held, source.type, renderer)
         original = plain(fields.get("origdate", "")) if csl else ""
-        if original and any(m.startswith("year or date") for m in missing):
+        if original and any(g[0] == "year" for g in missing):
             # pandoc prints n.d. for an item with only an original-date (3.9, chicago-author-date tried)
             message += f": pandoc prints n.d., not its original-date {original}"
             hints = ["add year = {...}, the date of the edition cited, and keep original-date for the first publication"
                      if h == _FIELD_HINTS["year or date"] else h for h in hints]
         yield entry_finding("LR110", source, message, "; ".join(hints))
-    if source.type in _NEEDS_PUBLISHER and not any(_has(fields, n) for n in ("publisher", "organization")):
+    house_fields = ("publisher", "organization") if not tool else ("publisher",)
+    if source.type in _NEEDS_PUBLISHER and not _read(fields, source.type, house_fields, tool):
         what = "book" if source.type in ("book", "mvbook") else "book containing the chapter"
+        there, hint = ("", "") if csl else _read_otherwise(fields, source.type, house_fields, renderer)
         house = editor_as_publisher(source)
-        hint = (f"the editor field holds {house!r}, which reads as the publisher (the editorial, the éditeur): "
-                f"write publisher = {{{house}}} instead") if house else ""
-        yield entry_finding("LR111", source, in_own_terms(f"@{source.type} entry names no publisher for the {what}",
-                                                          source), hint)
+        if house:
+            hint = (f"the editor field holds {house!r}, which reads as the publisher (the editorial, the éditeur): "
+                    f"write publisher = {{{house}}} instead")
+        message = in_own_terms(f"@{source.type} entry names no publisher for the {what}", source)
+        yield entry_finding("LR111", source, message + _read_note([there] if there else [], source.type, renderer),
+                            hint)
+
+
+def _read(fields: Mapping[str, str], kind: str, group: tuple[str, ...], tool: str) -> bool:
+    """Whether the renderer ``tool`` ('' for the fields' own names) finds one of ``group`` in the entry."""
+    return any(_has(fields, f) for name in group for f in fields_read(tool, kind, name))
+
+
+def _read_note(held: list[str], kind: str, renderer: Renderer | None) -> str:
+    """The words a missing-field message ends with when the entry holds ``held``, fields another renderer
+    prints in their place: that ``renderer`` does not print them, and what tells it is the renderer."""
+    if not held:
+        return ""
+    listed = " or ".join(held)
+    if renderer is None:
+        return (f": BibTeX and biber print no {listed} in its place, pandoc's citeproc does: for a document "
+                "pandoc renders (Markdown, Quarto, R Markdown) nothing is missing")
+    return f": {renderer.tool} no {listed} of a @{kind} entry ({renderer.because})"
+
+
+def _read_otherwise(fields: Mapping[str, str], kind: str, group: tuple[str, ...],
+                    renderer: Renderer | None) -> tuple[str, str]:
+    """For a ``group`` the renderer finds missing, the entry's field another renderer would print in its place and
+    the hint: ('', '') when no field of the entry would do."""
+    if renderer is None:
+        if " or ".join(group) in _HELD_IN:
+            return "", ""  # a container in the other type's field: _held_hint's fix (the type) suits every tool
+        held = _first_held(fields, kind, group, CITEPROC)
+        return (held, f"rename {held} to {group[0]}, which BibTeX, biber and pandoc all read") if held else ("", "")
+    others = [CITEPROC, BIBER, ""] if renderer.name != CITEPROC else [""]
+    held = next((h for other in others if (h := _first_held(fields, kind, group, other))), "")
+    if not held:
+        return "", ""
+    target = next((n for n in group if fields_read(renderer.name, kind, n)), group[0])
+    if renderer.name == CITEPROC:
+        return held, "make the entry @inproceedings, whose booktitle pandoc reads" if kind == "conference" else ""
+    if held == "date" and target == "year":
+        year = plain(fields.get("date", ""))[:4]
+        return held, f"add year = {{{year if year.isdigit() else 'YYYY'}}} beside the date: BibTeX's styles read no date"
+    return held, f"rename {held} to {target}"
+
+
+def _first_held(fields: Mapping[str, str], kind: str, group: tuple[str, ...], tool: str) -> str:
+    """The first field of the entry ``tool`` reads for ``group``, or ''."""
+    return next((f for name in group for f in fields_read(tool, kind, name) if _has(fields, f)), "")
 
 
 # A publishing house's words, and the singular "edition", "grupo" and "S. A." (sociedad anónima) of a house's name.

@@ -77,10 +77,13 @@ _CODES = (
          "when a crossref or xdata names another file's entry: pandoc reads each file alone).",
          "Add the entry it names, or correct the key."),
     Code("LR110", "missing-required-field", "error",
-         "An entry lacks a field its type requires (e.g. a book with no author or editor).",
+         "An entry lacks a field its type requires (e.g. a book with no author or editor), as the tool that prints "
+         "the document's bibliography reads it: pandoc's citeproc for Markdown, Quarto and R Markdown (a report's "
+         "publisher is its institution there), biblatex or BibTeX's styles for LaTeX and for cite-method or "
+         "citation_package biblatex or natbib.",
          "Add the field; for a corporate author write author = {{Name of the Body}}."),
     Code("LR111", "missing-publisher", "warning",
-         "A book or a chapter in a book names no publisher.",
+         "A book or a chapter in a book names no publisher (as the tool that prints the bibliography reads it).",
          "Add publisher = {...} (the registry record usually has it)."),
     Code("LR120", "malformed-doi", "error", "The DOI field does not hold a DOI.",
          "Write the bare DOI, e.g. doi = {10.1017/CBO9780511491306}."),

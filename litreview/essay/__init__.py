@@ -21,8 +21,8 @@ from ..model import Essay
 from .markdown import parse_markdown
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "NOTICES",
-           "PROJECT_FILES", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "load_essay", "manuscripts_in",
+__all__ = ["BIBLATEX", "BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "NOTICES",
+           "PROJECT_FILES", "PROJECT_RENDERING", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "load_essay", "manuscripts_in",
            "normalise_space", "noted", "parse_essay"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
@@ -42,6 +42,9 @@ empty key in a LaTeX citation (``empty-citation-key``), a merge conflict git lef
 BIBTEX = "litreview-bibtex"
 """The essay's ``meta`` key the LaTeX reader sets (True) for a paper built with BibTeX, not biblatex/biber:
 ``\\bibliographystyle`` and no biblatex. BibTeX reads no ``ids`` (aliases): a citation of one finds no entry."""
+BIBLATEX = "litreview-biblatex"
+"""The essay's ``meta`` key the LaTeX reader sets (True) for a paper that loads biblatex: its entries are read by
+biblatex's data model (date, journaltitle), whether biber or BibTeX (``backend=bibtex``) sorts them."""
 CAPTIONED = lazy(r"^[ \t]*#\|[ \t]*(?:fig|tbl|lst)-(?:sub)?cap\b|\bfig\.cap\s*=", re.M)
 """A caption in a code chunk's options (``#| fig-cap:``, knitr's ``fig.cap =``): a Quarto or R Markdown file
 holding one is read by segments, the captions after their chunks (``quarto.load_quarto_file``)."""
@@ -53,6 +56,9 @@ PROSE_CHUNK = lazy(r"^[ \t]*`{3,}[ \t]*\{[ \t]*(?:theorem|lemma|corollary|propos
                    r"|exercise|hypothesis|proof|remark|solution|block2?|asis)\b", re.M)
 """An R Markdown chunk whose content knitr writes out as Markdown (bookdown's theorem and proof engines, the
 block, block2 and asis engines): read as prose, not as code (``quarto.prose_chunks``)."""
+PROJECT_RENDERING = "litreview-project-rendering"
+"""The meta key a file of a Quarto project gets when the project's settings say how to render it (their
+``format`` and ``cite-method``), which quarto merges into the file's own front matter."""
 IN_BOOK = "litreview-in-book"
 """The meta key a one-file essay gets when it is one chapter of a book: the book's settings file."""
 
@@ -213,7 +219,11 @@ def _read_essay(path: str | os.PathLike[str]) -> Essay:
         from .quarto import project_of
 
         # the project's cross-reference kinds apply to its files (their own: read with their front matter)
-        essay = without_crossrefs(essay, crossref_kinds(project_of(where)[1]))
+        settings = project_of(where)[1]
+        essay = without_crossrefs(essay, crossref_kinds(settings))
+        rendering = {k: settings[k] for k in ("format", "cite-method") if k in settings}
+        if rendering:  # quarto merges them into the file's own: how the bibliography is printed
+            essay = replace(essay, meta={**essay.meta, PROJECT_RENDERING: rendering})
     essay = noted(essay, encoding_notices(not_utf8))
     book = enclosing_book(where)
     return essay if book is None else replace(essay, meta={**essay.meta, IN_BOOK: str(book)})

@@ -17,12 +17,12 @@ from pathlib import Path
 from ..errors import EssayError
 from ..fileio import NotUtf8, read_text
 from ..model import Claim, Essay, Paragraph
-from . import BIBTEX, MISSING_INPUTS, NOTICES, Notice, encoding_notices
+from . import BIBLATEX, BIBTEX, MISSING_INPUTS, NOTICES, Notice, encoding_notices
 from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
 from .latex_cites import _convert, convert_text, tex_group_end
-from .latex_declarations import bibliography_files, built_with_bibtex, declared_in, uncomment
+from .latex_declarations import bibliography_files, built_with_bibtex, declared_in, uncomment, uses_biblatex
 
 # Re-exported: read from here before they had a module of their own.
 from .latex_declarations import bibliography_lines as bibliography_lines
@@ -117,6 +117,8 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         meta["bibliography"] = named  # as a front matter's: what latexmk hands to biber or BibTeX
     if built_with_bibtex(source):
         meta[BIBTEX] = True
+    if uses_biblatex(source):
+        meta[BIBLATEX] = True
     return Essay(path=path, body=body, meta=meta, paragraphs=tuple(out),
                  body_line=1, format="latex",
                  nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims))

@@ -71,6 +71,12 @@ _BIBLATEX = re.compile(r"\\(?:usepackage\s*(?:\[(?P<options>[^\]]*)\])?\s*\{[^}]
 _BIBTEX_BACKEND = re.compile(r"\bbackend\s*=\s*bibtex")
 
 
+def uses_biblatex(text: str) -> bool:
+    """Whether the paper loads biblatex (``\\usepackage{biblatex}``, or names its resources with
+    ``\\addbibresource``): its data model (date, journaltitle, institution) is read, with biber or BibTeX alike."""
+    return _BIBLATEX.search(_uncommented(text)) is not None
+
+
 def built_with_bibtex(text: str) -> bool:
     """Whether the paper is built with BibTeX: ``\\bibliographystyle`` and no biblatex, or biblatex with
     ``backend=bibtex``; neither reads ``ids``. Anything else (biblatex, or no bibliography command) is biber's."""
