@@ -116,7 +116,8 @@ def test_csl_json_and_csl_yaml_load_like_bibtex(tmp_path: Path) -> None:
             "DOI": "10.1098/rsif.2017.0387"}
     (tmp_path / "refs.json").write_text(json.dumps([item, {"type": "book"}]), encoding="utf-8")
     bib = load_bibliography(tmp_path / "refs.json")
-    (src,) = bib.sources
+    src, unnamed = bib.sources  # an item with no id is kept, as pandoc keeps it, under a made-up key
+    assert (unnamed.key, unnamed.type) == ("unnamed-1", "book")
     assert (src.key, src.type, src.year, src.container, src.doi) == (
         "ching2018", "article", 2018, "Interface", "10.1098/rsif.2017.0387")
     assert src.authors == (Person("Ching", "Travers"), Person("Deep Review Consortium"))
