@@ -186,3 +186,25 @@ UNMATCHED_BIB = "@book{roe2001, author={Roe, Jane}, title={Traits of plants}, ye
 def test_citations_no_entry_fits_are_reported_whole(text: str, reported: list[str]) -> None:
     linkage = link(parse_essay(text), parse_bibliography(UNMATCHED_BIB))
     assert [m.text for m in linkage.mentions if m.kind == "marker" and not m.keys] == reported
+
+
+COHESION = r"""@article{doe, author = {Doe, Jane}, title = {Social cohesion between refugee groups and institutions},
+  year = {2016}}
+@article{poe, author = {Poe, Bo}, title = {Rainfall in coastal towns}, year = {2016}}
+"""
+
+
+def test_a_year_after_a_name_no_entry_has_is_reported_not_chosen_by_title_words() -> None:
+    # "Roe (2016)" names its author: with no entry by Roe, the title words that fit Doe's 2016 work do not make it
+    # Doe's; the citation is reported as one with no entry.
+    text = "Roe (2016) defines social cohesion as the relations between refugee groups and institutions."
+    linkage = link(parse_essay(text), parse_bibliography(COHESION))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == []
+    assert [(m.text, m.keys, m.detail) for m in linkage.mentions if m.kind == "marker"] == [
+        ("Roe (2016)", (), "no entry for Roe 2016")]
+
+
+def test_a_year_with_no_name_before_it_is_still_chosen_by_title_words() -> None:
+    text = "Social cohesion is the relations between refugee groups and institutions (2016)."
+    linkage = link(parse_essay(text), parse_bibliography(COHESION))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["doe"]

@@ -135,7 +135,12 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         return
     # No author anywhere near: the words of a title may still point at one entry of that year. Not after a number,
     # whose year it is: a court reporter's or a statute's ("Learning Resources, Inc. v. Trump, 607 U.S. 229 (2026)").
+    # Nor after a name no entry has ("Guay (2016)"), unless the entry's own words hold it (a work named by a word of
+    # its title, "the Paris Agreement (2015)"): the text names an author the bibliography lacks.
+    start = _unmatched_names(lead, toks)
     keys = [] if lead.rstrip()[-1:].isdigit() else _by_title_words(claim.text, year, suffix, index)
+    if keys and start is not None and not _words_of(lead[start:], keys[0], index):
+        keys = []
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
         found.mention(at, Mention(claim.id, "marker", f"({seg.strip()})", tuple(keys),
@@ -143,7 +148,6 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         found.hits.append(Hit(claim.id, keys[0], "marker", 0.6, paren.group(), at, at + len(seg),
                               ambiguous=True, locator=locator, confirmed=False))
         return
-    start = _unmatched_names(lead, toks)
     if start is not None and year not in YEAR_WORDS and "–" not in year and _reportable(year, seg):
         span = lead[start:].rstrip()
         name = strip_possessive(span)[0]
@@ -178,6 +182,13 @@ def _unmatched_names(lead: str, toks: list[Token] | None = None) -> int | None:
         else:
             break
     return toks[first].start
+
+
+def _words_of(names: str, key: str, index: SourceIndex) -> bool:
+    """Whether the words of ``names`` (the capitalised words before a parenthesis) are among the entry's own words
+    (its title, container, keywords): they then name the work, not its author."""
+    stems = set(content_stems(names))
+    return bool(stems) and stems <= set(index.stems.get(key, ()))
 
 
 def _gap(lead: str, toks: list[Token], n: int) -> str:
