@@ -208,3 +208,36 @@ def test_a_year_with_no_name_before_it_is_still_chosen_by_title_words() -> None:
     text = "Social cohesion is the relations between refugee groups and institutions (2016)."
     linkage = link(parse_essay(text), parse_bibliography(COHESION))
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["doe"]
+
+
+def _linked_and_open(text: str, bib: str) -> tuple[list[str], list[tuple[str, ...]]]:
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    return ([lk.source_key for lk in linkage.links if lk.kind == "marker"],
+            [m.keys for m in linkage.mentions if m.kind == "marker" and m.keys and m.detail != m.keys[0]])
+
+
+SPARSE = r"""@article{images, author = {Roe, Ann}, title = {Sparse coding of natural images}, year = {2012}}
+@article{networks, author = {Roe, Ann}, title = {Learning sparse coding networks}, year = {2012}}
+"""
+
+
+def test_the_words_before_a_citation_name_a_work_by_two_words_the_others_lack() -> None:
+    # The document cites one of the two ("Roe 2012", no letter). "sparse coding networks" are all words of the second
+    # title, but only "networks" tells it from the first: too little to name it; the sentence speaks of both.
+    text = "Images are encoded by sparse coding networks (Roe 2012)."
+    assert _linked_and_open(text, SPARSE) == ([], [("images", "networks")])
+
+
+NORWAY = r"""@article{ice, author = {Doe, Jane}, title = {Rivers of Norway}, journaltitle = {Ice Studies}, year = {2010}}
+@article{water, author = {Doe, Jane}, title = {Rivers of Norway}, journaltitle = {Water Studies}, year = {2010}}
+@article{lakes, author = {Doe, Jane}, title = {Rivers and lakes of Norway}, journaltitle = {Water Studies},
+  year = {2011}}
+@article{roads, author = {Doe, Jane}, title = {Roads of Norway}, journaltitle = {Water Studies}, year = {2011}}
+"""
+
+
+def test_context_words_choose_between_entries_only_with_a_clear_lead() -> None:
+    # One word of a journal's name beside the words both titles share is no evidence of which work is cited; a word
+    # of one title that the other lacks is.
+    assert _linked_and_open("The rivers of Norway freeze to ice (Doe 2010).", NORWAY) == ([], [("ice", "water")])
+    assert _linked_and_open("The rivers and lakes of Norway freeze (Doe 2011).", NORWAY) == (["lakes"], [])

@@ -21,7 +21,7 @@ from .author_names import (
     wrote_et_al,
 )
 from .hits import Found, Hit
-from .index import SourceIndex
+from .index import SourceIndex, clearly_best
 from .labels import CONTAINER_TYPES, nameless
 from .printed_years import YEAR_WORDS, bearing, candidates, label_year, labels_of
 from .prose_author import named_in_prose
@@ -292,6 +292,6 @@ def _by_title_words(text: str, year: str, suffix: str, index: SourceIndex) -> li
     ranked = sorted(pool, key=lambda k: -scores[k])
     best = scores[ranked[0]]
     second = scores[ranked[1]] if len(ranked) > 1 else 0.0
-    if best >= TITLE_EVIDENCE and best >= 1.5 * second:
+    if best >= TITLE_EVIDENCE and clearly_best(best, second):
         return ranked[:3] if second else ranked[:1]
     return []
