@@ -241,3 +241,12 @@ def test_context_words_choose_between_entries_only_with_a_clear_lead() -> None:
     # of one title that the other lacks is.
     assert _linked_and_open("The rivers of Norway freeze to ice (Doe 2010).", NORWAY) == ([], [("ice", "water")])
     assert _linked_and_open("The rivers and lakes of Norway freeze (Doe 2011).", NORWAY) == (["lakes"], [])
+
+
+def test_names_glued_to_the_word_before_are_read_from_their_capital() -> None:
+    # "[`forge`](https://...)@doe" in the source prints "forgeDoe et al. (2015)": the names start at the capital.
+    bib = r"""@manual{doe, author = {Doe, Ann and Roe, Bo and Poe, Cy}, title = {Forge: tools}, year = {2015}}
+"""
+    assert _linked_and_open("We use the forgeDoe et al. (2015) package.", bib) == (["doe"], [])
+    # A name with a capital inside it is an entry's name as written when an entry has it.
+    assert _linked_and_open("As shown by LeCun et al. (2015).", bib.replace("Doe, Ann", "LeCun, Yann")) == (["doe"], [])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from ..lazyre import lazy
 from ..model import Claim, Mention
 from . import cited_titles
 from .author_date_hit import _emit, _reportable, _second_year, _year_text
@@ -64,7 +65,17 @@ def names_before(lead: str, index: SourceIndex, window: list[Token] | None = Non
         joined = parted_list(listed, last.strip(), index)[0]
         if joined:
             return joined
+    if not lookup_tail(names, index)[0]:
+        # A word glued to the names ("arulesHahsler et al. (2015)": a link's text typed with no space before the
+        # citation): the names start at the capital, when an entry has them.
+        unglued = _GLUED.sub(r"\1 ", names)
+        if unglued != names and lookup_tail(unglued, index)[0]:
+            return unglued
     return names
+
+
+_GLUED = lazy(r"(?<![^\W\d_])([a-z]{3,})(?=[A-Z][a-z])")
+"""A word of three lower-case letters or more with a capitalised word glued to it ("arulesHahsler")."""
 
 
 _CITATIONS = re.compile(r"\([^()]*\b(?:1[5-9]|20)\d\d[a-z]?\b[^()]*\)")
