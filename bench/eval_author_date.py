@@ -9,11 +9,13 @@ resolve each to its entry (pandoc-crossref labels such as @fig:map are left out:
 bibliography citations). An item counts as resolved when its paragraph yields a marker for
 that key (as many times as the gold has it); a marker for another key is a wrong one, and one left
 open between several entries (``cited_letters.LEFT_OPEN``) is neither. Nor is a marker where pandoc rendered
-no citation, for an entry the document cites elsewhere: the source wrote that citation as text (a reference
-manager's pasted link, "Vandvik et al. [(2022)](https://paperpile.com/...)"), which the gold cannot hold; it is
-counted apart as *unscored* (``--show-errors`` lists it). A citation pandoc printed as nothing (Springer's
+no citation, for an entry the document cites elsewhere, or whose words print the entry's first family name and
+year, which no other entry has: the source wrote that citation as text (a reference manager's pasted link,
+"Vandvik et al. [(2022)](https://paperpile.com/...)", or "as Doe (2001) shows" typed out), which the gold cannot
+hold; it is counted apart as *unscored* (``--show-errors`` lists it). A citation pandoc printed as nothing (Springer's
 rendering of an entry with neither names nor date) has no marker in the text: it is no item, counted apart and
-printed under the table.
+printed under the table; so is one in a figure caption the plain text leaves out (a LaTeX figure prints as its
+image, with no caption).
 
 Split, by document: *dev* when the first byte of sha1(document name) is even (tuned on),
 *held aside* otherwise (reported, never tuned on). With pandoc at hand (``pip install
@@ -53,7 +55,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,6 +71,7 @@ from litreview.linking import link  # noqa: E402
 from litreview.linking.cited_letters import LEFT_OPEN, UNDECIDED, UNDECIDED_LETTER, UNDECIDED_STYLE  # noqa: E402
 from litreview.model import Source  # noqa: E402
 from litreview.review import citation_style  # noqa: E402
+from litreview.text import fold_words  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 CROSSREF = ("fig:", "tbl:", "eq:", "sec:", "lst:")
@@ -179,7 +182,7 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
     texts = [" ".join(c.text for c in p.claims) for p in essay.paragraphs]
     want: dict[int, Counter[str]] = defaultdict(Counter)
     written: dict[tuple[int, str], list[str]] = defaultdict(list)
-    cursor, used, lost, silent = (0, 0), set(), 0, 0
+    cursor, used, lost, silent, dropped = (0, 0), set(), 0, 0, 0
     spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     cited: set[str] = set()
     for line in gold_path.read_text(encoding="utf-8").splitlines():
@@ -201,9 +204,19 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
             places = [(i, at) for i, t in enumerate(texts) for at in _all(t.upper(), rendered.upper())]
         if row.get("location") == "footnote":  # "(2020)" of a note's "Levinson's (2020)" is in the body's too
             places = [p for p in places if texts[p[0]].startswith("[")] or places
+        if row.get("location") == "figure_caption":  # printed as the image's "[alternative text]", if at all
+            places = [p for p in places if texts[p[0]].startswith("[")]
         free = [p for p in places if p not in used]
         ahead = [p for p in free if p >= cursor]
         place = (ahead or free or [None])[0]
+        if place is None and row.get("location") == "figure_caption":
+            # pandoc's plain text prints a figure as its image's alternative text, which a LaTeX figure's image has
+            # not: its caption (which the gold records) is not in the text at all. Counted apart, not as an item;
+            # --show-errors lists it.
+            dropped += len(keys)
+            if show:
+                print(f"  in a figure caption the plain text drops: {rendered}")
+            continue
         if place is None:
             lost += len(keys)
             if misses is not None:
@@ -236,7 +249,7 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
             got[p][m.keys[0]] += 1
             # The marker's text may differ from the text's in punctuation ("Vandvik et al (2022)"): its words.
             found = re.search(r"\W*".join(map(re.escape, re.findall(r"\w+", m.text))), claim_text[m.claim_id])
-            if found and m.keys[0] in cited:
+            if found and (m.keys[0] in cited or names_alone(m.text, m.keys[0], bibliography.sources)):
                 start, end = offset[m.claim_id] + found.start(), offset[m.claim_id] + found.end()
                 if not any(a < end and start < b for a, b in spans[p]):
                     beyond[p][m.keys[0]] += 1
@@ -261,9 +274,10 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
         both = want[p] & got[p]
         right += sum(both.values())
         extra = got[p] - want[p]
-        # A marker where pandoc rendered no citation, for an entry the document cites elsewhere: a citation the
-        # source writes as text ("Vandvik et al. [(2022)](https://paperpile.com/...)", a reference manager's pasted
-        # link), which the gold cannot hold. Neither right nor wrong: unscored, and listed by --show-errors.
+        # A marker where pandoc rendered no citation, for an entry the document cites elsewhere or that its words
+        # name alone (``names_alone``): a citation the source writes as text ("Vandvik et al.
+        # [(2022)](https://paperpile.com/...)", a reference manager's pasted link), which the gold cannot hold.
+        # Neither right nor wrong: unscored, and listed by --show-errors.
         unscored_here = extra & beyond[p]
         unscored += sum(unscored_here.values())
         extra -= unscored_here
@@ -280,7 +294,7 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
                   + (f" unscored (no citation rendered there) {dict(unscored_here)}" if unscored_here else ""))
     total = sum(sum(c.values()) for c in want.values()) + lost
     return {"items": total, "resolved": right, "wrong": wrong, "not in text": lost, "unscored": unscored,
-            "undecidable": apart, "printed nothing": silent}
+            "undecidable": apart, "printed nothing": silent, "caption dropped": dropped}
 
 
 MAX_RENDERINGS = 12
@@ -379,6 +393,23 @@ def failure_classes(rendered: str, source: Source | None, text: str) -> list[str
     return out
 
 
+def names_alone(text: str, key: str, sources: Sequence[Source]) -> bool:
+    """Whether ``text`` (a marker's words) prints the family name of the entry ``key``'s first author and its year,
+    and no other entry has that first family name and year: a citation of that entry the source writes as text
+    ("as Doe (2001) shows", no citation syntax), which the gold cannot hold, though no reader could take it for
+    another entry."""
+    def first(source: Source) -> tuple[str, int | None]:
+        people = source.authors or source.editors
+        return (fold_words(people[0].family) if people else ""), source.year
+
+    mine = next((first(s) for s in sources if s.key == key), ("", None))
+    family, year = mine
+    words = f" {fold_words(text)} "
+    if not family or year is None or f" {family} " not in words or not re.search(rf"\b{year}\b", text):
+        return False
+    return sum(1 for s in sources if first(s) == mine) == 1
+
+
 def _all(text: str, needle: str) -> list[int]:
     out, at = [], text.find(needle)
     while at >= 0:
@@ -459,6 +490,9 @@ def main() -> int:
         if totals[split]["printed nothing"] and not (args.dev_only and split == "held"):
             print(f"{split}: {totals[split]['printed nothing']} citations pandoc printed as nothing (no marker in the "
                   "text): not counted as items")
+        if totals[split]["caption dropped"] and not (args.dev_only and split == "held"):
+            print(f"{split}: {totals[split]['caption dropped']} citations in figure captions pandoc's plain text drops "
+                  "(not in the text): not counted as items")
     print("dev items missed, by class (an item may show several; 'cause:' classes, one per item, say why it was missed):")
     for cls, n in sorted(misses["dev"].items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {cls:<32} {n:>5}")

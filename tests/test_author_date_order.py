@@ -15,6 +15,7 @@ from litreview.linking.cited_letters import LEFT_OPEN, UNDECIDED, UNDECIDED_LETT
 from litreview.linking.labels import letter_orders
 from litreview.linking.styles import KNOWN, order_of_csl
 from litreview.model import Bibliography
+from litreview.text import spelled
 
 VOLUMES = r"""@book{v1, author = {Roe, Ann}, title = {Zebras}, maintitle = {Collected Works}, volume = {1}, year = {2001}}
 @book{v2, author = {Roe, Ann}, title = {Apples}, maintitle = {Collected Works}, volume = {2}, year = {2001}}
@@ -311,6 +312,18 @@ def test_a_co_authors_initial_is_read_as_spelled() -> None:
 """)
     assert _markers("It holds (Doe and É. Roe, 2010).", bib) == (["emile"], [])
     assert _markers("It holds (Doe & E. Roe, 2010).", bib) == (["eric"], [])
+
+
+def test_an_accented_dotless_i_is_the_accented_i() -> None:
+    # LaTeX writes the accented i {\'\i}; pandoc prints it as a dotless i and a combining accent ("Garcı́a"). Chicago
+    # tells "Doe, García, et al." from "Doe, Garcia, et al." by the names as spelled, and prints no letter.
+    bib = parse_bibliography(r"""@article{acute, author = {Doe, Jane and Garc{\'\i}a, Ana and Roe, Bo}, title = {Beta},
+  year = {2010}}
+@article{plain, author = {Doe, Jane and Garcia, Ana and Roe, Bo}, title = {Gamma}, year = {2010}}
+""")
+    assert _markers("It holds (Doe, Garc\u0131\u0301a, et al. 2010).", bib) == (["acute"], [])
+    assert _markers("It holds (Doe, Garcia, et al. 2010).", bib) == (["plain"], [])
+    assert spelled("Garc\u0131\u0301a") == spelled("García") != spelled("Garcia")
 
 
 def test_apa_letters_lists_printed_alike_by_the_given_names_first() -> None:

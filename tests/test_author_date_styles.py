@@ -228,6 +228,20 @@ def test_a_citation_printed_as_nothing_is_no_item(eval_author_date, tmp_path: Pa
     assert (counts["items"], counts["resolved"], counts["printed nothing"]) == (1, 1, 1)
 
 
+def test_a_citation_in_a_figure_caption_the_plain_text_drops_is_no_item(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A LaTeX figure prints in plain text as its image, "[]", with no caption: the caption's "(Doe 2020)" took the
+    # place of the body's, and the body's was counted not found. A Markdown figure prints its caption as "[...]".
+    (tmp_path / "refs.bib").write_text("@book{doe, author = {Doe, Ann}, title = {T}, year = {2020}}\n"
+                                       "@book{roe, author = {Roe, Bo}, title = {U}, year = {2021}}\n", encoding="utf-8")
+    (tmp_path / "rendered.txt").write_text("[]\n\n[A map (Roe 2021).]\n\nIt holds (Doe 2020).\n", encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text(
+        '{"rendered": "(Doe 2020)", "keys": ["doe"], "location": "figure_caption"}\n'
+        '{"rendered": "(Roe 2021)", "keys": ["roe"], "location": "figure_caption"}\n'
+        '{"rendered": "(Doe 2020)", "keys": ["doe"], "location": "body"}\n', encoding="utf-8")
+    counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
+    assert (counts["items"], counts["resolved"], counts["not in text"], counts["caption dropped"]) == (2, 2, 0, 1)
+
+
 def test_a_citation_in_a_footnote_is_looked_for_in_the_footnotes_first(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # "(2020)" of "Levinson's (2020)" in a footnote is also in the body's "Levinson (2020)": placed there, the item
     # was counted missed in the body and its footnote's marker a wrong one.
@@ -562,15 +576,19 @@ def test_items_with_no_year_listed_with_commas(text: str, keys: list[str]) -> No
 
 def test_a_citation_the_source_writes_as_text_is_unscored_not_wrong(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # "Doe [(2020)](https://paperpile.com/...)" in the source is a link to pandoc, no citation: the gold has none
-    # there, while litreview reads Doe (2020), an entry the document cites elsewhere. Not a wrong link.
+    # there, while litreview reads Doe (2020), an entry the document cites elsewhere. Not a wrong link; nor is one
+    # whose words name its entry alone.
     (tmp_path / "refs.bib").write_text("@book{doe, author = {Doe, Ann}, title = {T}, year = {2020}}\n"
-                                       "@book{roe, author = {Roe, Bo}, title = {U}, year = {2021}}\n", encoding="utf-8")
+                                       "@book{roe, author = {Roe, Bo}, title = {U}, year = {2021}}\n"
+                                       "@book{kim, author = {Kim, Cy and Lee, Di}, title = {V}, year = {2019}}\n"
+                                       "@book{kim2, author = {Kim, Cy}, title = {W}, year = {2019}}\n", encoding="utf-8")
     (tmp_path / "rendered.txt").write_text("It holds (Doe 2020).\n\nWe proceed as Doe (2020) did.\n\n"
-                                           "So does Roe (2021).\n", encoding="utf-8")
+                                           "So does Roe (2021). Kim and Lee (2019) differ.\n", encoding="utf-8")
     (tmp_path / "gold.jsonl").write_text('{"rendered": "(Doe 2020)", "keys": ["doe"]}\n', encoding="utf-8")
     counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
-    # Roe, which the gold never cites, stays a wrong link.
-    assert (counts["resolved"], counts["wrong"], counts["unscored"]) == (1, 1, 1)
+    # Roe (2021), which the gold never cites, names the one entry by Roe of 2021: typed as text too. Kim and Lee
+    # (2019), which the gold never cites either, shares its first name and year with another entry: a wrong link.
+    assert (counts["resolved"], counts["wrong"], counts["unscored"]) == (1, 1, 2)
 
 
 @pytest.mark.parametrize(("titles", "proven"), [

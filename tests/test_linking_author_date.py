@@ -202,3 +202,65 @@ def test_a_surname_no_entry_has_is_not_passed_over_for_a_title_sharing_the_sente
     # With no name before it, the title's words still choose among the year's entries.
     unnamed = text.replace("Guay (2016) offers", "A later study (2016) offers")
     assert [m.keys for m in link(parse_essay(unnamed), bib).mentions if m.text == "(2016)"] == [("lin2016", "das2016")]
+COHESION = r"""@article{doe, author = {Doe, Jane}, title = {Social cohesion between refugee groups and institutions},
+  year = {2016}}
+@article{poe, author = {Poe, Bo}, title = {Rainfall in coastal towns}, year = {2016}}
+"""
+
+
+def test_a_year_after_a_name_no_entry_has_is_reported_not_chosen_by_title_words() -> None:
+    # "Roe (2016)" names its author: with no entry by Roe, the title words that fit Doe's 2016 work do not make it
+    # Doe's; the citation is reported as one with no entry.
+    text = "Roe (2016) defines social cohesion as the relations between refugee groups and institutions."
+    linkage = link(parse_essay(text), parse_bibliography(COHESION))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == []
+    assert [(m.text, m.keys, m.detail) for m in linkage.mentions if m.kind == "marker"] == [
+        ("Roe (2016)", (), "no entry for Roe 2016")]
+
+
+def test_a_year_with_no_name_before_it_is_still_chosen_by_title_words() -> None:
+    text = "Social cohesion is the relations between refugee groups and institutions (2016)."
+    linkage = link(parse_essay(text), parse_bibliography(COHESION))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["doe"]
+
+
+def _linked_and_open(text: str, bib: str) -> tuple[list[str], list[tuple[str, ...]]]:
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    return ([lk.source_key for lk in linkage.links if lk.kind == "marker"],
+            [m.keys for m in linkage.mentions if m.kind == "marker" and m.keys and m.detail != m.keys[0]])
+
+
+SPARSE = r"""@article{images, author = {Roe, Ann}, title = {Sparse coding of natural images}, year = {2012}}
+@article{networks, author = {Roe, Ann}, title = {Learning sparse coding networks}, year = {2012}}
+"""
+
+
+def test_the_words_before_a_citation_name_a_work_by_two_words_the_others_lack() -> None:
+    # The document cites one of the two ("Roe 2012", no letter). "sparse coding networks" are all words of the second
+    # title, but only "networks" tells it from the first: too little to name it; the sentence speaks of both.
+    text = "Images are encoded by sparse coding networks (Roe 2012)."
+    assert _linked_and_open(text, SPARSE) == ([], [("images", "networks")])
+
+
+NORWAY = r"""@article{ice, author = {Doe, Jane}, title = {Rivers of Norway}, journaltitle = {Ice Studies}, year = {2010}}
+@article{water, author = {Doe, Jane}, title = {Rivers of Norway}, journaltitle = {Water Studies}, year = {2010}}
+@article{lakes, author = {Doe, Jane}, title = {Rivers and lakes of Norway}, journaltitle = {Water Studies},
+  year = {2011}}
+@article{roads, author = {Doe, Jane}, title = {Roads of Norway}, journaltitle = {Water Studies}, year = {2011}}
+"""
+
+
+def test_context_words_choose_between_entries_only_with_a_clear_lead() -> None:
+    # One word of a journal's name beside the words both titles share is no evidence of which work is cited; a word
+    # of one title that the other lacks is.
+    assert _linked_and_open("The rivers of Norway freeze to ice (Doe 2010).", NORWAY) == ([], [("ice", "water")])
+    assert _linked_and_open("The rivers and lakes of Norway freeze (Doe 2011).", NORWAY) == (["lakes"], [])
+
+
+def test_names_glued_to_the_word_before_are_read_from_their_capital() -> None:
+    # "[`forge`](https://...)@doe" in the source prints "forgeDoe et al. (2015)": the names start at the capital.
+    bib = r"""@manual{doe, author = {Doe, Ann and Roe, Bo and Poe, Cy}, title = {Forge: tools}, year = {2015}}
+"""
+    assert _linked_and_open("We use the forgeDoe et al. (2015) package.", bib) == (["doe"], [])
+    # A name with a capital inside it is an entry's name as written when an entry has it.
+    assert _linked_and_open("As shown by LeCun et al. (2015).", bib.replace("Doe, Ann", "LeCun, Yann")) == (["doe"], [])

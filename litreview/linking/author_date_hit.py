@@ -17,7 +17,7 @@ from . import cited_letters
 from .attribution import REPORTING
 from .author_names import told_apart_by_given_names
 from .hits import Found, Hit
-from .index import SourceIndex, persons_of
+from .index import SourceIndex, clearly_best, persons_of
 from .name_forms import acronym_of
 from .printed_years import common
 from .text import STOPWORDS, canonical, content_stems
@@ -57,9 +57,10 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     names and year with another letter too, so its words are no evidence of which entry this letter is.
     ``word_before``: the word before the citation may name its work (False when its parenthesis prints another
     letter of the same names and year, which the word would name as well). Between entries whose contexts score
-    alike, the citation is left open too, unless other citations' contexts picked one (``cited_letters.picked``): the
-    order of the file is no evidence of which work it is. ``label``: the lettered year label the citation prints
-    (by default the one ``written`` ends with), as its letter reads ("1975b" for DIN 1505-2's "1975bb")."""
+    alike or nearly so (``index.clearly_best``), the citation is left open too, unless other citations' contexts
+    picked one (``cited_letters.picked``): the order of the file is no evidence of which work it is. ``label``: the
+    lettered year label the citation prints (by default the one ``written`` ends with), as its letter reads
+    ("1975b" for DIN 1505-2's "1975bb")."""
     label = label_of(written) if label is None else label
     # The names the citation prints, or the prose prints for it (its first author's), are no evidence of which
     # work it is ("O'Toole also notes (2007)" for a work titled "O'Toole"); a co-author named nearby may be.
@@ -73,9 +74,9 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     if titled:  # "forcats (Wickham 2023a), stringr (Wickham 2023b)": the word before names the work
         key, ambiguous = titled, False
         cited_letters.record_pick(index, keys, key, label)
-    elif ambiguous and ranked[0] > ranked[1] and not shared_context and not contested:
+    elif ambiguous and clearly_best(*ranked[:2]) and not shared_context and not contested:
         cited_letters.record_pick(index, keys, key, label)
-    elif ambiguous and (contested or shared_context or ranked[0] <= ranked[1] or guessed
+    elif ambiguous and (contested or shared_context or not clearly_best(*ranked[:2]) or guessed
                         or told_apart_by_given_names(written, keys, index)):
         key = "" if contested else cited_letters.picked(index, keys, label) or ""
         if not key:
@@ -135,13 +136,21 @@ def _headed_before(lead: str, keys: list[str], index: SourceIndex) -> str:
 
 def _phrased_before(lead: str, keys: list[str], index: SourceIndex) -> str:
     """The one entry among ``keys`` whose title holds every content word (two or more) of the last words before the
-    citation; one word alone ("the tools") is too common to tell."""
+    citation, two or more of them words the other entries' titles lack; one word alone ("the tools") is too common to
+    tell."""
     tail = lead.rstrip(" ([").replace("-", " ").split()[-_PHRASE_WORDS:]
     stems = set(content_stems(" ".join(tail)))
     if len(stems) < 2:
         return ""
-    hits = {k for k in keys if stems <= set(content_stems(index.sources[k].title.replace("-", " ")))}
-    return hits.pop() if len(hits) == 1 else ""
+    titles = {k: set(content_stems(index.sources[k].title.replace("-", " "))) for k in dict.fromkeys(keys)}
+    hits = {k for k, title in titles.items() if stems <= title}
+    if len(hits) != 1:
+        return ""
+    hit = hits.pop()
+    # The words that tell it from the others must be two or more too: "of sparse coding networks" before one of two
+    # works on sparse coding names it by "networks" alone.
+    others = set().union(*(title for k, title in titles.items() if k != hit))
+    return hit if len(stems - others) >= 2 else ""
 
 
 SECOND_YEAR_SPAN = 60

@@ -22,7 +22,7 @@ from .author_names import (
     wrote_et_al,
 )
 from .hits import Found, Hit
-from .index import SourceIndex
+from .index import SourceIndex, clearly_best
 from .labels import CONTAINER_TYPES, nameless
 from .printed_years import YEAR_WORDS, bearing, candidates, label_year, labels_of
 from .prose_author import named_in_prose
@@ -65,7 +65,17 @@ def names_before(lead: str, index: SourceIndex, window: list[Token] | None = Non
         joined = parted_list(listed, last.strip(), index)[0]
         if joined:
             return joined
+    if not lookup_tail(names, index)[0]:
+        # A word glued to the names ("arulesHahsler et al. (2015)": a link's text typed with no space before the
+        # citation): the names start at the capital, when an entry has them.
+        unglued = _GLUED.sub(r"\1 ", names)
+        if unglued != names and lookup_tail(unglued, index)[0]:
+            return unglued
     return names
+
+
+_GLUED = lazy(r"(?<![^\W\d_])([a-z]{3,})(?=[A-Z][a-z])")
+"""A word of three lower-case letters or more with a capitalised word glued to it ("arulesHahsler")."""
 
 
 _CITATIONS = lazy(r"\([^()]*\b(?:1[5-9]|20)\d\d[a-z]?\b[^()]*\)")
@@ -137,9 +147,12 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     # No author anywhere near: the words of a title may still point at one entry of that year. Not after a number,
     # whose year it is: a court reporter's or a statute's ("Learning Resources, Inc. v. Trump, 607 U.S. 229 (2026)").
     # Nor after a surname no entry has ("Guay (2016) offers a definition"): the text names the author, whose work
-    # it is, and another's title sharing the sentence's words is not it.
-    keys = ([] if lead.rstrip()[-1:].isdigit() or _names_an_author(lead, toks)
-            else _by_title_words(claim.text, year, suffix, index))
+    # it is, and another's title sharing the sentence's words is not it; unless the entry's own words hold the name
+    # (a work named by a word of its title, "the Paris Agreement (2015)").
+    keys = [] if lead.rstrip()[-1:].isdigit() else _by_title_words(claim.text, year, suffix, index)
+    start = _unmatched_names(lead, toks)
+    if keys and _names_an_author(lead, toks) and not _words_of(lead[start:], keys[0], index):
+        keys = []
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
         found.mention(at, Mention(claim.id, "marker", f"({seg.strip()})", tuple(keys),
@@ -147,7 +160,6 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         found.hits.append(Hit(claim.id, keys[0], "marker", 0.6, paren.group(), at, at + len(seg),
                               ambiguous=True, locator=locator, confirmed=False))
         return
-    start = _unmatched_names(lead, toks)
     if start is not None and year not in YEAR_WORDS and "–" not in year and _reportable(year, seg):
         span = lead[start:].rstrip()
         name = strip_possessive(span)[0]
@@ -192,6 +204,13 @@ def _names_an_author(lead: str, toks: list[Token]) -> bool:
         return False
     before = [t for t in toks if t.end <= start]
     return not before or not capitalised(before[-1].text)
+
+
+def _words_of(names: str, key: str, index: SourceIndex) -> bool:
+    """Whether the words of ``names`` (the capitalised words before a parenthesis) are among the entry's own words
+    (its title, container, keywords): they then name the work, not its author."""
+    stems = set(content_stems(names))
+    return bool(stems) and stems <= set(index.stems.get(key, ()))
 
 
 def _gap(lead: str, toks: list[Token], n: int) -> str:
@@ -295,6 +314,6 @@ def _by_title_words(text: str, year: str, suffix: str, index: SourceIndex) -> li
     ranked = sorted(pool, key=lambda k: -scores[k])
     best = scores[ranked[0]]
     second = scores[ranked[1]] if len(ranked) > 1 else 0.0
-    if best >= TITLE_EVIDENCE and best >= 1.5 * second:
+    if best >= TITLE_EVIDENCE and clearly_best(best, second):
         return ranked[:3] if second else ranked[:1]
     return []

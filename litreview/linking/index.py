@@ -94,6 +94,16 @@ class SourceIndex:
         return key, ambiguous
 
 
+CLEAR_LEAD = 1.5
+"""How many times the next entry's score the best one's must be for the words of a context to choose between
+entries: a lead of one word that both share but once more, or of a word of one's journal, is no evidence."""
+
+
+def clearly_best(best: float, second: float) -> bool:
+    """Whether a context's best score (``SourceIndex.context_scores``) leads the next one's by ``CLEAR_LEAD``."""
+    return best > second and best >= CLEAR_LEAD * second
+
+
 def persons_of(source: Source) -> tuple[Person, ...]:
     """Authors, or editors when an entry has none."""
     return source.authors or source.editors
