@@ -98,6 +98,8 @@ _HEAD_ONLY = _with_names(r"^(?:(?:(?:[dl][’'])?[A-ZÀ-Þ][\w'’-]*\.?(?:-[A-Z
 #: A family name in capitals and a given name or initial: "BRETT, Matthew, …", "GEER, Ingrid de, 1985.";
 #: a body's name in capitals and its year, or its lack of one: "UNITED STATES CONGRESS, 1968.", "AUTHOR, [kein Datum]."
 _CAPITALS_FIRST = _with_names(rf"^[A-ZÀ-Þ]{{2,}}(?:[-\s][A-ZÀ-Þ]{{2,}})*,\s(?:[A-ZÀ-Þ]|{YEAR}[a-z]?\.|\[(?:{NO_DATE_WORDS})\])")
+#: Words in capitals ending a line, as a title in capitals does ("… RESETTLED PERSONS IN THE COUNTY OF").
+_CAPITALS_END = _with_names(r"(?:\b[A-ZÀ-Þ]{2,}\s){2}[A-ZÀ-Þ]{2,}$")
 #: The end of a text that goes on on the next line: a colon, comma, semicolon or ampersand, or a word joining names.
 _GOES_ON = re.compile(r"(?:[:,;&]|\b(?:and|und|et|e|y|u\.|In))$")
 #: The end of a text that goes on however short its line: a comma, colon or ampersand, a word joining names,
@@ -223,7 +225,7 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
                                 and _PERIODICAL_DATED.match(line) is None)
             # (not under a line in capitals: "… A CASE OF RONGAI" + "LOCATION NAKURU COUNTY, KENYA." is a title)
             starts = starts or (dated and _CAPITALS_FIRST.match(line) is not None
-                                and not (above.isupper() and above[-1].isalpha())
+                                and _CAPITALS_END.search(above) is None
                                 and _GOES_ON.search(out[-1][1][-12:]) is None
                                 and not _head_only(out[-1][1]))
         if starts:
