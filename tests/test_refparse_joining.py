@@ -223,3 +223,18 @@ def test_a_bare_number_labels_a_body_in_lower_case():
         "1. Aid NC, Sweden C of. Social cohesion in the region – an assessment. 2019.",
         "2. unrefugees. Crisis explained. 2024 https://www.example.org/news/crisis-explained/",
         "3. Smith J, Brown A. A study of towns. Urban Rev 2018; 4: 1-9."]
+
+
+@pytest.mark.parametrize(("broken", "mended"), [
+    (["Agence France-Presse. 2012. “US Seeks Clarification.” Al-Jazeera, February 6. http://www.",
+      "aljazeera.com/news/middleeast/2012/02/20122681640947860.html."],
+     "http://www.aljazeera.com/news/middleeast/2012/02/20122681640947860.html."),
+    (["Abbas, Muhammad. 2013. “Fixed-point filters.” IEEE Transactions on Circuits 60: 926–937. http://dx.",
+      "doi.org/10.1109/TCSI.2013.2244272."], "http://dx.doi.org/10.1109/TCSI.2013.2244272."),
+    (["Kruschke, John K. 2015. Doing Bayesian Data Analysis: A Tutorial with R. Academic Press /",
+      "Elsevier."], "Academic Press / Elsevier."),
+])
+def test_an_address_broken_after_a_dot_is_mended_and_a_slash_between_words_keeps_its_spaces(broken, mended):
+    refs = [_FULL, broken, _LAST]
+    got = _rejoined(*refs)
+    assert len(got) == 3 and got[1].endswith(mended)

@@ -311,14 +311,15 @@ def _glue(text: str, line: str, lines: list[str], folded: list[str]) -> str:
         # "https://doi.org/10.1111/jsr." + "13245", "…?id=" + "12&lang=en"; not "…/820136," + "2002." (Copernicus)
         return text + line
     # "https://doi.org/" + "10.1/x" is one address, "https://www.R-project.org/" + "(accessed …)" is not
-    return text + ("" if re.search(r"(?:\w-|/)$", last) and line[:1] not in "([" else " ") + line
+    return text + ("" if re.search(r"(?:\w-|\S/)$", last) and line[:1] not in "([" else " ") + line
 
 
 #: An address or DOI at the end of a line, which a PDF breaks anywhere, and how it may go on
-#: on the next line (not a word of five letters or more: "… /a." + "accessed 3 May" is text; a path
-#: going on with its "/" or "-": "…/2019/03" + "/12/future-of-reading").
+#: on the next line (not a word of five letters or more: "… /a." + "accessed 3 May" is text, unless a dot
+#: or slash goes on with it: "http://www." + "aljazeera.com/news/…"; a path going on with its "/" or "-":
+#: "…/2019/03" + "/12/future-of-reading").
 _IDENTIFIER_END = re.compile(rf"(?:https?://|www\.|\b{DOI_START})\S*$")
-_IDENTIFIER_MORE = re.compile(r"^(?!https?:|www\.|doi\b)(?![a-z]{5,}\b)(?:[a-z0-9]|[/-](?=\S))[^\s]*")
+_IDENTIFIER_MORE = re.compile(r"^(?!https?:|www\.|doi\b(?![./]\w))(?![a-z]{5,}\b(?![./]\w))(?:[a-z0-9]|[/-](?=\S))[^\s]*")
 _BREAKS = "/.-_=?&#~%"
 
 
