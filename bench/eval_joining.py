@@ -12,6 +12,11 @@ line that is not one reference per line). A reference counts as recovered when o
 carry a number is numbered 1, 2, 3 … first, as a real one is. A list with one
 reference per line, unwrapped, is not measured here: it is never joined.
 
+The dev lists are cut a second time as copied out of a PDF (``pdf_text``): long words of small letters
+hyphenated, an address or a DOI broken where its line ends, a hanging indent in every other list, a running
+head and a page number every ``PAGE`` lines, the whole read by ``section.find_reference_section`` as
+``litreview import`` reads a file (the references compared as it reads each in a paragraph of its own).
+
 Sets: *dev* (looked at): anystyle dev 250, the Chicago lists (115), and the dev styles (``--set devstyles``:
 the training bibliographies' entries training left out, in CSL styles neither trained nor held).
 *held* (``--held``, reported, never tuned on): the held styles (held bibliographies in held CSL styles).
