@@ -12,6 +12,11 @@ line that is not one reference per line). A reference counts as recovered when o
 carry a number is numbered 1, 2, 3 … first, as a real one is. A list with one
 reference per line, unwrapped, is not measured here: it is never joined.
 
+The dev lists are cut a second time as copied out of a PDF (``pdf_text``): long words of small letters
+hyphenated, an address or a DOI broken where its line ends, a hanging indent in every other list, a running
+head and a page number every ``PAGE`` lines, the whole read by ``section.find_reference_section`` as
+``litreview import`` reads a file (the references compared as it reads each in a paragraph of its own).
+
 Sets: *dev* (looked at): anystyle dev 250, the Chicago lists (115), and the dev styles (``--set devstyles``:
 the training bibliographies' entries training left out, in CSL styles neither trained nor held).
 *held* (``--held``, reported, never tuned on): the held styles (held bibliographies in held CSL styles).
@@ -41,6 +46,7 @@ from eval_refparse import (  # noqa: E402
 )
 
 from litreview.bibliography.refparse.joining import join_lines  # noqa: E402
+from litreview.bibliography.refparse.section import find_reference_section  # noqa: E402
 
 LIST = 20
 WIDTHS = (60, 75, 90)
@@ -80,13 +86,81 @@ def wrapped(refs: list[str], width: int) -> list[str]:
             for line in textwrap.wrap(ref, width, break_long_words=False, break_on_hyphens=False) or [ref]]
 
 
-def score(strings: list[str], show: int = 0) -> tuple[int, int, int, int]:
-    """(references, recovered, joined texts, joined texts that are a reference) over lists of ``LIST``."""
+_VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûü")
+_ADDRESS = re.compile(r"^(?:https?://|www\.|doi:|10\.\d{4,9}/)")
+#: A running head and page number a PDF's page break leaves in a list copied out of it (every ``PAGE`` lines).
+PAGE = 40
+
+
+def _hyphen_at(word: str, room: int) -> int:
+    """Where a typesetter hyphenates ``word`` to fit ``room`` columns (its part and "-"): after a vowel followed
+    by a consonant, three letters at least on each side; 0: nowhere (not a word of small letters only, its
+    punctuation aside)."""
+    core = word.rstrip(".,;:)”’")
+    if not (core.isalpha() and core.islower() and len(core) >= 8):
+        return 0
+    cuts = [i for i in range(3, len(core) - 2)
+            if word[i - 1] in _VOWELS and word[i] not in _VOWELS and i + 1 <= room]
+    return cuts[-1] if cuts else 0
+
+
+def typeset(ref: str, width: int) -> list[str]:
+    """``ref`` broken into lines of ``width`` columns as a PDF sets it: at spaces, a long word of small letters
+    hyphenated, an address or a DOI broken where the line ends (after a "/", "." or "-" when it can)."""
+    lines: list[str] = []
+    line = ""
+    for word in ref.split():
+        while True:
+            room = width - len(line) - (1 if line else 0)
+            if len(word) <= room:
+                line = f"{line} {word}" if line else word
+                break
+            cut = _hyphen_at(word, room - 1)
+            if cut:
+                lines.append(f"{line} {word[:cut]}-" if line else f"{word[:cut]}-")
+                line, word = "", word[cut:]
+                continue
+            if _ADDRESS.match(word) and room >= 12:
+                at = max((i + 1 for i, c in enumerate(word[:room]) if c in "/.-"), default=room)
+                lines.append(f"{line} {word[:at]}" if line else word[:at])
+                line, word = "", word[at:]
+                continue
+            if line:
+                lines.append(line)
+                line = ""
+            else:  # a word longer than the line: it overflows
+                line = word
+                break
+    return [*lines, line] if line else lines
+
+
+def pdf_text(refs: list[str], width: int, n: int) -> str:
+    """A list as copied out of a PDF: its heading, its references typeset (``typeset``), with a hanging indent
+    in every other list, and a page's running head and number every ``PAGE`` lines."""
+    out = ["References", ""]
+    for ref in refs:
+        for k, line in enumerate(typeset(ref, width)):
+            if len(out) % PAGE == 0:
+                out.extend(["", f"{len(out) // PAGE + 1}", "", "Journal of Examples 12 (2020)       "
+                            f"{len(out) // PAGE + 1}", ""])
+            out.append(("    " if k and n % 2 else "") + line)
+    return "\n".join(out)
+
+
+def score(strings: list[str], show: int = 0, pdf: bool = False) -> tuple[int, int, int, int]:
+    """(references, recovered, joined texts, joined texts that are a reference) over lists of ``LIST``; with
+    ``pdf``, the lists copied out of a PDF (``pdf_text``) and cut as ``litreview import`` cuts a file."""
     total = recovered = joined = right = 0
     for n, start in enumerate(range(0, len(strings), LIST)):
         refs = numbered_in_turn([_blank(s) for s in strings[start:start + LIST]])
-        got = [_unlabelled(text) for _, text in join_lines(wrapped(refs, WIDTHS[n % len(WIDTHS)]))]
+        width = WIDTHS[n % len(WIDTHS)]
         wanted = {_unlabelled(r) for r in refs}
+        if pdf:
+            got = [_unlabelled(text) for text in find_reference_section(pdf_text(refs, width, n))[0]]
+            # each reference as the import reads it in a paragraph of its own (an address's "<…>" dropped)
+            wanted = {_unlabelled(text) for text in find_reference_section("\n\n".join(["References", *refs]))[0]}
+        else:
+            got = [_unlabelled(text) for _, text in join_lines(wrapped(refs, width))]
         total, joined = total + len(refs), joined + len(got)
         recovered += len(wanted & set(got))
         right += sum(1 for g in got if g in wanted)
@@ -133,6 +207,14 @@ def main(argv: list[str] | None = None) -> int:
         total, recovered, joined, right = score(strings, args.show if name.startswith("dev") else 0)
         print(f"{name:<24}{total:>6}{recovered:>11}{recovered / total:>8.3f}{joined:>8}"
               f"{(right / joined if joined else 0.0):>11.3f}")
+    # the dev lists as copied out of a PDF (never the held: their figures stay comparable from stop to stop)
+    print(f"\nThe same lists copied out of a PDF (words hyphenated, addresses broken, a hanging indent in every "
+          f"other list, a running head and page number every {PAGE} lines), cut by section.find_reference_section:")
+    for name, strings in sets:
+        if strings and "held" not in name:
+            total, recovered, joined, right = score(strings, args.show if name.startswith("dev") else 0, pdf=True)
+            print(f"{name:<24}{total:>6}{recovered:>11}{recovered / total:>8.3f}{joined:>8}"
+                  f"{(right / joined if joined else 0.0):>11.3f}")
     return 0
 
 

@@ -122,3 +122,119 @@ def test_a_body_in_capitals_with_no_date_opens_a_reference_as_din_1505_prints_it
               "das vergangene Geschäftsjahr. Online. Zugriff am 3. Mai 2021."]
     got = [text for _, text in join_lines([*first, *second, *textwrap.wrap(_WENDT, 60)])]
     assert got == [" ".join(first), " ".join(second), _WENDT]
+
+
+def _rejoined(*refs: list[str]) -> list[str]:
+    """The texts ``join_lines`` makes of the lines of ``refs`` (each a reference's lines, as a PDF wrapped it)."""
+    return [text for _, text in join_lines([line for ref in refs for line in ref])]
+
+
+# a reference whose last line is full: the room left on it tells nothing
+_FULL = ["Ostrom, Elinor. 1990. Governing the Commons: The Evolution of the",
+         "Institutions for Collective Action. Cambridge University Press."]
+_LAST = ["Adams, Rita. 2019. Cities of Refuge. London: Verso Books."]
+
+
+@pytest.mark.parametrize("opening", [
+    ["d’Alessio, Marta, and Paul Brandt. 2015. “Rivers and Towns.”", "Journal of Water 12(3):44–59."],
+    ["Van Der Meer, Sofie, and Lars Holm. 2011. “Tidal Flats.” Coastal", "Studies 8(1):1–20."],
+    ["Čapek, Tomáš, and Łucja Nowak. 2019. “Memory and Place.” Slavic", "Review 78(2):300–21."],
+])
+def test_a_family_name_with_a_particle_or_a_central_european_capital_opens_a_reference(opening):
+    refs = [_FULL, opening, _LAST]
+    assert _rejoined(*refs) == [" ".join(ref) for ref in refs]
+
+
+@pytest.mark.parametrize("opening", [
+    ["Lindqvist M and others (2003) Interactive retrieval of images", "with self-organising maps. Helsinki."],
+    ["García Pérez H (2017) Redes de música en vivo: una práctica", "colectiva. Universidad de Sevilla."],
+    ["Silva R de, Ding X, Moss P, et al. (2005) Two experiences in", "designing for security. In: Proceedings."],
+])
+def test_vancouver_names_with_others_a_second_family_name_or_a_particle_open_a_reference(opening):
+    refs = [["Brown T, Green A (2014) Rivers of the north and their towns and", "their ports. J Hydrol 12: 33-41, Oxford University Press."],
+            opening, ["Okafor C, Bell D (2018) A study of towns. Urban Rev 4: 1-9."]]
+    assert _rejoined(*refs) == [" ".join(ref) for ref in refs]
+
+
+def test_a_body_in_lower_case_and_its_year_in_brackets_opens_an_apa_reference():
+    refs = [["Xie, Y. (2023). A general-purpose package for dynamic reports in R.", "Retrieved from https://example.org/packages/knitr/dynamic/reports/"],
+            ["World health organization. (2022). How programmes contribute to", "social cohesion in the region."],
+            ["Adams, R. (2019). Cities of refuge. London: Verso."]]
+    assert _rejoined(*refs) == [" ".join(ref) for ref in refs]
+
+
+def test_a_body_and_a_quoted_title_open_a_reference():
+    refs = [["ICRC, «Colombia report», aprile 18, 2012.", "https://www.example.org/en/doc/resources/colombia-report-2012.htm."],
+            ["European Commission, «Sudan», aprile 10, 2024.", "https://www.example.org/where/africa/sudan_en."],
+            _LAST]
+    assert _rejoined(*refs) == [" ".join(ref) for ref in refs]
+
+
+_ENDED_2013 = ["Lessler, J. and Cummings, D. A. T.: Mechanistic models of disease,",
+               "Epidemiology, 178, 1505–1512, https://doi.org/10.1093/aje/kwt133, 2013."]
+_ENDED_2014 = ["Pritchard, B.: Trends in nuclear physics authorship, letters and", "journals. CoRR. abs/1411.1899, (2014)."]
+
+
+@pytest.mark.parametrize("opening", [
+    ["Anon: Escape from the ivory tower: a history of functional", "languages, 2017."],
+    ["OECD: Perspectives on global development 2012: Social cohesion", "in a shifting world, OECD, 2012."],
+    ["numpy/numpy: https://github.com/numpy/numpy, last access: 16", "December 2019."],
+    ["Large Scale Distributed Deep Networks:", "http://research.example.com/archive/large_deep_networks.html, 2012."],
+])
+def test_a_name_before_a_colon_opens_a_reference_after_one_that_ended(opening):
+    # Copernicus and LNCS: "…, 2013." and "…, (2014)." end a reference; an author with no initials, a body, a
+    # repository or a title with no author opens the next with its colon
+    refs = [_ENDED_2013, opening, _ENDED_2014, opening, ["Yaglom, I. M.: Felix Klein and Sophus Lie, Boston, 1988."]]
+    assert _rejoined(*refs) == [" ".join(ref) for ref in refs]
+
+
+def test_a_harvard_head_closed_by_a_year_after_a_comma_goes_on_with_a_title_and_its_colon():
+    # "Chen, L.-C., 2018." wrapped before its title: "Mobilenetv2: Inverted …" is that title, not an author
+    refs = [["Bergstra, J. and Bengio, Y., 2012. Random search for optimization.", "Journal of Machine Learning Research, 13, pp.281–305."],
+            ["Sandler, M., Howard, A., Zhu, M., Zhmoginov, A. and Chen, L.-C., 2018.",
+             "Mobilenetv2: Inverted residuals and linear bottlenecks. In: Proceedings",
+             "of the Conference on Computer Vision, pp.4510–4520."], _LAST]
+    assert _rejoined(*refs) == [" ".join(ref) for ref in refs]
+
+
+def test_a_title_in_capitals_goes_on_with_a_line_opening_like_a_name_in_capitals():
+    # DIN 1505: "FAMILY, Given, 2020." opens a reference; under a title in capitals, "KENYA, …" goes on it
+    refs = [["OKELLO, Ruth und Samuel MWANGI, 2020. FACTORS OF INTEGRATION OF RESETTLED",
+             "PERSONS IN THE COUNTY OF NAKURU, KENYA. Social Sciences Journal. 17 Oktober",
+             "2020. Bd. 7, Nr. 10, S. 140–153"],
+            ["MCLEAN, Alex, 2011. Artist-Programmers and Programming Languages for the", "Arts. PhD thesis. University of London"]]
+    assert _rejoined(*refs) == [" ".join(ref) for ref in refs]
+
+
+def test_accents_written_as_marks_of_their_own_cut_as_composed_letters_do():
+    # a PDF's "Kovalčı́k" (a dotless i and a combining accent): the names and year alone go on with the title
+    refs = [["Zhang, Wei. 2018. “Video Retrieval at Scale.” IEEE Transactions on", "Multimedia 20(12):3361–76."],
+            ["Lokoč, Jakub, Gregor Kovalc\u030cı\u0301k, Tomáš Souček, and Přemysl C\u030cech. 2019.",
+             "“VIRET: A Video Retrieval Tool for Known-Item Search.” Pp. 177–81 in",
+             "Proceedings of the Conference on Multimedia Retrieval."], _LAST]
+    assert _rejoined(*refs) == [" ".join(ref) for ref in refs]
+
+
+def test_a_bare_number_labels_a_body_in_lower_case():
+    lines = ["1 Aid NC, Sweden C of. Social cohesion in the region – an assessment. 2019.",
+             "2 unrefugees. Crisis explained. 2024", "https://www.example.org/news/crisis-explained/",
+             "3 Smith J, Brown A. A study of towns. Urban Rev 2018; 4: 1-9."]
+    assert [text for _, text in join_lines(lines)] == [
+        "1. Aid NC, Sweden C of. Social cohesion in the region – an assessment. 2019.",
+        "2. unrefugees. Crisis explained. 2024 https://www.example.org/news/crisis-explained/",
+        "3. Smith J, Brown A. A study of towns. Urban Rev 2018; 4: 1-9."]
+
+
+@pytest.mark.parametrize(("broken", "mended"), [
+    (["Agence France-Presse. 2012. “US Seeks Clarification.” Al-Jazeera, February 6. http://www.",
+      "aljazeera.com/news/middleeast/2012/02/20122681640947860.html."],
+     "http://www.aljazeera.com/news/middleeast/2012/02/20122681640947860.html."),
+    (["Abbas, Muhammad. 2013. “Fixed-point filters.” IEEE Transactions on Circuits 60: 926–937. http://dx.",
+      "doi.org/10.1109/TCSI.2013.2244272."], "http://dx.doi.org/10.1109/TCSI.2013.2244272."),
+    (["Kruschke, John K. 2015. Doing Bayesian Data Analysis: A Tutorial with R. Academic Press /",
+      "Elsevier."], "Academic Press / Elsevier."),
+])
+def test_an_address_broken_after_a_dot_is_mended_and_a_slash_between_words_keeps_its_spaces(broken, mended):
+    refs = [_FULL, broken, _LAST]
+    got = _rejoined(*refs)
+    assert len(got) == 3 and got[1].endswith(mended)

@@ -83,6 +83,23 @@ def test_the_joining_evaluation_numbers_a_list_in_turn_and_compares_without_labe
     assert score(two) == (2, 2, 2, 2)
 
 
+def test_the_joining_evaluation_sets_a_list_as_a_pdf_does() -> None:
+    from eval_joining import pdf_text, score, typeset
+
+    lines = typeset("Smith, J. 2012. Representations of internationalisation. https://doi.org/10.1016/j.worlddev.2014.10.025.", 45)
+    assert all(len(line) <= 45 for line in lines)
+    assert lines[0].endswith("-") and not lines[0].endswith(" -")  # a word of small letters hyphenated
+    assert any(line.endswith(("/", ".")) and "doi" in line for line in lines[1:-1])  # the DOI broken where the line ends
+    assert "".join(line.removesuffix("-") if k == 0 else line for k, line in enumerate(lines)).replace(" ", "") \
+        == "Smith,J.2012.Representationsofinternationalisation.https://doi.org/10.1016/j.worlddev.2014.10.025."
+    refs = [f"Holsti, K. J. {year}. Taming the Sovereigns and their institutions. Cambridge: Cambridge University Press."
+            for year in range(1990, 2010)]
+    text = pdf_text(refs, 50, 1).splitlines()
+    assert text[:2] == ["References", ""] and any(line.startswith("    ") for line in text)  # a hanging indent
+    assert any(line.strip().isdigit() for line in text)  # a page number
+    assert score(refs[:2], pdf=True) == (2, 2, 2, 2)
+
+
 def test_a_place_written_inside_the_gold_publisher_is_the_place_and_the_publisher_read() -> None:
     from eval_refparse import compare
 

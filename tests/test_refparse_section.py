@@ -639,3 +639,21 @@ def test_pandocs_rendered_bibliography_div_is_the_section_without_a_heading():
     assert line == 7
     with pytest.raises(InputError, match="no section headed 'Works'"):
         find_reference_section(text, "Works")
+
+
+@pytest.mark.parametrize("rest", ["5.", "055."])
+def test_a_number_left_alone_by_an_address_broken_before_its_end_is_no_label(rest):
+    # a DOI broken at a hyphen or a dot leaves a number on a line of its own, which the list's next label would be
+    text = ("References\n\n1. Blad, A. Optimization for filter architectures. CSSP 29 (2010): 81–101. "
+            "https://doi.org/10.1007/s00034-009-9116-\n" + rest + "\n2. Johansson, H. Linear-phase interpolation. "
+            "IEEE Transactions 52 (2005): 2197–2207.\n")
+    refs, _ = find_reference_section(text)
+    assert refs == ["1. Blad, A. Optimization for filter architectures. CSSP 29 (2010): 81–101. "
+                    f"https://doi.org/10.1007/s00034-009-9116-{rest}",
+                    "2. Johansson, H. Linear-phase interpolation. IEEE Transactions 52 (2005): 2197–2207."]
+
+
+def test_a_label_alone_on_its_line_still_labels_the_next_reference():
+    text = "References\n\n1.\nBlad, A. Optimization. CSSP 29 (2010): 81–101.\n2.\nJohansson, H. Interpolation. 2005.\n"
+    assert find_reference_section(text)[0] == ["1. Blad, A. Optimization. CSSP 29 (2010): 81–101.",
+                                               "2. Johansson, H. Interpolation. 2005."]

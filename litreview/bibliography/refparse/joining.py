@@ -5,12 +5,22 @@ indent, or, in a plain list wrapped anywhere, where one reference closes and the
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ...doi import DOI_START
 from ...locale_terms import EDITION_WORDS, NO_DATE_WORDS, alternation
 from .fields import VOLUME_LABEL, YEAR, is_place
 from .lexicon import ACCESSED, MONTHS, PLACE
 from .names import ORGANISATION_WORDS
+
+#: The capitals of Latin Extended-A and -B ("Č", "Ł", "Ś", "Ž"), whose capitals and small letters alternate.
+_EXTENDED_CAPITALS = "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
+
+
+def _with_names(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled with its capitals ``[A-ZÀ-Þ]`` taking those of Central European names ("Čech, P.")."""
+    return re.compile(pattern.replace("À-Þ", "À-Þ" + _EXTENDED_CAPITALS))
+
 
 #: A list label at a line start: "[1]", "(1)", "1.".
 NUMBERED = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}\.)\s")
@@ -25,14 +35,19 @@ BULLET = re.compile(r"^(?:[-–•·▪◦‣*+]|\^(?:\s[a-z](?=\s))*)\s+")
 _YEAR = r"(?:\d{4}|n\.\s?d\.)"
 #: A month's name: "Foreign Affairs, March 11." (a periodical's date, wrapped to a line start) is no "Family, Given".
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-OPENS = re.compile(
+#: Particles before a family name: "van Dijk", "De La Cruz", "d’Errico", "l'Estrange".
+_PARTICLE = r"(?:(?:[Vv][ao]n|[Dd][aeiu]|[Dd]el|[Dd]e[rn]|[Dd][ao]s|[Ll][ae]|[Tt]e[nr]|al|el)\s|[dl][’'])"
+OPENS = _with_names(
     r"^(?:(?!\((?:1[5-9]|20)\d\d\)|\[(?:1[5-9]|20)\d\d\])(?:\[\d{1,4}\]|\(\d{1,4}\))|\d{1,4}\.\s|[-–—_]{2,}"
-    r"|(?:(?:van|von|de|da|del|di|le|la|al|el)\s)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{2}\s?[:;])"
+    rf"|{_PARTICLE}{{0,2}}[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{{2}}\s?[:;])"
     rf"(?!(?i:{_MONTH})\.?\s\d)"
-    r"(?:[A-ZÀ-Þ]|\(?\d{4})"
-    r"|[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}(?:\.?,\s|\.\s|\s(?:and|&)\s[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}\s\(|\s\((?:(?:1[5-9]|20)\d\d|n\.d\.)[a-z]?\)\s)"
+    r"(?:[A-ZÀ-Þ]|\(?\d{4}|[«“„](?=[A-ZÀ-Þ]))"
+    rf"|{_PARTICLE}?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?\s[A-Z]{{1,3}}(?:\s(?:de|da|do|dos|das|van|von|der|den|du|le|la))?"
+    r"(?:\.?,\s|\.\s|\s(?:and|&)\s(?:[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}|others)\s\(|\set\sal\.?\s\("
+    r"|\s\((?:(?:1[5-9]|20)\d\d|n\.d\.)[a-z]?\)\s)"
     r"|(?:[A-ZÀ-Þ]\.\s?(?:-[A-ZÀ-Þ]\.\s?)?){1,3}[A-ZÀ-Þ][\w'’-]+(?:[,.]|\s(?:and|&)\s)"
     rf"|[A-ZÀ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|de|du|des|für|der|at))*(?:\.\s\(?|\s\(){_YEAR}"
+    rf"|[A-ZÀ-Þ][\w'’-]*(?:\s[\w'’&-]+){{0,10}}\.\s\({_YEAR}[a-z]?\)\."
     r"|[A-ZÀ-Þ]{2,}(?:\s[A-ZÀ-Þ]{2,})*\.\s"
     r"|[“\"«„])")
 #: A periodical's name, its date and its volume ("Management Decision. 2004. Bd. 42", "JAMA. 15 Januar 1992.
@@ -62,18 +77,29 @@ _PLACE_FIRST = re.compile(r"([A-ZÀ-Þ][^:;]{1,39}?)\s*:")
 #: A line opening with a body's acronym and a capitalised word ("IEEE Standard for …", "ISO Guide …",
 #: "NIST Special Publication …"): a reference of a body, or titled so, when the line above ended one.
 _ACRONYM_FIRST = re.compile(r"^[A-Z]{2,6}\s[A-ZÀ-Þ][a-zà-ÿ]")
+#: A line opening with a name and its colon, as Copernicus and LNCS print an author with no initials or a title
+#: with no author ("Anon: Escape from …", "OECD: Perspectives …", "canmod/iidda: International …", "Large Scale
+#: Distributed Deep Networks:" + its address), or a software repository ("numpy/numpy: https://…",
+#: "maxpumperla/elephas. GitHub."): a reference when the line above ended one. Not an access or an identifier's
+#: label ("Available: http…", "DOI: 10.…", "In: Smith").
+_NAME_COLON = re.compile(r"^(?!(?i:in|url|doi|isbn|issn|pmid|arxiv|online|available|accessed|retrieved|verfügbar"
+                         r"|disponible|disponível|acesso|zugriff)\b)"
+                         r"(?:[^\W\d][\w'’./-]*(?:\s[\w'’&-]+){0,5}:(?:\s(?!\d)|$)|[a-z][\w.-]*/[\w.-]+[.:,]\s)")
 #: How a reference ends and nothing goes on after it: a year after a comma (", 2015."; not
 #: "Smith, J. (2015)." or "Smith, J. 2015.", where the title comes next), a page range, a DOI or an address.
-_ENDED = re.compile(rf"(?:,\s{YEAR}[a-z]?|\b\d+[-–]\d+)\.$|(?:https?://|\b{DOI_START})\S+$")
+_ENDED = re.compile(rf"(?:,\s\(?{YEAR}[a-z]?\)?|\b\d+[-–]\d+)\.$|(?:https?://|\b{DOI_START})\S+$")
 #: An author-date reference's names and year, and nothing after them yet: "Abbott, Kenneth W., and Duncan
 #: Snidal. 2000." wrapped before its title (capitalised words, initials, "and" and particles only ("André de Mello e
 #: Souza"): no title in lower case;
 #: the year after a full stop or in brackets: "Smith, John. Rivers. London, 2001." is whole).
-_HEAD_ONLY = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w'’-]*\.?|and|&|et al\.|eds?\.|van|von|de|da|del|der|den|di|du|le|la|e|y)[,;]?\s)+"
-                        rf"(?:(?<=\.\s){YEAR}[a-z]?|\({YEAR}[a-z]?\))\.$")
+_HEAD_ONLY = _with_names(r"^(?:(?:(?:[dl][’'])?[A-ZÀ-Þ][\w'’-]*\.?(?:-[A-ZÀ-Þ]\.)?|and|und|&|et al\.|eds?\.|van|von|de|da|del|der|den|di|du"
+                        r"|le|la|e|y)[,;]?\s)+"
+                        rf"(?:(?<=\.\s){YEAR}[a-z]?|\({YEAR}[a-z]?\)|(?<=,\s)(?P<late>{YEAR}[a-z]?))\.$")
 #: A family name in capitals and a given name or initial: "BRETT, Matthew, …", "GEER, Ingrid de, 1985.";
 #: a body's name in capitals and its year, or its lack of one: "UNITED STATES CONGRESS, 1968.", "AUTHOR, [kein Datum]."
-_CAPITALS_FIRST = re.compile(rf"^[A-ZÀ-Þ]{{2,}}(?:[-\s][A-ZÀ-Þ]{{2,}})*,\s(?:[A-ZÀ-Þ]|{YEAR}[a-z]?\.|\[(?:{NO_DATE_WORDS})\])")
+_CAPITALS_FIRST = _with_names(rf"^[A-ZÀ-Þ]{{2,}}(?:[-\s][A-ZÀ-Þ]{{2,}})*,\s(?:[A-ZÀ-Þ]|{YEAR}[a-z]?\.|\[(?:{NO_DATE_WORDS})\])")
+#: Words in capitals ending a line, as a title in capitals does ("… RESETTLED PERSONS IN THE COUNTY OF").
+_CAPITALS_END = _with_names(r"(?:\b[A-ZÀ-Þ]{2,}\s){2}[A-ZÀ-Þ]{2,}$")
 #: The end of a text that goes on on the next line: a colon, comma, semicolon or ampersand, or a word joining names.
 _GOES_ON = re.compile(r"(?:[:,;&]|\b(?:and|und|et|e|y|u\.|In))$")
 #: The end of a text that goes on however short its line: a comma, colon or ampersand, a word joining names,
@@ -82,7 +108,7 @@ _OPEN_END = re.compile(r"(?:[:,&]|\b(?:and|und|et|e|y|u\.|In|in))$")
 #: A reference closed by its year after a comma and no stop ("…, Paris, Flammarion, 1987").
 _YEAR_END = re.compile(rf",\s{YEAR}[a-z]?$")
 #: A line ending with an initial ("… eds. Shuvra S." + "Bhattacharyya, Ed F. Deprettere, …"): the names go on.
-_INITIAL_END = re.compile(r"(?:^|\s)[A-ZÀ-Þ]\.$")
+_INITIAL_END = _with_names(r"(?:^|\s)[A-ZÀ-Þ]\.$")
 #: Words of a publisher's name: "Oxford University Press." on its own line goes on a reference.
 _PUBLISHER_WORDS = frozenset({"press", "university", "library", "group", "company", "inc", "ltd", "publishing",
                               "publishers", "books", "verlag"})
@@ -101,6 +127,22 @@ def _opens_as_organisation(line: str) -> bool:
     return not _PUBLISHER_WORDS.intersection(words) and any(w in ORGANISATION_WORDS for w in words)
 
 
+def _head_only(text: str) -> bool:
+    """Whether ``text`` is an author-date reference's names and year only (``_HEAD_ONLY``). A year after a comma
+    closes a head after an initial or a name in capitals ("Chen, L.-C., 2018.", "MWANGI, 2020."; Harvard, DIN
+    1505), not after a publisher ("Paris, Flammarion, 1987." is whole)."""
+    m = _HEAD_ONLY.match(text)
+    if m is None or m.group("late") is None:
+        return m is not None
+    before = text[:m.start("late")].rstrip(", ").rsplit(maxsplit=1)[-1]
+    return re.fullmatch(r"(?:[A-ZÀ-Þ]\.-?)+", before) is not None or (len(before) > 1 and before.isupper())
+
+
+def _opens_named(line: str) -> bool:
+    """A line opening with a name and its colon, or a repository's (``_NAME_COLON``), not with an access word."""
+    return _NAME_COLON.match(line) is not None and line.split(maxsplit=1)[0].lower().strip(":,.") not in ACCESSED
+
+
 def _place_at(line: str, at: int = 0) -> bool:
     """A place and its colon at ``at`` ("Berlin, Deutschland: Deutsche Verlags-Anstalt."): where a
     publisher follows. At a line start, the publisher of the reference above, not "Family, Given"."""
@@ -117,6 +159,12 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
     With a hanging indent (``indents`` of the lines, the first at the margin), each line at the
     margin opens a reference. A word hyphenated at a line end is mended (see ``_glue``).
     """
+    if any(unicodedata.combining(ch) for ln in lines for ch in ln if not ch.isascii()):
+        # "Kovalčı́k", "E\u0301tudes": a PDF's accents as marks of their own, which no pattern's letters take;
+        # the references are cut as the composed letters cut them
+        composed = ["".join(ch for ch in unicodedata.normalize("NFC", ln) if not unicodedata.combining(ch))
+                    for ln in lines]
+        return _joined(lines, composed, join_lines(composed, indents))
     # a third of the lines indented at least: a stray indented line (a centred page head) is no hanging indent
     hanging = (indents is not None and len(indents) == len(lines) and indents[0] == min(indents)
                and 3 * sum(1 for n in indents if n > indents[0]) >= len(indents))
@@ -154,13 +202,13 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
                                                and OPENS.match(line) is not None))
                                 and _INITIAL_END.search(out[-1][1][-3:]) is None
                                 and above.count("(") <= above.count(")")
-                                and _HEAD_ONLY.match(out[-1][1]) is None
+                                and not _head_only(out[-1][1])
                                 and _NUMBER_FIRST.match(line) is None
                                 and _PERIODICAL_DATED.match(line) is None and not _place_at(line)
                                 and _CONTAINER_FIRST.match(line) is None
                                 and not is_place(line)
                                 and (OPENS.match(line) is not None or _opens_as_organisation(line)
-                                     or (_ACRONYM_FIRST.match(line) is not None
+                                     or ((_ACRONYM_FIRST.match(line) is not None or _opens_named(line))
                                          and _ENDED.search(out[-1][1][-40:]) is not None)))
             # DIN 1505 and ISO 690 end a reference with no stop ("… S. 1140–1141"), and open the next with
             # the family name in capitals: that opening alone starts one, after a dated reference that
@@ -172,12 +220,14 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
                                      or (dated and OPENS.match(line) is not None
                                          and _OPEN_END.search(out[-1][1][-12:]) is None))
                                 and above.count("(") <= above.count(")")
-                                and _HEAD_ONLY.match(out[-1][1]) is None
+                                and not _head_only(out[-1][1])
                                 and _NUMBER_FIRST.match(line) is None
                                 and _PERIODICAL_DATED.match(line) is None)
+            # (not under a line in capitals: "… A CASE OF RONGAI" + "LOCATION NAKURU COUNTY, KENYA." is a title)
             starts = starts or (dated and _CAPITALS_FIRST.match(line) is not None
+                                and _CAPITALS_END.search(above) is None
                                 and _GOES_ON.search(out[-1][1][-12:]) is None
-                                and _HEAD_ONLY.match(out[-1][1]) is None)
+                                and not _head_only(out[-1][1]))
         if starts:
             out.append((k, line))
             dated = DATED.search(line) is not None
@@ -185,6 +235,19 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
             first, text = out[-1]
             out[-1] = (first, _glue(text, line, lines, folded))
             dated = dated or DATED.search(line) is not None
+    return out
+
+
+def _joined(lines: list[str], composed: list[str], cut: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The references of ``lines`` as their ``composed`` lines were ``cut`` (a bare label "12 " written "12. ")."""
+    out: list[tuple[int, str]] = []
+    folded: list[str] = []
+    starts = {k: text for k, text in cut}
+    for k, line in enumerate(lines):
+        if k in starts:
+            out.append((k, line if starts[k].startswith(composed[k]) else _BARE.sub(r"\1. ", line)))
+        else:
+            out[-1] = (out[-1][0], _glue(out[-1][1], line, lines, folded))
     return out
 
 
@@ -248,18 +311,20 @@ def _glue(text: str, line: str, lines: list[str], folded: list[str]) -> str:
         # "https://doi.org/10.1111/jsr." + "13245", "…?id=" + "12&lang=en"; not "…/820136," + "2002." (Copernicus)
         return text + line
     # "https://doi.org/" + "10.1/x" is one address, "https://www.R-project.org/" + "(accessed …)" is not
-    return text + ("" if re.search(r"(?:\w-|/)$", last) and line[:1] not in "([" else " ") + line
+    return text + ("" if re.search(r"(?:\w-|\S/)$", last) and line[:1] not in "([" else " ") + line
 
 
 #: An address or DOI at the end of a line, which a PDF breaks anywhere, and how it may go on
-#: on the next line (not a word of five letters or more: "… /a." + "accessed 3 May" is text; a path
-#: going on with its "/" or "-": "…/2019/03" + "/12/future-of-reading").
+#: on the next line (not a word of five letters or more: "… /a." + "accessed 3 May" is text, unless a dot
+#: or slash goes on with it: "http://www." + "aljazeera.com/news/…"; a path going on with its "/" or "-":
+#: "…/2019/03" + "/12/future-of-reading").
 _IDENTIFIER_END = re.compile(rf"(?:https?://|www\.|\b{DOI_START})\S*$")
-_IDENTIFIER_MORE = re.compile(r"^(?!https?:|www\.|doi\b)(?![a-z]{5,}\b)(?:[a-z0-9]|[/-](?=\S))[^\s]*")
+_IDENTIFIER_MORE = re.compile(r"^(?!https?:|www\.|doi\b(?![./]\w))(?![a-z]{5,}\b(?![./]\w))(?:[a-z0-9]|[/-](?=\S))[^\s]*")
 _BREAKS = "/.-_=?&#~%"
 
 
-_BARE = re.compile(r"^(\d{1,3})\s+(?=[A-ZÀ-Þ“\"])")
+#: A bare number and a reference: "12 Smith J, …", "11 unrefugees. Sudan crisis …" (a body's name in lower case).
+_BARE = _with_names(r"^(\d{1,3})\s+(?=[A-ZÀ-Þ“\"]|[a-z][\w-]+[.,:]\s)")
 
 
 #: "2. Aufl. Wiesbaden", "3. ed. London": a line that goes on with an edition, not a reference numbered 2.

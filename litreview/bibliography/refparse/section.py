@@ -29,7 +29,9 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _OTHER_LABEL = re.compile(r"^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*|(\d{1,3})\)\s+)(?=\S)")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 #: A list label alone on its line, as a word processor's or a web page's list may be copied.
-_LABEL_ALONE = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)])$")
+_LABEL_ALONE = re.compile(r"^(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,3})[.)])$")
+#: A list's label at a line start, and its number.
+_LABEL_FIRST = re.compile(r"^(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,3})[.)])(?:\s|$)")
 #: Markup on a line of its own in a Markdown essay: an HTML comment or tag, a pandoc div fence (``::: {#refs}``).
 _MARKUP = re.compile(r"^(?:<!--.*-->|:::.*|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>)$")
 #: A Markdown footnote's definition ("[^1]: …").
@@ -183,6 +185,13 @@ def _year_wrapped(lines: list[str], i: int) -> bool:
     return i > 0 and re.fullmatch(YEAR, lines[i].strip()) is not None and lines[i - 1].rstrip().endswith((",", ":"))
 
 
+def _labels_next(label: re.Match[str], last: int | None) -> bool:
+    """Whether a number alone on its line labels the list's next reference: the number after the last label,
+    or 1. A DOI or an address broken before its end ("…/s00034-009-9116-" + "5.", "…/j.neuroimage.2019.02."
+    + "055.") leaves a number that does not follow."""
+    return int(next(g for g in label.groups() if g)) == (last or 0) + 1
+
+
 def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tuple[int, str]]:
     """Paragraphs from ``start`` until the section ends; lines when there are no blank lines."""
     paragraphs: list[tuple[int, list[str], list[int]]] = []
@@ -192,15 +201,18 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
     numbered_list = None
     furniture = _furniture(lines, start)
     label = ""  # a list label alone on its line ("1." then the reference), waiting for its text
+    last_label: int | None = None  # the number of the list's last label
     for i in range(start, len(lines)):
         if i in furniture:
             continue
         line = lines[i].strip()
-        if _LABEL_ALONE.match(line):
+        if (alone_label := _LABEL_ALONE.match(line)) and _labels_next(alone_label, last_label):
             label = line
             continue
         if label and line:
             line, label = f"{label} {line}", ""
+        if (first_label := _LABEL_FIRST.match(line)) is not None:
+            last_label = int(next(g for g in first_label.groups() if g))
         line = _OTHER_LABEL.sub(lambda m: (m.group(1) or m.group(2)).translate(_SUPERSCRIPT_DIGITS) + ". ", line)
         if _LETTER.match(line) or _LINK_LABELS.match(line) or _MARKUP.match(line):
             continue
