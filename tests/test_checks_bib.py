@@ -919,3 +919,52 @@ def test_missing_url_written_in_the_note_is_pointed_at() -> None:
     assert a[0].hint == ("The note field holds the address \\url{https://example.org/guide.pdf}: write "
                          "url = {https://example.org/guide.pdf} and leave it out of the note")
     assert b[0].hint == "Add url = {...}"
+
+
+@pytest.mark.parametrize(("repeated", "apart"), [
+    ("Geist, V. and Kossak, A. and Geist, V.", "Geist, V. and Kossak, A. and Geist, M."),  # initials differ
+    ("Smith, J. and Smith, John", "Smith, John and Smith, Mary"),  # given names differ
+    ("Smith, John and Smith, John", "Smith, John and Smith, Jane"),  # one initial, two names
+    ("Miller, A. L. and Miller, A. L.", "Miller, A. and Miller, A. L."),  # one more initial: two people
+    ("M{\\\"u}ller, Hans and Mueller, H.", "M{\\\"u}ller, Hans and Mueller, Karl"),  # an umlaut written out
+    ("{World Bank} and Roe, Ann and {World Bank}", "{World Bank} and Roe, Ann and {World Health Organization}"),
+    ("King, Jr., Martin and King, Jr., Martin", "King, Jr., Martin and King, Martin"),  # father and son
+])
+def test_one_person_named_twice_in_a_list(repeated: str, apart: str) -> None:
+    from litreview.checks.style_names import check_repeated_names
+
+    def codes(authors: str) -> list[str]:
+        return [f.code for f in check_repeated_names(Source(key="k", type="book", authors=_people(authors)))]
+
+    assert codes(repeated) == ["LR157"]
+    assert codes(apart) == []
+
+
+def _people(value: str) -> tuple:
+    return parse_bibliography(f"@book{{k, author = {{{value}}}}}", "refs.bib").sources[0].authors
+
+
+def test_a_repeated_name_is_located_and_told_with_its_places() -> None:
+    from litreview.checks.style_names import check_repeated_names
+
+    text = ("@book{k,\n  title = {T},\n  author = {Doe, J. and Roe, Ann and Doe, J. and Doe, Jane},\n"
+            "  editor = {Roe, Ann and Poe, Edgar},\n}\n")
+    (found,) = check_repeated_names(parse_bibliography(text, "refs.bib").sources[0])
+    assert (found.code, found.line, found.severity) == ("LR157", 3, "warning")
+    assert found.message == ("the author list names one person 3 times: 'Doe, J.' at place 1, 'Doe, J.' at place 3 "
+                             "and 'Doe, Jane' at place 4 (one family name, given names that agree)")
+    assert found.hint == ("Delete the repeat from the author field; if they are two people, write each one's given "
+                          "names in full to tell them apart")
+    # Roe, Ann is an author and an editor: no repeat. The same in an editor list is one.
+    _, editors = check_repeated_names(parse_bibliography(text.replace("Poe, Edgar", "Roe, Ann"), "r.bib").sources[0])
+    assert (editors.line, editors.message) == (4, "the editor list names 'Roe, Ann' twice, at places 1 and 2")
+    assert editors.hint == "Delete the repeat from the editor field, unless they are two people of one name"
+
+
+def test_a_repeated_name_in_csl_is_found_at_its_author_line() -> None:
+    from litreview.bibliography.csl import parse_csl
+
+    bib = parse_csl("- id: rbspy\n  type: webpage\n  title: T\n  author:\n  - given: Julia\n    family: Evans\n"
+                    "  - given: Julia\n    family: Evans\n  - given: Kamal\n    family: Marhubi\n", "refs.yaml", yaml=True)
+    found = [f for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings if f.code == "LR157"]
+    assert [(f.line, f.message) for f in found] == [(4, "the author list names 'Evans, Julia' twice, at places 1 and 2")]

@@ -86,7 +86,7 @@ def _every_style_check(bib: Bibliography, today: date, days: int) -> list[Findin
     found: list[Finding] = []
     broken = B.damaged_entries(bib)  # a syntax error may have swallowed the doi field
     for s in bib.sources:
-        for check in (S.check_capitals, S.check_title_punctuation, SN.check_names, SN.check_name_forms,
+        for check in (S.check_capitals, S.check_title_punctuation, SN.check_names, SN.check_name_forms, SN.check_repeated_names,
                       S.check_container, S.check_original_year):
             found.extend(check(s))
         found.extend(S.check_access_date(s, today, days))

@@ -19,7 +19,7 @@ from ..model import Bibliography, Finding, Source
 from ..text import plural
 from .bib import damaged_entries, entry_finding, folded, parse_iso, plain
 from .doi_expected import check_doi_expected
-from .style_names import check_name_forms, check_names
+from .style_names import check_name_forms, check_names, check_repeated_names
 
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
                           "on", "or", "the", "to", "with", "via"})
@@ -74,6 +74,7 @@ def check_style(bib: Bibliography, *, now: datetime, access_max_age_days: int,
         found.extend(check_title_punctuation(s))
         found.extend(check_names(s))
         found.extend(check_name_forms(s, partial(given_first, s)))
+        found.extend(check_repeated_names(s))
         found.extend(check_container(s))
         found.extend(check_original_year(s))
         # Without its field each check below finds nothing (most entries): skipped then.

@@ -1,5 +1,6 @@
 """Checks of the names of an entry's people (part of ``style``): a name miscased or with a stray quote, "et al." or a
-placeholder ("VV.AA.") written as a person, a name written in a form unlike the others of its list."""
+placeholder ("VV.AA.") written as a person, a name written in a form unlike the others of its list, one person
+named twice in a list."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from ..bibliography.refparse.names import ORGANISATION_WORDS, is_particle
 from ..lazyre import lazy
 from ..locale_terms import SUFFIXES_IN_TEXT
 from ..model import Finding, Person, Source
+from ..registry.compare import initials_compatible, same_surname, surname_key
+from ..text import fold_words
 from .bib import editor_as_publisher, entry_finding
 from .hints import csl_form
 
@@ -258,3 +261,66 @@ def _particle_first(name: str) -> bool:
 def _others_given_first(name: str, listed: list[str]) -> bool:
     """Whether the list writes its people other than those of ``name`` given name first (then the hint does too)."""
     return any(_given_first(n) for n in listed if n != name)
+
+
+def check_repeated_names(source: Source) -> Iterable[Finding]:
+    """LR157 for one person named twice or more in one author or editor list ("Geist, V. and Kossak, A. and
+    Geist, V."): one finding per person, naming the places. An author who is also an editor is no repeat."""
+    for role, people in (("author", source.authors), ("editor", source.editors)):
+        for group in _repeats(people):
+            written = [people[i].sort_name() for i in group]
+            places = _places([str(i + 1) for i in group])
+            times = "twice" if len(group) == 2 else f"{len(group)} times"
+            if len(set(written)) == 1:
+                message = f"the {role} list names {written[0]!r} {times}, at places {places}"
+            else:
+                message = (f"the {role} list names one person {times}: "
+                           + _places([f"{w!r} at place {i + 1}" for w, i in zip(written, group, strict=True)])
+                           + " (one family name, given names that agree)")
+            given = [fold_words(people[i].given).split() for i in group]
+            if not given[0]:  # a body's name
+                hint = f"delete the repeat from the {role} field"
+            elif any(len(w) == 1 for words in given for w in words):
+                hint = (f"delete the repeat from the {role} field; if they are two people, write each one's given "
+                        "names in full to tell them apart")
+            else:  # written in full: nothing more to write
+                hint = f"delete the repeat from the {role} field, unless they are two people of one name"
+            yield entry_finding("LR157", source, message, hint, field=role)
+
+
+def _repeats(people: tuple[Person, ...]) -> list[list[int]]:
+    """The places (from 0) of each person a list names more than once, in the order of their first place."""
+    groups: list[list[int]] = []
+    by_surname: dict[str, list[int]] = {}  # folded surname -> the groups of that surname
+    for at, person in enumerate(people):
+        if not person.family or (person.family == "others" and not person.given) or et_al_as_name(person):
+            continue  # no name, or et al.
+        keys = {surname_key(person), surname_key(person, umlauts=True)} - {""}
+        near = sorted({g for k in keys for g in by_surname.get(k, ())})
+        found = next((g for g in near if all(_same_person(people[i], person) for i in groups[g])), None)
+        if found is None:
+            found = len(groups)
+            groups.append([])
+            for k in keys:
+                by_surname.setdefault(k, []).append(found)
+        groups[found].append(at)
+    return [g for g in groups if len(g) > 1]
+
+
+def _same_person(a: Person, b: Person) -> bool:
+    """One person written twice: the same surname (``same_surname``), the same suffix, and as many given names,
+    which agree as initials ("Smith, J." and "Smith, John") and word by word where both are written in full
+    ("Smith, John" is not "Smith, Jane"). One more initial or given name tells two people apart, as long author
+    lists do ("Miller, A." and "Miller, A. L."); a name with no given name is only the same as another with none
+    (a body's, twice)."""
+    if not same_surname(a, b) or fold_words(a.suffix) != fold_words(b.suffix):
+        return False
+    given_a, given_b = fold_words(a.given).split(), fold_words(b.given).split()
+    if len(given_a) != len(given_b) or not initials_compatible(a.given, b.given):
+        return False
+    return all(x == y for x, y in zip(given_a, given_b, strict=True) if len(x) > 1 and len(y) > 1)
+
+
+def _places(items: list[str]) -> str:
+    """'1 and 3', '1, 3 and 5'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
