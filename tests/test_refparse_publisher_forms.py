@@ -9,7 +9,7 @@ import pytest
 from litreview.bibliography.refparse import ParsedReference, parse_reference
 from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.relabel_numbers import edition_closing_title
-from litreview.bibliography.refparse.relabel_publisher import (
+from litreview.bibliography.refparse.relabel_publisher_bodies import (
     publisher_by_its_rival,
     publisher_closing_container,
     publisher_in_containers_parenthesis,

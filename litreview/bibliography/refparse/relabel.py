@@ -27,24 +27,20 @@ from .relabel_books import (
     work_cited_in_title,
 )
 from .relabel_journal import (
-    abbreviation_opening_journal,
-    arxiv_preprint,
-    book_after_in,
-    bracket_opening_title,
-    container_after_quoted_title,
     date_closing_container,
-    doubted_journal_closing_title,
-    initials_closing_journal,
     journal_before_date,
     journal_read_as_publisher,
     periodical_before_its_day,
     publisher_after_journal,
+    site_before_medium,
+)
+from .relabel_journal_names import (
+    abbreviation_opening_journal,
+    arxiv_preprint,
+    doubted_journal_closing_title,
+    initials_closing_journal,
     qualified_journal_before_numbers,
     qualifier_closing_journal,
-    quoted_name_after_in,
-    site_before_medium,
-    title_before_in_quoted_name,
-    title_to_its_quote,
 )
 from .relabel_names import RUN as _RUN
 from .relabel_names import (
@@ -80,19 +76,29 @@ from .relabel_numbers import (
 from .relabel_publisher import (
     publisher_after_semicolon,
     publisher_after_series,
-    publisher_before_article_pages,
     publisher_before_pages,
-    publisher_by_its_rival,
     publisher_closing_article,
-    publisher_closing_container,
     publisher_closing_title,
     publisher_from_its_delimiter,
     publisher_from_its_parenthesis,
+    publisher_to_its_delimiter,
+)
+from .relabel_publisher_bodies import (
+    publisher_before_article_pages,
+    publisher_by_its_rival,
+    publisher_closing_container,
     publisher_in_containers_parenthesis,
     publisher_past_containers_date,
     publisher_read_as_container,
-    publisher_to_its_delimiter,
     repository_as_publisher,
+)
+from .relabel_quoted import (
+    book_after_in,
+    bracket_opening_title,
+    container_after_quoted_title,
+    quoted_name_after_in,
+    title_before_in_quoted_name,
+    title_to_its_quote,
 )
 from .relabel_spans import (
     SENTENCE_END,
@@ -112,7 +118,8 @@ from .tagger import Tagged
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``, ``relabel_publisher``,
-    ``relabel_journal``, ``relabel_numbers`` and ``relabel_books`` applied, in the order of ``_RULES``.
+    ``relabel_publisher_bodies``, ``relabel_journal``, ``relabel_journal_names``, ``relabel_quoted``, ``relabel_numbers``
+    and ``relabel_books`` applied, in the order of ``_RULES``.
 
     A rule is passed over where the reading cannot meet what it asks (``_Rule``): that is read off the rule's own
     tests, so the reading is the same as with every rule applied, at the cost of a few set look-ups."""
