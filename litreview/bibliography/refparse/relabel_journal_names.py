@@ -210,3 +210,47 @@ def doubted_journal_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: what the model may read a journal printed between the title and the numbers as
 _DOUBTED_JOURNAL = frozenset(("title", "publisher", "location", "note", "genre"))
+
+
+def journal_between_volume_and_page(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """After a title closed by its quote and a year in parentheses, "volume, journal, first page" up to the end (or to
+    a link or a note) are the volume, the journal and the pages: the law styles' article, OSCOLA's "‘Title’ (1991) 93
+    American Anthropologist 9" and McGill's "« Title » (2007) 36:2 Aquacultural engineering 115‑121." (the model,
+    which never saw a journal printed between its volume and its page, ran the title on over them, or read the page
+    as the volume); the quoted title's words are the title's (the model may read its last word as a name's). Left
+    as read where the quote opens no title's word, where a word between the numbers has a digit or a field's comma
+    or semicolon, or where the run holds another label than a title's, a container's, a journal's, a note's, a
+    publisher's or a number's."""
+    for d in range(1, len(tagged) - 3):
+        date = tagged[d]
+        if date.label != "date" or not _YEAR_IN_PARENS.fullmatch(date.token.text) \
+                or tagged[d - 1].token.text.rstrip(".,")[-1:] not in _QUOTE_CLOSERS:
+            continue
+        opened = next((k for k in range(d - 1, max(d - 1 - _QUOTED_RUN, -1), -1)
+                       if tagged[k].token.text[:1] in F.QUOTE_CLOSER), -1)
+        if opened < 0 or tagged[opened].label != "title":
+            continue
+        end = d + 1
+        while end < len(tagged) and tagged[end].label not in ("url", "doi") and not F.is_url(tagged[end].token.text) \
+                and not tagged[end].token.text.startswith("<"):
+            end += 1
+        run = tagged[d + 1:end]
+        words = [t.token.text for t in run[1:-1]]
+        if not 1 <= len(words) <= _LAW_JOURNAL_WORDS or any(t.label not in _LAW_RUN_READ for t in run) \
+                or not _LAW_VOLUME.fullmatch(run[0].token.text) or not _LAW_PAGE.fullmatch(run[-1].token.text) \
+                or not words[0][:1].isalpha() or any(F.DIGIT.search(w) or w.endswith((",", ";")) for w in words):
+            continue
+        return [*tagged[:opened], *(t._replace(label="title") for t in tagged[opened:d]), date, run[0]._replace(label="volume"), *(t._replace(label="journal") for t in run[1:-1]),
+                run[-1]._replace(label="pages"), *tagged[end:]]
+    return tagged
+
+
+_QUOTE_CLOSERS = frozenset(F.QUOTE_CLOSER.values())
+#: the quoted title is looked for this many words back from its closing quote
+_QUOTED_RUN = 40
+#: a law style's volume: "93", McGill's "36:2" (volume and issue), IEICE's "94-A"
+_LAW_VOLUME = lazy(r"\d{1,4}(?::\d{1,4}|[-–‑][A-Z]{1,2})?")
+#: its first page or page range, or an article number and page ("782575:1")
+_LAW_PAGE = lazy(r"[A-Za-z]?\d+(?:[-–‑][A-Za-z]?\d+|:\d+)?\.?")
+_LAW_JOURNAL_WORDS = 8
+_LAW_RUN_READ = frozenset(("title", "container", "journal", "note", "volume", "pages", "publisher"))
