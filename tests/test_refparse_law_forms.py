@@ -35,3 +35,10 @@ def test_an_unquoted_title_before_the_year_is_left_as_read() -> None:
     marks = {"A": "‘A", "Banks": "Banks’"}
     quoted = [t._replace(token=t.token._replace(text=marks.get(t.token.text, t.token.text))) for t in tagged]
     assert [t.label for t in journal_between_volume_and_page(quoted)][-4:] == ["volume", "journal", "journal", "pages"]
+
+
+def test_a_quoted_title_keeps_its_first_word() -> None:
+    ref = parse_reference("Roe B, ‘Twice-Told, Once Heard: Stories and Their Listeners’ (1995) 12 Journal of Folk Tales 40")
+    assert ref.title == "Twice-Told, Once Heard: Stories and Their Listeners"
+    assert [p.family for p in ref.authors] == ["Roe"]
+    assert (ref.container, ref.volume, ref.pages) == ("Journal of Folk Tales", "12", "40")

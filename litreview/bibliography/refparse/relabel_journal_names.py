@@ -228,7 +228,7 @@ def journal_between_volume_and_page(tagged: Sequence[Tagged]) -> Sequence[Tagged
             continue
         opened = next((k for k in range(d - 1, max(d - 1 - _QUOTED_RUN, -1), -1)
                        if tagged[k].token.text[:1] in F.QUOTE_CLOSER), -1)
-        if opened < 0 or tagged[opened].label != "title":
+        if opened < 0 or (tagged[opened].label != "title" and tagged[min(opened + 1, d - 1)].label != "title"):
             continue
         end = d + 1
         while end < len(tagged) and tagged[end].label not in ("url", "doi") and not F.is_url(tagged[end].token.text) \

@@ -157,14 +157,17 @@ def title_to_its_quote(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 def bracket_opening_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The word before the title that opens a square bracket the title's words close, and nothing closes before, is the
     title's first: NLM prints a title translated into English in square brackets ("Doe J. [Letter: The defense of
-    French medical publications. I protest!]. Journal"), whose first word the model read as the names' last."""
+    French medical publications. I protest!]. Journal"), whose first word the model read as the names' last; so is the
+    word that opens a quote the title's words close (OSCOLA's "Shore B, ‘Twice-Born, Once Conceived: …’ (1991)")."""
     start = next((k for k, t in enumerate(tagged) if t.label == "title"), 0)
-    if not start or not tagged[start - 1].token.text.startswith("[") or "]" in tagged[start - 1].token.text:
+    opener = tagged[start - 1].token.text[:1] if start else ""
+    if opener not in _TITLE_CLOSER or _TITLE_CLOSER[opener] in tagged[start - 1].token.text[1:]:
         return tagged
+    closer = _TITLE_CLOSER[opener]
     end = start
-    while end < len(tagged) and tagged[end].label == "title" and "]" not in tagged[end].token.text:
+    while end < len(tagged) and tagged[end].label == "title" and closer not in tagged[end].token.text:
         end += 1
-    if end == len(tagged) or tagged[end].label != "title" or "[" in "".join(t.token.text for t in tagged[start:end + 1]):
+    if end == len(tagged) or tagged[end].label != "title" or opener in "".join(t.token.text for t in tagged[start:end + 1]):
         return tagged
     return [t._replace(label="title") if k == start - 1 else t for k, t in enumerate(tagged)]
 
