@@ -272,3 +272,31 @@ def publisher_closing_article(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _ARTICLE_TAIL = frozenset(("note", "collection", "title", "genre", "journal", "container", "location"))
 #: labels that may follow it: links and notes (an access date, "Disponível em:")
 AFTER_PUBLISHER = frozenset(("url", "doi", "note", "date"))
+
+
+def publisher_closing_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words of a parenthesis that closes a book's reading (but for its link), right after the title, are the
+    publisher where they name one (``publishers_name``, or a publisher's runner-up at every word): the physics styles'
+    "Popper K 2005 The logic of scientific discovery (Routledge)" and "Il a neigé à Port-au-Prince (Alhambra)" print
+    the publisher alone in parentheses (the model read it as a note or the title's). Left as read with a digit or a
+    word of lower case inside the parenthesis, or in a reading with a container, a journal or a volume."""
+    end = len(tagged) - 1
+    while end > 0 and tagged[end].label in ("url", "doi"):
+        end -= 1
+    if end < 2 or not tagged[end].token.text.rstrip(".").endswith(")"):
+        return tagged
+    start = end
+    while start > 0 and end - start < _RUN and not tagged[start].token.text.startswith("("):
+        start -= 1
+    run = tagged[start:end + 1]
+    words = [t.token.text.strip("().,;") for t in run]
+    if start < 2 or not tagged[start].token.text.startswith("(") or tagged[start - 1].label not in ("title", "note") \
+            or any(t.label not in _PARENTHESIS_READ for t in run) or any(F.DIGIT.search(w) for w in words) \
+            or not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in words) \
+            or not (publishers_name(words) or all(t.rival == "publisher" for t in run)):
+        return tagged
+    return [*tagged[:start], *(t._replace(label="publisher") for t in run), *tagged[end + 1:]]
+
+
+#: labels a publisher alone in the closing parenthesis may have been read as
+_PARENTHESIS_READ = frozenset(("title", "note", "genre", "location"))
