@@ -21,7 +21,10 @@ Sets (read from the shared corpus folder, beside the repository):
             material leaves out (by title), each rendered in three of synth.DEV_STYLES (styles neither
             trained nor held): unseen styles for tuning what follows the CRF; the entries' bibliographies
             gave other entries to training, so the CRF has seen their kind. ``--set devstyles2``: the same
-            entries in synth.DEV_STYLES_2, a second group of such styles (``--bibs FOLDER --dev-styles-2``).
+            entries in synth.DEV_STYLES_2, a second group of such styles (``--bibs FOLDER --dev-styles-2``);
+            ``--set devstyles3``: in synth.DEV_STYLES_3, a third group (numeric sciences styles, note styles of
+            the humanities and of law, Spanish, Portuguese, Italian, Dutch and Polish; ``--bibs FOLDER
+            --dev-styles-3``). Every dev group is disjoint from synth.HELD_STYLES (a test holds it).
   --bibs FOLDER  the entries of real bibliographies of your own (those FOLDER/SOURCES.tsv lists in its bib
             column, else every .bib, CSL-JSON and CSL-YAML file under FOLDER), rendered the same way in three
             dev styles each (``--held-styles``: in every held style): unseen content.
@@ -247,7 +250,7 @@ def held_synthetic(shared: Path) -> list[tuple[str, dict[str, Any]]] | None:
 def dev_styles_synthetic(shared: Path, styles: tuple[tuple[str, str], ...] = synth.DEV_STYLES
                          ) -> list[tuple[str, dict[str, Any]]] | None:
     """Training-side entries left out of the synthetic training material, rendered in the dev styles
-    (``styles``: synth.DEV_STYLES or synth.DEV_STYLES_2)."""
+    (``styles``: synth.DEV_STYLES, synth.DEV_STYLES_2 or synth.DEV_STYLES_3)."""
     from litreview.bibliography.refparse.train import SYNTHETIC, synthetic
 
     def title(ref: Any) -> str:
@@ -541,7 +544,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the shared folder holding corpus/ [default: ../shared beside the repository]")
     parser.add_argument("--show-errors", metavar="FIELD", choices=FIELDS, help="print the CRF's misses for one field")
-    parser.add_argument("--set", choices=("dev", "chicago", "chicago65", "held", "devstyles", "devstyles2"), help="score one set only")
+    parser.add_argument("--set", choices=("dev", "chicago", "chicago65", "held", "devstyles", "devstyles2", "devstyles3"), help="score one set only")
     parser.add_argument("--bibs", type=Path, metavar="FOLDER",
                         help="score the entries of FOLDER's bibliographies (its SOURCES.tsv's bib column, else every "
                         ".bib, .json, .yaml file under it: real bibliographies of your own), each "
@@ -549,6 +552,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--held-styles", action="store_true", help="with --bibs: render in the held styles")
     parser.add_argument("--dev-styles-2", action="store_true",
                         help="with --bibs: render in the second group of dev styles (synth.DEV_STYLES_2)")
+    parser.add_argument("--dev-styles-3", action="store_true",
+                        help="with --bibs: render in the third group of dev styles (synth.DEV_STYLES_3)")
     parser.add_argument("--folds", type=int, default=3, help="k of the k-fold cross-validation [default: 3]")
     parser.add_argument("--keep-models", type=Path, metavar="DIR",
                         help="keep the fold models in DIR and reuse them on the next run")
@@ -578,18 +583,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.tune:
         return tune(args.shared, args.folds, args.keep_models)
     if args.bibs is not None:
-        made = bibs_synthetic(args.bibs, args.held_styles, synth.DEV_STYLES_2 if args.dev_styles_2 else synth.DEV_STYLES)
+        made = bibs_synthetic(args.bibs, args.held_styles, synth.DEV_STYLES_3 if args.dev_styles_3 else
+                              synth.DEV_STYLES_2 if args.dev_styles_2 else synth.DEV_STYLES)
         if made is None:
             return 2
         args.set = "bibs"
-        which = "held" if args.held_styles else "dev-2" if args.dev_styles_2 else "dev"
+        which = "held" if args.held_styles else "dev-3" if args.dev_styles_3 else "dev-2" if args.dev_styles_2 else "dev"
         sets["bibs"] = (f"{args.bibs.name} in {which} styles", made, False)
-    elif args.set in ("held", "devstyles", "devstyles2"):
-        made = (held_synthetic(args.shared) if args.set == "held" else
-                dev_styles_synthetic(args.shared, synth.DEV_STYLES_2 if args.set == "devstyles2" else synth.DEV_STYLES))
+    elif args.set in ("held", "devstyles", "devstyles2", "devstyles3"):
+        dev = {"devstyles2": synth.DEV_STYLES_2, "devstyles3": synth.DEV_STYLES_3}.get(args.set, synth.DEV_STYLES)
+        made = held_synthetic(args.shared) if args.set == "held" else dev_styles_synthetic(args.shared, dev)
         if made is None:
             return 2
-        sets[args.set] = ({"held": "held styles", "devstyles": "dev styles", "devstyles2": "dev styles 2"}[args.set],
+        sets[args.set] = ({"held": "held styles", "devstyles": "dev styles", "devstyles2": "dev styles 2",
+                           "devstyles3": "dev styles 3"}[args.set],
                           made, False)
     if args.set:
         title, rows, chicago = sets[args.set]

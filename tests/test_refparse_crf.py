@@ -1355,7 +1355,7 @@ def test_an_unpaginated_articles_range_is_no_part_of_the_journal_or_a_publisher(
 
 
 def test_doubted_words_between_the_title_and_the_numbers_are_the_journal():
-    from litreview.bibliography.refparse.relabel_journal import doubted_journal_closing_title
+    from litreview.bibliography.refparse.relabel_journal_names import doubted_journal_closing_title
 
     # made by hand: the words after the title's last comma, or a publisher's span after its stop, doubted with the
     # journal as rival right before the pages
@@ -1491,7 +1491,7 @@ def test_names_joined_by_dashes_may_have_family_names_of_several_words():
 def test_a_titles_last_words_before_in_and_a_quoted_name_are_the_titles():
     # made by hand: an Italian style's "Title, in «Journal», 79 (2006)"; the model opened the container at the title's
     # last words, which start with "in"
-    from litreview.bibliography.refparse.relabel_journal import title_before_in_quoted_name
+    from litreview.bibliography.refparse.relabel_quoted import title_before_in_quoted_name
 
     ref = parse_reference("Roe, Gary W. – Doe, Paul R., Demand analysis projections for recreational visits to "
                           "countryside woodlands in Great Britain, in «Forestry», 79 (2006), 2, pp. 185–200.")
@@ -1788,7 +1788,7 @@ def test_the_words_between_a_titles_stop_and_a_medium_are_the_site():
 
 
 def test_an_abbreviation_after_the_titles_stop_opening_an_abbreviated_journal_is_the_journals():
-    from litreview.bibliography.refparse.relabel_journal import abbreviation_opening_journal
+    from litreview.bibliography.refparse.relabel_journal_names import abbreviation_opening_journal
 
     # made by hand: Vancouver's "Title. Prog. Nucl. Magn. Reson. Spectrosc. 36: 1–88."; the model ran the title on over
     # the journal's first abbreviated word

@@ -9,7 +9,7 @@ import pytest
 from litreview.bibliography.refparse import ParsedReference, parse_reference
 from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.relabel_numbers import edition_closing_title
-from litreview.bibliography.refparse.relabel_publisher import (
+from litreview.bibliography.refparse.relabel_publisher_bodies import (
     publisher_by_its_rival,
     publisher_closing_container,
     publisher_in_containers_parenthesis,
@@ -200,3 +200,25 @@ def test_a_short_name_after_the_medium_before_the_year_and_isbn_is_the_publisher
     text = "GREEN, P. Regression and Smoothing [en línea]. Chapman and Hall/CRC, 1993. ISBN 978-0-429-16105-6."
     marked = "author author title title title note note journal journal journal date isbn isbn"
     assert _publisher(publisher_read_as_container(_tagged(text, marked))) == "Chapman and Hall/CRC,"
+
+
+@pytest.mark.parametrize(("raw", "title", "publisher"), [
+    ("[8] Moss T 1987 Voyages of the northern seas: An account of trade and travel in the islands of the western ocean "
+     "(Routledge and Kegan Paul)",
+     "Voyages of the northern seas: An account of trade and travel in the islands of the western ocean",
+     "Routledge and Kegan Paul"),
+])
+def test_publisher_alone_in_the_closing_parenthesis(raw: str, title: str, publisher: str) -> None:
+    from litreview.bibliography.refparse import parse_reference
+
+    ref = parse_reference(raw)
+    assert (ref.title, ref.publisher) == (title, publisher)
+
+
+def test_a_closing_parenthesis_of_no_publisher_is_left_as_read() -> None:
+    from litreview.bibliography.refparse.relabel_publisher import publisher_closing_parenthesis
+
+    tagged = _tagged("Moss T 2004 The shape of harbours (in German)", "author author date title title title title title title")
+    assert publisher_closing_parenthesis(tagged) == tagged
+    named = _tagged("Moss T 2004 The shape of harbours (Routledge)", "author author date title title title title note")
+    assert [t.label for t in publisher_closing_parenthesis(named)][-1] == "publisher"

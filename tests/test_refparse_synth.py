@@ -196,7 +196,7 @@ def test_training_held_and_dev_styles_are_disjoint_groups():
     from litreview.bibliography.refparse import synth
 
     groups = {"train": synth.TRAIN_STYLES, "held": synth.HELD_STYLES, "dev": synth.DEV_STYLES,
-              "dev 2": synth.DEV_STYLES_2}
+              "dev 2": synth.DEV_STYLES_2, "dev 3": synth.DEV_STYLES_3}
     names = {group: {style for style, _ in styles} for group, styles in groups.items()}
     for group, styles in groups.items():
         assert len(set(styles)) == len(styles), f"{group}: a style listed twice in one language"
@@ -205,3 +205,14 @@ def test_training_held_and_dev_styles_are_disjoint_groups():
         for style in styles:
             assert style not in seen, f"{style} is in both {seen.get(style)} and {group}"
             seen[style] = group
+
+
+def test_every_listed_style_is_installed():
+    from litreview.bibliography.refparse import synth
+
+    try:
+        _, folder = synth.tools()
+    except synth.Unavailable as exc:
+        pytest.skip(str(exc))
+    listed = synth.TRAIN_STYLES + synth.HELD_STYLES + synth.DEV_STYLES + synth.DEV_STYLES_2 + synth.DEV_STYLES_3
+    assert [style for style, _ in listed if not (folder / f"{style}.csl").is_file()] == []

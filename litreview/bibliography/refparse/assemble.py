@@ -211,9 +211,10 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             if numbers.month and not f.get("month"):  # "67 (March)"
                 f["month"] = numbers.month
             # a range, or an article's number after the colon that closes the run ("2020;11(1):1234.", "2019;364:l1234"):
-            # a bare number elsewhere in the run may be a volume's or an issue's
-            put("pages", numbers.pages if _DASH.search(numbers.pages or "") or after_colon(numbers.pages, seg.text)
-                else "", seg)
+            # a bare number elsewhere in the run may be a volume's or an issue's; so is the one after the colon where
+            # the pages follow in a span of their own (McGill's "(2014) 89:9 Physical Review B 094104.")
+            put("pages", numbers.pages if _DASH.search(numbers.pages or "")
+                or (after_colon(numbers.pages, seg.text) and "pages" not in first) else "", seg)
             if (m := _YEAR_FIRST.match(seg.text)) is not None:  # "2014;40(9):1477-81"
                 late_years.append((m.group(1), seg))
         elif label == "pages":

@@ -27,24 +27,21 @@ from .relabel_books import (
     work_cited_in_title,
 )
 from .relabel_journal import (
-    abbreviation_opening_journal,
-    arxiv_preprint,
-    book_after_in,
-    bracket_opening_title,
-    container_after_quoted_title,
     date_closing_container,
-    doubted_journal_closing_title,
-    initials_closing_journal,
     journal_before_date,
     journal_read_as_publisher,
     periodical_before_its_day,
     publisher_after_journal,
+    site_before_medium,
+)
+from .relabel_journal_names import (
+    abbreviation_opening_journal,
+    arxiv_preprint,
+    doubted_journal_closing_title,
+    initials_closing_journal,
+    journal_between_volume_and_page,
     qualified_journal_before_numbers,
     qualifier_closing_journal,
-    quoted_name_after_in,
-    site_before_medium,
-    title_before_in_quoted_name,
-    title_to_its_quote,
 )
 from .relabel_names import RUN as _RUN
 from .relabel_names import (
@@ -80,19 +77,30 @@ from .relabel_numbers import (
 from .relabel_publisher import (
     publisher_after_semicolon,
     publisher_after_series,
-    publisher_before_article_pages,
     publisher_before_pages,
-    publisher_by_its_rival,
     publisher_closing_article,
-    publisher_closing_container,
+    publisher_closing_parenthesis,
     publisher_closing_title,
     publisher_from_its_delimiter,
     publisher_from_its_parenthesis,
+    publisher_to_its_delimiter,
+)
+from .relabel_publisher_bodies import (
+    publisher_before_article_pages,
+    publisher_by_its_rival,
+    publisher_closing_container,
     publisher_in_containers_parenthesis,
     publisher_past_containers_date,
     publisher_read_as_container,
-    publisher_to_its_delimiter,
     repository_as_publisher,
+)
+from .relabel_quoted import (
+    book_after_in,
+    bracket_opening_title,
+    container_after_quoted_title,
+    quoted_name_after_in,
+    title_before_in_quoted_name,
+    title_to_its_quote,
 )
 from .relabel_spans import (
     SENTENCE_END,
@@ -112,7 +120,8 @@ from .tagger import Tagged
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``, ``relabel_publisher``,
-    ``relabel_journal``, ``relabel_numbers`` and ``relabel_books`` applied, in the order of ``_RULES``.
+    ``relabel_publisher_bodies``, ``relabel_journal``, ``relabel_journal_names``, ``relabel_quoted``, ``relabel_numbers``
+    and ``relabel_books`` applied, in the order of ``_RULES``.
 
     A rule is passed over where the reading cannot meet what it asks (``_Rule``): that is read off the rule's own
     tests, so the reading is the same as with every rule applied, at the cost of a few set look-ups."""
@@ -485,6 +494,7 @@ _RULES = (
     _rule(container_from_its_delimiter, "title", _SPAN),
     _rule(container_to_its_delimiter, "", _SPAN),
     _rule(publisher_closing_title, "title", unless="publisher container journal"),
+    _rule(publisher_closing_parenthesis, "title", unless="publisher container journal volume", marks=("(",)),
     _rule(publisher_before_pages, "", "volume journal", marks=(":",)),
     _rule(periodical_before_its_day, "title", unless=_SPAN, marks=("”", "»", '"')),
     _rule(journal_read_as_publisher, "publisher title", unless=_SPAN),
@@ -498,6 +508,7 @@ _RULES = (
     _rule(quoted_name_after_in, "title", marks=tuple(q for q in _QUOTES if q != "‘")),
     _rule(qualifier_closing_journal, "", _SPAN, marks=("(",)),
     _rule(qualified_journal_before_numbers, "title", marks=("(",)),
+    _rule(journal_between_volume_and_page, "title date", marks=("(",)),
     _rule(initials_closing_journal, "", _SPAN, "publisher location"),
     _rule(arxiv_preprint, text=True),
     _rule(repository_as_publisher, "title", unless="publisher", text=True),
@@ -523,7 +534,7 @@ _RULES = (
     _rule(publisher_past_containers_date, rivals="publisher"),
     _rule(title_before_in_quoted_name, marks=("«", "“")),
     _rule(range_closing_title, rivals=_NUMBERS),
-    _rule(bracket_opening_title, marks=("[",)),
+    _rule(bracket_opening_title, marks=_TITLE_OPENERS),
     _rule(publisher_before_article_pages, marks=(":",)),
     _rule(place_before_imprint_colon, marks=(":",)),
     _rule(pages_in_parenthesis, marks=("(",)),

@@ -13,7 +13,7 @@ from . import fields as F
 from .lexicon import IN, JOURNAL, PUBLISHER, TRANSLATOR
 from .names import is_bare_initials, is_initials
 from .relabel_names import EDITOR_WORDS, first_run
-from .relabel_publisher import BODY_RUN
+from .relabel_publisher_bodies import BODY_RUN
 from .relabel_spans import IMPRINT_RUN, NOT_IMPRINT, SENTENCE_END
 from .tagger import Tagged
 
