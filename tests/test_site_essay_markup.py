@@ -182,6 +182,20 @@ def test_a_latex_href_keeps_its_address_on_the_page(tmp_path: Path) -> None:
             '<a href="https://y.org" rel="noopener noreferrer">https://y.org</a> now.') in page
 
 
+def test_a_latex_address_without_a_scheme_prints_as_text_not_in_angle_brackets(tmp_path: Path) -> None:
+    # pandoc prints \url{shorturl.at/x} as the address (plain: "at shorturl.at/x,"); the page showed
+    # "<shorturl.at/x>" (no scheme, no Markdown autolink). One with a scheme stays a link; \href the same.
+    import pypandoc
+
+    body = "Notes at \\url{short\\_url.at/h*s}, \\url{https://x.org/a\\_b} and \\href{www.y.org}{www.y.org}."
+    (tmp_path / "p.tex").write_text(f"\\begin{{document}}\n{body}\n\\end{{document}}\n", encoding="utf-8")
+    page = essay_html(tmp_path, "p.tex")
+    assert "&lt;" not in text_of(page)
+    assert 'Notes at short_url.at/h*s, <a href="https://x.org/a_b" rel="noopener noreferrer">https://x.org/a_b</a>' \
+           " and www.y.org." in page
+    assert " ".join(pypandoc.convert_text(body, "plain", format="latex").split()) in " ".join(text_of(page).split())
+
+
 def test_a_fields_text_between_its_claims_is_rendered_as_its_claims_are(tmp_path: Path) -> None:
     # A front matter field other than the title and abstract is read only for its sentences that cite; the rest of it
     # was printed as written between them, its raw LaTeX ("\newline", which pandoc drops from HTML) and Markdown raw.

@@ -27,8 +27,9 @@ _NEWLINE = lazy(r"\n")
 # A closing sequence starts where its run of blanks starts: the same leftmost match, in linear time
 # (tried at every blank of a long run, the search was quadratic).
 _ATX_CLOSE = lazy(r"(?<![ \t])[ \t]+#+[ \t]*$|^#+[ \t]*$")
-_HEADING_ATTRS = lazy(r"[ \t]+\{[#.\-][^{}]*\}[ \t]*$")
-"""pandoc's and Quarto's heading attributes (``{#sec-intro}``, ``{.unnumbered}``, ``{-}``): not prose."""
+_HEADING_ATTRS = lazy(r"[ \t]*\{[#.\-][^{}]*\}[ \t]*$")
+"""pandoc's and Quarto's heading attributes (``{#sec-intro}``, ``{.unnumbered}``, ``{-}``): not prose, nor when
+glued to the text (pandoc reads ``# Title{.center}`` as the heading "Title")."""
 # Four columns in (md_blocks.commonmark keeps a pandoc table's indented rows out of code as no-break spaces)
 _INDENTED = lazy(r"[ \xa0]{4}|[ \xa0]{0,3}\t")
 _RAW_HTML = lazy(r"\s*<(?:!|\?|(?:pre|script|style|textarea)\b)", re.I)
