@@ -18,7 +18,7 @@ from ..lazyre import lazy
 from ..model import Claim, Essay, Paragraph
 from .cites import MASK, blank_keys, crossref_kinds, is_crossref, mask_inline
 from .front import file_front
-from .md_blocks import commonmark, parser
+from .md_blocks import commonmark, parser, without_stops_in_math
 from .md_tables import Cell, pandoc_tables, pipe_cells
 from .segment import make_claim, sentences, split_lines
 from .yaml_meta import front_matter, nocite_keys
@@ -83,7 +83,7 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     paragraphs: list[Paragraph] = []
     number = first
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
-    plain = blank_keys(body)  # no sentence ends inside a key
+    plain = without_stops_in_math(blank_keys(body))  # no sentence ends inside a key or display math
     tables: dict[int, int] = {}  # a table's offset -> the number of its first row
     for start, end, spans, note, level, row in sorted(_units(source), key=lambda u: u[0]):
         table = row is not None
