@@ -447,3 +447,21 @@ def test_two_tables_a_blank_line_apart_are_two_tables_with_column_headers(tmp_pa
         '<tbody><tr id="p2"><td>x</td><td>y</td></tr></tbody>',
         '<thead><tr id="p3"><th scope="col">C</th><th scope="col">D</th></tr></thead>'
         '<tbody><tr id="p4"><td>z</td><td>w</td></tr></tbody>']
+
+
+def test_pandoc_spans_link_attributes_and_raw_html_tags_print_only_their_text() -> None:
+    # pandoc reads "[Bold]{.semibold}" as a span of its text, "{.button}" after a link as the link's attributes and
+    # "<i ...></i>", "<br>" as raw HTML: the page printed them as written. No tag nor attribute reaches the page.
+    import pypandoc
+
+    from litreview.render.claim_text import claim_html
+
+    text = ('A <i class="fa"></i> [WARNING]{.semibold} and [a [b]{.x} *c*]{#id} so<br> [see](https://a.org){.button}'
+            ' [q](https://b.org) {.z}, [this] {.x}, [that]{x}, 1<2 and <img src=x onerror=alert(1)>'
+            '[y]{onclick="alert(1)"}.')
+    html, _ = claim_html(text, (), lambda item: None)
+    assert "<i" not in html and "<br" not in html and "<img" not in html and "onclick" not in html
+    assert "&lt;" in html  # "1<2" stays text, escaped
+    assert " ".join(text_of(html).replace("&lt;", "<").split()) == " ".join(
+        pypandoc.convert_text(text, "plain", format="markdown", extra_args=["--wrap=none"]).split())
+    assert "<em>c</em>" in html and '<a href="https://a.org" rel="noopener noreferrer">see</a>' in html

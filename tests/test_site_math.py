@@ -95,7 +95,7 @@ def test_a_caption_label_prints_nothing_and_other_braces_stay():
     assert html("A set {#tbl-res} in the middle.") == "A set {#tbl-res} in the middle."
     assert html("Inline $x$ {#eq-a} is no display.") .endswith("</math> {#eq-a} is no display.")
     assert plain_text("$$x$$ {#eq-a}", lambda key, suppress: "3" if suppress else "Equation 3") == "$$x$$ (3)"
-    assert html('Caption {#fig-a"><script>}') == 'Caption {#fig-a&quot;&gt;&lt;script&gt;}'
+    assert html('Caption {#fig-a"><script>}') == 'Caption {#fig-a&quot;&gt;}'  # a raw tag prints nothing
 
 
 def test_a_labelled_display_equation_whose_lines_start_with_a_plus_or_end_with_a_stop_is_one_formula(tmp_path) -> None:

@@ -17,6 +17,7 @@ from ..essay.cites import math_spans, raw_tex_spans
 from ..essay.segment import NOTE_LABEL, inline_label
 from ..model import Citation, Claim
 from ..pandoc_text import html_text, smart, smart_tokens
+from . import pandoc_inline
 from .math import math_html
 from .sanitize import clean_text, esc, safe_url
 
@@ -40,6 +41,7 @@ def _inline() -> Any:
 
     md: Any = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").use(footnote_plugin)
     md.validateLink = _linkable
+    pandoc_inline.use(md)
     md.inline.ruler.disable(["image", "html_inline"])
     md.core.ruler.disable("footnote_tail")
     md.core.ruler.before("text_join", "pandoc_smart", smart_tokens)
