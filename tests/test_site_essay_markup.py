@@ -458,10 +458,10 @@ def test_pandoc_spans_link_attributes_and_raw_html_tags_print_only_their_text() 
 
     text = ('A <i class="fa"></i> [WARNING]{.semibold} and [a [b]{.x} *c*]{#id} so<br> [see](https://a.org){.button}'
             ' [q](https://b.org) {.z}, [this] {.x}, [that]{x}, 1<2 and <img src=x onerror=alert(1)>'
-            '[y]{onclick="alert(1)"}.')
+            '[y]{onclick="alert(1)"} `white`{.white} ![ORCID *icon*](images/o.svg "T"){height="13px"}.')
     html, _ = claim_html(text, (), lambda item: None)
     assert "<i" not in html and "<br" not in html and "<img" not in html and "onclick" not in html
     assert "&lt;" in html  # "1<2" stays text, escaped
     assert " ".join(text_of(html).replace("&lt;", "<").split()) == " ".join(
         pypandoc.convert_text(text, "plain", format="markdown", extra_args=["--wrap=none"]).split())
-    assert "<em>c</em>" in html and '<a href="https://a.org" rel="noopener noreferrer">see</a>' in html
+    assert "<em>c</em>" in html and "<code>white</code> [ORCID <em>icon</em>]." in html and '<a href="https://a.org" rel="noopener noreferrer">see</a>' in html
