@@ -465,3 +465,14 @@ def test_pandoc_spans_link_attributes_and_raw_html_tags_print_only_their_text() 
     assert " ".join(text_of(html).replace("&lt;", "<").split()) == " ".join(
         pypandoc.convert_text(text, "plain", format="markdown", extra_args=["--wrap=none"]).split())
     assert "<em>c</em>" in html and "<code>white</code> [ORCID <em>icon</em>]." in html and '<a href="https://a.org" rel="noopener noreferrer">see</a>' in html
+
+
+def test_a_tables_empty_corner_cell_is_no_empty_column_header(tmp_path: Path) -> None:
+    # A table whose header row starts with an empty cell (the corner over the rows' labels): the page made it an empty
+    # <th>, which axe-core reports (empty-table-header); a data cell of no text is what a screen reader skips.
+    (tmp_path / "t.md").write_text("Intro.\n\n|   | Research | Climate |\n|:--|---|---|\n| **Domain** | Regional | Global |\n",
+                                   encoding="utf-8")
+    page = essay_html(tmp_path, "t.md")
+    head = page[page.index("<thead>"):page.index("</thead>")]
+    assert re.search(r'<tr id="p\d+"><td></td><th scope="col"><span[^>]*>Research</span></th>', head)
+    assert "<th scope=\"col\"></th>" not in page and head.count("<th ") == 2
