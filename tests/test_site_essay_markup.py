@@ -476,3 +476,16 @@ def test_a_tables_empty_corner_cell_is_no_empty_column_header(tmp_path: Path) ->
     head = page[page.index("<thead>"):page.index("</thead>")]
     assert re.search(r'<tr id="p\d+"><td></td><th scope="col"><span[^>]*>Research</span></th>', head)
     assert "<th scope=\"col\"></th>" not in page and head.count("<th ") == 2
+
+
+def test_a_link_of_no_text_is_named_by_its_address() -> None:
+    # A Manubot template's "[{{author.orcid}}](https://orcid.org/{{author.orcid}})", its values left out, was an empty
+    # link: nothing to see or click, and no name for a screen reader (axe-core: link-name).
+    from litreview.render.claim_text import claim_html, plain_text
+
+    text = "See [ ](https://orcid.org/) and [](https://x.org/a) and [b](https://b.org)."
+    html, _ = claim_html(text, (), lambda item: None)
+    assert ('See <a href="https://orcid.org/" rel="noopener noreferrer">https://orcid.org/</a> and '
+            '<a href="https://x.org/a" rel="noopener noreferrer">https://x.org/a</a> and '
+            '<a href="https://b.org" rel="noopener noreferrer">b</a>.') == html
+    assert plain_text(text) == "See https://orcid.org/ and https://x.org/a and b."
