@@ -200,3 +200,33 @@ def test_the_reviews_skip_link_speaks_the_sites_language(watch, german_url):
     watch.page.keyboard.press("Enter")
     assert watch.page.evaluate("location.hash") == "#lr-main"
     assert watch.errors == []
+
+
+@pytest.fixture(scope="module")
+def wide_math_url(tmp_path_factory) -> Iterator[str]:
+    """An essay with a display formula wider than a phone and a narrow one."""
+    from test_browser_site import _served
+
+    from litreview.config import Config
+    from litreview.review import build_review
+
+    folder = tmp_path_factory.mktemp("math")
+    terms = " + ".join(f"a_{{{i}}} x^{{{i}}}" for i in range(40))
+    (folder / "e.md").write_text(f"Intro.\n\n$$ y = {terms} $$ {{#eq:wide}}\n\nAnd $$ y = x $$ {{#eq:narrow}}\n",
+                                 encoding="utf-8")
+    (folder / "e.bib").write_text("", encoding="utf-8")
+    yield from _served(build_review(Config(root=folder, essay="e.md", bibliography="e.bib", claims=""),
+                                    with_checks=False), folder)
+
+
+def test_a_display_formula_wider_than_the_page_gets_a_tab_stop(watch, wide_math_url):
+    # The formula scrolls sideways in its own box (litreview.css), which a keyboard could not reach (axe's serious
+    # scrollable-region-focusable, on a thesis's equations at 390 px); one that fits has no Tab stop.
+    watch.page.set_viewport_size({"width": 390, "height": 844})
+    watch.open(wide_math_url + "essay/", idle=False)
+    maths = watch.page.locator('math[display="block"]')
+    assert maths.count() == 2
+    assert maths.nth(0).get_attribute("tabindex") == "0" and maths.nth(1).get_attribute("tabindex") is None
+    assert maths.nth(0).get_attribute("role") is None  # MathML's own role and name stay
+    assert not (violations := axe_violations(watch.page)), json.dumps(violations, indent=1, ensure_ascii=False)
+    assert watch.errors == []

@@ -232,3 +232,13 @@ def test_heading_attributes_are_not_claim_text() -> None:
     # pandoc and Quarto: `# Introduction {#sec-intro}` is the heading "Introduction" (the site showed the braces).
     essay = parse_essay("# Intro {#sec-a .unnumbered}\n\nText here.\n\n## Two ## {-}\n\nMore.\n\n# Set {x}\n")
     assert [c.text for c in essay.claims] == ["Intro", "Text here.", "Two", "More.", "Set {x}"]
+
+
+def test_heading_attributes_glued_to_the_text_are_not_claim_text() -> None:
+    # pandoc reads "### Title{.center .page_center}" as the heading "Title" (the page showed the braces).
+    import pypandoc
+
+    text = "### A page title{.center .page_center}\n\nText here.\n\n# Set{x}\n"
+    essay = parse_essay(text)
+    assert [c.text for c in essay.claims] == ["A page title", "Text here.", "Set{x}"]
+    assert pypandoc.convert_text(text, "plain", format="markdown").split("\n")[0] == "A page title"

@@ -390,3 +390,11 @@ def test_entries_print_as_pandocs_chicago_prints_them() -> None:
     ]
     paper = format_reference(bib.sources[0]).html
     assert "<i>Proceedings of the 12th Conference on Digital Libraries</i> (New York, NY), 2015" in paper
+
+
+def test_an_entry_of_which_nothing_is_known_prints_its_key_not_a_blank() -> None:
+    # A Manubot identifier no registry was asked about is a source of its key alone: the reference list printed an
+    # empty entry before its "Source page" link, the citation's card an empty reference.
+    ref = format_reference(Source(key="pmc:PMC6103790<b>", type="misc"))
+    assert ref.text == "pmc:PMC6103790<b>" and ref.html == "pmc:PMC6103790&lt;b&gt;"
+    assert format_reference(Source(key="k", type="misc", title="A title")).text == "A title."

@@ -182,6 +182,20 @@ def test_a_latex_href_keeps_its_address_on_the_page(tmp_path: Path) -> None:
             '<a href="https://y.org" rel="noopener noreferrer">https://y.org</a> now.') in page
 
 
+def test_a_latex_address_without_a_scheme_prints_as_text_not_in_angle_brackets(tmp_path: Path) -> None:
+    # pandoc prints \url{shorturl.at/x} as the address (plain: "at shorturl.at/x,"); the page showed
+    # "<shorturl.at/x>" (no scheme, no Markdown autolink). One with a scheme stays a link; \href the same.
+    import pypandoc
+
+    body = "Notes at \\url{short\\_url.at/h*s}, \\url{https://x.org/a\\_b} and \\href{www.y.org}{www.y.org}."
+    (tmp_path / "p.tex").write_text(f"\\begin{{document}}\n{body}\n\\end{{document}}\n", encoding="utf-8")
+    page = essay_html(tmp_path, "p.tex")
+    assert "&lt;" not in text_of(page)
+    assert 'Notes at short_url.at/h*s, <a href="https://x.org/a_b" rel="noopener noreferrer">https://x.org/a_b</a>' \
+           " and www.y.org." in page
+    assert " ".join(pypandoc.convert_text(body, "plain", format="latex").split()) in " ".join(text_of(page).split())
+
+
 def test_a_fields_text_between_its_claims_is_rendered_as_its_claims_are(tmp_path: Path) -> None:
     # A front matter field other than the title and abstract is read only for its sentences that cite; the rest of it
     # was printed as written between them, its raw LaTeX ("\newline", which pandoc drops from HTML) and Markdown raw.
@@ -433,3 +447,45 @@ def test_two_tables_a_blank_line_apart_are_two_tables_with_column_headers(tmp_pa
         '<tbody><tr id="p2"><td>x</td><td>y</td></tr></tbody>',
         '<thead><tr id="p3"><th scope="col">C</th><th scope="col">D</th></tr></thead>'
         '<tbody><tr id="p4"><td>z</td><td>w</td></tr></tbody>']
+
+
+def test_pandoc_spans_link_attributes_and_raw_html_tags_print_only_their_text() -> None:
+    # pandoc reads "[Bold]{.semibold}" as a span of its text, "{.button}" after a link as the link's attributes and
+    # "<i ...></i>", "<br>" as raw HTML: the page printed them as written. No tag nor attribute reaches the page.
+    import pypandoc
+
+    from litreview.render.claim_text import claim_html
+
+    text = ('A <i class="fa"></i> [WARNING]{.semibold} and [a [b]{.x} *c*]{#id} so<br> [see](https://a.org){.button}'
+            ' [q](https://b.org) {.z}, [this] {.x}, [that]{x}, 1<2 and <img src=x onerror=alert(1)>'
+            '[y]{onclick="alert(1)"} `white`{.white} ![ORCID *icon*](images/o.svg "T"){height="13px"}.')
+    html, _ = claim_html(text, (), lambda item: None)
+    assert "<i" not in html and "<br" not in html and "<img" not in html and "onclick" not in html
+    assert "&lt;" in html  # "1<2" stays text, escaped
+    assert " ".join(text_of(html).replace("&lt;", "<").split()) == " ".join(
+        pypandoc.convert_text(text, "plain", format="markdown", extra_args=["--wrap=none"]).split())
+    assert "<em>c</em>" in html and "<code>white</code> [ORCID <em>icon</em>]." in html and '<a href="https://a.org" rel="noopener noreferrer">see</a>' in html
+
+
+def test_a_tables_empty_corner_cell_is_no_empty_column_header(tmp_path: Path) -> None:
+    # A table whose header row starts with an empty cell (the corner over the rows' labels): the page made it an empty
+    # <th>, which axe-core reports (empty-table-header); a data cell of no text is what a screen reader skips.
+    (tmp_path / "t.md").write_text("Intro.\n\n|   | Research | Climate |\n|:--|---|---|\n| **Domain** | Regional | Global |\n",
+                                   encoding="utf-8")
+    page = essay_html(tmp_path, "t.md")
+    head = page[page.index("<thead>"):page.index("</thead>")]
+    assert re.search(r'<tr id="p\d+"><td></td><th scope="col"><span[^>]*>Research</span></th>', head)
+    assert "<th scope=\"col\"></th>" not in page and head.count("<th ") == 2
+
+
+def test_a_link_of_no_text_is_named_by_its_address() -> None:
+    # A Manubot template's "[{{author.orcid}}](https://orcid.org/{{author.orcid}})", its values left out, was an empty
+    # link: nothing to see or click, and no name for a screen reader (axe-core: link-name).
+    from litreview.render.claim_text import claim_html, plain_text
+
+    text = "See [ ](https://orcid.org/) and [](https://x.org/a) and [b](https://b.org)."
+    html, _ = claim_html(text, (), lambda item: None)
+    assert html == ('See <a href="https://orcid.org/" rel="noopener noreferrer">https://orcid.org/</a> and '
+            '<a href="https://x.org/a" rel="noopener noreferrer">https://x.org/a</a> and '
+            '<a href="https://b.org" rel="noopener noreferrer">b</a>.')
+    assert plain_text(text) == "See https://orcid.org/ and https://x.org/a and b."

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from test_site_essay_markup import essay_html
+from test_site_essay_markup import essay_html, text_of
 
 from litreview.render.claim_text import claim_html, plain_text
 from litreview.render.math import math_html
@@ -95,4 +95,19 @@ def test_a_caption_label_prints_nothing_and_other_braces_stay():
     assert html("A set {#tbl-res} in the middle.") == "A set {#tbl-res} in the middle."
     assert html("Inline $x$ {#eq-a} is no display.") .endswith("</math> {#eq-a} is no display.")
     assert plain_text("$$x$$ {#eq-a}", lambda key, suppress: "3" if suppress else "Equation 3") == "$$x$$ (3)"
-    assert html('Caption {#fig-a"><script>}') == 'Caption {#fig-a&quot;&gt;&lt;script&gt;}'
+    assert html('Caption {#fig-a"><script>}') == 'Caption {#fig-a&quot;&gt;}'  # a raw tag prints nothing
+
+
+def test_a_labelled_display_equation_whose_lines_start_with_a_plus_or_end_with_a_stop_is_one_formula(tmp_path) -> None:
+    # pandoc reads "$$ ... $$ {#eq:a}" as one formula, however its lines start ("+ \mathcal{L} u": no list item) and
+    # whatever they hold ("= 0."; no sentence end): the page cut it in two and printed "$$ _t u +  u = 0." as text.
+    import pypandoc
+
+
+    text = "The equations are\n\n$$\n\\partial_t u\n+ \\mathcal{L} u = 0.\n- 1. v\n$$ {#eq:a}\n\nSee (@eq:a).\n"
+    (tmp_path / "p.md").write_text(text, encoding="utf-8")
+    page = essay_html(tmp_path, "p.md")
+    assert "$$" not in text_of(page) and "{#eq" not in text_of(page)
+    assert 'alttext="\\partial_t u + \\mathcal{L} u = 0. - 1. v"' in page and 'id="eq:a"> (1)</span>' in page
+    native = pypandoc.convert_text(text, "native", format="markdown")
+    assert "DisplayMath" in native and "BulletList" not in native

@@ -178,11 +178,11 @@ def test_a_headings_search_entry_is_titled_by_its_words_as_materials_search_titl
     (tmp_path / "refs.bib").write_text("@book{waltz1979, title={Theory}, author={Waltz, Kenneth N.}, year={1979}, "
                                        "publisher={P}}\n", encoding="utf-8")
     (tmp_path / "e.md").write_text("## Realism *today* [@waltz1979]\n\nStates balance [@waltz1979].\n\n"
-                                   "### Critics & <friends>\n\nSome disagree.\n", encoding="utf-8")
+                                   "### Critics & <friends\n\nSome disagree.\n", encoding="utf-8")
     review = build_review(Config(root=tmp_path, essay="e.md", bibliography="refs.bib", claims=""), with_checks=False)
     entries = essay_search_entries(index_review(review), Layout())
     assert [(e["location"], e["title"], e["text"]) for e in entries if "paragraph" not in e["title"]] == [
-        ("essay/#p1", "Realism today [Waltz 1979]", ""), ("essay/#p3", "Critics &amp; &lt;friends&gt;", "")]
+        ("essay/#p1", "Realism today [Waltz 1979]", ""), ("essay/#p3", "Critics &amp; &lt;friends", "")]
     # the close case: prose keeps its numbered entry with its text
     prose = [e for e in entries if e["location"] in ("essay/#p2", "essay/#p4")]
     assert [e["title"].rsplit(", ", 1)[1] for e in prose] == ["paragraph 2", "paragraph 4"]

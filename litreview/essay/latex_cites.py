@@ -79,6 +79,7 @@ def _converter() -> tuple[Any, Any]:
         *(MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()
           if name != "href"),
         MacroTextSpec("footnote", simplify_repl=_note_text), MacroTextSpec("href", simplify_repl=_link_text),
+        MacroTextSpec("url", simplify_repl=_url_text),
         *(MacroTextSpec(name, simplify_repl="") for name in layout)])
 
     class Text(LatexNodes2Text):
@@ -121,7 +122,29 @@ def _link_text(n: Any, l2tobj: Any) -> str:
     url = _URL_ESCAPE.sub(r"\1", args[1].latex_verbatim().strip()[1:-1].strip())
     if not url or any(ch in url for ch in "<>\n") or _PLACEHOLDER.search(url):
         return text
-    return f"<{url}>" if text in ("", url) else f"[{text}](<{url}>)"
+    return _autolink(url) if text in ("", url) else f"[{text}](<{url}>)"
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{1,31}:")
+"""What a Markdown autolink starts with (CommonMark: a scheme of 2 to 32 characters and a colon)."""
+
+
+def _autolink(url: str) -> str:
+    """An address printed as itself: a Markdown autolink, ``<url>``, when it has a scheme; else its text as the
+    page prints it (``shorturl.at/x``; pandoc links it relative to the page, and ``<shorturl.at/x>`` read as
+    written, its angle brackets and all)."""
+    return f"<{url}>" if _SCHEME.match(url) else re.sub(r"([\\`*_\[\]<>])", r"\\\1", url)
+
+
+def _url_text(n: Any, l2tobj: Any) -> str:
+    """``\\url{address}`` as ``_autolink`` prints it, a TeX escape in it its character."""
+    args = getattr(getattr(n, "nodeargd", None), "argnlist", None) or []
+    if not args or args[-1] is None:
+        return ""
+    url = _URL_ESCAPE.sub(r"\1", args[-1].latex_verbatim().strip()[1:-1].strip())
+    if not url or any(ch in url for ch in "<>\n") or _PLACEHOLDER.search(url):
+        return f"<{l2tobj.nodelist_to_text([args[-1]]).strip()}>"  # as pylatexenc printed it
+    return _autolink(url)
 
 
 def _note_text(n: Any, l2tobj: Any) -> str:

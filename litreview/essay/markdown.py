@@ -18,7 +18,7 @@ from ..lazyre import lazy
 from ..model import Claim, Essay, Paragraph
 from .cites import MASK, blank_keys, crossref_kinds, is_crossref, mask_inline
 from .front import file_front
-from .md_blocks import commonmark, parser
+from .md_blocks import commonmark, parser, without_stops_in_math
 from .md_tables import Cell, pandoc_tables, pipe_cells
 from .segment import make_claim, sentences, split_lines
 from .yaml_meta import front_matter, nocite_keys
@@ -27,8 +27,9 @@ _NEWLINE = lazy(r"\n")
 # A closing sequence starts where its run of blanks starts: the same leftmost match, in linear time
 # (tried at every blank of a long run, the search was quadratic).
 _ATX_CLOSE = lazy(r"(?<![ \t])[ \t]+#+[ \t]*$|^#+[ \t]*$")
-_HEADING_ATTRS = lazy(r"[ \t]+\{[#.\-][^{}]*\}[ \t]*$")
-"""pandoc's and Quarto's heading attributes (``{#sec-intro}``, ``{.unnumbered}``, ``{-}``): not prose."""
+_HEADING_ATTRS = lazy(r"[ \t]*\{[#.\-][^{}]*\}[ \t]*$")
+"""pandoc's and Quarto's heading attributes (``{#sec-intro}``, ``{.unnumbered}``, ``{-}``): not prose, nor when
+glued to the text (pandoc reads ``# Title{.center}`` as the heading "Title")."""
 # Four columns in (md_blocks.commonmark keeps a pandoc table's indented rows out of code as no-break spaces)
 _INDENTED = lazy(r"[ \xa0]{4}|[ \xa0]{0,3}\t")
 _RAW_HTML = lazy(r"\s*<(?:!|\?|(?:pre|script|style|textarea)\b)", re.I)
@@ -82,7 +83,7 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     paragraphs: list[Paragraph] = []
     number = first
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
-    plain = blank_keys(body)  # no sentence ends inside a key
+    plain = without_stops_in_math(blank_keys(body))  # no sentence ends inside a key or display math
     tables: dict[int, int] = {}  # a table's offset -> the number of its first row
     for start, end, spans, note, level, row in sorted(_units(source), key=lambda u: u[0]):
         table = row is not None

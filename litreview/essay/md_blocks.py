@@ -13,6 +13,10 @@ from .cites import MASK
 from .md_refdefs import blank_reference_definitions
 
 _DIV = lazy(r"^ {0,3}:{3,}.*$", re.M)
+_DISPLAY_MATH = lazy(r"\$\$(?:[^$\n]|\n(?![ \t]*\n)|\$(?!\$))*\$\$")
+"""Display math, no blank line in it (which ends pandoc's paragraph)."""
+_BLOCK_START = lazy(r"(?<=\n)([ \t]{0,3})(?:[-+*>#=]|\d(?=\d{0,8}[.)]))")
+"""Where a line inside display math starts with what CommonMark reads as a list, quote, heading or underline."""
 _KNITR = lazy(r"^([ \t]*)```+[ \t]*\{[^}\n]*\}", re.M)  # one line's blanks: "\s*" was quadratic on blank lines
 # Pandoc's list markers that CommonMark lacks ("#.", "a)", "(iv)", "A.  ", example lists "(@)", "(@good)"):
 # rewritten as ordered-list numbers of the same length, so what follows them keeps its place.
@@ -74,7 +78,24 @@ def commonmark(body: str) -> str:
     (":::") and knitr chunk headers ("```{r}") as CommonMark can read them, then ``_pandoc_blocks``."""
     source = _DIV.sub(lambda m: " " * len(m.group()), body)
     source = _KNITR.sub(lambda m: m.group(1) + "```" + " " * (len(m.group()) - len(m.group(1)) - 3), source)
+    if "$$" in source:
+        source = _DISPLAY_MATH.sub(_math_lines, source)
     return _pandoc_blocks(source)
+
+
+def without_stops_in_math(text: str) -> str:
+    """``text`` with each full stop, "!" and "?" inside display math made a letter (the same length): pandoc reads
+    ``$$ ... = 0. $$`` as one formula, in one sentence (cut there, the page printed the halves' TeX as text)."""
+    if "$$" not in text:
+        return text
+    return _DISPLAY_MATH.sub(lambda m: re.sub(r"[.!?…]", "x", m.group()), text)
+
+
+def _math_lines(m: re.Match[str]) -> str:
+    """Display math whose lines start with no block: pandoc reads ``$$`` to ``$$`` as one formula, and a line of
+    it starting ``+ \\mathcal{N}`` is a term of it, no list item (which cut the paragraph of a labelled equation,
+    ``$$ ... $$ {#eq:x}``, in two and printed its TeX)."""
+    return _BLOCK_START.sub(lambda b: b.group(1) + MASK, m.group()) if "\n" in m.group() else m.group()
 
 
 def _pandoc_blocks(source: str) -> str:

@@ -131,6 +131,8 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
     else:
         _book_like(out, source, kind)
     _links(out, source)
+    if not out.text:  # nothing known of it (a Manubot identifier no registry was asked about): its key, not a blank
+        out.add(source.key)
     text = "".join(out.text).strip()
     return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, mark),
                      year=year_label(source, mark))

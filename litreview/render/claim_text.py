@@ -17,6 +17,7 @@ from ..essay.cites import math_spans, raw_tex_spans
 from ..essay.segment import NOTE_LABEL, inline_label
 from ..model import Citation, Claim
 from ..pandoc_text import html_text, smart, smart_tokens
+from . import pandoc_inline
 from .math import math_html
 from .sanitize import clean_text, esc, safe_url
 
@@ -40,6 +41,7 @@ def _inline() -> Any:
 
     md: Any = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").use(footnote_plugin)
     md.validateLink = _linkable
+    pandoc_inline.use(md)
     md.inline.ruler.disable(["image", "html_inline"])
     md.core.ruler.disable("footnote_tail")
     md.core.ruler.before("text_join", "pandoc_smart", smart_tokens)
@@ -91,11 +93,22 @@ def _links(state: Any) -> None:
 
 
 def _typeset(tokens: Any, *, notes: bool) -> None:
-    for tok in tokens:
+    for n, tok in enumerate(tokens):
         if tok.type == "link_open":
             tok.attrSet("rel", "noopener noreferrer")
+            _named(tokens, n)
         elif notes and tok.type == "text":
             tok.content = smart(tok.content)
+
+
+def _named(tokens: Any, at: int) -> None:
+    """A link of no text (``[](https://orcid.org/)``, a template's value left out) named by its address: an
+    empty link is a spot no reader sees and a screen reader names by nothing."""
+    end = next((k for k in range(at + 1, len(tokens)) if tokens[k].type == "link_close"), at + 1)
+    if all(tok.type in ("text", "softbreak") and not tok.content.strip() for tok in tokens[at + 1:end]):
+        from markdown_it.token import Token
+
+        tokens[at + 1:end] = [Token("text", "", 0, content=str(tokens[at].attrGet("href") or ""))]
 
 
 NoteNumbers = Mapping[str, tuple[int, str]]

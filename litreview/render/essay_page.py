@@ -290,8 +290,8 @@ def _inline(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Pa
 def _table(ix: ReviewIndex, layout: Layout, citations: Citations, rows: list[Paragraph], here: str,
            marks: _Marks) -> str:
     """A table's rows (``Paragraph.table``), as a table: each row keeps its paragraph's id, each cell (the reader's,
-    ``Paragraph.cells``) its claim, a header row's cells column headers; unnumbered, for a table is no prose. Its
-    findings are listed under it."""
+    ``Paragraph.cells``) its claim, a header row's cells column headers (an empty one a data cell); unnumbered, for
+    a table is no prose. Its findings are listed under it."""
     notes: list[str] = []
     head: list[str] = []
     body: list[str] = []
@@ -300,9 +300,10 @@ def _table(ix: ReviewIndex, layout: Layout, citations: Citations, rows: list[Par
         texts = [row.text[a:b] for a, b in row.cells] or [row.text]
         cells = ["".join(_inline(ix, layout, citations, row, cell, claims, here, marks, notes,
                                  later=n < len(texts) - 1)).strip() for n, cell in enumerate(texts)]
-        tag, close = ('<th scope="col">', "</th>") if row.header else ("<td>", "</td>")
-        (head if row.header else body).append(
-            f'<tr id="{esc(row.anchor)}">{"".join(tag + cell + close for cell in cells)}</tr>')
+        # A header row's empty cell (a corner above the rows' labels) heads no column: a data cell, of which a screen
+        # reader announces nothing (an empty column header is an accessibility fault).
+        shown = "".join(f'<th scope="col">{cell}</th>' if row.header and cell else f"<td>{cell}</td>" for cell in cells)
+        (head if row.header else body).append(f'<tr id="{esc(row.anchor)}">{shown}</tr>')
     html = (f'<thead>{"".join(head)}</thead>' if head else "") + (f'<tbody>{"".join(body)}</tbody>' if body else "")
     first = esc(rows[0].anchor)
     # The theme puts it in its box that scrolls sideways, as every table of the site, which litreview.js names and

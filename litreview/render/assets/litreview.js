@@ -135,6 +135,17 @@
         ["tabindex", "role", "aria-label", "data-lr-scroll"].forEach(function (name) { box.removeAttribute(name); });
       }
     });
+    // A display formula wider than the page scrolls in its own box (litreview.css) and needs a Tab stop too; it
+    // keeps its role and name (MathML's, its TeX as alttext).
+    document.querySelectorAll('math[display="block"]').forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("data-lr-scroll", "");
+      } else if (!scrolls && box.hasAttribute("data-lr-scroll") && document.activeElement !== box) {
+        ["tabindex", "data-lr-scroll"].forEach(function (name) { box.removeAttribute(name); });
+      }
+    });
   }
   var resizing = null;
   function onResize() {

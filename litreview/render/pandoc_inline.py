@@ -1,0 +1,89 @@
+"""pandoc's inline Markdown that CommonMark lacks and the page prints nothing of, as markdown-it inline rules.
+
+pandoc reads ``[Semi-bold]{.semibold}`` as a span of its text, ``[a link](https://x.org){.button}`` and
+```` `x`{.white} ```` as a link and code with attributes, ``![ORCID icon](orcid.svg){height="13px"}`` as an
+image, and ``<i class="fa"></i>``, ``<br>`` as raw HTML, which its HTML passes on. The page rendered them as
+written ("[Semi-bold]{.semibold}", "&lt;br&gt;"); it prints the span's text, the link, the image's description
+and no tag (a manuscript's HTML is untrusted: none reaches the page, only the text between its tags).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_ATTRIBUTES = re.compile(r"\{[ \t]*(?:[#.][^\s{}]+|-|[A-Za-z_][\w.:-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}\"']+))"
+                         r"(?:[ \t]+(?:[#.][^\s{}]+|-|[A-Za-z_][\w.:-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}\"']+)))*"
+                         r"[ \t]*\}")
+"""pandoc's attributes: identifiers, classes, key=value pairs (``{#id .class key="v"}``), or ``{-}``."""
+
+
+def use(md: Any) -> None:
+    """Add the rules to ``md`` (raw HTML and images otherwise disabled)."""
+    md.inline.ruler.before("link", "pandoc_span", _span)
+    md.inline.ruler.before("link", "pandoc_image", _image)
+    md.inline.ruler.before("link", "pandoc_attributes", _attributes)
+    md.inline.ruler.before("html_inline", "raw_tag", _raw_tag)
+
+
+def _span(state: Any, silent: bool) -> bool:
+    """``[text]{attributes}``: the text, its markup rendered; the attributes gone."""
+    if state.src[state.pos] != "[":
+        return False
+    end = state.md.helpers.parseLinkLabel(state, state.pos, False)
+    if end < 0 or (m := _ATTRIBUTES.match(state.src, end + 1)) is None:
+        return False
+    if not silent:
+        old_max = state.posMax
+        state.pos, state.posMax = state.pos + 1, end
+        state.md.inline.tokenize(state)
+        state.posMax = old_max
+    state.pos = m.end()
+    return True
+
+
+_DESTINATION = re.compile(r"\([ \t\n]*(?:<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
+                          r"(?:[ \t\n]+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?[ \t\n]*\)")
+"""An image's address and title, ``(images/a.svg "A title")``."""
+
+
+def _image(state: Any, silent: bool) -> bool:
+    """``![alt](address){attributes}``: its description in brackets, as pandoc's plain text prints an image (the
+    page loads no image of the manuscript's)."""
+    if not state.src.startswith("![", state.pos):
+        return False
+    end = state.md.helpers.parseLinkLabel(state, state.pos + 1, False)
+    if end < 0 or (m := _DESTINATION.match(state.src, end + 1)) is None:
+        return False
+    if not silent:
+        old_max = state.posMax
+        state.pos, state.posMax = state.pos + 2, end
+        state.push("text", "", 0).content = "["
+        state.md.inline.tokenize(state)
+        state.push("text", "", 0).content = "]"
+        state.posMax = old_max
+    attributes = _ATTRIBUTES.match(state.src, m.end())
+    state.pos = attributes.end() if attributes else m.end()
+    return True
+
+
+def _attributes(state: Any, silent: bool) -> bool:
+    """The attributes right after a link or a code span (``[a](url){.button}``, ```` `x`{.r} ````), which the page
+    prints nothing of."""
+    if (state.src[state.pos] != "{" or state.pending or not state.tokens
+            or state.tokens[-1].type not in ("link_close", "code_inline")):
+        return False
+    if (m := _ATTRIBUTES.match(state.src, state.pos)) is None:
+        return False
+    state.pos = m.end()
+    return True
+
+
+def _raw_tag(state: Any, silent: bool) -> bool:
+    """An HTML tag or comment in the text: left out, as a page shows none (the text between tags stays)."""
+    from markdown_it.common.html_re import HTML_TAG_RE
+
+    if state.src[state.pos] != "<" or (m := HTML_TAG_RE.match(state.src[state.pos:])) is None:
+        return False
+    state.pos += m.end()
+    return True
