@@ -191,6 +191,34 @@ def test_edition_and_trailing_pages_searches_are_linear() -> None:
     assert _PAGES_AT_END.search("Place " + "1" * 1_000_000 + "-5")["pages"].startswith("1111")
 
 
+def test_joining_lines_of_one_long_word_is_linear() -> None:
+    """A pasted list's line of one long word ("d’d’…", "a.a.…", "éé…"): whether the reference above closed
+    was sought from each of its characters, 0.5 s for a line of 16,000 and hours for "a.a.…" of 200,000.
+    The lines are cut the same whatever the length of their words."""
+    from litreview.bibliography.refparse import find_reference_section
+    from litreview.bibliography.refparse.joining import join_lines
+
+    def lines(n: int) -> list[str]:
+        return ["Smith, J. 2001. A title.", "d’" * n + ".", "Jones, K. 2002. Other title", "a." * n + "a", "é" * n,
+                "Brown, L. 2003. Third."]
+
+    for n in (10, 100_000):
+        ls = lines(n)
+        # a closed reference, one going on over two long words, and one opening where the line above stopped short
+        assert join_lines(ls) == [(0, " ".join(ls[:2])), (2, " ".join(ls[2:5])), (5, ls[5])]
+        assert find_reference_section("References\n\n" + "\n".join(ls) + "\n")[0] == [
+            " ".join(ls[:2]), " ".join(ls[2:5]), ls[5]]
+
+
+def test_a_sentence_end_is_sought_from_a_words_start() -> None:
+    """The stop ending a sentence was sought from each letter of a word: 0.4 s for a word of 8,000 characters."""
+    from litreview.bibliography.refparse.relabel_spans import SENTENCE_END
+
+    assert SENTENCE_END.search("Rivers.") is not None and SENTENCE_END.search("J.") is None
+    assert SENTENCE_END.search("d’" * 500_000) is None
+    assert SENTENCE_END.search("x " + "é" * 1_000_000 + ".”").span() == (2, 1_000_004)
+
+
 def test_heading_closing_sequence_search_is_linear() -> None:
     """Found by the fuzz campaign: a 30 KB heading holding a run of 20,000 blanks took 4 s in the essay
     reader, the closing-``#`` search tried at every blank; a run of 1,000,000 would take hours."""

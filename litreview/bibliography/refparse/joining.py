@@ -62,8 +62,11 @@ _CONTAINER_FIRST = re.compile(r"^[^.()]{1,80}?(?:,\s\d{1,4}(?:\(\d{1,4}\))?,\s[A
 #: with its letter ("2016a."), a no-date term in brackets of any locale ("[kein Datum]").
 DATED = re.compile(rf"\b{YEAR}[a-z]?\b|\b[ns]\.\s?d\.|\bo\.\s?J\.|\[(?:{NO_DATE_WORDS})\]"
                    r"|\b(?:forthcoming|in press)\b", re.IGNORECASE)
-#: A line that ends a reference: closing punctuation, or an identifier.
-_CLOSES = re.compile(rf"(?:[.!?)\]”\"]|\S+\.\S+/\S*|https?://\S+|\b{DOI_START}\S+)$")
+#: A line that ends a reference: closing punctuation, or an identifier. The identifier is sought from the start
+#: of the last run of non-blanks only (``_FROM_LAST_RUN``): tried at each of its characters, a long run
+#: ("d’d’d’…", "a.a.a.…") cost time in the square of its length.
+_FROM_LAST_RUN = r"(?<!\S)(?=\S*$)"
+_CLOSES = re.compile(rf"[.!?)\]”\"]$|{_FROM_LAST_RUN}(?:\S[^\s.]*\.\S+/|\S*?(?:https?://|\b{DOI_START})\S)\S*$")
 
 
 #: A name of capitalised words (and the small words inside a body's name) closed by a period, a colon
@@ -318,7 +321,7 @@ def _glue(text: str, line: str, lines: list[str], folded: list[str]) -> str:
 #: on the next line (not a word of five letters or more: "… /a." + "accessed 3 May" is text, unless a dot
 #: or slash goes on with it: "http://www." + "aljazeera.com/news/…"; a path going on with its "/" or "-":
 #: "…/2019/03" + "/12/future-of-reading").
-_IDENTIFIER_END = re.compile(rf"(?:https?://|www\.|\b{DOI_START})\S*$")
+_IDENTIFIER_END = re.compile(rf"{_FROM_LAST_RUN}\S*?(?:https?://|www\.|\b{DOI_START})\S*$")
 _IDENTIFIER_MORE = re.compile(r"^(?!https?:|www\.|doi\b(?![./]\w))(?![a-z]{5,}\b(?![./]\w))(?:[a-z0-9]|[/-](?=\S))[^\s]*")
 _BREAKS = "/.-_=?&#~%"
 

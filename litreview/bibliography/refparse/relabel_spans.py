@@ -199,8 +199,9 @@ def _in_opening_name(tagged: Sequence[Tagged], k: int) -> bool:
 
 #: what closes a field's last word: a comma, a stop, a colon, a semicolon
 CLOSERS = ",.:;"
-#: a word that ends a sentence: a full stop after a word of two letters or more, not an initial ("J.")
-SENTENCE_END = lazy(r"[\w)’”»]{2,}[.?!][”»]?$")
+#: a word that ends a sentence: a full stop after a word of two letters or more, not an initial ("J."); tried
+#: from a word's first letter only (the match starts there anyway): from each, a long word cost its length squared
+SENTENCE_END = lazy(r"(?<![\w)’”»])[\w)’”»]{2,}[.?!][”»]?$")
 
 
 def container_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
