@@ -227,6 +227,7 @@ def _cpu(fn) -> float:
 def linear() -> dict[str, object]:
     from litreview.bibliography.csl import parse_csl
     from litreview.bibliography.load import parse_bibliography
+    from litreview.bibliography.refparse.joining import join_lines
     from litreview.bibliography.refparse.tail import sentence_end
     from litreview.checks.style import _doubled
     from litreview.essay import parse_essay
@@ -268,6 +269,9 @@ def linear() -> dict[str, object]:
         "linking: one 100 KB sentence (every linker read it whole before)": (linked, 100_000),
         "checks/style _PERIOD_THEN_MARK (64 KB title: 41 s before)": (lambda n: _doubled("a" * n + ". b"), 64_000),
         "refparse_tail.sentence_end (48 KB reference: 13 s before)": (lambda n: sentence_end("J. " * (n // 3)), 48_000),
+        "refparse/joining: lines of one long word (a 16,000-character line: 0.5 s before, \"a.a.…\" cubic)": (
+            lambda n: join_lines(["Smith, J. 2001. A title.", "d’" * (n // 8) + ".", "Jones, K. 2002. Other",
+                                  "a." * (n // 8), "é" * (n // 4), "Brown, L. 2003. Third."]), 256_000),
         "attribution._context_cue + listed (24 KB sentence: 3.8 s before)": (names, 24_000),
         "bibliography/csl: CSL-JSON items, each located (10,000 items, 1.2 MB: 37 s before)": (
             lambda n: parse_csl(json.dumps([{"id": f"k{i}", "type": "book", "title": "T", "page": "1-2"}

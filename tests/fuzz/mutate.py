@@ -31,6 +31,8 @@ HOSTILE = (
     # BibTeX pieces whose repetition was super-linear (a macro doubling itself, unclosed entries, keyless ones)
     '@string{a = "xy"}\n', "@string{a = a # a}\n", " # a", "\n@book{k, title={a}\n", "\n@a{\n",
     "@book{, t={a}}\n", " and ", "{\\'e}", "\\" * 3, "$x",
+    # one long word of a pasted reference list, whose every letter a search for an address once started from
+    "d’", "a.", "www.", "http://",
 )
 #: Pieces short enough to flood an input with (thousands of copies).
 FLOOD = tuple(piece for piece in HOSTILE if len(piece) <= 24)

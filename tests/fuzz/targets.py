@@ -40,16 +40,18 @@ def bib(text: str) -> None:
 
 
 def import_round_trip(text: str) -> None:
-    """A parsed reference always becomes BibTeX that the loader reads without a syntax error."""
+    """A parsed reference always becomes BibTeX that the loader reads without a syntax error; a list
+    is cut into its references as ``litreview import`` cuts it (its lines joined into references)."""
     from litreview.bibliography.bibtex_out import make_keys, to_bibtex
     from litreview.bibliography.load import parse_bibliography
-    from litreview.bibliography.refparse import parse_reference
+    from litreview.bibliography.refparse import find_reference_section, parse_reference
 
     ref = parse_reference(text)
     bibtex = to_bibtex([ref], make_keys([ref]))
     loaded = parse_bibliography(bibtex, "imported.bib")
     syntax = [p for p in loaded.problems if p.code == "LR100"]
     assert not syntax, (bibtex, syntax)
+    find_reference_section(text)
 
 
 def essay(text: str) -> None:
@@ -160,7 +162,11 @@ def snapshot_text(rng: random.Random) -> str:
 
 
 def reference(rng: random.Random) -> str:
-    return mutate(rng, seeds("refs"), max_ops=4) if rng.random() < 0.5 else random_text(rng, 300)
+    """One reference, a list of a few wrapped onto lines of their own (a block to join), or random text."""
+    if rng.random() < 0.2:
+        listed = "\n".join(rng.choice(seeds("refs")) for _ in range(rng.randint(2, 6)))
+        return mutate(rng, (listed,), max_ops=4)
+    return mutate(rng, seeds("refs"), max_ops=4) if rng.random() < 0.6 else random_text(rng, 300)
 
 
 def structural(kind: str) -> Callable[[random.Random], str]:

@@ -34,6 +34,7 @@ def test_bibliography_loader_and_checks(text: str) -> None:
 @example("Holsti, K. J. Taming the {Sovereigns. Cambridge UP, 2004.")
 @example("Holsti, K. J. Taming the Sovereigns} and more. Cambridge UP, 2004.")
 @example("Nguyen, T. H. (2019). Tidal wetlands. Estuarine Studies, 42(3), 215–230. https://doi.org/10.5555/es.\\{20")
+@example("Smith, J. 2001. A title.\n" + "d’" * 20_000 + "\nJones, K. 2002. Other\n" + "a." * 20_000 + "\nBrown, L.")
 def test_importer_round_trip(text: str) -> None:
     """A parsed reference always becomes BibTeX that the loader reads without a syntax error."""
     run_target("import", text, lambda: targets.import_round_trip(text), (LitreviewError,))
