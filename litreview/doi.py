@@ -23,9 +23,10 @@ except ImportError:  # renamed in later Pythons
 # (early Wiley DOIs may contain any non-space character, including '<', '>' and '#').
 # The last one admits the other characters of pre-2008 SICI DOIs, such as ESA's
 # 10.1890/0012-9615(1999)069[0569:EDILSA]2.0.CO;2, which Crossref's five leave out.
-_PREFIX = r"10\.(?:\d{4,9}(?:\.\d+)*|\d{3}(?:\.\d+)+)"
+_PREFIX = r"10\.(?:\d{4,9}(?:\.\d{1,9}){0,3}|\d{3}(?:\.\d{1,9}){1,3})"
 """A DOI's prefix: the directory indicator and a registrant code of 4 to 9 digits (Crossref's pattern), which the DOI
-Handbook (2.2.2) lets a registrant divide at full stops: ``10.1000.10``, and the ISBN-A prefixes ``10.978.8898392``."""
+Handbook (2.2.2) lets a registrant divide at full stops: ``10.1000.10``, and the ISBN-A prefixes ``10.978.8898392``.
+Bounded (up to three divisions of up to nine digits), so that a run of "10.10000.10000…" costs time linear in it."""
 _PATTERNS = (
     lazy(rf"{_PREFIX}/[-._;()/:A-Z0-9]+", re.I),
     lazy(r"10\.1002/\S+", re.I),

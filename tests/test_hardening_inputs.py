@@ -686,3 +686,14 @@ def test_markdown_unclosed_link_targets_are_linear(tmp_path: Path) -> None:
                     encoding="utf-8")
     cited = [[c.key for c in claim.citations or ()] for claim in load_essay(path).claims]
     assert cited[0] == ["a"] and cited[-1] == ["b"]
+
+
+def test_a_run_of_divided_doi_prefixes_is_read_in_linear_time() -> None:
+    """"10.10000.10000.…" with no slash: a DOI prefix divided at full stops (``10.1000.10/x``) was sought to the end
+    of the run from each "10.", 14 s for 72,000 characters; the divisions are bounded, so it is no DOI at once."""
+    from litreview.bibliography.refparse.joining import join_lines
+    from litreview.doi import find_doi
+
+    run = "10.10000." * 30_000
+    assert find_doi(run) is None and find_doi(f"{run} doi:10.978.8898392/315")[0] == "10.978.8898392/315"
+    assert len(join_lines(["Smith, J. 2001. Title " + run, "Jones, K. (2002). Other."])) == 2
