@@ -319,6 +319,11 @@ def _glue(text: str, line: str, lines: list[str], folded: list[str]) -> str:
 #: or slash goes on with it: "http://www." + "aljazeera.com/news/…"; a path going on with its "/" or "-":
 #: "…/2019/03" + "/12/future-of-reading").
 _IDENTIFIER_END = re.compile(rf"(?:https?://|www\.|\b{DOI_START})\S*$")
+
+
+def ends_in_identifier(text: str) -> bool:
+    """Whether ``text`` ends with an address or a DOI, which a PDF may have broken at the line's end."""
+    return _IDENTIFIER_END.search(text) is not None
 _IDENTIFIER_MORE = re.compile(r"^(?!https?:|www\.|doi\b(?![./]\w))(?![a-z]{5,}\b(?![./]\w))(?:[a-z0-9]|[/-](?=\S))[^\s]*")
 _BREAKS = "/.-_=?&#~%"
 
