@@ -666,3 +666,11 @@ def test_labels_alone_on_their_lines_that_do_not_start_at_one_or_skip_a_number_s
     assert find_reference_section(text)[0] == ["14. Smith, J. (2001). A first book. London: Penguin.",
                                                "15. Doe, A. (2002). A second book. Paris: Seuil.",
                                                "17. Roe, B. (2003). A third book. Berlin: Springer."]
+
+
+def test_a_year_in_brackets_alone_on_its_line_is_no_label():
+    text = ("References\nIbbetson, J. P., and U. K. Mishra, Appl. Phys. Lett. 77, pp. 250–2\n(2000)\n"
+            "Gattellari M, Voigt KJ: When the treatment goal is not cure. J Clin Oncol 20: 503-13, 2002\n")
+    assert find_reference_section(text)[0] == [
+        "Ibbetson, J. P., and U. K. Mishra, Appl. Phys. Lett. 77, pp. 250–2 (2000)",
+        "Gattellari M, Voigt KJ: When the treatment goal is not cure. J Clin Oncol 20: 503-13, 2002"]

@@ -186,11 +186,12 @@ def _year_wrapped(lines: list[str], i: int) -> bool:
 
 
 def _labels_next(label: re.Match[str], last: int | None, above: str) -> bool:
-    """Whether a number alone on its line labels the list's next reference: any such number, but under an address
-    or a DOI only the number after the last label, or 1. A DOI or an address broken before its end
-    ("…/s00034-009-9116-" + "5.", "…/j.neuroimage.2019.02." + "055.") leaves a number that does not follow; a list
-    copied from its middle ("14.") or with a number left out is still labelled."""
-    return not ends_in_identifier(above) or int(next(g for g in label.groups() if g)) == (last or 0) + 1
+    """Whether a number alone on its line labels the list's next reference: the number after the last label, or 1;
+    another number too (a list copied from its middle, "14.", or with a number left out), unless it is a year
+    ("(2000)" wrapped from the reference above) or stands under an address or a DOI, which a PDF broke before its
+    end ("…/s00034-009-9116-" + "5.", "…/j.neuroimage.2019.02." + "055.")."""
+    number = int(next(g for g in label.groups() if g))
+    return number == (last or 0) + 1 or (number < 1000 and not ends_in_identifier(above))
 
 
 def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tuple[int, str]]:
