@@ -267,6 +267,9 @@ def test_two_pipe_tables_a_blank_line_apart_are_two_tables_with_their_headers() 
     "[a]: " + "(x " * 20000,  # each word of the destination may open a title that runs to the paragraph's end
     '[a]: # "' + 'x"' * 5000,  # quoted titles nested in quoted titles, five thousand deep
     "[a]: <x\n\n" * 5000,  # angle brackets never closed
+    # a paragraph of definitions, each a title opened and never closed: each scanned to the paragraph's end
+    "".join(f"[a{i}]: (x\n" for i in range(3000)),
+    "".join(f'[a{i}]: x "y\n' for i in range(3000)),
 ])
 def test_markdown_reference_definitions_are_read_in_linear_time_and_no_recursion(line: str) -> None:
     import time

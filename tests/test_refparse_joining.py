@@ -238,3 +238,11 @@ def test_an_address_broken_after_a_dot_is_mended_and_a_slash_between_words_keeps
     refs = [_FULL, broken, _LAST]
     got = _rejoined(*refs)
     assert len(got) == 3 and got[1].endswith(mended)
+
+
+@pytest.mark.parametrize("line", ["zu Guttenberg, K., 2011. Title.", "vom Stein, K. Title.", "ibn Khaldun, A. Title.",
+                                  "della Porta, D. Title.", "des Forges, A. Title."])
+def test_a_reference_opens_with_any_particle_of_the_projects_table(line):
+    from litreview.bibliography.refparse.joining import OPENS
+
+    assert OPENS.match(line) is not None

@@ -657,3 +657,20 @@ def test_a_label_alone_on_its_line_still_labels_the_next_reference():
     text = "References\n\n1.\nBlad, A. Optimization. CSSP 29 (2010): 81–101.\n2.\nJohansson, H. Interpolation. 2005.\n"
     assert find_reference_section(text)[0] == ["1. Blad, A. Optimization. CSSP 29 (2010): 81–101.",
                                                "2. Johansson, H. Interpolation. 2005."]
+
+
+def test_labels_alone_on_their_lines_that_do_not_start_at_one_or_skip_a_number_still_label():
+    # a list copied from its middle, or with a reference left out: only under a broken address is a number no label
+    text = ("References\n14.\nSmith, J. (2001). A first book. London: Penguin.\n15.\nDoe, A. (2002). A second book. "
+            "Paris: Seuil.\n17.\nRoe, B. (2003). A third book. Berlin: Springer.\n")
+    assert find_reference_section(text)[0] == ["14. Smith, J. (2001). A first book. London: Penguin.",
+                                               "15. Doe, A. (2002). A second book. Paris: Seuil.",
+                                               "17. Roe, B. (2003). A third book. Berlin: Springer."]
+
+
+def test_a_year_in_brackets_alone_on_its_line_is_no_label():
+    text = ("References\nIbbetson, J. P., and U. K. Mishra, Appl. Phys. Lett. 77, pp. 250–2\n(2000)\n"
+            "Gattellari M, Voigt KJ: When the treatment goal is not cure. J Clin Oncol 20: 503-13, 2002\n")
+    assert find_reference_section(text)[0] == [
+        "Ibbetson, J. P., and U. K. Mishra, Appl. Phys. Lett. 77, pp. 250–2 (2000)",
+        "Gattellari M, Voigt KJ: When the treatment goal is not cure. J Clin Oncol 20: 503-13, 2002"]

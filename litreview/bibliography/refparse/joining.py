@@ -9,6 +9,7 @@ import unicodedata
 
 from ...doi import DOI_START
 from ...locale_terms import EDITION_WORDS, NO_DATE_WORDS, alternation
+from ..names import JOINING, PARTICLES
 from .fields import VOLUME_LABEL, YEAR, is_place
 from .lexicon import ACCESSED, MONTHS, PLACE
 from .names import ORGANISATION_WORDS
@@ -35,8 +36,10 @@ BULLET = re.compile(r"^(?:[-–•·▪◦‣*+]|\^(?:\s[a-z](?=\s))*)\s+")
 _YEAR = r"(?:\d{4}|n\.\s?d\.)"
 #: A month's name: "Foreign Affairs, March 11." (a periodical's date, wrapped to a line start) is no "Family, Given".
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-#: Particles before a family name: "van Dijk", "De La Cruz", "d’Errico", "l'Estrange".
-_PARTICLE = r"(?:(?:[Vv][ao]n|[Dd][aeiu]|[Dd]el|[Dd]e[rn]|[Dd][ao]s|[Ll][ae]|[Tt]e[nr]|al|el)\s|[dl][’'])"
+#: Particles before a family name (the project's table, ``names.PARTICLES``, but for the "y" joining two names),
+#: capitalised or not: "van Dijk", "De La Cruz"; and an elided one, "d’Errico", "l'Estrange".
+_PARTICLE = ("(?:(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in sorted(PARTICLES - JOINING, key=len, reverse=True))
+             + r")\s|[dl][’'])")
 OPENS = _with_names(
     r"^(?:(?!\((?:1[5-9]|20)\d\d\)|\[(?:1[5-9]|20)\d\d\])(?:\[\d{1,4}\]|\(\d{1,4}\))|\d{1,4}\.\s|[-–—_]{2,}"
     rf"|{_PARTICLE}{{0,2}}[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{{2}}\s?[:;])"
@@ -322,6 +325,11 @@ def _glue(text: str, line: str, lines: list[str], folded: list[str]) -> str:
 #: or slash goes on with it: "http://www." + "aljazeera.com/news/…"; a path going on with its "/" or "-":
 #: "…/2019/03" + "/12/future-of-reading").
 _IDENTIFIER_END = re.compile(rf"{_FROM_LAST_RUN}\S*?(?:https?://|www\.|\b{DOI_START})\S*$")
+
+
+def ends_in_identifier(text: str) -> bool:
+    """Whether ``text`` ends with an address or a DOI, which a PDF may have broken at the line's end."""
+    return _IDENTIFIER_END.search(text) is not None
 _IDENTIFIER_MORE = re.compile(r"^(?!https?:|www\.|doi\b(?![./]\w))(?![a-z]{5,}\b(?![./]\w))(?:[a-z0-9]|[/-](?=\S))[^\s]*")
 _BREAKS = "/.-_=?&#~%"
 

@@ -13,7 +13,7 @@ from ...errors import InputError
 from ...text import fold
 from ..headings import IMPORT_HEADINGS
 from .fields import YEAR
-from .joining import BULLET, DATED, NUMBERED, OPENS, join_lines, one_per_line
+from .joining import BULLET, DATED, NUMBERED, OPENS, ends_in_identifier, join_lines, one_per_line
 
 HEADINGS = IMPORT_HEADINGS
 #: Lines that start a web page's or a document's tail: the list ends before them.
@@ -185,11 +185,13 @@ def _year_wrapped(lines: list[str], i: int) -> bool:
     return i > 0 and re.fullmatch(YEAR, lines[i].strip()) is not None and lines[i - 1].rstrip().endswith((",", ":"))
 
 
-def _labels_next(label: re.Match[str], last: int | None) -> bool:
-    """Whether a number alone on its line labels the list's next reference: the number after the last label,
-    or 1. A DOI or an address broken before its end ("…/s00034-009-9116-" + "5.", "…/j.neuroimage.2019.02."
-    + "055.") leaves a number that does not follow."""
-    return int(next(g for g in label.groups() if g)) == (last or 0) + 1
+def _labels_next(label: re.Match[str], last: int | None, above: str) -> bool:
+    """Whether a number alone on its line labels the list's next reference: the number after the last label, or 1;
+    another number too (a list copied from its middle, "14.", or with a number left out), unless it is a year
+    ("(2000)" wrapped from the reference above) or stands under an address or a DOI, which a PDF broke before its
+    end ("…/s00034-009-9116-" + "5.", "…/j.neuroimage.2019.02." + "055.")."""
+    number = int(next(g for g in label.groups() if g))
+    return number == (last or 0) + 1 or (number < 1000 and not ends_in_identifier(above))
 
 
 def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tuple[int, str]]:
@@ -202,11 +204,13 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
     furniture = _furniture(lines, start)
     label = ""  # a list label alone on its line ("1." then the reference), waiting for its text
     last_label: int | None = None  # the number of the list's last label
+    previous = ""  # the line read before (furniture aside), as written
     for i in range(start, len(lines)):
         if i in furniture:
             continue
         line = lines[i].strip()
-        if (alone_label := _LABEL_ALONE.match(line)) and _labels_next(alone_label, last_label):
+        above, previous = previous, line
+        if (alone_label := _LABEL_ALONE.match(line)) and _labels_next(alone_label, last_label, above):
             label = line
             continue
         if label and line:
