@@ -922,7 +922,9 @@ def test_missing_url_written_in_the_note_is_pointed_at() -> None:
 
 
 @pytest.mark.parametrize(("repeated", "apart"), [
-    ("Geist, V. and Kossak, A. and Geist, V.", "Geist, V. and Kossak, A. and Geist, M."),  # initials differ
+    ("Kossak, A. and Geist, V. and Geist, V.", "Geist, V. and Kossak, A. and Geist, M."),  # initials differ
+    # initials alone, apart: two people as likely as one (Chinese lists); side by side: a slip of copying
+    ("Zhang, Y. and Zhang, Y. and Li, X.", "Zhang, Y. and Li, X. and Wang, H. and Zhang, Y."),
     ("Smith, J. and Smith, John", "Smith, John and Smith, Mary"),  # given names differ
     ("Smith, John and Smith, John", "Smith, John and Smith, Jane"),  # one initial, two names
     ("Miller, A. L. and Miller, A. L.", "Miller, A. and Miller, A. L."),  # one more initial: two people

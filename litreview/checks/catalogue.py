@@ -197,9 +197,10 @@ _CODES = (
          "Write the suffix in its place: 'Watkins, Jr., James E' (BibTeX and biblatex), or family: Watkins, "
          "given: James E, suffix: Jr (CSL)."),
     Code("LR157", "repeated-name", "warning",
-         "An author or editor list names one person twice (\"Geist, V. and Kossak, A. and Geist, V.\"; the same "
+         "An author or editor list names one person twice (\"Kossak, A. and Geist, V. and Geist, V.\"; the same "
          "family name and given names that agree, \"Smith, J.\" and \"Smith, John\"), usually a slip of copy and "
-         "paste: styles print the name twice, and the repeat may stand where a co-author is missing.",
+         "paste: styles print the name twice, and the repeat may stand where a co-author is missing. Initials alone "
+         "at two places apart are not reported: two people of one name are as likely.",
          "Delete the repeat; if they are two people, write each one's given names in full to tell them apart."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",

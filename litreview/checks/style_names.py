@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import pairwise
 
 from ..bibliography import names
 from ..bibliography.refparse.lexicon import GIVEN
@@ -264,10 +265,12 @@ def _others_given_first(name: str, listed: list[str]) -> bool:
 
 
 def check_repeated_names(source: Source) -> Iterable[Finding]:
-    """LR157 for one person named twice or more in one author or editor list ("Geist, V. and Kossak, A. and
+    """LR157 for one person named twice or more in one author or editor list ("Kossak, A. and Geist, V. and
     Geist, V."): one finding per person, naming the places. An author who is also an editor is no repeat."""
     for role, people in (("author", source.authors), ("editor", source.editors)):
         for group in _repeats(people):
+            if _initials_apart(people, group):
+                continue
             written = [people[i].sort_name() for i in group]
             places = _places([str(i + 1) for i in group])
             times = "twice" if len(group) == 2 else f"{len(group)} times"
@@ -286,6 +289,15 @@ def check_repeated_names(source: Source) -> Iterable[Finding]:
             else:  # written in full: nothing more to write
                 hint = f"delete the repeat from the {role} field, unless they are two people of one name"
             yield entry_finding("LR157", source, message, hint, field=role)
+
+
+def _initials_apart(people: tuple[Person, ...], group: list[int]) -> bool:
+    """Whether a group is only initials ("Zhang, Y." twice) at places not side by side: two people of one family
+    name and initials, as a Chinese or Korean author list often has, as likely as one written twice. A slip of
+    copying repeats a neighbour ("Geist, V. and Geist, V."), and a given name in full tells which is meant."""
+    if any(not people[i].given or any(len(w) > 1 for w in fold_words(people[i].given).split()) for i in group):
+        return False
+    return all(b - a > 1 for a, b in pairwise(group))
 
 
 def _repeats(people: tuple[Person, ...]) -> list[list[int]]:
