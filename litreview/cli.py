@@ -80,8 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         _quiet_stdout()
         return 0
     except Exception as exc:  # a bug: one line and exit 2, never a traceback nor 1 ("errors found")
-        leaf = _leaf(exc)
-        if isinstance(leaf, LitreviewError):  # raised on purpose inside a task group
+        leaf = _symlink_loop(_leaf(exc))
+        if isinstance(leaf, LitreviewError):  # raised on purpose inside a task group, or a link loop
             from .text import visible
 
             click.echo(f"error: {visible(str(_as_given(leaf)))}", err=True)
@@ -92,6 +92,20 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"  hint: {BUG_HINT}", err=True)
         return 2
     return result if isinstance(result, int) else 0
+
+
+def _symlink_loop(exc: BaseException) -> BaseException:
+    """pathlib's ``resolve()`` meeting a link that leads back to itself raises RuntimeError (before Python
+    3.13), not OSError, wherever a path is resolved: an input error naming the link, not a bug."""
+    import re
+
+    from .errors import InputError
+
+    m = re.fullmatch(r"Symlink loop from '(.+)'", str(exc)) if type(exc) is RuntimeError else None
+    if m is None:
+        return exc
+    return InputError("a symbolic link that leads back to itself (a loop of links), so there is no file to read",
+                      path=m.group(1), hint="point the link at the file, or name the file itself")
 
 
 def _as_given(exc: LitreviewError) -> LitreviewError:

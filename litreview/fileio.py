@@ -24,7 +24,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
     when it raises, the temporary file is removed and the target is left as it was
     (litreview.safewrite uses it to verify the file is still what was read).
     """
-    target = Path(path)
+    target = link_target(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode(encoding) if isinstance(data, str) else data
     import tempfile  # only when writing: a read-only check never loads it
@@ -49,6 +49,13 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
             raise WriteError(f"could not write: {exc.strerror}", path=str(target),
                              hint="check the folder exists and is writable") from exc
         raise
+
+
+def link_target(path: str | os.PathLike[str]) -> Path:
+    """The file a write to ``path`` changes: when ``path`` is a symbolic link (a shared .bib linked into
+    refs/), the file it names, so that the file is updated and the link kept; else ``path`` itself."""
+    given = Path(path)
+    return Path(os.path.realpath(given)) if given.is_symlink() else given
 
 
 def is_inside(path: Path, root: Path) -> bool:
