@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -49,6 +49,23 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
             raise WriteError(f"could not write: {exc.strerror}", path=str(target),
                              hint="check the folder exists and is writable") from exc
         raise
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back until the block ends (then delivered as usual), for a clean-up that must
+    not stop halfway: a half-removed folder of a killed build would be left beside the site for good."""
+    import signal
+
+    mask = getattr(signal, "pthread_sigmask", None)  # POSIX only; elsewhere the block runs unguarded
+    if mask is None:
+        yield
+        return
+    held = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, held)
 
 
 def link_target(path: str | os.PathLike[str]) -> Path:

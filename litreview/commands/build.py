@@ -22,6 +22,7 @@ import click
 
 from ..config import ENV_OVERRIDES, env_value
 from ..errors import ConfigError, InputError
+from ..fileio import signals_deferred
 from ._options import config_from, input_options
 
 if TYPE_CHECKING:
@@ -131,6 +132,7 @@ def _build_into(config: Any, mkdocs_yml: Path, site: Path) -> int:
     # MkDocs empties its site folder first: build beside it and swap in only a finished site,
     # so a failed build (or Ctrl-C) leaves the previous site as it was.
     site.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(site)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
     config["site_dir"] = str(staging)
     kept = "the previous site is kept" if site.exists() else "no site was written"
@@ -149,11 +151,13 @@ def _build_into(config: Any, mkdocs_yml: Path, site: Path) -> int:
                                  path=str(mkdocs_yml)) from None
             click.echo(f"error: {exc}; {kept}", err=True)
             return 1
-        _swap_in(staging, site)
+        with signals_deferred():  # Ctrl-C now would leave the old site or the staging folder half removed
+            _swap_in(staging, site)
     finally:
         for handler in handlers:
             handler.removeFilter(named)
-        shutil.rmtree(staging, ignore_errors=True)
+        with signals_deferred():
+            shutil.rmtree(staging, ignore_errors=True)
     click.echo(f"site written to {site}", err=True)
     return 0
 
@@ -170,6 +174,23 @@ class _NamedAs(logging.Filter):
         if self.staging in message:
             record.msg, record.args = message.replace(self.staging, self.site), ()
         return True
+
+
+#: A staging folder older than this beside the site is a killed build's (SIGKILL, a power cut), not a running one's.
+STALE_BUILD_SECONDS = 3600.0
+
+
+def _remove_leftovers(site: Path) -> None:
+    """Remove what killed builds left beside ``site``: old sites being removed, and stale staging folders."""
+    import glob
+    import time
+
+    now, name = time.time(), glob.escape(site.name)
+    for pattern, age in ((f".{name}.old-*", 0.0), (f".{name}.building-*", STALE_BUILD_SECONDS)):
+        for folder in site.parent.glob(pattern):
+            with contextlib.suppress(OSError):
+                if folder.is_dir() and not folder.is_symlink() and now - folder.stat().st_mtime >= age:
+                    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _swap_in(staging: Path, site: Path) -> None:
