@@ -160,11 +160,13 @@ def _suggest_essay(exc: BaseException, argv: list[str] | None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if m is None or not args or args[0] not in ("check", "links", "build", "sources", "metadata", "fetch", "sync"):
         return
-    name = m.group(1).split(" ")[0]
+    extra = m.group(1)  # click joins several extra arguments with spaces; one may hold spaces itself
+    name = extra if os.path.exists(extra) else extra.split(" ")[0]
     if os.path.exists(name):
+        from .fileio import shell_word
         from .text import visible
 
-        name = visible(name)
+        name = shell_word(visible(name))
         click.echo(f"hint: name the essay with --essay: litreview {args[0]} --essay {name} (or once for every "
                    f"command: litreview init {name})", err=True)
 
@@ -190,10 +192,11 @@ def _suggest_init(exc: BaseException, argv: list[str] | None) -> None:
         from pathlib import Path
 
         from .essay import manuscripts_in
+        from .fileio import shell_word
         from .text import visible
 
         found = manuscripts_in(Path.cwd())
-        name = visible(found[0]) if len(found) == 1 else "paper.md"
+        name = shell_word(visible(found[0])) if len(found) == 1 else "paper.md"
         click.echo("note: no litreview.toml or [tool.litreview] here or above; set up a review of your essay "
                    f"with `litreview init {name}`", err=True)
 

@@ -257,6 +257,14 @@ def codec_name(codec: str) -> str:
     return _NAMES.get(codec, codec)
 
 
+def shell_word(name: str) -> str:
+    """``name`` as one word of a command to type: quoted when it holds spaces or shell characters, and after
+    ``./`` when it starts with a dash, so that no command takes it for an option."""
+    import shlex
+
+    return shlex.quote(f"./{name}" if name.startswith("-") else name)
+
+
 def _shell_path(path: Path) -> str:
     """``path`` as a command typed in the working folder takes it: relative when inside it."""
     try:
@@ -317,9 +325,7 @@ def encoding_hint(raw: bytes, name: str = "FILE", *, sentence: bool = False, cod
         text = "re-save the file as UTF-8 in your editor"
     else:
         label, iconv = codec_name(codec), _iconv_name(codec)
-        import shlex
-
-        src, tmp = shlex.quote(name), shlex.quote(name + ".utf8")
+        src, tmp = shell_word(name), shell_word(name + ".utf8")
         if piped:
             text = (f"it {'is' if known else 'looks like'} {label} ({codec}); convert it to UTF-8 on the way in, "
                     f"e.g. iconv -f {iconv} -t UTF-8 FILE | {piped}")

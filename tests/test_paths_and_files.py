@@ -167,6 +167,11 @@ def test_the_iconv_hint_runs_from_the_working_folder(tmp_path: Path, monkeypatch
     with pytest.raises(InputError) as err:
         read_text(path, what="chapter")
     assert "iconv -f WINDOWS-1252 -t UTF-8 'my chapters/results.qmd' > 'my chapters/results.qmd.utf8'" in err.value.hint
+    dashed = tmp_path / "-results.qmd"  # a name iconv and mv would take for an option
+    dashed.write_bytes(path.read_bytes())
+    with pytest.raises(InputError) as err:
+        read_text(dashed, what="chapter")
+    assert "iconv -f WINDOWS-1252 -t UTF-8 ./-results.qmd > ./-results.qmd.utf8 && mv ./-results.qmd.utf8 ./-results.qmd" in err.value.hint
 
 
 def test_a_metadata_setting_naming_a_file_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
