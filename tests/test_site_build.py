@@ -475,3 +475,39 @@ def test_the_swap_and_its_clean_up_hold_back_ctrl_c():
             time.sleep(0.05)
             seen.append("the block ran to its end")
     assert seen == ["the block ran to its end"]
+
+
+def test_a_site_folder_that_cannot_be_made_is_an_error_naming_it(tmp_path, monkeypatch, capsys):
+    from litreview.cli import main
+
+    monkeypatch.chdir(_project(tmp_path))
+    (tmp_path / "out").write_text("a file, not a folder", encoding="utf-8")
+    assert main(["build", "--site-dir", "out/site"]) == 2
+    err = capsys.readouterr().err
+    assert "out/site: cannot build the site here" in err and "hint: choose a folder you can write to" in err
+    assert "unexpected" not in err
+
+
+def test_a_site_folder_that_cannot_be_replaced_keeps_the_previous_site(tmp_path, monkeypatch, capsys):
+    import errno
+
+    from litreview.cli import main
+    from litreview.commands import build as build_command
+
+    monkeypatch.chdir(_project(tmp_path))
+    assert main(["build"]) == 0
+    before = (tmp_path / "site" / "index.html").read_bytes()
+    real_replace = os.replace
+
+    def busy(src, dst):  # the site folder is a mount point: it cannot be renamed
+        if Path(src) == tmp_path / "site":
+            raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(src))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(build_command.os, "replace", busy)
+    assert main(["build"]) == 2
+    err = capsys.readouterr().err
+    assert "site: cannot move the built site into place" in err and "the previous site is kept" in err
+    assert "unexpected" not in err
+    assert (tmp_path / "site" / "index.html").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []
