@@ -25,11 +25,15 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
     (litreview.safewrite uses it to verify the file is still what was read).
     """
     target = link_target(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode(encoding) if isinstance(data, str) else data
     import tempfile  # only when writing: a read-only check never loads it
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:  # a folder that cannot be made or written to (a read-only disk, a path through a file)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise WriteError(f"could not write: {exc.strerror}", path=str(target),
+                         hint="check the folder exists and is writable") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)

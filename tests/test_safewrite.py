@@ -179,3 +179,11 @@ def test_a_write_through_a_symbolic_link_updates_the_file_it_names_and_keeps_the
     assert shared.read_bytes() == b"@misc{a}\n@misc{b}\n"
     # writers through the link and through the file's own name take turns on one lock
     assert lock_path(link) == lock_path(shared)
+
+
+def test_write_atomic_into_a_folder_that_cannot_be_made_is_a_write_error(tmp_path: Path) -> None:
+    (tmp_path / "metadata").write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(WriteError) as err:
+        write_atomic(tmp_path / "metadata" / "doi" / "x.json", "{}")
+    assert err.value.path == str(tmp_path / "metadata" / "doi" / "x.json")
+    assert "check the folder exists and is writable" in err.value.hint
