@@ -200,7 +200,7 @@ def test_click_usage_errors_show_control_characters_as_escapes(project: Path, ca
     (project / f"p{title}.md").write_text("Text.\n", encoding="utf-8")
     assert main(["check", f"p{title}.md"]) == 2
     err = capsys.readouterr().err
-    assert "--essay p\\x1b]0;owned\\x07.md" in err and "\x1b" not in err
+    assert "--essay 'p\\x1b]0;owned\\x07.md'" in err and "\x1b" not in err
 
 
 def test_a_bibliographys_problems_on_loading_name_it_as_check_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

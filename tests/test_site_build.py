@@ -469,11 +469,10 @@ def test_the_swap_and_its_clean_up_hold_back_ctrl_c():
     if not hasattr(signal, "pthread_sigmask"):
         pytest.skip("signal masks are POSIX")
     seen = []
-    with pytest.raises(KeyboardInterrupt):  # delivered as the block ends, not in its middle
-        with signals_deferred():
-            os.kill(os.getpid(), signal.SIGINT)
-            time.sleep(0.05)
-            seen.append("the block ran to its end")
+    with pytest.raises(KeyboardInterrupt), signals_deferred():  # delivered as the block ends, not in its middle
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)
+        seen.append("the block ran to its end")
     assert seen == ["the block ran to its end"]
 
 
