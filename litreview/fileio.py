@@ -117,7 +117,18 @@ def read_bytes(path: str | os.PathLike[str], *, what: str = "file", error: type[
     except IsADirectoryError:
         raise InputError(f"{what} is a directory, not a file", path=str(p), hint=folder_hint or hint) from None
     except OSError as exc:
-        raise InputError(f"cannot read {what}: {exc.strerror}", path=str(p)) from None
+        raise InputError(f"cannot read {what}: {exc.strerror}", path=str(p), hint=_unreadable_hint(exc, hint)) from None
+
+
+def _unreadable_hint(exc: OSError, hint: str) -> str:
+    """What to do about a file that is there but cannot be read."""
+    import errno
+
+    if exc.errno == errno.ELOOP:
+        return "it is a loop of symbolic links: point the link at the file, or name the file itself"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "give yourself permission to read it (chmod u+r), or run as the user who owns it"
+    return hint
 
 
 class NotUtf8(NamedTuple):

@@ -179,3 +179,17 @@ def test_a_metadata_setting_naming_a_file_is_an_error(project: Path, capsys: pyt
                                             'metadata = "refs/bibliography.bib"\n', encoding="utf-8")
     assert main(["check", "--no-cache"]) == 2  # not an empty snapshot, silently
     assert "bibliography.bib: the snapshot is a file, not a folder" in capsys.readouterr().err
+
+
+def test_a_claims_file_that_is_a_loop_of_links_is_an_error_not_no_decisions(project: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    claims = project / "refs" / "claims.yaml"
+    claims.unlink()
+    claims.symlink_to("decisions.yaml")
+    (project / "refs" / "decisions.yaml").symlink_to("claims.yaml")
+    assert main(["check", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert "refs/claims.yaml: cannot read claims file" in err
+    assert "hint: it is a loop of symbolic links" in err
+    (project / "refs" / "decisions.yaml").unlink()  # a link to a file not there yet: no decisions so far
+    assert main(["check", "--no-cache"]) in (0, 1)
