@@ -177,6 +177,9 @@ def _find_config_file(start: Path) -> tuple[Path, str, dict[str, Any]] | None:
         if candidate.is_dir():  # else the walk goes on up and may apply another project's settings
             raise ConfigError("the settings file is a folder", path=str(candidate),
                               hint="remove or rename the folder; litreview.toml is a file of settings")
+        if candidate.is_symlink() and not candidate.exists():  # else its settings are silently not applied
+            raise ConfigError("the settings file is a symbolic link to no file (broken, or a loop of links)",
+                              path=str(candidate), hint="point the link at the settings file, or remove it")
         if candidate.is_file():
             text, data = _read_toml(candidate)
             # The pyproject.toml form ([tool.litreview]) is accepted in litreview.toml too.
