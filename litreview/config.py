@@ -210,6 +210,9 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
         line = getattr(exc, "lineno", None)
         raise ConfigError(f"invalid TOML: {exc}", path=str(path), line=line,
                           hint="fix the syntax; see https://toml.io") from None
+    except ValueError as exc:  # a number of thousands of digits: Python's limit on converting it
+        raise ConfigError(f"a number in the settings is too long to read ({exc})", path=str(path),
+                          hint="settings' numbers are small: write it with a few digits") from None
 
 
 def load_config(start: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None) -> Config:

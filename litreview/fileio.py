@@ -72,6 +72,14 @@ def signals_deferred() -> Iterator[None]:
         mask(signal.SIG_SETMASK, held)
 
 
+def is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; False for a name the system refuses (too long: ``is_file`` raises then)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def link_target(path: str | os.PathLike[str]) -> Path:
     """The file a write to ``path`` changes: when ``path`` is a symbolic link (a shared .bib linked into
     refs/), the file it names, so that the file is updated and the link kept; else ``path`` itself."""

@@ -263,3 +263,10 @@ def test_a_settings_file_linking_to_no_file_is_an_error_not_no_settings(tmp_path
         load_config(tmp_path, env={})
     assert err.value.path == str(tmp_path / "litreview.toml")
     assert "symbolic link to no file" in err.value.message and "point the link" in err.value.hint
+
+
+def test_a_number_too_long_to_convert_is_a_settings_error(tmp_path: Path) -> None:
+    (tmp_path / "litreview.toml").write_text("timeout = " + "9" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="a number in the settings is too long to read") as err:
+        load_config(tmp_path, env={})
+    assert err.value.path == str(tmp_path / "litreview.toml")
