@@ -80,8 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         _quiet_stdout()
         return 0
     except Exception as exc:  # a bug: one line and exit 2, never a traceback nor 1 ("errors found")
-        leaf = _leaf(exc)
-        if isinstance(leaf, LitreviewError):  # raised on purpose inside a task group
+        leaf = _symlink_loop(_leaf(exc))
+        if isinstance(leaf, LitreviewError):  # raised on purpose inside a task group, or a link loop
             from .text import visible
 
             click.echo(f"error: {visible(str(_as_given(leaf)))}", err=True)
@@ -92,6 +92,20 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"  hint: {BUG_HINT}", err=True)
         return 2
     return result if isinstance(result, int) else 0
+
+
+def _symlink_loop(exc: BaseException) -> BaseException:
+    """pathlib's ``resolve()`` meeting a link that leads back to itself raises RuntimeError (before Python
+    3.13), not OSError, wherever a path is resolved: an input error naming the link, not a bug."""
+    import re
+
+    from .errors import InputError
+
+    m = re.fullmatch(r"Symlink loop from '(.+)'", str(exc)) if type(exc) is RuntimeError else None
+    if m is None:
+        return exc
+    return InputError("a symbolic link that leads back to itself (a loop of links), so there is no file to read",
+                      path=m.group(1), hint="point the link at the file, or name the file itself")
 
 
 def _as_given(exc: LitreviewError) -> LitreviewError:
@@ -146,11 +160,13 @@ def _suggest_essay(exc: BaseException, argv: list[str] | None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if m is None or not args or args[0] not in ("check", "links", "build", "sources", "metadata", "fetch", "sync"):
         return
-    name = m.group(1).split(" ")[0]
+    extra = m.group(1)  # click joins several extra arguments with spaces; one may hold spaces itself
+    name = extra if os.path.exists(extra) else extra.split(" ")[0]
     if os.path.exists(name):
+        from .fileio import shell_word
         from .text import visible
 
-        name = visible(name)
+        name = shell_word(visible(name))
         click.echo(f"hint: name the essay with --essay: litreview {args[0]} --essay {name} (or once for every "
                    f"command: litreview init {name})", err=True)
 
@@ -176,10 +192,11 @@ def _suggest_init(exc: BaseException, argv: list[str] | None) -> None:
         from pathlib import Path
 
         from .essay import manuscripts_in
+        from .fileio import shell_word
         from .text import visible
 
         found = manuscripts_in(Path.cwd())
-        name = visible(found[0]) if len(found) == 1 else "paper.md"
+        name = shell_word(visible(found[0])) if len(found) == 1 else "paper.md"
         click.echo("note: no litreview.toml or [tool.litreview] here or above; set up a review of your essay "
                    f"with `litreview init {name}`", err=True)
 

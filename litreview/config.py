@@ -177,6 +177,9 @@ def _find_config_file(start: Path) -> tuple[Path, str, dict[str, Any]] | None:
         if candidate.is_dir():  # else the walk goes on up and may apply another project's settings
             raise ConfigError("the settings file is a folder", path=str(candidate),
                               hint="remove or rename the folder; litreview.toml is a file of settings")
+        if candidate.is_symlink() and not candidate.exists():  # else its settings are silently not applied
+            raise ConfigError("the settings file is a symbolic link to no file (broken, or a loop of links)",
+                              path=str(candidate), hint="point the link at the settings file, or remove it")
         if candidate.is_file():
             text, data = _read_toml(candidate)
             # The pyproject.toml form ([tool.litreview]) is accepted in litreview.toml too.
@@ -207,6 +210,9 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
         line = getattr(exc, "lineno", None)
         raise ConfigError(f"invalid TOML: {exc}", path=str(path), line=line,
                           hint="fix the syntax; see https://toml.io") from None
+    except ValueError as exc:  # a number of thousands of digits: Python's limit on converting it
+        raise ConfigError(f"a number in the settings is too long to read ({exc})", path=str(path),
+                          hint="settings' numbers are small: write it with a few digits") from None
 
 
 def load_config(start: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None) -> Config:

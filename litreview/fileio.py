@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,12 +24,16 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
     when it raises, the temporary file is removed and the target is left as it was
     (litreview.safewrite uses it to verify the file is still what was read).
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = link_target(path)
     raw = data.encode(encoding) if isinstance(data, str) else data
     import tempfile  # only when writing: a read-only check never loads it
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:  # a folder that cannot be made or written to (a read-only disk, a path through a file)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise WriteError(f"could not write: {exc.strerror}", path=str(target),
+                         hint="check the folder exists and is writable") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
@@ -49,6 +53,38 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
             raise WriteError(f"could not write: {exc.strerror}", path=str(target),
                              hint="check the folder exists and is writable") from exc
         raise
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back until the block ends (then delivered as usual), for a clean-up that must
+    not stop halfway: a half-removed folder of a killed build would be left beside the site for good."""
+    import signal
+
+    mask = getattr(signal, "pthread_sigmask", None)  # POSIX only; elsewhere the block runs unguarded
+    if mask is None:
+        yield
+        return
+    held = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, held)
+
+
+def is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; False for a name the system refuses (too long: ``is_file`` raises then)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def link_target(path: str | os.PathLike[str]) -> Path:
+    """The file a write to ``path`` changes: when ``path`` is a symbolic link (a shared .bib linked into
+    refs/), the file it names, so that the file is updated and the link kept; else ``path`` itself."""
+    given = Path(path)
+    return Path(os.path.realpath(given)) if given.is_symlink() else given
 
 
 def is_inside(path: Path, root: Path) -> bool:
@@ -89,7 +125,18 @@ def read_bytes(path: str | os.PathLike[str], *, what: str = "file", error: type[
     except IsADirectoryError:
         raise InputError(f"{what} is a directory, not a file", path=str(p), hint=folder_hint or hint) from None
     except OSError as exc:
-        raise InputError(f"cannot read {what}: {exc.strerror}", path=str(p)) from None
+        raise InputError(f"cannot read {what}: {exc.strerror}", path=str(p), hint=_unreadable_hint(exc, hint)) from None
+
+
+def _unreadable_hint(exc: OSError, hint: str) -> str:
+    """What to do about a file that is there but cannot be read."""
+    import errno
+
+    if exc.errno == errno.ELOOP:
+        return "it is a loop of symbolic links: point the link at the file, or name the file itself"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "give yourself permission to read it (chmod u+r), or run as the user who owns it"
+    return hint
 
 
 class NotUtf8(NamedTuple):
@@ -233,6 +280,14 @@ def codec_name(codec: str) -> str:
     return _NAMES.get(codec, codec)
 
 
+def shell_word(name: str) -> str:
+    """``name`` as one word of a command to type: quoted when it holds spaces or shell characters, and after
+    ``./`` when it starts with a dash, so that no command takes it for an option."""
+    import shlex
+
+    return shlex.quote(f"./{name}" if name.startswith("-") else name)
+
+
 def _shell_path(path: Path) -> str:
     """``path`` as a command typed in the working folder takes it: relative when inside it."""
     try:
@@ -293,9 +348,7 @@ def encoding_hint(raw: bytes, name: str = "FILE", *, sentence: bool = False, cod
         text = "re-save the file as UTF-8 in your editor"
     else:
         label, iconv = codec_name(codec), _iconv_name(codec)
-        import shlex
-
-        src, tmp = shlex.quote(name), shlex.quote(name + ".utf8")
+        src, tmp = shell_word(name), shell_word(name + ".utf8")
         if piped:
             text = (f"it {'is' if known else 'looks like'} {label} ({codec}); convert it to UTF-8 on the way in, "
                     f"e.g. iconv -f {iconv} -t UTF-8 FILE | {piped}")

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import WriteError
-from .fileio import write_atomic
+from .fileio import link_target, write_atomic
 
 #: How long a command waits for another litreview command to finish writing the same file.
 LOCK_TIMEOUT = 60.0
@@ -41,7 +41,7 @@ LOCK_PATTERN = ".*.litreview-lock"
 
 def lock_path(path: str | os.PathLike[str]) -> Path:
     """The lock file beside ``path`` (``refs/.bibliography.bib.litreview-lock``; git-ignored by LOCK_PATTERN)."""
-    p = Path(path)
+    p = link_target(path)  # writers through a link and through the file's own name share one lock
     return p.with_name(f".{p.name}.litreview-lock")
 
 
@@ -119,7 +119,7 @@ def _try_lock(fd: int) -> bool:
 
 def clean_stale_temps(path: str | os.PathLike[str], *, older_than: float = STALE_SECONDS) -> list[Path]:
     """Remove ``.<name>.*.tmp`` files a killed writer left beside ``path``; returns what was removed."""
-    p = Path(path)
+    p = link_target(path)
     removed = []
     now = time.time()
     with contextlib.suppress(OSError):

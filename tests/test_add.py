@@ -302,3 +302,12 @@ def test_a_bibliography_setting_naming_the_essay_is_never_written(project: Path,
     assert main(command) == 2
     assert "the bibliography to write is the essay file" in capsys.readouterr().err
     assert (project / "refs" / "essay.md").read_bytes() == essay
+
+
+def test_a_reference_longer_than_an_import_takes_is_refused_before_any_request(project: Path, fake, capsys) -> None:
+    before = bib(project)
+    assert main(["add", "--reference", "Holsti, K. J. 2004. " + "Taming " * 8_000]) == 2
+    err = capsys.readouterr().err
+    assert "--reference: reference 1 is 56,020 characters long (more than 50,000)" in err
+    assert "unexpected" not in err
+    assert bib(project) == before

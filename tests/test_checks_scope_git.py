@@ -137,6 +137,19 @@ def test_the_first_commit_is_checked_whole(tmp_path: Path, monkeypatch: pytest.M
     assert "no commit yet" in err
 
 
+@pytest.mark.parametrize("ref", ["main", "origin/main", "HEAD~1"])
+def test_a_ref_in_a_repository_with_no_commit_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys,
+                                                      ref: str) -> None:
+    review(tmp_path)
+    git(tmp_path, "init", "-q")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache", "--since", ref]) == 2
+    err = capsys.readouterr().err
+    assert f"unknown git ref {ref!r}" in err
+    assert "hint: this repository has no commit yet" in err
+    assert "fetch" not in err  # there is nothing to fetch the ref into
+
+
 def clone(origin: Path, dest: Path, *args: str) -> Path:
     subprocess.run(["git", "clone", "-q", *args, origin.as_uri(), str(dest)], check=True, capture_output=True)
     return dest

@@ -108,6 +108,16 @@ def test_an_essay_given_as_an_argument_is_pointed_to_essay(capsys, tmp_path, mon
     assert code == 2 and "hint" not in err  # not a file: only click's own message
 
 
+@pytest.mark.parametrize(("name", "typed"), [("my paper.md", "'my paper.md'"), ("-draft.md", "./-draft.md")])
+def test_the_essay_hint_names_a_file_as_a_shell_takes_it(capsys, tmp_path, monkeypatch, name, typed):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text("Text.\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "--", name)
+    assert code == 2
+    assert f"hint: name the essay with --essay: litreview check --essay {typed} " in err
+    assert f"litreview init {typed})" in err
+
+
 def test_import_of_a_missing_document_says_only_that(capsys, tmp_path, monkeypatch):
     # Not "set it with --bib/--essay" nor "litreview init": import reads the path it is given.
     monkeypatch.chdir(tmp_path)

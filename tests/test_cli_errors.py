@@ -200,7 +200,7 @@ def test_click_usage_errors_show_control_characters_as_escapes(project: Path, ca
     (project / f"p{title}.md").write_text("Text.\n", encoding="utf-8")
     assert main(["check", f"p{title}.md"]) == 2
     err = capsys.readouterr().err
-    assert "--essay p\\x1b]0;owned\\x07.md" in err and "\x1b" not in err
+    assert "--essay 'p\\x1b]0;owned\\x07.md'" in err and "\x1b" not in err
 
 
 def test_a_bibliographys_problems_on_loading_name_it_as_check_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -239,3 +239,14 @@ def test_an_error_names_a_file_outside_the_working_folder_in_full(project: Path,
     os.chdir(project / "refs")  # (the fixture's monkeypatch puts the working folder back)
     assert main(["check", "--essay", "essay.md", "--bib", "nothere.bib"]) == 2
     assert capsys.readouterr().err.startswith("error: nothere.bib: bibliography not found")
+
+
+@pytest.mark.parametrize("option", ["--bib", "--essay"])
+def test_a_loop_of_symbolic_links_is_an_input_error_naming_it(project: Path, capsys, option: str) -> None:
+    (project / "a.bib").symlink_to("b.bib")
+    (project / "b.bib").symlink_to("a.bib")
+    assert main(["check", option, "a.bib"]) == 2
+    err = capsys.readouterr().err
+    assert "a.bib: a symbolic link that leads back to itself" in err
+    assert "hint: point the link at the file" in err
+    assert "unexpected" not in err

@@ -252,3 +252,21 @@ def test_an_orphaned_link_to_an_uncited_entry_keeps_its_level(tmp_path: Path, mo
     main(["check", "--no-cache", "--format", "json"])
     found = {(f["code"], f["key"], f["severity"]) for f in json.loads(capsys.readouterr().out)["findings"]}
     assert {("LR400", "cited2001", "error"), ("LR400", "other2002", "error"), ("LR307", "other2002", "info")} <= found
+
+
+@pytest.mark.parametrize("loop", [False, True])
+def test_a_settings_file_linking_to_no_file_is_an_error_not_no_settings(tmp_path: Path, loop: bool) -> None:
+    (tmp_path / "litreview.toml").symlink_to("shared.toml")
+    if loop:
+        (tmp_path / "shared.toml").symlink_to("litreview.toml")
+    with pytest.raises(ConfigError) as err:
+        load_config(tmp_path, env={})
+    assert err.value.path == str(tmp_path / "litreview.toml")
+    assert "symbolic link to no file" in err.value.message and "point the link" in err.value.hint
+
+
+def test_a_number_too_long_to_convert_is_a_settings_error(tmp_path: Path) -> None:
+    (tmp_path / "litreview.toml").write_text("timeout = " + "9" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="a number in the settings is too long to read") as err:
+        load_config(tmp_path, env={})
+    assert err.value.path == str(tmp_path / "litreview.toml")

@@ -371,3 +371,12 @@ def test_latex_sectioning_titles_are_marked_as_headings_by_their_depth() -> None
                         "Some disagree.\n\\end{document}\n")
     assert [(p.text, p.heading) for p in essay.paragraphs] == [("Realism", 3), ("States balance.", 0),
                                                                ("Critics", 4), ("Some disagree.", 0)]
+
+
+def test_an_input_name_too_long_for_the_system_is_reported_not_found(tmp_path: Path) -> None:
+    from litreview.checks.size import check_inputs
+
+    (tmp_path / "p.tex").write_text("\\begin{document}\n\\input{" + "x" * 5000 + "}\nText.\n\\end{document}\n",
+                                    encoding="utf-8")
+    found = check_inputs(load_essay(tmp_path / "p.tex"))
+    assert [(f.code, f.line) for f in found] == [("LR314", 2)]

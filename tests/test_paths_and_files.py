@@ -167,6 +167,11 @@ def test_the_iconv_hint_runs_from_the_working_folder(tmp_path: Path, monkeypatch
     with pytest.raises(InputError) as err:
         read_text(path, what="chapter")
     assert "iconv -f WINDOWS-1252 -t UTF-8 'my chapters/results.qmd' > 'my chapters/results.qmd.utf8'" in err.value.hint
+    dashed = tmp_path / "-results.qmd"  # a name iconv and mv would take for an option
+    dashed.write_bytes(path.read_bytes())
+    with pytest.raises(InputError) as err:
+        read_text(dashed, what="chapter")
+    assert "iconv -f WINDOWS-1252 -t UTF-8 ./-results.qmd > ./-results.qmd.utf8 && mv ./-results.qmd.utf8 ./-results.qmd" in err.value.hint
 
 
 def test_a_metadata_setting_naming_a_file_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -174,3 +179,17 @@ def test_a_metadata_setting_naming_a_file_is_an_error(project: Path, capsys: pyt
                                             'metadata = "refs/bibliography.bib"\n', encoding="utf-8")
     assert main(["check", "--no-cache"]) == 2  # not an empty snapshot, silently
     assert "bibliography.bib: the snapshot is a file, not a folder" in capsys.readouterr().err
+
+
+def test_a_claims_file_that_is_a_loop_of_links_is_an_error_not_no_decisions(project: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    claims = project / "refs" / "claims.yaml"
+    claims.unlink()
+    claims.symlink_to("decisions.yaml")
+    (project / "refs" / "decisions.yaml").symlink_to("claims.yaml")
+    assert main(["check", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert "refs/claims.yaml: cannot read claims file" in err
+    assert "hint: it is a loop of symbolic links" in err
+    (project / "refs" / "decisions.yaml").unlink()  # a link to a file not there yet: no decisions so far
+    assert main(["check", "--no-cache"]) in (0, 1)

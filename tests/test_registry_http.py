@@ -244,3 +244,12 @@ def test_web_pools_do_not_count_towards_the_budget() -> None:
             return http
 
     assert asyncio.run(go()).stopped == ""
+
+
+def test_an_address_too_long_to_ask_for_is_a_failure_of_that_request() -> None:
+    # a search built from pasted text: httpx refuses the URL before any request is made
+    seen: list = []
+    long_url = "https://api.crossref.org/works?query.bibliographic=" + "a%20" * 20_000
+    with pytest.raises(FetchFailed, match=r"cannot ask a registry at this address: URL too long \(80,051 characters\)"):
+        get(serve(ok_json(), seen=seen), long_url)
+    assert seen == []

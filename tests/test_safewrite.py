@@ -165,3 +165,25 @@ def test_stale_temporary_files_are_cleaned(tmp_path: Path) -> None:
 def test_temporary_and_lock_files_are_git_ignored(name: str) -> None:
     result = subprocess.run(["git", "check-ignore", "-q", name], cwd=ROOT)
     assert result.returncode == 0, f"{name} is not ignored by .gitignore"
+
+
+def test_a_write_through_a_symbolic_link_updates_the_file_it_names_and_keeps_the_link(tmp_path: Path) -> None:
+    shared = tmp_path / "shared" / "library.bib"
+    shared.parent.mkdir()
+    shared.write_bytes(b"@misc{a}\n")
+    link = tmp_path / "refs" / "bibliography.bib"
+    link.parent.mkdir()
+    link.symlink_to(Path("..") / "shared" / "library.bib")
+    update_file(link, lambda old: (old or b"") + b"@misc{b}\n")
+    assert link.is_symlink()
+    assert shared.read_bytes() == b"@misc{a}\n@misc{b}\n"
+    # writers through the link and through the file's own name take turns on one lock
+    assert lock_path(link) == lock_path(shared)
+
+
+def test_write_atomic_into_a_folder_that_cannot_be_made_is_a_write_error(tmp_path: Path) -> None:
+    (tmp_path / "metadata").write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(WriteError) as err:
+        write_atomic(tmp_path / "metadata" / "doi" / "x.json", "{}")
+    assert err.value.path == str(tmp_path / "metadata" / "doi" / "x.json")
+    assert "check the folder exists and is writable" in err.value.hint

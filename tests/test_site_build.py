@@ -10,6 +10,7 @@ import json
 import os
 import posixpath
 import re
+import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -440,3 +441,72 @@ def test_build_takes_input_paths_like_every_command(tmp_path, monkeypatch):
     assert main(["build", "--no-strict", "--site-dir", str(site), "--bib", str(other), "--essay", ""]) == 0
     assert sorted(p.name for p in (site / "sources").iterdir()) == ["solo2020only"]
     assert "LITREVIEW_BIB" not in os.environ
+
+
+def test_a_killed_builds_leftovers_beside_the_site_are_removed(tmp_path, monkeypatch):
+    from litreview.cli import main
+
+    monkeypatch.chdir(_project(tmp_path))
+    old = tmp_path / ".site.old-abc123" / "site"  # a build stopped while removing the site it replaced
+    old.mkdir(parents=True)
+    (old / "index.html").write_text("old", encoding="utf-8")
+    stale = tmp_path / ".site.building-def456"  # a build killed (SIGKILL) long ago
+    (stale / "sources").mkdir(parents=True)
+    os.utime(stale, (time.time() - 2 * 3600,) * 2)
+    running = tmp_path / ".site.building-ghi789"  # another build, running now
+    running.mkdir()
+    assert main(["build"]) == 0
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert not old.parent.exists() and not stale.exists()
+    assert running.is_dir()
+
+
+def test_the_swap_and_its_clean_up_hold_back_ctrl_c():
+    import signal
+
+    from litreview.fileio import signals_deferred
+
+    if not hasattr(signal, "pthread_sigmask"):
+        pytest.skip("signal masks are POSIX")
+    seen = []
+    with pytest.raises(KeyboardInterrupt), signals_deferred():  # delivered as the block ends, not in its middle
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)
+        seen.append("the block ran to its end")
+    assert seen == ["the block ran to its end"]
+
+
+def test_a_site_folder_that_cannot_be_made_is_an_error_naming_it(tmp_path, monkeypatch, capsys):
+    from litreview.cli import main
+
+    monkeypatch.chdir(_project(tmp_path))
+    (tmp_path / "out").write_text("a file, not a folder", encoding="utf-8")
+    assert main(["build", "--site-dir", "out/site"]) == 2
+    err = capsys.readouterr().err
+    assert "out/site: cannot build the site here" in err and "hint: choose a folder you can write to" in err
+    assert "unexpected" not in err
+
+
+def test_a_site_folder_that_cannot_be_replaced_keeps_the_previous_site(tmp_path, monkeypatch, capsys):
+    import errno
+
+    from litreview.cli import main
+    from litreview.commands import build as build_command
+
+    monkeypatch.chdir(_project(tmp_path))
+    assert main(["build"]) == 0
+    before = (tmp_path / "site" / "index.html").read_bytes()
+    real_replace = os.replace
+
+    def busy(src, dst):  # the site folder is a mount point: it cannot be renamed
+        if Path(src) == tmp_path / "site":
+            raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(src))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(build_command.os, "replace", busy)
+    assert main(["build"]) == 2
+    err = capsys.readouterr().err
+    assert "site: cannot move the built site into place" in err and "the previous site is kept" in err
+    assert "unexpected" not in err
+    assert (tmp_path / "site" / "index.html").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []

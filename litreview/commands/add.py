@@ -310,6 +310,13 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
     if not requested and not references and not identifiers:
         raise click.UsageError("give a DOI, an identifier (isbn:…, arxiv:…, pmid:…), --from-file FILE or "
                                "--reference TEXT")
+    from .importer import MAX_REFERENCE  # one bound for a reference, pasted here or read from a list
+
+    for n, text in enumerate(references, 1):
+        if len(text) > MAX_REFERENCE:
+            raise click.BadParameter(f"reference {n} is {len(text):,} characters long (more than {MAX_REFERENCE:,})"
+                                     ": give one reference per --reference, or import a list with litreview import",
+                                     param_hint="--reference")
     config = config_from(bibliography=bibliography, metadata=metadata)
     path = bibliography_to_write(config, "litreview add")
     if not dry_run:

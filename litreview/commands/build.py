@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..config import ENV_OVERRIDES, env_value
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError, InputError, WriteError
+from ..fileio import signals_deferred
 from ._options import config_from, input_options
 
 if TYPE_CHECKING:
@@ -130,8 +131,14 @@ def _build_into(config: Any, mkdocs_yml: Path, site: Path) -> int:
 
     # MkDocs empties its site folder first: build beside it and swap in only a finished site,
     # so a failed build (or Ctrl-C) leaves the previous site as it was.
-    site.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
+    try:
+        site.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(site)
+        staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
+    except OSError as exc:  # the site is built beside its folder, so that folder's parent must be writable
+        raise WriteError(f"cannot build the site here: {exc.strerror}", path=str(site),
+                         hint="choose a folder you can write to, e.g. --site-dir site (or site_dir in the "
+                              "settings); the site is built beside it, then moved in") from exc
     config["site_dir"] = str(staging)
     kept = "the previous site is kept" if site.exists() else "no site was written"
     # MkDocs names the folder it builds in ("Building documentation to directory: .../.site.building-x1y2"):
@@ -149,11 +156,13 @@ def _build_into(config: Any, mkdocs_yml: Path, site: Path) -> int:
                                  path=str(mkdocs_yml)) from None
             click.echo(f"error: {exc}; {kept}", err=True)
             return 1
-        _swap_in(staging, site)
+        with signals_deferred():  # Ctrl-C now would leave the old site or the staging folder half removed
+            _swap_in(staging, site)
     finally:
         for handler in handlers:
             handler.removeFilter(named)
-        shutil.rmtree(staging, ignore_errors=True)
+        with signals_deferred():
+            shutil.rmtree(staging, ignore_errors=True)
     click.echo(f"site written to {site}", err=True)
     return 0
 
@@ -172,18 +181,40 @@ class _NamedAs(logging.Filter):
         return True
 
 
+#: A staging folder older than this beside the site is a killed build's (SIGKILL, a power cut), not a running one's.
+STALE_BUILD_SECONDS = 3600.0
+
+
+def _remove_leftovers(site: Path) -> None:
+    """Remove what killed builds left beside ``site``: old sites being removed, and stale staging folders."""
+    import glob
+    import time
+
+    now, name = time.time(), glob.escape(site.name)
+    for pattern, age in ((f".{name}.old-*", 0.0), (f".{name}.building-*", STALE_BUILD_SECONDS)):
+        for folder in site.parent.glob(pattern):
+            with contextlib.suppress(OSError):
+                if folder.is_dir() and not folder.is_symlink() and now - folder.stat().st_mtime >= age:
+                    shutil.rmtree(folder, ignore_errors=True)
+
+
 def _swap_in(staging: Path, site: Path) -> None:
     """Replace ``site`` by ``staging`` with two renames (the old site is removed afterwards)."""
     old = None
-    if site.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
-        os.replace(site, old / site.name)
     try:
-        os.replace(staging, site)
-    except OSError:
-        if old is not None:
-            os.replace(old / site.name, site)
-        raise
+        if site.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
+            os.replace(site, old / site.name)
+        try:
+            os.replace(staging, site)
+        except OSError:
+            if old is not None:
+                os.replace(old / site.name, site)
+            raise
+    except OSError as exc:  # a site folder that is a mount point, or one another program holds (Windows)
+        raise WriteError(f"cannot move the built site into place: {exc.strerror}; the previous site is kept",
+                         path=str(site), hint="choose a folder of its own that can be replaced, e.g. --site-dir "
+                                              "site (a mount point cannot be)") from exc
     finally:
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)

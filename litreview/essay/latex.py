@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import EssayError
-from ..fileio import NotUtf8, read_text
+from ..fileio import NotUtf8, is_file, read_text
 from ..model import Claim, Essay, Paragraph
 from . import BIBLATEX, BIBTEX, MISSING_INPUTS, NOTICES, Notice, encoding_notices
 from .cites import blank_keys
@@ -183,7 +183,7 @@ def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str
             folders = (path.parent, root) if m.group("sub") else (root, path.parent)
             tried = [folder / name for folder in dict.fromkeys(folders)]
             tried = [c if c.suffix else c.with_suffix(".tex") for c in tried]
-            child = next((c for c in tried if c.is_file()), None)
+            child = next((c for c in tried if is_file(c)), None)
             if child is None:
                 missing.append((str(path), n, name, body[0]))
                 continue

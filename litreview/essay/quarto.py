@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EssayError
-from ..fileio import NotUtf8, read_text
+from ..fileio import NotUtf8, is_file, read_text
 from ..model import Essay, Paragraph
 from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES, PROSE_CHUNK, encoding_notices, noted
 from .cites import crossref_kinds
@@ -216,7 +216,7 @@ def _included(path: Path, text: str, depth: int, not_utf8: list[NotUtf8] | None 
     for start, end, names in _inclusions(text) if depth < MAX_DEPTH else ():
         here = line + text.count("\n", at, start)
         for name in names:
-            if not _is_file(path.parent / name.partition("#")[0]):
+            if not is_file(path.parent / name.partition("#")[0]):
                 raise EssayError(f"included file {name.partition('#')[0]} not found", path=str(path), line=here,
                                  hint="check the include's path")
         out += _titled(path, line, _blank_shortcodes(text[at:start]))
@@ -238,14 +238,6 @@ def _included(path: Path, text: str, depth: int, not_utf8: list[NotUtf8] | None 
 
 def _read_included(path: Path, not_utf8: list[NotUtf8] | None) -> str:
     return read_text(path, what="included file", error=EssayError, hint="save the file as UTF-8", not_utf8=not_utf8)
-
-
-def _is_file(path: Path) -> bool:
-    """Whether ``path`` is a file; False for a name the system refuses (too long: ``is_file`` raises then)."""
-    try:
-        return path.is_file()
-    except OSError:
-        return False
 
 
 def _embedded(notebook: Path, notebooks: dict[Path, Embeds | None], label: str, path: Path, line: int,

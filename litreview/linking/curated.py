@@ -142,8 +142,12 @@ def _yaml() -> Any:
 def load_curated(path: str | os.PathLike[str]) -> CuratedLinks:
     """Read the claims file; a missing file is an empty set of decisions."""
     p = Path(path)
-    if not p.exists():
+    try:
+        p.stat()
+    except FileNotFoundError:
         return CuratedLinks(path=str(p))
+    except OSError:  # a loop of links, a folder that may not be entered: read_text says which, never "no decisions"
+        pass
     from ..fileio import read_text
 
     text = read_text(p, what="claims file", error=ClaimsFileError,

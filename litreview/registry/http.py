@@ -274,7 +274,11 @@ class Http:
 
         import httpx
 
-        host = httpx.URL(url).host
+        try:
+            host = httpx.URL(url).host
+        except httpx.InvalidURL as exc:  # built from untrusted text (a pasted reference, a title): too long
+            raise FetchFailed(f"cannot ask a registry at this address: {exc} ({len(url):,} characters)",
+                              url=url[:200]) from None
 
         def gate() -> None:
             # Requests queued behind the limiter give up at once when the run has stopped

@@ -89,6 +89,8 @@ def seeds(kind: str) -> tuple[str, ...]:
         found = _read([own / "macros.tex", *cases.rglob("*.tex")])
     elif kind == "style":
         found = _read([own / "style.csl"])
+    elif kind == "toml":
+        found = _read([own / "litreview.toml", *cases.rglob("*.toml"), ROOT / "pyproject.toml"])
     elif kind == "refs":
         found = tuple(line for text in _read([*cases.rglob("*.txt")]) for line in text.splitlines() if len(line) > 30)
     else:

@@ -104,6 +104,16 @@ def claims(text: str) -> None:
     parse_curated(text, "claims.yaml")
 
 
+def settings(text: str) -> None:
+    """A contributor's ``[tool.litreview]`` read as every command reads it (``load_config``): a bad value is a
+    ConfigError naming the file, never another error."""
+    from litreview.config import load_config
+
+    folder = _temporary("litreview-fuzz-settings-")
+    (folder / "pyproject.toml").write_bytes(text.encode("utf-8", "surrogatepass"))
+    load_config(folder, env={})
+
+
 def registry_parse(text: str) -> None:
     """A registry record (``{"format", "agency", "record"}``) parsed and compared with an entry."""
     from litreview.model import Person, Source
@@ -187,12 +197,15 @@ TARGETS: dict[str, Target] = {
     "bib-pybtex": Target(bib_vs_pybtex, plausible_bib, ()),
     "import": Target(import_round_trip, reference),
     "essay": Target(essay, lambda rng: mutate(rng, seeds("essay"))),
+    # the same, read from a file as ``check`` reads it: its bytes' encoding, its front matter's bibliography
+    "essay-md": Target(lambda text: essay_file(text, ".md"), lambda rng: mutate(rng, seeds("essay"))),
     "essay-qmd": Target(lambda text: essay_file(text, ".qmd"), structural("qmd")),
     "essay-rmd": Target(lambda text: essay_file(text, ".Rmd"), structural("Rmd")),
     "latex": Target(lambda text: essay_file(text, ".tex"), structural("tex")),
     "csl": Target(csl, structural("csl")),
     "csl-style": Target(csl_style, structural("style"), ()),
     "claims": Target(claims, lambda rng: mutate(rng, seeds("yaml"))),
+    "settings": Target(settings, lambda rng: mutate(rng, seeds("toml"))),
     "registry-parse": Target(registry_parse, record_case),
     "snapshot": Target(snapshot, snapshot_text, ()),
 }
