@@ -697,3 +697,16 @@ def test_a_run_of_divided_doi_prefixes_is_read_in_linear_time() -> None:
     run = "10.10000." * 30_000
     assert find_doi(run) is None and find_doi(f"{run} doi:10.978.8898392/315")[0] == "10.978.8898392/315"
     assert len(join_lines(["Smith, J. 2001. Title " + run, "Jones, K. (2002). Other."])) == 2
+
+
+def test_latex_groups_left_open_by_the_thousand_are_matched_once(tmp_path: Path) -> None:
+    """Thousands of unclosed section titles, macro uses with an optional argument and citation options: each was
+    matched by reading the rest of the text (minutes for these 200,000 characters); every group is matched in one
+    pass, and the text after them is still read."""
+    from litreview.essay import load_essay
+
+    head = "\\documentclass{article}\n\\newcommand{\\seeme}[2][see]{#1 \\textcite{#2}}\n\\begin{document}\n"
+    body = "\\section{A " * 4000 + "\\seeme[x " * 4000 + "\\citep[p. " * 4000 + "(a " * 4000
+    path = tmp_path / "open.tex"
+    path.write_text(head + body + "\n\nClosing words \\citep{holsti2004}.\n\\end{document}\n", encoding="utf-8")
+    assert any("Closing words" in c.text for c in load_essay(path).claims)

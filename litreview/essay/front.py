@@ -87,8 +87,7 @@ def latex_front(lines: Sequence[tuple[str, int, str]], convert: Callable[[str], 
     of each, as LaTeX keeps it) and of the ``\\thanks`` in them, as pandoc's LaTeX reader makes them metadata;
     ``lines``: the document's (file, line, text), comments removed; ``convert``: the reader's text of LaTeX."""
     from .cites import blank_keys
-    from .latex import tex_group_end
-    from .latex_cites import group_ends
+    from .latex_cites import group_ends, tex_group_end
     from .segment import make_claim, sentences
 
     text = "\n".join(t for _, _, t in lines)

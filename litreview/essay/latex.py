@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from . import BIBLATEX, BIBTEX, MISSING_INPUTS, NOTICES, Notice, encoding_notice
 from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
-from .latex_cites import _convert, convert_text, tex_group_end
+from .latex_cites import _convert, convert_text, group_ends
 from .latex_declarations import bibliography_files, built_with_bibtex, declared_in, uncomment, uses_biblatex
 
 # Re-exported: read from here before they had a module of their own.
@@ -230,8 +231,10 @@ def _headings_apart(lines: list[tuple[str, int, str]],
     out: list[tuple[str, int, str]] = []
     for file, n, text in lines:
         at = 0
+        ends: Callable[[int], int] | None = None
         for m in _HEADING.finditer(text):
-            end = tex_group_end(text, m.end(), "{", "}")
+            ends = ends or group_ends(text)  # braces matched once: thousands of unclosed titles scanned once each
+            end = ends(m.end())
             if m.start() < at or end < 0:
                 continue
             title = (file, n, text[m.end() + 1:end - 1])

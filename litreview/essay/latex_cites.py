@@ -2,7 +2,7 @@
 
 natbib's and biblatex's commands become pandoc citations (``\\citep[p.~3]{a,b}`` reads as
 ``[@{a}; @{b}, p. 3]``, as pandoc's LaTeX reader maps them); the rest of the markup is removed with
-pylatexenc (inline math read as its text, display math dropped). ``latex`` (the reader) re-exports ``COMMANDS`` and ``tex_group_end``.
+pylatexenc (inline math read as its text, display math dropped). ``latex`` (the reader) re-exports ``COMMANDS``.
 """
 
 from __future__ import annotations
@@ -382,25 +382,31 @@ def _commands(text: str, ends: Callable[[int], int]) -> Iterator[tuple[re.Match[
     """(command, its (prenote, postnote, keys) groups, its end) of each citation command of ``text`` in order; one
     inside another's arguments is read with them, not here."""
     pos = 0
+    options: dict[str, Callable[[int], int]] = {}  # the ends of brackets and parentheses, matched when first needed
     for m in _COMMAND.finditer(text):
         if m.start() < pos or m.group(1) not in COMMANDS:
             continue
-        parsed = _arguments(text, m.end(), ends, multi=m.group(1).endswith(("cites", "citetexts")))
+        parsed = _arguments(text, m.end(), ends, options, multi=m.group(1).endswith(("cites", "citetexts")))
         if parsed is not None:
             yield m, parsed[0], parsed[1]
             pos = parsed[1]
 
 
-def _arguments(text: str, at: int, ends: Callable[[int], int], *,
+def _arguments(text: str, at: int, ends: Callable[[int], int], option_ends: dict[str, Callable[[int], int]], *,
                multi: bool) -> tuple[list[tuple[str, str, str]], int] | None:
     """[(prenote, postnote, keys)] and the end offset; None when no key group follows. ``ends`` is
-    ``group_ends(text)``: thousands of unclosed ``\\citet{`` in a paragraph each scanned the rest of it."""
+    ``group_ends(text)``: thousands of unclosed ``\\citet{`` in a paragraph each scanned the rest of it;
+    ``option_ends`` keeps the same for brackets and parentheses (``[`` or ``(`` to ``group_ends``), made when
+    first needed."""
     groups: list[tuple[str, str, str]] = []
     while True:
         options: list[str] = []
         pos = _skip(text, at)
         while pos < len(text) and text[pos] in "[(":
-            close = tex_group_end(text, pos, text[pos], "]" if text[pos] == "[" else ")")
+            opener = text[pos]
+            if opener not in option_ends:
+                option_ends[opener] = group_ends(text, opener, "]" if opener == "[" else ")")
+            close = option_ends[opener](pos)
             if close < 0:
                 return None
             if text[pos] == "[":
@@ -425,12 +431,14 @@ def _skip(text: str, pos: int) -> int:
     return pos
 
 
-def group_ends(text: str) -> Callable[[int], int]:
-    """``tex_group_end(text, pos, "{", "}")`` for many ``pos`` of one ``text``, the braces matched in one pass:
-    a document of thousands of unclosed ``\\title{`` scanned the rest of the text for each (quadratic)."""
-    ends = brace_partners(text, _TEX_BRACES)
+def group_ends(text: str, open_ch: str = "{", close_ch: str = "}") -> Callable[[int], int]:
+    """``tex_group_end(text, pos, open_ch, close_ch)`` for many ``pos`` of one ``text``, the braces (or brackets)
+    matched in one pass: a document of thousands of unclosed ``\\title{`` scanned the rest of the text for each
+    (quadratic)."""
+    marks = _TEX_BRACES if open_ch == "{" else rf"\\[\s\S]|[{re.escape(open_ch + close_ch)}]"
+    ends = brace_partners(text, marks)
     # A brace the pass read as escaped (after a backslash) is scanned from there, as tex_group_end would.
-    return lambda pos: ends[pos] if pos in ends else tex_group_end(text, pos, "{", "}")
+    return lambda pos: ends[pos] if pos in ends else tex_group_end(text, pos, open_ch, close_ch)
 
 
 def tex_group_end(text: str, pos: int, open_ch: str, close_ch: str) -> int:

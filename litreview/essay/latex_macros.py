@@ -8,9 +8,10 @@ markup is left to the reader.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .latex import COMMANDS, tex_group_end
+from .latex import COMMANDS
 from .latex_cites import group_ends
 
 _NAME = r"(?:\{\s*\\(?P<braced>[A-Za-z]+)\s*\}|\\(?P<bare>[A-Za-z]+))"
@@ -79,10 +80,12 @@ def expand(source: str, macros: dict[str, Macro]) -> str:
     for _ in range(_ROUNDS):
         pieces: list[str] = []
         at = size = 0
+        # braces and brackets matched once a pass: thousands of unclosed uses scanned once each
+        ends = {"{": group_ends(source), "[": group_ends(source, "[", "]")}
         for m in pattern.finditer(source):
             if m.start() < at:
                 continue
-            used = _use(source, m.end(), macros[m.group(1)])
+            used = _use(source, m.end(), macros[m.group(1)], ends)
             if used is None:
                 continue
             text, end = used
@@ -97,13 +100,14 @@ def expand(source: str, macros: dict[str, Macro]) -> str:
     return source
 
 
-def _use(source: str, pos: int, macro: Macro) -> tuple[str, int] | None:
-    """The text of a use of ``macro`` whose arguments start at ``pos``, and where the use ends."""
+def _use(source: str, pos: int, macro: Macro, ends: dict[str, Callable[[int], int]]) -> tuple[str, int] | None:
+    """The text of a use of ``macro`` whose arguments start at ``pos``, and where the use ends (``ends``: where
+    the group a brace or a bracket of ``source`` opens ends, ``group_ends``)."""
     args: list[str] = []
     if macro.default is not None:
         at = _skip(source, pos)
         if at < len(source) and source[at] == "[":
-            close = tex_group_end(source, at, "[", "]")
+            close = ends["["](at)
             if close < 0:
                 return None
             args.append(source[at + 1:close - 1])
@@ -114,7 +118,7 @@ def _use(source: str, pos: int, macro: Macro) -> tuple[str, int] | None:
         at = _skip(source, pos)
         if at >= len(source) or source[at] != "{":
             return None
-        close = tex_group_end(source, at, "{", "}")
+        close = ends["{"](at)
         if close < 0:
             return None
         args.append(source[at + 1:close - 1])
