@@ -268,6 +268,23 @@ def test_a_sentence_naming_an_author_marks_that_entry_and_says_so() -> None:
     assert "author" not in evidence["green"]
 
 
+def test_a_sentence_s_capital_or_a_month_is_no_author_named() -> None:
+    bib = parse_bibliography("""
+@book{young, author={Young, Iris}, title={Risk in Youth}, year={2001}}
+@book{long, author={Long, Anna}, title={Long Working Hours}, year={2002}}
+@book{may, author={May, Robert}, title={Harm at Work}, year={2003}}
+""")
+    index = build_index(bib)
+    claims = parse_essay("Young people are at risk. Long hours May cause harm.\n").claims
+    named = ranker.FEATURES.index("named")
+    rows = topical.candidates(claims, index)
+    assert rows and not [c.key for c in rows if c.features[named]]
+    assert not any("author" in h.evidence for h in topical.suggest(claims, index))
+    # the same names read as people: a given name, a cue
+    assert topical.named_entries("As May argues, Iris Young and Long found long hours harmful.", index) == {
+        "may", "young", "long"}
+
+
 def test_an_entry_is_described_by_the_registry_s_abstract_and_subjects() -> None:
     from litreview.linking.index import source_text
     from litreview.model import RegistryRecord, SourceMetadata

@@ -18,7 +18,7 @@ from ..lazyre import lazy
 from ..model import Claim, Mention, Person
 from .cited_letters import UNDECIDED
 from .hits import Found, Hit
-from .index import SourceIndex, persons_of
+from .index import Role, SourceIndex, persons_of
 from .text import Token, content_stems, fold, strip_possessive, tokens, wordlist, wordset
 
 _BASE_VERBS = wordlist("""argue hold describe write frame explicate qualify claim contend note observe suggest posit
@@ -316,58 +316,92 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
                    covered: Found, found: Found, title_names: dict[str, list[str]], cited: Set[str],
                    marked: bool = False, named: Set[str] = frozenset()) -> None:
     text = claim.text
-    if _THANKED.search(fold(text[max(0, group[0].start - 40):group[0].start])):
-        return  # "I extend my gratitude to Souček and Kovalčík for ...": people thanked, not works relied on
-    cue = None  # computed on demand: most runs are not names at all
-    listed = False
+    if _thanked(text, group):
+        return
+    memo: dict[str, bool] = {}  # the group's cue, computed on demand: most runs are not names at all
     resolved: list[tuple[_Name, list[str], float]] = []
     unresolved: list[_Name] = []
     for name in group:
-        if (covered.covered(claim.id, name.toks[-1].start, name.toks[-1].end) or _dated(text, name)
-                or _after_article(text, group, name)):
+        if covered.covered(claim.id, name.toks[-1].start, name.toks[-1].end):
             continue
-        roles = index.roles(fold(name.family))
-        if not roles:
-            unresolved.append(name)
+        reading = _reading(text, group, name, toks, index, memo)
+        if reading is None:
             continue
-        given = name.given
-        agree = [r for r in roles if compatible(given, r.person) is not False]
+        agree, confidence = reading
         if not agree:
             unresolved.append(name)
             continue
-        has_given = any(compatible(given, r.person) for r in agree)
-        sentence_start = name.toks[-1].start == toks[0].start
-        if sentence_start and len(name.toks) == 1 and fold(name.family) in FUNCTION:
-            continue  # "To see ...", "In short": the capital is the sentence's, whoever "To, C." is
-        if has_given:
-            confidence = 0.95
-        else:
-            if cue is None:
-                cue = _context_cue(text, group, toks)
-                # once per group, not per name: a long list of names was quadratic
-                listed = sum(1 for n in group if index.roles(fold(n.family))) > 1
-            if cue or name.possessive or listed:
-                confidence = 0.9
-            elif not sentence_start and len(name.toks) == 1 and any(r.person.given for r in agree):
-                # (a name with no given name, a body's or a product's such as "MongoDB", is no appeal to
-                # its work unless the sentence says so: "the MongoDB query", not "MongoDB argues")
-                confidence = BARE_NAME
-            else:
-                continue
         resolved.append((name, list(dict.fromkeys(r.key for r in agree)), confidence))
     _emit(claim, group, resolved, index, found, title_names, bool(resolved) and _appeal(text, group, toks), cited,
           marked, named)
-    if unresolved:
-        if cue is None:
-            cue = _context_cue(text, group, toks)
-        if cue:
-            strong = _CUE.search(fold(text[max(0, group[0].start - 60):group[0].start])) is not None
-            for name in unresolved:
-                # Judge the name proper, without a capitalised word that opens the sentence ("As").
-                proper = [*name.given, name.toks[-1]]
-                if _plausible_person(proper) and (len(proper) > 1 or strong or _says(text, name, toks)):
-                    found.mention(name.start, Mention(claim.id, "author", name.text(text), (),
-                                                      "no entry by this author"))
+    if unresolved and _cue(text, group, toks, index, memo):
+        strong = _CUE.search(fold(text[max(0, group[0].start - 60):group[0].start])) is not None
+        for name in unresolved:
+            # Judge the name proper, without a capitalised word that opens the sentence ("As").
+            proper = [*name.given, name.toks[-1]]
+            if _plausible_person(proper) and (len(proper) > 1 or strong or _says(text, name, toks)):
+                found.mention(name.start, Mention(claim.id, "author", name.text(text), (),
+                                                  "no entry by this author"))
+
+
+def people_named(text: str, index: SourceIndex) -> list[tuple[str, list[str], float]]:
+    """The people ``text`` names as this linker reads names, each with the entries they wrote or edited and how
+    surely (family name as written, keys, confidence): not a sentence's capital, a month in a date, a thing after
+    an article, nor people thanked."""
+    toks = tokens(text)
+    out = []
+    for group in _groups(text, toks):
+        if _thanked(text, group):
+            continue
+        memo: dict[str, bool] = {}
+        for name in group:
+            reading = _reading(text, group, name, toks, index, memo)
+            if reading and reading[0]:
+                out.append((name.family, list(dict.fromkeys(r.key for r in reading[0])), reading[1]))
+    return out
+
+
+def _thanked(text: str, group: list[_Name]) -> bool:
+    """ "I extend my gratitude to Souček and Kovalčík for ...": people thanked, not works relied on."""
+    return bool(_THANKED.search(fold(text[max(0, group[0].start - 40):group[0].start])))
+
+
+def _cue(text: str, group: list[_Name], toks: list[Token], index: SourceIndex, memo: dict[str, bool]) -> bool:
+    """Whether the words around ``group`` appeal to a person (``_context_cue``), once per group (``memo``), with
+    whether it lists more than one entry's author: a long list of names was quadratic."""
+    if "cue" not in memo:
+        memo["cue"] = _context_cue(text, group, toks)
+        memo["listed"] = sum(1 for n in group if index.roles(fold(n.family))) > 1
+    return memo["cue"]
+
+
+def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], index: SourceIndex,
+             memo: dict[str, bool]) -> tuple[list[Role], float] | None:
+    """Whom ``name`` (of ``group``) names as a person, and how surely: the roles whose given names agree with
+    it, an empty list when no entry's author has the name (a person with no entry); None when it is no person's
+    name as written: a month in a date, a thing after an article ("the Sun"), a sentence's capital ("To see",
+    "Young people"), or a lone family name with nothing that makes it an appeal to a person."""
+    if _dated(text, name) or _after_article(text, group, name):
+        return None
+    roles = index.roles(fold(name.family))
+    if not roles:
+        return [], 0.0
+    given = name.given
+    agree = [r for r in roles if compatible(given, r.person) is not False]
+    if not agree:
+        return [], 0.0
+    sentence_start = name.toks[-1].start == toks[0].start
+    if sentence_start and len(name.toks) == 1 and fold(name.family) in FUNCTION:
+        return None  # "To see ...", "In short": the capital is the sentence's, whoever "To, C." is
+    if any(compatible(given, r.person) for r in agree):
+        return agree, 0.95
+    if _cue(text, group, toks, index, memo) or name.possessive or memo["listed"]:
+        return agree, 0.9
+    if not sentence_start and len(name.toks) == 1 and any(r.person.given for r in agree):
+        # (a name with no given name, a body's or a product's such as "MongoDB", is no appeal to
+        # its work unless the sentence says so: "the MongoDB query", not "MongoDB argues")
+        return agree, BARE_NAME
+    return None
 
 
 def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str], float]],

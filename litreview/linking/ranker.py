@@ -26,7 +26,7 @@ CAP = 0.95
 """The highest probability a topical suggestion can show."""
 
 # Written by `python bench/eval_topical.py --fit --extra-dev FOLDER ...`: fitted on 9 corpus documents and 8 further papers (development only).
-WEIGHTS: dict[str, float] = {"intercept": -4.3254, "cosine": 0.2572, "context": 0.0513, "top": 0.3123, "margin": 0.2959, "words": 0.2926, "pairs": 0.4044, "title_word": 0.2773, "title_cover": 0.357, "rarity": 0.1578, "linked": 0.0, "cue": 0.357, "first_person": -0.0979, "length": 0.027, "spread": -0.0438, "entries": -0.3151, "source_margin": 0.3542, "bm25": 0.1873, "generic_only": -0.1442, "relative": 0.4669, "bm25_rank": 0.3401, "bm25_top": 0.2421, "rank": 0.4764, "from_paragraph": -0.1937, "named": 2.8183}
+WEIGHTS: dict[str, float] = {"intercept": -4.3212, "cosine": 0.259, "context": 0.0567, "top": 0.313, "margin": 0.2957, "words": 0.2908, "pairs": 0.4011, "title_word": 0.279, "title_cover": 0.3575, "rarity": 0.159, "linked": 0.0, "cue": 0.3598, "first_person": -0.0991, "length": 0.0255, "spread": -0.046, "entries": -0.3162, "source_margin": 0.3551, "bm25": 0.1875, "generic_only": -0.145, "relative": 0.4652, "bm25_rank": 0.3384, "bm25_top": 0.239, "rank": 0.4758, "from_paragraph": -0.1921, "named": 3.2443}
 SHOW = 0.8
 """Default threshold: a suggestion is shown (site, ``links --suggest``) at this probability or above.
 The probabilities are calibrated, so what is shown is expected to be right at least 8 times in 10

@@ -15,11 +15,13 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
 from ..model import Claim
+from .attribution import BARE_NAME, people_named
+from .author_names import plausible_surname
 from .hits import Hit
 from .index import SourceIndex
 from .nearest import pick
 from .ranker import FEATURES, claim_cues, probability, weight_vector
-from .text import content_stems, phrase_stems, tokens, topic_form, word_stems
+from .text import content_stems, phrase_stems, topic_form, word_stems
 
 TOP_K = 5
 """Suggestions kept per claim (what ``--all-suggestions`` lists)."""
@@ -252,9 +254,12 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
 
 
 def named_entries(text: str, index: SourceIndex) -> set[str]:
-    """The entries whose author or editor a capitalised word of ``text`` names ("See Gu for details":
-    the entries Gu wrote), whatever else the sentence says of them."""
-    return {role.key for tok in tokens(text) if tok.text[:1].isupper() for role in index.roles(tok.folded)}
+    """The entries whose author or editor ``text`` names as the attribution linker reads names ("See Gu for
+    details": the entries Gu wrote; not "Young people ...", a sentence's capital), whatever else the sentence says
+    of them; a family name alone with nothing that makes it an appeal to a person counts only when it could be a
+    surname ("Long hours May cause harm": a month, not May's work)."""
+    return {key for family, keys, confidence in people_named(text, index)
+            if confidence > BARE_NAME or plausible_surname(family) for key in keys}
 
 
 def paragraphs(claims: Sequence[Claim], texts: Sequence[str], paragraph: float | None = None
