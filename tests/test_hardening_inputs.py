@@ -710,3 +710,14 @@ def test_latex_groups_left_open_by_the_thousand_are_matched_once(tmp_path: Path)
     path = tmp_path / "open.tex"
     path.write_text(head + body + "\n\nClosing words \\citep{holsti2004}.\n\\end{document}\n", encoding="utf-8")
     assert any("Closing words" in c.text for c in load_essay(path).claims)
+
+
+def test_optional_arguments_left_open_by_the_dozen_are_read_as_text() -> None:
+    """``\\citep[see][pp. 3`` with no closing bracket, many times in a paragraph: pylatexenc tried each as an
+    optional argument again after each other, in time that doubled with each one (30 took hours). They are read as
+    text, in linear time, and a paragraph with one is read as before."""
+    from litreview.essay.latex_cites import convert_text
+
+    many = convert_text("Power \\citep[see][pp.~3 notes; X cites two.\n" * 30)
+    assert many.count("[pp. 3 notes; X cites two.") == 30
+    assert convert_text("See [1 and \\emph{x} [a] b") == "See [1 and x [a] b"
