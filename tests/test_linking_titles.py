@@ -187,3 +187,19 @@ def test_a_title_written_all_in_lower_case_is_a_term_not_a_miswritten_title() ->
     named = link(parse_essay(term.replace("_thin plate regression spline_", "_Thin Plate Regression Spline_")), bib)
     assert mentions(named, "title-variant") == [
         ("Thin Plate Regression Spline", ("wood2003",), "Thin Plate Regression Splines")]
+
+
+@pytest.mark.parametrize(("text", "phrase", "term"), [
+    ("Social cohesion needs trust.", "Social Cohesion", True),  # a sentence may start the phrase
+    ("we study social cohesion here", "Social Cohesion", True),
+    ("antisocial cohesion", "Social Cohesion", False),  # a whole word at each end
+    ("social cohesions", "Social Cohesion", False),
+    ("Resilience matters.", "Resilience", False),  # a word alone only in lower case
+    ("its resilience matters", "Resilience", True),
+    ("Social Cohesion", "Social Cohesion", False),
+])
+def test_a_title_the_prose_writes_in_lower_case_is_a_term(text: str, phrase: str, term: bool) -> None:
+    from litreview.linking.titles import _Prose
+
+    (claim,) = parse_essay(text + "\n").claims
+    assert _Prose([claim]).as_term(phrase) is term

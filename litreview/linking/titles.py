@@ -147,12 +147,30 @@ class _Prose:
         if lowered not in self._seen:
             if self._text is None:  # joined on the first question: most documents name no title at all
                 self._text = "\n".join(c.text for c in self._claims)
-            first = re.escape(lowered[0])
+            firsts = {lowered[0]}
             if " " in lowered.strip() and lowered[0].isalpha():
-                first = f"[{re.escape(lowered[0])}{re.escape(lowered[0].upper())}]"
-            pattern = rf"(?<!\w){first}{re.escape(lowered[1:])}(?!\w)"
-            self._seen[lowered] = re.search(pattern, self._text) is not None
+                firsts.add(lowered[0].upper())
+            self._seen[lowered] = _written(self._text, firsts, lowered[1:])
         return self._seen[lowered]
+
+
+def _word_character(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
+
+
+def _written(text: str, firsts: set[str], rest: str) -> bool:
+    """Whether ``text`` holds a word or phrase that starts with one of ``firsts`` and goes on with ``rest``, a
+    whole word at each end (``(?<!\\w)[sS]ocial cohesion(?!\\w)``), found by the string's own search for ``rest``:
+    a regular expression that opens with a class tried every offset of the document for each phrase asked, and
+    a document of thousands of sentences asks thousands."""
+    at = text.find(rest, 1) if rest else -1
+    while at >= 0:
+        start, end = at - 1, at + len(rest)
+        if text[start] in firsts and not _word_character(text, start - 1) and not _word_character(text, end):
+            return True
+        at = text.find(rest, at + 1)
+    return not rest and any(t in firsts and not _word_character(text, i - 1) and not _word_character(text, i + 1)
+                            for i, t in enumerate(text))
 
 
 def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], bool, bool]], index: SourceIndex,
