@@ -10,6 +10,7 @@ by its own name, and none of biblatex's (date, journaltitle).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..model import Essay
@@ -89,6 +90,7 @@ _BIBLATEX_ONLY = frozenset({"date", "journaltitle", "location", "urldate"})
 _BIBTEX_THESES = frozenset({"phdthesis", "mastersthesis"})
 
 
+@lru_cache(maxsize=1024)
 def fields_read(renderer: str, kind: str, name: str) -> tuple[str, ...]:
     """The fields of a @``kind`` entry ``renderer`` prints where ``name`` is asked for: its own name, and for
     citeproc the other fields pandoc fills the same CSL variable from, for biber its aliases."""

@@ -268,7 +268,7 @@ def check_repeated_names(source: Source) -> Iterable[Finding]:
     """LR157 for one person named twice or more in one author or editor list ("Kossak, A. and Geist, V. and
     Geist, V."): one finding per person, naming the places. An author who is also an editor is no repeat."""
     for role, people in (("author", source.authors), ("editor", source.editors)):
-        for group in _repeats(people):
+        for group in _repeats(people) if len(people) > 1 else ():
             if _initials_apart(people, group):
                 continue
             written = [people[i].sort_name() for i in group]

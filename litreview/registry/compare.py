@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from ..bibliography.names import PARTICLES
 from ..lazyre import lazy
@@ -95,8 +96,15 @@ def surname_key(person: Person, *, umlauts: bool = False) -> str:
     """:func:`family_key` without leading particles or a generational suffix: "van der Berg, Jan" and Crossref's
     family "Berg", given "Jan van der" are one surname, as are "King, Jr., Martin" and Crossref's family "King Jr.".
     ``umlauts``: German umlauts written out ("Müller" is "mueller")."""
-    family = " ".join(p for p in (person.prefix, person.family) if p)
-    words = (fold_umlauts(family) if umlauts else family_key(person)).split()
+    return _surname_key(person.prefix, person.family, umlauts)
+
+
+@lru_cache(maxsize=1 << 14)
+def _surname_key(prefix: str, family: str, umlauts: bool) -> str:
+    """``surname_key`` of a name's particle and family name (kept: a bibliography names its authors again and
+    again, and the checks ask for each name of each entry)."""
+    family = " ".join(p for p in (prefix, family) if p)
+    words = (fold_umlauts(family) if umlauts else fold_words(family)).split()
     while len(words) > 1 and words[0] in _PARTICLES:
         words.pop(0)
     if len(words) > 1 and words[-1] in SUFFIXES_IN_TEXT:
