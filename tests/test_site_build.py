@@ -463,6 +463,7 @@ def test_a_killed_builds_leftovers_beside_the_site_are_removed(tmp_path, monkeyp
 
 def test_the_swap_and_its_clean_up_hold_back_ctrl_c():
     import signal
+    import threading
 
     from litreview.fileio import signals_deferred
 
@@ -473,7 +474,9 @@ def test_the_swap_and_its_clean_up_hold_back_ctrl_c():
     before = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         with pytest.raises(KeyboardInterrupt), signals_deferred():  # delivered as the block ends, not in its middle
-            os.kill(os.getpid(), signal.SIGINT)
+            # to this thread: a process-wide signal goes to any thread not holding it back (earlier tests may
+            # leave threads running), and the block holds it back in its own thread, as `build` runs
+            signal.pthread_kill(threading.get_ident(), signal.SIGINT)
             time.sleep(0.05)
             seen.append("the block ran to its end")
     finally:
