@@ -58,14 +58,34 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
 @contextlib.contextmanager
 def signals_deferred() -> Iterator[None]:
     """Ctrl-C and SIGTERM held back until the block ends (then delivered as usual), for a clean-up that must
-    not stop halfway: a half-removed folder of a killed build would be left beside the site for good."""
-    import signal
+    not stop halfway: a half-removed folder of a killed build would be left beside the site for good.
 
-    mask = getattr(signal, "pthread_sigmask", None)  # POSIX only; elsewhere the block runs unguarded
+    In the main thread the signals' handlers are swapped for one that notes them, so a signal the system
+    hands to any other thread of the process is held too; elsewhere (where Python cannot set handlers) the
+    block's own thread blocks them with a signal mask (POSIX only; elsewhere the block runs unguarded)."""
+    import signal
+    import threading
+
+    wanted = [getattr(signal, name) for name in ("SIGINT", "SIGTERM") if hasattr(signal, name)]
+    if threading.current_thread() is threading.main_thread():
+        caught: list[int] = []
+        before = {}
+        try:
+            for signum in wanted:
+                if signal.getsignal(signum) is not None:  # None: a handler set outside Python, left alone
+                    before[signum] = signal.signal(signum, lambda signum, _frame: caught.append(signum))
+            yield
+        finally:
+            for signum, handler in before.items():
+                signal.signal(signum, handler)
+            for signum in dict.fromkeys(caught):  # each once, in the order they came, to the restored handler
+                signal.raise_signal(signum)
+        return
+    mask = getattr(signal, "pthread_sigmask", None)
     if mask is None:
         yield
         return
-    held = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    held = mask(signal.SIG_BLOCK, set(wanted))
     try:
         yield
     finally:

@@ -484,6 +484,52 @@ def test_the_swap_and_its_clean_up_hold_back_ctrl_c():
     assert seen == ["the block ran to its end"]
 
 
+def test_ctrl_c_that_the_system_hands_to_another_thread_is_held_too():
+    import signal
+    import threading
+
+    from litreview.fileio import signals_deferred
+
+    if not hasattr(signal, "pthread_kill"):
+        pytest.skip("signals to one thread are POSIX")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)  # a thread that holds back nothing
+    other.start()
+    seen = []
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt), signals_deferred():
+            signal.pthread_kill(other.ident, signal.SIGINT)
+            time.sleep(0.05)
+            seen.append("the block ran to its end")
+    finally:
+        signal.signal(signal.SIGINT, before)
+        stop.set()
+        other.join()
+    assert seen == ["the block ran to its end"]
+
+
+def test_sigterm_reaches_its_handler_once_after_the_block():
+    import signal
+    import threading
+
+    from litreview.fileio import signals_deferred
+
+    if not hasattr(signal, "pthread_kill"):
+        pytest.skip("signals to one thread are POSIX")
+    events = []
+    before = signal.signal(signal.SIGTERM, lambda signum, frame: events.append("handled"))
+    try:
+        with signals_deferred():
+            signal.pthread_kill(threading.get_ident(), signal.SIGTERM)
+            signal.pthread_kill(threading.get_ident(), signal.SIGTERM)
+            time.sleep(0.05)
+            events.append("block ended")
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert events == ["block ended", "handled"]
+
+
 def test_a_site_folder_that_cannot_be_made_is_an_error_naming_it(tmp_path, monkeypatch, capsys):
     from litreview.cli import main
 
