@@ -475,3 +475,16 @@ def test_a_paragraph_of_citations_alone_shows_the_paragraph_it_cites_for() -> No
     assert "Cited for paragraph 1: The appeal was dismissed. The accused had withdrawn from the plan in good time." in roe
     doe = _text(pages["sources/doe1999.md"])
     assert doe.count("Cited for paragraph") == 1
+
+
+def test_a_phone_label_cut_inside_a_word_names_itself_first():
+    from litreview.render.graph import NARROW, _cut_in_a_word
+
+    # no space in the first 19 characters: cut inside the DOI, whose words the wide name does not share
+    assert _cut_in_a_word("doi:10.2307/j.ctv301gzg", NARROW.label)
+    assert _cut_in_a_word("url:https://www.example.org/pages/a/b", NARROW.label)
+    assert _cut_in_a_word("doi:10.1234/abcdef.ghijk", NARROW.label)  # cut just before a full stop
+    # cut between words (the wide name's first words), or not cut at all
+    assert not _cut_in_a_word("Holsti, Taming the Sovereigns 2004", NARROW.label)
+    assert not _cut_in_a_word("Holsti 2004", NARROW.label)
+    assert not _cut_in_a_word("Paul and Hall, Order, 1999", NARROW.label)

@@ -22,7 +22,7 @@ from .claim_text import plain_claim
 from .fragments import SEVERITY_SYMBOL, worst_finding
 from .index import ReviewIndex
 from .layout import Layout
-from .sanitize import esc, shorten
+from .sanitize import esc, one_line, shorten
 from .short_labels import short_title
 
 _TOP = 30.0
@@ -62,8 +62,12 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations, geometry: Geo
     source_y = _source_rows(list(ix.sources), edges, claim_y, g.row)
     height = max([*claim_y.values(), *source_y.values(), _TOP]) + _TOP
     worst = {key: worst_finding(ix.findings_by_key.get(key, ())) for key in ix.sources}
+    shorts = {key: ix.reference(citations, key).short for key in ix.sources}
     labels = {key: ((SEVERITY_SYMBOL[w.severity] + " ") if (w := worst[key]) else "")
-              + shorten(ix.reference(citations, key).short, g.label) for key in ix.sources}
+              + shorten(shorts[key], g.label) for key in ix.sources}
+    # a narrow label cut inside a word (an address or DOI with no space to cut at) is not the wide name's
+    # words, so that node names itself first (WCAG 2.5.3: the name holds the visible label)
+    cut_inside = {key for key in ix.sources if g == NARROW and _cut_in_a_word(shorts[key], g.label)}
     # As wide as the longest label needs: a wider drawing would be scaled down or scrolled.
     width = max(g.min_width, g.source_x + 10 + _CHAR * max(map(len, labels.values()), default=0) + 20)
     width = min(width, g.max_width)
@@ -108,11 +112,15 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations, geometry: Geo
         href = layout.href(here, layout.source(key))
         unused = "" if count else " lr-node--unused"
         half = source_size(ix.confirmed_count(key)) / 2
+        n = source_n[key]
+        name, text_id = _name(g, n, label), ""
+        if key in cut_inside:
+            name, text_id = f'aria-labelledby="lr-n{n} lr-w{n}"', f' id="lr-n{n}"'
         out.append(f'<a class="lr-node lr-node--source lr-node--{bad.severity if bad else "ok"}{unused}" '
-                   f'href="{esc(href)}" {_name(g, source_n[key], label)} data-n="{source_n[key]}">'
+                   f'href="{esc(href)}" {name} data-n="{n}">'
                    f'<rect x="{_n(g.source_x - half)}" y="{_n(y - half)}" width="{_n(2 * half)}" '
                    f'height="{_n(2 * half)}"/>'
-                   f'<text x="{g.source_x + 10:.0f}" y="{_n(y + 4)}">{esc(labels[key])}</text></a>')
+                   f'<text x="{g.source_x + 10:.0f}" y="{_n(y + 4)}"{text_id}>{esc(labels[key])}</text></a>')
     out.append("</g></svg>")
     return "".join(out)
 
@@ -123,6 +131,16 @@ def _name(g: Geometry, n: str, label: str) -> str:
     if g == NARROW:
         return f'aria-labelledby="lr-w{n}"'
     return f'id="lr-w{n}" aria-label="{esc(label)}"'
+
+
+def _cut_in_a_word(text: str, limit: int) -> bool:
+    """Whether ``shorten(text, limit)`` ends inside a word of ``text`` (it cuts there only when the first
+    ``limit`` characters hold no space: "doi:10.2307/j.ctv301gzg"), punctuation counting as part of the word."""
+    label = shorten(text, limit)
+    if not label.endswith("…") or label == text:
+        return False
+    rest = one_line(text)[len(label) - 1:].lstrip(",;:.")
+    return bool(rest) and not rest[0].isspace()
 
 
 def _n(value: float) -> str:
