@@ -245,8 +245,10 @@ def _open_brackets_as_text(text: str) -> str:
     """``text`` with each ``[`` that no ``]`` closes written as a placeholder the text gets back as ``[``, when there
     are several (``_OPEN_BRACKETS``): after a command, pylatexenc reads one as an optional argument left open, and
     tries again at each one after it, in time that doubles with each (fourteen ``\\citep[see][pp. 3`` in a paragraph
-    took eight seconds, thirty of them hours). An empty group before the placeholder is the argument a command
-    before it takes, so the placeholder stays whole."""
+    took eight seconds, thirty of them hours). Only a bracket after what takes an argument (``_TAKES_NEXT``: a
+    command, ``}``, ``]``) is replaced, with an empty group before the placeholder as that argument, so the placeholder
+    stays whole; others are characters to pylatexenc (a group and a placeholder for each of ninety thousand "[" took
+    seven seconds to read)."""
     if text.count("[") < _OPEN_BRACKETS:
         return text
     unclosed = [opened for opened, closed, _ in brace_pairs(text, r"\\[\s\S]|[\[\]]") if closed < 0 <= opened]
@@ -255,6 +257,11 @@ def _open_brackets_as_text(text: str) -> str:
     pieces: list[str] = []
     at = 0
     for opened in unclosed:
+        before = opened
+        while before > at and text[before - 1].isspace():
+            before -= 1
+        if not _TAKES_NEXT.search(text, max(0, before - 40), before):
+            continue  # nothing takes it as an optional argument: pylatexenc reads it as a character
         pieces += [text[at:opened], "{}XLBRACKX"]
         at = opened + 1
     return "".join(pieces) + text[at:]
