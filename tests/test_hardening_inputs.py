@@ -721,3 +721,12 @@ def test_optional_arguments_left_open_by_the_dozen_are_read_as_text() -> None:
     many = convert_text("Power \\citep[see][pp.~3 notes; X cites two.\n" * 30)
     assert many.count("[pp. 3 notes; X cites two.") == 30
     assert convert_text("See [1 and \\emph{x} [a] b") == "See [1 and x [a] b"
+
+
+def test_brackets_left_open_where_no_command_takes_them_stay_as_written() -> None:
+    """Thousands of unclosed ``[`` in running text are characters (pylatexenc reads them as such); only one after a
+    command, which could be its optional argument, is set aside, and each prints as written."""
+    from litreview.essay.latex_cites import convert_text
+
+    text = "A " + "[" * 3000 + " title \\emph[x and \\textbf{y} [z [w [v end"
+    assert convert_text(text) == "A " + "[" * 3000 + " title [x and y [z [w [v end"
