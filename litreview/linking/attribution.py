@@ -505,7 +505,7 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
 
 def _leads(source: Source, family: str) -> bool:
     """Whether the entry's first author (its first editor, with no author) has this family name."""
-    people = source.authors or source.editors
+    people = persons_of(source)
     return bool(people) and fold(people[0].family) == fold(family)
 
 
