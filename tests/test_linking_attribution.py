@@ -290,6 +290,11 @@ def test_an_article_before_a_surname_and_a_work_noun_names_the_author() -> None:
         ("quenby2009", "Quenby")]
     linkage = link(parse_essay("Boats moor near the Quenby in winter."), bib)  # a place, a ship: a thing
     assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == []
+    # A body's or product's name too, which alone is no appeal to its work ("ships run TideKit").
+    bib = parse_bibliography("@manual{tidekit, author={{TideKit}}, title={Reference}, year={2021}}\n")
+    linkage = link(parse_essay("Ships run TideKit on board. The TideKit documentation lists each option."), bib)
+    assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s2", "tidekit")]
 
 
 def test_a_later_given_name_after_a_written_out_one_does_not_agree() -> None:

@@ -306,8 +306,9 @@ _ARTICLE_BEFORE = lazy(r"(?:^|\W)(?:the|a|an)\s+$", re.I)
 
 
 _WORK_AFTER = lazy(r"\s+(?:papers?|study|studies|work|book|article|essay|report|chapter|monograph|survey|"
-                   r"experiments?)\b")
-"""A written work's noun right after a surname: "the Hudak paper", "a Smith study" name the author's work."""
+                   r"experiments?|documentation|manual|handbook|guidelines?)\b")
+"""A written work's noun right after a name: "the Hudak paper", "a Smith study", "the MongoDB documentation" name
+the author's work."""
 
 
 def _after_article(text: str, group: list[_Name], name: _Name) -> bool:
