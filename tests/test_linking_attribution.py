@@ -264,3 +264,56 @@ def test_people_a_sentence_thanks_are_not_cited() -> None:
         assert [lk for lk in linkage.links if lk.kind == "attribution"] == [], text
     linkage = link(parse_essay("Thanks to Kovalčík and Souček, the tool reads video."), parse_bibliography(bib))
     assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["k2020"]
+
+
+def test_a_common_word_written_with_a_capital_is_no_bare_surname() -> None:
+    # "Long shifts May cause harm": a modal verb with a capital was linked, confirmed, to an entry by a May.
+    bib = parse_bibliography("@article{may2011, author={May, Robert}, title={Rest and recovery}, year={2011}}\n"
+                             "@article{reed2014, author={Reed, Anna}, title={Night work}, year={2014}}\n")
+    text = ("Long shifts May cause harm to nurses. Short breaks may help. Some wards Reed visited had none. "
+            "The trial of May et al. in two wards tested breaks.")
+    linkage = link(parse_essay(text), bib)
+    assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s3", "reed2014"), ("p1-s4", "may2011")]
+    # A capitalised word the document also writes in lower case, alone mid-sentence, is that word too.
+    bib = parse_bibliography("@book{long2001, author={Long, Mara}, title={Tides}, year={2001}}\n")
+    linkage = link(parse_essay("A long wait is common. Nurses who work Long shifts sleep less."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == []
+    linkage = link(parse_essay("A short wait is common. Nurses who read Long sleep less."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["long2001"]
+
+
+def test_an_article_before_a_surname_and_a_work_noun_names_the_author() -> None:
+    bib = parse_bibliography("@article{quenby2009, author={Quenby, Ruth}, title={Harbour silt}, year={2009}}\n")
+    linkage = link(parse_essay("The Quenby paper measured silt in the harbour."), bib)
+    assert [(lk.source_key, lk.evidence) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("quenby2009", "Quenby")]
+    linkage = link(parse_essay("Boats moor near the Quenby in winter."), bib)  # a place, a ship: a thing
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == []
+    # A body's or product's name too, which alone is no appeal to its work ("ships run TideKit").
+    bib = parse_bibliography("@manual{tidekit, author={{TideKit}}, title={Reference}, year={2021}}\n")
+    linkage = link(parse_essay("Ships run TideKit on board. The TideKit documentation lists each option."), bib)
+    assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s2", "tidekit")]
+
+
+def test_a_later_given_name_after_a_written_out_one_does_not_agree() -> None:
+    # A body's name written as a person's ("Lakeside Civic Forum" read as given "Lakeside Civic", family "Forum"):
+    # "Civic Forum" in the prose was a confirmed link to it. A name after initials still agrees ("J. Martin").
+    bib = parse_bibliography("@misc{forum2020, author={Lakeside Civic Forum}, title={Annual plan}, year={2020}}\n"
+                             "@book{vale1999, author={Vale, J. Martin}, title={Civic life}, year={1999}}\n")
+    linkage = link(parse_essay("Each spring the Civic Forum sets the budget. Martin Vale argued for it."), bib)
+    assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s2", "vale1999")]
+
+
+def test_et_al_names_a_work_that_person_leads() -> None:
+    # "Kowal et al. showed": the entry Kowal wrote second was chosen by context, not the one Kowal leads.
+    bib = parse_bibliography(
+        "@article{ferrand2019, author={Ferrand, Ana and Kowal, Piotr and Lind, Eva}, title={Salt marsh birds},"
+        " year={2019}}\n"
+        "@article{kowal2021, author={Kowal, Piotr and Brandt, Ines}, title={Dune plants}, year={2021}}\n")
+    linkage = link(parse_essay("Kowal et al. showed that salt marsh birds nest early. "
+                               "Brandt and colleagues found that marsh birds nest late."), bib)
+    assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s1", "kowal2021")]

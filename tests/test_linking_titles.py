@@ -199,7 +199,41 @@ def test_a_title_written_all_in_lower_case_is_a_term_not_a_miswritten_title() ->
     ("Social Cohesion", "Social Cohesion", False),
 ])
 def test_a_title_the_prose_writes_in_lower_case_is_a_term(text: str, phrase: str, term: bool) -> None:
-    from litreview.linking.titles import _Prose
+    from litreview.linking.prose_words import Prose
 
     (claim,) = parse_essay(text + "\n").claims
-    assert _Prose([claim]).as_term(phrase) is term
+    assert Prose([claim]).as_term(phrase) is term
+
+
+TERM_BIB = """
+@book{ortiz2019garden, author={Ortiz, Lena}, title={Garden Ecology: Soil, Plants and People}, year={2019}}
+@book{haller2016atlas, author={Haller, Tom}, title={Urban Heat Atlas}, year={2016}}
+@manual{quist2020ruby, author={Quist, Ada}, title={Ruby Rails: Web Development Made Simple}, year={2020}}
+"""
+
+
+def term_titles(text: str) -> list[tuple[str, str, str]]:
+    linkage = link(parse_essay(text), parse_bibliography(TERM_BIB))
+    return [(lk.claim_id, lk.source_key, lk.evidence) for lk in linkage.links if lk.kind == "title"]
+
+
+def test_a_title_the_document_writes_again_and_again_is_its_term() -> None:
+    once = "Our plots follow Garden Ecology as a guide. Beds were dug in spring."
+    assert term_titles(once) == [("p1-s1", "ortiz2019garden", "Garden Ecology")]
+    often = ("Our plots follow Garden Ecology as a guide. Garden Ecology asks how beds change. "
+             "We teach Garden Ecology to pupils.")
+    assert term_titles(often) == []
+    # Unless the sentence names the authors as well.
+    assert term_titles(often + " Ortiz wrote Garden Ecology for teachers.") == [
+        ("p1-s4", "ortiz2019garden", "Garden Ecology")]
+
+
+def test_a_title_inside_a_longer_capitalised_name_is_not_named() -> None:
+    assert term_titles("The city funds the Urban Heat Atlas Project each year.") == []
+    assert term_titles("The city relies on the Urban Heat Atlas for its plans.") == [
+        ("p1-s1", "haller2016atlas", "Urban Heat Atlas")]
+
+
+def test_a_list_of_names_is_not_a_title_without_its_comma() -> None:
+    assert term_titles("Students learn tools like Ruby, Rails and Perl.") == []
+    assert term_titles("Students learn Ruby Rails in a week.") == [("p1-s1", "quist2020ruby", "Ruby Rails")]

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from itertools import pairwise
 
 from ..bibliography.bibtex import MONTH_NAMES
 from ..bibliography.names import JOINING, PARTICLES
 from ..lazyre import lazy
-from ..model import Claim, Mention, Person
+from ..model import Claim, Mention, Person, Source
 from .cited_letters import UNDECIDED
 from .hits import Found, Hit
 from .index import Role, SourceIndex, persons_of
-from .text import Token, content_stems, fold, strip_possessive, tokens, wordlist, wordset
+from .prose_words import Prose
+from .text import STOPWORDS, Token, content_stems, fold, strip_possessive, tokens, wordlist, wordset
 
 _BASE_VERBS = wordlist("""argue hold describe write frame explicate qualify claim contend note observe suggest posit
 assert maintain define show find state propose theorize theorise conclude point concede explain
@@ -147,6 +148,7 @@ def find_attributions(claims: Sequence[Claim], index: SourceIndex, covered: Foun
     indices", "Hilbert curves", a taxon's author) links an entry its sentence does not cite only as a suggestion."""
     found = Found()
     title_names = _title_names(index)
+    prose = Prose(claims)
     for claim in claims:
         toks = tokens(claim.text)
         groups = _groups(claim.text, toks)
@@ -155,7 +157,7 @@ def find_attributions(claims: Sequence[Claim], index: SourceIndex, covered: Foun
         named = {f for group in groups for name in group if index.roles(f := fold(name.family))}
         for group in groups:
             _resolve_group(claim, group, toks, index, covered, found, title_names, (cited or {}).get(claim.id, set()),
-                           marked, named)
+                           marked, named, prose.as_term)
     return found
 
 
@@ -234,7 +236,17 @@ def compatible(given: list[Token], person: Person) -> bool | None:
         initials = [p[0] for p in parts if "-" not in p]
         return all(letter in initials for letter in letters)
     word = fold(tok.text)
-    return any(word == p or (len(p) == 1 and word[0] == p) for p in parts)
+    return word in _called(parts) or any(len(p) == 1 and word[0] == p for p in parts)
+
+
+def _called(parts: list[str]) -> set[str]:
+    """The given name prose calls a person by: the first written out, with its hyphenated parts ("Jean", "Paul"
+    of "Jean-Paul"); one after initials too ("Robert" of "J. Robert"), not a later one after a name ("Open" of
+    "Helmholtz Open", a body's name read as a person's, or of "Mike E. Le", a family name's particle)."""
+    for at, part in enumerate(parts):
+        if len(part) > 1:
+            return {part, *(p for p in parts[at + 1:] if p in part.split("-"))}
+    return set()
 
 
 def _says(text: str, name: _Name, toks: list[Token]) -> bool:
@@ -265,7 +277,7 @@ def _context_cue(text: str, group: list[_Name], toks: list[Token]) -> bool:
     lead = fold(text[max(0, group[0].start - 60):group[0].start])
     if _CUE.search(lead):
         return True
-    if _MAKES_POINT.match(text, group[-1].end):  # match at a position: no copy of the rest
+    if _MAKES_POINT.match(text, group[-1].end) or _WORK_AFTER.match(text, group[-1].end):  # at a position: no copy
         return True
     last = group[-1]
     at = bisect_left(toks, last.end, key=lambda t: t.start)  # not a scan per name: linear overall
@@ -293,10 +305,19 @@ says "because of")."""
 _ARTICLE_BEFORE = lazy(r"(?:^|\W)(?:the|a|an)\s+$", re.I)
 
 
+_WORK_AFTER = lazy(r"\s+(?:papers?|study|studies|work|book|article|essay|report|chapter|monograph|survey|"
+                   r"experiments?|documentation|manual|handbook|guidelines?)\b")
+"""A written work's noun right after a name: "the Hudak paper", "a Smith study", "the MongoDB documentation" name
+the author's work."""
+
+
 def _after_article(text: str, group: list[_Name], name: _Name) -> bool:
     """Whether a lone capitalised word follows an article: "the Sun's irradiance", "like the Sun", a thing written
-    with a capital (a surname of some author too), not a person, whom no article precedes."""
-    return len(group) == 1 and len(name.toks) == 1 and bool(_ARTICLE_BEFORE.search(text[max(0, name.start - 5):name.start]))
+    with a capital (a surname of some author too), not a person, whom no article precedes; but "the Hudak paper"
+    is the article of the work, written after its author's name (``_WORK_AFTER``)."""
+    return (len(group) == 1 and len(name.toks) == 1
+            and bool(_ARTICLE_BEFORE.search(text[max(0, name.start - 5):name.start]))
+            and not _WORK_AFTER.match(text, name.end))
 
 
 _MONTH = frozenset(m.lower() for m in MONTH_NAMES)
@@ -314,7 +335,9 @@ def _dated(text: str, name: _Name) -> bool:
 
 def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: SourceIndex,
                    covered: Found, found: Found, title_names: dict[str, list[str]], cited: Set[str],
-                   marked: bool = False, named: Set[str] = frozenset()) -> None:
+                   marked: bool = False, named: Set[str] = frozenset(),
+                   lower_case: Callable[[str], bool] | None = None) -> None:
+    """``lower_case``: whether the document writes a word in lower case (``Prose.as_term``)."""
     text = claim.text
     if _thanked(text, group):
         return
@@ -324,7 +347,7 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
     for name in group:
         if covered.covered(claim.id, name.toks[-1].start, name.toks[-1].end):
             continue
-        reading = _reading(text, group, name, toks, index, memo)
+        reading = _reading(text, group, name, toks, index, memo, lower_case)
         if reading is None:
             continue
         agree, confidence = reading
@@ -376,11 +399,13 @@ def _cue(text: str, group: list[_Name], toks: list[Token], index: SourceIndex, m
 
 
 def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], index: SourceIndex,
-             memo: dict[str, bool]) -> tuple[list[Role], float] | None:
+             memo: dict[str, bool], lower_case: Callable[[str], bool] | None = None) -> tuple[list[Role], float] | None:
     """Whom ``name`` (of ``group``) names as a person, and how surely: the roles whose given names agree with
     it, an empty list when no entry's author has the name (a person with no entry); None when it is no person's
     name as written: a month in a date, a thing after an article ("the Sun"), a sentence's capital ("To see",
-    "Young people"), or a lone family name with nothing that makes it an appeal to a person."""
+    "Young people"), or a lone family name with nothing that makes it an appeal to a person, nor a common word
+    written with a capital ("Long hours May cause harm"; ``lower_case``: whether the document writes a word in lower
+    case)."""
     if _dated(text, name) or _after_article(text, group, name):
         return None
     roles = index.roles(fold(name.family))
@@ -397,11 +422,27 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
         return agree, 0.95
     if _cue(text, group, toks, index, memo) or name.possessive or memo["listed"]:
         return agree, 0.9
-    if not sentence_start and len(name.toks) == 1 and any(r.person.given for r in agree):
+    if (not sentence_start and len(name.toks) == 1 and any(r.person.given for r in agree)
+            and not _word_not_name(text, name, lower_case)):
         # (a name with no given name, a body's or a product's such as "MongoDB", is no appeal to
         # its work unless the sentence says so: "the MongoDB query", not "MongoDB argues")
         return agree, BARE_NAME
     return None
+
+
+def _word_not_name(text: str, name: _Name, lower_case: Callable[[str], bool] | None) -> bool:
+    """Whether a lone capitalised word mid-sentence is a common word ("may", or one the document writes in lower
+    case elsewhere) rather than a surname: "May et al." is still the surname."""
+    if text.startswith(("et al", "and colleagues"), _skip_space(text, name.end)):
+        return False
+    word = name.family
+    return fold(word) in STOPWORDS or (lower_case is not None and lower_case(word))
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
 
 
 def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str], float]],
@@ -417,6 +458,12 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
     first_start = len(text)
     et_al = text[group[-1].end:].lstrip().startswith(("et al", "and colleagues", "and others"))
     for name, keys, confidence in resolved:
+        if et_al and len(group) == 1:
+            # "Mandera et al.", "Le Pelley and colleagues": a work that person leads, not one they are a later
+            # author of; with none, the work is not in the bibliography.
+            keys = [k for k in keys if _leads(index.sources[k], name.family)]
+            if not keys:
+                continue
         src = index.sources[keys[0]]
         person = next((p for p in (*src.authors, *src.editors) if fold(p.family) == fold(name.family)), None)
         written = name.text(text, person)
@@ -455,6 +502,12 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         found.hits.append(Hit(claim.id, key, "attribution", round(confidence * (0.8 if ambiguous else 1), 3),
                               strip_possessive(span)[0], start, end, ambiguous=ambiguous,
                               confirmed=not ambiguous and not (marked and confidence <= BARE_NAME and key not in cited)))
+
+
+def _leads(source: Source, family: str) -> bool:
+    """Whether the entry's first author (its first editor, with no author) has this family name."""
+    people = persons_of(source)
+    return bool(people) and fold(people[0].family) == fold(family)
 
 
 def _plausible_person(toks: list[Token]) -> bool:

@@ -16,6 +16,7 @@ from ..model import Claim, Mention
 from .cited_letters import UNDECIDED
 from .hits import Found, Hit
 from .index import SourceIndex
+from .prose_words import Prose
 from .text import (
     MINOR_WORDS,
     STOPWORDS,
@@ -102,7 +103,7 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
     "Kyrgyzstan: Foreign Agent Bill Nixed") names the thing, not the work: no link unless the sentence names its
     authors."""
     found = Found()
-    prose = _Prose(claims)
+    prose = Prose(claims)
     for claim in claims:
         best: dict[str, tuple[float, _Span, tuple[Token, ...], bool, bool]] = {}
         named = attributed.get(claim.id, set())
@@ -116,8 +117,12 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
                     unresolved.append(span)
                 continue
             for key, (score, window, exact, head) in match.items():
-                if not span.marked and key not in named and ((head and len(window) == 1)
-                                                             or prose.as_term(claim.text[window[0].start:window[-1].end])):
+                if not span.marked and (_name_goes_on(claim.text, span, window)
+                                        or _listed(claim.text, window, index.sources[key].title)):
+                    continue
+                phrase = claim.text[window[0].start:window[-1].end]
+                if not span.marked and key not in named and ((head and len(window) == 1) or prose.as_term(phrase)
+                                                             or prose.recurs(phrase)):
                     continue
                 if key not in best or score > best[key][0]:
                     best[key] = (score, span, window, exact, head)
@@ -130,47 +135,17 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
     return found
 
 
-class _Prose:
-    """The document's prose, asked whether it writes a phrase in lower case (a term of its own, not a name)."""
-
-    def __init__(self, claims: Sequence[Claim]) -> None:
-        self._claims = claims
-        self._text: str | None = None
-        self._seen: dict[str, bool] = {}
-
-    def as_term(self, phrase: str) -> bool:
-        """Whether the prose writes ``phrase`` in lower case somewhere: its first letter as a sentence may start it
-        ("Social cohesion needs trust") when it has more than one word, a word alone in lower case."""
-        lowered = phrase.lower()
-        if lowered == phrase:
-            return False
-        if lowered not in self._seen:
-            if self._text is None:  # joined on the first question: most documents name no title at all
-                self._text = "\n".join(c.text for c in self._claims)
-            firsts = {lowered[0]}
-            if " " in lowered.strip() and lowered[0].isalpha():
-                firsts.add(lowered[0].upper())
-            self._seen[lowered] = _written(self._text, firsts, lowered[1:])
-        return self._seen[lowered]
+def _name_goes_on(text: str, span: _Span, window: tuple[Token, ...]) -> bool:
+    """Whether a capitalised word follows the window with only a space between, in plain words: the longer name
+    of something else ("Labeled Faces in the Wild Benchmark", "London Night Workers Classification")."""
+    after = [t for t in span.toks if t.start >= window[-1].end]
+    return bool(after) and after[0].is_capitalised and text[window[-1].end:after[0].start] == " "
 
 
-def _word_character(text: str, at: int) -> bool:
-    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
-
-
-def _written(text: str, firsts: set[str], rest: str) -> bool:
-    """Whether ``text`` holds a word or phrase that starts with one of ``firsts`` and goes on with ``rest``, a
-    whole word at each end (``(?<!\\w)[sS]ocial cohesion(?!\\w)``), found by the string's own search for ``rest``:
-    a regular expression that opens with a class tried every offset of the document for each phrase asked, and
-    a document of thousands of sentences asks thousands."""
-    at = text.find(rest, 1) if rest else -1
-    while at >= 0:
-        start, end = at - 1, at + len(rest)
-        if text[start] in firsts and not _word_character(text, start - 1) and not _word_character(text, end):
-            return True
-        at = text.find(rest, at + 1)
-    return not rest and any(t in firsts and not _word_character(text, i - 1) and not _word_character(text, i + 1)
-                            for i, t in enumerate(text))
+def _listed(text: str, window: tuple[Token, ...], title: str) -> bool:
+    """Whether the window, in plain words, runs across a comma its title does not have: a list of names ("tools
+    like R, Markdown, Git") is not the title "R Markdown"."""
+    return "," in text[window[0].start:window[-1].end] and "," not in title
 
 
 def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], bool, bool]], index: SourceIndex,
