@@ -228,6 +228,9 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
         renderer = None  # a CSL file: pandoc reads it, by CSL's names
     if "eventtitle" in fields and csl:  # CSL: a paper presented at an event needs no proceedings
         groups = tuple(g for g in groups if g != ("booktitle",))
+    if _has(fields, "pubstate") and (csl or (renderer and renderer.name == CITEPROC)):
+        # "in press", "forthcoming" (CSL's status): pandoc's citeproc prints it where the year goes
+        groups = tuple(g for g in groups if g[0] != "year")
     tool = renderer.name if renderer else ""
     missing = [g for g in groups if not _read(fields, source.type, g, tool)]
     if missing:
