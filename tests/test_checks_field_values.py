@@ -28,3 +28,18 @@ def test_a_work_in_press_needs_no_year() -> None:
     missing = found(parse_csl(yaml, "refs.yaml", yaml=True), "LR110")
     assert [f.key for f in missing] == ["undated"]
     assert "issued" in missing[0].message
+
+
+def test_people_joined_by_a_word_for_and_are_named_with_the_list_to_write() -> None:
+    # "en" (Dutch) between two people written given name first: one person to BibTeX and pandoc. The hint writes the
+    # list; a CSL name holding "et" gets the CSL hint and no LR133 for its capitals, whose example kept the "et".
+    bib = parse_bibliography("@book{m, author = {Ann B. Roe en Carl D. Poe}, title = {T}, publisher = {P},"
+                             " year = {2005}}\n", "refs.bib")
+    (joined,) = found(bib, "LR158")
+    assert joined.message == "author 'en Carl D. Poe, Ann B. Roe' joins people with 'en': styles read and print it as one person"
+    assert joined.hint == "Write author = {Ann B. Roe and Carl D. Poe}"
+    csl = parse_csl('[{"id": "d", "type": "report", "title": "T", "publisher": "P", "issued": {"date-parts": [[2019]]},'
+                    ' "author": [{"family": "ROE", "given": "ANN et CARL POE"}]}]', "refs.json")
+    (joined,) = found(csl, "LR158")
+    assert joined.hint == "Give each person an item of its own in the author list (family and given)"
+    assert found(csl, "LR133") == []

@@ -202,6 +202,12 @@ _CODES = (
          "paste: styles print the name twice, and the repeat may stand where a co-author is missing. Initials alone "
          "at two places apart are not reported: two people of one name are as likely.",
          "Delete the repeat; if they are two people, write each one's given names in full to tell them apart."),
+    Code("LR158", "names-joined-by-word", "warning",
+         "An author or editor name joins two people with a word for 'and' in another language (\"Douglas R. Mauro en "
+         "Kevin J. Schmidt\", \"Darvas, Zsolt et Guntram Wolff\"; Dutch en, French et, German und, Scandinavian og and "
+         "och, Hungarian és, Turkish ve): BibTeX, biber and pandoc split names at 'and' alone, so they read and "
+         "print one person.",
+         "Join the people with ' and ' (in CSL, give each person an item of its own)."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),
