@@ -43,3 +43,13 @@ def test_people_joined_by_a_word_for_and_are_named_with_the_list_to_write() -> N
     (joined,) = found(csl, "LR158")
     assert joined.hint == "Give each person an item of its own in the author list (family and given)"
     assert found(csl, "LR133") == []
+
+
+def test_people_joined_by_commas_in_the_vancouver_style_are_named() -> None:
+    # "Nikravesh A, Yao H, Xu S": family names and initials, as PubMed writes them; BibTeX reads one person (family
+    # "Nikravesh A", "Yao H" as a suffix). The close case: one person family name first with a middle initial.
+    bib = parse_bibliography("@article{v, author = {Kahn A, Lowe BK, Ode S}, title = {T}, journal = {J},"
+                             " year = {2015}}\n@article{w, author = {Kahn, Anna B}, title = {U}, journal = {J},"
+                             " year = {2015}}\n", "refs.bib")
+    (joined,) = found(bib, "LR153")
+    assert joined.key == "v" and joined.hint == "Write author = {Kahn, A and Lowe, BK and Ode, S}"
