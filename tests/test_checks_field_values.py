@@ -53,3 +53,29 @@ def test_people_joined_by_commas_in_the_vancouver_style_are_named() -> None:
                              " year = {2015}}\n", "refs.bib")
     (joined,) = found(bib, "LR153")
     assert joined.key == "v" and joined.hint == "Write author = {Kahn, A and Lowe, BK and Ode, S}"
+
+
+def test_an_issn_in_the_isbn_field_is_moved_or_deleted() -> None:
+    # Mendeley writes a journal's ISSN in isbn too: "Copy the ISBN again from the book" fitted no article.
+    bib = parse_bibliography("@article{a, title = {T}, journal = {J}, year = {2004}, isbn = {0737-0024},"
+                             " issn = {0737-0024}}\n@article{b, title = {U}, journal = {J}, year = {2004},"
+                             " isbn = {2049-3630}}\n", "refs.bib")
+    hints = {f.key: f.hint for f in found(bib, "LR122")}
+    assert hints == {"a": "Delete the isbn field: the issn field holds this ISSN",
+                     "b": "Write issn = {2049-3630} and delete the isbn field"}
+
+
+def test_a_doi_field_holding_no_doi_says_what_it_holds() -> None:
+    # CiteSeerX's document id (10.1.1.N.N) and a Handle address are no DOIs: "Write the bare DOI" told nothing. A
+    # resolver's host without its scheme holds a DOI: a link (LR121), not a malformed DOI.
+    bib = parse_bibliography(
+        "@article{c, title = {T}, journal = {J}, year = {1993}, doi = {10.1.1.112.9778}}\n"
+        "@article{h, title = {U}, journal = {J}, year = {1993}, doi = {http://handle.example.int/11.1002/pub/8-en}}\n"
+        "@article{i, title = {V}, journal = {J}, year = {2012}, doi = {doi.ieeecomputersociety.org/10.1109/MC.2012.76}}\n",
+        "refs.bib")
+    malformed = {f.key: f for f in found(bib, "LR120")}
+    assert malformed["c"].message == "DOI '10.1.1.112.9778' is a CiteSeerX document id, not a DOI: no registry knows it"
+    assert malformed["c"].hint.startswith("Delete the doi field")
+    assert malformed["h"].hint == "The doi field holds a web address that is no DOI link: move it to the url field"
+    assert "i" not in malformed
+    assert [f.hint for f in found(bib, "LR121")] == ["Write doi = {10.1109/MC.2012.76}"]

@@ -374,6 +374,10 @@ def _address_held_hint(missing: str, fields: Mapping[str, str]) -> str:
     return ""
 
 
+_CITESEER_ID = lazy(r"10\.1\.1\.\d+\.\d+")
+"""CiteSeerX's document id ("10.1.1.87.5230"), which looks like a DOI but has no slash."""
+
+
 def check_doi(source: Source) -> Iterable[Finding]:
     """LR120 for a DOI that is not one, LR121 for one written as a link, with a label, a final mark or as a shortDOI.
 
@@ -396,8 +400,14 @@ def check_doi(source: Source) -> Iterable[Finding]:
                             "registries do not know it, so fetch cannot verify the entry",
                             f"write the DOI https://doi.org/{doi} redirects to (open it to see it): fetch does "
                             "not expand shortDOIs", field="doi")
+    elif _CITESEER_ID.fullmatch(doi):  # Mendeley and BibDesk export CiteSeerX's document id as a DOI
+        yield entry_finding("LR120", source, f"DOI {raw!r} is a CiteSeerX document id, not a DOI: no registry knows it",
+                            f"delete the {own_name('doi', source)} field (the work's DOI, if it has one, is on its "
+                            "publisher's page)", field="doi")
     elif problem:
-        yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", "", field="doi")
+        hint = (f"the {own_name('doi', source)} field holds a web address that is no DOI link: move it to the "
+                f"{own_name('url', source)} field" if re.match(r"(?i)https?://", raw.strip()) else "")
+        yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", hint, field="doi")
     elif latex_escaped(raw) and not (has_prefix(raw) or end):
         yield entry_finding("LR121", source, f"DOI '{raw}' is written with LaTeX escapes: biber reads doi "
                             "verbatim, so the link keeps the backslash", f"write doi = {{{bare_doi(raw)}}}",
@@ -469,10 +479,12 @@ def check_isbn(source: Source) -> Iterable[Finding]:
         if problem:
             bare = "".join(c for c in part if c.isdigit() or c in "Xx-")  # "[978-0-306-40615-7]": marks around it
             hint = f"write isbn = {{{bare}}}" if bare != part and problem.startswith("it holds") and not isbn_problem(bare) else ""
-            if issn and problem.startswith("it is the ISSN"):
+            number = issn.group(1) if issn and problem.startswith("it is the ISSN") else \
+                part.strip() if problem.startswith("it is an ISSN") else ""  # "0737-0024", as Mendeley exports it
+            if number:
                 held = "".join(c for c in plain(source.fields.get("issn", "")).upper() if c.isalnum())
-                hint = ("delete the isbn field: the issn field holds this ISSN" if held == issn.group(1).replace("-", "").upper()
-                        else f"write issn = {{{issn.group(1)}}} and delete the isbn field")
+                hint = ("delete the isbn field: the issn field holds this ISSN" if held == number.replace("-", "").upper()
+                        else f"write issn = {{{number}}} and delete the isbn field")
             yield entry_finding("LR122", source, f"ISBN {shown(part)} is invalid: {problem}", hint, field="isbn")
 
 
