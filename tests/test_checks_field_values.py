@@ -79,3 +79,16 @@ def test_a_doi_field_holding_no_doi_says_what_it_holds() -> None:
     assert malformed["h"].hint == "The doi field holds a web address that is no DOI link: move it to the url field"
     assert "i" not in malformed
     assert [f.hint for f in found(bib, "LR121")] == ["Write doi = {10.1109/MC.2012.76}"]
+
+
+def test_a_url_with_spaces_is_mended_as_its_spaces_tell() -> None:
+    # A space where a line was broken (after "wp-") is dropped; spaces in a file's name are written %20, where the
+    # hint dropped them all (another address). Mendeley's two addresses joined by a written-out line break: keep the web one.
+    bib = parse_bibliography(
+        "@misc{a, title = {A}, url = {https://example.org/wp-\n\tcontent/cat.pdf}}\n"
+        "@misc{b, title = {B}, url = {http://example.org/files/Roe - 2004 - User Design.pdf}}\n"
+        "@misc{c, title = {C}, url = {example.org\\nhttp://example.org/a b.pdf}}\n", "refs.bib")
+    hints = {f.key: f.hint for f in found(bib, "LR123")}
+    assert hints == {"a": "Write url = {https://example.org/wp-content/cat.pdf}",
+                     "b": "Write url = {http://example.org/files/Roe%20-%202004%20-%20User%20Design.pdf}",
+                     "c": "Keep the web address, url = {http://example.org/a%20b.pdf}"}

@@ -516,6 +516,13 @@ def url_problem(url: str) -> str:
     return ""
 
 
+def _url_spaces_mended(url: str) -> str:
+    """A URL with its white space mended: dropped after a hyphen ending a word or after a slash, where a line was
+    broken ("wp- content", "https:// www"), else written %20, as a browser sends a space in a file's name
+    ("Guidelines for mobile.pdf", "Preece - 2004")."""
+    return re.sub(r"\s+", "%20", re.sub(r"(?<=\S-)\s+|(?<=/)\s+", "", url.strip()))
+
+
 def check_url(source: Source) -> Iterable[Finding]:
     """LR123 for a url field that is not an absolute http(s), ftp or file address."""
     raw = plain(source.fields.get("url", ""))
@@ -530,10 +537,17 @@ def check_url(source: Source) -> Iterable[Finding]:
             if not hint and has_prefix(raw) and (link := doi_url(raw)):
                 hint = f"write url = {{{link}}}"  # a DOI's link escaped as the DOI is (doi.bare_doi reads it)
             several = [u for u in re.split(r"[\s;,]+", raw) if u]
-            joined = "".join(raw.split())
+            joined = _url_spaces_mended(raw)
             if (not hint and joined != raw and not url_problem(joined)
                     and not all(map(_WEB_ADDRESS.match, several)) and not all(map(_ANY_ADDRESS.match, several))):
                 hint = f"write url = {{{joined}}}"  # "https:// www.example.org/a": a space typed inside the address
+            lines = [u.strip() for u in raw.split("\\n") if u.strip()]
+            if len(lines) > 1:  # Mendeley joins a work's addresses with a line break written out: "a.org\nhttp://b"
+                web = [m for m in map(_url_spaces_mended, lines) if not url_problem(m)]
+                problem = f"it holds {len(lines)} addresses joined by '\\n' (a line break written out)"
+                hint = f"keep the web address, url = {{{web[0]}}}" if web else ""
+                yield entry_finding("LR123", source, f"URL {shown(raw)} is invalid: {problem}", hint, field="url")
+                return
             web = [u for u in several if not url_problem(u)]
             if len(several) > 1 and web and all(map(_ANY_ADDRESS.match, several)):
                 # BibSonomy: "http://a; http://b"; Papers and Mendeley: "http://a papers://b" (a local library's link)
