@@ -92,3 +92,17 @@ def test_a_url_with_spaces_is_mended_as_its_spaces_tell() -> None:
     assert hints == {"a": "Write url = {https://example.org/wp-content/cat.pdf}",
                      "b": "Write url = {http://example.org/files/Roe%20-%202004%20-%20User%20Design.pdf}",
                      "c": "Keep the web address, url = {http://example.org/a%20b.pdf}"}
+
+
+def test_a_date_field_holding_a_time_or_a_worded_day_gets_the_date_to_write() -> None:
+    # RStudio's visual editor writes Zotero's accessed as a time alone ("19:24:38"): the hint was the catalogue's
+    # "Write issued: 2004, ...". BibDesk's urldate "17-January-2014" is a readable date: LR146 with its ISO form.
+    yaml = ("---\nreferences:\n- id: t\n  type: webpage\n  title: T\n  URL: https://example.org/t\n"
+            "  issued: 2020\n  accessed: \"19:24:38\"\n...\n")
+    (timed,) = found(parse_csl(yaml, "refs.yaml", yaml=True), "LR124")
+    assert timed.hint == ("The accessed field holds a time of day without its day: write the day the page was read "
+                          "(YYYY-MM-DD), or delete the field")
+    bib = parse_bibliography("@online{u, title = {U}, url = {https://example.org/u}, year = {2014},"
+                             " urldate = {17-January-2014}}\n", "refs.bib")
+    assert found(bib, "LR124") == []
+    assert [f.hint for f in found(bib, "LR146")] == ["Write urldate = {2014-01-17}"]

@@ -589,6 +589,9 @@ def _plain_dates(fields: Mapping[str, str], today: date) -> bool:
     return not year or (len(year) == 4 and year.isascii() and year.isdigit() and 1000 <= int(year) <= today.year + 1)
 
 
+_TIME_OF_DAY = lazy(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
 def check_dates(source: Source, today: date) -> Iterable[Finding]:
     """LR124 for a year, date, origdate or urldate that is not a date or lies in the future; LR146 for a
     date that is readable but not in the ISO form biblatex needs."""
@@ -617,6 +620,9 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
         if csl and csl_form(source) == "yaml":  # no date at all there ("April 2019" prints n.d.): an error
             iso = iso or _iso_parts(citeproc_date_parts(raw))
             hint = f"write {name} = {{{iso}}}" if iso else ""
+            if not iso and _TIME_OF_DAY.fullmatch(raw):  # "19:24:38": RStudio's visual editor kept Zotero's time alone
+                hint = (f"the {own_name(name, source)} field holds a time of day without its day: write the day the "
+                        f"page was read (YYYY-MM-DD), or delete the field")
             yield entry_finding("LR124", source, f"{own_name(name, source)} {raw!r} is {problem or 'no ISO date'}; "
                                 f"{reader}", hint, field=name)
         elif iso:
