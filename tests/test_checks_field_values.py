@@ -106,3 +106,24 @@ def test_a_date_field_holding_a_time_or_a_worded_day_gets_the_date_to_write() ->
                              " urldate = {17-January-2014}}\n", "refs.bib")
     assert found(bib, "LR124") == []
     assert [f.hint for f in found(bib, "LR146")] == ["Write urldate = {2014-01-17}"]
+
+
+def test_a_csl_page_hint_writes_its_list_as_csl_does() -> None:
+    # "79 ER –" (RIS residue in a Zotero CSL-JSON page): the hint gave a BibTeX list, {3, 7--9}, in a CSL file.
+    csl = parse_csl('[{"id": "p", "type": "article-journal", "title": "T", "container-title": "J", "page": "79 ER –",'
+                    ' "issued": {"date-parts": [[2022]]}}]', "refs.json")
+    (pages,) = found(csl, "LR143")
+    assert pages.hint == 'Write "page": "12-15", or a list such as 3, 7-9.'
+
+
+def test_text_after_a_values_closing_brace_is_named_not_a_missing_comma() -> None:
+    # 'note = {\url{...}}(23.9.2022)},': one } too many, then an access date; the hint asked for a comma. The close
+    # case, a value with no comma after it, keeps that hint.
+    stray = parse_bibliography("@online{a,\n  author = {Tim Roe},\n  year = {2005},\n"
+                               "  note = {https://example.org/x}(23.9.2022)},\n}\n", "refs.bib")
+    (error,) = stray.problems
+    assert (error.code, error.line) == ("LR100", 4)
+    assert error.hint == ("Text follows the closing brace of a value ('(23.9.2022)},'): move it inside the braces or "
+                          "delete it (a } too many may close the value early)")
+    (error,) = parse_bibliography("@misc{b,\n  year = {2022}\n  title = {T},\n}\n", "refs.bib").problems
+    assert error.hint == "A comma is probably missing after the previous field"

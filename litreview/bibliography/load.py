@@ -150,6 +150,12 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             # "year = {1995}, % a note": BibTeX and pybtex read no comment inside an entry (pandoc and biber do).
             hint = ("BibTeX reads % inside an entry as text, not as a comment, and skips the rest of the entry from "
                     "there: move the comment above the entry, or delete it")
+        if (not hint and "expected" in message and text[at:at + 1] not in ("", "%", "@", "{", '"') and not text[at].isspace()
+                and text[:at].rstrip(" \t").endswith("}") and not _NEXT_FIELD.match(text, at)):
+            # 'note = {\url{https://x.org}(23.9.2022)},': a } too many closes the value, and text follows it
+            after = re.match(r"[^\n]*", text[at:at + 60])
+            hint = (f"Text follows the closing brace of a value ({after.group().strip() if after else ''!r}): move it "
+                    "inside the braces or delete it (a } too many may close the value early)")
         if head.startswith("undefined string") and (defined := bibtex.string_offset(text, detail)) is not None:
             # Defined below its use: BibTeX, biber and pandoc read the file in order (pandoc prints the name).
             hint = (f"Move the @string on line {line_of(defined)} above the entries that use {detail!r}: BibTeX, "
