@@ -127,3 +127,13 @@ def test_text_after_a_values_closing_brace_is_named_not_a_missing_comma() -> Non
                           "delete it (a } too many may close the value early)")
     (error,) = parse_bibliography("@misc{b,\n  year = {2022}\n  title = {T},\n}\n", "refs.bib").problems
     assert error.hint == "A comma is probably missing after the previous field"
+
+
+def test_a_misspelt_entry_type_gets_the_type_meant() -> None:
+    # "@booktlet" (a hand-edited JabRef file): the hint listed five types; the one misspelt is known. A type of
+    # another tool's (jurabib's @commented) is no misspelling and keeps the list.
+    bib = parse_bibliography("@booktlet{a, author = {Roe, Ann}, title = {T}, year = {2011}}\n"
+                             "@commented{b, author = {Roe, Ann}, title = {U}, year = {2019}}\n", "refs.bib")
+    hints = {p.key: p.hint for p in bib.problems if p.code == "LR102"}
+    assert hints == {"a": "Write @booklet, the type this one misspells",
+                     "b": "Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc"}

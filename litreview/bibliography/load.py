@@ -41,6 +41,18 @@ _TYPE_NAMES = """
 """
 KNOWN_TYPES = frozenset(_TYPE_NAMES.split())
 
+@lru_cache(maxsize=256)  # (a file may hold thousands of entries of one custom type)
+def _type_meant(kind: str) -> str:
+    """The known entry type an unknown one misspells by a letter or two ("booktlet", "artcile"), or ''."""
+    import difflib
+
+    if len(kind) < 5:
+        return ""
+    scored = sorted(((difflib.SequenceMatcher(None, kind, known).ratio(), known) for known in KNOWN_TYPES), reverse=True)
+    (best, meant), (second, _) = scored[0], scored[1]
+    return meant if best >= 0.85 and best > second else ""
+
+
 CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "maintitle")
 PUBLISHER_FIELDS = ("publisher", "institution", "organization", "school")
 PERSON_FIELDS = ("author", "editor")
@@ -233,9 +245,11 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         if other != key:
             problems.append(case_clash(key, other, seen[other], filename, line))
         if kind not in KNOWN_TYPES:
+            meant = _type_meant(kind)
             problems.append(Finding(
                 code="LR102", severity="warning", message=f"unknown entry type @{entry_type}",
-                hint="Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc",
+                hint=f"Write @{meant}, the type this one misspells" if meant else
+                "Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc",
                 key=key, file=filename, line=line,
             ))
         fields: dict[str, str] = {}
