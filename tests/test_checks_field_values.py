@@ -137,3 +137,12 @@ def test_a_misspelt_entry_type_gets_the_type_meant() -> None:
     hints = {p.key: p.hint for p in bib.problems if p.code == "LR102"}
     assert hints == {"a": "Write @booklet, the type this one misspells",
                      "b": "Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc"}
+
+
+def test_a_field_name_with_two_letters_swapped_is_named_with_the_field_meant() -> None:
+    bib = parse_bibliography("@article{a, author = {Roe, Ann}, title = {T}, jounral = {Law Review}, year = {1996}}\n",
+                             "refs.bib")
+    (misspelt,) = found(bib, "LR159")
+    assert (misspelt.message, misspelt.hint) == (
+        "field 'jounral' misspells 'journal': BibTeX, biber and pandoc read no such field and leave its value out",
+        "Rename it: journal = {...}")

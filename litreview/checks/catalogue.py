@@ -208,6 +208,10 @@ _CODES = (
          "och, Hungarian és, Turkish ve): BibTeX, biber and pandoc split names at 'and' alone, so they read and "
          "print one person.",
          "Join the people with ' and ' (in CSL, give each person an item of its own)."),
+    Code("LR159", "misspelt-field", "warning",
+         "A field's name swaps two letters of a common field's (\"langauge\", \"jounral\", \"pulbisher\"): BibTeX, "
+         "biber and pandoc read no such field, so its value is left out of the bibliography.",
+         "Rename the field to the name it misspells (or delete it when the entry has that field too)."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),

@@ -90,7 +90,7 @@ def is_biblatex(bib: Bibliography) -> bool:
 
 
 def check_integrity(bib: Bibliography) -> list[Finding]:
-    """LR112, LR125, LR140-LR143, LR152 on every entry."""
+    """LR112, LR125, LR140-LR143, LR152, LR159 on every entry."""
     keys = {s.key.casefold() for s in bib.sources}
     biblatex = is_biblatex(bib)
     found: list[Finding] = []
@@ -116,7 +116,29 @@ def check_integrity(bib: Bibliography) -> list[Finding]:
             found.extend(check_page_form(source, biblatex=biblatex))
         if not values.isprintable():  # (a line break is not printable, and no control either)
             found.extend(check_controls(source))
+        if latex and not _MISSPELT.keys().isdisjoint(fields):
+            found.extend(check_misspelt_fields(source))
     return found
+
+
+_COMMON_FIELDS = ("author", "editor", "title", "journal", "journaltitle", "booktitle", "publisher", "address",
+                  "location", "year", "month", "volume", "number", "pages", "edition", "series", "school",
+                  "institution", "organization", "howpublished", "note", "language", "abstract", "keywords",
+                  "urldate", "chapter", "translator", "subtitle", "eprint", "archiveprefix", "isbn", "issn")
+_MISSPELT = {f"{name[:i]}{name[i + 1]}{name[i]}{name[i + 2:]}": name for name in _COMMON_FIELDS
+             for i in range(len(name) - 1) if name[i] != name[i + 1]}
+"""A common field's name with two letters side by side swapped ("langauge", "jounral") -> the field: a name no tool
+reads, so its value is left out."""
+
+
+def check_misspelt_fields(source: Source) -> Iterable[Finding]:
+    """LR159 for a field whose name swaps two letters of a common field's ("langauge" for language)."""
+    for name in source.fields:
+        if (meant := _MISSPELT.get(name)) and len(name) >= 4:
+            hint = (f"delete it: the entry has {meant} too" if meant in source.fields
+                    else f"rename it: {meant} = {{...}}")
+            yield entry_finding("LR159", source, f"field {name!r} misspells {meant!r}: BibTeX, biber and pandoc "
+                                "read no such field and leave its value out", hint, field=name)
 
 
 def check_controls(source: Source) -> Iterable[Finding]:
