@@ -116,7 +116,7 @@ def check_integrity(bib: Bibliography) -> list[Finding]:
             found.extend(check_page_form(source, biblatex=biblatex))
         if not values.isprintable():  # (a line break is not printable, and no control either)
             found.extend(check_controls(source))
-        if latex and not _MISSPELT.keys().isdisjoint(fields):
+        if not _MISSPELT.keys().isdisjoint(fields):
             found.extend(check_misspelt_fields(source))
     return found
 
@@ -132,7 +132,10 @@ reads, so its value is left out."""
 
 
 def check_misspelt_fields(source: Source) -> Iterable[Finding]:
-    """LR159 for a field whose name swaps two letters of a common field's ("langauge" for language)."""
+    """LR159 for a field whose name swaps two letters of a common field's ("langauge" for language), in a BibTeX
+    file (a CSL item's variables are read by CSL's names)."""
+    if csl_form(source):
+        return
     for name in source.fields:
         if (meant := _MISSPELT.get(name)) and len(name) >= 4:
             hint = (f"delete it: the entry has {meant} too" if meant in source.fields
