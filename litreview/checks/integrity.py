@@ -37,7 +37,7 @@ _NOT_TEXT = VERBATIM | {"author", "editor", "translator", "bookauthor", "date", 
 _LINK_FIELD = lazy(r".*(?:url|doi)|ee|bdsk-url-\d+")
 BIBLATEX_ONLY = frozenset({"date", "journaltitle", "location", "urldate", "eventdate", "origdate", "eventtitle",
                            "maintitle", "booksubtitle", "xdata", "ids", "langid", "eprinttype"})
-"""Fields only biblatex reads: a file that uses them is a biblatex file (single-hyphen ranges are fine)."""
+"""Fields only biblatex reads: a file that uses them is a biblatex file (whose pages LR143 reads as biber does)."""
 
 _ISSN = lazy(r"^(\d{4})-?(\d{3})([\dXx])$")
 _ISSN_MEDIUM = lazy(r"\s*\((?:print|electronic|online|linking|e|p)\)$", re.IGNORECASE)
@@ -54,7 +54,8 @@ _HTML_TAG = lazy(r"</?(?:a|b|i|u|em|strong|sub|sup|p|br|span|div|sc|scp|inf|mml:
 _PAGE = r"(?:\d+:\d+|(?:[A-Za-z]|[A-Z]{2,3})?\d+[A-Za-z]?(?:\.e\d{1,3})?|[ivxlcdmIVXLCDM]+[A-Za-z]?)"
 # "102f", "102ff." (and following): biber reads them as one page, BibTeX prints them as written.
 _FOLLOWING = r"(?:\s?(?:f|ff|sq|sqq)\.?)?"
-_BIBTEX_PAGES = lazy(rf"^{_PAGE}{_FOLLOWING}\+?(?:\s*(?:--|–)\s*{_PAGE}\+?)?(?:,\s*{_PAGE}\+?(?:\s*(?:--|–)\s*{_PAGE})?)*$")
+# A single hyphen makes a range too: BibTeX's styles double it (n.dashify), biber reads a range, pandoc prints an en dash.
+_BIBTEX_PAGES = lazy(rf"^{_PAGE}{_FOLLOWING}\+?(?:\s*(?:--?|–)\s*{_PAGE}\+?)?(?:,\s*{_PAGE}\+?(?:\s*(?:--?|–)\s*{_PAGE})?)*$")
 _BIBLATEX_PAGES = lazy(
     rf"^{_PAGE}{_FOLLOWING}\+?(?:\s*(?:--?|–)\s*{_PAGE}|/{_PAGE})?"
     rf"(?:,\s*{_PAGE}(?:\s*(?:--?|–)\s*{_PAGE})?)*$")
@@ -406,17 +407,17 @@ def page_form_problem(pages: str, *, biblatex: bool) -> str:
         if _BIBLATEX_PAGES.match(text) and not doubled:
             return ""
         return "write a page, a range like 12-15 or 12--15, or a list like 3, 7-9"
+    if re.fullmatch(rf"({_PAGE})\s*-\s*\1", text):  # "20110550-20110550": ADS's range of one page
+        return "a range that starts and ends on one page"
     if _BIBTEX_PAGES.match(text) and not doubled:
         return ""
-    if re.fullmatch(rf"{_PAGE}\s*-\s*{_PAGE}", text):
-        return "BibTeX ranges take a double hyphen: 12--15"
     return "write a page, a range like 12--15, or a list like 3, 7--9"
 
 
 def page_form_fix(pages: str, *, biblatex: bool) -> str:
-    """The pages value LR143 asks for when the change is mechanical ('' when it is not, or none is needed):
-    one hyphen in BibTeX, or a run of them ("450----493", Mendeley's export of an en dash) in either, made a
-    double hyphen; a range of pages numbered within chapters made one biber reads ({12-1}--{12-55})."""
+    """The pages value LR143 asks for when the change is mechanical ('' when it is not, or none is needed): a run
+    of hyphens ("450----493", Mendeley's export of an en dash) made a double hyphen; a range of pages numbered
+    within chapters made one biber reads ({12-1}--{12-55})."""
     text = plain(pages).strip()
     if not page_form_problem(pages, biblatex=biblatex) or _PAGE_COUNT.fullmatch(text) or _no_pages(text) \
             or _manuscript_pages(text) or _ARXIV_PAGES.fullmatch(text):
