@@ -36,7 +36,7 @@ def test_people_joined_by_a_word_for_and_are_named_with_the_list_to_write() -> N
     bib = parse_bibliography("@book{m, author = {Ann B. Roe en Carl D. Poe}, title = {T}, publisher = {P},"
                              " year = {2005}}\n", "refs.bib")
     (joined,) = found(bib, "LR158")
-    assert joined.message == "author 'en Carl D. Poe, Ann B. Roe' joins people with 'en': styles read and print it as one person"
+    assert joined.message == "author 'Ann B. Roe en Carl D. Poe' joins people with 'en': styles read and print it as one person"
     assert joined.hint == "Write author = {Ann B. Roe and Carl D. Poe}"
     csl = parse_csl('[{"id": "d", "type": "report", "title": "T", "publisher": "P", "issued": {"date-parts": [[2019]]},'
                     ' "author": [{"family": "ROE", "given": "ANN et CARL POE"}]}]', "refs.json")

@@ -184,7 +184,9 @@ def check_names(source: Source) -> Iterable[Finding]:
                                     field=role)
                 continue
             if word := joining_word(person):
-                yield entry_finding("LR158", source, f"{role} {person.sort_name()!r} joins people with {word!r}: "
+                written = next((n.strip() for n in names.split_names(source.fields.get(role, ""))
+                                if f" {word} " in n and "," not in n), person.sort_name())  # as written, not sorted
+                yield entry_finding("LR158", source, f"{role} {written!r} joins people with {word!r}: "
                                     "styles read and print it as one person", _joined_hint(source, role, word),
                                     field=role)
                 continue
