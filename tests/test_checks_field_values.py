@@ -146,3 +146,13 @@ def test_a_field_name_with_two_letters_swapped_is_named_with_the_field_meant() -
     assert (misspelt.message, misspelt.hint) == (
         "field 'jounral' misspells 'journal': BibTeX, biber and pandoc read no such field and leave its value out",
         "Rename it: journal = {...}")
+
+
+def test_a_family_name_without_a_letter_is_named() -> None:
+    # A scraped byline ("-, Redazione") and dblp's number for people of one name ("Ann Roe 0002"): styles print the
+    # mark or the number as the family name. The close case: a body whose name starts with a number.
+    bib = parse_bibliography("@misc{s, author = {-, Redazione and Ann Roe 0002}, title = {T}, year = {2017}}\n"
+                             "@misc{b, author = {{1000 Genomes Consortium}}, title = {U}, year = {2015}}\n", "refs.bib")
+    hints = [(f.key, f.hint) for f in found(bib, "LR160")]
+    assert hints == [("s", "Write the person's family name, or delete the name from the author field"),
+                     ("s", "'0002' is dblp's number for people of one name, not a name: write 'Ann Roe' in the author field")]

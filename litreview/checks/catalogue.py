@@ -213,6 +213,10 @@ _CODES = (
          "A field's name swaps two letters of a common field's (\"langauge\", \"jounral\", \"pulbisher\"): BibTeX, "
          "biber and pandoc read no such field, so its value is left out of the bibliography.",
          "Rename the field to the name it misspells (or delete it when the entry has that field too)."),
+    Code("LR160", "name-without-letters", "warning",
+         "A person's family name holds no letter (\"-, Di Redazione\", \"1998)\"), usually the residue of a web page's "
+         "scraped byline or of a name list split in the wrong places: styles print and sort the mark as the name.",
+         "Write the person's family name, or delete the name from the list."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),

@@ -152,7 +152,7 @@ def suffix_as_family(person: Person) -> tuple[str, str, str] | None:
 def check_names(source: Source) -> Iterable[Finding]:
     """LR133 for each author or editor whose name is miscased; LR149 for one with no family part; LR150 for one
     holding a quotation mark that nothing closes; LR151 for et al. written as a name; LR154 for a placeholder; LR158
-    for two people joined by a word for 'and' ("en", "et")."""
+    for two people joined by a word for 'and' ("en", "et"); LR160 for a family name without a letter ("-")."""
     house = editor_as_publisher(source)  # "editor = {Siglo XXI}": LR111 names the publisher, no name problem
     for role, people in (("author", source.authors), ("editor", () if house else source.editors)):
         for person in people:
@@ -182,6 +182,16 @@ def check_names(source: Source) -> Iterable[Finding]:
                                     "written into it: styles print it as part of the name",
                                     f"write '{name} and others' in the {role} field, which styles print as et al.",
                                     field=role)
+                continue
+            family = f"{person.prefix} {person.family}".strip()
+            if family and not any(c.isalpha() or c == "\ufffd" for c in family):  # "-, Di Redazione": a scrape's residue
+                # (U+FFFD: letters a wrong encoding lost, LR105's)
+                hint = f"write the person's family name, or delete the name from the {role} field"
+                if re.fullmatch(r"\d{4}", family) and len(person.given.split()) > 1:  # "Stefan Kolb 0001"
+                    hint = (f"{family!r} is dblp's number for people of one name, not a name: write "
+                            f"{person.given!r} in the {role} field")
+                yield entry_finding("LR160", source, f"{role} {person.sort_name()!r} has no letter in its family name "
+                                    f"{family!r}: styles print and sort it as the name", hint, field=role)
                 continue
             if word := joining_word(person):
                 written = next((n.strip() for n in names.split_names(source.fields.get(role, ""))
