@@ -557,6 +557,20 @@ def test_translated_by_and_the_names_after_it_are_not_the_publisher():
     assert (ref.publisher, ref.note) == ("Blue Books", "Illustrated by R. Smith")
 
 
+def test_a_polish_editor_or_translator_read_as_the_publisher_is_a_note():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: "red." (edited by) and "tłum." (translated by) after the title's comma, the names read as publisher
+    text = "Nowa historia miasta, red. J. Kowalski, 2001."
+    labels = ["title", "title", "title", "title", "publisher", "publisher", "date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.publisher, ref.note, ref.year) == ("", "red. J. Kowalski", "2001")
+    text = "Stara powieść, tłum. A. Nowak, Wydawnictwo Morskie, 1999."
+    labels = ["title", "title", "title", "publisher", "publisher", "publisher", "publisher", "date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.publisher, ref.note) == ("Wydawnictwo Morskie", "tłum. A. Nowak")
+
+
 def test_a_role_in_parentheses_read_into_the_title_closes_the_names_before_it():
     from litreview.bibliography.refparse.assemble import assemble
 

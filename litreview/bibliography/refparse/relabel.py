@@ -379,6 +379,26 @@ def _role_after_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _ROLE_WORDS = TRANSLATOR | EDITOR | frozenset(("tr", "rev", "rev."))
 
 
+#: Polish role words the lexicon (a table of the model's features) does not hold: "red." (edited by), "tłum." and
+#: "przeł." (translated by), "oprac." (prepared by)
+_POLISH_ROLES = frozenset(("red.", "tłum.", "przeł.", "oprac."))
+
+
+def _role_read_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """An editor's or a translator's word after a comma, and the names after it up to their comma, are a note's where the
+    model read the names as the publisher: Polish "Title, red. Jan Kowalski, 2001.", "„Title”, tłum. J. Nowak, 1892."."""
+    out = list(tagged)
+    for i in range(1, len(tagged) - 1):
+        if tagged[i].token.text.casefold() not in _ROLE_WORDS | _POLISH_ROLES \
+                or not tagged[i - 1].token.text.endswith(",") or tagged[i + 1].label != "publisher":
+            continue
+        j = i + 1
+        while j < len(tagged) and tagged[j].label == "publisher" and not tagged[j - 1].token.text.endswith((",", ";")):
+            j += 1
+        out[i:j] = [t._replace(label="note") for t in tagged[i:j]]
+    return out
+
+
 _BY = frozenset(("by", "von", "v.", "par", "de"))
 
 
@@ -539,6 +559,7 @@ _RULES = (
     _rule(place_before_imprint_colon, marks=(":",)),
     _rule(pages_in_parenthesis, marks=("(",)),
     _rule(volume_in_note, "note", unless=_NUMBERS),
+    _rule(_role_read_as_publisher, "publisher"),
     _rule(_links, text=True),
     _rule(_to_note, text=True),
 )
