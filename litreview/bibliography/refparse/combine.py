@@ -24,9 +24,9 @@ from .span_fields import container_name
 from .tail import THESIS
 from .title_misread import (
     and_as_name,
+    container_run_on,
     edition_run_on,
     into_parenthesis,
-    container_run_on,
     list_cut,
     names_before,
     names_open_title,
@@ -133,12 +133,15 @@ def _book_after_in(crf: ParsedReference) -> bool:
 def _title_word_as_name(crf: ParsedReference, rules: ParsedReference) -> bool:
     """The rules read a whole name of the CRF's and the title's first words as one name, given name first, whose family
     name is among the first words of the CRF's title: Vancouver's "Stout D. Skill and cognition …" (family "Skill",
-    given "Stout D."), "Lovenduski J. Feminizing Politics. Women: …"; or a name alone, no given name, that is the first
-    word of the CRF's title ("Doe, Jane and John Roe, Security and usability, …" read with the author "Security"; NP 405's
-    "DOE; ROE - Title" with the author "Title"); neither their names nor their title is taken."""
+    given "Stout D."), "Lovenduski J. Feminizing Politics. Women: …"; or a name alone, no given name, one more than the
+    CRF's names, that is the first word of the CRF's title ("Doe, Jane and John Roe, Security and usability, …" read
+    with the author "Security", "M. Doe, Aristotle’s “Poetics”" with the author "Aristotle’s"; a rules' title that opens
+    with "And" is one of its own); neither their names nor their title is taken."""
     head = {_norm(w) for w in crf.title.split()[:3]} - {_norm(p.family) for p in crf.authors}
-    names = [_norm(p.family + p.given) for p in crf.authors]
-    first = next((w for w in map(_norm, crf.title.split()) if w), "")  # "- Title": the dash is no word
+    names = [_norm(p.family + p.given) for p in crf.authors if p.given]
+    opening = rules.title.split()[0].casefold() if rules.title.split() else ""
+    more = len(rules.authors) > len(crf.authors) > 0
+    first = next((w for w in map(_norm, crf.title.split()) if w), "") if more and opening not in AND else ""
     return any(_norm(p.family) in head and (any(_norm(p.given).startswith(n) for n in names)
                                             or (not p.given and _norm(p.family) == first)) for p in rules.authors)
 
@@ -159,9 +162,12 @@ def _names_as_title(crf: ParsedReference, rules: ParsedReference) -> bool:
 
 def _name_words_only(title: str, crf: ParsedReference) -> bool:
     """Every word of ``title`` is a word of the CRF's names (family, given or particle; an initial, a connective or
-    "others" aside), one is a family name, and a connective or a mark between names joins them (one name's words
-    alone, "Title of the article", may be a title the CRF read as a name)."""
+    "others" aside), one is a family name, a connective or a mark between names joins them (one name's words alone,
+    "Title of the article", may be a title the CRF read as a name), and the CRF read a title of its own (with none, it
+    may have read the title into its names)."""
     names = crf.authors or crf.editors
+    if not crf.title:
+        return False
     known = {_norm(w) for p in names for w in f"{p.prefix} {p.family} {p.given}".split()} - {""}
     families = {_norm(w) for p in names for w in p.family.split()}
     words = [w for w in (_norm(x) for x in title.split()) if w]

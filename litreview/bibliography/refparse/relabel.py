@@ -51,6 +51,7 @@ from .relabel_names import (
     editors_read_as_container,
     given_name_not_date,
     initial_after_body,
+    label_before_names,
     names_joined_by_dash,
     names_run_on,
     role_after_names,
@@ -205,11 +206,13 @@ _YEAR_LEAVES = frozenset(("container", "journal", "publisher", "location", "note
 def _doubted_year(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """In a reading with no date at all, a year the model doubts with the date as its rival is the date:
     "… Intelligence Theory Studies in Intelligence, 2008, 54-72." (a reference has a date; the model's
-    runner-up says where)."""
+    runner-up says where). So is such a year opening the title right after the names, as IOP prints the date there
+    ("Doe J and Roe R 2015 Title Journal 12 3–9"); a year inside a title stays the title's ("… WICSA 2015, …")."""
     if any(t.label == "date" for t in tagged):
         return tagged
-    return [t._replace(label="date") if t.rival == "date" and t.label in _YEAR_LEAVES
-            and F.YEAR_ONLY.fullmatch(t.token.text.strip("()[].,;:")) else t for t in tagged]
+    return [t._replace(label="date") if t.rival == "date" and (t.label in _YEAR_LEAVES or (
+                t.label == "title" and i > 0 and tagged[i - 1].label in ("author", "editor")))
+            and F.YEAR_ONLY.fullmatch(t.token.text.strip("()[].,;:")) else t for i, t in enumerate(tagged)]
 
 
 
@@ -390,8 +393,9 @@ def _role_read_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     out = list(tagged)
     for i in range(1, len(tagged) - 1):
         if tagged[i].token.text.casefold() not in _ROLE_WORDS | _POLISH_ROLES \
-                or not tagged[i - 1].token.text.endswith(",") or tagged[i + 1].label != "publisher":
-            continue
+                or not tagged[i - 1].token.text.endswith(",") or tagged[i + 1].label != "publisher" \
+                or not tagged[i + 1].token.text[:1].isupper():
+            continue  # "J. Roe, Eds. (Springer, 2013)": the role closes the names, the publisher follows it
         j = i + 1
         while j < len(tagged) and tagged[j].label == "publisher" and not tagged[j - 1].token.text.endswith((",", ";")):
             j += 1
@@ -467,6 +471,7 @@ _TITLE_OPENERS = (*_QUOTES, "[")
 
 #: the rules in the order they are applied
 _RULES = (
+    _rule(label_before_names),
     _rule(body_opening_title, "title", unless="author editor"),
     _rule(initial_after_body, "author title", marks=(":",)),
     _rule(day_before_month, "date", _NUMBERS),

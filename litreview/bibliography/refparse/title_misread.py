@@ -109,10 +109,10 @@ _DASHES = frozenset("-–—/")
 
 def names_before(crf: ParsedReference, rules: ParsedReference) -> bool:
     """The rules' title opens with words of the CRF's names (initials, connectives and the year among them) closed by a
-    comma or a spaced dash, and goes on with the CRF's title (whole, cut short or run on): NP 405's "DOE, Jane;
-    ROE, Rita - Title." read with the title "Rita - Title", a label printed before the names ("Doe u. a. 2012 J. Doe –
-    R. Roe, Title, Journal 9") and Italian "J. Doe e R. Roe, Title, in «Journal»" read whole as the title; neither their
-    names nor their title is taken."""
+    comma, or by a spaced dash after names the rules read too ("Tidewater - the remake" is a title), and goes on with the
+    CRF's title (whole, cut short or run on): NP 405's "DOE, Jane; ROE, Rita - Title." read with the title "Rita -
+    Title", a label printed before the names ("Doe u. a. 2012 J. Doe – R. Roe, Title, Journal 9") and Italian "J. Doe e
+    R. Roe, Title, in «Journal»" read whole as the title; neither their names nor their title is taken."""
     head, words = norm(crf.title), rules.title.split()
     known = {norm(w) for p in (*crf.authors, *crf.editors) for w in f"{p.prefix} {p.family} {p.given}".split()} - {""}
     year = crf.year or rules.year
@@ -125,7 +125,7 @@ def names_before(crf: ParsedReference, rules: ParsedReference) -> bool:
             named = True
         elif w and w != year and len(w) > 2 and word.casefold().strip(".,;") not in _LIST_WORDS:
             return False  # a word of no name: the names end here, if they were any
-        if named and (word.endswith(",") or word in _DASHES):
+        if named and (word.endswith(",") or (word in _DASHES and (rules.authors or rules.editors))):
             rest = norm(" ".join(words[at + 1:]))
             if rest and (rest.startswith(head) or head.startswith(rest)):
                 return True
