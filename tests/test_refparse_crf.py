@@ -603,6 +603,21 @@ def test_a_label_before_the_names_is_no_name_and_the_names_after_it_are_the_auth
     assert ref.title == "R. Roe, Herons of the coast"
 
 
+def test_a_place_word_closing_the_publisher_after_the_imprints_place_is_the_publishers():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: the place printed before the colon, the publisher's name ending with a country's abbreviation
+    text = "Doe, Jane. 2004. Herons. London: Azul Books UK."
+    labels = ["author", "author", "date", "title", "location", "publisher", "publisher", "location"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.place, ref.publisher) == ("London", "Azul Books UK")
+    # with no place before it, a place printed after the publisher stays the place
+    text = "Doe, Jane. 2004. Herons. Azul Books London."
+    labels = ["author", "author", "date", "title", "publisher", "publisher", "location"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.place, ref.publisher) == ("London", "Azul Books")
+
+
 def test_a_role_in_parentheses_read_into_the_title_closes_the_names_before_it():
     from litreview.bibliography.refparse.assemble import assemble
 
