@@ -1315,6 +1315,9 @@ def test_a_lone_surrogate_is_read_as_a_replacement_character_not_an_error() -> N
     ("Ortega y Gasset, José", [("Ortega y Gasset", "José")]),  # one name: "y" before the first comma
     ("Padhye, Jitendra – Firoiu, Victor – Towsley, Don,", [("Padhye", "Jitendra"), ("Firoiu", "Victor"),
                                                            ("Towsley", "Don")]),  # Italian styles' spaced dash
+    # names given first, each opening with an initial, joined by spaced dashes; a dash inside one name's words stays
+    ("J. Doe – R. S. Roe – A. van Berg", [("Doe", "J."), ("Roe", "R. S."), ("Berg", "A.")]),
+    ("Anne-Marie Doe", [("Doe", "Anne-Marie")]),
 ])
 def test_names_joined_by_a_foreign_and_or_a_slash(text, want):
     from litreview.bibliography.refparse.span_fields import persons
