@@ -52,6 +52,40 @@ def test_a_suffix_after_an_inverted_name_in_a_list_is_the_tables(suffix: str) ->
     assert found is not None and (found.persons[0].family, found.persons[0].suffix) == ("Hill", suffix)
 
 
+@pytest.mark.parametrize(("text", "persons"), [
+    # the Spanish, Italian and Portuguese "and" before the last name: the names read on past it
+    ("Pérez, Ana, Luis Gómez y Marta Ruiz. 2019. Historia de la lectura. Madrid: Akal.",
+     [("Pérez", "Ana"), ("Gómez", "Luis"), ("Ruiz", "Marta")]),
+    ("Rossi, M., L. Bianchi e G. Verdi, «Un titolo qualunque», Rivista di studi, 3 (2018).",
+     [("Rossi", "M."), ("Bianchi", "L."), ("Verdi", "G.")]),
+    ("Pérez, Ana y Luis Gómez. 2019. Historia de la lectura. Madrid: Akal.", [("Pérez", "Ana"), ("Gómez", "Luis")]),
+    ("R. Bianchi e M. Verdi, Un modello di calcolo, in «Riv. Stat. Appl.», 12 (2015), pp. 3–19.",
+     [("Bianchi", "R."), ("Verdi", "M.")]),
+    # "y" inside a family name, a list's first or after the list's own "y", is the name's
+    ("Ortega y Gasset, José. 1930. La rebelión de las masas. Madrid: Revista de Occidente.",
+     [("Ortega y Gasset", "José")]),
+])
+def test_y_and_e_before_the_last_name_join_the_names(text: str, persons: list[tuple[str, str]]) -> None:
+    from litreview.bibliography.refparse.names import scan_names
+
+    found = scan_names(text)
+    assert found is not None and names(found.persons) == persons
+
+
+def test_a_spanish_y_list_is_read_whole_by_the_import():
+    ref = parse_reference("Pérez, Ana, Luis Gómez, Rosa Díaz y Marta Ruiz (2019): «Historia de la lectura», "
+                          "Revista de Letras, 12/3, pp. 4-19.")
+    assert names(ref.authors) == [("Pérez", "Ana"), ("Gómez", "Luis"), ("Díaz", "Rosa"), ("Ruiz", "Marta")]
+
+
+def test_a_quoted_journal_name_is_not_the_end_of_the_title():
+    # with the names read whole, the rules' title runs on into the opening quote of the journal's name, whose
+    # abbreviation's stop is no sentence end: the title and the journal stay the model's
+    ref = parse_reference("A. Neri, G. Blu e P. Rosa, Modelling river flows: a comparison, in «Water Resour. Res.», 7 "
+                          "(2011), fasc. 2, pp. 15–30.")
+    assert (ref.title, ref.container) == ("Modelling river flows: a comparison", "Water Resour. Res.")
+
+
 def test_middle_initial_of_a_later_author_does_not_end_the_names():
     ref = parse_reference("Paul, T. V., and John A. Hall. International Order. Cambridge: CUP, 2004.")
     assert names(ref.authors) == [("Paul", "T. V."), ("Hall", "John A.")]

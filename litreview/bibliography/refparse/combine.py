@@ -271,8 +271,9 @@ def _title_in_container(crf: ParsedReference, rules: ParsedReference, title: str
     if len(parts) < 2 or not (head := _norm(parts[0])) or not whole.endswith(head) \
             or _norm(title) not in (whole, _norm(crf.title)) or names_open(rules.title.split()[:2]):
         return None  # the rules ran the names' last initial into their title ("G.: Title, Journal"): it ends nothing
-    if _abbreviated(parts[0]):
-        return None  # "J. Chem. Phys.", "Mon. Not. R. Astron. Soc.": an abbreviation's stop ends no sentence
+    if _abbreviated(parts[0]) or _opens_quote(rules.title):
+        return None  # "J. Chem. Phys.", "Mon. Not. R. Astron. Soc.": an abbreviation's stop ends no sentence; a quote
+        # the rules' title opens and leaves open is the container's, printed in quotes ("Title, in «Data Knowl. Eng.»")
     if name == "container" and len(parts[0].split()) < 2 and not parts[0][:1].islower():
         return None  # a capitalised word alone is no title's sentence there: "Proc. SIGPLAN 86 …" abbreviates
     if "title" not in crf.uncertain and _norm(str(getattr(rules, name))) != _norm(parts[1]):
@@ -282,6 +283,13 @@ def _title_in_container(crf: ParsedReference, rules: ParsedReference, title: str
     # an editor's mention the rules ran the title on over ("Title. ed. Jane Doe. Publisher") is no part of it
     title = crf.title if _role_after(crf.title, rules.title) else rules.title
     return title, container_name(parts[1]) if name == "container" else parts[1].strip()
+
+
+def _opens_quote(text: str) -> bool:
+    """``text`` opens a quotation mark it does not close: « without », „ without “ or ”, “ without ” (where no „
+    opens German quotes, which “ closes)."""
+    return text.rfind("«") > text.rfind("»") or text.rfind("„") > max(text.rfind("“"), text.rfind("”")) or (
+        "„" not in text and text.rfind("“") > text.rfind("”"))
 
 
 def _abbreviated(head: str) -> bool:
@@ -464,7 +472,8 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
                 taken[name] = theirs
             if name == "title" and "authors" not in taken and _in_names(crf.title, rules):
                 # the CRF's title is the end of the names the rules read ("U.S. Census Bureau, Center for Economic
-                # Studies (n.d.). Title"): with the rules' title go the rules' names, or the words are in no field
+                # Studies (n.d.). Title", "Gil, Ana, Tomás Sanz y Eva Luna (2008): Title"): with the rules' title go
+                # the rules' names, or the words are in no field
                 taken.update(authors=rules.authors, editors=rules.editors, et_al=rules.et_al)
                 unsure.append("authors")
             note = taken.get("note", crf.note)
