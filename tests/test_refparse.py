@@ -78,6 +78,13 @@ def test_a_spanish_y_list_is_read_whole_by_the_import():
     assert names(ref.authors) == [("Pérez", "Ana"), ("Gómez", "Luis"), ("Díaz", "Rosa"), ("Ruiz", "Marta")]
 
 
+def test_names_after_y_the_model_read_as_the_title_go_with_the_rules_title():
+    # the model reads the given-first names after the first into the title; the rules read them as names
+    ref = parse_reference("Gil, Marta, Tomás Sanz y Eva Luna (2010): Manual de hemerotecas, Madrid, Síntesis.")
+    assert names(ref.authors) == [("Gil", "Marta"), ("Sanz", "Tomás"), ("Luna", "Eva")]
+    assert ref.title.startswith("Manual de hemerotecas")
+
+
 def test_a_quoted_journal_name_is_not_the_end_of_the_title():
     # with the names read whole, the rules' title runs on into the opening quote of the journal's name, whose
     # abbreviation's stop is no sentence end: the title and the journal stay the model's

@@ -470,7 +470,8 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
                 taken.update(authors=rules.authors, editors=rules.editors, et_al=rules.et_al)
             else:
                 taken[name] = theirs
-            if name == "title" and "authors" not in taken and _in_names(crf.title, rules):
+            if name == "title" and "authors" not in taken and (_in_names(crf.title, rules)
+                                                                or _name_words_only(crf.title, rules)):
                 # the CRF's title is the end of the names the rules read ("U.S. Census Bureau, Center for Economic
                 # Studies (n.d.). Title", "Gil, Ana, Tomás Sanz y Eva Luna (2008): Title"): with the rules' title go
                 # the rules' names, or the words are in no field
