@@ -156,3 +156,12 @@ def test_a_family_name_without_a_letter_is_named() -> None:
     hints = [(f.key, f.hint) for f in found(bib, "LR160")]
     assert hints == [("s", "Write the person's family name, or delete the name from the author field"),
                      ("s", "'0002' is dblp's number for people of one name, not a name: write 'Ann Roe' in the author field")]
+
+
+def test_a_windows_path_holding_backslash_n_is_no_pair_of_addresses() -> None:
+    # "C:\new\paper.pdf" holds "\n" as a folder's first letter, with no address after it: the backslash is the
+    # problem, not two addresses joined by a written-out line break (whose hint kept "file:///C:").
+    bib = parse_bibliography("@misc{w, title = {W}, url = {file:///C:\\new\\paper.pdf}}\n", "refs.bib")
+    (bad,) = found(bib, "LR123")
+    assert "backslash" in bad.message and "addresses" not in bad.message
+

@@ -542,7 +542,9 @@ def check_url(source: Source) -> Iterable[Finding]:
                     and not all(map(_WEB_ADDRESS.match, several)) and not all(map(_ANY_ADDRESS.match, several))):
                 hint = f"write url = {{{joined}}}"  # "https:// www.example.org/a": a space typed inside the address
             lines = [u.strip() for u in raw.split("\\n") if u.strip()]
-            if len(lines) > 1:  # Mendeley joins a work's addresses with a line break written out: "a.org\nhttp://b"
+            if len(lines) > 1 and all(_ANY_ADDRESS.match(u) or u.lower().startswith("www.") for u in lines[1:]):
+                # Mendeley joins a work's addresses with a line break written out: "a.org\nhttp://b" (not a Windows
+                # path's "\new", which holds no address after it)
                 web = [m for m in map(_url_spaces_mended, lines) if not url_problem(m)]
                 problem = f"it holds {len(lines)} addresses joined by '\\n' (a line break written out)"
                 hint = f"keep the web address, url = {{{web[0]}}}" if web else ""
