@@ -165,3 +165,9 @@ def test_a_windows_path_holding_backslash_n_is_no_pair_of_addresses() -> None:
     (bad,) = found(bib, "LR123")
     assert "backslash" in bad.message and "addresses" not in bad.message
 
+
+def test_a_year_written_as_a_family_name_is_not_called_dblps_number() -> None:
+    # dblp numbers people of one name from 0001; a year left after a name ("Ann Roe 2004") is a scrape's residue.
+    bib = parse_bibliography("@misc{y, author = {Ann Roe 2004}, title = {T}, year = {2004}}\n", "refs.bib")
+    assert [f.hint for f in found(bib, "LR160")] == [
+        "Write the person's family name, or delete the name from the author field"]

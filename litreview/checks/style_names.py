@@ -187,7 +187,7 @@ def check_names(source: Source) -> Iterable[Finding]:
             if family and not any(c.isalpha() or c == "\ufffd" for c in family):  # "-, Di Redazione": a scrape's residue
                 # (U+FFFD: letters a wrong encoding lost, LR105's)
                 hint = f"write the person's family name, or delete the name from the {role} field"
-                if re.fullmatch(r"\d{4}", family) and len(person.given.split()) > 1:  # "Stefan Kolb 0001"
+                if re.fullmatch(r"0\d{3}", family) and len(person.given.split()) > 1:  # "Stefan Kolb 0001", not a year
                     hint = (f"{family!r} is dblp's number for people of one name, not a name: write "
                             f"{person.given!r} in the {role} field")
                 yield entry_finding("LR160", source, f"{role} {person.sort_name()!r} has no letter in its family name "
