@@ -171,3 +171,13 @@ def test_a_year_written_as_a_family_name_is_not_called_dblps_number() -> None:
     bib = parse_bibliography("@misc{y, author = {Ann Roe 2004}, title = {T}, year = {2004}}\n", "refs.bib")
     assert [f.hint for f in found(bib, "LR160")] == [
         "Write the person's family name, or delete the name from the author field"]
+
+
+def test_a_body_named_without_braces_is_no_two_people_joined_by_a_word() -> None:
+    # A French agency and a Dutch ministry written without double braces: the word after "et" or "en" is no person
+    # (one word, no given name), so no LR158, whose hint would split the body in two. The close case: two people.
+    bib = parse_bibliography("@misc{a, author = {Agence Sécurité et Santé}, title = {T}, year = {2004}}\n"
+                             "@misc{m, author = {Ministerie van Volksgezondheid, Welzijn en Sport}, title = {U},"
+                             " year = {2020}}\n"
+                             "@misc{p, author = {Marie et Pierre Curie}, title = {V}, year = {1904}}\n", "refs.bib")
+    assert [f.key for f in found(bib, "LR158")] == ["p"]

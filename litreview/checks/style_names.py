@@ -127,12 +127,18 @@ family names of one person ("Ortega y Gasset")."""
 def joining_word(person: Person) -> str:
     """The word for 'and' that joins two people written as one name ("Douglas R. Mauro en Kevin J. Schmidt",
     "Darvas, Zsolt et Guntram Wolff"), or ''. A body's name (no given part: "{{Welzijn en Sport}}") and particles
-    joined ("von und zu") are no two people; "et al." is LR151's."""
+    joined ("von und zu") are no two people; "et al." is LR151's. The person after the word is named by two words or
+    more (a given name and a family name): a body's name left without braces ends in one ("Agence Sécurité et Santé",
+    "Ministerie van Volksgezondheid, Welzijn en Sport")."""
     if not person.given:
         return ""
-    words = " ".join(p for p in (person.given, person.prefix, person.family, person.suffix) if p).split()
+    parts = [(w, k) for k, p in enumerate((person.given, person.prefix, person.family, person.suffix)) for w in p.split()]
+    words = [w for w, _ in parts]
     for n, word in enumerate(words[1:-1], 1):
-        if (word in _AND_WORDS and words[n + 1].rstrip(".").casefold() != "al"
+        # after the word: the rest of the given names ("Darvas, Zsolt et Guntram Wolff"), or of the particles and the
+        # family name it opens ("Douglas R. Mauro en Kevin J. Schmidt", "en" read as a particle)
+        after = [w for w, k in parts[n + 1:] if k == parts[n][1] or (parts[n][1] > 0 and k > 0)]
+        if (word in _AND_WORDS and words[n + 1].rstrip(".").casefold() != "al" and len(after) > 1
                 and not is_particle(words[n - 1]) and not is_particle(words[n + 1])
                 and not any(w.strip(".,()").casefold() in ORGANISATION_WORDS for w in words)):
             return word
