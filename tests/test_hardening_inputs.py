@@ -161,6 +161,16 @@ def test_period_then_mark_is_linear() -> None:
     assert _doubled("a" * 32_000 + ". b") == ""  # 41 s for 64 KB when it was quadratic
 
 
+@pytest.mark.timeout(60)  # instant now; hours before
+def test_vancouver_name_of_two_long_words_is_linear() -> None:
+    """A family name's letters could be split two ways between the pattern's first letters and the rest: an author
+    field of two 20,000-letter words and a comma took 7 s, and grew with the square of their length."""
+    from litreview.bibliography.names import comma_joined
+
+    assert comma_joined("Nikravesh A, Yao H, Xu S", frozenset())
+    assert not comma_joined("a" * 200_000 + " " + "b" * 200_000 + ", Cd E", frozenset())
+
+
 def test_raw_latex_groups_with_comments_are_read_in_one_pass() -> None:
     from litreview.essay.cites import find_citations, mask_inline
 

@@ -271,7 +271,7 @@ def comma_joined(name: str, given_names: frozenset[str]) -> bool:
     return len(parts) == 2 and all(_looks_given_family(_TEX_SPACE.split(p), given_names) for p in parts)
 
 
-_VANCOUVER = lazy(r"(?:[^\W\d_][\w'’-]*\s+)*[^\W\d_]{2,}[\w'’-]*\s+[A-Z]{1,3}")
+_VANCOUVER = lazy(r"(?:[^\W\d_][\w'’-]*\s+)*[^\W\d_]{2}[\w'’-]*\s+[A-Z]{1,3}")
 """One person as the Vancouver style writes it, family name then initials without stops: "Nikravesh A", "van Dijk JA"."""
 
 
