@@ -358,6 +358,8 @@ def _manuscript_pages(text: str) -> re.Match[str] | None:
 
 _EN_DASH_COMMAND = lazy(r"\{\\textendash\}|\\textendash(?:\{\}|\s*)")
 """LaTeX's en dash as reference managers export a range ("3111{\\textendash}3119"): an en dash, as pandoc reads it."""
+_EM_DASH_COMMAND = r"\{\\textemdash\}|\\textemdash(?:\{\}|\s*)"
+"""LaTeX's em dash, as some exports write a range ("1111{\\textemdash}1140")."""
 
 
 def page_form_problem(pages: str, *, biblatex: bool) -> str:
@@ -396,7 +398,8 @@ def page_form_fix(pages: str, *, biblatex: bool) -> str:
     if not page_form_problem(pages, biblatex=biblatex) or _PAGE_COUNT.fullmatch(text) or _no_pages(text) \
             or _manuscript_pages(text) or _ARXIV_PAGES.fullmatch(text):
         return ""  # no pages, or not these: check_page_form's hint says what to write instead
-    single = re.fullmatch(rf"({_PAGE})\s*(?:-|-{{3,}})\s*({_PAGE})", pages.strip())
+    # An em dash between two pages ("48—54", "{\\textemdash}"), which styles print as written, is a range's dash too.
+    single = re.fullmatch(rf"({_PAGE})\s*(?:-|-{{3,}}|—|{_EM_DASH_COMMAND})\s*({_PAGE})", pages.strip())
     if chapter := _CHAPTER_PAGES.fullmatch(pages.strip()):
         return f"{{{chapter.group(1).strip('{}')}}}--{{{chapter.group(2).strip('{}')}}}"
     if single and single.group(1) == single.group(2):
@@ -424,5 +427,5 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
         arxiv = _ARXIV_PAGES.fullmatch(plain(raw).strip())
         if arxiv:  # ADS exports pages = {arXiv:1912.11554}, Google Scholar pages = {arXiv--2507}
             hint = _arxiv_pages_hint(arxiv.group(1), plain(source.fields.get("eprint", "")).strip(), biblatex=biblatex)
-        yield entry_finding("LR143", source, f"pages {raw!r}: {problem}", hint, field="pages")
+        yield entry_finding("LR143", source, f"pages {shown(raw)}: {problem}", hint, field="pages")
 
