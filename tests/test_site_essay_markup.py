@@ -489,3 +489,13 @@ def test_a_link_of_no_text_is_named_by_its_address() -> None:
             '<a href="https://x.org/a" rel="noopener noreferrer">https://x.org/a</a> and '
             '<a href="https://b.org" rel="noopener noreferrer">b</a>.')
     assert plain_text(text) == "See https://orcid.org/ and https://x.org/a and b."
+
+
+def test_no_heading_is_more_than_one_level_below_the_one_before_it(tmp_path: Path) -> None:
+    # A manuscript whose sections start one level down ("##" under a lone "#" at its end) printed an h3 after the
+    # page's h1, and "###" after "#" an h4 after an h2: a screen reader's outline reads a skipped level as missing.
+    (tmp_path / "e.md").write_text("## Opening\n\nStates balance.\n\n#### Detail\n\nThey must.\n\n"
+                                   "# Closing\n\nIt ends.\n\n### Coda\n\nTruly.\n\n## Last\n\nDone.\n", encoding="utf-8")
+    page = essay_html(tmp_path, "e.md")
+    levels = [int(n) for n in re.findall(r'<div class="lr-para lr-heading" id="p\d+"[^>]*><h(\d)', page)]
+    assert levels == [2, 3, 2, 3, 3]

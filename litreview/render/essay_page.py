@@ -132,8 +132,11 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations, fragments:
     heading = f"The essay: {ix.in_essay_language(esc(title))}" if title else esc(essay_title(ix))
     parts = [html_block(f'<h1>{heading}</h1>{intro}')]
     marks = _Marks(ix, citations)
-    # The essay's top heading level is the page's second (its first is the page's title).
+    # The essay's top heading level is the page's second (its first is the page's title); no heading is more than one
+    # level below the one before it ("## Intro" after the title, "### Colophon" after "# References"), as a screen
+    # reader's outline expects: a level skipped reads as a missing section.
     top = min((p.heading for p in essay.paragraphs if p.heading), default=1)
+    above = 1
     shared = fingerprint(layout, here, ix.lang, ix.claims_file, sorted(ix.notes.items()), essay.meta, essay.body,
                          sorted(marks.ids.items())) if fragments is not None else ""
     rows: list[Paragraph] = []  # a table's rows so far
@@ -146,7 +149,8 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations, fragments:
             rows = [paragraph] if paragraph.table else []
             if rows:
                 continue
-        level = min(6, 2 + paragraph.heading - top) if paragraph.heading else 0
+        level = min(6, 2 + paragraph.heading - top, above + 1) if paragraph.heading else 0
+        above = level or above
         if fragments is None:
             parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here, marks, level)))
             continue
