@@ -499,3 +499,18 @@ def test_no_heading_is_more_than_one_level_below_the_one_before_it(tmp_path: Pat
     page = essay_html(tmp_path, "e.md")
     levels = [int(n) for n in re.findall(r'<div class="lr-para lr-heading" id="p\d+"[^>]*><h(\d)', page)]
     assert levels == [2, 3, 2, 3, 3]
+
+
+def test_a_citation_written_as_a_links_text_is_printed_without_the_link_around_its_mark(tmp_path: Path) -> None:
+    # A Jekyll page links each citation to an anchor ("[@roe2001, 12](#roe2001)"): the mark, a link of its own, was
+    # printed inside the manuscript's link, and a browser ends a link at the next one, leaving the first empty.
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title={Tools}, author={Roe, Ann}, year={2001}, "
+                                       "publisher={P}}\n", encoding="utf-8")
+    (tmp_path / "e.md").write_text("Tools matter [@roe2001, 12](#roe2001) here. See [the list](https://example.org/list) too.\n",
+                                   encoding="utf-8")
+    page = essay_html(tmp_path, "e.md", "refs.bib")
+    body = page.split('id="p1"', 1)[1]
+    assert re.search(r"<a [^>]*>(?:(?!</a>).)*<a ", body, re.DOTALL) is None  # no link inside a link
+    assert "Roe 2001" in text_of(body) and ", 12 here." in text_of(body)
+    # the close case: a link without a citation keeps its link
+    assert '<a href="https://example.org/list" rel="noopener noreferrer">the list</a>' in body

@@ -66,7 +66,7 @@ def note_words(number: int | None) -> tuple[str, str]:
     return (f" [note {number}: " if number else " [note: "), "]"
 
 
-_AS_TEXT, _CLAIM, _NUMBERS = "lr_notes_as_text", "lr_claim", "lr_numbers"
+_AS_TEXT, _CLAIM, _NUMBERS, _CITES = "lr_notes_as_text", "lr_claim", "lr_numbers", "lr_cites"
 
 
 def _inline_note(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
@@ -85,11 +85,33 @@ def _inline_note(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> st
 
 def _links(state: Any) -> None:
     """Links to other sites open no window on this one; an inline note's text is typeset as the claim's
-    (``smart``: its tokens are outside the claim's)."""
+    (``smart``: its tokens are outside the claim's); a link whose text holds a citation is its text."""
+    cites = state.env.get(_CITES) or ()
     for block in state.tokens:
+        if cites and block.children:
+            block.children = _unlinked_citations(block.children, cites)
         _typeset(block.children or (), notes=False)
     for note in state.env.get("footnotes", {}).get("list", {}).values():
         _typeset(note.get("tokens") or (), notes=True)
+
+
+def _unlinked_citations(tokens: list[Any], cites: Sequence[str]) -> list[Any]:
+    """``tokens`` without the links whose text holds a citation (``cites``: their stand-ins), as a Jekyll page writes
+    ``[@roe2001](#roe2001)``: pandoc prints the citation as the link's text, and its mark is a link of its own, to
+    the source's page; a link in a link is no HTML (a browser ends the first, which is left with no text)."""
+    out: list[Any] = []
+    opened: list[int] = []  # where in ``out`` each open link starts
+    for tok in tokens:
+        if tok.type == "link_open":
+            opened.append(len(out))
+        elif tok.type == "link_close" and opened:
+            start = opened.pop()
+            inner = out[start + 1:]
+            if any(c in (t.content or "") for t in inner if t.type == "text" for c in cites):
+                out[start:] = inner
+                continue
+        out.append(tok)
+    return out
 
 
 def _typeset(tokens: Any, *, notes: bool) -> None:
@@ -130,6 +152,7 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
     """
     groups = _citation_groups(text, citations)
     placed: list[str] = []
+    cites: list[str] = []  # the stand-ins of ``placed``'s citations
     keys: set[str] = set()
     pieces: list[str] = []
     cursor = 0
@@ -160,6 +183,7 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
             continue
         pieces.append(_plain(_without(text, cursor, start, raw)))
         pieces.append(f"{_OPEN}{len(placed)}{_CLOSE}")
+        cites.append(f"{_OPEN}{len(placed)}{_CLOSE}")
         placed.append(_group(text[start:end], items, [m for m in marks if m is not None]))
         keys.update(item.key for item in items)
         cursor = end
@@ -169,7 +193,8 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
     if "[^" in plain or (xref is not None and "@" in plain):
         plain = _NOTE_REF.sub(lambda m: _note_mark(m, notes, xref, numbers), plain)
     # Most sentences hold no markup: escaped, they read as markdown-it would render them, at a fraction of the cost.
-    html = (_inline().renderInline(plain, {_AS_TEXT: notes_as_text, _CLAIM: claim_id, _NUMBERS: numbers})
+    html = (_inline().renderInline(plain, {_AS_TEXT: notes_as_text, _CLAIM: claim_id, _NUMBERS: numbers,
+                                           _CITES: cites})
             if _MARKUP.search(plain) else esc(plain))
     for n, group in enumerate(placed):
         html = html.replace(f"{_OPEN}{n}{_CLOSE}", group, 1)
