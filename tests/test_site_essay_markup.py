@@ -514,3 +514,19 @@ def test_a_citation_written_as_a_links_text_is_printed_without_the_link_around_i
     assert "Roe 2001" in text_of(body) and ", 12 here." in text_of(body)
     # the close case: a link without a citation keeps its link
     assert '<a href="https://example.org/list" rel="noopener noreferrer">the list</a>' in body
+
+
+def test_a_manubot_citation_by_an_alias_gets_its_mark_where_it_is_cited(tmp_path: Path) -> None:
+    # "[@roe2001]: doi:..." names the work by an alias: its entry is keyed by the alias, the citation by the
+    # identifier, and the citation was printed as written with the marks after the sentence.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "01.md").write_text(
+        "Tools matter [@roe2001; @doe2002] in practice.\n\n[@roe2001]: doi:10.1234/abc.5\n", encoding="utf-8")
+    (tmp_path / "content" / "manual-references.json").write_text(
+        '[{"id": "doe2002", "type": "book", "title": "Means", "author": [{"family": "Doe", "given": "J"}], '
+        '"issued": {"date-parts": [[2002]]}}]\n', encoding="utf-8")
+    page = essay_html(tmp_path, "content")
+    body = page.split('id="references"')[0]
+    assert "@roe2001" not in text_of(body) and "@doe2002" not in text_of(body)
+    assert body.count('class="lr-cite"') == 2
+    assert re.search(r"Tools matter <span class=\"lr-cites", body)

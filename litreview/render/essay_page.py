@@ -61,7 +61,11 @@ class _Marks:
         self.xref = crossref_labels(essay) if essay is not None else None
         self.labelled: set[int] = set()  # the notes whose first paragraph is on the page
         self.ids: dict[str, str] = {}  # a Manubot cite-by-ID key's standard form -> the entry carrying it
-        if any(standard_id(key) for key in ix.sources):
+        # Needed when a citation's key is an identifier that is no entry's key: an entry keyed by its identifier
+        # in another case, or named by the alias a Manubot text gives it ("[@roe2001]: doi:...", the entry "roe2001").
+        if essay is not None and any(item.key not in ix.sources and standard_id(item.key)
+                                     for paragraph in essay.paragraphs for claim in paragraph.claims
+                                     for item in claim.citations or ()):
             for key, source in ix.sources.items():
                 for ident in source_ids(source):
                     self.ids.setdefault(ident, key)
