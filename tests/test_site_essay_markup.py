@@ -530,3 +530,17 @@ def test_a_manubot_citation_by_an_alias_gets_its_mark_where_it_is_cited(tmp_path
     assert "@roe2001" not in text_of(body) and "@doe2002" not in text_of(body)
     assert body.count('class="lr-cite"') == 2
     assert re.search(r"Tools matter <span class=\"lr-cites", body)
+
+
+def test_a_span_across_sentences_prints_its_text_without_brackets_or_attributes(tmp_path: Path) -> None:
+    # A revision marks its passages "[...]{.blue}": a span over several sentences, each rendered alone, printed its
+    # opening bracket in the first and "]{.blue}" in the last.
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title={Tools}, author={Roe, Ann}, year={2001}, "
+                                       "publisher={P}}\n", encoding="utf-8")
+    (tmp_path / "e.md").write_text("[Tools matter a great deal [@roe2001]. They *last* for years.]{.blue} Then "
+                                   "[one short]{.red} span and [a bracket] stay.\n", encoding="utf-8")
+    page = essay_html(tmp_path, "e.md", "refs.bib")
+    shown = text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0])
+    assert "Tools matter a great deal [Roe 2001]. They last for years. Then one short span and [a bracket] stay." \
+        in " ".join(shown.split())
+    assert "<em>last</em>" in page and "\x1a" not in page

@@ -7,6 +7,7 @@ the findings are explained after their paragraph.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Protocol
 
 from ..essay.ids import source_ids, standard_id
@@ -29,6 +30,7 @@ from .fragments import (
 )
 from .index import ReviewIndex, is_topical_suggestion
 from .layout import Layout, key_slug
+from .pandoc_inline import spans_across
 from .sanitize import esc, one_line
 from .sitecache import fingerprint
 
@@ -263,12 +265,20 @@ def _inline(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Pa
     front of ``claims`` (all of them unless ``later`` text may hold the others); each claim's findings added to
     ``notes``."""
     # Claims have their whitespace collapsed (essay.segment.make_claim); so has the text around them here.
-    text = one_line(written)
+    source = one_line(written)
+    places, cursor = [], 0
+    for claim in claims:
+        at = source.find(claim.text, cursor) if claim.text else -1
+        if at >= 0:
+            places.append((at, at + len(claim.text)))
+            cursor = at + len(claim.text)
+    # A span across sentences ("[First. Second.]{.blue}") is its text: each sentence is rendered alone.
+    text = spans_across(source, places) if markdown_text(paragraph) else source
     cursor = 0
     out: list[str] = []
     # Read as Markdown, the text between claims (what a front matter field holds besides its sentences that cite) is
     # rendered as the claims are: its raw LaTeX ("\\newline") dropped, its markup rendered.
-    markdown = any(claim.citations is not None for claim in paragraph.claims)
+    markdown = markdown_text(paragraph)
 
     def between(part: str) -> str:
         return (claim_html(part, (), lambda item: None, marks.xref, ix.notes)[0] if markdown and part.strip()
@@ -276,10 +286,12 @@ def _inline(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Pa
 
     while claims:
         claim = claims[0]
-        at = text.find(claim.text, cursor) if claim.text else -1
+        at = source.find(claim.text, cursor) if claim.text else -1
         if at >= 0:
             out.append(between(text[cursor:at]))
             cursor = at + len(claim.text)
+            if text is not source:
+                claim = replace(claim, text=text[at:cursor])
         elif later:
             break  # the claim of a later cell
         else:
@@ -293,6 +305,11 @@ def _inline(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Pa
                          .replace("<li ", f'<li data-claim="{esc(claim.id)}" ', 1))
     out.append(between(text[cursor:]))
     return out
+
+
+def markdown_text(paragraph: Paragraph) -> bool:
+    """Whether the paragraph's text is read as Markdown (its claims' citations found by a reader)."""
+    return any(claim.citations is not None for claim in paragraph.claims)
 
 
 def _table(ix: ReviewIndex, layout: Layout, citations: Citations, rows: list[Paragraph], here: str,

@@ -10,6 +10,7 @@ and no tag (a manuscript's HTML is untrusted: none reaches the page, only the te
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 _ATTRIBUTES = re.compile(r"\{[ \t]*(?:[#.][^\s{}]+|-|[A-Za-z_][\w.:-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}\"']+))"
@@ -87,3 +88,44 @@ def _raw_tag(state: Any, silent: bool) -> bool:
         return False  # matched in place: a copy of the rest of the text at every "<" costs its square
     state.pos = m.end()
     return True
+
+
+_BLANK = "\x1a"
+"""What stands for a delimiter of a span across sentences: a control character, which the page's text drops
+(``sanitize.clean_text``), so that the text and each sentence keep their length and their citations' places."""
+
+
+def spans_across(text: str, places: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the brackets and attributes of each span (``[...]{.blue}``, as a revision marks its passages)
+    that opens in one sentence and closes in another blanked (``_BLANK``): each sentence is rendered alone, and
+    neither half reads as a span. ``places``: the sentences' (start, end) in ``text``, in order."""
+    if "]{" not in text:
+        return text
+
+    def part(at: int) -> tuple[int, bool]:
+        return sum(1 for start, _ in places if start <= at), any(start <= at < end for start, end in places)
+
+    chars = list(text)
+    for close in re.finditer(r"(?<!\\)\](?=\{)", text):
+        attributes = _ATTRIBUTES.match(text, close.end())
+        opening = _opening(text, close.start()) if attributes else None
+        if attributes is None or opening is None or part(opening) == part(close.start()):
+            continue
+        chars[opening] = _BLANK
+        chars[close.start():attributes.end()] = _BLANK * (attributes.end() - close.start())
+    return "".join(chars)
+
+
+def _opening(text: str, close: int) -> int | None:
+    """Where the bracket that ``]`` at ``close`` closes opens (brackets nested within counted), or None."""
+    depth = 0
+    for at in range(close - 1, -1, -1):
+        if text[at] not in "[]" or (at and text[at - 1] == "\\"):
+            continue
+        if text[at] == "]":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return at
+    return None
