@@ -544,3 +544,17 @@ def test_a_span_across_sentences_prints_its_text_without_brackets_or_attributes(
     assert "Tools matter a great deal [Roe 2001]. They last for years. Then one short span and [a bracket] stay." \
         in " ".join(shown.split())
     assert "<em>last</em>" in page and "\x1a" not in page
+
+
+@pytest.mark.parametrize(("written", "html"), [
+    ("the 2^nd^ edition of CO~2~ data", "the 2<sup>nd</sup> edition of CO<sub>2</sub> data"),
+    ("hypothesis H~*a*~ held", "hypothesis H<sub><em>a</em></sub> held"),
+    # close cases: a strike-through, marks around a space, a lone caret
+    ("~~old~~ text", "<s>old</s> text"),
+    ("from 2 ~ 3 ~ 4 and 2^10 here", "from 2 ~ 3 ~ 4 and 2^10 here"),
+])
+def test_pandoc_superscripts_and_subscripts_are_printed_as_such(written: str, html: str) -> None:
+    # "6^e^" and "H2~1~" were printed with their marks: pandoc's Markdown reads them as a superscript and a subscript.
+    from litreview.render.claim_text import claim_html
+
+    assert claim_html(written, (), lambda item: None)[0] == html

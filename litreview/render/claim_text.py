@@ -23,9 +23,10 @@ from .sanitize import clean_text, esc, safe_url
 
 # Private-use characters stand for the citations while the rest is rendered; any in the text itself go.
 _OPEN, _CLOSE = "\ue000", "\ue001"
-#: What markdown-it could render as other than the text: escapes, code, emphasis, strike-through, links and
-#: notes, entities and tags, dashes and ellipses, and the labels of equations and captions ("{#eq-model}").
-_MARKUP = re.compile(r"[\\`*_\[\]<>&~]|--|\.\.\.|\{#")
+#: What markdown-it could render as other than the text: escapes, code, emphasis, strike-through, super- and
+#: subscripts, links and notes, entities and tags, dashes and ellipses, and the labels of equations and captions
+#: ("{#eq-model}").
+_MARKUP = re.compile(r"[\\`*_\[\]<>&~^]|--|\.\.\.|\{#")
 #: The markup of ``_MARKUP`` but its brackets, which markdown-it renders as text unless they open a link, a note
 #: reference or an inline note (a reference link needs a definition, which a claim has not).
 _LINKING = re.compile(r"[\\`*_<>&~]|--|\.\.\.|\]\(|\[\^|\^\[|\{#")

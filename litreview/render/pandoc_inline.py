@@ -1,6 +1,6 @@
 """pandoc's inline Markdown that CommonMark lacks and the page prints nothing of, as markdown-it inline rules.
 
-pandoc reads ``[Semi-bold]{.semibold}`` as a span of its text, ``[a link](https://x.org){.button}`` and
+pandoc reads ``6^e^`` and ``H~2~O`` as a superscript and a subscript, ``[Semi-bold]{.semibold}`` as a span of its text, ``[a link](https://x.org){.button}`` and
 ```` `x`{.white} ```` as a link and code with attributes, ``![ORCID icon](orcid.svg){height="13px"}`` as an
 image, and ``<i class="fa"></i>``, ``<br>`` as raw HTML, which its HTML passes on. The page rendered them as
 written ("[Semi-bold]{.semibold}", "&lt;br&gt;"); it prints the span's text, the link, the image's description
@@ -25,6 +25,7 @@ def use(md: Any) -> None:
     md.inline.ruler.before("link", "pandoc_image", _image)
     md.inline.ruler.before("link", "pandoc_attributes", _attributes)
     md.inline.ruler.before("html_inline", "raw_tag", _raw_tag)
+    md.inline.ruler.before("emphasis", "pandoc_script", _script)
 
 
 def _span(state: Any, silent: bool) -> bool:
@@ -76,6 +77,31 @@ def _attributes(state: Any, silent: bool) -> bool:
         return False
     if (m := _ATTRIBUTES.match(state.src, state.pos)) is None:
         return False
+    state.pos = m.end()
+    return True
+
+
+# pandoc's superscript (``6^e^``) and subscript (``H~2~O``): text with no unescaped space between two marks, and no
+# subscript's "~" doubled (``~~``, a strike-through).
+_SCRIPT = {"^": (re.compile(r"\^((?:\\.|[^\s^\\])+)\^"), "sup"),
+           "~": (re.compile(r"~(?!~)((?:\\.|[^\s~\\])+)~(?!~)"), "sub")}
+
+
+def _script(state: Any, silent: bool) -> bool:
+    """``^text^`` as a superscript, ``~text~`` as a subscript, their text's markup rendered."""
+    found = _SCRIPT.get(state.src[state.pos])
+    if found is None or (state.pos and state.src[state.pos - 1] == state.src[state.pos] == "~"):
+        return False
+    pattern, tag = found
+    if (m := pattern.match(state.src, state.pos, state.posMax)) is None:
+        return False
+    if not silent:
+        old_max = state.posMax
+        state.push(f"{tag}_open", tag, 1)
+        state.pos, state.posMax = m.start(1), m.end(1)
+        state.md.inline.tokenize(state)
+        state.push(f"{tag}_close", tag, -1)
+        state.posMax = old_max
     state.pos = m.end()
     return True
 
