@@ -558,3 +558,16 @@ def test_pandoc_superscripts_and_subscripts_are_printed_as_such(written: str, ht
     from litreview.render.claim_text import claim_html
 
     assert claim_html(written, (), lambda item: None)[0] == html
+
+
+def test_a_citations_prefix_and_locator_print_as_markdown(tmp_path: Path) -> None:
+    # A prefix holding pandoc's escaped semicolon ("[version 2\; @roe2001]") printed its backslash, and emphasis its
+    # stars: the prefix and the locator are Markdown, as pandoc reads them.
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title={Tools}, author={Roe, Ann}, year={2001}, "
+                                       "publisher={P}}\n", encoding="utf-8")
+    (tmp_path / "e.md").write_text("We used R [version 2\\; @roe2001, *passim*]. It ran [see @roe2001, p. 3].\n",
+                                   encoding="utf-8")
+    page = essay_html(tmp_path, "e.md", "refs.bib")
+    shown = " ".join(text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0]).split())
+    assert "We used R [version 2; Roe 2001, passim]. It ran [see Roe 2001, p. 3]." in shown
+    assert "<em>passim</em>" in page

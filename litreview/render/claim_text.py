@@ -390,13 +390,18 @@ def _plain(text: str) -> str:
     return clean_text(text).replace(_OPEN, "\ufffd").replace(_CLOSE, "\ufffd").replace(_NOTE_OPEN, "\ufffd")
 
 
+def _affix(written: str) -> str:
+    """A citation's prefix or locator as pandoc prints it: Markdown (``version 4.3\\;``, ``*cf.*``, math)."""
+    return claim_html(written, (), lambda item: None)[0] if _MARKUP.search(written) or "$" in written else esc(written)
+
+
 def _group(written: str, items: Sequence[Citation], marks: Sequence[str]) -> str:
     """The marks of one citation: in brackets with the author's prefixes and locators when written in brackets
     (``[see @a, p. 3; @b]``), bare when written in the text (``@a``, ``\\citet``)."""
     parts = []
     for item, mark in zip(items, marks, strict=True):
-        prefix = f'<span class="lr-affix">{esc(item.prefix)} </span>' if item.prefix else ""
-        suffix = f'<span class="lr-affix">, {esc(item.suffix.lstrip(", "))}</span>' if item.suffix.strip(", ") else ""
+        prefix = f'<span class="lr-affix">{_affix(item.prefix)} </span>' if item.prefix else ""
+        suffix = f'<span class="lr-affix">, {_affix(item.suffix.lstrip(", "))}</span>' if item.suffix.strip(", ") else ""
         parts.append(prefix + mark + suffix)
     inner = '<span class="lr-sep" aria-hidden="true">; </span>'.join(parts)
     if not written.lstrip().startswith("["):  # the names are words of the sentence, printed too
