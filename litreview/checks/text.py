@@ -80,6 +80,9 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
             if person_like(typed_names(mention), one="(" not in mention.text):  # "(Roe 2001)", "Roe and Poe (2001)"
                 found.append(_typed_unresolved(mention, claim, essay_file))
             continue
+        if marked and mention.kind == "marker" and not mention.keys and _typed(mention, claim):
+            found.append(_typed_misses(mention, claim, essay_file))
+            continue
         if marked and not mention.keys and (
                 mention.kind in ("author", "work", "document")
                 or (mention.kind == "quotation" and (mention.claim_id in near
@@ -180,6 +183,23 @@ def _typed_unresolved(mention: Mention, claim: Claim | None, essay_file: str) ->
                      essay_file, "if it cites a work, add its entry (litreview add) and write [@key] in its place; "
                      "if it is no citation, nothing needs doing")
     return replace(told, severity="info")
+
+
+_LOCATOR = lazy(r"[ \t]*(?:[,:][ \t]*(?:pp?\.[ \t]*)?[0-9]+(?:[-\u2013][0-9]+)?)?")
+
+
+def _typed_misses(mention: Mention, claim: Claim | None, essay_file: str) -> Finding:
+    """LR300 for a citation typed as text in a document that cites by markers, naming an author or editor of the
+    bibliography ("(see Roe 1999: 12, for more)" for Roe's work of 2001): quoted up to its year and locator, with
+    what to write, a key being what the document cites by."""
+    year = _A_YEAR.search(mention.text)
+    end = _LOCATOR.match(mention.text, year.end()).end() if year else len(mention.text)
+    end += mention.text.startswith(")", end) and mention.text.count("(", 0, end) > mention.text.count(")", 0, end)
+    return _at_claim("LR300", claim, mention.claim_id,
+                     f"{_span(mention.text[:end])!r} reads as a citation typed as text and matches no entry: pandoc "
+                     "cites nothing there and the reference list leaves the work out", essay_file,
+                     "if it cites an entry of the bibliography, write [@key] in its place (the year may be wrong); "
+                     "else add its entry (litreview add) and cite it with [@key]")
 
 
 def at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essay) -> Finding:
