@@ -571,3 +571,15 @@ def test_a_citations_prefix_and_locator_print_as_markdown(tmp_path: Path) -> Non
     shown = " ".join(text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0]).split())
     assert "We used R [version 2; Roe 2001, passim]. It ran [see Roe 2001, p. 3]." in shown
     assert "<em>passim</em>" in page
+
+
+def test_a_bookdown_figure_reference_prints_the_figures_number(tmp_path: Path) -> None:
+    # "Figure \@ref(fig:map)" printed "Figure @ref(fig:map)": bookdown prints the number of the chunk with a caption
+    # that the label names, figures numbered in the order of such chunks.
+    (tmp_path / "e.Rmd").write_text(
+        "See Figure \\@ref(fig:map) and Figure \\@ref(fig:trend), Table \\@ref(tab:counts), \\@ref(fig:gone).\n\n"
+        "```{r setup, include=FALSE}\nlibrary(x)\n```\n\n```{r trend, fig.cap = \"A trend\"}\nplot(1)\n```\n\n"
+        "```{r map, echo=FALSE, fig.cap=\"A map\"}\nplot(2)\n```\n", encoding="utf-8")
+    page = essay_html(tmp_path, "e.Rmd")
+    shown = " ".join(text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0]).split())
+    assert "See Figure 2 and Figure 1, Table \\@ref(tab:counts), \\@ref(fig:gone)." in shown
