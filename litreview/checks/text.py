@@ -193,7 +193,8 @@ def _typed_misses(mention: Mention, claim: Claim | None, essay_file: str) -> Fin
     bibliography ("(see Roe 1999: 12, for more)" for Roe's work of 2001): quoted up to its year and locator, with
     what to write, a key being what the document cites by."""
     year = _A_YEAR.search(mention.text)
-    end = _LOCATOR.match(mention.text, year.end()).end() if year else len(mention.text)
+    locator = _LOCATOR.match(mention.text, year.end()) if year else None  # (it matches the empty string too)
+    end = locator.end() if locator else len(mention.text)
     end += mention.text.startswith(")", end) and mention.text.count("(", 0, end) > mention.text.count(")", 0, end)
     return _at_claim("LR300", claim, mention.claim_id,
                      f"{_span(mention.text[:end])!r} reads as a citation typed as text and matches no entry: pandoc "
