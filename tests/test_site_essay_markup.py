@@ -583,3 +583,16 @@ def test_a_bookdown_figure_reference_prints_the_figures_number(tmp_path: Path) -
     page = essay_html(tmp_path, "e.Rmd")
     shown = " ".join(text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0]).split())
     assert "See Figure 2 and Figure 1, Table \\@ref(tab:counts), \\@ref(fig:gone)." in shown
+
+
+def test_a_citation_in_another_citations_locator_gets_its_mark_there(tmp_path: Path) -> None:
+    # "[@roe2001, @doe2002]" (a comma for a semicolon): pandoc reads @doe2002 in @roe2001's locator. It was printed as
+    # written there ("[Roe 2001, @doe2002]"), its mark after the sentence; it is the mark, where the text cites it.
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title={Tools}, author={Roe, Ann}, year={2001}, publisher={P}}\n"
+                                       "@book{doe2002, title={Means}, author={Doe, Jan}, year={2002}, publisher={P}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "e.md").write_text("Tools matter [@roe2001, @doe2002] here.\n", encoding="utf-8")
+    page = essay_html(tmp_path, "e.md", "refs.bib")
+    shown = " ".join(text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0]).split())
+    assert "Tools matter [Roe 2001, Doe 2002] here." in shown
+    assert "@doe2002" not in shown and shown.count("Doe 2002") == 1

@@ -185,7 +185,9 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
         pieces.append(_plain(_without(text, cursor, start, raw)))
         pieces.append(f"{_OPEN}{len(placed)}{_CLOSE}")
         cites.append(f"{_OPEN}{len(placed)}{_CLOSE}")
-        placed.append(_group(text[start:end], items, [m for m in marks if m is not None]))
+        inner = [c for c in citations if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
+        affix = _affix if not inner else _nested_affix(text, start, end, inner, mark, xref, keys)
+        placed.append(_group(text[start:end], items, [m for m in marks if m is not None], affix))
         keys.update(item.key for item in items)
         cursor = end
     pieces.append(_plain(_without(text, cursor, len(text), raw)))
@@ -401,13 +403,35 @@ def _affix(written: str) -> str:
     return claim_html(written, (), lambda item: None)[0] if _MARKUP.search(written) or "$" in written else esc(written)
 
 
-def _group(written: str, items: Sequence[Citation], marks: Sequence[str]) -> str:
+def _nested_affix(text: str, start: int, end: int, inner: Sequence[Citation], mark: Callable[[Citation], str | None],
+                  xref: Callable[[str, bool], str | None] | None, keys: set[str]) -> Callable[[str], str]:
+    """How to print an affix of the citation at ``start:end`` of ``text`` that holds citations of its own (``inner``,
+    as pandoc reads "[@a, @b]": @b in @a's suffix): each with its mark, its key added to ``keys``."""
+    from dataclasses import replace
+
+    def affix(part: str) -> str:
+        at = text.find(part, start, end)
+        held = [replace(c, start=c.start - at, end=c.end - at) for c in inner
+                if at >= 0 and at <= c.start and c.end <= at + len(part)]
+        if not held:
+            return _affix(part)
+        html, placed = claim_html(part, held, mark, xref)
+        keys.update(placed)
+        return html
+
+    return affix
+
+
+def _group(written: str, items: Sequence[Citation], marks: Sequence[str],
+           affix: Callable[[str], str] | None = None) -> str:
     """The marks of one citation: in brackets with the author's prefixes and locators when written in brackets
-    (``[see @a, p. 3; @b]``), bare when written in the text (``@a``, ``\\citet``)."""
+    (``[see @a, p. 3; @b]``), bare when written in the text (``@a``, ``\\citet``); ``affix`` prints a prefix or a
+    locator (``_affix``, or ``_nested_affix`` for one holding citations)."""
     parts = []
     for item, mark in zip(items, marks, strict=True):
-        prefix = f'<span class="lr-affix">{_affix(item.prefix)} </span>' if item.prefix else ""
-        suffix = f'<span class="lr-affix">, {_affix(item.suffix.lstrip(", "))}</span>' if item.suffix.strip(", ") else ""
+        affix = affix or _affix
+        prefix = f'<span class="lr-affix">{affix(item.prefix)} </span>' if item.prefix else ""
+        suffix = f'<span class="lr-affix">, {affix(item.suffix.lstrip(", "))}</span>' if item.suffix.strip(", ") else ""
         parts.append(prefix + mark + suffix)
     inner = '<span class="lr-sep" aria-hidden="true">; </span>'.join(parts)
     if not written.lstrip().startswith("["):  # the names are words of the sentence, printed too
