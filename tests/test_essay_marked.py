@@ -244,3 +244,14 @@ def test_a_typed_citation_of_an_author_of_the_bibliography_is_quoted_up_to_its_l
     missing = sorted((f for f in found if f.code == "LR300"), key=lambda f: f.claim_id)
     assert [f.message.split(" reads as")[0] for f in missing] == ["'see, e.g., Jervis & Poe 1977: 12'", "'Jervis (1977)'"]
     assert all(f.severity == "error" and "write [@key] in its place" in f.hint for f in missing)
+
+
+def test_an_author_named_again_after_the_paragraph_cites_the_work_is_no_finding() -> None:
+    # "@jervis1976perception argues ... Jervis reports ... Jervis describes": the paragraph cited the work, and its
+    # later sentences name its author, as writers do; LR311 asked for a citation in each.
+    text = ("@jervis1976perception argues that states misread each other. The argument is old. Its cases are many.\n"
+            "Jervis reports on a crisis in detail. Jervis describes two further cases at length.\n\n"
+            "A new paragraph on other matters [@waltz1979theory]. Its second sentence is here. So is a third one.\n"
+            "Jervis argues the same point again.\n")
+    _, found = findings(text)
+    assert [(f.key, f.claim_id) for f in found if f.code == "LR311"] == [("jervis1976perception", "p2-s4")]

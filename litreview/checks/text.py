@@ -67,10 +67,11 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
         manual = manual_references(essay)
     near = _near_markers(essay, linkage) if marked else set()
     families = _families(bib) if marked else set()
+    cited_before = _cited_before(essay, linkage) if marked else {}
     for mention in linkage.mentions:
         claim = claims.get(mention.claim_id)
         if (marked and mention.kind == "author" and mention.keys and mention.claim_id not in near
-                and AUTHORITY in mention.detail):
+                and AUTHORITY in mention.detail and not cited_before.get(mention.claim_id, set()) & set(mention.keys)):
             keys = ", ".join(mention.keys)
             found.append(_at_claim("LR311", claim, mention.claim_id, f"{_span(mention.text)} (author of {keys}) "
                                    "is named with no citation marker nearby", essay_file,
@@ -238,6 +239,22 @@ def marks_its_citations(essay: Essay, linkage: Linkage) -> bool:
     by_prose = {lk.source_key for lk in linkage.links
                 if lk.kind in ("attribution", "title", "quotation", "reference") and lk.status == "confirmed"}
     return len(by_marker) >= len(by_prose - by_marker)
+
+
+def _cited_before(essay: Essay, linkage: Linkage) -> dict[str, set[str]]:
+    """Per claim, the entries a marker cites in it or before it in its paragraph: "@roe2001 argues ... Roe reports
+    ... Roe describes" names the author the paragraph has cited, as writers do."""
+    cited: dict[str, set[str]] = {}
+    for mention in linkage.mentions:
+        if mention.kind == "marker" and mention.keys:
+            cited.setdefault(mention.claim_id, set()).update(mention.keys)
+    out: dict[str, set[str]] = {}
+    for paragraph in essay.paragraphs:
+        so_far: set[str] = set()
+        for claim in paragraph.claims:
+            so_far = so_far | cited.get(claim.id, set())
+            out[claim.id] = so_far
+    return out
 
 
 def _near_markers(essay: Essay, linkage: Linkage) -> set[str]:
