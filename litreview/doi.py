@@ -36,10 +36,11 @@ _PATTERNS = (
     lazy(rf"{_PREFIX}/[-._;()/:A-Z0-9\[\]<>#+]+", re.I),
 )
 # A resolver link or a label before the DOI: doi.org and its forms, the Handle proxy, and the resolvers ACM
-# and the IEEE Computer Society ran (old exports still hold http://doi.acm.org/10.1145/...).
+# and the IEEE Computer Society ran (old exports still hold http://doi.acm.org/10.1145/...), a resolver's host
+# also written without its scheme ("doi.ieeecomputersociety.org/10.1109/MC.2012.76").
 _PREFIXES = lazy(
-    r"^(?:https?://(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|"
-    r"https?://doi\.(?:acm\.org|ieeecomputersociety\.org)/|doi:\s*|doi\s+|info:doi/)",
+    r"^(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/|https?://hdl\.handle\.net/|"
+    r"(?:https?://)?doi\.(?:acm\.org|ieeecomputersociety\.org)/|doi:\s*|doi\s+|info:doi/)",
     re.I,
 )
 _DOI_LINK = lazy(r"https?://(?:dx\.|www\.)?doi\.org/10\.", re.I)
@@ -95,7 +96,7 @@ def bare_doi(value: str) -> str:
     match = _PREFIXES.match(text)
     if match:
         rest = text[match.end():]
-        if match.group(0).lower().startswith("http"):
+        if "/" in match.group(0) and not match.group(0).lower().startswith("info:"):  # a link, with a scheme or not
             # And after decoding: a link made from an escaped DOI holds its escape percent-encoded ("%24%3C%24").
             rest = _LATEX_ESCAPE.sub(_unescaped, unquote(rest))
         text = rest

@@ -280,9 +280,9 @@ def test_sync_on_csl_lists_the_changes_in_the_files_words(here: Path, capsys) ->
     assert "edits BibTeX only" in out.err and json.loads((here / "refs.json").read_text(encoding="utf-8")) == CSL_ITEMS
 
 
-def test_single_hyphen_range_hint_names_the_entrys_pages(here: Path, capsys) -> None:
+def test_hyphen_run_range_hint_names_the_entrys_pages(here: Path, capsys) -> None:
     (here / "j.bib").write_text('@Article{Doe2001,\n  AUTHOR = "Doe, J.",\n  TITLE = "T",\n  JOURNAL = "J",\n'
-                                '  YEAR = 2001,\n  PAGES = "1-10",\n}\n', encoding="utf-8")
+                                '  YEAR = 2001,\n  PAGES = "1----10",\n}\n', encoding="utf-8")
     (here / "p.md").write_text("Cite [@Doe2001].\n", encoding="utf-8")
     found = findings(capsys, "--essay", "p.md", "--bib", "j.bib")
     assert next(f["hint"] for f in found if f["code"] == "LR143") == "Write pages = {1--10}"

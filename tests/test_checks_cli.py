@@ -89,7 +89,7 @@ FIELDS_DEEP = """@article{doe2001study,
   year    = {2001},
   volume  = {3},
   doi     = {not-a-doi},
-  pages   = {12-14},
+  pages   = {12 14},
 }
 @book{roe2002,
   title     = {An Unfinished

@@ -79,6 +79,7 @@ def _every_check(bib: Bibliography, today: date) -> list[Finding]:
         found.extend(I.check_latex(s, I.defined_commands(bib.text)))
         found.extend(I.check_page_form(s, biblatex=biblatex))
         found.extend(I.check_controls(s))
+        found.extend(I.check_misspelt_fields(s))
     return found
 
 

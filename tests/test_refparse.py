@@ -52,6 +52,47 @@ def test_a_suffix_after_an_inverted_name_in_a_list_is_the_tables(suffix: str) ->
     assert found is not None and (found.persons[0].family, found.persons[0].suffix) == ("Hill", suffix)
 
 
+@pytest.mark.parametrize(("text", "persons"), [
+    # the Spanish, Italian and Portuguese "and" before the last name: the names read on past it
+    ("Pérez, Ana, Luis Gómez y Marta Ruiz. 2019. Historia de la lectura. Madrid: Akal.",
+     [("Pérez", "Ana"), ("Gómez", "Luis"), ("Ruiz", "Marta")]),
+    ("Rossi, M., L. Bianchi e G. Verdi, «Un titolo qualunque», Rivista di studi, 3 (2018).",
+     [("Rossi", "M."), ("Bianchi", "L."), ("Verdi", "G.")]),
+    ("Pérez, Ana y Luis Gómez. 2019. Historia de la lectura. Madrid: Akal.", [("Pérez", "Ana"), ("Gómez", "Luis")]),
+    ("R. Bianchi e M. Verdi, Un modello di calcolo, in «Riv. Stat. Appl.», 12 (2015), pp. 3–19.",
+     [("Bianchi", "R."), ("Verdi", "M.")]),
+    # "y" inside a family name, a list's first or after the list's own "y", is the name's
+    ("Ortega y Gasset, José. 1930. La rebelión de las masas. Madrid: Revista de Occidente.",
+     [("Ortega y Gasset", "José")]),
+])
+def test_y_and_e_before_the_last_name_join_the_names(text: str, persons: list[tuple[str, str]]) -> None:
+    from litreview.bibliography.refparse.names import scan_names
+
+    found = scan_names(text)
+    assert found is not None and names(found.persons) == persons
+
+
+def test_a_spanish_y_list_is_read_whole_by_the_import():
+    ref = parse_reference("Pérez, Ana, Luis Gómez, Rosa Díaz y Marta Ruiz (2019): «Historia de la lectura», "
+                          "Revista de Letras, 12/3, pp. 4-19.")
+    assert names(ref.authors) == [("Pérez", "Ana"), ("Gómez", "Luis"), ("Díaz", "Rosa"), ("Ruiz", "Marta")]
+
+
+def test_names_after_y_the_model_read_as_the_title_go_with_the_rules_title():
+    # the model reads the given-first names after the first into the title; the rules read them as names
+    ref = parse_reference("Gil, Marta, Tomás Sanz y Eva Luna (2010): Manual de hemerotecas, Madrid, Síntesis.")
+    assert names(ref.authors) == [("Gil", "Marta"), ("Sanz", "Tomás"), ("Luna", "Eva")]
+    assert ref.title.startswith("Manual de hemerotecas")
+
+
+def test_a_quoted_journal_name_is_not_the_end_of_the_title():
+    # with the names read whole, the rules' title runs on into the opening quote of the journal's name, whose
+    # abbreviation's stop is no sentence end: the title and the journal stay the model's
+    ref = parse_reference("A. Neri, G. Blu e P. Rosa, Modelling river flows: a comparison, in «Water Resour. Res.», 7 "
+                          "(2011), fasc. 2, pp. 15–30.")
+    assert (ref.title, ref.container) == ("Modelling river flows: a comparison", "Water Resour. Res.")
+
+
 def test_middle_initial_of_a_later_author_does_not_end_the_names():
     ref = parse_reference("Paul, T. V., and John A. Hall. International Order. Cambridge: CUP, 2004.")
     assert names(ref.authors) == [("Paul", "T. V."), ("Hall", "John A.")]
@@ -1315,6 +1356,9 @@ def test_a_lone_surrogate_is_read_as_a_replacement_character_not_an_error() -> N
     ("Ortega y Gasset, José", [("Ortega y Gasset", "José")]),  # one name: "y" before the first comma
     ("Padhye, Jitendra – Firoiu, Victor – Towsley, Don,", [("Padhye", "Jitendra"), ("Firoiu", "Victor"),
                                                            ("Towsley", "Don")]),  # Italian styles' spaced dash
+    # names given first, each opening with an initial, joined by spaced dashes; a dash inside one name's words stays
+    ("J. Doe – R. S. Roe – A. van Berg", [("Doe", "J."), ("Roe", "R. S."), ("Berg", "A.")]),
+    ("Anne-Marie Doe", [("Doe", "Anne-Marie")]),
 ])
 def test_names_joined_by_a_foreign_and_or_a_slash(text, want):
     from litreview.bibliography.refparse.span_fields import persons

@@ -114,3 +114,131 @@ def test_a_title_sentence_is_taken_from_the_container_only_where_the_rules_title
     both = combine(crf, rules)
     assert (both.title, both.container) == ("Functional equivalence of maps",
                                             "Journal of Spatial Psychology. Learning and Memory")
+
+
+ROE = (Person(family="Doe", given="Jane"), Person(family="Roe", given="Rita"))
+
+
+def test_a_rules_title_opening_with_the_year_printed_once_keeps_the_models_title_whole_cut_or_run_on():
+    # IOP's year printed before the title, the rules running the title on over the journal and its numbers
+    raw = "Doe J and Roe R 1998 Herons of the coast Bird Studies 12 3–9"
+    crf = ParsedReference(raw=raw, authors=ROE, year="1998", title="Herons of the coast", container="Bird Studies",
+                          volume="12", pages="3–9", uncertain=("title",))
+    rules = ParsedReference(raw=raw, authors=ROE, year="1998", title="1998 Herons of the coast Bird Studies 12 3–9",
+                            uncertain=("year",))
+    assert combine(crf, rules).title == "Herons of the coast"
+    # the rules cutting the title at its question mark
+    raw = "Doe J and Roe R 1998 Why herons? A survey of the coast Bird Studies 12 3–9"
+    crf = crf.replace(raw=raw, title="Why herons? A survey of the coast")
+    rules = rules.replace(raw=raw, title="1998 Why herons?")
+    assert combine(crf, rules).title == "Why herons? A survey of the coast"
+
+
+def test_names_the_rules_read_into_the_title_before_a_dash_or_a_comma_leave_the_models_names_and_title():
+    # NP 405's spaced dash between the names and the title; the rules read the last given name into the title
+    raw = "DOE, Jane; ROE, Rita - Herons of the coast. Lisboa : Azul, 2001."
+    crf = ParsedReference(raw=raw, authors=ROE, year="2001", title="Herons of the coast", publisher="Azul",
+                          place="Lisboa", uncertain=("authors", "title"))
+    rules = ParsedReference(raw=raw, authors=(Person(family="Doe", given="Jane"), Person(family="Roe")), year="2001",
+                            title="Rita - Herons of the coast", publisher="Azul", place="Lisboa")
+    out = combine(crf, rules)
+    assert (out.title, out.authors) == ("Herons of the coast", ROE)
+    # a label printed before the names, read with them and the journal into the title
+    raw = "Doe u. a. 2012 J. Doe – R. Roe, Herons of the coast, Bird Studies 12, 2012, 3–9"
+    crf = ParsedReference(raw=raw, authors=(Person(family="Doe", given="J."), Person(family="Roe", given="R.")),
+                          year="2012", title="Herons of the coast", container="Bird Studies", volume="12",
+                          pages="3–9", uncertain=("title",))
+    rules = ParsedReference(raw=raw, title=raw, uncertain=("type", "year"))
+    assert combine(crf, rules).title == "Herons of the coast"
+    # a title that opens with a word of the names, no comma or dash after it, is the title: the rules' is taken
+    raw = "Doe, Jane, Jane Austen at sea, 2001."
+    crf = ParsedReference(raw=raw, authors=DOE, year="2001", title="Austen at sea", uncertain=("title",))
+    rules = ParsedReference(raw=raw, authors=DOE, year="2001", title="Jane Austen at sea")
+    assert combine(crf, rules).title == "Jane Austen at sea"
+
+
+def test_a_title_the_rules_ran_on_over_the_journal_and_its_numbers_is_the_models():
+    raw = "Doe J., Herons of the coast, „Bird Studies” 2001, t. 12, s. 3-9."
+    crf = ParsedReference(raw=raw, authors=DOE, year="2001", title="Herons of the coast", container="Bird Studies",
+                          volume="12", pages="3-9", uncertain=("title",))
+    rules = ParsedReference(raw=raw, authors=DOE, year="2001", title="Herons of the coast, „Bird Studies” 2001, t. 12, "
+                            "s. 3-9", uncertain=("year",))
+    assert combine(crf, rules).title == "Herons of the coast"
+    # the container's words closing the rules' title with nothing after them may be the title's end: the rules' title
+    ended = rules.replace(title="Herons of the coast, Bird Studies")
+    assert combine(crf, ended).title == "Herons of the coast, Bird Studies"
+
+
+def test_a_span_of_years_closing_the_models_title_is_the_titles_unless_it_holds_the_date():
+    raw = "Doe, Jane, Harbours of the north: Trade in Bergen, 1850–1914, 2001."
+    crf = ParsedReference(raw=raw, authors=DOE, year="2001", title="Harbours of the north: Trade in Bergen, 1850–1914",
+                          uncertain=("title",))
+    rules = ParsedReference(raw=raw, authors=DOE, year="2001", title="Harbours of the north: Trade in Bergen")
+    assert combine(crf, rules).title == "Harbours of the north: Trade in Bergen, 1850–1914"
+    # a span that ends with the reference's year is its date (a work published over years)
+    dated = crf.replace(raw="Doe, Jane, Collected letters, 1998–2001.", title="Collected letters, 1998–2001")
+    assert combine(dated, rules.replace(raw=dated.raw, title="Collected letters")).title == "Collected letters"
+
+
+def test_a_rules_title_made_of_the_models_names_joined_by_a_slash_or_a_connective_is_no_title():
+    silva = Person(family="Silva", given="Ana", prefix="da")
+    names = (DOE[0], silva, Person(family="Roe", given="Rita"))
+    raw = "Doe, Jane/ Silva, Ana da/ Roe, Rita, Herons of the coast, 2001."
+    crf = ParsedReference(raw=raw, authors=names, year="2001", title="Herons of the coast", uncertain=("title",))
+    rules = ParsedReference(raw=raw, authors=(Person(family="Doe", given="Jane/ Silva"),), year="2001",
+                            title="Ana da/ Roe", publisher="Rita, Herons of the coast")
+    assert combine(crf, rules).title == "Herons of the coast"
+    # one name's words alone, given name first, may be the title the model read as a name: the rules' title is taken
+    raw = "Doe J., Herons of the coast, 2001."
+    odd = ParsedReference(raw=raw, authors=(DOE[0], Person(family="coast", given="Herons of the")), year="2001",
+                          title="2001", uncertain=("title",))
+    read = ParsedReference(raw=raw, authors=DOE, year="2001", title="Herons of the coast")
+    assert combine(odd, read).title == "Herons of the coast"
+
+
+def test_the_first_word_of_the_title_read_as_one_more_name_is_not_taken_with_the_rules_names():
+    raw = "Jane Doe et Rita Roe, Security and trust, Azul, 2005."
+    crf = ParsedReference(raw=raw, authors=ROE, year="2005", title="Security and trust", publisher="Azul",
+                          uncertain=("authors",))
+    rules = ParsedReference(raw=raw, authors=(*ROE, Person(family="Security")), year="2005", publisher="Azul",
+                            uncertain=("title",))
+    assert combine(crf, rules).authors == ROE
+    # the model's title a name the rules read, given name first: the model's names cut short, the rules' taken
+    crf = crf.replace(authors=(*ROE, Person(family="S.")), title="Smith", uncertain=("authors", "title"))
+    rules = ParsedReference(raw=raw, authors=(*ROE, Person(family="Smith", given="S.")), year="2005",
+                            title="Security and trust", publisher="Azul")
+    assert combine(crf, rules).title == "Security and trust"
+
+
+def test_a_body_whose_name_runs_over_a_quote_or_a_dash_into_the_title_is_not_the_rules():
+    body = (Person(family="Heron Society"),)
+    raw = "Heron Society, ‘HERONS: Birds of the Coast’ (2018) 4 Bird Studies"
+    crf = ParsedReference(raw=raw, authors=body, year="2018", title="HERONS: Birds of the Coast", uncertain=("title",))
+    rules = ParsedReference(raw=raw, authors=(Person(family="Heron Society, ‘HERONS"),),
+                            title="Birds of the Coast’ (2018) 4 Bird Studies", uncertain=("year",))
+    out = combine(crf, rules)
+    assert (out.title, out.authors) == ("HERONS: Birds of the Coast", body)
+    raw = "HERON SOCIETY - HERONS: Birds of the coast. Bird Studies. 4 (2018)."
+    crf = ParsedReference(raw=raw, authors=(Person(family="HERON SOCIETY"),), year="2018",
+                          title="HERONS: Birds of the coast", container="Bird Studies", volume="4")
+    rules = ParsedReference(raw=raw, authors=(Person(family="HERON SOCIETY - HERONS"),), year="2018",
+                            title="Birds of the coast", container="Bird Studies", volume="4")
+    assert combine(crf, rules).title == "HERONS: Birds of the coast"
+
+
+def test_an_unknown_place_opens_no_title():
+    raw = "DOE, Jane - Herons. [S.l.] : Azul, 2012"
+    crf = ParsedReference(raw=raw, authors=DOE, year="2012", title="Herons", publisher="Azul", uncertain=("title",))
+    rules = ParsedReference(raw=raw, authors=DOE, year="2012", title="[S.l.] : Azul, jul")
+    assert combine(crf, rules).title == "Herons"
+
+
+def test_a_title_the_rules_read_from_its_and_on_past_its_end_is_the_models_with_its_names():
+    # the rules read the title's first word as a name and ran the rest on over the journal
+    raw = "Doe J., Herons and the sea, „Bird Studies” 1933, t. 9, s. 4-6."
+    crf = ParsedReference(raw=raw, authors=DOE, year="1933", title="Herons and the sea", container="Bird Studies",
+                          uncertain=("authors", "title"))
+    rules = ParsedReference(raw=raw, authors=(*DOE, Person(family="Herons")), year="1933",
+                            title="and the sea, „Bird Studies” 1933, t. 9, s. 4-6")
+    out = combine(crf, rules)
+    assert (out.title, out.authors) == ("Herons and the sea", DOE)

@@ -557,6 +557,67 @@ def test_translated_by_and_the_names_after_it_are_not_the_publisher():
     assert (ref.publisher, ref.note) == ("Blue Books", "Illustrated by R. Smith")
 
 
+def test_a_polish_editor_or_translator_read_as_the_publisher_is_a_note():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: "red." (edited by) and "tłum." (translated by) after the title's comma, the names read as publisher
+    text = "Nowa historia miasta, red. J. Kowalski, 2001."
+    labels = ["title", "title", "title", "title", "publisher", "publisher", "date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.publisher, ref.note, ref.year) == ("", "red. J. Kowalski", "2001")
+    text = "Stara powieść, tłum. A. Nowak, Wydawnictwo Morskie, 1999."
+    labels = ["title", "title", "title", "publisher", "publisher", "publisher", "publisher", "date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.publisher, ref.note) == ("Wydawnictwo Morskie", "tłum. A. Nowak")
+
+
+def test_a_doubted_year_opening_the_title_after_the_names_is_the_date():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: IOP's date printed between the names and the title, read into the title, the date its runner-up
+    text = "Doe J and Roe R 2015 Herons of the coast Bird Studies 12 3–9"
+    labels = [*["author"] * 5, *["title"] * 5, "journal", "journal", "volume", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {5: "date"}))
+    assert (ref.year, ref.title) == ("2015", "Herons of the coast")
+    # a year inside the title stays the title's
+    text = "Doe J 2015 Herons of 1900 Bird Studies 12 3–9"
+    labels = ["author", "author", "date", *["title"] * 3, "journal", "journal", "volume", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {5: "date"}))
+    assert (ref.year, ref.title) == ("2015", "Herons of 1900")
+
+
+def test_a_label_before_the_names_is_no_name_and_the_names_after_it_are_the_authors():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: the German Archaeological Institute's label (the first family name, "u. a.", the year) before the
+    # names given first and joined by dashes; the model read the label as the names and the names into the title
+    text = "Doe u. a. 2012 J. Doe – R. Roe, Herons of the coast, Bird Studies 9, 2012, 3–9"
+    labels = ["author", "author", "author", "date", *["title"] * 9, "journal", "journal", "volume", "date", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert ([(p.family, p.given) for p in ref.authors], ref.title, ref.year) == (
+        [("Doe", "J."), ("Roe", "R.")], "Herons of the coast", "2012")
+    # a first word and a year not followed by the same name: no label, the reading stays as it was
+    text = "Doe 2012 R. Roe, Herons of the coast, Bird Studies 9, 2012, 3–9"
+    labels = ["author", "date", "title", "title", *["title"] * 4, "journal", "journal", "volume", "date", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert ref.title == "R. Roe, Herons of the coast"
+
+
+def test_a_place_word_closing_the_publisher_after_the_imprints_place_is_the_publishers():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: the place printed before the colon, the publisher's name ending with a country's abbreviation
+    text = "Doe, Jane. 2004. Herons. London: Azul Books UK."
+    labels = ["author", "author", "date", "title", "location", "publisher", "publisher", "location"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.place, ref.publisher) == ("London", "Azul Books UK")
+    # with no place before it, a place printed after the publisher stays the place
+    text = "Doe, Jane. 2004. Herons. Azul Books London."
+    labels = ["author", "author", "date", "title", "publisher", "publisher", "location"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.place, ref.publisher) == ("London", "Azul Books")
+
+
 def test_a_role_in_parentheses_read_into_the_title_closes_the_names_before_it():
     from litreview.bibliography.refparse.assemble import assemble
 

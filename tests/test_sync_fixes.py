@@ -70,12 +70,13 @@ def test_each_mechanical_fix_and_its_check() -> None:
                         ("farrell2005world", "LR121")}
 
 
-def test_a_single_hyphen_page_range_is_fixed_as_check_asks() -> None:
-    # ADS writes pages = {L45-L48}: LR143's hint said "write pages = {L45--L48}" for each of ~60 entries, and
-    # sync --write made none of the changes. The close cases: a range biblatex reads as it is (a file with
-    # biblatex's fields) and an arXiv id in pages (whose fix is no range) are not offered.
-    text = ("@article{a, title={T}, journal={ApJ}, year={2000}, pages={L45-L48}}\n"
-            "@article{b, title={T}, journal={ApJ}, year={2000}, pages={arXiv:2205.06627}, eprint={2205.06627}}\n")
+def test_a_hyphen_run_page_range_is_fixed_as_check_asks() -> None:
+    # Mendeley writes an en dash as pages = {L45----L48}: LR143's hint says "write pages = {L45--L48}", and sync
+    # --write makes the change. The close cases: a single hyphen (BibTeX's styles double it, pandoc prints an en dash),
+    # a range biblatex reads as it is and an arXiv id in pages (whose fix is no range) are not offered.
+    text = ("@article{a, title={T}, journal={ApJ}, year={2000}, pages={L45----L48}}\n"
+            "@article{b, title={T}, journal={ApJ}, year={2000}, pages={arXiv:2205.06627}, eprint={2205.06627}}\n"
+            "@article{c, title={T}, journal={ApJ}, year={2000}, pages={L45-L48}}\n")
     bib = parse_bibliography(text, "refs.bib")
     assert {(c.key, c.field, c.new) for c in mechanical_fixes(bib)} == {("a", "pages", "L45--L48")}
     fixed = parse_bibliography(apply_corrections(bib, mechanical_fixes(bib)), "refs.bib")

@@ -32,7 +32,10 @@ _NUMERIC = (
     (lazy(r"(\d{1,2})/(\d{4})"), "my"), (lazy(r"(\d{1,2})/(\d{2})"), "my"),
     (lazy(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), "dmy"), (lazy(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"), "ymd"),
 )
-_WORDED = lazy(r"(?P<month>[A-Za-z]+)(?:\s+(?P<day>\d{1,2}))?,\s*(?P<year>\d{4})")
+_WORDED = lazy(r"(?P<month>[A-Za-z]+)(?:\s+(?P<day>\d{1,2}))?,\s*(?P<year>\d{4})"
+              r"|(?P<day1>\d{1,2})\.?(?:\s+|-)(?P<month1>[A-Za-z]+)\.?(?:\s+|-)(?P<year1>\d{4})")
+"""A date with its month in words: "April 21, 2018", "April, 2018"; day first, "21 April 2018", "17-January-2014"
+(BibDesk's urldate)."""
 
 
 def parse_iso(text: str) -> date | None:
@@ -112,11 +115,12 @@ def iso_form(text: str) -> str:
     # `check` 30-60 ms and most date fields never get this far.
     from .refparse.fields import month_number
 
-    month = month_number(match.group("month"))
+    first = match.group("month") is None  # day first
+    month = month_number(match.group("month1" if first else "month"))
     if month is None:
         return ""
-    day = match.group("day")
-    return _iso(int(match.group("year")), month, int(day) if day else None)
+    day = match.group("day1" if first else "day")
+    return _iso(int(match.group("year1" if first else "year")), month, int(day) if day else None)
 
 
 MAX_DIGITS = 9

@@ -41,6 +41,18 @@ _TYPE_NAMES = """
 """
 KNOWN_TYPES = frozenset(_TYPE_NAMES.split())
 
+@lru_cache(maxsize=256)  # (a file may hold thousands of entries of one custom type)
+def _type_meant(kind: str) -> str:
+    """The known entry type an unknown one misspells by a letter or two ("booktlet", "artcile"), or ''."""
+    import difflib
+
+    if len(kind) < 5:
+        return ""
+    scored = sorted(((difflib.SequenceMatcher(None, kind, known).ratio(), known) for known in KNOWN_TYPES), reverse=True)
+    (best, meant), (second, _) = scored[0], scored[1]
+    return meant if best >= 0.85 and best > second else ""
+
+
 CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "maintitle")
 PUBLISHER_FIELDS = ("publisher", "institution", "organization", "school")
 PERSON_FIELDS = ("author", "editor")
@@ -150,6 +162,12 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             # "year = {1995}, % a note": BibTeX and pybtex read no comment inside an entry (pandoc and biber do).
             hint = ("BibTeX reads % inside an entry as text, not as a comment, and skips the rest of the entry from "
                     "there: move the comment above the entry, or delete it")
+        if (not hint and "expected" in message and text[at:at + 1] not in ("", "%", "@", "{", '"') and not text[at].isspace()
+                and text[:at].rstrip(" \t").endswith("}") and not _NEXT_FIELD.match(text, at)):
+            # 'note = {\url{https://x.org}(23.9.2022)},': a } too many closes the value, and text follows it
+            after = re.match(r"[^\n]*", text[at:at + 60])
+            hint = (f"Text follows the closing brace of a value ({after.group().strip() if after else ''!r}): move it "
+                    "inside the braces or delete it (a } too many may close the value early)")
         if head.startswith("undefined string") and (defined := bibtex.string_offset(text, detail)) is not None:
             # Defined below its use: BibTeX, biber and pandoc read the file in order (pandoc prints the name).
             hint = (f"Move the @string on line {line_of(defined)} above the entries that use {detail!r}: BibTeX, "
@@ -227,9 +245,11 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         if other != key:
             problems.append(case_clash(key, other, seen[other], filename, line))
         if kind not in KNOWN_TYPES:
+            meant = _type_meant(kind)
             problems.append(Finding(
                 code="LR102", severity="warning", message=f"unknown entry type @{entry_type}",
-                hint="Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc",
+                hint=f"Write @{meant}, the type this one misspells" if meant else
+                "Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc",
                 key=key, file=filename, line=line,
             ))
         fields: dict[str, str] = {}

@@ -261,12 +261,24 @@ def comma_joined(name: str, given_names: frozenset[str]) -> bool:
     parts = _parts(name)
     if parts is None or not all(parts):
         return False
+    if _vancouver(parts):
+        return True
     if len(parts) == 3:  # "Family, initials, Family": no "Family, Jr, Given" and no "Doe, Jane, PhD"
         words = [_TEX_SPACE.split(p) for p in parts]
         return ((all(_INITIALS.fullmatch(w) for w in words[1])
                  and parts[1].rstrip(".").casefold() not in NAME_SUFFIXES and parts[2].rstrip(".").casefold() not in NAME_SUFFIXES)
                 or all(_full_name(w) for w in words))
     return len(parts) == 2 and all(_looks_given_family(_TEX_SPACE.split(p), given_names) for p in parts)
+
+
+_VANCOUVER = lazy(r"(?:[^\W\d_][\w'’-]*\s+)*[^\W\d_]{2,}[\w'’-]*\s+[A-Z]{1,3}")
+"""One person as the Vancouver style writes it, family name then initials without stops: "Nikravesh A", "van Dijk JA"."""
+
+
+def _vancouver(parts: list[str]) -> bool:
+    """Whether the parts of a name are people written in the Vancouver style ("Nikravesh A, Yao H, Xu S"): each a
+    family name and its initials (not "Doe, Jane A", whose first part has none)."""
+    return len(parts) >= 2 and all(_VANCOUVER.fullmatch(p) for p in parts)
 
 
 def full_names_joined(name: str, given_names: frozenset[str]) -> bool:
@@ -301,6 +313,8 @@ def joined_as_list(name: str, *, given_first: bool = False) -> str:
     """ "I.N. Bronstein, K.A. Semendjaew" as a name list, "Bronstein, I.N. and Semendjaew, K.A." ('' for a name of
     three parts but three people written given name first, whose reading is the author's to decide);
     ``given_first``: as the list's other people are written, "I.N. Bronstein and K.A. Semendjaew"."""
+    if (split := _parts(name)) and _vancouver(split):  # "Nikravesh A, Yao H": family names first
+        return " and ".join(", ".join(p.rsplit(None, 1)) for p in split)
     parts = [_TEX_SPACE.split(p) for p in _parts(name) or ()]
     if len(parts) != 2 and not (len(parts) == 3 and all(_full_name(w) for w in parts)):
         return ""

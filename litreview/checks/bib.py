@@ -228,6 +228,9 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
         renderer = None  # a CSL file: pandoc reads it, by CSL's names
     if "eventtitle" in fields and csl:  # CSL: a paper presented at an event needs no proceedings
         groups = tuple(g for g in groups if g != ("booktitle",))
+    if _has(fields, "pubstate") and (csl or (renderer and renderer.name == CITEPROC)):
+        # "in press", "forthcoming" (CSL's status): pandoc's citeproc prints it where the year goes
+        groups = tuple(g for g in groups if g[0] != "year")
     tool = renderer.name if renderer else ""
     missing = [g for g in groups if not _read(fields, source.type, g, tool)]
     if missing:
@@ -371,6 +374,10 @@ def _address_held_hint(missing: str, fields: Mapping[str, str]) -> str:
     return ""
 
 
+_CITESEER_ID = lazy(r"10\.1\.1\.\d+\.\d+")
+"""CiteSeerX's document id ("10.1.1.87.5230"), which looks like a DOI but has no slash."""
+
+
 def check_doi(source: Source) -> Iterable[Finding]:
     """LR120 for a DOI that is not one, LR121 for one written as a link, with a label, a final mark or as a shortDOI.
 
@@ -393,8 +400,14 @@ def check_doi(source: Source) -> Iterable[Finding]:
                             "registries do not know it, so fetch cannot verify the entry",
                             f"write the DOI https://doi.org/{doi} redirects to (open it to see it): fetch does "
                             "not expand shortDOIs", field="doi")
+    elif _CITESEER_ID.fullmatch(doi):  # Mendeley and BibDesk export CiteSeerX's document id as a DOI
+        yield entry_finding("LR120", source, f"DOI {raw!r} is a CiteSeerX document id, not a DOI: no registry knows it",
+                            f"delete the {own_name('doi', source)} field (the work's DOI, if it has one, is on its "
+                            "publisher's page)", field="doi")
     elif problem:
-        yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", "", field="doi")
+        hint = (f"the {own_name('doi', source)} field holds a web address that is no DOI link: move it to the "
+                f"{own_name('url', source)} field" if re.match(r"(?i)https?://", raw.strip()) else "")
+        yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", hint, field="doi")
     elif latex_escaped(raw) and not (has_prefix(raw) or end):
         yield entry_finding("LR121", source, f"DOI '{raw}' is written with LaTeX escapes: biber reads doi "
                             "verbatim, so the link keeps the backslash", f"write doi = {{{bare_doi(raw)}}}",
@@ -466,10 +479,12 @@ def check_isbn(source: Source) -> Iterable[Finding]:
         if problem:
             bare = "".join(c for c in part if c.isdigit() or c in "Xx-")  # "[978-0-306-40615-7]": marks around it
             hint = f"write isbn = {{{bare}}}" if bare != part and problem.startswith("it holds") and not isbn_problem(bare) else ""
-            if issn and problem.startswith("it is the ISSN"):
+            number = issn.group(1) if issn and problem.startswith("it is the ISSN") else \
+                part.strip() if problem.startswith("it is an ISSN") else ""  # "0737-0024", as Mendeley exports it
+            if number:
                 held = "".join(c for c in plain(source.fields.get("issn", "")).upper() if c.isalnum())
-                hint = ("delete the isbn field: the issn field holds this ISSN" if held == issn.group(1).replace("-", "").upper()
-                        else f"write issn = {{{issn.group(1)}}} and delete the isbn field")
+                hint = ("delete the isbn field: the issn field holds this ISSN" if held == number.replace("-", "").upper()
+                        else f"write issn = {{{number}}} and delete the isbn field")
             yield entry_finding("LR122", source, f"ISBN {shown(part)} is invalid: {problem}", hint, field="isbn")
 
 
@@ -501,6 +516,13 @@ def url_problem(url: str) -> str:
     return ""
 
 
+def _url_spaces_mended(url: str) -> str:
+    """A URL with its white space mended: dropped after a hyphen ending a word or after a slash, where a line was
+    broken ("wp- content", "https:// www"), else written %20, as a browser sends a space in a file's name
+    ("Guidelines for mobile.pdf", "Preece - 2004")."""
+    return re.sub(r"\s+", "%20", re.sub(r"(?<=\S-)\s+|(?<=/)\s+", "", url.strip()))
+
+
 def check_url(source: Source) -> Iterable[Finding]:
     """LR123 for a url field that is not an absolute http(s), ftp or file address."""
     raw = plain(source.fields.get("url", ""))
@@ -515,10 +537,17 @@ def check_url(source: Source) -> Iterable[Finding]:
             if not hint and has_prefix(raw) and (link := doi_url(raw)):
                 hint = f"write url = {{{link}}}"  # a DOI's link escaped as the DOI is (doi.bare_doi reads it)
             several = [u for u in re.split(r"[\s;,]+", raw) if u]
-            joined = "".join(raw.split())
+            joined = _url_spaces_mended(raw)
             if (not hint and joined != raw and not url_problem(joined)
                     and not all(map(_WEB_ADDRESS.match, several)) and not all(map(_ANY_ADDRESS.match, several))):
                 hint = f"write url = {{{joined}}}"  # "https:// www.example.org/a": a space typed inside the address
+            lines = [u.strip() for u in raw.split("\\n") if u.strip()]
+            if len(lines) > 1:  # Mendeley joins a work's addresses with a line break written out: "a.org\nhttp://b"
+                web = [m for m in map(_url_spaces_mended, lines) if not url_problem(m)]
+                problem = f"it holds {len(lines)} addresses joined by '\\n' (a line break written out)"
+                hint = f"keep the web address, url = {{{web[0]}}}" if web else ""
+                yield entry_finding("LR123", source, f"URL {shown(raw)} is invalid: {problem}", hint, field="url")
+                return
             web = [u for u in several if not url_problem(u)]
             if len(several) > 1 and web and all(map(_ANY_ADDRESS.match, several)):
                 # BibSonomy: "http://a; http://b"; Papers and Mendeley: "http://a papers://b" (a local library's link)
@@ -560,6 +589,9 @@ def _plain_dates(fields: Mapping[str, str], today: date) -> bool:
     return not year or (len(year) == 4 and year.isascii() and year.isdigit() and 1000 <= int(year) <= today.year + 1)
 
 
+_TIME_OF_DAY = lazy(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
 def check_dates(source: Source, today: date) -> Iterable[Finding]:
     """LR124 for a year, date, origdate or urldate that is not a date or lies in the future; LR146 for a
     date that is readable but not in the ISO form biblatex needs."""
@@ -588,6 +620,9 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
         if csl and csl_form(source) == "yaml":  # no date at all there ("April 2019" prints n.d.): an error
             iso = iso or _iso_parts(citeproc_date_parts(raw))
             hint = f"write {name} = {{{iso}}}" if iso else ""
+            if not iso and _TIME_OF_DAY.fullmatch(raw):  # "19:24:38": RStudio's visual editor kept Zotero's time alone
+                hint = (f"the {own_name(name, source)} field holds a time of day without its day: write the day the "
+                        f"page was read (YYYY-MM-DD), or delete the field")
             yield entry_finding("LR124", source, f"{own_name(name, source)} {raw!r} is {problem or 'no ISO date'}; "
                                 f"{reader}", hint, field=name)
         elif iso:

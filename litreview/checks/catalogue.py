@@ -143,7 +143,8 @@ _CODES = (
          "or uses a command that LaTeX, biblatex and the file's @preamble do not define.",
          "Close the math or the environment, escape the character (\\_), or correct the command's name."),
     Code("LR143", "page-range-format", "warning",
-         "The pages field is not a page, a range or a list of them (BibTeX ranges take --).",
+         "The pages field is not a page, a range or a list of them, or is a range that starts and ends on one page "
+         "(a range takes one hyphen or two: BibTeX's styles double one, biber and pandoc read both).",
          "Write pages = {12--15}, or a list such as {3, 7--9}."),
     Code("LR144", "unsure-import", "warning",
          "An entry imported from a reference string has fields the parser was unsure of.",
@@ -202,6 +203,20 @@ _CODES = (
          "paste: styles print the name twice, and the repeat may stand where a co-author is missing. Initials alone "
          "at two places apart are not reported: two people of one name are as likely.",
          "Delete the repeat; if they are two people, write each one's given names in full to tell them apart."),
+    Code("LR158", "names-joined-by-word", "warning",
+         "An author or editor name joins two people with a word for 'and' in another language (\"Douglas R. Mauro en "
+         "Kevin J. Schmidt\", \"Darvas, Zsolt et Guntram Wolff\"; Dutch en, French et, German und, Scandinavian og and "
+         "och, Hungarian és, Turkish ve): BibTeX, biber and pandoc split names at 'and' alone, so they read and "
+         "print one person.",
+         "Join the people with ' and ' (in CSL, give each person an item of its own)."),
+    Code("LR159", "misspelt-field", "warning",
+         "A field's name swaps two letters of a common field's (\"langauge\", \"jounral\", \"pulbisher\"): BibTeX, "
+         "biber and pandoc read no such field, so its value is left out of the bibliography.",
+         "Rename the field to the name it misspells (or delete it when the entry has that field too)."),
+    Code("LR160", "name-without-letters", "warning",
+         "A person's family name holds no letter (\"-, Di Redazione\", \"1998)\"), usually the residue of a web page's "
+         "scraped byline or of a name list split in the wrong places: styles print and sort the mark as the name.",
+         "Write the person's family name, or delete the name from the list."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),

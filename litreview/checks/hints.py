@@ -48,6 +48,7 @@ def in_own_words(hint: str, source: Source, form: str = "") -> str:
     # CSL protects words from a style's case changes with a nocase span, not braces.
     hint = hint.replace("with braces, e.g. {NATO}", 'as <span class="nocase">NATO</span>')
     hint = hint.replace("with braces", 'in <span class="nocase">...</span>')
+    hint = hint.replace("a list such as {3, 7--9}", "a list such as 3, 7-9")  # LR143's, in CSL's range form
     return _ASSIGNMENT.sub(lambda m: _csl(m.group(1), m.group(2), source.type, form == "yaml"), hint)
 
 

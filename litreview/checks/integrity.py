@@ -37,7 +37,7 @@ _NOT_TEXT = VERBATIM | {"author", "editor", "translator", "bookauthor", "date", 
 _LINK_FIELD = lazy(r".*(?:url|doi)|ee|bdsk-url-\d+")
 BIBLATEX_ONLY = frozenset({"date", "journaltitle", "location", "urldate", "eventdate", "origdate", "eventtitle",
                            "maintitle", "booksubtitle", "xdata", "ids", "langid", "eprinttype"})
-"""Fields only biblatex reads: a file that uses them is a biblatex file (single-hyphen ranges are fine)."""
+"""Fields only biblatex reads: a file that uses them is a biblatex file (whose pages LR143 reads as biber does)."""
 
 _ISSN = lazy(r"^(\d{4})-?(\d{3})([\dXx])$")
 _ISSN_MEDIUM = lazy(r"\s*\((?:print|electronic|online|linking|e|p)\)$", re.IGNORECASE)
@@ -54,7 +54,8 @@ _HTML_TAG = lazy(r"</?(?:a|b|i|u|em|strong|sub|sup|p|br|span|div|sc|scp|inf|mml:
 _PAGE = r"(?:\d+:\d+|(?:[A-Za-z]|[A-Z]{2,3})?\d+[A-Za-z]?(?:\.e\d{1,3})?|[ivxlcdmIVXLCDM]+[A-Za-z]?)"
 # "102f", "102ff." (and following): biber reads them as one page, BibTeX prints them as written.
 _FOLLOWING = r"(?:\s?(?:f|ff|sq|sqq)\.?)?"
-_BIBTEX_PAGES = lazy(rf"^{_PAGE}{_FOLLOWING}\+?(?:\s*(?:--|–)\s*{_PAGE}\+?)?(?:,\s*{_PAGE}\+?(?:\s*(?:--|–)\s*{_PAGE})?)*$")
+# A single hyphen makes a range too: BibTeX's styles double it (n.dashify), biber reads a range, pandoc prints an en dash.
+_BIBTEX_PAGES = lazy(rf"^{_PAGE}{_FOLLOWING}\+?(?:\s*(?:--?|–)\s*{_PAGE}\+?)?(?:,\s*{_PAGE}\+?(?:\s*(?:--?|–)\s*{_PAGE})?)*$")
 _BIBLATEX_PAGES = lazy(
     rf"^{_PAGE}{_FOLLOWING}\+?(?:\s*(?:--?|–)\s*{_PAGE}|/{_PAGE})?"
     rf"(?:,\s*{_PAGE}(?:\s*(?:--?|–)\s*{_PAGE})?)*$")
@@ -90,7 +91,7 @@ def is_biblatex(bib: Bibliography) -> bool:
 
 
 def check_integrity(bib: Bibliography) -> list[Finding]:
-    """LR112, LR125, LR140-LR143, LR152 on every entry."""
+    """LR112, LR125, LR140-LR143, LR152, LR159 on every entry."""
     keys = {s.key.casefold() for s in bib.sources}
     biblatex = is_biblatex(bib)
     found: list[Finding] = []
@@ -116,7 +117,32 @@ def check_integrity(bib: Bibliography) -> list[Finding]:
             found.extend(check_page_form(source, biblatex=biblatex))
         if not values.isprintable():  # (a line break is not printable, and no control either)
             found.extend(check_controls(source))
+        if not _MISSPELT.keys().isdisjoint(fields):
+            found.extend(check_misspelt_fields(source))
     return found
+
+
+_COMMON_FIELDS = ("author", "editor", "title", "journal", "journaltitle", "booktitle", "publisher", "address",
+                  "location", "year", "month", "volume", "number", "pages", "edition", "series", "school",
+                  "institution", "organization", "howpublished", "note", "language", "abstract", "keywords",
+                  "urldate", "chapter", "translator", "subtitle", "eprint", "archiveprefix", "isbn", "issn")
+_MISSPELT = {f"{name[:i]}{name[i + 1]}{name[i]}{name[i + 2:]}": name for name in _COMMON_FIELDS
+             for i in range(len(name) - 1) if name[i] != name[i + 1]}
+"""A common field's name with two letters side by side swapped ("langauge", "jounral") -> the field: a name no tool
+reads, so its value is left out."""
+
+
+def check_misspelt_fields(source: Source) -> Iterable[Finding]:
+    """LR159 for a field whose name swaps two letters of a common field's ("langauge" for language), in a BibTeX
+    file (a CSL item's variables are read by CSL's names)."""
+    if csl_form(source):
+        return
+    for name in source.fields:
+        if (meant := _MISSPELT.get(name)) and len(name) >= 4:
+            hint = (f"delete it: the entry has {meant} too" if meant in source.fields
+                    else f"rename it: {meant} = {{...}}")
+            yield entry_finding("LR159", source, f"field {name!r} misspells {meant!r}: BibTeX, biber and pandoc "
+                                "read no such field and leave its value out", hint, field=name)
 
 
 def check_controls(source: Source) -> Iterable[Finding]:
@@ -383,17 +409,17 @@ def page_form_problem(pages: str, *, biblatex: bool) -> str:
         if _BIBLATEX_PAGES.match(text) and not doubled:
             return ""
         return "write a page, a range like 12-15 or 12--15, or a list like 3, 7-9"
+    if re.fullmatch(rf"({_PAGE})\s*-\s*\1", text):  # "20110550-20110550": ADS's range of one page
+        return "a range that starts and ends on one page"
     if _BIBTEX_PAGES.match(text) and not doubled:
         return ""
-    if re.fullmatch(rf"{_PAGE}\s*-\s*{_PAGE}", text):
-        return "BibTeX ranges take a double hyphen: 12--15"
     return "write a page, a range like 12--15, or a list like 3, 7--9"
 
 
 def page_form_fix(pages: str, *, biblatex: bool) -> str:
-    """The pages value LR143 asks for when the change is mechanical ('' when it is not, or none is needed):
-    one hyphen in BibTeX, or a run of them ("450----493", Mendeley's export of an en dash) in either, made a
-    double hyphen; a range of pages numbered within chapters made one biber reads ({12-1}--{12-55})."""
+    """The pages value LR143 asks for when the change is mechanical ('' when it is not, or none is needed): a run
+    of hyphens ("450----493", Mendeley's export of an en dash) made a double hyphen; a range of pages numbered
+    within chapters made one biber reads ({12-1}--{12-55})."""
     text = plain(pages).strip()
     if not page_form_problem(pages, biblatex=biblatex) or _PAGE_COUNT.fullmatch(text) or _no_pages(text) \
             or _manuscript_pages(text) or _ARXIV_PAGES.fullmatch(text):

@@ -118,6 +118,27 @@ def placeholder_name(person: Person, alone: bool) -> bool:
     return written in _PLACEHOLDERS or (alone and written == "others")
 
 
+_AND_WORDS = frozenset({"en", "et", "und", "og", "och", "és", "ve"})
+"""'and' in Dutch, French and Latin, German, Danish and Norwegian, Swedish, Hungarian, Turkish: joining two people in one
+name ("Douglas R. Mauro en Kevin J. Schmidt"). Not Spanish 'y', Portuguese 'e' nor Catalan 'i', which join the two
+family names of one person ("Ortega y Gasset")."""
+
+
+def joining_word(person: Person) -> str:
+    """The word for 'and' that joins two people written as one name ("Douglas R. Mauro en Kevin J. Schmidt",
+    "Darvas, Zsolt et Guntram Wolff"), or ''. A body's name (no given part: "{{Welzijn en Sport}}") and particles
+    joined ("von und zu") are no two people; "et al." is LR151's."""
+    if not person.given:
+        return ""
+    words = " ".join(p for p in (person.given, person.prefix, person.family, person.suffix) if p).split()
+    for n, word in enumerate(words[1:-1], 1):
+        if (word in _AND_WORDS and words[n + 1].rstrip(".").casefold() != "al"
+                and not is_particle(words[n - 1]) and not is_particle(words[n + 1])
+                and not any(w.strip(".,()").casefold() in ORGANISATION_WORDS for w in words)):
+            return word
+    return ""
+
+
 def suffix_as_family(person: Person) -> tuple[str, str, str] | None:
     """(family, suffix, given) of a name whose family part is a generational suffix ("Jr, James E Watkins": the
     family name is the last of the given words), or None when it is not one."""
@@ -130,7 +151,8 @@ def suffix_as_family(person: Person) -> tuple[str, str, str] | None:
 
 def check_names(source: Source) -> Iterable[Finding]:
     """LR133 for each author or editor whose name is miscased; LR149 for one with no family part; LR150 for one
-    holding a quotation mark that nothing closes; LR151 for et al. written as a name; LR154 for a placeholder."""
+    holding a quotation mark that nothing closes; LR151 for et al. written as a name; LR154 for a placeholder; LR158
+    for two people joined by a word for 'and' ("en", "et"); LR160 for a family name without a letter ("-")."""
     house = editor_as_publisher(source)  # "editor = {Siglo XXI}": LR111 names the publisher, no name problem
     for role, people in (("author", source.authors), ("editor", () if house else source.editors)):
         for person in people:
@@ -161,6 +183,23 @@ def check_names(source: Source) -> Iterable[Finding]:
                                     f"write '{name} and others' in the {role} field, which styles print as et al.",
                                     field=role)
                 continue
+            family = f"{person.prefix} {person.family}".strip()
+            if family and not any(c.isalpha() or c == "\ufffd" for c in family):  # "-, Di Redazione": a scrape's residue
+                # (U+FFFD: letters a wrong encoding lost, LR105's)
+                hint = f"write the person's family name, or delete the name from the {role} field"
+                if re.fullmatch(r"\d{4}", family) and len(person.given.split()) > 1:  # "Stefan Kolb 0001"
+                    hint = (f"{family!r} is dblp's number for people of one name, not a name: write "
+                            f"{person.given!r} in the {role} field")
+                yield entry_finding("LR160", source, f"{role} {person.sort_name()!r} has no letter in its family name "
+                                    f"{family!r}: styles print and sort it as the name", hint, field=role)
+                continue
+            if word := joining_word(person):
+                written = next((n.strip() for n in names.split_names(source.fields.get(role, ""))
+                                if f" {word} " in n and "," not in n), person.sort_name())  # as written, not sorted
+                yield entry_finding("LR158", source, f"{role} {written!r} joins people with {word!r}: "
+                                    "styles read and print it as one person", _joined_hint(source, role, word),
+                                    field=role)
+                continue
             mark = stray_quote(person)
             if mark:
                 yield entry_finding("LR150", source, f"{role} {person.sort_name()!r} holds a stray quotation mark {mark}",
@@ -185,6 +224,17 @@ def check_names(source: Source) -> Iterable[Finding]:
                 hint = ("write the family name with its capital (a particle such as 'van' before it: 'van Dijk, Jan'; "
                         "a body's name in double braces: {{Name of the Body}})")
             yield entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint, field=role)
+
+
+def _joined_hint(source: Source, role: str, word: str) -> str:
+    """How to write the people of a name joined by ``word`` ('en', 'et') as names of their own."""
+    if csl_form(source):
+        return f"give each person an item of its own in the {role} list (family and given)"
+    value = source.fields.get(role, "")
+    names_joined = [n for n in names.split_names(value) if f" {word} " in n]
+    if len(names_joined) == 1 and "," not in names_joined[0] and value.count(f" {word} ") == 1:
+        return f"write {role} = {{{value.replace(f' {word} ', ' and ')}}}"
+    return f"join the people with ' and ' (not {word!r}), each written 'Family, Given'"
 
 
 def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: False) -> Iterable[Finding]:

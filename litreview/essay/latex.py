@@ -137,8 +137,9 @@ def _as_written(claim: Claim, commands: list[tuple[int, str, str]], start: int, 
     if not claim.citations:
         return claim
     cites = list(claim.citations)
+    order = sorted(range(len(cites)), key=lambda n: cites[n].start)  # the citations met as the text goes on
     at = bisect_left(commands, (start, "", ""))
-    cursor = 0
+    cursor = passed = 0
     while at < len(commands) and commands[at][0] < end:
         _, marker, command = commands[at]
         at += 1
@@ -147,9 +148,14 @@ def _as_written(claim: Claim, commands: list[tuple[int, str, str]], start: int, 
         if found < 0:
             continue
         cursor = found + len(shown)
-        for n, cite in enumerate(cites):
-            if found <= cite.start and cite.end <= cursor:
-                cites[n] = replace(cite, command=_spaced(command))
+        while passed < len(order) and cites[order[passed]].start < found:
+            passed += 1
+        inside = passed
+        while inside < len(order) and cites[order[inside]].start < cursor:  # those the command's text holds
+            n = order[inside]
+            if cites[n].end <= cursor:
+                cites[n] = replace(cites[n], command=_spaced(command))
+            inside += 1
     return replace(claim, citations=tuple(cites))
 
 

@@ -102,6 +102,9 @@ def _capitalised(word: str) -> bool:
 
 #: "and" between the last two names in French and German lists (ISO 690: "BETHGE, Matthias et WICHMANN, Felix A.")
 _JOINING = frozenset(("et", "und"))
+#: "and" between the last two names in Spanish, Italian and Portuguese lists ("Liu, Hao Zheng y Rong Zhao", "S. Yan e
+#: M. R. Bryce"); also inside a family name ("Ortega y Gasset"), so it joins only after a name that follows a comma
+_JOINING_LATE = frozenset(("y", "e"))
 _NOT_IN_NAME = frozenset("“”\"()[]«»‹›„")
 
 
@@ -332,7 +335,8 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
             break
         after_semicolon = False
         while j < n and (toks[j][0] in _BETWEEN_NAMES or (  # French and German "et", "und" (not "et al.")
-                toks[j][0] in _JOINING and not (j + 1 < n and toks[j + 1][0].lower().startswith("al")))):
+                toks[j][0] in _JOINING and not (j + 1 < n and toks[j + 1][0].lower().startswith("al")))
+                or (toks[j][0] in _JOINING_LATE and _late_join(toks, j, j, 1, True))):
             after_semicolon = after_semicolon or toks[j][0] == ";"
             et_al = et_al or toks[j][0] in ("…", "...")  # names left out before the last one
             j += 1
@@ -406,6 +410,16 @@ def _chunk(toks: list[tuple[str, int, int]], i: int) -> list[tuple[str, int, int
     return out
 
 
+def _late_join(toks: list[tuple[str, int, int]], i: int, j: int, count: int, given: bool) -> bool:
+    """The "y" or "e" at token ``j`` joins the last name of a list (read from token ``i``, ``count`` words so far) to
+    the one before: a capitalised name follows, and the name it closes is a given name or one of two words or more
+    printed after a comma ("Faqiang Liu, Hao Zheng y Rong Zhao") or opening with initials ("R. Bianchi e M. Verdi"),
+    never a list's first written out ("José Ortega y Gasset")."""
+    nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
+    return nxt[:1].isupper() and count > 0 and (given or (count > 1 and (
+        (i > 0 and toks[i - 1][0] == ",") or is_initials(toks[i][0]))))
+
+
 def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
                family_first: bool = False) -> tuple[list[str], int, bool]:
     """Words of one name from token ``i``: (words, index after them, block closed).
@@ -428,6 +442,8 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
         if words and lower == "et" and _ET_AL.match(word + (" " + toks[j + 1][0] if j + 1 < n else "")):
             return words, j, False
         if words and word in _JOINING:  # "Matthias et WICHMANN": the French "and" ends a name, as "and" does
+            return words, j, False
+        if word in _JOINING_LATE and _late_join(toks, i, j, len(words), given):
             return words, j, False
         words.append(word)
         nxt = toks[j + 1][0] if j + 1 < n else None

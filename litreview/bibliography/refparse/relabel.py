@@ -51,6 +51,7 @@ from .relabel_names import (
     editors_read_as_container,
     given_name_not_date,
     initial_after_body,
+    label_before_names,
     names_joined_by_dash,
     names_run_on,
     role_after_names,
@@ -205,11 +206,13 @@ _YEAR_LEAVES = frozenset(("container", "journal", "publisher", "location", "note
 def _doubted_year(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """In a reading with no date at all, a year the model doubts with the date as its rival is the date:
     "… Intelligence Theory Studies in Intelligence, 2008, 54-72." (a reference has a date; the model's
-    runner-up says where)."""
+    runner-up says where). So is such a year opening the title right after the names, as IOP prints the date there
+    ("Doe J and Roe R 2015 Title Journal 12 3–9"); a year inside a title stays the title's ("… WICSA 2015, …")."""
     if any(t.label == "date" for t in tagged):
         return tagged
-    return [t._replace(label="date") if t.rival == "date" and t.label in _YEAR_LEAVES
-            and F.YEAR_ONLY.fullmatch(t.token.text.strip("()[].,;:")) else t for t in tagged]
+    return [t._replace(label="date") if t.rival == "date" and (t.label in _YEAR_LEAVES or (
+                t.label == "title" and i > 0 and tagged[i - 1].label in ("author", "editor")))
+            and F.YEAR_ONLY.fullmatch(t.token.text.strip("()[].,;:")) else t for i, t in enumerate(tagged)]
 
 
 
@@ -379,6 +382,27 @@ def _role_after_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _ROLE_WORDS = TRANSLATOR | EDITOR | frozenset(("tr", "rev", "rev."))
 
 
+#: Polish role words the lexicon (a table of the model's features) does not hold: "red." (edited by), "tłum." and
+#: "przeł." (translated by), "oprac." (prepared by)
+_POLISH_ROLES = frozenset(("red.", "tłum.", "przeł.", "oprac."))
+
+
+def _role_read_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """An editor's or a translator's word after a comma, and the names after it up to their comma, are a note's where the
+    model read the names as the publisher: Polish "Title, red. Jan Kowalski, 2001.", "„Title”, tłum. J. Nowak, 1892."."""
+    out = list(tagged)
+    for i in range(1, len(tagged) - 1):
+        if tagged[i].token.text.casefold() not in _ROLE_WORDS | _POLISH_ROLES \
+                or not tagged[i - 1].token.text.endswith(",") or tagged[i + 1].label != "publisher" \
+                or not tagged[i + 1].token.text[:1].isupper():
+            continue  # "J. Roe, Eds. (Springer, 2013)": the role closes the names, the publisher follows it
+        j = i + 1
+        while j < len(tagged) and tagged[j].label == "publisher" and not tagged[j - 1].token.text.endswith((",", ";")):
+            j += 1
+        out[i:j] = [t._replace(label="note") for t in tagged[i:j]]
+    return out
+
+
 _BY = frozenset(("by", "von", "v.", "par", "de"))
 
 
@@ -447,6 +471,7 @@ _TITLE_OPENERS = (*_QUOTES, "[")
 
 #: the rules in the order they are applied
 _RULES = (
+    _rule(label_before_names),
     _rule(body_opening_title, "title", unless="author editor"),
     _rule(initial_after_body, "author title", marks=(":",)),
     _rule(day_before_month, "date", _NUMBERS),
@@ -539,6 +564,7 @@ _RULES = (
     _rule(place_before_imprint_colon, marks=(":",)),
     _rule(pages_in_parenthesis, marks=("(",)),
     _rule(volume_in_note, "note", unless=_NUMBERS),
+    _rule(_role_read_as_publisher, "publisher"),
     _rule(_links, text=True),
     _rule(_to_note, text=True),
 )

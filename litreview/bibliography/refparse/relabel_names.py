@@ -339,3 +339,39 @@ def initial_after_body(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 _INITIAL_COLON = lazy(r"[A-Z]:")
 
+
+
+#: what a label printed before the names says after the first author's family name: "u. a." (und andere), "et al."
+_LABEL_OTHERS = (("u.", "a."), ("et", "al."))
+#: the label's year ("2012", "2012a")
+_LABEL_YEAR = lazy(rf"{F.YEAR}[a-z]?")
+#: a dash printed between names given first ("J. Doe – R. Roe")
+_NAME_DASHES = frozenset("–—-")
+
+
+def label_before_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A label printed before the reference, the first author's family name (and "u. a." or "et al.") and the year, as the
+    German Archaeological Institute prints it ("Doe u. a. 2012 J. Doe – R. Roe, Title, Journal 9, 2012"): the label is a
+    note's, its year the date's, and the names after it, given first and joined by dashes, up to their comma, are the
+    authors' (the model reads the label as the names and runs the names into the title). The label's name must be
+    among the names."""
+    words = [t.token.text for t in tagged]
+    family = words[0] if words else ""
+    if not _FAMILY.fullmatch(family):
+        return tagged
+    at = 3 if tuple(w.casefold() for w in words[1:3]) in _LABEL_OTHERS else 1
+    if at + 2 >= len(words) or not _LABEL_YEAR.fullmatch(words[at]):
+        return tagged
+    named = False
+    for j in range(at + 1, len(words)):
+        word = words[j].rstrip(",")
+        if word == family:
+            named = True
+        elif not (is_initials(word) or word in _NAME_DASHES or is_particle(word) or _FAMILY.fullmatch(word)):
+            return tagged  # "(Hrsg.)", a digit, a word in lower case: no list of names
+        if words[j].endswith(","):
+            if not named or j + 1 >= len(words):
+                return tagged
+            return [*(t._replace(label="note") for t in tagged[:at]), tagged[at]._replace(label="date"),
+                    *(t._replace(label="author") for t in tagged[at + 1:j + 1]), *tagged[j + 1:]]
+    return tagged

@@ -164,7 +164,8 @@ def publisher_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     the model closed the span at a word it took for the place's or a note's. Unless those words are a place printed
     after the publisher with no comma (``fields.publisher_then_place``: "Springer-Verlag Berlin", "Westview Press
     Boulder, CO"), which they are not where a colon closes them and the place follows it ("R Foundation for Statistical
-    Computing: Vienna, Austria") or they are the name's abbreviation in parentheses ("Oxford University Press (OUP).")."""
+    Computing: Vienna, Austria"), they are the name's abbreviation in parentheses ("Oxford University Press (OUP).") or
+    the place is printed before the publisher ("London: Palgrave Macmillan UK.": one imprint has one place)."""
     out = list(tagged)
     start = 0
     for i in range(len(tagged) - 1):
@@ -180,7 +181,8 @@ def publisher_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 name = " ".join(x.token.text for x in tagged[start:i + 1])
                 tail = " ".join(x.token.text for x in tagged[i + 1:j + 1]).rstrip(_CLOSERS)
                 colon = tagged[j].token.text.endswith(":") and j + 1 < len(tagged) and tagged[j + 1].label == "location"
-                if colon or abbreviates(tail, name) or F.publisher_then_place(f"{name}, {tail}", ",") is None:
+                placed = start > 0 and tagged[start - 1].label == "location"  # "London: Palgrave Macmillan UK."
+                if colon or placed or abbreviates(tail, name) or F.publisher_then_place(f"{name}, {tail}", ",") is None:
                     out[i + 1:j + 1] = [x._replace(label="publisher") for x in tagged[i + 1:j + 1]]
                 break
     return out

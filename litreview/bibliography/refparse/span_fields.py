@@ -8,7 +8,7 @@ import re
 from ...locale_terms import EDITION_WORDS, alternation
 from ...model import Person
 from . import fields as F
-from .names import is_organisation, is_particle, scan_names
+from .names import is_initials, is_organisation, is_particle, scan_names
 from .tail import _names as reading_order_names
 
 _QUOTES = "“”\"‘’«»„"
@@ -106,12 +106,22 @@ def split_quoted(text: str) -> tuple[str, str]:
 _FOREIGN_AND = re.compile(r"\s+(?:et|y|e|und|en|och)\s+(?=[A-ZÀ-Þ])|(?<=[\w.])\s*/\s*(?=[A-ZÀ-Þ])|(?<=[\w.])\s+–\s+(?=[A-ZÀ-Þ])")
 
 
+#: a spaced dash between two names
+_DASH = re.compile(r"\s+[–—]\s+")
+
+
 def _names_joined(names: str) -> str:
     """"Pérez, J. y Rodríguez, M." -> "Pérez, J.; Rodríguez, M."; "Müller, Hans/Schmidt, Petra", "Kirk, Jo – Li, Bo" too.
 
-    Only after the first name's comma: "Ortega y Gasset, José" is one name."""
+    Only after the first name's comma: "Ortega y Gasset, José" is one name. With no comma, names given first, each
+    opening with an initial, joined by spaced dashes, are joined by commas: "J. Doe – R. Roe" -> "J. Doe, R. Roe" (the
+    German Archaeological Institute's lists)."""
     head, comma, rest = names.partition(",")
-    return head + comma + _FOREIGN_AND.sub("; ", rest) if comma else names
+    if comma:
+        return head + comma + _FOREIGN_AND.sub("; ", rest)
+    parts = [p.split() for p in _DASH.split(names)]
+    return ", ".join(" ".join(p) for p in parts) if len(parts) > 1 and all(
+        len(p) > 1 and is_initials(p[0]) for p in parts) else names
 
 
 def persons(text: str) -> tuple[tuple[Person, ...], bool]:

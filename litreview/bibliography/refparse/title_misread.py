@@ -33,12 +33,17 @@ def quote_in_names(rules: ParsedReference) -> bool:
 
 
 def and_as_name(crf: ParsedReference, rules: ParsedReference) -> bool:
-    """The rules' title is the end of the CRF's from a lower-case "and" on: the rules read the title's first words as
-    one more author ("A. Strittmatter, Employment and Earnings Effects …" read as the author "Employment" and the title
-    "and Earnings Effects …"); neither their names nor their title is taken."""
+    """The rules' title opens with a lower-case "and" of the CRF's title and goes on with the CRF's words from there (to its
+    end, or on past it): the rules read the title's first words as one more author ("A. Strittmatter, Employment and
+    Earnings Effects …" read as the author "Employment" and the title "and Earnings Effects …"; Polish "Doe J., Herons
+    and the Sea, „Journal” 2001" with the title "and the Sea, „Journal” 2001"); neither their names nor their title is
+    taken."""
     first = rules.title.split()[:1]
     mine, theirs = norm(crf.title), norm(rules.title)
-    return bool(first) and first[0] in AND and mine != theirs and mine.endswith(theirs)
+    if not first or first[0] not in AND or mine == theirs:
+        return False
+    words = crf.title.split()
+    return any(w == first[0] and theirs.startswith(norm(" ".join(words[at:]))) for at, w in enumerate(words) if at)
 
 
 #: the rest of a title's list after its first item: ", Algorithms, and Applications", ", Methodology and Practice"
@@ -85,12 +90,71 @@ _YEAR_FIRST = re.compile(rf"({F.YEAR})[a-z]?\.?\s+")
 
 
 def year_opens(mine: str, theirs: str, year: str, raw: str) -> bool:
-    """The rules' title is the reference's year and then the CRF's title, that year printed nowhere else: AAA's
-    "Anderson, Robert C. 1976 Directions of a Town. …" read with the title "1976 Directions of a Town" (a title that
+    """The rules' title is the reference's year, printed nowhere else, and then the CRF's title, whole, cut short or run
+    on past it: AAA's "Anderson, Robert C. 1976 Directions of a Town. …" read with the title "1976 Directions of a Town",
+    IOP's "Doe J 1998 Herons of the Coast Bird Studies 12 3–9" with the title run on over the journal (a title that
     opens with a year, "2016 Human Rights Report", is printed beside the date)."""
     m = _YEAR_FIRST.match(theirs)
-    return m is not None and bool(mine) and m.group(1) == year and raw.count(year) == 1 \
-        and norm(theirs[m.end():]) == norm(mine)
+    if m is None or not mine or m.group(1) != year or raw.count(year) != 1:
+        return False
+    rest, head = norm(theirs[m.end():]), norm(mine)
+    return bool(rest) and (rest.startswith(head) or head.startswith(rest))
+
+
+#: a word a list of names holds beside the names: a connective, "others", a label's "u. a." ("und andere")
+_LIST_WORDS = AND | {"others", "al", "u", "a"}
+#: a dash or slash printed alone between names, or between the names and the title
+_DASHES = frozenset("-–—/")
+
+
+def names_before(crf: ParsedReference, rules: ParsedReference) -> bool:
+    """The rules' title opens with words of the CRF's names (initials, connectives and the year among them) closed by a
+    comma, or by a spaced dash after names the rules read too ("Tidewater - the remake" is a title), and goes on with the
+    CRF's title (whole, cut short or run on): NP 405's "DOE, Jane; ROE, Rita - Title." read with the title "Rita -
+    Title", a label printed before the names ("Doe u. a. 2012 J. Doe – R. Roe, Title, Journal 9") and Italian "J. Doe e
+    R. Roe, Title, in «Journal»" read whole as the title; neither their names nor their title is taken."""
+    head, words = norm(crf.title), rules.title.split()
+    known = {norm(w) for p in (*crf.authors, *crf.editors) for w in f"{p.prefix} {p.family} {p.given}".split()} - {""}
+    year = crf.year or rules.year
+    if not head or not known:
+        return False
+    named = False
+    for at, word in enumerate(words[:-1]):
+        w = norm(word)
+        if w in known:
+            named = True
+        elif w and w != year and len(w) > 2 and word.casefold().strip(".,;") not in _LIST_WORDS:
+            return False  # a word of no name: the names end here, if they were any
+        if named and (word.endswith(",") or (word in _DASHES and (rules.authors or rules.editors))):
+            rest = norm(" ".join(words[at + 1:]))
+            if rest and (rest.startswith(head) or head.startswith(rest)):
+                return True
+    return False
+
+
+def container_run_on(mine: str, theirs: str, crf: ParsedReference) -> bool:
+    """The rules' title is the CRF's, then the CRF's container (quoted or not) and then its year, volume or first page:
+    the rules ran the title on over the journal and the numbers after it (Polish "Title, „Journal” 2013, t. 4, s. 1-9",
+    IOP's "Title Journal 43 6–13"). A container the title runs into with nothing after it may be the title's end (see
+    ``combine``): that stays the rules'."""
+    head, whole, container = norm(mine), norm(theirs), norm(crf.container)
+    if not head or not container or not whole.startswith(head + container):
+        return False
+    after = whole[len(head) + len(container):]
+    first_page = re.match(r"\w*", crf.pages)
+    numbers = (crf.year, crf.volume, crf.issue, first_page.group() if first_page else "")
+    return bool(after) and any(x and after.startswith(norm(x)) for x in numbers)
+
+
+#: a span of years closing a title after a comma ("…, 1900–1931")
+_YEAR_SPAN_END = re.compile(rf",\s*({F.YEAR})\s*[–-]\s*({F.YEAR})\W*$")
+
+
+def year_span_cut(mine: str, theirs: str, year: str) -> bool:
+    """The CRF's title is the rules' and then a comma and a span of years without the reference's year: the period a
+    title names ("Harbours of the North, 1850–1914, 2001."), which the rules cut off as a date."""
+    m = _YEAR_SPAN_END.search(mine)
+    return m is not None and bool(theirs) and year not in m.groups() and norm(mine[:m.start()]) == norm(theirs)
 
 
 def quoted_itself(title: str) -> bool:

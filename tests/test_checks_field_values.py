@@ -1,0 +1,158 @@
+"""Bibliography checks on values as reference managers and hands write them: what pandoc, biber or BibTeX print
+well is not reported, and a finding's hint says what to write for the value at hand."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from litreview.bibliography.csl import parse_csl
+from litreview.bibliography.load import parse_bibliography
+from litreview.checks import check_review
+from litreview.config import Config
+from litreview.model import Bibliography, Finding, Review
+
+NOW = datetime(2026, 6, 1, tzinfo=UTC)
+
+
+def found(bib: Bibliography, code: str) -> list[Finding]:
+    return [f for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings if f.code == code]
+
+
+def test_a_work_in_press_needs_no_year() -> None:
+    # An article accepted but not out: CSL's status (pandoc's citeproc prints "in press" where the year goes) is
+    # not a missing date. The close case: no status, no date.
+    yaml = ("---\nreferences:\n- id: pressed\n  type: article-journal\n  author: [{family: Roe, given: Ann}]\n"
+            "  title: Half-lines\n  container-title: Medium Aevum\n  status: In press\n"
+            "- id: undated\n  type: article-journal\n  author: [{family: Roe, given: Ann}]\n  title: Other lines\n"
+            "  container-title: Medium Aevum\n...\n")
+    missing = found(parse_csl(yaml, "refs.yaml", yaml=True), "LR110")
+    assert [f.key for f in missing] == ["undated"]
+    assert "issued" in missing[0].message
+
+
+def test_people_joined_by_a_word_for_and_are_named_with_the_list_to_write() -> None:
+    # "en" (Dutch) between two people written given name first: one person to BibTeX and pandoc. The hint writes the
+    # list; a CSL name holding "et" gets the CSL hint and no LR133 for its capitals, whose example kept the "et".
+    bib = parse_bibliography("@book{m, author = {Ann B. Roe en Carl D. Poe}, title = {T}, publisher = {P},"
+                             " year = {2005}}\n", "refs.bib")
+    (joined,) = found(bib, "LR158")
+    assert joined.message == "author 'Ann B. Roe en Carl D. Poe' joins people with 'en': styles read and print it as one person"
+    assert joined.hint == "Write author = {Ann B. Roe and Carl D. Poe}"
+    csl = parse_csl('[{"id": "d", "type": "report", "title": "T", "publisher": "P", "issued": {"date-parts": [[2019]]},'
+                    ' "author": [{"family": "ROE", "given": "ANN et CARL POE"}]}]', "refs.json")
+    (joined,) = found(csl, "LR158")
+    assert joined.hint == "Give each person an item of its own in the author list (family and given)"
+    assert found(csl, "LR133") == []
+
+
+def test_people_joined_by_commas_in_the_vancouver_style_are_named() -> None:
+    # "Nikravesh A, Yao H, Xu S": family names and initials, as PubMed writes them; BibTeX reads one person (family
+    # "Nikravesh A", "Yao H" as a suffix). The close case: one person family name first with a middle initial.
+    bib = parse_bibliography("@article{v, author = {Kahn A, Lowe BK, Ode S}, title = {T}, journal = {J},"
+                             " year = {2015}}\n@article{w, author = {Kahn, Anna B}, title = {U}, journal = {J},"
+                             " year = {2015}}\n", "refs.bib")
+    (joined,) = found(bib, "LR153")
+    assert joined.key == "v" and joined.hint == "Write author = {Kahn, A and Lowe, BK and Ode, S}"
+
+
+def test_an_issn_in_the_isbn_field_is_moved_or_deleted() -> None:
+    # Mendeley writes a journal's ISSN in isbn too: "Copy the ISBN again from the book" fitted no article.
+    bib = parse_bibliography("@article{a, title = {T}, journal = {J}, year = {2004}, isbn = {0737-0024},"
+                             " issn = {0737-0024}}\n@article{b, title = {U}, journal = {J}, year = {2004},"
+                             " isbn = {2049-3630}}\n", "refs.bib")
+    hints = {f.key: f.hint for f in found(bib, "LR122")}
+    assert hints == {"a": "Delete the isbn field: the issn field holds this ISSN",
+                     "b": "Write issn = {2049-3630} and delete the isbn field"}
+
+
+def test_a_doi_field_holding_no_doi_says_what_it_holds() -> None:
+    # CiteSeerX's document id (10.1.1.N.N) and a Handle address are no DOIs: "Write the bare DOI" told nothing. A
+    # resolver's host without its scheme holds a DOI: a link (LR121), not a malformed DOI.
+    bib = parse_bibliography(
+        "@article{c, title = {T}, journal = {J}, year = {1993}, doi = {10.1.1.112.9778}}\n"
+        "@article{h, title = {U}, journal = {J}, year = {1993}, doi = {http://handle.example.int/11.1002/pub/8-en}}\n"
+        "@article{i, title = {V}, journal = {J}, year = {2012}, doi = {doi.ieeecomputersociety.org/10.1109/MC.2012.76}}\n",
+        "refs.bib")
+    malformed = {f.key: f for f in found(bib, "LR120")}
+    assert malformed["c"].message == "DOI '10.1.1.112.9778' is a CiteSeerX document id, not a DOI: no registry knows it"
+    assert malformed["c"].hint.startswith("Delete the doi field")
+    assert malformed["h"].hint == "The doi field holds a web address that is no DOI link: move it to the url field"
+    assert "i" not in malformed
+    assert [f.hint for f in found(bib, "LR121")] == ["Write doi = {10.1109/MC.2012.76}"]
+
+
+def test_a_url_with_spaces_is_mended_as_its_spaces_tell() -> None:
+    # A space where a line was broken (after "wp-") is dropped; spaces in a file's name are written %20, where the
+    # hint dropped them all (another address). Mendeley's two addresses joined by a written-out line break: keep the web one.
+    bib = parse_bibliography(
+        "@misc{a, title = {A}, url = {https://example.org/wp-\n\tcontent/cat.pdf}}\n"
+        "@misc{b, title = {B}, url = {http://example.org/files/Roe - 2004 - User Design.pdf}}\n"
+        "@misc{c, title = {C}, url = {example.org\\nhttp://example.org/a b.pdf}}\n", "refs.bib")
+    hints = {f.key: f.hint for f in found(bib, "LR123")}
+    assert hints == {"a": "Write url = {https://example.org/wp-content/cat.pdf}",
+                     "b": "Write url = {http://example.org/files/Roe%20-%202004%20-%20User%20Design.pdf}",
+                     "c": "Keep the web address, url = {http://example.org/a%20b.pdf}"}
+
+
+def test_a_date_field_holding_a_time_or_a_worded_day_gets_the_date_to_write() -> None:
+    # RStudio's visual editor writes Zotero's accessed as a time alone ("19:24:38"): the hint was the catalogue's
+    # "Write issued: 2004, ...". BibDesk's urldate "17-January-2014" is a readable date: LR146 with its ISO form.
+    yaml = ("---\nreferences:\n- id: t\n  type: webpage\n  title: T\n  URL: https://example.org/t\n"
+            "  issued: 2020\n  accessed: \"19:24:38\"\n...\n")
+    (timed,) = found(parse_csl(yaml, "refs.yaml", yaml=True), "LR124")
+    assert timed.hint == ("The accessed field holds a time of day without its day: write the day the page was read "
+                          "(YYYY-MM-DD), or delete the field")
+    bib = parse_bibliography("@online{u, title = {U}, url = {https://example.org/u}, year = {2014},"
+                             " urldate = {17-January-2014}}\n", "refs.bib")
+    assert found(bib, "LR124") == []
+    assert [f.hint for f in found(bib, "LR146")] == ["Write urldate = {2014-01-17}"]
+
+
+def test_a_csl_page_hint_writes_its_list_as_csl_does() -> None:
+    # "79 ER –" (RIS residue in a Zotero CSL-JSON page): the hint gave a BibTeX list, {3, 7--9}, in a CSL file.
+    csl = parse_csl('[{"id": "p", "type": "article-journal", "title": "T", "container-title": "J", "page": "79 ER –",'
+                    ' "issued": {"date-parts": [[2022]]}}]', "refs.json")
+    (pages,) = found(csl, "LR143")
+    assert pages.hint == 'Write "page": "12-15", or a list such as 3, 7-9.'
+
+
+def test_text_after_a_values_closing_brace_is_named_not_a_missing_comma() -> None:
+    # 'note = {\url{...}}(23.9.2022)},': one } too many, then an access date; the hint asked for a comma. The close
+    # case, a value with no comma after it, keeps that hint.
+    stray = parse_bibliography("@online{a,\n  author = {Tim Roe},\n  year = {2005},\n"
+                               "  note = {https://example.org/x}(23.9.2022)},\n}\n", "refs.bib")
+    (error,) = stray.problems
+    assert (error.code, error.line) == ("LR100", 4)
+    assert error.hint == ("Text follows the closing brace of a value ('(23.9.2022)},'): move it inside the braces or "
+                          "delete it (a } too many may close the value early)")
+    (error,) = parse_bibliography("@misc{b,\n  year = {2022}\n  title = {T},\n}\n", "refs.bib").problems
+    assert error.hint == "A comma is probably missing after the previous field"
+
+
+def test_a_misspelt_entry_type_gets_the_type_meant() -> None:
+    # "@booktlet" (a hand-edited JabRef file): the hint listed five types; the one misspelt is known. A type of
+    # another tool's (jurabib's @commented) is no misspelling and keeps the list.
+    bib = parse_bibliography("@booktlet{a, author = {Roe, Ann}, title = {T}, year = {2011}}\n"
+                             "@commented{b, author = {Roe, Ann}, title = {U}, year = {2019}}\n", "refs.bib")
+    hints = {p.key: p.hint for p in bib.problems if p.code == "LR102"}
+    assert hints == {"a": "Write @booklet, the type this one misspells",
+                     "b": "Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc"}
+
+
+def test_a_field_name_with_two_letters_swapped_is_named_with_the_field_meant() -> None:
+    bib = parse_bibliography("@article{a, author = {Roe, Ann}, title = {T}, jounral = {Law Review}, year = {1996}}\n",
+                             "refs.bib")
+    (misspelt,) = found(bib, "LR159")
+    assert (misspelt.message, misspelt.hint) == (
+        "field 'jounral' misspells 'journal': BibTeX, biber and pandoc read no such field and leave its value out",
+        "Rename it: journal = {...}")
+
+
+def test_a_family_name_without_a_letter_is_named() -> None:
+    # A scraped byline ("-, Redazione") and dblp's number for people of one name ("Ann Roe 0002"): styles print the
+    # mark or the number as the family name. The close case: a body whose name starts with a number.
+    bib = parse_bibliography("@misc{s, author = {-, Redazione and Ann Roe 0002}, title = {T}, year = {2017}}\n"
+                             "@misc{b, author = {{1000 Genomes Consortium}}, title = {U}, year = {2015}}\n", "refs.bib")
+    hints = [(f.key, f.hint) for f in found(bib, "LR160")]
+    assert hints == [("s", "Write the person's family name, or delete the name from the author field"),
+                     ("s", "'0002' is dblp's number for people of one name, not a name: write 'Ann Roe' in the author field")]
