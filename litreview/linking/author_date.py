@@ -28,6 +28,7 @@ from .author_date_hit import (
 from .author_date_narrative import _year_only, nameless_keys, names_before
 from .author_names import (
     fit,
+    given_names_fit,
     looks_like_names,
     lookup,
     loose,
@@ -471,7 +472,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
     locator = rest.strip().lstrip(",").strip()
     loose_keys = None
     for n, (year, suffix) in enumerate(years):
-        keys = fit(names, candidates(sig_keys, year, suffix, index, wrote_et_al(names)), index) if sig_keys else []
+        keys = fit(names, _printed_alike(names, sig_keys, year, suffix, index), index) if sig_keys else []
         if not keys and confidence == 1.0:  # "(Keohane 2012)" for Keohane and Nye
             loose_keys = loose(names, index) if loose_keys is None else loose_keys
             keys = candidates(loose_keys, year, suffix, index)
@@ -506,6 +507,16 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())
         _cover_names(claim, paren.start(), names, found)
+
+
+def _printed_alike(names: str, sig_keys: list[str], year: str, suffix: str, index: SourceIndex) -> list[str]:
+    """The entries of ``sig_keys`` the citation's year label may stand for, counted among those its given names fit
+    (``given_names_fit``: citeproc letters only the entries it prints alike), or among all when none of those has
+    the year."""
+    pool = given_names_fit(names, sig_keys, index)
+    et_al = wrote_et_al(names)
+    return candidates(pool, year, suffix, index, et_al) or (
+        candidates(sig_keys, year, suffix, index, et_al) if len(pool) < len(sig_keys) else [])
 
 
 def _cover_names(claim: Claim, paren_start: int, names: str, found: Found) -> None:
