@@ -58,6 +58,8 @@ def test_collapsed_year_letters(text: str, keys: list[str]) -> None:
     ("Harrer (2015, see also Menzel et al. 2015) tests it.", ["h4", "m1"]),
     ("Harrer et al. (2014a, see also Harrer 2015) test it.", ["h1", "h4"]),
     ("Harrer (2015, p. 12) tests it.", ["h4"]),
+    # An item's suffix in words before the comma that parts it from the next ("[@h4 on tests; @m1 on light]").
+    ("Tests agree (Harrer 2015 on the tests though, Menzel et al. 2015 on light).", ["h4", "m1"]),
 ])
 def test_items_listed_with_commas(text: str, keys: list[str]) -> None:
     assert sorted(_keys(text, parse_bibliography(LETTERS))) == sorted(keys)

@@ -352,14 +352,16 @@ _NEXT_ITEM = (rf"(?=\s*[{re.escape(''.join(cited_titles.QUOTES))}]?[^\W\d_][^,;(
               rf"(?:(?:1[5-9]\d\d|20\d\d)(?!\d)|{terms.NO_DATE}|(?i:{terms.YEAR_WORD})))")
 """Names, or a title in quotation marks, and a year: the next item of a list parted by commas."""
 _ITEMS = lazy(r";|(?:" + _ENDS + r"(?::\s?|,?\s(?:[^\W\d_]{1,7}\.|[a-z]{1,7})\s?|,\s?)\d[\d–\-]*(?=,)"
-              r"|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z])|" + _ENDS + r")(?P<comma>,)" + _NEXT_ITEM + "|" + _FURTHER)
+              r"|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z])|" + _ENDS + r"(?:\s(?=[a-z])[^\d,;()]{1,80})?)(?P<comma>,)"
+              + _NEXT_ITEM + "|" + _FURTHER)
 """Where one item of a citation ends: at ";", or at a comma after a year (or its letters: "2014a, b", or "n.d.",
 or a year word), or after a year's page ("2009: 5", "2009 p. 5", "2017, p. 69": a label abbreviated or in lower
 case, not a name), when names (or a title in quotation marks) and a year follow, as styles that list items with
 commas print them (Annual Reviews: "(Knuth 1986b, Schmidt 2007, p. 7)", Ecology: "(Sageman 2009: 5, Crenshaw and
 LaFree 2017: 69)", "(“AMR resources web page” n.d., “xSDK version 0.4.0 web page” n.d.)", "(Roe 2010, Doe n.d.)"),
-the year of a narrative citation's parenthesis too: "Weitzman (2007, see also Weitzman 2009)". The page stays with
-its item; a further year of the same names after a page ends one too (``_FURTHER``)."""
+the year of a narrative citation's parenthesis too: "Weitzman (2007, see also Weitzman 2009)", or after an item's
+suffix in words ("(Conrad 2004 on the preposition though, Gouverneur 2008)"). The page stays with its item; a further
+year of the same names after a page ends one too (``_FURTHER``)."""
 
 
 def _segments(body: str) -> list[tuple[str, int]]:
