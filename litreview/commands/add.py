@@ -222,8 +222,10 @@ def _by_identifier(adder: Adder, text: str, reg: Any) -> Outcome:
     published = record.ids.get("published_doi", "")
     if published and outcome.status == "added":
         where = f" ({record.ids['journal_ref']})" if record.ids.get("journal_ref") else ""
-        outcome.warning = (f"{agency_label(record.agency)} says this preprint was published as DOI {published}"
-                           f"{where}: cite the published version with `litreview add {published}`")
+        cited = adder.known_doi(published)
+        then = (f"the bibliography has it as {cited!r}: cite that key instead" if cited
+                else f"cite the published version with `litreview add {published}`")
+        outcome.warning = f"{agency_label(record.agency)} says this preprint was published as DOI {published}{where}: {then}"
     return outcome
 
 
