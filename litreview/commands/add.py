@@ -23,7 +23,7 @@ Examples:
   litreview add 10.1080/09636410500323187 https://doi.org/10.1177/1354066101007004006
   litreview add isbn:9780262033848 arxiv:1605.08386 pmid:17375194 pmcid:PMC1817752
   litreview add --from-file dois.txt           one DOI per line (# starts a comment)
-  litreview add --reference "Holsti, K. J. Taming the Sovereigns. Cambridge UP, 2004."
+  litreview add --reference "Waltz, K. N. Theory of International Politics. Addison-Wesley, 1979."
   litreview add --dry-run 10.1017/CBO9780511491306   print the entry, change nothing
   litreview add --force 10.5555/retracted.work  add it although it was retracted
   litreview add --bib other.bib --metadata-dir other-metadata 10.1017/CBO9780511491306
