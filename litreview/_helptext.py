@@ -442,6 +442,12 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '  quotations, entries no claim relies on) and the curated links. Each finding\n'
           '  has a stable code; see --list-codes.\n'
           '\n'
+          '  JSON gives {"findings": [...], "summary": {...}}: each finding\'s code,\n'
+          '  severity (error, warning or info), message, hint, key, claim_id, file and\n'
+          '  line (null when the finding has none); the summary counts errors, warnings,\n'
+          '  info, total, suppressed and by_code (with --since, also what it compared:\n'
+          '  since, base, fixed, older).\n'
+          '\n'
           'Options:\n'
           '  --essay PATH                    The essay under review: Markdown, R\n'
           "                                  Markdown, Quarto (a .qmd, or a book's\n"
