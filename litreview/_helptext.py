@@ -126,8 +126,8 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '  Examples:\n'
           '    litreview build                         site/ from refs/, strict (warnings fail)\n'
           '    litreview build --site-dir public       somewhere else\n'
-          '    litreview build --serve                 live preview; edits to refs/ rebuild the '
-          'pages\n'
+          '    litreview build --serve                 live preview, rebuilt when the essay, a '
+          '.bib or claims change\n'
           '    python -m http.server -d site           the built site works from any static host',
  'sources': 'Usage: litreview sources [OPTIONS]\n'
             '\n'
