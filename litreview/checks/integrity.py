@@ -83,11 +83,19 @@ _ENV = lazy(r"\{\s*([^{}]*?)\s*\}")
 # A link's address in \url{...} or \href{...}{text}: LaTeX reads it verbatim (a _ is itself there).
 _LINK_ARGUMENT = lazy(r"(\\(?:url|href)\s*)\{[^{}]*\}")
 _DEFINITION = lazy(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|def|let)\*?\s*\{?\s*\\([A-Za-z]+)")
+# A field only biblatex reads, as a .bib writes it (after a comma or a line break, before "="; any case).
+_BIBLATEX_FIELD = lazy(rf"[,\s](?:{'|'.join(sorted(BIBLATEX_ONLY))})\s*=", re.IGNORECASE)
 
 
 def is_biblatex(bib: Bibliography) -> bool:
-    """Whether the file is written for biblatex (it uses fields only biblatex reads)."""
-    return any(name in BIBLATEX_ONLY for s in bib.sources for name in s.fields)
+    """Whether the file is written for biblatex (it uses fields only biblatex reads), in any entry of its text:
+    one left out in reading (a duplicate key pandoc drops, an entry a syntax error cuts short) still tells how
+    the file is written, so adding a duplicate does not turn every single-hyphen range of the file into LR143."""
+    if any(name in BIBLATEX_ONLY for s in bib.sources for name in s.fields):
+        return True
+    if not any(p.code in ("LR100", "LR101") for p in bib.problems):  # every entry was read: none to look for
+        return False
+    return any(_BIBLATEX_FIELD.search(text) for _, text in bib.files if text)
 
 
 def check_integrity(bib: Bibliography) -> list[Finding]:
