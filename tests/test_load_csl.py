@@ -260,6 +260,23 @@ def test_items_appended_after_the_end_of_the_yaml_are_refused_as_pandoc_refuses_
     assert not framed.problems and [s.key for s in framed.sources] == ["a"]  # pandoc reads these
 
 
+def test_items_appended_after_a_closing_dashes_line_are_told_unread() -> None:
+    # A file framed "---" ... "---" like a front matter, an item appended at its end: pandoc reads the first
+    # document alone and cites nothing below it, without a word; the pull request's item vanished unseen.
+    text = "---\nreferences:\n- id: a\n  type: book\n  title: A\n---\n\n- id: b\n  type: book\n  title: B\n"
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    [problem] = bib.problems
+    assert (problem.code, problem.severity, problem.line) == ("LR100", "error", 8)
+    assert [s.key for s in bib.sources] == ["a"]
+    assert 'follow the "---" on line 6' in problem.message and problem.hint == 'Move them above the "---" on line 6'
+    under = parse_csl(text.replace("\n- id: b", "references:\n- id: b"), "refs.yaml", yaml=True)
+    assert [p.line for p in under.problems] == [8]  # a second references: list, its first item
+    # The close cases: a later document of no items, and a file with nothing after its closing line.
+    assert not parse_csl(text.replace("- id: b\n  type: book\n  title: B\n", "note: kept for later\n"), "r.yaml",
+                         yaml=True).problems
+    assert not parse_csl(text[:text.index("\n- id: b")], "r.yaml", yaml=True).problems
+
+
 @pytest.mark.parametrize(("text", "name", "line"), [
     ('[{"id": "a", "type": "book",\n  "title": "NaN, \\" NaN", "volume": NaN}]', "NaN", 2),
     ('[{"id": "a", "type": "book", "page": -Infinity}]', "-Infinity", 1),
