@@ -198,9 +198,9 @@ def _first_document(text: str) -> tuple[Any, dict[int, dict[str, int]], dict[int
     like a front matter, the rest of the file parsed but unread), the line of each variable of each of its items,
     the lines of each variable an item gives more than once (YAML keeps the last, as pandoc does), and, when a
     later document holds items, the line of its first one and of the ``---`` before it (else None)."""
-    from ..safeload import pyyaml_loader
+    from ..safeload import pyyaml_text_dates_loader
 
-    loader = pyyaml_loader()(text)
+    loader = pyyaml_text_dates_loader()(text)
     try:
         while loader.check_node():
             node = loader.get_node()
