@@ -90,7 +90,7 @@ _BIBLATEX_FIELD = lazy(rf"[,\s](?:{'|'.join(sorted(BIBLATEX_ONLY))})\s*=", re.IG
 def is_biblatex(bib: Bibliography) -> bool:
     """Whether the file is written for biblatex (it uses fields only biblatex reads), in any entry of its text:
     one left out in reading (a duplicate key pandoc drops, an entry a syntax error cuts short) still tells how
-    the file is written, so adding a duplicate does not turn every single-hyphen range of the file into LR143."""
+    the file is written, so adding a duplicate does not change how the pages of every other entry are read."""
     if any(name in BIBLATEX_ONLY for s in bib.sources for name in s.fields):
         return True
     if not any(p.code in ("LR100", "LR101") for p in bib.problems):  # every entry was read: none to look for
