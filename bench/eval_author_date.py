@@ -247,8 +247,9 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
         if m.kind == "marker" and m.keys and m.detail not in LEFT_OPEN:  # left open between entries: unresolved
             p = para[m.claim_id]
             got[p][m.keys[0]] += 1
-            # The marker's text may differ from the text's in punctuation ("Vandvik et al (2022)"): its words.
-            found = re.search(r"\W*".join(map(re.escape, re.findall(r"\w+", m.text))), claim_text[m.claim_id])
+            # The marker's text may differ from the text's in punctuation ("Vandvik et al (2022)"): its words; a year
+            # after others of the same names is its own ("Irmela Herzog 2012, 2014" holds "Irmela Herzog 2014").
+            found = re.search(_written(m.text), claim_text[m.claim_id])
             if found and (m.keys[0] in cited or names_alone(m.text, m.keys[0], bibliography.sources)):
                 start, end = offset[m.claim_id] + found.start(), offset[m.claim_id] + found.end()
                 if not any(a < end and start < b for a, b in spans[p]):
@@ -408,6 +409,15 @@ def names_alone(text: str, key: str, sources: Sequence[Source]) -> bool:
     if not family or year is None or f" {family} " not in words or not re.search(rf"\b{year}\b", text):
         return False
     return sum(1 for s in sources if first(s) == mine) == 1
+
+
+def _written(marker: str) -> str:
+    """A pattern for where the text writes a marker: its words with any punctuation between them, and before a last
+    word that is a year, other years of the same names ("Doe 2012, 2014" for the marker "Doe 2014")."""
+    words = re.findall(r"\w+", marker)
+    if len(words) > 1 and re.fullmatch(r"\d{4}[a-z]?", words[-1]):
+        return r"\W*".join(map(re.escape, words[:-1])) + r"(?:\W+\d{4}[a-z]?)*?\W+" + re.escape(words[-1])
+    return r"\W*".join(map(re.escape, words))
 
 
 def _all(text: str, needle: str) -> list[int]:

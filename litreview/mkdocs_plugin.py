@@ -69,6 +69,9 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         self._kept: Path | None = None
         self._keys: dict[str, str] = {}
         self._source_pages: list[str] = []
+        # The files this build read the bibliography from (the ones the essay names, when the settings leave the
+        # bibliography out), for `serve` to watch.
+        self._read_bibliographies: list[Path] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         from mkdocs.config.config_options import ExtraScriptValue
@@ -115,6 +118,7 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         else:
             listed = False
         self._source_pages = sorted({self.layout.source(s.key) for s in review.bibliography.sources})
+        self._read_bibliographies = [Path(self.settings.root) / f for f, _ in review.bibliography.files if f]
         # made once for the page cache's keys, the pages and the search entries
         index = index_review(review, str(self.settings.root), lang=self.config.essay_language)
         self._reuse(review, config, files, listed, index)
@@ -283,10 +287,13 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
                     folder.rmdir()
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
-        for name in ("essay", "bibliography", "claims", "metadata"):
-            for path in self.settings.paths(name):
-                if path.exists():
-                    server.watch(str(path))
+        from .cache import essay_parts
+
+        essay = self.settings.path("essay")
+        paths = [p for name in ("essay", "bibliography", "claims", "metadata") for p in self.settings.paths(name)]
+        for path in dict.fromkeys([*paths, *self._read_bibliographies, *(essay_parts(essay) or ())]):
+            if path.exists():
+                server.watch(str(path))
         return server
 
     def _source_search(self, index: dict) -> dict:

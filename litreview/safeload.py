@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .lazyre import lazy
@@ -197,6 +197,30 @@ def pyyaml_loader() -> Any:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def pyyaml_text_dates_loader() -> Any:
+    """``pyyaml_loader`` with a value YAML would read as a timestamp that no calendar has (``issued: 2021-14-40``)
+    read as its text, as pandoc reads it, rather than an error that leaves the whole file unread: what the date
+    means is the date checks' to say, at its line."""
+    return _text_dates(pyyaml_loader())
+
+
+@lru_cache(maxsize=2)
+def _text_dates(base: Any) -> Any:
+    import yaml
+
+    class Loader(base):
+        pass
+
+    def timestamp(loader: Any, node: Any) -> Any:
+        try:
+            return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)  # (on the subclass: pyyaml's stays as it is)
+    return Loader
+
+
 def _line(event: Any) -> int | None:
     mark = getattr(event, "start_mark", None)
     return mark.line + 1 if mark is not None else None
@@ -371,4 +395,4 @@ def _around(doc: str, at: int) -> str:
 
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "LoadLimitError", "check_yaml", "json_depth", "json_problem", "load_json",
-           "load_yaml", "pyyaml_loader", "yaml_error_line", "yaml_problem"]
+           "load_yaml", "pyyaml_loader", "pyyaml_text_dates_loader", "yaml_error_line", "yaml_problem"]

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import WriteError
-from .fileio import link_target, write_atomic
+from .fileio import link_target, relative_name, write_atomic
 
 #: How long a command waits for another litreview command to finish writing the same file.
 LOCK_TIMEOUT = 60.0
@@ -89,7 +89,8 @@ def _acquire(fd: int, lp: Path, target: Path, timeout: float, notify: Callable[[
         now = time.monotonic()
         if not told and now - started >= notice_after and now < deadline:
             told = True
-            notify(f"waiting for another litreview command to finish writing {target} "
+            # named as the user would type it, as the error below is (relative to the working folder)
+            notify(f"waiting for another litreview command to finish writing {relative_name(target, Path.cwd())} "
                    f"(lock: {lp.name}); giving up after {timeout:.0f} s")
         if now >= deadline:
             raise WriteError(f"another litreview command has been writing {target.name} for over "

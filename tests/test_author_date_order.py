@@ -441,3 +441,16 @@ def test_a_letter_past_a_group_counts_along_the_names_in_full() -> None:
     linked, opened = _markers("It holds (Monocle and Ripple 2011a).", bib)
     assert linked == []
     assert [sorted(c) for c in opened] == [["untf1", "untf2"]]
+
+
+def test_a_sort_on_every_name_reads_them_as_one_text() -> None:
+    # citeproc collates the names a sort prints as one text past its spaces and stops: "Kemp, Lu" begins "Kemp,
+    # Lucia", so the next name tells them apart ("Kemp, Lu; Zorn" after "Kemp, Lucia; Zorn", but "Kemp, Lu; Abt"
+    # before "Kemp, Lucia; Abt"), where comparing one name at a time puts "Lu" first either way.
+    for second, first_lettered in (("Zorn, Ida", ["lc", "lu"]), ("Abt, Ida", ["lu", "lc"])):
+        bib = parse_bibliography(f"@article{{lu, author = {{Kemp, Lu and {second}}}, title = {{Ash}}, year = {{2003}}}}\n"
+                                 f"@article{{lc, author = {{Kemp, Lucia and {second}}}, title = {{Elm}}, year = {{2003}}}}\n")
+        family = second.split(",")[0]
+        text = f"It grows (Kemp and {family} 2003a). It dries (Kemp and {family} 2003b)."
+        linkage = link(parse_essay(text), bib, letter_order="names-title")
+        assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == first_lettered

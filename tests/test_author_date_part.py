@@ -274,3 +274,16 @@ def test_a_letter_is_not_the_entry_the_context_of_another_letter_picked() -> Non
     assert [(text, keys[0], detail) for text, keys, detail in found if "Roe" in text] == [
         ("Roe 2012a", "r2", "r2"), ("Roe 2012b", "r3", "r3")]
 
+
+
+def test_the_words_beside_another_citation_of_the_sentence_are_not_this_ones_context() -> None:
+    # Two Vane 2011 entries, the document citing one (no letter): the words of the sentence that describe the other
+    # citation ("persists over time after learning (Roe 2013)") are Roe's, and no evidence for the entry whose title
+    # holds them; the words beside Vane's own citation pick the other one.
+    bib = parse_bibliography(r"""@article{v1, author = {Vane, Ida}, title = {The observer and its goals}, year = {2011}}
+@article{v2, author = {Vane, Ida}, title = {Learning over time}, year = {2011}}
+@article{r1, author = {Roe, Al}, title = {Habits}, year = {2013}}
+""")
+    text = "It persists over time after learning (Roe 2013), and it is independent of goals (Vane 2011)."
+    linkage = link(parse_essay(text), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["r1", "v1"]

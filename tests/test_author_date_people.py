@@ -229,3 +229,27 @@ def test_names_of_a_script_without_capitals_parted_by_semicolons() -> None:
     text = "この見方がある(山田; 田中, 2018, p. 7)。また(木村, 2015)。\n\n山田; 田中 (2018) はこう述べた。\n"
     linkage = link(parse_essay(text), bib)
     assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("yt",), ("ki",), ("yt",)]
+
+
+def test_a_letter_counts_only_the_entries_printed_with_the_same_given_name() -> None:
+    # A style that adds given names to tell lists apart prints "Lucia Kemp et al." for Lucia's two works and "L.
+    # Kemp et al." for the entry that has her initial only, then letters the year among Lucia's alone: "2003a" is
+    # the first of those two, not the initial's entry, which a sort of every name puts first.
+    bib = parse_bibliography(r"""@article{k1, author = {Kemp, Lucia and Moss, Ida and Rook, Al}, title = {Ash}, year = {2003}}
+@article{k2, author = {Kemp, Lucia and Moss, Ida and Vane, Al}, title = {Elm}, year = {2003}}
+@article{ki, author = {Kemp, L. and Abt, I. and Rook, A.}, title = {Oak}, year = {2003}}
+""")
+    text = "It grows (Lucia Kemp et al. 2003a). It dries (Lucia Kemp et al. 2003b). It burns (L. Kemp et al. 2003)."
+    linkage = link(parse_essay(text), bib, letter_order="names")
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["k1", "k2", "ki"]
+
+
+def test_a_co_author_of_the_same_family_name_does_not_hide_the_one_written() -> None:
+    # "Y. Kemp et al." is Yara Kemp's work though Lu Kemp is its third author; D. Kemp's work of the same year is
+    # not it.
+    bib = parse_bibliography(r"""@article{yk, author = {Kemp, Yara and Moss, Ida and Kemp, Lu}, title = {Ash}, year = {2016}}
+@article{dk, author = {Kemp, Dan and Rook, Al and Vane, Bo}, title = {Elm}, year = {2016}}
+@article{ok, author = {Kemp, Yara and Abt, Bo}, title = {Oak}, year = {2014}}
+""")
+    linkage = link(parse_essay("It grows (Y. Kemp et al. 2016). It dries (D. Kemp et al. 2016)."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["yk", "dk"]

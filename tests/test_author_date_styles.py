@@ -58,6 +58,8 @@ def test_collapsed_year_letters(text: str, keys: list[str]) -> None:
     ("Harrer (2015, see also Menzel et al. 2015) tests it.", ["h4", "m1"]),
     ("Harrer et al. (2014a, see also Harrer 2015) test it.", ["h1", "h4"]),
     ("Harrer (2015, p. 12) tests it.", ["h4"]),
+    # An item's suffix in words before the comma that parts it from the next ("[@h4 on tests; @m1 on light]").
+    ("Tests agree (Harrer 2015 on the tests though, Menzel et al. 2015 on light).", ["h4", "m1"]),
 ])
 def test_items_listed_with_commas(text: str, keys: list[str]) -> None:
     assert sorted(_keys(text, parse_bibliography(LETTERS))) == sorted(keys)
@@ -651,3 +653,16 @@ def test_the_language_is_set_at_the_front_matters_indentation(styles_module, tmp
     source.write_text("---\n  title: 'Tesis'\n  bibliography: refs.bib\n---\n\nIt holds [@doe].\n", encoding="utf-8")
     written = styles_module._with_language(source, "fr-FR", tmp_path / "copy.md").read_text(encoding="utf-8")
     assert yaml.safe_load(written.split("---\n")[1]) == {"lang": "fr-FR", "title": "Tesis", "bibliography": "refs.bib"}
+
+
+def test_a_year_written_after_another_of_the_same_names_is_the_texts_own_citation(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # "(see Ann Doe 2012, 2014)" typed as text, no citation syntax: the marker "Ann Doe 2014" was not found in the
+    # text, whose words put "2012," between the names and the year, and was counted a wrong one; it is unscored,
+    # as "Ann Doe 2012" is.
+    (tmp_path / "refs.bib").write_text("@book{d12, author = {Doe, Ann}, title = {T}, year = {2012}}\n"
+                                       "@book{d14, author = {Doe, Ann}, title = {U}, year = {2014}}\n"
+                                       "@book{roe, author = {Roe, Bo}, title = {V}, year = {2020}}\n", encoding="utf-8")
+    (tmp_path / "rendered.txt").write_text("It holds (Roe 2020). It runs (see Ann Doe 2012, 2014).\n", encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text('{"rendered": "(Roe 2020)", "keys": ["roe"]}\n', encoding="utf-8")
+    counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
+    assert (counts["resolved"], counts["wrong"], counts["unscored"]) == (1, 0, 2)

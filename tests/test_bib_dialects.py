@@ -635,3 +635,29 @@ def test_pybtex_reads_a_comment_line_inside_an_entry_as_no_comment() -> None:
     assert [str(e) for e in errors] == ["syntax error in line 3: '}' expected", "syntax error in line 16: '}' expected"]
     assert dict(entries["lost2001"].fields) == {}
     assert set(entries["last2002"].fields) == {"title", "journal", "year", "doi"}
+
+
+
+DIALECT_BIB = ("@misc{site,\n  author = {Roe, Ann},\n  title = {A Page},\n  url = {https://example.org/a},\n"
+               "  urldate = {2020-01-02},\n}\n\n@inproceedings{talk,\n  author = {Poe, Bo},\n  title = {A Talk},\n"
+               "  booktitle = {Proceedings of a Meeting},\n  pages = {12-1--12-9},\n  year = {1999},\n}\n")
+READ_OVER = ["\n@book{site,\n  author = {Doe, Jane},\n  title = {A Book},\n  publisher = {P},\n  year = {2001},\n}\n",
+             "\n@book{site,\n  author = {Doe, Jane},\n  title = {A Book,\n  publisher = {P},\n  year = {2001},\n}\n"]
+
+
+@pytest.mark.parametrize("added", READ_OVER)
+def test_an_entry_read_over_still_makes_the_file_biblatex(here: Path, capsys, added: str) -> None:
+    # A duplicate key (pandoc keeps the later entry) or a broken entry left the file's only urldate unread: the file
+    # stopped counting as biblatex, and the pages of an untouched entry were read as BibTeX reads them (biber
+    # misreads a range of chapter-numbered pages, 12-1--12-9; BibTeX prints it as written).
+    (here / "refs.bib").write_text(DIALECT_BIB + added, encoding="utf-8")
+    found = findings(capsys, "--essay", "", "--bib", "refs.bib")
+    assert [f["key"] for f in found if f["code"] == "LR143"] == ["talk"]
+    assert {"LR100", "LR101"} & set(codes(found))
+
+
+@pytest.mark.parametrize("added", READ_OVER)
+def test_a_bibtex_file_with_an_entry_read_over_stays_bibtex(here: Path, capsys, added: str) -> None:
+    # The close case: no entry of the file uses a biblatex field, so BibTeX's reading of the pages stands.
+    (here / "refs.bib").write_text(DIALECT_BIB.replace("  urldate = {2020-01-02},\n", "") + added, encoding="utf-8")
+    assert "LR143" not in codes(findings(capsys, "--essay", "", "--bib", "refs.bib"))

@@ -972,3 +972,14 @@ def test_a_repeated_name_in_csl_is_found_at_its_author_line() -> None:
                     "  - given: Julia\n    family: Evans\n  - given: Kamal\n    family: Marhubi\n", "refs.yaml", yaml=True)
     found = [f for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings if f.code == "LR157"]
     assert [(f.line, f.message) for f in found] == [(4, "the author list names 'Evans, Julia' twice, at places 1 and 2")]
+
+
+def test_pages_with_an_em_dash_are_quoted_as_written_and_get_a_range_hint() -> None:
+    # A range written with LaTeX's em dash: the message quotes the .bib's one backslash, and the hint the range.
+    text = ("@article{cmd, author={C, A}, title={T}, journal={J}, year={2016}, pages={211{\\textemdash}219}}\n"
+            "@article{char, author={D, B}, title={U}, journal={J}, year={2017}, pages={31\u201445}}\n")
+    found = {f.key: f for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(),
+                                            now=NOW).findings if f.code == "LR143"}
+    assert found["cmd"].message.startswith("pages '211{\\textemdash}219': ")
+    assert found["cmd"].hint == "Write pages = {211--219}"
+    assert found["char"].hint == "Write pages = {31--45}"

@@ -286,3 +286,19 @@ def test_an_essay_of_several_files_is_read_whole_at_the_base(tmp_path: Path, mon
     status, scoped = report("--since", "base", "--no-cache", capsys=capsys)
     assert status == 1 and [f["message"] for f in scoped["findings"]] == [
         "no entry has the key 'new2001'" if form == "latex" else "citation '@new2001' matches no entry"]
+
+
+def test_a_pairs_finding_told_at_its_other_entry_after_a_reorder_is_not_new() -> None:
+    # Two entries with one DOI are reported at the later one; a re-saved file that lists them the other way round
+    # tells the same pair at the other key. That is the old problem, not one the change added.
+    before = Finding("LR106", "warning", "same DOI 10.1/x as 'smith2001' (line 1)", key="smith01b",
+                     file="refs/b.bib", line=40)
+    after = Finding("LR106", "warning", "same DOI 10.1/x as 'smith01b' (line 12)", key="smith2001",
+                    file="refs/b.bib", line=60)
+    diff = diff_findings(Side((before,)), Side((after,)))
+    assert diff.new == () and diff.fixed == ()
+    # The close cases: a third entry sharing the DOI, or another DOI, is a new pair.
+    third = replace(after, message="same DOI 10.1/x as 'jones1999' (line 12)")
+    assert diff_findings(Side((before,)), Side((third,))).new == (third,)
+    other = replace(after, message="same DOI 10.1/y as 'smith01b' (line 12)")
+    assert diff_findings(Side((before,)), Side((other,))).new == (other,)

@@ -233,3 +233,25 @@ def test_one_name_alone_typed_in_parentheses_is_a_note_only_with_initials_or_a_p
     _, found = findings(text)
     notes = sorted(f.message.split("'")[1] for f in found if f.code == "LR300")
     assert notes == ["J. Smith 2001"], notes
+
+
+def test_a_typed_citation_of_an_author_of_the_bibliography_is_quoted_up_to_its_locator() -> None:
+    # "(see, e.g., Jervis & Poe 1977: 12 for how the terms differ)" was quoted whole as a "citation" that "matches no
+    # entry", with a hint to fix its key: typed text has none. It is quoted to its year and locator, and the hint
+    # says what to write.
+    _, found = findings("Terms differ [@waltz1979theory] (see, e.g., Jervis & Poe 1977: 12 for how they differ).\n"
+                        "Jervis (1977) says so too.\n")
+    missing = sorted((f for f in found if f.code == "LR300"), key=lambda f: f.claim_id)
+    assert [f.message.split(" reads as")[0] for f in missing] == ["'see, e.g., Jervis & Poe 1977: 12'", "'Jervis (1977)'"]
+    assert all(f.severity == "error" and "write [@key] in its place" in f.hint for f in missing)
+
+
+def test_an_author_named_again_after_the_paragraph_cites_the_work_is_no_finding() -> None:
+    # "@jervis1976perception argues ... Jervis reports ... Jervis describes": the paragraph cited the work, and its
+    # later sentences name its author, as writers do; LR311 asked for a citation in each.
+    text = ("@jervis1976perception argues that states misread each other. The argument is old. Its cases are many.\n"
+            "Jervis reports on a crisis in detail. Jervis describes two further cases at length.\n\n"
+            "A new paragraph on other matters [@waltz1979theory]. Its second sentence is here. So is a third one.\n"
+            "Jervis argues the same point again.\n")
+    _, found = findings(text)
+    assert [(f.key, f.claim_id) for f in found if f.code == "LR311"] == [("jervis1976perception", "p2-s4")]

@@ -260,6 +260,36 @@ def test_items_appended_after_the_end_of_the_yaml_are_refused_as_pandoc_refuses_
     assert not framed.problems and [s.key for s in framed.sources] == ["a"]  # pandoc reads these
 
 
+def test_a_yaml_date_no_calendar_has_is_one_items_problem_not_the_files() -> None:
+    # YAML reads 2021-14-40 as a timestamp and pyyaml raised "month must be in 1..12": the whole file was an
+    # LR100 on line 1 and none of its items was read, where pandoc reads every item (the date as text).
+    text = "- id: a\n  type: book\n  title: A\n  issued: 2021-14-40\n- id: b\n  type: book\n  title: B\n" \
+           "  issued: 2021-03-04\n"
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    assert bib.problems == () and [s.key for s in bib.sources] == ["a", "b"]
+    assert [(s.fields["date"], s.fields["year"]) for s in bib.sources] == [("2021-14-40", "2021"), ("2021-03-04", "2021")]
+    found = [(f.code, f.key, f.line) for f in check_bibliography(bib, now=datetime(2026, 1, 1, tzinfo=UTC))
+             if f.code == "LR124"]
+    assert found == [("LR124", "a", 4)]
+
+
+def test_items_appended_after_a_closing_dashes_line_are_told_unread() -> None:
+    # A file framed "---" ... "---" like a front matter, an item appended at its end: pandoc reads the first
+    # document alone and cites nothing below it, without a word; the pull request's item vanished unseen.
+    text = "---\nreferences:\n- id: a\n  type: book\n  title: A\n---\n\n- id: b\n  type: book\n  title: B\n"
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    [problem] = bib.problems
+    assert (problem.code, problem.severity, problem.line) == ("LR100", "error", 8)
+    assert [s.key for s in bib.sources] == ["a"]
+    assert 'follow the "---" on line 6' in problem.message and problem.hint == 'Move them above the "---" on line 6'
+    under = parse_csl(text.replace("\n- id: b", "references:\n- id: b"), "refs.yaml", yaml=True)
+    assert [p.line for p in under.problems] == [8]  # a second references: list, its first item
+    # The close cases: a later document of no items, and a file with nothing after its closing line.
+    assert not parse_csl(text.replace("- id: b\n  type: book\n  title: B\n", "note: kept for later\n"), "r.yaml",
+                         yaml=True).problems
+    assert not parse_csl(text[:text.index("\n- id: b")], "r.yaml", yaml=True).problems
+
+
 @pytest.mark.parametrize(("text", "name", "line"), [
     ('[{"id": "a", "type": "book",\n  "title": "NaN, \\" NaN", "volume": NaN}]', "NaN", 2),
     ('[{"id": "a", "type": "book", "page": -Infinity}]', "-Infinity", 1),

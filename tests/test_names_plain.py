@@ -90,3 +90,30 @@ def test_dash_ligatures_decode_as_the_codec_decodes_them() -> None:
     assert checked > 5000
     assert decode_latex("195--679") == "195\u2013679"
     assert decode_latex("a---b ,, c--d") == "a\u2014b \u201e c\u2013d"  # ",," goes to the codec
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_family_first_names_are_never_people_joined(seed: int) -> None:
+    """The quick test the name-form check asks first settles a name only where the full rules find no people joined by
+    commas in it."""
+    from litreview.bibliography.names import comma_joined, family_first, full_names_joined
+    from litreview.bibliography.refparse.lexicon import GIVEN
+
+    rng = random.Random(300 + seed)
+    settled = 0
+    for _ in range(5000):
+        name = _random_name(rng)
+        if family_first(name):
+            settled += 1
+            assert not comma_joined(name, GIVEN) and not full_names_joined(name, GIVEN), name
+    assert settled > 500
+
+
+@pytest.mark.parametrize(("name", "settled"), [("Knuth, Donald E.", True), ("Knuth, Donald E.,", True),
+                                               ("I.N. Bronstein, K.A. Semendjaew", False),
+                                               ("Smith, J., Jones", False), ("Di Renzo, Gian Carlo", False),
+                                               ("Knuth", False), ("{World Bank}, Group", False)])
+def test_family_first(name: str, settled: bool) -> None:
+    from litreview.bibliography.names import family_first
+
+    assert family_first(name) is settled

@@ -323,6 +323,22 @@ def test_add_by_identifier_from_the_command_line(fake, tmp_path, monkeypatch, ca
     assert fake.count() == before and f"already in the bibliography as '{key}'" in capsys.readouterr().err
 
 
+def test_add_of_a_preprint_whose_published_version_is_cited_names_its_key(fake, tmp_path, monkeypatch,
+                                                                           capsys) -> None:
+    """The published DOI is in the .bib already (as a link, in capitals): add names that entry rather than
+    suggesting `litreview add` of a DOI it would refuse."""
+    (tmp_path / "refs.bib").write_text("@article{fernhill2005world, author = {Fernhill, Ada}, title = {World "
+                                       "Culture and Imagined Military Power}, year = {2005}, doi = "
+                                       "{https://doi.org/10.5555/LR.CULTURE.2005}}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name, value in fake.env().items():
+        monkeypatch.setenv(name, value)
+    assert main(["add", "--bib", "refs.bib", "--metadata-dir", "m", "arxiv:2401.99999"]) == 0
+    err = capsys.readouterr().err
+    assert "published as DOI 10.5555/lr.culture.2005" in err
+    assert "the bibliography has it as 'fernhill2005world'" in err and "litreview add 10.5555" not in err
+
+
 def test_the_readme_demo_verifies_a_book_a_preprint_and_a_pubmed_paper(fake, tmp_path, monkeypatch, capsys) -> None:
     """The README's online demo, second bibliography: what a user sees from the command line."""
     case = Path(__file__).resolve().parent / "cases" / "registry_demo_books" / "refs.bib"

@@ -100,6 +100,18 @@ def test_second_writer_waits_for_the_lock_then_gives_up_with_a_message(tmp_path:
     assert lock_path(path).name == ".claims.yaml.litreview-lock"
 
 
+
+def test_the_waiting_notice_names_the_file_from_the_working_folder(tmp_path: Path, monkeypatch) -> None:
+    """As the documented notice and the error after it do: refs/bibliography.bib, not the absolute path."""
+    path = tmp_path / "refs" / "bibliography.bib"
+    path.parent.mkdir()
+    monkeypatch.chdir(tmp_path)
+    said: list[str] = []
+    with locked(path), pytest.raises(WriteError), locked(path, timeout=0.3, notify=said.append, notice_after=0.05):
+        pass
+    assert said and said[0].startswith("waiting for another litreview command to finish writing "
+                                       "refs/bibliography.bib (lock: .bibliography.bib.litreview-lock)"), said
+
 def test_a_waiter_says_once_what_it_waits_for_then_gives_up(tmp_path: Path) -> None:
     path = tmp_path / "bibliography.bib"
     said: list[str] = []

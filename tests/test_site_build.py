@@ -229,6 +229,33 @@ def test_serve_watches_the_review_inputs(tmp_path):
                                             for name in ("essay.md", "bibliography.bib", "metadata"))
 
 
+
+def test_serve_watches_the_bibliography_the_essay_names(tmp_path):
+    """With the bibliography left out of the settings, the files the essay names are what the site is built
+    from: an edit to them must rebuild the preview too, as does one to a Quarto file's include."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "paper.qmd").write_text("---\nbibliography: [paper.bib]\n---\n\nHan flies alone [@solo2001].\n\n"
+                                        "{{< include _more.qmd >}}\n", encoding="utf-8")
+    (tmp_path / "_more.qmd").write_text("More text.\n", encoding="utf-8")
+    (tmp_path / "paper.bib").write_text("@book{solo2001, author={Solo, Han}, title={Alone}, publisher={P}, "
+                                        "year={2001}}\n", encoding="utf-8")
+    (tmp_path / "litreview.toml").write_text('essay = "paper.qmd"\n', encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    build(config)
+
+    class Server:
+        def __init__(self):
+            self.watched: list[str] = []
+
+        def watch(self, path):
+            self.watched.append(path)
+
+    watched = {Path(p).resolve() for p in config.plugins["litreview"].on_serve(Server(), config=config,
+                                                                               builder=None).watched}
+    assert {(tmp_path / name).resolve() for name in ("paper.qmd", "paper.bib", "_more.qmd")} <= watched
+
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

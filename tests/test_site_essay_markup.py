@@ -489,3 +489,110 @@ def test_a_link_of_no_text_is_named_by_its_address() -> None:
             '<a href="https://x.org/a" rel="noopener noreferrer">https://x.org/a</a> and '
             '<a href="https://b.org" rel="noopener noreferrer">b</a>.')
     assert plain_text(text) == "See https://orcid.org/ and https://x.org/a and b."
+
+
+def test_no_heading_is_more_than_one_level_below_the_one_before_it(tmp_path: Path) -> None:
+    # A manuscript whose sections start one level down ("##" under a lone "#" at its end) printed an h3 after the
+    # page's h1, and "###" after "#" an h4 after an h2: a screen reader's outline reads a skipped level as missing.
+    (tmp_path / "e.md").write_text("## Opening\n\nStates balance.\n\n#### Detail\n\nThey must.\n\n"
+                                   "# Closing\n\nIt ends.\n\n### Coda\n\nTruly.\n\n## Last\n\nDone.\n", encoding="utf-8")
+    page = essay_html(tmp_path, "e.md")
+    levels = [int(n) for n in re.findall(r'<div class="lr-para lr-heading" id="p\d+"[^>]*><h(\d)', page)]
+    assert levels == [2, 3, 2, 3, 3]
+
+
+def test_a_citation_written_as_a_links_text_is_printed_without_the_link_around_its_mark(tmp_path: Path) -> None:
+    # A Jekyll page links each citation to an anchor ("[@roe2001, 12](#roe2001)"): the mark, a link of its own, was
+    # printed inside the manuscript's link, and a browser ends a link at the next one, leaving the first empty.
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title={Tools}, author={Roe, Ann}, year={2001}, "
+                                       "publisher={P}}\n", encoding="utf-8")
+    (tmp_path / "e.md").write_text("Tools matter [@roe2001, 12](#roe2001) here. See [the list](https://example.org/list) too.\n",
+                                   encoding="utf-8")
+    page = essay_html(tmp_path, "e.md", "refs.bib")
+    body = page.split('id="p1"', 1)[1]
+    assert re.search(r"<a [^>]*>(?:(?!</a>).)*<a ", body, re.DOTALL) is None  # no link inside a link
+    assert "Roe 2001" in text_of(body) and ", 12 here." in text_of(body)
+    # the close case: a link without a citation keeps its link
+    assert '<a href="https://example.org/list" rel="noopener noreferrer">the list</a>' in body
+
+
+def test_a_manubot_citation_by_an_alias_gets_its_mark_where_it_is_cited(tmp_path: Path) -> None:
+    # "[@roe2001]: doi:..." names the work by an alias: its entry is keyed by the alias, the citation by the
+    # identifier, and the citation was printed as written with the marks after the sentence.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "01.md").write_text(
+        "Tools matter [@roe2001; @doe2002] in practice.\n\n[@roe2001]: doi:10.1234/abc.5\n", encoding="utf-8")
+    (tmp_path / "content" / "manual-references.json").write_text(
+        '[{"id": "doe2002", "type": "book", "title": "Means", "author": [{"family": "Doe", "given": "J"}], '
+        '"issued": {"date-parts": [[2002]]}}]\n', encoding="utf-8")
+    page = essay_html(tmp_path, "content")
+    body = page.split('id="references"')[0]
+    assert "@roe2001" not in text_of(body) and "@doe2002" not in text_of(body)
+    assert body.count('class="lr-cite"') == 2
+    assert re.search(r"Tools matter <span class=\"lr-cites", body)
+
+
+def test_a_span_across_sentences_prints_its_text_without_brackets_or_attributes(tmp_path: Path) -> None:
+    # A revision marks its passages "[...]{.blue}": a span over several sentences, each rendered alone, printed its
+    # opening bracket in the first and "]{.blue}" in the last.
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title={Tools}, author={Roe, Ann}, year={2001}, "
+                                       "publisher={P}}\n", encoding="utf-8")
+    (tmp_path / "e.md").write_text("[Tools matter a great deal [@roe2001]. They *last* for years.]{.blue} Then "
+                                   "[one short]{.red} span and [a bracket] stay.\n", encoding="utf-8")
+    page = essay_html(tmp_path, "e.md", "refs.bib")
+    shown = text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0])
+    assert "Tools matter a great deal [Roe 2001]. They last for years. Then one short span and [a bracket] stay." \
+        in " ".join(shown.split())
+    assert "<em>last</em>" in page and "\x1a" not in page
+
+
+@pytest.mark.parametrize(("written", "html"), [
+    ("the 2^nd^ edition of CO~2~ data", "the 2<sup>nd</sup> edition of CO<sub>2</sub> data"),
+    ("hypothesis H~*a*~ held", "hypothesis H<sub><em>a</em></sub> held"),
+    # close cases: a strike-through, marks around a space, a lone caret
+    ("~~old~~ text", "<s>old</s> text"),
+    ("from 2 ~ 3 ~ 4 and 2^10 here", "from 2 ~ 3 ~ 4 and 2^10 here"),
+])
+def test_pandoc_superscripts_and_subscripts_are_printed_as_such(written: str, html: str) -> None:
+    # "6^e^" and "H2~1~" were printed with their marks: pandoc's Markdown reads them as a superscript and a subscript.
+    from litreview.render.claim_text import claim_html
+
+    assert claim_html(written, (), lambda item: None)[0] == html
+
+
+def test_a_citations_prefix_and_locator_print_as_markdown(tmp_path: Path) -> None:
+    # A prefix holding pandoc's escaped semicolon ("[version 2\; @roe2001]") printed its backslash, and emphasis its
+    # stars: the prefix and the locator are Markdown, as pandoc reads them.
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title={Tools}, author={Roe, Ann}, year={2001}, "
+                                       "publisher={P}}\n", encoding="utf-8")
+    (tmp_path / "e.md").write_text("We used R [version 2\\; @roe2001, *passim*]. It ran [see @roe2001, p. 3].\n",
+                                   encoding="utf-8")
+    page = essay_html(tmp_path, "e.md", "refs.bib")
+    shown = " ".join(text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0]).split())
+    assert "We used R [version 2; Roe 2001, passim]. It ran [see Roe 2001, p. 3]." in shown
+    assert "<em>passim</em>" in page
+
+
+def test_a_bookdown_figure_reference_prints_the_figures_number(tmp_path: Path) -> None:
+    # "Figure \@ref(fig:map)" printed "Figure @ref(fig:map)": bookdown prints the number of the chunk with a caption
+    # that the label names, figures numbered in the order of such chunks.
+    (tmp_path / "e.Rmd").write_text(
+        "See Figure \\@ref(fig:map) and Figure \\@ref(fig:trend), Table \\@ref(tab:counts), \\@ref(fig:gone).\n\n"
+        "```{r setup, include=FALSE}\nlibrary(x)\n```\n\n```{r trend, fig.cap = \"A trend\"}\nplot(1)\n```\n\n"
+        "```{r map, echo=FALSE, fig.cap=\"A map\"}\nplot(2)\n```\n", encoding="utf-8")
+    page = essay_html(tmp_path, "e.Rmd")
+    shown = " ".join(text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0]).split())
+    assert "See Figure 2 and Figure 1, Table \\@ref(tab:counts), \\@ref(fig:gone)." in shown
+
+
+def test_a_citation_in_another_citations_locator_gets_its_mark_there(tmp_path: Path) -> None:
+    # "[@roe2001, @doe2002]" (a comma for a semicolon): pandoc reads @doe2002 in @roe2001's locator. It was printed as
+    # written there ("[Roe 2001, @doe2002]"), its mark after the sentence; it is the mark, where the text cites it.
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title={Tools}, author={Roe, Ann}, year={2001}, publisher={P}}\n"
+                                       "@book{doe2002, title={Means}, author={Doe, Jan}, year={2002}, publisher={P}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "e.md").write_text("Tools matter [@roe2001, @doe2002] here.\n", encoding="utf-8")
+    page = essay_html(tmp_path, "e.md", "refs.bib")
+    shown = " ".join(text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0]).split())
+    assert "Tools matter [Roe 2001, Doe 2002] here." in shown
+    assert "@doe2002" not in shown and shown.count("Doe 2002") == 1

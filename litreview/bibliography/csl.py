@@ -52,7 +52,8 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     try:  # size, depth and aliases checked first (a LoadLimitError is a ValueError)
         if yaml:
             check_yaml(text)
-        data, key_lines, repeated = _first_document(text) if yaml else (load_json(text, strict=True), None, {})
+        data, key_lines, repeated, below = _first_document(text) if yaml else (load_json(text, strict=True), None, {},
+                                                                                None)
         if key_lines is None:  # (on a text json accepted)
             key_lines = json_item_lines(text, _UNDER)
     except (ValueError, pyyaml.YAMLError) as exc:
@@ -97,6 +98,11 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
         problems.append(Finding(code="LR100", severity="error", message="the file starts with a byte order mark, "
                                 "which pandoc refuses (\"Error reading bibliography file ... expecting JSON value\")",
                                 hint="Save it as UTF-8 without a byte order mark", file=filename, line=1))
+    if below:  # items appended after the "---" that ends the file's YAML: read by no tool, told by none
+        problems.append(Finding(code="LR100", severity="error", message=f"the items from line {below[0]} on are not "
+                                f"read: they follow the \"---\" on line {below[1]} that ends the YAML before them, "
+                                "and pandoc reads the first YAML document alone (it cites none of them)",
+                                hint=f'Move them above the "---" on line {below[1]}', file=filename, line=below[0]))
     copies: dict[str, list[int]] = {}  # the lines of each id given more than once
     unnamed = 0
     for n, item in enumerate(data, start=1):
@@ -186,24 +192,35 @@ def _no_id(item: Mapping[str, Any], n: int, key: str, filename: str, line: int) 
                    hint=hint)
 
 
-def _first_document(text: str) -> tuple[Any, dict[int, dict[str, int]], dict[int, dict[str, list[int]]]]:
+def _first_document(text: str) -> tuple[Any, dict[int, dict[str, int]], dict[int, dict[str, list[int]]],
+                                         tuple[int, int] | None]:
     """The first YAML document that is not empty, as pandoc reads a CSL-YAML file (framed ``---`` ... ``---``
     like a front matter, the rest of the file parsed but unread), the line of each variable of each of its items,
-    and the lines of each variable an item gives more than once (YAML keeps the last, as pandoc does)."""
-    from ..safeload import pyyaml_loader
+    the lines of each variable an item gives more than once (YAML keeps the last, as pandoc does), and, when a
+    later document holds items, the line of its first one and of the ``---`` before it (else None)."""
+    from ..safeload import pyyaml_text_dates_loader
 
-    loader = pyyaml_loader()(text)
+    loader = pyyaml_text_dates_loader()(text)
     try:
         while loader.check_node():
             node = loader.get_node()
             data = loader.construct_document(node)
             if data is not None:
-                while loader.check_event():  # pandoc parses the rest: text after "..." that opens no document
-                    loader.get_event()  # ("---") makes it refuse the whole file
-                return data, _yaml_item_lines(node), _yaml_repeated(node)
-        return None, {}, {}
+                unread = None
+                while loader.check_node():  # pandoc parses the rest: text after "..." that opens no document
+                    later = loader.get_node()  # ("---") makes it refuse the whole file
+                    if unread is None and later is not None and (items := _yaml_items(later)):
+                        unread = (items[0].start_mark.line + 1, _marker_before(text, later.start_mark.line))
+                return data, _yaml_item_lines(node), _yaml_repeated(node), unread
+        return None, {}, {}, None
     finally:
         loader.dispose()
+
+
+def _marker_before(text: str, line: int) -> int:
+    """The line (from 1) of the last ``---`` before the 0-based ``line``: where the YAML before it ends."""
+    rows = text.split("\n")[:line + 1]
+    return next((n + 1 for n in range(len(rows) - 1, -1, -1) if rows[n].rstrip() == "---"), line + 1)
 
 
 def _yaml_items(node: Any) -> list[Any]:

@@ -252,6 +252,14 @@ def _parts(name: str) -> list[str] | None:
     return [p.strip() for p in name.strip().removesuffix(",").split(",")]
 
 
+def family_first(name: str) -> bool:
+    """Whether a name is one word, one comma, then more ("Knuth, Donald E."): never people joined by commas
+    (``comma_joined`` and ``full_names_joined`` want two words or more on each side of one comma); a quick test
+    that settles most names of a list."""
+    head, comma, rest = name.strip().removesuffix(",").partition(",")
+    return bool(comma) and "," not in rest and _TEX_SPACE.search(head.strip()) is None
+
+
 def comma_joined(name: str, given_names: frozenset[str]) -> bool:
     """Whether one name of a list is clearly several people joined by commas, which BibTeX reads as one person:
     "I.N. Bronstein, K.A. Semendjaew" (each side a given name or initials, then a family name), "Smith, J., Jones"

@@ -41,7 +41,7 @@ from ..model import Bibliography, Finding, Source
 from ..text import DIGIT_LOOKALIKES, fold_words, plural
 from .catalogue import CATALOGUE, finding
 from .hints import csl_form, in_own_terms, in_own_words, own_name
-from .renderers import BIBER, CITEPROC, Renderer, fields_read
+from .renderers import BIBER, CITEPROC, Renderer, fields_read, group_read
 
 # Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
 _YEAR = ("year", "date")
@@ -267,7 +267,7 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
 
 def _read(fields: Mapping[str, str], kind: str, group: tuple[str, ...], tool: str) -> bool:
     """Whether the renderer ``tool`` ('' for the fields' own names) finds one of ``group`` in the entry."""
-    return any(_has(fields, f) for name in group for f in fields_read(tool, kind, name))
+    return any(_has(fields, name) for name in group_read(tool, kind, group))  # (group_read: one tuple, kept)
 
 
 def _read_note(held: list[str], kind: str, renderer: Renderer | None) -> str:

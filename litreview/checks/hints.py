@@ -7,6 +7,7 @@ CSL-JSON or CSL-YAML is told ``"DOI": "10.1000/x"`` or ``DOI: 10.1000/x``, as pa
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from ..bibliography.csl import is_csl
 from ..bibliography.csl_item import FIELDS
@@ -74,7 +75,12 @@ def own_name(field: str, source: Source) -> str:
 
 def csl_form(source: Source) -> str:
     """``json`` or ``yaml`` for an entry read from CSL (a front matter's ``references:`` are CSL-YAML), else ''."""
-    name = (source.file or "").lower()
+    return _csl_form_of(source.file or "")
+
+
+@lru_cache(maxsize=256)
+def _csl_form_of(file: str) -> str:  # (asked of every entry by several checks: one answer per file)
+    name = file.lower()
     if name and is_csl(name):
         return "json" if name.endswith(".json") else "yaml"
     return "yaml" if name.endswith(_FRONT_MATTER) else ""

@@ -83,11 +83,19 @@ _ENV = lazy(r"\{\s*([^{}]*?)\s*\}")
 # A link's address in \url{...} or \href{...}{text}: LaTeX reads it verbatim (a _ is itself there).
 _LINK_ARGUMENT = lazy(r"(\\(?:url|href)\s*)\{[^{}]*\}")
 _DEFINITION = lazy(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|def|let)\*?\s*\{?\s*\\([A-Za-z]+)")
+# A field only biblatex reads, as a .bib writes it (after a comma or a line break, before "="; any case).
+_BIBLATEX_FIELD = lazy(rf"[,\s](?:{'|'.join(sorted(BIBLATEX_ONLY))})\s*=", re.IGNORECASE)
 
 
 def is_biblatex(bib: Bibliography) -> bool:
-    """Whether the file is written for biblatex (it uses fields only biblatex reads)."""
-    return any(name in BIBLATEX_ONLY for s in bib.sources for name in s.fields)
+    """Whether the file is written for biblatex (it uses fields only biblatex reads), in any entry of its text:
+    one left out in reading (a duplicate key pandoc drops, an entry a syntax error cuts short) still tells how
+    the file is written, so adding a duplicate does not change how the pages of every other entry are read."""
+    if any(name in BIBLATEX_ONLY for s in bib.sources for name in s.fields):
+        return True
+    if not any(p.code in ("LR100", "LR101") for p in bib.problems):  # every entry was read: none to look for
+        return False
+    return any(_BIBLATEX_FIELD.search(text) for _, text in bib.files if text)
 
 
 def check_integrity(bib: Bibliography) -> list[Finding]:
@@ -384,6 +392,8 @@ def _manuscript_pages(text: str) -> re.Match[str] | None:
 
 _EN_DASH_COMMAND = lazy(r"\{\\textendash\}|\\textendash(?:\{\}|\s*)")
 """LaTeX's en dash as reference managers export a range ("3111{\\textendash}3119"): an en dash, as pandoc reads it."""
+_EM_DASH_COMMAND = r"\{\\textemdash\}|\\textemdash(?:\{\}|\s*)"
+"""LaTeX's em dash, as some exports write a range ("1111{\\textemdash}1140")."""
 
 
 def page_form_problem(pages: str, *, biblatex: bool) -> str:
@@ -422,7 +432,8 @@ def page_form_fix(pages: str, *, biblatex: bool) -> str:
     if not page_form_problem(pages, biblatex=biblatex) or _PAGE_COUNT.fullmatch(text) or _no_pages(text) \
             or _manuscript_pages(text) or _ARXIV_PAGES.fullmatch(text):
         return ""  # no pages, or not these: check_page_form's hint says what to write instead
-    single = re.fullmatch(rf"({_PAGE})\s*(?:-|-{{3,}})\s*({_PAGE})", pages.strip())
+    # An em dash between two pages ("48—54", "{\\textemdash}"), which styles print as written, is a range's dash too.
+    single = re.fullmatch(rf"({_PAGE})\s*(?:-|-{{3,}}|—|{_EM_DASH_COMMAND})\s*({_PAGE})", pages.strip())
     if chapter := _CHAPTER_PAGES.fullmatch(pages.strip()):
         return f"{{{chapter.group(1).strip('{}')}}}--{{{chapter.group(2).strip('{}')}}}"
     if single and single.group(1) == single.group(2):
@@ -450,5 +461,5 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
         arxiv = _ARXIV_PAGES.fullmatch(plain(raw).strip())
         if arxiv:  # ADS exports pages = {arXiv:1912.11554}, Google Scholar pages = {arXiv--2507}
             hint = _arxiv_pages_hint(arxiv.group(1), plain(source.fields.get("eprint", "")).strip(), biblatex=biblatex)
-        yield entry_finding("LR143", source, f"pages {raw!r}: {problem}", hint, field="pages")
+        yield entry_finding("LR143", source, f"pages {shown(raw)}: {problem}", hint, field="pages")
 

@@ -111,3 +111,9 @@ def fields_read(renderer: str, kind: str, name: str) -> tuple[str, ...]:
             return ()
         return (name,)
     return (name,)
+
+
+@lru_cache(maxsize=1024)
+def group_read(renderer: str, kind: str, group: tuple[str, ...]) -> tuple[str, ...]:
+    """``fields_read`` of each name of ``group`` (fields any one of which will do), in order: asked of every entry."""
+    return tuple(f for name in group for f in fields_read(renderer, kind, name))

@@ -91,8 +91,9 @@ def diff_findings(base: Side, head: Side, renamed: Mapping[str, str] | None = No
 
     First pass: same identity and same context (the sentence text, or the line's text for
     findings without an entry). Second pass, for findings left over: a claim's with the same identity and
-    a sentence that is an edit of the old one (a reworded sentence that keeps its problem), or an entry's
-    with the same code after its bibliography changed format. An entry whose key alone changed
+    a sentence that is an edit of the old one (a reworded sentence that keeps its problem), an entry's
+    with the same code after its bibliography changed format, or a pair's told at its other entry (``_swapped``:
+    the entries reordered). An entry whose key alone changed
     (``renamed``) keeps its findings.
     """
     from rapidfuzz import fuzz
@@ -122,7 +123,7 @@ def diff_findings(base: Side, head: Side, renamed: Mapping[str, str] | None = No
         ident, ctx = identity(f), head.context(f)
         match = next((i for i, (bi, bctx, b) in enumerate(remaining) if not _worse(f, b) and (
                       (bi == ident and f.claim_id and b.claim_id and ctx and bctx
-                       and fuzz.ratio(ctx, bctx) >= _LOOSE_CONTEXT) or _reworded(f, b))), None)
+                       and fuzz.ratio(ctx, bctx) >= _LOOSE_CONTEXT) or _reworded(f, b) or _swapped(f, b))), None)
         if match is None:
             new.append(f)
         else:
@@ -182,6 +183,20 @@ def _reworded(now: Finding, before: Finding) -> bool:
 
     return bool(now.key and now.key == before.key and now.code == before.code and now.file and before.file
                 and is_csl(now.file) != is_csl(before.file))
+
+
+def _swapped(now: Finding, before: Finding) -> bool:
+    """The same pair of entries' finding told at the other entry of the pair: two entries with one DOI (LR106) are
+    reported at the later one, which becomes the other when a reference manager re-saves the file in another
+    order. Same code, each names the other's key, and the messages agree once the two keys trade places."""
+    a, b = now.key, before.key
+    if not a or not b or a == b or now.code != before.code:
+        return False
+    ours, theirs = repr(a), repr(b)
+    if theirs not in now.message or ours not in before.message:
+        return False
+    traded = now.message.replace(theirs, "\0").replace(ours, theirs).replace("\0", ours)
+    return identity(replace(now, key=b, message=traded)) == identity(before)
 
 
 def _worse(now: Finding, before: Finding) -> bool:

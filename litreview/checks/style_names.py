@@ -73,6 +73,8 @@ def stray_quote(person: Person) -> str:
     mark without its partner. A nickname in quotes ('Ervin "Magic"') holds both; an umlaut written {\\"u} is a
     letter by now."""
     written = " ".join(p for p in (person.given, person.prefix, person.family, person.suffix) if p)
+    if '"' not in written and written.isascii():
+        return ""  # no mark at all (most names): the curly ones and the guillemets are not ASCII
     for marks in ('"', "„“”", "«»"):  # „…“ and “…” pair the curly marks
         if sum(written.count(m) for m in marks) % 2 or (marks == "«»" and written.count("«") != written.count("»")):
             return next(m for m in written if m in marks)
@@ -90,10 +92,16 @@ def et_al_as_name(person: Person) -> bool:
     return not person.given and bool(_ET_AL.fullmatch(f"{person.prefix} {person.family}".strip()))
 
 
+def _may_hold_et_al(person: Person) -> bool:
+    """Whether a name holds "al" or "AL", which every form of ``_ET_AL_AFTER`` does (most names do not: no pattern
+    run then)."""
+    return any("al" in part or "AL" in part for part in (person.given, person.prefix, person.family))
+
+
 def et_al_in_name(person: Person) -> str:
     """The name a person's name is without the et al. written into it with no "and" ("M.J. Berger et.al.", read as
     given name "M.J. Berger" and family name "et.al."; "Berger, M.J. et al."), or '' when it holds none."""
-    if not person.given:
+    if not person.given or not _may_hold_et_al(person):
         return ""
     family = f"{person.prefix} {person.family}".strip()
     if _ET_AL_AFTER.match(family) and not _ET_AL_AFTER.match(person.given):
@@ -250,7 +258,9 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
     two people (else it may be "García Márquez, Gabriel José")."""
     for role in ("author", "editor"):
         value = source.fields.get(role, "")
-        listed = [n.strip() for n in names.split_names(value)] if "," in value else []
+        if "," not in value:
+            continue  # no name joins people by commas, and one form only (most lists)
+        listed = [n.strip() for n in names.split_names(value)]
         joined = [n for n in listed if _joined(n, listed, given_first)]
         if joined:
             # Each joined name rewritten as a list ("Smith, J., Jones" has no sure reading: the author decides),
@@ -262,11 +272,10 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
             yield entry_finding("LR153", source, f"the {role} list names {joined[0]!r} as one person: its names are "
                                 "joined by commas, not by 'and'", hint, field=role)
             continue
-        if "," not in value or " and " not in value.lower():
-            continue  # one form only, or one name (most lists)
+        if " and " not in value.lower():
+            continue  # one name
         if any(et_al_as_name(p) or et_al_in_name(p) for p in (source.authors if role == "author" else source.editors)):
             continue  # "Doe, John and et al.": LR151 says what is wrong
-        listed = [n.strip() for n in names.split_names(value)]
         if any(n.count(",") > 2 for n in listed):
             continue  # "Jia Deng, Wei Dong, Kai Li and Li Fei-Fei": too many commas to read (LR104), no form mixed
         stray = [n for n in listed if n.endswith(",") and n.count(",") == 1 and len(n.split()) > 1]
@@ -291,6 +300,8 @@ def _joined(name: str, listed: list[str], given_first: Callable[[], bool]) -> bo
     given name first where the list's other names are all written so, or, alone in its list, where the
     bibliography's are (``given_first``); never where the list's others are written family name first
     ("Rivers, Ann and Maureira Fredes, Cristián Danilo")."""
+    if names.family_first(name):
+        return False  # "Knuth, Donald E." (most names): one word before its one comma, never two people
     if _ET_AL_AFTER.search(name):
         return False  # "Berger, M.J., et al.": one person and et al. (LR151)
     if any(w.strip(".").casefold() in ORGANISATION_WORDS or w.endswith(("'s", "’s"))
@@ -364,8 +375,9 @@ def _repeats(people: tuple[Person, ...]) -> list[list[int]]:
         if not person.family or (person.family == "others" and not person.given) or et_al_as_name(person):
             continue  # no name, or et al.
         keys = {surname_key(person), surname_key(person, umlauts=True)} - {""}
-        near = sorted({g for k in keys for g in by_surname.get(k, ())})
-        found = next((g for g in near if all(_same_person(people[i], person) for i in groups[g])), None)
+        near = [g for k in keys for g in by_surname.get(k, ())]  # (none, for most names: a surname seen first)
+        found = next((g for g in sorted(set(near)) if all(_same_person(people[i], person) for i in groups[g])),
+                     None) if near else None
         if found is None:
             found = len(groups)
             groups.append([])

@@ -67,10 +67,11 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
         manual = manual_references(essay)
     near = _near_markers(essay, linkage) if marked else set()
     families = _families(bib) if marked else set()
+    cited_before = _cited_before(essay, linkage) if marked else {}
     for mention in linkage.mentions:
         claim = claims.get(mention.claim_id)
         if (marked and mention.kind == "author" and mention.keys and mention.claim_id not in near
-                and AUTHORITY in mention.detail):
+                and AUTHORITY in mention.detail and not cited_before.get(mention.claim_id, set()) & set(mention.keys)):
             keys = ", ".join(mention.keys)
             found.append(_at_claim("LR311", claim, mention.claim_id, f"{_span(mention.text)} (author of {keys}) "
                                    "is named with no citation marker nearby", essay_file,
@@ -79,6 +80,9 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
         if marked and mention.kind == "marker" and not mention.keys and _no_citation(mention, claim, families):
             if person_like(typed_names(mention), one="(" not in mention.text):  # "(Roe 2001)", "Roe and Poe (2001)"
                 found.append(_typed_unresolved(mention, claim, essay_file))
+            continue
+        if marked and mention.kind == "marker" and not mention.keys and _typed(mention, claim):
+            found.append(_typed_misses(mention, claim, essay_file))
             continue
         if marked and not mention.keys and (
                 mention.kind in ("author", "work", "document")
@@ -182,6 +186,24 @@ def _typed_unresolved(mention: Mention, claim: Claim | None, essay_file: str) ->
     return replace(told, severity="info")
 
 
+_LOCATOR = lazy(r"[ \t]*(?:[,:][ \t]*(?:pp?\.[ \t]*)?[0-9]+(?:[-\u2013][0-9]+)?)?")
+
+
+def _typed_misses(mention: Mention, claim: Claim | None, essay_file: str) -> Finding:
+    """LR300 for a citation typed as text in a document that cites by markers, naming an author or editor of the
+    bibliography ("(see Roe 1999: 12, for more)" for Roe's work of 2001): quoted up to its year and locator, with
+    what to write, a key being what the document cites by."""
+    year = _A_YEAR.search(mention.text)
+    locator = _LOCATOR.match(mention.text, year.end()) if year else None  # (it matches the empty string too)
+    end = locator.end() if locator else len(mention.text)
+    end += mention.text.startswith(")", end) and mention.text.count("(", 0, end) > mention.text.count(")", 0, end)
+    return _at_claim("LR300", claim, mention.claim_id,
+                     f"{_span(mention.text[:end])!r} reads as a citation typed as text and matches no entry: pandoc "
+                     "cites nothing there and the reference list leaves the work out", essay_file,
+                     "if it cites an entry of the bibliography, write [@key] in its place (the year may be wrong); "
+                     "else add its entry (litreview add) and cite it with [@key]")
+
+
 def at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essay) -> Finding:
     """A finding about a citation marker at the marker's line, not the sentence's first (a pull request's
     annotation lands on the line it changed): the line of the key as written in the sentence's source."""
@@ -217,6 +239,22 @@ def marks_its_citations(essay: Essay, linkage: Linkage) -> bool:
     by_prose = {lk.source_key for lk in linkage.links
                 if lk.kind in ("attribution", "title", "quotation", "reference") and lk.status == "confirmed"}
     return len(by_marker) >= len(by_prose - by_marker)
+
+
+def _cited_before(essay: Essay, linkage: Linkage) -> dict[str, set[str]]:
+    """Per claim, the entries a marker cites in it or before it in its paragraph: "@roe2001 argues ... Roe reports
+    ... Roe describes" names the author the paragraph has cited, as writers do."""
+    cited: dict[str, set[str]] = {}
+    for mention in linkage.mentions:
+        if mention.kind == "marker" and mention.keys:
+            cited.setdefault(mention.claim_id, set()).update(mention.keys)
+    out: dict[str, set[str]] = {}
+    for paragraph in essay.paragraphs:
+        so_far: set[str] = set()
+        for claim in paragraph.claims:
+            so_far = so_far | cited.get(claim.id, set())
+            out[claim.id] = so_far
+    return out
 
 
 def _near_markers(essay: Essay, linkage: Linkage) -> set[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..checks.duplicates import doi_key
 from ..config import Config
 from ..model import Bibliography, RegistryRecord, Source
 
@@ -29,7 +30,6 @@ class Adder:
                  foreign_ok: bool = False) -> None:
         from ..bibliography.inherit import aliases
         from ..checks.bib import work_signature
-        from ..checks.duplicates import doi_key
 
         self.config = config
         self.force = force
@@ -56,7 +56,8 @@ class Adder:
                 self.by_id.setdefault(f"{scheme}:{value}", s.key)
 
     def known_doi(self, doi: str) -> str:
-        return self.by_doi.get(doi.lower(), "") if doi else ""
+        """The key of the entry with this DOI (written as the .bib may write it: a link, another case), or ''."""
+        return self.by_doi.get(doi_key(doi), "") if doi else ""
 
     def known_id(self, ident: str) -> str:
         return self.by_id.get(ident, "")
@@ -86,7 +87,7 @@ class Adder:
         self.added.append(item)
         self.keys.append(key)
         if ref.doi:
-            self.by_doi[ref.doi.lower()] = key
+            self.by_doi[doi_key(ref.doi)] = key
         sig = work_signature(item.source)
         if sig:
             self.by_work.setdefault(sig, key)
@@ -103,7 +104,7 @@ class Adder:
         self.added.append(record)
         self.keys.append(key)
         if record.doi:
-            self.by_doi[record.doi.lower()] = key
+            self.by_doi[doi_key(record.doi)] = key
         for scheme in ("isbn", "arxiv", "pmid", "pmcid", "dblp", "openalex"):
             if record.ids.get(scheme):
                 self.by_id[f"{scheme}:{record.ids[scheme]}"] = key

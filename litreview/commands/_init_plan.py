@@ -35,6 +35,8 @@ class Plan:
     copies: dict[Path, Path] = field(default_factory=dict)
     kept: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What the user must still do for a written file to work (where, and what to write)."""
     differs: bool = False
     """A kept settings file names another essay or bibliography than this run would write (said in a note)."""
 
@@ -101,10 +103,11 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
     if workflow or pre_commit:
         from ._ci_files import ci_files
 
-        files, notes = ci_files(root, workflow=workflow, pre_commit=pre_commit)
+        files, notes, warnings = ci_files(root, workflow=workflow, pre_commit=pre_commit)
         for path, text in files.items():
             plan.write(path, text)
         plan.notes += notes
+        plan.warnings += warnings
     return plan
 
 

@@ -23,7 +23,7 @@ Examples:
   litreview add 10.1080/09636410500323187 https://doi.org/10.1177/1354066101007004006
   litreview add isbn:9780262033848 arxiv:1605.08386 pmid:17375194 pmcid:PMC1817752
   litreview add --from-file dois.txt           one DOI per line (# starts a comment)
-  litreview add --reference "Holsti, K. J. Taming the Sovereigns. Cambridge UP, 2004."
+  litreview add --reference "Waltz, K. N. Theory of International Politics. Addison-Wesley, 1979."
   litreview add --dry-run 10.1017/CBO9780511491306   print the entry, change nothing
   litreview add --force 10.5555/retracted.work  add it although it was retracted
   litreview add --bib other.bib --metadata-dir other-metadata 10.1017/CBO9780511491306
@@ -222,8 +222,10 @@ def _by_identifier(adder: Adder, text: str, reg: Any) -> Outcome:
     published = record.ids.get("published_doi", "")
     if published and outcome.status == "added":
         where = f" ({record.ids['journal_ref']})" if record.ids.get("journal_ref") else ""
-        outcome.warning = (f"{agency_label(record.agency)} says this preprint was published as DOI {published}"
-                           f"{where}: cite the published version with `litreview add {published}`")
+        cited = adder.known_doi(published)
+        then = (f"the bibliography has it as {cited!r}: cite that key instead" if cited
+                else f"cite the published version with `litreview add {published}`")
+        outcome.warning = f"{agency_label(record.agency)} says this preprint was published as DOI {published}{where}: {then}"
     return outcome
 
 

@@ -32,7 +32,7 @@ EXAMPLES = """\b
 Examples:
   litreview build                         site/ from refs/, strict (warnings fail)
   litreview build --site-dir public       somewhere else
-  litreview build --serve                 live preview; edits to refs/ rebuild the pages
+  litreview build --serve                 live preview, rebuilt when the essay, a .bib or claims change
   python -m http.server -d site           the built site works from any static host
 """
 

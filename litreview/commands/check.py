@@ -158,6 +158,12 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
     authorities and works named without an entry, unattributed quotations, entries
     no claim relies on) and the curated links. Each finding has a stable code; see
     --list-codes.
+
+    JSON gives {"findings": [...], "summary": {...}}: each finding's code, severity
+    (error, warning or info), message, hint, key, claim_id, file and line (null when
+    the finding has none); the summary counts errors, warnings, info, total,
+    suppressed and by_code (with --since, also what it compared: since, base,
+    fixed, older).
     """
     if list_codes:
         text = _list_codes("json" if fmt == "json" else "text")

@@ -64,6 +64,8 @@ def command(essay: str | None, bib: tuple[str, ...], workflow: bool, pre_commit:
         click.echo(f"kept   {_rel(path, root)} (exists)")
     for note in plan.notes:
         click.echo(f"note: {note}")
+    for warning in plan.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if not plan.writes and not plan.copies and not plan.appends and not plan.differs:
         click.echo("Nothing to do: the review is set up.")
     click.echo(next_steps(click.get_current_context().find_root().params.get("directory")))

@@ -28,6 +28,7 @@ from .author_date_hit import (
 from .author_date_narrative import _year_only, nameless_keys, names_before
 from .author_names import (
     fit,
+    given_names_fit,
     looks_like_names,
     lookup,
     loose,
@@ -351,14 +352,16 @@ _NEXT_ITEM = (rf"(?=\s*[{re.escape(''.join(cited_titles.QUOTES))}]?[^\W\d_][^,;(
               rf"(?:(?:1[5-9]\d\d|20\d\d)(?!\d)|{terms.NO_DATE}|(?i:{terms.YEAR_WORD})))")
 """Names, or a title in quotation marks, and a year: the next item of a list parted by commas."""
 _ITEMS = lazy(r";|(?:" + _ENDS + r"(?::\s?|,?\s(?:[^\W\d_]{1,7}\.|[a-z]{1,7})\s?|,\s?)\d[\d–\-]*(?=,)"
-              r"|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z])|" + _ENDS + r")(?P<comma>,)" + _NEXT_ITEM + "|" + _FURTHER)
+              r"|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z])|" + _ENDS + r"(?:\s(?=[a-z])[^\d,;()]{1,80})?)(?P<comma>,)"
+              + _NEXT_ITEM + "|" + _FURTHER)
 """Where one item of a citation ends: at ";", or at a comma after a year (or its letters: "2014a, b", or "n.d.",
 or a year word), or after a year's page ("2009: 5", "2009 p. 5", "2017, p. 69": a label abbreviated or in lower
 case, not a name), when names (or a title in quotation marks) and a year follow, as styles that list items with
 commas print them (Annual Reviews: "(Knuth 1986b, Schmidt 2007, p. 7)", Ecology: "(Sageman 2009: 5, Crenshaw and
 LaFree 2017: 69)", "(“AMR resources web page” n.d., “xSDK version 0.4.0 web page” n.d.)", "(Roe 2010, Doe n.d.)"),
-the year of a narrative citation's parenthesis too: "Weitzman (2007, see also Weitzman 2009)". The page stays with
-its item; a further year of the same names after a page ends one too (``_FURTHER``)."""
+the year of a narrative citation's parenthesis too: "Weitzman (2007, see also Weitzman 2009)", or after an item's
+suffix in words ("(Conrad 2004 on the preposition though, Gouverneur 2008)"). The page stays with its item; a further
+year of the same names after a page ends one too (``_FURTHER``)."""
 
 
 def _segments(body: str) -> list[tuple[str, int]]:
@@ -471,7 +474,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
     locator = rest.strip().lstrip(",").strip()
     loose_keys = None
     for n, (year, suffix) in enumerate(years):
-        keys = fit(names, candidates(sig_keys, year, suffix, index, wrote_et_al(names)), index) if sig_keys else []
+        keys = fit(names, _printed_alike(names, sig_keys, year, suffix, index), index) if sig_keys else []
         if not keys and confidence == 1.0:  # "(Keohane 2012)" for Keohane and Nye
             loose_keys = loose(names, index) if loose_keys is None else loose_keys
             keys = candidates(loose_keys, year, suffix, index)
@@ -506,6 +509,16 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())
         _cover_names(claim, paren.start(), names, found)
+
+
+def _printed_alike(names: str, sig_keys: list[str], year: str, suffix: str, index: SourceIndex) -> list[str]:
+    """The entries of ``sig_keys`` the citation's year label may stand for, counted among those its given names fit
+    (``given_names_fit``: citeproc letters only the entries it prints alike), or among all when none of those has
+    the year."""
+    pool = given_names_fit(names, sig_keys, index)
+    et_al = wrote_et_al(names)
+    return candidates(pool, year, suffix, index, et_al) or (
+        candidates(sig_keys, year, suffix, index, et_al) if len(pool) < len(sig_keys) else [])
 
 
 def _cover_names(claim: Claim, paren_start: int, names: str, found: Found) -> None:

@@ -67,7 +67,8 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
     # (Nor are the function words of other languages: content_stems leaves them out.)
     named = set(content_stems(" ".join([written, *firsts]))) | _reported()
-    key, ambiguous, scores = index.choose(keys, [s for s in content_stems(claim.text) if s not in named])
+    context = _own_clause(claim.text, at)
+    key, ambiguous, scores = index.choose(keys, [s for s in content_stems(context) if s not in named])
     ranked = sorted(scores.values(), reverse=True)
     titled = _titled_before(claim.text[:at], keys, index) if ambiguous and word_before else ""
     contested = bool(label) and ambiguous and cited_letters.contested(index, keys, key)
@@ -87,6 +88,24 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     found.hits.append(Hit(claim.id, key, "marker", confidence * (0.8 if ambiguous else 1.0),
                           evidence, at, at + len(written), ambiguous=ambiguous, locator=locator,
                           confirmed=not ambiguous))
+
+
+_CITATION = lazy(r"\([^()]*\b(?:1[5-9]\d\d|20\d\d|n\.\s?d\.)[^()]*\)")
+"""A parenthesis holding a year: a citation, or a narrative citation's year."""
+
+
+def _own_clause(text: str, at: int) -> str:
+    """The words of a sentence that may describe the work cited at ``at``: from the citation before its own to the
+    one after it. A sentence that cites several works describes each one beside its citation ("independent of goals
+    (Doe 2011b), persists over time (Roe 2019), after learning (Poe 2013)"): the words beside another citation are
+    that one's, no evidence of which entry this one is."""
+    parens = [(m.start(), m.end()) for m in _CITATION.finditer(text)]
+    own = next(((start, end) for start, end in parens if end > at), None)
+    if own is None or len(parens) < 2:
+        return text
+    before = max((end for start, end in parens if end <= own[0]), default=0)
+    after = min((start for start, end in parens if start >= own[1]), default=len(text))
+    return text[before:after]
 
 
 def label_of(written: str) -> str:

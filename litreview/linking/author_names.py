@@ -207,7 +207,7 @@ def _by_given_name(names: str, keys: list[str], index: SourceIndex) -> list[str]
     """
     if len(keys) < 2:
         return keys
-    keys = [k for k in keys if not _given_names_differ(names, k, index)] or keys
+    keys = given_names_fit(names, keys, index)
     written = canonical(names).split()
     scores = {}
     for key in keys:
@@ -248,22 +248,33 @@ _NAME_PARTS = lazy(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|\ben\b")
 """Where one name of a written name list ends."""
 
 
+def given_names_fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """The entries among ``keys`` whose names the given names or initials the citation prints fit (all of them when
+    none does): citeproc prints given names to tell entries apart ("Poppy Watson et al." beside "P. Watson et al."),
+    and letters the year only among those it still prints alike, so an entry printed with other given names is
+    neither that citation nor lettered with it."""
+    return [k for k in keys if not _given_names_differ(names, k, index)] or keys
+
+
 def _given_names_differ(names: str, key: str, index: SourceIndex) -> bool:
     """Whether the citation writes given names or initials before one of the entry's family names other than its
     author's: "Ballou, T. A. Földes, et al." is not Ballou and Andrei Tamás Földes's work (citeproc adds the
-    initials of the name that tells two lists apart, in their order)."""
+    initials of the name that tells two lists apart, in their order). A co-author of the same family name
+    whose given names fit is the one written ("Y. Wang et al." for Yiheng Wang, Li Wang and others)."""
     for part in _NAME_PARTS.split(names):
         words = canonical(" ".join(_past_prefix(part.split()))).split()  # "see A. Gupta": "A. Gupta"
         if len(words) < 2:
             continue
+        fitting = set()
         for person in persons_of(index.sources[key]):
             family, given = canonical(person.family).split(), _given_parts(canonical(person.given).split())
             if not family or not given or words[-len(family):] != family:
                 continue
             before = _given_parts(words[:-len(family)])
-            if len(before) != len(given) or not all(w == g or (len(w) == 1 and g.startswith(w))
-                                                    for w, g in zip(before, given, strict=True)):
-                return True
+            fitting.add(len(before) == len(given) and all(w == g or (len(w) == 1 and g.startswith(w))
+                                                           for w, g in zip(before, given, strict=True)))
+        if fitting == {False}:
+            return True
     return False
 
 

@@ -278,20 +278,29 @@ def _order_of(style: str) -> Callable[[Source], tuple[object, ...]]:
 
 
 def sorted_names(source: Source, read: tuple[int, int] = (0, 0),
-                 given: str = "full") -> tuple[tuple[tuple[str, str], ...], ...]:
+                 given: str = "full") -> tuple[str, tuple[tuple[str, str], ...]]:
     """``names_key`` as a style's bibliography sort reads it: with ``read`` (et-al-min, et-al-use-first), the first
     et-al-use-first names of a list of et-al-min or more (DIN 1505-2 reads eight of nine or more, Annual Reviews
     five of seven: ``styles.names_read``); (0, 0): every name. ``given``: the given names in "full", their
     "initials" (as spelled: "É"), or "none". Collated as citeproc collates them: the names without accents first,
     accents only between names otherwise alike ("Roe, Émile" before "Roe, Eric" before "Roe, Fabien"; "Barbosa,
-    Valeria" before "Barbosa, Valéria"; "Roe, E." before "Roe, É.")."""
+    Valeria" before "Barbosa, Valéria"; "Roe, E." before "Roe, É."). The names read as one text, the comma after a
+    family name before any letter, spaces, stops and the parting of names skipped: a given name that another one
+    begins with is compared on with the next name ("Watson, Poppy; Zed" before "Watson, P.; Zed", but "Watson, P.;
+    Adams" before "Watson, Poppy; Adams"), a family name before a longer one ("Smith, Jo" before "Smithe, Al";
+    pandoc's citeproc, checked)."""
     names = names_key(source)
     least, first = read
     names = names[:first] if first and len(names) >= least else names
     if given != "full":
         names = tuple((family, "" if given == "none" else " ".join(w[:1] for w in part.split()))
                       for family, part in names)
-    return tuple((fold(family), fold(part)) for family, part in names), names
+    return "".join(f"{_letters(family)}\x01{_letters(part)}" for family, part in names), names
+
+
+def _letters(name: str) -> str:
+    """A name folded to its letters and digits, as a sort collates it past its spaces and punctuation."""
+    return "".join(ch for ch in fold(name) if ch.isalnum())
 
 
 def first_name_title_order(source: Source) -> tuple[object, ...]:
@@ -319,7 +328,7 @@ _UNKNOWN = (printed_title_order, csl_title_order)
 "names-title" is "csl-title")."""
 
 
-def name_order(source: Source) -> tuple[tuple[tuple[tuple[str, str], ...], ...], tuple[str, int]]:
+def name_order(source: Source) -> tuple[tuple[str, tuple[tuple[str, str], ...]], tuple[str, int]]:
     """Where an entry sorts in an author-date bibliography: by its names in full (family, then given), then by
     title."""
     return sorted_names(source), title_order(source)

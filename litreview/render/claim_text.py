@@ -23,9 +23,10 @@ from .sanitize import clean_text, esc, safe_url
 
 # Private-use characters stand for the citations while the rest is rendered; any in the text itself go.
 _OPEN, _CLOSE = "\ue000", "\ue001"
-#: What markdown-it could render as other than the text: escapes, code, emphasis, strike-through, links and
-#: notes, entities and tags, dashes and ellipses, and the labels of equations and captions ("{#eq-model}").
-_MARKUP = re.compile(r"[\\`*_\[\]<>&~]|--|\.\.\.|\{#")
+#: What markdown-it could render as other than the text: escapes, code, emphasis, strike-through, super- and
+#: subscripts, links and notes, entities and tags, dashes and ellipses, and the labels of equations and captions
+#: ("{#eq-model}").
+_MARKUP = re.compile(r"[\\`*_\[\]<>&~^]|--|\.\.\.|\{#")
 #: The markup of ``_MARKUP`` but its brackets, which markdown-it renders as text unless they open a link, a note
 #: reference or an inline note (a reference link needs a definition, which a claim has not).
 _LINKING = re.compile(r"[\\`*_<>&~]|--|\.\.\.|\]\(|\[\^|\^\[|\{#")
@@ -66,7 +67,7 @@ def note_words(number: int | None) -> tuple[str, str]:
     return (f" [note {number}: " if number else " [note: "), "]"
 
 
-_AS_TEXT, _CLAIM, _NUMBERS = "lr_notes_as_text", "lr_claim", "lr_numbers"
+_AS_TEXT, _CLAIM, _NUMBERS, _CITES = "lr_notes_as_text", "lr_claim", "lr_numbers", "lr_cites"
 
 
 def _inline_note(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
@@ -85,11 +86,33 @@ def _inline_note(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> st
 
 def _links(state: Any) -> None:
     """Links to other sites open no window on this one; an inline note's text is typeset as the claim's
-    (``smart``: its tokens are outside the claim's)."""
+    (``smart``: its tokens are outside the claim's); a link whose text holds a citation is its text."""
+    cites = state.env.get(_CITES) or ()
     for block in state.tokens:
+        if cites and block.children:
+            block.children = _unlinked_citations(block.children, cites)
         _typeset(block.children or (), notes=False)
     for note in state.env.get("footnotes", {}).get("list", {}).values():
         _typeset(note.get("tokens") or (), notes=True)
+
+
+def _unlinked_citations(tokens: list[Any], cites: Sequence[str]) -> list[Any]:
+    """``tokens`` without the links whose text holds a citation (``cites``: their stand-ins), as a Jekyll page writes
+    ``[@roe2001](#roe2001)``: pandoc prints the citation as the link's text, and its mark is a link of its own, to
+    the source's page; a link in a link is no HTML (a browser ends the first, which is left with no text)."""
+    out: list[Any] = []
+    opened: list[int] = []  # where in ``out`` each open link starts
+    for tok in tokens:
+        if tok.type == "link_open":
+            opened.append(len(out))
+        elif tok.type == "link_close" and opened:
+            start = opened.pop()
+            inner = out[start + 1:]
+            if any(c in (t.content or "") for t in inner if t.type == "text" for c in cites):
+                out[start:] = inner
+                continue
+        out.append(tok)
+    return out
 
 
 def _typeset(tokens: Any, *, notes: bool) -> None:
@@ -130,6 +153,7 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
     """
     groups = _citation_groups(text, citations)
     placed: list[str] = []
+    cites: list[str] = []  # the stand-ins of ``placed``'s citations
     keys: set[str] = set()
     pieces: list[str] = []
     cursor = 0
@@ -160,16 +184,20 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
             continue
         pieces.append(_plain(_without(text, cursor, start, raw)))
         pieces.append(f"{_OPEN}{len(placed)}{_CLOSE}")
-        placed.append(_group(text[start:end], items, [m for m in marks if m is not None]))
+        cites.append(f"{_OPEN}{len(placed)}{_CLOSE}")
+        inner = [c for c in citations if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
+        affix = _affix if not inner else _nested_affix(text, start, end, inner, mark, xref, keys)
+        placed.append(_group(text[start:end], items, [m for m in marks if m is not None], affix))
         keys.update(item.key for item in items)
         cursor = end
     pieces.append(_plain(_without(text, cursor, len(text), raw)))
     plain = "".join(pieces)
     notes: list[str] = []
-    if "[^" in plain or (xref is not None and "@" in plain):
+    if "[^" in plain or "@" in plain:
         plain = _NOTE_REF.sub(lambda m: _note_mark(m, notes, xref, numbers), plain)
     # Most sentences hold no markup: escaped, they read as markdown-it would render them, at a fraction of the cost.
-    html = (_inline().renderInline(plain, {_AS_TEXT: notes_as_text, _CLAIM: claim_id, _NUMBERS: numbers})
+    html = (_inline().renderInline(plain, {_AS_TEXT: notes_as_text, _CLAIM: claim_id, _NUMBERS: numbers,
+                                           _CITES: cites})
             if _MARKUP.search(plain) else esc(plain))
     for n, group in enumerate(placed):
         html = html.replace(f"{_OPEN}{n}{_CLOSE}", group, 1)
@@ -179,11 +207,12 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
 
 
 # A note reference (``[^4]``), whose note is a paragraph of its own: pandoc prints the note's number there; and a
-# cross-reference (``@fig-map``, ``[-@fig-map]``, ``@fig:map``), which Quarto and pandoc-crossref print as "Figure 1".
+# cross-reference (``@fig-map``, ``[-@fig-map]``, ``@fig:map``), which Quarto and pandoc-crossref print as "Figure 1",
+# and bookdown's (``\\@ref(fig:map)``), which it prints as "1".
 # Code spans are matched first, to be left as they are.
 _REF = r"([A-Za-z][\w:-]*[A-Za-z0-9_])"
 _NOTE_REF = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)" rf"|\[\^({NOTE_LABEL})\]"
-                       rf"|\[(-?)@{_REF}\]|(?<![\w.@\[-])(-?)@{_REF}")
+                       rf"|\[(-?)@{_REF}\]|(?<![\w.@\[\\-])(-?)@{_REF}|\\@ref\(((?:fig|tab|eq):[\w:-]+)\)")
 _NOTE_OPEN = "\ue002"
 
 
@@ -195,6 +224,11 @@ def _note_mark(m: re.Match[str], notes: list[str], xref: Callable[[str, bool], s
             return m.group(0)
         # The note's id is its number, never its label: labels are the manuscript's text.
         notes.append(f'<sup class="lr-fnref"><a href="#fn{found[0]}" aria-label="Note {found[0]}">{found[0]}</a></sup>')
+    elif m.group(7) is not None:  # bookdown's "\@ref(fig:map)": the number alone, when the text defines it
+        shown = xref(m.group(7), True) if xref is not None else None
+        if shown is None or shown == "?":
+            return "\\" + m.group(0)  # as written: markdown-it would read "\@" as an escaped "@"
+        notes.append(f'<span class="lr-xref" title="{esc(m.group(7))}">{esc(shown)}</span>')
     elif m.group(1) is None and xref is not None:
         key = m.group(4) or m.group(6)
         shown = xref(key, bool(m.group(3) or m.group(5)))
@@ -364,13 +398,40 @@ def _plain(text: str) -> str:
     return clean_text(text).replace(_OPEN, "\ufffd").replace(_CLOSE, "\ufffd").replace(_NOTE_OPEN, "\ufffd")
 
 
-def _group(written: str, items: Sequence[Citation], marks: Sequence[str]) -> str:
+def _affix(written: str) -> str:
+    """A citation's prefix or locator as pandoc prints it: Markdown (``version 4.3\\;``, ``*cf.*``, math)."""
+    return claim_html(written, (), lambda item: None)[0] if _MARKUP.search(written) or "$" in written else esc(written)
+
+
+def _nested_affix(text: str, start: int, end: int, inner: Sequence[Citation], mark: Callable[[Citation], str | None],
+                  xref: Callable[[str, bool], str | None] | None, keys: set[str]) -> Callable[[str], str]:
+    """How to print an affix of the citation at ``start:end`` of ``text`` that holds citations of its own (``inner``,
+    as pandoc reads "[@a, @b]": @b in @a's suffix): each with its mark, its key added to ``keys``."""
+    from dataclasses import replace
+
+    def affix(part: str) -> str:
+        at = text.find(part, start, end)
+        held = [replace(c, start=c.start - at, end=c.end - at) for c in inner
+                if at >= 0 and at <= c.start and c.end <= at + len(part)]
+        if not held:
+            return _affix(part)
+        html, placed = claim_html(part, held, mark, xref)
+        keys.update(placed)
+        return html
+
+    return affix
+
+
+def _group(written: str, items: Sequence[Citation], marks: Sequence[str],
+           affix: Callable[[str], str] | None = None) -> str:
     """The marks of one citation: in brackets with the author's prefixes and locators when written in brackets
-    (``[see @a, p. 3; @b]``), bare when written in the text (``@a``, ``\\citet``)."""
+    (``[see @a, p. 3; @b]``), bare when written in the text (``@a``, ``\\citet``); ``affix`` prints a prefix or a
+    locator (``_affix``, or ``_nested_affix`` for one holding citations)."""
     parts = []
     for item, mark in zip(items, marks, strict=True):
-        prefix = f'<span class="lr-affix">{esc(item.prefix)} </span>' if item.prefix else ""
-        suffix = f'<span class="lr-affix">, {esc(item.suffix.lstrip(", "))}</span>' if item.suffix.strip(", ") else ""
+        affix = affix or _affix
+        prefix = f'<span class="lr-affix">{affix(item.prefix)} </span>' if item.prefix else ""
+        suffix = f'<span class="lr-affix">, {affix(item.suffix.lstrip(", "))}</span>' if item.suffix.strip(", ") else ""
         parts.append(prefix + mark + suffix)
     inner = '<span class="lr-sep" aria-hidden="true">; </span>'.join(parts)
     if not written.lstrip().startswith("["):  # the names are words of the sentence, printed too

@@ -7,6 +7,7 @@ the findings are explained after their paragraph.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Protocol
 
 from ..essay.ids import source_ids, standard_id
@@ -29,6 +30,7 @@ from .fragments import (
 )
 from .index import ReviewIndex, is_topical_suggestion
 from .layout import Layout, key_slug
+from .pandoc_inline import spans_across
 from .sanitize import esc, one_line
 from .sitecache import fingerprint
 
@@ -61,7 +63,11 @@ class _Marks:
         self.xref = crossref_labels(essay) if essay is not None else None
         self.labelled: set[int] = set()  # the notes whose first paragraph is on the page
         self.ids: dict[str, str] = {}  # a Manubot cite-by-ID key's standard form -> the entry carrying it
-        if any(standard_id(key) for key in ix.sources):
+        # Needed when a citation's key is an identifier that is no entry's key: an entry keyed by its identifier
+        # in another case, or named by the alias a Manubot text gives it ("[@roe2001]: doi:...", the entry "roe2001").
+        if essay is not None and any(item.key not in ix.sources and standard_id(item.key)
+                                     for paragraph in essay.paragraphs for claim in paragraph.claims
+                                     for item in claim.citations or ()):
             for key, source in ix.sources.items():
                 for ident in source_ids(source):
                     self.ids.setdefault(ident, key)
@@ -132,8 +138,11 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations, fragments:
     heading = f"The essay: {ix.in_essay_language(esc(title))}" if title else esc(essay_title(ix))
     parts = [html_block(f'<h1>{heading}</h1>{intro}')]
     marks = _Marks(ix, citations)
-    # The essay's top heading level is the page's second (its first is the page's title).
+    # The essay's top heading level is the page's second (its first is the page's title); no heading is more than one
+    # level below the one before it ("## Intro" after the title, "### Colophon" after "# References"), as a screen
+    # reader's outline expects: a level skipped reads as a missing section.
     top = min((p.heading for p in essay.paragraphs if p.heading), default=1)
+    above = 1
     shared = fingerprint(layout, here, ix.lang, ix.claims_file, sorted(ix.notes.items()), essay.meta, essay.body,
                          sorted(marks.ids.items())) if fragments is not None else ""
     rows: list[Paragraph] = []  # a table's rows so far
@@ -146,7 +155,8 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations, fragments:
             rows = [paragraph] if paragraph.table else []
             if rows:
                 continue
-        level = min(6, 2 + paragraph.heading - top) if paragraph.heading else 0
+        level = min(6, 2 + paragraph.heading - top, above + 1) if paragraph.heading else 0
+        above = level or above
         if fragments is None:
             parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here, marks, level)))
             continue
@@ -255,12 +265,20 @@ def _inline(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Pa
     front of ``claims`` (all of them unless ``later`` text may hold the others); each claim's findings added to
     ``notes``."""
     # Claims have their whitespace collapsed (essay.segment.make_claim); so has the text around them here.
-    text = one_line(written)
+    source = one_line(written)
+    places, cursor = [], 0
+    for claim in claims:
+        at = source.find(claim.text, cursor) if claim.text else -1
+        if at >= 0:
+            places.append((at, at + len(claim.text)))
+            cursor = at + len(claim.text)
+    # A span across sentences ("[First. Second.]{.blue}") is its text: each sentence is rendered alone.
+    text = spans_across(source, places) if markdown_text(paragraph) else source
     cursor = 0
     out: list[str] = []
     # Read as Markdown, the text between claims (what a front matter field holds besides its sentences that cite) is
     # rendered as the claims are: its raw LaTeX ("\\newline") dropped, its markup rendered.
-    markdown = any(claim.citations is not None for claim in paragraph.claims)
+    markdown = markdown_text(paragraph)
 
     def between(part: str) -> str:
         return (claim_html(part, (), lambda item: None, marks.xref, ix.notes)[0] if markdown and part.strip()
@@ -268,10 +286,12 @@ def _inline(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Pa
 
     while claims:
         claim = claims[0]
-        at = text.find(claim.text, cursor) if claim.text else -1
+        at = source.find(claim.text, cursor) if claim.text else -1
         if at >= 0:
             out.append(between(text[cursor:at]))
             cursor = at + len(claim.text)
+            if text is not source:
+                claim = replace(claim, text=text[at:cursor])
         elif later:
             break  # the claim of a later cell
         else:
@@ -285,6 +305,11 @@ def _inline(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Pa
                          .replace("<li ", f'<li data-claim="{esc(claim.id)}" ', 1))
     out.append(between(text[cursor:]))
     return out
+
+
+def markdown_text(paragraph: Paragraph) -> bool:
+    """Whether the paragraph's text is read as Markdown (its claims' citations found by a reader)."""
+    return any(claim.citations is not None for claim in paragraph.claims)
 
 
 def _table(ix: ReviewIndex, layout: Layout, citations: Citations, rows: list[Paragraph], here: str,

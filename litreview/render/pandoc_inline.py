@@ -1,6 +1,6 @@
 """pandoc's inline Markdown that CommonMark lacks and the page prints nothing of, as markdown-it inline rules.
 
-pandoc reads ``[Semi-bold]{.semibold}`` as a span of its text, ``[a link](https://x.org){.button}`` and
+pandoc reads ``6^e^`` and ``H~2~O`` as a superscript and a subscript, ``[Semi-bold]{.semibold}`` as a span of its text, ``[a link](https://x.org){.button}`` and
 ```` `x`{.white} ```` as a link and code with attributes, ``![ORCID icon](orcid.svg){height="13px"}`` as an
 image, and ``<i class="fa"></i>``, ``<br>`` as raw HTML, which its HTML passes on. The page rendered them as
 written ("[Semi-bold]{.semibold}", "&lt;br&gt;"); it prints the span's text, the link, the image's description
@@ -10,6 +10,7 @@ and no tag (a manuscript's HTML is untrusted: none reaches the page, only the te
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 _ATTRIBUTES = re.compile(r"\{[ \t]*(?:[#.][^\s{}]+|-|[A-Za-z_][\w.:-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}\"']+))"
@@ -24,6 +25,7 @@ def use(md: Any) -> None:
     md.inline.ruler.before("link", "pandoc_image", _image)
     md.inline.ruler.before("link", "pandoc_attributes", _attributes)
     md.inline.ruler.before("html_inline", "raw_tag", _raw_tag)
+    md.inline.ruler.before("emphasis", "pandoc_script", _script)
 
 
 def _span(state: Any, silent: bool) -> bool:
@@ -79,6 +81,31 @@ def _attributes(state: Any, silent: bool) -> bool:
     return True
 
 
+# pandoc's superscript (``6^e^``) and subscript (``H~2~O``): text with no unescaped space between two marks, and no
+# subscript's "~" doubled (``~~``, a strike-through).
+_SCRIPT = {"^": (re.compile(r"\^((?:\\.|[^\s^\\])+)\^"), "sup"),
+           "~": (re.compile(r"~(?!~)((?:\\.|[^\s~\\])+)~(?!~)"), "sub")}
+
+
+def _script(state: Any, silent: bool) -> bool:
+    """``^text^`` as a superscript, ``~text~`` as a subscript, their text's markup rendered."""
+    found = _SCRIPT.get(state.src[state.pos])
+    if found is None or (state.pos and state.src[state.pos - 1] == state.src[state.pos] == "~"):
+        return False
+    pattern, tag = found
+    if (m := pattern.match(state.src, state.pos, state.posMax)) is None:
+        return False
+    if not silent:
+        old_max = state.posMax
+        state.push(f"{tag}_open", tag, 1)
+        state.pos, state.posMax = m.start(1), m.end(1)
+        state.md.inline.tokenize(state)
+        state.push(f"{tag}_close", tag, -1)
+        state.posMax = old_max
+    state.pos = m.end()
+    return True
+
+
 def _raw_tag(state: Any, silent: bool) -> bool:
     """An HTML tag or comment in the text: left out, as a page shows none (the text between tags stays)."""
     from markdown_it.common.html_re import HTML_TAG_RE
@@ -87,3 +114,44 @@ def _raw_tag(state: Any, silent: bool) -> bool:
         return False  # matched in place: a copy of the rest of the text at every "<" costs its square
     state.pos = m.end()
     return True
+
+
+_BLANK = "\x1a"
+"""What stands for a delimiter of a span across sentences: a control character, which the page's text drops
+(``sanitize.clean_text``), so that the text and each sentence keep their length and their citations' places."""
+
+
+def spans_across(text: str, places: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the brackets and attributes of each span (``[...]{.blue}``, as a revision marks its passages)
+    that opens in one sentence and closes in another blanked (``_BLANK``): each sentence is rendered alone, and
+    neither half reads as a span. ``places``: the sentences' (start, end) in ``text``, in order."""
+    if "]{" not in text:
+        return text
+
+    def part(at: int) -> tuple[int, bool]:
+        return sum(1 for start, _ in places if start <= at), any(start <= at < end for start, end in places)
+
+    chars = list(text)
+    for close in re.finditer(r"(?<!\\)\](?=\{)", text):
+        attributes = _ATTRIBUTES.match(text, close.end())
+        opening = _opening(text, close.start()) if attributes else None
+        if attributes is None or opening is None or part(opening) == part(close.start()):
+            continue
+        chars[opening] = _BLANK
+        chars[close.start():attributes.end()] = _BLANK * (attributes.end() - close.start())
+    return "".join(chars)
+
+
+def _opening(text: str, close: int) -> int | None:
+    """Where the bracket that ``]`` at ``close`` closes opens (brackets nested within counted), or None."""
+    depth = 0
+    for at in range(close - 1, -1, -1):
+        if text[at] not in "[]" or (at and text[at - 1] == "\\"):
+            continue
+        if text[at] == "]":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return at
+    return None
