@@ -171,6 +171,18 @@ def test_vancouver_name_of_two_long_words_is_linear() -> None:
     assert not comma_joined("a" * 200_000 + " " + "b" * 200_000 + ", Cd E", frozenset())
 
 
+@pytest.mark.timeout(60)  # instant now; hours before
+def test_spans_across_sentences_are_matched_in_one_pass() -> None:
+    """Each "]{" sought its "[" back through the paragraph, and each span's sentence among all the sentences: a
+    paragraph of 10,000 took 20 s. A span across two sentences still loses its brackets, one within a sentence not."""
+    from litreview.render.pandoc_inline import spans_across
+
+    assert spans_across("[One. Two.]{.blue} [Three.]{.red}", [(0, 5), (6, 18), (19, 33)]) == (
+        "\x1aOne. Two." + "\x1a" * 8 + " [Three.]{.red}")
+    text = "A. " + "]{.a} " * 200_000 + "[B. C.]{.a}" + " [d. e.]{.a}" * 100_000
+    assert spans_across(text, [(0, 2), (3, len(text))]) == text
+
+
 def test_raw_latex_groups_with_comments_are_read_in_one_pass() -> None:
     from litreview.essay.cites import find_citations, mask_inline
 
