@@ -299,3 +299,25 @@ def test_the_per_document_rows_mark_where_litreview_trails_a_baseline(monkeypatc
     unseen = {"base": eval_topical.METHODS["base"], "litreview (unseen)": lambda d: (wrong, wrong)}
     rows = eval_topical.per_document({"dev (cv)": [doc]}, ("base", "litreview (unseen)"), unseen).splitlines()
     assert rows[2].startswith("  dev (cv): gp") and rows[2].endswith("0/2  <")
+
+
+def test_the_documents_won_and_lost_are_counted_per_part_and_over_all() -> None:
+    from eval_topical import against_baselines, memoised
+    from topical_corpus import Document
+
+    docs = [Document(name, None, None, {"s1": {"a"}}) for name in ("x", "y", "z")]  # type: ignore[arg-type]
+    # litreview ranks the cited entry first in x and z, the baseline only in y
+    first = {"x": "a", "y": "b", "z": "a"}
+    methods = memoised({"BM25": lambda d: ({"s1": [("b" if d.name != "y" else "a", 1.0)]}, {}),
+                        "litreview (unseen)": lambda d: ({"s1": [(first[d.name], 1.0)]}, {})})
+    row = against_baselines(docs, methods, {"U": docs[:2], "V": docs[2:]}).splitlines()[-1]
+    assert row.startswith("  BM25 ") and row.endswith("      2/1  (U 1/1, V 1/0)")
+    assert against_baselines(docs, methods).splitlines()[-1].endswith(" 2/1")
+
+
+def test_each_further_folder_is_a_part_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    import eval_topical
+
+    monkeypatch.setattr(eval_topical, "load_extra", lambda folder: [f"{folder.parent.name}:{folder.name}"])
+    parts = eval_topical.extra_parts([Path("a/setU"), Path("b/setV"), Path("c/setV")])
+    assert parts == {"setU": ["a:setU"], "b/setV": ["b:setV"], "c/setV": ["c:setV"]}
