@@ -53,7 +53,7 @@ from topical_fit import CALIBRATIONS, L2, fit, fit_calibrated, out_of_fold  # no
 
 from litreview.linking import link, ranker, topical  # noqa: E402
 from litreview.linking.index import build_index, source_text  # noqa: E402
-from litreview.linking.ranker import FEATURES, SHOW, WEIGHTS, probability  # noqa: E402
+from litreview.linking.ranker import CAP, FEATURES, SHOW, WEIGHTS, probability  # noqa: E402
 from litreview.linking.text import content_stems  # noqa: E402
 from litreview.linking.topical import candidates  # noqa: E402
 
@@ -339,13 +339,15 @@ def against_baselines(docs: list[Document],
             diff = sum(mine.values()) - sum(theirs.values())
             outcome[doc.name] = (diff > 1e-9, diff < -1e-9)
 
-        def tally(among: list[Document]) -> str:
-            return f"{sum(outcome[d.name][0] for d in among)}/{sum(outcome[d.name][1] for d in among)}"
-
-        by_part = ", ".join(f"{name} {tally(among)}" for name, among in (parts or {}).items())
-        lines.append(f"  {label:<22} {cells[0]:>22} {cells[1]:>22} {cells[2]:>22} {tally(docs):>9}"
+        by_part = ", ".join(f"{name} {_tally(outcome, among)}" for name, among in (parts or {}).items())
+        lines.append(f"  {label:<22} {cells[0]:>22} {cells[1]:>22} {cells[2]:>22} {_tally(outcome, docs):>9}"
                      + (f"  ({by_part})" if by_part else ""))
     return "\n".join(lines)
+
+
+def _tally(outcome: dict[str, tuple[bool, bool]], among: list[Document]) -> str:
+    """Won/lost among ``among``, from each document's (won, lost)."""
+    return f"{sum(outcome[d.name][0] for d in among)}/{sum(outcome[d.name][1] for d in among)}"
 
 
 def table(splits: dict[str, list[Document]],
@@ -544,7 +546,25 @@ def calibrations(docs: list[Document]) -> str:
         lines.append(f"  {way:<14} {sum(p) / max(1, len(p)):>7.3f} {calibration_gap(p, y):>6.3f} "
                      f"{cells[0]:>17} {cells[1]:>17}")
     lines.append("  (gap: mean absolute difference between predicted and cited over the bins of the reliability table)")
+    free = out_of_fold(x, y, doc_of, cap=1.0)
+    lines.append(f"  the cap (ranker.CAP, now {CAP}), out of fold: log loss, mean squared error, the candidates it "
+                 "holds down and the share cited among them")
+    for cap in CAPS:
+        p = [min(cap, v) for v in free]
+        held = [y[i] for i, v in enumerate(free) if v >= cap]
+        share = f"{sum(held) / len(held):.3f}" if held else "-"
+        lines.append(f"    {cap:.2f}: {log_loss(p, y):.5f} {sum((v - t) ** 2 for v, t in zip(p, y, strict=True)) / max(1, len(p)):.6f}"
+                     f" {len(held):>4} {share}")
     return "\n".join(lines)
+
+
+CAPS = (0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.95)
+"""The caps ``calibrations`` compares."""
+
+
+def log_loss(p: list[float], y: list[int]) -> float:
+    """Mean negative log likelihood of ``y`` under ``p``."""
+    return -sum(math.log(v if t else 1.0 - v) for v, t in zip(p, y, strict=True)) / max(1, len(p))
 
 
 def thresholds(docs: list[Document], candidates_of: tuple[list[list[float]], list[int], list[str]] | None = None,
