@@ -44,6 +44,8 @@ def test_the_penalised_fit_is_scaled_back_to_calibrated_probabilities() -> None:
     pytest.importorskip("numpy")
     from topical_fit import fit, fit_calibrated, out_of_fold
 
+    from litreview.linking import ranker
+
     # three documents alike: a telling feature cited 27 times in 30, its absence 2 times in 30
     x = [[1.0]] * 30 + [[0.0]] * 30
     y = [1] * 27 + [0] * 3 + [1] * 2 + [0] * 28
@@ -56,8 +58,10 @@ def test_the_penalised_fit_is_scaled_back_to_calibrated_probabilities() -> None:
     assert p(shrunk, 1.0) < 0.8  # the penalty pulls the telling feature's probability down...
     assert p(calibrated, 1.0) == pytest.approx(0.9, abs=0.02)  # ...calibration gives it back
     assert p(calibrated, 0.0) == pytest.approx(2 / 30, abs=0.02)
-    held = out_of_fold(xs, ys, docs, l2=100.0, names=["0"])
+    held = out_of_fold(xs, ys, docs, l2=100.0, names=["0"], cap=1.0)
     assert held[0] == pytest.approx(0.9, abs=0.02) and held[-1] == pytest.approx(2 / 30, abs=0.02)
+    capped = out_of_fold(xs, ys, docs, l2=100.0, names=["0"])  # as the linker has it: never above its cap
+    assert capped[0] == ranker.CAP < held[0] and capped[-1] == held[-1]
 
 
 def test_the_penalty_reads_each_feature_in_units_of_its_own_spread() -> None:
@@ -102,17 +106,20 @@ def test_what_the_linker_shows_is_counted_by_threshold_with_each_document_s_own_
 
     from litreview.bibliography.load import parse_bibliography
     from litreview.essay import parse_essay
+    from litreview.linking import ranker
 
     essay = parse_essay("Gaussian processes model light curves.\n\nButter is cooked with Gaussian care.\n")
     bib = parse_bibliography("@article{a, title={Gaussian processes}}\n@article{b, title={Cooking with butter}}\n")
     first, second = (c.id for c in essay.claims)
     doc = Document("gp", essay, bib, {first: {"a"}, second: set()})
     sure = [" ".join(line.split()) for line in
-            eval_topical.shown_by_threshold([doc], {"gp": {"intercept": 30.0}}).splitlines()]
+            eval_topical.shown_by_threshold([doc], {"gp": {"intercept": 30.0}}, (0.4, ranker.CAP + 0.01, 0.8))
+            .splitlines()]
     # every suggestion listed (two entries of the first sentence, one of the second), one of them cited
-    assert sure[1] == "from 0.5 : 3 shown, precision 0.333 (0.06-0.79)"
-    assert sure[4] == "from 0.8 (default): 3 shown, precision 0.333 (0.06-0.79)"
-    assert sure[5].startswith("from 0.9 : 3 shown")  # capped at 0.95, never 1
+    assert sure[1] == "from 0.4 : 3 shown, precision 0.333 (0.06-0.79)"
+    # however sure the model, a topical suggestion's confidence stops at the cap (below the default threshold)
+    assert ranker.CAP < ranker.SHOW and sure[3] == "from 0.8 (default): 0 shown, precision -"
+    assert sure[2].endswith(": 0 shown, precision -") and len(sure) == 4
     unsure = [" ".join(line.split()) for line in
               eval_topical.shown_by_threshold([doc], {"gp": {"intercept": -30.0}}).splitlines()]
     assert unsure[1:] and all(line.endswith(": 0 shown, precision -") for line in unsure[1:])
