@@ -26,9 +26,10 @@ see topical_corpus.load_extra) and held-out documents (never tuned on):
                                               # (intervals by resampling documents), the calibration,
                                               # then the ranker variants
     python bench/eval_topical.py --extra-dev FOLDER [--extra-dev FOLDER ...] [--fit | --dev-only | --cv]
-                                              # with further development papers (FOLDER/SOURCES.tsv); with --cv
-                                              # one leave-one-document-out over them and DEV together, the
-                                              # figures per part and over both (how the re-ranker is chosen)
+                                              # with further development papers (FOLDER/SOURCES.tsv), each
+                                              # folder a part of its own; with --cv one leave-one-document-out
+                                              # over them all and DEV together, the figures and the documents
+                                              # won and lost per part and over all (how the re-ranker is chosen)
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ from topical_fit import CALIBRATIONS, L2, fit, fit_calibrated, out_of_fold  # no
 
 from litreview.linking import link, ranker, topical  # noqa: E402
 from litreview.linking.index import build_index, source_text  # noqa: E402
-from litreview.linking.ranker import FEATURES, SHOW, WEIGHTS, probability  # noqa: E402
+from litreview.linking.ranker import CAP, FEATURES, SHOW, WEIGHTS, probability  # noqa: E402
 from litreview.linking.text import content_stems  # noqa: E402
 from litreview.linking.topical import candidates  # noqa: E402
 
@@ -312,10 +313,12 @@ def memoised(methods: dict[str, Callable[[Document], tuple[Ranking, Ranking]]]
 
 
 def against_baselines(docs: list[Document],
-                      methods: dict[str, Callable[[Document], tuple[Ranking, Ranking]]] | None = None) -> str:
+                      methods: dict[str, Callable[[Document], tuple[Ranking, Ranking]]] | None = None,
+                      parts: dict[str, list[Document]] | None = None) -> str:
     """litreview (fitted without each document) against each baseline: the mean per-sentence difference
     in recall@1/3/5 with a 95% interval by resampling documents, and the documents it wins and loses
-    (``methods``: those of ``cross_validated(docs)``, made here when not given)."""
+    (``methods``: those of ``cross_validated(docs)``, made here when not given; ``parts``: the documents it
+    wins and loses in each of them too)."""
     methods = cross_validated(docs) if methods is None else methods
 
     def cached(label: str) -> Callable[[Document], tuple[Ranking, Ranking]]:
@@ -330,29 +333,37 @@ def against_baselines(docs: list[Document],
             a, b = recalls(docs, cached(ours), k), recalls(docs, cached(label), k)
             mean, lo, hi = paired(a, b)
             cells.append(f"{mean:+.3f} ({lo:+.3f},{hi:+.3f})")
-        won = lost = 0
+        outcome = {}
         for doc in docs:
             mine, theirs = recalls([doc], cached(ours)), recalls([doc], cached(label))
             diff = sum(mine.values()) - sum(theirs.values())
-            won, lost = won + (diff > 1e-9), lost + (diff < -1e-9)
-        lines.append(f"  {label:<22} {cells[0]:>22} {cells[1]:>22} {cells[2]:>22} {f'{won}/{lost}':>9}")
+            outcome[doc.name] = (diff > 1e-9, diff < -1e-9)
+
+        by_part = ", ".join(f"{name} {_tally(outcome, among)}" for name, among in (parts or {}).items())
+        lines.append(f"  {label:<22} {cells[0]:>22} {cells[1]:>22} {cells[2]:>22} {_tally(outcome, docs):>9}"
+                     + (f"  ({by_part})" if by_part else ""))
     return "\n".join(lines)
+
+
+def _tally(outcome: dict[str, tuple[bool, bool]], among: list[Document]) -> str:
+    """Won/lost among ``among``, from each document's (won, lost)."""
+    return f"{sum(outcome[d.name][0] for d in among)}/{sum(outcome[d.name][1] for d in among)}"
 
 
 def table(splits: dict[str, list[Document]],
           methods: Callable[[list[Document]], dict[str, Callable[[Document], tuple[Ranking, Ranking]]]] | None = None
           ) -> str:
     """One row per method and split; ``methods``: the methods of a split (``METHODS`` by default)."""
-    lines = [f"{'split':<10} {'method':<22} {'shown':>6} {'P(shown)':>9} {'95% CI':>13} {'R@1':>6} {'R@3':>6} "
+    lines = [f"{'split':<13} {'method':<22} {'shown':>6} {'P(shown)':>9} {'95% CI':>13} {'R@1':>6} {'R@3':>6} "
              f"{'R@5':>6} {'quiet':>6}"]
     for name, docs in splits.items():
         for label, method in (METHODS if methods is None else methods(docs)).items():
             r = score(docs, method)
             lo, hi = wilson(r["right"], r["shown"])
-            lines.append(f"{name:<10} {label:<22} {r['shown']:>6} {r['P(shown)']:>9.3f} {f'{lo:.2f}-{hi:.2f}':>13} "
+            lines.append(f"{name:<13} {label:<22} {r['shown']:>6} {r['P(shown)']:>9.3f} {f'{lo:.2f}-{hi:.2f}':>13} "
                          f"{r['R@1']:>6.3f} "
                          f"{r['R@3']:>6.3f} {r['R@5']:>6.3f} {r['quiet']:>6.3f}")
-        lines.append(f"{'':<10} ({len(docs)} documents, {r['citing']} citing sentences, "
+        lines.append(f"{'':<13} ({len(docs)} documents, {r['citing']} citing sentences, "
                      f"{r['silent']} that cite nothing)")
     return "\n".join(lines)
 
@@ -535,7 +546,25 @@ def calibrations(docs: list[Document]) -> str:
         lines.append(f"  {way:<14} {sum(p) / max(1, len(p)):>7.3f} {calibration_gap(p, y):>6.3f} "
                      f"{cells[0]:>17} {cells[1]:>17}")
     lines.append("  (gap: mean absolute difference between predicted and cited over the bins of the reliability table)")
+    free = out_of_fold(x, y, doc_of, cap=1.0)
+    lines.append(f"  the cap (ranker.CAP, now {CAP}), out of fold: log loss, mean squared error, the candidates it "
+                 "holds down and the share cited among them")
+    for cap in CAPS:
+        p = [min(cap, v) for v in free]
+        held = [y[i] for i, v in enumerate(free) if v >= cap]
+        share = f"{sum(held) / len(held):.3f}" if held else "-"
+        lines.append(f"    {cap:.2f}: {log_loss(p, y):.5f} {sum((v - t) ** 2 for v, t in zip(p, y, strict=True)) / max(1, len(p)):.6f}"
+                     f" {len(held):>4} {share}")
     return "\n".join(lines)
+
+
+CAPS = (0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.95)
+"""The caps ``calibrations`` compares."""
+
+
+def log_loss(p: list[float], y: list[int]) -> float:
+    """Mean negative log likelihood of ``y`` under ``p``."""
+    return -sum(math.log(v if t else 1.0 - v) for v, t in zip(p, y, strict=True)) / max(1, len(p))
 
 
 def thresholds(docs: list[Document], candidates_of: tuple[list[list[float]], list[int], list[str]] | None = None,
@@ -632,6 +661,17 @@ def by_fit_material(docs: list[Document], extra: list[Document]) -> str:
     return "\n".join(lines)
 
 
+def extra_parts(folders: list[Path]) -> dict[str, list[Document]]:
+    """The further development papers of each ``--extra-dev`` folder, by the folder's name (the parent's
+    too when two folders share a name: each material keeps a part of its own)."""
+    names = [folder.name for folder in folders]
+    out: dict[str, list[Document]] = {}
+    for folder, name in zip(folders, names, strict=True):
+        label = name if names.count(name) == 1 else f"{folder.parent.name}/{name}"
+        out.setdefault(label, []).extend(load_extra(folder))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -654,7 +694,9 @@ def main(argv: list[str] | None = None) -> int:
     if not splits["dev"]:
         print(f"corpus not found at {args.corpus}")
         return 1
-    extra = [d for folder in args.extra_dev for d in load_extra(folder)]
+    # Each folder's papers are a part of their own in the tables (the material they came from), fitted on as one.
+    parts_extra = extra_parts(args.extra_dev)
+    extra = [d for docs in parts_extra.values() for d in docs]
     fitted = splits["dev"] + extra
     if args.fit:
         x, y, doc_of = pairs(fitted)
@@ -664,7 +706,7 @@ def main(argv: list[str] | None = None) -> int:
               f"({sum(y)} cited); weights written to litreview/linking/ranker.py")
         return 0
     if extra:
-        splits = {"dev": splits["dev"], "dev extra": extra, **{k: v for k, v in splits.items() if k != "dev"}}
+        splits = {"dev": splits["dev"], **parts_extra, **{k: v for k, v in splits.items() if k != "dev"}}
     if args.cv:
         # One pool of development documents: each ranked by a re-ranker fitted and calibrated on all the others
         # (corpus documents and further papers alike), its figures shown per part and over the whole.
@@ -676,12 +718,13 @@ def main(argv: list[str] | None = None) -> int:
         methods = cross_validated(every, weights)
         parts = {"dev (cv)": splits["dev"]}
         if extra:
-            parts.update({"extra (cv)": extra, "both (cv)": every})
+            parts.update({f"{name} (cv)": docs for name, docs in parts_extra.items()})
+            parts["all (cv)"] = every
         print(table(parts, lambda _docs: methods))
-        print(against_baselines(every, methods))
+        print(against_baselines(every, methods, {k: v for k, v in parts.items() if k != "all (cv)"} if extra else None))
         if args.per_document:
             labels = (*PER_DOCUMENT[:-1], "litreview (unseen)")
-            print(per_document({k: v for k, v in parts.items() if k != "both (cv)"}, labels, methods))
+            print(per_document({k: v for k, v in parts.items() if k != "all (cv)"}, labels, methods))
         print(calibrations(every))
         print(thresholds(every))
         print(shown_by_threshold(every, weights))

@@ -98,10 +98,14 @@ def fit_calibrated(x: list[list[float]], y: list[int], doc_of: list[str], l2: fl
 
 def out_of_fold(x: list[list[float]], y: list[int], doc_of: list[str], *, l2: float = L2,
                 names: list[str] | None = None, train: list[bool] | None = None,
-                calibrate: bool = True, calibration: str = "fitted") -> list[float]:
+                calibrate: bool = True, calibration: str = "fitted", cap: float | None = None) -> list[float]:
     """Each candidate's probability from a model fitted, and calibrated, without its own document
     (``names``: the features ``x`` holds, all of them by default; ``train``: the candidates a model
-    may learn from; ``calibrate`` False: uncalibrated, the same order; ``calibration``: see ``CALIBRATIONS``)."""
+    may learn from; ``calibrate`` False: uncalibrated, the same order; ``calibration``: see ``CALIBRATIONS``;
+    ``cap``: the highest probability, the linker's ``ranker.CAP`` by default, 1 for none)."""
+    from litreview.linking.ranker import CAP
+
+    top = CAP if cap is None else cap
     out = [0.0] * len(x)
     for name in dict.fromkeys(doc_of):
         inside = [i for i, d in enumerate(doc_of) if d != name and (train is None or train[i])]
@@ -111,7 +115,7 @@ def out_of_fold(x: list[list[float]], y: list[int], doc_of: list[str], *, l2: fl
         vector = _vector(weights, names)
         for i, d in enumerate(doc_of):
             if d == name:
-                out[i] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, _score(vector, x[i])))))
+                out[i] = min(top, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, _score(vector, x[i]))))))
     return out
 
 

@@ -181,14 +181,14 @@ def _find_config_file(start: Path) -> tuple[Path, str, dict[str, Any]] | None:
             raise ConfigError("the settings file is a symbolic link to no file (broken, or a loop of links)",
                               path=str(candidate), hint="point the link at the settings file, or remove it")
         if candidate.is_file():
-            text, data = _read_toml(candidate)
+            text, data = read_toml(candidate)
             # The pyproject.toml form ([tool.litreview]) is accepted in litreview.toml too.
             if set(data) == {"tool"} and isinstance(data["tool"], dict) and "litreview" in data["tool"]:
                 data = data["tool"]["litreview"]
             return candidate, text, data
         candidate = folder / pyproject
         if candidate.is_file():
-            text, data = _read_toml(candidate)
+            text, data = read_toml(candidate)
             section = data.get("tool", {}).get("litreview")
             if section is not None:
                 if not isinstance(section, dict):
@@ -197,7 +197,17 @@ def _find_config_file(start: Path) -> tuple[Path, str, dict[str, Any]] | None:
     return None
 
 
-def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+def _toml_error_line(exc: tomllib.TOMLDecodeError, text: str) -> int:
+    """The line a TOML syntax error is at (Python 3.14 gives it as ``lineno``, earlier ones only in the message)."""
+    line = getattr(exc, "lineno", None)
+    if isinstance(line, int):
+        return line
+    found = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+    return int(found.group(1)) if found else text.count("\n") + (not text.endswith("\n"))
+
+
+def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+    """A TOML settings file's text and values; a file that cannot be read raises ConfigError at its line."""
     from .fileio import read_text
 
     text = read_text(path, what="settings file", error=ConfigError)
@@ -207,8 +217,7 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
         raise ConfigError("the settings nest arrays or tables too deeply to read", path=str(path),
                           hint="settings are flat: a value is a string, a number, a list or a table of them") from None
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        raise ConfigError(f"invalid TOML: {exc}", path=str(path), line=line,
+        raise ConfigError(f"invalid TOML: {exc}", path=str(path), line=_toml_error_line(exc, text),
                           hint="fix the syntax; see https://toml.io") from None
     except ValueError as exc:  # a number of thousands of digits: Python's limit on converting it
         raise ConfigError(f"a number in the settings is too long to read ({exc})", path=str(path),

@@ -221,6 +221,15 @@ def test_settings_nested_thousands_deep_are_a_located_error(tmp_path: Path, valu
     assert caught.value.path == str(tmp_path / "litreview.toml")
 
 
+@pytest.mark.parametrize(("body", "line"), [('essay = "e.md\nclaims = "c.yaml"\n', 5), ("essay =", 5)])
+def test_a_toml_syntax_error_names_its_line(tmp_path: Path, body: str, line: int) -> None:
+    # Python before 3.14 gives the line only inside the message: the error still carries it, as file:line.
+    with pytest.raises(ConfigError, match="invalid TOML") as caught:
+        load_config(settings(tmp_path, body), env={})
+    assert (caught.value.path, caught.value.line) == (str(tmp_path / "pyproject.toml"), line)
+    assert str(caught.value).startswith(f"{tmp_path / 'pyproject.toml'}:{line}: ")
+
+
 def test_a_settings_file_that_is_a_folder_is_an_error_not_skipped(tmp_path: Path) -> None:
     # Skipped, the walk went on up to the settings of the folder above, another project's.
     (tmp_path / "litreview.toml").write_text('essay = "other.md"\n', encoding="utf-8")

@@ -122,6 +122,18 @@ def test_one_quarto_file_reads_its_includes_and_blanks_shortcodes(tmp_path: Path
     assert before is not None and input_key(config) != before
 
 
+def test_shortcode_openings_never_closed_print_as_written(tmp_path: Path) -> None:
+    # Thousands of openings with no closing after them (a shortcode's syntax quoted in prose, or a cut file):
+    # each one is text, the shortcodes closed before them are still blanked.
+    unclosed = "Written as {{< or {{% alone, " * 2000
+    chapter = tmp_path / "paper.qmd"
+    chapter.write_text(f"Then {{{{< pagebreak >}}}} more [@c] {{{{% x %}}}} too.\n\n{unclosed}it holds [@d].\n",
+                       encoding="utf-8")
+    essay = load_essay(chapter)
+    assert [" ".join(c.text.split()) for c in essay.claims] == ["Then more [@c] too.", f"{unclosed}it holds [@d]."]
+    assert [[x.key for x in c.citations] for c in essay.claims] == [["c"], ["d"]]
+
+
 def test_one_chapter_checked_alone_uses_the_projects_bibliography(book: Path, monkeypatch: pytest.MonkeyPatch,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     # As `quarto render chapters/methods.qmd` gives the chapter the project's bibliography (init already did).

@@ -203,3 +203,11 @@ def test_a_statutes_subsections_are_no_list(text: str, expected: list[str]) -> N
 def test_a_labelled_part_named_in_a_sentence_begins_no_sentence(text: str, expected: list[str]) -> None:
     for reference in (False, True):
         assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+def test_one_short_sentence_written_thousands_of_times_is_each_its_own() -> None:
+    # pysbd reads a quotation left open whole; the places of a sentence it finds many times are each read once.
+    text = "She answered: 'No. " + "No. " * 3000
+    spans = sentences(text, 0, len(text))
+    assert [text[a:b] for a, b in spans] == ["She answered: 'No.", *["No."] * 3000]
+    assert spans[-1] == (len(text) - 4, len(text) - 1)

@@ -69,6 +69,20 @@ def test_init_adds_a_section_to_an_existing_pyproject(fresh: Path) -> None:
     assert (fresh / "pyproject.toml").read_text(encoding="utf-8") == text
 
 
+@pytest.mark.parametrize(("content", "message"), [
+    (b'[project]\nname = "caf\xe9"\n', "pyproject.toml:2: settings file is not valid UTF-8"),
+    (b"[project]\nv = " + b"[" * 3000 + b"]" * 3000 + b"\n", "pyproject.toml: the settings nest arrays"),
+    (b'[project]\nname = "paper\n', "pyproject.toml:2: invalid TOML"),
+])
+def test_init_beside_a_pyproject_it_cannot_read_says_where_and_changes_nothing(
+        fresh: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str) -> None:
+    (fresh / "pyproject.toml").write_bytes(content)
+    assert main(["init", "essay.md"]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "hint: " in err and "bug in litreview" not in err
+    assert sorted(p.name for p in fresh.iterdir()) == ["essay.md", "pyproject.toml"]
+
+
 def test_init_copies_an_essay_from_outside_and_uses_a_bib_beside_it(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     drafts, repo = tmp_path / "drafts", tmp_path / "repo"

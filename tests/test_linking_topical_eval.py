@@ -44,6 +44,8 @@ def test_the_penalised_fit_is_scaled_back_to_calibrated_probabilities() -> None:
     pytest.importorskip("numpy")
     from topical_fit import fit, fit_calibrated, out_of_fold
 
+    from litreview.linking import ranker
+
     # three documents alike: a telling feature cited 27 times in 30, its absence 2 times in 30
     x = [[1.0]] * 30 + [[0.0]] * 30
     y = [1] * 27 + [0] * 3 + [1] * 2 + [0] * 28
@@ -56,8 +58,10 @@ def test_the_penalised_fit_is_scaled_back_to_calibrated_probabilities() -> None:
     assert p(shrunk, 1.0) < 0.8  # the penalty pulls the telling feature's probability down...
     assert p(calibrated, 1.0) == pytest.approx(0.9, abs=0.02)  # ...calibration gives it back
     assert p(calibrated, 0.0) == pytest.approx(2 / 30, abs=0.02)
-    held = out_of_fold(xs, ys, docs, l2=100.0, names=["0"])
+    held = out_of_fold(xs, ys, docs, l2=100.0, names=["0"], cap=1.0)
     assert held[0] == pytest.approx(0.9, abs=0.02) and held[-1] == pytest.approx(2 / 30, abs=0.02)
+    capped = out_of_fold(xs, ys, docs, l2=100.0, names=["0"])  # as the linker has it: never above its cap
+    assert capped[0] == ranker.CAP < held[0] and capped[-1] == held[-1]
 
 
 def test_the_penalty_reads_each_feature_in_units_of_its_own_spread() -> None:
@@ -102,17 +106,20 @@ def test_what_the_linker_shows_is_counted_by_threshold_with_each_document_s_own_
 
     from litreview.bibliography.load import parse_bibliography
     from litreview.essay import parse_essay
+    from litreview.linking import ranker
 
     essay = parse_essay("Gaussian processes model light curves.\n\nButter is cooked with Gaussian care.\n")
     bib = parse_bibliography("@article{a, title={Gaussian processes}}\n@article{b, title={Cooking with butter}}\n")
     first, second = (c.id for c in essay.claims)
     doc = Document("gp", essay, bib, {first: {"a"}, second: set()})
     sure = [" ".join(line.split()) for line in
-            eval_topical.shown_by_threshold([doc], {"gp": {"intercept": 30.0}}).splitlines()]
+            eval_topical.shown_by_threshold([doc], {"gp": {"intercept": 30.0}}, (0.4, ranker.CAP + 0.01, 0.8))
+            .splitlines()]
     # every suggestion listed (two entries of the first sentence, one of the second), one of them cited
-    assert sure[1] == "from 0.5 : 3 shown, precision 0.333 (0.06-0.79)"
-    assert sure[4] == "from 0.8 (default): 3 shown, precision 0.333 (0.06-0.79)"
-    assert sure[5].startswith("from 0.9 : 3 shown")  # capped at 0.95, never 1
+    assert sure[1] == "from 0.4 : 3 shown, precision 0.333 (0.06-0.79)"
+    # however sure the model, a topical suggestion's confidence stops at the cap (below the default threshold)
+    assert ranker.CAP < ranker.SHOW and sure[3] == "from 0.8 (default): 0 shown, precision -"
+    assert sure[2].endswith(": 0 shown, precision -") and len(sure) == 4
     unsure = [" ".join(line.split()) for line in
               eval_topical.shown_by_threshold([doc], {"gp": {"intercept": -30.0}}).splitlines()]
     assert unsure[1:] and all(line.endswith(": 0 shown, precision -") for line in unsure[1:])
@@ -299,3 +306,25 @@ def test_the_per_document_rows_mark_where_litreview_trails_a_baseline(monkeypatc
     unseen = {"base": eval_topical.METHODS["base"], "litreview (unseen)": lambda d: (wrong, wrong)}
     rows = eval_topical.per_document({"dev (cv)": [doc]}, ("base", "litreview (unseen)"), unseen).splitlines()
     assert rows[2].startswith("  dev (cv): gp") and rows[2].endswith("0/2  <")
+
+
+def test_the_documents_won_and_lost_are_counted_per_part_and_over_all() -> None:
+    from eval_topical import against_baselines, memoised
+    from topical_corpus import Document
+
+    docs = [Document(name, None, None, {"s1": {"a"}}) for name in ("x", "y", "z")]  # type: ignore[arg-type]
+    # litreview ranks the cited entry first in x and z, the baseline only in y
+    first = {"x": "a", "y": "b", "z": "a"}
+    methods = memoised({"BM25": lambda d: ({"s1": [("b" if d.name != "y" else "a", 1.0)]}, {}),
+                        "litreview (unseen)": lambda d: ({"s1": [(first[d.name], 1.0)]}, {})})
+    row = against_baselines(docs, methods, {"U": docs[:2], "V": docs[2:]}).splitlines()[-1]
+    assert row.startswith("  BM25 ") and row.endswith("      2/1  (U 1/1, V 1/0)")
+    assert against_baselines(docs, methods).splitlines()[-1].endswith(" 2/1")
+
+
+def test_each_further_folder_is_a_part_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    import eval_topical
+
+    monkeypatch.setattr(eval_topical, "load_extra", lambda folder: [f"{folder.parent.name}:{folder.name}"])
+    parts = eval_topical.extra_parts([Path("a/setU"), Path("b/setV"), Path("c/setV")])
+    assert parts == {"setU": ["a:setU"], "b/setV": ["b:setV"], "c/setV": ["c:setV"]}

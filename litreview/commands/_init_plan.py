@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import LATEX_SUFFIXES
-from ..config import quoted
+from ..config import quoted, read_toml
 from ..errors import ConfigError, InputError
 from ..fileio import TEMP_PATTERN, is_inside
 from ..safewrite import LOCK_PATTERN
@@ -243,13 +243,7 @@ def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str], *, quiet
         plan.kept.append(root / "litreview.toml")  # read before pyproject.toml
         _kept_differs(plan, root / "litreview.toml", values)
     elif pyproject.is_file():
-        import tomllib
-
-        text = pyproject.read_text(encoding="utf-8")
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"invalid TOML: {exc}", path=str(pyproject), hint="fix it, then run init again") from None
+        _text, data = read_toml(pyproject)
         if "litreview" in data.get("tool", {}):
             plan.kept.append(pyproject)
             _kept_differs(plan, pyproject, values)
@@ -263,11 +257,9 @@ def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str], *, quiet
 def _kept_differs(plan: Plan, path: Path, values: dict[str, str | list[str]]) -> None:
     """A note for each of the essay and bibliography settings that the kept settings file gives otherwise than this
     run would (init run again with another --bib): init never changes the file, so it says what to write there."""
-    import tomllib
-
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        _text, data = read_toml(path)
+    except ConfigError:
         return  # check reports an unreadable settings file, at its line
     tool = data.get("tool")
     table = tool.get("litreview") if isinstance(tool, dict) and "litreview" in tool else \

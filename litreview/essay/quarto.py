@@ -178,7 +178,7 @@ _CHUNK = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{(?P<header>[^}\n]*)\}[ \t]*
 _KNITR_CAPTION = re.compile(r"""\bfig\.cap\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
 _KNITR_HIDDEN = re.compile(r"\b(?:include|eval)\s*=\s*(?:FALSE|F)\b")
 _NO_ECHO = re.compile(r"\becho\s*=\s*(?:FALSE|F)\b")
-_SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.S)
+_SHORTCODE_OPENS = re.compile(r"\{\{[<%]")  # a shortcode, {{< x >}} or {{% x %}}, to its first closing
 MAX_DEPTH = 8
 """How deep includes may nest (a file that includes itself stops here)."""
 
@@ -349,7 +349,23 @@ def _fenced(opening: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str]
 
 
 def _blank_shortcodes(text: str) -> str:
-    return _SHORTCODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    """Each shortcode written as spaces, its line breaks kept. One search per opening: a regex scanning each
+    unclosed opening's rest of the text was quadratic; after an opening with no closing, none of its kind has one."""
+    out, pos, unclosed = [], 0, set()
+    while (m := _SHORTCODE_OPENS.search(text, pos)) is not None:
+        closing = ">}}" if m.group().endswith("<") else "%}}"
+        end = -1 if closing in unclosed else text.find(closing, m.end())
+        if end < 0:
+            unclosed.add(closing)
+            out.append(text[pos:m.start() + 1])
+            pos = m.start() + 1
+            continue
+        end += len(closing)
+        out.append(text[pos:m.start()])
+        out.append(re.sub(r"[^\n]", " ", text[m.start():end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _article(data: Any) -> list[str]:

@@ -20,7 +20,7 @@ from .author_names import plausible_surname
 from .hits import Hit
 from .index import SourceIndex
 from .nearest import pick
-from .ranker import FEATURES, claim_cues, probability, weight_vector
+from .ranker import FEATURES, capped, claim_cues, score, weight_vector
 from .text import content_stems, phrase_stems, topic_form, word_stems
 
 TOP_K = 5
@@ -76,7 +76,8 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
     floor = MIN_SCORE if min_score is None else min_score
     excluded = set(exclude)
     vector = weight_vector(weights)
-    scored = sorted(((probability(c.features, vector=vector), n) for n, c in enumerate(rows)), key=lambda t: -t[0])
+    # by the uncapped score: candidates the cap makes equally probable keep the model's order
+    scored = sorted(((score(c.features, vector=vector), n) for n, c in enumerate(rows)), key=lambda t: -t[0])
     per_claim: Counter[int] = Counter()
     per_key: Counter[str] = Counter()
     hits: list[Hit] = []
@@ -85,7 +86,8 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
     texts: dict[int, list[str]] = {}
     own = [c.text for c in claims]
     written = spelled_out(own, own)  # the evidence names the long form an acronym stood for
-    for p, n in scored:
+    for z, n in scored:
+        p = capped(z)
         cand = rows[n]
         claim = claims[cand.row]
         if p < floor:
@@ -152,8 +154,6 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     para_df, n_paras = _paragraph_df(claims, claim_bags, src_df)
     weight: dict[str, float] = {}
     generic_words: set[str] = set()
-    rarity: dict[str, float] = {}
-    log_keys = math.log(n_keys + 1)
     for w, df in src_df.items():
         pdf = para_df.get(w, 0)
         idf = (math.log((n_keys + 1) / (df + 1)) + 1.0) * (math.log((n_paras + 1) / (pdf + 1)) + 1.0)
@@ -162,7 +162,6 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
         weight[w] = idf * (PAIR_WEIGHT if " " in w else 1.0)
         if pdf >= max(MIN_SPREAD, ESSAY_SPREAD * n_paras) or df >= max(MIN_SPREAD, SOURCE_SPREAD * n_keys):
             generic_words.add(w)
-        rarity[w] = math.log((n_keys + 1) / (df + 1)) / log_keys
     src_rows = [_unit({w: v * weight[w] for w, v in index.topic.get(key, {}).items()}) for key in keys]
     postings: dict[str, list[tuple[int, float]]] = {}
     for c, row in enumerate(src_rows):
@@ -184,7 +183,6 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     picked = pick(cl_rows, own_words, postings, bm25, n_keys, take, bm_take, context=context, context_of=context_of)
     best = [p[0][1] if p else 0.0 for p in picked]
     second = [p[1][1] if len(p) > 1 else 0.0 for p in picked]
-    top_cos = [max((t[1] for t in p), default=0.0) for p in picked]
     spread: Counter[int] = Counter()
     own_best: dict[int, float] = {}
     for p in picked:
@@ -241,11 +239,9 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
                 named = named_entries(claim.text, index)
                 length = math.log1p(sum(1 for w in bag if " " not in w)) / 4.0
             features = (cos_score, ctx_score, float(rank == 0), margin, math.log1p(len(words)),
-                        float(len(shared) - len(words)), float(any(topic[w] >= 1.0 for w in words)), cover,
-                        max((rarity[w] for w in words), default=0.0), float(claim.id in linked_ids),
+                        float(any(topic[w] >= 1.0 for w in words)), cover, float(claim.id in linked_ids),
                         *cues, length, math.log1p(spread[c]) / max(n_claims, 1.0), entries, gap, bm_score,
-                        float(not shared), cos_score / top_cos[r] if top_cos[r] > 0 else cos_score,
-                        1.0 / (1.0 + rank_bm) if rank_bm < bm_take else 0.0, float(rank_bm == 0),
+                        float(not shared), 1.0 / (1.0 + rank_bm) if rank_bm < bm_take else 0.0, float(rank_bm == 0),
                         1.0 / (1.0 + rank_both) if rank_both < take else 0.0, from_paragraph,
                         float(key in named))
             items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w),
