@@ -27,7 +27,7 @@ WORKS = [work("Brae", "1998", "Logs of the Northern Lights"), work("Marsh", "200
     ("brae1998", 0), ("Brae:1998a", 0), ("brae_1998_logs", 0), ("Brae1998LogsNorthern", 0), ("quill2011", 3),
     ("QuillQuill2011", 3), ("quilletal2011", 3),
     ("marsh2004bells", 1), ("Marsh:2004Horns", 2),  # the title word chooses between the two of 2004
-    ("vale2016", 4), ("ValeRook2016", 5),  # Vale's own work, then Vale and Rook's
+    ("ValeRook2016", 5), ("vale2016", None),  # Vale and Rook's; Vale's own work or theirs
     ("marsh2004", None), ("marsh2004a", None), ("marsh2004b", None),  # a letter alone does not choose
     ("brae1999", None), ("brae1998lamps", None), ("rook2016", None), ("braes1998", None), ("1998brae", None),
 ])
@@ -41,10 +41,12 @@ def test_a_work_takes_a_key_only_when_it_alone_claims_it_and_no_other_entry_hold
     # entry takes a cited key of its own (Vale:2016).
     cited = ["Brae1998",
              "quill2011", "Quill2011",  # two keys name one work: neither is given
-             "marsh2004", "marsh2004bells",  # cited under its own key already: kept
-             "ValeRook2016", "Vale:2016"]
+             "marsh2004bells", "marsh2004b",  # Marsh's bells cited under their own key; a letter does not choose
+             "ValeRook2016", "Vale:2016"]  # Vale and Rook's work, then Vale's, the other of 2016
     assert adopt_cited_keys(cited, WORKS, keys) == [
         "brae1998logs", "marsh2004bells", "marsh2004horns", "quill2011keepers", "Vale:2016", "ValeRook2016"]
+    # A bare key of two works names the one no other cited key names.
+    assert adopt_cited_keys(["marsh2004bells", "Marsh2004"], WORKS, keys)[1:3] == ["marsh2004bells", "Marsh2004"]
     # A key BibTeX cannot hold is never written as one.
     assert adopt_cited_keys(["brae1998#x", "brae 1998"], WORKS[:1], ["brae1998logs"]) == ["brae1998logs"]
 

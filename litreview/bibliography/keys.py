@@ -196,53 +196,70 @@ def named_work(key: str, works: Sequence[tuple[Sequence[Person], str, str]]) -> 
     """The index of the one work (people, year, title) a citation key reads as naming, or None.
 
     A key names a work when it reads as the key pattern makes keys: the first author's family name (with its
-    particle, "et al", or the second author's name after it), the year, then nothing, one letter (``2001a``) or
+    particle, "et al", or the next authors' names after it), the year, then nothing, one letter (``2001a``) or
     the title's first significant words (``solo2001alone``; ``solo2001`` and ``Solo_2001`` too: keys are read
     folded). A title word chooses among several works of that author and year; a letter alone does not (the
     order of a and b is the author's, not the list's).
     """
-    shape = _KEY_SHAPE.fullmatch(re.sub(r"[^a-z0-9]", "", fold_ascii(key)))
-    if shape is None:
-        return None
-    head, year, tail = shape.groups()
-    found = [i for i, (people, y, _) in enumerate(works) if y == year and head in _heads(people)]
-    if len(tail) > 1:
-        found = [i for i in found if _title_reads(tail, works[i][2])]
-    if len(found) > 1:  # "heiss2017" is Heiss's own work, not Heiss and Kelley's of that year
-        found = [i for i in found if head in _heads(works[i][0], whole=True)]
+    found = _named_works(key, works)
     return found[0] if len(found) == 1 else None
 
 
-def _heads(people: Sequence[Person], *, whole: bool = False) -> set[str]:
-    """How a key may begin for these people: 'solo', 'desolo', 'soloetal', 'soloroe', 'soloandroe'; with
-    ``whole``, only the ways that name every author ('solo' for Solo alone, 'soloroe' for Solo and Roe)."""
+def _named_works(key: str, works: Sequence[tuple[Sequence[Person], str, str]]) -> list[int]:
+    """The indices of the works ``key`` may name (``named_work``); [] for a key of another shape."""
+    head, year, tail = _key_shape(key)
+    if not year:
+        return []
+    found = [i for i, (people, y, _) in enumerate(works) if y == year and head in _heads(people)]
+    return [i for i in found if _title_reads(tail, works[i][2])] if len(tail) > 1 else found
+
+
+def _key_shape(key: str) -> tuple[str, str, str]:
+    """A key read folded as (letters, year, what follows): ('solo', '2001', 'a') for ``Solo_2001a``; ('', '', '')
+    for a key of another shape."""
+    shape = _KEY_SHAPE.fullmatch(re.sub(r"[^a-z0-9]", "", fold_ascii(key)))
+    return (shape[1], shape[2], shape[3]) if shape else ("", "", "")
+
+
+def _heads(people: Sequence[Person]) -> set[str]:
+    """How a key may begin for these people: 'solo', 'desolo', 'soloetal', 'soloroe', 'soloandroe', 'soloroepike'."""
     if not people:
         return set()
     first = people[0]
     families = {fold_ascii(first.family), fold_ascii(f"{first.prefix} {first.family}")} - {""}
     others = [fold_ascii(p.family) for p in people[1:]]
-    heads = {f + "etal" for f in families} if len(people) > 2 or not whole else set()
-    for n in range(0 if not whole else len(others), len(others) + 1):
-        heads |= {f + join.join(["", *others[:n]]) for f in families for join in ("", "and")} if n else families
+    heads = families | {f + "etal" for f in families}
+    for n in range(1, len(others) + 1):
+        heads |= {f + join.join(["", *others[:n]]) for f in families for join in ("", "and")}
     return heads
 
 
 def _title_reads(tail: str, title: str) -> bool:
     """Whether a key's ending is the title's significant words from the first (``alone``, ``alonetogether``)."""
     words = significant_words(title)
-    return bool(words) and ("".join(words).startswith(tail) or tail == words[0])
+    return "".join(words).startswith(tail)
 
 
 def adopt_cited_keys(cited: Sequence[str], works: Sequence[tuple[Sequence[Person], str, str]],
                      keys: Sequence[str]) -> list[str]:
     """``keys`` (one per work) with each work that a cited key without an entry names (``named_work``) given that
     key: only when no other cited key names the same work, the work is not cited under its own key, and no other
-    work has the key (compared case-insensitively, as ``make_key`` compares them)."""
+    work has the key (compared case-insensitively, as ``make_key`` compares them). A key without a title word or a
+    letter that may name several works names the one of them no other cited key names."""
     have = set(keys)
     claims: dict[int, list[str]] = {i: [k] for i, k in enumerate(keys) if k in set(cited)}
-    for key in dict.fromkeys(cited):
-        if key not in have and NAME.fullmatch(key) and (i := named_work(key, works)) is not None:
-            claims.setdefault(i, []).append(key)
+    open_keys = [k for k in dict.fromkeys(cited) if k not in have and NAME.fullmatch(k)]
+    named = {k: _named_works(k, works) for k in open_keys}
+    for key, found in named.items():
+        if len(found) == 1:
+            claims.setdefault(found[0], []).append(key)
+    # A bare "heiss2017" of two Heiss works of 2017 names the one that no other cited key names ("HeissKelley2017"
+    # the other); never by a letter, whose order is the author's.
+    taken = set(claims)
+    for key, found in named.items():
+        rest = [i for i in found if i not in taken]
+        if len(found) > 1 and len(rest) == 1 and not _key_shape(key)[2]:
+            claims.setdefault(rest[0], []).append(key)
     out = list(keys)
     for i, wanted in claims.items():
         if len(wanted) == 1 and wanted[0] != keys[i]:
