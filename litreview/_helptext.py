@@ -173,8 +173,10 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
            '  sequence labeller trained on labelled references in many styles and\n'
            '  languages (Chicago, APA, MLA, Harvard, Vancouver, IEEE, ABNT, ...): authors,\n'
            '  editors, title, container, volume, issue, pages, publisher, place, edition,\n'
-           '  year, DOI, URL, ISBN, access date. A PATH of - reads the document from\n'
-           '  standard input. Prints to standard output; nothing is written.\n'
+           '  year, DOI, URL, ISBN, access date. Entries take the keys a manuscript in\n'
+           "  PATH cites them by ([@solo2001] for Solo's one work of 2001). A PATH of -\n"
+           '  reads the document from standard input. Prints to standard output; nothing\n'
+           '  is written.\n'
            '\n'
            'Options:\n'
            '  --format [bibtex|json]  Output format (json for scripts).  [default: bibtex]\n'

@@ -16,7 +16,7 @@ from ..errors import ConfigError
 from ..lazyre import lazy
 from ..model import Person
 from ..text import DIGIT_LOOKALIKES, fold_alnum, fold_ascii
-from .bibtex import key_suffix
+from .bibtex import NAME, key_suffix
 
 DEFAULT_PATTERN = "{family}{year}{word}"
 PLACEHOLDERS = ("family", "year", "word", "words2", "words3", "authors2")
@@ -187,3 +187,84 @@ def _one_edit(a: str, b: str) -> bool:
         return a[start + 1:] == b[start + 1:] or (swapped and a[start + 2:] == b[start + 2:])
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return short[start:] == long[start + 1:]
+
+
+_KEY_SHAPE = re.compile(r"([a-z]+?)((?:1[5-9]|20)\d\d)([a-z]*)")
+
+
+def named_work(key: str, works: Sequence[tuple[Sequence[Person], str, str]]) -> int | None:
+    """The index of the one work (people, year, title) a citation key reads as naming, or None.
+
+    A key names a work when it reads as the key pattern makes keys: the first author's family name (with its
+    particle, "et al", or the next authors' names after it), the year, then nothing, one letter (``2001a``) or
+    the title's first significant words (``solo2001alone``; ``solo2001`` and ``Solo_2001`` too: keys are read
+    folded). A title word chooses among several works of that author and year; a letter alone does not (the
+    order of a and b is the author's, not the list's).
+    """
+    found = _named_works(key, works)
+    return found[0] if len(found) == 1 else None
+
+
+def _named_works(key: str, works: Sequence[tuple[Sequence[Person], str, str]]) -> list[int]:
+    """The indices of the works ``key`` may name (``named_work``); [] for a key of another shape."""
+    head, year, tail = _key_shape(key)
+    if not year:
+        return []
+    found = [i for i, (people, y, _) in enumerate(works) if y == year and head in _heads(people)]
+    return [i for i in found if _title_reads(tail, works[i][2])] if len(tail) > 1 else found
+
+
+def _key_shape(key: str) -> tuple[str, str, str]:
+    """A key read folded as (letters, year, what follows): ('solo', '2001', 'a') for ``Solo_2001a``; ('', '', '')
+    for a key of another shape."""
+    shape = _KEY_SHAPE.fullmatch(re.sub(r"[^a-z0-9]", "", fold_ascii(key)))
+    return (shape[1], shape[2], shape[3]) if shape else ("", "", "")
+
+
+def _heads(people: Sequence[Person]) -> set[str]:
+    """How a key may begin for these people: 'solo', 'desolo', 'soloetal', 'soloroe', 'soloandroe', 'soloroepike'."""
+    if not people:
+        return set()
+    first = people[0]
+    families = {fold_ascii(first.family), fold_ascii(f"{first.prefix} {first.family}")} - {""}
+    others = [fold_ascii(p.family) for p in people[1:]]
+    heads = families | {f + "etal" for f in families}
+    for n in range(1, len(others) + 1):
+        heads |= {f + join.join(["", *others[:n]]) for f in families for join in ("", "and")}
+    return heads
+
+
+def _title_reads(tail: str, title: str) -> bool:
+    """Whether a key's ending is the title's significant words from the first (``alone``, ``alonetogether``)."""
+    words = significant_words(title)
+    return "".join(words).startswith(tail)
+
+
+def adopt_cited_keys(cited: Sequence[str], works: Sequence[tuple[Sequence[Person], str, str]],
+                     keys: Sequence[str]) -> list[str]:
+    """``keys`` (one per work) with each work that a cited key without an entry names (``named_work``) given that
+    key: only when no other cited key names the same work, the work is not cited under its own key, and no other
+    work has the key (compared case-insensitively, as ``make_key`` compares them). A key without a title word or a
+    letter that may name several works names the one of them no other cited key names."""
+    have = set(keys)
+    claims: dict[int, list[str]] = {i: [k] for i, k in enumerate(keys) if k in set(cited)}
+    open_keys = [k for k in dict.fromkeys(cited) if k not in have and NAME.fullmatch(k)]
+    named = {k: _named_works(k, works) for k in open_keys}
+    for key, found in named.items():
+        if len(found) == 1:
+            claims.setdefault(found[0], []).append(key)
+    # A bare "heiss2017" of two Heiss works of 2017 names the one that no other cited key names ("HeissKelley2017"
+    # the other); never by a letter, whose order is the author's.
+    taken = set(claims)
+    for key, found in named.items():
+        rest = [i for i in found if i not in taken]
+        if len(found) > 1 and len(rest) == 1 and not _key_shape(key)[2]:
+            claims.setdefault(rest[0], []).append(key)
+    out = list(keys)
+    for i, wanted in claims.items():
+        if len(wanted) == 1 and wanted[0] != keys[i]:
+            folded = wanted[0].casefold()
+            # Another entry's key, as generated or as given here, whichever entry is renamed first.
+            if not any(k.casefold() == folded for j, k in [*enumerate(keys), *enumerate(out)] if j != i):
+                out[i] = wanted[0]
+    return out

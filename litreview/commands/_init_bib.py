@@ -6,6 +6,7 @@ essay (``_follows``). Part of ``_init_plan``'s plan; nothing is written here.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from ..fileio import is_inside
 from ..text import plural
 
 if TYPE_CHECKING:
+    from ..bibliography.refparse.reference import ParsedReference
     from ._init_plan import Plan
 
 _BIB_SUFFIXES = (".bib", *CSL_SUFFIXES)
@@ -287,11 +289,44 @@ def _import_references(plan: Plan, essay_path: Path, text: str) -> str:
                           "`litreview add`")
         return head + "% The reference section is empty; add entries with `litreview add DOI`.\n"
     refs = parse_references(strings)
+    keys, adopted = cited_keys(refs, make_keys(refs), essay_path, text)
     unsure = sum(1 for r in refs if r.uncertain)
     plan.notes.append(f"imported {plural(len(refs), 'reference')} from {essay_path.name}; {unsure} with fields "
                       "marked '% uncertain' in refs/bibliography.bib: check those by hand")
+    if adopted:
+        plan.notes.append(adopted)
     return head + "% Fields the parser was unsure of are listed above each entry: check them.\n\n" + \
-        to_bibtex(refs, make_keys(refs))
+        to_bibtex(refs, keys)
+
+
+def cited_keys(refs: Sequence[ParsedReference], keys: list[str], path: Path | None,
+               text: str) -> tuple[list[str], str]:
+    """The imported entries' keys, each entry that a key the manuscript cites without an entry names
+    (``keys.adopt_cited_keys``) given that key; and a sentence saying how many took the manuscript's keys
+    ('' when none did). The manuscript is read as check reads it (``path``'s reader; ``text`` as Markdown when
+    there is no file: standard input); one that cannot be read cites nothing."""
+    from ..bibliography.keys import adopt_cited_keys
+    from ..essay import load_essay, parse_essay
+    from ..essay.cites import is_crossref
+
+    try:
+        essay = load_essay(path) if path is not None and path.is_file() else parse_essay(text, "<stdin>")
+    except InputError:
+        return keys, ""
+    cited = [c.key for claim in essay.claims for c in claim.citations or () if not is_crossref(c.key)]
+    if not cited:
+        return keys, ""
+    works = [(r.authors or r.editors, r.year, r.title) for r in refs]
+    new = adopt_cited_keys(cited, works, keys)
+    taken = sum(a != b for a, b in zip(keys, new, strict=True))
+    open_keys = len(set(cited) - set(new))
+    if not taken:
+        return keys, ""
+    left = f"; {plural(open_keys, 'cited key')} still without an entry" if open_keys else ""
+    changed = [k for a, k in zip(keys, new, strict=True) if a != k]
+    shown = ", ".join(changed[:3]) + (", ..." if len(changed) > 3 else "")
+    return new, (f"{plural(taken, 'imported entry', 'imported entries')} took the keys the manuscript cites "
+                 f"({shown}){left}")
 
 
 

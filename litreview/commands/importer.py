@@ -50,14 +50,15 @@ def command(path: str, fmt: str, section: str | None) -> int:
     labelled references in many styles and languages (Chicago, APA, MLA, Harvard,
     Vancouver, IEEE, ABNT, ...): authors, editors, title, container, volume,
     issue, pages, publisher, place, edition, year, DOI, URL, ISBN, access date.
-    A PATH of - reads the document from standard input. Prints to standard
-    output; nothing is written.
+    Entries take the keys a manuscript in PATH cites them by ([@solo2001] for
+    Solo's one work of 2001). A PATH of - reads the document from standard
+    input. Prints to standard output; nothing is written.
     """
     from ..bibliography.bibtex_out import make_keys, to_bibtex, to_json
     from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
     from ..fileio import read_text
     from ..text import TERMINAL_SEQUENCES, without_controls
-    from ._init_bib import without_front_matter
+    from ._init_bib import cited_keys, without_front_matter
 
     stdin = path == "-"
     if stdin:  # as Unix tools read "-": the list piped or pasted in
@@ -74,7 +75,7 @@ def command(path: str, fmt: str, section: str | None) -> int:
     strings, first_line = find_reference_section(text, section, path=path)
     _refuse_overlong(strings, path, first_line)
     refs = parse_references(strings)
-    keys = make_keys(refs)
+    keys, adopted = cited_keys(refs, make_keys(refs), None if stdin else Path(path), text)
     if fmt == "json":
         emit_json(to_json(refs, keys))
     else:
@@ -84,6 +85,8 @@ def command(path: str, fmt: str, section: str | None) -> int:
     where = f"the {found[1]!r} section of " if found else ""
     click.echo(f"{plural(len(refs), 'reference')} from {where}{path} (line {first_line} on); "
                f"{unsure} with uncertain fields", err=True)
+    if adopted:
+        click.echo(adopted, err=True)
     if not found:
         click.echo("note: no reference section heading (Citations, References, Bibliography, Works Cited): "
                    "each paragraph or line of the file was taken as a reference", err=True)

@@ -1,0 +1,77 @@
+"""Imported entries take the keys the manuscript cites them by (`litreview import`, `litreview init`)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.keys import adopt_cited_keys, named_work
+from litreview.cli import main
+from litreview.model import Person
+
+CASE = Path(__file__).parent / "cases" / "import_cited_keys"
+
+
+def work(families: str, year: str, title: str) -> tuple[tuple[Person, ...], str, str]:
+    return tuple(Person(family=f) for f in families.split()), year, title
+
+
+WORKS = [work("Brae", "1998", "Logs of the Northern Lights"), work("Marsh", "2004", "Bells on the Water"),
+         work("Marsh", "2004", "Horns in the Fog"), work("Quill Quill", "2011", "Keepers' Families"),
+         work("Vale", "2016", "Tides"), work("Vale Rook", "2016", "Tides Again")]
+
+
+@pytest.mark.parametrize(("key", "index"), [
+    ("brae1998", 0), ("Brae:1998a", 0), ("brae_1998_logs", 0), ("Brae1998LogsNorthern", 0), ("quill2011", 3),
+    ("QuillQuill2011", 3), ("quilletal2011", 3),
+    ("marsh2004bells", 1), ("Marsh:2004Horns", 2),  # the title word chooses between the two of 2004
+    ("ValeRook2016", 5), ("vale2016", None),  # Vale and Rook's; Vale's own work or theirs
+    ("marsh2004", None), ("marsh2004a", None), ("marsh2004b", None),  # a letter alone does not choose
+    ("brae1999", None), ("brae1998lamps", None), ("rook2016", None), ("braes1998", None), ("1998brae", None),
+])
+def test_a_cited_key_names_the_one_work_it_reads_as(key: str, index: int | None) -> None:
+    assert named_work(key, WORKS) == index
+
+
+def test_a_work_takes_a_key_only_when_it_alone_claims_it_and_no_other_entry_holds_it() -> None:
+    keys = ["brae1998logs", "marsh2004bells", "marsh2004horns", "quill2011keepers", "brae1998", "vale2016tidesagain"]
+    # Brae1998 names Brae's work, but another entry has that key (case aside): never given twice, even when that
+    # entry takes a cited key of its own (Vale:2016).
+    cited = ["Brae1998",
+             "quill2011", "Quill2011",  # two keys name one work: neither is given
+             "marsh2004bells", "marsh2004b",  # Marsh's bells cited under their own key; a letter does not choose
+             "ValeRook2016", "Vale:2016"]  # Vale and Rook's work, then Vale's, the other of 2016
+    assert adopt_cited_keys(cited, WORKS, keys) == [
+        "brae1998logs", "marsh2004bells", "marsh2004horns", "quill2011keepers", "Vale:2016", "ValeRook2016"]
+    # A bare key of two works names the one no other cited key names.
+    assert adopt_cited_keys(["marsh2004bells", "Marsh2004"], WORKS, keys)[1:3] == ["marsh2004bells", "Marsh2004"]
+    # A key BibTeX cannot hold is never written as one.
+    assert adopt_cited_keys(["brae1998#x", "brae 1998"], WORKS[:1], ["brae1998logs"]) == ["brae1998logs"]
+
+
+def entry_keys(bib: str) -> list[str]:
+    return [line.split("{", 1)[1].rstrip(",") for line in bib.splitlines() if line.startswith("@")]
+
+
+def test_import_gives_the_manuscripts_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(CASE / "paper.md", tmp_path / "paper.md")
+    assert main(["import", str(tmp_path / "paper.md")]) == 0
+    out, err = capsys.readouterr()
+    # Brae and Quill's single works take the cited keys; Marsh's horns are chosen by their title word, the
+    # bare letter chooses neither of Marsh's; Tern is cited by two spellings, the atlas under its own key too.
+    assert entry_keys(out) == ["Brae:1998a", "marsh2004bells", "Marsh:2004Horns", "ostrander2007atlas", "quill2011",
+                               "tern2019beacons"]
+    assert "3 imported entries took the keys the manuscript cites (Brae:1998a, Marsh:2004Horns, quill2011); " \
+           "4 cited keys still without an entry" in err
+
+
+def test_init_imports_under_the_cited_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(CASE / "paper.md", tmp_path / "paper.md")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "paper.md"]) == 0
+    assert "3 imported entries took the keys the manuscript cites" in capsys.readouterr().out
+    bib = (tmp_path / "refs" / "bibliography.bib").read_text(encoding="utf-8")
+    assert {"Brae:1998a", "Marsh:2004Horns", "quill2011"} <= set(entry_keys(bib))
