@@ -75,3 +75,9 @@ def test_init_imports_under_the_cited_keys(tmp_path: Path, monkeypatch: pytest.M
     assert "3 imported entries took the keys the manuscript cites" in capsys.readouterr().out
     bib = (tmp_path / "refs" / "bibliography.bib").read_text(encoding="utf-8")
     assert {"Brae:1998a", "Marsh:2004Horns", "quill2011"} <= set(entry_keys(bib))
+
+
+def test_a_work_of_thousands_of_authors_is_named_by_its_first_few() -> None:
+    many = work("Solo Roe Pike " + "Zed " * 3000, "2001", "Alone")
+    assert named_work("SoloRoePike_2001", [many, work("Solo", "2001", "Together")]) == 0
+    assert named_work("soloetal2001", [many]) == 0

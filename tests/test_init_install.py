@@ -129,6 +129,7 @@ def test_a_checkout_without_a_reachable_remote_writes_a_failing_step_and_warns(
     assert f"warning: .github/workflows/review.yml:{line}: LITREVIEW_REQUIREMENT is empty" in captured.err
     assert yaml.safe_load(text)["env"]["LITREVIEW_REQUIREMENT"] == ""
     assert "pip install litreview" not in text
+    assert str(tmp_path) not in text  # the user's own folder is told in the terminal, never written in the file
     if (bash := shutil.which("bash")) is not None:  # the step stops at once, saying what to do; no index asked
         step = install_steps(text)[0]
         done = subprocess.run([bash, "-e", "-c", step], env={"PATH": "/nonexistent", "LITREVIEW_REQUIREMENT": ""},
@@ -183,3 +184,9 @@ def test_the_requirement_is_one_yaml_string_the_shell_reads_as_one_word() -> Non
     workflow = yaml.safe_load(text)
     assert workflow["env"] == {"LITREVIEW_REQUIREMENT": spec}
     assert workflow["defaults"]["run"]["working-directory"] == "papers/i r"
+
+
+def test_the_workflow_never_holds_the_folder_litreview_was_installed_from() -> None:
+    text = workflow_text("", Requirement("litreview @ git+https://example.org/me/litreview.git@" + "a" * 40,
+                                         "the commit aaaaaaaaaaaa of /home/someone/src/litreview, at its remote origin"))
+    assert "/home/someone" not in text and yaml.safe_load(text)["env"]["LITREVIEW_REQUIREMENT"].endswith("a" * 40)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections import Counter
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 
@@ -221,13 +222,19 @@ def _key_shape(key: str) -> tuple[str, str, str]:
     return (shape[1], shape[2], shape[3]) if shape else ("", "", "")
 
 
+_KEY_NAMES = 6
+"""The most family names a key is read as spelling (``_heads``)."""
+
+
 def _heads(people: Sequence[Person]) -> set[str]:
     """How a key may begin for these people: 'solo', 'desolo', 'soloetal', 'soloroe', 'soloandroe', 'soloroepike'."""
     if not people:
         return set()
     first = people[0]
     families = {fold_ascii(first.family), fold_ascii(f"{first.prefix} {first.family}")} - {""}
-    others = [fold_ascii(p.family) for p in people[1:]]
+    # A key spells at most a few co-authors' names ("FinkelPerez-LinanSeligson"): a paper of thousands would build
+    # a string per run of them, in time that grows with the square of their number.
+    others = [fold_ascii(p.family) for p in people[1:_KEY_NAMES]]
     heads = families | {f + "etal" for f in families}
     for n in range(1, len(others) + 1):
         heads |= {f + join.join(["", *others[:n]]) for f in families for join in ("", "and")}
@@ -246,8 +253,8 @@ def adopt_cited_keys(cited: Sequence[str], works: Sequence[tuple[Sequence[Person
     key: only when no other cited key names the same work, the work is not cited under its own key, and no other
     work has the key (compared case-insensitively, as ``make_key`` compares them). A key without a title word or a
     letter that may name several works names the one of them no other cited key names."""
-    have = set(keys)
-    claims: dict[int, list[str]] = {i: [k] for i, k in enumerate(keys) if k in set(cited)}
+    have, cited_set = set(keys), set(cited)
+    claims: dict[int, list[str]] = {i: [k] for i, k in enumerate(keys) if k in cited_set}
     open_keys = [k for k in dict.fromkeys(cited) if k not in have and NAME.fullmatch(k)]
     named = {k: _named_works(k, works) for k in open_keys}
     for key, found in named.items():
@@ -261,10 +268,14 @@ def adopt_cited_keys(cited: Sequence[str], works: Sequence[tuple[Sequence[Person
         if len(found) > 1 and len(rest) == 1 and not _key_shape(key)[2]:
             claims.setdefault(rest[0], []).append(key)
     out = list(keys)
+    # Each key folded, as generated and as given here, counted once per entry, so that a clash is one look-up.
+    generated, given = Counter(k.casefold() for k in keys), Counter(k.casefold() for k in out)
     for i, wanted in claims.items():
         if len(wanted) == 1 and wanted[0] != keys[i]:
-            folded = wanted[0].casefold()
+            folded, own = wanted[0].casefold(), out[i].casefold()
             # Another entry's key, as generated or as given here, whichever entry is renamed first.
-            if not any(k.casefold() == folded for j, k in [*enumerate(keys), *enumerate(out)] if j != i):
+            if generated[folded] - (keys[i].casefold() == folded) + given[folded] - (own == folded) == 0:
+                given[own] -= 1
+                given[folded] += 1
                 out[i] = wanted[0]
     return out

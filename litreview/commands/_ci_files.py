@@ -67,14 +67,13 @@ def _replace_once(text: str, old: str, new: str) -> str:
 def workflow_text(folder: str = "", requirement: Requirement | None = None) -> str:
     """The review workflow, installing ``requirement`` (left empty when None or unknown, which stops its
     jobs with a message); for a review in ``folder``, its commands run there and its paths start there."""
-    from ..checks.formats import one_line
-
     text = _template("review.yml")
     lines = ["  # What each job installs: this litreview, as `litreview init` found it installed, never the name",
              "  # alone from a package index (on PyPI, \"litreview\" is not this project)."]
-    if requirement is not None:
-        lines.append(f"  # {'' if requirement.spec else 'Unknown: '}{one_line(requirement.note)}.")
+    # The note names the user's own folder: it goes to the terminal, never into a file that is committed.
     if requirement is None or requirement.spec is None:
+        lines.append("  # Unknown: `litreview init` could not tell where a CI runner can install it from (it said why "
+                     "when it wrote this file).")
         lines.append(f"  # Write here how CI installs this litreview, e.g. {EXAMPLE}")
     # A YAML string, given to the shell as a variable (never its script's text): one word, never run.
     lines.append(f"  {REQUIREMENT_VAR}: {json.dumps((requirement.spec if requirement else None) or '')}")

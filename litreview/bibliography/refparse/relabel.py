@@ -385,6 +385,7 @@ _ROLE_WORDS = TRANSLATOR | EDITOR | frozenset(("tr", "rev", "rev."))
 #: Polish role words the lexicon (a table of the model's features) does not hold: "red." (edited by), "tłum." and
 #: "przeł." (translated by), "oprac." (prepared by)
 _POLISH_ROLES = frozenset(("red.", "tłum.", "przeł.", "oprac."))
+_ANY_ROLE = _ROLE_WORDS | _POLISH_ROLES
 
 
 def _role_read_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
@@ -392,7 +393,7 @@ def _role_read_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     model read the names as the publisher: Polish "Title, red. Jan Kowalski, 2001.", "„Title”, tłum. J. Nowak, 1892."."""
     out = list(tagged)
     for i in range(1, len(tagged) - 1):
-        if tagged[i].token.text.casefold() not in _ROLE_WORDS | _POLISH_ROLES \
+        if tagged[i].token.text.casefold() not in _ANY_ROLE \
                 or not tagged[i - 1].token.text.endswith(",") or tagged[i + 1].label != "publisher" \
                 or not tagged[i + 1].token.text[:1].isupper():
             continue  # "J. Roe, Eds. (Springer, 2013)": the role closes the names, the publisher follows it
