@@ -264,3 +264,25 @@ def test_names_glued_to_the_word_before_are_read_from_their_capital() -> None:
     assert _linked_and_open("We use the forgeDoe et al. (2015) package.", bib) == (["doe"], [])
     # A name with a capital inside it is an entry's name as written when an entry has it.
     assert _linked_and_open("As shown by LeCun et al. (2015).", bib.replace("Doe, Ann", "LeCun, Yann")) == (["doe"], [])
+
+
+GARDENS = r"""@article{gardens, author = {Roe, Ann}, title = {Gardens of the north}, year = {2012}}
+@article{soil, author = {Roe, Ann}, title = {Soil chemistry in cold climates}, year = {2012}}
+"""
+
+_ABOUT_GARDENS = ["Gardens need water.", "Town gardens are small.", "Many gardens face south.",
+                  "Old gardens keep their walls.", "Some gardens grow fruit.", "School gardens teach children.",
+                  "Roof gardens save heat.", "Gardens attract bees.", "Wild gardens need little care.",
+                  "Gardens change with the seasons.", "Few gardens are planned.", "Gardens outlive their makers."]
+
+
+def test_words_a_document_writes_all_through_do_not_choose_between_entries() -> None:
+    # Which "Roe 2012" a sentence cites: in a document on gardens, "gardens" is its topic, not evidence that the
+    # entry titled on gardens is the one cited, so the citation is left open; a word of this passage alone still
+    # chooses, and in a document that is not about gardens "gardens" chooses as any word does.
+    cited = "Such gardens thrive on poor ground (Roe 2012)."
+    topical = "\n\n".join([*_ABOUT_GARDENS, cited])
+    assert _linked_and_open(topical, GARDENS) == ([], [("gardens", "soil")])
+    particular = "\n\n".join([*_ABOUT_GARDENS, "The soil chemistry of gardens differs (Roe 2012)."])
+    assert _linked_and_open(particular, GARDENS) == (["soil"], [])
+    assert _linked_and_open(cited, GARDENS) == (["gardens"], [])

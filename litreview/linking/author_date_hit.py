@@ -13,7 +13,7 @@ from string import ascii_lowercase
 from ..lazyre import lazy
 from ..model import Claim, Mention
 from ..text import fold_words
-from . import cited_letters
+from . import cited_letters, document_topic
 from .attribution import REPORTING
 from .author_names import told_apart_by_given_names
 from .hits import Found, Hit
@@ -67,8 +67,11 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
     # (Nor are the function words of other languages: content_stems leaves them out.)
     named = set(content_stems(" ".join([written, *firsts]))) | _reported()
+    # Nor are the words the document writes all through ("textbooks" in a chapter on textbooks): its topic, not
+    # this passage's.
+    weak = named | document_topic.topic(index)
     context = _own_clause(claim.text, at)
-    key, ambiguous, scores = index.choose(keys, [s for s in content_stems(context) if s not in named])
+    key, ambiguous, scores = index.choose(keys, [s for s in content_stems(context) if s not in weak])
     ranked = sorted(scores.values(), reverse=True)
     titled = _titled_before(claim.text[:at], keys, index) if ambiguous and word_before else ""
     contested = bool(label) and ambiguous and cited_letters.contested(index, keys, key)
