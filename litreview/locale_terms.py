@@ -43,3 +43,17 @@ part holds one ("Doe, Jr., John"), each reader after its own folding."""
 SUFFIXES_IN_TEXT = NAME_SUFFIXES - {"jun", "sen", "junior", "senior", "v", "vi"}
 """The suffixes read as one in running text and in reference strings, where a name's parts are not told apart yet:
 the others are names and words there too ("Sen (1999)", "Jun Wang", "Brown v. Board", an initial "V.", "part VI")."""
+
+AND_TERMS = {"en": ("and", "&"), "de": ("und",), "fr": ("et",), "la": ("et",), "es": ("y",), "pt": ("e",), "it": ("e",),
+             "ca": ("i",), "pl": ("i",), "hr": ("i",), "nl": ("en",), "sv": ("och",), "da": ("og",), "nb": ("og",),
+             "cs": ("a",), "sk": ("a",), "fi": ("ja",), "et": ("ja",), "tr": ("ve",), "ro": ("și",), "hu": ("és",),
+             "sl": ("in",), "lt": ("ir",), "lv": ("un",), "ru": ("и",), "el": ("και",), "eu": ("eta",), "vi": ("và",),
+             "id": ("dan",), "he": ("ו",), "ar": ("و",), "ja": ("と",), "zh-CN": ("和",), "ko": ("와/과",), "th": ("และ",),
+             "zh-TW": ("及",)}
+"""The word for "and" between two names, by language: what citeproc's locales print (en "and", or "&" where a style
+asks for the symbol; de "und", sv "och", fi "ja", tr "ve", ...) and what reference lists in Latin write ("et")."""
+
+
+def and_words(*languages: str) -> frozenset[str]:
+    """The words for "and" of ``languages`` (codes of ``AND_TERMS``; none: of every language)."""
+    return frozenset(w for lang in (languages or tuple(AND_TERMS)) for w in AND_TERMS[lang])

@@ -205,9 +205,9 @@ def test_text_prints_a_hint_many_findings_of_one_code_share_once() -> None:
 
 
 def test_text_counts_past_the_first_few_of_a_code_in_a_file_on_one_line() -> None:
-    # An ADS bibliography gave ~60 LR143 warnings, one per single hyphen, each with its own hint: the report
-    # drowned. Past the first five of one code in one file, one line counts the others and names the command
-    # that fixes them; JSON keeps every finding.
+    # Many findings of one code in one file, each with its own hint (here LR143's, one per pages field), drown the
+    # report. Past the first five of one code in one file, one line counts the others and names the command that
+    # fixes them; JSON keeps every finding.
     pages = [Finding("LR143", "warning", f"pages '{i}-9'", f"Write pages = {{{i}--9}}", key=f"p{i}", file="refs.bib",
                      line=i) for i in range(1, 13)]
     other = [Finding("LR143", "warning", "pages '1-9'", "Write pages = {1--9}", key="q", file="more.bib", line=1)]

@@ -211,3 +211,23 @@ def test_one_short_sentence_written_thousands_of_times_is_each_its_own() -> None
     spans = sentences(text, 0, len(text))
     assert [text[a:b] for a, b in spans] == ["She answered: 'No.", *["No."] * 3000]
     assert spans[-1] == (len(text) - 4, len(text) - 1)
+
+
+def test_pysbd_still_finds_sentence_places_through_the_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The splitter replaces a method of pysbd's own (its quadratic search for where each sentence is): should a new
+    # pysbd stop calling it, the override would be dropped without a word, and the test above would only time out.
+    import pysbd
+    from pysbd.utils import TextSpan
+
+    splitter = segment._segmenter()
+    own = type(splitter).sentences_with_char_spans
+    assert own is not pysbd.Segmenter.sentences_with_char_spans
+    calls: list[list[str]] = []
+
+    def spy(self: object, sents: list[str]) -> list[TextSpan]:
+        calls.append(list(sents))
+        return own(self, sents)
+
+    monkeypatch.setattr(type(splitter), "sentences_with_char_spans", spy)
+    assert splitter.segment("It rained. We stayed in.") == ["It rained. ", "We stayed in."]
+    assert calls == [["It rained.", "We stayed in."]]

@@ -283,6 +283,14 @@ def test_a_common_word_written_with_a_capital_is_no_bare_surname() -> None:
     assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["long2001"]
 
 
+def test_a_common_word_before_and_others_is_the_surname_as_before_et_al() -> None:
+    # "May and others" leads a work as "May et al." does: the word is the surname, not the modal verb.
+    bib = parse_bibliography("@article{may2011, author={May, Robert}, title={Rest and recovery}, year={2011}}\n")
+    text = "Long hours May cause harm. The trial of May and others in two wards tested breaks."
+    linkage = link(parse_essay(text), bib)
+    assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [("p1-s2", "may2011")]
+
+
 def test_an_article_before_a_surname_and_a_work_noun_names_the_author() -> None:
     bib = parse_bibliography("@article{quenby2009, author={Quenby, Ruth}, title={Harbour silt}, year={2009}}\n")
     linkage = link(parse_essay("The Quenby paper measured silt in the harbour."), bib)

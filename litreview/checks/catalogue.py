@@ -143,8 +143,9 @@ _CODES = (
          "or uses a command that LaTeX, biblatex and the file's @preamble do not define.",
          "Close the math or the environment, escape the character (\\_), or correct the command's name."),
     Code("LR143", "page-range-format", "warning",
-         "The pages field is not a page, a range or a list of them, or is a range that starts and ends on one page "
-         "(a range takes one hyphen or two: BibTeX's styles double one, biber and pandoc read both).",
+         "The pages field is not a page, a range or a list of them, or, in a BibTeX file, is a range written with one "
+         "hyphen that starts and ends on one page, as ADS exports an article number (a range takes one hyphen or "
+         "two: BibTeX's styles double one, biber and pandoc read both).",
          "Write pages = {12--15}, or a list such as {3, 7--9}."),
     Code("LR144", "unsure-import", "warning",
          "An entry imported from a reference string has fields the parser was unsure of.",

@@ -109,8 +109,9 @@ def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
         every = [f for f in findings if f.severity == severity]
         if not every:
             continue
-        # Sixty single hyphens in page ranges drowned the report: past the first few of a code in a file, the
-        # others are counted on one line (JSON and SARIF keep every finding).
+        # Dozens of findings of one code in one file (a pages field in one export's form throughout) drown the
+        # report: past the first few of a code in a file, the others are counted on one line (JSON and SARIF keep
+        # every finding).
         kept: dict[tuple[str | None, str], list[Finding]] = {}
         for f in every:
             kept.setdefault((f.file, f.code), []).append(f)

@@ -13,7 +13,7 @@ from ..bibliography import names
 from ..bibliography.refparse.lexicon import GIVEN
 from ..bibliography.refparse.names import ORGANISATION_WORDS, is_particle
 from ..lazyre import lazy
-from ..locale_terms import SUFFIXES_IN_TEXT
+from ..locale_terms import SUFFIXES_IN_TEXT, and_words
 from ..model import Finding, Person, Source
 from ..registry.compare import initials_compatible, same_surname, surname_key
 from ..text import fold_words
@@ -126,10 +126,11 @@ def placeholder_name(person: Person, alone: bool) -> bool:
     return written in _PLACEHOLDERS or (alone and written == "others")
 
 
-_AND_WORDS = frozenset({"en", "et", "und", "og", "och", "és", "ve"})
+_AND_WORDS = and_words("nl", "fr", "la", "de", "da", "nb", "sv", "hu", "tr")
 """'and' in Dutch, French and Latin, German, Danish and Norwegian, Swedish, Hungarian, Turkish: joining two people in one
 name ("Douglas R. Mauro en Kevin J. Schmidt"). Not Spanish 'y', Portuguese 'e' nor Catalan 'i', which join the two
-family names of one person ("Ortega y Gasset")."""
+family names of one person ("Ortega y Gasset"); not English "and", BibTeX's own separator; nor the locales' other
+words ("a", "i", "in", "ja", "un"), which are as often a word of a body's name or a particle as two people's join."""
 
 
 def joining_word(person: Person) -> str:

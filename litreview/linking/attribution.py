@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..bibliography.bibtex import MONTH_NAMES
+from ..bibliography.bibtex import MONTH_NAMES, skip_space
 from ..bibliography.names import JOINING, PARTICLES
 from ..lazyre import lazy
 from ..model import Claim, Mention, Person, Source
@@ -430,19 +430,17 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
     return None
 
 
+_OTHERS_LED = ("et al", "and colleagues", "and others")
+"""What follows a person's name for the others of a work the person leads ("May et al.", "May and others")."""
+
+
 def _word_not_name(text: str, name: _Name, lower_case: Callable[[str], bool] | None) -> bool:
     """Whether a lone capitalised word mid-sentence is a common word ("may", or one the document writes in lower
-    case elsewhere) rather than a surname: "May et al." is still the surname."""
-    if text.startswith(("et al", "and colleagues"), _skip_space(text, name.end)):
+    case elsewhere) rather than a surname: "May et al.", "May and others" is still the surname."""
+    if text.startswith(_OTHERS_LED, skip_space(text, name.end)):
         return False
     word = name.family
     return fold(word) in STOPWORDS or (lower_case is not None and lower_case(word))
-
-
-def _skip_space(text: str, at: int) -> int:
-    while at < len(text) and text[at].isspace():
-        at += 1
-    return at
 
 
 def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str], float]],
@@ -456,7 +454,7 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
     context = content_stems(text)
     chosen: dict[str, tuple[float, bool, int, int]] = {}
     first_start = len(text)
-    et_al = text[group[-1].end:].lstrip().startswith(("et al", "and colleagues", "and others"))
+    et_al = text[group[-1].end:].lstrip().startswith(_OTHERS_LED)
     for name, keys, confidence in resolved:
         if et_al and len(group) == 1:
             # "Mandera et al.", "Le Pelley and colleagues": a work that person leads, not one they are a later

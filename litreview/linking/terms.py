@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..lazyre import lazy
-from ..locale_terms import NO_DATE, NO_DATE_TERMS, alternation
+from ..locale_terms import NO_DATE, NO_DATE_TERMS, alternation, and_words
 from .text import canonical, wordset
 
 PREFIXES = wordset("see also but cf e.g eg i.e ie compare esp especially for example")
@@ -39,10 +39,9 @@ AD_TERMS = ("AD", "n. Chr.", "e.Kr.", "apr. J.-C.", "d. C.", "d.C.", "depois de 
 BC = alternation(BC_TERMS)
 AD = alternation(AD_TERMS)
 
-_AND_TERMS = ("and", "&", "und", "et", "y", "e", "en", "och", "og", "i", "a", "ja", "ve", "și", "és", "in", "ir", "un",
-              "и", "και", "eta", "và", "dan", "ו", "و", "と", "和", "와/과", "และ", "及")
-"""The locales' "and" between two names (sv "och", fi "ja", tr "ve", ro "și", hu "és", lt "ir", lv "un", ...)."""
-AND = frozenset(w for t in _AND_TERMS for w in canonical(t).split())
+AND = frozenset(w for t in and_words() for w in canonical(t).split())
+"""The locales' "and" between two names (sv "och", fi "ja", tr "ve", ro "și", hu "és", lt "ir", lv "un", ...), every
+language's: a citation's names are read whatever the document's language."""
 _ET_AL_TERMS = ("et al.", "u. a.", "e.a.", "m.fl.", "mfl.", "o.fl.", "ym.", "vd.", "és mtsai.", "i sur.", "idr.",
                 "ir kt.", "u.c.", "и др.", "κ.ά.", "và c.s.", "dkk.", "ואחרים", "وآخرون", "و همکاران", "ほか", "等",
                 "기타", "และคณะ", "and others", "et coll.", "y col.", "y cols.")

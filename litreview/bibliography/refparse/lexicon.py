@@ -8,7 +8,7 @@ picked from any evaluation set; 5-fold cross-validation on the training set meas
 
 from __future__ import annotations
 
-from ...locale_terms import EDITION_WORDS, PUBLISHER_WORDS
+from ...locale_terms import EDITION_WORDS, PUBLISHER_WORDS, and_words
 
 #: each month's names and abbreviations (English, French, German, Spanish, Portuguese, Italian) -> its number
 MONTH_NUMBERS = {word: n for n, words in enumerate((
@@ -94,6 +94,10 @@ TRANSLATOR = frozenset([
     "trans", "trans.", "translated", "translator", "transl", "transl.", "übers", "übers.", "trad", "trad.",
     "tr.", "traduit", "traducción", "tradução",
 ])
+POLISH_ROLES = frozenset(["red.", "tłum.", "przeł.", "oprac."])
+"""Polish role words: "red." (edited by), "tłum." and "przeł." (translated by), "oprac." (prepared by). Kept out of
+``EDITOR`` and ``TRANSLATOR``, features of the model (more words would change what it read in training): the
+relabelling rules read them beside those."""
 PAGES = frozenset([
     "p", "p.", "pp", "pp.", "pages", "page", "s.", "seite", "seiten", "pág", "pág.", "págs",
 ])
@@ -112,9 +116,9 @@ ACCESSED = frozenset([
     "accessed", "retrieved", "available", "viewed", "consulted", "consulté", "abgerufen", "consultado",
     "acesso", "acessado",
 ])
-AND = frozenset([
-    "and", "&", "und", "et", "y", "e",
-])
+AND = and_words("en", "de", "fr", "es", "pt", "it")
+"""The words for "and" of the languages the model was trained on (a feature of its own: more words would change
+what it read in training)."""
 THESIS = frozenset([
     "thesis", "dissertation", "diss", "diss.", "phd", "ph.d.", "doctoral", "master's", "masters", "thèse",
     "tesis", "tese", "report", "paper", "working", "preprint", "unpublished", "manuscript",

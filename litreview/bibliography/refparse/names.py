@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...lazyre import lazy
-from ...locale_terms import NO_DATE, SUFFIXES_IN_TEXT
+from ...locale_terms import NO_DATE, SUFFIXES_IN_TEXT, and_words
 from ...model import Person
 from ..names import PARTICLES
 
@@ -101,10 +101,10 @@ def _capitalised(word: str) -> bool:
 
 
 #: "and" between the last two names in French and German lists (ISO 690: "BETHGE, Matthias et WICHMANN, Felix A.")
-_JOINING = frozenset(("et", "und"))
+_JOINING = and_words("fr", "de")
 #: "and" between the last two names in Spanish, Italian and Portuguese lists ("Liu, Hao Zheng y Rong Zhao", "S. Yan e
 #: M. R. Bryce"); also inside a family name ("Ortega y Gasset"), so it joins only after a name that follows a comma
-_JOINING_LATE = frozenset(("y", "e"))
+_JOINING_LATE = and_words("es", "pt", "it")
 _NOT_IN_NAME = frozenset("“”\"()[]«»‹›„")
 
 

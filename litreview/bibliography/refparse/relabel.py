@@ -12,7 +12,7 @@ from typing import NamedTuple
 from ...lazyre import lazy
 from ...locale_terms import NO_DATE
 from . import fields as F
-from .lexicon import EDITOR, TRANSLATOR
+from .lexicon import EDITOR, POLISH_ROLES, TRANSLATOR
 from .relabel_books import (
     book_after_editors_role,
     book_opening_editors,
@@ -382,10 +382,7 @@ def _role_after_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _ROLE_WORDS = TRANSLATOR | EDITOR | frozenset(("tr", "rev", "rev."))
 
 
-#: Polish role words the lexicon (a table of the model's features) does not hold: "red." (edited by), "tłum." and
-#: "przeł." (translated by), "oprac." (prepared by)
-_POLISH_ROLES = frozenset(("red.", "tłum.", "przeł.", "oprac."))
-_ANY_ROLE = _ROLE_WORDS | _POLISH_ROLES
+_ANY_ROLE = _ROLE_WORDS | POLISH_ROLES
 
 
 def _role_read_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

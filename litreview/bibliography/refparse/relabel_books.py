@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import IN, JOURNAL, PUBLISHER, TRANSLATOR
+from .lexicon import AND, IN, JOURNAL, PUBLISHER, TRANSLATOR
 from .names import is_bare_initials, is_initials
 from .relabel_names import EDITOR_WORDS, first_run
 from .relabel_publisher_bodies import BODY_RUN
@@ -289,7 +289,7 @@ def editors_after_a_cura_di(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 #: what may follow an editors' role and still be theirs: a second role ("ed. and trans.", "Hrsg. u. übers.")
-_NOT_BOOK = EDITOR_WORDS | frozenset(w.strip("()[].") for w in TRANSLATOR) | {"and", "und", "u", "et", "y", "e", "&"}
+_NOT_BOOK = EDITOR_WORDS | frozenset(w.strip("()[].") for w in TRANSLATOR) | AND | {"u"}
 
 
 def book_after_editors_role(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

@@ -10,7 +10,7 @@ from itertools import pairwise
 from ...lazyre import lazy
 from ...locale_terms import SUFFIXES_IN_TEXT
 from . import fields as F
-from .lexicon import EDITOR, IN
+from .lexicon import AND, EDITOR, IN
 from .names import is_bare_initials, is_initials, is_organisation_name, is_particle
 from .tagger import Tagged
 
@@ -82,7 +82,7 @@ def names_open(words: Sequence[str], families: Collection[str] | None = None) ->
 
 
 _CAPITALS = lazy(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+[,;]?")
-_JOINERS = frozenset(("and", "&", "und", "et", "e", "y", ";"))
+_JOINERS = AND | {";"}
 
 
 def after_capital_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

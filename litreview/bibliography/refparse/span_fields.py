@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...locale_terms import EDITION_WORDS, alternation
+from ...locale_terms import EDITION_WORDS, alternation, and_words
 from ...model import Person
 from . import fields as F
 from .names import is_initials, is_organisation, is_particle, scan_names
@@ -103,7 +103,8 @@ def split_quoted(text: str) -> tuple[str, str]:
 
 #: "et" (French), "y" (Spanish), "e" (Portuguese, Italian), "und" (German), "en" (Dutch), "och" (Swedish)
 #: or a slash between two names, read as a "; " between names.
-_FOREIGN_AND = re.compile(r"\s+(?:et|y|e|und|en|och)\s+(?=[A-ZÀ-Þ])|(?<=[\w.])\s*/\s*(?=[A-ZÀ-Þ])|(?<=[\w.])\s+–\s+(?=[A-ZÀ-Þ])")
+_FOREIGN_AND = re.compile(rf"\s+(?:{alternation(tuple(sorted(and_words('fr', 'es', 'pt', 'it', 'de', 'nl', 'sv'))))})\s+(?=[A-ZÀ-Þ])"
+                          r"|(?<=[\w.])\s*/\s*(?=[A-ZÀ-Þ])|(?<=[\w.])\s+–\s+(?=[A-ZÀ-Þ])")
 
 
 #: a spaced dash between two names
