@@ -250,8 +250,16 @@ def test_sources_section_in_the_navigation(watch, project_url, width):  # noqa: 
         watch.page.locator('label.md-header__button[for="__drawer"]').click()
         if not link.is_visible():
             nav.locator("label.md-nav__link", has_text="Sources").first.click()
-    link.click()
-    watch.page.wait_for_url("**/sources/holsti2004taming/")
+    from playwright.sync_api import TimeoutError as NoNavigation
+
+    for attempt in range(2):  # on a loaded machine the navigation may be redrawn as the click lands: it is lost
+        link.click()
+        try:
+            watch.page.wait_for_url("**/sources/holsti2004taming/", timeout=15_000)
+            break
+        except NoNavigation:
+            if attempt:
+                raise
     assert watch.page.locator("h1").first.inner_text().startswith("Taming the Sovereigns")
     assert watch.errors == []
 
