@@ -29,6 +29,18 @@ def text_of(html: str) -> str:
     return re.sub(r"<[^>]+>", "", html)
 
 
+def first_paragraph(page: str) -> str:
+    """The essay page's first paragraph as a reader sees it: its text, white space collapsed."""
+    return " ".join(text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0]).split())
+
+
+def write_roe(root: Path, *more: str) -> str:
+    """A bibliography of Ann Roe's book (and the entries ``more``), written as refs.bib: its name."""
+    entries = ["@book{roe2001, title={Tools}, author={Roe, Ann}, year={2001}, publisher={P}}", *more]
+    (root / "refs.bib").write_text("\n".join(entries) + "\n", encoding="utf-8")
+    return "refs.bib"
+
+
 def test_a_manubot_doi_cited_in_two_cases_is_one_mark_wherever_it_is_cited(tmp_path: Path) -> None:
     # Manubot (and doi.org) read a DOI in any case: both citations are of one entry, and both get its mark. The
     # second one was shown as written ("[@doi:10.1029/2006GL026499]"), the mark matched by the key's spelling.
@@ -508,8 +520,7 @@ def test_no_heading_is_more_than_one_level_below_the_one_before_it(tmp_path: Pat
 def test_a_citation_written_as_a_links_text_is_printed_without_the_link_around_its_mark(tmp_path: Path) -> None:
     # A Jekyll page links each citation to an anchor ("[@roe2001, 12](#roe2001)"): the mark, a link of its own, was
     # printed inside the manuscript's link, and a browser ends a link at the next one, leaving the first empty.
-    (tmp_path / "refs.bib").write_text("@book{roe2001, title={Tools}, author={Roe, Ann}, year={2001}, "
-                                       "publisher={P}}\n", encoding="utf-8")
+    write_roe(tmp_path)
     (tmp_path / "e.md").write_text("Tools matter [@roe2001, 12](#roe2001) here. See [the list](https://example.org/list) too.\n",
                                    encoding="utf-8")
     page = essay_html(tmp_path, "e.md", "refs.bib")
@@ -539,14 +550,12 @@ def test_a_manubot_citation_by_an_alias_gets_its_mark_where_it_is_cited(tmp_path
 def test_a_span_across_sentences_prints_its_text_without_brackets_or_attributes(tmp_path: Path) -> None:
     # A revision marks its passages "[...]{.blue}": a span over several sentences, each rendered alone, printed its
     # opening bracket in the first and "]{.blue}" in the last.
-    (tmp_path / "refs.bib").write_text("@book{roe2001, title={Tools}, author={Roe, Ann}, year={2001}, "
-                                       "publisher={P}}\n", encoding="utf-8")
+    write_roe(tmp_path)
     (tmp_path / "e.md").write_text("[Tools matter a great deal [@roe2001]. They *last* for years.]{.blue} Then "
                                    "[one short]{.red} span and [a bracket] stay.\n", encoding="utf-8")
     page = essay_html(tmp_path, "e.md", "refs.bib")
-    shown = text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0])
     assert "Tools matter a great deal [Roe 2001]. They last for years. Then one short span and [a bracket] stay." \
-        in " ".join(shown.split())
+        in first_paragraph(page)
     assert "<em>last</em>" in page and "\x1a" not in page
 
 
@@ -567,12 +576,11 @@ def test_pandoc_superscripts_and_subscripts_are_printed_as_such(written: str, ht
 def test_a_citations_prefix_and_locator_print_as_markdown(tmp_path: Path) -> None:
     # A prefix holding pandoc's escaped semicolon ("[version 2\; @roe2001]") printed its backslash, and emphasis its
     # stars: the prefix and the locator are Markdown, as pandoc reads them.
-    (tmp_path / "refs.bib").write_text("@book{roe2001, title={Tools}, author={Roe, Ann}, year={2001}, "
-                                       "publisher={P}}\n", encoding="utf-8")
+    write_roe(tmp_path)
     (tmp_path / "e.md").write_text("We used R [version 2\\; @roe2001, *passim*]. It ran [see @roe2001, p. 3].\n",
                                    encoding="utf-8")
     page = essay_html(tmp_path, "e.md", "refs.bib")
-    shown = " ".join(text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0]).split())
+    shown = first_paragraph(page)
     assert "We used R [version 2; Roe 2001, passim]. It ran [see Roe 2001, p. 3]." in shown
     assert "<em>passim</em>" in page
 
@@ -585,18 +593,16 @@ def test_a_bookdown_figure_reference_prints_the_figures_number(tmp_path: Path) -
         "```{r setup, include=FALSE}\nlibrary(x)\n```\n\n```{r trend, fig.cap = \"A trend\"}\nplot(1)\n```\n\n"
         "```{r map, echo=FALSE, fig.cap=\"A map\"}\nplot(2)\n```\n", encoding="utf-8")
     page = essay_html(tmp_path, "e.Rmd")
-    shown = " ".join(text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0]).split())
+    shown = first_paragraph(page)
     assert "See Figure 2 and Figure 1, Table \\@ref(tab:counts), \\@ref(fig:gone)." in shown
 
 
 def test_a_citation_in_another_citations_locator_gets_its_mark_there(tmp_path: Path) -> None:
     # "[@roe2001, @doe2002]" (a comma for a semicolon): pandoc reads @doe2002 in @roe2001's locator. It was printed as
     # written there ("[Roe 2001, @doe2002]"), its mark after the sentence; it is the mark, where the text cites it.
-    (tmp_path / "refs.bib").write_text("@book{roe2001, title={Tools}, author={Roe, Ann}, year={2001}, publisher={P}}\n"
-                                       "@book{doe2002, title={Means}, author={Doe, Jan}, year={2002}, publisher={P}}\n",
-                                       encoding="utf-8")
+    write_roe(tmp_path, "@book{doe2002, title={Means}, author={Doe, Jan}, year={2002}, publisher={P}}")
     (tmp_path / "e.md").write_text("Tools matter [@roe2001, @doe2002] here.\n", encoding="utf-8")
     page = essay_html(tmp_path, "e.md", "refs.bib")
-    shown = " ".join(text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0]).split())
+    shown = first_paragraph(page)
     assert "Tools matter [Roe 2001, Doe 2002] here." in shown
     assert "@doe2002" not in shown and shown.count("Doe 2002") == 1
