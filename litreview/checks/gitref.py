@@ -63,7 +63,7 @@ def _ref_hint(ref: str, cwd: Path, runner: Runner) -> str:
         return "name the base instead, e.g. --since origin/main (or set it: git branch --set-upstream-to origin/main)"
     if "@{" in ref:  # a reflog entry (main@{1}, @{yesterday}): a fresh clone's reflog is nearly empty
         return f"the reflog has no such entry (git reflog {ref.partition('@{')[0] or 'HEAD'} lists them): name a commit"
-    if run_git(runner, ["git", "rev-parse", "--verify", "--quiet", "HEAD"], cwd).returncode != 0:
+    if not commit_of("HEAD", cwd, runner):
         return ("this repository has no commit yet, so it holds no branch or commit to compare with: commit "
                 "first, or give --since HEAD (a first commit is checked whole)")
     if SHA.fullmatch(ref):

@@ -15,14 +15,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from ..checks.gitref import Runner, run_git
+from ..checks.gitref import SHA, Runner, commit_of, run_git
 
 NAME = "litreview"
 _VCS = {"git", "hg", "svn", "bzr"}
 _HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
 _USER = re.compile(r"[A-Za-z0-9._-]+")
 _PATH = re.compile(r"/[A-Za-z0-9._~/%+-]*")  # no @ (pip reads a revision after it), no quotes, braces or spaces
-_REVISION = re.compile(r"[0-9a-fA-F]{7,64}")
 _HASH = re.compile(r"(sha256|sha384|sha512)=[0-9a-fA-F]{64,128}")
 _SUBDIR = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*")
 _SCP_LIKE = re.compile(r"(?P<user>[^@/:]+)@(?P<host>[^@/:]+):(?P<path>[^:].*)")
@@ -79,7 +78,7 @@ def from_direct_url(info: dict[str, Any], runner: Runner = subprocess.run) -> Re
     if isinstance(vcs := info.get("vcs_info"), dict):
         kind, commit = vcs.get("vcs"), vcs.get("commit_id")
         remote = reachable_url(url, schemes=frozenset({"https", "ssh"}))
-        if kind not in _VCS or not isinstance(commit, str) or not _REVISION.fullmatch(commit) or remote is None:
+        if kind not in _VCS or not isinstance(commit, str) or not SHA.fullmatch(commit) or remote is None:
             return Requirement(None, f"it was installed from {json.dumps(url)}, which a CI runner cannot reach "
                                      "or which is not a plain https or ssh URL with a commit")
         return Requirement(f"{NAME} @ {kind}+{remote}@{commit}{subdir}", f"installed from {remote} at {commit}")
@@ -105,20 +104,19 @@ def _from_checkout(folder: Path, runner: Runner) -> Requirement:
 
     try:
         top = run_git(runner, ["git", "rev-parse", "--show-toplevel"], folder) if folder.is_dir() else None
-        head = run_git(runner, ["git", "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], folder) if top else None
+        commit = commit_of("HEAD", folder, runner) if top is not None and top.returncode == 0 else ""
     except InputError:  # git is not installed
-        top = head = None
-    if top is None or head is None or top.returncode != 0 or head.returncode != 0:
+        top, commit = None, ""
+    if top is None or top.returncode != 0 or not commit:
         return Requirement(None, f"it was installed from the folder {folder}, which is not a git checkout with a commit")
     root = Path(top.stdout.decode("utf-8", "replace").strip()).resolve()
-    commit = head.stdout.decode("ascii", "replace").strip()
     here = folder.resolve()
     subdir = _subdirectory(here.relative_to(root).as_posix() if here != root and here.is_relative_to(root) else "")
     names = run_git(runner, ["git", "remote"], folder).stdout.decode("utf-8", "replace").split()
     for name in (["origin"] if "origin" in names else []) + [name for name in names if name != "origin"]:
         got = run_git(runner, ["git", "config", "--get", f"remote.{name}.url"], folder)
         remote = reachable_url(got.stdout.decode("utf-8", "replace").strip()) if got.returncode == 0 else None
-        if remote is not None and subdir is not None and _REVISION.fullmatch(commit):
+        if remote is not None and subdir is not None and SHA.fullmatch(commit):
             return Requirement(f"{NAME} @ git+{remote}@{commit}{subdir}",
                                f"the commit {commit[:12]} of {folder}, at its remote {name} ({remote}): push it "
                                "there before the workflow runs")

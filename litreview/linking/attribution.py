@@ -454,7 +454,7 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
     context = content_stems(text)
     chosen: dict[str, tuple[float, bool, int, int]] = {}
     first_start = len(text)
-    et_al = text[group[-1].end:].lstrip().startswith(_OTHERS_LED)
+    et_al = text.startswith(_OTHERS_LED, skip_space(text, group[-1].end))
     for name, keys, confidence in resolved:
         if et_al and len(group) == 1:
             # "Mandera et al.", "Le Pelley and colleagues": a work that person leads, not one they are a later

@@ -149,13 +149,8 @@ def spans_across(text: str, places: Sequence[tuple[int, int]]) -> str:
 
 def _openings(text: str) -> dict[int, int]:
     """Where each ``]`` of ``text`` that closes a bracket is -> where that bracket opens (brackets nested within
-    counted, escaped ones skipped), in one pass: sought back from each ``]``, a paragraph of thousands took time
-    growing with its square."""
-    found: dict[int, int] = {}
-    opened: list[int] = []
-    for mark in re.finditer(r"(?<!\\)[\[\]]", text):
-        if mark.group() == "[":
-            opened.append(mark.start())
-        elif opened:
-            found[mark.start()] = opened.pop()
-    return found
+    counted, escaped ones skipped), in one pass (``brace_pairs``): sought back from each ``]``, a paragraph of
+    thousands took time growing with its square."""
+    from ..bibliography.bibtex import brace_pairs
+
+    return {closed - 1: opened for opened, closed, _ in brace_pairs(text, r"(?<!\\)[\[\]]") if opened >= 0 <= closed}
