@@ -983,3 +983,91 @@ def test_pages_with_an_em_dash_are_quoted_as_written_and_get_a_range_hint() -> N
     assert found["cmd"].message.startswith("pages '211{\\textemdash}219': ")
     assert found["cmd"].hint == "Write pages = {211--219}"
     assert found["char"].hint == "Write pages = {31--45}"
+
+
+def _check(text: str, code: str) -> dict[str, tuple[str, str]]:
+    """key -> (message, hint) of the findings of ``code`` on a .bib text checked alone."""
+    review = Review(bibliography=parse_bibliography(text, "x.bib"))
+    return {f.key or "": (f.message, f.hint) for f in check_review(review, Config(), now=NOW).findings if f.code == code}
+
+
+def test_a_page_count_with_front_matter_or_leaves_gets_a_pagetotal_hint() -> None:
+    # A report's "vi + 48 pp." and a Brazilian thesis's catalogue record "96 f. : il." (leaves, illustrations): the
+    # hint asked for a range, the message said "write a page".
+    found = _check("@techreport{r, author={R, A}, title={T}, institution={I}, year={2011}, pages={vi + 48 pp.}}\n"
+                   "@mastersthesis{t, author={T, A}, title={T}, school={S}, year={2012}, pages={96 f. : il.}}\n"
+                   "@article{ok, author={O, A}, title={T}, journal={J}, year={2012}, pages={96}}\n", "LR143")
+    assert found["r"] == ("pages 'vi + 48 pp.': how many pages the work has, not the pages it lies on (styles print "
+                          "it as a range)", "The pages field holds how many pages the work has: write pagetotal = {48} "
+                          "instead")
+    assert found["t"][1] == "The pages field holds how many pages the work has: write pagetotal = {96} instead"
+    assert "ok" not in found
+
+
+def test_a_url_with_a_second_scheme_or_none_gets_the_address_to_write() -> None:
+    # Mendeley's "http:https://doi.org/...", a link to a Papers library joined by a percent-encoded "\n", and a
+    # bare host name: the hint said "starting with https://", or kept the second address in the url.
+    found = _check("@misc{a, title={A}, url={http:https://doi.org/10.1111/nph.14968}}\n"
+                   "@misc{b, title={B}, url={http://treephys.example.org/22/7/449{\\%}5Cnpapers2://publication/uuid/7464F}}\n"
+                   "@misc{c, title={C}, url={www.swissvotes.ch}}\n"
+                   "@misc{ok, title={D}, url={https://doi.org/10.1111/nph.14968}}\n", "LR123")
+    assert found["a"][1] == "Write url = {https://doi.org/10.1111/nph.14968}"
+    assert "two schemes, 'http:'" in found["a"][0]
+    assert found["b"][1] == "Keep the web address, url = {http://treephys.example.org/22/7/449}"
+    assert found["c"][1] == "Write url = {https://www.swissvotes.ch}"
+    assert "ok" not in found
+
+
+def test_one_doi_on_two_works_of_other_titles_is_not_a_copy_to_delete() -> None:
+    # A DOI cut short ("10.1051/forest") on two articles of one journal: the hint said to delete one of them.
+    found = _check("@article{a, author={A, A}, title={Climatic significance of tree-ring width in Pinus pinea}, "
+                   "journal={J}, year={2007}, doi={10.1051/forest}}\n"
+                   "@article{b, author={B, B}, title={Relationships between intra-ring wood density and anatomy}, "
+                   "journal={J}, year={2004}, doi={10.1051/forest}}\n"
+                   "@article{c, author={C, C}, title={The Same Work}, journal={J}, year={2004}, doi={10.1/x}}\n"
+                   "@article{d, author={C, C}, title={The same work: a subtitle}, journal={J}, year={2004}, doi={10.1/x}}\n",
+                   "LR106")
+    assert "a work of another title" in found["b"][0] and "keep both" in found["b"][1]
+    assert found["d"][1].startswith("Keep one of 'c' and 'd'")
+
+
+def test_a_title_with_an_ellipsis_inside_as_well_is_not_truncated() -> None:
+    found = _check("@misc{m, title = \"MiKTeX\\dots\\ typesetting beautiful documents\\dots\"}\n"
+                   "@misc{cut, title = {Towards a theory of...}}\n", "LR132")
+    assert list(found) == ["cut"]
+
+
+def test_a_body_read_as_a_person_with_a_lower_case_family_name_is_named_as_written() -> None:
+    # "GUST e-foundry" was reported as "author 'e-foundry, GUST': family name in lower case".
+    found = _check('@misc{f, author = "GUST e-foundry", title = {Fonts}}\n'
+                   "@misc{ok, author = {{GUST e-foundry}}, title = {Fonts}}\n", "LR133")
+    assert found == {"f": ("author 'GUST e-foundry': read as a person whose family name is 'e-foundry', in lower case",
+                           "A body's name goes in double braces, author = {{GUST e-foundry}}; a person's family name "
+                           "takes its capital (a particle such as 'van' before it: 'van Dijk, Jan')")}
+
+
+def test_people_joined_by_commas_after_initials_are_read_whatever_their_family_names() -> None:
+    # "J. Li, G. Wang": Li and Wang are given names too, so the list was read as mixing name forms (LR147).
+    found = _check("@article{s, author={J. Li, G. Wang and X. Wei}, title={T}, journal={J}, year={2018}}\n"
+                   "@article{ok, author={Li, J. and Wang, G. and Wei, X.}, title={T}, journal={J}, year={2018}}\n",
+                   "LR153")
+    assert found == {"s": ("the author list names 'J. Li, G. Wang' as one person: its names are joined by commas, not "
+                           "by 'and'", "Write author = {J. Li and G. Wang and X. Wei}")}
+
+
+def test_more_than_two_people_joined_by_commas_get_the_list_to_write() -> None:
+    # pybtex's "Too many commas in '...'" was the message, and the hint a general rule.
+    text = ('@article{a, author = "Navdeep Jaitly, Patrick Nguyen, Andrew Senior, Vincent Vanhoucke", title={T}}\n'
+            "@article{b, author = {Doe, Jane, Jr, Extra}, title={T}}\n")
+    found = {p.key: (p.message, p.hint) for p in parse_bibliography(text, "x.bib").problems if p.code == "LR104"}
+    assert found["a"] == ("the author field joins 4 people by commas, not by 'and' ('Navdeep Jaitly, Patrick Nguyen, "
+                          "Andrew Senior, Vincent Vanhoucke'): BibTeX reports an error for it (too many commas in a "
+                          "name), pandoc reads one person",
+                          "Write author = {Navdeep Jaitly and Patrick Nguyen and Andrew Senior and Vincent Vanhoucke}")
+    assert found["b"][1] == 'Separate names with " and "; write each as "Family, Given"'
+
+
+def test_a_publisher_that_goes_on_with_the_isbn_is_named_without_it() -> None:
+    found = _check("@book{b, author={B, A}, title={T}, publisher={Cambridge University Press, ISBN: 0521540518}, "
+                   "year={2004}}\n", "LR137")
+    assert found["b"][0] == "no DOI, but Cambridge University Press registers DOIs for its books"

@@ -181,3 +181,11 @@ def test_a_body_named_without_braces_is_no_two_people_joined_by_a_word() -> None
                              " year = {2020}}\n"
                              "@misc{p, author = {Marie et Pierre Curie}, title = {V}, year = {1904}}\n", "refs.bib")
     assert [f.key for f in found(bib, "LR158")] == ["p"]
+
+
+def test_an_entry_type_spelt_as_in_another_language_gets_the_type_meant() -> None:
+    # "@mannuel" (French manuel) twice in a hand-edited Mendeley file: the hint listed five types.
+    bib = parse_bibliography("@mannuel{a, title = {T}, year = {2011}}\n@techrep{b, title = {U}, year = {2011}}\n",
+                             "refs.bib")
+    hints = {p.key: p.hint for p in bib.problems if p.code == "LR102"}
+    assert hints == {"a": "Write @manual, the type this one misspells", "b": "Write @techreport, the type this one misspells"}

@@ -529,3 +529,36 @@ def test_csl_variable_names_are_read_in_any_case_as_pandoc_reads_them() -> None:
     assert b.url == "https://example.org/first"  # the variable as CSL names it wins, as in pandoc
     (y,) = parse_csl("- id: c\n  type: webpage\n  title: T\n  url: https://example.org/y\n", "refs.yaml", yaml=True).sources
     assert (y.url, y.field_lines["url"]) == ("https://example.org/y", 4)
+
+
+def test_one_name_written_as_an_object_gets_its_item_key_and_the_list_to_write() -> None:
+    # A hand-written CSL-JSON file: "author": {"family": ..., "given": ...} in six of fifteen items. pandoc, and
+    # so Quarto and R Markdown, refuse the file; the hint named a placeholder name and the finding no key.
+    text = '[{"id": "wood2006", "type": "book", "title": "T",\n  "author": {"family": "Wood", "given": "Simon N."}}]'
+    (problem,) = parse_csl(text, "refs.json").problems
+    assert (problem.code, problem.key, problem.line) == ("LR100", "wood2006", 2)
+    assert "Quarto or R Markdown" in problem.message
+    assert problem.hint == 'Put the name in a list: "author": [{"family": "Wood", "given": "Simon N."}]'
+    listed = '[{"id": "a", "type": "book", "title": "T", "author": [{"family": "Wood", "given": "S"}]}]'
+    assert not parse_csl(listed, "refs.json").problems
+
+
+def test_a_csl_key_that_names_a_variable_as_another_format_does_is_misspelt() -> None:
+    # "container" and "published" (a hand-written CSL-YAML file, a CSL-JSON one): pandoc keeps no such variable,
+    # so the journal and the date were printed by no style, and LR110 asked to add what the item holds.
+    text = ("- id: a\n  type: article-journal\n  title: T\n  container: Biometrics\n  published:\n    year: 2020\n"
+            "- id: b\n  type: article-journal\n  title: U\n  container-title: Biometrics\n  container: Biom.\n")
+    found = [(p.code, p.key, p.line, p.hint) for p in parse_csl(text, "refs.yaml", yaml=True).problems]
+    assert found == [("LR159", "a", 4, "Rename container to container-title"),
+                     ("LR159", "a", 5, "Rename published to issued (a date as YYYY-MM-DD, or date-parts)")]
+
+
+def test_a_csl_json_date_with_the_year_as_its_day_says_so() -> None:
+    # [2021, 4, 2021]: the message said "is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)", and the hint the forms.
+    text = ('[{"id": "p", "type": "article-journal", "title": "T", "issued": {"date-parts": [[2021, 4, 2021]]}},\n'
+            ' {"id": "q", "type": "article-journal", "title": "T", "issued": {"date-parts": [[2021, 4, 21]]}}]')
+    found = [f for f in check_bibliography(parse_csl(text, "refs.json"), now=datetime(2026, 1, 1, tzinfo=UTC))
+             if f.code == "LR124"]
+    assert [(f.key, f.message, f.hint) for f in found] == [
+        ("p", "issued '2021-04-2021' has 2021 as its day, which no month has (the year typed again?)",
+         'Write "issued": {"date-parts": [[2021, 4]]} (with the day after the month, if you know it)')]

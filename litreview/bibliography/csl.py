@@ -7,6 +7,7 @@ costs only itself: it becomes a located finding and the rest load.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -16,6 +17,7 @@ from .csl_item import (
     NAME_VARIABLES,
     canonical_names,
     item_source,
+    misnamed_variables,
     refused_value,
     unknown_type,
     unread_date_part,
@@ -41,7 +43,6 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     CSL-YAML file whose id YAML reads as no string (``id: 12345``) is an LR100 and left out: pandoc finds
     no citation of it (it does in CSL-JSON and in a front matter's ``references:``).
     """
-    import json
 
     import yaml as pyyaml
 
@@ -131,9 +132,12 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                 continue
             if not yaml and (refused := refused_value(item)) is not None:
                 variable, wrong, fix = refused
+                if variable in NAME_VARIABLES and isinstance(item[variable], Mapping):  # one name, not in a list
+                    fix = f'Put the name in a list: "{variable}": [{json.dumps(item[variable], ensure_ascii=False)}]'
                 problems.append(Finding(
-                    code="LR100", severity="error",
-                    message=f'item {n} ({key or "no id"}): "{variable}" {wrong}; pandoc refuses the whole file for it',
+                    code="LR100", severity="error", key=key or None,
+                    message=f'item {n} ({key or "no id"}): "{variable}" {wrong}; pandoc refuses the whole file for it '
+                    "(a Quarto or R Markdown document citing it stops at rendering)",
                     hint=fix, file=filename, line=here.get(variable) or line))
             if yaml and (unread := unread_date_part(item)) is not None:
                 variable, part, read = unread
@@ -149,6 +153,13 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                     message=f"item {n} ({key or 'no id'}): {variable} is given {said} (lines "
                     f"{', '.join(map(str, lines))}): YAML keeps the last, which alone pandoc reads",
                     hint=f"Write {variable} once" + (", every name in its list" if variable in NAME_VARIABLES else "")))
+            for variable, meant in misnamed_variables(item):
+                problems.append(Finding(
+                    code="LR159", severity="warning", key=key or None, file=filename, line=here.get(variable) or line,
+                    message=f"item {n} ({key or 'no id'}): {variable!r} is no CSL variable, so no style prints its value"
+                    f"; CSL calls it {meant!r}",
+                    hint=f"Rename {variable} to {meant}" + (" (a date as YYYY-MM-DD, or date-parts)" if meant == "issued"
+                                                            else "")))
             source = item_source(item, filename, line, here, markdown=yaml)
             if (unknown := unknown_type(item, filename, here.get("type") or line)) is not None:
                 problems.append(unknown)
@@ -172,7 +183,6 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
 def _quoted_value(text: str, line: int) -> str:
     """The variable on ``line`` of a CSL-YAML text with its value in double quotes (``title: "A: B"``), or '' when
     that line holds no plain ``key: value`` with ": " in its value."""
-    import json
 
     lines = text.split("\n")
     match = re.match(r"^(\s*(?:-\s+)?[\w-]+):\s+(.*?:\s.*?)\s*$", lines[line - 1]) if 0 < line <= len(lines) else None

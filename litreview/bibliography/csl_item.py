@@ -376,3 +376,17 @@ def unknown_type(item: Mapping[str, Any], filename: str, line: int) -> Finding |
                          "Use a CSL type such as article-journal, book, chapter, paper-conference, report, thesis, "
                          "webpage or document"),
                    key=str(item.get("id") or "") or None, file=filename, line=line)
+
+
+_OTHER_NAMES = {"container": "container-title", "journal": "container-title", "journal-title": "container-title",
+                "booktitle": "container-title", "published": "issued", "date": "issued", "year": "issued",
+                "pages": "page", "address": "publisher-place", "institution": "publisher"}
+"""A key that is no CSL variable but another format's (or a guess's) name for one -> the CSL variable it means."""
+
+
+def misnamed_variables(item: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(key, CSL variable meant) for each key of an item that names a CSL variable as another format does
+    ("container" for container-title, "published" for issued), which pandoc ignores, when the item does not have
+    that variable too."""
+    return [(key, meant) for key, meant in _OTHER_NAMES.items()
+            if key in item and meant not in item and item[key] not in ("", None, [], {})]

@@ -20,7 +20,7 @@ from ..doi import entry_doi
 from ..errors import InputError
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Person, Source
-from . import bibtex, inherit
+from . import bibtex, inherit, names
 from .bibtex_comments import CommentedOut, comment_lines, string_matters
 from .dates import date_year
 from .fieldparser import parser_class
@@ -43,14 +43,17 @@ KNOWN_TYPES = frozenset(_TYPE_NAMES.split())
 
 @lru_cache(maxsize=256)  # (a file may hold thousands of entries of one custom type)
 def _type_meant(kind: str) -> str:
-    """The known entry type an unknown one misspells by a letter or two ("booktlet", "artcile"), or ''."""
+    """The known entry type an unknown one misspells by a letter or two ("booktlet", "artcile"), or a spelling of
+    its own language's that starts alike and is near no other type ("mannuel", French for manual), or ''."""
     import difflib
 
     if len(kind) < 5:
         return ""
     scored = sorted(((difflib.SequenceMatcher(None, kind, known).ratio(), known) for known in KNOWN_TYPES), reverse=True)
     (best, meant), (second, _) = scored[0], scored[1]
-    return meant if best >= 0.85 and best > second else ""
+    if best >= 0.85 and best > second:
+        return meant
+    return meant if best >= 0.75 and best - second >= 0.2 and kind[:3] == meant[:3] else ""
 
 
 CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "maintitle")
@@ -388,10 +391,23 @@ def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[
         line=raw.line,
         field_lines=raw.field_lines,
     )
-    problems += [Finding(code="LR104", severity="error", message=f"cannot read the {role} names: {why}",
-                         hint='Separate names with " and "; write each as "Family, Given"',
-                         key=raw.key, file=filename, line=source.line_of(role)) for role, why in unreadable]
+    problems += [Finding(code="LR104", severity="error", key=raw.key, file=filename, line=source.line_of(role),
+                         **_unreadable(role, fields.get(role, ""), why)) for role, why in unreadable]
     return source
+
+
+def _unreadable(role: str, value: str, why: str) -> dict[str, str]:
+    """LR104's message and hint: people joined by commas said so, with the list to write; else the reader's words."""
+    listed = names.split_names(value)
+    for name in listed:
+        if people := names.people_of_commas(name):
+            # each name of the list that joins people rewritten ("..., Vikram Adve, and David Koes, Gennady Pekhimenko")
+            written = " and ".join(" and ".join(names.people_of_commas(n, 2) or [n.strip()]) for n in listed)
+            return {"message": f"the {role} field joins {len(people)} people by commas, not by 'and' ({name.strip()!r}): "
+                               "BibTeX reports an error for it (too many commas in a name), pandoc reads one person",
+                    "hint": f"Write {role} = {{{written}}}"}
+    return {"message": f"cannot read the {role} names: {why}",
+            "hint": 'Separate names with " and "; write each as "Family, Given"'}
 
 
 _BARE_VALUE = lazy(r"([A-Za-z][\w:-]*)\s*=\s*([^\s{}\"#,=()]+)\s*$")

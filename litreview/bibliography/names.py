@@ -228,8 +228,9 @@ def _looks_given_family(words: list[str], given_names: frozenset[str]) -> bool:
     if len(words) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return False
     last = words[-1]
-    if _INITIALS.fullmatch(last) or last.casefold() in given_names:
-        return False
+    initials_first = all(_INITIALS.fullmatch(w) for w in words[:-1])
+    if _INITIALS.fullmatch(last) or (last.casefold() in given_names and not initials_first):
+        return False  # (after initials, a given name is a family name too: "J. Li", "G. Wang")
     return all(_INITIALS.fullmatch(w) or w.casefold() in given_names for w in words[:-1])
 
 
@@ -315,6 +316,20 @@ def given_first(values: Iterable[str]) -> bool:
     so written, and at least twice as many as written family name first ("Knuth, Donald E.")."""
     forms = Counter(form for value in values for form in name_forms(value))
     return forms["natural"] >= 2 and forms["natural"] >= 2 * forms["comma"]
+
+
+def people_of_commas(name: str, at_least: int = 3) -> list[str]:
+    """The people of a name that joins ``at_least`` or more by commas, each given name first as written ("Navdeep
+    Jaitly, Patrick Nguyen, Andrew Senior": three, which BibTeX and pybtex refuse, too many commas); [] when a part
+    is no person's name given name first."""
+    split = _parts(name)
+    if not split or len(split) < at_least:
+        return []
+    words = [_TEX_SPACE.split(p) for p in split]
+    if not all(2 <= len(w) <= 4 and not _INITIALS.fullmatch(w[-1]) and all(
+            x[:1].isupper() and all(c.isalpha() or c in "-'’." for c in x) for x in w) for w in words):
+        return []  # (a suffix's word is a family name here: "Andrew Senior")
+    return [" ".join(w) for w in words]
 
 
 def joined_as_list(name: str, *, given_first: bool = False) -> str:

@@ -490,6 +490,10 @@ def check_isbn(source: Source) -> Iterable[Finding]:
 
 _WEB_ADDRESS = lazy(r"(?:https?|ftp)://[^/\s]+\.")
 """An address's start with a host name: each of several such is an address of its own, not a split one."""
+_SCHEME_TWICE = lazy(r"(?:https?|ftp):/{0,2}(?=(?:https?|ftp)://)", re.IGNORECASE)
+"""A scheme written before an address that has its own ("http:https://doi.org/..."), as Mendeley exports a link."""
+_WRITTEN_BREAK = lazy(r"\\n|\\?%5Cn", re.IGNORECASE)
+"""A line break written out between two addresses: ``\n``, or percent-encoded as a link's text (``%5Cn``)."""
 _ANY_ADDRESS = re.compile(r"[A-Za-z][\w+.-]*://\S")
 """An address of any scheme (``papers://``, ``zotero://``), not a scheme typed apart from its host."""
 
@@ -541,12 +545,18 @@ def check_url(source: Source) -> Iterable[Finding]:
             if (not hint and joined != raw and not url_problem(joined)
                     and not all(map(_WEB_ADDRESS.match, several)) and not all(map(_ANY_ADDRESS.match, several))):
                 hint = f"write url = {{{joined}}}"  # "https:// www.example.org/a": a space typed inside the address
-            lines = [u.strip() for u in raw.split("\\n") if u.strip()]
+            if not hint and (doubled := _SCHEME_TWICE.match(raw)) and not url_problem(raw[doubled.end():]):
+                problem = f"it has two schemes, {doubled.group(0)!r} before an address"
+                hint = f"write url = {{{raw[doubled.end():]}}}"  # Mendeley's "http:https://doi.org/..."
+            elif not hint and "://" not in raw and not url_problem(f"https://{raw}"):
+                hint = f"write url = {{https://{raw}}}"  # "www.swissvotes.ch"
+            lines = [u.strip() for u in _WRITTEN_BREAK.split(raw) if u.strip()]
             if len(lines) > 1 and all(_ANY_ADDRESS.match(u) or u.lower().startswith("www.") for u in lines[1:]):
                 # Mendeley joins a work's addresses with a line break written out: "a.org\nhttp://b" (not a Windows
                 # path's "\new", which holds no address after it)
                 web = [m for m in map(_url_spaces_mended, lines) if not url_problem(m)]
-                problem = f"it holds {len(lines)} addresses joined by '\\n' (a line break written out)"
+                sep = found.group(0) if (found := _WRITTEN_BREAK.search(raw)) else ""
+                problem = f"it holds {len(lines)} addresses joined by '{sep}' (a line break written out)"
                 hint = f"keep the web address, url = {{{web[0]}}}" if web else ""
                 yield entry_finding("LR123", source, f"URL {shown(raw)} is invalid: {problem}", hint, field="url")
                 return
@@ -630,6 +640,12 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
         elif iso:
             yield entry_finding("LR146", source, f"{name} {raw!r} is not in ISO form" + (f"; {reader}" if reader else ""),
                                 f"write {name} = {{{iso}}}", field=name)
+        elif problem and csl_form(source) == "json" and (parts := _DAY_TOO_BIG.fullmatch(raw)):
+            year, month, day = (int(p) for p in parts.groups())  # [2021, 4, 2021]: the year typed again as the day
+            yield entry_finding("LR124", source, f"{own_name(name, source)} {raw!r} has {day} as its day, which no month "
+                                "has (the year typed again?)" + (f"; {reader}" if reader else ""),
+                                f'write "{own_name(name, source)}": {{"date-parts": [[{year}, {month}]]}} (with the '
+                                "day after the month, if you know it)", field=name)
         elif problem:
             problems.append((name, f"{own_name(name, source)} {raw!r} is {problem}" + (f"; {reader}" if csl else "")))
         elif future:
@@ -645,6 +661,11 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
                 # "200612", "20150901": a year and its month (and day) written as one number (older Zotero exports)
                 hint = f"write date = {{{run}}}" if csl_form(source) else f"write year = {{{run[:4]}}} (or date = {{{run}}})"
             yield entry_finding("LR124", source, problem, hint, field=name)
+
+
+_DAY_TOO_BIG = lazy(r"(\d{4})-(0[1-9]|1[0-2])-(\d{3,})")
+"""A CSL-JSON date whose day is a number of three digits or more, as the loader writes the date-parts
+[2021, 4, 2021]: 2021-04-2021."""
 
 
 def _csl_reading(source: Source, name: str, raw: str) -> tuple[bool, str]:

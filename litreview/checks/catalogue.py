@@ -40,7 +40,7 @@ AREAS = {
 }
 
 _CODES = (
-    # -- LR1xx: the .bib itself (LR100-LR105, LR108, LR109, LR155 come from the loader; LR100 also from pandoc_reads and bibtex_reads)
+    # -- LR1xx: the .bib itself (LR100-LR105, LR108, LR109, LR155 and a CSL item's LR159 come from the loader; LR100 also from pandoc_reads and bibtex_reads)
     Code("LR100", "bibtex-syntax", "error",
          "The .bib file has a syntax error (or is empty); a warning for a % line inside an entry of a BibTeX build, "
          "which biber and pandoc skip but BibTeX reads as no comment, stopping the entry there.",
@@ -211,8 +211,9 @@ _CODES = (
          "print one person.",
          "Join the people with ' and ' (in CSL, give each person an item of its own)."),
     Code("LR159", "misspelt-field", "warning",
-         "A field's name swaps two letters of a common field's (\"langauge\", \"jounral\", \"pulbisher\"): BibTeX, "
-         "biber and pandoc read no such field, so its value is left out of the bibliography.",
+         "A field's name swaps two letters of a common field's (\"langauge\", \"jounral\", \"pulbisher\"), or a CSL "
+         "item's key names a CSL variable as another format does (\"container\", \"published\"): BibTeX, biber and "
+         "pandoc read no such field, so its value is left out of the bibliography.",
          "Rename the field to the name it misspells (or delete it when the entry has that field too)."),
     Code("LR160", "name-without-letters", "warning",
          "A person's family name holds no letter (\"-, Di Redazione\", \"1998)\"), usually the residue of a web page's "

@@ -59,6 +59,10 @@ def _magazine_issue(source: Source) -> bool:
     return not _SCHOLARLY_WORDS.intersection(fold_words(source.container).split())
 
 
+_WITH_NUMBER = lazy(r"[,;]\s*(?:ISBN|ISSN)\b")
+"""Where a publisher field goes on with the book's number, which is no part of the house's name."""
+
+
 def doi_expected(source: Source) -> str:
     """Why the entry probably has a DOI it does not give ('' when nothing suggests one)."""
     if plain(source.fields.get("doi", "")) or source.type not in _DOI_TYPES:
@@ -77,7 +81,8 @@ def doi_expected(source: Source) -> str:
         if words in publisher:
             noun = ("reports" if "report" in source.type else "articles" if source.type == "article"
                     else "chapters" if source.type.startswith("in") else "books")
-            return f"{source.publisher} registers DOIs for its {noun}"
+            house = _WITH_NUMBER.split(source.publisher)[0]  # "Cambridge University Press, ISBN: 0521540518"
+            return f"{house} registers DOIs for its {noun}"
     if source.type == "article" and (source.year or 0) >= 2000 and not source.url and not _not_yet_published(source) \
             and not _magazine_issue(source) \
             and not _PRESS.intersection(plain(source.fields.get("entrysubtype", "")).lower().split()):

@@ -64,7 +64,13 @@ def duplicate_partners(sources: Iterable[Source]) -> dict[tuple[str, str], str]:
 def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
     """LR106 for a DOI already used by an earlier entry, LR107 for the same work (``same_work``, ``year_apart``)."""
     for code, source, first in duplicate_pairs(sources):
-        if code == "LR106":
+        if code == "LR106" and _other_works(first, source):
+            yield entry_finding("LR106", source, f"same DOI {doi_key(source.fields['doi'])} as {first.key!r} "
+                                f"({_at(first, source)}), a work of another title ({full_title(first)!r}): the DOI "
+                                "is wrong in one of them, or in both (cut short, or copied from the other entry)",
+                                "look up each work's DOI (on its publisher's page, or with litreview fetch) and "
+                                "correct the wrong one; the entries are two works, keep both")
+        elif code == "LR106":
             yield entry_finding("LR106", source, f"same DOI {doi_key(source.fields['doi'])} as {first.key!r} "
                                 f"({_at(first, source)})", f"keep one of {first.key!r} and {source.key!r} (the one already "
                                 "linked to claims) and delete the other")
@@ -105,6 +111,16 @@ def is_preprint(source: Source) -> bool:
     if container and any(container == s or container.startswith(s + " ") for s in _SERVERS):
         return True
     return not container and "arxiv" in (source.fields.get("eprinttype", "") + source.fields.get("archiveprefix", "")).lower()
+
+
+def _other_works(a: Source, b: Source) -> bool:
+    """Whether two entries are two works by their titles: each has one of three words or more, and they share less
+    than a third of their words (two entries of one work share most: the title retyped, or given with and without
+    its subtitle)."""
+    words_a, words_b = set(fold_words(full_title(a)).split()), set(fold_words(full_title(b)).split())
+    if len(words_a) < 3 or len(words_b) < 3:
+        return False  # ("A", "B": too little to tell)
+    return len(words_a & words_b) < len(words_a | words_b) / 3
 
 
 def _at(other: Source, here: Source) -> str:

@@ -64,8 +64,9 @@ _BIBLATEX_PAGES = lazy(
 _ARTICLE_NUMBER = lazy(r"^(?!pp?\.?\d)(?:[A-Za-z]{2,8}\d{2,}|[A-Z]\d{3}\.\d{6}|[a-z]{2,6}\d?\.\d{3,6}|[A-Za-z]0\d{3,}-\d{2})$")
 """An article's number where its pages go: e1234567, a journal's code and a number ("ece3.6510", Wiley's), A001.012345,
 an eLocator and its year as ASM's journals write it ("e00340-10": no range, a page number has no leading zero)."""
-_PAGE_COUNT = lazy(r"(\d+)\s*(?:pp?\.?|pages|S\.|Seiten)")
-"""How many pages the work has ("10 pp."), not where it lies."""
+_PAGE_COUNT = lazy(r"(?:[ivxlc]+\s*[+,]\s*)?(\d+)\s*(?:pp?\.?|pages|S\.|Seiten|f\.|str\.)(?:\s*:\s*il\.?)?")
+"""How many pages the work has ("10 pp.", "vi + 48 pp."; a library catalogue's "96 f. : il.", leaves and
+illustrations of a thesis), not where it lies."""
 _CHAPTER_PAGES = lazy(r"(\{\d+-\d+\}|\d+-\d+)\s*(?:--|–)\s*(\{\d+-\d+\}|\d+-\d+)")
 """A range of pages numbered within a chapter ("12-1--12-55"), each end braced or not."""
 _DOUBLE_LETTER_PAGE = lazy(r"\d(?!(?:ff|sqq?)\b)[A-Za-z]{2,}")
@@ -451,6 +452,7 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
         if fixed and "-" not in fixed and "{" not in fixed:  # "20110550-20110550": ADS's range of one page
             hint = f"write pages = {{{fixed}}}, the one page the range starts and ends on"
         if count := _PAGE_COUNT.fullmatch(plain(raw).strip()):
+            problem = "how many pages the work has, not the pages it lies on (styles print it as a range)"
             hint = (f"the {own_name('pages', source)} field holds how many pages the work has: write "
                     f"pagetotal = {{{count.group(1)}}} instead")
         if _no_pages(plain(raw).strip()):

@@ -181,12 +181,17 @@ def check_title_punctuation(source: Source) -> Iterable[Finding]:
         yield entry_finding("LR131", source, f"title ends with a period: {title!r}",
                             "styles add their own period; remove it", field="title")
     words = title.rstrip("\"'”’").split()
-    if title.endswith(("...", "…")):
+    if title.endswith(("...", "…")) and not _ELLIPSIS.search(title.rstrip(".… ")):
+        # an ellipsis inside the title too is the work's own style ("MiKTeX… typesetting beautiful documents…")
         yield entry_finding("LR132", source, f"title ends with an ellipsis: {title!r}", field="title")
     elif title.count("(") > title.count(")") or title.count("[") > title.count("]"):
         yield entry_finding("LR132", source, f"title has an unclosed bracket: {title!r}", field="title")
     elif words and words[-1].casefold() in _CUT_WORDS and len(words) > 1:
         yield entry_finding("LR132", source, f"title ends with {words[-1]!r}: {title!r}", field="title")
+
+
+_ELLIPSIS = lazy(r"\.\.\.|…")
+"""An ellipsis, as three periods or as one character."""
 
 
 def _is_word(word: str) -> bool:

@@ -238,6 +238,14 @@ def check_names(source: Source) -> Iterable[Finding]:
             else:  # in lower case: a particle, a body, words that are no name ("et al.", a title)
                 hint = ("write the family name with its capital (a particle such as 'van' before it: 'van Dijk, Jan'; "
                         "a body's name in double braces: {{Name of the Body}})")
+                as_written = next((" ".join(n.split()) for n in names.split_names(source.fields.get(role, ""))
+                                   if person.family in n), "")
+                if (as_written and as_written != written and not csl_form(source)
+                        and (len(as_written.split()) > 2 or person.given.isupper())):  # "GUST e-foundry": a body's name
+                    problem = f"read as a person whose family name is {person.family!r}, in lower case"
+                    written = as_written
+                    hint = (f"a body's name goes in double braces, {role} = {{{{{as_written}}}}}; a person's family "
+                            "name takes its capital (a particle such as 'van' before it: 'van Dijk, Jan')")
             yield entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint, field=role)
 
 
