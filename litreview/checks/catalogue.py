@@ -219,6 +219,11 @@ _CODES = (
          "A person's family name holds no letter (\"-, Di Redazione\", \"1998)\"), usually the residue of a web page's "
          "scraped byline or of a name list split in the wrong places: styles print and sort the mark as the name.",
          "Write the person's family name, or delete the name from the list."),
+    Code("LR161", "people-in-braces", "warning",
+         "An author or editor field is one brace group that holds several people (\"{Lukas Jaeckle, Joachim Goll, "
+         "Manfred Dausmann}\", \"{Russell, Stuart and Norvig, Peter}\"): BibTeX, biber and pandoc read it as one "
+         "body's name, which citations print whole (no et al.) and lists sort under its first letter.",
+         "Write the people without the braces, joined by ' and ' (braces keep a body's name whole)."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),

@@ -1,0 +1,86 @@
+"""LR161: an author or editor field written as one brace group that holds several people ("{Lukas Jaeckle, Joachim
+Goll, Manfred Dausmann}"), which BibTeX, biber and pandoc read as one body's name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..bibliography.refparse.lexicon import GIVEN
+from ..bibliography.refparse.names import ORGANISATION_WORDS
+from ..lazyre import lazy
+from ..model import Finding, Source
+from .bib import entry_finding
+from .hints import csl_form
+
+_ACCENT = lazy(r"\{\\[^{}]*\}|\\[`'^\"~=.uvHcdbkr]\s*\{?\w\}?")
+"""A letter written with a LaTeX accent ({\\'e}, \\v{C}): part of a name, not a brace group of its own."""
+_AND = lazy(r"\s+and\s+")
+
+
+def _whole_group(value: str) -> str:
+    """The text inside the brace group that is the whole value ("{A B, C D}" -> "A B, C D", double braces too),
+    or '' when the value is not one group."""
+    text = value.strip()
+    while text.startswith("{") and text.endswith("}"):
+        depth = 0
+        for i, c in enumerate(text):
+            depth += (c == "{") - (c == "}")
+            if depth == 0 and i < len(text) - 1:
+                return ""  # "{A} and {B}": groups side by side, each a name of its own
+        text = text[1:-1].strip()
+        if not text.startswith("{"):
+            return text
+    return ""
+
+
+def _word(word: str) -> bool:
+    return word[:1].isupper() and all(c.isalpha() or c in "-'’." for c in word)
+
+
+def _given_first(part: str) -> bool:
+    """ "Lukas Jaeckle", "Paul F Christiano": two to four capitalised words, the last no initial."""
+    words = part.split()
+    return 2 <= len(words) <= 4 and all(map(_word, words)) and len(words[-1].rstrip(".")) > 1
+
+
+def _family_first(part: str) -> bool:
+    """ "Russell, Stuart", "Norvig, Peter J.": a family name of one or two words, a comma, given names."""
+    family, comma, given = part.partition(",")
+    return bool(comma) and 1 <= len(family.split()) <= 2 and 1 <= len(given.split()) <= 3 and all(
+        map(_word, (family + " " + given).split()))
+
+
+def people_in_braces(value: str) -> list[str]:
+    """The people of a name list written as one brace group, each as written: "{Russell, Stuart and Norvig, Peter}"
+    (joined by 'and'), "{Lukas Jaeckle, Joachim Goll, Manfred Dausmann}" (by commas: three or more, or two whose
+    first words are given names); [] for a body's name ("{Barnes and Noble}", "{Ministry of Health, Labour and
+    Welfare}") or anything else."""
+    inner = _ACCENT.sub("e", _whole_group(value))
+    if not inner or "{" in inner or "}" in inner or "&" in inner:
+        return []
+    if any(w.strip(".,").casefold() in ORGANISATION_WORDS or w.endswith(("'s", "’s")) for w in inner.split()):
+        return []
+    if _AND.search(inner):
+        parts = [p.strip() for p in _AND.split(inner)]
+        return parts if len(parts) > 1 and all(_given_first(p) or _family_first(p) for p in parts) else []
+    parts = [p.strip() for p in inner.split(",")]
+    if len(parts) < 2 or not all(map(_given_first, parts)):
+        return []
+    return parts if len(parts) > 2 or all(p.split()[0].casefold() in GIVEN for p in parts) else []
+
+
+def check_people_in_braces(source: Source) -> Iterable[Finding]:
+    """LR161 for an author or editor field of a BibTeX entry that is one brace group holding several people."""
+    if csl_form(source):
+        return
+    for role in ("author", "editor"):
+        value = source.fields.get(role, "")
+        if len(people := people_in_braces(value)) > 1:
+            written = " and ".join(people)
+            said = re.sub(r"\s+", " ", value.strip())
+            yield entry_finding("LR161", source, f"the {role} field {said!r} is one brace group holding {len(people)} "
+                                "people: BibTeX, biber and pandoc read it as one body's name, printed whole in every "
+                                "citation (no et al.) and sorted under its first letter",
+                                f"write {role} = {{{written}}} (braces keep a body's name whole, not a list of people)",
+                                field=role)
