@@ -1071,3 +1071,15 @@ def test_a_publisher_that_goes_on_with_the_isbn_is_named_without_it() -> None:
     found = _check("@book{b, author={B, A}, title={T}, publisher={Cambridge University Press, ISBN: 0521540518}, "
                    "year={2004}}\n", "LR137")
     assert found["b"][0] == "no DOI, but Cambridge University Press registers DOIs for its books"
+
+
+def test_an_article_that_is_a_web_page_gets_the_type_to_write() -> None:
+    # Hand-written files type blog posts @article with a url: the hint asked for a journal the page has none of.
+    found = _check("@article{blog, author={Eder, N.}, title={MVVM Das Model}, year={2017}, url={https://example.org/mvvm}}\n"
+                   "@article{note, author={N, A}, title={T}, year={2021}, note={URL: \\url{https://example.org/t}}}\n"
+                   "@article{lost, author={L, A}, title={T}, year={2017}, volume={34}, pages={43--51}, "
+                   "url={https://example.org/l}}\n", "LR110")
+    web = ("It reads as a web page, with an address and no volume, pages or DOI: make the entry @online (@misc for "
+           "BibTeX's standard styles), or add journal = {...} if it appeared in one")
+    assert found["blog"][1] == found["note"][1] == web
+    assert found["lost"][1] == "Add journal = {...}"

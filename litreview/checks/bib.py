@@ -241,7 +241,8 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
             there, hint = ("", "") if csl else _read_otherwise(fields, source.type, group, renderer)
             held += [there] if there else []
             hints.append(hint or _held_hint(m, fields, source) or _preprint_hint(m, fields, source)
-                         or _address_held_hint(m, fields) or _FIELD_HINTS.get(m, f"add {group[0]} = {{...}}"))
+                         or _web_page_hint(m, fields, source) or _address_held_hint(m, fields)
+                         or _FIELD_HINTS.get(m, f"add {group[0]} = {{...}}"))
         named = [tuple(n for n in g if fields_read(tool, source.type, n)) or g for g in missing]  # as it reads them
         message = in_own_terms(f"@{source.type} entry lacks {', '.join(' or '.join(g) for g in named)}", source)
         message += _read_note(held, source.type, renderer)
@@ -344,6 +345,19 @@ def _preprint_hint(missing: str, fields: Mapping[str, str], source: Source) -> s
         return ""
     return (f"it is the arXiv preprint {ident}, in no journal: make the entry @misc (as arXiv exports it), or "
             f"write journal = {{arXiv preprint arXiv:{ident}}} if your style prints no eprint")
+
+
+def _web_page_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix an @article with no journal that is a web page (an address, in url or written with \\url in a
+    note, and no volume, pages, DOI or publisher), as hand-written files type every source @article; else ''."""
+    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
+        return ""
+    if any(_has(fields, name) for name in ("volume", "number", "pages", "doi", "eprint", "publisher", "booktitle")):
+        return ""  # an article with its journal left out, or a paper in proceedings (_held_hint)
+    if not (_has(fields, "url") or any(_ADDRESS_IN_TEXT.search(fields.get(n, "")) for n in ("note", "howpublished"))):
+        return ""
+    return ("it reads as a web page, with an address and no volume, pages or DOI: make the entry @online (@misc for "
+            "BibTeX's standard styles), or add journal = {...} if it appeared in one")
 
 
 def _held_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
