@@ -224,6 +224,10 @@ _CODES = (
          "Manfred Dausmann}\", \"{Russell, Stuart and Norvig, Peter}\"): BibTeX, biber and pandoc read it as one "
          "body's name, which citations print whole (no et al.) and lists sort under its first letter.",
          "Write the people without the braces, joined by ' and ' (braces keep a body's name whole)."),
+    Code("LR162", "date-year-conflict", "warning",
+         "An entry's date and year fields give two years (date = {2017-11-20}, year = {2018}): biber and pandoc print "
+         "the date's, BibTeX's styles the year field's, so the work is dated otherwise by each tool.",
+         "Correct the one that is wrong, and keep one of the two: date for biber and pandoc, year for BibTeX's styles."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),

@@ -16,6 +16,7 @@ from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import CONTROLS, escape_match, without_controls
 from .bib import entry_finding, part_of, plain, shown
+from .date_year import check_date_year
 from .hints import csl_form, own_name
 
 VERBATIM = frozenset({"url", "doi", "eprint", "file", "localfile", "pdf", "urlraw", "verba", "verbb", "verbc", "howpublished_url",
@@ -100,7 +101,7 @@ def is_biblatex(bib: Bibliography) -> bool:
 
 
 def check_integrity(bib: Bibliography) -> list[Finding]:
-    """LR112, LR125, LR140-LR143, LR152, LR159 on every entry."""
+    """LR112, LR125, LR140-LR143, LR152, LR159, LR162 on every entry."""
     keys = {s.key.casefold() for s in bib.sources}
     biblatex = is_biblatex(bib)
     found: list[Finding] = []
@@ -128,6 +129,8 @@ def check_integrity(bib: Bibliography) -> list[Finding]:
             found.extend(check_controls(source))
         if not _MISSPELT.keys().isdisjoint(fields):
             found.extend(check_misspelt_fields(source))
+        if "date" in fields and "year" in fields:
+            found.extend(check_date_year(source))
     return found
 
 
