@@ -1083,3 +1083,16 @@ def test_an_article_that_is_a_web_page_gets_the_type_to_write() -> None:
            "BibTeX's standard styles), or add journal = {...} if it appeared in one")
     assert found["blog"][1] == found["note"][1] == web
     assert found["lost"][1] == "Add journal = {...}"
+
+
+def test_a_page_range_with_its_volume_or_a_page_abbreviation_gets_the_range_to_write() -> None:
+    # IEEE Xplore's "61 - 64 vol.1" and "~p.~1408--1418": the hint gave a made-up range, "pages = {12--15}".
+    found = _check("@article{a, author={A, A}, title={T}, journal={J}, year={2000}, volume={1}, pages={61 - 64 vol.1}}\n"
+                   "@article{b, author={B, B}, title={T}, journal={J}, year={1969}, pages={~p.~1408--1418}}\n"
+                   "@article{c, author={C, C}, title={T}, journal={J}, year={2000}, pages={61 - 64 vol.2}}\n"
+                   "@article{ok, author={D, D}, title={T}, journal={J}, year={2000}, pages={61--64}}\n", "LR143")
+    assert found["a"] == ("pages '61 - 64 vol.1': the range 61--64 with its volume written into it",
+                          "Write pages = {61--64}")
+    assert found["b"][1] == "Write pages = {1408--1418} (styles add the p. themselves)"
+    assert found["c"][1] == "Write pages = {61--64} and volume = {2}"
+    assert "ok" not in found

@@ -68,6 +68,8 @@ an eLocator and its year as ASM's journals write it ("e00340-10": no range, a pa
 _PAGE_COUNT = lazy(r"(?:[ivxlc]+\s*[+,]\s*)?(\d+)\s*(?:pp?\.?|pages|S\.|Seiten|f\.|str\.)(?:\s*:\s*il\.?)?")
 """How many pages the work has ("10 pp.", "vi + 48 pp."; a library catalogue's "96 f. : il.", leaves and
 illustrations of a thesis), not where it lies."""
+_RANGE_WITH_WORDS = lazy(r"(pp?\.|S\.)?\s*(\d+)\s*(?:-+|–)\s*(\d+)(?:\s*,?\s*vol\.?\s*(\d+))?")
+"""A range with a page abbreviation before it ("p. 1408--1418") or its volume after it ("61 - 64 vol.1")."""
 _CHAPTER_PAGES = lazy(r"(\{\d+-\d+\}|\d+-\d+)\s*(?:--|–)\s*(\{\d+-\d+\}|\d+-\d+)")
 """A range of pages numbered within a chapter ("12-1--12-55"), each end braced or not."""
 _DOUBLE_LETTER_PAGE = lazy(r"\d(?!(?:ff|sqq?)\b)[A-Za-z]{2,}")
@@ -454,6 +456,14 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
         hint = f"write pages = {{{fixed}}}" if fixed else ""
         if fixed and "-" not in fixed and "{" not in fixed:  # "20110550-20110550": ADS's range of one page
             hint = f"write pages = {{{fixed}}}, the one page the range starts and ends on"
+        if not hint and (around := _RANGE_WITH_WORDS.fullmatch(plain(raw).replace("~", " ").strip())):
+            # "p. 1408--1418" (the style adds p.), "61 - 64 vol.1" (IEEE Xplore: the volume after the pages)
+            prefix, first, last, volume = around.groups()
+            hint = f"write pages = {{{first}--{last}}}"
+            if volume and plain(source.fields.get("volume", "")).strip() != volume:
+                hint += f" and volume = {{{volume}}}"
+            hint += " (styles add the p. themselves)" if prefix else ""
+            problem = f"the range {first}--{last} with {'its volume' if volume else repr(prefix)} written into it"
         if count := _PAGE_COUNT.fullmatch(plain(raw).strip()):
             problem = "how many pages the work has, not the pages it lies on (styles print it as a range)"
             hint = (f"the {own_name('pages', source)} field holds how many pages the work has: write "
