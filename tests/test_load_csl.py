@@ -9,9 +9,11 @@ import pytest
 
 from litreview.bibliography.csl import parse_csl
 from litreview.bibliography.load import load_bibliography
+from litreview.checks import check_review
 from litreview.checks.bib import check_bibliography
+from litreview.config import Config
 from litreview.errors import InputError
-from litreview.model import Essay
+from litreview.model import Essay, Review
 
 
 def test_report_and_thesis_publisher_is_the_issuer() -> None:
@@ -562,3 +564,12 @@ def test_a_csl_json_date_with_the_year_as_its_day_says_so() -> None:
     assert [(f.key, f.message, f.hint) for f in found] == [
         ("p", "issued '2021-04-2021' has 2021 as its day, which no month has (the year typed again?)",
          'Write "issued": {"date-parts": [[2021, 4]]} (with the day after the month, if you know it)')]
+
+
+def test_a_stale_access_date_of_a_csl_item_is_named_as_csl_names_it() -> None:
+    # The hint said "update urldate" in a CSL-JSON file, whose items call it "accessed".
+    text = ('[{"id": "w", "type": "webpage", "title": "T", "URL": "https://example.org/w",'
+            ' "accessed": {"date-parts": [[2019, 5, 13]]}}]')
+    (found,) = [f for f in check_review(Review(bibliography=parse_csl(text, "refs.json")), Config(),
+                                        now=datetime(2026, 1, 1, tzinfo=UTC)).findings if f.code == "LR136"]
+    assert found.hint == "Visit the page again and update accessed, or cite an archived copy"
