@@ -1096,3 +1096,16 @@ def test_a_page_range_with_its_volume_or_a_page_abbreviation_gets_the_range_to_w
     assert found["b"][1] == "Write pages = {1408--1418} (styles add the p. themselves)"
     assert found["c"][1] == "Write pages = {61--64} and volume = {2}"
     assert "ok" not in found
+
+
+def test_a_name_list_that_holds_a_title_says_so() -> None:
+    # A hand-edited Mendeley entry: editor = {Genetics, Genomics and Breeding of Conifers}, the book's title, was
+    # reported as a list mixing "Family, Given" and "Given Family".
+    found = _check("@incollection{m, author={Mullin, T.J.}, editor={Genetics, Genomics and Breeding of Conifers}, "
+                   "title={T}, booktitle={B}, publisher={P}, year={2011}}\n"
+                   "@book{ok, author={Auty, David and Andrew D. Smith}, title={T}, publisher={P}, year={2014}}\n", "LR147")
+    assert found["m"] == ("the editor field 'Genetics, Genomics and Breeding of Conifers' reads as a title, not names: "
+                          "'Breeding of Conifers' holds 'of', which no name does",
+                          "Write the people's names in the editor field ('Family, Given' joined by 'and'), and the "
+                          "title in its own field (booktitle for the book's)")
+    assert found["ok"][0] == "the author list writes 'Auty, David' family name first but 'Andrew D. Smith' given name first"

@@ -298,10 +298,21 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
         if "comma" in forms and "natural" in forms:
             listed = names.split_names(value)  # as written (name_forms reads braces flattened)
             natural = listed[forms.index("natural")].strip()
+            if word := next((w for w in natural.split() if w in _TITLE_WORDS), ""):
+                # "Genetics, Genomics and Breeding of Conifers" in an editor field: a title, not people
+                yield entry_finding("LR147", source, f"the {role} field {' '.join(value.split())!r} reads as a title, "
+                                    f"not names: {natural!r} holds {word!r}, which no name does",
+                                    f"write the people's names in the {role} field ('Family, Given' joined by 'and'), and "
+                                    "the title in its own field (booktitle for the book's)", field=role)
+                continue
             yield entry_finding("LR147", source, f"the {role} list writes {listed[forms.index('comma')].strip()!r} "
                                 f"family name first but {natural!r} given name first",
                                 "write every name as 'Family, Given' (a body's name in double braces: {{Name of the Body}})",
                                 field=role)
+
+
+_TITLE_WORDS = frozenset({"of", "for", "the", "in", "on", "to", "with", "from", "into", "towards"})
+"""Lower-case words of a title that no name holds (particles such as 'de', 'van' and 'y' are no such words)."""
 
 
 def _joined(name: str, listed: list[str], given_first: Callable[[], bool]) -> bool:
