@@ -572,4 +572,4 @@ def test_a_stale_access_date_of_a_csl_item_is_named_as_csl_names_it() -> None:
             ' "accessed": {"date-parts": [[2019, 5, 13]]}}]')
     (found,) = [f for f in check_review(Review(bibliography=parse_csl(text, "refs.json")), Config(),
                                         now=datetime(2026, 1, 1, tzinfo=UTC)).findings if f.code == "LR136"]
-    assert found.hint == "Visit the page again and update accessed, or cite an archived copy"
+    assert found.hint == "Visit the page again and update accessed, or cite an archived copy."

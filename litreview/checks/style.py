@@ -20,7 +20,7 @@ from ..text import plural
 from .bib import damaged_entries, entry_finding, folded, parse_iso, plain
 from .braced_people import check_people_in_braces
 from .doi_expected import check_doi_expected
-from .hints import own_name
+from .hints import csl_form, own_name
 from .style_names import check_name_forms, check_names, check_repeated_names
 
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
@@ -296,7 +296,9 @@ def check_access_date(source: Source, today: date, max_age_days: int) -> Iterabl
         if ago == limit:  # "5 years ago (limit 5 years)" reads as within it: the months over it
             ago = _years(age, months=True)
         yield entry_finding("LR136", source, f"web source last accessed {raw}, {ago} ago (limit {limit})",
-                            f"visit the page again and update {own_name('urldate', source)}, or cite an archived copy",
+                            # (the catalogue's hint names urldate, BibTeX's field; a CSL item calls it accessed)
+                            f"visit the page again and update {own_name('urldate', source)}, or cite an archived copy."
+                            if csl_form(source) else "",
                             field="urldate")
 
 
