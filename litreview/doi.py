@@ -59,6 +59,15 @@ def is_short_doi(doi: str) -> bool:
     return _SHORT_FORM.fullmatch(doi) is not None
 
 
+_CITESEER_ID = lazy(r"10\.1\.1\.\d+\.\d+")
+
+
+def is_citeseer_id(doi: str) -> bool:
+    """Whether a normalised DOI is CiteSeerX's document id ("10.1.1.87.5230"), which Mendeley and BibDesk export as a
+    DOI: it looks like one but has no slash, and no registry knows it."""
+    return _CITESEER_ID.fullmatch(doi) is not None
+
+
 _ALWAYS_BAD = lazy(r"[\s\x00-\x1f\x7f]")
 # A DOI in running text: optionally behind a resolver link or a "doi:" label; "<...>" around it is dropped.
 _IN_TEXT = lazy(
@@ -157,6 +166,8 @@ def doi_problem(value: str) -> str:
         return "is a shortDOI (an alias doi.org redirects), which the registries do not know"
     if not doi.startswith("10."):
         return "does not start with the directory indicator '10.'"
+    if is_citeseer_id(doi):
+        return "is a CiteSeerX document id, which no registry knows as a DOI"
     if "/" not in doi:
         return "has no '/' between prefix and suffix"
     if doi[-1] in _TRAILING:

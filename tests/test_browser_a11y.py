@@ -134,7 +134,7 @@ def test_a_manuscripts_printed_essay_keeps_the_names_of_a_citation_written_in_th
     watch.open(manuscript_url + "essay/", idle=False)
     watch.page.emulate_media(media="print")
     narrative = watch.page.locator("#p1-s1 .lr-cites--narrative a.lr-cite").first
-    assert narrative.inner_text() == "Doe 2000" and float(narrative.evaluate(
+    assert narrative.inner_text() == "Doe (2000)" and float(narrative.evaluate(
         "a => getComputedStyle(a).fontSize").removesuffix("px")) > 10
     assert narrative.evaluate("a => getComputedStyle(a, '::after').content") == f'"{narrative.get_attribute("data-n")}"'
     bracketed = watch.page.locator("#p1-s1 .lr-cites--inline:not(.lr-cites--narrative) a.lr-cite").first

@@ -70,12 +70,15 @@ def test_a_doi_field_holding_no_doi_says_what_it_holds() -> None:
     # resolver's host without its scheme holds a DOI: a link (LR121), not a malformed DOI.
     bib = parse_bibliography(
         "@article{c, title = {T}, journal = {J}, year = {1993}, doi = {10.1.1.112.9778}}\n"
+        "@article{d, title = {W}, journal = {J}, year = {1993}, doi = {10.1.1.112.9779.}}\n"
         "@article{h, title = {U}, journal = {J}, year = {1993}, doi = {http://handle.example.int/11.1002/pub/8-en}}\n"
         "@article{i, title = {V}, journal = {J}, year = {2012}, doi = {doi.ieeecomputersociety.org/10.1109/MC.2012.76}}\n",
         "refs.bib")
     malformed = {f.key: f for f in found(bib, "LR120")}
-    assert malformed["c"].message == "DOI '10.1.1.112.9778' is a CiteSeerX document id, not a DOI: no registry knows it"
+    assert malformed["c"].message == ("DOI '10.1.1.112.9778' is a CiteSeerX document id, which no registry "
+                                      "knows as a DOI")
     assert malformed["c"].hint.startswith("Delete the doi field")
+    assert malformed["d"].hint.startswith("Delete the doi field")  # copied with the sentence's full stop
     assert malformed["h"].hint == "The doi field holds a web address that is no DOI link: move it to the url field"
     assert "i" not in malformed
     assert [f.hint for f in found(bib, "LR121")] == ["Write doi = {10.1109/MC.2012.76}"]

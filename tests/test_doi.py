@@ -90,6 +90,7 @@ def test_a_divided_registrant_code_is_found_in_text_but_a_short_one_is_not() -> 
     ("10.5555/lr bad", "white space"),
     ("11.1080/0963", "'10.'"),
     ("10.1080", "no '/'"),
+    ("10.1.1.87.5230", "CiteSeerX document id"),  # every stage that asks gives the reason, not "no '/'"
     ("10.123/abc", "its prefix '10.123' is not '10.' and 4 to 9 digits"),
     ("10.97.1/2", "its prefix '10.97.1' is not"),
     ("10.1234/", "has no suffix"),  # copied without its suffix

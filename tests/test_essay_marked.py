@@ -243,7 +243,10 @@ def test_a_typed_citation_of_an_author_of_the_bibliography_is_quoted_up_to_its_l
                         "Jervis (1977) says so too.\n")
     missing = sorted((f for f in found if f.code == "LR300"), key=lambda f: f.claim_id)
     assert [f.message.split(" reads as")[0] for f in missing] == ["'see, e.g., Jervis & Poe 1977: 12'", "'Jervis (1977)'"]
-    assert all(f.severity == "error" and "write [@key] in its place" in f.hint for f in missing)
+    # The hint names the bibliography's work by the author, whose key to write if it is the one cited.
+    assert all(f.severity == "error" and f.hint.startswith(
+        "If it cites jervis1976perception (1976), the bibliography's work by the author it names, write "
+        "[@jervis1976perception] in its place; else add the work's entry") for f in missing)
 
 
 def test_an_author_named_again_after_the_paragraph_cites_the_work_is_no_finding() -> None:

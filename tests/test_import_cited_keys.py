@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from litreview.bibliography.keys import adopt_cited_keys, named_work
+from litreview.bibliography.refparse.reference import ParsedReference
 from litreview.cli import main
 from litreview.model import Person
 
@@ -51,6 +52,25 @@ def test_a_work_takes_a_key_only_when_it_alone_claims_it_and_no_other_entry_hold
     assert adopt_cited_keys(["brae1998#x", "brae 1998"], WORKS[:1], ["brae1998logs"]) == ["brae1998logs"]
 
 
+def test_a_keys_letter_names_the_work_the_list_prints_with_it() -> None:
+    # "Marsh, Ida. 2004b." in the reference list: the manuscript's marsh2004b is that work, whatever the order of
+    # the list; a letter the list prints for no work of the two, or a list with no letters, names neither.
+    keys = ["brae1998logs", "marsh2004bells", "marsh2004horns"]
+    assert adopt_cited_keys(["marsh2004a", "Marsh:2004b"], WORKS[:3], keys, ["", "b", "a"]) == [
+        "brae1998logs", "Marsh:2004b", "marsh2004a"]
+    assert adopt_cited_keys(["marsh2004c"], WORKS[:3], keys, ["", "b", "a"]) == keys
+    assert adopt_cited_keys(["marsh2004a"], WORKS[:3], keys, ["", "", ""]) == keys
+
+
+@pytest.mark.parametrize(("raw", "letter"), [
+    ("Marsh, Ida. 2004b. Bells on the Water.", "b"), ("Marsh, I. (2004a). Horns in the fog.", "a"),
+    ("Marsh, Ida. 2004. Horns. https://example.org/2004a", ""),  # an address's, not the year's
+    ("Marsh, Ida. 2004. The 2004s and after.", ""), ("Marsh, Ida. 2004. Horns.", ""),
+])
+def test_the_letter_printed_after_the_year(raw: str, letter: str) -> None:
+    assert ParsedReference(raw=raw, year="2004").year_letter() == letter
+
+
 def entry_keys(bib: str) -> list[str]:
     return [line.split("{", 1)[1].rstrip(",") for line in bib.splitlines() if line.startswith("@")]
 
@@ -65,6 +85,15 @@ def test_import_gives_the_manuscripts_keys(tmp_path: Path, capsys: pytest.Captur
                                "tern2019beacons"]
     assert "3 imported entries took the keys the manuscript cites (Brae:1998a, Marsh:2004Horns, quill2011); " \
            "4 cited keys still without an entry" in err
+
+
+def test_import_reads_the_year_letters_the_list_prints(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(CASE / "lettered.md", tmp_path / "paper.md")
+    assert main(["import", str(tmp_path / "paper.md")]) == 0
+    out, err = capsys.readouterr()
+    # The horns are printed 2004a, the bells 2004b: each takes the key with its letter.
+    assert entry_keys(out) == ["brae1998", "marsh2004a", "Marsh2004b"]
+    assert "cited key" not in err.split("took the keys the manuscript cites", 1)[1]
 
 
 def test_init_imports_under_the_cited_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -286,3 +286,20 @@ def test_words_a_document_writes_all_through_do_not_choose_between_entries() -> 
     particular = "\n\n".join([*_ABOUT_GARDENS, "The soil chemistry of gardens differs (Roe 2012)."])
     assert _linked_and_open(particular, GARDENS) == (["soil"], [])
     assert _linked_and_open(cited, GARDENS) == (["gardens"], [])
+
+
+def test_a_document_whose_citations_choose_between_no_entries_reads_no_topic(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The topic is read when a citation of one author's entries of a year asks for it, once, and not at all in a
+    # document whose citations each name one entry (the topic costs a stemming of every sentence).
+    from litreview.linking import document_topic
+
+    read: list[int] = []
+    stems = document_topic.content_stems
+    monkeypatch.setattr(document_topic, "content_stems", lambda text: read.append(1) or stems(text))
+    one = "@article{gardens, author = {Roe, Ann}, title = {Gardens of the north}, year = {2012}}\n"
+    assert _linked_and_open("\n\n".join([*_ABOUT_GARDENS, "Such gardens thrive [@gardens] (Roe 2012)."]), one) == (
+        ["gardens"], [])
+    assert read == []
+    cited = "\n\n".join([*_ABOUT_GARDENS, "Such gardens thrive on poor ground (Roe 2012, 4; Roe 2012, 9)."])
+    assert _linked_and_open(cited, GARDENS) == ([], [("gardens", "soil"), ("gardens", "soil")])
+    assert len(read) == len(_ABOUT_GARDENS) + 1  # each sentence once, for both citations

@@ -301,3 +301,31 @@ def test_a_latex_claims_sentence_and_evidence_read_as_its_file_writes_them(
     assert rows == [("p1-s1", "doe", "marker", "\\parencite[116]{doe}", "As shown \\parencite[116]{doe}, the effect holds."),
                     ("p1-s2", "doe", "marker", "\\citep[see][p.~3]{doe}", said),
                     ("p1-s2", "roe", "marker", "\\citet{doe, roe}", said)]
+
+
+def test_links_warns_of_a_citation_typed_as_text_in_checks_words_and_says_what_to_write(tmp_path, monkeypatch,
+                                                                                           capsys) -> None:
+    # "Roe (1999)" typed in a document that cites by markers: links called it "citation 'Roe (1999)' matches no
+    # entry", as if a key were wrong, and said nothing of what to do; check names it typed text. In LaTeX the
+    # document is LaTeX's and is cited with \cite, not pandoc's [@key].
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.bib").write_text("@book{roe2001, author = {Roe, Ann}, title = {T}, year = {2001}}\n"
+                                    "@book{poe2003, author = {Poe, Bo}, title = {U}, year = {2003}}\n", encoding="utf-8")
+    (tmp_path / "p.md").write_text("Soil matters [@poe2003].\n\nRoe (1999) disagrees.\n", encoding="utf-8")
+    assert main(["links", "--essay", "p.md", "--bib", "r.bib", "--claims", ""]) == 0
+    err = capsys.readouterr().err
+    assert ("warning: p.md:3: [p2-s1] 'Roe (1999)' reads as a citation typed as text and matches no entry: pandoc "
+            "cites nothing there and the reference list leaves the work out\n    hint: If it cites roe2001 (2001), the "
+            "bibliography's work by the author it names, write [@roe2001] in its place; else add the work's entry "
+            "(litreview add) and cite it with [@key]") in err
+    (tmp_path / "p.tex").write_text("\\begin{document}\nSoil matters \\cite{poe2003}.\n\nRoe (1999) disagrees.\n"
+                                    "\\end{document}\n", encoding="utf-8")
+    assert main(["check", "--essay", "p.tex", "--bib", "r.bib", "--claims", "", "--no-cache", "--format", "json"]) == 1
+    (typed,) = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "LR300"]
+    assert "LaTeX cites nothing there" in typed["message"]
+    assert typed["hint"].startswith("If it cites roe2001 (2001), the bibliography's work by the author it names, "
+                                    "write \\cite{roe2001} in its place")
+    assert main(["links", "--essay", "p.tex", "--bib", "r.bib", "--claims", ""]) == 0
+    assert f"[p2-s1] {typed['message']}\n    hint: {typed['hint']}" in capsys.readouterr().err

@@ -174,7 +174,7 @@ def test_a_cards_excerpt_quotes_the_sentence_as_the_page_shows_it(tmp_path: Path
     (tmp_path / "paper.bib").write_text("@book{mesa, author={Kazil, Jackie}, title={Mesa}, year={2020},"
                                         " publisher={P}}\n", encoding="utf-8")
     rows = re.findall(r'<span class="lr-card__row">(.*?)</span>', essay_html(tmp_path, "paper.md", "paper.bib"))
-    assert rows == ["Evidence: Mesa [<mark>Kazil 2020</mark>][1] and AgentPy are frameworks."]
+    assert rows == ["Evidence: Mesa <mark>[Kazil 2020]</mark>[1] and AgentPy are frameworks."]  # a citation, then a note
 
 
 def test_a_figure_shows_its_caption_not_the_image_markup(tmp_path: Path) -> None:
@@ -237,6 +237,23 @@ def test_a_citation_that_suppresses_the_author_prints_the_year(tmp_path: Path) -
     assert "Roe [2001b] did not [Roe 2001b]" in body
 
 
+def test_a_citation_in_the_text_prints_the_year_in_parentheses_as_pandoc_does(tmp_path: Path) -> None:
+    # pandoc's citeproc (author-date) prints @barba2018 as "Barba (2018)", @barba2018 [p. 33] as "Barba (2018, 33)",
+    # and [@barba2018] as "(Barba 2018)": the page printed "Barba 2018" and "Barba 2018, p. 33" in the text. A
+    # citation in brackets followed by a note ([@barba2018][^1]) is one in brackets, not a link's text.
+    (tmp_path / "essay.md").write_text(
+        "A @barba2018 says. B @barba2018 [p. 33] says. C [@barba2018]. D [-@barba2018]. E @roe2001 and @doe2001;"
+        " @doe2001b. F [see @barba2018, p. 4; @roe2001]. H [@barba2018][^1].\n\n[^1]: A note.\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(
+        "@article{barba2018, author = {Barba, Lorena A.}, title = {Terminologies}, journal = {J}, year = {2018}}\n"
+        "@article{roe2001, author = {Roe, Ann and Poe, Bo}, title = {Alone}, journal = {J}, year = {2001}}\n"
+        "@article{doe2001, author = {Doe, Ann}, title = {Alone}, journal = {J}, year = {2001}}\n"
+        "@article{doe2001b, author = {Doe, Ann}, title = {Balone}, journal = {J}, year = {2001}}\n", encoding="utf-8")
+    assert first_paragraph(essay_html(tmp_path, "essay.md", "refs.bib")).endswith(
+        "A Barba (2018) says. B Barba (2018, p. 33) says. C [Barba 2018]. D [2018]. E Roe and Poe (2001) and Doe (2001a);"
+        " Doe (2001b). F [see Barba 2018, p. 4; Roe and Poe 2001]. H [Barba 2018]1.")
+
+
 def test_a_latex_claims_evidence_quoted_as_its_command_is_shown_with_labels_on_the_page(tmp_path: Path) -> None:
     # A LaTeX link's evidence is the command as the file writes it (\citet{k1,k2}); the page's card and the
     # source page still mark it as the sentence shows it, with the labels, one command's citations together.
@@ -246,7 +263,7 @@ def test_a_latex_claims_evidence_quoted_as_its_command_is_shown_with_labels_on_t
                                     "@book{k2, author={Roe, Jim}, title={U}, year={2003}, publisher={P}}\n",
                                     encoding="utf-8")
     rows = re.findall(r'<span class="lr-card__row">(.*?)</span>', essay_html(tmp_path, "p.tex", "p.bib"))
-    assert set(rows) == {"Evidence: As <mark>Doe 2001 [Roe 2003]</mark> found, [Doe 2001, 116] too."}
+    assert set(rows) == {"Evidence: As <mark>Doe (2001) [Roe 2003]</mark> found, [Doe 2001, 116] too."}
 
 
 def test_a_source_pages_cache_key_follows_the_numbers_of_the_notes_its_excerpts_print(tmp_path: Path) -> None:
@@ -326,7 +343,7 @@ def test_a_citation_whose_link_a_reviewer_rejected_prints_its_label_not_its_mark
     page = render_site(review, Layout())["essay.md"]
     rejected = page.split('id="p1-s1"')[1].split('id="p1-s2"')[0]
     assert "@{" not in text_of(rejected) and "\\textcite" not in text_of(rejected)
-    assert text_of(rejected).startswith(">Weis 2012 holds it.")
+    assert text_of(rejected).startswith(">Weis (2012) holds it.")
     claim, after = rejected.split('<span class="lr-cites lr-cites--rejected">')
     assert "href=" not in claim  # no mark stands for the rejected link in the sentence
     assert 'href="../sources/weis2012/"' in after and "Decision recorded in <code>claims.yaml:3</code>" in after
@@ -604,5 +621,5 @@ def test_a_citation_in_another_citations_locator_gets_its_mark_there(tmp_path: P
     (tmp_path / "e.md").write_text("Tools matter [@roe2001, @doe2002] here.\n", encoding="utf-8")
     page = essay_html(tmp_path, "e.md", "refs.bib")
     shown = first_paragraph(page)
-    assert "Tools matter [Roe 2001, Doe 2002] here." in shown
-    assert "@doe2002" not in shown and shown.count("Doe 2002") == 1
+    assert "Tools matter [Roe 2001, Doe (2002)] here." in shown
+    assert "@doe2002" not in shown and shown.count("Doe (2002)") == 1

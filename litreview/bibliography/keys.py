@@ -248,16 +248,21 @@ def _title_reads(tail: str, title: str) -> bool:
 
 
 def adopt_cited_keys(cited: Sequence[str], works: Sequence[tuple[Sequence[Person], str, str]],
-                     keys: Sequence[str]) -> list[str]:
+                     keys: Sequence[str], letters: Sequence[str] = ()) -> list[str]:
     """``keys`` (one per work) with each work that a cited key without an entry names (``named_work``) given that
     key: only when no other cited key names the same work, the work is not cited under its own key, and no other
     work has the key (compared case-insensitively, as ``make_key`` compares them). A key without a title word or a
-    letter that may name several works names the one of them no other cited key names."""
+    letter that may name several works names the one of them no other cited key names. ``letters``: the letter
+    the reference list prints after each work's year ('' for none): a key's letter (``smith2016b``) names the one
+    of several works the list prints with it ("Smith, J. 2016b."); the letter alone names none."""
     have, cited_set = set(keys), set(cited)
     claims: dict[int, list[str]] = {i: [k] for i, k in enumerate(keys) if k in cited_set}
     open_keys = [k for k in dict.fromkeys(cited) if k not in have and NAME.fullmatch(k)]
     named = {k: _named_works(k, works) for k in open_keys}
     for key, found in named.items():
+        letter = _key_shape(key)[2]
+        if len(found) > 1 and len(letter) == 1 and letters:
+            found = named[key] = [i for i in found if letters[i] == letter]
         if len(found) == 1:
             claims.setdefault(found[0], []).append(key)
     # A bare "heiss2017" of two Heiss works of 2017 names the one that no other cited key names ("HeissKelley2017"

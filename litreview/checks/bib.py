@@ -28,6 +28,7 @@ from ..doi import (
     doi_problem,
     doi_url,
     has_prefix,
+    is_citeseer_id,
     is_short_doi,
     latex_escaped,
     normalize_doi,
@@ -388,10 +389,6 @@ def _address_held_hint(missing: str, fields: Mapping[str, str]) -> str:
     return ""
 
 
-_CITESEER_ID = lazy(r"10\.1\.1\.\d+\.\d+")
-"""CiteSeerX's document id ("10.1.1.87.5230"), which looks like a DOI but has no slash."""
-
-
 def check_doi(source: Source) -> Iterable[Finding]:
     """LR120 for a DOI that is not one, LR121 for one written as a link, with a label, a final mark or as a shortDOI.
 
@@ -402,7 +399,8 @@ def check_doi(source: Source) -> Iterable[Finding]:
         return
     doi = normalize_doi(raw)
     end = trailing_punctuation(doi)
-    problem = doi_problem(doi[:-1] if end else doi)
+    stem = doi[:-1] if end else doi
+    problem = doi_problem(stem)
     decoded = percent_decoded(raw)
     if decoded:
         yield entry_finding("LR121", source, f"DOI {raw!r} is percent-encoded, as in a link: the registries are "
@@ -414,8 +412,8 @@ def check_doi(source: Source) -> Iterable[Finding]:
                             "registries do not know it, so fetch cannot verify the entry",
                             f"write the DOI https://doi.org/{doi} redirects to (open it to see it): fetch does "
                             "not expand shortDOIs", field="doi")
-    elif _CITESEER_ID.fullmatch(doi):  # Mendeley and BibDesk export CiteSeerX's document id as a DOI
-        yield entry_finding("LR120", source, f"DOI {raw!r} is a CiteSeerX document id, not a DOI: no registry knows it",
+    elif is_citeseer_id(stem):  # a document id of its own kind, not a malformed DOI: the field is deleted, not mended
+        yield entry_finding("LR120", source, f"DOI {raw!r} {problem}",
                             f"delete the {own_name('doi', source)} field (the work's DOI, if it has one, is on its "
                             "publisher's page)", field="doi")
     elif problem:

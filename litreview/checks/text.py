@@ -81,8 +81,8 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
             if person_like(typed_names(mention), one="(" not in mention.text):  # "(Roe 2001)", "Roe and Poe (2001)"
                 found.append(_typed_unresolved(mention, claim, essay_file))
             continue
-        if marked and mention.kind == "marker" and not mention.keys and _typed(mention, claim):
-            found.append(_typed_misses(mention, claim, essay_file))
+        if mention.kind == "marker" and not mention.keys:
+            found.append(unresolved_citation(mention, claim, essay, essay_file, bib, marked=marked, manual=manual))
             continue
         if marked and not mention.keys and (
                 mention.kind in ("author", "work", "document")
@@ -179,29 +179,63 @@ def _typed_unresolved(mention: Mention, claim: Claim | None, essay_file: str) ->
     from dataclasses import replace
 
     span = _span(mention.text)
+    latex = _in_latex(claim, essay_file)
     told = _at_claim("LR300", claim, mention.claim_id, f"{span!r} reads as a citation typed as text, and no entry is "
-                     "by its authors: pandoc cites nothing there and the reference list leaves the work out",
-                     essay_file, "if it cites a work, add its entry (litreview add) and write [@key] in its place; "
-                     "if it is no citation, nothing needs doing")
+                     f"by its authors: {'LaTeX' if latex else 'pandoc'} cites nothing there and the reference list "
+                     "leaves the work out", essay_file, "if it cites a work, add its entry (litreview add) and write "
+                     f"{_cite('key', latex)} in its place; if it is no citation, nothing needs doing")
     return replace(told, severity="info")
 
 
 _LOCATOR = lazy(r"[ \t]*(?:[,:][ \t]*(?:pp?\.[ \t]*)?[0-9]+(?:[-\u2013][0-9]+)?)?")
 
 
-def _typed_misses(mention: Mention, claim: Claim | None, essay_file: str) -> Finding:
+def _typed_misses(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography) -> Finding:
     """LR300 for a citation typed as text in a document that cites by markers, naming an author or editor of the
     bibliography ("(see Roe 1999: 12, for more)" for Roe's work of 2001): quoted up to its year and locator, with
-    what to write, a key being what the document cites by."""
+    what to write, a key being what the document cites by, and the entries of the authors it names."""
     year = _A_YEAR.search(mention.text)
     locator = _LOCATOR.match(mention.text, year.end()) if year else None  # (it matches the empty string too)
     end = locator.end() if locator else len(mention.text)
     end += mention.text.startswith(")", end) and mention.text.count("(", 0, end) > mention.text.count(")", 0, end)
+    latex = _in_latex(claim, essay_file)
+    named = {fold(word) for word in re.findall(r"\w+", typed_names(mention))}
+    theirs = [s for s in bib.sources if any(fold(p.family) in named for p in (*s.authors, *s.editors))]
+    shown = " or ".join(f"{s.key} ({s.year or 'n.d.'})" for s in theirs[:_NAMED_ENTRIES])
+    more = f" (and {len(theirs) - _NAMED_ENTRIES} more)" if len(theirs) > _NAMED_ENTRIES else ""
+    which = (f"if it cites {shown}, the bibliography's work by the author it names, write "
+             f"{_cite(theirs[0].key, latex)} in its place" if len(theirs) == 1 else
+             f"if it cites one of the bibliography's works by the authors it names, {shown}{more}, write "
+             f"{_cite('key', latex)} with its key in its place")
     return _at_claim("LR300", claim, mention.claim_id,
-                     f"{_span(mention.text[:end])!r} reads as a citation typed as text and matches no entry: pandoc "
-                     "cites nothing there and the reference list leaves the work out", essay_file,
-                     "if it cites an entry of the bibliography, write [@key] in its place (the year may be wrong); "
-                     "else add its entry (litreview add) and cite it with [@key]")
+                     f"{_span(mention.text[:end])!r} reads as a citation typed as text and matches no entry: "
+                     f"{'LaTeX' if latex else 'pandoc'} cites nothing there and the reference list leaves the work out",
+                     essay_file, f"{which}; else add the work's entry (litreview add) and cite it with "
+                     f"{_cite('key', latex)}")
+
+
+_NAMED_ENTRIES = 3
+"""The most entries of a typed citation's author its hint names."""
+
+
+def _in_latex(claim: Claim | None, essay_file: str) -> bool:
+    """Whether the claim is a LaTeX file's (cited with \\cite, built by LaTeX), not pandoc's."""
+    return PurePath(claim.file if claim is not None and claim.file else essay_file).suffix.lower() in LATEX_SUFFIXES
+
+
+def _cite(key: str, latex: bool) -> str:
+    """How the document cites ``key``: \\cite{key} in LaTeX, [@key] in pandoc's Markdown."""
+    return f"\\cite{{{key}}}" if latex else f"[@{key}]"
+
+
+def unresolved_citation(mention: Mention, claim: Claim | None, essay: Essay, essay_file: str, bib: Bibliography, *,
+                        marked: bool, manual: ManualReferences | None = None) -> Finding:
+    """Check's finding for a citation that matches no entry (LR300, LR309, LR310), at the citation's line; one typed
+    as text ("Roe (1999)") in a document that cites by markers (``marked``) is named so. ``links`` warns in the
+    same words."""
+    if marked and _typed(mention, claim):
+        return _typed_misses(mention, claim, essay_file, bib)
+    return at_marker(unresolved(mention, claim, essay_file, bib, manual=manual), mention, claim, essay)
 
 
 def at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essay) -> Finding:
@@ -342,7 +376,7 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
     span = _span(written_key(mention.text))
     cid = mention.claim_id
     key = mention.detail
-    latex = PurePath(claim.file if claim is not None and claim.file else essay_file).suffix.lower() in LATEX_SUFFIXES
+    latex = _in_latex(claim, essay_file)
     if key.startswith("case:"):
         right = key[5:]
         # A LaTeX command reads as pandoc's "@{Key}", which the author never wrote: name the key, and the fix in LaTeX.

@@ -263,17 +263,18 @@ def _unknown_source(key: str, essay: Essay, linkage: Linkage, bibliography: Bibl
     """What to do about ``--source KEY`` when no entry has KEY: where the text cites it (check's LR300), or the
     entry it is a slip of."""
     from ..bibliography.keys import near_key
-    from ..checks.text import at_marker, unresolved, unresolved_markers
+    from ..checks.text import marks_its_citations, unresolved_citation, unresolved_markers
     from ..fileio import relative_name
 
     claims = {c.id: c for c in essay.claims}
     places = []
+    marked = marks_its_citations(essay, linkage)
     for m in unresolved_markers(essay, linkage, bibliography):
         if m.detail != key:
             continue
         claim = claims.get(m.claim_id)
         path = claim.file if claim is not None and claim.file else essay.path
-        line = at_marker(unresolved(m, claim, path, bibliography), m, claim, essay).line
+        line = unresolved_citation(m, claim, essay, path, bibliography, marked=marked).line
         places.append(f"{relative_name(path, root)}:{line}" if line else relative_name(path, root))
     if places:
         shown = ", ".join(dict.fromkeys(places[:3])) + (f" and {len(places) - 3} more" if len(places) > 3 else "")
@@ -292,20 +293,21 @@ def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:
 
 
 def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography, root: Path) -> None:
-    """Citation markers that match no entry: never dropped silently (in the words of check's LR300, its files named
-    as check names them)."""
-    from ..checks.text import at_marker, unresolved, unresolved_markers
+    """Citation markers that match no entry: never dropped silently (in the words of check's LR300 and its hint, its
+    files named as check names them)."""
+    from ..checks.text import marks_its_citations, unresolved_citation, unresolved_markers
     from ..fileio import relative_name
 
     claims = {c.id: c for c in essay.claims}
     missing = unresolved_markers(essay, linkage, bibliography)
+    marked = marks_its_citations(essay, linkage)
     for m in missing[:_NAMED_UNRESOLVED]:
         claim = claims.get(m.claim_id)
         path = claim.file if claim is not None and claim.file else essay.path  # a Manubot or \input file
         shown = relative_name(path, root)
-        found = at_marker(unresolved(m, claim, path, bibliography), m, claim, essay)  # the key's line, as check has it
+        found = unresolved_citation(m, claim, essay, path, bibliography, marked=marked)  # at the key's line
         where = f"{shown}:{found.line}" if found.line else shown
-        _warn(f"warning: {where}: [{m.claim_id}] {found.message}")
+        _warn(f"warning: {where}: [{m.claim_id}] {found.message}\n    hint: {found.hint}")
     if len(missing) > _NAMED_UNRESOLVED:
         rest = len(missing) - _NAMED_UNRESOLVED
         click.echo(f"warning: {rest} more {'citation matches' if rest == 1 else 'citations match'} no entry "

@@ -387,9 +387,10 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
 def _link_text(masked: str, shown: str, end: int) -> bool:
     """Whether the bracket ending at ``end`` is a link's or a span's text, not a citation: pandoc reads
     ``[see @a](url)``, ``[see @a]{.mark}`` and ``[see @a][ref]`` so (a ``(`` only when the link closes:
-    ``mask_inline`` masked its target)."""
+    ``mask_inline`` masked its target); not ``[see @a][^1]``, a citation and a note."""
     after = masked[end:end + 2]
-    return after[:1] in ("[", "{") or (shown[end:end + 1] == "(" and after == MASK * 2)
+    return (after[:1] == "{" or (after[:1] == "[" and shown[end + 1:end + 2] != "^")
+            or (shown[end:end + 1] == "(" and after == MASK * 2))
 
 
 def _bracket_items(body: str) -> list[tuple[int, str, re.Match[str], str]] | None:

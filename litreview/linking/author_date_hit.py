@@ -62,16 +62,9 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     lettered year label the citation prints (by default the one ``written`` ends with), as its letter reads
     ("1975b" for DIN 1505-2's "1975bb")."""
     label = label_of(written) if label is None else label
-    # The names the citation prints, or the prose prints for it (its first author's), are no evidence of which
-    # work it is ("O'Toole also notes (2007)" for a work titled "O'Toole"); a co-author named nearby may be.
-    firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
-    # (Nor are the function words of other languages: content_stems leaves them out.)
-    named = set(content_stems(" ".join([written, *firsts]))) | _reported()
-    # Nor are the words the document writes all through ("textbooks" in a chapter on textbooks): its topic, not
-    # this passage's.
-    weak = named | document_topic.topic(index)
-    context = _own_clause(claim.text, at)
-    key, ambiguous, scores = index.choose(keys, [s for s in content_stems(context) if s not in weak])
+    # One entry: no words to weigh (nor the document's topic to read).
+    context = _context_words(claim.text, at, written, keys, index) if len(set(keys)) > 1 else []
+    key, ambiguous, scores = index.choose(keys, context)
     ranked = sorted(scores.values(), reverse=True)
     titled = _titled_before(claim.text[:at], keys, index) if ambiguous and word_before else ""
     contested = bool(label) and ambiguous and cited_letters.contested(index, keys, key)
@@ -91,6 +84,19 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     found.hits.append(Hit(claim.id, key, "marker", confidence * (0.8 if ambiguous else 1.0),
                           evidence, at, at + len(written), ambiguous=ambiguous, locator=locator,
                           confirmed=not ambiguous))
+
+
+def _context_words(text: str, at: int, written: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """The stems of the sentence that may tell which of ``keys`` the citation ``written`` at ``at`` names."""
+    # The names the citation prints, or the prose prints for it (its first author's), are no evidence of which
+    # work it is ("O'Toole also notes (2007)" for a work titled "O'Toole"); a co-author named nearby may be.
+    firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
+    # (Nor are the function words of other languages: content_stems leaves them out.)
+    named = set(content_stems(" ".join([written, *firsts]))) | _reported()
+    # Nor are the words the document writes all through ("textbooks" in a chapter on textbooks): its topic, not
+    # this passage's.
+    weak = named | document_topic.topic(index)
+    return [s for s in content_stems(_own_clause(text, at)) if s not in weak]
 
 
 _CITATION = lazy(r"\([^()]*\b(?:1[5-9]\d\d|20\d\d|n\.\s?d\.)[^()]*\)")

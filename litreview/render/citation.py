@@ -17,7 +17,7 @@ from ..bibliography.bibtex import MONTH_NAMES
 from ..bibliography.csl_item import LEGAL_TYPES
 from ..bibliography.latex import container_with_addon, field_text, title_with_addon
 from ..locale_terms import EDITION_WORDS, alternation
-from ..model import Person, Source
+from ..model import Citation, Person, Source
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
 from .short_labels import PLAIN, Mark, and_others, short_label, year_label
 
@@ -47,10 +47,31 @@ class Reference:
     year: str = ""
     """What the label prints after the names: the year with its letter ("2011a", "n.d.-b")."""
 
-    def cited(self, mode: str = "normal") -> str:
-        """The label a citation item of pandoc's ``mode`` prints: the year alone where the author is suppressed
-        (``[-@key]``: "Kahane et al. [-@key]" prints "Kahane et al. (2015)" in author-date), else ``short``."""
-        return self.year if mode == "suppress-author" and self.year else self.short
+    def cited(self, item: Citation | None = None) -> str:
+        """The label a citation item prints, as pandoc's citeproc prints it in author-date: the year alone where the
+        author is suppressed (``[-@key]``: "Kahane et al. [-@key]" prints "Kahane et al. (2015)"); where it is cited
+        in the text (``@key``, ``@key [p. 3]``), the names, then the year in parentheses with the item's locator
+        ("Barba (2018)", "Barba (2018, p. 3)"; the locator is the label's: ``suffix_after``); else ``short``."""
+        mode = item.mode if item is not None else "normal"
+        if mode == "suppress-author" and self.year:
+            return self.year
+        if mode != "author-in-text" or item is None:
+            return self.short
+        locator = suffix_text(item)
+        if self.year and self.short.endswith(f" {self.year}"):
+            return f"{self.short[:-len(self.year) - 1]} ({self.year}{', ' + locator if locator else ''})"
+        return f"{self.short}, {locator}" if locator else self.short  # no year to enclose (a key, a statute)
+
+
+def suffix_text(item: Citation) -> str:
+    """A citation item's suffix as printed after its label ("p. 3" of ``[@key, p. 3]``); '' for none."""
+    return item.suffix.lstrip(", ") if item.suffix.strip(", ") else ""
+
+
+def suffix_after(item: Citation) -> str:
+    """The suffix printed after an item's label: none for an item cited in the text, whose label holds its locator
+    (``Reference.cited``)."""
+    return "" if item.mode == "author-in-text" else suffix_text(item)
 
 
 class _Pieces:

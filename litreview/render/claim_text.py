@@ -18,6 +18,7 @@ from ..essay.segment import NOTE_LABEL, inline_label
 from ..model import Citation, Claim
 from ..pandoc_text import html_text, smart, smart_tokens
 from . import pandoc_inline
+from .citation import suffix_after
 from .math import math_html
 from .sanitize import clean_text, esc, safe_url
 
@@ -333,7 +334,7 @@ def readable(text: str, citations: Sequence[Citation],
         if start < cursor or any(lb is None for lb in labels):
             continue
         parts = [(f"{item.prefix} " if item.prefix else "") + str(lb)
-                 + (f", {item.suffix.lstrip(', ')}" if item.suffix.strip(", ") else "")
+                 + (f", {after}" if (after := suffix_after(item)) else "")
                  for item, lb in zip(items, labels, strict=True)]
         written = text[start:end]
         shown = "; ".join(parts)
@@ -431,7 +432,7 @@ def _group(written: str, items: Sequence[Citation], marks: Sequence[str],
     for item, mark in zip(items, marks, strict=True):
         affix = affix or _affix
         prefix = f'<span class="lr-affix">{affix(item.prefix)} </span>' if item.prefix else ""
-        suffix = f'<span class="lr-affix">, {affix(item.suffix.lstrip(", "))}</span>' if item.suffix.strip(", ") else ""
+        suffix = f'<span class="lr-affix">, {affix(after)}</span>' if (after := suffix_after(item)) else ""
         parts.append(prefix + mark + suffix)
     inner = '<span class="lr-sep" aria-hidden="true">; </span>'.join(parts)
     if not written.lstrip().startswith("["):  # the names are words of the sentence, printed too

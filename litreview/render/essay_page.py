@@ -363,20 +363,20 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
     if claim.citations:
         def short(item: Citation) -> str | None:
             entry = marks_of.entry(item.key)
-            return None if entry is None else ix.reference(citations, entry).cited(item.mode)
+            return None if entry is None else ix.reference(citations, entry).cited(item)
 
         card_text, rewritten = readable(text, claim.citations, short)
     if claim.citations is not None:  # read as Markdown: the card quotes it as the page shows it, not its markup
         card_text = plain_text(card_text, marks_of.xref, ix.notes, claim_id=claim_id)
 
-    def mark(n: int, link: Link, card_id: str, mode: str = "normal", step: bool = True) -> str | None:
+    def mark(n: int, link: Link, card_id: str, item: Citation | None = None, step: bool = True) -> str | None:
         source = ix.sources.get(link.source_key)
         if source is None:
             return None
         ref = ix.reference(citations, source.key)
         href = layout.href(here, layout.source(source.key))
         worst = worst_finding(ix.findings_by_key.get(source.key, ()))
-        return mark_html(link, source, ref, href, card_id, number=marks_of.number.get(source.key, 0), label=ref.cited(mode),
+        return mark_html(link, source, ref, href, card_id, number=marks_of.number.get(source.key, 0), label=ref.cited(item),
                          status=status_words(ix.metadata(source.key)), worst=worst, claim_text=card_text,
                          evidence=rewritten.get(evidence_of(link)),
                          step=marks_of.step(source.key, claim_id) if step else None,
@@ -393,9 +393,9 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
             for n, link in enumerate(links, start=1):
                 if link.kind == "marker" and link.source_key == entry:
                     uses[n] = uses.get(n, 0) + 1
-                    return mark(n, link, f"card-{claim_id}-{n}" + (f"-{uses[n]}" if uses[n] > 1 else ""), item.mode)
+                    return mark(n, link, f"card-{claim_id}-{n}" + (f"-{uses[n]}" if uses[n] > 1 else ""), item)
             # An entry of the bibliography whose link a reviewer rejected; a key it lacks stays as written.
-            return None if entry is None else unlinked_mark(ix.reference(citations, entry).cited(item.mode))
+            return None if entry is None else unlinked_mark(ix.reference(citations, entry).cited(item))
 
         shown, written = claim_html(text, claim.citations, in_text, marks_of.xref, ix.notes, claim_id=claim_id)
         placed = {entry for entry in map(marks_of.entry, written) if entry is not None}

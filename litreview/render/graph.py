@@ -89,7 +89,7 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations, geometry: Geo
     out.append('</g><g class="lr-nodes">')
 
     def cited(item: Citation) -> str | None:  # a citation as the essay page shows it
-        return ix.reference(citations, item.key).cited(item.mode) if item.key in ix.sources else None
+        return ix.reference(citations, item.key).cited(item) if item.key in ix.sources else None
 
     for claim_id in claims:
         y = claim_y[claim_id]

@@ -44,7 +44,7 @@ def essay_search_entries(ix: ReviewIndex, layout: Layout, citations: Citations |
             return claim.text
         text = claim.text
         if claim.citations:
-            text = readable(text, claim.citations, lambda item: ix.reference(citations, item.key).cited(item.mode)
+            text = readable(text, claim.citations, lambda item: ix.reference(citations, item.key).cited(item)
                             if item.key in ix.sources else None)[0]
         return plain_text(text, numbers=ix.notes, claim_id=claim.id)
 

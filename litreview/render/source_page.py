@@ -256,7 +256,7 @@ def _claim_item(ix: ReviewIndex, layout: Layout, citations: Citations, here: str
 
 
 def _label(ix: ReviewIndex, citations: Citations, item: Citation) -> str | None:
-    return ix.reference(citations, item.key).cited(item.mode) if item.key in ix.sources else None
+    return ix.reference(citations, item.key).cited(item) if item.key in ix.sources else None
 
 
 def _paragraph_name(ix: ReviewIndex, claim: Claim) -> str:

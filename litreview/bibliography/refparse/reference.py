@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import Any
@@ -78,6 +79,13 @@ class ParsedReference:
                 raise TypeError(f"ParsedReference has no field {name!r}")
             object.__setattr__(new, name, value)
         return new
+
+    def year_letter(self) -> str:
+        """The letter printed after the year ("Smith, J. 2016a." gives 'a'), which tells apart the works of one
+        author and year that a list letters; '' when none is printed. The year's first printing is read, not a
+        title's ("The 2016s") or an address's."""
+        found = re.search(rf"(?<![\w./:-]){re.escape(self.year)}(?!\d)([a-z](?![\w'’-]))?", self.raw) if self.year else None
+        return found.group(1) or "" if found else ""
 
     def to_json(self) -> dict[str, Any]:
         """The fields as JSON-ready data (persons as {family, given})."""
