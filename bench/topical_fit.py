@@ -2,7 +2,7 @@
 penalty, which ranks best, then scaled back to calibrated probabilities (Platt: one slope and one
 offset fitted on the penalised model's scores), the scaling folded into the weights so the library reads one model.
 
-Used by bench/eval_topical.py (``--fit``, ``--cv``) and bench/topical_ablations.py.
+Used by bench/eval_topical.py (``--fit``, ``--cv``), bench/topical_ablations.py and bench/topical_generalisation.py.
 """
 
 from __future__ import annotations

@@ -328,3 +328,36 @@ def test_each_further_folder_is_a_part_of_its_own(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(eval_topical, "load_extra", lambda folder: [f"{folder.parent.name}:{folder.name}"])
     parts = eval_topical.extra_parts([Path("a/setU"), Path("b/setV"), Path("c/setV")])
     assert parts == {"setU": ["a:setU"], "b/setV": ["b:setV"], "c/setV": ["c:setV"]}
+
+
+def test_rank_fusion_and_the_gap_from_the_best_are_read_within_each_sentence() -> None:
+    from topical_generalisation import _from_best, _fused
+
+    where = [("s1", "a"), ("s1", "b"), ("s2", "a"), ("s2", "b")]
+    doc_of = ["d"] * 4
+    # the re-ranker prefers a in both sentences; the baseline ranks b first in s2 and has no a there
+    fused = _fused([2.0, 1.0, 2.0, 1.0], [1.0, 0.5, 0.0, 1.0], where, doc_of, k=1, weight=1.0)
+    assert fused[0] > fused[1]  # first in both orders
+    assert fused[3] > fused[2]  # s2: b first by the baseline, a missing from it, outweighs the re-ranker's order
+    assert _from_best([[1.0], [3.0], [5.0], [2.0]], where, doc_of, [0]) == [[-2.0], [0.0], [0.0], [-3.0]]
+
+
+def test_the_shown_rules_count_each_sentence_s_top_candidate_alone() -> None:
+    from topical_generalisation import shown_by_rule
+
+    from litreview.linking.ranker import FEATURES
+
+    named = FEATURES.index("named")
+    x, y, where = [], [], []
+    for s in range(12):
+        # the top candidate names its author and is cited in 9 sentences of 12; the runner-up names it too, never cited
+        for n, cited in ((0, s < 9), (1, False)):
+            row = [0.0] * len(FEATURES)
+            row[named] = 1.0
+            x.append(row)
+            y.append(int(cited))
+            where.append((f"s{s}", f"k{n}"))
+    text = shown_by_rule(x, y, ["d"] * len(x), where, [1.0 - n % 2 for n in range(len(x))])
+    assert "9 of 12 cited" in text
+    assert "   9/12    0.750" in text and "  named" in text
+    assert "/24" not in text  # the runners-up are not counted
