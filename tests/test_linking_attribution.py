@@ -325,3 +325,15 @@ def test_et_al_names_a_work_that_person_leads() -> None:
                                "Brandt and colleagues found that marsh birds nest late."), bib)
     assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
         ("p1-s1", "kowal2021")]
+
+
+def test_et_al_in_the_documents_language_names_a_work_that_person_leads() -> None:
+    # "Kowal u. a.", "Kowal e.a.", "Kowal m.fl.": the locales' "et al." lead as the English one does; only "et al."
+    # was read, and the entry Kowal wrote second was chosen by context.
+    bib = parse_bibliography(
+        "@article{ferrand2019, author={Ferrand, Ana and Kowal, Piotr and Lind, Eva}, title={Salt marsh birds},"
+        " year={2019}}\n"
+        "@article{kowal2021, author={Kowal, Piotr and Brandt, Ines}, title={Dune plants}, year={2021}}\n")
+    for others in ("u. a.", "u.a.", "e.a.", "m.fl.", "y col.", "and colleagues"):
+        linkage = link(parse_essay(f"Kowal {others} showed that salt marsh birds nest early."), bib)
+        assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["kowal2021"], others

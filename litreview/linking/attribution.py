@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..bibliography.bibtex import MONTH_NAMES, skip_space
+from ..bibliography.bibtex import MONTH_NAMES
 from ..bibliography.names import JOINING, PARTICLES
 from ..lazyre import lazy
 from ..model import Claim, Mention, Person, Source
@@ -20,6 +20,7 @@ from .cited_letters import UNDECIDED
 from .hits import Found, Hit
 from .index import Role, SourceIndex, persons_of
 from .prose_words import Prose
+from .terms import others_after
 from .text import STOPWORDS, Token, content_stems, fold, strip_possessive, tokens, wordlist, wordset
 
 _BASE_VERBS = wordlist("""argue hold describe write frame explicate qualify claim contend note observe suggest posit
@@ -46,8 +47,8 @@ def _inflect(verb: str) -> set[str]:
 
 
 REPORTING = frozenset(f for v in _BASE_VERBS for f in _inflect(v)) | frozenset(_IRREGULAR)
-_FILLER = wordset("""et al al. also has have had further later first similarly rightly himself herself themselves and
-others colleagues famously""")
+_FILLER = wordset("""also has have had further later first similarly rightly himself herself themselves and famously""")
+"""Words between a name and its reporting verb ("Roe also argues"); an "et al." too (``terms.others_after``)."""
 _WORK_NOUNS = wordset("""theory theories argument arguments work works view views concept notion idea ideas thesis account
 claim definition model framework approach analysis critique perspective position words book article
 essay treatise conception vision doctrine principle principles school logic""")
@@ -179,7 +180,13 @@ def _groups(text: str, toks: list[Token]) -> list[list[_Name]]:
     """Runs of names, with lists joined by "," / "and" kept together."""
     names: list[_Name] = []
     current: list[Token] = []
+    others_end = 0
     for i, tok in enumerate(toks):
+        if current and (others_end := others_after(text, current[-1].end)):
+            names.append(_Name(current))  # "Roe u. a.": the others, not initials of a name
+            current = []
+        if tok.start < others_end:
+            continue
         # A particle ("van", "de") joins a run already begun, before a capitalised word or before more
         # particles that are ("Johannes van der Waals").
         if _name_like(tok) or (current and _particles_then_name(toks, i)):
@@ -268,19 +275,21 @@ def _appeal(text: str, group: list[_Name], toks: list[Token]) -> bool:
     first = group[0]
     if len(first.toks) == 1 and fold(strip_possessive(first.toks[0].text)[0]) in FUNCTION:
         return False
-    if _APPEAL_LEAD.search(fold(text[max(0, first.start - 30):first.start])) or _MAKES_POINT.match(text, group[-1].end):
+    end = others_after(text, group[-1].end) or group[-1].end  # "Roe et al. argue", "Roe u. a. argue"
+    if _APPEAL_LEAD.search(fold(text[max(0, first.start - 30):first.start])) or _MAKES_POINT.match(text, end):
         return True
-    return _reported_after(toks, bisect_left(toks, group[-1].end, key=lambda t: t.start), 3)
+    return _reported_after(toks, bisect_left(toks, end, key=lambda t: t.start), 3)
 
 
 def _context_cue(text: str, group: list[_Name], toks: list[Token]) -> bool:
     lead = fold(text[max(0, group[0].start - 60):group[0].start])
     if _CUE.search(lead):
         return True
-    if _MAKES_POINT.match(text, group[-1].end) or _WORK_AFTER.match(text, group[-1].end):  # at a position: no copy
-        return True
     last = group[-1]
-    at = bisect_left(toks, last.end, key=lambda t: t.start)  # not a scan per name: linear overall
+    end = others_after(text, last.end) or last.end  # "Roe et al. argue", "Roe u. a. argue"
+    if _MAKES_POINT.match(text, end) or _WORK_AFTER.match(text, end):  # at a position: no copy
+        return True
+    at = bisect_left(toks, end, key=lambda t: t.start)  # not a scan per name: linear overall
     if last.possessive:
         after = toks[at:at + 2]
         if after and (fold(after[0].text) in _WORK_NOUNS or after[0].is_capitalised):
@@ -430,14 +439,10 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
     return None
 
 
-_OTHERS_LED = ("et al", "and colleagues", "and others")
-"""What follows a person's name for the others of a work the person leads ("May et al.", "May and others")."""
-
-
 def _word_not_name(text: str, name: _Name, lower_case: Callable[[str], bool] | None) -> bool:
     """Whether a lone capitalised word mid-sentence is a common word ("may", or one the document writes in lower
     case elsewhere) rather than a surname: "May et al.", "May and others" is still the surname."""
-    if text.startswith(_OTHERS_LED, skip_space(text, name.end)):
+    if others_after(text, name.end):
         return False
     word = name.family
     return fold(word) in STOPWORDS or (lower_case is not None and lower_case(word))
@@ -454,7 +459,7 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
     context = content_stems(text)
     chosen: dict[str, tuple[float, bool, int, int]] = {}
     first_start = len(text)
-    et_al = text.startswith(_OTHERS_LED, skip_space(text, group[-1].end))
+    et_al = others_after(text, group[-1].end)
     for name, keys, confidence in resolved:
         if et_al and len(group) == 1:
             # "Mandera et al.", "Le Pelley and colleagues": a work that person leads, not one they are a later
