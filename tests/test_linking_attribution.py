@@ -337,3 +337,18 @@ def test_et_al_in_the_documents_language_names_a_work_that_person_leads() -> Non
     for others in ("u. a.", "u.a.", "e.a.", "m.fl.", "y col.", "and colleagues"):
         linkage = link(parse_essay(f"Kowal {others} showed that salt marsh birds nest early."), bib)
         assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["kowal2021"], others
+
+
+def test_a_word_that_opens_the_sentence_before_a_name_is_no_given_name() -> None:
+    # "Consider Roe's example": the imperative, which the document writes in lower case too, was read as Roe's
+    # given name, which disagrees with the entry's: no link.
+    bib = parse_bibliography("@book{roe2021, author={Roe, Ann}, title={Tides of change}, year={2021}}\n"
+                             "@misc{office, author={Harbour Open Science}, title={Data rules}, year={2020}}\n")
+    text = ("We consider two tides. Consider Roe’s example of spring tides, which she argues are rising. "
+            "Open Science sets rules for data. Open data is open.")
+    linkage = link(parse_essay(text), bib)
+    assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s2", "roe2021")]
+    # The name still opens the sentence: alone, with nothing that appeals to the person, no link.
+    linkage = link(parse_essay("We consider two tides. Consider Roe tides of the north."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == []

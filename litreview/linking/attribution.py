@@ -74,6 +74,8 @@ society group company corporation inc ltd bank fund court commission advisor adv
 republic kingdom empire party parliament assembly war world cold treaty act code constitution
 strategy report review north south east west american european international global joint fighter
 program programme project""")
+_NOT_GIVEN = FUNCTION | TITLES | INSTITUTIONS
+"""Words a run of capitalised words may open with that are no given name (``_Name.given`` stops at them)."""
 # "Jervis made a similar point", "Waltz makes the case": an appeal to a person with no reporting verb.
 _MAKES_POINT = re.compile(r"\s*(?:has |had |also )?(?:made|makes|make)\s+(?:(?:a|an|the|this|that|his|her|their|"
                           r"similar|same|related|strong|famous|key|central)\s+){0,3}"
@@ -92,6 +94,9 @@ class _Name:
 
     toks: list[Token]
     possessive: bool = False
+    opened: bool = False
+    """A word that opens the sentence stood before it, a verb or adverb written with the sentence's capital
+    ("Consider Roe's example"): the name opens the sentence as much as one written first would."""
 
     @property
     def start(self) -> int:
@@ -121,7 +126,7 @@ class _Name:
             if joined:
                 joined = False
                 continue
-            if word in FUNCTION or word in TITLES or word in INSTITUTIONS:
+            if word in _NOT_GIVEN:
                 break
             out.insert(0, tok)
         return out
@@ -152,7 +157,7 @@ def find_attributions(claims: Sequence[Claim], index: SourceIndex, covered: Foun
     prose = Prose(claims)
     for claim in claims:
         toks = tokens(claim.text)
-        groups = _groups(claim.text, toks)
+        groups = _groups(claim.text, toks, prose.as_term)
         # The people the sentence names anywhere: "Hudak, together with Wadler, edited ..." names the entry
         # both wrote, though not in one list.
         named = {f for group in groups for name in group if index.roles(f := fold(name.family))}
@@ -176,8 +181,10 @@ def _particles_then_name(toks: list[Token], i: int) -> bool:
     return i < len(toks) and toks[i].is_capitalised
 
 
-def _groups(text: str, toks: list[Token]) -> list[list[_Name]]:
-    """Runs of names, with lists joined by "," / "and" kept together."""
+def _groups(text: str, toks: list[Token], lower_case: Callable[[str], bool] | None = None) -> list[list[_Name]]:
+    """Runs of names, with lists joined by "," / "and" kept together. ``lower_case``: whether the document writes a
+    word in lower case, as it does the capital that opens a sentence before a name ("Consider Roe's example",
+    "Following Roe"): no given name."""
     names: list[_Name] = []
     current: list[Token] = []
     others_end = 0
@@ -201,6 +208,9 @@ def _groups(text: str, toks: list[Token]) -> list[list[_Name]]:
                 current = []
     if current:
         names.append(_Name(current))
+    if (names and lower_case is not None and len(first := names[0].toks) > 1 and first[0] is toks[0]
+            and not first[0].is_initials and fold(first[0].text) not in _NOT_GIVEN and lower_case(first[0].text)):
+        names[0] = _Name(first[1:], opened=True)
     for name in names:
         name.possessive = strip_possessive(name.toks[-1].text)[1]
     groups: list[list[_Name]] = []
@@ -424,7 +434,7 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
     agree = [r for r in roles if compatible(given, r.person) is not False]
     if not agree:
         return [], 0.0
-    sentence_start = name.toks[-1].start == toks[0].start
+    sentence_start = name.toks[-1].start == toks[0].start or name.opened
     if sentence_start and len(name.toks) == 1 and fold(name.family) in FUNCTION:
         return None  # "To see ...", "In short": the capital is the sentence's, whoever "To, C." is
     if any(compatible(given, r.person) for r in agree):
@@ -516,7 +526,7 @@ def _leads(source: Source, family: str) -> bool:
 def _plausible_person(toks: list[Token]) -> bool:
     for tok in toks:
         word = fold(strip_possessive(tok.text)[0])
-        if word in FUNCTION or word in TITLES or word in INSTITUTIONS:
+        if word in _NOT_GIVEN:
             return False
         if not tok.is_initials and (tok.text.isupper() or any(c.isdigit() for c in tok.text)):
             return False
