@@ -352,3 +352,16 @@ def test_a_word_that_opens_the_sentence_before_a_name_is_no_given_name() -> None
     # The name still opens the sentence: alone, with nothing that appeals to the person, no link.
     linkage = link(parse_essay("We consider two tides. Consider Roe tides of the north."), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == []
+
+
+def test_et_al_prefers_the_work_with_others_to_the_one_the_person_wrote_alone() -> None:
+    # "Roe and colleagues": of Roe's two works, the one Roe wrote alone is not it; both stood, and nothing in the
+    # sentence told which, so neither was linked.
+    bib = parse_bibliography(
+        "@book{roe2021, author={Roe, Ann}, title={Tides of change}, year={2021}}\n"
+        "@article{roe2023, author={Roe, Ann and Lind, Eva and Brandt, Ines}, title={Patterns of drift}, year={2023}}\n")
+    for others in ("and colleagues", "et al."):
+        linkage = link(parse_essay(f"Following the work of Roe {others}, we measure coasts."), bib)
+        assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["roe2023"], others
+    linkage = link(parse_essay("Following the work of Roe, we measure coasts."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["roe2021"]

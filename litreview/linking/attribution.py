@@ -482,12 +482,12 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         written = name.text(text, person)
         if name is group[0] or name is resolved[0][0]:
             first_start = min(first_start, max(text.find(written, name.start), name.start))
-        # Prefer entries that the people named alongside also wrote, and (unless "et al."
-        # follows) entries with no co-author left unnamed: "Heiss finds" is not "Heiss and Kelley".
+        # Prefer entries that the people named alongside also wrote, and entries with no co-author left unnamed
+        # ("Heiss finds" is not "Heiss and Kelley"), or with "et al." some ("Heiss et al." is not Heiss alone).
         def fit(key: str) -> tuple[int, int]:
             people = persons_of(index.sources[key])
             shared = sum(1 for p in people if fold(p.family) in families)
-            return shared, 0 if et_al else shared - len(people)
+            return shared, int(len(people) > shared) if et_al else shared - len(people)
 
         top = max(fit(k) for k in keys)
         best_keys = [k for k in keys if fit(k) == top]
