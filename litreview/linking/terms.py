@@ -56,8 +56,9 @@ def _as_written(term: str) -> str:
     return "".join(r"\.?" if c == "." else r"\s*" if c == " " else re.escape(c) for c in term)
 
 
-_OTHERS_AFTER = lazy(r",?\s*(?:" + "|".join(_as_written(t) for t in sorted(_ET_AL_TERMS, key=len, reverse=True))
-                     + r")(?!\w)")
+ET_AL_WRITTEN = "|".join(_as_written(t) for t in sorted(_ET_AL_TERMS, key=len, reverse=True))
+"""A pattern of the locales' "et al." as prose writes them, the longest first."""
+_OTHERS_AFTER = lazy(rf",?\s*(?:{ET_AL_WRITTEN})(?!\w)")
 
 
 def others_after(text: str, at: int) -> int:
