@@ -365,3 +365,14 @@ def test_et_al_prefers_the_work_with_others_to_the_one_the_person_wrote_alone() 
         assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["roe2023"], others
     linkage = link(parse_essay("Following the work of Roe, we measure coasts."), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["roe2021"]
+
+
+def test_a_capitalised_word_within_a_quotation_is_no_person_with_no_entry() -> None:
+    # "“Checklist Theories of Meaning”": "theories of" read as a cue, and "Meaning" reported as a person with no
+    # entry. Outside quotation marks a person after the cue still is ("the ideas of Keynes").
+    bib = parse_bibliography("@book{roe2021, author={Roe, Ann}, title={Tides of change}, year={2021}}\n")
+    text = ("Roe argues against what she calls “Checklist Theories of Meaning” in a talk. "
+            "Roe argues for the ideas of Keynes in a talk.")
+    linkage = link(parse_essay(text), bib)
+    assert [(m.claim_id, m.text) for m in linkage.mentions if m.kind == "author" and not m.keys] == [
+        ("p1-s2", "Keynes")]

@@ -20,6 +20,7 @@ from .cited_letters import UNDECIDED
 from .hits import Found, Hit
 from .index import Role, SourceIndex, persons_of
 from .prose_words import Prose
+from .quotations import quoted
 from .terms import others_after
 from .text import STOPWORDS, Token, content_stems, fold, strip_possessive, tokens, wordlist, wordset
 
@@ -378,9 +379,13 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
           marked, named)
     if unresolved and _cue(text, group, toks, index, memo):
         strong = _CUE.search(fold(text[max(0, group[0].start - 60):group[0].start])) is not None
+        quotes = [(m.start(g), m.end(g)) for m, g in quoted(text)]
         for name in unresolved:
-            # Judge the name proper, without a capitalised word that opens the sentence ("As").
+            # Judge the name proper, without a capitalised word that opens the sentence ("As"); words quoted
+            # ("“Checklist Theories of Meaning”", a title) name no person.
             proper = [*name.given, name.toks[-1]]
+            if any(a <= name.start and name.end <= b for a, b in quotes):
+                continue
             if _plausible_person(proper) and (len(proper) > 1 or strong or _says(text, name, toks)):
                 found.mention(name.start, Mention(claim.id, "author", name.text(text), (),
                                                   "no entry by this author"))
