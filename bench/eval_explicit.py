@@ -8,11 +8,14 @@ entry in that sentence, near when they cited it elsewhere in the paragraph, and 
     python bench/eval_explicit.py                         # the corpus development documents
     python bench/eval_explicit.py --extra-dev FOLDER      # and further development papers (FOLDER/SOURCES.tsv)
     python bench/eval_explicit.py --list                  # also every link: kind, verdict, claim, entry, evidence
+    python bench/eval_explicit.py --missed                # also the citations whose sentence names the entry's
+                                                          # author or title, yet no explicit link to it
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -25,6 +28,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from topical_corpus import DEFAULT_CORPUS, DEV, Document, load_extra, load_split  # noqa: E402
 
 from litreview.linking import link  # noqa: E402
+from litreview.model import Source  # noqa: E402
+from litreview.text import fold  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,58 @@ def verdicts(doc: Document) -> list[Verdict]:
     return out
 
 
+@dataclass(frozen=True)
+class Named:
+    """A citation whose de-marked sentence names the cited entry's author or title."""
+
+    document: str
+    claim: str
+    key: str
+    by: str
+    """What the sentence names: the author's family name, or "title"."""
+    linked: bool
+    """Whether an explicit link (any kind but topical) joins the sentence to the entry."""
+
+
+_MAIN_TITLE = re.compile(r"[:.?!]")
+_TITLE_MIN = 12
+"""The fewest characters of a main title whose words a sentence must hold to name it."""
+
+
+def _naming(claim: str, source: Source) -> str:
+    """What ``claim`` names of ``source``: the first author's (editor's) family name as a word, else its main
+    title (the words before a colon), else ''."""
+    text = fold(claim)
+    people = source.authors or source.editors
+    family = fold(people[0].family) if people else ""
+    if family and re.search(rf"(?<!\w){re.escape(family)}(?!\w)", text):
+        return people[0].family
+    title = fold(_MAIN_TITLE.split(source.title)[0]).strip()
+    return "title" if len(title) >= _TITLE_MIN and title in text else ""
+
+
+def named(doc: Document) -> list[Named]:
+    """Every citation of the document whose sentence names the entry's author or title, and whether linked."""
+    linkage = link(doc.essay, doc.bibliography, metadata=doc.metadata)
+    linked = {(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind != "topical" and lk.status != "rejected"}
+    sources = {s.key: s for s in doc.bibliography.sources}
+    out = []
+    for claim in doc.essay.claims:
+        for key in sorted(doc.gold.get(claim.id, ())):
+            if key in sources and (by := _naming(claim.text, sources[key])):
+                out.append(Named(doc.name, claim.text, key, by, (claim.id, key) in linked))
+    return out
+
+
+def missed_listing(found: list[Named]) -> str:
+    got = sum(n.linked for n in found)
+    lines = [f"  named in the sentence: {len(found)}, linked explicitly: {got} ({_share(got, len(found))})"]
+    for n in found:
+        if not n.linked:
+            lines.append(f"  missed {n.document}: {n.key}  [{n.by}]\n        {n.claim[:220]}")
+    return "\n".join(lines)
+
+
 def _share(right: int, total: int) -> str:
     return f"{right / total:.3f}" if total else "-"
 
@@ -103,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extra-dev", action="append", type=Path, default=[], metavar="FOLDER",
                         help="further development papers: a folder whose SOURCES.tsv lists them; repeatable")
     parser.add_argument("--list", action="store_true", help="also list every explicit link with its verdict")
+    parser.add_argument("--missed", action="store_true",
+                        help="also list the citations whose sentence names the entry's author or title, unlinked")
     args = parser.parse_args(argv)
     docs = load_split(args.corpus, DEV)
     if not docs:
@@ -119,6 +178,11 @@ def main(argv: list[str] | None = None) -> int:
         for name, found in parts.items():
             print(f"\n{name}")
             print(listing(found))
+    if args.missed:
+        for name, group in {"dev": docs, "dev extra": extra}.items():
+            if group:
+                print(f"\n{name}: citations whose sentence names the entry")
+                print(missed_listing([n for d in group for n in named(d)]))
     return 0
 
 

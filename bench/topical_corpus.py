@@ -45,7 +45,9 @@ _LATEX_CITE = re.compile(r"~?\\(?:[a-zA-Z]*cite[a-zA-Z]*|cite)\*?(?:\[[^\]]*\]){
 _BRACKET = re.compile(r"\s*\[[^\[\]]*@[^\[\]]*\]")
 _BARE = re.compile(r"(?<![\w@])-?@[\w:.#$%&+?<>~/-]*\w(?:\s*\[[^\]]*\])?")
 _SPACE = re.compile(r"[ \t]+")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'@\\])")
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\bet al\.)\s+(?=[A-Z0-9“\"'@\\])|(?<=\bet al\.)\s+(?=[A-Z0-9“\"'])")
+"""A sentence's end: after "et al." only before a capital or a quotation, not before a citation, which is that
+name's ("so Ackermann et al. \\autocite*{ackermann2015} aus einer Perspektive")."""
 
 
 @dataclass

@@ -10,7 +10,7 @@ from litreview.essay import parse_essay
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.eval_explicit import Verdict, table, verdicts
+from bench.eval_explicit import Verdict, missed_listing, named, table, verdicts
 from bench.topical_corpus import Document
 
 BIB = """@book{holsti2004, author={Holsti, K. J.}, title={Taming the Sovereigns}, year={2004}}
@@ -34,3 +34,18 @@ def test_a_kind_with_no_confirmed_link_has_no_confirmed_precision() -> None:
     found = [Verdict("d", "title", "A claim.", "k", "Title", "wrong", ambiguous=True, confirmed=False)]
     (row,) = [line for line in table({"dev": found}).splitlines() if " title " in line]
     assert row.split()[-2:] == ["0", "-"]
+
+
+def test_citations_whose_sentence_names_the_entry_are_listed_with_whether_linked() -> None:
+    essay = parse_essay("Holsti argues that order rests on custom. Order rests on custom. Holsti on custom.\n\n"
+                        "The book Perpetual Peace asks for republics. The Kantian view asks for republics.\n")
+    gold = {"p1-s1": {"holsti2004"}, "p1-s2": {"holsti2004"}, "p1-s3": {"holsti2004"}, "p2-s1": {"kant1983"},
+            "p2-s2": {"kant1983"}}
+    found = named(Document("d", essay, parse_bibliography(BIB), gold))
+    # "Order rests on custom." names no one; "Kantian" is not the word "Kant"; a lone name opening a sentence with
+    # nothing that appeals to the person is not linked.
+    assert [(n.claim[:12], n.key, n.by, n.linked) for n in found] == [
+        ("Holsti argue", "holsti2004", "Holsti", True), ("Holsti on cu", "holsti2004", "Holsti", False),
+        ("The book Per", "kant1983", "title", True)]
+    assert missed_listing(found).splitlines()[:2] == ["  named in the sentence: 3, linked explicitly: 2 (0.667)",
+                                                      "  missed d: holsti2004  [Holsti]"]

@@ -325,3 +325,54 @@ def test_et_al_names_a_work_that_person_leads() -> None:
                                "Brandt and colleagues found that marsh birds nest late."), bib)
     assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
         ("p1-s1", "kowal2021")]
+
+
+def test_et_al_in_the_documents_language_names_a_work_that_person_leads() -> None:
+    # "Kowal u. a.", "Kowal e.a.", "Kowal m.fl.": the locales' "et al." lead as the English one does; only "et al."
+    # was read, and the entry Kowal wrote second was chosen by context.
+    bib = parse_bibliography(
+        "@article{ferrand2019, author={Ferrand, Ana and Kowal, Piotr and Lind, Eva}, title={Salt marsh birds},"
+        " year={2019}}\n"
+        "@article{kowal2021, author={Kowal, Piotr and Brandt, Ines}, title={Dune plants}, year={2021}}\n")
+    for others in ("u. a.", "u.a.", "e.a.", "m.fl.", "y col.", "and colleagues"):
+        linkage = link(parse_essay(f"Kowal {others} showed that salt marsh birds nest early."), bib)
+        assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["kowal2021"], others
+
+
+def test_a_word_that_opens_the_sentence_before_a_name_is_no_given_name() -> None:
+    # "Consider Roe's example": the imperative, which the document writes in lower case too, was read as Roe's
+    # given name, which disagrees with the entry's: no link.
+    bib = parse_bibliography("@book{roe2021, author={Roe, Ann}, title={Tides of change}, year={2021}}\n"
+                             "@misc{office, author={Harbour Open Science}, title={Data rules}, year={2020}}\n")
+    text = ("We consider two tides. Consider Roe’s example of spring tides, which she argues are rising. "
+            "Open Science sets rules for data. Open data is open.")
+    linkage = link(parse_essay(text), bib)
+    assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s2", "roe2021")]
+    # The name still opens the sentence: alone, with nothing that appeals to the person, no link.
+    linkage = link(parse_essay("We consider two tides. Consider Roe tides of the north."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == []
+
+
+def test_et_al_prefers_the_work_with_others_to_the_one_the_person_wrote_alone() -> None:
+    # "Roe and colleagues": of Roe's two works, the one Roe wrote alone is not it; both stood, and nothing in the
+    # sentence told which, so neither was linked.
+    bib = parse_bibliography(
+        "@book{roe2021, author={Roe, Ann}, title={Tides of change}, year={2021}}\n"
+        "@article{roe2023, author={Roe, Ann and Lind, Eva and Brandt, Ines}, title={Patterns of drift}, year={2023}}\n")
+    for others in ("and colleagues", "et al."):
+        linkage = link(parse_essay(f"Following the work of Roe {others}, we measure coasts."), bib)
+        assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["roe2023"], others
+    linkage = link(parse_essay("Following the work of Roe, we measure coasts."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["roe2021"]
+
+
+def test_a_capitalised_word_within_a_quotation_is_no_person_with_no_entry() -> None:
+    # "“Checklist Theories of Meaning”": "theories of" read as a cue, and "Meaning" reported as a person with no
+    # entry. Outside quotation marks a person after the cue still is ("the ideas of Keynes").
+    bib = parse_bibliography("@book{roe2021, author={Roe, Ann}, title={Tides of change}, year={2021}}\n")
+    text = ("Roe argues against what she calls “Checklist Theories of Meaning” in a talk. "
+            "Roe argues for the ideas of Keynes in a talk.")
+    linkage = link(parse_essay(text), bib)
+    assert [(m.claim_id, m.text) for m in linkage.mentions if m.kind == "author" and not m.keys] == [
+        ("p1-s2", "Keynes")]

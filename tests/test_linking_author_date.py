@@ -10,6 +10,7 @@ import pytest
 from litreview.bibliography.load import load_bibliography, parse_bibliography
 from litreview.essay import load_essay, parse_essay
 from litreview.linking import link
+from litreview.linking.author_names import person_like
 from litreview.linking.labels import YearLabel, year_labels
 from litreview.linking.styles import letter_order
 
@@ -178,6 +179,9 @@ UNMATCHED_BIB = "@book{roe2001, author={Roe, Jane}, title={Traits of plants}, ye
     ("Traits rose, as Fry et al. (2013) and Asplund et al. 2022 argued (Roe 2001).",
      ["Fry et al. (2013)", "Asplund et al. 2022"]),
     ("Cabido (2009) showed it (Roe 2001).", ["Cabido (2009)"]),
+    # The locale's "et al." too, from the one table ("u. a.", "m.fl."): only the English was read.
+    ("Die Merkmale stiegen, wie Asplund u. a. 2022 zeigen (Roe 2001).", ["Asplund u. a. 2022"]),
+    ("Egenskaperna ökade, som Asplund m.fl. 2022 visar (Roe 2001).", ["Asplund m.fl. 2022"]),
     # Prose with a year is no citation; nor one an entry fits.
     ("In 2009 and 2013 traits rose in Spain (Roe 2001).", []),
     ("The sites of Fry et al. were sampled in 2013 (Roe 2001).", []),
@@ -303,3 +307,9 @@ def test_a_document_whose_citations_choose_between_no_entries_reads_no_topic(mon
     cited = "\n\n".join([*_ABOUT_GARDENS, "Such gardens thrive on poor ground (Roe 2012, 4; Roe 2012, 9)."])
     assert _linked_and_open(cited, GARDENS) == ([], [("gardens", "soil"), ("gardens", "soil")])
     assert len(read) == len(_ABOUT_GARDENS) + 1  # each sentence once, for both citations
+
+
+def test_a_name_with_a_locales_et_al_is_a_person_as_with_et_al() -> None:
+    # A citation typed as text with "u. a." or "m.fl." after one family name reads as people's, as "et al." does.
+    assert [person_like(n) for n in ("Müller et al.", "Müller u. a.", "Berg m.fl.", "Garcia y col.", "Treaty of Rome")] \
+        == [True, True, True, True, False]

@@ -237,3 +237,15 @@ def test_a_title_inside_a_longer_capitalised_name_is_not_named() -> None:
 def test_a_list_of_names_is_not_a_title_without_its_comma() -> None:
     assert term_titles("Students learn tools like Ruby, Rails and Perl.") == []
     assert term_titles("Students learn Ruby Rails in a week.") == [("p1-s1", "quist2020ruby", "Ruby Rails")]
+
+
+def test_a_title_in_german_or_french_quotation_marks_is_marked_as_in_english_ones() -> None:
+    # The quotation linker read „…“ and «…», the title linker only “…” and "…": a title in sentence case,
+    # which only its marks set apart, went unread in a German or French text.
+    bib = parse_bibliography("@book{lind2019, author={Lind, Eva}, title={Dünenpflanzen der nördlichen Küsten},"
+                             " year={2019}}\n")
+    for text in ("Die Studie „Dünenpflanzen der nördlichen Küsten“ zählt Arten.",
+                 "L'étude « Dünenpflanzen der nördlichen Küsten » compte les espèces.",
+                 "The study “Dünenpflanzen der nördlichen Küsten” counts species."):
+        linkage = link(parse_essay(text), bib)
+        assert [lk.source_key for lk in linkage.links if lk.kind == "title"] == ["lind2019"], text

@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-from topical_corpus import DEV, HELD_OUT, load_document, load_extra, strip_markers
+from topical_corpus import DEV, HELD_OUT, _cited, load_document, load_extra, strip_markers
 
 from tests.fuzz.pandoc_diff import pandoc_path
 
@@ -24,6 +24,16 @@ from tests.fuzz.pandoc_diff import pandoc_path
 ])
 def test_markers_come_out(written: str, plain: str) -> None:
     assert strip_markers(written) == plain
+
+
+def test_a_citation_after_et_al_stays_in_that_names_sentence() -> None:
+    # "so Roe et al. \\autocite*{roe} aus einer Sicht": the sentence was cut after "et al.", and its citation
+    # went to the next one. After "et al." a capital still starts one.
+    block = "Es ist so, wie Roe et al. \\autocite*{roe} aus einer Sicht sagen. Poe et al. Dann \\cite{poe} nicht."
+    at = block.index("\\autocite")
+    cites = [(at, at + len("\\autocite*{roe}"), ["roe"]), (block.index("\\cite{"), len(block) - 7, ["poe"])]
+    assert [(c["sentence"][:12], c["keys"]) for c in _cited(block, cites, {"roe": "roe", "poe": "poe"})] == [
+        ("Es ist so, w", ["roe"]), ("Dann \\cite{p", ["poe"])]
 
 
 def test_the_split_is_by_document_and_disjoint() -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..bibliography.bibtex import MONTH_NAMES, skip_space
+from ..bibliography.bibtex import MONTH_NAMES
 from ..bibliography.names import JOINING, PARTICLES
 from ..lazyre import lazy
 from ..model import Claim, Mention, Person, Source
@@ -20,6 +20,8 @@ from .cited_letters import UNDECIDED
 from .hits import Found, Hit
 from .index import Role, SourceIndex, persons_of
 from .prose_words import Prose
+from .quotations import quoted
+from .terms import others_after
 from .text import STOPWORDS, Token, content_stems, fold, strip_possessive, tokens, wordlist, wordset
 
 _BASE_VERBS = wordlist("""argue hold describe write frame explicate qualify claim contend note observe suggest posit
@@ -46,8 +48,8 @@ def _inflect(verb: str) -> set[str]:
 
 
 REPORTING = frozenset(f for v in _BASE_VERBS for f in _inflect(v)) | frozenset(_IRREGULAR)
-_FILLER = wordset("""et al al. also has have had further later first similarly rightly himself herself themselves and
-others colleagues famously""")
+_FILLER = wordset("""also has have had further later first similarly rightly himself herself themselves and famously""")
+"""Words between a name and its reporting verb ("Roe also argues"); an "et al." too (``terms.others_after``)."""
 _WORK_NOUNS = wordset("""theory theories argument arguments work works view views concept notion idea ideas thesis account
 claim definition model framework approach analysis critique perspective position words book article
 essay treatise conception vision doctrine principle principles school logic""")
@@ -73,6 +75,8 @@ society group company corporation inc ltd bank fund court commission advisor adv
 republic kingdom empire party parliament assembly war world cold treaty act code constitution
 strategy report review north south east west american european international global joint fighter
 program programme project""")
+_NOT_GIVEN = FUNCTION | TITLES | INSTITUTIONS
+"""Words a run of capitalised words may open with that are no given name (``_Name.given`` stops at them)."""
 # "Jervis made a similar point", "Waltz makes the case": an appeal to a person with no reporting verb.
 _MAKES_POINT = re.compile(r"\s*(?:has |had |also )?(?:made|makes|make)\s+(?:(?:a|an|the|this|that|his|her|their|"
                           r"similar|same|related|strong|famous|key|central)\s+){0,3}"
@@ -91,6 +95,9 @@ class _Name:
 
     toks: list[Token]
     possessive: bool = False
+    opened: bool = False
+    """A word that opens the sentence stood before it, a verb or adverb written with the sentence's capital
+    ("Consider Roe's example"): the name opens the sentence as much as one written first would."""
 
     @property
     def start(self) -> int:
@@ -120,7 +127,7 @@ class _Name:
             if joined:
                 joined = False
                 continue
-            if word in FUNCTION or word in TITLES or word in INSTITUTIONS:
+            if word in _NOT_GIVEN:
                 break
             out.insert(0, tok)
         return out
@@ -151,7 +158,7 @@ def find_attributions(claims: Sequence[Claim], index: SourceIndex, covered: Foun
     prose = Prose(claims)
     for claim in claims:
         toks = tokens(claim.text)
-        groups = _groups(claim.text, toks)
+        groups = _groups(claim.text, toks, prose.as_term)
         # The people the sentence names anywhere: "Hudak, together with Wadler, edited ..." names the entry
         # both wrote, though not in one list.
         named = {f for group in groups for name in group if index.roles(f := fold(name.family))}
@@ -175,11 +182,19 @@ def _particles_then_name(toks: list[Token], i: int) -> bool:
     return i < len(toks) and toks[i].is_capitalised
 
 
-def _groups(text: str, toks: list[Token]) -> list[list[_Name]]:
-    """Runs of names, with lists joined by "," / "and" kept together."""
+def _groups(text: str, toks: list[Token], lower_case: Callable[[str], bool] | None = None) -> list[list[_Name]]:
+    """Runs of names, with lists joined by "," / "and" kept together. ``lower_case``: whether the document writes a
+    word in lower case, as it does the capital that opens a sentence before a name ("Consider Roe's example",
+    "Following Roe"): no given name."""
     names: list[_Name] = []
     current: list[Token] = []
+    others_end = 0
     for i, tok in enumerate(toks):
+        if current and (others_end := others_after(text, current[-1].end)):
+            names.append(_Name(current))  # "Roe u. a.": the others, not initials of a name
+            current = []
+        if tok.start < others_end:
+            continue
         # A particle ("van", "de") joins a run already begun, before a capitalised word or before more
         # particles that are ("Johannes van der Waals").
         if _name_like(tok) or (current and _particles_then_name(toks, i)):
@@ -194,6 +209,9 @@ def _groups(text: str, toks: list[Token]) -> list[list[_Name]]:
                 current = []
     if current:
         names.append(_Name(current))
+    if (names and lower_case is not None and len(first := names[0].toks) > 1 and first[0] is toks[0]
+            and not first[0].is_initials and fold(first[0].text) not in _NOT_GIVEN and lower_case(first[0].text)):
+        names[0] = _Name(first[1:], opened=True)
     for name in names:
         name.possessive = strip_possessive(name.toks[-1].text)[1]
     groups: list[list[_Name]] = []
@@ -268,19 +286,21 @@ def _appeal(text: str, group: list[_Name], toks: list[Token]) -> bool:
     first = group[0]
     if len(first.toks) == 1 and fold(strip_possessive(first.toks[0].text)[0]) in FUNCTION:
         return False
-    if _APPEAL_LEAD.search(fold(text[max(0, first.start - 30):first.start])) or _MAKES_POINT.match(text, group[-1].end):
+    end = others_after(text, group[-1].end) or group[-1].end  # "Roe et al. argue", "Roe u. a. argue"
+    if _APPEAL_LEAD.search(fold(text[max(0, first.start - 30):first.start])) or _MAKES_POINT.match(text, end):
         return True
-    return _reported_after(toks, bisect_left(toks, group[-1].end, key=lambda t: t.start), 3)
+    return _reported_after(toks, bisect_left(toks, end, key=lambda t: t.start), 3)
 
 
 def _context_cue(text: str, group: list[_Name], toks: list[Token]) -> bool:
     lead = fold(text[max(0, group[0].start - 60):group[0].start])
     if _CUE.search(lead):
         return True
-    if _MAKES_POINT.match(text, group[-1].end) or _WORK_AFTER.match(text, group[-1].end):  # at a position: no copy
-        return True
     last = group[-1]
-    at = bisect_left(toks, last.end, key=lambda t: t.start)  # not a scan per name: linear overall
+    end = others_after(text, last.end) or last.end  # "Roe et al. argue", "Roe u. a. argue"
+    if _MAKES_POINT.match(text, end) or _WORK_AFTER.match(text, end):  # at a position: no copy
+        return True
+    at = bisect_left(toks, end, key=lambda t: t.start)  # not a scan per name: linear overall
     if last.possessive:
         after = toks[at:at + 2]
         if after and (fold(after[0].text) in _WORK_NOUNS or after[0].is_capitalised):
@@ -359,9 +379,13 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
           marked, named)
     if unresolved and _cue(text, group, toks, index, memo):
         strong = _CUE.search(fold(text[max(0, group[0].start - 60):group[0].start])) is not None
+        quotes = [(m.start(g), m.end(g)) for m, g in quoted(text)]
         for name in unresolved:
-            # Judge the name proper, without a capitalised word that opens the sentence ("As").
+            # Judge the name proper, without a capitalised word that opens the sentence ("As"); words quoted
+            # ("“Checklist Theories of Meaning”", a title) name no person.
             proper = [*name.given, name.toks[-1]]
+            if any(a <= name.start and name.end <= b for a, b in quotes):
+                continue
             if _plausible_person(proper) and (len(proper) > 1 or strong or _says(text, name, toks)):
                 found.mention(name.start, Mention(claim.id, "author", name.text(text), (),
                                                   "no entry by this author"))
@@ -415,7 +439,7 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
     agree = [r for r in roles if compatible(given, r.person) is not False]
     if not agree:
         return [], 0.0
-    sentence_start = name.toks[-1].start == toks[0].start
+    sentence_start = name.toks[-1].start == toks[0].start or name.opened
     if sentence_start and len(name.toks) == 1 and fold(name.family) in FUNCTION:
         return None  # "To see ...", "In short": the capital is the sentence's, whoever "To, C." is
     if any(compatible(given, r.person) for r in agree):
@@ -430,14 +454,10 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
     return None
 
 
-_OTHERS_LED = ("et al", "and colleagues", "and others")
-"""What follows a person's name for the others of a work the person leads ("May et al.", "May and others")."""
-
-
 def _word_not_name(text: str, name: _Name, lower_case: Callable[[str], bool] | None) -> bool:
     """Whether a lone capitalised word mid-sentence is a common word ("may", or one the document writes in lower
     case elsewhere) rather than a surname: "May et al.", "May and others" is still the surname."""
-    if text.startswith(_OTHERS_LED, skip_space(text, name.end)):
+    if others_after(text, name.end):
         return False
     word = name.family
     return fold(word) in STOPWORDS or (lower_case is not None and lower_case(word))
@@ -454,7 +474,7 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
     context = content_stems(text)
     chosen: dict[str, tuple[float, bool, int, int]] = {}
     first_start = len(text)
-    et_al = text.startswith(_OTHERS_LED, skip_space(text, group[-1].end))
+    et_al = others_after(text, group[-1].end)
     for name, keys, confidence in resolved:
         if et_al and len(group) == 1:
             # "Mandera et al.", "Le Pelley and colleagues": a work that person leads, not one they are a later
@@ -467,12 +487,12 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         written = name.text(text, person)
         if name is group[0] or name is resolved[0][0]:
             first_start = min(first_start, max(text.find(written, name.start), name.start))
-        # Prefer entries that the people named alongside also wrote, and (unless "et al."
-        # follows) entries with no co-author left unnamed: "Heiss finds" is not "Heiss and Kelley".
+        # Prefer entries that the people named alongside also wrote, and entries with no co-author left unnamed
+        # ("Heiss finds" is not "Heiss and Kelley"), or with "et al." some ("Heiss et al." is not Heiss alone).
         def fit(key: str) -> tuple[int, int]:
             people = persons_of(index.sources[key])
             shared = sum(1 for p in people if fold(p.family) in families)
-            return shared, 0 if et_al else shared - len(people)
+            return shared, int(len(people) > shared) if et_al else shared - len(people)
 
         top = max(fit(k) for k in keys)
         best_keys = [k for k in keys if fit(k) == top]
@@ -511,7 +531,7 @@ def _leads(source: Source, family: str) -> bool:
 def _plausible_person(toks: list[Token]) -> bool:
     for tok in toks:
         word = fold(strip_possessive(tok.text)[0])
-        if word in FUNCTION or word in TITLES or word in INSTITUTIONS:
+        if word in _NOT_GIVEN:
             return False
         if not tok.is_initials and (tok.text.isupper() or any(c.isdigit() for c in tok.text)):
             return False

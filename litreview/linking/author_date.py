@@ -112,19 +112,21 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
     every_letter_of_a_group(claim, found, claim_from)
 
 
-_BARE_ET_AL = lazy(rf"(?<![\w(])(?P<names>[^\W\d_][\w'’]*\s+et\s+al\.?),?\s+(?P<year>{COMMON_YEAR})(?P<s>[a-z]?)(?![\w–-])")
-"""Names with "et al." and a year written with no parenthesis ("as Asplund et al. 2022 argued")."""
+_BARE_ET_AL = lazy(rf"(?<![\w(])(?P<names>[^\W\d_][\w'’]*\s+(?:{terms.ET_AL_WRITTEN})),?\s+(?P<year>{COMMON_YEAR})"
+                   r"(?P<s>[a-z]?)(?![\w–-])")
+"""Names with a locale's "et al." and a year written with no parenthesis ("as Asplund et al. 2022 argued", "wie
+Asplund u. a. 2022 zeigen")."""
 
 
 def _bare_et_al(claim: Claim, index: SourceIndex, found: Found) -> None:
     """ "Asplund et al. 2022" outside any parenthesis that no entry fits: reported as a citation with no entry ("et
     al." before a year is a citation, not prose). One an entry fits is left to the names' attribution."""
     text = claim.text
-    if "et al" not in text:
-        return
-    parens = [(m.start(), m.end()) for m in _PAREN.finditer(text)]
+    parens: list[tuple[int, int]] | None = None  # found once a sentence has such names (most have none)
     for m in _BARE_ET_AL.finditer(text):
         start, end = m.start(), m.end()
+        if parens is None:
+            parens = [(p.start(), p.end()) for p in _PAREN.finditer(text)]
         names, year, suffix = m.group("names"), m.group("year"), m.group("s")
         if (any(a <= start < b for a, b in parens) or found.covered(claim.id, start, end)
                 or not plausible_surname(names.split()[0]) or not _reportable(year, m.group())):

@@ -364,7 +364,7 @@ def _surname(word: str) -> bool:
 
 
 _INITIALS = lazy(r"(?:[A-Z]\.-?)+")
-_ET_AL_TAIL = lazy(r"\s*,?\s+et\s+al\.?$")
+_ET_AL_TAIL = lazy(rf"\s*,?\s+(?:{terms.ET_AL_WRITTEN})$")
 _NAME_SEPARATORS = lazy(r"\s*(?:,|;|&|\band\b)\s*")
 _NOT_SURNAMES = wordset("""
     act agenda annex article box brexit census chart class code covid data decree directive draft eq equation europe

@@ -7,7 +7,7 @@ or an attribution beside it, its length, or the entry's title or abstract holdin
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from ..model import Claim, Mention
 from .hits import Found, Hit
@@ -17,6 +17,15 @@ from .text import canonical, tokens
 # German quotation marks open low („) and close with “ (or ”, mixed by keyboards): first, so that the closing “
 # is not read as an opening one.
 _QUOTE = re.compile(r"„([^“”\n]+)[“”]|“([^”]+)”|\"([^\"\n]+)\"|«([^»]+)»")
+OPENING_MARKS = "„“\"«"
+"""The marks a quotation opens with (German „…“, English “…” and "…", French «…»): a text with none quotes nothing."""
+
+
+def quoted(text: str) -> Iterator[tuple[re.Match[str], int]]:
+    """Each quotation of ``text`` with the group of its words (``match.group(g)``), whichever marks enclose it."""
+    if any(q in text for q in OPENING_MARKS):
+        for m in _QUOTE.finditer(text):
+            yield m, next(i for i in (1, 2, 3, 4) if m.group(i) is not None)
 MIN_WORDS = 4
 """A quotation of this many words needs a source even when nothing attributes it."""
 MIN_ATTRIBUTED_WORDS = 3
@@ -46,10 +55,7 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
     for claim in claims:
         before = previous if previous is not None and previous.paragraph == claim.paragraph else None
         previous = claim
-        if not any(q in claim.text for q in "„“\"«"):
-            continue
-        for m in _QUOTE.finditer(claim.text):
-            g = next(i for i in (1, 2, 3, 4) if m.group(i) is not None)
+        for m, g in quoted(claim.text):
             inner = m.group(g)
             words = len(tokens(inner))
             if words < MIN_ATTRIBUTED_WORDS or covered.covered(claim.id, m.start(g), m.end(g)) or _words(inner) in parts:

@@ -44,9 +44,29 @@ AND = frozenset(w for t in and_words() for w in canonical(t).split())
 language's: a citation's names are read whatever the document's language."""
 _ET_AL_TERMS = ("et al.", "u. a.", "e.a.", "m.fl.", "mfl.", "o.fl.", "ym.", "vd.", "és mtsai.", "i sur.", "idr.",
                 "ir kt.", "u.c.", "и др.", "κ.ά.", "và c.s.", "dkk.", "ואחרים", "وآخرون", "و همکاران", "ほか", "等",
-                "기타", "และคณะ", "and others", "et coll.", "y col.", "y cols.")
-"""The locales' "et al." (de "u. a.", nl "e.a.", sv/da "m.fl.", fi "ym.", tr "vd.", hu "és mtsai.", ...), "and others"."""
+                "기타", "และคณะ", "and others", "and colleagues", "et coll.", "y col.", "y cols.")
+"""The locales' "et al." (de "u. a.", nl "e.a.", sv/da "m.fl.", fi "ym.", tr "vd.", hu "és mtsai.", ...), "and others",
+"and colleagues"."""
 _ET_AL = lazy(r"(?:^|\s)(?:" + "|".join(re.escape(canonical(t)) for t in _ET_AL_TERMS) + r")$")
+
+
+def _as_written(term: str) -> str:
+    """A pattern of ``term`` as prose writes it: each period optional, each space any run of spaces ("et al",
+    "et. al.", "u.a.")."""
+    return "".join(r"\.?" if c == "." else r"\s*" if c == " " else re.escape(c) for c in term)
+
+
+ET_AL_WRITTEN = "|".join(_as_written(t) for t in sorted(_ET_AL_TERMS, key=len, reverse=True))
+"""A pattern of the locales' "et al." as prose writes them, the longest first."""
+_OTHERS_AFTER = lazy(rf",?\s*(?:{ET_AL_WRITTEN})(?!\w)")
+
+
+def others_after(text: str, at: int) -> int:
+    """Where a locale's "et al." that follows position ``at`` of ``text`` (after spaces or a comma) ends, or 0 when
+    none does: "May et al.", "Müller u. a.", "Jansen e.a.", "Törmos and colleagues", the others of a work the person
+    named before leads."""
+    match = _OTHERS_AFTER.match(text, at)
+    return match.end() if match else 0
 
 
 def no_date(year: str) -> str:

@@ -17,6 +17,7 @@ from .cited_letters import UNDECIDED
 from .hits import Found, Hit
 from .index import SourceIndex
 from .prose_words import Prose
+from .quotations import OPENING_MARKS, quoted
 from .text import (
     MINOR_WORDS,
     STOPWORDS,
@@ -29,7 +30,8 @@ from .text import (
     tokens,
 )
 
-_QUOTED = re.compile(r"“([^”]{2,200})”|\"([^\"]{2,200})\"")
+_MARKED_MAX = 200
+"""The most characters a quoted title has: a longer quotation is a passage, not a title."""
 _ITALIC = re.compile(r"(?<![\w*])\*([^*\s][^*]{0,200}?)\*(?![\w*])|(?<![\w_])_([^_\s][^_]{0,200}?)_(?![\w_])")
 # Punctuation that ends a title's main part; a mark inside a word ("Accountability.Org", "3.5") does not.
 _CUT = re.compile(r"[:;,.?!](?!\w)|[(\u2013\u2014]|\s-\s")
@@ -189,13 +191,13 @@ _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z]")
 
 def _spans(claim: Claim) -> list[_Span]:
     text = claim.text
-    if len(_CAPITALISED.findall(text, 1)) < 1 and not any(q in text for q in "“\"*_"):
+    if len(_CAPITALISED.findall(text, 1)) < 1 and not any(q in text for q in f"{OPENING_MARKS}*_"):
         return []  # no second capitalised word and nothing marked: no title here
     toks = tokens(text)
     out: list[_Span] = []
-    for rx in (_QUOTED, _ITALIC):
-        for m in rx.finditer(text):
-            g = 1 if m.group(1) is not None else 2
+    italic = ((m, 1 if m.group(1) is not None else 2) for m in _ITALIC.finditer(text))
+    for m, g in (*quoted(text), *italic):
+        if 2 <= m.end(g) - m.start(g) <= _MARKED_MAX:
             inner = tuple(t for t in toks if m.start(g) <= t.start and t.end <= m.end(g))
             if inner:
                 out.append(_Span(inner, True))
