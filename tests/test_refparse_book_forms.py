@@ -10,6 +10,7 @@ from litreview.bibliography.refparse.assemble import assemble
 from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.relabel_books import book_after_closed_editors, place_closing_container
 from litreview.bibliography.refparse.relabel_journal_names import periodical_closing_title
+from litreview.bibliography.refparse.relabel_publisher import publisher_after_editors_stop
 from litreview.bibliography.refparse.relabel_spans import container_after_in
 from litreview.bibliography.refparse.tagger import Tagged
 
@@ -125,6 +126,26 @@ _PROSE = ("In Harbour Towns and Trade, the two authors argue that small ports ha
     ("Doe, J. (2005). Field notes. In Press.", "author author date title title note note", ""),
     # nor a paragraph of prose that opens with "In"
     (_PROSE, " ".join(["note"] * len(_PROSE.split())), ""),
+    # nor a title's words after an "in" with no delimiter before it
+    ("Doe, J.: A review of work in Harbour Studies, arXiv:2101.00001, 2021.",
+     "author author title title title title note note note note date", ""),
 ])
 def test_a_span_opened_by_in_is_the_container(text, marked, container):
     assert _words(container_after_in(_tagged(text, marked)), "container") == container
+
+
+@pytest.mark.parametrize(("text", "marked", "publisher"), [
+    # APSA: the publisher after the stop that closes the editors' names
+    ("Doe, Ann. 2004. “Field Work.” In Handbook of Things, eds. Bob Moss and Cy Kerr. Kessler Verlag, 93–132.",
+     "author author date title title container container container container editor editor editor editor editor "
+     "editor editor editor pages", "Kessler Verlag,"),
+    # ASA: "edited by", a middle name's stop before the family name's
+    ("Doe, Ann. 2004. “Field Work.” Pp. 3–9 in Handbook of Things, edited by Bob McK. Moss. Society of Small Things.",
+     "author author date title title pages pages container container container container editor editor editor "
+     "editor editor editor editor editor editor", "Society of Small Things."),
+    # the names' last word an initial: no stop closes them, no publisher is read
+    ("Doe, Ann. 2004. “Field Work.” In Handbook of Things, eds. Moss B. 93–132.",
+     "author author date title title container container container container editor editor editor pages", ""),
+])
+def test_a_publisher_after_the_editors_names_stop_is_the_publisher(text, marked, publisher):
+    assert _words(publisher_after_editors_stop(_tagged(text, marked)), "publisher") == publisher

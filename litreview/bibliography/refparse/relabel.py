@@ -78,6 +78,7 @@ from .relabel_numbers import (
     year_before_page_label,
 )
 from .relabel_publisher import (
+    publisher_after_editors_stop,
     publisher_after_semicolon,
     publisher_after_series,
     publisher_before_pages,
@@ -546,6 +547,7 @@ _RULES = (
     _rule(subtitle_read_as_container, "title publisher", _SPAN, unless="volume pages editor"),
     _rule(subtitle_and_publisher_read_as_container, "title", _SPAN, unless="publisher volume pages editor"),
     _rule(publisher_after_editors, "editor", marks=("(",)),
+    _rule(publisher_after_editors_stop, "editor", unless="publisher"),
     _rule(title_before_imprint_parenthesis, "author", _SPAN, unless="volume pages editor", marks=("(",)),
     _rule(publisher_read_as_container, "title date", _SPAN, unless="publisher volume pages editor"),
     _rule(edition_closing_title, "title", "publisher location", unless=_SPAN),
