@@ -226,9 +226,9 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
         elif label == "publisher":
             pub = span_pubfacts(seg.text)
             if pub is not None and pub.place:
-                series, _, name = pub.publisher.rpartition(";")  # MDPI's "Eds.; Series; Publisher: Place, Year;"
-                if series.strip():
-                    notes.append(series.strip())
+                named, _, name = pub.publisher.rpartition(";")  # MDPI's "Eds.; Series; Publisher: Place, Year;"
+                if named.strip():
+                    notes.append(named.strip())
                 put("place", pub.place, seg)
                 put("publisher", name.strip(), seg)
             elif series := F.series_then_publisher(clean_span(seg.text)):  # "Yale fastback, Yale University Press"
