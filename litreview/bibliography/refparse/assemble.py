@@ -226,8 +226,11 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
         elif label == "publisher":
             pub = span_pubfacts(seg.text)
             if pub is not None and pub.place:
+                named, _, name = pub.publisher.rpartition(";")  # MDPI's "Eds.; Series; Publisher: Place, Year;"
+                if named.strip():
+                    notes.append(named.strip())
                 put("place", pub.place, seg)
-                put("publisher", pub.publisher, seg)
+                put("publisher", name.strip(), seg)
             elif series := F.series_then_publisher(clean_span(seg.text)):  # "Yale fastback, Yale University Press"
                 if f.get("title"):
                     notes.append(series[0])
@@ -237,7 +240,7 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
             else:  # Frontiers' "eds. C. Roe and H. Moe (Carl Hanser Verlag), 10–16.": the name without its parentheses
                 publisher = clean_span(seg.text).rstrip(".")
                 put("publisher", publisher[1:-1] if _PARENTHESISED.fullmatch(publisher) else publisher, seg)
-        elif label == "location" and not f.get("publisher") and (pub := F.publisher_then_place(clean_span(seg.text), ":")):
+        elif label == "location" and not f.get("publisher") and (pub := _imprint_read_as_place(seg.text, first)):
             put("place", pub.place, seg)  # "Bodley Head: London" read as one place ("Rowley, Mass.": a place)
             put("publisher", pub.publisher, seg)
         elif label == "location":
@@ -313,6 +316,24 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
     evidence["*"] = (min(probs, default=1.0), sum(probs) / max(len(tagged), 1), 0.0, float(len(tagged)))
     return ParsedReference(raw=raw, uncertain=uncertain, confidence=tuple(sorted(conf.items())),
                            evidence=tuple(sorted(evidence.items())), rivals=tuple(sorted(rivals.items())), **f)  # type: ignore[arg-type]
+
+
+def _imprint_read_as_place(text: str, first: dict[str, Segment]) -> F.PubFacts | None:
+    """A place's span that holds the publisher too: "Bodley Head: London" always; where the reading has no publisher's
+    span, "Hamburg: Meiner" and Springer's "Meiner, Hamburg" as well (a known place after a name that is not one, or
+    a place before its colon and a name that is no known place). A place and its state abbreviated stay the place:
+    "Rowley, Mass.", "Cambridge, MA"."""
+    text = clean_span(text)
+    if (pub := F.publisher_then_place(text, ":")) is not None:
+        return pub
+    if "publisher" in first or _ABBREVIATED_END.search(text):
+        return None
+    pub = F.publisher_then_place(text) or (F.parse_pubfacts(text) if ":" in text else None)
+    return pub if pub is not None and pub.place and pub.publisher and not F.known_place(pub.publisher) else None
+
+
+#: a span closed by an abbreviated word ("Mass.", "Calif."): a state's name, the end of a place
+_ABBREVIATED_END = re.compile(r"\b[A-Z][a-z]{1,4}\.$")
 
 
 def _institution_as_container(f: dict[str, object], first: dict[str, Segment]) -> bool:

@@ -14,6 +14,7 @@ from ...locale_terms import NO_DATE
 from . import fields as F
 from .lexicon import EDITOR, POLISH_ROLES, TRANSLATOR
 from .relabel_books import (
+    book_after_closed_editors,
     book_after_editors_role,
     book_opening_editors,
     book_read_as_place,
@@ -40,6 +41,7 @@ from .relabel_journal_names import (
     doubted_journal_closing_title,
     initials_closing_journal,
     journal_between_volume_and_page,
+    periodical_closing_title,
     qualified_journal_before_numbers,
     qualifier_closing_journal,
 )
@@ -76,6 +78,7 @@ from .relabel_numbers import (
     year_before_page_label,
 )
 from .relabel_publisher import (
+    publisher_after_editors_stop,
     publisher_after_semicolon,
     publisher_after_series,
     publisher_before_pages,
@@ -487,6 +490,7 @@ _RULES = (
     _rule(editors_read_as_container, "editor", _SPAN),
     _rule(book_after_editors_role, "editor", unless=_SPAN),
     _rule(book_read_as_place, "editor", "location translator", unless=_SPAN),
+    _rule(book_after_closed_editors, "editor", "note publisher title", unless=_SPAN),
     _rule(book_opening_editors, "editor", unless=_SPAN),
     _rule(names_joined_by_dash, "", "author editor", marks=("–",)),
     _rule(names_run_on, "author title"),
@@ -509,7 +513,7 @@ _RULES = (
     _rule(imprint_in_parenthesis, marks=("(",)),
     _rule(work_cited_in_title, "title date", marks=("(",)),
     _rule(imprint_unknown, marks=("[",)),
-    _rule(container_after_in, "publisher", unless=_SPAN),
+    _rule(container_after_in, "", "publisher collection note", unless=_SPAN),
     _rule(container_inside_title, "title", marks=("In",)),
     _rule(publisher_after_series, "collection", rivals="publisher"),
     _rule(publisher_to_its_delimiter, "publisher", "location note genre"),
@@ -543,6 +547,7 @@ _RULES = (
     _rule(subtitle_read_as_container, "title publisher", _SPAN, unless="volume pages editor"),
     _rule(subtitle_and_publisher_read_as_container, "title", _SPAN, unless="publisher volume pages editor"),
     _rule(publisher_after_editors, "editor", marks=("(",)),
+    _rule(publisher_after_editors_stop, "editor", unless="publisher"),
     _rule(title_before_imprint_parenthesis, "author", _SPAN, unless="volume pages editor", marks=("(",)),
     _rule(publisher_read_as_container, "title date", _SPAN, unless="publisher volume pages editor"),
     _rule(edition_closing_title, "title", "publisher location", unless=_SPAN),
@@ -553,6 +558,7 @@ _RULES = (
     _rule(article_number_read_as_volume, "volume", unless="pages"),
     _rule(page_after_volume, "volume", unless="pages"),
     _rule(doubted_journal_closing_title, rivals="journal"),
+    _rule(periodical_closing_title, "title", "volume pages", unless=_SPAN),
     _rule(volume_and_pages_closing_container, rivals=_NUMBERS),
     _rule(publisher_past_containers_date, rivals="publisher"),
     _rule(title_before_in_quoted_name, marks=("«", "“")),

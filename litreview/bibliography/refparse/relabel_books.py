@@ -9,10 +9,12 @@ import re
 from collections.abc import Sequence
 
 from ...lazyre import lazy
+from ..names import PARTICLES
 from . import fields as F
 from .lexicon import AND, IN, JOURNAL, PUBLISHER, TRANSLATOR
 from .names import is_bare_initials, is_initials
 from .relabel_names import EDITOR_WORDS, first_run
+from .relabel_publisher import publishers_name
 from .relabel_publisher_bodies import BODY_RUN
 from .relabel_spans import IMPRINT_RUN, NOT_IMPRINT, SENTENCE_END
 from .tagger import Tagged
@@ -315,6 +317,56 @@ def book_after_editors_role(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+def book_after_closed_editors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The span right after the role that closes a chapter's editors opened by "In", read as a note's, a publisher's
+    or a second title's words, is the book, in a reading with no book or journal: Vancouver's "In: Doe B, Roe C,
+    editors. Book of Essays, Place: Publisher", ISO 690's "In : DOE, Bob (éd.), Book of Essays. Place :", APA's "In B.
+    Doe (Ed.), Book of Essays (pp. 1–9)" (the model, which saw few books there, read it as what follows one). The words
+    before the role are names (``_names_only``). Of a publisher's span, the words
+    after its last comma or in its parentheses stay the publisher's ("editors. Book of Essays, Erlbaum; 2003")."""
+    if any(t.label in ("container", "journal") for t in tagged) or (run := first_run(tagged, "editor")) is None:
+        return tagged
+    start, end = run
+    if end >= len(tagged) or end - start < 3 or tagged[start].token.text.casefold() not in IN \
+            or tagged[end - 1].token.text.strip("()[].,;:").casefold() not in _CLOSING_ROLES:
+        return tagged
+    label = tagged[end].label
+    if label not in _BOOK_READ_AS or (label == "title" and not any(t.label == "title" for t in tagged[:start])) \
+            or not tagged[end].token.text[:1].isupper() \
+            or not _names_only([t.token.text.rstrip(",;:") for t in tagged[start + 1:end - 1]]):
+        return tagged
+    stop = end
+    while stop < len(tagged) and tagged[stop].label == label:
+        stop += 1
+    out = list(tagged)
+    # "Book of Essays, Erlbaum;", "Book of Essays (Routledge,": the publisher closes the span (of a note's, a name of the
+    # lexicon's, "Book of Essays, Lawrence Erlbaum; 2003.": the year after it is ``_doubted_year``'s)
+    last = stop
+    while last > end and F.YEAR_ONLY.fullmatch(tagged[last - 1].token.text.strip("()[].,;:")):
+        last -= 1
+    cut = next((k for k in range(last - 1, end, -1) if tagged[k].token.text.startswith("(")
+                or (tagged[k - 1].token.text.endswith((",", ";")) and last - k <= BODY_RUN)), None)
+    if cut is not None and (label == "publisher" or publishers_name([t.token.text for t in tagged[cut:last]])):
+        out[cut:last] = [t._replace(label="publisher") for t in tagged[cut:last]]
+        stop = cut
+    out[end:stop] = [t._replace(label="container") for t in tagged[end:stop]]
+    return out
+
+
+def _names_only(words: Sequence[str]) -> bool:
+    """``words`` are names: an initial or a family name in capitals (ISO 690's "DOE, Bob") at least, and no lower-case
+    word but "and" and a name's particles (MDPI's "In Book of Essays; Doe, B., Eds.;" has the book's words before the
+    names)."""
+    return any(is_initials(w) or is_bare_initials(w) or (len(w) > 1 and w.isupper()) for w in words) and all(
+        not w.islower() or w in AND or w in PARTICLES for w in words)
+
+
+#: the roles that close a chapter's editors' names: the lexicon's, and French "(éd.)", "(éds.)"
+_CLOSING_ROLES = EDITOR_WORDS | frozenset(("éd", "éds"))
+#: labels the model read a chapter's book after its editors as (a second title: the chapter's is the first)
+_BOOK_READ_AS = frozenset(("note", "publisher", "title"))
+
+
 #: at most this many words in a place's name ("Frankfurt am Main", "Rio de Janeiro", "Thousand Oaks, CA")
 _PLACE_RUN = 4
 
@@ -322,8 +374,8 @@ _PLACE_RUN = 4
 def place_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The last sentence of a container's span, a few capitalised words (or a place's particles) closed by the colon
     before the publisher, is the place: "Vergangene Zukunft. Zur Semantik geschichtlicher Zeiten. Frankfurt am Main:
-    Suhrkamp." (the model read a book's subtitle as a container and ran it on over the place); the subtitle before it
-    is then read as ``subtitle_read_as_container`` reads one."""
+    Suhrkamp." (the model read a book's subtitle as a container and ran it on over the place), the colon set apart
+    in French ("Paris : Seuil"); the subtitle before it is then read as ``subtitle_read_as_container`` reads one."""
     for i in range(1, len(tagged)):
         if tagged[i].label != "publisher" or tagged[i - 1].label not in ("container", "journal") \
                 or not tagged[i - 1].token.text.endswith(":"):
@@ -334,7 +386,7 @@ def place_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             s -= 1
         if i - s > _PLACE_RUN or not s or tagged[s - 1].label != tagged[i - 1].label \
                 or not tagged[s].token.text[:1].isupper() \
-                or any(not (w[:1].isupper() or (w.islower() and len(w) <= 3)) or F.DIGIT.search(w)
+                or any(not (w[:1].isupper() or (w.islower() and len(w) <= 3) or w == ":") or F.DIGIT.search(w)
                        for w in (t.token.text for t in tagged[s:i])):
             return tagged
         return [t._replace(label="location") if s <= n < i else t for n, t in enumerate(tagged)]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ...lazyre import lazy
 from ...locale_terms import NO_DATE
 from . import fields as F
-from .lexicon import EDITOR
+from .lexicon import EDITOR, JOURNAL
 from .names import FUNCTION_WORDS
 from .relabel_journal import date_word as _date_word
 from .relabel_names import RUN as _RUN
@@ -206,6 +206,47 @@ def doubted_journal_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         out = out or list(tagged)
         out[start:i] = [t._replace(label="journal") for t in tagged[start:i]]
     return tagged if out is None else out
+
+
+def periodical_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words after a title's last comma or full stop, right before the volume (or a date and then the volume), are
+    the journal where one of them is a periodical's word of the lexicon (``lexicon.JOURNAL``: "Journal", "Annals",
+    "Proceedings", "Studies"), in a reading with no container; before the pages alone, they are the book or the
+    proceedings a paper is in. Copernicus's "Title, Trends in Cognitive Sciences, 16, 458–466", ABNT's "Title. Annals of
+    the New York Academy of Sciences, v. 935" and Vancouver's "Title. Proceedings of the Royal Society B 1997; 264:"
+    (the model, sure of itself, ran the title on over a name it had not seen); a name with no such word stays the
+    title's."""
+    if any(t.label in ("container", "journal") for t in tagged):
+        return tagged
+    for i in range(2, len(tagged)):
+        if tagged[i - 1].label != "title" or not _numbers_follow(tagged, i):
+            continue
+        s = i - 1
+        while s > 0 and i - s < _PERIODICAL_RUN and tagged[s - 1].label == "title" \
+                and not (tagged[s - 1].token.text.endswith(",") or SENTENCE_END.search(tagged[s - 1].token.text)):
+            s -= 1
+        words = [t.token.text.strip(".,;:()").casefold() for t in tagged[s:i]]
+        if s < 2 or tagged[s - 1].label != "title" or not tagged[s].token.text[:1].isupper() \
+                or not any(len(w) > 3 and w in JOURNAL for w in words):
+            return tagged
+        label = "container" if tagged[i].label == "pages" else "journal"
+        return [t._replace(label=label) if s <= n < i else t for n, t in enumerate(tagged)]
+    return tagged
+
+
+def _numbers_follow(tagged: Sequence[Tagged], i: int) -> bool:
+    """The volume or the pages open at ``i``, or a date does with the volume right after it."""
+    if tagged[i].label in ("volume", "pages"):
+        return True
+    j = i
+    while j < len(tagged) and j - i < 3 and tagged[j].label == "date":
+        j += 1
+    return j > i and j < len(tagged) and tagged[j].label == "volume"
+
+
+#: at most this many words in a journal's name closing a title ("The Ohio State University Research Foundation Project
+#: on Linguistic Analysis")
+_PERIODICAL_RUN = 14
 
 
 #: what the model may read a journal printed between the title and the numbers as

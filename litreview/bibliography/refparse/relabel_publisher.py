@@ -11,7 +11,7 @@ from ...lazyre import lazy
 from . import fields as F
 from .lexicon import PUBLISHER
 from .names import FUNCTION_WORDS
-from .relabel_names import OPEN_WORD
+from .relabel_names import EDITOR_WORDS, OPEN_WORD, first_run
 from .relabel_names import RUN as _RUN
 from .relabel_spans import CLOSERS as _CLOSERS
 from .relabel_spans import SENTENCE_END
@@ -302,3 +302,33 @@ def publisher_closing_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: labels a publisher alone in the closing parenthesis may have been read as
 _PARENTHESIS_READ = frozenset(("title", "note", "genre", "location"))
+
+
+def publisher_after_editors_stop(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The capitalised words after the full stop that closes a chapter's editors' names, which the model ran the
+    editors' span on over up to the pages, the date or the reference's end, are the publisher, in a reading with none:
+    APSA's "In Book, eds. Ann Roe and Bob Poe. Kessler Verlag, 93–132." and ASA's "Pp. 3–9 in Book, edited by A. Roe.
+    Society of Small Things." (the last stop that closes a word, not an initial: "ed. Ann McK. Roe. Kessler"). The span
+    opens with the role."""
+    if any(t.label == "publisher" for t in tagged) or (run := first_run(tagged, "editor")) is None:
+        return tagged
+    start, end = run
+    words = [t.token.text for t in tagged]
+    if words[start].strip("()[].,;:").casefold() not in _OPENING_ROLES \
+            or (end < len(tagged) and tagged[end].label not in _AFTER_EDITORS_PUBLISHER):
+        return tagged
+    stop = next((k for k in range(end - 2, start + 1, -1) if words[k].endswith(".") and len(words[k]) > 3
+                 and words[k][:-1].replace("-", "").isalpha() and words[k][:1].isupper()), None)
+    if stop is None:
+        return tagged
+    name = [w.strip(".,;:") for w in words[stop + 1:end]]
+    if not 0 < len(name) <= _TAIL_WORDS + 2 or not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in name) \
+            or F.known_place(" ".join(name)) or F.DIGIT.search(" ".join(name)):
+        return tagged
+    return [t._replace(label="publisher") if stop < n < end else t for n, t in enumerate(tagged)]
+
+
+#: the role words a chapter's editors' span opens with ("eds.", "ed.", "edited by")
+_OPENING_ROLES = EDITOR_WORDS | frozenset(("edited",))
+#: what may follow a publisher read on into the editors' span
+_AFTER_EDITORS_PUBLISHER = frozenset(("pages", "date", "doi", "url"))

@@ -122,24 +122,42 @@ _IN_WORD = lazy(rf"(?i){F.IN_WORDS}:?")
 
 
 def container_after_in(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """A publisher's span that opens with the word a style prints before a container ("En", "In:", "Dans") and a
-    capitalised word, in a reading with no container, is the container (the journal where a volume is read): ISO 690
-    in Spanish prints "Title. En Women & Politics [en línea]. 1991, vol. 11" and "En Business History eJournal. 2017",
-    which the model read as a publisher's; no style prints a publisher after "In"."""
+    """A publisher's, a series' or a note's span that opens with the word a style prints before a container ("En",
+    "In:", "Dans") and a capitalised word, in a reading with no container, is the container (the journal where a volume
+    is read): ISO 690 in Spanish prints "Title. En Women & Politics [en línea]. 1991, vol. 11" and "En Business History
+    eJournal. 2017", which the model read as a publisher's; AMA's "In: Book of Essays. Publisher; 2021" and APA's "In
+    Book of Essays (pp. 1–8)", which it read as a series' or a note's. No style prints a publisher or a series after
+    "In"; "In press" is no book, nor a paragraph of prose that opens with "In" (``_BOOK_RUN``), nor a title's words
+    after an "in" that no delimiter stands before ("A review of research in Language Processing, arXiv")."""
     if any(t.label in ("container", "journal") for t in tagged):
         return tagged
     for i in range(len(tagged) - 1):
-        if tagged[i].label != "publisher" or (i and tagged[i - 1].label == "publisher"):
+        label = tagged[i].label
+        if label not in _READ_AFTER_IN or (i and tagged[i - 1].label == label):
             continue
-        if not _IN_WORD.fullmatch(tagged[i].token.text) or tagged[i + 1].label != "publisher" \
-                or not tagged[i + 1].token.text[:1].isupper():
-            return tagged
+        if not _IN_WORD.fullmatch(tagged[i].token.text) or tagged[i + 1].label != label \
+                or not tagged[i + 1].token.text[:1].isupper() or tagged[i + 1].token.text.casefold().strip(".,") in _NO_BOOK:
+            if label == "publisher":
+                return tagged
+            continue
         j = i
-        while j < len(tagged) and tagged[j].label == "publisher":
+        while j < len(tagged) and tagged[j].label == label:
             j += 1
-        label = "journal" if any(t.label == "volume" for t in tagged) else "container"
-        return [t._replace(label=label) if i <= n < j else t for n, t in enumerate(tagged)]
+        if label != "publisher" and (j - i > _BOOK_RUN or (i and tagged[i - 1].token.text[-1:] not in _BEFORE_IN)):
+            continue  # a paragraph of prose that opens with "In", a title's words "… research in Language, …"
+        new = "journal" if any(t.label == "volume" for t in tagged) else "container"
+        return [t._replace(label=new) if i <= n < j else t for n, t in enumerate(tagged)]
     return tagged
+
+
+#: the spans a container opened by "In" may have been read as
+_READ_AFTER_IN = frozenset(("publisher", "collection", "note"))
+#: at most this many words in a book's name after "In" read as a series' or a note's
+_BOOK_RUN = 25
+#: what closes the field before a book's "In" read as a series' or a note's words
+_BEFORE_IN = frozenset(".,;:”’\"»)")
+#: what follows "In" where no book does ("In press", "In preparation")
+_NO_BOOK = frozenset(("press", "preparation", "print", "review"))
 
 
 def container_inside_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

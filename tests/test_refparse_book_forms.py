@@ -1,0 +1,151 @@
+"""Where a book's or a chapter's parts were read as another field's words: a chapter's book after its editors' role or
+after "In", a journal's name closing a title before the volume, a place and a publisher read as one span, a series
+before MDPI's "Publisher: Place"."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.bibliography.refparse.assemble import assemble
+from litreview.bibliography.refparse.features import tokenize
+from litreview.bibliography.refparse.relabel_books import book_after_closed_editors, place_closing_container
+from litreview.bibliography.refparse.relabel_journal_names import periodical_closing_title
+from litreview.bibliography.refparse.relabel_publisher import publisher_after_editors_stop
+from litreview.bibliography.refparse.relabel_spans import container_after_in
+from litreview.bibliography.refparse.tagger import Tagged
+
+
+def _tagged(text: str, marked: str) -> list[Tagged]:
+    """Hand-made tagger output, every label sure: ``marked`` gives each token's label."""
+    tokens = tokenize(text)
+    labels = marked.split()
+    assert len(tokens) == len(labels)
+    return [Tagged(tok, label, 1.0, 0.0, 0.0, "") for tok, label in zip(tokens, labels, strict=True)]
+
+
+def _words(tagged: list[Tagged], label: str) -> str:
+    return " ".join(t.token.text for t in tagged if t.label == label)
+
+
+@pytest.mark.parametrize(("text", "marked", "place", "publisher"), [
+    # "Place: Publisher" read as one place's span, with no publisher's span in the reading
+    ("Doe, J. 2001. Field notes. Bremen: Kessler, 2001.",
+     "author author date title title location location date", "Bremen", "Kessler"),
+    # Springer's "Publisher, Place" so read
+    ("Roe, K.: Field notes. Lindner, Tübingen (1999).",
+     "author author title title location location date", "Tübingen", "Lindner"),
+    # a place and its state stay the place
+    ("Doe, J. 2001. Field notes. Rowley, Mass.",
+     "author author date title title location location", "Rowley, Mass", ""),
+])
+def test_a_place_span_holding_the_publisher_gives_both(text, marked, place, publisher):
+    ref = assemble(text, text, _tagged(text, marked))
+    assert (ref.place, ref.publisher) == (place, publisher)
+
+
+def test_a_series_before_mdpis_publisher_and_place_is_no_part_of_the_publisher():
+    text = "Doe, J. Field Notes; Roe, K., Ed.; Studies in Small Things; Kessler: Berlin, 2001; pp. 3–9."
+    marked = ("author author title title editor editor editor publisher publisher publisher publisher publisher "
+              "publisher date pages pages")
+    ref = assemble(text, text, _tagged(text, marked))
+    assert (ref.place, ref.publisher) == ("Berlin", "Kessler")
+    assert "Studies in Small Things" in ref.note
+
+
+@pytest.mark.parametrize(("text", "marked", "container", "publisher"), [
+    # Vancouver: the book read as a note's words, its publisher after its comma one of the lexicon
+    ("Lee A. Field work. In: Moss B, Kerr CD, editors. Handbook of Small Things, Blackwell; 2004.",
+     "author author title title editor editor editor editor editor editor note note note note note note",
+     "Handbook of Small Things,", "Blackwell;"),
+    # APA: the book read as the publisher's, the publisher in parentheses after it
+    ("Lee, A. (2004). Field work. In B. Moss (Ed.), Handbook of Small Things (Kessler, pp. 3–9).",
+     "author author date title title editor editor editor editor publisher publisher publisher publisher publisher "
+     "pages pages",
+     "Handbook of Small Things", "(Kessler,"),
+    # ISO 690: the book read as a note's words up to the place
+    ("LEE, Ann. Field work. In : MOSS, Bob (éd.), Handbook of Small Things. Bremen : Kessler, 2004.",
+     "author author title title editor editor editor editor editor note note note note note note publisher date",
+     "Handbook of Small Things. Bremen :", "Kessler,"),
+])
+def test_the_span_after_the_editors_closing_role_is_the_chapters_book(text, marked, container, publisher):
+    out = book_after_closed_editors(_tagged(text, marked))
+    assert (_words(out, "container"), _words(out, "publisher")) == (container, publisher)
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # MDPI prints the book before its editors: the words after them are the series
+    ("Lee, A. Field work. In Handbook of Small Things; Moss, B., Eds.; Studies in Things; Kessler, 2004.",
+     "author author title title editor editor editor editor editor editor editor editor publisher publisher publisher "
+     "publisher date"),
+    # no role closes the names
+    ("Lee A. Field work. In: Moss B, Kerr CD. Handbook of Small Things, Blackwell; 2004.",
+     "author author title title editor editor editor editor editor note note note note note note"),
+])
+def test_no_book_is_read_where_the_editors_are_not_a_chapters(text, marked):
+    tagged = _tagged(text, marked)
+    assert book_after_closed_editors(tagged) == tagged
+
+
+def test_a_place_closing_a_container_before_a_french_colon_is_the_place():
+    text = "LEE, Ann. Field work. In : Handbook of Small Things. Bremen : Kessler, 2004."
+    marked = ("author author title title container container container container container container container container "
+              "publisher date")
+    out = place_closing_container(_tagged(text, marked))
+    assert (_words(out, "container"), _words(out, "location")) == ("In : Handbook of Small Things.", "Bremen :")
+
+
+@pytest.mark.parametrize(("text", "marked", "journal"), [
+    # Copernicus: the journal after the title's last comma, then the volume
+    ("Doe, J.: Field work on small things, Annals of Field Studies, 12, 3–9, 2001.",
+     "author author title title title title title title title title title volume pages date",
+     "Annals of Field Studies,"),
+    # Vancouver: after the title's full stop, a date and then the volume
+    ("Doe J. Field work on small things. Journal of Field Work 2001; 12: 3–9.",
+     "author author title title title title title title title title title date volume pages",
+     "Journal of Field Work"),
+    # no periodical's word: the title's own words
+    ("Doe, J.: Field work, small things, 12, 3–9, 2001.", "author author title title title title volume pages date", ""),
+])
+def test_a_periodicals_name_closing_the_title_before_the_volume_is_the_journal(text, marked, journal):
+    assert _words(periodical_closing_title(_tagged(text, marked)), "journal") == journal
+
+
+_PROSE = ("In Harbour Towns and Trade, the two authors argue that small ports have long traded with each other and that "
+          "the trade shaped the towns around them for centuries, as the records of many harbours show.")
+
+
+@pytest.mark.parametrize(("text", "marked", "container"), [
+    # APA: the book after "In" read as a series
+    ("Doe, J. (2005). Field notes. In Handbook of Things (pp. 1–8). Kessler.",
+     "author author date title title collection collection collection collection pages pages publisher",
+     "In Handbook of Things"),
+    # a note's span opened by "In"
+    ("Doe, J. Field notes. In Handbook of Things; Kessler, 2005; pp. 1–8.",
+     "author author title title note note note note publisher date pages pages", "In Handbook of Things;"),
+    # "In press" is no book
+    ("Doe, J. (2005). Field notes. In Press.", "author author date title title note note", ""),
+    # nor a paragraph of prose that opens with "In"
+    (_PROSE, " ".join(["note"] * len(_PROSE.split())), ""),
+    # nor a title's words after an "in" with no delimiter before it
+    ("Doe, J.: A review of work in Harbour Studies, arXiv:2101.00001, 2021.",
+     "author author title title title title note note note note date", ""),
+])
+def test_a_span_opened_by_in_is_the_container(text, marked, container):
+    assert _words(container_after_in(_tagged(text, marked)), "container") == container
+
+
+@pytest.mark.parametrize(("text", "marked", "publisher"), [
+    # APSA: the publisher after the stop that closes the editors' names
+    ("Doe, Ann. 2004. “Field Work.” In Handbook of Things, eds. Bob Moss and Cy Kerr. Kessler Verlag, 93–132.",
+     "author author date title title container container container container editor editor editor editor editor "
+     "editor editor editor pages", "Kessler Verlag,"),
+    # ASA: "edited by", a middle name's stop before the family name's
+    ("Doe, Ann. 2004. “Field Work.” Pp. 3–9 in Handbook of Things, edited by Bob McK. Moss. Society of Small Things.",
+     "author author date title title pages pages container container container container editor editor editor "
+     "editor editor editor editor editor editor", "Society of Small Things."),
+    # the names' last word an initial: no stop closes them, no publisher is read
+    ("Doe, Ann. 2004. “Field Work.” In Handbook of Things, eds. Moss B. 93–132.",
+     "author author date title title container container container container editor editor editor pages", ""),
+])
+def test_a_publisher_after_the_editors_names_stop_is_the_publisher(text, marked, publisher):
+    assert _words(publisher_after_editors_stop(_tagged(text, marked)), "publisher") == publisher
