@@ -90,7 +90,8 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
                           f"nowhere in {essay_path.name} (a shared bibliography? pandoc and LaTeX leave them out "
                           f"of the reference list): {written[0]} reports them, and what they lack, as notes, not errors "
                           f'(severity = {{ LR307 = "info" }}); delete that line to have each one fail the check')
-    plan.write(root / "mkdocs.yml", _mkdocs_text(_title(essay_text, essay_path), essay_text))
+    plan.write(root / "mkdocs.yml", _mkdocs_text(_title(essay_text, essay_path), essay_text,
+                                                 _essay_words(essay_path, essay_text)))
     gitignore = root / ".gitignore"
     if gitignore.exists():
         missing = [line for line in IGNORED
@@ -329,7 +330,19 @@ def _search_plugin(text: str) -> str:
     return f"  - search:\n      lang: [en, {', '.join(langs)}]\n" if langs else "  - search\n"
 
 
-def _mkdocs_text(title: str, text: str = "") -> str:
+def _essay_words(path: Path, text: str) -> str:
+    """The essay's sentences as litreview reads them (a LaTeX paper's \\input chapters, a book's chapters, a
+    Manubot folder's files), which its language is guessed from; its own ``text`` when it does not load."""
+    from ..essay import load_essay
+
+    try:
+        claims = load_essay(path).claims
+    except InputError:
+        return text
+    return " ".join(claim.text for claim in claims) or text
+
+
+def _mkdocs_text(title: str, text: str = "", words: str = "") -> str:
     # MkDocs puts site_name into every page unescaped: the essay's title is text, never markup.
     title = _TAG.sub("", title).replace("<", "").replace(">", "").strip() or "essay"
     return (f"# The review site: `litreview build` writes it to site/ (offline: no fonts or scripts from the web).\n"
@@ -338,18 +351,18 @@ def _mkdocs_text(title: str, text: str = "") -> str:
             f"site_name: {quoted('Review: ' + title)}\n"
             "theme:\n  name: material\n  font: false\n"
             "markdown_extensions:\n  - admonition\n  - attr_list\n  - tables\n  - toc:\n      permalink: true\n"
-            "plugins:\n" + _search_plugin(text) + _litreview_plugin(text))
+            "plugins:\n" + _search_plugin(words or text) + _litreview_plugin(text, words or text))
 
 
 _LANG_META = re.compile(r"^lang:\s*\S", re.MULTILINE)
 
 
-def _litreview_plugin(text: str) -> str:
-    """The plugin's entry: with the essay's language when it is not English and its metadata does not say it (the
-    site gives the essay's text that ``lang``; the review's own words stay English)."""
+def _litreview_plugin(text: str, words: str) -> str:
+    """The plugin's entry: with the language of the essay's ``words`` when it is not English and its ``text``'s
+    metadata does not say it (the site gives the essay's text that ``lang``; the review's own words stay English)."""
     from ..essay.language import guess_language
 
-    lang = "" if _LANG_META.search(text[:5000]) else guess_language(text)
+    lang = "" if _LANG_META.search(text[:5000]) else guess_language(words)
     if not lang or lang == "en":
         return "  - litreview\n"
     return (f"  - litreview:\n      essay_language: {lang}   # guessed from its common words; the lang of its text on "

@@ -26,17 +26,18 @@ Examples:
   litreview init _bookdown.yml                a bookdown book: its chapters, index.Rmd's bibliography
   litreview init content                      a Manubot manuscript: the identifiers it cites
   litreview init paper.md --workflow --pre-commit
-Without a bibliography (none given, none named by the essay or its book, none of its name beside it,
-as paper.json, no single .bib beside it or in a folder above it up to this one, none in a folder below it
-(or, with no .bib below it, below this one) holding keys it cites, and no single CSL-JSON or CSL-YAML bibliography beside it), the bibliography
-is imported from the essay's reference list into refs/bibliography.bib.
+Without a bibliography (none given, none named by the essay or its book, none of its name
+beside it, as paper.json, no single .bib beside it or in a folder above it up to this one, none
+in a folder below it (or, with no .bib below it, below this one) holding keys it cites, and no
+single CSL-JSON or CSL-YAML bibliography beside it), the bibliography is imported from the
+essay's reference list into refs/bibliography.bib.
 """
 
 
 @click.command(epilog=EXAMPLES)
 @click.argument("essay", required=False, type=click.Path())
 @click.option("--bib", "bib", type=click.Path(dir_okay=False, exists=True), multiple=True,
-              help="An existing bibliography (BibTeX, CSL-JSON or CSL-YAML) to review with the essay; repeat it "
+              help="An existing bibliography (BibTeX, biblatex, CSL-JSON or CSL-YAML) to review with the essay; repeat it "
                    "for several.")
 @click.option("--workflow", is_flag=True, help="Also write .github/workflows/review.yml (checks pull requests, "
                                                "publishes the site from the default branch).")
