@@ -58,7 +58,8 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
          '  refs/ when it lies outside this folder; the bibliography is found or\n'
          "  imported from the essay's reference list), refs/claims.yaml recording the\n"
          '  essay, and mkdocs.yml with the litreview plugin. Nothing that exists is\n'
-         '  overwritten.\n'
+         '  overwritten. Without ESSAY (and no refs/essay.md), --bib sets up the review\n'
+         '  of a bibliography alone (essay = "").\n'
          '\n'
          'Options:\n'
          '  --bib FILE    An existing bibliography (BibTeX, biblatex, CSL-JSON or CSL-\n'
@@ -82,6 +83,8 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
          '    litreview init content                      a Manubot manuscript: the identifiers it '
          'cites\n'
          '    litreview init paper.md --workflow --pre-commit\n'
+         '    litreview init --bib refs.bib --workflow    a bibliography kept without an essay, '
+         'checked in CI\n'
          '  Without a bibliography (none given, none named by the essay or its book, none of its '
          'name\n'
          '  beside it, as paper.json, no single .bib beside it or in a folder above it up to this '

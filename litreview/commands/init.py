@@ -26,6 +26,7 @@ Examples:
   litreview init _bookdown.yml                a bookdown book: its chapters, index.Rmd's bibliography
   litreview init content                      a Manubot manuscript: the identifiers it cites
   litreview init paper.md --workflow --pre-commit
+  litreview init --bib refs.bib --workflow    a bibliography kept without an essay, checked in CI
 Without a bibliography (none given, none named by the essay or its book, none of its name
 beside it, as paper.json, no single .bib beside it or in a folder above it up to this one, none
 in a folder below it (or, with no .bib below it, below this one) holding keys it cites, and no
@@ -50,7 +51,8 @@ def command(essay: str | None, bib: tuple[str, ...], workflow: bool, pre_commit:
     litreview.toml), refs/ (the essay is used where it is, or copied into refs/ when it
     lies outside this folder; the bibliography is found or imported from the essay's
     reference list), refs/claims.yaml recording the essay, and mkdocs.yml with the
-    litreview plugin. Nothing that exists is overwritten.
+    litreview plugin. Nothing that exists is overwritten. Without ESSAY (and no
+    refs/essay.md), --bib sets up the review of a bibliography alone (essay = "").
     """
     root = Path.cwd().resolve()
     plan = plan_init(root, essay, bib, workflow=workflow, pre_commit=pre_commit)
