@@ -326,3 +326,24 @@ def test_init_finds_the_bib_in_a_folder_beside_the_chapters_one(
     assert ("note: the bibliography is thesis/build/sources.bib, the one .bib in a folder below this one that holds "
             "keys ch2.md cites (1 of 1) (--bib names another)") in out
     assert not (tmp_path / "refs" / "bibliography.bib").exists()
+
+
+def test_init_sets_up_a_bibliography_kept_without_an_essay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    # A bibliography that grows through pull requests, with no essay: init stopped with "name the essay to review",
+    # so its maintainer could not have the workflow written.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "refs.bib").write_text("@book{waltz1979theory, author = {Waltz, Kenneth N.}, title = {Theory of "
+                                       "International Politics}, publisher = {Addison-Wesley}, year = {1979}}\n",
+                                       encoding="utf-8")
+    assert main(["init", "--bib", "refs.bib", "--workflow"]) == 0
+    assert "a bibliography alone" in capsys.readouterr().out
+    config = load_config(tmp_path, env={})
+    assert (config.essay, config.bibliography, config.claims) == ("", "refs.bib", "")
+    assert (tmp_path / ".github" / "workflows" / "review.yml").is_file()
+    assert 'site_name: "Review: refs"' in (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not (tmp_path / "refs" / "claims.yaml").exists()
+    assert main(["check"]) == 0
+    before = snapshot(tmp_path)
+    assert main(["init", "--bib", "refs.bib", "--workflow"]) == 0  # run again: nothing changes
+    assert snapshot(tmp_path) == before

@@ -87,6 +87,21 @@ def test_init_writes_the_guessed_language_for_the_site(tmp_path: Path, monkeypat
             "site\n") in (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
 
 
+def test_init_guesses_the_language_of_a_latex_papers_input_chapters(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # The main file holds only the preamble and \input{...}: its own few words told no language, so init wrote
+    # none although the site (which reads the chapters) gives the text lang="pt".
+    monkeypatch.chdir(tmp_path)
+    _review(tmp_path, "")
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters" / "intro.tex").write_text(PT * 3 + "Veja \\cite{a}.\n", encoding="utf-8")
+    (tmp_path / "paper.tex").write_text("\\documentclass{article}\n\\usepackage{biblatex}\n"
+                                        "\\addbibresource{refs.bib}\n\\begin{document}\n\\input{chapters/intro}\n"
+                                        "\\printbibliography\n\\end{document}\n", encoding="utf-8")
+    assert main(["init", "paper.tex"]) == 0
+    assert "      essay_language: pt   # guessed" in (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+
+
 def _pieces(text: str) -> list[str]:
     """``text`` split as Material's search splits a query's word (its ``split`` on the separator, zero-width too)."""
     import re

@@ -15,7 +15,7 @@ from ..errors import ConfigError, InputError
 from ..fileio import TEMP_PATTERN, is_inside
 from ..safewrite import LOCK_PATTERN
 from ..text import plural
-from ._init_bib import _bibliography, _follows, _is_project, _rel
+from ._init_bib import _bibliography, _follows, _is_project, _placed, _rel
 
 _TAG = re.compile(r"<[^<>]*>")
 #: What init's .gitignore holds: the built site, the cache, and the lock and temporary files litreview's writers
@@ -55,6 +55,33 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
     if (root / "refs").exists() and not (root / "refs").is_dir():
         raise InputError("refs exists and is not a folder", path=str(root / "refs"),
                          hint="init keeps the review's files in refs/: rename that file, then run init again")
+    if essay is None and bib and not (root / "refs" / "essay.md").is_file():
+        _plan_bibliography_alone(plan, root, [bib] if isinstance(bib, str) else list(bib))
+    else:
+        _plan_essay(plan, root, essay, bib)
+    gitignore = root / ".gitignore"
+    if gitignore.exists():
+        missing = [line for line in IGNORED
+                   if line not in gitignore.read_text(encoding="utf-8", errors="replace").splitlines()]
+        if missing:
+            plan.notes.append(f"add {', '.join(missing)} to .gitignore (built and cached files, the writers' "
+                              "lock and temporary files)")
+    else:
+        plan.write(gitignore, "".join(f"{line}\n" for line in IGNORED))
+    if workflow or pre_commit:
+        from ._ci_files import ci_files
+
+        files, notes, warnings = ci_files(root, workflow=workflow, pre_commit=pre_commit)
+        for path, text in files.items():
+            plan.write(path, text)
+        plan.notes += notes
+        plan.warnings += warnings
+    return plan
+
+
+def _plan_essay(plan: Plan, root: Path, essay: str | None, bib: str | tuple[str, ...] | None) -> None:
+    """The essay's part of the plan: its setting (copied into refs/ from outside the folder), its bibliography,
+    refs/claims.yaml recording it, the settings and mkdocs.yml."""
     essay_path = _essay(root, essay)
     essay_text = "" if essay_path.is_dir() else _read(essay_path)
     if is_inside(essay_path, root):
@@ -90,25 +117,19 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
                           f"nowhere in {essay_path.name} (a shared bibliography? pandoc and LaTeX leave them out "
                           f"of the reference list): {written[0]} reports them, and what they lack, as notes, not errors "
                           f'(severity = {{ LR307 = "info" }}); delete that line to have each one fail the check')
-    plan.write(root / "mkdocs.yml", _mkdocs_text(_title(essay_text, essay_path), essay_text))
-    gitignore = root / ".gitignore"
-    if gitignore.exists():
-        missing = [line for line in IGNORED
-                   if line not in gitignore.read_text(encoding="utf-8", errors="replace").splitlines()]
-        if missing:
-            plan.notes.append(f"add {', '.join(missing)} to .gitignore (built and cached files, the writers' "
-                              "lock and temporary files)")
-    else:
-        plan.write(gitignore, "".join(f"{line}\n" for line in IGNORED))
-    if workflow or pre_commit:
-        from ._ci_files import ci_files
+    plan.write(root / "mkdocs.yml", _mkdocs_text(_title(essay_text, essay_path), essay_text,
+                                                 _essay_words(essay_path, essay_text)))
 
-        files, notes, warnings = ci_files(root, workflow=workflow, pre_commit=pre_commit)
-        for path, text in files.items():
-            plan.write(path, text)
-        plan.notes += notes
-        plan.warnings += warnings
-    return plan
+
+def _plan_bibliography_alone(plan: Plan, root: Path, given: list[str]) -> None:
+    """A bibliography kept without an essay (one that grows through pull requests): the settings name no essay
+    and no claims file (`--essay ""`), so the checks, the registry records, the site and CI review its entries."""
+    settings = [_placed(plan, root, Path(b).resolve()) for b in given]
+    _settings(plan, root, "", settings[0] if len(settings) == 1 else settings, claims="")
+    plan.notes.append(f"no essay: {', '.join(settings)} {'is' if len(settings) == 1 else 'are'} reviewed as a "
+                      'bibliography alone (essay = "" in the settings; name an essay there, or run `litreview init '
+                      'paper.md`, to link its claims)')
+    plan.write(root / "mkdocs.yml", _mkdocs_text(Path(settings[0]).stem))
 
 
 def _essay(root: Path, essay: str | None) -> Path:
@@ -149,7 +170,8 @@ def essay_hint(root: Path) -> str:
 
     found = [visible(name) for name in manuscripts_in(root)]
     if not found:
-        return "e.g. litreview init paper.md (a Markdown, Quarto, R Markdown or LaTeX file, or a Manubot content/ folder)"
+        return ("e.g. litreview init paper.md (a Markdown, Quarto, R Markdown or LaTeX file, or a Manubot content/ "
+                "folder); a bibliography kept without an essay: litreview init --bib refs.bib")
     others = f" (or {', '.join(found[1:6])}{', ...' if len(found) > 6 else ''})" if len(found) > 1 else ""
     return f"{'name it' if len(found) == 1 else 'name one'}: litreview init {found[0]}{others}"
 
@@ -221,12 +243,12 @@ def _uncited(root: Path, essay_path: Path, bib: str | list[str]) -> tuple[int, i
 
 
 def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str], *, quiet_unused: bool = False,
-              named_by: str = "") -> None:
+              named_by: str = "", claims: str = "refs/claims.yaml") -> None:
     """[tool.litreview] appended to pyproject.toml if there is one, else litreview.toml (same keys).
 
     ``quiet_unused``: the essay cites a part of its bibliography, so LR307 is written down to a note. ``named_by``:
     the essay that names the bibliography, which the settings then leave out (a comment says so) to follow it."""
-    values = {"essay": essay, "bibliography": bib, "claims": "refs/claims.yaml", "metadata": "refs/metadata",
+    values = {"essay": essay, "bibliography": bib, "claims": claims, "metadata": "refs/metadata",
               "site_dir": "site"}
     body = "".join(f"{k} = {quoted(values[k])}\n" if not (k == "bibliography" and named_by) else
                    f"# bibliography: left out, so the files {named_by} names are read (as pandoc and LaTeX read "
@@ -329,7 +351,19 @@ def _search_plugin(text: str) -> str:
     return f"  - search:\n      lang: [en, {', '.join(langs)}]\n" if langs else "  - search\n"
 
 
-def _mkdocs_text(title: str, text: str = "") -> str:
+def _essay_words(path: Path, text: str) -> str:
+    """The essay's sentences as litreview reads them (a LaTeX paper's \\input chapters, a book's chapters, a
+    Manubot folder's files), which its language is guessed from; its own ``text`` when it does not load."""
+    from ..essay import load_essay
+
+    try:
+        claims = load_essay(path).claims
+    except InputError:
+        return text
+    return " ".join(claim.text for claim in claims) or text
+
+
+def _mkdocs_text(title: str, text: str = "", words: str = "") -> str:
     # MkDocs puts site_name into every page unescaped: the essay's title is text, never markup.
     title = _TAG.sub("", title).replace("<", "").replace(">", "").strip() or "essay"
     return (f"# The review site: `litreview build` writes it to site/ (offline: no fonts or scripts from the web).\n"
@@ -338,18 +372,18 @@ def _mkdocs_text(title: str, text: str = "") -> str:
             f"site_name: {quoted('Review: ' + title)}\n"
             "theme:\n  name: material\n  font: false\n"
             "markdown_extensions:\n  - admonition\n  - attr_list\n  - tables\n  - toc:\n      permalink: true\n"
-            "plugins:\n" + _search_plugin(text) + _litreview_plugin(text))
+            "plugins:\n" + _search_plugin(words or text) + _litreview_plugin(text, words or text))
 
 
 _LANG_META = re.compile(r"^lang:\s*\S", re.MULTILINE)
 
 
-def _litreview_plugin(text: str) -> str:
-    """The plugin's entry: with the essay's language when it is not English and its metadata does not say it (the
-    site gives the essay's text that ``lang``; the review's own words stay English)."""
+def _litreview_plugin(text: str, words: str) -> str:
+    """The plugin's entry: with the language of the essay's ``words`` when it is not English and its ``text``'s
+    metadata does not say it (the site gives the essay's text that ``lang``; the review's own words stay English)."""
     from ..essay.language import guess_language
 
-    lang = "" if _LANG_META.search(text[:5000]) else guess_language(text)
+    lang = "" if _LANG_META.search(text[:5000]) else guess_language(words)
     if not lang or lang == "en":
         return "  - litreview\n"
     return (f"  - litreview:\n      essay_language: {lang}   # guessed from its common words; the lang of its text on "

@@ -294,8 +294,9 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
 
     Fetches each work's metadata from the registries (Crossref, DataCite), makes a
     citation key by the key_pattern setting (default {family}{year}{word}, e.g.
-    holsti2004taming, with a, b... on a collision) and appends the entry to the .bib,
-    leaving every other byte of the file as it was. A DOI or a work (same title,
+    holsti2004taming, with a, b... on a collision) and appends the entry to the .bib
+    (the bibliography's first BibTeX file; a CSL-JSON or CSL-YAML one is edited by
+    hand), leaving every other byte of the file as it was. A DOI or a work (same title,
     year and first author) already in the bibliography is refused, naming its key;
     so is a work the registry says is retracted or under an expression of concern,
     unless --force is given. The fetched record goes to the snapshot folder

@@ -26,17 +26,19 @@ Examples:
   litreview init _bookdown.yml                a bookdown book: its chapters, index.Rmd's bibliography
   litreview init content                      a Manubot manuscript: the identifiers it cites
   litreview init paper.md --workflow --pre-commit
-Without a bibliography (none given, none named by the essay or its book, none of its name beside it,
-as paper.json, no single .bib beside it or in a folder above it up to this one, none in a folder below it
-(or, with no .bib below it, below this one) holding keys it cites, and no single CSL-JSON or CSL-YAML bibliography beside it), the bibliography
-is imported from the essay's reference list into refs/bibliography.bib.
+  litreview init --bib refs.bib --workflow    a bibliography kept without an essay, checked in CI
+Without a bibliography (none given, none named by the essay or its book, none of its name
+beside it, as paper.json, no single .bib beside it or in a folder above it up to this one, none
+in a folder below it (or, with no .bib below it, below this one) holding keys it cites, and no
+single CSL-JSON or CSL-YAML bibliography beside it), the bibliography is imported from the
+essay's reference list into refs/bibliography.bib.
 """
 
 
 @click.command(epilog=EXAMPLES)
 @click.argument("essay", required=False, type=click.Path())
 @click.option("--bib", "bib", type=click.Path(dir_okay=False, exists=True), multiple=True,
-              help="An existing bibliography (BibTeX, CSL-JSON or CSL-YAML) to review with the essay; repeat it "
+              help="An existing bibliography (BibTeX, biblatex, CSL-JSON or CSL-YAML) to review with the essay; repeat it "
                    "for several.")
 @click.option("--workflow", is_flag=True, help="Also write .github/workflows/review.yml (checks pull requests, "
                                                "publishes the site from the default branch).")
@@ -49,7 +51,8 @@ def command(essay: str | None, bib: tuple[str, ...], workflow: bool, pre_commit:
     litreview.toml), refs/ (the essay is used where it is, or copied into refs/ when it
     lies outside this folder; the bibliography is found or imported from the essay's
     reference list), refs/claims.yaml recording the essay, and mkdocs.yml with the
-    litreview plugin. Nothing that exists is overwritten.
+    litreview plugin. Nothing that exists is overwritten. Without ESSAY (and no
+    refs/essay.md), --bib sets up the review of a bibliography alone (essay = "").
     """
     root = Path.cwd().resolve()
     plan = plan_init(root, essay, bib, workflow=workflow, pre_commit=pre_commit)

@@ -89,7 +89,8 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     """Propose corrections: from the registry snapshot, and the fixes `check` knows.
 
     Without --write nothing changes: the proposals are shown as a unified diff of
-    the .bib. With --write each change is shown and applied only when accepted
+    the .bib. With --write (a BibTeX bibliography; CSL-JSON and CSL-YAML items are
+    corrected by hand) each change is shown and applied only when accepted
     (--yes accepts all): answer y to apply it, n or Enter to skip it, q to quit
     with the .bib unchanged (Ctrl-C too). The accepted changes are written when
     every one has been answered: the file is rewritten atomically and every byte
