@@ -35,7 +35,7 @@ fold are least among caps from 0.45 to 0.95 (bench/eval_topical.py --cv --extra-
 calibration table); the suggester orders candidates by the uncapped score."""
 
 # Written by `python bench/eval_topical.py --fit --extra-dev FOLDER ...`: fitted on 9 corpus documents and 24 further papers (development only).
-WEIGHTS: dict[str, float] = {"intercept": -4.0429, "cosine": 0.3275, "context": 0.0689, "top": 0.3317, "margin": 0.3424, "words": 0.4082, "title_word": 0.3489, "title_cover": 0.4327, "linked": 0.0, "cue": 0.3917, "first_person": -0.1317, "length": 0.0503, "spread": -0.0683, "entries": -0.2363, "source_margin": 0.4194, "bm25": 0.2239, "generic_only": -0.2083, "bm25_rank": 0.3431, "bm25_top": 0.2705, "rank": 0.474, "from_paragraph": -0.2851, "named": 3.7526}
+WEIGHTS: dict[str, float] = {"intercept": -4.0433, "cosine": 0.3279, "context": 0.0689, "top": 0.3318, "margin": 0.3418, "words": 0.4081, "title_word": 0.3487, "title_cover": 0.4328, "linked": 0.0, "cue": 0.3914, "first_person": -0.132, "length": 0.0499, "spread": -0.0684, "entries": -0.2357, "source_margin": 0.4195, "bm25": 0.2239, "generic_only": -0.2084, "bm25_rank": 0.3433, "bm25_top": 0.2705, "rank": 0.4743, "from_paragraph": -0.2853, "named": 3.7518}
 SHOW = 0.8
 """Default threshold: a suggestion is shown (site, ``links --suggest``) at this probability or above.
 The probabilities are calibrated, so what is shown is expected to be right at least 8 times in 10
