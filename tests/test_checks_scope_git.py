@@ -376,6 +376,20 @@ def test_an_unknown_ref_says_how_to_get_it_from_its_own_remote(tmp_path: Path, m
     assert "the reflog has no such entry (git reflog origin/main lists them)" in err and "upstream" not in err
 
 
+def test_an_unknown_ref_names_the_one_this_clone_has_that_was_meant(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys) -> None:
+    # A fork's clone that names the original repository upstream has no origin/main but upstream/main; a slip of
+    # the fingers (upstream/mian) names a branch one transposition away. A name like none is told nothing more.
+    origin = git_repo(review(tmp_path / "origin"))
+    git(origin, "branch", "-M", "main")
+    monkeypatch.chdir(clone(origin, tmp_path / "clone", "--origin", "upstream"))
+    for given, meant in (("origin/main", "upstream/main"), ("upstream/mian", "upstream/main"), ("mian", "main")):
+        assert main(["check", "--no-cache", "--since", given]) == 2
+        assert f"hint: did you mean --since {meant}? Else " in capsys.readouterr().err
+    assert main(["check", "--no-cache", "--since", "nosuchbranch"]) == 2
+    assert "did you mean" not in capsys.readouterr().err
+
+
 def test_a_bibliography_moved_to_csl_json_keeps_its_old_problems(repo: Path, capsys) -> None:
     # The same missing journal is "lacks journal" in BibTeX and "lacks container-title" in CSL-JSON.
     write(repo / "refs.bib", OLD + "\n" + GOOD + "@article{art2003,\n  author = {Loe, Lu},\n  title = {Art},\n"

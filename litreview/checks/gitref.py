@@ -4,6 +4,7 @@ and what to do when the clone lacks it (a shallow clone, a remote not fetched, a
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import subprocess
@@ -56,8 +57,33 @@ def _shallow(cwd: Path, runner: Runner) -> bool:
     return bool(proc.returncode == 0 and proc.stdout.strip() == b"true")
 
 
+def _near_ref(ref: str, cwd: Path, runner: Runner) -> str:
+    """The branch or tag of this clone that ``ref`` most probably means, else '': the same branch at another remote
+    (``upstream/main`` for ``origin/main`` in a fork's clone that names the original ``upstream``), else the one name
+    a slip away (``upstream/mian``)."""
+    proc = run_git(runner, ["git", "for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes", "refs/tags"], cwd)
+    if proc.returncode != 0:
+        return ""
+    names = [name.removeprefix(prefix) for name in proc.stdout.decode("utf-8", "replace").split()
+             for prefix in ("refs/heads/", "refs/remotes/", "refs/tags/") if name.startswith(prefix)
+             and not name.endswith("/HEAD")]
+    remote, sep, branch = ref.partition("/")
+    if sep and branch and (elsewhere := [n for n in names if n != ref and n.partition("/")[2] == branch]):
+        return elsewhere[0] if len(elsewhere) == 1 else ""
+    close = difflib.get_close_matches(ref, names, n=2, cutoff=0.75)
+    return close[0] if len(close) == 1 else ""
+
+
 def _ref_hint(ref: str, cwd: Path, runner: Runner) -> str:
-    """What to do about a ref this clone does not have: fetch it from its remote, or add the remote."""
+    """What to do about a ref this clone does not have: the one it has that was meant, or fetch it from its remote,
+    or add the remote."""
+    near = "" if "@{" in ref or SHA.fullmatch(ref) else _near_ref(ref, cwd, runner)
+    hint = _fetch_hint(ref, cwd, runner)
+    return f"did you mean --since {near}? Else {hint}" if near else hint
+
+
+def _fetch_hint(ref: str, cwd: Path, runner: Runner) -> str:
+    """How to get a ref this clone does not have: fetch it from its remote, or add the remote."""
     remote, sep, branch = ref.partition("/")
     if re.search(r"@\{(u|upstream|push)\}$", ref, re.IGNORECASE):  # what this branch tracks
         return "name the base instead, e.g. --since origin/main (or set it: git branch --set-upstream-to origin/main)"
