@@ -464,6 +464,24 @@ def test_a_citation_of_a_key_the_change_renamed_says_to_what(repo: Path, capsys)
     assert "LR300" in hints and not any("renamed" in hint for hint in hints.values())
 
 
+def test_a_manual_reference_the_change_renamed_says_to_what(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys) -> None:
+    # A Manubot manuscript's bibliography holds only the manual references it cites: an item whose id the change
+    # renamed away from its citation is in neither side's, and was told "removed".
+    item = ('[{"id": "%s", "type": "book", "title": "Global Assessment", "publisher": "IPBES", '
+            '"issued": {"date-parts": [[2019]]}, "author": [{"literal": "IPBES"}]}]\n')
+    write(tmp_path / "content/01.intro.md", "## Intro\n\nSpecies decline [@ipbes2019].\n")
+    write(tmp_path / "content/manual-references.json", item % "ipbes2019")
+    write(tmp_path / "litreview.toml", 'essay = "content"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "content/manual-references.json", item % "IPBES-2019")
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "LR300"]
+    assert [f["hint"] for f in found] == ["This change renamed the entry 'ipbes2019' to 'IPBES-2019': cite it by "
+                                          "its new key, or give the entry its old key back"]
+
+
 def test_a_citation_of_an_entry_the_change_removed_says_so(repo: Path, capsys) -> None:
     # The pull request deletes good2001 from the .bib alone: the citation's line is not in its diff, and the
     # annotation there ("matches no entry") read as the manuscript's fault.

@@ -67,7 +67,7 @@ def _near_ref(ref: str, cwd: Path, runner: Runner) -> str:
     names = [name.removeprefix(prefix) for name in proc.stdout.decode("utf-8", "replace").split()
              for prefix in ("refs/heads/", "refs/remotes/", "refs/tags/") if name.startswith(prefix)
              and not name.endswith("/HEAD")]
-    remote, sep, branch = ref.partition("/")
+    _, sep, branch = ref.partition("/")
     if sep and branch and (elsewhere := [n for n in names if n != ref and n.partition("/")[2] == branch]):
         return elsewhere[0] if len(elsewhere) == 1 else ""
     close = difflib.get_close_matches(ref, names, n=2, cutoff=0.75)

@@ -105,11 +105,25 @@ def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
             _note(f"the base ({ref}) could not be checked, so every finding counts as new:\n  {exc}", annotate)
             return scope.Side(()), (), {}, {}
         side = scope.Side(old_result.findings, _claim_texts(old_review), _file_lines(old_config))
-        renamed = scope.renamed_keys(old_review.bibliography, review.bibliography)
+        renamed = {**_manual_renamed(old_review, review), **scope.renamed_keys(old_review.bibliography,
+                                                                               review.bibliography)}
         kept = {*review.bibliography.keys, *renamed}
         removed = {s.key: rel(Path(s.file), old_config) if s.file else "" for s in old_review.bibliography.sources
                    if s.key not in kept}
     return side, old_result.suppressed, renamed, removed
+
+
+def _manual_renamed(old: Review, new: Review) -> dict[str, str]:
+    """Old id -> new id of a Manubot manuscript's manual references whose id alone the change renamed: the
+    bibliography holds only the items cited, so an item renamed away from its citations is in neither's."""
+    from ..checks import scope
+    from ..essay.manubot import manual_items
+    from ..model import Bibliography
+
+    if old.essay is None or new.essay is None or "manubot" not in (old.essay.format, new.essay.format):
+        return {}
+    before, after = manual_items(old.essay), manual_items(new.essay)
+    return scope.renamed_keys(Bibliography(tuple(before.values())), Bibliography(tuple(after.values())))
 
 
 def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, config: Config) -> list[Finding]:
