@@ -390,6 +390,23 @@ def test_an_unknown_ref_names_the_one_this_clone_has_that_was_meant(tmp_path: Pa
     assert "did you mean" not in capsys.readouterr().err
 
 
+def test_a_ref_counted_back_past_the_history_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    # --since HEAD~1 in CI's clone of depth 1 (or HEAD~5 in a history of two commits) was told to check the name
+    # and list the branches: the name is right, the history is too short or cut off.
+    origin = git_repo(review(tmp_path / "origin"))
+    write(origin / "essay.md", ESSAY + "\nMore.\n")
+    git(origin, "commit", "-q", "-am", "more")
+    monkeypatch.chdir(origin)
+    for ref in ("HEAD~5", "HEAD^2"):
+        assert main(["check", "--no-cache", "--since", ref]) == 2
+        err = capsys.readouterr().err
+        assert f"hint: HEAD's history holds no commit {ref} names (2 commits: git log --oneline --graph HEAD" in err
+        assert "check the name" not in err and "did you mean" not in err
+    monkeypatch.chdir(clone(origin, tmp_path / "shallow", "--depth", "1"))
+    assert main(["check", "--no-cache", "--since", "HEAD~1"]) == 2
+    assert "hint: this clone is shallow: its history stops before HEAD~1 (git fetch --deepen" in capsys.readouterr().err
+
+
 def test_a_bibliography_moved_to_csl_json_keeps_its_old_problems(repo: Path, capsys) -> None:
     # The same missing journal is "lacks journal" in BibTeX and "lacks container-title" in CSL-JSON.
     write(repo / "refs.bib", OLD + "\n" + GOOD + "@article{art2003,\n  author = {Loe, Lu},\n  title = {Art},\n"

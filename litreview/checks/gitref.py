@@ -18,6 +18,7 @@ from ..errors import InputError
 Runner = Callable[..., Any]
 CI_DEPTH = "in GitHub Actions use actions/checkout with fetch-depth: 0, in GitLab CI set GIT_DEPTH: 0"
 SHA = re.compile(r"[0-9a-fA-F]{7,64}")
+_ANCESTRY = re.compile(r"(.+?)(?:~\d*|\^\d*)+")  # HEAD~3, main^2, origin/main^: a commit counted back from another
 _HUNK = re.compile(r"@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
 
@@ -77,7 +78,7 @@ def _near_ref(ref: str, cwd: Path, runner: Runner) -> str:
 def _ref_hint(ref: str, cwd: Path, runner: Runner) -> str:
     """What to do about a ref this clone does not have: the one it has that was meant, or fetch it from its remote,
     or add the remote."""
-    near = "" if "@{" in ref or SHA.fullmatch(ref) else _near_ref(ref, cwd, runner)
+    near = "" if "@{" in ref or SHA.fullmatch(ref) or _ANCESTRY.fullmatch(ref) else _near_ref(ref, cwd, runner)
     hint = _fetch_hint(ref, cwd, runner)
     return f"did you mean --since {near}? Else {hint}" if near else hint
 
@@ -96,6 +97,13 @@ def _fetch_hint(ref: str, cwd: Path, runner: Runner) -> str:
         if _shallow(cwd, runner):
             return f"this clone is shallow: fetch the history first (git fetch --unshallow origin); {CI_DEPTH}"
         return "fetch the branch that holds this commit first (git fetch origin BRANCH)"
+    if (walk := _ANCESTRY.fullmatch(ref)) and commit_of(stem := walk.group(1), cwd, runner):
+        if _shallow(cwd, runner):
+            return (f"this clone is shallow: its history stops before {ref} (git fetch --deepen=N origin, or git "
+                    f"fetch --unshallow origin); {CI_DEPTH}")
+        count = run_git(runner, ["git", "rev-list", "--count", stem], cwd).stdout.decode("ascii", "replace").strip()
+        held = "1 commit" if count == "1" else f"{count or 'its'} commits"
+        return f"{stem}'s history holds no commit {ref} names ({held}: git log --oneline --graph {stem} shows them)"
     if sep and not branch:  # origin/$BASE with the variable empty
         return (f"{ref!r} names no branch: the variable after {ref!r} may not be set in this kind of run (GitHub sets "
                 "GITHUB_BASE_REF on pull_request events only)")
