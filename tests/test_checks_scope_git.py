@@ -499,6 +499,21 @@ def test_a_manual_reference_the_change_renamed_says_to_what(tmp_path: Path, monk
                                           "its new key, or give the entry its old key back"]
 
 
+def test_a_finding_an_entrys_mended_syntax_error_had_hidden_says_it_may_be_older(repo: Path, capsys) -> None:
+    # good2001 lacks its publisher at the base too, but a missing comma there kept its fields from being checked:
+    # the change that mends the comma brings LR111 to light. It counts as new, and says why it may be older.
+    damaged = "@book{good2001,\n  author = {Roe, Rita}\n  title = {Good},\n  year = {2001},\n}\n"
+    write(repo / "refs.bib", OLD + "\n" + damaged)
+    git(repo, "commit", "-q", "-am", "good2001 without its comma")
+    git(repo, "tag", "damaged")
+    write(repo / "refs.bib", OLD + "\n" + damaged.replace("Rita}", "Rita},"))
+    assert main(["check", "--no-cache", "--format", "json", "--since", "damaged"]) == 0
+    (found,) = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["key"] == "good2001"]
+    assert found["code"] == "LR111"
+    assert found["hint"].endswith("; the base could not check this entry (its syntax error, which this change "
+                                  "mends, hid its fields), so this may be older than the change")
+
+
 def test_a_citation_of_an_entry_the_change_removed_says_so(repo: Path, capsys) -> None:
     # The pull request deletes good2001 from the .bib alone: the citation's line is not in its diff, and the
     # annotation there ("matches no entry") read as the manuscript's fault.
