@@ -407,6 +407,16 @@ def test_a_ref_counted_back_past_the_history_says_so(tmp_path: Path, monkeypatch
     assert "hint: this clone is shallow: its history stops before HEAD~1 (git fetch --deepen" in capsys.readouterr().err
 
 
+def test_a_file_in_a_commit_or_a_message_search_is_no_branch_to_fetch(repo: Path, capsys) -> None:
+    # "git fetch origin main:refs.bib" was the hint for --since origin/main:refs.bib: a refspec that writes a branch.
+    assert main(["check", "--no-cache", "--since", "origin/main:refs.bib"]) == 2
+    err = capsys.readouterr().err
+    assert "hint: 'origin/main:refs.bib' names a file in a commit, not a commit: give --since origin/main" in err
+    assert "git fetch" not in err
+    assert main(["check", "--no-cache", "--since", ":/no such message"]) == 2
+    assert "hint: no commit's message matches 'no such message'" in capsys.readouterr().err
+
+
 def test_a_bibliography_moved_to_csl_json_keeps_its_old_problems(repo: Path, capsys) -> None:
     # The same missing journal is "lacks journal" in BibTeX and "lacks container-title" in CSL-JSON.
     write(repo / "refs.bib", OLD + "\n" + GOOD + "@article{art2003,\n  author = {Loe, Lu},\n  title = {Art},\n"

@@ -78,7 +78,8 @@ def _near_ref(ref: str, cwd: Path, runner: Runner) -> str:
 def _ref_hint(ref: str, cwd: Path, runner: Runner) -> str:
     """What to do about a ref this clone does not have: the one it has that was meant, or fetch it from its remote,
     or add the remote."""
-    near = "" if "@{" in ref or SHA.fullmatch(ref) or _ANCESTRY.fullmatch(ref) else _near_ref(ref, cwd, runner)
+    near = "" if "@{" in ref or ":" in ref or SHA.fullmatch(ref) or _ANCESTRY.fullmatch(ref) else _near_ref(
+        ref, cwd, runner)
     hint = _fetch_hint(ref, cwd, runner)
     return f"did you mean --since {near}? Else {hint}" if near else hint
 
@@ -90,6 +91,10 @@ def _fetch_hint(ref: str, cwd: Path, runner: Runner) -> str:
         return "name the base instead, e.g. --since origin/main (or set it: git branch --set-upstream-to origin/main)"
     if "@{" in ref:  # a reflog entry (main@{1}, @{yesterday}): a fresh clone's reflog is nearly empty
         return f"the reflog has no such entry (git reflog {ref.partition('@{')[0] or 'HEAD'} lists them): name a commit"
+    if ref.startswith(":/"):  # git's search of commit messages
+        return f"no commit's message matches {ref[2:]!r} (git log --oneline lists them): name a branch, tag or commit"
+    if ":" in ref:  # REV:PATH, a file in a commit: fetching it as a branch would write a branch named PATH
+        return f"{ref!r} names a file in a commit, not a commit: give --since {ref.partition(':')[0] or 'HEAD'}"
     if not commit_of("HEAD", cwd, runner):
         return ("this repository has no commit yet, so it holds no branch or commit to compare with: commit "
                 "first, or give --since HEAD (a first commit is checked whole)")
