@@ -579,6 +579,23 @@ def test_a_year_with_words_beside_it_is_named_in_the_hint() -> None:
     assert found["b"] == CATALOGUE["LR124"].hint
 
 
+def test_a_date_of_iso_form_that_names_no_day_says_which_part_is_wrong() -> None:
+    # date = {2021-02-30} has ISO's form: "is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)" sent the reader to its
+    # layout. The same for a CSL-JSON item's date-parts; a layout that is not ISO's keeps the old words.
+    from litreview.bibliography.csl import parse_csl
+
+    text = ("@article{a, title={A}, journaltitle={J}, date={2021-02-30}}\n"
+            "@article{b, title={B}, journaltitle={J}, date={2021-13}}\n"
+            "@article{c, title={C}, journaltitle={J}, date={2021/02/03/04}}\n")
+    items = '[{"id": "d", "type": "book", "title": "D", "publisher": "P", "issued": {"date-parts": [[2020, 4, 31]]}}]'
+    found = {f.key: f.message for bib in (parse_bibliography(text, "x.bib"), parse_csl(items, "x.json"))
+             for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings if f.code == "LR124"}
+    assert found == {"a": "date '2021-02-30' is no date: 2021-02 has no day 30",
+                     "b": "date '2021-13' is no date: the calendar has no month 13",
+                     "c": "date '2021/02/03/04' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                     "d": "issued '2020-04-31' is no date: 2020-04 has no day 31"}
+
+
 def test_a_letter_typed_for_a_digit_is_named_in_the_hint() -> None:
     # "2O07" and "20l5" (a capital O, a small L) got the generic "Write year = {2004}, ..."; a word stays generic.
     text = ("@misc{a, title={A}, year={2O07}}\n@misc{b, title={B}, year={20l5}}\n@misc{c, title={C}, year={ODIO}}\n"

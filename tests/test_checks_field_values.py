@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from litreview.bibliography.csl import parse_csl
 from litreview.bibliography.load import parse_bibliography
 from litreview.checks import check_review
+from litreview.checks.catalogue import CATALOGUE
 from litreview.config import Config
 from litreview.model import Bibliography, Finding, Review
 
@@ -82,6 +83,15 @@ def test_a_doi_field_holding_no_doi_says_what_it_holds() -> None:
     assert malformed["h"].hint == "The doi field holds a web address that is no DOI link: move it to the url field"
     assert "i" not in malformed
     assert [f.hint for f in found(bib, "LR121")] == ["Write doi = {10.1109/MC.2012.76}"]
+
+
+def test_a_doi_link_with_a_space_is_not_called_no_doi_link() -> None:
+    # A doi.org link whose DOI holds a space is a DOI link with a slip in it: moving it to url would lose the DOI.
+    bib = parse_bibliography("@article{s, title = {T}, journal = {J}, year = {2021},"
+                             " doi = {https://doi.org/10.1000/xyz abc}}\n", "refs.bib")
+    (malformed,) = found(bib, "LR120")
+    assert "white space" in malformed.message
+    assert malformed.hint == CATALOGUE["LR120"].hint
 
 
 def test_a_url_with_spaces_is_mended_as_its_spaces_tell() -> None:

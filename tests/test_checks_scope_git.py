@@ -376,6 +376,47 @@ def test_an_unknown_ref_says_how_to_get_it_from_its_own_remote(tmp_path: Path, m
     assert "the reflog has no such entry (git reflog origin/main lists them)" in err and "upstream" not in err
 
 
+def test_an_unknown_ref_names_the_one_this_clone_has_that_was_meant(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys) -> None:
+    # A fork's clone that names the original repository upstream has no origin/main but upstream/main; a slip of
+    # the fingers (upstream/mian) names a branch one transposition away. A name like none is told nothing more.
+    origin = git_repo(review(tmp_path / "origin"))
+    git(origin, "branch", "-M", "main")
+    monkeypatch.chdir(clone(origin, tmp_path / "clone", "--origin", "upstream"))
+    for given, meant in (("origin/main", "upstream/main"), ("upstream/mian", "upstream/main"), ("mian", "main")):
+        assert main(["check", "--no-cache", "--since", given]) == 2
+        assert f"hint: did you mean --since {meant}? Else " in capsys.readouterr().err
+    assert main(["check", "--no-cache", "--since", "nosuchbranch"]) == 2
+    assert "did you mean" not in capsys.readouterr().err
+
+
+def test_a_ref_counted_back_past_the_history_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    # --since HEAD~1 in CI's clone of depth 1 (or HEAD~5 in a history of two commits) was told to check the name
+    # and list the branches: the name is right, the history is too short or cut off.
+    origin = git_repo(review(tmp_path / "origin"))
+    write(origin / "essay.md", ESSAY + "\nMore.\n")
+    git(origin, "commit", "-q", "-am", "more")
+    monkeypatch.chdir(origin)
+    for ref in ("HEAD~5", "HEAD^2"):
+        assert main(["check", "--no-cache", "--since", ref]) == 2
+        err = capsys.readouterr().err
+        assert f"hint: HEAD's history holds no commit {ref} names (2 commits: git log --oneline --graph HEAD" in err
+        assert "check the name" not in err and "did you mean" not in err
+    monkeypatch.chdir(clone(origin, tmp_path / "shallow", "--depth", "1"))
+    assert main(["check", "--no-cache", "--since", "HEAD~1"]) == 2
+    assert "hint: this clone is shallow: its history stops before HEAD~1 (git fetch --deepen" in capsys.readouterr().err
+
+
+def test_a_file_in_a_commit_or_a_message_search_is_no_branch_to_fetch(repo: Path, capsys) -> None:
+    # "git fetch origin main:refs.bib" was the hint for --since origin/main:refs.bib: a refspec that writes a branch.
+    assert main(["check", "--no-cache", "--since", "origin/main:refs.bib"]) == 2
+    err = capsys.readouterr().err
+    assert "hint: 'origin/main:refs.bib' names a file in a commit, not a commit: give --since origin/main" in err
+    assert "git fetch" not in err
+    assert main(["check", "--no-cache", "--since", ":/no such message"]) == 2
+    assert "hint: no commit's message matches 'no such message'" in capsys.readouterr().err
+
+
 def test_a_bibliography_moved_to_csl_json_keeps_its_old_problems(repo: Path, capsys) -> None:
     # The same missing journal is "lacks journal" in BibTeX and "lacks container-title" in CSL-JSON.
     write(repo / "refs.bib", OLD + "\n" + GOOD + "@article{art2003,\n  author = {Loe, Lu},\n  title = {Art},\n"
@@ -448,6 +489,39 @@ def test_a_citation_of_a_key_the_change_renamed_says_to_what(repo: Path, capsys)
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1  # not only renamed: no claim
     hints = {f["code"]: f["hint"] for f in json.loads(capsys.readouterr().out)["findings"]}
     assert "LR300" in hints and not any("renamed" in hint for hint in hints.values())
+
+
+def test_a_manual_reference_the_change_renamed_says_to_what(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys) -> None:
+    # A Manubot manuscript's bibliography holds only the manual references it cites: an item whose id the change
+    # renamed away from its citation is in neither side's, and was told "removed".
+    item = ('[{"id": "%s", "type": "book", "title": "Global Assessment", "publisher": "IPBES", '
+            '"issued": {"date-parts": [[2019]]}, "author": [{"literal": "IPBES"}]}]\n')
+    write(tmp_path / "content/01.intro.md", "## Intro\n\nSpecies decline [@ipbes2019].\n")
+    write(tmp_path / "content/manual-references.json", item % "ipbes2019")
+    write(tmp_path / "litreview.toml", 'essay = "content"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "content/manual-references.json", item % "IPBES-2019")
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "LR300"]
+    assert [f["hint"] for f in found] == ["This change renamed the entry 'ipbes2019' to 'IPBES-2019': cite it by "
+                                          "its new key, or give the entry its old key back"]
+
+
+def test_a_finding_an_entrys_mended_syntax_error_had_hidden_says_it_may_be_older(repo: Path, capsys) -> None:
+    # good2001 lacks its publisher at the base too, but a missing comma there kept its fields from being checked:
+    # the change that mends the comma brings LR111 to light. It counts as new, and says why it may be older.
+    damaged = "@book{good2001,\n  author = {Roe, Rita}\n  title = {Good},\n  year = {2001},\n}\n"
+    write(repo / "refs.bib", OLD + "\n" + damaged)
+    git(repo, "commit", "-q", "-am", "good2001 without its comma")
+    git(repo, "tag", "damaged")
+    write(repo / "refs.bib", OLD + "\n" + damaged.replace("Rita}", "Rita},"))
+    assert main(["check", "--no-cache", "--format", "json", "--since", "damaged"]) == 0
+    (found,) = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["key"] == "good2001"]
+    assert found["code"] == "LR111"
+    assert found["hint"].endswith("; the base could not check this entry (its syntax error, which this change "
+                                  "mends, hid its fields), so this may be older than the change")
 
 
 def test_a_citation_of_an_entry_the_change_removed_says_so(repo: Path, capsys) -> None:

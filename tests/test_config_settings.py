@@ -154,6 +154,25 @@ def test_a_duplicate_of_a_cited_entry_that_is_cited_nowhere_is_a_note_of_a_share
     assert ("LR106", "PaperI", "error") in levels("")  # uncited entries errors too, as by default
 
 
+def test_a_key_told_from_a_cited_one_by_case_alone_keeps_its_level_in_a_shared_bibliography(tmp_path: Path) -> None:
+    # A pull request adds @article{Wang2016, ...} below the cited wang2016 of a shared library: BibTeX reads the two
+    # as one key (a "Repeated entry" error, the first one kept), so the clash is the document's, though the entry
+    # added is cited nowhere. Two uncited keys that clash stay notes.
+    from litreview.essay import parse_essay
+    from litreview.linking import link
+
+    bib = parse_bibliography("""@book{wang2016, author = {Wang, Jin}, title = {Measures}, year = {2016}, publisher = {P}}
+@book{Wang2016, author = {Wang, Jin}, title = {Other}, year = {2016}, publisher = {P}}
+@book{lee2001, author = {Lee, Ann}, title = {One}, year = {2001}, publisher = {P}}
+@book{Lee2001, author = {Lee, Ann}, title = {Two}, year = {2001}, publisher = {P}}
+""", "library.bib")
+    essay = parse_essay("A claim [@wang2016].\n", "paper.md")
+    review = Review(bibliography=bib, essay=essay, linkage=link(essay, bib, None))
+    config = load_config(settings(tmp_path, 'severity = { LR307 = "info" }\n'), env={})
+    levels = {(f.code, f.key, f.severity) for f in check_review(review, config, now=NOW).findings if f.code == "LR108"}
+    assert levels == {("LR108", "Wang2016", "warning"), ("LR108", "Lee2001", "info")}
+
+
 def test_a_severity_for_an_unknown_code_is_reported(tmp_path: Path) -> None:
     bib = parse_bibliography(BIB, "refs.bib")
     config = load_config(settings(tmp_path, 'severity = { LR999 = "info" }\n'), env={})

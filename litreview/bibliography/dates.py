@@ -77,7 +77,22 @@ def edtf_range_problem(text: str) -> str:
     """Why biblatex reads no date or range ('' when it does): ``start/end``, open ends as ``..`` or ''."""
     ends = [part for part in text.split("/") if part not in ("", "..")] if text.count("/") <= 1 else []
     if not ends or any(edtf_year(part) is None for part in ends):
-        return "not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        return next(filter(None, map(_off_the_calendar, ends)), "not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return ""
+
+
+def _off_the_calendar(text: str) -> str:
+    """Why a date of ISO's form names no day ("2021-02-30": no such day), else ''."""
+    match = _ISO_DATE.fullmatch(text.strip())
+    if not match or not match.group(2):
+        return ""
+    year, month, day = (int(part) for part in match.groups(default="1"))
+    if not 1 <= month <= 12 and not (21 <= month <= 24 and match.group(3) is None):
+        return f"no date: the calendar has no month {match.group(2)}"
+    try:
+        date(max(year, 1), month if month <= 12 else 1, day)
+    except ValueError:
+        return f"no date: {match.group(1)}-{match.group(2)} has no day {match.group(3)}"
     return ""
 
 

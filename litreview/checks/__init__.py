@@ -17,7 +17,7 @@ from ..model import Finding, Review
 from .bib import check_bibliography, damaged_entries
 from .bibtex_reads import check_bibtex_reads
 from .catalogue import CATALOGUE, Code, catalogue_json, code_info
-from .duplicates import duplicate_partners
+from .duplicates import case_partners, duplicate_partners
 from .imported import check_unsure_imports
 from .notices import check_notices
 from .pandoc_reads import check_pandoc_reads
@@ -82,7 +82,8 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
                            severity_codes=config.severity)
     found = with_severity(found, config.severity)
     silenced = gather(config.suppress, config.suppress_entries, bib)
-    found = uncited_at_most(found, silenced, lambda: duplicate_partners(bib.sources))
+    found = uncited_at_most(found, silenced, lambda: duplicate_partners(bib.sources),
+                           lambda: case_partners(bib.sources))
     kept, dropped = apply(found, silenced)
     root = Path(config.root)
     return CheckResult(findings=tuple(sort_findings(_relative(f, root) for f in _unique(kept))),

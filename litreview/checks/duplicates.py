@@ -61,6 +61,14 @@ def duplicate_partners(sources: Iterable[Source]) -> dict[tuple[str, str], str]:
     return {(code, source.key): first.key for code, source, first in duplicate_pairs(sources)}
 
 
+def case_partners(sources: Iterable[Source]) -> dict[str, list[str]]:
+    """Key -> the other keys that differ from it only in case (those LR108 tells apart), for keys that have any."""
+    by_folded: dict[str, list[str]] = {}
+    for source in sources:
+        by_folded.setdefault(source.key.casefold(), []).append(source.key)
+    return {key: [k for k in keys if k != key] for keys in by_folded.values() if len(set(keys)) > 1 for key in keys}
+
+
 def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
     """LR106 for a DOI already used by an earlier entry, LR107 for the same work (``same_work``, ``year_apart``)."""
     for code, source, first in duplicate_pairs(sources):

@@ -4,6 +4,7 @@ and what to do when the clone lacks it (a shallow clone, a remote not fetched, a
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import subprocess
@@ -17,6 +18,7 @@ from ..errors import InputError
 Runner = Callable[..., Any]
 CI_DEPTH = "in GitHub Actions use actions/checkout with fetch-depth: 0, in GitLab CI set GIT_DEPTH: 0"
 SHA = re.compile(r"[0-9a-fA-F]{7,64}")
+_ANCESTRY = re.compile(r"(.+?)(?:~\d*|\^\d*)+")  # HEAD~3, main^2, origin/main^: a commit counted back from another
 _HUNK = re.compile(r"@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
 
@@ -56,13 +58,43 @@ def _shallow(cwd: Path, runner: Runner) -> bool:
     return bool(proc.returncode == 0 and proc.stdout.strip() == b"true")
 
 
+def _near_ref(ref: str, cwd: Path, runner: Runner) -> str:
+    """The branch or tag of this clone that ``ref`` most probably means, else '': the same branch at another remote
+    (``upstream/main`` for ``origin/main`` in a fork's clone that names the original ``upstream``), else the one name
+    a slip away (``upstream/mian``)."""
+    proc = run_git(runner, ["git", "for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes", "refs/tags"], cwd)
+    if proc.returncode != 0:
+        return ""
+    names = [name.removeprefix(prefix) for name in proc.stdout.decode("utf-8", "replace").split()
+             for prefix in ("refs/heads/", "refs/remotes/", "refs/tags/") if name.startswith(prefix)
+             and not name.endswith("/HEAD")]
+    _, sep, branch = ref.partition("/")
+    if sep and branch and (elsewhere := [n for n in names if n != ref and n.partition("/")[2] == branch]):
+        return elsewhere[0] if len(elsewhere) == 1 else ""
+    close = difflib.get_close_matches(ref, names, n=2, cutoff=0.75)
+    return close[0] if len(close) == 1 else ""
+
+
 def _ref_hint(ref: str, cwd: Path, runner: Runner) -> str:
-    """What to do about a ref this clone does not have: fetch it from its remote, or add the remote."""
+    """What to do about a ref this clone does not have: the one it has that was meant, or fetch it from its remote,
+    or add the remote."""
+    near = "" if "@{" in ref or ":" in ref or SHA.fullmatch(ref) or _ANCESTRY.fullmatch(ref) else _near_ref(
+        ref, cwd, runner)
+    hint = _fetch_hint(ref, cwd, runner)
+    return f"did you mean --since {near}? Else {hint}" if near else hint
+
+
+def _fetch_hint(ref: str, cwd: Path, runner: Runner) -> str:
+    """How to get a ref this clone does not have: fetch it from its remote, or add the remote."""
     remote, sep, branch = ref.partition("/")
     if re.search(r"@\{(u|upstream|push)\}$", ref, re.IGNORECASE):  # what this branch tracks
         return "name the base instead, e.g. --since origin/main (or set it: git branch --set-upstream-to origin/main)"
     if "@{" in ref:  # a reflog entry (main@{1}, @{yesterday}): a fresh clone's reflog is nearly empty
         return f"the reflog has no such entry (git reflog {ref.partition('@{')[0] or 'HEAD'} lists them): name a commit"
+    if ref.startswith(":/"):  # git's search of commit messages
+        return f"no commit's message matches {ref[2:]!r} (git log --oneline lists them): name a branch, tag or commit"
+    if ":" in ref:  # REV:PATH, a file in a commit: fetching it as a branch would write a branch named PATH
+        return f"{ref!r} names a file in a commit, not a commit: give --since {ref.partition(':')[0] or 'HEAD'}"
     if not commit_of("HEAD", cwd, runner):
         return ("this repository has no commit yet, so it holds no branch or commit to compare with: commit "
                 "first, or give --since HEAD (a first commit is checked whole)")
@@ -70,6 +102,13 @@ def _ref_hint(ref: str, cwd: Path, runner: Runner) -> str:
         if _shallow(cwd, runner):
             return f"this clone is shallow: fetch the history first (git fetch --unshallow origin); {CI_DEPTH}"
         return "fetch the branch that holds this commit first (git fetch origin BRANCH)"
+    if (walk := _ANCESTRY.fullmatch(ref)) and commit_of(stem := walk.group(1), cwd, runner):
+        if _shallow(cwd, runner):
+            return (f"this clone is shallow: its history stops before {ref} (git fetch --deepen=N origin, or git "
+                    f"fetch --unshallow origin); {CI_DEPTH}")
+        count = run_git(runner, ["git", "rev-list", "--count", stem], cwd).stdout.decode("ascii", "replace").strip()
+        held = "1 commit" if count == "1" else f"{count or 'its'} commits"
+        return f"{stem}'s history holds no commit {ref} names ({held}: git log --oneline --graph {stem} shows them)"
     if sep and not branch:  # origin/$BASE with the variable empty
         return (f"{ref!r} names no branch: the variable after {ref!r} may not be set in this kind of run (GitHub sets "
                 "GITHUB_BASE_REF on pull_request events only)")

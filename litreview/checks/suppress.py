@@ -120,7 +120,8 @@ _RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def uncited_at_most(findings: Iterable[Finding], suppressions: Suppressions,
-                    partners: Callable[[], Mapping[tuple[str, str], str]] | None = None) -> list[Finding]:
+                    partners: Callable[[], Mapping[tuple[str, str], str]] | None = None,
+                    same_but_case: Callable[[], Mapping[str, Sequence[str]]] | None = None) -> list[Finding]:
     """Findings about an entry the document cites nowhere at no worse a level than that entry's LR307 (info when
     LR307 is silenced for it). A bibliography whose uncited entries are notes (``severity = { LR307 = "info" }``,
     which ``init`` writes for one the document shares with others) holds them for other documents: no style
@@ -128,7 +129,9 @@ def uncited_at_most(findings: Iterable[Finding], suppressions: Suppressions,
     entries a document cites). With LR307 an error, as by default, nothing changes. Only the entry's own findings
     (LR1xx, LR2xx) are capped: the text's (LR3xx) and the claims file's (LR4xx, a reviewer's link orphaned) are the
     document's, whatever entry they name. ``partners``: the other entry of each duplicate
-    (``duplicates.duplicate_partners``), asked only when there is one to cap."""
+    (``duplicates.duplicate_partners``), asked only when there is one to cap. A key told apart from a cited one by
+    case alone (LR108) is not capped: BibTeX reads the two as one key, so the entry nobody cites can stand in for
+    the one cited (``same_but_case``: key -> those keys, ``duplicates.case_partners``)."""
     findings = list(findings)
     cap = {f.key: "info" if suppressions.silences(f) else f.severity
            for f in findings if f.code == "LR307" and f.key}
@@ -137,8 +140,11 @@ def uncited_at_most(findings: Iterable[Finding], suppressions: Suppressions,
     # A duplicate (LR106, LR107) of which one entry is cited nowhere: the document prints the other alone, so
     # it is the uncited entry's finding, whichever of the two it is reported at.
     pair = partners() if partners is not None and any(f.code in PAIR_CODES for f in findings) else {}
+    clash = same_but_case() if same_but_case is not None and any(f.code == "LR108" for f in findings) else {}
 
     def level(f: Finding) -> str | None:
+        if f.code == "LR108" and any(k not in cap for k in clash.get(f.key or "", ())):
+            return None  # the other key is cited
         levels = [cap[k] for k in (f.key, pair.get((f.code, f.key or ""))) if k in cap]
         return max(levels, key=lambda v: _RANK.get(v, 2)) if levels else None
 

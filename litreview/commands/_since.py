@@ -30,6 +30,7 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     a note that every finding counts as new is a warning annotation too (the log alone hides why).
     """
     from ..checks import gitref, scope
+    from ..checks.bib import damaged_entries
 
     cwd = Path(config.root)
     ref = gitref.since_ref(ref)
@@ -42,8 +43,10 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
         _note(f"{ref} shares no history with HEAD, so the check compares with {ref} itself", for_github)
         base = gitref.commit_of(ref, cwd) or ref
     top = gitref.git_toplevel(cwd)
-    old, old_suppressed, renamed, removed = _base_side(base, ref, review, config, top, now, for_github)
+    old, old_suppressed, renamed, removed, hidden = _base_side(base, ref, review, config, top, now, for_github)
     diff = scope.diff_findings(old, head, renamed)
+    if mended := hidden - damaged_entries(review.bibliography):
+        diff = replace(diff, new=tuple(_unhidden(f, mended) for f in diff.new))
     if renamed or removed:
         unread = unreadable(review, result, config)
         diff = replace(diff, new=tuple(_change_hint(f, renamed, removed, unread) for f in diff.new))
@@ -51,7 +54,7 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     silenced = scope.count_new((*old.findings, *old_suppressed), result.suppressed)
     merged = gitref.merge_head(cwd) if ref in ("HEAD", "@") else None
     if merged:
-        other, other_suppressed, other_renamed, _ = _base_side(merged, "MERGE_HEAD", review, config, top, now)
+        other, other_suppressed, other_renamed, *_ = _base_side(merged, "MERGE_HEAD", review, config, top, now)
         new = scope.diff_findings(other, scope.Side(diff.new, head.claims, head.files), other_renamed).new
         diff = replace(diff, new=new)
         silenced = scope.count_new((*other.findings, *other_suppressed), silenced)
@@ -86,12 +89,13 @@ def _note(text: str, annotate: bool) -> None:
 
 
 def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path, now: datetime,
-               annotate: bool = False) -> tuple[Any, tuple[Finding, ...], dict[str, str], dict[str, str]]:
-    """The findings of ``commit``, those its settings suppressed, the keys renamed since (old -> new) and those
-    removed since (key -> the file that held it)."""
+               annotate: bool = False) -> tuple[Any, tuple[Finding, ...], dict[str, str], dict[str, str], set[str]]:
+    """The findings of ``commit``, those its settings suppressed, the keys renamed since (old -> new), those
+    removed since (key -> the file that held it) and those of entries a syntax error kept from being checked."""
     import tempfile
 
     from ..checks import check_review, gitbase, scope
+    from ..checks.bib import damaged_entries
     from ..errors import LitreviewError
     from ..review import build_review
 
@@ -103,13 +107,27 @@ def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
         except LitreviewError as exc:
             # A base that cannot be loaded reports nothing: every finding now is the change's.
             _note(f"the base ({ref}) could not be checked, so every finding counts as new:\n  {exc}", annotate)
-            return scope.Side(()), (), {}, {}
+            return scope.Side(()), (), {}, {}, set()
         side = scope.Side(old_result.findings, _claim_texts(old_review), _file_lines(old_config))
-        renamed = scope.renamed_keys(old_review.bibliography, review.bibliography)
+        renamed = {**_manual_renamed(old_review, review), **scope.renamed_keys(old_review.bibliography,
+                                                                               review.bibliography)}
         kept = {*review.bibliography.keys, *renamed}
         removed = {s.key: rel(Path(s.file), old_config) if s.file else "" for s in old_review.bibliography.sources
                    if s.key not in kept}
-    return side, old_result.suppressed, renamed, removed
+    return side, old_result.suppressed, renamed, removed, damaged_entries(old_review.bibliography)
+
+
+def _manual_renamed(old: Review, new: Review) -> dict[str, str]:
+    """Old id -> new id of a Manubot manuscript's manual references whose id alone the change renamed: the
+    bibliography holds only the items cited, so an item renamed away from its citations is in neither's."""
+    from ..checks import scope
+    from ..essay.manubot import manual_items
+    from ..model import Bibliography
+
+    if old.essay is None or new.essay is None or "manubot" not in (old.essay.format, new.essay.format):
+        return {}
+    before, after = manual_items(old.essay), manual_items(new.essay)
+    return scope.renamed_keys(Bibliography(tuple(before.values())), Bibliography(tuple(after.values())))
 
 
 def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, config: Config) -> list[Finding]:
@@ -181,6 +199,16 @@ def _clashing(f: Finding, where: dict[str, tuple[str, int]], changed: dict[str, 
     folded = (f.key or "").casefold()
     return next((k for k, (name, start) in where.items() if k != f.key and k.casefold() == folded
                  and name == f.file and start in changed.get(name, ())), None)
+
+
+def _unhidden(f: Finding, mended: set[str]) -> Finding:
+    """A finding on an entry's fields (LR1xx, LR2xx) that the base could not make, as a syntax error in the entry
+    (``mended``: those the change repaired) kept it from being checked there, says that it may be older."""
+    if f.key not in mended or f.code[:3] not in ("LR1", "LR2") or f.code == "LR100":
+        return f
+    said = ("the base could not check this entry (its syntax error, which this change mends, hid its fields), so "
+            "this may be older than the change")
+    return replace(f, hint=f"{f.hint.rstrip('.')}; {said}" if f.hint else said[0].upper() + said[1:])
 
 
 def _change_hint(f: Finding, renamed: dict[str, str], removed: dict[str, str], unread: set[str]) -> Finding:
