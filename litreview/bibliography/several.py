@@ -70,7 +70,7 @@ def case_clash(key: str, other: str, other_line: int | None, file: str | None, l
     """LR108 for ``key`` (at ``file``, ``line``), which differs only in case from ``other`` (at ``other_line``)."""
     return Finding(code="LR108", severity="warning",
                    message=f"key {key!r} differs only in case from {other!r} (line {other_line})",
-                   hint="Keep them apart by more than case: BibTeX and pandoc treat them as one key",
+                   hint="Keep them apart by more than case: BibTeX reads them as one key (pandoc and biber keep two)",
                    key=key, file=file, line=line)
 
 

@@ -67,7 +67,7 @@ _CODES = (
          "online first, with no volume or pages yet, or both giving the same pages).",
          "Merge them into one entry, or tell them apart (edition, volume)."),
     Code("LR108", "key-case-clash", "warning",
-         "Two keys differ only in case: biber keeps two entries, BibTeX and pandoc see one key.",
+         "Two keys differ only in case: biber and pandoc keep two entries, BibTeX reads one key (a repeated entry).",
          "Rename one of them so that they differ by more than case."),
     Code("LR109", "at-line-in-value", "warning",
          "A line inside a field value starts with @; pybtex reads on, other tools start a new entry there.",
