@@ -16,7 +16,7 @@ def segmenter() -> Any:
     from pysbd.lang.english import English
     from pysbd.utils import TextSpan
 
-    class Replacer(English.AbbreviationReplacer):  # type: ignore[name-defined,misc]
+    class Replacer(English.AbbreviationReplacer):
         def scan_for_replacements(self, txt: str, am: str, ind: int, char_array: list[str]) -> str:
             """pysbd's own, an abbreviation's replacement made once for a text: pysbd replaced its periods in the
             whole text again for each time the abbreviation is written (quadratic in a paragraph full of "pp.").
@@ -30,7 +30,7 @@ def segmenter() -> Any:
                 made = done[am.strip()] = txt, super().scan_for_replacements(txt, am, ind, char_array)
             return made[1]
 
-    class Language(English):  # type: ignore[misc]
+    class Language(English):
         AbbreviationReplacer = Replacer
 
     class Segmenter(pysbd.Segmenter):
