@@ -231,3 +231,41 @@ def test_pysbd_still_finds_sentence_places_through_the_override(monkeypatch: pyt
     monkeypatch.setattr(type(splitter), "sentences_with_char_spans", spy)
     assert splitter.segment("It rained. We stayed in.") == ["It rained. ", "We stayed in."]
     assert calls == [["It rained.", "We stayed in."]]
+
+
+ABBREVIATED = ("See pp. 3 and PP. 4 of it. Dr. Smith came, as dr. who did. Fig. 2 shows it. Fig. A is shown. "
+               "Mr. Brown and mr. brown met on p. 5, e.g. here. Pp. 6 says no. No. 7 is there. ") * 4
+
+
+def test_abbreviations_are_read_as_pysbd_reads_them() -> None:
+    # The splitter replaces an abbreviation's periods once for a text, where pysbd did it once for each time the
+    # abbreviation is written: the sentences are pysbd's own.
+    import pysbd
+
+    splitter = segment._segmenter()
+    assert splitter.segment(ABBREVIATED) == pysbd.Segmenter(language="en", clean=False).segment(ABBREVIATED)
+
+
+def test_pysbd_still_replaces_abbreviations_through_the_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Should a new pysbd stop calling the method replaced, the override would be dropped without a word.
+    replacer = segment._segmenter().language_module.AbbreviationReplacer
+    own = replacer.scan_for_replacements
+    calls: list[str] = []
+
+    def spy(self: object, txt: str, am: str, ind: int, char_array: list[str]) -> str:
+        calls.append(am.strip())
+        return own(self, txt, am, ind, char_array)
+
+    monkeypatch.setattr(replacer, "scan_for_replacements", spy)
+    assert segment._segmenter().segment("See pp. 3 of it. It rained.") == ["See pp. 3 of it. ", "It rained."]
+    assert "pp" in calls
+
+
+def test_a_paragraph_written_again_has_its_sentences_where_it_is() -> None:
+    paragraph = "It rained. See pp. 3 of it. We stayed in."
+    body = paragraph + "\n\n" + paragraph
+    first = sentences(body, 0, len(paragraph))
+    again = sentences(body, len(paragraph) + 2, len(body))
+    assert [body[a:b] for a, b in first] == [body[a:b] for a, b in again] == [
+        "It rained.", "See pp. 3 of it.", "We stayed in."]
+    assert again == [(a + len(paragraph) + 2, b + len(paragraph) + 2) for a, b in first]

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..bibliography.bibtex import brace_pairs, brace_partners
+from .latex_specials import quick_specials
 
 # (\citetitle, \citeurl, \citedate, natbib's \citenum and alias citations: pandoc reads none of them, but
 # biber and BibTeX put their entries in the bibliography, as they do \fullcite's.)
@@ -74,6 +75,7 @@ def _converter() -> tuple[Any, Any]:
     parsing.add_context_category("litreview", prepend=True,
                                  macros=[MacroSpec(name, args) for name, args in
                                          (*((n, a) for n, (a, _) in specs.items()), *layout.items())])
+    quick_specials(parsing)
     text = get_default_latex_context_db().filter_context()
     text.add_context_category("litreview", prepend=True, macros=[
         *(MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()
@@ -92,6 +94,14 @@ def _converter() -> tuple[Any, Any]:
             return _MATH_OPEN + str(super().math_node_to_text(node)) + _MATH_CLOSE
 
     return Text(latex_context=text, math_mode="text", strict_latex_spaces=True), parsing
+
+
+@lru_cache(maxsize=128)
+def _latex_text(shown: str) -> str:
+    """pylatexenc's text of a paragraph (``_converter``), kept for one written again (a figure's caption copied
+    down a page, a footnote repeated)."""
+    converter, parsing = _converter()
+    return str(converter.latex_to_text(shown, latex_context=parsing))
 
 
 _MATH_OPEN, _MATH_CLOSE = "\ue0fe", "\ue0ff"  # private-use characters around inline math, dropped from the input
@@ -207,10 +217,8 @@ def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None
     if _MATH_OPEN in text or _MATH_CLOSE in text:
         text = text.replace(_MATH_OPEN, "").replace(_MATH_CLOSE, "")
     try:
-        converter, parsing = _converter()
         shown, runs = _prose_runs(_open_brackets_as_text(text))
-        plain = _math_text(_RUN_MARK.sub(lambda m: runs[int(m.group(1))],
-                                         converter.latex_to_text(shown, latex_context=parsing)))
+        plain = _math_text(_RUN_MARK.sub(lambda m: runs[int(m.group(1))], _latex_text(shown)))
     except Exception:  # pylatexenc raises plain exceptions on malformed input
         plain = text
     plain = plain.replace("XLBRACKX", "[").replace("XRBRACKX", "]")  # before the anchors are measured

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
 
 from ..lazyre import lazy
 from ..model import Claim, Essay, TextQuoteSelector
 from .cites import find_citations
+from .sbd import segmenter as _segmenter
 
 CONTEXT = 32
 """Characters of prefix and suffix kept in a claim's selector."""
@@ -57,33 +57,6 @@ _GLUED = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> Any:
-    import pysbd
-    from pysbd.utils import TextSpan
-
-    class Segmenter(pysbd.Segmenter):
-        def sentences_with_char_spans(self, sentences: list[str]) -> list[Any]:
-            """pysbd's own, a sentence's places read on from where its last search stopped: pysbd went through
-            every earlier place a sentence is written for each time it is (quadratic in a phrase written
-            thousands of times). The places passed over end before the last sentence's, as they did then."""
-            spans = []
-            prior_end = 0
-            places: dict[str, tuple[Iterator[re.Match[str]], re.Match[str] | None]] = {}
-            for sent in sentences:
-                found, match = places.get(sent) or (re.finditer(rf"{re.escape(sent)}\s*", self.original_text), None)
-                match = match or next(found, None)
-                while match is not None and match.end() <= prior_end:
-                    match = next(found, None)
-                places[sent] = found, match
-                if match is not None:
-                    spans.append(TextSpan(match.group(), match.start(), match.end()))
-                    prior_end = match.end()
-            return spans
-
-    return Segmenter(language="en", clean=False)
-
-
 def sentences(body: str, start: int, end: int, *, reference: bool = False) -> list[tuple[int, int]]:
     """Sentence spans (absolute offsets) within body[start:end].
 
@@ -91,8 +64,14 @@ def sentences(body: str, start: int, end: int, *, reference: bool = False) -> li
     is unsure of. ``reference=True`` gives pysbd the whole text, as before the rule existed (the
     benchmark checks that both give the same sentences).
     """
-    chunk = body[start:end]
-    flat = chunk.replace("\r", " ").replace("\n", " ")  # same length: offsets hold
+    flat = body[start:end].replace("\r", " ").replace("\n", " ")  # same length: offsets hold
+    return [(start + a, start + b) for a, b in _spans(flat, reference)]
+
+
+@lru_cache(maxsize=256)
+def _spans(flat: str, reference: bool) -> tuple[tuple[int, int], ...]:
+    """``sentences``' spans of a text (offsets in it), kept for a paragraph written again (a caption copied down a
+    page): pysbd takes a millisecond a paragraph."""
     whole = reference or _pysbd_reads_across(flat)
     if _one(flat, loose=False) or (not whole and _one(flat)):
         spans = [[0, len(flat)]]
@@ -114,8 +93,8 @@ def sentences(body: str, start: int, end: int, *, reference: bool = False) -> li
         while b > a and flat[b - 1].isspace():
             b -= 1
         if a < b and any(ch.isalnum() for ch in flat[a:b]):
-            out.append((start + a, start + b))
-    return out
+            out.append((a, b))
+    return tuple(out)
 
 
 _CLOSERS = lazy(r"[*_]+(?=\s|$)")
