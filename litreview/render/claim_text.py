@@ -52,6 +52,10 @@ def _inline() -> Any:
     return md
 
 
+inline_markdown = _inline
+"""The markdown-it a claim's inline Markdown is read with (built once)."""
+
+
 _FRAGMENT = re.compile(r"#[\w.:-]+")
 
 

@@ -16,6 +16,7 @@ from ..text import plural
 from .citation import Citations
 from .claim_text import claim_html, plain_text, readable
 from .crossrefs import crossref_labels
+from .emphasis_across import emphasis_across, with_delimiters
 from .fragments import (
     Step,
     decision_label,
@@ -266,32 +267,37 @@ def _inline(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Pa
     ``notes``."""
     # Claims have their whitespace collapsed (essay.segment.make_claim); so has the text around them here.
     source = one_line(written)
+    found: list[int] = []  # where each claim is in ``source``, -1 when it is not
     places, cursor = [], 0
     for claim in claims:
         at = source.find(claim.text, cursor) if claim.text else -1
+        found.append(at)
         if at >= 0:
             places.append((at, at + len(claim.text)))
             cursor = at + len(claim.text)
-    # A span across sentences ("[First. Second.]{.blue}") is its text: each sentence is rendered alone.
-    text = spans_across(source, places) if markdown_text(paragraph) else source
-    cursor = 0
-    out: list[str] = []
     # Read as Markdown, the text between claims (what a front matter field holds besides its sentences that cite) is
     # rendered as the claims are: its raw LaTeX ("\\newline") dropped, its markup rendered.
     markdown = markdown_text(paragraph)
+    # A span across sentences ("[First. Second.]{.blue}") is its text: each sentence is rendered alone; emphasis
+    # across them ("**1.1.  Methods**") is closed at the end of one and opened again at the start of the next.
+    text = spans_across(source, places) if markdown else source
+    shown = with_delimiters(text, places) if markdown else places
+    carries = iter(emphasis_across(text, shown) if markdown else [("", "")] * len(places))
+    cursor = 0
+    out: list[str] = []
 
     def between(part: str) -> str:
         return (claim_html(part, (), lambda item: None, marks.xref, ix.notes)[0] if markdown and part.strip()
                 else esc(part))
 
-    while claims:
+    places_left = iter(zip(places, shown, strict=True))
+    for at in found:
         claim = claims[0]
-        at = source.find(claim.text, cursor) if claim.text else -1
         if at >= 0:
-            out.append(between(text[cursor:at]))
-            cursor = at + len(claim.text)
-            if text is not source:
-                claim = replace(claim, text=text[at:cursor])
+            (at, _), (start, end) = next(places_left)
+            out.append(between(text[cursor:start]))
+            cursor = end
+            claim = _carried(claim, text[start:end], at - start, next(carries, ("", "")))
         elif later:
             break  # the claim of a later cell
         else:
@@ -305,6 +311,19 @@ def _inline(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Pa
                          .replace("<li ", f'<li data-claim="{esc(claim.id)}" ', 1))
     out.append(between(text[cursor:]))
     return out
+
+
+def _carried(claim: Claim, text: str, shift: int, carry: tuple[str, str]) -> Claim:
+    """``claim`` as its paragraph shows it: ``text`` (spans across sentences blanked; the emphasis delimiters
+    touching it, ``with_delimiters``: its own text from ``shift`` on) with the emphasis open across its ends
+    (``carry``: ``emphasis_across``) written around it, its citations moved with its text."""
+    before, after = carry
+    if text == claim.text and not before and not after:
+        return claim
+    citations, shift = claim.citations, shift + len(before)
+    if shift and citations:
+        citations = tuple(replace(c, start=c.start + shift, end=c.end + shift) for c in citations)
+    return replace(claim, text=before + text + after, citations=citations)
 
 
 def markdown_text(paragraph: Paragraph) -> bool:
