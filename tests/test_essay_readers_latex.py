@@ -122,6 +122,21 @@ def test_latex_in_text_citation_keeps_its_prenote_and_reads_its_postnote_as_pand
         ("l", "normal", "2")]
 
 
+def test_tex_quotation_marks_print_as_pandoc_prints_them_in_prose_and_in_a_citations_notes(tmp_path: Path) -> None:
+    # A German chapter closes „…`` and ‚…` with TeX's backquotes, which pandoc's LaTeX reader prints as “ and ‘.
+    # The claim kept a single backquote, which the essay page read as Markdown: "‚quantitativ` und ‚qualitativ`"
+    # printed " und ‚qualitativ" as code; and a prenote kept its "``" as written.
+    (tmp_path / "p.tex").write_text(
+        "\\begin{document}\nDie Begriffe ‚quantitativ` und ‚qualitativ` sind ``alt''. Wörter zeigen "
+        "\\autocite[„You shall know a word by the company it keeps.``][11]{firth} ihre Bedeutung.\n"
+        "\\end{document}\n", encoding="utf-8")
+    first, second = load_essay(tmp_path / "p.tex").claims
+    assert first.text == "Die Begriffe ‚quantitativ‘ und ‚qualitativ‘ sind “alt”."
+    assert second.text == "Wörter zeigen [„You shall know a word by the company it keeps.“ @{firth}, 11] ihre Bedeutung."
+    assert [(c.key, c.prefix, c.suffix) for c in second.citations or ()] == [
+        ("firth", "„You shall know a word by the company it keeps.“", "11")]
+
+
 def test_latex_bibliography_commands_are_found_without_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                 capsys) -> None:
     # As latexmk hands them to biber or BibTeX: \addbibresource, or \bibliography{a,b} (in an \input file too).

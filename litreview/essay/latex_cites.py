@@ -222,6 +222,8 @@ def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None
     except Exception:  # pylatexenc raises plain exceptions on malformed input
         plain = text
     plain = plain.replace("XLBRACKX", "[").replace("XRBRACKX", "]")  # before the anchors are measured
+    if "`" in plain or "''" in plain:
+        plain = tex_quotes(plain)
     out: list[str] = []
     anchors: list[tuple[int, int]] = []
     size = at = 0
@@ -400,7 +402,18 @@ def _note(text: str) -> str:
     reads it and LaTeX prints it: natbib's "see also \\citealp{b}" in a postnote reads "see also @{b}"."""
     if "\\" in text:
         text = _nested_citations(text)
-    return text.replace("~", " ").replace("---", "—").replace("--", "–").replace("\\", "").strip()
+    return tex_quotes(text.replace("~", " ").replace("---", "—").replace("--", "–").replace("\\", "")).strip()
+
+
+_TEX_QUOTES = re.compile(r"``|''|`")
+"""TeX's quotation marks typed as ligatures, which pandoc's LaTeX reader prints as the marks themselves."""
+
+
+def tex_quotes(text: str) -> str:
+    """``text`` with TeX's ligature quotation marks as the characters they print: ````` `` ````` “, ``''`` ”, a
+    single backquote ‘ (German „…`` and ‚…` close with them). Left as written, a backquote read as Markdown opened
+    code on the essay page ("‚quantitativ` und ‚qualitativ`": a code span between them)."""
+    return _TEX_QUOTES.sub(lambda m: {"``": "“", "''": "”", "`": "‘"}[m.group()], text)
 
 
 def _nested_citations(text: str) -> str:
