@@ -376,3 +376,30 @@ def test_a_capitalised_word_within_a_quotation_is_no_person_with_no_entry() -> N
     linkage = link(parse_essay(text), bib)
     assert [(m.claim_id, m.text) for m in linkage.mentions if m.kind == "author" and not m.keys] == [
         ("p1-s2", "Keynes")]
+def test_the_manuscripts_own_authors_named_in_full_cite_nothing() -> None:
+    # A Quarto paper lists its authors' ORCIDs, a correspondence address and a funding statement, naming each author
+    # in full; one of them wrote an entry the paper cites. Each line was a confirmed link to that entry ("names
+    # the author"), six of its nine citations on the essay page.
+    bib = parse_bibliography("@article{mesquida2023, author={Mesquida, Cristian and Warne, Joe}, title={Bias}, "
+                             "journal={J}, year={2023}}\n"
+                             "@article{roe2001, author={Roe, Ann}, title={Tools}, journal={J}, year={2001}}\n")
+    text = ('---\ntitle: "Reporting"\nauthor:\n  - name: "Joe Warne¹"\n  - name: "Cristian Mesquida²"\n---\n\n'
+            "Joe Warne – 0000-0002-4359-8132\n\nCristian Mesquida was supported by the Ammodo Award.\n\n"
+            "As Ann Roe argues, tools matter. Mesquida argues that bias is common [@mesquida2023].\n")
+    found = [(lk.claim_id, lk.source_key, lk.kind) for lk in link(parse_essay(text), bib).links]
+    assert not [f for f in found if f[0] in ("p1-s1", "p2-s1")]
+    # another author named in full, and the writer named as an authority by family name, are linked as before
+    assert {("p3-s1", "roe2001", "attribution"), ("p3-s2", "mesquida2023", "marker")} <= set(found)
+    # the close case: with no author in the front matter, the same lines name an author of the entry
+    plain = link(parse_essay(text.split("---\n\n", 1)[1]), bib).links
+    assert [(lk.claim_id, lk.source_key) for lk in plain if lk.kind == "attribution"][:2] == [
+        ("p1-s1", "mesquida2023"), ("p2-s1", "mesquida2023")]
+
+
+def test_own_author_names_read_every_form_pandoc_takes() -> None:
+    from litreview.linking.own_authors import own_author_names
+
+    assert own_author_names({"author": "Ann Roe and Bo Li"}) == {"ann roe", "bo li"}
+    assert own_author_names({"author": ["Daniël Lakens³", {"name": {"given": "Jo", "family": "van Dijk"}},
+                                        {"name": "Plato"}]}) == {"daniel lakens", "jo van dijk"}
+    assert own_author_names({"title": "No authors"}) == frozenset()

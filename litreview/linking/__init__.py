@@ -35,6 +35,7 @@ from .hits import Found, Hit
 from .index import build_index
 from .markers import find_markers
 from .output import coverage, links_frame, to_rows
+from .own_authors import names_own_author, own_author_names
 from .quotations import find_quotations
 from .ranker import SHOW
 from .references import build_reference_index, find_references
@@ -171,6 +172,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     found = list(ctx.found.values())
     best: dict[tuple[str, str, str], Hit] = {}
     thanks = thanks_claims(essay) | heading_claims(essay)
+    own = own_author_names(essay.meta)
     for part in found:
         for hit in part.hits:
             if hit.claim_id in thanks and hit.kind != "marker":
@@ -178,6 +180,8 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
                 # sources a claim relies on, and a heading names a section; only the author's own citation
                 # there is a link.
                 continue
+            if hit.kind == "attribution" and names_own_author(hit.evidence, index.sources.get(hit.key), own):
+                continue  # "Joe Warne – 0000-0002-...", "Cristian Mesquida was supported by ...": the writer
             hit = _lift(hit, grouping)
             slot = (hit.claim_id, hit.key, hit.kind)
             if slot not in best or hit.confidence > best[slot].confidence:
