@@ -337,8 +337,10 @@ def readable(text: str, citations: Sequence[Citation],
         labels = [label(item) for item in items]
         if start < cursor or any(lb is None for lb in labels):
             continue
+        # A citation in another's suffix ("[@a' @b; @c]", as pandoc reads a missing ";"): its label, not its key.
+        inner = [c for c in citations if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
         parts = [(f"{item.prefix} " if item.prefix else "") + str(lb)
-                 + (f", {after}" if (after := suffix_after(item)) else "")
+                 + (f", {_labelled(after, inner, label)}" if (after := suffix_after(item)) else "")
                  for item, lb in zip(items, labels, strict=True)]
         written = text[start:end]
         shown = "; ".join(parts)
@@ -359,6 +361,16 @@ def readable(text: str, citations: Sequence[Citation],
     whole = "".join(out)
     rewritten.update((command, whole[a:b]) for command, (a, b) in commands.items())
     return whole, rewritten
+
+
+def _labelled(affix: str, inner: Sequence[Citation], label: Callable[[Citation], str | None]) -> str:
+    """A citation's prefix or suffix with each citation it holds (``inner``) written as its ``label``, when it has
+    one."""
+    for item in inner:
+        shown = label(item) if item.written and item.written in affix else None
+        if shown is not None:
+            affix = affix.replace(item.written, shown, 1)
+    return affix
 
 
 # pandoc-crossref's and Quarto's label of an equation (``$$x$$ {#eq-model}``), a table (``: Results {#tbl-res}``) or

@@ -1,8 +1,10 @@
-"""Emphasis that opens in one sentence and closes in another: the essay page renders each sentence alone, and
-showed the two halves of the pair as written ("**1.1.", "Statistical analysis**"). Expected values by hand."""
+"""What one sentence shares with the rest of its paragraph, as the site shows it: emphasis that opens in one sentence
+and closes in another (the page renders each sentence alone, and showed the two halves of the pair as written:
+"**1.1.", "Statistical analysis**"), and a citation held in another's suffix. Expected values by hand."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -80,3 +82,22 @@ def test_a_sentence_takes_the_delimiters_that_touch_it_in_the_text_between() -> 
     # a delimiter with a blank between it and the sentence is the other sentence's, or nobody's
     text = "One * two. * Three."
     assert with_delimiters(text, places_of(text, "One * two.", "Three.")) == places_of(text, "One * two.", "Three.")
+
+
+def test_a_citation_in_anothers_suffix_is_quoted_with_its_label_not_its_key(tmp_path: Path) -> None:
+    # "[@roe2001' @doe2000; @poe2009]" (an apostrophe for a ";"): pandoc reads @doe2000 in @roe2001's suffix, and
+    # the essay page marks it there; a source page's excerpt and a card's evidence quoted its key as written.
+    from litreview.config import Config
+    from litreview.render.layout import Layout
+    from litreview.render.site import render_site
+    from litreview.review import build_review
+
+    bib = write_roe(tmp_path, "@book{doe2000, title={Tides}, author={Doe, Jane}, year={2000}, publisher={P}}",
+                    "@book{poe2009, title={Waves}, author={Poe, Al}, year={2009}, publisher={P}}")
+    (tmp_path / "e.md").write_text("Errors hinder science [@roe2001' @doe2000; @poe2009].\n", encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="e.md", bibliography=bib, claims=""), with_checks=False)
+    pages = render_site(review, Layout())
+    source = html.unescape(text_of(pages["sources/poe2009.md"]))
+    # @doe2000 is an author-in-text citation, printed as pandoc prints one: "Doe (2000)"
+    assert "[Roe 2001, ' Doe (2000); Poe 2009]" in source and "@doe2000" not in source
+    assert "@doe2000" not in text_of(pages["essay.md"])
