@@ -398,3 +398,20 @@ def test_an_entry_of_which_nothing_is_known_prints_its_key_not_a_blank() -> None
     ref = format_reference(Source(key="pmc:PMC6103790<b>", type="misc"))
     assert ref.text == "pmc:PMC6103790<b>" and ref.html == "pmc:PMC6103790&lt;b&gt;"
     assert format_reference(Source(key="k", type="misc", title="A title")).text == "A title."
+
+
+@pytest.mark.parametrize(("year", "label"), [
+    ("1593, 1603", "Ripa 1593, 1603"),  # two printings: pandoc prints the field as written
+    ("forthcoming", "Ripa forthcoming"),
+    ("1593", "Ripa 1593"),
+])
+def test_a_year_that_is_no_date_is_printed_as_written_not_as_no_date(year: str, label: str) -> None:
+    # A biblatex entry's "year = {1593, 1603}" printed as "Ripa n.d." in its marks, where pandoc prints
+    # "(Ripa 1593, 1603)" and the site's own reference printed the year.
+    (source,) = parse_bibliography(
+        f"@book{{ripa, title={{Iconologia}}, author={{Ripa, Cesare}}, year={{{year}}}}}").sources
+    assert short_label(source, PLAIN) == label
+    assert format_reference(source).text.endswith(f"{year.removeprefix('Ripa ')}.")
+    # the close case: no year at all
+    (bare,) = parse_bibliography("@book{ripa, title={Iconologia}, author={Ripa, Cesare}}").sources
+    assert short_label(bare, PLAIN) == "Ripa n.d."

@@ -19,7 +19,7 @@ from ..bibliography.latex import container_with_addon, field_text, title_with_ad
 from ..locale_terms import EDITION_WORDS, alternation
 from ..model import Citation, Person, Source
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
-from .short_labels import PLAIN, Mark, and_others, short_label, year_label
+from .short_labels import PLAIN, Mark, and_others, printed_year, short_label, year_label
 
 _MONTH_ABBR = {m[:3].lower(): m for m in MONTH_NAMES}
 # Types whose title is set in italics; the others get quotation marks.
@@ -372,7 +372,7 @@ def _month(s: Source) -> str:
 
 
 def _date(s: Source, *, full: bool = False) -> str:
-    year = str(s.year) if s.year else one_line(field_text(s, "year"))
+    year = printed_year(s)
     if not full:
         return year
     month = _month(s)

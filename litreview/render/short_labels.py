@@ -77,9 +77,15 @@ def labelled_by_key(source: Source) -> bool:
     return not (source.authors or source.editors) and not one_line(source.title)
 
 
+def printed_year(source: Source) -> str:
+    """The year as citeproc prints it: the entry's year, else its year field as written ("1593, 1603",
+    "forthcoming": pandoc prints a year it cannot read as a date as its text), else ''."""
+    return str(source.year) if source.year else one_line(field_text(source, "year"))
+
+
 def year_label(source: Source, mark: Mark = PLAIN) -> str:
     """The year a label prints, with the letter ``mark`` adds: "2012", "2012a", "n.d.", "n.d.-b"."""
-    year = str(source.year) if source.year else "n.d."
+    year = printed_year(source) or "n.d."
     if mark.letter:
         year += mark.letter if source.year else f"-{mark.letter}"
     return year
