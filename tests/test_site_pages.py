@@ -488,3 +488,27 @@ def test_a_phone_label_cut_inside_a_word_names_itself_first():
     assert not _cut_in_a_word("Holsti, Taming the Sovereigns 2004", NARROW.label)
     assert not _cut_in_a_word("Holsti 2004", NARROW.label)
     assert not _cut_in_a_word("Paul and Hall, Order, 1999", NARROW.label)
+
+
+def test_the_home_page_the_essay_page_and_links_count_the_same_claims(tmp_path: Path) -> None:
+    # A paper with headings and a table: the essay page counted its prose (2 paragraphs, 3 claims: a heading and a
+    # table's cells claim nothing), the home page every paragraph and claim (a Quarto paper: "86 paragraphs, 238
+    # claims" beside "67 paragraphs, 204 claims"), and `litreview links` the same as the home page.
+    from litreview.config import Config
+    from litreview.linking.output import coverage
+    from litreview.review import build_review
+
+    (tmp_path / "refs.bib").write_text("@book{roe2001, title={Tools}, author={Roe, Ann}, year={2001}, publisher={P}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "e.md").write_text("# Introduction [@roe2001]\n\nTools matter [@roe2001]. They last.\n\n"
+                                   "## Methods\n\n| Tool | Use |\n|---|---|\n| Saw | Wood |\n\nWe cut wood.\n",
+                                   encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="e.md", bibliography="refs.bib", claims=""), with_checks=False)
+    pages = render_site(review, Layout())
+    assert "2 paragraphs, 3 claims: 1 with a confirmed source" in pages["essay.md"]
+    home = {k: _text(v) for k, v in re.findall(r'<tr><th scope="row">(.*?)</th><td>(.*?)</td></tr>', pages["index.md"])}
+    assert (home["Claims (sentences) in the essay"], home["Claims with a confirmed source"]) == ("3", "1")
+    assert "(2 paragraphs, 3 claims)" in _text(pages["index.md"])
+    assert review.essay is not None and review.linkage is not None
+    figures = coverage(review.linkage, review.essay, review.bibliography)
+    assert (figures["claims"], figures["claims_with_confirmed_source"]) == (3, 1)

@@ -45,6 +45,13 @@ def heading_claims(essay: Essay) -> frozenset[str]:
     return frozenset(c.id for paragraph, heading in headings(essay) if heading is not None for c in paragraph.claims)
 
 
+def prose_paragraphs(essay: Essay) -> list[Paragraph]:
+    """The paragraphs that claim something: not headings (a heading names a section) nor tables' rows (a cell is no
+    prose). What the site and ``links`` count as the essay's paragraphs and claims (their citations are read all the
+    same)."""
+    return [p for p in essay.paragraphs if not p.heading and not p.table]
+
+
 def table_claims(essay: Essay) -> frozenset[str]:
     """The ids of the claims of tables' cells (``Paragraph.table``): no prose, so only their citations link them."""
     return frozenset(c.id for paragraph in essay.paragraphs if paragraph.table for c in paragraph.claims)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..essay.sections import prose_paragraphs
 from ..model import Bibliography, Claim, Essay, Linkage, Review
 
 JSON_KEYS = ("claim_id", "paragraph", "sentence", "text", "source_key", "kind", "confidence", "status",
@@ -53,7 +54,7 @@ def to_rows(linkage: Linkage, essay: Essay, *, extra: bool = False) -> list[dict
 def coverage(linkage: Linkage, essay: Essay, bibliography: Bibliography | None = None) -> dict[str, Any]:
     """Claims with a confirmed source, and sources that no claim relies on."""
     confirmed = [lk for lk in linkage.links if lk.status == "confirmed"]
-    claims = essay.claims
+    claims = [c for p in prose_paragraphs(essay) for c in p.claims]  # as the site counts them: not headings, tables
     with_source = {lk.claim_id for lk in confirmed}
     out: dict[str, Any] = {
         "claims": len(claims),

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from ..essay.ids import source_ids, standard_id
+from ..essay.sections import prose_paragraphs
 from ..model import Citation, Claim, Link, Paragraph
 from ..text import plural
 from .citation import Citations
@@ -113,8 +114,7 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations, fragments:
         body = html_block('<h1>The essay</h1><p>No essay is configured, so there are no claims to show. '
                           "Set <code>essay</code> in the configuration to review one.</p>")
         return page("The essay", body)
-    prose = [p for p in essay.paragraphs if not p.heading and not p.table]
-    # A heading claims nothing (it names a section), nor does a table's cell; their citations are marked all the same.
+    prose = prose_paragraphs(essay)
     claims = [c for p in prose for c in p.claims]
     confirmed = sum(1 for c in claims if any(lk.status == "confirmed" for lk in ix.links_by_claim.get(c.id, ())))
     linked = sum(1 for c in claims if ix.links_by_claim.get(c.id))

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..essay.sections import prose_paragraphs
 from ..model import Severity
 from ..text import plural
 from .citation import Citations
@@ -76,7 +77,8 @@ def home_page(ix: ReviewIndex, layout: Layout, *, bibliography_name: str = "") -
     here = layout.home
     review = ix.review
     essay = review.essay
-    claims = essay.claims if essay else ()
+    prose = prose_paragraphs(essay) if essay else []
+    claims = [c for p in prose for c in p.claims]  # as the essay page counts them: not its headings nor tables
     confirmed = sum(1 for c in claims if any(lk.status == "confirmed" for lk in ix.links_by_claim.get(c.id, ())))
     suggested_only = sum(1 for c in claims if ix.links_by_claim.get(c.id)
                          and not any(lk.status == "confirmed" for lk in ix.links_by_claim[c.id]))
@@ -92,7 +94,7 @@ def home_page(ix: ReviewIndex, layout: Layout, *, bibliography_name: str = "") -
     if essay is not None:
         title = one_line(essay.meta.get("title", "")) if hasattr(essay.meta, "get") else ""
         name = ix.in_essay_language(esc(title)) if title else f"<code>{esc(essay.path.replace(chr(92), '/').rsplit('/', 1)[-1])}</code>"
-        what.append(f"the essay {name} ({plural(len(essay.paragraphs), 'paragraph')}, "
+        what.append(f"the essay {name} ({plural(len(prose), 'paragraph')}, "
                     f"{plural(len(claims), 'claim')})")
         origin = one_line(essay.meta.get("source", "")) if hasattr(essay.meta, "get") else ""
     else:
