@@ -250,3 +250,13 @@ def test_a_loop_of_symbolic_links_is_an_input_error_naming_it(project: Path, cap
     assert "a.bib: a symbolic link that leads back to itself" in err
     assert "hint: point the link at the file" in err
     assert "unexpected" not in err
+
+
+def test_serve_as_mkdocs_spells_it_names_the_command_that_serves(capsys) -> None:
+    # `litreview serve` (as `mkdocs serve`) said only "No such command 'serve'".
+    assert main(["serve"]) == 2
+    err = capsys.readouterr().err
+    assert "No such command 'serve'" in err and "litreview build --serve" in err
+    # the close case: another unknown command is click's usual error, with no suggestion of ours
+    assert main(["frobnicate"]) == 2
+    assert "--serve" not in capsys.readouterr().err

@@ -26,8 +26,18 @@ Settings live in [tool.litreview] in pyproject.toml; see README.md.
 """
 
 
+#: What a user may type from another tool's habits, and how litreview does it.
+MEANT = {"serve": "the live preview of the site is `litreview build --serve`"}
+
+
 class LazyGroup(click.Group):
     """A group that imports a command's module only when the command is used."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None,
+                                                                           list[str]]:
+        if args and args[0] in MEANT and args[0] not in COMMANDS:
+            ctx.fail(f"No such command '{args[0]}': {MEANT[args[0]]}.")
+        return super().resolve_command(ctx, args)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
