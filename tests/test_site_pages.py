@@ -512,3 +512,29 @@ def test_the_home_page_the_essay_page_and_links_count_the_same_claims(tmp_path: 
     assert review.essay is not None and review.linkage is not None
     figures = coverage(review.linkage, review.essay, review.bibliography)
     assert (figures["claims"], figures["claims_with_confirmed_source"]) == (3, 1)
+
+
+def test_the_essays_reference_list_holds_what_it_cites_and_its_marks_numbers(tmp_path: Path) -> None:
+    # A thesis chapter draws on the book's bibliography: its essay page listed all 228 entries under "References"
+    # for the 24 it cites; pandoc lists the cited ones. Each mark's printed number is its entry's place in the list.
+    from litreview.config import Config
+    from litreview.review import build_review
+
+    entries = [f"@book{{{k}, title={{{k.title()}}}, author={{{k.title()}, Ann}}, year={{2001}}, publisher={{P}}}}"
+               for k in ("ash", "birch", "cedar", "doe", "elm")]
+    (tmp_path / "refs.bib").write_text("\n".join(entries) + "\n", encoding="utf-8")
+    (tmp_path / "e.md").write_text("---\nnocite: '@doe'\n---\n\nTrees grow [@elm; @birch]. Elm argues so.\n",
+                                   encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="e.md", bibliography="refs.bib", claims=""), with_checks=False)
+    page = render_site(review, Layout())["essay.md"]
+    listed = re.findall(r'<li id="ref-(\w+)">', page)
+    assert listed == ["birch", "doe", "elm"]  # cited, nocite, cited; ash and cedar are on the bibliography page
+    assert ("3 entries of the bibliography (the 2 other entries, which nothing in the essay cites, are on the "
+            '<a href="../bibliography/">bibliography</a> page)') in page
+    numbers = dict(re.findall(r'href="../sources/(\w+)/"[^>]*data-n="(\d+)"', page))
+    assert numbers == {"elm": "3", "birch": "1"}
+    # the close case: "nocite: '@*'" cites every entry, and the list holds them all
+    (tmp_path / "e.md").write_text("---\nnocite: '@*'\n---\n\nTrees grow [@elm].\n", encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="e.md", bibliography="refs.bib", claims=""), with_checks=False)
+    page = render_site(review, Layout())["essay.md"]
+    assert len(re.findall(r'<li id="ref-', page)) == 5 and "5 entries of the bibliography, numbered" in page

@@ -58,8 +58,6 @@ class _Marks:
                     self.card_of[(claim.id, link.source_key)] = card
                     if not is_topical_suggestion(link):
                         self.by_source.setdefault(link.source_key, []).append((claim.id, card))
-        self.ordered = reference_order(ix, citations)
-        self.number = {key: n for n, key in enumerate(self.ordered, start=1)}
         self.sources = ix.sources
         essay = ix.review.essay
         self.xref = crossref_labels(essay) if essay is not None else None
@@ -73,6 +71,24 @@ class _Marks:
             for key, source in ix.sources.items():
                 for ident in source_ids(source):
                     self.ids.setdefault(ident, key)
+        # The reference list holds what the essay cites, as pandoc's does, and every entry a mark may show: a
+        # chapter drawing on its book's bibliography listed all of it (24 entries cited, 228 listed).
+        shown = self._shown(ix)
+        self.ordered = [key for key in reference_order(ix, citations) if shown is None or key in shown]
+        self.number = {key: n for n, key in enumerate(self.ordered, start=1)}
+
+    def _shown(self, ix: ReviewIndex) -> set[str] | None:
+        """The entries the essay cites (``nocite`` too) or a claim is linked to (a rejected link's mark too); None
+        for all of them (``nocite: '@*'``, or no essay)."""
+        essay = ix.review.essay
+        if essay is None or "*" in essay.nocite:
+            return None
+        shown = {link.source_key for links in ix.links_by_claim.values() for link in links}
+        shown.update(link.source_key for links in ix.rejected_by_claim.values() for link in links)
+        shown.update(key for key in essay.nocite if key in ix.sources)
+        shown.update(key for claim in essay.claims for item in claim.citations or ()
+                     if (key := self.entry(item.key)) is not None)
+        return shown
 
     def entry(self, key: str) -> str | None:
         """The entry a citation item's key cites: the key itself, or (Manubot) the entry that carries the
@@ -204,7 +220,11 @@ def reference_list(ix: ReviewIndex, layout: Layout, citations: Citations, ordere
                      f'</span> <a class="lr-reflink" href="{esc(href)}">Source page<span class="lr-sr"> of '
                      f"{esc(ref.short)}</span></a>"
                      f' <span class="lr-small">({plural(count, "confirmed claim")})</span></li>')
-    return (f'<p class="lr-small">{plural(len(ordered), "entry", "entries")} of the bibliography, numbered as '
+    left = len(ix.sources) - len(ordered)
+    rest = (f' (the {plural(left, "other entry", "other entries")}, which nothing in the essay cites, '
+            f'{"is" if left == 1 else "are"} on the <a href="{esc(layout.href(here, layout.bibliography))}">'
+            "bibliography</a> page)" if left else "")
+    return (f'<p class="lr-small">{plural(len(ordered), "entry", "entries")} of the bibliography{rest}, numbered as '
             'the marks are when this page is printed.</p>',
             f'<ol class="lr-references" data-search-exclude="references">{"".join(items)}</ol>')
 
