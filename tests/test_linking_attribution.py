@@ -403,3 +403,15 @@ def test_own_author_names_read_every_form_pandoc_takes() -> None:
     assert own_author_names({"author": ["Daniël Lakens³", {"name": {"given": "Jo", "family": "van Dijk"}},
                                         {"name": "Plato"}]}) == {"daniel lakens", "jo van dijk"}
     assert own_author_names({"title": "No authors"}) == frozenset()
+
+
+def test_a_name_with_a_decomposed_accent_is_read_whole() -> None:
+    # "Daniël" typed with e + U+0308 (a combining diaeresis): the name was cut at the accent ("Danie"), its family
+    # name read alone, and a list of names ended at "Danie".
+    bib = parse_bibliography("@article{lakens2013, author={Lakens, Daniël}, title={Effect sizes}, journal={J}, "
+                             "year={2013}}\n@article{roe2001, author={Roe, Ann}, title={Tools}, journal={J}, "
+                             "year={2001}}\n")
+    decomposed = "Danie\u0308l"
+    found = link(parse_essay(f"As Ann Roe and {decomposed} Lakens argue, effects matter.\n"), bib).links
+    assert sorted((lk.source_key, lk.evidence) for lk in found if lk.kind == "attribution") == [
+        ("lakens2013", f"Ann Roe and {decomposed} Lakens"), ("roe2001", f"Ann Roe and {decomposed} Lakens")]

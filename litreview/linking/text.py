@@ -16,7 +16,9 @@ from ..text import canonical, fold  # noqa: F401  (re-exported: the linkers take
 
 _WORD = re.compile(
     r"(?:[^\W\d_]\.){1,4}(?![^\W\d_])"  # initials: K.J. T.V. R.j.
-    r"|[^\W_][^\W_]*(?:['’\-][^\W_]+)*",  # words, O'Neill, Guha-Sapir, Keohane’s
+    # words, O'Neill, Guha-Sapir, Keohane’s; a letter's combining accent is the word's ("Danie\u0308l", as a Mac
+    # writes "Daniël" when a name is typed or pasted decomposed): not a word's end
+    r"|[^\W_]+(?:[\u0300-\u036f]+[^\W_]*)*(?:['’\-][^\W_]+)*",
 )
 
 def wordset(words: str) -> frozenset[str]:
