@@ -311,6 +311,28 @@ def test_init_says_which_file_stands_for_a_named_bibliography_not_beside_the_ess
     assert "which does not exist" not in out
 
 
+def test_init_says_which_bib_above_the_chapter_it_took(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # A LaTeX chapter (chapitres/chapitre1.tex) with the thesis's bibliographie.bib at the root, named by the main
+    # file: init took the root's .bib without a word, where it names the one it finds below the chapter.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "chapitres").mkdir()
+    (tmp_path / "chapitres" / "chapitre1.tex").write_text("Comme le dit \\cite{roe2001}.\n", encoding="utf-8")
+    (tmp_path / "bibliographie.bib").write_text("@book{roe2001, title = {T}}\n", encoding="utf-8")
+    assert main(["init", "chapitres/chapitre1.tex"]) == 0
+    out = capsys.readouterr().out
+    assert load_config(tmp_path, env={}).bibliography == "bibliographie.bib"
+    assert ("note: the bibliography is bibliographie.bib, the one .bib in a folder above chapitre1.tex "
+            "(--bib names another)") in out
+    # the close case: the .bib beside the essay needs no note
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "p.md").write_text("As shown [@roe2001].\n", encoding="utf-8")
+    (tmp_path / "b" / "p.bib").write_text("@book{roe2001, title = {T}}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "b")
+    assert main(["init", "p.md"]) == 0
+    assert "the one .bib" not in capsys.readouterr().out
+
+
 def test_init_finds_the_bib_in_a_folder_beside_the_chapters_one(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     # A thesis's thesis/ch2/ch2.md, built by a Makefile in thesis/build/ that passes --bibliography sources.bib:

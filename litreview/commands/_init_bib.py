@@ -157,6 +157,9 @@ def _beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
                 plan.notes.append(f"the bibliography is {beside[0].name}, the one CSL bibliography beside "
                                   f"{essay_path.name} (--bib names another)")
         if beside or folder == plan.root or not is_inside(folder, plan.root):
+            if len(beside) == 1 and folder != essay_path.parent:  # beside the essay, the file says itself
+                plan.notes.append(f"the bibliography is {_rel(beside[0], plan.root)}, the one .bib in a folder above "
+                                  f"{essay_path.name} (--bib names another)")
             return beside if len(beside) == 1 else [] if beside else _below(plan, essay_path)
         folder = folder.parent
 
