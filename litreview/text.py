@@ -189,3 +189,16 @@ def _kept_breaks(m: re.Match[str]) -> str:
 
 def _line_ends(m: re.Match[str]) -> str:
     return "\r" if m.group() == "\r" else _spaced(m)
+
+
+def markdown_literal(text: str, *, bold: bool = False) -> str:
+    """A contributor's text (a key, a title, a message) on one line of Markdown GitHub shows (an issue, a job
+    summary): as it is (in bold with ``bold``) when it holds nothing Markdown or GitHub acts on, else as a code
+    span, so that no link (a bare ``https://...`` too), image, HTML, heading, issue reference (``#12``, ``GH-12``)
+    or @mention that notifies someone comes of it. Line breaks and controls become spaces."""
+    text = " ".join(without_controls(text).split())
+    if not re.search(r"[<>\[\]`*_@#\\~]|://|GH-", text):  # a bare URL or "GH-12" is a link on GitHub too
+        return f"**{text}**" if bold else text
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

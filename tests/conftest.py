@@ -43,6 +43,12 @@ def _local(host: object) -> bool:
 
 
 @pytest.fixture(autouse=True)
+def _no_job_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test run in GitHub Actions never adds to its own job's summary (a test sets the variable it needs)."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never touch the network: a name or address other than the loopback is unreachable."""
     real_getaddrinfo, real_connect, real_connect_ex = socket.getaddrinfo, socket.socket.connect, socket.socket.connect_ex

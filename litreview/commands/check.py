@@ -241,6 +241,12 @@ def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str 
     summary.update(compared)
     report = {"text": _render(fmt, findings, summary, review, config, colour), "summary": summary_line(summary),
               "errors": summary["errors"], "warnings": summary["warnings"]}
+    if fmt == "github":  # the job summary, for when Actions names a file for it (GITHUB_STEP_SUMMARY)
+        from ..checks.step_summary import render_step_summary
+
+        name = _from_repository_root(config)
+        report["step_summary"] = render_step_summary([f.in_file(name(f.file)) if f.file else f for f in findings],
+                                                     summary)
     if key:
         cache.store_report(config, key, variant, now, review.metadata, report)
     return _report(report, fmt, output, strict)
@@ -255,6 +261,8 @@ def _is_report(report: Any) -> TypeGuard[dict[str, Any]]:
 def _report(report: dict[str, Any], fmt: str, output: str | None, strict: bool) -> int:
     """Write the report and return the exit status."""
     _write(report["text"], output)
+    if fmt == "github" and isinstance(report.get("step_summary"), str):
+        _append_step_summary(report["step_summary"])
     if output is not None and fmt != "text":
         click.echo(f"{report['summary']}; report written to {output}", err=True)
     failing = report["errors"] or (strict and report["warnings"])
@@ -269,3 +277,28 @@ def _write(text: str, output: str | None) -> None:
     from ..fileio import write_atomic
 
     write_atomic(output, text)
+
+
+def _append_step_summary(text: str) -> None:
+    """Add ``text`` to the file GITHUB_STEP_SUMMARY names (GitHub Actions shows it on the run's page), in one
+    write at its end: what earlier commands of the step wrote there stays. Nothing without the variable, or
+    when the step's summary would pass the 1 MiB GitHub takes (it would drop all of it); a file that cannot be
+    written is a note, not a failed check."""
+    import os
+
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    data = text.encode("utf-8")
+    try:
+        with open(path, "ab") as handle:
+            if handle.tell() + len(data) > _STEP_SUMMARY_LIMIT:
+                click.echo(f"note: the job summary was not written: {path} would pass GitHub's 1 MiB", err=True)
+                return
+            handle.write(data)
+    except OSError as exc:
+        click.echo(f"note: the job summary was not written: {path}: {exc.strerror}", err=True)
+
+
+#: What GitHub Actions takes of one step's summary file.
+_STEP_SUMMARY_LIMIT = 1024 * 1024

@@ -139,17 +139,7 @@ def notices_markdown(keys: list[str], metadata: Mapping[str, SourceMetadata]) ->
 
 
 def _shown(text: str, *, bold: bool = False) -> str:
-    """A contributor's key or a registry's title on one line of the notices' Markdown, which GitHub shows as
-    written: as it is (in bold with ``bold``) when it holds nothing Markdown or GitHub acts on, else as a code
-    span, so that no link (a bare ``https://...`` too), image, HTML, issue reference (``#12``, ``GH-12``) or
-    @mention that notifies someone comes of it."""
-    import re
+    """A contributor's key or a registry's title on one line of the notices' Markdown (``text.markdown_literal``)."""
+    from ..text import markdown_literal
 
-    from ..text import without_controls
-
-    text = " ".join(without_controls(text).split())
-    if not re.search(r"[<>\[\]`*_@#\\~]|://|GH-", text):  # a bare URL or "GH-12" is a link on GitHub too
-        return f"**{text}**" if bold else text
-    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+    return markdown_literal(text, bold=bold)

@@ -1,0 +1,64 @@
+"""Findings as the Markdown job summary of a GitHub Actions step: the counts, then a table of findings.
+
+GitHub shows only the first annotations of each level of a step on a pull request; the summary lists more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..model import Finding
+from ..text import markdown_literal
+from .catalogue import CATALOGUE
+from .formats import branch_point, fixed_count, summary_line
+
+#: Findings the table lists; the others are counted on one line.
+ROWS = 200
+#: Characters of a message, a hint or a place shown in a cell (a cell is one line; the summary stays far under
+#: the 1 MiB GitHub takes of a step's summary: 200 rows of at most about 3 KB).
+_CELL = 300
+_ORDER = {"error": 0, "warning": 1, "info": 2}
+_SEVERITY = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def cell(text: str, limit: int = _CELL, *, bold: bool = False) -> str:
+    """``text`` as one cell of a GitHub Markdown table: on one line, cut at ``limit`` characters, as a code span
+    when it holds what Markdown or GitHub acts on (``markdown_literal``), its ``|`` escaped (a table splits cells
+    at a ``|`` in a code span too)."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return markdown_literal(text, bold=bold).replace("|", "\\|")
+
+
+def render_step_summary(findings: Iterable[Finding], summary: Mapping[str, Any], *, rows: int = ROWS) -> str:
+    """The summary's Markdown: a heading, the counts by severity, then the findings (errors first), at most
+    ``rows`` of them and a line saying how many more and how to see them all."""
+    every = sorted(findings, key=lambda f: _ORDER.get(f.severity, 3))
+    since = summary.get("since")
+    lines = ["### litreview check", ""]
+    if every or summary.get("suppressed") or not since:
+        lines.append(markdown_literal(summary_line(summary)) if every or summary.get("suppressed")
+                     else "No problems found.")
+    else:
+        said = "; ".join(part for part in (branch_point(summary), fixed_count(summary)) if part)
+        lines.append(markdown_literal(f"No new problems since {since} ({said})."))
+    if every:
+        title = "New findings (what this change adds)" if since else "Findings"
+        lines += ["", f"#### {title}", "", "| Code | Severity | Where | Message | Hint |", "| --- | --- | --- | --- | --- |"]
+        for f in every[:rows]:
+            name = CATALOGUE[f.code].name if f.code in CATALOGUE else ""
+            where = f"{f.file}:{f.line}" if f.file and f.line else (f.file or "")
+            subject = f.key or f.claim_id
+            message = f"{cell(subject, 80, bold=True)}: {cell(f.message)}" if subject else cell(f.message)
+            lines.append(f"| {cell(f'{f.code} {name}'.strip())} | {_SEVERITY.get(f.severity, f.severity)} | "
+                         f"{cell(where)} | {message} | {cell(f.hint or '')} |")
+        if len(every) > rows:
+            command = "litreview check --since <base>" if since else "litreview check"
+            lines += ["", f"… and {len(every) - rows} more not shown here: run `{command}` locally to see them all "
+                          "(`--format json` lists every one)."]
+    return "\n".join(lines) + "\n\n"
+
+
+__all__ = ["ROWS", "cell", "render_step_summary"]
