@@ -12,6 +12,7 @@ import pytest
 
 from litreview.bibliography.load import _Lines, parse_bibliography
 from litreview.checks import bib as B
+from litreview.checks import braced_people as PB
 from litreview.checks import doi_expected as E
 from litreview.checks import duplicates as D
 from litreview.checks import integrity as I
@@ -80,6 +81,7 @@ def _every_check(bib: Bibliography, today: date) -> list[Finding]:
         found.extend(I.check_page_form(s, biblatex=biblatex))
         found.extend(I.check_controls(s))
         found.extend(I.check_misspelt_fields(s))
+        found.extend(I.check_date_year(s))
     return found
 
 
@@ -88,6 +90,7 @@ def _every_style_check(bib: Bibliography, today: date, days: int) -> list[Findin
     broken = B.damaged_entries(bib)  # a syntax error may have swallowed the doi field
     for s in bib.sources:
         for check in (S.check_capitals, S.check_title_punctuation, SN.check_names, SN.check_name_forms, SN.check_repeated_names,
+                      PB.check_people_in_braces,
                       S.check_container, S.check_original_year):
             found.extend(check(s))
         found.extend(S.check_access_date(s, today, days))
