@@ -16,8 +16,9 @@ def test_each_position_finds_the_special_pylatexenc_finds() -> None:
     # A later category's longer special wins over an earlier shorter one; of two as long, the earlier category's.
     context.add_context_category("first", prepend=True, specials=[SpecialsSpec("-"), SpecialsSpec("`")])
     context.add_context_category("last", specials=[SpecialsSpec("----"), SpecialsSpec("--")])
+    assert "test_for_specials" not in vars(context)
     quick_specials(context)
-    assert context.test_for_specials is not LatexContextDb.test_for_specials.__get__(context)
+    assert "test_for_specials" in vars(context)  # the context's own search, not the class's
     found = [context.test_for_specials(TEXT, pos) for pos in range(len(TEXT) + 1)]
     assert found == [LatexContextDb.test_for_specials(context, TEXT, pos) for pos in range(len(TEXT) + 1)]
     assert any(spec is not None and spec.specials_chars == "----" for spec in found)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..bibliography.bibtex import brace_partners
 from ..bibliography.refparse.lexicon import GIVEN
 from ..bibliography.refparse.names import ORGANISATION_WORDS
 from ..lazyre import lazy
@@ -22,12 +23,8 @@ def _whole_group(value: str) -> str:
     """The text inside the brace group that is the whole value ("{A B, C D}" -> "A B, C D", double braces too),
     or '' when the value is not one group."""
     text = value.strip()
-    while text.startswith("{") and text.endswith("}"):
-        depth = 0
-        for i, c in enumerate(text):
-            depth += (c == "{") - (c == "}")
-            if depth == 0 and i < len(text) - 1:
-                return ""  # "{A} and {B}": groups side by side, each a name of its own
+    # (a group closed before the end, "{A} and {B}", is groups side by side, each a name of its own)
+    while text.startswith("{") and brace_partners(text).get(0) == len(text):
         text = text[1:-1].strip()
         if not text.startswith("{"):
             return text

@@ -256,7 +256,7 @@ def marker_line(claim: Claim, written: str, essay: Essay) -> int | None:
     LaTeX sentence's text is pandoc's reading of it, not its source: None there."""
     if not claim.end or not claim.line or not written.startswith("@"):
         return None
-    if PurePath(claim.file or essay.path).suffix.lower() in LATEX_SUFFIXES:
+    if _in_latex(claim, essay.path):
         return None
     source = essay.body[claim.start:claim.end]
     at = re.search(re.escape(written) + r"(?![\w:./-]*\w)", source)
@@ -390,7 +390,7 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
             # Built with BibTeX (a LaTeX paper built with biber resolves aliases): BibTeX reads no ids.
             return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids "
                              f"of {entry!r}, which biber resolves and BibTeX (\\bibliographystyle) does not",
-                             essay_file, f"write \\cite{{{entry}}}", key=entry)
+                             essay_file, f"write {_cite(entry, latex)}", key=entry)
         return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids of "
                          f"{entry!r}, which biber resolves and pandoc does not", essay_file, f"write @{entry}",
                          key=entry)

@@ -26,6 +26,8 @@ def quoted(text: str) -> Iterator[tuple[re.Match[str], int]]:
     if any(q in text for q in OPENING_MARKS):
         for m in _QUOTE.finditer(text):
             yield m, next(i for i in (1, 2, 3, 4) if m.group(i) is not None)
+
+
 MIN_WORDS = 4
 """A quotation of this many words needs a source even when nothing attributes it."""
 MIN_ATTRIBUTED_WORDS = 3
