@@ -381,3 +381,20 @@ def test_a_short_word_after_a_lettered_year_is_no_further_letter() -> None:
             "Third (Doe, 2001a, b chap. 2).")
     linkage = link(parse_essay(text), bib)
     assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("d2",), ("d1",), ("d2",), ("d3",)]
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # A surname that is also a word a citation may open with ("for example", "see"): an entry's name of that year is
+    # its name; it was read as a prefix, and the year alone matched nothing.
+    ("It holds (Example 2006, 12).", ["ex"]),
+    ("It holds (See 2014).", ["see"]),
+    # Where no entry of those names has the year, the word is a prefix as before: the year is the names' before it.
+    ("Doe (2001) shows it (see 2003).", ["doe1", "doe3"]),
+])
+def test_a_surname_that_is_a_prefix_word(text: str, keys: list[str]) -> None:
+    bib = parse_bibliography(r"""@book{ex, author = {Example, Arthur}, title = {Some Title}, year = {2006}}
+@book{see, author = {See, Kelly}, title = {Sea Ice}, year = {2014}}
+@book{doe1, author = {Doe, Jane}, title = {One}, year = {2001}}
+@book{doe3, author = {Doe, Jane}, title = {Three}, year = {2003}}
+""")
+    assert [k for k, _, _ in _markers(text, bib)] == keys

@@ -88,8 +88,9 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
                 last_names = ""
                 continue
             names, years, rest = item
-            if names and all(fold(w).strip(".,") in terms.PREFIXES for w in names.split()):
-                names = ""  # "see 2016", "cf. n.d.-l": a prefix, not a name
+            if (names and all(fold(w).strip(".,") in terms.PREFIXES for w in names.split())
+                    and not any(candidates(lookup(names, index), y, s, index) for y, s in years)):
+                names = ""  # "see 2016", "cf. n.d.-l": a prefix, not a name (unless an entry's, of that year: "Example")
             at = offset + seg_start
             if not names.strip():
                 if last_names and not _nameless_label(last_names, years, index):
