@@ -398,3 +398,19 @@ def test_a_surname_that_is_a_prefix_word(text: str, keys: list[str]) -> None:
 @book{doe3, author = {Doe, Jane}, title = {Three}, year = {2003}}
 """)
     assert [k for k, _, _ in _markers(text, bib)] == keys
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # Springer and DIN 1505-2 print no "n.d.": a narrative citation of an entry with no date is its names alone, at
+    # the end of a sentence ("... dialog generation Nakamura et al. As ..."); it was no citation at all.
+    ("It serves neural dialog generation Nakamura et al. As a resource it grows.", ["na"]),
+    # Not names of an entry with a date (the prose names its authors), nor names followed by more words of the sentence.
+    ("It serves neural dialog generation Roe et al. As a resource it grows.", []),
+    ("As Nakamura et al. show, it serves dialog generation.", []),
+])
+def test_names_alone_cite_an_entry_with_no_date(text: str, keys: list[str]) -> None:
+    bib = parse_bibliography(r"""@article{na, author = {Nakamura, Ryo and Sudoh, Katsuhito and Yoshino, Koichiro},
+  title = {Another Objective Function for Neural Dialogue Generation}}
+@article{roe, author = {Roe, Ann and Poe, Bo and Doe, Cy}, title = {Dialogue}, year = {2019}}
+""")
+    assert [k for k, _, _ in _markers(text, bib)] == keys

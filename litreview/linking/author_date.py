@@ -105,6 +105,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
         one_entry_per_label(found, *read_from, index)
         one_entry_per_item(found, *read_from)
     _bare_et_al(claim, index, found)
+    bare_undated(claim, index, found)
     if short:
         for start, end, written, keys, locator in shorthand.in_text(text, index):
             if not found.covered(claim.id, start, end):
@@ -136,6 +137,33 @@ def _bare_et_al(claim: Claim, index: SourceIndex, found: Found) -> None:
         found.cover(claim.id, start, end)
         written = f"{names} {_year_text(year, suffix)}"
         found.mention(start, Mention(claim.id, "marker", written, (), f"no entry for {written}"))
+
+
+_BARE_UNDATED = lazy(r"(?<![\w(])(?P<names>[^\W\d_][\w'’\-]*\s+et\s+al\.)(?=\s*(?:[.;:]\s*)?(?:[A-Z]|$))")
+"""Names with "et al." closing a sentence with no year after them ("... neural dialog generation Nakamura et al. As
+a multilingual ...")."""
+
+
+def bare_undated(claim: Claim, index: SourceIndex, found: Found) -> None:
+    """ "Nakamura et al." at a sentence's end, outside any parenthesis: styles that print no "n.d." (Springer's, DIN
+    1505-2's) render a narrative citation of an entry with no date as its names alone. Read only when the names fit
+    one entry with no date and no other entry of those names has one (then the names would be the author's, not a
+    citation)."""
+    text = claim.text
+    if "et al" not in text:
+        return
+    parens = [(m.start(), m.end()) for m in _PAREN.finditer(text)]
+    labels = labels_of(index)
+    for m in _BARE_UNDATED.finditer(text):
+        start, end = m.start(), m.start() + len(m.group("names"))
+        if any(a <= start < b for a, b in parens) or found.covered(claim.id, start, end):
+            continue
+        names = m.group("names")
+        named = fit(names, lookup(names, index), index)
+        if len(named) != 1 or labels[named[0]].year is not None or year_word(index, named[0]):
+            continue
+        found.cover(claim.id, start, end)
+        _emit(claim, named, names, names, start, "", 0.9, index, found, guessed=True)
 
 
 def _nameless_label(names: str, years: list[tuple[str, str]], index: SourceIndex) -> bool:
