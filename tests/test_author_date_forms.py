@@ -404,6 +404,7 @@ def test_a_surname_that_is_a_prefix_word(text: str, keys: list[str]) -> None:
     # Springer and DIN 1505-2 print no "n.d.": a narrative citation of an entry with no date is its names alone, at
     # the end of a sentence ("... dialog generation Nakamura et al. As ..."); it was no citation at all.
     ("It serves neural dialog generation Nakamura et al. As a resource it grows.", ["na"]),
+    ("Es dient der Dialoggenerierung NAKAMURA u. a. Als Ressource wächst es.", ["na"]),
     # Not names of an entry with a date (the prose names its authors), nor names followed by more words of the sentence.
     ("It serves neural dialog generation Roe et al. As a resource it grows.", []),
     ("As Nakamura et al. show, it serves dialog generation.", []),

@@ -139,8 +139,8 @@ def _bare_et_al(claim: Claim, index: SourceIndex, found: Found) -> None:
         found.mention(start, Mention(claim.id, "marker", written, (), f"no entry for {written}"))
 
 
-_BARE_UNDATED = lazy(r"(?<![\w(])(?P<names>[^\W\d_][\w'’\-]*\s+et\s+al\.)(?=\s*(?:[.;:]\s*)?(?:[A-Z]|$))")
-"""Names with "et al." closing a sentence with no year after them ("... neural dialog generation Nakamura et al. As
+_BARE_UNDATED = lazy(rf"(?<![\w(])(?P<names>[^\W\d_][\w'’\-]*\s+(?:{terms.ET_AL_WRITTEN}))(?=\s*(?:[.;:]\s*)?(?:[A-Z]|$))")
+"""Names with "et al." (or the locale's: DIN 1505-2's "u. a.") closing a sentence with no year after them ("... neural dialog generation Nakamura et al. As
 a multilingual ...")."""
 
 
@@ -150,8 +150,6 @@ def bare_undated(claim: Claim, index: SourceIndex, found: Found) -> None:
     one entry with no date and no other entry of those names has one (then the names would be the author's, not a
     citation)."""
     text = claim.text
-    if "et al" not in text:
-        return
     parens = [(m.start(), m.end()) for m in _PAREN.finditer(text)]
     labels = labels_of(index)
     for m in _BARE_UNDATED.finditer(text):

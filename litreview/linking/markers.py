@@ -36,7 +36,7 @@ def _author_date(claims: Sequence[Claim], index: SourceIndex, found: Found) -> F
             pass  # an item of the document's reference list: "Doe, J. (1995)." cites nothing
         elif "(" in claim.text or author_date.shorthand.shorthands(index).pattern:  # "(Kant 2004)", "KpV 12"
             author_date.find_in_claim(claim, before, index, found)
-        elif "et al" in claim.text:  # "... generation Nakamura et al.", an entry with no date in a style printing none
+        else:  # "... generation Nakamura et al.", an entry with no date in a style printing none
             author_date.bare_undated(claim, index, found)
         previous = claim
     return found

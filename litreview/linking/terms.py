@@ -47,6 +47,8 @@ _ET_AL_TERMS = ("et al.", "u. a.", "e.a.", "m.fl.", "mfl.", "o.fl.", "ym.", "vd.
                 "기타", "และคณะ", "and others", "et coll.", "y col.", "y cols.")
 """The locales' "et al." (de "u. a.", nl "e.a.", sv/da "m.fl.", fi "ym.", tr "vd.", hu "és mtsai.", ...), "and others"."""
 _ET_AL = lazy(r"(?:^|\s)(?:" + "|".join(re.escape(canonical(t)) for t in _ET_AL_TERMS) + r")$")
+ET_AL_WRITTEN = "|".join(re.escape(t) for t in sorted(_ET_AL_TERMS, key=len, reverse=True))
+"""The locales' "et al." as a style prints them (a pattern)."""
 
 
 def no_date(year: str) -> str:
