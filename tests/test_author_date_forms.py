@@ -408,10 +408,14 @@ def test_a_surname_that_is_a_prefix_word(text: str, keys: list[str]) -> None:
     # Not names of an entry with a date (the prose names its authors), nor names followed by more words of the sentence.
     ("It serves neural dialog generation Roe et al. As a resource it grows.", []),
     ("As Nakamura et al. show, it serves dialog generation.", []),
+    # A sentence split after the "et al." of a narrative citation whose year follows ("Gauck m.fl. | (u.å.)"): read
+    # once, with its year; it was read a second time as names alone.
+    ("Det gäller. Sedan hävdar Gauck m.fl. (u.å.) det.", ["ga"]),
 ])
 def test_names_alone_cite_an_entry_with_no_date(text: str, keys: list[str]) -> None:
     bib = parse_bibliography(r"""@article{na, author = {Nakamura, Ryo and Sudoh, Katsuhito and Yoshino, Koichiro},
   title = {Another Objective Function for Neural Dialogue Generation}}
 @article{roe, author = {Roe, Ann and Poe, Bo and Doe, Cy}, title = {Dialogue}, year = {2019}}
+@book{ga, author = {Gauck, Joachim and others}, title = {Title B}}
 """)
     assert [k for k, _, _ in _markers(text, bib)] == keys

@@ -65,8 +65,8 @@ _MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])(?!\s+[^\W\d_]{2,}(?
 chapitre 3)")."""
 
 
-def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -> None:
-    """Author-date citations in one claim (``before``: the previous sentence of its paragraph)."""
+def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found, after: str = "") -> None:
+    """Author-date citations in one claim (``before``, ``after``: the previous and next sentence of its paragraph)."""
     text = claim.text
     short = shorthand.shorthands(index).pattern
     forms = year_forms(index)
@@ -105,7 +105,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
         one_entry_per_label(found, *read_from, index)
         one_entry_per_item(found, *read_from)
     _bare_et_al(claim, index, found)
-    bare_undated(claim, index, found)
+    bare_undated(claim, index, found, after)
     if short:
         for start, end, written, keys, locator in shorthand.in_text(text, index):
             if not found.covered(claim.id, start, end):
@@ -140,21 +140,23 @@ def _bare_et_al(claim: Claim, index: SourceIndex, found: Found) -> None:
 
 
 _BARE_UNDATED = lazy(rf"(?<![\w(])(?P<names>[^\W\d_][\w'’\-]*\s+(?:{terms.ET_AL_WRITTEN}))(?=\s*(?:[.;:]\s*)?(?:[A-Z]|$))")
-"""Names with "et al." (or the locale's: DIN 1505-2's "u. a.") closing a sentence with no year after them ("... neural dialog generation Nakamura et al. As
-a multilingual ...")."""
+"""Names with "et al." (or the locale's: DIN 1505-2's "u. a.") closing a sentence with no year after them ("... neural
+dialog generation Nakamura et al. As a multilingual ...")."""
 
 
-def bare_undated(claim: Claim, index: SourceIndex, found: Found) -> None:
+def bare_undated(claim: Claim, index: SourceIndex, found: Found, after: str = "") -> None:
     """ "Nakamura et al." at a sentence's end, outside any parenthesis: styles that print no "n.d." (Springer's, DIN
     1505-2's) render a narrative citation of an entry with no date as its names alone. Read only when the names fit
-    one entry with no date and no other entry of those names has one (then the names would be the author's, not a
-    citation)."""
+    one entry, which has no date (names that fit a dated entry are the author's, not a citation), and not at the
+    claim's end when the next sentence (``after``) opens with a parenthesis: the sentence was split after the "et al."
+    of a narrative citation whose year follows ("Gauck m.fl. | (u.å.) argues"), which is read there."""
     text = claim.text
     parens = [(m.start(), m.end()) for m in _PAREN.finditer(text)]
     labels = labels_of(index)
     for m in _BARE_UNDATED.finditer(text):
         start, end = m.start(), m.start() + len(m.group("names"))
-        if any(a <= start < b for a, b in parens) or found.covered(claim.id, start, end):
+        if (any(a <= start < b for a, b in parens) or found.covered(claim.id, start, end)
+                or (not text[end:].strip() and after.lstrip().startswith("("))):
             continue
         names = m.group("names")
         named = fit(names, lookup(names, index), index)
