@@ -381,3 +381,41 @@ def test_a_short_word_after_a_lettered_year_is_no_further_letter() -> None:
             "Third (Doe, 2001a, b chap. 2).")
     linkage = link(parse_essay(text), bib)
     assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("d2",), ("d1",), ("d2",), ("d3",)]
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # A surname that is also a word a citation may open with ("for example", "see"): an entry's name of that year is
+    # its name; it was read as a prefix, and the year alone matched nothing.
+    ("It holds (Example 2006, 12).", ["ex"]),
+    ("It holds (See 2014).", ["see"]),
+    # Where no entry of those names has the year, the word is a prefix as before: the year is the names' before it.
+    ("Doe (2001) shows it (see 2003).", ["doe1", "doe3"]),
+])
+def test_a_surname_that_is_a_prefix_word(text: str, keys: list[str]) -> None:
+    bib = parse_bibliography(r"""@book{ex, author = {Example, Arthur}, title = {Some Title}, year = {2006}}
+@book{see, author = {See, Kelly}, title = {Sea Ice}, year = {2014}}
+@book{doe1, author = {Doe, Jane}, title = {One}, year = {2001}}
+@book{doe3, author = {Doe, Jane}, title = {Three}, year = {2003}}
+""")
+    assert [k for k, _, _ in _markers(text, bib)] == keys
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # Springer and DIN 1505-2 print no "n.d.": a narrative citation of an entry with no date is its names alone, at
+    # the end of a sentence ("... dialog generation Nakamura et al. As ..."); it was no citation at all.
+    ("It serves neural dialog generation Nakamura et al. As a resource it grows.", ["na"]),
+    ("Es dient der Dialoggenerierung NAKAMURA u. a. Als Ressource wächst es.", ["na"]),
+    # Not names of an entry with a date (the prose names its authors), nor names followed by more words of the sentence.
+    ("It serves neural dialog generation Roe et al. As a resource it grows.", []),
+    ("As Nakamura et al. show, it serves dialog generation.", []),
+    # A sentence split after the "et al." of a narrative citation whose year follows ("Gauck m.fl. | (u.å.)"): read
+    # once, with its year; it was read a second time as names alone.
+    ("Det gäller. Sedan hävdar Gauck m.fl. (u.å.) det.", ["ga"]),
+])
+def test_names_alone_cite_an_entry_with_no_date(text: str, keys: list[str]) -> None:
+    bib = parse_bibliography(r"""@article{na, author = {Nakamura, Ryo and Sudoh, Katsuhito and Yoshino, Koichiro},
+  title = {Another Objective Function for Neural Dialogue Generation}}
+@article{roe, author = {Roe, Ann and Poe, Bo and Doe, Cy}, title = {Dialogue}, year = {2019}}
+@book{ga, author = {Gauck, Joachim and others}, title = {Title B}}
+""")
+    assert [k for k, _, _ in _markers(text, bib)] == keys

@@ -129,6 +129,25 @@ def test_a_possessive_written_before_a_names_last_s(text: str, keys: list[str]) 
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == keys
 
 
+@pytest.mark.parametrize(("text", "keys"), [
+    # German's genitive of a name, "s" with no apostrophe: "im Sinne Busses (2012)" cites Busse 2012; it was
+    # reported as a citation of Busses with no entry.
+    ("Das folgt im Sinne Busses (2012) dem Diskurs.", ["bu"]),
+    ("Wie Luhmanns (1984) Theorie zeigt, gilt es.", ["lu"]),
+    # A name the bibliography has as written is read as written, and a year no entry of the name has is none.
+    ("Wie Jones (1998) zeigt, gilt es.", ["js"]),
+    ("Das folgt im Sinne Busses (2019) dem Diskurs.", []),
+])
+def test_a_genitive_with_no_apostrophe(text: str, keys: list[str]) -> None:
+    bib = parse_bibliography(r"""@book{bu, author = {Busse, Dietrich}, title = {Frame-Semantik}, year = {2012}}
+@book{lu, author = {Luhmann, Niklas}, title = {Soziale Systeme}, year = {1984}}
+@book{jo, author = {Jone, Amy}, title = {Presence}, year = {1998}}
+@book{js, author = {Jones, Amy}, title = {Absence}, year = {1998}}
+""")
+    linkage = link(parse_essay(text), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == keys
+
+
 def test_the_reporting_verb_is_no_evidence_of_the_work() -> None:
     # Two works "Li et al. 2015": the word "notes" says that the sentence cites, not what it cites, though one title
     # holds "note"; with nothing else to tell, the citation is not taken for that one.

@@ -205,6 +205,20 @@ def test_a_labelled_part_named_in_a_sentence_begins_no_sentence(text: str, expec
         assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A quotation that opens a parenthesis, then the citation it is taken from: pysbd cut after the quotation's full
+    # stop, and the citation's names and year began a sentence of their own, its parenthesis left open in the one
+    # before.
+    ("Er zeigt („You shall know a word by the company it keeps.“ Firth 1957, 11) und dass. Das gilt.",
+     ["Er zeigt („You shall know a word by the company it keeps.“ Firth 1957, 11) und dass.", "Das gilt."]),
+    ("It shows (“You shall know a word by the company it keeps.” Firth 1957, 11) and more. Next one.",
+     ["It shows (“You shall know a word by the company it keeps.” Firth 1957, 11) and more.", "Next one."]),
+])
+def test_a_quotation_opening_a_citations_parenthesis_ends_no_sentence(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
 def test_one_short_sentence_written_thousands_of_times_is_each_its_own() -> None:
     # pysbd reads a quotation left open whole; the places of a sentence it finds many times are each read once.
     text = "She answered: 'No. " + "No. " * 3000

@@ -49,6 +49,10 @@ _ET_AL = lazy(r"\bet al\.\s*$")
 # A number in brackets after "et al." goes on: a rendered numeric citation ("Smith et al. [12] showed"), or a year a
 # reference manager's export made a link ("Doe et al. [(2022)](https://...)").
 _NUMBERED = lazy(r"^\[\(?\d")
+# A quotation that opens a parenthesis and ends with a sentence's mark, and the rest of that parenthesis: a citation
+# whose prefix is the words it quotes ("(„You shall know a word by the company it keeps.“ Firth 1957, 11)").
+_QUOTED_IN_PARENTHESIS = lazy(r"\(\s*[„“\"«‹‚‘][^()]*[.!?…]\s*[“”\"»›‘’]$")
+_PARENTHESIS_CLOSES = lazy(r"^[^()]{1,120}\)")
 # Initialisms that pysbd keeps glued to a following capitalised sentence start.
 _GLUED = re.compile(
     r"\b(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|et al\.|etc\.)\s+"
@@ -308,7 +312,8 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
                 # "686(1)" then "(a)": pysbd's list item glued to the word before, a statute's subsection
                 span[0] == merged[-1][1] and nxt[:1] == "(" and (prev[-1:].isalnum() or prev[-1:] == ")")) or (
                 # "(see panel" then "(b) of Figure 3)": a part's label, named in the sentence, begins no sentence
-                _ITEM.match(nxt) and _PART_NAMED.search(prev)):
+                _ITEM.match(nxt) and _PART_NAMED.search(prev)) or (
+                _QUOTED_IN_PARENTHESIS.search(prev) and _PARENTHESIS_CLOSES.match(nxt)):
                 merged[-1][1] = span[1]
                 continue
         merged.append(list(span))

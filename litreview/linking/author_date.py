@@ -65,8 +65,8 @@ _MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])(?!\s+[^\W\d_]{2,}(?
 chapitre 3)")."""
 
 
-def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -> None:
-    """Author-date citations in one claim (``before``: the previous sentence of its paragraph)."""
+def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found, after: str = "") -> None:
+    """Author-date citations in one claim (``before``, ``after``: the previous and next sentence of its paragraph)."""
     text = claim.text
     short = shorthand.shorthands(index).pattern
     forms = year_forms(index)
@@ -88,8 +88,9 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
                 last_names = ""
                 continue
             names, years, rest = item
-            if names and all(fold(w).strip(".,") in terms.PREFIXES for w in names.split()):
-                names = ""  # "see 2016", "cf. n.d.-l": a prefix, not a name
+            if (names and all(fold(w).strip(".,") in terms.PREFIXES for w in names.split())
+                    and not any(candidates(lookup(names, index), y, s, index) for y, s in years)):
+                names = ""  # "see 2016", "cf. n.d.-l": a prefix, not a name (unless an entry's, of that year: "Example")
             at = offset + seg_start
             if not names.strip():
                 if last_names and not _nameless_label(last_names, years, index):
@@ -104,6 +105,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found) -
         one_entry_per_label(found, *read_from, index)
         one_entry_per_item(found, *read_from)
     _bare_et_al(claim, index, found)
+    bare_undated(claim, index, found, after)
     if short:
         for start, end, written, keys, locator in shorthand.in_text(text, index):
             if not found.covered(claim.id, start, end):
@@ -137,6 +139,33 @@ def _bare_et_al(claim: Claim, index: SourceIndex, found: Found) -> None:
         found.cover(claim.id, start, end)
         written = f"{names} {_year_text(year, suffix)}"
         found.mention(start, Mention(claim.id, "marker", written, (), f"no entry for {written}"))
+
+
+_BARE_UNDATED = lazy(rf"(?<![\w(])(?P<names>[^\W\d_][\w'’\-]*\s+(?:{terms.ET_AL_WRITTEN}))(?=\s*(?:[.;:]\s*)?(?:[A-Z]|$))")
+"""Names with "et al." (or the locale's: DIN 1505-2's "u. a.") closing a sentence with no year after them ("... neural
+dialog generation Nakamura et al. As a multilingual ...")."""
+
+
+def bare_undated(claim: Claim, index: SourceIndex, found: Found, after: str = "") -> None:
+    """ "Nakamura et al." at a sentence's end, outside any parenthesis: styles that print no "n.d." (Springer's, DIN
+    1505-2's) render a narrative citation of an entry with no date as its names alone. Read only when the names fit
+    one entry, which has no date (names that fit a dated entry are the author's, not a citation), and not at the
+    claim's end when the next sentence (``after``) opens with a parenthesis: the sentence was split after the "et al."
+    of a narrative citation whose year follows ("Gauck m.fl. | (u.å.) argues"), which is read there."""
+    text = claim.text
+    parens = [(m.start(), m.end()) for m in _PAREN.finditer(text)]
+    labels = labels_of(index)
+    for m in _BARE_UNDATED.finditer(text):
+        start, end = m.start(), m.start() + len(m.group("names"))
+        if (any(a <= start < b for a, b in parens) or found.covered(claim.id, start, end)
+                or (not text[end:].strip() and after.lstrip().startswith("("))):
+            continue
+        names = m.group("names")
+        named = fit(names, lookup(names, index), index)
+        if len(named) != 1 or labels[named[0]].year is not None or year_word(index, named[0]):
+            continue
+        found.cover(claim.id, start, end)
+        _emit(claim, named, names, names, start, "", 0.9, index, found, guessed=True)
 
 
 def _nameless_label(names: str, years: list[tuple[str, str]], index: SourceIndex) -> bool:

@@ -50,6 +50,9 @@ def names_before(lead: str, index: SourceIndex, window: list[Token] | None = Non
     names, possessive = strip_possessive(lead[window[0].start:window[-1].end])
     if possessive and not lookup_tail(names, index)[0] and lookup_tail(names + "s", index)[0]:
         names += "s"  # "Phillip’s (1998)": the possessive of Phillips with its apostrophe before the name's last "s"
+    elif (not possessive and names.endswith("s") and not lookup_tail(names, index)[0]
+          and lookup_tail(names[:-1], index)[0]):
+        names = names[:-1]  # "im Sinne Busses (2012)": a genitive with no apostrophe (German, Dutch), of Busse
     if ";" in names:  # ABNT parts names as it parts items: "... and Köhler; Cortina (2019)"
         *firsts, last = names.split(";")
         listed: list[str] = []

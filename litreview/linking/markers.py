@@ -28,13 +28,17 @@ def find_markers(claims: Sequence[Claim], index: SourceIndex) -> Found:
 
 
 def _author_date(claims: Sequence[Claim], index: SourceIndex, found: Found) -> Found:
-    """Author-date citations in every claim (each read with the sentence before it in its paragraph)."""
+    """Author-date citations in every claim (each read with the sentences before and after it in its paragraph)."""
     previous: Claim | None = None
-    for claim in claims:
+    for n, claim in enumerate(claims):
         before = previous.text if previous is not None and previous.paragraph == claim.paragraph else ""
+        following = claims[n + 1] if n + 1 < len(claims) else None
+        after = following.text if following is not None and following.paragraph == claim.paragraph else ""
         if author_date.cited_letters.in_reference_list(index, claim):
             pass  # an item of the document's reference list: "Doe, J. (1995)." cites nothing
         elif "(" in claim.text or author_date.shorthand.shorthands(index).pattern:  # "(Kant 2004)", "KpV 12"
-            author_date.find_in_claim(claim, before, index, found)
+            author_date.find_in_claim(claim, before, index, found, after)
+        else:  # "... generation Nakamura et al.", an entry with no date in a style printing none
+            author_date.bare_undated(claim, index, found, after)
         previous = claim
     return found
