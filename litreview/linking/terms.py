@@ -48,8 +48,6 @@ _ET_AL_TERMS = ("et al.", "u. a.", "e.a.", "m.fl.", "mfl.", "o.fl.", "ym.", "vd.
 """The locales' "et al." (de "u. a.", nl "e.a.", sv/da "m.fl.", fi "ym.", tr "vd.", hu "és mtsai.", ...), "and others",
 "and colleagues"."""
 _ET_AL = lazy(r"(?:^|\s)(?:" + "|".join(re.escape(canonical(t)) for t in _ET_AL_TERMS) + r")$")
-ET_AL_WRITTEN = "|".join(re.escape(t) for t in sorted(_ET_AL_TERMS, key=len, reverse=True))
-"""The locales' "et al." as a style prints them (a pattern)."""
 
 
 def _as_written(term: str) -> str:
