@@ -58,11 +58,11 @@ def test_a_source_pages_excerpt_marks_the_note_as_the_essay_page_does(tmp_path: 
     assert isinstance(page, str)
     excerpts = [re.sub(r"<[^>]+>", "", e) for e in re.findall(r'<blockquote class="lr-excerpt">(.*?)</blockquote>', page)]
     # Numbered as pandoc numbers the notes (a note in a note after the text's: left unnumbered).
-    assert "Sovereignty changed over time. [note 1: See [Holsti 2004] for a long history [and more].]" in excerpts
+    assert "Sovereignty changed over time. [note 1: See (Holsti 2004) for a long history [and more].]" in excerpts
     essay = files["essay.md"]
     assert isinstance(essay, str)
     cards = re.findall(r'<span class="lr-card__row">(.*?)</span>', essay)
-    assert cards == ["Evidence: Sovereignty changed over time. [note 1: See <mark>[Holsti 2004]</mark> for a long history "
+    assert cards == ["Evidence: Sovereignty changed over time. [note 1: See <mark>(Holsti 2004)</mark> for a long history "
                      "[and more].]", "Evidence: Another note. [note 2: <mark>Holsti</mark> argues this [note: nested].]"]
     assert 'Sovereignty changed over time.<span class="lr-note" data-note="1">See ' in essay
 

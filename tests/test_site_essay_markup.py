@@ -174,7 +174,7 @@ def test_a_cards_excerpt_quotes_the_sentence_as_the_page_shows_it(tmp_path: Path
     (tmp_path / "paper.bib").write_text("@book{mesa, author={Kazil, Jackie}, title={Mesa}, year={2020},"
                                         " publisher={P}}\n", encoding="utf-8")
     rows = re.findall(r'<span class="lr-card__row">(.*?)</span>', essay_html(tmp_path, "paper.md", "paper.bib"))
-    assert rows == ["Evidence: Mesa <mark>[Kazil 2020]</mark>[1] and AgentPy are frameworks."]  # a citation, then a note
+    assert rows == ["Evidence: Mesa <mark>(Kazil 2020)</mark>[1] and AgentPy are frameworks."]  # a citation, then a note
 
 
 def test_a_figure_shows_its_caption_not_the_image_markup(tmp_path: Path) -> None:
@@ -232,9 +232,9 @@ def test_a_citation_that_suppresses_the_author_prints_the_year(tmp_path: Path) -
         "@article{r1, author={Roe, Jane}, title={Alpha}, year={2001}}\n"
         "@article{r2, author={Roe, Jane}, title={Beta}, year={2001}}\n", encoding="utf-8")
     body = text_of(essay_html(tmp_path, "essay.md", "refs.bib").split('id="references"')[0])
-    assert "Kahane et al. [2015] found" in body
-    assert "Roe [2001a, p. 3] agreed" in body
-    assert "Roe [2001b] did not [Roe 2001b]" in body
+    assert "Kahane et al. (2015) found" in body
+    assert "Roe (2001a, p. 3) agreed" in body
+    assert "Roe (2001b) did not (Roe 2001b)" in body
 
 
 def test_a_citation_in_the_text_prints_the_year_in_parentheses_as_pandoc_does(tmp_path: Path) -> None:
@@ -250,8 +250,8 @@ def test_a_citation_in_the_text_prints_the_year_in_parentheses_as_pandoc_does(tm
         "@article{doe2001, author = {Doe, Ann}, title = {Alone}, journal = {J}, year = {2001}}\n"
         "@article{doe2001b, author = {Doe, Ann}, title = {Balone}, journal = {J}, year = {2001}}\n", encoding="utf-8")
     assert first_paragraph(essay_html(tmp_path, "essay.md", "refs.bib")).endswith(
-        "A Barba (2018) says. B Barba (2018, p. 33) says. C [Barba 2018]. D [2018]. E Roe and Poe (2001) and Doe (2001a);"
-        " Doe (2001b). F [see Barba 2018, p. 4; Roe and Poe 2001]. H [Barba 2018]1.")
+        "A Barba (2018) says. B Barba (2018, p. 33) says. C (Barba 2018). D (2018). E Roe and Poe (2001) and Doe (2001a);"
+        " Doe (2001b). F (see Barba 2018, p. 4; Roe and Poe 2001). H (Barba 2018)1.")
 
 
 def test_a_latex_claims_evidence_quoted_as_its_command_is_shown_with_labels_on_the_page(tmp_path: Path) -> None:
@@ -263,7 +263,7 @@ def test_a_latex_claims_evidence_quoted_as_its_command_is_shown_with_labels_on_t
                                     "@book{k2, author={Roe, Jim}, title={U}, year={2003}, publisher={P}}\n",
                                     encoding="utf-8")
     rows = re.findall(r'<span class="lr-card__row">(.*?)</span>', essay_html(tmp_path, "p.tex", "p.bib"))
-    assert set(rows) == {"Evidence: As <mark>Doe (2001) [Roe 2003]</mark> found, [Doe 2001, 116] too."}
+    assert set(rows) == {"Evidence: As <mark>Doe (2001; Roe 2003)</mark> found, (Doe 2001, 116) too."}
 
 
 def test_a_source_pages_cache_key_follows_the_numbers_of_the_notes_its_excerpts_print(tmp_path: Path) -> None:
@@ -375,7 +375,7 @@ def test_the_maps_claim_names_read_the_claim_as_the_essay_page_shows_it(tmp_path
     review = build_review(Config(root=tmp_path, essay="ch.Rmd", bibliography="t.bib", claims=""), with_checks=False)
     page = render_site(review, Layout())["map.md"]
     (name,) = re.findall(r'aria-label="(Claim p1-s1: [^"]*)"', page)
-    assert name == "Claim p1-s1: Uno de los principales problemas [Khatri 2012]."
+    assert name == "Claim p1-s1: Uno de los principales problemas (Khatri 2012)."
 
 
 @pytest.mark.parametrize(("written", "shown"), [
@@ -571,7 +571,7 @@ def test_a_span_across_sentences_prints_its_text_without_brackets_or_attributes(
     (tmp_path / "e.md").write_text("[Tools matter a great deal [@roe2001]. They *last* for years.]{.blue} Then "
                                    "[one short]{.red} span and [a bracket] stay.\n", encoding="utf-8")
     page = essay_html(tmp_path, "e.md", "refs.bib")
-    assert "Tools matter a great deal [Roe 2001]. They last for years. Then one short span and [a bracket] stay." \
+    assert "Tools matter a great deal (Roe 2001). They last for years. Then one short span and [a bracket] stay." \
         in first_paragraph(page)
     assert "<em>last</em>" in page and "\x1a" not in page
 
@@ -598,7 +598,7 @@ def test_a_citations_prefix_and_locator_print_as_markdown(tmp_path: Path) -> Non
                                    encoding="utf-8")
     page = essay_html(tmp_path, "e.md", "refs.bib")
     shown = first_paragraph(page)
-    assert "We used R [version 2; Roe 2001, passim]. It ran [see Roe 2001, p. 3]." in shown
+    assert "We used R (version 2; Roe 2001, passim). It ran (see Roe 2001, p. 3)." in shown
     assert "<em>passim</em>" in page
 
 
@@ -621,5 +621,34 @@ def test_a_citation_in_another_citations_locator_gets_its_mark_there(tmp_path: P
     (tmp_path / "e.md").write_text("Tools matter [@roe2001, @doe2002] here.\n", encoding="utf-8")
     page = essay_html(tmp_path, "e.md", "refs.bib")
     shown = first_paragraph(page)
-    assert "Tools matter [Roe 2001, Doe (2002)] here." in shown
+    assert "Tools matter (Roe 2001, Doe (2002)) here." in shown
     assert "@doe2002" not in shown and shown.count("Doe (2002)") == 1
+
+
+_DOE_ROE = ("@article{doe, author={Doe, Jane}, title={T}, journal={J}, year={2001}}\n"
+            "@article{roe, author={Roe, Rick}, title={U}, journal={J}, year={2003}}\n")
+
+
+def test_a_citation_in_brackets_prints_in_parentheses_and_one_in_the_text_goes_on_as_pandoc_does(tmp_path: Path) -> None:
+    # pandoc's citeproc (author-date) prints [@doe; @roe] as "(Doe 2001; Roe 2003)", [-@doe; -@roe] as "(2001; 2003)"
+    # and @doe [@roe] (a citation in the text with a bracket after it: one citation) as "Doe (2001; Roe 2003)"; the
+    # page printed square brackets and "Doe (2001) [Roe 2003]". (Its locators are printed as written: "p. 3".)
+    (tmp_path / "e.md").write_text(
+        "A [@doe; @roe]. B [-@doe; -@roe]. C @doe [@roe]. D @doe [p. 3; @roe]. E @doe [see @roe, p. 4]. F @doe [-@roe]."
+        " G @doe, [@roe]. H [see a<b & c @doe].\n", encoding="utf-8")
+    (tmp_path / "r.bib").write_text(_DOE_ROE, encoding="utf-8")
+    page = essay_html(tmp_path, "e.md", "r.bib")
+    assert first_paragraph(page).endswith(
+        "A (Doe 2001; Roe 2003). B (2001; 2003). C Doe (2001; Roe 2003). D Doe (2001, p. 3; Roe 2003). E Doe (2001;"
+        " see Roe 2003, p. 4). F Doe (2001; 2003). G Doe (2001), (Roe 2003). H (see a&lt;b &amp; c Doe 2001).")
+    assert "a<b" not in page
+
+
+def test_latex_citations_of_several_keys_print_as_pandoc_prints_them(tmp_path: Path) -> None:
+    # pandoc -f latex --citeproc: \citet{doe,roe} "Doe (2001; Roe 2003)", \citep{doe,roe} "(Doe 2001; Roe 2003)",
+    # \citet[p.~3]{doe,roe} "Doe (2001; Roe 2003, 3)", \citeyearpar{doe} "(2001)".
+    (tmp_path / "p.tex").write_text("\\begin{document}\nA \\citet{doe,roe}. B \\citep{doe,roe}. C \\citet[p.~3]{doe,roe}."
+                                    " D \\citeyearpar{doe}.\n\\end{document}\n", encoding="utf-8")
+    (tmp_path / "p.bib").write_text(_DOE_ROE, encoding="utf-8")
+    assert first_paragraph(essay_html(tmp_path, "p.tex", "p.bib")).endswith(
+        "A Doe (2001; Roe 2003). B (Doe 2001; Roe 2003). C Doe (2001; Roe 2003, p. 3). D (2001).")

@@ -394,7 +394,7 @@ def test_a_marked_manuscripts_claims_show_their_markup_rendered_and_the_marks_wh
     ends = [page.index('id="p2"'), page.index('id="p3"'), page.index("## References")]
     first, second, third = (page[page.index(f'id="p{n}-s1"'):ends[n - 1]] for n in (1, 2, 3))
     assert "<strong>this</strong> holds\u2014mostly" in first
-    assert _without_cards(first).endswith("As Doe (2000) shows, this holds\u2014mostly [see Doe 2000, p. 3].")
+    assert _without_cards(first).endswith("As Doe (2000) shows, this holds\u2014mostly (see Doe 2000, p. 3).")
     assert first.count('class="lr-cite"') == 2 and 'id="card-p1-s1-1-2"' in first  # one link, two marks
     assert _without_cards(second).endswith("Not [@gone; @k] here.[Doe 2000]")  # a key without entry: as written, the mark after
     assert "<code>x--y</code>" in third and " raw (c)" in third and "&lt;b" not in third and "<b>" not in third and "(c)" in third
@@ -436,8 +436,8 @@ def test_source_page_and_cards_show_citations_with_labels_not_markup(tmp_path: P
     pages = render_site(Review(bibliography=bib, essay=essay, linkage=link(essay, bib)), Layout())
     page = _text(pages["sources/kriging.md"])
     assert "@{" not in page
-    assert "GPR was used in geophysics [see e.g. Krige 1951; Peebles 1997, p. 3], and Press et al. (1992) used" in page
-    assert "Evidence: “[see e.g. Krige 1951; Peebles 1997, p. 3]”." in page
+    assert "GPR was used in geophysics (see e.g. Krige 1951; Peebles 1997, p. 3), and Press et al. (1992) used" in page
+    assert "Evidence: “(see e.g. Krige 1951; Peebles 1997, p. 3)”." in page
     essay_page = pages["essay.md"] if "essay.md" in pages else pages["essay/index.md"]
     assert "@{" not in essay_page
 

@@ -165,8 +165,8 @@ def test_search_entries_show_a_markdown_essays_text_as_its_page_does(tmp_path):
                                    " Act* says so [-@konur2010, p. 3].\n", encoding="utf-8")
     review = build_review(Config(root=tmp_path, essay="e.md", bibliography="refs.bib", claims=""), with_checks=False)
     [entry] = essay_search_entries(index_review(review), Layout())
-    assert entry["text"] == ("<p>Temporal logics have a long history [Konur 2010]. The Digital Services Act says so"
-                             " [2010, p. 3].</p>")
+    assert entry["text"] == ("<p>Temporal logics have a long history (Konur 2010). The Digital Services Act says so"
+                             " (2010, p. 3).</p>")
 
 
 def test_a_headings_search_entry_is_titled_by_its_words_as_materials_search_titles_a_section(tmp_path):
@@ -182,8 +182,8 @@ def test_a_headings_search_entry_is_titled_by_its_words_as_materials_search_titl
     review = build_review(Config(root=tmp_path, essay="e.md", bibliography="refs.bib", claims=""), with_checks=False)
     entries = essay_search_entries(index_review(review), Layout())
     assert [(e["location"], e["title"], e["text"]) for e in entries if "paragraph" not in e["title"]] == [
-        ("essay/#p1", "Realism today [Waltz 1979]", ""), ("essay/#p3", "Critics &amp; &lt;friends", "")]
+        ("essay/#p1", "Realism today (Waltz 1979)", ""), ("essay/#p3", "Critics &amp; &lt;friends", "")]
     # the close case: prose keeps its numbered entry with its text
     prose = [e for e in entries if e["location"] in ("essay/#p2", "essay/#p4")]
     assert [e["title"].rsplit(", ", 1)[1] for e in prose] == ["paragraph 2", "paragraph 4"]
-    assert prose[0]["text"] == "<p>States balance [Waltz 1979].</p>"
+    assert prose[0]["text"] == "<p>States balance (Waltz 1979).</p>"

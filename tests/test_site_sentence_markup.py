@@ -99,5 +99,5 @@ def test_a_citation_in_anothers_suffix_is_quoted_with_its_label_not_its_key(tmp_
     pages = render_site(review, Layout())
     source = html.unescape(text_of(pages["sources/poe2009.md"]))
     # @doe2000 is an author-in-text citation, printed as pandoc prints one: "Doe (2000)"
-    assert "[Roe 2001, ' Doe (2000); Poe 2009]" in source and "@doe2000" not in source
+    assert "(Roe 2001, ' Doe (2000); Poe 2009)" in source and "@doe2000" not in source
     assert "@doe2000" not in text_of(pages["essay.md"])

@@ -380,7 +380,8 @@ def _marker(command: str, keys: list[tuple[str, str, str]]) -> str:
         return ""
     if command.rstrip("*") in _IN_TEXT:  # the prenote stays in the text before the author, where biblatex prints it
         pre, post, first = keys[0]
-        first_pre, first_post = _note(pre), _note(post)
+        # natbib's postnote belongs to the whole list, after the last key ("Doe (2001; Roe 2003, 3)", as pandoc prints it)
+        first_pre, first_post = _note(pre), _note(post if len(keys) == 1 or post != keys[-1][1] else "")
         text = (f"{first_pre} " if first_pre else "") + f"@{{{first}}}" + (f" [{first_post}]" if first_post else "")
         rest = keys[1:]
         return text + ("" if not rest else " [" + "; ".join(_item(p, q, k) for p, q, k in rest) + "]")

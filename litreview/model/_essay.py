@@ -53,6 +53,9 @@ class Citation:
     command: str = ""
     """The whole citation as the file writes it when the reader rewrote it in pandoc's form (LaTeX's
     ``\\parencite[116]{key}``, read as ``[@{key}, 116]``), whitespace collapsed; else empty."""
+    grouped: bool = False
+    """An in-text citation the bracketed one right after it continues (``@a [@b]``, as LaTeX's ``\\citet{a,b}`` is
+    read): pandoc reads the two as one citation, printed "Doe (2001; Roe 2003)". Set where a page prints it."""
 
 
 @dataclass(frozen=True, slots=True)

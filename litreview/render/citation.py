@@ -11,6 +11,7 @@ is formatted once per ``Citations`` object and cached by content.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..bibliography.bibtex import MONTH_NAMES
@@ -51,16 +52,46 @@ class Reference:
         """The label a citation item prints, as pandoc's citeproc prints it in author-date: the year alone where the
         author is suppressed (``[-@key]``: "Kahane et al. [-@key]" prints "Kahane et al. (2015)"); where it is cited
         in the text (``@key``, ``@key [p. 3]``), the names, then the year in parentheses with the item's locator
-        ("Barba (2018)", "Barba (2018, p. 3)"; the locator is the label's: ``suffix_after``); else ``short``."""
+        ("Barba (2018)", "Barba (2018, p. 3)"; the locator is the label's: ``suffix_after``), left open where the
+        citation goes on (``Citation.grouped``: "Doe (2001" of "Doe (2001; Roe 2003)", closed by ``printed``); else
+        ``short``."""
         mode = item.mode if item is not None else "normal"
         if mode == "suppress-author" and self.year:
             return self.year
         if mode != "author-in-text" or item is None:
             return self.short
         locator = suffix_text(item)
+        close = "" if item.grouped else ")"
         if self.year and self.short.endswith(f" {self.year}"):
-            return f"{self.short[:-len(self.year) - 1]} ({self.year}{', ' + locator if locator else ''})"
-        return f"{self.short}, {locator}" if locator else self.short  # no year to enclose (a key, a statute)
+            return f"{self.short[:-len(self.year) - 1]} ({self.year}{', ' + locator if locator else ''}{close}"
+        if item.grouped:  # no year to enclose (a key, a statute): the locator, if any, opens what follows
+            return f"{self.short} ({locator}" if locator else f"{self.short} ("
+        return f"{self.short}, {locator}" if locator else self.short
+
+
+Piece = tuple[str, str]
+"""A piece of a printed citation: its kind ("open", "close", "sep", "prefix", "mark", "suffix") and its text (for a
+"mark", what the caller gave for the item: its label, or the HTML of its mark)."""
+
+
+def printed(items: Sequence[Citation], marks: Sequence[str], *, bracketed: bool) -> list[Piece]:
+    """One citation as pandoc's citeproc prints it in author-date, in pieces: a citation written in brackets
+    (``[see @a, p. 3; -@b]``) in parentheses, its items joined by "; ", each with its prefix before its mark and its
+    locator after ("(see Doe 2001, p. 3; 2003)"); one written in the text (``@a``) bare, its year in parentheses in
+    its label (``Reference.cited``), or, continued by the bracketed citation after it (``Citation.grouped``: ``@a
+    [@b]``, ``\\citet{a,b}``), that citation's items inside them ("Doe (2001; Roe 2003)")."""
+    out: list[Piece] = [("open", "(")] if bracketed else []
+    for n, (item, mark) in enumerate(zip(items, marks, strict=True)):
+        if n:
+            out.append(("sep", "; "))
+        if item.prefix:
+            out.append(("prefix", item.prefix))
+        out.append(("mark", mark))
+        if after := suffix_after(item):
+            out.append(("suffix", after))
+    if bracketed or (items and items[0].grouped):
+        out.append(("close", ")"))
+    return out
 
 
 def suffix_text(item: Citation) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -18,7 +19,7 @@ from ..essay.segment import NOTE_LABEL, inline_label
 from ..model import Citation, Claim
 from ..pandoc_text import html_text, smart, smart_tokens
 from . import pandoc_inline
-from .citation import suffix_after
+from .citation import printed
 from .math import math_html
 from .sanitize import clean_text, esc, safe_url
 
@@ -190,7 +191,7 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
         pieces.append(_plain(_without(text, cursor, start, raw)))
         pieces.append(f"{_OPEN}{len(placed)}{_CLOSE}")
         cites.append(f"{_OPEN}{len(placed)}{_CLOSE}")
-        inner = [c for c in citations if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
+        inner = _inner(citations, start, end, items)
         affix = _affix if not inner else _nested_affix(text, start, end, inner, mark, xref, keys)
         placed.append(_group(text[start:end], items, [m for m in marks if m is not None], affix))
         keys.update(item.key for item in items)
@@ -305,12 +306,28 @@ def _without(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) 
 
 
 def _citation_groups(text: str, citations: Sequence[Citation]) -> dict[tuple[int, int], list[Citation]]:
-    """The items of each citation, by the span of the text it takes (``[@a; @b]`` is one)."""
+    """The items of each citation, by the span of the text it takes (``[@a; @b]`` is one; so is ``@a [@b]``, as
+    pandoc reads it, its first item ``grouped``)."""
     groups: dict[tuple[int, int], list[Citation]] = {}
     for cite in citations:
         if 0 <= cite.start < cite.end <= len(text):
             groups.setdefault((cite.start, cite.end), []).append(cite)
+    for (start, end), items in sorted(groups.items()):
+        if (start, end) not in groups:  # already taken into the citation before it
+            continue
+        after = next((span for span in groups if span[0] == end + 1), None)
+        if (after is None or len(items) != 1 or items[0].mode != "author-in-text" or text[end:end + 2] != " ["
+                or any(s < start and end <= e for s, e in groups)):  # not one in another's suffix ("[@a, @b]")
+            continue
+        groups[(start, after[1])] = [replace(items[0], grouped=True), *groups.pop(after)]
+        del groups[(start, end)]
     return groups
+
+
+def _inner(citations: Sequence[Citation], start: int, end: int, items: Sequence[Citation]) -> list[Citation]:
+    """The citations in an affix of the citation at ``start:end`` (``items``): as pandoc reads "[@a, @b]", @b."""
+    spans = {(item.start, item.end) for item in items}
+    return [c for c in citations if start <= c.start and c.end <= end and (c.start, c.end) not in spans]
 
 
 def plain_claim(claim: Claim, label: Callable[[Citation], str | None], numbers: NoteNumbers | None = None) -> str:
@@ -323,7 +340,7 @@ def plain_claim(claim: Claim, label: Callable[[Citation], str | None], numbers: 
 def readable(text: str, citations: Sequence[Citation],
              label: Callable[[Citation], str | None]) -> tuple[str, dict[str, str]]:
     """The claim's text with its citations as a reader sees them, for a plain excerpt: each citation whose
-    every item has a ``label`` (its key's, as the item's mode prints it: ``Reference.cited``) written with the labels ("[see e.g. Krige 1951; Press et al. 1992, p. 3]",
+    every item has a ``label`` (its key's, as the item's mode prints it: ``Reference.cited``) written with the labels as pandoc prints them (``printed``: "(see e.g. Krige 1951; Press et al. 1992, p. 3)",
     bare where cited in the text), not as the source's markup (``[see e.g. @{kriging}]``, LaTeX's ``\\citep``);
     and each citation so rewritten, as written -> as shown (a marker link's evidence is the citation)."""
     out: list[str] = []
@@ -338,14 +355,14 @@ def readable(text: str, citations: Sequence[Citation],
         if start < cursor or any(lb is None for lb in labels):
             continue
         # A citation in another's suffix ("[@a' @b; @c]", as pandoc reads a missing ";"): its label, not its key.
-        inner = [c for c in citations if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
-        parts = [(f"{item.prefix} " if item.prefix else "") + str(lb)
-                 + (f", {_labelled(after, inner, label)}" if (after := suffix_after(item)) else "")
-                 for item, lb in zip(items, labels, strict=True)]
+        inner = _inner(citations, start, end, items)
         written = text[start:end]
-        shown = "; ".join(parts)
-        shown = f"[{shown}]" if written.lstrip().startswith("[") else shown
+        shown = "".join(f"{_labelled(piece, inner, label)} " if kind == "prefix"
+                        else f", {_labelled(piece, inner, label)}" if kind == "suffix" else piece
+                        for kind, piece in printed(items, [str(lb) for lb in labels], bracketed=_bracketed(written)))
         rewritten[written] = shown
+        for item in items[1:] if items[0].grouped else ():  # a link's evidence: the bracket a reader found it in
+            rewritten.setdefault(text[item.start:item.end], shown)
         between = text[cursor:start]
         out += [between, shown]
         size += len(between)
@@ -424,8 +441,6 @@ def _nested_affix(text: str, start: int, end: int, inner: Sequence[Citation], ma
                   xref: Callable[[str, bool], str | None] | None, keys: set[str]) -> Callable[[str], str]:
     """How to print an affix of the citation at ``start:end`` of ``text`` that holds citations of its own (``inner``,
     as pandoc reads "[@a, @b]": @b in @a's suffix): each with its mark, its key added to ``keys``."""
-    from dataclasses import replace
-
     def affix(part: str) -> str:
         at = text.find(part, start, end)
         held = [replace(c, start=c.start - at, end=c.end - at) for c in inner
@@ -441,17 +456,22 @@ def _nested_affix(text: str, start: int, end: int, inner: Sequence[Citation], ma
 
 def _group(written: str, items: Sequence[Citation], marks: Sequence[str],
            affix: Callable[[str], str] | None = None) -> str:
-    """The marks of one citation: in brackets with the author's prefixes and locators when written in brackets
-    (``[see @a, p. 3; @b]``), bare when written in the text (``@a``, ``\\citet``); ``affix`` prints a prefix or a
-    locator (``_affix``, or ``_nested_affix`` for one holding citations)."""
-    parts = []
-    for item, mark in zip(items, marks, strict=True):
-        affix = affix or _affix
-        prefix = f'<span class="lr-affix">{affix(item.prefix)} </span>' if item.prefix else ""
-        suffix = f'<span class="lr-affix">, {affix(after)}</span>' if (after := suffix_after(item)) else ""
-        parts.append(prefix + mark + suffix)
-    inner = '<span class="lr-sep" aria-hidden="true">; </span>'.join(parts)
-    if not written.lstrip().startswith("["):  # the names are words of the sentence, printed too
+    """The marks of one citation as pandoc prints it (``printed``): in parentheses with the author's prefixes and
+    locators when written in brackets (``[see @a, p. 3; @b]``), bare when written in the text (``@a``, ``\\citet``);
+    ``affix`` prints a prefix or a locator (``_affix``, or ``_nested_affix`` for one holding citations)."""
+    affix = affix or _affix
+    bracketed = _bracketed(written)
+    html = {"open": '<span class="lr-bracket" aria-hidden="true">{}</span>', "close": '<span class="lr-bracket" '
+            'aria-hidden="true">{}</span>', "sep": '<span class="lr-sep" aria-hidden="true">{}</span>', "mark": "{}"}
+    inner = "".join(f'<span class="lr-affix">{affix(piece)} </span>' if kind == "prefix"
+                    else f'<span class="lr-affix">, {affix(piece)}</span>' if kind == "suffix"
+                    else html[kind].format(piece if kind == "mark" else esc(piece))
+                    for kind, piece in printed(items, marks, bracketed=bracketed))
+    if not bracketed:  # the names are words of the sentence, printed too
         return f'<span class="lr-cites lr-cites--inline lr-cites--narrative">{inner}</span>'
-    return (f'<span class="lr-cites lr-cites--inline"><span class="lr-bracket" aria-hidden="true">[</span>{inner}'
-            '<span class="lr-bracket" aria-hidden="true">]</span></span>')
+    return f'<span class="lr-cites lr-cites--inline">{inner}</span>'
+
+
+def _bracketed(written: str) -> bool:
+    """Whether a citation is written in brackets (``[@a]``), not in the text (``@a``, ``@a [@b]``)."""
+    return written.lstrip().startswith("[")
