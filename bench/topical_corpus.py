@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from litreview.bibliography.load import load_bibliography  # noqa: E402
+from litreview.linking.text import FUNCTION_WORDS_ABROAD, STOPWORDS, fold  # noqa: E402
 from litreview.locale_terms import ABBREVIATIONS_IN_PROSE, abbreviation_ends  # noqa: E402
 from litreview.model import (  # noqa: E402
     Bibliography,
@@ -49,14 +50,28 @@ _SPACE = re.compile(r"[ \t]+")
 _SENTENCE = re.compile(r"(?<=[.!?])(?<!\bet al\.)\s+(?=[A-Z0-9“\"'@\\])|(?<=\bet al\.)\s+(?=[A-Z0-9“\"'])")
 """A sentence's end: after "et al." only before a capital or a quotation, not before a citation, which is that
 name's ("so Ackermann et al. \\autocite*{ackermann2015} aus einer Perspektive")."""
-_NO_END = re.compile(rf"(?<!\w)(?:[A-Z]\.|{abbreviation_ends(ABBREVIATIONS_IN_PROSE)})$")
-"""What ends no sentence before a capital: an initial ("Charles J. Fillmore") or an abbreviation of running prose
-("bzw. Oberfläche", "z. B. Fillmore", "vgl. Busse"; German capitalises every noun)."""
+_ABBREVIATION_BEFORE = re.compile(rf"(?<!\w)(?:{abbreviation_ends(ABBREVIATIONS_IN_PROSE)})$")
+"""An abbreviation of running prose before a capital ends no sentence ("bzw. Oberfläche", "z. B. Fillmore",
+"vgl. Busse"; German capitalises every noun)."""
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z][^\W\d_]*\s+[A-Z]\.$")
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
+_FUNCTION_WORDS = STOPWORDS | FUNCTION_WORDS_ABROAD
+"""A given name's initial before a word that is no function word ends none either ("Charles J. Fillmore"); a letter
+("in R. The", "U.S.") may end one."""
 
 
 def _ends(text: str) -> list[re.Match[str]]:
     """Where ``text``'s sentences end."""
-    return [m for m in _SENTENCE.finditer(text) if not _NO_END.search(text, 0, m.start())]
+    return [m for m in _SENTENCE.finditer(text) if not _goes_on(text, m)]
+
+
+def _goes_on(text: str, end: re.Match[str]) -> bool:
+    at = max(0, end.start() - 60)
+    if _ABBREVIATION_BEFORE.search(text, at, end.start()):
+        return True
+    after = _NEXT_WORD.match(text, end.end())
+    return bool(_INITIAL_BEFORE.search(text, at, end.start()) and after
+                and fold(after.group()).lower() not in _FUNCTION_WORDS)
 
 
 def _split(text: str) -> list[str]:

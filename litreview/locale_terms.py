@@ -65,8 +65,12 @@ ABBREVIATIONS_IN_PROSE = ("e.g.", "i.e.", "cf.", "vs.", "vgl.", "bzw.", "z. B.",
 
 
 def abbreviation_ends(terms: tuple[str, ...]) -> str:
-    """A regular expression for the end of any of ``terms`` or of a part of one up to a period ("z." of "z. B."),
-    its first letter in either case ("Vgl."), each space optional."""
-    parts = {t[:i + 1] for t in terms for i, c in enumerate(t) if c == "."}
-    return "|".join("(?i:" + re.escape(p[0]) + ")" + re.escape(p[1:]).replace(r"\ ", r"\s?")
-                    for p in sorted(parts, key=len, reverse=True))
+    """A regular expression for the end of any of ``terms``, its first letter in either case ("Vgl."), or of a part
+    of one up to a period, as written ("z." of "z. B."; "E." is an initial, not "e.g."'s), each space optional."""
+    def written(part: str, either_case: bool) -> str:
+        head = f"(?i:{re.escape(part[0])})" if either_case else re.escape(part[0])
+        return head + re.escape(part[1:]).replace(r"\ ", r"\s?")
+
+    parts = {t[:i + 1] for t in terms for i, c in enumerate(t) if c == "." and i + 1 < len(t)} - set(terms)
+    return "|".join([written(t, True) for t in sorted(terms, key=len, reverse=True)]
+                    + [written(p, False) for p in sorted(parts, key=len, reverse=True)])
