@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from litreview.bibliography.load import load_bibliography  # noqa: E402
+from litreview.linking.text import FUNCTION_WORDS_ABROAD, STOPWORDS, fold  # noqa: E402
+from litreview.locale_terms import ABBREVIATIONS_IN_PROSE, abbreviation_ends  # noqa: E402
 from litreview.model import (  # noqa: E402
     Bibliography,
     Claim,
@@ -48,6 +50,34 @@ _SPACE = re.compile(r"[ \t]+")
 _SENTENCE = re.compile(r"(?<=[.!?])(?<!\bet al\.)\s+(?=[A-Z0-9“\"'@\\])|(?<=\bet al\.)\s+(?=[A-Z0-9“\"'])")
 """A sentence's end: after "et al." only before a capital or a quotation, not before a citation, which is that
 name's ("so Ackermann et al. \\autocite*{ackermann2015} aus einer Perspektive")."""
+_ABBREVIATION_BEFORE = re.compile(rf"(?<!\w)(?:{abbreviation_ends(ABBREVIATIONS_IN_PROSE)})$")
+"""An abbreviation of running prose before a capital ends no sentence ("bzw. Oberfläche", "z. B. Fillmore",
+"vgl. Busse"; German capitalises every noun)."""
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z][^\W\d_]*\s+[A-Z]\.$")
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
+_FUNCTION_WORDS = STOPWORDS | FUNCTION_WORDS_ABROAD
+"""A given name's initial before a word that is no function word ends none either ("Charles J. Fillmore"); a letter
+("in R. The", "U.S.") may end one."""
+
+
+def _ends(text: str) -> list[re.Match[str]]:
+    """Where ``text``'s sentences end."""
+    return [m for m in _SENTENCE.finditer(text) if not _goes_on(text, m)]
+
+
+def _goes_on(text: str, end: re.Match[str]) -> bool:
+    at = max(0, end.start() - 60)
+    if _ABBREVIATION_BEFORE.search(text, at, end.start()):
+        return True
+    after = _NEXT_WORD.match(text, end.end())
+    return bool(_INITIAL_BEFORE.search(text, at, end.start()) and after
+                and fold(after.group()).lower() not in _FUNCTION_WORDS)
+
+
+def _split(text: str) -> list[str]:
+    """``text``'s sentences."""
+    ends = _ends(text)
+    return [text[a:b] for a, b in zip([0, *(m.end() for m in ends)], [*(m.start() for m in ends), len(text)], strict=True)]
 
 
 @dataclass
@@ -138,10 +168,10 @@ def _with_uncited(block: str, cited: list[dict]) -> list[tuple[str, list[str]]]:
         if where < 0:
             out.append((s["sentence"], s["keys"]))
             continue
-        out.extend((t, []) for t in _SENTENCE.split(block[at:where].strip()) if t.strip())
+        out.extend((t, []) for t in _split(block[at:where].strip()) if t.strip())
         out.append((s["sentence"], s["keys"]))
         at = where + len(s["sentence"])
-    out.extend((t, []) for t in _SENTENCE.split(block[at:].strip()) if t.strip())
+    out.extend((t, []) for t in _split(block[at:].strip()) if t.strip())
     return out
 
 
@@ -191,7 +221,7 @@ def _pandoc_paper(folder: Path, doc: str, bib: Path, gold: Path) -> Document:
         if not flat or flat[0] in "#`|!<:" or not any(g in flat for g in cited):
             continue
         sentences = []
-        for sentence in _SENTENCE.split(flat):
+        for sentence in _split(flat):
             keys = next((v for g, v in cited.items() if g == sentence or (len(g) > 40 and g in sentence)), None)
             if keys is None and "@" in sentence:
                 continue  # a citation the gold does not place: leave the sentence out
@@ -327,7 +357,7 @@ def _flatten(inlines: list[dict]) -> tuple[str, list[tuple[int, int, list[str]]]
 def _cited(block: str, cites: list[tuple[int, int, list[str]]], keys: dict[str, str]) -> list[dict]:
     """The block's sentences that cite an entry of the bibliography, with the keys each cites: the block
     split at sentence ends (none inside a citation), a citation in the sentence it starts in."""
-    ends = [m for m in _SENTENCE.finditer(block) if not any(a < m.start() < b for a, b, _ in cites)]
+    ends = [m for m in _ends(block) if not any(a < m.start() < b for a, b, _ in cites)]
     spans = list(zip([0, *(m.end() for m in ends)], [*(m.start() for m in ends), len(block)], strict=True))
     out = []
     for start, end in spans:

@@ -36,6 +36,18 @@ def test_a_citation_after_et_al_stays_in_that_names_sentence() -> None:
         ("Es ist so, w", ["roe"]), ("Dann \\cite{p", ["poe"])]
 
 
+def test_an_initial_or_an_abbreviation_of_prose_ends_no_sentence() -> None:
+    # German capitalises every noun, so "bzw. Oberfläche" looked like a sentence's end, as did the initial of
+    # "Charles J. Fillmore": the cited sentence was cut, and its citation went to a fragment.
+    block = ("Kritiker war Charles J. Fillmore, der sie so nannte \\cite{fi}. Die Oberfläche bzw. Routinen sind "
+             "z. B. Wörter, vgl. Busse \\cite{bu}. Smith et al. Dann endet es in den U.S. Das ist \\cite{us}.")
+    cites = [(block.index("\\cite{fi}"), block.index("\\cite{fi}") + 10, ["fi"]),
+             (block.index("\\cite{bu}"), block.index("\\cite{bu}") + 10, ["bu"]),
+             (block.index("\\cite{us}"), block.index("\\cite{us}") + 10, ["us"])]
+    assert [(c["sentence"][:12], c["keys"]) for c in _cited(block, cites, {k: k for k in ("fi", "bu", "us")})] == [
+        ("Kritiker war", ["fi"]), ("Die Oberfläc", ["bu"]), ("Das ist \\cit", ["us"])]
+
+
 def test_the_split_is_by_document_and_disjoint() -> None:
     assert not set(DEV) & set(HELD_OUT)
 
