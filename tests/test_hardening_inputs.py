@@ -752,3 +752,36 @@ def test_brackets_left_open_where_no_command_takes_them_stay_as_written() -> Non
 
     text = "A " + "[" * 3000 + " title \\emph[x and \\textbf{y} [z [w [v end"
     assert convert_text(text) == "A " + "[" * 3000 + " title [x and y [z [w [v end"
+
+
+@pytest.mark.timeout(60)  # instant now; a 40 KB line took 6 s, 150 KB minutes
+def test_manubot_jinja_openings_never_closed_are_linear(tmp_path: Path) -> None:
+    """Found by fuzzing the CLI: a line of "{{" in a Manubot content/ file was blanked by a non-greedy regex that
+    scanned the rest of the file from each one."""
+    from litreview.essay.manubot import load_manubot
+
+    (tmp_path / "01.intro.md").write_text("Deep nets learn {# a comment #} well [@doi:10.1/x].\n\n"
+                                          + "Open " + "{{" * 100_000 + " ends.\n", encoding="utf-8")
+    essay = load_manubot(tmp_path)
+    assert essay.claims[0].text == "Deep nets learn well [@doi:10.1/x]."
+    assert "{{{{" in essay.claims[-1].text
+
+
+@pytest.mark.timeout(60)  # instant now; 80 KB took 7 s
+def test_html_comment_openings_never_closed_are_linear(tmp_path: Path) -> None:
+    from litreview.essay import conflict_notices
+
+    path = tmp_path / "e.md"
+    path.write_text("<!-- a\n<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> b\n-->\n" + "<!--" * 100_000
+                    + "\n<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> b\n", encoding="utf-8")
+    assert [n[2] for n in conflict_notices(path)] == [9]  # the conflict in a comment is no notice
+
+
+@pytest.mark.timeout(60)  # instant now; 96 KB of titles never closed took 3.6 s, tags without '>' as long
+def test_jats_titles_and_tags_never_closed_are_linear() -> None:
+    from litreview.render.sanitize import clean_abstract
+
+    assert clean_abstract("<jats:title>Abstract</jats:title><jats:title>Aims</jats:title><jats:p>Moraines.</jats:p>"
+                          ) == "<p><strong>Aims</strong></p><p>Moraines.</p>"
+    assert "Moraines" in clean_abstract("<jats:p>Moraines.</jats:p>" + "<jats:title>" * 100_000)
+    assert "Moraines" in clean_abstract("<jats:p>Moraines.</jats:p>" + "<jats:p" * 100_000)

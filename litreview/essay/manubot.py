@@ -20,11 +20,13 @@ from ..cache import MANUAL_SUFFIXES  # kept there: the input key reads the same 
 from ..errors import EssayError
 from ..fileio import NotUtf8, read_text
 from ..model import Bibliography, Citation, Claim, Essay, Finding, Paragraph, Source
+from ..spans import blanked
 from .cites import is_crossref
 from .ids import id_source, reference_id
 from .markdown import read_body
 
-_JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+_JINJA_OPENS = re.compile(r"\{[#%{]")  # a Jinja2 comment, statement or expression, to its first closing
+_JINJA_CLOSES = {"{#": "#}", "{%": "%}", "{{": "}}"}
 _ALIAS = re.compile(r"^ {0,3}\[@(?P<alias>[^\]\s]+)\]:\s*(?P<target>\S+)\s*$", re.M)
 
 
@@ -40,7 +42,7 @@ def load_manubot(folder: Path) -> Essay:
     not_utf8: list[NotUtf8] = []
     for path in files:
         text = read_text(path, what="essay", error=EssayError, hint="save the file as UTF-8", not_utf8=not_utf8)
-        text = _JINJA.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+        text = blanked(text, _JINJA_OPENS, lambda m: _JINJA_CLOSES[m.group()])
         parts.append((str(path), offset))
         chunks.append(text)
         offset += len(text) + 2
