@@ -403,7 +403,8 @@ def url_problem(value: str) -> str:
 
 
 def _line_of(text: str, name: str) -> int | None:
-    """The line that sets ``name`` (first key of a dotted name), after [tool.litreview] when present."""
+    """The line that sets ``name`` (first key of a dotted name) or opens its table, after [tool.litreview] when
+    present."""
     lines = text.splitlines()
     first = 0
     for i, line in enumerate(lines):
@@ -411,7 +412,8 @@ def _line_of(text: str, name: str) -> int | None:
             first = i
             break
     key = re.escape(name.split(".")[0])
-    pattern = re.compile(rf'^\s*["\']?{key}["\']?\s*[.=]')
+    # key = ..., key.sub = ..., or a table of its own: [key], [key.sub], [tool.litreview.key]
+    pattern = re.compile(rf'^\s*(?:\[\[?\s*(?:tool\.litreview\.)?)?["\']?{key}["\']?\s*[.=\]]')
     for i in range(first, len(lines)):
         if pattern.match(lines[i]):
             return i + 1
