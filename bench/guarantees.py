@@ -300,6 +300,8 @@ def linear() -> dict[str, object]:
             400_000),
         "render/sanitize: JATS titles never closed (96 KB: 3.6 s before)": (
             lambda n: clean_abstract("<jats:p>A.</jats:p>" + "<jats:title>" * (n // 12)), 400_000),
+        "essay/cites: in-text citations of one sentence, each sought in a bracket (40 KB: 17 s before)": (
+            lambda n: parse_essay("Para " + "[@x]" * (n // 4) + " [@e, see @f].\n", "e.md"), 400_000),
         "essay: one-line paragraph through pysbd (10 MB: > 15 min before)": (
             lambda n: parse_essay("The state is sovereign and acts alone in it. " * (n // 45), "e.md"), 200_000),
     }

@@ -785,3 +785,14 @@ def test_jats_titles_and_tags_never_closed_are_linear() -> None:
                           ) == "<p><strong>Aims</strong></p><p>Moraines.</p>"
     assert "Moraines" in clean_abstract("<jats:p>Moraines.</jats:p>" + "<jats:title>" * 100_000)
     assert "Moraines" in clean_abstract("<jats:p>Moraines.</jats:p>" + "<jats:p" * 100_000)
+
+
+@pytest.mark.timeout(60)  # instant now; 10,000 took 17 s, and grew with their square
+def test_citations_in_a_suffix_are_found_in_one_pass() -> None:
+    """Found by fuzzing the CLI: a paragraph of "[@a][@a]..." (each bracket a link's text, so its key an in-text
+    citation) sought the bracket around each in-text citation among all the sentence's citations."""
+    from litreview.essay.cites import find_citations, in_suffix, mask_inline
+
+    text = "[@c; @a and @b] and [see @d], " + "[@x]" * 100_000 + " [@e, see @f]."
+    found = [([o.key for o in items], inner.key) for items, inner in in_suffix(find_citations(mask_inline(text), text))]
+    assert found == [(["c", "a"], "b"), (["e"], "f")]
