@@ -292,6 +292,9 @@ def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any
         elif attr == "bibliography" and isinstance(value, list):
             if not value or not all(isinstance(v, str) and v.strip() and "\0" not in v for v in value):
                 raise fail(name, "must name one file or a list of files", 'e.g. bibliography = ["refs.bib", "more.json"]')
+            if long := next((v for v in value if path_too_long(v)), None):
+                raise fail(name, f"names a path too long for any file system ({path_too_long(long)})",
+                           'e.g. bibliography = ["refs.bib", "more.json"]')
             values[attr] = several(value)
         elif attr == "severity":
             values[attr] = _severity(value, lambda m, h, n=name: fail(n, m, h))
@@ -385,7 +388,23 @@ def _scalar(attr: str, value: Any, default: Any, fail: Any) -> Any:
         raise fail(f"must be an http(s) URL, not {value!r} ({url_problem(value)})", f'e.g. {attr} = "{default}"')
     if attr in _PATHS and "\0" in value:
         raise fail("holds a NUL character, which no file name can", f'e.g. {attr} = "{default}"')
+    if attr in _PATHS and (long := path_too_long(value)):
+        raise fail(f"names a path too long for any file system ({long})", f'e.g. {attr} = "{default}"')
     return value
+
+
+#: The longest name of one file or folder, and of a whole path, that Linux, macOS and Windows file systems take.
+NAME_MAX, PATH_MAX = 255, 4096
+
+
+def path_too_long(value: str) -> str:
+    """What makes ``value`` a path no file system opens (a name of its folders or file over 255 bytes, or a whole
+    path over 4,096: the system refuses it with an error, not "not found"), or ''."""
+    size = len(value.encode("utf-8", "surrogatepass"))
+    if size > PATH_MAX:
+        return f"{size:,} bytes, more than {PATH_MAX:,}"
+    longest = max(len(part.encode("utf-8", "surrogatepass")) for part in re.split(r"[/\\]", value))
+    return f"a name of {longest:,} bytes, more than {NAME_MAX}" if longest > NAME_MAX else ""
 
 
 def url_problem(value: str) -> str:

@@ -796,3 +796,39 @@ def test_citations_in_a_suffix_are_found_in_one_pass() -> None:
     text = "[@c; @a and @b] and [see @d], " + "[@x]" * 100_000 + " [@e, see @f]."
     found = [([o.key for o in items], inner.key) for items, inner in in_suffix(find_citations(mask_inline(text), text))]
     assert found == [(["c", "a"], "b"), (["e"], "f")]
+
+
+def test_a_manubot_citation_tag_over_the_csv_field_limit_is_located(tmp_path: Path) -> None:
+    """Found by fuzzing the CLI: a 150 KB field in citation-tags.tsv raised csv's own error, a bug report."""
+    from litreview.essay.manubot import load_manubot
+
+    (tmp_path / "01.intro.md").write_text("Deep nets [@tag:x].\n", encoding="utf-8")
+    (tmp_path / "citation-tags.tsv").write_text("tag\tcitation\nx\tdoi:10.1/x\ny\t" + "a" * 150_000 + "\n",
+                                                encoding="utf-8")
+    with pytest.raises(EssayError) as caught:
+        load_manubot(tmp_path)
+    assert caught.value.line == 3 and "citation tags cannot be read" in caught.value.message
+
+
+@pytest.mark.parametrize("option", ["--bib", "--essay", "--claims"])
+def test_a_path_too_long_to_open_is_an_input_error(tmp_path: Path, option: str, monkeypatch, capsys) -> None:
+    """Found by fuzzing the CLI: a 300-letter name reached the system's "File name too long" as a bug report."""
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "litreview.toml").write_text('essay = "e.md"\n', encoding="utf-8")
+    (tmp_path / "e.md").write_text("A claim [@a].\n", encoding="utf-8")
+    assert main(["check", option, "a" * 300 + ".x"]) == 2
+    err = capsys.readouterr().err
+    assert "too long" in err and "302 bytes" in err and "bug" not in err
+
+
+def test_a_setting_naming_a_path_too_long_is_located(tmp_path: Path) -> None:
+    from litreview.config import load_config
+    from litreview.errors import ConfigError
+
+    (tmp_path / "litreview.toml").write_text(f'essay = "e.md"\nbibliography = ["a.bib", "{"b" * 300}.bib"]\n',
+                                             encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path, env={})
+    assert caught.value.line == 2 and "a name of 304 bytes, more than 255" in caught.value.message

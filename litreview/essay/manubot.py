@@ -68,7 +68,11 @@ def _tags(path: Path) -> dict[str, str]:
         return {}
     text = read_text(path, what="citation tags", error=EssayError, hint="save the file as UTF-8")
     rows = csv.DictReader(text.splitlines(), delimiter="\t")
-    return {r["tag"].strip(): r["citation"].strip() for r in rows if r.get("tag") and r.get("citation")}
+    try:
+        return {r["tag"].strip(): r["citation"].strip() for r in rows if r.get("tag") and r.get("citation")}
+    except csv.Error as exc:  # a field over csv's limit (128 KB): the line after the last one read
+        raise EssayError(f"citation tags cannot be read: {exc}", path=str(path), line=rows.line_num + 1,
+                         hint="each line holds a tag and a citation, separated by a tab") from None
 
 
 MANUAL = "manual-references"
