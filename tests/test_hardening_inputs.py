@@ -832,3 +832,25 @@ def test_a_setting_naming_a_path_too_long_is_located(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_config(tmp_path, env={})
     assert caught.value.line == 2 and "a name of 304 bytes, more than 255" in caught.value.message
+
+
+def test_a_bracketed_passage_before_a_capital_is_found_as_the_regex_found_it() -> None:
+    import random
+    import re
+
+    from litreview.essay.segment import _also_ends
+
+    regex = re.compile(r"""\((?:[^)]){2,}\)(?=\s[A-Z])|['"”](?=\s[A-Z])""")  # the pattern it replaces
+    rng = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rng.choice('()ab A"') for _ in range(rng.randrange(14)))
+        assert _also_ends(text) == bool(regex.search(text)), text
+
+
+@pytest.mark.timeout(60)  # instant now; 400 KB took 40 s, and grew with its square
+def test_a_run_of_opening_brackets_in_a_sentence_is_linear() -> None:
+    """Found by fuzzing the CLI: "[@fiberlaten((((...))))cy]." in a Markdown manuscript."""
+    from litreview.essay.segment import _one
+
+    assert not _one("See (the other one) Then more")
+    assert _one("Fiber is fast [@fiberlaten" + "(" * 500_000 + ")" * 500_000 + "cy].")
