@@ -230,11 +230,14 @@ def linear() -> dict[str, object]:
     from litreview.bibliography.refparse.joining import join_lines
     from litreview.bibliography.refparse.tail import sentence_end
     from litreview.checks.style import _doubled
-    from litreview.essay import parse_essay
+    from litreview.essay import conflict_notices, parse_essay
+    from litreview.essay.cites import find_citations, in_suffix
+    from litreview.essay.manubot import load_manubot
     from litreview.linking.attribution import find_attributions
     from litreview.linking.hits import Found
     from litreview.linking.index import build_index
     from litreview.model import Claim, TextQuoteSelector
+    from litreview.render.sanitize import clean_abstract
 
     bib = parse_bibliography("@book{h, author={Holsti, K. J.}, title={Taming the Sovereigns}, year=2004}\n"
                              "@book{b, author={Bull, Hedley}, title={The Anarchical Society}, year=1977}\n", "b.bib")
@@ -259,6 +262,17 @@ def linear() -> dict[str, object]:
         from litreview.essay.quarto import load_quarto_file
         load_quarto_file(Path("r.qmd"), text)
 
+    def _in_file(read, text: str, name: str = "01.md") -> None:
+        import tempfile
+        from pathlib import Path
+
+        with tempfile.TemporaryDirectory() as tmp:
+            (Path(tmp) / name).write_text(text, encoding="utf-8")
+            read(Path(tmp) if read is load_manubot else Path(tmp) / name)
+
+    def _manubot_jinja(n: int) -> None:
+        _in_file(load_manubot, "Para [@doi:10.1/x].\n\n" + "{{" * (n // 2) + "\n")
+
     spots = {
         "bibliography/latex: one field of LaTeX (fuzz: 246 KB in 2.8 s, latexcodec per character)": (
             latex_field, 240_000),
@@ -281,6 +295,14 @@ def linear() -> dict[str, object]:
         "essay/markdown: fenced-div lines, blanked (1.2 MB: minutes before)": (
             lambda n: parse_essay("Para [@a].\n\n" + '::: {.callout-note title="x"}\n' * (n // 30) + "End.\n", "e.md"),
             400_000),
+        "essay/manubot: Jinja2 openings never closed (40 KB line: 6 s before)": (_manubot_jinja, 400_000),
+        "essay: HTML comment openings never closed, merge conflicts sought (80 KB: 7 s before)": (
+            lambda n: _in_file(conflict_notices, "<!--" * (n // 4) + "\n<<<<<<< a\nx\n=======\ny\n>>>>>>> b\n"),
+            400_000),
+        "render/sanitize: JATS titles never closed (96 KB: 3.6 s before)": (
+            lambda n: clean_abstract("<jats:p>A.</jats:p>" + "<jats:title>" * (n // 12)), 400_000),
+        "essay/cites: in-text citations of one sentence, each sought in a bracket (40 KB: 17 s before)": (
+            lambda n: in_suffix(find_citations("Para " + "[@x]" * (n // 4) + " [@e, see @f].")), 400_000),
         "essay: one-line paragraph through pysbd (10 MB: > 15 min before)": (
             lambda n: parse_essay("The state is sovereign and acts alone in it. " * (n // 45), "e.md"), 200_000),
     }

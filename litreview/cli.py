@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         _quiet_stdout()
         return 0
     except Exception as exc:  # a bug: one line and exit 2, never a traceback nor 1 ("errors found")
-        leaf = _symlink_loop(_leaf(exc))
+        leaf = _name_too_long(_symlink_loop(_leaf(exc)))
         if isinstance(leaf, LitreviewError):  # raised on purpose inside a task group, or a link loop
             from .text import visible
 
@@ -106,6 +106,23 @@ def _symlink_loop(exc: BaseException) -> BaseException:
         return exc
     return InputError("a symbolic link that leads back to itself (a loop of links), so there is no file to read",
                       path=m.group(1), hint="point the link at the file, or name the file itself")
+
+
+def _name_too_long(exc: BaseException) -> BaseException:
+    """A path the system refuses as too long (an option or a setting naming a 300-letter file) wherever a path is
+    looked at (``is_dir``, ``exists`` and ``stat`` raise it): an input error naming the path, not a bug."""
+    import errno
+
+    from .config import path_too_long
+    from .errors import InputError
+
+    if not isinstance(exc, OSError) or exc.errno != errno.ENAMETOOLONG:
+        return exc
+    name = str(exc.filename or "")
+    why = path_too_long(name) or "too long for this file system"
+    return InputError(f"the path is too long to open ({why})", path=name[:200] + ("…" if len(name) > 200 else ""),
+                      hint="shorten the file or folder name it gives (at most 255 bytes each), or check it is the name "
+                           "you meant")
 
 
 def _as_given(exc: LitreviewError) -> LitreviewError:

@@ -292,6 +292,9 @@ def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any
         elif attr == "bibliography" and isinstance(value, list):
             if not value or not all(isinstance(v, str) and v.strip() and "\0" not in v for v in value):
                 raise fail(name, "must name one file or a list of files", 'e.g. bibliography = ["refs.bib", "more.json"]')
+            if long := next((v for v in value if path_too_long(v)), None):
+                raise fail(name, f"names a path too long for any file system ({path_too_long(long)})",
+                           'e.g. bibliography = ["refs.bib", "more.json"]')
             values[attr] = several(value)
         elif attr == "severity":
             values[attr] = _severity(value, lambda m, h, n=name: fail(n, m, h))
@@ -385,7 +388,23 @@ def _scalar(attr: str, value: Any, default: Any, fail: Any) -> Any:
         raise fail(f"must be an http(s) URL, not {value!r} ({url_problem(value)})", f'e.g. {attr} = "{default}"')
     if attr in _PATHS and "\0" in value:
         raise fail("holds a NUL character, which no file name can", f'e.g. {attr} = "{default}"')
+    if attr in _PATHS and (long := path_too_long(value)):
+        raise fail(f"names a path too long for any file system ({long})", f'e.g. {attr} = "{default}"')
     return value
+
+
+#: The longest name of one file or folder, and of a whole path, that Linux, macOS and Windows file systems take.
+NAME_MAX, PATH_MAX = 255, 4096
+
+
+def path_too_long(value: str) -> str:
+    """What makes ``value`` a path no file system opens (a name of its folders or file over 255 bytes, or a whole
+    path over 4,096: the system refuses it with an error, not "not found"), or ''."""
+    size = len(value.encode("utf-8", "surrogatepass"))
+    if size > PATH_MAX:
+        return f"{size:,} bytes, more than {PATH_MAX:,}"
+    longest = max(len(part.encode("utf-8", "surrogatepass")) for part in re.split(r"[/\\]", value))
+    return f"a name of {longest:,} bytes, more than {NAME_MAX}" if longest > NAME_MAX else ""
 
 
 def url_problem(value: str) -> str:
@@ -403,7 +422,8 @@ def url_problem(value: str) -> str:
 
 
 def _line_of(text: str, name: str) -> int | None:
-    """The line that sets ``name`` (first key of a dotted name), after [tool.litreview] when present."""
+    """The line that sets ``name`` (first key of a dotted name) or opens its table, after [tool.litreview] when
+    present."""
     lines = text.splitlines()
     first = 0
     for i, line in enumerate(lines):
@@ -411,7 +431,8 @@ def _line_of(text: str, name: str) -> int | None:
             first = i
             break
     key = re.escape(name.split(".")[0])
-    pattern = re.compile(rf'^\s*["\']?{key}["\']?\s*[.=]')
+    # key = ..., key.sub = ..., or a table of its own: [key], [key.sub], [tool.litreview.key]
+    pattern = re.compile(rf'^\s*(?:\[\[?\s*(?:tool\.litreview\.)?)?["\']?{key}["\']?\s*[.=\]]')
     for i in range(first, len(lines)):
         if pattern.match(lines[i]):
             return i + 1

@@ -195,6 +195,13 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
             if piped and magic == b"%PDF-":
                 how = f"extract its text on the way in: pdftotext paper.pdf - | {piped}"
             raise InputError(f"{what} is {kind}, not plain text", path=str(p), hint=how.format(_shell_path(p)))
+    if (wide := utf16_without_bom(raw)) is not None:  # valid UTF-8 too, every other character a NUL
+        how = encoding_hint(raw, _shell_path(p), piped=piped, codec=wide)
+        if not_utf8 is not None:
+            not_utf8.append(NotUtf8(str(p), wide, "", how))
+            return raw.decode(wide)
+        raise InputError(f"{what} is {codec_name(wide)} (UTF-16 with no byte order mark), not UTF-8", path=str(p),
+                         line=1, hint=how)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -212,6 +219,25 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
             path=str(p), line=line, hint=how,
         ) from None
     return text.removeprefix("\ufeff")
+
+
+def utf16_without_bom(raw: bytes) -> str | None:
+    """``utf_16_le`` or ``utf_16_be`` when the bytes are UTF-16 with no byte order mark (as some Windows tools
+    save), told by a NUL in every other byte of mostly ASCII text; else None. Such bytes are valid UTF-8, read
+    as text with a NUL after each letter, in which no front matter, entry or setting is found. (With its byte
+    order mark, UTF-16 is no UTF-8, and told as other encodings are.)"""
+    sample = raw[:4096]
+    if len(sample) < 4 or len(raw) % 2 or sample.count(0) < len(sample) // 4 or raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for codec, zeros, letters in (("utf_16_le", odd, even), ("utf_16_be", even, odd)):
+        if zeros.count(0) >= 0.6 * len(zeros) and letters.count(0) <= 0.05 * len(letters):
+            try:
+                raw.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
 
 
 def _certain_codec(raw: bytes, declared: tuple[str, str] | None) -> tuple[str, str] | None:
@@ -257,7 +283,7 @@ _PREFERRED = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "mac_r
 _NAMES = {"cp1252": "Windows-1252", "cp1250": "Windows-1250", "cp1251": "Windows-1251", "cp1253": "Windows-1253",
           "cp1254": "Windows-1254", "cp1257": "Windows-1257", "mac_roman": "MacRoman", "latin_1": "ISO-8859-1",
           "iso8859_15": "ISO-8859-15", "koi8_r": "KOI8-R", "shift_jis": "Shift_JIS", "gb18030": "GB18030",
-          "euc_kr": "EUC-KR", "big5": "Big5", "utf_16": "UTF-16", "iso8859_2": "ISO-8859-2",
+          "euc_kr": "EUC-KR", "big5": "Big5", "utf_16": "UTF-16", "utf_16_le": "UTF-16LE", "utf_16_be": "UTF-16BE", "iso8859_2": "ISO-8859-2",
           "iso8859_9": "ISO-8859-9", "iso8859_16": "ISO-8859-16"}
 
 

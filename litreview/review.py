@@ -297,6 +297,15 @@ def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path]
             return load_all(beside, load, inline)
         if inline is not None:  # the front matter's references are the whole bibliography
             return inline
+        from .errors import InputError
+
+        # The bibliography follows the essay, which names none (a key misspelt, front matter broken): "not found"
+        # alone sent the user to a default file nobody wrote.
+        name = Path(essay.path).name
+        raise InputError("bibliography not found", path=str(paths[0]),
+                         hint=f"{name} names no bibliography file (a front matter's bibliography:, LaTeX's "
+                              "\\bibliography or \\addbibresource) and this default one does not exist: name the "
+                              f"file in {name}, or give it with --bib or in the settings")
     return load_all(paths, load, inline)
 
 

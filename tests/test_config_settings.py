@@ -37,6 +37,9 @@ def settings(tmp_path: Path, body: str, name: str = "pyproject.toml") -> Path:
     ('essay = 3\n', "setting 'essay' must be a string, not a number (3)", 5),
     ('crossref_url = "api.crossref.org"\n', "setting 'crossref_url' must be an http(s) URL", 5),
     ('essay = "e.md"\n\nsuppres = ["LR137"]\n', "unknown setting 'suppres'", 7),
+    # A setting written as a table of its own was an error with no line.
+    ('essay = "e.md"\n\n[tool.litreview.severty]\nLR307 = "info"\n', "unknown setting 'severty'", 7),
+    ('essay = "e.md"\n[tool.litreview.severity]\nLR307 = "fatal"\n', "gives LR307 the level 'fatal'", 6),
     # Beyond these a date or a deadline computed from the setting overflows: a crash, not a message.
     ('stale_days = 99999999999999999999\n', "setting 'stale_days' must be at most 36500", 5),
     ('access_max_age_days = 10000000\n', "setting 'access_max_age_days' must be at most 36500", 5),
@@ -54,6 +57,12 @@ def test_a_wrong_setting_is_a_located_error(tmp_path: Path, body: str, message: 
         load_config(settings(tmp_path, body), env={})
     assert message in str(caught.value)
     assert caught.value.line == line and caught.value.path == str(tmp_path / "pyproject.toml")
+
+
+def test_a_table_in_a_settings_file_of_its_own_is_located(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(settings(tmp_path, 'essay = "e.md"\n\n[tool]\nx = 1\n', "litreview.toml"), env={})
+    assert "unknown setting 'tool'" in str(caught.value) and caught.value.line == 3
 
 
 def test_valid_settings_become_typed_values(tmp_path: Path) -> None:

@@ -104,3 +104,13 @@ def test_a_mistyped_bib_option_is_answered_with_the_option_to_give(here: Path, c
     assert main(["check", "--essay", "paper.md", "--bib", "rfes.bib", "--no-cache"]) == 2
     err = capsys.readouterr().err
     assert "rfes.bib: bibliography not found" in err and "give it with --bib refs.bib" in err
+
+
+def test_an_essay_naming_no_bibliography_is_said_to_name_none(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A misspelt key ("bibliograpy:") left the default refs/bibliography.bib "not found", with the hint to check a
+    # path nobody wrote.
+    (here / "paper.md").write_text("---\ntitle: P\nbibliograpy: refs.bib\n---\n\nText [@a].\n", encoding="utf-8")
+    assert main(["check", "--essay", "paper.md", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: refs/bibliography.bib: bibliography not found")
+    assert "paper.md names no bibliography file" in err and "name the file in paper.md" in err

@@ -752,3 +752,105 @@ def test_brackets_left_open_where_no_command_takes_them_stay_as_written() -> Non
 
     text = "A " + "[" * 3000 + " title \\emph[x and \\textbf{y} [z [w [v end"
     assert convert_text(text) == "A " + "[" * 3000 + " title [x and y [z [w [v end"
+
+
+@pytest.mark.timeout(60)  # instant now; a 40 KB line took 6 s, 150 KB minutes
+def test_manubot_jinja_openings_never_closed_are_linear(tmp_path: Path) -> None:
+    """Found by fuzzing the CLI: a line of "{{" in a Manubot content/ file was blanked by a non-greedy regex that
+    scanned the rest of the file from each one."""
+    from litreview.essay.manubot import load_manubot
+
+    (tmp_path / "01.intro.md").write_text("Deep nets learn {# a comment #} well [@doi:10.1/x].\n\n"
+                                          + "Open " + "{{" * 100_000 + " ends.\n", encoding="utf-8")
+    essay = load_manubot(tmp_path)
+    assert essay.claims[0].text == "Deep nets learn well [@doi:10.1/x]."
+    assert "{{{{" in essay.claims[-1].text
+
+
+@pytest.mark.timeout(60)  # instant now; 80 KB took 7 s
+def test_html_comment_openings_never_closed_are_linear(tmp_path: Path) -> None:
+    from litreview.essay import conflict_notices
+
+    path = tmp_path / "e.md"
+    path.write_text("<!-- a\n<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> b\n-->\n" + "<!--" * 100_000
+                    + "\n<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> b\n", encoding="utf-8")
+    assert [n[2] for n in conflict_notices(path)] == [9]  # the conflict in a comment is no notice
+
+
+@pytest.mark.timeout(60)  # instant now; 96 KB of titles never closed took 3.6 s, tags without '>' as long
+def test_jats_titles_and_tags_never_closed_are_linear() -> None:
+    from litreview.render.sanitize import clean_abstract
+
+    assert clean_abstract("<jats:title>Abstract</jats:title><jats:title>Aims</jats:title><jats:p>Moraines.</jats:p>"
+                          ) == "<p><strong>Aims</strong></p><p>Moraines.</p>"
+    assert "Moraines" in clean_abstract("<jats:p>Moraines.</jats:p>" + "<jats:title>" * 100_000)
+    assert "Moraines" in clean_abstract("<jats:p>Moraines.</jats:p>" + "<jats:p" * 100_000)
+
+
+@pytest.mark.timeout(60)  # instant now; 10,000 took 17 s, and grew with their square
+def test_citations_in_a_suffix_are_found_in_one_pass() -> None:
+    """Found by fuzzing the CLI: a paragraph of "[@a][@a]..." (each bracket a link's text, so its key an in-text
+    citation) sought the bracket around each in-text citation among all the sentence's citations."""
+    from litreview.essay.cites import find_citations, in_suffix, mask_inline
+
+    text = "[@c; @a and @b] and [see @d], " + "[@x]" * 100_000 + " [@e, see @f]."
+    found = [([o.key for o in items], inner.key) for items, inner in in_suffix(find_citations(mask_inline(text), text))]
+    assert found == [(["c", "a"], "b"), (["e"], "f")]
+
+
+def test_a_manubot_citation_tag_over_the_csv_field_limit_is_located(tmp_path: Path) -> None:
+    """Found by fuzzing the CLI: a 150 KB field in citation-tags.tsv raised csv's own error, a bug report."""
+    from litreview.essay.manubot import load_manubot
+
+    (tmp_path / "01.intro.md").write_text("Deep nets [@tag:x].\n", encoding="utf-8")
+    (tmp_path / "citation-tags.tsv").write_text("tag\tcitation\nx\tdoi:10.1/x\ny\t" + "a" * 150_000 + "\n",
+                                                encoding="utf-8")
+    with pytest.raises(EssayError) as caught:
+        load_manubot(tmp_path)
+    assert caught.value.line == 3 and "citation tags cannot be read" in caught.value.message
+
+
+@pytest.mark.parametrize("option", ["--bib", "--essay", "--claims"])
+def test_a_path_too_long_to_open_is_an_input_error(tmp_path: Path, option: str, monkeypatch, capsys) -> None:
+    """Found by fuzzing the CLI: a 300-letter name reached the system's "File name too long" as a bug report."""
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "litreview.toml").write_text('essay = "e.md"\n', encoding="utf-8")
+    (tmp_path / "e.md").write_text("A claim [@a].\n", encoding="utf-8")
+    assert main(["check", option, "a" * 300 + ".x"]) == 2
+    err = capsys.readouterr().err
+    assert "too long" in err and "302 bytes" in err and "bug" not in err
+
+
+def test_a_setting_naming_a_path_too_long_is_located(tmp_path: Path) -> None:
+    from litreview.config import load_config
+    from litreview.errors import ConfigError
+
+    (tmp_path / "litreview.toml").write_text(f'essay = "e.md"\nbibliography = ["a.bib", "{"b" * 300}.bib"]\n',
+                                             encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path, env={})
+    assert caught.value.line == 2 and "a name of 304 bytes, more than 255" in caught.value.message
+
+
+def test_a_bracketed_passage_before_a_capital_is_found_as_the_regex_found_it() -> None:
+    import random
+    import re
+
+    from litreview.essay.segment import _also_ends
+
+    regex = re.compile(r"""\((?:[^)]){2,}\)(?=\s[A-Z])|['"”](?=\s[A-Z])""")  # the pattern it replaces
+    rng = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rng.choice('()ab A"') for _ in range(rng.randrange(14)))
+        assert _also_ends(text) == bool(regex.search(text)), text
+
+
+@pytest.mark.timeout(60)  # instant now; 400 KB took 40 s, and grew with its square
+def test_a_run_of_opening_brackets_in_a_sentence_is_linear() -> None:
+    """Found by fuzzing the CLI: "[@fiberlaten((((...))))cy]." in a Markdown manuscript."""
+    from litreview.essay.segment import _one
+
+    assert not _one("See (the other one) Then more")
+    assert _one("Fiber is fast [@fiberlaten" + "(" * 500_000 + ")" * 500_000 + "cy].")

@@ -193,11 +193,20 @@ def test_every_reader_of_the_front_matter_ends_it_at_the_same_line(tmp_path: Pat
     assert _naming_lines(essay, ["more.bib", "e.md"]) == {"more.bib": 3}
 
 
+def test_a_name_part_of_the_wrong_kind_is_no_name_text() -> None:
+    # Its list or object was printed as Python writes it, and checked as a name: LR133 "['doe'], {'a': 1}".
+    bib = parse_csl('[{"id": "a", "type": "book", "title": "T", "author": [{"family": ["doe"], "given": {"a": 1}},'
+                    ' {"family": "Roe", "given": ["R"]}]}]', "refs.json")
+    assert [(p.family, p.given) for p in bib.sources[0].authors] == [("", ""), ("Roe", "")]
+
+
 @pytest.mark.parametrize(("names", "wrong"), [
     ('{"family": "Doe", "given": "Jane"}', '"author" is an object, not a list of names'),
     ('"Jane Doe"', '"author" is a string, not a list of names'),
     ("null", '"author" is null, not a list of names'),
     ('[{"family": "Doe"}, 5]', '"author" holds a number where a name belongs'),
+    ('[{"family": ["Doe"], "given": "Jane"}]', '"author" has a name whose family is a list, not a string'),
+    ('[{"family": "Doe", "given": {"first": "Jane"}}]', '"author" has a name whose given is an object, not a string'),
     ('[{"family": "Doe"}], "issued": [2014]', '"issued" is a list, not a date'),
     ('[], "issued": {"date-parts": [["2014a"]]}', '"issued" has date-parts that are not lists of whole numbers'),
     ('[], "DOI": null', '"DOI" is null, not a string or a whole number'),

@@ -114,6 +114,8 @@ def canonical_names(item: Mapping[str, Any]) -> dict[str, str]:
     return renamed
 
 
+#: The parts of a CSL name object, each a string.
+NAME_PARTS = frozenset({"family", "given", "literal", "dropping-particle", "non-dropping-particle", "suffix"})
 _NAMES_FIX = 'Write the names as a list of objects: [{"family": "Doe", "given": "Jane"}] ({"literal": "..."} for a body)'
 _DATE_FIX = 'Write the date as {"date-parts": [[2014, 6, 13]]}, or as a string ("2014-06-13")'
 _JSON_KINDS = {dict: "an object", str: "a string", list: "a list", bool: "true or false", type(None): "null",
@@ -131,6 +133,9 @@ def refused_value(item: Mapping[str, Any]) -> tuple[str, str, str] | None:
                 return variable, f"is {_json_kind(value)}, not a list of names", _NAMES_FIX
             if (name := next((n for n in value if not isinstance(n, Mapping | str)), "")) != "":
                 return variable, f"holds {_json_kind(name)} where a name belongs", _NAMES_FIX
+            if part := next(((k, v) for n in value if isinstance(n, Mapping) for k, v in n.items()
+                             if k in NAME_PARTS and isinstance(v, list | Mapping)), None):
+                return variable, f"has a name whose {part[0]} is {_json_kind(part[1])}, not a string", _NAMES_FIX
         elif variable in DATE_VARIABLES:
             if not isinstance(value, Mapping | str):
                 return variable, f"is {_json_kind(value)}, not a date", _DATE_FIX
@@ -181,8 +186,10 @@ def _name_list(value: Any) -> list[tuple[Person, str]]:
             for name in names if isinstance(name, Mapping) or (isinstance(name, str) and name.strip())]
 
 
-def _name_text(name: Mapping[str, Any]) -> tuple[Person, str]:
-    """The Person and its BibTeX form ("{Literal Body}" or "Family, Given")."""
+def _name_text(value: Mapping[str, Any]) -> tuple[Person, str]:
+    """The Person and its BibTeX form ("{Literal Body}" or "Family, Given"); a part that is a list or an object
+    (``refused_value`` reports it in CSL-JSON) is read as none, not printed as Python writes it."""
+    name = {k: v for k, v in value.items() if not isinstance(v, list | Mapping)}
     if name.get("literal") or not (name.get("family") or name.get("given")):
         literal = str(name.get("literal") or "")
         return Person(family=literal), "{" + literal + "}"

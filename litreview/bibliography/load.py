@@ -459,13 +459,21 @@ def load_bibliography(path: str | Path, *, item_id: Callable[[Mapping[str, Any]]
 
     Unreadable files raise InputError; parse problems are data.
     """
-    from ..fileio import read_bytes
+    from ..fileio import read_bytes, utf16_without_bom
 
     p = Path(path)
     raw = read_bytes(p, what="bibliography", error=InputError,
                      hint="Check the path, or set it with --bib or in [tool.litreview]",
                      folder_hint="Name the bibliography file in the folder (e.g. refs/bibliography.bib), with --bib "
                                  "or in the settings")
+    if (wide := utf16_without_bom(raw)) is not None:  # read as what it is, so every other problem shows too
+        from ..fileio import codec_name, encoding_hint
+
+        bib = _parsed(raw.decode(wide), p, "", item_id)
+        bad = Finding(code="LR105", severity="error",
+                      message=f"{codec_name(wide)} (UTF-16 with no byte order mark), not UTF-8",
+                      hint=encoding_hint(raw, p.name, sentence=True, codec=wide), file=str(p), line=1)
+        return Bibliography(bib.sources, (bad, *bib.problems), bib.file, bib.text)
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
@@ -484,12 +492,17 @@ def load_bibliography(path: str | Path, *, item_id: Callable[[Mapping[str, Any]]
             hint=hint, file=str(p), line=line,
         )
         return Bibliography(bib.sources, (bad, *bib.problems), bib.file, bib.text)
+    return _parsed(text, p, "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "", item_id)
+
+
+def _parsed(text: str, p: Path, bom: str, item_id: Callable[[Mapping[str, Any]], str] | None) -> Bibliography:
+    """A bibliography file's decoded ``text`` parsed as its name says (``bom``: the UTF-8 one it began with)."""
     from .csl import is_csl
 
     if is_csl(p) and text.strip():
         from .csl import parse_csl
 
-        bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""  # pandoc's JSON reader refuses it
+        # pandoc's JSON reader refuses a byte order mark
         return parse_csl(bom + text, str(p), yaml=p.suffix.lower() != ".json", item_id=item_id)
     if not text.strip():
         return Bibliography(sources=(), problems=(Finding(

@@ -18,6 +18,7 @@ from ..errors import EssayError
 from ..fileio import NotUtf8, codec_name, read_text
 from ..lazyre import lazy
 from ..model import Essay
+from ..spans import delimited
 from .markdown import parse_markdown
 from .segment import CONTEXT, normalise_space
 
@@ -122,7 +123,7 @@ def load_essay(path: str | os.PathLike[str]) -> Essay:
 
 _VERBATIM = lazy(r"^[ \t]*\\(?:begin|end)\{(?:verbatim|lstlisting|minted|Verbatim)\}", re.M)
 """A line opening or closing a LaTeX verbatim environment: a tutorial's conflict markers shown in one are no conflict."""
-_COMMENT = lazy(r"<!--.*?-->", re.S)
+_COMMENT_OPENS = lazy(r"<!--")
 
 
 def conflict_notices(path: Path) -> list[Notice]:
@@ -162,10 +163,10 @@ def _unprinted_lines(text: str) -> set[int]:
             for n in range(*tok.map)}
     hidden = set(code)
     prose = "\n".join("" if n in code else line for n, line in enumerate(lines))
-    for m in _COMMENT.finditer(prose):
+    for m, _, end in delimited(prose, _COMMENT_OPENS, lambda _: "-->"):
         first = prose.count("\n", 0, m.start())
         hidden.update(range(first + (prose[m.start() - 1:m.start()] not in ("", "\n")),
-                            prose.count("\n", 0, m.end()) + 1))
+                            prose.count("\n", 0, end) + 1))
     return hidden
 
 

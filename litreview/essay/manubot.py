@@ -20,11 +20,13 @@ from ..cache import MANUAL_SUFFIXES  # kept there: the input key reads the same 
 from ..errors import EssayError
 from ..fileio import NotUtf8, read_text
 from ..model import Bibliography, Citation, Claim, Essay, Finding, Paragraph, Source
+from ..spans import blanked
 from .cites import is_crossref
 from .ids import id_source, reference_id
 from .markdown import read_body
 
-_JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+_JINJA_OPENS = re.compile(r"\{[#%{]")  # a Jinja2 comment, statement or expression, to its first closing
+_JINJA_CLOSES = {"{#": "#}", "{%": "%}", "{{": "}}"}
 _ALIAS = re.compile(r"^ {0,3}\[@(?P<alias>[^\]\s]+)\]:\s*(?P<target>\S+)\s*$", re.M)
 
 
@@ -40,7 +42,7 @@ def load_manubot(folder: Path) -> Essay:
     not_utf8: list[NotUtf8] = []
     for path in files:
         text = read_text(path, what="essay", error=EssayError, hint="save the file as UTF-8", not_utf8=not_utf8)
-        text = _JINJA.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+        text = blanked(text, _JINJA_OPENS, lambda m: _JINJA_CLOSES[m.group()])
         parts.append((str(path), offset))
         chunks.append(text)
         offset += len(text) + 2
@@ -66,7 +68,11 @@ def _tags(path: Path) -> dict[str, str]:
         return {}
     text = read_text(path, what="citation tags", error=EssayError, hint="save the file as UTF-8")
     rows = csv.DictReader(text.splitlines(), delimiter="\t")
-    return {r["tag"].strip(): r["citation"].strip() for r in rows if r.get("tag") and r.get("citation")}
+    try:
+        return {r["tag"].strip(): r["citation"].strip() for r in rows if r.get("tag") and r.get("citation")}
+    except csv.Error as exc:  # a field over csv's limit (128 KB): the line after the last one read
+        raise EssayError(f"citation tags cannot be read: {exc}", path=str(path), line=rows.line_num + 1,
+                         hint="each line holds a tag and a citation, separated by a tab") from None
 
 
 MANUAL = "manual-references"

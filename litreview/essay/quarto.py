@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import EssayError
 from ..fileio import NotUtf8, is_file, read_text
 from ..model import Essay, Paragraph
+from ..spans import blanked, delimited
 from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES, PROSE_CHUNK, encoding_notices, noted
 from .cites import crossref_kinds
 from .front import book_front, file_front
@@ -335,37 +336,12 @@ def _inclusions(text: str) -> list[tuple[int, int, list[str]]]:
 def _fenced(opening: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], int, int]]:
     """Each code chunk ``opening`` matches and its closing fence (the first line of the same backticks):
     (opening, where the body ends, where the chunk ends); an opening never closed is no chunk."""
-    # One search per fence: a regex scanning each unclosed opening's rest of the file was quadratic.
-    pos, unclosed = 0, set()
-    while (m := opening.search(text, pos)) is not None:
-        fence = m.group("fence")
-        close = None if fence in unclosed else re.compile(rf"^[ \t]*{fence}[ \t]*\r?$", re.M).search(text, m.end())
-        if close is None:
-            unclosed.add(fence)
-            pos = m.start() + 1
-            continue
-        yield m, close.start(), close.end()
-        pos = close.end()
+    return delimited(text, opening, lambda m: re.compile(rf"^[ \t]*{m.group('fence')}[ \t]*\r?$", re.M))
 
 
 def _blank_shortcodes(text: str) -> str:
-    """Each shortcode written as spaces, its line breaks kept. One search per opening: a regex scanning each
-    unclosed opening's rest of the text was quadratic; after an opening with no closing, none of its kind has one."""
-    out, pos, unclosed = [], 0, set()
-    while (m := _SHORTCODE_OPENS.search(text, pos)) is not None:
-        closing = ">}}" if m.group().endswith("<") else "%}}"
-        end = -1 if closing in unclosed else text.find(closing, m.end())
-        if end < 0:
-            unclosed.add(closing)
-            out.append(text[pos:m.start() + 1])
-            pos = m.start() + 1
-            continue
-        end += len(closing)
-        out.append(text[pos:m.start()])
-        out.append(re.sub(r"[^\n]", " ", text[m.start():end]))
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
+    """Each shortcode written as spaces, its line breaks kept (to its first closing, in linear time)."""
+    return blanked(text, _SHORTCODE_OPENS, lambda m: ">}}" if m.group().endswith("<") else "%}}")
 
 
 def _article(data: Any) -> list[str]:

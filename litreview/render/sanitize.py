@@ -12,6 +12,7 @@ from urllib.parse import quote, urlsplit
 
 from ..doi import bare_doi, doi_problem, doi_url  # noqa: F401  (doi_url: the render stage takes its helpers from here)
 from ..lazyre import lazy
+from ..spans import delimited
 from ..text import CONTROLS, without_controls
 
 #: Schemes a contributor's or a registry's URL may have to become a link.
@@ -22,8 +23,11 @@ ABSTRACT_TAGS = frozenset({"p", "em", "strong", "sup", "sub", "br", "ul", "ol", 
 _SPACES = re.compile(r"\s+")
 _BACKTICKS = lazy(r"`([^`\n]+)`")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_JATS_TITLE = re.compile(r"<jats:title[^>]*>(.*?)</jats:title>", re.IGNORECASE | re.DOTALL)
-_JATS_TAG = re.compile(r"<(/?)jats:([A-Za-z-]+)[^>]*>", re.IGNORECASE)
+# A tag ends at its '>' or, left open, before the next '<': "[^>]*" scanned to the end of a record from each
+# unclosed tag (quadratic); a title runs to its first closing tag (``spans.delimited``, linear).
+_JATS_TITLE_OPENS = re.compile(r"<jats:title[^<>]*>", re.IGNORECASE)
+_JATS_TITLE_CLOSES = re.compile(r"</jats:title>", re.IGNORECASE)
+_JATS_TAG = re.compile(r"<(/?)jats:([A-Za-z-]+)[^<>]*>", re.IGNORECASE)
 _JATS_MAP = {"p": "p", "italic": "em", "bold": "strong", "sup": "sup", "sub": "sub",
              "list": "ul", "list-item": "li", "break": "br"}
 
@@ -109,14 +113,21 @@ def clean_abstract(jats: str | None) -> str:
     if not jats or not jats.strip():
         return ""
     text = clean_text(jats)
-    text = _JATS_TITLE.sub(
-        lambda m: "" if m.group(1).strip().lower() == "abstract" else f"<p><strong>{m.group(1)}</strong></p>",
-        text,
-    )
+    text = _jats_titles(text)
     text = _JATS_TAG.sub(lambda m: _jats_tag(m.group(1), m.group(2).lower()), text)
     cleaned = nh3.clean(text, tags=set(ABSTRACT_TAGS), attributes={}, url_schemes=set(),
                         strip_comments=True, link_rel=None).strip()
     return cleaned if re.sub(r"<[^>]*>", "", cleaned).strip() else ""
+
+
+def _jats_titles(text: str) -> str:
+    """Each ``<jats:title>`` as a bold paragraph; the one that says "Abstract" dropped."""
+    out, pos = [], 0
+    for m, start, end in delimited(text, _JATS_TITLE_OPENS, lambda _: _JATS_TITLE_CLOSES):
+        title = text[m.end():start]
+        out += [text[pos:m.start()], "" if title.strip().lower() == "abstract" else f"<p><strong>{title}</strong></p>"]
+        pos = end
+    return "".join(out) + text[pos:]
 
 
 def _jats_tag(slash: str, name: str) -> str:
