@@ -35,7 +35,7 @@ fold are least among caps from 0.45 to 0.95 (bench/eval_topical.py --cv --extra-
 calibration table); the suggester orders candidates by the uncapped score."""
 
 # Written by `python bench/eval_topical.py --fit --extra-dev FOLDER ...`: fitted on 9 corpus documents and 24 further papers (development only).
-WEIGHTS: dict[str, float] = {"intercept": -4.0433, "cosine": 0.3279, "context": 0.0689, "top": 0.3318, "margin": 0.3418, "words": 0.4081, "title_word": 0.3487, "title_cover": 0.4328, "linked": 0.0, "cue": 0.3914, "first_person": -0.132, "length": 0.0499, "spread": -0.0684, "entries": -0.2357, "source_margin": 0.4195, "bm25": 0.2239, "generic_only": -0.2084, "bm25_rank": 0.3433, "bm25_top": 0.2705, "rank": 0.4743, "from_paragraph": -0.2853, "named": 3.7518}
+WEIGHTS: dict[str, float] = {"intercept": -4.0461, "cosine": 0.331, "context": 0.0684, "top": 0.3313, "margin": 0.3429, "words": 0.4065, "title_word": 0.3483, "title_cover": 0.4352, "linked": 0.0, "cue": 0.3909, "first_person": -0.1328, "length": 0.0484, "spread": -0.0677, "entries": -0.2334, "source_margin": 0.42, "bm25": 0.2248, "generic_only": -0.2062, "bm25_rank": 0.3438, "bm25_top": 0.2703, "rank": 0.4748, "from_paragraph": -0.2854, "named": 3.71}
 SHOW = 0.8
 """Default threshold: a suggestion is shown (site, ``links --suggest``) at this probability or above.
 The probabilities are calibrated, so what is shown is expected to be right at least 8 times in 10
