@@ -298,6 +298,7 @@ def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any
             values[attr] = several(value)
         elif attr == "severity":
             values[attr] = _severity(value, lambda m, h, n=name: fail(n, m, h))
+            _severity_codes_known(values[attr], text, path, _line_of(text, name))
         elif attr == "key_pattern" and isinstance(value, str):
             from .bibliography.keys import check_pattern  # only when set: most settings files do not
 
@@ -356,6 +357,21 @@ def _severity(value: Any, fail: Any) -> dict[str, str]:
             raise fail(f"gives {code} the level {level!r}", f"levels are {', '.join(SEVERITIES)}; {example}")
         out[_code(code, fail)] = level.strip().lower()
     return out
+
+
+def _severity_codes_known(levels: Mapping[str, str], text: str, path: str | None, line: int | None) -> None:
+    """ConfigError at a severity for a code the catalogue lacks (it would change nothing), with the nearest code.
+    Codes are read in any case (lr307 is LR307)."""
+    from .checks.catalogue import known_code, nearest_code
+
+    for code in levels:
+        if known_code(code):
+            continue
+        near = nearest_code(code)
+        at = next((line + i for i, row in enumerate(text.splitlines()[line - 1:]) if re.search(
+            rf'(?<![\w]){code}["\']?\s*=', row, re.IGNORECASE)), line) if line else None
+        raise ConfigError(f"setting 'severity' names {code}, which is no finding code", path=path, line=at,
+                          hint=(f"did you mean {near}? " if near else "") + "see litreview check --list-codes")
 
 
 def _scalar(attr: str, value: Any, default: Any, fail: Any) -> Any:

@@ -381,6 +381,23 @@ def code_info(code: str) -> Code:
     return CATALOGUE[code]
 
 
+def known_code(code: str) -> bool:
+    """Whether ``code`` names a code of the catalogue, or a family of them (LR13, LR3), in any case."""
+    code = code.upper()
+    return code in CATALOGUE or (len(code) in (3, 4) and any(c.startswith(code) for c in CATALOGUE))
+
+
+def nearest_code(code: str) -> str | None:
+    """The catalogue's code an unknown ``code`` most likely meant: two digits swapped (LR370 for LR307), else one
+    digit mistyped, the last digit first (LR191 for LR190); None when no code is that close."""
+    code = code.upper()
+    same = [c for c in CATALOGUE if len(c) == len(code)]
+    swapped = [c for c in same if sorted(c) == sorted(code) and sum(a != b for a, b in zip(c, code)) == 2]
+    typo = sorted((c for c in same if sum(a != b for a, b in zip(c, code)) == 1),
+                  key=lambda c: -next(i for i, (a, b) in enumerate(zip(c, code)) if a != b))
+    return next(iter(swapped or typo), None)
+
+
 def area(code: str) -> str:
     """The area heading of a code: Bibliography, Registry metadata, ..."""
     return AREAS.get(code[:3], "Other")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Bibliography, Finding
-from .catalogue import CATALOGUE, finding
+from .catalogue import finding, known_code
 from .duplicates import PAIR_CODES
 
 BIB_FIELD = "litreview-suppress"
@@ -62,25 +62,20 @@ def unknown_codes(config_codes: Sequence[str], config_entries: Mapping[str, Sequ
                   severity_codes: Iterable[str] = ()) -> list[Finding]:
     """LR190 for each suppression that names no known code, where it was written."""
     found = []
-
-    def known(code: str) -> bool:
-        code = code.upper()
-        return code in CATALOGUE or (len(code) in (3, 4) and any(c.startswith(code) for c in CATALOGUE))
-
     for code in config_codes:
-        if not known(code):
+        if not known_code(code):
             found.append(finding("LR190", f"suppress names unknown code {code!r}", file=config_file))
     for code in severity_codes:
-        if not known(code):
+        if not known_code(code):
             found.append(finding("LR190", f"severity names unknown code {code!r}", file=config_file))
     for key, codes in config_entries.items():
         for code in codes:
-            if not known(code):
+            if not known_code(code):
                 found.append(finding("LR190", f"suppress_entries.{key} names unknown code {code!r}",
                                      key=key, file=config_file))
     for source in bib.sources:
         for code in parse_codes(source.fields.get(BIB_FIELD, "")):
-            if not known(code):
+            if not known_code(code):
                 found.append(finding("LR190", f"{BIB_FIELD} names unknown code {code!r}", key=source.key,
                                      file=source.file, line=source.line))
     return found
