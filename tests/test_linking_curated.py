@@ -86,11 +86,17 @@ def test_accepting_an_unknown_claim_or_key_changes_nothing(tmp_path: Path) -> No
     # A tagged list keeps no item positions: the error is at its key, not a crash.
     ('essay: e.md\nlinks: !!python/object/apply:os.system ["true"]\n', 2, "each link must be a mapping"),
     ("groups: !foo\n  - 7\n", 1, "each group must be a mapping"),
+    ("links: p1-s1\n", 1, "`links` must be a list of entries"),
+    ("essay: e.md\ngroups: {claim: p1-s1-2}\n", 2, "`groups` must be a list of entries"),
+    ("- claim: p1-s1\n", 1, "must be a mapping with a `links` list"),
+    ("links:\n  - p1-s1\n", 2, "each link must be a mapping"),
+    ("links:\n  - claim: p1-s1\n    source: a\n    status: confirmed\n    anchor: here\n", 5, "`anchor` must have"),
 ])
 def test_bad_files_say_where(text: str, line: int, words: str) -> None:
     with pytest.raises(ClaimsFileError) as err:
         parse_curated(text, "claims.yaml")
     assert words in err.value.message and err.value.line == line and err.value.path == "claims.yaml"
+    assert err.value.hint  # and what to do: "`links` must be a list of entries" said nothing of how
 
 
 @pytest.mark.parametrize(("text", "line", "message", "hint"), [

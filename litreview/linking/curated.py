@@ -168,7 +168,8 @@ def _load_doc(text: str, path: str) -> Any:
         raise ClaimsFileError(f"not valid YAML: {yaml_problem(exc)}", path=path, line=yaml_error_line(exc),
                               hint="fix the YAML syntax (indentation, quotes)") from None
     except YAMLError as exc:
-        raise ClaimsFileError(f"not valid YAML: {exc}", path=path) from None
+        raise ClaimsFileError(f"not valid YAML: {exc}", path=path,
+                              hint="fix the YAML syntax (indentation, quotes)") from None
 
 
 def parse_curated(text: str, path: str = "<string>") -> CuratedLinks:
@@ -177,7 +178,8 @@ def parse_curated(text: str, path: str = "<string>") -> CuratedLinks:
     if doc is None:
         return CuratedLinks(path=path, text=text)
     if not isinstance(doc, dict):
-        raise ClaimsFileError("the claims file must be a mapping with a `links` list", path=path, line=1)
+        raise ClaimsFileError("the claims file must be a mapping with a `links` list", path=path, line=1,
+                              hint=f"start it with `links:`, {_LINK_SHAPE}")
     for name in doc:
         if name not in TOP_FIELDS:
             raise ClaimsFileError(f"unknown field {name!r}", path=path, line=_line_of(doc, name),
@@ -189,7 +191,8 @@ def parse_curated(text: str, path: str = "<string>") -> CuratedLinks:
                               line=_line_of(doc, "essay"), hint="e.g. essay: essay.md")
     entries = doc.get("links") or []
     if not isinstance(entries, list):
-        raise ClaimsFileError("`links` must be a list of entries", path=path, line=_line_of(doc, "links"))
+        raise ClaimsFileError("`links` must be a list of entries", path=path, line=_line_of(doc, "links"),
+                              hint=f"under `links:`, {_LINK_SHAPE}; `links: []` for none")
     links: list[CuratedLink] = []
     seen: dict[tuple[str, str, str], int | None] = {}
     for i, entry in enumerate(entries):
@@ -213,13 +216,15 @@ def _groups(doc: Any, path: str) -> tuple[CuratedGroup, ...]:
 
     entries = doc.get("groups") or []
     if not isinstance(entries, list):
-        raise ClaimsFileError("`groups` must be a list of entries", path=path, line=_line_of(doc, "groups"))
+        raise ClaimsFileError("`groups` must be a list of entries", path=path, line=_line_of(doc, "groups"),
+                              hint=f"under `groups:`, {_GROUP_SHAPE}; or delete `groups:`")
     out: list[CuratedGroup] = []
     seen: dict[tuple[str, str], int | None] = {}
     for i, entry in enumerate(entries):
         line = _item_line(entries, i) or _line_of(doc, "groups")
         if not isinstance(entry, dict):
-            raise ClaimsFileError("each group must be a mapping (claim, anchor, note)", path=path, line=line)
+            raise ClaimsFileError("each group must be a mapping (claim, anchor, note)", path=path, line=line,
+                                  hint=_GROUP_SHAPE)
         _known_fields(entry, GROUP_FIELDS, "a group", path, line)
         claim_id = entry.get("claim")
         parsed = parse_group_id(claim_id) if isinstance(claim_id, str) else None
@@ -241,7 +246,9 @@ def _anchor_fields(entry: Any, path: str, line: int | None) -> tuple[str, str, s
     anchor = entry.get("anchor") or {}
     if not isinstance(anchor, dict) or any(k not in ANCHOR_FIELDS for k in anchor):
         raise ClaimsFileError("`anchor` must have exact, prefix and suffix", path=path,
-                              line=_line_of(entry, "anchor") or line)
+                              line=_line_of(entry, "anchor") or line,
+                              hint="indent `exact:`, `prefix:` and `suffix:` (the sentence and the text around "
+                                   "it) under `anchor:`, or delete the anchor: litreview records it again")
     return (_text(anchor, "exact", path, line), _text(anchor, "prefix", path, line),
             _text(anchor, "suffix", path, line))
 
@@ -256,6 +263,10 @@ def _text(mapping: Any, name: str, path: str, line: int | None) -> str:
                               path=path, line=_line_of(mapping, name) or line,
                               hint=f"quote it if it holds brackets or a colon: {name}: \"see [p. 3]\"")
     return str(value)
+
+
+_LINK_SHAPE = "write each link as `- claim: p1-s1` with `source: <key>` and `status: confirmed` indented under it"
+_GROUP_SHAPE = "write each group as `- claim: p3-s5-7` with its `anchor:` indented under it"
 
 
 def _item_line(items: Any, i: int) -> int | None:
@@ -283,7 +294,8 @@ def _known_fields(entry: dict[Any, Any], known: Collection[str], what: str, path
 
 def _entry(entry: Any, path: str, line: int | None) -> CuratedLink:
     if not isinstance(entry, dict):
-        raise ClaimsFileError("each link must be a mapping (claim, source, status, ...)", path=path, line=line)
+        raise ClaimsFileError("each link must be a mapping (claim, source, status, ...)", path=path, line=line,
+                              hint=_LINK_SHAPE)
     _known_fields(entry, ENTRY_FIELDS, "a link", path, line)
     for name in ("claim", "source", "status"):
         if entry.get(name) is None or entry.get(name) == "":
