@@ -230,3 +230,41 @@ def test_a_display_formula_wider_than_the_page_gets_a_tab_stop(watch, wide_math_
     assert maths.nth(0).get_attribute("role") is None  # MathML's own role and name stay
     assert not (violations := axe_violations(watch.page)), json.dumps(violations, indent=1, ensure_ascii=False)
     assert watch.errors == []
+
+
+@pytest.fixture(scope="module")
+def init_url(tmp_path_factory) -> Iterator[str]:
+    """A review set up as a user's would be: `litreview init` on an essay, then `litreview build`."""
+    import shutil
+    import subprocess
+    import sys
+
+    from test_browser_site import serve
+
+    folder = tmp_path_factory.mktemp("init")
+    shutil.copy(ROOT / "tests" / "cases" / "init_essay" / "essay.md", folder / "essay.md")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
+    for command in (["init", "essay.md"], ["build"]):
+        subprocess.run([sys.executable, "-m", "litreview", *command], cwd=folder, env=env, check=True,
+                       capture_output=True, timeout=300)
+    server, url = serve(folder / "site")
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_user_sites_dark_palette_follows_the_system_and_passes_axe(watch, init_url):
+    # The mkdocs.yml init writes had no palette: no toggle, no dark page for a reader whose system prefers one.
+    watch.page.emulate_media(color_scheme="dark")
+    watch.open(init_url + "checks/", idle=False)
+    assert watch.page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    failures = {}
+    for path in ("", "essay/", "bibliography/", "checks/", "map/", "sources/walt1987origins/"):
+        watch.open(init_url + path, idle=False)
+        set_scheme(watch.page, "slate")  # through the toggle, which the page now has
+        if violations := axe_violations(watch.page):
+            failures[path] = violations
+    assert not failures, json.dumps(failures, indent=1, ensure_ascii=False)
+    assert watch.errors == []

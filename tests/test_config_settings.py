@@ -14,7 +14,6 @@ from litreview.checks.suppress import suppressed_summary
 from litreview.cli import main
 from litreview.config import load_config
 from litreview.errors import ConfigError
-from litreview.errors import ConfigError
 from litreview.model import Review
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)

@@ -195,6 +195,18 @@ def test_plain_mkdocs_build_works_as_the_written_mkdocs_yml_says(fresh: Path) ->
     assert (fresh / "plain" / "essay" / "index.html").is_file()
 
 
+def test_the_written_mkdocs_yml_offers_the_light_and_the_dark_palette(fresh: Path) -> None:
+    # The project's own site had the light/dark toggle, a user's review site none (Material's light palette only).
+    from mkdocs.config import load_config as mkdocs_config
+
+    assert main(["init", "essay.md"]) == 0
+    (fresh / "docs").mkdir()
+    palette = mkdocs_config(config_file=str(fresh / "mkdocs.yml"))["theme"]["palette"]
+    assert [(p["media"], p["scheme"]) for p in palette] == [("(prefers-color-scheme: light)", "default"),
+                                                            ("(prefers-color-scheme: dark)", "slate")]
+    assert all(p["toggle"]["icon"] and p["toggle"]["name"] for p in palette)
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_init_git_ignores_the_lock_and_temporary_files_the_writers_leave(fresh: Path) -> None:
     import subprocess

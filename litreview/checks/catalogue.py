@@ -392,9 +392,9 @@ def nearest_code(code: str) -> str | None:
     digit mistyped, the last digit first (LR191 for LR190); None when no code is that close."""
     code = code.upper()
     same = [c for c in CATALOGUE if len(c) == len(code)]
-    swapped = [c for c in same if sorted(c) == sorted(code) and sum(a != b for a, b in zip(c, code)) == 2]
-    typo = sorted((c for c in same if sum(a != b for a, b in zip(c, code)) == 1),
-                  key=lambda c: -next(i for i, (a, b) in enumerate(zip(c, code)) if a != b))
+    swapped = [c for c in same if sorted(c) == sorted(code) and sum(a != b for a, b in zip(c, code, strict=True)) == 2]
+    typo = sorted((c for c in same if sum(a != b for a, b in zip(c, code, strict=True)) == 1),
+                  key=lambda c: -next(i for i, (a, b) in enumerate(zip(c, code, strict=True)) if a != b))
     return next(iter(swapped or typo), None)
 
 

@@ -370,9 +370,17 @@ def _mkdocs_text(title: str, text: str = "", words: str = "") -> str:
             f"# It needs no docs/ folder (litreview generates every page); plain `mkdocs build` or `mkdocs serve`\n"
             f"# needs one: `mkdir docs`, where pages of your own may go.\n"
             f"site_name: {quoted('Review: ' + title)}\n"
-            "theme:\n  name: material\n  font: false\n"
+            "theme:\n  name: material\n  font: false\n" + _PALETTE +
             "markdown_extensions:\n  - admonition\n  - attr_list\n  - tables\n  - toc:\n      permalink: true\n"
             "plugins:\n" + _search_plugin(words or text) + _litreview_plugin(text, words or text))
+
+
+#: Material's light and dark palettes, the reader's system preference first, with the toggle between them.
+_PALETTE = "  palette:\n" + "".join(
+    f'    - media: "(prefers-color-scheme: {media})"\n      scheme: {scheme}\n      primary: indigo\n'
+    f"      accent: indigo\n      toggle:\n        icon: material/{icon}\n        name: Switch to the {to} palette\n"
+    for media, scheme, icon, to in (("light", "default", "weather-night", "dark"),
+                                    ("dark", "slate", "weather-sunny", "light")))
 
 
 _LANG_META = re.compile(r"^lang:\s*\S", re.MULTILINE)
