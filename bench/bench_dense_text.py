@@ -14,6 +14,7 @@ Each figure is the median of three runs, caches emptied before each.
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import time
@@ -46,6 +47,9 @@ def cpu(run: Callable[[], object]) -> float:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="accepted for bench/run_all.py; the run is short already")
+    parser.parse_args()
     segment.sentences("Warm up. The splitter loads.", 0, 28)
     dense = ("The figures are in the report, see pp. 3--4, pp. 7--9 and pp. 12, as pp. 5 says. " * 600)[:SIZE]
     plain = ("The figures are in the report. They were collected over years, and checked. " * 600)[:SIZE]
