@@ -652,3 +652,20 @@ def test_latex_citations_of_several_keys_print_as_pandoc_prints_them(tmp_path: P
     (tmp_path / "p.bib").write_text(_DOE_ROE, encoding="utf-8")
     assert first_paragraph(essay_html(tmp_path, "p.tex", "p.bib")).endswith(
         "A Doe (2001; Roe 2003). B (Doe 2001; Roe 2003). C Doe (2001; Roe 2003, p. 3). D (2001).")
+
+
+def test_a_citation_held_in_another_citations_affix_prints_its_label_in_the_plain_text_too() -> None:
+    # The plain text (a card's excerpt, the search index, the map's titles) labels a citation in another's prefix
+    # or suffix as the page's HTML does, not with its key.
+    from litreview.model import Citation
+    from litreview.render.claim_text import claim_html, readable
+
+    text = "It is old [compare @b with @a, cf. @c]."
+    outer = Citation(key="a", start=10, end=38, written="compare @b with @a, cf. @c", prefix="compare @b with",
+                     suffix=", cf. @c")
+    inner = [Citation(key=k, start=text.index(f"@{k}"), end=text.index(f"@{k}") + 2, written=f"@{k}") for k in "bc"]
+    label = {"a": "Ash 2001", "b": "Bo 2002", "c": "Cy 2003"}
+    shown, _ = readable(text, [outer, *inner], lambda item: label[item.key])
+    assert shown == "It is old (compare Bo 2002 with Ash 2001, cf. Cy 2003)."
+    html, _ = claim_html(text, [outer, *inner], lambda item: label[item.key])
+    assert "Bo 2002" in html and "Cy 2003" in html and "@b" not in html

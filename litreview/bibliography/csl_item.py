@@ -182,11 +182,11 @@ def _name_list(value: Any) -> list[tuple[Person, str]]:
     """The names of a CSL name variable: a list of objects and strings (a string one literal name, as pandoc
     reads it), or one object alone (as pandoc reads CSL-YAML)."""
     names = value if isinstance(value, list) else [value] if isinstance(value, Mapping | str) else []
-    return [_name_text(name if isinstance(name, Mapping) else {"literal": name})
+    return [csl_name(name if isinstance(name, Mapping) else {"literal": name})
             for name in names if isinstance(name, Mapping) or (isinstance(name, str) and name.strip())]
 
 
-def _name_text(value: Mapping[str, Any]) -> tuple[Person, str]:
+def csl_name(value: Mapping[str, Any]) -> tuple[Person, str]:
     """The Person and its BibTeX form ("{Literal Body}" or "Family, Given"); a part that is a list or an object
     (``refused_value`` reports it in CSL-JSON) is read as none, not printed as Python writes it."""
     name = {k: v for k, v in value.items() if not isinstance(v, list | Mapping)}

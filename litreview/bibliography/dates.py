@@ -59,18 +59,9 @@ def edtf_year(text: str) -> int | None:
     if not match:
         return None
     year, month, day = match.group("year", "month", "day")
-    number = int(year.replace("X", "0"))
-    if month and month != "XX":
-        if 21 <= int(month) <= 24 and not day:
-            return number
-        if day and day != "XX":
-            try:
-                date(2000, int(month), int(day))  # a leap year: 02-29 is a day
-            except ValueError:
-                return None
-        elif not 1 <= int(month) <= 12:
-            return None
-    return number
+    if month and _calendar_gap(2000, month, day):  # a leap year: 02-29 is a day
+        return None
+    return int(year.replace("X", "0"))
 
 
 def edtf_range_problem(text: str) -> str:
@@ -86,14 +77,40 @@ def _off_the_calendar(text: str) -> str:
     match = _ISO_DATE.fullmatch(text.strip())
     if not match or not match.group(2):
         return ""
-    year, month, day = (int(part) for part in match.groups(default="1"))
-    if not 1 <= month <= 12 and not (21 <= month <= 24 and match.group(3) is None):
-        return f"no date: the calendar has no month {match.group(2)}"
+    year, month, day = match.groups()
+    gap = _calendar_gap(max(int(year), 1), month, day)
+    if gap == "month":
+        return f"no date: the calendar has no month {month}"
+    return f"no date: {year}-{month} has no day {day}" if gap else ""
+
+
+def _calendar_gap(year: int, month: str, day: str | None) -> str:
+    """What of a date's ``month`` (two digits, or EDTF's unspecified ``XX``) and ``day`` (two digits, ``XX``, or None:
+    no day) the calendar of ``year`` lacks: "month" (a season, 21-24, stands without a day), "day", or ''."""
+    if month == "XX":
+        return ""
+    if not 1 <= int(month) <= 12:
+        return "" if 21 <= int(month) <= 24 and day is None else "month"
+    if day is None or day == "XX":
+        return ""
     try:
-        date(max(year, 1), month if month <= 12 else 1, day)
+        date(year, int(month), int(day))
     except ValueError:
-        return f"no date: {match.group(1)}-{match.group(2)} has no day {match.group(3)}"
+        return "day"
     return ""
+
+
+_DAY_TOO_BIG = lazy(r"(\d{4})-(0[1-9]|1[0-2])-(\d{3,})")
+
+
+def day_too_big(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date whose day is a number of three digits or more, as the CSL-JSON loader writes the
+    date-parts [2021, 4, 2021] ("2021-04-2021"); None for any other text."""
+    match = _DAY_TOO_BIG.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    return year, month, day
 
 
 def date_year(text: str) -> int | None:

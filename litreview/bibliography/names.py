@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from ..lazyre import lazy
 from ..locale_terms import NAME_SUFFIXES
@@ -326,10 +326,20 @@ def people_of_commas(name: str, at_least: int = 3) -> list[str]:
     if not split or len(split) < at_least:
         return []
     words = [_TEX_SPACE.split(p) for p in split]
-    if not all(2 <= len(w) <= 4 and not _INITIALS.fullmatch(w[-1]) and all(
-            x[:1].isupper() and all(c.isalpha() or c in "-'’." for c in x) for x in w) for w in words):
+    if not all(map(given_name_first, words)):
         return []  # (a suffix's word is a family name here: "Andrew Senior")
     return [" ".join(w) for w in words]
+
+
+def given_name_first(words: Sequence[str]) -> bool:
+    """Whether the words of one name read as a person's, given name first: two to four capitalised words
+    (``capitalised``), the last no initial ("Paul F Christiano", "Andrew Senior"; not "Smith J.")."""
+    return 2 <= len(words) <= 4 and not _INITIALS.fullmatch(words[-1]) and all(map(capitalised, words))
+
+
+def capitalised(word: str) -> bool:
+    """Whether a word of a name is one as written: a capital, then letters, hyphens, apostrophes and dots."""
+    return word[:1].isupper() and all(c.isalpha() or c in "-'’." for c in word)
 
 
 def joined_as_list(name: str, *, given_first: bool = False) -> str:

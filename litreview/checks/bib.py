@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from ..bibliography.dates import (
     bibtex_year,
     citeproc_date_parts,
+    day_too_big,
     edtf_date_parts,
     edtf_range_problem,
     edtf_year,
@@ -652,8 +653,8 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
         elif iso:
             yield entry_finding("LR146", source, f"{name} {raw!r} is not in ISO form" + (f"; {reader}" if reader else ""),
                                 f"write {name} = {{{iso}}}", field=name)
-        elif problem and csl_form(source) == "json" and (parts := _DAY_TOO_BIG.fullmatch(raw)):
-            year, month, day = (int(p) for p in parts.groups())  # [2021, 4, 2021]: the year typed again as the day
+        elif problem and csl_form(source) == "json" and (parts := day_too_big(raw)):
+            year, month, day = parts  # [2021, 4, 2021]: the year typed again as the day
             yield entry_finding("LR124", source, f"{own_name(name, source)} {raw!r} has {day} as its day, which no month "
                                 "has (the year typed again?)" + (f"; {reader}" if reader else ""),
                                 f'write "{own_name(name, source)}": {{"date-parts": [[{year}, {month}]]}} (with the '
@@ -673,11 +674,6 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
                 # "200612", "20150901": a year and its month (and day) written as one number (older Zotero exports)
                 hint = f"write date = {{{run}}}" if csl_form(source) else f"write year = {{{run[:4]}}} (or date = {{{run}}})"
             yield entry_finding("LR124", source, problem, hint, field=name)
-
-
-_DAY_TOO_BIG = lazy(r"(\d{4})-(0[1-9]|1[0-2])-(\d{3,})")
-"""A CSL-JSON date whose day is a number of three digits or more, as the loader writes the date-parts
-[2021, 4, 2021]: 2021-04-2021."""
 
 
 def _csl_reading(source: Source, name: str, raw: str) -> tuple[bool, str]:

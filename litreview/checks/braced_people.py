@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from ..bibliography.bibtex import brace_partners
+from ..bibliography.names import capitalised, given_name_first
 from ..bibliography.refparse.lexicon import GIVEN
 from ..bibliography.refparse.names import ORGANISATION_WORDS
 from ..lazyre import lazy
@@ -31,21 +32,16 @@ def _whole_group(value: str) -> str:
     return ""
 
 
-def _word(word: str) -> bool:
-    return word[:1].isupper() and all(c.isalpha() or c in "-'’." for c in word)
-
-
 def _given_first(part: str) -> bool:
-    """ "Lukas Jaeckle", "Paul F Christiano": two to four capitalised words, the last no initial."""
-    words = part.split()
-    return 2 <= len(words) <= 4 and all(map(_word, words)) and len(words[-1].rstrip(".")) > 1
+    """ "Lukas Jaeckle", "Paul F Christiano": ``given_name_first``."""
+    return given_name_first(part.split())
 
 
 def _family_first(part: str) -> bool:
     """ "Russell, Stuart", "Norvig, Peter J.": a family name of one or two words, a comma, given names."""
     family, comma, given = part.partition(",")
     return bool(comma) and 1 <= len(family.split()) <= 2 and 1 <= len(given.split()) <= 3 and all(
-        map(_word, (family + " " + given).split()))
+        map(capitalised, (family + " " + given).split()))
 
 
 def people_in_braces(value: str) -> list[str]:

@@ -122,9 +122,11 @@ def _typed_only(essay: Essay, linkage: Linkage, claims: dict[str, Claim], essay_
     for key, lk in typed.items():
         if key in written:
             continue
-        cite = f"\\cite{{{key}}}" if essay.format == "latex" else f"@{key}"
-        also = "" if essay.format == "latex" else f" (or [@{key}])"
-        yield _at_claim("LR311", claims.get(lk.claim_id), lk.claim_id,
+        claim = claims.get(lk.claim_id)
+        latex = _in_latex(claim, essay_file)
+        cite = f"\\cite{{{key}}}" if latex else f"@{key}"
+        also = "" if latex else f" (or [@{key}])"
+        yield _at_claim("LR311", claim, lk.claim_id,
                         f"{_span(lk.evidence)!r} is typed text, not a citation of {key!r}: no marker cites the "
                         "entry, so the reference list leaves it out", essay_file, f"write {cite} in its place{also}",
                         key=key)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 
@@ -30,7 +30,6 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     a note that every finding counts as new is a warning annotation too (the log alone hides why).
     """
     from ..checks import gitref, scope
-    from ..checks.bib import damaged_entries
 
     cwd = Path(config.root)
     ref = gitref.since_ref(ref)
@@ -43,21 +42,21 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
         _note(f"{ref} shares no history with HEAD, so the check compares with {ref} itself", for_github)
         base = gitref.commit_of(ref, cwd) or ref
     top = gitref.git_toplevel(cwd)
-    old, old_suppressed, renamed, removed, hidden = _base_side(base, ref, review, config, top, now, for_github)
-    diff = scope.diff_findings(old, head, renamed)
-    if mended := hidden - damaged_entries(review.bibliography):
-        diff = replace(diff, new=tuple(_unhidden(f, mended) for f in diff.new))
-    if renamed or removed:
+    old = _base_side(base, ref, review, config, top, now, for_github)
+    diff = scope.diff_findings(old.side, head, old.renamed)
+    if old.mended:
+        diff = replace(diff, new=tuple(_unhidden(f, old.mended) for f in diff.new))
+    if old.renamed or old.removed:
         unread = unreadable(review, result, config)
-        diff = replace(diff, new=tuple(_change_hint(f, renamed, removed, unread) for f in diff.new))
+        diff = replace(diff, new=tuple(_change_hint(f, old.renamed, old.removed, unread) for f in diff.new))
     # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
-    silenced = scope.count_new((*old.findings, *old_suppressed), result.suppressed)
+    silenced = scope.count_new((*old.side.findings, *old.suppressed), result.suppressed)
     merged = gitref.merge_head(cwd) if ref in ("HEAD", "@") else None
     if merged:
-        other, other_suppressed, other_renamed, *_ = _base_side(merged, "MERGE_HEAD", review, config, top, now)
-        new = scope.diff_findings(other, scope.Side(diff.new, head.claims, head.files), other_renamed).new
+        other = _base_side(merged, "MERGE_HEAD", review, config, top, now)
+        new = scope.diff_findings(other.side, scope.Side(diff.new, head.claims, head.files), other.renamed).new
         diff = replace(diff, new=new)
-        silenced = scope.count_new((*other.findings, *other_suppressed), silenced)
+        silenced = scope.count_new((*other.side.findings, *other.suppressed), silenced)
     if for_github:
         diff = replace(diff, new=tuple(on_changed_lines(diff.new, base, review, config)))
     compared: dict[str, Any] = {"base": base, "branch_point": base != gitref.commit_of(ref, cwd)}
@@ -88,10 +87,24 @@ def _note(text: str, annotate: bool) -> None:
         click.echo(f"::warning title=litreview check::{escape_data(text)}")
 
 
+class _Base(NamedTuple):
+    """What a check of the base commit found, against the working tree's review."""
+
+    side: Any
+    """Its findings, as ``scope.Side``."""
+    suppressed: tuple[Finding, ...]
+    """The findings its settings suppressed."""
+    renamed: dict[str, str]
+    """The keys renamed since: old -> new."""
+    removed: dict[str, str]
+    """The keys removed since: key -> the file that held it."""
+    mended: set[str]
+    """The keys of entries a syntax error kept from being checked there and not now."""
+
+
 def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path, now: datetime,
-               annotate: bool = False) -> tuple[Any, tuple[Finding, ...], dict[str, str], dict[str, str], set[str]]:
-    """The findings of ``commit``, those its settings suppressed, the keys renamed since (old -> new), those
-    removed since (key -> the file that held it) and those of entries a syntax error kept from being checked."""
+               annotate: bool = False) -> _Base:
+    """What a check of ``commit`` found (``_Base``), against ``review``, the working tree's."""
     import tempfile
 
     from ..checks import check_review, gitbase, scope
@@ -107,14 +120,15 @@ def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
         except LitreviewError as exc:
             # A base that cannot be loaded reports nothing: every finding now is the change's.
             _note(f"the base ({ref}) could not be checked, so every finding counts as new:\n  {exc}", annotate)
-            return scope.Side(()), (), {}, {}, set()
+            return _Base(scope.Side(()), (), {}, {}, set())
         side = scope.Side(old_result.findings, _claim_texts(old_review), _file_lines(old_config))
         renamed = {**_manual_renamed(old_review, review), **scope.renamed_keys(old_review.bibliography,
                                                                                review.bibliography)}
         kept = {*review.bibliography.keys, *renamed}
         removed = {s.key: rel(Path(s.file), old_config) if s.file else "" for s in old_review.bibliography.sources
                    if s.key not in kept}
-    return side, old_result.suppressed, renamed, removed, damaged_entries(old_review.bibliography)
+    mended = damaged_entries(old_review.bibliography) - damaged_entries(review.bibliography)
+    return _Base(side, old_result.suppressed, renamed, removed, mended)
 
 
 def _manual_renamed(old: Review, new: Review) -> dict[str, str]:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..bibliography.csl_item import csl_name
 from ..model import Source
 from ..text import fold_words
 
@@ -37,9 +38,8 @@ def _names(value: Any) -> Iterator[str]:
         if isinstance(name, str):
             yield name
         elif isinstance(name, Mapping):
-            parts = [name.get(part) for part in ("given", "dropping-particle", "non-dropping-particle", "family")]
-            literal = name.get("literal")
-            yield " ".join(p for p in parts if isinstance(p, str)) or (literal if isinstance(literal, str) else "")
+            person = csl_name(name)[0]
+            yield " ".join(part for part in (person.given, person.prefix, person.family) if part)
 
 
 def names_own_author(evidence: str, source: Source | None, own: frozenset[str]) -> bool:

@@ -354,7 +354,7 @@ def readable(text: str, citations: Sequence[Citation],
         labels = [label(item) for item in items]
         if start < cursor or any(lb is None for lb in labels):
             continue
-        # A citation in another's suffix ("[@a' @b; @c]", as pandoc reads a missing ";"): its label, not its key.
+        # A citation in another's prefix or suffix ("[@a' @b; @c]", as pandoc reads a missing ";"): its label, not its key.
         inner = _inner(citations, start, end, items)
         written = text[start:end]
         shown = "".join(f"{_labelled(piece, inner, label)} " if kind == "prefix"

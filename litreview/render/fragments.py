@@ -228,7 +228,8 @@ def mark_html(link: Link, source: Source, ref: Reference, href: str, card_id: st
     """A citation mark: a link to the source page with its card beside it.
 
     ``number`` is the source's place in the essay's reference list (shown when printed); ``label`` what the mark
-    prints, when not the source's label (the year alone of a citation that suppresses the author: ``Reference.cited``);
+    prints, when not the source's label (``Reference.cited``: the year alone of ``[-@key]``, "Barba (2018, p. 3)" of
+    a citation in the text, "Doe (2001" of one a bracket continues);
     ``lang``: its ``lang`` attribute (`` lang="en"``: the card's words amid an essay in another language).
     """
     suggested = link.status == "suggested"
