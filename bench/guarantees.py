@@ -253,6 +253,11 @@ def linear() -> dict[str, object]:
 
     fresh = iter(range(10**9))  # decode_latex caches its answers: each run gets a text of its own
 
+    def years_only(n: int) -> None:
+        from litreview.linking import link
+        sentence = "Holsti argues that " + "(2004) " * 600 + "it holds. "
+        link(parse_essay(sentence * max(1, n // len(sentence)) + "\n", "e.md"), bib)
+
     def latex_field(n: int) -> None:
         parse_bibliography("@book{k, title={\\'e" + "1" * n + str(next(fresh)) + "}}\n", "b.bib")
 
@@ -281,6 +286,8 @@ def linear() -> dict[str, object]:
         "bibliography/load: keyless entries (148 KB: 8 s before)": (
             lambda n: parse_bibliography("@book{, title={a}}\n" * (n // 19), "b.bib"), 148_000),
         "linking: one 100 KB sentence (every linker read it whole before)": (linked, 100_000),
+        "linking/author_date: year-only citations filling each sentence of a paragraph (\"(2004) \" x 600 a sentence; "
+        "25 KB: 10 s before)": (years_only, 48_000),
         "checks/style _PERIOD_THEN_MARK (64 KB title: 41 s before)": (lambda n: _doubled("a" * n + ". b"), 64_000),
         "refparse_tail.sentence_end (48 KB reference: 13 s before)": (lambda n: sentence_end("J. " * (n // 3)), 48_000),
         "refparse/joining: lines of one long word (a 16,000-character line: 0.5 s before, \"a.a.…\" cubic)": (

@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from litreview.linking.text import _WORD, content_stems, phrase_stems, ratio, stem, word_stems
+from litreview.linking.text import (
+    _WORD,
+    content_stems,
+    phrase_stems,
+    ratio,
+    stem,
+    tokens,
+    tokens_before,
+    word_stems,
+)
 from litreview.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,3 +90,15 @@ def test_ratio_is_rapidfuzz_ratio() -> None:
         pairs += [("".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, longest))),
                    "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, longest)))) for _ in range(500)]
     assert [ratio(a, b) for a, b in pairs] == [fuzz.ratio(a, b) for a, b in pairs]
+
+
+def test_the_words_before_a_place_are_those_of_the_text_cut_there() -> None:
+    # taken from the whole text's words where the cut cannot split or end a word differently, read anew elsewhere
+    texts = ["K.J. Holsti (2004), O'Neill’s (1999; Guha-Sapir 2001) and Danie\u0308l (n.d.): K.J.(2004) e.g.(x)",
+             "Doe-(2001) Roe'(2002) «Ball» ([sin fecha]) 1999a.(b) A.B.C.D.E.(2000) x\ty\nz! ¿por qué? “q”,r"]
+    rng = random.Random(4)
+    texts += ["".join(rng.choice("aB.' -’(),é\u0308K1") for _ in range(60)) for _ in range(200)]
+    for text in texts:
+        for end in range(len(text) + 1):
+            assert tokens_before(text, end) == tokens(text[:end]), (text, end)
+

@@ -25,7 +25,7 @@ from .author_date_hit import (
     one_entry_per_item,
     one_entry_per_label,
 )
-from .author_date_narrative import _year_only, nameless_keys, names_before
+from .author_date_narrative import _year_only, nameless_keys, names_before, narrative_window
 from .author_names import (
     fit,
     given_names_fit,
@@ -52,7 +52,7 @@ from .printed_years import (
     year_number,
     year_word,
 )
-from .text import fold
+from .text import fold, tokens_before
 
 _PAREN = lazy(r"\((?P<body>[^()]*)\)")
 _NESTED = lazy(r"\((?P<body>[^()]*(?:\([^()]*\)[^()]*)+)\)")
@@ -476,7 +476,9 @@ def _shared_letters(text: str, forms: YearForms, index: SourceIndex
         for _, start, parsed in _items(paren.group("body"), forms, index):
             if parsed is None:
                 continue
-            names = parsed[0] or (names_before(text[:paren.start()], index) if start == 0 else "")
+            lead = text[:paren.start()]
+            names = parsed[0] or (names_before(lead, index, narrative_window(lead, index, tokens_before(text, len(lead))))
+                                  if start == 0 else "")
             group = letter_group(names, index) if names else last
             last = group
             for year, suffix in parsed[1]:

@@ -26,7 +26,7 @@ from .index import SourceIndex, clearly_best
 from .labels import CONTAINER_TYPES, nameless
 from .printed_years import YEAR_WORDS, bearing, candidates, label_year, labels_of
 from .prose_author import named_in_prose
-from .text import Token, capitalised, content_stems, strip_possessive, tokens
+from .text import Token, capitalised, content_stems, strip_possessive, tokens, tokens_before
 
 _CLOSING = "".join(sorted(set(cited_titles.QUOTES.values())))
 
@@ -93,7 +93,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     cites with several letters (``author_date._shared_letters``)."""
     text = claim.text
     lead = text[:paren.start()]
-    toks = tokens(lead)
+    toks = tokens_before(text, paren.start())
     locator = rest.strip().lstrip(",").strip()
     year, suffix = years[0]
     # Narrative: a name signature right before the parenthesis ("Garrido et al. (2014)").
@@ -133,7 +133,7 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     # Suppressed author: the entry's names appear earlier in the sentence (not inside a citation read already:
     # "bayesm (Rossi 2023), or STAN (2023)" names Rossi for his citation only), else in the one before (not inside
     # a citation there either: "(Yue and Lee 2017). ... (2017)" is Springer's web page with no author).
-    prose = _outside_citations(lead, claim.id, found)
+    prose = _outside_citations(text, len(lead), claim.id, found)
     keys = named_in_prose(prose, year, suffix, index)
     # Else an entry with neither names nor title: the style prints only its year label, "(n.d.-k)". Not when the
     # sentence names an author of that year ("Manmaker also notes (1986)").
@@ -221,12 +221,19 @@ def _gap(lead: str, toks: list[Token], n: int) -> str:
     return "".join(lead[toks[n - 1].end:toks[n].start].split())
 
 
-def _outside_citations(lead: str, claim_id: str, found: Found) -> str:
-    """``lead`` (the start of the claim's text) with the parenthetical citations read in it blanked out."""
-    spans = [(a, b) for a, b in found.spans.get(claim_id, ()) if a < len(lead) and lead[a:a + 1] == "("]
-    for a, b in spans:
-        lead = lead[:a] + " " * (min(b, len(lead)) - a) + lead[b:]
-    return lead
+def _outside_citations(text: str, end: int, claim_id: str, found: Found) -> str:
+    """``text[:end]`` (the start of the claim's text) with the parenthetical citations read in it blanked out. The
+    claim's text is blanked once, each citation as it is read, not again before each of its citations."""
+    spans = found.spans.get(claim_id, [])
+    held, read, blanked = found.blanked.get(claim_id, (text, 0, text))
+    if held is not text and held != text:
+        read, blanked = 0, text
+    for a, b in spans[read:]:
+        if a < len(text) and text[a] == "(":
+            b = min(b, len(text))
+            blanked = blanked[:a] + " " * (b - a) + blanked[b:]
+    found.blanked[claim_id] = text, len(spans), blanked
+    return blanked[:end]
 
 
 def _narrative_before(claim: Claim, paren: re.Match[str], seg: str, years: list[tuple[str, str]], locator: str,

@@ -37,6 +37,9 @@ class Found:
     """Mentions with the offset of their text in the claim, for ordering."""
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     """Claim id -> spans of its text already explained (so later linkers skip them)."""
+    blanked: dict[str, tuple[str, int, str]] = field(default_factory=dict, repr=False, compare=False)
+    """Claim id -> its text, how many of its ``spans`` were read, the text with those that are parenthetical
+    citations blanked out (``author_date_narrative._outside_citations``, kept up as citations are read)."""
 
     def mention(self, at: int, mention: Mention) -> None:
         self.mentions.append((at, mention))

@@ -7,6 +7,7 @@ of the Snowball algorithms), so that "partnerships" meets "partnership" without 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -99,6 +100,26 @@ class Token:
 def tokens(text: str) -> list[Token]:
     """The words of ``text`` with their offsets (initials kept whole)."""
     return list(_tokens(text))
+
+
+def tokens_before(text: str, end: int) -> list[Token]:
+    """``tokens(text[:end])``, taken from the words of the whole ``text`` (read once) when ``text[end]`` can neither
+    end nor continue a word (a parenthesis, a space): each citation of a long sentence then costs no new reading of
+    all the words before it."""
+    if end >= len(text) or text[end] not in _WORDS_STOP:
+        return tokens(text[:end])
+    whole = _tokens(text)
+    return list(whole[:bisect_right(_token_ends(text), end)])
+
+
+_WORDS_STOP = frozenset(" \t\n()[]{};:!?,\"“”«»")
+"""Characters no word (``_WORD``) holds nor looks at after it: the words before one are the same with or without
+what follows."""
+
+
+@lru_cache(maxsize=64)
+def _token_ends(text: str) -> tuple[int, ...]:
+    return tuple([t.end for t in _tokens(text)])
 
 
 @lru_cache(maxsize=512)
