@@ -315,12 +315,16 @@ def test_a_later_given_name_after_a_written_out_one_does_not_agree() -> None:
         ("p1-s2", "vale1999")]
 
 
+_KOWAL_SECOND_AND_FIRST = (
+    "@article{ferrand2019, author={Ferrand, Ana and Kowal, Piotr and Lind, Eva}, title={Salt marsh birds},"
+    " year={2019}}\n"
+    "@article{kowal2021, author={Kowal, Piotr and Brandt, Ines}, title={Dune plants}, year={2021}}\n")
+"""Kowal's two works: one Kowal wrote second (on salt marsh birds), one Kowal leads (on dune plants)."""
+
+
 def test_et_al_names_a_work_that_person_leads() -> None:
     # "Kowal et al. showed": the entry Kowal wrote second was chosen by context, not the one Kowal leads.
-    bib = parse_bibliography(
-        "@article{ferrand2019, author={Ferrand, Ana and Kowal, Piotr and Lind, Eva}, title={Salt marsh birds},"
-        " year={2019}}\n"
-        "@article{kowal2021, author={Kowal, Piotr and Brandt, Ines}, title={Dune plants}, year={2021}}\n")
+    bib = parse_bibliography(_KOWAL_SECOND_AND_FIRST)
     linkage = link(parse_essay("Kowal et al. showed that salt marsh birds nest early. "
                                "Brandt and colleagues found that marsh birds nest late."), bib)
     assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
@@ -330,10 +334,7 @@ def test_et_al_names_a_work_that_person_leads() -> None:
 def test_et_al_in_the_documents_language_names_a_work_that_person_leads() -> None:
     # "Kowal u. a.", "Kowal e.a.", "Kowal m.fl.": the locales' "et al." lead as the English one does; only "et al."
     # was read, and the entry Kowal wrote second was chosen by context.
-    bib = parse_bibliography(
-        "@article{ferrand2019, author={Ferrand, Ana and Kowal, Piotr and Lind, Eva}, title={Salt marsh birds},"
-        " year={2019}}\n"
-        "@article{kowal2021, author={Kowal, Piotr and Brandt, Ines}, title={Dune plants}, year={2021}}\n")
+    bib = parse_bibliography(_KOWAL_SECOND_AND_FIRST)
     for others in ("u. a.", "u.a.", "e.a.", "m.fl.", "y col.", "and colleagues"):
         linkage = link(parse_essay(f"Kowal {others} showed that salt marsh birds nest early."), bib)
         assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["kowal2021"], others
