@@ -34,6 +34,11 @@ def first_paragraph(page: str) -> str:
     return " ".join(text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0]).split())
 
 
+def before_references(page: str) -> str:
+    """The essay page up to its list of references: the essay's own text."""
+    return page.split('id="references"')[0]
+
+
 def write_roe(root: Path, *more: str) -> str:
     """A bibliography of Ann Roe's book (and the entries ``more``), written as refs.bib: its name."""
     entries = ["@book{roe2001, title={Tools}, author={Roe, Ann}, year={2001}, publisher={P}}", *more]
@@ -50,7 +55,7 @@ def test_a_manubot_doi_cited_in_two_cases_is_one_mark_wherever_it_is_cited(tmp_p
         encoding="utf-8")
     page = essay_html(tmp_path, "content")
     assert "@doi:" not in text_of(page)
-    body = page.split('id="references"')[0]
+    body = before_references(page)
     assert body.count('class="lr-cite"') == 3
 
 
@@ -63,7 +68,7 @@ def test_a_footnote_reference_is_a_superscript_note_mark_not_its_markup(tmp_path
     (tmp_path / "paper.bib").write_text("@book{mesa, author={Kazil, Jackie}, title={Mesa}, year={2020},"
                                         " publisher={P}}\n", encoding="utf-8")
     page = essay_html(tmp_path, "paper.md", "paper.bib")
-    body = page.split('id="references"')[0]
+    body = before_references(page)
     assert "[^" not in text_of(body).replace("a[^2]", "")
     assert '<sup class="lr-fnref"><a href="#fn1" aria-label="Note 1">1</a></sup> and the site' in body
     assert 'the site<sup class="lr-fnref"><a href="#fn2" aria-label="Note 2">2</a></sup>' in body
@@ -80,7 +85,7 @@ def test_named_notes_are_numbered_as_pandoc_numbers_them_and_their_text_carries_
         'One.^[Inline.] Two[^ver_lerdahl] and three[^x"><b>].\n\nAgain[^ver_lerdahl] and [^nowhere].\n\n'
         '[^x"><b>]: The odd one.\n\n[^ver_lerdahl]: See *Lerdahl*.\n\n    A second paragraph.\n', encoding="utf-8")
     page = essay_html(tmp_path, "t.md")
-    body = page.split('id="references"')[0]
+    body = before_references(page)
     refs = re.findall(r'<sup class="lr-fnref"><a href="#fn(\d+)" aria-label="Note \1">\1</a></sup>', body)
     assert refs == ["2", "3", "2"]
     assert "ver_lerdahl" not in body and "<b>" not in body and "x&quot;" not in body
@@ -104,7 +109,7 @@ def test_cross_references_read_as_quarto_and_pandoc_crossref_print_them(tmp_path
         "---\n\nSee @fig-a and Figures [-@fig-b] and @suppfig-s (@tbl-t; @fig-none; a@b.org; `@fig-a`).\n\n"
         "```{r}\n#| label: fig-a\nplot(1)\n```\n\n![B](b.png){#fig-b}\n\n![S](s.png){#suppfig-s}\n\n"
         "| x |\n|---|\n| 1 |\n\n: T {#tbl-t}\n", encoding="utf-8")
-    body = text_of(essay_html(tmp_path, "m.qmd").split('id="references"')[0])
+    body = text_of(before_references(essay_html(tmp_path, "m.qmd")))
     assert ("See Figure 1 and Figures 2 and Supplementary Figure 1 (Table 1; Figure ?; a@b.org; @fig-a)."
             in body)
     (tmp_path / "c.md").write_text("As @fig:c shows.\n\n![C](c.png){#fig:c}\n", encoding="utf-8")
@@ -180,7 +185,7 @@ def test_a_cards_excerpt_quotes_the_sentence_as_the_page_shows_it(tmp_path: Path
 def test_a_figure_shows_its_caption_not_the_image_markup(tmp_path: Path) -> None:
     # The text around a figure's caption (its "![" and "](images/a.png){#fig:a width=90%}") was printed raw.
     (tmp_path / "p.md").write_text("![*A map.* Drawn after all.](images/a.png){#fig:a width=90%}\n", encoding="utf-8")
-    body = text_of(essay_html(tmp_path, "p.md").split('id="references"')[0])
+    body = text_of(before_references(essay_html(tmp_path, "p.md")))
     assert "1 A map. Drawn after all.\n" in body
 
 
@@ -231,7 +236,7 @@ def test_a_citation_that_suppresses_the_author_prints_the_year(tmp_path: Path) -
         "@article{k15, author={Kahane, Guy and Everett, Jim and Earp, Brian}, title={A dilemma}, year={2015}}\n"
         "@article{r1, author={Roe, Jane}, title={Alpha}, year={2001}}\n"
         "@article{r2, author={Roe, Jane}, title={Beta}, year={2001}}\n", encoding="utf-8")
-    body = text_of(essay_html(tmp_path, "essay.md", "refs.bib").split('id="references"')[0])
+    body = text_of(before_references(essay_html(tmp_path, "essay.md", "refs.bib")))
     assert "Kahane et al. (2015) found" in body
     assert "Roe (2001a, p. 3) agreed" in body
     assert "Roe (2001b) did not (Roe 2001b)" in body
@@ -442,7 +447,7 @@ def test_a_simple_or_grid_table_is_printed_as_a_table_of_its_cells(tmp_path: Pat
     (tmp_path / "e.md").write_text("Prose.\n\n  Tool    Paper\n------  ---------\n   Foo  Described\n\n"
                                    "+-----+-----+\n| A   | B   |\n+=====+=====+\n| x   | y   |\n|     | z   |\n"
                                    "+-----+-----+\n", encoding="utf-8")
-    page = essay_html(tmp_path, "e.md").split('id="references"')[0]
+    page = before_references(essay_html(tmp_path, "e.md"))
     rows = re.findall(r'<tr id="(p\d+)">(.*?)</tr>', page)
     assert [(anchor, [text_of(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]) for anchor, row in rows] == [
         ("p2", ["Tool", "Paper"]), ("p3", ["Foo", "Described"]), ("p4", ["A", "B"]), ("p5", ["x", "y z"])]
@@ -453,7 +458,7 @@ def test_an_essay_tables_box_is_no_static_landmark(tmp_path: Path) -> None:
     # two landmarks of one name. The theme's box scrolls it, which litreview.js names and gives a Tab stop.
     (tmp_path / "e.md").write_text("Prose.\n\n| A | B |\n|---|---|\n| x | y |\n\nMore prose.\n\n| C | D |\n|---|---|\n"
                                    "| z | w |\n", encoding="utf-8")
-    page = essay_html(tmp_path, "e.md").split('id="references"')[0]
+    page = before_references(essay_html(tmp_path, "e.md"))
     tables = re.findall(r'<div class="lr-para lr-table"[^>]*>(<[^>]*>)', page)
     assert tables == ["<table>"] * 2 and "tabindex" not in page and 'role="region"' not in page
 
@@ -463,7 +468,7 @@ def test_a_table_row_is_printed_in_the_cells_the_reader_found(tmp_path: Path) ->
     # a blank cell keeps its column.
     (tmp_path / "e.md").write_text("| A | B |\n|---|---|\n| esc \\| pipe | `a|b` code |\n|  | plain |\n",
                                    encoding="utf-8")
-    page = essay_html(tmp_path, "e.md").split('id="references"')[0]
+    page = before_references(essay_html(tmp_path, "e.md"))
     rows = re.findall(r'<tr id="(p\d+)">(.*?)</tr>', page)
     assert [(anchor, [text_of(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]) for anchor, row in rows] == [
         ("p1", ["A", "B"]), ("p2", ["esc | pipe", "a|b code"]), ("p3", ["", "plain"])]
@@ -473,7 +478,7 @@ def test_two_tables_a_blank_line_apart_are_two_tables_with_column_headers(tmp_pa
     # They were printed as one table (rows grouped while their numbers followed one another), headers as <td>.
     (tmp_path / "e.md").write_text("| A | B |\n|---|---|\n| x | y |\n\n| C | D |\n|---|---|\n| z | w |\n",
                                    encoding="utf-8")
-    page = essay_html(tmp_path, "e.md").split('id="references"')[0]
+    page = before_references(essay_html(tmp_path, "e.md"))
     tables = re.findall(r"<table>(.*?)</table>", page)
     assert [re.sub(r'<span class="lr-claim" id="[^"]*">(.*?)</span>', r"\1", t) for t in tables] == [
         '<thead><tr id="p1"><th scope="col">A</th><th scope="col">B</th></tr></thead>'
@@ -558,7 +563,7 @@ def test_a_manubot_citation_by_an_alias_gets_its_mark_where_it_is_cited(tmp_path
         '[{"id": "doe2002", "type": "book", "title": "Means", "author": [{"family": "Doe", "given": "J"}], '
         '"issued": {"date-parts": [[2002]]}}]\n', encoding="utf-8")
     page = essay_html(tmp_path, "content")
-    body = page.split('id="references"')[0]
+    body = before_references(page)
     assert "@roe2001" not in text_of(body) and "@doe2002" not in text_of(body)
     assert body.count('class="lr-cite"') == 2
     assert re.search(r"Tools matter <span class=\"lr-cites", body)
