@@ -58,6 +58,7 @@ def and_words(*languages: str) -> frozenset[str]:
     """The words for "and" of ``languages`` (codes of ``AND_TERMS``; none: of every language)."""
     return frozenset(w for lang in (languages or tuple(AND_TERMS)) for w in AND_TERMS[lang])
 
+
 ABBREVIATIONS_IN_PROSE = ("e.g.", "i.e.", "cf.", "vs.", "vgl.", "bzw.", "z. B.", "u. a.", "d. h.", "ggf.", "sog.", "bspw.",
                           "ca.", "evtl.", "p. ex.")
 """Abbreviations running prose writes mid-sentence, in English, German and French ("vgl. Busse", "bzw. Oberfläche",
@@ -67,10 +68,6 @@ ABBREVIATIONS_IN_PROSE = ("e.g.", "i.e.", "cf.", "vs.", "vgl.", "bzw.", "z. B.",
 def abbreviation_ends(terms: tuple[str, ...]) -> str:
     """A regular expression for the end of any of ``terms``, its first letter in either case ("Vgl."), or of a part
     of one up to a period, as written ("z." of "z. B."; "E." is an initial, not "e.g."'s), each space optional."""
-    def written(part: str, either_case: bool) -> str:
-        head = f"(?i:{re.escape(part[0])})" if either_case else re.escape(part[0])
-        return head + re.escape(part[1:]).replace(r"\ ", r"\s?")
-
+    whole = [f"(?i:{re.escape(t[0])}){alternation((t[1:],))}" for t in sorted(terms, key=len, reverse=True)]
     parts = {t[:i + 1] for t in terms for i, c in enumerate(t) if c == "." and i + 1 < len(t)} - set(terms)
-    return "|".join([written(t, True) for t in sorted(terms, key=len, reverse=True)]
-                    + [written(p, False) for p in sorted(parts, key=len, reverse=True)])
+    return "|".join([*whole, alternation(tuple(parts))] if parts else whole)

@@ -461,8 +461,8 @@ def _group(written: str, items: Sequence[Citation], marks: Sequence[str],
     ``affix`` prints a prefix or a locator (``_affix``, or ``_nested_affix`` for one holding citations)."""
     affix = affix or _affix
     bracketed = _bracketed(written)
-    html = {"open": '<span class="lr-bracket" aria-hidden="true">{}</span>', "close": '<span class="lr-bracket" '
-            'aria-hidden="true">{}</span>', "sep": '<span class="lr-sep" aria-hidden="true">{}</span>', "mark": "{}"}
+    bracket = '<span class="lr-bracket" aria-hidden="true">{}</span>'
+    html = {"open": bracket, "close": bracket, "sep": '<span class="lr-sep" aria-hidden="true">{}</span>', "mark": "{}"}
     inner = "".join(f'<span class="lr-affix">{affix(piece)} </span>' if kind == "prefix"
                     else f'<span class="lr-affix">, {affix(piece)}</span>' if kind == "suffix"
                     else html[kind].format(piece if kind == "mark" else esc(piece))
