@@ -350,6 +350,8 @@ def _default_site_url(config_file: str | None) -> str | None:
     import os
     import subprocess
 
+    from .checks.gitref import origin_url
+    from .errors import InputError
     from .render.publish import default_site_url
 
     repository = os.environ.get("GITHUB_REPOSITORY")
@@ -357,9 +359,8 @@ def _default_site_url(config_file: str | None) -> str | None:
     if not repository:
         folder = Path(config_file).resolve().parent if config_file else Path.cwd()
         try:
-            remote = subprocess.run(["git", "config", "--get", "remote.origin.url"], cwd=folder, text=True,
-                                    capture_output=True, timeout=5).stdout
-        except (OSError, subprocess.SubprocessError):
+            remote = origin_url(folder, timeout=5)
+        except (InputError, OSError, subprocess.SubprocessError):  # no git, or it hung
             remote = None
     return default_site_url(remote, repository)
 

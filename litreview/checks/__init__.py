@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..config import Config
-from ..model import Finding, Review
+from ..model import SEVERITY_RANK, Finding, Review
 from .bib import check_bibliography, damaged_entries
 from .bibtex_reads import check_bibtex_reads
 from .catalogue import CATALOGUE, Code, catalogue_json, code_info
@@ -30,7 +30,6 @@ from .suppress import apply, gather, uncited_at_most, unknown_codes, with_severi
 __all__ = ["CATALOGUE", "CheckResult", "Code", "catalogue_json", "check_review", "code_info", "run_checks",
            "summarize"]
 
-_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 # A registry mismatch on a field says more than the formatting check on the same field,
 # and an original year in the title explains the registry's "extra words" better.
 _SUPERSEDED_BY_REGISTRY = {"title": {"LR130", "LR131", "LR132"}, "authors": {"LR133"}, "container": {"LR134"}}
@@ -180,7 +179,7 @@ def _relative_path(file: str, root: str) -> str:
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """By file, line, severity and code; findings without a file come last."""
     return sorted(findings, key=lambda f: (f.file is None, f.file or "", f.line or 0,
-                                           _SEVERITY_ORDER.get(f.severity, 3), f.code, f.key or "",
+                                           SEVERITY_RANK.get(f.severity, 3), f.code, f.key or "",
                                            f.claim_id or "", f.message))
 
 

@@ -221,13 +221,18 @@ def repository_uri(url: str, root: Path) -> str | None:
     return Path(os.path.normpath(root / url)).as_uri()
 
 
+def origin_url(cwd: Path, runner: Runner = subprocess.run, **kwargs: Any) -> str:
+    """The URL of the origin remote as git's settings give it; '' when there is none (``kwargs``: ``timeout``)."""
+    url = run_git(runner, ["git", "config", "--get", "remote.origin.url"], cwd, **kwargs)
+    return url.stdout.decode("utf-8", "replace").strip() if url.returncode == 0 else ""
+
+
 def provenance(cwd: Path, runner: Runner = subprocess.run) -> dict[str, str]:
     """The working tree's commit as SARIF's ``versionControlDetails`` names it: ``repositoryUri`` (the origin remote,
     without user or token, ``repository_uri``), ``revisionId`` (HEAD) and ``branch``; {} when the repository has no
     origin, no URI can be made of it, or it has no commit (the URI is required)."""
-    url = run_git(runner, ["git", "config", "--get", "remote.origin.url"], cwd)
+    remote = origin_url(cwd, runner)
     head = commit_of("HEAD", cwd, runner)
-    remote = url.stdout.decode("utf-8", "replace").strip() if url.returncode == 0 else ""
     uri = repository_uri(remote, repository_root(cwd) or cwd.resolve()) if remote else None
     if not uri or not head:
         return {}

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..model import Bibliography, Finding
+from ..model import SEVERITY_RANK, Bibliography, Finding
 
 # Positions that move when text above changes: claim ids (p3-s5, p5-s2-3) and line numbers.
 # A list of them ("p1-s3, p2-s5 and 3 more") counts as one: what is listed moves with the text.
@@ -173,9 +173,6 @@ def _changed(gone: list[Finding], base: Side, new: list[Finding], head: Side) ->
     return fixed, changed
 
 
-_RANK = {"error": 0, "warning": 1, "info": 2}
-
-
 def _reworded(now: Finding, before: Finding) -> bool:
     """The same entry's finding after its bibliography changed format (BibTeX to CSL-JSON or back): the
     message names the fields in the new format's words (journal, container-title), the problem is the same."""
@@ -201,7 +198,7 @@ def _swapped(now: Finding, before: Finding) -> bool:
 
 def _worse(now: Finding, before: Finding) -> bool:
     """True when the finding is now reported at a higher level (a severity raised in the settings)."""
-    return _RANK.get(now.severity, 3) < _RANK.get(before.severity, 3)
+    return SEVERITY_RANK.get(now.severity, 3) < SEVERITY_RANK.get(before.severity, 3)
 
 
 def count_new(base: Iterable[Finding], head: Iterable[Finding]) -> list[Finding]:

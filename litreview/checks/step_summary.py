@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..model import Finding
+from ..model import SEVERITY_RANK, Finding
 from ..text import markdown_literal
 from .catalogue import CATALOGUE
 from .formats import branch_point, fixed_count, summary_line
@@ -18,7 +18,6 @@ ROWS = 200
 #: Characters of a message, a hint or a place shown in a cell (a cell is one line; the summary stays far under
 #: the 1 MiB GitHub takes of a step's summary: 200 rows of at most about 3 KB).
 _CELL = 300
-_ORDER = {"error": 0, "warning": 1, "info": 2}
 _SEVERITY = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -35,7 +34,7 @@ def cell(text: str, limit: int = _CELL, *, bold: bool = False) -> str:
 def render_step_summary(findings: Iterable[Finding], summary: Mapping[str, Any], *, rows: int = ROWS) -> str:
     """The summary's Markdown: a heading, the counts by severity, then the findings (errors first), at most
     ``rows`` of them and a line saying how many more and how to see them all."""
-    every = sorted(findings, key=lambda f: _ORDER.get(f.severity, 3))
+    every = sorted(findings, key=lambda f: SEVERITY_RANK.get(f.severity, 3))
     since = summary.get("since")
     lines = ["### litreview check", ""]
     if every or summary.get("suppressed") or not since:

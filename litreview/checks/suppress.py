@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..model import Bibliography, Finding
+from ..model import SEVERITY_RANK, Bibliography, Finding
 from .catalogue import finding, known_code
 from .duplicates import PAIR_CODES
 
@@ -111,9 +111,6 @@ def with_severity(findings: Iterable[Finding], levels: Mapping[str, str]) -> lis
     return out
 
 
-_RANK = {"error": 0, "warning": 1, "info": 2}
-
-
 def uncited_at_most(findings: Iterable[Finding], suppressions: Suppressions,
                     partners: Callable[[], Mapping[tuple[str, str], str]] | None = None,
                     same_but_case: Callable[[], Mapping[str, Sequence[str]]] | None = None) -> list[Finding]:
@@ -141,13 +138,13 @@ def uncited_at_most(findings: Iterable[Finding], suppressions: Suppressions,
         if f.code == "LR108" and any(k not in cap for k in clash.get(f.key or "", ())):
             return None  # the other key is cited
         levels = [cap[k] for k in (f.key, pair.get((f.code, f.key or ""))) if k in cap]
-        return max(levels, key=lambda v: _RANK.get(v, 2)) if levels else None
+        return max(levels, key=lambda v: SEVERITY_RANK.get(v, 2)) if levels else None
 
     out = []
     for f in findings:
         most = level(f) if f.key and f.code[:3] in _OF_THE_ENTRY else None
-        out.append(replace(f, severity=most) if most and _RANK.get(f.severity, 2) < _RANK.get(most, 2)  # type: ignore[arg-type]
-                   else f)
+        raised = most and SEVERITY_RANK.get(f.severity, 2) < SEVERITY_RANK.get(most, 2)
+        out.append(replace(f, severity=most) if raised else f)  # type: ignore[arg-type]
     return out
 
 

@@ -46,8 +46,8 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     diff = scope.diff_findings(old.side, head, old.renamed)
     if old.mended:
         diff = replace(diff, new=tuple(_unhidden(f, old.mended) for f in diff.new))
+    unread = unreadable(review, result, config)
     if old.renamed or old.removed:
-        unread = unreadable(review, result, config)
         diff = replace(diff, new=tuple(_change_hint(f, old.renamed, old.removed, unread) for f in diff.new))
     # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
     silenced = scope.count_new((*old.side.findings, *old.suppressed), result.suppressed)
@@ -60,7 +60,6 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     if for_github:
         diff = replace(diff, new=tuple(on_changed_lines(diff.new, base, review, config)))
     compared: dict[str, Any] = {"base": base, "branch_point": base != gitref.commit_of(ref, cwd)}
-    unread = unreadable(review, result, config)
     for name in sorted(unread):
         # Its entries were not read now: what the change did to them is not known, and its syntax error is shown.
         _note(f"{name} could not be read (its LR100 says where): its entries were not compared with the base; "

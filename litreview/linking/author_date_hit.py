@@ -19,7 +19,7 @@ from .author_names import told_apart_by_given_names
 from .hits import Found, Hit
 from .index import SourceIndex, clearly_best, persons_of
 from .name_forms import acronym_of
-from .printed_years import common
+from .printed_years import COMMON_YEAR, common
 from .text import STOPWORDS, canonical, content_stems
 
 
@@ -99,7 +99,7 @@ def _context_words(text: str, at: int, written: str, keys: list[str], index: Sou
     return [s for s in content_stems(_own_clause(text, at)) if s not in weak]
 
 
-_CITATION = lazy(r"\([^()]*\b(?:1[5-9]\d\d|20\d\d|n\.\s?d\.)[^()]*\)")
+_CITATION = lazy(rf"\([^()]*\b(?:{COMMON_YEAR}|n\.\s?d\.)[^()]*\)")
 """A parenthesis holding a year: a citation, or a narrative citation's year."""
 
 

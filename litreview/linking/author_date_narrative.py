@@ -24,7 +24,7 @@ from .author_names import (
 from .hits import Found, Hit
 from .index import SourceIndex, clearly_best
 from .labels import CONTAINER_TYPES, nameless
-from .printed_years import YEAR_WORDS, bearing, candidates, label_year, labels_of
+from .printed_years import COMMON_YEAR, YEAR_WORDS, bearing, candidates, label_year, labels_of
 from .prose_author import named_in_prose
 from .text import Token, capitalised, content_stems, strip_possessive, tokens, tokens_before
 
@@ -81,7 +81,7 @@ _GLUED = lazy(r"(?<![^\W\d_])([a-z]{3,})(?=[A-Z][a-z])")
 """A word of three lower-case letters or more with a capitalised word glued to it ("arulesHahsler")."""
 
 
-_CITATIONS = lazy(r"\([^()]*\b(?:1[5-9]|20)\d\d[a-z]?\b[^()]*\)")
+_CITATIONS = lazy(rf"\([^()]*\b{COMMON_YEAR}[a-z]?\b[^()]*\)")
 """A parenthesis holding a year in the sentence before a citation: a citation of its own ("(Yue and Lee 2017)"),
 whose names name no author for a year printed alone after it."""
 

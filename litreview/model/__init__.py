@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from litreview.model._essay import Citation as Citation
 from litreview.model._essay import CitationMode as CitationMode
 from litreview.model._essay import Claim, Essay, Paragraph, TextQuoteSelector
+from litreview.model._findings import SEVERITY_RANK as SEVERITY_RANK
 from litreview.model._findings import Finding, Severity
 from litreview.model._links import KIND_RANK as KIND_RANK
 from litreview.model._links import LINK_KINDS as LINK_KINDS

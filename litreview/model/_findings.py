@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+"""Each severity's place, the most serious first (a severity unknown here ranks as its reader decides)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from ..model import LINK_KINDS, Finding, Link, Source, SourceMetadata
+from ..model import LINK_KINDS, SEVERITY_RANK, Finding, Link, Source, SourceMetadata
 from .citation import Reference
 from .layout import Layout
 from .sanitize import esc, esc_code, one_line, shorten
@@ -151,8 +151,7 @@ class Step:
 
 def worst_finding(findings: Iterable[Finding]) -> Finding | None:
     """The most severe finding (the first of equals), or None."""
-    rank = {"error": 0, "warning": 1, "info": 2}
-    return min(findings, key=lambda f: rank.get(f.severity, 3), default=None)
+    return min(findings, key=lambda f: SEVERITY_RANK.get(f.severity, 3), default=None)
 
 
 def excerpt(text: str, evidence: str, *, around: int | None = None) -> str:
