@@ -258,6 +258,11 @@ def linear() -> dict[str, object]:
         sentence = "Holsti argues that " + "(2004) " * 600 + "it holds. "
         link(parse_essay(sentence * max(1, n // len(sentence)) + "\n", "e.md"), bib)
 
+    def rendered_citations(n: int) -> None:
+        from litreview.render.claim_text import readable
+        claim = parse_essay("[@h][@b]" * (n // 8) + "\n", "e.md").claims[0]
+        readable(claim.text, claim.citations, lambda c: "Holsti 2004")
+
     def latex_field(n: int) -> None:
         parse_bibliography("@book{k, title={\\'e" + "1" * n + str(next(fresh)) + "}}\n", "b.bib")
 
@@ -288,6 +293,8 @@ def linear() -> dict[str, object]:
         "linking: one 100 KB sentence (every linker read it whole before)": (linked, 100_000),
         "linking/author_date: year-only citations filling each sentence of a paragraph (\"(2004) \" x 600 a sentence; "
         "25 KB: 10 s before)": (years_only, 48_000),
+        "render/claim_text: a claim of back-to-back citations shown as text (\"[@a][@a]\" x 4,000: 2.4 s before)": (
+            rendered_citations, 64_000),
         "checks/style _PERIOD_THEN_MARK (64 KB title: 41 s before)": (lambda n: _doubled("a" * n + ". b"), 64_000),
         "refparse_tail.sentence_end (48 KB reference: 13 s before)": (lambda n: sentence_end("J. " * (n // 3)), 48_000),
         "refparse/joining: lines of one long word (a 16,000-character line: 0.5 s before, \"a.a.…\" cubic)": (

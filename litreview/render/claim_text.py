@@ -9,6 +9,7 @@ any other stays as written, where a finding points at it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -158,6 +159,7 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
     claim ``text`` is, whose inline notes are numbered (none in a part of one).
     """
     groups = _citation_groups(text, citations)
+    by_start = _ByStart(citations)
     placed: list[str] = []
     cites: list[str] = []  # the stand-ins of ``placed``'s citations
     keys: set[str] = set()
@@ -191,7 +193,7 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
         pieces.append(_plain(_without(text, cursor, start, raw)))
         pieces.append(f"{_OPEN}{len(placed)}{_CLOSE}")
         cites.append(f"{_OPEN}{len(placed)}{_CLOSE}")
-        inner = _inner(citations, start, end, items)
+        inner = by_start.inner(start, end, items)
         affix = _affix if not inner else _nested_affix(text, start, end, inner, mark, xref, keys)
         placed.append(_group(text[start:end], items, [m for m in marks if m is not None], affix))
         keys.update(item.key for item in items)
@@ -312,22 +314,39 @@ def _citation_groups(text: str, citations: Sequence[Citation]) -> dict[tuple[int
     for cite in citations:
         if 0 <= cite.start < cite.end <= len(text):
             groups.setdefault((cite.start, cite.end), []).append(cite)
+    starting: dict[int, list[tuple[int, int]]] = {}  # start -> the spans of ``groups`` there, in its order
+    for span in groups:
+        starting.setdefault(span[0], []).append(span)
     for (start, end), items in sorted(groups.items()):
         if (start, end) not in groups:  # already taken into the citation before it
             continue
-        after = next((span for span in groups if span[0] == end + 1), None)
+        after = next(iter(starting.get(end + 1, ())), None)
         if (after is None or len(items) != 1 or items[0].mode != "author-in-text" or text[end:end + 2] != " ["
                 or any(s < start and end <= e for s, e in groups)):  # not one in another's suffix ("[@a, @b]")
             continue
         groups[(start, after[1])] = [replace(items[0], grouped=True), *groups.pop(after)]
         del groups[(start, end)]
+        starting[end + 1].remove(after)
+        starting[start].remove((start, end))
+        starting[start].append((start, after[1]))
     return groups
 
 
-def _inner(citations: Sequence[Citation], start: int, end: int, items: Sequence[Citation]) -> list[Citation]:
-    """The citations in an affix of the citation at ``start:end`` (``items``): as pandoc reads "[@a, @b]", @b."""
-    spans = {(item.start, item.end) for item in items}
-    return [c for c in citations if start <= c.start and c.end <= end and (c.start, c.end) not in spans]
+class _ByStart:
+    """A claim's citations by where they start, so that those within one citation are found without reading all
+    of them for each citation (a paragraph of thousands of citations)."""
+
+    def __init__(self, citations: Sequence[Citation]) -> None:
+        self.citations = citations
+        self.order = sorted(range(len(citations)), key=lambda i: citations[i].start)
+        self.starts = [citations[i].start for i in self.order]
+
+    def inner(self, start: int, end: int, items: Sequence[Citation]) -> list[Citation]:
+        """The citations in an affix of the citation at ``start:end`` (``items``): as pandoc reads "[@a, @b]",
+        @b; in the order of the claim's citations."""
+        spans = {(item.start, item.end) for item in items}
+        within = sorted(self.order[bisect_left(self.starts, start):bisect_right(self.starts, end)])
+        return [c for c in (self.citations[i] for i in within) if c.end <= end and (c.start, c.end) not in spans]
 
 
 def plain_claim(claim: Claim, label: Callable[[Citation], str | None], numbers: NoteNumbers | None = None) -> str:
@@ -350,12 +369,13 @@ def readable(text: str, citations: Sequence[Citation],
     commands: dict[str, list[int]] = {}
     last = ""
     size = cursor = 0
+    by_start = _ByStart(citations)
     for (start, end), items in sorted(_citation_groups(text, citations).items()):
         labels = [label(item) for item in items]
         if start < cursor or any(lb is None for lb in labels):
             continue
         # A citation in another's prefix or suffix ("[@a' @b; @c]", as pandoc reads a missing ";"): its label, not its key.
-        inner = _inner(citations, start, end, items)
+        inner = by_start.inner(start, end, items)
         written = text[start:end]
         shown = "".join(f"{_labelled(piece, inner, label)} " if kind == "prefix"
                         else f", {_labelled(piece, inner, label)}" if kind == "suffix" else piece
