@@ -395,3 +395,18 @@ def test_an_input_name_too_long_for_the_system_is_reported_not_found(tmp_path: P
                                     encoding="utf-8")
     found = check_inputs(load_essay(tmp_path / "p.tex"))
     assert [(f.code, f.line) for f in found] == [("LR314", 2)]
+
+
+def test_latex_text_macros_the_document_defines_are_expanded(tmp_path: Path) -> None:
+    # Before, only citation macros were expanded: "This paper introduces \Name, a network" read "introduces , a
+    # network", and "$p(\btheta \given \alpha)$" read "p(α)", another quantity.
+    path = tmp_path / "m.tex"
+    path.write_text(
+        "\\documentclass{article}\n\\newcommand{\\Name}{\\emph{dynoNet}}\n\\newcommand{\\given}{\\, | \\,}\n"
+        "\\newcommand{\\btheta}{\\boldsymbol{\\theta}}\n\\def\\vect#1{\\mathbf{#1}}\n"
+        "\\renewcommand{\\emph}[1]{\\textbf{#1}}\n\\title{\\Name: a network}\n\\begin{document}\n"
+        "This paper introduces \\Name, a network \\cite{a}. The prior is $p(\\btheta \\given \\alpha)$ of $\\vect{x}$.\n"
+        "\\end{document}\n", encoding="utf-8")
+    claims = load_essay(path).claims
+    assert [c.text for c in claims] == ["dynoNet: a network", "This paper introduces dynoNet, a network [@{a}].",
+                                        "The prior is p(θ | α) of 𝐱."]

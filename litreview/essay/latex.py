@@ -42,18 +42,18 @@ _INPUT = re.compile(r"\\(?:(?P<command>input|include|subfile)\s*(?:\{(?P<name>[^
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}|\\iffalse(?![A-Za-z])")
 _FI = re.compile(r"\\fi(?![A-Za-z])")
 _ENDINPUT = re.compile(r"\\endinput(?![A-Za-z])")
-_BOMB_HINT = ("a macro using another many times, itself used many times, multiplies: define the citation macros "
+_BOMB_HINT = ("a macro using another many times, itself used many times, multiplies: define the macros "
               "without such chains")
 def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | None = None) -> Essay:
     """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder); ``not_utf8``:
     the files read so far in another encoding (``fileio.read_text``), inputs in one are added."""
-    from .latex_macros import ExpansionError, citation_macros, expand
+    from .latex_macros import ExpansionError, document_macros, expand
 
     missing: list[tuple[str, int, str, bool]] = []
     not_utf8 = [] if not_utf8 is None else not_utf8
     main = _Main(declared_in(text), not_utf8)
     lines = _expand(text, Path(path), 0, missing, main=main)
-    macros = citation_macros("\n".join(t for _, _, t in lines))  # the document's own citation commands
+    macros = document_macros("\n".join(t for _, _, t in lines))  # the document's own commands
     heads: dict[tuple[str, int, str], int] = {}
     document = _document(lines)
     labels = label_numbers("\n".join(t for _, _, t in document))

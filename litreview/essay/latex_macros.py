@@ -1,8 +1,9 @@
-"""A LaTeX document's own citation commands: ``\\newcommand{\\mycite}[1]{\\citep{#1}}``, ``\\def``, ``\\let``
-and the like, expanded where they are used, as pandoc's LaTeX reader expands the macros a document defines.
+"""A LaTeX document's own commands: ``\\newcommand{\\mycite}[1]{\\citep{#1}}``, ``\\newcommand{\\Name}{dynoNet}``,
+``\\def``, ``\\let`` and the like, expanded where they are used, as pandoc's LaTeX reader expands the macros a
+document defines (a name the document gives its method, a symbol of its math: the text had a hole at each use).
 
-Only macros whose text holds a citation command (or another such macro) are expanded; the rest of the
-markup is left to the reader.
+A ``\\renewcommand`` of a command LaTeX has is expanded only when its text holds a citation command: the reader
+knows the command (a section, a footnote) better than a class's redefinition of it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from .latex import COMMANDS
 from .latex_cites import group_ends
 
 _NAME = r"(?:\{\s*\\(?P<braced>[A-Za-z]+)\s*\}|\\(?P<bare>[A-Za-z]+))"
-_NEWCOMMAND = re.compile(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*" + _NAME
+_NEWCOMMAND = re.compile(r"\\(?P<how>(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*" + _NAME
                          + r"\s*(?:\[(?P<count>\d)\])?\s*(?:\[(?P<default>[^\]]*)\])?\s*\{")
 _DEF = re.compile(r"\\[gex]?def\s*\\(?P<bare>[A-Za-z]+)(?P<params>(?:#\d)*)\s*\{")
 _LET = re.compile(r"\\let\s*\\(?P<bare>[A-Za-z]+)\s*=?\s*(?P<body>\\[A-Za-z]+\*?)")
@@ -47,9 +48,11 @@ class Macro:
     """Its text, ``#1``... standing for the arguments."""
 
 
-def citation_macros(text: str) -> dict[str, Macro]:
-    """The macros ``text`` defines whose text holds a citation command, directly or through another."""
+def document_macros(text: str) -> dict[str, Macro]:
+    """The macros ``text`` defines that are expanded where used: those whose text holds a citation command, directly
+    or through another, and every other one but a ``\\renewcommand`` (a command LaTeX has, redefined)."""
     found: dict[str, Macro] = {}
+    renewed: set[str] = set()
     definitions = [*_NEWCOMMAND.finditer(text), *_DEF.finditer(text)]
     ends = group_ends(text) if definitions else (lambda pos: -1)  # (the pass over the text only when needed)
     for m in definitions:
@@ -58,7 +61,10 @@ def citation_macros(text: str) -> dict[str, Macro]:
             continue
         params = m.groupdict()
         count = int(params["count"] or 0) if "count" in params else len(params["params"]) // 2
-        found[params.get("braced") or params["bare"]] = Macro(count, params.get("default"), text[m.end():end - 1])
+        name = params.get("braced") or params["bare"]
+        found[name] = Macro(count, params.get("default"), text[m.end():end - 1])
+        if params.get("how") == "renewcommand":
+            renewed.add(name)
     for m in _LET.finditer(text):
         found[m.group("bare")] = Macro(0, None, m.group("body"))
     cites: dict[str, Macro] = {}
@@ -66,8 +72,10 @@ def citation_macros(text: str) -> dict[str, Macro]:
         more = {name: macro for name, macro in found.items() if name not in cites and name not in COMMANDS
                 and any(used in COMMANDS or used in cites for used in _USED.findall(macro.body))}
         if not more:
-            return cites
+            break
         cites.update(more)
+    return {name: macro for name, macro in found.items()
+            if name in cites or (name not in COMMANDS and name not in renewed)}
 
 
 def expand(source: str, macros: dict[str, Macro]) -> str:
