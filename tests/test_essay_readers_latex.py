@@ -410,3 +410,18 @@ def test_latex_text_macros_the_document_defines_are_expanded(tmp_path: Path) -> 
     claims = load_essay(path).claims
     assert [c.text for c in claims] == ["dynoNet: a network", "This paper introduces dynoNet, a network [@{a}].",
                                         "The prior is p(θ | α) of 𝐱."]
+
+
+def test_latex_commands_pylatexenc_misread_print_what_latex_prints(tmp_path: Path) -> None:
+    # Each of these read wrong: an index entry's words doubled ("propaganda propaganda"), a margin note glued into the
+    # sentence, \TeX and csquotes' and babel's marks lost, a skip's or a rule's length read as a word, \lipsum's
+    # option, and babel's hyphenation point ("öffent"-lich") left in the word.
+    path = tmp_path / "t.tex"
+    path.write_text(
+        "\\documentclass{tufte-book}\n\\begin{document}\n"
+        "The propaganda\\index{propaganda} of \\TeX\\ works\\sidenote[][-2cm]{A side note.} well.\n\n"
+        "\\vskip 1em\n\\noindent\\rule{\\textwidth}{1pt}\nDie \\glqq öffent\"-liche\\grqq{} und \\enquote{frische} "
+        "Debatte\\marginnote[-1cm]{Am Rand.} nach \\S 3.\n\n\\lipsum[4]\n\\end{document}\n", encoding="utf-8")
+    assert [c.text for c in load_essay(path).claims] == [
+        "The propaganda of TeX works^[A side note.] well.",
+        "Die „öffentliche“ und “frische” Debatte^[Am Rand.] nach §3."]

@@ -219,6 +219,23 @@ def test_a_quotation_opening_a_citations_parenthesis_ends_no_sentence(text: str,
         assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # German abbreviations before a noun, which German capitalises: pysbd ended a sentence at each.
+    ("Es gibt einige Diplom- bzw. Magisterarbeiten dazu. Vgl. Müller dazu. Das gilt (vgl. Meier 2001). Neu.",
+     ["Es gibt einige Diplom- bzw. Magisterarbeiten dazu.", "Vgl. Müller dazu.", "Das gilt (vgl. Meier 2001).",
+      "Neu."]),
+    # A German date's day: "Seit dem 11." and "September 2011 strahlt ..." were two claims.
+    ("Seit dem 11. September 2011 strahlt das Erste fünf Talks aus. So hatte am 6. Mai eine Premiere.",
+     ["Seit dem 11. September 2011 strahlt das Erste fünf Talks aus.", "So hatte am 6. Mai eine Premiere."]),
+    # A day's number that ends a sentence before another word, or a month after a number of another kind, still ends it.
+    ("Wir kamen am 11. Danach gingen wir. It rose in Table 11. May saw more.",
+     ["Wir kamen am 11.", "Danach gingen wir.", "It rose in Table 11.", "May saw more."]),
+])
+def test_german_abbreviations_and_dates_end_no_sentence(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
 def test_one_short_sentence_written_thousands_of_times_is_each_its_own() -> None:
     # pysbd reads a quotation left open whole; the places of a sentence it finds many times are each read once.
     text = "She answered: 'No. " + "No. " * 3000

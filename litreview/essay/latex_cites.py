@@ -29,13 +29,18 @@ _NORMAL = {"cite", "Cite", "citep", "Citep", "citealp", "Citealp", "parencite", 
 COMMANDS = _IN_TEXT | _YEAR | _NORMAL | {"nocite"}
 """The citation commands read (natbib and biblatex), with ``\\nocite``."""
 _COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
+_LENGTH = r"-?(?:\d+(?:[.,]\d*)?|[.,]\d+)\s*(?:pt|em|ex|cm|mm|in|bp|pc|sp|dd|cc|mu|fil{1,3})"
 _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|nobibliography|addbibresource"
                    r"|addglobalbib|addsectionbib|printbibliography|lstinputlisting)"
                    r"\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})?"
                    # A file of code (listings, minted), which pandoc shows as a code block: not prose.
                    r"|\\inputminted(?:\[[^\]]*\])?\{[^{}]*\}\{[^{}]*\}"
                    # Generated text, not the author's: the date would make the claims change every day.
-                   r"|\\(?:maketitle|tableofcontents|listoffigures|listoftables)(?![A-Za-z])|[ \t]*\\today(?![A-Za-z])")
+                   r"|\\(?:maketitle|tableofcontents|listoffigures|listoftables)(?![A-Za-z])|[ \t]*\\today(?![A-Za-z])"
+                   # TeX's vertical and horizontal skips, whose length read as a word ("\\vskip 1em" read "1em").
+                   r"|\\(?:[vh]skip|kern)\s*" + _LENGTH + r"(?:\s*(?:plus|minus)\s*" + _LENGTH + r")*"
+                   # babel's German shorthands inside a word: a hyphenation point ("öffent\"-lich") or a break, no mark.
+                   r"|(?<=\w)\"[-|\"](?=\w)")
 _REF = re.compile(r"\\(eq|auto|c|C|page|name)?ref\*?\{([^{}]*)\}")
 _NAME_BEFORE = re.compile(r"\\[A-Za-z]+$")
 _PLACEHOLDER = re.compile(r"XCITE(\d{4})X|XLINE(\d+)X")
@@ -71,17 +76,30 @@ def _converter() -> tuple[Any, Any]:
               "addcontentsline": "{{{", "addtocontents": "{{", "enlargethispage": "*{",
               "captionsetup": "*[{", "sisetup": "{", "hypersetup": "{", "graphicspath": "{", "geometry": "{",
               "newgeometry": "{", "setstretch": "{", "addtocounter": "{{", "addtolength": "{{",
-              "DeclareGraphicsExtensions": "{"}
+              "DeclareGraphicsExtensions": "{",
+              # An index's or glossary's entry (pandoc prints nothing of it; it read "propaganda propaganda"), a rule's
+              # width and height ("1pt"), and a package's dummy text (\lipsum[4] read "[4]").
+              "index": "{", "glossary": "{", "rule": "[{{", "lipsum": "[[", "blindtext": "["}
+    # Margin notes (tufte-latex's \sidenote[mark][offset]{text}, \marginnote[offset]{text}): a note, as \footnote
+    # reads, not words glued into the sentence ("L'arroganza epistemica, Il tema dell'arroganza...").
+    notes = {"footnote": "[{", "sidenote": "[[{", "marginnote": "[{"}
+    # What a command prints that pylatexenc printed nothing of: TeX's logos, csquotes' and babel's quotation marks,
+    # the section sign (pandoc prints them all).
+    printed = {"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "BibTeX": "BibTeX", "S": "§", "glqq": "„",
+               "grqq": "“", "glq": "‚", "grq": "‘", "flqq": "«", "frqq": "»", "flq": "‹", "frq": "›"}
     parsing.add_context_category("litreview", prepend=True,
                                  macros=[MacroSpec(name, args) for name, args in
-                                         (*((n, a) for n, (a, _) in specs.items()), *layout.items())])
+                                         (*((n, a) for n, (a, _) in specs.items()), *layout.items(),
+                                          *notes.items(), ("enquote", "*{"), ("textquote", "*[[{"))])
     quick_specials(parsing)
     text = get_default_latex_context_db().filter_context()
     text.add_context_category("litreview", prepend=True, macros=[
         *(MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()
           if name != "href"),
-        MacroTextSpec("footnote", simplify_repl=_note_text), MacroTextSpec("href", simplify_repl=_link_text),
-        MacroTextSpec("url", simplify_repl=_url_text),
+        *(MacroTextSpec(name, simplify_repl=_note_text) for name in notes),
+        MacroTextSpec("href", simplify_repl=_link_text), MacroTextSpec("url", simplify_repl=_url_text),
+        MacroTextSpec("enquote", simplify_repl=_quoted_text), MacroTextSpec("textquote", simplify_repl=_quoted_text),
+        *(MacroTextSpec(name, simplify_repl=text) for name, text in printed.items()),
         *(MacroTextSpec(name, simplify_repl="") for name in layout)])
 
     class Text(LatexNodes2Text):
@@ -166,6 +184,15 @@ def _note_text(n: Any, l2tobj: Any) -> str:
     # The marks of the lines it spans stay, the blanks beside them go: "^[<url>]", not "^[ <url> ]".
     text = _NOTE_EDGES.sub(lambda m: m.group(1) or m.group(2) or "", text)
     return f"^[{text}]" if _PLACEHOLDER.sub("", text).strip() else text
+
+
+def _quoted_text(n: Any, l2tobj: Any) -> str:
+    """csquotes' ``\\enquote{text}`` and ``\\textquote[cite][punct]{text}`` as “text” (‘text’ starred), as pandoc reads
+    them (a quotation; pylatexenc printed the words without their marks)."""
+    args = getattr(getattr(n, "nodeargd", None), "argnlist", None) or [None]
+    body = args[-1]
+    text = l2tobj.nodelist_to_text([body]) if body is not None else ""
+    return f"‘{text}’" if getattr(args[0], "chars", "") == "*" else f"“{text}”"
 
 
 def written_notes(text: str) -> str:

@@ -39,7 +39,13 @@ _WS = re.compile(r"\s+")
 _BOUNDARY = re.compile(r"[.!?…](?:(?!\w)(?![\"'”’)\]]*$)|[A-Z])")
 # Abbreviations after which pysbd may wrongly end a sentence when the next part
 # is a continuation (lower case, digit, bracket) or a name ("Cf. Wendt").
-_NON_TERMINAL = re.compile(r"\b(?:cf|Cf|vs|Dr|Mr|Mrs|Ms|Prof|St|e\.g|i\.e)\.\s*$")
+# German and Italian ones too, before a noun, which German writes with a capital ("Diplom- bzw. Magisterarbeiten",
+# "vgl. Müller").
+_NON_TERMINAL = re.compile(r"\b(?:cf|Cf|vs|Dr|Mr|Mrs|Ms|Prof|St|e\.g|i\.e|bzw|vgl|Vgl|ggf|evtl|sog|Hrsg|Nr|ca|cfr|Cfr"
+                           r"|Sig|Dott|pag)\.\s*$")
+# A German date's day and its month ("am 11. November 2012", "seit dem 6. Mai"): the ordinal's point ends no sentence.
+_DAY = lazy(r"\b(?:[Aa]m|[Vv]om|[Zz]um|[Bb]is|[Ss]eit|[Aa]b|dem|den)\s+(?:[1-9]|[12]\d|3[01])\.\s*$")
+_MONTH = lazy(r"^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b")
 _CONTINUATION = re.compile(r"^(?:[a-z0-9,;:)\]&]|\[-?@|\(\d)")  # "&" too: "Square, Inc. & others (2019)"
 # A bare @key after a break continues the sentence only after "et al." or when it stands alone
 # ("... as shown. @smith2001."); "@smith2001 shows it." begins a sentence of its own.
@@ -321,7 +327,7 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
             nxt = text[span[0]:span[1]]
             if (_CONTINUATION.match(nxt) and not _name_begins(prev, nxt)) or (
                 _NON_TERMINAL.search(prev) and not _starts_sentence(nxt)
-            ) or (_BARE_KEY.match(nxt) and (_ET_AL.search(prev) or _LONE_KEY.match(nxt))) or (
+            ) or (_DAY.search(prev) and _MONTH.match(nxt)) or (_BARE_KEY.match(nxt) and (_ET_AL.search(prev) or _LONE_KEY.match(nxt))) or (
                 _NUMBERED.match(nxt) and _ET_AL.search(prev)) or (
                 # "686(1)" then "(a)": pysbd's list item glued to the word before, a statute's subsection
                 span[0] == merged[-1][1] and nxt[:1] == "(" and (prev[-1:].isalnum() or prev[-1:] == ")")) or (
