@@ -15,6 +15,7 @@ from fuzz.essay_cases import CITED, LATEX, cited, review
 from fuzz.pandoc_diff import cite_ids, pandoc_ast, pandoc_path
 
 from litreview.essay import load_essay
+from litreview.essay.latex import parse_latex
 
 
 def test_latex_commands_input_files_and_nocite() -> None:
@@ -135,6 +136,13 @@ def test_tex_quotation_marks_print_as_pandoc_prints_them_in_prose_and_in_a_citat
     assert second.text == "Wörter zeigen [„You shall know a word by the company it keeps.“ @{firth}, 11] ihre Bedeutung."
     assert [(c.key, c.prefix, c.suffix) for c in second.citations or ()] == [
         ("firth", "„You shall know a word by the company it keeps.“", "11")]
+
+
+def test_a_single_tex_quotation_closes_with_its_right_mark() -> None:
+    # "called `jitter', which" read "‘jitter'": opened with a curly mark, closed with a straight one.
+    (claim,) = parse_latex("\\begin{document}\nA term called `jitter', the object's `best' fit, it's `Ann's'.\n"
+                           "\\end{document}\n", "p.tex").claims
+    assert claim.text == "A term called ‘jitter’, the object's ‘best’ fit, it's ‘Ann's’."
 
 
 def test_latex_bibliography_commands_are_found_without_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
