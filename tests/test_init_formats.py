@@ -242,6 +242,16 @@ def test_a_latex_chapters_site_is_named_by_its_chapter(here: Path) -> None:
     assert 'site_name: "Review: État de l\'art"' in (here / "mkdocs.yml").read_text(encoding="utf-8")
 
 
+def test_a_latex_papers_site_is_named_by_its_title(here: Path) -> None:
+    # A LaTeX article's \\title is no front matter: the site was named after the file, "Review: ms".
+    (here / "ms.tex").write_text("\\documentclass{article}\n\\newcommand{\\Name}{\\emph{dynoNet}}\n"
+                                 "\\title{\\Name: A <b>network</b>}\n\\begin{document}\n\\maketitle\n"
+                                 "\\section{Introduction}\n\nText \\cite{doe}.\n\\end{document}\n", encoding="utf-8")
+    bib(here / "refs.bib", "doe")
+    assert main(["init", "ms.tex"]) == 0
+    assert 'site_name: "Review: dynoNet: A network"' in (here / "mkdocs.yml").read_text(encoding="utf-8")
+
+
 def test_a_csl_json_bibliography_of_the_essays_name_beside_it_is_used(here: Path,
                                                                       capsys: pytest.CaptureFixture[str]) -> None:
     # pandoc's own pairing (paper.md and paper.json, built with --bibliography paper.json): init looked only for a

@@ -316,6 +316,9 @@ def _title(text: str, path: Path) -> str:
         except InputError:
             meta = {}
     title = meta.get("title")
+    if not (isinstance(title, str) and title.strip()) and essay is not None:
+        # A LaTeX document's \\title, read as its claims are (its front matter is no metadata): "Review: ms" before.
+        title = next((p.text for p in essay.paragraphs if p.label == "title"), None)
     if isinstance(title, str) and title.strip():
         return " ".join(title.split())[:120]
     # The first top heading as the reader has it: a code chunk's "# Load packages" is a comment, not a title;
