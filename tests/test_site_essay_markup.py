@@ -116,6 +116,18 @@ def test_cross_references_read_as_quarto_and_pandoc_crossref_print_them(tmp_path
     assert "As fig. 1 shows." in text_of(essay_html(tmp_path, "c.md"))
 
 
+def test_a_cross_reference_with_a_prefix_in_brackets_reads_as_quarto_prints_it(tmp_path: Path) -> None:
+    # Quarto prints "[Section -@sec-data]" as "Section 3", the brackets being the citation's; the page printed
+    # "[Section ?]" (a label defined in another chapter is "?"). Brackets around a prefix and a key that is no
+    # cross-reference stay as written, and the prefix is text, escaped.
+    (tmp_path / "m.qmd").write_text(
+        "# Data {#sec-data}\n\nFilters, described in [Section -@sec-data], and [see <b> -@fig-x], "
+        "[not @nobody] help.\n", encoding="utf-8")
+    html = essay_html(tmp_path, "m.qmd")
+    assert "described in Section 1, and see &lt;b&gt; ?, [not @nobody] help." in text_of(before_references(html))
+    assert "<b>" not in html.split("Filters", 1)[1]
+
+
 def test_a_manubot_shortdoi_citation_is_unverified_not_a_malformed_doi(tmp_path: Path) -> None:
     # Manubot cites @doi:10/c3ztfm as the DOI the shortDOI stands for: the manuscript is right, so no LR120 error
     # (it was one, "malformed"); the registries do not know the short form, so the work is not verified (LR209),

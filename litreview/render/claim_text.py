@@ -215,12 +215,14 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
 
 
 # A note reference (``[^4]``), whose note is a paragraph of its own: pandoc prints the note's number there; and a
-# cross-reference (``@fig-map``, ``[-@fig-map]``, ``@fig:map``), which Quarto and pandoc-crossref print as "Figure 1",
-# and bookdown's (``\\@ref(fig:map)``), which it prints as "1".
+# cross-reference (``@fig-map``, ``[-@fig-map]``, ``[Section -@sec-data]``, ``@fig:map``), which Quarto and
+# pandoc-crossref print as "Figure 1", "1" and "Section 1" (the brackets are the citation's, not the text's), and
+# bookdown's (``\\@ref(fig:map)``), which it prints as "1".
 # Code spans are matched first, to be left as they are.
 _REF = r"([A-Za-z][\w:-]*[A-Za-z0-9_])"
 _NOTE_REF = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)" rf"|\[\^({NOTE_LABEL})\]"
-                       rf"|\[(-?)@{_REF}\]|(?<![\w.@\[\\-])(-?)@{_REF}|\\@ref\(((?:fig|tab|eq):[\w:-]+)\)")
+                       rf"|\[((?:[^\[\]@;`\n]{{0,60}}\s)?)(-?)@{_REF}\]|(?<![\w.@\[\\-])(-?)@{_REF}"
+                       r"|\\@ref\(((?:fig|tab|eq):[\w:-]+)\)")
 _NOTE_OPEN = "\ue002"
 
 
@@ -232,17 +234,17 @@ def _note_mark(m: re.Match[str], notes: list[str], xref: Callable[[str, bool], s
             return m.group(0)
         # The note's id is its number, never its label: labels are the manuscript's text.
         notes.append(f'<sup class="lr-fnref"><a href="#fn{found[0]}" aria-label="Note {found[0]}">{found[0]}</a></sup>')
-    elif m.group(7) is not None:  # bookdown's "\@ref(fig:map)": the number alone, when the text defines it
-        shown = xref(m.group(7), True) if xref is not None else None
+    elif m.group(8) is not None:  # bookdown's "\@ref(fig:map)": the number alone, when the text defines it
+        shown = xref(m.group(8), True) if xref is not None else None
         if shown is None or shown == "?":
             return "\\" + m.group(0)  # as written: markdown-it would read "\@" as an escaped "@"
-        notes.append(f'<span class="lr-xref" title="{esc(m.group(7))}">{esc(shown)}</span>')
+        notes.append(f'<span class="lr-xref" title="{esc(m.group(8))}">{esc(shown)}</span>')
     elif m.group(1) is None and xref is not None:
-        key = m.group(4) or m.group(6)
-        shown = xref(key, bool(m.group(3) or m.group(5)))
+        key = m.group(5) or m.group(7)
+        shown = xref(key, bool(m.group(4) or m.group(6)))
         if shown is None:
             return m.group(0)
-        notes.append(f'<span class="lr-xref" title="{esc(key)}">{esc(shown)}</span>')
+        notes.append(f'{esc(m.group(3) or "")}<span class="lr-xref" title="{esc(key)}">{esc(shown)}</span>')
     else:
         return m.group(0)
     return f"{_NOTE_OPEN}{len(notes) - 1}{_CLOSE}"
