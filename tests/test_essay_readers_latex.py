@@ -433,3 +433,14 @@ def test_latex_commands_pylatexenc_misread_print_what_latex_prints(tmp_path: Pat
     assert [c.text for c in load_essay(path).claims] == [
         "The propaganda of TeX works^[A side note.] well.",
         "Die „öffentliche“ und “frische” Debatte^[Am Rand.] nach §3."]
+
+
+def test_latex_paragraph_titles_are_headings_as_pandoc_reads_them(tmp_path: Path) -> None:
+    # "\paragraph{Parameters} The tunable parameters..." read as one sentence, "Parameters The tunable parameters...".
+    (tmp_path / "p.tex").write_text(
+        "\\begin{document}\n\\section{Model}\n\\paragraph{Parameters} The tunable parameters are $a$ \\cite{k}.\n\n"
+        "\\subparagraph*{Initial condition}\nThe operator starts at rest.\n\\end{document}\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "p.tex")
+    assert [(p.heading, [c.text for c in p.claims]) for p in essay.paragraphs] == [
+        (3, ["Model"]), (6, ["Parameters"]), (0, ["The tunable parameters are a [@{k}]."]),
+        (7, ["Initial condition"]), (0, ["The operator starts at rest."])]

@@ -227,11 +227,15 @@ def test_a_quotation_opening_a_citations_parenthesis_ends_no_sentence(text: str,
     # A German date's day: "Seit dem 11." and "September 2011 strahlt ..." were two claims.
     ("Seit dem 11. September 2011 strahlt das Erste fünf Talks aus. So hatte am 6. Mai eine Premiere.",
      ["Seit dem 11. September 2011 strahlt das Erste fünf Talks aus.", "So hatte am 6. Mai eine Premiere."]),
+    # A reference LaTeX prints as its label after the name of what it refers to.
+    ("Differentiating the left hand side of Eq. [eqn:filterA] w.r.t. b yields it. See Sec. [s:a] and Ref. [3]. Done.",
+     ["Differentiating the left hand side of Eq. [eqn:filterA] w.r.t. b yields it.", "See Sec. [s:a] and Ref. [3].",
+      "Done."]),
     # A day's number that ends a sentence before another word, or a month after a number of another kind, still ends it.
     ("Wir kamen am 11. Danach gingen wir. It rose in Table 11. May saw more.",
      ["Wir kamen am 11.", "Danach gingen wir.", "It rose in Table 11.", "May saw more."]),
 ])
-def test_german_abbreviations_and_dates_end_no_sentence(text: str, expected: list[str]) -> None:
+def test_german_abbreviations_dates_and_a_papers_parts_end_no_sentence(text: str, expected: list[str]) -> None:
     for reference in (False, True):
         assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
 

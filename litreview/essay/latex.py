@@ -232,7 +232,9 @@ def _document(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
     return [(first[0], first[1], first[2].split("\\begin{document}", 1)[1]), *lines[begin + 1:end]]
 
 
-_HEADING = re.compile(r"\\(" + sectioning("part", "subsubsection") + r")\*?\s*(?:\[[^\]]*\])?\s*(?=\{)")
+# \paragraph and \subparagraph too: LaTeX runs their title into the text, but pandoc reads each as a header, and as
+# words of the sentence after it they made a claim of two ("Parameters The tunable parameters of G are...").
+_HEADING = re.compile(r"\\(" + sectioning("part", "subparagraph") + r")\*?\s*(?:\[[^\]]*\])?\s*(?=\{)")
 
 
 def _headings_apart(lines: list[tuple[str, int, str]],

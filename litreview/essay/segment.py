@@ -40,9 +40,9 @@ _BOUNDARY = re.compile(r"[.!?…](?:(?!\w)(?![\"'”’)\]]*$)|[A-Z])")
 # Abbreviations after which pysbd may wrongly end a sentence when the next part
 # is a continuation (lower case, digit, bracket) or a name ("Cf. Wendt").
 # German and Italian ones too, before a noun, which German writes with a capital ("Diplom- bzw. Magisterarbeiten",
-# "vgl. Müller").
+# "vgl. Müller"); and a paper's names of its parts before a reference LaTeX prints as its label ("Eq. [eqn:filter]").
 _NON_TERMINAL = re.compile(r"\b(?:cf|Cf|vs|Dr|Mr|Mrs|Ms|Prof|St|e\.g|i\.e|bzw|vgl|Vgl|ggf|evtl|sog|Hrsg|Nr|ca|cfr|Cfr"
-                           r"|Sig|Dott|pag)\.\s*$")
+                           r"|Sig|Dott|pag|[Ee]qs?|[Ss]ecs?|[Rr]efs?|Thm|Lem|Prop|Cor|Chap|App|Alg)\.\s*$")
 # A German date's day and its month ("am 11. November 2012", "seit dem 6. Mai"): the ordinal's point ends no sentence.
 _DAY = lazy(r"\b(?:[Aa]m|[Vv]om|[Zz]um|[Bb]is|[Ss]eit|[Aa]b|dem|den)\s+(?:[1-9]|[12]\d|3[01])\.\s*$")
 _MONTH = lazy(r"^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b")
