@@ -429,10 +429,11 @@ def test_latex_commands_pylatexenc_misread_print_what_latex_prints(tmp_path: Pat
         "\\documentclass{tufte-book}\n\\begin{document}\n"
         "The propaganda\\index{propaganda} of \\TeX\\ works\\sidenote[][-2cm]{A side note.} well.\n\n"
         "\\vskip 1em\n\\noindent\\rule{\\textwidth}{1pt}\nDie \\glqq öffent\"-liche\\grqq{} und \\enquote{frische} "
-        "Debatte\\marginnote[-1cm]{Am Rand.} nach \\S 3.\n\n\\lipsum[4]\n\\end{document}\n", encoding="utf-8")
+        "Debatte\\marginnote[-1cm]{Am Rand.} nach \\S 3.\n\n\\lipsum[4]\nThe adjoint $\\overline{y}$ is no $y$.\n"
+        "\\end{document}\n", encoding="utf-8")
     assert [c.text for c in load_essay(path).claims] == [
         "The propaganda of TeX works^[A side note.] well.",
-        "Die „öffentliche“ und “frische” Debatte^[Am Rand.] nach §3."]
+        "Die „öffentliche“ und “frische” Debatte^[Am Rand.] nach §3.", "The adjoint y\u0305 is no y."]
 
 
 def test_latex_paragraph_titles_are_headings_as_pandoc_reads_them(tmp_path: Path) -> None:

@@ -100,6 +100,8 @@ def _converter() -> tuple[Any, Any]:
         MacroTextSpec("href", simplify_repl=_link_text), MacroTextSpec("url", simplify_repl=_url_text),
         MacroTextSpec("enquote", simplify_repl=_quoted_text), MacroTextSpec("textquote", simplify_repl=_quoted_text),
         *(MacroTextSpec(name, simplify_repl=text) for name, text in printed.items()),
+        # \overline{y} as \bar{y} prints ("y̅": an adjoint, a mean); it printed y, another quantity.
+        MacroTextSpec("overline", simplify_repl=text.get_macro_spec("bar").simplify_repl),
         *(MacroTextSpec(name, simplify_repl="") for name in layout)])
 
     class Text(LatexNodes2Text):
