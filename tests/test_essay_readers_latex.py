@@ -445,3 +445,13 @@ def test_latex_paragraph_titles_are_headings_as_pandoc_reads_them(tmp_path: Path
     assert [(p.heading, [c.text for c in p.claims]) for p in essay.paragraphs] == [
         (3, ["Model"]), (6, ["Parameters"]), (0, ["The tunable parameters are a [@{k}]."]),
         (7, ["Initial condition"]), (0, ["The operator starts at rest."])]
+
+
+def test_a_revtex_authors_address_and_email_are_no_claims(tmp_path: Path) -> None:
+    # The revtex template's \email and \affiliation, in the body after \author, each made a claim of
+    # "author1@you.com Your nice institute / university".
+    (tmp_path / "ms.tex").write_text(
+        "\\documentclass{revtex4-1}\n\\begin{document}\n\\title{Quasars}\n\\author{Ann One\\orcidlink{0000-0000}}\n"
+        "\\email{ann@example.org}\n\\affiliation{Your nice institute}\n\\altaffiliation[Also at ]{Elsewhere}\n\n"
+        "\\maketitle\nQuasars vary \\citep{k}.\n\\end{document}\n", encoding="utf-8")
+    assert [c.text for c in load_essay(tmp_path / "ms.tex").claims] == ["Quasars", "Quasars vary [@{k}]."]

@@ -79,7 +79,11 @@ def _converter() -> tuple[Any, Any]:
               "DeclareGraphicsExtensions": "{",
               # An index's or glossary's entry (pandoc prints nothing of it; it read "propaganda propaganda"), a rule's
               # width and height ("1pt"), and a package's dummy text (\lipsum[4] read "[4]").
-              "index": "{", "glossary": "{", "rule": "[{{", "lipsum": "[[", "blindtext": "["}
+              "index": "{", "glossary": "{", "rule": "[{{", "lipsum": "[[", "blindtext": "[",
+              # An author's address, e-mail and ORCID (revtex, elsarticle, the orcidlink package), printed as a block
+              # beside the author, not prose (pandoc prints nothing of them): "author1@you.com Your institute" was a claim.
+              "email": "[{", "affiliation": "[{", "altaffiliation": "[{", "address": "[{", "ead": "[{",
+              "orcidlink": "{"}
     # Margin notes (tufte-latex's \sidenote[mark][offset]{text}, \marginnote[offset]{text}): a note, as \footnote
     # reads, not words glued into the sentence ("L'arroganza epistemica, Il tema dell'arroganza...").
     notes = {"footnote": "[{", "sidenote": "[[{", "marginnote": "[{"}
