@@ -416,3 +416,18 @@ def test_a_name_with_a_decomposed_accent_is_read_whole() -> None:
     found = link(parse_essay(f"As Ann Roe and {decomposed} Lakens argue, effects matter.\n"), bib).links
     assert sorted((lk.source_key, lk.evidence) for lk in found if lk.kind == "attribution") == [
         ("lakens2013", f"Ann Roe and {decomposed} Lakens"), ("roe2001", f"Ann Roe and {decomposed} Lakens")]
+
+
+def test_a_german_noun_that_folds_to_a_surname_is_no_bare_surname() -> None:
+    # German capitalises its nouns: "politikferner Bürger" (citizens) was linked, confirmed, to an entry by Burger, the
+    # umlaut folded away. The same word is a bare surname when an entry's author is so spelled, and an entry's name
+    # written without marks reads as itself.
+    text = "Talkshows könnten ein Moment der Inklusion politikferner {} in den Diskurs sein."
+
+    def linked(author: str, word: str) -> list[str]:
+        bib = parse_bibliography(f"@book{{k1989, author={{{author}}}, title={{Diskussion ohne Ritual}}, year={{1989}}}}")
+        return [lk.source_key for lk in link(parse_essay(text.format(word)), bib).links if lk.kind == "attribution"]
+
+    assert linked("Burger, Harald", "Bürger") == []
+    assert linked("Bürger, Ann", "Bürger") == ["k1989"]
+    assert linked("Burger, Harald", "Burger") == ["k1989"]

@@ -447,11 +447,19 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
     if _cue(text, group, toks, index, memo) or name.possessive or memo["listed"]:
         return agree, 0.9
     if (not sentence_start and len(name.toks) == 1 and any(r.person.given for r in agree)
-            and not _word_not_name(text, name, lower_case)):
+            and not _word_not_name(text, name, lower_case) and not _spelled_otherwise(name.family, agree)):
         # (a name with no given name, a body's or a product's such as "MongoDB", is no appeal to
         # its work unless the sentence says so: "the MongoDB query", not "MongoDB argues")
         return agree, BARE_NAME
     return None
+
+
+def _spelled_otherwise(word: str, roles: Sequence[Role]) -> bool:
+    """Whether ``word`` has a marked letter that none of the ``roles``' family names has: "Bürger" (citizens) or
+    "Bücher" (books) in German prose, which capitalises its nouns, is not Burger or Bucher, though they fold alike.
+    (A name written without its marks, "Godel" for Gödel, still reads as the name.)"""
+    marked = {c for c in word.casefold() if not c.isascii()}
+    return bool(marked) and not any(marked <= set(r.person.family.casefold()) for r in roles)
 
 
 def _word_not_name(text: str, name: _Name, lower_case: Callable[[str], bool] | None) -> bool:
