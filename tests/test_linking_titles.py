@@ -249,3 +249,23 @@ def test_a_title_in_german_or_french_quotation_marks_is_marked_as_in_english_one
                  "The study “Dünenpflanzen der nördlichen Küsten” counts species."):
         linkage = link(parse_essay(text), bib)
         assert [lk.source_key for lk in linkage.links if lk.kind == "title"] == ["lind2019"], text
+
+
+def test_a_phrase_inside_another_quoted_title_or_a_quoted_passage_is_no_near_title() -> None:
+    # „Die Geschichte der Talkshow in Deutschland“ (Keller's title) held "der Talkshow", linked as a near title of
+    # Foltin's "Die Talkshow"; a quoted passage's "die politische Diskussion" one of "Politische Fernsehdiskussionen".
+    # A quotation of a title, near as it is, still links.
+    bib = parse_bibliography(
+        "@book{keller2009, author={Keller, Harald}, title={Die Geschichte der Talkshow in Deutschland}, year={2009}}\n"
+        "@incollection{foltin1994, author={Foltin, Hans-Friedrich}, title={Die Talkshow. Geschichte eines schillernden "
+        "Genres}, year={1994}}\n@book{holly1986, author={Holly, Werner}, title={Politische Fernsehdiskussionen. Zur "
+        "medienspezifischen Inszenierung von Propaganda als Diskussion}, year={1986}}\n"
+        "@misc{pro, author={ProSieben}, title={Show}, year={2012}}\n")
+    text = ("Positiv sind hier das Buch „Die Geschichte der Talkshow in Deutschland“ von @keller2009, sowie einzelne "
+            "Bände [@foltin1994] hervorzuheben. Sie soll „eine frische politische Talkshow“ sein und „will vor allem "
+            "junge Zuschauer für die politische Diskussion begeistern“ [@pro]. Er las „Die Talkshows“ und "
+            "„Politische Fernsehdiskussion“ gern [@foltin1994; @holly1986].")
+    linkage = link(parse_essay(text), bib)
+    assert [(lk.claim_id, lk.source_key, lk.evidence) for lk in linkage.links if lk.kind == "title"] == [
+        ("p1-s1", "keller2009", "Die Geschichte der Talkshow in Deutschland"), ("p1-s3", "foltin1994", "Die Talkshows"),
+        ("p1-s3", "holly1986", "Politische Fernsehdiskussion")]

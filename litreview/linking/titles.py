@@ -118,7 +118,13 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
                 if (span.marked or span.after_possessive) and _title_case(span.toks):
                     unresolved.append(span)
                 continue
+            # A quoted title that is one entry's whole title: a phrase inside it is no near title of another ("der
+            # Talkshow" in „Die Geschichte der Talkshow in Deutschland“ is not "Die Talkshow").
+            whole = span.marked and any(exact and window[-1].end >= span.toks[-1].end and len(window) >= len(span.toks) - 1
+                                        for _, window, exact, _ in match.values())
             for key, (score, window, exact, head) in match.items():
+                if span.marked and not exact and key not in named and (whole or 2 * len(window) < len(span.toks)):
+                    continue  # (nor is a near title's few words in a quoted passage: "die politische Diskussion")
                 if not span.marked and (_name_goes_on(claim.text, span, window)
                                         or _listed(claim.text, window, index.sources[key].title)):
                     continue
