@@ -455,3 +455,11 @@ def test_a_revtex_authors_address_and_email_are_no_claims(tmp_path: Path) -> Non
         "\\email{ann@example.org}\n\\affiliation{Your nice institute}\n\\altaffiliation[Also at ]{Elsewhere}\n\n"
         "\\maketitle\nQuasars vary \\citep{k}.\n\\end{document}\n", encoding="utf-8")
     assert [c.text for c in load_essay(tmp_path / "ms.tex").claims] == ["Quasars", "Quasars vary [@{k}]."]
+
+
+def test_a_chapters_own_definitions_print_nothing(tmp_path: Path) -> None:
+    # A chapter defining its macros in its text: "\def\labelenumi{\arabic{enumi}.}" read as the claim "enumi." (and
+    # "enumi.enumi." once its use inside it was expanded), "\def\foo#1{x#1}" as "#1x"; pandoc prints nothing of them.
+    (tmp_path / "ch.tex").write_text("\\newcommand{\\Name}{dynoNet}\n\\def\\labelenumi{\\arabic{enumi}.}\n"
+                                     "\\def\\foo#1{x#1}\n\nText \\Name{} and \\foo{y}.\n", encoding="utf-8")
+    assert [(c.line, c.text) for c in load_essay(tmp_path / "ch.tex").claims] == [(5, "Text dynoNet and xy.")]

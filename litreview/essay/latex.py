@@ -47,7 +47,7 @@ _BOMB_HINT = ("a macro using another many times, itself used many times, multipl
 def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | None = None) -> Essay:
     """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder); ``not_utf8``:
     the files read so far in another encoding (``fileio.read_text``), inputs in one are added."""
-    from .latex_macros import ExpansionError, document_macros, expand
+    from .latex_macros import ExpansionError, document_macros, expand, without_definitions
 
     missing: list[tuple[str, int, str, bool]] = []
     not_utf8 = [] if not_utf8 is None else not_utf8
@@ -67,7 +67,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     notices: list[Notice] = encoding_notices(not_utf8)
     for para in _paragraphs(body_lines):
         try:
-            expanded = expand("\n".join(x[2] for x in para), macros)
+            expanded = expand(without_definitions("\n".join(x[2] for x in para)), macros)
         except ExpansionError as exc:
             raise EssayError(str(exc), path=para[0][0], line=para[0][1], hint=_BOMB_HINT) from None
         empty: list[tuple[int, str]] = []

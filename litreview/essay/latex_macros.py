@@ -78,6 +78,27 @@ def document_macros(text: str) -> dict[str, Macro]:
             if name in cites or (name not in COMMANDS and name not in renewed)}
 
 
+def without_definitions(source: str) -> str:
+    """``source`` with each macro definition (``\\newcommand{\\x}{...}``, ``\\def\\x#1{...}``) removed, its line breaks
+    kept: pandoc prints nothing of one, and a chapter's ``\\def\\labelenumi{\\arabic{enumi}.}`` read "enumi." (its use
+    inside it expanded, "enumi.enumi.")."""
+    if "def" not in source and "command" not in source:
+        return source
+    found = [*_NEWCOMMAND.finditer(source), *_DEF.finditer(source)]
+    if not found:
+        return source
+    ends = group_ends(source)
+    pieces: list[str] = []
+    at = 0
+    for m in sorted(found, key=lambda m: m.start()):
+        end = ends(m.end() - 1)
+        if m.start() < at or end < 0:
+            continue
+        pieces += [source[at:m.start()], "\n" * source.count("\n", m.start(), end)]
+        at = end
+    return "".join(pieces) + source[at:]
+
+
 def expand(source: str, macros: dict[str, Macro]) -> str:
     """``source`` with each use of ``macros`` replaced by its text, its arguments put in; a use spanning lines
     keeps its line breaks after it, so that the lines after it keep their places. ExpansionError past
