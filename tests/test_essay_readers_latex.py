@@ -463,3 +463,13 @@ def test_a_chapters_own_definitions_print_nothing(tmp_path: Path) -> None:
     (tmp_path / "ch.tex").write_text("\\newcommand{\\Name}{dynoNet}\n\\def\\labelenumi{\\arabic{enumi}.}\n"
                                      "\\def\\foo#1{x#1}\n\nText \\Name{} and \\foo{y}.\n", encoding="utf-8")
     assert [(c.line, c.text) for c in load_essay(tmp_path / "ch.tex").claims] == [(5, "Text dynoNet and xy.")]
+
+
+def test_a_drawing_prints_nothing_as_in_pandoc(tmp_path: Path) -> None:
+    # A TikZ picture's node labels and coordinates read as a sentence ("at (0,0) Box B;"), in the text or from a macro
+    # that draws one; pandoc keeps the drawing as raw LaTeX and prints nothing of it.
+    (tmp_path / "d.tex").write_text(
+        "\\documentclass{article}\n\\newcommand{\\diag}{\\begin{tikzpicture}\\node at (0,0) {Box A};\\end{tikzpicture}}\n"
+        "\\begin{document}\nText \\diag{} here.\n\n\\begin{tikzpicture}\n\\node at (0,0) {Box B};\n\\end{tikzpicture}\n\n"
+        "\\begin{picture}(10,10)\\put(0,0){Label}\\end{picture}Next.\n\\end{document}\n", encoding="utf-8")
+    assert [c.text for c in load_essay(tmp_path / "d.tex").claims] == ["Text here.", "Next."]

@@ -59,7 +59,7 @@ def _converter() -> tuple[Any, Any]:
     pylatexenc failed on \\href, and printed nothing of the font commands.) Inline math reads as its text, a
     citation in it dropped, as pandoc drops it."""
     from pylatexenc import latexwalker
-    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+    from pylatexenc.latex2text import EnvironmentTextSpec, LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
     from pylatexenc.macrospec import MacroSpec
 
     parsing = latexwalker.get_default_latex_context_db().filter_context()
@@ -97,7 +97,11 @@ def _converter() -> tuple[Any, Any]:
                                           *notes.items(), ("enquote", "*{"), ("textquote", "*[[{"))])
     quick_specials(parsing)
     text = get_default_latex_context_db().filter_context()
-    text.add_context_category("litreview", prepend=True, macros=[
+    # A drawing (TikZ, PGF, LaTeX's picture), which pandoc keeps as raw LaTeX and prints nothing of: its nodes' labels
+    # and coordinates read as a sentence ("at (0,0) Box A; (0,0) – (1,1);").
+    drawings = ("tikzpicture", "pgfpicture", "picture", "tikzcd", "circuitikz")
+    text.add_context_category("litreview", prepend=True, environments=[
+        EnvironmentTextSpec(name, simplify_repl=_nothing) for name in drawings], macros=[
         *(MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()
           if name != "href"),
         *(MacroTextSpec(name, simplify_repl=_note_text) for name in notes),
@@ -118,6 +122,11 @@ def _converter() -> tuple[Any, Any]:
             return _MATH_OPEN + str(super().math_node_to_text(node)) + _MATH_CLOSE
 
     return Text(latex_context=text, math_mode="text", strict_latex_spaces=True), parsing
+
+
+def _nothing(n: Any, l2tobj: Any) -> str:
+    """What pandoc prints of a raw LaTeX block (pylatexenc reads an empty replacement as none, and prints the body)."""
+    return ""
 
 
 @lru_cache(maxsize=128)
