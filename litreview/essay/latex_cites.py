@@ -59,7 +59,12 @@ def _converter() -> tuple[Any, Any]:
     pylatexenc failed on \\href, and printed nothing of the font commands.) Inline math reads as its text, a
     citation in it dropped, as pandoc drops it."""
     from pylatexenc import latexwalker
-    from pylatexenc.latex2text import EnvironmentTextSpec, LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+    from pylatexenc.latex2text import (
+        EnvironmentTextSpec,
+        LatexNodes2Text,
+        MacroTextSpec,
+        get_default_latex_context_db,
+    )
     from pylatexenc.macrospec import MacroSpec
 
     parsing = latexwalker.get_default_latex_context_db().filter_context()
