@@ -249,3 +249,17 @@ def test_a_title_in_german_or_french_quotation_marks_is_marked_as_in_english_one
                  "The study “Dünenpflanzen der nördlichen Küsten” counts species."):
         linkage = link(parse_essay(text), bib)
         assert [lk.source_key for lk in linkage.links if lk.kind == "title"] == ["lind2019"], text
+
+
+def test_words_of_a_longer_quoted_passage_are_not_a_quoted_title() -> None:
+    # A quotation names a work when it is the title: a title's words inside a longer quoted passage are plain
+    # words there (a near miss in lower case, or a one-word head, names no work), however they are quoted.
+    bib = parse_bibliography(
+        "@book{ott1986, author={Ott, Jan}, title={Politische Fernsehdiskussionen. Zur Inszenierung}, year={1986}}\n"
+        "@book{roth2001, author={Roth, Ina}, title={Politainment. Politik in der Erlebnisgesellschaft}, year={2001}}\n")
+    for text in ("Die Sendung „will junge Zuschauer für die politische Diskussion begeistern“, heißt es.",
+                 "Er nennt die Talkshows einen „Prototyp des Politainment“ und meint das ernst."):
+        assert [lk.source_key for lk in link(parse_essay(text), bib).links if lk.kind == "title"] == [], text
+    for text, key in (("Die Studie „Politische Fernsehdiskussionen“ zählt Sendungen.", "ott1986"),
+                      ("Das Phänomen des „Politainment“ beschreibt sie.", "roth2001")):
+        assert [lk.source_key for lk in link(parse_essay(text), bib).links if lk.kind == "title"] == [key], text

@@ -258,14 +258,17 @@ def _best_match(span: _Span, tindex: TitleIndex) -> dict[str, tuple[float, tuple
 
 
 def _align(span: _Span, words: list[str], variant: tuple[str, ...]) -> tuple[float, tuple[Token, ...], bool] | None:
-    """The best window of the span that is the title or a near miss of it."""
+    """The best window of the span that is the title or a near miss of it. Quoted or in italics, the window is the
+    whole span: a quotation names a work when it is its title, and words of a longer quoted passage ("„will ... für
+    die politische Diskussion begeistern“", "„Prototyp des Politainment“") are read as plain words are, by the run of
+    capitalised words that holds them."""
     n = len(variant)
     joined = " ".join(variant)
     if len(joined) < (5 if span.marked else 10):
         return None
     best = None
     for size in (n, n - 1, n + 1):
-        if size < 1 or size > len(words):
+        if size < 1 or size > len(words) or (span.marked and size != len(words)):
             continue
         for i in range(len(words) - size + 1):
             window = span.toks[i:i + size]
