@@ -23,7 +23,7 @@ from . import BIBLATEX, BIBTEX, MISSING_INPUTS, NOTICES, Notice, encoding_notice
 from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
-from .latex_cites import _convert, convert_text, group_ends
+from .latex_cites import _convert, commands_only, convert_cited, group_ends
 from .latex_declarations import bibliography_files, built_with_bibtex, declared_in, uncomment, uses_biblatex
 
 # Re-exported: read from here before they had a module of their own.
@@ -85,6 +85,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         offset += len(converted) + 2
     body = "\n\n".join(chunks)
     plain = blank_keys(body)  # keys such as "2015ApJ...812..128C" must not end a sentence
+    masked = commands_only(body, commands)
     out: list[Paragraph] = []
     for para, start, end, anchors in spans:
         number = len(out) + 1
@@ -94,7 +95,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
             # The source line where the sentence starts: the last line start seen at or before it.
             n = bisect_right(marks, a - start) - 1
             file, line, _ = para[anchors[n][1] if n >= 0 else 0]
-            claims.append(_as_written(make_claim(body, 1, number, len(claims) + 1, a, b, masked=body[a:b],
+            claims.append(_as_written(make_claim(body, 1, number, len(claims) + 1, a, b, masked=masked[a:b],
                                                  file=file, line=line), commands, a, b))
         if claims:
             out.append(Paragraph(number=number, text=body[start:end].strip(), line=para[0][1],
@@ -104,7 +105,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         raise EssayError("the LaTeX document has no paragraphs", path=path, line=1,
                          hint="write the text between \\begin{document} and \\end{document}")
     try:
-        out = latex_front(lines, lambda source: convert_text(expand(source, macros))) + out
+        out = latex_front(lines, lambda source: convert_cited(expand(source, macros))) + out
     except ExpansionError as exc:
         raise EssayError(f"the title or author: {exc}", path=path, hint=_BOMB_HINT) from None
     meta: dict[str, object] = {}

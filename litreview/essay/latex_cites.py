@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
 from ..bibliography.bibtex import brace_pairs, brace_partners
+from .cites import MASK
 from .latex_specials import quick_specials
 
 # (\citetitle, \citeurl, \citedate, natbib's \citenum and alias citations: pandoc reads none of them, but
@@ -361,6 +362,35 @@ def _past_arguments(text: str, start: int, end: int) -> int:
 def convert_text(source: str) -> str:
     """LaTeX text (a title, a date) as the reader reads a paragraph: citations as pandoc's, markup removed."""
     return _convert(source, [])[0]
+
+
+def convert_cited(source: str) -> tuple[str, str]:
+    """``convert_text``'s text of ``source``, and that text as its citations are read (``commands_only``)."""
+    commands: list[tuple[int, str, str]] = []
+    text = _convert(source, [], commands=commands)[0]
+    return text, commands_only(text, commands)
+
+
+# A key a citation command's pandoc form names (``_marker``, ``_nested_citations``): "@{...}", as cites.KEY reads it.
+_WRITTEN_KEY = re.compile(r"@\{(?:[^{}\s]|\{[^{}\s]*\})+\}")
+
+
+def commands_only(text: str, commands: Iterable[tuple[int, str, str]]) -> str:
+    """``text`` (``_convert``'s) as its citations are read: each "@" that no citation command wrote made ``cites.MASK``
+    (the same length). pandoc's LaTeX reader reads citations from the commands alone; an address's
+    "\\{a, b\\}@host.ch", a "see @a" in prose or in a command's note, read as Markdown, cited "host.ch" and "a".
+    ``commands``: (offset in ``text``, its pandoc form there, as written), as ``_convert`` lists them."""
+    if "@" not in text:
+        return text
+    pieces: list[str] = []
+    at = 0
+    for start, marker, _ in commands:
+        for m in _WRITTEN_KEY.finditer(marker):
+            if start + m.start() >= at:
+                pieces += [text[at:start + m.start()].replace("@", MASK), text[start + m.start():start + m.end()]]
+                at = start + m.end()
+    pieces.append(text[at:].replace("@", MASK))
+    return "".join(pieces)
 
 
 def _with_line_marks(source: str, start: int, end: int, line_starts: list[int]) -> str:
