@@ -63,7 +63,7 @@ def front_paragraphs(meta: dict[str, Any], lines: Sequence[tuple[int, str]], *, 
             label = name if count[name] == 1 else f"{name}-p{count[name]}"
             claims = [_claim(c, label, at(c.start)) for c in claims]
             found.append(Paragraph(number=0, text=paragraph.text, line=claims[0].line, claims=tuple(claims),
-                                   label=label))
+                                   label=label, after=paragraph.after, before=paragraph.before))
     return _numbered(found)
 
 

@@ -65,6 +65,8 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     chunks: list[str] = []
     offset = 0
     notices: list[Notice] = encoding_notices(not_utf8)
+    leading: list[str] = []  # display math alone before the first paragraph (``Paragraph.before``)
+    trailing: list[list[str]] = []  # after each paragraph's span (``Paragraph.after``)
     for para in _paragraphs(body_lines):
         try:
             expanded = expand("\n".join(x[2] for x in para), macros)
@@ -72,22 +74,26 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
             raise EssayError(str(exc), path=para[0][0], line=para[0][1], hint=_BOMB_HINT) from None
         empty: list[tuple[int, str]] = []
         cited: list[tuple[int, str, str]] = []
-        converted, anchors = _convert(expanded, nocite, empty, labels, cited)
+        displays: list[str] = []
+        converted, anchors = _convert(expanded, nocite, empty, labels, cited, displays)
         for index, written in empty:
             file, line, _ = para[min(index, len(para) - 1)]
             notices.append(("empty-citation-key", file, line, f"an empty key in {written}: pandoc refuses the file, and LaTeX "
                             "warns of an undefined citation", "Remove the extra comma between the keys"))
         if not converted.strip():
+            # Display math alone (pandoc's paragraph of it): no claim, shown after the paragraph before it.
+            (trailing[-1] if trailing else leading).extend(f"$${tex}$$" for tex in displays if tex)
             continue
         chunks.append(converted)
         spans.append((para, offset, offset + len(converted), anchors))
+        trailing.append([])
         commands += [(offset + at, marker, command) for at, marker, command in cited]
         offset += len(converted) + 2
     body = "\n\n".join(chunks)
     plain = blank_keys(body)  # keys such as "2015ApJ...812..128C" must not end a sentence
     masked = commands_only(body, commands)
     out: list[Paragraph] = []
-    for para, start, end, anchors in spans:
+    for (para, start, end, anchors), after in zip(spans, trailing, strict=True):
         number = len(out) + 1
         claims: list[Claim] = []
         marks = [at for at, _ in anchors]
@@ -100,7 +106,12 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         if claims:
             out.append(Paragraph(number=number, text=body[start:end].strip(), line=para[0][1],
                                  claims=tuple(claims), heading=heads[para[0]] if len(para) == 1 and para[0] in heads
-                                 else 0))
+                                 else 0, before=tuple(leading)))
+            leading = []
+        if out and after:
+            out[-1] = replace(out[-1], after=out[-1].after + tuple(after))
+        elif after:
+            leading += after
     if not out:
         raise EssayError("the LaTeX document has no paragraphs", path=path, line=1,
                          hint="write the text between \\begin{document} and \\end{document}")

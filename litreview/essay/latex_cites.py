@@ -55,8 +55,14 @@ def _converter() -> tuple[Any, Any]:
     pylatexenc failed on \\href, and printed nothing of the font commands.) Inline math reads as its text, a
     citation in it dropped, as pandoc drops it."""
     from pylatexenc import latexwalker
-    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
-    from pylatexenc.macrospec import MacroSpec
+    from pylatexenc.latex2text import (
+        EnvironmentTextSpec,
+        LatexNodes2Text,
+        MacroTextSpec,
+        fmt_equation_environment,
+        get_default_latex_context_db,
+    )
+    from pylatexenc.macrospec import EnvironmentSpec, MacroSpec
 
     parsing = latexwalker.get_default_latex_context_db().filter_context()
     # name -> (arguments, which one is the text; 0: the text in parentheses)
@@ -75,7 +81,9 @@ def _converter() -> tuple[Any, Any]:
               "DeclareGraphicsExtensions": "{"}
     parsing.add_context_category("litreview", prepend=True,
                                  macros=[MacroSpec(name, args) for name, args in
-                                         (*((n, a) for n, (a, _) in specs.items()), *layout.items())])
+                                         (*((n, a) for n, (a, _) in specs.items()), *layout.items())],
+                                 # LaTeX's own display math environment, which pylatexenc read as text ("d = 1")
+                                 environments=[EnvironmentSpec("displaymath", is_math_mode=True)])
     quick_specials(parsing)
     text = get_default_latex_context_db().filter_context()
     text.add_context_category("litreview", prepend=True, macros=[
@@ -83,15 +91,17 @@ def _converter() -> tuple[Any, Any]:
           if name != "href"),
         MacroTextSpec("footnote", simplify_repl=_note_text), MacroTextSpec("href", simplify_repl=_link_text),
         MacroTextSpec("url", simplify_repl=_url_text),
-        *(MacroTextSpec(name, simplify_repl="") for name in layout)])
+        *(MacroTextSpec(name, simplify_repl="") for name in layout)],
+        environments=[EnvironmentTextSpec("displaymath", simplify_repl=fmt_equation_environment)])
 
     class Text(LatexNodes2Text):
         """Inline math as its text ("($SRC$)" reads "(SRC)", as pandoc prints it: the sentence had a hole there),
-        marked for ``_math_text`` to drop a citation in it (pandoc drops it); display math left out, as before."""
+        marked for ``_math_text`` to drop a citation in it (pandoc drops it); display math as its TeX between marks,
+        which ``_displays`` takes out of the text."""
 
         def math_node_to_text(self, node: Any) -> str:
             if node.isNodeType(latexwalker.LatexEnvironmentNode) or node.displaytype == "display":
-                return ""
+                return _DISPLAY_OPEN + _display_tex(node) + _DISPLAY_CLOSE
             return _MATH_OPEN + str(super().math_node_to_text(node)) + _MATH_CLOSE
 
     return Text(latex_context=text, math_mode="text", strict_latex_spaces=True), parsing
@@ -106,6 +116,33 @@ def _latex_text(shown: str) -> str:
 
 
 _MATH_OPEN, _MATH_CLOSE = "\ue0fe", "\ue0ff"  # private-use characters around inline math, dropped from the input
+_DISPLAY_OPEN, _DISPLAY_CLOSE = "\ue0fc", "\ue0fd"  # the same around display math
+_DISPLAY = re.compile(f"{_DISPLAY_OPEN}([^{_DISPLAY_CLOSE}]*){_DISPLAY_CLOSE}")
+
+
+def _display_tex(node: Any) -> str:
+    """Display math's TeX as pandoc's LaTeX reader keeps it: what ``\\[ ... \\]``, ``$$ ... $$`` and ``displaymath``
+    hold, an environment's whole text (``\\begin{equation} ... \\end{equation}``)."""
+    if getattr(node, "environmentname", None) not in (None, "displaymath"):
+        return str(node.latex_verbatim())
+    return "".join(n.latex_verbatim() for n in node.nodelist or ()).strip()
+
+
+def _displays(plain: str, written: list[str], displays: list[str] | None) -> str:
+    """``plain`` without its display math, whose TeX (the reader's placeholders in it as written) is added to
+    ``displays``: no prose, as the text had it."""
+    if _DISPLAY_OPEN not in plain:
+        return plain
+
+    def taken(m: re.Match[str]) -> str:
+        if displays is not None:
+            tex = _PLACEHOLDER.sub(lambda p: written[int(p.group(1))] if p.group(1) is not None else "", m.group(1))
+            displays.append(tex.replace("XLBRACKX", "[").replace("XRBRACKX", "]").strip())
+        return ""
+
+    return _DISPLAY.sub(taken, plain)
+
+
 _CITE_IN_MATH = re.compile(f"{_MATH_OPEN}[^{_MATH_CLOSE}]*{_MATH_CLOSE}")
 _CITE_MARK = re.compile(r"XCITE\d{4}X")
 
@@ -185,7 +222,8 @@ def written_notes(text: str) -> str:
 
 def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None = None,
              labels: Mapping[str, tuple[str, str]] | None = None,
-             commands: list[tuple[int, str, str]] | None = None) -> tuple[str, list[tuple[int, int]]]:
+             commands: list[tuple[int, str, str]] | None = None,
+             displays: list[str] | None = None) -> tuple[str, list[tuple[int, int]]]:
     """The paragraph as text, its citation commands as pandoc citations; and where its lines start in
     that text, as (offset, line index) anchors (a line that starts inside a command has none).
 
@@ -193,7 +231,8 @@ def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None
     LaTeX cites an undefined key) is read for its other keys and added to ``empty`` as (line index, command);
     an empty last key (``\\cite{a,}``) pandoc reads as if it were not there. ``labels``: what a ``\\ref`` prints for
     each label pandoc numbers (``latex_labels.label_numbers``). ``commands`` (when given) gets each citation
-    command as (its offset in the text, its pandoc form there, the command as written)."""
+    command as (its offset in the text, its pandoc form there, the command as written); ``displays`` the TeX of each
+    display math (``_display_tex``), which the text leaves out."""
     markers: list[str] = []
     written: list[str] = []
     pieces: list[str] = []
@@ -215,11 +254,12 @@ def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None
         written.append(source[m.start():end])
     pieces.append(_with_line_marks(source, pos, len(source), line_starts))
     text = _REF.sub(lambda m: _reference(m, labels or {}), _DROP.sub("", "".join(pieces)))
-    if _MATH_OPEN in text or _MATH_CLOSE in text:
-        text = text.replace(_MATH_OPEN, "").replace(_MATH_CLOSE, "")
+    if any(mark in text for mark in (_MATH_OPEN, _MATH_CLOSE, _DISPLAY_OPEN, _DISPLAY_CLOSE)):
+        text = "".join(ch for ch in text if ch not in (_MATH_OPEN, _MATH_CLOSE, _DISPLAY_OPEN, _DISPLAY_CLOSE))
     try:
         shown, runs = _prose_runs(_open_brackets_as_text(text))
         plain = _math_text(_RUN_MARK.sub(lambda m: runs[int(m.group(1))], _latex_text(shown)))
+        plain = _displays(plain, written, displays)
     except Exception:  # pylatexenc raises plain exceptions on malformed input
         plain = text
     plain = plain.replace("XLBRACKX", "[").replace("XRBRACKX", "]")  # before the anchors are measured

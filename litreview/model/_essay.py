@@ -135,6 +135,12 @@ class Paragraph:
     """A table's row that is its header (a pipe table's first row, a simple one's over its column rule)."""
     cells: tuple[tuple[int, int], ...] = ()
     """A table's row: each cell's (start, end) in ``text``, blank ones too (the site prints these cells)."""
+    after: tuple[str, ...] = ()
+    """The display math that stands alone between it and the next paragraph (``$$ ... $$``; LaTeX's ``\\[ ... \\]``,
+    ``$$ ... $$`` or a math environment), each as pandoc's Markdown writes it (``$$...$$``; untrusted text): pandoc
+    reads a paragraph of math alone, which claims nothing, so it is no claim; the site prints it."""
+    before: tuple[str, ...] = ()
+    """The same as ``after``, for display math before the first paragraph (no paragraph before it to follow)."""
 
     @property
     def anchor(self) -> str:
