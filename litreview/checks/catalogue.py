@@ -229,7 +229,8 @@ _CODES = (
          "the date's, BibTeX's styles the year field's, so the work is dated otherwise by each tool.",
          "Correct the one that is wrong, and keep one of the two: date for biber and pandoc, year for BibTeX's styles."),
     Code("LR190", "unknown-suppressed-code", "warning",
-         "A suppression names a code that does not exist.",
+         "A suppression names a code that does not exist: an entry's litreview-suppress field (in the settings file, "
+         "suppress, suppress_entries and severity stop with an error at the code's line instead).",
          "Check the code against `litreview check --list-codes`."),
     Code("LR145", "oversized-bibliography", "warning",
          "The bibliography file is far larger than an essay's (many thousands of entries); loading and "
