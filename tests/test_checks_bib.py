@@ -370,6 +370,8 @@ def test_issn_form_and_check_digit() -> None:
     # Commands: LaTeX's, biblatex's, accents, logos, ADS's journal macros, math symbols in math; not a typo.
     ("\\ldots \\underline{U} {\\em x} \\c{c} \\LaTeX \\mkbibquote{q} \\apj", False), ("$\\mathcal{O}$", False),
     ("\\undefinedCommand", True), ("\\emphh{x}", True), ("C:\\Users\\Doe", True),
+    # babel's commands for a Latin-script phrase in a Greek or Cyrillic text, as \textgreek is for the reverse
+    ("\\textgreek{Σύστημα} \\textlatin{MSU-CSE-05-29}", False), ("\\latintext RDFS", False),
 ])
 def test_latex_integrity(value: str, broken: bool) -> None:
     from litreview.checks.integrity import latex_problem
