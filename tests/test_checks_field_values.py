@@ -31,6 +31,18 @@ def test_a_work_in_press_needs_no_year() -> None:
     assert "issued" in missing[0].message
 
 
+def test_a_work_in_preparation_needs_no_journal() -> None:
+    # An article still being written (status: in preparation) has no journal to name yet: no LR110 for its
+    # container. The close case: a work in press names its journal, and one without status still needs it.
+    item = ('{{"id": "{key}", "type": "article-journal", "author": [{{"family": "Jin", "given": "Haiyang"}}],'
+            ' "title": "Holistic processing {key}", "issued": {{"date-parts": [[2020]]}}{extra}}}')
+    items = [item.format(key="prep", extra=', "status": "in preparation"'),
+             item.format(key="press", extra=', "status": "in press"'), item.format(key="plain", extra="")]
+    missing = found(parse_csl("[" + ",".join(items) + "]", "refs.json"), "LR110")
+    assert sorted((f.key, f.message) for f in missing) == [("plain", "article-journal item lacks container-title"),
+                                                           ("press", "article-journal item lacks container-title")]
+
+
 def test_people_joined_by_a_word_for_and_are_named_with_the_list_to_write() -> None:
     # "en" (Dutch) between two people written given name first: one person to BibTeX and pandoc. The hint writes the
     # list; a CSL name holding "et" gets the CSL hint and no LR133 for its capitals, whose example kept the "et".

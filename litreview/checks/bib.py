@@ -219,6 +219,13 @@ def _has(fields: Mapping[str, str], name: str) -> bool:
     return bool(plain(value))
 
 
+UNPUBLISHED = lazy(r"\b(?:(?:to be )?submitted|in ?prep(?:aration|\.)?|under (?:review|revision)|"
+                   r"unpublished)\b", re.IGNORECASE)
+"""Words that say a work is not published yet ("To be submitted to MNRAS", status: in preparation): it has no DOI,
+and an article no journal, to give."""
+_CONTAINERS = (("journal", "journaltitle"), ("booktitle",))
+
+
 def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer | None = None) -> Iterable[Finding]:
     """LR110 for fields the entry type requires, LR111 for a missing publisher, as ``renderer`` reads the entry
     (``renderers.fields_read``); with none known, by the fields' own names (BibTeX's and biber's), the message
@@ -233,6 +240,8 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
     if _has(fields, "pubstate") and (csl or (renderer and renderer.name == CITEPROC)):
         # "in press", "forthcoming" (CSL's status): pandoc's citeproc prints it where the year goes
         groups = tuple(g for g in groups if g[0] != "year")
+        if UNPUBLISHED.search(plain(fields["pubstate"])):  # "in preparation": no journal or proceedings yet
+            groups = tuple(g for g in groups if g not in _CONTAINERS)
     tool = renderer.name if renderer else ""
     missing = [g for g in groups if not _read(fields, source.type, g, tool)]
     if missing:
