@@ -1,7 +1,7 @@
 """Load a BibTeX file into ``Source`` values: with ``names``, ``people`` and ``fieldparser`` the only modules that
 import pybtex.
 
-Every problem met while parsing becomes a located ``Finding`` (LR100-LR105, LR108, LR109, LR155), so
+Every problem met while parsing becomes a located ``Finding`` (LR100-LR105, LR108, LR109, LR155, LR163), so
 one run reports all of them; parsing goes on past a bad entry to the next ``@``. The brace
 check that runs before pybtex (LR100, LR109) is in ``prescan``.
 """
@@ -28,6 +28,7 @@ from .latex import decode_latex
 from .people import read_people, without_empty_names
 from .prescan import STRAY_CLOSE, _Lines, _prescan, conflicts
 from .several import case_clash, duplicate_key
+from .unmarked import unmarked_entries
 
 # Entry types the biblatex manual documents (regular, aliases, "unsupported" ones styles fall back on,
 # custom[a-f]) and BibTeX's; anything else loads with a warning (LR102).
@@ -285,6 +286,13 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                     f"BibTeX and pybtex stop at {word[:len(word) - len(word.lstrip('0123456789'))]!r} and drop "
                     f"the fields after it (pandoc reads {word!r})",
             hint=f"Write {name} = {{{word}}}", key=key, file=filename, line=line_of(end)))
+    problems += [Finding(
+        code="LR163", severity="warning",
+        message=f"{u.kind}{{{u.key}, opens an entry without its @: BibTeX, biber and pandoc read the lines as a "
+                f"comment and skip the entry {u.key}",
+        hint=f"Write @{u.kind}{{{u.key}, to keep the entry, or delete its lines to drop it",
+        key=u.key, file=filename, line=line_of(u.at),
+    ) for u in unmarked_entries(text, KNOWN_TYPES) if u.key not in seen]  # (a live entry of the key: an old copy)
     if copies:
         problems += [duplicate_key(key, (filename, n), (filename, lines[-1])) for key, lines in copies.items()
                      for n in lines[:-1]]
