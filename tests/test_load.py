@@ -211,6 +211,19 @@ def test_an_entry_ended_early_is_reported_where_it_went_wrong():
         ("LR100", 2, "unbalanced braces: a } closes nothing")]
 
 
+def test_an_entry_never_closed_is_told_to_close_after_its_last_field():
+    # Its fields balance and the "}" under the last one is missing (pybtex and pandoc refuse the file at the next
+    # "@"): the finding said "add the missing } on this line" at the line of the @, where no } belongs. A brace
+    # never closed inside a field is still reported at that field's line.
+    text = "@online{razor,\n author = {Guthrie, Scott},\n url = {http://x.org/r}\n \n@online{doe, title = {D}}\n"
+    [found] = parse_bibliography(text, "x.bib").problems
+    assert (found.code, found.line, found.message, found.hint) == (
+        "LR100", 1, "unbalanced braces: the entry that starts on line 1 is never closed: no } ends it before the "
+        "next entry (line 5)", "Add a } on a line of its own after the entry's last field (line 3)")
+    [found] = parse_bibliography(text.replace("url = {http", "url = {{http"), "x.bib").problems
+    assert (found.line, found.hint) == (3, "Add the missing } (or remove the extra {) on this line")
+
+
 def test_a_readable_date_wins_over_year_as_biber_and_pandoc_read_it():
     # biber ignores `year` beside `date` (with a warning), and pandoc prints the date's year; a date neither reads
     # ("21.04.2018") leaves the year field's.
