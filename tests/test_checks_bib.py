@@ -952,6 +952,8 @@ def test_missing_url_written_in_the_note_is_pointed_at() -> None:
     ("M{\\\"u}ller, Hans and Mueller, H.", "M{\\\"u}ller, Hans and Mueller, Karl"),  # an umlaut written out
     ("{World Bank} and Roe, Ann and {World Bank}", "{World Bank} and Roe, Ann and {World Health Organization}"),
     ("King, Jr., Martin and King, Jr., Martin", "King, Jr., Martin and King, Martin"),  # father and son
+    # The family name written again for the given name, beside the person in full (a reference manager's filler)
+    ("McKenzie, McKenzie and McKenzie, D. F.", "McKenzie, Ann and McKenzie, D. F."),
 ])
 def test_one_person_named_twice_in_a_list(repeated: str, apart: str) -> None:
     from litreview.checks.style_names import check_repeated_names
@@ -991,6 +993,19 @@ def test_a_repeated_name_in_csl_is_found_at_its_author_line() -> None:
                     "  - given: Julia\n    family: Evans\n  - given: Kamal\n    family: Marhubi\n", "refs.yaml", yaml=True)
     found = [f for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings if f.code == "LR157"]
     assert [(f.line, f.message) for f in found] == [(4, "the author list names 'Evans, Julia' twice, at places 1 and 2")]
+
+
+def test_a_family_name_written_for_the_given_name_is_the_repeat_to_delete() -> None:
+    # "family: Hayles, given: Hayles" then the person in full: the first is an export's filler for the second,
+    # and the hint names the one to delete (not "write each one's given names in full").
+    from litreview.bibliography.csl import parse_csl
+
+    bib = parse_csl("- id: hayles\n  type: book\n  title: T\n  author:\n  - family: Hayles\n    given: Hayles\n"
+                    "  - family: Hayles\n    given: N. Katherine\n", "refs.yaml", yaml=True)
+    found = [f for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings if f.code == "LR157"]
+    assert [(f.line, f.message, f.hint) for f in found] == [(
+        4, "the author list names one person twice: 'Hayles, Hayles' at place 1 and 'Hayles, N. Katherine' at place "
+        "2 (the family name 'Hayles' written again for the given name)", "Delete 'Hayles, Hayles' from the author list")]
 
 
 def test_pages_with_an_em_dash_are_quoted_as_written_and_get_a_range_hint() -> None:
