@@ -1143,3 +1143,25 @@ def test_a_name_list_that_holds_a_title_says_so() -> None:
                           "Write the people's names in the editor field ('Family, Given' joined by 'and'), and the "
                           "title in its own field (booktitle for the book's)")
     assert found["ok"][0] == "the author list writes 'Auty, David' family name first but 'Andrew D. Smith' given name first"
+
+
+def test_a_year_with_the_first_editions_year_in_brackets_is_told_apart() -> None:
+    # "2003[1965]": a reprint's year and the first edition's. The hint said to write a made-up year and date; it
+    # now writes the two fields. A later year in brackets is no first edition's: the general hint.
+    found = _check("@book{r, author = {Isačenko, A. V.}, title = {T}, publisher = {P}, year = {2003[1965]}}\n"
+                   "@book{s, author = {Roe, A.}, title = {U}, publisher = {P}, year = {2003[2004]}}\n", "LR124")
+    assert found["r"] == ("year '2003[1965]' is not a number",
+                          "Write year = {2003} and origdate = {1965}, the first edition's year")
+    assert found["s"][1] == CATALOGUE["LR124"].hint
+
+
+def test_a_date_of_days_alone_is_told_to_be_the_events() -> None:
+    # date = {26-31} beside year = {2014}, month = {may}: a conference's days. The hint writes them as biblatex's
+    # eventdate; without a month it cannot, and keeps the general hint.
+    entry = ("@inproceedings{{n, author = {{Novák, Attila}}, title = {{T}}, booktitle = {{LREC}}, year = {{2014}},"
+             " {month}date = {{26-31}}}}\n")
+    found = _check(entry.format(month="month = {may}, "), "LR124")
+    assert found["n"] == ("date '26-31' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                          "The date field holds the days alone, of the event: write them as eventdate = "
+                          "{2014-05-26/2014-05-31}, and delete date (year and month date the work)")
+    assert _check(entry.format(month=""), "LR124")["n"][1] == CATALOGUE["LR124"].hint
