@@ -1165,3 +1165,17 @@ def test_a_date_of_days_alone_is_told_to_be_the_events() -> None:
                           "The date field holds the days alone, of the event: write them as eventdate = "
                           "{2014-05-26/2014-05-31}, and delete date (year and month date the work)")
     assert _check(entry.format(month=""), "LR124")["n"][1] == CATALOGUE["LR124"].hint
+
+
+def test_an_html_tag_gets_the_hint_of_its_kind() -> None:
+    # Mendeley Reference Manager wraps abstracts in <p>: the hint said to write \textit{...} for <i>, which has
+    # nothing to do with a paragraph. A tag of text (<i>, JATS' <jats:sup>) gets its LaTeX.
+    found = _check("@article{p, author = {Roe, A.}, title = {T}, journal = {J}, year = {2020},\n"
+                   "  abstract = {<p>The rapid development of information technology.</p>}}\n"
+                   "@article{i, author = {Roe, B.}, title = {On <i>Homo</i> sapiens}, journal = {J}, year = {2020}}\n"
+                   "@article{s, author = {Roe, C.}, title = {CO<jats:sup>2</jats:sup>}, journal = {J}, year = {2020}}\n",
+                   "LR141")
+    assert found["p"][1] == ("Delete the <p> tags (a web page's layout): BibTeX and biber print them as text, and a "
+                             "blank line parts paragraphs")
+    assert found["i"][1] == "Write \\textit{...} instead of <i>...</i>"
+    assert found["s"][1] == "Write \\textsuperscript{...} instead of <jats:sup>...</jats:sup>"
