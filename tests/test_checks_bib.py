@@ -779,6 +779,16 @@ def test_names_joined_by_commas_only_when_the_reading_is_clearly_several_people(
     assert comma_joined(name, GIVEN) is joined
 
 
+def test_two_people_of_one_family_joined_by_a_comma_are_two_people() -> None:
+    # "Sergiu Corlat, Andrei Corlat" alone in a bibliography that writes no name given name first: one family name
+    # ends both sides, which no "Family, Given" name has. Read as one person before (family "Sergiu Corlat"). A
+    # name whose sides end otherwise stays one person unless the bibliography says otherwise.
+    entry = "@book{{c, author = {{{names}}}, title = {{Grafuri}}, publisher = {{P}}, year = {{2012}}}}\n"
+    [found] = [f for f in _style(entry.format(names="Sergiu Corlat, Andrei Corlat")) if f.code in ("LR153", "LR147")]
+    assert (found.code, found.hint) == ("LR153", "Write author = {Corlat, Sergiu and Corlat, Andrei}")
+    assert [f for f in _style(entry.format(names="Lloyd Webber, Andrew Lloyd")) if f.code == "LR153"] == []
+
+
 GIVEN_FIRST = ("@book{{a, author = {{Ann Rivers and Bo Stone}}, title = {{T}}, publisher = {{P}}, year = {{2001}}}}\n"
                "@book{{b, author = {{Kim Lee}}, title = {{T}}, publisher = {{P}}, year = {{2002}}}}\n"
                "@book{{c, author = {{{names}}}, title = {{T}}, publisher = {{P}}, year = {{2003}}}}\n")

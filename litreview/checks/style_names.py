@@ -327,7 +327,7 @@ def _joined(name: str, listed: list[str], given_first: Callable[[], bool]) -> bo
     if any(w.strip(".").casefold() in ORGANISATION_WORDS or w.endswith(("'s", "’s"))
            for w in name.replace(",", " ").split()):
         return False  # a body: "Joshua L. Rosenbloom, Iowa State University", "Neuroimaging Initiative, Alzheimer's Disease"
-    if names.comma_joined(name, GIVEN):
+    if names.comma_joined(name, GIVEN) or names.one_family_joined(name):
         return True
     if not names.full_names_joined(name, GIVEN) or _particle_first(name):
         return False  # ("Di Renzo, Gian Carlo": a family name)
