@@ -183,7 +183,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     if copies:
         from .several import duplicate_key
 
-        problems += [duplicate_key(key, (filename, n), (filename, lines[-1]), word="id")
+        problems += [duplicate_key(key, (filename, n), (filename, lines[-1]), word="id", copies=len(lines))
                      for key, lines in copies.items() for n in lines[:-1]]
         problems.sort(key=lambda p: p.line or 0)
     return Bibliography(tuple(sources.values()), tuple(problems), filename, text)

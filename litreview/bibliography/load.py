@@ -294,8 +294,8 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         key=u.key, file=filename, line=line_of(u.at),
     ) for u in unmarked_entries(text, KNOWN_TYPES) if u.key not in seen]  # (a live entry of the key: an old copy)
     if copies:
-        problems += [duplicate_key(key, (filename, n), (filename, lines[-1])) for key, lines in copies.items()
-                     for n in lines[:-1]]
+        problems += [duplicate_key(key, (filename, n), (filename, lines[-1]), copies=len(lines))
+                     for key, lines in copies.items() for n in lines[:-1]]
     merged = inherit.resolve({r.key: (r.kind, r.fields) for r in raws.values()})
     sources = [_source(r, merged[r.key], filename, problems) for r in raws.values()]
     if "=======" in text and (conflicted := conflicts(text, filename, line_of)):
