@@ -164,6 +164,17 @@ def test_a_misspelt_entry_type_gets_the_type_meant() -> None:
                      "b": "Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc"}
 
 
+def test_a_kind_of_thesis_of_a_universitys_own_style_is_told_to_be_a_thesis() -> None:
+    # A Greek thesis template's @diplomathesis and @ptychionthesis: its own .bst knows them, biber and pandoc do not.
+    # The hint listed @article, @book...; it names @thesis with its type. "@thesis" itself is known.
+    bib = parse_bibliography("@diplomathesis{a, author = {Roe, Ann}, title = {T}, school = {NTUA}, year = {2004}}\n"
+                             "@thesis{b, author = {Roe, Ann}, title = {U}, institution = {NTUA}, type = {Diploma thesis},"
+                             " year = {2004}}\n", "refs.bib")
+    hints = {p.key: p.hint for p in bib.problems if p.code == "LR102"}
+    assert hints == {"a": "Write @thesis with type = {...} naming the kind (biblatex; pandoc reads it too), or "
+                          "@mastersthesis for BibTeX's styles: @diplomathesis is known only to a style that defines it"}
+
+
 def test_a_field_name_with_two_letters_swapped_is_named_with_the_field_meant() -> None:
     bib = parse_bibliography("@article{a, author = {Roe, Ann}, title = {T}, jounral = {Law Review}, year = {1996}}\n",
                              "refs.bib")

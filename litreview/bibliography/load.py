@@ -57,6 +57,15 @@ def _type_meant(kind: str) -> str:
     return meant if best >= 0.75 and best - second >= 0.2 and kind[:3] == meant[:3] else ""
 
 
+def _unknown_type_hint(kind: str) -> str:
+    """The hint for an unknown entry type that misspells none: a kind of thesis of a university's own style
+    (@diplomathesis, @ptychionthesis) is biblatex's @thesis with its type, else the common types."""
+    if kind.endswith("thesis") and len(kind) > len("thesis"):
+        return (f"Write @thesis with type = {{...}} naming the kind (biblatex; pandoc reads it too), or @mastersthesis "
+                f"for BibTeX's styles: @{kind} is known only to a style that defines it")
+    return "Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc"
+
+
 CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "maintitle")
 PUBLISHER_FIELDS = ("publisher", "institution", "organization", "school")
 PERSON_FIELDS = ("author", "editor")
@@ -252,8 +261,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             meant = _type_meant(kind)
             problems.append(Finding(
                 code="LR102", severity="warning", message=f"unknown entry type @{entry_type}",
-                hint=f"Write @{meant}, the type this one misspells" if meant else
-                "Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc",
+                hint=f"Write @{meant}, the type this one misspells" if meant else _unknown_type_hint(kind),
                 key=key, file=filename, line=line,
             ))
         fields: dict[str, str] = {}
