@@ -233,6 +233,12 @@ _CODES = (
          "pandoc read text outside entries as a comment, so they skip the entry without a word and a citation of "
          "it finds nothing. A line of prose, or an entry whose key a live entry also has, is not reported.",
          "Write the @ before the type to keep the entry, or delete its lines to drop it."),
+    Code("LR164", "shared-isbn", "warning",
+         "Two books of other titles give one ISBN (\"Kommunikativnaja grammatika\" and \"Sovremennyj russkij jazyk\" "
+         "both 5-88744-050-3): an ISBN names one book, so one of the two is wrong, usually copied from the other entry, "
+         "and a library or registry look-up by it finds the other book. Chapters (their book's ISBN) and volumes (a "
+         "set's) are not reported.",
+         "Look up each book's ISBN (on its copyright page, or its library record) and correct the wrong one."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist.",
          "Check the code against `litreview check --list-codes`."),
