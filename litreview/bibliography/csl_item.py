@@ -163,6 +163,19 @@ def unread_date_part(item: Mapping[str, Any]) -> tuple[str, Any, str] | None:
     return None
 
 
+def listed_date_map(item: Mapping[str, Any]) -> tuple[str, str, Any] | None:
+    """(variable, key, value) for the first date of a CSL-YAML item written as a list of maps whose map holds no
+    year but a literal, raw or date-parts ("issued: [{literal: 2011/12}]"): pandoc reads a list's maps by their
+    year, month and day alone, so it reads no date there (an empty date, printed n.d.); else None."""
+    for variable in sorted(item.keys() & DATE_VARIABLES):
+        value = item[variable]
+        if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+            for v in value:
+                if v.get("year") is None and (key := next((k for k in ("literal", "raw", "date-parts") if k in v), "")):
+                    return variable, key, v[key]
+    return None
+
+
 def _whole(value: Any) -> bool:
     """A whole number as pandoc reads one: 2010 or 2010.0, not 2010.5 and not true."""
     return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())

@@ -24,6 +24,7 @@ from ..bibliography.dates import (
     parse_iso,
 )
 from ..bibliography.latex import full_title
+from ..bibliography.refparse.fields import month_number
 from ..doi import (
     bare_doi,
     doi_problem,
@@ -219,6 +220,13 @@ def _has(fields: Mapping[str, str], name: str) -> bool:
     return bool(plain(value))
 
 
+UNPUBLISHED = lazy(r"\b(?:(?:to be )?submitted|in ?prep(?:aration|\.)?|under (?:review|revision)|"
+                   r"unpublished)\b", re.IGNORECASE)
+"""Words that say a work is not published yet ("To be submitted to MNRAS", status: in preparation): it has no DOI,
+and an article no journal, to give."""
+_CONTAINERS = (("journal", "journaltitle"), ("booktitle",))
+
+
 def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer | None = None) -> Iterable[Finding]:
     """LR110 for fields the entry type requires, LR111 for a missing publisher, as ``renderer`` reads the entry
     (``renderers.fields_read``); with none known, by the fields' own names (BibTeX's and biber's), the message
@@ -233,6 +241,8 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
     if _has(fields, "pubstate") and (csl or (renderer and renderer.name == CITEPROC)):
         # "in press", "forthcoming" (CSL's status): pandoc's citeproc prints it where the year goes
         groups = tuple(g for g in groups if g[0] != "year")
+        if UNPUBLISHED.search(plain(fields["pubstate"])):  # "in preparation": no journal or proceedings yet
+            groups = tuple(g for g in groups if g not in _CONTAINERS)
     tool = renderer.name if renderer else ""
     missing = [g for g in groups if not _read(fields, source.type, g, tool)]
     if missing:
@@ -673,6 +683,8 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             if name == "year" and not hint and (run := _run_together(plain(source.fields["year"]))):
                 # "200612", "20150901": a year and its month (and day) written as one number (older Zotero exports)
                 hint = f"write date = {{{run}}}" if csl_form(source) else f"write year = {{{run[:4]}}} (or date = {{{run}}})"
+            if not hint:
+                hint = _reprint_hint(name, source) or _event_days_hint(name, source)
             yield entry_finding("LR124", source, problem, hint, field=name)
 
 
@@ -700,6 +712,34 @@ def _iso_parts(parts: list[list[int]] | None) -> str:
     if rest and rest[0] > 12:
         rest = [rest[0] + 8]
     return "-".join([f"{year:04d}", *(f"{n:02d}" for n in rest[:2])]) if year >= 1000 else ""
+
+
+_REPRINT_YEAR = lazy(r"(\d{4})\s*[\[(](\d{4})[\])]")
+"""A reprint's year and the first edition's in brackets: "2003[1965]", "1996 (1884)"."""
+_DAYS_ALONE = lazy(r"(\d{1,2})\s*(?:-+|–)\s*(\d{1,2})")
+"""Days of a month alone, "26-31": an event's days typed into the date field, its year and month elsewhere."""
+
+
+def _reprint_hint(name: str, source: Source) -> str:
+    """For a year field holding a reprint's year and the first edition's ("2003[1965]"), the two fields to write."""
+    both = _REPRINT_YEAR.fullmatch(plain(source.fields.get(name, ""))) if name == "year" else None
+    if both is None or both.group(2) >= both.group(1):
+        return ""
+    if csl_form(source):
+        return f"write issued: {both.group(1)} and original-date: {both.group(2)}, the first edition's year"
+    return f"write year = {{{both.group(1)}}} and origdate = {{{both.group(2)}}}, the first edition's year"
+
+
+def _event_days_hint(name: str, source: Source) -> str:
+    """For a date field holding days alone ("26-31") beside a year and a month, the event's dates to write."""
+    days = _DAYS_ALONE.fullmatch(plain(source.fields.get(name, ""))) if name == "date" else None
+    year, month = plain(source.fields.get("year", "")), plain(source.fields.get("month", "")).lower()
+    number = int(month) if month.isdigit() else month_number(month[:3])
+    if days is None or not (len(year) == 4 and year.isdigit()) or not number or not 0 < number <= 12:
+        return ""
+    first, last = (f"{year}-{number:02}-{int(d):02}" for d in days.groups())
+    return (f"the date field holds the days alone, of the event: write them as eventdate = {{{first}/{last}}}, and "
+            "delete date (year and month date the work)")
 
 
 def _run_together(year: str) -> str:

@@ -248,10 +248,26 @@ def check_html(source: Source) -> Iterable[Finding]:
         elif tag:
             told = entry_finding("LR141", source, f"{name} holds the HTML tag {tag.group()}: "
                                  f"{shown(plain(_at(value, tag)))}{unseen}",
-                                 "write LaTeX instead of the tag, e.g. \\textit{...} for <i>", field=name)
+                                 _tag_hint(tag.group()), field=name)
         else:
             continue
         yield replace(told, severity="info") if unseen else told  # a note: the document does not show it
+
+
+_TAG_LATEX = {"i": "\\textit{...}", "italic": "\\textit{...}", "em": "\\emph{...}", "b": "\\textbf{...}",
+              "bold": "\\textbf{...}", "strong": "\\textbf{...}", "u": "\\underline{...}",
+              "sup": "\\textsuperscript{...}", "sub": "\\textsubscript{...}", "inf": "\\textsubscript{...}",
+              "sc": "\\textsc{...}", "scp": "\\textsc{...}", "math": "math in $...$"}
+"""The LaTeX of an HTML or JATS tag that marks up text; the others (<p>, <br>, <span>, <div>, <a>) are layout."""
+
+
+def _tag_hint(tag: str) -> str:
+    """What to write for an HTML ``tag`` found in a field: its LaTeX, or nothing for a tag of layout."""
+    written = (tag.strip("</>").split() or [""])[0].lower()
+    if latex := _TAG_LATEX.get(written.split(":")[-1]):
+        return f"write {latex} instead of <{written}>...</{written}>"
+    parted = ", and a blank line parts paragraphs" if written in ("p", "br", "div") else ""
+    return f"delete the <{written}> tags (a web page's layout): BibTeX and biber print them as text{parted}"
 
 
 def _at(value: str, match: re.Match[str]) -> str:
