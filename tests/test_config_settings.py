@@ -207,7 +207,7 @@ def test_a_severity_for_an_unknown_code_is_an_error_at_its_line(tmp_path: Path, 
     ('suppress_entries = { uscode10 = ["LR136"], roe = ["LR316", "LR631"] }\n', "suppress_entries.roe", "LR631", 5,
      "LR136"),
     ('essay = "e.md"\n[tool.litreview.suppress_entries]\nuscode10 = ["LR136"]\nroe = { LR613 = "why" }\n',
-     "suppress_entries.roe", "LR613", 8, "LR316"),
+     "suppress_entries.roe", "LR613", 8, "LR163"),
     ('suppress = ["LR50"]\n', "suppress", "LR50", 5, None),  # a family of no code
 ])
 def test_a_suppression_of_an_unknown_code_is_an_error_at_its_line(tmp_path: Path, body: str, setting: str, code: str,
