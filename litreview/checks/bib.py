@@ -14,6 +14,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..bibliography.dates import (
+    COMMON_YEAR,
     bibtex_year,
     citeproc_date_parts,
     day_too_big,
@@ -105,7 +106,7 @@ _QUOTED_LIST = lazy(r"\[\s*(['\"])[^'\"\[\]]*\1(?:\s*,\s*(['\"])[^'\"\[\]]*\2)*\
 """A Python list of strings written as text ("['9780999241165']"), as a script's export writes a list field."""
 # A year, a range, or a year with the letter author-date styles add (2004a: LR148, not LR124).
 _YEAR_OK = lazy(r"\d{4}(?:[a-z]|\s*(?:--?|–|/)\s*\d{2,4})?")
-_YEAR_IN = lazy(r"(?<!\d)1[5-9]\d\d(?!\d)|(?<!\d)20\d\d(?!\d)")
+_YEAR_IN = lazy(rf"(?<!\d){COMMON_YEAR}(?!\d)")
 _LETTER_YEAR = lazy(r"(\d{4})[a-z]")
 _YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
                          "submitted", "accepted"})

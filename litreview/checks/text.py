@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from ..bibliography.dates import COMMON_YEAR
 from ..bibliography.inherit import LINK_FIELDS, aliases, targets
 from ..bibliography.keys import near_key, other_year
 from ..cache import LATEX_SUFFIXES
@@ -22,7 +23,6 @@ from ..lazyre import lazy
 from ..linking.attribution import AUTHORITY
 from ..linking.author_names import person_like
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
-from ..linking.printed_years import COMMON_YEAR
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Orphan, Source
 from ..text import fold
 from .bib import entry_finding
