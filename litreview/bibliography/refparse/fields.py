@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...doi import SHORT_DOI, find_doi, trim_identifier
+from ...locale_terms import quote_pairs
 from ..dates import COMMON_YEAR
 from .lexicon import IN, MONTH_NUMBERS, NUMBER, PAGES, PLACE, VOLUME
 from .names import is_organisation_name
@@ -40,7 +41,7 @@ PAGES_IN_PARENTHESES = r"\((?i:pp?|s)\.\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)\)"
 UNKNOWN_IMPRINT = re.compile(r"\[(?:place|publisher) unknown\][.:,;]?", re.I)
 #: a title's opening quote -> its closing one ("“Title”", "«Titre»", German "„Titel“", TeX's ``…'' as anystyle's
 #: material prints it)
-QUOTE_CLOSER = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "``": "''"}
+QUOTE_CLOSER = quote_pairs(("“", "«", '"', "„", "‘", "``"))
 YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
 YEAR_ONLY, _YEAR_LETTER = re.compile(YEAR), re.compile(YEAR + r"[a-z]?")  # for fullmatch
 #: a digit anywhere (searched, where a number may be printed)
