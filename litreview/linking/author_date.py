@@ -114,8 +114,15 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found, a
     every_letter_of_a_group(claim, found, claim_from)
 
 
-_BARE_ET_AL = lazy(rf"(?<![\w(])(?P<names>[^\W\d_][\w'’]*\s+(?:{terms.ET_AL_WRITTEN})),?\s+(?P<year>{COMMON_YEAR})"
-                   r"(?P<s>[a-z]?)(?![\w–-])")
+def _et_al_names(name: str) -> str:
+    """A family name (a letter, then ``name``'s characters) and a locale's "et al.", not glued to a word or just after
+    "(": the names of ``_BARE_ET_AL`` and ``_BARE_UNDATED``, which differ in ``name`` alone."""
+    return rf"(?<![\w(])(?P<names>[^\W\d_]{name}\s+(?:{terms.ET_AL_WRITTEN}))"
+
+
+# A hyphenated family name is read from its last part here ("Foreman-Mackey et al. 2022" as "Mackey et al. 2022"),
+# whole in ``_BARE_UNDATED``.
+_BARE_ET_AL = lazy(_et_al_names(r"[\w'’]*") + rf",?\s+(?P<year>{COMMON_YEAR})(?P<s>[a-z]?)(?![\w–-])")
 """Names with a locale's "et al." and a year written with no parenthesis ("as Asplund et al. 2022 argued", "wie
 Asplund u. a. 2022 zeigen")."""
 
@@ -141,7 +148,7 @@ def _bare_et_al(claim: Claim, index: SourceIndex, found: Found) -> None:
         found.mention(start, Mention(claim.id, "marker", written, (), f"no entry for {written}"))
 
 
-_BARE_UNDATED = lazy(rf"(?<![\w(])(?P<names>[^\W\d_][\w'’\-]*\s+(?:{terms.ET_AL_WRITTEN}))(?=\s*(?:[.;:]\s*)?(?:[A-Z]|$))")
+_BARE_UNDATED = lazy(_et_al_names(r"[\w'’\-]*") + r"(?=\s*(?:[.;:]\s*)?(?:[A-Z]|$))")
 """Names with "et al." (or the locale's: DIN 1505-2's "u. a.") closing a sentence with no year after them ("... neural
 dialog generation Nakamura et al. As a multilingual ...")."""
 
