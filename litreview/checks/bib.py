@@ -163,10 +163,11 @@ def entry_finding(code: str, source: Source, message: str, hint: str = "", *, fi
 
 
 def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[str] | None = None,
-                       renderer: Renderer | None = None) -> list[Finding]:
+                       renderer: Renderer | None = None, skip: bool = True) -> list[Finding]:
     """Structural checks on every entry, then the duplicate checks across entries (``damaged``: the
     ``damaged_entries`` of ``bib``, computed when not given; ``renderer``: the tool that prints the document's
-    bibliography, ``renderers.renderer_of``, None when no document tells)."""
+    bibliography, ``renderers.renderer_of``, None when no document tells; ``skip``: whether to skip a check where
+    the entry's fields show it finds nothing, False to run it on every entry, which must give the same findings)."""
     from .duplicates import check_duplicates
     from .integrity import check_integrity
 
@@ -180,18 +181,18 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
             # has already added the fields an entry inherits through crossref and xdata.)
             found.extend(check_required(source, fields, renderer))
         # Each check below finds nothing without its field (most entries lack most of them).
-        if fields.get("doi"):
+        if not skip or fields.get("doi"):
             found.extend(check_doi(source))
-        if fields.get("isbn"):
+        if not skip or fields.get("isbn"):
             found.extend(check_isbn(source))
-        if fields.get("url"):
+        if not skip or fields.get("url"):
             found.extend(check_url(source))
         if fields.get("id") and (problem := id_problem(source.key)):  # a Manubot citation by identifier
             found.append(entry_finding("LR126", source, f"{source.key!r} is not a valid identifier: {problem}"))
-        if not _plain_dates(fields, today):
+        if not skip or not _plain_dates(fields, today):
             found.extend(check_dates(source, today))
     found.extend(check_duplicates(bib.sources))
-    found.extend(check_integrity(bib))
+    found.extend(check_integrity(bib, skip=skip))
     return found
 
 
