@@ -14,6 +14,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..bibliography.dates import (
+    COMMON_YEAR,
     bibtex_year,
     citeproc_date_parts,
     day_too_big,
@@ -106,7 +107,7 @@ _QUOTED_LIST = lazy(r"\[\s*(['\"])[^'\"\[\]]*\1(?:\s*,\s*(['\"])[^'\"\[\]]*\2)*\
 """A Python list of strings written as text ("['9780999241165']"), as a script's export writes a list field."""
 # A year, a range, or a year with the letter author-date styles add (2004a: LR148, not LR124).
 _YEAR_OK = lazy(r"\d{4}(?:[a-z]|\s*(?:--?|–|/)\s*\d{2,4})?")
-_YEAR_IN = lazy(r"(?<!\d)1[5-9]\d\d(?!\d)|(?<!\d)20\d\d(?!\d)")
+_YEAR_IN = lazy(rf"(?<!\d){COMMON_YEAR}(?!\d)")
 _LETTER_YEAR = lazy(r"(\d{4})[a-z]")
 _YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
                          "submitted", "accepted"})
@@ -163,10 +164,11 @@ def entry_finding(code: str, source: Source, message: str, hint: str = "", *, fi
 
 
 def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[str] | None = None,
-                       renderer: Renderer | None = None) -> list[Finding]:
+                       renderer: Renderer | None = None, skip: bool = True) -> list[Finding]:
     """Structural checks on every entry, then the duplicate checks across entries (``damaged``: the
     ``damaged_entries`` of ``bib``, computed when not given; ``renderer``: the tool that prints the document's
-    bibliography, ``renderers.renderer_of``, None when no document tells)."""
+    bibliography, ``renderers.renderer_of``, None when no document tells; ``skip``: whether to skip a check where
+    the entry's fields show it finds nothing, False to run it on every entry, which must give the same findings)."""
     from .duplicates import check_duplicates
     from .integrity import check_integrity
 
@@ -180,18 +182,18 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
             # has already added the fields an entry inherits through crossref and xdata.)
             found.extend(check_required(source, fields, renderer))
         # Each check below finds nothing without its field (most entries lack most of them).
-        if fields.get("doi"):
+        if not skip or fields.get("doi"):
             found.extend(check_doi(source))
-        if fields.get("isbn"):
+        if not skip or fields.get("isbn"):
             found.extend(check_isbn(source))
-        if fields.get("url"):
+        if not skip or fields.get("url"):
             found.extend(check_url(source))
         if fields.get("id") and (problem := id_problem(source.key)):  # a Manubot citation by identifier
             found.append(entry_finding("LR126", source, f"{source.key!r} is not a valid identifier: {problem}"))
-        if not _plain_dates(fields, today):
+        if not skip or not _plain_dates(fields, today):
             found.extend(check_dates(source, today))
     found.extend(check_duplicates(bib.sources))
-    found.extend(check_integrity(bib))
+    found.extend(check_integrity(bib, skip=skip))
     return found
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from ..bibliography.dates import COMMON_YEAR
 from ..bibliography.inherit import LINK_FIELDS, aliases, targets
 from ..bibliography.keys import near_key, other_year
 from ..cache import LATEX_SUFFIXES
@@ -22,7 +23,7 @@ from ..lazyre import lazy
 from ..linking.attribution import AUTHORITY
 from ..linking.author_names import person_like
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
-from ..linking.printed_years import COMMON_YEAR
+from ..locale_terms import QUOTATION_OPENERS, quote_pairs
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Orphan, Source
 from ..text import fold
 from .bib import entry_finding
@@ -35,8 +36,8 @@ if TYPE_CHECKING:
 MIN_QUOTATION_WORDS = 4
 #: In a document that marks its citations, a quotation this long with no marker near is a missing citation.
 MIN_MARKED_QUOTATION_WORDS = 8
-_MARKS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
-_CLOSERS = frozenset("”\"»“")
+_MARKS = quote_pairs(QUOTATION_OPENERS)
+_CLOSERS = frozenset(_MARKS.values())
 _EXCERPT = 80
 _TEXT_NOUNS = (r"(?:statements?|sentences?|phrases?|items?|questions?|prompts?|messages?|slogans?|headlines?|"
                r"instructions?|wording|vignettes?|stimul(?:us|i)|quer(?:y|ies)|strings?)")

@@ -12,12 +12,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..bibliography.dates import date_year, pandoc_date
+from ..bibliography.dates import COMMON_YEAR, date_year, pandoc_date
 from ..bibliography.latex import decode_latex
 from ..model import Bibliography, Person, RegistryRecord, Source, SourceMetadata
 from .text import canonical, content_stems, fold, phrase_stems, topic_form
 
-_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)([a-z]?)")
+_YEAR = re.compile(rf"({COMMON_YEAR})([a-z]?)")
 _TAGS = re.compile(r"<[^>]+>")
 
 

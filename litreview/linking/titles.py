@@ -12,12 +12,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..locale_terms import QUOTATION_OPENERS
 from ..model import Claim, Mention
 from .cited_letters import UNDECIDED
 from .hits import Found, Hit
 from .index import SourceIndex
 from .prose_words import Prose
-from .quotations import OPENING_MARKS, quoted
+from .quotations import quoted
 from .text import (
     MINOR_WORDS,
     STOPWORDS,
@@ -191,7 +192,7 @@ _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z]")
 
 def _spans(claim: Claim) -> list[_Span]:
     text = claim.text
-    if len(_CAPITALISED.findall(text, 1)) < 1 and not any(q in text for q in f"{OPENING_MARKS}*_"):
+    if len(_CAPITALISED.findall(text, 1)) < 1 and not any(q in text for q in f"{QUOTATION_OPENERS}*_"):
         return []  # no second capitalised word and nothing marked: no title here
     toks = tokens(text)
     out: list[_Span] = []
