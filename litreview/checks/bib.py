@@ -25,7 +25,6 @@ from ..bibliography.dates import (
     parse_iso,
 )
 from ..bibliography.latex import full_title
-from ..bibliography.refparse.fields import month_number
 from ..doi import (
     bare_doi,
     doi_problem,
@@ -736,8 +735,13 @@ def _event_days_hint(name: str, source: Source) -> str:
     """For a date field holding days alone ("26-31") beside a year and a month, the event's dates to write."""
     days = _DAYS_ALONE.fullmatch(plain(source.fields.get(name, ""))) if name == "date" else None
     year, month = plain(source.fields.get("year", "")), plain(source.fields.get("month", "")).lower()
+    if days is None:
+        return ""
+    # The reference parser's month names, imported only here: importing the parser costs a cold check.
+    from ..bibliography.refparse.fields import month_number
+
     number = int(month) if month.isdigit() else month_number(month[:3])
-    if days is None or not (len(year) == 4 and year.isdigit()) or not number or not 0 < number <= 12:
+    if not (len(year) == 4 and year.isdigit()) or not number or not 0 < number <= 12:
         return ""
     first, last = (f"{year}-{number:02}-{int(d):02}" for d in days.groups())
     return (f"the date field holds the days alone, of the event: write them as eventdate = {{{first}/{last}}}, and "
