@@ -16,8 +16,8 @@ from ..model import Bibliography, Finding, Source
 from .csl_item import (
     NAME_VARIABLES,
     canonical_names,
-    item_source,
     flat_date_parts,
+    item_source,
     listed_date_map,
     misnamed_variables,
     refused_value,
