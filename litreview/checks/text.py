@@ -255,11 +255,13 @@ def at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essa
 
 def marker_line(claim: Claim, written: str, essay: Essay) -> int | None:
     """The line of the citation ``written`` (``@key`` as the text writes it) in the claim's source, or None. A
-    LaTeX sentence's text is pandoc's reading of it, not its source: None there."""
+    LaTeX sentence's text is pandoc's reading of it, not its source: there the line the reader gave the citation of
+    that key (``Citation.line``, where its command starts)."""
     if not claim.end or not claim.line or not written.startswith("@"):
         return None
     if _in_latex(claim, essay.path):
-        return None
+        key = written[1:].removeprefix("{").removesuffix("}")
+        return next((c.line for c in claim.citations or () if c.key == key and c.line), None)
     source = essay.body[claim.start:claim.end]
     at = re.search(re.escape(written) + r"(?![\w:./-]*\w)", source)
     return None if at is None else claim.line + source.count("\n", 0, at.start())
