@@ -681,7 +681,7 @@ def test_a_bibliography_added_in_the_front_matter_alone_is_named_as_not_read(rep
 
 def test_a_citation_of_no_entry_is_annotated_at_its_marker_line(repo: Path, capsys) -> None:
     # A sentence over three lines whose last line a pull request changed: the annotation was at the sentence's
-    # first line, outside what the pull request touched. A LaTeX sentence (pandoc's reading) keeps its first line.
+    # first line, outside what the pull request touched (a LaTeX one: the next test).
     write(repo / "essay.md", ESSAY + "\nA claim that runs\nover lines [@good2001] and\ncites [@new2002; @gone1999].\n")
     assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
     out = capsys.readouterr().out
