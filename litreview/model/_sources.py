@@ -166,5 +166,5 @@ class UnreadBibliographies:
     named_by: str = ""
     """The file that names them when the essay does not: its book's (``_quarto.yml``, ``index.Rmd``)."""
     beside: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    """Each .bib file in the essay's folder that nothing names or reads, with its keys: where an entry a citation
-    finds in no file read may have been added (the wrong one of several files)."""
+    """Each .bib file in the essay's folder that nothing names or reads, with the keys it holds that the essay cites
+    and no file read has: where their entries were added (the wrong one of several files)."""
