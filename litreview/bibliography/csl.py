@@ -16,6 +16,7 @@ from ..model import Bibliography, Finding, Source
 from .csl_item import (
     NAME_VARIABLES,
     canonical_names,
+    flat_date_parts,
     item_source,
     listed_date_map,
     misnamed_variables,
@@ -147,6 +148,13 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                     message=f"item {n} ({key or 'no id'}): {variable} has date-parts holding {part!r}, which is no "
                     "number: pandoc reads " + (f"the date as {read}, without it" if read else "no date in it"),
                     hint=f"Write the date as {variable}: YYYY-MM-DD, or each part of date-parts as a number"))
+            if yaml and (flat := flat_date_parts(item)) is not None:
+                variable, shown, dates = flat
+                problems.append(Finding(
+                    code="LR124", severity="warning", key=key or None, file=filename, line=here.get(variable) or line,
+                    message=f"item {n} ({key or 'no id'}): {variable} has date-parts {shown}, which is no list of "
+                    "dates: pandoc reads no date in it (n.d.)",
+                    hint=f"Write the date as {variable}: YYYY-MM-DD, or date-parts: {dates}"))
             if yaml and (listed := listed_date_map(item)) is not None:
                 variable, part, value = listed
                 problems.append(Finding(

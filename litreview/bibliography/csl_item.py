@@ -176,6 +176,24 @@ def listed_date_map(item: Mapping[str, Any]) -> tuple[str, str, Any] | None:
     return None
 
 
+def flat_date_parts(item: Mapping[str, Any]) -> tuple[str, str, str] | None:
+    """(variable, its date-parts as written, the list of dates it means) for the first date of a CSL-YAML item
+    written as a map whose date-parts is no list of dates ("date-parts: 2024", "date-parts: [2024, 3]"): pandoc reads
+    there a list of lists (or of year, month and day maps) alone, so it reads no date (n.d.); else None. (CSL-JSON
+    refuses the whole file for it: ``refused_value``.)"""
+    for variable in sorted(item.keys() & DATE_VARIABLES):
+        value = item[variable]
+        if not isinstance(value, Mapping) or "date-parts" not in value or value.get("raw") or value.get("literal"):
+            continue
+        parts = value["date-parts"]
+        if not isinstance(parts, list) or not any(isinstance(p, list | Mapping) for p in parts):
+            written = parts if isinstance(parts, list) else [parts]
+            numbers = [str(p).strip() for p in written if _number(p)] or ["YYYY"]
+            shown = f"[{', '.join(map(str, parts))}]" if isinstance(parts, list) else str(parts)
+            return variable, shown, f"[[{', '.join(numbers)}]]"
+    return None
+
+
 def _whole(value: Any) -> bool:
     """A whole number as pandoc reads one: 2010 or 2010.0, not 2010.5 and not true."""
     return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())

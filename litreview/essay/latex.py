@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -62,6 +62,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     # (lines, start, end, anchors) of each paragraph's text; an anchor is (offset in the text, index in lines).
     spans: list[tuple[list[tuple[str, int, str]], int, int, list[tuple[int, int]]]] = []
     commands: list[tuple[int, str, str]] = []  # each citation command: (offset in the body, pandoc form, as written)
+    command_lines: dict[int, tuple[str, int]] = {}  # each command's offset in the body -> (file, line) it starts on
     chunks: list[str] = []
     offset = 0
     notices: list[Notice] = encoding_notices(not_utf8)
@@ -88,6 +89,10 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         spans.append((para, offset, offset + len(converted), anchors))
         trailing.append([])
         commands += [(offset + at, marker, command) for at, marker, command in cited]
+        marks = [at for at, _ in anchors]
+        for at, _, _ in cited:  # the last line start at or before the command: the line it starts on
+            n = bisect_right(marks, at) - 1
+            command_lines[offset + at] = para[anchors[n][1] if n >= 0 else 0][:2]
         offset += len(converted) + 2
     body = "\n\n".join(chunks)
     plain = blank_keys(body)  # keys such as "2015ApJ...812..128C" must not end a sentence
@@ -102,7 +107,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
             n = bisect_right(marks, a - start) - 1
             file, line, _ = para[anchors[n][1] if n >= 0 else 0]
             claims.append(_as_written(make_claim(body, 1, number, len(claims) + 1, a, b, masked=masked[a:b],
-                                                 file=file, line=line), commands, a, b))
+                                                 file=file, line=line), commands, a, b, command_lines))
         if claims:
             out.append(Paragraph(number=number, text=body[start:end].strip(), line=para[0][1],
                                  claims=tuple(claims), heading=heads[para[0]] if len(para) == 1 and para[0] in heads
@@ -143,9 +148,12 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
 _spaced = lru_cache(maxsize=64)(normalise_space)
 
 
-def _as_written(claim: Claim, commands: list[tuple[int, str, str]], start: int, end: int) -> Claim:
+def _as_written(claim: Claim, commands: list[tuple[int, str, str]], start: int, end: int,
+                lines: Mapping[int, tuple[str, int]]) -> Claim:
     """``claim`` (``body[start:end]``) with each citation carrying the command it was read from, as written
-    (``Citation.command``): what a reviewer's evidence quotes, where the text holds pandoc's form."""
+    (``Citation.command``): what a reviewer's evidence quotes, where the text holds pandoc's form; and the line the
+    command starts on (``Citation.line``; ``lines``: each command's offset -> its file and line), when in the
+    claim's file."""
     if not claim.citations:
         return claim
     cites = list(claim.citations)
@@ -153,8 +161,10 @@ def _as_written(claim: Claim, commands: list[tuple[int, str, str]], start: int, 
     at = bisect_left(commands, (start, "", ""))
     cursor = passed = 0
     while at < len(commands) and commands[at][0] < end:
-        _, marker, command = commands[at]
+        offset, marker, command = commands[at]
         at += 1
+        file, line = lines.get(offset, ("", 0))
+        line = line if file == claim.file else 0
         shown = _spaced(marker)
         found = claim.text.find(shown, cursor)
         if found < 0:
@@ -166,7 +176,7 @@ def _as_written(claim: Claim, commands: list[tuple[int, str, str]], start: int, 
         while inside < len(order) and cites[order[inside]].start < cursor:  # those the command's text holds
             n = order[inside]
             if cites[n].end <= cursor:
-                cites[n] = replace(cites[n], command=_spaced(command))
+                cites[n] = replace(cites[n], command=_spaced(command), line=line)
             inside += 1
     return replace(claim, citations=tuple(cites))
 

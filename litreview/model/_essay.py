@@ -53,6 +53,9 @@ class Citation:
     command: str = ""
     """The whole citation as the file writes it when the reader rewrote it in pandoc's form (LaTeX's
     ``\\parencite[116]{key}``, read as ``[@{key}, 116]``), whitespace collapsed; else empty."""
+    line: int = 0
+    """The line of its claim's file where the citation starts, when the claim's text is not its source (a LaTeX
+    command, read in pandoc's form); 0 when the text itself locates it (``checks.text.marker_line``)."""
     grouped: bool = False
     """An in-text citation the bracketed one right after it continues (``@a [@b]``, as LaTeX's ``\\citet{a,b}`` is
     read): pandoc reads the two as one citation, printed "Doe (2001; Roe 2003)". Set where a page prints it."""
