@@ -13,7 +13,7 @@ import math
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -283,12 +283,15 @@ def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any
                               hint=f"known settings: {', '.join(known)}")
         if attr == "suppress":
             values[attr] = _codes(value, lambda m, h, n=name: fail(n, m, h), reasons, "")
+            _codes_known(name, values[attr], text, path, _line_of(text, name))
         elif attr == "suppress_entries":
             if not isinstance(value, dict):
                 raise fail(name, f"must be a table of entry keys, not {_kind(value)}",
                            'e.g. suppress_entries = { uscode10 = ["LR136"] }')
             values[attr] = {str(key): _codes(codes, lambda m, h, n=f"{name}.{key}": fail(n, m, h), reasons,
                                              f"{key}:") for key, codes in value.items()}
+            for key, codes in values[attr].items():
+                _codes_known(f"{name}.{key}", codes, text, path, _line_of(text, name))
         elif attr == "bibliography" and isinstance(value, list):
             if not value or not all(isinstance(v, str) and v.strip() and "\0" not in v for v in value):
                 raise fail(name, "must name one file or a list of files", 'e.g. bibliography = ["refs.bib", "more.json"]')
@@ -298,7 +301,7 @@ def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any
             values[attr] = several(value)
         elif attr == "severity":
             values[attr] = _severity(value, lambda m, h, n=name: fail(n, m, h))
-            _severity_codes_known(values[attr], text, path, _line_of(text, name))
+            _codes_known(name, values[attr], text, path, _line_of(text, name))
         elif attr == "key_pattern" and isinstance(value, str):
             from .bibliography.keys import check_pattern  # only when set: most settings files do not
 
@@ -359,19 +362,21 @@ def _severity(value: Any, fail: Any) -> dict[str, str]:
     return out
 
 
-def _severity_codes_known(levels: Mapping[str, str], text: str, path: str | None, line: int | None) -> None:
-    """ConfigError at a severity for a code the catalogue lacks (it would change nothing), with the nearest code.
+def _codes_known(setting: str, codes: Iterable[str], text: str, path: str | None, line: int | None) -> None:
+    """ConfigError at the first code of ``setting`` (``suppress``, ``suppress_entries.KEY``, ``severity``) that the
+    catalogue lacks, on the code's own line: it would silence or change nothing. The hint names the nearest code.
     Codes are read in any case (lr307 is LR307)."""
     from .checks.catalogue import known_code, nearest_code
 
-    for code in levels:
+    for code in codes:
         if known_code(code):
             continue
         near = nearest_code(code)
-        at = next((line + i for i, row in enumerate(text.splitlines()[line - 1:]) if re.search(
-            rf'(?<![\w]){code}["\']?\s*=', row, re.IGNORECASE)), line) if line else None
-        raise ConfigError(f"setting 'severity' names {code}, which is no finding code", path=path, line=at,
-                          hint=(f"did you mean {near}? " if near else "") + "see litreview check --list-codes")
+        at = next((line + i for i, row in enumerate(text.splitlines()[line - 1:])
+                   if re.search(rf"(?<!\w){code}(?!\w)", row, re.IGNORECASE)), line) if line else None
+        todo = f"a code that litreview check --list-codes lists, or remove {code} from {setting!r}"
+        raise ConfigError(f"setting {setting!r} names {code}, which is no finding code", path=path, line=at,
+                          hint=f"did you mean {near}? Write {todo}" if near else f"write {todo}")
 
 
 def _scalar(attr: str, value: Any, default: Any, fail: Any) -> Any:

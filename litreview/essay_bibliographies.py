@@ -40,14 +40,30 @@ def unread_bibliographies(essay: Essay, bibliography: Bibliography, root: Path) 
     if missing:  # a file the document's own code writes when built (bookdown's knitr::write_bib)
         written = _written_bibliographies(essay, folder)
         missing = [(name, p) for name, p in missing if p.name not in written]
+    lacking = {c.key for claim in essay.claims for c in claim.citations or ()} - set(bibliography.keys)
+    beside = _beside(folder, {*done, *(p.resolve() for _, p in unread)}, lacking) if lacking else ()
     if not unread and not missing:
-        return UnreadBibliographies()
+        return UnreadBibliographies(beside=beside)
     lines = _naming_lines(essay, [name for name, _ in [*unread, *missing]])
     setting = tuple(relative_name(p.resolve(), root.resolve(), up=True) for p in [*read, *(p for _, p in unread)])
     return UnreadBibliographies(files=tuple((p.name, lines.get(name)) for name, p in unread),
                                 setting=setting if unread else (),
                                 missing=tuple((name, lines.get(name)) for name, _ in missing),
-                                named_by="" if bibliography_names(essay.meta) else _book_file(folder))
+                                named_by="" if bibliography_names(essay.meta) else _book_file(folder),
+                                beside=beside)
+
+
+def _beside(folder: Path, read: set[Path], lacking: set[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The .bib files in ``folder`` not among ``read`` (resolved paths), each with those of its keys that are
+    ``lacking`` (the keys cited that no file read holds; a file that cannot be read holds none)."""
+    from .checks.pandoc_reads import BIBTEX_SUFFIXES
+
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in BIBTEX_SUFFIXES and p.is_file())
+    except OSError:
+        return ()
+    return tuple((p.name, tuple(sorted(keys))) for p in files if p.resolve() not in read
+                 and (keys := _keys_of(p) & lacking))
 
 
 _WRITE_BIB = lazy(r"\bwrite[._]bib\s*\(")

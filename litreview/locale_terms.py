@@ -1,9 +1,12 @@
 """Terms that citeproc's locales and the CSL styles print, read by more than one stage: the linker reads
-them in citations ("(Doe, o. J.-b)"), the reference importer in reference strings ("DOE, John, [kein Datum].")."""
+them in citations ("(Doe, o. J.-b)"), the reference importer in reference strings ("DOE, John, [kein Datum]."); and
+the one table of quotation marks (``QUOTES``).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 NO_DATE_TERMS = ("n.d.", "n. d.", "no date", "o. J.", "s. d.", "s.d.", "s. f.", "s.a.", "z.d.", "u.å.", "b.d.", "b. d.",
                  "b.r.", "b.g.", "不詳", "e.d.", "d. g.", "ei pvm.", "t.y.", "t.t.", "f.a.", "é. n.", "bez dat.", "sem data", "sen data",
@@ -71,3 +74,24 @@ def abbreviation_ends(terms: tuple[str, ...]) -> str:
     whole = [f"(?i:{re.escape(t[0])}){alternation((t[1:],))}" for t in sorted(terms, key=len, reverse=True)]
     parts = {t[:i + 1] for t in terms for i, c in enumerate(t) if c == "." and i + 1 < len(t)} - set(terms)
     return "|".join([*whole, alternation(tuple(parts))] if parts else whole)
+
+
+QUOTES = {"“": "”", "‘": "’", "„": "“", "‚": "‘", "«": "»", "‹": "›", "”": "”", "»": "«", '"': '"', "'": "'",
+          "``": "''"}
+"""The one table of quotation marks: an opening mark -> its closing one, as languages pair them: English “…” and ‘…’,
+German „…“ and ‚…‘, French «…» and ‹…›, Swedish ”…”, Danish »…«; the straight marks keyboards type, "…" and '…'; TeX's
+``…''. Each reader takes the pairs it reads with ``quote_pairs`` or ``quote_marks``."""
+QUOTATION_OPENERS = "„“\"«"
+"""The marks a quotation in running text opens with (German „…“, English “…” and "…", French «…»): no single mark,
+which is as often an apostrophe."""
+
+
+def quote_pairs(openers: Iterable[str]) -> dict[str, str]:
+    """The pairs of ``QUOTES`` that ``openers`` open (opening mark -> closing one), in the order given."""
+    return {q: QUOTES[q] for q in openers}
+
+
+def quote_marks(openers: Iterable[str]) -> str:
+    """The opening and closing marks of the pairs that ``openers`` open, each once: for ``str.strip`` and a regular
+    expression's character class."""
+    return "".join(dict.fromkeys(mark for q in openers for mark in (q, QUOTES[q])))

@@ -370,6 +370,8 @@ def test_issn_form_and_check_digit() -> None:
     # Commands: LaTeX's, biblatex's, accents, logos, ADS's journal macros, math symbols in math; not a typo.
     ("\\ldots \\underline{U} {\\em x} \\c{c} \\LaTeX \\mkbibquote{q} \\apj", False), ("$\\mathcal{O}$", False),
     ("\\undefinedCommand", True), ("\\emphh{x}", True), ("C:\\Users\\Doe", True),
+    # babel's commands for a Latin-script phrase in a Greek or Cyrillic text, as \textgreek is for the reverse
+    ("\\textgreek{Σύστημα} \\textlatin{MSU-CSE-05-29}", False), ("\\latintext RDFS", False),
 ])
 def test_latex_integrity(value: str, broken: bool) -> None:
     from litreview.checks.integrity import latex_problem
@@ -777,6 +779,16 @@ def test_names_joined_by_commas_only_when_the_reading_is_clearly_several_people(
     assert comma_joined(name, GIVEN) is joined
 
 
+def test_two_people_of_one_family_joined_by_a_comma_are_two_people() -> None:
+    # "Sergiu Corlat, Andrei Corlat" alone in a bibliography that writes no name given name first: one family name
+    # ends both sides, which no "Family, Given" name has. Read as one person before (family "Sergiu Corlat"). A
+    # name whose sides end otherwise stays one person unless the bibliography says otherwise.
+    entry = "@book{{c, author = {{{names}}}, title = {{Grafuri}}, publisher = {{P}}, year = {{2012}}}}\n"
+    [found] = [f for f in _style(entry.format(names="Sergiu Corlat, Andrei Corlat")) if f.code in ("LR153", "LR147")]
+    assert (found.code, found.hint) == ("LR153", "Write author = {Corlat, Sergiu and Corlat, Andrei}")
+    assert [f for f in _style(entry.format(names="Lloyd Webber, Andrew Lloyd")) if f.code == "LR153"] == []
+
+
 GIVEN_FIRST = ("@book{{a, author = {{Ann Rivers and Bo Stone}}, title = {{T}}, publisher = {{P}}, year = {{2001}}}}\n"
                "@book{{b, author = {{Kim Lee}}, title = {{T}}, publisher = {{P}}, year = {{2002}}}}\n"
                "@book{{c, author = {{{names}}}, title = {{T}}, publisher = {{P}}, year = {{2003}}}}\n")
@@ -950,6 +962,8 @@ def test_missing_url_written_in_the_note_is_pointed_at() -> None:
     ("M{\\\"u}ller, Hans and Mueller, H.", "M{\\\"u}ller, Hans and Mueller, Karl"),  # an umlaut written out
     ("{World Bank} and Roe, Ann and {World Bank}", "{World Bank} and Roe, Ann and {World Health Organization}"),
     ("King, Jr., Martin and King, Jr., Martin", "King, Jr., Martin and King, Martin"),  # father and son
+    # The family name written again for the given name, beside the person in full (a reference manager's filler)
+    ("McKenzie, McKenzie and McKenzie, D. F.", "McKenzie, Ann and McKenzie, D. F."),
 ])
 def test_one_person_named_twice_in_a_list(repeated: str, apart: str) -> None:
     from litreview.checks.style_names import check_repeated_names
@@ -989,6 +1003,19 @@ def test_a_repeated_name_in_csl_is_found_at_its_author_line() -> None:
                     "  - given: Julia\n    family: Evans\n  - given: Kamal\n    family: Marhubi\n", "refs.yaml", yaml=True)
     found = [f for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings if f.code == "LR157"]
     assert [(f.line, f.message) for f in found] == [(4, "the author list names 'Evans, Julia' twice, at places 1 and 2")]
+
+
+def test_a_family_name_written_for_the_given_name_is_the_repeat_to_delete() -> None:
+    # "family: Hayles, given: Hayles" then the person in full: the first is an export's filler for the second,
+    # and the hint names the one to delete (not "write each one's given names in full").
+    from litreview.bibliography.csl import parse_csl
+
+    bib = parse_csl("- id: hayles\n  type: book\n  title: T\n  author:\n  - family: Hayles\n    given: Hayles\n"
+                    "  - family: Hayles\n    given: N. Katherine\n", "refs.yaml", yaml=True)
+    found = [f for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings if f.code == "LR157"]
+    assert [(f.line, f.message, f.hint) for f in found] == [(
+        4, "the author list names one person twice: 'Hayles, Hayles' at place 1 and 'Hayles, N. Katherine' at place "
+        "2 (the family name 'Hayles' written again for the given name)", "Delete 'Hayles, Hayles' from the author list")]
 
 
 def test_pages_with_an_em_dash_are_quoted_as_written_and_get_a_range_hint() -> None:
@@ -1126,3 +1153,39 @@ def test_a_name_list_that_holds_a_title_says_so() -> None:
                           "Write the people's names in the editor field ('Family, Given' joined by 'and'), and the "
                           "title in its own field (booktitle for the book's)")
     assert found["ok"][0] == "the author list writes 'Auty, David' family name first but 'Andrew D. Smith' given name first"
+
+
+def test_a_year_with_the_first_editions_year_in_brackets_is_told_apart() -> None:
+    # "2003[1965]": a reprint's year and the first edition's. The hint said to write a made-up year and date; it
+    # now writes the two fields. A later year in brackets is no first edition's: the general hint.
+    found = _check("@book{r, author = {Isačenko, A. V.}, title = {T}, publisher = {P}, year = {2003[1965]}}\n"
+                   "@book{s, author = {Roe, A.}, title = {U}, publisher = {P}, year = {2003[2004]}}\n", "LR124")
+    assert found["r"] == ("year '2003[1965]' is not a number",
+                          "Write year = {2003} and origdate = {1965}, the first edition's year")
+    assert found["s"][1] == CATALOGUE["LR124"].hint
+
+
+def test_a_date_of_days_alone_is_told_to_be_the_events() -> None:
+    # date = {26-31} beside year = {2014}, month = {may}: a conference's days. The hint writes them as biblatex's
+    # eventdate; without a month it cannot, and keeps the general hint.
+    entry = ("@inproceedings{{n, author = {{Novák, Attila}}, title = {{T}}, booktitle = {{LREC}}, year = {{2014}},"
+             " {month}date = {{26-31}}}}\n")
+    found = _check(entry.format(month="month = {may}, "), "LR124")
+    assert found["n"] == ("date '26-31' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                          "The date field holds the days alone, of the event: write them as eventdate = "
+                          "{2014-05-26/2014-05-31}, and delete date (year and month date the work)")
+    assert _check(entry.format(month=""), "LR124")["n"][1] == CATALOGUE["LR124"].hint
+
+
+def test_an_html_tag_gets_the_hint_of_its_kind() -> None:
+    # Mendeley Reference Manager wraps abstracts in <p>: the hint said to write \textit{...} for <i>, which has
+    # nothing to do with a paragraph. A tag of text (<i>, JATS' <jats:sup>) gets its LaTeX.
+    found = _check("@article{p, author = {Roe, A.}, title = {T}, journal = {J}, year = {2020},\n"
+                   "  abstract = {<p>The rapid development of information technology.</p>}}\n"
+                   "@article{i, author = {Roe, B.}, title = {On <i>Homo</i> sapiens}, journal = {J}, year = {2020}}\n"
+                   "@article{s, author = {Roe, C.}, title = {CO<jats:sup>2</jats:sup>}, journal = {J}, year = {2020}}\n",
+                   "LR141")
+    assert found["p"][1] == ("Delete the <p> tags (a web page's layout): BibTeX and biber print them as text, and a "
+                             "blank line parts paragraphs")
+    assert found["i"][1] == "Write \\textit{...} instead of <i>...</i>"
+    assert found["s"][1] == "Write \\textsuperscript{...} instead of <jats:sup>...</jats:sup>"

@@ -27,7 +27,7 @@ def test_codes_are_well_formed_and_unique() -> None:
 def test_loader_codes_are_catalogued() -> None:
     source = "".join((PACKAGE / "bibliography" / name).read_text(encoding="utf-8") for name in LOADER)
     emitted = set(re.findall(r'code="(LR\d{3})"', source))
-    assert emitted == {"LR100", "LR101", "LR102", "LR103", "LR104", "LR105", "LR108", "LR109", "LR155"}
+    assert emitted == {"LR100", "LR101", "LR102", "LR103", "LR104", "LR105", "LR108", "LR109", "LR155", "LR163"}
     assert emitted <= set(CATALOGUE)
 
 

@@ -31,6 +31,18 @@ def test_a_work_in_press_needs_no_year() -> None:
     assert "issued" in missing[0].message
 
 
+def test_a_work_in_preparation_needs_no_journal() -> None:
+    # An article still being written (status: in preparation) has no journal to name yet: no LR110 for its
+    # container. The close case: a work in press names its journal, and one without status still needs it.
+    item = ('{{"id": "{key}", "type": "article-journal", "author": [{{"family": "Jin", "given": "Haiyang"}}],'
+            ' "title": "Holistic processing {key}", "issued": {{"date-parts": [[2020]]}}{extra}}}')
+    items = [item.format(key="prep", extra=', "status": "in preparation"'),
+             item.format(key="press", extra=', "status": "in press"'), item.format(key="plain", extra="")]
+    missing = found(parse_csl("[" + ",".join(items) + "]", "refs.json"), "LR110")
+    assert sorted((f.key, f.message) for f in missing) == [("plain", "article-journal item lacks container-title"),
+                                                           ("press", "article-journal item lacks container-title")]
+
+
 def test_people_joined_by_a_word_for_and_are_named_with_the_list_to_write() -> None:
     # "en" (Dutch) between two people written given name first: one person to BibTeX and pandoc. The hint writes the
     # list; a CSL name holding "et" gets the CSL hint and no LR133 for its capitals, whose example kept the "et".
@@ -150,6 +162,17 @@ def test_a_misspelt_entry_type_gets_the_type_meant() -> None:
     hints = {p.key: p.hint for p in bib.problems if p.code == "LR102"}
     assert hints == {"a": "Write @booklet, the type this one misspells",
                      "b": "Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc"}
+
+
+def test_a_kind_of_thesis_of_a_universitys_own_style_is_told_to_be_a_thesis() -> None:
+    # A Greek thesis template's @diplomathesis and @ptychionthesis: its own .bst knows them, biber and pandoc do not.
+    # The hint listed @article, @book...; it names @thesis with its type. "@thesis" itself is known.
+    bib = parse_bibliography("@diplomathesis{a, author = {Roe, Ann}, title = {T}, school = {NTUA}, year = {2004}}\n"
+                             "@thesis{b, author = {Roe, Ann}, title = {U}, institution = {NTUA}, type = {Diploma thesis},"
+                             " year = {2004}}\n", "refs.bib")
+    hints = {p.key: p.hint for p in bib.problems if p.code == "LR102"}
+    assert hints == {"a": "Write @thesis with type = {...} naming the kind (biblatex; pandoc reads it too), or "
+                          "@mastersthesis for BibTeX's styles: @diplomathesis is known only to a style that defines it"}
 
 
 def test_a_field_name_with_two_letters_swapped_is_named_with_the_field_meant() -> None:

@@ -681,7 +681,7 @@ def test_a_bibliography_added_in_the_front_matter_alone_is_named_as_not_read(rep
 
 def test_a_citation_of_no_entry_is_annotated_at_its_marker_line(repo: Path, capsys) -> None:
     # A sentence over three lines whose last line a pull request changed: the annotation was at the sentence's
-    # first line, outside what the pull request touched. A LaTeX sentence (pandoc's reading) keeps its first line.
+    # first line, outside what the pull request touched (a LaTeX one: the next test).
     write(repo / "essay.md", ESSAY + "\nA claim that runs\nover lines [@good2001] and\ncites [@new2002; @gone1999].\n")
     assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
     out = capsys.readouterr().out
@@ -690,6 +690,25 @@ def test_a_citation_of_no_entry_is_annotated_at_its_marker_line(repo: Path, caps
     write(repo / "essay.md", ESSAY + "\nA claim [@good2001] that\ncites [@Good2001].\n")
     assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 1
     assert "::error file=essay.md,line=6,title=LR309 key-case-mismatch::" in capsys.readouterr().out
+
+
+def test_a_latex_citation_of_no_entry_is_annotated_at_its_command_line(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    # A LaTeX sentence wraps over lines as a Markdown one does; the annotation was at the sentence's first line (its
+    # text is pandoc's reading, not the source), a line the pull request had not touched. In an \input file too.
+    write(tmp_path / "refs.bib", GOOD)
+    essay = "\\documentclass{article}\n\\begin{document}\nA good claim \\cite{good2001}.\n\\input{more}\n\\end{document}\n"
+    write(tmp_path / "essay.tex", essay)
+    write(tmp_path / "more.tex", "A second claim.\n")
+    write(tmp_path / "litreview.toml", 'essay = "essay.tex"\nbibliography = "refs.bib"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "essay.tex", essay.replace("\\cite{good2001}.", "\\cite{good2001}, and one\nthat runs over\n"
+                                                "lines \\citep{good2001,\n  new2002} and\ncites \\citet{Good2001}."))
+    write(tmp_path / "more.tex", "A second claim\nover lines \\cite{new2003}.\n")
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    found = [(f["code"], f["file"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert found == [("LR300", "essay.tex", 5), ("LR309", "essay.tex", 7), ("LR300", "more.tex", 2)]
 
 
 def test_a_bibliography_that_cannot_be_read_now_fixes_none_of_its_findings(tmp_path: Path,

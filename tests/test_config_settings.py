@@ -183,7 +183,7 @@ def test_a_key_told_from_a_cited_one_by_case_alone_keeps_its_level_in_a_shared_b
 
 
 @pytest.mark.parametrize(("body", "line", "hint"), [
-    ('severity = { LR999 = "info" }\n', 5, "see litreview check --list-codes"),
+    ('severity = { LR999 = "info" }\n', 5, "write a code that litreview check --list-codes lists, or remove LR999"),
     # two digits swapped, one mistyped: the code meant is named; in a table of its own, the code's own line
     ('essay = "e.md"\n\n[tool.litreview.severity]\nLR307 = "info"\nlr370 = "info"\n', 9, "did you mean LR307?"),
     ('severity = { LR307 = "info", LR191 = "info" }\n', 5, "did you mean LR190?"),
@@ -195,6 +195,39 @@ def test_a_severity_for_an_unknown_code_is_an_error_at_its_line(tmp_path: Path, 
         load_config(settings(tmp_path, body), env={})
     assert "which is no finding code" in info.value.message and info.value.line == line
     assert info.value.hint.startswith(hint)
+
+
+@pytest.mark.parametrize(("body", "setting", "code", "line", "near"), [
+    ('suppress = ["LR137", "lr370"]\n', "suppress", "LR370", 5, "LR307"),
+    ('suppress = { LR137 = "no DOIs", LR999 = "why" }\n', "suppress", "LR999", 5, None),
+    # a list over several lines, and a table of its own: the code's own line
+    ('essay = "e.md"\nsuppress = [\n  "LR137",\n  "lr888",\n]\n', "suppress", "LR888", 8, None),
+    ('essay = "e.md"\n\n[tool.litreview.suppress]\nLR137 = "no DOIs"\nLR191 = "typo"\n', "suppress", "LR191", 9,
+     "LR190"),
+    ('suppress_entries = { uscode10 = ["LR136"], roe = ["LR316", "LR631"] }\n', "suppress_entries.roe", "LR631", 5,
+     "LR136"),
+    ('essay = "e.md"\n[tool.litreview.suppress_entries]\nuscode10 = ["LR136"]\nroe = { LR613 = "why" }\n',
+     "suppress_entries.roe", "LR613", 8, "LR163"),
+    ('suppress = ["LR50"]\n', "suppress", "LR50", 5, None),  # a family of no code
+])
+def test_a_suppression_of_an_unknown_code_is_an_error_at_its_line(tmp_path: Path, body: str, setting: str, code: str,
+                                                                  line: int, near: str | None) -> None:
+    # As a severity for one is: it silenced nothing and was only a warning (LR190) once the checks ran, naming
+    # neither its line nor the code meant.
+    with pytest.raises(ConfigError) as info:
+        load_config(settings(tmp_path, body), env={})
+    error = info.value
+    assert error.message == f"setting {setting!r} names {code}, which is no finding code"
+    assert error.path == str(tmp_path / "pyproject.toml") and error.line == line
+    todo = f"a code that litreview check --list-codes lists, or remove {code} from {setting!r}"
+    assert error.hint == (f"did you mean {near}? Write {todo}" if near else f"write {todo}")
+    assert f"pyproject.toml:{line}" in str(error)
+
+
+def test_a_suppression_of_a_code_or_family_in_any_case_loads(tmp_path: Path) -> None:
+    config = load_config(settings(tmp_path, 'suppress = ["lr137", "LR3"]\nsuppress_entries = { a = ["Lr13"] }\n'),
+                         env={})
+    assert config.suppress == ("LR137", "LR3") and config.suppress_entries == {"a": ("LR13",)}
 
 
 def test_a_severity_code_and_family_are_read_in_any_case(tmp_path: Path) -> None:

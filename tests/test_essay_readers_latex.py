@@ -473,3 +473,21 @@ def test_a_drawing_prints_nothing_as_in_pandoc(tmp_path: Path) -> None:
         "\\begin{document}\nText \\diag{} here.\n\n\\begin{tikzpicture}\n\\node at (0,0) {Box B};\n\\end{tikzpicture}\n\n"
         "\\begin{picture}(10,10)\\put(0,0){Label}\\end{picture}Next.\n\\end{document}\n", encoding="utf-8")
     assert [c.text for c in load_essay(tmp_path / "d.tex").claims] == ["Text here.", "Next."]
+
+
+def test_an_at_sign_in_latex_text_is_no_citation(tmp_path: Path) -> None:
+    # An author's address written as "\texttt{\{a, b\}@host.ch}" read as a citation of "host.ch": pandoc's LaTeX reader
+    # reads citations from the commands alone (pandoc 3.9 reads no citation here but "k", "n" and "m"), while a
+    # Markdown reader takes "}@host.ch" for one.
+    path = tmp_path / "p.tex"
+    path.write_text(
+        "\\documentclass{article}\n\\title{On @title and \\cite{m}}\n"
+        "\\author{A. B\\\\ \\texttt{\\{a.b, c.d\\}@supsi.ch}}\n\\begin{document}\n\\maketitle\n"
+        "Write to \\{a, b\\}@host.ch, (see)@other or [@bracket] and -@dash \\citep[see @note]{k}.\n"  # line 6
+        "Mail me@home.ch \\cite{n@x}.\n\\end{document}\n", encoding="utf-8")
+    essay = load_essay(path)
+    assert sorted(c.key for claim in essay.claims for c in claim.citations or ()) == ["k", "m", "n@x"]
+    assert any("@host.ch" in c.text for c in essay.claims)  # the text stays as written
+    pandoc = pandoc_path()
+    if pandoc is not None:
+        assert sorted(cite_ids(pandoc_ast(pandoc, path, "latex"))) == ["k", "m", "n@x"]

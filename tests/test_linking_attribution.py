@@ -431,3 +431,31 @@ def test_a_german_noun_that_folds_to_a_surname_is_no_bare_surname() -> None:
     assert linked("Burger, Harald", "Bürger") == []
     assert linked("Bürger, Ann", "Bürger") == ["k1989"]
     assert linked("Burger, Harald", "Burger") == ["k1989"]
+
+
+def test_people_a_personal_communication_names_are_not_cited() -> None:
+    # "(Stone, priv. comm.)": the person told the writer; no work of theirs in the bibliography is relied on.
+    bib = parse_bibliography("@article{stone2022, author={Stone, Zachary and Shen, Yue}, title={Optical variability"
+                             " of quasars}, year={2022}}\n")
+    for text in ("The light curves were run through a Hampel filter to remove outliers (Stone, priv. comm).",
+                 "The outliers were removed by hand (Z. Stone, pers. comm.) before the fits.",
+                 "The filter, Stone (personal communication) says, was used throughout.",
+                 "After a personal communication from Zachary Stone, the filter was used throughout."):
+        linkage = link(parse_essay(text), bib)
+        assert [lk for lk in linkage.links if lk.kind == "attribution"] == [], text
+    linkage = link(parse_essay("The light curves were filtered as Stone describes."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["stone2022"]
+
+
+def test_an_authors_work_is_chosen_by_the_words_of_its_title_not_of_its_container() -> None:
+    # "weitere Aufsätze bzw. Bücher": of Bucher's three works, the one in a collection on the history of television
+    # was chosen because the sentence said "Geschichte" elsewhere; the words of a container tell a topic, not a work.
+    bib = parse_bibliography(
+        "@incollection{roe2004, author={Roe, Jane Ann}, title={Media reality}, booktitle={A History of Television},"
+        " year={2004}}\n"
+        "@incollection{roe2007, author={Roe, Jane Ann}, title={Logic of politics}, booktitle={Debates}, year={2007}}\n")
+    linkage = link(parse_essay("The history of television, as Roe has it, is one of rituals."), bib)
+    assert [lk for lk in linkage.links if lk.kind == "attribution"] == []
+    assert authors(linkage) == [("Roe", ("roe2004", "roe2007"))]
+    linkage = link(parse_essay("The media reality of television, as Roe has it, is one of rituals."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["roe2004"]

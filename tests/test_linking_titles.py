@@ -269,3 +269,17 @@ def test_a_phrase_inside_another_quoted_title_or_a_quoted_passage_is_no_near_tit
     assert [(lk.claim_id, lk.source_key, lk.evidence) for lk in linkage.links if lk.kind == "title"] == [
         ("p1-s1", "keller2009", "Die Geschichte der Talkshow in Deutschland"), ("p1-s3", "foltin1994", "Die Talkshows"),
         ("p1-s3", "holly1986", "Politische Fernsehdiskussion")]
+
+
+def test_words_of_a_longer_quoted_passage_are_not_a_quoted_title() -> None:
+    # A quotation names a work when it is the title: a title's words inside a longer quoted passage are plain
+    # words there (a near miss in lower case, or a one-word head, names no work), however they are quoted.
+    bib = parse_bibliography(
+        "@book{ott1986, author={Ott, Jan}, title={Politische Fernsehdiskussionen. Zur Inszenierung}, year={1986}}\n"
+        "@book{roth2001, author={Roth, Ina}, title={Politainment. Politik in der Erlebnisgesellschaft}, year={2001}}\n")
+    for text in ("Die Sendung „will junge Zuschauer für die politische Diskussion begeistern“, heißt es.",
+                 "Er nennt die Talkshows einen „Prototyp des Politainment“ und meint das ernst."):
+        assert [lk.source_key for lk in link(parse_essay(text), bib).links if lk.kind == "title"] == [], text
+    for text, key in (("Die Studie „Politische Fernsehdiskussionen“ zählt Sendungen.", "ott1986"),
+                      ("Das Phänomen des „Politainment“ beschreibt sie.", "roth2001")):
+        assert [lk.source_key for lk in link(parse_essay(text), bib).links if lk.kind == "title"] == [key], text

@@ -154,8 +154,8 @@ def test_a_key_defined_twice_in_one_file_takes_the_later_entry_as_pandoc_does() 
     assert [(s.key, s.title, s.line) for s in bib.sources] == [("dup", "T3", 11), ("other", "O", 16)]
     dups = [(p.code, p.line, p.key) for p in bib.problems]
     assert dups == [("LR101", 1, "dup"), ("LR101", 6, "dup")]
-    assert "defined again on line 11 (pandoc uses the last entry with this key, BibTeX and biber the first)" \
-        in bib.problems[0].message
+    assert "3 entries have it, the last on line 11 (pandoc uses the last entry with this key, BibTeX and biber the " \
+        "first)" in bib.problems[0].message
 
 
 def test_each_field_is_located_at_the_line_of_its_name():
@@ -209,6 +209,19 @@ def test_an_entry_ended_early_is_reported_where_it_went_wrong():
     bib = parse_bibliography("@book{t, title = {Radio}}\n}\n@book{u, title={Ok}}\n")
     assert [(p.code, p.line, p.message) for p in bib.problems] == [
         ("LR100", 2, "unbalanced braces: a } closes nothing")]
+
+
+def test_an_entry_never_closed_is_told_to_close_after_its_last_field():
+    # Its fields balance and the "}" under the last one is missing (pybtex and pandoc refuse the file at the next
+    # "@"): the finding said "add the missing } on this line" at the line of the @, where no } belongs. A brace
+    # never closed inside a field is still reported at that field's line.
+    text = "@online{razor,\n author = {Guthrie, Scott},\n url = {http://x.org/r}\n \n@online{doe, title = {D}}\n"
+    [found] = parse_bibliography(text, "x.bib").problems
+    assert (found.code, found.line, found.message, found.hint) == (
+        "LR100", 1, "unbalanced braces: the entry that starts on line 1 is never closed: no } ends it before the "
+        "next entry (line 5)", "Add a } on a line of its own after the entry's last field (line 3)")
+    [found] = parse_bibliography(text.replace("url = {http", "url = {{http"), "x.bib").problems
+    assert (found.line, found.hint) == (3, "Add the missing } (or remove the extra {) on this line")
 
 
 def test_a_readable_date_wins_over_year_as_biber_and_pandoc_read_it():
@@ -350,3 +363,18 @@ def test_an_at_string_defined_twice_applies_from_where_it_is_defined():
                              '@string{JN = "Second Journal"}\n@article{b, title = {B}, journal = jn, year = 2002}\n')
     assert [(s.key, s.container) for s in bib.sources] == [("a", "First Journal"), ("b", "Second Journal")]
     assert bib.problems == ()
+
+
+def test_a_key_of_many_entries_is_told_with_their_number():
+    # 21 entries copied from one template, all "Typeclass": each finding said "defined again on line N" (the last)
+    # and "rename one of the two". Two copies keep their words.
+    text = "".join(f"@inproceedings{{Typeclass,\n  title = {{Talk {n}}},\n}}\n" for n in range(3))
+    found = [(p.code, p.line, p.message, p.hint) for p in parse_bibliography(text, "x.bib").problems]
+    told = ("duplicate key 'Typeclass': 3 entries have it, the last on line 7 (pandoc uses the last entry with this "
+            "key, BibTeX and biber the first)", "Give each of the 3 entries a key of its own, or delete the ones you "
+            "do not want")
+    assert found == [("LR101", 1, *told), ("LR101", 4, *told)]
+    [two] = parse_bibliography(text[:text.index("@", 1) * 2], "x.bib").problems
+    assert (two.message, two.hint) == ("duplicate key 'Typeclass': defined again on line 4 (pandoc uses the last "
+                                       "entry with this key, BibTeX and biber the first)",
+                                       "Rename one of the two entries, or delete the one you do not want")

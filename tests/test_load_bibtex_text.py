@@ -243,3 +243,38 @@ def test_comment_lines_reads_the_values_once_however_many_percent_lines(monkeypa
     blanked, kept = bibtex_comments.comment_lines(text)
     assert calls == ["value_spans", "body_parts", "body_parts"] and kept == ()
     assert blanked.count("% line") == 1000 and "% note" not in blanked
+
+
+UNMARKED = """@misc{kept,
+\ttitle = {Kept},
+\tyear = {2022},
+}
+misc{lost,
+\ttitle = {Petunjuk Teknis},
+\tyear = {2022},
+}
+@comment{misc{shelved,
+  title = {In a comment},
+}}
+Source list, written by hand: book{a, b} and
+article{note, to read later
+@book{old, title = {Old}}
+book{old,
+  title = {An older copy},
+}
+"""
+
+
+def test_an_entry_written_without_its_at_is_reported_where_every_tool_skips_it() -> None:
+    # "misc{lost," (no @): BibTeX, pybtex and pandoc read it as a comment and lose the entry without a word. Not
+    # reported: an entry in a @comment, prose ("book{a, b}" has no field, "article{note," none either), and a copy
+    # of a live entry's key (an old version put aside).
+    from fuzz.differential import pybtex_reading
+
+    bib = parse_bibliography(UNMARKED, "refs.bib")
+    assert bib.keys == ("kept", "old") == tuple(pybtex_reading(UNMARKED)[0].entries)
+    [found] = bib.problems
+    assert (found.code, found.severity, found.key, found.line) == ("LR163", "warning", "lost", 5)
+    assert found.message == ("misc{lost, opens an entry without its @: BibTeX, biber and pandoc read the lines as a "
+                             "comment and skip the entry lost")
+    assert found.hint == "Write @misc{lost, to keep the entry, or delete its lines to drop it"

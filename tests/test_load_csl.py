@@ -582,3 +582,34 @@ def test_a_stale_access_date_of_a_csl_item_is_named_as_csl_names_it() -> None:
     (found,) = [f for f in check_review(Review(bibliography=parse_csl(text, "refs.json")), Config(),
                                         now=datetime(2026, 1, 1, tzinfo=UTC)).findings if f.code == "LR136"]
     assert found.hint == "Visit the page again and update accessed, or cite an archived copy."
+
+
+def test_csl_yaml_date_list_of_a_literal_is_read_as_no_date_and_told() -> None:
+    # "issued:\n  - literal: 2011/12": pandoc (3.9) reads a list's maps by year, month and day alone, so it reads an
+    # empty date (n.d.); the check said "lacks issued" of an item that writes one. Better BibTeX's list of
+    # year/month/day maps is no such list.
+    text = "references:\n- id: ggobi\n  type: article-journal\n  title: T\n  issued:\n  - literal: 2011/12\n"
+    (problem,) = parse_csl(text, "refs.yaml", yaml=True).problems
+    assert (problem.code, problem.severity, problem.line, problem.key) == ("LR124", "warning", 5, "ggobi")
+    assert problem.message == ("item 1 (ggobi): issued is a list holding literal: 2011/12, and pandoc reads a list's "
+                               "items by their year, month and day alone: it reads no date in it (n.d.)")
+    assert problem.hint == 'Drop the list\'s dash: write issued: {literal: "2011/12"}, or the date as issued: YYYY-MM-DD'
+    assert parse_csl(text.replace("literal: 2011/12", "year: 2011\n    month: 12"), "r.yaml", yaml=True).problems == ()
+
+
+@pytest.mark.parametrize(("written", "shown", "template"), [("2024", "2024", "[[2024]]"),
+                                                            ("[2024, 3]", "[2024, 3]", "[[2024, 3]]")])
+def test_csl_yaml_date_parts_not_a_list_of_lists_is_read_as_no_date_and_told(written: str, shown: str,
+                                                                               template: str) -> None:
+    # "issued:\n  date-parts: 2024" (or a flat [2024, 3]): pandoc (3.9) reads date-parts as a list of lists (or of
+    # year/month/day maps) alone, so it reads no date (n.d.); the check said "lacks issued" at the item's id line of an
+    # item that writes one, and nothing at the issued line a contributor had just typed.
+    text = f"references:\n- id: gandal2024\n  type: article-journal\n  title: T\n  issued:\n    date-parts: {written}\n"
+    (problem,) = parse_csl(text, "refs.yaml", yaml=True).problems
+    assert (problem.code, problem.severity, problem.line, problem.key) == ("LR124", "warning", 5, "gandal2024")
+    assert problem.message == (f"item 1 (gandal2024): issued has date-parts {shown}, which is no list of dates: pandoc "
+                               "reads no date in it (n.d.)")
+    assert problem.hint == f"Write the date as issued: YYYY-MM-DD, or date-parts: {template}"
+    good = text.replace(f"date-parts: {written}", f"date-parts: {template}")
+    assert parse_csl(good, "refs.yaml", yaml=True).problems == ()
+    assert parse_csl(good.replace(template, "\n      - year: 2024"), "r.yaml", yaml=True).problems == ()

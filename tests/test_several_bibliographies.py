@@ -241,3 +241,28 @@ def test_a_file_named_twice_is_read_once(here: Path, capsys) -> None:
     dups = [f for f in found if f["code"] == "LR101"]
     assert [f["key"] for f in dups] == ["d"]
     assert Path(str(dups[0]["file"])).name == "b.json"  # as pandoc: the last reading of a.bib wins over b.json
+
+
+@pytest.mark.parametrize(("essay", "names"), [
+    ("e.md", "---\nbibliography: refs.bib\n---\n\nText [@a] and [@extra2023; @none2024].\n"),
+    ("e.tex", "\\documentclass{article}\n\\begin{document}\nText \\cite{a} and \\cite{extra2023,none2024}.\n"
+              "\\bibliography{refs}\n\\end{document}\n")])
+def test_a_citation_of_an_entry_in_a_bib_beside_that_the_manuscript_does_not_name_says_which(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, essay: str, names: str) -> None:
+    # A contributor adds the entry to the other .bib beside the manuscript, which its front matter (or \bibliography)
+    # does not name: the hint said to add the missing entry, which they had just done. A key no file holds keeps the
+    # usual hint.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LITREVIEW_BIB", raising=False)
+    (tmp_path / "refs.bib").write_text(BOOK.format(key="a", title="Alpha"), encoding="utf-8")
+    (tmp_path / "extra.bib").write_text(BOOK.format(key="extra2023", title="Extra"), encoding="utf-8")
+    (tmp_path / essay).write_text(names, encoding="utf-8")
+    found = {f["message"]: f["hint"] for f in findings(capsys, "--essay", essay, "--no-cache") if f["code"] == "LR300"}
+    latex = essay.endswith(".tex")
+    shown = (lambda key: f"no entry has the key {key!r}") if latex else (lambda key: f"citation '@{key}' matches no entry")
+    assert found[shown("extra2023")] == (
+        "The file extra.bib, beside the manuscript, holds 'extra2023', but the manuscript does not name that file, so "
+        + ("LaTeX does not read it: name it there (in \\bibliography or \\addbibresource)" if latex else
+           "pandoc does not read it: name it there (in bibliography: in the front matter)")
+        + ", or move the entry into a file it names")
+    assert "extra.bib" not in str(found[shown("none2024")])

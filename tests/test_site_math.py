@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from test_site_essay_markup import essay_html, text_of
+from test_site_essay_markup import before_references, essay_html, text_of
 
 from litreview.render.claim_text import claim_html, plain_text
 from litreview.render.math import math_html
@@ -111,3 +111,28 @@ def test_a_labelled_display_equation_whose_lines_start_with_a_plus_or_end_with_a
     assert 'alttext="\\partial_t u + \\mathcal{L} u = 0. - 1. v"' in page and 'id="eq:a"> (1)</span>' in page
     native = pypandoc.convert_text(text, "native", format="markdown")
     assert "DisplayMath" in native and "BulletList" not in native
+
+
+def test_display_math_alone_is_shown_between_its_paragraphs_and_claims_nothing(tmp_path: Path):
+    # pandoc reads "$$ ... $$" alone, "\[ ... \]" and an equation environment alone as a paragraph of math: the page
+    # left it out (no claim in it), and a reader lost the equations. It is no claim: the claims and ids stay.
+    (tmp_path / "e.md").write_text("# T\n\nWe fit [@a].\n\n$$ y = a x + b $$\n\nThen\n\n$$\n\\frac{1}{2}\n$$\n\n"
+                                   "$$ x < y \\text{<script>z</script>} $$\n\nLast.\n", encoding="utf-8")
+    (tmp_path / "e.tex").write_text("\\begin{document}\n\\[ q = 1 \\]\n\nWe fit \\cite{a}.\n\n\\[ y = a x + b \\]\n\n"
+                                    "\\begin{equation}\n\\frac{1}{2} \\label{eq:h}\n\\end{equation}\n\n"
+                                    "\\begin{align} z &= 1 \\end{align}\n\nLast.\n\\end{document}\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{a, title={T}, author={A, B}, year={2000}}\n", encoding="utf-8")
+    md = before_references(essay_html(tmp_path, "e.md", "refs.bib"))
+    assert [m.group(1) for m in re.finditer(r'id="(p\d+-s\d+)"', md)] == ["p1-s1", "p2-s1", "p3-s1", "p4-s1"]
+    shown = re.findall(r'<div class="lr-para lr-display"[^>]*><p>(.*?)</p></div>', md, re.S)
+    assert [re.search(r'alttext="([^"]*)"', s).group(1) if "<math" in s else s for s in shown] == [
+        "y = a x + b", "\\frac{1}{2}", '<code class="math-tex">x &lt; y \\text{&lt;script&gt;z&lt;/script&gt;}</code>']
+    assert md.index("We fit") < md.index('alttext="y = a x + b"') < md.index("Then") < md.index("\\frac{1}{2}")
+    assert md.index("&lt;/script&gt;") < md.index("Last.") and "<script" not in md
+    tex = before_references(essay_html(tmp_path, "e.tex", "refs.bib"))
+    assert [m.group(1) for m in re.finditer(r'id="(p\d+-s\d+)"', tex)] == ["p1-s1", "p2-s1"]
+    alts = re.findall(r'<div class="lr-para lr-display"[^>]*><p><math [^>]*alttext="([^"]*)"', tex)
+    assert alts == ["q = 1", "y = a x + b", "\\begin{equation}&#10;\\frac{1}{2} &#10;\\end{equation}",
+                    "\\begin{align} z &amp;= 1 \\end{align}"]
+    assert tex.index('alttext="q = 1"') < tex.index("We fit") < tex.index('alttext="y = a x + b"') < tex.index("Last.")
+    assert "<mfrac><mrow><mn>1</mn></mrow><mrow><mn>2</mn></mrow></mfrac>" in tex  # the equation's math, shown

@@ -16,7 +16,9 @@ from ..model import Bibliography, Finding, Source
 from .csl_item import (
     NAME_VARIABLES,
     canonical_names,
+    flat_date_parts,
     item_source,
+    listed_date_map,
     misnamed_variables,
     refused_value,
     unknown_type,
@@ -146,6 +148,21 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                     message=f"item {n} ({key or 'no id'}): {variable} has date-parts holding {part!r}, which is no "
                     "number: pandoc reads " + (f"the date as {read}, without it" if read else "no date in it"),
                     hint=f"Write the date as {variable}: YYYY-MM-DD, or each part of date-parts as a number"))
+            if yaml and (flat := flat_date_parts(item)) is not None:
+                variable, shown, dates = flat
+                problems.append(Finding(
+                    code="LR124", severity="warning", key=key or None, file=filename, line=here.get(variable) or line,
+                    message=f"item {n} ({key or 'no id'}): {variable} has date-parts {shown}, which is no list of "
+                    "dates: pandoc reads no date in it (n.d.)",
+                    hint=f"Write the date as {variable}: YYYY-MM-DD, or date-parts: {dates}"))
+            if yaml and (listed := listed_date_map(item)) is not None:
+                variable, part, value = listed
+                problems.append(Finding(
+                    code="LR124", severity="warning", key=key or None, file=filename, line=here.get(variable) or line,
+                    message=f"item {n} ({key or 'no id'}): {variable} is a list holding {part}: {value}, and pandoc "
+                    "reads a list's items by their year, month and day alone: it reads no date in it (n.d.)",
+                    hint=f"Drop the list's dash: write {variable}: {{{part}: {json.dumps(value, ensure_ascii=False)}}},"
+                    f" or the date as {variable}: YYYY-MM-DD"))
             for variable, lines in repeated.get(n - 1, {}).items():
                 said = "twice" if len(lines) == 2 else f"{len(lines)} times"
                 problems.append(Finding(
@@ -174,7 +191,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     if copies:
         from .several import duplicate_key
 
-        problems += [duplicate_key(key, (filename, n), (filename, lines[-1]), word="id")
+        problems += [duplicate_key(key, (filename, n), (filename, lines[-1]), word="id", copies=len(lines))
                      for key, lines in copies.items() for n in lines[:-1]]
         problems.sort(key=lambda p: p.line or 0)
     return Bibliography(tuple(sources.values()), tuple(problems), filename, text)

@@ -163,6 +163,37 @@ def unread_date_part(item: Mapping[str, Any]) -> tuple[str, Any, str] | None:
     return None
 
 
+def listed_date_map(item: Mapping[str, Any]) -> tuple[str, str, Any] | None:
+    """(variable, key, value) for the first date of a CSL-YAML item written as a list of maps whose map holds no
+    year but a literal, raw or date-parts ("issued: [{literal: 2011/12}]"): pandoc reads a list's maps by their
+    year, month and day alone, so it reads no date there (an empty date, printed n.d.); else None."""
+    for variable in sorted(item.keys() & DATE_VARIABLES):
+        value = item[variable]
+        if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+            for v in value:
+                if v.get("year") is None and (key := next((k for k in ("literal", "raw", "date-parts") if k in v), "")):
+                    return variable, key, v[key]
+    return None
+
+
+def flat_date_parts(item: Mapping[str, Any]) -> tuple[str, str, str] | None:
+    """(variable, its date-parts as written, the list of dates it means) for the first date of a CSL-YAML item
+    written as a map whose date-parts is no list of dates ("date-parts: 2024", "date-parts: [2024, 3]"): pandoc reads
+    there a list of lists (or of year, month and day maps) alone, so it reads no date (n.d.); else None. (CSL-JSON
+    refuses the whole file for it: ``refused_value``.)"""
+    for variable in sorted(item.keys() & DATE_VARIABLES):
+        value = item[variable]
+        if not isinstance(value, Mapping) or "date-parts" not in value or value.get("raw") or value.get("literal"):
+            continue
+        parts = value["date-parts"]
+        if not isinstance(parts, list) or not any(isinstance(p, list | Mapping) for p in parts):
+            written = parts if isinstance(parts, list) else [parts]
+            numbers = [str(p).strip() for p in written if _number(p)] or ["YYYY"]
+            shown = f"[{', '.join(map(str, parts))}]" if isinstance(parts, list) else str(parts)
+            return variable, shown, f"[[{', '.join(numbers)}]]"
+    return None
+
+
 def _whole(value: Any) -> bool:
     """A whole number as pandoc reads one: 2010 or 2010.0, not 2010.5 and not true."""
     return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())

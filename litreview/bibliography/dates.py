@@ -4,6 +4,9 @@ Three readings, each from the tool that defines it: the biblatex manual's date f
 its EDTF extensions, which biber reads), BibTeX's year rule (btxdoc: the last four characters that
 are not punctuation are numerals), and the other layouts a reference manager reads as a date
 ("21.04.2018", "April, 2018") which biber ignores and which have one ISO form.
+
+And the one rule for a year in printed text, ``COMMON_YEAR``, which the reference parser, the citation readers,
+the checks and the registry handlers build their patterns on.
 """
 
 from __future__ import annotations
@@ -13,6 +16,11 @@ from datetime import date
 
 from ..lazyre import lazy
 from .bibtex import MONTHS
+
+COMMON_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+"""The years read in printed text (a citation, a reference string, a registry's date, a citation key): 1500 to 2099.
+Others ("1234", "380 BC", "250 AD") are read only where an entry has that year (``printed_years.year_forms``), so
+that a page number is not taken for one."""
 
 _ISO_DATE = lazy(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # biblatex manual, "Date Specifications": YYYY[-MM[-DD]], a time after T, a season as month 21-24,

@@ -18,6 +18,7 @@ from ..lazyre import lazy
 from ..model import Person
 from ..text import DIGIT_LOOKALIKES, fold_alnum, fold_ascii
 from .bibtex import NAME, key_suffix
+from .dates import COMMON_YEAR
 
 DEFAULT_PATTERN = "{family}{year}{word}"
 PLACEHOLDERS = ("family", "year", "word", "words2", "words3", "authors2")
@@ -190,7 +191,7 @@ def _one_edit(a: str, b: str) -> bool:
     return short[start:] == long[start + 1:]
 
 
-_KEY_SHAPE = re.compile(r"([a-z]+?)((?:1[5-9]|20)\d\d)([a-z]*)")
+_KEY_SHAPE = re.compile(rf"([a-z]+?)({COMMON_YEAR})([a-z]*)")
 
 
 def named_work(key: str, works: Sequence[tuple[Sequence[Person], str, str]]) -> int | None:

@@ -97,7 +97,8 @@ _MORE_COMMANDS = """
     bibfield bibnamefont natexlab path nolinkurl doi eprint arxiv mkbibquote mkbibemph mkbibitalic mkbibbold
     mkbibacro mkbibparens mkbibbrackets mkbibsuperscript mkbibsubscript enquote psq psqq bibstring
     autocap smartof noopsort sortnoop SortNoop singleletter switchargs foreignlanguage textlang
-    selectlanguage hyphenation textgreek textcyrillic cyrchar textipa begin end arabic roman Roman
+    selectlanguage hyphenation textgreek textcyrillic cyrchar textlatin latintext greektext cyrillictext textipa
+    begin end arabic roman Roman
     underset overset stackrel etal ie eg flqq frqq glq grq flq frq
 """
 

@@ -1,7 +1,7 @@
 """Load a BibTeX file into ``Source`` values: with ``names``, ``people`` and ``fieldparser`` the only modules that
 import pybtex.
 
-Every problem met while parsing becomes a located ``Finding`` (LR100-LR105, LR108, LR109, LR155), so
+Every problem met while parsing becomes a located ``Finding`` (LR100-LR105, LR108, LR109, LR155, LR163), so
 one run reports all of them; parsing goes on past a bad entry to the next ``@``. The brace
 check that runs before pybtex (LR100, LR109) is in ``prescan``.
 """
@@ -28,6 +28,7 @@ from .latex import decode_latex
 from .people import read_people, without_empty_names
 from .prescan import STRAY_CLOSE, _Lines, _prescan, conflicts
 from .several import case_clash, duplicate_key
+from .unmarked import unmarked_entries
 
 # Entry types the biblatex manual documents (regular, aliases, "unsupported" ones styles fall back on,
 # custom[a-f]) and BibTeX's; anything else loads with a warning (LR102).
@@ -54,6 +55,15 @@ def _type_meant(kind: str) -> str:
     if best >= 0.85 and best > second:
         return meant
     return meant if best >= 0.75 and best - second >= 0.2 and kind[:3] == meant[:3] else ""
+
+
+def _unknown_type_hint(kind: str) -> str:
+    """The hint for an unknown entry type that misspells none: a kind of thesis of a university's own style
+    (@diplomathesis, @ptychionthesis) is biblatex's @thesis with its type, else the common types."""
+    if kind.endswith("thesis") and len(kind) > len("thesis"):
+        return (f"Write @thesis with type = {{...}} naming the kind (biblatex; pandoc reads it too), or @mastersthesis "
+                f"for BibTeX's styles: @{kind} is known only to a style that defines it")
+    return "Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc"
 
 
 CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "maintitle")
@@ -251,8 +261,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             meant = _type_meant(kind)
             problems.append(Finding(
                 code="LR102", severity="warning", message=f"unknown entry type @{entry_type}",
-                hint=f"Write @{meant}, the type this one misspells" if meant else
-                "Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc",
+                hint=f"Write @{meant}, the type this one misspells" if meant else _unknown_type_hint(kind),
                 key=key, file=filename, line=line,
             ))
         fields: dict[str, str] = {}
@@ -285,9 +294,16 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                     f"BibTeX and pybtex stop at {word[:len(word) - len(word.lstrip('0123456789'))]!r} and drop "
                     f"the fields after it (pandoc reads {word!r})",
             hint=f"Write {name} = {{{word}}}", key=key, file=filename, line=line_of(end)))
+    problems += [Finding(
+        code="LR163", severity="warning",
+        message=f"{u.kind}{{{u.key}, opens an entry without its @: BibTeX, biber and pandoc read the lines as a "
+                f"comment and skip the entry {u.key}",
+        hint=f"Write @{u.kind}{{{u.key}, to keep the entry, or delete its lines to drop it",
+        key=u.key, file=filename, line=line_of(u.at),
+    ) for u in unmarked_entries(text, KNOWN_TYPES) if u.key not in seen]  # (a live entry of the key: an old copy)
     if copies:
-        problems += [duplicate_key(key, (filename, n), (filename, lines[-1])) for key, lines in copies.items()
-                     for n in lines[:-1]]
+        problems += [duplicate_key(key, (filename, n), (filename, lines[-1]), copies=len(lines))
+                     for key, lines in copies.items() for n in lines[:-1]]
     merged = inherit.resolve({r.key: (r.kind, r.fields) for r in raws.values()})
     sources = [_source(r, merged[r.key], filename, problems) for r in raws.values()]
     if "=======" in text and (conflicted := conflicts(text, filename, line_of)):

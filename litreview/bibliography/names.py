@@ -302,6 +302,18 @@ def full_names_joined(name: str, given_names: frozenset[str]) -> bool:
     return all(_full_name(w) and w[-1].rstrip(".").casefold() not in given_names for w in words)
 
 
+def one_family_joined(name: str) -> bool:
+    """Whether one name of a list is two people of one family written given name first and joined by a comma
+    ("Sergiu Corlat, Andrei Corlat"): the same last word ends both sides, as no "Family, Given" name has it
+    ("García Márquez, Gabriel José")."""
+    parts = _parts(name)
+    if parts is None or len(parts) != 2:
+        return False
+    first, second = (_TEX_SPACE.split(p) for p in parts)
+    return (_full_name(first) and _full_name(second) and first[-1].casefold() == second[-1].casefold()
+            and first[:-1] != second[:-1])
+
+
 def people_given_first(name: str, given_names: frozenset[str]) -> bool:
     """Whether one name of a list reads as several people joined by commas (``comma_joined``, ``full_names_joined``),
     each written given name first ("Olatunji Ruwase, Chris Lattner, Vikram Adve", "David Koes, Gennady Pekhimenko",

@@ -85,7 +85,20 @@ def _prescan(text: str, filename: str, line_of: _Lines | None = None) -> list[Fi
                 ))
                 continue
         never_closed, extra_close = bibtex.unbalanced(chunk)
-        if never_closed is not None:
+        if never_closed is not None and never_closed == chunk.find("{") and not _first_unbalanced_line(chunk):
+            # Its fields balance: the entry's own { is never closed ("url = {...}" last, no "}" under it), and the
+            # } goes after its last field, not on the line of the @.
+            entry_line = line_of(begin)
+            last = entry_line + len(chunk.rstrip().split("\n")) - 1
+            following = f" before the next entry (line {line_of(end)})" if end < len(text) else ""
+            problems.append(Finding(
+                code="LR100", severity="error",
+                message=f"unbalanced braces: the entry that starts on line {entry_line} is never closed: no }} ends "
+                        f"it{following}",
+                hint=f"Add a }} on a line of its own after the entry's last field (line {last})",
+                file=filename, line=entry_line,
+            ))
+        elif never_closed is not None:
             entry_line = line_of(begin)
             problems.append(Finding(
                 code="LR100", severity="error",

@@ -42,15 +42,21 @@ def inherit_across(sources: Sequence[Source]) -> tuple[Source, ...]:
 
 
 def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[str | None, int | None], *,
-                  word: str = "key") -> Finding:
-    """LR101 for a key defined twice, at the entry not used (``unused``: file, line), naming the later
-    definition (``used``): pandoc (citeproc) uses the last entry with a key, BibTeX and biber the first."""
+                  word: str = "key", copies: int = 2) -> Finding:
+    """LR101 for a key defined twice (or ``copies`` times), at the entry not used (``unused``: file, line), naming
+    the last definition (``used``): pandoc (citeproc) uses the last entry with a key, BibTeX and biber the first."""
     file, line = used
     if file == unused[0]:
         where = f"on line {line}" if line else "later in the file"
     else:
         where = f"in {file_name(file)}" + (f" line {line}" if line else "")
     used_one = "entry with this key, BibTeX and biber the first" if word == "key" else "item with this id"
+    if copies > 2:  # "defined again on line 281" of each of 20 copies, and "one of the two": say how many
+        noun = "entries" if word == "key" else "items"
+        return Finding(code="LR101", severity="error", key=key, file=unused[0], line=unused[1],
+                       message=f"duplicate {word} {key!r}: {copies} {noun} have it, the last {where} (pandoc uses "
+                               f"the last {used_one})",
+                       hint=f"Give each of the {copies} {noun} a {word} of its own, or delete the ones you do not want")
     return Finding(code="LR101", severity="error", key=key, file=unused[0], line=unused[1],
                    message=f"duplicate {word} {key!r}: defined again {where} (pandoc uses the last {used_one})",
                    hint="Rename one of the two entries, or delete the one you do not want")

@@ -67,7 +67,7 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
 
         essay_file = review.essay.path
         claims_file = str(config.path("claims"))
-        found += check_text(bib, review.essay, review.linkage, essay_file=essay_file)
+        found += check_text(bib, review.essay, review.linkage, essay_file=essay_file, beside=review.unread.beside)
         found += check_curated(bib, review.essay, review.linkage, claims_file=claims_file)
         found += check_sizes(review.essay)
         found += check_inputs(review.essay)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..bibliography.dates import (
+    COMMON_YEAR,
     bibtex_year,
     citeproc_date_parts,
     day_too_big,
@@ -105,7 +106,7 @@ _QUOTED_LIST = lazy(r"\[\s*(['\"])[^'\"\[\]]*\1(?:\s*,\s*(['\"])[^'\"\[\]]*\2)*\
 """A Python list of strings written as text ("['9780999241165']"), as a script's export writes a list field."""
 # A year, a range, or a year with the letter author-date styles add (2004a: LR148, not LR124).
 _YEAR_OK = lazy(r"\d{4}(?:[a-z]|\s*(?:--?|–|/)\s*\d{2,4})?")
-_YEAR_IN = lazy(r"(?<!\d)1[5-9]\d\d(?!\d)|(?<!\d)20\d\d(?!\d)")
+_YEAR_IN = lazy(rf"(?<!\d){COMMON_YEAR}(?!\d)")
 _LETTER_YEAR = lazy(r"(\d{4})[a-z]")
 _YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
                          "submitted", "accepted"})
@@ -162,10 +163,11 @@ def entry_finding(code: str, source: Source, message: str, hint: str = "", *, fi
 
 
 def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[str] | None = None,
-                       renderer: Renderer | None = None) -> list[Finding]:
+                       renderer: Renderer | None = None, skip: bool = True) -> list[Finding]:
     """Structural checks on every entry, then the duplicate checks across entries (``damaged``: the
     ``damaged_entries`` of ``bib``, computed when not given; ``renderer``: the tool that prints the document's
-    bibliography, ``renderers.renderer_of``, None when no document tells)."""
+    bibliography, ``renderers.renderer_of``, None when no document tells; ``skip``: whether to skip a check where
+    the entry's fields show it finds nothing, False to run it on every entry, which must give the same findings)."""
     from .duplicates import check_duplicates
     from .integrity import check_integrity
 
@@ -179,18 +181,18 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
             # has already added the fields an entry inherits through crossref and xdata.)
             found.extend(check_required(source, fields, renderer))
         # Each check below finds nothing without its field (most entries lack most of them).
-        if fields.get("doi"):
+        if not skip or fields.get("doi"):
             found.extend(check_doi(source))
-        if fields.get("isbn"):
+        if not skip or fields.get("isbn"):
             found.extend(check_isbn(source))
-        if fields.get("url"):
+        if not skip or fields.get("url"):
             found.extend(check_url(source))
         if fields.get("id") and (problem := id_problem(source.key)):  # a Manubot citation by identifier
             found.append(entry_finding("LR126", source, f"{source.key!r} is not a valid identifier: {problem}"))
-        if not _plain_dates(fields, today):
+        if not skip or not _plain_dates(fields, today):
             found.extend(check_dates(source, today))
     found.extend(check_duplicates(bib.sources))
-    found.extend(check_integrity(bib))
+    found.extend(check_integrity(bib, skip=skip))
     return found
 
 
@@ -219,6 +221,13 @@ def _has(fields: Mapping[str, str], name: str) -> bool:
     return bool(plain(value))
 
 
+UNPUBLISHED = lazy(r"\b(?:(?:to be )?submitted|in ?prep(?:aration|\.)?|under (?:review|revision)|"
+                   r"unpublished)\b", re.IGNORECASE)
+"""Words that say a work is not published yet ("To be submitted to MNRAS", status: in preparation): it has no DOI,
+and an article no journal, to give."""
+_CONTAINERS = (("journal", "journaltitle"), ("booktitle",))
+
+
 def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer | None = None) -> Iterable[Finding]:
     """LR110 for fields the entry type requires, LR111 for a missing publisher, as ``renderer`` reads the entry
     (``renderers.fields_read``); with none known, by the fields' own names (BibTeX's and biber's), the message
@@ -233,6 +242,8 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
     if _has(fields, "pubstate") and (csl or (renderer and renderer.name == CITEPROC)):
         # "in press", "forthcoming" (CSL's status): pandoc's citeproc prints it where the year goes
         groups = tuple(g for g in groups if g[0] != "year")
+        if UNPUBLISHED.search(plain(fields["pubstate"])):  # "in preparation": no journal or proceedings yet
+            groups = tuple(g for g in groups if g not in _CONTAINERS)
     tool = renderer.name if renderer else ""
     missing = [g for g in groups if not _read(fields, source.type, g, tool)]
     if missing:
@@ -673,6 +684,8 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             if name == "year" and not hint and (run := _run_together(plain(source.fields["year"]))):
                 # "200612", "20150901": a year and its month (and day) written as one number (older Zotero exports)
                 hint = f"write date = {{{run}}}" if csl_form(source) else f"write year = {{{run[:4]}}} (or date = {{{run}}})"
+            if not hint:
+                hint = _reprint_hint(name, source) or _event_days_hint(name, source)
             yield entry_finding("LR124", source, problem, hint, field=name)
 
 
@@ -700,6 +713,39 @@ def _iso_parts(parts: list[list[int]] | None) -> str:
     if rest and rest[0] > 12:
         rest = [rest[0] + 8]
     return "-".join([f"{year:04d}", *(f"{n:02d}" for n in rest[:2])]) if year >= 1000 else ""
+
+
+_REPRINT_YEAR = lazy(r"(\d{4})\s*[\[(](\d{4})[\])]")
+"""A reprint's year and the first edition's in brackets: "2003[1965]", "1996 (1884)"."""
+_DAYS_ALONE = lazy(r"(\d{1,2})\s*(?:-+|–)\s*(\d{1,2})")
+"""Days of a month alone, "26-31": an event's days typed into the date field, its year and month elsewhere."""
+
+
+def _reprint_hint(name: str, source: Source) -> str:
+    """For a year field holding a reprint's year and the first edition's ("2003[1965]"), the two fields to write."""
+    both = _REPRINT_YEAR.fullmatch(plain(source.fields.get(name, ""))) if name == "year" else None
+    if both is None or both.group(2) >= both.group(1):
+        return ""
+    if csl_form(source):
+        return f"write issued: {both.group(1)} and original-date: {both.group(2)}, the first edition's year"
+    return f"write year = {{{both.group(1)}}} and origdate = {{{both.group(2)}}}, the first edition's year"
+
+
+def _event_days_hint(name: str, source: Source) -> str:
+    """For a date field holding days alone ("26-31") beside a year and a month, the event's dates to write."""
+    days = _DAYS_ALONE.fullmatch(plain(source.fields.get(name, ""))) if name == "date" else None
+    year, month = plain(source.fields.get("year", "")), plain(source.fields.get("month", "")).lower()
+    if days is None:
+        return ""
+    # The reference parser's month names, imported only here: importing the parser costs a cold check.
+    from ..bibliography.refparse.fields import month_number
+
+    number = int(month) if month.isdigit() else month_number(month[:3])
+    if not (len(year) == 4 and year.isdigit()) or not number or not 0 < number <= 12:
+        return ""
+    first, last = (f"{year}-{number:02}-{int(d):02}" for d in days.groups())
+    return (f"the date field holds the days alone, of the event: write them as eventdate = {{{first}/{last}}}, and "
+            "delete date (year and month date the work)")
 
 
 def _run_together(year: str) -> str:

@@ -40,7 +40,7 @@ AREAS = {
 }
 
 _CODES = (
-    # -- LR1xx: the .bib itself (LR100-LR105, LR108, LR109, LR155 and a CSL item's LR159 come from the loader; LR100 also from pandoc_reads and bibtex_reads)
+    # -- LR1xx: the .bib itself (LR100-LR105, LR108, LR109, LR155, LR163 and a CSL item's LR159 come from the loader; LR100 also from pandoc_reads and bibtex_reads)
     Code("LR100", "bibtex-syntax", "error",
          "The .bib file has a syntax error (or is empty); a warning for a % line inside an entry of a BibTeX build, "
          "which biber and pandoc skip but BibTeX reads as no comment, stopping the entry there.",
@@ -228,8 +228,20 @@ _CODES = (
          "An entry's date and year fields give two years (date = {2017-11-20}, year = {2018}): biber and pandoc print "
          "the date's, BibTeX's styles the year field's, so the work is dated otherwise by each tool.",
          "Correct the one that is wrong, and keep one of the two: date for biber and pandoc, year for BibTeX's styles."),
+    Code("LR163", "entry-without-at", "warning",
+         "A line opens an entry but for its @ (\"misc{juknis2022,\" with fields after it): BibTeX, biber, pybtex and "
+         "pandoc read text outside entries as a comment, so they skip the entry without a word and a citation of "
+         "it finds nothing. A line of prose, or an entry whose key a live entry also has, is not reported.",
+         "Write the @ before the type to keep the entry, or delete its lines to drop it."),
+    Code("LR164", "shared-isbn", "warning",
+         "Two books of other titles give one ISBN (\"Kommunikativnaja grammatika\" and \"Sovremennyj russkij jazyk\" "
+         "both 5-88744-050-3): an ISBN names one book, so one of the two is wrong, usually copied from the other entry, "
+         "and a library or registry look-up by it finds the other book. Chapters (their book's ISBN) and volumes (a "
+         "set's) are not reported.",
+         "Look up each book's ISBN (on its copyright page, or its library record) and correct the wrong one."),
     Code("LR190", "unknown-suppressed-code", "warning",
-         "A suppression names a code that does not exist.",
+         "A suppression names a code that does not exist: an entry's litreview-suppress field (in the settings file, "
+         "suppress, suppress_entries and severity stop with an error at the code's line instead).",
          "Check the code against `litreview check --list-codes`."),
     Code("LR145", "oversized-bibliography", "warning",
          "The bibliography file is far larger than an essay's (many thousands of entries); loading and "

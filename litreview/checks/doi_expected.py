@@ -15,7 +15,7 @@ from ..lazyre import lazy
 from ..model import Finding, Source
 from ..registry.ids import arxiv_id
 from ..text import fold_words
-from .bib import entry_finding, folded, plain
+from .bib import UNPUBLISHED, entry_finding, folded, plain
 from .duplicates import is_preprint
 
 # Publishers that register DOIs for (nearly) all their books and chapters.
@@ -26,8 +26,6 @@ _DOI_PUBLISHERS = (
     "rand", "ieee", "acm",
 )
 _DOI_PUBLISHER_WORDS = tuple(f" {fold_words(name)} " for name in _DOI_PUBLISHERS)
-_UNPUBLISHED = lazy(r"\b(?:(?:to be )?submitted|in ?prep(?:aration|\.)?|under (?:review|revision)|"
-                    r"unpublished)\b", re.IGNORECASE)
 _DOI_HOSTS = (
     "doi.org", "tandfonline.com", "link.springer.com", "onlinelibrary.wiley.com", "journals.sagepub.com",
     "sciencedirect.com", "cambridge.org", "academic.oup.com", "jstor.org", "ieeexplore.ieee.org",
@@ -107,7 +105,7 @@ def _not_yet_published(source: Source) -> bool:
     """Whether the entry says the article is not published yet ("To be submitted to MNRAS", pubstate =
     {submitted}, note = {in preparation}): it has no DOI to give."""
     fields = source.fields
-    return any(_UNPUBLISHED.search(plain(fields.get(name, ""))) for name in ("journal", "journaltitle", "note",
+    return any(UNPUBLISHED.search(plain(fields.get(name, ""))) for name in ("journal", "journaltitle", "note",
                                                                              "pubstate", "year"))
 
 

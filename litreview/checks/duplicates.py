@@ -1,4 +1,5 @@
-"""Duplicates across a bibliography's entries: LR106 for a DOI used twice, LR107 for the same work twice."""
+"""Duplicates across a bibliography's entries: LR106 for a DOI used twice, LR107 for the same work twice, LR164 for
+an ISBN given to two books."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ from collections.abc import Iterable
 
 from ..doi import doi_problem, normalize_doi, trailing_punctuation
 from ..model import Finding, Source
+from ..registry.ids import isbn13
 from ..text import MIN_MAIN_TITLE_WORDS, fold_words, main_title, same_title
-from .bib import entry_finding, folded, full_title, plain, work_signature
+from .bib import entry_finding, folded, full_title, isbns, plain, work_signature
 
 
 def doi_key(value: str) -> str:
@@ -70,7 +72,38 @@ def case_partners(sources: Iterable[Source]) -> dict[str, list[str]]:
 
 
 def check_duplicates(sources: Iterable[Source]) -> Iterable[Finding]:
-    """LR106 for a DOI already used by an earlier entry, LR107 for the same work (``same_work``, ``year_apart``)."""
+    """LR106 for a DOI already used by an earlier entry, LR107 for the same work (``same_work``, ``year_apart``),
+    LR164 for an ISBN an earlier book of another title gives (``shared_isbns``)."""
+    sources = tuple(sources)
+    yield from _pairs(sources)
+    yield from shared_isbns(sources)
+
+
+_BOOKS = frozenset({"book", "booklet", "manual"})
+"""Types of a whole book, which has an ISBN of its own (a chapter gives its book's; a volume may give its set's)."""
+
+
+def shared_isbns(sources: Iterable[Source]) -> Iterable[Finding]:
+    """LR164 for a book whose ISBN an earlier book gives, of another title (``_other_works``): one of the two is
+    wrong, usually copied from the other entry. Volumes (a set's ISBN) and chapters (their book's) are not told."""
+    first_of: dict[str, Source] = {}
+    for source in sources:
+        raw = plain(source.fields.get("isbn", ""))
+        if not raw or source.type not in _BOOKS or plain(source.fields.get("volume", "")):
+            continue
+        for written in isbns(raw):
+            isbn = isbn13(written)  # (an invalid one is LR122's)
+            first = first_of.setdefault(isbn, source) if isbn else source
+            if first is not source and _other_works(first, source):
+                yield entry_finding("LR164", source, f"ISBN {written.strip()} is also given by {first.key!r} "
+                                    f"({_at(first, source)}), a book of another title ({full_title(first)!r}): one "
+                                    "of the two ISBNs is wrong (copied from the other entry?)",
+                                    "look up each book's ISBN (on its copyright page, or its library record) and "
+                                    "correct the wrong one", field="isbn")
+                break
+
+
+def _pairs(sources: Iterable[Source]) -> Iterable[Finding]:
     for code, source, first in duplicate_pairs(sources):
         if code == "LR106" and _other_works(first, source):
             yield entry_finding("LR106", source, f"same DOI {doi_key(source.fields['doi'])} as {first.key!r} "

@@ -102,8 +102,8 @@ def is_biblatex(bib: Bibliography) -> bool:
     return any(_BIBLATEX_FIELD.search(text) for _, text in bib.files if text)
 
 
-def check_integrity(bib: Bibliography) -> list[Finding]:
-    """LR112, LR125, LR140-LR143, LR152, LR159, LR162 on every entry."""
+def check_integrity(bib: Bibliography, *, skip: bool = True) -> list[Finding]:
+    """LR112, LR125, LR140-LR143, LR152, LR159, LR162 on every entry (``skip``: as ``bib.check_bibliography``'s)."""
     keys = {s.key.casefold() for s in bib.sources}
     biblatex = is_biblatex(bib)
     found: list[Finding] = []
@@ -111,27 +111,27 @@ def check_integrity(bib: Bibliography) -> list[Finding]:
     for source in bib.sources:
         fields = source.fields
         # Each check finds nothing without its fields or its characters (most entries): skipped then.
-        if not fields.keys().isdisjoint(LINK_FIELDS):
+        if not skip or not fields.keys().isdisjoint(LINK_FIELDS):
             found.extend(check_links(source, keys))
-        if "issn" in fields or "eissn" in fields:
+        if not skip or ("issn" in fields or "eissn" in fields):
             found.extend(check_issn(source))
         values = "".join(fields.values())
         latex = not csl_form(source)  # CSL's values are text, not LaTeX: & and _ are themselves there
-        if latex and ("&" in values or "%" in values):
+        if not skip or (latex and ("&" in values or "%" in values)):
             found.extend(check_specials(source))
-        if "&" in values or "<" in values or "\\textless" in values:
+        if not skip or ("&" in values or "<" in values or "\\textless" in values):
             found.extend(check_html(source))
-        if latex and ("\\" in values or "$" in values or "_" in values or "^" in values):
+        if not skip or (latex and ("\\" in values or "$" in values or "_" in values or "^" in values)):
             if defined is None:
                 defined = frozenset().union(*(defined_commands(text) for _, text in bib.files))
             found.extend(check_latex(source, defined))
-        if "pages" in fields:
+        if not skip or "pages" in fields:
             found.extend(check_page_form(source, biblatex=biblatex))
-        if not values.isprintable():  # (a line break is not printable, and no control either)
+        if not skip or not values.isprintable():  # (a line break is not printable, and no control either)
             found.extend(check_controls(source))
-        if not _MISSPELT.keys().isdisjoint(fields):
+        if not skip or not _MISSPELT.keys().isdisjoint(fields):
             found.extend(check_misspelt_fields(source))
-        if "date" in fields and "year" in fields:
+        if not skip or ("date" in fields and "year" in fields):
             found.extend(check_date_year(source))
     return found
 
@@ -248,10 +248,26 @@ def check_html(source: Source) -> Iterable[Finding]:
         elif tag:
             told = entry_finding("LR141", source, f"{name} holds the HTML tag {tag.group()}: "
                                  f"{shown(plain(_at(value, tag)))}{unseen}",
-                                 "write LaTeX instead of the tag, e.g. \\textit{...} for <i>", field=name)
+                                 _tag_hint(tag.group()), field=name)
         else:
             continue
         yield replace(told, severity="info") if unseen else told  # a note: the document does not show it
+
+
+_TAG_LATEX = {"i": "\\textit{...}", "italic": "\\textit{...}", "em": "\\emph{...}", "b": "\\textbf{...}",
+              "bold": "\\textbf{...}", "strong": "\\textbf{...}", "u": "\\underline{...}",
+              "sup": "\\textsuperscript{...}", "sub": "\\textsubscript{...}", "inf": "\\textsubscript{...}",
+              "sc": "\\textsc{...}", "scp": "\\textsc{...}", "math": "math in $...$"}
+"""The LaTeX of an HTML or JATS tag that marks up text; the others (<p>, <br>, <span>, <div>, <a>) are layout."""
+
+
+def _tag_hint(tag: str) -> str:
+    """What to write for an HTML ``tag`` found in a field: its LaTeX, or nothing for a tag of layout."""
+    written = (tag.strip("</>").split() or [""])[0].lower()
+    if latex := _TAG_LATEX.get(written.split(":")[-1]):
+        return f"write {latex} instead of <{written}>...</{written}>"
+    parted = ", and a blank line parts paragraphs" if written in ("p", "br", "div") else ""
+    return f"delete the <{written}> tags (a web page's layout): BibTeX and biber print them as text{parted}"
 
 
 def _at(value: str, match: re.Match[str]) -> str:

@@ -50,9 +50,9 @@ _WEB_TYPES = frozenset({"online", "www", "electronic", "misc"})
 
 
 def check_style(bib: Bibliography, *, now: datetime, access_max_age_days: int,
-                damaged: Collection[str] | None = None) -> list[Finding]:
+                damaged: Collection[str] | None = None, skip: bool = True) -> list[Finding]:
     """Every formatting check on every entry, in file order (``damaged``: the ``damaged_entries`` of ``bib``,
-    computed when not given)."""
+    computed when not given; ``skip``: as ``bib.check_bibliography``'s)."""
     found: list[Finding] = []
     today = now.date()
     if damaged is None:  # a syntax error may have swallowed the doi field: no "no DOI" then
@@ -81,11 +81,11 @@ def check_style(bib: Bibliography, *, now: datetime, access_max_age_days: int,
         found.extend(check_container(s))
         found.extend(check_original_year(s))
         # Without its field each check below finds nothing (most entries): skipped then.
-        if fields.get("urldate"):
+        if not skip or fields.get("urldate"):
             found.extend(check_access_date(s, today, access_max_age_days))
         if s.key not in damaged:
             found.extend(check_doi_expected(s))
-        if fields.get("pages"):
+        if not skip or fields.get("pages"):
             found.extend(check_pages(s))
     return found
 

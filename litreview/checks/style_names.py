@@ -327,7 +327,7 @@ def _joined(name: str, listed: list[str], given_first: Callable[[], bool]) -> bo
     if any(w.strip(".").casefold() in ORGANISATION_WORDS or w.endswith(("'s", "’s"))
            for w in name.replace(",", " ").split()):
         return False  # a body: "Joshua L. Rosenbloom, Iowa State University", "Neuroimaging Initiative, Alzheimer's Disease"
-    if names.comma_joined(name, GIVEN):
+    if names.comma_joined(name, GIVEN) or names.one_family_joined(name):
         return True
     if not names.full_names_joined(name, GIVEN) or _particle_first(name):
         return False  # ("Di Renzo, Gian Carlo": a family name)
@@ -361,14 +361,21 @@ def check_repeated_names(source: Source) -> Iterable[Finding]:
             written = [people[i].sort_name() for i in group]
             places = _places([str(i + 1) for i in group])
             times = "twice" if len(group) == 2 else f"{len(group)} times"
+            filler = next((i for i in group if _surname_as_given(people[i])), None)
             if len(set(written)) == 1:
                 message = f"the {role} list names {written[0]!r} {times}, at places {places}"
+            elif filler is not None:
+                message = (f"the {role} list names one person {times}: "
+                           + _places([f"{w!r} at place {i + 1}" for w, i in zip(written, group, strict=True)])
+                           + f" (the family name {people[filler].family!r} written again for the given name)")
             else:
                 message = (f"the {role} list names one person {times}: "
                            + _places([f"{w!r} at place {i + 1}" for w, i in zip(written, group, strict=True)])
                            + " (one family name, given names that agree)")
             given = [fold_words(people[i].given).split() for i in group]
-            if not given[0]:  # a body's name
+            if filler is not None and len(set(written)) > 1:
+                hint = f"delete {people[filler].sort_name()!r} from the {role} list"
+            elif not given[0]:  # a body's name
                 hint = f"delete the repeat from the {role} field"
             elif any(len(w) == 1 for words in given for w in words):
                 hint = (f"delete the repeat from the {role} field; if they are two people, write each one's given "
@@ -415,10 +422,18 @@ def _same_person(a: Person, b: Person) -> bool:
     (a body's, twice)."""
     if not same_surname(a, b) or fold_words(a.suffix) != fold_words(b.suffix):
         return False
+    if _surname_as_given(a) != _surname_as_given(b):
+        return True  # "McKenzie, McKenzie" beside "McKenzie, D. F.": the family name put in for a given name
     given_a, given_b = fold_words(a.given).split(), fold_words(b.given).split()
     if len(given_a) != len(given_b) or not initials_compatible(a.given, b.given):
         return False
     return all(x == y for x, y in zip(given_a, given_b, strict=True) if len(x) > 1 and len(y) > 1)
+
+
+def _surname_as_given(person: Person) -> bool:
+    """Whether a name's given name repeats its family name ("McKenzie, McKenzie"), as a reference manager writes a
+    person it had no given name for, often beside the person written in full."""
+    return bool(person.given) and fold_words(person.given) == fold_words(f"{person.prefix} {person.family}".strip())
 
 
 def _places(items: list[str]) -> str:

@@ -60,7 +60,8 @@ def gather(config_codes: Sequence[str], config_entries: Mapping[str, Sequence[st
 def unknown_codes(config_codes: Sequence[str], config_entries: Mapping[str, Sequence[str]],
                   bib: Bibliography, *, config_file: str | None,
                   severity_codes: Iterable[str] = ()) -> list[Finding]:
-    """LR190 for each suppression that names no known code, where it was written."""
+    """LR190 for each suppression that names no known code, where it was written: an entry's field, or a setting of a
+    configuration made in code (a settings file naming one is refused when read, at the code's line)."""
     found = []
     for code in config_codes:
         if not known_code(code):

@@ -8,10 +8,11 @@ entry point at the entry in the .bib; curated-link findings point at the claims 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from ..bibliography.dates import COMMON_YEAR
 from ..bibliography.inherit import LINK_FIELDS, aliases, targets
 from ..bibliography.keys import near_key, other_year
 from ..cache import LATEX_SUFFIXES
@@ -22,7 +23,7 @@ from ..lazyre import lazy
 from ..linking.attribution import AUTHORITY
 from ..linking.author_names import person_like
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
-from ..linking.printed_years import COMMON_YEAR
+from ..locale_terms import QUOTATION_OPENERS, quote_pairs
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Orphan, Source
 from ..text import fold
 from .bib import entry_finding
@@ -35,8 +36,8 @@ if TYPE_CHECKING:
 MIN_QUOTATION_WORDS = 4
 #: In a document that marks its citations, a quotation this long with no marker near is a missing citation.
 MIN_MARKED_QUOTATION_WORDS = 8
-_MARKS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
-_CLOSERS = frozenset("”\"»“")
+_MARKS = quote_pairs(QUOTATION_OPENERS)
+_CLOSERS = frozenset(_MARKS.values())
 _EXCERPT = 80
 _TEXT_NOUNS = (r"(?:statements?|sentences?|phrases?|items?|questions?|prompts?|messages?|slogans?|headlines?|"
                r"instructions?|wording|vignettes?|stimul(?:us|i)|quer(?:y|ies)|strings?)")
@@ -49,8 +50,10 @@ survey item or an example, not words borrowed from a source."""
 _LINKS = (*LINK_FIELDS, "entryset")
 
 
-def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file: str) -> list[Finding]:
-    """LR300-LR306 from the mentions, LR307-LR308 from the links.
+def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file: str,
+               beside: Sequence[tuple[str, Sequence[str]]] = ()) -> list[Finding]:
+    """LR300-LR306 from the mentions, LR307-LR308 from the links. ``beside``: the .bib files beside the essay that
+    it does not name, with their keys (``UnreadBibliographies.beside``), which a citation of one of them names.
 
     In a document that marks its citations the markers say what is cited, as pandoc has it: an
     entry no marker cites is unused, and a name or title with no entry is no finding (software,
@@ -82,7 +85,8 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
                 found.append(_typed_unresolved(mention, claim, essay_file))
             continue
         if mention.kind == "marker" and not mention.keys:
-            found.append(unresolved_citation(mention, claim, essay, essay_file, bib, marked=marked, manual=manual))
+            found.append(unresolved_citation(mention, claim, essay, essay_file, bib, marked=marked, manual=manual,
+                                             beside=beside))
             continue
         if marked and not mention.keys and (
                 mention.kind in ("author", "work", "document")
@@ -231,13 +235,14 @@ def _cite(key: str, latex: bool) -> str:
 
 
 def unresolved_citation(mention: Mention, claim: Claim | None, essay: Essay, essay_file: str, bib: Bibliography, *,
-                        marked: bool, manual: ManualReferences | None = None) -> Finding:
+                        marked: bool, manual: ManualReferences | None = None,
+                        beside: Sequence[tuple[str, Sequence[str]]] = ()) -> Finding:
     """Check's finding for a citation that matches no entry (LR300, LR309, LR310), at the citation's line; one typed
     as text ("Roe (1999)") in a document that cites by markers (``marked``) is named so. ``links`` warns in the
     same words."""
     if marked and _typed(mention, claim):
         return _typed_misses(mention, claim, essay_file, bib)
-    return at_marker(unresolved(mention, claim, essay_file, bib, manual=manual), mention, claim, essay)
+    return at_marker(unresolved(mention, claim, essay_file, bib, manual=manual, beside=beside), mention, claim, essay)
 
 
 def at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essay) -> Finding:
@@ -255,11 +260,13 @@ def at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essa
 
 def marker_line(claim: Claim, written: str, essay: Essay) -> int | None:
     """The line of the citation ``written`` (``@key`` as the text writes it) in the claim's source, or None. A
-    LaTeX sentence's text is pandoc's reading of it, not its source: None there."""
+    LaTeX sentence's text is pandoc's reading of it, not its source: there the line the reader gave the citation of
+    that key (``Citation.line``, where its command starts)."""
     if not claim.end or not claim.line or not written.startswith("@"):
         return None
     if _in_latex(claim, essay.path):
-        return None
+        key = written[1:].removeprefix("{").removesuffix("}")
+        return next((c.line for c in claim.citations or () if c.key == key and c.line), None)
     source = essay.body[claim.start:claim.end]
     at = re.search(re.escape(written) + r"(?![\w:./-]*\w)", source)
     return None if at is None else claim.line + source.count("\n", 0, at.start())
@@ -371,7 +378,7 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
 
 
 def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography, *,
-               manual: ManualReferences | None = None) -> Finding:
+               manual: ManualReferences | None = None, beside: Sequence[tuple[str, Sequence[str]]] = ()) -> Finding:
     """LR309 for a key that differs from an entry's only in case, LR310 for an identifier, else LR300
     (``links`` warns with the same words; an alias in an entry's ``ids`` is named). A pandoc item is named by its
     key alone, as pandoc names it ("citation RStudio2016 not found"), not with its prefix or locator."""
@@ -412,6 +419,11 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
     hint = f"Did you mean {near!r}? Fix the key in the text, or {add}" if near else add if manual else ""
     if not near and key and (other := other_year(key, bib.keys)) is not None:
         hint = f"The bibliography has {other!r}, of another year: if it is the work cited, fix the key in the text; else {add}"
+    if key and (held := next((name for name, keys in beside if key in keys), None)) is not None:
+        named = "in \\bibliography or \\addbibresource" if latex else "in bibliography: in the front matter"
+        hint = (f"The file {held}, beside the manuscript, holds {key!r}, but the manuscript does not name that file, so "
+                f"{'LaTeX' if latex else 'pandoc'} does not read it: name it there ({named}), or move the entry "
+                "into a file it names")
     if "@{" in span:
         # A LaTeX command (or a braced key) reads as pandoc's "@{key}", which the author never wrote: name the key.
         return _at_claim("LR300", claim, cid, f"no entry has the key {key!r}", essay_file, hint)

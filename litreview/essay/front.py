@@ -63,7 +63,7 @@ def front_paragraphs(meta: dict[str, Any], lines: Sequence[tuple[int, str]], *, 
             label = name if count[name] == 1 else f"{name}-p{count[name]}"
             claims = [_claim(c, label, at(c.start)) for c in claims]
             found.append(Paragraph(number=0, text=paragraph.text, line=claims[0].line, claims=tuple(claims),
-                                   label=label))
+                                   label=label, after=paragraph.after, before=paragraph.before))
     return _numbered(found)
 
 
@@ -82,10 +82,11 @@ def yaml_strings(data: dict[str, Any], lines: Sequence[tuple[int, str]], names: 
             yield name, text, place.lines(text)
 
 
-def latex_front(lines: Sequence[tuple[str, int, str]], convert: Callable[[str], str]) -> list[Paragraph]:
+def latex_front(lines: Sequence[tuple[str, int, str]], convert: Callable[[str], tuple[str, str]]) -> list[Paragraph]:
     """The paragraphs of a LaTeX document's ``\\title``, ``\\subtitle``, ``\\author`` and ``\\date`` (the last
     of each, as LaTeX keeps it) and of the ``\\thanks`` in them, as pandoc's LaTeX reader makes them metadata;
-    ``lines``: the document's (file, line, text), comments removed; ``convert``: the reader's text of LaTeX."""
+    ``lines``: the document's (file, line, text), comments removed; ``convert``: the reader's text of LaTeX, and
+    that text as its citations are read (``latex_cites.convert_cited``)."""
     from .cites import blank_keys
     from .latex_cites import group_ends, tex_group_end
     from .segment import make_claim, sentences
@@ -111,10 +112,10 @@ def latex_front(lines: Sequence[tuple[str, int, str]], convert: Callable[[str], 
     found: list[Paragraph] = []
     count: dict[str, int] = {}
     for at, name, argument in sorted(fields, key=lambda f: (f[0], f[1] == "thanks")):
-        converted = convert(argument)
+        converted, masked = convert(argument)
         file, line, _ = lines[bisect_right(starts, at) - 1]
         plain = blank_keys(converted)
-        claims = [make_claim(converted, 1, 0, n, a, b, masked=converted[a:b], file=file, line=line)
+        claims = [make_claim(converted, 1, 0, n, a, b, masked=masked[a:b], file=file, line=line)
                   for n, (a, b) in enumerate(sentences(plain, 0, len(converted)), start=1)]
         claims = [c for c in claims if name in PROSE_FIELDS or c.citations]
         if claims:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +23,7 @@ from . import BIBLATEX, BIBTEX, MISSING_INPUTS, NOTICES, Notice, encoding_notice
 from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
-from .latex_cites import _convert, convert_text, group_ends
+from .latex_cites import _convert, commands_only, convert_cited, group_ends
 from .latex_declarations import bibliography_files, built_with_bibtex, declared_in, uncomment, uses_biblatex
 
 # Re-exported: read from here before they had a module of their own.
@@ -62,9 +62,12 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     # (lines, start, end, anchors) of each paragraph's text; an anchor is (offset in the text, index in lines).
     spans: list[tuple[list[tuple[str, int, str]], int, int, list[tuple[int, int]]]] = []
     commands: list[tuple[int, str, str]] = []  # each citation command: (offset in the body, pandoc form, as written)
+    command_lines: dict[int, tuple[str, int]] = {}  # each command's offset in the body -> (file, line) it starts on
     chunks: list[str] = []
     offset = 0
     notices: list[Notice] = encoding_notices(not_utf8)
+    leading: list[str] = []  # display math alone before the first paragraph (``Paragraph.before``)
+    trailing: list[list[str]] = []  # after each paragraph's span (``Paragraph.after``)
     for para in _paragraphs(body_lines):
         try:
             expanded = expand(without_definitions("\n".join(x[2] for x in para)), macros)
@@ -72,21 +75,30 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
             raise EssayError(str(exc), path=para[0][0], line=para[0][1], hint=_BOMB_HINT) from None
         empty: list[tuple[int, str]] = []
         cited: list[tuple[int, str, str]] = []
-        converted, anchors = _convert(expanded, nocite, empty, labels, cited)
+        displays: list[str] = []
+        converted, anchors = _convert(expanded, nocite, empty, labels, cited, displays)
         for index, written in empty:
             file, line, _ = para[min(index, len(para) - 1)]
             notices.append(("empty-citation-key", file, line, f"an empty key in {written}: pandoc refuses the file, and LaTeX "
                             "warns of an undefined citation", "Remove the extra comma between the keys"))
         if not converted.strip():
+            # Display math alone (pandoc's paragraph of it): no claim, shown after the paragraph before it.
+            (trailing[-1] if trailing else leading).extend(f"$${tex}$$" for tex in displays if tex)
             continue
         chunks.append(converted)
         spans.append((para, offset, offset + len(converted), anchors))
+        trailing.append([])
         commands += [(offset + at, marker, command) for at, marker, command in cited]
+        marks = [at for at, _ in anchors]
+        for at, _, _ in cited:  # the last line start at or before the command: the line it starts on
+            n = bisect_right(marks, at) - 1
+            command_lines[offset + at] = para[anchors[n][1] if n >= 0 else 0][:2]
         offset += len(converted) + 2
     body = "\n\n".join(chunks)
     plain = blank_keys(body)  # keys such as "2015ApJ...812..128C" must not end a sentence
+    masked = commands_only(body, commands)
     out: list[Paragraph] = []
-    for para, start, end, anchors in spans:
+    for (para, start, end, anchors), after in zip(spans, trailing, strict=True):
         number = len(out) + 1
         claims: list[Claim] = []
         marks = [at for at, _ in anchors]
@@ -94,17 +106,22 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
             # The source line where the sentence starts: the last line start seen at or before it.
             n = bisect_right(marks, a - start) - 1
             file, line, _ = para[anchors[n][1] if n >= 0 else 0]
-            claims.append(_as_written(make_claim(body, 1, number, len(claims) + 1, a, b, masked=body[a:b],
-                                                 file=file, line=line), commands, a, b))
+            claims.append(_as_written(make_claim(body, 1, number, len(claims) + 1, a, b, masked=masked[a:b],
+                                                 file=file, line=line), commands, a, b, command_lines))
         if claims:
             out.append(Paragraph(number=number, text=body[start:end].strip(), line=para[0][1],
                                  claims=tuple(claims), heading=heads[para[0]] if len(para) == 1 and para[0] in heads
-                                 else 0))
+                                 else 0, before=tuple(leading)))
+            leading = []
+        if out and after:
+            out[-1] = replace(out[-1], after=out[-1].after + tuple(after))
+        elif after:
+            leading += after
     if not out:
         raise EssayError("the LaTeX document has no paragraphs", path=path, line=1,
                          hint="write the text between \\begin{document} and \\end{document}")
     try:
-        out = latex_front(lines, lambda source: convert_text(expand(source, macros))) + out
+        out = latex_front(lines, lambda source: convert_cited(expand(source, macros))) + out
     except ExpansionError as exc:
         raise EssayError(f"the title or author: {exc}", path=path, hint=_BOMB_HINT) from None
     meta: dict[str, object] = {}
@@ -131,9 +148,12 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
 _spaced = lru_cache(maxsize=64)(normalise_space)
 
 
-def _as_written(claim: Claim, commands: list[tuple[int, str, str]], start: int, end: int) -> Claim:
+def _as_written(claim: Claim, commands: list[tuple[int, str, str]], start: int, end: int,
+                lines: Mapping[int, tuple[str, int]]) -> Claim:
     """``claim`` (``body[start:end]``) with each citation carrying the command it was read from, as written
-    (``Citation.command``): what a reviewer's evidence quotes, where the text holds pandoc's form."""
+    (``Citation.command``): what a reviewer's evidence quotes, where the text holds pandoc's form; and the line the
+    command starts on (``Citation.line``; ``lines``: each command's offset -> its file and line), when in the
+    claim's file."""
     if not claim.citations:
         return claim
     cites = list(claim.citations)
@@ -141,8 +161,10 @@ def _as_written(claim: Claim, commands: list[tuple[int, str, str]], start: int, 
     at = bisect_left(commands, (start, "", ""))
     cursor = passed = 0
     while at < len(commands) and commands[at][0] < end:
-        _, marker, command = commands[at]
+        offset, marker, command = commands[at]
         at += 1
+        file, line = lines.get(offset, ("", 0))
+        line = line if file == claim.file else 0
         shown = _spaced(marker)
         found = claim.text.find(shown, cursor)
         if found < 0:
@@ -154,7 +176,7 @@ def _as_written(claim: Claim, commands: list[tuple[int, str, str]], start: int, 
         while inside < len(order) and cites[order[inside]].start < cursor:  # those the command's text holds
             n = order[inside]
             if cites[n].end <= cursor:
-                cites[n] = replace(cites[n], command=_spaced(command))
+                cites[n] = replace(cites[n], command=_spaced(command), line=line)
             inside += 1
     return replace(claim, citations=tuple(cites))
 

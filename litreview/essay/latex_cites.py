@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
 from ..bibliography.bibtex import brace_pairs, brace_partners
+from .cites import MASK
 from .latex_specials import quick_specials
 
 # (\citetitle, \citeurl, \citedate, natbib's \citenum and alias citations: pandoc reads none of them, but
@@ -63,9 +64,10 @@ def _converter() -> tuple[Any, Any]:
         EnvironmentTextSpec,
         LatexNodes2Text,
         MacroTextSpec,
+        fmt_equation_environment,
         get_default_latex_context_db,
     )
-    from pylatexenc.macrospec import MacroSpec
+    from pylatexenc.macrospec import EnvironmentSpec, MacroSpec
 
     parsing = latexwalker.get_default_latex_context_db().filter_context()
     # name -> (arguments, which one is the text; 0: the text in parentheses)
@@ -99,14 +101,17 @@ def _converter() -> tuple[Any, Any]:
     parsing.add_context_category("litreview", prepend=True,
                                  macros=[MacroSpec(name, args) for name, args in
                                          (*((n, a) for n, (a, _) in specs.items()), *layout.items(),
-                                          *notes.items(), ("enquote", "*{"), ("textquote", "*[[{"))])
+                                          *notes.items(), ("enquote", "*{"), ("textquote", "*[[{"))],
+                                 # LaTeX's own display math environment, which pylatexenc read as text ("d = 1")
+                                 environments=[EnvironmentSpec("displaymath", is_math_mode=True)])
     quick_specials(parsing)
     text = get_default_latex_context_db().filter_context()
     # A drawing (TikZ, PGF, LaTeX's picture), which pandoc keeps as raw LaTeX and prints nothing of: its nodes' labels
     # and coordinates read as a sentence ("at (0,0) Box A; (0,0) – (1,1);").
     drawings = ("tikzpicture", "pgfpicture", "picture", "tikzcd", "circuitikz")
     text.add_context_category("litreview", prepend=True, environments=[
-        EnvironmentTextSpec(name, simplify_repl=_nothing) for name in drawings], macros=[
+        *(EnvironmentTextSpec(name, simplify_repl=_nothing) for name in drawings),
+        EnvironmentTextSpec("displaymath", simplify_repl=fmt_equation_environment)], macros=[
         *(MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()
           if name != "href"),
         *(MacroTextSpec(name, simplify_repl=_note_text) for name in notes),
@@ -119,11 +124,12 @@ def _converter() -> tuple[Any, Any]:
 
     class Text(LatexNodes2Text):
         """Inline math as its text ("($SRC$)" reads "(SRC)", as pandoc prints it: the sentence had a hole there),
-        marked for ``_math_text`` to drop a citation in it (pandoc drops it); display math left out, as before."""
+        marked for ``_math_text`` to drop a citation in it (pandoc drops it); display math as its TeX between marks,
+        which ``_displays`` takes out of the text."""
 
         def math_node_to_text(self, node: Any) -> str:
             if node.isNodeType(latexwalker.LatexEnvironmentNode) or node.displaytype == "display":
-                return ""
+                return _DISPLAY_OPEN + _display_tex(node) + _DISPLAY_CLOSE
             return _MATH_OPEN + str(super().math_node_to_text(node)) + _MATH_CLOSE
 
     return Text(latex_context=text, math_mode="text", strict_latex_spaces=True), parsing
@@ -143,6 +149,33 @@ def _latex_text(shown: str) -> str:
 
 
 _MATH_OPEN, _MATH_CLOSE = "\ue0fe", "\ue0ff"  # private-use characters around inline math, dropped from the input
+_DISPLAY_OPEN, _DISPLAY_CLOSE = "\ue0fc", "\ue0fd"  # the same around display math
+_DISPLAY = re.compile(f"{_DISPLAY_OPEN}([^{_DISPLAY_CLOSE}]*){_DISPLAY_CLOSE}")
+
+
+def _display_tex(node: Any) -> str:
+    """Display math's TeX as pandoc's LaTeX reader keeps it: what ``\\[ ... \\]``, ``$$ ... $$`` and ``displaymath``
+    hold, an environment's whole text (``\\begin{equation} ... \\end{equation}``)."""
+    if getattr(node, "environmentname", None) not in (None, "displaymath"):
+        return str(node.latex_verbatim())
+    return "".join(n.latex_verbatim() for n in node.nodelist or ()).strip()
+
+
+def _displays(plain: str, written: list[str], displays: list[str] | None) -> str:
+    """``plain`` without its display math, whose TeX (the reader's placeholders in it as written) is added to
+    ``displays``: no prose, as the text had it."""
+    if _DISPLAY_OPEN not in plain:
+        return plain
+
+    def taken(m: re.Match[str]) -> str:
+        if displays is not None:
+            tex = _PLACEHOLDER.sub(lambda p: written[int(p.group(1))] if p.group(1) is not None else "", m.group(1))
+            displays.append(tex.replace("XLBRACKX", "[").replace("XRBRACKX", "]").strip())
+        return ""
+
+    return _DISPLAY.sub(taken, plain)
+
+
 _CITE_IN_MATH = re.compile(f"{_MATH_OPEN}[^{_MATH_CLOSE}]*{_MATH_CLOSE}")
 _CITE_MARK = re.compile(r"XCITE\d{4}X")
 
@@ -231,7 +264,8 @@ def written_notes(text: str) -> str:
 
 def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None = None,
              labels: Mapping[str, tuple[str, str]] | None = None,
-             commands: list[tuple[int, str, str]] | None = None) -> tuple[str, list[tuple[int, int]]]:
+             commands: list[tuple[int, str, str]] | None = None,
+             displays: list[str] | None = None) -> tuple[str, list[tuple[int, int]]]:
     """The paragraph as text, its citation commands as pandoc citations; and where its lines start in
     that text, as (offset, line index) anchors (a line that starts inside a command has none).
 
@@ -239,7 +273,8 @@ def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None
     LaTeX cites an undefined key) is read for its other keys and added to ``empty`` as (line index, command);
     an empty last key (``\\cite{a,}``) pandoc reads as if it were not there. ``labels``: what a ``\\ref`` prints for
     each label pandoc numbers (``latex_labels.label_numbers``). ``commands`` (when given) gets each citation
-    command as (its offset in the text, its pandoc form there, the command as written)."""
+    command as (its offset in the text, its pandoc form there, the command as written); ``displays`` the TeX of each
+    display math (``_display_tex``), which the text leaves out."""
     markers: list[str] = []
     written: list[str] = []
     pieces: list[str] = []
@@ -261,11 +296,12 @@ def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None
         written.append(source[m.start():end])
     pieces.append(_with_line_marks(source, pos, len(source), line_starts))
     text = _REF.sub(lambda m: _reference(m, labels or {}), _DROP.sub("", "".join(pieces)))
-    if _MATH_OPEN in text or _MATH_CLOSE in text:
-        text = text.replace(_MATH_OPEN, "").replace(_MATH_CLOSE, "")
+    if any(mark in text for mark in (_MATH_OPEN, _MATH_CLOSE, _DISPLAY_OPEN, _DISPLAY_CLOSE)):
+        text = "".join(ch for ch in text if ch not in (_MATH_OPEN, _MATH_CLOSE, _DISPLAY_OPEN, _DISPLAY_CLOSE))
     try:
         shown, runs = _prose_runs(_open_brackets_as_text(text))
         plain = _math_text(_RUN_MARK.sub(lambda m: runs[int(m.group(1))], _latex_text(shown)))
+        plain = _displays(plain, written, displays)
     except Exception:  # pylatexenc raises plain exceptions on malformed input
         plain = text
     plain = plain.replace("XLBRACKX", "[").replace("XRBRACKX", "]")  # before the anchors are measured
@@ -408,6 +444,35 @@ def _past_arguments(text: str, start: int, end: int) -> int:
 def convert_text(source: str) -> str:
     """LaTeX text (a title, a date) as the reader reads a paragraph: citations as pandoc's, markup removed."""
     return _convert(source, [])[0]
+
+
+def convert_cited(source: str) -> tuple[str, str]:
+    """``convert_text``'s text of ``source``, and that text as its citations are read (``commands_only``)."""
+    commands: list[tuple[int, str, str]] = []
+    text = _convert(source, [], commands=commands)[0]
+    return text, commands_only(text, commands)
+
+
+# A key a citation command's pandoc form names (``_marker``, ``_nested_citations``): "@{...}", as cites.KEY reads it.
+_WRITTEN_KEY = re.compile(r"@\{(?:[^{}\s]|\{[^{}\s]*\})+\}")
+
+
+def commands_only(text: str, commands: Iterable[tuple[int, str, str]]) -> str:
+    """``text`` (``_convert``'s) as its citations are read: each "@" that no citation command wrote made ``cites.MASK``
+    (the same length). pandoc's LaTeX reader reads citations from the commands alone; an address's
+    "\\{a, b\\}@host.ch", a "see @a" in prose or in a command's note, read as Markdown, cited "host.ch" and "a".
+    ``commands``: (offset in ``text``, its pandoc form there, as written), as ``_convert`` lists them."""
+    if "@" not in text:
+        return text
+    pieces: list[str] = []
+    at = 0
+    for start, marker, _ in commands:
+        for m in _WRITTEN_KEY.finditer(marker):
+            if start + m.start() >= at:
+                pieces += [text[at:start + m.start()].replace("@", MASK), text[start + m.start():start + m.end()]]
+                at = start + m.end()
+    pieces.append(text[at:].replace("@", MASK))
+    return "".join(pieces)
 
 
 def _with_line_marks(source: str, start: int, end: int, line_starts: list[int]) -> str:

@@ -85,7 +85,15 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
     plain = without_stops_in_math(blank_keys(body))  # no sentence ends inside a key or display math
     tables: dict[int, int] = {}  # a table's offset -> the number of its first row
+    leading: list[str] = []  # display math before the first paragraph
     for start, end, spans, note, level, row in sorted(_units(source), key=lambda u: u[0]):
+        if level == _DISPLAY:
+            shown = _display_text(body[start:end])
+            if paragraphs:
+                paragraphs[-1] = replace(paragraphs[-1], after=(*paragraphs[-1].after, shown))
+            else:
+                leading.append(shown)
+            continue
         table = row is not None
         if spans == [(start, end)] and not table:  # a figure: its caption is the paragraph
             start, end = _figure_caption(source, start, end)
@@ -110,9 +118,17 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
                                     line=body_line + bisect_right(line_starts, start) - 1, claims=tuple(claims),
                                     note=note, heading=0 if table else level, cells=cells,
                                     table=tables.setdefault(row.table, number) if row is not None else 0,
-                                    header=row is not None and row.header))
+                                    header=row is not None and row.header, before=tuple(leading)))
+        leading = []
         number += 1
     return paragraphs
+
+
+def _display_text(written: str) -> str:
+    """A display math block as written, from its first ``$$`` to its last (a quote's or list's markers before it
+    left out)."""
+    first, last = written.find("$$"), written.rfind("$$")
+    return written[first:last + 2] if 0 <= first < last else written.strip()
 
 
 def _row_text(body: str, cells: list[Cell]) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -158,6 +174,9 @@ def _figure_caption(source: str, start: int, end: int) -> tuple[int, int]:
 
 _ROW = -1
 """The level :func:`_units` gives a table's row (its spans are its cells)."""
+_DISPLAY = -2
+"""The level :func:`_units` gives display math alone (``$$ ... $$``, pandoc's paragraph of math): no claim, its text
+kept for the paragraph before it (``Paragraph.after``)."""
 
 
 class _TableRow(NamedTuple):
@@ -228,6 +247,10 @@ def _units(source: str) -> Iterator[_Unit]:
             end = starts[last] + len(lines[last].rstrip())
             if end > start:
                 yield start, end, [(start, end)], note, 0, None
+        elif tok.type == "math_block" and tok.map:
+            first, last = tok.map[0], min(tok.map[1], len(lines)) - 1
+            if first <= last:
+                yield starts[first], starts[last] + len(lines[last]), [], note, _DISPLAY, None
         elif tok.type == "inline" and tok.map:
             span = _inline_span(tok.content, tok.map, lines, starts, heading != 0)
             if span is not None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..lazyre import lazy
 from .cites import MASK
+from .md_notes import linear_footnotes
 from .md_refdefs import blank_reference_definitions
 
 _DIV = lazy(r"^ {0,3}:{3,}.*$", re.M)
@@ -55,7 +56,7 @@ def parser() -> Any:
     # are still parsed, since footnotes that nothing references are dropped.
     md.inline.ruler.before("footnote_ref", "superscript", _superscript)
     md.inline.ruler.enableOnly(["text", "escape", "backticks", "superscript", "footnote_ref", "footnote_inline"])
-    return md
+    return linear_footnotes(md)
 
 
 _SUPERSCRIPT = lazy(r"\^(?!\[)(?:\\.|[^\s^\\])+\^")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
+
+from ..lazyre import lazy
 
 
 @lru_cache(maxsize=1)
@@ -44,16 +45,35 @@ def segmenter() -> Any:
             thousands of times). The places passed over end before the last sentence's, as they did then."""
             spans = []
             prior_end = 0
-            places: dict[str, tuple[Iterator[re.Match[str]], re.Match[str] | None]] = {}
+            text = self.original_text
+            places: dict[str, tuple[Iterator[tuple[int, int]], tuple[int, int] | None]] = {}
             for sent in sentences:
-                found, match = places.get(sent) or (re.finditer(rf"{re.escape(sent)}\s*", self.original_text), None)
+                found, match = places.get(sent) or (_places(sent, text), None)
                 match = match or next(found, None)
-                while match is not None and match.end() <= prior_end:
+                while match is not None and match[1] <= prior_end:
                     match = next(found, None)
                 places[sent] = found, match
                 if match is not None:
-                    spans.append(TextSpan(match.group(), match.start(), match.end()))
-                    prior_end = match.end()
+                    spans.append(TextSpan(text[match[0]:match[1]], match[0], match[1]))
+                    prior_end = match[1]
             return spans
 
     return Segmenter()
+
+
+_SPACES = lazy(r"\s*")
+
+
+def _places(sent: str, text: str) -> Iterator[tuple[int, int]]:
+    """Where ``sent`` is written in ``text`` and the blanks after it, left to right, as pysbd's
+    ``re.finditer(re.escape(sent) + r"\\s*", text)`` finds them, without making each sentence a pattern (a
+    sentence of thousands of characters took tens of milliseconds to compile, each new one again)."""
+    if not sent:
+        yield from (m.span() for m in _SPACES.finditer(text))
+        return
+    at = text.find(sent)
+    while at >= 0:
+        blanks = _SPACES.match(text, at + len(sent))
+        end = blanks.end() if blanks else at + len(sent)
+        yield at, end
+        at = text.find(sent, end)

@@ -323,6 +323,11 @@ _THANKED = lazy(r"(?:\bthank|\bgratitude to|\bgrateful to|\bthankful to|\bindebt
 """The words right before the people a sentence thanks ("we thank", "my gratitude to"; not "thanks to", which
 says "because of")."""
 _ARTICLE_BEFORE = lazy(r"(?:^|\W)(?:the|a|an)\s+$", re.I)
+_COMMUNICATION = r"(?:pers(?:onal|\.)?|priv(?:ate|\.)?)\s*comm(?:unications?|s?\.|s?\b)"
+_TOLD_AFTER = lazy(rf"\s*(?:,|\(|\bet al\.?,?)?\s*{_COMMUNICATION}", re.I)
+_TOLD_BEFORE = lazy(rf"{_COMMUNICATION}\s*(?:(?:with|from|by|of)\s+)?(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)?$", re.I)
+"""A personal communication: "(Stone, priv. comm.)", "Roe (pers. comm.)", "personal communication from Roe" name the
+person who told the writer, not a work of theirs in the bibliography."""
 
 
 _WORK_AFTER = lazy(r"\s+(?:papers?|study|studies|work|book|article|essay|report|chapter|monograph|survey|"
@@ -409,8 +414,11 @@ def people_named(text: str, index: SourceIndex) -> list[tuple[str, list[str], fl
 
 
 def _thanked(text: str, group: list[_Name]) -> bool:
-    """ "I extend my gratitude to Souček and Kovalčík for ...": people thanked, not works relied on."""
-    return bool(_THANKED.search(fold(text[max(0, group[0].start - 40):group[0].start])))
+    """ "I extend my gratitude to Souček and Kovalčík for ...": people thanked, not works relied on; nor are the
+    people a personal communication names ("(Stone, priv. comm.)", ``_TOLD_AFTER``)."""
+    return bool(_THANKED.search(fold(text[max(0, group[0].start - 40):group[0].start]))
+                or _TOLD_AFTER.match(text, group[-1].end)
+                or _TOLD_BEFORE.search(text[max(0, group[0].start - 40):group[0].start]))
 
 
 def _cue(text: str, group: list[_Name], toks: list[Token], index: SourceIndex, memo: dict[str, bool]) -> bool:
@@ -505,7 +513,7 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         top = max(fit(k) for k in keys)
         best_keys = [k for k in keys if fit(k) == top]
         best_keys = [k for k in best_keys if k in cited] or best_keys  # the work the sentence cites of them
-        key, ambiguous = index.pick(best_keys, context)
+        key, ambiguous = index.pick(best_keys, context, by_title=True)
         detail = ("several entries; chosen by context" if key else UNDECIDED) if ambiguous else ""
         if cue:
             detail = f"{detail}; {AUTHORITY}" if detail else AUTHORITY

@@ -114,8 +114,15 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found, a
     every_letter_of_a_group(claim, found, claim_from)
 
 
-_BARE_ET_AL = lazy(rf"(?<![\w(])(?P<names>[^\W\d_][\w'’]*\s+(?:{terms.ET_AL_WRITTEN})),?\s+(?P<year>{COMMON_YEAR})"
-                   r"(?P<s>[a-z]?)(?![\w–-])")
+def _et_al_names(name: str) -> str:
+    """A family name (a letter, then ``name``'s characters) and a locale's "et al.", not glued to a word or just after
+    "(": the names of ``_BARE_ET_AL`` and ``_BARE_UNDATED``, which differ in ``name`` alone."""
+    return rf"(?<![\w(])(?P<names>[^\W\d_]{name}\s+(?:{terms.ET_AL_WRITTEN}))"
+
+
+# A hyphenated family name is read from its last part here ("Foreman-Mackey et al. 2022" as "Mackey et al. 2022"),
+# whole in ``_BARE_UNDATED``.
+_BARE_ET_AL = lazy(_et_al_names(r"[\w'’]*") + rf",?\s+(?P<year>{COMMON_YEAR})(?P<s>[a-z]?)(?![\w–-])")
 """Names with a locale's "et al." and a year written with no parenthesis ("as Asplund et al. 2022 argued", "wie
 Asplund u. a. 2022 zeigen")."""
 
@@ -141,7 +148,7 @@ def _bare_et_al(claim: Claim, index: SourceIndex, found: Found) -> None:
         found.mention(start, Mention(claim.id, "marker", written, (), f"no entry for {written}"))
 
 
-_BARE_UNDATED = lazy(rf"(?<![\w(])(?P<names>[^\W\d_][\w'’\-]*\s+(?:{terms.ET_AL_WRITTEN}))(?=\s*(?:[.;:]\s*)?(?:[A-Z]|$))")
+_BARE_UNDATED = lazy(_et_al_names(r"[\w'’\-]*") + r"(?=\s*(?:[.;:]\s*)?(?:[A-Z]|$))")
 """Names with "et al." (or the locale's: DIN 1505-2's "u. a.") closing a sentence with no year after them ("... neural
 dialog generation Nakamura et al. As a multilingual ...")."""
 
@@ -364,7 +371,7 @@ def _shorthand_in(claim: Claim, paren: re.Match[str], index: SourceIndex, found:
 
 
 _FURTHER = (r"(?<=[\w.])(?::\s?|,?\s(?:[^\W\d_]{1,7}\.|[a-z]{1,7})\s?)\d[\d–\-]*(?P<further>,)"
-            rf"(?=\s*(?:(?:1[5-9]\d\d|20\d\d|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))(?:-?[a-z]{{1,2}})?|[a-z]{{1,2}})"
+            rf"(?=\s*(?:(?:{COMMON_YEAR}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))(?:-?[a-z]{{1,2}})?|[a-z]{{1,2}})"
             r"\s*(?:[,;]|$))")
 """A comma after a labelled page, before a further year of the same names alone, as styles that list items with
 commas print it (Ecology: "(Tilly 1978 p. 3, n.d.)", "(Foreman-Mackey et al. 2017a chap. 3, 2017b)"; Springer:
@@ -380,7 +387,7 @@ _UNDATED_END = rf"(?<![\w.\-])(?:{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))(?:-?[a-
 """The end of an item whose year is a no-date term or a year word ("n.d.", "n.d.-b", "forthcoming")."""
 _ENDS = rf"(?:{_YEAR_END}|{_UNDATED_END})"
 _NEXT_ITEM = (rf"(?=\s*[{re.escape(''.join(cited_titles.QUOTES))}]?[^\W\d_][^,;()]*?\s"
-              rf"(?:(?:1[5-9]\d\d|20\d\d)(?!\d)|{terms.NO_DATE}|(?i:{terms.YEAR_WORD})))")
+              rf"(?:{COMMON_YEAR}(?!\d)|{terms.NO_DATE}|(?i:{terms.YEAR_WORD})))")
 """Names, or a title in quotation marks, and a year: the next item of a list parted by commas."""
 _ITEMS = lazy(r";|(?:" + _ENDS + r"(?::\s?|,?\s(?:[^\W\d_]{1,7}\.|[a-z]{1,7})\s?|,\s?)\d[\d–\-]*(?=,)"
               r"|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z])|" + _ENDS + r"(?:\s(?=[a-z])[^\d,;()]{1,80})?)(?P<comma>,)"
@@ -457,7 +464,7 @@ def _added_names(names: str) -> bool:
     return len(listed.split()) >= 2 and "," in listed
 
 
-_AMPERSAND_COMMA = lazy(r"[^\W\d_]\.? & [^\W\d_][^,;()&]*, (?:1[5-9]\d\d|20\d\d|n\.d\.)")
+_AMPERSAND_COMMA = lazy(rf"[^\W\d_]\.? & [^\W\d_][^,;()&]*, (?:{COMMON_YEAR}|n\.d\.)")
 """APA's parenthetical form: "&" between the last two names and a comma before the year ("Knuth & Roe, 1986a")."""
 
 

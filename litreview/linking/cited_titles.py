@@ -14,6 +14,7 @@ from __future__ import annotations
 from ..bibliography.csl_item import LEGAL_TYPES
 from ..bibliography.dates import date_year
 from ..lazyre import lazy
+from ..locale_terms import quote_pairs
 from .index import SourceIndex
 from .text import canonical
 
@@ -24,8 +25,9 @@ MIN_QUOTED_WORDS = 2
 _REPOSITORY = lazy(r"[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*")
 """A title that is a code repository's path ("fchollet/keras", "greenelab/deep-review"), as reference managers
 title a GitHub page: no gloss is written so, so it is read alone however short."""
-QUOTES = {"“": "”", "”": "”", '"': '"', "„": "“", "«": "»", "»": "«", "‘": "’", "‚": "‘"}
-"""Opening quotation mark -> the closing one, as languages pair them (German „…“, Swedish ”…”, French «…»)."""
+QUOTES = quote_pairs("“”\"„«»‘‚")
+"""Opening quotation mark -> the closing one, as languages pair them (German „…“, Swedish ”…”, French «…»): every
+pair but the straight single marks (an apostrophe) and TeX's."""
 _CACHE = "_titles_cited"
 
 

@@ -12,12 +12,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..bibliography.dates import date_year, pandoc_date
+from ..bibliography.dates import COMMON_YEAR, date_year, pandoc_date
 from ..bibliography.latex import decode_latex
 from ..model import Bibliography, Person, RegistryRecord, Source, SourceMetadata
 from .text import canonical, content_stems, fold, phrase_stems, topic_form
 
-_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)([a-z]?)")
+_YEAR = re.compile(rf"({COMMON_YEAR})([a-z]?)")
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -85,11 +85,16 @@ class SourceIndex:
         best = max(unique, key=lambda k: (scores[k], -unique.index(k)))
         return best, True, scores
 
-    def pick(self, keys: list[str], context: Iterable[str]) -> tuple[str, bool]:
+    def pick(self, keys: list[str], context: Iterable[str], *, by_title: bool = False) -> tuple[str, bool]:
         """As ``choose``, with '' for the key when the context does not single one entry out (no entry's words
-        score above every other's): the order of the file is no evidence of which work the text names."""
+        score above every other's): the order of the file is no evidence of which work the text names.
+        ``by_title``: nor does the context single one out unless it shares a word of that entry's title (words
+        of its abstract, keywords or container alone tell its topic, which an author's works share)."""
+        context = tuple(context)
         key, ambiguous, scores = self.choose(keys, context)
         if ambiguous and sum(1 for v in scores.values() if v >= scores[key]) > 1:
+            return "", True
+        if ambiguous and by_title and self.title_stems.get(key, frozenset()).isdisjoint(context):
             return "", True
         return key, ambiguous
 

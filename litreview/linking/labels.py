@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..bibliography.bibtex import key_suffix
-from ..bibliography.dates import pandoc_date
+from ..bibliography.dates import COMMON_YEAR, pandoc_date
 from ..bibliography.latex import decode_latex
 from ..lazyre import lazy
 from ..model import Person, Source
@@ -26,7 +26,7 @@ from ..text import spelled
 from .styles import dated, editors_sorted, name_keys, names_read, year_only
 from .text import canonical, fold
 
-WRITTEN_SUFFIX = re.compile(r"(?:1[5-9]|20)\d\d([a-z])\}?\s*$")
+WRITTEN_SUFFIX = re.compile(rf"{COMMON_YEAR}([a-z])\}}?\s*$")
 """A letter written in the year field itself ("2015a"): kept as written."""
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..bibliography.dates import COMMON_YEAR
 from ..lazyre import lazy
 from . import cited_letters, terms
 from .author_names import ET_AL_MIN
@@ -29,9 +30,6 @@ from .styles import dated, for_entries, name_keys, names_read
 from .text import fold
 
 YEAR_WORDS = terms.YEAR_WORDS
-COMMON_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-"""The years read in any citation: 1500 to 2099. Others ("1234", "380 BC", "250 AD") are read only where an entry
-has that year (``year_forms``), so that a page number is not taken for one."""
 _OPEN = r"–(?=[a-z]{0,2}(?![\w–\-]|/\w))"
 """An open date range ("2006/" prints "2006–", lettered "2006–b"): read as its first year."""
 # After the year, the mark some locales print ("2010.", "2010 m.", "2010 г."); before the letter of

@@ -9,21 +9,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
+from ..locale_terms import QUOTATION_OPENERS
 from ..model import Claim, Mention
 from .hits import Found, Hit
 from .index import SourceIndex
 from .text import canonical, tokens
 
-# German quotation marks open low („) and close with “ (or ”, mixed by keyboards): first, so that the closing “
-# is not read as an opening one.
+# The pairs of ``QUOTES`` that ``QUOTATION_OPENERS`` open (a text with none of those quotes nothing). German
+# quotation marks open low („) and close with “ (or ”, mixed by keyboards): first, so that the closing “ is not read
+# as an opening one.
 _QUOTE = re.compile(r"„([^“”\n]+)[“”]|“([^”]+)”|\"([^\"\n]+)\"|«([^»]+)»")
-OPENING_MARKS = "„“\"«"
-"""The marks a quotation opens with (German „…“, English “…” and "…", French «…»): a text with none quotes nothing."""
 
 
 def quoted(text: str) -> Iterator[tuple[re.Match[str], int]]:
     """Each quotation of ``text`` with the group of its words (``match.group(g)``), whichever marks enclose it."""
-    if any(q in text for q in OPENING_MARKS):
+    if any(q in text for q in QUOTATION_OPENERS):
         for m in _QUOTE.finditer(text):
             yield m, next(i for i in (1, 2, 3, 4) if m.group(i) is not None)
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+from ..bibliography.dates import COMMON_YEAR
 from ..bibliography.headings import RENDERED_LIST_HEADINGS
 from ..lazyre import lazy
 from ..model import Claim
@@ -102,10 +103,10 @@ def _item_text(texts: Sequence[str]) -> str:
     return " " + canonical(_GLUED.sub(r"\1 ", " ".join(texts))) + " "
 
 
-_SUBSTITUTE = re.compile(r" (?:-{2,} )?(?=(?:1[5-9]\d\d|20\d\d)[a-z]{0,2} )")
+_SUBSTITUTE = re.compile(rf" (?:-{{2,}} )?(?={COMMON_YEAR}[a-z]{{0,2}} )")
 """An item that prints the previous item's names as a dash run (as ``_item_text`` prints "———") or as nothing (the
 AAA's ``subsequent-author-substitute=""``: "2016b QDE - a visual animation system"), then its year."""
-_FIRST_YEAR = lazy(r" (?:1[5-9]\d\d|20\d\d)[a-z]{0,2} ")
+_FIRST_YEAR = lazy(rf" {COMMON_YEAR}[a-z]{{0,2}} ")
 """An item's year label: the names it prints are what comes before it."""
 
 

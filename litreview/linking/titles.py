@@ -12,12 +12,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..locale_terms import QUOTATION_OPENERS
 from ..model import Claim, Mention
 from .cited_letters import UNDECIDED
 from .hits import Found, Hit
 from .index import SourceIndex
 from .prose_words import Prose
-from .quotations import OPENING_MARKS, quoted
+from .quotations import quoted
 from .text import (
     MINOR_WORDS,
     STOPWORDS,
@@ -118,13 +119,7 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
                 if (span.marked or span.after_possessive) and _title_case(span.toks):
                     unresolved.append(span)
                 continue
-            # A quoted title that is one entry's whole title: a phrase inside it is no near title of another ("der
-            # Talkshow" in „Die Geschichte der Talkshow in Deutschland“ is not "Die Talkshow").
-            whole = span.marked and any(exact and window[-1].end >= span.toks[-1].end and len(window) >= len(span.toks) - 1
-                                        for _, window, exact, _ in match.values())
             for key, (score, window, exact, head) in match.items():
-                if span.marked and not exact and key not in named and (whole or 2 * len(window) < len(span.toks)):
-                    continue  # (nor is a near title's few words in a quoted passage: "die politische Diskussion")
                 if not span.marked and (_name_goes_on(claim.text, span, window)
                                         or _listed(claim.text, window, index.sources[key].title)):
                     continue
@@ -197,7 +192,7 @@ _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z]")
 
 def _spans(claim: Claim) -> list[_Span]:
     text = claim.text
-    if len(_CAPITALISED.findall(text, 1)) < 1 and not any(q in text for q in f"{OPENING_MARKS}*_"):
+    if len(_CAPITALISED.findall(text, 1)) < 1 and not any(q in text for q in f"{QUOTATION_OPENERS}*_"):
         return []  # no second capitalised word and nothing marked: no title here
     toks = tokens(text)
     out: list[_Span] = []
@@ -264,14 +259,17 @@ def _best_match(span: _Span, tindex: TitleIndex) -> dict[str, tuple[float, tuple
 
 
 def _align(span: _Span, words: list[str], variant: tuple[str, ...]) -> tuple[float, tuple[Token, ...], bool] | None:
-    """The best window of the span that is the title or a near miss of it."""
+    """The best window of the span that is the title or a near miss of it. Quoted or in italics, the window is the
+    whole span: a quotation names a work when it is its title, and words of a longer quoted passage ("„will ... für
+    die politische Diskussion begeistern“", "„Prototyp des Politainment“") are read as plain words are, by the run of
+    capitalised words that holds them."""
     n = len(variant)
     joined = " ".join(variant)
     if len(joined) < (5 if span.marked else 10):
         return None
     best = None
     for size in (n, n - 1, n + 1):
-        if size < 1 or size > len(words):
+        if size < 1 or size > len(words) or (span.marked and size != len(words)):
             continue
         for i in range(len(words) - size + 1):
             window = span.toks[i:i + size]

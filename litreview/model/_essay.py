@@ -53,6 +53,9 @@ class Citation:
     command: str = ""
     """The whole citation as the file writes it when the reader rewrote it in pandoc's form (LaTeX's
     ``\\parencite[116]{key}``, read as ``[@{key}, 116]``), whitespace collapsed; else empty."""
+    line: int = 0
+    """The line of its claim's file where the citation starts, when the claim's text is not its source (a LaTeX
+    command, read in pandoc's form); 0 when the text itself locates it (``checks.text.marker_line``)."""
     grouped: bool = False
     """An in-text citation the bracketed one right after it continues (``@a [@b]``, as LaTeX's ``\\citet{a,b}`` is
     read): pandoc reads the two as one citation, printed "Doe (2001; Roe 2003)". Set where a page prints it."""
@@ -135,6 +138,12 @@ class Paragraph:
     """A table's row that is its header (a pipe table's first row, a simple one's over its column rule)."""
     cells: tuple[tuple[int, int], ...] = ()
     """A table's row: each cell's (start, end) in ``text``, blank ones too (the site prints these cells)."""
+    after: tuple[str, ...] = ()
+    """The display math that stands alone between it and the next paragraph (``$$ ... $$``; LaTeX's ``\\[ ... \\]``,
+    ``$$ ... $$`` or a math environment), each as pandoc's Markdown writes it (``$$...$$``; untrusted text): pandoc
+    reads a paragraph of math alone, which claims nothing, so it is no claim; the site prints it."""
+    before: tuple[str, ...] = ()
+    """The same as ``after``, for display math before the first paragraph (no paragraph before it to follow)."""
 
     @property
     def anchor(self) -> str:

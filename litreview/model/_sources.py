@@ -165,3 +165,6 @@ class UnreadBibliographies:
     in the folder it runs in) is no missing file."""
     named_by: str = ""
     """The file that names them when the essay does not: its book's (``_quarto.yml``, ``index.Rmd``)."""
+    beside: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Each .bib file in the essay's folder that nothing names or reads, with the keys it holds that the essay cites
+    and no file read has: where their entries were added (the wrong one of several files)."""

@@ -169,24 +169,30 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations, fragments:
             continue
         if rows:
             parts.append(html_block(_table(ix, layout, citations, rows, here, marks)))
+            parts += [html_block(_display(ix, tex, marks)) for row in rows for tex in row.after]
             rows = [paragraph] if paragraph.table else []
             if rows:
                 continue
+        parts += [html_block(_display(ix, tex, marks)) for tex in paragraph.before]
         level = min(6, 2 + paragraph.heading - top, above + 1) if paragraph.heading else 0
         above = level or above
         if fragments is None:
-            parts.append(html_block(_paragraph(ix, layout, citations, paragraph, here, marks, level)))
-            continue
-        inputs = fingerprint(shared, level, _paragraph_inputs(ix, citations, paragraph, marks))
-        html = fragments.get(paragraph.anchor, inputs)
-        if html is None:
             html = _paragraph(ix, layout, citations, paragraph, here, marks, level)
-            fragments.put(paragraph.anchor, inputs, html)
-        elif paragraph.note in ix.notes:  # what rendering it does to the page's state (``_note_label``)
-            marks.labelled.add(ix.notes[paragraph.note][0])
+        else:
+            inputs = fingerprint(shared, level, _paragraph_inputs(ix, citations, paragraph, marks))
+            kept = fragments.get(paragraph.anchor, inputs)
+            if kept is None:
+                html = _paragraph(ix, layout, citations, paragraph, here, marks, level)
+                fragments.put(paragraph.anchor, inputs, html)
+            else:
+                html = kept
+                if paragraph.note in ix.notes:  # what rendering it does to the page's state (``_note_label``)
+                    marks.labelled.add(ix.notes[paragraph.note][0])
         parts.append(html_block(html))
+        parts += [html_block(_display(ix, tex, marks)) for tex in paragraph.after]
     if rows:
         parts.append(html_block(_table(ix, layout, citations, rows, here, marks)))
+        parts += [html_block(_display(ix, tex, marks)) for row in rows for tex in row.after]
     parts.append("## References {#references}\n\n")
     parts.extend(html_block(part) for part in reference_list(ix, layout, citations, marks.ordered, here))
     return page(essay_title(ix), _unlink_missing_places("".join(parts)), hide=["toc"])
@@ -227,6 +233,13 @@ def reference_list(ix: ReviewIndex, layout: Layout, citations: Citations, ordere
     return (f'<p class="lr-small">{plural(len(ordered), "entry", "entries")} of the bibliography{rest}, numbered as '
             'the marks are when this page is printed.</p>',
             f'<ol class="lr-references" data-search-exclude="references">{"".join(items)}</ol>')
+
+
+def _display(ix: ReviewIndex, tex: str, marks: _Marks) -> str:
+    """Display math alone (``Paragraph.after``), as the text around claims is shown: rendered as math where it can
+    be, else its TeX as text; unnumbered, for it claims nothing."""
+    shown = claim_html(tex, (), lambda item: None, marks.xref, ix.notes)[0]
+    return f'<div class="lr-para lr-display" data-search-exclude="paragraph"><p{ix.lang_attr()}>{shown}</p></div>'
 
 
 def _paragraph_inputs(ix: ReviewIndex, citations: Citations, paragraph: Paragraph, marks: _Marks) -> tuple:

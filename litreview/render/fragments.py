@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from ..locale_terms import QUOTATION_OPENERS, quote_marks
 from ..model import LINK_KINDS, SEVERITY_RANK, Finding, Link, Source, SourceMetadata
 from .citation import Reference
 from .layout import Layout
@@ -135,7 +136,7 @@ def status_words(meta: SourceMetadata | None) -> str:
     return words + " (stale)" if meta.stale else words
 
 
-_QUOTES = "“”\"„«»"
+_QUOTES = quote_marks(QUOTATION_OPENERS)
 
 
 @dataclass(frozen=True)

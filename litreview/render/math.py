@@ -31,6 +31,8 @@ _ATTRIBUTES = frozenset({
 # A command the converter did not know, which it prints as written (``<mi>\foo</mi>``).
 _UNKNOWN = re.compile(r"\\[A-Za-z]")
 _COLOUR = re.compile(r"#?[A-Za-z0-9]+")
+# A LaTeX manuscript's equation environment, which pandoc's reader keeps around its math: the math inside it is shown.
+_EQUATION = re.compile(r"\\begin\{(equation\*?)\}(.*)\\end\{\1\}", re.S)
 
 
 @lru_cache(maxsize=2048)
@@ -52,7 +54,8 @@ def _mathml(tex: str, display: bool) -> ET.Element | None:
     try:
         from latex2mathml.converter import convert
 
-        written = convert(tex, display="block" if display else "inline")
+        wrapped = _EQUATION.fullmatch(tex)
+        written = convert(wrapped.group(2) if wrapped else tex, display="block" if display else "inline")
         root = ET.fromstring(written)
     except Exception:  # its errors share no base class, and its parser lets StopIteration out: any prints the TeX
         return None

@@ -34,14 +34,14 @@ WEIGHTS = Path(__file__).with_name("doubt.json")
 #: The fields judged by the fitted model (those the evaluation material has gold for).
 JUDGED = ("authors", "title", "year", "container", "volume", "pages", "publisher", "doi")
 
-_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
+_YEAR = re.compile(rf"(?<!\d){F.YEAR}(?!\d)")
 _NAME_LIST = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+,\s+(?:[A-ZÀ-Þ]\.\s*){1,3}(?:,|&|\band\b)")
 _CUT_SHORT = (":", ";", ",", " -")
 #: words from which a title, a container or a publisher is long for its kind (a run-on reading)
 _MANY_WORDS = {"title": 15, "container": 8, "publisher": 8}
 #: characters from which a family name is long for a person's (an organisation or a sentence read as a name)
 _LONG_FAMILY = 25
-_YEAR_VOLUME = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?\s*;\s*\d")
+_YEAR_VOLUME = re.compile(rf"(?<!\d){F.YEAR}[a-z]?\s*;\s*\d")
 _PAGE_WORD = re.compile(r"(?i)\b(?:pp?|vol|no|nr)\.\s*\d")
 #: the words of a journal's name and of a publisher's, in lower case ("publish" opens "Publishing", "Publishers"), and
 #: the case-blind patterns made of them; a value holding none of the words is not searched

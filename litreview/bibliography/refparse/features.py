@@ -15,12 +15,13 @@ from itertools import groupby
 from typing import NamedTuple
 
 from ...doi import DOI_START
+from ..dates import COMMON_YEAR
 from . import lexicon as L
 
 _STRIP = "\"'“”‘’«»()[]{}<>.,;:!?*"
 _QUOTE_MARKS = "“”\""
 _OPENERS = "“\"‘«(["
-_YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)[a-z]?$")
+_YEAR = re.compile(rf"^{COMMON_YEAR}[a-z]?$")
 _RANGE = re.compile(r"^[A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+$")
 _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I)
 #: every character ``_ROMAN`` can match (re.I folds the Turkish dotted and dotless i into i too)

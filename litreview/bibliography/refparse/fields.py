@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...doi import SHORT_DOI, find_doi, trim_identifier
+from ...locale_terms import quote_pairs
+from ..dates import COMMON_YEAR
 from .lexicon import IN, MONTH_NUMBERS, NUMBER, PAGES, PLACE, VOLUME
 from .names import is_organisation_name
 
@@ -22,7 +24,7 @@ MONTHS = {
 }
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+YEAR = COMMON_YEAR  # (the reference parser's short name)
 #: the medium after a title: Vancouver's (NLM's) "[Internet]", "[monograph on the Internet]", ISO 690's and DIN's
 #: "[online]", "[en ligne]" (after a journal's name it is left: the training set's containers keep it)
 MEDIUM = re.compile(r"\s*\[(?:Internet|CD-ROM|DVD|(?:serial|monograph|database|homepage) on the Internet|online|on-line|"
@@ -39,7 +41,7 @@ PAGES_IN_PARENTHESES = r"\((?i:pp?|s)\.\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)\)"
 UNKNOWN_IMPRINT = re.compile(r"\[(?:place|publisher) unknown\][.:,;]?", re.I)
 #: a title's opening quote -> its closing one ("“Title”", "«Titre»", German "„Titel“", TeX's ``…'' as anystyle's
 #: material prints it)
-QUOTE_CLOSER = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "``": "''"}
+QUOTE_CLOSER = quote_pairs(("“", "«", '"', "„", "‘", "``"))
 YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
 YEAR_ONLY, _YEAR_LETTER = re.compile(YEAR), re.compile(YEAR + r"[a-z]?")  # for fullmatch
 #: a digit anywhere (searched, where a number may be printed)

@@ -41,13 +41,13 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PARTICLE = ("(?:(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in sorted(PARTICLES - JOINING, key=len, reverse=True))
              + r")\s|[dl][’'])")
 OPENS = _with_names(
-    r"^(?:(?!\((?:1[5-9]|20)\d\d\)|\[(?:1[5-9]|20)\d\d\])(?:\[\d{1,4}\]|\(\d{1,4}\))|\d{1,4}\.\s|[-–—_]{2,}"
+    rf"^(?:(?!\({YEAR}\)|\[{YEAR}\])(?:\[\d{{1,4}}\]|\(\d{{1,4}}\))|\d{{1,4}}\.\s|[-–—_]{{2,}}"
     rf"|{_PARTICLE}{{0,2}}[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+(?![A-Z]{{2}}\s?[:;])"
     rf"(?!(?i:{_MONTH})\.?\s\d)"
     r"(?:[A-ZÀ-Þ]|\(?\d{4}|[«“„](?=[A-ZÀ-Þ]))"
     rf"|{_PARTICLE}?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?\s[A-Z]{{1,3}}(?:\s(?:de|da|do|dos|das|van|von|der|den|du|le|la))?"
     r"(?:\.?,\s|\.\s|\s(?:and|&)\s(?:[A-ZÀ-Þ][\w'’-]+\s[A-Z]{1,3}|others)\s\(|\set\sal\.?\s\("
-    r"|\s\((?:(?:1[5-9]|20)\d\d|n\.d\.)[a-z]?\)\s)"
+    rf"|\s\((?:{YEAR}|n\.d\.)[a-z]?\)\s)"
     r"|(?:[A-ZÀ-Þ]\.\s?(?:-[A-ZÀ-Þ]\.\s?)?){1,3}[A-ZÀ-Þ][\w'’-]+(?:[,.]|\s(?:and|&)\s)"
     rf"|[A-ZÀ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-Þ][\w'’-]+|of|for|and|the|on|de|du|des|für|der|at))*(?:\.\s\(?|\s\(){_YEAR}"
     rf"|[A-ZÀ-Þ][\w'’-]*(?:\s[\w'’&-]+){{0,10}}\.\s\({_YEAR}[a-z]?\)\."

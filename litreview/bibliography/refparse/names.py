@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...lazyre import lazy
-from ...locale_terms import NO_DATE, SUFFIXES_IN_TEXT, and_words
+from ...locale_terms import NO_DATE, SUFFIXES_IN_TEXT, and_words, quote_marks
 from ...model import Person
 from ..names import PARTICLES
 
@@ -36,7 +36,7 @@ ORGANISATION_WORDS = {"institute", "team", "agency", "center", "centre", "counci
               "secretariat", "court", "parliament", "government", "company", "collaboration", "laboratory", "library", "museum", "school", "college", "academy", "authority", "partnership"}
 _EDITOR_MARK = lazy(r"^\(?(?:eds?|editors?|hrsg|dir)\.?\)?$", re.IGNORECASE)
 _ET_AL = lazy(r"^et\s+al\.?$", re.IGNORECASE)
-_QUOTES = "“”\"‘’'«»"
+_QUOTES = quote_marks("“\"‘'«")
 _TOKEN = lazy(r"[^\s,;]+|[,;]")
 #: What stands between two names: APA's "…" before the last of many ("Assen, M. van, … Wicherts, J.") too.
 _BETWEEN_NAMES = frozenset((",", ";", "and", "&", "…", "..."))

@@ -16,12 +16,13 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 
+from ...locale_terms import quote_marks
 from .corpus import Labelled
 
 Words = list[tuple[str, str]]
 """(label, word) in order."""
 
-_QUOTES = "\"“”„‘’«»‹›"
+_QUOTES = quote_marks("\"“„‘«‹")
 _TITLES = {"title", "journal", "container", "collection"}
 _PEOPLE = {"author", "editor", "translator"}
 #: words among people's names left as they are when the names are put in capitals

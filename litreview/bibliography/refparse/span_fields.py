@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
-from ...locale_terms import EDITION_WORDS, alternation, and_words
+from ...locale_terms import EDITION_WORDS, alternation, and_words, quote_marks
 from ...model import Person
 from . import fields as F
 from .names import is_initials, is_organisation, is_particle, scan_names
 from .tail import _names as reading_order_names
 
-_QUOTES = "“”\"‘’«»„"
+_QUOTES = quote_marks("“\"‘«„")
 _ROLE_HEAD = re.compile(
     r"^(?:in:?\s+)?(?:(?:edited|translated|compiled|directed|produced)\s+by|eds?\.\s+by|trans\.\s+by|hrsg\.\s+v\.|"
     r"hg\.\s+v\.|a\s+cura\s+d(?:i|el|ella|ei|egli))\s+|^(?:in|en|em|dans):?\s+", re.I)

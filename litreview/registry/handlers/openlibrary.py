@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
+from ...bibliography.dates import COMMON_YEAR
 from ...model import Person, RegistryRecord
 from ..handler import Answer, FakeReply, Handler, PoolSpec, answer, json_reply
 from ..limits import Limits
@@ -103,7 +104,7 @@ class OpenLibrary(Handler):
 
 
 def _year(text: Any) -> int | None:
-    found = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", str(text or ""))
+    found = re.search(rf"\b({COMMON_YEAR})\b", str(text or ""))
     return int(found.group(1)) if found else None
 
 

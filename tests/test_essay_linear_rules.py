@@ -1,0 +1,69 @@
+"""The reader's shortcuts that keep reading linear in the manuscript read what the libraries' own steps read: the
+footnote rules given up early (``md_notes``) and pysbd's sentence places found without a pattern per sentence."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from litreview.essay import parse_essay
+from litreview.essay.md_blocks import parser
+from litreview.essay.sbd import _places
+
+PIECES = ["^[", "[^", "]", "[", "^", " ", "\n", "a", "n1", "long", "`", "\\]", "^[a]", "[^n1]", "[^long]", ".", "x^2^"]
+NOTES = "\n\n[^n1]: One note.\n\n[^long]: Another.\n"
+
+
+def _plugin_parser():
+    """The same parser with the plugin's own footnote rules."""
+    from mdit_py_plugins.footnote.index import footnote_inline, footnote_ref
+
+    md = parser()
+    own = type(md)("commonmark", {"html": True})
+    own.block.ruler = md.block.ruler
+    own.core.ruler = md.core.ruler
+    own.inline = type(md.inline)()
+    own.inline.ruler = md.inline.ruler.__class__()
+    for rule in md.inline.ruler.__rules__:
+        fn = {"footnote_inline": footnote_inline, "footnote_ref": footnote_ref}.get(rule.name, rule.fn)
+        own.inline.ruler.push(rule.name, fn)
+        if not rule.enabled:
+            own.inline.ruler.disable(rule.name)
+    own.inline.ruler2 = md.inline.ruler2
+    return own
+
+
+def _tokens(md, text: str) -> list[tuple[str, str, object]]:
+    out = []
+    for tok in md.parse(text):
+        out.append((tok.type, tok.content, tok.meta))
+        out.extend((child.type, child.content, child.meta) for child in tok.children or ())
+    return out
+
+
+EDGES = ["a ^[] b", "a ^[", "a ^[b", "^[a]", "a [^n1] b", "a [^n1", "a [^long]", "a [^longer]", "a [^n1 ]", "[^]",
+         "a ^[`]` b", "a ^[\\] b", "a ^[[^n1]] b"]
+
+
+@pytest.mark.parametrize("seed", range(40 + len(EDGES)))
+def test_footnote_rules_match_the_plugins(seed: int) -> None:
+    rnd = random.Random(seed)
+    text = "Para one.\n\n" + (EDGES[seed - 40] if seed >= 40 else
+                              "".join(rnd.choice(PIECES) for _ in range(rnd.randint(5, 120))))
+    for body in (text, text + NOTES):
+        assert _tokens(parser(), body) == _tokens(_plugin_parser(), body), body
+
+
+def test_unclosed_openers_read_as_text() -> None:
+    essay = parse_essay("Intro [@a].\n\n" + "See ^[ this " * 50 + "end [@b].\n\n[^n]: A note.\n\nA[^n] b " + "[^x" * 40)
+    assert "See ^[ this See" in essay.claims[1].text
+    assert [c.key for c in essay.claims[1].citations] == ["b"]
+    assert "[^x[^x" in essay.claims[-1].text
+
+
+@pytest.mark.parametrize("sent,text", [("ab", "ab  ab\tab"), ("aa", "aaaa a"), ("x.", "x. x.\n y x."), ("", " a  b"),
+                                       ("é ", "é  é é"), ("b", "a\u00a0b\u2003b")])
+def test_sentence_places_are_pysbds(sent: str, text: str) -> None:
+    assert list(_places(sent, text)) == [m.span() for m in re.finditer(rf"{re.escape(sent)}\s*", text)]
