@@ -801,6 +801,17 @@ def test_two_people_of_one_family_joined_by_a_comma_are_two_people() -> None:
     assert [f for f in _style(entry.format(names="Lloyd Webber, Andrew Lloyd")) if f.code == "LR153"] == []
 
 
+def test_two_full_names_joined_by_a_comma_without_a_space_are_two_people() -> None:
+    # "Alexandru Colesnicov,Ludmila Malahova" alone in its list and its bibliography: a family name of two words is
+    # not written so before its given names. With the space ("Lloyd Webber, Andrew Lloyd") it may be one person, and
+    # "Gunawan,Teddy Surya" (one word before the comma) is one.
+    entry = "@book{{c, author = {{{names}}}, title = {{Latex}}, publisher = {{P}}, year = {{2001}}}}\n"
+    [found] = [f for f in _style(entry.format(names="Alexandru Colesnicov,Ludmila Malahova")) if f.code == "LR153"]
+    assert found.hint == "Write author = {Colesnicov, Alexandru and Malahova, Ludmila}"
+    for one in ("Alexandru Colesnicov, Ludmila Malahova", "Gunawan,Teddy Surya", "Di Renzo,Gian Carlo"):
+        assert [f for f in _style(entry.format(names=one)) if f.code == "LR153"] == [], one
+
+
 GIVEN_FIRST = ("@book{{a, author = {{Ann Rivers and Bo Stone}}, title = {{T}}, publisher = {{P}}, year = {{2001}}}}\n"
                "@book{{b, author = {{Kim Lee}}, title = {{T}}, publisher = {{P}}, year = {{2002}}}}\n"
                "@book{{c, author = {{{names}}}, title = {{T}}, publisher = {{P}}, year = {{2003}}}}\n")
