@@ -180,6 +180,14 @@ def named_bibliographies(essay: Essay) -> tuple[Path, ...]:
     return tuple(folder / name for name in names if not is_remote(name))
 
 
+def naming_line(essay: Essay, path: Path) -> int | None:
+    """The line of the essay's file that names the bibliography ``path`` (one of ``named_bibliographies``): its front
+    matter's ``bibliography:``, its \\bibliography or \\addbibresource; None where the book's settings name it."""
+    folder, names = _names_of(essay)
+    name = next((n for n in names if folder / n == path), None)
+    return None if name is None else _naming_lines(essay, [name]).get(name)
+
+
 def remote_bibliographies(essay: Essay) -> list[str]:
     """The addresses among the bibliographies the essay (or its book) names: litreview reads files only."""
     return [name for name in _names_of(essay)[1] if is_remote(name)]

@@ -16,6 +16,7 @@ from .config import DEFAULT_BIBLIOGRAPHY, Config
 from .essay_bibliographies import (
     bibliography_names,
     named_bibliographies,
+    naming_line,
     remote_bibliographies,
     unread_bibliographies,
 )
@@ -290,9 +291,10 @@ def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path]
         if absent:
             from .errors import InputError
 
+            line = naming_line(essay, absent[0])  # (a file renamed, its name in the essay left as it was)
             raise InputError("bibliography not found", path=str(absent[0]),
-                             hint=f"{Path(essay.path).name} names it: fix the name there, or give the "
-                                  "bibliography with --bib or in the settings")
+                             hint=f"{Path(essay.path).name} names it" + (f" on line {line}" if line else "")
+                                  + ": fix the name there, or give the bibliography with --bib or in the settings")
         if beside:
             return load_all(beside, load, inline)
         if inline is not None:  # the front matter's references are the whole bibliography

@@ -190,11 +190,23 @@ def test_a_short_year_counts_its_digits_in_words() -> None:
     ("21-04-2018", "2018-04-21"), ("04-2018", "2018-04"), ("21.04.2018", "2018-04-21"), ("2018.04.21", "2018-04-21"),
     ("04/2018", "2018-04"), ("04/18", "2018-04"), ("April 21, 2018", "2018-04-21"), ("April, 2018", "2018-04"),
     ("Jan, 2020", "2020-01"), ("2009-1-15", "2009-01-15"),
+    # The month in words without a comma, day first or after the month, abbreviated, in the languages the
+    # reference parser knows its names in.
+    ("March 1994", "1994-03"), ("March 3, 1994", "1994-03-03"), ("Sept. 3 1994", "1994-09-03"),
+    ("3 March 1994", "1994-03-03"), ("3. März 1994", "1994-03-03"), ("décembre 2019", "2019-12"),
+    ("Spring 1994", ""), ("Vol 1994", ""), ("March 32, 1994", ""),
     # Already ISO, or no date at all.
     ("2018-04-21", ""), ("2018", ""), ("2018-Apr-21", ""), ("2018_04_21", ""), ("2018 04 21", ""), ("31.02.2018", ""),
 ])
 def test_iso_form_of_other_date_layouts(value: str, iso: str) -> None:
     assert iso_form(value) == iso
+
+
+def test_a_worded_month_and_year_in_a_date_field_is_a_readable_date_with_its_iso_form() -> None:
+    # "March 1994" was reported as no date (LR124) where "April, 2018" was a readable one (LR146) with its fix.
+    bib = parse_bibliography("@book{k, title={T}, author={A, B}, publisher={P}, date={March 1994}}\n", "refs.bib")
+    found = [f for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings if f.code in ("LR124", "LR146")]
+    assert [(f.code, f.line, f.hint) for f in found] == [("LR146", 1, "Write date = {1994-03}")]
 
 
 @pytest.mark.parametrize(("value", "ok"), [
@@ -787,6 +799,17 @@ def test_two_people_of_one_family_joined_by_a_comma_are_two_people() -> None:
     [found] = [f for f in _style(entry.format(names="Sergiu Corlat, Andrei Corlat")) if f.code in ("LR153", "LR147")]
     assert (found.code, found.hint) == ("LR153", "Write author = {Corlat, Sergiu and Corlat, Andrei}")
     assert [f for f in _style(entry.format(names="Lloyd Webber, Andrew Lloyd")) if f.code == "LR153"] == []
+
+
+def test_two_full_names_joined_by_a_comma_without_a_space_are_two_people() -> None:
+    # "Alexandru Colesnicov,Ludmila Malahova" alone in its list and its bibliography: a family name of two words is
+    # not written so before its given names. With the space ("Lloyd Webber, Andrew Lloyd") it may be one person, and
+    # "Gunawan,Teddy Surya" (one word before the comma) is one.
+    entry = "@book{{c, author = {{{names}}}, title = {{Latex}}, publisher = {{P}}, year = {{2001}}}}\n"
+    [found] = [f for f in _style(entry.format(names="Alexandru Colesnicov,Ludmila Malahova")) if f.code == "LR153"]
+    assert found.hint == "Write author = {Colesnicov, Alexandru and Malahova, Ludmila}"
+    for one in ("Alexandru Colesnicov, Ludmila Malahova", "Gunawan,Teddy Surya", "Di Renzo,Gian Carlo"):
+        assert [f for f in _style(entry.format(names=one)) if f.code == "LR153"] == [], one
 
 
 GIVEN_FIRST = ("@book{{a, author = {{Ann Rivers and Bo Stone}}, title = {{T}}, publisher = {{P}}, year = {{2001}}}}\n"

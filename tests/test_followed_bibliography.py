@@ -114,3 +114,16 @@ def test_an_essay_naming_no_bibliography_is_said_to_name_none(here: Path, capsys
     err = capsys.readouterr().err
     assert err.startswith("error: refs/bibliography.bib: bibliography not found")
     assert "paper.md names no bibliography file" in err and "name the file in paper.md" in err
+
+
+def test_a_bibliography_renamed_without_its_name_in_the_front_matter_stops_at_that_line(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The stop named the manuscript alone; in a long front matter the bibliography: key is the line to fix. A name in
+    # a list is found on its own line.
+    (here / "refs.bib").rename(here / "renamed.bib")
+    assert main(["check", "--essay", "paper.md", "--no-cache"]) == 2
+    assert "paper.md names it on line 3: fix the name there" in capsys.readouterr().err
+    (here / "paper.md").write_text("---\ntitle: P\nbibliography:\n  - more.bib\n  - refs.bib\n---\n\nText [@a].\n",
+                                   encoding="utf-8")
+    assert main(["check", "--essay", "paper.md", "--no-cache"]) == 2
+    assert "paper.md names it on line 5: fix the name there" in capsys.readouterr().err

@@ -613,3 +613,16 @@ def test_csl_yaml_date_parts_not_a_list_of_lists_is_read_as_no_date_and_told(wri
     good = text.replace(f"date-parts: {written}", f"date-parts: {template}")
     assert parse_csl(good, "refs.yaml", yaml=True).problems == ()
     assert parse_csl(good.replace(template, "\n      - year: 2024"), "r.yaml", yaml=True).problems == ()
+
+
+@pytest.mark.parametrize("written", ["\n    date-parts: 2024", "\n  - literal: 2011/12"])
+def test_an_unreadable_csl_yaml_date_is_one_finding_not_also_a_lacking_one(written: str) -> None:
+    # The loader's LR124 at the issued line says pandoc reads no date in it; the check also said "lacks issued"
+    # (LR110) of the same variable: one problem, two findings. An item with no issued at all still lacks one.
+    text = f"references:\n- id: g\n  type: article-journal\n  title: T\n  container-title: J\n  issued:{written}\n"
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    found = check_review(Review(bibliography=parse_csl(text, "refs.yaml", yaml=True)), Config(), now=now).findings
+    assert [(f.code, f.line) for f in found if f.code in ("LR110", "LR124")] == [("LR124", 6)]
+    bare = text[:text.index("  issued:")]
+    found = check_review(Review(bibliography=parse_csl(bare, "refs.yaml", yaml=True)), Config(), now=now).findings
+    assert [f.code for f in found if f.code in ("LR110", "LR124")] == ["LR110"]

@@ -394,6 +394,8 @@ def _field_lines(item: Mapping[str, Any], fields: Mapping[str, str], key_lines: 
                     None)
         if line is not None:
             lines[name] = line
+    if "issued" in key_lines and "year" not in fields and "date" not in fields and item.get("issued") is not None:
+        lines["date"] = key_lines["issued"]  # given but read as no date: the line LR124 points at
     return lines
 
 

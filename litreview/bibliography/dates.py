@@ -40,10 +40,11 @@ _NUMERIC = (
     (lazy(r"(\d{1,2})/(\d{4})"), "my"), (lazy(r"(\d{1,2})/(\d{2})"), "my"),
     (lazy(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), "dmy"), (lazy(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"), "ymd"),
 )
-_WORDED = lazy(r"(?P<month>[A-Za-z]+)(?:\s+(?P<day>\d{1,2}))?,\s*(?P<year>\d{4})"
-              r"|(?P<day1>\d{1,2})\.?(?:\s+|-)(?P<month1>[A-Za-z]+)\.?(?:\s+|-)(?P<year1>\d{4})")
-"""A date with its month in words: "April 21, 2018", "April, 2018"; day first, "21 April 2018", "17-January-2014"
-(BibDesk's urldate)."""
+_WORDED = lazy(r"(?P<month>[^\W\d_]+)\.?(?:\s+(?P<day>\d{1,2}))?(?:,\s*|\s+)(?P<year>\d{4})"
+              r"|(?P<day1>\d{1,2})\.?(?:\s+|-)(?P<month1>[^\W\d_]+)\.?(?:\s+|-)(?P<year1>\d{4})")
+"""A date with its month in words: "April 21, 2018", "April, 2018", "March 1994", "Sept. 3 1994"; day first,
+"21 April 2018", "17-January-2014" (BibDesk's urldate), "3. März 1994"; the month's name in one of the languages the
+reference parser knows."""
 
 
 def parse_iso(text: str) -> date | None:
@@ -151,12 +152,12 @@ def iso_form(text: str) -> str:
     match = _WORDED.fullmatch(text)
     if match is None:
         return ""
-    # The reference parser's month names; imported only here, as importing the parser costs a cold
-    # `check` 30-60 ms and most date fields never get this far.
-    from .refparse.fields import month_number
+    # The reference parser's month names (English, French, German, Spanish, Portuguese, Italian); imported only
+    # here, as importing the parser costs a cold `check` 30-60 ms and most date fields never get this far.
+    from .refparse.lexicon import MONTH_NUMBERS
 
     first = match.group("month") is None  # day first
-    month = month_number(match.group("month1" if first else "month"))
+    month = MONTH_NUMBERS.get(match.group("month1" if first else "month").casefold())
     if month is None:
         return ""
     day = match.group("day1" if first else "day")

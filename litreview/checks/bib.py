@@ -174,12 +174,15 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
     found: list[Finding] = []
     today = now.date()
     broken = damaged_entries(bib) if damaged is None else damaged
+    # A date the loader reported unreadable (LR124 on its line) is given, not lacking: one problem, one finding.
+    unread = {(p.key, p.line) for p in bib.problems if p.code == "LR124" and p.key}
     for source in bib.sources:
         fields = source.fields
         if source.key not in broken:
             # A syntax error loses the fields after it: "missing" fields would be noise. (The loader
             # has already added the fields an entry inherits through crossref and xdata.)
-            found.extend(check_required(source, fields, renderer))
+            dated = bool(unread) and (source.key, source.field_lines.get("date")) in unread
+            found.extend(check_required(source, fields, renderer, date_unread=dated))
         # Each check below finds nothing without its field (most entries lack most of them).
         if not skip or fields.get("doi"):
             found.extend(check_doi(source))
@@ -228,11 +231,15 @@ and an article no journal, to give."""
 _CONTAINERS = (("journal", "journaltitle"), ("booktitle",))
 
 
-def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer | None = None) -> Iterable[Finding]:
+def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer | None = None, *,
+                   date_unread: bool = False) -> Iterable[Finding]:
     """LR110 for fields the entry type requires, LR111 for a missing publisher, as ``renderer`` reads the entry
     (``renderers.fields_read``); with none known, by the fields' own names (BibTeX's and biber's), the message
-    saying when pandoc's citeproc reads the entry otherwise."""
+    saying when pandoc's citeproc reads the entry otherwise. ``date_unread``: the entry gives a date that loading
+    reported unreadable (LR124), so it lacks none."""
     groups = _REQUIRED.get(source.type, ())
+    if date_unread:
+        groups = tuple(g for g in groups if g[0] != "year")
     csl = csl_form(source)
     if csl:
         groups = tuple(g for g in groups if not _NAMES.issuperset(g))

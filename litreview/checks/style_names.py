@@ -332,7 +332,12 @@ def _joined(name: str, listed: list[str], given_first: Callable[[], bool]) -> bo
     if not names.full_names_joined(name, GIVEN) or _particle_first(name):
         return False  # ("Di Renzo, Gian Carlo": a family name)
     others = [n for n in listed if n != name]
-    return all(_given_first(n) for n in others) if others else given_first()
+    return all(_given_first(n) for n in others) if others else given_first() or _TIGHT_COMMA.search(name) is not None
+
+
+_TIGHT_COMMA = lazy(r",[^\W\d_]")
+"""A comma with a letter right after it, no space ("Alexandru Colesnicov,Ludmila Malahova"): two full names so joined,
+alone in their list, are two people; a family name of two words is not written so before its given names."""
 
 
 def _given_first(name: str) -> bool:
