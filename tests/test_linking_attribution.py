@@ -444,3 +444,17 @@ def test_an_authors_work_is_chosen_by_the_words_of_its_title_not_of_its_containe
     assert authors(linkage) == [("Roe", ("roe2004", "roe2007"))]
     linkage = link(parse_essay("The media reality of television, as Roe has it, is one of rituals."), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["roe2004"]
+
+
+def test_title_words_name_a_work_whose_coauthors_go_unnamed() -> None:
+    bib = """
+@article{roe2014, author={Roe, Ann}, title={Nuclear structure systematics revisited}, year={2014}}
+@article{roe2011, author={Roe, Ann and Lim, Bo and Kay, Cy}, title={The Isotope Records database and web interface}, year={2011}}
+"""
+    text = ("The architecture of the Isotope Records database and its web interface is discussed by Roe.\n\n"
+            "The systematics were later discussed by Roe.")
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    # The first names the database's paper, though Lim and Kay go unnamed; a suggestion, as the people pointed
+    # elsewhere. The second shares a word of the solo paper's title: the one that fits the people named stays.
+    assert [(lk.claim_id, lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s1", "roe2011", "suggested"), ("p2-s1", "roe2014", "confirmed")]

@@ -504,8 +504,11 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
 
         top = max(fit(k) for k in keys)
         best_keys = [k for k in keys if fit(k) == top]
-        best_keys = [k for k in best_keys if k in cited] or best_keys  # the work the sentence cites of them
+        # the work the sentence cites of them, else the one whose title it names
+        titled = [] if any(k in cited for k in best_keys) else _titled(keys, best_keys, context, index)
+        best_keys = [k for k in best_keys if k in cited] or titled or best_keys
         key, ambiguous = index.pick(best_keys, context, by_title=True)
+        ambiguous = ambiguous or bool(titled)  # chosen by the words, against the people: a suggestion
         detail = ("several entries; chosen by context" if key else UNDECIDED) if ambiguous else ""
         if cue:
             detail = f"{detail}; {AUTHORITY}" if detail else AUTHORITY
@@ -528,6 +531,25 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         found.hits.append(Hit(claim.id, key, "attribution", round(confidence * (0.8 if ambiguous else 1), 3),
                               strip_possessive(span)[0], start, end, ambiguous=ambiguous,
                               confirmed=not ambiguous and not (marked and confidence <= BARE_NAME and key not in cited)))
+
+
+_TITLE_WORDS = 2
+"""Words of its title a sentence must share with one of an author's works to name it over the works that fit the
+people named better (``_titled``)."""
+
+
+def _titled(keys: list[str], fitting: list[str], context: tuple[str, ...], index: SourceIndex) -> list[str]:
+    """The one entry of ``keys`` whose title the sentence names by ``_TITLE_WORDS`` of its words when none of the
+    ``fitting`` entries (those whose co-authors the sentence names alike) shares a word of its title: "the NSR
+    database and web site is discussed by Pritychenko" names the NSR database's paper, though its co-authors go
+    unnamed. Else none."""
+    if len(keys) < 2 or any(not index.title_stems[k].isdisjoint(context) for k in fitting):
+        return []
+    shared = {k: len(index.title_stems[k].intersection(context)) for k in keys}
+    ranked = sorted(keys, key=lambda k: -shared[k])
+    if shared[ranked[0]] >= _TITLE_WORDS and shared[ranked[1]] == 0:
+        return ranked[:1]
+    return []
 
 
 def _leads(source: Source, family: str) -> bool:
