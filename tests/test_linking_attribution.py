@@ -458,3 +458,17 @@ def test_title_words_name_a_work_whose_coauthors_go_unnamed() -> None:
     # elsewhere. The second shares a word of the solo paper's title: the one that fits the people named stays.
     assert [(lk.claim_id, lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
         ("p1-s1", "roe2011", "suggested"), ("p2-s1", "roe2014", "confirmed")]
+
+
+def test_the_by_of_other_languages_appeals_to_a_body_named_alone() -> None:
+    bib = """
+@report{beirat2012, author={{ARD-Programmbeirat}}, title={Talkformate im Ersten}, year={2012}}
+@report{junta2015, author={{Junta-Consultiva}}, title={Informe anual}, year={2015}}
+"""
+    text = ("So wurde sie vom ARD-Programmbeirat scharf kritisiert.\n\n"
+            "El formato fue criticado por Junta-Consultiva en su momento.\n\n"
+            "Die Reihe lief neben ARD-Programmbeirat und anderen.")
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    # A body's name alone is no appeal to its work unless the words before it say "by" (the last sentence).
+    assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s1", "beirat2012"), ("p2-s1", "junta2015")]

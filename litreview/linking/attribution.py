@@ -59,8 +59,10 @@ _CUE = re.compile(
     r"(?:scholars|theorists|thinkers|authors|writers|realists|liberals|constructivists|neorealists|"
     r"neoliberals|institutionalists|philosophers|economists|historians|researchers|experts|analysts|"
     r"proponents|critics|pioneers?|founders?)(?: \w+)?,? (?:such as|like|including|of \w+)|"
-    r"\b\w+(?:ed|en) by|\bfollowing|\bcf\.?|\bsee|\bwith)\s*(?:the )?$"
+    r"\b\w+(?:ed|en) by|\bfollowing|\bcf\.?|\bsee|\bwith|\bvom|\bdurch|\bpar|\bpor)\s*(?:the )?$"
 )
+# (the "by" of German, French, Spanish and Portuguese too: "vom Programmbeirat kritisiert", "durch Busse", "par
+# Panofsky", "creada por Hudak"; not "von", a family name's particle as often as a preposition)
 # Words that start a capitalised run but are not names.
 FUNCTION = wordset("""a an the in as at on of for to by with from per this that these those it its not no and or but if
 when while since after before during although though however thus therefore according regardless
