@@ -472,3 +472,18 @@ def test_the_by_of_other_languages_appeals_to_a_body_named_alone() -> None:
     # A body's name alone is no appeal to its work unless the words before it say "by" (the last sentence).
     assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
         ("p1-s1", "beirat2012"), ("p2-s1", "junta2015")]
+
+
+def test_a_body_named_alone_with_words_of_its_title_names_that_work() -> None:
+    bib = """
+@report{ianus2014, author={{IANUS} and Heinrich, Maurice}, title={IT-Empfehlungen für den Umgang mit digitalen Daten}, year={2014}}
+@manual{mongo2020, author={{MongoDB}}, title={MongoDB Manual}, year={2020}}
+"""
+    text = ("Zur Orientierung schlagen wir die IT-Empfehlungen für digitale Daten des Zentrums, IANUS vor.\n\n"
+            "Zur Orientierung dienen Daten des Zentrums, IANUS.\n\n"
+            "All records go through the MongoDB query manual first.")
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    # Two words of the title besides the body's own name: the body's work; its name alone (the second), or with
+    # one word of the title and its own name (the third), names the body or its product.
+    assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s1", "ianus2014")]

@@ -461,7 +461,25 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
         # (a name with no given name, a body's or a product's such as "MongoDB", is no appeal to
         # its work unless the sentence says so: "the MongoDB query", not "MongoDB argues")
         return agree, BARE_NAME
+    if not sentence_start and len(name.toks) == 1 and (titled := _body_titled(text, name, agree, index)):
+        return titled, BARE_NAME
     return None
+
+
+_BODY_TITLE_WORDS = 2
+"""Words of one of its titles, besides its own name, a sentence must name with a body's name to name that work."""
+
+
+def _body_titled(text: str, name: _Name, agree: list[Role], index: SourceIndex) -> list[Role]:
+    """The roles of a body named alone (no given name: an institute, a council) whose entry's title the sentence
+    names by ``_BODY_TITLE_WORDS`` words besides the body's own: "die IT-Empfehlungen ... der
+    Altertumswissenschaften, IANUS" names IANUS's "IT-Empfehlungen für ... den Altertumswissenschaften"; "the
+    MongoDB query" names no "MongoDB Manual"."""
+    if any(r.person.given for r in agree):
+        return []
+    own = set(content_stems(name.family))
+    context = set(content_stems(text)) - own
+    return [r for r in agree if len(index.title_stems.get(r.key, frozenset()) & context) >= _BODY_TITLE_WORDS]
 
 
 def _word_not_name(text: str, name: _Name, lower_case: Callable[[str], bool] | None) -> bool:
