@@ -459,3 +459,46 @@ def test_an_authors_work_is_chosen_by_the_words_of_its_title_not_of_its_containe
     assert authors(linkage) == [("Roe", ("roe2004", "roe2007"))]
     linkage = link(parse_essay("The media reality of television, as Roe has it, is one of rituals."), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["roe2004"]
+
+
+def test_title_words_name_a_work_whose_coauthors_go_unnamed() -> None:
+    bib = """
+@article{roe2014, author={Roe, Ann}, title={Nuclear structure systematics revisited}, year={2014}}
+@article{roe2011, author={Roe, Ann and Lim, Bo and Kay, Cy}, title={The Isotope Records database and web interface}, year={2011}}
+"""
+    text = ("The architecture of the Isotope Records database and its web interface is discussed by Roe.\n\n"
+            "The systematics were later discussed by Roe.")
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    # The first names the database's paper, though Lim and Kay go unnamed; a suggestion, as the people pointed
+    # elsewhere. The second shares a word of the solo paper's title: the one that fits the people named stays.
+    assert [(lk.claim_id, lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s1", "roe2011", "suggested"), ("p2-s1", "roe2014", "confirmed")]
+
+
+def test_the_by_of_other_languages_appeals_to_a_body_named_alone() -> None:
+    bib = """
+@report{beirat2012, author={{ARD-Programmbeirat}}, title={Talkformate im Ersten}, year={2012}}
+@report{junta2015, author={{Junta-Consultiva}}, title={Informe anual}, year={2015}}
+"""
+    text = ("So wurde sie vom ARD-Programmbeirat scharf kritisiert.\n\n"
+            "El formato fue criticado por Junta-Consultiva en su momento.\n\n"
+            "Die Reihe lief neben ARD-Programmbeirat und anderen.")
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    # A body's name alone is no appeal to its work unless the words before it say "by" (the last sentence).
+    assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s1", "beirat2012"), ("p2-s1", "junta2015")]
+
+
+def test_a_body_named_alone_with_words_of_its_title_names_that_work() -> None:
+    bib = """
+@report{ianus2014, author={{IANUS} and Heinrich, Maurice}, title={IT-Empfehlungen für den Umgang mit digitalen Daten}, year={2014}}
+@manual{mongo2020, author={{MongoDB}}, title={MongoDB Manual}, year={2020}}
+"""
+    text = ("Zur Orientierung schlagen wir die IT-Empfehlungen für digitale Daten des Zentrums, IANUS vor.\n\n"
+            "Zur Orientierung dienen Daten des Zentrums, IANUS.\n\n"
+            "All records go through the MongoDB query manual first.")
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    # Two words of the title besides the body's own name: the body's work; its name alone (the second), or with
+    # one word of the title and its own name (the third), names the body or its product.
+    assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s1", "ianus2014")]

@@ -283,3 +283,16 @@ def test_words_of_a_longer_quoted_passage_are_not_a_quoted_title() -> None:
     for text, key in (("Die Studie „Politische Fernsehdiskussionen“ zählt Sendungen.", "ott1986"),
                       ("Das Phänomen des „Politainment“ beschreibt sie.", "roth2001")):
         assert [lk.source_key for lk in link(parse_essay(text), bib).links if lk.kind == "title"] == [key], text
+
+
+def test_a_whole_title_whose_last_words_are_written_in_lower_case() -> None:
+    bib = """
+@book{nielsen2015, author={Nielsen, Michael A.}, title={Neural Networks and Deep Learning}, year={2015}}
+@book{roe2019, author={Roe, Ann}, title={Deep Learning}, year={2019}}
+"""
+    text = ("For more, we recommend reading such as Neural Networks and Deep learning online book.\n\n"
+            "Graph Networks and Deep learning models differ.")
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    # The whole title, the run of capitals closed by its last word in lower case; not a short title ("Deep
+    # learning"), nor the capitals of another name ("Graph Networks") and words after them.
+    assert titles(linkage) == [("p1-s1", "nielsen2015", "Neural Networks and Deep learning", "confirmed")]

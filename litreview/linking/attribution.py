@@ -59,8 +59,10 @@ _CUE = re.compile(
     r"(?:scholars|theorists|thinkers|authors|writers|realists|liberals|constructivists|neorealists|"
     r"neoliberals|institutionalists|philosophers|economists|historians|researchers|experts|analysts|"
     r"proponents|critics|pioneers?|founders?)(?: \w+)?,? (?:such as|like|including|of \w+)|"
-    r"\b\w+(?:ed|en) by|\bfollowing|\bcf\.?|\bsee|\bwith)\s*(?:the )?$"
+    r"\b\w+(?:ed|en) by|\bfollowing|\bcf\.?|\bsee|\bwith|\bvom|\bdurch|\bpar|\bpor)\s*(?:the )?$"
 )
+# (the "by" of German, French, Spanish and Portuguese too: "vom Programmbeirat kritisiert", "durch Busse", "par
+# Panofsky", "creada por Hudak"; not "von", a family name's particle as often as a preposition)
 # Words that start a capitalised run but are not names.
 FUNCTION = wordset("""a an the in as at on of for to by with from per this that these those it its not no and or but if
 when while since after before during although though however thus therefore according regardless
@@ -459,6 +461,8 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
         # (a name with no given name, a body's or a product's such as "MongoDB", is no appeal to
         # its work unless the sentence says so: "the MongoDB query", not "MongoDB argues")
         return agree, BARE_NAME
+    if not sentence_start and len(name.toks) == 1 and (titled := _body_titled(text, name, agree, index)):
+        return titled, BARE_NAME
     return None
 
 
@@ -468,6 +472,22 @@ def _spelled_otherwise(word: str, roles: Sequence[Role]) -> bool:
     (A name written without its marks, "Godel" for Gödel, still reads as the name.)"""
     marked = {c for c in word.casefold() if not c.isascii()}
     return bool(marked) and not any(marked <= set(r.person.family.casefold()) for r in roles)
+
+
+_BODY_TITLE_WORDS = 2
+"""Words of one of its titles, besides its own name, a sentence must name with a body's name to name that work."""
+
+
+def _body_titled(text: str, name: _Name, agree: list[Role], index: SourceIndex) -> list[Role]:
+    """The roles of a body named alone (no given name: an institute, a council) whose entry's title the sentence
+    names by ``_BODY_TITLE_WORDS`` words besides the body's own: "die IT-Empfehlungen ... der
+    Altertumswissenschaften, IANUS" names IANUS's "IT-Empfehlungen für ... den Altertumswissenschaften"; "the
+    MongoDB query" names no "MongoDB Manual"."""
+    if any(r.person.given for r in agree):
+        return []
+    own = set(content_stems(name.family))
+    context = set(content_stems(text)) - own
+    return [r for r in agree if len(index.title_stems.get(r.key, frozenset()) & context) >= _BODY_TITLE_WORDS]
 
 
 def _word_not_name(text: str, name: _Name, lower_case: Callable[[str], bool] | None) -> bool:
@@ -512,8 +532,11 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
 
         top = max(fit(k) for k in keys)
         best_keys = [k for k in keys if fit(k) == top]
-        best_keys = [k for k in best_keys if k in cited] or best_keys  # the work the sentence cites of them
+        # the work the sentence cites of them, else the one whose title it names
+        titled = [] if any(k in cited for k in best_keys) else _titled(keys, best_keys, context, index)
+        best_keys = [k for k in best_keys if k in cited] or titled or best_keys
         key, ambiguous = index.pick(best_keys, context, by_title=True)
+        ambiguous = ambiguous or bool(titled)  # chosen by the words, against the people: a suggestion
         detail = ("several entries; chosen by context" if key else UNDECIDED) if ambiguous else ""
         if cue:
             detail = f"{detail}; {AUTHORITY}" if detail else AUTHORITY
@@ -536,6 +559,25 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         found.hits.append(Hit(claim.id, key, "attribution", round(confidence * (0.8 if ambiguous else 1), 3),
                               strip_possessive(span)[0], start, end, ambiguous=ambiguous,
                               confirmed=not ambiguous and not (marked and confidence <= BARE_NAME and key not in cited)))
+
+
+_TITLE_WORDS = 2
+"""Words of its title a sentence must share with one of an author's works to name it over the works that fit the
+people named better (``_titled``)."""
+
+
+def _titled(keys: list[str], fitting: list[str], context: tuple[str, ...], index: SourceIndex) -> list[str]:
+    """The one entry of ``keys`` whose title the sentence names by ``_TITLE_WORDS`` of its words when none of the
+    ``fitting`` entries (those whose co-authors the sentence names alike) shares a word of its title: "the NSR
+    database and web site is discussed by Pritychenko" names the NSR database's paper, though its co-authors go
+    unnamed. Else none."""
+    if len(keys) < 2 or any(not index.title_stems[k].isdisjoint(context) for k in fitting):
+        return []
+    shared = {k: len(index.title_stems[k].intersection(context)) for k in keys}
+    ranked = sorted(keys, key=lambda k: -shared[k])
+    if shared[ranked[0]] >= _TITLE_WORDS and shared[ranked[1]] == 0:
+        return ranked[:1]
+    return []
 
 
 def _leads(source: Source, family: str) -> bool:

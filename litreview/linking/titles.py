@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,11 @@ _ITALIC = re.compile(r"(?<![\w*])\*([^*\s][^*]{0,200}?)\*(?![\w*])|(?<![\w_])_([
 # Punctuation that ends a title's main part; a mark inside a word ("Accountability.Org", "3.5") does not.
 _CUT = re.compile(r"[:;,.?!](?!\w)|[(\u2013\u2014]|\s-\s")
 _ARTICLES = ("the", "a", "an")
+_TAIL = 3
+"""Lower-case words a run of capitalised ones may end with when together they are a title, written as a sentence
+is ("such as Neural Networks and Deep learning online book")."""
+_TAIL_TITLE_WORDS = 4
+"""Words such a title has at least: a short one ("Deep learning") is a term."""
 MAX_POSTING = 2000
 """Words found in more titles than this are too common to pick candidates with."""
 
@@ -92,6 +98,8 @@ class _Span:
     toks: tuple[Token, ...]
     marked: bool  # quoted or italic: the writer marked it as a name
     after_possessive: bool = False
+    tail: bool = False
+    """Capitalised words and then lower-case ones (``_TAIL``): a title only when they are all of it."""
 
 
 def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
@@ -209,22 +217,30 @@ def _spans(claim: Claim) -> list[_Span]:
         word = fold(tok.text)
         if tok.text and joinable and (tok.is_capitalised or (run and word in MINOR_WORDS)):
             if run and strip_possessive(run[-1].text)[1]:
-                _close(run, out, text)
+                _close(run, out, text, toks)
                 run = []
             run.append(tok)
             continue
-        _close(run, out, text)
+        _close(run, out, text, toks)
         run = [tok] if tok.is_capitalised else []
     return out
 
 
-def _close(run: list[Token], out: list[_Span], text: str) -> None:
+def _close(run: list[Token], out: list[_Span], text: str, toks: list[Token] | None = None) -> None:
+    """``toks``: the sentence's tokens, for the lower-case words after the run (``_TAIL``)."""
     while run and not run[-1].is_capitalised:
         run.pop()
     if sum(1 for t in run if t.is_capitalised) >= 2:
         before = text[:run[0].start].rstrip()
         after_poss = bool(re.search(r"[’']s$", before))
         out.append(_Span(tuple(run), False, after_poss))
+        at = bisect_left(toks or [], run[-1].end, key=lambda t: t.start)
+        tail = list(run)
+        for tok in (toks or [])[at:at + _TAIL]:
+            if text[tail[-1].end:tok.start] != " " or not tok.text[:1].islower():
+                break
+            tail.append(tok)
+            out.append(_Span(tuple(tail), False, after_poss, tail=True))
 
 
 def _title_case(toks: tuple[Token, ...]) -> bool:
@@ -267,6 +283,9 @@ def _align(span: _Span, words: list[str], variant: tuple[str, ...]) -> tuple[flo
     joined = " ".join(variant)
     if len(joined) < (5 if span.marked else 10):
         return None
+    if span.tail:  # the whole title, its last words in lower case ("Neural Networks and Deep learning")
+        whole = tuple(words)
+        return (100.0, span.toks, True) if whole == variant and n >= _TAIL_TITLE_WORDS else None
     best = None
     for size in (n, n - 1, n + 1):
         if size < 1 or size > len(words) or (span.marked and size != len(words)):
