@@ -19,6 +19,10 @@ from ..model import Citation, CitationMode, Claim, Paragraph
 
 MASK = "\x00"
 """Stands for each masked character (whitespace is kept, so collapsing spaces keeps offsets aligned)."""
+COMMAND_OPEN = "\x01"
+"""Stands for the "[" that opens a LaTeX citation command's pandoc form right after another's (``\\cite{a}\\cite{b}``,
+``[@{a}][@{b}]``): read as a bracket that opens a citation, never as a link's label, so both stay normal citations,
+as pandoc's LaTeX reader reads them."""
 
 # Pandoc's key: a letter, digit or _, then those or internal punctuation followed by one of them
 # (or "//" as in URLs); "@{...}" holds anything but white space, in balanced braces.
@@ -26,7 +30,7 @@ KEY = r"(?:\{(?P<bkey>(?:[^{}\s]|\{[^{}\s]*\})+)\}|(?P<key>\w(?:\w|[:.#$%&\-+?<>
 # No citation right after a letter, digit or full stop (e-mail addresses, "a.@b").
 _AT = r"(?<![^\W_])(?<![.@])"
 _ITEM = lazy(_AT + r"(?P<suppress>-?)@" + KEY)
-_BRACKET = lazy(r"\[(?P<body>[^\[\]]*@[^\[\]]*)\]")
+_BRACKET = lazy(r"[\[\x01](?P<body>[^\[\]\x01]*@[^\[\]\x01]*)\]")
 _INTEXT = lazy(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]\[(?P<loc>[^\[\]@]*)\])?")
 QUARTO_KINDS = {"fig": "Figure", "tbl": "Table", "lst": "Listing", "sec": "Section", "eq": "Equation",
                 "thm": "Theorem", "lem": "Lemma", "cor": "Corollary", "prp": "Proposition", "cnj": "Conjecture",

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..bibliography.bibtex import brace_pairs, brace_partners
-from .cites import MASK
+from .cites import COMMAND_OPEN, MASK
 from .latex_specials import quick_specials
 
 # (\citetitle, \citeurl, \citedate, natbib's \citenum and alias citations: pandoc reads none of them, but
@@ -472,7 +472,23 @@ def commands_only(text: str, commands: Iterable[tuple[int, str, str]]) -> str:
                 pieces += [text[at:start + m.start()].replace("@", MASK), text[start + m.start():start + m.end()]]
                 at = start + m.end()
     pieces.append(text[at:].replace("@", MASK))
-    return "".join(pieces)
+    return _closed_markers("".join(pieces), commands)
+
+
+def _closed_markers(masked: str, commands: Iterable[tuple[int, str, str]]) -> str:
+    """``masked`` with what follows each command's bracketed form read as LaTeX reads it, not as a link's label or
+    target: pandoc's LaTeX reader reads ``\\cite{a}\\cite{b}`` and ``\\cite{a}[p. 3]`` as normal citations, which
+    read as Markdown (``[@{a}][@{b}]``, ``[@{a}][p. 3]``) were "@a" in text. A following command's "[" becomes
+    ``cites.COMMAND_OPEN``, any other "[" or "{" ``cites.MASK``."""
+    listed = list(commands)
+    starts = {start for start, _, _ in listed}
+    chars: list[str] | None = None
+    for start, marker, _ in listed:
+        end = start + len(marker)
+        if marker.endswith("]") and masked[end:end + 1] in ("[", "{"):
+            chars = chars if chars is not None else list(masked)
+            chars[end] = COMMAND_OPEN if end in starts and masked[end] == "[" else MASK
+    return masked if chars is None else "".join(chars)
 
 
 def _with_line_marks(source: str, start: int, end: int, line_starts: list[int]) -> str:
@@ -510,11 +526,15 @@ def _item(pre: str, post: str, key: str, dash: str = "") -> str:
     return (f"{pre} " if pre else "") + f"{dash}@{{{key}}}" + (f", {post}" if post else "")
 
 
+# biblatex's page marks in a note (\\psq "f.", \\psqq "ff.", \\pno "p.", \\ppno "pp."), which pandoc's reader drops.
+_POSTNOTE_MARKS = re.compile(r"\\p(?:sqq?|p?no)(?![A-Za-z])(?:\{\})?")
+
+
 def _note(text: str) -> str:
     """A pre- or postnote as pandoc prints it. A citation command in it is a citation of its own, as pandoc's reader
     reads it and LaTeX prints it: natbib's "see also \\citealp{b}" in a postnote reads "see also @{b}"."""
     if "\\" in text:
-        text = _nested_citations(text)
+        text = _POSTNOTE_MARKS.sub("", _nested_citations(text))
     return tex_quotes(text.replace("~", " ").replace("---", "—").replace("--", "–").replace("\\", "")).strip()
 
 
