@@ -57,12 +57,23 @@ class DocRow:
     want: Counter[str] = field(default_factory=Counter)
     """pandoc's keys, each as often as an item cites it."""
     got: Counter[str] = field(default_factory=Counter)
+    want_modes: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """pandoc's (key, mode) of each item: mode as litreview names it (normal, author-in-text, suppress-author)."""
+    got_modes: Counter[tuple[str, str]] = field(default_factory=Counter)
     seconds: float = 0.0
     skipped: str = ""
     """Why pandoc did not give the keys (the document is left out of the figures)."""
     error: str = ""
     """litreview's refusal (an error message) or a crash (an exception it did not mean)."""
     crashed: bool = False
+
+    def mode_misreads(self) -> tuple[int, int, list[str]]:
+        """(items both cite, of them read in another mode than pandoc's, "key: pandoc's mode -> litreview's")."""
+        both = sum((self.got & self.want).values())
+        agreed = sum((self.got_modes & self.want_modes).values())
+        wrong = [f"{k}: {m} (pandoc only)" for (k, m), n in sorted((self.want_modes - self.got_modes).items())
+                 for _ in range(n) if self.got[k]]
+        return both, both - agreed, wrong
 
     def counts(self, items: bool) -> tuple[int, int, int]:
         """(agreed, litreview only, pandoc only): distinct keys, or with ``items`` citation items."""
@@ -154,14 +165,17 @@ def bibliography_of(source: Path, bib: Path) -> Bibliography:
     return load_inputs(config, load_bibliography, with_essay=False)[0]
 
 
-def pandoc_keys(pandoc: str, path: Path, form: str) -> Counter[str]:
-    """The keys pandoc cites in the manuscript, each as often as it is cited (CalledProcessError when
-    pandoc refuses it)."""
-    from tests.fuzz.pandoc_diff import cite_ids
+PANDOC_MODES = {"NormalCitation": "normal", "AuthorInText": "author-in-text", "SuppressAuthor": "suppress-author"}
+
+
+def pandoc_modes(pandoc: str, path: Path, form: str) -> Counter[tuple[str, str]]:
+    """(key, mode) of each item pandoc cites in the manuscript (CalledProcessError when pandoc refuses it)."""
+    from tests.fuzz.pandoc_diff import cite_items
 
     ast = pandoc_document(pandoc, path, form)
     meta = {k: v for k, v in ast["meta"].items() if k != "nocite"}
-    return Counter(k for k in (*cite_ids(ast["blocks"]), *cite_ids(meta)) if not CROSSREF.match(k))
+    return Counter((c["citationId"], PANDOC_MODES.get(c["citationMode"]["t"], c["citationMode"]["t"]))
+                   for c in (*cite_items(ast["blocks"]), *cite_items(meta)) if not CROSSREF.match(c["citationId"]))
 
 
 def pandoc_document(pandoc: str, path: Path, form: str) -> dict:
@@ -192,16 +206,15 @@ def _knitr_text(m: re.Match[str]) -> str:
     return f"::: {{.{m.group(2)}}}\n{m.group(4)}:::"
 
 
-def litreview_keys(path: Path, form: str) -> Counter[str]:
-    """The keys litreview's readers find in the manuscript's claims, each as often as it is cited
-    (InputError when it refuses the manuscript)."""
+def litreview_modes(path: Path, form: str) -> Counter[tuple[str, str]]:
+    """(key, mode) of each item litreview's readers find (InputError when it refuses the manuscript)."""
     from litreview.essay import load_essay
     from litreview.essay.cites import is_crossref
 
     essay = load_essay(path)
     written = form == "manubot"
-    keys = ((c.alias or c.key) if written else c.key for claim in essay.claims for c in claim.citations or ())
-    return Counter(k for k in keys if not is_crossref(k))  # what the linker does with a cross-reference
+    items = (((c.alias or c.key) if written else c.key, c.mode) for claim in essay.claims for c in claim.citations or ())
+    return Counter(i for i in items if not is_crossref(i[0]))  # what the linker does with a cross-reference
 
 
 def read_folder(folder: Path, pandoc: str) -> list[DocRow]:
@@ -212,13 +225,15 @@ def read_folder(folder: Path, pandoc: str) -> list[DocRow]:
         row = DocRow(str(path.relative_to(folder)) if path != folder else path.name, form)
         rows.append(row)
         try:
-            row.want = pandoc_keys(pandoc, path, form)
+            row.want_modes = pandoc_modes(pandoc, path, form)
+            row.want = Counter(k for k, _ in row.want_modes.elements())
         except subprocess.CalledProcessError as exc:
             row.skipped = f"pandoc refused it: {(exc.stderr or '').strip()[-120:]}"
             continue
         started = time.process_time()
         try:
-            row.got = litreview_keys(path, form)
+            row.got_modes = litreview_modes(path, form)
+            row.got = Counter(k for k, _ in row.got_modes.elements())
         except InputError as exc:  # a refusal with a message: it cites nothing, as far as litreview goes
             row.error = " ".join(f"refused: {exc}".split())[:160]
         except Exception as exc:
@@ -256,6 +271,8 @@ def report(title: str, rows: list[DocRow], show_keys: bool) -> None:
                 print(f"      extra (litreview only): {k}" + (f" x{n}" if n > 1 else ""))
             for k, n in sorted((r.want - r.got).items()):
                 print(f"      missed (pandoc only):   {k}" + (f" x{n}" if n > 1 else ""))
+            for what in r.mode_misreads()[2]:
+                print(f"      mode misread: {what}")
     print(f"  {'form':<12} {'docs':>5} {'keys P':>7} {'R':>6} {'n':>5} {'items P':>7} {'R':>6} {'n':>5}")
     everything = [0] * 7
     for form, counts in [*sorted(forms.items()), ("all", None)]:
@@ -266,6 +283,12 @@ def report(title: str, rows: list[DocRow], show_keys: bool) -> None:
         tp, fp, fn, itp, ifp, ifn, docs = counts
         print(f"  {form:<12} {docs:>5} {_ratio(tp, tp + fp):>7} {_ratio(tp, tp + fn):>6} {tp + fn:>5} "
               f"{_ratio(itp, itp + ifp):>7} {_ratio(itp, itp + ifn):>6} {itp + ifn:>5}")
+    both = wrong = 0
+    for r in rows:
+        if not r.skipped:
+            b, w, _ = r.mode_misreads()
+            both, wrong = both + b, wrong + w
+    print(f"  modes: {wrong} of {both} items both cite read in another mode than pandoc's")
     crashes = [r.name for r in rows if r.crashed]
     skipped = sum(1 for r in rows if r.skipped)
     refused = sum(1 for r in rows if r.error and not r.crashed)
