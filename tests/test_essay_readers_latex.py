@@ -512,3 +512,12 @@ def test_latex_biblatex_page_marks_in_a_postnote_are_dropped_as_pandoc_drops_the
                                     "\\parencite[\\pno~3]{c}.\n\\end{document}\n", encoding="utf-8")
     (claim,) = load_essay(tmp_path / "p.tex").claims
     assert [(c.key, c.suffix) for c in claim.citations or ()] == [("a", "199"), ("b", "12"), ("c", "3")]
+
+
+def test_latex_autocite_star_omits_the_author_as_pandoc_reads_it(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: "Busse \autocite*{b}" is a SuppressAuthor citation, as \parencite* is; it was a normal one.
+    (tmp_path / "p.tex").write_text("\\begin{document}\nBusse \\autocite*{b} and \\autocite*[12]{c} and "
+                                    "\\autocite{d}.\n\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.mode, c.suffix) for c in claim.citations or ()] == [
+        ("b", "suppress-author", ""), ("c", "suppress-author", "12"), ("d", "normal", "")]

@@ -514,7 +514,7 @@ def _marker(command: str, keys: list[tuple[str, str, str]]) -> str:
         rest = keys[1:]
         return text + ("" if not rest else " [" + "; ".join(_item(p, q, k) for p, q, k in rest) + "]")
     # \parencite* omits the author (biblatex), as pandoc reads it: year only, like natbib's \citeyearpar.
-    dash = "-" if command.rstrip("*") in _YEAR or command in ("parencite*", "Parencite*") else ""
+    dash = "-" if command.rstrip("*") in _YEAR or command in ("parencite*", "Parencite*", "autocite*", "Autocite*") else ""
     # natbib's notes belong to the whole list: the prenote before the first key, the postnote after the last.
     last = len(keys) - 1
     return "[" + "; ".join(_item(p if n == 0 or p != keys[0][0] else "", q if n == last or q != keys[-1][1] else "",
