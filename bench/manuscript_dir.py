@@ -1,7 +1,9 @@
 """Any folder of manuscripts against pandoc: the keys each cites, as litreview and pandoc read them.
 
 Used by ``python bench/eval_manuscripts.py --dir FOLDER``. No bibliography is needed: what is compared is
-the keys each document cites, as distinct keys and as citation items (a key cited three times, three items).
+the keys each document cites, as distinct keys and as citation items (a key cited three times, three items),
+and the mode of each item both cite (normal, author-in-text, suppress-author): those litreview reads in another
+mode than pandoc are counted and listed.
 A document is a ``.md``/``.markdown``/``.Rmd``/``.qmd``/``.tex`` file, or a ``content/`` folder of Manubot
 ``.md`` files (one manuscript: its files joined in name order, a blank line between, as Manubot does; its
 Jinja2 markup and alias definitions ``[@a]: doi:…`` left out, as Manubot and pandoc-manubot-cite do).
@@ -68,12 +70,8 @@ class DocRow:
     crashed: bool = False
 
     def mode_misreads(self) -> tuple[int, int, list[str]]:
-        """(items both cite, of them read in another mode than pandoc's, "key: pandoc's mode -> litreview's")."""
-        both = sum((self.got & self.want).values())
-        agreed = sum((self.got_modes & self.want_modes).values())
-        wrong = [f"{k}: {m} (pandoc only)" for (k, m), n in sorted((self.want_modes - self.got_modes).items())
-                 for _ in range(n) if self.got[k]]
-        return both, both - agreed, wrong
+        """``mode_misreads`` of pandoc's items and litreview's."""
+        return mode_misreads(self.want_modes, self.got_modes)
 
     def counts(self, items: bool) -> tuple[int, int, int]:
         """(agreed, litreview only, pandoc only): distinct keys, or with ``items`` citation items."""
@@ -82,6 +80,15 @@ class DocRow:
                 sum((self.want - self.got).values())
         got, want = set(self.got), set(self.want)
         return len(got & want), len(got - want), len(want - got)
+
+
+def mode_misreads(want: Counter[tuple[str, str]], got: Counter[tuple[str, str]]) -> tuple[int, int, list[str]]:
+    """(items both cite, of them read in another mode than pandoc's, "key: pandoc's mode (pandoc only)" for each),
+    from pandoc's and litreview's (key, mode) items."""
+    got_keys, want_keys = Counter(k for k, _ in got.elements()), Counter(k for k, _ in want.elements())
+    both = sum((got_keys & want_keys).values())
+    wrong = [f"{k}: {m} (pandoc only)" for (k, m), n in sorted((want - got).items()) for _ in range(n) if got_keys[k]]
+    return both, both - sum((got & want).values()), wrong
 
 
 def documents(folder: Path) -> Iterator[tuple[Path, str]]:

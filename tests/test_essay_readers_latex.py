@@ -521,3 +521,14 @@ def test_latex_autocite_star_omits_the_author_as_pandoc_reads_it(tmp_path: Path)
     (claim,) = load_essay(tmp_path / "p.tex").claims
     assert [(c.key, c.mode, c.suffix) for c in claim.citations or ()] == [
         ("b", "suppress-author", ""), ("c", "suppress-author", "12"), ("d", "normal", "")]
+
+
+def test_latex_a_semicolon_in_a_natbib_note_is_the_notes_not_a_separator(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: \citep[ARD;][]{g} is a NormalCitation with prefix "ARD;"; \citep[][p. 3; 4]{c,d} gives d the
+    # suffix "p. 3; 4". Read as Markdown, "[ARD; @{g}]" had a part without a key: no bracket, "@g" in text.
+    (tmp_path / "p.tex").write_text("\\begin{document}\nA \\citep[ARD;][]{g} and \\citep[see;][]{a,b} and "
+                                    "\\citep[][p. 3; 4]{c,d}.\n\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.mode, c.prefix, c.suffix) for c in claim.citations or ()] == [
+        ("g", "normal", "ARD;", ""), ("a", "normal", "see;", ""), ("b", "normal", "", ""), ("c", "normal", "", ""),
+        ("d", "normal", "", "p. 3; 4")]

@@ -367,12 +367,12 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
             prefix = item[:key_match.start()].strip()
             written = shown[base + at:base + at + len(item)].strip()
             mode: CitationMode = "suppress-author" if key_match.group("suppress") else "normal"
+            tail_at = base + at + key_match.end()
             out.append((base + at + key_match.start(), Citation(
                 key=key, start=bracket.start(), end=bracket.end(), written=written, mode=mode,
                 prefix=shown[base + at:base + at + key_match.start()].strip() if prefix else "",
-                suffix=_LOCATOR_LEAD.sub("", suffix).strip())))
+                suffix=_LOCATOR_LEAD.sub("", shown[tail_at:tail_at + len(suffix)]).strip())))
             # Pandoc reads a key in the suffix ("[@a and @b]") as an in-text citation of its own.
-            tail_at = base + at + key_match.end()
             for more in _INTEXT.finditer(masked, tail_at, tail_at + len(suffix)):
                 out.append((more.start(), Citation(key=_key(more), start=more.start(), end=more.end(),
                                                    written=shown[more.start():more.end()],

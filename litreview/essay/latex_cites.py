@@ -488,7 +488,24 @@ def _closed_markers(masked: str, commands: Iterable[tuple[int, str, str]]) -> st
         if marker.endswith("]") and masked[end:end + 1] in ("[", "{"):
             chars = chars if chars is not None else list(masked)
             chars[end] = COMMAND_OPEN if end in starts and masked[end] == "[" else MASK
+        if marker.startswith("[") and ";" in marker:
+            for at in _note_semicolons(marker):
+                chars = chars if chars is not None else list(masked)
+                chars[start + at] = MASK
     return masked if chars is None else "".join(chars)
+
+
+def _note_semicolons(marker: str) -> Iterator[int]:
+    """The offset of each ";" of a bracketed pandoc form that a note holds (natbib's ``\\citep[ARD;][]{a}``,
+    ``[ARD; @{a}]``), not one that separates its items: every item holds a key, so a ";" not followed by one before
+    the next is a note's. Read as Markdown, a part without a key made the bracket no citation, "@a" in text."""
+    parts = marker.split(";")
+    at = 0
+    for n, part in enumerate(parts[:-1]):
+        at += len(part)
+        if not _WRITTEN_KEY.search(parts[n + 1]) or not any(_WRITTEN_KEY.search(p) for p in parts[:n + 1]):
+            yield at
+        at += 1
 
 
 def _with_line_marks(source: str, start: int, end: int, line_starts: list[int]) -> str:
