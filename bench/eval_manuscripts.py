@@ -22,7 +22,7 @@ missing keys left out); unused entries flagged (LR307/LR308) against pandoc's ne
 missing keys flagged (LR300/LR309/LR310) against pandoc's missing and case-only keys; false
 findings (a flagged unused entry that is cited, a flagged missing key that is not missing); and
 the name/document/quotation findings (LR302-LR305, LR311) the document gets; and the citation items both
-cite that litreview reads in another mode than pandoc (normal, author-in-text, suppress-author), listed.
+cite that litreview reads with another mode (normal, author-in-text, suppress-author) or suffix than pandoc, listed.
 """
 
 from __future__ import annotations
@@ -66,8 +66,9 @@ class Row:
     missing: tuple[int, int, int] = (0, 0, 0)
     false: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
-    modes: tuple[int, int] = (0, 0)  # items litreview and pandoc both cite, of them read in another mode
-    misread: list[str] = field(default_factory=list)  # "key: pandoc's mode (pandoc only)" of each
+    modes: list[int] = field(default_factory=lambda: [0, 0])  # items both cite, of them read in another mode
+    suffixes: list[int] = field(default_factory=lambda: [0, 0])  # items both cite, of them with another suffix
+    misread: list[str] = field(default_factory=list)  # "mode: key: pandoc 'normal', litreview ..." of each
     seconds: float = 0.0
     error: str = ""
 
@@ -122,21 +123,26 @@ def evaluate(name: str, essay_path: Path, bib_path: Path | None, gold: Path) -> 
     row.missing = (len(flagged_missing & missing), len(missing), len(flagged_missing))
     row.false.extend(f"missing? {k}" for k in sorted(flagged_missing - missing))
     row.names = [f"{f.code} {f.message}" for f in findings if f.code in NAME_CODES]
-    both, wrong, row.misread = _modes(gold, essay, cited)
-    row.modes = (both, wrong)
+    _item_misreads(row, gold, essay, cited)
     return row
 
 
-def _modes(gold: Path, essay: object, cited: set[str]) -> tuple[int, int, list[str]]:
-    """``manuscript_dir.mode_misreads`` of the gold's cited items and the essay's (a Manubot alias as written)."""
+def _item_misreads(row: Row, gold: Path, essay: object, cited: set[str]) -> None:
+    """``manuscript_dir.misreads`` of the gold's cited items and the essay's: their modes and their suffixes."""
     sys.path.insert(0, str(ROOT))
-    from bench.manuscript_dir import PANDOC_MODES, mode_misreads
+    from bench.manuscript_dir import MODE, PANDOC_MODES, SUFFIX, misreads, suffix_text
 
     items = [json.loads(x) for x in (gold / "citations.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
-    want = Counter((i["key"], PANDOC_MODES.get(i["mode"], i["mode"])) for i in items if i["key"] in cited)
+    want = Counter((i["key"], PANDOC_MODES.get(i["mode"], i["mode"]), suffix_text(i.get("suffix") or ""))
+                   for i in items if i["key"] in cited)
     claims = getattr(essay, "claims", ())
-    got = Counter((c.key, c.mode) for claim in claims for c in claim.citations or () if c.key in cited)
-    return mode_misreads(want, got)
+    got = Counter((c.key, c.mode, suffix_text(c.suffix)) for claim in claims for c in claim.citations or ()
+                  if c.key in cited)
+    both, row.modes[1], wrong = misreads(want, got, MODE)
+    row.modes[0] = row.suffixes[0] = both
+    row.misread = [f"mode: {what}" for what in wrong]
+    _, row.suffixes[1], wrong = misreads(want, got, SUFFIX)
+    row.misread += [f"suffix: {what}" for what in wrong]
 
 
 def dev_rows() -> list[Row]:
@@ -178,7 +184,7 @@ def _ratio(a: int, b: int) -> str:
 def report(title: str, rows: list[Row]) -> None:
     print(f"\n{title}")
     print(f"  {'document':<30} {'cited P':>7} {'cited R':>7} {'keys':>5} {'unused':>9} {'missing':>9} "
-          f"{'false':>5} {'names':>5} {'modes':>7} {'seconds':>7}")
+          f"{'false':>5} {'names':>5} {'modes':>7} {'suffix':>7} {'seconds':>7}")
     tp = fn = fp = 0
     for r in rows:
         if r.error:
@@ -188,20 +194,22 @@ def report(title: str, rows: list[Row]) -> None:
         print(f"  {r.name:<30} {_ratio(r.tp, r.tp + r.fp):>7} {_ratio(r.tp, r.tp + r.fn):>7} {r.tp + r.fn:>5} "
               f"{r.unused[0]:>3}/{r.unused[1]:<3}+{r.unused[2] - r.unused[0]:<1} "
               f"{r.missing[0]:>3}/{r.missing[1]:<3}+{r.missing[2] - r.missing[0]:<1} "
-              f"{len(r.false):>5} {len(r.names):>5} {r.modes[1]:>3}/{r.modes[0]:<3} {r.seconds:7.2f}")
-    both, wrong = sum(r.modes[0] for r in rows), sum(r.modes[1] for r in rows)
-    print(f"  {'all':<30} {_ratio(tp, tp + fp):>7} {_ratio(tp, tp + fn):>7} {tp + fn:>5}   modes misread: {wrong} of "
-          f"{both} items both cite")
+              f"{len(r.false):>5} {len(r.names):>5} {r.modes[1]:>3}/{r.modes[0]:<3} "
+              f"{r.suffixes[1]:>3}/{r.suffixes[0]:<3} {r.seconds:7.2f}")
+    both, wrong, other = (sum(r.modes[0] for r in rows), sum(r.modes[1] for r in rows),
+                          sum(r.suffixes[1] for r in rows))
+    print(f"  {'all':<30} {_ratio(tp, tp + fp):>7} {_ratio(tp, tp + fn):>7} {tp + fn:>5}   of {both} items both "
+          f"cite, {wrong} read in another mode, {other} with another suffix")
     print("  (unused and missing: flagged right / in gold + flagged wrongly; false: wrong key, unused or missing "
-          "findings; names: LR302-LR305 and LR311 findings; modes: items read in another "
-          "mode than pandoc's / items both cite)")
+          "findings; names: LR302-LR305 and LR311 findings; modes, suffix: items read "
+          "with another mode, suffix than pandoc's / items both cite)")
     for r in rows:
         for what in r.false:
             print(f"    {r.name}: false: {what}")
         for what in r.names:
             print(f"    {r.name}: name finding: {what[:110]}")
         for what in r.misread:
-            print(f"    {r.name}: mode misread: {what}")
+            print(f"    {r.name}: misread {what}")
 
 
 def main(argv: list[str] | None = None) -> int:

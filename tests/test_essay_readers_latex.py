@@ -532,3 +532,12 @@ def test_latex_a_semicolon_in_a_natbib_note_is_the_notes_not_a_separator(tmp_pat
     assert [(c.key, c.mode, c.prefix, c.suffix) for c in claim.citations or ()] == [
         ("g", "normal", "ARD;", ""), ("a", "normal", "see;", ""), ("b", "normal", "", ""), ("c", "normal", "", ""),
         ("d", "normal", "", "p. 3; 4")]
+
+
+def test_latex_a_font_command_in_a_note_is_its_text_as_pandoc_prints_it(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: the suffix of \citep[][as in the \textsf{tinygp} package]{c} is "as in the tinygp package" (its
+    # text in a Span); it was "as in the textsf{tinygp} package".
+    (tmp_path / "p.tex").write_text("\\begin{document}\nA \\citep[][as in the \\textsf{tinygp} package]{c} and "
+                                    "\\cite[\\emph{x} 3]{h}.\n\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.suffix) for c in claim.citations or ()] == [("c", "as in the tinygp package"), ("h", "x 3")]

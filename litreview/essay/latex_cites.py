@@ -543,6 +543,8 @@ def _item(pre: str, post: str, key: str, dash: str = "") -> str:
     return (f"{pre} " if pre else "") + f"{dash}@{{{key}}}" + (f", {post}" if post else "")
 
 
+# A font or box command in a note, which pandoc prints as its text ("\\textsf{tinygp}": "tinygp").
+_NOTE_STYLE = re.compile(r"\\(?:emph|text(?:it|bf|sf|tt|sc|rm|up|md|sl|normal)|mbox|hbox)\s*\{([^{}]*)\}")
 # biblatex's page marks in a note (\\psq "f.", \\psqq "ff.", \\pno "p.", \\ppno "pp."), which pandoc's reader drops.
 _POSTNOTE_MARKS = re.compile(r"\\p(?:sqq?|p?no)(?![A-Za-z])(?:\{\})?")
 
@@ -551,7 +553,7 @@ def _note(text: str) -> str:
     """A pre- or postnote as pandoc prints it. A citation command in it is a citation of its own, as pandoc's reader
     reads it and LaTeX prints it: natbib's "see also \\citealp{b}" in a postnote reads "see also @{b}"."""
     if "\\" in text:
-        text = _POSTNOTE_MARKS.sub("", _nested_citations(text))
+        text = _NOTE_STYLE.sub(r"\1", _POSTNOTE_MARKS.sub("", _nested_citations(text)))
     return tex_quotes(text.replace("~", " ").replace("---", "—").replace("--", "–").replace("\\", "")).strip()
 
 
