@@ -108,12 +108,12 @@ def misreads(want: Counter[Item], got: Counter[Item], part: int) -> tuple[int, i
 
 
 _SPACES = re.compile(r"\s+")
-_PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "*": None, "`": None})
+_PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "*": None, "`": None, "$": None})
 
 
 def suffix_text(suffix: str) -> str:
     """A citation's suffix as compared: its white space (a no-break space too) one space, a leading comma gone;
-    quotation marks as typed and Markdown's emphasis and code marks left out (litreview keeps a suffix as written,
+    quotation marks as typed and the marks of emphasis, code and math left out (litreview keeps a suffix as written,
     "*though*", pandoc as it reads it)."""
     return _SPACES.sub(" ", suffix.translate(_PLAIN)).strip().removeprefix(",").strip()
 
