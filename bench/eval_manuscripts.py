@@ -1,7 +1,8 @@
 """How litreview reads real manuscripts, against pandoc's own reading of them (the gold).
 
 Run from the repository root: ``python bench/eval_manuscripts.py`` (needs ../shared/corpus/ and,
-for the held-out part, pandoc from pypandoc-binary: ``pip install -e '.[test]'``).
+for the held-out part, pandoc from pypandoc-binary: ``pip install -e '.[test]'``); ``--dev-only`` runs the dev
+part alone (for tuning: the held-out part is not even run).
 
 ``python bench/eval_manuscripts.py --dir FOLDER [--dir FOLDER2 ...] [--no-keys]`` compares, instead, the keys
 litreview and pandoc find in every manuscript under FOLDER (no bibliography needed; bench/manuscript_dir.py
@@ -20,7 +21,8 @@ Per document: cited keys (precision, recall against the keys pandoc cites, cross
 missing keys left out); unused entries flagged (LR307/LR308) against pandoc's never-cited entries;
 missing keys flagged (LR300/LR309/LR310) against pandoc's missing and case-only keys; false
 findings (a flagged unused entry that is cited, a flagged missing key that is not missing); and
-the name/document/quotation findings (LR302-LR305, LR311) the document gets.
+the name/document/quotation findings (LR302-LR305, LR311) the document gets; and the citation items both
+cite that litreview reads with another mode (normal, author-in-text, suppress-author) or suffix than pandoc, listed.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +66,9 @@ class Row:
     missing: tuple[int, int, int] = (0, 0, 0)
     false: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
+    modes: list[int] = field(default_factory=lambda: [0, 0])  # items both cite, of them read in another mode
+    suffixes: list[int] = field(default_factory=lambda: [0, 0])  # items both cite, of them with another suffix
+    misread: list[str] = field(default_factory=list)  # "mode: key: pandoc 'normal', litreview ..." of each
     seconds: float = 0.0
     error: str = ""
 
@@ -117,7 +123,26 @@ def evaluate(name: str, essay_path: Path, bib_path: Path | None, gold: Path) -> 
     row.missing = (len(flagged_missing & missing), len(missing), len(flagged_missing))
     row.false.extend(f"missing? {k}" for k in sorted(flagged_missing - missing))
     row.names = [f"{f.code} {f.message}" for f in findings if f.code in NAME_CODES]
+    _item_misreads(row, gold, essay, cited)
     return row
+
+
+def _item_misreads(row: Row, gold: Path, essay: object, cited: set[str]) -> None:
+    """``manuscript_dir.misreads`` of the gold's cited items and the essay's: their modes and their suffixes."""
+    sys.path.insert(0, str(ROOT))
+    from bench.manuscript_dir import MODE, PANDOC_MODES, SUFFIX, misreads, suffix_text
+
+    items = [json.loads(x) for x in (gold / "citations.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    want = Counter((i["key"], PANDOC_MODES.get(i["mode"], i["mode"]), suffix_text(i.get("suffix") or ""))
+                   for i in items if i["key"] in cited)
+    claims = getattr(essay, "claims", ())
+    got = Counter((c.key, c.mode, suffix_text(c.suffix)) for claim in claims for c in claim.citations or ()
+                  if c.key in cited)
+    both, row.modes[1], wrong = misreads(want, got, MODE)
+    row.modes[0] = row.suffixes[0] = both
+    row.misread = [f"mode: {what}" for what in wrong]
+    _, row.suffixes[1], wrong = misreads(want, got, SUFFIX)
+    row.misread += [f"suffix: {what}" for what in wrong]
 
 
 def dev_rows() -> list[Row]:
@@ -159,7 +184,7 @@ def _ratio(a: int, b: int) -> str:
 def report(title: str, rows: list[Row]) -> None:
     print(f"\n{title}")
     print(f"  {'document':<30} {'cited P':>7} {'cited R':>7} {'keys':>5} {'unused':>9} {'missing':>9} "
-          f"{'false':>5} {'names':>5} {'seconds':>7}")
+          f"{'false':>5} {'names':>5} {'modes':>7} {'suffix':>7} {'seconds':>7}")
     tp = fn = fp = 0
     for r in rows:
         if r.error:
@@ -169,15 +194,22 @@ def report(title: str, rows: list[Row]) -> None:
         print(f"  {r.name:<30} {_ratio(r.tp, r.tp + r.fp):>7} {_ratio(r.tp, r.tp + r.fn):>7} {r.tp + r.fn:>5} "
               f"{r.unused[0]:>3}/{r.unused[1]:<3}+{r.unused[2] - r.unused[0]:<1} "
               f"{r.missing[0]:>3}/{r.missing[1]:<3}+{r.missing[2] - r.missing[0]:<1} "
-              f"{len(r.false):>5} {len(r.names):>5} {r.seconds:7.2f}")
-    print(f"  {'all':<30} {_ratio(tp, tp + fp):>7} {_ratio(tp, tp + fn):>7} {tp + fn:>5}")
+              f"{len(r.false):>5} {len(r.names):>5} {r.modes[1]:>3}/{r.modes[0]:<3} "
+              f"{r.suffixes[1]:>3}/{r.suffixes[0]:<3} {r.seconds:7.2f}")
+    both, wrong, other = (sum(r.modes[0] for r in rows), sum(r.modes[1] for r in rows),
+                          sum(r.suffixes[1] for r in rows))
+    print(f"  {'all':<30} {_ratio(tp, tp + fp):>7} {_ratio(tp, tp + fn):>7} {tp + fn:>5}   of {both} items both "
+          f"cite, {wrong} read in another mode, {other} with another suffix")
     print("  (unused and missing: flagged right / in gold + flagged wrongly; false: wrong key, unused or missing "
-          "findings; names: LR302-LR305 and LR311 findings)")
+          "findings; names: LR302-LR305 and LR311 findings; modes, suffix: items read "
+          "with another mode, suffix than pandoc's / items both cite)")
     for r in rows:
         for what in r.false:
             print(f"    {r.name}: false: {what}")
         for what in r.names:
             print(f"    {r.name}: name finding: {what[:110]}")
+        for what in r.misread:
+            print(f"    {r.name}: misread {what}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dir", action="append", type=Path, default=[],
                     help="a folder of manuscripts to compare with pandoc's reading (repeatable)")
     ap.add_argument("--no-keys", action="store_true", help="with --dir: figures only, not the keys that differ")
+    ap.add_argument("--dev-only", action="store_true", help="the dev part alone: the held-out part is not even run")
     args = ap.parse_args(argv)
     if args.dir:
         return _folders(args.dir, show_keys=not args.no_keys)
@@ -192,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {DEV} is absent (the shared corpus sits beside the repository)")
         return 0
     report("dev (../shared/corpus/manuscripts; tuned on)", dev_rows())
+    if args.dev_only:
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         report("held-out (gold made now by tools/gold.py with pandoc; not tuned on)", held_out_rows(Path(tmp)))
     return 0

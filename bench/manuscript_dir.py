@@ -1,7 +1,9 @@
 """Any folder of manuscripts against pandoc: the keys each cites, as litreview and pandoc read them.
 
 Used by ``python bench/eval_manuscripts.py --dir FOLDER``. No bibliography is needed: what is compared is
-the keys each document cites, as distinct keys and as citation items (a key cited three times, three items).
+the keys each document cites, as distinct keys and as citation items (a key cited three times, three items),
+and the mode (normal, author-in-text, suppress-author) and suffix (locator and the rest, as plain text) of each
+item both cite: those litreview reads otherwise than pandoc are counted and listed.
 A document is a ``.md``/``.markdown``/``.Rmd``/``.qmd``/``.tex`` file, or a ``content/`` folder of Manubot
 ``.md`` files (one manuscript: its files joined in name order, a blank line between, as Manubot does; its
 Jinja2 markup and alias definitions ``[@a]: doi:…`` left out, as Manubot and pandoc-manubot-cite do).
@@ -57,12 +59,20 @@ class DocRow:
     want: Counter[str] = field(default_factory=Counter)
     """pandoc's keys, each as often as an item cites it."""
     got: Counter[str] = field(default_factory=Counter)
+    want_items: Counter[Item] = field(default_factory=Counter)
+    """pandoc's (key, mode, suffix) of each item: mode as litreview names it (normal, author-in-text,
+    suppress-author), the suffix as ``suffix_text`` writes it."""
+    got_items: Counter[Item] = field(default_factory=Counter)
     seconds: float = 0.0
     skipped: str = ""
     """Why pandoc did not give the keys (the document is left out of the figures)."""
     error: str = ""
     """litreview's refusal (an error message) or a crash (an exception it did not mean)."""
     crashed: bool = False
+
+    def misreads(self, part: int) -> tuple[int, int, list[str]]:
+        """``misreads`` of pandoc's items and litreview's."""
+        return misreads(self.want_items, self.got_items, part)
 
     def counts(self, items: bool) -> tuple[int, int, int]:
         """(agreed, litreview only, pandoc only): distinct keys, or with ``items`` citation items."""
@@ -71,6 +81,64 @@ class DocRow:
                 sum((self.want - self.got).values())
         got, want = set(self.got), set(self.want)
         return len(got & want), len(got - want), len(want - got)
+
+
+Item = tuple[str, str, str]
+"""A citation item: (key, mode, suffix)."""
+MODE, SUFFIX = 1, 2
+"""The part of an ``Item`` that ``misreads`` compares."""
+
+
+def misreads(want: Counter[Item], got: Counter[Item], part: int) -> tuple[int, int, list[str]]:
+    """(items both cite, of them read with another mode or suffix (``part``) than pandoc's, "key: pandoc's
+    'value', litreview's 'value'" for each), from pandoc's and litreview's items."""
+    def pairs(items: Counter[Item]) -> Counter[tuple[str, str]]:
+        return Counter((item[0], item[part]) for item in items.elements())
+
+    want_pairs, got_pairs = pairs(want), pairs(got)
+    got_keys, want_keys = Counter(k for k, _, _ in got.elements()), Counter(k for k, _, _ in want.elements())
+    both = sum((got_keys & want_keys).values())
+    theirs, ours = want_pairs - got_pairs, got_pairs - want_pairs
+    wrong = []
+    for (key, value), n in sorted(theirs.items()):
+        if got_keys[key]:
+            other = sorted(v for k, v in ours.elements() if k == key)
+            wrong += [f"{key}: pandoc {value!r}, litreview {other[0]!r}" if other else f"{key}: pandoc {value!r}"] * n
+    return both, both - sum((got_pairs & want_pairs).values()), wrong
+
+
+_SPACES = re.compile(r"\s+")
+_PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "*": None, "`": None, "$": None})
+
+
+def suffix_text(suffix: str) -> str:
+    """A citation's suffix as compared: its white space (a no-break space too) one space, a leading comma gone;
+    quotation marks as typed and the marks of emphasis, code and math left out (litreview keeps a suffix as written,
+    "*though*", pandoc as it reads it)."""
+    return _SPACES.sub(" ", suffix.translate(_PLAIN)).strip().removeprefix(",").strip()
+
+
+def inline_text(inlines: object) -> str:
+    """The plain text of pandoc JSON inlines (a suffix): quotation marks as printed, raw TeX or HTML dropped."""
+    if isinstance(inlines, list):
+        return "".join(inline_text(x) for x in inlines)
+    if not isinstance(inlines, dict):
+        return ""
+    kind, content = inlines.get("t"), inlines.get("c")
+    if kind == "Str":
+        return str(content)
+    if kind in ("Space", "SoftBreak", "LineBreak"):
+        return " "
+    if kind in ("Code", "Math"):
+        return str(content[1])
+    if kind == "Quoted":
+        single = content[0]["t"] == "SingleQuote"
+        return ("‘" if single else "“") + inline_text(content[1]) + ("’" if single else "”")
+    if kind in ("Link", "Image", "Span", "Cite"):
+        return inline_text(content[1])
+    if kind == "RawInline":
+        return ""
+    return inline_text(content)
 
 
 def documents(folder: Path) -> Iterator[tuple[Path, str]]:
@@ -154,14 +222,17 @@ def bibliography_of(source: Path, bib: Path) -> Bibliography:
     return load_inputs(config, load_bibliography, with_essay=False)[0]
 
 
-def pandoc_keys(pandoc: str, path: Path, form: str) -> Counter[str]:
-    """The keys pandoc cites in the manuscript, each as often as it is cited (CalledProcessError when
-    pandoc refuses it)."""
-    from tests.fuzz.pandoc_diff import cite_ids
+PANDOC_MODES = {"NormalCitation": "normal", "AuthorInText": "author-in-text", "SuppressAuthor": "suppress-author"}
+
+
+def pandoc_items(pandoc: str, path: Path, form: str) -> Counter[Item]:
+    """Each item pandoc cites in the manuscript (CalledProcessError when pandoc refuses it)."""
+    from tests.fuzz.pandoc_diff import cite_items
 
     ast = pandoc_document(pandoc, path, form)
     meta = {k: v for k, v in ast["meta"].items() if k != "nocite"}
-    return Counter(k for k in (*cite_ids(ast["blocks"]), *cite_ids(meta)) if not CROSSREF.match(k))
+    return Counter((c["citationId"], PANDOC_MODES.get(c["citationMode"]["t"], c["citationMode"]["t"]),
+                    suffix_text(inline_text(c["citationSuffix"]))) for c in (*cite_items(ast["blocks"]), *cite_items(meta)) if not CROSSREF.match(c["citationId"]))
 
 
 def pandoc_document(pandoc: str, path: Path, form: str) -> dict:
@@ -192,16 +263,16 @@ def _knitr_text(m: re.Match[str]) -> str:
     return f"::: {{.{m.group(2)}}}\n{m.group(4)}:::"
 
 
-def litreview_keys(path: Path, form: str) -> Counter[str]:
-    """The keys litreview's readers find in the manuscript's claims, each as often as it is cited
-    (InputError when it refuses the manuscript)."""
+def litreview_items(path: Path, form: str) -> Counter[Item]:
+    """Each item litreview's readers find (InputError when it refuses the manuscript)."""
     from litreview.essay import load_essay
     from litreview.essay.cites import is_crossref
 
     essay = load_essay(path)
     written = form == "manubot"
-    keys = ((c.alias or c.key) if written else c.key for claim in essay.claims for c in claim.citations or ())
-    return Counter(k for k in keys if not is_crossref(k))  # what the linker does with a cross-reference
+    items = (((c.alias or c.key) if written else c.key, c.mode, suffix_text(c.suffix))
+             for claim in essay.claims for c in claim.citations or ())
+    return Counter(i for i in items if not is_crossref(i[0]))  # what the linker does with a cross-reference
 
 
 def read_folder(folder: Path, pandoc: str) -> list[DocRow]:
@@ -212,13 +283,15 @@ def read_folder(folder: Path, pandoc: str) -> list[DocRow]:
         row = DocRow(str(path.relative_to(folder)) if path != folder else path.name, form)
         rows.append(row)
         try:
-            row.want = pandoc_keys(pandoc, path, form)
+            row.want_items = pandoc_items(pandoc, path, form)
+            row.want = Counter(k for k, _, _ in row.want_items.elements())
         except subprocess.CalledProcessError as exc:
             row.skipped = f"pandoc refused it: {(exc.stderr or '').strip()[-120:]}"
             continue
         started = time.process_time()
         try:
-            row.got = litreview_keys(path, form)
+            row.got_items = litreview_items(path, form)
+            row.got = Counter(k for k, _, _ in row.got_items.elements())
         except InputError as exc:  # a refusal with a message: it cites nothing, as far as litreview goes
             row.error = " ".join(f"refused: {exc}".split())[:160]
         except Exception as exc:
@@ -256,6 +329,9 @@ def report(title: str, rows: list[DocRow], show_keys: bool) -> None:
                 print(f"      extra (litreview only): {k}" + (f" x{n}" if n > 1 else ""))
             for k, n in sorted((r.want - r.got).items()):
                 print(f"      missed (pandoc only):   {k}" + (f" x{n}" if n > 1 else ""))
+            for part, name in ((MODE, "mode"), (SUFFIX, "suffix")):
+                for what in r.misreads(part)[2]:
+                    print(f"      {name} misread: {what}")
     print(f"  {'form':<12} {'docs':>5} {'keys P':>7} {'R':>6} {'n':>5} {'items P':>7} {'R':>6} {'n':>5}")
     everything = [0] * 7
     for form, counts in [*sorted(forms.items()), ("all", None)]:
@@ -266,6 +342,13 @@ def report(title: str, rows: list[DocRow], show_keys: bool) -> None:
         tp, fp, fn, itp, ifp, ifn, docs = counts
         print(f"  {form:<12} {docs:>5} {_ratio(tp, tp + fp):>7} {_ratio(tp, tp + fn):>6} {tp + fn:>5} "
               f"{_ratio(itp, itp + ifp):>7} {_ratio(itp, itp + ifn):>6} {itp + ifn:>5}")
+    for part, name in ((MODE, "mode"), (SUFFIX, "suffix")):
+        both = wrong = 0
+        for r in rows:
+            if not r.skipped:
+                b, w, _ = r.misreads(part)
+                both, wrong = both + b, wrong + w
+        print(f"  {name} misreads: {wrong} of {both} items both cite read with another {name} than pandoc's")
     crashes = [r.name for r in rows if r.crashed]
     skipped = sum(1 for r in rows if r.skipped)
     refused = sum(1 for r in rows if r.error and not r.crashed)

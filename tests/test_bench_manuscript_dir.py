@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from fuzz.pandoc_diff import pandoc_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.manuscript_dir import documents, read_folder, report
+from bench.manuscript_dir import MODE, SUFFIX, DocRow, documents, misreads, read_folder, report
 
 PANDOC = pandoc_path()
 
@@ -127,3 +128,23 @@ def test_a_knitr_chunk_whose_quoted_options_hold_braces_is_code_for_pandoc_too(t
         "After [@k2].\n\n```{r}\nx <- 1\n```\n", encoding="utf-8")
     row = read_folder(tmp_path, PANDOC)[0]
     assert dict(row.want) == {"k1": 1, "k2": 1} == dict(row.got)
+
+
+def test_modes_and_suffixes_are_compared_for_the_items_both_cite(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert PANDOC is not None
+    # "@k1 [p. 3]" and "[-@k2, ch. `2`]": pandoc's AuthorInText with suffix "p. 3", SuppressAuthor with "ch. 2".
+    (tmp_path / "a.md").write_text("One @k1 [p. 3] and [-@k2, ch. `2`] and [see @k3, p.\u00a05].\n", encoding="utf-8")
+    (row,) = read_folder(tmp_path, PANDOC)
+    assert set(row.want_items) == {("k1", "author-in-text", "p. 3"), ("k2", "suppress-author", "ch. 2"),
+                                   ("k3", "normal", "p. 5")} == set(row.got_items)
+    assert row.misreads(MODE) == (3, 0, []) and row.misreads(SUFFIX) == (3, 0, [])
+    # A misread is counted once per item and listed with both readings; an item only one side cites is not a misread.
+    wrong = DocRow("b.tex", "latex", got_items=Counter({("a", "author-in-text", ""): 2, ("b", "normal", "12psq"): 1}),
+                   want_items=Counter({("a", "normal", ""): 2, ("b", "normal", "12"): 1, ("c", "normal", ""): 1}))
+    assert misreads(wrong.want_items, wrong.got_items, MODE) == (
+        3, 2, ["a: pandoc 'normal', litreview 'author-in-text'"] * 2)
+    assert wrong.misreads(SUFFIX) == (3, 1, ["b: pandoc '12', litreview '12psq'"])
+    report("t", [wrong], show_keys=True)
+    out = capsys.readouterr().out
+    assert "mode misreads: 2 of 3 items" in out and "suffix misread: b: pandoc '12', litreview '12psq'" in out

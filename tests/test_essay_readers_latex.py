@@ -491,3 +491,53 @@ def test_an_at_sign_in_latex_text_is_no_citation(tmp_path: Path) -> None:
     pandoc = pandoc_path()
     if pandoc is not None:
         assert sorted(cite_ids(pandoc_ast(pandoc, path, "latex"))) == ["k", "m", "n@x"]
+
+
+def test_latex_a_citation_right_before_another_or_a_bracket_is_a_normal_citation(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: \cite{a}\cite{b} and \cite{x}[p.156] are NormalCitations, "[p.156]" text after them. Their
+    # pandoc forms read as Markdown ("[@{a}][@{b}]", "[@{x}][p.156]") made the first one "@a" inside a link's label.
+    (tmp_path / "p.tex").write_text("\\begin{document}\nTeX\\cite{a}\\cite{b} and this\\cite{x}[p.156] and "
+                                    "\\citet{c}\\cite{d}{}.\n\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.mode, c.suffix) for c in claim.citations or ()] == [
+        ("a", "normal", ""), ("b", "normal", ""), ("x", "normal", ""), ("c", "author-in-text", ""),
+        ("d", "normal", "")]
+    assert [claim.text[c.start:c.end] for c in claim.citations or ()][:3] == ["[@{a}]", "[@{b}]", "[@{x}]"]
+
+
+def test_latex_biblatex_page_marks_in_a_postnote_are_dropped_as_pandoc_drops_them(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: the suffixes of \cite[199\psq]{a}, \cite[12 \psqq]{b} and \cite[\pno~3]{c} are "199", "12"
+    # and " 3" (biblatex prints "199 f.", "12 ff.", "p. 3"); they were "199psq", "12 psqq" and "pno 3".
+    (tmp_path / "p.tex").write_text("\\begin{document}\nA \\cite[199\\psq]{a}, \\cite[12 \\psqq]{b} and "
+                                    "\\parencite[\\pno~3]{c}.\n\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.suffix) for c in claim.citations or ()] == [("a", "199"), ("b", "12"), ("c", "3")]
+
+
+def test_latex_autocite_star_omits_the_author_as_pandoc_reads_it(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: "Busse \autocite*{b}" is a SuppressAuthor citation, as \parencite* is; it was a normal one.
+    (tmp_path / "p.tex").write_text("\\begin{document}\nBusse \\autocite*{b} and \\autocite*[12]{c} and "
+                                    "\\autocite{d}.\n\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.mode, c.suffix) for c in claim.citations or ()] == [
+        ("b", "suppress-author", ""), ("c", "suppress-author", "12"), ("d", "normal", "")]
+
+
+def test_latex_a_semicolon_in_a_natbib_note_is_the_notes_not_a_separator(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: \citep[ARD;][]{g} is a NormalCitation with prefix "ARD;"; \citep[][p. 3; 4]{c,d} gives d the
+    # suffix "p. 3; 4". Read as Markdown, "[ARD; @{g}]" had a part without a key: no bracket, "@g" in text.
+    (tmp_path / "p.tex").write_text("\\begin{document}\nA \\citep[ARD;][]{g} and \\citep[see;][]{a,b} and "
+                                    "\\citep[][p. 3; 4]{c,d}.\n\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.mode, c.prefix, c.suffix) for c in claim.citations or ()] == [
+        ("g", "normal", "ARD;", ""), ("a", "normal", "see;", ""), ("b", "normal", "", ""), ("c", "normal", "", ""),
+        ("d", "normal", "", "p. 3; 4")]
+
+
+def test_latex_a_font_command_in_a_note_is_its_text_as_pandoc_prints_it(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: the suffix of \citep[][as in the \textsf{tinygp} package]{c} is "as in the tinygp package" (its
+    # text in a Span); it was "as in the textsf{tinygp} package".
+    (tmp_path / "p.tex").write_text("\\begin{document}\nA \\citep[][as in the \\textsf{tinygp} package]{c} and "
+                                    "\\cite[\\emph{x} 3]{h}.\n\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.suffix) for c in claim.citations or ()] == [("c", "as in the tinygp package"), ("h", "x 3")]

@@ -279,3 +279,11 @@ def test_markdown_reference_definitions_are_read_in_linear_time_and_no_recursion
     start = time.process_time()
     assert cited(parse_essay(line + "\n\nText @k1.\n")) == {"k1"}
     assert time.process_time() - start < 2.0
+
+
+def test_a_citations_suffix_keeps_its_code_and_math_as_written(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: the suffixes of [@a, p. `3`; see @b, $x$] hold Code "3" and Math "x"; they were read from
+    # the masked sentence, NUL characters in place of the code and the math.
+    (tmp_path / "e.md").write_text("A claim [@a, p. `3`; see @b, $x$].\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "e.md").claims
+    assert [(c.key, c.suffix) for c in claim.citations or ()] == [("a", "p. `3`"), ("b", "$x$")]

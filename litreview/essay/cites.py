@@ -19,6 +19,10 @@ from ..model import Citation, CitationMode, Claim, Paragraph
 
 MASK = "\x00"
 """Stands for each masked character (whitespace is kept, so collapsing spaces keeps offsets aligned)."""
+COMMAND_OPEN = "\x01"
+"""Stands for the "[" that opens a LaTeX citation command's pandoc form right after another's (``\\cite{a}\\cite{b}``,
+``[@{a}][@{b}]``): read as a bracket that opens a citation, never as a link's label, so both stay normal citations,
+as pandoc's LaTeX reader reads them."""
 
 # Pandoc's key: a letter, digit or _, then those or internal punctuation followed by one of them
 # (or "//" as in URLs); "@{...}" holds anything but white space, in balanced braces.
@@ -26,7 +30,7 @@ KEY = r"(?:\{(?P<bkey>(?:[^{}\s]|\{[^{}\s]*\})+)\}|(?P<key>\w(?:\w|[:.#$%&\-+?<>
 # No citation right after a letter, digit or full stop (e-mail addresses, "a.@b").
 _AT = r"(?<![^\W_])(?<![.@])"
 _ITEM = lazy(_AT + r"(?P<suppress>-?)@" + KEY)
-_BRACKET = lazy(r"\[(?P<body>[^\[\]]*@[^\[\]]*)\]")
+_BRACKET = lazy(r"[\[\x01](?P<body>[^\[\]\x01]*@[^\[\]\x01]*)\]")
 _INTEXT = lazy(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]\[(?P<loc>[^\[\]@]*)\])?")
 QUARTO_KINDS = {"fig": "Figure", "tbl": "Table", "lst": "Listing", "sec": "Section", "eq": "Equation",
                 "thm": "Theorem", "lem": "Lemma", "cor": "Corollary", "prp": "Proposition", "cnj": "Conjecture",
@@ -363,12 +367,12 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
             prefix = item[:key_match.start()].strip()
             written = shown[base + at:base + at + len(item)].strip()
             mode: CitationMode = "suppress-author" if key_match.group("suppress") else "normal"
+            tail_at = base + at + key_match.end()
             out.append((base + at + key_match.start(), Citation(
                 key=key, start=bracket.start(), end=bracket.end(), written=written, mode=mode,
                 prefix=shown[base + at:base + at + key_match.start()].strip() if prefix else "",
-                suffix=_LOCATOR_LEAD.sub("", suffix).strip())))
+                suffix=_LOCATOR_LEAD.sub("", shown[tail_at:tail_at + len(suffix)]).strip())))
             # Pandoc reads a key in the suffix ("[@a and @b]") as an in-text citation of its own.
-            tail_at = base + at + key_match.end()
             for more in _INTEXT.finditer(masked, tail_at, tail_at + len(suffix)):
                 out.append((more.start(), Citation(key=_key(more), start=more.start(), end=more.end(),
                                                    written=shown[more.start():more.end()],

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..bibliography.bibtex import brace_pairs, brace_partners
-from .cites import MASK
+from .cites import COMMAND_OPEN, MASK
 from .latex_specials import quick_specials
 
 # (\citetitle, \citeurl, \citedate, natbib's \citenum and alias citations: pandoc reads none of them, but
@@ -472,7 +472,40 @@ def commands_only(text: str, commands: Iterable[tuple[int, str, str]]) -> str:
                 pieces += [text[at:start + m.start()].replace("@", MASK), text[start + m.start():start + m.end()]]
                 at = start + m.end()
     pieces.append(text[at:].replace("@", MASK))
-    return "".join(pieces)
+    return _closed_markers("".join(pieces), commands)
+
+
+def _closed_markers(masked: str, commands: Iterable[tuple[int, str, str]]) -> str:
+    """``masked`` with what follows each command's bracketed form read as LaTeX reads it, not as a link's label or
+    target: pandoc's LaTeX reader reads ``\\cite{a}\\cite{b}`` and ``\\cite{a}[p. 3]`` as normal citations, which
+    read as Markdown (``[@{a}][@{b}]``, ``[@{a}][p. 3]``) were "@a" in text. A following command's "[" becomes
+    ``cites.COMMAND_OPEN``, any other "[" or "{" ``cites.MASK``."""
+    listed = list(commands)
+    starts = {start for start, _, _ in listed}
+    chars: list[str] | None = None
+    for start, marker, _ in listed:
+        end = start + len(marker)
+        if marker.endswith("]") and masked[end:end + 1] in ("[", "{"):
+            chars = chars if chars is not None else list(masked)
+            chars[end] = COMMAND_OPEN if end in starts and masked[end] == "[" else MASK
+        if marker.startswith("[") and ";" in marker:
+            for at in _note_semicolons(marker):
+                chars = chars if chars is not None else list(masked)
+                chars[start + at] = MASK
+    return masked if chars is None else "".join(chars)
+
+
+def _note_semicolons(marker: str) -> Iterator[int]:
+    """The offset of each ";" of a bracketed pandoc form that a note holds (natbib's ``\\citep[ARD;][]{a}``,
+    ``[ARD; @{a}]``), not one that separates its items: every item holds a key, so a ";" not followed by one before
+    the next is a note's. Read as Markdown, a part without a key made the bracket no citation, "@a" in text."""
+    parts = marker.split(";")
+    at = 0
+    for n, part in enumerate(parts[:-1]):
+        at += len(part)
+        if not _WRITTEN_KEY.search(parts[n + 1]) or not any(_WRITTEN_KEY.search(p) for p in parts[:n + 1]):
+            yield at
+        at += 1
 
 
 def _with_line_marks(source: str, start: int, end: int, line_starts: list[int]) -> str:
@@ -498,7 +531,7 @@ def _marker(command: str, keys: list[tuple[str, str, str]]) -> str:
         rest = keys[1:]
         return text + ("" if not rest else " [" + "; ".join(_item(p, q, k) for p, q, k in rest) + "]")
     # \parencite* omits the author (biblatex), as pandoc reads it: year only, like natbib's \citeyearpar.
-    dash = "-" if command.rstrip("*") in _YEAR or command in ("parencite*", "Parencite*") else ""
+    dash = "-" if command.rstrip("*") in _YEAR or command in ("parencite*", "Parencite*", "autocite*", "Autocite*") else ""
     # natbib's notes belong to the whole list: the prenote before the first key, the postnote after the last.
     last = len(keys) - 1
     return "[" + "; ".join(_item(p if n == 0 or p != keys[0][0] else "", q if n == last or q != keys[-1][1] else "",
@@ -510,11 +543,17 @@ def _item(pre: str, post: str, key: str, dash: str = "") -> str:
     return (f"{pre} " if pre else "") + f"{dash}@{{{key}}}" + (f", {post}" if post else "")
 
 
+# A font or box command in a note, which pandoc prints as its text ("\\textsf{tinygp}": "tinygp").
+_NOTE_STYLE = re.compile(r"\\(?:emph|text(?:it|bf|sf|tt|sc|rm|up|md|sl|normal)|mbox|hbox)\s*\{([^{}]*)\}")
+# biblatex's page marks in a note (\\psq "f.", \\psqq "ff.", \\pno "p.", \\ppno "pp."), which pandoc's reader drops.
+_POSTNOTE_MARKS = re.compile(r"\\p(?:sqq?|p?no)(?![A-Za-z])(?:\{\})?")
+
+
 def _note(text: str) -> str:
     """A pre- or postnote as pandoc prints it. A citation command in it is a citation of its own, as pandoc's reader
     reads it and LaTeX prints it: natbib's "see also \\citealp{b}" in a postnote reads "see also @{b}"."""
     if "\\" in text:
-        text = _nested_citations(text)
+        text = _NOTE_STYLE.sub(r"\1", _POSTNOTE_MARKS.sub("", _nested_citations(text)))
     return tex_quotes(text.replace("~", " ").replace("---", "—").replace("--", "–").replace("\\", "")).strip()
 
 

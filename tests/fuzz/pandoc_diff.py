@@ -33,22 +33,27 @@ def pandoc_path() -> str | None:
 def cite_ids(node: object, in_figure: bool = False) -> Iterator[str]:
     """The ``citationId`` of every Cite element in a pandoc JSON AST (or a part of one), once per item as
     written: inside a Figure the image's alt text repeats the caption, so only the caption is read."""
+    return (c["citationId"] for c in cite_items(node, in_figure))
+
+
+def cite_items(node: object, in_figure: bool = False) -> Iterator[dict]:
+    """Every citation item (``citationId``, ``citationMode``, ...) of a pandoc JSON AST, as ``cite_ids`` reads them."""
     if isinstance(node, dict):
         kind = node.get("t")
         if kind == "Cite":
-            yield from (c["citationId"] for c in node["c"][0])
+            yield from node["c"][0]
         elif kind == "Figure":
             _attr, caption, content = node["c"]
-            yield from cite_ids(caption)
-            yield from cite_ids(content, in_figure=True)
+            yield from cite_items(caption)
+            yield from cite_items(content, in_figure=True)
             return
         elif kind == "Image" and in_figure:
             return
         for value in node.values():
-            yield from cite_ids(value, in_figure)
+            yield from cite_items(value, in_figure)
     elif isinstance(node, list):
         for value in node:
-            yield from cite_ids(value, in_figure)
+            yield from cite_items(value, in_figure)
 
 
 def pandoc_ast(pandoc: str, path: Path, fmt: str) -> dict:
