@@ -189,3 +189,36 @@ def edition_run_on(crf: ParsedReference, title: str) -> bool:
         return False
     rest = theirs[len(mine):]
     return rest == edition or any(rest == edition + norm(w) for w in EDITION_WORDS)
+
+
+#: what follows a title's first sentence before its subtitle: the full stop (none after a question or exclamation
+#: mark, which is its own), a space, and a word or an opening quote
+_SUBTITLE_STOP = re.compile(r"\.?\s+(?=[^\W\d_]|[„“«\"])")
+
+
+def subtitle_cut(crf: ParsedReference, title: str) -> bool:
+    """The rules' ``title`` is the CRF's first sentence, and the CRF read on over a subtitle of two words or more
+    printed after a full stop and read a container or a publisher after it: books whose title and subtitle a style (or
+    the .bib's title itself) joins with a stop ("Praxisbuch Transkription. Regelsysteme, Software und …. Böhlau"),
+    cut by the rules where the first sentence ends. A stop after a digit or a single letter (a date's day, an
+    initial) ends no sentence of the CRF's; a CRF title that runs on into a word of the container with no stop or comma
+    before it ("Title. Monthly Notices of the Royal | Astronomical Society 537") is no title's end."""
+    mine, head = crf.title, title.rstrip(" .")
+    if len(head) < 2 or not mine.startswith(head) or not (crf.container or crf.publisher) \
+            or not (head[-1] in "?!" or head[-2:].isalpha() or head[-1] in "”“»\")"):
+        return False
+    stop = _SUBTITLE_STOP.match(mine, len(head))
+    if stop is None or (head[-1] not in "?!" and "." not in stop.group()):
+        return False
+    rest = mine[stop.end():].split()
+    if len(rest) < 2 or norm(" ".join(rest)) == norm(head) or rest[0].casefold().rstrip(":") == "in" \
+            or any(w.strip(",.:;").casefold() in JOURNAL for w in rest):
+        return False  # a journal's or a book's name the CRF ran the title on over ("Title. Annals of the …", "Title.
+        # In: Book"), or the book's title printed again after a chapter's of the same name
+    at = crf.raw.find(mine)
+    return at >= 0 and bool(_TITLE_CLOSED.match(crf.raw, at + len(mine)))
+
+
+#: what closes a title in the string: its punctuation (after a closing quote), not the next word of a name run on,
+#: nor a colon (a subtitle of the container's follows it)
+_TITLE_CLOSED = re.compile(r"[”“»\"’']?(?:[.,;?!]|\s*$|\s+\()")
