@@ -8,7 +8,12 @@ import pytest
 
 from litreview.bibliography.refparse.assemble import assemble
 from litreview.bibliography.refparse.features import tokenize
-from litreview.bibliography.refparse.relabel_books import book_after_closed_editors, place_closing_container
+from litreview.bibliography.refparse.relabel_books import (
+    book_after_closed_editors,
+    place_closing_container,
+    subtitle_read_as_container,
+    title_run_into_container,
+)
 from litreview.bibliography.refparse.relabel_journal_names import periodical_closing_title
 from litreview.bibliography.refparse.relabel_publisher import publisher_after_editors_stop
 from litreview.bibliography.refparse.relabel_spans import container_after_in
@@ -149,3 +154,31 @@ def test_a_span_opened_by_in_is_the_container(text, marked, container):
 ])
 def test_a_publisher_after_the_editors_names_stop_is_the_publisher(text, marked, publisher):
     assert _words(publisher_after_editors_stop(_tagged(text, marked)), "publisher") == publisher
+
+
+def test_a_subtitle_after_a_question_mark_and_the_styles_stop_read_as_a_container_is_the_titles():
+    # made by hand: a title ending in "?" printed with the style's stop after it ("?."), its subtitle read as a container
+    text = "Doe, J. 2007. Wer spricht hier?. Eine Studie der Gesprächsrunden. Harbour-Verlag."
+    labels = "author author date title title title container container container container publisher"
+    out = subtitle_read_as_container(_tagged(text, labels))
+    assert _words(out, "title") == "Wer spricht hier?. Eine Studie der Gesprächsrunden."
+    assert _words(out, "container") == ""
+
+
+@pytest.mark.parametrize(("text", "marked", "title", "container"), [
+    # made by hand: the model cut a book's title mid-sentence, before a lower-case word, the rest read as a container
+    ("Doe J. Die Häfen der Hanse in der frühen Neuzeit. 2. Harbour Verlag; 2005.",
+     "author author title title title title container container container container edition publisher publisher date",
+     "Die Häfen der Hanse in der frühen Neuzeit.", ""),
+    # a container after the title's stop, or opened with a capital, is left as read
+    ("Doe J. Die Häfen der Hanse. in der frühen Neuzeit. Harbour Verlag; 2005.",
+     "author author title title title title container container container container publisher publisher date",
+     "Die Häfen der Hanse.", "in der frühen Neuzeit."),
+    ("Doe J. Die Häfen der Hanse Nordsee Studien. Harbour Verlag; 2005.",
+     "author author title title title title container container publisher publisher date",
+     "Die Häfen der Hanse", "Nordsee Studien."),
+])
+def test_a_container_opened_mid_sentence_after_the_title_before_the_publisher_is_the_titles_end(
+        text: str, marked: str, title: str, container: str) -> None:
+    out = title_run_into_container(_tagged(text, marked))
+    assert (_words(out, "title"), _words(out, "container")) == (title, container)

@@ -25,6 +25,7 @@ from .relabel_books import (
     publisher_past_books_stop,
     subtitle_and_publisher_read_as_container,
     subtitle_read_as_container,
+    title_run_into_container,
     work_cited_in_title,
 )
 from .relabel_journal import (
@@ -545,6 +546,7 @@ _RULES = (
     _rule(series_before_imprint, "location publisher", "title edition"),
     _rule(place_closing_container, "publisher", _SPAN, marks=(":",)),
     _rule(subtitle_read_as_container, "title publisher", _SPAN, unless="volume pages editor"),
+    _rule(title_run_into_container, "title publisher", _SPAN, unless="volume pages editor"),
     _rule(subtitle_and_publisher_read_as_container, "title", _SPAN, unless="publisher volume pages editor"),
     _rule(publisher_after_editors, "editor", marks=("(",)),
     _rule(publisher_after_editors_stop, "editor", unless="publisher"),

@@ -126,11 +126,30 @@ def subtitle_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     editors). Not a periodical's or a series' name ("Title. Lecture Notes in Statistics. Springer")."""
     if any(t.label in ("volume", "pages", "editor") for t in tagged):
         return tagged
-    if (found := _container_after_title(tagged, SENTENCE_END)) is None:
+    if (found := _container_after_title(tagged, _SENTENCE_OR_ASKED)) is None:
         return tagged
     first, last, words = found
     if F.PERIODICAL.search(" ".join(words[first:last + 1])) \
             or any(w.strip(".,").casefold() in JOURNAL for w in words[first:last + 1]):
+        return tagged
+    after = next((k for k in range(last + 1, len(tagged)) if tagged[k].label not in _BEFORE_PUBLISHER), len(tagged))
+    if after == len(tagged) or tagged[after].label != "publisher":
+        return tagged
+    return [t._replace(label="title") if first <= k <= last else t for k, t in enumerate(tagged)]
+
+
+def title_run_into_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A container run opened by a lower-case word right after a title's word that no punctuation closes, and closed by
+    its stop before the publisher (a place or an edition between), in a reading with no editors, volume or pages, is the
+    title's end: the model cut a book's title mid-sentence ("… und Politikfeldern | in der Bundesrepublik Deutschland. 2.
+    VS Verlag"). A container is printed after the title's stop or comma, or after "In:"; none runs on from its words."""
+    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
+    if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0]:
+        return tagged
+    first, last = spans[0], spans[-1]
+    before, opening = tagged[first - 1].token.text, tagged[first].token.text
+    if tagged[first - 1].label != "title" or not before[-1:].isalnum() or not opening[:1].islower() \
+            or opening.endswith(":") or not tagged[last].token.text.endswith("."):
         return tagged
     after = next((k for k in range(last + 1, len(tagged)) if tagged[k].label not in _BEFORE_PUBLISHER), len(tagged))
     if after == len(tagged) or tagged[after].label != "publisher":
@@ -166,8 +185,11 @@ def subtitle_and_publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequen
             for k, t in enumerate(tagged)]
 
 
-#: a title's last word closed by its stop, a quote printed either side of it or an ellipsis ("Abend...", "Christiansen„.")
-_TITLE_STOP = lazy(r"\w{2,}[”“„»\"’]?(?:[.?!]|\.\.\.|…)[”“„»\"’]?$")
+#: a title's last word closed by its stop, a quote printed either side of it or an ellipsis ("Abend...", "Christiansen„."),
+#: or by a question or exclamation mark and the stop a style prints after it all the same ("Öffentlichkeit?.")
+_TITLE_STOP = lazy(r"\w{2,}[”“„»\"’]?(?:[.?!]|\.\.\.|…|[?!]\.)[”“„»\"’]?$")
+#: a sentence's last word (as ``SENTENCE_END`` finds it), its question or exclamation mark followed by the style's stop or not
+_SENTENCE_OR_ASKED = lazy(r"(?<![\w)’”»])[\w)’”»]{2,}(?:[.?!]|[?!]\.)[”»]?$")
 #: what a style prints between a book's title and its publisher: the place, the edition ("Subtitle. 2. VS Verlag")
 _BEFORE_PUBLISHER = frozenset(("location", "edition"))
 
