@@ -1,6 +1,6 @@
 """Where a book's or a chapter's parts were read as another field's words: a chapter's book after its editors' role or
 after "In", a journal's name closing a title before the volume, a place and a publisher read as one span, a series
-before MDPI's "Publisher: Place"."""
+before MDPI's "Publisher: Place", a book's subtitle or a web page's site read as a container or a genre."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from litreview.bibliography.refparse.relabel_books import (
     subtitle_read_as_container,
     title_run_into_container,
 )
+from litreview.bibliography.refparse.relabel_journal import site_before_access
 from litreview.bibliography.refparse.relabel_journal_names import periodical_closing_title
 from litreview.bibliography.refparse.relabel_publisher import publisher_after_editors_stop
 from litreview.bibliography.refparse.relabel_spans import container_after_in
@@ -182,3 +183,21 @@ def test_a_container_opened_mid_sentence_after_the_title_before_the_publisher_is
         text: str, marked: str, title: str, container: str) -> None:
     out = title_run_into_container(_tagged(text, marked))
     assert (_words(out, "title"), _words(out, "container")) == (title, container)
+
+
+@pytest.mark.parametrize(("text", "marked", "site"), [
+    # made by hand: Frontiers' "Title. Site. Available at: URL", the site read as a genre
+    ("Roe, T. (2012). Harbours in winter. TheHarbour. Available at: http://example.org/a (Accessed May 8, 2022).",
+     "author author date title title title genre note note url note note note note", "TheHarbour."),
+    # Harvard's "Title. [online] Site. Available at: <URL>", the medium and the site read as a genre
+    ("Roe, T., 2011. Harbours in winter. [online] harbour-news.de. Available at: <http://example.org/a>",
+     "author author date title title title genre genre note note url", "harbour-news.de."),
+    # a kind of work in brackets, or a working paper's words, is no site
+    ("Roe, T. (2012). Harbours in winter [Text]. Retrieved from http://example.org/a",
+     "author author date title title title genre note note url", ""),
+    ("Roe, T. (2012). Harbours in winter. Working paper. Available at: http://example.org/a",
+     "author author date title title title genre genre note note url", ""),
+])
+def test_a_short_sentence_between_a_pages_title_and_its_link_is_the_site(text: str, marked: str, site: str) -> None:
+    out = site_before_access(_tagged(text, marked))
+    assert _words(out, "container") == site

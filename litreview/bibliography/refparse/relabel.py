@@ -34,6 +34,7 @@ from .relabel_journal import (
     journal_read_as_publisher,
     periodical_before_its_day,
     publisher_after_journal,
+    site_before_access,
     site_before_medium,
 )
 from .relabel_journal_names import (
@@ -507,6 +508,7 @@ _RULES = (
     _rule(place_read_as_journal, "title volume", _SPAN),
     _rule(journal_before_date, "title", _NUMBERS, unless=_SPAN),
     _rule(site_before_medium, "title", unless=_SPAN, marks=("[",)),
+    _rule(site_before_access, "title url", unless="container journal publisher location"),
     _rule(_place_before_state, "location", _SPAN, marks=("(",)),
     _rule(publisher_from_its_delimiter, "publisher"),
     _rule(publisher_after_semicolon, "publisher title", marks=(";",)),
