@@ -201,3 +201,22 @@ def test_a_container_opened_mid_sentence_after_the_title_before_the_publisher_is
 def test_a_short_sentence_between_a_pages_title_and_its_link_is_the_site(text: str, marked: str, site: str) -> None:
     out = site_before_access(_tagged(text, marked))
     assert _words(out, "container") == site
+
+
+def test_what_a_list_prints_for_no_authors_name_is_one_name_and_the_words_after_it_the_title():
+    from litreview.bibliography.refparse.names import scan_names
+    from litreview.bibliography.refparse.relabel_names import words_after_no_name
+    from litreview.bibliography.refparse.rules import parse_reference
+
+    for text in ("o.A. (1953). Lebendige Wahlsendungen. Fernsehen, 335.", "O. A. Lebendige Wahlsendungen. Fernsehen 1953; 6: 335."):
+        found = scan_names(text)
+        assert found is not None and len(found.persons) == 1
+        assert parse_reference(text).title == "Lebendige Wahlsendungen"
+    # made by hand: the model read the title's capitalised words as more names after the marker
+    text = "38 o.A. Die Werner-Höfer-Schau. Der Spiegel. 1959; : 47–59."
+    marked = "number author author author author author date volume pages"
+    out = words_after_no_name(_tagged(text, marked))
+    assert (_words(out, "author"), _words(out, "title")) == ("o.A.", "Die Werner-Höfer-Schau. Der Spiegel.")
+    # a name list that opens with a real name is left as read
+    text = "38 Ross A. Die Werner-Höfer-Schau. Der Spiegel. 1959; : 47–59."
+    assert _words(words_after_no_name(_tagged(text, "number author " + marked[7:])), "title") == ""

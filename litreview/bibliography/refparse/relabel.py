@@ -60,6 +60,7 @@ from .relabel_names import (
     names_run_on,
     role_after_names,
     vancouver_end,
+    words_after_no_name,
 )
 from .relabel_numbers import (
     article_number_after_volume,
@@ -475,6 +476,7 @@ _TITLE_OPENERS = (*_QUOTES, "[")
 #: the rules in the order they are applied
 _RULES = (
     _rule(label_before_names),
+    _rule(words_after_no_name, "", "author editor", marks=("o.", "O.", "N.")),
     _rule(body_opening_title, "title", unless="author editor"),
     _rule(initial_after_body, "author title", marks=(":",)),
     _rule(day_before_month, "date", _NUMBERS),
