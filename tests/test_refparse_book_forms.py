@@ -220,3 +220,13 @@ def test_what_a_list_prints_for_no_authors_name_is_one_name_and_the_words_after_
     # a name list that opens with a real name is left as read
     text = "38 Ross A. Die Werner-Höfer-Schau. Der Spiegel. 1959; : 47–59."
     assert _words(words_after_no_name(_tagged(text, "number author " + marked[7:])), "title") == ""
+
+
+def test_editors_role_printed_after_their_names_with_no_comma_before_the_year_closes_the_names():
+    from litreview.bibliography.refparse.rules import parse_reference
+
+    # Frontiers' "Doe, J., and Roe, K. eds. (2012). Title. Publisher."
+    ref = parse_reference("Gee, J. P., and Handford, M. eds. (2012). The Handbook of Harbours. Routledge.")
+    assert ([p.family for p in ref.editors], ref.year, ref.title) == (["Gee", "Handford"], "2012", "The Handbook of Harbours")
+    # a title's capitalised "Eds" after the names is the title's
+    assert parse_reference("Gee, J. P. (2012). Eds and flows of harbours. Routledge.").title.startswith("Eds and flows")

@@ -247,9 +247,10 @@ class _Reader:
         return hit
 
 
-#: "(Eds.)", ", ed."; German "(Hrsg.)" / "(Hg.)", ABNT's "(org.)" / "(coord.)", French "(dir.)" / "(éd.)"
-_ED_AFTER = lazy(r"\s*,?\s*\((?:eds?|éds?|editors?|hrsg|hgg?|orgs?|coords?|dir)\.?\)[.,]?|\s*,\s*(?:eds?|editors?)\.?(?=[\s.,]|$)[.,]?",
-                re.IGNORECASE)
+#: "(Eds.)", ", ed."; German "(Hrsg.)" / "(Hg.)", ABNT's "(org.)" / "(coord.)", French "(dir.)" / "(éd.)"; Frontiers'
+#: "Doe, J. eds. (2009)", the role printed with no comma before the year
+_ED_AFTER = lazy(r"\s*,?\s*\((?:eds?|éds?|editors?|hrsg|hgg?|orgs?|coords?|dir)\.?\)[.,]?|\s*,\s*(?:eds?|editors?)\.?(?=[\s.,]|$)[.,]?"
+                r"|\s+(?-i:eds?\.|editors)(?=\s+\(?\d{4})", re.IGNORECASE)
 
 
 #: what a list prints for a work with no author's name, German "o. A." (ohne Angabe) and Latin "N. N." (nomen
