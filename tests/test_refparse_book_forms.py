@@ -11,6 +11,7 @@ from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.relabel_books import (
     book_after_closed_editors,
     place_closing_container,
+    subtitle_opening_journal,
     subtitle_read_as_container,
     title_run_into_container,
 )
@@ -230,3 +231,18 @@ def test_editors_role_printed_after_their_names_with_no_comma_before_the_year_cl
     assert ([p.family for p in ref.editors], ref.year, ref.title) == (["Gee", "Handford"], "2012", "The Handbook of Harbours")
     # a title's capitalised "Eds" after the names is the title's
     assert parse_reference("Gee, J. P. (2012). Eds and flows of harbours. Routledge.").title.startswith("Eds and flows")
+
+
+@pytest.mark.parametrize(("text", "marked", "title", "journal"), [
+    # made by hand: the subtitle after the title's stop read into the journal's name, before the volume
+    ("Doe, J. Häfen im Winter. Schiffe, Kräne und Lager im Vergleich. Hafen Perspektiven, 1, 2–17.",
+     "author author title title title journal journal journal journal journal journal journal journal volume "
+     "pages", "Häfen im Winter. Schiffe, Kräne und Lager im Vergleich.", "Hafen Perspektiven,"),
+    # an abbreviated journal's stops close no sentence
+    ("Doe, J. Häfen im Winter. IEEE Harbour Signal Process. Lett. 17, 173–176.",
+     "author author title title title journal journal journal journal journal volume pages",
+     "Häfen im Winter.", "IEEE Harbour Signal Process. Lett."),
+])
+def test_a_subtitle_opening_the_journals_span_is_the_titles(text: str, marked: str, title: str, journal: str) -> None:
+    out = subtitle_opening_journal(_tagged(text, marked))
+    assert (_words(out, "title"), _words(out, "journal")) == (title, journal)
