@@ -246,3 +246,16 @@ def test_editors_role_printed_after_their_names_with_no_comma_before_the_year_cl
 def test_a_subtitle_opening_the_journals_span_is_the_titles(text: str, marked: str, title: str, journal: str) -> None:
     out = subtitle_opening_journal(_tagged(text, marked))
     assert (_words(out, "title"), _words(out, "journal")) == (title, journal)
+
+
+def test_a_description_in_brackets_closing_the_title_is_the_genre():
+    from litreview.bibliography.refparse.relabel_quoted import description_closing_title
+
+    text = "Doe, J. (2022). Trading in harbours [SSRN Scholarly Paper]. Rochester, NY: Harbour Press."
+    marked = "author author date title title title title title title location location publisher publisher"
+    out = description_closing_title(_tagged(text, marked))
+    assert (_words(out, "title"), _words(out, "genre")) == ("Trading in harbours", "[SSRN Scholarly Paper].")
+    # NLM's title translated into English, all in brackets, stays the title
+    text = "Doe J. [Letter on harbours]. Harbour J. 2001;3:1-2."
+    out = description_closing_title(_tagged(text, "author author title title title journal journal volume"))
+    assert _words(out, "title") == "[Letter on harbours]."

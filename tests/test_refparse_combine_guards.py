@@ -267,3 +267,14 @@ def test_a_subtitle_printed_after_a_full_stop_stays_in_the_title_the_crf_read_on
                                uncertain=("title",))
     assert combine(ran_into, cut.replace(raw=into, container="", publisher="Kanäle und Häfen Harbour Press")
                    ).title == "Rivers of Glass"
+
+
+def test_a_description_in_brackets_after_the_title_is_no_part_of_it():
+    raw = "Doe, J. (2012, July 25). Harbours in winter [Text]. Retrieved May 8, 2022, from http://example.org/a"
+    crf = ParsedReference(raw=raw, authors=DOE, year="2012", title="Harbours in winter", note="[Text]",
+                          uncertain=("title",))
+    rules = ParsedReference(raw=raw, authors=DOE, year="2012", title="Harbours in winter [Text]")
+    assert combine(crf, rules).title == "Harbours in winter"
+    # a bracket holding a number is the title's ("[Ru(bpy)3]")
+    numbered = rules.replace(title="Harbours in winter [Part 2]")
+    assert combine(crf, numbered).title == "Harbours in winter [Part 2]"

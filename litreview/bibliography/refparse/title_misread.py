@@ -222,3 +222,14 @@ def subtitle_cut(crf: ParsedReference, title: str) -> bool:
 #: what closes a title in the string: its punctuation (after a closing quote), not the next word of a name run on,
 #: nor a colon (a subtitle of the container's follows it)
 _TITLE_CLOSED = re.compile(r"[”“»\"’']?(?:[.,;?!]|\s*$|\s+\()")
+
+
+#: a description in square brackets closing a title, a few capitalised words with no digit ("[SSRN Scholarly Paper]")
+_DESCRIPTION_CLOSING = re.compile(r"\s+\[[A-Z][^\[\]\d]*\]\W*$")
+
+
+def description_after(mine: str, theirs: str) -> bool:
+    """The rules' title is the CRF's and then a description in brackets: APA's "Title [Text]. Retrieved from …", whose
+    kind of work the CRF read apart (a genre's or a note's words); it is no part of the title."""
+    m = _DESCRIPTION_CLOSING.search(theirs)
+    return m is not None and bool(mine) and len(m.group().split()) <= 6 and norm(theirs[:m.start()]) == norm(mine)
