@@ -198,6 +198,9 @@ def test_a_container_opened_mid_sentence_after_the_title_before_the_publisher_is
      "author author date title title title genre note note url", ""),
     ("Roe, T. (2012). Harbours in winter. Working paper. Available at: http://example.org/a",
      "author author date title title title genre genre note note url", ""),
+    # nor a place and its state
+    ("Harbour Study. (2015). About the Harbour Study. Ann Arbor, MI. Retrieved from http://example.org/a",
+     "author author date title title title title genre genre genre note note url", ""),
 ])
 def test_a_short_sentence_between_a_pages_title_and_its_link_is_the_site(text: str, marked: str, site: str) -> None:
     out = site_before_access(_tagged(text, marked))
@@ -242,6 +245,9 @@ def test_editors_role_printed_after_their_names_with_no_comma_before_the_year_cl
     ("Doe, J. Häfen im Winter. IEEE Harbour Signal Process. Lett. 17, 173–176.",
      "author author title title title journal journal journal journal journal volume pages",
      "Häfen im Winter.", "IEEE Harbour Signal Process. Lett."),
+    ("Doe, J. Häfen im Winter. Harbour Bank of St. Louis Review 93, 1–9.",
+     "author author title title title journal journal journal journal journal journal volume pages",
+     "Häfen im Winter.", "Harbour Bank of St. Louis Review"),
 ])
 def test_a_subtitle_opening_the_journals_span_is_the_titles(text: str, marked: str, title: str, journal: str) -> None:
     out = subtitle_opening_journal(_tagged(text, marked))

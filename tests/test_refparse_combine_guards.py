@@ -267,6 +267,12 @@ def test_a_subtitle_printed_after_a_full_stop_stays_in_the_title_the_crf_read_on
                                uncertain=("title",))
     assert combine(ran_into, cut.replace(raw=into, container="", publisher="Kanäle und Häfen Harbour Press")
                    ).title == "Rivers of Glass"
+    # a report's kind and number the CRF ran the title on over are no subtitle
+    report = "Doe, Jane. Rivers of Glass. Technical Report TU Harbour rr-02-92, Harbour University, 1993."
+    as_report = ParsedReference(raw=report, type="techreport", authors=DOE, year="1993",
+                                title="Rivers of Glass. Technical Report TU Harbour rr-02-92",
+                                publisher="Harbour University", uncertain=("title",))
+    assert combine(as_report, cut.replace(raw=report, container="", volume="")).title == "Rivers of Glass"
 
 
 def test_a_description_in_brackets_after_the_title_is_no_part_of_it():

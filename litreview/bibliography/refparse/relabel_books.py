@@ -173,10 +173,10 @@ def subtitle_opening_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         return tagged
     first, last, words = found
     stop = next((k for k in range(first, last) if _SENTENCE_OR_ASKED.search(words[k])), None)
-    if stop is None or stop - first < 2 or not words[stop + 1][:1].isupper() \
+    if stop is None or stop - first < 2 or not words[stop + 1][:1].isupper() or _ABBREVIATED.fullmatch(words[stop]) \
             or any(w.strip(".,:;").casefold() in JOURNAL for w in words[first:stop + 1]) \
             or any(_ABBREVIATED.fullmatch(w) for w in words[stop + 1:last + 1]):
-        return tagged  # "IEEE Signal Process. Lett.", "Future Generation Comp. Syst.": an abbreviated name's stops
+        return tagged  # "IEEE Signal Process. Lett.", "Bank of St. Louis Review": an abbreviated word's stop
     return [t._replace(label="title") if first <= k <= stop else t for k, t in enumerate(tagged)]
 
 

@@ -40,6 +40,8 @@ def site_before_medium(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+#: a place and its state's two letters closing a sentence ("Ann Arbor, MI.")
+_PLACE_STATE = lazy(r",\s+[A-Z]{2}\.?$")
 #: the most words of a site's name before its medium (a title's last sentence, at most two fewer)
 _SITE_RUN = 6
 
@@ -64,8 +66,9 @@ def site_before_access(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         s += 1  # Harvard's "[online]" before the site's name is the medium's
     site = words[s:a]
     if not site or s < 1 or tagged[s - 1].label not in ("title", "genre") or any(
-            w.startswith("[") or w.strip(".,").casefold() in THESIS or date_word(w) for w in site):
-        return tagged
+            w.startswith("[") or w.strip(".,").casefold() in THESIS or date_word(w) for w in site) \
+            or F.known_place(" ".join(site).rstrip(".")) or _PLACE_STATE.search(" ".join(site)):
+        return tagged  # "Ann Arbor, MI.": a place, no site
     t = s - 1 if tagged[s - 1].label == "title" else s - 2  # the title's last word, before the medium if any
     if t < 1 or tagged[t].label != "title" or not SENTENCE_END.search(words[t]) \
             or (t < s - 1 and not F.MEDIUM.match(words[t + 1])):

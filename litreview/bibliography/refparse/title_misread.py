@@ -13,7 +13,7 @@ from functools import lru_cache
 from ...locale_terms import EDITION_WORDS
 from ..keys import STOPWORDS
 from . import fields as F
-from .lexicon import AND, JOURNAL, PUBLISHER
+from .lexicon import AND, JOURNAL, PUBLISHER, THESIS
 from .reference import ParsedReference
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -212,9 +212,9 @@ def subtitle_cut(crf: ParsedReference, title: str) -> bool:
         return False
     rest = mine[stop.end():].split()
     if len(rest) < 2 or norm(" ".join(rest)) == norm(head) or rest[0].casefold().rstrip(":") == "in" \
-            or any(w.strip(",.:;").casefold() in JOURNAL for w in rest):
+            or any(w.strip(",.:;").casefold() in JOURNAL | THESIS for w in rest):
         return False  # a journal's or a book's name the CRF ran the title on over ("Title. Annals of the …", "Title.
-        # In: Book"), or the book's title printed again after a chapter's of the same name
+        # In: Book", "Title. Technical Report TU Wien"), or the book's title printed again after a chapter's
     at = crf.raw.find(mine)
     return at >= 0 and bool(_TITLE_CLOSED.match(crf.raw, at + len(mine)))
 
