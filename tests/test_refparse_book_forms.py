@@ -1,6 +1,6 @@
 """Where a book's or a chapter's parts were read as another field's words: a chapter's book after its editors' role or
 after "In", a journal's name closing a title before the volume, a place and a publisher read as one span, a series
-before MDPI's "Publisher: Place"."""
+before MDPI's "Publisher: Place", a book's subtitle or a web page's site read as a container or a genre."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ import pytest
 
 from litreview.bibliography.refparse.assemble import assemble
 from litreview.bibliography.refparse.features import tokenize
-from litreview.bibliography.refparse.relabel_books import book_after_closed_editors, place_closing_container
+from litreview.bibliography.refparse.relabel_books import (
+    book_after_closed_editors,
+    place_closing_container,
+    subtitle_opening_journal,
+    subtitle_read_as_container,
+    title_run_into_container,
+)
+from litreview.bibliography.refparse.relabel_journal import site_before_access
 from litreview.bibliography.refparse.relabel_journal_names import periodical_closing_title
 from litreview.bibliography.refparse.relabel_publisher import publisher_after_editors_stop
 from litreview.bibliography.refparse.relabel_spans import container_after_in
@@ -149,3 +156,112 @@ def test_a_span_opened_by_in_is_the_container(text, marked, container):
 ])
 def test_a_publisher_after_the_editors_names_stop_is_the_publisher(text, marked, publisher):
     assert _words(publisher_after_editors_stop(_tagged(text, marked)), "publisher") == publisher
+
+
+def test_a_subtitle_after_a_question_mark_and_the_styles_stop_read_as_a_container_is_the_titles():
+    # made by hand: a title ending in "?" printed with the style's stop after it ("?."), its subtitle read as a container
+    text = "Doe, J. 2007. Wer spricht hier?. Eine Studie der Gesprächsrunden. Harbour-Verlag."
+    labels = "author author date title title title container container container container publisher"
+    out = subtitle_read_as_container(_tagged(text, labels))
+    assert _words(out, "title") == "Wer spricht hier?. Eine Studie der Gesprächsrunden."
+    assert _words(out, "container") == ""
+
+
+@pytest.mark.parametrize(("text", "marked", "title", "container"), [
+    # made by hand: the model cut a book's title mid-sentence, before a lower-case word, the rest read as a container
+    ("Doe J. Die Häfen der Hanse in der frühen Neuzeit. 2. Harbour Verlag; 2005.",
+     "author author title title title title container container container container edition publisher publisher date",
+     "Die Häfen der Hanse in der frühen Neuzeit.", ""),
+    # a container after the title's stop, or opened with a capital, is left as read
+    ("Doe J. Die Häfen der Hanse. in der frühen Neuzeit. Harbour Verlag; 2005.",
+     "author author title title title title container container container container publisher publisher date",
+     "Die Häfen der Hanse.", "in der frühen Neuzeit."),
+    ("Doe J. Die Häfen der Hanse Nordsee Studien. Harbour Verlag; 2005.",
+     "author author title title title title container container publisher publisher date",
+     "Die Häfen der Hanse", "Nordsee Studien."),
+])
+def test_a_container_opened_mid_sentence_after_the_title_before_the_publisher_is_the_titles_end(
+        text: str, marked: str, title: str, container: str) -> None:
+    out = title_run_into_container(_tagged(text, marked))
+    assert (_words(out, "title"), _words(out, "container")) == (title, container)
+
+
+@pytest.mark.parametrize(("text", "marked", "site"), [
+    # made by hand: Frontiers' "Title. Site. Available at: URL", the site read as a genre
+    ("Roe, T. (2012). Harbours in winter. TheHarbour. Available at: http://example.org/a (Accessed May 8, 2022).",
+     "author author date title title title genre note note url note note note note", "TheHarbour."),
+    # Harvard's "Title. [online] Site. Available at: <URL>", the medium and the site read as a genre
+    ("Roe, T., 2011. Harbours in winter. [online] harbour-news.de. Available at: <http://example.org/a>",
+     "author author date title title title genre genre note note url", "harbour-news.de."),
+    # a kind of work in brackets, or a working paper's words, is no site
+    ("Roe, T. (2012). Harbours in winter [Text]. Retrieved from http://example.org/a",
+     "author author date title title title genre note note url", ""),
+    ("Roe, T. (2012). Harbours in winter. Working paper. Available at: http://example.org/a",
+     "author author date title title title genre genre note note url", ""),
+    # nor a place and its state
+    ("Harbour Study. (2015). About the Harbour Study. Ann Arbor, MI. Retrieved from http://example.org/a",
+     "author author date title title title title genre genre genre note note url", ""),
+])
+def test_a_short_sentence_between_a_pages_title_and_its_link_is_the_site(text: str, marked: str, site: str) -> None:
+    out = site_before_access(_tagged(text, marked))
+    assert _words(out, "container") == site
+
+
+def test_what_a_list_prints_for_no_authors_name_is_one_name_and_the_words_after_it_the_title():
+    from litreview.bibliography.refparse.names import scan_names
+    from litreview.bibliography.refparse.relabel_names import words_after_no_name
+    from litreview.bibliography.refparse.rules import parse_reference
+
+    for text in ("o.A. (1953). Lebendige Wahlsendungen. Fernsehen, 335.", "O. A. Lebendige Wahlsendungen. Fernsehen 1953; 6: 335."):
+        found = scan_names(text)
+        assert found is not None and len(found.persons) == 1
+        assert parse_reference(text).title == "Lebendige Wahlsendungen"
+    # made by hand: the model read the title's capitalised words as more names after the marker
+    text = "38 o.A. Die Werner-Höfer-Schau. Der Spiegel. 1959; : 47–59."
+    marked = "number author author author author author date volume pages"
+    out = words_after_no_name(_tagged(text, marked))
+    assert (_words(out, "author"), _words(out, "title")) == ("o.A.", "Die Werner-Höfer-Schau. Der Spiegel.")
+    # a name list that opens with a real name is left as read
+    text = "38 Ross A. Die Werner-Höfer-Schau. Der Spiegel. 1959; : 47–59."
+    assert _words(words_after_no_name(_tagged(text, "number author " + marked[7:])), "title") == ""
+
+
+def test_editors_role_printed_after_their_names_with_no_comma_before_the_year_closes_the_names():
+    from litreview.bibliography.refparse.rules import parse_reference
+
+    # Frontiers' "Doe, J., and Roe, K. eds. (2012). Title. Publisher."
+    ref = parse_reference("Gee, J. P., and Handford, M. eds. (2012). The Handbook of Harbours. Routledge.")
+    assert ([p.family for p in ref.editors], ref.year, ref.title) == (["Gee", "Handford"], "2012", "The Handbook of Harbours")
+    # a title's capitalised "Eds" after the names is the title's
+    assert parse_reference("Gee, J. P. (2012). Eds and flows of harbours. Routledge.").title.startswith("Eds and flows")
+
+
+@pytest.mark.parametrize(("text", "marked", "title", "journal"), [
+    # made by hand: the subtitle after the title's stop read into the journal's name, before the volume
+    ("Doe, J. Häfen im Winter. Schiffe, Kräne und Lager im Vergleich. Hafen Perspektiven, 1, 2–17.",
+     "author author title title title journal journal journal journal journal journal journal journal volume "
+     "pages", "Häfen im Winter. Schiffe, Kräne und Lager im Vergleich.", "Hafen Perspektiven,"),
+    # an abbreviated journal's stops close no sentence
+    ("Doe, J. Häfen im Winter. IEEE Harbour Signal Process. Lett. 17, 173–176.",
+     "author author title title title journal journal journal journal journal volume pages",
+     "Häfen im Winter.", "IEEE Harbour Signal Process. Lett."),
+    ("Doe, J. Häfen im Winter. Harbour Bank of St. Louis Review 93, 1–9.",
+     "author author title title title journal journal journal journal journal journal volume pages",
+     "Häfen im Winter.", "Harbour Bank of St. Louis Review"),
+])
+def test_a_subtitle_opening_the_journals_span_is_the_titles(text: str, marked: str, title: str, journal: str) -> None:
+    out = subtitle_opening_journal(_tagged(text, marked))
+    assert (_words(out, "title"), _words(out, "journal")) == (title, journal)
+
+
+def test_a_description_in_brackets_closing_the_title_is_the_genre():
+    from litreview.bibliography.refparse.relabel_quoted import description_closing_title
+
+    text = "Doe, J. (2022). Trading in harbours [SSRN Scholarly Paper]. Rochester, NY: Harbour Press."
+    marked = "author author date title title title title title title location location publisher publisher"
+    out = description_closing_title(_tagged(text, marked))
+    assert (_words(out, "title"), _words(out, "genre")) == ("Trading in harbours", "[SSRN Scholarly Paper].")
+    # NLM's title translated into English, all in brackets, stays the title
+    text = "Doe J. [Letter on harbours]. Harbour J. 2001;3:1-2."
+    out = description_closing_title(_tagged(text, "author author title title title journal journal volume"))
+    assert _words(out, "title") == "[Letter on harbours]."

@@ -242,3 +242,45 @@ def test_a_title_the_rules_read_from_its_and_on_past_its_end_is_the_models_with_
                             title="and the sea, „Bird Studies” 1933, t. 9, s. 4-6")
     out = combine(crf, rules)
     assert (out.title, out.authors) == ("Herons and the sea", DOE)
+
+
+def test_a_subtitle_printed_after_a_full_stop_stays_in_the_title_the_crf_read_on_over_it():
+    raw = "Doe, Jane. 2009. Rivers of Glass. Eine Geschichte der Kanäle und Häfen. Harbour Press."
+    crf = ParsedReference(raw=raw, type="book", authors=DOE, year="2009",
+                          title="Rivers of Glass. Eine Geschichte der Kanäle und Häfen", publisher="Harbour Press",
+                          uncertain=("title",))
+    rules = ParsedReference(raw=raw, type="book", authors=DOE, year="2009", title="Rivers of Glass",
+                            publisher="Harbour Press")
+    assert combine(crf, rules).title == "Rivers of Glass. Eine Geschichte der Kanäle und Häfen"
+    # a journal's name the CRF ran the title on over is the rules' to cut
+    journal = "Doe, Jane. 2009. Rivers of Glass. Annals of the Harbour Society 4: 1–9."
+    ran_on = ParsedReference(raw=journal, type="article", authors=DOE, year="2009",
+                             title="Rivers of Glass. Annals of the Harbour", container="Society", volume="4",
+                             uncertain=("title",))
+    cut = ParsedReference(raw=journal, type="article", authors=DOE, year="2009", title="Rivers of Glass",
+                          container="Annals of the Harbour Society", volume="4")
+    assert combine(ran_on, cut).title == "Rivers of Glass"
+    # so is a title run on into the first words of a name with no stop before the rest ("… Harbour | Press")
+    into = "Doe, Jane. 2009. Rivers of Glass. Kanäle und Häfen Harbour Press."
+    ran_into = ParsedReference(raw=into, type="book", authors=DOE, year="2009",
+                               title="Rivers of Glass. Kanäle und Häfen Harbour", publisher="Press",
+                               uncertain=("title",))
+    assert combine(ran_into, cut.replace(raw=into, container="", publisher="Kanäle und Häfen Harbour Press")
+                   ).title == "Rivers of Glass"
+    # a report's kind and number the CRF ran the title on over are no subtitle
+    report = "Doe, Jane. Rivers of Glass. Technical Report TU Harbour rr-02-92, Harbour University, 1993."
+    as_report = ParsedReference(raw=report, type="techreport", authors=DOE, year="1993",
+                                title="Rivers of Glass. Technical Report TU Harbour rr-02-92",
+                                publisher="Harbour University", uncertain=("title",))
+    assert combine(as_report, cut.replace(raw=report, container="", volume="")).title == "Rivers of Glass"
+
+
+def test_a_description_in_brackets_after_the_title_is_no_part_of_it():
+    raw = "Doe, J. (2012, July 25). Harbours in winter [Text]. Retrieved May 8, 2022, from http://example.org/a"
+    crf = ParsedReference(raw=raw, authors=DOE, year="2012", title="Harbours in winter", note="[Text]",
+                          uncertain=("title",))
+    rules = ParsedReference(raw=raw, authors=DOE, year="2012", title="Harbours in winter [Text]")
+    assert combine(crf, rules).title == "Harbours in winter"
+    # a bracket holding a number is the title's ("[Ru(bpy)3]")
+    numbered = rules.replace(title="Harbours in winter [Part 2]")
+    assert combine(crf, numbered).title == "Harbours in winter [Part 2]"

@@ -25,6 +25,7 @@ from .tail import THESIS
 from .title_misread import (
     and_as_name,
     container_run_on,
+    description_after,
     edition_run_on,
     into_parenthesis,
     list_cut,
@@ -32,6 +33,7 @@ from .title_misread import (
     names_open_title,
     quote_in_names,
     quoted_itself,
+    subtitle_cut,
     title_as_publisher,
     year_opens,
     year_span_cut,
@@ -450,7 +452,8 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
                                     or list_cut(str(mine), str(theirs)) or title_as_publisher(crf, rules, str(theirs))
                                     or year_opens(str(mine), str(theirs), crf.year or rules.year, rules.raw)
                                     or container_run_on(str(mine), str(theirs), crf)
-                                    or year_span_cut(str(mine), str(theirs), crf.year or rules.year)):
+                                    or year_span_cut(str(mine), str(theirs), crf.year or rules.year)
+                                    or subtitle_cut(crf, str(theirs)) or description_after(str(mine), str(theirs))):
                 continue
             if name == "title" and (_name_head(str(theirs), crf) or _past_stop(str(mine), str(theirs))
                                     or _container_past_stop(str(mine), str(theirs), crf)

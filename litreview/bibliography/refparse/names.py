@@ -247,13 +247,21 @@ class _Reader:
         return hit
 
 
-#: "(Eds.)", ", ed."; German "(Hrsg.)" / "(Hg.)", ABNT's "(org.)" / "(coord.)", French "(dir.)" / "(éd.)"
-_ED_AFTER = lazy(r"\s*,?\s*\((?:eds?|éds?|editors?|hrsg|hgg?|orgs?|coords?|dir)\.?\)[.,]?|\s*,\s*(?:eds?|editors?)\.?(?=[\s.,]|$)[.,]?",
-                re.IGNORECASE)
+#: "(Eds.)", ", ed."; German "(Hrsg.)" / "(Hg.)", ABNT's "(org.)" / "(coord.)", French "(dir.)" / "(éd.)"; Frontiers'
+#: "Doe, J. eds. (2009)", the role printed with no comma before the year
+_ED_AFTER = lazy(r"\s*,?\s*\((?:eds?|éds?|editors?|hrsg|hgg?|orgs?|coords?|dir)\.?\)[.,]?|\s*,\s*(?:eds?|editors?)\.?(?=[\s.,]|$)[.,]?"
+                r"|\s+(?-i:eds?\.|editors)(?=\s+\(?\d{4})", re.IGNORECASE)
+
+
+#: what a list prints for a work with no author's name, German "o. A." (ohne Angabe) and Latin "N. N." (nomen
+#: nescio), as the name it stands for: it is read as one name (as "Anon." is), the title after it
+NO_NAME = lazy(r"(?:[oO]\.\s?A|N\.\s?N)\.(?=[\s,:;(]|$)")
 
 
 def scan_names(text: str, start: int = 0) -> NameList | None:
     """Read the name list at ``text[start:]``; None when the text does not start with names."""
+    if (m := NO_NAME.match(text, start)) is not None:
+        return NameList((Person(family=m.group()[:-1]),), m.end())
     toks = _tokens(text, start, len(text))
     if not toks:
         return None

@@ -24,7 +24,9 @@ from .relabel_books import (
     publisher_past_a_sentence,
     publisher_past_books_stop,
     subtitle_and_publisher_read_as_container,
+    subtitle_opening_journal,
     subtitle_read_as_container,
+    title_run_into_container,
     work_cited_in_title,
 )
 from .relabel_journal import (
@@ -33,6 +35,7 @@ from .relabel_journal import (
     journal_read_as_publisher,
     periodical_before_its_day,
     publisher_after_journal,
+    site_before_access,
     site_before_medium,
 )
 from .relabel_journal_names import (
@@ -58,6 +61,7 @@ from .relabel_names import (
     names_run_on,
     role_after_names,
     vancouver_end,
+    words_after_no_name,
 )
 from .relabel_numbers import (
     article_number_after_volume,
@@ -102,6 +106,7 @@ from .relabel_quoted import (
     book_after_in,
     bracket_opening_title,
     container_after_quoted_title,
+    description_closing_title,
     quoted_name_after_in,
     title_before_in_quoted_name,
     title_to_its_quote,
@@ -473,6 +478,7 @@ _TITLE_OPENERS = (*_QUOTES, "[")
 #: the rules in the order they are applied
 _RULES = (
     _rule(label_before_names),
+    _rule(words_after_no_name, "", "author editor", marks=("o.", "O.", "N.")),
     _rule(body_opening_title, "title", unless="author editor"),
     _rule(initial_after_body, "author title", marks=(":",)),
     _rule(day_before_month, "date", _NUMBERS),
@@ -506,6 +512,7 @@ _RULES = (
     _rule(place_read_as_journal, "title volume", _SPAN),
     _rule(journal_before_date, "title", _NUMBERS, unless=_SPAN),
     _rule(site_before_medium, "title", unless=_SPAN, marks=("[",)),
+    _rule(site_before_access, "title url", unless="container journal publisher location"),
     _rule(_place_before_state, "location", _SPAN, marks=("(",)),
     _rule(publisher_from_its_delimiter, "publisher"),
     _rule(publisher_after_semicolon, "publisher title", marks=(";",)),
@@ -545,6 +552,8 @@ _RULES = (
     _rule(series_before_imprint, "location publisher", "title edition"),
     _rule(place_closing_container, "publisher", _SPAN, marks=(":",)),
     _rule(subtitle_read_as_container, "title publisher", _SPAN, unless="volume pages editor"),
+    _rule(title_run_into_container, "title publisher", _SPAN, unless="volume pages editor"),
+    _rule(subtitle_opening_journal, "title", _SPAN, _NUMBERS, unless="editor"),
     _rule(subtitle_and_publisher_read_as_container, "title", _SPAN, unless="publisher volume pages editor"),
     _rule(publisher_after_editors, "editor", marks=("(",)),
     _rule(publisher_after_editors_stop, "editor", unless="publisher"),
@@ -564,6 +573,7 @@ _RULES = (
     _rule(title_before_in_quoted_name, marks=("«", "“")),
     _rule(range_closing_title, rivals=_NUMBERS),
     _rule(bracket_opening_title, marks=_TITLE_OPENERS),
+    _rule(description_closing_title, "title", marks=("[",)),
     _rule(publisher_before_article_pages, marks=(":",)),
     _rule(place_before_imprint_colon, marks=(":",)),
     _rule(pages_in_parenthesis, marks=("(",)),

@@ -99,22 +99,26 @@ def publisher_past_books_stop(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return [t._replace(label="publisher") if stop < k <= last else t for k, t in enumerate(tagged)]
 
 
+#: an abbreviated word of a journal's name ("Lett.", "Syst.", "Bull.")
+_ABBREVIATED = lazy(r"[A-Z][a-z]{0,4}\.,?")
 #: a number in Roman numerals ("XXIV"): a yearbook's or a volume's, no publisher's name
 _ROMAN = lazy(r"[IVXLC]{2,}")
 #: what may follow a book's name closed by its publisher's
 _AFTER_BOOKS_PUBLISHER = frozenset(("date", "pages", "isbn", "url", "doi", "note"))
 
 
-def _container_after_title(tagged: Sequence[Tagged], stop: re.Pattern[str]) -> tuple[int, int, list[str]] | None:
+def _container_after_title(tagged: Sequence[Tagged], stop: re.Pattern[str], closed: bool = True
+                           ) -> tuple[int, int, list[str]] | None:
     """The reading's one run of container (or journal) labels, right after a title whose last word ``stop`` finds,
-    not opened by "In" and closed by a full stop: its first and last index and the reading's words (None for none)."""
+    not opened by "In" and (``closed``) closed by a full stop: its first and last index and the reading's words (None
+    for none)."""
     spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
     if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0]:
         return None
     first, last = spans[0], spans[-1]
     words = [t.token.text for t in tagged]
     if tagged[first - 1].label != "title" or not stop.search(words[first - 1]) \
-            or words[first].casefold().rstrip(":") in IN or not words[last].endswith("."):
+            or words[first].casefold().rstrip(":") in IN or (closed and not words[last].endswith(".")):
         return None
     return first, last, words
 
@@ -126,7 +130,7 @@ def subtitle_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     editors). Not a periodical's or a series' name ("Title. Lecture Notes in Statistics. Springer")."""
     if any(t.label in ("volume", "pages", "editor") for t in tagged):
         return tagged
-    if (found := _container_after_title(tagged, SENTENCE_END)) is None:
+    if (found := _container_after_title(tagged, _SENTENCE_OR_ASKED)) is None:
         return tagged
     first, last, words = found
     if F.PERIODICAL.search(" ".join(words[first:last + 1])) \
@@ -136,6 +140,44 @@ def subtitle_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     if after == len(tagged) or tagged[after].label != "publisher":
         return tagged
     return [t._replace(label="title") if first <= k <= last else t for k, t in enumerate(tagged)]
+
+
+def title_run_into_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A container run opened by a lower-case word right after a title's word that no punctuation closes, and closed by
+    its stop before the publisher (a place or an edition between), in a reading with no editors, volume or pages, is the
+    title's end: the model cut a book's title mid-sentence ("… und Politikfeldern | in der Bundesrepublik Deutschland. 2.
+    VS Verlag"). A container is printed after the title's stop or comma, or after "In:"; none runs on from its words."""
+    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
+    if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0]:
+        return tagged
+    first, last = spans[0], spans[-1]
+    before, opening = tagged[first - 1].token.text, tagged[first].token.text
+    if tagged[first - 1].label != "title" or not before[-1:].isalnum() or not opening[:1].islower() \
+            or opening.endswith(":") or not tagged[last].token.text.endswith("."):
+        return tagged
+    after = next((k for k in range(last + 1, len(tagged)) if tagged[k].label not in _BEFORE_PUBLISHER), len(tagged))
+    if after == len(tagged) or tagged[after].label != "publisher":
+        return tagged
+    return [t._replace(label="title") if first <= k <= last else t for k, t in enumerate(tagged)]
+
+
+def subtitle_opening_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A sentence of three words or more that opens a journal's span right after the title's stop, in a reading with a
+    volume or pages and no editors, and that another sentence of the span follows, is the title's subtitle: "Title.
+    Fernsehen, Radio, Zeitung und Internet im Vergleich. Media Perspektiven, 1, 2–17" (a title stored with its subtitle
+    after a stop; the model read the subtitle into the journal's name). Not where a journal's word or an abbreviation
+    closes or fills the sentence ("Aptum. Zeitschrift für …", "Proc. Natl. Acad."), nor a book's span after "In"."""
+    if not any(t.label in ("volume", "pages") for t in tagged) or any(t.label == "editor" for t in tagged):
+        return tagged
+    if (found := _container_after_title(tagged, _SENTENCE_OR_ASKED, closed=False)) is None:
+        return tagged
+    first, last, words = found
+    stop = next((k for k in range(first, last) if _SENTENCE_OR_ASKED.search(words[k])), None)
+    if stop is None or stop - first < 2 or not words[stop + 1][:1].isupper() or _ABBREVIATED.fullmatch(words[stop]) \
+            or any(w.strip(".,:;").casefold() in JOURNAL for w in words[first:stop + 1]) \
+            or any(_ABBREVIATED.fullmatch(w) for w in words[stop + 1:last + 1]):
+        return tagged  # "IEEE Signal Process. Lett.", "Bank of St. Louis Review": an abbreviated word's stop
+    return [t._replace(label="title") if first <= k <= stop else t for k, t in enumerate(tagged)]
 
 
 def subtitle_and_publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
@@ -166,8 +208,11 @@ def subtitle_and_publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequen
             for k, t in enumerate(tagged)]
 
 
-#: a title's last word closed by its stop, a quote printed either side of it or an ellipsis ("Abend...", "Christiansen„.")
-_TITLE_STOP = lazy(r"\w{2,}[”“„»\"’]?(?:[.?!]|\.\.\.|…)[”“„»\"’]?$")
+#: a title's last word closed by its stop, a quote printed either side of it or an ellipsis ("Abend...", "Christiansen„."),
+#: or by a question or exclamation mark and the stop a style prints after it all the same ("Öffentlichkeit?.")
+_TITLE_STOP = lazy(r"\w{2,}[”“„»\"’]?(?:[.?!]|\.\.\.|…|[?!]\.)[”“„»\"’]?$")
+#: a sentence's last word (as ``SENTENCE_END`` finds it), its question or exclamation mark followed by the style's stop or not
+_SENTENCE_OR_ASKED = lazy(r"(?<![\w)’”»])[\w)’”»]{2,}(?:[.?!]|[?!]\.)[”»]?$")
 #: what a style prints between a book's title and its publisher: the place, the edition ("Subtitle. 2. VS Verlag")
 _BEFORE_PUBLISHER = frozenset(("location", "edition"))
 

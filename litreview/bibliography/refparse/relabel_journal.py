@@ -1,7 +1,7 @@
 """Rules over the tagger's labels that find a periodical's or a book's name the model read as the title's, a
 publisher's, a genre's or a note's words (part of ``relabel``): where the date, the volume, "In:" and the title's
-closing stop or quote, or a medium in brackets after a site's name, say it is there (ISO 690, DIN, ABNT, MDPI, PubMed, Chicago's
-newspapers).
+closing stop or quote, or a medium in brackets after a site's name or the link after it, say it is there (ISO 690, DIN,
+ABNT, MDPI, PubMed, Chicago's newspapers, Harvard's and Frontiers' web pages).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import MONTHS
+from .lexicon import ACCESSED, MONTHS, THESIS
 from .relabel_names import RUN as _RUN
 from .relabel_spans import SENTENCE_END
 from .tagger import Tagged
@@ -40,8 +40,40 @@ def site_before_medium(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+#: a place and its state's two letters closing a sentence ("Ann Arbor, MI.")
+_PLACE_STATE = lazy(r",\s+[A-Z]{2}\.?$")
 #: the most words of a site's name before its medium (a title's last sentence, at most two fewer)
 _SITE_RUN = 6
+
+
+def site_before_access(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A short sentence read as a genre's or a note's words between a title's closing stop and the link or the phrase
+    that opens it ("Available at:", "Retrieved from"), a medium in brackets before it or not, in a reading with no
+    container, publisher or place, is the site the page is in: Frontiers' "Title. TheEuropean. Available at: URL",
+    Harvard's "Title. [online] NachDenkSeiten. Available at: <URL>" (the model read the site's name as a genre). Not a
+    kind of work ("Working paper.", "[Text].") nor a date."""
+    if any(t.label in ("container", "journal", "publisher", "location") for t in tagged):
+        return tagged
+    words = [t.token.text for t in tagged]
+    a = next((k for k, t in enumerate(tagged) if t.label == "url"
+              or (t.label == "note" and words[k].casefold().rstrip(":") in ACCESSED)), 0)
+    if a < 2 or tagged[a - 1].label not in ("genre", "note") or not SENTENCE_END.search(words[a - 1]):
+        return tagged
+    label, s = tagged[a - 1].label, a - 1
+    while s > 0 and tagged[s - 1].label == label and a - s < _SITE_RUN and not SENTENCE_END.search(words[s - 1]):
+        s -= 1
+    if F.MEDIUM.match(words[s]):
+        s += 1  # Harvard's "[online]" before the site's name is the medium's
+    site = words[s:a]
+    if not site or s < 1 or tagged[s - 1].label not in ("title", "genre") or any(
+            w.startswith("[") or w.strip(".,").casefold() in THESIS or date_word(w) for w in site) \
+            or F.known_place(" ".join(site).rstrip(".")) or _PLACE_STATE.search(" ".join(site)):
+        return tagged  # "Ann Arbor, MI.": a place, no site
+    t = s - 1 if tagged[s - 1].label == "title" else s - 2  # the title's last word, before the medium if any
+    if t < 1 or tagged[t].label != "title" or not SENTENCE_END.search(words[t]) \
+            or (t < s - 1 and not F.MEDIUM.match(words[t + 1])):
+        return tagged
+    return [x._replace(label="container") if s <= k < a else x for k, x in enumerate(tagged)]
 
 def journal_before_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The last sentence of a title that a date and then the volume follow, in a reading with no container, is the

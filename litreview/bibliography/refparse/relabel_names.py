@@ -11,7 +11,7 @@ from ...lazyre import lazy
 from ...locale_terms import SUFFIXES_IN_TEXT
 from . import fields as F
 from .lexicon import AND, EDITOR, IN
-from .names import is_bare_initials, is_initials, is_organisation_name, is_particle
+from .names import NO_NAME, is_bare_initials, is_initials, is_organisation_name, is_particle
 from .tagger import Tagged
 
 #: at most this many tokens are moved by one rule (here and in ``relabel``, ``relabel_spans``, ``relabel_journal``)
@@ -34,6 +34,22 @@ def first_run(tagged: Sequence[Tagged], label: str) -> tuple[int, int] | None:
 def _first_names(tagged: Sequence[Tagged]) -> tuple[int, int] | None:
     """Where the first run of words read as authors starts and ends (past its last word); None with no author."""
     return first_run(tagged, "author")
+
+
+def words_after_no_name(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words the model read as names after what a list prints for no author's name (German "o. A.", "N. N.") are
+    the title's: "o.A. Die Werner-Höfer-Schau. Der Spiegel. 1959" (the model took the title's capitalised words for
+    more names); the marker stays the name it stands for."""
+    for label in ("author", "editor"):
+        if (run := first_run(tagged, label)) is None:
+            continue
+        first, n = run
+        marker = " ".join(t.token.text for t in tagged[first:first + 2])
+        if (m := NO_NAME.match(marker)) is None:
+            continue
+        first += 1 if m.end() <= len(tagged[first].token.text) else 2
+        return [t._replace(label="title") if first <= k < n else t for k, t in enumerate(tagged)]
+    return tagged
 
 
 def names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

@@ -172,6 +172,30 @@ def bracket_opening_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return [t._replace(label="title") if k == start - 1 else t for k, t in enumerate(tagged)]
 
 
+def description_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A description in square brackets closing the title, a few capitalised words with no digit, is the genre's: APA
+    prints the kind of work there ("Title [SSRN Scholarly Paper].", "Title [Text].", "Title [Computer software]."), no
+    part of the title, which goes on before it (NLM's title translated into English is all in brackets)."""
+    run = [k for k, t in enumerate(tagged) if t.label == "title"]
+    if not run or run[-1] - run[0] + 1 != len(run):
+        return tagged
+    last = run[-1]
+    if not tagged[last].token.text.rstrip(".,;:").endswith("]"):
+        return tagged
+    opens = next((k for k in range(last, max(run[0], last - _DESCRIPTION_RUN) - 1, -1)
+                  if tagged[k].token.text.startswith("[")), None)
+    if opens is None or opens - run[0] < 2:
+        return tagged
+    words = " ".join(t.token.text for t in tagged[opens:last + 1])
+    if not words[1:2].isupper() or F.DIGIT.search(words) or words.count("[") != 1 or words.count("]") != 1:
+        return tagged
+    return [t._replace(label="genre") if opens <= k <= last else t for k, t in enumerate(tagged)]
+
+
+#: the most words of a description in brackets closing a title ("[Doctoral dissertation, University of Kent]")
+_DESCRIPTION_RUN = 6
+
+
 #: what closes a title opened by a quote, or by the square bracket of NLM's title translated into English
 _TITLE_CLOSER = {**F.QUOTE_CLOSER, "[": "]"}
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ...locale_terms import EDITION_WORDS
 from ..keys import STOPWORDS
 from . import fields as F
-from .lexicon import AND, JOURNAL, PUBLISHER
+from .lexicon import AND, JOURNAL, PUBLISHER, THESIS
 from .reference import ParsedReference
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -189,3 +189,47 @@ def edition_run_on(crf: ParsedReference, title: str) -> bool:
         return False
     rest = theirs[len(mine):]
     return rest == edition or any(rest == edition + norm(w) for w in EDITION_WORDS)
+
+
+#: what follows a title's first sentence before its subtitle: the full stop (none after a question or exclamation
+#: mark, which is its own), a space, and a word or an opening quote
+_SUBTITLE_STOP = re.compile(r"\.?\s+(?=[^\W\d_]|[„“«\"])")
+
+
+def subtitle_cut(crf: ParsedReference, title: str) -> bool:
+    """The rules' ``title`` is the CRF's first sentence, and the CRF read on over a subtitle of two words or more
+    printed after a full stop and read a container or a publisher after it: books whose title and subtitle a style (or
+    the .bib's title itself) joins with a stop ("Praxisbuch Transkription. Regelsysteme, Software und …. Böhlau"),
+    cut by the rules where the first sentence ends. A stop after a digit or a single letter (a date's day, an
+    initial) ends no sentence of the CRF's; a CRF title that runs on into a word of the container with no stop or comma
+    before it ("Title. Monthly Notices of the Royal | Astronomical Society 537") is no title's end."""
+    mine, head = crf.title, title.rstrip(" .")
+    if len(head) < 2 or not mine.startswith(head) or not (crf.container or crf.publisher) \
+            or not (head[-1] in "?!" or head[-2:].isalpha() or head[-1] in "”“»\")"):
+        return False
+    stop = _SUBTITLE_STOP.match(mine, len(head))
+    if stop is None or (head[-1] not in "?!" and "." not in stop.group()):
+        return False
+    rest = mine[stop.end():].split()
+    if len(rest) < 2 or norm(" ".join(rest)) == norm(head) or rest[0].casefold().rstrip(":") == "in" \
+            or any(w.strip(",.:;").casefold() in JOURNAL | THESIS for w in rest):
+        return False  # a journal's or a book's name the CRF ran the title on over ("Title. Annals of the …", "Title.
+        # In: Book", "Title. Technical Report TU Wien"), or the book's title printed again after a chapter's
+    at = crf.raw.find(mine)
+    return at >= 0 and bool(_TITLE_CLOSED.match(crf.raw, at + len(mine)))
+
+
+#: what closes a title in the string: its punctuation (after a closing quote), not the next word of a name run on,
+#: nor a colon (a subtitle of the container's follows it)
+_TITLE_CLOSED = re.compile(r"[”“»\"’']?(?:[.,;?!]|\s*$|\s+\()")
+
+
+#: a description in square brackets closing a title, a few capitalised words with no digit ("[SSRN Scholarly Paper]")
+_DESCRIPTION_CLOSING = re.compile(r"\s+\[[A-Z][^\[\]\d]*\]\W*$")
+
+
+def description_after(mine: str, theirs: str) -> bool:
+    """The rules' title is the CRF's and then a description in brackets: APA's "Title [Text]. Retrieved from …", whose
+    kind of work the CRF read apart (a genre's or a note's words); it is no part of the title."""
+    m = _DESCRIPTION_CLOSING.search(theirs)
+    return m is not None and bool(mine) and len(m.group().split()) <= 6 and norm(theirs[:m.start()]) == norm(mine)
