@@ -44,7 +44,9 @@ def _tokens(md, text: str) -> list[tuple[str, str, object]]:
 
 
 EDGES = ["a ^[] b", "a ^[", "a ^[b", "^[a]", "a [^n1] b", "a [^n1", "a [^long]", "a [^longer]", "a [^n1 ]", "[^]",
-         "a ^[`]` b", "a ^[\\] b", "a ^[[^n1]] b"]
+         "a ^[`]` b", "a ^[\\] b", "a ^[[^n1]] b", "^[a ^[a ^[a ]", "^[a [b ^[c ]] d]", "^[a [b] ^[c ] d",
+         "^[a " * 25 + "]", "^[a " * 25 + "]" * 3, "[" * 30 + "^[a ]" + "]" * 5, "^[[" * 12 + "]" * 30,
+         "^[a `^[` b ]", "^[a \\[ ^[b ] c]", "^[a [^n1] ^[b ]]"]
 
 
 @pytest.mark.parametrize("seed", range(40 + len(EDGES)))
@@ -52,6 +54,19 @@ def test_footnote_rules_match_the_plugins(seed: int) -> None:
     rnd = random.Random(seed)
     text = "Para one.\n\n" + (EDGES[seed - 40] if seed >= 40 else
                               "".join(rnd.choice(PIECES) for _ in range(rnd.randint(5, 120))))
+    for body in (text, text + NOTES):
+        assert _tokens(parser(), body) == _tokens(_plugin_parser(), body), body
+
+
+NESTED = ["^[", "^[a ", "[", "]", "]]", "a", " ", "`", "\\", "[^n1]", "^x^", "\n"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_nested_inline_notes_match_the_plugins(seed: int) -> None:
+    """Openers nested past markdown-it's limit (20), closed late or never: where each bracket closes is the
+    plugin's, however many labels reuse it."""
+    rnd = random.Random(1000 + seed)
+    text = "Para one.\n\n" + "".join(rnd.choice(NESTED) for _ in range(rnd.randint(20, 300)))
     for body in (text, text + NOTES):
         assert _tokens(parser(), body) == _tokens(_plugin_parser(), body), body
 
