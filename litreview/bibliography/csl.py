@@ -16,13 +16,11 @@ from ..model import Bibliography, Finding, Source
 from .csl_item import (
     NAME_VARIABLES,
     canonical_names,
-    flat_date_parts,
     item_source,
-    listed_date_map,
     misnamed_variables,
     refused_value,
     unknown_type,
-    unread_date_part,
+    unread_dates,
 )
 
 CSL_SUFFIXES = (".json", ".yaml", ".yml")
@@ -141,28 +139,10 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                     message=f'item {n} ({key or "no id"}): "{variable}" {wrong}; pandoc refuses the whole file for it '
                     "(a Quarto or R Markdown document citing it stops at rendering)",
                     hint=fix, file=filename, line=here.get(variable) or line))
-            if yaml and (unread := unread_date_part(item)) is not None:
-                variable, part, read = unread
+            for variable, what, fix in unread_dates(item) if yaml else ():
                 problems.append(Finding(
                     code="LR124", severity="warning", key=key or None, file=filename, line=here.get(variable) or line,
-                    message=f"item {n} ({key or 'no id'}): {variable} has date-parts holding {part!r}, which is no "
-                    "number: pandoc reads " + (f"the date as {read}, without it" if read else "no date in it"),
-                    hint=f"Write the date as {variable}: YYYY-MM-DD, or each part of date-parts as a number"))
-            if yaml and (flat := flat_date_parts(item)) is not None:
-                variable, shown, dates = flat
-                problems.append(Finding(
-                    code="LR124", severity="warning", key=key or None, file=filename, line=here.get(variable) or line,
-                    message=f"item {n} ({key or 'no id'}): {variable} has date-parts {shown}, which is no list of "
-                    "dates: pandoc reads no date in it (n.d.)",
-                    hint=f"Write the date as {variable}: YYYY-MM-DD, or date-parts: {dates}"))
-            if yaml and (listed := listed_date_map(item)) is not None:
-                variable, part, value = listed
-                problems.append(Finding(
-                    code="LR124", severity="warning", key=key or None, file=filename, line=here.get(variable) or line,
-                    message=f"item {n} ({key or 'no id'}): {variable} is a list holding {part}: {value}, and pandoc "
-                    "reads a list's items by their year, month and day alone: it reads no date in it (n.d.)",
-                    hint=f"Drop the list's dash: write {variable}: {{{part}: {json.dumps(value, ensure_ascii=False)}}},"
-                    f" or the date as {variable}: YYYY-MM-DD"))
+                    message=f"item {n} ({key or 'no id'}): {variable} {what}", hint=fix))
             for variable, lines in repeated.get(n - 1, {}).items():
                 said = "twice" if len(lines) == 2 else f"{len(lines)} times"
                 problems.append(Finding(

@@ -3,6 +3,7 @@ values pandoc refuses a CSL-JSON file for, and the reading of names and dates.""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -192,6 +193,29 @@ def flat_date_parts(item: Mapping[str, Any]) -> tuple[str, str, str] | None:
             shown = f"[{', '.join(map(str, parts))}]" if isinstance(parts, list) else str(parts)
             return variable, shown, f"[[{', '.join(numbers)}]]"
     return None
+
+
+def unread_dates(item: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """(variable, what pandoc reads wrong in it, what to write instead) for each of a CSL-YAML item's date shapes
+    pandoc reads no whole date in (LR124): a part that is no number, date-parts that are no list of dates, a date
+    written as a list of maps without a year."""
+    found = []
+    if (unread := unread_date_part(item)) is not None:
+        variable, part, read = unread
+        found.append((variable, f"has date-parts holding {part!r}, which is no number: pandoc reads "
+                      + (f"the date as {read}, without it" if read else "no date in it"),
+                      f"Write the date as {variable}: YYYY-MM-DD, or each part of date-parts as a number"))
+    if (flat := flat_date_parts(item)) is not None:
+        variable, shown, dates = flat
+        found.append((variable, f"has date-parts {shown}, which is no list of dates: pandoc reads no date in it (n.d.)",
+                      f"Write the date as {variable}: YYYY-MM-DD, or date-parts: {dates}"))
+    if (listed := listed_date_map(item)) is not None:
+        variable, part, value = listed
+        found.append((variable, f"is a list holding {part}: {value}, and pandoc reads a list's items by their year, "
+                      "month and day alone: it reads no date in it (n.d.)",
+                      f"Drop the list's dash: write {variable}: {{{part}: {json.dumps(value, ensure_ascii=False)}}},"
+                      f" or the date as {variable}: YYYY-MM-DD"))
+    return found
 
 
 def _whole(value: Any) -> bool:
