@@ -7,6 +7,7 @@ the findings are explained after their paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Protocol
 
@@ -168,12 +169,11 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations, fragments:
             rows.append(paragraph)
             continue
         if rows:
-            parts.append(html_block(_table(ix, layout, citations, rows, here, marks)))
-            parts += [html_block(_display(ix, tex, marks)) for row in rows for tex in row.after]
+            parts += _table_blocks(ix, layout, citations, rows, here, marks)
             rows = [paragraph] if paragraph.table else []
             if rows:
                 continue
-        parts += [html_block(_display(ix, tex, marks)) for tex in paragraph.before]
+        parts += _displays(ix, paragraph.before, marks)
         level = min(6, 2 + paragraph.heading - top, above + 1) if paragraph.heading else 0
         above = level or above
         if fragments is None:
@@ -189,10 +189,9 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations, fragments:
                 if paragraph.note in ix.notes:  # what rendering it does to the page's state (``_note_label``)
                     marks.labelled.add(ix.notes[paragraph.note][0])
         parts.append(html_block(html))
-        parts += [html_block(_display(ix, tex, marks)) for tex in paragraph.after]
+        parts += _displays(ix, paragraph.after, marks)
     if rows:
-        parts.append(html_block(_table(ix, layout, citations, rows, here, marks)))
-        parts += [html_block(_display(ix, tex, marks)) for row in rows for tex in row.after]
+        parts += _table_blocks(ix, layout, citations, rows, here, marks)
     parts.append("## References {#references}\n\n")
     parts.extend(html_block(part) for part in reference_list(ix, layout, citations, marks.ordered, here))
     return page(essay_title(ix), _unlink_missing_places("".join(parts)), hide=["toc"])
@@ -233,6 +232,18 @@ def reference_list(ix: ReviewIndex, layout: Layout, citations: Citations, ordere
     return (f'<p class="lr-small">{plural(len(ordered), "entry", "entries")} of the bibliography{rest}, numbered as '
             'the marks are when this page is printed.</p>',
             f'<ol class="lr-references" data-search-exclude="references">{"".join(items)}</ol>')
+
+
+def _table_blocks(ix: ReviewIndex, layout: Layout, citations: Citations, rows: list[Paragraph], here: str,
+                  marks: _Marks) -> list[str]:
+    """A table's block, then the display math after its rows (``Paragraph.after``)."""
+    return [html_block(_table(ix, layout, citations, rows, here, marks)),
+            *_displays(ix, [tex for row in rows for tex in row.after], marks)]
+
+
+def _displays(ix: ReviewIndex, texs: Iterable[str], marks: _Marks) -> list[str]:
+    """The blocks of display math alone (``_display``), in order."""
+    return [html_block(_display(ix, tex, marks)) for tex in texs]
 
 
 def _display(ix: ReviewIndex, tex: str, marks: _Marks) -> str:
