@@ -23,7 +23,7 @@ from ..lazyre import lazy
 from ..linking.attribution import AUTHORITY
 from ..linking.author_names import person_like
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
-from ..locale_terms import QUOTATION_OPENERS, quote_pairs
+from ..locale_terms import QUOTATION_OPENERS, quote_marks, quote_pairs
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Orphan, Source
 from ..text import fold
 from .bib import entry_finding
@@ -38,6 +38,7 @@ MIN_QUOTATION_WORDS = 4
 MIN_MARKED_QUOTATION_WORDS = 8
 _MARKS = quote_pairs(QUOTATION_OPENERS)
 _CLOSERS = frozenset(_MARKS.values())
+_QUOTE_MARKS = quote_marks(QUOTATION_OPENERS)
 _EXCERPT = 80
 _TEXT_NOUNS = (r"(?:statements?|sentences?|phrases?|items?|questions?|prompts?|messages?|slogans?|headlines?|"
                r"instructions?|wording|vignettes?|stimul(?:us|i)|quer(?:y|ies)|strings?)")
@@ -447,7 +448,7 @@ def _is_quotation(text: str, least: int = 0) -> bool:
         return False  # “white" ... »: quotation marks that do not pair up are not one quotation
     if inner[:1] == "“" and inner[1:-1].count('"') % 2:
         return False  # “white" light curve ... ``Coloured'': an odd straight quote inside
-    words = [w for w in inner.strip("“”\"«»").split() if any(c.isalnum() for c in w)]
+    words = [w for w in inner.strip(_QUOTE_MARKS).split() if any(c.isalnum() for c in w)]
     return len(words) >= least
 
 
