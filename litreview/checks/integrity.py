@@ -262,7 +262,7 @@ _TAG_LATEX = {"i": "\\textit{...}", "italic": "\\textit{...}", "em": "\\emph{...
 
 
 def _tag_hint(tag: str) -> str:
-    """What to write for an HTML ``tag`` found in a field: its LaTeX, or nothing for a tag of layout."""
+    """What to write for an HTML ``tag`` found in a field: its LaTeX, or for a tag of layout, to delete it."""
     written = (tag.strip("</>").split() or [""])[0].lower()
     if latex := _TAG_LATEX.get(written.split(":")[-1]):
         return f"write {latex} instead of <{written}>...</{written}>"
