@@ -287,3 +287,16 @@ def test_the_words_beside_another_citation_of_the_sentence_are_not_this_ones_con
     text = "It persists over time after learning (Roe 2013), and it is independent of goals (Vane 2011)."
     linkage = link(parse_essay(text), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["r1", "v1"]
+
+
+def test_a_word_that_says_what_kind_of_publication_a_work_is_does_not_pick_it() -> None:
+    # Two Bell and Babb 2021 entries, the document citing one (no letter): the "papers" of the sentence are other
+    # works, no evidence for the entry published in a "Working Paper Series".
+    bib = parse_bibliography(r"""@article{b1, author = {Bell, Dan and Babb, Max}, title = {A factor model for coins},
+  journal = {Working Paper Series}, year = {2021}}
+@misc{b2, author = {Bell, Dan and Babb, Max}, title = {Mispricing and risk in coins}, year = {2021}}
+""")
+    text = "Bell and Babb (2021) did so first; other papers did so later."
+    linkage = link(parse_essay(text), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == []
+    assert [(m.keys, m.detail) for m in linkage.mentions if m.kind == "marker"] == [(("b1", "b2"), UNDECIDED)]

@@ -20,7 +20,7 @@ from .hits import Found, Hit
 from .index import SourceIndex, clearly_best, persons_of
 from .name_forms import acronym_of
 from .printed_years import COMMON_YEAR, common
-from .text import STOPWORDS, canonical, content_stems
+from .text import FORM_WORDS, STOPWORDS, canonical, content_stems
 
 
 def _reportable(year: str, seg: str) -> bool:
@@ -43,6 +43,13 @@ def _reported() -> frozenset[str]:
     it cites ("Li et al. also notes (2015)" for a work whose record happens to hold "note"). Computed on first use:
     the stemmer is not loaded by a run that links nothing."""
     return frozenset(content_stems(" ".join(sorted(REPORTING))))
+
+
+@cache
+def _form_stems() -> frozenset[str]:
+    """The stems of the words that say what kind of publication a work is ("paper", "journal", "series"): the
+    sentence's "other papers that used it" is no evidence that the work is one of a "Working Paper Series"."""
+    return frozenset(content_stems(" ".join(sorted(FORM_WORDS))))
 
 
 _LETTERED = lazy(r"([^\s(]*[\d.\-][a-z]{1,2})\)?$")
@@ -95,7 +102,7 @@ def _context_words(text: str, at: int, written: str, keys: list[str], index: Sou
     named = set(content_stems(" ".join([written, *firsts]))) | _reported()
     # Nor are the words the document writes all through ("textbooks" in a chapter on textbooks): its topic, not
     # this passage's.
-    weak = named | document_topic.topic(index)
+    weak = named | _form_stems() | document_topic.topic(index)
     return [s for s in content_stems(_own_clause(text, at)) if s not in weak]
 
 
