@@ -327,6 +327,11 @@ def test_a_page_inside_one_entrys_page_range_names_that_entry(text: str) -> None
     assert _paged(BOOK, text) == ["c2"]
 
 
+def test_a_page_outside_every_chapters_range_names_the_book() -> None:
+    # Page 50 is in neither chapter: of the three Doe 1975, only the whole book (no page range) may hold it.
+    assert _paged(CHAPTERS, "Sie sagt es (Poe 1990, 12). Es gilt (Doe 1975, 50).") == ["c3"]
+
+
 @pytest.mark.parametrize(("bib", "text"), [
     (CHAPTERS, "Sie sagt es (Poe 1990, 12). Es gilt (Doe 1975, 32)."),  # the whole book holds page 32 too
     (BOOK, "Sie sagt es (Poe 1990, 12). Es gilt (Doe 1975, 50)."),  # in neither chapter

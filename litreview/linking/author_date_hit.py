@@ -173,19 +173,17 @@ def pages_followed(index: SourceIndex) -> bool:
 
 
 def paged_entry(locator: str, keys: list[str], index: SourceIndex) -> str:
-    """The one entry among ``keys`` whose page range holds the page the citation's locator names, when every other
-    has a page range that does not ("(Doe and Roe 1975a, 32)" for the chapter at pp. 27–42 of their book, not the
-    one at pp. 17–26); '' otherwise. An entry with no page range (a whole book) may hold any page; a bare locator
-    that reads as a year ("(Doe 2010a, 2011)") names no page."""
+    """The one entry among ``keys`` that may hold the page the citation's locator names, every other having a page
+    range that does not: "(Doe and Roe 1975a, 32)" for their chapter at pp. 27–42, not the one at pp. 17–26;
+    "(Doe 2011a, 116)" for their book (no page range: it may hold any page), not its chapter at pp. 119–122. '' when
+    several may or none; a bare locator that reads as a year ("(Doe 2010a, 2011)") names no page."""
     page = _page(locator)
     if page is None:
         return ""
     holding = []
     for key in dict.fromkeys(keys):
         pages = _PAGE_RANGE.match(index.sources[key].pages)
-        if not pages:
-            return ""
-        if int(pages.group(1)) <= page <= int(pages.group(2)):
+        if not pages or int(pages.group(1)) <= page <= int(pages.group(2)):
             holding.append(key)
     return holding[0] if len(holding) == 1 else ""
 
