@@ -287,3 +287,56 @@ def test_the_words_beside_another_citation_of_the_sentence_are_not_this_ones_con
     text = "It persists over time after learning (Roe 2013), and it is independent of goals (Vane 2011)."
     linkage = link(parse_essay(text), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["r1", "v1"]
+
+
+def test_a_word_that_says_what_kind_of_publication_a_work_is_does_not_pick_it() -> None:
+    # Two Bell and Babb 2021 entries, the document citing one (no letter): the "papers" of the sentence are other
+    # works, no evidence for the entry published in a "Working Paper Series".
+    bib = parse_bibliography(r"""@article{b1, author = {Bell, Dan and Babb, Max}, title = {A factor model for coins},
+  journal = {Working Paper Series}, year = {2021}}
+@misc{b2, author = {Bell, Dan and Babb, Max}, title = {Mispricing and risk in coins}, year = {2021}}
+""")
+    text = "Bell and Babb (2021) did so first; other papers did so later."
+    linkage = link(parse_essay(text), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == []
+    assert [(m.keys, m.detail) for m in linkage.mentions if m.kind == "marker"] == [(("b1", "b2"), UNDECIDED)]
+
+
+
+CHAPTERS = r"""@article{p1, author = {Poe, Ann}, title = {Gesten}, journal = {Medien}, pages = {10--20}, year = {1990}}
+@incollection{c1, author = {Doe, John}, title = {Abgrenzungen}, booktitle = {Talk}, pages = {17--26},
+  year = {1975}}
+@incollection{c2, author = {Doe, John}, title = {Vorbilder}, booktitle = {Talk}, pages = {27--42}, year = {1975}}
+@book{c3, author = {Doe, John}, title = {Talk}, year = {1975}}
+"""
+BOOK = CHAPTERS.rsplit("@book", 1)[0]
+
+
+def _paged(bib: str, text: str) -> list[str]:
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    return [lk.source_key for lk in linkage.links if lk.kind == "marker" and lk.source_key != "p1"]
+
+
+@pytest.mark.parametrize("text", ["Sie sagt es (Poe 1990, 12). Es gilt (vgl. Doe 1975, 32).",
+                                  "Sie sagt es (Poe 1990, S. 12). Es gilt (Doe 1975, S. 32 f.).",
+                                  "Sie sagt es (Poe 1990:12). Es gilt (Doe 1975:32)."])
+def test_a_page_inside_one_entrys_page_range_names_that_entry(text: str) -> None:
+    # Two chapters of one book by the same author and year, the document citing one (no letter): page 32 is in
+    # the chapter at pp. 27–42, not in the one at pp. 17–26; the document's other page (12 of Poe's pp. 10–20)
+    # follows its entry's pagination.
+    assert _paged(BOOK, text) == ["c2"]
+
+
+def test_a_page_outside_every_chapters_range_names_the_book() -> None:
+    # Page 50 is in neither chapter: of the three Doe 1975, only the whole book (no page range) may hold it.
+    assert _paged(CHAPTERS, "Sie sagt es (Poe 1990, 12). Es gilt (Doe 1975, 50).") == ["c3"]
+
+
+@pytest.mark.parametrize(("bib", "text"), [
+    (CHAPTERS, "Sie sagt es (Poe 1990, 12). Es gilt (Doe 1975, 32)."),  # the whole book holds page 32 too
+    (BOOK, "Sie sagt es (Poe 1990, 12). Es gilt (Doe 1975, 50)."),  # in neither chapter
+    (BOOK, "Sie sagt es (Poe 1990, 99). Es gilt (Doe 1975, 32)."),  # the document's pages follow another pagination
+    (BOOK, "Es gilt (Doe 1975, 32)."),  # nothing shows whose pagination the document's pages follow
+])
+def test_a_page_names_no_entry_when_another_may_hold_it_or_the_pages_follow_no_entry(bib: str, text: str) -> None:
+    assert _paged(bib, text) == []

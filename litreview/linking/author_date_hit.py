@@ -20,7 +20,7 @@ from .hits import Found, Hit
 from .index import SourceIndex, clearly_best, persons_of
 from .name_forms import acronym_of
 from .printed_years import COMMON_YEAR, common
-from .text import STOPWORDS, canonical, content_stems
+from .text import FORM_WORDS, STOPWORDS, canonical, content_stems
 
 
 def _reportable(year: str, seg: str) -> bool:
@@ -45,6 +45,13 @@ def _reported() -> frozenset[str]:
     return frozenset(content_stems(" ".join(sorted(REPORTING))))
 
 
+@cache
+def _form_stems() -> frozenset[str]:
+    """The stems of the words that say what kind of publication a work is ("paper", "journal", "series"): the
+    sentence's "other papers that used it" is no evidence that the work is one of a "Working Paper Series"."""
+    return frozenset(content_stems(" ".join(sorted(FORM_WORDS))))
+
+
 _LETTERED = lazy(r"([^\s(]*[\d.\-][a-z]{1,2})\)?$")
 """The lettered year label at the end of a citation as written: "Doe 2001a", "Doe (n.d.-b)"."""
 
@@ -65,11 +72,14 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     # One entry: no words to weigh (nor the document's topic to read).
     context = _context_words(claim.text, at, written, keys, index) if len(set(keys)) > 1 else []
     key, ambiguous, scores = index.choose(keys, context)
+    if not ambiguous:
+        _record_page(index, key, locator)
     ranked = sorted(scores.values(), reverse=True)
     titled = _titled_before(claim.text[:at], keys, index) if ambiguous and word_before else ""
+    paged = paged_entry(locator, keys, index) if ambiguous and not titled and pages_followed(index) else ""
     contested = bool(label) and ambiguous and cited_letters.contested(index, keys, key)
-    if titled:  # "forcats (Wickham 2023a), stringr (Wickham 2023b)": the word before names the work
-        key, ambiguous = titled, False
+    if titled or paged:  # "forcats (Wickham 2023a), stringr (Wickham 2023b)": the word before names the work
+        key, ambiguous = titled or paged, False
         cited_letters.record_pick(index, keys, key, label)
     elif ambiguous and clearly_best(*ranked[:2]) and not shared_context and not contested:
         cited_letters.record_pick(index, keys, key, label)
@@ -95,7 +105,7 @@ def _context_words(text: str, at: int, written: str, keys: list[str], index: Sou
     named = set(content_stems(" ".join([written, *firsts]))) | _reported()
     # Nor are the words the document writes all through ("textbooks" in a chapter on textbooks): its topic, not
     # this passage's.
-    weak = named | document_topic.topic(index)
+    weak = named | _form_stems() | document_topic.topic(index)
     return [s for s in content_stems(_own_clause(text, at)) if s not in weak]
 
 
@@ -115,6 +125,67 @@ def _own_clause(text: str, at: int) -> str:
     before = max((end for start, end in parens if end <= own[0]), default=0)
     after = min((start for start, end in parens if start >= own[1]), default=len(text))
     return text[before:after]
+
+
+_PAGE_LOCATOR = lazy(r"^:?\s*(?:(?P<label>pp?|pg|pag|S|s|str|blz|Pp?)\.?\s*)?(?P<page>\d{1,5})(?:\s*[-–]+\s*\d{1,5})?"
+                     r"(?:\s*f{1,2}\.?)?$")
+"""A locator that names a page: "32", "p. 32", "S. 32 f.", "pp. 32–34" (its first page), ASA's ":32"."""
+_PAGE_RANGE = lazy(r"^\s*(\d{1,5})\s*(?:-+|–|—)\s*(\d{1,5})\s*$")
+"""An entry's page range: "27--42", "27–42"."""
+
+
+_PINPOINTS = "_pinpoints_in_pages"
+"""[inside, outside]: how many of the document's page locators, in citations that fit one entry with a page range,
+lie inside that range and how many outside it."""
+PAGES_FOLLOWED = 3
+"""How many times the locators outside their entry's pages those inside must be for the document's pinpoints to
+follow its entries' pagination (a few cite another edition's pages)."""
+
+
+def read_pages(index: SourceIndex) -> None:
+    """Start counting a document's page locators against its entries' page ranges (``pages_followed``)."""
+    index.__dict__[_PINPOINTS] = [0, 0]
+
+
+def _page(locator: str) -> int | None:
+    """The page a locator names ("32", "S. 32 f.", ":32"), None for none or a bare number that reads as a year."""
+    match = _PAGE_LOCATOR.match(locator.strip())
+    if not match or (not match.group("label") and re.fullmatch(COMMON_YEAR, match.group("page"))):
+        return None
+    return int(match.group("page"))
+
+
+def _record_page(index: SourceIndex, key: str, locator: str) -> None:
+    """Count a citation that fits one entry, ``key``, by whether its page locator lies inside the entry's pages."""
+    counts = index.__dict__.get(_PINPOINTS)
+    page = _page(locator) if counts is not None and locator else None
+    pages = _PAGE_RANGE.match(index.sources[key].pages) if page is not None else None
+    if counts is not None and page is not None and pages:
+        counts[0 if int(pages.group(1)) <= page <= int(pages.group(2)) else 1] += 1
+
+
+def pages_followed(index: SourceIndex) -> bool:
+    """Whether the document's page locators follow its entries' pagination: of those read so far in citations that
+    fit one entry with a page range, some lie inside it and ``PAGES_FOLLOWED`` times as many as lie outside it. A
+    document that cites another edition's pages, or pages at random, tells nothing by a page."""
+    inside, outside = index.__dict__.get(_PINPOINTS) or (0, 0)
+    return inside > 0 and inside >= PAGES_FOLLOWED * outside
+
+
+def paged_entry(locator: str, keys: list[str], index: SourceIndex) -> str:
+    """The one entry among ``keys`` that may hold the page the citation's locator names, every other having a page
+    range that does not: "(Doe and Roe 1975a, 32)" for their chapter at pp. 27–42, not the one at pp. 17–26;
+    "(Doe 2011a, 116)" for their book (no page range: it may hold any page), not its chapter at pp. 119–122. '' when
+    several may or none; a bare locator that reads as a year ("(Doe 2010a, 2011)") names no page."""
+    page = _page(locator)
+    if page is None:
+        return ""
+    holding = []
+    for key in dict.fromkeys(keys):
+        pages = _PAGE_RANGE.match(index.sources[key].pages)
+        if not pages or int(pages.group(1)) <= page <= int(pages.group(2)):
+            holding.append(key)
+    return holding[0] if len(holding) == 1 else ""
 
 
 def label_of(written: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Claim
-from . import author_date, document_topic
+from . import author_date, author_date_hit, document_topic
 from .hits import Found
 from .index import SourceIndex
 from .pandoc_cite import PandocMarkers
@@ -20,6 +20,7 @@ def find_markers(claims: Sequence[Claim], index: SourceIndex) -> Found:
     found = Found()
     pandoc = PandocMarkers(index)
     document_topic.read_document(index, claims)
+    author_date_hit.read_pages(index)
     author_date.cited_letters.read_document(index, claims, lambda: _author_date(claims, index, Found()))
     for claim in claims:
         if claim.citations or (claim.citations is None and "@" in claim.text):
