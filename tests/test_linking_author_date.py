@@ -186,10 +186,19 @@ UNMATCHED_BIB = "@book{roe2001, author={Roe, Jane}, title={Traits of plants}, ye
     ("In 2009 and 2013 traits rose in Spain (Roe 2001).", []),
     ("The sites of Fry et al. were sampled in 2013 (Roe 2001).", []),
     ("Roe et al. 2001 found traits (Roe 2001).", []),
+    # A hyphenated family name is read whole: "Foreman-Mackey et al. 2022" is not "Mackey et al. 2022".
+    ("Models grew, as Foreman-Mackey et al. 2022 argued (Roe 2001).", ["Foreman-Mackey et al. 2022"]),
 ])
 def test_citations_no_entry_fits_are_reported_whole(text: str, reported: list[str]) -> None:
     linkage = link(parse_essay(text), parse_bibliography(UNMATCHED_BIB))
     assert [m.text for m in linkage.mentions if m.kind == "marker" and not m.keys] == reported
+
+
+def test_a_hyphenated_name_with_et_al_and_a_bare_year_an_entry_fits_is_no_citation_without_entry() -> None:
+    bib = parse_bibliography(UNMATCHED_BIB + "@article{fm2022, author={Foreman-Mackey, Dan and Roe, Jane}, "
+                             "title={Fast fits}, year={2022}, journal={J}}\n")
+    text = "Models grew, as Foreman-Mackey et al. 2022 argued (Roe 2001).\n"
+    assert [m.text for m in link(parse_essay(text), bib).mentions if m.kind == "marker" and not m.keys] == []
 
 
 def test_a_surname_no_entry_has_is_not_passed_over_for_a_title_sharing_the_sentences_words() -> None:

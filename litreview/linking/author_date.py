@@ -114,15 +114,12 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found, a
     every_letter_of_a_group(claim, found, claim_from)
 
 
-def _et_al_names(name: str) -> str:
-    """A family name (a letter, then ``name``'s characters) and a locale's "et al.", not glued to a word or just after
-    "(": the names of ``_BARE_ET_AL`` and ``_BARE_UNDATED``, which differ in ``name`` alone."""
-    return rf"(?<![\w(])(?P<names>[^\W\d_]{name}\s+(?:{terms.ET_AL_WRITTEN}))"
+_ET_AL_NAMES = rf"(?<![\w(])(?P<names>[^\W\d_][\w'’\-]*\s+(?:{terms.ET_AL_WRITTEN}))"
+"""A family name, hyphenated or not ("Foreman-Mackey"), and a locale's "et al.", not glued to a word or just after
+"(": the names of ``_BARE_ET_AL`` and ``_BARE_UNDATED``."""
 
 
-# A hyphenated family name is read from its last part here ("Foreman-Mackey et al. 2022" as "Mackey et al. 2022"),
-# whole in ``_BARE_UNDATED``.
-_BARE_ET_AL = lazy(_et_al_names(r"[\w'’]*") + rf",?\s+(?P<year>{COMMON_YEAR})(?P<s>[a-z]?)(?![\w–-])")
+_BARE_ET_AL = lazy(_ET_AL_NAMES + rf",?\s+(?P<year>{COMMON_YEAR})(?P<s>[a-z]?)(?![\w–-])")
 """Names with a locale's "et al." and a year written with no parenthesis ("as Asplund et al. 2022 argued", "wie
 Asplund u. a. 2022 zeigen")."""
 
@@ -138,7 +135,7 @@ def _bare_et_al(claim: Claim, index: SourceIndex, found: Found) -> None:
             parens = [(p.start(), p.end()) for p in _PAREN.finditer(text)]
         names, year, suffix = m.group("names"), m.group("year"), m.group("s")
         if (any(a <= start < b for a, b in parens) or found.covered(claim.id, start, end)
-                or not plausible_surname(names.split()[0]) or not _reportable(year, m.group())):
+                or not all(map(plausible_surname, names.split()[0].split("-"))) or not _reportable(year, m.group())):
             continue
         keys = lookup(names, index) or loose(names, index)
         if keys and candidates(keys, year, suffix, index):  # "Roe et al. 2001" for Roe's work, as "(Roe et al. 2001)" is
@@ -148,7 +145,7 @@ def _bare_et_al(claim: Claim, index: SourceIndex, found: Found) -> None:
         found.mention(start, Mention(claim.id, "marker", written, (), f"no entry for {written}"))
 
 
-_BARE_UNDATED = lazy(_et_al_names(r"[\w'’\-]*") + r"(?=\s*(?:[.;:]\s*)?(?:[A-Z]|$))")
+_BARE_UNDATED = lazy(_ET_AL_NAMES + r"(?=\s*(?:[.;:]\s*)?(?:[A-Z]|$))")
 """Names with "et al." (or the locale's: DIN 1505-2's "u. a.") closing a sentence with no year after them ("... neural
 dialog generation Nakamura et al. As a multilingual ...")."""
 
