@@ -558,15 +558,16 @@ def _note(text: str) -> str:
 
 
 _TEX_QUOTES = re.compile(r"``|''|`")
-# A single quotation TeX opens with ` and closes with ' (an apostrophe inside it, "`the object's data'", stays one).
-_SINGLE_CLOSE = re.compile(r"(‘(?:[^‘’'\n]|'(?=\w))*)'(?!\w)")
 """TeX's quotation marks typed as ligatures, which pandoc's LaTeX reader prints as the marks themselves."""
+_SINGLE_CLOSE = re.compile(r"(‘(?:[^‘’'\n]|'(?=\w))*)'(?!\w)")
+"""A single quotation TeX opens with ` and closes with ' (an apostrophe inside it, "`the object's data'", stays one)."""
 
 
 def tex_quotes(text: str) -> str:
     """``text`` with TeX's ligature quotation marks as the characters they print: ````` `` ````` “, ``''`` ”, a
-    single backquote ‘ (German „…`` and ‚…` close with them), and the ``'`` that closes a ‘ ’ ("‘jitter'" read so). Left as written, a backquote read as Markdown opened
-    code on the essay page ("‚quantitativ` und ‚qualitativ`": a code span between them)."""
+    single backquote ‘ (German „…`` and ‚…` close with them), and the ``'`` that closes a ‘ ’ ("‘jitter'" read so).
+    Left as written, a backquote read as Markdown opened code on the essay page ("‚quantitativ` und ‚qualitativ`": a
+    code span between them)."""
     quoted = _TEX_QUOTES.sub(lambda m: {"``": "“", "''": "”", "`": "‘"}[m.group()], text)
     return _SINGLE_CLOSE.sub(r"\1’", quoted) if "‘" in quoted and "'" in quoted else quoted
 
