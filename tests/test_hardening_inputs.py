@@ -895,7 +895,7 @@ def test_latex_macro_given_a_long_argument_is_refused_before_it_is_made() -> Non
 @pytest.mark.timeout(30)  # well under a second now; 60,000 keys took 7 s, 200,000 over a minute
 def test_latex_citation_of_many_keys_is_linear() -> None:
     """The ";" of a citation's pandoc form that a note holds: each was tested against every part before it."""
-    from litreview.essay.latex_cites import _note_semicolons
+    from litreview.essay.latex_masked import _note_semicolons
 
     many = "[" + "; ".join(f"@{{k{n}}}" for n in range(200_000)) + "]"
     assert list(_note_semicolons(many)) == []  # each ";" parts two items

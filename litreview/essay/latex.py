@@ -23,13 +23,14 @@ from . import BIBLATEX, BIBTEX, MISSING_INPUTS, NOTICES, Notice, encoding_notice
 from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
-from .latex_cites import _convert, commands_only, convert_cited, group_ends
+from .latex_cites import _convert, convert_cited, group_ends
 from .latex_declarations import bibliography_files, built_with_bibtex, declared_in, uncomment, uses_biblatex
 
 # Re-exported: read from here before they had a module of their own.
 from .latex_declarations import bibliography_lines as bibliography_lines
 from .latex_declarations import declared_encoding as declared_encoding
 from .latex_labels import SECTION_LEVELS, label_numbers, sectioning
+from .latex_masked import commands_only
 from .segment import make_claim, normalise_space, sentences, split_lines
 
 MAX_DEPTH = 16
