@@ -901,3 +901,19 @@ def test_latex_citation_of_many_keys_is_linear() -> None:
     assert list(_note_semicolons(many)) == []  # each ";" parts two items
     note = "[see; also @{a}; @{b}; p. 3]"
     assert [note[at - 3:at + 1] for at in _note_semicolons(note)] == ["see;", "{b};"]
+
+
+def test_latex_macro_expansions_are_limited_for_the_whole_document() -> None:
+    """A long macro used once in each of many paragraphs, each under the limit: 400 KB used in 200 paragraphs made
+    80 MB of text (32 s); in 2,000, gigabytes. What the expansions add in all is held to the limit too."""
+    from litreview.essay.latex import parse_latex
+
+    def document(paragraphs: int) -> str:
+        uses = "".join(f"Claim {n} \\x \\cite{{a}}.\n\n" for n in range(paragraphs))
+        return ("\\documentclass{article}\n\\newcommand\\x{" + "word " * 10_000 + "}\n\\begin{document}\n" + uses
+                + "\\end{document}\n")
+
+    with pytest.raises(EssayError, match="expand to more than 1,000,000 characters in all") as caught:
+        parse_latex(document(25), "e.tex")
+    assert caught.value.line == 4 + 2 * 20 and "\\x" in str(caught.value)  # the 21st use passed 1,000,000
+    assert len(parse_latex(document(3), "e.tex").claims) == 3  # 150,000 characters added: read
