@@ -105,6 +105,13 @@ def _inline_notes(i: int) -> str:
     return f"{_sentence(i)}^[{_sentence(i + 1)} [@k{i % 20}].] {_sentence(i + 2)}.\n\n"
 
 
+def _macro_chain(i: int) -> str:
+    """A definition of a macro using the one before, the first of them citing: a chain as long as the document."""
+    def name(n: int) -> str:
+        return "m" + "".join(chr(97 + n // 26**k % 26) for k in range(4))
+    return f"\\newcommand{{\\{name(i + 1)}}}{{\\{name(i)} w}}\n"
+
+
 # name: (suffix, unit, head, tail); the first of each suffix is its ordinary prose
 SHAPES: dict[str, tuple[str, Callable[[int], str], str, str]] = {
     "md prose": (".md", _md, "", ""),
@@ -151,6 +158,10 @@ SHAPES: dict[str, tuple[str, Callable[[int], str], str, str]] = {
     "tex backslashes": (".tex", _every(30, "\\\\", _tex), TEX_HEAD, TEX_TAIL),
     "tex long word": (".tex", _repeat("abcdefghij"), TEX_HEAD + "Para \\cite{k1}.\n\n", "\n" + TEX_TAIL),
     "tex @book{ in prose": (".tex", _every(10, "@book{ ", _tex), TEX_HEAD, TEX_TAIL),
+    "tex \\newcommand chain": (".tex", _macro_chain, "\\documentclass{article}\n\\newcommand{\\maaaa}{\\cite{k1}}\n",
+                                "\\begin{document}\nPara \\maaaa.\n" + TEX_TAIL),
+    "tex macros in prose": (".tex", _every(10, "\\Name{} ", _tex), "\\newcommand{\\Name}{dynoNet}\n" + TEX_HEAD,
+                            TEX_TAIL),
 }
 
 

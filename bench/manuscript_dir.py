@@ -231,8 +231,9 @@ def pandoc_items(pandoc: str, path: Path, form: str) -> Counter[Item]:
 
     ast = pandoc_document(pandoc, path, form)
     meta = {k: v for k, v in ast["meta"].items() if k != "nocite"}
+    items = (c for c in (*cite_items(ast["blocks"]), *cite_items(meta)) if not CROSSREF.match(c["citationId"]))
     return Counter((c["citationId"], PANDOC_MODES.get(c["citationMode"]["t"], c["citationMode"]["t"]),
-                    suffix_text(inline_text(c["citationSuffix"]))) for c in (*cite_items(ast["blocks"]), *cite_items(meta)) if not CROSSREF.match(c["citationId"]))
+                    suffix_text(inline_text(c["citationSuffix"]))) for c in items)
 
 
 def pandoc_document(pandoc: str, path: Path, form: str) -> dict:

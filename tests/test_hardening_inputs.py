@@ -854,3 +854,66 @@ def test_a_run_of_opening_brackets_in_a_sentence_is_linear() -> None:
 
     assert not _one("See (the other one) Then more")
     assert _one("Fiber is fast [@fiberlaten" + "(" * 500_000 + ")" * 500_000 + "cy].")
+
+
+@pytest.mark.timeout(60)  # a fraction of a second now; 5,000 took 20 s, 12,000 about two minutes
+def test_latex_chain_of_citation_macros_is_linear() -> None:
+    """Which macros hold a citation command, through others: a chain of 12,000 (each using the next, the last
+    citing) was scanned whole once a link."""
+    from litreview.essay.latex_macros import document_macros
+
+    def name(n: int) -> str:
+        return "m" + "".join(chr(97 + n // 26**k % 26) for k in range(3))
+
+    links = 12_000
+    text = "".join(f"\\newcommand{{\\{name(n)}}}{{\\{name(n + 1)} w}}\n" for n in range(links - 1))
+    macros = document_macros(text + f"\\renewcommand{{\\{name(links - 1)}}}{{\\cite{{k}}}}\n")
+    assert len(macros) == links  # the renewed last one too: it cites
+    assert document_macros(text.replace("newcommand", "renewcommand")) == {}  # renewed, none citing
+
+
+def test_latex_macro_given_a_long_argument_is_refused_before_it_is_made() -> None:
+    """A macro whose text is ``#1`` 200,000 times, given a 300,000-character argument (a 700 KB document), was
+    made whole (60 GB) before its size was checked."""
+    import tracemalloc
+
+    from litreview.essay.latex import parse_latex
+
+    text = ("\\documentclass{article}\n\\newcommand\\x[1]{" + "#1" * 3_000 + "}\n\\begin{document}\n"
+            "Wars end \\cite{a}.\n\nWe claim \\x{" + "a" * 3_000 + "} here.\n\\end{document}\n")
+    tracemalloc.start()
+    try:
+        with pytest.raises(EssayError, match="expand to more than 1,000,000 characters") as caught:
+            parse_latex(text, "e.tex")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert caught.value.line == 6 and "\\x" in str(caught.value)
+    assert peak < 4_000_000  # the 9,000,000 characters never made
+
+
+@pytest.mark.timeout(30)  # well under a second now; 60,000 keys took 7 s, 200,000 over a minute
+def test_latex_citation_of_many_keys_is_linear() -> None:
+    """The ";" of a citation's pandoc form that a note holds: each was tested against every part before it."""
+    from litreview.essay.latex_masked import _note_semicolons
+
+    many = "[" + "; ".join(f"@{{k{n}}}" for n in range(200_000)) + "]"
+    assert list(_note_semicolons(many)) == []  # each ";" parts two items
+    note = "[see; also @{a}; @{b}; p. 3]"
+    assert [note[at - 3:at + 1] for at in _note_semicolons(note)] == ["see;", "{b};"]
+
+
+def test_latex_macro_expansions_are_limited_for_the_whole_document() -> None:
+    """A long macro used once in each of many paragraphs, each under the limit: 400 KB used in 200 paragraphs made
+    80 MB of text (32 s); in 2,000, gigabytes. What the expansions add in all is held to the limit too."""
+    from litreview.essay.latex import parse_latex
+
+    def document(paragraphs: int) -> str:
+        uses = "".join(f"Claim {n} \\x \\cite{{a}}.\n\n" for n in range(paragraphs))
+        return ("\\documentclass{article}\n\\newcommand\\x{" + "word " * 10_000 + "}\n\\begin{document}\n" + uses
+                + "\\end{document}\n")
+
+    with pytest.raises(EssayError, match="expand to more than 1,000,000 characters in all") as caught:
+        parse_latex(document(25), "e.tex")
+    assert caught.value.line == 4 + 2 * 20 and "\\x" in str(caught.value)  # the 21st use passed 1,000,000
+    assert len(parse_latex(document(3), "e.tex").claims) == 3  # 150,000 characters added: read

@@ -30,7 +30,7 @@ KEY = r"(?:\{(?P<bkey>(?:[^{}\s]|\{[^{}\s]*\})+)\}|(?P<key>\w(?:\w|[:.#$%&\-+?<>
 # No citation right after a letter, digit or full stop (e-mail addresses, "a.@b").
 _AT = r"(?<![^\W_])(?<![.@])"
 _ITEM = lazy(_AT + r"(?P<suppress>-?)@" + KEY)
-_BRACKET = lazy(r"[\[\x01](?P<body>[^\[\]\x01]*@[^\[\]\x01]*)\]")
+_BRACKET = lazy(rf"[\[{COMMAND_OPEN}](?P<body>[^\[\]{COMMAND_OPEN}]*@[^\[\]{COMMAND_OPEN}]*)\]")
 _INTEXT = lazy(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]\[(?P<loc>[^\[\]@]*)\])?")
 QUARTO_KINDS = {"fig": "Figure", "tbl": "Table", "lst": "Listing", "sec": "Section", "eq": "Equation",
                 "thm": "Theorem", "lem": "Lemma", "cor": "Corollary", "prp": "Proposition", "cnj": "Conjecture",

@@ -23,13 +23,14 @@ from . import BIBLATEX, BIBTEX, MISSING_INPUTS, NOTICES, Notice, encoding_notice
 from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
-from .latex_cites import _convert, commands_only, convert_cited, group_ends
+from .latex_cites import _convert, convert_cited, group_ends
 from .latex_declarations import bibliography_files, built_with_bibtex, declared_in, uncomment, uses_biblatex
 
 # Re-exported: read from here before they had a module of their own.
 from .latex_declarations import bibliography_lines as bibliography_lines
 from .latex_declarations import declared_encoding as declared_encoding
 from .latex_labels import SECTION_LEVELS, label_numbers, sectioning
+from .latex_masked import commands_only
 from .segment import make_claim, normalise_space, sentences, split_lines
 
 MAX_DEPTH = 16
@@ -47,13 +48,13 @@ _BOMB_HINT = ("a macro using another many times, itself used many times, multipl
 def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | None = None) -> Essay:
     """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder); ``not_utf8``:
     the files read so far in another encoding (``fileio.read_text``), inputs in one are added."""
-    from .latex_macros import ExpansionError, document_macros, expand, without_definitions
+    from .latex_macros import Expander, ExpansionError, document_macros, without_definitions
 
     missing: list[tuple[str, int, str, bool]] = []
     not_utf8 = [] if not_utf8 is None else not_utf8
     main = _Main(declared_in(text), not_utf8)
     lines = _expand(text, Path(path), 0, missing, main=main)
-    macros = document_macros("\n".join(t for _, _, t in lines))  # the document's own commands
+    expand = Expander(document_macros("\n".join(t for _, _, t in lines)))  # the document's own commands
     heads: dict[tuple[str, int, str], int] = {}
     document = _document(lines)
     labels = label_numbers("\n".join(t for _, _, t in document))
@@ -70,7 +71,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     trailing: list[list[str]] = []  # after each paragraph's span (``Paragraph.after``)
     for para in _paragraphs(body_lines):
         try:
-            expanded = expand(without_definitions("\n".join(x[2] for x in para)), macros)
+            expanded = expand(without_definitions("\n".join(x[2] for x in para)))
         except ExpansionError as exc:
             raise EssayError(str(exc), path=para[0][0], line=para[0][1], hint=_BOMB_HINT) from None
         empty: list[tuple[int, str]] = []
@@ -121,7 +122,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         raise EssayError("the LaTeX document has no paragraphs", path=path, line=1,
                          hint="write the text between \\begin{document} and \\end{document}")
     try:
-        out = latex_front(lines, lambda source: convert_cited(expand(source, macros))) + out
+        out = latex_front(lines, lambda source: convert_cited(expand(source))) + out
     except ExpansionError as exc:
         raise EssayError(f"the title or author: {exc}", path=path, hint=_BOMB_HINT) from None
     meta: dict[str, object] = {}

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
 from ..bibliography.bibtex import brace_pairs, brace_partners
-from .cites import COMMAND_OPEN, MASK
+from .latex_masked import commands_only
 from .latex_specials import quick_specials
 
 # (\citetitle, \citeurl, \citedate, natbib's \citenum and alias citations: pandoc reads none of them, but
@@ -453,61 +453,6 @@ def convert_cited(source: str) -> tuple[str, str]:
     return text, commands_only(text, commands)
 
 
-# A key a citation command's pandoc form names (``_marker``, ``_nested_citations``): "@{...}", as cites.KEY reads it.
-_WRITTEN_KEY = re.compile(r"@\{(?:[^{}\s]|\{[^{}\s]*\})+\}")
-
-
-def commands_only(text: str, commands: Iterable[tuple[int, str, str]]) -> str:
-    """``text`` (``_convert``'s) as its citations are read: each "@" that no citation command wrote made ``cites.MASK``
-    (the same length). pandoc's LaTeX reader reads citations from the commands alone; an address's
-    "\\{a, b\\}@host.ch", a "see @a" in prose or in a command's note, read as Markdown, cited "host.ch" and "a".
-    ``commands``: (offset in ``text``, its pandoc form there, as written), as ``_convert`` lists them."""
-    if "@" not in text:
-        return text
-    pieces: list[str] = []
-    at = 0
-    for start, marker, _ in commands:
-        for m in _WRITTEN_KEY.finditer(marker):
-            if start + m.start() >= at:
-                pieces += [text[at:start + m.start()].replace("@", MASK), text[start + m.start():start + m.end()]]
-                at = start + m.end()
-    pieces.append(text[at:].replace("@", MASK))
-    return _closed_markers("".join(pieces), commands)
-
-
-def _closed_markers(masked: str, commands: Iterable[tuple[int, str, str]]) -> str:
-    """``masked`` with what follows each command's bracketed form read as LaTeX reads it, not as a link's label or
-    target: pandoc's LaTeX reader reads ``\\cite{a}\\cite{b}`` and ``\\cite{a}[p. 3]`` as normal citations, which
-    read as Markdown (``[@{a}][@{b}]``, ``[@{a}][p. 3]``) were "@a" in text. A following command's "[" becomes
-    ``cites.COMMAND_OPEN``, any other "[" or "{" ``cites.MASK``."""
-    listed = list(commands)
-    starts = {start for start, _, _ in listed}
-    chars: list[str] | None = None
-    for start, marker, _ in listed:
-        end = start + len(marker)
-        if marker.endswith("]") and masked[end:end + 1] in ("[", "{"):
-            chars = chars if chars is not None else list(masked)
-            chars[end] = COMMAND_OPEN if end in starts and masked[end] == "[" else MASK
-        if marker.startswith("[") and ";" in marker:
-            for at in _note_semicolons(marker):
-                chars = chars if chars is not None else list(masked)
-                chars[start + at] = MASK
-    return masked if chars is None else "".join(chars)
-
-
-def _note_semicolons(marker: str) -> Iterator[int]:
-    """The offset of each ";" of a bracketed pandoc form that a note holds (natbib's ``\\citep[ARD;][]{a}``,
-    ``[ARD; @{a}]``), not one that separates its items: every item holds a key, so a ";" not followed by one before
-    the next is a note's. Read as Markdown, a part without a key made the bracket no citation, "@a" in text."""
-    parts = marker.split(";")
-    at = 0
-    for n, part in enumerate(parts[:-1]):
-        at += len(part)
-        if not _WRITTEN_KEY.search(parts[n + 1]) or not any(_WRITTEN_KEY.search(p) for p in parts[:n + 1]):
-            yield at
-        at += 1
-
-
 def _with_line_marks(source: str, start: int, end: int, line_starts: list[int]) -> str:
     """``source[start:end]`` with a mark (``XLINE<n>X``) where each of its lines (n = 1, 2, ...) starts."""
     pieces = []
@@ -558,15 +503,16 @@ def _note(text: str) -> str:
 
 
 _TEX_QUOTES = re.compile(r"``|''|`")
-# A single quotation TeX opens with ` and closes with ' (an apostrophe inside it, "`the object's data'", stays one).
-_SINGLE_CLOSE = re.compile(r"(‘(?:[^‘’'\n]|'(?=\w))*)'(?!\w)")
 """TeX's quotation marks typed as ligatures, which pandoc's LaTeX reader prints as the marks themselves."""
+_SINGLE_CLOSE = re.compile(r"(‘(?:[^‘’'\n]|'(?=\w))*)'(?!\w)")
+"""A single quotation TeX opens with ` and closes with ' (an apostrophe inside it, "`the object's data'", stays one)."""
 
 
 def tex_quotes(text: str) -> str:
     """``text`` with TeX's ligature quotation marks as the characters they print: ````` `` ````` “, ``''`` ”, a
-    single backquote ‘ (German „…`` and ‚…` close with them), and the ``'`` that closes a ‘ ’ ("‘jitter'" read so). Left as written, a backquote read as Markdown opened
-    code on the essay page ("‚quantitativ` und ‚qualitativ`": a code span between them)."""
+    single backquote ‘ (German „…`` and ‚…` close with them), and the ``'`` that closes a ‘ ’ ("‘jitter'" read so).
+    Left as written, a backquote read as Markdown opened code on the essay page ("‚quantitativ` und ‚qualitativ`": a
+    code span between them)."""
     quoted = _TEX_QUOTES.sub(lambda m: {"``": "“", "''": "”", "`": "‘"}[m.group()], text)
     return _SINGLE_CLOSE.sub(r"\1’", quoted) if "‘" in quoted and "'" in quoted else quoted
 

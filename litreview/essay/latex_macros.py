@@ -21,18 +21,22 @@ _NEWCOMMAND = re.compile(r"\\(?P<how>(?:re)?newcommand|providecommand|DeclareRob
 _DEF = re.compile(r"\\[gex]?def\s*\\(?P<bare>[A-Za-z]+)(?P<params>(?:#\d)*)\s*\{")
 _LET = re.compile(r"\\let\s*\\(?P<bare>[A-Za-z]+)\s*=?\s*(?P<body>\\[A-Za-z]+\*?)")
 _USED = re.compile(r"\\([A-Za-z]+)")
+_PARAM = re.compile(r"#(\d)")
 _ROUNDS = 8
 """How many times expansions are expanded again (a wrapper of a wrapper); a macro that uses itself stops there."""
 MAX_EXPANDED = 1_000_000
-"""The most characters a paragraph's macros may expand to: ten macros each using the last ten times make a
-518-byte document 10^8 citations (a "billion laughs" of TeX), which ``expand`` refuses instead."""
+"""The most characters a paragraph's macros may expand to, and a document's may add in all (``Expander``): ten macros
+each using the last ten times make a 518-byte document 10^8 citations (a "billion laughs" of TeX), which ``expand``
+refuses instead."""
 
 
 class ExpansionError(ValueError):
-    """The macros expand past ``MAX_EXPANDED``; ``macro`` names the one whose use crossed it."""
+    """The macros expand past ``MAX_EXPANDED``; ``macro`` names the one whose use crossed it (``in_all``: the
+    expansions of the document's paragraphs together passed it, ``Expander``)."""
 
-    def __init__(self, macro: str) -> None:
-        super().__init__(f"the macros expand to more than {MAX_EXPANDED:,} characters (at \\{macro})")
+    def __init__(self, macro: str, *, in_all: bool = False) -> None:
+        where = " in all" if in_all else ""
+        super().__init__(f"the macros expand to more than {MAX_EXPANDED:,} characters{where} (at \\{macro})")
         self.macro = macro
 
 
@@ -67,13 +71,18 @@ def document_macros(text: str) -> dict[str, Macro]:
             renewed.add(name)
     for m in _LET.finditer(text):
         found[m.group("bare")] = Macro(0, None, m.group("body"))
-    cites: dict[str, Macro] = {}
-    while True:
-        more = {name: macro for name, macro in found.items() if name not in cites and name not in COMMANDS
-                and any(used in COMMANDS or used in cites for used in _USED.findall(macro.body))}
-        if not more:
-            break
-        cites.update(more)
+    users: dict[str, list[str]] = {}  # each command a macro's text uses -> the macros using it
+    for name, macro in found.items():
+        if name not in COMMANDS:
+            for used in set(_USED.findall(macro.body)):
+                users.setdefault(used, []).append(name)
+    cites: set[str] = set()  # those holding a citation command, directly or through another
+    todo = [used for used in users if used in COMMANDS]
+    while todo:  # each macro reached once: a chain of thousands is not scanned once a link
+        for name in users.get(todo.pop(), ()):
+            if name not in cites:
+                cites.add(name)
+                todo.append(name)
     return {name: macro for name, macro in found.items()
             if name in cites or (name not in COMMANDS and name not in renewed)}
 
@@ -114,7 +123,7 @@ def expand(source: str, macros: dict[str, Macro]) -> str:
         for m in pattern.finditer(source):
             if m.start() < at:
                 continue
-            used = _use(source, m.end(), macros[m.group(1)], ends)
+            used = _use(source, m.end(), m.group(1), macros[m.group(1)], ends)
             if used is None:
                 continue
             text, end = used
@@ -129,9 +138,28 @@ def expand(source: str, macros: dict[str, Macro]) -> str:
     return source
 
 
-def _use(source: str, pos: int, macro: Macro, ends: dict[str, Callable[[int], int]]) -> tuple[str, int] | None:
-    """The text of a use of ``macro`` whose arguments start at ``pos``, and where the use ends (``ends``: where
-    the group a brace or a bracket of ``source`` opens ends, ``group_ends``)."""
+class Expander:
+    """``expand`` for each paragraph and the title of one document, the characters their expansions add held, all
+    together, to ``MAX_EXPANDED`` too: a 400 KB macro used once in each of 200 paragraphs, each paragraph under the
+    limit, made 80 MB of text (32 s to read); in 2,000 paragraphs, gigabytes."""
+
+    def __init__(self, macros: dict[str, Macro]) -> None:
+        self.macros = macros
+        self.added = 0
+
+    def __call__(self, source: str) -> str:
+        out = expand(source, self.macros)
+        self.added += max(0, len(out) - len(source))
+        if self.added > MAX_EXPANDED:
+            raise ExpansionError(next((n for n in _USED.findall(source) if n in self.macros), ""), in_all=True)
+        return out
+
+
+def _use(source: str, pos: int, name: str, macro: Macro,
+         ends: dict[str, Callable[[int], int]]) -> tuple[str, int] | None:
+    """The text of a use of ``macro`` (``name``) whose arguments start at ``pos``, and where the use ends (``ends``:
+    where the group a brace or a bracket of ``source`` opens ends, ``group_ends``). ExpansionError when that text
+    would pass ``MAX_EXPANDED``, before it is made: a text of many ``#1`` given a long argument."""
     args: list[str] = []
     if macro.default is not None:
         at = _skip(source, pos)
@@ -152,8 +180,13 @@ def _use(source: str, pos: int, macro: Macro, ends: dict[str, Callable[[int], in
             return None
         args.append(source[at + 1:close - 1])
         pos = close
-    return re.sub(r"#(\d)", lambda m: args[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(args) else "",
-                  macro.body), pos
+    def arg(n: int) -> str:
+        return args[n - 1] if 0 < n <= len(args) else ""
+
+    places = [int(n) for n in _PARAM.findall(macro.body)]
+    if len(macro.body) + sum(len(arg(n)) - 2 for n in places) > MAX_EXPANDED:  # each ``#n`` is two characters
+        raise ExpansionError(name)
+    return _PARAM.sub(lambda m: arg(int(m.group(1))), macro.body), pos
 
 
 def _skip(source: str, pos: int) -> int:

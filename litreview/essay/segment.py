@@ -327,7 +327,8 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
             nxt = text[span[0]:span[1]]
             if (_CONTINUATION.match(nxt) and not _name_begins(prev, nxt)) or (
                 _NON_TERMINAL.search(prev) and not _starts_sentence(nxt)
-            ) or (_DAY.search(prev) and _MONTH.match(nxt)) or (_BARE_KEY.match(nxt) and (_ET_AL.search(prev) or _LONE_KEY.match(nxt))) or (
+            ) or (_DAY.search(prev) and _MONTH.match(nxt)) or (
+                _BARE_KEY.match(nxt) and (_ET_AL.search(prev) or _LONE_KEY.match(nxt))) or (
                 _NUMBERED.match(nxt) and _ET_AL.search(prev)) or (
                 # "686(1)" then "(a)": pysbd's list item glued to the word before, a statute's subsection
                 span[0] == merged[-1][1] and nxt[:1] == "(" and (prev[-1:].isalnum() or prev[-1:] == ")")) or (

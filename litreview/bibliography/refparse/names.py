@@ -13,6 +13,7 @@ from functools import lru_cache
 from ...lazyre import lazy
 from ...locale_terms import NO_DATE, SUFFIXES_IN_TEXT, and_words, quote_marks
 from ...model import Person
+from ..dates import COMMON_YEAR
 from ..names import PARTICLES
 
 #: "K.", "R.j.", "K.R.", "Y.-N.", "Th." - a given name shortened to letters with periods.
@@ -250,7 +251,7 @@ class _Reader:
 #: "(Eds.)", ", ed."; German "(Hrsg.)" / "(Hg.)", ABNT's "(org.)" / "(coord.)", French "(dir.)" / "(éd.)"; Frontiers'
 #: "Doe, J. eds. (2009)", the role printed with no comma before the year
 _ED_AFTER = lazy(r"\s*,?\s*\((?:eds?|éds?|editors?|hrsg|hgg?|orgs?|coords?|dir)\.?\)[.,]?|\s*,\s*(?:eds?|editors?)\.?(?=[\s.,]|$)[.,]?"
-                r"|\s+(?-i:eds?\.|editors)(?=\s+\(?\d{4})", re.IGNORECASE)
+                rf"|\s+(?-i:eds?\.|editors)(?=\s+\(?{COMMON_YEAR}(?!\d))", re.IGNORECASE)
 
 
 #: what a list prints for a work with no author's name, German "o. A." (ohne Angabe) and Latin "N. N." (nomen

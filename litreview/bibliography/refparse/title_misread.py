@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ...locale_terms import EDITION_WORDS
+from ...locale_terms import EDITION_WORDS, QUOTATION_OPENERS, quote_pairs
 from ..keys import STOPWORDS
 from . import fields as F
 from .lexicon import AND, JOURNAL, PUBLISHER, THESIS
@@ -193,7 +193,9 @@ def edition_run_on(crf: ParsedReference, title: str) -> bool:
 
 #: what follows a title's first sentence before its subtitle: the full stop (none after a question or exclamation
 #: mark, which is its own), a space, and a word or an opening quote
-_SUBTITLE_STOP = re.compile(r"\.?\s+(?=[^\W\d_]|[„“«\"])")
+_SUBTITLE_STOP = re.compile(rf"\.?\s+(?=[^\W\d_]|[{re.escape(QUOTATION_OPENERS)}])")
+#: the marks that close those quotes (a title's first sentence may end with one)
+_SUBTITLE_CLOSERS = "".join(quote_pairs(QUOTATION_OPENERS).values())
 
 
 def subtitle_cut(crf: ParsedReference, title: str) -> bool:
@@ -205,7 +207,7 @@ def subtitle_cut(crf: ParsedReference, title: str) -> bool:
     before it ("Title. Monthly Notices of the Royal | Astronomical Society 537") is no title's end."""
     mine, head = crf.title, title.rstrip(" .")
     if len(head) < 2 or not mine.startswith(head) or not (crf.container or crf.publisher) \
-            or not (head[-1] in "?!" or head[-2:].isalpha() or head[-1] in "”“»\")"):
+            or not (head[-1] in "?!" or head[-2:].isalpha() or head[-1] in _SUBTITLE_CLOSERS + ")"):
         return False
     stop = _SUBTITLE_STOP.match(mine, len(head))
     if stop is None or (head[-1] not in "?!" and "." not in stop.group()):
