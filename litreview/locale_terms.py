@@ -95,3 +95,33 @@ def quote_marks(openers: Iterable[str]) -> str:
     """The opening and closing marks of the pairs that ``openers`` open, each once: for ``str.strip`` and a regular
     expression's character class."""
     return "".join(dict.fromkeys(mark for q in openers for mark in (q, QUOTES[q])))
+
+
+CITATION_TERMS: dict[str, dict[str, str]] = {
+    "en": {"et al.": "et al.", "n.d.": "n.d.", "ed.": "ed.", "eds.": "eds.", "edited by": "edited by",
+           "translated by": "translated by", "accessed": "accessed"},
+    "de": {"et al.": "u. a.", "n.d.": "o. J.", "ed.": "Hrsg.", "eds.": "Hrsg.", "edited by": "herausgegeben von",
+           "translated by": "übersetzt von", "accessed": "zugegriffen"},
+    "it": {"et al.": "et al.", "n.d.": "s.d.", "ed.": "a c. di", "eds.": "a c. di", "edited by": "a cura di",
+           "translated by": "tradotto da", "accessed": "consultato"},
+    "fr": {"et al.": "et al.", "n.d.": "s. d.", "ed.": "éd.", "eds.": "éd.", "edited by": "édité par",
+           "translated by": "traduit par", "accessed": "consulté le"},
+    "es": {"et al.": "et al.", "n.d.": "s. f.", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
+           "translated by": "traducido por", "accessed": "accedido"},
+}
+"""The words a citation style prints around names and dates, as citeproc's locales give them (de-DE "u. a.",
+"o. J.", "Hrsg.", "herausgegeben von"; it-IT "s.d.", "a cura di"), by language; "and" is ``AND_TERMS``' first word.
+A language not here prints English. Each no-date word is one of ``NO_DATE_TERMS``, each "et al." one the linker reads."""
+
+
+def citation_terms(language: str) -> dict[str, str]:
+    """The citation words of ``language`` (a tag: "de-DE", "it"; "" or one not in ``CITATION_TERMS``: English),
+    "and" among them (``AND_TERMS``)."""
+    base = language.split("-")[0].lower() if language else "en"
+    if base not in CITATION_TERMS:
+        base = "en"
+    return {**CITATION_TERMS[base], "and": AND_TERMS[base][0]}
+
+
+ENGLISH_TERMS = citation_terms("en")
+"""The citation words in English, what a label prints where no language is given."""

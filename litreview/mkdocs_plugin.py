@@ -112,15 +112,15 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         from .render.sitecache import SiteFragments
 
         review = self._review()
+        # made once for the page cache's keys, the nav, the pages and the search entries
+        index = index_review(review, str(self.settings.root), lang=self.config.essay_language)
         listed = 0 < len(review.bibliography.sources) <= self.config.nav_sources
         if config.nav is None and self.config.nav:
-            config.nav = _default_nav(files, self.layout, self._nav_sources(review) if listed else None)
+            config.nav = _default_nav(files, self.layout, self._nav_sources(review, index.lang) if listed else None)
         else:
             listed = False
         self._source_pages = sorted({self.layout.source(s.key) for s in review.bibliography.sources})
         self._read_bibliographies = [Path(self.settings.root) / f for f, _ in review.bibliography.files if f]
-        # made once for the page cache's keys, the pages and the search entries
-        index = index_review(review, str(self.settings.root), lang=self.config.essay_language)
         self._reuse(review, config, files, listed, index)
         generated = render_site(review, self.layout, citations=self._citations, root=str(self.settings.root),
                                 catalogue=default_catalogue() if self.config.checks else (), skip=self._reused,
@@ -147,15 +147,16 @@ class LitreviewPlugin(BasePlugin[LitreviewPluginConfig]):
         """The source pages the last build took from the page cache (paths in the docs folder)."""
         return frozenset(self._reused)
 
-    def _nav_sources(self, review: Review) -> list[tuple[str, str]]:
-        """(title, path) of each source page, by how it is cited; titles escaped (the theme prints them raw)."""
+    def _nav_sources(self, review: Review, language: str) -> list[tuple[str, str]]:
+        """(title, path) of each source page, by how it is cited in ``language`` (the essay's); titles escaped (the
+        theme prints them raw)."""
         from .render.sanitize import esc
         from .render.short_labels import PLAIN, marks
         from .text import fold_words
 
         seen = {s.key: s for s in reversed(review.bibliography.sources)}
         shown = marks(review.bibliography.sources)
-        labelled = [(self._citations.reference(s, shown.get(key, PLAIN)).short, key) for key, s in seen.items()]
+        labelled = [(self._citations.reference(s, shown.get(key, PLAIN), language).short, key) for key, s in seen.items()]
         return [(esc(label or key), self.layout.source(key))
                 for label, key in sorted(labelled, key=lambda p: (fold_words(p[0]), p[1]))]
 

@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 from test_site_cases import MKDOCS_YML, load_case
 
 import litreview
+from litreview.locale_terms import ENGLISH_TERMS
 from litreview.model import Review
 from litreview.render.sitecache import INDEX, SiteCache
 
@@ -272,9 +273,9 @@ def test_a_build_indexes_the_review_once_and_formats_each_entry_once(tmp_path, m
         indexed.append(review)
         return made(review, root, lang)
 
-    def counted_format(source, mark=short_labels.PLAIN):
+    def counted_format(source, mark=short_labels.PLAIN, terms=ENGLISH_TERMS):
         formatted.append(source.key)
-        return format_reference(source, mark)
+        return format_reference(source, mark, terms)
 
     for module in (index, site):
         monkeypatch.setattr(module, "index_review", counted)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..bibliography.bibtex import MONTH_NAMES
 from ..bibliography.csl_item import LEGAL_TYPES
 from ..bibliography.latex import container_with_addon, field_text, title_with_addon
-from ..locale_terms import EDITION_WORDS, alternation
+from ..locale_terms import EDITION_WORDS, ENGLISH_TERMS, alternation, citation_terms
 from ..model import Citation, Person, Source
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
 from .short_labels import PLAIN, Mark, and_others, printed_year, short_label, year_label
@@ -134,12 +134,14 @@ class Citations:
     def __init__(self) -> None:
         self._cache: dict[tuple, Reference] = {}
 
-    def reference(self, source: Source, mark: Mark = PLAIN) -> Reference:
-        """``mark``: what tells its label from another's in this bibliography (``marks``)."""
-        cache_key = (_content_key(source), mark)
+    def reference(self, source: Source, mark: Mark = PLAIN, language: str = "") -> Reference:
+        """``mark``: what tells its label from another's in this bibliography (``marks``); ``language``: the
+        document's, whose words the entry prints ("und", "u. a.", "o. J.": ``locale_terms.citation_terms``)."""
+        terms = citation_terms(language)
+        cache_key = (_content_key(source), mark, tuple(terms.items()))
         found = self._cache.get(cache_key)
         if found is None:
-            found = self._cache[cache_key] = format_reference(source, mark)
+            found = self._cache[cache_key] = format_reference(source, mark, terms)
         return found
 
     def __len__(self) -> int:
@@ -151,13 +153,14 @@ def _content_key(s: Source) -> tuple:
             s.number, s.pages, s.doi, s.url, s.urldate, tuple(sorted(s.fields.items())))
 
 
-def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
-    """The Chicago bibliography entry for one source (``mark``: what tells its label from another's, ``marks``)."""
+def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] = ENGLISH_TERMS) -> Reference:
+    """The Chicago bibliography entry for one source (``mark``: what tells its label from another's, ``marks``), in
+    the words of ``terms`` (``locale_terms.citation_terms``)."""
     out = _Pieces()
     kind = source.type.lower()
-    names = _name_list(source.authors) if source.authors else ""
+    names = _name_list(source.authors, terms) if source.authors else ""
     if not names and source.editors:
-        names = _name_list(source.editors) + (", eds." if len(source.editors) > 1 else ", ed.")
+        names = _name_list(source.editors, terms) + f", {terms['eds.' if len(source.editors) > 1 else 'ed.']}"
     if names:
         out.add(_end(names))
         out.add(" ")
@@ -165,32 +168,37 @@ def format_reference(source: Source, mark: Mark = PLAIN) -> Reference:
     italic_title = kind in _ITALIC_TYPES or (kind == "misc" and not (source.container or source.url))
     if kind in LEGAL_TYPES and not names and title:
         _legal(out, source, title)
-        _links(out, source)
+        _links(out, source, terms)
         return Reference(html="".join(out.html).strip(), text="".join(out.text).strip(),
-                         short=short_label(source, mark), year=year_label(source, mark))
+                         short=short_label(source, mark, terms), year=year_label(source, mark, terms))
     if title:
         if italic_title:
             out.add(title, italic=True)
             out.add("" if title[-1] in ".?!" else ".")
         else:
             out.add("“" + title + ("" if title[-1] in ".?!" else ".") + "”")
-    if translators := _translators(source):
-        out.add(f" Translated by {translators}.")
+    if translators := _translators(source, terms):
+        out.add(f" {_capital(terms['translated by'])} {translators}.")
     if kind == "article" or (kind in _PAPER_TYPES and not source.editors):
         _article(out, source, paper=kind != "article")
     elif kind in _CHAPTER_TYPES:
-        _chapter(out, source)
+        _chapter(out, source, terms)
     else:
-        _book_like(out, source, kind)
-    _links(out, source)
+        _book_like(out, source, kind, terms)
+    _links(out, source, terms)
     if not out.text:  # nothing known of it (a Manubot identifier no registry was asked about): its key, not a blank
         out.add(source.key)
     text = "".join(out.text).strip()
-    return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, mark),
-                     year=year_label(source, mark))
+    return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, mark, terms),
+                     year=year_label(source, mark, terms))
 
 
-def _translators(s: Source) -> str:
+def _capital(term: str) -> str:
+    """A term opening a sentence ("Edited by", "Herausgegeben von")."""
+    return term[:1].upper() + term[1:]
+
+
+def _translators(s: Source, terms: dict[str, str]) -> str:
     """The translators, as Chicago prints them after the title ("Translated by Yutaka Saeki and Ann Roe"), or ""."""
     value = s.field("translator")
     if not value:
@@ -201,7 +209,7 @@ def _translators(s: Source) -> str:
         people = read_people(value)
     except ValueError:  # reported by the checks where it is written
         return ""
-    return _name_list(people, invert_first=False) if people else ""
+    return _name_list(people, terms, invert_first=False) if people else ""
 
 
 def _legal(out: _Pieces, s: Source, title: str) -> None:
@@ -266,7 +274,7 @@ def _article(out: _Pieces, s: Source, *, paper: bool = False) -> None:
     out.add(".")
 
 
-def _chapter(out: _Pieces, s: Source) -> None:
+def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     """ "In *Book*, vol. 2, edited by Harry Hill, 2nd ed. Series 9. Publisher, 2001.": no page range, as CMOS 18
     and pandoc print a chapter in a bibliography."""
     if s.container:
@@ -275,7 +283,7 @@ def _chapter(out: _Pieces, s: Source) -> None:
     if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
         out.add(f", vol. {one_line(s.volume)}")
     if s.authors and s.editors:
-        out.add(", edited by " + _name_list(s.editors, invert_first=False))
+        out.add(f", {terms['edited by']} " + _name_list(s.editors, terms, invert_first=False))
     if edition := _edition(one_line(field_text(s, "edition"))):
         out.add(f", {edition}")
     if series := _series(s):
@@ -288,9 +296,9 @@ def _chapter(out: _Pieces, s: Source) -> None:
         out.add(f", {date}." if date else ("" if out.ends_with(".") else "."))
 
 
-def _book_like(out: _Pieces, s: Source, kind: str) -> None:
+def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> None:
     if s.authors and s.editors:
-        out.add(" Edited by " + _name_list(s.editors, invert_first=False) + ".")
+        out.add(f" {_capital(terms['edited by'])} " + _name_list(s.editors, terms, invert_first=False) + ".")
     if version := one_line(field_text(s, "version")):
         out.add(f" Version {version}.")
     edition = _edition(one_line(field_text(s, "edition")))
@@ -339,9 +347,9 @@ def _series(s: Source) -> str:
     return f"{series} {number}" if series and number else series
 
 
-def _links(out: _Pieces, s: Source) -> None:
+def _links(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     if s.urldate and not s.year:
-        out.add(f" Accessed {_iso_to_words(s.urldate)}.")
+        out.add(f" {_capital(terms['accessed'])} {_iso_to_words(s.urldate)}.")
     bare = normalise_doi(s.doi)
     if bare:
         out.add(" ")
@@ -355,7 +363,7 @@ def _links(out: _Pieces, s: Source) -> None:
         out.add(".")
 
 
-def _name_list(people: tuple[Person, ...], *, invert_first: bool = True) -> str:
+def _name_list(people: tuple[Person, ...], terms: dict[str, str], *, invert_first: bool = True) -> str:
     others = and_others(people)
     people = people[:-1] if others else people
     names = [one_line(_person(p, inverted=i == 0 and invert_first)) for i, p in enumerate(people)]
@@ -363,13 +371,13 @@ def _name_list(people: tuple[Person, ...], *, invert_first: bool = True) -> str:
     if etal:
         names = names[:7]
     if etal or others:  # pandoc: "Kanner, Leo et al.", "Doe, Jane, Rick Roe, et al."
-        return ", ".join(names) + (", et al." if len(names) > 1 else " et al.")
+        return ", ".join(names) + (", " if len(names) > 1 else " ") + terms["et al."]
     if len(names) == 1:
         return names[0]
     if len(names) == 2:
-        sep = ", and " if invert_first else " and "
+        sep = f", {terms['and']} " if invert_first else f" {terms['and']} "
         return names[0] + sep + names[1]
-    return ", ".join(names[:-1]) + ", and " + names[-1]
+    return ", ".join(names[:-1]) + f", {terms['and']} " + names[-1]
 
 
 # Chinese, Japanese and Korean scripts: a name written in them is printed family name first with no space ("佐伯胖"),

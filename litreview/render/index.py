@@ -62,7 +62,7 @@ class ReviewIndex:
         found = self._references.get((citations, key))
         if found is None:
             found = self._references[(citations, key)] = citations.reference(self.sources[key],
-                                                                             self.marks.get(key, PLAIN))
+                                                                             self.marks.get(key, PLAIN), self.lang)
         return found
 
     def lang_attr(self) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..bibliography.csl_item import LEGAL_TYPES
 from ..bibliography.latex import field_text
 from ..linking.cited_names import ET_AL_MIN, CitedNames
+from ..locale_terms import ENGLISH_TERMS
 from ..model import Person, Source
 from .sanitize import one_line, shorten
 
@@ -28,7 +29,7 @@ class Mark:
 PLAIN = Mark()
 
 
-def _legal_label(source: Source, letter: str) -> str:
+def _legal_label(source: Source, letter: str, terms: dict[str, str]) -> str:
     """A case's or a statute's mark: its short title, else its name with its citation when another entry has the
     same name ("Smith SCC"; "Jones v Roe, [1990] 2 SCR 100"), never "n.d."."""
     short = one_line(field_text(source, "shorttitle"))
@@ -37,7 +38,7 @@ def _legal_label(source: Source, letter: str) -> str:
     title = one_line(source.title)
     citation = one_line(field_text(source, "authority"))
     if letter:
-        return f"{title}, {citation}" if citation else f"{title} {year_label(source, Mark(letter))}"
+        return f"{title}, {citation}" if citation else f"{title} {year_label(source, Mark(letter), terms)}"
     return f"{title} {source.year}" if source.year and not citation else title
 
 
@@ -83,21 +84,22 @@ def printed_year(source: Source) -> str:
     return str(source.year) if source.year else one_line(field_text(source, "year"))
 
 
-def year_label(source: Source, mark: Mark = PLAIN) -> str:
-    """The year a label prints, with the letter ``mark`` adds: "2012", "2012a", "n.d.", "n.d.-b"."""
-    year = printed_year(source) or "n.d."
+def year_label(source: Source, mark: Mark = PLAIN, terms: dict[str, str] = ENGLISH_TERMS) -> str:
+    """The year a label prints, with the letter ``mark`` adds: "2012", "2012a", "n.d.", "n.d.-b" (``terms``: the
+    document's language's words, ``locale_terms.citation_terms``: de "o. J.-b")."""
+    year = printed_year(source) or terms["n.d."]
     if mark.letter:
         year += mark.letter if source.year else f"-{mark.letter}"
     return year
 
 
-def short_label(source: Source, mark: Mark = PLAIN) -> str:
+def short_label(source: Source, mark: Mark = PLAIN, terms: dict[str, str] = ENGLISH_TERMS) -> str:
     """Author-year label: "Holsti 2004", "Bauer and Kratochwil 2011", "Bull et al. 2012"; ``mark`` tells it from
     another entry's printed alike ("J. Smith 2012", "Bull, Roe, et al. 2012", "Uieda and Barbosa 2012a", "n.d.-b";
-    ``marks``)."""
+    ``marks``), in the words of ``terms`` (``locale_terms.citation_terms``: de "Bauer und Kratochwil 2011")."""
     people = source.authors or source.editors
     letter = mark.letter
-    year = year_label(source, mark)
+    year = year_label(source, mark, terms)
     if not people:
         # A subtitle set off by a spaced dash is left out ("U.S. Code: Title 10 – ARMED FORCES" is cited
         # as "U.S. Code: Title 10"), so the marks of a series of such works stay short and alike.
@@ -107,13 +109,13 @@ def short_label(source: Source, mark: Mark = PLAIN) -> str:
             # has described it ("doi:10.1126/science.1065863"), not a title in quotes with "n.d.".
             return one_line(source.key) + (f" {year}" if source.year or letter else "")
         if source.type.lower() in LEGAL_TYPES:
-            return _legal_label(source, letter)
+            return _legal_label(source, letter, terms)
         head = _DASHED_SUBTITLE.split(title, maxsplit=1)[0].strip()
         return f"“{shorten(head or title, 40)}” {year}"
-    return f"{_cited_names(people, mark.names)} {year}"
+    return f"{_cited_names(people, mark.names, terms)} {year}"
 
 
-def _cited_names(people: tuple[Person, ...], cited: CitedNames | None) -> str:
+def _cited_names(people: tuple[Person, ...], cited: CitedNames | None, terms: dict[str, str]) -> str:
     others = and_others(people)
     families = [one_line(" ".join(p for p in (x.prefix, x.family) if p)) or one_line(x.given)
                 for x in (people[:-1] if others else people)]
@@ -127,12 +129,12 @@ def _cited_names(people: tuple[Person, ...], cited: CitedNames | None) -> str:
     shown = [" ".join(p for p in (one_line(g), family) if p)
              for family, g in zip(families[:count], given + ("",) * count, strict=False)]
     if count < len(families):
-        return f"{shown[0]} et al." if count == 1 else ", ".join(shown) + ", et al."
+        return f"{shown[0]} {terms['et al.']}" if count == 1 else ", ".join(shown) + f", {terms['et al.']}"
     if len(shown) == 1:
         return shown[0]
     if len(shown) == 2:
-        return f"{shown[0]} and {shown[1]}"
-    return ", ".join(shown[:-1]) + f", and {shown[-1]}"
+        return f"{shown[0]} {terms['and']} {shown[1]}"
+    return ", ".join(shown[:-1]) + f", {terms['and']} {shown[-1]}"
 
 
 def short_title(source: Source, limit: int = 70) -> str:
