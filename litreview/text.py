@@ -34,6 +34,11 @@ from functools import lru_cache
 
 from .lazyre import lazy
 
+HARD_BREAK = "\u2028"
+"""A line break the author forced (LaTeX's ``\\\\`` in a verse or a paragraph, pandoc's LineBreak), as the essay's text
+holds it: Unicode's line separator, white space to every reader (a claim's text has a space there), a line break on
+the essay page."""
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-"})
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..bibliography.bibtex import brace_pairs, brace_partners
+from ..text import HARD_BREAK
 from .latex_masked import commands_only
 from .latex_specials import quick_specials
 
@@ -115,6 +116,7 @@ def _converter() -> tuple[Any, Any]:
         *(MacroTextSpec(name, simplify_repl=f"%({n})s" if n else "(%(1)s)") for name, (_, n) in specs.items()
           if name != "href"),
         *(MacroTextSpec(name, simplify_repl=_note_text) for name in notes),
+        MacroTextSpec("\\", simplify_repl=HARD_BREAK),  # a forced line break, shown as one (verse lines)
         MacroTextSpec("href", simplify_repl=_link_text), MacroTextSpec("url", simplify_repl=_url_text),
         MacroTextSpec("enquote", simplify_repl=_quoted_text), MacroTextSpec("textquote", simplify_repl=_quoted_text),
         *(MacroTextSpec(name, simplify_repl=text) for name, text in printed.items()),

@@ -14,7 +14,7 @@ from typing import Protocol
 from ..essay.ids import source_ids, standard_id
 from ..essay.sections import prose_paragraphs
 from ..model import Citation, Claim, Link, Paragraph
-from ..text import plural
+from ..text import HARD_BREAK, plural
 from .citation import Citations
 from .claim_text import claim_html, plain_text, readable
 from .crossrefs import crossref_labels
@@ -34,7 +34,7 @@ from .fragments import (
 from .index import ReviewIndex, is_topical_suggestion
 from .layout import Layout, key_slug
 from .pandoc_inline import spans_across
-from .sanitize import esc, one_line
+from .sanitize import clean_text, esc, one_line
 from .sitecache import fingerprint
 
 
@@ -325,14 +325,16 @@ def _inline(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Pa
     # A span across sentences ("[First. Second.]{.blue}") is its text: each sentence is rendered alone; emphasis
     # across them ("**1.1.  Methods**") is closed at the end of one and opened again at the start of the next.
     text = spans_across(source, places) if markdown else source
+    if breaks := _hard_breaks(written):  # the author's line breaks (a verse's lines), kept where claims are found
+        text = "".join(HARD_BREAK if i in breaks and c == " " else c for i, c in enumerate(text))
     shown = with_delimiters(text, places) if markdown else places
     carries = iter(emphasis_across(text, shown) if markdown else [("", "")] * len(places))
     cursor = 0
     out: list[str] = []
 
     def between(part: str) -> str:
-        return (claim_html(part, (), lambda item: None, marks.xref, ix.notes)[0] if markdown and part.strip()
-                else esc(part))
+        return _lines(claim_html(part, (), lambda item: None, marks.xref, ix.notes)[0] if markdown and part.strip()
+                      else esc(part))
 
     places_left = iter(zip(places, shown, strict=True))
     for at in found:
@@ -355,6 +357,28 @@ def _inline(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Pa
                          .replace("<li ", f'<li data-claim="{esc(claim.id)}" ', 1))
     out.append(between(text[cursor:]))
     return out
+
+
+_WHITE = re.compile(r"\s+")
+
+
+def _hard_breaks(written: str) -> set[int]:
+    """Where ``one_line(written)`` has the space of a line break the author forced (``HARD_BREAK``: LaTeX's
+    ``\\\\``, a verse's lines)."""
+    if HARD_BREAK not in written:
+        return set()
+    cleaned, out, shrunk = clean_text(written), set(), 0
+    lead = 1 if cleaned[:1].isspace() else 0
+    for m in _WHITE.finditer(cleaned):
+        if HARD_BREAK in m.group():
+            out.add(m.start() - shrunk - lead)
+        shrunk += len(m.group()) - 1
+    return out
+
+
+def _lines(html: str) -> str:
+    """``html`` with the author's forced line breaks (``HARD_BREAK``) as HTML's, as pandoc writes its LineBreak."""
+    return html.replace(HARD_BREAK, "<br>\n")
 
 
 def _carried(claim: Claim, text: str, shift: int, carry: tuple[str, str]) -> Claim:
@@ -417,7 +441,7 @@ def _note_label(number: int, back: str, labelled: set[int]) -> str:
 
 def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, here: str,
            anchor: str, marks_of: _Marks) -> str:
-    claim_id, text = claim.id, claim.text
+    claim_id, text = claim.id, claim.text.replace(HARD_BREAK, " ")  # the page shows its line breaks, not its cards
     findings = ix.findings_by_claim.get(claim_id, ())
     classes = "lr-claim lr-claim--flagged" if findings else "lr-claim"
     links = ix.links_by_claim.get(claim_id, ())
@@ -447,7 +471,7 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
                          lang=ix.en_attr())
 
     placed: set[str] = set()
-    shown = esc(text)
+    shown = _lines(esc(claim.text))
     if claim.citations is not None:  # read as Markdown: the markup rendered, the marks where the author cited
         uses: dict[int, int] = {}
 
@@ -460,7 +484,8 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
             # An entry of the bibliography whose link a reviewer rejected; a key it lacks stays as written.
             return None if entry is None else unlinked_mark(ix.reference(citations, entry).cited(item))
 
-        shown, written = claim_html(text, claim.citations, in_text, marks_of.xref, ix.notes, claim_id=claim_id)
+        shown, written = claim_html(claim.text, claim.citations, in_text, marks_of.xref, ix.notes, claim_id=claim_id)
+        shown = _lines(shown)
         placed = {entry for entry in map(marks_of.entry, written) if entry is not None}
     html = f'<span class="{classes}" id="{esc(claim_id)}">{shown}</span>'
     marks: list[str] = []
