@@ -54,3 +54,14 @@ def test_one_object_keeps_each_language_apart():
     citations = Citations()
     assert citations.reference(SOURCES["two"], PLAIN, "de").short == "Müller und Klein 2006"
     assert citations.reference(SOURCES["two"], PLAIN).short == "Müller and Klein 2006"
+
+
+def test_essay_page_prints_the_front_matter_language(tmp_path):
+    from test_site_essay_markup import essay_html
+
+    (tmp_path / "e.md").write_text("---\nlang: de-DE\n---\n\nWir zitieren [@two; @three; @undated].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    page = essay_html(tmp_path, "e.md", "refs.bib")
+    assert ">Müller und Klein 2006<" in page and ">Doe u. a. 2011<" in page and ">Berne o. J.<" in page
+    assert "Talk &lt;b&gt;Shows&lt;/b&gt;" in page and "<b>Shows" not in page
+    assert " and Klein" not in page and "n.d." not in page
