@@ -689,3 +689,10 @@ def test_a_csl_file_of_many_broken_items_is_one_lr100() -> None:
     assert [p.line for p in parse_csl(text, "refs.json").problems] == [1]
     assert parse_csl(text, "refs.json").sources == ()
     assert [s.key for s in parse_csl(text.replace('",}', '"}', 11), "refs.json").sources][:2] == ["k0", "k1"]
+
+
+def test_a_broken_item_of_a_front_matters_references_costs_only_itself() -> None:
+    # The keys after references: are no part of its last item.
+    block = "\ntitle: T\nreferences:\n- id: a\n  title: A: b\n- id: c\n  type: book\n  title: C\nnocite: |\n  @c\n"
+    bib = parse_csl(block, "essay.md", yaml=True, front_matter=True)
+    assert [s.key for s in bib.sources] == ["c"] and [(p.code, p.line) for p in bib.problems] == [("LR100", 5)]

@@ -18,7 +18,8 @@ _JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}]')
 def yaml_items(text: str) -> list[tuple[int, int]] | None:
     """The items of a CSL-YAML text as (first line, end line) 0-based, end excluded: each starts with ``-`` at the
     indentation of the list's first item (under ``references:`` when the file has one); the list ends at a
-    ``---`` or ``...`` line, or, for an indented list, at a line indented less. None without items."""
+    ``---`` or ``...`` line, or at a line indented less (under ``references:``, a key at its indentation too).
+    None without items."""
     lines = text.split("\n")
     start = next((n + 1 for n, line in enumerate(lines) if _YAML_UNDER.match(line)), 0)
     found = next((m for n in range(start, len(lines)) if (m := _YAML_ITEM.match(lines[n]))), None)
@@ -27,12 +28,14 @@ def yaml_items(text: str) -> list[tuple[int, int]] | None:
     first, indent = lines.index(found.string, start), len(found.group(1))
     items: list[tuple[int, int]] = []
     begun = first
+    below = max(indent, 1) if start else indent  # a line indented less ends the list (a key after references:)
     for n in range(first + 1, len(lines) + 1):
         line = lines[n] if n < len(lines) else "---"
         body = line.lstrip(" ")
-        ends = bool(_YAML_END.match(line)) or (indent > 0 and body.strip() != "" and not body.startswith(("#", "\t"))
-                                              and len(line) - len(body) < indent)
-        if ends or (len(line) - len(body) == indent and _YAML_ITEM.match(line)):
+        item = len(line) - len(body) == indent and _YAML_ITEM.match(line)
+        ends = bool(_YAML_END.match(line)) or (not item and body.strip() != "" and not body.startswith(("#", "\t"))
+                                               and len(line) - len(body) < below)
+        if ends or item:
             items.append((begun, n))
             begun = n
         if ends:
