@@ -542,14 +542,14 @@ def test_a_citation_of_an_entry_the_change_removed_says_so(repo: Path, capsys) -
 def test_a_citation_of_an_entry_in_a_file_the_change_left_unreadable_says_to_mend_it(tmp_path: Path,
                                                                                       monkeypatch: pytest.MonkeyPatch,
                                                                                       capsys) -> None:
-    # A comma after the last item: no entry of the file is read, none was removed.
+    # A comma missing inside its only item: no entry of the file is read, none was removed.
     items = '[\n  {"id": "good2001", "type": "book", "title": "Good", "issued": {"date-parts": [[2001]]}}\n]\n'
     write(tmp_path / "refs.json", items)
     write(tmp_path / "essay.md", "# One\n\nA good claim [@good2001].\n")
     write(tmp_path / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.json"\n')
     git_repo(tmp_path)
     monkeypatch.chdir(tmp_path)
-    write(tmp_path / "refs.json", items.replace("}}\n]", "}},\n]"))
+    write(tmp_path / "refs.json", items.replace('"Good"', '"Good" "x"'))
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
     hints = {f["code"]: f["hint"] for f in json.loads(capsys.readouterr().out)["findings"]}
     assert hints["LR300"] == "refs.json, which holds 'good2001', cannot be read now: mend its syntax (its LR100 says where)"
@@ -723,7 +723,7 @@ def test_a_bibliography_that_cannot_be_read_now_fixes_none_of_its_findings(tmp_p
     (review(tmp_path, settings='essay = "essay.md"\nbibliography = "refs.json"\n') / "refs.bib").unlink()
     git_repo(tmp_path)
     monkeypatch.chdir(tmp_path)
-    write(tmp_path / "refs.json", json.dumps(items, indent=2).replace('"Old",', '"Old"'))
+    write(tmp_path / "refs.json", json.dumps(items, indent=2).removeprefix("["))  # (an item broken alone costs itself)
     assert main(["check", "--no-cache", "--since", "base"]) == 1
     out = capsys.readouterr().out
     assert ("; 0 fixed, 1 not compared (refs.json could not be read: no entry of it was compared with the base)"

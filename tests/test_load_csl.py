@@ -238,8 +238,9 @@ def test_a_csl_yaml_syntax_error_is_one_line_naming_the_construct_left_open() ->
     bib = parse_csl("- id: a\n  title: A\n  type: book\n- id: b\n  title: [unclosed\n", "refs.yaml", yaml=True)
     [problem] = bib.problems
     assert (problem.code, problem.line) == ("LR100", 6)
-    assert problem.message == ("not valid CSL-YAML: did not find expected ',' or ']' "
-                               "(while parsing a flow sequence from line 5)")
+    assert problem.message.startswith("not valid CSL-YAML: did not find expected ',' or ']' "
+                                      "(while parsing a flow sequence from line 5); pandoc refuses the whole file")
+    assert [s.key for s in bib.sources] == ["a"]  # the item before it is read
 
 
 @pytest.mark.parametrize(("kind", "meant"), [("journal-article", "article-journal"), ("legal-case", "legal_case"),
@@ -338,7 +339,7 @@ def test_a_csl_json_syntax_error_says_what_and_where_in_plain_words(text: str, m
     assert problem.message.startswith("not valid CSL-JSON: ") and message in problem.message, problem.message
     assert hint in problem.hint and "Expecting" not in problem.message and "char " not in problem.message
     if len(text) > 1000:
-        assert problem.message.endswith("""column 72792, near '…, "title": "T1499"},{"id": "x",}]'"""), problem.message
+        assert """column 72792, near '…, "title": "T1499"},{"id": "x",}]'; """ in problem.message, problem.message
 
 
 def test_csl_rich_text_is_formatting_not_text_in_the_title_shown() -> None:
@@ -626,3 +627,72 @@ def test_an_unreadable_csl_yaml_date_is_one_finding_not_also_a_lacking_one(writt
     bare = text[:text.index("  issued:")]
     found = check_review(Review(bibliography=parse_csl(bare, "refs.yaml", yaml=True)), Config(), now=now).findings
     assert [f.code for f in found if f.code in ("LR110", "LR124")] == ["LR110"]
+
+
+_ITEMS = [("a2001", "Alpha"), ("b2002", "Beta"), ("c2003", "Gamma"), ("d2004", "Delta")]
+
+
+@pytest.mark.parametrize(("broken", "line", "said"), [
+    ("- id: b2002\n  type: book\n  title: Beta: a study\n", 10, "mapping values are not allowed"),  # an unquoted ": "
+    ("- id: b2002\n  type: book\n\ttitle: Beta\n", 10, "tab"),
+    ("- id: b2002\n  type: book\n   title: Beta\n", 10, "mapping values are not allowed"),  # bad indentation
+])
+def test_one_broken_csl_yaml_item_costs_only_itself(broken: str, line: int, said: str) -> None:
+    # A pasted item with a syntax error made the whole file unreadable: one LR100, then an LR300 for every citation
+    # of every other item (53 findings on a pull request). pandoc refuses the file all the same: the LR100 says so.
+    good = {key: f"- id: {key}\n  type: book\n  title: {title}\n  publisher: P\n  issued: 2001\n" for key, title in _ITEMS}
+    text = "references:\n" + good["a2001"] + "  # pasted\n" + broken + good["c2003"] + good["d2004"]
+    for folder, body in (("list", text.replace("references:\n", "")), ("under", text),
+                         ("indented", text.replace("\n-", "\n  -").replace("\n  ", "\n    ").replace("\n    -", "\n  -"))):
+        shift = 0 if folder != "list" else -1
+        bib = parse_csl(body, "refs.yaml", yaml=True)
+        assert [s.key for s in bib.sources] == ["a2001", "c2003", "d2004"], folder
+        [problem] = [p for p in bib.problems if p.code == "LR100"]
+        assert problem.line == line + shift and said in problem.message, (folder, problem)
+        assert "pandoc refuses the whole file" in problem.message and "does not render until it is mended" in \
+            problem.message and problem.file == "refs.yaml"
+    from litreview.essay import parse_essay
+    from litreview.linking import link
+    from litreview.model import Review
+
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    essay = parse_essay("# T\n\nA [@a2001]. C [@c2003]. D [@d2004].\n", "essay.md")
+    found = check_review(Review(bibliography=bib, essay=essay, linkage=link(essay, bib, None)), Config()).findings
+    assert "LR300" not in {f.code for f in found} and [f.line for f in found if f.code == "LR100"] == [line]
+
+
+@pytest.mark.parametrize(("text", "lines", "keys"), [
+    # a comma missing between two items, a comma inside an item, a comma after the last item
+    ('[\n{"id": "a", "type": "book"},\n{"id": "b", "type": "book"}\n{"id": "c", "type": "book"}\n]', [4], "abc"),
+    ('[\n{"id": "a", "type": "book"},\n{"id": "b", "type": "book",},\n{"id": "c", "type": "book"}\n]', [3], "ac"),
+    ('[\n{"id": "a", "type": "book"},\n{"id": "b",\n "type": "book" "x"},\n{"id": "c", "title": "[{\\"}"},\n]',
+     [4, 5], "ac"),
+])
+def test_one_broken_csl_json_item_costs_only_itself(text: str, lines: list[int], keys: str) -> None:
+    bib = parse_csl(text, "refs.json")
+    assert [s.key for s in bib.sources] == list(keys)
+    assert [(p.code, p.line) for p in bib.problems] == [("LR100", n) for n in lines]
+    assert all("pandoc refuses the whole file" in p.message for p in bib.problems)
+
+
+def test_a_csl_file_no_item_of_which_parses_is_one_lr100() -> None:
+    # Nothing to recover: the file's error, as before.
+    [problem] = parse_csl('[\n{"id": "a",},\n{"id": "b" "c"}\n]', "refs.json").problems
+    assert (problem.code, problem.line) == ("LR100", 2) and "the file's other items" not in problem.message
+    [problem] = parse_csl("- id: a\n  title: A: B\n", "refs.yaml", yaml=True).problems
+    assert (problem.code, problem.line) == ("LR100", 2) and "the file's other items" not in problem.message
+
+
+def test_a_csl_file_of_many_broken_items_is_one_lr100() -> None:
+    # Each broken item is located in the whole text: past a bound the file is told once, as before.
+    text = "[" + ",".join(f'{{"id": "k{n}",}}' for n in range(30)) + ',{"id": "ok"}]'
+    assert [p.line for p in parse_csl(text, "refs.json").problems] == [1]
+    assert parse_csl(text, "refs.json").sources == ()
+    assert [s.key for s in parse_csl(text.replace('",}', '"}', 11), "refs.json").sources][:2] == ["k0", "k1"]
+
+
+def test_a_broken_item_of_a_front_matters_references_costs_only_itself() -> None:
+    # The keys after references: are no part of its last item.
+    block = "\ntitle: T\nreferences:\n- id: a\n  title: A: b\n- id: c\n  type: book\n  title: C\nnocite: |\n  @c\n"
+    bib = parse_csl(block, "essay.md", yaml=True, front_matter=True)
+    assert [s.key for s in bib.sources] == ["c"] and [(p.code, p.line) for p in bib.problems] == [("LR100", 5)]

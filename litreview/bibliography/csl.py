@@ -33,7 +33,7 @@ def is_csl(path: object) -> bool:
 
 
 def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, front_matter: bool = False,
-              item_id: Callable[[Mapping[str, Any]], str] | None = None) -> Bibliography:
+              item_id: Callable[[Mapping[str, Any]], str] | None = None, _whole: bool = True) -> Bibliography:
     """Parse CSL-JSON (a list of items) or CSL-YAML (``references:`` or a list); problems as findings.
 
     ``item_id``: the id of an item as the program reading the file tells it (a Manubot manual reference's
@@ -42,11 +42,14 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     A byte order mark is read past; in CSL-JSON it is an LR100, as pandoc refuses the file. An item of a
     CSL-YAML file whose id YAML reads as no string (``id: 12345``) is an LR100 and left out: pandoc finds
     no citation of it (it does in CSL-JSON and in a front matter's ``references:``).
+
+    A file that does not parse as a whole is read item by item (``csl_recover``): each item that does not parse
+    alone is an LR100 at its line, the others load (pandoc refuses the whole file all the same).
     """
 
     import yaml as pyyaml
 
-    from ..safeload import check_yaml, json_item_lines, json_problem, load_json, yaml_error_line, yaml_problem
+    from ..safeload import check_yaml, json_item_lines, load_json
 
     bom = text.startswith("\ufeff")
     text = text.removeprefix("\ufeff")
@@ -58,29 +61,20 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
         if key_lines is None:  # (on a text json accepted)
             key_lines = json_item_lines(text, _UNDER)
     except (ValueError, pyyaml.YAMLError) as exc:
-        line = (getattr(exc, "lineno", None) or getattr(exc, "line", None)
-                or getattr(getattr(exc, "problem_mark", None), "line", 0) + 1)
-        why = str(exc)
-        if isinstance(exc, pyyaml.MarkedYAMLError):  # its str() is several lines naming "<unicode string>"
-            why, line = yaml_problem(exc), yaml_error_line(exc) or line
-        hint = "Fix the syntax at that line"
-        if isinstance(exc, json.JSONDecodeError):  # located in the file as written (its byte order mark too)
-            why, hint, line = json_problem(json.JSONDecodeError(exc.msg, "\ufeff" + exc.doc, exc.pos + 1) if bom
-                                           else exc)
-        if yaml and "mapping values are not allowed" in why and (quoted := _quoted_value(text, line)):
-            hint = f"Quote the value, whose \": \" YAML reads as a new key: {quoted} (pandoc refuses the whole file)"
-        if yaml and "expected <document start>" in why:  # items appended after the "..." that ends the file's YAML
-            hint = 'Move it above the "..." that ends the YAML before it (pandoc refuses the whole file)'
+        if not _whole:
+            raise
         from .prescan import conflicts
 
         conflicted = conflicts(text, filename, effect="pandoc refuses the whole file for them",
                                hint="Keep the items of both sides that belong and delete the marker lines")
         if conflicted:  # the syntax error is the markers'
             return Bibliography((), (conflicted[0][0],), filename, text)
-        return Bibliography((), (Finding(code="LR100", severity="error",
-                                         message=f"not valid CSL-{'YAML' if yaml else 'JSON'}: {why}",
-                                         hint=hint, file=filename, line=line),),
-                            filename, text)
+        whole = _syntax_error(exc, text, filename, yaml=yaml, bom=bom)
+        if isinstance(exc, (json.JSONDecodeError, pyyaml.YAMLError)) and (
+                recovered := _by_item(text, filename, whole, yaml=yaml, bom=bom, front_matter=front_matter,
+                                      item_id=item_id)) is not None:
+            return recovered
+        return Bibliography((), (whole,), filename, text)
     if isinstance(data, Mapping):
         if "references" not in data and "items" not in data:
             return Bibliography((), (Finding(
@@ -175,6 +169,114 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                      for key, lines in copies.items() for n in lines[:-1]]
         problems.sort(key=lambda p: p.line or 0)
     return Bibliography(tuple(sources.values()), tuple(problems), filename, text)
+
+
+def _syntax_error(exc: Exception, text: str, filename: str, *, yaml: bool, bom: bool, item: bool = False) -> Finding:
+    """The LR100 of a CSL ``text`` (its byte order mark, if ``bom``, read past) that does not parse: where and what,
+    and what to fix; ``item``: the error is one item's, the file's other items read."""
+    import yaml as pyyaml
+
+    from ..safeload import json_problem, yaml_error_line, yaml_problem
+
+    line = (getattr(exc, "lineno", None) or getattr(exc, "line", None)
+            or getattr(getattr(exc, "problem_mark", None), "line", 0) + 1)
+    why = str(exc)
+    if isinstance(exc, pyyaml.MarkedYAMLError):  # its str() is several lines naming "<unicode string>"
+        why, line = yaml_problem(exc), yaml_error_line(exc) or line
+    hint = "Fix the syntax at that line"
+    if isinstance(exc, json.JSONDecodeError):  # located in the file as written (its byte order mark too)
+        why, hint, line = json_problem(json.JSONDecodeError(exc.msg, "\ufeff" + exc.doc, exc.pos + 1) if bom
+                                       else exc)
+    if yaml and "mapping values are not allowed" in why and (quoted := _quoted_value(text, line)):
+        hint = f"Quote the value, whose \": \" YAML reads as a new key: {quoted} (pandoc refuses the whole file)"
+    if yaml and "expected <document start>" in why:  # items appended after the "..." that ends the file's YAML
+        hint = 'Move it above the "..." that ends the YAML before it (pandoc refuses the whole file)'
+    told = ("; pandoc refuses the whole file for it, so the document does not render until it is mended (the "
+            "file's other items are read)") if item else ""
+    return Finding(code="LR100", severity="error", message=f"not valid CSL-{'YAML' if yaml else 'JSON'}: {why}{told}",
+                   hint=hint, file=filename, line=line)
+
+
+def _by_item(text: str, filename: str, whole: Finding, *, yaml: bool, bom: bool, front_matter: bool,
+             item_id: Callable[[Mapping[str, Any]], str] | None) -> Bibliography | None:
+    """A CSL ``text`` that does not parse as a whole (``whole`` its LR100) read item by item: the items that parse
+    alone, an LR100 at each that does not (``whole`` too when no broken item holds its line: an error between
+    items); None when the text cannot be cut at its items, or no item or every item parses alone and the rest
+    still does not parse."""
+    import yaml as pyyaml
+
+    from ..safeload import load_json
+    from .csl_recover import json_gaps, json_items, masked, yaml_items
+
+    broken: list[tuple[Finding, int, int]] = []  # each with its first and last line
+    if yaml:
+        items = yaml_items(text)
+        if not items:
+            return None
+        lines = text.split("\n")
+        for first, end in items:
+            try:
+                _first_document("\n".join(lines[first:end]))
+            except pyyaml.YAMLError as exc:
+                if len(broken) == _MOST_BROKEN:
+                    return None
+                _shift(exc, first)
+                broken.append((_syntax_error(exc, text, filename, yaml=True, bom=bom, item=True), first + 1, end + 1))
+        gone = {n for first, end in items for n in range(first, end)
+                if any(f - 1 == first for _, f, _ in broken)}
+        kept = "\n".join("" if n in gone else line for n, line in enumerate(lines))
+        count, failed = len(items), len(broken)
+    else:
+        found = json_items(text)
+        if found is None or not found[0]:
+            return None
+        spans, close = found
+        bad: set[int] = set()
+        for n, (start, end) in enumerate(spans):
+            try:
+                load_json(text[start:end], strict=True)
+            except json.JSONDecodeError as exc:
+                if len(broken) == _MOST_BROKEN:
+                    return None
+                bad.add(n)
+                moved = json.JSONDecodeError(exc.msg, text, exc.pos + start)
+                broken.append((_syntax_error(moved, text, filename, yaml=False, bom=bom, item=True),
+                               text.count("\n", 0, start) + 1, text.count("\n", 0, end) + 1))
+            except ValueError:  # a limit: the file's own check came first
+                return None
+        gaps = json_gaps(text, spans, close)  # a comma missing, doubled or closing the list
+        if len(broken) + len(gaps) > _MOST_BROKEN:
+            return None
+        for at, said in gaps:
+            at_line = text.count("\n", 0, at) + 1
+            broken.append((_syntax_error(json.JSONDecodeError(said, text, at), text, filename, yaml=False, bom=bom,
+                                         item=True), at_line, at_line))
+        kept = masked(text, spans, lambda n: n not in bad, close)
+        count, failed = len(spans), len(bad)
+    if not broken or failed == count:  # nothing to recover, or nothing that parses
+        return None
+    try:
+        rest = parse_csl(("\ufeff" if bom else "") + kept, filename, yaml=yaml, front_matter=front_matter,
+                         item_id=item_id, _whole=False)
+    except (ValueError, pyyaml.YAMLError):
+        return None
+    if not any(first <= (whole.line or 0) <= last for _, first, last in broken):
+        broken.append((whole, 0, 0))
+    problems = sorted([*rest.problems, *(finding for finding, _, _ in broken)], key=lambda p: p.line or 0)
+    return Bibliography(rest.sources, tuple(problems), filename, text)
+
+
+_MOST_BROKEN = 20
+"""More broken items than this (each located in the whole text) and the file is one LR100, as a file cut wrong."""
+
+
+def _shift(exc: Any, lines: int) -> None:
+    """Move the marks of a YAML error in a text's part that starts at the 0-based line ``lines`` to the text's."""
+    import yaml as pyyaml
+
+    for name in ("problem_mark", "context_mark"):
+        if (mark := getattr(exc, name, None)) is not None:
+            setattr(exc, name, pyyaml.Mark(mark.name, mark.index, mark.line + lines, mark.column, None, 0))
 
 
 def _quoted_value(text: str, line: int) -> str:
