@@ -136,6 +136,12 @@ def subtitle_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     if F.PERIODICAL.search(" ".join(words[first:last + 1])) \
             or any(w.strip(".,").casefold() in JOURNAL for w in words[first:last + 1]):
         return tagged
+    return _title_before_publisher(tagged, first, last)
+
+
+def _title_before_publisher(tagged: Sequence[Tagged], first: int, last: int) -> Sequence[Tagged]:
+    """``tagged`` with its tokens ``first`` to ``last`` read as the title's when the publisher comes next (past a place
+    or an edition); else ``tagged`` as it is."""
     after = next((k for k in range(last + 1, len(tagged)) if tagged[k].label not in _BEFORE_PUBLISHER), len(tagged))
     if after == len(tagged) or tagged[after].label != "publisher":
         return tagged
@@ -155,10 +161,7 @@ def title_run_into_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     if tagged[first - 1].label != "title" or not before[-1:].isalnum() or not opening[:1].islower() \
             or opening.endswith(":") or not tagged[last].token.text.endswith("."):
         return tagged
-    after = next((k for k in range(last + 1, len(tagged)) if tagged[k].label not in _BEFORE_PUBLISHER), len(tagged))
-    if after == len(tagged) or tagged[after].label != "publisher":
-        return tagged
-    return [t._replace(label="title") if first <= k <= last else t for k, t in enumerate(tagged)]
+    return _title_before_publisher(tagged, first, last)
 
 
 def subtitle_opening_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
