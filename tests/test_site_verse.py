@@ -25,3 +25,14 @@ def test_verse_lines_are_lines_and_claims_unchanged(tmp_path: Path) -> None:
     assert "tutti uguali eliza" not in page
     assert "\u2028" not in page
     assert page.count("<br>") == 2  # no break where the source's lines merely end
+
+
+def test_a_newline_command_breaks_its_line_as_a_double_backslash_does(tmp_path: Path) -> None:
+    # pandoc prints \newline as a line break; it glued the words on each side ("Anotherthird line").
+    tex = "\\begin{document}\nAnother\\newline third line \\cite{a}. Then\\\\ more.\n\\end{document}\n"
+    (tmp_path / "e.tex").write_text(tex, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{a, title={T}, author={Doe, Jane}, year={2000}}\n", encoding="utf-8")
+    claims = [c.text for p in load_essay(tmp_path / "e.tex").paragraphs for c in p.claims]
+    assert claims == ["Another third line [@{a}].", "Then more."]
+    page = before_references(essay_html(tmp_path, "e.tex", "refs.bib"))
+    assert re.search(r"Another<br>\s*third line", page), page

@@ -117,6 +117,7 @@ def _converter() -> tuple[Any, Any]:
           if name != "href"),
         *(MacroTextSpec(name, simplify_repl=_note_text) for name in notes),
         MacroTextSpec("\\", simplify_repl=HARD_BREAK),  # a forced line break, shown as one (verse lines)
+        MacroTextSpec("newline", simplify_repl=HARD_BREAK),  # the same break; pylatexenc glued its words ("Anotherthird")
         MacroTextSpec("href", simplify_repl=_link_text), MacroTextSpec("url", simplify_repl=_url_text),
         MacroTextSpec("enquote", simplify_repl=_quoted_text), MacroTextSpec("textquote", simplify_repl=_quoted_text),
         *(MacroTextSpec(name, simplify_repl=text) for name, text in printed.items()),
