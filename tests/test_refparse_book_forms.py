@@ -5,9 +5,9 @@ before MDPI's "Publisher: Place", a book's subtitle or a web page's site read as
 from __future__ import annotations
 
 import pytest
+from fuzz.hand_tagged import hand_tagged
 
 from litreview.bibliography.refparse.assemble import assemble
-from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.relabel_books import (
     book_after_closed_editors,
     place_closing_container,
@@ -20,14 +20,6 @@ from litreview.bibliography.refparse.relabel_journal_names import periodical_clo
 from litreview.bibliography.refparse.relabel_publisher import publisher_after_editors_stop
 from litreview.bibliography.refparse.relabel_spans import container_after_in
 from litreview.bibliography.refparse.tagger import Tagged
-
-
-def _tagged(text: str, marked: str) -> list[Tagged]:
-    """Hand-made tagger output, every label sure: ``marked`` gives each token's label."""
-    tokens = tokenize(text)
-    labels = marked.split()
-    assert len(tokens) == len(labels)
-    return [Tagged(tok, label, 1.0, 0.0, 0.0, "") for tok, label in zip(tokens, labels, strict=True)]
 
 
 def _words(tagged: list[Tagged], label: str) -> str:
@@ -46,7 +38,7 @@ def _words(tagged: list[Tagged], label: str) -> str:
      "author author date title title location location", "Rowley, Mass", ""),
 ])
 def test_a_place_span_holding_the_publisher_gives_both(text, marked, place, publisher):
-    ref = assemble(text, text, _tagged(text, marked))
+    ref = assemble(text, text, hand_tagged(text, marked))
     assert (ref.place, ref.publisher) == (place, publisher)
 
 
@@ -54,7 +46,7 @@ def test_a_series_before_mdpis_publisher_and_place_is_no_part_of_the_publisher()
     text = "Doe, J. Field Notes; Roe, K., Ed.; Studies in Small Things; Kessler: Berlin, 2001; pp. 3–9."
     marked = ("author author title title editor editor editor publisher publisher publisher publisher publisher "
               "publisher date pages pages")
-    ref = assemble(text, text, _tagged(text, marked))
+    ref = assemble(text, text, hand_tagged(text, marked))
     assert (ref.place, ref.publisher) == ("Berlin", "Kessler")
     assert "Studies in Small Things" in ref.note
 
@@ -75,7 +67,7 @@ def test_a_series_before_mdpis_publisher_and_place_is_no_part_of_the_publisher()
      "Handbook of Small Things. Bremen :", "Kessler,"),
 ])
 def test_the_span_after_the_editors_closing_role_is_the_chapters_book(text, marked, container, publisher):
-    out = book_after_closed_editors(_tagged(text, marked))
+    out = book_after_closed_editors(hand_tagged(text, marked))
     assert (_words(out, "container"), _words(out, "publisher")) == (container, publisher)
 
 
@@ -89,7 +81,7 @@ def test_the_span_after_the_editors_closing_role_is_the_chapters_book(text, mark
      "author author title title editor editor editor editor editor note note note note note note"),
 ])
 def test_no_book_is_read_where_the_editors_are_not_a_chapters(text, marked):
-    tagged = _tagged(text, marked)
+    tagged = hand_tagged(text, marked)
     assert book_after_closed_editors(tagged) == tagged
 
 
@@ -97,7 +89,7 @@ def test_a_place_closing_a_container_before_a_french_colon_is_the_place():
     text = "LEE, Ann. Field work. In : Handbook of Small Things. Bremen : Kessler, 2004."
     marked = ("author author title title container container container container container container container container "
               "publisher date")
-    out = place_closing_container(_tagged(text, marked))
+    out = place_closing_container(hand_tagged(text, marked))
     assert (_words(out, "container"), _words(out, "location")) == ("In : Handbook of Small Things.", "Bremen :")
 
 
@@ -114,7 +106,7 @@ def test_a_place_closing_a_container_before_a_french_colon_is_the_place():
     ("Doe, J.: Field work, small things, 12, 3–9, 2001.", "author author title title title title volume pages date", ""),
 ])
 def test_a_periodicals_name_closing_the_title_before_the_volume_is_the_journal(text, marked, journal):
-    assert _words(periodical_closing_title(_tagged(text, marked)), "journal") == journal
+    assert _words(periodical_closing_title(hand_tagged(text, marked)), "journal") == journal
 
 
 _PROSE = ("In Harbour Towns and Trade, the two authors argue that small ports have long traded with each other and that "
@@ -138,7 +130,7 @@ _PROSE = ("In Harbour Towns and Trade, the two authors argue that small ports ha
      "author author title title title title note note note note date", ""),
 ])
 def test_a_span_opened_by_in_is_the_container(text, marked, container):
-    assert _words(container_after_in(_tagged(text, marked)), "container") == container
+    assert _words(container_after_in(hand_tagged(text, marked)), "container") == container
 
 
 @pytest.mark.parametrize(("text", "marked", "publisher"), [
@@ -155,14 +147,14 @@ def test_a_span_opened_by_in_is_the_container(text, marked, container):
      "author author date title title container container container container editor editor editor pages", ""),
 ])
 def test_a_publisher_after_the_editors_names_stop_is_the_publisher(text, marked, publisher):
-    assert _words(publisher_after_editors_stop(_tagged(text, marked)), "publisher") == publisher
+    assert _words(publisher_after_editors_stop(hand_tagged(text, marked)), "publisher") == publisher
 
 
 def test_a_subtitle_after_a_question_mark_and_the_styles_stop_read_as_a_container_is_the_titles():
     # made by hand: a title ending in "?" printed with the style's stop after it ("?."), its subtitle read as a container
     text = "Doe, J. 2007. Wer spricht hier?. Eine Studie der Gesprächsrunden. Harbour-Verlag."
     labels = "author author date title title title container container container container publisher"
-    out = subtitle_read_as_container(_tagged(text, labels))
+    out = subtitle_read_as_container(hand_tagged(text, labels))
     assert _words(out, "title") == "Wer spricht hier?. Eine Studie der Gesprächsrunden."
     assert _words(out, "container") == ""
 
@@ -182,7 +174,7 @@ def test_a_subtitle_after_a_question_mark_and_the_styles_stop_read_as_a_containe
 ])
 def test_a_container_opened_mid_sentence_after_the_title_before_the_publisher_is_the_titles_end(
         text: str, marked: str, title: str, container: str) -> None:
-    out = title_run_into_container(_tagged(text, marked))
+    out = title_run_into_container(hand_tagged(text, marked))
     assert (_words(out, "title"), _words(out, "container")) == (title, container)
 
 
@@ -203,7 +195,7 @@ def test_a_container_opened_mid_sentence_after_the_title_before_the_publisher_is
      "author author date title title title title genre genre genre note note url", ""),
 ])
 def test_a_short_sentence_between_a_pages_title_and_its_link_is_the_site(text: str, marked: str, site: str) -> None:
-    out = site_before_access(_tagged(text, marked))
+    out = site_before_access(hand_tagged(text, marked))
     assert _words(out, "container") == site
 
 
@@ -219,11 +211,11 @@ def test_what_a_list_prints_for_no_authors_name_is_one_name_and_the_words_after_
     # made by hand: the model read the title's capitalised words as more names after the marker
     text = "38 o.A. Die Werner-Höfer-Schau. Der Spiegel. 1959; : 47–59."
     marked = "number author author author author author date volume pages"
-    out = words_after_no_name(_tagged(text, marked))
+    out = words_after_no_name(hand_tagged(text, marked))
     assert (_words(out, "author"), _words(out, "title")) == ("o.A.", "Die Werner-Höfer-Schau. Der Spiegel.")
     # a name list that opens with a real name is left as read
     text = "38 Ross A. Die Werner-Höfer-Schau. Der Spiegel. 1959; : 47–59."
-    assert _words(words_after_no_name(_tagged(text, "number author " + marked[7:])), "title") == ""
+    assert _words(words_after_no_name(hand_tagged(text, "number author " + marked[7:])), "title") == ""
 
 
 def test_editors_role_printed_after_their_names_with_no_comma_before_the_year_closes_the_names():
@@ -250,7 +242,7 @@ def test_editors_role_printed_after_their_names_with_no_comma_before_the_year_cl
      "Häfen im Winter.", "Harbour Bank of St. Louis Review"),
 ])
 def test_a_subtitle_opening_the_journals_span_is_the_titles(text: str, marked: str, title: str, journal: str) -> None:
-    out = subtitle_opening_journal(_tagged(text, marked))
+    out = subtitle_opening_journal(hand_tagged(text, marked))
     assert (_words(out, "title"), _words(out, "journal")) == (title, journal)
 
 
@@ -259,9 +251,9 @@ def test_a_description_in_brackets_closing_the_title_is_the_genre():
 
     text = "Doe, J. (2022). Trading in harbours [SSRN Scholarly Paper]. Rochester, NY: Harbour Press."
     marked = "author author date title title title title title title location location publisher publisher"
-    out = description_closing_title(_tagged(text, marked))
+    out = description_closing_title(hand_tagged(text, marked))
     assert (_words(out, "title"), _words(out, "genre")) == ("Trading in harbours", "[SSRN Scholarly Paper].")
     # NLM's title translated into English, all in brackets, stays the title
     text = "Doe J. [Letter on harbours]. Harbour J. 2001;3:1-2."
-    out = description_closing_title(_tagged(text, "author author title title title journal journal volume"))
+    out = description_closing_title(hand_tagged(text, "author author title title title journal journal volume"))
     assert _words(out, "title") == "[Letter on harbours]."

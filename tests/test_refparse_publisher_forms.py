@@ -5,9 +5,9 @@ parentheses; a bare edition number after a book's title."""
 from __future__ import annotations
 
 import pytest
+from fuzz.hand_tagged import hand_tagged
 
 from litreview.bibliography.refparse import ParsedReference, parse_reference
-from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.relabel_numbers import edition_closing_title
 from litreview.bibliography.refparse.relabel_publisher_bodies import (
     publisher_by_its_rival,
@@ -17,18 +17,6 @@ from litreview.bibliography.refparse.relabel_publisher_bodies import (
 )
 from litreview.bibliography.refparse.tagger import Tagged
 from litreview.bibliography.refparse.title_misread import edition_run_on
-
-
-def _tagged(text: str, marked: str) -> list[Tagged]:
-    """Hand-made tagger output: ``marked`` gives each token's label, "label?rival" where the model doubts it."""
-    tokens = tokenize(text)
-    marks = marked.split()
-    assert len(tokens) == len(marks)
-    out = []
-    for tok, mark in zip(tokens, marks, strict=True):
-        label, _, rival = mark.partition("?")
-        out.append(Tagged(tok, label, 0.6 if rival else 1.0, 0.0, 0.0, rival))
-    return out
 
 
 def _publisher(tagged: list[Tagged]) -> str:
@@ -56,7 +44,7 @@ def _publisher(tagged: list[Tagged]) -> str:
      "author author date title title title title title title?publisher note note url", "SIAM."),
 ])
 def test_a_doubted_name_closing_a_book_is_its_publisher(text, marked, publisher):
-    assert _publisher(publisher_by_its_rival(_tagged(text, marked))) == publisher
+    assert _publisher(publisher_by_its_rival(hand_tagged(text, marked))) == publisher
 
 
 @pytest.mark.parametrize(("text", "marked"), [
@@ -80,7 +68,7 @@ def test_a_doubted_name_closing_a_book_is_its_publisher(text, marked, publisher)
      "author author date title publisher publisher note?publisher note?publisher"),
 ])
 def test_a_doubted_word_that_names_no_publisher_stays(text, marked):
-    tagged = _tagged(text, marked)
+    tagged = hand_tagged(text, marked)
     assert [t.label for t in publisher_by_its_rival(tagged)] == [t.label for t in tagged]
 
 
@@ -97,13 +85,13 @@ def test_a_short_name_with_a_function_word_before_the_closing_year_is_the_publis
 def test_a_container_of_capitalised_words_and_a_function_word_before_the_year_is_the_publisher(text):
     words = text.split()
     marked = " ".join(["author", "author"] + ["title"] * (len(words) - 6) + ["container"] * 3 + ["date"])
-    assert _publisher(publisher_read_as_container(_tagged(text, marked))) == " ".join(words[-4:-1])
+    assert _publisher(publisher_read_as_container(hand_tagged(text, marked))) == " ".join(words[-4:-1])
 
 
 def test_a_container_opening_with_a_function_word_stays():
     text = "Ferris, Tom, Letters from the mill towns, and Windus Press, 1962."
     marked = "author author title title title title title container container container date"
-    assert [t.label for t in publisher_read_as_container(_tagged(text, marked))] == marked.split()
+    assert [t.label for t in publisher_read_as_container(hand_tagged(text, marked))] == marked.split()
 
 
 _ISO690 = ("MORENO, Ana. Lazy evaluation. In : Proceedings of the Workshop on Functional Languages. Association for "
@@ -115,7 +103,7 @@ def test_a_bodys_name_after_the_books_full_stop_is_the_publisher():
     # read the series after the pages as a journal's)
     marked = " ".join(["author", "author", "title", "title"] + ["container"] * 13 + ["date"] * 3 + ["pages"] * 2
                       + ["journal"] * 2)
-    out = publisher_closing_container(_tagged(_ISO690, marked))
+    out = publisher_closing_container(hand_tagged(_ISO690, marked))
     assert _publisher(out) == "Association for Computing Machinery,"
     assert " ".join(t.token.text for t in out if t.label == "container") == \
         "In : Proceedings of the Workshop on Functional Languages."
@@ -128,7 +116,7 @@ def test_a_bodys_name_after_the_books_full_stop_is_the_publisher():
 def test_words_after_the_books_full_stop_that_name_no_body_stay(text):
     # a place, a book's part: no body's word
     marked = " ".join(["author", "author", "title", "title"] + ["container"] * (len(text.split()) - 5) + ["date"])
-    tagged = _tagged(text, marked)
+    tagged = hand_tagged(text, marked)
     assert [t.label for t in publisher_closing_container(tagged)] == [t.label for t in tagged]
 
 
@@ -147,7 +135,7 @@ def test_a_parenthesis_closing_a_proceedings_name_before_the_pages_is_the_publis
 ])
 def test_a_parenthesis_in_a_proceedings_name_that_is_no_publisher_stays(text):
     n = len(text.split())
-    tagged = _tagged(text, " ".join(["author", "author", "date", "title"] + ["container"] * (n - 5) + ["pages"]))
+    tagged = hand_tagged(text, " ".join(["author", "author", "date", "title"] + ["container"] * (n - 5) + ["pages"]))
     assert [t.label for t in publisher_in_containers_parenthesis(tagged)] == [t.label for t in tagged]
 
 
@@ -173,7 +161,7 @@ def test_a_bare_number_closing_a_books_title_is_its_edition(raw, title, edition)
     ("Gu, C. Smoothing Splines, 3. Stat. Sci., 2013.", "author author title title title journal journal date", ""),
 ])
 def test_a_bare_number_after_the_titles_comma_before_the_publisher_is_the_edition(text, marked, edition):
-    out = edition_closing_title(_tagged(text, marked))
+    out = edition_closing_title(hand_tagged(text, marked))
     assert " ".join(t.token.text for t in out if t.label == "edition") == edition
 
 
@@ -199,7 +187,7 @@ def test_a_short_name_after_the_titles_medium_before_the_year_is_the_publisher(r
 def test_a_short_name_after_the_medium_before_the_year_and_isbn_is_the_publisher():
     text = "GREEN, P. Regression and Smoothing [en línea]. Chapman and Hall/CRC, 1993. ISBN 978-0-429-16105-6."
     marked = "author author title title title note note journal journal journal date isbn isbn"
-    assert _publisher(publisher_read_as_container(_tagged(text, marked))) == "Chapman and Hall/CRC,"
+    assert _publisher(publisher_read_as_container(hand_tagged(text, marked))) == "Chapman and Hall/CRC,"
 
 
 @pytest.mark.parametrize(("raw", "title", "publisher"), [
@@ -218,7 +206,7 @@ def test_publisher_alone_in_the_closing_parenthesis(raw: str, title: str, publis
 def test_a_closing_parenthesis_of_no_publisher_is_left_as_read() -> None:
     from litreview.bibliography.refparse.relabel_publisher import publisher_closing_parenthesis
 
-    tagged = _tagged("Moss T 2004 The shape of harbours (in German)", "author author date title title title title title title")
+    tagged = hand_tagged("Moss T 2004 The shape of harbours (in German)", "author author date title title title title title title")
     assert publisher_closing_parenthesis(tagged) == tagged
-    named = _tagged("Moss T 2004 The shape of harbours (Routledge)", "author author date title title title title note")
+    named = hand_tagged("Moss T 2004 The shape of harbours (Routledge)", "author author date title title title title note")
     assert [t.label for t in publisher_closing_parenthesis(named)][-1] == "publisher"
