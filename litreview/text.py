@@ -135,6 +135,12 @@ def same_title(a: str, b: str) -> str:
     return "same main title" if folded_b == main_title(a) or folded_a == main_title(b) else ""
 
 
+def clipped(text: str, limit: int) -> str:
+    """``text`` on one line (each run of whitespace one space), cut to ``limit`` characters with "…" where it is cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def plural(n: int, word: str, words: str | None = None) -> str:
     """``n`` and the noun agreeing with it: plural(1, "digit") is "1 digit", plural(2, "entry", "entries") "2 entries"."""
     return f"{n:,} {word if n == 1 else (words or word + 's')}"

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..model import SEVERITY_RANK, Finding
-from ..text import markdown_literal
+from ..text import clipped, markdown_literal
 from .catalogue import CATALOGUE
 from .formats import branch_point, fixed_count, summary_line
 
@@ -25,10 +25,7 @@ def cell(text: str, limit: int = _CELL, *, bold: bool = False) -> str:
     """``text`` as one cell of a GitHub Markdown table: on one line, cut at ``limit`` characters, as a code span
     when it holds what Markdown or GitHub acts on (``markdown_literal``), its ``|`` escaped (a table splits cells
     at a ``|`` in a code span too)."""
-    text = " ".join(text.split())
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return markdown_literal(text, bold=bold).replace("|", "\\|")
+    return markdown_literal(clipped(text, limit), bold=bold).replace("|", "\\|")
 
 
 def render_step_summary(findings: Iterable[Finding], summary: Mapping[str, Any], *, rows: int = ROWS) -> str:
