@@ -418,9 +418,8 @@ def people_named(text: str, index: SourceIndex) -> list[tuple[str, list[str], fl
 def _thanked(text: str, group: list[_Name]) -> bool:
     """ "I extend my gratitude to Souček and Kovalčík for ...": people thanked, not works relied on; nor are the
     people a personal communication names ("(Stone, priv. comm.)", ``_TOLD_AFTER``)."""
-    return bool(_THANKED.search(fold(text[max(0, group[0].start - 40):group[0].start]))
-                or _TOLD_AFTER.match(text, group[-1].end)
-                or _TOLD_BEFORE.search(text[max(0, group[0].start - 40):group[0].start]))
+    before = text[max(0, group[0].start - 40):group[0].start]
+    return bool(_THANKED.search(fold(before)) or _TOLD_AFTER.match(text, group[-1].end) or _TOLD_BEFORE.search(before))
 
 
 def _cue(text: str, group: list[_Name], toks: list[Token], index: SourceIndex, memo: dict[str, bool]) -> bool:

@@ -159,9 +159,15 @@ def _record_page(index: SourceIndex, key: str, locator: str) -> None:
     """Count a citation that fits one entry, ``key``, by whether its page locator lies inside the entry's pages."""
     counts = index.__dict__.get(_PINPOINTS)
     page = _page(locator) if counts is not None and locator else None
-    pages = _PAGE_RANGE.match(index.sources[key].pages) if page is not None else None
-    if counts is not None and page is not None and pages:
-        counts[0 if int(pages.group(1)) <= page <= int(pages.group(2)) else 1] += 1
+    inside = _in_pages(index.sources[key].pages, page) if page is not None else None
+    if counts is not None and inside is not None:
+        counts[0 if inside else 1] += 1
+
+
+def _in_pages(pages: str, page: int) -> bool | None:
+    """Whether ``page`` lies in an entry's page range ``pages`` ("27--42"); None when ``pages`` is no range."""
+    match = _PAGE_RANGE.match(pages)
+    return None if match is None else int(match.group(1)) <= page <= int(match.group(2))
 
 
 def pages_followed(index: SourceIndex) -> bool:
@@ -180,11 +186,7 @@ def paged_entry(locator: str, keys: list[str], index: SourceIndex) -> str:
     page = _page(locator)
     if page is None:
         return ""
-    holding = []
-    for key in dict.fromkeys(keys):
-        pages = _PAGE_RANGE.match(index.sources[key].pages)
-        if not pages or int(pages.group(1)) <= page <= int(pages.group(2)):
-            holding.append(key)
+    holding = [key for key in dict.fromkeys(keys) if _in_pages(index.sources[key].pages, page) is not False]
     return holding[0] if len(holding) == 1 else ""
 
 
