@@ -195,13 +195,12 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
             if piped and magic == b"%PDF-":
                 how = f"extract its text on the way in: pdftotext paper.pdf - | {piped}"
             raise InputError(f"{what} is {kind}, not plain text", path=str(p), hint=how.format(_shell_path(p)))
-    if (wide := utf16_without_bom(raw)) is not None:  # valid UTF-8 too, every other character a NUL
+    if (wide := utf16_codec(raw)) is not None:
         how = encoding_hint(raw, _shell_path(p), piped=piped, codec=wide)
         if not_utf8 is not None:
             not_utf8.append(NotUtf8(str(p), wide, "", how))
             return raw.decode(wide)
-        raise InputError(f"{what} is {codec_name(wide)} (UTF-16 with no byte order mark), not UTF-8", path=str(p),
-                         line=1, hint=how)
+        raise InputError(f"{what} is {utf16_name(wide)}, not UTF-8", path=str(p), line=1, hint=how)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -221,11 +220,31 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
     return text.removeprefix("\ufeff")
 
 
+def utf16_codec(raw: bytes) -> str | None:
+    """The UTF-16 codec the bytes are certainly written in, or None: ``utf_16`` when they start with its byte order
+    mark (as Windows Notepad saves "Unicode") and read as such, else ``utf16_without_bom``'s."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if raw.startswith(b"\xff\xfe\x00\x00") or len(raw) % 2:  # UTF-32's mark, or no UTF-16 at all
+            return None
+        try:
+            raw.decode("utf_16")
+        except UnicodeDecodeError:
+            return None
+        return "utf_16"
+    return utf16_without_bom(raw)
+
+
+def utf16_name(codec: str) -> str:
+    """How a message names a ``utf16_codec``: with or without its byte order mark."""
+    return "UTF-16 (with a byte order mark)" if codec == "utf_16" else \
+        f"{codec_name(codec)} (UTF-16 with no byte order mark)"
+
+
 def utf16_without_bom(raw: bytes) -> str | None:
     """``utf_16_le`` or ``utf_16_be`` when the bytes are UTF-16 with no byte order mark (as some Windows tools
     save), told by a NUL in every other byte of mostly ASCII text; else None. Such bytes are valid UTF-8, read
     as text with a NUL after each letter, in which no front matter, entry or setting is found. (With its byte
-    order mark, UTF-16 is no UTF-8, and told as other encodings are.)"""
+    order mark, UTF-16 is no UTF-8, and ``utf16_codec`` tells it.)"""
     sample = raw[:4096]
     if len(sample) < 4 or len(raw) % 2 or sample.count(0) < len(sample) // 4 or raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None

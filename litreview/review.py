@@ -184,7 +184,10 @@ def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
     # The essay is read first only when it decides where the sources come from. A bibliography
     # named by --bib, LITREVIEW_BIB or the settings is never replaced by the front matter's.
     named = config.bibliography != DEFAULT_BIBLIOGRAPHY
-    early = bool(config.essay) and (essay_path.is_dir() or follows_essay(config))
+    # A missing essay is read first too, so that it is what the stop names (not the default bibliography it
+    # would have named).
+    early = bool(config.essay) and (essay_path.is_dir() or follows_essay(config)
+                                    or (not essay_path.exists() and not config.path("bibliography").exists()))
     essay = load_essay(essay_path) if early else None
     if named and config.essay and essay_path.is_file() and not all(p.exists() for p in config.paths("bibliography")):
         _stale_setting(config, load_essay(essay_path))
@@ -292,7 +295,8 @@ def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path]
             from .errors import InputError
 
             line = naming_line(essay, absent[0])  # (a file renamed, its name in the essay left as it was)
-            raise InputError("bibliography not found", path=str(absent[0]),
+            what = "is a folder, not a file" if absent[0].is_dir() else "not found"
+            raise InputError(f"bibliography {what}", path=str(absent[0]),
                              hint=f"{Path(essay.path).name} names it" + (f" on line {line}" if line else "")
                                   + ": fix the name there, or give the bibliography with --bib or in the settings")
         if beside:

@@ -218,13 +218,13 @@ def test_a_bibliographys_problems_on_loading_name_it_as_check_does(tmp_path: Pat
 @pytest.mark.parametrize(("argv", "says"), [
     (["check", "--bib", "refs/missing.bib"], "error: refs/missing.bib: bibliography not found"),
     (["check", "--essay", "refs/nothere.md"], "error: refs/nothere.md: essay not found"),
-    (["check", "--essay", "refs/utf16.md"], "error: refs/utf16.md:1: essay is not valid UTF-8"),
+    (["check", "--essay", "refs/utf32.md"], "error: refs/utf32.md:1: essay is not valid UTF-8"),
     (["check"], "error: pyproject.toml:2: setting 'essay' must be a string"),
 ])
 def test_an_error_names_the_file_as_typed_in_the_working_folder(project: Path, argv: list[str], says: str,
                                                                capsys) -> None:
     # The settings resolve paths against the review's folder; the message named /home/.../refs/missing.bib.
-    (project / "refs" / "utf16.md").write_bytes("A claim.\n".encode("utf-16"))
+    (project / "refs" / "utf32.md").write_bytes("A claim.\n".encode("utf-32"))  # (UTF-16 is read, with a note)
     if argv == ["check"]:
         (project / "pyproject.toml").write_text("[tool.litreview]\nessay = 3\n", encoding="utf-8")
     assert main(argv) == 2

@@ -127,3 +127,26 @@ def test_a_bibliography_renamed_without_its_name_in_the_front_matter_stops_at_th
                                    encoding="utf-8")
     assert main(["check", "--essay", "paper.md", "--no-cache"]) == 2
     assert "paper.md names it on line 5: fix the name there" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("how", ["option", "setting"])
+def test_a_missing_essay_is_named_not_the_default_bibliography(here: Path, capsys: pytest.CaptureFixture[str],
+                                                               how: str) -> None:
+    # A mistyped essay with no bibliography setting stopped on "refs/bibliography.bib: bibliography not found", a
+    # file nobody wrote, and never named the essay.
+    if how == "setting":
+        (here / "litreview.toml").write_text('essay = "papr.md"\n', encoding="utf-8")
+    assert main(["check", "--no-cache", *(["--essay", "papr.md"] if how == "option" else [])]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: papr.md: essay not found") and "bibliography" not in err
+
+
+def test_a_bibliography_the_essay_names_that_is_a_folder_is_said_to_be_one(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # "refs.bib: bibliography not found" sent the user looking for a file that is there, as a folder.
+    (here / "refs.bib").unlink()
+    (here / "refs.bib").mkdir()
+    assert main(["check", "--essay", "paper.md", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: refs.bib: bibliography is a folder, not a file")
+    assert "paper.md names it on line 3" in err

@@ -61,3 +61,33 @@ def test_settings_and_claims_files_stop_with_the_encoding(tmp_path: Path) -> Non
     with pytest.raises(ClaimsFileError) as err:  # was "a character YAML does not allow (U+0000)"
         load_curated(tmp_path / "claims.yaml")
     assert "UTF-16LE" in err.value.message
+
+
+def test_with_its_byte_order_mark_utf16_is_told_too() -> None:
+    from litreview.fileio import utf16_codec
+
+    assert utf16_codec("Caf\u00e9.\n".encode("utf-16")) == "utf_16"
+    assert utf16_codec("Caf\u00e9.\n".encode("utf-16-le")) == "utf_16_le"
+    assert utf16_codec("Caf\u00e9.\n".encode("utf-32")) is None  # its mark starts as UTF-16LE's
+    assert utf16_codec(b"\xff\xfe\x00\xd8") is None  # a lone surrogate: no UTF-16
+    assert utf16_codec(b"\xef\xbb\xbfCaf\xc3\xa9.\n") is None
+
+
+def test_a_bibtex_file_with_its_byte_order_mark_is_read_and_reported_once(tmp_path: Path) -> None:
+    # Windows Notepad's "Unicode": every entry was a syntax error ("a valid name expected"), every citation unresolved.
+    path = tmp_path / "refs.bib"
+    path.write_bytes((BIB + BIB.replace("holsti2004", "other2004")).encode("utf-16"))
+    bib = load_bibliography(path)
+    assert bib.keys == ("holsti2004", "other2004")
+    assert [(p.code, p.line) for p in bib.problems] == [("LR105", 1)]
+    assert "UTF-16 (with a byte order mark)" in bib.problems[0].message
+    assert "iconv -f UTF-16 -t UTF-8 refs.bib" in bib.problems[0].hint
+
+
+def test_an_essay_with_its_byte_order_mark_is_read_with_a_notice(tmp_path: Path) -> None:
+    path = tmp_path / "essay.md"
+    path.write_bytes("---\nbibliography: refs.bib\n---\n\nA claim [@holsti2004].\n".encode("utf-16"))
+    essay = load_essay(path)  # was a stop, "essay is not valid UTF-8 (byte 0xff at offset 0)"
+    assert essay.meta["bibliography"] == "refs.bib"
+    assert [(n[0], n[2]) for n in essay.meta[NOTICES]] == [("essay-not-utf8", 1)]
+    assert [c.text for c in essay.claims] == ["A claim [@holsti2004]."]

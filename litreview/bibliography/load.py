@@ -475,19 +475,18 @@ def load_bibliography(path: str | Path, *, item_id: Callable[[Mapping[str, Any]]
 
     Unreadable files raise InputError; parse problems are data.
     """
-    from ..fileio import read_bytes, utf16_without_bom
+    from ..fileio import read_bytes, utf16_codec
 
     p = Path(path)
     raw = read_bytes(p, what="bibliography", error=InputError,
                      hint="Check the path, or set it with --bib or in [tool.litreview]",
                      folder_hint="Name the bibliography file in the folder (e.g. refs/bibliography.bib), with --bib "
                                  "or in the settings")
-    if (wide := utf16_without_bom(raw)) is not None:  # read as what it is, so every other problem shows too
-        from ..fileio import codec_name, encoding_hint
+    if (wide := utf16_codec(raw)) is not None:  # read as what it is, so every other problem shows too
+        from ..fileio import encoding_hint, utf16_name
 
         bib = _parsed(raw.decode(wide), p, "", item_id)
-        bad = Finding(code="LR105", severity="error",
-                      message=f"{codec_name(wide)} (UTF-16 with no byte order mark), not UTF-8",
+        bad = Finding(code="LR105", severity="error", message=f"{utf16_name(wide)}, not UTF-8",
                       hint=encoding_hint(raw, p.name, sentence=True, codec=wide), file=str(p), line=1)
         return Bibliography(bib.sources, (bad, *bib.problems), bib.file, bib.text)
     try:
