@@ -279,8 +279,12 @@ def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any
     for name, value in section.items():
         attr = name.replace("-", "_")
         if attr not in known:
+            import difflib
+
+            near = difflib.get_close_matches(attr, known, n=1, cutoff=0.75)
             raise ConfigError(f"unknown setting {name!r}", path=path, line=_line_of(text, name),
-                              hint=f"known settings: {', '.join(known)}")
+                              hint=(f"did you mean {near[0]!r}? " if near else "")
+                              + f"known settings: {', '.join(known)}")
         if attr == "suppress":
             values[attr] = _codes(value, lambda m, h, n=name: fail(n, m, h), reasons, "")
             _codes_known(name, values[attr], text, path, _line_of(text, name))

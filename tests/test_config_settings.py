@@ -59,6 +59,15 @@ def test_a_wrong_setting_is_a_located_error(tmp_path: Path, body: str, message: 
     assert caught.value.line == line and caught.value.path == str(tmp_path / "pyproject.toml")
 
 
+@pytest.mark.parametrize(("body", "meant"), [('sitedir = "out"\n', "site_dir"), ('suppres = ["LR137"]\n', "suppress"),
+                                            ('biblography = "refs.bib"\n', "bibliography"), ('colour = 1\n', None)])
+def test_an_unknown_setting_names_the_one_it_most_likely_meant(tmp_path: Path, body: str, meant: str | None) -> None:
+    # The hint listed all thirty settings, leaving the user to find which one "sitedir" was.
+    with pytest.raises(ConfigError) as caught:
+        load_config(settings(tmp_path, body), env={})
+    assert caught.value.hint.startswith(f"did you mean {meant!r}? known settings: " if meant else "known settings: ")
+
+
 def test_a_table_in_a_settings_file_of_its_own_is_located(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_config(settings(tmp_path, 'essay = "e.md"\n\n[tool]\nx = 1\n', "litreview.toml"), env={})
