@@ -446,6 +446,17 @@ def url_problem(value: str) -> str:
     return "" if parts.hostname else "it names no host"
 
 
+def setting_line(config: Config, name: str) -> int | None:
+    """The line of ``config``'s settings file that sets ``name``, or None (no file, or the setting left out)."""
+    if not config.source_file:
+        return None
+    try:
+        text = Path(config.source_file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return _line_of(text, name)
+
+
 def _line_of(text: str, name: str) -> int | None:
     """The line that sets ``name`` (first key of a dotted name) or opens its table, after [tool.litreview] when
     present."""

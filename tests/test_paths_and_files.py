@@ -136,6 +136,23 @@ def test_a_claims_file_not_written_yet_is_a_note(project: Path, capsys: pytest.C
     assert "claims file not found" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("claims", "hint"), [("ref/claims.yaml", "hint: fix the setting"),
+                                              ("refs/claim.yaml", "hint: did you mean refs/claims.yaml? Fix the setting")])
+def test_a_mistyped_claims_setting_is_an_error_at_its_line(project: Path, capsys: pytest.CaptureFixture[str],
+                                                          claims: str, hint: str) -> None:
+    # The setting was read as no decisions: every confirmed and rejected link left the check and the site, unsaid.
+    (project / "pyproject.toml").write_text(f'[tool.litreview]\nessay = "refs/essay.md"\nclaims = "{claims}"\n',
+                                            encoding="utf-8")
+    assert main(["check", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: pyproject.toml:3: setting 'claims' names {claims}, which does not exist") and hint in err
+    assert main(["links", "--format", "json"]) == 2
+    capsys.readouterr()
+    (project / "pyproject.toml").write_text('[tool.litreview]\nessay = "refs/essay.md"\nclaims = "refs/new.yaml"\n',
+                                            encoding="utf-8")
+    assert main(["check", "--no-cache"]) in (0, 1)  # a new file in an existing folder: no decisions yet
+
+
 def test_a_failed_first_build_says_no_site_was_written(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs")

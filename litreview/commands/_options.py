@@ -62,6 +62,8 @@ def config_from(paths: Mapping[str, str | None] | None = None, /, *, must_exist:
         if name in must_exist and value and not Path(value).exists():
             _missing(name, Path(value))
         clean[name] = str(Path(value).resolve()) if name in path_names and value else value
+    if "claims" in must_exist and "claims" not in clean and config.claims and not config.path("claims").exists():
+        _configured_missing(config)
     result = config.with_overrides(**clean)
     if clean.get("essay") and overrides.get("claims") is None and result.claims:
         result = _claims_for_other_essay(config, result)
@@ -118,8 +120,9 @@ def bibtex_to_write(path: Any, command: str) -> None:
                                               "csljson` shows the fields), or review a .bib file with --bib")
 
 
-def _missing(name: str, path: Any) -> None:
-    """A named file that is not there: an error when it looks mistyped, else a note (it is made on first use).
+def _mistyped(path: Any) -> tuple[Any] | None:
+    """``(near,)`` when a file that is not there looks mistyped, ``near`` the file of a close name beside it or None;
+    else None.
 
     A path whose folder is missing, or whose folder holds a file of a close name, is a typo
     (``refs/claim.yaml`` beside ``refs/claims.yaml``); a new file in an existing folder is a
@@ -127,16 +130,45 @@ def _missing(name: str, path: Any) -> None:
     """
     import difflib
 
-    from ..errors import InputError
-
     near = difflib.get_close_matches(path.name, [p.name for p in path.parent.iterdir() if p.is_file()], n=1,
                                      cutoff=0.75) if path.parent.is_dir() else []
-    if not path.parent.is_dir() or near:
-        hint = f"did you mean {path.parent / near[0]}?" if near else "check the path"
+    if path.parent.is_dir() and not near:
+        return None
+    return (path.parent / near[0] if near else None,)
+
+
+def _missing(name: str, path: Any) -> None:
+    """A named file that is not there: an error when it looks mistyped (``_mistyped``), else a note (it is made on
+    first use)."""
+    from ..errors import InputError
+
+    if (typo := _mistyped(path)) is not None:
+        hint = f"did you mean {typo[0]}?" if typo[0] else "check the path"
         raise InputError(f"{_WHAT.get(name, name)} not found", path=str(path),
                          hint=f'{hint} (--{_OPTION.get(name, name)} "" for none)')
     click.echo(f"note: {path} does not exist yet, so no curated links are applied "
                "(`litreview links --accept` creates it)", err=True)
+
+
+def _configured_missing(config: Config) -> None:
+    """The claims file the settings name, mistyped (``_mistyped``): an error at the setting's line. Read as no
+    decisions, every confirmed and rejected link was silently dropped from the check and the site."""
+    from pathlib import Path
+
+    from ..config import setting_line
+    from ..errors import ConfigError
+    from ..fileio import relative_name
+
+    path = config.path("claims")
+    line = setting_line(config, "claims")
+    if line is None or (typo := _mistyped(path)) is None:
+        return
+    root = Path(config.root)
+    todo = 'the setting, or pass --claims "" to use none'
+    raise ConfigError(f"setting 'claims' names {relative_name(path, root, up=True)}, which does not exist",
+                      path=config.source_file, line=line,
+                      hint=f"did you mean {relative_name(typo[0], root, up=True)}? Fix {todo}" if typo[0]
+                      else f"fix {todo}")
 
 
 _WHAT = {"claims": "claims file", "essay": "essay", "bibliography": "bibliography"}
