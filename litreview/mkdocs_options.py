@@ -63,3 +63,46 @@ class LitreviewPluginConfig(base.Config):
     """Keep built source pages in .litreview-cache/site/ and reuse those whose inputs did not change
     (off on CI unless LITREVIEW_NO_CACHE=0, like the check cache). Source pages listed in the navigation
     (see ``nav_sources``) are rebuilt every time: every page shows the navigation."""
+
+
+def option_names() -> list[str]:
+    """The plugin's options, in the order they are documented."""
+    return [name for name, _ in LitreviewPluginConfig._schema]
+
+
+def unknown_option(text: str) -> tuple[str, int, str | None] | None:
+    """The first option the ``litreview`` entry of mkdocs.yml's ``plugins`` gives that the plugin lacks: (its name,
+    its line, the option of the closest name or None); None when every option is known or the text cannot be read
+    (MkDocs says why)."""
+    import difflib
+
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    plugins = _value(root, "plugins")
+    items = plugins.value if isinstance(plugins, yaml.SequenceNode | yaml.MappingNode) else []
+    known = option_names()
+    for item in items:  # a list's "- litreview: {...}", or a mapping's "litreview: {...}"
+        if isinstance(item, tuple):
+            options = item[1] if getattr(item[0], "value", None) == "litreview" else None
+        else:
+            options = _value(item, "litreview")
+        if not isinstance(options, yaml.MappingNode):
+            continue
+        for key, _ in options.value:
+            if isinstance(key, yaml.ScalarNode) and key.value not in known:
+                near = difflib.get_close_matches(key.value, known, n=1, cutoff=0.75)
+                return key.value, key.start_mark.line + 1, near[0] if near else None
+    return None
+
+
+def _value(node: object, name: str) -> object:
+    """The value a YAML mapping node gives ``name``, or None."""
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for key, value in node.value if getattr(key, "value", None) == name), None)

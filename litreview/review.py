@@ -184,10 +184,11 @@ def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
     # The essay is read first only when it decides where the sources come from. A bibliography
     # named by --bib, LITREVIEW_BIB or the settings is never replaced by the front matter's.
     named = config.bibliography != DEFAULT_BIBLIOGRAPHY
-    # A missing essay is read first too, so that it is what the stop names (not the default bibliography it
-    # would have named).
+    # A missing essay is read first too when no bibliography is named, so that it is what the stop names (not the
+    # default bibliography nobody wrote).
     early = bool(config.essay) and (essay_path.is_dir() or follows_essay(config)
-                                    or (not essay_path.exists() and not config.path("bibliography").exists()))
+                                    or (not named and not essay_path.exists()
+                                        and not config.path("bibliography").exists()))
     essay = load_essay(essay_path) if early else None
     if named and config.essay and essay_path.is_file() and not all(p.exists() for p in config.paths("bibliography")):
         _stale_setting(config, load_essay(essay_path))

@@ -591,3 +591,19 @@ def test_a_site_folder_that_cannot_be_replaced_keeps_the_previous_site(tmp_path,
     assert "unexpected" not in err
     assert (tmp_path / "site" / "index.html").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []
+
+
+@pytest.mark.parametrize(("plugins", "line", "says"), [
+    ("  - litreview:\n      nav_source: 0\n", 4, "'nav_source'\n  hint: did you mean 'nav_sources'? known options: essay,"),
+    ("  litreview: {chekcs: false}\n", 3, "'chekcs'\n  hint: did you mean 'checks'?"),
+    ("  - search\n  - litreview: {colour: red}\n", 4, "'colour'\n  hint: known options: essay,"),
+])
+def test_a_mistyped_plugin_option_is_named_at_its_line(tmp_path, monkeypatch, capsys, plugins, line, says):
+    # MkDocs' own stop named mkdocs.yml alone ("invalid MkDocs configuration"), with no line and no fix.
+    from litreview.cli import main
+
+    monkeypatch.chdir(_project(tmp_path))
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: x\nplugins:\n{plugins}", encoding="utf-8")
+    assert main(["build"]) == 2
+    err = capsys.readouterr().err
+    assert f"error: mkdocs.yml:{line}: the litreview plugin has no option {says}" in err

@@ -94,6 +94,7 @@ def _build(mkdocs_yml: Path, site: Path, strict: bool) -> int:
             config = load_config(config_file=str(mkdocs_yml), strict=strict, site_dir=str(site), docs_dir=docs)
             return _build_into(config, mkdocs_yml, site)
     except (ConfigurationError, Abort) as exc:
+        _unknown_plugin_option(mkdocs_yml)
         # MkDocs has logged the details above; Abort carries only "Aborted with a configuration error!".
         detail = "" if isinstance(exc, Abort) else f": {exc}"
         raise ConfigError(f"invalid MkDocs configuration{detail}", path=str(mkdocs_yml),
@@ -101,6 +102,21 @@ def _build(mkdocs_yml: Path, site: Path, strict: bool) -> int:
     except RecursionError:  # PyYAML composes nested lists and mappings by recursion
         raise ConfigError("invalid MkDocs configuration: it nests lists or mappings too deeply to read",
                           path=str(mkdocs_yml), hint="see https://www.mkdocs.org/user-guide/configuration/") from None
+
+
+def _unknown_plugin_option(mkdocs_yml: Path) -> None:
+    """ConfigError at the line of an option litreview's plugin does not know (MkDocs names neither line nor fix)."""
+    from ..mkdocs_options import option_names, unknown_option
+
+    try:
+        found = unknown_option(mkdocs_yml.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return
+    if found is not None:
+        name, line, near = found
+        raise ConfigError(f"the litreview plugin has no option {name!r}", path=str(mkdocs_yml), line=line,
+                          hint=(f"did you mean {near!r}? " if near else "")
+                          + f"known options: {', '.join(option_names())}")
 
 
 @contextlib.contextmanager
