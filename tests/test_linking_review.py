@@ -106,3 +106,14 @@ def test_a_link_to_an_unknown_key_says_so(work: Path, capsys: pytest.CaptureFixt
     assert f"{work / 'claims.yaml'}:2: the link p1-s1 -> holsti2099gone names no entry 'holsti2099gone'" in err
     assert "sentence changed" not in err
     assert (work / "claims.yaml").read_bytes() == before
+
+
+def test_a_link_to_an_unknown_key_names_the_files_as_check_does(work: Path, capsys: pytest.CaptureFixture[str],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # The claims file was named as typed, the bibliography by its whole path.
+    (work / "claims.yaml").write_text("links:\n  - claim: p1-s1\n    source: holsti2099gone\n    status: confirmed\n",
+                                      encoding="utf-8")
+    monkeypatch.chdir(work)
+    assert main(["links", "--essay", "essay.md", "--bib", "refs.bib", "--claims", "claims.yaml"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: claims.yaml:2: the link p1-s1 -> holsti2099gone names no entry 'holsti2099gone' in refs.bib (" in err

@@ -323,11 +323,12 @@ def _warn_orphans(linkage: Linkage, claims_path: Path, bibliography: Bibliograph
     from ..fileio import relative_name
 
     shown = relative_name(claims_path, root)
+    files = ", ".join(relative_name(f, root) for f, _ in bibliography.files if f) or "the bibliography"
     for orphan in linkage.orphans:
         where = f"{shown}:{orphan.line}" if orphan.line else shown
         if orphan.no_entry:
             _warn(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} names no entry "
-                  f"'{orphan.source_key}' in {bibliography.where} (fix the key, or add the entry)")
+                  f"'{orphan.source_key}' in {files} (fix the key, or add the entry)")
             continue
         if not orphan.exact and orphan.source_key:
             _warn(f"warning: {where}: the link {orphan.claim_id} -> {orphan.source_key} has no anchor and the "
