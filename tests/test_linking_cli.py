@@ -329,3 +329,13 @@ def test_links_warns_of_a_citation_typed_as_text_in_checks_words_and_says_what_t
                                     "write \\cite{roe2001} in its place")
     assert main(["links", "--essay", "p.tex", "--bib", "r.bib", "--claims", ""]) == 0
     assert f"[p2-s1] {typed['message']}\n    hint: {typed['hint']}" in capsys.readouterr().err
+
+
+def test_rejecting_a_source_the_claim_cites_says_the_citation_is_overridden(
+        work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Rejecting a quotation or title suggestion of a source the sentence also cites by its marker turned the
+    # citation into a rejected link, without a word.
+    code, _, err = run(work, capsys, "--reject", "p3-s3", "keohane2012power")
+    assert code == 0 and "note: the text of p3-s3 cites keohane2012power itself" in err
+    code, _, err = run(work, capsys, "--reject", "p1-s2", "holsti2004taming")
+    assert code == 0 and "note:" not in err

@@ -215,6 +215,12 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
     else:
         curated.reject(claims_path, essay, claim_id, key, note=note, bibliography=bibliography)
         click.echo(f"rejected: {claim_id} does not rely on {key} (recorded in {shown})")
+        if any(lk.claim_id == claim_id and lk.source_key == key and lk.kind == "marker" and not lk.curated
+               for lk in linkage.links):
+            # Rejecting a suggestion (a quotation, a title) of a cited source rejects the citation too.
+            click.echo(f"note: the text of {claim_id} cites {key} itself; the rejection overrides that citation, "
+                       "and the claim is shown as not relying on it (to keep the citation, delete this entry of "
+                       f"{shown})", err=True)
     return 0
 
 
