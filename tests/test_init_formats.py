@@ -203,7 +203,7 @@ def test_accented_names_are_written_as_they_are_and_a_refs_file_is_named(
 def test_a_first_run_without_settings_points_to_init(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 2
     err = capsys.readouterr().err
-    assert "refs/bibliography.bib: bibliography not found" in err and "litreview init paper.md" in err
+    assert "refs/essay.md: essay not found" in err and "litreview init paper.md" in err  # the first input missing
     assert main(["check", "--bib", "mine.bib"]) == 2  # a file named on the command line: no such advice
     assert "litreview init" not in capsys.readouterr().err
 
