@@ -267,8 +267,8 @@ def _inline_references(essay_path: Path) -> Bibliography | None:
     from .errors import InputError
     from .fileio import read_text
 
-    try:
-        text = read_text(essay_path, what="essay")
+    try:  # read as the essay's reader reads it (a UTF-16 file too), which notes the encoding
+        text = read_text(essay_path, what="essay", not_utf8=[])
     except InputError:
         return None
     return inline_references(text, str(essay_path)) if text.startswith(("---", "\ufeff---")) else None

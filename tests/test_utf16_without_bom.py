@@ -91,3 +91,14 @@ def test_an_essay_with_its_byte_order_mark_is_read_with_a_notice(tmp_path: Path)
     assert essay.meta["bibliography"] == "refs.bib"
     assert [(n[0], n[2]) for n in essay.meta[NOTICES]] == [("essay-not-utf8", 1)]
     assert [c.text for c in essay.claims] == ["A claim [@holsti2004]."]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le"])
+def test_a_utf16_essays_front_matter_references_are_its_sources(tmp_path: Path, codec: str) -> None:
+    from litreview.config import Config
+    from litreview.review import build_review
+
+    (tmp_path / "e.md").write_bytes(("---\nreferences:\n- id: doe2001\n  type: book\n  title: A Book\n"
+                                     "---\n\nA claim [@doe2001].\n").encode(codec))
+    review = build_review(Config(root=str(tmp_path), essay="e.md", claims=""), with_checks=False)
+    assert review.bibliography.keys == ("doe2001",)  # was "bibliography not found": the references went unread
