@@ -40,7 +40,8 @@ def config_from(paths: Mapping[str, str | None] | None = None, /, *, must_exist:
 
     Paths given on the command line are relative to the working folder, not to the
     config file, so they are made absolute here. A path named in ``must_exist`` and given
-    explicitly must exist (a mistyped --claims is an error, not an empty file). When
+    explicitly must exist (a mistyped --claims is an error, not an empty file), and a claims setting
+    that looks mistyped is an error at its line (``_configured_missing``). When
     --essay names another essay and --claims is not given, the configured claims file is
     applied only if it records that essay: its decisions name another text's sentences.
     """

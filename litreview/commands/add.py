@@ -320,7 +320,7 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
             raise click.BadParameter(f"reference {n} is {len(text):,} characters long (more than {MAX_REFERENCE:,})"
                                      ": give one reference per --reference, or import a list with litreview import",
                                      param_hint="--reference")
-    config = config_from(bibliography=bibliography, metadata=metadata)
+    config = config_from(bibliography=bibliography, metadata=metadata, must_exist=())  # add reads no claims
     path = bibliography_to_write(config, "litreview add")
     if not dry_run:
         bibtex_to_write(path, "litreview add")
