@@ -364,6 +364,10 @@ _CODES = (
          "and LaTeX print both sides, and the markers, as text (pandoc reads the ======= under a line as a heading).",
          "Keep the lines of each side that belong and delete the marker lines (a conflict in the bibliography is "
          "LR100)."),
+    Code("LR323", "braced-citation-key", "warning",
+         "A LaTeX citation writes a key in braces (\\cite{{key}}): LaTeX cites the key without them, and so does "
+         "litreview, but pandoc refuses the file (\"unexpected {\").",
+         "Remove the braces around the key: \\cite{key}."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Move a link onto the sentence as worded now (`litreview links --reanchor CLAIM KEY` lists where it "

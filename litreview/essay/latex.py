@@ -45,6 +45,15 @@ _FI = re.compile(r"\\fi(?![A-Za-z])")
 _ENDINPUT = re.compile(r"\\endinput(?![A-Za-z])")
 _BOMB_HINT = ("a macro using another many times, itself used many times, multiplies: define the macros "
               "without such chains")
+_ODD_KEYS: dict[str, Callable[[str], tuple[str, str]]] = {
+    "empty-citation-key": lambda written: (f"an empty key in {written}: pandoc refuses the file, and LaTeX warns of an "
+                                           "undefined citation", "Remove the extra comma between the keys"),
+    "braced-citation-key": lambda written: (f"a key in braces in {written}: LaTeX cites the key without them (as read "
+                                            "here), but pandoc refuses the file", "Remove the braces around the key"),
+}
+"""The message and hint of each odd citation key a command holds (``latex_cites._convert``)."""
+
+
 def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | None = None) -> Essay:
     """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder); ``not_utf8``:
     the files read so far in another encoding (``fileio.read_text``), inputs in one are added."""
@@ -74,14 +83,13 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
             expanded = expand(without_definitions("\n".join(x[2] for x in para)))
         except ExpansionError as exc:
             raise EssayError(str(exc), path=para[0][0], line=para[0][1], hint=_BOMB_HINT) from None
-        empty: list[tuple[int, str]] = []
+        empty: list[tuple[int, str, str]] = []
         cited: list[tuple[int, str, str]] = []
         displays: list[str] = []
         converted, anchors = _convert(expanded, nocite, empty, labels, cited, displays)
-        for index, written in empty:
+        for index, written, kind in empty:
             file, line, _ = para[min(index, len(para) - 1)]
-            notices.append(("empty-citation-key", file, line, f"an empty key in {written}: pandoc refuses the file, and LaTeX "
-                            "warns of an undefined citation", "Remove the extra comma between the keys"))
+            notices.append((kind, file, line, *_ODD_KEYS[kind](written)))
         if not converted.strip():
             # Display math alone (pandoc's paragraph of it): no claim, shown after the paragraph before it.
             (trailing[-1] if trailing else leading).extend(f"$${tex}$$" for tex in displays if tex)
