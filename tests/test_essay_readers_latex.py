@@ -556,3 +556,12 @@ def test_a_command_pandoc_does_not_know_is_left_out_with_its_arguments(tmp_path:
     pandoc = pandoc_path()
     if pandoc is not None:
         assert list(cite_ids(pandoc_ast(pandoc, path, "latex"))) == ["sok", "b"]
+
+
+def test_a_subfigures_or_minipages_position_and_width_are_no_words(tmp_path: Path) -> None:
+    # "\begin{subfigure}[t]{0.49\textwidth}" read "[t]0.49 A map of the village"; pandoc prints the box's text alone.
+    path = tmp_path / "f.tex"
+    path.write_text("\\begin{figure}\n\\begin{subfigure}[t]{0.49\\textwidth}\n\\caption{A map of the village.}\n"
+                    "\\end{subfigure}\n\\begin{minipage}{.4\\linewidth}\nA second map \\citep{k}.\n\\end{minipage}\n"
+                    "\\end{figure}\n", encoding="utf-8")
+    assert [c.text for c in load_essay(path).claims] == ["A map of the village.", "A second map [@{k}]."]

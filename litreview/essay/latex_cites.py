@@ -104,8 +104,12 @@ def _converter() -> tuple[Any, Any]:
                                  macros=[MacroSpec(name, args) for name, args in
                                          (*((n, a) for n, (a, _) in specs.items()), *layout.items(),
                                           *notes.items(), ("enquote", "*{"), ("textquote", "*[[{"))],
-                                 # LaTeX's own display math environment, which pylatexenc read as text ("d = 1")
-                                 environments=[EnvironmentSpec("displaymath", is_math_mode=True)])
+                                 # LaTeX's own display math environment, which pylatexenc read as text ("d = 1");
+                                 # a subfigure's, subtable's or minipage's position and width, which pylatexenc read
+                                 # as words ("[t]0.49 A map"), pandoc as the box's (printing nothing of them)
+                                 environments=[EnvironmentSpec("displaymath", is_math_mode=True),
+                                               EnvironmentSpec("subfigure", "[{"), EnvironmentSpec("subtable", "[{"),
+                                               EnvironmentSpec("minipage", "[[[{")])
     quick_specials(parsing)
     text = get_default_latex_context_db().filter_context()
     # A drawing (TikZ, PGF, LaTeX's picture), which pandoc keeps as raw LaTeX and prints nothing of: its nodes' labels
