@@ -67,7 +67,7 @@ class _Chunk(NamedTuple):
     cited: list[tuple[int, str, str]]
     """Each citation command: (offset in ``text``, pandoc form, as written)."""
     displays: tuple[str, ...] = ()
-    """Display math alone (pandoc's paragraph of it), as pandoc's Markdown writes it: no claim."""
+    """Its display math, as pandoc's Markdown writes it: no claim; alone, pandoc's paragraph of it."""
 
 
 def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | None = None) -> Essay:
@@ -117,9 +117,10 @@ def _read_paragraph(para: list[tuple[str, int, str]], expand: Callable[[str], st
     for index, written, kind in odd:
         file, line, _ = para[min(index, len(para) - 1)]
         notices.append((kind, file, line, *_ODD_KEYS[kind](written)))
+    shown = tuple(f"$${tex}$$" for tex in displays if tex)
     if not converted.strip():
-        return _Chunk(para, "", [], [], tuple(f"$${tex}$$" for tex in displays if tex))
-    return _Chunk(para, converted, anchors, cited)
+        return _Chunk(para, "", [], [], shown)
+    return _Chunk(para, converted, anchors, cited, shown)
 
 
 def _joined(chunks: list[_Chunk]) -> tuple[str, list[int], list[tuple[int, str, str]], dict[int, tuple[str, int]]]:
@@ -149,32 +150,41 @@ def _joined(chunks: list[_Chunk]) -> tuple[str, list[int], list[tuple[int, str, 
 def _claimed(chunks: list[_Chunk], starts: list[int], body: str, commands: list[tuple[int, str, str]],
              command_lines: Mapping[int, tuple[str, int]], heads: Mapping[tuple[str, int, str], int]) -> list[Paragraph]:
     """The paragraphs that make claims, numbered in order, each sentence a claim at the line it starts on; display
-    math alone after the paragraph before it (``segment.follow_paragraph``)."""
+    math after the paragraph that holds it, or, alone, after the one before it (``segment.follow_paragraph``)."""
     plain = blank_keys(body)  # keys such as "2015ApJ...812..128C" must not end a sentence
     masked = commands_only(body, commands)
     out: list[Paragraph] = []
     leading: list[str] = []  # display math before the first paragraph
     for chunk, start in zip(chunks, starts, strict=True):
-        for shown in chunk.displays:
+        if chunk.text:
+            leading = _claimed_paragraph(chunk, start, body, plain, masked, commands, command_lines, heads, out,
+                                         leading)
+        for shown in chunk.displays:  # after the paragraph that holds it (its text has none), as pandoc shows it
             follow_paragraph(out, leading, shown)
-        if not chunk.text:
-            continue
-        number = len(out) + 1
-        claims: list[Claim] = []
-        marks = [at for at, _ in chunk.anchors]
-        for a, b in sentences(plain, start, start + len(chunk.text)):
-            # The source line where the sentence starts: the last line start seen at or before it.
-            n = bisect_right(marks, a - start) - 1
-            file, line, _ = chunk.lines[chunk.anchors[n][1] if n >= 0 else 0]
-            claims.append(_as_written(make_claim(body, 1, number, len(claims) + 1, a, b, masked=masked[a:b],
-                                                 file=file, line=line), commands, a, b, command_lines))
-        if claims:
-            para = chunk.lines
-            out.append(Paragraph(number=number, text=body[start:start + len(chunk.text)].strip(), line=para[0][1],
-                                 claims=tuple(claims), heading=heads[para[0]] if len(para) == 1 and para[0] in heads
-                                 else 0, before=tuple(leading)))
-            leading = []
     return out
+
+
+def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked: str,
+                       commands: list[tuple[int, str, str]], command_lines: Mapping[int, tuple[str, int]],
+                       heads: Mapping[tuple[str, int, str], int], out: list[Paragraph], leading: list[str]) -> list[str]:
+    """``out`` with the chunk's paragraph added when it makes claims (the display math in ``leading`` before it);
+    what stays leading."""
+    number = len(out) + 1
+    claims: list[Claim] = []
+    marks = [at for at, _ in chunk.anchors]
+    for a, b in sentences(plain, start, start + len(chunk.text)):
+        # The source line where the sentence starts: the last line start seen at or before it.
+        n = bisect_right(marks, a - start) - 1
+        file, line, _ = chunk.lines[chunk.anchors[n][1] if n >= 0 else 0]
+        claims.append(_as_written(make_claim(body, 1, number, len(claims) + 1, a, b, masked=masked[a:b],
+                                             file=file, line=line), commands, a, b, command_lines))
+    if not claims:
+        return leading
+    first = chunk.lines[0]
+    out.append(Paragraph(number=number, text=body[start:start + len(chunk.text)].strip(), line=first[1],
+                         claims=tuple(claims), heading=heads[first] if len(chunk.lines) == 1 and first in heads else 0,
+                         before=tuple(leading)))
+    return []
 
 
 def _meta(lines: list[tuple[str, int, str]], missing: list[tuple[str, int, str, bool]],
