@@ -766,6 +766,36 @@ def test_a_csl_bibliography_broken_by_the_change_is_said_not_compared(tmp_path: 
     assert [f["code"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["LR100"]
 
 
+def test_an_item_the_change_broke_alone_fixes_none_of_its_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys) -> None:
+    # The change breaks mid's syntax; the file's other items are read. mid's malformed DOI was counted as fixed, the
+    # third item's LR159 ("item 3") as fixed and new again ("item 2"), and the citation of mid blamed on its removal.
+    items = ('[\n  {"id": "old", "type": "book", "title": "Old", "publisher": "P", "issued": {"date-parts": [[2000]]}},\n'
+             '  {"id": "mid", "type": "book", "title": "Mid", "publisher": "P", "DOI": "notadoi",\n'
+             '   "issued": {"date-parts": [[2001]]}},\n'
+             '  {"id": "late", "type": "book", "title": "Late", "publisher": "P", "year": 2002}\n]\n')
+    write(tmp_path / "refs.json", items)
+    write(tmp_path / "essay.md", "# One\n\nA claim [@old]. Another [@mid]. A third [@late].\n")
+    write(tmp_path / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.json"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "refs.json", items.replace('"Mid",', '"Mid" "x",'))
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    out, err = capsys.readouterr()
+    report = json.loads(out)
+    assert [(f["code"], f["key"]) for f in report["findings"]] == [("LR300", None), ("LR100", "mid")]
+    assert report["findings"][0]["hint"] == ("The entry 'mid' is in the bibliography, but a syntax error keeps it "
+                                             "from being read (the LR100 at refs.json:3): mend it there")
+    summary = report["summary"]
+    assert (summary["fixed"], summary["not_compared"], summary["unreadable_entries"]) == (0, 1, {"mid": "refs.json"})
+    assert "unreadable" not in summary
+    assert "note: the entry 'mid' in refs.json could not be read (its LR100 says where)" in err
+    assert main(["check", "--no-cache", "--since", "base"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1].endswith(
+        "0 fixed, 1 not compared (the entry 'mid' in refs.json could not be read: its findings were not compared "
+        "with the base), 2 older not shown")
+
+
 def actions_checkout(origin: Path, dest: Path) -> Path:
     """A pull request as actions/checkout gives it by default: its merge ref alone, one commit deep, detached."""
     git(origin, "checkout", "-q", "-b", "merged", "main")
