@@ -796,6 +796,31 @@ def test_an_item_the_change_broke_alone_fixes_none_of_its_findings(tmp_path: Pat
         "with the base), 2 older not shown")
 
 
+def test_a_new_item_broken_alone_is_said_after_the_older_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys) -> None:
+    # "2 fixed; the entry ... was not compared with the base, 23 older not shown": the count read as the entry's.
+    items = '[\n  {"id": "old", "type": "book", "title": "Old", "publisher": "P", "DOI": "notadoi"}\n]\n'
+    write(tmp_path / "refs.json", items)
+    write(tmp_path / "litreview.toml", 'essay = ""\nbibliography = "refs.json"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "refs.json", items.replace("}\n]", '},\n  {"id": "new", "type": "book", "title": "New" "x"}\n]'))
+    assert main(["check", "--no-cache", "--since", "base"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1].endswith(
+        "0 fixed, 2 older not shown; the entry 'new' in refs.json could not be read: its findings were not compared "
+        "with the base")
+
+
+def test_a_key_defined_again_fixes_none_of_the_first_entrys_findings(repo: Path, capsys) -> None:
+    # The change adds old2000 again with its year right: pandoc reads the later entry, but the first, with its
+    # five-digit year, is still in the file. Its LR124 was counted as fixed.
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + OLD.replace("{20000}", "{2000}"))
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [(f["code"], f["key"]) for f in report["findings"]] == [("LR101", "old2000")]
+    assert report["summary"]["fixed"] == 0
+
+
 def actions_checkout(origin: Path, dest: Path) -> Path:
     """A pull request as actions/checkout gives it by default: its merge ref alone, one commit deep, detached."""
     git(origin, "checkout", "-q", "-b", "merged", "main")

@@ -73,11 +73,12 @@ def fixed_count(summary: Mapping[str, Any]) -> str:
         one = len(entries) == 1
         why.append(f"the {'entry' if one else 'entries'} {named} could not be read: {'its' if one else 'their'} "
                    "findings were not compared with the base")
-    if why:
-        text += f", {summary['not_compared']} not compared ({'; '.join(why)})" if summary.get("not_compared") else (
-            f"; {'; '.join(why)}")
+    if why and summary.get("not_compared"):
+        text += f", {summary['not_compared']} not compared ({'; '.join(why)})"
     if summary.get("older"):
         text += f", {summary['older']} older not shown"
+    if why and not summary.get("not_compared"):
+        text += f"; {'; '.join(why)}"
     return text
 
 

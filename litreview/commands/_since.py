@@ -68,6 +68,11 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     if unread:
         compared["unreadable"] = sorted(unread)
     diff = scope.set_aside(diff, unread, broken)
+    if doubled := {f.key for f in result.findings if f.code == "LR101" and f.key} & {f.key for f in diff.fixed}:
+        # A key defined again: pandoc reads the later entry, but the earlier one, and what was wrong in it, is still
+        # in the file. Its findings are not fixed.
+        diff = replace(diff, fixed=tuple(f for f in diff.fixed if f.key not in doubled),
+                       kept=(*diff.kept, *(f for f in diff.fixed if f.key in doubled)))
     told = {f.key for f in (*diff.new, *diff.uncompared) if f.key in broken}  # (an old broken item the change left
     for key in sorted(told):                                                 # alone is no news)
         _note(f"the entry {key!r} in {broken[key]} could not be read (its LR100 says where): its findings were not "
