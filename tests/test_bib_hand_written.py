@@ -172,3 +172,33 @@ def test_a_year_with_a_digit_typed_twice_gets_the_year_it_can_be(tmp_path: Path,
                     "  year = {20014},\n}\n", encoding="utf-8")
     [told] = [f for f in found(path) if f.code == "LR124"]
     assert told.hint == hint
+
+
+@pytest.mark.parametrize(("title", "hint"), [
+    ("The Internet of things: a survey. Comput Netw54 (15): 2787--2805",
+     "The title ends with its journal's citation ('Comput Netw54 (15): 2787--2805'): write title = {The Internet of "
+     "things: a survey}, journal = {Comput Netw}, volume = {54}, number = {15}, pages = {2787--2805}"),
+    ("Lessons from 1984 (2): what changed", "Add journal = {...}"),
+])
+def test_an_article_whose_title_holds_its_journals_citation_is_told_to_split_it(tmp_path: Path, title: str,
+                                                                                hint: str) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text(f"@article{{a,\n  title = {{{title}}},\n  author = {{Atzori, L}},\n  year = {{2010}}\n}}\n",
+                    encoding="utf-8")
+    [told] = [f for f in found(path) if f.code == "LR110"]
+    assert told.hint == hint
+
+
+@pytest.mark.parametrize(("author", "hint"), [
+    ("{{David Michael Chan}}", "Write author = {Chan, David Michael} (braces keep a body's name whole)"),
+    ("{Joshua Bemenderfer} and Doe, Jane", "Write Bemenderfer, Joshua in place of {Joshua Bemenderfer} (braces keep a "
+                                           "body's name whole)"),
+    ("{{Victoria University}}", None), ("{{Barnes and Noble}}", None), ("{{Free Software Foundation}}", None),
+])
+def test_a_persons_name_in_braces_is_told_with_the_name_to_write(tmp_path: Path, author: str, hint: str | None) -> None:
+    # Read as a body's name: "David Michael Chan (2014)" in citations, sorted under D.
+    path = tmp_path / "refs.bib"
+    path.write_text(f"@book{{a,\n  author = {{{author}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2014}},\n}}\n",
+                    encoding="utf-8")
+    told = [f.hint for f in found(path) if f.code == "LR161"]
+    assert told == ([hint] if hint else [])

@@ -274,6 +274,7 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
             there, hint = ("", "") if csl else _read_otherwise(fields, source.type, group, renderer)
             held += [there] if there else []
             hints.append(hint or _held_hint(m, fields, source) or _preprint_hint(m, fields, source)
+                         or _cited_in_title_hint(m, fields, source)
                          or _web_page_hint(m, fields, source) or _address_held_hint(m, fields)
                          or _FIELD_HINTS.get(m, f"add {group[0]} = {{...}}"))
         named = [tuple(n for n in g if fields_read(tool, source.type, n)) or g for g in missing]  # as it reads them
@@ -378,6 +379,26 @@ def _preprint_hint(missing: str, fields: Mapping[str, str], source: Source) -> s
         return ""
     return (f"it is the arXiv preprint {ident}, in no journal: make the entry @misc (as arXiv exports it), or "
             f"write journal = {{arXiv preprint arXiv:{ident}}} if your style prints no eprint")
+
+
+_CITATION_IN_TITLE = lazy(r"^(?P<title>.{8,}?)[.,]\s+(?P<journal>[A-Z][^\W\d_][\w .&'’-]*?)\s*(?P<volume>\d{1,4})"
+                          r"\s*\((?P<number>[\w-]{1,6})\)\s*:\s*(?P<pages>\w?\d+\s*(?:-+|–)\s*\w?\d+)\s*\.?$")
+"""A title that ends with its journal's citation, as Google Scholar pastes some: "... a survey. Comput Netw54 (15):
+2787--2805"."""
+
+
+def _cited_in_title_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix an @article with no journal whose title ends with the journal, volume, issue and pages; else ''."""
+    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
+        return ""
+    cited = _CITATION_IN_TITLE.match(plain(fields.get("title", "")).strip())
+    if cited is None or any(_has(fields, name) for name in ("volume", "number", "pages")):
+        return ""
+    title, journal, volume, number, pages = cited.group("title", "journal", "volume", "number", "pages")
+    pages = re.sub(r"\s*(?:-+|–)\s*", "--", pages)
+    return (f"the title ends with its journal's citation ({cited.group()[len(title) + 1:].strip()!r}): write "
+            f"title = {{{title}}}, journal = {{{journal.strip()}}}, volume = {{{volume}}}, number = {{{number}}}, "
+            f"pages = {{{pages}}}")
 
 
 def _web_page_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:

@@ -103,6 +103,30 @@ def check_people_in_braces(source: Source) -> Iterable[Finding]:
                                 "citation (no et al.) and sorted under its first letter",
                                 f"write {role} = {{{written}}} (braces keep a body's name whole, not a list of people)",
                                 field=role)
+            continue
+        for name in split_names(value) if "{" in value else ():
+            if person := person_in_braces(name):
+                family = person.split()[-1]
+                yield entry_finding("LR161", source, f"the {role} {name.strip()!r} is a person's name in braces: "
+                                    "BibTeX, biber and pandoc read it as a body's name, printed whole in citations and "
+                                    f"sorted under {person[0]!r}, its given name",
+                                    (f"write {role} = {{{family}, {' '.join(person.split()[:-1])}}}"
+                                     if _whole_group(value) == person else
+                                     f"write {family}, {' '.join(person.split()[:-1])} in place of {name.strip()}")
+                                    + " (braces keep a body's name whole)", field=role)
+                break
+
+
+def person_in_braces(name: str) -> str:
+    """The person of one name of a list written as a brace group ("{Joshua Bemenderfer}", "{{David Michael Chan}}"):
+    two to four capitalised words, the first a known given name, no body's word; '' for anything else."""
+    inner = _whole_group(name)
+    if not inner or "{" in inner or "}" in inner or "," in inner or "\\" in inner:
+        return ""
+    words = inner.split()
+    if not (2 <= len(words) <= 4 and all(map(capitalised, words)) and words[0].casefold() in GIVEN):
+        return ""
+    return "" if any(w.strip(".").casefold() in ORGANISATION_WORDS for w in words) else inner
 
 
 def _csl_people_in_one_name(source: Source) -> Iterable[Finding]:
