@@ -811,6 +811,16 @@ def test_a_new_item_broken_alone_is_said_after_the_older_count(tmp_path: Path, m
         "with the base")
 
 
+def test_an_entry_the_change_cut_short_fixes_none_of_its_findings(repo: Path, capsys) -> None:
+    # A comma lost after old2000's author: its fields after it are not read, and its year's LR124 counted as fixed.
+    write(repo / "refs.bib", OLD.replace("Jane},", "Jane}") + "\n" + GOOD)
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [f["code"] for f in report["findings"]] == ["LR100"]
+    assert (report["summary"]["fixed"], report["summary"]["not_compared"]) == (0, 1)
+    assert report["summary"]["unreadable_entries"] == {"old2000": "refs.bib"}
+
+
 def test_a_key_defined_again_fixes_none_of_the_first_entrys_findings(repo: Path, capsys) -> None:
     # The change adds old2000 again with its year right: pandoc reads the later entry, but the first, with its
     # five-digit year, is still in the file. Its LR124 was counted as fixed.

@@ -7,6 +7,7 @@ costs only itself: it becomes a located finding and the rest load.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -285,10 +286,8 @@ def _of_item(finding: Finding, part: str, item_id: Callable[[Mapping[str, Any]],
     for match in _BROKEN_ID.finditer(part):
         name, value = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(5))
         if match.group(1):
-            try:
+            with contextlib.suppress(ValueError):  # (a bad escape: the id as written)
                 value = json.loads(f'"{value}"')
-            except ValueError:  # a bad escape: the id as written
-                pass
         told.setdefault(name, value.strip())
     key = (item_id(told) if item_id is not None else "") or told.get("id", "")
     return replace(finding, key=key) if key else finding

@@ -143,9 +143,10 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         begun = error.error_context_info[0]
         if begun in quiet:
             return
-        if scanner.unjoined_keys and scanner.unjoined_keys[-1][0] == begun and _unjoined_key(
-                text, *scanner.unjoined_keys[-1], filename, line_of) is not None:
-            return  # what pybtex says of it ("'=' expected") is the key's doing: told below
+        if scanner.unjoined_keys:
+            start, after, entry_key = scanner.unjoined_keys[-1]
+            if start == begun and _unjoined_key(text, start, after, entry_key, filename, line_of) is not None:
+                return  # what pybtex says of it ("'=' expected") is the key's doing: told below
         if begun is not None and (n := bisect.bisect_right(within, (begun, len(text) + 1))) and begun < within[n - 1][1]:
             return
         reported = damaged.get(line_of(error.error_context_info[0] or 0))
@@ -290,8 +291,8 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             # White space runs as one space, ends stripped (str.split's white space is re's \s).
             fields[lname] = " ".join("".join(value_parts).split())
         raws[key] = _Raw(kind, key, fields, line, field_lines)
-    problems += [told for start, at, key in scanner.unjoined_keys if start not in quiet
-                 and (told := _unjoined_key(text, start, at, key, filename, line_of)) is not None]
+    problems += [unjoined for start, at, key in scanner.unjoined_keys if start not in quiet
+                 and (unjoined := _unjoined_key(text, start, at, key, filename, line_of)) is not None]
     for end, name, word, key in scanner.bare_words:
         problems.append(Finding(
             code="LR100", severity="error",

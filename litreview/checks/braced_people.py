@@ -82,7 +82,7 @@ def people_in_literal(value: str) -> list[tuple[str, str]]:
         if not (1 <= len(family.split()) <= 3 and all(map(capitalised, family.split()))
                 and family.casefold() not in ORGANISATION_WORDS and not _INITIALS_ONLY.fullmatch(family)):
             return []
-        if not (_INITIALS_ONLY.fullmatch(given) or 1 <= len(given.split()) <= 3 and all(map(capitalised, given.split()))):
+        if not (_INITIALS_ONLY.fullmatch(given) or (1 <= len(given.split()) <= 3 and all(map(capitalised, given.split())))):
             return []  # (a given name as written: initials, or capitalised words)
     return people
 

@@ -47,7 +47,7 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     if old.mended:
         diff = replace(diff, new=tuple(_unhidden(f, old.mended) for f in diff.new))
     unread = unreadable(review, result, config)
-    broken = {key: name for key, name in unreadable_entries(review, result).items() if name not in unread}
+    broken = {key: name for key, name in unreadable_entries(review, result, config).items() if name not in unread}
     if old.renamed or old.removed:
         diff = replace(diff, new=tuple(_change_hint(f, old.renamed, old.removed, unread, broken) for f in diff.new))
     # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
@@ -90,12 +90,18 @@ def unreadable(review: Review, result: Any, config: Config) -> set[str]:
             if f.code == "LR100" and f.severity == "error" and f.file and f.file not in read}
 
 
-def unreadable_entries(review: Review, result: Any) -> dict[str, str]:
-    """Key -> file (as findings name it) of the entries that could not be read now: a syntax error (LR100) that
-    names the entry, whose key no entry read has (an item of a CSL file broken alone; its other items read)."""
+def unreadable_entries(review: Review, result: Any, config: Config) -> dict[str, str]:
+    """Key -> file (as findings name it) of the entries that could not be read or checked now: a syntax error
+    (LR100) that names the entry, whose key no entry read has (an item of a CSL file broken alone; its other items
+    read), or one inside it that cut it short (``damaged_entries``: its fields are not checked)."""
+    from ..checks.bib import damaged_entries
+
     read = set(review.bibliography.keys)
-    return {f.key: f.file for f in (*result.findings, *result.suppressed)
-            if f.code == "LR100" and f.severity == "error" and f.key and f.file and f.key not in read}
+    out = {f.key: f.file for f in (*result.findings, *result.suppressed)
+           if f.code == "LR100" and f.severity == "error" and f.key and f.file and f.key not in read}
+    damaged = damaged_entries(review.bibliography)
+    out.update({s.key: rel(Path(s.file), config) for s in review.bibliography.sources if s.key in damaged and s.file})
+    return out
 
 
 def _note(text: str, annotate: bool) -> None:
