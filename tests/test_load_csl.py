@@ -690,6 +690,12 @@ def test_a_recovered_csl_files_items_are_counted_and_named_as_the_file_holds_the
     assert broken.key == "b" and "b" not in bib.keys
 
 
+def test_a_comma_missing_between_two_items_names_the_item_it_goes_after() -> None:
+    [problem] = parse_csl('[\n{"id": "a",\n "type": "book"}\n{"id": "b", "type": "book"}\n]', "refs.json").problems
+    assert problem.line == 4 and "a comma missing between two items at line 4" in problem.message
+    assert problem.hint == "Add a comma after the item that ends on line 3"
+
+
 def test_a_broken_manual_reference_is_named_by_the_id_manubot_cites_it_by() -> None:
     from litreview.essay.manubot import manual_item_id
 

@@ -257,8 +257,12 @@ def _by_item(text: str, filename: str, whole: Finding, *, yaml: bool, bom: bool,
             return None
         for at, said in gaps:
             at_line = text.count("\n", 0, at) + 1
-            broken.append((_syntax_error(json.JSONDecodeError(said, text, at), text, filename, yaml=False, bom=bom,
-                                         item=True), at_line, at_line))
+            gap = _syntax_error(json.JSONDecodeError(said, text, at), text, filename, yaml=False, bom=bom, item=True)
+            if said == "Expecting ','":  # (json's "between two values": here two items, the first named)
+                ended = text.count("\n", 0, max((e for _, e in spans if e <= at), default=at)) + 1
+                gap = replace(gap, message=gap.message.replace("between two values", "between two items"),
+                              hint=f"Add a comma after the item that ends on line {ended}")
+            broken.append((gap, at_line, at_line))
         kept = masked(text, spans, lambda n: n not in bad, close)
         count, failed = len(spans), len(bad)
         numbers = [n + 1 for n in range(len(spans)) if n not in bad]
