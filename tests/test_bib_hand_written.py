@@ -172,6 +172,9 @@ def test_a_year_with_a_digit_typed_twice_gets_the_year_it_can_be(tmp_path: Path,
                     "  year = {20014},\n}\n", encoding="utf-8")
     [told] = [f for f in found(path) if f.code == "LR124"]
     assert told.hint == hint
+    path.write_text(path.read_text(encoding="utf-8").replace("20014", "20222"), encoding="utf-8")
+    [told] = [f for f in found(path) if f.code == "LR124"]
+    assert told.hint == "Write year = {2022}"  # (one year a digit less makes)
 
 
 @pytest.mark.parametrize(("title", "hint"), [

@@ -741,6 +741,8 @@ def _digit_typed_twice(year: str, key: str, today: date) -> str:
     said = [y for y in years if str(y) in key]
     if len(said) == 1:
         return f"write year = {{{said[0]}}}, the year of the key {key!r}"
+    if len(years) == 1:
+        return f"write year = {{{years[0]}}}"
     return " or ".join(f"year = {{{y}}}" for y in years[:3]).join(("write ", ", whichever it is")) if years else ""
 
 
