@@ -98,29 +98,61 @@ def quote_marks(openers: Iterable[str]) -> str:
 
 
 CITATION_TERMS: dict[str, dict[str, str]] = {
-    "en": {"et al.": "et al.", "n.d.": "n.d.", "ed.": "ed.", "eds.": "eds.", "edited by": "edited by",
-           "translated by": "translated by", "accessed": "accessed"},
-    "de": {"et al.": "u. a.", "n.d.": "o. J.", "ed.": "Hrsg.", "eds.": "Hrsg.", "edited by": "herausgegeben von",
-           "translated by": "übersetzt von", "accessed": "zugegriffen"},
-    "it": {"et al.": "et al.", "n.d.": "s.d.", "ed.": "a c. di", "eds.": "a c. di", "edited by": "a cura di",
-           "translated by": "tradotto da", "accessed": "consultato"},
-    "fr": {"et al.": "et al.", "n.d.": "s. d.", "ed.": "éd.", "eds.": "éd.", "edited by": "édité par",
-           "translated by": "traduit par", "accessed": "consulté le"},
-    "es": {"et al.": "et al.", "n.d.": "s. f.", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
-           "translated by": "traducido por", "accessed": "accedido"},
+    "en": {"edition": "{n}{ordinal} ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "n.d.", "ed.": "ed.", "eds.": "eds.", "edited by": "edited by",
+           "translated by": "translated by", "accessed": "accessed", "In": "In", "vol.": "vol.", "no.": "no.",
+           "No.": "No.", "“": "“", "”": "”", "punctuation-in-quote": "yes",
+           "months": "January February March April May June July August September October November December",
+           "month-year": "{month} {year}", "date": "{month} {day}, {year}"},
+    "de": {"edition": "{n}. Aufl.", "–": "\u2013", "et al.": "u. a.", "n.d.": "o. J.", "ed.": "Hrsg.", "eds.": "Hrsg.", "edited by": "herausgegeben von",
+           "translated by": "übersetzt von", "accessed": "zugegriffen", "In": "In", "vol.": "Bd.", "no.": "Nr.",
+           "No.": "No.", "“": "„", "”": "“", "punctuation-in-quote": "",
+           "months": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+           "month-year": "{month} {year}", "date": "{day}. {month} {year}"},
+    "it": {"edition": "{n}ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s.d.", "ed.": "a c. di", "eds.": "a c. di", "edited by": "a cura di",
+           "translated by": "tradotto da", "accessed": "consultato", "In": "In", "vol.": "vol.", "no.": "fasc.",
+           "No.": "No.", "“": "«", "”": "»", "punctuation-in-quote": "",
+           "months": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+           "month-year": "{month} {year}", "date": "{day} {month} {year}"},
+    "fr": {"edition": "{n}\u1d49 éd.", "edition-1": "1\u02b3\u1d49 éd.", "–": "\u2011", "et al.": "et al.", "n.d.": "s. d.", "ed.": "éd.", "eds.": "éd.", "edited by": "édité par",
+           "translated by": "traduit par", "accessed": "consulté le", "In": "In", "vol.": "vol.", "no.": "nᵒ",
+           "No.": "No.", "“": "« ", "”": " »", "punctuation-in-quote": "",
+           "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+           "month-year": "{month} {year}", "date": "{day} {month} {year}"},
+    "es": {"edition": "{n}.ª ed.", "–": "-", "et al.": "et al.", "n.d.": "s. f.", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
+           "translated by": "traducido por", "accessed": "accedido", "In": "En", "vol.": "vol.", "no.": "n.º",
+           "No.": "No.", "“": "«", "”": "»", "punctuation-in-quote": "",
+           "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+           "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
+    "pt": {"edition": "{n}.ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "sem data", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
+           "translated by": "traduzido por", "accessed": "acedido", "In": "Em", "vol.": "vol.", "no.": "n.º",
+           "No.": "No.", "“": "«", "”": "»", "punctuation-in-quote": "",
+           "months": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+           "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
+    "pt-BR": {"edition": "{n}º ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s. d.", "ed.": "org.", "eds.": "org.", "edited by": "organizado por",
+              "translated by": "traduzido por", "accessed": "acesso em", "In": "Em", "vol.": "v.", "no.": "n.",
+              "No.": "N.", "“": "“", "”": "”", "punctuation-in-quote": "",
+              "months": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+              "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
 }
-"""The words a citation style prints around names and dates, as citeproc's locales give them (de-DE "u. a.",
-"o. J.", "Hrsg.", "herausgegeben von"; it-IT "s.d.", "a cura di"), by language; "and" is ``AND_TERMS``' first word.
-A language not here prints English. Each no-date word is one of ``NO_DATE_TERMS``, each "et al." one the linker reads."""
+"""The words a citation style prints around names, dates, titles and numbers, as citeproc's locales give them in
+pandoc's Chicago styles (de-DE "u. a.", "o. J.", "Hrsg.", "herausgegeben von", "Bd.", "Nr.", „…“, "20. August 2019";
+es-ES "En", "n.º", «…», "agosto de 2019"), by language, or by language and region where they differ (pt is pandoc's
+pt-PT; pt-BR its own); "and" is ``AND_TERMS``' first word. A title's quotation marks are the terms "“" and "”", with
+the full stop after it inside them where "punctuation-in-quote" is "yes" (English only); "months" are the month
+names, "month-year" and "date" how a date is written; "edition" a numbered edition ("edition-1" the first where it
+differs: fr "1ʳᵉ éd."), "–" the dash of a page range (fr a non-breaking hyphen, es a hyphen). A language not here
+prints English. Each no-date word is one
+of ``NO_DATE_TERMS``, each "et al." one the linker reads."""
 
 
 def citation_terms(language: str) -> dict[str, str]:
-    """The citation words of ``language`` (a tag: "de-DE", "it"; "" or one not in ``CITATION_TERMS``: English),
-    "and" among them (``AND_TERMS``)."""
-    base = language.split("-")[0].lower() if language else "en"
-    if base not in CITATION_TERMS:
-        base = "en"
-    return {**CITATION_TERMS[base], "and": AND_TERMS[base][0]}
+    """The citation words of ``language`` (a tag: "de-DE", "it", "pt-BR"; "" or one not in ``CITATION_TERMS``:
+    English), "and" among them (``AND_TERMS``)."""
+    tag = language.replace("_", "-").lower() if language else "en"
+    found = next((key for key in CITATION_TERMS if key.lower() == tag), None) or tag.split("-")[0]
+    if found not in CITATION_TERMS:
+        found = "en"
+    return {**CITATION_TERMS[found], "and": AND_TERMS[found.split("-")[0]][0]}
 
 
 ENGLISH_TERMS = citation_terms("en")

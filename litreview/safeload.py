@@ -369,6 +369,16 @@ def json_problem(exc: json.JSONDecodeError) -> tuple[str, str, int]:
         closing = doc[at + 1:].lstrip()[:1]
         what, fix = f"a comma before the {closing!r} that closes {'an item' if closing == '}' else 'a list'}", \
             "Remove the comma after the last value"
+    elif doc.startswith(("//", "/*", "#"), at) and msg.startswith(("Expecting", "Illegal")):
+        # A comment ("// \"author\": [", a line commented out): JavaScript has them, JSON has none.
+        last = doc.count("\n", 0, at) + 1
+        for row in doc[doc.find("\n", at) + 1:].split("\n") if "\n" in doc[at:] else ():
+            if not row.lstrip().startswith(("//", "#")):
+                break
+            last += 1
+        first = doc.count("\n", 0, at) + 1
+        lines = f"lines {first}-{last}" if last > first else f"line {first}"
+        what, fix = "a comment, which JSON does not allow", f"Delete the comment ({lines}): JSON has no comments"
     elif at >= len(doc.rstrip()) and msg.startswith(("Expecting", "Unterminated")):
         what, fix = "the file ends before the JSON does", "Close what is open (a cut-off or half-saved file?)"
     else:  # what Python's json says (or load_json's own words: NaN, Infinity, and a message not listed)

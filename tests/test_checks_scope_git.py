@@ -766,6 +766,71 @@ def test_a_csl_bibliography_broken_by_the_change_is_said_not_compared(tmp_path: 
     assert [f["code"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["LR100"]
 
 
+def test_an_item_the_change_broke_alone_fixes_none_of_its_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys) -> None:
+    # The change breaks mid's syntax; the file's other items are read. mid's malformed DOI was counted as fixed, the
+    # third item's LR159 ("item 3") as fixed and new again ("item 2"), and the citation of mid blamed on its removal.
+    items = ('[\n  {"id": "old", "type": "book", "title": "Old", "publisher": "P", "issued": {"date-parts": [[2000]]}},\n'
+             '  {"id": "mid", "type": "book", "title": "Mid", "publisher": "P", "DOI": "notadoi",\n'
+             '   "issued": {"date-parts": [[2001]]}},\n'
+             '  {"id": "late", "type": "book", "title": "Late", "publisher": "P", "year": 2002}\n]\n')
+    write(tmp_path / "refs.json", items)
+    write(tmp_path / "essay.md", "# One\n\nA claim [@old]. Another [@mid]. A third [@late].\n")
+    write(tmp_path / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.json"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "refs.json", items.replace('"Mid",', '"Mid" "x",'))
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    out, err = capsys.readouterr()
+    report = json.loads(out)
+    assert [(f["code"], f["key"]) for f in report["findings"]] == [("LR300", None), ("LR100", "mid")]
+    assert report["findings"][0]["hint"] == ("The entry 'mid' is in the bibliography, but a syntax error keeps it "
+                                             "from being read (the LR100 at refs.json:3): mend it there")
+    summary = report["summary"]
+    assert (summary["fixed"], summary["not_compared"], summary["unreadable_entries"]) == (0, 1, {"mid": "refs.json"})
+    assert "unreadable" not in summary
+    assert "note: the entry 'mid' in refs.json could not be read (its LR100 says where)" in err
+    assert main(["check", "--no-cache", "--since", "base"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1].endswith(
+        "0 fixed, 1 not compared (the entry 'mid' in refs.json could not be read: its findings were not compared "
+        "with the base), 2 older not shown")
+
+
+def test_a_new_item_broken_alone_is_said_after_the_older_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys) -> None:
+    # "2 fixed; the entry ... was not compared with the base, 23 older not shown": the count read as the entry's.
+    items = '[\n  {"id": "old", "type": "book", "title": "Old", "publisher": "P", "DOI": "notadoi"}\n]\n'
+    write(tmp_path / "refs.json", items)
+    write(tmp_path / "litreview.toml", 'essay = ""\nbibliography = "refs.json"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "refs.json", items.replace("}\n]", '},\n  {"id": "new", "type": "book", "title": "New" "x"}\n]'))
+    assert main(["check", "--no-cache", "--since", "base"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1].endswith(
+        "0 fixed, 2 older not shown; the entry 'new' in refs.json could not be read: its findings were not compared "
+        "with the base")
+
+
+def test_an_entry_the_change_cut_short_fixes_none_of_its_findings(repo: Path, capsys) -> None:
+    # A comma lost after old2000's author: its fields after it are not read, and its year's LR124 counted as fixed.
+    write(repo / "refs.bib", OLD.replace("Jane},", "Jane}") + "\n" + GOOD)
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [f["code"] for f in report["findings"]] == ["LR100"]
+    assert (report["summary"]["fixed"], report["summary"]["not_compared"]) == (0, 1)
+    assert report["summary"]["unreadable_entries"] == {"old2000": "refs.bib"}
+
+
+def test_a_key_defined_again_fixes_none_of_the_first_entrys_findings(repo: Path, capsys) -> None:
+    # The change adds old2000 again with its year right: pandoc reads the later entry, but the first, with its
+    # five-digit year, is still in the file. Its LR124 was counted as fixed.
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + OLD.replace("{20000}", "{2000}"))
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [(f["code"], f["key"]) for f in report["findings"]] == [("LR101", "old2000")]
+    assert report["summary"]["fixed"] == 0
+
+
 def actions_checkout(origin: Path, dest: Path) -> Path:
     """A pull request as actions/checkout gives it by default: its merge ref alone, one commit deep, detached."""
     git(origin, "checkout", "-q", "-b", "merged", "main")

@@ -161,6 +161,10 @@ CASES = {
     "LR322": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("merge-conflict", "refs/essay.md", 7,
                                                                     "a merge conflict left unresolved", "")]})),
               dict()),
+    # A key in braces in a LaTeX citation, as the reader notes it (the reader's cases: test_essay_notices.py).
+    "LR323": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("braced-citation-key", "refs/essay.tex", 5,
+                                                                    "a key in braces", "")]})),
+              dict()),
     # A placeholder where a citation belongs; a word in brackets that is none.
     "LR320": (dict(essay=_with_sentence("Realists disagree [CITE].")),
               dict(essay=_with_sentence("Realists disagree [see the reference manual]."))),

@@ -98,6 +98,20 @@ def test_empty_key_before_another_is_a_finding_at_its_line(tmp_path: Path) -> No
     assert "\\citep{,a}" in found[0].message
 
 
+# -- LR323: keys in braces ----------------------------------------------------------------------------------
+
+def test_a_key_in_braces_is_read_as_latex_reads_it_and_is_a_finding_at_its_line(tmp_path: Path) -> None:
+    # pandoc refuses \cite{{a}} ("unexpected {"); LaTeX's \cite splits the keys as delimited arguments, which lose
+    # the braces around them, and cites a (and b for {b}c's leading group: bc).
+    (tmp_path / "p.tex").write_text("\\begin{document}\nFirst \\cite{{a}}.\nThen \\citep{x, {b}c}.\n\n"
+                                    "Last \\cite{d}.\n\\end{document}\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "p.tex")
+    assert _keys(essay) == [["a"], ["x", "bc"], ["d"]]
+    found = check_notices(essay)
+    assert [(f.code, f.line) for f in found] == [("LR323", 2), ("LR323", 3)]
+    assert "\\cite{{a}}" in found[0].message and "braces" in found[0].hint
+
+
 # -- LR317: raw LaTeX citations in Markdown -------------------------------------------------------------------
 
 def test_latex_citation_in_markdown_is_a_finding_at_its_line(tmp_path: Path) -> None:

@@ -541,3 +541,27 @@ def test_latex_a_font_command_in_a_note_is_its_text_as_pandoc_prints_it(tmp_path
                                     "\\cite[\\emph{x} 3]{h}.\n\\end{document}\n", encoding="utf-8")
     (claim,) = load_essay(tmp_path / "p.tex").claims
     assert [(c.key, c.suffix) for c in claim.citations or ()] == [("c", "as in the tinygp package"), ("h", "x 3")]
+
+
+def test_a_command_pandoc_does_not_know_is_left_out_with_its_arguments(tmp_path: Path) -> None:
+    # A todonotes note and a thesis's own note command (defined in a preamble not read): their text and their citation
+    # read as words of the sentence, "[inline]" too; pandoc keeps an unknown command as raw LaTeX and cites nothing
+    # in it. A command pandoc prints the text of (\gls, \hl) and math keep their text; tufte's \newthought stays read.
+    path = tmp_path / "ch.tex"
+    path.write_text("Acar et al. \\cite{sok} present it.\n\\todo{Read \\cite{sok} again}\n"
+                    "\\todo[inline]{see \\cite{old}} Then \\hl{the \\gls{api}} and $\\tvec{x}$ \\todoCarlos{x \\cite{z}}"
+                    "\\newthought{In short} they agree \\cite{b}.\n", encoding="utf-8")
+    assert [(c.line, c.text) for c in load_essay(path).claims] == [
+        (1, "Acar et al. [@{sok}] present it."), (3, "Then the api and x In short they agree [@{b}].")]
+    pandoc = pandoc_path()
+    if pandoc is not None:
+        assert list(cite_ids(pandoc_ast(pandoc, path, "latex"))) == ["sok", "b"]
+
+
+def test_a_subfigures_or_minipages_position_and_width_are_no_words(tmp_path: Path) -> None:
+    # "\begin{subfigure}[t]{0.49\textwidth}" read "[t]0.49 A map of the village"; pandoc prints the box's text alone.
+    path = tmp_path / "f.tex"
+    path.write_text("\\begin{figure}\n\\begin{subfigure}[t]{0.49\\textwidth}\n\\caption{A map of the village.}\n"
+                    "\\end{subfigure}\n\\begin{minipage}{.4\\linewidth}\nA second map \\citep{k}.\n\\end{minipage}\n"
+                    "\\end{figure}\n", encoding="utf-8")
+    assert [c.text for c in load_essay(path).claims] == ["A map of the village.", "A second map [@{k}]."]

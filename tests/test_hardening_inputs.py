@@ -681,7 +681,8 @@ def test_latex_long_words_are_linear() -> None:
     line = "\\subsec" + "a" * 30_000 + "tion{Results} and 1" + "1" * 30_000 + "\n"
     text = "\\documentclass{article}\n\\begin{document}\nWars end \\cite{a}.\n\n" + line * 3
     claims = parse_latex(text + "\\end{document}\n", "e.tex").claims
-    assert [c.text for c in claims] == ["Wars end [@{a}].", " ".join(["Results and 1" + "1" * 30_000] * 3)]
+    # (The command, unknown, is left out with its argument, as pandoc leaves it out: "and 111...".)
+    assert [c.text for c in claims] == ["Wars end [@{a}].", " ".join(["and 1" + "1" * 30_000] * 3)]
 
 
 def test_braces_matched_in_one_pass_agree_with_the_scan() -> None:

@@ -675,6 +675,35 @@ def test_one_broken_csl_json_item_costs_only_itself(text: str, lines: list[int],
     assert all("pandoc refuses the whole file" in p.message for p in bib.problems)
 
 
+@pytest.mark.parametrize(("text", "yaml"), [
+    ('[\n{"id": "a", "type": "book"},\n{"id": "b",\n "type": "book" "x"},\n{"id": "c", "type": "book",\n'
+     ' "journal": "J"}\n]', False),
+    ("- id: a\n  type: book\n- id: b\n  type: book\n  title: B: a study\n- id: c\n  type: book\n  journal: J\n", True),
+])
+def test_a_recovered_csl_files_items_are_counted_and_named_as_the_file_holds_them(text: str, yaml: bool) -> None:
+    # "item N" counted the items read: c, the file's third, was "item 2" once b broke (and a check --since took its
+    # finding for a new one). The broken item's LR100 names it: what was found on it before cannot be compared.
+    bib = parse_csl(text, "refs.yaml" if yaml else "refs.json", yaml=yaml)
+    [misnamed] = [p for p in bib.problems if p.code == "LR159"]
+    assert misnamed.message.startswith("item 3 (c): 'journal' is no CSL variable"), misnamed
+    [broken] = [p for p in bib.problems if p.code == "LR100"]
+    assert broken.key == "b" and "b" not in bib.keys
+
+
+def test_a_comma_missing_between_two_items_names_the_item_it_goes_after() -> None:
+    [problem] = parse_csl('[\n{"id": "a",\n "type": "book"}\n{"id": "b", "type": "book"}\n]', "refs.json").problems
+    assert problem.line == 4 and "a comma missing between two items at line 4" in problem.message
+    assert problem.hint == "Add a comma after the item that ends on line 3"
+
+
+def test_a_broken_manual_reference_is_named_by_the_id_manubot_cites_it_by() -> None:
+    from litreview.essay.manubot import manual_item_id
+
+    text = '[\n{"standard_citation": "doi:10.1/x", "type": "book" "x"},\n{"id": "c", "type": "book"}\n]'
+    [broken] = parse_csl(text, "manual-references.json", item_id=manual_item_id).problems
+    assert broken.key == "doi:10.1/x"
+
+
 def test_a_csl_file_no_item_of_which_parses_is_one_lr100() -> None:
     # Nothing to recover: the file's error, as before.
     [problem] = parse_csl('[\n{"id": "a",},\n{"id": "b" "c"}\n]', "refs.json").problems

@@ -1,5 +1,7 @@
 """The site's citations and reference list in the words of the document's language, as citeproc's locales give
-them ("und", "u. a.", "o. J."; "e", "s.d.", "a cura di"), English for a language without terms."""
+them ("und", "u. a.", "o. J."; "e", "s.d.", "a cura di"; "Bd.", "Nr.", „…“, month names), English for a language
+without terms. The expected references are pandoc 3.9's (``pandoc --citeproc`` with ``lang`` set and the CSL
+repository's chicago-notes-bibliography style, the one the site follows)."""
 
 from __future__ import annotations
 
@@ -38,7 +40,7 @@ def test_reference_list_in_german_escaped():
     ref = Citations().reference(SOURCES["two"], PLAIN, "de")
     assert ref.html == "Müller, Anna, und Bernd Klein. <i>Talk &lt;b&gt;Shows&lt;/b&gt;</i>. Verlag, 2006."
     assert Citations().reference(SOURCES["chapter"], PLAIN, "de").text == (
-        "Roe, Rick. “A Chapter.” In A Book, herausgegeben von Harry Hill und Vera Vale. P, 2001.")
+        "Roe, Rick. „A Chapter“. In A Book, herausgegeben von Harry Hill und Vera Vale. P, 2001.")
     assert Citations().reference(SOURCES["edited"], PLAIN, "de").text.startswith("Hill, Harry, und Vera Vale, Hrsg.")
 
 
@@ -46,7 +48,7 @@ def test_reference_list_in_italian_escaped():
     undated = Citations().reference(SOURCES["undated"], PLAIN, "it")
     assert undated.short == "Berne s.d." and "&lt;i&gt;People&lt;/i&gt;" in undated.html
     assert Citations().reference(SOURCES["chapter"], PLAIN, "it").text == (
-        "Roe, Rick. “A Chapter.” In A Book, a cura di Harry Hill e Vera Vale. P, 2001.")
+        "Roe, Rick. «A Chapter». In A Book, a cura di Harry Hill e Vera Vale. P, 2001.")
     assert Citations().reference(SOURCES["edited"], PLAIN, "it").text.startswith("Hill, Harry, e Vera Vale, a c. di.")
 
 
@@ -65,3 +67,66 @@ def test_essay_page_prints_the_front_matter_language(tmp_path):
     assert ">Müller und Klein 2006<" in page and ">Doe u. a. 2011<" in page and ">Berne o. J.<" in page
     assert "Talk &lt;b&gt;Shows&lt;/b&gt;" in page and "<b>Shows" not in page
     assert " and Klein" not in page and "n.d." not in page
+
+
+WORDS = r"""
+@article{art, author = {Doe, Jane and Roe, Rick}, title = {A Study of Things}, journal = {Journal of Tests},
+  volume = {7}, number = {2}, year = {2009}, pages = {50--57}}
+@article{dec, author = {Loe, Lee}, title = {December}, journal = {J}, number = {4}, month = dec, year = {2012}}
+@incollection{chap, author = {Poe, Ann}, title = {A Chapter}, booktitle = {The Big Book}, volume = {2},
+  editor = {Hill, Harry}, publisher = {Pub}, year = {2001}}
+@book{book, author = {Moe, Max}, title = {A Book}, volume = {3}, publisher = {Pub}, year = {2002}, edition = {2}}
+@online{web, author = {Koe, Kim}, title = {A Page}, url = {http://example.org}, urldate = {2019-08-20}}
+@article{q, author = {Qoe, Q}, title = {Why Not?}, journal = {J}, volume = {1}, year = {2003}}
+"""
+WORD_SOURCES = {s.key: s for s in parse_bibliography(WORDS, "w.bib").sources}
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en-US", ["Doe, Jane, and Rick Roe. “A Study of Things.” Journal of Tests 7, no. 2 (2009): 50–57.",
+               "Loe, Lee. “December.” J, no. 4 (December 2012).",
+               "Poe, Ann. “A Chapter.” In The Big Book, vol. 2, edited by Harry Hill. Pub, 2001.",
+               "Moe, Max. A Book. 2nd ed. Vol. 3. Pub, 2002.",
+               "Koe, Kim. “A Page.” Accessed August 20, 2019. http://example.org.",
+               "Qoe, Q. “Why Not?” J 1 (2003)."]),
+    ("de-DE", ["Doe, Jane, und Rick Roe. „A Study of Things“. Journal of Tests 7, Nr. 2 (2009): 50–57.",
+               "Loe, Lee. „December“. J, Nr. 4 (Dezember 2012).",
+               "Poe, Ann. „A Chapter“. In The Big Book, Bd. 2, herausgegeben von Harry Hill. Pub, 2001.",
+               "Moe, Max. A Book. 2. Aufl. Bd. 3. Pub, 2002.",
+               "Koe, Kim. „A Page“. Zugegriffen 20. August 2019. http://example.org.",
+               "Qoe, Q. „Why Not?“ J 1 (2003)."]),
+    ("it", ["Doe, Jane, e Rick Roe. «A Study of Things». Journal of Tests 7, fasc. 2 (2009): 50–57.",
+            "Loe, Lee. «December». J, fasc. 4 (dicembre 2012).",
+            "Poe, Ann. «A Chapter». In The Big Book, vol. 2, a cura di Harry Hill. Pub, 2001.",
+            "Moe, Max. A Book. 2ª ed. Vol. 3. Pub, 2002.",
+            "Koe, Kim. «A Page». Consultato 20 agosto 2019. http://example.org.",
+            "Qoe, Q. «Why Not?» J 1 (2003)."]),
+    ("fr-FR", ["Doe, Jane, et Rick Roe. «\u00a0A Study of Things\u00a0». Journal of Tests 7, n\u1d52 2 (2009): 50\u201157.",
+               "Loe, Lee. «\u00a0December\u00a0». J, n\u1d52 4 (décembre 2012).",
+               "Poe, Ann. «\u00a0A Chapter\u00a0». In The Big Book, vol. 2, édité par Harry Hill. Pub, 2001.",
+               "Moe, Max. A Book. 2\u1d49 éd. Vol. 3. Pub, 2002.",
+               "Koe, Kim. «\u00a0A Page\u00a0». Consulté le 20 août 2019. http://example.org.",
+               "Qoe, Q. «\u00a0Why Not?\u00a0» J 1 (2003)."]),
+    ("es-ES", ["Doe, Jane, y Rick Roe. «A Study of Things». Journal of Tests 7, n.º 2 (2009): 50-57.",
+               "Loe, Lee. «December». J, n.º 4 (diciembre de 2012).",
+               "Poe, Ann. «A Chapter». En The Big Book, vol. 2, editado por Harry Hill. Pub, 2001.",
+               "Moe, Max. A Book. 2.ª ed. Vol. 3. Pub, 2002.",
+               "Koe, Kim. «A Page». Accedido 20 de agosto de 2019. http://example.org.",
+               "Qoe, Q. «Why Not?» J 1 (2003)."]),
+    ("pt-BR", ["Doe, Jane, e Rick Roe. “A Study of Things”. Journal of Tests 7, n. 2 (2009): 50–57.",
+               "Loe, Lee. “December”. J, n. 4 (dezembro de 2012).",
+               "Poe, Ann. “A Chapter”. Em The Big Book, v. 2, organizado por Harry Hill. Pub, 2001.",
+               "Moe, Max. A Book. 2º ed. V. 3. Pub, 2002.",
+               "Koe, Kim. “A Page”. Acesso em 20 de agosto de 2019. http://example.org.",
+               "Qoe, Q. “Why Not?” J 1 (2003)."]),
+    ("pt", ["Doe, Jane, e Rick Roe. «A Study of Things». Journal of Tests 7, n.º 2 (2009): 50–57.",
+            "Loe, Lee. «December». J, n.º 4 (dezembro de 2012).",
+            "Poe, Ann. «A Chapter». Em The Big Book, vol. 2, editado por Harry Hill. Pub, 2001.",
+            "Moe, Max. A Book. 2.ª ed. Vol. 3. Pub, 2002.",
+            "Koe, Kim. «A Page». Acedido 20 de agosto de 2019. http://example.org.",
+            "Qoe, Q. «Why Not?» J 1 (2003)."]),
+])
+def test_reference_words_numbers_dates_and_quotation_marks_as_pandoc_prints_them(language, expected):
+    citations = Citations()
+    assert [citations.reference(WORD_SOURCES[key], PLAIN, language).text
+            for key in ("art", "dec", "chap", "book", "web", "q")] == expected

@@ -169,6 +169,16 @@ def test_raw_latex_in_markdown_prints_nothing_on_the_page(tmp_path: Path) -> Non
     assert re.search(r'with <math [^>]*alttext="\\hat\{R\}">.*</math>, <code>', page)
 
 
+def test_a_raw_inline_prints_nothing_on_the_page(tmp_path: Path) -> None:
+    # pandoc's raw attribute makes a code span raw LaTeX (or HTML) that only that output keeps; the page printed
+    # "\\noindent{=latex} Keywords" and a paragraph "\\bigskip{=latex}". A code span with a class stays code.
+    (tmp_path / "m.md").write_text("`\\bigskip`{=latex}\n\n`\\noindent`{=latex} *Keywords:* houses, `x`{.r} and "
+                                   "`<br>`{=html} [@a].\n", encoding="utf-8")
+    text = text_of(essay_html(tmp_path, "m.md"))
+    assert "Keywords: houses, x and" in text
+    assert "{=" not in text and "noindent" not in text and "bigskip" not in text
+
+
 def test_a_latex_footnote_is_a_note_on_the_page_not_bracketed_text(tmp_path: Path) -> None:
     # Pandoc reads \footnote{...} as a note, as it reads Markdown's ^[...]; the page printed its text in brackets
     # in the sentence ("Carpentry[ https://software-carpentry.org ] in Canada"). Now it is the page's note, in small

@@ -136,3 +136,17 @@ def test_display_math_alone_is_shown_between_its_paragraphs_and_claims_nothing(t
                     "\\begin{align} z &amp;= 1 \\end{align}"]
     assert tex.index('alttext="q = 1"') < tex.index("We fit") < tex.index('alttext="y = a x + b"') < tex.index("Last.")
     assert "<mfrac><mrow><mn>1</mn></mrow><mrow><mn>2</mn></mrow></mfrac>" in tex  # the equation's math, shown
+
+
+def test_display_math_in_a_latex_paragraph_is_shown_after_it_and_claims_nothing(tmp_path: Path):
+    # An equation inside a LaTeX paragraph ("is defined as \begin{equation}...\end{equation} where ...") was dropped
+    # from the page with its paragraph's text; it is shown after that paragraph, its claims and ids as they were.
+    (tmp_path / "e.tex").write_text("\\newcommand{\\tvec}[1]{\\mathbf{#1}}\n\\begin{document}\nThe flip is defined as\n"
+                                    "\\begin{equation}\n\\tvec{u}_t = 1\n\\end{equation}\nwhere t counts \\cite{a}.\n\n"
+                                    "Last.\n\\end{document}\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{a, title={T}, author={A, B}, year={2000}}\n", encoding="utf-8")
+    tex = before_references(essay_html(tmp_path, "e.tex", "refs.bib"))
+    assert [m.group(1) for m in re.finditer(r'id="(p\d+-s\d+)"', tex)] == ["p1-s1", "p2-s1"]
+    alts = re.findall(r'<div class="lr-para lr-display"[^>]*><p><math [^>]*alttext="([^"]*)"', tex)
+    assert alts == ["\\begin{equation}&#10;\\mathbf{u}_t = 1&#10;\\end{equation}"]
+    assert tex.index("where t counts") < tex.index("alttext=") < tex.index("Last.")

@@ -7,9 +7,11 @@ costs only itself: it becomes a located finding and the rest load.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..model import Bibliography, Finding, Source
@@ -33,7 +35,8 @@ def is_csl(path: object) -> bool:
 
 
 def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, front_matter: bool = False,
-              item_id: Callable[[Mapping[str, Any]], str] | None = None, _whole: bool = True) -> Bibliography:
+              item_id: Callable[[Mapping[str, Any]], str] | None = None, _whole: bool = True,
+              _numbers: Sequence[int] | None = None) -> Bibliography:
     """Parse CSL-JSON (a list of items) or CSL-YAML (``references:`` or a list); problems as findings.
 
     ``item_id``: the id of an item as the program reading the file tells it (a Manubot manual reference's
@@ -44,7 +47,8 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     no citation of it (it does in CSL-JSON and in a front matter's ``references:``).
 
     A file that does not parse as a whole is read item by item (``csl_recover``): each item that does not parse
-    alone is an LR100 at its line, the others load (pandoc refuses the whole file all the same).
+    alone is an LR100 at its line, the others load (pandoc refuses the whole file all the same). ``_numbers``: the
+    number each item of ``text`` has in the file (those that parsed alone), as messages count them.
     """
 
     import yaml as pyyaml
@@ -100,8 +104,9 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                                 hint=f'Move them above the "---" on line {below[1]}', file=filename, line=below[0]))
     copies: dict[str, list[int]] = {}  # the lines of each id given more than once
     unnamed = 0
-    for n, item in enumerate(data, start=1):
-        here = key_lines.get(n - 1, {})
+    for at, item in enumerate(data):
+        n = _numbers[at] if _numbers is not None and at < len(_numbers) else at + 1  # as the file counts it
+        here = key_lines.get(at, {})
         if isinstance(item, Mapping) and (renamed := canonical_names(item)):  # "Title", "url": read as pandoc reads them
             item = {renamed.get(k, k): v for k, v in item.items() if k not in renamed.values()}
             here = {renamed.get(k, k): v for k, v in here.items() if k not in renamed.values()}
@@ -137,7 +142,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                 problems.append(Finding(
                     code="LR124", severity="warning", key=key or None, file=filename, line=here.get(variable) or line,
                     message=f"item {n} ({key or 'no id'}): {variable} {what}", hint=fix))
-            for variable, lines in repeated.get(n - 1, {}).items():
+            for variable, lines in repeated.get(at, {}).items():
                 said = "twice" if len(lines) == 2 else f"{len(lines)} times"
                 problems.append(Finding(
                     code="LR103", severity="error", key=key or None, file=filename, line=lines[0],
@@ -221,11 +226,13 @@ def _by_item(text: str, filename: str, whole: Finding, *, yaml: bool, bom: bool,
                 if len(broken) == _MOST_BROKEN:
                     return None
                 _shift(exc, first)
-                broken.append((_syntax_error(exc, text, filename, yaml=True, bom=bom, item=True), first + 1, end + 1))
-        gone = {n for first, end in items for n in range(first, end)
-                if any(f - 1 == first for _, f, _ in broken)}
+                broken.append((_of_item(_syntax_error(exc, text, filename, yaml=True, bom=bom, item=True),
+                                        "\n".join(lines[first:end]), item_id), first + 1, end + 1))
+        failing = {first - 1 for _, first, _ in broken}
+        gone = {n for first, end in items for n in range(first, end) if first in failing}
         kept = "\n".join("" if n in gone else line for n, line in enumerate(lines))
         count, failed = len(items), len(broken)
+        numbers = [n for n, (first, _) in enumerate(items, start=1) if first not in failing]
     else:
         found = json_items(text)
         if found is None or not found[0]:
@@ -240,7 +247,8 @@ def _by_item(text: str, filename: str, whole: Finding, *, yaml: bool, bom: bool,
                     return None
                 bad.add(n)
                 moved = json.JSONDecodeError(exc.msg, text, exc.pos + start)
-                broken.append((_syntax_error(moved, text, filename, yaml=False, bom=bom, item=True),
+                broken.append((_of_item(_syntax_error(moved, text, filename, yaml=False, bom=bom, item=True),
+                                        text[start:end], item_id),
                                text.count("\n", 0, start) + 1, text.count("\n", 0, end) + 1))
             except ValueError:  # a limit: the file's own check came first
                 return None
@@ -249,21 +257,44 @@ def _by_item(text: str, filename: str, whole: Finding, *, yaml: bool, bom: bool,
             return None
         for at, said in gaps:
             at_line = text.count("\n", 0, at) + 1
-            broken.append((_syntax_error(json.JSONDecodeError(said, text, at), text, filename, yaml=False, bom=bom,
-                                         item=True), at_line, at_line))
+            gap = _syntax_error(json.JSONDecodeError(said, text, at), text, filename, yaml=False, bom=bom, item=True)
+            if said == "Expecting ','":  # (json's "between two values": here two items, the first named)
+                ended = text.count("\n", 0, max((e for _, e in spans if e <= at), default=at)) + 1
+                gap = replace(gap, message=gap.message.replace("between two values", "between two items"),
+                              hint=f"Add a comma after the item that ends on line {ended}")
+            broken.append((gap, at_line, at_line))
         kept = masked(text, spans, lambda n: n not in bad, close)
         count, failed = len(spans), len(bad)
+        numbers = [n + 1 for n in range(len(spans)) if n not in bad]
     if not broken or failed == count:  # nothing to recover, or nothing that parses
         return None
     try:
         rest = parse_csl(("\ufeff" if bom else "") + kept, filename, yaml=yaml, front_matter=front_matter,
-                         item_id=item_id, _whole=False)
+                         item_id=item_id, _whole=False, _numbers=numbers)
     except (ValueError, pyyaml.YAMLError):
         return None
     if not any(first <= (whole.line or 0) <= last for _, first, last in broken):
         broken.append((whole, 0, 0))
     problems = sorted([*rest.problems, *(finding for finding, _, _ in broken)], key=lambda p: p.line or 0)
     return Bibliography(rest.sources, tuple(problems), filename, text)
+
+
+_BROKEN_ID = re.compile(r'"(id|standard_citation)"[ \t\r\n]*:[ \t\r\n]*"((?:[^"\\\n]|\\.)+)"'
+                        r"|^[ \t]*(?:-[ \t]+)?(id|standard_citation)[ \t]*:[ \t]*(['\"]?)([^'\"#\n]+?)\4[ \t]*$", re.M)
+
+
+def _of_item(finding: Finding, part: str, item_id: Callable[[Mapping[str, Any]], str] | None) -> Finding:
+    """The LR100 of an item that does not parse (``part`` its text) with the id it would be cited by, read from its
+    text, as its key: the entry is not read, and what a check of an older version found on it cannot be compared."""
+    told: dict[str, str] = {}
+    for match in _BROKEN_ID.finditer(part):
+        name, value = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(5))
+        if match.group(1):
+            with contextlib.suppress(ValueError):  # (a bad escape: the id as written)
+                value = json.loads(f'"{value}"')
+        told.setdefault(name, value.strip())
+    key = (item_id(told) if item_id is not None else "") or told.get("id", "")
+    return replace(finding, key=key) if key else finding
 
 
 _MOST_BROKEN = 20

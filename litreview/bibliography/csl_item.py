@@ -248,10 +248,10 @@ def csl_name(value: Mapping[str, Any]) -> tuple[Person, str]:
     if name.get("literal") or not (name.get("family") or name.get("given")):
         literal = str(name.get("literal") or "")
         return Person(family=literal), "{" + literal + "}"
-    family = str(name.get("family") or "")
-    given = str(name.get("given") or "")
-    prefix = " ".join(str(name[k]) for k in ("dropping-particle", "non-dropping-particle") if name.get(k))
-    suffix = str(name.get("suffix") or "")
+    family = str(name.get("family") or "").strip()  # (a given name of one space, "given": " ", is none)
+    given = str(name.get("given") or "").strip()
+    prefix = " ".join(str(name[k]).strip() for k in ("dropping-particle", "non-dropping-particle") if name.get(k))
+    suffix = str(name.get("suffix") or "").strip()
     person = Person(family=family, given=given, prefix=prefix, suffix=suffix)
     if not (given or prefix or suffix) and len(family.split()) > 1:  # a family name alone, of several words ("on
         return person, "{" + family + "}"  # behalf of the Work Group"): BibTeX would read its last word as the family

@@ -26,7 +26,7 @@ def parser_class() -> Any:
     field (``name = {value}`` with no brace inside, most of them) is read in one match, and the comma
     after it in place: pybtex's five tokenizer calls for it were about half of the parsing time.
     """
-    from pybtex.database.input.bibtex import LowLevelParser
+    from pybtex.database.input.bibtex import LowLevelParser, SkipEntry
     from pybtex.scanner import PrematureEOF, Token
 
     class FieldPlaces(LowLevelParser):
@@ -42,6 +42,7 @@ def parser_class() -> Any:
         # "-", "_", ":", "+". BibTeX reads a number or a @string name alone, and pybtex drops the rest of the entry.
         BARE_WORD = re.compile(r"[\w\-:+]+")
         bare_words: list[tuple[int, str, str, str | None]]
+        unjoined_keys: list[tuple[int, int, str]]
         # A whole field whose value is one braced or quoted string with no brace inside (most fields), and
         # the white space after it, when what follows is neither "#" nor the end of the text: read in one
         # match, it is what pybtex's name, "=", value and "#" tokens read (the end and "#" are theirs).
@@ -53,6 +54,7 @@ def parser_class() -> Any:
             super().__init__(text, *args, **kwargs)
             self.line_of = line_of or _Lines(text)
             self.bare_words = []  # (where it ends, field name, the word as pandoc reads it, the entry's key)
+            self.unjoined_keys = []  # (where the entry starts, the first mark after its key, the key)
 
         @property
         def lineno(self) -> int:
@@ -105,6 +107,20 @@ def parser_class() -> Any:
         def parse_command(self) -> Any:
             self.field_lines, self.repeated_lines = {}, ()
             return super().parse_command()
+
+        def parse_entry_body(self, body_end: Any) -> None:
+            # pybtex's, also noting a key that no comma follows ("@misc{key" then a field on the next line, or
+            # "@book{Two Words,"): pybtex reads on, BibTeX skips the entry and pandoc refuses the whole file.
+            if not self.keyless_entries:
+                key_pattern = self.KEY_PAREN if body_end == self.RPAREN else self.KEY_BRACE
+                self.current_entry_key = self.required([key_pattern]).value
+                space = self.WHITESPACE.match(self.text, self.pos)
+                at = space.end() if space else self.pos
+                if at < self.end_pos and self.text[at] not in ",})=":
+                    self.unjoined_keys.append((self.command_start, at, self.current_entry_key))
+            self.parse_entry_fields()
+            if not self.want_current_entry():
+                raise SkipEntry
 
         def parse_entry_fields(self) -> None:
             # pybtex's, with the comma that follows a field read in place when it comes at once (as

@@ -143,6 +143,10 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         begun = error.error_context_info[0]
         if begun in quiet:
             return
+        if scanner.unjoined_keys:
+            start, after, entry_key = scanner.unjoined_keys[-1]
+            if start == begun and _unjoined_key(text, start, after, entry_key, filename, line_of) is not None:
+                return  # what pybtex says of it ("'=' expected") is the key's doing: told below
         if begun is not None and (n := bisect.bisect_right(within, (begun, len(text) + 1))) and begun < within[n - 1][1]:
             return
         reported = damaged.get(line_of(error.error_context_info[0] or 0))
@@ -287,6 +291,8 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             # White space runs as one space, ends stripped (str.split's white space is re's \s).
             fields[lname] = " ".join("".join(value_parts).split())
         raws[key] = _Raw(kind, key, fields, line, field_lines)
+    problems += [unjoined for start, at, key in scanner.unjoined_keys if start not in quiet
+                 and (unjoined := _unjoined_key(text, start, at, key, filename, line_of)) is not None]
     for end, name, word, key in scanner.bare_words:
         problems.append(Finding(
             code="LR100", severity="error",
@@ -317,6 +323,30 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         problems += [finding for finding, _ in conflicted]
     problems.sort(key=lambda p: p.line or 0)
     return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=original)
+
+
+_FIELD_NEXT = lazy(r"[A-Za-z][\w\-:.+]*[ \t\r\n]*=")
+_KEY_WORDS = lazy(r"[^\s,{}()=\"#%']+(?:[ \t]+[^\s,{}()=\"#%']+)*[ \t]*,")
+_ENTRY_TYPE = lazy(r"@[ \t]*(\w+)")
+
+
+def _unjoined_key(text: str, start: int, at: int, key: str, filename: str, line_of: _Lines) -> Finding | None:
+    """LR100 for an entry's key that no comma follows (``at``: the first mark after it), when what follows is a field
+    (the comma left out) or more words and a comma (a key with spaces); None for anything else (pybtex's error)."""
+    kind = m.group(1) if (m := _ENTRY_TYPE.match(text, start)) else "misc"
+    if _FIELD_NEXT.match(text, at):
+        return Finding(code="LR100", severity="error", key=key, file=filename,
+                       line=line_of(text.find(key, start) + len(key)),
+                       message=f"no comma after the key {key!r}: pandoc refuses the whole file for it "
+                               f"(\"unexpected '{text[at]}'\"), BibTeX skips the entry",
+                       hint=f"Write @{kind}{{{key}, with a comma after the key")
+    if (words := _KEY_WORDS.match(text, at)) is not None:
+        written = f"{key} {words.group()[:-1].strip()}"
+        return Finding(code="LR100", severity="error", key=key, file=filename, line=line_of(at),
+                       message=f"the key {written!r} holds a space: pandoc refuses the whole file for it, BibTeX "
+                               "skips the entry",
+                       hint=f"Write the key without spaces, @{kind}{{{written.replace(' ', '')}, and cite it so")
+    return None
 
 
 def _commented_out(command: CommentedOut, filename: str, line_of: _Lines) -> Finding:

@@ -220,6 +220,17 @@ def plain_name_parts(name: str) -> tuple[list[str], list[str], list[str], list[s
 
 
 _INITIALS = lazy(r"(?:[^\W\d_][^\W\d_]?\.-?)+|[^\W\d_]")
+_GLUED = lazy(r"((?:[^\W\d_]\.)+)([^\W\d_][^\W\d_'’-]*[^\W\d_A-Z][^\W\d_'’-]*)")
+"""Initials glued to a family name, as some hand-written lists have them ("J.Polák", "R.P.Feynman")."""
+
+
+def _name_words(part: str) -> list[str]:
+    """The words of one name as written, initials glued to a family name apart ("J.Polák" -> "J.", "Polák"): BibTeX
+    reads "J.Polák" as one word, but a list "D. Mayer, J.Polák" is two people all the same."""
+    words = _TEX_SPACE.split(part)
+    if (glued := _GLUED.fullmatch(words[-1])) is not None:
+        words[-1:] = [glued.group(1), glued.group(2)]
+    return words
 
 
 def _looks_given_family(words: list[str], given_names: frozenset[str]) -> bool:
@@ -258,7 +269,8 @@ def family_first(name: str) -> bool:
     (``comma_joined`` and ``full_names_joined`` want two words or more on each side of one comma); a quick test
     that settles most names of a list."""
     head, comma, rest = name.strip().removesuffix(",").partition(",")
-    return bool(comma) and "," not in rest and _TEX_SPACE.search(head.strip()) is None
+    return (bool(comma) and "," not in rest and _TEX_SPACE.search(head.strip()) is None
+            and _GLUED.fullmatch(head.strip()) is None)  # ("M.Křížek, K.Segeth": given names glued on)
 
 
 def comma_joined(name: str, given_names: frozenset[str]) -> bool:
@@ -273,11 +285,11 @@ def comma_joined(name: str, given_names: frozenset[str]) -> bool:
     if _vancouver(parts):
         return True
     if len(parts) == 3:  # "Family, initials, Family": no "Family, Jr, Given" and no "Doe, Jane, PhD"
-        words = [_TEX_SPACE.split(p) for p in parts]
+        words = [_name_words(p) for p in parts]
         return ((all(_INITIALS.fullmatch(w) for w in words[1])
                  and parts[1].rstrip(".").casefold() not in NAME_SUFFIXES and parts[2].rstrip(".").casefold() not in NAME_SUFFIXES)
                 or all(_full_name(w) for w in words))
-    return len(parts) == 2 and all(_looks_given_family(_TEX_SPACE.split(p), given_names) for p in parts)
+    return len(parts) == 2 and all(_looks_given_family(_name_words(p), given_names) for p in parts)
 
 
 _VANCOUVER = lazy(r"(?:[^\W\d_][\w'’-]*\s+)*[^\W\d_]{2}[\w'’-]*\s+[A-Z]{1,3}")
@@ -320,7 +332,7 @@ def people_given_first(name: str, given_names: frozenset[str]) -> bool:
     "I.N. Bronstein, K.A. Semendjaew"; not "Smith, J., Jones"): the list writes its people so."""
     parts = _parts(name)
     return (parts is not None and (comma_joined(name, given_names) or full_names_joined(name, given_names))
-            and all(_full_name(w) or _looks_given_family(w, given_names) for w in (_TEX_SPACE.split(p) for p in parts)))
+            and all(_full_name(w) or _looks_given_family(w, given_names) for w in (_name_words(p) for p in parts)))
 
 
 def given_first(values: Iterable[str]) -> bool:
@@ -337,7 +349,7 @@ def people_of_commas(name: str, at_least: int = 3) -> list[str]:
     split = _parts(name)
     if not split or len(split) < at_least:
         return []
-    words = [_TEX_SPACE.split(p) for p in split]
+    words = [_name_words(p) for p in split]
     if not all(map(given_name_first, words)):
         return []  # (a suffix's word is a family name here: "Andrew Senior")
     return [" ".join(w) for w in words]
@@ -360,7 +372,7 @@ def joined_as_list(name: str, *, given_first: bool = False) -> str:
     ``given_first``: as the list's other people are written, "I.N. Bronstein and K.A. Semendjaew"."""
     if (split := _parts(name)) and _vancouver(split):  # "Nikravesh A, Yao H": family names first
         return " and ".join(", ".join(p.rsplit(None, 1)) for p in split)
-    parts = [_TEX_SPACE.split(p) for p in _parts(name) or ()]
+    parts = [_name_words(p) for p in _parts(name) or ()]
     if len(parts) != 2 and not (len(parts) == 3 and all(_full_name(w) for w in parts)):
         return ""
     return " and ".join(" ".join(w) if given_first else f"{w[-1]}, {' '.join(w[:-1])}" for w in parts)

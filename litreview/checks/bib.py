@@ -200,17 +200,30 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
 
 
 def damaged_entries(bib: Bibliography) -> set[str]:
-    """Keys of entries that contain a syntax error (LR100) reported by the loader."""
-    lines = sorted(p.line for p in bib.problems if p.code == "LR100" and p.line)
-    if not lines:
+    """Keys of entries that contain a syntax error (LR100) reported by the loader: one on a line of the entry, in its
+    file, that names no other entry (an error in the earlier copy of a key defined twice is no later entry's)."""
+    errors: dict[str | None, list[tuple[int, str]]] = {}
+    for p in bib.problems:
+        if p.code == "LR100" and p.line:
+            errors.setdefault(p.file, []).append((p.line, p.key or ""))
+    if not errors:
         return set()
-    starts = [(s.line or 0, s.key) for s in bib.sources]
+    starts: dict[str | None, list[tuple[int, str]]] = {}
+    for source in bib.sources:
+        starts.setdefault(source.file, []).append((source.line or 0, source.key))
     out = set()
-    for n, (start, key) in enumerate(starts):
-        end = starts[n + 1][0] if n + 1 < len(starts) else float("inf")
-        first = bisect.bisect_left(lines, start)  # (a scan of every line per entry is quadratic)
-        if first < len(lines) and lines[first] < end:
-            out.add(key)
+    for file, entries in starts.items():
+        found = sorted(errors.get(file, ()))
+        lines = [line for line, _ in found]
+        entries.sort()
+        for n, (start, key) in enumerate(entries):
+            end = entries[n + 1][0] if n + 1 < len(entries) else float("inf")
+            at = bisect.bisect_left(lines, start)  # (a scan of every line per entry is quadratic)
+            while at < len(lines) and lines[at] < end:
+                if found[at][1] in ("", key):
+                    out.add(key)
+                    break
+                at += 1
     return out
 
 
@@ -261,6 +274,7 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
             there, hint = ("", "") if csl else _read_otherwise(fields, source.type, group, renderer)
             held += [there] if there else []
             hints.append(hint or _held_hint(m, fields, source) or _preprint_hint(m, fields, source)
+                         or _cited_in_title_hint(m, fields, source)
                          or _web_page_hint(m, fields, source) or _address_held_hint(m, fields)
                          or _FIELD_HINTS.get(m, f"add {group[0]} = {{...}}"))
         named = [tuple(n for n in g if fields_read(tool, source.type, n)) or g for g in missing]  # as it reads them
@@ -365,6 +379,26 @@ def _preprint_hint(missing: str, fields: Mapping[str, str], source: Source) -> s
         return ""
     return (f"it is the arXiv preprint {ident}, in no journal: make the entry @misc (as arXiv exports it), or "
             f"write journal = {{arXiv preprint arXiv:{ident}}} if your style prints no eprint")
+
+
+_CITATION_IN_TITLE = lazy(r"^(?P<title>.{8,}?)[.,]\s+(?P<journal>[A-Z][^\W\d_][\w .&'’-]*?)\s*(?P<volume>\d{1,4})"
+                          r"\s*\((?P<number>[\w-]{1,6})\)\s*:\s*(?P<pages>\w?\d+\s*(?:-+|–)\s*\w?\d+)\s*\.?$")
+"""A title that ends with its journal's citation, as Google Scholar pastes some: "... a survey. Comput Netw54 (15):
+2787--2805"."""
+
+
+def _cited_in_title_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix an @article with no journal whose title ends with the journal, volume, issue and pages; else ''."""
+    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
+        return ""
+    cited = _CITATION_IN_TITLE.match(plain(fields.get("title", "")).strip())
+    if cited is None or any(_has(fields, name) for name in ("volume", "number", "pages")):
+        return ""
+    title, journal, volume, number, pages = cited.group("title", "journal", "volume", "number", "pages")
+    pages = re.sub(r"\s*(?:-+|–)\s*", "--", pages)
+    return (f"the title ends with its journal's citation ({cited.group()[len(title) + 1:].strip()!r}): write "
+            f"title = {{{title}}}, journal = {{{journal.strip()}}}, volume = {{{volume}}}, number = {{{number}}}, "
+            f"pages = {{{pages}}}")
 
 
 def _web_page_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
@@ -691,9 +725,25 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             if name == "year" and not hint and (run := _run_together(plain(source.fields["year"]))):
                 # "200612", "20150901": a year and its month (and day) written as one number (older Zotero exports)
                 hint = f"write date = {{{run}}}" if csl_form(source) else f"write year = {{{run[:4]}}} (or date = {{{run}}})"
+            if name == "year" and not hint and "digits, not four" in problem:
+                hint = _digit_typed_twice(plain(source.fields["year"]), source.key, today)
             if not hint:
                 hint = _reprint_hint(name, source) or _event_days_hint(name, source)
             yield entry_finding("LR124", source, problem, hint, field=name)
+
+
+def _digit_typed_twice(year: str, key: str, today: date) -> str:
+    """The hint for a year of five digits, one typed twice or one too many ("20014"): the year its key gives when
+    that is one of the years a digit less makes, else those years; '' when none is a year."""
+    if len(year) != 5:
+        return ""
+    years = sorted({int(year[:n] + year[n + 1:]) for n in range(5)} & set(range(1000, today.year + 2)), reverse=True)
+    said = [y for y in years if str(y) in key]
+    if len(said) == 1:
+        return f"write year = {{{said[0]}}}, the year of the key {key!r}"
+    if len(years) == 1:
+        return f"write year = {{{years[0]}}}"
+    return " or ".join(f"year = {{{y}}}" for y in years[:3]).join(("write ", ", whichever it is")) if years else ""
 
 
 def _csl_reading(source: Source, name: str, raw: str) -> tuple[bool, str]:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from ..bibliography.bibtex import brace_partners
-from ..bibliography.names import capitalised, given_name_first
+from ..bibliography.names import capitalised, given_name_first, split_names
 from ..bibliography.refparse.lexicon import GIVEN
 from ..bibliography.refparse.names import ORGANISATION_WORDS
 from ..lazyre import lazy
@@ -63,9 +63,35 @@ def people_in_braces(value: str) -> list[str]:
     return parts if len(parts) > 2 or all(p.split()[0].casefold() in GIVEN for p in parts) else []
 
 
+_LITERAL_JOINS = lazy(r",?\s+(?:&|and|y|und|et)\s+|\s*;\s*")
+_INITIALS_ONLY = lazy(r"(?:[A-Z][a-z]?\.[ -]?)+|[A-Z]{1,3}")
+
+
+def people_in_literal(value: str) -> list[tuple[str, str]]:
+    """The people of a CSL name written as one string (or literal), which pandoc reads as one literal name, as
+    (family, given): "Kane, Stephen R. & Gelino, Dawn M.", an APA list "Kopparapu, R. K., Ramirez, R., & Deshpande,
+    R."; [] for one name, a body's, or anything else."""
+    inner = _whole_group(value)
+    if not inner or "{" in inner or "}" in inner or "," not in inner:
+        return []
+    parts = [p.strip() for chunk in _LITERAL_JOINS.split(inner) for p in chunk.split(",")]
+    if len(parts) < 4 or len(parts) % 2:
+        return []
+    people = list(zip(parts[::2], parts[1::2], strict=True))
+    for family, given in people:
+        if not (1 <= len(family.split()) <= 3 and all(map(capitalised, family.split()))
+                and family.casefold() not in ORGANISATION_WORDS and not _INITIALS_ONLY.fullmatch(family)):
+            return []
+        if not (_INITIALS_ONLY.fullmatch(given) or (1 <= len(given.split()) <= 3 and all(map(capitalised, given.split())))):
+            return []  # (a given name as written: initials, or capitalised words)
+    return people
+
+
 def check_people_in_braces(source: Source) -> Iterable[Finding]:
-    """LR161 for an author or editor field of a BibTeX entry that is one brace group holding several people."""
+    """LR161 for an author or editor field of a BibTeX entry that is one brace group holding several people; for a
+    CSL item's name written as one string that holds several."""
     if csl_form(source):
+        yield from _csl_people_in_one_name(source)
         return
     for role in ("author", "editor"):
         value = source.fields.get(role, "")
@@ -77,3 +103,38 @@ def check_people_in_braces(source: Source) -> Iterable[Finding]:
                                 "citation (no et al.) and sorted under its first letter",
                                 f"write {role} = {{{written}}} (braces keep a body's name whole, not a list of people)",
                                 field=role)
+            continue
+        for name in split_names(value) if "{" in value else ():
+            if person := person_in_braces(name):
+                family = person.split()[-1]
+                yield entry_finding("LR161", source, f"the {role} {name.strip()!r} is a person's name in braces: "
+                                    "BibTeX, biber and pandoc read it as a body's name, printed whole in citations and "
+                                    f"sorted under {person[0]!r}, its given name",
+                                    (f"write {role} = {{{family}, {' '.join(person.split()[:-1])}}}"
+                                     if _whole_group(value) == person else
+                                     f"write {family}, {' '.join(person.split()[:-1])} in place of {name.strip()}")
+                                    + " (braces keep a body's name whole)", field=role)
+                break
+
+
+def person_in_braces(name: str) -> str:
+    """The person of one name of a list written as a brace group ("{Joshua Bemenderfer}", "{{David Michael Chan}}"):
+    two to four capitalised words, the first a known given name, no body's word; '' for anything else."""
+    inner = _whole_group(name)
+    if not inner or "{" in inner or "}" in inner or "," in inner or "\\" in inner:
+        return ""
+    words = inner.split()
+    if not (2 <= len(words) <= 4 and all(map(capitalised, words)) and words[0].casefold() in GIVEN):
+        return ""
+    return "" if any(w.strip(".").casefold() in ORGANISATION_WORDS for w in words) else inner
+
+
+def _csl_people_in_one_name(source: Source) -> Iterable[Finding]:
+    for role in ("author", "editor"):
+        for name in split_names(source.fields.get(role, "")):
+            if len(people := people_in_literal(name)) > 1:
+                written = " and ".join(f"{family}, {given}" for family, given in people)
+                yield entry_finding("LR161", source, f"the {role} {name.strip()[1:-1]!r} is one name holding "
+                                    f"{len(people)} people: pandoc reads a name written as one string as one literal "
+                                    "name, printed whole in every citation (no et al.) and sorted under its first letter",
+                                    f"write {role} = {{{written}}}", field=role)

@@ -221,8 +221,10 @@ _CODES = (
          "Write the person's family name, or delete the name from the list."),
     Code("LR161", "people-in-braces", "warning",
          "An author or editor field is one brace group that holds several people (\"{Lukas Jaeckle, Joachim Goll, "
-         "Manfred Dausmann}\", \"{Russell, Stuart and Norvig, Peter}\"): BibTeX, biber and pandoc read it as one "
-         "body's name, which citations print whole (no et al.) and lists sort under its first letter.",
+         "Manfred Dausmann}\", \"{Russell, Stuart and Norvig, Peter}\"), or one person's name (\"{Joshua "
+         "Bemenderfer}\"); a CSL name written as one string of several people (\"Kane, Stephen R. & Gelino, Dawn M.\"): "
+         "BibTeX, biber and pandoc read it as one body's name, which citations print whole (no et al.) and lists sort "
+         "under its first letter.",
          "Write the people without the braces, joined by ' and ' (braces keep a body's name whole)."),
     Code("LR162", "date-year-conflict", "warning",
          "An entry's date and year fields give two years (date = {2017-11-20}, year = {2018}): biber and pandoc print "
@@ -364,6 +366,10 @@ _CODES = (
          "and LaTeX print both sides, and the markers, as text (pandoc reads the ======= under a line as a heading).",
          "Keep the lines of each side that belong and delete the marker lines (a conflict in the bibliography is "
          "LR100)."),
+    Code("LR323", "braced-citation-key", "warning",
+         "A LaTeX citation writes a key in braces (\\cite{{key}}): LaTeX cites the key without them, and so does "
+         "litreview, but pandoc refuses the file (\"unexpected {\").",
+         "Remove the braces around the key: \\cite{key}."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Move a link onto the sentence as worded now (`litreview links --reanchor CLAIM KEY` lists where it "

@@ -75,11 +75,15 @@ def doi_expected(source: Source) -> str:
     if host and any(host == h or host.endswith("." + h) for h in _DOI_HOSTS):
         return f"its URL is on {host}, whose works have DOIs"
     publisher = f" {folded(source.publisher)} " if source.publisher and (source.year or 0) >= 1995 else ""
-    for words in _DOI_PUBLISHER_WORDS if publisher else ():
+    for name, words in zip(_DOI_PUBLISHERS, _DOI_PUBLISHER_WORDS, strict=True) if publisher else ():
         if words in publisher:
             noun = ("reports" if "report" in source.type else "articles" if source.type == "article"
                     else "chapters" if source.type.startswith("in") else "books")
-            house = _WITH_NUMBER.split(source.publisher)[0]  # "Cambridge University Press, ISBN: 0521540518"
+            # The house as the field writes it, without the place, imprint or ISBN beside it ("Oxford university press
+            # New York", "Springer Fachmedien Wiesbaden and Imprint Springer Gabler", "..., ISBN: 0521540518").
+            written = re.search(r"\b" + r"\W+".join(map(re.escape, name.split())) + r"\b", plain(source.publisher),
+                                re.IGNORECASE)
+            house = written.group() if written else _WITH_NUMBER.split(source.publisher)[0]
             return f"{house} registers DOIs for its {noun}"
     if source.type == "article" and (source.year or 0) >= 2000 and not source.url and not _not_yet_published(source) \
             and not _magazine_issue(source) \

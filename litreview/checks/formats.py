@@ -63,12 +63,22 @@ def fixed_count(summary: Mapping[str, Any]) -> str:
     text = f"{summary.get('fixed') or 0} fixed"
     if summary.get("changed"):
         text += f", {summary['changed']} changed"  # a finding of another code in its place: not fixed
+    why = []
     if summary.get("unreadable"):
         files = ", ".join(summary.get("unreadable") or ())
-        unread = f"{files} could not be read: no entry of {'it' if len(summary['unreadable']) == 1 else 'them'} was compared with the base"
-        text += f", {summary['not_compared']} not compared ({unread})" if summary.get("not_compared") else f"; {unread}"
+        why.append(f"{files} could not be read: no entry of {'it' if len(summary['unreadable']) == 1 else 'them'} "
+                   "was compared with the base")
+    if entries := summary.get("unreadable_entries"):
+        named = ", ".join(f"{key!r} in {name}" for key, name in entries.items())
+        one = len(entries) == 1
+        why.append(f"the {'entry' if one else 'entries'} {named} could not be read: {'its' if one else 'their'} "
+                   "findings were not compared with the base")
+    if why and summary.get("not_compared"):
+        text += f", {summary['not_compared']} not compared ({'; '.join(why)})"
     if summary.get("older"):
         text += f", {summary['older']} older not shown"
+    if why and not summary.get("not_compared"):
+        text += f"; {'; '.join(why)}"
     return text
 
 
@@ -295,8 +305,10 @@ def _since_properties(since: Mapping[str, Any]) -> dict[str, Any]:
                              "baseRevision": since.get("base"), "baseIsBranchPoint": bool(since.get("branch_point")),
                              "fixed": since.get("fixed", 0), "changed": since.get("changed") or None,
                              "older": since.get("older", 0)}
-    if since.get("unreadable"):
-        props.update(notCompared=since.get("not_compared", 0), unreadable=list(since["unreadable"]))
+    if since.get("unreadable") or since.get("unreadable_entries"):
+        props.update(notCompared=since.get("not_compared", 0), unreadable=list(since.get("unreadable") or ()))
+    if since.get("unreadable_entries"):
+        props.update(unreadableEntries=dict(since["unreadable_entries"]))
     return {k: v for k, v in props.items() if v is not None}
 
 

@@ -15,7 +15,7 @@ from ..bibliography.latex import known_command
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import CONTROLS, escape_match, without_controls
-from .bib import entry_finding, part_of, plain, shown
+from .bib import entry_finding, isbn_problem, part_of, plain, shown
 from .date_year import check_date_year
 from .hints import csl_form, own_name
 
@@ -30,10 +30,11 @@ annote and keywords but CSL styles print them only in annotated bibliographies, 
 (copyright, owner, timestamp) pandoc and the styles ignore. What is wrong in one is not seen in the document."""
 _NOT_TEXT = VERBATIM | {"author", "editor", "translator", "bookauthor", "date", "urldate", "year", "month",
                         "pages", "options", "langid", "language", "type", "entrysubtype", "abstract_url",
-                        "keywords", "mendeley-tags", "id"}
+                        "keywords", "mendeley-tags", "id", "price"}
 # keywords: a separated list biber and BibTeX styles filter on and never typeset (Zotero's tags such as
 # "_tablet" start with the _ that sorts them first).
 # id: a key (a Manubot source's reference id, a CSL item's), never typeset.
+# price: Citavi's, which no BibTeX or biblatex style prints (LaTeX never reads it).
 # Links no style typesets as text: adsurl, biburl, DBLP's ee (electronic edition), BibDesk's bdsk-url-1.
 _LINK_FIELD = lazy(r".*(?:url|doi)|ee|bdsk-url-\d+")
 BIBLATEX_ONLY = frozenset({"date", "journaltitle", "location", "urldate", "eventdate", "origdate", "eventtitle",
@@ -82,6 +83,9 @@ _ENVIRONMENTS = frozenset({"itemize", "enumerate", "description", "quote", "quot
 _NEEDS_ARGUMENT = frozenset({"textbf", "textit", "emph", "textsc", "texttt", "textrm", "textsf", "underline",
                              "mathrm", "mathbf", "mathit", "url", "href", "mbox", "section", "subsection",
                              "widetilde", "tilde", "hat", "bar", "vec", "sqrt", "frac", "ensuremath"})
+_PACKAGE_SYMBOLS = {"circledR": ("amssymb", "®", False), "checkmark": ("amssymb", "✓", False),
+                    "euro": ("eurosym", "€", True), "EUR": ("eurosym", "€", False)}
+"""Commands of a package (not LaTeX's) that stand for a character: package, character, whether pandoc prints it."""
 _TOKEN = lazy(r"\\[A-Za-z]+\*?|\\.|\$\$|\$|[{}_^]", re.S)
 _ENV = lazy(r"\{\s*([^{}]*?)\s*\}")
 # A link's address in \url{...} or \href{...}{text}: LaTeX reads it verbatim (a _ is itself there).
@@ -208,6 +212,14 @@ def check_issn(source: Source) -> Iterable[Finding]:
             if problem and part.casefold() in _NO_VALUE:  # JabRef and HAL exports write "null" for no ISSN
                 yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: it stands for no value, as an "
                                     "export writes it", f"delete the {name} field", field=name)
+            elif problem and len(re.sub(r"[^0-9Xx]", "", part)) in (10, 13) and not isbn_problem(part):
+                # a book's ISBN in the ISSN field (a chapter's entry given its book's number there)
+                isbn, given = own_name("isbn", source), re.sub(r"[^0-9X]", "", source.fields.get("isbn", "").upper())
+                hint = (f"delete it: the entry's {isbn} gives it" if re.sub(r"[^0-9X]", "", part.upper()) in given
+                        else f"move it to the {isbn} field, beside the one there (a print and an electronic ISBN), "
+                        "or delete it" if given else f"move it to the isbn field: isbn = {{{part}}}")
+                yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: it is an ISBN, a book's number, not "
+                                    "a journal's", hint, field=name)
             elif problem:
                 yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: {problem}", field=name)
 
@@ -357,9 +369,16 @@ def latex_problem_at(value: str, defined: frozenset[str] = frozenset()) -> tuple
         elif math is None and t[1:2].isalpha() and t[1:].rstrip("*") not in defined \
                 and not known_command(t[1:].rstrip("*")):
             command = t.rstrip("*")
+            if (symbol := _PACKAGE_SYMBOLS.get(command[1:])) is not None:
+                package, char, pandoc = symbol
+                return (f"{command} is the {package} package's, not LaTeX's or biblatex's: a LaTeX document that does "
+                        f"not load {package} stops at it, and pandoc {f'prints {char}' if pandoc else 'leaves it out'}",
+                        at, f"write the character {char} itself, which BibTeX, biber and pandoc all print")
+            takes = value[token.end():].lstrip(" ")[:1] == "{"  # (a symbol's definition with [1] eats what follows)
             return (f"unknown command {command} (not LaTeX's or biblatex's, nor defined in the @preamble)", at,
                     f"correct the command's name, or define it in the bibliography's @preamble, e.g. "
-                    f"@preamble{{\"\\providecommand{{{command}}}[1]{{#1}}\"}}, which BibTeX and biber pass on to LaTeX")
+                    f"@preamble{{\"\\providecommand{{{command}}}{'[1]{#1}' if takes else '{...}'}\"}}, which BibTeX "
+                    "and biber pass on to LaTeX")
     if math is not None:
         return f"math opened with {math} is never closed", opened, ""
     if envs:

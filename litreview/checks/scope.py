@@ -213,19 +213,25 @@ def count_new(base: Iterable[Finding], head: Iterable[Finding]) -> list[Finding]
     return out
 
 
-def set_aside(diff: FindingsDiff, unread: Iterable[str]) -> FindingsDiff:
+def set_aside(diff: FindingsDiff, unread: Iterable[str], entries: Iterable[str] = ()) -> FindingsDiff:
     """``diff`` with the base findings of files that could not be read now taken out of the fixed ones: a file
     that could not be read fixes nothing, and what it holds cannot be compared. Its syntax error (LR100) is shown
-    even when the base had it: it is why the comparison could not be made."""
-    unread = set(unread)
-    if not unread:
+    even when the base had it: it is why the comparison could not be made. ``entries``: the keys of entries that
+    could not be read now in files read otherwise (a CSL item broken alone); their base findings are set aside
+    the same way."""
+    unread, entries = set(unread), set(entries)
+    if not unread and not entries:
         return diff
+
+    def aside(f: Finding) -> bool:
+        return f.file in unread or (bool(f.key) and f.key in entries)
+
     blocking = [f for f in diff.kept if f.file in unread and f.code == "LR100"]
     gone = (*diff.fixed, *diff.changed)
-    return replace(diff, fixed=tuple(f for f in diff.fixed if f.file not in unread),
-                   changed=tuple(f for f in diff.changed if f.file not in unread),
+    return replace(diff, fixed=tuple(f for f in diff.fixed if not aside(f)),
+                   changed=tuple(f for f in diff.changed if not aside(f)),
                    new=(*diff.new, *blocking), kept=tuple(f for f in diff.kept if f not in blocking),
-                   uncompared=(*diff.uncompared, *(f for f in gone if f.file in unread)))
+                   uncompared=(*diff.uncompared, *(f for f in gone if aside(f))))
 
 
 __all__ = ["FindingsDiff", "Side", "count_new", "diff_findings", "identity", "renamed_keys", "set_aside"]

@@ -419,7 +419,12 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
     hint = f"Did you mean {near!r}? Fix the key in the text, or {add}" if near else add if manual else ""
     if not near and key and (other := other_year(key, bib.keys)) is not None:
         hint = f"The bibliography has {other!r}, of another year: if it is the work cited, fix the key in the text; else {add}"
-    if key and (held := next((name for name, keys in beside if key in keys), None)) is not None:
+    if key and key not in bib.keys and (broken := next((p for p in bib.problems if p.code == "LR100" and p.key == key),
+                                                       None)) is not None:
+        where = f"{PurePath(broken.file).name}:{broken.line}" if broken.file else f"line {broken.line}"
+        hint = (f"The entry {key!r} is in the bibliography, but a syntax error keeps it from being read (the LR100 "
+                f"at {where}): mend it there")
+    elif key and (held := next((name for name, keys in beside if key in keys), None)) is not None:
         named = "in \\bibliography or \\addbibresource" if latex else "in bibliography: in the front matter"
         hint = (f"The file {held}, beside the manuscript, holds {key!r}, but the manuscript does not name that file, so "
                 f"{'LaTeX' if latex else 'pandoc'} does not read it: name it there ({named}), or move the entry "

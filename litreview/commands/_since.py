@@ -47,8 +47,9 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     if old.mended:
         diff = replace(diff, new=tuple(_unhidden(f, old.mended) for f in diff.new))
     unread = unreadable(review, result, config)
+    broken = {key: name for key, name in unreadable_entries(review, result, config).items() if name not in unread}
     if old.renamed or old.removed:
-        diff = replace(diff, new=tuple(_change_hint(f, old.renamed, old.removed, unread) for f in diff.new))
+        diff = replace(diff, new=tuple(_change_hint(f, old.renamed, old.removed, unread, broken) for f in diff.new))
     # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
     silenced = scope.count_new((*old.side.findings, *old.suppressed), result.suppressed)
     merged = gitref.merge_head(cwd) if ref in ("HEAD", "@") else None
@@ -66,7 +67,19 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
               "mend it and check again", for_github)
     if unread:
         compared["unreadable"] = sorted(unread)
-    return scope.set_aside(diff, unread), silenced, compared
+    diff = scope.set_aside(diff, unread, broken)
+    if doubled := {f.key for f in result.findings if f.code == "LR101" and f.key} & {f.key for f in diff.fixed}:
+        # A key defined again: pandoc reads the later entry, but the earlier one, and what was wrong in it, is still
+        # in the file. Its findings are not fixed.
+        diff = replace(diff, fixed=tuple(f for f in diff.fixed if f.key not in doubled),
+                       kept=(*diff.kept, *(f for f in diff.fixed if f.key in doubled)))
+    told = {f.key for f in (*diff.new, *diff.uncompared) if f.key in broken}  # (an old broken item the change left
+    for key in sorted(told):                                                 # alone is no news)
+        _note(f"the entry {key!r} in {broken[key]} could not be read (its LR100 says where): its findings were not "
+              "compared with the base; mend it and check again", for_github)
+    if told:
+        compared["unreadable_entries"] = {key: broken[key] for key in sorted(told)}
+    return diff, silenced, compared
 
 
 def unreadable(review: Review, result: Any, config: Config) -> set[str]:
@@ -75,6 +88,20 @@ def unreadable(review: Review, result: Any, config: Config) -> set[str]:
     read = {rel(Path(file), config) for file in {s.file for s in review.bibliography.sources if s.file}}
     return {f.file for f in (*result.findings, *result.suppressed)
             if f.code == "LR100" and f.severity == "error" and f.file and f.file not in read}
+
+
+def unreadable_entries(review: Review, result: Any, config: Config) -> dict[str, str]:
+    """Key -> file (as findings name it) of the entries that could not be read or checked now: a syntax error
+    (LR100) that names the entry, whose key no entry read has (an item of a CSL file broken alone; its other items
+    read), or one inside it that cut it short (``damaged_entries``: its fields are not checked)."""
+    from ..checks.bib import damaged_entries
+
+    read = set(review.bibliography.keys)
+    out = {f.key: f.file for f in (*result.findings, *result.suppressed)
+           if f.code == "LR100" and f.severity == "error" and f.key and f.file and f.key not in read}
+    damaged = damaged_entries(review.bibliography)
+    out.update({s.key: rel(Path(s.file), config) for s in review.bibliography.sources if s.key in damaged and s.file})
+    return out
 
 
 def _note(text: str, annotate: bool) -> None:
@@ -224,9 +251,11 @@ def _unhidden(f: Finding, mended: set[str]) -> Finding:
     return replace(f, hint=f"{f.hint.rstrip('.')}; {said}" if f.hint else said[0].upper() + said[1:])
 
 
-def _change_hint(f: Finding, renamed: dict[str, str], removed: dict[str, str], unread: set[str]) -> Finding:
+def _change_hint(f: Finding, renamed: dict[str, str], removed: dict[str, str], unread: set[str],
+                 broken: dict[str, str]) -> Finding:
     """A citation of no entry whose key the change renamed (old -> new key) or removed (key -> its file) says so in
-    its hint; one whose file cannot be read now (``unread``), that the file must be mended first."""
+    its hint; one whose file cannot be read now (``unread``), or whose entry cannot (``broken``: key -> its file),
+    that it must be mended first."""
     import re
 
     if f.code != "LR300" or f.key:
@@ -240,6 +269,8 @@ def _change_hint(f: Finding, renamed: dict[str, str], removed: dict[str, str], u
         if removed[gone] in unread:
             return replace(f, hint=f"{removed[gone]}, which holds {gone!r}, cannot be read now: mend its syntax "
                                    "(its LR100 says where)")
+        if gone in broken:  # not removed: its own hint says where its syntax error is
+            return f
         held = f" from {removed[gone]}" if removed[gone] else ""
         return replace(f, hint=f"This change removed the entry {gone!r}{held}: restore it, or cite another entry "
                                "there")
@@ -299,4 +330,4 @@ def rel(path: Path, config: Config) -> str:
     return str(path) if Path(name).is_absolute() else name
 
 
-__all__ = ["rel", "since_base", "under_pre_commit", "unreadable"]
+__all__ = ["rel", "since_base", "under_pre_commit", "unreadable", "unreadable_entries"]

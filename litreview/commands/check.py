@@ -226,11 +226,13 @@ def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str 
         diff, silenced, compared = since_base(review, result, config, since, now, for_github=fmt == "github")
         findings = list(diff.new)
         unread = set(compared.pop("unreadable", ()))
+        entries = compared.pop("unreadable_entries", {})
         compared = {"since": since, **compared, "fixed": len(diff.fixed),
                     **({"changed": len(diff.changed)} if diff.changed else {}), "older": len(diff.kept)}
-        if diff.uncompared or unread:
-            compared.update(not_compared=len(diff.uncompared),
-                            unreadable=sorted(unread | {f.file or "" for f in diff.uncompared}))
+        if diff.uncompared or unread or entries:
+            files = unread | {f.file or "" for f in diff.uncompared if f.key not in entries or f.file in unread}
+            compared.update(not_compared=len(diff.uncompared), **({"unreadable": sorted(files)} if files else {}),
+                            **({"unreadable_entries": entries} if entries else {}))
     summary = summarize(findings, len(silenced))  # with --since, only those the change would have shown
     if silenced and config.suppress_reasons:
         from ..checks.suppress import suppressed_summary

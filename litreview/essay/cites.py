@@ -130,9 +130,9 @@ def mask_inline(text: str) -> str:
 
 
 def raw_tex_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` holds raw LaTeX outside code and math (``\\vspace{20pt}``), which pandoc keeps for LaTeX
-    output only: an HTML page prints nothing of it."""
-    if "\\" not in text:
+    """Where ``text`` holds raw LaTeX outside code and math (``\\vspace{20pt}``), or a raw inline of any format (a
+    code span with ``{=latex}`` after it), which pandoc keeps for that output only: an HTML page prints nothing of it."""
+    if "\\" not in text and "{=" not in text:
         return []
     return [(start, end) for kind, start, end in _inline_spans(text) if kind == "tex"]
 
@@ -145,9 +145,13 @@ def math_spans(text: str) -> list[tuple[int, int]]:
     return [(start, end) for kind, start, end in _inline_spans(text) if kind == "math"]
 
 
+_RAW_FORMAT = re.compile(r"\{=[A-Za-z0-9_+-]+\}")
+"""The attribute that makes a code span raw content of one output format (pandoc's ``raw_attribute``)."""
+
+
 def _inline_spans(text: str) -> Iterator[tuple[str, int, int]]:
-    """(kind, start, end) of what ``mask_inline`` masks, in order: "tex" (raw LaTeX), "escape", "code",
-    "comment", "tag", "math", "target" (a link's)."""
+    """(kind, start, end) of what ``mask_inline`` masks, in order: "tex" (raw LaTeX, or pandoc's raw inline of any
+    format: a code span with ``{=latex}`` after it), "escape", "code", "comment", "tag", "math", "target" (a link's)."""
     pos = 0
     braces: _TexBraces | None = None
     parens: dict[int, int] | None = None  # both found once, when first needed: a scan per mark was quadratic
@@ -172,7 +176,11 @@ def _inline_spans(text: str) -> Iterator[tuple[str, int, int]]:
             close = re.compile(rf"(?<!`){token}(?!`)").search(text, end)
             if close is not None:
                 end = close.end()
-                yield "code", start, end
+                # pandoc's raw inline (a code span with {=latex} after it): kept for that format's output only
+                raw = _RAW_FORMAT.match(text, end)
+                if raw is not None:
+                    end = raw.end()
+                yield ("tex" if raw else "code"), start, end
         elif token == "<!--":
             close_at = text.find("-->", end)
             if close_at >= 0:  # unclosed, it is text (pandoc)

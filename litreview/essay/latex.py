@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import EssayError
 from ..fileio import NotUtf8, is_file, read_text
@@ -31,7 +32,7 @@ from .latex_declarations import bibliography_lines as bibliography_lines
 from .latex_declarations import declared_encoding as declared_encoding
 from .latex_labels import SECTION_LEVELS, label_numbers, sectioning
 from .latex_masked import commands_only
-from .segment import make_claim, normalise_space, sentences, split_lines
+from .segment import follow_paragraph, make_claim, normalise_space, sentences, split_lines
 
 MAX_DEPTH = 16
 """How deep ``\\input`` may nest (a file that inputs itself stops here)."""
@@ -45,79 +46,48 @@ _FI = re.compile(r"\\fi(?![A-Za-z])")
 _ENDINPUT = re.compile(r"\\endinput(?![A-Za-z])")
 _BOMB_HINT = ("a macro using another many times, itself used many times, multiplies: define the macros "
               "without such chains")
+_ODD_KEYS: dict[str, Callable[[str], tuple[str, str]]] = {
+    "empty-citation-key": lambda written: (f"an empty key in {written}: pandoc refuses the file, and LaTeX warns of an "
+                                           "undefined citation", "Remove the extra comma between the keys"),
+    "braced-citation-key": lambda written: (f"a key in braces in {written}: LaTeX cites the key without them (as read "
+                                            "here), but pandoc refuses the file", "Remove the braces around the key"),
+}
+"""The message and hint of each odd citation key a command holds (``latex_cites._convert``)."""
+
+
+class _Chunk(NamedTuple):
+    """One paragraph as read (``_convert``), or the display math standing alone in its place (no text)."""
+
+    lines: list[tuple[str, int, str]]
+    """Its (file, line, text) lines."""
+    text: str
+    """Its text, citation commands as pandoc citations; "" for display math alone."""
+    anchors: list[tuple[int, int]]
+    """Where its lines start in ``text``: (offset, index in ``lines``)."""
+    cited: list[tuple[int, str, str]]
+    """Each citation command: (offset in ``text``, pandoc form, as written)."""
+    displays: tuple[str, ...] = ()
+    """Its display math, as pandoc's Markdown writes it: no claim; alone, pandoc's paragraph of it."""
+
+
 def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | None = None) -> Essay:
     """Read a LaTeX manuscript (``\\input`` files followed relative to ``path``'s folder); ``not_utf8``:
     the files read so far in another encoding (``fileio.read_text``), inputs in one are added."""
-    from .latex_macros import Expander, ExpansionError, document_macros, without_definitions
+    from .latex_macros import Expander, ExpansionError, document_macros
 
     missing: list[tuple[str, int, str, bool]] = []
     not_utf8 = [] if not_utf8 is None else not_utf8
-    main = _Main(declared_in(text), not_utf8)
-    lines = _expand(text, Path(path), 0, missing, main=main)
+    lines = _expand(text, Path(path), 0, missing, main=_Main(declared_in(text), not_utf8))
     expand = Expander(document_macros("\n".join(t for _, _, t in lines)))  # the document's own commands
     heads: dict[tuple[str, int, str], int] = {}
     document = _document(lines)
     labels = label_numbers("\n".join(t for _, _, t in document))
-    body_lines = _blocks_apart(_headings_apart(document, heads))
     nocite: list[str] = []
-    # (lines, start, end, anchors) of each paragraph's text; an anchor is (offset in the text, index in lines).
-    spans: list[tuple[list[tuple[str, int, str]], int, int, list[tuple[int, int]]]] = []
-    commands: list[tuple[int, str, str]] = []  # each citation command: (offset in the body, pandoc form, as written)
-    command_lines: dict[int, tuple[str, int]] = {}  # each command's offset in the body -> (file, line) it starts on
-    chunks: list[str] = []
-    offset = 0
     notices: list[Notice] = encoding_notices(not_utf8)
-    leading: list[str] = []  # display math alone before the first paragraph (``Paragraph.before``)
-    trailing: list[list[str]] = []  # after each paragraph's span (``Paragraph.after``)
-    for para in _paragraphs(body_lines):
-        try:
-            expanded = expand(without_definitions("\n".join(x[2] for x in para)))
-        except ExpansionError as exc:
-            raise EssayError(str(exc), path=para[0][0], line=para[0][1], hint=_BOMB_HINT) from None
-        empty: list[tuple[int, str]] = []
-        cited: list[tuple[int, str, str]] = []
-        displays: list[str] = []
-        converted, anchors = _convert(expanded, nocite, empty, labels, cited, displays)
-        for index, written in empty:
-            file, line, _ = para[min(index, len(para) - 1)]
-            notices.append(("empty-citation-key", file, line, f"an empty key in {written}: pandoc refuses the file, and LaTeX "
-                            "warns of an undefined citation", "Remove the extra comma between the keys"))
-        if not converted.strip():
-            # Display math alone (pandoc's paragraph of it): no claim, shown after the paragraph before it.
-            (trailing[-1] if trailing else leading).extend(f"$${tex}$$" for tex in displays if tex)
-            continue
-        chunks.append(converted)
-        spans.append((para, offset, offset + len(converted), anchors))
-        trailing.append([])
-        commands += [(offset + at, marker, command) for at, marker, command in cited]
-        marks = [at for at, _ in anchors]
-        for at, _, _ in cited:  # the last line start at or before the command: the line it starts on
-            n = bisect_right(marks, at) - 1
-            command_lines[offset + at] = para[anchors[n][1] if n >= 0 else 0][:2]
-        offset += len(converted) + 2
-    body = "\n\n".join(chunks)
-    plain = blank_keys(body)  # keys such as "2015ApJ...812..128C" must not end a sentence
-    masked = commands_only(body, commands)
-    out: list[Paragraph] = []
-    for (para, start, end, anchors), after in zip(spans, trailing, strict=True):
-        number = len(out) + 1
-        claims: list[Claim] = []
-        marks = [at for at, _ in anchors]
-        for a, b in sentences(plain, start, end):
-            # The source line where the sentence starts: the last line start seen at or before it.
-            n = bisect_right(marks, a - start) - 1
-            file, line, _ = para[anchors[n][1] if n >= 0 else 0]
-            claims.append(_as_written(make_claim(body, 1, number, len(claims) + 1, a, b, masked=masked[a:b],
-                                                 file=file, line=line), commands, a, b, command_lines))
-        if claims:
-            out.append(Paragraph(number=number, text=body[start:end].strip(), line=para[0][1],
-                                 claims=tuple(claims), heading=heads[para[0]] if len(para) == 1 and para[0] in heads
-                                 else 0, before=tuple(leading)))
-            leading = []
-        if out and after:
-            out[-1] = replace(out[-1], after=out[-1].after + tuple(after))
-        elif after:
-            leading += after
+    chunks = [_read_paragraph(para, expand, labels, nocite, notices)
+              for para in _paragraphs(_blocks_apart(_headings_apart(document, heads)))]
+    body, starts, commands, command_lines = _joined(chunks)
+    out = _claimed(chunks, starts, body, commands, command_lines, heads)
     if not out:
         raise EssayError("the LaTeX document has no paragraphs", path=path, line=1,
                          hint="write the text between \\begin{document} and \\end{document}")
@@ -125,6 +95,103 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         out = latex_front(lines, lambda source: convert_cited(expand(source))) + out
     except ExpansionError as exc:
         raise EssayError(f"the title or author: {exc}", path=path, hint=_BOMB_HINT) from None
+    return Essay(path=path, body=body, meta=_meta(lines, missing, notices), paragraphs=tuple(out),
+                 body_line=1, format="latex",
+                 nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims))
+
+
+def _read_paragraph(para: list[tuple[str, int, str]], expand: Callable[[str], str],
+                    labels: Mapping[str, tuple[str, str]], nocite: list[str], notices: list[Notice]) -> _Chunk:
+    """One paragraph's lines read: its macros expanded, its text converted (``_convert``), what is odd in its
+    citation keys added to ``notices`` and its ``\\nocite`` keys to ``nocite``."""
+    from .latex_macros import ExpansionError, without_definitions
+
+    try:
+        expanded = expand(without_definitions("\n".join(x[2] for x in para)))
+    except ExpansionError as exc:
+        raise EssayError(str(exc), path=para[0][0], line=para[0][1], hint=_BOMB_HINT) from None
+    odd: list[tuple[int, str, str]] = []
+    cited: list[tuple[int, str, str]] = []
+    displays: list[str] = []
+    converted, anchors = _convert(expanded, nocite, odd, labels, cited, displays)
+    for index, written, kind in odd:
+        file, line, _ = para[min(index, len(para) - 1)]
+        notices.append((kind, file, line, *_ODD_KEYS[kind](written)))
+    shown = tuple(f"$${tex}$$" for tex in displays if tex)
+    if not converted.strip():
+        return _Chunk(para, "", [], [], shown)
+    return _Chunk(para, converted, anchors, cited, shown)
+
+
+def _joined(chunks: list[_Chunk]) -> tuple[str, list[int], list[tuple[int, str, str]], dict[int, tuple[str, int]]]:
+    """The body (the paragraphs' texts, a blank line between them); where each chunk's text starts in it (-1 for
+    display math alone); each citation command as (offset in the body, pandoc form, as written); and each
+    command's offset -> the (file, line) it starts on."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    commands: list[tuple[int, str, str]] = []
+    command_lines: dict[int, tuple[str, int]] = {}
+    offset = 0
+    for chunk in chunks:
+        if not chunk.text:
+            starts.append(-1)
+            continue
+        starts.append(offset)
+        pieces.append(chunk.text)
+        commands += [(offset + at, marker, command) for at, marker, command in chunk.cited]
+        marks = [at for at, _ in chunk.anchors]
+        for at, _, _ in chunk.cited:  # the last line start at or before the command: the line it starts on
+            n = bisect_right(marks, at) - 1
+            command_lines[offset + at] = chunk.lines[chunk.anchors[n][1] if n >= 0 else 0][:2]
+        offset += len(chunk.text) + 2
+    return "\n\n".join(pieces), starts, commands, command_lines
+
+
+def _claimed(chunks: list[_Chunk], starts: list[int], body: str, commands: list[tuple[int, str, str]],
+             command_lines: Mapping[int, tuple[str, int]], heads: Mapping[tuple[str, int, str], int]) -> list[Paragraph]:
+    """The paragraphs that make claims, numbered in order, each sentence a claim at the line it starts on; display
+    math after the paragraph that holds it, or, alone, after the one before it (``segment.follow_paragraph``)."""
+    plain = blank_keys(body)  # keys such as "2015ApJ...812..128C" must not end a sentence
+    masked = commands_only(body, commands)
+    out: list[Paragraph] = []
+    leading: list[str] = []  # display math before the first paragraph
+    for chunk, start in zip(chunks, starts, strict=True):
+        if chunk.text:
+            leading = _claimed_paragraph(chunk, start, body, plain, masked, commands, command_lines, heads, out,
+                                         leading)
+        for shown in chunk.displays:  # after the paragraph that holds it (its text has none), as pandoc shows it
+            follow_paragraph(out, leading, shown)
+    return out
+
+
+def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked: str,
+                       commands: list[tuple[int, str, str]], command_lines: Mapping[int, tuple[str, int]],
+                       heads: Mapping[tuple[str, int, str], int], out: list[Paragraph], leading: list[str]) -> list[str]:
+    """``out`` with the chunk's paragraph added when it makes claims (the display math in ``leading`` before it);
+    what stays leading."""
+    number = len(out) + 1
+    claims: list[Claim] = []
+    marks = [at for at, _ in chunk.anchors]
+    for a, b in sentences(plain, start, start + len(chunk.text)):
+        # The source line where the sentence starts: the last line start seen at or before it.
+        n = bisect_right(marks, a - start) - 1
+        file, line, _ = chunk.lines[chunk.anchors[n][1] if n >= 0 else 0]
+        claims.append(_as_written(make_claim(body, 1, number, len(claims) + 1, a, b, masked=masked[a:b],
+                                             file=file, line=line), commands, a, b, command_lines))
+    if not claims:
+        return leading
+    first = chunk.lines[0]
+    out.append(Paragraph(number=number, text=body[start:start + len(chunk.text)].strip(), line=first[1],
+                         claims=tuple(claims), heading=heads[first] if len(chunk.lines) == 1 and first in heads else 0,
+                         before=tuple(leading)))
+    return []
+
+
+def _meta(lines: list[tuple[str, int, str]], missing: list[tuple[str, int, str, bool]],
+          notices: list[Notice]) -> dict[str, object]:
+    """The essay's metadata: the inputs not found, the notices, the bibliography files the manuscript names (in any
+    ``\\input`` file too, as biber finds them: what latexmk hands to biber or BibTeX), and whether it is built with
+    BibTeX or biblatex."""
     meta: dict[str, object] = {}
     not_found = _missing_inputs(missing, lines)
     if not_found:
@@ -132,16 +199,14 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     if notices:
         meta[NOTICES] = notices
     source = "\n".join(t for _, _, t in lines)
-    named = bibliography_files(source)  # in any \input file too, as biber finds them
+    named = bibliography_files(source)
     if named:
-        meta["bibliography"] = named  # as a front matter's: what latexmk hands to biber or BibTeX
+        meta["bibliography"] = named
     if built_with_bibtex(source):
         meta[BIBTEX] = True
     if uses_biblatex(source):
         meta[BIBLATEX] = True
-    return Essay(path=path, body=body, meta=meta, paragraphs=tuple(out),
-                 body_line=1, format="latex",
-                 nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims))
+    return meta
 
 
 # A citation command written once and met at many places (a macro's) is spaced once, not at each (a fuzzed

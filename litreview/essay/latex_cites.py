@@ -17,6 +17,7 @@ from ..bibliography.bibtex import brace_pairs, brace_partners
 from ..text import HARD_BREAK
 from .latex_masked import commands_only
 from .latex_specials import quick_specials
+from .latex_unknown import PANDOC_TEXT, TYPESET_TEXT, without_unknown
 
 # (\citetitle, \citeurl, \citedate, natbib's \citenum and alias citations: pandoc reads none of them, but
 # biber and BibTeX put their entries in the bibliography, as they do \fullcite's.)
@@ -103,8 +104,12 @@ def _converter() -> tuple[Any, Any]:
                                  macros=[MacroSpec(name, args) for name, args in
                                          (*((n, a) for n, (a, _) in specs.items()), *layout.items(),
                                           *notes.items(), ("enquote", "*{"), ("textquote", "*[[{"))],
-                                 # LaTeX's own display math environment, which pylatexenc read as text ("d = 1")
-                                 environments=[EnvironmentSpec("displaymath", is_math_mode=True)])
+                                 # LaTeX's own display math environment, which pylatexenc read as text ("d = 1");
+                                 # a subfigure's, subtable's or minipage's position and width, which pylatexenc read
+                                 # as words ("[t]0.49 A map"), pandoc as the box's (printing nothing of them)
+                                 environments=[EnvironmentSpec("displaymath", is_math_mode=True),
+                                               EnvironmentSpec("subfigure", "[{"), EnvironmentSpec("subtable", "[{"),
+                                               EnvironmentSpec("minipage", "[[[{")])
     quick_specials(parsing)
     text = get_default_latex_context_db().filter_context()
     # A drawing (TikZ, PGF, LaTeX's picture), which pandoc keeps as raw LaTeX and prints nothing of: its nodes' labels
@@ -125,15 +130,30 @@ def _converter() -> tuple[Any, Any]:
         MacroTextSpec("overline", simplify_repl=text.get_macro_spec("bar").simplify_repl),
         *(MacroTextSpec(name, simplify_repl="") for name in layout)])
 
+    known = {spec.macroname for db in (parsing, text) for spec in db.iter_macro_specs()} | PANDOC_TEXT | TYPESET_TEXT
+
     class Text(LatexNodes2Text):
         """Inline math as its text ("($SRC$)" reads "(SRC)", as pandoc prints it: the sentence had a hole there),
         marked for ``_math_text`` to drop a citation in it (pandoc drops it); display math as its TeX between marks,
-        which ``_displays`` takes out of the text."""
+        which ``_displays`` takes out of the text. Outside math, a command neither pylatexenc nor pandoc knows is
+        left out with its arguments (``latex_unknown``), as pandoc leaves it out."""
+
+        math = 0
 
         def math_node_to_text(self, node: Any) -> str:
             if node.isNodeType(latexwalker.LatexEnvironmentNode) or node.displaytype == "display":
                 return _DISPLAY_OPEN + _display_tex(node) + _DISPLAY_CLOSE
-            return _MATH_OPEN + str(super().math_node_to_text(node)) + _MATH_CLOSE
+            self.math += 1
+            try:
+                return _MATH_OPEN + str(super().math_node_to_text(node)) + _MATH_CLOSE
+            finally:
+                self.math -= 1
+
+        def nodelist_to_text(self, nodelist: Any) -> str:
+            if self.math or not nodelist:
+                return str(super().nodelist_to_text(nodelist))
+            return "".join(part if isinstance(part, str) else str(super(Text, self).nodelist_to_text(part))
+                           for part in without_unknown(list(nodelist), known))
 
     return Text(latex_context=text, math_mode="text", strict_latex_spaces=True), parsing
 
@@ -265,7 +285,7 @@ def written_notes(text: str) -> str:
     return text
 
 
-def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None = None,
+def _convert(source: str, nocite: list[str], empty: list[tuple[int, str, str]] | None = None,
              labels: Mapping[str, tuple[str, str]] | None = None,
              commands: list[tuple[int, str, str]] | None = None,
              displays: list[str] | None = None) -> tuple[str, list[tuple[int, int]]]:
@@ -273,8 +293,10 @@ def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None
     that text, as (offset, line index) anchors (a line that starts inside a command has none).
 
     A command with an empty key before another (``\\citep{,a}``, ``\\cite{a,,b}``: pandoc refuses the file,
-    LaTeX cites an undefined key) is read for its other keys and added to ``empty`` as (line index, command);
-    an empty last key (``\\cite{a,}``) pandoc reads as if it were not there. ``labels``: what a ``\\ref`` prints for
+    LaTeX cites an undefined key) is read for its other keys and added to ``empty`` as (line index, command,
+    ``"empty-citation-key"``); an empty last key (``\\cite{a,}``) pandoc reads as if it were not there. A key in
+    braces (``\\cite{{a}}``, which pandoc refuses too) is read as LaTeX reads it (``_latex_key``) and the command added
+    to ``empty`` as ``"braced-citation-key"``. ``labels``: what a ``\\ref`` prints for
     each label pandoc numbers (``latex_labels.label_numbers``). ``commands`` (when given) gets each citation
     command as (its offset in the text, its pandoc form there, the command as written); ``displays`` the TeX of each
     display math (``_display_tex``), which the text leaves out."""
@@ -287,9 +309,13 @@ def _convert(source: str, nocite: list[str], empty: list[tuple[int, str]] | None
     for m, groups, end in _commands(source, ends):
         pieces.append(_with_line_marks(source, pos, m.start(), line_starts))
         pos = end
-        keys = [(pre, post, k.strip()) for pre, post, ks in groups for k in ks.split(",") if k.strip()]
-        if empty is not None and any(not k.strip() for _, _, ks in groups for k in ks.split(",")[:-1]):
-            empty.append((bisect_right(line_starts, m.start()), source[m.start():end]))
+        keys = [(pre, post, _latex_key(k)) for pre, post, ks in groups for k in ks.split(",") if k.strip()]
+        if empty is not None:
+            written_keys = [k for _, _, ks in groups for k in ks.split(",")]
+            for kind, odd in (("empty-citation-key", any(not k.strip() for k in written_keys[:-1])),
+                              ("braced-citation-key", any(k.strip().startswith("{") for k in written_keys))):
+                if odd:
+                    empty.append((bisect_right(line_starts, m.start()), source[m.start():end], kind))
         if m.group(1) == "nocite":
             nocite.extend("*" if k == "*" else k for _, _, k in keys)
             continue
@@ -456,6 +482,14 @@ def convert_cited(source: str) -> tuple[str, str]:
     return text, commands_only(text, commands)
 
 
+_LINE_MARK = re.compile(r"XLINE\d+X")
+
+
+def line_marks(text: str) -> str:
+    """The line marks (``_with_line_marks``) ``text`` holds, without the rest."""
+    return "".join(_LINE_MARK.findall(text))
+
+
 def _with_line_marks(source: str, start: int, end: int, line_starts: list[int]) -> str:
     """``source[start:end]`` with a mark (``XLINE<n>X``) where each of its lines (n = 1, 2, ...) starts."""
     pieces = []
@@ -466,6 +500,18 @@ def _with_line_marks(source: str, start: int, end: int, line_starts: list[int]) 
         at = line_starts[n]
     pieces.append(source[at:end])
     return "".join(pieces)
+
+
+def _latex_key(written: str) -> str:
+    """A citation key as LaTeX's ``\\cite`` reads it: the braces around the whole key go (``\\@for`` splits the keys as
+    TeX's delimited arguments, which lose them), then a leading group's (``\\@firstofone``): ``{a}`` cites ``a``."""
+    key = written.strip()
+    for _ in range(2):
+        end = tex_group_end(key, 0, "{", "}") if key.startswith("{") else -1
+        if end < 0:
+            break
+        key = (key[1:end - 1] + key[end:]).strip()
+    return key
 
 
 def _marker(command: str, keys: list[tuple[str, str, str]]) -> str:

@@ -20,7 +20,7 @@ from .cites import MASK, blank_keys, crossref_kinds, is_crossref, mask_inline
 from .front import file_front
 from .md_blocks import commonmark, parser, without_stops_in_math
 from .md_tables import Cell, pandoc_tables, pipe_cells
-from .segment import make_claim, sentences, split_lines
+from .segment import follow_paragraph, make_claim, sentences, split_lines
 from .yaml_meta import front_matter, nocite_keys
 
 _NEWLINE = lazy(r"\n")
@@ -88,11 +88,7 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     leading: list[str] = []  # display math before the first paragraph
     for start, end, spans, note, level, row in sorted(_units(source), key=lambda u: u[0]):
         if level == _DISPLAY:
-            shown = _display_text(body[start:end])
-            if paragraphs:
-                paragraphs[-1] = replace(paragraphs[-1], after=(*paragraphs[-1].after, shown))
-            else:
-                leading.append(shown)
+            follow_paragraph(paragraphs, leading, _display_text(body[start:end]))
             continue
         table = row is not None
         if spans == [(start, end)] and not table:  # a figure: its caption is the paragraph

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from ..lazyre import lazy
-from ..model import Claim, Essay, TextQuoteSelector
+from ..model import Claim, Essay, Paragraph, TextQuoteSelector
 from .cites import find_citations
 from .sbd import segmenter as _segmenter
 
@@ -404,6 +405,16 @@ def make_claim(body: str, body_line: int, paragraph: int, sentence: int, start: 
         citations=find_citations(_WS.sub(" ", masked).strip(), text) if masked is not None else None,
         file=file,
     )
+
+
+def follow_paragraph(paragraphs: list[Paragraph], leading: list[str], shown: str) -> None:
+    """Display math that stands alone (``shown``, as pandoc's Markdown writes it), which claims nothing: kept after the
+    last of ``paragraphs`` (``Paragraph.after``), or in ``leading`` before the first (``Paragraph.before``), where the
+    site prints it. Every reader attaches it so."""
+    if paragraphs:
+        paragraphs[-1] = replace(paragraphs[-1], after=(*paragraphs[-1].after, shown))
+    else:
+        leading.append(shown)
 
 
 def normalise_space(text: str) -> str:

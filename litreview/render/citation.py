@@ -23,6 +23,7 @@ from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
 from .short_labels import PLAIN, Mark, and_others, printed_year, short_label, year_label
 
 _MONTH_ABBR = {m[:3].lower(): m for m in MONTH_NAMES}
+_CLOSING_MARKS = "”’\"'“»\u00a0"  # what closes a title's quotation in any language (``_quoted``)
 # Types whose title is set in italics; the others get quotation marks.
 _ITALIC_TYPES = frozenset({"book", "mvbook", "booklet", "manual", "proceedings", "collection",
                            "techreport", "report", "periodical", "reference", "mvreference",
@@ -124,7 +125,7 @@ class _Pieces:
         self.html.append(body)
 
     def ends_with(self, chars: str) -> bool:
-        last = "".join(self.text).rstrip("”’\"'")
+        last = "".join(self.text).rstrip(_CLOSING_MARKS)
         return bool(last) and last[-1] in chars
 
 
@@ -176,11 +177,11 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
             out.add(title, italic=True)
             out.add("" if title[-1] in ".?!" else ".")
         else:
-            out.add("“" + title + ("" if title[-1] in ".?!" else ".") + "”")
+            _quoted(out, title, terms)
     if translators := _translators(source, terms):
         out.add(f" {_capital(terms['translated by'])} {translators}.")
     if kind == "article" or (kind in _PAPER_TYPES and not source.editors):
-        _article(out, source, paper=kind != "article")
+        _article(out, source, terms, paper=kind != "article")
     elif kind in _CHAPTER_TYPES:
         _chapter(out, source, terms)
     else:
@@ -191,6 +192,16 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     text = "".join(out.text).strip()
     return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, mark, terms),
                      year=year_label(source, mark, terms))
+
+
+def _quoted(out: _Pieces, title: str, terms: dict[str, str]) -> None:
+    """A title in the language's quotation marks, its full stop inside them in English (“Title.”) and after them
+    elsewhere („Titel“.), none after a title ending in "?" or "!", as citeproc's locales print it."""
+    stop = "" if title[-1] in ".?!" else "."
+    if terms["punctuation-in-quote"]:
+        out.add(terms["“"] + title + stop + terms["”"])
+    else:
+        out.add(terms["“"] + title + terms["”"] + stop)
 
 
 def _capital(term: str) -> str:
@@ -228,19 +239,21 @@ _EDITION_WORD = re.compile(r"(?i)\b(?:" + alternation((*EDITION_WORDS, "ed", "ed
                                                         "druk", "wyd", "изд")) + r")\b\.?")
 
 
-def _edition(edition: str) -> str:
-    """The edition as citeproc prints it in Chicago: "2" as "2nd ed.", one that names itself ("5e éd", "2. Aufl.",
-    "Revised edition") as written, else with "ed." after it ("Second ed.")."""
+def _edition(edition: str, terms: dict[str, str]) -> str:
+    """The edition as citeproc prints it in Chicago: "2" as "2nd ed." (de "2. Aufl.", fr "2ᵉ éd.": ``terms``' "edition"),
+    one that names itself ("5e éd", "2. Aufl.", "Revised edition") as written, else with "ed." after it ("Second ed.")."""
     if not edition:
         return ""
     if edition.isdigit():
         n = int(edition)
+        if n == 1 and "edition-1" in terms:
+            return terms["edition-1"]
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suffix} ed."
+        return terms["edition"].format(n=n, ordinal=suffix)
     return edition if _EDITION_WORD.search(edition) else f"{edition} ed."
 
 
-def _article(out: _Pieces, s: Source, *, paper: bool = False) -> None:
+def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = False) -> None:
     """A journal article, or a conference ``paper`` whose proceedings name no editors, as CMOS 18 and pandoc print
     them: "*Journal* (Place) 4, no. 2 (June 1995): 5–9"; with no volume or issue "*Proc.*, June 2015, 201–9"."""
     said = False  # whether anything follows the title yet (else no comma opens what comes)
@@ -259,15 +272,15 @@ def _article(out: _Pieces, s: Source, *, paper: bool = False) -> None:
     volume = one_line(s.volume)
     number = "" if paper else one_line(s.number)  # a paper's number is its proceedings' in their series
     if volume:
-        out.add(f", vol. {volume}" if series else f" {volume}")
+        out.add(f", {terms['vol.']} {volume}" if series else f" {volume}")
     if number:
-        out.add(f", no. {number}" if said or volume else f" no. {number}")
-    date = _date(s, full=True)
+        out.add(f", {terms['no.']} {number}" if said or volume else f" {terms['no.']} {number}")
+    date = _date(s, terms, full=True)
     if volume or number:
         out.add(f" ({date})" if date else "")
-        out.add(f": {_pages(s)}" if s.pages else "")
+        out.add(f": {_pages(s, terms)}" if s.pages else "")
     else:
-        for part in (date, _pages(s) if s.pages else ""):
+        for part in (date, _pages(s, terms) if s.pages else ""):
             if part:
                 out.add(f", {part}" if said else f" {part}")
                 said = True
@@ -278,13 +291,13 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     """ "In *Book*, vol. 2, edited by Harry Hill, 2nd ed. Series 9. Publisher, 2001.": no page range, as CMOS 18
     and pandoc print a chapter in a bibliography."""
     if s.container:
-        out.add(" In ")
+        out.add(f" {terms['In']} ")
         out.add(one_line(container_with_addon(s)), italic=True)
     if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
-        out.add(f", vol. {one_line(s.volume)}")
+        out.add(f", {terms['vol.']} {one_line(s.volume)}")
     if s.authors and s.editors:
         out.add(f", {terms['edited by']} " + _name_list(s.editors, terms, invert_first=False))
-    if edition := _edition(one_line(field_text(s, "edition"))):
+    if edition := _edition(one_line(field_text(s, "edition")), terms):
         out.add(f", {edition}")
     if series := _series(s):
         out.add(f". {series}")
@@ -301,7 +314,7 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         out.add(f" {_capital(terms['edited by'])} " + _name_list(s.editors, terms, invert_first=False) + ".")
     if version := one_line(field_text(s, "version")):
         out.add(f" Version {version}.")
-    edition = _edition(one_line(field_text(s, "edition")))
+    edition = _edition(one_line(field_text(s, "edition")), terms)
     if edition:
         out.add(f" {edition}")
         out.add("" if out.ends_with(".") else ".")
@@ -313,10 +326,10 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         out.add(f", {date}." if date else ".")
         return
     if (volume := one_line(s.volume)) and kind not in _WEB_TYPES:  # pandoc: "Book. A Commentary. Vol. 3. Lecture Notes 855."
-        out.add(f" Vol. {volume}.")
+        out.add(f" {_capital(terms['vol.'])} {volume}.")
     if kind in ("techreport", "report") and s.number:  # pandoc: "Working Paper No. 12. Working Papers. MIT"
         label = one_line(field_text(s, "type"))
-        out.add(f" {label + ' No.' if label else 'No.'} {one_line(s.number)}.")
+        out.add(f" {label + ' ' + terms['No.'] if label else terms['No.']} {one_line(s.number)}.")
         if series := one_line(field_text(s, "series")):
             out.add(f" {series}")
             out.add("" if out.ends_with(".") else ".")
@@ -326,7 +339,7 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     web = kind in _WEB_TYPES or (kind == "misc" and bool(s.url))
     container = one_line(s.container)
     if web or (kind == "misc" and container):
-        date = _date(s, full=True)
+        date = _date(s, terms, full=True)
         parts = [p for p in (container, one_line(s.publisher) if not container else "", date) if p]
         if parts:
             out.add(" " + ", ".join(parts) + ".")
@@ -349,7 +362,7 @@ def _series(s: Source) -> str:
 
 def _links(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     if s.urldate and not s.year:
-        out.add(f" {_capital(terms['accessed'])} {_iso_to_words(s.urldate)}.")
+        out.add(f" {_capital(terms['accessed'])} {_iso_to_words(s.urldate, terms)}.")
     bare = normalise_doi(s.doi)
     if bare:
         out.add(" ")
@@ -403,43 +416,57 @@ def _publication(s: Source) -> str:
     return one_line(s.publisher) or one_line(field_text(s, "address") or field_text(s, "location"))
 
 
-def _month(s: Source) -> str:
+def _month(s: Source, terms: dict[str, str]) -> str:
+    """The month field's name in the language of ``terms`` ("jan", "1", "January": de "Januar"), else as written."""
     raw = one_line(field_text(s, "month")).strip(".")
     if raw.isdigit() and 1 <= int(raw) <= 12:
-        return MONTH_NAMES[int(raw) - 1]
-    return _MONTH_ABBR.get(raw[:3].lower(), raw) if raw else ""
+        return _month_name(int(raw), terms)
+    found = _MONTH_ABBR.get(raw[:3].lower()) if raw else None
+    return _month_name(MONTH_NAMES.index(found) + 1, terms) if found else raw
 
 
-def _date(s: Source, *, full: bool = False) -> str:
+def _month_name(n: int, terms: dict[str, str]) -> str:
+    return terms["months"].split()[n - 1]
+
+
+_NO_YEAR = re.compile(r",? (?:de )?\{year\}")
+
+
+def _date_words(terms: dict[str, str], year: str, month: str = "", day: str = "") -> str:
+    """A date as the language writes it (``terms``' "date" and "month-year": "August 20, 2019", de "20. August
+    2019", es "20 de agosto de 2019"); a part not given left out with what joins it."""
+    if not month:
+        return year
+    form = terms["date" if day else "month-year"]
+    return (form if year else _NO_YEAR.sub("", form)).format(month=month, day=day, year=year)
+
+
+def _date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = False) -> str:
     year = printed_year(s)
     if not full:
         return year
-    month = _month(s)
-    day = one_line(field_text(s, "day"))
-    if month and day:
-        return f"{month} {day}, {year}" if year else f"{month} {day}"
-    if month:
-        return f"{month} {year}".strip()
-    return year
+    return _date_words(terms, year, _month(s, terms), one_line(field_text(s, "day")))
 
 
-def _iso_to_words(iso: str) -> str:
+def _iso_to_words(iso: str, terms: dict[str, str]) -> str:
     parts = one_line(iso).split("-")
     try:
         year = int(parts[0])
         if len(parts) >= 3:
-            return f"{MONTH_NAMES[int(parts[1]) - 1]} {int(parts[2])}, {year}"
+            return _date_words(terms, str(year), _month_name(int(parts[1]), terms), str(int(parts[2])))
         if len(parts) == 2:
-            return f"{MONTH_NAMES[int(parts[1]) - 1]} {year}"
+            return _date_words(terms, str(year), _month_name(int(parts[1]), terms))
         return str(year)
     except (ValueError, IndexError):
         return one_line(iso)
 
 
-def _pages(s: Source) -> str:
+def _pages(s: Source, terms: dict[str, str] = ENGLISH_TERMS) -> str:
     """The pages, each range with an en dash however it is written ("553-566", "87 - 90") and abbreviated as CMOS
-    and citeproc's "chicago-16" do ("553–66", "101–8", "100–104", "1496–504", "e1001–12")."""
-    return _RANGE.sub(_abbreviated, _LIST_ITEM.sub(_range_dash, one_line(s.pages).translate(_HYPHENS)))
+    and citeproc's "chicago-16" do ("553–66", "101–8", "100–104", "1496–504", "e1001–12"); the dash the language's
+    (``terms``' "–": fr "553‑66", es "553-66")."""
+    pages = _RANGE.sub(_abbreviated, _LIST_ITEM.sub(_range_dash, one_line(s.pages).translate(_HYPHENS)))
+    return pages if terms["–"] == "\u2013" else pages.replace("\u2013", terms["–"])
 
 
 _HYPHENS = str.maketrans("\u2010\u2011\u2212", "---")  # Unicode's hyphens and minus sign as the hyphen

@@ -165,8 +165,9 @@ def claim_html(text: str, citations: Sequence[Citation], mark: Callable[[Citatio
     keys: set[str] = set()
     pieces: list[str] = []
     cursor = 0
-    # Raw LaTeX (``\\vspace{20pt}`` in a caption): pandoc keeps it for LaTeX output, an HTML page prints nothing.
-    raw = raw_tex_spans(text) if "\\" in text else []
+    # Raw LaTeX (``\\vspace{20pt}`` in a caption) and raw inlines (a code span with ``{=latex}`` after it): pandoc keeps
+    # them for that output, an HTML page prints nothing.
+    raw = raw_tex_spans(text) if "\\" in text or "{=" in text else []
     # TeX math as MathML (as TeX in plain text), set aside like a citation: markdown-it would read its ``_`` and ``\\``.
     spans: list[tuple[tuple[int, int], list[Citation] | str | None]] = [*groups.items()]
     maths = math_spans(text)

@@ -99,6 +99,8 @@ def pandoc_reading(pandoc: str, path: Path, timeout: float) -> list[Any] | None:
         reader = "csljson"
         if path.suffix.lower() != ".json":
             lines = text.splitlines()
+            while lines and not lines[0].strip():  # (a blank line after the "---" added ends the block at once)
+                lines.pop(0)
             if lines and lines[0].strip() == "---":
                 lines = lines[1:]
             while lines and lines[-1].strip() in ("", "...", "---"):

@@ -1,0 +1,207 @@
+"""Hand-written bibliographies as their authors leave them: a key without its comma, initials glued to names, a
+list of people typed as one CSL name, a JSON comment, a book's ISBN in the ISSN field, a package's symbol."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from litreview.bibliography.csl import parse_csl
+from litreview.bibliography.load import load_bibliography, parse_bibliography
+from litreview.checks import check_review
+from litreview.config import Config
+from litreview.model import Review
+
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+
+
+def found(path: Path) -> list:
+    return list(check_review(Review(bibliography=load_bibliography(path)), Config(root=path.parent), now=NOW).findings)
+
+
+def test_a_key_no_comma_follows_is_an_lr100_at_the_key() -> None:
+    # pybtex (and litreview) read on, so nothing was said; pandoc refuses the whole file ("unexpected 'a'") and
+    # BibTeX skips the entry. A key with a space in it is the same slip, told as such, not as a missing comma
+    # "after the previous field".
+    bib = parse_bibliography("@misc{Banco_Central\n  author = {{Banco Central}},\n  title = {Acta},\n}\n\n"
+                             "@Book{AFirst Network Theory,\n  title = {X},\n}\n"
+                             "@misc{fine }\n@misc{ok,\n title = {Y}}\n@misc{last\n}\n")
+    assert [(p.code, p.line, p.key) for p in bib.problems] == [("LR100", 1, "Banco_Central"), ("LR100", 6, "AFirst")]
+    missing, spaced = bib.problems
+    assert missing.message == ("no comma after the key 'Banco_Central': pandoc refuses the whole file for it "
+                               "(\"unexpected 'a'\"), BibTeX skips the entry")
+    assert missing.hint == "Write @misc{Banco_Central, with a comma after the key"
+    assert spaced.message.startswith("the key 'AFirst Network Theory' holds a space")
+    assert spaced.hint == "Write the key without spaces, @Book{AFirstNetworkTheory, and cite it so"
+    assert bib.keys == ("Banco_Central", "AFirst", "fine", "ok", "last")  # read on, as before
+
+
+def test_an_error_in_the_first_copy_of_a_key_leaves_the_entry_above_it_checked(tmp_path: Path) -> None:
+    # The LR100 of the first Banco_Central (the later copy is the entry kept) fell inside the entry above it by line,
+    # whose LR137 was then taken for the noise of a damaged entry and dropped.
+    path = tmp_path / "refs.bib"
+    path.write_text("@article{Aziz,\n  author = {Aziz, S.},\n  journal = {SSRN Electronic Journal},\n  title = {AI},\n"
+                    "  year = {2018},\n}\n\n@misc{Banco\n  author = {{Banco}},\n  title = {Acta},\n  year = {1998},\n}\n"
+                    "\n@misc{Basilea,\n  author = {{Basilea}},\n  title = {P},\n  year = {1998},\n}\n\n"
+                    "@misc{Banco,\n  author = {{Banco}},\n  title = {Acta},\n  year = {1998},\n}\n", encoding="utf-8")
+    codes = {(f.code, f.key) for f in found(path)}
+    assert ("LR137", "Aziz") in codes and ("LR100", "Banco") in codes
+
+
+@pytest.mark.parametrize(("author", "code", "hint"), [
+    ("D. Mayer, J.Polák", "LR153", "Write author = {Mayer, D. and Polák, J.}"),
+    ("M.Křížek, K.Segeth", "LR153", "Write author = {Křížek, M. and Segeth, K.}"),
+    ("R.P.Feynman,R.B.Leighton,M.Sands", "LR153", "Write author = {Feynman, R.P. and Leighton, R.B. and Sands, M.}"),
+    ("J.Macháč,K.Novotný,Z.Škvor,J.Vokurka", "LR104",
+     "Write author = {J. Macháč and K. Novotný and Z. Škvor and J. Vokurka}"),
+])
+def test_people_with_initials_glued_to_their_names_joined_by_commas_are_told(tmp_path: Path, author: str, code: str,
+                                                                              hint: str) -> None:
+    # "M.Křížek, K.Segeth" read as a family name first, one person; four of them as pybtex's "Too many commas".
+    path = tmp_path / "refs.bib"
+    path.write_text(f"@book{{a,\n  author = {{{author}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2001}},\n}}\n",
+                    encoding="utf-8")
+    [told] = [f for f in found(path) if f.code in ("LR104", "LR153")]
+    assert (told.code, told.hint) == (code, hint)
+    if code == "LR104":
+        assert "joins 4 people by commas" in told.message
+
+
+@pytest.mark.parametrize("author", ["Knuth, D.E.", "Smith, J.R.R.", "F.Mach", "Rosen, K.H. and Doe, J."])
+def test_one_person_with_glued_initials_is_no_list(tmp_path: Path, author: str) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text(f"@book{{a,\n  author = {{{author}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2001}},\n}}\n",
+                    encoding="utf-8")
+    assert not [f for f in found(path) if f.code in ("LR104", "LR153", "LR147")]
+
+
+def test_a_csl_name_typed_as_one_string_of_several_people_is_lr161(tmp_path: Path) -> None:
+    # pandoc reads a string name as one literal: "Kane, Stephen R. & Gelino, Dawn M." printed whole, no et al.
+    path = tmp_path / "refs.yaml"
+    path.write_text("references:\n"
+                    "- id: k\n  type: article-journal\n  author: 'Kane, Stephen R. & Gelino, Dawn M.'\n  title: T\n"
+                    "  container-title: J\n  issued: 2012\n  DOI: 10.1/x\n"
+                    "- id: s\n  type: article-journal\n  author: 'Shields, Aomawa L., Ballard, Sarah, & Johnson, John'\n"
+                    "  title: U\n  container-title: J\n  issued: 2016\n  DOI: 10.1/y\n"
+                    "- id: one\n  type: article-journal\n  author: 'Brachman, R. Z.'\n  title: V\n  container-title: J\n"
+                    "  issued: 2016\n  DOI: 10.1/z\n"
+                    "- id: body\n  type: article-journal\n  author: 'NASA, Equipo de redacción de Ciencia'\n  title: W\n"
+                    "  container-title: J\n  issued: 2016\n  DOI: 10.1/w\n", encoding="utf-8")
+    told = [f for f in found(path) if f.code == "LR161"]
+    assert [(f.key, f.line) for f in told] == [("k", 4), ("s", 11)]
+    assert told[0].message.startswith("the author 'Kane, Stephen R. & Gelino, Dawn M.' is one name holding 2 people")
+    assert told[0].hint == "Write author: [{family: Kane, given: Stephen R.}, {family: Gelino, given: Dawn M.}]"
+
+
+def test_a_csl_name_with_a_blank_given_name_is_its_family_name_alone() -> None:
+    # {"family": "AICSImageIO Contributors", "given": " "} read as "AICSImageIO Contributors, ": LR147 said a comma
+    # stood before 'and' and that BibTeX reads the name so, in a CSL-JSON file.
+    item = {"id": "a", "type": "webpage", "title": "T", "URL": "https://example.org",
+            "author": [{"family": "Brown", "given": "Eva"}, {"family": "AICSImageIO Contributors", "given": " "}]}
+    [source] = parse_csl(json.dumps([item]), "refs.json").sources
+    assert source.fields["author"] == "Brown, Eva and {AICSImageIO Contributors}"
+
+
+def test_a_comment_in_csl_json_is_named_with_its_lines() -> None:
+    text = ('[\n  {"id": "a", "type": "webpage", "title": "A",\n    // "author": [\n    //   {"family": "X"}\n'
+            '    // ],\n    "URL": "https://example.org"},\n  {"id": "b", "type": "book", "title": "B"}\n]\n')
+    bib = parse_csl(text, "refs.json")
+    [problem] = bib.problems
+    assert (problem.line, problem.key) == (3, "a") and "a comment, which JSON does not allow" in problem.message
+    assert problem.hint == "Delete the comment (lines 3-5): JSON has no comments"
+    assert bib.keys == ("b",)
+
+
+@pytest.mark.parametrize(("isbn", "hint"), [
+    ("", "Move it to the isbn field: isbn = {978-3-662-54733-5}"),
+    ("978-3-662-54734-2", "Move it to the isbn field, beside the one there (a print and an electronic ISBN), or "
+                          "delete it"),
+    ("9783662547335", "Delete it: the entry's isbn gives it"),
+])
+def test_an_isbn_in_the_issn_field_is_named_as_one(tmp_path: Path, isbn: str, hint: str) -> None:
+    path = tmp_path / "refs.bib"
+    given = f"  isbn = {{{isbn}}},\n" if isbn else ""
+    path.write_text(f"@incollection{{a,\n  author = {{Doe, J.}},\n  title = {{T}},\n  booktitle = {{B}},\n"
+                    f"  publisher = {{P}},\n  year = {{2019}},\n  issn = {{978-3-662-54733-5}},\n{given}}}\n",
+                    encoding="utf-8")
+    [told] = [f for f in found(path) if f.code == "LR125"]
+    assert told.message == "ISSN '978-3-662-54733-5' is invalid: it is an ISBN, a book's number, not a journal's"
+    assert told.hint == hint
+
+
+def test_a_packages_symbol_is_named_with_the_character_to_write(tmp_path: Path) -> None:
+    # \circledR is amssymb's (pandoc drops it), \euro eurosym's; an unknown command with no argument was told to be
+    # defined with one ([1]{#1}), which would swallow the "}" after it. A price field no style prints is not read.
+    path = tmp_path / "refs.bib"
+    path.write_text("@book{a,\n  author = {Doe, J.},\n  title = {SAFe{\\circledR} und Co {\\foo}},\n  publisher = {P},\n"
+                    "  year = {2020},\n  price = {{\\text\\euro} 49.99},\n}\n"
+                    "@book{b,\n  author = {Doe, J.},\n  title = {Co {\\foo}},\n  publisher = {P},\n  year = {2020},\n}\n"
+                    "@book{c,\n  author = {Doe, J.},\n  title = {Co \\bar{x}},\n  publisher = {P},\n  year = {2020},\n}\n",
+                    encoding="utf-8")
+    told = {f.key: f for f in found(path) if f.code == "LR142"}
+    assert told["a"].message.startswith("title: \\circledR is the amssymb package's, not LaTeX's or biblatex's: a LaTeX "
+                                        "document that does not load amssymb stops at it, and pandoc leaves it out")
+    assert told["a"].hint == "Write the character ® itself, which BibTeX, biber and pandoc all print"
+    assert '@preamble{"\\providecommand{\\foo}{...}"}' in told["b"].hint
+    assert "c" not in told  # (a known command with its argument)
+
+
+def test_a_house_that_registers_dois_is_named_without_its_place_or_imprint(tmp_path: Path) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text("@book{a,\n  author = {Mas, A.},\n  title = {T},\n  publisher = {Oxford university press New York},\n"
+                    "  year = {1995},\n}\n"
+                    "@incollection{b,\n  author = {Dautovic, G.},\n  title = {T},\n  booktitle = {B},\n"
+                    "  publisher = {{Springer Fachmedien Wiesbaden} and {Imprint Springer Gabler}},\n  year = {2021},\n}\n",
+                    encoding="utf-8")
+    told = {f.key: f.message for f in found(path) if f.code == "LR137"}
+    assert told == {"a": "no DOI, but Oxford university press registers DOIs for its books",
+                    "b": "no DOI, but Springer registers DOIs for its chapters"}
+
+
+@pytest.mark.parametrize(("key", "hint"), [
+    ("Toth2014VRP", "Write year = {2014}, the year of the key 'Toth2014VRP'"),
+    ("toth_vrp", "Write year = {2014} or year = {2004} or year = {2001}, whichever it is"),
+])
+def test_a_year_with_a_digit_typed_twice_gets_the_year_it_can_be(tmp_path: Path, key: str, hint: str) -> None:
+    # "Write year = {2004}, date = {2004-05-17} ..." (the catalogue's example) read as the answer for "20014".
+    path = tmp_path / "refs.bib"
+    path.write_text(f"@book{{{key},\n  author = {{Toth, P.}},\n  title = {{T}},\n  publisher = {{SIAM}},\n"
+                    "  year = {20014},\n}\n", encoding="utf-8")
+    [told] = [f for f in found(path) if f.code == "LR124"]
+    assert told.hint == hint
+    path.write_text(path.read_text(encoding="utf-8").replace("20014", "20222"), encoding="utf-8")
+    [told] = [f for f in found(path) if f.code == "LR124"]
+    assert told.hint == "Write year = {2022}"  # (one year a digit less makes)
+
+
+@pytest.mark.parametrize(("title", "hint"), [
+    ("The Internet of things: a survey. Comput Netw54 (15): 2787--2805",
+     "The title ends with its journal's citation ('Comput Netw54 (15): 2787--2805'): write title = {The Internet of "
+     "things: a survey}, journal = {Comput Netw}, volume = {54}, number = {15}, pages = {2787--2805}"),
+    ("Lessons from 1984 (2): what changed", "Add journal = {...}"),
+])
+def test_an_article_whose_title_holds_its_journals_citation_is_told_to_split_it(tmp_path: Path, title: str,
+                                                                                hint: str) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text(f"@article{{a,\n  title = {{{title}}},\n  author = {{Atzori, L}},\n  year = {{2010}}\n}}\n",
+                    encoding="utf-8")
+    [told] = [f for f in found(path) if f.code == "LR110"]
+    assert told.hint == hint
+
+
+@pytest.mark.parametrize(("author", "hint"), [
+    ("{{David Michael Chan}}", "Write author = {Chan, David Michael} (braces keep a body's name whole)"),
+    ("{Joshua Bemenderfer} and Doe, Jane", "Write Bemenderfer, Joshua in place of {Joshua Bemenderfer} (braces keep a "
+                                           "body's name whole)"),
+    ("{{Victoria University}}", None), ("{{Barnes and Noble}}", None), ("{{Free Software Foundation}}", None),
+])
+def test_a_persons_name_in_braces_is_told_with_the_name_to_write(tmp_path: Path, author: str, hint: str | None) -> None:
+    # Read as a body's name: "David Michael Chan (2014)" in citations, sorted under D.
+    path = tmp_path / "refs.bib"
+    path.write_text(f"@book{{a,\n  author = {{{author}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2014}},\n}}\n",
+                    encoding="utf-8")
+    told = [f.hint for f in found(path) if f.code == "LR161"]
+    assert told == ([hint] if hint else [])
