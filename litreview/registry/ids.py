@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from operator import mul
 
 from ..errors import InputError
 from ..lazyre import lazy
@@ -25,16 +26,21 @@ _ISBN10 = lazy(r"\d{9}[\dX]")
 _ISBN13 = lazy(r"97[89]\d{10}")
 
 
+_WEIGHTS10 = range(10, 1, -1)  # the first nine digits' weights of an ISBN-10 (the check digit's is 1)
+_WEIGHTS13 = (1, 3) * 6 + (1,)
+
+
 def isbn13(text: str) -> str:
     """The ISBN-13 of an ISBN-10 or -13 (hyphens and spaces ignored); '' when invalid."""
     digits = _ISBN_SEPARATORS.sub("", text).upper()
     if _ISBN10.fullmatch(digits):
-        if sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits)) % 11:
+        check = 10 if digits[9] == "X" else int(digits[9])
+        if (sum(map(mul, _WEIGHTS10, map(int, digits[:9]))) + check) % 11:
             return ""
         digits = "978" + digits[:9]
-        return digits + str((10 - sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits)) % 10) % 10)
+        return digits + str((10 - sum(map(mul, _WEIGHTS13, map(int, digits))) % 10) % 10)
     if _ISBN13.fullmatch(digits):
-        if sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits)) % 10:
+        if sum(map(mul, _WEIGHTS13, map(int, digits))) % 10:
             return ""
         return digits
     return ""
