@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import re
+from types import SimpleNamespace
 
 import pytest
 
@@ -120,14 +121,11 @@ def test_lines_without_an_opener_ask_no_rule() -> None:
     def rule(name: str):
         return name, lambda state, line, end, silent: asked.append(name) or False
 
-    class State:
-        src = "@book{\n# heading\n|--|\n"
-        bMarks = [0, 7, 17, 22]
-        tShift = [0, 0, 0, 0]
+    state = SimpleNamespace(src="@book{\n# heading\n|--|\n", bMarks=[0, 7, 17, 22], tShift=[0, 0, 0, 0])
 
     stops = _dispatch([rule("table"), rule("fence"), rule("heading"), rule("list"), rule("unknown")])
-    assert stops(State(), 0, 3, True) is False
+    assert stops(state, 0, 3, True) is False
     assert asked == ["unknown"]  # "@" opens nothing, the next line no table
     asked.clear()
-    stops(State(), 1, 3, True)
+    stops(state, 1, 3, True)
     assert asked == ["table", "heading", "unknown"]  # the next line a table's delimiter row, this one "#"

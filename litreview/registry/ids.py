@@ -140,9 +140,13 @@ def entry_identifiers(fields: Mapping[str, str]) -> dict[str, str]:
     # Field names in lower case already (the loader's) are used as they are.
     low = fields if all(map(str.isascii, fields)) and all(map(str.islower, fields)) else \
         {k.lower(): v for k, v in fields.items()}
-    if low.keys().isdisjoint(_ID_FIELDS) and not any(
-            "dblp" in v.lower() or "openalex" in v.lower() for v in (low.get(n) for n in _FREE_FIELDS) if v):
-        return out  # no identifier field, no DBLP or OpenAlex link: most entries (no pattern run)
+    if low.keys().isdisjoint(_ID_FIELDS):
+        for name in _FREE_FIELDS:
+            value = low.get(name)
+            if value and ("dblp" in (folded := value.lower()) or "openalex" in folded):
+                break
+        else:
+            return out  # no identifier field, no DBLP or OpenAlex link: most entries (no pattern run)
     # Empty fields are skipped before any pattern runs: most entries have none of these.
     for raw in re.split(r"[,;\s]+(?=\d{9}|97)", low["isbn"]) if low.get("isbn") else ():
         value = isbn13(raw)
