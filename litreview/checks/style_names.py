@@ -296,18 +296,20 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
             continue
         if " and " not in value.lower():
             continue  # one name
+        stray = [n for n in listed if n.endswith(",") and n.count(",") == 1 and len(n.split()) > 1]
+        forms = names.name_forms(value)
+        if not stray and not ("comma" in forms and "natural" in forms):
+            continue  # one form, no comma before 'and' (most lists): nothing to report, whatever the tests below say
         if any(et_al_as_name(p) or et_al_in_name(p) for p in (source.authors if role == "author" else source.editors)):
             continue  # "Doe, John and et al.": LR151 says what is wrong
         if any(n.count(",") > 2 for n in listed):
             continue  # "Jia Deng, Wei Dong, Kai Li and Li Fei-Fei": too many commas to read (LR104), no form mixed
-        stray = [n for n in listed if n.endswith(",") and n.count(",") == 1 and len(n.split()) > 1]
         if stray:  # "M. Moeini-Aghtaie, and A. Abbaspour": a comma before "and", not a family name first
             fixed = " and ".join(n.removesuffix(",").rstrip() if n in stray else n for n in listed)
             yield entry_finding("LR147", source, f"the {role} list has a comma before 'and' after "
                                 f"{stray[0].removesuffix(',')!r}: BibTeX reads that name as a family name alone "
                                 "(printed and sorted so)", f"write {role} = {{{fixed}}}", field=role)
             continue
-        forms = names.name_forms(value)
         if "comma" in forms and "natural" in forms:
             listed = names.split_names(value)  # as written (name_forms reads braces flattened)
             natural = listed[forms.index("natural")].strip()
