@@ -9,8 +9,8 @@ Run from the repository root: ``python bench/bench_check.py`` (``--entries N`` a
    run, served from ``.litreview-cache/``; and a run whose report must be recomputed,
    e.g. in another format or the next day), in a copy of the project so that the
    project's own cache is left alone.
-2. Loading and checking a synthetic bibliography against pybtex's ``parse_file`` of
-   the same file: target at most 1.5x.
+2. Loading and checking a synthetic bibliography (``synthetic_bib``: each book an ISBN of its own
+   from a realistic pool) against pybtex's ``parse_file`` of the same file: target at most 1.5x.
 """
 
 from __future__ import annotations
@@ -182,9 +182,44 @@ def cold_cpu(runs: int) -> None:
         print("     manubot is not installed: litreview --help is not compared with manubot cite --help")
 
 
+#: each publisher's ISBN group and registrant (the prefixes their books print)
+ISBN_PREFIXES = {"Cambridge University Press": "0-521", "Routledge": "0-415", "Westview Press": "0-8133",
+                 "Hackett": "0-87220", "Lynne Rienner": "1-55587", "Oxford University Press": "0-19",
+                 "Palgrave Macmillan": "0-333"}
+
+
+def synthetic_isbn(rnd: random.Random, publisher: str, year: int, used: set[str]) -> str:
+    """A valid ISBN of ``publisher`` not in ``used`` (added to it): ISBN-10 for a book of ``year`` before 2007,
+    ISBN-13 from then on, hyphenated three times in four."""
+    prefix = ISBN_PREFIXES[publisher]
+    width = 9 - len(prefix.replace("-", ""))
+    while True:
+        core = f"{prefix}-{rnd.randrange(10 ** width):0{width}d}"
+        digits = core.replace("-", "")
+        if digits not in used:
+            used.add(digits)
+            break
+    if year < 2007:
+        total = sum((10 - i) * int(d) for i, d in enumerate(digits))
+        check = "0123456789X"[(11 - total % 11) % 11]
+        isbn = f"{core}-{check}"
+    else:
+        total = sum((3 if i % 2 else 1) * int(d) for i, d in enumerate("978" + digits))
+        isbn = f"978-{core}-{(10 - total % 10) % 10}"
+    return isbn if rnd.random() < 0.75 else isbn.replace("-", "")
+
+
 def synthetic_bib(n: int, seed: int = 5) -> str:
-    """Realistic entries (articles, books, chapters, web pages), a few with the defects checks look for."""
+    """Realistic entries (articles, books, chapters, web pages), a few with the defects checks look for.
+
+    Every book gives an ISBN of its own from a realistic pool (``synthetic_isbn``): valid check digits, its
+    publisher's registrant prefix, ISBN-10 before 2007 and ISBN-13 after, hyphenated or not, as real entries
+    give them; one book in 400 gives the ISBN of an earlier book of another title (the copied ISBN LR164
+    reports), as a careless real bibliography might, not every book one ISBN."""
     rnd = random.Random(seed)
+    isbn_rnd = random.Random(seed + 1)  # a stream of its own: every other field is what it was before the pool
+    given_isbns: list[str] = []
+    used: set[str] = set()
     out = []
     for i in range(n):
         family = rnd.choice(FAMILIES)
@@ -206,8 +241,13 @@ def synthetic_bib(n: int, seed: int = 5) -> str:
                        ("doi", f"10.{rnd.randint(1000, 9999)}/{rnd.randint(10**6, 10**7)}")]
             entry_type = "article"
         elif kind == 1:
-            fields += [("publisher", rnd.choice(PUBLISHERS)), ("address", "London"),
-                       ("isbn", "978-0-306-40615-7")]
+            publisher = rnd.choice(PUBLISHERS)
+            if given_isbns and isbn_rnd.random() < 1 / 400:
+                isbn = isbn_rnd.choice(given_isbns)
+            else:
+                isbn = synthetic_isbn(isbn_rnd, publisher, year, used)
+                given_isbns.append(isbn)
+            fields += [("publisher", publisher), ("address", "London"), ("isbn", isbn)]
             entry_type = "book"
         elif kind == 2:
             fields += [("booktitle", "Readings in " + rnd.choice(WORDS).capitalize()),

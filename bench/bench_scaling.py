@@ -6,7 +6,9 @@ the bibliography sizes once).
 1. Reading a synthetic Markdown essay (``parse_essay``) of 1k, 10k and 40k claims: CPU per 1k claims;
    goal: 40k claims within 4.5x the time of 10k.
 2. Loading and checking a synthetic bibliography of 1k, 10k and 50k entries (``load_bibliography`` +
-   ``check_review``): CPU per 1k entries; goal: 50k within 5.5x the time of 10k (``--quick``: 1k, 4k
+   ``check_review``; ``bench_check.synthetic_bib``: articles, books, chapters and web pages, a few with the defects
+   checks look for, each book with an ISBN of its own from a realistic pool, valid, its publisher's prefix, one in
+   400 copied from another book as careless entries are): CPU per 1k entries; goal: 50k within 5.5x the time of 10k (``--quick``: 1k, 4k
    and 16k entries, 16k within 4.4x of 4k: the same 1.1 bound on the per-1k cost).
 3. Load + check of 10,000 entries as commands: ``litreview check --essay ""`` against a command that
    runs pybtex's ``parse_file`` on the same file, interleaved; CPU time of each child, median of the

@@ -1,15 +1,19 @@
 """The reader's shortcuts that keep reading linear in the manuscript read what the libraries' own steps read: the
-footnote rules given up early (``md_notes``) and pysbd's sentence places found without a pattern per sentence."""
+footnote rules given up early (``md_notes``), the blocks that may end a paragraph asked by their first character
+(``md_stops``), inline text read only where it may hold a footnote, and pysbd's sentence places found without a
+pattern per sentence."""
 
 from __future__ import annotations
 
 import random
 import re
+from types import SimpleNamespace
 
 import pytest
 
 from litreview.essay import parse_essay
-from litreview.essay.md_blocks import parser
+from litreview.essay.md_blocks import parser, plain_parser
+from litreview.essay.md_stops import _dispatch
 from litreview.essay.sbd import _places
 
 PIECES = ["^[", "[^", "]", "[", "^", " ", "\n", "a", "n1", "long", "`", "\\]", "^[a]", "[^n1]", "[^long]", ".", "x^2^"]
@@ -82,3 +86,46 @@ def test_unclosed_openers_read_as_text() -> None:
                                        ("é ", "é  é é"), ("b", "a\u00a0b\u2003b")])
 def test_sentence_places_are_pysbds(sent: str, text: str) -> None:
     assert list(_places(sent, text)) == [m.span() for m in re.finditer(rf"{re.escape(sent)}\s*", text)]
+
+
+#: line openers of every block that may end a paragraph, and lines that open none
+LINES = ["text", "@book{", "more text", "> quoted", "- item", "* item", "+ item", "1. one", "2) two", "```", "~~~",
+         "***", "---", "___", "# heading", "<div>", "<!-- c -->", "[^n1]: note", ": detail", "~ detail", "| a | b |",
+         "|---|---|", ":--|--:", "--|--", "-- x", "    code", "   > indented", "===", "$$", "x^2^ and [^n1]", "a ^[note] b", ""]
+PREFIXES = ["", "", "", "> ", "- ", "  ", "1. ", "> - ", "   "]
+
+
+def _blocks(md, text: str) -> list[tuple[object, ...]]:
+    """The tokens the reader takes from markdown-it: the block tokens (footnotes at the end included)."""
+    return [(t.type, t.tag, t.map, t.content, t.markup, t.info, repr(t.meta), t.level) for t in md.parse(text)]
+
+
+#: each opener right after a paragraph's line, at the top and nested; tables and definition lists whole
+STOPS = [f"{p}para\n{p}{line}\n{p}after" for p in ("", "> ", "- ") for line in LINES] + [
+    "para\n| a | b |\n--|--\n", "para\n| a | b |\n:-|-:\n", "> para\n> a | b\n> -|-\n",
+    "Term\n: detail\n~ other\nmore", "Term\n\n: detail\nlazy\n: next\n~ last", "- Term\n  : detail\n  ~ other"]
+
+
+@pytest.mark.parametrize("seed", range(120 + len(STOPS)))
+def test_paragraph_stops_match_markdown_its(seed: int) -> None:
+    rnd = random.Random(seed)
+    text = STOPS[seed - 120] if seed >= 120 else "\n".join(rnd.choice(PREFIXES) + rnd.choice(LINES)
+                                                            for _ in range(rnd.randint(2, 40)))
+    for body in (text, text + NOTES):
+        assert _blocks(parser(), body) == _blocks(plain_parser(), body), body
+
+
+def test_lines_without_an_opener_ask_no_rule() -> None:
+    asked: list[str] = []
+
+    def rule(name: str):
+        return name, lambda state, line, end, silent: asked.append(name) or False
+
+    state = SimpleNamespace(src="@book{\n# heading\n|--|\n", bMarks=[0, 7, 17, 22], tShift=[0, 0, 0, 0])
+
+    stops = _dispatch([rule("table"), rule("fence"), rule("heading"), rule("list"), rule("unknown")])
+    assert stops(state, 0, 3, True) is False
+    assert asked == ["unknown"]  # "@" opens nothing, the next line no table
+    asked.clear()
+    stops(state, 1, 3, True)
+    assert asked == ["table", "heading", "unknown"]  # the next line a table's delimiter row, this one "#"

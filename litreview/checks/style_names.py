@@ -72,7 +72,8 @@ def stray_quote(person: Person) -> str:
     """The quotation mark a name holds with nothing to close it ('' for none): an odd number of '"', or a curly
     mark without its partner. A nickname in quotes ('Ervin "Magic"') holds both; an umlaut written {\\"u} is a
     letter by now."""
-    written = " ".join(p for p in (person.given, person.prefix, person.family, person.suffix) if p)
+    # (the parts apart by one space each, an empty one too: the marks, their counts and their order are the name's)
+    written = f"{person.given} {person.prefix} {person.family} {person.suffix}"
     if '"' not in written and written.isascii():
         return ""  # no mark at all (most names): the curly ones and the guillemets are not ASCII
     for marks in ('"', "„“”", "«»"):  # „…“ and “…” pair the curly marks
@@ -95,7 +96,8 @@ def et_al_as_name(person: Person) -> bool:
 def _may_hold_et_al(person: Person) -> bool:
     """Whether a name holds "al" or "AL", which every form of ``_ET_AL_AFTER`` does (most names do not: no pattern
     run then)."""
-    return any("al" in part or "AL" in part for part in (person.given, person.prefix, person.family))
+    parts = f"{person.given}\n{person.prefix}\n{person.family}"  # no "al" across two parts
+    return "al" in parts or "AL" in parts
 
 
 def et_al_in_name(person: Person) -> str:
@@ -143,11 +145,15 @@ def joining_word(person: Person) -> str:
         return ""
     parts = [(w, k) for k, p in enumerate((person.given, person.prefix, person.family, person.suffix)) for w in p.split()]
     words = [w for w, _ in parts]
+    if _AND_WORDS.isdisjoint(words[1:-1]):
+        return ""  # no word for 'and' between two others (most names)
     for n, word in enumerate(words[1:-1], 1):
+        if word not in _AND_WORDS:
+            continue
         # after the word: the rest of the given names ("Darvas, Zsolt et Guntram Wolff"), or of the particles and the
         # family name it opens ("Douglas R. Mauro en Kevin J. Schmidt", "en" read as a particle)
         after = [w for w, k in parts[n + 1:] if k == parts[n][1] or (parts[n][1] > 0 and k > 0)]
-        if (word in _AND_WORDS and words[n + 1].rstrip(".").casefold() != "al" and len(after) > 1
+        if (words[n + 1].rstrip(".").casefold() != "al" and len(after) > 1
                 and not is_particle(words[n - 1]) and not is_particle(words[n + 1])
                 and not any(w.strip(".,()").casefold() in ORGANISATION_WORDS for w in words)):
             return word
@@ -162,6 +168,13 @@ def suffix_as_family(person: Person) -> tuple[str, str, str] | None:
             or len(given) < 2):
         return None
     return given[-1], person.family, " ".join(given[:-1])
+
+
+def _has_letter(text: str) -> bool:
+    """Whether ``text`` holds a letter, or U+FFFD (a letter a wrong encoding lost, LR105's)."""
+    if text.isascii():  # an ASCII letter is cased, and nothing else ASCII is
+        return text.lower() != text.upper()
+    return any(c.isalpha() or c == "\ufffd" for c in text)
 
 
 def check_names(source: Source) -> Iterable[Finding]:
@@ -199,7 +212,7 @@ def check_names(source: Source) -> Iterable[Finding]:
                                     field=role)
                 continue
             family = f"{person.prefix} {person.family}".strip()
-            if family and not any(c.isalpha() or c == "\ufffd" for c in family):  # "-, Di Redazione": a scrape's residue
+            if family and not _has_letter(family):  # "-, Di Redazione": a scrape's residue
                 # (U+FFFD: letters a wrong encoding lost, LR105's)
                 hint = f"write the person's family name, or delete the name from the {role} field"
                 if re.fullmatch(r"0\d{3}", family) and len(person.given.split()) > 1:  # "Stefan Kolb 0001", not a year
@@ -283,18 +296,20 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
             continue
         if " and " not in value.lower():
             continue  # one name
+        stray = [n for n in listed if n.endswith(",") and n.count(",") == 1 and len(n.split()) > 1]
+        forms = names.name_forms(value)
+        if not stray and not ("comma" in forms and "natural" in forms):
+            continue  # one form, no comma before 'and' (most lists): nothing to report, whatever the tests below say
         if any(et_al_as_name(p) or et_al_in_name(p) for p in (source.authors if role == "author" else source.editors)):
             continue  # "Doe, John and et al.": LR151 says what is wrong
         if any(n.count(",") > 2 for n in listed):
             continue  # "Jia Deng, Wei Dong, Kai Li and Li Fei-Fei": too many commas to read (LR104), no form mixed
-        stray = [n for n in listed if n.endswith(",") and n.count(",") == 1 and len(n.split()) > 1]
         if stray:  # "M. Moeini-Aghtaie, and A. Abbaspour": a comma before "and", not a family name first
             fixed = " and ".join(n.removesuffix(",").rstrip() if n in stray else n for n in listed)
             yield entry_finding("LR147", source, f"the {role} list has a comma before 'and' after "
                                 f"{stray[0].removesuffix(',')!r}: BibTeX reads that name as a family name alone "
                                 "(printed and sorted so)", f"write {role} = {{{fixed}}}", field=role)
             continue
-        forms = names.name_forms(value)
         if "comma" in forms and "natural" in forms:
             listed = names.split_names(value)  # as written (name_forms reads braces flattened)
             natural = listed[forms.index("natural")].strip()

@@ -454,6 +454,7 @@ def in_suffix(citations: Sequence[Citation]) -> list[tuple[list[Citation], Citat
 
 
 _ANY_KEY = lazy(_AT + r"-?@" + KEY)
+_NON_WORD = lazy(r"\W")
 
 
 def blank_keys(text: str) -> str:
@@ -463,7 +464,10 @@ def blank_keys(text: str) -> str:
         group = "bkey" if m.group("bkey") is not None else "key"
         a, b = m.start(group) - m.start(), m.end(group) - m.start()
         whole = m.group()
-        return whole[:a] + re.sub(r"\W", "x", whole[a:b]) + whole[b:]
+        key = whole[a:b]
+        if _NON_WORD.search(key) is None:
+            return whole  # letters, digits and "_" only (most keys): nothing to blank
+        return whole[:a] + _NON_WORD.sub("x", key) + whole[b:]
 
     return _ANY_KEY.sub(blank, text) if "@" in text else text
 

@@ -10,8 +10,9 @@ from typing import Any
 
 from ..lazyre import lazy
 from .cites import MASK
-from .md_notes import linear_footnotes
+from .md_notes import linear_footnotes, notes_only
 from .md_refdefs import blank_reference_definitions
+from .md_stops import quick_stops
 
 _DIV = lazy(r"^ {0,3}:{3,}.*$", re.M)
 _DISPLAY_MATH = lazy(r"\$\$(?:[^$\n]|\n(?![ \t]*\n)|\$(?!\$))*\$\$")
@@ -43,6 +44,11 @@ _HTML_TAG_LINE = lazy(r"^ {0,3}</?(?!(?:pre|script|style|textarea)\b)[A-Za-z][A-
 @lru_cache(maxsize=1)
 def parser() -> Any:
     """The markdown-it-py parser of the block structure, made once."""
+    return quick_stops(notes_only(plain_parser()))
+
+
+def plain_parser() -> Any:
+    """``parser`` without the shortcuts that leave its reading as it is (``md_stops``, ``md_notes.notes_only``)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.deflist import deflist_plugin
     from mdit_py_plugins.dollarmath import dollarmath_plugin

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from operator import mul
 
 from ..errors import InputError
 from ..lazyre import lazy
@@ -25,16 +26,21 @@ _ISBN10 = lazy(r"\d{9}[\dX]")
 _ISBN13 = lazy(r"97[89]\d{10}")
 
 
+_WEIGHTS10 = range(10, 1, -1)  # the first nine digits' weights of an ISBN-10 (the check digit's is 1)
+_WEIGHTS13 = (1, 3) * 6 + (1,)
+
+
 def isbn13(text: str) -> str:
     """The ISBN-13 of an ISBN-10 or -13 (hyphens and spaces ignored); '' when invalid."""
     digits = _ISBN_SEPARATORS.sub("", text).upper()
     if _ISBN10.fullmatch(digits):
-        if sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits)) % 11:
+        check = 10 if digits[9] == "X" else int(digits[9])
+        if (sum(map(mul, _WEIGHTS10, map(int, digits[:9]))) + check) % 11:
             return ""
         digits = "978" + digits[:9]
-        return digits + str((10 - sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits)) % 10) % 10)
+        return digits + str((10 - sum(map(mul, _WEIGHTS13, map(int, digits))) % 10) % 10)
     if _ISBN13.fullmatch(digits):
-        if sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits)) % 10:
+        if sum(map(mul, _WEIGHTS13, map(int, digits))) % 10:
             return ""
         return digits
     return ""
@@ -134,9 +140,13 @@ def entry_identifiers(fields: Mapping[str, str]) -> dict[str, str]:
     # Field names in lower case already (the loader's) are used as they are.
     low = fields if all(map(str.isascii, fields)) and all(map(str.islower, fields)) else \
         {k.lower(): v for k, v in fields.items()}
-    if low.keys().isdisjoint(_ID_FIELDS) and not any(
-            "dblp" in v.lower() or "openalex" in v.lower() for v in (low.get(n) for n in _FREE_FIELDS) if v):
-        return out  # no identifier field, no DBLP or OpenAlex link: most entries (no pattern run)
+    if low.keys().isdisjoint(_ID_FIELDS):
+        for name in _FREE_FIELDS:
+            value = low.get(name)
+            if value and ("dblp" in (folded := value.lower()) or "openalex" in folded):
+                break
+        else:
+            return out  # no identifier field, no DBLP or OpenAlex link: most entries (no pattern run)
     # Empty fields are skipped before any pattern runs: most entries have none of these.
     for raw in re.split(r"[,;\s]+(?=\d{9}|97)", low["isbn"]) if low.get("isbn") else ():
         value = isbn13(raw)

@@ -102,7 +102,8 @@ class Snapshot:
         """True when the subfolder ``sub`` has no file at all (so no name need be computed)."""
         if sub not in self._names:
             self._listed(self.folder / sub / "_")
-        return self._names[sub] == frozenset()
+        names = self._names[sub]
+        return names is not None and not names
 
     def is_empty(self, sub: str) -> bool:
         """True when the subfolder ``sub`` (doi, url, search, id) holds no file: every read finds nothing."""

@@ -232,7 +232,8 @@ def _load(path: str) -> tuple[dict[str, float], float] | None:
 
 def p_wrong(feats: dict[str, float], weights: dict[str, float]) -> float:
     get = weights.get
-    z = get("", 0.0) + sum([get(k, 0.0) * v for k, v in feats.items()])  # in the features' order
+    # in the features' order; a feature of value 0 adds nothing (most are flags, most of them off)
+    z = get("", 0.0) + sum([get(k, 0.0) * v for k, v in feats.items() if v])
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 

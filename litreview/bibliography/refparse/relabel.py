@@ -137,9 +137,16 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     labels = {t.label for t in tagged}
     rivals = {t.rival for t in tagged}  # no rule changes a runner-up: asked once
     present = {c for c in _MARKS if c in text}
-    for rule in _RULES:
-        if rule.admits(labels, rivals, present):
-            out = rule.apply(tagged, text) if rule.reads_text else rule.apply(tagged)
+    # ``_Rule.admits``, written out: asked some hundred times a reference, its call cost more than its tests
+    for apply, reads_text, needs, one_of, unless, wanted, marks in _RULES:
+        if not needs <= labels or not unless.isdisjoint(labels) or (wanted and wanted.isdisjoint(rivals)) \
+                or (marks and marks.isdisjoint(present)):
+            continue
+        for labels_of in one_of:
+            if labels_of.isdisjoint(labels):
+                break
+        else:
+            out = apply(tagged, text) if reads_text else apply(tagged)
             if out != tagged:
                 labels = {t.label for t in out}
             tagged = out
