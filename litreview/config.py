@@ -16,7 +16,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ConfigError
 from .lazyre import lazy
@@ -55,6 +55,22 @@ def registry_settings() -> dict[str, Any]:
 def env_overrides() -> dict[str, str]:
     """Every setting an environment variable overrides -> that variable (litreview's and the handlers')."""
     return {**ENV_OVERRIDES, **{name: s.env for name, s in registry_settings().items()}}
+
+
+class Origin(NamedTuple):
+    """Where a setting's value was given: a settings file and its line, or an environment variable."""
+
+    where: str
+    """The settings file's path, or the variable's name."""
+    line: int | None = None
+    """The file's line that sets it (None for a variable, or when it cannot be told)."""
+    variable: bool = False
+
+    def said(self) -> str:
+        """"set in litreview.toml line 3", "set by LITREVIEW_ESSAY"."""
+        if self.variable:
+            return f"set by {self.where}"
+        return f"set in {Path(self.where).name}" + (f" line {self.line}" if self.line else "")
 
 
 @dataclass(frozen=True)
@@ -104,6 +120,9 @@ class Config:
     """Per code (or code prefix), the severity to report it at: error, warning or info."""
     source_file: str | None = None
     """The file the settings were read from, if any."""
+    origins: Mapping[str, Origin] = field(default_factory=dict)
+    """Setting name -> where its value was given (the settings file's line, or a ``LITREVIEW_*`` variable); a
+    setting left at its default, or given on the command line (``with_overrides``), has none."""
     registry: Mapping[str, str] = field(default_factory=dict)
     """Registry settings set by the file or the environment (``crossref_url``, ``openalex_api_key``, ...;
     see ``registry_settings()``); read them as attributes (``config.crossref_url``), which gives the
@@ -131,7 +150,14 @@ class Config:
     def with_overrides(self, **values: Any) -> Config:
         """A copy with the given settings replaced (None values are ignored); registry settings included."""
         clean = {k: v for k, v in values.items() if v is not None}
-        return replace(self, **_split(clean, self.registry)) if clean else self
+        if not clean:
+            return self
+        origins = {name: origin for name, origin in self.origins.items() if name not in clean}
+        return replace(self, **_split({"origins": origins, **clean}, self.registry))
+
+    def origin(self, name: str) -> Origin | None:
+        """Where setting ``name`` was given (``Origin``), or None: its default, or the command line's."""
+        return self.origins.get(name)
 
 
 def env_value(value: str | tuple[str, ...]) -> str:
@@ -230,6 +256,7 @@ def load_config(start: str | os.PathLike[str] | None = None, env: Mapping[str, s
     environ: Mapping[str, str] = os.environ if env is None else env
     found = _find_config_file(start_path)
     values: dict[str, Any] = {}
+    origins: dict[str, Origin] = {}
     root = start_path
     source_file = None
     if found:
@@ -237,6 +264,7 @@ def load_config(start: str | os.PathLike[str] | None = None, env: Mapping[str, s
         root = path.parent
         source_file = str(path)
         values = _validate(section, path=source_file, text=text)
+        origins = {name.replace("-", "_"): Origin(source_file, _line_of(text, name)) for name in section}
     # The registry handlers are imported only when a registry setting may be set (a warm check reads none):
     # their variables are LITREVIEW_*_URL and LITREVIEW_*_API_KEY (a test holds every handler to it).
     own_vars = set(ENV_OVERRIDES.values())
@@ -248,7 +276,8 @@ def load_config(start: str | os.PathLike[str] | None = None, env: Mapping[str, s
                 raise ConfigError(f"{var} must be an http(s) URL, not {environ[var]!r} ({url_problem(environ[var])})",
                                   hint=f"unset it, or set it to a base URL such as {var}=https://example.org")
             values[attr] = several(environ[var].split(os.pathsep)) if attr == "bibliography" else environ[var]
-    return make_config(root=root, source_file=source_file, **values)
+            origins[attr] = Origin(var, variable=True)
+    return make_config(root=root, source_file=source_file, origins=origins, **values)
 
 
 # -- validation: a small schema of our own (no import beyond the standard library) -------------------
@@ -265,7 +294,7 @@ _CODES_EXAMPLE = 'e.g. suppress = ["LR137"], or with reasons: suppress = { LR137
 
 def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any]:
     """Type-check the settings table into Config's values; ConfigError at the offending line."""
-    hidden = {"root", "source_file", "suppress_reasons", "registry"}
+    hidden = {"root", "source_file", "origins", "suppress_reasons", "registry"}
     defaults = {f.name: f.default for f in fields(Config) if f.name not in hidden}
     if any(name.replace("-", "_") not in defaults for name in section):
         defaults.update({name: spec.default for name, spec in registry_settings().items()})
@@ -444,17 +473,6 @@ def url_problem(value: str) -> str:
     except ValueError as exc:
         return str(exc)
     return "" if parts.hostname else "it names no host"
-
-
-def setting_line(config: Config, name: str) -> int | None:
-    """The line of ``config``'s settings file that sets ``name``, or None (no file, or the setting left out)."""
-    if not config.source_file:
-        return None
-    try:
-        text = Path(config.source_file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return _line_of(text, name)
 
 
 def _line_of(text: str, name: str) -> int | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .config import DEFAULT_BIBLIOGRAPHY, Config
+from .errors import InputError
 from .essay_bibliographies import (
     bibliography_names,
     named_bibliographies,
@@ -78,10 +79,13 @@ def assemble(config: Config, *, now: datetime | None = None, through: Stage = "l
     if through == "link" and essay != "read":
         raise ValueError("linking needs the essay: essay='read'")
     # An empty essay setting reviews the bibliography alone; a missing file is an error.
-    if essay == "skip":
-        bibliography, text = load_all(bibliography_files(config), load), None
-    else:
-        bibliography, text = load_inputs(config, load, with_essay=essay == "read")
+    try:
+        if essay == "skip":
+            bibliography, text = load_all(bibliography_files(config), load), None
+        else:
+            bibliography, text = load_inputs(config, load, with_essay=essay == "read")
+    except InputError as exc:
+        raise _said_where_set(exc, config) from None
     if keys:
         bibliography = _select(bibliography, keys, config)
     if through == "load":
@@ -101,6 +105,26 @@ def assemble(config: Config, *, now: datetime | None = None, through: Stage = "l
     linkage = link(text, bibliography, curated, metadata=metadata, all_suggestions=all_suggestions,
                    letter_order=citation_style(config, text))
     return Stages(bibliography=bibliography, essay=text, curated=curated, metadata=metadata, linkage=linkage)
+
+
+_OPTIONS = {"essay": "--essay", "bibliography": "--bib"}
+
+
+def _said_where_set(exc: InputError, config: Config) -> InputError:
+    """``exc`` naming where the essay or bibliography it is about was set (its settings file's line, or its variable)
+    when that path is missing or a folder: a user who never typed the path finds where it comes from."""
+    if not exc.path:
+        return exc
+    failed = Path(exc.path).resolve()
+    for name, option in _OPTIONS.items():
+        origin = config.origin(name)
+        if origin is None or not getattr(config, name):
+            continue
+        if any(p.resolve() == failed and (p.is_dir() or not p.exists()) for p in config.paths(name)):
+            exc.message = f"{exc.message} ({origin.said()}; {option} gives another)"
+            exc.args = (exc.message,)
+            break
+    return exc
 
 
 def citation_style(config: Config, essay: Essay) -> str:

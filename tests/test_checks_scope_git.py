@@ -659,7 +659,8 @@ def test_a_bibliography_renamed_in_the_front_matter_alone_says_what_the_essay_na
     (repo / "refs.bib").rename(repo / "bib" / "library.bib")
     assert main(["check", "--no-cache", "--format", "github", "--since", "base"]) == 2
     out, err = capsys.readouterr()
-    assert out.startswith("::error title=litreview check could not run::refs.bib: bibliography not found%0A")
+    assert out.startswith("::error title=litreview check could not run::refs.bib: bibliography not found "
+                          "(set in litreview.toml line 2; --bib gives another)%0A")
     assert ('hint: essay.md names bib/library.bib: write bibliography = "bib/library.bib" in litreview.toml'
             in err)
 

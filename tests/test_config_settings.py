@@ -278,7 +278,7 @@ def test_the_readme_settings_block_is_valid_and_names_every_setting(tmp_path: Pa
     assert block, "README.md has no [tool.litreview] block"
     (tmp_path / "pyproject.toml").write_text(block.group(1), encoding="utf-8")
     config = load_config(tmp_path, env={})
-    internal = {"root", "source_file", "suppress_reasons", "registry"}
+    internal = {"root", "source_file", "origins", "suppress_reasons", "registry"}
     named = set(re.findall(r"^(\w+) =", block.group(1), re.M))
     missing = sorted(f.name for f in fields(Config) if f.name not in internal and f.name not in named)
     assert not missing, f"README.md's settings block does not name: {missing}"
@@ -362,3 +362,16 @@ def test_a_number_too_long_to_convert_is_a_settings_error(tmp_path: Path) -> Non
     with pytest.raises(ConfigError, match="a number in the settings is too long to read") as err:
         load_config(tmp_path, env={})
     assert err.value.path == str(tmp_path / "litreview.toml")
+
+
+def test_each_value_records_where_it_was_given(tmp_path: Path) -> None:
+    # The file's line, a variable's name, or none (the default; the command line): what an error about the path says.
+    settings(tmp_path, 'essay = "chapters/intro.qmd"\n\nbibliography = ["a.bib", "b.bib"]\n')
+    config = load_config(tmp_path, env={"LITREVIEW_CLAIMS": "mine.yaml"})
+    assert config.origin("essay") == (str(tmp_path / "pyproject.toml"), 5, False)
+    assert config.origin("essay").said() == "set in pyproject.toml line 5"
+    assert config.origin("bibliography").said() == "set in pyproject.toml line 7"
+    assert config.origin("claims").said() == "set by LITREVIEW_CLAIMS"
+    assert config.origin("metadata") is None  # left at its default
+    given = config.with_overrides(essay="other.md", bibliography=None)
+    assert given.origin("essay") is None and given.origin("bibliography") == config.origin("bibliography")

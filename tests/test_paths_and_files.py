@@ -210,3 +210,38 @@ def test_a_claims_file_that_is_a_loop_of_links_is_an_error_not_no_decisions(proj
     assert "hint: it is a loop of symbolic links" in err
     (project / "refs" / "decisions.yaml").unlink()  # a link to a file not there yet: no decisions so far
     assert main(["check", "--no-cache"]) in (0, 1)
+
+
+@pytest.mark.parametrize(("setting", "folder", "said"), [
+    ('essay = "chapters/intro.qmd"', False, "chapters/intro.qmd: essay not found (set in pyproject.toml line 2; "),
+    ('essay = "chapters/intro.qmd"', True, "chapters/intro.qmd: the folder has no .md files (set in pyproject.toml "
+                                           "line 2; "),
+    ('bibliography = "refs/missing.bib"', False, "refs/missing.bib: bibliography not found (set in pyproject.toml "
+                                                 "line 2; --bib gives another)"),
+    ('bibliography = "chapters/intro.qmd"', True, "chapters/intro.qmd: bibliography is a directory, not a file (set "
+                                                  "in pyproject.toml line 2; --bib gives another)"),
+])
+def test_a_missing_input_the_settings_name_says_where_it_was_set(project: Path, capsys: pytest.CaptureFixture[str],
+                                                                 setting: str, folder: bool, said: str) -> None:
+    # A user who never typed the path (a project set up by someone else) could not tell where it came from.
+    (project / "pyproject.toml").write_text(f"[tool.litreview]\n{setting}\n", encoding="utf-8")
+    if folder:
+        (project / "chapters" / "intro.qmd").mkdir(parents=True)
+    assert main(["check", "--no-cache"]) == 2
+    assert said in capsys.readouterr().err
+    given = "chapters/other.qmd" if setting.startswith("essay") else "refs/other.bib"
+    assert main(["check", "--no-cache", "--essay" if setting.startswith("essay") else "--bib", given]) == 2
+    err = capsys.readouterr().err
+    assert f"{given}: " in err and "set in" not in err  # typed on the command line: nothing to find
+
+
+def test_a_mistyped_claims_variable_is_named_as_the_variable(project: Path, capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # The settings file's claims line was blamed for a path the variable gave.
+    (project / "pyproject.toml").write_text('[tool.litreview]\nessay = "refs/essay.md"\nclaims = "refs/claims.yaml"\n',
+                                            encoding="utf-8")
+    monkeypatch.setenv("LITREVIEW_CLAIMS", "refs/claim.yaml")
+    assert main(["check", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: LITREVIEW_CLAIMS names refs/claim.yaml, which does not exist")
+    assert "did you mean refs/claims.yaml? Fix the variable" in err

@@ -156,18 +156,18 @@ def _configured_missing(config: Config) -> None:
     decisions, every confirmed and rejected link was silently dropped from the check and the site."""
     from pathlib import Path
 
-    from ..config import setting_line
     from ..errors import ConfigError
     from ..fileio import relative_name
 
     path = config.path("claims")
-    line = setting_line(config, "claims")
-    if line is None or (typo := _mistyped(path)) is None:
+    origin = config.origin("claims")
+    if origin is None or (typo := _mistyped(path)) is None:
         return
     root = Path(config.root)
-    todo = 'the setting, or pass --claims "" to use none'
-    raise ConfigError(f"setting 'claims' names {relative_name(path, root, up=True)}, which does not exist",
-                      path=config.source_file, line=line,
+    setting = origin.where if origin.variable else "setting 'claims'"
+    todo = f"{'the variable' if origin.variable else 'the setting'}, or pass --claims \"\" to use none"
+    raise ConfigError(f"{setting} names {relative_name(path, root, up=True)}, which does not exist",
+                      path=None if origin.variable else origin.where, line=origin.line,
                       hint=f"did you mean {relative_name(typo[0], root, up=True)}? Fix {todo}" if typo[0]
                       else f"fix {todo}")
 
