@@ -454,7 +454,8 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '  severity (error, warning or info), message, hint, key, claim_id, file and\n'
           '  line (null when the finding has none); the summary counts errors, warnings,\n'
           '  info, total, suppressed and by_code (with --since, also what it compared:\n'
-          '  since, base, fixed, older).\n'
+          "  since, base, fixed, older, and base_settings when the base's settings file\n"
+          "  could not be read and the working tree's were used for it).\n"
           '\n'
           'Options:\n'
           '  --essay PATH                    The essay under review: Markdown, R\n'

@@ -961,3 +961,26 @@ def test_sarif_since_names_the_base_and_the_branch_point(repo: Path, capsys) -> 
     assert run["versionControlProvenance"] == [{"repositoryUri": "https://example.org/team/paper.git",
                                                 "revisionId": head, "branch": "change"}]
     assert run["results"] and {r["baselineState"] for r in run["results"]} == {"new"}
+
+
+def test_a_base_whose_settings_cannot_be_read_says_it_was_checked_with_todays(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch,
+                                                                            capsys) -> None:
+    # The base commit's settings file is broken (an unclosed string): its check used the working tree's settings,
+    # which was said nowhere, though its findings may differ for that alone.
+    repo = git_repo(review(tmp_path, settings='essay = "essay.md"\nbibliography = "refs.bib\n'))
+    write(repo / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.bib"\n')
+    monkeypatch.chdir(repo)
+    status = main(["check", "--no-cache", "--format", "json", "--since", "base"])
+    out, err = capsys.readouterr()
+    said = "the base's settings could not be read (litreview.toml line 2: invalid TOML"
+    assert status == 0 and f"note: base: {said}" in err and "checked with the working tree's settings" in err
+    notices = json.loads(out)["summary"]["base_settings"]
+    assert len(notices) == 1 and notices[0].startswith(said)
+    assert str(tmp_path) not in err  # the base's temporary folder is not named
+    write(repo / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.bib"\nsuppress = ["LR124"]\n')
+    git(repo, "commit", "-qam", "settings mended")
+    git(repo, "tag", "-f", "base")
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 0
+    out, err = capsys.readouterr()
+    assert "base_settings" not in json.loads(out)["summary"] and "could not be read" not in err

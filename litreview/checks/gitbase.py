@@ -124,7 +124,8 @@ def base_config(config: Config, top: Path, dest: Path) -> Config:
     return replace(config, **changes)
 
 
-def base_inputs(commit: str, config: Config, top: Path, dest: Path, runner: Runner = subprocess.run) -> Config:
+def base_inputs(commit: str, config: Config, top: Path, dest: Path, runner: Runner = subprocess.run,
+                notices: list[str] | None = None) -> Config:
     """The settings that check ``commit``, its inputs extracted under ``dest``.
 
     The working tree's inputs are extracted, then what the base's own settings and essay name
@@ -132,7 +133,8 @@ def base_inputs(commit: str, config: Config, top: Path, dest: Path, runner: Runn
     more is named. An input the change renamed (a path given by --bib, --essay or LITREVIEW_*,
     which the base's settings cannot name) is read at the name it had, as git's rename detection
     pairs them. An essay missing at the base is left out; of several bibliographies, those missing
-    at the base are (the change added them).
+    at the base are (the change added them). ``notices`` gets what the user should be told of the settings used
+    (``with_base_settings``).
     """
     dest = dest.resolve()  # settings are found by resolved paths (macOS's temporary folder is a link)
     wanted = base_paths(config)
@@ -142,7 +144,7 @@ def base_inputs(commit: str, config: Config, top: Path, dest: Path, runner: Runn
     for _ in range(_ROUNDS):
         extract(commit, top, wanted, dest, runner)
         done.update(p.resolve() for p in wanted)
-        old = with_base_settings(config, base_config(config, top, dest), top, dest)
+        old = with_base_settings(config, base_config(config, top, dest), top, dest, notices)
         old = _renamed_back(commit, top, old, dest, renames, runner)
         _extract_parts(commit, top, old, dest, done, runner)
         wanted = [p for p in (top / q.resolve().relative_to(dest.resolve()) for q in base_paths(old)
@@ -245,7 +247,7 @@ def base_paths(config: Config) -> list[Path]:
     return [*paths, *(Path(config.source_file).parent / name for name in SETTINGS_FILES)]
 
 
-def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> Config:
+def with_base_settings(config: Config, base: Config, top: Path, dest: Path, notices: list[str] | None = None) -> Config:
     """``base`` (paths moved under ``dest``) with the settings the base commit had.
 
     A change to the settings (a suppression removed, a severity raised, the settings moved from
@@ -254,7 +256,7 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
     list); one given on the command line or in the environment (``LITREVIEW_*``, registry
     addresses) is this run's, on both sides (an input path is the working tree's, moved). A base
     without a settings file had the defaults (its inputs are taken where they are now), and one
-    whose file no longer loads keeps today's settings.
+    whose file no longer loads keeps today's settings: ``notices`` then gets a line saying so, and why.
     """
     from ..config import load_config
     from ..errors import ConfigError
@@ -264,11 +266,21 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
     moved = dest / Path(config.source_file).resolve().relative_to(top)
     try:
         today = load_config(Path(config.source_file).parent, env={})
-        # As the base had them there, in whichever settings file (only those were extracted: the
-        # search must not climb out of the base's folder into the machine's).
-        there = any((moved.parent / name).is_file() for name in SETTINGS_FILES)
-        found = load_config(moved.parent, env={}) if there else Config()
     except ConfigError:
+        return base  # the check of the working tree reports it
+    # As the base had them there, in whichever settings file (only those were extracted: the
+    # search must not climb out of the base's folder into the machine's).
+    there = any((moved.parent / name).is_file() for name in SETTINGS_FILES)
+    try:
+        found = load_config(moved.parent, env={}) if there else Config()
+    except ConfigError as exc:
+        if notices is not None:
+            named = _in_repository(exc.path, dest) if exc.path else "its settings"
+            at = f"{named} line {exc.line}" if exc.line else named
+            said = f"the base's settings could not be read ({at}: {exc.message}), so the base was checked " \
+                   "with the working tree's settings"
+            if said not in notices:
+                notices.append(said)
         return base
     own = found.source_file is not None and is_inside(Path(found.source_file), dest)
     settings = found if own else Config()
@@ -284,12 +296,21 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path) -> C
         return paths if isinstance(value, tuple) else paths[0]
 
     paths = {name: where(name) for name in _PATH_SETTINGS if own and not given(name)}
-    kept = {"root", "source_file", *_PATH_SETTINGS, "metadata", "site_dir", "mkdocs_config", "registry"}
+    kept = {"root", "source_file", "origins", *_PATH_SETTINGS, "metadata", "site_dir", "mkdocs_config", "registry"}
     others = {f.name: getattr(config if given(f.name) else settings, f.name) for f in fields(Config)
               if f.name not in kept}
     registry = {**settings.registry, **{k: v for k, v in config.registry.items() if today.registry.get(k) != v}}
+    # Where each value was given: the base file's line for what it gives, this run's for the rest.
+    shared = {"metadata", "site_dir", "mkdocs_config"}  # this run's, on both sides
+    origins = {name: origin for name in {*config.origins, *settings.origins}
+               if (origin := (config if name in shared or given(name) else settings).origins.get(name))}
     return replace(base, source_file=found.source_file if own else base.source_file, **paths, **others,
-                   registry=registry)
+                   registry=registry, origins=origins)
+
+
+def _in_repository(path: str, dest: Path) -> str:
+    """A path under the base's extraction folder as the repository names it (the folder is temporary)."""
+    return Path(path).resolve().relative_to(dest).as_posix() if is_inside(Path(path), dest) else Path(path).name
 
 
 __all__ = ["base_config", "base_inputs", "base_paths", "extract", "renamed_since", "with_base_settings"]

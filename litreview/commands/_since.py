@@ -61,6 +61,8 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     if for_github:
         diff = replace(diff, new=tuple(on_changed_lines(diff.new, base, review, config)))
     compared: dict[str, Any] = {"base": base, "branch_point": base != gitref.commit_of(ref, cwd)}
+    if old.notices:  # checked with the working tree's settings: its findings may differ for that alone
+        compared["base_settings"] = list(old.notices)
     for name in sorted(unread):
         # Its entries were not read now: what the change did to them is not known, and its syntax error is shown.
         _note(f"{name} could not be read (its LR100 says where): its entries were not compared with the base; "
@@ -126,6 +128,8 @@ class _Base(NamedTuple):
     """The keys removed since: key -> the file that held it."""
     mended: set[str]
     """The keys of entries a syntax error kept from being checked there and not now."""
+    notices: tuple[str, ...] = ()
+    """What was said of the settings it was checked with (its settings file could not be read)."""
 
 
 def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path, now: datetime,
@@ -139,14 +143,17 @@ def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
     from ..review import build_review
 
     with tempfile.TemporaryDirectory(prefix="litreview-base-") as tmp:
-        old_config = gitbase.base_inputs(commit, config, top, Path(tmp))
+        notices: list[str] = []
+        old_config = gitbase.base_inputs(commit, config, top, Path(tmp), notices=notices)
+        for notice in notices:
+            _note(f"{ref}: {notice}", annotate)
         try:
             old_review = build_review(old_config, now=now, with_checks=False)
             old_result = check_review(old_review, old_config, now=now)
         except LitreviewError as exc:
             # A base that cannot be loaded reports nothing: every finding now is the change's.
             _note(f"the base ({ref}) could not be checked, so every finding counts as new:\n  {exc}", annotate)
-            return _Base(scope.Side(()), (), {}, {}, set())
+            return _Base(scope.Side(()), (), {}, {}, set(), tuple(notices))
         side = scope.Side(old_result.findings, _claim_texts(old_review), _file_lines(old_config))
         renamed = {**_manual_renamed(old_review, review), **scope.renamed_keys(old_review.bibliography,
                                                                                review.bibliography)}
@@ -154,7 +161,7 @@ def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
         removed = {s.key: rel(Path(s.file), old_config) if s.file else "" for s in old_review.bibliography.sources
                    if s.key not in kept}
     mended = damaged_entries(old_review.bibliography) - damaged_entries(review.bibliography)
-    return _Base(side, old_result.suppressed, renamed, removed, mended)
+    return _Base(side, old_result.suppressed, renamed, removed, mended, tuple(notices))
 
 
 def _manual_renamed(old: Review, new: Review) -> dict[str, str]:
