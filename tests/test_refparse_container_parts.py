@@ -59,3 +59,17 @@ def test_the_site_between_from_and_website_is_the_container() -> None:
                           "Beobachter website: http://example.org/keller/zu-viele-talkshows")
     assert ref.container == "Der Beobachter"
     assert ref.title == "Zu viele Talkshows"
+
+
+@pytest.mark.parametrize(("text", "publisher", "month"), [
+    ("Lind, E.; Park, A.P. Reading Intents in Phones. In Proceedings of the 9th International Conference on Mobile "
+     "Systems; ACM: New York, NY, USA, 2011; pp. 239–252.", "ACM", None),
+    ("Lind, E.; Park, A.P. Reading Intents in Phones. In Proceedings of the 2010 IEEE Second International Conference "
+     "on Social Computing; August 2010; pp. 944–951.", "", 8),
+])
+def test_the_imprint_after_a_books_semicolon_is_no_part_of_its_name(text: str, publisher: str, month: int | None
+                                                                     ) -> None:
+    ref = parse_reference(text)
+    assert ref.container.startswith("Proceedings of the") and not ref.container.endswith(("ACM", "August"))
+    assert ref.publisher == publisher
+    assert ref.month == month

@@ -112,7 +112,12 @@ from .relabel_quoted import (
     title_before_in_quoted_name,
     title_to_its_quote,
 )
-from .relabel_series import kind_opening_container, series_closing_container, site_in_access_phrase
+from .relabel_series import (
+    imprint_after_books_semicolon,
+    kind_opening_container,
+    series_closing_container,
+    site_in_access_phrase,
+)
 from .relabel_spans import (
     SENTENCE_END,
     container_after_in,
@@ -580,6 +585,7 @@ _RULES = (
     _rule(kind_opening_container, "", _SPAN),
     _rule(series_closing_container, "", _SPAN),
     _rule(site_in_access_phrase, "url", unless=_SPAN, marks=("website:",)),
+    _rule(imprint_after_books_semicolon, "", _SPAN, "location date", marks=(";",)),
     _rule(publisher_before_article_pages, marks=(":",)),
     _rule(place_before_imprint_colon, marks=(":",)),
     _rule(pages_in_parenthesis, marks=("(",)),

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
+from .relabel_journal import date_word
 from .tagger import Tagged
 
 _SPAN = ("container", "journal")
@@ -108,3 +109,28 @@ def site_in_access_phrase(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             return tagged
         return [t._replace(label="container") if f < j < k else t for j, t in enumerate(tagged)]
     return tagged
+
+
+#: the most words of a publisher's name after the book's semicolon
+_PUBLISHER_RUN = 6
+
+
+def imprint_after_books_semicolon(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words after the last semicolon of a book's span, closed by a colon right before the place the model read,
+    are the publisher's, and a month alone there before the date is the date's: MDPI's and ACS's "In Proceedings of
+    …; ACM: New York, NY, USA, 2011; pp. 627–638." and "In Proceedings of …; August 2010;" (the model ran the book's
+    name on over them; a name of a book holds no semicolon)."""
+    out = list(tagged)
+    words = [t.token.text for t in tagged]
+    for end, t in enumerate(tagged):
+        if t.label not in _SPAN or end + 1 == len(tagged) or tagged[end + 1].label == t.label:
+            continue
+        semi = next((k for k in range(end - 1, max(end - _PUBLISHER_RUN, 0) - 1, -1) if words[k].endswith(";")), None)
+        if semi is None or tagged[semi].label != t.label or any(x.label != t.label for x in tagged[semi:end + 1]):
+            continue
+        after = tagged[end + 1].label
+        if after == "location" and words[end].endswith(":") and words[semi + 1][:1].isupper():
+            out[semi + 1:end + 1] = [x._replace(label="publisher") for x in tagged[semi + 1:end + 1]]
+        elif after == "date" and semi + 1 == end and date_word(words[end]) and not F.DIGIT.search(words[end]):
+            out[end] = tagged[end]._replace(label="date")
+    return out
