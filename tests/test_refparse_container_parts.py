@@ -73,3 +73,9 @@ def test_the_imprint_after_a_books_semicolon_is_no_part_of_its_name(text: str, p
     assert ref.container.startswith("Proceedings of the") and not ref.container.endswith(("ACM", "August"))
     assert ref.publisher == publisher
     assert ref.month == month
+
+
+def test_the_names_opening_a_book_before_a_cura_di_are_the_editors() -> None:
+    ref = parse_reference("Lorenzi, Clara (a cura di), Atlante delle architetture rurali, Oxford University Press, 2011.")
+    assert [p.family for p in ref.editors] == ["Lorenzi"] and not ref.authors
+    assert ref.title == "Atlante delle architetture rurali"

@@ -29,7 +29,7 @@ from .relabel_books import (
     title_run_into_container,
     work_cited_in_title,
 )
-from .relabel_cura import editors_before_a_cura_di
+from .relabel_cura import editors_before_a_cura_di, editors_opening_with_a_cura_di
 from .relabel_journal import (
     date_closing_container,
     journal_before_date,
@@ -500,6 +500,7 @@ _RULES = (
     _rule(role_after_names, "title", "author editor", marks=("(",)),
     _rule(editors_after_a_cura_di, "", "title container", marks=("cura",)),
     _rule(editors_before_a_cura_di, "title", marks=("cura",)),
+    _rule(editors_opening_with_a_cura_di, "title", marks=("cura",)),
     _rule(_role_after_title, "title"),
     _rule(editors_read_as_container, "editor", _SPAN),
     _rule(book_after_editors_role, "editor", unless=_SPAN),
