@@ -123,7 +123,7 @@ def year_of(text: str) -> str:
 def name_words(text: str) -> Counter[str]:
     """Words of a raw author string longer than one letter, minus connectives."""
     words = re.split(r"[\s,;.&]+", unicodedata.normalize("NFKC", text or "").casefold())
-    skip = {"and", "et", "al", "eds", "ed", "by", "edited", "others", "und", "hrsg", "dir"}
+    skip = {"and", "et", "al", "eds", "ed", "by", "edited", "others", "und", "hrsg", "dir", "cura", "di"}  # "(a cura di)"
     return Counter(w for w in (norm(x) for x in words) if len(w) > 1 and w not in skip)
 
 

@@ -216,3 +216,28 @@ def test_every_listed_style_is_installed():
         pytest.skip(str(exc))
     listed = synth.TRAIN_STYLES + synth.HELD_STYLES + synth.DEV_STYLES + synth.DEV_STYLES_2 + synth.DEV_STYLES_3
     assert [style for style, _ in listed if not (folder / f"{style}.csl").is_file()] == []
+
+
+def test_the_access_phrases_from_and_the_sites_website_are_the_note_not_the_site() -> None:
+    seen = WEB | {"accessed": {"date-parts": [[2021, 5, 3]]}}
+    rendered = (f"{_wrap('author', 'Palmer')}, M. (2006, November 14). {_wrap('title', 'Data is the new oil')}. "
+                f"Retrieved May 3, 2021, from {_wrap('container', 'Marketing Maestros')} website: "
+                f"{_wrap('url', 'http://example.org/oil.html')}")
+    ref = synth.label_entry(seen, rendered)
+    assert ref is not None
+    assert ref.segments[-4:] == (("note", "Retrieved May 3, 2021, from"), ("container", "Marketing Maestros"),
+                                 ("note", "website:"), ("url", "http://example.org/oil.html"))
+
+
+def test_an_editors_role_of_several_words_is_the_names() -> None:
+    chapter = {"id": "c", "type": "chapter", "title": "Talk menschlich", "container-title": "Talk Show",
+               "author": [{"family": "Höfer", "given": "Werner"}],
+               "editor": [{"family": "Barloewen", "given": "Constantin", "non-dropping-particle": "von"},
+                          {"family": "Brandenberg", "given": "Hans"}], "issued": {"date-parts": [[1975]]}}
+    rendered = (f"{_wrap('author', 'Höfer')}, Werner, «{_wrap('title', 'Talk menschlich')}», Constantin von "
+                f"{_wrap('editor', 'Barloewen')}, Hans {_wrap('editor', 'Brandenberg')} (a cura di), "
+                f"{_wrap('container', 'Talk Show')}, 1975.")
+    ref = synth.label_entry(chapter, rendered)
+    assert ref is not None
+    assert ref.segments[2:4] == (("editor", "Constantin von Barloewen, Hans Brandenberg (a cura di),"),
+                                 ("container", "Talk Show,"))

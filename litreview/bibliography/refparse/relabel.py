@@ -29,6 +29,7 @@ from .relabel_books import (
     title_run_into_container,
     work_cited_in_title,
 )
+from .relabel_cura import editors_before_a_cura_di, editors_opening_with_a_cura_di
 from .relabel_journal import (
     date_closing_container,
     journal_before_date,
@@ -110,6 +111,12 @@ from .relabel_quoted import (
     quoted_name_after_in,
     title_before_in_quoted_name,
     title_to_its_quote,
+)
+from .relabel_series import (
+    imprint_after_books_semicolon,
+    kind_opening_container,
+    series_closing_container,
+    site_in_access_phrase,
 )
 from .relabel_spans import (
     SENTENCE_END,
@@ -499,6 +506,8 @@ _RULES = (
     _rule(_translated_by, "", " ".join(_LOOSE | {"translator"})),
     _rule(role_after_names, "title", "author editor", marks=("(",)),
     _rule(editors_after_a_cura_di, "", "title container", marks=("cura",)),
+    _rule(editors_before_a_cura_di, "title", marks=("cura",)),
+    _rule(editors_opening_with_a_cura_di, "title", marks=("cura",)),
     _rule(_role_after_title, "title"),
     _rule(editors_read_as_container, "editor", _SPAN),
     _rule(book_after_editors_role, "editor", unless=_SPAN),
@@ -581,6 +590,10 @@ _RULES = (
     _rule(range_closing_title, rivals=_NUMBERS),
     _rule(bracket_opening_title, marks=_TITLE_OPENERS),
     _rule(description_closing_title, "title", marks=("[",)),
+    _rule(kind_opening_container, "", _SPAN),
+    _rule(series_closing_container, "", _SPAN),
+    _rule(site_in_access_phrase, "url", unless=_SPAN, marks=("website:",)),
+    _rule(imprint_after_books_semicolon, "", _SPAN, "location date", marks=(";",)),
     _rule(publisher_before_article_pages, marks=(":",)),
     _rule(place_before_imprint_colon, marks=(":",)),
     _rule(pages_in_parenthesis, marks=("(",)),

@@ -92,6 +92,13 @@ _DATED = re.compile(r"(?i)\b(?:" + "|".join(sorted(m for m in MONTHS if len(m) >
 _CONNECTIVES = {"and", "et", "al", "y", "e", "und", "ve", "i", "og", "en", "others"}
 _ROLE = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|dirs|coord|orgs?|trans|transl|trad|tr|éds?|red)\.?\)?[.,:;]*$",
                    re.IGNORECASE)
+#: A role of two or three words after the names ("(a cura di)", "(ed. by)"): the names', no part of the field after it.
+_ROLE_PHRASE = re.compile(r"^\(?(?:a cura d(?:i|el|ella|ei|egli)|hrsg\. v\.|ed\. by)\)?[.,:;]*$", re.IGNORECASE)
+#: "from" after the date of access and before the site's name ("Retrieved May 3, 2021, from Site website: URL"): the
+#: access phrase's, no part of the site's name.
+_FROM = re.compile(r"^(?:from|de|von|em|sur)$", re.IGNORECASE)
+#: The word a style prints between the site's name and its address ("website:"): the link's phrase, anystyle's note.
+_SITE_WORD = re.compile(r"^(?:web\s?site|site)[.:,]*$", re.IGNORECASE)
 _EDITION = re.compile(r"^(?:ed|edn|edition|éd|aufl|auflage|edição|edición)\.?[,;:.)]*$", re.IGNORECASE)
 _NUMBER = re.compile(r"^(?:\[\d+\]|\d+\.?|\(\d+\))$")
 _NO_DATE = re.compile(rf"\[?(?:{NO_DATE_WORDS}|\(no date\))\]?")
@@ -346,8 +353,11 @@ def label_entry(item: dict[str, Any], rendered: str) -> Labelled | None:
     for i in range(len(tags) - 1, -1, -1):  # a connective ("In", "pp.", "vol.") goes with the field after it
         if tags[i] is None and i + 1 < len(tags):
             # "Available at:", "Retrieved from", "URL:" before a link are anystyle's note
-            if tags[i + 1] in ("url", "doi", "note") and _LINK_WORDS.match(words[i][0]):
+            if tags[i + 1] in ("url", "doi", "note") and (_LINK_WORDS.match(words[i][0])
+                                                          or _SITE_WORD.match(words[i][0])):
                 tags[i] = "note"
+            elif i and tags[i - 1] == "note" and tags[i + 1] == "container" and _FROM.match(words[i][0]):
+                tags[i] = "note"  # "Retrieved May 3, 2021, from Site": the access phrase's "from"
             elif _IN.match(words[i][0]) and tags[i + 1] not in _AFTER_IN:
                 return None  # "In: IEEE,": the style's "In" before a container the entry lacks
             else:
@@ -418,10 +428,16 @@ def _names(item: dict[str, Any], words: list[tuple[str, int, int]], tags: list[s
             tags[i] = role
             i -= 1
         i = at[-1] + 1
-        while i < len(words) and tags[i] is None and (_name_like(words[i][0], given, initials)
-                                                      or _ROLE.match(words[i][0])):
-            tags[i] = role
-            i += 1
+        while i < len(words) and tags[i] is None:
+            if phrase := next((k for k in (3, 2) if i + k <= len(words) and all(t is None for t in tags[i:i + k])
+                               and _ROLE_PHRASE.match(" ".join(w for w, _, _ in words[i:i + k]))), 0):
+                tags[i:i + phrase] = [role] * phrase  # "(a cura di)"
+                i += phrase
+            elif _name_like(words[i][0], given, initials) or _ROLE.match(words[i][0]):
+                tags[i] = role
+                i += 1
+            else:
+                break
 
 
 def make(corpus: Path, held: bool = False, styles: Iterable[tuple[str, str]] | None = None,

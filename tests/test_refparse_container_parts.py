@@ -1,0 +1,81 @@
+"""Words around a container's name that are no part of it, or are it: a reference manager's kind of entry before the
+journal, a proceedings' series after the book, an Italian chapter's editors before "(a cura di)", APA's site inside
+"Retrieved …, from Site website: URL"."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.bibliography.refparse import parse_reference
+from litreview.bibliography.refparse.relabel_series import kind_opening_container, series_closing_container
+from litreview.bibliography.refparse.rules import normalise
+from litreview.bibliography.refparse.tagger import tag
+
+
+@pytest.mark.parametrize(("text", "container"), [
+    ("Moreau, L. C. (2014). A general statistic for estimating signal from shape data [Journal Article]. Syst Biol, "
+     "63(5), 685–697. https://doi.org/10.1093/sysbio/syu999", "Syst Biol"),
+    ("Moreau, Lise, «A general statistic for estimating signal from shape data», Journal Article, Evolution, vol. 63, "
+     "fasc. 5, 2014, pp. 685–697.", "Evolution"),
+])
+def test_a_kind_of_entry_opening_the_journal_is_no_part_of_its_name(text: str, container: str) -> None:
+    ref = parse_reference(text)
+    assert ref.container == container
+    assert "Article" not in ref.title
+
+
+@pytest.mark.parametrize(("text", "container"), [
+    ("Varga, Ilona, and Tomas Brandt. 2015. “Tracing Bugs in Large Programs.” Pp. 77–88 in Proceedings of the 37th "
+     "International Conference on Software Engineering, ICSE ’15. New York, NY, USA: ACM.",
+     "Proceedings of the 37th International Conference on Software Engineering"),
+    ("Varga, Ilona, and Tomas Brandt. 2010. “Tactile Maps for Everyone.” Pp. 534–40 in Computers Helping People with "
+     "Special Needs, Lecture Notes in Computer Science, edited by K. Lamm. Berlin: Springer.",
+     "Computers Helping People with Special Needs"),
+])
+def test_a_series_after_a_books_comma_is_no_part_of_its_name(text: str, container: str) -> None:
+    assert parse_reference(text).container.rstrip(",") == container
+
+
+def test_an_acronym_and_year_after_a_name_that_is_no_conferences_stays_the_names() -> None:
+    text = "Varga, I. 2015. “Tracing Bugs.” Pp. 77–88 in Studies of Software, SIGSOFT 2015. New York: ACM."
+    tagged = tag(normalise(text))
+    spanned = [t._replace(label="container") if 7 <= k <= 12 else t for k, t in enumerate(tagged)]
+    assert series_closing_container(spanned) == spanned
+    assert kind_opening_container(spanned) == spanned
+
+
+def test_the_names_before_a_cura_di_are_the_editors_and_the_book_follows_the_role() -> None:
+    ref = parse_reference("Ferraro, Anna, «Der Kontext der Sendung», Paolo Weiss, Marta Lenz (a cura di), Talk "
+                          "und Medien, 129–137, Carl Hanser Verlag, 1975.")
+    assert ref.title == "Der Kontext der Sendung"
+    assert [p.family for p in ref.editors] == ["Weiss", "Lenz"]
+    assert ref.container == "Talk und Medien"
+    assert ref.pages == "129–137"
+    assert ref.publisher == "Carl Hanser Verlag"
+
+
+def test_the_site_between_from_and_website_is_the_container() -> None:
+    ref = parse_reference("Keller, D. (2012, July 24). Zu viele Talkshows. Retrieved June 10, 2022, from Der "
+                          "Beobachter website: http://example.org/keller/zu-viele-talkshows")
+    assert ref.container == "Der Beobachter"
+    assert ref.title == "Zu viele Talkshows"
+
+
+@pytest.mark.parametrize(("text", "publisher", "month"), [
+    ("Lind, E.; Park, A.P. Reading Intents in Phones. In Proceedings of the 9th International Conference on Mobile "
+     "Systems; ACM: New York, NY, USA, 2011; pp. 239–252.", "ACM", None),
+    ("Lind, E.; Park, A.P. Reading Intents in Phones. In Proceedings of the 2010 IEEE Second International Conference "
+     "on Social Computing; August 2010; pp. 944–951.", "", 8),
+])
+def test_the_imprint_after_a_books_semicolon_is_no_part_of_its_name(text: str, publisher: str, month: int | None
+                                                                     ) -> None:
+    ref = parse_reference(text)
+    assert ref.container.startswith("Proceedings of the") and not ref.container.endswith(("ACM", "August"))
+    assert ref.publisher == publisher
+    assert ref.month == month
+
+
+def test_the_names_opening_a_book_before_a_cura_di_are_the_editors() -> None:
+    ref = parse_reference("Lorenzi, Clara (a cura di), Atlante delle architetture rurali, Oxford University Press, 2011.")
+    assert [p.family for p in ref.editors] == ["Lorenzi"] and not ref.authors
+    assert ref.title == "Atlante delle architetture rurali"
