@@ -7,7 +7,7 @@ Usage:
   --json FILE       the figures as JSON
 
 The bibliography files of each folder are those ``wild_bibliographies.bibliography_files`` reads (a
-manuscript folder's SOURCES.tsv, else every BibTeX/CSL file under it). Each file is rendered by pandoc
+manuscript folder's SOURCES.tsv), else every BibTeX/CSL file under it. Each file is rendered by pandoc
 (``pandoc --citeproc`` with every entry cited, the CSL repository's chicago-notes-bibliography style and
 ``lang``; the style's "———" for an author repeated from the entry before is switched off, since the site prints
 each entry alone) and by litreview (``render.citation``); an entry matches when both texts are the same once
@@ -107,11 +107,11 @@ def our_entries(bib: Path, lang: str) -> dict[str, str] | None:
 
 
 def measure(folder: Path, pandoc: str, csl: Path, lang: str, work: Path, show: int) -> dict:
-    from bench.wild_bibliographies import bibliography_files
+    from bench.wild_bibliographies import bibliography_files, files_of
 
     figures = {"files": 0, "refused": 0, "entries": 0, "matched": 0, "unpaired": 0}
     shown = 0
-    for bib in bibliography_files(folder):
+    for bib in bibliography_files(folder) or files_of(folder, "all"):  # a folder of bibliographies: its files
         figures["files"] += 1
         theirs, ours = pandoc_entries(pandoc, bib, csl, lang, work), our_entries(bib, lang)
         if theirs is None or ours is None:

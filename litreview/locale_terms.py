@@ -100,7 +100,7 @@ def quote_marks(openers: Iterable[str]) -> str:
 CITATION_TERMS: dict[str, dict[str, str]] = {
     "en": {"edition": "{n}{ordinal} ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "n.d.", "ed.": "ed.", "eds.": "eds.", "edited by": "edited by",
            "translated by": "translated by", "accessed": "accessed", "In": "In", "vol.": "vol.", "no.": "no.",
-           "No.": "No.", "“": "“", "”": "”", "punctuation-in-quote": "yes",
+           "No.": "No.", "“": "“", "”": "”", "punctuation-in-quote": "yes", "title-case": "yes",
            "months": "January February March April May June July August September October November December",
            "month-year": "{month} {year}", "date": "{month} {day}, {year}"},
     "de": {"edition": "{n}. Aufl.", "–": "\u2013", "et al.": "u. a.", "n.d.": "o. J.", "ed.": "Hrsg.", "eds.": "Hrsg.", "edited by": "herausgegeben von",
@@ -138,7 +138,8 @@ CITATION_TERMS: dict[str, dict[str, str]] = {
 pandoc's Chicago styles (de-DE "u. a.", "o. J.", "Hrsg.", "herausgegeben von", "Bd.", "Nr.", „…“, "20. August 2019";
 es-ES "En", "n.º", «…», "agosto de 2019"), by language, or by language and region where they differ (pt is pandoc's
 pt-PT; pt-BR its own); "and" is ``AND_TERMS``' first word. A title's quotation marks are the terms "“" and "”", with
-the full stop after it inside them where "punctuation-in-quote" is "yes" (English only); "months" are the month
+the full stop after it inside them where "punctuation-in-quote" is "yes" (English only); titles in title case where
+"title-case" is "yes" (English only: citeproc leaves other languages' titles as written); "months" are the month
 names, "month-year" and "date" how a date is written; "edition" a numbered edition ("edition-1" the first where it
 differs: fr "1ʳᵉ éd."), "–" the dash of a page range (fr a non-breaking hyphen, es a hyphen). A language not here
 prints English. Each no-date word is one
