@@ -116,21 +116,22 @@ CITATION_TERMS: dict[str, dict[str, str]] = {
     "fr": {"edition": "{n}\u1d49 éd.", "edition-1": "1\u02b3\u1d49 éd.", "–": "\u2011", "et al.": "et al.", "n.d.": "s. d.", "ed.": "éd.", "eds.": "éd.", "edited by": "édité par",
            "translated by": "traduit par", "accessed": "consulté le", "In": "In", "vol.": "vol.", "no.": "nᵒ",
            "No.": "No.", "“": "« ", "”": " »", "punctuation-in-quote": "",
+           "phdthesis": "Thèse de doctorat", "mastersthesis": "Mémoire de master",
            "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
            "month-year": "{month} {year}", "date": "{day} {month} {year}"},
     "es": {"edition": "{n}.ª ed.", "–": "-", "et al.": "et al.", "n.d.": "s. f.", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
            "translated by": "traducido por", "accessed": "accedido", "In": "En", "vol.": "vol.", "no.": "n.º",
-           "No.": "No.", "“": "«", "”": "»", "punctuation-in-quote": "",
+           "No.": "No.", "“": "«", "”": "»", "punctuation-in-quote": "", "phdthesis": "Tesis doctoral",
            "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
            "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
     "pt": {"edition": "{n}.ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "sem data", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
            "translated by": "traduzido por", "accessed": "acedido", "In": "Em", "vol.": "vol.", "no.": "n.º",
-           "No.": "No.", "“": "«", "”": "»", "punctuation-in-quote": "",
+           "No.": "No.", "“": "«", "”": "»", "punctuation-in-quote": "", "phdthesis": "Tese de doutorado",
            "months": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
            "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
     "pt-BR": {"edition": "{n}º ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s. d.", "ed.": "org.", "eds.": "org.", "edited by": "organizado por",
               "translated by": "traduzido por", "accessed": "acesso em", "In": "Em", "vol.": "v.", "no.": "n.",
-              "No.": "N.", "“": "“", "”": "”", "punctuation-in-quote": "",
+              "No.": "N.", "“": "“", "”": "”", "punctuation-in-quote": "", "phdthesis": "Tese de doutorado",
               "months": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
               "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
 }
@@ -141,7 +142,8 @@ pt-PT; pt-BR its own); "and" is ``AND_TERMS``' first word. A title's quotation m
 the full stop after it inside them where "punctuation-in-quote" is "yes" (English only); titles in title case where
 "title-case" is "yes" (English only: citeproc leaves other languages' titles as written); "months" are the month
 names, "month-year" and "date" how a date is written; "edition" a numbered edition ("edition-1" the first where it
-differs: fr "1ʳᵉ éd."), "–" the dash of a page range (fr a non-breaking hyphen, es a hyphen). A language not here
+differs: fr "1ʳᵉ éd."), "phdthesis" and "mastersthesis" a thesis with no ``type`` (where the locale has the
+term: English else, where pandoc prints the entry type, "Phdthesis"), "–" the dash of a page range (fr a non-breaking hyphen, es a hyphen). A language not here
 prints English. Each no-date word is one
 of ``NO_DATE_TERMS``, each "et al." one the linker reads."""
 

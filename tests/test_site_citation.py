@@ -405,7 +405,7 @@ def test_an_entry_of_which_nothing_is_known_prints_its_key_not_a_blank() -> None
     # empty entry before its "Source page" link, the citation's card an empty reference.
     ref = format_reference(Source(key="pmc:PMC6103790<b>", type="misc"))
     assert ref.text == "pmc:PMC6103790<b>" and ref.html == "pmc:PMC6103790&lt;b&gt;"
-    assert format_reference(Source(key="k", type="misc", title="A title")).text == "A Title."  # pandoc's title case
+    assert format_reference(Source(key="k", type="misc", title="A title")).text == "A Title. n.d."  # as pandoc
 
 
 @pytest.mark.parametrize(("year", "label"), [
@@ -450,3 +450,17 @@ def test_an_english_entry_prints_in_title_case_with_pandocs_initials_dates_and_a
     assert Citations().reference(bib.sources[0], PLAIN, "de-DE").text == (
         "Tan, Yong, und V. S. Mookerjee. „Comparing uniform and flexible policies: a study of DNA As a Rule in part"
         " I“. Software engineering 31, Nr. 3 (2005): 238–55.")
+
+
+def test_an_article_or_misc_entry_with_no_container_is_a_work_of_its_own() -> None:
+    # pandoc's HTML: "European Commission. <em>Sudan</em>. 2024. <a ...>", "Roe, Ann. <em>Sudan Two</em>. n.d. <a
+    # ...>", "Ciliska, Donna. <em>A Compendium of Tools</em>. n.d."; the page quoted the titles and gave no "n.d."
+    bib = parse_bibliography(
+        "@misc{sudan, title = {Sudan}, author = {European Commission, }, url = {https://x.org/s}, year = {2024}}\n"
+        "@misc{nod, title = {Sudan Two}, author = {Roe, Ann}, url = {https://x.org/s}}\n"
+        "@article{ciliska, title = {A Compendium of Tools}, author = {Ciliska, Donna}}", "refs.bib")
+    assert [format_reference(s).html for s in bib.sources] == [
+        'European Commission. <i>Sudan</i>. 2024. <a href="https://x.org/s" rel="noopener noreferrer">'
+        'https://x.org/s</a>.',
+        'Roe, Ann. <i>Sudan Two</i>. n.d. <a href="https://x.org/s" rel="noopener noreferrer">https://x.org/s</a>.',
+        "Ciliska, Donna. <i>A Compendium of Tools</i>. n.d."]

@@ -175,7 +175,8 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
         out.add(_end(names))
         out.add(" ")
     title = _cased(source, one_line(title_with_addon(source)), terms, "title")
-    italic_title = kind in _ITALIC_TYPES or (kind == "misc" and not (source.container or source.url))
+    # pandoc prints an article or a misc entry with no container as a work of its own: its title in italics
+    italic_title = kind in _ITALIC_TYPES or (kind in ("misc", "article") and not source.container)
     if kind in LEGAL_TYPES and not names and title:
         _legal(out, source, title)
         _links(out, source, terms)
@@ -204,8 +205,9 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
 
 
 # English words citeproc leaves in lower case within a title (CSL's list, with "about" and name particles)
-_STOP_WORDS = frozenset("a an and as at but by down for from in into nor of on onto or over so the till to up via with "
-                        "yet about van von de d l".split())
+_STOP_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of",
+                         "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet", "about",
+                         "van", "von", "de", "d", "l"})
 # A title's pieces as citeproc splits them for its title case: runs of letters and digits, runs of white space, and
 # each other character alone
 _CASE_CHUNK = re.compile(r"[^\W_]+|\s+|.", re.S)
@@ -223,7 +225,7 @@ def _english(s: Source) -> bool:
 
 def _protected(raw: str) -> set[str]:
     """The words a BibTeX value keeps as written, in braces ("{DNA}", "{I}"): citeproc leaves their case alone."""
-    return {w for group in re.findall(r"\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
+    return {w for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
 
 
 def _cased(s: Source, text: str, terms: dict[str, str], field: str = "") -> str:
@@ -231,7 +233,7 @@ def _cased(s: Source, text: str, terms: dict[str, str], field: str = "") -> str:
     an English entry's titles in Chicago when the document is in English (``terms``' "title-case"): each word in
     lower case capitalised but a stop word or a single letter within it, a word with capitals in it as written. A
     BibTeX title is first read in sentence case as pandoc reads it ("Maintenance As a Function" is "Maintenance
-    as a Function"; "Part I" is "Part i"), its words in braces kept."""
+    as a Function"; "Part I" is "Part i"); its words in braces are printed as written."""
     if not text or not terms.get("title-case") or not _english(s):
         return text
     bibtex = not (s.file or "").lower().endswith(CSL_SUFFIXES)
@@ -247,7 +249,7 @@ def _cased(s: Source, text: str, terms: dict[str, str], field: str = "") -> str:
         if chunk.isalnum():
             if i == last_word and state == "word-end":
                 state = "last"
-            out.append(_title_word(chunk, state, sentence_case and chunk not in keep))
+            out.append(chunk if chunk in keep else _title_word(chunk, state, sentence_case))
         else:
             out.append(chunk)
         end = chunk[-1]
@@ -359,6 +361,8 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
     if number:
         out.add(f", {terms['no.']} {number}" if said or volume else f" {terms['no.']} {number}")
     date = _date(s, terms, full=not (volume and number))  # the month only where volume or issue is missing
+    if not (date or s.container or volume or number):  # a work of its own (``italic_title``): pandoc's "n.d."
+        date = terms["n.d."]
     if volume or number:
         out.add(f" ({date})" if date else "")
         out.add(f": {_pages(s, terms)}" if s.pages else "")
@@ -367,7 +371,7 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
             if part:
                 out.add(f", {part}" if said else f" {part}")
                 said = True
-    out.add(".")
+    out.add("" if out.ends_with(".") else ".")
 
 
 def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
@@ -402,7 +406,7 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         out.add(f" {edition}")
         out.add("" if out.ends_with(".") else ".")
     if kind in _THESIS:
-        out.add(f" {one_line(field_text(s, 'type')) or _THESIS[kind]}")
+        out.add(f" {one_line(field_text(s, 'type')) or terms.get(kind, _THESIS[kind])}")
         school = one_line(s.publisher)
         out.add(f", {school}" if school else "")
         date = _date(s)
@@ -420,19 +424,23 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         out.add(f" {series}")
         out.add("" if out.ends_with(".") else ".")
     web = kind in _WEB_TYPES or (kind == "misc" and bool(s.url))
+    undated = terms["n.d."] if kind == "misc" and out.text else ""  # pandoc's, after a misc entry's title
     container = _cased(s, one_line(s.container), terms)
     if web or (kind == "misc" and container):
-        date = _date(s, terms, full=True)
+        date = _date(s, terms, full=True) or undated
         parts = [p for p in (container, one_line(s.publisher) if not container else "", date) if p]
         if parts:
-            out.add(" " + ", ".join(parts) + ".")
+            out.add(" " + ", ".join(parts))
+            out.add("" if out.ends_with(".") else ".")
         return
     publication = _publication(s)
-    date = _date(s)
+    date = _date(s) or undated
     if publication:
-        out.add(f" {publication}" + (f", {date}." if date else "."))
+        out.add(f" {publication}" + (f", {date}" if date else ""))
+        out.add("" if out.ends_with(".") else ".")
     elif date:
-        out.add(f" {date}.")
+        out.add(f" {date}")
+        out.add("" if out.ends_with(".") else ".")
 
 
 def _series(s: Source) -> str:
