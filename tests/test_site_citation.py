@@ -464,3 +464,15 @@ def test_an_article_or_misc_entry_with_no_container_is_a_work_of_its_own() -> No
         'https://x.org/s</a>.',
         'Roe, Ann. <i>Sudan Two</i>. n.d. <a href="https://x.org/s" rel="noopener noreferrer">https://x.org/s</a>.',
         "Ciliska, Donna. <i>A Compendium of Tools</i>. n.d."]
+
+
+def test_a_chapter_prints_the_books_edition_before_its_editors_and_a_bracketed_word_in_title_case() -> None:
+    # pandoc's own: "In The Big Book, 2nd ed., edited by Harry Hill."; the page printed "edited by Harry Hill, 2nd
+    # ed." and "(transformation or Not)"
+    bib = parse_bibliography(
+        "@incollection{ch, author={Roe, Ann}, editor={Hill, Harry}, title={Categorical data analysis: away from"
+        " {ANOVAs} (transformation or not)}, booktitle={The big book}, edition={2}, series={Series}, number={9},"
+        " publisher={Pub}, year={2001}}", "refs.bib")
+    assert format_reference(bib.sources[0]).text == (
+        "Roe, Ann. “Categorical Data Analysis: Away from ANOVAs (Transformation or Not).” In The Big Book, 2nd ed.,"
+        " edited by Harry Hill. Series 9. Pub, 2001.")

@@ -211,6 +211,7 @@ _STOP_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "down", "for
 # A title's pieces as citeproc splits them for its title case: runs of letters and digits, runs of white space, and
 # each other character alone
 _CASE_CHUNK = re.compile(r"[^\W_]+|\s+|.", re.S)
+_OPENING = frozenset("([{“‘\"'«")
 _WORD_BREAKS = frozenset(" -/\u2013\u2014")
 _ENGLISH_LANGIDS = frozenset({"english", "american", "british", "usenglish", "ukenglish", "canadian", "australian",
                               "newzealand"})
@@ -253,6 +254,8 @@ def _cased(s: Source, text: str, terms: dict[str, str], field: str = "") -> str:
         else:
             out.append(chunk)
         end = chunk[-1]
+        if chunk in _OPENING and state in ("start", "sentence", "word-end"):
+            continue  # "(transformation" and "“the" are capitalised as the word they open
         if end in ".?!:":
             state = "sentence-end"
         elif end.isalnum():
@@ -375,17 +378,17 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
 
 
 def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
-    """ "In *Book*, vol. 2, edited by Harry Hill, 2nd ed. Series 9. Publisher, 2001.": no page range, as CMOS 18
+    """ "In *Book*, vol. 2, 2nd ed., edited by Harry Hill. Series 9. Publisher, 2001.": no page range, as CMOS 18
     and pandoc print a chapter in a bibliography."""
     if s.container:
         out.add(f" {terms['In']} ")
         out.add(_cased(s, one_line(container_with_addon(s)), terms), italic=True)
     if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
         out.add(f", {terms['vol.']} {one_line(s.volume)}")
-    if s.authors and s.editors:
-        out.add(f", {terms['edited by']} " + _name_list(s.editors, terms, invert_first=False))
     if edition := _edition(one_line(field_text(s, "edition")), terms):
         out.add(f", {edition}")
+    if s.authors and s.editors:
+        out.add(f", {terms['edited by']} " + _name_list(s.editors, terms, invert_first=False))
     if series := _series(s):
         out.add(f". {series}")
     publication = _publication(s)
