@@ -476,3 +476,23 @@ def test_a_chapter_prints_the_books_edition_before_its_editors_and_a_bracketed_w
     assert format_reference(bib.sources[0]).text == (
         "Roe, Ann. “Categorical Data Analysis: Away from ANOVAs (Transformation or Not).” In The Big Book, 2nd ed.,"
         " edited by Harry Hill. Series 9. Pub, 2001.")
+
+
+def test_a_title_kept_as_written_or_of_another_language_is_not_title_cased(tmp_path) -> None:
+    # pandoc's own: a BibTeX title all in braces, or with a non-English langid, as written (its `language` field is
+    # not the entry's language); a CSL item's "language": "English" is no language tag (citeproc: only "en...")
+    from litreview.bibliography.load import load_bibliography
+
+    bib = parse_bibliography(
+        "@article{a, author={Roe, Ann}, title={{Aspectos de usu{\\'a}rios}}, journal={J}, year={2001}}\n"
+        "@article{b, author={Roe, Ann}, title={aspectos de usabilidade}, journal={J}, year={2001}, langid={portuguese}}\n"
+        "@article{c, author={Roe, Ann}, title={aspectos de usabilidade}, journal={J}, year={2001}, language={portuguese}}",
+        "refs.bib")
+    assert [format_reference(s).text.split("“")[1].split("”")[0] for s in bib.sources] == [
+        "Aspectos de usuários.", "aspectos de usabilidade.", "Aspectos de Usabilidade."]
+    path = tmp_path / "refs.json"
+    path.write_text('[{"id": "g", "type": "article-journal", "title": "How a microbe becomes a pandemic",'
+                    ' "language": "English"}, {"id": "h", "type": "article-journal", "title": "How a microbe'
+                    ' becomes a pandemic", "language": "en-GB"}]', encoding="utf-8")
+    assert [format_reference(s).text for s in load_bibliography(path).sources] == [
+        "How a microbe becomes a pandemic. n.d.", "How a Microbe Becomes a Pandemic. n.d."]

@@ -217,11 +217,25 @@ _ENGLISH_LANGIDS = frozenset({"english", "american", "british", "usenglish", "uk
                               "newzealand"})
 
 
-def _english(s: Source) -> bool:
-    """Whether citeproc reads the entry as English: no language given (``langid``, ``language``,
-    ``hyphenation``), or an English one ("english", "en-GB")."""
-    lang = one_line(field_text(s, "langid") or field_text(s, "language") or field_text(s, "hyphenation")).lower()
-    return not lang or lang in _ENGLISH_LANGIDS or lang == "en" or lang.startswith(("en-", "en_"))
+def _english(s: Source, bibtex: bool) -> bool:
+    """Whether citeproc reads the entry as English: no language given, or an English one (BibTeX's ``langid`` or
+    ``hyphenation`` as pandoc reads them: "english", "british", "en-GB"; CSL's ``language``: "en", "en-US", not
+    "English")."""
+    lang = one_line(field_text(s, "langid") or field_text(s, "hyphenation") if bibtex else s.field("language")).lower()
+    return not lang or lang == "en" or lang.startswith("en-") or (bibtex and lang in _ENGLISH_LANGIDS)
+
+
+def _braced_whole(raw: str) -> bool:
+    """Whether a BibTeX value is one group in braces, all of it kept as written ("{A {\\'e}tude}")."""
+    raw = raw.strip()
+    if not raw.startswith("{"):
+        return False
+    depth = 0
+    for i, c in enumerate(raw):
+        depth += {"{": 1, "}": -1}.get(c, 0)
+        if depth == 0:
+            return i == len(raw) - 1
+    return False
 
 
 def _protected(raw: str) -> set[str]:
@@ -235,10 +249,12 @@ def _cased(s: Source, text: str, terms: dict[str, str], field: str = "") -> str:
     lower case capitalised but a stop word or a single letter within it, a word with capitals in it as written. A
     BibTeX title is first read in sentence case as pandoc reads it ("Maintenance As a Function" is "Maintenance
     as a Function"; "Part I" is "Part i"); its words in braces are printed as written."""
-    if not text or not terms.get("title-case") or not _english(s):
-        return text
     bibtex = not (s.file or "").lower().endswith(CSL_SUFFIXES)
+    if not text or not terms.get("title-case") or not _english(s, bibtex):
+        return text
     raw = s.field(field or "booktitle")  # pandoc reads a title or book title in sentence case, not a journal's
+    if bibtex and _braced_whole(raw):  # "{{A title as written}}"
+        return text
     sentence_case = bibtex and bool(raw)
     keep = _protected(raw)
     chunks = _CASE_CHUNK.findall(text)
