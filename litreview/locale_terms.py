@@ -100,7 +100,7 @@ def quote_marks(openers: Iterable[str]) -> str:
 CITATION_TERMS: dict[str, dict[str, str]] = {
     "en": {"edition": "{n}{ordinal} ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "n.d.", "ed.": "ed.", "eds.": "eds.", "edited by": "edited by",
            "translated by": "translated by", "accessed": "accessed", "In": "In", "vol.": "vol.", "no.": "no.",
-           "No.": "No.", "“": "“", "”": "”", "punctuation-in-quote": "yes",
+           "No.": "No.", "“": "“", "”": "”", "punctuation-in-quote": "yes", "title-case": "yes",
            "months": "January February March April May June July August September October November December",
            "month-year": "{month} {year}", "date": "{month} {day}, {year}"},
     "de": {"edition": "{n}. Aufl.", "–": "\u2013", "et al.": "u. a.", "n.d.": "o. J.", "ed.": "Hrsg.", "eds.": "Hrsg.", "edited by": "herausgegeben von",
@@ -116,21 +116,22 @@ CITATION_TERMS: dict[str, dict[str, str]] = {
     "fr": {"edition": "{n}\u1d49 éd.", "edition-1": "1\u02b3\u1d49 éd.", "–": "\u2011", "et al.": "et al.", "n.d.": "s. d.", "ed.": "éd.", "eds.": "éd.", "edited by": "édité par",
            "translated by": "traduit par", "accessed": "consulté le", "In": "In", "vol.": "vol.", "no.": "nᵒ",
            "No.": "No.", "“": "« ", "”": " »", "punctuation-in-quote": "",
+           "phdthesis": "Thèse de doctorat", "mastersthesis": "Mémoire de master",
            "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
            "month-year": "{month} {year}", "date": "{day} {month} {year}"},
     "es": {"edition": "{n}.ª ed.", "–": "-", "et al.": "et al.", "n.d.": "s. f.", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
            "translated by": "traducido por", "accessed": "accedido", "In": "En", "vol.": "vol.", "no.": "n.º",
-           "No.": "No.", "“": "«", "”": "»", "punctuation-in-quote": "",
+           "No.": "No.", "“": "«", "”": "»", "punctuation-in-quote": "", "phdthesis": "Tesis doctoral",
            "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
            "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
     "pt": {"edition": "{n}.ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "sem data", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
            "translated by": "traduzido por", "accessed": "acedido", "In": "Em", "vol.": "vol.", "no.": "n.º",
-           "No.": "No.", "“": "«", "”": "»", "punctuation-in-quote": "",
+           "No.": "No.", "“": "«", "”": "»", "punctuation-in-quote": "", "phdthesis": "Tese de doutorado",
            "months": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
            "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
     "pt-BR": {"edition": "{n}º ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s. d.", "ed.": "org.", "eds.": "org.", "edited by": "organizado por",
               "translated by": "traduzido por", "accessed": "acesso em", "In": "Em", "vol.": "v.", "no.": "n.",
-              "No.": "N.", "“": "“", "”": "”", "punctuation-in-quote": "",
+              "No.": "N.", "“": "“", "”": "”", "punctuation-in-quote": "", "phdthesis": "Tese de doutorado",
               "months": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
               "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
 }
@@ -138,9 +139,11 @@ CITATION_TERMS: dict[str, dict[str, str]] = {
 pandoc's Chicago styles (de-DE "u. a.", "o. J.", "Hrsg.", "herausgegeben von", "Bd.", "Nr.", „…“, "20. August 2019";
 es-ES "En", "n.º", «…», "agosto de 2019"), by language, or by language and region where they differ (pt is pandoc's
 pt-PT; pt-BR its own); "and" is ``AND_TERMS``' first word. A title's quotation marks are the terms "“" and "”", with
-the full stop after it inside them where "punctuation-in-quote" is "yes" (English only); "months" are the month
+the full stop after it inside them where "punctuation-in-quote" is "yes" (English only); titles in title case where
+"title-case" is "yes" (English only: citeproc leaves other languages' titles as written); "months" are the month
 names, "month-year" and "date" how a date is written; "edition" a numbered edition ("edition-1" the first where it
-differs: fr "1ʳᵉ éd."), "–" the dash of a page range (fr a non-breaking hyphen, es a hyphen). A language not here
+differs: fr "1ʳᵉ éd."), "phdthesis" and "mastersthesis" a thesis with no ``type`` (where the locale has the
+term: English else, where pandoc prints the entry type, "Phdthesis"), "–" the dash of a page range (fr a non-breaking hyphen, es a hyphen). A language not here
 prints English. Each no-date word is one
 of ``NO_DATE_TERMS``, each "et al." one the linker reads."""
 

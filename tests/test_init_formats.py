@@ -378,3 +378,29 @@ def test_a_japanese_essay_gets_a_search_that_segments_its_words(here: Path, monk
     monkeypatch.chdir(english)
     assert main(["init", "en.md"]) == 0
     assert "  - search\n  - litreview\n" in (english / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("beside", ["metadata.yaml", "manual-references.json", ""])
+def test_a_manubot_section_file_sets_up_its_manuscript(
+        here: Path, capsys: pytest.CaptureFixture[str], beside: str) -> None:
+    # Read alone as Markdown, the section's @doi: citations were keys of no bibliography (LR310 errors); Manubot
+    # reads the content/ folder whole, and so does litreview, saying so.
+    (here / "content").mkdir()
+    (here / "content" / "02.introduction.md").write_text("## Intro\n\nShown [@doi:10.1000/xyz1].\n", encoding="utf-8")
+    if beside:
+        (here / "content" / beside).write_text("[]\n" if beside.endswith(".json") else "title: T\n", encoding="utf-8")
+    assert main(["init", "content/02.introduction.md"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "02.introduction.md is one section of a Manubot manuscript" in out and "`litreview init content`" in out
+    assert settings(here)[0] == "content"
+    assert main(["check"]) == 0
+    assert "LR310" not in capsys.readouterr().out
+
+
+def test_a_markdown_file_in_another_content_folder_is_read_as_itself(here: Path) -> None:
+    # A static site's content/ folder: no Manubot metadata, no numbered section citing by identifier
+    bib(here / "refs.bib", "a")
+    (here / "content").mkdir()
+    (here / "content" / "post.md").write_text("---\nbibliography: ../refs.bib\n---\n\nCited [@a].\n", encoding="utf-8")
+    assert main(["init", "content/post.md"]) == 0
+    assert settings(here)[0] == "content/post.md"

@@ -79,8 +79,9 @@ SOURCES = {s.key: s for s in parse_bibliography(BIB, "x.bib").sources}
                                  "Relations.” In Intelligence Theory, edited by Peter Gill, Stephen Marrin, "
                                  "and Mark Phythian. Routledge, 2008. "
                                  "https://doi.org/10.4324/9780203892992.ch4."),
-    # (pandoc: "LII / Legal Information Institute. “U.s. Code: ...”", its publisher as its author)
-    ("uscode10", "“U.S. Code: Title 10 – ARMED FORCES.” LII / Legal Information Institute. "
+    # (pandoc: "LII / Legal Information Institute. “U.s. Code: ...”", its publisher as its author; its title case
+    # reads the "S" after a full stop as a one-letter word in sentence case, as here)
+    ("uscode10", "“U.s. Code: Title 10 – ARMED FORCES.” LII / Legal Information Institute. "
                  "Accessed December 3, 2018. https://www.law.cornell.edu/uscode/text/10."),
     ("rossignol2003joint", "Rossignol, Michel. “The Joint Strike Fighter Project.” Parliament of Canada, "
                            "February 19, 2003. http://publications.gc.ca/x.htm."),
@@ -103,7 +104,7 @@ def test_reference_html_marks_titles_and_links_the_doi():
 def test_reference_html_escapes_and_never_links_unsafe_urls():
     html = format_reference(SOURCES["evil"]).html
     assert "<script>" not in html and "<b>" not in html and "href" not in html
-    assert "&lt;script&gt;x&lt;/script&gt;" in html
+    assert "&lt;script&gt;x&lt;/" in html  # (its title case capitalises "script" after the "/")
     assert "javascript:alert(1)" in html  # shown as text, for the reader to see what the entry says
 
 
@@ -129,10 +130,17 @@ def test_short_label_of_a_work_without_author_leaves_out_a_dashed_subtitle(title
     assert short_label(Source(key="k", type="online", title=title)) == label
 
 
-def test_more_than_ten_authors_give_seven_and_et_al():
-    people = tuple(Person(family=f"F{i}", given="G") for i in range(11))
+@pytest.mark.parametrize(("count", "names"), [
+    (6, "F0, G., G. F1, G. F2, G. F3, G. F4, and G. F5."),
+    (7, "F0, G., G. F1, G. F2, et al."),
+    (11, "F0, G., G. F1, G. F2, et al."),
+])
+def test_seven_authors_or_more_give_three_and_et_al(count, names):
+    # CMOS 18 and pandoc's chicago-notes-bibliography (et-al-min 7, et-al-use-first 3); a bare initial gets its
+    # full stop ("G" is "G."), as citeproc prints a given name it does not shorten
+    people = tuple(Person(family=f"F{i}", given="G") for i in range(count))
     text = format_reference(Source(key="k", type="book", authors=people, title="T", year=2000)).text
-    assert text == "F0, G, G F1, G F2, G F3, G F4, G F5, G F6, et al. T. 2000."
+    assert text == f"{names} T. 2000."
 
 
 def test_citations_are_formatted_once_per_entry():
@@ -397,7 +405,7 @@ def test_an_entry_of_which_nothing_is_known_prints_its_key_not_a_blank() -> None
     # empty entry before its "Source page" link, the citation's card an empty reference.
     ref = format_reference(Source(key="pmc:PMC6103790<b>", type="misc"))
     assert ref.text == "pmc:PMC6103790<b>" and ref.html == "pmc:PMC6103790&lt;b&gt;"
-    assert format_reference(Source(key="k", type="misc", title="A title")).text == "A title."
+    assert format_reference(Source(key="k", type="misc", title="A title")).text == "A Title. n.d."  # as pandoc
 
 
 @pytest.mark.parametrize(("year", "label"), [
@@ -415,3 +423,76 @@ def test_a_year_that_is_no_date_is_printed_as_written_not_as_no_date(year: str, 
     # the close case: no year at all
     (bare,) = parse_bibliography("@book{ripa, title={Iconologia}, author={Ripa, Cesare}}").sources
     assert short_label(bare, PLAIN) == "Ripa n.d."
+
+
+def test_an_english_entry_prints_in_title_case_with_pandocs_initials_dates_and_apostrophes() -> None:
+    # Each expected string is pandoc's own (`pandoc --citeproc --csl chicago-notes-bibliography.csl -t plain
+    # --wrap=none`, nocite '@*', lang en-US, and de-DE for the last): a title and its container in title case, a
+    # stop word within it in lower case and a word in braces as written; "V.S." as "V. S."; the month left out where
+    # the volume and the issue are given; "'" as "’". A German entry (langid), or a German page, as written.
+    bib = parse_bibliography(
+        "@article{tc, author={Tan, Yong and Mookerjee, V.S.}, title={Comparing uniform and flexible policies: a study"
+        " of {DNA} As a Rule in part I}, journal={Software engineering}, volume={31}, number={3}, month=mar,"
+        " year={2005}, pages={238--255}}\n"
+        "@article{vo, author={Doe, Jorge L}, title={Don't let it distract you}, journal={Applied Sciences},"
+        " volume={11}, month=mar, year={2021}, pages={2904}}\n"
+        "@inproceedings{ip, author={Roe, Ann}, title={Is faster better?}, booktitle={Proceedings of the 10th working"
+        " conference on mining, part I}, series={MSR '13}, year={2013}, pages={183--192}}\n"
+        "@article{de, author={Roe, Ann}, title={Das Wuchern der Rhizome}, journal={Zeitschrift für kritische"
+        " Theorie}, langid={german}, year={2013}, volume={2}}", "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Tan, Yong, and V. S. Mookerjee. “Comparing Uniform and Flexible Policies: A Study of DNA as a Rule in Part"
+        " i.” Software Engineering 31, no. 3 (2005): 238–55.",
+        "Doe, Jorge L. “Don’t Let It Distract You.” Applied Sciences 11 (March 2021): 2904.",
+        "Roe, Ann. “Is Faster Better?” Proceedings of the 10th Working Conference on Mining, Part i, MSR ’13, 2013,"
+        " 183–92.",
+        "Roe, Ann. “Das Wuchern der Rhizome.” Zeitschrift für kritische Theorie 2 (2013)."]
+    assert Citations().reference(bib.sources[0], PLAIN, "de-DE").text == (
+        "Tan, Yong, und V. S. Mookerjee. „Comparing uniform and flexible policies: a study of DNA As a Rule in part"
+        " I“. Software engineering 31, Nr. 3 (2005): 238–55.")
+
+
+def test_an_article_or_misc_entry_with_no_container_is_a_work_of_its_own() -> None:
+    # pandoc's HTML: "European Commission. <em>Sudan</em>. 2024. <a ...>", "Roe, Ann. <em>Sudan Two</em>. n.d. <a
+    # ...>", "Ciliska, Donna. <em>A Compendium of Tools</em>. n.d."; the page quoted the titles and gave no "n.d."
+    bib = parse_bibliography(
+        "@misc{sudan, title = {Sudan}, author = {European Commission, }, url = {https://x.org/s}, year = {2024}}\n"
+        "@misc{nod, title = {Sudan Two}, author = {Roe, Ann}, url = {https://x.org/s}}\n"
+        "@article{ciliska, title = {A Compendium of Tools}, author = {Ciliska, Donna}}", "refs.bib")
+    assert [format_reference(s).html for s in bib.sources] == [
+        'European Commission. <i>Sudan</i>. 2024. <a href="https://x.org/s" rel="noopener noreferrer">'
+        'https://x.org/s</a>.',
+        'Roe, Ann. <i>Sudan Two</i>. n.d. <a href="https://x.org/s" rel="noopener noreferrer">https://x.org/s</a>.',
+        "Ciliska, Donna. <i>A Compendium of Tools</i>. n.d."]
+
+
+def test_a_chapter_prints_the_books_edition_before_its_editors_and_a_bracketed_word_in_title_case() -> None:
+    # pandoc's own: "In The Big Book, 2nd ed., edited by Harry Hill."; the page printed "edited by Harry Hill, 2nd
+    # ed." and "(transformation or Not)"
+    bib = parse_bibliography(
+        "@incollection{ch, author={Roe, Ann}, editor={Hill, Harry}, title={Categorical data analysis: away from"
+        " {ANOVAs} (transformation or not)}, booktitle={The big book}, edition={2}, series={Series}, number={9},"
+        " publisher={Pub}, year={2001}}", "refs.bib")
+    assert format_reference(bib.sources[0]).text == (
+        "Roe, Ann. “Categorical Data Analysis: Away from ANOVAs (Transformation or Not).” In The Big Book, 2nd ed.,"
+        " edited by Harry Hill. Series 9. Pub, 2001.")
+
+
+def test_a_title_kept_as_written_or_of_another_language_is_not_title_cased(tmp_path) -> None:
+    # pandoc's own: a BibTeX title all in braces, or with a non-English langid, as written (its `language` field is
+    # not the entry's language); a CSL item's "language": "English" is no language tag (citeproc: only "en...")
+    from litreview.bibliography.load import load_bibliography
+
+    bib = parse_bibliography(
+        "@article{a, author={Roe, Ann}, title={{Aspectos de usu{\\'a}rios}}, journal={J}, year={2001}}\n"
+        "@article{b, author={Roe, Ann}, title={aspectos de usabilidade}, journal={J}, year={2001}, langid={portuguese}}\n"
+        "@article{c, author={Roe, Ann}, title={aspectos de usabilidade}, journal={J}, year={2001}, language={portuguese}}",
+        "refs.bib")
+    assert [format_reference(s).text.split("“")[1].split("”")[0] for s in bib.sources] == [
+        "Aspectos de usuários.", "aspectos de usabilidade.", "Aspectos de Usabilidade."]
+    path = tmp_path / "refs.json"
+    path.write_text('[{"id": "g", "type": "article-journal", "title": "How a microbe becomes a pandemic",'
+                    ' "language": "English"}, {"id": "h", "type": "article-journal", "title": "How a microbe'
+                    ' becomes a pandemic", "language": "en-GB"}]', encoding="utf-8")
+    assert [format_reference(s).text for s in load_bibliography(path).sources] == [
+        "How a microbe becomes a pandemic. n.d.", "How a Microbe Becomes a Pandemic. n.d."]

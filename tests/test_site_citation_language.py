@@ -130,3 +130,20 @@ def test_reference_words_numbers_dates_and_quotation_marks_as_pandoc_prints_them
     citations = Citations()
     assert [citations.reference(WORD_SOURCES[key], PLAIN, language).text
             for key in ("art", "dec", "chap", "book", "web", "q")] == expected
+
+
+@pytest.mark.parametrize(("language", "phd", "masters"), [
+    # pandoc's words where its locale has them ("Phdthesis" in German and Italian, where it prints the type: ours
+    # stays English)
+    ("fr-FR", "Thèse de doctorat", "Mémoire de master"),
+    ("es-ES", "Tesis doctoral", "Master’s thesis"),
+    ("pt-BR", "Tese de doutorado", "Master’s thesis"),
+    ("pt", "Tese de doutorado", "Master’s thesis"),
+    ("de-DE", "PhD thesis", "Master’s thesis"),
+])
+def test_a_thesis_without_a_type_in_the_document_language(language, phd, masters):
+    bib = parse_bibliography("@phdthesis{th, title={A Thesis}, author={Roe, Ann}, year={2001}, school={MIT}}\n"
+                             "@mastersthesis{mt, title={A Thesis}, author={Roe, Ann}, year={2001}, school={MIT}}",
+                             "t.bib")
+    texts = [Citations().reference(s, PLAIN, language).text for s in bib.sources]
+    assert [t.split(". ", 2)[-1] for t in texts] == [f"{phd}, MIT, 2001.", f"{masters}, MIT, 2001."]

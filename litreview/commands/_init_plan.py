@@ -84,6 +84,10 @@ def _plan_essay(plan: Plan, root: Path, essay: str | None, bib: str | tuple[str,
     refs/claims.yaml recording it, the settings and mkdocs.yml."""
     essay_path = _essay(root, essay)
     essay_text = "" if essay_path.is_dir() else _read(essay_path)
+    if essay and essay_path.is_dir() and not Path(essay).expanduser().is_dir():
+        plan.notes.append(f"{Path(essay).name} is one section of a Manubot manuscript, which Manubot reads whole (the "
+                          f".md files of {_rel(essay_path, root)}/ with their aliases, metadata and manual references): "
+                          f"litreview reviews all its sections, as `litreview init {_rel(essay_path, root)}` does")
     if is_inside(essay_path, root):
         essay_setting = _rel(essay_path, root)
     else:
@@ -150,7 +154,10 @@ def _essay(root: Path, essay: str | None) -> Path:
     if not path.is_file():
         raise InputError("essay not found", path=essay, hint="check the path")
     from ..essay import check_manuscript, load_essay
+    from ..essay.manubot import section_folder
 
+    if (folder := section_folder(path)) is not None:  # read alone, its @doi: citations would be unknown keys
+        return _essay(root, str(folder))
     check_manuscript(path)
     if _is_project(path):
         load_essay(path)  # a book without chapters, or a chapter missing, stops here

@@ -85,6 +85,28 @@ def manual_files(folder: Path) -> list[Path]:
                   if p.is_file() and p.suffix.lower() in MANUAL_SUFFIXES)
 
 
+_SECTION_NAME = re.compile(r"^\d+\..+\.md$", re.I)  # Manubot's numbered sections: "02.introduction.md"
+_PREFIXED_CITE = re.compile(r"@(?:doi|pmid|pmcid|arxiv|isbn|url|wikidata|tag|raw):", re.I)
+
+
+def section_folder(path: Path) -> Path | None:
+    """The Manubot ``content/`` folder of which the .md file ``path`` is a section, or None: a folder named
+    ``content`` with Manubot's ``metadata.yaml`` or manual references in it, or a numbered section
+    ("02.introduction.md") citing by Manubot's prefixes (``@doi:``)."""
+    folder = path.parent
+    if path.suffix.lower() != ".md" or folder.name != "content":
+        return None
+    if (folder / "metadata.yaml").is_file() or manual_files(folder):
+        return folder
+    if _SECTION_NAME.match(path.name):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+        return folder if _PREFIXED_CITE.search(text) else None
+    return None
+
+
 # A line ``standard_id: doi:10.1/x`` of a CSL item's note, or the same in braces (``{:standard_id: doi:10.1/x}``).
 _NOTE_FIELD = re.compile(r"^(?P<key>[A-Z]+|[-_a-z]+): *(?P<value>.+?) *$|\{:(?P<bkey>[A-Z]+|[-_a-z]+): *(?P<bvalue>.+?) *\}",
                          re.M)
