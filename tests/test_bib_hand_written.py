@@ -214,6 +214,9 @@ def test_a_persons_name_in_braces_is_told_with_the_name_to_write(tmp_path: Path,
     ("Doe, Jane and Brain Development Cooperative Group", "Write {{Brain Development Cooperative Group}} in place of "
      "Brain Development Cooperative Group, or delete it if it is an affiliation, not an author (double braces keep a "
      "body's name whole)"),
+    ("Organisation for Economic Cooperation and Development (OECD)", "Write author = {{Organisation for Economic "
+     "Cooperation and Development (OECD)}}, the 'and' a word of the body's name (double braces keep a body's name "
+     "whole)"),
     ("Press, William H.", None), ("William H. Press", None), ("Wei Bank", None), ("{{R Core Team}}", None),
     ("Team, Stan Development", None), ("Block Explorer Definition from Binance Academy", None),
 ])
@@ -225,6 +228,15 @@ def test_a_bodys_name_without_braces_is_told_with_the_braces_to_write(tmp_path: 
                     encoding="utf-8")
     told = [f.hint for f in found(path) if f.code == "LR165"]
     assert told == ([hint] if hint else [])
+
+
+def test_two_bodies_in_one_list_are_told_each() -> None:
+    text = ("@misc{a,\n  author = {World Health Organization and Valve Corporation},\n  title = {T},\n"
+            "  url = {https://example.org},\n  year = {2019},\n}\n")
+    hints = sorted(f.hint for f in check_review(Review(bibliography=parse_bibliography(text, "refs.bib")), Config(),
+                                                now=NOW).findings if f.code == "LR165")
+    assert hints == [f"Write {{{{{name}}}}} in place of {name}, or delete it if it is an affiliation, not an author "
+                     "(double braces keep a body's name whole)" for name in ("Valve Corporation", "World Health Organization")]
 
 
 def test_a_body_read_as_a_person_is_told_once() -> None:

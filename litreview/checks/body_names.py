@@ -91,6 +91,8 @@ def check_body_names(source: Source) -> Iterable[Finding]:
         listed = split_names(value)
         if len(listed) != len(people):
             continue  # (names the list reading dropped or added: other checks' findings)
+        # "Organisation for Economic Cooperation and Development (OECD)": one body, its 'and' read as the list's
+        one_body = len(listed) > 1 and sum(map(reads_as_body, listed)) == 1 and reads_as_body(value)
         for name, person in zip(listed, people, strict=True):
             if not person.family or not reads_as_body(name) or not split_as_person(person):
                 continue  # (no family name: "{, Stan Development Team}", LR149's)
@@ -104,5 +106,9 @@ def check_body_names(source: Source) -> Iterable[Finding]:
             yield entry_finding("LR165", source, f"the {role} {written!r} is a body's name without braces: BibTeX, "
                                 f"biber and pandoc read it as a person, {read}: {effect}",
                                 (f"write {role} = {{{{{_whole(written)}}}}}" if len(listed) == 1 else
+                                 f"write {role} = {{{{{_whole(value)}}}}}, the 'and' a word of the body's name" if
+                                 one_body else
                                  f"write {{{{{_whole(written)}}}}} in place of {written}, or delete it if it is an "
                                  f"affiliation, not an {role}") + " (double braces keep a body's name whole)", field=role)
+            if one_body:
+                break
