@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..bibliography.names import split_names
+from ..bibliography.names import given_name_first, split_names
 from ..bibliography.refparse.lexicon import GIVEN
 from ..bibliography.refparse.names import ORGANISATION_WORDS
 from ..model import Finding, Person, Source
@@ -91,8 +91,10 @@ def check_body_names(source: Source) -> Iterable[Finding]:
         listed = split_names(value)
         if len(listed) != len(people):
             continue  # (names the list reading dropped or added: other checks' findings)
-        # "Organisation for Economic Cooperation and Development (OECD)": one body, its 'and' read as the list's
-        one_body = len(listed) > 1 and sum(map(reads_as_body, listed)) == 1 and reads_as_body(value)
+        # "Organisation for Economic Cooperation and Development (OECD)": one body, its 'and' read as the list's, the
+        # words after it no person ("Beijing Genomics Institute and Zhang Wei" are two)
+        one_body = (len(listed) == 2 and "," not in value and reads_as_body(listed[0]) and not reads_as_body(listed[1])
+                    and not given_name_first(listed[1].split()) and reads_as_body(value))
         for name, person in zip(listed, people, strict=True):
             if not person.family or not reads_as_body(name) or not split_as_person(person):
                 continue  # (no family name: "{, Stan Development Team}", LR149's)
