@@ -205,3 +205,54 @@ def test_a_persons_name_in_braces_is_told_with_the_name_to_write(tmp_path: Path,
                     encoding="utf-8")
     told = [f.hint for f in found(path) if f.code == "LR161"]
     assert told == ([hint] if hint else [])
+
+
+@pytest.mark.parametrize(("author", "hint"), [
+    ("World Health Organization", "Write author = {{World Health Organization}} (double braces keep a body's name whole)"),
+    ("Inc {Free Software Foundation}", "Write author = {{Free Software Foundation, Inc}} (double braces keep a body's "
+                                       "name whole)"),
+    ("Doe, Jane and Brain Development Cooperative Group", "Write {{Brain Development Cooperative Group}} in place of "
+     "Brain Development Cooperative Group, or delete it if it is an affiliation, not an author (double braces keep a "
+     "body's name whole)"),
+    ("Organisation for Economic Cooperation and Development (OECD)", "Write author = {{Organisation for Economic "
+     "Cooperation and Development (OECD)}}, the 'and' a word of the body's name (double braces keep a body's name "
+     "whole)"),
+    ("Beijing Genomics Institute and Zhang Wei", "Write {{Beijing Genomics Institute}} in place of Beijing Genomics "
+     "Institute, or delete it if it is an affiliation, not an author (double braces keep a body's name whole)"),
+    ("Press, William H.", None), ("William H. Press", None), ("Wei Bank", None), ("{{R Core Team}}", None),
+    ("Team, Stan Development", None), ("Block Explorer Definition from Binance Academy", None),
+])
+def test_a_bodys_name_without_braces_is_told_with_the_braces_to_write(tmp_path: Path, author: str,
+                                                                      hint: str | None) -> None:
+    # Read as a person: "Organization, W. H." in the list, "Organization (2014)" in citations.
+    path = tmp_path / "refs.bib"
+    path.write_text(f"@book{{a,\n  author = {{{author}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2014}},\n}}\n",
+                    encoding="utf-8")
+    told = [f.hint for f in found(path) if f.code == "LR165"]
+    assert told == ([hint] if hint else [])
+
+
+def test_two_bodies_in_one_list_are_told_each() -> None:
+    text = ("@misc{a,\n  author = {World Health Organization and Valve Corporation},\n  title = {T},\n"
+            "  url = {https://example.org},\n  year = {2019},\n}\n")
+    hints = sorted(f.hint for f in check_review(Review(bibliography=parse_bibliography(text, "refs.bib")), Config(),
+                                                now=NOW).findings if f.code == "LR165")
+    assert hints == [f"Write {{{{{name}}}}} in place of {name}, or delete it if it is an affiliation, not an author "
+                     "(double braces keep a body's name whole)" for name in ("Valve Corporation", "World Health Organization")]
+
+
+def test_a_body_read_as_a_person_is_told_once() -> None:
+    # "at MIT" read as the family name: LR165 says what is wrong, not LR133's "family name in capitals".
+    text = "@misc{a,\n  author = {Software Design Group at MIT},\n  title = {T},\n  url = {https://example.org},\n  year = {2019},\n}\n"
+    codes = [f.code for f in check_review(Review(bibliography=parse_bibliography(text, "refs.bib")), Config(),
+                                          now=NOW).findings]
+    assert codes == ["LR165"]
+
+
+def test_two_editors_fused_into_one_name_are_told_with_the_list_to_write(tmp_path: Path) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text("@book{a,\n  editor = {Kerstin Hoffmann {Ulrich Sandten}},\n  title = {T},\n  publisher = {P},\n"
+                    "  year = {2014},\n}\n", encoding="utf-8")
+    [told] = [f for f in found(path) if f.code == "LR161"]
+    assert told.hint == ("Write Hoffmann, Kerstin and Sandten, Ulrich, joined by 'and', in place of Kerstin Hoffmann "
+                         "{Ulrich Sandten}")

@@ -1,5 +1,6 @@
 """LR161: an author or editor field written as one brace group that holds several people ("{Lukas Jaeckle, Joachim
-Goll, Manfred Dausmann}"), which BibTeX, biber and pandoc read as one body's name."""
+Goll, Manfred Dausmann}"), which BibTeX, biber and pandoc read as one body's name; a person in braces; two people
+fused into one name ("Kerstin Hoffmann {Ulrich Sandten}")."""
 
 from __future__ import annotations
 
@@ -105,6 +106,13 @@ def check_people_in_braces(source: Source) -> Iterable[Finding]:
                                 field=role)
             continue
         for name in split_names(value) if "{" in value else ():
+            if fused := people_fused(name):
+                written = " and ".join(f"{p.split()[-1]}, {' '.join(p.split()[:-1])}" for p in fused)
+                yield entry_finding("LR161", source, f"the {role} {' '.join(name.split())!r} is two people written as "
+                                    "one name, the second in braces: BibTeX, biber and pandoc read one person whose "
+                                    f"family name is {fused[1]!r}", f"write {written}, joined by 'and', in place of "
+                                    f"{' '.join(name.split())}", field=role)
+                break
             if person := person_in_braces(name):
                 family = person.split()[-1]
                 yield entry_finding("LR161", source, f"the {role} {name.strip()!r} is a person's name in braces: "
@@ -115,6 +123,23 @@ def check_people_in_braces(source: Source) -> Iterable[Finding]:
                                      f"write {family}, {' '.join(person.split()[:-1])} in place of {name.strip()}")
                                     + " (braces keep a body's name whole)", field=role)
                 break
+
+
+_LAST_GROUP = lazy(r"^([^{}]+?)\s+(\{[^{}]+\})$")
+
+
+def people_fused(name: str) -> tuple[str, str] | None:
+    """The two people of one name written as a person and a person in braces ("Kerstin Hoffmann {Ulrich Sandten}",
+    an export's two editors without their 'and'), or None: both given name first, the one in braces a person as
+    ``person_in_braces`` tells (its first word a known given name, which a family name of two words is not:
+    "Maria Jose {Garcia Lopez}")."""
+    match = _LAST_GROUP.match(" ".join(name.split()))
+    if not match or not (second := person_in_braces(match.group(2))):
+        return None
+    first = match.group(1).split()
+    if not given_name_first(first) or any(w.strip(".").casefold() in ORGANISATION_WORDS for w in first):
+        return None
+    return " ".join(first), second
 
 
 def person_in_braces(name: str) -> str:

@@ -241,6 +241,12 @@ _CODES = (
          "and a library or registry look-up by it finds the other book. Chapters (their book's ISBN) and volumes (a "
          "set's) are not reported.",
          "Look up each book's ISBN (on its copyright page, or its library record) and correct the wrong one."),
+    Code("LR165", "body-as-person", "warning",
+         "An author or editor is a body's name written without braces (\"World Health Organization\", \"Modbus "
+         "Organization, Inc\", \"R Core Team\"): BibTeX, biber and pandoc read it as a person, its last word (or the "
+         "part before the comma) as the family name, so citations print \"Organization (2020)\" or \"Team (2020)\", "
+         "lists sort it under that word, and author-date citations written with the whole name do not match it.",
+         "Write the body's name in double braces: author = {{World Health Organization}}."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist: an entry's litreview-suppress field (in the settings file, "
          "suppress, suppress_entries and severity stop with an error at the code's line instead).",

@@ -18,6 +18,7 @@ from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import plural
 from .bib import damaged_entries, entry_finding, folded, parse_iso, plain
+from .body_names import check_body_names
 from .braced_people import check_people_in_braces
 from .doi_expected import check_doi_expected
 from .hints import csl_form, own_name
@@ -78,6 +79,7 @@ def check_style(bib: Bibliography, *, now: datetime, access_max_age_days: int,
         found.extend(check_name_forms(s, partial(given_first, s)))
         found.extend(check_repeated_names(s))
         found.extend(check_people_in_braces(s))
+        found.extend(check_body_names(s))
         found.extend(check_container(s))
         found.extend(check_original_year(s))
         # Without its field each check below finds nothing (most entries): skipped then.

@@ -18,6 +18,7 @@ from ..model import Finding, Person, Source
 from ..registry.compare import initials_compatible, same_surname, surname_key
 from ..text import fold_words
 from .bib import editor_as_publisher, entry_finding
+from .body_names import reads_as_body
 from .hints import csl_form
 
 _LOWER_INITIAL = re.compile(r"(?:^|[\s.\-])([a-z])\.")
@@ -239,6 +240,9 @@ def check_names(source: Source) -> Iterable[Finding]:
             problem = name_problem(person)
             if not problem or person.family == "and":  # "Roe, J. and}": LR104's stray 'and', not a name
                 continue
+            if not csl_form(source) and any(person.family in n and reads_as_body(n)
+                                            for n in names.split_names(source.fields.get(role, ""))):
+                continue  # "Software Design Group at MIT": a body's name without braces, LR165's
             written = person.sort_name()
             if problem == "miscased initials":
                 hint = f"write {Person(person.family, fixed_given(person.given)).sort_name()!r}"

@@ -1,0 +1,116 @@
+"""LR165: a body's name written in an author or editor field without its braces ("World Health Organization",
+"Modbus Organization, Inc", "Software Design Group at MIT"), which BibTeX, biber and pandoc split into a person's
+family and given names: printed, sorted and cited under its last word ("Organization 2020") or its first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..bibliography.names import given_name_first, split_names
+from ..bibliography.refparse.lexicon import GIVEN
+from ..bibliography.refparse.names import ORGANISATION_WORDS
+from ..model import Finding, Person, Source
+from .bib import entry_finding
+from .hints import csl_form
+
+COMPANY_WORDS = frozenset({"inc", "ltd", "llc", "gmbh", "corp", "plc"})
+"""The words that close a company's name ("Mouser Electronics Inc.", "Swiss Academic Software GmbH")."""
+_SURNAMES = frozenset({"press", "bank", "court", "board", "union", "trust", "service", "school", "fund", "library",
+                       "office", "forum", "network", "society", "alliance", "center", "centre", "bureau", "college",
+                       "academy", "museum", "program", "project"})
+"""The words of a body that are people's family names too (William H. Press, Robert Service): a name of two words
+whose body's word is one of these is a person's unless more shows a body."""
+_JOINS = frozenset({"of", "for", "at", "on", "in", "the", "and", "&", "de", "des", "du", "la", "der", "für", "di",
+                    "del"})
+"""The lower-case words a body's name holds ("Church of Sweden", "Software Design Group at MIT"); any other
+(a title's "from", "with", "a") shows words that are no name at all."""
+_INITIAL = re.compile(r"[A-Z]\.?(?:-?[A-Z]\.?)*")
+
+
+def _words(name: str) -> list[str]:
+    return name.replace("{", " ").replace("}", " ").replace(",", " ").split()
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,()").casefold()
+
+
+def reads_as_body(name: str) -> bool:
+    """Whether one name of an author or editor list, as written, is a body's name without braces: it holds a body's
+    word ("Organization", "Team", "Inc"), its other words are capitalised or a body's lower-case joins, none is a
+    known given name nor an initial with its period, no colon nor digit (a title: "Web3.js Library Documentation");
+    a body's word that is a family name too ("Press", "Bank") takes three words or a second body's word or a join."""
+    text = " ".join(name.split())
+    if not text or ":" in text or any(c.isdigit() for c in text):
+        return False
+    words = _words(text)
+    if not 2 <= len(words) <= 10 or len(text.split(",")[0].split()) == 1 < text.count(",") + 1:
+        return False  # (one word before a comma, "Team, Stan Development": written family name first on purpose)
+    bare = [_bare(w) for w in words]
+    body = [w for w in bare if w in ORGANISATION_WORDS or w in COMPANY_WORDS]
+    if not body:
+        return False
+    for word, low in zip(words, bare, strict=True):
+        first = word.lstrip("(")[:1]
+        if low in _JOINS:
+            continue
+        if not first.isupper() or low in GIVEN or (word.endswith(".") and _INITIAL.fullmatch(word)
+                                                    and low not in COMPANY_WORDS):
+            return False  # a lower-case word (a title's, or LR133's), a given name, an initial: no body's name
+    # "Wei Press", "Jane Bank": a person as likely
+    return not (all(w in _SURNAMES for w in body) and len(words) < 3 and len(body) < 2)
+
+
+def _initials(given: str) -> str:
+    """ "World Health" -> "W. H.", as styles that abbreviate given names print them."""
+    return " ".join(f"{w.lstrip('(')[:1]}." for w in given.split())
+
+
+def _whole(written: str) -> str:
+    """The body's name to write in double braces: without its braces and a trailing comma, a company's word
+    written first moved last ("Inc {Free Software Foundation}" -> "Free Software Foundation, Inc")."""
+    words = " ".join(written.replace("{", "").replace("}", "").split()).rstrip(", ").split()
+    if len(words) > 1 and _bare(words[0]) in COMPANY_WORDS:
+        return f"{' '.join(words[1:])}, {words[0]}"
+    return " ".join(words)
+
+
+def split_as_person(person: Person) -> bool:
+    """Whether BibTeX's reading of a name makes it more than one family name (a given part, a particle, a suffix),
+    so that styles cite and sort it under a part of it."""
+    return bool(person.given or person.prefix or person.suffix)
+
+
+def check_body_names(source: Source) -> Iterable[Finding]:
+    """LR165 for each name of a BibTeX author or editor list that is a body's name without braces."""
+    if csl_form(source):
+        return
+    for role, people in (("author", source.authors), ("editor", source.editors)):
+        value = source.fields.get(role, "")
+        listed = split_names(value)
+        if len(listed) != len(people):
+            continue  # (names the list reading dropped or added: other checks' findings)
+        # "Organisation for Economic Cooperation and Development (OECD)": one body, its 'and' read as the list's, the
+        # words after it no person ("Beijing Genomics Institute and Zhang Wei" are two)
+        one_body = (len(listed) == 2 and "," not in value and reads_as_body(listed[0]) and not reads_as_body(listed[1])
+                    and not given_name_first(listed[1].split()) and reads_as_body(value))
+        for name, person in zip(listed, people, strict=True):
+            if not person.family or not reads_as_body(name) or not split_as_person(person):
+                continue  # (no family name: "{, Stan Development Team}", LR149's)
+            written = " ".join(name.split())
+            family, given = (" ".join(p.replace("{", "").replace("}", "").split()) for p in (person.family, person.given))
+            read = (f"family name {family!r}" + (f" after the particle {person.prefix!r}" if person.prefix else "")
+                    + (f", given name {given!r}" if given else ""))
+            effect = (f"biber and citeproc sort it under {family!r}" if person.prefix or not given else
+                      f"lists print {family + ', ' + _initials(given)!r} and sort it so, author-date citations print "
+                      f"{family!r}")
+            yield entry_finding("LR165", source, f"the {role} {written!r} is a body's name without braces: BibTeX, "
+                                f"biber and pandoc read it as a person, {read}: {effect}",
+                                (f"write {role} = {{{{{_whole(written)}}}}}" if len(listed) == 1 else
+                                 f"write {role} = {{{{{_whole(value)}}}}}, the 'and' a word of the body's name" if
+                                 one_body else
+                                 f"write {{{{{_whole(written)}}}}} in place of {written}, or delete it if it is an "
+                                 f"affiliation, not an {role}") + " (double braces keep a body's name whole)", field=role)
+            if one_body:
+                break
