@@ -211,6 +211,16 @@ def test_a_long_title_is_read_for_its_journals_citation_from_its_end() -> None:
     assert long is not None and long[0] == "Abcdefgh" and long[2:5] == ("5", "3", "1-2")
 
 
+@pytest.mark.timeout(60)  # instant now; minutes before
+def test_a_csl_name_of_several_people_is_split_in_one_pass() -> None:
+    """The joins between people ("&", "and", ";") were sought at each space of a run: a name holding 50,000 spaces
+    took minutes (LR161's reading of a CSL name written as one string)."""
+    from litreview.checks.braced_people import people_in_literal
+
+    assert people_in_literal("{Kane, Stephen R.  &  Gelino, Dawn M.}") == [("Kane", "Stephen R."), ("Gelino", "Dawn M.")]
+    assert people_in_literal("{Kane, Stephen" + " " * 50_000 + "x, Gelino, Dawn M.}") == []
+
+
 @pytest.mark.timeout(60)  # instant now; hours before
 def test_spans_across_sentences_are_matched_in_one_pass() -> None:
     """Each "]{" sought its "[" back through the paragraph, and each span's sentence among all the sentences: a
