@@ -767,7 +767,8 @@ def _digit_typed_twice(year: str, key: str, today: date) -> str:
         return f"write year = {{{said[0]}}}, the year of the key {key!r}"
     if len(years) == 1:
         return f"write year = {{{years[0]}}}"
-    return " or ".join(f"year = {{{y}}}" for y in years[:3]).join(("write ", ", whichever it is")) if years else ""
+    said_years = " or ".join(f"year = {{{y}}}" for y in years[:3])
+    return f"write {said_years}, whichever it is" if years else ""
 
 
 def _csl_reading(source: Source, name: str, raw: str) -> tuple[bool, str]:
