@@ -406,7 +406,7 @@ def _cited_in_title(title: str) -> tuple[str, str, str, str, str, str] | None:
             return None
         at = brk.end()
         if at >= run and at + 1 < len(head) and "A" <= head[at] <= "Z" and _LETTER.fullmatch(head[at + 1]):
-            return (title[:brk.start()], head[at:], *end.group("volume", "number", "pages"),
+            return (title[:brk.start()], head[at:], end["volume"], end["number"], end["pages"],
                     title[brk.start() + 1:end.end()].strip())
     return None
 
