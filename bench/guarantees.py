@@ -227,8 +227,11 @@ def _cpu(fn) -> float:
 def linear() -> dict[str, object]:
     from litreview.bibliography.csl import parse_csl
     from litreview.bibliography.load import parse_bibliography
+    from litreview.bibliography.names import family_first
     from litreview.bibliography.refparse.joining import join_lines
     from litreview.bibliography.refparse.tail import sentence_end
+    from litreview.checks.bib import _cited_in_title
+    from litreview.checks.braced_people import people_in_literal
     from litreview.checks.style import _doubled
     from litreview.essay import conflict_notices, parse_essay
     from litreview.essay.cites import find_citations, in_suffix
@@ -317,6 +320,15 @@ def linear() -> dict[str, object]:
             lambda n: clean_abstract("<jats:p>A.</jats:p>" + "<jats:title>" * (n // 12)), 400_000),
         "essay/cites: in-text citations of one sentence, each sought in a bracket (40 KB: 17 s before)": (
             lambda n: in_suffix(find_citations("Para " + "[@x]" * (n // 4) + " [@e, see @f].")), 400_000),
+        "bibliography/names: initials glued to a long word (\"J.aaa…1\", 8 KB: 6.5 s before)": (
+            lambda n: family_first("J." + "a" * n + "1, K. Segeth"), 400_000),
+        "bibliography/csl: the id line of a broken CSL-YAML item (8 KB of spaces: 5.5 s before)": (
+            lambda n: parse_csl("references:\n- id: a" + " " * n + "b#\n  title: \"x\n  note:\tx\n- id: c\n  title: U\n",
+                                "r.yaml", yaml=True), 400_000),
+        "checks/bib: a title read for its journal's citation (8 KB title: 4 s before)": (
+            lambda n: _cited_in_title("A. B" * (n // 4)), 400_000),
+        "checks/braced_people: a CSL name of people with a long run of spaces (20 KB: 10 s before)": (
+            lambda n: people_in_literal("{Kane, Stephen" + " " * n + "x, Gelino, Dawn M.}"), 400_000),
         "essay: one-line paragraph through pysbd (10 MB: > 15 min before)": (
             lambda n: parse_essay("The state is sovereign and acts alone in it. " * (n // 45), "e.md"), 200_000),
     }

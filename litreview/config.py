@@ -308,11 +308,11 @@ def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any
     for name, value in section.items():
         attr = name.replace("-", "_")
         if attr not in known:
-            import difflib
+            from .text import closest_name
 
-            near = difflib.get_close_matches(attr, known, n=1, cutoff=0.75)
+            near = closest_name(attr, known)
             raise ConfigError(f"unknown setting {name!r}", path=path, line=_line_of(text, name),
-                              hint=(f"did you mean {near[0]!r}? " if near else "")
+                              hint=(f"did you mean {near!r}? " if near else "")
                               + f"known settings: {', '.join(known)}")
         if attr == "suppress":
             values[attr] = _codes(value, lambda m, h, n=name: fail(n, m, h), reasons, "")

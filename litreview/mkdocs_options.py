@@ -74,9 +74,9 @@ def unknown_option(text: str) -> tuple[str, int, str | None] | None:
     """The first option the ``litreview`` entry of mkdocs.yml's ``plugins`` gives that the plugin lacks: (its name,
     its line, the option of the closest name or None); None when every option is known or the text cannot be read
     (MkDocs says why)."""
-    import difflib
-
     import yaml
+
+    from .text import closest_name
 
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -94,8 +94,7 @@ def unknown_option(text: str) -> tuple[str, int, str | None] | None:
             continue
         for key, _ in options.value:
             if isinstance(key, yaml.ScalarNode) and key.value not in known:
-                near = difflib.get_close_matches(key.value, known, n=1, cutoff=0.75)
-                return key.value, key.start_mark.line + 1, near[0] if near else None
+                return key.value, key.start_mark.line + 1, closest_name(key.value, known)
     return None
 
 

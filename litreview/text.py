@@ -23,13 +23,15 @@ written into a file, a reference pasted in).
 :func:`plural` counts in words ("1 entry", "3 entries"), for every message and page. And the one
 rule for when two titles name the same work, :func:`same_title`: folded alike, or one
 is the other's main title (before its colon) of at least four words, the other giving a subtitle
-it leaves out (a registry's search hit, a duplicate entry).
+it leaves out (a registry's search hit, a duplicate entry). :func:`closest_name` is the name a mistyped one most
+likely meant, for every "did you mean" hint.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .lazyre import lazy
@@ -213,3 +215,12 @@ def markdown_literal(text: str, *, bold: bool = False) -> str:
     fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def closest_name(name: str, names: Iterable[str]) -> str | None:
+    """The one of ``names`` that ``name`` most likely mistypes ("sitedir": "site_dir"), or None: the closest by
+    difflib's ratio, if 0.75 or more. Every "did you mean" of a setting, option, type or file name asks it."""
+    import difflib
+
+    found = difflib.get_close_matches(name, list(names), n=1, cutoff=0.75)
+    return found[0] if found else None

@@ -171,6 +171,56 @@ def test_vancouver_name_of_two_long_words_is_linear() -> None:
     assert not comma_joined("a" * 200_000 + " " + "b" * 200_000 + ", Cd E", frozenset())
 
 
+@pytest.mark.timeout(60)  # instant now; minutes before
+def test_initials_glued_to_a_long_word_are_sought_in_one_pass() -> None:
+    """Two runs of letters around the one that is not A-Z tried each split of a long word: a 50,000-letter word in
+    an author list took minutes, and grew with the square of its length."""
+    from litreview.bibliography.names import family_first
+
+    assert not family_first("M.Křížek, K.Segeth")  # initials glued on: given names first
+    assert family_first("J." + "a" * 50_000 + "1, K. Segeth")  # a digit in it: no name glued to initials
+
+
+@pytest.mark.timeout(60)  # instant now; minutes before
+def test_the_id_of_a_broken_csl_yaml_item_is_read_in_one_pass() -> None:
+    """The id of an item that does not parse (the key its LR100 names) was matched by trying each length of the
+    line's value: a line of 50,000 spaces took minutes."""
+    from litreview.bibliography.csl import parse_csl
+
+    def broken(id_line: str) -> list[tuple[str, int | None, str | None]]:
+        bib = parse_csl("references:\n- id: first\n  type: book\n  title: T\n"
+                        f"- {id_line}\n  type: book\n  title: \"unclosed\n  note:\tx\n"
+                        "- id: last\n  type: book\n  title: U\n", "refs.yaml", yaml=True)
+        assert bib.keys == ("first", "last")
+        return [(p.code, p.line, p.key) for p in bib.problems]
+
+    assert broken("id: 'mid'  ") == [("LR100", 7, "mid")]
+    assert broken("id: a" + " " * 50_000 + "b#") == [("LR100", 7, None)]  # a "#" in it: no id read
+
+
+@pytest.mark.timeout(60)  # instant now; minutes before
+def test_a_long_title_is_read_for_its_journals_citation_from_its_end() -> None:
+    """Every title start was tried with every journal length: a 50,000-character title of an @article with no
+    journal took minutes, and grew with the square of its length."""
+    from litreview.checks.bib import _cited_in_title
+
+    assert _cited_in_title("A survey. Comput Netw54 (15): 2787--2805") == (
+        "A survey", "Comput Netw", "54", "15", "2787--2805", "Comput Netw54 (15): 2787--2805")
+    assert _cited_in_title("A. B" * 12_500) is None
+    long = _cited_in_title("Abcdefgh. " + "Jx 1 " * 10_000 + "5 (3): 1-2")
+    assert long is not None and long[0] == "Abcdefgh" and long[2:5] == ("5", "3", "1-2")
+
+
+@pytest.mark.timeout(60)  # instant now; minutes before
+def test_a_csl_name_of_several_people_is_split_in_one_pass() -> None:
+    """The joins between people ("&", "and", ";") were sought at each space of a run: a name holding 50,000 spaces
+    took minutes (LR161's reading of a CSL name written as one string)."""
+    from litreview.checks.braced_people import people_in_literal
+
+    assert people_in_literal("{Kane, Stephen R.  &  Gelino, Dawn M.}") == [("Kane", "Stephen R."), ("Gelino", "Dawn M.")]
+    assert people_in_literal("{Kane, Stephen" + " " * 50_000 + "x, Gelino, Dawn M.}") == []
+
+
 @pytest.mark.timeout(60)  # instant now; hours before
 def test_spans_across_sentences_are_matched_in_one_pass() -> None:
     """Each "]{" sought its "[" back through the paragraph, and each span's sentence among all the sentences: a

@@ -280,7 +280,21 @@ def _by_item(text: str, filename: str, whole: Finding, *, yaml: bool, bom: bool,
 
 
 _BROKEN_ID = re.compile(r'"(id|standard_citation)"[ \t\r\n]*:[ \t\r\n]*"((?:[^"\\\n]|\\.)+)"'
-                        r"|^[ \t]*(?:-[ \t]+)?(id|standard_citation)[ \t]*:[ \t]*(['\"]?)([^'\"#\n]+?)\4[ \t]*$", re.M)
+                        r"|^[ \t]*(?:-[ \t]+)?(id|standard_citation)[ \t]*:([^\n]*)$", re.M)
+"""An id as CSL-JSON writes it, or a YAML line that sets one (its value read by ``_yaml_id``)."""
+
+
+def _yaml_id(after: str) -> str | None:
+    """The id a YAML line gives after its colon: a plain or quoted scalar holding no quotation mark or "#"; None for
+    any other (read here, not by a pattern: one that tried each length of the value took the square of its time)."""
+    value = after.strip(" \t")
+    if value[:1] in ("'", '"'):
+        if len(value) < 3 or value[-1] != value[0]:
+            return None
+        value = value[1:-1]
+    elif not after:
+        return None
+    return None if any(mark in value for mark in "'\"#") else value
 
 
 def _of_item(finding: Finding, part: str, item_id: Callable[[Mapping[str, Any]], str] | None) -> Finding:
@@ -288,7 +302,9 @@ def _of_item(finding: Finding, part: str, item_id: Callable[[Mapping[str, Any]],
     text, as its key: the entry is not read, and what a check of an older version found on it cannot be compared."""
     told: dict[str, str] = {}
     for match in _BROKEN_ID.finditer(part):
-        name, value = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(5))
+        name, value = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), _yaml_id(match.group(4)))
+        if value is None:
+            continue
         if match.group(1):
             with contextlib.suppress(ValueError):  # (a bad escape: the id as written)
                 value = json.loads(f'"{value}"')

@@ -429,11 +429,11 @@ def unknown_type(item: Mapping[str, Any], filename: str, line: int) -> Finding |
     kind = item.get("type")
     if not isinstance(kind, str) or not kind or kind in CSL_ITEM_TYPES:
         return None
-    import difflib
+    from ..text import closest_name
 
     folded = kind.strip().lower().replace("_", "-")
     meant = _TYPE_FOR.get(folded) or next((t for t in CSL_ITEM_TYPES if t.replace("_", "-") == folded), None)
-    meant = meant or next(iter(difflib.get_close_matches(kind, sorted(CSL_ITEM_TYPES), n=1, cutoff=0.75)), None)
+    meant = meant or closest_name(kind, sorted(CSL_ITEM_TYPES))
     return Finding(code="LR102", severity="warning", message=f"unknown CSL type {kind!r} (styles print the item "
                    "as a generic one)",
                    hint=(f"Write {meant!r}, the CSL type" if meant else

@@ -220,8 +220,9 @@ def plain_name_parts(name: str) -> tuple[list[str], list[str], list[str], list[s
 
 
 _INITIALS = lazy(r"(?:[^\W\d_][^\W\d_]?\.-?)+|[^\W\d_]")
-_GLUED = lazy(r"((?:[^\W\d_]\.)+)([^\W\d_][^\W\d_'’-]*[^\W\d_A-Z][^\W\d_'’-]*)")
-"""Initials glued to a family name, as some hand-written lists have them ("J.Polák", "R.P.Feynman")."""
+_GLUED = lazy(r"((?:[^\W\d_]\.)+)([^\W\d_](?=[^\W\d_'’-]*[^\W\d_A-Z])[^\W\d_'’-]*)")
+"""Initials glued to a family name, as some hand-written lists have them ("J.Polák", "R.P.Feynman"): a letter not
+A-Z after the first is looked for once, ahead (two runs around it took time the square of a long word's length)."""
 
 
 def _name_words(part: str) -> list[str]:

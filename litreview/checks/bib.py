@@ -381,22 +381,46 @@ def _preprint_hint(missing: str, fields: Mapping[str, str], source: Source) -> s
             f"write journal = {{arXiv preprint arXiv:{ident}}} if your style prints no eprint")
 
 
-_CITATION_IN_TITLE = lazy(r"^(?P<title>.{8,}?)[.,]\s+(?P<journal>[A-Z][^\W\d_][\w .&'’-]*?)\s*(?P<volume>\d{1,4})"
-                          r"\s*\((?P<number>[\w-]{1,6})\)\s*:\s*(?P<pages>\w?\d+\s*(?:-+|–)\s*\w?\d+)\s*\.?$")
-"""A title that ends with its journal's citation, as Google Scholar pastes some: "... a survey. Comput Netw54 (15):
-2787--2805"."""
+_CITATION_END = lazy(r"(?P<volume>\d{1,4})\s*\((?P<number>[\w-]{1,6})\)\s*:\s*(?P<pages>\w?\d+\s*(?:-+|–)\s*\w?\d+)\s*\.?$")
+"""The end of a title that ends with its journal's citation, as Google Scholar pastes some: "... a survey. Comput
+Netw54 (15): 2787--2805" (the volume, issue and pages; the journal before them is found by ``_cited_in_title``)."""
+_TITLE_BREAK = lazy(r"[.,]\s+")
+_JOURNAL_CHAR = lazy(r"[\w .&'’-]")
+_LETTER = lazy(r"[^\W\d_]")
+
+
+def _cited_in_title(title: str) -> tuple[str, str, str, str, str, str] | None:
+    """(title, journal, volume, issue, pages, the citation as written) of a title that ends with its journal's
+    citation: the shortest title of eight characters or more, a full stop or comma, then the journal (a capital and a
+    letter, then words, "&" and marks) before the volume; else None. Read from the end, in time linear in the title's
+    length (a pattern that tried each title with each journal took its square)."""
+    end = _CITATION_END.search(title)
+    if end is None:
+        return None
+    head = title[:end.start()].rstrip()
+    run = len(head)  # where the journal's characters that end ``head`` start
+    while run and _JOURNAL_CHAR.fullmatch(head[run - 1]):
+        run -= 1
+    for brk in _TITLE_BREAK.finditer(head, 8):
+        if "\n" in head[:brk.start()]:
+            return None
+        at = brk.end()
+        if at >= run and at + 1 < len(head) and "A" <= head[at] <= "Z" and _LETTER.fullmatch(head[at + 1]):
+            return (title[:brk.start()], head[at:], end["volume"], end["number"], end["pages"],
+                    title[brk.start() + 1:end.end()].strip())
+    return None
 
 
 def _cited_in_title_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
     """How to fix an @article with no journal whose title ends with the journal, volume, issue and pages; else ''."""
     if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
         return ""
-    cited = _CITATION_IN_TITLE.match(plain(fields.get("title", "")).strip())
+    cited = _cited_in_title(plain(fields.get("title", "")).strip())
     if cited is None or any(_has(fields, name) for name in ("volume", "number", "pages")):
         return ""
-    title, journal, volume, number, pages = cited.group("title", "journal", "volume", "number", "pages")
+    title, journal, volume, number, pages, written = cited
     pages = re.sub(r"\s*(?:-+|–)\s*", "--", pages)
-    return (f"the title ends with its journal's citation ({cited.group()[len(title) + 1:].strip()!r}): write "
+    return (f"the title ends with its journal's citation ({written!r}): write "
             f"title = {{{title}}}, journal = {{{journal.strip()}}}, volume = {{{volume}}}, number = {{{number}}}, "
             f"pages = {{{pages}}}")
 
@@ -743,7 +767,8 @@ def _digit_typed_twice(year: str, key: str, today: date) -> str:
         return f"write year = {{{said[0]}}}, the year of the key {key!r}"
     if len(years) == 1:
         return f"write year = {{{years[0]}}}"
-    return " or ".join(f"year = {{{y}}}" for y in years[:3]).join(("write ", ", whichever it is")) if years else ""
+    said_years = " or ".join(f"year = {{{y}}}" for y in years[:3])
+    return f"write {said_years}, whichever it is" if years else ""
 
 
 def _csl_reading(source: Source, name: str, raw: str) -> tuple[bool, str]:

@@ -64,7 +64,9 @@ def people_in_braces(value: str) -> list[str]:
     return parts if len(parts) > 2 or all(p.split()[0].casefold() in GIVEN for p in parts) else []
 
 
-_LITERAL_JOINS = lazy(r",?\s+(?:&|and|y|und|et)\s+|\s*;\s*")
+_LITERAL_JOINS = lazy(r",\s+(?:&|and|y|und|et)\s+|(?<!\s)\s+(?:&|and|y|und|et)\s+|(?<!\s)\s+;\s*|;\s*")
+"""What joins two people in a list written as one name: ", &", "and", "y", "und", "et", ";" (a join is sought at the
+start of the white space before it only: sought at each of its spaces, a long run of them took its square in time)."""
 _INITIALS_ONLY = lazy(r"(?:[A-Z][a-z]?\.[ -]?)+|[A-Z]{1,3}")
 
 

@@ -129,13 +129,13 @@ def _mistyped(path: Any) -> tuple[Any] | None:
     (``refs/claim.yaml`` beside ``refs/claims.yaml``); a new file in an existing folder is a
     claims file not written yet, which tools and first reviews name on purpose.
     """
-    import difflib
+    from ..text import closest_name
 
-    near = difflib.get_close_matches(path.name, [p.name for p in path.parent.iterdir() if p.is_file()], n=1,
-                                     cutoff=0.75) if path.parent.is_dir() else []
+    near = closest_name(path.name, (p.name for p in path.parent.iterdir() if p.is_file())) \
+        if path.parent.is_dir() else None
     if path.parent.is_dir() and not near:
         return None
-    return (path.parent / near[0] if near else None,)
+    return (path.parent / near if near else None,)
 
 
 def _missing(name: str, path: Any) -> None:

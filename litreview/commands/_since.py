@@ -63,6 +63,17 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     compared: dict[str, Any] = {"base": base, "branch_point": base != gitref.commit_of(ref, cwd)}
     if old.notices:  # checked with the working tree's settings: its findings may differ for that alone
         compared["base_settings"] = list(old.notices)
+    diff = _set_aside(diff, result, unread, broken, compared, for_github)
+    return diff, silenced, compared
+
+
+def _set_aside(diff: Any, result: Any, unread: set[str], broken: dict[str, str], compared: dict[str, Any],
+               for_github: bool) -> Any:
+    """``diff`` without the fixes that are none: of the files (``unread``) and entries (``broken``: key -> its file)
+    that could not be read now, which are not compared, and of a key the change defines again, whose first copy is
+    still in the file. A note on each; ``compared`` gets what could not be read."""
+    from ..checks import scope
+
     for name in sorted(unread):
         # Its entries were not read now: what the change did to them is not known, and its syntax error is shown.
         _note(f"{name} could not be read (its LR100 says where): its entries were not compared with the base; "
@@ -81,7 +92,7 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
               "compared with the base; mend it and check again", for_github)
     if told:
         compared["unreadable_entries"] = {key: broken[key] for key in sorted(told)}
-    return diff, silenced, compared
+    return diff
 
 
 def unreadable(review: Review, result: Any, config: Config) -> set[str]:

@@ -64,7 +64,6 @@ def _converter() -> tuple[Any, Any]:
     from pylatexenc import latexwalker
     from pylatexenc.latex2text import (
         EnvironmentTextSpec,
-        LatexNodes2Text,
         MacroTextSpec,
         fmt_equation_environment,
         get_default_latex_context_db,
@@ -131,6 +130,13 @@ def _converter() -> tuple[Any, Any]:
         *(MacroTextSpec(name, simplify_repl="") for name in layout)])
 
     known = {spec.macroname for db in (parsing, text) for spec in db.iter_macro_specs()} | PANDOC_TEXT | TYPESET_TEXT
+    return _text_converter(text, known), parsing
+
+
+def _text_converter(context: Any, known: set[str]) -> Any:
+    """pylatexenc's converter over ``context``, reading math and unknown commands (not in ``known``) as pandoc does."""
+    from pylatexenc import latexwalker
+    from pylatexenc.latex2text import LatexNodes2Text
 
     class Text(LatexNodes2Text):
         """Inline math as its text ("($SRC$)" reads "(SRC)", as pandoc prints it: the sentence had a hole there),
@@ -155,7 +161,7 @@ def _converter() -> tuple[Any, Any]:
             return "".join(part if isinstance(part, str) else str(super(Text, self).nodelist_to_text(part))
                            for part in without_unknown(list(nodelist), known))
 
-    return Text(latex_context=text, math_mode="text", strict_latex_spaces=True), parsing
+    return Text(latex_context=context, math_mode="text", strict_latex_spaces=True)
 
 
 def _nothing(n: Any, l2tobj: Any) -> str:

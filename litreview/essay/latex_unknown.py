@@ -56,7 +56,6 @@ def without_unknown(nodes: list[Any], known: Container[str]) -> Iterator[list[An
 
     from .latex_cites import line_marks
 
-
     run: list[Any] = []
     at = 0
     while at < len(nodes):
