@@ -115,7 +115,7 @@ CITATION_TERMS: dict[str, dict[str, str]] = {
            "month-year": "{month} {year}", "date": "{day} {month} {year}"},
     "fr": {"edition": "{n}\u1d49 éd.", "edition-1": "1\u02b3\u1d49 éd.", "–": "\u2011", "et al.": "et al.", "n.d.": "s. d.", "ed.": "éd.", "eds.": "éd.", "edited by": "édité par",
            "translated by": "traduit par", "accessed": "consulté le", "In": "In", "vol.": "vol.", "no.": "nᵒ",
-           "No.": "No.", "“": "« ", "”": " »", "punctuation-in-quote": "",
+           "No.": "No.", "“": "«\u00a0", "”": "\u00a0»", "punctuation-in-quote": "",
            "phdthesis": "Thèse de doctorat", "mastersthesis": "Mémoire de master",
            "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
            "month-year": "{month} {year}", "date": "{day} {month} {year}"},
