@@ -512,6 +512,24 @@ def test_a_sort_on_the_full_date_letters_by_month_and_day(sort: str, order: str,
     assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("y",), ("z",), ("a",), ("d",)]
 
 
+@pytest.mark.parametrize(("month", "read"), [
+    ("{Sep.}", False), ("{Sept.}", False), ("{Sep 1}", False),  # pandoc reads no month: the dates tie
+    ("sep", True), ("{Sep}", True), ("{9}", True),  # a month: the one without sorts first
+])
+def test_a_month_pandoc_does_not_read_leaves_the_dates_alike(month: str, read: bool) -> None:
+    # pandoc reads a month field only as a number or "jan" to "dec" (an IEEE export's "Sep." is no month to it):
+    # in a sort on names then the date (ABNT), two entries of 2015 then tie and are lettered in the order the
+    # text first cites them, so "2015a" may be either (pandoc's citeproc, checked with each of these months).
+    bib = parse_bibliography(rf"""@article{{plain, author = {{Doe, Hal}}, title = {{Zeta}}, journal = {{J}}, year = {{2015}}}}
+@article{{dated, author = {{Doe, Hal}}, title = {{Alpha}}, journal = {{J}}, year = {{2015}}, month = {month}}}
+""")
+    letters = order_of_csl(_style('<key macro="author"/><key variable="issued"/>'))
+    assert letters == "names" and dated(letters)
+    linkage = link(parse_essay("First (Doe 2015a). Then (Doe 2015b)."), bib, letter_order=letters)
+    got = [m.keys[0] if m.detail not in LEFT_OPEN else "open" for m in linkage.mentions if m.kind == "marker"]
+    assert got == (["plain", "dated"] if read else ["open", "open"])
+
+
 def test_a_style_known_by_name_reads_as_its_file() -> None:
     # Where no .csl file is at hand, the name's entry in KNOWN stands for the file: the same names read, the
     # same date, where the file's order is the name's.

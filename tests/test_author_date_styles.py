@@ -383,8 +383,12 @@ UNDATED = r"""@article{ire, author = {Ireys, A. and Chernoff, A. and DeVet, A. a
     ("It holds (Ireys et al.).", ["ire"]),
     ("It holds (see Ireys et al., chap. 2).", ["ire"]),
     ("It holds (Ireys et al., pp. 12–14).", ["ire"]),
-    # Not a citation: a gloss, names of an entry with a date, a bare number after the names.
+    # An organisation's acronym alone, which the words before it do not spell: "written in Alloy (MIT)".
+    ("Its guidance is written in plain words (WHO).", ["who"]),
+    # Not a citation: a gloss (the words before spell the acronym, or hold its letters: "Weltgesundheitsorganisation"),
+    # names of an entry with a date, a bare number after the names.
     ("The World Health Organization (WHO) says so.", []),
+    ("Die Weltgesundheitsorganisation (WHO) sagt es.", []),
     ("It holds (Doe and Roe).", []),
     ("It holds (Ireys et al., 1234).", []),
 ])

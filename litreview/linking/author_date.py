@@ -302,7 +302,8 @@ def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Foun
             continue
         names, locator = _unprefixed(seg)
         words = names.split()
-        lone_acronym = len(words) == 1 and names.isupper()  # "World Health Organization (WHO)": a gloss
+        # "World Health Organization (WHO)": a gloss; but "written in Alloy (MIT)" cites MIT's undated web page.
+        lone_acronym = len(words) == 1 and names.isupper() and _glosses(claim.text[:paren.start()], names)
         if (not names or not (looks_like_names(names) or _authored_by(names, index))
                 or (lone_acronym and not locator and len(words) == len(seg.split()))):
             continue
@@ -313,6 +314,24 @@ def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Foun
             found.cover(claim.id, paren.start(), paren.end())
             _emit(claim, keys, names, paren.group(), offset + seg_start + max(seg.find(names), 0), locator, 0.9,
                   index, found, guessed=True)
+
+
+_WORD = lazy(r"[^\W\d_]+")
+
+
+def _glosses(before: str, acronym: str) -> bool:
+    """Whether an acronym in parentheses may gloss the words just before it: their initials hold its letters in order
+    ("United Nations Educational, Scientific and Cultural Organization (UNESCO)", "Organisation mondiale de la
+    santé (OMS)"), or the letters of the last three words do ("Weltgesundheitsorganisation (WHO)"). When they do
+    not ("written in Alloy (MIT)"), it is a citation of an entry with no date by a style that prints none."""
+    words = [w.lower() for w in _WORD.findall(before)]
+    letters = [ch for ch in acronym.lower() if ch.isalpha()]
+    return _in_order(letters, [w[0] for w in words[-10:]]) or _in_order(letters, list("".join(words[-3:])))
+
+
+def _in_order(wanted: list[str], among: list[str]) -> bool:
+    rest = iter(among)
+    return all(ch in rest for ch in wanted)
 
 
 def _authored_by(names: str, index: SourceIndex) -> bool:

@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..bibliography.bibtex import MONTHS
+from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..bibliography.csl_item import BIBTEX_TO_CSL
 from ..bibliography.latex import container_with_addon, field_text, full_title, title_with_addon
 from ..model import Person, Source
 from .sanitize import normalise_doi
 
-_MONTHS = {m: i for i, m in enumerate(MONTHS, start=1)}
+_MONTHS = {m: i for i, m in enumerate(MONTHS, start=1)} | {m.lower(): i for i, m in enumerate(MONTH_NAMES, start=1)}
+"""The month fields pandoc reads as a month, lower-cased: "jan" to "dec" (and a number); "January" too, as BibTeX's
+month macros (``month = jan``) give it out. "Sep." or "Sept." it reads as no month."""
 
 
 def to_csl_json(sources: Iterable[Source]) -> list[dict[str, Any]]:
@@ -107,7 +109,7 @@ def _issued(source: Source) -> list[int]:
         return []
     parts = [source.year]
     month = field_text(source, "month").strip().lower()
-    number = int(month) if month.isdigit() else _MONTHS.get(month[:3], 0)
+    number = int(month) if month.isdigit() else _MONTHS.get(month, 0)
     if 1 <= number <= 12:
         parts.append(number)
         day = field_text(source, "day").strip()
