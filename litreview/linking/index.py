@@ -114,7 +114,7 @@ def same_word(a: str, b: str) -> bool:
     if a == b:
         return True
     shorter = min(len(a), len(b))
-    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), shorter)
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), shorter)
     return common >= max(5, shorter - 2)
 
 
