@@ -532,3 +532,11 @@ def test_title_words_all_of_an_authors_works_share_choose_none_of_them() -> None
     assert [(lk.claim_id, lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
         ("p2-s1", "wood2003", "suggested")]
     assert [m.detail for m in linkage.mentions if m.claim_id == "p1-s1"] == ["one of these entries; nothing here tells which"]
+
+
+def test_a_stem_with_other_endings_is_the_same_title_word() -> None:
+    from litreview.linking.index import same_word
+
+    # German compounds the stemmer cuts at different places are one word; short stems must match whole.
+    assert same_word("korpuslinguistisch", "korpuslinguistik") and same_word("diskur", "diskursanalys")
+    assert not same_word("smooth", "spline") and not same_word("mode", "model") and not same_word("theor", "thema")
