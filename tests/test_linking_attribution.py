@@ -502,3 +502,41 @@ def test_a_body_named_alone_with_words_of_its_title_names_that_work() -> None:
     # one word of the title and its own name (the third), names the body or its product.
     assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
         ("p1-s1", "ianus2014")]
+
+
+def test_a_small_letter_with_a_stop_is_no_initial_of_the_name_before_it() -> None:
+    bib = """
+@book{oliveira2021, author={Oliveira, Helder}, title={Escravidão e terras de criar gado}, year={2021}}
+@book{oliveira1986, author={Oliveira, Ernesto and Galhano, Fernando}, title={Casas esguias do Porto}, year={1986}}
+"""
+    text = "Os casos do Nordeste foram explorados por Oliveira e Galhano e.\n\nComo escreveu Oliveira A. Galhano."
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    # "Galhano e." is Galhano (the Portuguese "and" before a citation), and with Oliveira names their joint work;
+    # "Oliveira A. Galhano" gives Galhano a given name that is not his, so it names neither.
+    assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s1", "oliveira1986")]
+
+
+def test_title_words_all_of_an_authors_works_share_choose_none_of_them() -> None:
+    bib = """
+@article{wood2004, author={Wood, Simon N.}, title={Stable and Efficient Multiple Smoothing Parameter Estimation for Generalized Additive Models}, year={2004}}
+@book{wood2017, author={Wood, Simon N.}, title={Generalized Additive Models: An Introduction with R}, year={2017}}
+@manual{wood2023, author={Wood, Simon N.}, title={mgcv: Mixed GAM Computation Vehicle with Automatic Smoothness Estimation}, year={2023}}
+@article{wood2003, author={Wood, Simon N.}, title={Thin Plate Regression Splines}, year={2003}}
+"""
+    text = ("Simon Wood estimated the smoothing of generalized models by cross-validation.\n\n"
+            "Simon Wood built thin plate regression splines of low rank.")
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    # "smoothing", "estimated", "generalized", "models" are each in the title of another of his works as well:
+    # nothing tells which one the first sentence means. The second names words of one title alone.
+    assert [(lk.claim_id, lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p2-s1", "wood2003", "suggested")]
+    assert [m.detail for m in linkage.mentions if m.claim_id == "p1-s1"] == ["one of these entries; nothing here tells which"]
+
+
+def test_a_stem_with_other_endings_is_the_same_title_word() -> None:
+    from litreview.linking.index import same_word
+
+    # German compounds the stemmer cuts at different places are one word; short stems must match whole.
+    assert same_word("korpuslinguistisch", "korpuslinguistik") and same_word("diskur", "diskursanalys")
+    assert not same_word("smooth", "spline") and not same_word("mode", "model") and not same_word("theor", "thema")

@@ -282,7 +282,25 @@ def test_a_sentence_s_capital_or_a_month_is_no_author_named() -> None:
     assert not any("author" in h.evidence for h in topical.suggest(claims, index))
     # the same names read as people: a given name, a cue
     assert topical.named_entries("As May argues, Iris Young and Long found long hours harmful.", index) == {
-        "may", "young", "long"}
+        "may": 1.0, "young": 1.0, "long": 1.0}
+
+
+def test_naming_an_author_of_several_entries_names_each_in_part() -> None:
+    bib = parse_bibliography("""
+@book{wood2004, author={Wood, Simon}, title={Smoothing Parameter Estimation}, year={2004}}
+@book{wood2017, author={Wood, Simon}, title={Generalized Additive Models}, year={2017}}
+@book{wood2023, author={Wood, Simon and Gu, Chong}, title={Mixed Models}, year={2023}}
+@book{gu2013, author={Gu, Chong}, title={Smoothing Spline ANOVA Models}, year={2013}}
+""")
+    index = build_index(bib)
+    # Wood wrote three, Gu two: a third of the evidence each for Wood's, a half for Gu's (the larger for the
+    # entry both wrote).
+    assert topical.named_entries("Simon Wood and Chong Gu argue that smoothing is estimation.", index) == {
+        "wood2004": pytest.approx(1 / 3), "wood2017": pytest.approx(1 / 3), "wood2023": 0.5, "gu2013": 0.5}
+    named = ranker.FEATURES.index("named")
+    rows = topical.candidates(parse_essay("Simon Wood argues that smoothing parameter estimation is hard.\n").claims,
+                              index)
+    assert {c.key: round(c.features[named], 3) for c in rows if c.features[named]}["wood2004"] == 0.333
 
 
 def test_an_entry_is_described_by_the_registry_s_abstract_and_subjects() -> None:

@@ -88,15 +88,34 @@ class SourceIndex:
     def pick(self, keys: list[str], context: Iterable[str], *, by_title: bool = False) -> tuple[str, bool]:
         """As ``choose``, with '' for the key when the context does not single one entry out (no entry's words
         score above every other's): the order of the file is no evidence of which work the text names.
-        ``by_title``: nor does the context single one out unless it shares a word of that entry's title (words
-        of its abstract, keywords or container alone tell its topic, which an author's works share)."""
+        ``by_title``: nor does the context single one out unless it shares a word of that entry's title that no
+        other candidate's title has (words of its abstract, keywords or container alone tell its topic, which an
+        author's works share; "smoothing" and "models" in a sentence on Wood's work name none of his several
+        works on smoothing models)."""
         context = tuple(context)
         key, ambiguous, scores = self.choose(keys, context)
         if ambiguous and sum(1 for v in scores.values() if v >= scores[key]) > 1:
             return "", True
-        if ambiguous and by_title and self.title_stems.get(key, frozenset()).isdisjoint(context):
+        if ambiguous and by_title and not self._own_title_words(key, keys, context):
             return "", True
         return key, ambiguous
+
+    def _own_title_words(self, key: str, keys: Iterable[str], context: Iterable[str]) -> set[str]:
+        """The words of ``key``'s title in ``context`` that no other of ``keys`` has in its title, a word's other
+        ending counted as the same word ("korpuslinguistisch", "Korpuslinguistik")."""
+        rivals = {w for k in keys if k != key for w in self.title_stems.get(k, ())}
+        return {w for w in self.title_stems.get(key, frozenset()).intersection(context)
+                if not any(same_word(w, r) for r in rivals)}
+
+
+def same_word(a: str, b: str) -> bool:
+    """Whether two stems are one word with other endings: equal, or alike but for their last two letters (the
+    stemmer leaves "korpuslinguistisch" and "korpuslinguistik", "diskursanalys" and "diskur")."""
+    if a == b:
+        return True
+    shorter = min(len(a), len(b))
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), shorter)
+    return common >= max(5, shorter - 2)
 
 
 CLEAR_LEAD = 1.5

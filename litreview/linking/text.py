@@ -92,8 +92,10 @@ class Token:
 
     @property
     def is_initials(self) -> bool:
+        """Capital letters each followed by a stop ("J.", "A.B."). A small letter with a stop is a word of the
+        sentence ("Oliveira e Galhano e.", "e.g."), no given name."""
         return self.text.endswith(".") and len(self.text) <= 8 and all(
-            part.isalpha() and len(part) == 1 for part in self.text[:-1].split(".")
+            part.isalpha() and len(part) == 1 and part.isupper() for part in self.text[:-1].split(".")
         )
 
 

@@ -243,19 +243,25 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
                         *cues, length, math.log1p(spread[c]) / max(n_claims, 1.0), entries, gap, bm_score,
                         float(not shared), 1.0 / (1.0 + rank_bm) if rank_bm < bm_take else 0.0, float(rank_bm == 0),
                         1.0 / (1.0 + rank_both) if rank_both < take else 0.0, from_paragraph,
-                        float(key in named))
+                        named.get(key, 0.0))
             items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w),
                                    bool(from_paragraph)))
     return items
 
 
-def named_entries(text: str, index: SourceIndex) -> set[str]:
+def named_entries(text: str, index: SourceIndex) -> dict[str, float]:
     """The entries whose author or editor ``text`` names as the attribution linker reads names ("See Gu for
     details": the entries Gu wrote; not "Young people ...", a sentence's capital), whatever else the sentence says
     of them; a family name alone with nothing that makes it an appeal to a person counts only when it could be a
-    surname ("Long hours May cause harm": a month, not May's work)."""
-    return {key for family, keys, confidence in people_named(text, index)
-            if confidence > BARE_NAME or plausible_surname(family) for key in keys}
+    surname ("Long hours May cause harm": a month, not May's work). Each with the share of the person's entries
+    it is (1 for a person of one entry, 1/4 for each of four): naming a prolific author names none of their works
+    in particular."""
+    out: dict[str, float] = {}
+    for family, keys, confidence in people_named(text, index):
+        if confidence > BARE_NAME or plausible_surname(family):
+            for key in keys:
+                out[key] = max(out.get(key, 0.0), 1.0 / len(keys))
+    return out
 
 
 def paragraphs(claims: Sequence[Claim], texts: Sequence[str], paragraph: float | None = None
