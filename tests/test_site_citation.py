@@ -498,3 +498,15 @@ def test_a_title_kept_as_written_or_of_another_language_is_not_title_cased(tmp_p
                     ' becomes a pandemic", "language": "en-GB"}]', encoding="utf-8")
     assert [format_reference(s).text for s in load_bibliography(path).sources] == [
         "How a microbe becomes a pandemic. n.d.", "How a Microbe Becomes a Pandemic. n.d."]
+
+
+def test_a_front_matters_reference_is_title_cased_as_csl_not_read_as_bibtex() -> None:
+    # pandoc's own for `references:` in a Markdown manuscript's front matter: "Roe, Ann. The Plan, Part I. 2001.";
+    # read as a BibTeX title (in sentence case first) it printed "Part i"
+    from litreview.bibliography.csl import parse_csl
+
+    item = ("references:\n- id: a\n  type: book\n  title: The plan, part I\n  author:\n  - family: Roe\n    given: Ann\n"
+            "  issued: {date-parts: [[2001]]}\n")
+    for name in ("essay.md", "refs.yaml"):
+        (source,) = parse_csl(item, name, yaml=True, front_matter=name.endswith(".md")).sources
+        assert format_reference(source).text == "Roe, Ann. The Plan, Part I. 2001."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..bibliography.csl import CSL_SUFFIXES
+from ..bibliography.csl import csl_form_of
 from ..bibliography.latex import field_text
 from ..locale_terms import TITLE_SMALL_WORDS
 from ..model import Source
@@ -55,7 +55,7 @@ def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") ->
     lower case capitalised but a stop word or a single letter within it, a word with capitals in it as written. A
     BibTeX title is first read in sentence case as pandoc reads it ("Maintenance As a Function" is "Maintenance
     as a Function"; "Part I" is "Part i"); its words in braces are printed as written."""
-    bibtex = not (s.file or "").lower().endswith(CSL_SUFFIXES)
+    bibtex = not csl_form_of(s.file or "")  # a front matter's ``references:`` are CSL
     if not text or not terms.get("title-case") or not _english(s, bibtex):
         return text
     raw = s.field(field or "booktitle")  # pandoc reads a title or book title in sentence case, not a journal's
