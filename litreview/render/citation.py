@@ -504,6 +504,8 @@ _LIST_ITEM = re.compile(r"[^,;]+")
 # within a page number are kept ("12-1--12-55" is "12-1–12-55", as citeproc prints it; "1-2-3" stays).
 _DOUBLE = re.compile(r"\s*(?:--+|[\u2013\u2014])\s*")
 _PAGE_NUMBER = re.compile(r"\w*\d\w*|[ivxlcdm]+|[IVXLCDM]+")
+# The last word of a text (asked from word starts only: from each letter of a long word again it was quadratic)
+_LAST_WORD = re.compile(r"(?<!\w)\w*$")
 
 
 def _range_dash(m: re.Match[str]) -> str:
@@ -512,7 +514,7 @@ def _range_dash(m: re.Match[str]) -> str:
         return _DOUBLE.sub("\u2013", item)
     if item.count("-") == 1:  # the words either side are page numbers: not "well-known"
         left, right = item.split("-")
-        before, after = re.search(r"\w*$", left.rstrip()), re.match(r"\w*", right.lstrip())
+        before, after = _LAST_WORD.search(left.rstrip()), re.match(r"\w*", right.lstrip())
         if before and after and all(_PAGE_NUMBER.fullmatch(w.group(0)) for w in (before, after)):
             return f"{left.rstrip()}\u2013{right.lstrip()}"
     return item
@@ -523,8 +525,13 @@ def _range_dash(m: re.Match[str]) -> str:
 _RANGE = re.compile(r"(?<![\w-])([A-Za-z]*)(\d+)\u2013\1?(\d+)(?![\w-])")
 
 
+_LONGEST_PAGE = 12
+
+
 def _abbreviated(m: re.Match[str]) -> str:
     prefix, first, last = m.groups()
+    if len(first) > _LONGEST_PAGE or len(last) > _LONGEST_PAGE:
+        return m.group(0)  # no page number: as written (Python reads no integer of 4,300 digits or more)
     if len(last) < len(first):  # written short already ("321–28"): read in full
         last = first[:len(first) - len(last)] + last
     a, b = int(first), int(last)
