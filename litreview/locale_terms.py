@@ -40,6 +40,11 @@ PUBLISHER_WORDS = ("press", "publisher", "publishers", "publishing", "books", "e
 Books"), in the languages references are written in: the reference tagger's publisher words hold them, and the
 bibliography check reads an editor named with one as the publisher."""
 
+TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
+                               "on", "or", "the", "to", "with", "via"})
+"""English words a title in title case keeps in lower case within it ("The Art of War"): the title-case check's
+list, which the references' title case widens to CSL's."""
+
 NAME_SUFFIXES = frozenset({"jr", "sr", "jun", "sen", "junior", "senior", "ii", "iii", "iv", "v", "vi", "2nd", "3rd"})
 """A person's name suffix ("Jr.", "Sen.", "III", "3rd"), lower case and without its full stop, as a BibTeX name's own
 part holds one ("Doe, Jr., John"), each reader after its own folding."""

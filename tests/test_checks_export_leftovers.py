@@ -154,3 +154,24 @@ def test_people_joined_by_commas_beside_others_so_joined_are_each_split() -> Non
     # A family name first beside them is not read as two people.
     assert [hint for _, _, hint in _names("Di Renzo, Gian Carlo and Jouni Smed, Harri Hakonen, Ville Mönkkönen")] == [
         "Write author = {Di Renzo, Gian Carlo and Smed, Jouni and Hakonen, Harri and Mönkkönen, Ville}"]
+
+
+def test_a_long_list_of_miscased_names_is_split_once_per_role(monkeypatch) -> None:
+    # Each name with a finding split the whole field again to find how it was written: a list of thousands of names
+    # in lower case cost time quadratic in its length.
+    from litreview.bibliography import names
+
+    calls: list[str] = []
+    split = names.split_names
+
+    def counted(value: str) -> list[str]:
+        calls.append(value)
+        return split(value)
+
+    people = " and ".join(f"smith{i}, john" for i in range(50))
+    (entry,) = parse_bibliography(f"@book{{k, author = {{{people}}}, editor = {{{people}}}, title = {{T}}}}",
+                                  "x.bib").sources
+    monkeypatch.setattr(names, "split_names", counted)
+    found = [f for f in check_names(entry) if f.code == "LR133"]
+    assert len(found) == 100 and "'smith0, john'" in found[0].message.lower()
+    assert len(calls) == 2

@@ -54,6 +54,19 @@ def test_pages_of_thousands_of_digits() -> None:
     check_style(bib, now=datetime(2026, 12, 1, tzinfo=UTC), access_max_age_days=365)
 
 
+def test_a_reference_with_pages_of_thousands_of_digits_is_printed_as_written() -> None:
+    # The site's reference list stopped on it (Python reads no integer of 4,300 digits or more); a long word before a
+    # hyphen was looked for its last word from each of its letters.
+    from litreview.model import Source
+    from litreview.render.citation import format_reference
+
+    for pages, printed in ((f"{'1' * 4400}--{'2' * 4400}", f"{'1' * 4400}\u2013{'2' * 4400}"),
+                           (f"{'a' * 20000}!-1", f"{'a' * 20000}!-1"), ("321--328", "321\u201328")):
+        text = format_reference(Source(key="k", type="article", title="T", container="J", volume="1",
+                                       pages=pages, year=2000)).text
+        assert text.endswith(f": {printed}.")
+
+
 def test_page_ranges_are_still_checked() -> None:
     from litreview.checks.style import check_pages
     from litreview.model import Source

@@ -103,8 +103,10 @@ def test_reference_html_marks_titles_and_links_the_doi():
 
 def test_reference_html_escapes_and_never_links_unsafe_urls():
     html = format_reference(SOURCES["evil"]).html
-    assert "<script>" not in html and "<b>" not in html and "href" not in html
-    assert "&lt;script&gt;x&lt;/" in html  # (its title case capitalises "script" after the "/")
+    # (in any case: the title case capitalises "script" after the "/", and an unescaped "</Script>" is a tag too)
+    assert "<script" not in html.lower() and "</script" not in html.lower() and "<b>" not in html.lower()
+    assert "href" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html.lower()
     assert "javascript:alert(1)" in html  # shown as text, for the reader to see what the entry says
 
 
@@ -496,3 +498,15 @@ def test_a_title_kept_as_written_or_of_another_language_is_not_title_cased(tmp_p
                     ' becomes a pandemic", "language": "en-GB"}]', encoding="utf-8")
     assert [format_reference(s).text for s in load_bibliography(path).sources] == [
         "How a microbe becomes a pandemic. n.d.", "How a Microbe Becomes a Pandemic. n.d."]
+
+
+def test_a_front_matters_reference_is_title_cased_as_csl_not_read_as_bibtex() -> None:
+    # pandoc's own for `references:` in a Markdown manuscript's front matter: "Roe, Ann. The Plan, Part I. 2001.";
+    # read as a BibTeX title (in sentence case first) it printed "Part i"
+    from litreview.bibliography.csl import parse_csl
+
+    item = ("references:\n- id: a\n  type: book\n  title: The plan, part I\n  author:\n  - family: Roe\n    given: Ann\n"
+            "  issued: {date-parts: [[2001]]}\n")
+    for name in ("essay.md", "refs.yaml"):
+        (source,) = parse_csl(item, name, yaml=True, front_matter=name.endswith(".md")).sources
+        assert format_reference(source).text == "Roe, Ann. The Plan, Part I. 2001."

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from ..model import Bibliography, Finding, Source
@@ -32,6 +33,21 @@ CSL_SUFFIXES = (".json", ".yaml", ".yml")
 def is_csl(path: object) -> bool:
     """Whether the bibliography file ``path`` is CSL (its text holds no BibTeX entries to cut or append to)."""
     return str(path).lower().endswith(CSL_SUFFIXES)
+
+
+FRONT_MATTER_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".rmarkdown", ".ipynb")
+"""Manuscripts whose entries are their front matter's ``references:`` (CSL-YAML)."""
+
+
+@lru_cache(maxsize=256)
+def csl_form_of(file: str) -> str:
+    """``json`` or ``yaml`` for an entry read from the file ``file`` (its ``Source.file``) when that is CSL, a
+    manuscript's front matter included; '' for BibTeX. (Asked of every entry by several checks and the references'
+    title case: one answer per file.)"""
+    name = file.lower()
+    if name and is_csl(name):
+        return "json" if name.endswith(".json") else "yaml"
+    return "yaml" if name.endswith(FRONT_MATTER_SUFFIXES) else ""
 
 
 def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, front_matter: bool = False,

@@ -7,9 +7,8 @@ CSL-JSON or CSL-YAML is told ``"DOI": "10.1000/x"`` or ``DOI: 10.1000/x``, as pa
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 
-from ..bibliography.csl import is_csl
+from ..bibliography.csl import csl_form_of
 from ..bibliography.csl_item import FIELDS
 from ..lazyre import lazy
 from ..model import Source
@@ -22,8 +21,6 @@ _CSL_NAMES = {bib: csl for csl, bib in reversed(FIELDS.items())} | {
     "booktitle": "container-title", "howpublished": "container-title", "institution": "publisher",
     "school": "publisher", "organization": "publisher", "location": "publisher-place", "pagetotal": "number-of-pages",
 }
-_FRONT_MATTER = (".md", ".markdown", ".qmd", ".rmd", ".rmarkdown", ".ipynb")
-"""Manuscripts whose entries are their front matter's ``references:``."""
 _NAMES = frozenset({"author", "editor", "translator"})
 _DATES = frozenset({"issued", "accessed", "original-date", "event-date"})
 # name = {value}, the value's braces balanced one level deep (a body's name: author = {{World Bank}}).
@@ -75,15 +72,7 @@ def own_name(field: str, source: Source) -> str:
 
 def csl_form(source: Source) -> str:
     """``json`` or ``yaml`` for an entry read from CSL (a front matter's ``references:`` are CSL-YAML), else ''."""
-    return _csl_form_of(source.file or "")
-
-
-@lru_cache(maxsize=256)
-def _csl_form_of(file: str) -> str:  # (asked of every entry by several checks: one answer per file)
-    name = file.lower()
-    if name and is_csl(name):
-        return "json" if name.endswith(".json") else "yaml"
-    return "yaml" if name.endswith(_FRONT_MATTER) else ""
+    return csl_form_of(source.file or "")
 
 
 def _csl(field: str, value: str, kind: str, yaml: bool) -> str:

@@ -15,6 +15,7 @@ from functools import partial
 from ..bibliography import names
 from ..bibliography.load import CONTAINER_FIELDS
 from ..lazyre import lazy
+from ..locale_terms import TITLE_SMALL_WORDS
 from ..model import Bibliography, Finding, Source
 from ..text import plural
 from .bib import damaged_entries, entry_finding, folded, parse_iso, plain
@@ -24,8 +25,6 @@ from .doi_expected import check_doi_expected
 from .hints import csl_form, own_name
 from .style_names import check_name_forms, check_names, check_repeated_names
 
-_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
-                          "on", "or", "the", "to", "with", "via"})
 _ACRONYM_BRACES = re.compile(r"\{[^{}\s]*\}")
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 _DOUBLED = re.compile(r"[,;:]\s*[,;:.]|(?<!\.)\.\s?\.(?!\.)")
@@ -110,7 +109,7 @@ def title_case(text: str) -> str:
     words = text.lower().split(" ")
     out: list[str] = []
     for i, word in enumerate(words):
-        keep_small = 0 < i < len(words) - 1 and word in _SMALL_WORDS and not out[-1].endswith(":")
+        keep_small = 0 < i < len(words) - 1 and word in TITLE_SMALL_WORDS and not out[-1].endswith(":")
         out.append(word if keep_small else word[:1].upper() + word[1:])
     return " ".join(out)
 

@@ -183,7 +183,16 @@ def check_names(source: Source) -> Iterable[Finding]:
     holding a quotation mark that nothing closes; LR151 for et al. written as a name; LR154 for a placeholder; LR158
     for two people joined by a word for 'and' ("en", "et"); LR160 for a family name without a letter ("-")."""
     house = editor_as_publisher(source)  # "editor = {Siglo XXI}": LR111 names the publisher, no name problem
+    split: dict[str, list[str]] = {}
+
+    def listed(role: str) -> list[str]:
+        """The role's names as written, split once (only a name with a finding asks: most entries never do)."""
+        if role not in split:
+            split[role] = names.split_names(source.fields.get(role, ""))
+        return split[role]
+
     for role, people in (("author", source.authors), ("editor", () if house else source.editors)):
+        bodies: list[str] | None = None  # the list's names that are a body's without braces (LR165's), read once
         for person in people:
             if placeholder_name(person, len(people) == 1):
                 shown = person.family if person.family != "others" else "et al."
@@ -223,7 +232,7 @@ def check_names(source: Source) -> Iterable[Finding]:
                                     f"{family!r}: styles print and sort it as the name", hint, field=role)
                 continue
             if word := joining_word(person):
-                written = next((n.strip() for n in names.split_names(source.fields.get(role, ""))
+                written = next((n.strip() for n in listed(role)
                                 if f" {word} " in n and "," not in n), person.sort_name())  # as written, not sorted
                 yield entry_finding("LR158", source, f"{role} {written!r} joins people with {word!r}: "
                                     "styles read and print it as one person", _joined_hint(source, role, word),
@@ -240,8 +249,9 @@ def check_names(source: Source) -> Iterable[Finding]:
             problem = name_problem(person)
             if not problem or person.family == "and":  # "Roe, J. and}": LR104's stray 'and', not a name
                 continue
-            if not csl_form(source) and any(person.family in n and reads_as_body(n)
-                                            for n in names.split_names(source.fields.get(role, ""))):
+            if bodies is None:
+                bodies = [] if csl_form(source) else [n for n in listed(role) if reads_as_body(n)]
+            if any(person.family in n for n in bodies):
                 continue  # "Software Design Group at MIT": a body's name without braces, LR165's
             written = person.sort_name()
             if problem == "miscased initials":
@@ -255,7 +265,7 @@ def check_names(source: Source) -> Iterable[Finding]:
             else:  # in lower case: a particle, a body, words that are no name ("et al.", a title)
                 hint = ("write the family name with its capital (a particle such as 'van' before it: 'van Dijk, Jan'; "
                         "a body's name in double braces: {{Name of the Body}})")
-                as_written = next((" ".join(n.split()) for n in names.split_names(source.fields.get(role, ""))
+                as_written = next((" ".join(n.split()) for n in listed(role)
                                    if person.family in n), "")
                 if (as_written and as_written != written and not csl_form(source)
                         and (len(as_written.split()) > 2 or person.given.isupper())):  # "GUST e-foundry": a body's name

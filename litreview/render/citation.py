@@ -15,13 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..bibliography.bibtex import MONTH_NAMES
-from ..bibliography.csl import CSL_SUFFIXES
 from ..bibliography.csl_item import LEGAL_TYPES
 from ..bibliography.latex import container_with_addon, field_text, title_with_addon
 from ..locale_terms import EDITION_WORDS, ENGLISH_TERMS, alternation, citation_terms
 from ..model import Citation, Person, Source
+from .page_ranges import printed_pages
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
 from .short_labels import PLAIN, Mark, and_others, printed_year, short_label, year_label
+from .title_case import title_cased
 
 _MONTH_ABBR = {m[:3].lower(): m for m in MONTH_NAMES}
 _CLOSING_MARKS = "”’\"'“»\u00a0"  # what closes a title's quotation in any language (``_quoted``)
@@ -174,7 +175,7 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     if names:
         out.add(_end(names))
         out.add(" ")
-    title = _cased(source, one_line(title_with_addon(source)), terms, "title")
+    title = title_cased(source, one_line(title_with_addon(source)), terms, "title")
     # pandoc prints an article or a misc entry with no container as a work of its own: its title in italics
     italic_title = kind in _ITALIC_TYPES or (kind in ("misc", "article") and not source.container)
     if kind in LEGAL_TYPES and not names and title:
@@ -202,100 +203,6 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     text = "".join(out.text).strip()
     return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, mark, terms),
                      year=year_label(source, mark, terms))
-
-
-# English words citeproc leaves in lower case within a title (CSL's list, with "about" and name particles)
-_STOP_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of",
-                         "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet", "about",
-                         "van", "von", "de", "d", "l"})
-# A title's pieces as citeproc splits them for its title case: runs of letters and digits, runs of white space, and
-# each other character alone
-_CASE_CHUNK = re.compile(r"[^\W_]+|\s+|.", re.S)
-_OPENING = frozenset("([{“‘\"'«")
-_WORD_BREAKS = frozenset(" -/\u2013\u2014")
-_ENGLISH_LANGIDS = frozenset({"english", "american", "british", "usenglish", "ukenglish", "canadian", "australian",
-                              "newzealand"})
-
-
-def _english(s: Source, bibtex: bool) -> bool:
-    """Whether citeproc reads the entry as English: no language given, or an English one (BibTeX's ``langid`` or
-    ``hyphenation`` as pandoc reads them: "english", "british", "en-GB"; CSL's ``language``: "en", "en-US", not
-    "English")."""
-    lang = one_line(field_text(s, "langid") or field_text(s, "hyphenation") if bibtex else s.field("language")).lower()
-    return not lang or lang == "en" or lang.startswith("en-") or (bibtex and lang in _ENGLISH_LANGIDS)
-
-
-def _braced_whole(raw: str) -> bool:
-    """Whether a BibTeX value is one group in braces, all of it kept as written ("{A {\\'e}tude}")."""
-    raw = raw.strip()
-    if not raw.startswith("{"):
-        return False
-    depth = 0
-    for i, c in enumerate(raw):
-        depth += {"{": 1, "}": -1}.get(c, 0)
-        if depth == 0:
-            return i == len(raw) - 1
-    return False
-
-
-def _protected(raw: str) -> set[str]:
-    """The words a BibTeX value keeps as written, in braces ("{DNA}", "{I}"): citeproc leaves their case alone."""
-    return {w for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
-
-
-def _cased(s: Source, text: str, terms: dict[str, str], field: str = "") -> str:
-    """A title (``field``: the BibTeX field it was read from, "" for a container) in title case, as citeproc prints
-    an English entry's titles in Chicago when the document is in English (``terms``' "title-case"): each word in
-    lower case capitalised but a stop word or a single letter within it, a word with capitals in it as written. A
-    BibTeX title is first read in sentence case as pandoc reads it ("Maintenance As a Function" is "Maintenance
-    as a Function"; "Part I" is "Part i"); its words in braces are printed as written."""
-    bibtex = not (s.file or "").lower().endswith(CSL_SUFFIXES)
-    if not text or not terms.get("title-case") or not _english(s, bibtex):
-        return text
-    raw = s.field(field or "booktitle")  # pandoc reads a title or book title in sentence case, not a journal's
-    if bibtex and _braced_whole(raw):  # "{{A title as written}}"
-        return text
-    sentence_case = bibtex and bool(raw)
-    keep = _protected(raw)
-    chunks = _CASE_CHUNK.findall(text)
-    last_break = max((i for i, c in enumerate(chunks) if c[0] in _WORD_BREAKS or c.isspace()), default=-1)
-    last_word = next((i for i in range(last_break + 1, len(chunks)) if chunks[i].isalnum()), -1) if field else -1
-    state = "start"
-    out = []
-    for i, chunk in enumerate(chunks):
-        if chunk.isalnum():
-            if i == last_word and state == "word-end":
-                state = "last"
-            out.append(chunk if chunk in keep else _title_word(chunk, state, sentence_case))
-        else:
-            out.append(chunk)
-        end = chunk[-1]
-        if chunk in _OPENING and state in ("start", "sentence", "word-end"):
-            continue  # "(transformation" and "“the" are capitalised as the word they open
-        if end in ".?!:":
-            state = "sentence-end"
-        elif end.isalnum():
-            state = "in-word"
-        elif end.isspace() and state == "sentence-end":
-            state = "sentence"
-        elif end in _WORD_BREAKS or end.isspace():
-            state = "word-end"
-        else:
-            state = "other"
-    return "".join(out)
-
-
-def _title_word(word: str, state: str, sentence_case: bool) -> str:
-    lower = word.lower()
-    if sentence_case and state not in ("start", "sentence") and word[:1].isupper() and word[1:] == lower[1:] \
-            and (lower in _STOP_WORDS or len(word) == 1):  # pandoc reads it in sentence case first
-        word = lower
-    if any(c.isupper() for c in word):
-        return word
-    if state in ("start", "sentence") or (state == "word-end" and lower not in _STOP_WORDS and len(word) > 1) \
-            or (state == "last" and len(word) > 1):
-        return word[:1].upper() + word[1:]
-    return word
 
 
 def _quoted(out: _Pieces, title: str, terms: dict[str, str]) -> None:
@@ -363,7 +270,7 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
     said = False  # whether anything follows the title yet (else no comma opens what comes)
     if s.container:
         out.add(" ")
-        out.add(_cased(s, one_line(container_with_addon(s)), terms), italic=True)
+        out.add(title_cased(s, one_line(container_with_addon(s)), terms), italic=True)
         said = True
     if place := one_line(field_text(s, "address") or field_text(s, "location")):
         out.add(f" ({place})")
@@ -384,9 +291,9 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
         date = terms["n.d."]
     if volume or number:
         out.add(f" ({date})" if date else "")
-        out.add(f": {_pages(s, terms)}" if s.pages else "")
+        out.add(f": {printed_pages(s, terms)}" if s.pages else "")
     else:
-        for part in (date, _pages(s, terms) if s.pages else ""):
+        for part in (date, printed_pages(s, terms) if s.pages else ""):
             if part:
                 out.add(f", {part}" if said else f" {part}")
                 said = True
@@ -398,7 +305,7 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     and pandoc print a chapter in a bibliography."""
     if s.container:
         out.add(f" {terms['In']} ")
-        out.add(_cased(s, one_line(container_with_addon(s)), terms), italic=True)
+        out.add(title_cased(s, one_line(container_with_addon(s)), terms), italic=True)
     if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
         out.add(f", {terms['vol.']} {one_line(s.volume)}")
     if edition := _edition(one_line(field_text(s, "edition")), terms):
@@ -444,7 +351,7 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         out.add("" if out.ends_with(".") else ".")
     web = kind in _WEB_TYPES or (kind == "misc" and bool(s.url))
     undated = terms["n.d."] if kind == "misc" and out.text else ""  # pandoc's, after a misc entry's title
-    container = _cased(s, one_line(s.container), terms)
+    container = title_cased(s, one_line(s.container), terms)
     if web or (kind == "misc" and container):
         date = _date(s, terms, full=True) or undated
         parts = [p for p in (container, one_line(s.publisher) if not container else "", date) if p]
@@ -581,50 +488,3 @@ def _iso_to_words(iso: str, terms: dict[str, str]) -> str:
         return str(year)
     except (ValueError, IndexError):
         return one_line(iso)
-
-
-def _pages(s: Source, terms: dict[str, str] = ENGLISH_TERMS) -> str:
-    """The pages, each range with an en dash however it is written ("553-566", "87 - 90") and abbreviated as CMOS
-    and citeproc's "chicago-16" do ("553–66", "101–8", "100–104", "1496–504", "e1001–12"); the dash the language's
-    (``terms``' "–": fr "553‑66", es "553-66")."""
-    pages = _RANGE.sub(_abbreviated, _LIST_ITEM.sub(_range_dash, one_line(s.pages).translate(_HYPHENS)))
-    return pages if terms["–"] == "\u2013" else pages.replace("\u2013", terms["–"])
-
-
-_HYPHENS = str.maketrans("\u2010\u2011\u2212", "---")  # Unicode's hyphens and minus sign as the hyphen
-# Each item of a list of pages ("3, 7-9", as citeproc prints it "3, 7–9").
-_LIST_ITEM = re.compile(r"[^,;]+")
-# A range's separator: two hyphens or a dash; else a lone hyphen (spaced or not) between page numbers. Hyphens
-# within a page number are kept ("12-1--12-55" is "12-1–12-55", as citeproc prints it; "1-2-3" stays).
-_DOUBLE = re.compile(r"\s*(?:--+|[\u2013\u2014])\s*")
-_PAGE_NUMBER = re.compile(r"\w*\d\w*|[ivxlcdm]+|[IVXLCDM]+")
-
-
-def _range_dash(m: re.Match[str]) -> str:
-    item = m.group(0)
-    if _DOUBLE.search(item):
-        return _DOUBLE.sub("\u2013", item)
-    if item.count("-") == 1:  # the words either side are page numbers: not "well-known"
-        left, right = item.split("-")
-        before, after = re.search(r"\w*$", left.rstrip()), re.match(r"\w*", right.lstrip())
-        if before and after and all(_PAGE_NUMBER.fullmatch(w.group(0)) for w in (before, after)):
-            return f"{left.rstrip()}\u2013{right.lstrip()}"
-    return item
-
-
-# A range of two arabic numbers, the second without a prefix or with the first's ("e1001–e1012"), not within a
-# chapter-numbered range ("12-100–12-155")
-_RANGE = re.compile(r"(?<![\w-])([A-Za-z]*)(\d+)\u2013\1?(\d+)(?![\w-])")
-
-
-def _abbreviated(m: re.Match[str]) -> str:
-    prefix, first, last = m.groups()
-    if len(last) < len(first):  # written short already ("321–28"): read in full
-        last = first[:len(first) - len(last)] + last
-    a, b = int(first), int(last)
-    if b <= a or len(last) != len(first) or a < 100 or a % 100 == 0:
-        return f"{prefix}{first}\u2013{last}" if b > a else m.group(0)
-    keep = next(i for i, (x, y) in enumerate(zip(first, last, strict=True)) if x != y) if first != last else 0
-    # 101 to 109 of a hundred: the digits that change; else at least two
-    shown = last[keep:] if a % 100 < 10 else last[min(keep, len(last) - 2):]
-    return f"{prefix}{first}\u2013{shown}"

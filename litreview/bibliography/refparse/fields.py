@@ -33,6 +33,12 @@ MEDIUM = re.compile(r"\s*\[(?:Internet|CD-ROM|DVD|(?:serial|monograph|database|h
 #: "Im"), no part of the container's name (case-insensitive): the lexicon's, and German "Im", which the lexicon (a
 #: table of the model's features) leaves out so that the shipped model's features stay as trained
 IN_WORDS = "(?:" + "|".join(sorted({w.rstrip(":") for w in IN} | {"im"})) + ")"
+#: the word after Italian's "a cura" ("edited by"): "di", or it with an article ("del", "della", "dei", "degli")
+A_CURA_OF = ("di", "del", "della", "dei", "degli")
+#: "cura di" and its forms; each pattern writes the "a" before it in its own case ("(a cura di)", "A cura della")
+CURA_OF = r"cura\s+(?:" + "|".join(A_CURA_OF) + ")"
+#: a word of a name in direct order: capitalised, an initial, or a particle ("de", "von", "van der")
+NAME_WORD = r"(?:[A-ZÀ-Þ][\w'’.-]*|[a-zà-ÿ]{1,3}),?"
 #: pages in parentheses right after a work's title, as APA and the DGPs print a chapter's with no book ("(pp. 79–92)",
 #: "(S. 31)")
 PAGES_IN_PARENTHESES = r"\((?i:pp?|s)\.\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)\)"

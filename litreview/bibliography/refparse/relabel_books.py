@@ -278,9 +278,8 @@ _CITED_YEAR = lazy(rf"{F.YEAR}[a-z]?\)[.,;:]?[”’\"»]?")
 
 #: Italian's "edited by" ("a cura di", "a cura del", "a cura della"), as three tokens
 _A_CURA = ("a", "cura")
-_A_CURA_OF = frozenset(("di", "del", "della", "dei", "degli"))
-#: a name's word: capitalised, an initial, or a particle ("de", "von", "van der")
-_EDITOR_NAME_WORD = lazy(r"(?:[A-ZÀ-Þ][\w'’.-]*|[a-zà-ÿ]{1,3}),?")
+_A_CURA_OF = frozenset(F.A_CURA_OF)
+_EDITOR_NAME_WORD = lazy(F.NAME_WORD)
 #: at most this many words in a name written in direct order after "a cura di" ("Ferdinand Seibt")
 _DIRECT_NAME = 5
 

@@ -12,9 +12,8 @@ from . import fields as F
 from .tagger import Tagged
 
 #: "(a cura di)" ("edited by") as three tokens, the last with its comma
-_ROLE = lazy(r"\([aA] cura d(?:i|el|ella|ei|egli)\),")
-#: a word of a name in direct order: capitalised, an initial, or a particle ("von", "de")
-_NAME_WORD = lazy(r"(?:[A-ZÀ-Þ][\w'’.-]*|[a-zà-ÿ]{1,3}),?")
+_ROLE = lazy(rf"\([aA] {F.CURA_OF}\),")
+_NAME_WORD = lazy(F.NAME_WORD)
 #: a page range ("129–137,")
 _RANGE = lazy(r"[A-Za-z]?\d+\s?[-–]\s?[A-Za-z]?\d+[.,;]?")
 #: what closes a quoted title and its comma ("»,", "”,")

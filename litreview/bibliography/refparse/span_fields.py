@@ -14,10 +14,10 @@ from .tail import _names as reading_order_names
 _QUOTES = quote_marks("“\"‘«„")
 _ROLE_HEAD = re.compile(
     r"^(?:in:?\s+)?(?:(?:edited|translated|compiled|directed|produced)\s+by|eds?\.\s+by|trans\.\s+by|hrsg\.\s+v\.|"
-    r"hg\.\s+v\.|a\s+cura\s+d(?:i|el|ella|ei|egli))\s+|^(?:in|en|em|dans):?\s+", re.I)
+    rf"hg\.\s+v\.|a\s+{F.CURA_OF})\s+|^(?:in|en|em|dans):?\s+", re.I)
 # A role closes a parenthesis only when it opens it: "BMJ (Clinical research ed.)" is NLM's name of a journal.
 _ROLE = r"(?:eds?|editors?|hrsg|hgg?|dir|coord|orgs?|trans|transl)"
-_ROLE_TAIL = re.compile(rf",?\s*(?:\({_ROLE}\.?\)|\(a\s+cura\s+d(?:i|el|ella|ei|egli)\)|\b{_ROLE}\.?)\s*[.,:;]?\s*$", re.I)
+_ROLE_TAIL = re.compile(rf",?\s*(?:\({_ROLE}\.?\)|\(a\s+{F.CURA_OF}\)|\b{_ROLE}\.?)\s*[.,:;]?\s*$", re.I)
 #: a page, a range, or an article's number with its letters ("S8", "e0158803", "uez032", "eaaw4694", "112560I")
 _PAGES = re.compile(r"(?<![A-Za-z])[A-Za-z]{0,4}\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+|[A-Za-z]\b)?")
 # Each alternative starts where its run of digits or letters starts: the same leftmost match, found in

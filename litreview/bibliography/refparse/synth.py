@@ -25,7 +25,7 @@ from typing import Any
 
 from ...locale_terms import NO_DATE_WORDS
 from .corpus import LABELS, Labelled
-from .fields import IN_WORDS
+from .fields import CURA_OF, IN_WORDS
 from .lexicon import MONTHS
 from .synth_records import bibliographies, csl_items, csl_records, is_held_bibliography, is_web, web_pages
 
@@ -93,7 +93,7 @@ _CONNECTIVES = {"and", "et", "al", "y", "e", "und", "ve", "i", "og", "en", "othe
 _ROLE = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|dirs|coord|orgs?|trans|transl|trad|tr|éds?|red)\.?\)?[.,:;]*$",
                    re.IGNORECASE)
 #: A role of two or three words after the names ("(a cura di)", "(ed. by)"): the names', no part of the field after it.
-_ROLE_PHRASE = re.compile(r"^\(?(?:a cura d(?:i|el|ella|ei|egli)|hrsg\. v\.|ed\. by)\)?[.,:;]*$", re.IGNORECASE)
+_ROLE_PHRASE = re.compile(rf"^\(?(?:a {CURA_OF}|hrsg\. v\.|ed\. by)\)?[.,:;]*$", re.IGNORECASE)
 #: "from" after the date of access and before the site's name ("Retrieved May 3, 2021, from Site website: URL"): the
 #: access phrase's, no part of the site's name.
 _FROM = re.compile(r"^(?:from|de|von|em|sur)$", re.IGNORECASE)

@@ -1,0 +1,63 @@
+"""Page ranges as the references print them (``citation``): an en dash, abbreviated as CMOS and citeproc do."""
+
+from __future__ import annotations
+
+import re
+
+from ..locale_terms import ENGLISH_TERMS
+from ..model import Source
+from .sanitize import one_line
+
+
+def printed_pages(s: Source, terms: dict[str, str] = ENGLISH_TERMS) -> str:
+    """The pages, each range with an en dash however it is written ("553-566", "87 - 90") and abbreviated as CMOS
+    and citeproc's "chicago-16" do ("553–66", "101–8", "100–104", "1496–504", "e1001–12"); the dash the language's
+    (``terms``' "–": fr "553‑66", es "553-66")."""
+    pages = _RANGE.sub(_abbreviated, _LIST_ITEM.sub(_range_dash, one_line(s.pages).translate(_HYPHENS)))
+    return pages if terms["–"] == "\u2013" else pages.replace("\u2013", terms["–"])
+
+
+_HYPHENS = str.maketrans("\u2010\u2011\u2212", "---")  # Unicode's hyphens and minus sign as the hyphen
+# Each item of a list of pages ("3, 7-9", as citeproc prints it "3, 7–9").
+_LIST_ITEM = re.compile(r"[^,;]+")
+# A range's separator: two hyphens or a dash; else a lone hyphen (spaced or not) between page numbers. Hyphens
+# within a page number are kept ("12-1--12-55" is "12-1–12-55", as citeproc prints it; "1-2-3" stays).
+_DOUBLE = re.compile(r"\s*(?:--+|[\u2013\u2014])\s*")
+_PAGE_NUMBER = re.compile(r"\w*\d\w*|[ivxlcdm]+|[IVXLCDM]+")
+# The last word of a text (asked from word starts only: from each letter of a long word again it was quadratic)
+_LAST_WORD = re.compile(r"(?<!\w)\w*$")
+
+
+def _range_dash(m: re.Match[str]) -> str:
+    item = m.group(0)
+    if _DOUBLE.search(item):
+        return _DOUBLE.sub("\u2013", item)
+    if item.count("-") == 1:  # the words either side are page numbers: not "well-known"
+        left, right = item.split("-")
+        before, after = _LAST_WORD.search(left.rstrip()), re.match(r"\w*", right.lstrip())
+        if before and after and all(_PAGE_NUMBER.fullmatch(w.group(0)) for w in (before, after)):
+            return f"{left.rstrip()}\u2013{right.lstrip()}"
+    return item
+
+
+# A range of two arabic numbers, the second without a prefix or with the first's ("e1001–e1012"), not within a
+# chapter-numbered range ("12-100–12-155")
+_RANGE = re.compile(r"(?<![\w-])([A-Za-z]*)(\d+)\u2013\1?(\d+)(?![\w-])")
+
+
+_LONGEST_PAGE = 12
+
+
+def _abbreviated(m: re.Match[str]) -> str:
+    prefix, first, last = m.groups()
+    if len(first) > _LONGEST_PAGE or len(last) > _LONGEST_PAGE:
+        return m.group(0)  # no page number: as written (Python reads no integer of 4,300 digits or more)
+    if len(last) < len(first):  # written short already ("321–28"): read in full
+        last = first[:len(first) - len(last)] + last
+    a, b = int(first), int(last)
+    if b <= a or len(last) != len(first) or a < 100 or a % 100 == 0:
+        return f"{prefix}{first}\u2013{last}" if b > a else m.group(0)
+    keep = next(i for i, (x, y) in enumerate(zip(first, last, strict=True)) if x != y) if first != last else 0
+    # 101 to 109 of a hundred: the digits that change; else at least two
+    shown = last[keep:] if a % 100 < 10 else last[min(keep, len(last) - 2):]
+    return f"{prefix}{first}\u2013{shown}"

@@ -1,0 +1,104 @@
+"""Title case of an English entry's titles, as pandoc's citeproc prints them in Chicago (``citation``'s references):
+a BibTeX title first read in sentence case as pandoc reads it, its words in braces kept as written."""
+
+from __future__ import annotations
+
+import re
+
+from ..bibliography.csl import csl_form_of
+from ..bibliography.latex import field_text
+from ..locale_terms import TITLE_SMALL_WORDS
+from ..model import Source
+from .sanitize import one_line
+
+# English words citeproc leaves in lower case within a title (CSL's list, with "about" and name particles)
+_STOP_WORDS = TITLE_SMALL_WORDS | frozenset({"down", "onto", "over", "so", "till", "up", "yet", "about",
+                                             "van", "von", "de", "d", "l"})
+# A title's pieces as citeproc splits them for its title case: runs of letters and digits, runs of white space, and
+# each other character alone
+_CASE_CHUNK = re.compile(r"[^\W_]+|\s+|.", re.S)
+_OPENING = frozenset("([{“‘\"'«")
+_WORD_BREAKS = frozenset(" -/\u2013\u2014")
+_ENGLISH_LANGIDS = frozenset({"english", "american", "british", "usenglish", "ukenglish", "canadian", "australian",
+                              "newzealand"})
+
+
+def _english(s: Source, bibtex: bool) -> bool:
+    """Whether citeproc reads the entry as English: no language given, or an English one (BibTeX's ``langid`` or
+    ``hyphenation`` as pandoc reads them: "english", "british", "en-GB"; CSL's ``language``: "en", "en-US", not
+    "English")."""
+    lang = one_line(field_text(s, "langid") or field_text(s, "hyphenation") if bibtex else s.field("language")).lower()
+    return not lang or lang == "en" or lang.startswith("en-") or (bibtex and lang in _ENGLISH_LANGIDS)
+
+
+def _braced_whole(raw: str) -> bool:
+    """Whether a BibTeX value is one group in braces, all of it kept as written ("{A {\\'e}tude}")."""
+    raw = raw.strip()
+    if not raw.startswith("{"):
+        return False
+    depth = 0
+    for i, c in enumerate(raw):
+        depth += {"{": 1, "}": -1}.get(c, 0)
+        if depth == 0:
+            return i == len(raw) - 1
+    return False
+
+
+def _protected(raw: str) -> set[str]:
+    """The words a BibTeX value keeps as written, in braces ("{DNA}", "{I}"): citeproc leaves their case alone."""
+    return {w for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
+
+
+def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") -> str:
+    """A title (``field``: the BibTeX field it was read from, "" for a container) in title case, as citeproc prints
+    an English entry's titles in Chicago when the document is in English (``terms``' "title-case"): each word in
+    lower case capitalised but a stop word or a single letter within it, a word with capitals in it as written. A
+    BibTeX title is first read in sentence case as pandoc reads it ("Maintenance As a Function" is "Maintenance
+    as a Function"; "Part I" is "Part i"); its words in braces are printed as written."""
+    bibtex = not csl_form_of(s.file or "")  # a front matter's ``references:`` are CSL
+    if not text or not terms.get("title-case") or not _english(s, bibtex):
+        return text
+    raw = s.field(field or "booktitle")  # pandoc reads a title or book title in sentence case, not a journal's
+    if bibtex and _braced_whole(raw):  # "{{A title as written}}"
+        return text
+    sentence_case = bibtex and bool(raw)
+    keep = _protected(raw)
+    chunks = _CASE_CHUNK.findall(text)
+    last_break = max((i for i, c in enumerate(chunks) if c[0] in _WORD_BREAKS or c.isspace()), default=-1)
+    last_word = next((i for i in range(last_break + 1, len(chunks)) if chunks[i].isalnum()), -1) if field else -1
+    state = "start"
+    out = []
+    for i, chunk in enumerate(chunks):
+        if chunk.isalnum():
+            if i == last_word and state == "word-end":
+                state = "last"
+            out.append(chunk if chunk in keep else _title_word(chunk, state, sentence_case))
+        else:
+            out.append(chunk)
+        end = chunk[-1]
+        if chunk in _OPENING and state in ("start", "sentence", "word-end"):
+            continue  # "(transformation" and "“the" are capitalised as the word they open
+        if end in ".?!:":
+            state = "sentence-end"
+        elif end.isalnum():
+            state = "in-word"
+        elif end.isspace() and state == "sentence-end":
+            state = "sentence"
+        elif end in _WORD_BREAKS or end.isspace():
+            state = "word-end"
+        else:
+            state = "other"
+    return "".join(out)
+
+
+def _title_word(word: str, state: str, sentence_case: bool) -> str:
+    lower = word.lower()
+    if sentence_case and state not in ("start", "sentence") and word[:1].isupper() and word[1:] == lower[1:] \
+            and (lower in _STOP_WORDS or len(word) == 1):  # pandoc reads it in sentence case first
+        word = lower
+    if any(c.isupper() for c in word):
+        return word
+    if state in ("start", "sentence") or (state == "word-end" and lower not in _STOP_WORDS and len(word) > 1) \
+            or (state == "last" and len(word) > 1):
+        return word[:1].upper() + word[1:]
+    return word
