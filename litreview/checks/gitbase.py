@@ -23,6 +23,7 @@ from .gitref import run_git as _run
 
 _GIT_HINT = f"fetch the base first (git fetch origin main); {CI_DEPTH}"
 _PATH_SETTINGS = ("essay", "bibliography", "claims")  # read at the base; the snapshot ("metadata") is shared
+_FILE_ONLY = frozenset({"suppress_reasons"})  # read with suppress and suppress_entries: no origin of its own
 _ROUNDS = 4  # extractions for what the base names in turn: its settings, then its essay
 
 
@@ -254,20 +255,18 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path, noti
     litreview.toml to pyproject.toml) then shows as new findings. A setting the settings file
     gives is the base file's (the change may have moved the bibliography, or added one to the
     list); one given on the command line or in the environment (``LITREVIEW_*``, registry
-    addresses) is this run's, on both sides (an input path is the working tree's, moved). A base
-    without a settings file had the defaults (its inputs are taken where they are now), and one
-    whose file no longer loads keeps today's settings: ``notices`` then gets a line saying so, and why.
+    addresses) is this run's, on both sides (an input path is the working tree's, moved), whatever
+    the files say: ``Config.origins`` tells which (a setting without one holding its default is the
+    files'). A base without a settings file had the defaults (its inputs are taken where they are
+    now), and one whose file no longer loads keeps today's settings: ``notices`` then gets a line
+    saying so, and why.
     """
-    from ..config import load_config
+    from ..config import load_config, registry_settings
     from ..errors import ConfigError
 
     if not config.source_file or not is_inside(Path(config.source_file), top):
         return base
     moved = dest / Path(config.source_file).resolve().relative_to(top)
-    try:
-        today = load_config(Path(config.source_file).parent, env={})
-    except ConfigError:
-        return base  # the check of the working tree reports it
     # As the base had them there, in whichever settings file (only those were extracted: the
     # search must not climb out of the base's folder into the machine's).
     there = any((moved.parent / name).is_file() for name in SETTINGS_FILES)
@@ -285,8 +284,16 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path, noti
     own = found.source_file is not None and is_inside(Path(found.source_file), dest)
     settings = found if own else Config()
 
+    default = Config()
+
     def given(name: str) -> bool:  # by the command line or the environment, not by the settings file
-        return bool(getattr(config, name) != getattr(today, name))
+        origin = config.origin(name)
+        if origin is not None:  # the settings file's line, or a LITREVIEW_* variable
+            return origin.variable
+        if name in _FILE_ONLY:
+            return False
+        # No origin: the default, or the command line's (``with_overrides``), which a registry setting holds only then
+        return name in config.registry if name in registry_settings() else getattr(config, name) != getattr(default, name)
 
     def where(name: str) -> Any:  # a path setting of the base's file, read from that file's folder
         value = getattr(settings, name)
@@ -299,7 +306,7 @@ def with_base_settings(config: Config, base: Config, top: Path, dest: Path, noti
     kept = {"root", "source_file", "origins", *_PATH_SETTINGS, "metadata", "site_dir", "mkdocs_config", "registry"}
     others = {f.name: getattr(config if given(f.name) else settings, f.name) for f in fields(Config)
               if f.name not in kept}
-    registry = {**settings.registry, **{k: v for k, v in config.registry.items() if today.registry.get(k) != v}}
+    registry = {**settings.registry, **{k: v for k, v in config.registry.items() if given(k)}}
     # Where each value was given: the base file's line for what it gives, this run's for the rest.
     shared = {"metadata", "site_dir", "mkdocs_config"}  # this run's, on both sides
     origins = {name: origin for name in {*config.origins, *settings.origins}
