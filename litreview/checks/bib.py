@@ -43,8 +43,10 @@ from ..locale_terms import PUBLISHER_WORDS, alternation
 from ..model import Bibliography, Finding, Source
 from ..text import DIGIT_LOOKALIKES, fold_words, plural
 from .catalogue import CATALOGUE, finding
+from .field_values import has_field, plain
 from .hints import csl_form, in_own_terms, in_own_words, own_name
 from .renderers import BIBER, CITEPROC, Renderer, fields_read, group_read
+from .required_hints import FIELD_HINTS, HELD_IN, missing_hint
 
 # Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
 _YEAR = ("year", "date")
@@ -79,24 +81,6 @@ _REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
 # CSL requires no variable: with no author a style names the editor, else the title (pandoc cites a treaty or a
 # statute by its title), so for an item read from CSL the groups of names drop out and the title is what counts.
 _NAMES = frozenset({"author", "editor"})
-_FIELD_HINTS = {
-    "author or editor": "add author = {...} or editor = {...}; when a body wrote it, make the body the "
-                        "author in double braces, e.g. author = {{Foreign Service Institute}}",
-    "author": "add author = {...}; for a body, write it in double braces: author = {{World Bank}}",
-    "institution": "add institution = {...}, the body that issued it",
-    "school or institution": "add school = {...}, the university that awarded the degree",
-    "year or date": "add year = {...} (or date = {YYYY-MM-DD})",
-    "journal or journaltitle": "add journal = {...}",
-    "booktitle": "add booktitle = {...}, the title of the book or proceedings",
-    "url or doi or eprint": "add url = {...}",
-    "year or date or urldate": "add year = {...}, or urldate = {YYYY-MM-DD} when the page has no date",
-}
-# A required container held in the other type's field (@inproceedings with a journal, @article with a
-# booktitle): the field to rename, the name it takes, the type the entry may be instead.
-_HELD_IN = {
-    "booktitle": (("journal", "journaltitle"), "booktitle", "@article if it is a journal article"),
-    "journal or journaltitle": (("booktitle",), "journal", "@inproceedings if it is a paper in proceedings"),
-}
 _NEEDS_PUBLISHER = frozenset({"book", "mvbook", "inbook", "bookinbook", "incollection"})
 
 _ISBN_SPLIT = lazy(r"\s*(?:[,;/]|\band\b)\s*")
@@ -110,7 +94,6 @@ _YEAR_IN = lazy(rf"(?<!\d){COMMON_YEAR}(?!\d)")
 _LETTER_YEAR = lazy(r"(\d{4})[a-z]")
 _YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
                          "submitted", "accepted"})
-_BRACES = lazy(r"[{}]")
 _URL_ESCAPE = lazy(r"\\([&%_#$~])|\$\\sim\$|\\textasciitilde\b")
 
 
@@ -129,13 +112,6 @@ def work_signature(source: Source) -> tuple[str, int, str] | None:
         return None
     people = source.authors or source.editors
     return title, source.year, folded(people[0].family) if people else ""
-
-
-def plain(value: str) -> str:
-    """A raw field value with braces removed and spaces collapsed."""
-    if "{" not in value and "}" not in value and "  " not in value:
-        return value.strip()
-    return " ".join(_BRACES.sub("", value).split())
 
 
 def shown(value: str) -> str:
@@ -227,16 +203,6 @@ def damaged_entries(bib: Bibliography) -> set[str]:
     return out
 
 
-def _has(fields: Mapping[str, str], name: str) -> bool:
-    value = fields.get(name)
-    if not value:
-        return False
-    first = value[0]
-    if first != "{" and first != "}" and not first.isspace():  # plain(value) keeps it: not empty
-        return True
-    return bool(plain(value))
-
-
 UNPUBLISHED = lazy(r"\b(?:(?:to be )?submitted|in ?prep(?:aration|\.)?|under (?:review|revision)|"
                    r"unpublished)\b", re.IGNORECASE)
 """Words that say a work is not published yet ("To be submitted to MNRAS", status: in preparation): it has no DOI,
@@ -259,7 +225,7 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
         renderer = None  # a CSL file: pandoc reads it, by CSL's names
     if "eventtitle" in fields and csl:  # CSL: a paper presented at an event needs no proceedings
         groups = tuple(g for g in groups if g != ("booktitle",))
-    if _has(fields, "pubstate") and (csl or (renderer and renderer.name == CITEPROC)):
+    if has_field(fields, "pubstate") and (csl or (renderer and renderer.name == CITEPROC)):
         # "in press", "forthcoming" (CSL's status): pandoc's citeproc prints it where the year goes
         groups = tuple(g for g in groups if g[0] != "year")
         if UNPUBLISHED.search(plain(fields["pubstate"])):  # "in preparation": no journal or proceedings yet
@@ -270,13 +236,9 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
         hints = []
         held: list[str] = []
         for group in missing:
-            m = " or ".join(group)
             there, hint = ("", "") if csl else _read_otherwise(fields, source.type, group, renderer)
             held += [there] if there else []
-            hints.append(hint or _held_hint(m, fields, source) or _preprint_hint(m, fields, source)
-                         or _cited_in_title_hint(m, fields, source)
-                         or _web_page_hint(m, fields, source) or _address_held_hint(m, fields)
-                         or _FIELD_HINTS.get(m, f"add {group[0]} = {{...}}"))
+            hints.append(hint or missing_hint(group, fields, source))
         named = [tuple(n for n in g if fields_read(tool, source.type, n)) or g for g in missing]  # as it reads them
         message = in_own_terms(f"@{source.type} entry lacks {', '.join(' or '.join(g) for g in named)}", source)
         message += _read_note(held, source.type, renderer)
@@ -285,7 +247,7 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
             # pandoc prints n.d. for an item with only an original-date (3.9, chicago-author-date tried)
             message += f": pandoc prints n.d., not its original-date {original}"
             hints = ["add year = {...}, the date of the edition cited, and keep original-date for the first publication"
-                     if h == _FIELD_HINTS["year or date"] else h for h in hints]
+                     if h == FIELD_HINTS["year or date"] else h for h in hints]
         yield entry_finding("LR110", source, message, "; ".join(hints))
     house_fields = ("publisher", "organization") if not tool else ("publisher",)
     if source.type in _NEEDS_PUBLISHER and not _read(fields, source.type, house_fields, tool):
@@ -302,7 +264,7 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
 
 def _read(fields: Mapping[str, str], kind: str, group: tuple[str, ...], tool: str) -> bool:
     """Whether the renderer ``tool`` ('' for the fields' own names) finds one of ``group`` in the entry."""
-    return any(_has(fields, name) for name in group_read(tool, kind, group))  # (group_read: one tuple, kept)
+    return any(has_field(fields, name) for name in group_read(tool, kind, group))  # (group_read: one tuple, kept)
 
 
 def _read_note(held: list[str], kind: str, renderer: Renderer | None) -> str:
@@ -322,7 +284,7 @@ def _read_otherwise(fields: Mapping[str, str], kind: str, group: tuple[str, ...]
     """For a ``group`` the renderer finds missing, the entry's field another renderer would print in its place and
     the hint: ('', '') when no field of the entry would do."""
     if renderer is None:
-        if " or ".join(group) in _HELD_IN:
+        if " or ".join(group) in HELD_IN:
             return "", ""  # a container in the other type's field: _held_hint's fix (the type) suits every tool
         held = _first_held(fields, kind, group, CITEPROC)
         return (held, f"rename {held} to {group[0]}, which BibTeX, biber and pandoc all read") if held else ("", "")
@@ -341,7 +303,7 @@ def _read_otherwise(fields: Mapping[str, str], kind: str, group: tuple[str, ...]
 
 def _first_held(fields: Mapping[str, str], kind: str, group: tuple[str, ...], tool: str) -> str:
     """The first field of the entry ``tool`` reads for ``group``, or ''."""
-    return next((f for name in group for f in fields_read(tool, kind, name) if _has(fields, f)), "")
+    return next((f for name in group for f in fields_read(tool, kind, name) if has_field(fields, f)), "")
 
 
 # A publishing house's words, and the singular "edition", "grupo" and "S. A." (sociedad anónima) of a house's name.
@@ -360,109 +322,6 @@ def editor_as_publisher(source: Source) -> str:
     words = raw.split()
     if len(words) == 1 or _HOUSE_WORDS.search(raw) or (person.family.isupper() and len(person.family) > 1):
         return raw
-    return ""
-
-
-_ARXIV_DOI = lazy(r"(?i)^10\.48550/arxiv\.(.+)$")
-
-
-def _preprint_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
-    """How to fix an @article with no journal that is an arXiv preprint (its eprint, its arXiv DOI), as exported
-    by tools that make every paper an @article: no journal to add, but the entry type to change; else ''."""
-    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
-        return ""
-    from ..registry.ids import arxiv_id, entry_identifiers
-
-    found = _ARXIV_DOI.match(normalize_doi(plain(fields.get("doi", ""))))
-    ident = entry_identifiers(fields).get("arxiv") or (arxiv_id(found.group(1)) if found else "")
-    if not ident:
-        return ""
-    return (f"it is the arXiv preprint {ident}, in no journal: make the entry @misc (as arXiv exports it), or "
-            f"write journal = {{arXiv preprint arXiv:{ident}}} if your style prints no eprint")
-
-
-_CITATION_END = lazy(r"(?P<volume>\d{1,4})\s*\((?P<number>[\w-]{1,6})\)\s*:\s*(?P<pages>\w?\d+\s*(?:-+|–)\s*\w?\d+)\s*\.?$")
-"""The end of a title that ends with its journal's citation, as Google Scholar pastes some: "... a survey. Comput
-Netw54 (15): 2787--2805" (the volume, issue and pages; the journal before them is found by ``_cited_in_title``)."""
-_TITLE_BREAK = lazy(r"[.,]\s+")
-_JOURNAL_CHAR = lazy(r"[\w .&'’-]")
-_LETTER = lazy(r"[^\W\d_]")
-
-
-def _cited_in_title(title: str) -> tuple[str, str, str, str, str, str] | None:
-    """(title, journal, volume, issue, pages, the citation as written) of a title that ends with its journal's
-    citation: the shortest title of eight characters or more, a full stop or comma, then the journal (a capital and a
-    letter, then words, "&" and marks) before the volume; else None. Read from the end, in time linear in the title's
-    length (a pattern that tried each title with each journal took its square)."""
-    end = _CITATION_END.search(title)
-    if end is None:
-        return None
-    head = title[:end.start()].rstrip()
-    run = len(head)  # where the journal's characters that end ``head`` start
-    while run and _JOURNAL_CHAR.fullmatch(head[run - 1]):
-        run -= 1
-    for brk in _TITLE_BREAK.finditer(head, 8):
-        if "\n" in head[:brk.start()]:
-            return None
-        at = brk.end()
-        if at >= run and at + 1 < len(head) and "A" <= head[at] <= "Z" and _LETTER.fullmatch(head[at + 1]):
-            return (title[:brk.start()], head[at:], end["volume"], end["number"], end["pages"],
-                    title[brk.start() + 1:end.end()].strip())
-    return None
-
-
-def _cited_in_title_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
-    """How to fix an @article with no journal whose title ends with the journal, volume, issue and pages; else ''."""
-    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
-        return ""
-    cited = _cited_in_title(plain(fields.get("title", "")).strip())
-    if cited is None or any(_has(fields, name) for name in ("volume", "number", "pages")):
-        return ""
-    title, journal, volume, number, pages, written = cited
-    pages = re.sub(r"\s*(?:-+|–)\s*", "--", pages)
-    return (f"the title ends with its journal's citation ({written!r}): write "
-            f"title = {{{title}}}, journal = {{{journal.strip()}}}, volume = {{{volume}}}, number = {{{number}}}, "
-            f"pages = {{{pages}}}")
-
-
-def _web_page_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
-    """How to fix an @article with no journal that is a web page (an address, in url or written with \\url in a
-    note, and no volume, pages, DOI or publisher), as hand-written files type every source @article; else ''."""
-    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
-        return ""
-    if any(_has(fields, name) for name in ("volume", "number", "pages", "doi", "eprint", "publisher", "booktitle")):
-        return ""  # an article with its journal left out, or a paper in proceedings (_held_hint)
-    if not (_has(fields, "url") or any(_ADDRESS_IN_TEXT.search(fields.get(n, "")) for n in ("note", "howpublished"))):
-        return ""
-    return ("it reads as a web page, with an address and no volume, pages or DOI: make the entry @online (@misc for "
-            "BibTeX's standard styles), or add journal = {...} if it appeared in one")
-
-
-def _held_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
-    """How to fix a missing container the entry holds in another type's field (BibTeX names: in CSL both
-    are container-title), or ''."""
-    held = _HELD_IN.get(missing)
-    if held is None or csl_form(source):
-        return ""
-    names, target, other_type = held
-    there = next((n for n in names if _has(fields, n)), None)
-    if there is None:
-        return ""
-    return f"the {there} field holds it: rename {there} to {target}, or make the entry {other_type}"
-
-
-_ADDRESS_IN_TEXT = lazy(r"\\url\s*\{\s*([^{}\s]+)\s*\}")
-"""A web address written with \\url in a text field ("note = {Available at \\url{https://...}}")."""
-
-
-def _address_held_hint(missing: str, fields: Mapping[str, str]) -> str:
-    """How to fix a missing url an entry writes with \\url in its note, howpublished or addendum, or ''."""
-    if not missing.startswith("url"):
-        return ""
-    for name in ("note", "howpublished", "addendum"):
-        if found := _ADDRESS_IN_TEXT.search(fields.get(name, "")):
-            return (f"the {name} field holds the address \\url{{{found.group(1)}}}: write url = {{{found.group(1)}}} "
-                    f"and leave it out of the {name}")
     return ""
 
 
