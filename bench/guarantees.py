@@ -230,8 +230,8 @@ def linear() -> dict[str, object]:
     from litreview.bibliography.names import family_first
     from litreview.bibliography.refparse.joining import join_lines
     from litreview.bibliography.refparse.tail import sentence_end
-    from litreview.checks.bib import _cited_in_title
     from litreview.checks.braced_people import people_in_literal
+    from litreview.checks.required_hints import _cited_in_title
     from litreview.checks.style import _doubled
     from litreview.essay import conflict_notices, parse_essay
     from litreview.essay.cites import find_citations, in_suffix

@@ -11,7 +11,8 @@ import pytest
 from litreview.bibliography.dates import edtf_range_problem, iso_form
 from litreview.bibliography.load import load_bibliography, parse_bibliography
 from litreview.checks import check_review
-from litreview.checks.bib import isbn_problem, url_problem, work_signature, year_problem
+from litreview.checks.bib import isbn_problem, url_problem, work_signature
+from litreview.checks.bib_dates import year_problem
 from litreview.checks.catalogue import CATALOGUE
 from litreview.checks.duplicates import check_duplicates
 from litreview.checks.style import is_all_capitals, title_case

@@ -107,7 +107,7 @@ def test_a_doi_with_latex_escapes_is_a_doi_written_otherwise() -> None:
 
 def test_a_date_problem_in_csl_names_the_csl_variable() -> None:
     from litreview.bibliography.csl import parse_csl
-    from litreview.checks.bib import check_dates
+    from litreview.checks.bib_dates import check_dates
 
     yaml = "references:\n- id: a\n  type: article-journal\n  title: T\n  issued: 2011\n  accessed: '10:11:12'\n"
     item = parse_csl(yaml, "refs.yaml", yaml=True).sources[0]

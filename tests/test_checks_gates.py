@@ -12,6 +12,7 @@ import pytest
 
 from litreview.bibliography.load import _Lines, parse_bibliography
 from litreview.checks import bib as B
+from litreview.checks import bib_dates as D
 from litreview.checks import style as S
 from litreview.model import Bibliography, Source
 from litreview.registry.ids import entry_identifiers
@@ -64,7 +65,7 @@ def test_a_skip_that_passes_over_a_finding_is_caught(monkeypatch: pytest.MonkeyP
     """The comparison above fails when a skip leaves out an entry its check finds something in (here: every entry's
     dates taken as plain, so no date is checked)."""
     bib = parse_bibliography(EDGES, "edges.bib")
-    monkeypatch.setattr(B, "_plain_dates", lambda fields, today: True)
+    monkeypatch.setattr(D, "plain_dates", lambda fields, today: True)
     assert B.check_bibliography(bib, now=NOW) != B.check_bibliography(bib, now=NOW, skip=False)
 
 

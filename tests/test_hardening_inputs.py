@@ -215,7 +215,7 @@ def test_the_id_of_a_broken_csl_yaml_item_is_read_in_one_pass() -> None:
 def test_a_long_title_is_read_for_its_journals_citation_from_its_end() -> None:
     """Every title start was tried with every journal length: a 50,000-character title of an @article with no
     journal took minutes, and grew with the square of its length."""
-    from litreview.checks.bib import _cited_in_title
+    from litreview.checks.required_hints import _cited_in_title
 
     assert _cited_in_title("A survey. Comput Netw54 (15): 2787--2805") == (
         "A survey", "Comput Netw", "54", "15", "2787--2805", "Comput Netw54 (15): 2787--2805")

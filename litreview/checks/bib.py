@@ -1,4 +1,5 @@
-"""Checks on the bibliography alone: required fields, identifiers and dates (duplicates: ``checks.duplicates``).
+"""Checks on the bibliography alone: required fields and identifiers (LR110's hints: ``checks.required_hints``;
+dates: ``checks.bib_dates``; duplicates: ``checks.duplicates``).
 
 Pure functions over ``Bibliography``; formatting defects live in ``checks.style``.
 A finding about one field points at that field's line, any other at the entry's ``@type{key,`` line.
@@ -9,21 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Iterable, Mapping
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..bibliography.dates import (
-    COMMON_YEAR,
-    bibtex_year,
-    citeproc_date_parts,
-    day_too_big,
-    edtf_date_parts,
-    edtf_range_problem,
-    edtf_year,
-    iso_form,
-    parse_iso,
-)
 from ..bibliography.latex import full_title
 from ..doi import (
     bare_doi,
@@ -41,10 +31,12 @@ from ..essay.ids import id_problem
 from ..lazyre import lazy
 from ..locale_terms import PUBLISHER_WORDS, alternation
 from ..model import Bibliography, Finding, Source
-from ..text import DIGIT_LOOKALIKES, fold_words, plural
+from ..text import fold_words
 from .catalogue import CATALOGUE, finding
+from .field_values import has_field, plain
 from .hints import csl_form, in_own_terms, in_own_words, own_name
 from .renderers import BIBER, CITEPROC, Renderer, fields_read, group_read
+from .required_hints import FIELD_HINTS, HELD_IN, missing_hint
 
 # Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
 _YEAR = ("year", "date")
@@ -79,24 +71,6 @@ _REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
 # CSL requires no variable: with no author a style names the editor, else the title (pandoc cites a treaty or a
 # statute by its title), so for an item read from CSL the groups of names drop out and the title is what counts.
 _NAMES = frozenset({"author", "editor"})
-_FIELD_HINTS = {
-    "author or editor": "add author = {...} or editor = {...}; when a body wrote it, make the body the "
-                        "author in double braces, e.g. author = {{Foreign Service Institute}}",
-    "author": "add author = {...}; for a body, write it in double braces: author = {{World Bank}}",
-    "institution": "add institution = {...}, the body that issued it",
-    "school or institution": "add school = {...}, the university that awarded the degree",
-    "year or date": "add year = {...} (or date = {YYYY-MM-DD})",
-    "journal or journaltitle": "add journal = {...}",
-    "booktitle": "add booktitle = {...}, the title of the book or proceedings",
-    "url or doi or eprint": "add url = {...}",
-    "year or date or urldate": "add year = {...}, or urldate = {YYYY-MM-DD} when the page has no date",
-}
-# A required container held in the other type's field (@inproceedings with a journal, @article with a
-# booktitle): the field to rename, the name it takes, the type the entry may be instead.
-_HELD_IN = {
-    "booktitle": (("journal", "journaltitle"), "booktitle", "@article if it is a journal article"),
-    "journal or journaltitle": (("booktitle",), "journal", "@inproceedings if it is a paper in proceedings"),
-}
 _NEEDS_PUBLISHER = frozenset({"book", "mvbook", "inbook", "bookinbook", "incollection"})
 
 _ISBN_SPLIT = lazy(r"\s*(?:[,;/]|\band\b)\s*")
@@ -104,13 +78,6 @@ _ISBN_CHARS = lazy(r"[\s\-‐–]")
 _NOT_ISBN = lazy(r"[^\d\s\-‐–Xx]+")
 _QUOTED_LIST = lazy(r"\[\s*(['\"])[^'\"\[\]]*\1(?:\s*,\s*(['\"])[^'\"\[\]]*\2)*\s*,?\s*\]")
 """A Python list of strings written as text ("['9780999241165']"), as a script's export writes a list field."""
-# A year, a range, or a year with the letter author-date styles add (2004a: LR148, not LR124).
-_YEAR_OK = lazy(r"\d{4}(?:[a-z]|\s*(?:--?|–|/)\s*\d{2,4})?")
-_YEAR_IN = lazy(rf"(?<!\d){COMMON_YEAR}(?!\d)")
-_LETTER_YEAR = lazy(r"(\d{4})[a-z]")
-_YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
-                         "submitted", "accepted"})
-_BRACES = lazy(r"[{}]")
 _URL_ESCAPE = lazy(r"\\([&%_#$~])|\$\\sim\$|\\textasciitilde\b")
 
 
@@ -129,13 +96,6 @@ def work_signature(source: Source) -> tuple[str, int, str] | None:
         return None
     people = source.authors or source.editors
     return title, source.year, folded(people[0].family) if people else ""
-
-
-def plain(value: str) -> str:
-    """A raw field value with braces removed and spaces collapsed."""
-    if "{" not in value and "}" not in value and "  " not in value:
-        return value.strip()
-    return " ".join(_BRACES.sub("", value).split())
 
 
 def shown(value: str) -> str:
@@ -168,6 +128,7 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
     ``damaged_entries`` of ``bib``, computed when not given; ``renderer``: the tool that prints the document's
     bibliography, ``renderers.renderer_of``, None when no document tells; ``skip``: whether to skip a check where
     the entry's fields show it finds nothing, False to run it on every entry, which must give the same findings)."""
+    from .bib_dates import check_dates, plain_dates
     from .duplicates import check_duplicates
     from .integrity import check_integrity
 
@@ -192,7 +153,7 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
             found.extend(check_url(source))
         if fields.get("id") and (problem := id_problem(source.key)):  # a Manubot citation by identifier
             found.append(entry_finding("LR126", source, f"{source.key!r} is not a valid identifier: {problem}"))
-        if not skip or not _plain_dates(fields, today):
+        if not skip or not plain_dates(fields, today):
             found.extend(check_dates(source, today))
     found.extend(check_duplicates(bib.sources))
     found.extend(check_integrity(bib, skip=skip))
@@ -227,16 +188,6 @@ def damaged_entries(bib: Bibliography) -> set[str]:
     return out
 
 
-def _has(fields: Mapping[str, str], name: str) -> bool:
-    value = fields.get(name)
-    if not value:
-        return False
-    first = value[0]
-    if first != "{" and first != "}" and not first.isspace():  # plain(value) keeps it: not empty
-        return True
-    return bool(plain(value))
-
-
 UNPUBLISHED = lazy(r"\b(?:(?:to be )?submitted|in ?prep(?:aration|\.)?|under (?:review|revision)|"
                    r"unpublished)\b", re.IGNORECASE)
 """Words that say a work is not published yet ("To be submitted to MNRAS", status: in preparation): it has no DOI,
@@ -259,7 +210,7 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
         renderer = None  # a CSL file: pandoc reads it, by CSL's names
     if "eventtitle" in fields and csl:  # CSL: a paper presented at an event needs no proceedings
         groups = tuple(g for g in groups if g != ("booktitle",))
-    if _has(fields, "pubstate") and (csl or (renderer and renderer.name == CITEPROC)):
+    if has_field(fields, "pubstate") and (csl or (renderer and renderer.name == CITEPROC)):
         # "in press", "forthcoming" (CSL's status): pandoc's citeproc prints it where the year goes
         groups = tuple(g for g in groups if g[0] != "year")
         if UNPUBLISHED.search(plain(fields["pubstate"])):  # "in preparation": no journal or proceedings yet
@@ -270,13 +221,9 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
         hints = []
         held: list[str] = []
         for group in missing:
-            m = " or ".join(group)
             there, hint = ("", "") if csl else _read_otherwise(fields, source.type, group, renderer)
             held += [there] if there else []
-            hints.append(hint or _held_hint(m, fields, source) or _preprint_hint(m, fields, source)
-                         or _cited_in_title_hint(m, fields, source)
-                         or _web_page_hint(m, fields, source) or _address_held_hint(m, fields)
-                         or _FIELD_HINTS.get(m, f"add {group[0]} = {{...}}"))
+            hints.append(hint or missing_hint(group, fields, source))
         named = [tuple(n for n in g if fields_read(tool, source.type, n)) or g for g in missing]  # as it reads them
         message = in_own_terms(f"@{source.type} entry lacks {', '.join(' or '.join(g) for g in named)}", source)
         message += _read_note(held, source.type, renderer)
@@ -285,7 +232,7 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
             # pandoc prints n.d. for an item with only an original-date (3.9, chicago-author-date tried)
             message += f": pandoc prints n.d., not its original-date {original}"
             hints = ["add year = {...}, the date of the edition cited, and keep original-date for the first publication"
-                     if h == _FIELD_HINTS["year or date"] else h for h in hints]
+                     if h == FIELD_HINTS["year or date"] else h for h in hints]
         yield entry_finding("LR110", source, message, "; ".join(hints))
     house_fields = ("publisher", "organization") if not tool else ("publisher",)
     if source.type in _NEEDS_PUBLISHER and not _read(fields, source.type, house_fields, tool):
@@ -302,7 +249,7 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
 
 def _read(fields: Mapping[str, str], kind: str, group: tuple[str, ...], tool: str) -> bool:
     """Whether the renderer ``tool`` ('' for the fields' own names) finds one of ``group`` in the entry."""
-    return any(_has(fields, name) for name in group_read(tool, kind, group))  # (group_read: one tuple, kept)
+    return any(has_field(fields, name) for name in group_read(tool, kind, group))  # (group_read: one tuple, kept)
 
 
 def _read_note(held: list[str], kind: str, renderer: Renderer | None) -> str:
@@ -322,7 +269,7 @@ def _read_otherwise(fields: Mapping[str, str], kind: str, group: tuple[str, ...]
     """For a ``group`` the renderer finds missing, the entry's field another renderer would print in its place and
     the hint: ('', '') when no field of the entry would do."""
     if renderer is None:
-        if " or ".join(group) in _HELD_IN:
+        if " or ".join(group) in HELD_IN:
             return "", ""  # a container in the other type's field: _held_hint's fix (the type) suits every tool
         held = _first_held(fields, kind, group, CITEPROC)
         return (held, f"rename {held} to {group[0]}, which BibTeX, biber and pandoc all read") if held else ("", "")
@@ -341,7 +288,7 @@ def _read_otherwise(fields: Mapping[str, str], kind: str, group: tuple[str, ...]
 
 def _first_held(fields: Mapping[str, str], kind: str, group: tuple[str, ...], tool: str) -> str:
     """The first field of the entry ``tool`` reads for ``group``, or ''."""
-    return next((f for name in group for f in fields_read(tool, kind, name) if _has(fields, f)), "")
+    return next((f for name in group for f in fields_read(tool, kind, name) if has_field(fields, f)), "")
 
 
 # A publishing house's words, and the singular "edition", "grupo" and "S. A." (sociedad anónima) of a house's name.
@@ -360,109 +307,6 @@ def editor_as_publisher(source: Source) -> str:
     words = raw.split()
     if len(words) == 1 or _HOUSE_WORDS.search(raw) or (person.family.isupper() and len(person.family) > 1):
         return raw
-    return ""
-
-
-_ARXIV_DOI = lazy(r"(?i)^10\.48550/arxiv\.(.+)$")
-
-
-def _preprint_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
-    """How to fix an @article with no journal that is an arXiv preprint (its eprint, its arXiv DOI), as exported
-    by tools that make every paper an @article: no journal to add, but the entry type to change; else ''."""
-    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
-        return ""
-    from ..registry.ids import arxiv_id, entry_identifiers
-
-    found = _ARXIV_DOI.match(normalize_doi(plain(fields.get("doi", ""))))
-    ident = entry_identifiers(fields).get("arxiv") or (arxiv_id(found.group(1)) if found else "")
-    if not ident:
-        return ""
-    return (f"it is the arXiv preprint {ident}, in no journal: make the entry @misc (as arXiv exports it), or "
-            f"write journal = {{arXiv preprint arXiv:{ident}}} if your style prints no eprint")
-
-
-_CITATION_END = lazy(r"(?P<volume>\d{1,4})\s*\((?P<number>[\w-]{1,6})\)\s*:\s*(?P<pages>\w?\d+\s*(?:-+|–)\s*\w?\d+)\s*\.?$")
-"""The end of a title that ends with its journal's citation, as Google Scholar pastes some: "... a survey. Comput
-Netw54 (15): 2787--2805" (the volume, issue and pages; the journal before them is found by ``_cited_in_title``)."""
-_TITLE_BREAK = lazy(r"[.,]\s+")
-_JOURNAL_CHAR = lazy(r"[\w .&'’-]")
-_LETTER = lazy(r"[^\W\d_]")
-
-
-def _cited_in_title(title: str) -> tuple[str, str, str, str, str, str] | None:
-    """(title, journal, volume, issue, pages, the citation as written) of a title that ends with its journal's
-    citation: the shortest title of eight characters or more, a full stop or comma, then the journal (a capital and a
-    letter, then words, "&" and marks) before the volume; else None. Read from the end, in time linear in the title's
-    length (a pattern that tried each title with each journal took its square)."""
-    end = _CITATION_END.search(title)
-    if end is None:
-        return None
-    head = title[:end.start()].rstrip()
-    run = len(head)  # where the journal's characters that end ``head`` start
-    while run and _JOURNAL_CHAR.fullmatch(head[run - 1]):
-        run -= 1
-    for brk in _TITLE_BREAK.finditer(head, 8):
-        if "\n" in head[:brk.start()]:
-            return None
-        at = brk.end()
-        if at >= run and at + 1 < len(head) and "A" <= head[at] <= "Z" and _LETTER.fullmatch(head[at + 1]):
-            return (title[:brk.start()], head[at:], end["volume"], end["number"], end["pages"],
-                    title[brk.start() + 1:end.end()].strip())
-    return None
-
-
-def _cited_in_title_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
-    """How to fix an @article with no journal whose title ends with the journal, volume, issue and pages; else ''."""
-    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
-        return ""
-    cited = _cited_in_title(plain(fields.get("title", "")).strip())
-    if cited is None or any(_has(fields, name) for name in ("volume", "number", "pages")):
-        return ""
-    title, journal, volume, number, pages, written = cited
-    pages = re.sub(r"\s*(?:-+|–)\s*", "--", pages)
-    return (f"the title ends with its journal's citation ({written!r}): write "
-            f"title = {{{title}}}, journal = {{{journal.strip()}}}, volume = {{{volume}}}, number = {{{number}}}, "
-            f"pages = {{{pages}}}")
-
-
-def _web_page_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
-    """How to fix an @article with no journal that is a web page (an address, in url or written with \\url in a
-    note, and no volume, pages, DOI or publisher), as hand-written files type every source @article; else ''."""
-    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
-        return ""
-    if any(_has(fields, name) for name in ("volume", "number", "pages", "doi", "eprint", "publisher", "booktitle")):
-        return ""  # an article with its journal left out, or a paper in proceedings (_held_hint)
-    if not (_has(fields, "url") or any(_ADDRESS_IN_TEXT.search(fields.get(n, "")) for n in ("note", "howpublished"))):
-        return ""
-    return ("it reads as a web page, with an address and no volume, pages or DOI: make the entry @online (@misc for "
-            "BibTeX's standard styles), or add journal = {...} if it appeared in one")
-
-
-def _held_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
-    """How to fix a missing container the entry holds in another type's field (BibTeX names: in CSL both
-    are container-title), or ''."""
-    held = _HELD_IN.get(missing)
-    if held is None or csl_form(source):
-        return ""
-    names, target, other_type = held
-    there = next((n for n in names if _has(fields, n)), None)
-    if there is None:
-        return ""
-    return f"the {there} field holds it: rename {there} to {target}, or make the entry {other_type}"
-
-
-_ADDRESS_IN_TEXT = lazy(r"\\url\s*\{\s*([^{}\s]+)\s*\}")
-"""A web address written with \\url in a text field ("note = {Available at \\url{https://...}}")."""
-
-
-def _address_held_hint(missing: str, fields: Mapping[str, str]) -> str:
-    """How to fix a missing url an entry writes with \\url in its note, howpublished or addendum, or ''."""
-    if not missing.startswith("url"):
-        return ""
-    for name in ("note", "howpublished", "addendum"):
-        if found := _ADDRESS_IN_TEXT.search(fields.get(name, "")):
-            return (f"the {name} field holds the address \\url{{{found.group(1)}}}: write url = {{{found.group(1)}}} "
-                    f"and leave it out of the {name}")
     return ""
 
 
@@ -660,189 +504,3 @@ def check_url(source: Source) -> Iterable[Finding]:
                         f"keep one, url = {{{web[0]}}}, and give the {'other' if len(web) == 2 else 'others'} "
                         f"in note = {{{others}}}")
             yield entry_finding("LR123", source, f"URL {shown(raw)} is invalid: {problem}", hint, field="url")
-
-
-def year_problem(raw: str, today: date) -> str:
-    """Why a year field is wrong ('' when it is a year, a range, 'forthcoming', or a year as BibTeX reads it)."""
-    text = plain(raw)
-    if not text or text.casefold() in _YEAR_WORDS:
-        return ""
-    if _YEAR_OK.fullmatch(text):
-        first: int | None = int(text[:4])
-    else:
-        first = bibtex_year(text)
-    if first is None:
-        if text.isdigit():
-            return f"year {text!r} has {plural(len(text), 'digit')}" + ("; write all four" if len(text) < 4 else ", not four")
-        return f"year {text!r} is not a number"
-    if first > today.year + 1:
-        return f"year {first} lies in the future"
-    if first < 1000:
-        return f"year {text!r} is impossible"
-    return ""
-
-
-def _plain_dates(fields: Mapping[str, str], today: date) -> bool:
-    """True when ``check_dates`` surely finds nothing: no date fields but a four-digit, past year."""
-    if fields.get("date") or fields.get("origdate") or fields.get("urldate"):
-        return False
-    year = fields.get("year")
-    return not year or (len(year) == 4 and year.isascii() and year.isdigit() and 1000 <= int(year) <= today.year + 1)
-
-
-_TIME_OF_DAY = lazy(r"\d{1,2}:\d{2}(?::\d{2})?")
-
-
-def check_dates(source: Source, today: date) -> Iterable[Finding]:
-    """LR124 for a year, date, origdate or urldate that is not a date or lies in the future; LR146 for a
-    date that is readable but not in the ISO form biblatex needs."""
-    problems = []  # (field, problem)
-    if source.fields.get("year", ""):
-        problems.append(("year", year_problem(source.fields.get("year", ""), today)))
-        letter = _LETTER_YEAR.fullmatch(plain(source.fields["year"]))
-        if letter:
-            yield entry_finding("LR148", source, f"year {letter.group()!r} holds a letter: biber and citeproc read "
-                                "no year in it, and author-date styles add the letters themselves",
-                                f"write year = {{{letter.group(1)}}}", field="year")
-    for name in ("date", "origdate", "urldate"):
-        raw = plain(source.fields.get(name, ""))
-        if not raw:
-            continue
-        if name == "urldate":
-            when = parse_iso(raw)
-            problem = "" if when else "not an ISO date (YYYY-MM-DD)"
-            future = when is not None and when > today
-        else:
-            problem = edtf_range_problem(raw)
-            ends = [part for part in raw.split("/") if part not in ("", "..")]
-            future = not problem and (edtf_year(ends[0]) or 0) > today.year + 1
-        iso = iso_form(raw) if problem else ""
-        csl, reader = _csl_reading(source, name, raw)
-        if csl and csl_form(source) == "yaml":  # no date at all there ("April 2019" prints n.d.): an error
-            iso = iso or _iso_parts(citeproc_date_parts(raw))
-            hint = f"write {name} = {{{iso}}}" if iso else ""
-            if not iso and _TIME_OF_DAY.fullmatch(raw):  # "19:24:38": RStudio's visual editor kept Zotero's time alone
-                hint = (f"the {own_name(name, source)} field holds a time of day without its day: write the day the "
-                        f"page was read (YYYY-MM-DD), or delete the field")
-            yield entry_finding("LR124", source, f"{own_name(name, source)} {raw!r} is {problem or 'no ISO date'}; "
-                                f"{reader}", hint, field=name)
-        elif iso:
-            yield entry_finding("LR146", source, f"{name} {raw!r} is not in ISO form" + (f"; {reader}" if reader else ""),
-                                f"write {name} = {{{iso}}}", field=name)
-        elif problem and csl_form(source) == "json" and (parts := day_too_big(raw)):
-            year, month, day = parts  # [2021, 4, 2021]: the year typed again as the day
-            yield entry_finding("LR124", source, f"{own_name(name, source)} {raw!r} has {day} as its day, which no month "
-                                "has (the year typed again?)" + (f"; {reader}" if reader else ""),
-                                f'write "{own_name(name, source)}": {{"date-parts": [[{year}, {month}]]}} (with the '
-                                "day after the month, if you know it)", field=name)
-        elif problem:
-            problems.append((name, f"{own_name(name, source)} {raw!r} is {problem}" + (f"; {reader}" if csl else "")))
-        elif future:
-            problems.append((name, f"{own_name(name, source)} {raw!r} lies in the future"))
-    for name, problem in problems:
-        if problem:
-            years = set(_YEAR_IN.findall(plain(source.fields.get(name, "")))) if name == "year" else set()
-            # "2009 [Online]": the year is there, with words a year field cannot hold
-            hint = f"write year = {{{years.pop()}}}" if len(years) == 1 and "not a number" in problem else ""
-            if name == "year" and not hint and "not a number" in problem:
-                hint = _digit_typed_as_letter(plain(source.fields["year"]), today)
-            if name == "year" and not hint and (run := _run_together(plain(source.fields["year"]))):
-                # "200612", "20150901": a year and its month (and day) written as one number (older Zotero exports)
-                hint = f"write date = {{{run}}}" if csl_form(source) else f"write year = {{{run[:4]}}} (or date = {{{run}}})"
-            if name == "year" and not hint and "digits, not four" in problem:
-                hint = _digit_typed_twice(plain(source.fields["year"]), source.key, today)
-            if not hint:
-                hint = _reprint_hint(name, source) or _event_days_hint(name, source)
-            yield entry_finding("LR124", source, problem, hint, field=name)
-
-
-def _digit_typed_twice(year: str, key: str, today: date) -> str:
-    """The hint for a year of five digits, one typed twice or one too many ("20014"): the year its key gives when
-    that is one of the years a digit less makes, else those years; '' when none is a year."""
-    if len(year) != 5:
-        return ""
-    years = sorted({int(year[:n] + year[n + 1:]) for n in range(5)} & set(range(1000, today.year + 2)), reverse=True)
-    said = [y for y in years if str(y) in key]
-    if len(said) == 1:
-        return f"write year = {{{said[0]}}}, the year of the key {key!r}"
-    if len(years) == 1:
-        return f"write year = {{{years[0]}}}"
-    said_years = " or ".join(f"year = {{{y}}}" for y in years[:3])
-    return f"write {said_years}, whichever it is" if years else ""
-
-
-def _csl_reading(source: Source, name: str, raw: str) -> tuple[bool, str]:
-    """(whether pandoc reads no date in the date field ``name`` of a CSL item, what it does with it then); for
-    a BibTeX entry (False, what biber does). A CSL date pandoc reads is loaded as its ISO form: what is left,
-    CSL-JSON prints as written; CSL-YAML reads EDTF dates alone (pandoc 3.9) and leaves the rest out."""
-    form = csl_form(source)
-    if not form:
-        return False, "biber ignores it"
-    if (edtf_date_parts if form == "yaml" else citeproc_date_parts)(raw) is not None:
-        return False, ""
-    if form == "json":
-        return True, "pandoc prints it as written"
-    return True, ("pandoc reads no date in it in CSL-YAML (ISO and EDTF dates alone) and "
-                  + ("prints n.d." if name == "date" else "leaves it out"))
-
-
-def _iso_parts(parts: list[list[int]] | None) -> str:
-    """[[2019, 4]] -> "2019-04", a season (CSL's months 13-16) as EDTF's, which pandoc reads and prints as the
-    season: [[2019, 13]] -> "2019-21" (Spring 2019); '' for a range or no date."""
-    if not parts or len(parts) != 1 or not parts[0] or not all(1 <= n <= 16 for n in parts[0][1:2]):
-        return ""
-    year, *rest = parts[0]
-    if rest and rest[0] > 12:
-        rest = [rest[0] + 8]
-    return "-".join([f"{year:04d}", *(f"{n:02d}" for n in rest[:2])]) if year >= 1000 else ""
-
-
-_REPRINT_YEAR = lazy(r"(\d{4})\s*[\[(](\d{4})[\])]")
-"""A reprint's year and the first edition's in brackets: "2003[1965]", "1996 (1884)"."""
-_DAYS_ALONE = lazy(r"(\d{1,2})\s*(?:-+|–)\s*(\d{1,2})")
-"""Days of a month alone, "26-31": an event's days typed into the date field, its year and month elsewhere."""
-
-
-def _reprint_hint(name: str, source: Source) -> str:
-    """For a year field holding a reprint's year and the first edition's ("2003[1965]"), the two fields to write."""
-    both = _REPRINT_YEAR.fullmatch(plain(source.fields.get(name, ""))) if name == "year" else None
-    if both is None or both.group(2) >= both.group(1):
-        return ""
-    if csl_form(source):
-        return f"write issued: {both.group(1)} and original-date: {both.group(2)}, the first edition's year"
-    return f"write year = {{{both.group(1)}}} and origdate = {{{both.group(2)}}}, the first edition's year"
-
-
-def _event_days_hint(name: str, source: Source) -> str:
-    """For a date field holding days alone ("26-31") beside a year and a month, the event's dates to write."""
-    days = _DAYS_ALONE.fullmatch(plain(source.fields.get(name, ""))) if name == "date" else None
-    year, month = plain(source.fields.get("year", "")), plain(source.fields.get("month", "")).lower()
-    if days is None:
-        return ""
-    # The reference parser's month names, imported only here: importing the parser costs a cold check.
-    from ..bibliography.refparse.fields import month_number
-
-    number = int(month) if month.isdigit() else month_number(month[:3])
-    if not (len(year) == 4 and year.isdigit()) or not number or not 0 < number <= 12:
-        return ""
-    first, last = (f"{year}-{number:02}-{int(d):02}" for d in days.groups())
-    return (f"the date field holds the days alone, of the event: write them as eventdate = {{{first}/{last}}}, and "
-            "delete date (year and month date the work)")
-
-
-def _run_together(year: str) -> str:
-    """The ISO date of a year written with its month (and day) as one number ("200612" -> "2006-12"), or ''."""
-    if not (year.isascii() and year.isdigit() and len(year) in (6, 8)):
-        return ""
-    iso = f"{year[:4]}-{year[4:6]}" + (f"-{year[6:]}" if len(year) == 8 else "")
-    return iso if parse_iso(iso if len(year) == 8 else iso + "-01") and year[0] in "12" else ""
-
-
-def _digit_typed_as_letter(text: str, today: date) -> str:
-    """The hint for a year holding a letter typed for the digit it looks like ("2O07"), or ''."""
-    year = text.translate(DIGIT_LOOKALIKES)
-    if len(year) != 4 or not year.isdigit() or not 1000 <= int(year) <= today.year + 1:
-        return ""
-    letters = sorted({c for c, d in zip(text, year, strict=True) if c != d})
-    return f"write year = {{{year}}}: the letter{'s' if len(letters) > 1 else ''} {', '.join(map(repr, letters))} " \
-           "stand" + ("" if len(letters) > 1 else "s") + " where a digit belongs"

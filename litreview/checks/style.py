@@ -13,12 +13,13 @@ from datetime import date, datetime
 from functools import partial
 
 from ..bibliography import names
+from ..bibliography.dates import parse_iso
 from ..bibliography.load import CONTAINER_FIELDS
 from ..lazyre import lazy
 from ..locale_terms import TITLE_SMALL_WORDS
 from ..model import Bibliography, Finding, Source
 from ..text import plural
-from .bib import damaged_entries, entry_finding, folded, parse_iso, plain
+from .bib import damaged_entries, entry_finding, folded, plain
 from .body_names import check_body_names
 from .braced_people import check_people_in_braces
 from .doi_expected import check_doi_expected

@@ -184,6 +184,7 @@ def check_names(source: Source) -> Iterable[Finding]:
     for two people joined by a word for 'and' ("en", "et"); LR160 for a family name without a letter ("-")."""
     house = editor_as_publisher(source)  # "editor = {Siglo XXI}": LR111 names the publisher, no name problem
     split: dict[str, list[str]] = {}
+    bodies: dict[str, list[str]] = {}
 
     def listed(role: str) -> list[str]:
         """The role's names as written, split once (only a name with a finding asks: most entries never do)."""
@@ -191,8 +192,13 @@ def check_names(source: Source) -> Iterable[Finding]:
             split[role] = names.split_names(source.fields.get(role, ""))
         return split[role]
 
+    def bodies_in(role: str) -> list[str]:
+        """The role's names that are a body's without braces (LR165's), read once."""
+        if role not in bodies:
+            bodies[role] = [] if csl_form(source) else [n for n in listed(role) if reads_as_body(n)]
+        return bodies[role]
+
     for role, people in (("author", source.authors), ("editor", () if house else source.editors)):
-        bodies: list[str] | None = None  # the list's names that are a body's without braces (LR165's), read once
         for person in people:
             if placeholder_name(person, len(people) == 1):
                 shown = person.family if person.family != "others" else "et al."
@@ -203,40 +209,8 @@ def check_names(source: Source) -> Iterable[Finding]:
                 continue
             if person.family == "others" and not person.given:
                 continue  # "and others": et al., not a person
-            if (fixed := suffix_as_family(person)) is not None:
-                family, suffix, given = fixed
-                hint = (f"write family: {family}, given: {given}, suffix: {suffix}" if csl_form(source) else
-                        f"write '{family}, {suffix}, {given}' in the {role} field")
-                yield entry_finding("LR156", source, f"{role} {person.sort_name()!r} has the suffix "
-                                    f"{person.family!r} as its family name: styles print and sort it so", hint,
-                                    field=role)
-                continue
-            if et_al_as_name(person):
-                yield entry_finding("LR151", source, f"{role} list names {person.sort_name()!r} as a person: it is "
-                                    "printed as one", "write 'and others', which styles print as et al.", field=role)
-                continue
-            if name := et_al_in_name(person):
-                yield entry_finding("LR151", source, f"{role} {person.sort_name()!r} is the name {name!r} with et al. "
-                                    "written into it: styles print it as part of the name",
-                                    f"write '{name} and others' in the {role} field, which styles print as et al.",
-                                    field=role)
-                continue
-            family = f"{person.prefix} {person.family}".strip()
-            if family and not _has_letter(family):  # "-, Di Redazione": a scrape's residue
-                # (U+FFFD: letters a wrong encoding lost, LR105's)
-                hint = f"write the person's family name, or delete the name from the {role} field"
-                if re.fullmatch(r"0\d{3}", family) and len(person.given.split()) > 1:  # "Stefan Kolb 0001", not a year
-                    hint = (f"{family!r} is dblp's number for people of one name, not a name: write "
-                            f"{person.given!r} in the {role} field")
-                yield entry_finding("LR160", source, f"{role} {person.sort_name()!r} has no letter in its family name "
-                                    f"{family!r}: styles print and sort it as the name", hint, field=role)
-                continue
-            if word := joining_word(person):
-                written = next((n.strip() for n in listed(role)
-                                if f" {word} " in n and "," not in n), person.sort_name())  # as written, not sorted
-                yield entry_finding("LR158", source, f"{role} {written!r} joins people with {word!r}: "
-                                    "styles read and print it as one person", _joined_hint(source, role, word),
-                                    field=role)
+            if (found := _not_one_name(source, role, person, listed)) is not None:
+                yield found
                 continue
             mark = stray_quote(person)
             if mark:
@@ -246,34 +220,72 @@ def check_names(source: Source) -> Iterable[Finding]:
                 yield entry_finding("LR149", source, f"{role} {person.given!r} has no family name: citations "
                                     "print no name for it", field=role)
                 continue
-            problem = name_problem(person)
-            if not problem or person.family == "and":  # "Roe, J. and}": LR104's stray 'and', not a name
-                continue
-            if bodies is None:
-                bodies = [] if csl_form(source) else [n for n in listed(role) if reads_as_body(n)]
-            if any(person.family in n for n in bodies):
-                continue  # "Software Design Group at MIT": a body's name without braces, LR165's
-            written = person.sort_name()
-            if problem == "miscased initials":
-                hint = f"write {Person(person.family, fixed_given(person.given)).sort_name()!r}"
-            elif problem == "family name in capitals":  # styles print it as written
-                family, given = _cased(person.family), _cased(person.given) if person.given.isupper() else person.given
-                example = f", e.g. {Person(family, given, person.prefix, person.suffix).sort_name()!r}" if (
-                    family and (given or not person.given)) else ""
-                hint = (f"write the name as the work prints it{example} (a body's name in double braces: "
-                        "{{Name of the Body}})")
-            else:  # in lower case: a particle, a body, words that are no name ("et al.", a title)
-                hint = ("write the family name with its capital (a particle such as 'van' before it: 'van Dijk, Jan'; "
-                        "a body's name in double braces: {{Name of the Body}})")
-                as_written = next((" ".join(n.split()) for n in listed(role)
-                                   if person.family in n), "")
-                if (as_written and as_written != written and not csl_form(source)
-                        and (len(as_written.split()) > 2 or person.given.isupper())):  # "GUST e-foundry": a body's name
-                    problem = f"read as a person whose family name is {person.family!r}, in lower case"
-                    written = as_written
-                    hint = (f"a body's name goes in double braces, {role} = {{{{{as_written}}}}}; a person's family "
-                            "name takes its capital (a particle such as 'van' before it: 'van Dijk, Jan')")
-            yield entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint, field=role)
+            if (found := _miscased(source, role, person, listed, bodies_in)) is not None:
+                yield found
+
+
+def _not_one_name(source: Source, role: str, person: Person, listed: Callable[[str], list[str]]) -> Finding | None:
+    """The finding for a name that is not one person's name (LR156, LR151, LR160, LR158), or None."""
+    if (fixed := suffix_as_family(person)) is not None:
+        family, suffix, given = fixed
+        hint = (f"write family: {family}, given: {given}, suffix: {suffix}" if csl_form(source) else
+                f"write '{family}, {suffix}, {given}' in the {role} field")
+        return entry_finding("LR156", source, f"{role} {person.sort_name()!r} has the suffix "
+                             f"{person.family!r} as its family name: styles print and sort it so", hint, field=role)
+    if et_al_as_name(person):
+        return entry_finding("LR151", source, f"{role} list names {person.sort_name()!r} as a person: it is "
+                             "printed as one", "write 'and others', which styles print as et al.", field=role)
+    if name := et_al_in_name(person):
+        return entry_finding("LR151", source, f"{role} {person.sort_name()!r} is the name {name!r} with et al. "
+                             "written into it: styles print it as part of the name",
+                             f"write '{name} and others' in the {role} field, which styles print as et al.",
+                             field=role)
+    family = f"{person.prefix} {person.family}".strip()
+    if family and not _has_letter(family):  # "-, Di Redazione": a scrape's residue
+        # (U+FFFD: letters a wrong encoding lost, LR105's)
+        hint = f"write the person's family name, or delete the name from the {role} field"
+        if re.fullmatch(r"0\d{3}", family) and len(person.given.split()) > 1:  # "Stefan Kolb 0001", not a year
+            hint = (f"{family!r} is dblp's number for people of one name, not a name: write "
+                    f"{person.given!r} in the {role} field")
+        return entry_finding("LR160", source, f"{role} {person.sort_name()!r} has no letter in its family name "
+                             f"{family!r}: styles print and sort it as the name", hint, field=role)
+    if word := joining_word(person):
+        written = next((n.strip() for n in listed(role)
+                        if f" {word} " in n and "," not in n), person.sort_name())  # as written, not sorted
+        return entry_finding("LR158", source, f"{role} {written!r} joins people with {word!r}: "
+                             "styles read and print it as one person", _joined_hint(source, role, word), field=role)
+    return None
+
+
+def _miscased(source: Source, role: str, person: Person, listed: Callable[[str], list[str]],
+              bodies_in: Callable[[str], list[str]]) -> Finding | None:
+    """LR133 for a name in the wrong case, with the hint that fits how it is miscased; None when it is not."""
+    problem = name_problem(person)
+    if not problem or person.family == "and":  # "Roe, J. and}": LR104's stray 'and', not a name
+        return None
+    if any(person.family in n for n in bodies_in(role)):
+        return None  # "Software Design Group at MIT": a body's name without braces, LR165's
+    written = person.sort_name()
+    if problem == "miscased initials":
+        hint = f"write {Person(person.family, fixed_given(person.given)).sort_name()!r}"
+    elif problem == "family name in capitals":  # styles print it as written
+        family, given = _cased(person.family), _cased(person.given) if person.given.isupper() else person.given
+        example = f", e.g. {Person(family, given, person.prefix, person.suffix).sort_name()!r}" if (
+            family and (given or not person.given)) else ""
+        hint = (f"write the name as the work prints it{example} (a body's name in double braces: "
+                "{{Name of the Body}})")
+    else:  # in lower case: a particle, a body, words that are no name ("et al.", a title)
+        hint = ("write the family name with its capital (a particle such as 'van' before it: 'van Dijk, Jan'; "
+                "a body's name in double braces: {{Name of the Body}})")
+        as_written = next((" ".join(n.split()) for n in listed(role)
+                           if person.family in n), "")
+        if (as_written and as_written != written and not csl_form(source)
+                and (len(as_written.split()) > 2 or person.given.isupper())):  # "GUST e-foundry": a body's name
+            problem = f"read as a person whose family name is {person.family!r}, in lower case"
+            written = as_written
+            hint = (f"a body's name goes in double braces, {role} = {{{{{as_written}}}}}; a person's family "
+                    "name takes its capital (a particle such as 'van' before it: 'van Dijk, Jan')")
+    return entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint, field=role)
 
 
 def _joined_hint(source: Source, role: str, word: str) -> str:

@@ -1,0 +1,217 @@
+"""LR124, LR146 and LR148: a year, date, origdate or urldate that is no date, lies in the future or is not in ISO form."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from ..bibliography.dates import (
+    COMMON_YEAR,
+    bibtex_year,
+    citeproc_date_parts,
+    day_too_big,
+    edtf_date_parts,
+    edtf_range_problem,
+    edtf_year,
+    iso_form,
+    parse_iso,
+)
+from ..lazyre import lazy
+from ..model import Finding, Source
+from ..text import DIGIT_LOOKALIKES, plural
+from .bib import entry_finding
+from .field_values import plain
+from .hints import csl_form, own_name
+
+# A year, a range, or a year with the letter author-date styles add (2004a: LR148, not LR124).
+_YEAR_OK = lazy(r"\d{4}(?:[a-z]|\s*(?:--?|–|/)\s*\d{2,4})?")
+_YEAR_IN = lazy(rf"(?<!\d){COMMON_YEAR}(?!\d)")
+_LETTER_YEAR = lazy(r"(\d{4})[a-z]")
+_YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
+                         "submitted", "accepted"})
+
+
+def year_problem(raw: str, today: date) -> str:
+    """Why a year field is wrong ('' when it is a year, a range, 'forthcoming', or a year as BibTeX reads it)."""
+    text = plain(raw)
+    if not text or text.casefold() in _YEAR_WORDS:
+        return ""
+    if _YEAR_OK.fullmatch(text):
+        first: int | None = int(text[:4])
+    else:
+        first = bibtex_year(text)
+    if first is None:
+        if text.isdigit():
+            return f"year {text!r} has {plural(len(text), 'digit')}" + ("; write all four" if len(text) < 4 else ", not four")
+        return f"year {text!r} is not a number"
+    if first > today.year + 1:
+        return f"year {first} lies in the future"
+    if first < 1000:
+        return f"year {text!r} is impossible"
+    return ""
+
+
+def plain_dates(fields: Mapping[str, str], today: date) -> bool:
+    """True when ``check_dates`` surely finds nothing: no date fields but a four-digit, past year."""
+    if fields.get("date") or fields.get("origdate") or fields.get("urldate"):
+        return False
+    year = fields.get("year")
+    return not year or (len(year) == 4 and year.isascii() and year.isdigit() and 1000 <= int(year) <= today.year + 1)
+
+
+_TIME_OF_DAY = lazy(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def check_dates(source: Source, today: date) -> Iterable[Finding]:
+    """LR124 for a year, date, origdate or urldate that is not a date or lies in the future; LR146 for a
+    date that is readable but not in the ISO form biblatex needs."""
+    problems = []  # (field, problem)
+    if source.fields.get("year", ""):
+        problems.append(("year", year_problem(source.fields.get("year", ""), today)))
+        letter = _LETTER_YEAR.fullmatch(plain(source.fields["year"]))
+        if letter:
+            yield entry_finding("LR148", source, f"year {letter.group()!r} holds a letter: biber and citeproc read "
+                                "no year in it, and author-date styles add the letters themselves",
+                                f"write year = {{{letter.group(1)}}}", field="year")
+    for name in ("date", "origdate", "urldate"):
+        raw = plain(source.fields.get(name, ""))
+        if not raw:
+            continue
+        if name == "urldate":
+            when = parse_iso(raw)
+            problem = "" if when else "not an ISO date (YYYY-MM-DD)"
+            future = when is not None and when > today
+        else:
+            problem = edtf_range_problem(raw)
+            ends = [part for part in raw.split("/") if part not in ("", "..")]
+            future = not problem and (edtf_year(ends[0]) or 0) > today.year + 1
+        iso = iso_form(raw) if problem else ""
+        csl, reader = _csl_reading(source, name, raw)
+        if csl and csl_form(source) == "yaml":  # no date at all there ("April 2019" prints n.d.): an error
+            iso = iso or _iso_parts(citeproc_date_parts(raw))
+            hint = f"write {name} = {{{iso}}}" if iso else ""
+            if not iso and _TIME_OF_DAY.fullmatch(raw):  # "19:24:38": RStudio's visual editor kept Zotero's time alone
+                hint = (f"the {own_name(name, source)} field holds a time of day without its day: write the day the "
+                        f"page was read (YYYY-MM-DD), or delete the field")
+            yield entry_finding("LR124", source, f"{own_name(name, source)} {raw!r} is {problem or 'no ISO date'}; "
+                                f"{reader}", hint, field=name)
+        elif iso:
+            yield entry_finding("LR146", source, f"{name} {raw!r} is not in ISO form" + (f"; {reader}" if reader else ""),
+                                f"write {name} = {{{iso}}}", field=name)
+        elif problem and csl_form(source) == "json" and (parts := day_too_big(raw)):
+            year, month, day = parts  # [2021, 4, 2021]: the year typed again as the day
+            yield entry_finding("LR124", source, f"{own_name(name, source)} {raw!r} has {day} as its day, which no month "
+                                "has (the year typed again?)" + (f"; {reader}" if reader else ""),
+                                f'write "{own_name(name, source)}": {{"date-parts": [[{year}, {month}]]}} (with the '
+                                "day after the month, if you know it)", field=name)
+        elif problem:
+            problems.append((name, f"{own_name(name, source)} {raw!r} is {problem}" + (f"; {reader}" if csl else "")))
+        elif future:
+            problems.append((name, f"{own_name(name, source)} {raw!r} lies in the future"))
+    for name, problem in problems:
+        if problem:
+            years = set(_YEAR_IN.findall(plain(source.fields.get(name, "")))) if name == "year" else set()
+            # "2009 [Online]": the year is there, with words a year field cannot hold
+            hint = f"write year = {{{years.pop()}}}" if len(years) == 1 and "not a number" in problem else ""
+            if name == "year" and not hint and "not a number" in problem:
+                hint = _digit_typed_as_letter(plain(source.fields["year"]), today)
+            if name == "year" and not hint and (run := _run_together(plain(source.fields["year"]))):
+                # "200612", "20150901": a year and its month (and day) written as one number (older Zotero exports)
+                hint = f"write date = {{{run}}}" if csl_form(source) else f"write year = {{{run[:4]}}} (or date = {{{run}}})"
+            if name == "year" and not hint and "digits, not four" in problem:
+                hint = _digit_typed_twice(plain(source.fields["year"]), source.key, today)
+            if not hint:
+                hint = _reprint_hint(name, source) or _event_days_hint(name, source)
+            yield entry_finding("LR124", source, problem, hint, field=name)
+
+
+def _digit_typed_twice(year: str, key: str, today: date) -> str:
+    """The hint for a year of five digits, one typed twice or one too many ("20014"): the year its key gives when
+    that is one of the years a digit less makes, else those years; '' when none is a year."""
+    if len(year) != 5:
+        return ""
+    years = sorted({int(year[:n] + year[n + 1:]) for n in range(5)} & set(range(1000, today.year + 2)), reverse=True)
+    said = [y for y in years if str(y) in key]
+    if len(said) == 1:
+        return f"write year = {{{said[0]}}}, the year of the key {key!r}"
+    if len(years) == 1:
+        return f"write year = {{{years[0]}}}"
+    said_years = " or ".join(f"year = {{{y}}}" for y in years[:3])
+    return f"write {said_years}, whichever it is" if years else ""
+
+
+def _csl_reading(source: Source, name: str, raw: str) -> tuple[bool, str]:
+    """(whether pandoc reads no date in the date field ``name`` of a CSL item, what it does with it then); for
+    a BibTeX entry (False, what biber does). A CSL date pandoc reads is loaded as its ISO form: what is left,
+    CSL-JSON prints as written; CSL-YAML reads EDTF dates alone (pandoc 3.9) and leaves the rest out."""
+    form = csl_form(source)
+    if not form:
+        return False, "biber ignores it"
+    if (edtf_date_parts if form == "yaml" else citeproc_date_parts)(raw) is not None:
+        return False, ""
+    if form == "json":
+        return True, "pandoc prints it as written"
+    return True, ("pandoc reads no date in it in CSL-YAML (ISO and EDTF dates alone) and "
+                  + ("prints n.d." if name == "date" else "leaves it out"))
+
+
+def _iso_parts(parts: list[list[int]] | None) -> str:
+    """[[2019, 4]] -> "2019-04", a season (CSL's months 13-16) as EDTF's, which pandoc reads and prints as the
+    season: [[2019, 13]] -> "2019-21" (Spring 2019); '' for a range or no date."""
+    if not parts or len(parts) != 1 or not parts[0] or not all(1 <= n <= 16 for n in parts[0][1:2]):
+        return ""
+    year, *rest = parts[0]
+    if rest and rest[0] > 12:
+        rest = [rest[0] + 8]
+    return "-".join([f"{year:04d}", *(f"{n:02d}" for n in rest[:2])]) if year >= 1000 else ""
+
+
+_REPRINT_YEAR = lazy(r"(\d{4})\s*[\[(](\d{4})[\])]")
+"""A reprint's year and the first edition's in brackets: "2003[1965]", "1996 (1884)"."""
+_DAYS_ALONE = lazy(r"(\d{1,2})\s*(?:-+|–)\s*(\d{1,2})")
+"""Days of a month alone, "26-31": an event's days typed into the date field, its year and month elsewhere."""
+
+
+def _reprint_hint(name: str, source: Source) -> str:
+    """For a year field holding a reprint's year and the first edition's ("2003[1965]"), the two fields to write."""
+    both = _REPRINT_YEAR.fullmatch(plain(source.fields.get(name, ""))) if name == "year" else None
+    if both is None or both.group(2) >= both.group(1):
+        return ""
+    if csl_form(source):
+        return f"write issued: {both.group(1)} and original-date: {both.group(2)}, the first edition's year"
+    return f"write year = {{{both.group(1)}}} and origdate = {{{both.group(2)}}}, the first edition's year"
+
+
+def _event_days_hint(name: str, source: Source) -> str:
+    """For a date field holding days alone ("26-31") beside a year and a month, the event's dates to write."""
+    days = _DAYS_ALONE.fullmatch(plain(source.fields.get(name, ""))) if name == "date" else None
+    year, month = plain(source.fields.get("year", "")), plain(source.fields.get("month", "")).lower()
+    if days is None:
+        return ""
+    # The reference parser's month names, imported only here: importing the parser costs a cold check.
+    from ..bibliography.refparse.fields import month_number
+
+    number = int(month) if month.isdigit() else month_number(month[:3])
+    if not (len(year) == 4 and year.isdigit()) or not number or not 0 < number <= 12:
+        return ""
+    first, last = (f"{year}-{number:02}-{int(d):02}" for d in days.groups())
+    return (f"the date field holds the days alone, of the event: write them as eventdate = {{{first}/{last}}}, and "
+            "delete date (year and month date the work)")
+
+
+def _run_together(year: str) -> str:
+    """The ISO date of a year written with its month (and day) as one number ("200612" -> "2006-12"), or ''."""
+    if not (year.isascii() and year.isdigit() and len(year) in (6, 8)):
+        return ""
+    iso = f"{year[:4]}-{year[4:6]}" + (f"-{year[6:]}" if len(year) == 8 else "")
+    return iso if parse_iso(iso if len(year) == 8 else iso + "-01") and year[0] in "12" else ""
+
+
+def _digit_typed_as_letter(text: str, today: date) -> str:
+    """The hint for a year holding a letter typed for the digit it looks like ("2O07"), or ''."""
+    year = text.translate(DIGIT_LOOKALIKES)
+    if len(year) != 4 or not year.isdigit() or not 1000 <= int(year) <= today.year + 1:
+        return ""
+    letters = sorted({c for c, d in zip(text, year, strict=True) if c != d})
+    return f"write year = {{{year}}}: the letter{'s' if len(letters) > 1 else ''} {', '.join(map(repr, letters))} " \
+           "stand" + ("" if len(letters) > 1 else "s") + " where a digit belongs"

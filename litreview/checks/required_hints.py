@@ -1,0 +1,147 @@
+"""The hints of LR110 (a field the entry type requires is missing): what the entry holds instead, or what it is.
+
+An @article with no journal may be an arXiv preprint, a title that ends with its journal's citation or a web page;
+a container may sit in the other type's field; an address may be written with \\url in a note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..doi import normalize_doi
+from ..lazyre import lazy
+from ..model import Source
+from .field_values import has_field, plain
+from .hints import csl_form
+
+FIELD_HINTS = {
+    "author or editor": "add author = {...} or editor = {...}; when a body wrote it, make the body the "
+                        "author in double braces, e.g. author = {{Foreign Service Institute}}",
+    "author": "add author = {...}; for a body, write it in double braces: author = {{World Bank}}",
+    "institution": "add institution = {...}, the body that issued it",
+    "school or institution": "add school = {...}, the university that awarded the degree",
+    "year or date": "add year = {...} (or date = {YYYY-MM-DD})",
+    "journal or journaltitle": "add journal = {...}",
+    "booktitle": "add booktitle = {...}, the title of the book or proceedings",
+    "url or doi or eprint": "add url = {...}",
+    "year or date or urldate": "add year = {...}, or urldate = {YYYY-MM-DD} when the page has no date",
+}
+# A required container held in the other type's field (@inproceedings with a journal, @article with a
+# booktitle): the field to rename, the name it takes, the type the entry may be instead.
+HELD_IN = {
+    "booktitle": (("journal", "journaltitle"), "booktitle", "@article if it is a journal article"),
+    "journal or journaltitle": (("booktitle",), "journal", "@inproceedings if it is a paper in proceedings"),
+}
+
+
+def missing_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Source) -> str:
+    """How to fix the entry's missing ``group`` of fields (any one of them would do)."""
+    m = " or ".join(group)
+    return (_held_hint(m, fields, source) or _preprint_hint(m, fields, source)
+            or _cited_in_title_hint(m, fields, source)
+            or _web_page_hint(m, fields, source) or _address_held_hint(m, fields)
+            or FIELD_HINTS.get(m, f"add {group[0]} = {{...}}"))
+
+
+_ARXIV_DOI = lazy(r"(?i)^10\.48550/arxiv\.(.+)$")
+
+
+def _preprint_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix an @article with no journal that is an arXiv preprint (its eprint, its arXiv DOI), as exported
+    by tools that make every paper an @article: no journal to add, but the entry type to change; else ''."""
+    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
+        return ""
+    from ..registry.ids import arxiv_id, entry_identifiers
+
+    found = _ARXIV_DOI.match(normalize_doi(plain(fields.get("doi", ""))))
+    ident = entry_identifiers(fields).get("arxiv") or (arxiv_id(found.group(1)) if found else "")
+    if not ident:
+        return ""
+    return (f"it is the arXiv preprint {ident}, in no journal: make the entry @misc (as arXiv exports it), or "
+            f"write journal = {{arXiv preprint arXiv:{ident}}} if your style prints no eprint")
+
+
+_CITATION_END = lazy(r"(?P<volume>\d{1,4})\s*\((?P<number>[\w-]{1,6})\)\s*:\s*(?P<pages>\w?\d+\s*(?:-+|–)\s*\w?\d+)\s*\.?$")
+"""The end of a title that ends with its journal's citation, as Google Scholar pastes some: "... a survey. Comput
+Netw54 (15): 2787--2805" (the volume, issue and pages; the journal before them is found by ``_cited_in_title``)."""
+_TITLE_BREAK = lazy(r"[.,]\s+")
+_JOURNAL_CHAR = lazy(r"[\w .&'’-]")
+_LETTER = lazy(r"[^\W\d_]")
+
+
+def _cited_in_title(title: str) -> tuple[str, str, str, str, str, str] | None:
+    """(title, journal, volume, issue, pages, the citation as written) of a title that ends with its journal's
+    citation: the shortest title of eight characters or more, a full stop or comma, then the journal (a capital and a
+    letter, then words, "&" and marks) before the volume; else None. Read from the end, in time linear in the title's
+    length (a pattern that tried each title with each journal took its square)."""
+    end = _CITATION_END.search(title)
+    if end is None:
+        return None
+    head = title[:end.start()].rstrip()
+    run = len(head)  # where the journal's characters that end ``head`` start
+    while run and _JOURNAL_CHAR.fullmatch(head[run - 1]):
+        run -= 1
+    for brk in _TITLE_BREAK.finditer(head, 8):
+        if "\n" in head[:brk.start()]:
+            return None
+        at = brk.end()
+        if at >= run and at + 1 < len(head) and "A" <= head[at] <= "Z" and _LETTER.fullmatch(head[at + 1]):
+            return (title[:brk.start()], head[at:], end["volume"], end["number"], end["pages"],
+                    title[brk.start() + 1:end.end()].strip())
+    return None
+
+
+def _cited_in_title_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix an @article with no journal whose title ends with the journal, volume, issue and pages; else ''."""
+    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
+        return ""
+    cited = _cited_in_title(plain(fields.get("title", "")).strip())
+    if cited is None or any(has_field(fields, name) for name in ("volume", "number", "pages")):
+        return ""
+    title, journal, volume, number, pages, written = cited
+    pages = re.sub(r"\s*(?:-+|–)\s*", "--", pages)
+    return (f"the title ends with its journal's citation ({written!r}): write "
+            f"title = {{{title}}}, journal = {{{journal.strip()}}}, volume = {{{volume}}}, number = {{{number}}}, "
+            f"pages = {{{pages}}}")
+
+
+def _web_page_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix an @article with no journal that is a web page (an address, in url or written with \\url in a
+    note, and no volume, pages, DOI or publisher), as hand-written files type every source @article; else ''."""
+    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
+        return ""
+    if any(has_field(fields, name) for name in ("volume", "number", "pages", "doi", "eprint", "publisher", "booktitle")):
+        return ""  # an article with its journal left out, or a paper in proceedings (_held_hint)
+    if not (has_field(fields, "url") or any(_ADDRESS_IN_TEXT.search(fields.get(n, "")) for n in ("note", "howpublished"))):
+        return ""
+    return ("it reads as a web page, with an address and no volume, pages or DOI: make the entry @online (@misc for "
+            "BibTeX's standard styles), or add journal = {...} if it appeared in one")
+
+
+def _held_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix a missing container the entry holds in another type's field (BibTeX names: in CSL both
+    are container-title), or ''."""
+    held = HELD_IN.get(missing)
+    if held is None or csl_form(source):
+        return ""
+    names, target, other_type = held
+    there = next((n for n in names if has_field(fields, n)), None)
+    if there is None:
+        return ""
+    return f"the {there} field holds it: rename {there} to {target}, or make the entry {other_type}"
+
+
+_ADDRESS_IN_TEXT = lazy(r"\\url\s*\{\s*([^{}\s]+)\s*\}")
+"""A web address written with \\url in a text field ("note = {Available at \\url{https://...}}")."""
+
+
+def _address_held_hint(missing: str, fields: Mapping[str, str]) -> str:
+    """How to fix a missing url an entry writes with \\url in its note, howpublished or addendum, or ''."""
+    if not missing.startswith("url"):
+        return ""
+    for name in ("note", "howpublished", "addendum"):
+        if found := _ADDRESS_IN_TEXT.search(fields.get(name, "")):
+            return (f"the {name} field holds the address \\url{{{found.group(1)}}}: write url = {{{found.group(1)}}} "
+                    f"and leave it out of the {name}")
+    return ""
