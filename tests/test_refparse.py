@@ -1356,6 +1356,7 @@ def test_a_lone_surrogate_is_read_as_a_replacement_character_not_an_error() -> N
     ("Ortega y Gasset, José", [("Ortega y Gasset", "José")]),  # one name: "y" before the first comma
     # ABNT's compound family name under its last part: the "e" closing the given name is the name's, not "and"
     ("SOUZA, Laura de Mello e (org.)", [("SOUZA", "Laura de Mello e")]),
+    ("ORTEGA, María de la Paz y (ed.)", [("ORTEGA", "María de la Paz y")]),
     ("COSTA, Maria da Silva; SOUZA, Laura de Mello e (orgs.)", [("COSTA", "Maria da Silva"),
                                                                 ("SOUZA", "Laura de Mello e")]),
     ("Padhye, Jitendra – Firoiu, Victor – Towsley, Don,", [("Padhye", "Jitendra"), ("Firoiu", "Victor"),

@@ -195,10 +195,12 @@ def _initials_given(words: list[str]) -> bool:
 
 def _demoted(given: list[str]) -> tuple[str, str, str]:
     """(given, suffix, prefix) of an inverted name's given part: a particle printed after the given name, as CSL
-    prints a name in sort order ("Boer, B. de", "Beethoven, Ludwig van"), is the name's prefix."""
+    prints a name in sort order ("Boer, B. de", "Beethoven, Ludwig van"), is the name's prefix; the "y" or "e" of a
+    compound family name printed under its last part is the given name's ("ORTEGA, María de la Paz y")."""
     words = list(given)
     tail: list[str] = []
-    while len(words) > 1 and words[-1][:1].islower() and is_particle(words[-1].rstrip(".:")):
+    while len(words) > 1 and words[-1][:1].islower() and is_particle(words[-1].rstrip(".:")) \
+            and words[-1].rstrip(".:") not in _JOINING_LATE:
         tail.insert(0, words.pop().rstrip(".:"))
     return _clean(words), "", " ".join(tail)
 
