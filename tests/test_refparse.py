@@ -1354,6 +1354,11 @@ def test_a_lone_surrogate_is_read_as_a_replacement_character_not_an_error() -> N
     ("Meyer, K. und Weber, L.", [("Meyer", "K."), ("Weber", "L.")]),
     ("Müller, Hans/Schmidt, Petra", [("Müller", "Hans"), ("Schmidt", "Petra")]),
     ("Ortega y Gasset, José", [("Ortega y Gasset", "José")]),  # one name: "y" before the first comma
+    # ABNT's compound family name under its last part: the "e" closing the given name is the name's, not "and"
+    ("SOUZA, Laura de Mello e (org.)", [("SOUZA", "Laura de Mello e")]),
+    ("ORTEGA, María de la Paz y (ed.)", [("ORTEGA", "María de la Paz y")]),
+    ("COSTA, Maria da Silva; SOUZA, Laura de Mello e (orgs.)", [("COSTA", "Maria da Silva"),
+                                                                ("SOUZA", "Laura de Mello e")]),
     ("Padhye, Jitendra – Firoiu, Victor – Towsley, Don,", [("Padhye", "Jitendra"), ("Firoiu", "Victor"),
                                                            ("Towsley", "Don")]),  # Italian styles' spaced dash
     # names given first, each opening with an initial, joined by spaced dashes; a dash inside one name's words stays
@@ -1505,6 +1510,13 @@ def test_a_role_in_parentheses_after_the_names_marks_editors_in_other_languages(
     ref = parse_reference_rules(f"LIMA, Ana; COSTA, Rita Maria {role}. Histórias do rio. Recife: Lago, 2012.")
     assert (names(ref.editors), ref.authors, ref.title) == ([("LIMA", "Ana"), ("COSTA", "Rita Maria")], (),
                                                             "Histórias do rio")
+
+
+def test_an_abnt_editor_whose_given_name_ends_in_e_is_one_person():
+    ref = parse_reference("ALGRANTI, Leila Mezan. Famílias e vida doméstica. In: SOUZA, Laura de Mello e (org.). "
+                          "História da vida privada no Brasil. São Paulo: Companhia das Letras, 1997. p. 83-154.")
+    assert names(ref.editors) == [("SOUZA", "Laura de Mello e")]
+    assert names(ref.authors) == [("ALGRANTI", "Leila Mezan")] and "editors" not in ref.uncertain
 
 
 @pytest.mark.parametrize(("raw", "names", "title"), [

@@ -122,6 +122,15 @@ def _tokens(text: str, start: int, stop: int) -> list[tuple[str, int, int]]:
     return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
 
 
+def _given_words(words: list[str]) -> bool:
+    """Can ``words`` (read after an inverted family name) be its given name? Each a name's word, but for the
+    Portuguese or Spanish "e" / "y" that ends a given name of a compound family name printed under its last part:
+    ABNT's "SOUZA, Laura de Mello e" ("Laura de Mello e Souza")."""
+    if len(words) > 1 and words[-1].rstrip(".:") in _JOINING_LATE and _capitalised(words[-2]):
+        words = words[:-1]
+    return all(map(_name_word, words))
+
+
 def _ends_name(word: str, nxt: str | None) -> bool:
     """A period closes the name block unless it closes an initial followed by another."""
     if not word.endswith(".") or word.lower() in _DOTTED_SUFFIXES:
@@ -186,10 +195,12 @@ def _initials_given(words: list[str]) -> bool:
 
 def _demoted(given: list[str]) -> tuple[str, str, str]:
     """(given, suffix, prefix) of an inverted name's given part: a particle printed after the given name, as CSL
-    prints a name in sort order ("Boer, B. de", "Beethoven, Ludwig van"), is the name's prefix."""
+    prints a name in sort order ("Boer, B. de", "Beethoven, Ludwig van"), is the name's prefix; the "y" or "e" of a
+    compound family name printed under its last part is the given name's ("ORTEGA, María de la Paz y")."""
     words = list(given)
     tail: list[str] = []
-    while len(words) > 1 and words[-1][:1].islower() and is_particle(words[-1].rstrip(".:")):
+    while len(words) > 1 and words[-1][:1].islower() and is_particle(words[-1].rstrip(".:")) \
+            and words[-1].rstrip(".:") not in _JOINING_LATE:
         tail.insert(0, words.pop().rstrip(".:"))
     return _clean(words), "", " ".join(tail)
 
@@ -307,7 +318,7 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
                 # out, a one-word name followed by a comma and a name is inverted too
                 inverted = bool(peek) and (_initials_given(peek)
                                            or ((after_semicolon or (full_given and len(words) == 1))
-                                               and all(map(_name_word, peek))))
+                                               and _given_words(peek)))
             if inverted and _title_before_pubfacts(text, toks, read(j + 1, True)):
                 # "Ludwig van Beethoven, Letters (London: Dent, 1926)": a given-first name, then the title
                 persons.append(split_person(_clean(words), inverted=False))
@@ -317,7 +328,7 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
                 given, k, closed = read(j + 1, True)
                 # Springer's LNCS closes the names with a colon after the initials: "Kostakos, V.: Title"
                 colon = bool(given) and given[-1].endswith(":")
-                if given and all(map(_name_word, given)) and (
+                if given and _given_words(given) and (
                         not colon or _initials_given(given)):
                     j, closed = k, closed or colon
                     given = [*given[:-1], given[-1].rstrip(":")]
