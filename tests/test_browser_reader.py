@@ -93,7 +93,7 @@ def test_card_carries_reference_status_and_worst_finding(watch, basic_url):  # n
     watch.open(basic_url + "essay/")
     watch.page.locator("#p2-s1 + .lr-cites a.lr-cite").first.focus()
     text = watch.page.locator("#card-p2-s1-1").inner_text()
-    assert "“U.S. Code: Title 10 – ARMED FORCES.”" in text
+    assert "“U.s. Code: Title 10 – ARMED FORCES.”" in text  # title-cased as pandoc --citeproc prints it
     assert "https://www.law.cornell.edu/uscode/text/10" in text
     assert "Registry: no DOI" in text
     assert "error LR250 The URL answers 404 Not Found." in text
