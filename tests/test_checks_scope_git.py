@@ -4,6 +4,7 @@ a first commit, export-ignored folders, a review in a subfolder of the repositor
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -984,3 +985,15 @@ def test_a_base_whose_settings_cannot_be_read_says_it_was_checked_with_todays(tm
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 0
     out, err = capsys.readouterr()
     assert "base_settings" not in json.loads(out)["summary"] and "could not be read" not in err
+
+
+@pytest.mark.parametrize("bib", [OLD.replace("Jane},", "Jane}") + "\n" + GOOD, "@article{\n"])
+def test_check_help_names_every_key_the_since_summary_gives(repo: Path, capsys, bib: str) -> None:
+    # One entry cut short (unreadable_entries) or the whole file unread (unreadable): the help told neither.
+    write(repo / "refs.bib", bib)
+    main(["check", "--no-cache", "--format", "json", "--since", "base"])
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert {"not_compared", "branch_point"} <= set(summary)
+    assert main(["check", "--help"]) == 0
+    help_words = set(re.findall(r"\w+", capsys.readouterr().out))
+    assert set(summary) - help_words == set()

@@ -163,8 +163,10 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
     (error, warning or info), message, hint, key, claim_id, file and line (null when
     the finding has none); the summary counts errors, warnings, info, total,
     suppressed and by_code (with --since, also what it compared: since, base,
-    fixed, older, and base_settings when the base's settings file could not be
-    read and the working tree's were used for it).
+    branch_point, fixed, changed and older; not_compared, unreadable (files) and
+    unreadable_entries (entries a syntax error keeps from being read) when some
+    findings could not be compared; and base_settings when the base's settings
+    file could not be read and the working tree's were used for it).
     """
     if list_codes:
         text = _list_codes("json" if fmt == "json" else "text")
