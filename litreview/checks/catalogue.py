@@ -224,8 +224,10 @@ _CODES = (
          "Manfred Dausmann}\", \"{Russell, Stuart and Norvig, Peter}\"), or one person's name (\"{Joshua "
          "Bemenderfer}\"); a CSL name written as one string of several people (\"Kane, Stephen R. & Gelino, Dawn M.\"): "
          "BibTeX, biber and pandoc read it as one body's name, which citations print whole (no et al.) and lists sort "
-         "under its first letter.",
-         "Write the people without the braces, joined by ' and ' (braces keep a body's name whole)."),
+         "under its first letter. Also two people fused into one name, the second in braces (\"Kerstin Hoffmann "
+         "{Ulrich Sandten}\"), read as one person whose family name is the braced part.",
+         "Write the people without the braces, joined by ' and ', and one person as Family, Given (braces keep a body's "
+         "name whole); in CSL, one name object for each person."),
     Code("LR162", "date-year-conflict", "warning",
          "An entry's date and year fields give two years (date = {2017-11-20}, year = {2018}): biber and pandoc print "
          "the date's, BibTeX's styles the year field's, so the work is dated otherwise by each tool.",
