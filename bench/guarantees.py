@@ -235,7 +235,7 @@ def linear() -> dict[str, object]:
     from litreview.checks.style import _doubled
     from litreview.essay import conflict_notices, parse_essay
     from litreview.essay.cites import find_citations, in_suffix
-    from litreview.essay.manubot import load_manubot
+    from litreview.essay.manubot import load_manubot, manual_item_id
     from litreview.linking.attribution import find_attributions
     from litreview.linking.hits import Found
     from litreview.linking.index import build_index
@@ -313,6 +313,8 @@ def linear() -> dict[str, object]:
             lambda n: parse_essay("Para [@a].\n\n" + '::: {.callout-note title="x"}\n' * (n // 30) + "End.\n", "e.md"),
             400_000),
         "essay/manubot: Jinja2 openings never closed (40 KB line: 6 s before)": (_manubot_jinja, 400_000),
+        "essay/manubot: a manual reference's note, braced fields never closed (100 KB: 65 s before)": (
+            lambda n: manual_item_id({"note": "{:a: " * (n // 5) + "\nstandard_id: a" + " " * n + "b"}), 400_000),
         "essay: HTML comment openings never closed, merge conflicts sought (80 KB: 7 s before)": (
             lambda n: _in_file(conflict_notices, "<!--" * (n // 4) + "\n<<<<<<< a\nx\n=======\ny\n>>>>>>> b\n"),
             400_000),
