@@ -228,6 +228,7 @@ def linear() -> dict[str, object]:
     from litreview.bibliography.csl import parse_csl
     from litreview.bibliography.load import parse_bibliography
     from litreview.bibliography.names import family_first
+    from litreview.bibliography.refparse import parse_reference
     from litreview.bibliography.refparse.joining import join_lines
     from litreview.bibliography.refparse.tail import sentence_end
     from litreview.checks.braced_people import people_in_literal
@@ -235,7 +236,7 @@ def linear() -> dict[str, object]:
     from litreview.checks.style import _doubled
     from litreview.essay import conflict_notices, parse_essay
     from litreview.essay.cites import find_citations, in_suffix
-    from litreview.essay.manubot import load_manubot
+    from litreview.essay.manubot import load_manubot, manual_item_id
     from litreview.linking.attribution import find_attributions
     from litreview.linking.hits import Found
     from litreview.linking.index import build_index
@@ -313,6 +314,11 @@ def linear() -> dict[str, object]:
             lambda n: parse_essay("Para [@a].\n\n" + '::: {.callout-note title="x"}\n' * (n // 30) + "End.\n", "e.md"),
             400_000),
         "essay/manubot: Jinja2 openings never closed (40 KB line: 6 s before)": (_manubot_jinja, 400_000),
+        "refparse/relabel_series: a long word of capitals after a proceedings' comma (20 KB: 13 s before)": (
+            lambda n: parse_reference("Smith, J. (2020). A title. In Proceedings of the Big Conference, Lecture, "
+                                      + "A" * n + " x, 1-2. Springer."), 400_000),
+        "essay/manubot: a manual reference's note, braced fields never closed (100 KB: 65 s before)": (
+            lambda n: manual_item_id({"note": "{:a: " * (n // 5) + "\nstandard_id: a" + " " * n + "b"}), 400_000),
         "essay: HTML comment openings never closed, merge conflicts sought (80 KB: 7 s before)": (
             lambda n: _in_file(conflict_notices, "<!--" * (n // 4) + "\n<<<<<<< a\nx\n=======\ny\n>>>>>>> b\n"),
             400_000),

@@ -704,6 +704,19 @@ def test_a_broken_manual_reference_is_named_by_the_id_manubot_cites_it_by() -> N
     assert broken.key == "doi:10.1/x"
 
 
+def test_a_manual_reference_s_note_is_read_in_time_linear_in_its_length() -> None:
+    import time
+
+    from litreview.essay.manubot import manual_item_id
+
+    assert manual_item_id({"note": "see\nstandard_id: doi:10.1/x  \n"}) == "doi:10.1/x"
+    assert manual_item_id({"note": "a {:standard_id: doi:10.1/y } b {:x: }"}) == "doi:10.1/y"
+    start = time.process_time()
+    for note in ("standard_id: a" + " " * 20_000 + "b", "{:a: " * 4_000, "{:a: x" + " " * 20_000 + "y}"):
+        manual_item_id({"note": note})
+    assert time.process_time() - start < 1.0  # a lazy value before trailing blanks took seconds here
+
+
 def test_a_csl_file_no_item_of_which_parses_is_one_lr100() -> None:
     # Nothing to recover: the file's error, as before.
     [problem] = parse_csl('[\n{"id": "a",},\n{"id": "b" "c"}\n]', "refs.json").problems

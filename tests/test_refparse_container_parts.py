@@ -44,6 +44,15 @@ def test_an_acronym_and_year_after_a_name_that_is_no_conferences_stays_the_names
     assert kind_opening_container(spanned) == spanned
 
 
+def test_a_long_word_of_capitals_after_a_proceedings_comma_is_read_in_linear_time() -> None:
+    import time
+
+    start = time.process_time()
+    parse_reference("Smith, J. (2020). A title. In Proceedings of the Big Conference on Things, Lecture, "
+                    + "A" * 12_000 + " B" + "B" * 12_000 + ", 1-2. Springer.")
+    assert time.process_time() - start < 1.0  # the acronym's two runs of letters took seconds here
+
+
 def test_the_names_before_a_cura_di_are_the_editors_and_the_book_follows_the_role() -> None:
     ref = parse_reference("Ferraro, Anna, «Der Kontext der Sendung», Paolo Weiss, Marta Lenz (a cura di), Talk "
                           "und Medien, 129–137, Carl Hanser Verlag, 1975.")

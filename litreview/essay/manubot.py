@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
@@ -107,9 +107,23 @@ def section_folder(path: Path) -> Path | None:
     return None
 
 
-# A line ``standard_id: doi:10.1/x`` of a CSL item's note, or the same in braces (``{:standard_id: doi:10.1/x}``).
-_NOTE_FIELD = re.compile(r"^(?P<key>[A-Z]+|[-_a-z]+): *(?P<value>.+?) *$|\{:(?P<bkey>[A-Z]+|[-_a-z]+): *(?P<bvalue>.+?) *\}",
-                         re.M)
+# A line ``standard_id: doi:10.1/x`` of a CSL item's note, or the same in braces (``{:standard_id: doi:10.1/x}``) up
+# to the line's first closing brace; values with their trailing blanks (a lazy value before " *$" was quadratic in a
+# run of blanks)
+_NOTE_LINE = re.compile(r"(?P<key>[A-Z]+|[-_a-z]+): *(?P<value>.+)")
+_NOTE_BRACED = re.compile(r"\{:(?P<key>[A-Z]+|[-_a-z]+): *(?P<value>.+?)\}")
+
+
+def _note_fields(note: str) -> Iterator[tuple[str, str]]:
+    """Each (key, value) a note holds, value stripped, line by line: a whole line ``key: value``, else each braced
+    ``{:key: value}``, sought only up to the line's last closing brace (an opening after it closes nowhere: sought
+    to the line's end from each one, it was quadratic)."""
+    for line in note.split("\n"):
+        if m := _NOTE_LINE.fullmatch(line):
+            yield m.group("key"), m.group("value").strip()
+            continue
+        for m in _NOTE_BRACED.finditer(line, 0, line.rfind("}") + 1):
+            yield m.group("key"), m.group("value").strip()
 
 
 def manual_item_id(item: Mapping[str, Any]) -> str:
@@ -117,9 +131,9 @@ def manual_item_id(item: Mapping[str, Any]) -> str:
     their items, with no ``id``), else a ``standard_id`` its note holds, else its ``id`` ("" for the last)."""
     if str(item.get("standard_citation") or "").strip():
         return str(item["standard_citation"]).strip()
-    for m in _NOTE_FIELD.finditer(str(item.get("note") or "")):
-        if (m.group("key") or m.group("bkey")) == "standard_id":
-            return (m.group("value") or m.group("bvalue")).strip()
+    for key, value in _note_fields(str(item.get("note") or "")):
+        if key == "standard_id":
+            return value
     return ""
 
 

@@ -53,8 +53,9 @@ def kind_opening_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 #: a proceedings' series printed after the book's name and a comma: an acronym of the conference and its year ("ICSE
-#: ’15", "SIGCSE ’85", "FSE 2014", "ICSE companion 2014", "CHI EA ’09")
-_ACRONYM_YEAR = lazy(r"[A-Z][\w/-]*[A-Z][\w/-]*(?: [\w/-]+)? (?:['’]\d{2}|(?:19|20)\d{2})[.,;:]?")
+#: ’15", "SIGCSE ’85", "FSE 2014", "ICSE companion 2014", "CHI EA ’09"); the acronym's second capital is its first
+#: after the first letter (two runs of any letter each were quadratic in a long word of capitals)
+_ACRONYM_YEAR = lazy(r"[A-Z](?:[^\WA-Z]|[/-])*[A-Z][\w/-]*(?: [\w/-]+)? (?:['’]\d{2}|(?:19|20)\d{2})[.,;:]?")
 #: a book series of proceedings and monographs, by the words its name opens with
 _SERIES_HEAD = lazy(r"(?:Lecture Notes in|Lecture Notes of the|Advances in Intelligent Systems|Communications in "
                     r"Computer and Information Science|Studies in Computational Intelligence|IFIP Advances in|Leibniz "
