@@ -234,13 +234,14 @@ def linear() -> dict[str, object]:
     from litreview.checks.braced_people import people_in_literal
     from litreview.checks.required_hints import _cited_in_title
     from litreview.checks.style import _doubled
+    from litreview.checks.style_names import _repeats
     from litreview.essay import conflict_notices, parse_essay
     from litreview.essay.cites import find_citations, in_suffix
     from litreview.essay.manubot import load_manubot, manual_item_id
     from litreview.linking.attribution import find_attributions
     from litreview.linking.hits import Found
     from litreview.linking.index import build_index
-    from litreview.model import Claim, TextQuoteSelector
+    from litreview.model import Claim, Person, TextQuoteSelector
     from litreview.render.sanitize import clean_abstract
 
     bib = parse_bibliography("@book{h, author={Holsti, K. J.}, title={Taming the Sovereigns}, year=2004}\n"
@@ -333,6 +334,8 @@ def linear() -> dict[str, object]:
                                 "r.yaml", yaml=True), 400_000),
         "checks/bib: a title read for its journal's citation (8 KB title: 4 s before)": (
             lambda n: _cited_in_title("A. B" * (n // 4)), 400_000),
+        "checks/style_names: one person named again and again in an author list (\"A and A and …\", 10 KB: 12 s before)": (
+            lambda n: _repeats((Person("Smith", "John"),) * (n // 16)), 400_000),
         "checks/braced_people: a CSL name of people with a long run of spaces (20 KB: 10 s before)": (
             lambda n: people_in_literal("{Kane, Stephen" + " " * n + "x, Gelino, Dawn M.}"), 400_000),
         "essay: one-line paragraph through pysbd (10 MB: > 15 min before)": (

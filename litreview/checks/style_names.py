@@ -443,20 +443,24 @@ def _initials_apart(people: tuple[Person, ...], group: list[int]) -> bool:
 def _repeats(people: tuple[Person, ...]) -> list[list[int]]:
     """The places (from 0) of each person a list names more than once, in the order of their first place."""
     groups: list[list[int]] = []
+    written: list[dict[Person, None]] = []  # each group's names as written, once each: a name written again in a
+    # long list is compared once, not once for each time it stands there (``_same_person`` reads only the name)
     by_surname: dict[str, list[int]] = {}  # folded surname -> the groups of that surname
     for at, person in enumerate(people):
         if not person.family or (person.family == "others" and not person.given) or et_al_as_name(person):
             continue  # no name, or et al.
         keys = {surname_key(person), surname_key(person, umlauts=True)} - {""}
         near = [g for k in keys for g in by_surname.get(k, ())]  # (none, for most names: a surname seen first)
-        found = next((g for g in sorted(set(near)) if all(_same_person(people[i], person) for i in groups[g])),
+        found = next((g for g in sorted(set(near)) if all(_same_person(other, person) for other in written[g])),
                      None) if near else None
         if found is None:
             found = len(groups)
             groups.append([])
+            written.append({})
             for k in keys:
                 by_surname.setdefault(k, []).append(found)
         groups[found].append(at)
+        written[found][person] = None
     return [g for g in groups if len(g) > 1]
 
 
