@@ -41,6 +41,16 @@ def scoped(*args: str, capsys) -> tuple[int, list[tuple[str, str | None]], str]:
     return status, found, err
 
 
+def json_review_changed(folder: Path, monkeypatch: pytest.MonkeyPatch, items: str, essay: str, changed: str) -> None:
+    """A review of essay.md and refs.json committed with `items`, refs.json then changed to `changed`."""
+    write(folder / "refs.json", items)
+    write(folder / "essay.md", essay)
+    write(folder / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.json"\n')
+    git_repo(folder)
+    monkeypatch.chdir(folder)
+    write(folder / "refs.json", changed)
+
+
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     git_repo(review(tmp_path))
@@ -545,12 +555,8 @@ def test_a_citation_of_an_entry_in_a_file_the_change_left_unreadable_says_to_men
                                                                                       capsys) -> None:
     # A comma missing inside its only item: no entry of the file is read, none was removed.
     items = '[\n  {"id": "good2001", "type": "book", "title": "Good", "issued": {"date-parts": [[2001]]}}\n]\n'
-    write(tmp_path / "refs.json", items)
-    write(tmp_path / "essay.md", "# One\n\nA good claim [@good2001].\n")
-    write(tmp_path / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.json"\n')
-    git_repo(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    write(tmp_path / "refs.json", items.replace('"Good"', '"Good" "x"'))
+    json_review_changed(tmp_path, monkeypatch, items, "# One\n\nA good claim [@good2001].\n",
+                        items.replace('"Good"', '"Good" "x"'))
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
     hints = {f["code"]: f["hint"] for f in json.loads(capsys.readouterr().out)["findings"]}
     assert hints["LR300"] == "refs.json, which holds 'good2001', cannot be read now: mend its syntax (its LR100 says where)"
@@ -776,12 +782,8 @@ def test_an_item_the_change_broke_alone_fixes_none_of_its_findings(tmp_path: Pat
              '  {"id": "mid", "type": "book", "title": "Mid", "publisher": "P", "DOI": "notadoi",\n'
              '   "issued": {"date-parts": [[2001]]}},\n'
              '  {"id": "late", "type": "book", "title": "Late", "publisher": "P", "year": 2002}\n]\n')
-    write(tmp_path / "refs.json", items)
-    write(tmp_path / "essay.md", "# One\n\nA claim [@old]. Another [@mid]. A third [@late].\n")
-    write(tmp_path / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.json"\n')
-    git_repo(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    write(tmp_path / "refs.json", items.replace('"Mid",', '"Mid" "x",'))
+    json_review_changed(tmp_path, monkeypatch, items, "# One\n\nA claim [@old]. Another [@mid]. A third [@late].\n",
+                        items.replace('"Mid",', '"Mid" "x",'))
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
     out, err = capsys.readouterr()
     report = json.loads(out)
