@@ -22,6 +22,13 @@ def found(path: Path) -> list:
     return list(check_review(Review(bibliography=load_bibliography(path)), Config(root=path.parent), now=NOW).findings)
 
 
+def found_in(folder: Path, bib: str) -> list:
+    """The findings of a refs.bib written in `folder` with `bib`."""
+    path = folder / "refs.bib"
+    path.write_text(bib, encoding="utf-8")
+    return found(path)
+
+
 def test_a_key_no_comma_follows_is_an_lr100_at_the_key() -> None:
     # pybtex (and litreview) read on, so nothing was said; pandoc refuses the whole file ("unexpected 'a'") and
     # BibTeX skips the entry. A key with a space in it is the same slip, told as such, not as a missing comma
@@ -42,12 +49,11 @@ def test_a_key_no_comma_follows_is_an_lr100_at_the_key() -> None:
 def test_an_error_in_the_first_copy_of_a_key_leaves_the_entry_above_it_checked(tmp_path: Path) -> None:
     # The LR100 of the first Banco_Central (the later copy is the entry kept) fell inside the entry above it by line,
     # whose LR137 was then taken for the noise of a damaged entry and dropped.
-    path = tmp_path / "refs.bib"
-    path.write_text("@article{Aziz,\n  author = {Aziz, S.},\n  journal = {SSRN Electronic Journal},\n  title = {AI},\n"
-                    "  year = {2018},\n}\n\n@misc{Banco\n  author = {{Banco}},\n  title = {Acta},\n  year = {1998},\n}\n"
-                    "\n@misc{Basilea,\n  author = {{Basilea}},\n  title = {P},\n  year = {1998},\n}\n\n"
-                    "@misc{Banco,\n  author = {{Banco}},\n  title = {Acta},\n  year = {1998},\n}\n", encoding="utf-8")
-    codes = {(f.code, f.key) for f in found(path)}
+    bib = ("@article{Aziz,\n  author = {Aziz, S.},\n  journal = {SSRN Electronic Journal},\n  title = {AI},\n"
+           "  year = {2018},\n}\n\n@misc{Banco\n  author = {{Banco}},\n  title = {Acta},\n  year = {1998},\n}\n"
+           "\n@misc{Basilea,\n  author = {{Basilea}},\n  title = {P},\n  year = {1998},\n}\n\n"
+           "@misc{Banco,\n  author = {{Banco}},\n  title = {Acta},\n  year = {1998},\n}\n")
+    codes = {(f.code, f.key) for f in found_in(tmp_path, bib)}
     assert ("LR137", "Aziz") in codes and ("LR100", "Banco") in codes
 
 
@@ -61,10 +67,8 @@ def test_an_error_in_the_first_copy_of_a_key_leaves_the_entry_above_it_checked(t
 def test_people_with_initials_glued_to_their_names_joined_by_commas_are_told(tmp_path: Path, author: str, code: str,
                                                                               hint: str) -> None:
     # "M.Křížek, K.Segeth" read as a family name first, one person; four of them as pybtex's "Too many commas".
-    path = tmp_path / "refs.bib"
-    path.write_text(f"@book{{a,\n  author = {{{author}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2001}},\n}}\n",
-                    encoding="utf-8")
-    [told] = [f for f in found(path) if f.code in ("LR104", "LR153")]
+    bib = f"@book{{a,\n  author = {{{author}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2001}},\n}}\n"
+    [told] = [f for f in found_in(tmp_path, bib) if f.code in ("LR104", "LR153")]
     assert (told.code, told.hint) == (code, hint)
     if code == "LR104":
         assert "joins 4 people by commas" in told.message
@@ -72,10 +76,8 @@ def test_people_with_initials_glued_to_their_names_joined_by_commas_are_told(tmp
 
 @pytest.mark.parametrize("author", ["Knuth, D.E.", "Smith, J.R.R.", "F.Mach", "Rosen, K.H. and Doe, J."])
 def test_one_person_with_glued_initials_is_no_list(tmp_path: Path, author: str) -> None:
-    path = tmp_path / "refs.bib"
-    path.write_text(f"@book{{a,\n  author = {{{author}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2001}},\n}}\n",
-                    encoding="utf-8")
-    assert not [f for f in found(path) if f.code in ("LR104", "LR153", "LR147")]
+    bib = f"@book{{a,\n  author = {{{author}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2001}},\n}}\n"
+    assert not [f for f in found_in(tmp_path, bib) if f.code in ("LR104", "LR153", "LR147")]
 
 
 def test_a_csl_name_typed_as_one_string_of_several_people_is_lr161(tmp_path: Path) -> None:
@@ -122,12 +124,10 @@ def test_a_comment_in_csl_json_is_named_with_its_lines() -> None:
     ("9783662547335", "Delete it: the entry's isbn gives it"),
 ])
 def test_an_isbn_in_the_issn_field_is_named_as_one(tmp_path: Path, isbn: str, hint: str) -> None:
-    path = tmp_path / "refs.bib"
     given = f"  isbn = {{{isbn}}},\n" if isbn else ""
-    path.write_text(f"@incollection{{a,\n  author = {{Doe, J.}},\n  title = {{T}},\n  booktitle = {{B}},\n"
-                    f"  publisher = {{P}},\n  year = {{2019}},\n  issn = {{978-3-662-54733-5}},\n{given}}}\n",
-                    encoding="utf-8")
-    [told] = [f for f in found(path) if f.code == "LR125"]
+    bib = (f"@incollection{{a,\n  author = {{Doe, J.}},\n  title = {{T}},\n  booktitle = {{B}},\n"
+           f"  publisher = {{P}},\n  year = {{2019}},\n  issn = {{978-3-662-54733-5}},\n{given}}}\n")
+    [told] = [f for f in found_in(tmp_path, bib) if f.code == "LR125"]
     assert told.message == "ISSN '978-3-662-54733-5' is invalid: it is an ISBN, a book's number, not a journal's"
     assert told.hint == hint
 
@@ -135,13 +135,11 @@ def test_an_isbn_in_the_issn_field_is_named_as_one(tmp_path: Path, isbn: str, hi
 def test_a_packages_symbol_is_named_with_the_character_to_write(tmp_path: Path) -> None:
     # \circledR is amssymb's (pandoc drops it), \euro eurosym's; an unknown command with no argument was told to be
     # defined with one ([1]{#1}), which would swallow the "}" after it. A price field no style prints is not read.
-    path = tmp_path / "refs.bib"
-    path.write_text("@book{a,\n  author = {Doe, J.},\n  title = {SAFe{\\circledR} und Co {\\foo}},\n  publisher = {P},\n"
-                    "  year = {2020},\n  price = {{\\text\\euro} 49.99},\n}\n"
-                    "@book{b,\n  author = {Doe, J.},\n  title = {Co {\\foo}},\n  publisher = {P},\n  year = {2020},\n}\n"
-                    "@book{c,\n  author = {Doe, J.},\n  title = {Co \\bar{x}},\n  publisher = {P},\n  year = {2020},\n}\n",
-                    encoding="utf-8")
-    told = {f.key: f for f in found(path) if f.code == "LR142"}
+    bib = ("@book{a,\n  author = {Doe, J.},\n  title = {SAFe{\\circledR} und Co {\\foo}},\n  publisher = {P},\n"
+           "  year = {2020},\n  price = {{\\text\\euro} 49.99},\n}\n"
+           "@book{b,\n  author = {Doe, J.},\n  title = {Co {\\foo}},\n  publisher = {P},\n  year = {2020},\n}\n"
+           "@book{c,\n  author = {Doe, J.},\n  title = {Co \\bar{x}},\n  publisher = {P},\n  year = {2020},\n}\n")
+    told = {f.key: f for f in found_in(tmp_path, bib) if f.code == "LR142"}
     assert told["a"].message.startswith("title: \\circledR is the amssymb package's, not LaTeX's or biblatex's: a LaTeX "
                                         "document that does not load amssymb stops at it, and pandoc leaves it out")
     assert told["a"].hint == "Write the character ® itself, which BibTeX, biber and pandoc all print"
@@ -150,13 +148,11 @@ def test_a_packages_symbol_is_named_with_the_character_to_write(tmp_path: Path) 
 
 
 def test_a_house_that_registers_dois_is_named_without_its_place_or_imprint(tmp_path: Path) -> None:
-    path = tmp_path / "refs.bib"
-    path.write_text("@book{a,\n  author = {Mas, A.},\n  title = {T},\n  publisher = {Oxford university press New York},\n"
-                    "  year = {1995},\n}\n"
-                    "@incollection{b,\n  author = {Dautovic, G.},\n  title = {T},\n  booktitle = {B},\n"
-                    "  publisher = {{Springer Fachmedien Wiesbaden} and {Imprint Springer Gabler}},\n  year = {2021},\n}\n",
-                    encoding="utf-8")
-    told = {f.key: f.message for f in found(path) if f.code == "LR137"}
+    bib = ("@book{a,\n  author = {Mas, A.},\n  title = {T},\n  publisher = {Oxford university press New York},\n"
+           "  year = {1995},\n}\n"
+           "@incollection{b,\n  author = {Dautovic, G.},\n  title = {T},\n  booktitle = {B},\n"
+           "  publisher = {{Springer Fachmedien Wiesbaden} and {Imprint Springer Gabler}},\n  year = {2021},\n}\n")
+    told = {f.key: f.message for f in found_in(tmp_path, bib) if f.code == "LR137"}
     assert told == {"a": "no DOI, but Oxford university press registers DOIs for its books",
                     "b": "no DOI, but Springer registers DOIs for its chapters"}
 
@@ -185,10 +181,8 @@ def test_a_year_with_a_digit_typed_twice_gets_the_year_it_can_be(tmp_path: Path,
 ])
 def test_an_article_whose_title_holds_its_journals_citation_is_told_to_split_it(tmp_path: Path, title: str,
                                                                                 hint: str) -> None:
-    path = tmp_path / "refs.bib"
-    path.write_text(f"@article{{a,\n  title = {{{title}}},\n  author = {{Atzori, L}},\n  year = {{2010}}\n}}\n",
-                    encoding="utf-8")
-    [told] = [f for f in found(path) if f.code == "LR110"]
+    bib = f"@article{{a,\n  title = {{{title}}},\n  author = {{Atzori, L}},\n  year = {{2010}}\n}}\n"
+    [told] = [f for f in found_in(tmp_path, bib) if f.code == "LR110"]
     assert told.hint == hint
 
 
@@ -200,10 +194,8 @@ def test_an_article_whose_title_holds_its_journals_citation_is_told_to_split_it(
 ])
 def test_a_persons_name_in_braces_is_told_with_the_name_to_write(tmp_path: Path, author: str, hint: str | None) -> None:
     # Read as a body's name: "David Michael Chan (2014)" in citations, sorted under D.
-    path = tmp_path / "refs.bib"
-    path.write_text(f"@book{{a,\n  author = {{{author}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2014}},\n}}\n",
-                    encoding="utf-8")
-    told = [f.hint for f in found(path) if f.code == "LR161"]
+    bib = f"@book{{a,\n  author = {{{author}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2014}},\n}}\n"
+    told = [f.hint for f in found_in(tmp_path, bib) if f.code == "LR161"]
     assert told == ([hint] if hint else [])
 
 
@@ -225,10 +217,8 @@ def test_a_persons_name_in_braces_is_told_with_the_name_to_write(tmp_path: Path,
 def test_a_bodys_name_without_braces_is_told_with_the_braces_to_write(tmp_path: Path, author: str,
                                                                       hint: str | None) -> None:
     # Read as a person: "Organization, W. H." in the list, "Organization (2014)" in citations.
-    path = tmp_path / "refs.bib"
-    path.write_text(f"@book{{a,\n  author = {{{author}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2014}},\n}}\n",
-                    encoding="utf-8")
-    told = [f.hint for f in found(path) if f.code == "LR165"]
+    bib = f"@book{{a,\n  author = {{{author}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2014}},\n}}\n"
+    told = [f.hint for f in found_in(tmp_path, bib) if f.code == "LR165"]
     assert told == ([hint] if hint else [])
 
 
@@ -250,9 +240,8 @@ def test_a_body_read_as_a_person_is_told_once() -> None:
 
 
 def test_two_editors_fused_into_one_name_are_told_with_the_list_to_write(tmp_path: Path) -> None:
-    path = tmp_path / "refs.bib"
-    path.write_text("@book{a,\n  editor = {Kerstin Hoffmann {Ulrich Sandten}},\n  title = {T},\n  publisher = {P},\n"
-                    "  year = {2014},\n}\n", encoding="utf-8")
-    [told] = [f for f in found(path) if f.code == "LR161"]
+    bib = ("@book{a,\n  editor = {Kerstin Hoffmann {Ulrich Sandten}},\n  title = {T},\n  publisher = {P},\n"
+           "  year = {2014},\n}\n")
+    [told] = [f for f in found_in(tmp_path, bib) if f.code == "LR161"]
     assert told.hint == ("Write Hoffmann, Kerstin and Sandten, Ulrich, joined by 'and', in place of Kerstin Hoffmann "
                          "{Ulrich Sandten}")
