@@ -148,9 +148,9 @@ the full stop after it inside them where "punctuation-in-quote" is "yes" (Englis
 "title-case" is "yes" (English only: citeproc leaves other languages' titles as written); "months" are the month
 names, "month-year" and "date" how a date is written; "edition" a numbered edition ("edition-1" the first where it
 differs: fr "1ʳᵉ éd."), "phdthesis" and "mastersthesis" a thesis with no ``type`` (where the locale has the
-term: English else, where pandoc prints the entry type, "Phdthesis"), "–" the dash of a page range (fr a non-breaking hyphen, es a hyphen). A language not here
-prints English. Each no-date word is one
-of ``NO_DATE_TERMS``, each "et al." one the linker reads."""
+term: English else, where pandoc prints the entry type, "Phdthesis"), "–" the dash of a page range (fr a
+non-breaking hyphen, es a hyphen). A language not here prints English. Each no-date word is one of
+``NO_DATE_TERMS``, each "et al." one the linker reads."""
 
 
 def citation_terms(language: str) -> dict[str, str]:

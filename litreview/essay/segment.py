@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..lazyre import lazy
+from ..locale_terms import CITATION_TERMS, alternation
 from ..model import Claim, Essay, Paragraph, TextQuoteSelector
 from .cites import find_citations
 from .sbd import segmenter as _segmenter
@@ -46,7 +47,7 @@ _NON_TERMINAL = re.compile(r"\b(?:cf|Cf|vs|Dr|Mr|Mrs|Ms|Prof|St|e\.g|i\.e|bzw|vg
                            r"|Sig|Dott|pag|[Ee]qs?|[Ss]ecs?|[Rr]efs?|Thm|Lem|Prop|Cor|Chap|App|Alg)\.\s*$")
 # A German date's day and its month ("am 11. November 2012", "seit dem 6. Mai"): the ordinal's point ends no sentence.
 _DAY = lazy(r"\b(?:[Aa]m|[Vv]om|[Zz]um|[Bb]is|[Ss]eit|[Aa]b|dem|den)\s+(?:[1-9]|[12]\d|3[01])\.\s*$")
-_MONTH = lazy(r"^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b")
+_MONTH = lazy(rf"^(?:{alternation((*CITATION_TERMS['de']['months'].split(), 'Jänner'))})\b")  # Austria's "Jänner" too
 _CONTINUATION = re.compile(r"^(?:[a-z0-9,;:)\]&]|\[-?@|\(\d)")  # "&" too: "Square, Inc. & others (2019)"
 # A bare @key after a break continues the sentence only after "et al." or when it stands alone
 # ("... as shown. @smith2001."); "@smith2001 shows it." begins a sentence of its own.

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..bibliography.bibtex import MONTH_NAMES
+from ..bibliography.bibtex import MONTHS
 from ..bibliography.csl_item import LEGAL_TYPES
 from ..bibliography.latex import container_with_addon, field_text, title_with_addon
 from ..locale_terms import EDITION_WORDS, ENGLISH_TERMS, alternation, citation_terms
@@ -24,7 +24,7 @@ from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
 from .short_labels import PLAIN, Mark, and_others, printed_year, short_label, year_label
 from .title_case import title_cased
 
-_MONTH_ABBR = {m[:3].lower(): m for m in MONTH_NAMES}
+_MONTH_NUMBERS = {m: n for n, m in enumerate(MONTHS, start=1)}  # "jan" -> 1
 _CLOSING_MARKS = "”’\"'“»\u00a0"  # what closes a title's quotation in any language (``_quoted``)
 # Types whose title is set in italics; the others get quotation marks.
 _ITALIC_TYPES = frozenset({"book", "mvbook", "booklet", "manual", "proceedings", "collection",
@@ -450,8 +450,8 @@ def _month(s: Source, terms: dict[str, str]) -> str:
     raw = one_line(field_text(s, "month")).strip(".")
     if raw.isdigit() and 1 <= int(raw) <= 12:
         return _month_name(int(raw), terms)
-    found = _MONTH_ABBR.get(raw[:3].lower()) if raw else None
-    return _month_name(MONTH_NAMES.index(found) + 1, terms) if found else raw
+    n = _MONTH_NUMBERS.get(raw[:3].lower()) if raw else None
+    return _month_name(n, terms) if n else raw
 
 
 def _month_name(n: int, terms: dict[str, str]) -> str:

@@ -128,7 +128,9 @@ def source_page_inputs(ix: ReviewIndex, entries: EntryTexts, source: Source) -> 
     cited_for = tuple(tuple(c.text for c in ix.cited_for[cid].claims) for cid in claim_ids if cid in ix.cited_for)
     # The labels of every source the claims cite: the excerpts show them in place of the citations.
     cited = sorted({c.key for claim in claims if claim is not None for c in claim.citations or ()})
-    labels = tuple((key, short_label(ix.sources[key], ix.marks.get(key, PLAIN), citation_terms(ix.lang))) for key in cited if key in ix.sources)
+    terms = citation_terms(ix.lang)
+    labels = tuple((key, short_label(ix.sources[key], ix.marks.get(key, PLAIN), terms))
+                   for key in cited if key in ix.sources)
     # The notes' numbers, which the excerpts print for a note (its reference, an inline note), hang on the whole essay.
     texts = [c.text for c in claims if c is not None] + [t for group in cited_for for t in group]
     notes = tuple(sorted(ix.notes.items())) if any("[^" in t or "^[" in t for t in texts) else ()
