@@ -376,4 +376,7 @@ def joined_as_list(name: str, *, given_first: bool = False) -> str:
     parts = [_name_words(p) for p in _parts(name) or ()]
     if len(parts) != 2 and not (len(parts) == 3 and all(_full_name(w) for w in parts)):
         return ""
+    last = parts[-1][-1]
+    if last.endswith(".") and len(last) > 3 and last[-2].islower() and last.casefold() not in ("jr.", "sr."):
+        parts[-1][-1] = last[:-1]  # the full stop that ends the list ("Thomas E. Dickey."), no family name's
     return " and ".join(" ".join(w) if given_first else f"{w[-1]}, {' '.join(w[:-1])}" for w in parts)
