@@ -97,6 +97,11 @@ def test_messages_name_the_problem() -> None:
     bib = parse_bibliography("@book{a, author = {STARA, STEFANO and Roe, Jane and}, title = {T}, year = 2001}", "x.bib")
     assert [(f.message, f.hint) for f in check_names(bib.sources[0])] == [
         ("author 'STARA, STEFANO': family name in capitals", _CASE_HINT.format("Stara, Stefano"))]
+    # A file's description in the author field, read with the family name 'ESP8266': a product's code, not a name in
+    # capitals to write 'Esp8266'.
+    bib = parse_bibliography('@online{b, author = {Skrypt obsługujący enkodery dla ESP8266, "encoders.c"}, year = 2023}',
+                             "x.bib")
+    assert [f.code for f in check_names(bib.sources[0])] == []
     stale = findings_for(CASES / "LR136-trigger.bib")[0]
     assert stale.message == "web source last accessed 2018-12-03, 7 years ago (limit 5 years)"
     pages = findings_for(CASES / "LR138-trigger.bib")[0]

@@ -42,8 +42,8 @@ def name_problem(person: Person) -> str:
         upper = bool(chars) and all(c.isupper() for c in chars)
     if lower and (given or person.prefix):  # one word alone ({{acme}}, a CSL literal, a handle): as written
         return "family name in lower case"
-    if given and len(letters) >= 3 and upper:
-        return "family name in capitals"
+    if given and len(letters) >= 3 and upper and not any(c.isdigit() for c in family):
+        return "family name in capitals"  # ("ESP8266", "RFC2616": a product's or a standard's code, no one's name)
     return ""
 
 
