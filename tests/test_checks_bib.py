@@ -248,6 +248,9 @@ def test_capitals_and_title_case() -> None:
     assert not is_all_capitals("NATO")
     assert title_case("THE JOINT STRIKE FIGHTER PROJECT") == "The Joint Strike Fighter Project"
     assert title_case("POWER AND INTERDEPENDENCE IN THE WORLD") == "Power and Interdependence in the World"
+    # an acronym stays in capitals: the example was "Proceedings of the Ieee"
+    assert title_case("PROCEEDINGS OF THE IEEE") == "Proceedings of the IEEE"
+    assert title_case("A STUDY OF HTTP/2 IN SIAM JOURNALS") == "A Study of HTTP/2 in SIAM Journals"
 
 
 def test_a_journal_abbreviated_in_acronyms_is_not_in_capitals() -> None:
