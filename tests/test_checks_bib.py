@@ -602,6 +602,26 @@ def test_a_year_with_words_beside_it_is_named_in_the_hint() -> None:
     assert found["b"] == CATALOGUE["LR124"].hint
 
 
+@pytest.mark.parametrize(("field", "hint"), [
+    # ISO 690's date cited after the year (Czech theses)
+    ("year = {2015 [cit. 2020-02-22]}", "Write year = {2015}, and the day it was cited as urldate = {2020-02-22} "
+                                        "(biblatex and pandoc print it as the day the page was read)"),
+    # a template's placeholder left in
+    ("urldate = {Use the date of access}", "The urldate field holds words, not a date: write the day you read the "
+                                           "page, urldate = {YYYY-MM-DD}, or delete the field"),
+    # day first, a two-digit year and Polish "r." (rok, year) after it
+    ("urldate = {24.03.23 r.}", "Write urldate = {2023-03-24} (read as day 24, month 3, 2023)"),
+    ("urldate = {31.02.23}", CATALOGUE["LR124"].hint),  # no such day: no date to offer
+])
+def test_an_access_or_citation_date_that_is_no_iso_date_is_given_the_one_to_write(field: str, hint: str) -> None:
+    # Each had the catalogue's "Write year = {2004}, date = {2004-05-17} or urldate = {2024-01-31}".
+    year = "" if field.startswith("year") else "year={2015}, "
+    text = f"@online{{a, title={{T}}, url={{https://example.org}}, {year}{field}}}\n"
+    found = [f.hint for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(),
+                                          now=NOW).findings if f.code == "LR124"]
+    assert found == [hint]
+
+
 def test_a_date_of_iso_form_that_names_no_day_says_which_part_is_wrong() -> None:
     # date = {2021-02-30} has ISO's form: "is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)" sent the reader to its
     # layout. The same for a CSL-JSON item's date-parts; a layout that is not ISO's keeps the old words.
