@@ -1241,3 +1241,18 @@ def test_an_html_tag_gets_the_hint_of_its_kind() -> None:
                              "blank line parts paragraphs")
     assert found["i"][1] == "Write \\textit{...} instead of <i>...</i>"
     assert found["s"][1] == "Write \\textsuperscript{...} instead of <jats:sup>...</jats:sup>"
+
+
+@pytest.mark.parametrize(("author", "message", "hint"), [
+    ("Multiple authors", "author 'authors, Multiple' names no one: styles print it as a person ('authors' in "
+     "citations, sorted under it)", "Delete the author field (styles then cite the work by its title), or name the "
+     "people; for a work signed 'Anonymous' write author = {Anonymous}"),
+    ("Harrell, Frank E. and many others", "author 'many others' names no one: styles print it as a person among the "
+     "authors", "Write 'and others' in its place, which styles print as et al."),
+])
+def test_words_for_unnamed_authors_name_no_one(author: str, message: str, hint: str) -> None:
+    # LR133 called them family names in lower case ("write the family name with its capital").
+    text = f"@misc{{a, author = {{{author}}}, title = {{T}}, year = {{2020}}, url = {{https://example.org}}}}\n"
+    found = [(f.code, f.message, f.hint) for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")),
+                                                               Config(), now=NOW).findings if f.code in ("LR133", "LR154")]
+    assert found == [("LR154", message, hint)]

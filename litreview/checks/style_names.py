@@ -119,7 +119,8 @@ def et_al_in_name(person: Person) -> str:
 # Written in the author field for "various authors", "no author", "name unknown" (folded to letters): a
 # placeholder that styles print as a person. "Anonymous" is not one: APA prints it when the work is so signed.
 _PLACEHOLDERS = frozenset({"vvaa", "aavv", "autoresvarios", "variosautores", "autorivari", "variousauthors",
-                           "oa", "ohneautor", "nn", "sinautor", "unknownauthor", "noauthor"})
+                           "oa", "ohneautor", "nn", "sinautor", "unknownauthor", "noauthor", "multipleauthors",
+                           "severalauthors", "manyauthors", "manyothers"})
 
 
 def placeholder_name(person: Person, alone: bool) -> bool:
@@ -201,11 +202,17 @@ def check_names(source: Source) -> Iterable[Finding]:
     for role, people in (("author", source.authors), ("editor", () if house else source.editors)):
         for person in people:
             if placeholder_name(person, len(people) == 1):
-                shown = person.family if person.family != "others" else "et al."
+                shown = person.family if person.family != "others" or person.given else "et al."
+                hint = (f"delete the {role} field (styles then cite the work by its title), or name the people; for a "
+                        "work signed 'Anonymous' write author = {Anonymous}")
+                if len(people) > 1:  # "Harrell, Frank E. and many others": the rest of the list is people
+                    hint = (f"delete it from the {role} list: CSL has no name for 'and others', and styles cut a "
+                            "long list to et al. themselves" if csl_form(source) else
+                            "write 'and others' in its place, which styles print as et al.")
+                where = (f" ({shown!r} in citations, sorted under it)" if person is people[0] else
+                         f" among the {role}s")
                 yield entry_finding("LR154", source, f"{role} {person.sort_name()!r} names no one: styles print it "
-                                    f"as a person ({shown!r} in citations, sorted under it)",
-                                    f"delete the {role} field (styles then cite the work by its title), or name the "
-                                    "people; for a work signed 'Anonymous' write author = {Anonymous}", field=role)
+                                    f"as a person{where}", hint, field=role)
                 continue
             if person.family == "others" and not person.given:
                 continue  # "and others": et al., not a person
