@@ -812,6 +812,7 @@ def test_a_preprint_is_not_called_a_journal_article_when_its_doi_is_expected() -
     ("Smith, J., Jones", True), ("García Márquez, Gabriel José", False), ("van der Berg, Jan", False),
     ("Smith, Jr., John", False), ("Doe, Jane, PhD", False), ("Lloyd Webber, Andrew", False),
     ("Knuth, Donald E.", False), ("{Bronstein, Semendjaew and Partners}", False), ("family=Smith, given=J.", False),
+    ("{J}.{O}. {H}amblen, {T}.{S}. {H}all", True),  # capitals braced one by one: LR147 called it "family name first"
 ])
 def test_names_joined_by_commas_only_when_the_reading_is_clearly_several_people(name: str, joined: bool) -> None:
     from litreview.bibliography.names import comma_joined

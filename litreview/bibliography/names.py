@@ -260,9 +260,13 @@ def _full_name(words: list[str]) -> bool:
 def _parts(name: str) -> list[str] | None:
     """The comma-separated parts of a plain name (a comma before the list's next "and" dropped: "Jouni Smed, Harri
     Hakonen, and Ville Mönkkönen"); None for a name in braces, with a backslash or in biblatex's key=value form."""
+    name = _LETTER_BRACES.sub(r"\1", name)  # ("{J}.{O}. {H}amblen": a capital kept so, no body's name)
     if "=" in name or "{" in name or "}" in name or "\\" in name or "," not in name:
         return None
     return [p.strip() for p in name.strip().removesuffix(",").split(",")]
+
+
+_LETTER_BRACES = lazy(r"\{([^\W\d_])\}")
 
 
 def family_first(name: str) -> bool:
