@@ -342,6 +342,19 @@ def test_a_copy_giving_the_subtitle_is_the_same_work(title: str, journal: str, f
     assert [(f.code, f.key, f.message) for f in check_duplicates(bib.sources)] == found
 
 
+@pytest.mark.parametrize(("second", "found"), [
+    # One paper given at two workshops, each @unpublished naming its own in the note: two talks, not a copy.
+    ("note = {KDD, Truth Discovery workshop}", []),
+    ("note = {NeurIPS, Workshop on Systems for ML}", ["LR107"]),  # an exact copy still is one
+])
+def test_one_paper_given_at_two_events_is_two_entries(second: str, found: list[str]) -> None:
+    entry = ("@unpublished{{{key},\n  author = {{Bakhteev, Oleg}},\n  title = {{CrossLang: Cross-lingual Plagiarism "
+             "Detection}},\n  year = {{2019}},\n  {note},\n}}\n")
+    bib = parse_bibliography(entry.format(key="a", note="note = {NeurIPS, Workshop on Systems for ML}")
+                             + entry.format(key="b", note=second), "refs.bib")
+    assert [f.code for f in check_duplicates(bib.sources)] == found
+
+
 def test_two_subtitles_or_a_short_main_title_are_two_works() -> None:
     bib = parse_bibliography(
         "@article{p1, author={Poirier, B.}, title={Reconciling Semiclassical and Bohmian Mechanics: IV. Multisurface"
