@@ -111,11 +111,20 @@ _SPACES = re.compile(r"\s+")
 _PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "*": None, "`": None, "$": None})
 
 
+# Markdown's "_" emphasis marks (not one inside a word, "snake_case"), and a backslash that escapes a mark or a space
+# ("\\.", "«\\ mot\\ »": pandoc reads the mark, and a no-break space)
+_UNDERSCORES = re.compile(r"(?<![^\W_])_+(?=\S)|(?<=\S)_+(?![^\W_])")
+_ESCAPE = re.compile(r"\\(?=[ !-/:-@\[-`{-~])")
+
+
 def suffix_text(suffix: str) -> str:
     """A citation's suffix as compared: its white space (a no-break space too) one space, a leading comma gone;
-    quotation marks as typed and the marks of emphasis, code and math left out (litreview keeps a suffix as written,
-    "*though*", pandoc as it reads it)."""
-    return _SPACES.sub(" ", suffix.translate(_PLAIN)).strip().removeprefix(",").strip()
+    quotation marks as typed, Markdown's escapes and the marks of emphasis (``*``, ``_``), code and math left out, "--"
+    an en dash (litreview keeps a suffix as written, "*though*", "_Titre_", "33--35", pandoc as it reads it)."""
+    plain = _UNDERSCORES.sub("", _ESCAPE.sub("", suffix)) if ("_" in suffix or "\\" in suffix) else suffix
+    if "--" in plain:  # pandoc's smart dashes (a LaTeX note's are read so already)
+        plain = plain.replace("---", "—").replace("--", "–")
+    return _SPACES.sub(" ", plain.translate(_PLAIN)).strip().removeprefix(",").strip()
 
 
 def inline_text(inlines: object) -> str:

@@ -359,14 +359,8 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
     out: list[tuple[int, Citation]] = []
     rest = list(masked)
     locators: dict[int, str] = {}  # a bracket's start -> the suffix it gives the in-text citation before it
-    for bracket in _BRACKET.finditer(masked):
-        if _link_text(masked, shown, bracket.end()) or masked[bracket.start() - 1:bracket.start()] == "^":
-            continue  # its keys are in-text citations in the text of a link, a span or an inline note (^[...])
-        items = _bracket_items(bracket.group("body"))
-        if items is None:
-            items = _after_in_text(masked, bracket)
-            if items is None:
-                continue
+    for bracket, items, located in _citation_brackets(masked, shown):
+        if located:
             locators[bracket.start()] = shown[bracket.start("body"):bracket.start("body") + items[0][0] - 1].strip()
         base = bracket.start("body")
         rest[bracket.start():bracket.end()] = " " * (bracket.end() - bracket.start())
@@ -396,6 +390,34 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
     return tuple(c for _, c in out)
 
 
+_Item = tuple[int, str, re.Match[str], str]
+
+
+def _citation_brackets(masked: str, shown: str) -> Iterator[tuple[re.Match[str], list[_Item], bool]]:
+    """Each bracket of ``masked`` (``mask_inline``'s) that pandoc reads as a citation, with its items (``_bracket_items``)
+    and whether its first part is the locator of the in-text citation before it (``_after_in_text``)."""
+    for bracket in _BRACKET.finditer(masked):
+        if _link_text(masked, shown, bracket.end()) or masked[bracket.start() - 1:bracket.start()] == "^":
+            continue  # its keys are in-text citations in the text of a link, a span or an inline note (^[...])
+        items = _bracket_items(bracket.group("body"))
+        if items is not None:
+            yield bracket, items, False
+        elif (items := _after_in_text(masked, bracket)) is not None:
+            yield bracket, items, True
+
+
+def citation_brackets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each bracket of ``text`` that pandoc reads as a citation (``[see @a, p. 3]``), outside code,
+    math and links' targets: no sentence ends inside one, however many full stops its prefix or suffix has."""
+    if "@" not in text or "[" not in text:
+        return []
+    masked = mask_inline(text)
+    found = [(bracket.start(), bracket.end()) for bracket, _, _ in _citation_brackets(masked, text)]
+    # an in-text citation's locator ("@a [p. 3. Then]"), which the bracket search leaves (it holds no key)
+    found += [(m.start(), m.end()) for m in _INTEXT.finditer(masked) if m.group("loc")]
+    return sorted(found)
+
+
 def _link_text(masked: str, shown: str, end: int) -> bool:
     """Whether the bracket ending at ``end`` is a link's or a span's text, not a citation: pandoc reads
     ``[see @a](url)``, ``[see @a]{.mark}`` and ``[see @a][ref]`` so (a ``(`` only when the link closes:
@@ -405,7 +427,7 @@ def _link_text(masked: str, shown: str, end: int) -> bool:
             or (shown[end:end + 1] == "(" and after == MASK * 2))
 
 
-def _bracket_items(body: str) -> list[tuple[int, str, re.Match[str], str]] | None:
+def _bracket_items(body: str) -> list[_Item] | None:
     """(offset, item, key match, suffix) per ``;``-separated item, or None when one has no key."""
     items = []
     pos = 0
@@ -421,7 +443,7 @@ def _bracket_items(body: str) -> list[tuple[int, str, re.Match[str], str]] | Non
 _BEFORE_BRACKET = lazy(_AT + r"-?@" + KEY + r"[ \t]$")
 
 
-def _after_in_text(masked: str, bracket: re.Match[str]) -> list[tuple[int, str, re.Match[str], str]] | None:
+def _after_in_text(masked: str, bracket: re.Match[str]) -> list[_Item] | None:
     """``@a [p. 2; see @b]``: pandoc reads the first item as the in-text citation's locator and the rest
     as citations of the same group (normal ones). Their items, or None when the bracket is not so."""
     if _BEFORE_BRACKET.search(masked, max(0, bracket.start() - 200), bracket.start()) is None:
