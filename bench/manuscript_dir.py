@@ -111,20 +111,20 @@ _SPACES = re.compile(r"\s+")
 _PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "*": None, "`": None, "$": None})
 
 
-# Markdown's "_" emphasis marks (not one inside a word, "snake_case"), and a backslash that escapes a mark or a space
-# ("\\.", "«\\ mot\\ »": pandoc reads the mark, and a no-break space)
-_UNDERSCORES = re.compile(r"(?<![^\W_])_+(?=\S)|(?<=\S)_+(?![^\W_])")
-_ESCAPE = re.compile(r"\\(?=[ !-/:-@\[-`{-~])")
-
-
 def suffix_text(suffix: str) -> str:
     """A citation's suffix as compared: its white space (a no-break space too) one space, a leading comma gone;
-    quotation marks as typed, Markdown's escapes and the marks of emphasis (``*``, ``_``), code and math left out, "--"
-    an en dash (litreview keeps a suffix as written, "*though*", "_Titre_", "33--35", pandoc as it reads it)."""
-    plain = _UNDERSCORES.sub("", _ESCAPE.sub("", suffix)) if ("_" in suffix or "\\" in suffix) else suffix
-    if "--" in plain:  # pandoc's smart dashes (a LaTeX note's are read so already)
-        plain = plain.replace("---", "—").replace("--", "–")
-    return _SPACES.sub(" ", plain.translate(_PLAIN)).strip().removeprefix(",").strip()
+    quotation marks as typed and the marks of emphasis, code and math left out (litreview keeps a suffix as written,
+    "*though*", pandoc as it reads it)."""
+    return _SPACES.sub(" ", suffix.translate(_PLAIN)).strip().removeprefix(",").strip()
+
+
+def shown_suffix(suffix: str) -> str:
+    """``suffix_text`` of a litreview item's suffix as the site prints it: its Markdown rendered, in plain text
+    (litreview keeps a suffix as written, "_Titre_", "«\\ mot\\ »", "pp. 33--35", "[the site](https://x.org)"; pandoc
+    as it reads it, "Titre", "« mot »", "pp. 33–35", "the site")."""
+    from litreview.render.claim_text import plain_text
+
+    return suffix_text(plain_text(suffix)) if suffix else ""
 
 
 def inline_text(inlines: object) -> str:
@@ -280,7 +280,7 @@ def litreview_items(path: Path, form: str) -> Counter[Item]:
 
     essay = load_essay(path)
     written = form == "manubot"
-    items = (((c.alias or c.key) if written else c.key, c.mode, suffix_text(c.suffix))
+    items = (((c.alias or c.key) if written else c.key, c.mode, shown_suffix(c.suffix))
              for claim in essay.claims for c in claim.citations or ())
     return Counter(i for i in items if not is_crossref(i[0]))  # what the linker does with a cross-reference
 

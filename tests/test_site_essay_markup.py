@@ -719,3 +719,21 @@ def test_an_escaped_space_prints_as_the_no_break_space_pandoc_reads(tmp_path: Pa
                                        encoding="utf-8")
     body = text_of(before_references(essay_html(tmp_path, "essay.md", write_roe(tmp_path))))
     assert "Les romans «\u00a0personnels »(Roe 2001, p. 3 «\u00a0mot\u00a0») et C:\\ x." in body
+
+
+def test_a_citations_suffix_with_a_link_or_a_bracket_prints_as_pandoc_prints_it(tmp_path: Path) -> None:
+    # pandoc prints "[@roe2001, see [the site](https://x.org), p. 3 [sic]]" as "(Roe 2001, see the site, p. 3 [sic])", the
+    # site a link; the page printed "@roe2001" as an in-text citation and the rest of the bracket as text.
+    (tmp_path / "essay.md").write_text("A claim [@roe2001, see [the site](https://x.org), p. 3 [sic]].\n",
+                                       encoding="utf-8")
+    page = before_references(essay_html(tmp_path, "essay.md", write_roe(tmp_path)))
+    assert first_paragraph(page).endswith(" A claim (Roe 2001, see the site, p. 3 [sic]).")
+    assert 'href="https://x.org"' in page
+
+
+def test_a_superscript_or_a_span_in_a_plain_excerpt_is_its_text() -> None:
+    # The page renders "XIX^e^" and "[x]{.smallcaps}" as pandoc does ("XIXe", "x"); a card's excerpt and a plain suffix
+    # kept them as written, taken for text with no markup. A bracket that links nothing stays one.
+    from litreview.render.claim_text import plain_text
+
+    assert plain_text("Au XIX^e^ siècle, [Hugo]{.smallcaps} [sic] écrit.") == "Au XIXe siècle, Hugo [sic] écrit."

@@ -30,7 +30,11 @@ KEY = r"(?:\{(?P<bkey>(?:[^{}\s]|\{[^{}\s]*\})+)\}|(?P<key>\w(?:\w|[:.#$%&\-+?<>
 # No citation right after a letter, digit or full stop (e-mail addresses, "a.@b").
 _AT = r"(?<![^\W_])(?<![.@])"
 _ITEM = lazy(_AT + r"(?P<suppress>-?)@" + KEY)
-_BRACKET = lazy(rf"[\[{COMMAND_OPEN}](?P<body>[^\[\]{COMMAND_OPEN}]*@[^\[\]{COMMAND_OPEN}]*)\]")
+# Brackets inside a citation's (two levels deep, no key in them): pandoc reads "[@a, see [the site](https://x.org)]",
+# "[@a, p. 3 [sic]]" as citations with those suffixes, as its inline parser reads balanced brackets in them.
+_NESTED = rf"\[(?:[^\[\]@{COMMAND_OPEN}]++|\[[^\[\]@{COMMAND_OPEN}]*+\])*+\]"
+_BRACKET = lazy(rf"[\[{COMMAND_OPEN}](?P<body>(?:[^\[\]@{COMMAND_OPEN}]++|{_NESTED})*+@"
+                rf"(?:[^\[\]{COMMAND_OPEN}]++|{_NESTED})*+)\]")
 _INTEXT = lazy(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]\[(?P<loc>[^\[\]@]*)\])?")
 QUARTO_KINDS = {"fig": "Figure", "tbl": "Table", "lst": "Listing", "sec": "Section", "eq": "Equation",
                 "thm": "Theorem", "lem": "Lemma", "cor": "Corollary", "prp": "Proposition", "cnj": "Conjecture",
@@ -431,13 +435,27 @@ def _bracket_items(body: str) -> list[_Item] | None:
     """(offset, item, key match, suffix) per ``;``-separated item, or None when one has no key."""
     items = []
     pos = 0
-    for part in body.split(";"):
+    for part in _parts(body):
         m = _ITEM.search(part)
         if m is None:
             return None
         items.append((pos, part, m, part[m.end():]))
         pos += len(part) + 1
     return items
+
+
+def _parts(body: str) -> list[str]:
+    """A citation bracket's body cut at each ``;`` outside the brackets it holds (``[see [x; y] @a; @b]`` has two
+    items, as pandoc reads it)."""
+    if "[" not in body:
+        return body.split(";")
+    parts, depth, at = [], 0, 0
+    for n, ch in enumerate(body):
+        depth += (ch == "[") - (ch == "]")
+        if ch == ";" and depth == 0:
+            parts.append(body[at:n])
+            at = n + 1
+    return [*parts, body[at:]]
 
 
 _BEFORE_BRACKET = lazy(_AT + r"-?@" + KEY + r"[ \t]$")
@@ -448,9 +466,10 @@ def _after_in_text(masked: str, bracket: re.Match[str]) -> list[_Item] | None:
     as citations of the same group (normal ones). Their items, or None when the bracket is not so."""
     if _BEFORE_BRACKET.search(masked, max(0, bracket.start() - 200), bracket.start()) is None:
         return None
-    first, sep, others = bracket.group("body").partition(";")
-    if not sep or _ITEM.search(first):
+    first, *more = _parts(bracket.group("body"))
+    if not more or _ITEM.search(first):
         return None
+    others = ";".join(more)
     items = _bracket_items(others)
     return None if items is None else [(len(first) + 1 + at, item, m, tail) for at, item, m, tail in items]
 

@@ -180,6 +180,18 @@ def _citations_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
     """No sentence ends inside a citation's bracket (``cites.citation_brackets``): pandoc reads "[On doit ce nom à
     Lanson. Voir @a, p. 3]" as one citation, its prefix two sentences; cut there, the bracket was lost, "@a" read as
     an in-text citation without its locator."""
+    # A bracket open where a sentence ends (most paragraphs have none: no more to do): more "[" than "]" before it, or
+    # a "[" after the last "]" (a stray "]" before it leaves the count short).
+    depth = at = 0
+    last_open = last_close = -1
+    for _, end in spans[:-1]:
+        depth += flat.count("[", at, end) - flat.count("]", at, end)
+        last_open, last_close = max(last_open, flat.rfind("[", at, end)), max(last_close, flat.rfind("]", at, end))
+        at = end
+        if depth > 0 or last_open > last_close:
+            break
+    else:
+        return spans
     brackets = citation_brackets(flat)
     if not brackets:
         return spans
