@@ -198,7 +198,7 @@ def _citations_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
     starts = [start for start, _ in brackets]
     out: list[list[int]] = []
     for a, b in spans:
-        if out and (at := bisect_left(starts, out[-1][1])) and brackets[at - 1][1] > out[-1][1]:
+        if out and (n := bisect_left(starts, out[-1][1])) and brackets[n - 1][1] > out[-1][1]:
             out[-1][1] = b  # the sentence before ended inside the bracket that starts before its end
             continue
         out.append([a, b])
