@@ -1,6 +1,6 @@
 """pandoc's inline Markdown that CommonMark lacks and the page prints nothing of, as markdown-it inline rules.
 
-pandoc reads ``6^e^`` and ``H~2~O`` as a superscript and a subscript, ``[Semi-bold]{.semibold}`` as a span of its text, ``[a link](https://x.org){.button}`` and
+pandoc reads ``6^e^`` and ``H~2~O`` as a superscript and a subscript, ``\\ `` as a no-break space, ``[Semi-bold]{.semibold}`` as a span of its text, ``[a link](https://x.org){.button}`` and
 ```` `x`{.white} ```` as a link and code with attributes, ``![ORCID icon](orcid.svg){height="13px"}`` as an
 image, and ``<i class="fa"></i>``, ``<br>`` as raw HTML, which its HTML passes on. The page rendered them as
 written ("[Semi-bold]{.semibold}", "&lt;br&gt;"); it prints the span's text, the link, the image's description
@@ -27,6 +27,18 @@ def use(md: Any) -> None:
     md.inline.ruler.before("link", "pandoc_attributes", _attributes)
     md.inline.ruler.before("html_inline", "raw_tag", _raw_tag)
     md.inline.ruler.before("emphasis", "pandoc_script", _script)
+    md.inline.ruler.before("escape", "pandoc_space", _escaped_space)
+
+
+def _escaped_space(state: Any, silent: bool) -> bool:
+    """``\\ `` (a backslash before a space) as a no-break space, as pandoc reads it (French writes "«\\ mot\\ »");
+    CommonMark escapes no space, and the page printed the backslash."""
+    if not state.src.startswith("\\ ", state.pos):
+        return False
+    if not silent:
+        state.pending += "\u00a0"
+    state.pos += 2
+    return True
 
 
 def _span(state: Any, silent: bool) -> bool:
