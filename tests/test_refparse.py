@@ -955,6 +955,33 @@ def test_a_day_before_its_month_is_no_volume():
     assert (ref.container, ref.volume) == ("Journal of Archaeological Science: Reports", "31")
 
 
+@pytest.mark.parametrize(("text", "title", "year"), [
+    ("WILDE, G. Cyber operations in ukraine: Russia’s unmet expectations., dez. 2022. Carnegie Endowment for "
+     "International Peace. Disponível em: <https://example.org/a>. Acesso em: 12/4/2021.",
+     "Cyber operations in ukraine: Russia’s unmet expectations", "2022"),
+    ("BALATA, J. Verbal route descriptions in navigation of people with visual impairments, ago. 2018. PhD thesis,.",
+     "Verbal route descriptions in navigation of people with visual impairments", "2018"),
+])
+def test_a_month_after_the_titles_stop_before_the_year_is_the_dates(text, title, year):
+    # ABNT (UFPR) prints an undated page's month between the title and the year: "Title., dez. 2022."
+    ref = parse_reference(text)
+    assert (ref.title, ref.year) == (title, year)
+
+
+def test_a_month_closing_a_title_with_no_stop_before_it_stays_the_titles():
+    from litreview.bibliography.refparse.features import tokenize
+    from litreview.bibliography.refparse.relabel_numbers import month_closing_title
+    from litreview.bibliography.refparse.tagger import Tagged
+
+    text = "Doe, J. Seven days in may. 2022. Harper."
+    labels = ["author", "author", "title", "title", "title", "title", "date", "publisher"]
+    tagged = [Tagged(tok, label, 0.9, 0.0, 0.0) for tok, label in zip(tokenize(text), labels, strict=True)]
+    assert month_closing_title(tagged) == tagged
+    comma = text.replace(" in may", ", may")  # after the title's comma, the month is the date's
+    tagged = [Tagged(tok, label, 0.9, 0.0, 0.0) for tok, label in zip(tokenize(comma), labels[1:], strict=True)]
+    assert [t.label for t in month_closing_title(tagged)][3:5] == ["title", "date"]
+
+
 @pytest.mark.parametrize(("text", "pages"), [
     ("Schmidtke, D., & Conrad, M. (2018). Effects of affective phonological iconicity in online language processing: "
      "Evidence from a letter search task. Journal of Experimental Psychology: General, 147(10), 1544.", "1544"),

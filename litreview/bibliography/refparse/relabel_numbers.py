@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import MONTHS
+from .lexicon import MONTH_ABBREVIATIONS, MONTHS
 from .relabel_names import RUN as _RUN
 from .relabel_spans import SENTENCE_END
 from .tagger import Tagged
@@ -68,6 +68,23 @@ def day_before_month(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 _DAY = lazy(r"(?:[1-9]|[12]\d|3[01])\.?")
+
+
+_MONTH_WORDS = MONTHS | MONTH_ABBREVIATIONS
+
+
+def month_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A month closing a title after the title's comma or full stop, right before the year the model read as the date,
+    is the date's: ABNT's "Title., dez. 2022." and "Title, ago. 2018." (the model ran the title on over the month).
+    Not a title's own last word, which no stop sets apart ("Seven Days in May. 1964")."""
+    out = list(tagged)
+    for i in range(1, len(tagged) - 1):
+        t, year = tagged[i], tagged[i + 1]
+        if t.label == "title" and year.label == "date" and tagged[i - 1].label == "title" \
+                and tagged[i - 1].token.text[-1:] in ",." and F.YEAR_RE.search(year.token.text) \
+                and t.token.text.rstrip(".,").casefold() in _MONTH_WORDS:
+            out[i] = t._replace(label="date")
+    return out
 
 
 def article_number_after_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
