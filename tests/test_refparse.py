@@ -349,6 +349,26 @@ def test_nested_single_quotes_stay_inside_the_title():
     assert ref.title == "When Is Support ‘Made-in-America’? Delegation"
 
 
+def test_a_quote_opened_inside_a_quoted_title_closes_before_the_title_does():
+    # Chicago in German: a title quoted with “…” that opens with a German quote „…” of its own; the inner ” closed
+    # the title, and the rest of it went to the journal
+    ref = parse_reference("Wengeler, Martin. 2010. “„Noch Nie Zuvor”. Zur Sprachlichen Konstruktion Der Wirtschaftskrise "
+                          "2008/2009 Im SPIEGEL.” Aptum. Zeitschrift für Sprachkritik und Sprachkultur 6(02): 138–56.")
+    assert ref.container == "Aptum. Zeitschrift für Sprachkritik und Sprachkultur"
+    assert ref.title.endswith("Zur Sprachlichen Konstruktion Der Wirtschaftskrise 2008/2009 Im SPIEGEL")
+
+
+def test_quote_end_skips_a_quote_opened_inside_and_keeps_the_first_closer_when_it_stays_open():
+    from litreview.bibliography.refparse.fields import quote_end
+
+    assert quote_end("“„Noch nie zuvor”. Zur Konstruktion.” Aptum.", 1, "”") == 36
+    assert quote_end("«Le “grand” soir». Revue.", 1, "»") == 16
+    # close cases: no inner quote, and an inner quote left open (the first closer, as before)
+    assert quote_end("“Salt Roads.” Journal.", 1, "”") == 12
+    assert quote_end("“Open „inner. Title.” Journal.", 1, "”") == 20
+    assert quote_end("‘l’Italia unita’, Rivista", 1, "’") == 15
+
+
 def test_title_ending_in_a_colon_is_kept_and_flagged():
     ref = parse_reference("Williams, Michael C. “The Discipline of the Democratic Peace:.” European Journal "
                           "of International Relations 7, no. 4 (2001): 525-53.")
