@@ -988,6 +988,47 @@ def test_a_month_after_the_titles_stop_before_the_year_is_the_dates(text, title,
     assert (ref.title, ref.year) == (title, year)
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    ("WDR (2011) Gesetz über den „Westdeutschen Rundfunk Köln” vom 23. März 1985, in der Fassung vom 5. Juli 2011. "
+     "Available at: http://www.wdr.de/unternehmen/senderprofil/x.pdf",
+     "Gesetz über den „Westdeutschen Rundfunk Köln” vom 23. März 1985, in der Fassung vom 5. Juli 2011"),
+    ("Die Landeswahlleiterin (2011) Zweitstimmen bei der Wahl zum Abgeordnetenhaus von Berlin am 18. September 2011. "
+     "Available at: http://www.wahlen-berlin.de/x.asp",
+     "Zweitstimmen bei der Wahl zum Abgeordnetenhaus von Berlin am 18. September 2011"),
+])
+def test_a_german_day_and_month_inside_a_title_stay_the_titles(text, title):
+    # SAGE Harvard: the date is printed before the title, so a day, its month and a year after a title's word with no
+    # mark between them are the title's (the model and the rules closed the title at the day's number)
+    ref = parse_reference(text)
+    assert (ref.title, ref.year) == (title, "2011")
+
+
+def test_a_day_before_its_month_ends_no_sentence_but_a_number_before_another_word_does():
+    from litreview.bibliography.refparse.tail import sentence_end
+
+    assert sentence_end("Berlin am 18. September 2011. Available at: x") == len("Berlin am 18. September 2011.")
+    assert sentence_end("Chapter 12. Results of the survey. Rest") == len("Chapter 12.")
+
+
+def test_a_date_after_a_titles_stop_or_with_none_before_the_title_stays_the_date():
+    from litreview.bibliography.refparse.features import tokenize
+    from litreview.bibliography.refparse.relabel_numbers import date_inside_title
+    from litreview.bibliography.refparse.tagger import Tagged
+
+    text = "Doe J. Notes from the field am 3. Mai 2019. Available at: http://example.org/a"
+    labels = ["author", "author", *["title"] * 5, "date", "date", "date", "note", "note", "url"]
+    tagged = [Tagged(tok, label, 0.9, 0.0, 0.0) for tok, label in zip(tokenize(text), labels, strict=True)]
+    assert date_inside_title(tagged) == tagged  # no date before the title: this one is the reference's
+    dated = text.replace("Doe J.", "Doe J. (2019)")
+    tagged = [Tagged(tok, label, 0.9, 0.0, 0.0)
+              for tok, label in zip(tokenize(dated), labels[:2] + ["date"] + labels[2:], strict=True)]
+    assert [t.label for t in date_inside_title(tagged)][8:11] == ["title"] * 3
+    stop = dated.replace("field am", "field.")
+    tagged = [Tagged(tok, label, 0.9, 0.0, 0.0) for tok, label in zip(
+        tokenize(stop), labels[:2] + ["date"] + ["title"] * 4 + labels[7:], strict=True)]
+    assert date_inside_title(tagged) == tagged  # the title's stop ends it: the date after it is a date
+
+
 def test_a_month_closing_a_title_with_no_stop_before_it_stays_the_titles():
     from litreview.bibliography.refparse.features import tokenize
     from litreview.bibliography.refparse.relabel_numbers import month_closing_title
