@@ -1021,11 +1021,11 @@ def test_a_date_after_a_titles_stop_or_with_none_before_the_title_stays_the_date
     assert date_inside_title(tagged) == tagged  # no date before the title: this one is the reference's
     dated = text.replace("Doe J.", "Doe J. (2019)")
     tagged = [Tagged(tok, label, 0.9, 0.0, 0.0)
-              for tok, label in zip(tokenize(dated), labels[:2] + ["date"] + labels[2:], strict=True)]
+              for tok, label in zip(tokenize(dated), [*labels[:2], "date", *labels[2:]], strict=True)]
     assert [t.label for t in date_inside_title(tagged)][8:11] == ["title"] * 3
     stop = dated.replace("field am", "field.")
     tagged = [Tagged(tok, label, 0.9, 0.0, 0.0) for tok, label in zip(
-        tokenize(stop), labels[:2] + ["date"] + ["title"] * 4 + labels[7:], strict=True)]
+        tokenize(stop), [*labels[:2], "date", *["title"] * 4, *labels[7:]], strict=True)]
     assert date_inside_title(tagged) == tagged  # the title's stop ends it: the date after it is a date
 
 
