@@ -1008,6 +1008,7 @@ def test_a_day_before_its_month_ends_no_sentence_but_a_number_before_another_wor
 
     assert sentence_end("Berlin am 18. September 2011. Available at: x") == len("Berlin am 18. September 2011.")
     assert sentence_end("Chapter 12. Results of the survey. Rest") == len("Chapter 12.")
+    assert sentence_end("Effective Java, (22. Februar 2021)") == len("Effective Java, (22.")
 
 
 def test_a_date_after_a_titles_stop_or_with_none_before_the_title_stays_the_date():

@@ -104,8 +104,9 @@ def sentence_end(text: str) -> int:
         core = word.rstrip(".").lower()
         if word.endswith(".") and (core in _ABBREVIATIONS or is_initials(word) or len(core) == 1):
             continue
-        if core.isdigit() and int(core) <= 31 and _next_word(text, m.end()) in MONTHS:
-            continue  # a day before its month, as German prints it ("vom 5. Juli 2011"): no sentence's end
+        if core.isdigit() and int(core) <= 31 and word == before[-1] and _next_word(text, m.end()) in MONTHS:
+            continue  # a day before its month, as German prints it ("vom 18. Juli 2011"): no sentence's end (a date in
+            # brackets, "(22. Februar 2021)", is a date of its own)
         return at
     return len(text)
 
