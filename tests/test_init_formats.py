@@ -404,3 +404,29 @@ def test_a_markdown_file_in_another_content_folder_is_read_as_itself(here: Path)
     (here / "content" / "post.md").write_text("---\nbibliography: ../refs.bib\n---\n\nCited [@a].\n", encoding="utf-8")
     assert main(["init", "content/post.md"]) == 0
     assert settings(here)[0] == "content/post.md"
+
+
+@pytest.mark.parametrize("essay", ["_quarto.yml", "chapters/one.qmd"])
+def test_a_bibliography_under_a_quarto_format_is_the_books(here: Path, essay: str) -> None:
+    # Quarto merges a format's options into the metadata: `format: html: bibliography:` names the book's
+    # bibliography as the top-level key does; the first format that names one is the default render's.
+    (here / "_quarto.yml").write_text("book:\n  chapters: [chapters/one.qmd]\nformat:\n  html:\n    theme: cosmo\n"
+                                      "    bibliography: [refs/a.bib, refs/b.bib]\n  pdf:\n"
+                                      "    bibliography: refs/a.bib\n", encoding="utf-8")
+    (here / "chapters").mkdir()
+    (here / "chapters/one.qmd").write_text("# One\n\nText [@a; @b].\n", encoding="utf-8")
+    bib(here / "refs/a.bib", "a")
+    bib(here / "refs/b.bib", "b")
+    assert main(["init", essay]) == 0
+    assert settings(here) == (essay, ("refs/a.bib", "refs/b.bib"))
+    assert not (here / "refs/bibliography.bib").exists()
+
+
+def test_a_bibliography_under_a_quarto_files_own_format_is_read(here: Path) -> None:
+    (here / "paper.qmd").write_text("---\ntitle: T\nformat:\n  pdf:\n    bibliography: refs.bib\n---\n\n"
+                                    "Text [@a].\n", encoding="utf-8")
+    bib(here / "refs.bib", "a")
+    bib(here / "other.bib", "z")
+    assert main(["init", "paper.qmd"]) == 0
+    assert settings(here) == ("paper.qmd", "refs.bib")
+
