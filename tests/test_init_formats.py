@@ -430,3 +430,46 @@ def test_a_bibliography_under_a_quarto_files_own_format_is_read(here: Path) -> N
     assert main(["init", "paper.qmd"]) == 0
     assert settings(here) == ("paper.qmd", "refs.bib")
 
+
+def test_a_markdown_paper_gets_the_bibliography_its_makefile_hands_pandoc(here: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    # Nothing in the paper names its bibliography: pandoc is given it on the command line. A stale .bib beside
+    # the paper and a second one below must not win over the one the build uses.
+    (here / "text").mkdir()
+    (here / "text/paper.md").write_text("# Paper\n\nText [@a].\n", encoding="utf-8")
+    bib(here / "text/old.bib", "a")
+    bib(here / "bib/refs.bib", "a")
+    (here / "Makefile").write_text("BIB := bib/refs.bib\nREPORT = other.md\n\npaper.pdf: text/paper.md\n"
+                                   "\tpandoc --citeproc \\\n\t  --bibliography $(BIB) -o $@ $^\n"
+                                   "other.pdf: other.md\n\tpandoc -C --bibliography=bib/other.bib -o $@ $(REPORT)\n",
+                                   encoding="utf-8")
+    assert main(["init", "text/paper.md"]) == 0
+    assert settings(here) == ("text/paper.md", "bib/refs.bib")
+    assert "the bibliography is bib/refs.bib, which Makefile hands pandoc" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ['pandoc -s "paper.md" -M bibliography=refs/a.bib --bibliography refs/b.bib',
+                                     "pandoc paper.md -d pdf", "pandoc paper.md --defaults=pdf.yml",
+                                     "pandoc paper.md --metadata-file meta.yaml"])
+def test_a_build_script_names_the_bibliography_in_any_of_pandocs_ways(here: Path, command: str) -> None:
+    (here / "paper.md").write_text("Text [@a; @b].\n", encoding="utf-8")
+    bib(here / "refs/a.bib", "a")
+    bib(here / "refs/b.bib", "b")
+    (here / "pdf.yaml").write_text("metadata:\n  bibliography: [refs/a.bib, refs/b.bib]\n", encoding="utf-8")
+    (here / "pdf.yml").write_text("bibliography:\n  - refs/a.bib\n  - refs/b.bib\n", encoding="utf-8")
+    (here / "meta.yaml").write_text("bibliography: [refs/a.bib, refs/b.bib]\n", encoding="utf-8")
+    (here / "build.sh").write_text(f"#!/bin/sh\n# pandoc --bibliography=old.bib\n{command} -o paper.pdf\n",
+                                   encoding="utf-8")
+    assert main(["init", "paper.md"]) == 0
+    assert settings(here) == ("paper.md", ("refs/a.bib", "refs/b.bib"))
+
+
+def test_a_bibliography_the_build_names_that_does_not_exist_is_said(here: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "paper.md").write_text("Text [@a].\n", encoding="utf-8")
+    bib(here / "paper.bib", "a")
+    (here / "Makefile").write_text("all:\n\tpandoc --bibliography=build/refs.bib paper.md\n", encoding="utf-8")
+    assert main(["init", "paper.md"]) == 0
+    assert settings(here) == ("paper.md", "paper.bib")
+    assert "Makefile hands pandoc the bibliography build/refs.bib, but build/refs.bib does not exist" in \
+        capsys.readouterr().out

@@ -103,7 +103,8 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
         plan.notes.append(f"{essay_path.name} names the remote bibliography {url}, which litreview does not fetch: "
                           "download it and add the file to the bibliography setting")
     found = [p for p in named if p.is_file()]
-    chosen = found or _beside(plan, essay_path, text)
+    chosen = found or (_built_with(plan, essay_path) if not named and not remote else []) or \
+        _beside(plan, essay_path, text)
     if not named and not remote and chosen and essay_path.suffix.lower() in LATEX_SUFFIXES:
         _no_bibliography_named(plan, essay_path, text, chosen[0])
     for path in named:
@@ -119,6 +120,26 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
                               f"{_rel(stand_in, plan.root)} of {where} is used, where pandoc finds it when run from "
                               "there (--bib names another)")
     return chosen
+
+
+def _built_with(plan: Plan, essay_path: Path) -> list[Path]:
+    """The bibliographies a Markdown essay that names none is built with: those a Makefile or script beside it or
+    above it hands pandoc (``--bibliography=refs.bib``), with a note; none when one of them does not exist."""
+    from ._init_build import build_bibliographies
+
+    if essay_path.suffix.lower() in LATEX_SUFFIXES or _is_project(essay_path) or not essay_path.is_file():
+        return []
+    files, build = build_bibliographies(essay_path, plan.root)
+    if build is None:
+        return []
+    names = ", ".join(_rel(p, plan.root) for p in files)
+    absent = [p for p in files if not p.is_file()]
+    if absent:
+        plan.notes.append(f"{_rel(build, plan.root)} hands pandoc the bibliography {names}, but {_rel(absent[0], plan.root)} does not "
+                          "exist (built by another step?): run init again with --bib naming the files")
+        return []
+    plan.notes.append(f"the bibliography is {names}, which {_rel(build, plan.root)} hands pandoc ({essay_path.name} names none; --bib names another)")
+    return files
 
 
 def _no_bibliography_named(plan: Plan, essay_path: Path, text: str, chosen: Path) -> None:
