@@ -473,3 +473,38 @@ def test_a_bibliography_the_build_names_that_does_not_exist_is_said(here: Path,
     assert settings(here) == ("paper.md", "paper.bib")
     assert "Makefile hands pandoc the bibliography build/refs.bib, but build/refs.bib does not exist" in \
         capsys.readouterr().out
+
+
+def test_a_biblatex_resource_globbed_is_every_file_it_matches(here: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    # biber reads every file a resource's pattern matches when biblatex's glob option is on; a file added later
+    # is read by the next check (no warm answer from the files matched before).
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("LITREVIEW_NO_CACHE", raising=False)
+    bib(here / "bib/a.bib", "a")
+    bib(here / "bib/b.bib", "b")
+    (here / "main.tex").write_text("\\documentclass{article}\n\\usepackage{biblatex}\n"
+                                   "\\addbibresource[glob=true]{bib/*.bib}\n\\begin{document}\n"
+                                   "Text \\cite{a,b,c}.\n\\printbibliography\n\\end{document}\n", encoding="utf-8")
+    assert main(["init", "main.tex"]) == 0
+    assert settings(here) == ("main.tex", ("bib/a.bib", "bib/b.bib"))
+    assert "does not exist" not in capsys.readouterr().out
+
+    def unresolved() -> set[str]:
+        main(["check", "--format", "json"])
+        return {f["message"].split("'")[1] for f in json.loads(capsys.readouterr().out)["findings"]
+                if f["code"] == "LR300"}
+
+    assert unresolved() == {"c"}
+    assert unresolved() == {"c"}  # (warm)
+    bib(here / "bib/c.bib", "c")
+    assert unresolved() == set()
+
+
+def test_a_biblatex_resource_not_globbed_is_the_name_as_written(here: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    bib(here / "bib/a.bib", "a")
+    (here / "main.tex").write_text("\\documentclass{article}\n\\usepackage{biblatex}\n\\addbibresource{bib/*.bib}\n"
+                                   "\\begin{document}\nText \\cite{a}.\n\\end{document}\n", encoding="utf-8")
+    assert main(["init", "main.tex"]) == 0
+    assert "names the bibliography bib/*.bib, which does not exist" in capsys.readouterr().out

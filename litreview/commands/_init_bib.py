@@ -112,7 +112,9 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
             continue
         stand_in = next((c for c in chosen if not found and c.name == path.name), None)
         if stand_in is None:
-            plan.notes.append(f"{essay_path.name} names the bibliography {path.name}, which does not exist")
+            written = (path.relative_to(essay_path.parent).as_posix() if path.is_relative_to(essay_path.parent)
+                       else _rel(path, plan.root))  # as the essay names it: bib/refs.bib, not refs.bib
+            plan.notes.append(f"{essay_path.name} names the bibliography {written}, which does not exist")
         else:  # pandoc reads a bibliography's path from the folder it runs in: a thesis's root, say
             where = ("the folder above" if stand_in.parent == essay_path.parent.parent else
                      "this folder" if stand_in.parent == plan.root else _rel(stand_in.parent, plan.root))
