@@ -508,3 +508,22 @@ def test_a_biblatex_resource_not_globbed_is_the_name_as_written(here: Path,
                                    "\\begin{document}\nText \\cite{a}.\n\\end{document}\n", encoding="utf-8")
     assert main(["init", "main.tex"]) == 0
     assert "names the bibliography bib/*.bib, which does not exist" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("essay", ["_quarto.yml", "chapters/one.qmd"])
+def test_a_quarto_books_bibliography_in_its_metadata_files_is_read(here: Path, essay: str,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # Quarto merges a project's metadata-files into every document's metadata; the project's own keys win.
+    (here / "_quarto.yml").write_text("book:\n  chapters: [chapters/one.qmd]\nmetadata-files:\n  - _bib.yml\n"
+                                      "  - _gone.yml\n  - _csl.yml\n", encoding="utf-8")
+    (here / "_bib.yml").write_text("bibliography: [refs/a.bib, refs/b.bib]\n", encoding="utf-8")
+    (here / "_csl.yml").write_text("csl: apa.csl\n", encoding="utf-8")
+    (here / "chapters").mkdir()
+    (here / "chapters/one.qmd").write_text("# One\n\nText [@a; @b].\n", encoding="utf-8")
+    bib(here / "refs/a.bib", "a")
+    bib(here / "refs/b.bib", "b")
+    assert main(["init", essay]) == 0
+    assert settings(here) == (essay, ("refs/a.bib", "refs/b.bib"))
+    capsys.readouterr()
+    main(["check", "--format", "json"])
+    assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}

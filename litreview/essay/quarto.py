@@ -32,9 +32,34 @@ _CHAPTER_SUFFIXES = (".qmd", ".md", ".rmd", ".ipynb")
 
 
 def project_settings(project: Path, *, what: str = "Quarto project") -> Any:
-    """The settings of a Quarto project file (``_quarto.yml``, or bookdown's), read as untrusted YAML."""
+    """The settings of a Quarto project file (``_quarto.yml``, or bookdown's), read as untrusted YAML; a Quarto
+    project's with the keys of its ``metadata-files`` it does not set itself (``_quarto_settings``)."""
     text = read_text(project, what=what, error=EssayError, hint="save the file as UTF-8")
-    return parse_yaml(text, str(project), first_line=1, what=project.name, hint="fix the YAML")
+    data = parse_yaml(text, str(project), first_line=1, what=project.name, hint="fix the YAML")
+    return _with_metadata_files(project, data) if project.name in PROJECT_FILES else data
+
+
+def _with_metadata_files(project: Path, data: Any) -> Any:
+    """The project's settings with the keys its ``metadata-files`` (YAML files, relative to the project, a later
+    one over an earlier) give and it does not set itself, as Quarto merges them into every document's metadata
+    (a book's ``bibliography:`` kept in ``_bibliography.yml``, say). A file that cannot be read gives nothing:
+    ``quarto render`` says so."""
+    files = data.get("metadata-files") if isinstance(data, dict) else None
+    if not isinstance(files, list):
+        return data
+    merged: dict[str, Any] = {}
+    for name in files:
+        path = project.parent / name if isinstance(name, str) and name.strip() else None
+        if path is None or not is_file(path):
+            continue
+        try:
+            extra = parse_yaml(read_text(path, what="metadata file", error=EssayError, hint="save it as UTF-8"),
+                               str(path), first_line=1, what=path.name, hint="fix the YAML")
+        except EssayError:
+            continue
+        if isinstance(extra, dict):
+            merged.update(extra)
+    return {**merged, **data}
 
 
 def project_of(path: Path) -> tuple[Path, dict[str, Any]]:
