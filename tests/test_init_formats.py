@@ -527,3 +527,20 @@ def test_a_quarto_books_bibliography_in_its_metadata_files_is_read(here: Path, e
     capsys.readouterr()
     main(["check", "--format", "json"])
     assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+
+
+def test_a_quarto_chapters_own_bibliography_joins_the_books(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A chapter's front matter adds its bibliography to the project's for that chapter, relative to the chapter.
+    (here / "_quarto.yml").write_text("book:\n  chapters: [index.qmd, part/two.qmd]\nbibliography: refs/a.bib\n",
+                                      encoding="utf-8")
+    (here / "index.qmd").write_text("# One\n\nText [@a].\n", encoding="utf-8")
+    (here / "part").mkdir()
+    (here / "part/two.qmd").write_text("---\nbibliography: [../refs/a.bib, two.bib]\n---\n\n# Two\n\nMore [@b].\n",
+                                       encoding="utf-8")
+    bib(here / "refs/a.bib", "a")
+    bib(here / "part/two.bib", "b")
+    assert main(["init", "_quarto.yml"]) == 0
+    assert settings(here) == ("_quarto.yml", ("refs/a.bib", "part/two.bib"))
+    capsys.readouterr()
+    main(["check", "--format", "json"])
+    assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}

@@ -7,6 +7,7 @@ line. The project's ``bibliography``, ``csl`` (and ``format``'s) and title are t
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EssayError
+from ..essay_bibliographies import bibliography_names, is_remote
 from ..fileio import NotUtf8, is_file, read_text
 from ..model import Essay, Paragraph
 from ..spans import blanked, delimited
@@ -117,6 +119,10 @@ def load_quarto(project: Path) -> Essay:
     first = fronts[0][0]  # (a manuscript's title and abstract are its article's)
     front = book_front([chapter_front for _, chapter_front in fronts])
     meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite", "csl", "format") if k in data}
+    named = _bibliographies(project, data, [(path, chapter_meta) for (path, _), (chapter_meta, _) in
+                                            zip(chapters, fronts, strict=True)])
+    if len(named) > len(bibliography_names(data)):  # (else the project's, as written: one name or a list)
+        meta["bibliography"] = named
     title = book.get("title") or data.get("title") or first.get("title")
     if isinstance(title, str):
         meta["title"] = title
@@ -124,6 +130,17 @@ def load_quarto(project: Path) -> Essay:
     # the cross-reference kinds the project and its chapters declare
     kinds = crossref_kinds(data, *(chapter_meta for chapter_meta, _ in fronts))
     return noted(without_crossrefs(essay, kinds), encoding_notices(not_utf8))
+
+
+def _bibliographies(project: Path, data: dict[str, Any], fronts: list[tuple[Path, dict[str, Any]]]) -> list[str]:
+    """The bibliographies of a book: the project's, then those a chapter's front matter adds (each relative to its
+    chapter, as Quarto resolves it; Quarto joins a chapter's list to the project's), as names relative to the
+    project's folder; an address as written."""
+    names = bibliography_names(data)
+    for path, chapter_meta in fronts:
+        names += [name if is_remote(name) else Path(os.path.relpath(path.parent / name, project.parent)).as_posix()
+                  for name in bibliography_names(chapter_meta)]
+    return list(dict.fromkeys(names))
 
 
 def load_quarto_file(path: Path, text: str, not_utf8: list[NotUtf8] | None = None) -> Essay:
