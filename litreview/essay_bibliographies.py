@@ -221,12 +221,19 @@ def is_remote(name: str) -> bool:
 def bibliography_names(meta: Mapping[str, object]) -> list[str]:
     """The names in a front matter's or project's ``bibliography:`` (one or a list), in order; without one, those
     of the first of its ``format:``'s formats that names one (Quarto merges a format's options into the metadata,
-    and its first format is the one rendered by default)."""
+    and its first format is the one rendered by default), else of the first of R Markdown's ``output:`` formats
+    whose ``pandoc_args`` name one (``--bibliography=refs.bib``)."""
     named = meta.get("bibliography")
     formats = meta.get("format")
     if named is None and isinstance(formats, dict):
         named = next((f["bibliography"] for f in formats.values() if isinstance(f, dict) and f.get("bibliography")),
                      None)
+    outputs = meta.get("output")
+    if named is None and isinstance(outputs, dict):  # R Markdown's formats hand pandoc its arguments as written
+        from .pandoc_options import pandoc_bibliographies
+
+        named = next((found for f in outputs.values() if isinstance(f, dict) and isinstance(f.get("pandoc_args"), list)
+                      and (found := pandoc_bibliographies([str(a) for a in f["pandoc_args"]], None))), None)
     return [n.strip() for n in (named if isinstance(named, list) else [named])
             if isinstance(n, str) and n.strip() and not _R_INLINE.search(n)]
 

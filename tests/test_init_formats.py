@@ -544,3 +544,17 @@ def test_a_quarto_chapters_own_bibliography_joins_the_books(here: Path, capsys: 
     capsys.readouterr()
     main(["check", "--format", "json"])
     assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+
+
+@pytest.mark.parametrize("args", ['["--bibliography=data/refs.yaml", "--csl", "apa.csl"]',
+                                  "\n      - --bibliography\n      - data/refs.yaml",
+                                  '["-M", "bibliography=data/refs.yaml"]'])
+def test_an_r_markdown_paper_gets_the_bibliography_its_pandoc_args_name(here: Path, args: str) -> None:
+    # R Markdown hands an output format's pandoc_args to pandoc as written: the command line, in the YAML.
+    (here / "data").mkdir()
+    (here / "data/refs.yaml").write_text("references:\n- id: a\n  type: book\n  title: A\n", encoding="utf-8")
+    bib(here / "other.bib", "a")
+    (here / "paper.Rmd").write_text("---\ntitle: T\noutput:\n  bookdown::pdf_document2:\n    toc: false\n"
+                                    f"    pandoc_args: {args}\n---\n\nText [@a].\n", encoding="utf-8")
+    assert main(["init", "paper.Rmd"]) == 0
+    assert settings(here) == ("paper.Rmd", "data/refs.yaml")

@@ -10,6 +10,7 @@ import shlex
 from pathlib import Path
 
 from ..lazyre import lazy
+from ..pandoc_options import pandoc_bibliographies
 
 _BUILD_NAMES = ("Makefile", "makefile", "GNUmakefile", "justfile", "Justfile")
 _BUILD_SUFFIXES = (".mk", ".sh", ".bash")
@@ -22,10 +23,6 @@ _VARIABLE = lazy(r"\$(?:\(([A-Za-z_][A-Za-z0-9_]*)\)|\{([A-Za-z_][A-Za-z0-9_]*)\
 _PANDOC = lazy(r"\bpandoc\b")
 _RULE = lazy(r"^[^\t#=\s][^=#]*?:(?![:=])")
 """A Make rule's first line (``paper.pdf: paper.md``), not a recipe line (tab) nor an assignment (``X := y``)."""
-_YAML_SUFFIXES = (".yaml", ".yml")
-_SEPARATORS = frozenset({"&&", "||", ";", "|", ">", ">>"})
-"""Words that end the pandoc command of a line."""
-_METADATA_BIB = lazy(r"bibliography[ \t]*[=:][ \t]*(\S.*)")
 
 
 def build_bibliographies(essay_path: Path, root: Path) -> tuple[list[Path], Path | None]:
@@ -78,7 +75,7 @@ def _named_in(build: Path, essay: str) -> list[str]:
         if not _PANDOC.search(line) or line.lstrip().startswith("#"):
             continue
         words = _words(expanded)
-        named = [n for n in _options(words, build.parent) if n and "$" not in n and "*" not in n]
+        named = [n for n in pandoc_bibliographies(words, build.parent) if n and "$" not in n and "*" not in n]
         if named:
             commands.append((any(Path(w).name == essay for w in [*words, *rule]), named))
     mine = [named for names_it, named in commands if names_it]
@@ -90,54 +87,3 @@ def _words(line: str) -> list[str]:
         return shlex.split(line, comments=True)
     except ValueError:  # an unbalanced quote (a Make recipe's own quoting): words as the line splits
         return line.split()
-
-
-def _options(words: list[str], folder: Path) -> list[str]:
-    """The bibliographies named by the options of the pandoc command among a line's words: ``--bibliography
-    FILE``, ``-M``/``--metadata bibliography=FILE``, a metadata file's and a defaults file's (``-d FILE``)."""
-    start = next((i + 1 for i, w in enumerate(words) if Path(w).name in ("pandoc", "pandoc.exe")), len(words))
-    names: list[str] = []
-    for i in range(start, len(words)):
-        word, following = words[i], words[i + 1] if i + 1 < len(words) else ""
-        if word in _SEPARATORS:
-            break
-        option, eq, value = word.partition("=")
-        if option.startswith("--"):
-            value = value if eq else following
-        elif word[:2] in ("-M", "-d"):
-            option, value = word[:2], word[2:] or following
-        else:
-            continue
-        if option == "--bibliography":
-            names.append(value)
-        elif option in ("-M", "--metadata"):
-            m = _METADATA_BIB.match(value)
-            names += [m.group(1).strip()] if m else []
-        elif option == "--metadata-file":
-            names += _from_yaml(folder / value, metadata=True)
-        elif option in ("-d", "--defaults"):
-            path = folder / value
-            names += _from_yaml(path if path.suffix.lower() in _YAML_SUFFIXES else path.with_suffix(".yaml"))
-    return names
-
-
-
-def _from_yaml(path: Path, *, metadata: bool = False) -> list[str]:
-    """The bibliographies a pandoc defaults file names (``bibliography:``, or under ``metadata:``), or a metadata
-    file's ``bibliography:``; none when it cannot be read."""
-    from ..errors import InputError
-    from ..essay.yaml_meta import parse_yaml
-
-    text = _read(path) if path.is_file() else ""
-    if not text:
-        return []
-    try:
-        data = parse_yaml(text, str(path), first_line=1, what=path.name, hint="fix the YAML")
-    except InputError:
-        return []
-    if not isinstance(data, dict):
-        return []
-    inner = data.get("metadata")
-    named = data.get("bibliography") if metadata or "bibliography" in data else (
-        inner.get("bibliography") if isinstance(inner, dict) else None)
-    return [n for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
