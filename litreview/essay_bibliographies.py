@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -196,6 +197,8 @@ def remote_bibliographies(essay: Essay) -> list[str]:
 def _names_of(essay: Essay) -> tuple[Path, list[str]]:
     path = Path(essay.path)
     names = bibliography_names(essay.meta)
+    if not names and essay.format == "latex" and path.is_file():
+        return _main_files_names(path) or (path.parent, names)
     if names or essay.format != "markdown" or not path.is_file():
         return path.parent, names
     from .essay import BOOKS
@@ -209,6 +212,39 @@ def _names_of(essay: Essay) -> tuple[Path, list[str]]:
         if bibliography_names(settings):
             return folder, bibliography_names(settings)
     return path.parent, []
+
+
+def _main_files_names(chapter: Path) -> tuple[Path, list[str]] | None:
+    """For a LaTeX chapter that names no bibliography, the folder of the main file it declares (``% !TEX root``, or
+    ``\\documentclass[../main.tex]{subfiles}``) and the bibliographies that file or its preamble's inputs name, as
+    the thesis is built; None without one."""
+    from .essay.latex_declarations import bibliography_files, declared_root, preamble_inputs
+
+    name = declared_root(_text_of(chapter))
+    main = _tex_file(Path(os.path.normpath(chapter.parent / name))) if name else None
+    if main is None or main.resolve() == chapter.resolve():
+        return None
+    text = _text_of(main)
+    names = bibliography_files(text, main.parent)
+    for part in [] if names else preamble_inputs(text):
+        found = _tex_file(main.parent / part)
+        names += bibliography_files(_text_of(found), main.parent) if found else []
+    return (main.parent, names) if names else None
+
+
+def _tex_file(path: Path) -> Path | None:
+    """``path``, or ``path.tex`` as TeX finds an input named without its suffix; None when neither is a file."""
+    for candidate in (path, path.with_name(path.name + ".tex")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _text_of(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def is_remote(name: str) -> bool:

@@ -558,3 +558,27 @@ def test_an_r_markdown_paper_gets_the_bibliography_its_pandoc_args_name(here: Pa
                                     f"    pandoc_args: {args}\n---\n\nText [@a].\n", encoding="utf-8")
     assert main(["init", "paper.Rmd"]) == 0
     assert settings(here) == ("paper.Rmd", "data/refs.yaml")
+
+
+@pytest.mark.parametrize("declared", ["% !TEX root = ../thesis.tex\n", "%!TeX root=../thesis\n",
+                                      "\\documentclass[../thesis.tex]{subfiles}\n\\begin{document}\n"])
+def test_a_latex_chapter_gets_the_bibliography_of_the_main_file_it_declares(here: Path, declared: str,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    # Two .bib files hold the chapter's key: only the main file's preamble (here in an \input file) tells
+    # which ones biber reads.
+    bib(here / "bib/a.bib", "a")
+    bib(here / "bib/b.bib", "b")
+    bib(here / "bib/old.bib", "a")
+    (here / "thesis.tex").write_text("\\documentclass{book}\n\\input{preamble}\n\\begin{document}\n"
+                                     "\\include{chapters/one}\n\\printbibliography\n\\end{document}\n", encoding="utf-8")
+    (here / "preamble.tex").write_text("\\usepackage{biblatex}\n\\addbibresource{bib/a.bib}\n"
+                                       "\\addbibresource{bib/b.bib}\n", encoding="utf-8")
+    (here / "chapters").mkdir()
+    end = "\\end{document}\n" if "subfiles" in declared else ""
+    (here / "chapters/one.tex").write_text(f"{declared}\\chapter{{One}}\nText \\cite{{a}} and \\cite{{b}}.\n{end}",
+                                           encoding="utf-8")
+    assert main(["init", "chapters/one.tex"]) == 0
+    assert settings(here) == ("chapters/one.tex", ("bib/a.bib", "bib/b.bib"))
+    capsys.readouterr()
+    main(["check", "--format", "json"])
+    assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}

@@ -119,6 +119,29 @@ def lists_no_references(text: str) -> bool:
             and not _BIBLIOGRAPHY.search(uncommented))
 
 
+_MAGIC_ROOT = re.compile(r"^[ \t]*%[ \t]*!TEX[ \t]+root[ \t]*=[ \t]*(\S(?:.*\S)?)[ \t]*$", re.I | re.M)
+_SUBFILES = re.compile(r"\\documentclass\s*\[\s*([^\],]+?\.tex)\s*\]\s*\{subfiles\}")
+_PREAMBLE_INPUT = re.compile(r"\\(?:input|include)\s*\{([^}]+)\}")
+
+
+def declared_root(text: str) -> str:
+    """The main file a LaTeX chapter says it belongs to: its ``% !TEX root = ../thesis.tex`` line (the editors'
+    magic comment, in its first 20 lines), else its ``\\documentclass[../thesis.tex]{subfiles}``; "" for none."""
+    head = "\n".join(split_lines(text)[:20])
+    magic = _MAGIC_ROOT.search(head)
+    if magic:
+        return magic.group(1)
+    subfiles = _SUBFILES.search(_uncommented(text))
+    return subfiles.group(1).strip() if subfiles else ""
+
+
+def preamble_inputs(text: str) -> list[str]:
+    """The files a main file's preamble (before ``\\begin{document}``) inputs, as written (a thesis's
+    ``\\input{preamble}``, where its \\addbibresource often is)."""
+    preamble = _uncommented(text).partition("\\begin{document}")[0]
+    return [m.group(1).strip() for m in _PREAMBLE_INPUT.finditer(preamble)]
+
+
 def globs_bibliography(text: str) -> bool:
     """Whether a resource of ``text`` is named by a pattern biblatex globs (``bibliography_files``)."""
     return any(globbed and _GLOB_CHARS.search(name) for name, _, globbed in _bibliography_commands(text))
