@@ -12,6 +12,11 @@ _YAML_SUFFIXES = (".yaml", ".yml")
 _SEPARATORS = frozenset({"&&", "||", ";", "|", ">", ">>"})
 """Words that end the pandoc command of a line."""
 _METADATA_BIB = lazy(r"bibliography[ \t]*[=:][ \t]*(\S.*)")
+_TAKING = frozenset({"--bibliography", "--metadata", "--metadata-file", "--defaults", "--output", "--csl", "--from",
+                     "--to", "--read", "--write", "--template", "--resource-path", "--data-dir", "--lua-filter",
+                     "--filter", "--citation-abbreviations", "--reference-doc", "--include-in-header",
+                     "--include-before-body", "--include-after-body", "--variable", "--pdf-engine", "--log"})
+"""pandoc's long options whose value may be the next word (``--bibliography refs.bib``)."""
 _MAX_BYTES = 200_000
 """A defaults or metadata file larger than this is not read."""
 
@@ -22,15 +27,22 @@ def pandoc_bibliographies(words: list[str], folder: Path | None) -> list[str]:
     ``bibliography:`` of a metadata file or a defaults file (``-d FILE``) in ``folder`` (none read without one)."""
     start = next((i + 1 for i, w in enumerate(words) if Path(w).name in ("pandoc", "pandoc.exe")), 0)
     names: list[str] = []
+    taken = False  # the word is the value of the option before it (``--bibliography refs.bib``, ``-o out.yaml``)
     for i in range(start, len(words)):
         word, following = words[i], words[i + 1] if i + 1 < len(words) else ""
         if word in _SEPARATORS:
             break
+        if taken:
+            taken = False
+            continue
         option, eq, value = word.partition("=")
         if option.startswith("--"):
-            value = value if eq else following
-        elif word[:2] in ("-M", "-d"):
-            option, value = word[:2], word[2:] or following
+            value, taken = (value, False) if eq else (following, option in _TAKING)
+        elif word[:2] in ("-M", "-d", "-o"):
+            option, value, taken = word[:2], word[2:] or following, not word[2:]
+        elif not word.startswith("-") and folder is not None and Path(word).suffix.lower() in _YAML_SUFFIXES:
+            names += _from_yaml(folder / word, metadata=True)  # an input file of metadata alone: pandoc meta.yaml a.md
+            continue
         else:
             continue
         if option == "--bibliography":
@@ -60,6 +72,10 @@ def _from_yaml(path: Path, *, metadata: bool = False) -> list[str]:
         return []
     if not text:
         return []
+    lines = text.strip().splitlines()
+    if metadata and lines and lines[0].rstrip() == "---":  # a metadata block in a file of its own, delimited
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), len(lines))
+        text = "\n".join(lines[1:end])
     try:
         data = parse_yaml(text, str(path), first_line=1, what=path.name, hint="fix the YAML")
     except InputError:

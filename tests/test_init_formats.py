@@ -450,7 +450,7 @@ def test_a_markdown_paper_gets_the_bibliography_its_makefile_hands_pandoc(here: 
 
 @pytest.mark.parametrize("command", ['pandoc -s "paper.md" -M bibliography=refs/a.bib --bibliography refs/b.bib',
                                      "pandoc paper.md -d pdf", "pandoc paper.md --defaults=pdf.yml",
-                                     "pandoc paper.md --metadata-file meta.yaml"])
+                                     "pandoc paper.md --metadata-file meta.yaml", "pandoc -o out.yaml block.yaml paper.md"])
 def test_a_build_script_names_the_bibliography_in_any_of_pandocs_ways(here: Path, command: str) -> None:
     (here / "paper.md").write_text("Text [@a; @b].\n", encoding="utf-8")
     bib(here / "refs/a.bib", "a")
@@ -458,6 +458,8 @@ def test_a_build_script_names_the_bibliography_in_any_of_pandocs_ways(here: Path
     (here / "pdf.yaml").write_text("metadata:\n  bibliography: [refs/a.bib, refs/b.bib]\n", encoding="utf-8")
     (here / "pdf.yml").write_text("bibliography:\n  - refs/a.bib\n  - refs/b.bib\n", encoding="utf-8")
     (here / "meta.yaml").write_text("bibliography: [refs/a.bib, refs/b.bib]\n", encoding="utf-8")
+    (here / "block.yaml").write_text("---\ntitle: T\nbibliography: [refs/a.bib, refs/b.bib]\n...\n", encoding="utf-8")
+    (here / "out.yaml").write_text("bibliography: refs/wrong.bib\n", encoding="utf-8")
     (here / "build.sh").write_text(f"#!/bin/sh\n# pandoc --bibliography=old.bib\n{command} -o paper.pdf\n",
                                    encoding="utf-8")
     assert main(["init", "paper.md"]) == 0
