@@ -206,11 +206,12 @@ def _names_of(essay: Essay) -> tuple[Path, list[str]]:
     if not any((folder / name).is_file() for folder in path.absolute().parents for name in BOOKS):
         return path.parent, []  # in no book: the readers of books stay unloaded (a cold check of one file)
     from .essay.bookdown import book_of
-    from .essay.quarto import project_of
+    from .essay.quarto import directory_bibliographies, project_of
 
-    for folder, settings in (project_of(path), book_of(path)):
-        if bibliography_names(settings):
-            return folder, bibliography_names(settings)
+    for (folder, settings), quarto in ((project_of(path), True), (book_of(path), False)):
+        names = bibliography_names(settings) + (directory_bibliographies(folder, path) if settings and quarto else [])
+        if names:
+            return folder, list(dict.fromkeys(names))
     return path.parent, []
 
 

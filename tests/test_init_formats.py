@@ -584,3 +584,21 @@ def test_a_latex_chapter_gets_the_bibliography_of_the_main_file_it_declares(here
     capsys.readouterr()
     main(["check", "--format", "json"])
     assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+
+
+@pytest.mark.parametrize("essay", ["_quarto.yml", "chapters/one.qmd"])
+def test_a_quarto_folders_metadata_file_adds_its_bibliography(here: Path, essay: str,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # Quarto merges a folder's _metadata.yml into the documents below it, its paths relative to that folder.
+    (here / "_quarto.yml").write_text("book:\n  chapters: [chapters/one.qmd]\nbibliography: refs/a.bib\n",
+                                      encoding="utf-8")
+    (here / "chapters").mkdir()
+    (here / "chapters/_metadata.yml").write_text("bibliography: [local.bib]\n", encoding="utf-8")
+    (here / "chapters/one.qmd").write_text("# One\n\nText [@a; @b].\n", encoding="utf-8")
+    bib(here / "refs/a.bib", "a")
+    bib(here / "chapters/local.bib", "b")
+    assert main(["init", essay]) == 0
+    assert settings(here) == (essay, ("refs/a.bib", "chapters/local.bib"))
+    capsys.readouterr()
+    main(["check", "--format", "json"])
+    assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}

@@ -138,9 +138,34 @@ def _bibliographies(project: Path, data: dict[str, Any], fronts: list[tuple[Path
     project's folder; an address as written."""
     names = bibliography_names(data)
     for path, chapter_meta in fronts:
+        names += directory_bibliographies(project.parent, path)
         names += [name if is_remote(name) else Path(os.path.relpath(path.parent / name, project.parent)).as_posix()
                   for name in bibliography_names(chapter_meta)]
     return list(dict.fromkeys(names))
+
+
+def directory_bibliographies(folder: Path, path: Path) -> list[str]:
+    """The bibliographies the directory metadata of a project's file names: the ``bibliography:`` of each
+    ``_metadata.yml`` from the project's ``folder`` down to the file's own folder (each relative to its own
+    folder, as Quarto resolves it), as names relative to ``folder``."""
+    names: list[str] = []
+    try:
+        parts = path.parent.absolute().relative_to(folder.absolute()).parts
+    except ValueError:
+        return []
+    for depth in range(len(parts) + 1):
+        here = folder.joinpath(*parts[:depth])
+        for settings in (here / "_metadata.yml", here / "_metadata.yaml"):
+            if not is_file(settings):
+                continue
+            try:
+                data = parse_yaml(read_text(settings, what="directory metadata", error=EssayError, hint="save it as "
+                                            "UTF-8"), str(settings), first_line=1, what=settings.name, hint="fix the YAML")
+            except EssayError:  # (quarto render says what is wrong with it)
+                continue
+            names += [name if is_remote(name) else Path(os.path.relpath(here / name, folder)).as_posix()
+                      for name in bibliography_names(data if isinstance(data, dict) else {})]
+    return names
 
 
 def load_quarto_file(path: Path, text: str, not_utf8: list[NotUtf8] | None = None) -> Essay:
