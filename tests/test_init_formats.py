@@ -602,3 +602,22 @@ def test_a_quarto_folders_metadata_file_adds_its_bibliography(here: Path, essay:
     capsys.readouterr()
     main(["check", "--format", "json"])
     assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+
+
+def test_named_bibliographies_found_by_name_below_the_folder(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # \bibliography{a,b} with the files in bib/ (a latexmkrc's BIBINPUTS): both hold cited keys, so only their
+    # names tell them from the other .bib files there.
+    bib(here / "bib/a.bib", "a")
+    bib(here / "bib/b.bib", "b")
+    bib(here / "old/c.bib", "a")
+    (here / "main.tex").write_text("\\documentclass{article}\n\\begin{document}\nText \\cite{a,b}.\n"
+                                   "\\bibliographystyle{plain}\n\\bibliography{a,b}\n\\end{document}\n", encoding="utf-8")
+    assert main(["init", "main.tex"]) == 0
+    assert settings(here) == ("main.tex", ("bib/a.bib", "bib/b.bib"))
+    out = capsys.readouterr().out
+    assert "(bib/a.bib, bib/b.bib) are read" in out and "several .bib" not in out and "does not exist" not in out
+    bib(here / "old/a.bib", "a")  # two files of one name: no guess
+    for name in ("litreview.toml", "mkdocs.yml", "refs/claims.yaml"):
+        (here / name).unlink()
+    assert main(["init", "main.tex"]) == 0
+    assert settings(here) == ("main.tex", "refs/bibliography.bib")

@@ -103,8 +103,18 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
         plan.notes.append(f"{essay_path.name} names the remote bibliography {url}, which litreview does not fetch: "
                           "download it and add the file to the bibliography setting")
     found = [p for p in named if p.is_file()]
+    guessed = len(plan.notes)
     chosen = found or (_built_with(plan, essay_path) if not named and not remote else []) or \
         _beside(plan, essay_path, text)
+    same = _same_names(plan, named) if named and not found and not chosen else []
+    if same:  # what the names tell outweighs the guesses (and their notes)
+        del plan.notes[guessed:]
+        plan.notes.append(f"{essay_path.name} names the bibliography {', '.join(p.name for p in named)}, not beside "
+                          f"it: the {'file' if len(same) == 1 else 'files'} of that name below this folder "
+                          f"({', '.join(_rel(p, plan.root) for p in same)}) {'is' if len(same) == 1 else 'are'} read, "
+                          "where TeX finds them when BIBINPUTS (a latexmkrc's) names their folder, and pandoc with "
+                          "--resource-path (--bib names others)")
+        return same
     if not named and not remote and chosen and essay_path.suffix.lower() in LATEX_SUFFIXES:
         _no_bibliography_named(plan, essay_path, text, chosen[0])
     for path in named:
@@ -122,6 +132,15 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
                               f"{_rel(stand_in, plan.root)} of {where} is used, where pandoc finds it when run from "
                               "there (--bib names another)")
     return chosen
+
+
+def _same_names(plan: Plan, named: list[Path]) -> list[Path]:
+    """When none of the files the essay names is where it names them and nothing else was found: the files of
+    those names in this folder or below it (three levels), one for each name, as TeX finds them through
+    ``BIBINPUTS`` or pandoc through ``--resource-path``; none when a name has no such file or several."""
+    files = [*sorted(plan.root.glob("*.bib")), *_bibs_below(plan.root)]
+    matches = [[f for f in files if f.name == path.name] for path in named]
+    return [m[0] for m in matches] if all(len(m) == 1 for m in matches) else []
 
 
 def _built_with(plan: Plan, essay_path: Path) -> list[Path]:
