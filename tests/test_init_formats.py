@@ -621,3 +621,18 @@ def test_named_bibliographies_found_by_name_below_the_folder(here: Path, capsys:
         (here / name).unlink()
     assert main(["init", "main.tex"]) == 0
     assert settings(here) == ("main.tex", "refs/bibliography.bib")
+
+
+def test_a_csl_bibliography_below_a_paper_that_names_none_is_found(here: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # A Zotero export in data/, handed to pandoc on the command line: no .bib anywhere, settings files beside it.
+    (here / "thesis").mkdir()
+    (here / "thesis/part1.md").write_text("# Part\n\nText [@kristof2004, p. 3].\n", encoding="utf-8")
+    (here / "thesis/data").mkdir()
+    (here / "thesis/data/Thesis.json").write_text('[{"id": "kristof2004", "type": "book", "title": "L"}]',
+                                                  encoding="utf-8")
+    (here / "thesis/data/settings.json").write_text('{"theme": "dark"}', encoding="utf-8")
+    (here / "thesis/data/other.yaml").write_text("references:\n- id: zzz\n  type: book\n", encoding="utf-8")
+    assert main(["init", "thesis/part1.md"]) == 0
+    assert settings(here) == ("thesis/part1.md", "thesis/data/Thesis.json")
+    assert "the one CSL bibliography in a folder below part1.md" in capsys.readouterr().out

@@ -206,6 +206,7 @@ def _beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
         folder = folder.parent
 
 
+_CSL_SUFFIXES = tuple(s for s in _BIB_SUFFIXES if s != ".bib")
 _SKIPPED = frozenset({"site", "_site", "_book", "_freeze", "node_modules", "refs"})
 """Folders whose .bib files are no manuscript's own (built sites, a book's output, packages, init's refs/)."""
 
@@ -220,22 +221,37 @@ def _below(plan: Plan, essay_path: Path) -> list[Path]:
         return []
     found = _bibs_below(top)
     if found or top == plan.root:
-        return _holding(plan, essay_path, found, essay_path.name)
-    return _holding(plan, essay_path, _bibs_below(plan.root), "this one")
+        return _holding(plan, essay_path, found, essay_path.name) or _held_csl(plan, essay_path, top, found)
+    found = _bibs_below(plan.root)
+    return _holding(plan, essay_path, found, "this one") or _held_csl(plan, essay_path, top, found)
 
 
-def _bibs_below(top: Path) -> list[Path]:
-    """The .bib files in the folders below ``top``, three levels at most (hidden and built folders left out)."""
+def _held_csl(plan: Plan, essay_path: Path, top: Path, bibs: list[Path]) -> list[Path]:
+    """With no .bib below: the one CSL-JSON or CSL-YAML bibliography in a folder below the essay's (else below the
+    folder init runs in) holding keys the essay cites, as a Zotero export in ``data/`` that a build hands pandoc."""
+    if bibs:
+        return []
+    for folder, below in ((top, essay_path.name), (plan.root, "this one")):
+        candidates = _bibs_below(folder, _CSL_SUFFIXES)
+        found = [p for p in candidates if _holds_csl_items(p)] if len(candidates) <= 50 else []  # (a data folder)
+        if found or folder == plan.root:
+            return _holding(plan, essay_path, found, below, kind="CSL bibliography")
+    return []
+
+
+def _bibs_below(top: Path, suffixes: tuple[str, ...] = (".bib",)) -> list[Path]:
+    """The .bib files (or those of ``suffixes``) in the folders below ``top``, three levels at most (hidden and built
+    folders left out)."""
     found: list[Path] = []
     for folder, subfolders, files in os.walk(top):  # pruned as it goes: hidden and built folders, depth
         depth = len(Path(folder).relative_to(top).parts)
         subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in _SKIPPED) if depth < 3 else []
         if depth:
-            found += [Path(folder) / f for f in sorted(files) if f.lower().endswith(".bib")]
+            found += [Path(folder) / f for f in sorted(files) if f.lower().endswith(suffixes)]
     return found
 
 
-def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str) -> list[Path]:
+def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str, *, kind: str = ".bib") -> list[Path]:
     """The one of ``found`` (the .bib files in the folders below ``below``: the essay, or "this one") holding keys
     the essay cites, with a note; none when several do (a note names them) or none does."""
     from ..bibliography.load import load_bibliography
@@ -263,11 +279,11 @@ def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str) -> lis
     names = [_rel(p, plan.root) for p, _ in holding]
     cites = "it" if below == essay_path.name else essay_path.name
     if len(holding) == 1:
-        plan.notes.append(f"the bibliography is {names[0]}, the one .bib in a folder below {below} that holds keys "
+        plan.notes.append(f"the bibliography is {names[0]}, the one {kind} in a folder below {below} that holds keys "
                           f"{cites} cites ({holding[0][1]} of {len(cited)}) (--bib names another)")
         return [holding[0][0]]
     if holding:
-        plan.notes.append(f"several .bib files below {below} hold keys {cites} cites ({', '.join(names)}): "
+        plan.notes.append(f"several {kind} files below {below} hold keys {cites} cites ({', '.join(names)}): "
                           f"write bibliography = {quoted(names)} in the settings, or the ones the essay is built with")
     return []
 
