@@ -636,3 +636,13 @@ def test_a_csl_bibliography_below_a_paper_that_names_none_is_found(here: Path,
     assert main(["init", "thesis/part1.md"]) == 0
     assert settings(here) == ("thesis/part1.md", "thesis/data/Thesis.json")
     assert "the one CSL bibliography in a folder below part1.md" in capsys.readouterr().out
+
+
+def test_the_note_on_uncited_entries_names_a_books_chapters(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "_quarto.yml").write_text("book:\n  chapters: [index.qmd]\nbibliography: refs.bib\n", encoding="utf-8")
+    (here / "index.qmd").write_text("# One\n\nText [@a].\n", encoding="utf-8")
+    (here / "refs.bib").write_text(ENTRY.format(key="a") + ENTRY.format(key="b") + ENTRY.format(key="c"),
+                                   encoding="utf-8")
+    assert main(["init", "_quarto.yml"]) == 0
+    assert "2 of the 3 entries in refs.bib are cited nowhere in the chapters _quarto.yml lists" in \
+        capsys.readouterr().out
