@@ -147,3 +147,14 @@ def test_a_thesis_without_a_type_in_the_document_language(language, phd, masters
                              "t.bib")
     texts = [Citations().reference(s, PLAIN, language).text for s in bib.sources]
     assert [t.split(". ", 2)[-1] for t in texts] == [f"{phd}, MIT, 2001.", f"{masters}, MIT, 2001."]
+
+
+@pytest.mark.parametrize(("language", "issues"), [
+    # pandoc's locales: French "nᵒˢ" for an issue range, the other languages their word for one
+    ("en-US", "nos. 3-4"), ("fr-FR", "nᵒˢ 3-4"), ("de-DE", "Nr. 3-4"), ("it", "fasc. 3-4"), ("es-ES", "n.º 3-4"),
+    ("pt", "n.º 3-4"), ("pt-BR", "n. 3-4"),
+])
+def test_an_issue_range_in_the_document_language(language, issues):
+    bib = parse_bibliography("@article{a, author={Doe, Jane}, title={Art}, journal={J}, volume={3}, number={3-4},"
+                             " year={2001}}", "a.bib")
+    assert Citations().reference(bib.sources[0], PLAIN, language).text.endswith(f" J 3, {issues} (2001).")
