@@ -160,7 +160,8 @@ def _beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
             if len(beside) == 1 and folder != essay_path.parent:  # beside the essay, the file says itself
                 plan.notes.append(f"the bibliography is {_rel(beside[0], plan.root)}, the one .bib in a folder above "
                                   f"{essay_path.name} (--bib names another)")
-            return beside if len(beside) == 1 else [] if beside else _below(plan, essay_path)
+            return beside if len(beside) == 1 else [] if beside else _below(
+                plan, essay_path, csl=not _has_inline_references(essay_path, text))
         folder = folder.parent
 
 
@@ -168,34 +169,42 @@ _SKIPPED = frozenset({"site", "_site", "_book", "_freeze", "node_modules", "refs
 """Folders whose .bib files are no manuscript's own (built sites, a book's output, packages, init's refs/)."""
 
 
-def _below(plan: Plan, essay_path: Path) -> list[Path]:
+def _below(plan: Plan, essay_path: Path, *, csl: bool = True) -> list[Path]:
     """The one .bib in a folder below the essay's (three levels at most) holding keys the essay cites, as a book's
     chapter finds its ``assets/refs.bib`` through the book's index; else, when no .bib lies below the essay's, the
     one below the folder init runs in, as a thesis's ``ch2/ch2.md`` is built with ``build/sources.bib`` by a
-    Makefile; none when several do, with a note naming them."""
+    Makefile; none when several do, with a note naming them. With no .bib below either, and ``csl`` (the essay
+    holds no references of its own), the one CSL-JSON or CSL-YAML bibliography below the essay's folder that holds
+    keys it cites, as a memoir's ``data/thesis.json`` that its pandoc command names."""
     top = essay_path.parent
     if _is_project(essay_path) or not is_inside(top, plan.root):
         return []
-    found = _bibs_below(top)
-    if found or top == plan.root:
-        return _holding(plan, essay_path, found, essay_path.name)
-    return _holding(plan, essay_path, _bibs_below(plan.root), "this one")
+    found, below = _bibs_below(top), essay_path.name
+    if not found and top != plan.root:
+        found, below = _bibs_below(plan.root), "this one"
+    if found or not csl:
+        return _holding(plan, essay_path, found, below)
+    return _holding(plan, essay_path, _bibs_below(top, csl=True), essay_path.name, what="CSL bibliography")
 
 
-def _bibs_below(top: Path) -> list[Path]:
-    """The .bib files in the folders below ``top``, three levels at most (hidden and built folders left out)."""
+def _bibs_below(top: Path, *, csl: bool = False) -> list[Path]:
+    """The .bib files in the folders below ``top``, three levels at most (hidden and built folders left out); with
+    ``csl``, the CSL-JSON and CSL-YAML files holding items instead."""
     found: list[Path] = []
     for folder, subfolders, files in os.walk(top):  # pruned as it goes: hidden and built folders, depth
         depth = len(Path(folder).relative_to(top).parts)
         subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in _SKIPPED) if depth < 3 else []
         if depth:
-            found += [Path(folder) / f for f in sorted(files) if f.lower().endswith(".bib")]
+            paths = [Path(folder) / f for f in sorted(files)]
+            found += [p for p in paths if is_csl(p) and _holds_csl_items(p)] if csl else \
+                [p for p in paths if p.name.lower().endswith(".bib")]
     return found
 
 
-def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str) -> list[Path]:
-    """The one of ``found`` (the .bib files in the folders below ``below``: the essay, or "this one") holding keys
-    the essay cites, with a note; none when several do (a note names them) or none does."""
+def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str, what: str = ".bib") -> list[Path]:
+    """The one of ``found`` (the .bib files, or the CSL bibliographies: ``what``, in the folders below ``below``:
+    the essay, or "this one") holding keys the essay cites, with a note; none when several do (a note names them)
+    or none does."""
     from ..bibliography.load import load_bibliography
     from ..errors import LitreviewError
     from ..essay import load_essay
@@ -221,11 +230,11 @@ def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str) -> lis
     names = [_rel(p, plan.root) for p, _ in holding]
     cites = "it" if below == essay_path.name else essay_path.name
     if len(holding) == 1:
-        plan.notes.append(f"the bibliography is {names[0]}, the one .bib in a folder below {below} that holds keys "
-                          f"{cites} cites ({holding[0][1]} of {len(cited)}) (--bib names another)")
+        plan.notes.append(f"the bibliography is {names[0]}, the one {what} in a folder below {below} that holds "
+                          f"keys {cites} cites ({holding[0][1]} of {len(cited)}) (--bib names another)")
         return [holding[0][0]]
     if holding:
-        plan.notes.append(f"several .bib files below {below} hold keys {cites} cites ({', '.join(names)}): "
+        plan.notes.append(f"several {what} files below {below} hold keys {cites} cites ({', '.join(names)}): "
                           f"write bibliography = {quoted(names)} in the settings, or the ones the essay is built with")
     return []
 
