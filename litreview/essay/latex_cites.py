@@ -29,6 +29,7 @@ _NORMAL = {"cite", "Cite", "citep", "Citep", "citealp", "Citealp", "parencite", 
            "Supercite", "fullcite", "footfullcite", "cites", "Cites", "parencites", "Parencites", "autocites",
            "Autocites", "footcites", "Footcites", "footcitetexts", "Footcitetexts", "smartcites", "supercites",
            "Supercites", "citeurl", "citedate", "citeurldate", "citenum", "citepalias", "Citepalias"}
+_YEAR_STARRED = {"cite*", "Cite*", "parencite*", "Parencite*", "autocite*", "Autocite*"}
 COMMANDS = _IN_TEXT | _YEAR | _NORMAL | {"nocite"}
 """The citation commands read (natbib and biblatex), with ``\\nocite``."""
 _COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
@@ -530,8 +531,9 @@ def _marker(command: str, keys: list[tuple[str, str, str]]) -> str:
         text = (f"{first_pre} " if first_pre else "") + f"@{{{first}}}" + (f" [{first_post}]" if first_post else "")
         rest = keys[1:]
         return text + ("" if not rest else " [" + "; ".join(_item(p, q, k) for p, q, k in rest) + "]")
-    # \parencite* omits the author (biblatex), as pandoc reads it: year only, like natbib's \citeyearpar.
-    dash = "-" if command.rstrip("*") in _YEAR or command in ("parencite*", "Parencite*", "autocite*", "Autocite*") else ""
+    # \parencite* and \cite* omit the author (biblatex), as pandoc reads them: year only, like natbib's \citeyearpar
+    # ("(Kanner i in., \cite*{kanner1943})": "(Kanner i in., 1943)").
+    dash = "-" if command.rstrip("*") in _YEAR or command in _YEAR_STARRED else ""
     # natbib's notes belong to the whole list: the prenote before the first key, the postnote after the last.
     last = len(keys) - 1
     return "[" + "; ".join(_item(p if n == 0 or p != keys[0][0] else "", q if n == last or q != keys[-1][1] else "",
