@@ -155,11 +155,13 @@ non-breaking hyphen, es a hyphen). A language not here prints English. Each no-d
 
 def citation_terms(language: str) -> dict[str, str]:
     """The citation words of ``language`` (a tag: "de-DE", "it", "pt-BR"; "" or one not in ``CITATION_TERMS``:
-    English), "and" among them (``AND_TERMS``)."""
+    English), "and" among them (``AND_TERMS``). A document in another language ("pl-PL") has the English words but
+    no title case: citeproc title-cases an entry only in an English document."""
     tag = language.replace("_", "-").lower() if language else "en"
     found = next((key for key in CITATION_TERMS if key.lower() == tag), None) or tag.split("-")[0]
     if found not in CITATION_TERMS:
-        found = "en"
+        english = {**CITATION_TERMS["en"], "and": AND_TERMS["en"][0]}
+        return english if tag.split("-")[0] == "en" else {**english, "title-case": ""}
     return {**CITATION_TERMS[found], "and": AND_TERMS[found.split("-")[0]][0]}
 
 

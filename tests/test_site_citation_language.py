@@ -158,3 +158,16 @@ def test_an_issue_range_in_the_document_language(language, issues):
     bib = parse_bibliography("@article{a, author={Doe, Jane}, title={Art}, journal={J}, volume={3}, number={3-4},"
                              " year={2001}}", "a.bib")
     assert Citations().reference(bib.sources[0], PLAIN, language).text.endswith(f" J 3, {issues} (2001).")
+
+
+@pytest.mark.parametrize(("language", "title"), [
+    # pandoc (lang: pl-PL) leaves the title as written: citeproc title-cases only in an English document; the page
+    # title-cased it with the English words it falls back to for a language it has no words of
+    ("pl-PL", "Autyzm: wyjaśnienie tajemnicy"), ("", "Autyzm: Wyjaśnienie Tajemnicy"),
+    ("en-GB", "Autyzm: Wyjaśnienie Tajemnicy"),
+])
+def test_a_document_in_a_language_without_its_own_words_is_not_title_cased(language, title):
+    bib = parse_bibliography("@book{f, title={Autyzm: wyjaśnienie tajemnicy}, author={Frith, Uta},"
+                             " translator={Hernik, Mikołaj}, year={2008}, publisher={GWP}}", "f.bib")
+    assert Citations().reference(bib.sources[0], PLAIN, language).text == (
+        f"Frith, Uta. {title}. Translated by Mikołaj Hernik. GWP, 2008.")
