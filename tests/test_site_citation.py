@@ -632,3 +632,26 @@ def test_a_type_field_is_printed_as_csls_genre() -> None:
                       ' "issued": {"date-parts": [[2021]]}}]', "refs.json")
     assert [format_reference(s).text for s in items.sources] == ["“T.” Dissertação de Mestrado, UFMG, 2021.",
                                                                  "“T.” UFMG, 2021."]
+
+
+def test_a_misc_entry_in_a_journal_prints_in_it_as_pandoc_prints_it() -> None:
+    # pandoc 3.9's Chicago: a BibTeX @misc with a journal is printed in it ("“T.” In *Blog*, vol. 3. IOP, 2019.");
+    # the page printed the journal as a web site's name ("“T.” Blog, 2017."). The close cases, printed as before: a
+    # @misc's booktitle (pandoc prints none) and a CSL item's container
+    bib = parse_bibliography(
+        "@misc{m1, author={Doe, Jane}, title={Drupal}, journal={some journal}, howpublished={online at foo},"
+        " year=2020}\n"
+        "@misc{m2, author={Doe, Jane}, title={Blog post}, journal={Blog}, year=2017, url={https://x.org/b}}\n"
+        "@misc{m3, author={Doe, Jane}, title={Conf}, journal={J Phys Conf}, volume=1230, year=2019, publisher={IOP}}\n"
+        "@misc{m4, url={https://x.org/f}, journal={PLIS del Lago di Endine}}\n"
+        "@misc{m5, title={Services Overview}, booktitle={Android Developers}, url={https://x.org/s}}\n", "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “Drupal.” In Some Journal. Online at foo, 2020.",
+        "Doe, Jane. “Blog Post.” In Blog. 2017. https://x.org/b.",
+        "Doe, Jane. “Conf.” In J Phys Conf, vol. 1230. IOP, 2019.",
+        "In PLIS Del Lago Di Endine. n.d. https://x.org/f.",
+        "“Services Overview.” Android Developers, n.d. https://x.org/s."]
+    assert "In <i>Blog</i>. 2017." in format_reference(bib.sources[1]).html
+    item = parse_csl('[{"id": "c", "type": "misc", "title": "T", "container-title": "Blog",'
+                     ' "issued": {"date-parts": [[2017]]}}]', "refs.json")
+    assert format_reference(item.sources[0]).text == "“T.” Blog, 2017."

@@ -364,7 +364,10 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         parts = [_genre(s, terms) or default, _capital_first(one_line(s.publisher)), _date(s)]
         out.add(" " + ", ".join(p for p in parts if p) + ".")
         return
-    if (volume := one_line(s.volume)) and kind not in _WEB_TYPES:  # pandoc: "Book. A Commentary. Vol. 3. Lecture Notes 855."
+    # a BibTeX @misc in a journal, as pandoc's Chicago prints it: "“T.” In *Blog*, vol. 3. Publisher, 2020."
+    in_journal = kind == "misc" and bool(s.field("journal") or s.field("journaltitle")) \
+        and not csl_form_of(s.file or "")
+    if (volume := one_line(s.volume)) and kind not in _WEB_TYPES and not in_journal:  # pandoc: "Book. Vol. 3."
         out.add(f" {_capital(terms['vol.'])} {volume}.")
     if kind in ("techreport", "report") and s.number:  # pandoc: "Working Paper No. 12. Working Papers. MIT"
         label = one_line(field_text(s, "type"))
@@ -379,6 +382,15 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     undated = terms["n.d."] if kind == "misc" and out.text else ""  # pandoc's, after a misc entry's title
     container = title_cased(s, one_line(s.container), terms)
     full = _full_date(s, kind)
+    if in_journal and container:
+        out.add(f" {terms['In']} ")
+        out.add(container, italic=True)
+        out.add(f", {terms['vol.']} {volume}" if volume else "")
+        out.add("" if out.ends_with(".") else ".")
+        publication, date = _publication(s), _date(s, terms, full=full) or terms["n.d."]
+        tail = ", ".join(p for p in (publication, date) if p)
+        out.add(f" {tail}" + ("" if tail.endswith(".") else ".") if tail else "")
+        return
     if web or (kind == "misc" and container):
         date = _date(s, terms, full=full) or undated
         parts = [p for p in (container, _capital_first(one_line(s.publisher)) if not container else "", date) if p]
