@@ -523,6 +523,17 @@ def test_latex_autocite_star_omits_the_author_as_pandoc_reads_it(tmp_path: Path)
         ("b", "suppress-author", ""), ("c", "suppress-author", "12"), ("d", "normal", "")]
 
 
+def test_latex_cite_star_after_names_written_by_hand_is_year_only(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: biblatex's "(Kanner i in., \cite*{k})" is a SuppressAuthor citation, the author written by
+    # hand; the page printed "(Kanner i in., (Kanner et al. 1943))". The close cases: \cite and natbib's \citep*
+    # (its full author list) stay normal citations.
+    (tmp_path / "p.tex").write_text("\\begin{document}\nA (Kanner i in., \\cite*{k}) and \\Cite*[12]{c} and "
+                                    "\\cite{d} and \\citep*{e}.\n\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.mode, c.suffix) for c in claim.citations or ()] == [
+        ("k", "suppress-author", ""), ("c", "suppress-author", "12"), ("d", "normal", ""), ("e", "normal", "")]
+
+
 def test_latex_a_semicolon_in_a_natbib_note_is_the_notes_not_a_separator(tmp_path: Path) -> None:
     # pandoc 3.9's AST: \citep[ARD;][]{g} is a NormalCitation with prefix "ARD;"; \citep[][p. 3; 4]{c,d} gives d the
     # suffix "p. 3; 4". Read as Markdown, "[ARD; @{g}]" had a part without a key: no bracket, "@g" in text.

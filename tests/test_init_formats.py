@@ -225,6 +225,16 @@ def test_the_site_name_init_writes_holds_no_markup(here: Path) -> None:
     assert 'site_name: "Review: War alert(1) & Peace now"' in text
 
 
+def test_the_site_is_named_by_a_markdown_title_as_pandoc_prints_it(here: Path) -> None:
+    """A memoir's title "... récit _L'Analphabète_" named every page with its underscores; pandoc prints the emphasis
+    (the name, plain text, its words) and its smart quotes. The close case: a title with no markup, as written."""
+    (here / "essay.md").write_text("---\ntitle: \"Le récit _L'Analphabète_ d'Agota Kristof\"\n---\n\nText.\n",
+                                   encoding="utf-8")
+    assert main(["init", "essay.md"]) == 0
+    text = (here / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_name: "Review: Le récit L’Analphabète d’Agota Kristof"' in text
+
+
 def test_the_site_is_named_by_a_heading_not_by_a_code_chunks_comment(here: Path) -> None:
     """An R Markdown chunk's "# Load packages" is an R comment: the site is named by the text's own heading."""
     (here / "essay.Rmd").write_text("```{r setup}\n# Load packages\nlibrary(x)\n```\n\n# Ferns in the field\n\n"

@@ -118,13 +118,14 @@ def test_cross_references_read_as_quarto_and_pandoc_crossref_print_them(tmp_path
 
 def test_a_cross_reference_with_a_prefix_in_brackets_reads_as_quarto_prints_it(tmp_path: Path) -> None:
     # Quarto prints "[Section -@sec-data]" as "Section 3", the brackets being the citation's; the page printed
-    # "[Section ?]" (a label defined in another chapter is "?"). Brackets around a prefix and a key that is no
-    # cross-reference stay as written, and the prefix is text, escaped.
+    # "[Section ?]" (a label defined in another chapter is "?"). A key that is no cross-reference and no entry's is
+    # printed as pandoc prints it ("(not **nobody?**)"), and the prefix is text, escaped.
     (tmp_path / "m.qmd").write_text(
         "# Data {#sec-data}\n\nFilters, described in [Section -@sec-data], and [see <b> -@fig-x], "
         "[not @nobody] help.\n", encoding="utf-8")
     html = essay_html(tmp_path, "m.qmd")
-    assert "described in Section 1, and see &lt;b&gt; ?, [not @nobody] help." in text_of(before_references(html))
+    assert ("described in Section 1, and see &lt;b&gt; ?, (not nobody? (not in the bibliography)) help."
+            in text_of(before_references(html)))
     assert "<b>" not in html.split("Filters", 1)[1]
 
 
@@ -737,3 +738,21 @@ def test_a_superscript_or_a_span_in_a_plain_excerpt_is_its_text() -> None:
     from litreview.render.claim_text import plain_text
 
     assert plain_text("Au XIX^e^ siècle, [Hugo]{.smallcaps} [sic] écrit.") == "Au XIXe siècle, Hugo [sic] écrit."
+
+
+def test_a_citation_of_a_key_the_bibliography_lacks_prints_as_pandoc_prints_it(tmp_path: Path) -> None:
+    # pandoc: "cassé (**kristof2004?**, p. 12)" and "**kristof2004?** says"; the page printed the citation's markup
+    # ("cassé[@kristof2004, p. 12]"), and the card of a quotation holding it quoted the markup too. The close case:
+    # a cited entry of the bibliography keeps its mark.
+    bib = write_roe(tmp_path)
+    (tmp_path / "m.md").write_text(
+        "Elle écrit «\\ quand le fil d'argent de l'enfance sera cassé[@kristof2004, p. 12]\\ ». "
+        "@kristof2004 says so [@roe2001].\n", encoding="utf-8")
+    html = essay_html(tmp_path, "m.md", bib)
+    text = text_of(before_references(html))
+    assert "cassé(kristof2004? (not in the bibliography), p. 12)" in text
+    # pandoc's escaped space ("«\\ quand") is the no-break space pandoc prints, not a backslash
+    assert "Elle écrit «\u00a0quand" in text and "\\ " not in html
+    assert "kristof2004? (not in the bibliography) says so (Roe 2001)" in text
+    assert "@kristof2004" not in html.split("lr-para", 1)[1]
+    assert '<span class="lr-mark lr-mark--missing"><strong>kristof2004?</strong>' in html

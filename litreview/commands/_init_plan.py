@@ -332,6 +332,11 @@ def _title(text: str, path: Path) -> str:
         # A LaTeX document's \\title, read as its claims are (its front matter is no metadata): "Review: ms" before.
         title = next((p.text for p in essay.paragraphs if p.label == "title"), None)
     if isinstance(title, str) and title.strip():
+        if essay is None or essay.format != "latex":  # pandoc Markdown, as pandoc prints it: "L'Analphabète" of
+            from ..bibliography.csl_markdown import markdown_plain  # "_L'Analphabète_"
+            from ..text import pandoc_spaces
+
+            title = markdown_plain(pandoc_spaces(title))
         return " ".join(title.split())[:120]
     # The first top heading as the reader has it: a code chunk's "# Load packages" is a comment, not a title;
     # a LaTeX chapter's \chapter (or \part) names it.
