@@ -26,6 +26,15 @@ _JOINS = frozenset({"of", "for", "at", "on", "in", "the", "and", "&", "de", "des
 """The lower-case words a body's name holds ("Church of Sweden", "Software Design Group at MIT"); any other
 (a title's "from", "with", "a") shows words that are no name at all."""
 _INITIAL = re.compile(r"[A-Z]\.?(?:-?[A-Z]\.?)*")
+_BODY_WORDS = frozenset(ORGANISATION_WORDS | COMPANY_WORDS)
+_APART = str.maketrans("{},.()", "      ")
+
+
+def holds_body_word(text: str) -> bool:
+    """Whether ``text`` holds a body's word ("Organization", "Team", "Inc") as ``reads_as_body`` reads a name's words
+    (the characters it takes off a word split it here: a word of none splits into no body's word); false for most
+    names, and for an author list whose names hold none."""
+    return not _BODY_WORDS.isdisjoint(text.casefold().translate(_APART).split())
 
 
 def _words(name: str) -> list[str]:
@@ -41,6 +50,8 @@ def reads_as_body(name: str) -> bool:
     word ("Organization", "Team", "Inc"), its other words are capitalised or a body's lower-case joins, none is a
     known given name nor an initial with its period, no colon nor digit (a title: "Web3.js Library Documentation");
     a body's word that is a family name too ("Press", "Bank") takes three words or a second body's word or a join."""
+    if not holds_body_word(name):
+        return False  # (most names)
     text = " ".join(name.split())
     if not text or ":" in text or any(c.isdigit() for c in text):
         return False
@@ -102,6 +113,8 @@ def check_body_names(source: Source) -> Iterable[Finding]:
         return
     for role, people in (("author", source.authors), ("editor", source.editors)):
         value = source.fields.get(role, "")
+        if not value or not holds_body_word(value):
+            continue  # no name of the list holds a body's word (most lists): none reads as a body's, unsplit
         listed = split_names(value)
         if len(listed) != len(people):
             continue  # (names the list reading dropped or added: other checks' findings)
