@@ -239,7 +239,7 @@ def _sound(person: Person, alone: bool) -> bool:
     """Whether ``check_names`` finds nothing in a name (``alone``: the only one of its list), by the tests it makes of
     the name alone (kept: a bibliography names its people again and again)."""
     if person.family == "others" and not person.given:
-        return not alone  # "and others": et al., or alone in its list the placeholder it is
+        return not placeholder_name(person, alone)  # "and others": et al.; alone, or "many others", a placeholder
     family = f"{person.prefix} {person.family}".strip()
     return not (placeholder_name(person, alone) or suffix_as_family(person) is not None or et_al_as_name(person)
                 or et_al_in_name(person) or (family and not _has_letter(family)) or joining_word(person)
