@@ -143,7 +143,10 @@ def inline_text(inlines: object) -> str:
     if kind == "Quoted":
         single = content[0]["t"] == "SingleQuote"
         return ("‘" if single else "“") + inline_text(content[1]) + ("’" if single else "”")
-    if kind in ("Link", "Image", "Span", "Cite"):
+    if kind == "Image":  # as pandoc's plain output prints it: its description in brackets, "[]" for none
+        alt, target = content[1], content[2][0]
+        return "[" + ("" if alt == [{"t": "Str", "c": target}] else inline_text(alt)) + "]"
+    if kind in ("Link", "Span", "Cite"):
         return inline_text(content[1])
     if kind == "RawInline":
         return ""

@@ -160,3 +160,13 @@ def test_a_suffix_written_with_underscores_escapes_or_dashes_is_compared_as_pand
     assert set(row.want_items) == {("k", "normal", "p. 3 La citation de Titre, « mot », pp. 33–35"),
                                    ("j", "normal", "see snake_case_name")}
     assert row.misreads(SUFFIX) == (2, 0, [])
+
+
+def test_an_image_in_a_suffix_is_compared_as_pandocs_plain_output_prints_it(tmp_path: Path) -> None:
+    assert PANDOC is not None
+    # pandoc --citeproc -t plain prints "(Doe 2001, 3 [img])": the image's description in brackets, as the site
+    # prints it; compared as "img", the suffix was counted as misread. An image of no description prints "[]".
+    (tmp_path / "a.md").write_text("Un mot [@k, p. 3 ![img](x.png)] et [@j, ![](y.png) z].\n", encoding="utf-8")
+    (row,) = read_folder(tmp_path, PANDOC)
+    assert set(row.want_items) == {("k", "normal", "p. 3 [img]"), ("j", "normal", "[] z")}
+    assert row.misreads(SUFFIX) == (2, 0, [])

@@ -1177,6 +1177,20 @@ def test_more_than_two_people_joined_by_commas_get_the_list_to_write() -> None:
     assert found["b"][1] == 'Separate names with " and "; write each as "Family, Given"'
 
 
+@pytest.mark.parametrize(("author", "count"), [
+    # It said 4, the people of the first name, of a list of five.
+    ("A. Smith, B. Jones, C. Brown, D. Green and E. White", 5),
+    ("A. Smith, B. Jones, C. Brown, D. Green and E. White, F. Black", 6),  # two names that join people
+    ("A. Smith, B. Jones, C. Brown, D. Green", 4),  # one name: the people it joins
+])
+def test_the_people_counted_are_those_of_the_list_to_write(author: str, count: int) -> None:
+    text = f'@article{{a, author = "{author}", title={{T}}}}\n'
+    [told] = [p for p in parse_bibliography(text, "x.bib").problems if p.code == "LR104"]
+    written = told.hint.removeprefix("Write author = {").removesuffix("}").split(" and ")
+    assert len(written) == count
+    assert told.message.startswith(f"the author field joins {count} people by commas, not by 'and' ({author!r})")
+
+
 def test_a_publisher_that_goes_on_with_the_isbn_is_named_without_it() -> None:
     found = _check("@book{b, author={B, A}, title={T}, publisher={Cambridge University Press, ISBN: 0521540518}, "
                    "year={2004}}\n", "LR137")

@@ -762,3 +762,21 @@ def test_a_csl_yaml_keyed_by_id_says_pandoc_reads_none_of_its_items(tmp_path: Pa
     path.write_text('{"style": "apa", "lang": "en"}', encoding="utf-8")  # no items at all: as it was
     [told] = load_bibliography(path).problems
     assert told.message == "not a CSL bibliography: a mapping without references: (its keys: style, lang)"
+
+
+def test_a_csl_file_keyed_by_id_counts_and_names_the_same_items(tmp_path: Path) -> None:
+    # It said "its 2 items are keyed by id (a, b, version)", naming a key its count left out, and a key given three
+    # times "twice".
+    path = tmp_path / "refs.json"
+    path.write_text('{"a": {"type": "book", "title": "T"}, "b": {"type": "book", "title": "U"}, "version": 2}',
+                    encoding="utf-8")
+    [told] = load_bibliography(path).problems
+    assert told.message.startswith("not a CSL bibliography: its 2 items are keyed by id (a, b), not listed")
+    item = "  type: book\n  title: T\n"
+    path = tmp_path / "references.yml"
+    path.write_text("".join(f"{key}:\n{item}" for key in ("SZ", "VA", "SZ", "SZ")), encoding="utf-8")
+    [told] = load_bibliography(path).problems
+    assert told.message.endswith("'SZ' is given 3 times (lines 1, 7, 10: YAML keeps the last)")
+    path.write_text("".join(f"{key}:\n{item}" for key in ("SZ", "VA", "SZ")), encoding="utf-8")  # (as it was)
+    [told] = load_bibliography(path).problems
+    assert told.message.endswith("'SZ' is given twice (lines 1, 7: YAML keeps the last)")

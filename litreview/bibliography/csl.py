@@ -426,7 +426,8 @@ def _yaml_repeated(node: Any) -> dict[int, dict[str, list[int]]]:
 def _keyed_by_id(data: Mapping[Any, Any], text: str, filename: str, *, yaml: bool) -> Finding:
     """LR100 for a CSL file that is a mapping with no ``references:``: pandoc reads no item from it. When its values
     are items (a mapping of ids to items, as a script writes a dict), says so, and a key given twice in YAML."""
-    items = [v for v in data.values() if isinstance(v, Mapping) and {"type", "title", "id", "author"} & set(v)]
+    # The keys whose values are items: those counted and named ("its 3 items ... (a, b, c)", not a "version" key too).
+    items = {k: v for k, v in data.items() if isinstance(v, Mapping) and {"type", "title", "id", "author"} & set(v)}
     if not items or len(items) < len(data) / 2:
         return Finding(code="LR100", severity="error",
                        message=f"not a CSL bibliography: a mapping without references: (its keys: {_names(data)})",
@@ -438,12 +439,12 @@ def _keyed_by_id(data: Mapping[Any, Any], text: str, filename: str, *, yaml: boo
             if (top := _TOP_KEY.match(row)) is not None:
                 lines.setdefault(top.group(1).strip("'\""), []).append(n)
         if doubled := {k: v for k, v in lines.items() if len(v) > 1}:
-            twice = "; " + ", ".join(f"{k!r} is given twice (lines {', '.join(map(str, v))}: YAML keeps the last)"
-                                     for k, v in doubled.items())
+            twice = "; " + ", ".join(f"{k!r} is given {'twice' if len(v) == 2 else f'{len(v)} times'} (lines "
+                                     f"{', '.join(map(str, v))}: YAML keeps the last)" for k, v in doubled.items())
     how = ("Write references: on the first line and each item below it as a list entry, '- id: KEY' and its fields "
            "indented under it" if yaml else 'Write the items as a list, [{"id": "KEY", ...}, ...]')
     return Finding(code="LR100", severity="error",
-                   message=f"not a CSL bibliography: its {len(items)} items are keyed by id ({_names(data)}), not "
+                   message=f"not a CSL bibliography: its {len(items)} items are keyed by id ({_names(items)}), not "
                            f"listed: pandoc reads no item from it, without an error, and no citation of them is "
                            f"found{twice}",
                    hint=how + ("" if all(isinstance(v, Mapping) and v.get("id") for v in data.values()) else

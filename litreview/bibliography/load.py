@@ -453,13 +453,15 @@ def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[
 def _unreadable(role: str, value: str, why: str) -> dict[str, str]:
     """LR104's message and hint: people joined by commas said so, with the list to write; else the reader's words."""
     listed = names.split_names(value)
-    for name in listed:
-        if people := names.people_of_commas(name):
-            # each name of the list that joins people rewritten ("..., Vikram Adve, and David Koes, Gennady Pekhimenko")
-            written = " and ".join(" and ".join(names.people_of_commas(n, 2) or [n.strip()]) for n in listed)
-            return {"message": f"the {role} field joins {len(people)} people by commas, not by 'and' ({name.strip()!r}): "
-                               "BibTeX reports an error for it (too many commas in a name), pandoc reads one person",
-                    "hint": f"Write {role} = {{{written}}}"}
+    if any(names.people_of_commas(name) for name in listed):
+        # each name of the list that joins people rewritten ("..., Vikram Adve, and David Koes, Gennady Pekhimenko"):
+        # the people counted are those of the list to write, the text quoted the whole field ("A. Smith, B. Jones, C.
+        # Brown and D. White": four, not the three the first name joins)
+        people = [person for n in listed for person in (names.people_of_commas(n, 2) or [n.strip()])]
+        return {"message": f"the {role} field joins {len(people)} people by commas, not by 'and' "
+                           f"({' '.join(value.split())!r}): BibTeX reports an error for it (too many commas in a name), "
+                           "pandoc reads one person",
+                "hint": f"Write {role} = {{{' and '.join(people)}}}"}
     return {"message": f"cannot read the {role} names: {why}",
             "hint": 'Separate names with " and "; write each as "Family, Given"'}
 

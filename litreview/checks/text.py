@@ -77,7 +77,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
         if (marked and mention.kind == "author" and mention.keys and mention.claim_id not in near
                 and AUTHORITY in mention.detail and not cited_before.get(mention.claim_id, set()) & set(mention.keys)):
             keys = ", ".join(mention.keys)
-            found.append(_at_claim("LR311", claim, mention.claim_id, f"{_span(mention.text)} (author of {keys}) "
+            found.append(_at_claim("LR311", claim, mention.claim_id, f"{_quoted(mention, claim, essay.format)} (author of {keys}) "
                                    "is named with no citation marker nearby", essay_file,
                                    f"cite the work: [@{mention.keys[0]}]", key=mention.keys[0]))
             continue
@@ -95,7 +95,8 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
                                                      or not _is_quotation(mention.text, MIN_MARKED_QUOTATION_WORDS)))):
             continue
         found.extend(at_marker(f, mention, claim, essay) if mention.kind == "marker" else f
-                     for f in check_mention(mention, claim, essay_file, bib, unresolved_people, manual=manual))
+                     for f in check_mention(mention, claim, essay_file, bib, unresolved_people, manual=manual,
+                                            essay_format=essay.format))
     if marked and essay.format != "manubot":  # (its sources are keyed by identifiers as first written)
         found.extend(_typed_only(essay, linkage, claims, essay_file))
     book = essay.meta.get(IN_BOOK) if hasattr(essay.meta, "get") else None
@@ -345,11 +346,20 @@ def _span(text: str) -> str:
     return clipped(pandoc_spaces(text), _EXCERPT)
 
 
+def _quoted(mention: Mention, claim: Claim | None, essay_format: str) -> str:
+    """What the prose names or quotes as the essay page shows it ("«\\ mot\\ »" with its no-break spaces); a
+    citation marker stays as written, as a reviewer finds it in the file."""
+    from ..render.claim_text import shown_source
+
+    return _span(shown_source(mention.text, claim, essay_format))
+
+
 def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography,
-                  unresolved_people: set[str], *, manual: ManualReferences | None = None) -> Iterable[Finding]:
-    """The finding (if any) for one thing the prose names or quotes."""
-    span = _span(mention.text)
+                  unresolved_people: set[str], *, manual: ManualReferences | None = None,
+                  essay_format: str = "") -> Iterable[Finding]:
+    """The finding (if any) for one thing the prose names or quotes (``essay_format``: ``Essay.format``)."""
     cid = mention.claim_id
+    span = _span(mention.text) if mention.kind == "marker" else _quoted(mention, claim, essay_format)
     if mention.kind == "marker":
         if not mention.keys:
             yield unresolved(mention, claim, essay_file, bib, manual=manual)

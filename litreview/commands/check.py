@@ -118,9 +118,13 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
         return json_text(log)
     excerpts: dict[str, str] = {}
     if review.essay is not None:
-        from ..linking.output import written  # as the file writes it: \supercite{a}, not pandoc's [@{a}]
+        # As the file writes it (\supercite{a}, not pandoc's [@{a}]), its Markdown as the page shows it ("«\\ mot\\ »"
+        # with its no-break spaces).
+        from ..linking.output import written
+        from ..render.claim_text import shown_source
 
-        excerpts = {c.id: written(c, review.essay) for c in review.essay.claims}
+        essay = review.essay
+        excerpts = {c.id: shown_source(written(c, essay), c, essay.format) for c in essay.claims}
     from ..bibliography.csl import is_csl
     from ..checks.fixes import fixable
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..model import LINK_KINDS, Bibliography, Essay, Link, Linkage, LinkKind
+from ..model import LINK_KINDS, Bibliography, Claim, Essay, Link, Linkage, LinkKind
 from ..text import of_total, plural, visible
 from ._options import config_from, emit_csv, emit_json, format_option, input_options
 
@@ -228,6 +228,7 @@ def _reanchor(claims_path: Path, essay: Essay, bibliography: Bibliography, linka
               recorded: tuple[str, str], to: str | None, shown: str) -> int:
     from ..linking import curated_edit
     from ..linking.anchors import group_essay
+    from ..render.claim_text import shown_source
 
     claim_id, key = recorded
     if to:
@@ -246,7 +247,8 @@ def _reanchor(claims_path: Path, essay: Essay, bibliography: Bibliography, linka
                        f"citing {key} first):"))
     for claim, score in curated_edit.reanchor_candidates(link, grouping.essay, citing):
         cites = f" cites {key}" if claim.id in citing else ""
-        click.echo(visible(f"  {claim.id:<10} {score:3.0f}{cites}  {_excerpt(claim.text, 90)}"))
+        text = shown_source(claim.text, claim, essay.format)
+        click.echo(visible(f"  {claim.id:<10} {score:3.0f}{cites}  {_excerpt(text, 90)}"))
     click.echo(f"move it with: litreview links --reanchor {claim_id} {key} --to CLAIM")
     return 0
 
@@ -375,6 +377,7 @@ def _table(shown: Linkage, essay: Essay, bibliography: Bibliography, full: Linka
            source_key: str | None, width: int | None = None) -> str:
     """The links as a table (wide) or a list (narrow); the sentence is never left out."""
     from ..linking.output import written
+    from ..render.claim_text import shown_source
     from ._layout import NARROW, Column, output_width, render
 
     width = width or output_width()
@@ -384,8 +387,10 @@ def _table(shown: Linkage, essay: Essay, bibliography: Bibliography, full: Linka
     rows = []
     for lk in shown.links:
         claim = claims.get(lk.claim_id)
-        sentence = _excerpt(written(claim, essay) if claim else "", 160 if width < NARROW else 100)
-        evidence = _excerpt(_evidence(lk), 160 if width < NARROW else 100)
+        # The sentence and the evidence as the essay page shows them ("«\\ mot\\ »" with its no-break spaces).
+        sentence = _excerpt(shown_source(written(claim, essay), claim, essay.format) if claim else "",
+                            160 if width < NARROW else 100)
+        evidence = _excerpt(_evidence(lk, claim, essay.format), 160 if width < NARROW else 100)
         rows.append([lk.claim_id, lk.source_key, lk.kind, f"{lk.confidence:.2f}", _status(lk), evidence,
                      f"“{sentence}”" if width < NARROW else sentence])
     if width < NARROW:
@@ -407,10 +412,12 @@ def _status(lk: Link) -> str:
     return lk.status + (f" ({', '.join(marks)})" if marks else "")
 
 
-def _evidence(lk: Link) -> str:
-    text = lk.evidence
+def _evidence(lk: Link, claim: Claim | None, essay_format: str) -> str:
+    from ..render.claim_text import shown_source
+
+    text = shown_source(lk.evidence, claim, essay_format)
     if lk.locator:
-        text += f" [{lk.locator}]"
+        text += f" [{shown_source(lk.locator, claim, essay_format)}]"
     if lk.note and lk.note != lk.evidence:  # a reviewer's link with no words of its own: the note once
         text += f" — {lk.note}"
     return text

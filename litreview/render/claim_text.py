@@ -268,6 +268,16 @@ def plain_text(text: str, xref: Callable[[str, bool], str | None] | None = None,
     return _SPACE_BEFORE_NOTE.sub("", html_text(html))
 
 
+def shown_source(text: str, claim: Claim | None, essay_format: str) -> str:
+    """A piece of a claim's source (its sentence, a link's evidence, a quotation or a name a finding quotes) as the
+    essay page shows it, in plain text (``plain_text``: "«\\ mot\\ »" with its no-break spaces, "*Titre*" as
+    Titre), for ``links`` and ``check``; as written where the page shows the text as written too: a LaTeX
+    manuscript's (``essay_format``), a claim no reader of markers read."""
+    if not text or claim is None or claim.citations is None or essay_format == "latex":
+        return text
+    return plain_text(text)
+
+
 _SPACE_BEFORE_NOTE = re.compile(r" (?= \[note(?: \d+)?: )")
 
 

@@ -461,6 +461,9 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
     if claim.citations is not None:  # read as Markdown: the card quotes it as the page shows it, not its markup
         card_text = plain_text(card_text, marks_of.xref, ix.notes, claim_id=claim_id)
 
+    def as_shown(written: str) -> str:  # a link's evidence or locator as the page shows it ("«\\ mot\\ »": no backslash)
+        return plain_text(written, numbers=ix.notes) if written and claim.citations is not None else written
+
     def mark(n: int, link: Link, card_id: str, item: Citation | None = None, step: bool = True) -> str | None:
         source = ix.sources.get(link.source_key)
         if source is None:
@@ -470,7 +473,8 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
         worst = worst_finding(ix.findings_by_key.get(source.key, ()))
         return mark_html(link, source, ref, href, card_id, number=marks_of.number.get(source.key, 0), label=ref.cited(item),
                          status=status_words(ix.metadata(source.key)), worst=worst, claim_text=card_text,
-                         evidence=_as_shown(evidence_of(link), rewritten),
+                         evidence=as_shown(_as_shown(evidence_of(link), rewritten) or evidence_of(link)),
+                         locator=as_shown(link.locator or ""),
                          step=marks_of.step(source.key, claim_id) if step else None,
                          decided=decision_label(link, ix.claims_file) if link.status == "rejected" else "",
                          lang=ix.en_attr())

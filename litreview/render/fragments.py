@@ -184,13 +184,14 @@ def quoted(evidence: str) -> str:
 
 def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, status: str = "",
               worst: Finding | None = None, claim_text: str = "", step: Step | None = None,
-              evidence: str | None = None, decided: str = "") -> str:
+              evidence: str | None = None, decided: str = "", locator: str = "") -> str:
     """The card of a citation mark: shown on hover, keyboard focus or a first tap.
 
     It holds the full reference (with its DOI or URL), the registry status, the worst
     finding, why the claim is linked (evidence within the claim), where a reviewer's
     decision is recorded (``decided``: ``claims.yaml:80``) and, when the source is cited
-    more than once, links to step to its other marks.
+    more than once, links to step to its other marks. ``evidence`` and ``locator``: as the page shows them (its
+    citations with their labels, its Markdown rendered), else the link's own.
     """
     rows = [f'<span class="lr-card__ref">{ref.html}</span>']
     facts = [f"Registry: {esc(status)}"] if status else []
@@ -201,7 +202,7 @@ def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, statu
         rows.append(f'<span class="lr-card__status">{" · ".join(facts)}</span>')
     rows.append(f'<span class="lr-card__kind">Link: {esc(KIND_WORDS.get(link.kind, link.kind))}; '
                 f"{esc(STATUS_WORDS.get(link.status, link.status))}"
-                + (f"; {locator_words(link.locator)}" if link.locator else "") + "</span>")
+                + (f"; {locator_words(locator or link.locator)}" if link.locator else "") + "</span>")
     if decided:
         rows.append(f'<span class="lr-card__row">Decision recorded in <code>{esc(decided)}</code></span>')
     if link.note:

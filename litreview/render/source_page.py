@@ -243,8 +243,9 @@ def _claim_item(ix: ReviewIndex, layout: Layout, citations: Citations, here: str
              f"status: {esc(STATUS_WORDS.get(lk.status, lk.status))}"]
     if lk.status != "rejected":  # a rejected link's confidence is that of a link no longer there
         facts.append(f"confidence {lk.confidence:.2f}")
-    if lk.locator:
-        facts.append(locator_words(lk.locator))
+    if lk.locator:  # read as Markdown as the claim is ("p.\\ 12": a no-break space)
+        read = claim is not None and claim.citations is not None
+        facts.append(locator_words(plain_text(lk.locator, numbers=ix.notes) if read else lk.locator))
     if lk.status == "rejected" and (decided := decision_label(lk, ix.claims_file)):
         facts.append(f"decision recorded in <code>{esc(decided)}</code>")
     detail = f'<p class="lr-small">{"; ".join(facts)}.'
