@@ -36,7 +36,8 @@ BOOK_FILE = "_bookdown.yml"
 BOOKS = (*PROJECT_FILES, BOOK_FILE)
 """The settings files that stand for a whole book (Quarto's, bookdown's): their chapters are the essay."""
 MISSING_INPUTS = "missing-inputs"
-"""The essay's ``meta`` key where the LaTeX reader lists the ``\\input`` files not found, as (file, line, name)."""
+"""The essay's ``meta`` key where the LaTeX reader lists the ``\\input`` files not found, as (file, line, name,
+command as written: ``\\include``)."""
 NOTICES = "litreview-notices"
 """The essay's ``meta`` key where a reader lists what it read otherwise than the manuscript's tool might, as
 (kind, file, line, message, hint): a file not in UTF-8 read in its certain encoding (``essay-not-utf8``), an
