@@ -108,3 +108,13 @@ def test_a_listed_file_missing_is_an_error_naming_it(here: Path) -> None:
 def test_one_file_listed_is_that_file(here: Path) -> None:
     (here / "litreview.toml").write_text('essay = ["chapters/01-intro.md"]\n', encoding="utf-8")
     assert load_config(here, env={}).essay == "chapters/01-intro.md"
+
+
+def test_a_file_a_build_joins_reviewed_alone_says_the_others_are_unread(here: Path) -> None:
+    from litreview.essay import IN_BOOK
+
+    (here / "Makefile").write_text("all:\n\tpandoc chapters/01-intro.md chapters/02-method.md -o out.pdf\n",
+                                   encoding="utf-8")
+    assert load_essay(here / "chapters/02-method.md").meta[IN_BOOK] == str(here / "Makefile")
+    (here / "Makefile").write_text("all:\n\tpandoc chapters/02-method.md -o out.pdf\n", encoding="utf-8")
+    assert IN_BOOK not in load_essay(here / "chapters/02-method.md").meta

@@ -84,6 +84,24 @@ def enclosing_book(path: Path) -> Path | None:
             return found
     return None
 
+def _joined_by(path: Path) -> Path | None:
+    """The build file or defaults file in the Markdown file's folder or the one above whose pandoc command joins it
+    with other files (``enclosing_inputs``): read alone, it is one chapter of that manuscript. Its reader is
+    imported only when such a file is there."""
+    from ..pandoc_options import INPUT_SUFFIXES, is_build_file
+
+    folder = path.absolute().parent
+    top = folder.parent
+    if path.suffix.lower() not in INPUT_SUFFIXES:
+        return None
+    try:
+        near = any(is_build_file(p) or p.suffix.lower() in (".yaml", ".yml")
+                   for f in dict.fromkeys((folder, top)) for p in f.iterdir())
+    except OSError:
+        return None
+    return enclosing_inputs(path, top) if near else None
+
+
 def enclosing_inputs(path: Path, top: Path) -> Path | None:
     """The file listing the files pandoc joins into one manuscript (``pandoc_inputs.input_files``) that lists
     ``path`` among others: a build file or pandoc defaults file in its folder or one above it, up to ``top``,
@@ -254,7 +272,7 @@ def _read_essay(path: str | os.PathLike[str]) -> Essay:
         if rendering:  # quarto merges them into the file's own: how the bibliography is printed
             essay = replace(essay, meta={**essay.meta, PROJECT_RENDERING: rendering})
     essay = noted(essay, encoding_notices(not_utf8))
-    book = enclosing_book(where)
+    book = enclosing_book(where) or _joined_by(where)
     return essay if book is None else replace(essay, meta={**essay.meta, IN_BOOK: str(book)})
 
 
