@@ -88,7 +88,9 @@ def load_inputs(source: Path) -> Essay:
     """Read the files ``source`` lists (``input_files``) into one essay, as pandoc joins them."""
     files, bibliographies = input_files(source)
     if not files:
-        raise EssayError("no pandoc command in it names Markdown input files", path=str(source),
+        what = ("its essay setting lists no files" if source.name in SETTINGS_NAMES else "no pandoc command in it "
+                "names Markdown input files" if is_build_file(source) else "its input-files: lists no files")
+        raise EssayError(what, path=str(source),
                          hint="name the manuscript's files on pandoc's command line, or list them in "
                               "litreview.toml: essay = [\"ch1.md\", \"ch2.md\"]")
     not_utf8: list[NotUtf8] = []
