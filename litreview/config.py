@@ -80,7 +80,9 @@ class Config:
     root: Path = field(default_factory=Path.cwd)
     """Folder the relative paths below start from (the config file's folder)."""
     essay: str = "refs/essay.md"
-    """The document under review (Markdown, Quarto, R Markdown, LaTeX, or a Manubot content/ folder); "" for none."""
+    """The document under review (Markdown, Quarto, R Markdown, LaTeX, or a Manubot content/ folder); "" for none.
+    A settings file's list of Markdown files (``essay = ["a.md", "b.md"]``), joined as pandoc joins its inputs, is
+    given as the settings file's own name, which stands for them (``essay.pandoc_inputs``)."""
     bibliography: str | tuple[str, ...] = DEFAULT_BIBLIOGRAPHY
     """The bibliography: BibTeX, biblatex, CSL-JSON or CSL-YAML; several as a tuple (``bibliography =
     ["a.bib", "b.json"]``, ``LITREVIEW_BIB`` joined by os.pathsep, ``--bib`` repeated), read as pandoc
@@ -332,6 +334,19 @@ def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any
                 raise fail(name, f"names a path too long for any file system ({path_too_long(long)})",
                            'e.g. bibliography = ["refs.bib", "more.json"]')
             values[attr] = several(value)
+        elif attr == "essay" and isinstance(value, list):
+            example = 'e.g. essay = ["intro.md", "methods.md", "results.md"], in the order pandoc joins them'
+            if not value or not all(isinstance(v, str) and v.strip() and "\0" not in v for v in value):
+                raise fail(name, "must name one file or a list of files", example)
+            if long := next((v for v in value if path_too_long(v)), None):
+                raise fail(name, f"names a path too long for any file system ({path_too_long(long)})", example)
+            from .pandoc_options import INPUT_SUFFIXES  # only when set so
+
+            if bad := next((v for v in value if Path(v).suffix.lower() not in INPUT_SUFFIXES), None):
+                raise fail(name, f"lists {bad!r}, which is not a Markdown file", "list the Markdown files pandoc "
+                           f"joins into the manuscript; review another kind of file on its own; {example}")
+            # one file is that file; several: the settings file stands for them (essay.pandoc_inputs reads them)
+            values[attr] = value[0] if len(value) == 1 else Path(path).name
         elif attr == "severity":
             values[attr] = _severity(value, lambda m, h, n=name: fail(n, m, h))
             _codes_known(name, values[attr], text, path, _line_of(text, name))

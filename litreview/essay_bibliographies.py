@@ -219,26 +219,47 @@ def _main_files_names(chapter: Path) -> tuple[Path, list[str]] | None:
     """For a LaTeX chapter that names no bibliography, the folder of the main file it declares (``% !TEX root``, or
     ``\\documentclass[../main.tex]{subfiles}``) and the bibliographies that file or its preamble's inputs name, as
     the thesis is built; None without one."""
-    from .essay.latex_declarations import bibliography_files, declared_root, preamble_inputs
+    from .essay.latex_declarations import bibliography_files
 
-    name = declared_root(_text_of(chapter))
-    main = _tex_file(Path(os.path.normpath(chapter.parent / name))) if name else None
-    if main is None or main.resolve() == chapter.resolve():
+    found = main_file(chapter)
+    if found is None:
         return None
-    text = _text_of(main)
-    names = bibliography_files(text, main.parent)
-    for part in [] if names else preamble_inputs(text):
-        found = _tex_file(main.parent / part)
-        names += bibliography_files(_text_of(found), main.parent) if found else []
+    main, text, preamble = found
+    names = bibliography_files(text, main.parent) or bibliography_files(preamble, main.parent)
     return (main.parent, names) if names else None
 
 
-def _tex_file(path: Path) -> Path | None:
-    """``path``, or ``path.tex`` as TeX finds an input named without its suffix; None when neither is a file."""
-    for candidate in (path, path.with_name(path.name + ".tex")):
+def main_file(chapter: Path) -> tuple[Path, str, str] | None:
+    """The main file a LaTeX chapter declares (``declared_root``), its text and that of the files its preamble
+    inputs; None without one. The name is found as TeX editors find it: as written, else the one file of the
+    folder whose name differs from it only in case."""
+    from .essay.latex_declarations import declared_root, preamble_inputs
+
+    name = declared_root(_text_of(chapter))
+    main = _tex_file(Path(os.path.normpath(chapter.parent / name)), any_case=True) if name else None
+    if main is None or main.resolve() == chapter.resolve():
+        return None
+    text = _text_of(main)
+    parts = [_tex_file(main.parent / part) for part in preamble_inputs(text)]
+    return main, text, "\n".join(_text_of(part) for part in parts if part is not None)
+
+
+def _tex_file(path: Path, *, any_case: bool = False) -> Path | None:
+    """``path``, or ``path.tex`` as TeX finds an input named without its suffix; None when neither is a file.
+    ``any_case``: else the one file of its folder named so in another case (a TeX editor's root on a system whose
+    names are case-sensitive)."""
+    candidates = (path, path.with_name(path.name + ".tex"))
+    for candidate in candidates:
         if candidate.is_file():
             return candidate
-    return None
+    if not any_case:
+        return None
+    try:
+        wanted = {c.name.casefold() for c in candidates}
+        matches = [p for p in path.parent.iterdir() if p.name.casefold() in wanted and p.is_file()]
+    except OSError:
+        return None
+    return matches[0] if len(matches) == 1 else None
 
 
 def _text_of(path: Path) -> str:

@@ -1,9 +1,12 @@
-"""The bibliographies pandoc's command-line options name (``--bibliography FILE``, ``-M bibliography=FILE``, a
-metadata file's or a defaults file's ``bibliography:``): in a build script's pandoc command, or in R Markdown's
+"""What pandoc's command line names: the bibliographies (``--bibliography FILE``, ``-M bibliography=FILE``, a
+metadata file's or a defaults file's ``bibliography:``) and the input files (``pandoc ch1.md ch2.md``, a defaults
+file's ``input-files:``), in a build script's pandoc commands (``pandoc_commands``), or in R Markdown's
 ``pandoc_args``."""
 
 from __future__ import annotations
 
+import re
+import shlex
 from pathlib import Path
 
 from .lazyre import lazy
@@ -15,16 +18,92 @@ _METADATA_BIB = lazy(r"bibliography[ \t]*[=:][ \t]*(\S.*)")
 _TAKING = frozenset({"--bibliography", "--metadata", "--metadata-file", "--defaults", "--output", "--csl", "--from",
                      "--to", "--read", "--write", "--template", "--resource-path", "--data-dir", "--lua-filter",
                      "--filter", "--citation-abbreviations", "--reference-doc", "--include-in-header",
-                     "--include-before-body", "--include-after-body", "--variable", "--pdf-engine", "--log"})
+                     "--include-before-body", "--include-after-body", "--variable", "--pdf-engine", "--log",
+                     "--css", "--epub-cover-image", "--epub-metadata", "--epub-embed-font", "--extract-media",
+                     "--syntax-definition", "--highlight-style", "--abbreviations", "--reference-location",
+                     "--id-prefix", "--title-prefix", "--shift-heading-level-by", "--toc-depth", "--columns", "--wrap",
+                     "--dpi", "--eol", "--top-level-division", "--number-offset", "--slide-level", "--tab-stop",
+                     "--default-image-extension", "--indented-code-classes", "--email-obfuscation",
+                     "--ipynb-output", "--markdown-headings", "--track-changes", "--request-header",
+                     "--print-default-template", "--print-default-data-file", "--pdf-engine-opt"})
 """pandoc's long options whose value may be the next word (``--bibliography refs.bib``)."""
+_SHORT_TAKING = frozenset({"-M", "-d", "-o", "-f", "-r", "-t", "-w", "-V", "-c", "-H", "-B", "-A", "-L", "-F",
+                           "-D", "-T"})
+"""pandoc's short options that take a value, joined (``-thtml``) or as the next word (``-t html``)."""
+INPUT_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".txt", ".qmd", ".rmd"})
+"""The input files read as the manuscript's text: Markdown's (an input of another kind is left out)."""
 _MAX_BYTES = 200_000
-"""A defaults or metadata file larger than this is not read."""
+"""A defaults, metadata or build file larger than this is not read (a build file that large is no hand-written
+script)."""
+BUILD_NAMES = ("Makefile", "makefile", "GNUmakefile", "justfile", "Justfile")
+"""The names of the build files whose pandoc commands are read (besides ``BUILD_SUFFIXES``)."""
+BUILD_SUFFIXES = (".mk", ".sh", ".bash")
+_ASSIGN = lazy(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:[:?]?=|::=)[ \t]*(.*?)[ \t]*$", re.M)
+"""A variable set once (Make's ``BIB := refs.bib``, the shell's ``BIB=refs.bib``), expanded in a command's words."""
+_VARIABLE = lazy(r"\$(?:\(([A-Za-z_][A-Za-z0-9_]*)\)|\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+_PANDOC = lazy(r"\bpandoc\b")
+_RULE = lazy(r"^[^\t#=\s][^=#]*?:(?![:=])")
+"""A Make rule's first line (``paper.pdf: paper.md``), not a recipe line (tab) nor an assignment (``X := y``)."""
+
+
+def is_build_file(path: Path) -> bool:
+    """Whether ``path`` is named as a build file whose pandoc commands are read (a Makefile, a shell script)."""
+    return path.name in BUILD_NAMES or path.suffix.lower() in BUILD_SUFFIXES
+
+
+def pandoc_commands(build: Path) -> list[tuple[list[str], list[str]]]:
+    """The pandoc commands of a build file, in order, as (their words, the words of the Make rule they belong to:
+    its target and prerequisites), variables set in the file expanded; none when it cannot be read."""
+    text = _read_build(build).replace("\\\n", " ")  # a command continued over lines is one command
+    values: dict[str, str] = {}
+    for m in _ASSIGN.finditer(text):
+        values.setdefault(m.group(1), m.group(2).strip().strip("\"'"))
+    commands: list[tuple[list[str], list[str]]] = []
+    make = build.suffix.lower() not in (".sh", ".bash")
+    rule: list[str] = []
+    for line in text.splitlines():
+        expanded = _VARIABLE.sub(lambda m: values.get(m.group(1) or m.group(2) or m.group(3), m.group()), line)
+        if make and _RULE.match(line):
+            rule = expanded.replace(":", " ").split()
+        if _PANDOC.search(line) and not line.lstrip().startswith("#"):
+            commands.append((_words(expanded), rule))
+    return commands
+
+
+def _read_build(path: Path) -> str:
+    try:
+        if path.stat().st_size > _MAX_BYTES:
+            return ""
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _words(line: str) -> list[str]:
+    try:
+        return shlex.split(line, comments=True)
+    except ValueError:  # an unbalanced quote (a Make recipe's own quoting): words as the line splits
+        return line.split()
 
 
 def pandoc_bibliographies(words: list[str], folder: Path | None) -> list[str]:
     """The bibliographies named by pandoc's options among ``words`` (those after the word ``pandoc`` when there is
     one, up to the command's end): ``--bibliography FILE``, ``-M``/``--metadata bibliography=FILE``, and the
     ``bibliography:`` of a metadata file or a defaults file (``-d FILE``) in ``folder`` (none read without one)."""
+    return _read_command(words, folder)[0]
+
+
+def pandoc_inputs(words: list[str], folder: Path | None) -> list[str]:
+    """The input files of the pandoc command among ``words``, in pandoc's order: the words that are no option nor
+    an option's value (a metadata file of YAML left out), else the ``input-files:`` (or ``input-file:``) of a
+    defaults file (``-d FILE``) in ``folder``, as pandoc takes them."""
+    return _read_command(words, folder)[1]
+
+
+def _read_command(words: list[str], folder: Path | None) -> tuple[list[str], list[str]]:
+    """(bibliographies, input files) of the pandoc command among ``words``."""
+    inputs: list[str] = []
+    defaults_inputs: list[str] = []
     start = next((i + 1 for i, w in enumerate(words) if Path(w).name in ("pandoc", "pandoc.exe")), 0)
     names: list[str] = []
     taken = False  # the word is the value of the option before it (``--bibliography refs.bib``, ``-o out.yaml``)
@@ -38,12 +117,14 @@ def pandoc_bibliographies(words: list[str], folder: Path | None) -> list[str]:
         option, eq, value = word.partition("=")
         if option.startswith("--"):
             value, taken = (value, False) if eq else (following, option in _TAKING)
-        elif word[:2] in ("-M", "-d", "-o"):
+        elif word[:2] in _SHORT_TAKING:
             option, value, taken = word[:2], word[2:] or following, not word[2:]
         elif not word.startswith("-") and folder is not None and Path(word).suffix.lower() in _YAML_SUFFIXES:
             names += _from_yaml(folder / word, metadata=True)  # an input file of metadata alone: pandoc meta.yaml a.md
             continue
         else:
+            if not word.startswith("-") and Path(word).suffix.lower() in INPUT_SUFFIXES:
+                inputs.append(word)
             continue
         if option == "--bibliography":
             names.append(value)
@@ -56,33 +137,47 @@ def pandoc_bibliographies(words: list[str], folder: Path | None) -> list[str]:
             names += _from_yaml(folder / value, metadata=True)
         elif option in ("-d", "--defaults"):
             path = folder / value
-            names += _from_yaml(path if path.suffix.lower() in _YAML_SUFFIXES else path.with_suffix(".yaml"))
-    return names
+            path = path if path.suffix.lower() in _YAML_SUFFIXES else path.with_suffix(".yaml")
+            names += _from_yaml(path)
+            defaults_inputs += defaults_input_files(path)
+    return names, inputs or defaults_inputs  # (inputs on the command line replace the defaults file's)
+
+
+def defaults_input_files(path: Path) -> list[str]:
+    """The ``input-files:`` (or ``input-file:``) a pandoc defaults file lists; none when it cannot be read."""
+    data = _yaml_data(path)
+    named = data.get("input-files", data.get("input-file")) if isinstance(data, dict) else None
+    return [n for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
 
 
 def _from_yaml(path: Path, *, metadata: bool = False) -> list[str]:
     """The bibliographies a pandoc defaults file names (``bibliography:``, or under ``metadata:``), or a metadata
     file's ``bibliography:``; none when it cannot be read."""
-    from .errors import InputError
-    from .essay.yaml_meta import parse_yaml
-
-    try:
-        text = path.read_text(encoding="utf-8") if path.is_file() and path.stat().st_size <= _MAX_BYTES else ""
-    except (OSError, UnicodeDecodeError):
-        return []
-    if not text:
-        return []
-    lines = text.strip().splitlines()
-    if metadata and lines and lines[0].rstrip() == "---":  # a metadata block in a file of its own, delimited
-        end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), len(lines))
-        text = "\n".join(lines[1:end])
-    try:
-        data = parse_yaml(text, str(path), first_line=1, what=path.name, hint="fix the YAML")
-    except InputError:
-        return []
+    data = _yaml_data(path, metadata=metadata)
     if not isinstance(data, dict):
         return []
     inner = data.get("metadata")
     named = data.get("bibliography") if metadata or "bibliography" in data else (
         inner.get("bibliography") if isinstance(inner, dict) else None)
     return [n for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
+
+
+def _yaml_data(path: Path, *, metadata: bool = False) -> object:
+    """A defaults or metadata file's YAML, read as untrusted; None when it cannot be read."""
+    from .errors import InputError
+    from .essay.yaml_meta import parse_yaml
+
+    try:
+        text = path.read_text(encoding="utf-8") if path.is_file() and path.stat().st_size <= _MAX_BYTES else ""
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not text:
+        return None
+    lines = text.strip().splitlines()
+    if metadata and lines and lines[0].rstrip() == "---":  # a metadata block in a file of its own, delimited
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), len(lines))
+        text = "\n".join(lines[1:end])
+    try:
+        return parse_yaml(text, str(path), first_line=1, what=path.name, hint="fix the YAML")
+    except InputError:
+        return None

@@ -612,3 +612,48 @@ def test_latex_each_note_goes_to_its_own_groups_first_or_last_key_as_pandoc_give
     assert [(c.key, c.prefix, c.suffix) for c in claim.citations or ()] == [
         ("a", "", "p. 3"), ("b", "", "p. 3"), ("x", "", ""), ("y", "", ""), ("z", "", "p. 3"), ("u", "see", ""),
         ("v", "", "p. 3")]
+
+
+@pytest.mark.parametrize(("command", "said"), [("\\include{missing}", "\\include"), ("\\input{missing}", "\\input"),
+                                               ("\\subimport{parts/}{missing}", "\\subimport")])
+def test_an_input_not_found_is_reported_with_the_command_that_named_it(tmp_path: Path, command: str, said: str) -> None:
+    from litreview.checks.size import check_inputs
+
+    (tmp_path / "p.tex").write_text(f"\\begin{{document}}\n{command}\nText.\n\\end{{document}}\n", encoding="utf-8")
+    [found] = check_inputs(load_essay(tmp_path / "p.tex"))
+    assert found.message.startswith(f"{said} file ") and found.hint.endswith(f"or remove the {said}")
+
+
+@pytest.mark.parametrize(("main_preamble", "bibtex", "biblatex"), [
+    ("\\bibliographystyle{plain}\n", True, False),
+    ("\\usepackage{biblatex}\n", False, True),
+    ("\\usepackage[backend=bibtex]{biblatex}\n", True, True),
+    ("", False, False)])
+def test_a_chapter_alone_is_built_as_its_main_file_says(tmp_path: Path, main_preamble: str, bibtex: bool,
+                                                       biblatex: bool) -> None:
+    # The chapter names no bibliography: the main file it declares says how the thesis is built (BibTeX reads no
+    # ids aliases, biblatex's data model), as it gives the chapter its bibliography.
+    from litreview.essay import BIBLATEX, BIBTEX
+
+    (tmp_path / "Thesis.tex").write_text(f"\\documentclass{{book}}\n{main_preamble}\\begin{{document}}\n"
+                                         "\\include{ch/one}\n\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
+    (tmp_path / "ch").mkdir()
+    (tmp_path / "ch/one.tex").write_text("% !TEX root = ../thesis.tex\n\\chapter{One}\nText \\cite{a}.\n",
+                                         encoding="utf-8")
+    meta = load_essay(tmp_path / "ch/one.tex").meta
+    assert (bool(meta.get(BIBTEX)), bool(meta.get(BIBLATEX))) == (bibtex, biblatex)
+
+
+def test_a_tex_root_in_another_case_is_the_one_file_of_that_name(tmp_path: Path) -> None:
+    # TeX editors find "% !TEX root = main.tex" as Main.tex on a system whose names ignore case; so does litreview,
+    # when one file matches (two that differ only in case: neither).
+    from litreview.essay_bibliographies import named_bibliographies
+
+    (tmp_path / "Main.tex").write_text("\\documentclass{book}\n\\begin{document}\n\\bibliography{refs}\n"
+                                       "\\end{document}\n", encoding="utf-8")
+    (tmp_path / "one.tex").write_text("% !TEX root = main.tex\nText \\cite{a}.\n", encoding="utf-8")
+    assert [p.name for p in named_bibliographies(load_essay(tmp_path / "one.tex"))] == ["refs.bib"]
+    (tmp_path / "MAIN.tex").write_text("\\documentclass{book}\n\\begin{document}\n\\bibliography{other}\n"
+                                       "\\end{document}\n", encoding="utf-8")
+    if not (tmp_path / "main.tex").is_file():  # (a file system that ignores case finds the name as written)
+        assert named_bibliographies(load_essay(tmp_path / "one.tex")) == ()

@@ -30,10 +30,13 @@ MAX_ESSAY = 5_000_000
 
 def check_inputs(essay: Essay) -> list[Finding]:
     """LR314 for each file the manuscript includes that does not exist (its reader lists them)."""
-    return [finding("LR314", f"\\input file {name} not found: its text and citations are not reviewed",
-                    hint=f"check the name (relative to the folder of {Path(file).name}), add the file, "
-                         "or remove the \\input", file=file, line=line)
-            for file, line, name in essay.meta.get(MISSING_INPUTS) or ()]
+    found = []
+    for file, line, name, *written in essay.meta.get(MISSING_INPUTS) or ():
+        command = written[0] if written else "\\input"  # (the command: \include, \subfile, \import)
+        found.append(finding("LR314", f"{command} file {name} not found: its text and citations are not reviewed",
+                             hint=f"check the name (relative to the folder of {Path(file).name}), add the file, "
+                                  f"or remove the {command}", file=file, line=line))
+    return found
 
 
 def check_unread_bibliographies(essay: Essay, unread: UnreadBibliographies) -> list[Finding]:

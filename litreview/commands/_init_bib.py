@@ -327,10 +327,11 @@ def _named(essay_path: Path, text: str) -> tuple[list[Path], list[str]]:
 
 
 def _is_project(path: Path) -> bool:
-    """A book's settings file (_quarto.yml, _bookdown.yml): the book's chapters are the essay."""
-    from ..essay import BOOKS
+    """A book's settings file (_quarto.yml, _bookdown.yml), or a file listing the files pandoc joins (a build file):
+    the book's chapters are the essay."""
+    from ..essay import BOOKS, lists_inputs
 
-    return path.name in BOOKS
+    return path.name in BOOKS or lists_inputs(path)
 
 
 def _import_references(plan: Plan, essay_path: Path, text: str) -> str:

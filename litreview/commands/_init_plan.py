@@ -88,6 +88,10 @@ def _plan_essay(plan: Plan, root: Path, essay: str | None, bib: str | tuple[str,
         plan.notes.append(f"{Path(essay).name} is one section of a Manubot manuscript, which Manubot reads whole (the "
                           f".md files of {_rel(essay_path, root)}/ with their aliases, metadata and manual references): "
                           f"litreview reviews all its sections, as `litreview init {_rel(essay_path, root)}` does")
+    if essay and essay_path.is_file() and Path(essay).expanduser().resolve() != essay_path and _is_project(essay_path):
+        plan.notes.append(f"{Path(essay).name} is one of the files {essay_path.name} has pandoc join into one "
+                          f"manuscript: litreview reviews them together, as `litreview init {_rel(essay_path, root)}` "
+                          "does (list them by hand in litreview.toml: essay = [\"a.md\", \"b.md\"])")
     if is_inside(essay_path, root):
         essay_setting = _rel(essay_path, root)
     else:
@@ -158,11 +162,13 @@ def _essay(root: Path, essay: str | None) -> Path:
         return path
     if not path.is_file():
         raise InputError("essay not found", path=essay, hint="check the path")
-    from ..essay import check_manuscript, load_essay
+    from ..essay import check_manuscript, enclosing_inputs, load_essay
     from ..essay.manubot import section_folder
 
     if (folder := section_folder(path)) is not None:  # read alone, its @doi: citations would be unknown keys
         return _essay(root, str(folder))
+    if (listing := enclosing_inputs(path, root)) is not None:  # read alone, the others' citations would be missed
+        return listing
     check_manuscript(path)
     if _is_project(path):
         load_essay(path)  # a book without chapters, or a chapter missing, stops here

@@ -1,7 +1,8 @@
 """The essay under review, read into paragraphs and sentence claims with their citation markers.
 
 One reader per format, chosen by ``load_essay`` from the path: a folder is a Manubot ``content/``,
-``_quarto.yml`` a Quarto book's chapters, ``_bookdown.yml`` a bookdown book's, ``.tex``
+``_quarto.yml`` a Quarto book's chapters, ``_bookdown.yml`` a bookdown book's, a build file (Makefile, shell
+script), pandoc defaults file or settings file listing a pandoc manuscript's files those files, ``.tex``
 (``cache.LATEX_SUFFIXES``) is LaTeX, ``.ipynb`` a Jupyter notebook read for its Markdown cells,
 anything else is Markdown as pandoc reads it (``.md``, ``.qmd``, ``.Rmd``).
 """
@@ -23,7 +24,7 @@ from .markdown import parse_markdown
 from .segment import CONTEXT, normalise_space
 
 __all__ = ["BIBLATEX", "BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "NOTICES",
-           "PROJECT_FILES", "PROJECT_RENDERING", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "load_essay", "manuscripts_in",
+           "PROJECT_FILES", "PROJECT_RENDERING", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "enclosing_inputs", "lists_inputs", "load_essay", "manuscripts_in",
            "normalise_space", "noted", "parse_essay"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
@@ -35,7 +36,8 @@ BOOK_FILE = "_bookdown.yml"
 BOOKS = (*PROJECT_FILES, BOOK_FILE)
 """The settings files that stand for a whole book (Quarto's, bookdown's): their chapters are the essay."""
 MISSING_INPUTS = "missing-inputs"
-"""The essay's ``meta`` key where the LaTeX reader lists the ``\\input`` files not found, as (file, line, name)."""
+"""The essay's ``meta`` key where the LaTeX reader lists the ``\\input`` files not found, as (file, line, name,
+command as written: ``\\include``)."""
 NOTICES = "litreview-notices"
 """The essay's ``meta`` key where a reader lists what it read otherwise than the manuscript's tool might, as
 (kind, file, line, message, hint): a file not in UTF-8 read in its certain encoding (``essay-not-utf8``), an
@@ -82,6 +84,32 @@ def enclosing_book(path: Path) -> Path | None:
             return found
     return None
 
+def _joined_by(path: Path) -> Path | None:
+    """The build file or defaults file in the Markdown file's folder or the one above whose pandoc command joins it
+    with other files (``enclosing_inputs``): read alone, it is one chapter of that manuscript. Its reader is
+    imported only when such a file is there."""
+    from ..pandoc_options import INPUT_SUFFIXES, is_build_file
+
+    folder = path.absolute().parent
+    top = folder.parent
+    if path.suffix.lower() not in INPUT_SUFFIXES:
+        return None
+    try:
+        near = any(is_build_file(p) or p.suffix.lower() in (".yaml", ".yml")
+                   for f in dict.fromkeys((folder, top)) for p in f.iterdir())
+    except OSError:
+        return None
+    return enclosing_inputs(path, top) if near else None
+
+
+def enclosing_inputs(path: Path, top: Path) -> Path | None:
+    """The file listing the files pandoc joins into one manuscript (``pandoc_inputs.input_files``) that lists
+    ``path`` among others: a build file or pandoc defaults file in its folder or one above it, up to ``top``,
+    the nearest first; None when none does (a file pandoc reads alone stays a manuscript of its own)."""
+    from .pandoc_inputs import listing_of
+
+    return listing_of(Path(path), Path(top))
+
 _NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris", ".docx", ".pdf"})
 """Suffixes of settings and data files: read as Markdown, their keys would be reviewed as sentences."""
 
@@ -89,7 +117,7 @@ _NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris
 def check_manuscript(path: Path) -> None:
     """EssayError when ``path`` is a settings or data file (``_quarto.yml``, a .bib), not a manuscript."""
     suffix = path.suffix.lower()
-    if suffix not in _NOT_PROSE or path.name in BOOKS:
+    if suffix not in _NOT_PROSE or path.name in BOOKS or lists_inputs(path):
         return
     hint = "give the manuscript: a Markdown, Quarto (.qmd), R Markdown (.Rmd), LaTeX or Jupyter (.ipynb) file, " \
            "a book's _quarto.yml or _bookdown.yml, or a Manubot content/ folder"
@@ -173,12 +201,27 @@ def _unprinted_lines(text: str) -> set[int]:
     return hidden
 
 
+def lists_inputs(path: Path) -> bool:
+    """Whether ``path`` lists the files of a manuscript pandoc joins (``pandoc_inputs.is_inputs_source``): a build
+    file, a pandoc defaults file, litreview's settings file; read without importing that reader otherwise."""
+    if not (path.suffix.lower() in (".yaml", ".yml", ".toml", ".mk", ".sh", ".bash") or not path.suffix
+            or path.name in ("justfile", "Justfile")) or path.name in BOOKS:
+        return False
+    from .pandoc_inputs import is_inputs_source
+
+    return is_inputs_source(path)
+
+
 def _read_essay(path: str | os.PathLike[str]) -> Essay:
     where = Path(path)
     if where.is_dir():
         from .manubot import load_manubot
 
         return load_manubot(where)
+    if lists_inputs(where):
+        from .pandoc_inputs import load_inputs
+
+        return load_inputs(where)
     check_manuscript(where)
     if where.name in PROJECT_FILES:
         from .quarto import load_quarto
@@ -229,7 +272,7 @@ def _read_essay(path: str | os.PathLike[str]) -> Essay:
         if rendering:  # quarto merges them into the file's own: how the bibliography is printed
             essay = replace(essay, meta={**essay.meta, PROJECT_RENDERING: rendering})
     essay = noted(essay, encoding_notices(not_utf8))
-    book = enclosing_book(where)
+    book = enclosing_book(where) or _joined_by(where)
     return essay if book is None else replace(essay, meta={**essay.meta, IN_BOOK: str(book)})
 
 

@@ -46,7 +46,7 @@ MAX_DEPTH = 16
 # \input{a}, \input a, \include, \subfile; the import package's \import{dir/}{a} and \subimport (its folder
 # relative to the importing file's), \inputfrom, \includefrom and their sub- forms.
 _INPUT = re.compile(r"\\(?:(?P<command>input|include|subfile)\s*(?:\{(?P<name>[^{}]+)\}|\s(?P<bare>[^\s{}%]+))"
-                    r"|(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?\s*\{(?P<dir>[^{}]*)\}\s*\{(?P<file>[^{}]+)\})")
+                    r"|(?P<imp>(?P<sub>sub)?(?:import|inputfrom|includefrom)\*?)\s*\{(?P<dir>[^{}]*)\}\s*\{(?P<file>[^{}]+)\})")
 # Text TeX never typesets as prose: verbatim environments, and \iffalse ... \fi (text commented out).
 _VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim)\*?\}|\\iffalse(?![A-Za-z])")
 _FI = re.compile(r"\\fi(?![A-Za-z])")
@@ -82,7 +82,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     the files read so far in another encoding (``fileio.read_text``), inputs in one are added."""
     from .latex_macros import Expander, ExpansionError, document_macros
 
-    missing: list[tuple[str, int, str, bool]] = []
+    missing: list[tuple[str, int, str, bool, str]] = []
     not_utf8 = [] if not_utf8 is None else not_utf8
     lines = _expand(text, Path(path), 0, missing, main=_Main(declared_in(text), not_utf8))
     expand = Expander(document_macros("\n".join(t for _, _, t in lines)))  # the document's own commands
@@ -102,7 +102,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         out = latex_front(lines, lambda source: convert_cited(expand(source))) + out
     except ExpansionError as exc:
         raise EssayError(f"the title or author: {exc}", path=path, hint=_BOMB_HINT) from None
-    meta = _meta(lines, missing, notices, Path(path).parent)
+    meta = _meta(lines, missing, notices, Path(path))
     return Essay(path=path, body=body, meta=meta, paragraphs=tuple(out),
                  body_line=1, format="latex",
                  nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims))
@@ -195,11 +195,13 @@ def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked:
     return []
 
 
-def _meta(lines: list[tuple[str, int, str]], missing: list[tuple[str, int, str, bool]],
-          notices: list[Notice], folder: Path) -> dict[str, object]:
+def _meta(lines: list[tuple[str, int, str]], missing: list[tuple[str, int, str, bool, str]],
+          notices: list[Notice], path: Path) -> dict[str, object]:
     """The essay's metadata: the inputs not found, the notices, the bibliography files the manuscript names (in any
     ``\\input`` file too, as biber finds them: what latexmk hands to biber or BibTeX), and whether it is built with
-    BibTeX or biblatex."""
+    BibTeX or biblatex: a chapter that names no bibliography, as the main file it declares is (``% !TEX root``),
+    whose bibliography it gets (``essay_bibliographies``)."""
+    folder = path.parent
     meta: dict[str, object] = {}
     not_found = _missing_inputs(missing, lines)
     if not_found:
@@ -212,9 +214,15 @@ def _meta(lines: list[tuple[str, int, str]], missing: list[tuple[str, int, str, 
         meta["bibliography"] = named
     if globs_bibliography(source):
         meta[GLOBBED] = True
-    if built_with_bibtex(source):
+    declared = source
+    if not named and not uses_biblatex(source) and not built_with_bibtex(source) and path.is_file():
+        from ..essay_bibliographies import main_file
+
+        found = main_file(path)
+        declared = source if found is None else "\n".join(found[1:])
+    if built_with_bibtex(declared):
         meta[BIBTEX] = True
-    if uses_biblatex(source):
+    if uses_biblatex(declared):
         meta[BIBLATEX] = True
     return meta
 
@@ -269,11 +277,11 @@ class _Main:
         return declared_encoding(raw) or self.declared
 
 
-def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str, bool]],
+def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str, bool, str]],
             body: list[bool] | None = None, root: Path | None = None, *,
             main: _Main | None = None) -> list[tuple[str, int, str]]:
     """(file, line, text) of every line, ``\\input`` files spliced in, comments removed; the inputs
-    not found are added to ``missing`` as (file, line, name, after ``\\begin{document}``).
+    not found are added to ``missing`` as (file, line, name, after ``\\begin{document}``, the command as written).
 
     An input's name is read from the main file's folder, as TeX reads it when run there, even
     inside an input in a subfolder; then from the including file's own folder."""
@@ -296,7 +304,7 @@ def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str
             tried = [c if c.suffix else c.with_suffix(".tex") for c in tried]
             child = next((c for c in tried if is_file(c)), None)
             if child is None:
-                missing.append((str(path), n, name, body[0]))
+                missing.append((str(path), n, name, body[0], "\\" + (m.group("command") or m.group("imp"))))
                 continue
             sub = read_text(child, what="LaTeX input", error=EssayError, hint="save the file as UTF-8",
                             not_utf8=None if main is None else main.not_utf8,
@@ -312,12 +320,12 @@ def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str
     return out
 
 
-def _missing_inputs(missing: list[tuple[str, int, str, bool]],
-                    lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
-    """(file, line, name) of the inputs not found. In the preamble a name may be one of TeX's own files
+def _missing_inputs(missing: list[tuple[str, int, str, bool, str]],
+                    lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str, str]]:
+    """(file, line, name, command: ``\\include``) of the inputs not found. In the preamble a name may be one of TeX's own files
     (``\\input{glyphtounicode}``): those count only in a text without ``\\begin{document}`` (a chapter)."""
     has_body = any("\\begin{document}" in x[2] for x in lines)
-    return [(file, line, name) for file, line, name, in_body in missing if in_body or not has_body]
+    return [(file, line, name, command) for file, line, name, in_body, command in missing if in_body or not has_body]
 
 
 def _document(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:

@@ -1,0 +1,146 @@
+"""A Markdown manuscript kept in several files that pandoc joins (``pandoc ch1.md ch2.md --citeproc``), read as
+one manuscript, as pandoc reads it: the files' text joined with a blank line between them.
+
+The files are listed by the manuscript's source (``input_files``): the first pandoc command of a build file (a
+Makefile, a shell script) that names Markdown inputs, a pandoc defaults file's ``input-files:``, or the ``essay``
+list of litreview's settings file. Each claim keeps its own file and line (the Quarto reader's joining,
+``quarto.read_chapters``). The files' metadata blocks are merged, a later one's field over an earlier one's, as
+pandoc merges them; a bibliography the command names (``--bibliography``, ``-M``, a defaults file's) replaces
+theirs, as pandoc's option does.
+"""
+
+from __future__ import annotations
+
+import glob
+from pathlib import Path
+from typing import Any
+
+from ..errors import EssayError
+from ..fileio import NotUtf8, read_text
+from ..model import Essay
+from ..pandoc_options import (
+    defaults_input_files,
+    is_build_file,
+    pandoc_bibliographies,
+    pandoc_commands,
+    pandoc_inputs,
+)
+from . import encoding_notices, noted
+from .front import book_front, file_front
+from .markdown import markdown_essay
+from .quarto import read_chapters
+from .yaml_meta import front_matter
+
+SETTINGS_NAMES = ("litreview.toml", "pyproject.toml")
+"""litreview's settings files (``config.SETTINGS_FILES``): one whose ``essay`` is a list stands for those files."""
+_YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def is_inputs_source(path: Path) -> bool:
+    """Whether ``path`` lists a manuscript's files for pandoc: a build file whose pandoc commands name Markdown
+    inputs, a defaults file with ``input-files:``, a settings file whose ``essay`` is a list."""
+    if path.name in SETTINGS_NAMES:
+        return True
+    if is_build_file(path):
+        return path.is_file()
+    return path.suffix.lower() in _YAML_SUFFIXES and bool(defaults_input_files(path))
+
+
+def input_files(source: Path) -> tuple[list[Path], list[str]]:
+    """The manuscript's files ``source`` lists, in pandoc's order, each resolved from the folder pandoc runs in
+    (the source's), and the bibliographies the same command names (pandoc's ``--bibliography``); a shell pattern
+    (``chapters/*.md``) gives its files by name, as the shell does."""
+    folder = source.parent
+    if source.name in SETTINGS_NAMES:
+        return [folder / name for name in _settings_list(source)], []
+    if is_build_file(source):
+        for words, _ in pandoc_commands(source):
+            names = [n for n in pandoc_inputs(words, folder) if "$" not in n]
+            if names:
+                bibliographies = [n for n in pandoc_bibliographies(words, folder) if "$" not in n and "*" not in n]
+                return _expanded(folder, names), bibliographies
+        return [], []
+    return _expanded(folder, defaults_input_files(source)), pandoc_bibliographies(["-d", source.name], folder)
+
+
+def _expanded(folder: Path, names: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for name in names:
+        if glob.has_magic(name):
+            files += sorted(Path(p) for p in glob.glob(str(folder / name)))
+        else:
+            files.append(folder / name)
+    return list(dict.fromkeys(files))
+
+
+def _settings_list(settings: Path) -> list[str]:
+    """The files a settings file's ``essay`` list names (its validation has checked them)."""
+    from ..config import read_toml
+
+    data = read_toml(settings)[1]
+    if settings.name == "pyproject.toml" or (set(data) == {"tool"} and isinstance(data.get("tool"), dict)):
+        data = data.get("tool", {}).get("litreview", {})
+    listed = data.get("essay") if isinstance(data, dict) else None
+    return [n for n in listed if isinstance(n, str)] if isinstance(listed, list) else []
+
+
+def load_inputs(source: Path) -> Essay:
+    """Read the files ``source`` lists (``input_files``) into one essay, as pandoc joins them."""
+    files, bibliographies = input_files(source)
+    if not files:
+        what = ("its essay setting lists no files" if source.name in SETTINGS_NAMES else "no pandoc command in it "
+                "names Markdown input files" if is_build_file(source) else "its input-files: lists no files")
+        raise EssayError(what, path=str(source),
+                         hint="name the manuscript's files on pandoc's command line, or list them in "
+                              "litreview.toml: essay = [\"ch1.md\", \"ch2.md\"]")
+    not_utf8: list[NotUtf8] = []
+    chapters = [(path, read_text(path, what="input file", error=EssayError, not_utf8=not_utf8,
+                                 hint=f"check the files {source.name} lists (the essay list, in a settings file)" if source.name in SETTINGS_NAMES else f"check the files {source.name} lists")) for path in files]
+    body, paragraphs = read_chapters(chapters, not_utf8)
+    if not paragraphs:
+        raise EssayError("the input files have no paragraphs", path=str(source), hint="write the manuscript's text")
+    meta: dict[str, Any] = {}
+    fronts = []
+    for path, text in chapters:
+        chapter_meta, _, body_line = front_matter(text, str(path))
+        meta.update(chapter_meta)  # (pandoc: a later metadata block's field over an earlier one's)
+        fronts.append(file_front(text, chapter_meta, body_line, file=str(path)))
+    if bibliographies:
+        meta["bibliography"] = bibliographies if len(bibliographies) > 1 else bibliographies[0]
+    return noted(markdown_essay(str(source), body, meta, book_front(fronts) + paragraphs), encoding_notices(not_utf8))
+
+
+def listing_of(path: Path, top: Path) -> Path | None:
+    """The build file or defaults file in ``path``'s folder or one above it (up to ``top``) whose pandoc inputs
+    are ``path`` and other files, the nearest first; None when none lists it among others."""
+    target = path.resolve()
+    folder = target.parent
+    top = top.resolve()
+    while True:
+        for candidate in _listings(folder):
+            try:
+                files = [f.resolve() for f in input_files(candidate)[0]]
+            except (OSError, EssayError):
+                continue
+            if len(files) > 1 and target in files:
+                return candidate
+        if folder == top or top not in folder.parents:
+            return None
+        folder = folder.parent
+
+
+def _listings(folder: Path) -> list[Path]:
+    """The build files and pandoc defaults files (YAML naming ``input-files``) in ``folder``, by name."""
+    try:
+        found = sorted(p for p in folder.iterdir() if p.is_file() and (is_build_file(p) or (
+            p.suffix.lower() in _YAML_SUFFIXES and p.stat().st_size < 200_000 and "input-file" in _peek(p))))
+    except OSError:
+        return []
+    return found
+
+
+def _peek(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""

@@ -1,0 +1,120 @@
+"""A Markdown manuscript kept in several files that pandoc joins (`pandoc ch1.md ch2.md --citeproc`): the files
+a build file, a pandoc defaults file or the settings' essay list names, read as one essay, each claim at its own
+file and line; a file pandoc reads alone stays an essay of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litreview.cli import main
+from litreview.config import load_config
+from litreview.errors import ConfigError, EssayError
+from litreview.essay import load_essay
+from litreview.pandoc_options import pandoc_inputs
+from litreview.review import bibliography_files
+
+ENTRY = "@article{{{key},\n  author = {{Doe, Jane}},\n  title = {{T {key}}},\n  journal = {{J}},\n  year = {{1990}},\n}}\n"
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LITREVIEW_BIB", raising=False)
+    monkeypatch.delenv("LITREVIEW_ESSAY", raising=False)
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters/01-intro.md").write_text("---\ntitle: Paper\n---\n\n# Intro\n\nFirst [@a].\n",
+                                                   encoding="utf-8")
+    (tmp_path / "chapters/02-method.md").write_text("# Method\n\nWe\nfollow [@b].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("".join(ENTRY.format(key=k) for k in "abc"), encoding="utf-8")
+    return tmp_path
+
+
+def cited(path: Path) -> list[tuple[str, int, list[str]]]:
+    essay = load_essay(path)
+    return [(Path(c.file or "").name, c.line, [x.key for x in c.citations]) for c in essay.claims if c.citations]
+
+
+@pytest.mark.parametrize("command", ["pandoc chapters/01-intro.md chapters/02-method.md --citeproc "
+                                     "--bibliography refs.bib -o paper.pdf",
+                                     "pandoc -s -t html --citeproc --bibliography=refs.bib -o paper.html chapters/*.md",
+                                     "pandoc -C $(SRC) -M bibliography=refs.bib"])
+def test_the_files_a_makefile_joins_are_one_essay_each_claim_at_its_file_and_line(here: Path, command: str) -> None:
+    (here / "Makefile").write_text(f"SRC = chapters/01-intro.md chapters/02-method.md\n\nall:\n\t{command}\n",
+                                   encoding="utf-8")
+    assert cited(here / "Makefile") == [("01-intro.md", 7, ["a"]), ("02-method.md", 3, ["b"])]
+    assert load_essay(here / "Makefile").meta["bibliography"] == "refs.bib"
+
+
+def test_a_defaults_files_input_files_are_one_essay(here: Path) -> None:
+    (here / "paper.yaml").write_text("input-files:\n  - chapters/01-intro.md\n  - chapters/02-method.md\n"
+                                     "bibliography: refs.bib\ncite-method: citeproc\n", encoding="utf-8")
+    assert cited(here / "paper.yaml") == [("01-intro.md", 7, ["a"]), ("02-method.md", 3, ["b"])]
+
+
+def test_options_values_are_no_input_files() -> None:
+    assert pandoc_inputs(["pandoc", "-t", "html", "--css", "x.md", "-o", "out.md", "a.md", "-V", "b.md",
+                          "meta.yaml", "c.markdown"], None) == ["a.md", "c.markdown"]
+
+
+def test_init_on_one_chapter_reviews_all_the_files_pandoc_joins(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "build.sh").write_text("#!/bin/sh\npandoc chapters/01-intro.md chapters/02-method.md --citeproc "
+                                   "--bibliography refs.bib -o paper.pdf\n", encoding="utf-8")
+    assert main(["init", "chapters/02-method.md"]) == 0
+    out = capsys.readouterr().out
+    assert "02-method.md is one of the files build.sh has pandoc join" in out
+    config = load_config(here, env={})
+    assert config.essay == "build.sh"
+    assert [p.name for p in bibliography_files(config)] == ["refs.bib"]
+    assert main(["check", "--format", "json"]) in (0, 1)
+    report = capsys.readouterr().out
+    assert '"LR307"' in report and "[c]" not in report.split('"LR307"')[0][-200:]
+    unused = [line for line in report.splitlines() if "no claim relies on" in line]
+    assert unused and all("'c'" in line for line in unused)  # a and b are cited, each in its own chapter
+
+
+def test_a_chapter_pandoc_reads_alone_stays_an_essay_of_its_own(here: Path) -> None:
+    (here / "Makefile").write_text("all:\n\tpandoc chapters/01-intro.md --citeproc -o intro.pdf\n", encoding="utf-8")
+    assert main(["init", "chapters/01-intro.md"]) == 0
+    assert load_config(here, env={}).essay == "chapters/01-intro.md"
+
+
+def test_the_settings_list_the_files_by_hand(here: Path) -> None:
+    (here / "litreview.toml").write_text('essay = ["chapters/01-intro.md", "chapters/02-method.md"]\n'
+                                         'bibliography = "refs.bib"\n', encoding="utf-8")
+    config = load_config(here, env={})
+    assert config.essay == "litreview.toml"
+    assert cited(config.path("essay")) == [("01-intro.md", 7, ["a"]), ("02-method.md", 3, ["b"])]
+
+
+@pytest.mark.parametrize(("listed", "message"), [('["chapters/01-intro.md", "refs.bib"]', "which is not a Markdown"),
+                                                 ("[]", "must name one file or a list"),
+                                                 ('["a.md", 3]', "must name one file or a list")])
+def test_a_bad_essay_list_is_an_error_at_its_line(here: Path, listed: str, message: str) -> None:
+    (here / "litreview.toml").write_text(f'bibliography = "refs.bib"\nessay = {listed}\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as caught:
+        load_config(here, env={})
+    assert caught.value.line == 2 and caught.value.path and caught.value.path.endswith("litreview.toml")
+
+
+def test_a_listed_file_missing_is_an_error_naming_it(here: Path) -> None:
+    (here / "litreview.toml").write_text('essay = ["chapters/01-intro.md", "chapters/03.md"]\n', encoding="utf-8")
+    with pytest.raises(EssayError, match="not found") as caught:
+        load_essay(load_config(here, env={}).path("essay"))
+    assert "03.md" in str(caught.value.path) and "litreview.toml" in caught.value.hint
+
+
+def test_one_file_listed_is_that_file(here: Path) -> None:
+    (here / "litreview.toml").write_text('essay = ["chapters/01-intro.md"]\n', encoding="utf-8")
+    assert load_config(here, env={}).essay == "chapters/01-intro.md"
+
+
+def test_a_file_a_build_joins_reviewed_alone_says_the_others_are_unread(here: Path) -> None:
+    from litreview.essay import IN_BOOK
+
+    (here / "Makefile").write_text("all:\n\tpandoc chapters/01-intro.md chapters/02-method.md -o out.pdf\n",
+                                   encoding="utf-8")
+    assert load_essay(here / "chapters/02-method.md").meta[IN_BOOK] == str(here / "Makefile")
+    (here / "Makefile").write_text("all:\n\tpandoc chapters/02-method.md -o out.pdf\n", encoding="utf-8")
+    assert IN_BOOK not in load_essay(here / "chapters/02-method.md").meta
