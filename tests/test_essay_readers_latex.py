@@ -248,6 +248,27 @@ def test_latex_a_citation_inside_an_mbox_is_read(tmp_path: Path) -> None:
     assert claims[0].text == "A x [@{u11}] and the box."
 
 
+def test_latex_a_table_cell_over_columns_or_rows_is_read_and_starred_verb_is_code(tmp_path: Path) -> None:
+    # \multicolumn and \multirow were left out with their arguments (a table's "Source: \citet{s1}" with them);
+    # \verb*|...| read its text as prose (the star taken for the delimiter). pandoc 3.9 reads the same keys.
+    (tmp_path / "t.tex").write_text(
+        "\\begin{document}\n\\begin{tabular}{ll}\na & \\cite{c1} \\\\\n"
+        "\\multicolumn{2}{l}{Source: \\citet{s1}} \\\\\n\\multirow{2}{*}{\\citep{r1}} & b \\\\\n\\end{tabular}\n\n"
+        "Code \\verb*|\\cite{v1}| and \\verb|\\cite{v2}| then \\cite{k1}.\n\\end{document}\n", encoding="utf-8")
+    claims = load_essay(tmp_path / "t.tex").claims
+    assert [cite.key for c in claims for cite in c.citations or ()] == ["c1", "s1", "r1", "k1"]
+    assert any("Source: " in c.text for c in claims), [c.text for c in claims]
+
+
+def test_latex_footnotetext_is_a_note_as_latex_sets_it(tmp_path: Path) -> None:
+    # pandoc 3.9 drops \footnotetext with its citations; LaTeX sets it, the note of the \footnotemark before it.
+    (tmp_path / "n.tex").write_text("\\begin{document}\nText\\footnotemark{} more \\cite{k1}.\n"
+                                    "\\footnotetext{Note \\citep{n1}.}\nAfter \\footnote[2]{Other \\cite{n2}.}\n"
+                                    "\\end{document}\n", encoding="utf-8")
+    claims = load_essay(tmp_path / "n.tex").claims
+    assert [cite.key for c in claims for cite in c.citations or ()] == ["k1", "n1", "n2"]
+
+
 def test_latex_parencite_star_is_year_only_as_pandoc_reads_it(tmp_path: Path) -> None:
     (tmp_path / "p.tex").write_text("\\begin{document}\nA \\parencite*{b2} and \\citet*{a1} and \\parencite{b3}"
                                     " and \\citeyear*{y1} \\citeyearpar*{y2}.\n\\end{document}\n", encoding="utf-8")

@@ -107,6 +107,18 @@ def test_markdown_reference_definitions_as_pandoc_reads_them(text: str, expected
     ("#. item\n\n    cont @e\n\na) item\n\n    cont @b\n", {"e", "b"}),
     # Example lists: the label is no citation, nor a reference to it; an unknown label is one.
     ("(@ex8) An example @a.\n\nAs (@ex8) shows and (@other) too.\n", {"a", "other"}),
+    # An example item's text starts in the fifth column however long its label: four spaces carry a paragraph on
+    # in it, eight make code in it (another list's marker as wide asks five: "iv.  " then four spaces is code).
+    ("(@good) An example @a.\n\n    Continued @b.\n\n        code @c\n\n(@x)  Short @d.\n\n    More @e.\n",
+     {"a", "b", "d", "e"}),
+    ("iv.  Item @a.\n\n    code @c\n", {"a"}),
+    # Attributes after a span, link, image or code span are no text; braces elsewhere are.
+    ('![A map](a.png){#fig-a fig-alt="photo by @x"} [@b]{key="y @c"} `x`{.py title="@d"} [t](u){title=\'@f\'} @e.\n',
+     {"b", "e"}),
+    ('[words]{.mark} @a and {key="@b"} alone and [x] {y="@c"} too.\n', {"a", "b", "c"}),
+    # A YAML block of fields after the front matter is metadata, no text; one that is no mapping is Markdown.
+    ('Text @a.\n\n---\nauthor: "Ann (@b)"\nemail: ann@c.org\n---\n\nMore @d.\n', {"a", "d"}),
+    ("Text @a.\n\n---\nSome text @b here.\n---\n\n---\n\nRule then @c.\n", {"a", "b", "c"}),
     # "a.@p" is an e-mail-like string even where the sentence splitter cut after "a.".
     ("a.@p and\nb.@q and c @r.\n", {"r"}),
     # A key with a "?" or "." inside is one key, not the end of a sentence.

@@ -50,7 +50,10 @@ _LOCATOR_LEAD = lazy(r"^\s*,?\s*")
 _KIND = lazy(r"[A-Za-z][A-Za-z0-9_]*")
 
 # A citation key is read first ("@a$b" is one key, no math), the rest as pandoc's inline parser meets it.
-_INTERESTING = lazy(_AT + r"-?@" + KEY + r"|\\[!-/:-@\[-`{-~]|\\[A-Za-z]+\*?|`+|<!--|<[A-Za-z/!?][^<>\n]*>|\$|\]\(")
+_INTERESTING = lazy(_AT + r"-?@" + KEY + r"|\\[!-/:-@\[-`{-~]|\\[A-Za-z]+\*?|`+|<!--|<[A-Za-z/!?][^<>\n]*>|\$|\]\(|\]\{")
+# pandoc's attributes after a span, link, image or code span (``{#id .class key="value"}``): an identifier, classes
+# and values, which no output prints as text (``fig-alt="photo by @ann"`` is no citation).
+_ATTRIBUTES = lazy(r"\{[ \t]*(?:(?:[#.][^\s{}\"'=]+|[A-Za-z_][\w.:-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}\"']+))[ \t]*)+\}")
 # Raw LaTeX (pandoc's raw_tex): a command with the [...] and {...} groups that follow it (the first
 # may come after spaces), or a whole \begin{env}...\end{env}.
 _TEX_GROUPS = lazy(r"[ \t]*(?=[\[{])")
@@ -185,6 +188,9 @@ def _inline_spans(text: str) -> Iterator[tuple[str, int, int]]:
                 if raw is not None:
                     end = raw.end()
                 yield ("tex" if raw else "code"), start, end
+                if raw is None and (attributes := _ATTRIBUTES.match(text, end)) is not None:
+                    yield "attributes", end + 1, attributes.end() - 1
+                    end = attributes.end()
         elif token == "<!--":
             close_at = text.find("-->", end)
             if close_at >= 0:  # unclosed, it is text (pandoc)
@@ -198,11 +204,20 @@ def _inline_spans(text: str) -> Iterator[tuple[str, int, int]]:
                 yield "math", start, end
             else:
                 end = start + 1
+        elif token == "]{":  # a span's attributes, or a bracket's text
+            if (attributes := _ATTRIBUTES.match(text, start + 1)) is not None:
+                end = attributes.end()
+                yield "attributes", start + 2, end - 1  # (the braces kept: they make the bracket a span's text)
+            else:
+                end = start + 1
         else:  # "](": the target of a link or an image
             if parens is None:
                 parens = brace_partners(text, "[()]")
             end = max(parens.get(end - 1, -1), end)  # (-1: never closed)
             yield "target", start + 1, end
+            if (attributes := _ATTRIBUTES.match(text, end)) is not None:
+                yield "attributes", end + 1, attributes.end() - 1
+                end = attributes.end()
         pos = max(end, start + 1)
 
 

@@ -77,7 +77,10 @@ def _converter() -> tuple[Any, Any]:
              # Font commands pylatexenc knows but printed nothing of (pandoc prints their text).
              "texttt": ("{", 1), "textsf": ("{", 1), "textup": ("{", 1), "textmd": ("{", 1),
              # A caption's text, not its short form for the list of figures ("\caption[]{.}" read "[].").
-             "caption": ("*[{", 3)}
+             "caption": ("*[{", 3),
+             # A table's cell over columns or rows: its text, not its span, format or width (pylatexenc knew neither
+             # command, so both were left out with their arguments, a table's note "Source: \citet{a}" with them).
+             "multicolumn": ("{{{", 3), "multirow": ("[{[{", 4)}
     # Page layout and the table of contents, which pandoc prints nothing of (their arguments are no prose), and
     # packages' settings, key=value lists that read as a sentence ("font=small, labelfont=bf").
     layout = {"thispagestyle": "{", "pagestyle": "{", "pagenumbering": "{", "markboth": "{{", "markright": "{",
@@ -94,15 +97,18 @@ def _converter() -> tuple[Any, Any]:
               "orcidlink": "{"}
     # Margin notes (tufte-latex's \sidenote[mark][offset]{text}, \marginnote[offset]{text}): a note, as \footnote
     # reads, not words glued into the sentence ("L'arroganza epistemica, Il tema dell'arroganza...").
-    notes = {"footnote": "[{", "sidenote": "[[{", "marginnote": "[{"}
+    # \footnotetext{text} (the note of a \footnotemark in a table or a box): a note too, as LaTeX sets it (pandoc 3.9
+    # drops it with the citations in it).
+    notes = {"footnote": "[{", "sidenote": "[[{", "marginnote": "[{", "footnotetext": "[{"}
     # What a command prints that pylatexenc printed nothing of: TeX's logos, csquotes' and babel's quotation marks,
     # the section sign (pandoc prints them all).
     printed = {"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "BibTeX": "BibTeX", "S": "§", "glqq": "„",
                "grqq": "“", "glq": "‚", "grq": "‘", "flqq": "«", "frqq": "»", "flq": "‹", "frq": "›"}
     parsing.add_context_category("litreview", prepend=True,
-                                 macros=[MacroSpec(name, args) for name, args in
-                                         (*((n, a) for n, (a, _) in specs.items()), *layout.items(),
-                                          *notes.items(), ("enquote", "*{"), ("textquote", "*[[{"))],
+                                 macros=[*(MacroSpec(name, args) for name, args in
+                                           (*((n, a) for n, (a, _) in specs.items()), *layout.items(),
+                                            *notes.items(), ("enquote", "*{"), ("textquote", "*[[{"))),
+                                         MacroSpec("verb", args_parser=_starred_verb())],
                                  # LaTeX's own display math environment, which pylatexenc read as text ("d = 1");
                                  # a subfigure's, subtable's or minipage's position and width, which pylatexenc read
                                  # as words ("[t]0.49 A map"), pandoc as the box's (printing nothing of them)
@@ -131,6 +137,20 @@ def _converter() -> tuple[Any, Any]:
 
     known = {spec.macroname for db in (parsing, text) for spec in db.iter_macro_specs()} | PANDOC_TEXT | TYPESET_TEXT
     return _text_converter(text, known), parsing
+
+
+def _starred_verb() -> Any:
+    """pylatexenc's reading of ``\\verb|...|`` that reads ``\\verb*|...|`` too (it took the star for the delimiter,
+    and what the verbatim text holds, a ``\\cite`` shown as code, for prose)."""
+    from pylatexenc.macrospec import VerbatimArgsParser
+
+    class StarredVerb(VerbatimArgsParser):  # type: ignore[misc]
+        def parse_args(self, w: Any, pos: int, parsing_state: Any = None) -> Any:
+            star = w.s.startswith("*", pos)
+            argd, at, length = super().parse_args(w, pos + star, parsing_state)
+            return argd, at - star, length + star
+
+    return StarredVerb("verb-macro")
 
 
 def _text_converter(context: Any, known: set[str]) -> Any:

@@ -25,8 +25,15 @@ _KNITR = lazy(r"^([ \t]*)```+[ \t]*\{[^}\n]*\}", re.M)  # one line's blanks: "\s
 _FANCY_MARKER = lazy(r"^([ \t]*)(\(@[\w-]*\)|\(?(?:#|[a-z]|[ivxlcdm]+|[A-Z](?=[.)]  )|[IVXLCDM]+(?=[.)]  ))"
                            r"[.)])(?=[ \t])", re.M)
 _EXAMPLE_LABEL = lazy(r"\(@([\w-]+)\)")
+# A labelled example marker and the spaces after it: pandoc reads an example item's text as starting in the
+# fifth column, however long the label, so four spaces carry a paragraph on in the item (CommonMark asks as
+# many as the marker and its spaces take).
+_LABELLED_EXAMPLE = lazy(r"^([ \t]*)\(@[\w-]+\) +(?=\S)", re.M)
 # A raw LaTeX environment (pandoc's raw_tex) that starts a block holds no Markdown, blank lines or not.
 _RAW_TEX_BLOCK = lazy(r"(?:\A|\n[ \t]*\n) {0,3}(\\begin\{([^{}\s]+)\})")
+# A YAML block after the front matter (pandoc's yaml_metadata_block: anywhere, after a blank line): "---", a line
+# that is not blank, up to a line of "---" or "...".
+_YAML_BLOCK = lazy(r"(?:\A|(?<=\n))[ \t]*\n---[ \t]*\n(?![ \t]*\n)((?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?=\n|\Z)")
 # A table's rule line as pandoc's simple, multiline and grid tables draw it: a caption (": ...") in the paragraph
 # after such a table is the table's, not a definition of its last row (CommonMark reads neither table).
 _TABLE_RULE = lazy(r"^[ \t]*(?:-+(?:[ \t]+-+)*|\+[-=:+]+\+)[ \t]*$")
@@ -110,6 +117,8 @@ def _pandoc_blocks(source: str) -> str:
     list markers as numbers, references to example labels masked, raw LaTeX environments, lines
     holding only an HTML tag and reference definitions (``md_refdefs``) blanked."""
     source = blank_reference_definitions(source)  # before the list markers: "(b)" in a title is none
+    if "---" in source:
+        source = _blank_yaml_blocks(source)
     labels: set[str] = set()
 
     def number(m: re.Match[str]) -> str:
@@ -119,6 +128,8 @@ def _pandoc_blocks(source: str) -> str:
         # "2", not "1": in CommonMark only a list starting at 1 may interrupt a paragraph, in pandoc none.
         return m.group(1) + (marker if len(marker) > 10 else "0" * (len(marker) - 2) + "2" + marker[-1])
 
+    if "(@" in source:
+        source = _LABELLED_EXAMPLE.sub(lambda m: _example_marker(m, labels), source)
     if "(" in source or "." in source or ")" in source:
         source = _FANCY_MARKER.sub(number, source)
     if labels:
@@ -132,6 +143,35 @@ def _pandoc_blocks(source: str) -> str:
     if "<" in source:
         source = _HTML_TAG_LINE.sub(lambda m: " " * len(m.group()), source)
     return source
+
+
+def _blank_yaml_blocks(source: str) -> str:
+    """Each YAML block after the front matter made an HTML comment of its size: pandoc reads a block of fields there
+    as the document's metadata, no text (a block whose YAML is no mapping of fields stays as it is: pandoc reads it
+    as Markdown)."""
+    from ..errors import EssayError
+    from .yaml_meta import parse_yaml
+
+    def blank(m: re.Match[str]) -> str:
+        try:
+            data = parse_yaml(m.group(1), "", first_line=1, what="metadata", hint="")
+        except EssayError:
+            return m.group()
+        if not isinstance(data, dict) or not data:
+            return m.group()
+        start = m.start(1) - 4  # the opening "---"
+        block = m.group()[start - m.start():]
+        return m.group()[:start - m.start()] + "<!--" + re.sub(r"\S", " ", block[4:-3]) + "-->"
+
+    return _YAML_BLOCK.sub(blank, source)
+
+
+def _example_marker(m: re.Match[str], labels: set[str]) -> str:
+    """A labelled example marker with its spaces as a number and three spaces, the rest no-break spaces (text to
+    CommonMark, which ``str.strip`` still takes for blanks): the item's text starts in the fifth column, as in
+    pandoc. The label is noted, for the references to it."""
+    labels.add(m.group()[len(m.group(1)) + 2:].split(")")[0])
+    return m.group(1) + "2.  " + "\u00a0" * (len(m.group()) - len(m.group(1)) - 4)
 
 
 def _table_captions(source: str) -> str:
