@@ -144,7 +144,7 @@ def _starred_verb() -> Any:
     and what the verbatim text holds, a ``\\cite`` shown as code, for prose)."""
     from pylatexenc.macrospec import VerbatimArgsParser
 
-    class StarredVerb(VerbatimArgsParser):  # type: ignore[misc]
+    class StarredVerb(VerbatimArgsParser):
         def parse_args(self, w: Any, pos: int, parsing_state: Any = None) -> Any:
             star = w.s.startswith("*", pos)
             argd, at, length = super().parse_args(w, pos + star, parsing_state)

@@ -24,8 +24,8 @@ _INNER = (":", ".", "_", "-", "/", "#", "$", "%", "&", "+", "?", "<", ">", "~", 
 MARKUP = frozenset("#$%&<>~")
 # ``edges=False`` leaves out the forms where litreview is known to differ from pandoc (docs/guarantees.md,
 # "Known gaps"): keys holding MARKUP, "@" after a closing emphasis delimiter (unmatched "_@a*", or "_"
-# emphasis pairing with the underscores of keys), a "]" inside a braced key, and an example list item
-# with a label (its indented continuation).
+# emphasis pairing with the underscores of keys), a "]" inside a braced key, and a YAML block after the front
+# matter (whose "---" lines end the tables pandoc reads from indented code before them).
 _TAILS = ("", "", "", ".", ",", ";", ":", ")", "'s", "?", "!", "...", "-", "/", ".:", "--")
 
 
@@ -78,6 +78,12 @@ class _Keys:
         if self.rng.random() < 0.15:
             return "@{" + self.braced() + "}"
         return "@" + self.plain() + self.rng.choice(_TAILS)
+
+
+def _safe_key(k: _Keys) -> str:
+    """A key without the characters TeX, HTML and math give a meaning to (``MARKUP``): for the places where such a
+    key would end the construct around it (an autolink, math, raw LaTeX), which no author writes."""
+    return re.sub(r"[%#$&~<>]", "", k.plain())
 
 
 def _words(rng: random.Random, n: int | None = None) -> str:
@@ -139,6 +145,22 @@ def _inline_makers() -> dict[str, object]:
         "after-word-no": lambda k: k.rng.choice(("x@{}", "a.@{}", "1@{}")).format(k.plain()),
         "raw-attr-no": lambda k: f"`@{k.plain()}`{{=html}}",
         "image-alt": lambda k: f"![{_words(k.rng, 1)} [@{k.plain()}]](img.png)",
+        # Attributes after a span, link, image or code span: their values are no text.
+        "attr-no": lambda k: k.rng.choice(('[{w}]{{.x key="@{k}"}}', '![{w}](i.png){{#fig-a fig-alt="by @{k}"}}',
+                                           '`{w}`{{.py title="[@{k}]"}}', "[{w}](https://x.org){{title='@{k}'}}",
+                                           "[{w}]{{data-k=@{k}}}")).format(w=_words(k.rng, 1), k=_safe_key(k)),
+        "span-attr": lambda k: f'[{_words(k.rng, 1)} [@{k.plain()}]]{{#s{k.n} .note lang="de"}}',
+        # Escaped brackets around a citation: the brackets are text, the key an author-in-text citation.
+        "escaped-bracket": lambda k: k.rng.choice(("\\[@{}\\]", "\\[see @{}, p. 3\\]")).format(k.plain()),
+        "autolink-email-no": lambda k: k.rng.choice(("<me@{}.org>", "<mailto:a.b@{}.org>")).format(_safe_key(k)),
+        "math-bracket-no": lambda k: k.rng.choice(("$[@{}]$", "$x \\in [a, @{}]$", "$f(@{})$")).format(_safe_key(k)),
+        "html-inline": lambda k: k.rng.choice(("<em>@{}</em>", '<span class="x">see [@{}]</span>',
+                                               "<sup>[-@{}]</sup>")).format(k.plain()),
+        "rawtex-inline-no": lambda k: k.rng.choice(("\\footnote{{see [@{}]}}", "\\emph{{@{}}}",
+                                                    "\\hspace{{1em}}\\textit{{[@{}]}}")).format(_safe_key(k)),
+        "shortcode": lambda k: k.rng.choice(("{{{{< pagebreak >}}}} @{}", "{{{{< var version >}}}} [@{}]",
+                                             "{{{{< video https://x.org/v >}}}} see @{}")).format(k.plain()),
+        "url-query-no": lambda k: f"<https://x.org/p?u=@{_safe_key(k)}&a=1>",
     }
 
 
@@ -208,7 +230,7 @@ def _md_blocks() -> dict[str, object]:
         return "\n".join("| " + _sentence(k) for _ in range(k.rng.randint(1, 3)))
 
     def example_list(k: _Keys) -> str:
-        label = k.rng.choice(("(@)", f"(@ex{k.n})")) if k.edges else "(@)"
+        label = k.rng.choice(("(@)", f"(@ex{k.n})"))
         return f"{label} {_sentence(k)}"
 
     def figure(k: _Keys) -> str:
@@ -268,7 +290,61 @@ def _md_blocks() -> dict[str, object]:
     def details(k: _Keys) -> str:
         return f"<details>\n<summary>{_words(k.rng)}</summary>\n\n{_para(k)}\n\n</details>"
 
+    def deflist_more(k: _Keys) -> str:
+        # A definition over two paragraphs (the second indented four spaces), and compact definitions ("~").
+        if k.rng.random() < 0.5:
+            return f"Term {_words(k.rng, 1)}\n:   {_sentence(k)}\n\n    {_sentence(k)}"
+        return f"Term {_words(k.rng, 1)}\n~ {_sentence(k)}\n~ {_sentence(k)}"
+
+    def example_more(k: _Keys) -> str:
+        # A labelled example item with a paragraph of its own, indented four spaces, and a reference to it.
+        label = f"ex{k.n}"
+        return f"(@{label}) {_sentence(k)}\n\n    {_sentence(k)}\n\nAs (@{label}) shows, {_sentence(k)}"
+
+    def nested_div(k: _Keys) -> str:
+        return (f"::: {{#box{k.n} .note title=\"about @{_safe_key(k)}\"}}\n{_para(k)}\n\n"
+                f":::: {{.inner}}\n{_sentence(k)}\n::::\n:::")
+
+    def callout(k: _Keys) -> str:
+        kind = k.rng.choice(("note", "tip", "warning"))
+        return f"::: {{.callout-{kind} collapse=\"true\"}}\n## {_words(k.rng, 2)}\n\n{_para(k)}\n:::"
+
+    def grid_table_lines(k: _Keys) -> str:
+        # A grid table whose cells run over two lines, a citation in each.
+        cells = [(f"{_words(k.rng, 1)} [@{_safe_key(k)}]", f"@{_safe_key(k)} {_words(k.rng, 1)}") for _ in range(2)]
+        width = max(len(c) for pair in cells for c in pair) + 2
+        line = "+" + "-" * width + "+" + "-" * width + "+"
+        rows = [line, "| " + "A".ljust(width - 1) + "| " + "B".ljust(width - 1) + "|", line.replace("-", "=")]
+        for first, second in cells:
+            rows += ["| " + first.ljust(width - 1) + "| " + second.ljust(width - 1) + "|",
+                     "| " + _words(k.rng, 1).ljust(width - 1) + "| " + "".ljust(width - 1) + "|", line]
+        return "\n".join(rows)
+
+    def pipe_table_escapes(k: _Keys) -> str:
+        # A pipe table with an escaped bar and a code span holding one in its cells.
+        return "\n".join(["| A | B |", "|---|---|", f"| a \\| b [@{k.plain()}] | `x | @{k.plain()}` c |",
+                          f"| {_sentence(k, noise=False).replace('|', '')} | d |"])
+
+    def yaml_block_no(k: _Keys) -> str:
+        # A YAML block later in the document: pandoc reads its fields as metadata, not text. (Not without the known
+        # gaps' forms: its "---" lines close a table that pandoc reads from the indented code before it on.)
+        if not k.edges:
+            return _para(k)
+        return f"---\nauthor: \"Ann (@{_safe_key(k)})\"\nemail: ann@{_safe_key(k)}.org\n---"
+
+    def comment_block_no(k: _Keys) -> str:
+        return f"<!--\nTODO: add [@{k.plain()}]\n\nand @{k.plain()} here\n-->\n\n{_sentence(k)}"
+
+    def note_blocks(k: _Keys) -> str:
+        # A footnote of several blocks: a paragraph, fenced code (no citation) and a paragraph.
+        label = f"m{k.n}"
+        return (f"{_sentence(k)}[^{label}]\n\n[^{label}]: {_sentence(k)}\n\n    ```\n    @{k.plain()} in code\n"
+                f"    ```\n\n    {_sentence(k)}")
+
     return {"para": _para, "heading": heading, "list": bullets, "quote": quote, "footnote": footnote,
+            "deflist-more": deflist_more, "example-more": example_more, "nested-div": nested_div,
+            "callout": callout, "grid-table-lines": grid_table_lines, "pipe-table-escapes": pipe_table_escapes,
+            "yaml-block-no": yaml_block_no, "comment-block-no": comment_block_no, "note-blocks": note_blocks,
             "pipe-table": pipe_table, "grid-table": grid_table, "div": div, "line-block": line_block,
             "example-list": example_list, "figure": figure, "deflist": deflist, "html-div": html_div,
             "fenced-no": fenced_no, "indented-no": indented_no, "html-block-no": html_block_no,
@@ -333,8 +409,14 @@ _LATEX_COMMANDS = ("cite", "citep", "citet", "citet*", "citep*", "citealp", "cit
                    "Autocite", "footcite", "Footcite", "footcitetext", "Footcitetext", "smartcite", "Smartcite",
                    "supercite", "Supercite", "Citeyear")
 #: natbib and biblatex commands that pandoc's LaTeX reader does not read (pandoc 3.9; litreview reads
-#: them as the packages define them): their keys are written under the construct "unread-by-pandoc".
+#: them as the packages define them): their keys are written under the construct "unread-by-pandoc", as are the
+#: keys of a ``\footnotetext`` note (which pandoc drops, and LaTeX sets).
 UNREAD_BY_PANDOC = ("Citet", "Citep", "Citealp", "Citealt", "Citeauthor", "fullcite", "footfullcite", "smartcites")
+
+
+#: Commands a document defines around citation commands, as real manuscripts do (used by the "tex-wrapper" block).
+LATEX_PREAMBLE = ("\\newcommand{\\mycite}[1]{\\citep{#1}}\n\\newcommand{\\site}[2]{\\citep[S.~#2]{#1}}\n"
+                  "\\def\\pc#1{\\citep{#1}}\n\\newcommand*{\\seecite}[1]{see \\citet{#1}}\n")
 
 
 def _tex_key(k: _Keys) -> str:
@@ -444,7 +526,64 @@ def _tex_blocks() -> dict[str, object]:
     def tilde(k: _Keys) -> str:
         return f"{_words(k.rng).capitalize()}~\\cite{{{_tex_key(k)}}} and {_words(k.rng)}~\\citep[p.~2]{{{_tex_key(k)}}}."
 
+    def percent_lines(k: _Keys) -> str:
+        # A citation over lines joined by "%" (its keys, its note and its braces apart), a comment after a key.
+        return k.rng.choice((
+            f"{_words(k.rng).capitalize()} \\citep{{{_tex_key(k)},%\n  {_tex_key(k)}}} and {_words(k.rng)}.",
+            f"{_words(k.rng).capitalize()} \\citep[p.~3]%\n{{{_tex_key(k)}}} {_words(k.rng)}.",
+            f"{_words(k.rng).capitalize()}%\n\\cite{{{_tex_key(k)}}}% a comment \\cite{{{_tex_key(k)}}}\n{_words(k.rng)}."))
+
+    def wrapper(k: _Keys) -> str:
+        # Commands the document defines around a citation command (LATEX_PREAMBLE), used in the text.
+        return k.rng.choice((f"\\mycite{{{_tex_key(k)}}}", f"\\site{{{_tex_key(k)}}}{{80}}",
+                             f"\\pc{{{_tex_key(k)}}}", f"\\seecite{{{_tex_key(k)}}}")).join(
+            (_words(k.rng).capitalize() + " ", " " + _words(k.rng) + "."))
+
+    def verbatim_more_no(k: _Keys) -> str:
+        return k.rng.choice((f"\\begin{{minted}}{{python}}\n\\cite{{{_tex_key(k)}}}\n\\end{{minted}}",
+                             f"Code \\verb*|\\cite{{{_tex_key(k)}}}| and \\verb+\\citep{{{_tex_key(k)}}}+ here.",
+                             f"\\begin{{Verbatim}}\n\\cite{{{_tex_key(k)}}}\n\\end{{Verbatim}}"))
+
+    def multicolumn(k: _Keys) -> str:
+        return (f"\\begin{{tabular}}{{ll}}\n\\multicolumn{{2}}{{c}}{{{_tex_sentence(k)}}} \\\\\n"
+                f"\\multirow{{2}}{{*}}{{\\cite{{{_tex_key(k)}}}}} & b \\\\\n & c \\\\\n\\end{{tabular}}")
+
+    def titles(k: _Keys) -> str:
+        # Citations in a sectioning title with a short form, a caption with a short form, a starred command.
+        form = k.rng.randrange(4)
+        if form == 0:
+            return f"\\section[{_words(k.rng, 2)}]{{{_tex_sentence(k).rstrip('.')}}}"
+        if form == 1:
+            return f"\\begin{{figure}}\n\\caption[{_words(k.rng, 2)}]{{{_tex_sentence(k)}}}\n\\end{{figure}}"
+        if form == 2:
+            return f"\\paragraph{{{_words(k.rng, 2)} \\cite{{{_tex_key(k)}}}.}} {_tex_sentence(k)}"
+        return f"{_words(k.rng).capitalize()} \\{k.rng.choice(('cite*', 'parencite*', 'textcite'))}{{{_tex_key(k)}}}."
+
+    def notes_more(k: _Keys) -> str:
+        if k.rng.random() < 0.5:
+            return f"{_words(k.rng).capitalize()}\\footnote[2]{{{_tex_sentence(k)}}} {_words(k.rng)}."
+        return footnotetext(k)
+
+    def footnotetext(k: _Keys) -> str:
+        # \footnotetext's note, which pandoc drops and LaTeX sets: its keys counted apart, as unread by pandoc.
+        k.construct = "tex-notes-more/unread-by-pandoc"
+        k.doc.constructs.add("unread-by-pandoc")
+        return (f"{_words(k.rng).capitalize()}\\footnotemark{{}} {_words(k.rng)}.\n"
+                f"\\footnotetext{{{_words(k.rng).capitalize()} \\citep{{{_tex_key(k)}}} {_words(k.rng)}.}}")
+
+    def brackets_in_notes(k: _Keys) -> str:
+        return (f"{_words(k.rng).capitalize()} \\citep[see {{[}}1{{]}}][p.~{{[}}2{{]}}]{{{_tex_key(k)}}} and "
+                f"\\citep[{{\\emph{{e.g.}}}}][]{{{_tex_key(k)}}}.")
+
+    def include(k: _Keys) -> str:
+        name = f"inc{k.n}"
+        k.doc.files[name + ".tex"] = para(k) + "\n"
+        return f"\\include{{{name}}}"
+
     return {"tex-para": para, "tex-section": section, "tex-list": itemize, "tex-footnote": footnote,
+            "tex-percent-lines": percent_lines, "tex-wrapper": wrapper, "tex-verbatim-more-no": verbatim_more_no,
+            "tex-multicolumn": multicolumn, "tex-titles": titles, "tex-notes-more": notes_more,
+            "tex-brackets-in-notes": brackets_in_notes, "tex-include": include,
             "tex-caption": caption, "tex-tabular": tabular, "tex-comment-no": comment_no,
             "tex-verbatim-no": verbatim_no, "tex-verb-no": verb_no, "tex-math-no": math_no,
             "tex-input": input_file, "tex-skipped-inline": skipped_inline, "tex-iffalse": iffalse_block,
@@ -458,7 +597,7 @@ def latex_doc(rng: random.Random, edges: bool = True) -> Doc:
     """A LaTeX manuscript: a preamble, then 2-8 blocks in the document environment."""
     doc = Doc("latex")
     k = _Keys(rng, doc, edges)
-    blocks = ["\\documentclass{article}\n\\usepackage{natbib}\n\\begin{document}", "Opening words."]
+    blocks = ["\\documentclass{article}\n\\usepackage{natbib}\n" + LATEX_PREAMBLE + "\\begin{document}", "Opening words."]
     for _ in range(rng.randint(2, 8)):
         name = rng.choice(tuple(_TEX_BLOCKS))
         k.construct = name
