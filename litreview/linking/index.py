@@ -12,8 +12,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..bibliography.dates import COMMON_YEAR, date_year, pandoc_date
 from ..bibliography.csl import is_csl
+from ..bibliography.dates import COMMON_YEAR, date_year, pandoc_date
 from ..bibliography.latex import decode_latex
 from ..bibliography.people import pandoc_people
 from ..model import Bibliography, Person, RegistryRecord, Source, SourceMetadata
