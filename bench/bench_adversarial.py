@@ -1,15 +1,17 @@
 """Adversarial but plausible manuscripts: every shape must cost about what ordinary prose of its size costs to read.
 
 Run from the repository root: ``python bench/bench_adversarial.py`` (``--quick``: 10 KB and 100 KB only, the
-reading stage only, both sizes in one process; ``--only NAME,...`` some shapes; ``--sizes 10,100,1000`` in KB;
-``--no-check``).
+reading stage only, both sizes in one process, each manuscript read three times; ``--only NAME,...`` some shapes;
+``--sizes 10,100,1000`` in KB; ``--no-check``; ``--repeats N``).
 
 Each shape is a Markdown or LaTeX manuscript made of one pattern repeated with prose around it (``^[`` footnote
 openers never closed, ``@book{`` entries typed into prose, unclosed brackets, backticks, dollars, comments, fences,
 words without spaces, lists and quotes nested deep, thousands of footnotes, ...), at 10 KB, 100 KB and 1 MB.
 Each size is read in a fresh process: the reading stage (``load_essay``, as ``check`` reads the manuscript) and,
 without ``--quick``, the whole ``litreview check`` (in that process, its start-up not counted), CPU time. Ordinary
-prose of each format is measured in the same run. Two goals, for the reading stage:
+prose of the shape's format and size is read in the same process, in turn with the shape, and each figure is the
+median of ``--repeats`` readings: on a shared machine one reading of a shape and one of prose minutes apart differed
+twofold from run to run. Two goals, for the reading stage:
 
 1. linear: per-KB cost at the largest size within 2x of the per-KB cost at 10 KB, for every shape;
 2. within 5x of ordinary prose per KB, at the largest size, for every shape.
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -186,39 +189,56 @@ else:
         main(["check", "--no-cache", "--essay", str(path), "--bib", "refs.bib", "--claims", "none.yaml",
               "--metadata-dir", "meta", "--format", "json", "--output", "out.json"])
 run(warm)
-for name in {essays!r}:
-    start = time.process_time()
-    run(folder / name)
-    print(time.process_time() - start, flush=True)
+for _ in range({repeats!r}):
+    for name in {essays!r}:
+        start = time.process_time()
+        run(folder / name)
+        print(name, time.process_time() - start, flush=True)
 """
 
 
-def measure(name: str, sizes: list[int], stage: str, timeout: float) -> list[float | None]:
+def measure(name: str, sizes: list[int], stage: str, timeout: float,
+            repeats: int = 1) -> tuple[list[float | None], list[float | None]]:
     """CPU seconds of ``stage`` (read: ``load_essay``; check: ``litreview check``) on the shape ``name`` at each of
-    ``sizes`` characters, in one fresh process (warmed on ordinary prose); None for a size not done within
-    ``timeout`` (or failed)."""
+    ``sizes`` characters, and on ordinary prose of its format at each size, in one fresh process (warmed on ordinary
+    prose): the shape and the prose in turn, ``repeats`` times, the median of each (paired: the load of a shared
+    machine weighs on both alike); None for a size not done within ``timeout`` (or failed)."""
     suffix = SHAPES[name][0]
+    prose = f"{suffix[1:]} prose"
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         essays = []
         for size in sizes:
             essays.append(f"essay{size}{suffix}")
             (folder / essays[-1]).write_text(manuscript(name, size)[1], encoding="utf-8")
+            if name != prose:
+                essays.append(f"prose{size}{suffix}")
+                (folder / essays[-1]).write_text(manuscript(prose, size)[1], encoding="utf-8")
         (folder / "refs.bib").write_text(BIB, encoding="utf-8")
-        warm = _fill(2 * KB, _tex if suffix == ".tex" else _md, *SHAPES[f"{suffix[1:]} prose"][2:])
+        warm = _fill(2 * KB, _tex if suffix == ".tex" else _md, *SHAPES[prose][2:])
         (folder / f"warm{suffix}").write_text(warm, encoding="utf-8")
-        code = CHILD.format(root=str(ROOT), folder=tmp, warm_name=f"warm{suffix}", stage=stage, essays=essays)
+        code = CHILD.format(root=str(ROOT), folder=tmp, warm_name=f"warm{suffix}", stage=stage, essays=essays,
+                            repeats=repeats)
         try:
-            done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout,
-                                  check=False)
+            done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                  timeout=timeout * repeats, check=False)
             out, err = done.stdout, done.stderr if done.returncode else ""
         except subprocess.TimeoutExpired as over:
             out = over.stdout.decode() if isinstance(over.stdout, bytes) else (over.stdout or "")
             err = ""
     if err:
         print(f"  {name}, {stage}, failed: {err[-600:]}", flush=True)
-    got: list[float | None] = [float(line) for line in out.split()]
-    return got + [None] * (len(sizes) - len(got))
+    times: dict[str, list[float]] = {}
+    for line in out.splitlines():
+        essay, seconds = line.rsplit(" ", 1)
+        times.setdefault(essay, []).append(float(seconds))
+
+    def medians(kind: str) -> list[float | None]:
+        got = [times.get(f"{kind}{size}{suffix}", []) for size in sizes]
+        return [statistics.median(t) if len(t) == repeats else None for t in got]
+
+    shape = medians("essay")
+    return shape, (shape if name == prose else medians("prose"))
 
 
 def _ms_per_kb(seconds: float | None, size: int) -> float | None:
@@ -237,7 +257,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-check", action="store_true", help="time the reading stage only")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per run")
     parser.add_argument("--json", type=Path, help="write every figure here")
+    parser.add_argument("--repeats", type=int, default=0,
+                        help="times each manuscript is read in its process, the median taken (default: 3 with --quick, "
+                             "else 1)")
     args = parser.parse_args(argv)
+    repeats = args.repeats or (3 if args.quick else 1)
     sizes = [int(s) * KB for s in args.sizes.split(",") if s] or ([10 * KB, 100 * KB] if args.quick
                                                                      else [10 * KB, 100 * KB, 1000 * KB])
     check = not (args.quick or args.no_check)
@@ -253,9 +277,12 @@ def main(argv: list[str]) -> int:
         for stage in ("read", "check") if check else ("read",):
             # --quick: every size in one process; else each size in a process of its own
             runs = [sizes] if args.quick else [[size] for size in sizes]
-            seconds = [t for run in runs for t in measure(name, run, stage, args.timeout * len(run))]
-            for size, t in zip(sizes, seconds, strict=True):
+            measured = [measure(name, run, stage, args.timeout * len(run), repeats) for run in runs]
+            seconds = [t for shape, _ in measured for t in shape]
+            prose = [t for _, of_prose in measured for t in of_prose]
+            for size, t, p in zip(sizes, seconds, prose, strict=True):
                 figures[name][size][stage] = _ms_per_kb(t, size)
+                figures[name][size][f"{stage} prose"] = _ms_per_kb(p, size)  # in the same process, in turn
         row = "  ".join(f"{s // KB}KB read {_show(figures[name][s]['read'])}"
                         + (f" check {_show(figures[name][s].get('check'))}" if check else "") for s in sizes)
         print(f"{name:34} {row}", flush=True)
@@ -264,7 +291,7 @@ def main(argv: list[str]) -> int:
     worst = {stage: {"growth": (0.0, ""), "prose": (0.0, "")} for stage in stages}
     for name, by_size in figures.items():
         for stage in stages:
-            prose = figures["tex prose" if SHAPES[name][0] == ".tex" else "md prose"][large][stage]
+            prose = by_size[large][f"{stage} prose"]  # measured beside the shape, in its process
             a, b = by_size[small][stage], by_size[large][stage]
             growth = float("inf") if a is None or b is None else b / a
             versus = float("inf") if b is None or not prose else b / prose

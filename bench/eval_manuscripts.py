@@ -130,13 +130,13 @@ def evaluate(name: str, essay_path: Path, bib_path: Path | None, gold: Path) -> 
 def _item_misreads(row: Row, gold: Path, essay: object, cited: set[str]) -> None:
     """``manuscript_dir.misreads`` of the gold's cited items and the essay's: their modes and their suffixes."""
     sys.path.insert(0, str(ROOT))
-    from bench.manuscript_dir import MODE, PANDOC_MODES, SUFFIX, misreads, suffix_text
+    from bench.manuscript_dir import MODE, PANDOC_MODES, SUFFIX, misreads, shown_suffix, suffix_text
 
     items = [json.loads(x) for x in (gold / "citations.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     want = Counter((i["key"], PANDOC_MODES.get(i["mode"], i["mode"]), suffix_text(i.get("suffix") or ""))
                    for i in items if i["key"] in cited)
     claims = getattr(essay, "claims", ())
-    got = Counter((c.key, c.mode, suffix_text(c.suffix)) for claim in claims for c in claim.citations or ()
+    got = Counter((c.key, c.mode, shown_suffix(c.suffix)) for claim in claims for c in claim.citations or ()
                   if c.key in cited)
     both, row.modes[1], wrong = misreads(want, got, MODE)
     row.modes[0] = row.suffixes[0] = both

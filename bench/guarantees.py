@@ -336,6 +336,13 @@ def linear() -> dict[str, object]:
             lambda n: _cited_in_title("A. B" * (n // 4)), 400_000),
         "checks/style_names: one person named again and again in an author list (\"A and A and …\", 10 KB: 12 s before)": (
             lambda n: _repeats((Person("Smith", "John"),) * (n // 16)), 400_000),
+        "checks/style_names: one surname, a given name of its own for each person of an author list (\"Smith, Aaaa "
+        "and Smith, Baaa and …\", 5,000 names: 100 s before)": (
+            lambda n: _repeats(tuple(Person("Smith", "".join(chr(97 + i // 26**k % 26) for k in range(4)).title())
+                                     for i in range(n // 16))), 80_000),
+        "refparse/title_misread: a reference of thousands of authors, the names read as its title (48 KB: 1.9 s "
+        "before)": (lambda n: parse_reference(", ".join(f"Author{i}, A." for i in range(n // 12))
+                                              + ", & Last, Z. (2001). A paper. Journal, 1, 1-2."), 48_000),
         "checks/braced_people: a CSL name of people with a long run of spaces (20 KB: 10 s before)": (
             lambda n: people_in_literal("{Kane, Stephen" + " " * n + "x, Gelino, Dawn M.}"), 400_000),
         "essay: one-line paragraph through pysbd (10 MB: > 15 min before)": (

@@ -118,6 +118,15 @@ def suffix_text(suffix: str) -> str:
     return _SPACES.sub(" ", suffix.translate(_PLAIN)).strip().removeprefix(",").strip()
 
 
+def shown_suffix(suffix: str) -> str:
+    """``suffix_text`` of a litreview item's suffix as the site prints it: its Markdown rendered, in plain text
+    (litreview keeps a suffix as written, "_Titre_", "«\\ mot\\ »", "pp. 33--35", "[the site](https://x.org)"; pandoc
+    as it reads it, "Titre", "« mot »", "pp. 33–35", "the site")."""
+    from litreview.render.claim_text import plain_text
+
+    return suffix_text(plain_text(suffix)) if suffix else ""
+
+
 def inline_text(inlines: object) -> str:
     """The plain text of pandoc JSON inlines (a suffix): quotation marks as printed, raw TeX or HTML dropped."""
     if isinstance(inlines, list):
@@ -271,7 +280,7 @@ def litreview_items(path: Path, form: str) -> Counter[Item]:
 
     essay = load_essay(path)
     written = form == "manubot"
-    items = (((c.alias or c.key) if written else c.key, c.mode, suffix_text(c.suffix))
+    items = (((c.alias or c.key) if written else c.key, c.mode, shown_suffix(c.suffix))
              for claim in essay.claims for c in claim.citations or ())
     return Counter(i for i in items if not is_crossref(i[0]))  # what the linker does with a cross-reference
 

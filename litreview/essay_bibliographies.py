@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -196,6 +197,8 @@ def remote_bibliographies(essay: Essay) -> list[str]:
 def _names_of(essay: Essay) -> tuple[Path, list[str]]:
     path = Path(essay.path)
     names = bibliography_names(essay.meta)
+    if not names and essay.format == "latex" and path.is_file():
+        return _main_files_names(path) or (path.parent, names)
     if names or essay.format != "markdown" or not path.is_file():
         return path.parent, names
     from .essay import BOOKS
@@ -203,12 +206,46 @@ def _names_of(essay: Essay) -> tuple[Path, list[str]]:
     if not any((folder / name).is_file() for folder in path.absolute().parents for name in BOOKS):
         return path.parent, []  # in no book: the readers of books stay unloaded (a cold check of one file)
     from .essay.bookdown import book_of
-    from .essay.quarto import project_of
+    from .essay.quarto import directory_bibliographies, project_of
 
-    for folder, settings in (project_of(path), book_of(path)):
-        if bibliography_names(settings):
-            return folder, bibliography_names(settings)
+    for (folder, settings), quarto in ((project_of(path), True), (book_of(path), False)):
+        names = bibliography_names(settings) + (directory_bibliographies(folder, path) if settings and quarto else [])
+        if names:
+            return folder, list(dict.fromkeys(names))
     return path.parent, []
+
+
+def _main_files_names(chapter: Path) -> tuple[Path, list[str]] | None:
+    """For a LaTeX chapter that names no bibliography, the folder of the main file it declares (``% !TEX root``, or
+    ``\\documentclass[../main.tex]{subfiles}``) and the bibliographies that file or its preamble's inputs name, as
+    the thesis is built; None without one."""
+    from .essay.latex_declarations import bibliography_files, declared_root, preamble_inputs
+
+    name = declared_root(_text_of(chapter))
+    main = _tex_file(Path(os.path.normpath(chapter.parent / name))) if name else None
+    if main is None or main.resolve() == chapter.resolve():
+        return None
+    text = _text_of(main)
+    names = bibliography_files(text, main.parent)
+    for part in [] if names else preamble_inputs(text):
+        found = _tex_file(main.parent / part)
+        names += bibliography_files(_text_of(found), main.parent) if found else []
+    return (main.parent, names) if names else None
+
+
+def _tex_file(path: Path) -> Path | None:
+    """``path``, or ``path.tex`` as TeX finds an input named without its suffix; None when neither is a file."""
+    for candidate in (path, path.with_name(path.name + ".tex")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _text_of(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def is_remote(name: str) -> bool:
@@ -219,8 +256,21 @@ def is_remote(name: str) -> bool:
 
 
 def bibliography_names(meta: Mapping[str, object]) -> list[str]:
-    """The names in a front matter's or project's ``bibliography:`` (one or a list), in order."""
+    """The names in a front matter's or project's ``bibliography:`` (one or a list), in order; without one, those
+    of the first of its ``format:``'s formats that names one (Quarto merges a format's options into the metadata,
+    and its first format is the one rendered by default), else of the first of R Markdown's ``output:`` formats
+    whose ``pandoc_args`` name one (``--bibliography=refs.bib``)."""
     named = meta.get("bibliography")
+    formats = meta.get("format")
+    if named is None and isinstance(formats, dict):
+        named = next((f["bibliography"] for f in formats.values() if isinstance(f, dict) and f.get("bibliography")),
+                     None)
+    outputs = meta.get("output")
+    if named is None and isinstance(outputs, dict):  # R Markdown's formats hand pandoc its arguments as written
+        from .pandoc_options import pandoc_bibliographies
+
+        named = next((found for f in outputs.values() if isinstance(f, dict) and isinstance(f.get("pandoc_args"), list)
+                      and (found := pandoc_bibliographies([str(a) for a in f["pandoc_args"]], None))), None)
     return [n.strip() for n in (named if isinstance(named, list) else [named])
             if isinstance(n, str) and n.strip() and not _R_INLINE.search(n)]
 

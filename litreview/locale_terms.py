@@ -104,38 +104,38 @@ def quote_marks(openers: Iterable[str]) -> str:
 
 CITATION_TERMS: dict[str, dict[str, str]] = {
     "en": {"edition": "{n}{ordinal} ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "n.d.", "ed.": "ed.", "eds.": "eds.", "edited by": "edited by",
-           "translated by": "translated by", "accessed": "accessed", "In": "In", "vol.": "vol.", "no.": "no.",
+           "translated by": "translated by", "accessed": "accessed", "In": "In", "vol.": "vol.", "no.": "no.", "nos.": "nos.",
            "No.": "No.", "“": "“", "”": "”", "punctuation-in-quote": "yes", "title-case": "yes",
            "months": "January February March April May June July August September October November December",
            "month-year": "{month} {year}", "date": "{month} {day}, {year}"},
     "de": {"edition": "{n}. Aufl.", "–": "\u2013", "et al.": "u. a.", "n.d.": "o. J.", "ed.": "Hrsg.", "eds.": "Hrsg.", "edited by": "herausgegeben von",
-           "translated by": "übersetzt von", "accessed": "zugegriffen", "In": "In", "vol.": "Bd.", "no.": "Nr.",
+           "translated by": "übersetzt von", "accessed": "zugegriffen", "In": "In", "vol.": "Bd.", "no.": "Nr.", "nos.": "Nr.",
            "No.": "No.", "“": "„", "”": "“", "punctuation-in-quote": "",
            "months": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
            "month-year": "{month} {year}", "date": "{day}. {month} {year}"},
     "it": {"edition": "{n}ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s.d.", "ed.": "a c. di", "eds.": "a c. di", "edited by": "a cura di",
-           "translated by": "tradotto da", "accessed": "consultato", "In": "In", "vol.": "vol.", "no.": "fasc.",
+           "translated by": "tradotto da", "accessed": "consultato", "In": "In", "vol.": "vol.", "no.": "fasc.", "nos.": "fasc.",
            "No.": "No.", "“": "«", "”": "»", "punctuation-in-quote": "",
            "months": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
            "month-year": "{month} {year}", "date": "{day} {month} {year}"},
     "fr": {"edition": "{n}\u1d49 éd.", "edition-1": "1\u02b3\u1d49 éd.", "–": "\u2011", "et al.": "et al.", "n.d.": "s. d.", "ed.": "éd.", "eds.": "éd.", "edited by": "édité par",
-           "translated by": "traduit par", "accessed": "consulté le", "In": "In", "vol.": "vol.", "no.": "nᵒ",
+           "translated by": "traduit par", "accessed": "consulté le", "In": "In", "vol.": "vol.", "no.": "nᵒ", "nos.": "nᵒˢ",
            "No.": "No.", "“": "«\u00a0", "”": "\u00a0»", "punctuation-in-quote": "",
            "phdthesis": "Thèse de doctorat", "mastersthesis": "Mémoire de master",
            "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
            "month-year": "{month} {year}", "date": "{day} {month} {year}"},
     "es": {"edition": "{n}.ª ed.", "–": "-", "et al.": "et al.", "n.d.": "s. f.", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
-           "translated by": "traducido por", "accessed": "accedido", "In": "En", "vol.": "vol.", "no.": "n.º",
+           "translated by": "traducido por", "accessed": "accedido", "In": "En", "vol.": "vol.", "no.": "n.º", "nos.": "n.º",
            "No.": "No.", "“": "«", "”": "»", "punctuation-in-quote": "", "phdthesis": "Tesis doctoral",
            "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
            "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
     "pt": {"edition": "{n}.ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "sem data", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
-           "translated by": "traduzido por", "accessed": "acedido", "In": "Em", "vol.": "vol.", "no.": "n.º",
+           "translated by": "traduzido por", "accessed": "acedido", "In": "Em", "vol.": "vol.", "no.": "n.º", "nos.": "n.º",
            "No.": "No.", "“": "«", "”": "»", "punctuation-in-quote": "", "phdthesis": "Tese de doutorado",
            "months": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
            "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
     "pt-BR": {"edition": "{n}º ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s. d.", "ed.": "org.", "eds.": "org.", "edited by": "organizado por",
-              "translated by": "traduzido por", "accessed": "acesso em", "In": "Em", "vol.": "v.", "no.": "n.",
+              "translated by": "traduzido por", "accessed": "acesso em", "In": "Em", "vol.": "v.", "no.": "n.", "nos.": "n.",
               "No.": "N.", "“": "“", "”": "”", "punctuation-in-quote": "", "phdthesis": "Tese de doutorado",
               "months": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
               "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
@@ -155,11 +155,13 @@ non-breaking hyphen, es a hyphen). A language not here prints English. Each no-d
 
 def citation_terms(language: str) -> dict[str, str]:
     """The citation words of ``language`` (a tag: "de-DE", "it", "pt-BR"; "" or one not in ``CITATION_TERMS``:
-    English), "and" among them (``AND_TERMS``)."""
+    English), "and" among them (``AND_TERMS``). A document in another language ("pl-PL") has the English words but
+    no title case: citeproc title-cases an entry only in an English document."""
     tag = language.replace("_", "-").lower() if language else "en"
     found = next((key for key in CITATION_TERMS if key.lower() == tag), None) or tag.split("-")[0]
     if found not in CITATION_TERMS:
-        found = "en"
+        english = {**CITATION_TERMS["en"], "and": AND_TERMS["en"][0]}
+        return english if tag.split("-")[0] == "en" else {**english, "title-case": ""}
     return {**CITATION_TERMS[found], "and": AND_TERMS[found.split("-")[0]][0]}
 
 

@@ -243,8 +243,10 @@ def followed_bibliographies(config: Config) -> tuple[Path, ...]:
 def _remember_followed(config: Config, essay: Essay) -> None:
     """Keep the files a bibliography that follows the essay was read from, so that the next run's input key reads
     them; only when the essay's own text names them (a chapter naming none reads its book's, whose settings file the
-    cache does not watch)."""
-    if follows_essay(config) and bibliography_names(essay.meta):
+    cache does not watch), and by name (a pattern biblatex globs would match a file added later)."""
+    from .essay import GLOBBED
+
+    if follows_essay(config) and bibliography_names(essay.meta) and not essay.meta.get(GLOBBED):
         from . import cache as store
 
         store.store_followed(config, named_bibliographies(essay))

@@ -143,6 +143,15 @@ def clipped(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+ESCAPED_SPACE = "\\ "
+"""pandoc Markdown's escaped space ("«\\ non\\ »", "p.\\ 3"), which it reads as a no-break space."""
+
+
+def pandoc_spaces(text: str) -> str:
+    """A Markdown excerpt shown as text: its escaped spaces (``ESCAPED_SPACE``) the no-break spaces pandoc reads."""
+    return text.replace(ESCAPED_SPACE, "\u00a0")
+
+
 def plural(n: int, word: str, words: str | None = None) -> str:
     """``n`` and the noun agreeing with it: plural(1, "digit") is "1 digit", plural(2, "entry", "entries") "2 entries"."""
     return f"{n:,} {word if n == 1 else (words or word + 's')}"

@@ -148,3 +148,15 @@ def test_modes_and_suffixes_are_compared_for_the_items_both_cite(tmp_path: Path,
     report("t", [wrong], show_keys=True)
     out = capsys.readouterr().out
     assert "mode misreads: 2 of 3 items" in out and "suffix misread: b: pandoc '12', litreview '12psq'" in out
+
+
+def test_a_suffix_written_with_underscores_escapes_or_dashes_is_compared_as_pandoc_reads_it(tmp_path: Path) -> None:
+    assert PANDOC is not None
+    # pandoc reads "_Titre_" as emphasis, "\ " as a no-break space and "--" as an en dash; litreview keeps
+    # the suffix as written: 11 French suffixes with "_Titre_" were counted as misread. "snake_case" is no emphasis.
+    (tmp_path / "a.md").write_text("Un mot [@k, p. 3 La citation de _Titre_, «\\ mot\\ », pp. 33--35] et "
+                                   "[@j, see snake_case_name].\n", encoding="utf-8")
+    (row,) = read_folder(tmp_path, PANDOC)
+    assert set(row.want_items) == {("k", "normal", "p. 3 La citation de Titre, « mot », pp. 33–35"),
+                                   ("j", "normal", "see snake_case_name")}
+    assert row.misreads(SUFFIX) == (2, 0, [])

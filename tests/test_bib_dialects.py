@@ -539,6 +539,37 @@ def test_pandoc_refuses_parentheses_and_reads_the_braces_the_hint_gives(here: Pa
     assert pandoc_reads(braced)
 
 
+WEB_PAGE = ("@article{a1,\n  author = {Doe, Jane},\n  title = {A},\n  journal = {J},\n  year = {2001},\n}\n\n"
+            "@web_page{DOA,\n  title = {Direction of arrival},\n  url = {https://example.org/doa},\n}\n")
+
+
+def test_an_entry_type_pandoc_refuses_is_reported_for_a_manuscript_pandoc_builds(here: Path, capsys) -> None:
+    # Mendeley's @web_page: BibTeX, biber and pybtex read it (LR102 says it is no type of theirs); pandoc stops at the
+    # '_' and reads no entry of the file. It was told as an unknown type alone.
+    (here / "refs.bib").write_text(WEB_PAGE, encoding="utf-8")
+    (here / "p.md").write_text("---\nbibliography: refs.bib\n---\nCite [@a1] and [@DOA].\n", encoding="utf-8")
+    found = [f for f in findings(capsys, "--essay", "p.md") if f["code"] in ("LR100", "LR102")]
+    assert [(f["code"], f["line"], f["key"]) for f in found] == [("LR100", 8, "DOA"), ("LR102", 8, "DOA")]
+    assert found[0]["message"] == ("the entry type @web_page holds '_': pandoc reads an entry type in letters alone "
+                                   "and refuses the whole file (\"unexpected '_'\"), so the document does not render")
+    assert found[1]["hint"].startswith("Write @online, biblatex's type for a web page")
+    (here / "p.tex").write_text("\\begin{document}\nCite \\cite{a1,DOA}.\n\\end{document}\n", encoding="utf-8")
+    assert "LR100" not in codes(findings(capsys, "--essay", "p.tex", "--bib", "refs.bib"))
+
+
+def test_pandoc_refuses_an_entry_type_of_other_characters_than_letters(here: Path) -> None:
+    pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary, in the test extra) is not installed")
+    import subprocess
+
+    def pandoc_reads(text: str) -> bool:
+        (here / "t.bib").write_text(text, encoding="utf-8")
+        return subprocess.run([pypandoc.get_pandoc_path(), "-f", "bibtex", "-t", "csljson", "t.bib"],
+                              capture_output=True, check=False).returncode == 0
+
+    assert not pandoc_reads(WEB_PAGE) and not pandoc_reads(WEB_PAGE.replace("web_page", "web2"))
+    assert pandoc_reads(WEB_PAGE.replace("web_page", "online"))
+
+
 BARE = ("@article{guetter2015,\n  author = {G{\\\"u}tter, S.},\n  journal = {Rundbrief},\n  volume = 7,\n"
         "  pages = 1-19,\n  title = {Wie machen wir das},\n  year = 2015,\n}\n")
 

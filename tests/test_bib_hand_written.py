@@ -211,6 +211,9 @@ def test_a_persons_name_in_braces_is_told_with_the_name_to_write(tmp_path: Path,
      "whole)"),
     ("Beijing Genomics Institute and Zhang Wei", "Write {{Beijing Genomics Institute}} in place of Beijing Genomics "
      "Institute, or delete it if it is an affiliation, not an author (double braces keep a body's name whole)"),
+    ("Doe, Jane and Institute of Electrical and Electronics Engineers", "Write {{Institute of Electrical "
+     "and Electronics Engineers}} in place of Institute of Electrical and Electronics Engineers, the 'and' a word of "
+     "the body's name (double braces keep a body's name whole)"),
     ("Press, William H.", None), ("William H. Press", None), ("Wei Bank", None), ("{{R Core Team}}", None),
     ("Team, Stan Development", None), ("Block Explorer Definition from Binance Academy", None),
 ])

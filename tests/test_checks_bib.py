@@ -97,6 +97,11 @@ def test_messages_name_the_problem() -> None:
     bib = parse_bibliography("@book{a, author = {STARA, STEFANO and Roe, Jane and}, title = {T}, year = 2001}", "x.bib")
     assert [(f.message, f.hint) for f in check_names(bib.sources[0])] == [
         ("author 'STARA, STEFANO': family name in capitals", _CASE_HINT.format("Stara, Stefano"))]
+    # A file's description in the author field, read with the family name 'ESP8266': a product's code, not a name in
+    # capitals to write 'Esp8266'.
+    bib = parse_bibliography('@online{b, author = {Skrypt obsługujący enkodery dla ESP8266, "encoders.c"}, year = 2023}',
+                             "x.bib")
+    assert [f.code for f in check_names(bib.sources[0])] == []
     stale = findings_for(CASES / "LR136-trigger.bib")[0]
     assert stale.message == "web source last accessed 2018-12-03, 7 years ago (limit 5 years)"
     pages = findings_for(CASES / "LR138-trigger.bib")[0]
@@ -243,6 +248,9 @@ def test_capitals_and_title_case() -> None:
     assert not is_all_capitals("NATO")
     assert title_case("THE JOINT STRIKE FIGHTER PROJECT") == "The Joint Strike Fighter Project"
     assert title_case("POWER AND INTERDEPENDENCE IN THE WORLD") == "Power and Interdependence in the World"
+    # an acronym stays in capitals: the example was "Proceedings of the Ieee"
+    assert title_case("PROCEEDINGS OF THE IEEE") == "Proceedings of the IEEE"
+    assert title_case("A STUDY OF HTTP/2 IN SIAM JOURNALS") == "A Study of HTTP/2 in SIAM Journals"
 
 
 def test_a_journal_abbreviated_in_acronyms_is_not_in_capitals() -> None:
@@ -332,6 +340,19 @@ def test_a_copy_giving_the_subtitle_is_the_same_work(title: str, journal: str, f
             f"  journal = {{{journal}}},\n  pages = {{391--425}},\n  year = {{1992}},\n}}\n")
     bib = parse_bibliography(_WENDT + copy, "refs.bib")
     assert [(f.code, f.key, f.message) for f in check_duplicates(bib.sources)] == found
+
+
+@pytest.mark.parametrize(("second", "found"), [
+    # One paper given at two workshops, each @unpublished naming its own in the note: two talks, not a copy.
+    ("note = {KDD, Truth Discovery workshop}", []),
+    ("note = {NeurIPS, Workshop on Systems for ML}", ["LR107"]),  # an exact copy still is one
+])
+def test_one_paper_given_at_two_events_is_two_entries(second: str, found: list[str]) -> None:
+    entry = ("@unpublished{{{key},\n  author = {{Bakhteev, Oleg}},\n  title = {{CrossLang: Cross-lingual Plagiarism "
+             "Detection}},\n  year = {{2019}},\n  {note},\n}}\n")
+    bib = parse_bibliography(entry.format(key="a", note="note = {NeurIPS, Workshop on Systems for ML}")
+                             + entry.format(key="b", note=second), "refs.bib")
+    assert [f.code for f in check_duplicates(bib.sources)] == found
 
 
 def test_two_subtitles_or_a_short_main_title_are_two_works() -> None:
@@ -594,6 +615,26 @@ def test_a_year_with_words_beside_it_is_named_in_the_hint() -> None:
     assert found["b"] == CATALOGUE["LR124"].hint
 
 
+@pytest.mark.parametrize(("field", "hint"), [
+    # ISO 690's date cited after the year (Czech theses)
+    ("year = {2015 [cit. 2020-02-22]}", "Write year = {2015}, and the day it was cited as urldate = {2020-02-22} "
+                                        "(biblatex and pandoc print it as the day the page was read)"),
+    # a template's placeholder left in
+    ("urldate = {Use the date of access}", "The urldate field holds words, not a date: write the day you read the "
+                                           "page, urldate = {YYYY-MM-DD}, or delete the field"),
+    # day first, a two-digit year and Polish "r." (rok, year) after it
+    ("urldate = {24.03.23 r.}", "Write urldate = {2023-03-24} (read as day 24, month 3, 2023)"),
+    ("urldate = {31.02.23}", CATALOGUE["LR124"].hint),  # no such day: no date to offer
+])
+def test_an_access_or_citation_date_that_is_no_iso_date_is_given_the_one_to_write(field: str, hint: str) -> None:
+    # Each had the catalogue's "Write year = {2004}, date = {2004-05-17} or urldate = {2024-01-31}".
+    year = "" if field.startswith("year") else "year={2015}, "
+    text = f"@online{{a, title={{T}}, url={{https://example.org}}, {year}{field}}}\n"
+    found = [f.hint for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(),
+                                          now=NOW).findings if f.code == "LR124"]
+    assert found == [hint]
+
+
 def test_a_date_of_iso_form_that_names_no_day_says_which_part_is_wrong() -> None:
     # date = {2021-02-30} has ISO's form: "is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)" sent the reader to its
     # layout. The same for a CSL-JSON item's date-parts; a layout that is not ISO's keeps the old words.
@@ -784,6 +825,7 @@ def test_a_preprint_is_not_called_a_journal_article_when_its_doi_is_expected() -
     ("Smith, J., Jones", True), ("García Márquez, Gabriel José", False), ("van der Berg, Jan", False),
     ("Smith, Jr., John", False), ("Doe, Jane, PhD", False), ("Lloyd Webber, Andrew", False),
     ("Knuth, Donald E.", False), ("{Bronstein, Semendjaew and Partners}", False), ("family=Smith, given=J.", False),
+    ("{J}.{O}. {H}amblen, {T}.{S}. {H}all", True),  # capitals braced one by one: LR147 called it "family name first"
 ])
 def test_names_joined_by_commas_only_when_the_reading_is_clearly_several_people(name: str, joined: bool) -> None:
     from litreview.bibliography.names import comma_joined
@@ -1213,3 +1255,18 @@ def test_an_html_tag_gets_the_hint_of_its_kind() -> None:
                              "blank line parts paragraphs")
     assert found["i"][1] == "Write \\textit{...} instead of <i>...</i>"
     assert found["s"][1] == "Write \\textsuperscript{...} instead of <jats:sup>...</jats:sup>"
+
+
+@pytest.mark.parametrize(("author", "message", "hint"), [
+    ("Multiple authors", "author 'authors, Multiple' names no one: styles print it as a person ('authors' in "
+     "citations, sorted under it)", "Delete the author field (styles then cite the work by its title), or name the "
+     "people; for a work signed 'Anonymous' write author = {Anonymous}"),
+    ("Harrell, Frank E. and many others", "author 'many others' names no one: styles print it as a person among the "
+     "authors", "Write 'and others' in its place, which styles print as et al."),
+])
+def test_words_for_unnamed_authors_name_no_one(author: str, message: str, hint: str) -> None:
+    # LR133 called them family names in lower case ("write the family name with its capital").
+    text = f"@misc{{a, author = {{{author}}}, title = {{T}}, year = {{2020}}, url = {{https://example.org}}}}\n"
+    found = [(f.code, f.message, f.hint) for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")),
+                                                               Config(), now=NOW).findings if f.code in ("LR133", "LR154")]
+    assert found == [("LR154", message, hint)]

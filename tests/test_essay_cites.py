@@ -127,3 +127,17 @@ def test_an_inline_notes_brackets_are_a_note_not_a_citation() -> None:
     assert [(c.key, c.mode, c.prefix, c.suffix) for c in cites] == [
         ("a", "author-in-text", "", ""), ("b", "normal", "", ""), ("c", "author-in-text", "", "p. 4")]
     assert text[cites[0].start:cites[0].end] == "@a"
+
+
+def test_a_citations_bracket_may_hold_balanced_brackets_of_its_own() -> None:
+    # pandoc 3.9's AST: "[@a, see [the site](https://x.org) too]", "[@b, p. 3 [sic]]" and "[see [x; y] @c; @d, p. 4
+    # [a [b] c]]" are NormalCitations, the inner brackets (and the ";" in them) part of a suffix or a prefix; each key
+    # was read as an in-text citation without its suffix. A key in an inner bracket is a citation of its own, its outer
+    # bracket text ("[see [@e]]"); "@f [p. 5; see [x] @g]" gives @f its locator and @g its own prefix.
+    text = ("A [@a, see [the site](https://x.org) too] and [@b, p. 3 [sic]] and [see [x; y] @c; @d, p. 4 [a [b] c]] "
+            "and [see [@e]] and @f [p. 5; see [x] @g].")
+    cites = find_citations(mask_inline(text), text)
+    assert [(c.key, c.mode, c.prefix, c.suffix) for c in cites] == [
+        ("a", "normal", "", "see [the site](https://x.org) too"), ("b", "normal", "", "p. 3 [sic]"),
+        ("c", "normal", "see [x; y]", ""), ("d", "normal", "", "p. 4 [a [b] c]"), ("e", "normal", "", ""),
+        ("f", "author-in-text", "", "p. 5"), ("g", "normal", "see [x]", "")]

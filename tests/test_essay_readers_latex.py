@@ -523,6 +523,17 @@ def test_latex_autocite_star_omits_the_author_as_pandoc_reads_it(tmp_path: Path)
         ("b", "suppress-author", ""), ("c", "suppress-author", "12"), ("d", "normal", "")]
 
 
+def test_latex_cite_star_after_names_written_by_hand_is_year_only(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: biblatex's "(Kanner i in., \cite*{k})" is a SuppressAuthor citation, the author written by
+    # hand; the page printed "(Kanner i in., (Kanner et al. 1943))". The close cases: \cite and natbib's \citep*
+    # (its full author list) stay normal citations.
+    (tmp_path / "p.tex").write_text("\\begin{document}\nA (Kanner i in., \\cite*{k}) and \\Cite*[12]{c} and "
+                                    "\\cite{d} and \\citep*{e}.\n\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.mode, c.suffix) for c in claim.citations or ()] == [
+        ("k", "suppress-author", ""), ("c", "suppress-author", "12"), ("d", "normal", ""), ("e", "normal", "")]
+
+
 def test_latex_a_semicolon_in_a_natbib_note_is_the_notes_not_a_separator(tmp_path: Path) -> None:
     # pandoc 3.9's AST: \citep[ARD;][]{g} is a NormalCitation with prefix "ARD;"; \citep[][p. 3; 4]{c,d} gives d the
     # suffix "p. 3; 4". Read as Markdown, "[ARD; @{g}]" had a part without a key: no bracket, "@g" in text.
@@ -565,3 +576,39 @@ def test_a_subfigures_or_minipages_position_and_width_are_no_words(tmp_path: Pat
                     "\\end{subfigure}\n\\begin{minipage}{.4\\linewidth}\nA second map \\citep{k}.\n\\end{minipage}\n"
                     "\\end{figure}\n", encoding="utf-8")
     assert [c.text for c in load_essay(path).claims] == ["A map of the village.", "A second map [@{k}]."]
+
+
+def test_latex_cite_star_omits_the_author_as_pandoc_reads_it(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: biblatex's \cite* and \Cite* (the year alone, after a name written by hand: "Wing i Gould,
+    # \cite*{w}") are SuppressAuthor citations, as \parencite* is; they were normal ones. \footcite* and \cite stay.
+    (tmp_path / "p.tex").write_text("\\begin{document}\nA (Wing i Gould, \\cite*{w}; Roe \\Cite*[p.~3]{r,s}) and "
+                                    "\\cite{n} and \\footcite*{f}.\n\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.mode, c.suffix) for c in claim.citations or ()] == [
+        ("w", "suppress-author", ""), ("r", "suppress-author", ""), ("s", "suppress-author", "p. 3"),
+        ("n", "normal", ""), ("f", "normal", "")]
+
+
+def test_latex_multicite_notes_for_the_whole_list_as_pandoc_reads_them(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: \parencites(see)(ff.)[p.~3]{a}[p.~4]{b} gives a the prefix "see" and b the suffix "p. 4, ff."
+    # (one parenthesis alone is the postnote); they were dropped. A parenthesis after the last key is text.
+    (tmp_path / "p.tex").write_text(
+        "\\begin{document}\nA \\parencites(see)(ff.)[p.~3]{a}[p.~4]{b} and \\textcites(end){c}{d} and "
+        "\\parencites{e}{f} (aside).\n\\end{document}\n", encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.mode, c.prefix, c.suffix) for c in claim.citations or ()] == [
+        ("a", "normal", "see", "p. 3"), ("b", "normal", "", "p. 4, ff."), ("c", "author-in-text", "", ""),
+        ("d", "normal", "", "end"), ("e", "normal", "", ""), ("f", "normal", "", "")]
+    assert claim.text.endswith("[@{e}; @{f}] (aside).")
+
+
+def test_latex_each_note_goes_to_its_own_groups_first_or_last_key_as_pandoc_gives_it(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: each group of \parencites[p.~3]{a}[p.~3]{b} keeps its postnote (the second was dropped as the
+    # same as the first); \citet[see][p.~3]{x,y,z} gives y nothing and z "p. 3" (y had "see" and "p. 3" too).
+    (tmp_path / "p.tex").write_text("\\begin{document}\nA \\parencites[p.~3]{a}[p.~3]{b} and "
+                                    "\\citet[see][p.~3]{x,y,z} and \\citep[see][p.~3]{u,v}.\n\\end{document}\n",
+                                    encoding="utf-8")
+    (claim,) = load_essay(tmp_path / "p.tex").claims
+    assert [(c.key, c.prefix, c.suffix) for c in claim.citations or ()] == [
+        ("a", "", "p. 3"), ("b", "", "p. 3"), ("x", "", ""), ("y", "", ""), ("z", "", "p. 3"), ("u", "see", ""),
+        ("v", "", "p. 3")]

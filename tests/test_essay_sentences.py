@@ -304,3 +304,22 @@ def test_a_paragraph_written_again_has_its_sentences_where_it_is() -> None:
     assert [body[a:b] for a, b in first] == [body[a:b] for a, b in again] == [
         "It rained.", "See pp. 3 of it.", "We stayed in."]
     assert again == [(a + len(paragraph) + 2, b + len(paragraph) + 2) for a, b in first]
+
+
+def test_no_sentence_ends_inside_a_citations_bracket(tmp_path: Path) -> None:
+    # pandoc 3.9's AST: "[On doit ce nom à Lanson. Voir @m, Le corpus ...]" is one NormalCitation, its prefix "On doit
+    # ce nom à Lanson. Voir" and its suffix "Le corpus ..."; "[@p, p. 3\. La suite]" one with the suffix "p. 3. La
+    # suite". Cut at their full stops, each bracket was lost: "@m" read as an in-text citation without its suffix.
+    path = tmp_path / "a.md"
+    path.write_text("Les romans «\\  personnels »[On doit ce nom à Lanson. Voir @m, Le corpus de «\\  romans » de "
+                    "*René* (1802).] forment une famille. Le paratexte[Gasparini reprend ici Genette, Seuils, 1987. Il "
+                    "y regroupe le titre. @g, p. 61] est clair. Un mot [@p, p. 3\\. La suite] encore.\n\n"
+                    "Close: A claim [@a]. Next sentence [@b]. Then @c [p. 4] says so.\n",
+                    encoding="utf-8")
+    claims = load_essay(path).claims
+    assert [[(c.key, c.mode, c.suffix) for c in claim.citations or ()] for claim in claims] == [
+        [("m", "normal", "Le corpus de «\\ romans » de *René* (1802).")], [("g", "normal", "p. 61")],
+        [("p", "normal", "p. 3\\. La suite")],
+        [("a", "normal", "")], [("b", "normal", "")], [("c", "author-in-text", "p. 4")]]
+    assert claims[0].citations[0].prefix == "On doit ce nom à Lanson. Voir"
+    assert [c.text.split()[-1] for c in claims[3:]] == ["[@a].", "[@b].", "so."]

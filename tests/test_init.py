@@ -381,3 +381,34 @@ def test_init_sets_up_a_bibliography_kept_without_an_essay(tmp_path: Path, monke
     before = snapshot(tmp_path)
     assert main(["init", "--bib", "refs.bib", "--workflow"]) == 0  # run again: nothing changes
     assert snapshot(tmp_path) == before
+
+
+def test_init_finds_the_csl_json_in_a_subfolder_that_holds_the_keys_the_essay_cites(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # A memoir built with `pandoc -C --bibliography=data/memoire.json` (its front matter names none): init looked for
+    # a CSL file beside the essay only, started an empty refs/bibliography.bib, and every citation matched no entry.
+    # A JSON file of no CSL items (a settings file) is no bibliography.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "memoire.md").write_text("Comme dit [@roe2001, p. 3] et [@doe2002].\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "memoire.json").write_text(
+        '[{"id": "roe2001", "type": "book", "title": "T", "issued": {"date-parts": [[2001]]}}]', encoding="utf-8")
+    (tmp_path / "data" / "settings.json").write_text('{"lang": "fr-FR"}', encoding="utf-8")
+    assert main(["init", "memoire.md"]) == 0
+    out = capsys.readouterr().out
+    assert load_config(tmp_path, env={}).bibliography == "data/memoire.json"
+    assert ("note: the bibliography is data/memoire.json, the one CSL bibliography in a folder below memoire.md that "
+            "holds keys it cites (1 of 2) (--bib names another)") in out
+
+
+def test_init_prefers_a_bib_below_to_a_csl_file_below(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # the close case: a .bib below that holds the keys is the bibliography, as before, whatever CSL lies beside it
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "memoire.md").write_text("Comme dit [@roe2001].\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "refs.bib").write_text("@book{roe2001, title = {T}}\n", encoding="utf-8")
+    (tmp_path / "data" / "memoire.json").write_text('[{"id": "roe2001", "type": "book", "title": "T"}]',
+                                                      encoding="utf-8")
+    assert main(["init", "memoire.md"]) == 0
+    assert load_config(tmp_path, env={}).bibliography == "data/refs.bib"

@@ -225,6 +225,16 @@ def test_the_site_name_init_writes_holds_no_markup(here: Path) -> None:
     assert 'site_name: "Review: War alert(1) & Peace now"' in text
 
 
+def test_the_site_is_named_by_a_markdown_title_as_pandoc_prints_it(here: Path) -> None:
+    """A memoir's title "... récit _L'Analphabète_" named every page with its underscores; pandoc prints the emphasis
+    (the name, plain text, its words) and its smart quotes. The close case: a title with no markup, as written."""
+    (here / "essay.md").write_text("---\ntitle: \"Le récit _L'Analphabète_ d'Agota Kristof\"\n---\n\nText.\n",
+                                   encoding="utf-8")
+    assert main(["init", "essay.md"]) == 0
+    text = (here / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_name: "Review: Le récit L’Analphabète d’Agota Kristof"' in text
+
+
 def test_the_site_is_named_by_a_heading_not_by_a_code_chunks_comment(here: Path) -> None:
     """An R Markdown chunk's "# Load packages" is an R comment: the site is named by the text's own heading."""
     (here / "essay.Rmd").write_text("```{r setup}\n# Load packages\nlibrary(x)\n```\n\n# Ferns in the field\n\n"
@@ -404,3 +414,245 @@ def test_a_markdown_file_in_another_content_folder_is_read_as_itself(here: Path)
     (here / "content" / "post.md").write_text("---\nbibliography: ../refs.bib\n---\n\nCited [@a].\n", encoding="utf-8")
     assert main(["init", "content/post.md"]) == 0
     assert settings(here)[0] == "content/post.md"
+
+
+@pytest.mark.parametrize("essay", ["_quarto.yml", "chapters/one.qmd"])
+def test_a_bibliography_under_a_quarto_format_is_the_books(here: Path, essay: str) -> None:
+    # Quarto merges a format's options into the metadata: `format: html: bibliography:` names the book's
+    # bibliography as the top-level key does; the first format that names one is the default render's.
+    (here / "_quarto.yml").write_text("book:\n  chapters: [chapters/one.qmd]\nformat:\n  html:\n    theme: cosmo\n"
+                                      "    bibliography: [refs/a.bib, refs/b.bib]\n  pdf:\n"
+                                      "    bibliography: refs/a.bib\n", encoding="utf-8")
+    (here / "chapters").mkdir()
+    (here / "chapters/one.qmd").write_text("# One\n\nText [@a; @b].\n", encoding="utf-8")
+    bib(here / "refs/a.bib", "a")
+    bib(here / "refs/b.bib", "b")
+    assert main(["init", essay]) == 0
+    assert settings(here) == (essay, ("refs/a.bib", "refs/b.bib"))
+    assert not (here / "refs/bibliography.bib").exists()
+
+
+def test_a_bibliography_under_a_quarto_files_own_format_is_read(here: Path) -> None:
+    (here / "paper.qmd").write_text("---\ntitle: T\nformat:\n  pdf:\n    bibliography: refs.bib\n---\n\n"
+                                    "Text [@a].\n", encoding="utf-8")
+    bib(here / "refs.bib", "a")
+    bib(here / "other.bib", "z")
+    assert main(["init", "paper.qmd"]) == 0
+    assert settings(here) == ("paper.qmd", "refs.bib")
+
+
+def test_a_markdown_paper_gets_the_bibliography_its_makefile_hands_pandoc(here: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    # Nothing in the paper names its bibliography: pandoc is given it on the command line. A stale .bib beside
+    # the paper and a second one below must not win over the one the build uses.
+    (here / "text").mkdir()
+    (here / "text/paper.md").write_text("# Paper\n\nText [@a].\n", encoding="utf-8")
+    bib(here / "text/old.bib", "a")
+    bib(here / "bib/refs.bib", "a")
+    (here / "Makefile").write_text("BIB := bib/refs.bib\nREPORT = other.md\n\npaper.pdf: text/paper.md\n"
+                                   "\tpandoc --citeproc \\\n\t  --bibliography $(BIB) -o $@ $^\n"
+                                   "other.pdf: other.md\n\tpandoc -C --bibliography=bib/other.bib -o $@ $(REPORT)\n",
+                                   encoding="utf-8")
+    assert main(["init", "text/paper.md"]) == 0
+    assert settings(here) == ("text/paper.md", "bib/refs.bib")
+    assert "the bibliography is bib/refs.bib, which Makefile hands pandoc" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ['pandoc -s "paper.md" -M bibliography=refs/a.bib --bibliography refs/b.bib',
+                                     "pandoc paper.md -d pdf", "pandoc paper.md --defaults=pdf.yml",
+                                     "pandoc paper.md --metadata-file meta.yaml", "pandoc -o out.yaml block.yaml paper.md"])
+def test_a_build_script_names_the_bibliography_in_any_of_pandocs_ways(here: Path, command: str) -> None:
+    (here / "paper.md").write_text("Text [@a; @b].\n", encoding="utf-8")
+    bib(here / "refs/a.bib", "a")
+    bib(here / "refs/b.bib", "b")
+    (here / "pdf.yaml").write_text("metadata:\n  bibliography: [refs/a.bib, refs/b.bib]\n", encoding="utf-8")
+    (here / "pdf.yml").write_text("bibliography:\n  - refs/a.bib\n  - refs/b.bib\n", encoding="utf-8")
+    (here / "meta.yaml").write_text("bibliography: [refs/a.bib, refs/b.bib]\n", encoding="utf-8")
+    (here / "block.yaml").write_text("---\ntitle: T\nbibliography: [refs/a.bib, refs/b.bib]\n...\n", encoding="utf-8")
+    (here / "out.yaml").write_text("bibliography: refs/wrong.bib\n", encoding="utf-8")
+    (here / "build.sh").write_text(f"#!/bin/sh\n# pandoc --bibliography=old.bib\n{command} -o paper.pdf\n",
+                                   encoding="utf-8")
+    assert main(["init", "paper.md"]) == 0
+    assert settings(here) == ("paper.md", ("refs/a.bib", "refs/b.bib"))
+
+
+def test_a_bibliography_the_build_names_that_does_not_exist_is_said(here: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "paper.md").write_text("Text [@a].\n", encoding="utf-8")
+    bib(here / "paper.bib", "a")
+    (here / "Makefile").write_text("all:\n\tpandoc --bibliography=build/refs.bib paper.md\n", encoding="utf-8")
+    assert main(["init", "paper.md"]) == 0
+    assert settings(here) == ("paper.md", "paper.bib")
+    assert "Makefile hands pandoc the bibliography build/refs.bib, but build/refs.bib does not exist" in \
+        capsys.readouterr().out
+
+
+def test_a_biblatex_resource_globbed_is_every_file_it_matches(here: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    # biber reads every file a resource's pattern matches when biblatex's glob option is on; a file added later
+    # is read by the next check (no warm answer from the files matched before).
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("LITREVIEW_NO_CACHE", raising=False)
+    bib(here / "bib/a.bib", "a")
+    bib(here / "bib/b.bib", "b")
+    (here / "main.tex").write_text("\\documentclass{article}\n\\usepackage{biblatex}\n"
+                                   "\\addbibresource[glob=true]{bib/*.bib}\n\\begin{document}\n"
+                                   "Text \\cite{a,b,c}.\n\\printbibliography\n\\end{document}\n", encoding="utf-8")
+    assert main(["init", "main.tex"]) == 0
+    assert settings(here) == ("main.tex", ("bib/a.bib", "bib/b.bib"))
+    assert "does not exist" not in capsys.readouterr().out
+
+    def unresolved() -> set[str]:
+        main(["check", "--format", "json"])
+        return {f["message"].split("'")[1] for f in json.loads(capsys.readouterr().out)["findings"]
+                if f["code"] == "LR300"}
+
+    assert unresolved() == {"c"}
+    assert unresolved() == {"c"}  # (warm)
+    bib(here / "bib/c.bib", "c")
+    assert unresolved() == set()
+
+
+def test_a_biblatex_resource_not_globbed_is_the_name_as_written(here: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    bib(here / "bib/a.bib", "a")
+    (here / "main.tex").write_text("\\documentclass{article}\n\\usepackage{biblatex}\n\\addbibresource{bib/*.bib}\n"
+                                   "\\begin{document}\nText \\cite{a}.\n\\end{document}\n", encoding="utf-8")
+    assert main(["init", "main.tex"]) == 0
+    assert "names the bibliography bib/*.bib, which does not exist" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("essay", ["_quarto.yml", "chapters/one.qmd"])
+def test_a_quarto_books_bibliography_in_its_metadata_files_is_read(here: Path, essay: str,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # Quarto merges a project's metadata-files into every document's metadata; the project's own keys win.
+    (here / "_quarto.yml").write_text("book:\n  chapters: [chapters/one.qmd]\nmetadata-files:\n  - _bib.yml\n"
+                                      "  - _gone.yml\n  - _csl.yml\n", encoding="utf-8")
+    (here / "_bib.yml").write_text("bibliography: [refs/a.bib, refs/b.bib]\n", encoding="utf-8")
+    (here / "_csl.yml").write_text("csl: apa.csl\n", encoding="utf-8")
+    (here / "chapters").mkdir()
+    (here / "chapters/one.qmd").write_text("# One\n\nText [@a; @b].\n", encoding="utf-8")
+    bib(here / "refs/a.bib", "a")
+    bib(here / "refs/b.bib", "b")
+    assert main(["init", essay]) == 0
+    assert settings(here) == (essay, ("refs/a.bib", "refs/b.bib"))
+    capsys.readouterr()
+    main(["check", "--format", "json"])
+    assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+
+
+def test_a_quarto_chapters_own_bibliography_joins_the_books(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A chapter's front matter adds its bibliography to the project's for that chapter, relative to the chapter.
+    (here / "_quarto.yml").write_text("book:\n  chapters: [index.qmd, part/two.qmd]\nbibliography: refs/a.bib\n",
+                                      encoding="utf-8")
+    (here / "index.qmd").write_text("# One\n\nText [@a].\n", encoding="utf-8")
+    (here / "part").mkdir()
+    (here / "part/two.qmd").write_text("---\nbibliography: [../refs/a.bib, two.bib]\n---\n\n# Two\n\nMore [@b].\n",
+                                       encoding="utf-8")
+    bib(here / "refs/a.bib", "a")
+    bib(here / "part/two.bib", "b")
+    assert main(["init", "_quarto.yml"]) == 0
+    assert settings(here) == ("_quarto.yml", ("refs/a.bib", "part/two.bib"))
+    capsys.readouterr()
+    main(["check", "--format", "json"])
+    assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+
+
+@pytest.mark.parametrize("args", ['["--bibliography=data/refs.yaml", "--csl", "apa.csl"]',
+                                  "\n      - --bibliography\n      - data/refs.yaml",
+                                  '["-M", "bibliography=data/refs.yaml"]'])
+def test_an_r_markdown_paper_gets_the_bibliography_its_pandoc_args_name(here: Path, args: str) -> None:
+    # R Markdown hands an output format's pandoc_args to pandoc as written: the command line, in the YAML.
+    (here / "data").mkdir()
+    (here / "data/refs.yaml").write_text("references:\n- id: a\n  type: book\n  title: A\n", encoding="utf-8")
+    bib(here / "other.bib", "a")
+    (here / "paper.Rmd").write_text("---\ntitle: T\noutput:\n  bookdown::pdf_document2:\n    toc: false\n"
+                                    f"    pandoc_args: {args}\n---\n\nText [@a].\n", encoding="utf-8")
+    assert main(["init", "paper.Rmd"]) == 0
+    assert settings(here) == ("paper.Rmd", "data/refs.yaml")
+
+
+@pytest.mark.parametrize("declared", ["% !TEX root = ../thesis.tex\n", "%!TeX root=../thesis\n",
+                                      "\\documentclass[../thesis.tex]{subfiles}\n\\begin{document}\n"])
+def test_a_latex_chapter_gets_the_bibliography_of_the_main_file_it_declares(here: Path, declared: str,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    # Two .bib files hold the chapter's key: only the main file's preamble (here in an \input file) tells
+    # which ones biber reads.
+    bib(here / "bib/a.bib", "a")
+    bib(here / "bib/b.bib", "b")
+    bib(here / "bib/old.bib", "a")
+    (here / "thesis.tex").write_text("\\documentclass{book}\n\\input{preamble}\n\\begin{document}\n"
+                                     "\\include{chapters/one}\n\\printbibliography\n\\end{document}\n", encoding="utf-8")
+    (here / "preamble.tex").write_text("\\usepackage{biblatex}\n\\addbibresource{bib/a.bib}\n"
+                                       "\\addbibresource{bib/b.bib}\n", encoding="utf-8")
+    (here / "chapters").mkdir()
+    end = "\\end{document}\n" if "subfiles" in declared else ""
+    (here / "chapters/one.tex").write_text(f"{declared}\\chapter{{One}}\nText \\cite{{a}} and \\cite{{b}}.\n{end}",
+                                           encoding="utf-8")
+    assert main(["init", "chapters/one.tex"]) == 0
+    assert settings(here) == ("chapters/one.tex", ("bib/a.bib", "bib/b.bib"))
+    capsys.readouterr()
+    main(["check", "--format", "json"])
+    assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+
+
+@pytest.mark.parametrize("essay", ["_quarto.yml", "chapters/one.qmd"])
+def test_a_quarto_folders_metadata_file_adds_its_bibliography(here: Path, essay: str,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # Quarto merges a folder's _metadata.yml into the documents below it, its paths relative to that folder.
+    (here / "_quarto.yml").write_text("book:\n  chapters: [chapters/one.qmd]\nbibliography: refs/a.bib\n",
+                                      encoding="utf-8")
+    (here / "chapters").mkdir()
+    (here / "chapters/_metadata.yml").write_text("bibliography: [local.bib]\n", encoding="utf-8")
+    (here / "chapters/one.qmd").write_text("# One\n\nText [@a; @b].\n", encoding="utf-8")
+    bib(here / "refs/a.bib", "a")
+    bib(here / "chapters/local.bib", "b")
+    assert main(["init", essay]) == 0
+    assert settings(here) == (essay, ("refs/a.bib", "chapters/local.bib"))
+    capsys.readouterr()
+    main(["check", "--format", "json"])
+    assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+
+
+def test_named_bibliographies_found_by_name_below_the_folder(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # \bibliography{a,b} with the files in bib/ (a latexmkrc's BIBINPUTS): both hold cited keys, so only their
+    # names tell them from the other .bib files there.
+    bib(here / "bib/a.bib", "a")
+    bib(here / "bib/b.bib", "b")
+    bib(here / "old/c.bib", "a")
+    (here / "main.tex").write_text("\\documentclass{article}\n\\begin{document}\nText \\cite{a,b}.\n"
+                                   "\\bibliographystyle{plain}\n\\bibliography{a,b}\n\\end{document}\n", encoding="utf-8")
+    assert main(["init", "main.tex"]) == 0
+    assert settings(here) == ("main.tex", ("bib/a.bib", "bib/b.bib"))
+    out = capsys.readouterr().out
+    assert "(bib/a.bib, bib/b.bib) are read" in out and "several .bib" not in out and "does not exist" not in out
+    bib(here / "old/a.bib", "a")  # two files of one name: no guess
+    for name in ("litreview.toml", "mkdocs.yml", "refs/claims.yaml"):
+        (here / name).unlink()
+    assert main(["init", "main.tex"]) == 0
+    assert settings(here) == ("main.tex", "refs/bibliography.bib")
+
+
+def test_a_csl_bibliography_below_a_paper_that_names_none_is_found(here: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # A Zotero export in data/, handed to pandoc on the command line: no .bib anywhere, settings files beside it.
+    (here / "thesis").mkdir()
+    (here / "thesis/part1.md").write_text("# Part\n\nText [@kristof2004, p. 3].\n", encoding="utf-8")
+    (here / "thesis/data").mkdir()
+    (here / "thesis/data/Thesis.json").write_text('[{"id": "kristof2004", "type": "book", "title": "L"}]',
+                                                  encoding="utf-8")
+    (here / "thesis/data/settings.json").write_text('{"theme": "dark"}', encoding="utf-8")
+    (here / "thesis/data/other.yaml").write_text("references:\n- id: zzz\n  type: book\n", encoding="utf-8")
+    assert main(["init", "thesis/part1.md"]) == 0
+    assert settings(here) == ("thesis/part1.md", "thesis/data/Thesis.json")
+    assert "the one CSL bibliography in a folder below part1.md" in capsys.readouterr().out
+
+
+def test_the_note_on_uncited_entries_names_a_books_chapters(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "_quarto.yml").write_text("book:\n  chapters: [index.qmd]\nbibliography: refs.bib\n", encoding="utf-8")
+    (here / "index.qmd").write_text("# One\n\nText [@a].\n", encoding="utf-8")
+    (here / "refs.bib").write_text(ENTRY.format(key="a") + ENTRY.format(key="b") + ENTRY.format(key="c"),
+                                   encoding="utf-8")
+    assert main(["init", "_quarto.yml"]) == 0
+    assert "2 of the 3 entries in refs.bib are cited nowhere in the chapters _quarto.yml lists" in \
+        capsys.readouterr().out

@@ -738,3 +738,27 @@ def test_a_broken_item_of_a_front_matters_references_costs_only_itself() -> None
     block = "\ntitle: T\nreferences:\n- id: a\n  title: A: b\n- id: c\n  type: book\n  title: C\nnocite: |\n  @c\n"
     bib = parse_csl(block, "essay.md", yaml=True, front_matter=True)
     assert [s.key for s in bib.sources] == ["c"] and [(p.code, p.line) for p in bib.problems] == [("LR100", 5)]
+
+
+def test_a_csl_yaml_keyed_by_id_says_pandoc_reads_none_of_its_items(tmp_path: Path) -> None:
+    # A mapping of ids to items: pandoc reads no item from it and stops at nothing; the message named "its keys" as
+    # if they were stray settings.
+    item = "  id: {key}\n  type: book\n  title: T {key}\n  author:\n  - family: Heidegger\n    given: Martin\n"
+    text = "".join(f"{key}:\n{item.format(key=key)}" for key in ("EWI", "SZ", "VA", "SZ"))
+    path = tmp_path / "references.yml"
+    path.write_text(text, encoding="utf-8")
+    bib = load_bibliography(path)
+    [told] = bib.problems
+    assert (bib.sources, told.code, told.line) == ((), "LR100", 1)
+    assert told.message == ("not a CSL bibliography: its 3 items are keyed by id (EWI, SZ, VA), not listed: pandoc "
+                            "reads no item from it, without an error, and no citation of them is found; 'SZ' is given "
+                            "twice (lines 8, 22: YAML keeps the last)")
+    assert told.hint == ("Write references: on the first line and each item below it as a list entry, '- id: KEY' "
+                         "and its fields indented under it")
+    path = tmp_path / "refs.json"
+    path.write_text('{"a": {"type": "book", "title": "T"}, "b": {"type": "book", "title": "U"}}', encoding="utf-8")
+    [told] = load_bibliography(path).problems
+    assert told.hint == 'Write the items as a list, [{"id": "KEY", ...}, ...], each with the key it was given as its id'
+    path.write_text('{"style": "apa", "lang": "en"}', encoding="utf-8")  # no items at all: as it was
+    [told] = load_bibliography(path).problems
+    assert told.message == "not a CSL bibliography: a mapping without references: (its keys: style, lang)"

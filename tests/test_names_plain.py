@@ -117,3 +117,15 @@ def test_family_first(name: str, settled: bool) -> None:
     from litreview.bibliography.names import family_first
 
     assert family_first(name) is settled
+
+
+@pytest.mark.parametrize(("name", "written"), [
+    ("Zeyd M. Ben-Halim, Eric  S.  Raymond,  Thomas  E.  Dickey.", "Ben-Halim, Zeyd M. and Raymond, Eric S. and "
+                                                                   "Dickey, Thomas E."),
+    ("P. Moreira, J. Christiansen, K. Wyllie", "Moreira, P. and Christiansen, J. and Wyllie, K."),
+])
+def test_a_list_joined_by_commas_is_written_without_the_full_stop_that_ends_it(name: str, written: str) -> None:
+    # "Dickey., Thomas E." was the list to write: the full stop that ends the field is no family name's.
+    from litreview.bibliography.names import joined_as_list
+
+    assert joined_as_list(name) == written

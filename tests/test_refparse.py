@@ -349,6 +349,26 @@ def test_nested_single_quotes_stay_inside_the_title():
     assert ref.title == "When Is Support ‘Made-in-America’? Delegation"
 
 
+def test_a_quote_opened_inside_a_quoted_title_closes_before_the_title_does():
+    # Chicago in German: a title quoted with “…” that opens with a German quote „…” of its own; the inner ” closed
+    # the title, and the rest of it went to the journal
+    ref = parse_reference("Wengeler, Martin. 2010. “„Noch Nie Zuvor”. Zur Sprachlichen Konstruktion Der Wirtschaftskrise "
+                          "2008/2009 Im SPIEGEL.” Aptum. Zeitschrift für Sprachkritik und Sprachkultur 6(02): 138–56.")
+    assert ref.container == "Aptum. Zeitschrift für Sprachkritik und Sprachkultur"
+    assert ref.title.endswith("Zur Sprachlichen Konstruktion Der Wirtschaftskrise 2008/2009 Im SPIEGEL")
+
+
+def test_quote_end_skips_a_quote_opened_inside_and_keeps_the_first_closer_when_it_stays_open():
+    from litreview.bibliography.refparse.fields import quote_end
+
+    assert quote_end("“„Noch nie zuvor”. Zur Konstruktion.” Aptum.", 1, "”") == 36
+    assert quote_end("«Le “grand” soir». Revue.", 1, "»") == 16
+    # close cases: no inner quote, and an inner quote left open (the first closer, as before)
+    assert quote_end("“Salt Roads.” Journal.", 1, "”") == 12
+    assert quote_end("“Open „inner. Title.” Journal.", 1, "”") == 20
+    assert quote_end("‘l’Italia unita’, Rivista", 1, "’") == 15
+
+
 def test_title_ending_in_a_colon_is_kept_and_flagged():
     ref = parse_reference("Williams, Michael C. “The Discipline of the Democratic Peace:.” European Journal "
                           "of International Relations 7, no. 4 (2001): 525-53.")
@@ -953,6 +973,75 @@ def test_a_day_before_its_month_is_no_volume():
                           "the british acheulean. Journal of Archaeological Science: Reports [online]. 1 Juni 2020. "
                           "Bd. 31, S. 102352. [Zugriff am: 9 Mai 2022]. DOI 10.1016/j.jasrep.2020.102352.")
     assert (ref.container, ref.volume) == ("Journal of Archaeological Science: Reports", "31")
+
+
+@pytest.mark.parametrize(("text", "title", "year"), [
+    ("WILDE, G. Cyber operations in ukraine: Russia’s unmet expectations., dez. 2022. Carnegie Endowment for "
+     "International Peace. Disponível em: <https://example.org/a>. Acesso em: 12/4/2021.",
+     "Cyber operations in ukraine: Russia’s unmet expectations", "2022"),
+    ("BALATA, J. Verbal route descriptions in navigation of people with visual impairments, ago. 2018. PhD thesis,.",
+     "Verbal route descriptions in navigation of people with visual impairments", "2018"),
+])
+def test_a_month_after_the_titles_stop_before_the_year_is_the_dates(text, title, year):
+    # ABNT (UFPR) prints an undated page's month between the title and the year: "Title., dez. 2022."
+    ref = parse_reference(text)
+    assert (ref.title, ref.year) == (title, year)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("WDR (2011) Gesetz über den „Westdeutschen Rundfunk Köln” vom 23. März 1985, in der Fassung vom 5. Juli 2011. "
+     "Available at: http://www.wdr.de/unternehmen/senderprofil/x.pdf",
+     "Gesetz über den „Westdeutschen Rundfunk Köln” vom 23. März 1985, in der Fassung vom 5. Juli 2011"),
+    ("Die Landeswahlleiterin (2011) Zweitstimmen bei der Wahl zum Abgeordnetenhaus von Berlin am 18. September 2011. "
+     "Available at: http://www.wahlen-berlin.de/x.asp",
+     "Zweitstimmen bei der Wahl zum Abgeordnetenhaus von Berlin am 18. September 2011"),
+])
+def test_a_german_day_and_month_inside_a_title_stay_the_titles(text, title):
+    # SAGE Harvard: the date is printed before the title, so a day, its month and a year after a title's word with no
+    # mark between them are the title's (the model and the rules closed the title at the day's number)
+    ref = parse_reference(text)
+    assert (ref.title, ref.year) == (title, "2011")
+
+
+def test_a_day_before_its_month_ends_no_sentence_but_a_number_before_another_word_does():
+    from litreview.bibliography.refparse.tail import sentence_end
+
+    assert sentence_end("Berlin am 18. September 2011. Available at: x") == len("Berlin am 18. September 2011.")
+    assert sentence_end("Chapter 12. Results of the survey. Rest") == len("Chapter 12.")
+    assert sentence_end("Effective Java, (22. Februar 2021)") == len("Effective Java, (22.")
+
+
+def test_a_date_after_a_titles_stop_or_with_none_before_the_title_stays_the_date():
+    from litreview.bibliography.refparse.features import tokenize
+    from litreview.bibliography.refparse.relabel_numbers import date_inside_title
+    from litreview.bibliography.refparse.tagger import Tagged
+
+    text = "Doe J. Notes from the field am 3. Mai 2019. Available at: http://example.org/a"
+    labels = ["author", "author", *["title"] * 5, "date", "date", "date", "note", "note", "url"]
+    tagged = [Tagged(tok, label, 0.9, 0.0, 0.0) for tok, label in zip(tokenize(text), labels, strict=True)]
+    assert date_inside_title(tagged) == tagged  # no date before the title: this one is the reference's
+    dated = text.replace("Doe J.", "Doe J. (2019)")
+    tagged = [Tagged(tok, label, 0.9, 0.0, 0.0)
+              for tok, label in zip(tokenize(dated), [*labels[:2], "date", *labels[2:]], strict=True)]
+    assert [t.label for t in date_inside_title(tagged)][8:11] == ["title"] * 3
+    stop = dated.replace("field am", "field.")
+    tagged = [Tagged(tok, label, 0.9, 0.0, 0.0) for tok, label in zip(
+        tokenize(stop), [*labels[:2], "date", *["title"] * 4, *labels[7:]], strict=True)]
+    assert date_inside_title(tagged) == tagged  # the title's stop ends it: the date after it is a date
+
+
+def test_a_month_closing_a_title_with_no_stop_before_it_stays_the_titles():
+    from litreview.bibliography.refparse.features import tokenize
+    from litreview.bibliography.refparse.relabel_numbers import month_closing_title
+    from litreview.bibliography.refparse.tagger import Tagged
+
+    text = "Doe, J. Seven days in may. 2022. Harper."
+    labels = ["author", "author", "title", "title", "title", "title", "date", "publisher"]
+    tagged = [Tagged(tok, label, 0.9, 0.0, 0.0) for tok, label in zip(tokenize(text), labels, strict=True)]
+    assert month_closing_title(tagged) == tagged
+    comma = text.replace(" in may", ", may")  # after the title's comma, the month is the date's
+    tagged = [Tagged(tok, label, 0.9, 0.0, 0.0) for tok, label in zip(tokenize(comma), labels[1:], strict=True)]
+    assert [t.label for t in month_closing_title(tagged)][3:5] == ["title", "date"]
 
 
 @pytest.mark.parametrize(("text", "pages"), [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from litreview.bibliography.csl import parse_csl
 from litreview.bibliography.load import parse_bibliography
 from litreview.model import Person, Source
 from litreview.render.citation import Citations, format_reference
@@ -510,3 +511,147 @@ def test_a_front_matters_reference_is_title_cased_as_csl_not_read_as_bibtex() ->
     for name in ("essay.md", "refs.yaml"):
         (source,) = parse_csl(item, name, yaml=True, front_matter=name.endswith(".md")).sources
         assert format_reference(source).text == "Roe, Ann. The Plan, Part I. 2001."
+
+
+def test_an_issue_range_prints_nos_as_citeproc_counts_it() -> None:
+    # pandoc 3.9's Chicago: "nos." where citeproc takes the issue for more than one (two words, a hyphen, an en dash,
+    # a comma, a semicolon), "no." for one ("7/8", "1&2", "suppl.2", "12"); the page printed "no." for every issue
+    numbers = {"r1": "1-2", "r2": "3–4", "r3": "1,2", "r4": "1 & 2", "r5": "suppl 2", "r6": "1;2", "s1": "7/8",
+               "s2": "1&2", "s3": "12", "s4": "suppl.2"}
+    bib = parse_bibliography("".join(
+        f"@article{{{k}, author={{Doe, Jane}}, title={{Art}}, journal={{J}}, volume={{3}}, number={{{n}}},"
+        f" year={{2001}}}}\n" for k, n in numbers.items())
+        + "@article{nv, author={Doe, Jane}, title={Art}, journal={J}, number={1-2}, year={2001}}\n", "refs.bib")
+    texts = {s.key: format_reference(s).text for s in bib.sources}
+    assert {k: t.split("J 3, ")[-1] for k, t in texts.items() if k != "nv"} == {
+        "r1": "nos. 1-2 (2001).", "r2": "nos. 3–4 (2001).", "r3": "nos. 1,2 (2001).", "r4": "nos. 1 & 2 (2001).",
+        "r5": "nos. suppl 2 (2001).", "r6": "nos. 1;2 (2001).", "s1": "no. 7/8 (2001).", "s2": "no. 1&2 (2001).",
+        "s3": "no. 12 (2001).", "s4": "no. suppl.2 (2001)."}
+    assert texts["nv"] == "Doe, Jane. “Art.” J, nos. 1-2 (2001)."
+
+
+def test_a_publisher_is_capitalised_at_the_start_of_its_sentence_as_csl_capitalize_first() -> None:
+    # the Chicago style's text-case="capitalize-first" on the publisher (pandoc: "Il Saggiatore", "In Book. Il
+    # Saggiatore"); a first word not all in lower case ("eBay") and the title and container stay as written
+    bib = parse_bibliography(
+        "@book{b1, author={Arlacchi, Pino}, title={La mafia}, langid={italian}, publisher={il Saggiatore},"
+        " year={2007}}\n"
+        "@incollection{c1, author={Doe, Jane}, title={eine Studie}, langid={german}, booktitle={buch},"
+        " publisher={de Gruyter}, year={2007}}\n"
+        "@phdthesis{t1, author={Doe, Jane}, title={T}, school={università di Roma}, year={2001}}\n"
+        "@book{b2, author={Roe, Ann}, title={Sales}, publisher={eBay Press}, year={2007}}\n"
+        "@book{b3, author={Roe, Ann}, title={Sales}, publisher={https://x.org/A_b}, year={2007}}\n", "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Arlacchi, Pino. La mafia. Il Saggiatore, 2007.",
+        "Doe, Jane. “eine Studie.” In buch. De Gruyter, 2007.",
+        "Doe, Jane. “T.” PhD thesis, Università di Roma, 2001.",
+        "Roe, Ann. Sales. eBay Press, 2007.",
+        "Roe, Ann. Sales. Https://x.org/A_b, 2007."]
+
+
+def test_a_misc_entrys_howpublished_is_its_publisher_as_pandoc_reads_it() -> None:
+    # pandoc's biblatex reader joins school, institution, organization, howpublished and publisher into CSL's
+    # publisher: "Drupal. Https://www.drupal.org, n.d."; the page quoted the title and title-cased the address as a
+    # web site's name ("“Drupal.” Https://Www.drupal.org, n.d.")
+    bib = parse_bibliography(
+        "@misc{m1, title={Drupal}, howpublished={\\url{https://www.drupal.org}}}\n"
+        "@misc{m2, title={Drupal}, howpublished={online at foo}, year={2020}, publisher={ACME}}\n"
+        "@misc{m3, title={Drupal}, howpublished={\\url{https://www.drupal.org}}, year=2020, organization={Org}}\n"
+        # the close cases: a web site's name in an @online entry's howpublished, and a CSL webpage's container
+        "@online{o1, title={Drupal}, howpublished={Drupal Site}, year=2020}\n", "refs.bib")
+    assert [format_reference(s).html for s in bib.sources] == [
+        "<i>Drupal</i>. Https://www.drupal.org, n.d.",
+        "<i>Drupal</i>. Online at foo; ACME, 2020.",
+        "<i>Drupal</i>. Org; https://www.drupal.org, 2020.",
+        "“Drupal.” Drupal Site, 2020."]
+    web = parse_csl('[{"id": "w", "type": "webpage", "title": "Page", "container-title": "my site",'
+                             ' "issued": {"date-parts": [[2020]]}}]', "refs.json")
+    assert format_reference(web.sources[0]).text == "“Page.” My Site, 2020."
+
+
+def test_dates_in_full_where_chicago_dates_the_type_in_full_from_the_date_field_too() -> None:
+    # pandoc 3.9's Chicago: a web page, software or an article with no volume and issue dated by day, read from the
+    # ``date`` field as from ``month`` and ``day``; software with no publisher "Released ..."; a BibTeX @misc dated
+    # by its year alone (the page printed "July 2021" after it, and the year alone from a date field)
+    bib = parse_bibliography(
+        "@online{o1, author={Gart, Ner}, title={Online}, date={2021-07-05}, url={https://x.org}}\n"
+        "@article{a1, author={Gart, Ner}, title={Art}, journal={J}, date={2021-07-05}}\n"
+        "@software{s1, author={Gart, Ner}, title={Soft}, date={2021-07-05}}\n"
+        "@misc{m1, author={Gart, Ner}, title={Misc}, year={2021}, month=jul, url={https://x.org}}\n"
+        # the close cases: an article with volume and issue, a book, and a range (its year, as before)
+        "@article{a2, author={Gart, Ner}, title={Art}, journal={J}, volume={3}, number={4}, date={2021-07-05}}\n"
+        "@article{a3, author={Gart, Ner}, title={Art}, journal={J}, volume={3}, date={2021-07-05}}\n"
+        "@book{b1, author={Gart, Ner}, title={Book}, publisher={P}, date={2021-07-05}}\n"
+        "@online{o2, author={Gart, Ner}, title={Range}, date={2021-07-05/2021-08-01}}\n", "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Gart, Ner. “Online.” July 5, 2021. https://x.org.",
+        "Gart, Ner. “Art.” J, July 5, 2021.",
+        "Gart, Ner. Soft. Released July 5, 2021.",
+        "Gart, Ner. Misc. 2021. https://x.org.",
+        "Gart, Ner. “Art.” J 3, no. 4 (2021).",
+        "Gart, Ner. “Art.” J 3 (July 2021).",  # beside a volume alone, the month
+        "Gart, Ner. Book. P, 2021.",
+        "Gart, Ner. “Range.” 2021."]
+    # an item read from CSL as "misc" is one of CSL's types dated in full (pandoc: "Roe, Ann. “Doc.” Preprint, May
+    # 9, 2013." for an article)
+    doc = parse_csl('[{"id": "d", "type": "article", "title": "Doc", "author": [{"family": "Roe", "given": "Ann"}],'
+                    ' "issued": {"date-parts": [[2013, 5, 9]]}}]', "refs.json")
+    assert format_reference(doc.sources[0]).text.endswith(" May 9, 2013.")
+
+
+def test_a_type_field_is_printed_as_csls_genre() -> None:
+    # pandoc 3.9's Chicago prints the ``type`` field (CSL's genre) after the title, its first letter capitalised, and
+    # a biblatex @thesis's type before its school; the page printed neither ("Journal Article" of Zotero's exports,
+    # "Diplomarbeit")
+    bib = parse_bibliography(
+        "@article{a1, author={Doe, Jane}, title={Art}, journal={J}, volume=3, number=2, year=2001,"
+        " type={journal article}}\n"
+        "@article{a2, author={Doe, Jane}, translator={Poe, Ann}, title={Art}, journal={J}, year=2001, type={review}}\n"
+        "@book{b1, author={Doe, Jane}, title={Book}, publisher={P}, year=2001, type={monograph}}\n"
+        "@thesis{t1, author={Doe, Jane}, title={Thesis}, school={Uni}, year=2001, type={diplomarbeit}}\n"
+        "@thesis{t2, author={Doe, Jane}, title={Thesis}, school={Uni}, year=2001, type={mathesis}}\n"
+        "@report{r1, author={Doe, Jane}, title={Rep}, institution={Uni}, year=2001, type={techreport}}\n"
+        # the close cases: a @thesis with no type, a report with a number ("Working Paper No. 12"), a chapter
+        "@thesis{t3, author={Doe, Jane}, title={Thesis}, school={Uni}, year=2001}\n"
+        "@report{r2, author={Doe, Jane}, title={Rep}, institution={Uni}, year=2001, type={Working Paper}, number=12}\n"
+        "@incollection{c1, author={Doe, Jane}, title={Chap}, booktitle={Book}, year=2001, type={Essay}}\n", "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “Art.” Journal article. J 3, no. 2 (2001).",
+        "Doe, Jane. “Art.” Review. Translated by Ann Poe. J, 2001.",
+        "Doe, Jane. Book. Monograph. P, 2001.",
+        "Doe, Jane. “Thesis.” Diplomarbeit, Uni, 2001.",
+        "Doe, Jane. “Thesis.” Master’s thesis, Uni, 2001.",
+        "Doe, Jane. Rep. Technical report. Uni, 2001.",
+        "Doe, Jane. “Thesis.” Uni, 2001.",
+        "Doe, Jane. Rep. Working Paper No. 12. Uni, 2001.",
+        "Doe, Jane. “Chap.” In Book, 2001."]
+    # a CSL thesis: its genre, or none (pandoc prints no "PhD thesis" of its own for one)
+    items = parse_csl('[{"id": "g", "type": "thesis", "title": "T", "genre": "Dissertação de Mestrado",'
+                      ' "publisher": "UFMG", "issued": {"date-parts": [[2021]]}},'
+                      ' {"id": "n", "type": "thesis", "title": "T", "publisher": "UFMG",'
+                      ' "issued": {"date-parts": [[2021]]}}]', "refs.json")
+    assert [format_reference(s).text for s in items.sources] == ["“T.” Dissertação de Mestrado, UFMG, 2021.",
+                                                                 "“T.” UFMG, 2021."]
+
+
+def test_a_misc_entry_in_a_journal_prints_in_it_as_pandoc_prints_it() -> None:
+    # pandoc 3.9's Chicago: a BibTeX @misc with a journal is printed in it ("“T.” In *Blog*, vol. 3. IOP, 2019.");
+    # the page printed the journal as a web site's name ("“T.” Blog, 2017."). The close cases, printed as before: a
+    # @misc's booktitle (pandoc prints none) and a CSL item's container
+    bib = parse_bibliography(
+        "@misc{m1, author={Doe, Jane}, title={Drupal}, journal={some journal}, howpublished={online at foo},"
+        " year=2020}\n"
+        "@misc{m2, author={Doe, Jane}, title={Blog post}, journal={Blog}, year=2017, url={https://x.org/b}}\n"
+        "@misc{m3, author={Doe, Jane}, title={Conf}, journal={J Phys Conf}, volume=1230, year=2019, publisher={IOP}}\n"
+        "@misc{m4, url={https://x.org/f}, journal={PLIS del Lago di Endine}}\n"
+        "@misc{m5, title={Services Overview}, booktitle={Android Developers}, url={https://x.org/s}}\n", "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “Drupal.” In Some Journal. Online at foo, 2020.",
+        "Doe, Jane. “Blog Post.” In Blog. 2017. https://x.org/b.",
+        "Doe, Jane. “Conf.” In J Phys Conf, vol. 1230. IOP, 2019.",
+        "In PLIS Del Lago Di Endine. n.d. https://x.org/f.",
+        "“Services Overview.” Android Developers, n.d. https://x.org/s."]
+    assert "In <i>Blog</i>. 2017." in format_reference(bib.sources[1]).html
+    item = parse_csl('[{"id": "c", "type": "misc", "title": "T", "container-title": "Blog",'
+                     ' "issued": {"date-parts": [[2017]]}}]', "refs.json")
+    assert format_reference(item.sources[0]).text == "“T.” Blog, 2017."

@@ -147,3 +147,27 @@ def test_a_thesis_without_a_type_in_the_document_language(language, phd, masters
                              "t.bib")
     texts = [Citations().reference(s, PLAIN, language).text for s in bib.sources]
     assert [t.split(". ", 2)[-1] for t in texts] == [f"{phd}, MIT, 2001.", f"{masters}, MIT, 2001."]
+
+
+@pytest.mark.parametrize(("language", "issues"), [
+    # pandoc's locales: French "nᵒˢ" for an issue range, the other languages their word for one
+    ("en-US", "nos. 3-4"), ("fr-FR", "nᵒˢ 3-4"), ("de-DE", "Nr. 3-4"), ("it", "fasc. 3-4"), ("es-ES", "n.º 3-4"),
+    ("pt", "n.º 3-4"), ("pt-BR", "n. 3-4"),
+])
+def test_an_issue_range_in_the_document_language(language, issues):
+    bib = parse_bibliography("@article{a, author={Doe, Jane}, title={Art}, journal={J}, volume={3}, number={3-4},"
+                             " year={2001}}", "a.bib")
+    assert Citations().reference(bib.sources[0], PLAIN, language).text.endswith(f" J 3, {issues} (2001).")
+
+
+@pytest.mark.parametrize(("language", "title"), [
+    # pandoc (lang: pl-PL) leaves the title as written: citeproc title-cases only in an English document; the page
+    # title-cased it with the English words it falls back to for a language it has no words of
+    ("pl-PL", "Autyzm: wyjaśnienie tajemnicy"), ("", "Autyzm: Wyjaśnienie Tajemnicy"),
+    ("en-GB", "Autyzm: Wyjaśnienie Tajemnicy"),
+])
+def test_a_document_in_a_language_without_its_own_words_is_not_title_cased(language, title):
+    bib = parse_bibliography("@book{f, title={Autyzm: wyjaśnienie tajemnicy}, author={Frith, Uta},"
+                             " translator={Hernik, Mikołaj}, year={2008}, publisher={GWP}}", "f.bib")
+    assert Citations().reference(bib.sources[0], PLAIN, language).text == (
+        f"Frith, Uta. {title}. Translated by Mikołaj Hernik. GWP, 2008.")

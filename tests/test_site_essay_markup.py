@@ -118,13 +118,14 @@ def test_cross_references_read_as_quarto_and_pandoc_crossref_print_them(tmp_path
 
 def test_a_cross_reference_with_a_prefix_in_brackets_reads_as_quarto_prints_it(tmp_path: Path) -> None:
     # Quarto prints "[Section -@sec-data]" as "Section 3", the brackets being the citation's; the page printed
-    # "[Section ?]" (a label defined in another chapter is "?"). Brackets around a prefix and a key that is no
-    # cross-reference stay as written, and the prefix is text, escaped.
+    # "[Section ?]" (a label defined in another chapter is "?"). A key that is no cross-reference and no entry's is
+    # printed as pandoc prints it ("(not **nobody?**)"), and the prefix is text, escaped.
     (tmp_path / "m.qmd").write_text(
         "# Data {#sec-data}\n\nFilters, described in [Section -@sec-data], and [see <b> -@fig-x], "
         "[not @nobody] help.\n", encoding="utf-8")
     html = essay_html(tmp_path, "m.qmd")
-    assert "described in Section 1, and see &lt;b&gt; ?, [not @nobody] help." in text_of(before_references(html))
+    assert ("described in Section 1, and see &lt;b&gt; ?, (not nobody? (not in the bibliography)) help."
+            in text_of(before_references(html)))
     assert "<b>" not in html.split("Filters", 1)[1]
 
 
@@ -696,3 +697,62 @@ def test_a_citation_held_in_another_citations_affix_prints_its_label_in_the_plai
     assert shown == "It is old (compare Bo 2002 with Ash 2001, cf. Cy 2003)."
     html, _ = claim_html(text, [outer, *inner], lambda item: label[item.key])
     assert "Bo 2002" in html and "Cy 2003" in html and "@b" not in html
+
+
+def test_a_latex_year_only_citation_after_a_name_written_by_hand_prints_the_year(tmp_path: Path) -> None:
+    # pandoc 3.9 prints "(Wing i Gould, \cite*{w})" as "(Wing i Gould, (1979))" (\cite* omits the author); the page
+    # printed the names twice, "(Wing i Gould, (Wing and Gould 1979))". A multicite command's notes for the whole list
+    # stand before its first item and after its last.
+    (tmp_path / "p.tex").write_text("\\begin{document}\nIt spread (Wing i Gould, \\cite*{w}) and "
+                                    "\\parencites(see)(ff.)[p.~3]{w}[p.~4]{r} and \\cite{r}.\n\\end{document}\n",
+                                    encoding="utf-8")
+    (tmp_path / "p.bib").write_text("@article{w, author={Wing, Lorna and Gould, Judith}, title={T}, year={1979}}\n"
+                                    "@book{r, author={Roe, Jim}, title={U}, year={2003}, publisher={P}}\n",
+                                    encoding="utf-8")
+    assert first_paragraph(essay_html(tmp_path, "p.tex", "p.bib")).endswith(
+        " It spread (Wing i Gould, (1979)) and (see Wing and Gould 1979, p. 3; Roe 2003, p. 4, ff.) and (Roe 2003).")
+
+
+def test_an_escaped_space_prints_as_the_no_break_space_pandoc_reads(tmp_path: Path) -> None:
+    # pandoc reads "«\ mot\ »" as "«", a no-break space, "mot"...; CommonMark escapes no space: the page printed
+    # "«\ personnels »", in the sentence and in a citation's suffix. A backslash escaped itself stays one.
+    (tmp_path / "essay.md").write_text("Les romans «\\ personnels »[@roe2001, p. 3 «\\ mot\\ »] et C:\\\\ x.\n",
+                                       encoding="utf-8")
+    body = text_of(before_references(essay_html(tmp_path, "essay.md", write_roe(tmp_path))))
+    assert "Les romans «\u00a0personnels »(Roe 2001, p. 3 «\u00a0mot\u00a0») et C:\\ x." in body
+
+
+def test_a_citations_suffix_with_a_link_or_a_bracket_prints_as_pandoc_prints_it(tmp_path: Path) -> None:
+    # pandoc prints "[@roe2001, see [the site](https://x.org), p. 3 [sic]]" as "(Roe 2001, see the site, p. 3 [sic])", the
+    # site a link; the page printed "@roe2001" as an in-text citation and the rest of the bracket as text.
+    (tmp_path / "essay.md").write_text("A claim [@roe2001, see [the site](https://x.org), p. 3 [sic]].\n",
+                                       encoding="utf-8")
+    page = before_references(essay_html(tmp_path, "essay.md", write_roe(tmp_path)))
+    assert first_paragraph(page).endswith(" A claim (Roe 2001, see the site, p. 3 [sic]).")
+    assert 'href="https://x.org"' in page
+
+
+def test_a_superscript_or_a_span_in_a_plain_excerpt_is_its_text() -> None:
+    # The page renders "XIX^e^" and "[x]{.smallcaps}" as pandoc does ("XIXe", "x"); a card's excerpt and a plain suffix
+    # kept them as written, taken for text with no markup. A bracket that links nothing stays one.
+    from litreview.render.claim_text import plain_text
+
+    assert plain_text("Au XIX^e^ siècle, [Hugo]{.smallcaps} [sic] écrit.") == "Au XIXe siècle, Hugo [sic] écrit."
+
+
+def test_a_citation_of_a_key_the_bibliography_lacks_prints_as_pandoc_prints_it(tmp_path: Path) -> None:
+    # pandoc: "cassé (**kristof2004?**, p. 12)" and "**kristof2004?** says"; the page printed the citation's markup
+    # ("cassé[@kristof2004, p. 12]"), and the card of a quotation holding it quoted the markup too. The close case:
+    # a cited entry of the bibliography keeps its mark.
+    bib = write_roe(tmp_path)
+    (tmp_path / "m.md").write_text(
+        "Elle écrit «\\ quand le fil d'argent de l'enfance sera cassé[@kristof2004, p. 12]\\ ». "
+        "@kristof2004 says so [@roe2001].\n", encoding="utf-8")
+    html = essay_html(tmp_path, "m.md", bib)
+    text = text_of(before_references(html))
+    assert "cassé(kristof2004? (not in the bibliography), p. 12)" in text
+    # pandoc's escaped space ("«\\ quand") is the no-break space pandoc prints, not a backslash
+    assert "Elle écrit «\u00a0quand" in text and "\\ " not in html
+    assert "kristof2004? (not in the bibliography) says so (Roe 2001)" in text
+    assert "@kristof2004" not in html.split("lr-para", 1)[1]
+    assert '<span class="lr-mark lr-mark--missing"><strong>kristof2004?</strong>' in html

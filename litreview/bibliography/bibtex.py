@@ -209,6 +209,14 @@ def string_names(text: str) -> frozenset[str]:
     return frozenset(m.group(1).casefold() for m in _STRING_DEFINITION.finditer(text)) if "@" in text else frozenset()
 
 
+def string_lines(text: str) -> dict[str, int]:
+    """Each name the text's ``@string`` commands define, case folded, -> the line (from 1) of its first definition."""
+    out: dict[str, int] = {}
+    for m in _STRING_DEFINITION.finditer(text) if "@" in text else ():
+        out.setdefault(m.group(1).casefold(), text.count("\n", 0, m.start()) + 1)
+    return out
+
+
 def string_offset(text: str, name: str) -> int | None:
     """Where the first ``@string`` defining ``name`` (in any case) starts in the text, or None."""
     folded = name.casefold()

@@ -97,11 +97,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
         return Bibliography((), (whole,), filename, text)
     if isinstance(data, Mapping):
         if "references" not in data and "items" not in data:
-            return Bibliography((), (Finding(
-                code="LR100", severity="error",
-                message=f"not a CSL bibliography: a mapping without references: (its keys: {_names(data)})",
-                hint="Write the items as a list (- id: ...), or under references:", file=filename, line=1),),
-                filename, text)
+            return Bibliography((), (_keyed_by_id(data, text, filename, yaml=yaml),), filename, text)
         data = data.get(_UNDER[0], data.get(_UNDER[1], []))
     if not isinstance(data, list):
         return Bibliography((), (Finding(code="LR100", severity="error", message="a CSL bibliography is a list of items",
@@ -425,6 +421,37 @@ def _yaml_repeated(node: Any) -> dict[int, dict[str, list[int]]]:
         if repeated := {k: v for k, v in lines.items() if len(v) > 1}:
             out[n] = repeated
     return out
+
+
+def _keyed_by_id(data: Mapping[Any, Any], text: str, filename: str, *, yaml: bool) -> Finding:
+    """LR100 for a CSL file that is a mapping with no ``references:``: pandoc reads no item from it. When its values
+    are items (a mapping of ids to items, as a script writes a dict), says so, and a key given twice in YAML."""
+    items = [v for v in data.values() if isinstance(v, Mapping) and {"type", "title", "id", "author"} & set(v)]
+    if not items or len(items) < len(data) / 2:
+        return Finding(code="LR100", severity="error",
+                       message=f"not a CSL bibliography: a mapping without references: (its keys: {_names(data)})",
+                       hint="Write the items as a list (- id: ...), or under references:", file=filename, line=1)
+    twice = ""
+    if yaml:
+        lines: dict[str, list[int]] = {}
+        for n, row in enumerate(text.splitlines(), 1):
+            if (top := _TOP_KEY.match(row)) is not None:
+                lines.setdefault(top.group(1).strip("'\""), []).append(n)
+        if doubled := {k: v for k, v in lines.items() if len(v) > 1}:
+            twice = "; " + ", ".join(f"{k!r} is given twice (lines {', '.join(map(str, v))}: YAML keeps the last)"
+                                     for k, v in doubled.items())
+    how = ("Write references: on the first line and each item below it as a list entry, '- id: KEY' and its fields "
+           "indented under it" if yaml else 'Write the items as a list, [{"id": "KEY", ...}, ...]')
+    return Finding(code="LR100", severity="error",
+                   message=f"not a CSL bibliography: its {len(items)} items are keyed by id ({_names(data)}), not "
+                           f"listed: pandoc reads no item from it, without an error, and no citation of them is "
+                           f"found{twice}",
+                   hint=how + ("" if all(isinstance(v, Mapping) and v.get("id") for v in data.values()) else
+                               ", each with the key it was given as its id"), file=filename, line=1)
+
+
+_TOP_KEY = re.compile(r"^([^\s#\-{\[][^:#]*?):\s*(?:#.*)?$")
+"""A key of a YAML file's top mapping whose value is on the lines below it (``SZ:``)."""
 
 
 def _names(data: Mapping[Any, Any]) -> str:

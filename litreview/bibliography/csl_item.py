@@ -64,7 +64,7 @@ FIELDS = {"title": "title", "publisher": "publisher", "publisher-place": "addres
           "issue": "number", "number": "number", "edition": "edition", "DOI": "doi", "URL": "url",
           "ISBN": "isbn", "ISSN": "issn", "note": "note", "abstract": "abstract", "language": "language",
           "event-title": "eventtitle", "event": "eventtitle", "title-short": "shorttitle", "shortTitle": "shorttitle",
-          "authority": "authority", "status": "pubstate"}
+          "authority": "authority", "status": "pubstate", "genre": "type"}
 """CSL variable -> the BibTeX/biblatex field it is read into, when it is a plain value (the first of two wins)."""
 _CONTAINER = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle",
               "inreference": "booktitle"}

@@ -63,7 +63,15 @@ def _unknown_type_hint(kind: str) -> str:
     if kind.endswith("thesis") and len(kind) > len("thesis"):
         return (f"Write @thesis with type = {{...}} naming the kind (biblatex; pandoc reads it too), or @mastersthesis "
                 f"for BibTeX's styles: @{kind} is known only to a style that defines it")
+    if kind.replace("_", "").replace("-", "") in _WEB_TYPES:  # Mendeley's @web_page, a template's @webpage
+        return (f"Write @online, biblatex's type for a web page (pandoc reads it too), or @misc with its url for "
+                f"BibTeX's styles: @{kind} is known only to a style that defines it, and the others print it as "
+                "@misc")
     return "Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc"
+
+
+_WEB_TYPES = frozenset({"webpage", "website", "web", "url", "internet", "homepage", "webresource", "webdocument"})
+"""Unknown entry types that name a web page: biblatex's @online is the one meant."""
 
 
 CONTAINER_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "maintitle")

@@ -278,9 +278,13 @@ def _full_name(words: list[str]) -> bool:
 def _parts(name: str) -> list[str] | None:
     """The comma-separated parts of a plain name (a comma before the list's next "and" dropped: "Jouni Smed, Harri
     Hakonen, and Ville Mönkkönen"); None for a name in braces, with a backslash or in biblatex's key=value form."""
+    name = _LETTER_BRACES.sub(r"\1", name)  # ("{J}.{O}. {H}amblen": a capital kept so, no body's name)
     if "=" in name or "{" in name or "}" in name or "\\" in name or "," not in name:
         return None
     return [p.strip() for p in name.strip().removesuffix(",").split(",")]
+
+
+_LETTER_BRACES = lazy(r"\{([^\W\d_])\}")
 
 
 def family_first(name: str) -> bool:
@@ -394,4 +398,7 @@ def joined_as_list(name: str, *, given_first: bool = False) -> str:
     parts = [_name_words(p) for p in _parts(name) or ()]
     if len(parts) != 2 and not (len(parts) == 3 and all(_full_name(w) for w in parts)):
         return ""
+    last = parts[-1][-1]
+    if last.endswith(".") and len(last) > 3 and last[-2].islower() and last.casefold() not in ("jr.", "sr."):
+        parts[-1][-1] = last[:-1]  # the full stop that ends the list ("Thomas E. Dickey."), no family name's
     return " and ".join(" ".join(w) if given_first else f"{w[-1]}, {' '.join(w[:-1])}" for w in parts)

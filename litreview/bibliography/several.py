@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from . import bibtex, inherit
 
@@ -111,6 +112,19 @@ def macro_in_other_file(problem: Finding, earlier: Sequence[Bibliography],
         return replace(problem, message=problem.message.replace(said, told),
                        hint=f"Give {where} before this file (first in --bib, or in \\bibliography{{...}})")
     return problem
+
+
+def macro_not_read(problem: Finding) -> str | None:
+    """The @string name a loading finding says no file of the build defines (or pandoc does not read from another
+    file), else None: the entry is read whole, that field alone left empty (or printed as the name)."""
+    if problem.code != "LR100":
+        return None
+    found = _MACRO_NOT_READ.search(problem.message)
+    return (found.group(1) or found.group(2)) if found else None
+
+
+_MACRO_NOT_READ = lazy(r"\bundefined @string '([^']*)'|^@string '([^']*)' is defined in ")
+"""The messages of ``load`` and ``macro_in_other_file`` on a macro the field names."""
 
 
 def file_name(path: str | None) -> str:

@@ -137,9 +137,13 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
     broken = damaged_entries(bib) if damaged is None else damaged
     # A date the loader reported unreadable (LR124 on its line) is given, not lacking: one problem, one finding.
     unread = {(p.key, p.line) for p in bib.problems if p.code == "LR124" and p.key}
+    emptied = macro_emptied(bib)
     for source in bib.sources:
         fields = source.fields
         if source.key not in broken:
+            if source.key in emptied:  # its LR100 says the field is empty: one problem, one finding
+                fields = {**fields, **{name: "?" for name, line in source.field_lines.items()
+                                       if line in emptied[source.key] and not plain(fields.get(name, ""))}}
             # A syntax error loses the fields after it: "missing" fields would be noise. (The loader
             # has already added the fields an entry inherits through crossref and xdata.)
             dated = bool(unread) and (source.key, source.field_lines.get("date")) in unread
@@ -162,10 +166,13 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
 
 def damaged_entries(bib: Bibliography) -> set[str]:
     """Keys of entries that contain a syntax error (LR100) reported by the loader: one on a line of the entry, in its
-    file, that names no other entry (an error in the earlier copy of a key defined twice is no later entry's)."""
+    file, that names no other entry (an error in the earlier copy of a key defined twice is no later entry's). An
+    undefined @string is none: the entry is read whole, the field that names it empty (``macro_emptied``)."""
+    from ..bibliography.several import macro_not_read
+
     errors: dict[str | None, list[tuple[int, str]]] = {}
     for p in bib.problems:
-        if p.code == "LR100" and p.line:
+        if p.code == "LR100" and p.line and macro_not_read(p) is None:  # (an undefined @string cuts nothing short)
             errors.setdefault(p.file, []).append((p.line, p.key or ""))
     if not errors:
         return set()
@@ -185,6 +192,17 @@ def damaged_entries(bib: Bibliography) -> set[str]:
                     out.add(key)
                     break
                 at += 1
+    return out
+
+
+def macro_emptied(bib: Bibliography) -> dict[str, set[int]]:
+    """Key -> the lines of its fields that name a @string no file defines (its LR100 is on that line)."""
+    from ..bibliography.several import macro_not_read
+
+    out: dict[str, set[int]] = {}
+    for p in bib.problems:
+        if p.key and p.line and macro_not_read(p) is not None:
+            out.setdefault(p.key, set()).add(p.line)
     return out
 
 

@@ -120,9 +120,46 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
                 hint = f"write date = {{{run}}}" if csl_form(source) else f"write year = {{{run[:4]}}} (or date = {{{run}}})"
             if name == "year" and not hint and "digits, not four" in problem:
                 hint = _digit_typed_twice(plain(source.fields["year"]), source.key, today)
+            if name == "year" and not hint:
+                hint = _cited_hint(plain(source.fields["year"]))
+            if name == "urldate" and not hint:
+                hint = _access_hint(plain(source.fields["urldate"]), today)
             if not hint:
                 hint = _reprint_hint(name, source) or _event_days_hint(name, source)
             yield entry_finding("LR124", source, problem, hint, field=name)
+
+
+_CITED = lazy(r"((?:1[5-9]|20)\d\d)\W+[^\d]*?(\d{4}-\d{2}-\d{2})\W*")
+_DAY_FIRST = lazy(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{2}|\d{4})(?:\s*[^\d\s]{1,4}\.?)?")
+
+
+def _cited_hint(year: str) -> str:
+    """The hint for a year field that holds the day the work was cited after its year ("2015 [cit. 2020-02-22]", as
+    ISO 690 writes it), or ''."""
+    found = _CITED.fullmatch(year)
+    if found is None:
+        return ""
+    return (f"write year = {{{found.group(1)}}}, and the day it was cited as urldate = {{{found.group(2)}}} (biblatex "
+            "and pandoc print it as the day the page was read)")
+
+
+def _access_hint(raw: str, today: date) -> str:
+    """The hint for an urldate that is no ISO date: words in place of a date ("Use the date of access"), or a day
+    written day first with a two-digit year and a word of the language after it ("24.03.23 r."); '' otherwise."""
+    if not any(c.isdigit() for c in raw):
+        return ("the urldate field holds words, not a date: write the day you read the page, urldate = {YYYY-MM-DD}, "
+                "or delete the field")
+    found = _DAY_FIRST.fullmatch(raw)
+    if found is None:
+        return ""
+    day, month, year = (int(n) for n in found.groups())
+    if year < 100:
+        year += 2000 if 2000 + year <= today.year else 1900
+    try:
+        when = date(year, month, day)
+    except ValueError:
+        return ""
+    return f"write urldate = {{{when.isoformat()}}} (read as day {day}, month {month}, {year})"
 
 
 def _digit_typed_twice(year: str, key: str, today: date) -> str:

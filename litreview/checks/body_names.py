@@ -26,6 +26,15 @@ _JOINS = frozenset({"of", "for", "at", "on", "in", "the", "and", "&", "de", "des
 """The lower-case words a body's name holds ("Church of Sweden", "Software Design Group at MIT"); any other
 (a title's "from", "with", "a") shows words that are no name at all."""
 _INITIAL = re.compile(r"[A-Z]\.?(?:-?[A-Z]\.?)*")
+_BODY_WORDS = frozenset(ORGANISATION_WORDS | COMPANY_WORDS)
+_APART = str.maketrans("{},.()", "      ")
+
+
+def holds_body_word(text: str) -> bool:
+    """Whether ``text`` holds a body's word ("Organization", "Team", "Inc") as ``reads_as_body`` reads a name's words
+    (the characters it takes off a word split it here: a word of none splits into no body's word); false for most
+    names, and for an author list whose names hold none."""
+    return not _BODY_WORDS.isdisjoint(text.casefold().translate(_APART).split())
 
 
 def _words(name: str) -> list[str]:
@@ -41,6 +50,8 @@ def reads_as_body(name: str) -> bool:
     word ("Organization", "Team", "Inc"), its other words are capitalised or a body's lower-case joins, none is a
     known given name nor an initial with its period, no colon nor digit (a title: "Web3.js Library Documentation");
     a body's word that is a family name too ("Press", "Bank") takes three words or a second body's word or a join."""
+    if not holds_body_word(name):
+        return False  # (most names)
     text = " ".join(name.split())
     if not text or ":" in text or any(c.isdigit() for c in text):
         return False
@@ -76,6 +87,20 @@ def _whole(written: str) -> str:
     return " ".join(words)
 
 
+def _joined(written: str, following: list[str]) -> str:
+    """``written`` and the next name of its list as one body's name, when ``written`` does not end on a body's word
+    (as "World Bank" ends, a name of its own), the next has no comma and is no body's name, and the two joined by
+    their 'and' read as a body's, no given name among their words ("Institute of Electrical" and "Electronics
+    Engineers"); else ''."""
+    last = _bare(_words(written)[-1]) if _words(written) else ""
+    if not following or "," in following[0] or last in ORGANISATION_WORDS or last in COMPANY_WORDS:
+        return ""
+    after = " ".join(following[0].split())
+    if reads_as_body(after) or not reads_as_body(f"{written} and {after}"):
+        return ""
+    return f"{written} and {after}"
+
+
 def split_as_person(person: Person) -> bool:
     """Whether BibTeX's reading of a name makes it more than one family name (a given part, a particle, a suffix),
     so that styles cite and sort it under a part of it."""
@@ -88,6 +113,8 @@ def check_body_names(source: Source) -> Iterable[Finding]:
         return
     for role, people in (("author", source.authors), ("editor", source.editors)):
         value = source.fields.get(role, "")
+        if not value or not holds_body_word(value):
+            continue  # no name of the list holds a body's word (most lists): none reads as a body's, unsplit
         listed = split_names(value)
         if len(listed) != len(people):
             continue  # (names the list reading dropped or added: other checks' findings)
@@ -95,16 +122,24 @@ def check_body_names(source: Source) -> Iterable[Finding]:
         # words after it no person ("Beijing Genomics Institute and Zhang Wei" are two)
         one_body = (len(listed) == 2 and "," not in value and reads_as_body(listed[0]) and not reads_as_body(listed[1])
                     and not given_name_first(listed[1].split()) and reads_as_body(value))
-        for name, person in zip(listed, people, strict=True):
+        for at, (name, person) in enumerate(zip(listed, people, strict=True)):
             if not person.family or not reads_as_body(name) or not split_as_person(person):
                 continue  # (no family name: "{, Stan Development Team}", LR149's)
             written = " ".join(name.split())
+            joined = "" if one_body else _joined(written, listed[at + 1:at + 2])
             family, given = (" ".join(p.replace("{", "").replace("}", "").split()) for p in (person.family, person.given))
             read = (f"family name {family!r}" + (f" after the particle {person.prefix!r}" if person.prefix else "")
                     + (f", given name {given!r}" if given else ""))
             effect = (f"biber and citeproc sort it under {family!r}" if person.prefix or not given else
                       f"lists print {family + ', ' + _initials(given)!r} and sort it so, author-date citations print "
                       f"{family!r}")
+            if joined:  # "Institute of Electrical and Electronics Engineers": the list's 'and' cut it in two
+                yield entry_finding("LR165", source, f"the {role} {joined!r} is a body's name without braces, its "
+                                    f"'and' read as the list's: BibTeX, biber and pandoc read two people, the first "
+                                    f"{written!r}, {read}: {effect}",
+                                    f"Write {{{{{_whole(joined)}}}}} in place of {joined}, the 'and' a word of the "
+                                    "body's name (double braces keep a body's name whole)", field=role)
+                continue
             yield entry_finding("LR165", source, f"the {role} {written!r} is a body's name without braces: BibTeX, "
                                 f"biber and pandoc read it as a person, {read}: {effect}",
                                 (f"write {role} = {{{{{_whole(written)}}}}}" if len(listed) == 1 else

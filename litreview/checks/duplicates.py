@@ -187,7 +187,12 @@ def same_work(a: Source, b: Source) -> bool:
 
 
 def _not_told_apart(a: Source, b: Source) -> bool:
-    # Different DOIs, volumes or editions mean two registered or printed works, not a copy.
+    # Different DOIs, volumes or editions mean two registered or printed works, not a copy; different events, the
+    # same paper given at two workshops (an unpublished talk or a misc entry says where in its note).
+    for name in ("eventtitle", "venue", *(_VENUE_NOTES if a.type == b.type in _TALKS else ())):
+        va, vb = folded(a.fields.get(name, "")), folded(b.fields.get(name, ""))
+        if va and vb and va != vb:
+            return False
     for name in ("doi", "volume", "edition", "number", "pages"):
         norm = doi_key if name == "doi" else folded
         va, vb = norm(a.fields.get(name, "")), norm(b.fields.get(name, ""))
@@ -196,6 +201,11 @@ def _not_told_apart(a: Source, b: Source) -> bool:
         if va and vb and va != vb and (name in ("doi", "edition") or (_tells(va) and _tells(vb))):
             return False
     return True
+
+
+_TALKS = frozenset({"unpublished", "misc"})
+"""Entry types whose note or howpublished says where the work was given ("NeurIPS, Workshop on Systems for ML")."""
+_VENUE_NOTES = ("note", "howpublished")
 
 
 def _tells(value: str) -> bool:

@@ -273,5 +273,17 @@ def changed_lines(commit: str, cwd: Path, files: Sequence[str], runner: Runner =
             lines.update(range(start, start + count))
     return out
 
-__all__ = ["CI_DEPTH", "Runner", "changed_lines", "commit_of", "git_toplevel", "merge_base", "merge_head", "repository_root", "run_git",
+def changed_files(commit: str, cwd: Path, runner: Runner = subprocess.run) -> list[str]:
+    """The files (relative to ``cwd``) the working tree added or changed since ``commit``, and those git does not
+    track yet (not ignored): where an entry the change took out of a file may have gone."""
+    out: list[str] = []
+    for args in (["diff", "--name-only", "--no-renames", "--diff-filter=AM", "--relative", "-z", commit],
+                 ["ls-files", "--others", "--exclude-standard", "-z"]):
+        proc = run_git(runner, ["git", "-c", "core.quotePath=false", *args], cwd)
+        if proc.returncode == 0:
+            out += [name for name in proc.stdout.decode("utf-8", "replace").split("\0") if name]
+    return out
+
+
+__all__ = ["CI_DEPTH", "Runner", "changed_files", "changed_lines", "commit_of", "git_toplevel", "merge_base", "merge_head", "repository_root", "run_git",
            "since_ref", "unchanged", "verify_ref"]

@@ -37,6 +37,26 @@ def check_pandoc_reads(bib: Bibliography, essay: Essay) -> list[Finding]:
                                           "pandoc refuses the whole file (\"unexpected '('\")",
                                  hint=f"write braces: {written.replace('(', '{', 1).replace(')', '}')}", key=key,
                                  file=file, line=text.count("\n", 0, match.start()) + 1))
+        found += _types_not_letters(file, text)
+    return found
+
+
+_NOT_LETTERS = re.compile(r"^[ \t]*@(?P<type>[^\W\d_]+(?P<bad>[\d_]|[^\w\s{(,@])[^\s{(,@]*)[ \t]*[{(][ \t]*"
+                          r"(?P<key>[^,\s=(){}]*)", re.M)
+"""An entry whose type holds a character other than a letter (``@web_page{``, ``@web-page{``, ``@bib2{``)."""
+
+
+def _types_not_letters(file: str, text: str) -> list[Finding]:
+    """LR100 for each entry whose type holds a character other than a letter: pandoc reads the type in letters alone
+    and refuses the whole file at the first other (\"unexpected '_'\"); BibTeX and biber read it as a type of its
+    own (LR102 tells what to write)."""
+    found = []
+    for match in _NOT_LETTERS.finditer(text):
+        kind, bad, key = match.group("type"), match.group("bad"), match.group("key") or None
+        found.append(finding("LR100", f"the entry type @{kind} holds {bad!r}: pandoc reads an entry type in letters "
+                                      f"alone and refuses the whole file (\"unexpected '{bad}'\"), so the document "
+                                      "does not render", hint="write a type of letters alone (LR102 says which)",
+                             key=key, file=file, line=text.count("\n", 0, match.start()) + 1))
     return found
 
 

@@ -107,12 +107,21 @@ def is_all_capitals(raw: str) -> bool:
 
 def title_case(text: str) -> str:
     """A title-case rendering of an all-capitals title (a suggestion, not a rule)."""
-    words = text.lower().split(" ")
+    words = text.split(" ")
     out: list[str] = []
-    for i, word in enumerate(words):
+    for i, written in enumerate(words):
+        word = written.lower()
         keep_small = 0 < i < len(words) - 1 and word in TITLE_SMALL_WORDS and not out[-1].endswith(":")
-        out.append(word if keep_small else word[:1].upper() + word[1:])
+        out.append(written if _acronym(written) else word if keep_small else word[:1].upper() + word[1:])
     return " ".join(out)
+
+
+def _acronym(word: str) -> bool:
+    """Whether a word in capitals reads as an acronym, kept so in a title-case suggestion ("IEEE", "HTTP", "SIAM"): a
+    body's acronym, no vowel in two letters or more, or a run of three vowels; not a word ("THE", "PROCEEDINGS")."""
+    letters = "".join(_LETTERS.findall(word))
+    return letters.isupper() and (letters in _BODY_ACRONYMS or (len(letters) >= 2 and not _VOWEL.search(letters))
+                                  or _VOWEL_RUN.search(letters) is not None)
 
 
 def _container_field(source: Source) -> str:

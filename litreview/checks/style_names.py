@@ -4,8 +4,9 @@ named twice in a list."""
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import pairwise
 
@@ -42,8 +43,8 @@ def name_problem(person: Person) -> str:
         upper = bool(chars) and all(c.isupper() for c in chars)
     if lower and (given or person.prefix):  # one word alone ({{acme}}, a CSL literal, a handle): as written
         return "family name in lower case"
-    if given and len(letters) >= 3 and upper:
-        return "family name in capitals"
+    if given and len(letters) >= 3 and upper and not any(c.isdigit() for c in family):
+        return "family name in capitals"  # ("ESP8266", "RFC2616": a product's or a standard's code, no one's name)
     return ""
 
 
@@ -119,7 +120,8 @@ def et_al_in_name(person: Person) -> str:
 # Written in the author field for "various authors", "no author", "name unknown" (folded to letters): a
 # placeholder that styles print as a person. "Anonymous" is not one: APA prints it when the work is so signed.
 _PLACEHOLDERS = frozenset({"vvaa", "aavv", "autoresvarios", "variosautores", "autorivari", "variousauthors",
-                           "oa", "ohneautor", "nn", "sinautor", "unknownauthor", "noauthor"})
+                           "oa", "ohneautor", "nn", "sinautor", "unknownauthor", "noauthor", "multipleauthors",
+                           "severalauthors", "manyauthors", "manyothers"})
 
 
 def placeholder_name(person: Person, alone: bool) -> bool:
@@ -142,8 +144,8 @@ def joining_word(person: Person) -> str:
     joined ("von und zu") are no two people; "et al." is LR151's. The person after the word is named by two words or
     more (a given name and a family name): a body's name left without braces ends in one ("Agence Sécurité et Santé",
     "Ministerie van Volksgezondheid, Welzijn en Sport")."""
-    if not person.given:
-        return ""
+    if not person.given or _AND_WORDS.isdisjoint(f"{person.given} {person.prefix} {person.family} {person.suffix}".split()):
+        return ""  # (no word for 'and' anywhere: most names, no list of their words made)
     parts = [(w, k) for k, p in enumerate((person.given, person.prefix, person.family, person.suffix)) for w in p.split()]
     words = [w for w, _ in parts]
     if _AND_WORDS.isdisjoint(words[1:-1]):
@@ -200,12 +202,20 @@ def check_names(source: Source) -> Iterable[Finding]:
 
     for role, people in (("author", source.authors), ("editor", () if house else source.editors)):
         for person in people:
+            if _sound(person, len(people) == 1):
+                continue  # (most names: nothing below finds anything in them)
             if placeholder_name(person, len(people) == 1):
-                shown = person.family if person.family != "others" else "et al."
+                shown = person.family if person.family != "others" or person.given else "et al."
+                hint = (f"delete the {role} field (styles then cite the work by its title), or name the people; for a "
+                        "work signed 'Anonymous' write author = {Anonymous}")
+                if len(people) > 1:  # "Harrell, Frank E. and many others": the rest of the list is people
+                    hint = (f"delete it from the {role} list: CSL has no name for 'and others', and styles cut a "
+                            "long list to et al. themselves" if csl_form(source) else
+                            "write 'and others' in its place, which styles print as et al.")
+                where = (f" ({shown!r} in citations, sorted under it)" if person is people[0] else
+                         f" among the {role}s")
                 yield entry_finding("LR154", source, f"{role} {person.sort_name()!r} names no one: styles print it "
-                                    f"as a person ({shown!r} in citations, sorted under it)",
-                                    f"delete the {role} field (styles then cite the work by its title), or name the "
-                                    "people; for a work signed 'Anonymous' write author = {Anonymous}", field=role)
+                                    f"as a person{where}", hint, field=role)
                 continue
             if person.family == "others" and not person.given:
                 continue  # "and others": et al., not a person
@@ -222,6 +232,18 @@ def check_names(source: Source) -> Iterable[Finding]:
                 continue
             if (found := _miscased(source, role, person, listed, bodies_in)) is not None:
                 yield found
+
+
+@lru_cache(maxsize=65536)
+def _sound(person: Person, alone: bool) -> bool:
+    """Whether ``check_names`` finds nothing in a name (``alone``: the only one of its list), by the tests it makes of
+    the name alone (kept: a bibliography names its people again and again)."""
+    if person.family == "others" and not person.given:
+        return not alone  # "and others": et al., or alone in its list the placeholder it is
+    family = f"{person.prefix} {person.family}".strip()
+    return not (placeholder_name(person, alone) or suffix_as_family(person) is not None or et_al_as_name(person)
+                or et_al_in_name(person) or (family and not _has_letter(family)) or joining_word(person)
+                or stray_quote(person) or (not person.family and not person.prefix) or name_problem(person))
 
 
 def _not_one_name(source: Source, role: str, person: Person, listed: Callable[[str], list[str]]) -> Finding | None:
@@ -446,22 +468,125 @@ def _repeats(people: tuple[Person, ...]) -> list[list[int]]:
     written: list[dict[Person, None]] = []  # each group's names as written, once each: a name written again in a
     # long list is compared once, not once for each time it stands there (``_same_person`` reads only the name)
     by_surname: dict[str, list[int]] = {}  # folded surname -> the groups of that surname
+    many: _FirstNames | None = None  # the groups of a surname that has many, by their first name as well
     for at, person in enumerate(people):
         if not person.family or (person.family == "others" and not person.given) or et_al_as_name(person):
             continue  # no name, or et al.
         keys = {surname_key(person), surname_key(person, umlauts=True)} - {""}
-        near = [g for k in keys for g in by_surname.get(k, ())]  # (none, for most names: a surname seen first)
-        found = next((g for g in sorted(set(near)) if all(_same_person(other, person) for other in written[g])),
+        if many is not None and not many.index.keys().isdisjoint(keys):
+            near: Iterable[int] = many.candidates(keys, person)
+        else:
+            near = [g for k in keys for g in by_surname.get(k, ())]  # (none, for most names: a surname seen first)
+            near = sorted(set(near)) if len(near) > 1 else near
+        found = next((g for g in near if all(_same_person(other, person) for other in written[g])),
                      None) if near else None
         if found is None:
             found = len(groups)
             groups.append([])
-            written.append({})
+            written.append({person: None})  # (its first name: what ``_FirstNames`` indexes it by)
             for k in keys:
-                by_surname.setdefault(k, []).append(found)
+                (listed := by_surname.setdefault(k, [])).append(found)
+                if many is not None and k in many.index:
+                    many.add(k, found)
+                elif len(listed) > _FEW:
+                    many = many or _FirstNames(by_surname, lambda g: next(iter(written[g])))
+                    many.add(k, found)
         groups[found].append(at)
         written[found][person] = None
     return [g for g in groups if len(g) > 1]
+
+
+class _Shape:
+    """What ``_same_person`` compares of two names of one surname: folded suffix, whether the given name repeats the
+    family name, initials, and given names written in full ('' for an initial)."""
+
+    __slots__ = ("bucket", "full", "other")
+
+    def __init__(self, person: Person) -> None:
+        words = fold_words(person.given).split()
+        suffix, filler = fold_words(person.suffix), _surname_as_given(person)
+        self.bucket = (suffix, filler, "".join(w[0] for w in words))
+        self.other = (suffix, not filler)  # the names taken for this one whatever their given names
+        self.full = tuple(w if len(w) > 1 else "" for w in words)
+
+
+_FEW = 8
+"""Groups of one surname up to which a name is compared with each of them (most lists have none or one)."""
+_MOST_WORDS = 8
+"""Given names beyond which a group is listed whole, not under each subset of its names written in full."""
+
+
+class _FirstNames:
+    """The groups of ``_repeats`` of a surname that has more than ``_FEW``, indexed by their first name's ``_Shape``
+    too, so that a name meets only the groups whose first name it may be the same person as (the others fail
+    ``_same_person`` at their first name): linear in the list, where comparing each name with every group of its
+    surname ("Smith, Aaron", "Smith, Abel", ...) was quadratic. The groups come in order, as a scan meets them."""
+
+    __slots__ = ("_first", "_groups", "_shapes", "index")
+
+    def __init__(self, groups: dict[str, list[int]], first: Callable[[int], Person]) -> None:
+        self._groups = groups  # surname key -> its groups, in order
+        self._first = first  # group -> its first name
+        self._shapes: dict[int, _Shape] = {}
+        self.index: dict[str, dict[tuple[object, ...], list[int]]] = {}  # surname key -> shape -> its groups
+
+    def add(self, key: str, group: int) -> None:
+        """Index ``group``, the last of the surname ``key`` (and those before it, the first time)."""
+        if key not in self.index:
+            self.index[key] = {}
+            for g in self._groups[key][:-1]:
+                self._insert(self.index[key], g)
+        self._insert(self.index[key], group)
+
+    def _insert(self, index: dict[tuple[object, ...], list[int]], group: int) -> None:
+        if group not in self._shapes:
+            self._shapes[group] = _Shape(self._first(group))
+        shape = self._shapes[group]
+        full = shape.full
+        index.setdefault(("any", *shape.bucket[:2]), []).append(group)
+        if len(full) > _MOST_WORDS:
+            index.setdefault(("long", *shape.bucket), []).append(group)
+            return
+        for mask in range(1 << len(full)):  # under each choice of places, its names there
+            index.setdefault((mask, *shape.bucket, *(w for i, w in enumerate(full) if mask >> i & 1)),
+                             []).append(group)
+
+    def candidates(self, keys: set[str], person: Person) -> Iterator[int]:
+        """The groups sharing a surname key with ``person`` that it may join, in order (the groups of an indexed
+        surname whose first name is not the same person's left out)."""
+        shape = _Shape(person)
+        lists: list[list[int]] = []
+        for key in keys:
+            if key in self.index:
+                lists += _shaped(self.index[key], shape)
+            elif listed := self._groups.get(key):
+                lists.append(listed)
+        return _distinct(heapq.merge(*[listed for listed in lists if listed]))  # (lazy: the first group that
+        # takes the name ends the search)
+
+
+def _shaped(index: dict[tuple[object, ...], list[int]], shape: _Shape) -> list[list[int]]:
+    """The lists of an indexed surname's groups whose first name ``_same_person`` may take for ``shape``'s: those that
+    take it whatever its given names, and those of its suffix and initials whose names written in full agree with its
+    own at each place where both are (for each place written in full, its name or an initial)."""
+    full = shape.full
+    out = [index.get(("any", *shape.other), [])]
+    if len(full) > _MOST_WORDS:
+        return [*out, index.get(("long", *shape.bucket), [])]
+    mask = sum(1 << i for i, w in enumerate(full) if w)
+    named = [w for w in full if w]
+    for choice in range(1 << len(named)):
+        out.append(index.get((mask, *shape.bucket, *(w if choice >> n & 1 else "" for n, w in enumerate(named))), []))
+    return out
+
+
+def _distinct(ordered: Iterable[int]) -> Iterator[int]:
+    """An ordered run without its repeats."""
+    last = -1
+    for n in ordered:
+        if n != last:
+            yield n
+            last = n
 
 
 def _same_person(a: Person, b: Person) -> bool:

@@ -25,7 +25,7 @@ from ..linking.author_names import person_like
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
 from ..locale_terms import QUOTATION_OPENERS, quote_marks, quote_pairs
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Orphan, Source
-from ..text import clipped, fold
+from ..text import clipped, fold, pandoc_spaces
 from .bib import entry_finding
 from .catalogue import finding
 
@@ -342,7 +342,7 @@ def _at_claim(code: str, claim: Claim | None, claim_id: str, message: str, essay
 
 
 def _span(text: str) -> str:
-    return clipped(text, _EXCERPT)
+    return clipped(pandoc_spaces(text), _EXCERPT)
 
 
 def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography,

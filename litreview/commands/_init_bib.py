@@ -103,7 +103,18 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
         plan.notes.append(f"{essay_path.name} names the remote bibliography {url}, which litreview does not fetch: "
                           "download it and add the file to the bibliography setting")
     found = [p for p in named if p.is_file()]
-    chosen = found or _beside(plan, essay_path, text)
+    guessed = len(plan.notes)
+    chosen = found or (_built_with(plan, essay_path) if not named and not remote else []) or \
+        _beside(plan, essay_path, text)
+    same = _same_names(plan, named) if named and not found and not chosen else []
+    if same:  # what the names tell outweighs the guesses (and their notes)
+        del plan.notes[guessed:]
+        plan.notes.append(f"{essay_path.name} names the bibliography {', '.join(p.name for p in named)}, not beside "
+                          f"it: the {'file' if len(same) == 1 else 'files'} of that name below this folder "
+                          f"({', '.join(_rel(p, plan.root) for p in same)}) {'is' if len(same) == 1 else 'are'} read, "
+                          "where TeX finds them when BIBINPUTS (a latexmkrc's) names their folder, and pandoc with "
+                          "--resource-path (--bib names others)")
+        return same
     if not named and not remote and chosen and essay_path.suffix.lower() in LATEX_SUFFIXES:
         _no_bibliography_named(plan, essay_path, text, chosen[0])
     for path in named:
@@ -111,7 +122,9 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
             continue
         stand_in = next((c for c in chosen if not found and c.name == path.name), None)
         if stand_in is None:
-            plan.notes.append(f"{essay_path.name} names the bibliography {path.name}, which does not exist")
+            written = (path.relative_to(essay_path.parent).as_posix() if path.is_relative_to(essay_path.parent)
+                       else _rel(path, plan.root))  # as the essay names it: bib/refs.bib, not refs.bib
+            plan.notes.append(f"{essay_path.name} names the bibliography {written}, which does not exist")
         else:  # pandoc reads a bibliography's path from the folder it runs in: a thesis's root, say
             where = ("the folder above" if stand_in.parent == essay_path.parent.parent else
                      "this folder" if stand_in.parent == plan.root else _rel(stand_in.parent, plan.root))
@@ -119,6 +132,35 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
                               f"{_rel(stand_in, plan.root)} of {where} is used, where pandoc finds it when run from "
                               "there (--bib names another)")
     return chosen
+
+
+def _same_names(plan: Plan, named: list[Path]) -> list[Path]:
+    """When none of the files the essay names is where it names them and nothing else was found: the files of
+    those names in this folder or below it (three levels), one for each name, as TeX finds them through
+    ``BIBINPUTS`` or pandoc through ``--resource-path``; none when a name has no such file or several."""
+    files = [*sorted(plan.root.glob("*.bib")), *_bibs_below(plan.root)]
+    matches = [[f for f in files if f.name == path.name] for path in named]
+    return [m[0] for m in matches] if all(len(m) == 1 for m in matches) else []
+
+
+def _built_with(plan: Plan, essay_path: Path) -> list[Path]:
+    """The bibliographies a Markdown essay that names none is built with: those a Makefile or script beside it or
+    above it hands pandoc (``--bibliography=refs.bib``), with a note; none when one of them does not exist."""
+    from ._init_build import build_bibliographies
+
+    if essay_path.suffix.lower() in LATEX_SUFFIXES or _is_project(essay_path) or not essay_path.is_file():
+        return []
+    files, build = build_bibliographies(essay_path, plan.root)
+    if build is None:
+        return []
+    names = ", ".join(_rel(p, plan.root) for p in files)
+    absent = [p for p in files if not p.is_file()]
+    if absent:
+        plan.notes.append(f"{_rel(build, plan.root)} hands pandoc the bibliography {names}, but {_rel(absent[0], plan.root)} does not "
+                          "exist (built by another step?): run init again with --bib naming the files")
+        return []
+    plan.notes.append(f"the bibliography is {names}, which {_rel(build, plan.root)} hands pandoc ({essay_path.name} names none; --bib names another)")
+    return files
 
 
 def _no_bibliography_named(plan: Plan, essay_path: Path, text: str, chosen: Path) -> None:
@@ -164,6 +206,7 @@ def _beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
         folder = folder.parent
 
 
+_CSL_SUFFIXES = tuple(s for s in _BIB_SUFFIXES if s != ".bib")
 _SKIPPED = frozenset({"site", "_site", "_book", "_freeze", "node_modules", "refs"})
 """Folders whose .bib files are no manuscript's own (built sites, a book's output, packages, init's refs/)."""
 
@@ -178,22 +221,37 @@ def _below(plan: Plan, essay_path: Path) -> list[Path]:
         return []
     found = _bibs_below(top)
     if found or top == plan.root:
-        return _holding(plan, essay_path, found, essay_path.name)
-    return _holding(plan, essay_path, _bibs_below(plan.root), "this one")
+        return _holding(plan, essay_path, found, essay_path.name) or _held_csl(plan, essay_path, top, found)
+    found = _bibs_below(plan.root)
+    return _holding(plan, essay_path, found, "this one") or _held_csl(plan, essay_path, top, found)
 
 
-def _bibs_below(top: Path) -> list[Path]:
-    """The .bib files in the folders below ``top``, three levels at most (hidden and built folders left out)."""
+def _held_csl(plan: Plan, essay_path: Path, top: Path, bibs: list[Path]) -> list[Path]:
+    """With no .bib below: the one CSL-JSON or CSL-YAML bibliography in a folder below the essay's (else below the
+    folder init runs in) holding keys the essay cites, as a Zotero export in ``data/`` that a build hands pandoc."""
+    if bibs:
+        return []
+    for folder, below in ((top, essay_path.name), (plan.root, "this one")):
+        candidates = _bibs_below(folder, _CSL_SUFFIXES)
+        found = [p for p in candidates if _holds_csl_items(p)] if len(candidates) <= 50 else []  # (a data folder)
+        if found or folder == plan.root:
+            return _holding(plan, essay_path, found, below, kind="CSL bibliography")
+    return []
+
+
+def _bibs_below(top: Path, suffixes: tuple[str, ...] = (".bib",)) -> list[Path]:
+    """The .bib files (or those of ``suffixes``) in the folders below ``top``, three levels at most (hidden and built
+    folders left out)."""
     found: list[Path] = []
     for folder, subfolders, files in os.walk(top):  # pruned as it goes: hidden and built folders, depth
         depth = len(Path(folder).relative_to(top).parts)
         subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in _SKIPPED) if depth < 3 else []
         if depth:
-            found += [Path(folder) / f for f in sorted(files) if f.lower().endswith(".bib")]
+            found += [Path(folder) / f for f in sorted(files) if f.lower().endswith(suffixes)]
     return found
 
 
-def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str) -> list[Path]:
+def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str, *, kind: str = ".bib") -> list[Path]:
     """The one of ``found`` (the .bib files in the folders below ``below``: the essay, or "this one") holding keys
     the essay cites, with a note; none when several do (a note names them) or none does."""
     from ..bibliography.load import load_bibliography
@@ -221,11 +279,11 @@ def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str) -> lis
     names = [_rel(p, plan.root) for p, _ in holding]
     cites = "it" if below == essay_path.name else essay_path.name
     if len(holding) == 1:
-        plan.notes.append(f"the bibliography is {names[0]}, the one .bib in a folder below {below} that holds keys "
+        plan.notes.append(f"the bibliography is {names[0]}, the one {kind} in a folder below {below} that holds keys "
                           f"{cites} cites ({holding[0][1]} of {len(cited)}) (--bib names another)")
         return [holding[0][0]]
     if holding:
-        plan.notes.append(f"several .bib files below {below} hold keys {cites} cites ({', '.join(names)}): "
+        plan.notes.append(f"several {kind} files below {below} hold keys {cites} cites ({', '.join(names)}): "
                           f"write bibliography = {quoted(names)} in the settings, or the ones the essay is built with")
     return []
 

@@ -118,11 +118,16 @@ def _plan_essay(plan: Plan, root: Path, essay: str | None, bib: str | tuple[str,
     if uncited and written:
         count, total, names = uncited
         plan.notes.append(f"{count} of the {plural(total, 'entry', 'entries')} in {names} {'is' if count == 1 else 'are'} cited "
-                          f"nowhere in {essay_path.name} (a shared bibliography? pandoc and LaTeX leave them out "
+                          f"nowhere in {_whole(essay_path)} (a shared bibliography? pandoc and LaTeX leave them out "
                           f"of the reference list): {written[0]} reports them, and what they lack, as notes, not errors "
                           f'(severity = {{ LR307 = "info" }}); delete that line to have each one fail the check')
     plan.write(root / "mkdocs.yml", _mkdocs_text(_title(essay_text, essay_path), essay_text,
                                                  _essay_words(essay_path, essay_text)))
+
+
+def _whole(essay_path: Path) -> str:
+    """The manuscript, as a note names it: a book's settings file stands for its chapters."""
+    return f"the chapters {essay_path.name} lists" if _is_project(essay_path) else essay_path.name
 
 
 def _plan_bibliography_alone(plan: Plan, root: Path, given: list[str]) -> None:
@@ -327,6 +332,11 @@ def _title(text: str, path: Path) -> str:
         # A LaTeX document's \\title, read as its claims are (its front matter is no metadata): "Review: ms" before.
         title = next((p.text for p in essay.paragraphs if p.label == "title"), None)
     if isinstance(title, str) and title.strip():
+        if essay is None or essay.format != "latex":  # pandoc Markdown, as pandoc prints it: "L'Analphabète" of
+            from ..bibliography.csl_markdown import markdown_plain  # "_L'Analphabète_"
+            from ..text import pandoc_spaces
+
+            title = markdown_plain(pandoc_spaces(title))
         return " ".join(title.split())[:120]
     # The first top heading as the reader has it: a code chunk's "# Load packages" is a comment, not a title;
     # a LaTeX chapter's \chapter (or \part) names it.

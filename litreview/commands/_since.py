@@ -49,7 +49,13 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     unread = unreadable(review, result, config)
     broken = {key: name for key, name in unreadable_entries(review, result, config).items() if name not in unread}
     if old.renamed or old.removed:
-        diff = replace(diff, new=tuple(_change_hint(f, old.renamed, old.removed, unread, broken) for f in diff.new))
+        moved = _moved_to(set(old.removed), base, review, config) if old.removed else {}
+        settings = f" in {Path(config.source_file).name}" if config.source_file else ""
+        diff = replace(diff, new=tuple(_change_hint(f, old.renamed, old.removed, unread, broken, moved, settings)
+                                       for f in diff.new))
+    if old.macros:
+        texts = {rel(Path(name), config): text for name, text in review.bibliography.files if name}
+        diff = replace(diff, new=tuple(_macro_change(f, old.macros, texts, for_github) for f in diff.new))
     # Suppressed now and absent before (reported or not): what the suppressions hide of the change.
     silenced = scope.count_new((*old.side.findings, *old.suppressed), result.suppressed)
     merged = gitref.merge_head(cwd) if ref in ("HEAD", "@") else None
@@ -141,6 +147,8 @@ class _Base(NamedTuple):
     """The keys of entries a syntax error kept from being checked there and not now."""
     notices: tuple[str, ...] = ()
     """What was said of the settings it was checked with (its settings file could not be read)."""
+    macros: dict[str, dict[str, int]] | None = None
+    """File (as findings name it) -> the @string names it defined, case folded, and the line of each."""
 
 
 def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path, now: datetime,
@@ -148,6 +156,7 @@ def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
     """What a check of ``commit`` found (``_Base``), against ``review``, the working tree's."""
     import tempfile
 
+    from ..bibliography import bibtex
     from ..checks import check_review, gitbase, scope
     from ..checks.bib import damaged_entries
     from ..errors import LitreviewError
@@ -171,8 +180,10 @@ def _base_side(commit: str, ref: str, review: Review, config: Config, top: Path,
         kept = {*review.bibliography.keys, *renamed}
         removed = {s.key: rel(Path(s.file), old_config) if s.file else "" for s in old_review.bibliography.sources
                    if s.key not in kept}
+        macros = {rel(Path(name), old_config): lines for name, text in old_review.bibliography.files
+                  if name and (lines := bibtex.string_lines(text))}
     mended = damaged_entries(old_review.bibliography) - damaged_entries(review.bibliography)
-    return _Base(side, old_result.suppressed, renamed, removed, mended, tuple(notices))
+    return _Base(side, old_result.suppressed, renamed, removed, mended, tuple(notices), macros)
 
 
 def _manual_renamed(old: Review, new: Review) -> dict[str, str]:
@@ -250,6 +261,29 @@ def _through_macro(f: Finding, start: int, lines: set[int], path: Path, texts: d
     return f
 
 
+def _macro_change(f: Finding, before: dict[str, dict[str, int]], texts: dict[str, str], for_github: bool) -> Finding:
+    """A field naming a @string that its file defined at the base and defines no more: the change removed the
+    definition, or renamed it (a name the base did not have is defined on its line now), and the hint says so.
+    ``for_github``: a finding of a renamed one goes on the @string's line, which the change rewrote."""
+    from ..bibliography import bibtex
+    from ..bibliography.several import macro_not_read
+
+    name = macro_not_read(f)
+    defined = before.get(f.file or "", {})
+    if name is None or f.file not in texts or (line := defined.get(name.casefold())) is None:
+        return f
+    now = bibtex.string_lines(texts[f.file or ""])
+    if name.casefold() in now:
+        return f
+    after = next((n for n, at in now.items() if at == line and n not in defined), None)
+    if after is None:
+        return replace(f, hint=f"This change removed @string {name!r} (line {line} of the base), which this field "
+                               f"still names: define it again, or write the value in full")
+    moved = replace(f, line=line, message=f"{f.message} (line {f.line} names it)") if for_github else f
+    return replace(moved, hint=f"This change renamed @string {name!r} to {after!r} on line {line}, and this field "
+                               f"still names {name!r}: write {after} here, or give the @string its old name back")
+
+
 def _clashing(f: Finding, where: dict[str, tuple[str, int]], changed: dict[str, set[int]]) -> str | None:
     """The key of f's file that LR108 ``f`` says differs only in case from ``f.key``, when the change touched its
     entry's first line (the finding is at the later of the two in the file, the old entry when the new one is
@@ -269,11 +303,35 @@ def _unhidden(f: Finding, mended: set[str]) -> Finding:
     return replace(f, hint=f"{f.hint.rstrip('.')}; {said}" if f.hint else said[0].upper() + said[1:])
 
 
+def _moved_to(keys: set[str], base: str, review: Review, config: Config) -> dict[str, str]:
+    """Key -> the bibliography file, added or changed since ``base`` (or new) but not read, as the settings do not
+    name it, that holds the entry of that key now: the change moved the entry there."""
+    from ..bibliography.csl import CSL_SUFFIXES
+    from ..bibliography.load import load_bibliography
+    from ..checks.gitref import changed_files
+    from ..errors import LitreviewError
+
+    root = Path(config.root)
+    read = {Path(name).resolve() for name, _ in review.bibliography.files if name}
+    out: dict[str, str] = {}
+    for name in changed_files(base, root):
+        path = root / name
+        if not name.lower().endswith((".bib", ".bibtex", *CSL_SUFFIXES)) or path.resolve() in read:
+            continue
+        try:
+            held = set(load_bibliography(path).keys) & keys
+        except (LitreviewError, OSError):
+            continue
+        out.update((key, rel(path, config)) for key in sorted(held) if key not in out)
+    return out
+
+
 def _change_hint(f: Finding, renamed: dict[str, str], removed: dict[str, str], unread: set[str],
-                 broken: dict[str, str]) -> Finding:
+                 broken: dict[str, str], moved: dict[str, str] | None = None, settings: str = "") -> Finding:
     """A citation of no entry whose key the change renamed (old -> new key) or removed (key -> its file) says so in
     its hint; one whose file cannot be read now (``unread``), or whose entry cannot (``broken``: key -> its file),
-    that it must be mended first."""
+    that it must be mended first; one the change moved to a file not read (``moved``: key -> that file), where (and
+    ``settings``, " in NAME", the settings file to name it in)."""
     import re
 
     if f.code != "LR300" or f.key:
@@ -289,6 +347,10 @@ def _change_hint(f: Finding, renamed: dict[str, str], removed: dict[str, str], u
                                    "(its LR100 says where)")
         if gone in broken:  # not removed: its own hint says where its syntax error is
             return f
+        if moved and gone in moved:
+            return replace(f, hint=f"This change moved the entry {gone!r} to {moved[gone]}, which is not read: no "
+                                   f"bibliography setting names it; add it to bibliography = [...]{settings}, or move "
+                                   "the entry back")
         held = f" from {removed[gone]}" if removed[gone] else ""
         return replace(f, hint=f"This change removed the entry {gone!r}{held}: restore it, or cite another entry "
                                "there")

@@ -30,7 +30,11 @@ KEY = r"(?:\{(?P<bkey>(?:[^{}\s]|\{[^{}\s]*\})+)\}|(?P<key>\w(?:\w|[:.#$%&\-+?<>
 # No citation right after a letter, digit or full stop (e-mail addresses, "a.@b").
 _AT = r"(?<![^\W_])(?<![.@])"
 _ITEM = lazy(_AT + r"(?P<suppress>-?)@" + KEY)
-_BRACKET = lazy(rf"[\[{COMMAND_OPEN}](?P<body>[^\[\]{COMMAND_OPEN}]*@[^\[\]{COMMAND_OPEN}]*)\]")
+# Brackets inside a citation's (two levels deep, no key in them): pandoc reads "[@a, see [the site](https://x.org)]",
+# "[@a, p. 3 [sic]]" as citations with those suffixes, as its inline parser reads balanced brackets in them.
+_NESTED = rf"\[(?:[^\[\]@{COMMAND_OPEN}]++|\[[^\[\]@{COMMAND_OPEN}]*+\])*+\]"
+_BRACKET = lazy(rf"[\[{COMMAND_OPEN}](?P<body>(?:[^\[\]@{COMMAND_OPEN}]++|{_NESTED})*+@"
+                rf"(?:[^\[\]{COMMAND_OPEN}]++|{_NESTED})*+)\]")
 _INTEXT = lazy(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]\[(?P<loc>[^\[\]@]*)\])?")
 QUARTO_KINDS = {"fig": "Figure", "tbl": "Table", "lst": "Listing", "sec": "Section", "eq": "Equation",
                 "thm": "Theorem", "lem": "Lemma", "cor": "Corollary", "prp": "Proposition", "cnj": "Conjecture",
@@ -359,14 +363,8 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
     out: list[tuple[int, Citation]] = []
     rest = list(masked)
     locators: dict[int, str] = {}  # a bracket's start -> the suffix it gives the in-text citation before it
-    for bracket in _BRACKET.finditer(masked):
-        if _link_text(masked, shown, bracket.end()) or masked[bracket.start() - 1:bracket.start()] == "^":
-            continue  # its keys are in-text citations in the text of a link, a span or an inline note (^[...])
-        items = _bracket_items(bracket.group("body"))
-        if items is None:
-            items = _after_in_text(masked, bracket)
-            if items is None:
-                continue
+    for bracket, items, located in _citation_brackets(masked, shown):
+        if located:
             locators[bracket.start()] = shown[bracket.start("body"):bracket.start("body") + items[0][0] - 1].strip()
         base = bracket.start("body")
         rest[bracket.start():bracket.end()] = " " * (bracket.end() - bracket.start())
@@ -396,6 +394,34 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
     return tuple(c for _, c in out)
 
 
+_Item = tuple[int, str, re.Match[str], str]
+
+
+def _citation_brackets(masked: str, shown: str) -> Iterator[tuple[re.Match[str], list[_Item], bool]]:
+    """Each bracket of ``masked`` (``mask_inline``'s) that pandoc reads as a citation, with its items (``_bracket_items``)
+    and whether its first part is the locator of the in-text citation before it (``_after_in_text``)."""
+    for bracket in _BRACKET.finditer(masked):
+        if _link_text(masked, shown, bracket.end()) or masked[bracket.start() - 1:bracket.start()] == "^":
+            continue  # its keys are in-text citations in the text of a link, a span or an inline note (^[...])
+        items = _bracket_items(bracket.group("body"))
+        if items is not None:
+            yield bracket, items, False
+        elif (items := _after_in_text(masked, bracket)) is not None:
+            yield bracket, items, True
+
+
+def citation_brackets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each bracket of ``text`` that pandoc reads as a citation (``[see @a, p. 3]``), outside code,
+    math and links' targets: no sentence ends inside one, however many full stops its prefix or suffix has."""
+    if "@" not in text or "[" not in text:
+        return []
+    masked = mask_inline(text)
+    found = [(bracket.start(), bracket.end()) for bracket, _, _ in _citation_brackets(masked, text)]
+    # an in-text citation's locator ("@a [p. 3. Then]"), which the bracket search leaves (it holds no key)
+    found += [(m.start(), m.end()) for m in _INTEXT.finditer(masked) if m.group("loc")]
+    return sorted(found)
+
+
 def _link_text(masked: str, shown: str, end: int) -> bool:
     """Whether the bracket ending at ``end`` is a link's or a span's text, not a citation: pandoc reads
     ``[see @a](url)``, ``[see @a]{.mark}`` and ``[see @a][ref]`` so (a ``(`` only when the link closes:
@@ -405,11 +431,11 @@ def _link_text(masked: str, shown: str, end: int) -> bool:
             or (shown[end:end + 1] == "(" and after == MASK * 2))
 
 
-def _bracket_items(body: str) -> list[tuple[int, str, re.Match[str], str]] | None:
+def _bracket_items(body: str) -> list[_Item] | None:
     """(offset, item, key match, suffix) per ``;``-separated item, or None when one has no key."""
     items = []
     pos = 0
-    for part in body.split(";"):
+    for part in _parts(body):
         m = _ITEM.search(part)
         if m is None:
             return None
@@ -418,17 +444,32 @@ def _bracket_items(body: str) -> list[tuple[int, str, re.Match[str], str]] | Non
     return items
 
 
+def _parts(body: str) -> list[str]:
+    """A citation bracket's body cut at each ``;`` outside the brackets it holds (``[see [x; y] @a; @b]`` has two
+    items, as pandoc reads it)."""
+    if "[" not in body:
+        return body.split(";")
+    parts, depth, at = [], 0, 0
+    for n, ch in enumerate(body):
+        depth += (ch == "[") - (ch == "]")
+        if ch == ";" and depth == 0:
+            parts.append(body[at:n])
+            at = n + 1
+    return [*parts, body[at:]]
+
+
 _BEFORE_BRACKET = lazy(_AT + r"-?@" + KEY + r"[ \t]$")
 
 
-def _after_in_text(masked: str, bracket: re.Match[str]) -> list[tuple[int, str, re.Match[str], str]] | None:
+def _after_in_text(masked: str, bracket: re.Match[str]) -> list[_Item] | None:
     """``@a [p. 2; see @b]``: pandoc reads the first item as the in-text citation's locator and the rest
     as citations of the same group (normal ones). Their items, or None when the bracket is not so."""
     if _BEFORE_BRACKET.search(masked, max(0, bracket.start() - 200), bracket.start()) is None:
         return None
-    first, sep, others = bracket.group("body").partition(";")
-    if not sep or _ITEM.search(first):
+    first, *more = _parts(bracket.group("body"))
+    if not more or _ITEM.search(first):
         return None
+    others = ";".join(more)
     items = _bracket_items(others)
     return None if items is None else [(len(first) + 1 + at, item, m, tail) for at, item, m, tail in items]
 

@@ -20,12 +20,19 @@ from typing import NamedTuple
 from ..errors import EssayError
 from ..fileio import NotUtf8, is_file, read_text
 from ..model import Claim, Essay, Paragraph
-from . import BIBLATEX, BIBTEX, MISSING_INPUTS, NOTICES, Notice, encoding_notices
+from . import BIBLATEX, BIBTEX, GLOBBED, MISSING_INPUTS, NOTICES, Notice, encoding_notices
 from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
 from .latex_cites import _convert, convert_cited, group_ends
-from .latex_declarations import bibliography_files, built_with_bibtex, declared_in, uncomment, uses_biblatex
+from .latex_declarations import (
+    bibliography_files,
+    built_with_bibtex,
+    declared_in,
+    globs_bibliography,
+    uncomment,
+    uses_biblatex,
+)
 
 # Re-exported: read from here before they had a module of their own.
 from .latex_declarations import bibliography_lines as bibliography_lines
@@ -95,7 +102,8 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
         out = latex_front(lines, lambda source: convert_cited(expand(source))) + out
     except ExpansionError as exc:
         raise EssayError(f"the title or author: {exc}", path=path, hint=_BOMB_HINT) from None
-    return Essay(path=path, body=body, meta=_meta(lines, missing, notices), paragraphs=tuple(out),
+    meta = _meta(lines, missing, notices, Path(path).parent)
+    return Essay(path=path, body=body, meta=meta, paragraphs=tuple(out),
                  body_line=1, format="latex",
                  nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims))
 
@@ -188,7 +196,7 @@ def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked:
 
 
 def _meta(lines: list[tuple[str, int, str]], missing: list[tuple[str, int, str, bool]],
-          notices: list[Notice]) -> dict[str, object]:
+          notices: list[Notice], folder: Path) -> dict[str, object]:
     """The essay's metadata: the inputs not found, the notices, the bibliography files the manuscript names (in any
     ``\\input`` file too, as biber finds them: what latexmk hands to biber or BibTeX), and whether it is built with
     BibTeX or biblatex."""
@@ -199,9 +207,11 @@ def _meta(lines: list[tuple[str, int, str]], missing: list[tuple[str, int, str, 
     if notices:
         meta[NOTICES] = notices
     source = "\n".join(t for _, _, t in lines)
-    named = bibliography_files(source)
+    named = bibliography_files(source, folder)
     if named:
         meta["bibliography"] = named
+    if globs_bibliography(source):
+        meta[GLOBBED] = True
     if built_with_bibtex(source):
         meta[BIBTEX] = True
     if uses_biblatex(source):

@@ -315,7 +315,7 @@ def _convert(source: str, nocite: list[str], empty: list[tuple[int, str, str]] |
     for m, groups, end in _commands(source, ends):
         pieces.append(_with_line_marks(source, pos, m.start(), line_starts))
         pos = end
-        keys = [(pre, post, _latex_key(k)) for pre, post, ks in groups for k in ks.split(",") if k.strip()]
+        keys = _keyed_notes(groups)
         if empty is not None:
             written_keys = [k for _, _, ks in groups for k in ks.split(",")]
             for kind, odd in (("empty-citation-key", any(not k.strip() for k in written_keys[:-1])),
@@ -520,22 +520,33 @@ def _latex_key(written: str) -> str:
     return key
 
 
+def _keyed_notes(groups: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """(prenote, postnote, key) of each key of a command's (prenote, postnote, keys) groups, as pandoc's reader gives
+    them: a group's prenote to its first key, its postnote to its last (natbib's ``\\citep[see][p.~3]{a,b}`` prints
+    "(see Doe 2001; Roe 2003, p. 3)"); each group of ``\\parencites[p.~3]{a}[p.~3]{b}`` keeps its own, the same or not."""
+    out: list[tuple[str, str, str]] = []
+    for pre, post, written in groups:
+        keys = [_latex_key(k) for k in written.split(",") if k.strip()]
+        out += [(pre if n == 0 else "", post if n == len(keys) - 1 else "", key) for n, key in enumerate(keys)]
+    return out
+
+
+_SUPPRESS_AUTHOR = {"cite*", "Cite*", "parencite*", "Parencite*", "autocite*", "Autocite*"}
+"""biblatex's starred commands that omit the author (year only), read by pandoc as "-@key"; its other starred ones
+(``\\footcite*``, ``\\smartcite*``, ``\\supercite*``, the multicite ``\\parencites*``) read as the unstarred ones."""
+
+
 def _marker(command: str, keys: list[tuple[str, str, str]]) -> str:
     if not keys:
         return ""
     if command.rstrip("*") in _IN_TEXT:  # the prenote stays in the text before the author, where biblatex prints it
         pre, post, first = keys[0]
-        # natbib's postnote belongs to the whole list, after the last key ("Doe (2001; Roe 2003, 3)", as pandoc prints it)
-        first_pre, first_post = _note(pre), _note(post if len(keys) == 1 or post != keys[-1][1] else "")
+        first_pre, first_post = _note(pre), _note(post)
         text = (f"{first_pre} " if first_pre else "") + f"@{{{first}}}" + (f" [{first_post}]" if first_post else "")
         rest = keys[1:]
         return text + ("" if not rest else " [" + "; ".join(_item(p, q, k) for p, q, k in rest) + "]")
-    # \parencite* omits the author (biblatex), as pandoc reads it: year only, like natbib's \citeyearpar.
-    dash = "-" if command.rstrip("*") in _YEAR or command in ("parencite*", "Parencite*", "autocite*", "Autocite*") else ""
-    # natbib's notes belong to the whole list: the prenote before the first key, the postnote after the last.
-    last = len(keys) - 1
-    return "[" + "; ".join(_item(p if n == 0 or p != keys[0][0] else "", q if n == last or q != keys[-1][1] else "",
-                                 k, dash) for n, (p, q, k) in enumerate(keys)) + "]"
+    dash = "-" if command.rstrip("*") in _YEAR or command in _SUPPRESS_AUTHOR else ""
+    return "[" + "; ".join(_item(p, q, k, dash) for p, q, k in keys) + "]"
 
 
 def _item(pre: str, post: str, key: str, dash: str = "") -> str:
@@ -607,6 +618,7 @@ def _arguments(text: str, at: int, ends: Callable[[int], int], option_ends: dict
     ``option_ends`` keeps the same for brackets and parentheses (``[`` or ``(`` to ``group_ends``), made when
     first needed."""
     groups: list[tuple[str, str, str]] = []
+    whole: list[str] = []  # a multicite command's notes for the whole list, "(pre)(post)" or "(post)" before its first
     while True:
         options: list[str] = []
         pos = _skip(text, at)
@@ -619,6 +631,8 @@ def _arguments(text: str, at: int, ends: Callable[[int], int], option_ends: dict
                 return None
             if text[pos] == "[":
                 options.append(text[pos + 1:close - 1])
+            elif multi and not groups and not options:
+                whole.append(text[pos + 1:close - 1])
             pos = _skip(text, close)
         if pos >= len(text) or text[pos] != "{":
             break
@@ -630,7 +644,23 @@ def _arguments(text: str, at: int, ends: Callable[[int], int], option_ends: dict
         at = close
         if not multi:
             break
-    return (groups, at) if groups else None
+    return (_with_whole_notes(groups, whole), at) if groups else None
+
+
+def _with_whole_notes(groups: list[tuple[str, str, str]], whole: list[str]) -> list[tuple[str, str, str]]:
+    """``groups`` with a multicite command's notes for the whole list (biblatex's ``\\parencites(pre)(post)[p.~3]{a}{b}``;
+    one alone is the postnote) added as pandoc's reader adds them: the prenote before the first group's, the postnote
+    after the last's, a comma between ("see Doe 2001, p. 3; Roe 2003, post"). They were dropped."""
+    pre, post = (whole[0], whole[1]) if len(whole) >= 2 else ("", whole[0] if whole else "")
+    pre, post = pre.strip(), post.strip()
+    if not pre and not post:
+        return groups
+    out = list(groups)
+    first_pre, first_post, first_keys = out[0]
+    out[0] = (f"{pre} {first_pre}".strip(), first_post, first_keys)
+    last_pre, last_post, last_keys = out[-1]
+    out[-1] = (last_pre, f"{last_post}, {post}" if last_post and post else last_post or post, last_keys)
+    return out
 
 
 def _skip(text: str, pos: int) -> int:

@@ -4,6 +4,7 @@ bibliography files it names and whether BibTeX or biber reads them (``latex`` re
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from .segment import split_lines
 
@@ -63,7 +64,10 @@ def declared_encoding(raw: bytes) -> tuple[str, str] | None:
 # biblatex's resources (\addbibresource, \addglobalbib, \addsectionbib: one file, its extension written);
 # BibTeX's databases (\bibliography, natbib's \nobibliography: a list, .bib implied).
 _BIBLIOGRAPHY = re.compile(r"\\(?:(?P<biblatex>addbibresource|addglobalbib|addsectionbib)|bibliography|nobibliography)"
-                           r"\s*(?:\[[^\]]*\])?\s*\{(?P<names>[^}]*)\}")
+                           r"\s*(?:\[(?P<options>[^\]]*)\])?\s*\{(?P<names>[^}]*)\}")
+_GLOB = re.compile(r"(?:^|,)\s*glob\s*(?:=\s*true\s*)?(?:,|$)")
+"""biblatex's ``glob`` option of a resource (``\\addbibresource[glob=true]{bib/*.bib}``): biber reads every file
+the pattern matches (without it, the name as written)."""
 
 
 _BIBLATEX = re.compile(r"\\(?:usepackage\s*(?:\[(?P<options>[^\]]*)\])?\s*\{[^}]*\bbiblatex\b[^}]*\}"
@@ -87,10 +91,19 @@ def built_with_bibtex(text: str) -> bool:
     return "\\bibliographystyle" in uncommented
 
 
-def bibliography_files(text: str) -> list[str]:
+def bibliography_files(text: str, folder: Path | None = None) -> list[str]:
     """The files of \\addbibresource{refs.bib} (biblatex; \\addglobalbib, \\addsectionbib) and
-    \\bibliography{a,b} (BibTeX, natbib's \\nobibliography: .bib implied)."""
-    return [name for name, _ in _bibliography_commands(text)]
+    \\bibliography{a,b} (BibTeX, natbib's \\nobibliography: .bib implied); a resource with biblatex's ``glob``
+    option, the files its pattern matches in ``folder`` (the main file's, where biber runs), in order."""
+    names: list[str] = []
+    for name, _, globbed in _bibliography_commands(text):
+        matched = sorted(p.relative_to(folder).as_posix() for p in folder.glob(name) if p.is_file()) \
+            if globbed and folder is not None and _GLOB_CHARS.search(name) and not Path(name).is_absolute() else []
+        names += matched or [name]
+    return names
+
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
 
 
 _DOCUMENT = re.compile(r"\\documentclass\b")
@@ -106,24 +119,54 @@ def lists_no_references(text: str) -> bool:
             and not _BIBLIOGRAPHY.search(uncommented))
 
 
+_MAGIC_ROOT = re.compile(r"^[ \t]*%[ \t]*!TEX[ \t]+root[ \t]*=[ \t]*(\S(?:.*\S)?)[ \t]*$", re.I | re.M)
+_SUBFILES = re.compile(r"\\documentclass\s*\[\s*([^\],]+?\.tex)\s*\]\s*\{subfiles\}")
+_PREAMBLE_INPUT = re.compile(r"\\(?:input|include)\s*\{([^}]+)\}")
+
+
+def declared_root(text: str) -> str:
+    """The main file a LaTeX chapter says it belongs to: its ``% !TEX root = ../thesis.tex`` line (the editors'
+    magic comment, in its first 20 lines), else its ``\\documentclass[../thesis.tex]{subfiles}``; "" for none."""
+    head = "\n".join(split_lines(text)[:20])
+    magic = _MAGIC_ROOT.search(head)
+    if magic:
+        return magic.group(1)
+    subfiles = _SUBFILES.search(_uncommented(text))
+    return subfiles.group(1).strip() if subfiles else ""
+
+
+def preamble_inputs(text: str) -> list[str]:
+    """The files a main file's preamble (before ``\\begin{document}``) inputs, as written (a thesis's
+    ``\\input{preamble}``, where its \\addbibresource often is)."""
+    preamble = _uncommented(text).partition("\\begin{document}")[0]
+    return [m.group(1).strip() for m in _PREAMBLE_INPUT.finditer(preamble)]
+
+
+def globs_bibliography(text: str) -> bool:
+    """Whether a resource of ``text`` is named by a pattern biblatex globs (``bibliography_files``)."""
+    return any(globbed and _GLOB_CHARS.search(name) for name, _, globbed in _bibliography_commands(text))
+
+
 def bibliography_lines(text: str) -> dict[str, int]:
     """The line of the first command naming each of ``bibliography_files`` (as that names it, .bib added)."""
     lines: dict[str, int] = {}
-    for name, line in _bibliography_commands(text):
+    for name, line, _ in _bibliography_commands(text):
         lines.setdefault(name, line)
     return lines
 
 
-def _bibliography_commands(text: str) -> list[tuple[str, int]]:
-    named: list[tuple[str, int]] = []
+def _bibliography_commands(text: str) -> list[tuple[str, int, bool]]:
+    """Each file named: (name, line, whether biblatex globs it)."""
+    named: list[tuple[str, int, bool]] = []
     uncommented = _uncommented(text)
     for match in _BIBLIOGRAPHY.finditer(uncommented):
         biblatex = match.group("biblatex") is not None
+        globbed = biblatex and _GLOB.search(match.group("options") or "") is not None
         at = match.start("names")
         for part in ([match.group("names")] if biblatex else match.group("names").split(",")):
             name = part.strip()
             if name:
                 line = uncommented.count("\n", 0, at + len(part) - len(part.lstrip())) + 1
-                named.append((name if biblatex or name.endswith(".bib") else name + ".bib", line))
+                named.append((name if biblatex or name.endswith(".bib") else name + ".bib", line, globbed))
             at += len(part) + 1
     return named

@@ -7,6 +7,7 @@ line. The project's ``bibliography``, ``csl`` (and ``format``'s) and title are t
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EssayError
+from ..essay_bibliographies import bibliography_names, is_remote
 from ..fileio import NotUtf8, is_file, read_text
 from ..model import Essay, Paragraph
 from ..spans import blanked, delimited
@@ -32,9 +34,34 @@ _CHAPTER_SUFFIXES = (".qmd", ".md", ".rmd", ".ipynb")
 
 
 def project_settings(project: Path, *, what: str = "Quarto project") -> Any:
-    """The settings of a Quarto project file (``_quarto.yml``, or bookdown's), read as untrusted YAML."""
+    """The settings of a Quarto project file (``_quarto.yml``, or bookdown's), read as untrusted YAML; a Quarto
+    project's with the keys of its ``metadata-files`` it does not set itself (``_quarto_settings``)."""
     text = read_text(project, what=what, error=EssayError, hint="save the file as UTF-8")
-    return parse_yaml(text, str(project), first_line=1, what=project.name, hint="fix the YAML")
+    data = parse_yaml(text, str(project), first_line=1, what=project.name, hint="fix the YAML")
+    return _with_metadata_files(project, data) if project.name in PROJECT_FILES else data
+
+
+def _with_metadata_files(project: Path, data: Any) -> Any:
+    """The project's settings with the keys its ``metadata-files`` (YAML files, relative to the project, a later
+    one over an earlier) give and it does not set itself, as Quarto merges them into every document's metadata
+    (a book's ``bibliography:`` kept in ``_bibliography.yml``, say). A file that cannot be read gives nothing:
+    ``quarto render`` says so."""
+    files = data.get("metadata-files") if isinstance(data, dict) else None
+    if not isinstance(files, list):
+        return data
+    merged: dict[str, Any] = {}
+    for name in files:
+        path = project.parent / name if isinstance(name, str) and name.strip() else None
+        if path is None or not is_file(path):
+            continue
+        try:
+            extra = parse_yaml(read_text(path, what="metadata file", error=EssayError, hint="save it as UTF-8"),
+                               str(path), first_line=1, what=path.name, hint="fix the YAML")
+        except EssayError:
+            continue
+        if isinstance(extra, dict):
+            merged.update(extra)
+    return {**merged, **data}
 
 
 def project_of(path: Path) -> tuple[Path, dict[str, Any]]:
@@ -92,6 +119,10 @@ def load_quarto(project: Path) -> Essay:
     first = fronts[0][0]  # (a manuscript's title and abstract are its article's)
     front = book_front([chapter_front for _, chapter_front in fronts])
     meta: dict[str, Any] = {k: data[k] for k in ("bibliography", "nocite", "csl", "format") if k in data}
+    named = _bibliographies(project, data, [(path, chapter_meta) for (path, _), (chapter_meta, _) in
+                                            zip(chapters, fronts, strict=True)])
+    if len(named) > len(bibliography_names(data)):  # (else the project's, as written: one name or a list)
+        meta["bibliography"] = named
     title = book.get("title") or data.get("title") or first.get("title")
     if isinstance(title, str):
         meta["title"] = title
@@ -99,6 +130,42 @@ def load_quarto(project: Path) -> Essay:
     # the cross-reference kinds the project and its chapters declare
     kinds = crossref_kinds(data, *(chapter_meta for chapter_meta, _ in fronts))
     return noted(without_crossrefs(essay, kinds), encoding_notices(not_utf8))
+
+
+def _bibliographies(project: Path, data: dict[str, Any], fronts: list[tuple[Path, dict[str, Any]]]) -> list[str]:
+    """The bibliographies of a book: the project's, then those a chapter's front matter adds (each relative to its
+    chapter, as Quarto resolves it; Quarto joins a chapter's list to the project's), as names relative to the
+    project's folder; an address as written."""
+    names = bibliography_names(data)
+    for path, chapter_meta in fronts:
+        names += directory_bibliographies(project.parent, path)
+        names += [name if is_remote(name) else Path(os.path.relpath(path.parent / name, project.parent)).as_posix()
+                  for name in bibliography_names(chapter_meta)]
+    return list(dict.fromkeys(names))
+
+
+def directory_bibliographies(folder: Path, path: Path) -> list[str]:
+    """The bibliographies the directory metadata of a project's file names: the ``bibliography:`` of each
+    ``_metadata.yml`` from the project's ``folder`` down to the file's own folder (each relative to its own
+    folder, as Quarto resolves it), as names relative to ``folder``."""
+    names: list[str] = []
+    try:
+        parts = path.parent.absolute().relative_to(folder.absolute()).parts
+    except ValueError:
+        return []
+    for depth in range(len(parts) + 1):
+        here = folder.joinpath(*parts[:depth])
+        for settings in (here / "_metadata.yml", here / "_metadata.yaml"):
+            if not is_file(settings):
+                continue
+            try:
+                data = parse_yaml(read_text(settings, what="directory metadata", error=EssayError, hint="save it as "
+                                            "UTF-8"), str(settings), first_line=1, what=settings.name, hint="fix the YAML")
+            except EssayError:  # (quarto render says what is wrong with it)
+                continue
+            names += [name if is_remote(name) else Path(os.path.relpath(here / name, folder)).as_posix()
+                      for name in bibliography_names(data if isinstance(data, dict) else {})]
+    return names
 
 
 def load_quarto_file(path: Path, text: str, not_utf8: list[NotUtf8] | None = None) -> Essay:

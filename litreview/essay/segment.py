@@ -7,6 +7,7 @@ Every reader (Markdown, Manubot, LaTeX) cuts its text into spans and turns them 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -14,7 +15,7 @@ from functools import lru_cache
 from ..lazyre import lazy
 from ..locale_terms import CITATION_TERMS, alternation
 from ..model import Claim, Essay, Paragraph, TextQuoteSelector
-from .cites import find_citations
+from .cites import citation_brackets, find_citations
 from .sbd import segmenter as _segmenter
 
 CONTEXT = 32
@@ -98,6 +99,8 @@ def _spans(flat: str, reference: bool) -> tuple[tuple[int, int], ...]:
     spans = _closing_marks_stay(flat, _split_glued(flat, _merge_false_breaks(flat, spans)))
     if _NOTE_MARKS.search(flat):
         spans = _notes_stay(flat, spans)
+    if len(spans) > 1 and "@" in flat:
+        spans = _citations_stay(flat, spans)
     out = []
     for a, b in spans:
         while a < b and flat[a].isspace():
@@ -168,6 +171,35 @@ def _notes_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
             continue
         if prev is not None and prev[1] == a and not any(ch.isalnum() for ch in flat[a:b]):
             prev[1] = b
+            continue
+        out.append([a, b])
+    return out
+
+
+def _citations_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
+    """No sentence ends inside a citation's bracket (``cites.citation_brackets``): pandoc reads "[On doit ce nom à
+    Lanson. Voir @a, p. 3]" as one citation, its prefix two sentences; cut there, the bracket was lost, "@a" read as
+    an in-text citation without its locator."""
+    # A bracket open where a sentence ends (most paragraphs have none: no more to do): more "[" than "]" before it, or
+    # a "[" after the last "]" (a stray "]" before it leaves the count short).
+    depth = at = 0
+    last_open = last_close = -1
+    for _, end in spans[:-1]:
+        depth += flat.count("[", at, end) - flat.count("]", at, end)
+        last_open, last_close = max(last_open, flat.rfind("[", at, end)), max(last_close, flat.rfind("]", at, end))
+        at = end
+        if depth > 0 or last_open > last_close:
+            break
+    else:
+        return spans
+    brackets = citation_brackets(flat)
+    if not brackets:
+        return spans
+    starts = [start for start, _ in brackets]
+    out: list[list[int]] = []
+    for a, b in spans:
+        if out and (n := bisect_left(starts, out[-1][1])) and brackets[n - 1][1] > out[-1][1]:
+            out[-1][1] = b  # the sentence before ended inside the bracket that starts before its end
             continue
         out.append([a, b])
     return out

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..bibliography.bibtex import MONTHS
+from ..bibliography.csl import csl_form_of
 from ..bibliography.csl_item import LEGAL_TYPES
+from ..bibliography.dates import edtf_date_parts
 from ..bibliography.latex import container_with_addon, field_text, title_with_addon
 from ..locale_terms import EDITION_WORDS, ENGLISH_TERMS, alternation, citation_terms
 from ..model import Citation, Person, Source
@@ -30,13 +32,19 @@ _CLOSING_MARKS = "”’\"'“»\u00a0"  # what closes a title's quotation in an
 _ITALIC_TYPES = frozenset({"book", "mvbook", "booklet", "manual", "proceedings", "collection",
                            "techreport", "report", "periodical", "reference", "mvreference",
                            "software", "dataset"})
-# What pandoc's biblatex reader calls a thesis without a ``type`` field
-_THESIS = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis"}
+# What pandoc's biblatex reader calls a thesis without a ``type`` field (biblatex's @thesis: nothing)
+_THESIS = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis", "thesis": ""}
+# biblatex's keys for a ``type`` field, as pandoc's reader words them in English
+_TYPE_KEYS = {"phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "techreport": "Technical report",
+              "resreport": "Research report"}
 # A conference paper: in a volume with editors a chapter, else printed as an article in its proceedings
 _PAPER_TYPES = frozenset({"inproceedings", "conference"})
 _CHAPTER_TYPES = frozenset({"incollection", "inbook", "inproceedings", "conference", "inreference",
                             "bookinbook", "suppbook"})
 _WEB_TYPES = frozenset({"online", "www", "electronic"})
+# An issue number citeproc takes for more than one: two words or more, or a hyphen, an en dash, a comma or a semicolon
+# in it ("1-2", "3–4", "1,2", "1 & 2", "suppl 2": "nos."); "7/8", "1&2", "1.2" and "S1" it takes for one
+_PLURAL_NUMBER = re.compile(r"[\s,;\-\u2013]")
 # A list of seven names or more prints its first three and "et al.", as the 18th edition and pandoc print it
 _ET_AL_MIN = 7
 _ET_AL_FIRST = 3
@@ -168,6 +176,7 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     """The Chicago bibliography entry for one source (``mark``: what tells its label from another's, ``marks``), in
     the words of ``terms`` (``locale_terms.citation_terms``)."""
     out = _Pieces()
+    source = _as_pandoc_reads(source)
     kind = source.type.lower()
     names = _name_list(source.authors, terms) if source.authors else ""
     if not names and source.editors:
@@ -189,11 +198,16 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
             out.add("" if title[-1] in ".?!" else ".")
         else:
             _quoted(out, title, terms)
+    serial = kind == "article" or (kind in _PAPER_TYPES and not source.editors)
+    chapter = not serial and kind in _CHAPTER_TYPES
+    numbered = kind in ("techreport", "report") and source.number  # "Working Paper No. 12" (``_book_like``)
+    if (genre := _genre(source, terms)) and not (chapter or numbered or kind in _THESIS):
+        out.add(f" {genre}" + ("" if genre[-1] in ".?!" else "."))  # CSL's genre (pandoc: "“Art.” Journal article.")
     if translators := _translators(source, terms):
         out.add(f" {_capital(terms['translated by'])} {translators}.")
-    if kind == "article" or (kind in _PAPER_TYPES and not source.editors):
+    if serial:
         _article(out, source, terms, paper=kind != "article")
-    elif kind in _CHAPTER_TYPES:
+    elif chapter:
         _chapter(out, source, terms)
     else:
         _book_like(out, source, kind, terms)
@@ -218,6 +232,18 @@ def _quoted(out: _Pieces, title: str, terms: dict[str, str]) -> None:
 def _capital(term: str) -> str:
     """A term opening a sentence ("Edited by", "Herausgegeben von")."""
     return term[:1].upper() + term[1:]
+
+
+def _capital_first(text: str) -> str:
+    """CSL's ``text-case="capitalize-first"``, which the Chicago styles put on the publisher (and the place printed
+    in its stead): the first character capitalised where the letters it opens with are in lower case ("il Saggiatore"
+    as "Il Saggiatore", "https://x.org/A" as "Https://x.org/A"), a word such as "eBay" as written."""
+    first = _FIRST_WORD.match(text)
+    return _capital(text) if first and first.group() == first.group().lower() else text
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+"""The letters a text opens with, the word ``_capital_first`` looks at ("https" of "https://x.org/A_b")."""
 
 
 def _translators(s: Source, terms: dict[str, str]) -> str:
@@ -285,8 +311,10 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
     if volume:
         out.add(f", {terms['vol.']} {volume}" if series else f" {volume}")
     if number:
-        out.add(f", {terms['no.']} {number}" if said or volume else f" {terms['no.']} {number}")
-    date = _date(s, terms, full=not (volume and number))  # the month only where volume or issue is missing
+        label = terms["nos." if _PLURAL_NUMBER.search(number) else "no."]
+        out.add(f", {label} {number}" if said or volume else f" {label} {number}")
+    # Chicago's serial dates: the year beside volume and issue, the month beside one of them, else the day too
+    date = _date(s, terms, full=not (volume and number), day=not (volume or number))
     if not (date or s.container or volume or number):  # a work of its own (``italic_title``): pandoc's "n.d."
         date = terms["n.d."]
     if volume or number:
@@ -332,13 +360,14 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         out.add(f" {edition}")
         out.add("" if out.ends_with(".") else ".")
     if kind in _THESIS:
-        out.add(f" {one_line(field_text(s, 'type')) or terms.get(kind, _THESIS[kind])}")
-        school = one_line(s.publisher)
-        out.add(f", {school}" if school else "")
-        date = _date(s)
-        out.add(f", {date}." if date else ".")
+        default = "" if csl_form_of(s.file or "") else terms.get(kind, _THESIS[kind])  # CSL's thesis: its genre alone
+        parts = [_genre(s, terms) or default, _capital_first(one_line(s.publisher)), _date(s)]
+        out.add(" " + ", ".join(p for p in parts if p) + ".")
         return
-    if (volume := one_line(s.volume)) and kind not in _WEB_TYPES:  # pandoc: "Book. A Commentary. Vol. 3. Lecture Notes 855."
+    # a BibTeX @misc in a journal, as pandoc's Chicago prints it: "“T.” In *Blog*, vol. 3. Publisher, 2020."
+    in_journal = kind == "misc" and bool(s.field("journal") or s.field("journaltitle")) \
+        and not csl_form_of(s.file or "")
+    if (volume := one_line(s.volume)) and kind not in _WEB_TYPES and not in_journal:  # pandoc: "Book. Vol. 3."
         out.add(f" {_capital(terms['vol.'])} {volume}.")
     if kind in ("techreport", "report") and s.number:  # pandoc: "Working Paper No. 12. Working Papers. MIT"
         label = one_line(field_text(s, "type"))
@@ -352,21 +381,52 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     web = kind in _WEB_TYPES or (kind == "misc" and bool(s.url))
     undated = terms["n.d."] if kind == "misc" and out.text else ""  # pandoc's, after a misc entry's title
     container = title_cased(s, one_line(s.container), terms)
+    full = _full_date(s, kind)
+    if in_journal and container:
+        out.add(f" {terms['In']} ")
+        out.add(container, italic=True)
+        out.add(f", {terms['vol.']} {volume}" if volume else "")
+        out.add("" if out.ends_with(".") else ".")
+        publication, date = _publication(s), _date(s, terms, full=full) or terms["n.d."]
+        tail = ", ".join(p for p in (publication, date) if p)
+        out.add(f" {tail}" + ("" if tail.endswith(".") else ".") if tail else "")
+        return
     if web or (kind == "misc" and container):
-        date = _date(s, terms, full=True) or undated
-        parts = [p for p in (container, one_line(s.publisher) if not container else "", date) if p]
+        date = _date(s, terms, full=full) or undated
+        parts = [p for p in (container, _capital_first(one_line(s.publisher)) if not container else "", date) if p]
         if parts:
             out.add(" " + ", ".join(parts))
             out.add("" if out.ends_with(".") else ".")
         return
     publication = _publication(s)
-    date = _date(s) or undated
+    date = _date(s, terms, full=full) or undated
     if publication:
         out.add(f" {publication}" + (f", {date}" if date else ""))
         out.add("" if out.ends_with(".") else ".")
     elif date:
-        out.add(f" {date}")
+        out.add(f" Released {date}" if kind == "software" and s.year else f" {date}")
         out.add("" if out.ends_with(".") else ".")
+
+
+# Types the Chicago styles date in full ("July 5, 2021": its ``source-date-issued-full`` macro), as pandoc reads
+# BibTeX's: a web page, software, a data set, a patent; a BibTeX @misc is a monograph, dated by its year
+_FULL_DATE_TYPES = _WEB_TYPES | {"software", "dataset", "patent"}
+
+
+def _full_date(s: Source, kind: str) -> bool:
+    """Whether the entry's date is printed in full (with its month and day), as citeproc prints its CSL type: an
+    item read from CSL as "misc" is one of CSL's ephemeral types (article, document, post), dated in full."""
+    return kind in _FULL_DATE_TYPES or (kind == "misc" and bool(csl_form_of(s.file or "")))
+
+
+def _genre(s: Source, terms: dict[str, str]) -> str:
+    """The ``type`` field (CSL's genre) as citeproc prints it, its first letter capitalised ("Journal article",
+    "Diplomarbeit"), a biblatex key ("mathesis") in the language's words or pandoc's English ones; '' for none."""
+    written = one_line(field_text(s, "type"))
+    key = written.lower()
+    if key in _TYPE_KEYS:
+        return terms.get("mastersthesis" if key == "mathesis" else key, _TYPE_KEYS[key])
+    return _capital_first(written)
 
 
 def _series(s: Source) -> str:
@@ -441,8 +501,35 @@ def _end(text: str) -> str:
 
 def _publication(s: Source) -> str:
     """The publisher, or the place where no publisher is named: CMOS 18 (and pandoc's Chicago) print no place
-    beside a publisher."""
-    return one_line(s.publisher) or one_line(field_text(s, "address") or field_text(s, "location"))
+    beside a publisher; either with its first letter capitalised (``_capital_first``)."""
+    return _capital_first(one_line(s.publisher) or one_line(field_text(s, "address") or field_text(s, "location")))
+
+
+# The fields pandoc's biblatex reader joins, in this order and with "; ", into CSL's publisher; ``howpublished`` among
+# them (a web site's "howpublished" read from CSL is its container: ``_container``)
+_PUBLISHER_FIELDS = ("school", "institution", "organization", "howpublished", "publisher")
+
+
+def _publisher(s: Source) -> str:
+    """The publisher as pandoc reads it: a BibTeX entry's school, institution, organization, howpublished and
+    publisher joined ("Altera; Intel"), each once (an item read from CSL gives its publisher to the issuer's field)."""
+    names = [one_line(field_text(s, n)) for n in _PUBLISHER_FIELDS if n != "howpublished" or _howpublished(s)]
+    return "; ".join(dict.fromkeys(n for n in names if n)) or one_line(s.publisher)
+
+
+def _howpublished(s: Source) -> bool:
+    """Whether ``howpublished`` is a publisher, as pandoc reads it (a BibTeX @misc's "\\url{…}", "Online"), not the
+    container it is of a web site (an @online entry; an item read from CSL keeps its web site's name there)."""
+    return s.type.lower() not in _WEB_TYPES and bool(s.field("howpublished"))
+
+
+def _as_pandoc_reads(s: Source) -> Source:
+    """``s`` with the container and publisher pandoc reads from its fields: ``howpublished`` a publisher, not the
+    container (``_howpublished``), and every publishing body named (``_publisher``)."""
+    container = s.container
+    if _howpublished(s) and container == field_text(s, "howpublished"):
+        container = field_text(s, "maintitle")
+    return replace(s, container=container, publisher=_publisher(s))
 
 
 def _month(s: Source, terms: dict[str, str]) -> str:
@@ -470,11 +557,17 @@ def _date_words(terms: dict[str, str], year: str, month: str = "", day: str = ""
     return (form if year else _NO_YEAR.sub("", form)).format(month=month, day=day, year=year)
 
 
-def _date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = False) -> str:
+def _date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = False, day: bool = True) -> str:
+    """The year, or with ``full`` the date in the language's words: its month and (with ``day``) day read from the
+    ``date`` field ("2021-07-05": "July 5, 2021") where it names them, else from the ``month`` and ``day`` fields."""
     year = printed_year(s)
     if not full:
         return year
-    return _date_words(terms, year, _month(s, terms), one_line(field_text(s, "day")))
+    ends = edtf_date_parts(s.field("date")) if s.field("date") else None
+    if ends and len(ends) == 1 and len(ends[0]) > 1 and 1 <= ends[0][1] <= 12:  # a single day or month, no range
+        dated = str(ends[0][2]) if len(ends[0]) > 2 and day else ""
+        return _date_words(terms, year, _month_name(ends[0][1], terms), dated)
+    return _date_words(terms, year, _month(s, terms), one_line(field_text(s, "day")) if day else "")
 
 
 def _iso_to_words(iso: str, terms: dict[str, str]) -> str:

@@ -31,8 +31,9 @@ _OPEN, _CLOSE = "\ue000", "\ue001"
 #: ("{#eq-model}").
 _MARKUP = re.compile(r"[\\`*_\[\]<>&~^]|--|\.\.\.|\{#")
 #: The markup of ``_MARKUP`` but its brackets, which markdown-it renders as text unless they open a link, a note
-#: reference or an inline note (a reference link needs a definition, which a claim has not).
-_LINKING = re.compile(r"[\\`*_<>&~]|--|\.\.\.|\]\(|\[\^|\^\[|\{#")
+#: reference, an inline note or a span (``[x]{.smallcaps}``; a reference link needs a definition, which a claim has
+#: not); a superscript (``XIX^e^``) too.
+_LINKING = re.compile(r"[\\`*_<>&~^]|--|\.\.\.|\]\(|\]\{|\{#")
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Protocol
 
+from ..essay.cites import crossref_kinds, is_crossref
 from ..essay.ids import source_ids, standard_id
 from ..essay.sections import prose_paragraphs
 from ..model import Citation, Claim, Link, Paragraph
@@ -26,6 +27,7 @@ from .fragments import (
     finding_html,
     html_block,
     mark_html,
+    missing_mark,
     page,
     status_words,
     unlinked_mark,
@@ -62,6 +64,7 @@ class _Marks:
         self.sources = ix.sources
         essay = ix.review.essay
         self.xref = crossref_labels(essay) if essay is not None else None
+        self.kinds = crossref_kinds(essay.meta) if essay is not None else ()  # labels no bibliography is asked for
         self.labelled: set[int] = set()  # the notes whose first paragraph is on the page
         self.ids: dict[str, str] = {}  # a Manubot cite-by-ID key's standard form -> the entry carrying it
         # Needed when a citation's key is an identifier that is no entry's key: an entry keyed by its identifier
@@ -448,9 +451,11 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
     # The cards' evidence quotes the claim with its citations as the page shows them, not as the source writes them.
     card_text, rewritten = text, dict[str, str]()
     if claim.citations:
-        def short(item: Citation) -> str | None:
+        def short(item: Citation) -> str | None:  # a key the bibliography lacks as ``missing_mark`` prints it
             entry = marks_of.entry(item.key)
-            return None if entry is None else ix.reference(citations, entry).cited(item)
+            if entry is None:
+                return None if is_crossref(item.key, marks_of.kinds) else f"{item.key}?"
+            return ix.reference(citations, entry).cited(item)
 
         card_text, rewritten = readable(text, claim.citations, short)
     if claim.citations is not None:  # read as Markdown: the card quotes it as the page shows it, not its markup
@@ -465,7 +470,7 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
         worst = worst_finding(ix.findings_by_key.get(source.key, ()))
         return mark_html(link, source, ref, href, card_id, number=marks_of.number.get(source.key, 0), label=ref.cited(item),
                          status=status_words(ix.metadata(source.key)), worst=worst, claim_text=card_text,
-                         evidence=rewritten.get(evidence_of(link)),
+                         evidence=_as_shown(evidence_of(link), rewritten),
                          step=marks_of.step(source.key, claim_id) if step else None,
                          decided=decision_label(link, ix.claims_file) if link.status == "rejected" else "",
                          lang=ix.en_attr())
@@ -481,8 +486,11 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
                 if link.kind == "marker" and link.source_key == entry:
                     uses[n] = uses.get(n, 0) + 1
                     return mark(n, link, f"card-{claim_id}-{n}" + (f"-{uses[n]}" if uses[n] > 1 else ""), item)
-            # An entry of the bibliography whose link a reviewer rejected; a key it lacks stays as written.
-            return None if entry is None else unlinked_mark(ix.reference(citations, entry).cited(item))
+            # An entry of the bibliography whose link a reviewer rejected; a key it lacks as pandoc prints it (a
+            # cross-reference's label is ``claim_html``'s).
+            if entry is None:
+                return None if is_crossref(item.key, marks_of.kinds) else missing_mark(item.key, ix.en_attr())
+            return unlinked_mark(ix.reference(citations, entry).cited(item))
 
         shown, written = claim_html(claim.text, claim.citations, in_text, marks_of.xref, ix.notes, claim_id=claim_id)
         shown = _lines(shown)
@@ -512,6 +520,17 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
                  f'<span class="lr-sr">{len(findings)} {noun} on claim {esc(claim_id)}, '
                  "explained below the paragraph</span></a>")
     return html
+
+
+def _as_shown(evidence: str, rewritten: dict[str, str]) -> str | None:
+    """A link's evidence with the citations in it as the page shows them (``readable``'s ``rewritten``): a marker's
+    citation, or a quotation that holds one ("« de caserne[@kristof2004, p. 13] »"); None where it holds none."""
+    if evidence in rewritten:
+        return rewritten[evidence]
+    shown = evidence
+    for written, labels in rewritten.items():
+        shown = shown.replace(written, labels)
+    return shown if shown != evidence else None
 
 
 def _group(marks: list[str], classes: str, label: str = "", lang: str = "") -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..locale_terms import QUOTATION_OPENERS, quote_marks
 from ..model import LINK_KINDS, SEVERITY_RANK, Finding, Link, Source, SourceMetadata
+from ..text import pandoc_spaces
 from .citation import Reference
 from .layout import Layout
 from .sanitize import esc, esc_code, one_line, shorten
@@ -205,7 +206,8 @@ def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, statu
         rows.append(f'<span class="lr-card__row">Decision recorded in <code>{esc(decided)}</code></span>')
     if link.note:
         rows.append(f'<span class="lr-card__note">Note: {esc(shorten(link.note, 300))}</span>')
-    evidence = evidence or evidence_of(link)  # ``evidence``: as the page shows it (citations with their labels)
+    # ``evidence``: as the page shows it (citations with their labels, pandoc's escaped spaces as spaces)
+    evidence = pandoc_spaces(evidence or evidence_of(link))
     if evidence and claim_text and evidence.strip(_QUOTES + " ") in claim_text:
         rows.append(f'<span class="lr-card__row">Evidence: {excerpt(claim_text, evidence, around=45)}</span>')
     elif evidence:
@@ -251,6 +253,14 @@ def unlinked_mark(label: str) -> str:
     """A citation no link of its claim stands for (a reviewer rejected it): its label as the manuscript prints it,
     with no link and no card, not the citation's markup."""
     return f'<span class="lr-mark lr-mark--unlinked">{esc(label)}</span>'
+
+
+def missing_mark(key: str, lang: str = "") -> str:
+    """A citation of a key the bibliography lacks, as pandoc's citeproc prints it ("**kristof2004?**"), not the
+    citation's markup ("[@kristof2004, p. 13]"); the claim's flag leads to the finding that explains it. ``lang``:
+    the ``lang`` attribute of its words for screen readers (`` lang="en"``)."""
+    return (f'<span class="lr-mark lr-mark--missing"><strong>{esc(key)}?</strong>'
+            f'<span class="lr-sr"{lang}> (not in the bibliography)</span></span>')
 
 
 # What pandoc reads as a locator in a citation's suffix: a number, a roman numeral, a term ("p.", "chap.", "§").

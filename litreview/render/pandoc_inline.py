@@ -1,10 +1,11 @@
 """pandoc's inline Markdown that CommonMark lacks and the page prints nothing of, as markdown-it inline rules.
 
-pandoc reads ``6^e^`` and ``H~2~O`` as a superscript and a subscript, ``[Semi-bold]{.semibold}`` as a span of its text, ``[a link](https://x.org){.button}`` and
+pandoc reads ``6^e^`` and ``H~2~O`` as a superscript and a subscript, ``\\ `` as a no-break space, ``[Semi-bold]{.semibold}`` as a span of its text, ``[a link](https://x.org){.button}`` and
 ```` `x`{.white} ```` as a link and code with attributes, ``![ORCID icon](orcid.svg){height="13px"}`` as an
-image, and ``<i class="fa"></i>``, ``<br>`` as raw HTML, which its HTML passes on. The page rendered them as
-written ("[Semi-bold]{.semibold}", "&lt;br&gt;"); it prints the span's text, the link, the image's description
-and no tag (a manuscript's HTML is untrusted: none reaches the page, only the text between its tags).
+image, ``<i class="fa"></i>``, ``<br>`` as raw HTML, which its HTML passes on, and ``\\ `` as a no-break space.
+The page rendered them as written ("[Semi-bold]{.semibold}", "&lt;br&gt;", "«\\ non\\ »"); it prints the span's
+text, the link, the image's description, the space, and no tag (a manuscript's HTML is untrusted: none reaches the
+page, only the text between its tags).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
+
+from ..text import ESCAPED_SPACE, pandoc_spaces
 
 _ATTRIBUTES = re.compile(r"\{[ \t]*(?:[#.][^\s{}]+|-|[A-Za-z_][\w.:-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}\"']+))"
                          r"(?:[ \t]+(?:[#.][^\s{}]+|-|[A-Za-z_][\w.:-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}\"']+)))*"
@@ -27,6 +30,17 @@ def use(md: Any) -> None:
     md.inline.ruler.before("link", "pandoc_attributes", _attributes)
     md.inline.ruler.before("html_inline", "raw_tag", _raw_tag)
     md.inline.ruler.before("emphasis", "pandoc_script", _script)
+    md.inline.ruler.before("escape", "pandoc_escaped_space", _escaped_space)
+
+
+def _escaped_space(state: Any, silent: bool) -> bool:
+    """``\\ ``, pandoc's non-breaking space («\\ non\\ », "p.\\ 3"): a no-break space, not a backslash and a space."""
+    if not state.src.startswith(ESCAPED_SPACE, state.pos):
+        return False
+    if not silent:
+        state.push("text", "", 0).content = pandoc_spaces(ESCAPED_SPACE)
+    state.pos += len(ESCAPED_SPACE)
+    return True
 
 
 def _span(state: Any, silent: bool) -> bool:

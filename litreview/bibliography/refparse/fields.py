@@ -48,6 +48,28 @@ UNKNOWN_IMPRINT = re.compile(r"\[(?:place|publisher) unknown\][.:,;]?", re.I)
 #: a title's opening quote -> its closing one ("“Title”", "«Titre»", German "„Titel“", TeX's ``…'' as anystyle's
 #: material prints it)
 QUOTE_CLOSER = quote_pairs(("“", "«", '"', "„", "‘", "``"))
+#: a quote's closer -> (the quotes that open another quote inside it, the quotes that may close that inner one): a
+#: German title quoted in English ("“„Noch nie zuvor”. Zur Konstruktion …”", "“Faktencheck zu „Hart aber fair”: …”")
+_NESTED = {"”": ("„«", "“”»"), "»": ("“„‹", "”“›")}
+
+
+def quote_end(text: str, start: int, closer: str) -> int:
+    """Where in ``text`` (from ``start``, past the opening quote) the quote closed by ``closer`` closes, -1 where it does
+    not: a quote opened inside it (``_NESTED``) closes first (where none closes at the same depth, as where an inner
+    quote is left open, the first ``closer``), and a ’ followed by a letter is an apostrophe ("l’Italia", "Kelly’s")."""
+    inner_open, inner_close = _NESTED.get(closer, ("", ""))
+    depth, first = 0, -1
+    for i in range(start, len(text)):
+        c = text[i]
+        if text.startswith(closer, i) and not (closer == "’" and text[i + 1:i + 2].isalpha()):  # or TeX's "''"
+            if not depth:
+                return i
+            first = i if first < 0 else first
+        if depth and c in inner_close:
+            depth -= 1
+        elif c in inner_open:
+            depth += 1
+    return first
 YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
 YEAR_ONLY, _YEAR_LETTER = re.compile(YEAR), re.compile(YEAR + r"[a-z]?")  # for fullmatch
 #: a digit anywhere (searched, where a number may be printed)

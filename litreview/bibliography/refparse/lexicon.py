@@ -31,6 +31,11 @@ MONTHS = frozenset(MONTH_NUMBERS) | frozenset([
     "sommer", "herbst", "winter", "primavera", "verano", "otoño", "invierno", "verão", "outono", "inverno",
 ])
 
+#: Month abbreviations of the Portuguese, French, German and Spanish styles ("dez.", "févr.", "Mrz."), beside MONTHS:
+#: kept apart from it, which the tagger's features read
+MONTH_ABBREVIATIONS = frozenset(("out", "dez", "set", "fev", "abr", "ago", "déc", "févr", "janv", "juil", "avr", "okt",
+                                 "ene", "dic", "mrz"))
+
 ORDINALS = frozenset([
     "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th", "12th", "13th", "14th",
     "15th", "20th", "21st", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",

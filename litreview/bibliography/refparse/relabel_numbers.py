@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import MONTHS
+from .lexicon import MONTH_ABBREVIATIONS, MONTHS
 from .relabel_names import RUN as _RUN
 from .relabel_spans import SENTENCE_END
 from .tagger import Tagged
@@ -68,6 +68,51 @@ def day_before_month(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 _DAY = lazy(r"(?:[1-9]|[12]\d|3[01])\.?")
+
+
+_MONTH_WORDS = MONTHS | MONTH_ABBREVIATIONS
+
+
+def date_inside_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A day and month the model read as a date right after a title's word, no mark between them, are the title's
+    where the reference printed its date before the title: "WDR (2011) Gesetz über den WDR vom 23. März 1985, in der
+    Fassung vom 5. Juli 2011. Available at: …" and "(n.d.) Die Beschlüsse des Bundestages am 29. und 30. September."
+    (the model closed the title at the day's number). The words up to the stop that ends the run are the title's; a
+    date printed after the title, none before it, stays the date ("Doe J. A study of May 2019.")."""
+    s = next((k for k, t in enumerate(tagged) if t.label == "title"), None)
+    if not s or not any(t.label == "date" for t in tagged[:s]):
+        return tagged
+    e = s
+    while e < len(tagged) and tagged[e].label == "title":
+        e += 1
+    last = tagged[e - 1].token.text
+    if e == len(tagged) or tagged[e].label != "date" or last[-1:] in ",;:" or (
+            SENTENCE_END.search(last) and not _DAY.fullmatch(last)):
+        return tagged
+    j = e
+    while j < len(tagged) and j - e < 4 and tagged[j].label == "date" and not tagged[j].token.text.startswith("("):
+        j += 1
+        if tagged[j - 1].token.text[-1:] in ".,;" and not _DAY.fullmatch(tagged[j - 1].token.text):
+            break
+    run = [t.token.text.strip(".,;").casefold() for t in tagged[e - 1:j]]
+    if tagged[j - 1].token.text[-1:] != "." or not any(w in _MONTH_WORDS for w in run) \
+            or not _DAY.fullmatch(tagged[e - 1].token.text if tagged[e - 1].token.text[:1].isdigit() else tagged[e].token.text):
+        return tagged
+    return [t._replace(label="title") if e <= k < j else t for k, t in enumerate(tagged)]
+
+
+def month_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A month closing a title after the title's comma or full stop, right before the year the model read as the date,
+    is the date's: ABNT's "Title., dez. 2022." and "Title, ago. 2018." (the model ran the title on over the month).
+    Not a title's own last word, which no stop sets apart ("Seven Days in May. 1964")."""
+    out = list(tagged)
+    for i in range(1, len(tagged) - 1):
+        t, year = tagged[i], tagged[i + 1]
+        if t.label == "title" and year.label == "date" and tagged[i - 1].label == "title" \
+                and tagged[i - 1].token.text[-1:] in ",." and F.YEAR_RE.search(year.token.text) \
+                and t.token.text.rstrip(".,").casefold() in _MONTH_WORDS:
+            out[i] = t._replace(label="date")
+    return out
 
 
 def article_number_after_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

@@ -139,14 +139,15 @@ def title_to_its_quote(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     if start is None or tagged[start].token.text[:1] not in _TITLE_CLOSER:
         return tagged
     closer = _TITLE_CLOSER[tagged[start].token.text[0]]
+    closing = _closing_word([t.token.text for t in tagged[start:]], closer)
     end = start
     while end < len(tagged) and tagged[end].label == "title":
-        if _closes(tagged[end].token.text, closer, end == start):
+        if closing == end - start:
             return tagged  # the model closed the title at its quote
         end += 1
     j = end
     while j < len(tagged) and j - end < _RUN and tagged[j].label in ("container", "journal"):
-        if _closes(tagged[j].token.text, closer, False):
+        if closing == j - start:
             if j + 1 < len(tagged) and tagged[j + 1].label == tagged[j].label:  # the name goes on after the quote
                 return [t._replace(label="title") if end <= k <= j else t for k, t in enumerate(tagged)]
             return tagged
@@ -198,6 +199,16 @@ _DESCRIPTION_RUN = 6
 
 #: what closes a title opened by a quote, or by the square bracket of NLM's title translated into English
 _TITLE_CLOSER = {**F.QUOTE_CLOSER, "[": "]"}
+
+
+def _closing_word(words: list[str], closer: str) -> int:
+    """Which of ``words`` (the first opening a quote) the quote closes at the end of (``fields.quote_end``; a stop or a
+    comma may follow it), -1 where none does."""
+    text = " ".join(words)
+    at = F.quote_end(text, 1, closer)
+    k = text.count(" ", 0, at)
+    starts = text[:at].rfind(" ") + 1
+    return k if at > 0 and at == starts + len(words[k].rstrip(".,;:")) - len(closer) else -1
 
 
 def _closes(word: str, closer: str, first: bool) -> bool:

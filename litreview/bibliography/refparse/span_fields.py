@@ -74,12 +74,8 @@ def container_name(text: str) -> str:
 
 
 def _closing(text: str, opener: str, closer: str) -> int:
-    """Where the quote opened at the start of ``text`` closes (-1: it does not). A ’ followed by a letter is an
-    apostrophe ("l’Italia", "Kelly’s"), not the closing quote."""
-    end = text.find(closer, len(opener))
-    while closer == "’" and end >= 0 and text[end + 1:end + 2].isalpha():
-        end = text.find(closer, end + 1)
-    return end
+    """Where the quote opened at the start of ``text`` closes (-1: it does not; ``fields.quote_end``)."""
+    return F.quote_end(text, len(opener), closer)
 
 
 def split_quoted(text: str) -> tuple[str, str]:

@@ -26,7 +26,7 @@ from typing import Any
 from ...locale_terms import NO_DATE_WORDS
 from .corpus import LABELS, Labelled
 from .fields import CURA_OF, IN_WORDS
-from .lexicon import MONTHS
+from .lexicon import MONTH_ABBREVIATIONS, MONTHS
 from .synth_records import bibliographies, csl_items, csl_records, is_held_bibliography, is_web, web_pages
 
 #: (CSL style, document language) the synthetic training material is rendered in.
@@ -102,9 +102,6 @@ _SITE_WORD = re.compile(r"^(?:web\s?site|site)[.:,]*$", re.IGNORECASE)
 _EDITION = re.compile(r"^(?:ed|edn|edition|éd|aufl|auflage|edição|edición)\.?[,;:.)]*$", re.IGNORECASE)
 _NUMBER = re.compile(r"^(?:\[\d+\]|\d+\.?|\(\d+\))$")
 _NO_DATE = re.compile(rf"\[?(?:{NO_DATE_WORDS}|\(no date\))\]?")
-#: Month abbreviations of the Portuguese, French, German and Spanish styles, beside lexicon.MONTHS.
-_MONTH_ABBREVIATIONS = {"out", "dez", "set", "fev", "abr", "ago", "déc", "févr", "janv", "juil", "avr", "okt", "ene",
-                        "dic", "mrz"}
 
 class Unavailable(RuntimeError):
     """pandoc or the CSL styles are not installed."""
@@ -397,7 +394,7 @@ def _issue_date(item: dict[str, Any], words: list[tuple[str, int, int]], tags: l
     dated = len(((item.get("issued") or {}).get("date-parts") or [[]])[0]) > 1
     for i, (w, _, _) in enumerate(words):
         core = re.sub(r"[^\w]", "", w).casefold()
-        if tags[i] is None and (core in MONTHS or core in _MONTH_ABBREVIATIONS) and (
+        if tags[i] is None and (core in MONTHS or core in MONTH_ABBREVIATIONS) and (
                 dated or "date" in tags[max(i - 2, 0):i + 3]):
             tags[i] = "date"
     if dated:
@@ -410,7 +407,7 @@ def _issue_date(item: dict[str, Any], words: list[tuple[str, int, int]], tags: l
 
 def _day_or_month(word: str) -> bool:
     core = re.sub(r"[^\w]", "", word).casefold()
-    return (core.isdigit() and len(core) <= 2) or core in MONTHS or core in _MONTH_ABBREVIATIONS
+    return (core.isdigit() and len(core) <= 2) or core in MONTHS or core in MONTH_ABBREVIATIONS
 
 
 def _names(item: dict[str, Any], words: list[tuple[str, int, int]], tags: list[str | None]) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ...model import Person
 from . import fields as F
+from .lexicon import MONTHS
 from .names import is_initials, scan_names, split_person
 
 #: words after which a period does not end a sentence
@@ -103,8 +104,17 @@ def sentence_end(text: str) -> int:
         core = word.rstrip(".").lower()
         if word.endswith(".") and (core in _ABBREVIATIONS or is_initials(word) or len(core) == 1):
             continue
+        if core.isdigit() and int(core) <= 31 and word == before[-1] and _next_word(text, m.end()) in MONTHS:
+            continue  # a day before its month, as German prints it ("vom 18. Juli 2011"): no sentence's end (a date in
+            # brackets, "(22. Februar 2021)", is a date of its own)
         return at
     return len(text)
+
+
+def _next_word(text: str, at: int) -> str:
+    """The word from ``at`` on, its punctuation stripped, in lower case."""
+    word = text[at:at + 40].split(maxsplit=1)
+    return word[0].strip(".,;:").casefold() if word else ""
 
 
 def split_sentences(text: str) -> list[str]:

@@ -6,6 +6,7 @@ keeps the CRF's title (and names).
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -119,6 +120,8 @@ def names_before(crf: ParsedReference, rules: ParsedReference) -> bool:
     if not head or not known:
         return False
     named = False
+    tails: list[int] = []  # where each word's normalised letters start in ``whole``, once a tail is asked for
+    whole = ""
     for at, word in enumerate(words[:-1]):
         w = norm(word)
         if w in known:
@@ -126,8 +129,16 @@ def names_before(crf: ParsedReference, rules: ParsedReference) -> bool:
         elif w and w != year and len(w) > 2 and word.casefold().strip(".,;") not in _LIST_WORDS:
             return False  # a word of no name: the names end here, if they were any
         if named and (word.endswith(",") or (word in _DASHES and (rules.authors or rules.editors))):
-            rest = norm(" ".join(words[at + 1:]))
-            if rest and (rest.startswith(head) or head.startswith(rest)):
+            if not tails:
+                # norm(" ".join(words[k:])) is a tail of all the words normalised (norm keeps no space, and one word's
+                # letters never merge with the next's): a slice of one string, not each tail joined and normalised
+                # again (quadratic in a list of thousands of names)
+                normed = [norm(x) for x in words]
+                whole = "".join(normed)
+                tails = list(itertools.accumulate(map(len, normed), initial=0))
+            rest = tails[at + 1]
+            if rest < len(whole) and (whole.startswith(head, rest)
+                                      or (len(whole) - rest <= len(head) and head.startswith(whole[rest:]))):
                 return True
     return False
 
