@@ -177,11 +177,17 @@ def jobs(corpus: Path) -> list[Job]:
 
 def folder_jobs(folder: Path) -> list[Job]:
     """The manuscripts listed in ``folder/SOURCES.tsv`` (name, source, .bib; a first row starting with "name"
-    is a header), each in every one of the ``FOLDER_STYLES``."""
+    is a header), each in every one of the ``FOLDER_STYLES``. A name on several rows (a manuscript in several
+    files) is told apart by each file's name: a document is rendered into the folder of its name, and one name
+    would leave the last file's rendering there for all of them."""
     from manuscript_dir import form_of, listed_sources
 
     out = []
-    for name, source, bib in listed_sources(folder.resolve()):
+    listed = listed_sources(folder.resolve())
+    repeated = {name for name, _, _ in listed if sum(1 for other, _, _ in listed if other == name) > 1}
+    for name, source, bib in listed:
+        if name in repeated:  # a manuscript in several files: each its own document (one name, one rendering)
+            name = f"{name}-{re.sub(r'[^a-z0-9]+', '-', source.stem.lower()).strip('-')}"
         if form_of(source) == "manubot" and not bib.is_file():
             print(f"wild-{name}: skipped, a Manubot manuscript's citations (@doi:...) are rendered by citeproc only "
                   "from a references file whose ids are its keys: name one in the bib column of SOURCES.tsv",

@@ -419,3 +419,22 @@ def test_names_alone_cite_an_entry_with_no_date(text: str, keys: list[str]) -> N
 @book{ga, author = {Gauck, Joachim and others}, title = {Title B}}
 """)
     assert [k for k, _, _ in _markers(text, bib)] == keys
+
+
+PROSE_PREFIX = r"""@book{gasparini, author = {Gasparini, Philippe}, title = {Est-il je?}, year = {2004}}
+@book{genette, author = {Genette, Gérard}, title = {Seuils}, year = {1987}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # pandoc prints a citation's prefix, prose of any length, before its names: a year in that prose ends a sentence
+    ("The paratext (Gasparini takes up the classification of Seuils, 1987. The paratext is thus the peritext and the "
+     "epitext. Gasparini, 2004, p. 61) comes first.", ["gasparini"]),
+    ("The paratext (Gasparini takes up the classification of Seuils, 1987. It is the epitext. Gasparini 2004:61).",
+     ["gasparini"]),
+    # a year whose sentence goes on is the item's own, and a last sentence that is no item cites nothing more
+    ("The paratext (Genette 1987. It is the epitext. Gasparini 2004) comes first.", ["genette", "gasparini"]),
+    ("The paratext (Genette 1987. It is the epitext. Peritexts 2004) comes first.", ["genette"]),
+])
+def test_a_prefix_of_prose_with_a_year_before_the_names(text: str, keys: list[str]) -> None:
+    assert [key for key, _, _ in _markers(text, parse_bibliography(PROSE_PREFIX))] == keys

@@ -253,3 +253,28 @@ def test_a_co_author_of_the_same_family_name_does_not_hide_the_one_written() -> 
 """)
     linkage = link(parse_essay("It grows (Y. Kemp et al. 2016). It dries (D. Kemp et al. 2016)."), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["yk", "dk"]
+
+
+CASED_AND = r"""@book{br, author = {Heiner Barz %s Dirk Randoll}, title = {Absolventen}, year = {2007}}
+@book{dr, author = {Dirk Randoll}, title = {Waldorfpädagogik}, year = {2010}}
+"""
+
+
+def _resolved(text: str, bib: str) -> list[tuple[str, ...]]:
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    return [m.keys for m in linkage.mentions if m.kind == "marker" and m.keys and m.detail not in LEFT_OPEN]
+
+
+def test_a_separator_and_not_in_lower_case_joins_one_person_to_pandoc() -> None:
+    # BibTeX reads "Heiner Barz AND Dirk Randoll" as two people, pandoc as one, Randoll, given "Heiner Barz AND
+    # Dirk": its citations print "Randoll 2007", or with initials to tell him from D. Randoll, "H. B. A. D. Randoll".
+    bib = CASED_AND % "AND"
+    assert _resolved("It holds (Randoll 2007). Randoll (2007) says so.", bib) == [("br",), ("br",)]
+    assert _resolved("It holds (vgl. H. B. A. D. Randoll, 2007, S. 12; D. Randoll, 2010).", bib) == [("br",), ("dr",)]
+    assert _resolved("Barz and Randoll (2007) say so.", bib) == [("br",)]  # as BibTeX reads it
+
+
+def test_a_separator_and_in_lower_case_is_two_people_to_pandoc_too() -> None:
+    # "Randoll 2007" is then no citation of Barz and Randoll's work: none of its forms prints Randoll first.
+    assert _resolved("It holds (Randoll 2007).", CASED_AND % "and") == []
+    assert _resolved("Barz and Randoll (2007) say so.", CASED_AND % "and") == [("br",)]

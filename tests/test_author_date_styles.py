@@ -157,6 +157,15 @@ def test_a_folder_of_manuscripts_is_rendered_in_every_folder_style(styles_module
             assert 'citation-format="author-date"' in path.read_text(encoding="utf-8")
 
 
+def test_a_manuscript_in_several_files_is_one_document_per_file(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Each document is rendered into the folder of its name: one name for two files would evaluate the last twice.
+    (tmp_path / "SOURCES.tsv").write_text("thesis\tthesis/ch1.tex\tthesis/refs.bib\n"
+                                          "thesis\tthesis/Chapter_2.tex\tthesis/refs.bib\n"
+                                          "essay\tessay/paper.md\tessay/refs.bib\n", encoding="utf-8")
+    names = {j.name for j in styles_module.folder_jobs(tmp_path) if j.style == "apa"}
+    assert names == {"wild-thesis-ch1-apa", "wild-thesis-chapter-2-apa", "wild-essay-apa"}
+
+
 def test_a_manuscripts_folder_row_without_its_bibliography_is_refused_with_its_line(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "SOURCES.tsv").write_text("essay\tessay/paper.md\n", encoding="utf-8")
     with pytest.raises(SystemExit, match=r"SOURCES.tsv:1: expected name, source and .bib"):

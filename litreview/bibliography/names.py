@@ -40,6 +40,24 @@ def split_names(value: str) -> list[str]:
     return [name for name in (part.strip() for part in _AND.split(value)) if name]
 
 
+_PANDOC_AND = re.compile(r"\s+and\s+")
+
+
+def pandoc_split_names(value: str) -> list[str]:
+    """The names of an author/editor list as pandoc's BibTeX reader splits it: at the word "and" in lower case alone,
+    outside braces. "Heiner Barz AND Dirk Randoll" is two names to BibTeX, pybtex and biber (``split_names``) and
+    one to pandoc, whose citations print it as one person ("Randoll 2007", "H. B. A. D. Randoll 2007")."""
+    out, start, depth, at = [], 0, 0, 0
+    for match in _PANDOC_AND.finditer(value):
+        depth += value.count("{", at, match.start()) - value.count("}", at, match.start())
+        at = match.start()
+        if depth == 0:
+            out.append(value[start:match.start()])
+            start = match.end()
+    out.append(value[start:])
+    return [name for name in (part.strip() for part in out) if name]
+
+
 _STRAY = re.compile(r"^(?:,|and|and\s.*|.*\sand)$", re.S)
 
 

@@ -3,6 +3,7 @@ plain names ``names`` reads itself, pybtex's ``Person`` for the rest; each disti
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -49,6 +50,26 @@ def without_empty_names(value: str) -> tuple[Person, ...]:
     cannot be read at all."""
     try:
         return _read_listed([n for n in names.split_names(value) if not names.is_empty(n)])
+    except ValueError:
+        return ()
+
+
+_CASED_AND = re.compile(r"\s(?!and\s)[Aa][Nn][Dd]\s")
+"""A name separator not written "and" in lower case."""
+
+
+def pandoc_people(value: str) -> tuple[Person, ...]:
+    """The persons of a BibTeX name list as pandoc reads them, when it reads fewer than BibTeX does: a separator
+    written "AND" or "And" (BibTeX's is any case, pandoc's only "and") leaves the names around it one person to
+    pandoc, whose family name is the last word ("Heiner Barz AND Dirk Randoll": Randoll, given "Heiner Barz AND
+    Dirk"). () when pandoc reads the list as BibTeX does, or a name cannot be read."""
+    if not _CASED_AND.search(value):
+        return ()
+    listed = names.pandoc_split_names(value)
+    if len(listed) >= len(names.split_names(value)):
+        return ()
+    try:
+        return _read_listed(listed)
     except ValueError:
         return ()
 

@@ -234,6 +234,8 @@ def _items(body: str, forms: YearForms, index: SourceIndex,
             names, seg_text, seg_start = alone, body[opens:seg_start + len(seg_text)], opens
         undated = []
         named = _names_comma_year(rest, forms, index)
+        if named is None and seg_text[:len(seg_text) - len(rest)].endswith("."):  # "(… Seuils, 1987. Il y …)"
+            named = _names_after_sentence(rest, forms, index)
         if named is None:
             yield seg_text, seg_start, (names, years, rest)
             continue
@@ -263,6 +265,23 @@ def _names_comma_year(rest: str, forms: YearForms, index: SourceIndex) -> tuple[
     if not _names_then_year(names, parsed[1], index):
         return None
     return match.start("names"), (names, parsed[1], parsed[2])
+
+
+_SENTENCE_END = lazy(r"[.!?…]\s+(?=[^\W\d_])")
+"""The end of a sentence of prose, before the next one's first word."""
+
+
+def _names_after_sentence(rest: str, forms: YearForms, index: SourceIndex) -> tuple[int, _Parsed] | None:
+    """Where in ``rest`` (what follows an item's years) a further item starts when the sentence of that year ends
+    there, and it read: the item after the last sentence whose names have an entry of each of its years
+    (``_names_then_year``). pandoc prints a citation's prefix, prose of any length, before its names: "(Gasparini
+    takes up here Genette's classification in his Seuils, 1987. The paratext is thus the peritext and the epitext.
+    Gasparini, 2004, p. 61)", read where the year's sentence ends. None when no later sentence is such an item."""
+    for end in reversed(list(_SENTENCE_END.finditer(rest))):
+        parsed = _parse_segment(rest[end.end():], forms, index)
+        if parsed is not None and _names_then_year(parsed[0], parsed[1], index):
+            return end.end(), parsed
+    return None
 
 
 def _names_then_year(seg: str, years: list[tuple[str, str]], index: SourceIndex) -> str:

@@ -12,8 +12,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from ..bibliography.csl import is_csl
 from ..bibliography.dates import COMMON_YEAR, date_year, pandoc_date
 from ..bibliography.latex import decode_latex
+from ..bibliography.people import pandoc_people
 from ..model import Bibliography, Person, RegistryRecord, Source, SourceMetadata
 from .text import canonical, content_stems, fold, phrase_stems, topic_form
 
@@ -229,14 +231,32 @@ def family_forms(person: Person) -> list[str]:
     return forms
 
 
+def pandoc_persons(source: Source) -> tuple[Person, ...]:
+    """The entry's authors (editors when it has none) as pandoc reads its BibTeX name list, when pandoc reads other
+    people than BibTeX (``people.pandoc_people``: a separator written "AND"); () otherwise, and for a CSL item."""
+    if not source.file or is_csl(source.file):
+        return ()
+    return pandoc_people(source.field("author" if source.authors else "editor"))
+
+
 def _index_signatures(index: SourceIndex, source: Source) -> None:
-    people = persons_of(source)
-    names: list[list[str]] = [family_forms(p) for p in people]
     sigs: set[str] = set()
+    _name_signatures(index, source, persons_of(source), sigs)
+    if pandoc := pandoc_persons(source):
+        _name_signatures(index, source, pandoc, sigs)
+    for sig in sigs:
+        if sig and source.key not in index.signatures[sig]:
+            index.signatures[sig].append(source.key)
+
+
+def _name_signatures(index: SourceIndex, source: Source, people: tuple[Person, ...], sigs: set[str]) -> None:
+    """The signatures of one reading of the entry's names into ``sigs`` (its first family name into the index)."""
+    names: list[list[str]] = [family_forms(p) for p in people]
     if names:
         firsts = names[0]
         for f in firsts:
-            index.first_family[f].append(source.key)
+            if source.key not in index.first_family[f]:
+                index.first_family[f].append(source.key)
         n = len(names)
         primary = [forms[-1] for forms in names]
         variants = [primary, [forms[0] for forms in names]]
@@ -261,9 +281,6 @@ def _index_signatures(index: SourceIndex, source: Source) -> None:
         words = canonical(main).split()
         if len(words) > 4:
             sigs.add(" ".join(words[:4]))  # CSL's short title
-    for sig in sigs:
-        if sig and source.key not in index.signatures[sig]:
-            index.signatures[sig].append(source.key)
 
 
 def _year(source: Source) -> tuple[int | None, str]:
