@@ -335,9 +335,19 @@ def test_et_al_in_the_documents_language_names_a_work_that_person_leads() -> Non
     # "Kowal u. a.", "Kowal e.a.", "Kowal m.fl.": the locales' "et al." lead as the English one does; only "et al."
     # was read, and the entry Kowal wrote second was chosen by context.
     bib = parse_bibliography(_KOWAL_SECOND_AND_FIRST)
-    for others in ("u. a.", "u.a.", "e.a.", "m.fl.", "y col.", "and colleagues"):
+    for others in ("u. a.", "u.a.", "e.a.", "m.fl.", "y col.", "and colleagues", "i in.", "i wsp."):
         linkage = link(parse_essay(f"Kowal {others} showed that salt marsh birds nest early."), bib)
         assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["kowal2021"], others
+
+
+def test_polish_et_al_in_a_parenthesis_names_the_work_the_person_leads() -> None:
+    # "(Kowal i in.)": Polish prose's "et al." was read as nothing, and the entry Kowal wrote second, chosen by the
+    # sentence's words, was linked; "Kowal i Brandt" ("and") still names the two people, not the others.
+    bib = parse_bibliography(_KOWAL_SECOND_AND_FIRST)
+    linkage = link(parse_essay("Ptaki słonych bagien (salt marsh birds) gniazdują wcześnie (Kowal i in.)."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["kowal2021"]
+    linkage = link(parse_essay("Kowal i Brandt opisali rośliny wydm (dune plants)."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["kowal2021"]
 
 
 def test_a_word_that_opens_the_sentence_before_a_name_is_no_given_name() -> None:

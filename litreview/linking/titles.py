@@ -21,6 +21,7 @@ from .index import SourceIndex
 from .prose_words import Prose
 from .quotations import quoted
 from .text import (
+    FUNCTION_WORDS_ABROAD,
     MINOR_WORDS,
     STOPWORDS,
     Token,
@@ -110,9 +111,11 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
     quoted nor in italics, of an entry its sentence neither cites nor names the authors of ("Design Sprint", a
     German noun phrase) is a suggestion, the name of a method or a term as likely as of the work; so is a title's
     head alone (``TitleIndex.heads``), quoted or not. In plain words, a title the document also writes in lower case
-    ("Social Cohesion" where its prose says "social cohesion") or a title's head of one word ("Kyrgyzstan" of
-    "Kyrgyzstan: Foreign Agent Bill Nixed") names the thing, not the work: no link unless the sentence names its
-    authors."""
+    ("Social Cohesion" where its prose says "social cohesion") or one word of a title, its head or all of it, with
+    or without an article ("Kyrgyzstan" of "Kyrgyzstan: Foreign Agent Bill Nixed", "die erste Waldorfschule", "Die
+    Waldorfpädagogik ist ...": German writes every noun with a capital) names the thing, not the work: no link unless
+    the sentence names its authors. So does one word quoted or in italics in lower case, of a title written with a
+    capital (« authenticité », « mémoire »: a term the writer marks, as French does)."""
     found = Found()
     prose = Prose(claims)
     for claim in claims:
@@ -132,8 +135,11 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
                                         or _listed(claim.text, window, index.sources[key].title)):
                     continue
                 phrase = claim.text[window[0].start:window[-1].end]
-                if not span.marked and key not in named and ((head and len(window) == 1) or prose.as_term(phrase)
-                                                             or prose.recurs(phrase)):
+                if key in named:
+                    pass
+                elif not span.marked and (_one_word(window) or prose.as_term(phrase) or prose.recurs(phrase)):
+                    continue
+                elif span.marked and _one_word(window) and _lowered(phrase, index.sources[key].title):
                     continue
                 if key not in best or score > best[key][0]:
                     best[key] = (score, span, window, exact, head)
@@ -184,7 +190,7 @@ def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], b
         term = cited is not None and (not span.marked or head) and key not in named and key not in cited
         # Written all in lower case, of a title that opens with a capital: a term the text uses ("a spline called
         # *thin plate regression spline*"), not the title miswritten: a title is written with its capitals.
-        lowered = not any(ch.isupper() for ch in text) and title[:1].isupper()
+        lowered = _lowered(text, title)
         if not exact and not term and not lowered:
             found.mention(start, Mention(claim.id, "title-variant", text, (key,), title))
         confidence = (0.95 if span.marked else 0.9) if exact else 0.8
@@ -193,6 +199,18 @@ def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], b
         confirmed = not ambiguous and (exact or key in named) and not term
         found.hits.append(Hit(claim.id, key, "title", round(confidence, 3), text, start, end,
                               ambiguous=ambiguous, confirmed=confirmed))
+
+
+def _one_word(window: tuple[Token, ...]) -> bool:
+    """Whether the window holds one word besides function words of any language ("Die Waldorfpädagogik")."""
+    words = [fold(t.text) for t in window]
+    return sum(1 for w in words if w not in STOPWORDS and w not in FUNCTION_WORDS_ABROAD) <= 1
+
+
+def _lowered(text: str, title: str) -> bool:
+    """Whether ``text`` is written all in lower case where its title opens with a capital: a term the text uses,
+    not the title miswritten (a title is written with its capitals)."""
+    return not any(ch.isupper() for ch in text) and title[:1].isupper()
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z]")
