@@ -171,6 +171,23 @@ def test_further_papers_read_with_pandocs_citations_as_gold(tmp_path: Path, caps
     ]
 
 
+@pytest.mark.skipif(pandoc_path() is None, reason="pandoc (the test extra, pypandoc-binary) is not installed")
+def test_sentences_citing_a_key_the_bibliography_lacks_are_known(tmp_path: Path) -> None:
+    # "Deltas grow fast [@jones1999a]": the key was dropped from the gold, so the sentence read as citing nothing and
+    # a link to Jones's entry there as wrong; a cross-reference (@sec-intro) is no entry the bibliography lacks.
+    (tmp_path / "paper.md").write_text(
+        "Rivers carry silt to the sea [@smith2020]. Deltas grow fast [@jones1999a]. "
+        "See @sec-intro for the setting of the rivers. Nothing is cited here at all.\n", encoding="utf-8")
+    (tmp_path / "paper.bib").write_text(
+        "@article{smith2020, title={Silt}, author={Smith, A}, year={2020}}\n"
+        "@article{jones1999, title={Deltas}, author={Jones, B}, year={1999}}\n", encoding="utf-8")
+    (tmp_path / "SOURCES.tsv").write_text("name\tsource\tbib\npaper\tpaper.md\tpaper.bib\n", encoding="utf-8")
+    (doc,) = load_extra(tmp_path)
+    text = {c.id: c.text for c in doc.essay.claims}
+    assert [text[c] for c in sorted(doc.unresolved)] == ["Deltas grow fast."]
+    assert sorted(doc.gold[c] == set() for c in doc.unresolved) == [True]
+
+
 def test_the_scaling_is_fitted_on_the_penalised_fits_own_scores() -> None:
     pytest.importorskip("numpy")
     from topical_fit import fit, fit_calibrated
