@@ -350,6 +350,22 @@ def test_polish_et_al_in_a_parenthesis_names_the_work_the_person_leads() -> None
     assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["kowal2021"]
 
 
+def test_a_reporting_verb_of_another_language_after_a_name_is_an_appeal() -> None:
+    # "Lejeune définit le journal", "Busse betont", "Asperger opisał": a name opening the sentence with the verb of
+    # French, German or Polish prose after it was no appeal (only English verbs were read), so no link.
+    bib = parse_bibliography("@book{lejeune2017, author={Lejeune, Philippe}, title={Journal personnel}, year={2017}}\n"
+                             "@book{busse2012, author={Busse, Dietrich}, title={Frame-Semantik}, year={2012}}\n"
+                             "@article{asperger1944, author={Asperger, Hans}, title={Die autistischen Psychopathen},"
+                             " year={1944}}\n")
+    for text, key in (("Lejeune définit le journal comme une série de traces datées.", "lejeune2017"),
+                      ("Busse betont die Rolle des Wissens im Rahmen.", "busse2012"),
+                      ("Asperger opisał psychopatię autystyczną u dzieci.", "asperger1944")):
+        assert [lk.source_key for lk in link(parse_essay(text), bib).links if lk.kind == "attribution"] == [key], text
+    # The name opening the sentence before a verb that reports nothing is still no appeal.
+    for text in ("Lejeune habite à Paris depuis longtemps.", "Busse fährt jeden Tag nach Berlin."):
+        assert [lk.source_key for lk in link(parse_essay(text), bib).links if lk.kind == "attribution"] == [], text
+
+
 def test_a_word_that_opens_the_sentence_before_a_name_is_no_given_name() -> None:
     # "Consider Roe's example": the imperative, which the document writes in lower case too, was read as Roe's
     # given name, which disagrees with the entry's: no link.
