@@ -101,6 +101,8 @@ class _Span:
     after_possessive: bool = False
     tail: bool = False
     """Capitalised words and then lower-case ones (``_TAIL``): a title only when they are all of it."""
+    quoted: bool = False
+    """Marked by quotation marks (not italics), as a writer marks a term too (scare quotes)."""
 
 
 def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
@@ -114,13 +116,15 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
     ("Social Cohesion" where its prose says "social cohesion") or one word of a title, its head or all of it, with
     or without an article ("Kyrgyzstan" of "Kyrgyzstan: Foreign Agent Bill Nixed", "die erste Waldorfschule", "Die
     Waldorfpädagogik ist ...": German writes every noun with a capital) names the thing, not the work: no link unless
-    the sentence names its authors. So does one word quoted or in italics in lower case, of a title written with a
-    capital (« authenticité », « mémoire »: a term the writer marks, as French does)."""
+    the sentence names its authors (or, a whole title, cites the entry). So does one word in quotation marks in
+    lower case, of a title written with a capital (« authenticité », « mémoire »: scare quotes, a term the writer
+    marks, as French does); in italics (*shelterin*) it is named as a work is."""
     found = Found()
     prose = Prose(claims)
     for claim in claims:
         best: dict[str, tuple[float, _Span, tuple[Token, ...], bool, bool]] = {}
         named = attributed.get(claim.id, set())
+        cites = set() if cited is None else cited.get(claim.id, set())
         unresolved: list[_Span] = []
         for span in _spans(claim):
             if covered.covered(claim.id, span.toks[0].start, span.toks[-1].end):
@@ -137,9 +141,10 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
                 phrase = claim.text[window[0].start:window[-1].end]
                 if key in named:
                     pass
-                elif not span.marked and (_one_word(window) or prose.as_term(phrase) or prose.recurs(phrase)):
+                elif not span.marked and ((head and len(window) == 1) or prose.as_term(phrase) or prose.recurs(phrase)
+                                          or (key not in cites and _one_word(window))):
                     continue
-                elif span.marked and _one_word(window) and _lowered(phrase, index.sources[key].title):
+                elif span.quoted and _one_word(window) and _lowered(phrase, index.sources[key].title):
                     continue
                 if key not in best or score > best[key][0]:
                     best[key] = (score, span, window, exact, head)
@@ -222,12 +227,12 @@ def _spans(claim: Claim) -> list[_Span]:
         return []  # no second capitalised word and nothing marked: no title here
     toks = tokens(text)
     out: list[_Span] = []
-    italic = ((m, 1 if m.group(1) is not None else 2) for m in _ITALIC.finditer(text))
-    for m, g in (*quoted(text), *italic):
+    italic = ((m, 1 if m.group(1) is not None else 2, False) for m in _ITALIC.finditer(text))
+    for m, g, in_quotes in (*((m, g, True) for m, g in quoted(text)), *italic):
         if 2 <= m.end(g) - m.start(g) <= _MARKED_MAX:
             inner = tuple(t for t in toks if m.start(g) <= t.start and t.end <= m.end(g))
             if inner:
-                out.append(_Span(inner, True))
+                out.append(_Span(inner, True, quoted=in_quotes))
     run: list[Token] = []
     for tok in [*toks, Token("", len(text), len(text))]:
         gap = text[run[-1].end:tok.start] if run else ""
