@@ -139,12 +139,8 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
                                         or _listed(claim.text, window, index.sources[key].title)):
                     continue
                 phrase = claim.text[window[0].start:window[-1].end]
-                if key in named:
-                    pass
-                elif not span.marked and ((head and len(window) == 1) or prose.as_term(phrase) or prose.recurs(phrase)
-                                          or (key not in cites and _one_word(window))):
-                    continue
-                elif span.quoted and _one_word(window) and _lowered(phrase, index.sources[key].title):
+                if key not in named and _names_the_thing(span, window, phrase, head, key in cites, prose,
+                                                         index.sources[key].title):
                     continue
                 if key not in best or score > best[key][0]:
                     best[key] = (score, span, window, exact, head)
@@ -204,6 +200,17 @@ def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], b
         confirmed = not ambiguous and (exact or key in named) and not term
         found.hits.append(Hit(claim.id, key, "title", round(confidence, 3), text, start, end,
                               ambiguous=ambiguous, confirmed=confirmed))
+
+
+def _names_the_thing(span: _Span, window: tuple[Token, ...], phrase: str, head: bool, cited: bool, prose: Prose,
+                     title: str) -> bool:
+    """Whether the window names the thing its title names rather than the work (``find_titles``): in plain words, a
+    title's head of one word, a phrase the prose writes in lower case or again and again, one word of a title the
+    sentence does not cite; quoted, one word in lower case (scare quotes)."""
+    if not span.marked:
+        return ((head and len(window) == 1) or prose.as_term(phrase) or prose.recurs(phrase)
+                or (not cited and _one_word(window)))
+    return span.quoted and _one_word(window) and _lowered(phrase, title)
 
 
 def _one_word(window: tuple[Token, ...]) -> bool:
