@@ -3,7 +3,10 @@
 Every sentence of the development documents is read with its citation markers removed (see
 bench/topical_corpus.py), so what links it to an entry is what its prose names: an author, a title,
 a document, a quotation. Each such link (any kind but topical) is right when its authors cited that
-entry in that sentence, near when they cited it elsewhere in the paragraph, and wrong otherwise.
+entry in that sentence, near when they cited it elsewhere in the paragraph, unjudged when the sentence cites a
+key its bibliography lacks (what it relies on is not known: a key misspelled, an entry's key changed since), and
+wrong otherwise. The precision of the judged links leaves the unjudged ones out; the other columns count them as
+wrong.
 
     python bench/eval_explicit.py                         # the corpus development documents
     python bench/eval_explicit.py --extra-dev FOLDER      # and further development papers (FOLDER/SOURCES.tsv)
@@ -42,7 +45,8 @@ class Verdict:
     key: str
     evidence: str
     verdict: str
-    """right (cited in the sentence), near (cited elsewhere in the paragraph) or wrong."""
+    """right (cited in the sentence), near (cited elsewhere in the paragraph), unjudged (the sentence cites a key the
+    bibliography lacks) or wrong."""
     ambiguous: bool
     """The linker said the evidence fitted several entries."""
     confirmed: bool
@@ -65,6 +69,8 @@ def verdicts(doc: Document) -> list[Verdict]:
             verdict = "right"
         elif lk.source_key in in_paragraph.get(paragraph_of[lk.claim_id], set()):
             verdict = "near"
+        elif lk.claim_id in doc.unresolved:
+            verdict = "unjudged"
         else:
             verdict = "wrong"
         out.append(Verdict(doc.name, lk.kind, text[lk.claim_id], lk.source_key, lk.evidence, verdict, lk.ambiguous,
@@ -129,19 +135,22 @@ def _share(right: int, total: int) -> str:
 
 
 def table(parts: dict[str, list[Verdict]]) -> str:
-    """Per part and link kind: links, right in the sentence, near, wrong, precision (sentence), precision counting
-    the paragraph, and the confirmed links alone (those shown as more than a suggestion) with their precision."""
+    """Per part and link kind: links, right in the sentence, near, wrong (unjudged ones too), precision (sentence),
+    precision counting the paragraph, the confirmed links alone (those shown as more than a suggestion) with their
+    precision, then the unjudged links and the precision (sentence) of the judged ones."""
     lines = [f"  {'part':<12} {'kind':<12} {'links':>5} {'right':>5} {'near':>5} {'wrong':>5} "
-             f"{'P(sent.)':>8} {'P(par.)':>8} {'confirmed':>9} {'P(conf.)':>8}"]
+             f"{'P(sent.)':>8} {'P(par.)':>8} {'confirmed':>9} {'P(conf.)':>8} {'unjudged':>8} {'P(judged)':>9}"]
     for name, found in parts.items():
         kinds = [*sorted({v.kind for v in found}), "all"]
         for kind in kinds:
             of = [v for v in found if kind in ("all", v.kind)]
             n = Counter(v.verdict for v in of)
             sure = [v for v in of if v.confirmed]
-            lines.append(f"  {name:<12} {kind:<12} {len(of):>5} {n['right']:>5} {n['near']:>5} {n['wrong']:>5} "
+            wrong = n["wrong"] + n["unjudged"]
+            lines.append(f"  {name:<12} {kind:<12} {len(of):>5} {n['right']:>5} {n['near']:>5} {wrong:>5} "
                          f"{_share(n['right'], len(of)):>8} {_share(n['right'] + n['near'], len(of)):>8} "
-                         f"{len(sure):>9} {_share(sum(v.verdict == 'right' for v in sure), len(sure)):>8}")
+                         f"{len(sure):>9} {_share(sum(v.verdict == 'right' for v in sure), len(sure)):>8} "
+                         f"{n['unjudged']:>8} {_share(n['right'], len(of) - n['unjudged']):>9}")
     return "\n".join(lines)
 
 
@@ -149,7 +158,7 @@ def listing(found: list[Verdict]) -> str:
     lines = []
     for v in sorted(found, key=lambda v: (v.verdict, v.kind, v.document)):
         flag = (" (ambiguous)" if v.ambiguous else "") + ("" if v.confirmed else " (suggested)")
-        lines.append(f"  {v.verdict:<5} {v.kind:<11} {v.document}: {v.key}{flag}  [{v.evidence}]\n"
+        lines.append(f"  {v.verdict:<8} {v.kind:<11} {v.document}: {v.key}{flag}  [{v.evidence}]\n"
                      f"        {v.claim[:220]}")
     return "\n".join(lines)
 

@@ -345,6 +345,36 @@ def against_baselines(docs: list[Document],
     return "\n".join(lines)
 
 
+def spread(docs: list[Document], methods: dict[str, Callable[[Document], tuple[Ranking, Ranking]]],
+           parts: dict[str, list[Document]], k: int = 5) -> str:
+    """How much litreview's lead over each baseline varies from document to document, not only its mean: per
+    document, its R@k minus the baseline's (mean over the document's citing sentences), their quartiles and
+    extremes over every document, and per part the mean over documents with its standard deviation (each
+    document counts once, whatever its length; ``methods``: those of ``cross_validated``)."""
+    ours = "litreview (unseen)"
+    lines = [f"litreview (unseen) minus each baseline, R@{k} per document: min / 25% / median / 75% / max over "
+             f"{len(docs)} documents; per part the mean over its documents ± their standard deviation"]
+    for label in [m for m in methods if m != ours and m != "random"]:
+        diff: dict[str, float] = {}
+        for doc in docs:
+            mine, theirs = recalls([doc], methods[ours], k), recalls([doc], methods[label], k)
+            if mine:
+                diff[doc.name] = sum(mine[at] - theirs[at] for at in mine) / len(mine)
+        values = sorted(diff.values())
+        if not values:
+            continue
+        q = [values[round(f * (len(values) - 1))] for f in (0.0, 0.25, 0.5, 0.75, 1.0)]
+        per_part = []
+        for name, among in parts.items():
+            got = [diff[d.name] for d in among if d.name in diff]
+            if got:
+                mean = sum(got) / len(got)
+                sd = math.sqrt(sum((v - mean) ** 2 for v in got) / max(1, len(got) - 1))
+                per_part.append(f"{name} {mean:+.3f}±{sd:.3f}")
+        lines.append(f"  {label:<22} " + " / ".join(f"{v:+.3f}" for v in q) + f"  ({', '.join(per_part)})")
+    return "\n".join(lines)
+
+
 def _tally(outcome: dict[str, tuple[bool, bool]], among: list[Document]) -> str:
     """Won/lost among ``among``, from each document's (won, lost)."""
     return f"{sum(outcome[d.name][0] for d in among)}/{sum(outcome[d.name][1] for d in among)}"
@@ -578,7 +608,7 @@ def thresholds(docs: list[Document], candidates_of: tuple[list[list[float]], lis
              f"threshold shown: {SHOW}", reliability(oof, y),
              "  out of fold, every candidate by threshold (no cap per claim or entry, no other linker: "
              "what the linker shows is counted apart)"]
-    for t in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+    for t in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
         kept = [y[i] for i, v in enumerate(oof) if v >= t]
         lo, hi = wilson(sum(kept), len(kept))
         precision = f"{sum(kept) / len(kept):.3f} ({lo:.2f}-{hi:.2f})" if kept else "-"
@@ -588,11 +618,11 @@ def thresholds(docs: list[Document], candidates_of: tuple[list[list[float]], lis
 
 
 def shown_by_threshold(docs: list[Document], weights: dict[str, dict[str, float]],
-                       edges: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8, 0.9)) -> str:
+                       edges: tuple[float, ...] = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)) -> str:
     """What ``link`` would show from each threshold (every linker run, the suggestions capped per claim and
     per entry, as the site and ``links --suggest`` have them), each document linked with ``weights[name]``
     (its re-ranker fitted without it): how many topical suggestions, the share the authors cited there."""
-    shown: list[tuple[float, int]] = []
+    shown: list[tuple[float, int, str]] = []
     for doc in docs:
         shipped = ranker.WEIGHTS
         ranker.WEIGHTS = weights[doc.name]
@@ -600,16 +630,23 @@ def shown_by_threshold(docs: list[Document], weights: dict[str, dict[str, float]
             every = link(doc.essay, doc.bibliography, metadata=doc.metadata, all_suggestions=True)
         finally:
             ranker.WEIGHTS = shipped
-        shown += [(lk.confidence, int(lk.source_key in doc.gold.get(lk.claim_id, ()))) for lk in every.links
-                  if lk.kind == "topical" and lk.claim_id in doc.gold]
+        shown += [(lk.confidence, int(lk.source_key in doc.gold.get(lk.claim_id, ())), doc.name)
+                  for lk in every.links if lk.kind == "topical" and lk.claim_id in doc.gold]
     lines = [f"topical suggestions the linker shows, by threshold (each document linked by a re-ranker fitted "
-             f"without it; {len(shown)} listed with --all-suggestions)"]
+             f"without it; {len(shown)} listed with --all-suggestions), and in how many documents, with the "
+             f"lowest and highest precision of a document showing 3 or more"]
     for t in edges:
-        kept = [right for p, right in shown if p >= t]
+        kept = [right for p, right, _ in shown if p >= t]
         lo, hi = wilson(sum(kept), len(kept))
         precision = f"{sum(kept) / len(kept):.3f} ({lo:.2f}-{hi:.2f})" if kept else "-"
+        by_doc: dict[str, list[int]] = {}
+        for p, right, name in shown:
+            if p >= t:
+                by_doc.setdefault(name, []).append(right)
+        each = sorted(sum(v) / len(v) for v in by_doc.values() if len(v) >= 3)
+        ranged = f"; per document {each[0]:.2f}-{each[-1]:.2f} ({len(each)})" if each else ""
         lines.append(f"    from {t:.1f}{' (default)' if abs(t - SHOW) < 1e-9 else '':<10}: {len(kept):>3} shown, "
-                     f"precision {precision}")
+                     f"precision {precision}, {len(by_doc)} documents{ranged}")
     return "\n".join(lines)
 
 
@@ -722,6 +759,7 @@ def main(argv: list[str] | None = None) -> int:
             parts["all (cv)"] = every
         print(table(parts, lambda _docs: methods))
         print(against_baselines(every, methods, {k: v for k, v in parts.items() if k != "all (cv)"} if extra else None))
+        print(spread(every, methods, {k: v for k, v in parts.items() if k != "all (cv)"}))
         if args.per_document:
             labels = (*PER_DOCUMENT[:-1], "litreview (unseen)")
             print(per_document({k: v for k, v in parts.items() if k != "all (cv)"}, labels, methods))

@@ -90,6 +90,9 @@ class Document:
     gold: dict[str, set[str]]
     """Claim id -> keys its authors cited in that sentence (empty: cites nothing)."""
     metadata: dict[str, SourceMetadata] = field(default_factory=dict)
+    unresolved: set[str] = field(default_factory=set)
+    """Claim ids whose sentence cites a key the bibliography lacks (not a cross-reference): what it relies on is
+    not in the gold, so a link there that the gold does not hold cannot be judged."""
 
 
 def strip_markers(text: str, written: list[str] = ()) -> str:
@@ -265,13 +268,17 @@ def load_extra(folder: Path) -> list[Document]:
         keys = {k.lower(): k for k in bibliography.keys}
         keys.update((k, k) for k in bibliography.keys)
         blocks = []
+        lacking: set[str] = set()
         for inlines in _paragraphs(ast["blocks"]):
             block, cites = _flatten(inlines)
-            sentences = _sentences(block, _cited(block, cites, keys), [block[a:b] for a, b, _ in cites])
+            written = [block[a:b] for a, b, _ in cites]
+            sentences = _sentences(block, _cited(block, cites, keys), written)
             if any(k for _, k in sentences):
                 blocks.append(sentences)
+                lacking.update(strip_markers(t, written) for t in _lacking(block, cites, keys))
         essay, gold = _essay(name, blocks)
-        docs.append(Document(name, essay, bibliography, gold))
+        unresolved = {c.id for c in essay.claims if c.text in lacking}
+        docs.append(Document(name, essay, bibliography, gold, unresolved=unresolved))
     return docs
 
 
@@ -366,6 +373,19 @@ def _cited(block: str, cites: list[tuple[int, int, list[str]]], keys: dict[str, 
         if cited:
             out.append({"sentence": block[start:end], "keys": cited})
     return out
+
+
+_CROSSREF = re.compile(r"(?:sec|fig|tbl|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|nte|tip|wrn|imp|cau)[-:]")
+"""Quarto's and bookdown's cross-reference prefixes: a key with one names a part of the document, not an entry."""
+
+
+def _lacking(block: str, cites: list[tuple[int, int, list[str]]], keys: dict[str, str]) -> list[str]:
+    """The block's sentences (split as ``_cited`` splits them) that cite a key the bibliography lacks."""
+    ends = [m for m in _ends(block) if not any(a < m.start() < b for a, b, _ in cites)]
+    spans = zip([0, *(m.end() for m in ends)], [*(m.start() for m in ends), len(block)], strict=True)
+    return [block[start:end] for start, end in spans
+            if any(keys.get(k, keys.get(k.lower())) is None and not _CROSSREF.match(k)
+                   for a, _, ks in cites if start <= a < end for k in ks)]
 
 
 def load_document(corpus: Path, name: str) -> Document | None:

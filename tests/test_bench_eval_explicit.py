@@ -30,10 +30,21 @@ def test_links_are_right_near_or_wrong_by_the_citations_of_the_sentence_and_para
     assert "attribution      3     1     1     1    0.333    0.667" in table({"dev": found})
 
 
+def test_a_link_in_a_sentence_citing_a_key_the_bibliography_lacks_is_unjudged() -> None:
+    # The sentence cites a key its bibliography lacks (a key changed since): what it relies on is unknown, so the
+    # link is not judged wrong; a sentence that cites nothing still is.
+    essay = parse_essay("Holsti argues that order rests on custom.\n\nKant argues that peace needs republics.\n")
+    doc = Document("d", essay, parse_bibliography(BIB), {"p1-s1": set(), "p2-s1": set()}, unresolved={"p1-s1"})
+    found = verdicts(doc)
+    assert [(v.key, v.verdict) for v in found] == [("holsti2004", "unjudged"), ("kant1983", "wrong")]
+    row = next(line for line in table({"dev": found}).splitlines() if " all " in line)
+    assert row.split()[2:] == ["2", "0", "0", "2", "0.000", "0.000", "2", "0.000", "1", "0.000"]
+
+
 def test_a_kind_with_no_confirmed_link_has_no_confirmed_precision() -> None:
     found = [Verdict("d", "title", "A claim.", "k", "Title", "wrong", ambiguous=True, confirmed=False)]
     (row,) = [line for line in table({"dev": found}).splitlines() if " title " in line]
-    assert row.split()[-2:] == ["0", "-"]
+    assert row.split()[-4:-2] == ["0", "-"]
 
 
 def test_citations_whose_sentence_names_the_entry_are_listed_with_whether_linked() -> None:

@@ -335,9 +335,35 @@ def test_et_al_in_the_documents_language_names_a_work_that_person_leads() -> Non
     # "Kowal u. a.", "Kowal e.a.", "Kowal m.fl.": the locales' "et al." lead as the English one does; only "et al."
     # was read, and the entry Kowal wrote second was chosen by context.
     bib = parse_bibliography(_KOWAL_SECOND_AND_FIRST)
-    for others in ("u. a.", "u.a.", "e.a.", "m.fl.", "y col.", "and colleagues"):
+    for others in ("u. a.", "u.a.", "e.a.", "m.fl.", "y col.", "and colleagues", "i in.", "i wsp."):
         linkage = link(parse_essay(f"Kowal {others} showed that salt marsh birds nest early."), bib)
         assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["kowal2021"], others
+
+
+def test_polish_et_al_in_a_parenthesis_names_the_work_the_person_leads() -> None:
+    # "(Kowal i in.)": Polish prose's "et al." was read as nothing, and the entry Kowal wrote second, chosen by the
+    # sentence's words, was linked; "Kowal i Brandt" ("and") still names the two people, not the others.
+    bib = parse_bibliography(_KOWAL_SECOND_AND_FIRST)
+    linkage = link(parse_essay("Ptaki słonych bagien (salt marsh birds) gniazdują wcześnie (Kowal i in.)."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["kowal2021"]
+    linkage = link(parse_essay("Kowal i Brandt opisali rośliny wydm (dune plants)."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["kowal2021"]
+
+
+def test_a_reporting_verb_of_another_language_after_a_name_is_an_appeal() -> None:
+    # "Lejeune définit le journal", "Busse betont", "Asperger opisał": a name opening the sentence with the verb of
+    # French, German or Polish prose after it was no appeal (only English verbs were read), so no link.
+    bib = parse_bibliography("@book{lejeune2017, author={Lejeune, Philippe}, title={Journal personnel}, year={2017}}\n"
+                             "@book{busse2012, author={Busse, Dietrich}, title={Frame-Semantik}, year={2012}}\n"
+                             "@article{asperger1944, author={Asperger, Hans}, title={Die autistischen Psychopathen},"
+                             " year={1944}}\n")
+    for text, key in (("Lejeune définit le journal comme une série de traces datées.", "lejeune2017"),
+                      ("Busse betont die Rolle des Wissens im Rahmen.", "busse2012"),
+                      ("Asperger opisał psychopatię autystyczną u dzieci.", "asperger1944")):
+        assert [lk.source_key for lk in link(parse_essay(text), bib).links if lk.kind == "attribution"] == [key], text
+    # The name opening the sentence before a verb that reports nothing is still no appeal.
+    for text in ("Lejeune habite à Paris depuis longtemps.", "Busse fährt jeden Tag nach Berlin."):
+        assert [lk.source_key for lk in link(parse_essay(text), bib).links if lk.kind == "attribution"] == [], text
 
 
 def test_a_word_that_opens_the_sentence_before_a_name_is_no_given_name() -> None:

@@ -30,6 +30,16 @@ def test_quotation_carried_by_an_attribution_in_its_sentence() -> None:
     assert lk.source_key == "holsti2004taming" and lk.status == "confirmed"
 
 
+def test_quotation_carried_by_the_person_who_introduces_it_not_one_named_after() -> None:
+    # "Pour Lecarme: « ... » Le récit de Kristof ...": the quotation was linked to the work of the person named after
+    # it too. Named only after it ("“...”, Wendt argues"), that person still carries it.
+    linkage = run("As K.J. Holsti argues, “relations between established entities are organized”, a view that "
+                  "Alexander Wendt argues against in his book.")
+    assert [m[2] for m in quotes(linkage)] == [("holsti2004taming",)]
+    linkage = run("“Relations between established entities are organized,” Alexander Wendt argues in his book.")
+    assert [m[2] for m in quotes(linkage)] == [("wendt1995anarchy",)]
+
+
 def test_quotation_carried_by_the_sentence_before() -> None:
     linkage = run("Alexander Wendt explicated that power politics cannot arise from anarchy. "
                   "This “self-help” is due to “process, not structure.”")

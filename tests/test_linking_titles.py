@@ -177,6 +177,24 @@ def test_a_titles_head_of_one_word_in_plain_words_names_the_thing() -> None:
     assert [key for _, key, _, _ in titles(linkage)] == ["lelik2016"]  # quoted: named as a work
 
 
+def test_a_title_of_one_word_in_plain_words_names_the_thing() -> None:
+    # German writes every noun with a capital: "die erste Waldorfschule" and "Die Waldorfpädagogik ist ..." named the
+    # works titled "Waldorfschule" and "Die Waldorfpädagogik: Eine Einführung"; French quotes its terms: « mémoire »
+    # named the work titled "Mémoire". Quoted with its capital, or with its author named, it is still the work.
+    bib = parse_bibliography(
+        "@misc{wiki, title={Waldorfschule}, year={2013}}\n"
+        "@book{kiersch07, author={Kiersch, Johannes}, title={Die Waldorfpädagogik: Eine Einführung}, year={2007}}\n"
+        "@incollection{st2017, author={Simonet-Tenant, Françoise}, title={Mémoire}, year={2017}}\n")
+    for text in ("Dadurch entstand die erste Waldorfschule in Stuttgart.",
+                 "Die Waldorfpädagogik ist nicht aus einem Guss entstanden.",
+                 "De ce fait, « mémoires » et « mémoire » ne sont pas à confondre."):
+        assert titles(link(parse_essay(text), bib)) == [], text
+    for text, key in (("Sie lesen „Waldorfschule“ und andere Artikel.", "wiki"),
+                      ("Johannes Kiersch beschreibt in Die Waldorfpädagogik den Unterricht.", "kiersch07"),
+                      ("Elle écrit l’article « Mémoire » du dictionnaire.", "st2017")):
+        assert [k for _, k, _, _ in titles(link(parse_essay(text), bib))] == [key], text
+
+
 def test_a_title_written_all_in_lower_case_is_a_term_not_a_miswritten_title() -> None:
     # "called *thin plate regression spline* (TPRS)" names the method the paper "Thin Plate Regression Splines"
     # is about: no misquoted title (LR306); written with the title's capitals, it is one.

@@ -138,13 +138,14 @@ def test_what_the_linker_shows_is_counted_by_threshold_with_each_document_s_own_
             eval_topical.shown_by_threshold([doc], {"gp": {"intercept": 30.0}}, (0.4, ranker.CAP + 0.01, 0.8))
             .splitlines()]
     # every suggestion listed (two entries of the first sentence, one of the second), one of them cited
-    assert sure[1] == "from 0.4 : 3 shown, precision 0.333 (0.06-0.79)"
+    # in one document, which shows three: its own precision is the lowest and the highest
+    assert sure[1] == "from 0.4 : 3 shown, precision 0.333 (0.06-0.79), 1 documents; per document 0.33-0.33 (1)"
     # however sure the model, a topical suggestion's confidence stops at the cap (below the default threshold)
-    assert ranker.CAP < ranker.SHOW and sure[3] == "from 0.8 (default): 0 shown, precision -"
-    assert sure[2].endswith(": 0 shown, precision -") and len(sure) == 4
+    assert ranker.CAP < ranker.SHOW and sure[3] == "from 0.8 (default): 0 shown, precision -, 0 documents"
+    assert sure[2].endswith(": 0 shown, precision -, 0 documents") and len(sure) == 4
     unsure = [" ".join(line.split()) for line in
               eval_topical.shown_by_threshold([doc], {"gp": {"intercept": -30.0}}).splitlines()]
-    assert unsure[1:] and all(line.endswith(": 0 shown, precision -") for line in unsure[1:])
+    assert unsure[1:] and all(line.endswith(": 0 shown, precision -, 0 documents") for line in unsure[1:])
 
 
 @pytest.mark.skipif(pandoc_path() is None, reason="pandoc (the test extra, pypandoc-binary) is not installed")
@@ -169,6 +170,23 @@ def test_further_papers_read_with_pandocs_citations_as_gold(tmp_path: Path, caps
         ("measured it in 1999.", ["jones1999"]),
         ("Nothing is cited here at all.", []),
     ]
+
+
+@pytest.mark.skipif(pandoc_path() is None, reason="pandoc (the test extra, pypandoc-binary) is not installed")
+def test_sentences_citing_a_key_the_bibliography_lacks_are_known(tmp_path: Path) -> None:
+    # "Deltas grow fast [@jones1999a]": the key was dropped from the gold, so the sentence read as citing nothing and
+    # a link to Jones's entry there as wrong; a cross-reference (@sec-intro) is no entry the bibliography lacks.
+    (tmp_path / "paper.md").write_text(
+        "Rivers carry silt to the sea [@smith2020]. Deltas grow fast [@jones1999a]. "
+        "See @sec-intro for the setting of the rivers. Nothing is cited here at all.\n", encoding="utf-8")
+    (tmp_path / "paper.bib").write_text(
+        "@article{smith2020, title={Silt}, author={Smith, A}, year={2020}}\n"
+        "@article{jones1999, title={Deltas}, author={Jones, B}, year={1999}}\n", encoding="utf-8")
+    (tmp_path / "SOURCES.tsv").write_text("name\tsource\tbib\npaper\tpaper.md\tpaper.bib\n", encoding="utf-8")
+    (doc,) = load_extra(tmp_path)
+    text = {c.id: c.text for c in doc.essay.claims}
+    assert [text[c] for c in sorted(doc.unresolved)] == ["Deltas grow fast."]
+    assert sorted(doc.gold[c] == set() for c in doc.unresolved) == [True]
 
 
 def test_the_scaling_is_fitted_on_the_penalised_fits_own_scores() -> None:
@@ -383,3 +401,28 @@ def test_the_shown_rules_count_each_sentence_s_top_candidate_alone() -> None:
     assert "9 of 12 cited" in text
     assert "   9/12    0.750" in text and "  named" in text
     assert "/24" not in text  # the runners-up are not counted
+
+
+def test_the_lead_over_a_baseline_is_reported_per_document_with_its_spread() -> None:
+    # The mean lead hid that it rests on a few documents: the quartiles over documents and each part's mean with its
+    # standard deviation show it (each document counts once, however many sentences it has).
+    import eval_topical
+    from topical_corpus import Document
+
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+
+    bib = parse_bibliography("@article{a, title={A}}\n@article{b, title={B}}\n")
+    docs = [Document(name, parse_essay("One claim here.\n"), bib, {"p1-s1": {"a"}}) for name in ("d1", "d2", "d3")]
+    found = {"d1": "a", "d2": "a", "d3": "b"}  # ours finds the cited entry in two documents, the baseline in one
+
+    def ours(doc: Document) -> tuple[dict, dict]:
+        return {"p1-s1": [(found[doc.name], 1.0)]}, {}
+
+    def baseline(doc: Document) -> tuple[dict, dict]:
+        return {"p1-s1": [("a" if doc.name == "d3" else "b", 1.0)]}, {}
+
+    text = eval_topical.spread(docs, {"litreview (unseen)": ours, "BM25": baseline}, {"p": docs[:2], "q": docs[2:]})
+    row = text.splitlines()[1].split()
+    assert row[:10] == ["BM25", "-1.000", "/", "-1.000", "/", "+1.000", "/", "+1.000", "/", "+1.000"]
+    assert "(p +1.000±0.000, q -1.000±0.000)" in text

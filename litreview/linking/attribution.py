@@ -48,6 +48,17 @@ def _inflect(verb: str) -> set[str]:
 
 
 REPORTING = frozenset(f for v in _BASE_VERBS for f in _inflect(v)) | frozenset(_IRREGULAR)
+REPORTING_ABROAD = frozenset(map(fold, wordlist("""
+    affirme écrit explique souligne définit distingue montre observe propose considère soutient parle évoque décrit
+    insiste rappelle remarque constate estime précise qualifie suggère s'appuie s’appuie
+    schreibt beschreibt betont argumentiert erklärt definiert zeigt unterscheidet meint behauptet
+    afirma sostiene señala escribe describe argumenta define plantea propone explica subraya argumentou descreve
+    escreve defende scrive afferma osserva
+    twierdzi pisze zauważa wskazuje podkreśla stwierdza stwierdził stwierdziła definiuje opisuje opisał opisała
+    wykazał wykazała wykazali""")))
+"""Reporting verbs of French, German, Spanish, Portuguese, Italian and Polish prose, as a sentence writes them after
+the person ("Lejeune définit le journal", "Busse betont", "Asperger opisał"), folded: only where a verb right after a
+name makes it an appeal (``_reported_after``), not the English list the other readers share."""
 _FILLER = wordset("""also has have had further later first similarly rightly himself herself themselves and famously""")
 """Words between a name and its reporting verb ("Roe also argues"); an "et al." too (``terms.others_after``)."""
 _WORK_NOUNS = wordset("""theory theories argument arguments work works view views concept notion idea ideas thesis account
@@ -313,7 +324,7 @@ def _context_cue(text: str, group: list[_Name], toks: list[Token]) -> bool:
 def _reported_after(toks: list[Token], at: int, within: int) -> bool:
     """A reporting verb ("argues", "claims") among the next ``within`` words, past fillers and adverbs only."""
     for word in (fold(t.text) for t in toks[at:at + within]):
-        if word in REPORTING:
+        if word in REPORTING or word in REPORTING_ABROAD:
             return True
         if word not in _FILLER and not word.endswith("ly"):
             break

@@ -69,7 +69,8 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
             own = []
             if after and not any(c.isalnum() for c in claim.text[m.end():after[0].start]):
                 own = [h for h in after if "]" not in claim.text[after[0].start:h.start]]  # that one bracket's items
-            carrier = own or here or (by_claim.get(before.id, []) if before is not None else [])
+            carrier = own or _beside(here, m.start(), m.end()) or (by_claim.get(before.id, [])
+                                                                    if before is not None else [])
             if not carrier and callers and claim.id in callers:
                 carrier = by_claim.get(callers[claim.id], [])
             if words < MIN_WORDS and not carrier:
@@ -78,6 +79,15 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
             placed = bool(own) or any(h.kind == "attribution" for h in here) or words >= MIN_CARRIED_WORDS
             _emit(claim, m.group(), m.start(), carrier, found, placed, index)
     return found
+
+
+def _beside(here: list[Hit], start: int, end: int) -> list[Hit]:
+    """The sentence's carriers of a quotation from ``start`` to ``end``: with people named both before and after it,
+    those named before, who introduce it ("Pour Lecarme: « ... » Le récit de Kristof ..."), not those after."""
+    people = [h for h in here if h.kind == "attribution"]
+    if any(h.end <= start for h in people) and any(h.start >= end for h in people):
+        return [h for h in here if h.kind != "attribution" or h.end <= start]
+    return here
 
 
 def _words(text: str) -> tuple[str, ...]:

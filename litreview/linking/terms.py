@@ -44,9 +44,10 @@ AND = frozenset(w for t in and_words() for w in canonical(t).split())
 language's: a citation's names are read whatever the document's language."""
 _ET_AL_TERMS = ("et al.", "u. a.", "e.a.", "m.fl.", "mfl.", "o.fl.", "ym.", "vd.", "és mtsai.", "i sur.", "idr.",
                 "ir kt.", "u.c.", "и др.", "κ.ά.", "và c.s.", "dkk.", "ואחרים", "وآخرون", "و همکاران", "ほか", "等",
-                "기타", "และคณะ", "and others", "and colleagues", "et coll.", "y col.", "y cols.")
-"""The locales' "et al." (de "u. a.", nl "e.a.", sv/da "m.fl.", fi "ym.", tr "vd.", hu "és mtsai.", ...), "and others",
-"and colleagues"."""
+                "기타", "และคณะ", "and others", "and colleagues", "et coll.", "y col.", "y cols.", "i in.",
+                "i inni", "i wsp.")
+"""The locales' "et al." (de "u. a.", nl "e.a.", sv/da "m.fl.", fi "ym.", tr "vd.", hu "és mtsai.", pl "i in.", ...),
+"and others", "and colleagues", and the forms prose writes in their place (pl "i inni", "i wsp.")."""
 _ET_AL = lazy(r"(?:^|\s)(?:" + "|".join(re.escape(canonical(t)) for t in _ET_AL_TERMS) + r")$")
 
 

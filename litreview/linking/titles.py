@@ -21,6 +21,7 @@ from .index import SourceIndex
 from .prose_words import Prose
 from .quotations import quoted
 from .text import (
+    FUNCTION_WORDS_ABROAD,
     MINOR_WORDS,
     STOPWORDS,
     Token,
@@ -100,6 +101,8 @@ class _Span:
     after_possessive: bool = False
     tail: bool = False
     """Capitalised words and then lower-case ones (``_TAIL``): a title only when they are all of it."""
+    quoted: bool = False
+    """Marked by quotation marks (not italics), as a writer marks a term too (scare quotes)."""
 
 
 def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
@@ -110,14 +113,18 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
     quoted nor in italics, of an entry its sentence neither cites nor names the authors of ("Design Sprint", a
     German noun phrase) is a suggestion, the name of a method or a term as likely as of the work; so is a title's
     head alone (``TitleIndex.heads``), quoted or not. In plain words, a title the document also writes in lower case
-    ("Social Cohesion" where its prose says "social cohesion") or a title's head of one word ("Kyrgyzstan" of
-    "Kyrgyzstan: Foreign Agent Bill Nixed") names the thing, not the work: no link unless the sentence names its
-    authors."""
+    ("Social Cohesion" where its prose says "social cohesion") or one word of a title, its head or all of it, with
+    or without an article ("Kyrgyzstan" of "Kyrgyzstan: Foreign Agent Bill Nixed", "die erste Waldorfschule", "Die
+    Waldorfpädagogik ist ...": German writes every noun with a capital) names the thing, not the work: no link unless
+    the sentence names its authors (or, a whole title, cites the entry). So does one word in quotation marks in
+    lower case, of a title written with a capital (« authenticité », « mémoire »: scare quotes, a term the writer
+    marks, as French does); in italics (*shelterin*) it is named as a work is."""
     found = Found()
     prose = Prose(claims)
     for claim in claims:
         best: dict[str, tuple[float, _Span, tuple[Token, ...], bool, bool]] = {}
         named = attributed.get(claim.id, set())
+        cites = set() if cited is None else cited.get(claim.id, set())
         unresolved: list[_Span] = []
         for span in _spans(claim):
             if covered.covered(claim.id, span.toks[0].start, span.toks[-1].end):
@@ -132,8 +139,8 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
                                         or _listed(claim.text, window, index.sources[key].title)):
                     continue
                 phrase = claim.text[window[0].start:window[-1].end]
-                if not span.marked and key not in named and ((head and len(window) == 1) or prose.as_term(phrase)
-                                                             or prose.recurs(phrase)):
+                if key not in named and _names_the_thing(span, window, phrase, head, key in cites, prose,
+                                                         index.sources[key].title):
                     continue
                 if key not in best or score > best[key][0]:
                     best[key] = (score, span, window, exact, head)
@@ -184,7 +191,7 @@ def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], b
         term = cited is not None and (not span.marked or head) and key not in named and key not in cited
         # Written all in lower case, of a title that opens with a capital: a term the text uses ("a spline called
         # *thin plate regression spline*"), not the title miswritten: a title is written with its capitals.
-        lowered = not any(ch.isupper() for ch in text) and title[:1].isupper()
+        lowered = _lowered(text, title)
         if not exact and not term and not lowered:
             found.mention(start, Mention(claim.id, "title-variant", text, (key,), title))
         confidence = (0.95 if span.marked else 0.9) if exact else 0.8
@@ -193,6 +200,29 @@ def _emit(claim: Claim, best: dict[str, tuple[float, _Span, tuple[Token, ...], b
         confirmed = not ambiguous and (exact or key in named) and not term
         found.hits.append(Hit(claim.id, key, "title", round(confidence, 3), text, start, end,
                               ambiguous=ambiguous, confirmed=confirmed))
+
+
+def _names_the_thing(span: _Span, window: tuple[Token, ...], phrase: str, head: bool, cited: bool, prose: Prose,
+                     title: str) -> bool:
+    """Whether the window names the thing its title names rather than the work (``find_titles``): in plain words, a
+    title's head of one word, a phrase the prose writes in lower case or again and again, one word of a title the
+    sentence does not cite; quoted, one word in lower case (scare quotes)."""
+    if not span.marked:
+        return ((head and len(window) == 1) or prose.as_term(phrase) or prose.recurs(phrase)
+                or (not cited and _one_word(window)))
+    return span.quoted and _one_word(window) and _lowered(phrase, title)
+
+
+def _one_word(window: tuple[Token, ...]) -> bool:
+    """Whether the window holds one word besides function words of any language ("Die Waldorfpädagogik")."""
+    words = [fold(t.text) for t in window]
+    return sum(1 for w in words if w not in STOPWORDS and w not in FUNCTION_WORDS_ABROAD) <= 1
+
+
+def _lowered(text: str, title: str) -> bool:
+    """Whether ``text`` is written all in lower case where its title opens with a capital: a term the text uses,
+    not the title miswritten (a title is written with its capitals)."""
+    return not any(ch.isupper() for ch in text) and title[:1].isupper()
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z]")
@@ -204,12 +234,12 @@ def _spans(claim: Claim) -> list[_Span]:
         return []  # no second capitalised word and nothing marked: no title here
     toks = tokens(text)
     out: list[_Span] = []
-    italic = ((m, 1 if m.group(1) is not None else 2) for m in _ITALIC.finditer(text))
-    for m, g in (*quoted(text), *italic):
+    italic = ((m, 1 if m.group(1) is not None else 2, False) for m in _ITALIC.finditer(text))
+    for m, g, in_quotes in (*((m, g, True) for m, g in quoted(text)), *italic):
         if 2 <= m.end(g) - m.start(g) <= _MARKED_MAX:
             inner = tuple(t for t in toks if m.start(g) <= t.start and t.end <= m.end(g))
             if inner:
-                out.append(_Span(inner, True))
+                out.append(_Span(inner, True, quoted=in_quotes))
     run: list[Token] = []
     for tok in [*toks, Token("", len(text), len(text))]:
         gap = text[run[-1].end:tok.start] if run else ""
