@@ -118,3 +118,13 @@ def test_a_file_a_build_joins_reviewed_alone_says_the_others_are_unread(here: Pa
     assert load_essay(here / "chapters/02-method.md").meta[IN_BOOK] == str(here / "Makefile")
     (here / "Makefile").write_text("all:\n\tpandoc chapters/02-method.md -o out.pdf\n", encoding="utf-8")
     assert IN_BOOK not in load_essay(here / "chapters/02-method.md").meta
+
+
+def test_a_pattern_matches_in_a_folder_whose_name_holds_a_pattern_character(tmp_path: Path) -> None:
+    # The shell matches "chapters/*.md" in the folder make runs in, whatever that folder's own name holds.
+    folder = tmp_path / "[draft] paper"
+    (folder / "chapters").mkdir(parents=True)
+    (folder / "chapters/1.md").write_text("One [@a].\n", encoding="utf-8")
+    (folder / "chapters/2.md").write_text("Two [@b].\n", encoding="utf-8")
+    (folder / "Makefile").write_text("all:\n\tpandoc -C chapters/*.md -o out.html\n", encoding="utf-8")
+    assert cited(folder / "Makefile") == [("1.md", 1, ["a"]), ("2.md", 1, ["b"])]

@@ -66,8 +66,8 @@ def input_files(source: Path) -> tuple[list[Path], list[str]]:
 def _expanded(folder: Path, names: list[str]) -> list[Path]:
     files: list[Path] = []
     for name in names:
-        if glob.has_magic(name):
-            files += sorted(Path(p) for p in glob.glob(str(folder / name)))
+        if glob.has_magic(name):  # as the shell matches it in ``folder``, whose own name is no pattern ("[draft]")
+            files += sorted(folder / p for p in glob.glob(name, root_dir=folder))
         else:
             files.append(folder / name)
     return list(dict.fromkeys(files))
