@@ -19,11 +19,13 @@ from ..errors import EssayError
 from ..fileio import NotUtf8, read_text
 from ..model import Essay
 from ..pandoc_options import (
+    YAML_SUFFIXES,
     defaults_input_files,
     is_build_file,
     pandoc_bibliographies,
     pandoc_commands,
     pandoc_inputs,
+    read_small,
 )
 from . import encoding_notices, noted
 from .front import book_front, file_front
@@ -33,7 +35,6 @@ from .yaml_meta import front_matter
 
 SETTINGS_NAMES = ("litreview.toml", "pyproject.toml")
 """litreview's settings files (``config.SETTINGS_FILES``): one whose ``essay`` is a list stands for those files."""
-_YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def is_inputs_source(path: Path) -> bool:
@@ -43,7 +44,7 @@ def is_inputs_source(path: Path) -> bool:
         return True
     if is_build_file(path):
         return path.is_file()
-    return path.suffix.lower() in _YAML_SUFFIXES and bool(defaults_input_files(path))
+    return path.suffix.lower() in YAML_SUFFIXES and bool(defaults_input_files(path))
 
 
 def input_files(source: Path) -> tuple[list[Path], list[str]]:
@@ -133,14 +134,7 @@ def _listings(folder: Path) -> list[Path]:
     """The build files and pandoc defaults files (YAML naming ``input-files``) in ``folder``, by name."""
     try:
         found = sorted(p for p in folder.iterdir() if p.is_file() and (is_build_file(p) or (
-            p.suffix.lower() in _YAML_SUFFIXES and p.stat().st_size < 200_000 and "input-file" in _peek(p))))
+            p.suffix.lower() in YAML_SUFFIXES and "input-file" in read_small(p))))
     except OSError:
         return []
     return found
-
-
-def _peek(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
