@@ -15,6 +15,7 @@ import glob
 from pathlib import Path
 from typing import Any
 
+from ..config import SETTINGS_FILES  # (one whose ``essay`` is a list stands for those files)
 from ..errors import EssayError
 from ..fileio import NotUtf8, read_text
 from ..model import Essay
@@ -33,14 +34,11 @@ from .markdown import markdown_essay
 from .quarto import read_chapters
 from .yaml_meta import front_matter
 
-SETTINGS_NAMES = ("litreview.toml", "pyproject.toml")
-"""litreview's settings files (``config.SETTINGS_FILES``): one whose ``essay`` is a list stands for those files."""
-
 
 def is_inputs_source(path: Path) -> bool:
     """Whether ``path`` lists a manuscript's files for pandoc: a build file whose pandoc commands name Markdown
     inputs, a defaults file with ``input-files:``, a settings file whose ``essay`` is a list."""
-    if path.name in SETTINGS_NAMES:
+    if path.name in SETTINGS_FILES:
         return True
     if is_build_file(path):
         return path.is_file()
@@ -52,7 +50,7 @@ def input_files(source: Path) -> tuple[list[Path], list[str]]:
     (the source's), and the bibliographies the same command names (pandoc's ``--bibliography``); a shell pattern
     (``chapters/*.md``) gives its files by name, as the shell does."""
     folder = source.parent
-    if source.name in SETTINGS_NAMES:
+    if source.name in SETTINGS_FILES:
         return [folder / name for name in _settings_list(source)], []
     if is_build_file(source):
         for words, _ in pandoc_commands(source):
@@ -90,14 +88,14 @@ def load_inputs(source: Path) -> Essay:
     """Read the files ``source`` lists (``input_files``) into one essay, as pandoc joins them."""
     files, bibliographies = input_files(source)
     if not files:
-        what = ("its essay setting lists no files" if source.name in SETTINGS_NAMES else "no pandoc command in it "
+        what = ("its essay setting lists no files" if source.name in SETTINGS_FILES else "no pandoc command in it "
                 "names Markdown input files" if is_build_file(source) else "its input-files: lists no files")
         raise EssayError(what, path=str(source),
                          hint="name the manuscript's files on pandoc's command line, or list them in "
                               "litreview.toml: essay = [\"ch1.md\", \"ch2.md\"]")
     not_utf8: list[NotUtf8] = []
     chapters = [(path, read_text(path, what="input file", error=EssayError, not_utf8=not_utf8,
-                                 hint=f"check the files {source.name} lists (the essay list, in a settings file)" if source.name in SETTINGS_NAMES else f"check the files {source.name} lists")) for path in files]
+                                 hint=f"check the files {source.name} lists (the essay list, in a settings file)" if source.name in SETTINGS_FILES else f"check the files {source.name} lists")) for path in files]
     body, paragraphs = read_chapters(chapters, not_utf8)
     if not paragraphs:
         raise EssayError("the input files have no paragraphs", path=str(source), hint="write the manuscript's text")
