@@ -39,8 +39,9 @@ script)."""
 BUILD_NAMES = ("Makefile", "makefile", "GNUmakefile", "justfile", "Justfile")
 """The names of the build files whose pandoc commands are read (besides ``BUILD_SUFFIXES``)."""
 BUILD_SUFFIXES = (".mk", ".sh", ".bash")
-_ASSIGN = lazy(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:[:?]?=|::=)[ \t]*(.*?)[ \t]*$", re.M)
-"""A variable set once (Make's ``BIB := refs.bib``, the shell's ``BIB=refs.bib``), expanded in a command's words."""
+_ASSIGN = lazy(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:[:?]?=|::=)(.*)$", re.M)
+"""A variable set once (Make's ``BIB := refs.bib``, the shell's ``BIB=refs.bib``), expanded in a command's words;
+its value stripped after the match (a lazy value before trailing blanks took time quadratic in a run of blanks)."""
 _VARIABLE = lazy(r"\$(?:\(([A-Za-z_][A-Za-z0-9_]*)\)|\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 _PANDOC = lazy(r"\bpandoc\b")
 _RULE = lazy(r"^[^\t#=\s][^=#]*?:(?![:=])")
