@@ -99,6 +99,12 @@ def pandoc_bibliographies(words: list[str], folder: Path | None) -> list[str]:
     return _read_command(words, folder)[0]
 
 
+def literal_files(names: list[str]) -> list[str]:
+    """The names a build file gives that are files as written: none holding a variable left unexpanded (``$(BIB)``,
+    ``$HOME``: set outside the file) or a shell pattern (``*.bib``, which pandoc's ``--bibliography`` is not given)."""
+    return [n for n in names if n and "$" not in n and "*" not in n]
+
+
 def pandoc_inputs(words: list[str], folder: Path | None) -> list[str]:
     """The input files of the pandoc command among ``words``, in pandoc's order: the words that are no option nor
     an option's value (a metadata file of YAML left out), else the ``input-files:`` (or ``input-file:``) of a

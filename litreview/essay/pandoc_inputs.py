@@ -23,6 +23,7 @@ from ..pandoc_options import (
     YAML_SUFFIXES,
     defaults_input_files,
     is_build_file,
+    literal_files,
     pandoc_bibliographies,
     pandoc_commands,
     pandoc_inputs,
@@ -56,7 +57,7 @@ def input_files(source: Path) -> tuple[list[Path], list[str]]:
         for words, _ in pandoc_commands(source):
             names = [n for n in pandoc_inputs(words, folder) if "$" not in n]
             if names:
-                bibliographies = [n for n in pandoc_bibliographies(words, folder) if "$" not in n and "*" not in n]
+                bibliographies = literal_files(pandoc_bibliographies(words, folder))
                 return _expanded(folder, names), bibliographies
         return [], []
     return _expanded(folder, defaults_input_files(source)), pandoc_bibliographies(["-d", source.name], folder)
