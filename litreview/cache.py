@@ -17,11 +17,11 @@ from types import MappingProxyType
 from typing import Any
 
 from . import model
-from .config import Config
+from .config import SETTINGS_FILES, Config
 from .doi import sha256  # the built-in one where it exists: quick to load
 from .errors import WriteError
 from .model import Bibliography, Essay, Linkage, SourceMetadata
-from .pandoc_options import INPUT_SUFFIXES, is_build_file
+from .pandoc_options import INPUT_SUFFIXES, YAML_SUFFIXES, is_build_file
 
 FOLDER = ".litreview-cache"
 """Created in the project root (the folder of the config file); it ignores itself in git."""
@@ -142,12 +142,12 @@ def essay_part_rule(path: Path) -> tuple[Path, Callable[[PurePath], bool]] | Non
     suffix = path.suffix.lower()
     book = path.name in ("_quarto.yml", "_quarto.yaml", "_bookdown.yml")
     # a build file, pandoc defaults file or settings file listing the files pandoc joins (essay.pandoc_inputs)
-    listing = not book and path.is_file() and (path.name in ("litreview.toml", "pyproject.toml") or is_build_file(path)
-                                                or suffix in (".yaml", ".yml"))
+    listing = not book and path.is_file() and (path.name in SETTINGS_FILES or is_build_file(path)
+                                                or suffix in YAML_SUFFIXES)
     if not (path.is_dir() or suffix in (".qmd", ".rmd", *LATEX_SUFFIXES) or book or listing):
         return None
     kinds = ((".md", ".tsv", *MANUAL_SUFFIXES) if path.is_dir() else
-             (*INPUT_SUFFIXES, ".yml", ".yaml") if listing else
+             (*INPUT_SUFFIXES, *YAML_SUFFIXES) if listing else
              (".qmd", ".md", ".rmd", ".ipynb", ".yml", ".yaml") if book else (".qmd", ".md", ".ipynb") if suffix == ".qmd" else
              (".rmd", ".md") if suffix == ".rmd" else (".tex",))
 

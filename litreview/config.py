@@ -217,7 +217,8 @@ def _find_config_file(start: Path) -> tuple[Path, str, dict[str, Any]] | None:
         candidate = folder / pyproject
         if candidate.is_file():
             text, data = read_toml(candidate)
-            section = data.get("tool", {}).get("litreview")
+            tool = data.get("tool")  # (``tool = 3``: no [tool] table, so no settings of litreview's)
+            section = tool.get("litreview") if isinstance(tool, dict) else None
             if section is not None:
                 if not isinstance(section, dict):
                     raise ConfigError("[tool.litreview] must be a table", path=str(candidate))

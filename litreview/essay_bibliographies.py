@@ -263,7 +263,13 @@ def _tex_file(path: Path, *, any_case: bool = False) -> Path | None:
 
 
 def _text_of(path: Path) -> str:
+    """A chapter's, its main file's or a preamble input's text; "" for a file that is no regular file or larger than
+    a manuscript is (``MAX_ESSAY``): the name comes from the chapter's text (``% !TEX root = …``), untrusted."""
+    from .checks.size import MAX_ESSAY
+
     try:
+        if not path.is_file() or path.stat().st_size > MAX_ESSAY:
+            return ""
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .lazyre import lazy
 
-_YAML_SUFFIXES = (".yaml", ".yml")
+YAML_SUFFIXES = (".yaml", ".yml")
+"""A pandoc defaults or metadata file's suffixes."""
 _SEPARATORS = frozenset({"&&", "||", ";", "|", ">", ">>"})
 """Words that end the pandoc command of a line."""
 _METADATA_BIB = lazy(r"bibliography[ \t]*[=:][ \t]*(\S.*)")
@@ -32,14 +33,15 @@ _SHORT_TAKING = frozenset({"-M", "-d", "-o", "-f", "-r", "-t", "-w", "-V", "-c",
 """pandoc's short options that take a value, joined (``-thtml``) or as the next word (``-t html``)."""
 INPUT_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".txt", ".qmd", ".rmd"})
 """The input files read as the manuscript's text: Markdown's (an input of another kind is left out)."""
-_MAX_BYTES = 200_000
+MAX_BYTES = 200_000
 """A defaults, metadata or build file larger than this is not read (a build file that large is no hand-written
 script)."""
 BUILD_NAMES = ("Makefile", "makefile", "GNUmakefile", "justfile", "Justfile")
 """The names of the build files whose pandoc commands are read (besides ``BUILD_SUFFIXES``)."""
 BUILD_SUFFIXES = (".mk", ".sh", ".bash")
-_ASSIGN = lazy(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:[:?]?=|::=)[ \t]*(.*?)[ \t]*$", re.M)
-"""A variable set once (Make's ``BIB := refs.bib``, the shell's ``BIB=refs.bib``), expanded in a command's words."""
+_ASSIGN = lazy(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:[:?]?=|::=)(.*)$", re.M)
+"""A variable set once (Make's ``BIB := refs.bib``, the shell's ``BIB=refs.bib``), expanded in a command's words;
+its value stripped after the match (a lazy value before trailing blanks took time quadratic in a run of blanks)."""
 _VARIABLE = lazy(r"\$(?:\(([A-Za-z_][A-Za-z0-9_]*)\)|\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 _PANDOC = lazy(r"\bpandoc\b")
 _RULE = lazy(r"^[^\t#=\s][^=#]*?:(?![:=])")
@@ -54,7 +56,7 @@ def is_build_file(path: Path) -> bool:
 def pandoc_commands(build: Path) -> list[tuple[list[str], list[str]]]:
     """The pandoc commands of a build file, in order, as (their words, the words of the Make rule they belong to:
     its target and prerequisites), variables set in the file expanded; none when it cannot be read."""
-    text = _read_build(build).replace("\\\n", " ")  # a command continued over lines is one command
+    text = read_small(build).replace("\\\n", " ")  # a command continued over lines is one command
     values: dict[str, str] = {}
     for m in _ASSIGN.finditer(text):
         values.setdefault(m.group(1), m.group(2).strip().strip("\"'"))
@@ -70,9 +72,13 @@ def pandoc_commands(build: Path) -> list[tuple[list[str], list[str]]]:
     return commands
 
 
-def _read_build(path: Path) -> str:
+def read_small(path: Path) -> str:
+    """A build, defaults or metadata file's text, read as untrusted: "" when it is no regular file, is larger than
+    ``MAX_BYTES`` or cannot be read."""
     try:
-        if path.stat().st_size > _MAX_BYTES:
+        if not path.is_file():
+            return ""
+        if path.stat().st_size > MAX_BYTES:
             return ""
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError:
@@ -91,6 +97,12 @@ def pandoc_bibliographies(words: list[str], folder: Path | None) -> list[str]:
     one, up to the command's end): ``--bibliography FILE``, ``-M``/``--metadata bibliography=FILE``, and the
     ``bibliography:`` of a metadata file or a defaults file (``-d FILE``) in ``folder`` (none read without one)."""
     return _read_command(words, folder)[0]
+
+
+def literal_files(names: list[str]) -> list[str]:
+    """The names a build file gives that are files as written: none holding a variable left unexpanded (``$(BIB)``,
+    ``$HOME``: set outside the file) or a shell pattern (``*.bib``, which pandoc's ``--bibliography`` is not given)."""
+    return [n for n in names if n and "$" not in n and "*" not in n]
 
 
 def pandoc_inputs(words: list[str], folder: Path | None) -> list[str]:
@@ -119,7 +131,7 @@ def _read_command(words: list[str], folder: Path | None) -> tuple[list[str], lis
             value, taken = (value, False) if eq else (following, option in _TAKING)
         elif word[:2] in _SHORT_TAKING:
             option, value, taken = word[:2], word[2:] or following, not word[2:]
-        elif not word.startswith("-") and folder is not None and Path(word).suffix.lower() in _YAML_SUFFIXES:
+        elif not word.startswith("-") and folder is not None and Path(word).suffix.lower() in YAML_SUFFIXES:
             names += _from_yaml(folder / word, metadata=True)  # an input file of metadata alone: pandoc meta.yaml a.md
             continue
         else:
@@ -137,7 +149,7 @@ def _read_command(words: list[str], folder: Path | None) -> tuple[list[str], lis
             names += _from_yaml(folder / value, metadata=True)
         elif option in ("-d", "--defaults"):
             path = folder / value
-            path = path if path.suffix.lower() in _YAML_SUFFIXES else path.with_suffix(".yaml")
+            path = path if path.suffix.lower() in YAML_SUFFIXES else path.with_suffix(".yaml")
             names += _from_yaml(path)
             defaults_inputs += defaults_input_files(path)
     return names, inputs or defaults_inputs  # (inputs on the command line replace the defaults file's)
@@ -168,7 +180,7 @@ def _yaml_data(path: Path, *, metadata: bool = False) -> object:
     from .essay.yaml_meta import parse_yaml
 
     try:
-        text = path.read_text(encoding="utf-8") if path.is_file() and path.stat().st_size <= _MAX_BYTES else ""
+        text = path.read_text(encoding="utf-8") if path.is_file() and path.stat().st_size <= MAX_BYTES else ""
     except (OSError, UnicodeDecodeError):
         return None
     if not text:

@@ -635,6 +635,19 @@ def test_an_access_or_citation_date_that_is_no_iso_date_is_given_the_one_to_writ
     assert found == [hint]
 
 
+def test_a_year_of_a_long_run_of_punctuation_is_read_in_linear_time() -> None:
+    # The hint's pattern for a year and the day it was cited took time quadratic in the punctuation between them
+    # (8 KB of " ,": 1.2 s); the close case keeps its hint.
+    import time
+
+    from litreview.checks.bib_dates import _cited_hint
+
+    start = time.process_time()
+    assert _cited_hint("2015" + " ," * 20_000 + "x") == ""
+    assert time.process_time() - start < 1.0
+    assert "urldate = {2020-02-22}" in _cited_hint("2015 [cit. 2020-02-22]")
+
+
 def test_a_date_of_iso_form_that_names_no_day_says_which_part_is_wrong() -> None:
     # date = {2021-02-30} has ISO's form: "is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)" sent the reader to its
     # layout. The same for a CSL-JSON item's date-parts; a layout that is not ISO's keeps the old words.

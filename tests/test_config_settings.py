@@ -93,6 +93,14 @@ def test_litreview_toml_accepts_the_pyproject_form(tmp_path: Path) -> None:
     assert load_config(tmp_path, env={}).essay == "paper2.md"
 
 
+@pytest.mark.parametrize("body", ['tool = 3\n', 'tool = "x"\n'])
+def test_a_pyproject_whose_tool_is_no_table_holds_no_settings(tmp_path: Path, body: str) -> None:
+    # A pyproject.toml of another tool's making: its settings are none of litreview's (it raised AttributeError).
+    (tmp_path / "pyproject.toml").write_text(body, encoding="utf-8")
+    assert load_config(tmp_path, env={}).essay == "refs/essay.md"
+    assert load_config(tmp_path, env={}).root == tmp_path.resolve()
+
+
 BIB = """@book{used2001,
   author = {Holsti, K. J.}, title = {Taming the Sovereigns}, publisher = {Cambridge University Press},
   year = {2004},

@@ -118,3 +118,27 @@ def test_a_file_a_build_joins_reviewed_alone_says_the_others_are_unread(here: Pa
     assert load_essay(here / "chapters/02-method.md").meta[IN_BOOK] == str(here / "Makefile")
     (here / "Makefile").write_text("all:\n\tpandoc chapters/02-method.md -o out.pdf\n", encoding="utf-8")
     assert IN_BOOK not in load_essay(here / "chapters/02-method.md").meta
+
+
+def test_a_pattern_matches_in_a_folder_whose_name_holds_a_pattern_character(tmp_path: Path) -> None:
+    # The shell matches "chapters/*.md" in the folder make runs in, whatever that folder's own name holds.
+    folder = tmp_path / "[draft] paper"
+    (folder / "chapters").mkdir(parents=True)
+    (folder / "chapters/1.md").write_text("One [@a].\n", encoding="utf-8")
+    (folder / "chapters/2.md").write_text("Two [@b].\n", encoding="utf-8")
+    (folder / "Makefile").write_text("all:\n\tpandoc -C chapters/*.md -o out.html\n", encoding="utf-8")
+    assert cited(folder / "Makefile") == [("1.md", 1, ["a"]), ("2.md", 1, ["b"])]
+
+
+def test_a_build_files_variable_of_a_long_run_of_blanks_is_read_in_linear_time(tmp_path: Path) -> None:
+    # A value with a run of blanks inside ("SRC = a.md <100 KB of spaces> b.md") took time quadratic in the run
+    # (40 KB: 8 s), on every check of a Markdown file beside it.
+    import time
+
+    from litreview.pandoc_options import pandoc_commands
+
+    (tmp_path / "Makefile").write_text("SRC = a.md" + " " * 150_000 + "b.md  \nall:\n\tpandoc $(SRC)\n",
+                                       encoding="utf-8")
+    start = time.process_time()
+    assert pandoc_commands(tmp_path / "Makefile") == [(["pandoc", "a.md", "b.md"], ["all"])]
+    assert time.process_time() - start < 2.0

@@ -678,3 +678,38 @@ def test_a_tex_root_in_another_case_is_the_one_file_of_that_name(tmp_path: Path)
                                        "\\end{document}\n", encoding="utf-8")
     if not (tmp_path / "main.tex").is_file():  # (a file system that ignores case finds the name as written)
         assert named_bibliographies(load_essay(tmp_path / "one.tex")) == ()
+
+
+def test_a_globbed_resource_matches_as_biber_globs_in_its_folder_only(tmp_path: Path) -> None:
+    # biber's glob matches "**" as one folder, as "*" does (no walk down the tree), from the main file's folder,
+    # whose own name is no pattern ("[draft]"); a pattern naming files outside the project matches none.
+    from litreview.essay.latex_declarations import bibliography_files
+
+    folder = tmp_path / "[draft]"
+    for name in ("bib/a.bib", "bib/deep/b.bib", "bib/deep/er/c.bib"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("", encoding="utf-8")
+
+    def files(pattern: str) -> list[str]:
+        return bibliography_files(f"\\addbibresource[glob]{{{pattern}}}", folder)
+
+    assert files("bib/*.bib") == ["bib/a.bib"]
+    assert files("bib/**/*.bib") == ["bib/deep/b.bib"]
+    assert files("/etc/*.bib") == ["/etc/*.bib"]
+    assert files("~/*.bib") == ["~/*.bib"]
+
+
+def test_a_tex_root_that_is_no_manuscript_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The chapter's "% !TEX root" line names any file: one larger than a manuscript is, or no regular file, is
+    # not read for its bibliography.
+    from litreview.checks import size
+    from litreview.essay_bibliographies import named_bibliographies
+
+    (tmp_path / "main.tex").write_text("\\documentclass{book}\n\\begin{document}\n\\bibliography{refs}\n"
+                                       "\\end{document}\n" + "%\n" * 50, encoding="utf-8")
+    (tmp_path / "one.tex").write_text("% !TEX root = main.tex\nText \\cite{a}.\n", encoding="utf-8")
+    assert [p.name for p in named_bibliographies(load_essay(tmp_path / "one.tex"))] == ["refs.bib"]
+    monkeypatch.setattr(size, "MAX_ESSAY", 100)
+    assert named_bibliographies(load_essay(tmp_path / "one.tex")) == ()
+    (tmp_path / "two.tex").write_text("% !TEX root = .\nText \\cite{a}.\n", encoding="utf-8")
+    assert named_bibliographies(load_essay(tmp_path / "two.tex")) == ()

@@ -81,3 +81,18 @@ def test_shown_source_reads_markdown_only_where_the_page_does() -> None:
     unread = Claim("p1-s1", 1, 1, "x", TextQuoteSelector("x"), 1, citations=None)
     assert shown_source("«\\ mot\\ »", unread, "markdown") == "«\\ mot\\ »"
     assert shown_source("«\\ mot\\ »", None, "markdown") == "«\\ mot\\ »"
+
+
+def test_a_findings_citation_marker_is_quoted_as_written() -> None:
+    # One rule for what a finding quotes: a citation marker as the file writes it ("p.\\ 3": where a reviewer finds
+    # it), not with a no-break space; prose as the page shows it (the tests above).
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.text import check_mention
+    from litreview.model import Mention
+
+    bib = parse_bibliography("@book{a, author = {Roe, R.}, title = {A}, year = {2001}}\n"
+                             "@book{b, author = {Roe, R.}, title = {B}, year = {2001}}\n", "refs.bib")
+    claim = Claim("p1-s1", 1, 1, "x", TextQuoteSelector("x"), 1, citations=())
+    marker = Mention("p1-s1", "marker", "[@roe, p.\\ 3]", ("a", "b"))
+    found = list(check_mention(marker, claim, "essay.md", bib, set(), essay_format="markdown"))
+    assert [f.code for f in found] == ["LR301"] and "'[@roe, p.\\\\ 3]'" in found[0].message

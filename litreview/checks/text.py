@@ -25,7 +25,7 @@ from ..linking.author_names import person_like
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
 from ..locale_terms import QUOTATION_OPENERS, quote_marks, quote_pairs
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Orphan, Source
-from ..text import clipped, fold, pandoc_spaces
+from ..text import clipped, fold
 from .bib import entry_finding
 from .catalogue import finding
 
@@ -133,7 +133,7 @@ def _typed_only(essay: Essay, linkage: Linkage, claims: dict[str, Claim], essay_
         cite = f"\\cite{{{key}}}" if latex else f"@{key}"
         also = "" if latex else f" (or [@{key}])"
         yield _at_claim("LR311", claim, lk.claim_id,
-                        f"{_span(lk.evidence)!r} is typed text, not a citation of {key!r}: no marker cites the "
+                        f"{_shown(lk.evidence, claim, latex)!r} is typed text, not a citation of {key!r}: no marker cites the "
                         "entry, so the reference list leaves it out", essay_file, f"write {cite} in its place{also}",
                         key=key)
 
@@ -186,8 +186,8 @@ def _typed_unresolved(mention: Mention, claim: Claim | None, essay_file: str) ->
     no entry for it, which a citation typed by hand did not mean; a plan or a law and its year is no note."""
     from dataclasses import replace
 
-    span = _span(mention.text)
     latex = _in_latex(claim, essay_file)
+    span = _shown(mention.text, claim, latex)
     told = _at_claim("LR300", claim, mention.claim_id, f"{span!r} reads as a citation typed as text, and no entry is "
                      f"by its authors: {'LaTeX' if latex else 'pandoc'} cites nothing there and the reference list "
                      "leaves the work out", essay_file, "if it cites a work, add its entry (litreview add) and write "
@@ -216,7 +216,7 @@ def _typed_misses(mention: Mention, claim: Claim | None, essay_file: str, bib: B
              f"if it cites one of the bibliography's works by the authors it names, {shown}{more}, write "
              f"{_cite('key', latex)} with its key in its place")
     return _at_claim("LR300", claim, mention.claim_id,
-                     f"{_span(mention.text[:end])!r} reads as a citation typed as text and matches no entry: "
+                     f"{_shown(mention.text[:end], claim, latex)!r} reads as a citation typed as text and matches no entry: "
                      f"{'LaTeX' if latex else 'pandoc'} cites nothing there and the reference list leaves the work out",
                      essay_file, f"{which}; else add the work's entry (litreview add) and cite it with "
                      f"{_cite('key', latex)}")
@@ -343,15 +343,23 @@ def _at_claim(code: str, claim: Claim | None, claim_id: str, message: str, essay
 
 
 def _span(text: str) -> str:
-    return clipped(pandoc_spaces(text), _EXCERPT)
+    """A citation marker, a key or a curated excerpt, as written: as a reviewer finds it in the file."""
+    return clipped(text, _EXCERPT)
 
 
 def _quoted(mention: Mention, claim: Claim | None, essay_format: str) -> str:
     """What the prose names or quotes as the essay page shows it ("«\\ mot\\ »" with its no-break spaces); a
-    citation marker stays as written, as a reviewer finds it in the file."""
+    citation marker stays as written (``_span``)."""
     from ..render.claim_text import shown_source
 
     return _span(shown_source(mention.text, claim, essay_format))
+
+
+def _shown(text: str, claim: Claim | None, latex: bool) -> str:
+    """Text the prose types (a citation typed as text) as the essay page shows it, as ``_quoted`` quotes it."""
+    from ..render.claim_text import shown_source
+
+    return _span(shown_source(text, claim, "latex" if latex else "markdown"))
 
 
 def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..pandoc_options import is_build_file, pandoc_bibliographies, pandoc_commands
+from ..pandoc_options import is_build_file, literal_files, pandoc_bibliographies, pandoc_commands
 
 
 def build_bibliographies(essay_path: Path, root: Path) -> tuple[list[Path], Path | None]:
@@ -39,7 +39,7 @@ def _named_in(build: Path, essay: str) -> list[str]:
     of the commands that name the essay ``essay`` when some do (a Makefile building several documents)."""
     commands: list[tuple[bool, list[str]]] = []  # (names the essay, bibliographies named)
     for words, rule in pandoc_commands(build):
-        named = [n for n in pandoc_bibliographies(words, build.parent) if n and "$" not in n and "*" not in n]
+        named = literal_files(pandoc_bibliographies(words, build.parent))
         if named:
             commands.append((any(Path(w).name == essay for w in [*words, *rule]), named))
     mine = [named for names_it, named in commands if names_it]

@@ -88,14 +88,14 @@ def _joined_by(path: Path) -> Path | None:
     """The build file or defaults file in the Markdown file's folder or the one above whose pandoc command joins it
     with other files (``enclosing_inputs``): read alone, it is one chapter of that manuscript. Its reader is
     imported only when such a file is there."""
-    from ..pandoc_options import INPUT_SUFFIXES, is_build_file
+    from ..pandoc_options import INPUT_SUFFIXES, YAML_SUFFIXES, is_build_file
 
     folder = path.absolute().parent
     top = folder.parent
     if path.suffix.lower() not in INPUT_SUFFIXES:
         return None
     try:
-        near = any(is_build_file(p) or p.suffix.lower() in (".yaml", ".yml")
+        near = any(is_build_file(p) or p.suffix.lower() in YAML_SUFFIXES
                    for f in dict.fromkeys((folder, top)) for p in f.iterdir())
     except OSError:
         return None
@@ -204,8 +204,9 @@ def _unprinted_lines(text: str) -> set[int]:
 def lists_inputs(path: Path) -> bool:
     """Whether ``path`` lists the files of a manuscript pandoc joins (``pandoc_inputs.is_inputs_source``): a build
     file, a pandoc defaults file, litreview's settings file; read without importing that reader otherwise."""
-    if not (path.suffix.lower() in (".yaml", ".yml", ".toml", ".mk", ".sh", ".bash") or not path.suffix
-            or path.name in ("justfile", "Justfile")) or path.name in BOOKS:
+    from ..pandoc_options import YAML_SUFFIXES, is_build_file
+
+    if path.name in BOOKS or not (is_build_file(path) or path.suffix.lower() in (*YAML_SUFFIXES, ".toml")):
         return False
     from .pandoc_inputs import is_inputs_source
 

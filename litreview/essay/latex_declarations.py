@@ -3,6 +3,7 @@ bibliography files it names and whether BibTeX or biber reads them (``latex`` re
 
 from __future__ import annotations
 
+import glob
 import re
 from pathlib import Path
 
@@ -97,10 +98,18 @@ def bibliography_files(text: str, folder: Path | None = None) -> list[str]:
     option, the files its pattern matches in ``folder`` (the main file's, where biber runs), in order."""
     names: list[str] = []
     for name, _, globbed in _bibliography_commands(text):
-        matched = sorted(p.relative_to(folder).as_posix() for p in folder.glob(name) if p.is_file()) \
-            if globbed and folder is not None and _GLOB_CHARS.search(name) and not Path(name).is_absolute() else []
+        matched = _globbed(folder, name) if globbed and folder is not None and _GLOB_CHARS.search(name) else []
         names += matched or [name]
     return names
+
+
+def _globbed(folder: Path, pattern: str) -> list[str]:
+    """The files ``pattern`` matches from ``folder``, as biber's glob (``bsd_glob``) matches them: ``**`` one folder
+    like ``*``, never a walk down the tree; a pattern naming no file of the project (absolute, ``~``) matches none."""
+    if Path(pattern).is_absolute() or pattern.startswith("~"):
+        return []
+    found = glob.glob(pattern, root_dir=folder)  # the folder's own name may hold "[" or "*": not a pattern
+    return sorted(Path(name).as_posix() for name in found if (folder / name).is_file())
 
 
 _GLOB_CHARS = re.compile(r"[*?\[]")

@@ -15,15 +15,19 @@ import glob
 from pathlib import Path
 from typing import Any
 
+from ..config import SETTINGS_FILES  # (one whose ``essay`` is a list stands for those files)
 from ..errors import EssayError
 from ..fileio import NotUtf8, read_text
 from ..model import Essay
 from ..pandoc_options import (
+    YAML_SUFFIXES,
     defaults_input_files,
     is_build_file,
+    literal_files,
     pandoc_bibliographies,
     pandoc_commands,
     pandoc_inputs,
+    read_small,
 )
 from . import encoding_notices, noted
 from .front import book_front, file_front
@@ -31,19 +35,15 @@ from .markdown import markdown_essay
 from .quarto import read_chapters
 from .yaml_meta import front_matter
 
-SETTINGS_NAMES = ("litreview.toml", "pyproject.toml")
-"""litreview's settings files (``config.SETTINGS_FILES``): one whose ``essay`` is a list stands for those files."""
-_YAML_SUFFIXES = (".yaml", ".yml")
-
 
 def is_inputs_source(path: Path) -> bool:
     """Whether ``path`` lists a manuscript's files for pandoc: a build file whose pandoc commands name Markdown
     inputs, a defaults file with ``input-files:``, a settings file whose ``essay`` is a list."""
-    if path.name in SETTINGS_NAMES:
+    if path.name in SETTINGS_FILES:
         return True
     if is_build_file(path):
         return path.is_file()
-    return path.suffix.lower() in _YAML_SUFFIXES and bool(defaults_input_files(path))
+    return path.suffix.lower() in YAML_SUFFIXES and bool(defaults_input_files(path))
 
 
 def input_files(source: Path) -> tuple[list[Path], list[str]]:
@@ -51,13 +51,13 @@ def input_files(source: Path) -> tuple[list[Path], list[str]]:
     (the source's), and the bibliographies the same command names (pandoc's ``--bibliography``); a shell pattern
     (``chapters/*.md``) gives its files by name, as the shell does."""
     folder = source.parent
-    if source.name in SETTINGS_NAMES:
+    if source.name in SETTINGS_FILES:
         return [folder / name for name in _settings_list(source)], []
     if is_build_file(source):
         for words, _ in pandoc_commands(source):
             names = [n for n in pandoc_inputs(words, folder) if "$" not in n]
             if names:
-                bibliographies = [n for n in pandoc_bibliographies(words, folder) if "$" not in n and "*" not in n]
+                bibliographies = literal_files(pandoc_bibliographies(words, folder))
                 return _expanded(folder, names), bibliographies
         return [], []
     return _expanded(folder, defaults_input_files(source)), pandoc_bibliographies(["-d", source.name], folder)
@@ -66,8 +66,8 @@ def input_files(source: Path) -> tuple[list[Path], list[str]]:
 def _expanded(folder: Path, names: list[str]) -> list[Path]:
     files: list[Path] = []
     for name in names:
-        if glob.has_magic(name):
-            files += sorted(Path(p) for p in glob.glob(str(folder / name)))
+        if glob.has_magic(name):  # as the shell matches it in ``folder``, whose own name is no pattern ("[draft]")
+            files += sorted(folder / p for p in glob.glob(name, root_dir=folder))
         else:
             files.append(folder / name)
     return list(dict.fromkeys(files))
@@ -77,9 +77,10 @@ def _settings_list(settings: Path) -> list[str]:
     """The files a settings file's ``essay`` list names (its validation has checked them)."""
     from ..config import read_toml
 
-    data = read_toml(settings)[1]
-    if settings.name == "pyproject.toml" or (set(data) == {"tool"} and isinstance(data.get("tool"), dict)):
-        data = data.get("tool", {}).get("litreview", {})
+    data: object = read_toml(settings)[1]
+    if isinstance(data, dict) and (settings.name == "pyproject.toml" or set(data) == {"tool"}):
+        tool = data.get("tool")
+        data = tool.get("litreview") if isinstance(tool, dict) else None  # (``tool = 3``: no list)
     listed = data.get("essay") if isinstance(data, dict) else None
     return [n for n in listed if isinstance(n, str)] if isinstance(listed, list) else []
 
@@ -88,14 +89,14 @@ def load_inputs(source: Path) -> Essay:
     """Read the files ``source`` lists (``input_files``) into one essay, as pandoc joins them."""
     files, bibliographies = input_files(source)
     if not files:
-        what = ("its essay setting lists no files" if source.name in SETTINGS_NAMES else "no pandoc command in it "
+        what = ("its essay setting lists no files" if source.name in SETTINGS_FILES else "no pandoc command in it "
                 "names Markdown input files" if is_build_file(source) else "its input-files: lists no files")
         raise EssayError(what, path=str(source),
                          hint="name the manuscript's files on pandoc's command line, or list them in "
                               "litreview.toml: essay = [\"ch1.md\", \"ch2.md\"]")
     not_utf8: list[NotUtf8] = []
     chapters = [(path, read_text(path, what="input file", error=EssayError, not_utf8=not_utf8,
-                                 hint=f"check the files {source.name} lists (the essay list, in a settings file)" if source.name in SETTINGS_NAMES else f"check the files {source.name} lists")) for path in files]
+                                 hint=f"check the files {source.name} lists (the essay list, in a settings file)" if source.name in SETTINGS_FILES else f"check the files {source.name} lists")) for path in files]
     body, paragraphs = read_chapters(chapters, not_utf8)
     if not paragraphs:
         raise EssayError("the input files have no paragraphs", path=str(source), hint="write the manuscript's text")
@@ -133,14 +134,7 @@ def _listings(folder: Path) -> list[Path]:
     """The build files and pandoc defaults files (YAML naming ``input-files``) in ``folder``, by name."""
     try:
         found = sorted(p for p in folder.iterdir() if p.is_file() and (is_build_file(p) or (
-            p.suffix.lower() in _YAML_SUFFIXES and p.stat().st_size < 200_000 and "input-file" in _peek(p))))
+            p.suffix.lower() in YAML_SUFFIXES and "input-file" in read_small(p))))
     except OSError:
         return []
     return found
-
-
-def _peek(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""

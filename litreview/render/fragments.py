@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from ..locale_terms import QUOTATION_OPENERS, quote_marks
 from ..model import LINK_KINDS, SEVERITY_RANK, Finding, Link, Source, SourceMetadata
-from ..text import pandoc_spaces
 from .citation import Reference
 from .layout import Layout
 from .sanitize import esc, esc_code, one_line, shorten
@@ -207,8 +206,7 @@ def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, statu
         rows.append(f'<span class="lr-card__row">Decision recorded in <code>{esc(decided)}</code></span>')
     if link.note:
         rows.append(f'<span class="lr-card__note">Note: {esc(shorten(link.note, 300))}</span>')
-    # ``evidence``: as the page shows it (citations with their labels, pandoc's escaped spaces as spaces)
-    evidence = pandoc_spaces(evidence or evidence_of(link))
+    evidence = evidence or evidence_of(link)  # ``evidence``: as the page shows it (``essay_page``'s ``as_shown``)
     if evidence and claim_text and evidence.strip(_QUOTES + " ") in claim_text:
         rows.append(f'<span class="lr-card__row">Evidence: {excerpt(claim_text, evidence, around=45)}</span>')
     elif evidence:
