@@ -232,7 +232,8 @@ def test_front_matter_in_a_first_markdown_cell_and_text_after_it(tmp_path: Path)
                     cell("raw", lines_of("---\ntitle: Joined\nbibliography: not.bib\n---")), ONE_STRING)
     path.write_text(text, encoding="utf-8")
     essay = load_essay(path)
-    assert essay.meta == {"bibliography": "md.bib", "title": "Joined"}  # as pandoc joins YAML blocks
+    # as pandoc joins YAML blocks (and Quarto, reading them as one YAML text): a later block's field wins
+    assert essay.meta == {"bibliography": "not.bib", "title": "Joined"}
     assert cites(path)[0] == ("after2001", line_holding(text, "Right after"))
     assert not any("bibliography" in c.text or "Joined" in c.text for c in essay.claims if c.paragraph > 0)
     # the title is the front matter's prose, on the raw cell's line that holds it

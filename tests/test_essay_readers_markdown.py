@@ -116,8 +116,9 @@ def test_markdown_reference_definitions_as_pandoc_reads_them(text: str, expected
     ('![A map](a.png){#fig-a fig-alt="photo by @x"} [@b]{key="y @c"} `x`{.py title="@d"} [t](u){title=\'@f\'} @e.\n',
      {"b", "e"}),
     ('[words]{.mark} @a and {key="@b"} alone and [x] {y="@c"} too.\n', {"a", "b", "c"}),
-    # A YAML block of fields after the front matter is metadata, no text; one that is no mapping is Markdown.
-    ('Text @a.\n\n---\nauthor: "Ann (@b)"\nemail: ann@c.org\n---\n\nMore @d.\n', {"a", "d"}),
+    # A YAML block of fields after the front matter is metadata, no text (its author's citation is the
+    # metadata's, as pandoc cites it); one that is no mapping is Markdown.
+    ('Text @a.\n\n---\nauthor: "Ann (@b)"\nemail: ann@c.org\n---\n\nMore @d.\n', {"a", "b", "d"}),
     ("Text @a.\n\n---\nSome text @b here.\n---\n\n---\n\nRule then @c.\n", {"a", "b", "c"}),
     # "a.@p" is an e-mail-like string even where the sentence splitter cut after "a.".
     ("a.@p and\nb.@q and c @r.\n", {"r"}),

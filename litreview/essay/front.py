@@ -37,11 +37,21 @@ _LOOKAHEAD = 12
 
 def file_front(text: str, meta: dict[str, Any], body_line: int, *, file: str | None = None) -> list[Paragraph]:
     """The front matter's paragraphs of a Markdown file's ``text`` whose front matter ``meta`` ends before
-    ``body_line`` (``markdown.front_matter``'s results)."""
-    if not meta or body_line < 3:
+    ``body_line`` (``yaml_meta.document_meta``'s results): its fields read from the front matter's lines and
+    from those of the YAML blocks further down (pandoc's metadata too)."""
+    from .md_blocks import later_yaml_blocks
+
+    if not meta:
         return []
-    rows = split_lines(text)[1:body_line - 2]
-    return front_paragraphs(meta, [(n + 2, row) for n, row in enumerate(rows)], file=file)
+    lines = split_lines(text)
+    rows = [(n + 2, row) for n, row in enumerate(lines[1:body_line - 2])] if body_line >= 3 else []
+    body = "".join(split_lines(text, keepends=True)[body_line - 1:])
+    for at, _ in later_yaml_blocks(body):
+        first = body_line + len(split_lines(body[:at])) - 1  # (the block's text starts a line)
+        block = split_lines(body[at:])
+        end = next((i for i, row in enumerate(block) if row.rstrip() in ("---", "...")), len(block))
+        rows += [(first + n, row) for n, row in enumerate(block[:end])]
+    return front_paragraphs(meta, rows, file=file) if rows else []
 
 
 def front_paragraphs(meta: dict[str, Any], lines: Sequence[tuple[int, str]], *, file: str | None = None
@@ -71,12 +81,14 @@ def yaml_strings(data: dict[str, Any], lines: Sequence[tuple[int, str]], names: 
                  ) -> Iterator[tuple[str, str, Callable[[int], int]]]:
     """(field, string, the line of each of its offsets) for the strings of each top-level field of ``data`` (or
     of ``names``) read from the YAML ``lines`` ((file line, text) each), in the order of the lines; a field
-    given again (in a later YAML block) is left out, as pandoc keeps the first value."""
-    seen: set[str] = set()
+    given again (a later YAML block's, or a repeated key's) is read from its last lines, as pandoc keeps the last
+    value (``yaml_meta.merge_meta``)."""
+    last: dict[str, list[tuple[int, str]]] = {}
     for name, region in _regions(lines):
-        if name in seen or name not in data or (names is not None and name not in names):
-            continue
-        seen.add(name)
+        if name in data and (names is None or name in names):
+            last.pop(name, None)  # (ordered by its last lines)
+            last[name] = region
+    for name, region in last.items():
         place = _Placer(region)
         for text in _strings(data[name]):
             yield name, text, place.lines(text)

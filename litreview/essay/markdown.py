@@ -21,7 +21,7 @@ from .front import file_front
 from .md_blocks import commonmark, parser, without_stops_in_math
 from .md_tables import Cell, pandoc_tables, pipe_cells
 from .segment import follow_paragraph, make_claim, sentences, split_lines
-from .yaml_meta import front_matter, nocite_keys
+from .yaml_meta import document_meta, nocite_keys
 
 _NEWLINE = lazy(r"\n")
 # A closing sequence starts where its run of blanks starts: the same leftmost match, in linear time
@@ -42,7 +42,7 @@ def parse_markdown(text: str, path: str = "<string>", *, file: str | None = None
     if not text.strip():
         raise EssayError("essay is empty", path=path, line=1,
                          hint="write the essay as Markdown paragraphs separated by blank lines")
-    meta, body, body_line = front_matter(text, path)
+    meta, body, body_line = document_meta(text, path)
     paragraphs = read_body(body, body_line, file=file)
     if not paragraphs:
         raise EssayError("essay has no paragraphs", path=path, line=body_line,

@@ -5,6 +5,7 @@ the same length, and the parser (CommonMark, pipe tables, footnotes, definition 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -149,21 +150,38 @@ def _blank_yaml_blocks(source: str) -> str:
     """Each YAML block after the front matter made an HTML comment of its size: pandoc reads a block of fields there
     as the document's metadata, no text (a block whose YAML is no mapping of fields stays as it is: pandoc reads it
     as Markdown)."""
-    from ..errors import EssayError
-    from .yaml_meta import parse_yaml
-
     def blank(m: re.Match[str]) -> str:
-        try:
-            data = parse_yaml(m.group(1), "", first_line=1, what="metadata", hint="")
-        except EssayError:
-            return m.group()
-        if not isinstance(data, dict) or not data:
+        if not _block_fields(m.group(1)):
             return m.group()
         start = m.start(1) - 4  # the opening "---"
         block = m.group()[start - m.start():]
         return m.group()[:start - m.start()] + "<!--" + re.sub(r"\S", " ", block[4:-3]) + "-->"
 
     return _YAML_BLOCK.sub(blank, source)
+
+
+def later_yaml_blocks(body: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(the offset in ``body`` of its YAML text, its fields) for each YAML block of fields after the front matter,
+    in order: pandoc reads them as the document's metadata (``yaml_meta.merge_meta``), the blocks
+    ``_blank_yaml_blocks`` takes out of the text."""
+    if "---" in body:
+        for m in _YAML_BLOCK.finditer(body):
+            data = _block_fields(m.group(1))
+            if data:
+                yield m.start(1), data
+
+
+def _block_fields(yaml_text: str) -> dict[str, Any]:
+    """The fields of a YAML block's text; {} when it is not YAML or no mapping of fields (pandoc reads it as
+    Markdown)."""
+    from ..errors import EssayError
+    from .yaml_meta import parse_yaml
+
+    try:
+        data = parse_yaml(yaml_text, "", first_line=1, what="metadata", hint="")
+    except EssayError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _example_marker(m: re.Match[str], labels: set[str]) -> str:

@@ -19,7 +19,7 @@ from ..model import Essay, Paragraph
 from .front import front_paragraphs
 from .markdown import markdown_essay
 from .segment import split_lines
-from .yaml_meta import front_matter
+from .yaml_meta import front_matter, merge_meta
 
 Segment = tuple[str, int, str]
 """(file, line of the ``.ipynb`` holding the text, text): the notebook's prose in reading order."""
@@ -84,7 +84,7 @@ def _read(path: Path, text: str) -> tuple[dict[str, Any], str, list[Segment], li
             more, body_line = _front_matter(pieces, name)
             if meta is None:
                 head = "".join(p for _, p in pieces[:body_line - 1]).rstrip("\n") + "\n\n"
-            meta = {**more, **(meta or {})}  # pandoc joins YAML blocks, the first value of a field kept
+            meta = merge_meta([meta or {}, more])
             rows += [(line, part.rstrip("\r\n")) for line, part in pieces[1:body_line - 2]]
             pieces = pieces[body_line - 1:]  # the text after it is Markdown, as Quarto passes it on
         if prose:

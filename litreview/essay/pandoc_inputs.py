@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import glob
 from pathlib import Path
-from typing import Any
 
 from ..config import SETTINGS_FILES  # (one whose ``essay`` is a list stands for those files)
 from ..errors import EssayError
@@ -33,7 +32,7 @@ from . import encoding_notices, noted
 from .front import book_front, file_front
 from .markdown import markdown_essay
 from .quarto import read_chapters
-from .yaml_meta import front_matter
+from .yaml_meta import document_meta, merge_meta
 
 
 def is_inputs_source(path: Path) -> bool:
@@ -100,12 +99,13 @@ def load_inputs(source: Path) -> Essay:
     body, paragraphs = read_chapters(chapters, not_utf8)
     if not paragraphs:
         raise EssayError("the input files have no paragraphs", path=str(source), hint="write the manuscript's text")
-    meta: dict[str, Any] = {}
+    read = [(path, text, *document_meta(text, str(path))) for path, text in chapters]
+    meta = merge_meta(chapter_meta for _, _, chapter_meta, _, _ in read)
     fronts = []
-    for path, text in chapters:
-        chapter_meta, _, body_line = front_matter(text, str(path))
-        meta.update(chapter_meta)  # (pandoc: a later metadata block's field over an earlier one's)
-        fronts.append(file_front(text, chapter_meta, body_line, file=str(path)))
+    for n, (path, text, chapter_meta, _, body_line) in enumerate(read):
+        later = {k for _, _, after, _, _ in read[n + 1:] for k in after}  # (a field a later file gives again: its)
+        kept = {k: v for k, v in chapter_meta.items() if k not in later}
+        fronts.append(file_front(text, kept, body_line, file=str(path)))
     if bibliographies:
         meta["bibliography"] = bibliographies if len(bibliographies) > 1 else bibliographies[0]
     return noted(markdown_essay(str(source), body, meta, book_front(fronts) + paragraphs), encoding_notices(not_utf8))

@@ -25,7 +25,7 @@ from .front import book_front, file_front
 from .manubot import Lines
 from .markdown import markdown_essay, read_body, without_crossrefs
 from .segment import split_lines
-from .yaml_meta import front_matter, parse_yaml
+from .yaml_meta import document_meta, front_matter, parse_yaml
 
 if TYPE_CHECKING:
     from .notebook import Embeds
@@ -185,7 +185,7 @@ def _front(path: Path, text: str) -> tuple[dict[str, Any], list[Paragraph]]:
         from .notebook import notebook_front
 
         return notebook_front(path, text)
-    meta, _, body_line = front_matter(text, str(path))
+    meta, _, body_line = document_meta(text, str(path))
     return meta, file_front(text, meta, body_line, file=str(path))
 
 

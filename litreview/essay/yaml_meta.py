@@ -3,6 +3,7 @@ untrusted text (a repeated key's last value kept, as pandoc keeps it) and the ke
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ..errors import EssayError
@@ -21,6 +22,32 @@ def nocite_keys(meta: Any) -> tuple[str, ...]:
         if isinstance(item, str):
             keys.extend(keys_in(item))
     return tuple(dict.fromkeys(keys))
+
+
+def merge_meta(blocks: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """The metadata of several YAML blocks (of one document, or of the files pandoc joins), in reading order, as
+    pandoc joins them: a field a later block gives again takes that block's value (pandoc's manual: "the value
+    from the second block will be taken"); the notices of every block kept."""
+    from . import NOTICES
+
+    meta: dict[str, Any] = {}
+    notices: list[Any] = []
+    for block in blocks:
+        notices += block.get(NOTICES) or ()
+        meta.update((k, v) for k, v in block.items() if k != NOTICES)
+    if notices:
+        meta[NOTICES] = notices
+    return meta
+
+
+def document_meta(text: str, path: str) -> tuple[dict[str, Any], str, int]:
+    """``front_matter``'s (meta, body, body's first line), the fields of the YAML blocks further down the text
+    merged into the meta as pandoc merges them (``merge_meta``)."""
+    from .md_blocks import later_yaml_blocks
+
+    meta, body, body_line = front_matter(text, path)
+    later = [data for _, data in later_yaml_blocks(body)]
+    return (merge_meta([meta, *later]) if later else meta), body, body_line
 
 
 def front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
