@@ -151,25 +151,19 @@ def _naming_lines(essay: Essay, names: list[str]) -> dict[str, int]:
         from .essay.latex_declarations import bibliography_lines
 
         return bibliography_lines(text)
-    from .essay.yaml_meta import front_matter_lines
+    from .essay.segment import split_lines
+    from .essay.yaml_meta import yaml_block_lines
 
-    first = 1  # the line after the front matter's opening ---
     if path.suffix.lower() in (".yml", ".yaml"):  # a book's settings (_quarto.yml) reviewed as the essay
-        from .essay.segment import split_lines
-
-        lines, end, first = split_lines(text, keepends=True), None, 0
-    else:
-        block = front_matter_lines(text)  # (read_text reads past a byte order mark)
-        if block is None:
-            return {}
-        lines, end = block
-    end = len(lines) if end is None else end
+        blocks = [(1, split_lines(text))]
+    else:  # the front matter and the YAML blocks after it, the last first: pandoc keeps a later block's field
+        blocks = yaml_block_lines(text)[::-1]  # (read_text reads past a byte order mark)
     found: dict[str, int] = {}
     for name in names:
         whole = re.compile(r"(?<![\w./\\-])" + re.escape(name) + r"(?![\w./-])")
-        line = next((n for n in range(first, end) if whole.search(lines[n])), None)
+        line = next((first + n for first, rows in blocks for n, row in enumerate(rows) if whole.search(row)), None)
         if line is not None:
-            found[name] = line + 1
+            found[name] = line
     return found
 
 

@@ -297,7 +297,7 @@ def _inline_references(essay_path: Path) -> Bibliography | None:
         text = read_text(essay_path, what="essay", not_utf8=[])
     except InputError:
         return None
-    return inline_references(text, str(essay_path)) if text.startswith(("---", "\ufeff---")) else None
+    return inline_references(text, str(essay_path)) if "---" in text else None  # (a YAML block's opening)
 
 
 def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path], Bibliography],

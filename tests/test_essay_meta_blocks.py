@@ -125,6 +125,22 @@ def test_a_later_yaml_block_of_a_document_sets_a_field_again(tmp_path: Path) -> 
         ("subtitle-s1", 4), ("title-s1", 19)]  # (the line of each kept value)
 
 
+def test_the_references_pandoc_cites_from_are_the_later_blocks(tmp_path: Path) -> None:
+    from litreview.bibliography.csl import inline_references
+
+    text = FIRST + BODY + SECOND + "\nMore text [@b2].\n"
+    (tmp_path / "paper.md").write_text(text, encoding="utf-8")
+    theirs = [item["id"] for item in _plain(_pandoc_meta(tmp_path, "paper.md")["references"])]
+    found = inline_references(text, "paper.md")
+    # Before: the front matter's (r1, at line 12).
+    assert found is not None and [(s.key, s.line) for s in found.sources] == [(k, 28) for k in theirs] == [("r2", 28)]
+    once = FIRST + BODY + "---\nkeywords: [marsh]\n---\n"
+    (tmp_path / "paper.md").write_text(once, encoding="utf-8")
+    theirs = [item["id"] for item in _plain(_pandoc_meta(tmp_path, "paper.md")["references"])]
+    found = inline_references(once, "paper.md")
+    assert found is not None and [(s.key, s.line) for s in found.sources] == [(k, 12) for k in theirs] == [("r1", 12)]
+
+
 def test_a_field_given_in_one_block_only_stays(tmp_path: Path) -> None:
     path = tmp_path / "paper.md"
     path.write_text(FIRST + BODY + "---\nkeywords: [marsh]\n---\n", encoding="utf-8")

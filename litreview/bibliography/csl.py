@@ -467,17 +467,17 @@ _REFERENCES = re.compile(r"^references[ \t]*:", re.M)
 
 def inline_references(text: str, path: str) -> Bibliography | None:
     """The ``references:`` of a Markdown essay's front matter as a CSL bibliography, each item at its line
-    of the essay, as pandoc reads them (they take precedence over the bibliography files); None without."""
-    from ..essay.yaml_meta import front_matter_lines
+    of the essay, as pandoc reads them (they take precedence over the bibliography files); None without. Those
+    of a later YAML block replace the front matter's, as pandoc joins the blocks (``yaml_meta.merge_meta``)."""
+    from ..essay.yaml_meta import yaml_block_lines
 
-    found = front_matter_lines(text.removeprefix("\ufeff"))
-    if found is None or found[1] is None:
+    given = [(first, rows) for first, rows in yaml_block_lines(text.removeprefix("\ufeff"))
+             if _REFERENCES.search("\n".join(rows))]
+    if not given:
         return None
-    lines, end = found
-    # The opening line blanked, each line ended by "\n" (a "\r" alone ends one too): lines as in the essay.
-    block = "\n" + "".join(line.rstrip("\r\n") + "\n" for line in lines[1:end])
-    if not _REFERENCES.search(block):
-        return None
+    first, rows = given[-1]
+    # The lines before the block's YAML blanked, each line ended by "\n": lines as in the essay.
+    block = "\n" * (first - 1) + "".join(row + "\n" for row in rows)
     from dataclasses import replace
 
     return replace(parse_csl(block, path, yaml=True, front_matter=True), text="")  # (its text is the essay's, not a bibliography)

@@ -39,18 +39,11 @@ def file_front(text: str, meta: dict[str, Any], body_line: int, *, file: str | N
     """The front matter's paragraphs of a Markdown file's ``text`` whose front matter ``meta`` ends before
     ``body_line`` (``yaml_meta.document_meta``'s results): its fields read from the front matter's lines and
     from those of the YAML blocks further down (pandoc's metadata too)."""
-    from .md_blocks import later_yaml_blocks
+    from .yaml_meta import yaml_block_lines
 
     if not meta:
         return []
-    lines = split_lines(text)
-    rows = [(n + 2, row) for n, row in enumerate(lines[1:body_line - 2])] if body_line >= 3 else []
-    body = "".join(split_lines(text, keepends=True)[body_line - 1:])
-    for at, _ in later_yaml_blocks(body):
-        first = body_line + len(split_lines(body[:at])) - 1  # (the block's text starts a line)
-        block = split_lines(body[at:])
-        end = next((i for i, row in enumerate(block) if row.rstrip() in ("---", "...")), len(block))
-        rows += [(first + n, row) for n, row in enumerate(block[:end])]
+    rows = [(first + n, row) for first, block in yaml_block_lines(text) for n, row in enumerate(block)]
     return front_paragraphs(meta, rows, file=file) if rows else []
 
 

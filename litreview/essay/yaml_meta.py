@@ -50,6 +50,27 @@ def document_meta(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     return (merge_meta([meta, *later]) if later else meta), body, body_line
 
 
+def yaml_block_lines(text: str) -> list[tuple[int, list[str]]]:
+    """(the file line of its first line of YAML, its lines of YAML) for the front matter of ``text`` and each YAML
+    block of fields after it (``md_blocks.later_yaml_blocks``), in order: where pandoc reads the metadata that
+    ``document_meta`` joins."""
+    from .md_blocks import later_yaml_blocks
+
+    blocks: list[tuple[int, list[str]]] = []
+    body_line = 1
+    found = front_matter_lines(text)
+    if found is not None and found[1] is not None:
+        end = found[1]
+        blocks.append((2, split_lines(text)[1:end]))
+        body_line = end + 2
+    body = "".join(split_lines(text, keepends=True)[body_line - 1:])
+    for at, _ in later_yaml_blocks(body):
+        rows = split_lines(body[at:])
+        stop = next((n for n, row in enumerate(rows) if row.rstrip() in ("---", "...")), len(rows))
+        blocks.append((body_line + len(split_lines(body[:at])) - 1, rows[:stop]))  # (the block starts a line)
+    return blocks
+
+
 def front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     """Split off a leading ``---`` YAML block; returns (meta, body, body's first line)."""
     block = front_matter_lines(text)
