@@ -18,7 +18,6 @@ from typing import Any
 
 from ..lazyre import lazy
 from ..model import Claim, Paragraph
-from .segment import split_lines
 
 PROSE_FIELDS = frozenset({"title", "subtitle", "thanks", "abstract"})
 """Fields read as claims whether they cite or not: the text a reader of the document reads before its body."""
