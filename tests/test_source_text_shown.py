@@ -70,7 +70,7 @@ def test_the_cards_quote_a_quotation_links_evidence_as_the_page_shows_it(tmp_pat
 
 
 def test_shown_source_reads_markdown_only_where_the_page_does() -> None:
-    from litreview.render.claim_text import shown_source
+    from litreview.render.shown import shown_source
 
     read = Claim("p1-s1", 1, 1, "x", TextQuoteSelector("x"), 1, citations=())
     assert shown_source("«\\ mot\\ » *Titre*", read, "markdown") == f"«{NBSP}mot{NBSP}» Titre"

@@ -350,14 +350,14 @@ def _span(text: str) -> str:
 def _quoted(mention: Mention, claim: Claim | None, essay_format: str) -> str:
     """What the prose names or quotes as the essay page shows it ("«\\ mot\\ »" with its no-break spaces); a
     citation marker stays as written (``_span``)."""
-    from ..render.claim_text import shown_source
+    from ..render.shown import shown_source
 
     return _span(shown_source(mention.text, claim, essay_format))
 
 
 def _shown(text: str, claim: Claim | None, latex: bool) -> str:
     """Text the prose types (a citation typed as text) as the essay page shows it, as ``_quoted`` quotes it."""
-    from ..render.claim_text import shown_source
+    from ..render.shown import shown_source
 
     return _span(shown_source(text, claim, "latex" if latex else "markdown"))
 

@@ -121,10 +121,11 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
         # As the file writes it (\supercite{a}, not pandoc's [@{a}]), its Markdown as the page shows it ("«\\ mot\\ »"
         # with its no-break spaces).
         from ..linking.output import written
-        from ..render.claim_text import shown_source
+        from ..render.shown import shown_source
 
         essay = review.essay
-        excerpts = {c.id: shown_source(written(c, essay), c, essay.format) for c in essay.claims}
+        quoted = {f.claim_id for f in findings if f.claim_id}  # (the claims a finding quotes: not every claim)
+        excerpts = {c.id: shown_source(written(c, essay), c, essay.format) for c in essay.claims if c.id in quoted}
     from ..bibliography.csl import is_csl
     from ..checks.fixes import fixable
 

@@ -228,7 +228,7 @@ def _reanchor(claims_path: Path, essay: Essay, bibliography: Bibliography, linka
               recorded: tuple[str, str], to: str | None, shown: str) -> int:
     from ..linking import curated_edit
     from ..linking.anchors import group_essay
-    from ..render.claim_text import shown_source
+    from ..render.shown import shown_source
 
     claim_id, key = recorded
     if to:
@@ -377,7 +377,7 @@ def _table(shown: Linkage, essay: Essay, bibliography: Bibliography, full: Linka
            source_key: str | None, width: int | None = None) -> str:
     """The links as a table (wide) or a list (narrow); the sentence is never left out."""
     from ..linking.output import written
-    from ..render.claim_text import shown_source
+    from ..render.shown import shown_source
     from ._layout import NARROW, Column, output_width, render
 
     width = width or output_width()
@@ -413,7 +413,7 @@ def _status(lk: Link) -> str:
 
 
 def _evidence(lk: Link, claim: Claim | None, essay_format: str) -> str:
-    from ..render.claim_text import shown_source
+    from ..render.shown import shown_source
 
     text = shown_source(lk.evidence, claim, essay_format)
     if lk.locator:

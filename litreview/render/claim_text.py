@@ -23,17 +23,11 @@ from . import pandoc_inline
 from .citation import printed
 from .math import math_html
 from .sanitize import clean_text, esc, safe_url
+from .shown import LINKING as _LINKING
+from .shown import MARKUP as _MARKUP
 
 # Private-use characters stand for the citations while the rest is rendered; any in the text itself go.
 _OPEN, _CLOSE = "\ue000", "\ue001"
-#: What markdown-it could render as other than the text: escapes, code, emphasis, strike-through, super- and
-#: subscripts, links and notes, entities and tags, dashes and ellipses, and the labels of equations and captions
-#: ("{#eq-model}").
-_MARKUP = re.compile(r"[\\`*_\[\]<>&~^]|--|\.\.\.|\{#")
-#: The markup of ``_MARKUP`` but its brackets, which markdown-it renders as text unless they open a link, a note
-#: reference, an inline note or a span (``[x]{.smallcaps}``; a reference link needs a definition, which a claim has
-#: not); a superscript (``XIX^e^``) too.
-_LINKING = re.compile(r"[\\`*_<>&~^]|--|\.\.\.|\]\(|\]\{|\{#")
 
 
 @lru_cache(maxsize=1)
@@ -266,16 +260,6 @@ def plain_text(text: str, xref: Callable[[str, bool], str | None] | None = None,
     html, _ = claim_html(text, (), lambda item: None, xref, numbers, notes_as_text=True, claim_id=claim_id)
     html = _SUPERSCRIPT.sub(r"[\1]", html)
     return _SPACE_BEFORE_NOTE.sub("", html_text(html))
-
-
-def shown_source(text: str, claim: Claim | None, essay_format: str) -> str:
-    """A piece of a claim's source (its sentence, a link's evidence, a quotation or a name a finding quotes) as the
-    essay page shows it, in plain text (``plain_text``: "«\\ mot\\ »" with its no-break spaces, "*Titre*" as
-    Titre), for ``links`` and ``check``; as written where the page shows the text as written too: a LaTeX
-    manuscript's (``essay_format``), a claim no reader of markers read."""
-    if not text or claim is None or claim.citations is None or essay_format == "latex":
-        return text
-    return plain_text(text)
 
 
 _SPACE_BEFORE_NOTE = re.compile(r" (?= \[note(?: \d+)?: )")

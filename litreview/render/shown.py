@@ -1,0 +1,29 @@
+"""A claim's source text as the essay page shows it, for ``links`` and ``check``: light, so that a check whose
+quotations hold no markup imports none of the page's renderer (markdown-it and the citation printer)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim
+
+#: What markdown-it could render as other than the text: escapes, code, emphasis, strike-through, super- and
+#: subscripts, links and notes, entities and tags, dashes and ellipses, and the labels of equations and captions
+#: ("{#eq-model}").
+MARKUP = re.compile(r"[\\`*_\[\]<>&~^]|--|\.\.\.|\{#")
+#: The markup of ``MARKUP`` but its brackets, which markdown-it renders as text unless they open a link, a note
+#: reference, an inline note or a span (``[x]{.smallcaps}``; a reference link needs a definition, which a claim has
+#: not); a superscript (``XIX^e^``) too.
+LINKING = re.compile(r"[\\`*_<>&~^]|--|\.\.\.|\]\(|\]\{|\{#")
+
+
+def shown_source(text: str, claim: Claim | None, essay_format: str) -> str:
+    """A piece of a claim's source (its sentence, a link's evidence, a quotation or a name a finding quotes) as the
+    essay page shows it, in plain text (``claim_text.plain_text``: "«\\ mot\\ »" with its no-break spaces,
+    "*Titre*" as Titre), for ``links`` and ``check``; as written where the page shows the text as written too: a
+    LaTeX manuscript's (``essay_format``), a claim no reader of markers read."""
+    if not text or claim is None or claim.citations is None or essay_format == "latex" or not MARKUP.search(text):
+        return text
+    from .claim_text import plain_text
+
+    return plain_text(text)
