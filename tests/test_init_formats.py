@@ -24,6 +24,13 @@ def bib(path: Path, key: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(ENTRY.format(key=key), encoding="utf-8")
 
+def check_codes(capsys: pytest.CaptureFixture[str]) -> set[str]:
+    """The codes of ``litreview check`` on the project init wrote."""
+    capsys.readouterr()
+    main(["check", "--format", "json"])
+    return {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+
+
 
 def settings(folder: Path) -> tuple[str, str | tuple[str, ...]]:
     """The essay setting and the bibliography the review reads: the setting's files, or the ones the essay names
@@ -536,9 +543,7 @@ def test_a_quarto_books_bibliography_in_its_metadata_files_is_read(here: Path, e
     bib(here / "refs/b.bib", "b")
     assert main(["init", essay]) == 0
     assert settings(here) == (essay, ("refs/a.bib", "refs/b.bib"))
-    capsys.readouterr()
-    main(["check", "--format", "json"])
-    assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert "LR300" not in check_codes(capsys)
 
 
 def test_a_quarto_chapters_own_bibliography_joins_the_books(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -553,9 +558,7 @@ def test_a_quarto_chapters_own_bibliography_joins_the_books(here: Path, capsys: 
     bib(here / "part/two.bib", "b")
     assert main(["init", "_quarto.yml"]) == 0
     assert settings(here) == ("_quarto.yml", ("refs/a.bib", "part/two.bib"))
-    capsys.readouterr()
-    main(["check", "--format", "json"])
-    assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert "LR300" not in check_codes(capsys)
 
 
 @pytest.mark.parametrize("args", ['["--bibliography=data/refs.yaml", "--csl", "apa.csl"]',
@@ -591,9 +594,7 @@ def test_a_latex_chapter_gets_the_bibliography_of_the_main_file_it_declares(here
                                            encoding="utf-8")
     assert main(["init", "chapters/one.tex"]) == 0
     assert settings(here) == ("chapters/one.tex", ("bib/a.bib", "bib/b.bib"))
-    capsys.readouterr()
-    main(["check", "--format", "json"])
-    assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert "LR300" not in check_codes(capsys)
 
 
 @pytest.mark.parametrize("essay", ["_quarto.yml", "chapters/one.qmd"])
@@ -609,9 +610,7 @@ def test_a_quarto_folders_metadata_file_adds_its_bibliography(here: Path, essay:
     bib(here / "chapters/local.bib", "b")
     assert main(["init", essay]) == 0
     assert settings(here) == (essay, ("refs/a.bib", "chapters/local.bib"))
-    capsys.readouterr()
-    main(["check", "--format", "json"])
-    assert "LR300" not in {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert "LR300" not in check_codes(capsys)
 
 
 def test_named_bibliographies_found_by_name_below_the_folder(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
