@@ -1290,6 +1290,9 @@ def test_an_html_tag_gets_the_hint_of_its_kind() -> None:
      "people; for a work signed 'Anonymous' write author = {Anonymous}"),
     ("Harrell, Frank E. and many others", "author 'many others' names no one: styles print it as a person among the "
      "authors", "Write 'and others' in its place, which styles print as et al."),
+    # BibTeX's styles and pandoc read "others" as et al. only at the end of the list: mid-list it is one more person.
+    ("Harrell, Frank E. and many others and Doe, Jane", "author 'many others' names no one: styles print it as a "
+     "person among the authors", "Delete it from the author list: 'and others' (et al.) may only end the list"),
 ])
 def test_words_for_unnamed_authors_name_no_one(author: str, message: str, hint: str) -> None:
     # LR133 called them family names in lower case ("write the family name with its capital").
