@@ -82,17 +82,20 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
          "index.Rmd's bibliography\n"
          '    litreview init content                      a Manubot manuscript: the identifiers it '
          'cites\n'
+         '    litreview init Makefile                     the Markdown files its pandoc command '
+         'joins, as one\n'
          '    litreview init paper.md --workflow --pre-commit\n'
          '    litreview init --bib refs.bib --workflow    a bibliography kept without an essay, '
          'checked in CI\n'
-         '  Without a bibliography (none given, none named by the essay or its book, none of its '
-         'name\n'
-         '  beside it, as paper.json, no single .bib beside it or in a folder above it up to this '
-         'one, none\n'
-         '  in a folder below it (or, with no .bib below it, below this one) holding keys it '
-         'cites, and no\n'
-         '  single CSL-JSON or CSL-YAML bibliography beside it), the bibliography is imported from '
-         'the\n'
+         '  Without a bibliography (none given, none named by the essay or its book, none that a '
+         'Makefile,\n'
+         '  shell script or defaults file hands pandoc, none of its name beside it, as paper.json, '
+         'no single\n'
+         '  .bib beside it or in a folder above it up to this one, none in a folder below it (or, '
+         'with no .bib\n'
+         '  below it, below this one) holding keys it cites, and no single CSL-JSON or CSL-YAML '
+         'bibliography\n'
+         '  beside it or below it holding keys it cites), the bibliography is imported from the\n'
          "  essay's reference list into refs/bibliography.bib.",
  'build': 'Usage: litreview build [OPTIONS]\n'
           '\n'
@@ -115,9 +118,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '  --essay PATH              The essay under review: Markdown, R Markdown,\n'
           "                            Quarto (a .qmd, or a book's _quarto.yml), a\n"
           "                            bookdown book's _bookdown.yml, a Jupyter notebook\n"
-          '                            (.ipynb), LaTeX, or a Manubot content/ folder\n'
-          '                            [default: from config, refs/essay.md]; --essay ""\n'
-          '                            checks the bibliography alone.\n'
+          '                            (.ipynb), LaTeX, a Manubot content/ folder, or the\n'
+          '                            Makefile, shell script or pandoc defaults file\n'
+          '                            that joins Markdown files [default: from config,\n'
+          '                            refs/essay.md]; --essay "" checks the bibliography\n'
+          '                            alone.\n'
           '  --bib FILE                The bibliography: BibTeX, biblatex, CSL-JSON or\n'
           "                            CSL-YAML; repeat it for several, as pandoc's\n"
           '                            --bibliography [default: from config,\n'
@@ -148,9 +153,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
             "                                  Markdown, Quarto (a .qmd, or a book's\n"
             "                                  _quarto.yml), a bookdown book's\n"
             '                                  _bookdown.yml, a Jupyter notebook (.ipynb),\n'
-            '                                  LaTeX, or a Manubot content/ folder\n'
-            '                                  [default: from config, refs/essay.md];\n'
-            '                                  --essay "" checks the bibliography alone.\n'
+            '                                  LaTeX, a Manubot content/ folder, or the\n'
+            '                                  Makefile, shell script or pandoc defaults\n'
+            '                                  file that joins Markdown files [default:\n'
+            '                                  from config, refs/essay.md]; --essay ""\n'
+            '                                  checks the bibliography alone.\n'
             '  --bib FILE                      The bibliography: BibTeX, biblatex, CSL-JSON\n'
             '                                  or CSL-YAML; repeat it for several, as\n'
             "                                  pandoc's --bibliography [default: from\n"
@@ -220,9 +227,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '  --essay PATH              The essay under review: Markdown, R Markdown,\n'
           "                            Quarto (a .qmd, or a book's _quarto.yml), a\n"
           "                            bookdown book's _bookdown.yml, a Jupyter notebook\n"
-          '                            (.ipynb), LaTeX, or a Manubot content/ folder\n'
-          '                            [default: from config, refs/essay.md]; --essay ""\n'
-          '                            checks the bibliography alone.\n'
+          '                            (.ipynb), LaTeX, a Manubot content/ folder, or the\n'
+          '                            Makefile, shell script or pandoc defaults file\n'
+          '                            that joins Markdown files [default: from config,\n'
+          '                            refs/essay.md]; --essay "" checks the bibliography\n'
+          '                            alone.\n'
           '  --bib FILE                The bibliography: BibTeX, biblatex, CSL-JSON or\n'
           "                            CSL-YAML; repeat it for several, as pandoc's\n"
           '                            --bibliography [default: from config,\n'
@@ -279,10 +288,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
              '  --essay PATH                   The essay under review: Markdown, R Markdown,\n'
              "                                 Quarto (a .qmd, or a book's _quarto.yml), a\n"
              "                                 bookdown book's _bookdown.yml, a Jupyter\n"
-             '                                 notebook (.ipynb), LaTeX, or a Manubot\n'
-             '                                 content/ folder [default: from config,\n'
-             '                                 refs/essay.md]; --essay "" checks the\n'
-             '                                 bibliography alone.\n'
+             '                                 notebook (.ipynb), LaTeX, a Manubot content/\n'
+             '                                 folder, or the Makefile, shell script or\n'
+             '                                 pandoc defaults file that joins Markdown\n'
+             '                                 files [default: from config, refs/essay.md];\n'
+             '                                 --essay "" checks the bibliography alone.\n'
              '  --bib FILE                     The bibliography: BibTeX, biblatex, CSL-JSON\n'
              '                                 or CSL-YAML; repeat it for several, as\n'
              "                                 pandoc's --bibliography [default: from\n"
@@ -320,9 +330,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
          '  --essay PATH              The essay under review: Markdown, R Markdown,\n'
          "                            Quarto (a .qmd, or a book's _quarto.yml), a\n"
          "                            bookdown book's _bookdown.yml, a Jupyter notebook\n"
-         '                            (.ipynb), LaTeX, or a Manubot content/ folder\n'
-         '                            [default: from config, refs/essay.md]; --essay ""\n'
-         '                            checks the bibliography alone.\n'
+         '                            (.ipynb), LaTeX, a Manubot content/ folder, or the\n'
+         '                            Makefile, shell script or pandoc defaults file\n'
+         '                            that joins Markdown files [default: from config,\n'
+         '                            refs/essay.md]; --essay "" checks the bibliography\n'
+         '                            alone.\n'
          '  --bib FILE                The bibliography: BibTeX, biblatex, CSL-JSON or\n'
          "                            CSL-YAML; repeat it for several, as pandoc's\n"
          '                            --bibliography [default: from config,\n'
@@ -377,9 +389,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '  --essay PATH               The essay under review: Markdown, R Markdown,\n'
           "                             Quarto (a .qmd, or a book's _quarto.yml), a\n"
           "                             bookdown book's _bookdown.yml, a Jupyter notebook\n"
-          '                             (.ipynb), LaTeX, or a Manubot content/ folder\n'
-          '                             [default: from config, refs/essay.md]; --essay ""\n'
-          '                             checks the bibliography alone.\n'
+          '                             (.ipynb), LaTeX, a Manubot content/ folder, or\n'
+          '                             the Makefile, shell script or pandoc defaults\n'
+          '                             file that joins Markdown files [default: from\n'
+          '                             config, refs/essay.md]; --essay "" checks the\n'
+          '                             bibliography alone.\n'
           '  --bib FILE                 The bibliography: BibTeX, biblatex, CSL-JSON or\n'
           "                             CSL-YAML; repeat it for several, as pandoc's\n"
           '                             --bibliography [default: from config,\n'
@@ -465,9 +479,11 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           "                                  Markdown, Quarto (a .qmd, or a book's\n"
           "                                  _quarto.yml), a bookdown book's\n"
           '                                  _bookdown.yml, a Jupyter notebook (.ipynb),\n'
-          '                                  LaTeX, or a Manubot content/ folder\n'
-          '                                  [default: from config, refs/essay.md];\n'
-          '                                  --essay "" checks the bibliography alone.\n'
+          '                                  LaTeX, a Manubot content/ folder, or the\n'
+          '                                  Makefile, shell script or pandoc defaults\n'
+          '                                  file that joins Markdown files [default:\n'
+          '                                  from config, refs/essay.md]; --essay ""\n'
+          '                                  checks the bibliography alone.\n'
           '  --bib FILE                      The bibliography: BibTeX, biblatex, CSL-JSON\n'
           '                                  or CSL-YAML; repeat it for several, as\n'
           "                                  pandoc's --bibliography [default: from\n"

@@ -1190,6 +1190,19 @@ def test_more_than_two_people_joined_by_commas_get_the_list_to_write() -> None:
     assert found["b"][1] == 'Separate names with " and "; write each as "Family, Given"'
 
 
+@pytest.mark.parametrize(("author", "read"), [
+    ("Navdeep Jaitly, Patrick Nguyen, Andrew Senior, Vincent Vanhoucke", "pandoc reads one person"),
+    # pandoc parts the field at 'and': each part is one person to it
+    ("Navdeep Jaitly, Patrick Nguyen, Andrew Senior, Vincent Vanhoucke and Jane Doe", "pandoc reads 2 people"),
+    ("Navdeep Jaitly, Patrick Nguyen, Andrew Senior, Vincent Vanhoucke and Jane Doe and John Roe",
+     "pandoc reads 3 people"),
+])
+def test_the_people_pandoc_reads_in_a_list_joined_by_commas(author: str, read: str) -> None:
+    text = f'@article{{a, author = "{author}", title={{T}}}}\n'
+    found = [p.message for p in parse_bibliography(text, "x.bib").problems if p.code == "LR104"]
+    assert len(found) == 1 and found[0].endswith("(too many commas in a name), " + read)
+
+
 @pytest.mark.parametrize(("author", "count"), [
     # It said 4, the people of the first name, of a list of five.
     ("A. Smith, B. Jones, C. Brown, D. Green and E. White", 5),
@@ -1290,6 +1303,9 @@ def test_an_html_tag_gets_the_hint_of_its_kind() -> None:
      "people; for a work signed 'Anonymous' write author = {Anonymous}"),
     ("Harrell, Frank E. and many others", "author 'many others' names no one: styles print it as a person among the "
      "authors", "Write 'and others' in its place, which styles print as et al."),
+    # BibTeX's styles and pandoc read "others" as et al. only at the end of the list: mid-list it is one more person.
+    ("Harrell, Frank E. and many others and Doe, Jane", "author 'many others' names no one: styles print it as a "
+     "person among the authors", "Delete it from the author list: 'and others' (et al.) may only end the list"),
 ])
 def test_words_for_unnamed_authors_name_no_one(author: str, message: str, hint: str) -> None:
     # LR133 called them family names in lower case ("write the family name with its capital").

@@ -460,7 +460,7 @@ def _unreadable(role: str, value: str, why: str) -> dict[str, str]:
         people = [person for n in listed for person in (names.people_of_commas(n, 2) or [n.strip()])]
         return {"message": f"the {role} field joins {len(people)} people by commas, not by 'and' "
                            f"({' '.join(value.split())!r}): BibTeX reports an error for it (too many commas in a name), "
-                           "pandoc reads one person",
+                           + ("pandoc reads one person" if len(listed) == 1 else f"pandoc reads {len(listed)} people"),
                 "hint": f"Write {role} = {{{' and '.join(people)}}}"}
     return {"message": f"cannot read the {role} names: {why}",
             "hint": 'Separate names with " and "; write each as "Family, Given"'}

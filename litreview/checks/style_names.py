@@ -211,7 +211,8 @@ def check_names(source: Source) -> Iterable[Finding]:
                 if len(people) > 1:  # "Harrell, Frank E. and many others": the rest of the list is people
                     hint = (f"delete it from the {role} list: CSL has no name for 'and others', and styles cut a "
                             "long list to et al. themselves" if csl_form(source) else
-                            "write 'and others' in its place, which styles print as et al.")
+                            "write 'and others' in its place, which styles print as et al." if person is people[-1]
+                            else f"delete it from the {role} list: 'and others' (et al.) may only end the list")
                 where = (f" ({shown!r} in citations, sorted under it)" if person is people[0] else
                          f" among the {role}s")
                 yield entry_finding("LR154", source, f"{role} {person.sort_name()!r} names no one: styles print it "

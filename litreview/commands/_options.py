@@ -16,8 +16,9 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--essay", "essay", type=click.Path(dir_okay=True), default=None,
                      help="The essay under review: Markdown, R Markdown, Quarto (a .qmd, or a book's _quarto.yml), "
-                          "a bookdown book's _bookdown.yml, a Jupyter notebook (.ipynb), LaTeX, or a Manubot content/ "
-                          'folder [default: from config, refs/essay.md]; --essay "" '
+                          "a bookdown book's _bookdown.yml, a Jupyter notebook (.ipynb), LaTeX, a Manubot content/ "
+                          "folder, or the Makefile, shell script or pandoc defaults file that joins Markdown files "
+                          '[default: from config, refs/essay.md]; --essay "" '
                           "checks the bibliography alone."),
         click.option("--bib", "bibliography", type=click.Path(dir_okay=False), multiple=True,
                      help="The bibliography: BibTeX, biblatex, CSL-JSON or CSL-YAML; repeat it for several, as "

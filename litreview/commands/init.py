@@ -25,12 +25,14 @@ Examples:
   litreview init _quarto.yml                  a Quarto book: its chapters together
   litreview init _bookdown.yml                a bookdown book: its chapters, index.Rmd's bibliography
   litreview init content                      a Manubot manuscript: the identifiers it cites
+  litreview init Makefile                     the Markdown files its pandoc command joins, as one
   litreview init paper.md --workflow --pre-commit
   litreview init --bib refs.bib --workflow    a bibliography kept without an essay, checked in CI
-Without a bibliography (none given, none named by the essay or its book, none of its name
-beside it, as paper.json, no single .bib beside it or in a folder above it up to this one, none
-in a folder below it (or, with no .bib below it, below this one) holding keys it cites, and no
-single CSL-JSON or CSL-YAML bibliography beside it), the bibliography is imported from the
+Without a bibliography (none given, none named by the essay or its book, none that a Makefile,
+shell script or defaults file hands pandoc, none of its name beside it, as paper.json, no single
+.bib beside it or in a folder above it up to this one, none in a folder below it (or, with no .bib
+below it, below this one) holding keys it cites, and no single CSL-JSON or CSL-YAML bibliography
+beside it or below it holding keys it cites), the bibliography is imported from the
 essay's reference list into refs/bibliography.bib.
 """
 
