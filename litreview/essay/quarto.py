@@ -51,14 +51,8 @@ def _with_metadata_files(project: Path, data: Any) -> Any:
         return data
     merged: dict[str, Any] = {}
     for name in files:
-        path = project.parent / name if isinstance(name, str) and name.strip() else None
-        if path is None or not is_file(path):
-            continue
-        try:
-            extra = parse_yaml(read_text(path, what="metadata file", error=EssayError, hint="save it as UTF-8"),
-                               str(path), first_line=1, what=path.name, hint="fix the YAML")
-        except EssayError:
-            continue
+        extra = _optional_yaml(project.parent / name, "metadata file") if isinstance(name, str) and name.strip() \
+            else None
         if isinstance(extra, dict):
             merged.update(extra)
     return {**merged, **data}
@@ -156,16 +150,24 @@ def directory_bibliographies(folder: Path, path: Path) -> list[str]:
     for depth in range(len(parts) + 1):
         here = folder.joinpath(*parts[:depth])
         for settings in (here / "_metadata.yml", here / "_metadata.yaml"):
-            if not is_file(settings):
-                continue
-            try:
-                data = parse_yaml(read_text(settings, what="directory metadata", error=EssayError, hint="save it as "
-                                            "UTF-8"), str(settings), first_line=1, what=settings.name, hint="fix the YAML")
-            except EssayError:  # (quarto render says what is wrong with it)
+            data = _optional_yaml(settings, "directory metadata")
+            if data is None:
                 continue
             names += [name if is_remote(name) else Path(os.path.relpath(here / name, folder)).as_posix()
                       for name in bibliography_names(data if isinstance(data, dict) else {})]
     return names
+
+
+def _optional_yaml(path: Path, what: str) -> Any:
+    """A project's optional YAML file (a ``metadata-files`` entry, a ``_metadata.yml``), read as untrusted; None
+    when it is not there or cannot be read (``quarto render`` says what is wrong with it)."""
+    if not is_file(path):
+        return None
+    try:
+        return parse_yaml(read_text(path, what=what, error=EssayError, hint="save it as UTF-8"), str(path),
+                          first_line=1, what=path.name, hint="fix the YAML")
+    except EssayError:
+        return None
 
 
 def load_quarto_file(path: Path, text: str, not_utf8: list[NotUtf8] | None = None) -> Essay:
