@@ -159,7 +159,7 @@ def defaults_input_files(path: Path) -> list[str]:
     """The ``input-files:`` (or ``input-file:``) a pandoc defaults file lists; none when it cannot be read."""
     data = _yaml_data(path)
     named = data.get("input-files", data.get("input-file")) if isinstance(data, dict) else None
-    return [n for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
+    return _names(named)
 
 
 def _from_yaml(path: Path, *, metadata: bool = False) -> list[str]:
@@ -171,6 +171,11 @@ def _from_yaml(path: Path, *, metadata: bool = False) -> list[str]:
     inner = data.get("metadata")
     named = data.get("bibliography") if metadata or "bibliography" in data else (
         inner.get("bibliography") if isinstance(inner, dict) else None)
+    return _names(named)
+
+
+def _names(named: object) -> list[str]:
+    """The file names a YAML value gives: one, or each of a list, non-blank strings only."""
     return [n for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
 
 
