@@ -1,6 +1,6 @@
 """pandoc's inline Markdown that CommonMark lacks and the page prints nothing of, as markdown-it inline rules.
 
-pandoc reads ``6^e^`` and ``H~2~O`` as a superscript and a subscript, ``\\ `` as a no-break space, ``[Semi-bold]{.semibold}`` as a span of its text, ``[a link](https://x.org){.button}`` and
+pandoc reads ``6^e^`` and ``H~2~O`` as a superscript and a subscript, ``[Semi-bold]{.semibold}`` as a span of its text, ``[a link](https://x.org){.button}`` and
 ```` `x`{.white} ```` as a link and code with attributes, ``![ORCID icon](orcid.svg){height="13px"}`` as an
 image, ``<i class="fa"></i>``, ``<br>`` as raw HTML, which its HTML passes on, and ``\\ `` as a no-break space.
 The page rendered them as written ("[Semi-bold]{.semibold}", "&lt;br&gt;", "«\\ non\\ »"); it prints the span's
