@@ -210,20 +210,26 @@ def _find_config_file(start: Path) -> tuple[Path, str, dict[str, Any]] | None:
                               path=str(candidate), hint="point the link at the settings file, or remove it")
         if candidate.is_file():
             text, data = read_toml(candidate)
-            # The pyproject.toml form ([tool.litreview]) is accepted in litreview.toml too.
-            if set(data) == {"tool"} and isinstance(data["tool"], dict) and "litreview" in data["tool"]:
-                data = data["tool"]["litreview"]
-            return candidate, text, data
+            return candidate, text, settings_table(own, data)
         candidate = folder / pyproject
         if candidate.is_file():
             text, data = read_toml(candidate)
-            tool = data.get("tool")  # (``tool = 3``: no [tool] table, so no settings of litreview's)
-            section = tool.get("litreview") if isinstance(tool, dict) else None
+            section = settings_table(pyproject, data)
             if section is not None:
                 if not isinstance(section, dict):
                     raise ConfigError("[tool.litreview] must be a table", path=str(candidate))
                 return candidate, text, section
     return None
+
+
+def settings_table(name: str, data: dict[str, Any]) -> Any:
+    """The settings in a settings file's values (``name``: one of ``SETTINGS_FILES``): a pyproject.toml's
+    [tool.litreview] table (None without one), a litreview.toml's values, or its [tool.litreview] table when it is
+    written in the pyproject.toml form."""
+    tool = data.get("tool")  # (``tool = 3``: no [tool] table, so no settings of litreview's)
+    if name == SETTINGS_FILES[1] or (set(data) == {"tool"} and isinstance(tool, dict) and "litreview" in tool):
+        return tool.get("litreview") if isinstance(tool, dict) else None
+    return data
 
 
 def _toml_error_line(exc: tomllib.TOMLDecodeError, text: str) -> int:

@@ -74,12 +74,9 @@ def _expanded(folder: Path, names: list[str]) -> list[Path]:
 
 def _settings_list(settings: Path) -> list[str]:
     """The files a settings file's ``essay`` list names (its validation has checked them)."""
-    from ..config import read_toml
+    from ..config import read_toml, settings_table
 
-    data: object = read_toml(settings)[1]
-    if isinstance(data, dict) and (settings.name == "pyproject.toml" or set(data) == {"tool"}):
-        tool = data.get("tool")
-        data = tool.get("litreview") if isinstance(tool, dict) else None  # (``tool = 3``: no list)
+    data = settings_table(settings.name, read_toml(settings)[1])
     listed = data.get("essay") if isinstance(data, dict) else None
     return [n for n in listed if isinstance(n, str)] if isinstance(listed, list) else []
 
