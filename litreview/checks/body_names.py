@@ -12,6 +12,7 @@ from ..bibliography.refparse.lexicon import GIVEN
 from ..bibliography.refparse.names import ORGANISATION_WORDS
 from ..model import Finding, Person, Source
 from .bib import entry_finding
+from .field_values import plain
 from .hints import csl_form
 
 COMPANY_WORDS = frozenset({"inc", "ltd", "llc", "gmbh", "corp", "plc"})
@@ -59,7 +60,7 @@ def reads_as_body(name: str) -> bool:
     if not 2 <= len(words) <= 10 or len(text.split(",")[0].split()) == 1 < text.count(",") + 1:
         return False  # (one word before a comma, "Team, Stan Development": written family name first on purpose)
     bare = [_bare(w) for w in words]
-    body = [w for w in bare if w in ORGANISATION_WORDS or w in COMPANY_WORDS]
+    body = [w for w in bare if w in _BODY_WORDS]
     if not body:
         return False
     for word, low in zip(words, bare, strict=True):
@@ -81,7 +82,7 @@ def _initials(given: str) -> str:
 def _whole(written: str) -> str:
     """The body's name to write in double braces: without its braces and a trailing comma, a company's word
     written first moved last ("Inc {Free Software Foundation}" -> "Free Software Foundation, Inc")."""
-    words = " ".join(written.replace("{", "").replace("}", "").split()).rstrip(", ").split()
+    words = plain(written).rstrip(", ").split()
     if len(words) > 1 and _bare(words[0]) in COMPANY_WORDS:
         return f"{' '.join(words[1:])}, {words[0]}"
     return " ".join(words)
@@ -92,8 +93,8 @@ def _joined(written: str, following: list[str]) -> str:
     (as "World Bank" ends, a name of its own), the next has no comma and is no body's name, and the two joined by
     their 'and' read as a body's, no given name among their words ("Institute of Electrical" and "Electronics
     Engineers"); else ''."""
-    last = _bare(_words(written)[-1]) if _words(written) else ""
-    if not following or "," in following[0] or last in ORGANISATION_WORDS or last in COMPANY_WORDS:
+    words = _words(written)
+    if not following or "," in following[0] or (words and _bare(words[-1]) in _BODY_WORDS):
         return ""
     after = " ".join(following[0].split())
     if reads_as_body(after) or not reads_as_body(f"{written} and {after}"):
@@ -127,7 +128,7 @@ def check_body_names(source: Source) -> Iterable[Finding]:
                 continue  # (no family name: "{, Stan Development Team}", LR149's)
             written = " ".join(name.split())
             joined = "" if one_body else _joined(written, listed[at + 1:at + 2])
-            family, given = (" ".join(p.replace("{", "").replace("}", "").split()) for p in (person.family, person.given))
+            family, given = plain(person.family), plain(person.given)
             read = (f"family name {family!r}" + (f" after the particle {person.prefix!r}" if person.prefix else "")
                     + (f", given name {given!r}" if given else ""))
             effect = (f"biber and citeproc sort it under {family!r}" if person.prefix or not given else
