@@ -141,3 +141,19 @@ def test_a_citations_bracket_may_hold_balanced_brackets_of_its_own() -> None:
         ("a", "normal", "", "see [the site](https://x.org) too"), ("b", "normal", "", "p. 3 [sic]"),
         ("c", "normal", "see [x; y]", ""), ("d", "normal", "", "p. 4 [a [b] c]"), ("e", "normal", "", ""),
         ("f", "author-in-text", "", "p. 5"), ("g", "normal", "see [x]", "")]
+
+
+def test_a_citation_may_hold_citations_in_its_suffix_or_prefix() -> None:
+    # pandoc 3.9's AST: the outer bracket is a NormalCitation whose suffix (or prefix) holds a Cite of its own,
+    # "[@b [@c]]" two deep; a key in a link's text inside it is an in-text citation; "[see [@e]]" holds no key of
+    # its own and is text around a citation; "[@f][@g]" is a reference link's text and a citation.
+    text = ("A [@a, see [@b [@c]] and @d] and [see [@e]] and [see [@h](https://x.org) @i, p. 3] and "
+            "[see [-@j, p. 2; @k] @l] and [@m, cf. [@f][@g]].")
+    cites = find_citations(mask_inline(text), text)
+    assert [(c.key, c.mode, c.prefix, c.suffix) for c in cites] == [
+        ("a", "normal", "", "see [@b [@c]] and @d"), ("b", "normal", "", "[@c]"), ("c", "normal", "", ""),
+        ("d", "author-in-text", "", ""), ("e", "normal", "", ""), ("h", "author-in-text", "", ""),
+        ("i", "normal", "see [@h](https://x.org)", "p. 3"), ("j", "suppress-author", "", "p. 2"),
+        ("k", "normal", "", ""), ("l", "normal", "see [-@j, p. 2; @k]", ""), ("m", "normal", "", "cf. [@f][@g]"),
+        ("f", "author-in-text", "", ""), ("g", "normal", "", "")]
+    assert text[cites[0].start:cites[0].end] == "[@a, see [@b [@c]] and @d]"
