@@ -157,3 +157,14 @@ def test_a_citation_may_hold_citations_in_its_suffix_or_prefix() -> None:
         ("k", "normal", "", ""), ("l", "normal", "see [-@j, p. 2; @k]", ""), ("m", "normal", "", "cf. [@f][@g]"),
         ("f", "author-in-text", "", ""), ("g", "normal", "", "")]
     assert text[cites[0].start:cites[0].end] == "[@a, see [@b [@c]] and @d]"
+
+
+def test_an_in_text_citations_locator_after_no_space_and_a_bracket_that_is_no_locator() -> None:
+    # pandoc 3.9's AST: "@a[p. 3]" has its locator (pandoc allows no space before it); "@b [p. 4](https://x.org)",
+    # "@c [p. 5]{.mark}", "@d [^1]" and "@e [p. 6][^1]" have none: the bracket is a link's or a span's text, or a note.
+    text = "A @a[p. 3; @f] and @b [p. 4](https://x.org) and @c [p. 5]{.mark} and @d [^1] and @e [p. 6][^1] end."
+    cites = find_citations(mask_inline(text), text)
+    assert [(c.key, c.mode, c.suffix) for c in cites] == [
+        ("a", "author-in-text", "p. 3"), ("f", "normal", ""), ("b", "author-in-text", ""), ("c", "author-in-text", ""),
+        ("d", "author-in-text", ""), ("e", "author-in-text", "")]
+    assert [text[c.start:c.end] for c in cites[2:]] == ["@b", "@c", "@d", "@e"]

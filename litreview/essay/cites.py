@@ -35,7 +35,8 @@ _ITEM = lazy(_AT + r"(?P<suppress>-?)@" + KEY)
 _NESTED = rf"\[(?:[^\[\]@{COMMAND_OPEN}]++|\[[^\[\]@{COMMAND_OPEN}]*+\])*+\]"
 _BRACKET = lazy(rf"[\[{COMMAND_OPEN}](?P<body>(?:[^\[\]@{COMMAND_OPEN}]++|{_NESTED})*+@"
                 rf"(?:[^\[\]{COMMAND_OPEN}]++|{_NESTED})*+)\]")
-_INTEXT = lazy(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]\[(?P<loc>[^\[\]@]*)\])?")
+# An in-text citation's locator follows it after a space or none ("@a [p. 3]", "@a[p. 3]"; pandoc's ``spnl``).
+_INTEXT = lazy(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]?\[(?P<loc>[^\[\]@]*)\])?")
 QUARTO_KINDS = {"fig": "Figure", "tbl": "Table", "lst": "Listing", "sec": "Section", "eq": "Equation",
                 "thm": "Theorem", "lem": "Lemma", "cor": "Corollary", "prp": "Proposition", "cnj": "Conjecture",
                 "def": "Definition", "exm": "Example", "exr": "Exercise", "sol": "Solution", "rem": "Remark",
@@ -406,11 +407,16 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
                                                    mode="author-in-text")))
     masked_rest = "".join(rest)
     for m in _INTEXT.finditer(masked_rest):
-        loc = m.group("loc")
+        loc, end = m.group("loc"), m.end()
+        if loc is not None and (loc.lstrip().startswith("^") or _link_text(masked, shown, end)
+                                or masked[end:end + 1] == "["):
+            # a note's reference ("@a [^1]"), a link's or a span's text ("@a [p. 3](url)", "@a [p. 3][^1]" too): no
+            # locator, as pandoc reads it
+            loc, end = None, len(masked_rest[:masked_rest.rindex("[", 0, m.start("loc"))].rstrip())
         mode = "suppress-author" if m.group("suppress") else "author-in-text"
-        suffix = shown[m.start("loc"):m.end("loc")].strip() if loc else locators.get(m.end() + 1, "")
-        out.append((m.start(), Citation(key=_key(m), start=m.start(), end=m.end(),
-                                        written=shown[m.start():m.end()], mode=mode, suffix=suffix)))
+        suffix = shown[m.start("loc"):m.end("loc")].strip() if loc else locators.get(end, locators.get(end + 1, ""))
+        out.append((m.start(), Citation(key=_key(m), start=m.start(), end=end,
+                                        written=shown[m.start():end], mode=mode, suffix=suffix)))
     out.sort(key=lambda pair: pair[0])
     return tuple(c for _, c in out)
 
@@ -502,7 +508,7 @@ def _parts(body: str) -> list[str]:
     return [*parts, body[at:]]
 
 
-_BEFORE_BRACKET = lazy(_AT + r"-?@" + KEY + r"[ \t]$")
+_BEFORE_BRACKET = lazy(_AT + r"-?@" + KEY + r"[ \t]?$")
 
 
 def _after_in_text(masked: str, bracket: re.Match[str]) -> list[_Item] | None:
