@@ -285,12 +285,11 @@ def _inline_references(essay_path: Path) -> Bibliography | None:
     """The references of a Markdown essay's front matter (None for other forms, or when it cannot be read:
     the essay's reader reports that); a bookdown book's, and one of its chapters', are its last chapter's that gives
     some, as pandoc joins the YAML blocks of the text bookdown makes of the chapters."""
-    from .cache import LATEX_SUFFIXES
-    from .essay import BOOK_FILE, BOOKS
+    from .essay import BOOK_FILE
 
     if essay_path.name == BOOK_FILE and essay_path.is_file():
-        from .essay.bookdown import chapter_files
         from .errors import EssayError
+        from .essay.bookdown import chapter_files
 
         try:
             files = chapter_files(essay_path)
@@ -304,8 +303,8 @@ def _inline_references(essay_path: Path) -> Bibliography | None:
 
 def _book_file(chapter: Path) -> Path | None:
     """The ``_bookdown.yml`` of the book whose chapters include ``chapter``; None outside one."""
-    from .essay.bookdown import book_file, chapter_files
     from .errors import EssayError
+    from .essay.bookdown import book_file, chapter_files
 
     book = book_file(chapter)
     try:

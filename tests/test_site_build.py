@@ -234,7 +234,7 @@ def test_a_bad_essay_list_in_the_plugin_options_says_what_to_write(tmp_path, lis
     yml = MKDOCS_YML.replace("  - litreview\n", f"  - litreview:\n      essay: {listed}\n")
     (tmp_path / "mkdocs.yml").write_text(yml, encoding="utf-8")
     config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
-    with pytest.raises(PluginError, match="plugins.litreview.essay") as caught:
+    with pytest.raises(PluginError, match=r"plugins\.litreview\.essay") as caught:
         config.plugins.on_config(config)
     assert "in the order pandoc joins them" in str(caught.value)
 

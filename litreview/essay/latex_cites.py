@@ -17,9 +17,9 @@ from ..bibliography.bibtex import brace_pairs, brace_partners
 from ..text import HARD_BREAK
 from .latex_masked import commands_only
 from .latex_specials import quick_specials
-from .latex_unknown import PANDOC_TEXT, TYPESET_TEXT, without_unknown
 from .latex_units import ARGUMENTS as UNIT_ARGUMENTS
 from .latex_units import printed_text as unit_text
+from .latex_unknown import PANDOC_TEXT, TYPESET_TEXT, without_unknown
 
 # (\citetitle, \citeurl, \citedate, natbib's \citenum and alias citations: pandoc reads none of them, but
 # biber and BibTeX put their entries in the bibliography, as they do \fullcite's.)
