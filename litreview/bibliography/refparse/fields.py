@@ -320,13 +320,16 @@ def numbers_start(text: str) -> int | None:
 
 #: the day of Vancouver's date before its semicolon, the year and month printed apart ("2010 Apr 15;28(4):712-9")
 _DAY_SEMI = re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01]);(?=\s?\d)")
+#: Vancouver's volume and issue with no parentheses around the issue ("2008;17 3:259–82", "2014;61-I 7:2002–12"): read
+#: as "17(3):259–82"
+_BARE_ISSUE = re.compile(r"(;\s*\d{1,4}(?:-[A-Z]{1,3})?)\s+(\d{1,5}):(?=\s?[A-Za-z]?\d)")
 
 
 def parse_numbers(text: str) -> Numbers:
     """Volume, issue, pages (and a year or month) from "14, no. 3 (2005): 448-88" and friends."""
     volume = issue = pages = year = ""
     if ";" in text:
-        text = _DAY_SEMI.sub("", text)
+        text = _BARE_ISSUE.sub(r"\1(\2):", _DAY_SEMI.sub("", text))
     month: int | None = None
     leftover: list[str] = []
     for m in _NUM_TOKEN.finditer(text):
