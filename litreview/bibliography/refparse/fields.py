@@ -284,7 +284,7 @@ _NUM_TOKEN = re.compile(
     rf"|(?P<no>(?<![\w.])(?:{_label_words(*NUMBER, 'num', 'fasc.')})\s*(?P<nov>{_LABELLED}))"
     rf"|(?P<pp>(?<![\w.])(?:{PAGE_LABEL})\s*(?P<ppv>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))"
     r"|(?P<paren>\((?P<parv>[^()]{1,20})\))"
-    r"|(?P<range>(?<![\w/])(?P<rangev>[A-Za-z]?\d+[-–—]+[A-Za-z]?\d+)(?![\w/]))"
+    r"|(?P<range>(?<![\w/\-–—])(?P<rangev>[A-Za-z]?\d+[-–—]+[A-Za-z]?\d+)(?![\w/]))"  # no part of "XLIII-B4-2020"
     r"|(?P<dot>(?<![\w.])(?P<dotv>\d+)\.(?P<doti>\d+)(?![\w.]))"
     r"|(?P<colon>:\s*(?P<colv>[A-Za-z]?\d+)(?![\d\-–—]))"
     r"|(?P<num>(?<![\w/.])(?P<numv>\d+[a-z]?)(?![\w/]))",
