@@ -330,6 +330,11 @@ def test_nan_in_a_string_is_text() -> None:
     ('[{"id": "a", title: "b"}]', "a field name not in double quotes at line 1, column 14", 1, "double quotes"),
     ('[\n{"id": "a" "title": "b"}]', "a comma missing between two values at line 2, column 12", 2, "Add the comma"),
     ('[{"id": "a", "title": "b', "a string that is never closed at line 1, column 23", 1, "closing double quote"),
+    # A month written 07 (Python's json asks for a comma after the 0; pandoc says "leading zero").
+    ('[{"id": "a",\n "issued": {"date-parts": [["2025", 07, 25]]}}]',
+     "a number with a leading zero (07), which JSON does not allow at line 2, column 37", 2, "Write 7 "),
+    ('[{"id": "a", "n": -012}]', "a number with a leading zero (-012)", 1, "Write -12 "),
+    ('[{"id": "a", "n": [0 1]}]', "a comma missing between two values at line 1, column 22", 1, "Add the comma"),
     ('[{"id": "a"}] [', "more text after the JSON has ended", 1, "inside the one [ ... ]"),
 ])
 def test_a_csl_json_syntax_error_says_what_and_where_in_plain_words(text: str, message: str, line: int,
