@@ -344,3 +344,22 @@ def test_a_stale_access_date_counts_whole_months_and_days_over_the_years(over: i
     page = _one(f"@online{{p, title = {{T}}, url = {{https://example.org/p}}, urldate = {{{accessed}}}}}")
     [finding] = S.check_access_date(page, TODAY, FIVE_YEARS)
     assert finding.message == f"web source last accessed {accessed}, {ago} ago (limit 5 years)"
+
+
+def test_an_aps_accent_is_latex_lr142_knows_and_a_name_it_splits_is_told_how_to_write() -> None:
+    from litreview.checks.integrity import check_latex
+
+    # \ifmmode, \else and \fi are TeX's own: they were "unknown command \ifmmode" (LR142) in every title with one.
+    title = _one(r"@misc{m, title = {{\ifmmode\ddot{U}\else\"{U}\fi}berblick}, year = {2019}, url = {https://e.org}}")
+    assert title.title == "Überblick" and list(check_latex(title)) == []
+    # The spaces inside it split a family name into words: BibTeX reads the particle "Bonc" and the family name
+    # "ča". It was "author 'Bonc ča, Janez': family name in lower case", with a hint to capitalise it.
+    paper = _one(r"@article{p, author = {Bon\ifmmode \check{c}\else \v{c}\fi{}a, Janez and Mierzejewski, Marcin},"
+                 r" title = {T}, journal = {Phys. Rev. B}, year = {2017}}")
+    (found,) = SN.check_names(paper)
+    assert found.code == "LR133" and "split the family name into words" in found.message
+    assert "sort the name under 'ča'" in found.message
+    assert found.hint == "Write 'Bon{\\v{c}}a, Janez' in the author field (the letter without \\ifmmode)"
+    # The same letter braced, one word: nothing to say.
+    assert list(SN.check_names(_one(r"@article{p, author = {Bon{\v{c}}a, Janez}, title = {T}, journal = {J},"
+                                    r" year = {2017}}"))) == []

@@ -11,6 +11,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ..bibliography import names
+from ..bibliography.latex import IF_MATH, decode_latex, text_mode
 from ..bibliography.refparse.lexicon import GIVEN
 from ..bibliography.refparse.names import ORGANISATION_WORDS, is_particle
 from ..lazyre import lazy
@@ -289,6 +290,11 @@ def _miscased(source: Source, role: str, person: Person, listed: Callable[[str],
     if any(person.family in n for n in bodies_in(role)):
         return None  # "Software Design Group at MIT": a body's name without braces, LR165's
     written = person.sort_name()
+    if (split_if := _split_by_math_branch(person, listed(role))) is not None:
+        return entry_finding("LR133", source, f"{role} '{split_if[0]}' is read as {written!r}: the spaces inside its "
+                             "\\ifmmode ... \\fi split the family name into words, so BibTeX and biber take "
+                             f"{person.prefix!r} for a particle and sort the name under {person.family!r}",
+                             f"write '{split_if[1]}' in the {role} field (the letter without \\ifmmode)", field=role)
     if problem == "miscased initials":
         hint = f"write {Person(person.family, fixed_given(person.given)).sort_name()!r}"
     elif problem == "family name in capitals":  # styles print it as written
@@ -309,6 +315,17 @@ def _miscased(source: Source, role: str, person: Person, listed: Callable[[str],
             hint = (f"a body's name goes in double braces, {role} = {{{{{as_written}}}}}; a person's family "
                     "name takes its capital (a particle such as 'van' before it: 'van Dijk, Jan')")
     return entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint, field=role)
+
+
+def _split_by_math_branch(person: Person, written: list[str]) -> tuple[str, str] | None:
+    """(the name as written, as it should be written) when ``person`` is a name of ``written`` whose ``\\ifmmode
+    \\check{c}\\else \\v{c}\\fi`` (APS's accent) holds spaces, which split it into words ("Bon\\ifmmode \\check{c}\\else
+    \\v{c}\\fi{}a, Janez" is read with the particle "Bonc" and the family name "ča"); else None."""
+    for name in written:
+        if "\\ifmmode" in name and person.family in decode_latex(text_mode(name)):
+            fixed = IF_MATH.sub(lambda m: "{" + (m.group(2) or "").strip() + "}", name).replace("}{}", "}")
+            return " ".join(name.split()), " ".join(fixed.split())
+    return None
 
 
 def _joined_hint(source: Source, role: str, word: str) -> str:
