@@ -129,6 +129,22 @@ def test_a_publisher_that_registers_dois_is_told_of_the_entry_s_kind() -> None:
     assert E.doi_expected(book) == "Elsevier registers DOIs for its books"
 
 
+def test_the_generic_guess_of_a_doi_is_for_journals_named_in_latin_script() -> None:
+    # A CNKI export's Chinese journal articles were 48 notes "journal articles published since 2000 almost all have
+    # one" in one thesis: most such journals register no DOI with Crossref. A publisher or host that registers them
+    # still says so.
+    chinese = _one("@article{c, author = {王敏}, title = {台湾与东盟经贸关系发展现状与特点研究}, journal = {台湾研究},"
+                   " year = {2011}}")
+    russian = _one("@article{r, author = {Иванов, И.}, title = {Т}, journal = {Вестник СибГАУ}, year = {2012}}")
+    english = _one("@article{e, author = {Wang, Min}, title = {T}, journal = {Pacific Review}, year = {2011}}")
+    vietnamese = _one("@article{v, author = {Nguyễn, A.}, title = {T}, journal = {Tạp chí Khoa học}, year = {2015}}")
+    elsevier = _one("@article{x, title = {台湾研究}, journal = {台湾研究}, year = {2011}, publisher = {Elsevier}}")
+    assert E.doi_expected(chinese) == E.doi_expected(russian) == ""
+    assert E.doi_expected(english) == E.doi_expected(vietnamese) == (
+        "journal articles published since 2000 almost all have one")
+    assert E.doi_expected(elsevier) == "Elsevier registers DOIs for its articles"
+
+
 def test_an_issn_in_the_isbn_field_is_named_so() -> None:
     from litreview.checks.bib import check_isbn
 
