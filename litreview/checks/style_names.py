@@ -181,10 +181,27 @@ def _has_letter(text: str) -> bool:
     return any(c.isalpha() or c == "\ufffd" for c in text)
 
 
-def check_names(source: Source) -> Iterable[Finding]:
+def capitals_by_choice(person: Person) -> bool:
+    """Whether a name writes its family name in capitals and its given name not ("Dejan BOSANAC", "TAUB, M"): the
+    form ISO 690 prints, which Czech and Slovak styles (czechiso.bst) ask the bibliography to hold."""
+    return name_problem(person) == "family name in capitals" and not any(
+        len(w.strip(".-")) > 1 and w.isupper() for w in person.given.split())
+
+
+def capitals_house(sources: Iterable[Source]) -> bool:
+    """Whether a bibliography writes its people's family names in capitals on purpose (ISO 690's form, which
+    czechiso.bst prints as written): at least two names, and three in four of those with a given name, so."""
+    people = [p for s in sources if not csl_form(s) for p in (*s.authors, *s.editors) if p.given and p.family]
+    chosen = sum(map(capitals_by_choice, people))
+    return chosen >= 2 and 4 * chosen >= 3 * len(people)
+
+
+def check_names(source: Source, house_capitals: Callable[[], bool] = lambda: False) -> Iterable[Finding]:
     """LR133 for each author or editor whose name is miscased; LR149 for one with no family part; LR150 for one
     holding a quotation mark that nothing closes; LR151 for et al. written as a name; LR154 for a placeholder; LR158
-    for two people joined by a word for 'and' ("en", "et"); LR160 for a family name without a letter ("-")."""
+    for two people joined by a word for 'and' ("en", "et"); LR160 for a family name without a letter ("-").
+    ``house_capitals``: whether the bibliography writes family names in capitals on purpose (``capitals_house``),
+    which makes such a name no finding."""
     house = editor_as_publisher(source)  # "editor = {Siglo XXI}": LR111 names the publisher, no name problem
     split: dict[str, list[str]] = {}
     bodies: dict[str, list[str]] = {}
@@ -232,6 +249,8 @@ def check_names(source: Source) -> Iterable[Finding]:
                 yield entry_finding("LR149", source, f"{role} {person.given!r} has no family name: citations "
                                     "print no name for it", field=role)
                 continue
+            if capitals_by_choice(person) and house_capitals():
+                continue  # "Dejan BOSANAC" in a bibliography that writes every family name so (ISO 690)
             if (found := _miscased(source, role, person, listed, bodies_in)) is not None:
                 yield found
 
