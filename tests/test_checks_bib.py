@@ -314,6 +314,22 @@ def test_a_copy_with_a_mistyped_doi_is_still_a_duplicate() -> None:
     assert _dup_codes("10.1177/0305829888") == []
 
 
+@pytest.mark.parametrize(("second_url", "author", "found"), [
+    # Two articles of one site, each titled with the site's name and no one named: two pages, not a copy.
+    ("https://tdan.com/the-enterprise-data-model/5205", "", []),
+    # The same page (another scheme, a final slash), or two addresses of a work someone wrote: one work.
+    ("http://www.tdan.com/data-warehouse-design-inmon-versus-kimball/20300/", "", ["TDAN:EDM"]),
+    ("https://tdan.com/the-enterprise-data-model/5205", "  author = {Inmon, Bill},\n", ["TDAN:EDM"]),
+])
+def test_pages_of_one_site_under_its_name_are_two_works(second_url: str, author: str, found: list[str]) -> None:
+    page = ("@misc{{{key},\n{author}  title = {{{{TDAN.com}}}},\n  year = {{1997}},\n"
+            "  publisher = {{DATAVERSITY Education LLC}},\n  url = {{{url}}},\n}}\n")
+    text = (page.format(key="TDAM:DW_Design", author=author,
+                        url="https://tdan.com/data-warehouse-design-inmon-versus-kimball/20300")
+            + page.format(key="TDAN:EDM", author=author, url=second_url))
+    assert [f.key for f in check_duplicates(parse_bibliography(text, "refs.bib").sources)] == found
+
+
 _WENDT = """@article{wendt1992anarchy,
   author  = {Wendt, Alexander},
   title   = {Anarchy is What States Make of It},

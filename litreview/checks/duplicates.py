@@ -189,6 +189,8 @@ def same_work(a: Source, b: Source) -> bool:
 def _not_told_apart(a: Source, b: Source) -> bool:
     # Different DOIs, volumes or editions mean two registered or printed works, not a copy; different events, the
     # same paper given at two workshops (an unpublished talk or a misc entry says where in its note).
+    if not (a.authors or a.editors or b.authors or b.editors) and a.url and b.url and _page(a.url) != _page(b.url):
+        return False  # two pages of one site, each titled with the site's name ("TDAN.com"), no one named
     for name in ("eventtitle", "venue", *(_VENUE_NOTES if a.type == b.type in _TALKS else ())):
         va, vb = folded(a.fields.get(name, "")), folded(b.fields.get(name, ""))
         if va and vb and va != vb:
@@ -201,6 +203,13 @@ def _not_told_apart(a: Source, b: Source) -> bool:
         if va and vb and va != vb and (name in ("doi", "edition") or (_tells(va) and _tells(vb))):
             return False
     return True
+
+
+def _page(url: str) -> str:
+    """An address as the page it names: without its scheme, "www.", case in the host, or a final slash."""
+    rest = url.strip().split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    return f"{host.lower().removeprefix('www.')}/{path.rstrip('/')}"
 
 
 _TALKS = frozenset({"unpublished", "misc"})
