@@ -379,3 +379,20 @@ def test_an_aps_accent_is_latex_lr142_knows_and_a_name_it_splits_is_told_how_to_
     # The same letter braced, one word: nothing to say.
     assert list(SN.check_names(_one(r"@article{p, author = {Bon{\v{c}}a, Janez}, title = {T}, journal = {J},"
                                     r" year = {2017}}"))) == []
+
+
+@pytest.mark.parametrize(("author", "hint"), [
+    # People joined by & as a reference list prints them (a CNKI export): one person to BibTeX. The hint was
+    # "Write \& (or 'and' for &)", which would keep them one person.
+    ("张宜鑫 & 叶源涛", "Write author = {张宜鑫 and 叶源涛}"),
+    ("Smith, J. & Jones, K.", "Write author = {Smith, J. and Jones, K.}"),
+    # A company's name with its &: escape it.
+    ("Procter & Gamble", "Write \\& (or 'and' for &)"),
+    ("{Johnson & Johnson}", "Write \\& (or 'and' for &)"),
+])
+def test_people_joined_by_an_ampersand_are_told_the_list_to_write(author: str, hint: str) -> None:
+    from litreview.checks.integrity import check_specials
+
+    (found,) = check_specials(_one(f"@article{{a, author = {{{author}}}, title = {{T}}, journal = {{J}}, year = {{2017}}}}"))
+    assert found.code == "LR140" and found.hint == hint
+    assert ("BibTeX reads them as one person" in found.message) is (" and " in hint)
