@@ -1332,3 +1332,35 @@ def test_words_for_unnamed_authors_name_no_one(author: str, message: str, hint: 
     found = [(f.code, f.message, f.hint) for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")),
                                                                Config(), now=NOW).findings if f.code in ("LR133", "LR154")]
     assert found == [("LR154", message, hint)]
+
+
+def test_a_doi_inherited_through_crossref_is_told_as_the_volume_s() -> None:
+    # A paper crossref'd to its proceedings, which has a DOI: biber and BibTeX copy it into the paper. It was an
+    # error "same DOI as 'proc', a work of another title: the DOI is wrong in one of them".
+    proc = ("@proceedings{proc,\n  title = {Proceedings of the Workshop},\n  publisher = {Springer},\n"
+            "  year = {2019},\n  doi = {10.1007/978-3-030-00000-0}\n}\n")
+    paper = "@inproceedings{talk,\n  author = {Novak, Ana},\n  title = {Level statistics},\n  crossref = {proc}\n}\n"
+    for text in (proc + paper, paper + proc):  # either order in the file
+        [found] = [f for f in check_duplicates(parse_bibliography(text, "refs.bib").sources)]
+        assert (found.code, found.key, found.severity) == ("LR106", "talk", "warning")
+        assert found.message == ("no DOI of its own: it inherits the DOI 10.1007/978-3-030-00000-0 of 'proc' through "
+                                 "crossref, so styles print the @proceedings's DOI for this @inproceedings")
+        assert found.line == text.splitlines().index("  crossref = {proc}") + 1
+    # A paper that writes the same DOI itself: a DOI given twice, the error it was.
+    [own] = check_duplicates(parse_bibliography(proc + paper.replace("}\n}", "},\n  doi = {10.1007/978-3-030-00000-0}\n}"),
+                                                "refs.bib").sources)
+    assert own.severity == "error" and own.message.startswith("same DOI 10.1007/978-3-030-00000-0 as 'proc'")
+
+
+def test_a_missing_field_of_a_crossref_child_says_where_it_would_come_from() -> None:
+    from litreview.checks.bib import check_bibliography
+
+    paper = "@inproceedings{talk,\n  author = {Novak, Ana},\n  title = {Level statistics},\n  crossref = {proc}\n}\n"
+    proc = "@proceedings{proc,\n  title = {Proceedings of the Workshop},\n  publisher = {Springer},\n}\n"
+    dangling = [f for f in check_bibliography(parse_bibliography(paper, "refs.bib"), now=NOW) if f.code == "LR110"]
+    assert [f.hint.split("; ")[-1] for f in dangling] == [
+        "its crossref names no entry ('proc', LR112): correct the key, and the entry takes the fields from there"]
+    lacking = [f for f in check_bibliography(parse_bibliography(paper + proc, "refs.bib"), now=NOW)
+               if f.code == "LR110" and f.key == "talk"]
+    assert [f.hint.split("; ")[-1] for f in lacking] == [
+        "its crossref entry 'proc' gives none of them either: add them there, or here"]

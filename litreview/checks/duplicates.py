@@ -4,6 +4,7 @@ an ISBN given to two books."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..doi import doi_problem, normalize_doi, trailing_punctuation
 from ..model import Finding, Source
@@ -105,7 +106,17 @@ def shared_isbns(sources: Iterable[Source]) -> Iterable[Finding]:
 
 def _pairs(sources: Iterable[Source]) -> Iterable[Finding]:
     for code, source, first in duplicate_pairs(sources):
-        if code == "LR106" and _other_works(first, source):
+        child, parent = (source, first) if _inherits_doi(source, first) else (first, source)
+        if code == "LR106" and _inherits_doi(child, parent):
+            # biber and BibTeX copy every field a crossref child lacks: the paper gets its proceedings' DOI
+            link = _link_to(child, parent)
+            told = entry_finding("LR106", child, f"no DOI of its own: it inherits the DOI "
+                                 f"{doi_key(child.fields['doi'])} of {parent.key!r} through {link}, so styles print "
+                                 f"the @{parent.type}'s DOI for this @{child.type}",
+                                 f"write the entry's own DOI in {child.key!r} (a paper or chapter in a registered "
+                                 "volume has one of its own, on its publisher's page)", field=link)
+            yield replace(told, severity="warning")
+        elif code == "LR106" and _other_works(first, source):
             yield entry_finding("LR106", source, f"same DOI {doi_key(source.fields['doi'])} as {first.key!r} "
                                 f"({_at(first, source)}), a work of another title ({full_title(first)!r}): the DOI "
                                 "is wrong in one of them, or in both (cut short, or copied from the other entry)",
@@ -152,6 +163,19 @@ def is_preprint(source: Source) -> bool:
     if container and any(container == s or container.startswith(s + " ") for s in _SERVERS):
         return True
     return not container and "arxiv" in (source.fields.get("eprinttype", "") + source.fields.get("archiveprefix", "")).lower()
+
+
+def _link_to(child: Source, parent: Source) -> str:
+    """The field by which ``child`` inherits from ``parent`` (crossref or xdata), '' for none."""
+    from ..bibliography.inherit import targets
+
+    return next((name for name in ("crossref", "xdata") if parent.key.casefold() in
+                 {t.casefold() for t in targets(child.fields.get(name, ""))}), "")
+
+
+def _inherits_doi(child: Source, parent: Source) -> bool:
+    """Whether ``child`` has its DOI from ``parent`` alone: it writes none, and links to it by crossref or xdata."""
+    return "doi" not in child.field_lines and bool(child.field_lines) and bool(_link_to(child, parent))
 
 
 def _other_works(a: Source, b: Source) -> bool:
