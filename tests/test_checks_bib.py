@@ -177,6 +177,7 @@ def test_url_syntax(url: str, ok: bool) -> None:
 
 @pytest.mark.parametrize(("year", "ok"), [
     ("2004", True), ("2004a", True), ("1995--1996", True), ("2004/05", True), ("forthcoming", True), ("n.d.", True),
+    ("To appear", True),  # a status, printed where the year goes, as "in press" is
     ("2027", True), ("2028", False), ("0995", False), ("95", False), ("199x", False), ("MMIV", False),
     # BibTeX's rule (btxdoc): the last four characters that are not punctuation are numerals.
     ("1986,", True), ("(about 1984)", True), ("1986(){},.;!?<>%&$", True), ("(1986a)", False), ("204", False),
