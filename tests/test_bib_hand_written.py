@@ -268,3 +268,16 @@ def test_two_editors_fused_into_one_name_are_told_with_the_list_to_write(tmp_pat
     [told] = [f for f in found_in(tmp_path, bib) if f.code == "LR161"]
     assert told.hint == ("Write Hoffmann, Kerstin and Sandten, Ulrich, joined by 'and', in place of Kerstin Hoffmann "
                          "{Ulrich Sandten}")
+
+
+def test_the_kind_of_work_read_as_its_author_is_told(tmp_path: Path) -> None:
+    # Mendeley read "Master Thesis" off a title page as the author: cited as "Thesis (2016)", with no finding but
+    # the article's missing journal.
+    bib = "@article{a,\n  author = {Thesis, Master},\n  title = {Reasoning about Cluedo},\n  year = {2016},\n}\n"
+    [told] = [f for f in found_in(tmp_path, bib) if f.code == "LR154"]
+    assert told.message == "author 'Thesis, Master' names no one: styles print it as a person ('Thesis' in " \
+                           "citations, sorted under it)"
+    assert told.hint == ("It names the kind of work, not its author: write the author's name in the author field, "
+                         "and make the entry @mastersthesis with school = {...}")
+    # A person named Master (a family name in England) is a person.
+    assert [f for f in found_in(tmp_path, bib.replace("Thesis, Master", "Master, John")) if f.code == "LR154"] == []

@@ -122,7 +122,12 @@ def et_al_in_name(person: Person) -> str:
 # placeholder that styles print as a person. "Anonymous" is not one: APA prints it when the work is so signed.
 _PLACEHOLDERS = frozenset({"vvaa", "aavv", "autoresvarios", "variosautores", "autorivari", "variousauthors",
                            "oa", "ohneautor", "nn", "sinautor", "unknownauthor", "noauthor", "multipleauthors",
-                           "severalauthors", "manyauthors", "manyothers"})
+                           "severalauthors", "manyauthors", "manyothers"}) | frozenset(
+    _KINDS := {"masterthesis": "mastersthesis", "mastersthesis": "mastersthesis", "masterarbeit": "mastersthesis",
+               "bachelorthesis": "thesis", "bachelorarbeit": "thesis", "diplomarbeit": "mastersthesis",
+               "phdthesis": "phdthesis", "doctoralthesis": "phdthesis", "doktorarbeit": "phdthesis"})
+"""Placeholders for no one named, and the words of a kind of work a reference manager took from a title page for
+its author (Mendeley's "Thesis, Master"), each with the entry type of that work (``_KINDS``)."""
 
 
 def placeholder_name(person: Person, alone: bool) -> bool:
@@ -233,6 +238,11 @@ def check_names(source: Source, house_capitals: Callable[[], bool] = lambda: Fal
                             else f"delete it from the {role} list: 'and others' (et al.) may only end the list")
                 where = (f" ({shown!r} in citations, sorted under it)" if person is people[0] else
                          f" among the {role}s")
+                kind = _KINDS.get("".join(filter(str.isalpha, f"{person.given}{person.family}")).casefold())
+                if kind:  # "Thesis, Master": the title page's words for the kind of work
+                    hint = (f"it names the kind of work, not its author: write the author's name in the {role} field, "
+                            + ("and give the item the type thesis" if csl_form(source) else
+                               f"and make the entry @{kind} with school = {{...}}"))
                 yield entry_finding("LR154", source, f"{role} {person.sort_name()!r} names no one: styles print it "
                                     f"as a person{where}", hint, field=role)
                 continue
