@@ -1365,3 +1365,19 @@ def test_a_missing_field_of_a_crossref_child_says_where_it_would_come_from() -> 
                if f.code == "LR110" and f.key == "talk"]
     assert [f.hint.split("; ")[-1] for f in lacking] == [
         "its crossref entry 'proc' gives none of them either: add them there, or here"]
+
+
+@pytest.mark.parametrize(("publisher", "told"), [
+    # BibSonomy's export of a CACM article: its journal in the publisher field. The hint was "Add journal = {...}".
+    ("Communications of the ACM", True), ("IEEE Transactions on Software Engineering", True),
+    ("IEEE Communications Society", False), ("Association for Computing Machinery", False),
+    ("American Physical Society", False), ("Review Press", False),
+])
+def test_an_article_whose_publisher_names_its_journal_is_told_to_rename_it(publisher: str, told: bool) -> None:
+    from litreview.checks.bib import check_bibliography
+
+    text = (f"@article{{gould1985,\n  author = {{Gould, John D.}},\n  title = {{Designing for usability}},\n"
+            f"  publisher = {{{publisher}}},\n  volume = 28,\n  pages = {{300--311}},\n  year = {{1985}},\n}}\n")
+    [found] = [f for f in check_bibliography(parse_bibliography(text, "refs.bib"), now=NOW) if f.code == "LR110"]
+    assert (found.hint == f"The publisher field holds the journal's name ({publisher!r}): rename publisher to "
+                          "journal") is told
