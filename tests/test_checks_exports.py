@@ -396,3 +396,22 @@ def test_people_joined_by_an_ampersand_are_told_the_list_to_write(author: str, h
     (found,) = check_specials(_one(f"@article{{a, author = {{{author}}}, title = {{T}}, journal = {{J}}, year = {{2017}}}}"))
     assert found.code == "LR140" and found.hint == hint
     assert ("BibTeX reads them as one person" in found.message) is (" and " in hint)
+
+
+@pytest.mark.parametrize(("author", "message", "hint"), [
+    # Hungarian and Russian order written without the comma: it was "family name first but 'Félegyházi M.' given
+    # name first", with "write every name as 'Family, Given'" for a name already written family first.
+    ("Bencsáth, B. and Buttyán, L. and Félegyházi M.", "the author list writes 'Félegyházi M.' family name first "
+     "without its comma: BibTeX reads 'M.' as the family name (printed and sorted so)",
+     "Write author = {Bencsáth, B. and Buttyán, L. and Félegyházi, M.}"),
+    ("Семенкин, Е. С. and Тынченко В. В.", "the author list writes 'Тынченко В. В.' family name first without its "
+     "comma: BibTeX reads 'В.' as the family name (printed and sorted so)",
+     "Write author = {Семенкин, Е. С. and Тынченко, В. В.}"),
+    ("Li, Xinrong and Sheikh Ferdoush", "the author list writes 'Li, Xinrong' family name first but 'Sheikh "
+     "Ferdoush' given name first", "Write every name as 'Family, Given' (a body's name in double braces: "
+     "{{Name of the Body}})"),
+])
+def test_a_name_written_family_first_without_its_comma_is_told_so(author: str, message: str, hint: str) -> None:
+    (found,) = SN.check_name_forms(_one(f"@techreport{{d, author = {{{author}}}, title = {{T}}, institution = {{I}},"
+                                        " year = {2011}}"))
+    assert (found.code, found.message, found.hint) == ("LR147", message, hint)

@@ -415,10 +415,27 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
                                     f"write the people's names in the {role} field ('Family, Given' joined by 'and'), and "
                                     "the title in its own field (booktitle for the book's)", field=role)
                 continue
+            if (initials := _FAMILY_THEN_INITIALS.fullmatch(natural)) is not None and initials.group(2).isupper():
+                # "Félegyházi M.", "Тынченко В. В.": family name first without its comma, as the list's others are
+                fixed = " and ".join(_with_comma(n.strip()) for n in listed)
+                yield entry_finding("LR147", source, f"the {role} list writes {natural!r} family name first without "
+                                    f"its comma: BibTeX reads {initials.group(2).split()[-1]!r} as the family name "
+                                    "(printed and sorted so)", f"write {role} = {{{fixed}}}", field=role)
+                continue
             yield entry_finding("LR147", source, f"the {role} list writes {listed[forms.index('comma')].strip()!r} "
                                 f"family name first but {natural!r} given name first",
                                 "write every name as 'Family, Given' (a body's name in double braces: {{Name of the Body}})",
                                 field=role)
+
+
+_FAMILY_THEN_INITIALS = lazy(r"([^\W\d_][^\s,.]+(?:[ -][^\W\d_][^\s,.]+)?)\s+((?:[^\W\d_]\.[\s-]*){1,3})")
+"""A name written family name first with its initials after it and no comma ("Félegyházi M.", "Тынченко В. В.")."""
+
+
+def _with_comma(name: str) -> str:
+    """A name written "Family I." as "Family, I."; any other as it is."""
+    found = _FAMILY_THEN_INITIALS.fullmatch(name)
+    return f"{found.group(1)}, {found.group(2).strip()}" if found and found.group(2).isupper() else name
 
 
 _TITLE_WORDS = frozenset({"of", "for", "the", "in", "on", "to", "with", "from", "into", "towards"})
