@@ -415,3 +415,17 @@ def test_a_name_written_family_first_without_its_comma_is_told_so(author: str, m
     (found,) = SN.check_name_forms(_one(f"@techreport{{d, author = {{{author}}}, title = {{T}}, institution = {{I}},"
                                         " year = {2011}}"))
     assert (found.code, found.message, found.hint) == ("LR147", message, hint)
+
+
+def test_an_affiliation_after_each_author_is_told_as_one() -> None:
+    # Mendeley read "Fondazione Bruno Kessler" off the paper after each of three authors: "delete the repeat,
+    # unless they are two people of one name".
+    paper = _one("@article{k, author = {Kessler, Fondazione Bruno and Cimatti, Alessandro and Kessler, Fondazione "
+                 "Bruno and Gario, Marco and Kessler, Fondazione Bruno and Tonetta, Stefano}, title = {T}, "
+                 "journal = {J}, year = {2016}}")
+    (found,) = SN.check_repeated_names(paper)
+    assert found.hint == ("'Fondazione Bruno Kessler' after each author is most likely their affiliation, read as a "
+                          "person (as a reference manager reads a paper's first page): delete it from the author field")
+    twice = _one("@article{k, author = {Geist, Valerius and Roe, Ann and Geist, Valerius}, title = {T}, journal = {J},"
+                 " year = {2016}}")
+    assert "affiliation" not in next(iter(SN.check_repeated_names(twice))).hint

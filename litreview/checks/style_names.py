@@ -507,6 +507,11 @@ def check_repeated_names(source: Source) -> Iterable[Finding]:
             given = [fold_words(people[i].given).split() for i in group]
             if filler is not None and len(set(written)) > 1:
                 hint = f"delete {people[filler].sort_name()!r} from the {role} list"
+            elif len(group) > 2 and len(set(written)) == 1 and all(b - a == 2 for a, b in pairwise(group)):
+                # "Kessler, Fondazione Bruno" after each author: the authors' institution, read off the paper
+                shown = " ".join(filter(None, (people[group[0]].given, people[group[0]].prefix, people[group[0]].family)))
+                hint = (f"{shown!r} after each author is most likely their affiliation, read as a person (as a "
+                        f"reference manager reads a paper's first page): delete it from the {role} field")
             elif not given[0]:  # a body's name
                 hint = f"delete the repeat from the {role} field"
             elif any(len(w) == 1 for words in given for w in words):
