@@ -1381,3 +1381,20 @@ def test_an_article_whose_publisher_names_its_journal_is_told_to_rename_it(publi
     [found] = [f for f in check_bibliography(parse_bibliography(text, "refs.bib"), now=NOW) if f.code == "LR110"]
     assert (found.hint == f"The publisher field holds the journal's name ({publisher!r}): rename publisher to "
                           "journal") is told
+
+
+def test_a_placeholder_for_a_doi_or_an_address_is_told_as_one() -> None:
+    from litreview.bibliography.csl import parse_csl
+    from litreview.checks.bib import check_doi, check_url
+
+    # "DOI: FIXME" (a note to look it up later) was "malformed: it does not start with '10.'", "Write the bare DOI".
+    item = parse_csl('[{"id": "n", "type": "article-journal", "title": "T", "DOI": "FIXME", "URL": "FIXME"}]',
+                     "refs.json").sources[0]
+    [doi] = check_doi(item)
+    [url] = check_url(item)
+    assert (doi.message, doi.hint) == ("DOI 'FIXME' is a placeholder, not a DOI", "Look the DOI up (litreview fetch "
+                                       "searches the registries) and write it, or delete the DOI field")
+    assert (url.message, url.hint) == ("URL 'FIXME' is a placeholder, not an address",
+                                       "Write the address, or delete the URL field")
+    entry = parse_bibliography("@article{a, title={T}, journal={J}, year={2001}, doi={10.1000/FIXME}}").sources[0]
+    assert list(check_doi(entry)) == []  # a DOI may hold the word

@@ -355,6 +355,10 @@ def editor_as_publisher(source: Source) -> str:
     return ""
 
 
+PLACEHOLDERS = frozenset({"fixme", "todo", "tbd", "tba", "xxx", "???", "tk"})
+"""What an author writes in a field to fill in later ("DOI: FIXME")."""
+
+
 def check_doi(source: Source) -> Iterable[Finding]:
     """LR120 for a DOI that is not one, LR121 for one written as a link, with a label, a final mark or as a shortDOI.
 
@@ -382,6 +386,10 @@ def check_doi(source: Source) -> Iterable[Finding]:
         yield entry_finding("LR120", source, f"DOI {raw!r} {problem}",
                             f"delete the {own_name('doi', source)} field (the work's DOI, if it has one, is on its "
                             "publisher's page)", field="doi")
+    elif problem and raw.strip(" .!?").casefold() in PLACEHOLDERS:  # "FIXME": a note to look the DOI up later
+        yield entry_finding("LR120", source, f"DOI {raw!r} is a placeholder, not a DOI",
+                            f"look the DOI up (litreview fetch searches the registries) and write it, or delete the "
+                            f"{own_name('doi', source)} field", field="doi")
     elif problem:
         hint = (f"the {own_name('doi', source)} field holds a web address that is no DOI link: move it to the "
                 f"{own_name('url', source)} field" if re.match(r"(?i)https?://", raw.strip()) and not has_prefix(raw) else "")
@@ -510,7 +518,10 @@ def check_url(source: Source) -> Iterable[Finding]:
     raw = plain(source.fields.get("url", ""))
     if raw.startswith("\\url"):
         raw = raw[4:]
-    if raw:
+    if raw and url_problem(raw) and raw.strip(" .!?").casefold() in PLACEHOLDERS:
+        yield entry_finding("LR123", source, f"URL {raw!r} is a placeholder, not an address",
+                            f"write the address, or delete the {own_name('url', source)} field", field="url")
+    elif raw:
         problem = url_problem(raw)
         if problem:
             # Mendeley writes {\&}, {\_}, $\sim$ into url fields; biblatex reads them verbatim, backslash and all.
