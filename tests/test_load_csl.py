@@ -245,6 +245,7 @@ def test_a_csl_yaml_syntax_error_is_one_line_naming_the_construct_left_open() ->
 
 @pytest.mark.parametrize(("kind", "meant"), [("journal-article", "article-journal"), ("legal-case", "legal_case"),
                                              ("inproceedings", "paper-conference"), ("artcle-journal", "article-journal"),
+                                             ("website", "webpage"),  # Zotero's item type for a web page
                                              ("zzz", None)])
 def test_an_item_type_csl_does_not_define_is_an_lr102_at_its_type(kind: str, meant: str | None) -> None:
     # A Crossref type, a BibTeX type or a misspelling loaded in silence as @misc.
