@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..bibliography.inherit import LINK_FIELDS, targets
-from ..bibliography.load import PERSON_FIELDS
 from ..bibliography.latex import known_command
+from ..bibliography.load import PERSON_FIELDS
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import CONTROLS, escape_match, without_controls

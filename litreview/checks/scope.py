@@ -84,13 +84,13 @@ def renamed_keys(old: Bibliography, new: Bibliography) -> dict[str, str]:
     gone = {(s.type, tuple(sorted(s.fields.items()))): s.key for s in gone_sources}
     out = {gone[sig]: s.key for s in added if (sig := (s.type, tuple(sorted(s.fields.items())))) in gone}
     if len(out) < min(len(gone_sources), len(added)):
-        works: dict[object, list[str]] = {}
+        works: dict[tuple[str, tuple[str, int, str]], list[str]] = {}
         for side, sources in (("old", gone_sources), ("new", added)):
             for s in sources:
-                if s.key not in out and s.key not in out.values() and (sig := work_signature(s)) is not None:
-                    works.setdefault((side, sig), []).append(s.key)
-        for (side, sig), keys in works.items():
-            if side == "old" and len(keys) == 1 and len(later := works.get(("new", sig), [])) == 1:
+                if s.key not in out and s.key not in out.values() and (work := work_signature(s)) is not None:
+                    works.setdefault((side, work), []).append(s.key)
+        for (side, work), keys in works.items():
+            if side == "old" and len(keys) == 1 and len(later := works.get(("new", work), [])) == 1:
                 out[keys[0]] = later[0]  # one work gone under one key, back under one other
     return out
 
