@@ -786,3 +786,19 @@ def test_a_csl_file_keyed_by_id_counts_and_names_the_same_items(tmp_path: Path) 
     path.write_text("".join(f"{key}:\n{item}" for key in ("SZ", "VA", "SZ")), encoding="utf-8")  # (as it was)
     [told] = load_bibliography(path).problems
     assert told.message.endswith("'SZ' is given twice (lines 1, 7: YAML keeps the last)")
+
+
+def test_a_bodys_report_in_csl_needs_no_publisher_beside_its_author() -> None:
+    from datetime import UTC, datetime
+
+    from litreview.checks.bib import check_bibliography
+
+    # "report item lacks publisher" (an error) for a report whose author is the body that issued it: APA and
+    # Chicago print that body once, as the author.
+    item = ("- id: daisy-2024\n  type: report\n  author:\n    - literal: DAISY Consortium\n  title: Ace by DAISY\n"
+            "  issued:\n    date-parts:\n      - [2024]\n")
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    assert [f for f in check_bibliography(parse_csl(item, "r.yaml", yaml=True), now=now) if f.code == "LR110"] == []
+    person = item.replace("    - literal: DAISY Consortium\n", "    - family: Roe\n      given: Ann\n")
+    assert [f.message for f in check_bibliography(parse_csl(person, "r.yaml", yaml=True), now=now)
+            if f.code == "LR110"] == ["report item lacks publisher"]

@@ -253,6 +253,10 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
     if csl:
         groups = tuple(g for g in groups if not _NAMES.issuperset(g))
         renderer = None  # a CSL file: pandoc reads it, by CSL's names
+    if csl and source.type in ("report", "techreport") and source.authors \
+            and all(not p.given and " " in p.family for p in source.authors):
+        # CSL: a body's report names its issuer as its author ("DAISY Consortium"), which styles print once
+        groups = tuple(g for g in groups if g != ("institution",))
     if "eventtitle" in fields and csl:  # CSL: a paper presented at an event needs no proceedings
         groups = tuple(g for g in groups if g != ("booktitle",))
     if has_field(fields, "pubstate") and (csl or (renderer and renderer.name == CITEPROC)):
