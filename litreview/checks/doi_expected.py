@@ -15,7 +15,7 @@ from ..doi import bare_doi
 from ..lazyre import lazy
 from ..model import Finding, Source
 from ..registry.ids import arxiv_id
-from ..text import fold_words
+from ..text import fold_words, latin_script
 from .bib import UNPUBLISHED, entry_finding, folded, plain
 from .duplicates import is_preprint
 
@@ -56,12 +56,6 @@ def _magazine_issue(source: Source) -> bool:
     if not latin_script(source.container):
         return False  # the journal words are those of Latin-script languages: a name in another script is unread
     return not _SCHOLARLY_WORDS.intersection(fold_words(source.container).split())
-
-
-def latin_script(text: str) -> bool:
-    """Whether every letter of ``text`` is a Latin one (Vietnamese's too): false for a name written in Chinese,
-    Japanese, Cyrillic or Greek."""
-    return not any(ch.isalpha() and ch > "\u024f" and not "\u1e00" <= ch <= "\u1eff" for ch in text)
 
 
 _WITH_NUMBER = lazy(r"[,;]\s*(?:ISBN|ISSN)\b")

@@ -15,10 +15,9 @@ from ..bibliography.latex import known_command
 from ..bibliography.load import PERSON_FIELDS
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
-from ..text import CONTROLS, escape_match, without_controls
+from ..text import CONTROLS, escape_match, latin_script, without_controls
 from .bib import entry_finding, isbn_problem, part_of, plain, shown
 from .date_year import check_date_year
-from .doi_expected import latin_script
 from .hints import csl_form, own_name
 
 VERBATIM = frozenset({"url", "doi", "eprint", "file", "localfile", "pdf", "urlraw", "verba", "verbb", "verbc", "howpublished_url",
