@@ -501,8 +501,10 @@ def _series(s: Source) -> str:
 
 
 def _links(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
-    if s.urldate and not s.year:
-        out.add(f" {_capital(terms['accessed'])} {_iso_to_words(s.urldate, terms)}.")
+    # the Chicago styles' access date: of a URL, where neither a DOI nor a date or status is printed
+    accessed = _iso_to_words(s.urldate, terms) if s.url and not (s.doi or printed_year(s) or s.field("pubstate")) else ""
+    if accessed:
+        out.add(f" {_capital(terms['accessed'])} {accessed}.")
     bare = normalise_doi(s.doi)
     if bare:
         out.add(" ")
@@ -638,13 +640,13 @@ def _date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = Fals
 
 
 def _iso_to_words(iso: str, terms: dict[str, str]) -> str:
-    parts = one_line(iso).split("-")
-    try:
-        year = int(parts[0])
-        if len(parts) >= 3:
-            return _date_words(terms, str(year), _month_name(int(parts[1]), terms), str(int(parts[2])))
-        if len(parts) == 2:
-            return _date_words(terms, str(year), _month_name(int(parts[1]), terms))
-        return str(year)
-    except (ValueError, IndexError):
-        return one_line(iso)
+    """An access date in the language's words ("2024-04-17": "April 17, 2024"); '' for one that is no single date
+    ("24.03.23", "Use the date of access"), which pandoc leaves out."""
+    ends = edtf_date_parts(one_line(iso)) if iso else None
+    if not ends or len(ends) != 1 or not 1 <= len(ends[0]) <= 3:
+        return ""
+    year, *rest = ends[0]
+    if rest and not 1 <= rest[0] <= 12:
+        return ""
+    month = _month_name(rest[0], terms) if rest else ""
+    return _date_words(terms, str(year), month, str(rest[1]) if len(rest) > 1 else "")
