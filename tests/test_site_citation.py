@@ -663,9 +663,13 @@ def test_a_name_particle_follows_the_given_name_where_the_name_is_inverted() -> 
     # site printed "von Doe, John".
     bib = parse_bibliography(
         "@book{b, author={von Doe, John and van Roe, Ann}, title={T}, year=2000, publisher={P}}\n"
-        "@book{c, author={von Doe, Jr, John}, title={T}, year=2000, publisher={P}}\n")
+        "@book{c, author={von Doe, Jr, John}, title={T}, year=2000, publisher={P}}\n"
+        "@book{d, author={De la Casa, Luis G. and International labor organization, }, title={T}, year=2000,"
+        " publisher={P}}\n")
     assert [format_reference(s).text for s in bib.sources] == [
-        "Doe, John von, and Ann van Roe. T. P, 2000.", "Doe, John von, Jr. T. P, 2000."]
+        "Doe, John von, and Ann van Roe. T. P, 2000.", "Doe, John von, Jr. T. P, 2000.",
+        # pandoc's particle is the words in lower case that open a name: these are family names
+        "De la Casa, Luis G., and International labor organization. T. P, 2000."]
 
 
 def test_an_article_with_a_doi_and_a_year_but_no_volume_issue_or_pages_is_ahead_of_print() -> None:
@@ -721,6 +725,21 @@ def test_a_quotation_in_a_title_takes_the_marks_of_its_place() -> None:
     german = citation_terms("de-DE")
     assert format_reference(article, terms=german).text == "Doe, John. „Does the Child Have a ‚Theory of Mind‘?“ J 2 (2000)."
     assert format_reference(book, terms=german).text == "Doe, John. Does the Child Have a „Theory of Mind“? P, 2000."
+    single = parse_bibliography("@book{c, author={Doe, John}, title={Packages in the `graphics' Bundle of ESA's},"
+                                " year=2014}").sources[0]
+    assert format_reference(single).text == "Doe, John. Packages in the “Graphics” Bundle of ESA’s. 2014."
+    # pandoc reads a CSL item's marks as characters, as written
+    csl = parse_csl('[{"id": "y", "type": "article-journal", "title": "Oversight of “Global Stablecoin” Arrangements",'
+                    ' "container-title": "J", "volume": "2", "issued": {"date-parts": [[2020]]}}]', "refs.json")
+    assert format_reference(csl.sources[0]).text == "“Oversight of “Global Stablecoin” Arrangements.” J 2 (2020)."
+
+
+def test_what_follows_an_articles_place_follows_a_comma() -> None:
+    bib = parse_bibliography(
+        "@article{p2, author={Doe, John}, title={The Art}, address={Honolulu}, year=2008, number=3}\n"
+        "@article{p4, author={Doe, John}, title={The Art}, address={Honolulu}, year=2008, pages={1--4}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, John. The Art. (Honolulu), no. 3 (2008).", "Doe, John. The Art. (Honolulu), 2008, 1–4."]
 
 
 def test_an_entry_of_a_type_biblatex_does_not_know_or_a_chapter_in_nothing_has_its_title_in_italics() -> None:

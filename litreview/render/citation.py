@@ -196,11 +196,11 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
                          short=short_label(source, mark, terms), year=year_label(source, mark, terms))
     if title:
         if italic_title:
-            title = _quotations(title, terms, inner=False)
+            title = _quotations(source, title, terms, inner=False)
             out.add(title, italic=True)
             out.add("" if title[-1] in ".?!" else ".")
         else:
-            _quoted(out, title, terms)
+            _quoted(out, _quotations(source, title, terms, inner=True), terms)
     serial = kind == "article" or (kind in _PAPER_TYPES and not source.editors)
     chapter = not serial and kind in _CHAPTER_TYPES
     numbered = kind in ("techreport", "report") and source.number  # "Working Paper No. 12" (``_book_like``)
@@ -222,15 +222,19 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
                      year=year_label(source, mark, terms))
 
 
-_QUOTATION = re.compile(r"“([^“”]*)”")
-"""A quotation in curly double marks inside a title (“Theory of Mind”), which citeproc prints in the language's marks."""
+_QUOTATION = re.compile(r"“([^“”]*)”|(?<!\w)‘([^‘“”]*?)’(?!\w)")
+"""A quotation in curly marks inside a title (“Theory of Mind”, ‘graphics’; not an apostrophe: "ESA’s"), which
+pandoc reads from BibTeX as a quotation and citeproc prints in the language's marks."""
 
 
-def _quotations(title: str, terms: dict[str, str], *, inner: bool) -> str:
+def _quotations(s: Source, title: str, terms: dict[str, str], *, inner: bool) -> str:
     """``title`` with the quotations in it in the language's marks: its outer ones (de „…“), or, ``inner``, those of a
-    quotation inside a quotation (en ‘…’, de ‚…‘) for a title itself printed in quotation marks."""
+    quotation inside a quotation (en ‘…’, de ‚…‘) for a title itself printed in quotation marks; a title read from
+    CSL as written (pandoc reads its marks as characters)."""
+    if csl_form_of(s.file or ""):
+        return title
     opening, closing = (terms["‘"], terms["’"]) if inner else (terms["“"], terms["”"])
-    return _QUOTATION.sub(lambda m: opening + m.group(1) + closing, title)
+    return _QUOTATION.sub(lambda m: opening + (m.group(1) if m.group(1) is not None else m.group(2)) + closing, title)
 
 
 def _italic_title(s: Source, kind: str) -> bool:
@@ -246,9 +250,8 @@ def _italic_title(s: Source, kind: str) -> bool:
 
 def _quoted(out: _Pieces, title: str, terms: dict[str, str]) -> None:
     """A title in the language's quotation marks, its full stop inside them in English (“Title.”) and after them
-    elsewhere („Titel“.), none after a title ending in "?" or "!", as citeproc's locales print it; a quotation in it
-    in the marks of one inside another (“Does the Child Have a ‘Theory of Mind’?”)."""
-    title = _quotations(title, terms, inner=True)
+    elsewhere („Titel“.), none after a title ending in "?" or "!", as citeproc's locales print it (a quotation in it
+    in the marks of one inside another: ``_quotations``)."""
     stop = "" if title[-1] in ".?!" else "."
     if terms["punctuation-in-quote"]:
         out.add(terms["“"] + title + stop + terms["”"])
@@ -328,10 +331,11 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
     if place := one_line(field_text(s, "address") or field_text(s, "location")):
         out.add(f" ({place})")
     series = one_line(field_text(s, "series"))
+    said = said or bool(place)  # what follows a place follows a comma: "“T.” (Honolulu), 2008", "(Honolulu), no. 3"
     volume = one_line(s.volume)
     number = "" if paper else one_line(s.number)  # a paper's number is its proceedings' in their series
     if said and not (paper or series or volume or number or s.pages or s.field("pubstate") or s.field("entrysubtype")) \
-            and s.doi and printed_year(s):  # CMOS 18 14.75, as the Chicago styles print it
+            and s.field("doi") and printed_year(s):  # CMOS 18 14.75, as the Chicago styles print it
         out.add(f", {terms['ahead of print']}")
     if series.isdigit():  # pandoc's biblatex reader: series={3} is "3rd series" (1st, 2nd, 3rd, then 4th, 22th)
         series = f"{series}{ {'1': 'st', '2': 'nd', '3': 'rd'}.get(series.lstrip('0'), 'th')} series"
@@ -502,7 +506,8 @@ def _series(s: Source) -> str:
 
 def _links(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     # the Chicago styles' access date: of a URL, where neither a DOI nor a date or status is printed
-    accessed = _iso_to_words(s.urldate, terms) if s.url and not (s.doi or printed_year(s) or s.field("pubstate")) else ""
+    dated = s.field("doi") or printed_year(s) or s.field("pubstate")
+    accessed = _iso_to_words(s.urldate, terms) if s.url and not dated else ""
     if accessed:
         out.add(f" {_capital(terms['accessed'])} {accessed}.")
     bare = normalise_doi(s.doi)
@@ -549,6 +554,8 @@ def _person(p: Person, *, inverted: bool) -> str:
         p = replace(p, given=_INITIAL.sub(_initial, _JOINED_INITIALS.sub(r"\1. ", p.given)))
     if not inverted:
         return p.display()
+    if not p.prefix[:1].islower():  # pandoc's particle is the words in lower case that open the name: "De la Casa"
+        return p.sort_name()
     # CSL's demoted particle (the Chicago styles' default): "Straten, Roelof van", "Doe, John von, Jr."
     given = " ".join(part for part in (p.given, p.prefix) if part)
     return ", ".join(part for part in (p.family, given, p.suffix) if part)
