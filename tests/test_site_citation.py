@@ -763,3 +763,18 @@ def test_an_access_date_is_printed_for_a_url_with_no_doi_or_date_and_only_when_i
     assert [format_reference(s).text for s in bib.sources] == [
         "“T1.” Accessed April 17, 2024. http://x.org/1.", "“T2.” http://x.org/2.", "“T3.”",
         "“T4.” Accessed April 2024. http://x.org/4.", "“T6.” 2020. http://x.org/6."]
+
+
+def test_a_full_stop_before_a_letter_in_a_given_name_is_followed_by_a_space() -> None:
+    bib = parse_bibliography(
+        "@book{r4, author={Sudar, K.Muthamil and Doe, M. A. L. M.van and Roe, Ann-Marie and Poe, J.-P. and Loe, Ph.D.},"
+        " title={T}, year={2006}}")
+    assert format_reference(bib.sources[0]).text == (
+        "Sudar, K. Muthamil, M. A. L. M. van Doe, Ann-Marie Roe, J.-P. Poe, and Ph. D. Loe. T. 2006.")
+
+
+def test_latexs_named_quotation_marks_in_a_title_are_characters_as_pandoc_reads_them() -> None:
+    bib = parse_bibliography(
+        "@article{m, author={Doe, John}, title={{\\textquotedblleft}The Sum of All{\\textquotedblright}: A Review},"
+        " journal={J}, year=2015, volume=2}")
+    assert format_reference(bib.sources[0]).text == "Doe, John. ““The Sum of All”: A Review.” J 2 (2015)."

@@ -231,7 +231,7 @@ def _quotations(s: Source, title: str, terms: dict[str, str], *, inner: bool) ->
     """``title`` with the quotations in it in the language's marks: its outer ones (de „…“), or, ``inner``, those of a
     quotation inside a quotation (en ‘…’, de ‚…‘) for a title itself printed in quotation marks; a title read from
     CSL as written (pandoc reads its marks as characters)."""
-    if csl_form_of(s.file or ""):
+    if csl_form_of(s.file or "") or "\\textquote" in s.field("title"):  # LaTeX's named marks: characters to pandoc
         return title
     opening, closing = (terms["‘"], terms["’"]) if inner else (terms["“"], terms["”"])
     return _QUOTATION.sub(lambda m: opening + (m.group(1) if m.group(1) is not None else m.group(2)) + closing, title)
@@ -551,7 +551,7 @@ def _person(p: Person, *, inverted: bool) -> str:
     if p.given and _CJK.search(p.family) and _CJK.search(p.given) and not _LATIN.search(whole):
         return whole
     if p.given:
-        p = replace(p, given=_INITIAL.sub(_initial, _JOINED_INITIALS.sub(r"\1. ", p.given)))
+        p = replace(p, given=_INITIAL.sub(_initial, _JOINED_INITIALS.sub(". ", p.given)))
     if not inverted:
         return p.display()
     if not p.prefix[:1].islower():  # pandoc's particle is the words in lower case that open the name: "De la Casa"
@@ -562,8 +562,8 @@ def _person(p: Person, *, inverted: bool) -> str:
 
 
 # Initials as citeproc prints a given name it does not shorten (Chicago's ``initialize-with=". "``): "V.S." is
-# "V. S.", "Jorge L" "Jorge L."
-_JOINED_INITIALS = re.compile(r"(?<![^\W\d_])([^\W\d_])\.(?=[^\W\d_](?![^\W\d_]))")
+# "V. S.", "K.Muthamil" "K. Muthamil" (a full stop before a letter is followed by a space), "Jorge L" "Jorge L."
+_JOINED_INITIALS = re.compile(r"\.(?=[^\W\d_])")
 _INITIAL = re.compile(r"(?<![\w.'’-])([^\W\d_])(?![\w.'’-])")
 
 
