@@ -699,6 +699,9 @@ def test_a_pubstate_is_printed_before_the_date_or_in_its_stead() -> None:
         "Doe, John. “T.” In B. P, forthcoming 2001."]
     french = format_reference(bib.sources[2], terms=citation_terms("fr-FR")).text
     assert french == "Doe, John. «\u00a0T\u00a0». Version 1. Prépublié 2000."
+    untrusted = parse_bibliography("@book{u, author={Doe, John}, title={T}, publisher={P}, year=2000,"
+                                   " pubstate={<b>soon</b>}}").sources[0]
+    assert format_reference(untrusted).html == "Doe, John. <i>T</i>. P, &lt;b&gt;soon&lt;/b&gt; 2000."
 
 
 def test_an_undated_entry_prints_nd_where_its_date_goes_but_a_web_page() -> None:
