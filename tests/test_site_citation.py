@@ -731,10 +731,16 @@ def test_a_quotation_in_a_title_takes_the_marks_of_its_place() -> None:
     single = parse_bibliography("@book{c, author={Doe, John}, title={Packages in the `graphics' Bundle of ESA's},"
                                 " year=2014}").sources[0]
     assert format_reference(single).text == "Doe, John. Packages in the “Graphics” Bundle of ESA’s. 2014."
-    # pandoc reads a CSL item's marks as characters, as written
-    csl = parse_csl('[{"id": "y", "type": "article-journal", "title": "Oversight of “Global Stablecoin” Arrangements",'
-                    ' "container-title": "J", "volume": "2", "issued": {"date-parts": [[2020]]}}]', "refs.json")
-    assert format_reference(csl.sources[0]).text == "“Oversight of “Global Stablecoin” Arrangements.” J 2 (2020)."
+    # a CSL-JSON title's curly marks are a quotation to pandoc; a CSL-YAML title's are characters, its straight ones
+    # (Markdown's) a quotation
+    item = ('[{"id": "y", "type": "article-journal", "title": "Oversight of “Global Stablecoin” Arrangements",'
+            ' "container-title": "J", "volume": "2", "issued": {"date-parts": [[2020]]}}]')
+    csl = parse_csl(item, "refs.json")
+    assert format_reference(csl.sources[0]).text == "“Oversight of ‘Global Stablecoin’ Arrangements.” J 2 (2020)."
+    curly = parse_csl(item, "refs.yaml", yaml=True)
+    assert format_reference(curly.sources[0]).text == "“Oversight of “Global Stablecoin” Arrangements.” J 2 (2020)."
+    straight = parse_csl(item.replace("“", '\\"').replace("”", '\\"'), "refs.yaml", yaml=True)
+    assert format_reference(straight.sources[0]).text == "“Oversight of ‘Global Stablecoin’ Arrangements.” J 2 (2020)."
 
 
 def test_what_follows_an_articles_place_follows_a_comma() -> None:

@@ -229,9 +229,11 @@ pandoc reads from BibTeX as a quotation and citeproc prints in the language's ma
 
 def _quotations(s: Source, title: str, terms: dict[str, str], *, inner: bool) -> str:
     """``title`` with the quotations in it in the language's marks: its outer ones (de „…“), or, ``inner``, those of a
-    quotation inside a quotation (en ‘…’, de ‚…‘) for a title itself printed in quotation marks; a title read from
-    CSL as written (pandoc reads its marks as characters)."""
-    if csl_form_of(s.file or "") or "\\textquote" in s.field("title"):  # LaTeX's named marks: characters to pandoc
+    quotation inside a quotation (en ‘…’, de ‚…‘) for a title itself printed in quotation marks; as written where
+    pandoc reads its marks as characters: LaTeX's named ones (``\\textquotedblleft``), a CSL-YAML title's curly
+    ones (its Markdown's straight ones are quotations)."""
+    raw = s.field("title")
+    if "\\textquote" in raw or (csl_form_of(s.file or "") == "yaml" and any(mark in raw for mark in "“”‘")):
         return title
     opening, closing = (terms["‘"], terms["’"]) if inner else (terms["“"], terms["”"])
     return _QUOTATION.sub(lambda m: opening + (m.group(1) if m.group(1) is not None else m.group(2)) + closing, title)
