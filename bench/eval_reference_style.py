@@ -4,7 +4,8 @@ Usage:
   python bench/eval_reference_style.py --dir FOLDER [--dir FOLDER ...]   matches per folder, in English
   --lang de-DE      the language both render in (pandoc's ``lang``; ours: ``Citations.reference``'s)
   --show N          print the first N differing entries of each folder (ours, then pandoc's)
-  --json FILE       the figures as JSON
+  --json FILE       the figures as JSON, with the entries that match ("matched_keys": FILE:KEY, FILE
+                    relative to its folder) so two runs can be compared entry by entry
 
 The bibliography files of each folder are those ``wild_bibliographies.bibliography_files`` reads (a
 manuscript folder's SOURCES.tsv), else every BibTeX/CSL file under it. Each file is rendered by pandoc
@@ -109,7 +110,7 @@ def our_entries(bib: Path, lang: str) -> dict[str, str] | None:
 def measure(folder: Path, pandoc: str, csl: Path, lang: str, work: Path, show: int) -> dict:
     from bench.wild_bibliographies import bibliography_files, files_of
 
-    figures = {"files": 0, "refused": 0, "entries": 0, "matched": 0, "unpaired": 0}
+    figures: dict = {"files": 0, "refused": 0, "entries": 0, "matched": 0, "unpaired": 0, "matched_keys": []}
     shown = 0
     for bib in bibliography_files(folder) or files_of(folder, "all"):  # a folder of bibliographies: its files
         figures["files"] += 1
@@ -122,6 +123,7 @@ def measure(folder: Path, pandoc: str, csl: Path, lang: str, work: Path, show: i
             figures["entries"] += 1
             if theirs[key] == ours[key]:
                 figures["matched"] += 1
+                figures["matched_keys"].append(f"{bib.relative_to(folder)}:{key}")
             elif shown < show:
                 shown += 1
                 print(f"  {bib.relative_to(folder)} {key}\n    ours:   {ours[key]}\n    pandoc: {theirs[key]}")

@@ -6,6 +6,7 @@ import pytest
 
 from litreview.bibliography.csl import parse_csl
 from litreview.bibliography.load import parse_bibliography
+from litreview.locale_terms import citation_terms
 from litreview.model import Person, Source
 from litreview.render.citation import Citations, format_reference
 from litreview.render.short_labels import PLAIN, short_label
@@ -655,3 +656,134 @@ def test_a_misc_entry_in_a_journal_prints_in_it_as_pandoc_prints_it() -> None:
     item = parse_csl('[{"id": "c", "type": "misc", "title": "T", "container-title": "Blog",'
                      ' "issued": {"date-parts": [[2017]]}}]', "refs.json")
     assert format_reference(item.sources[0]).text == "“T.” Blog, 2017."
+
+
+def test_a_name_particle_follows_the_given_name_where_the_name_is_inverted() -> None:
+    # The Chicago styles demote a particle: pandoc prints "Doe, John von" first and "Ann van Roe" after it; the
+    # site printed "von Doe, John".
+    bib = parse_bibliography(
+        "@book{b, author={von Doe, John and van Roe, Ann}, title={T}, year=2000, publisher={P}}\n"
+        "@book{c, author={von Doe, Jr, John}, title={T}, year=2000, publisher={P}}\n"
+        "@book{d, author={De la Casa, Luis G. and International labor organization, }, title={T}, year=2000,"
+        " publisher={P}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, John von, and Ann van Roe. T. P, 2000.", "Doe, John von, Jr. T. P, 2000.",
+        # pandoc's particle is the words in lower case that open a name: these are family names
+        "De la Casa, Luis G., and International labor organization. T. P, 2000."]
+
+
+def test_an_article_with_a_doi_and_a_year_but_no_volume_issue_or_pages_is_ahead_of_print() -> None:
+    bib = parse_bibliography(
+        "@article{c, author={Doe, John}, title={T}, journal={J}, year=2000, doi={10.1234/x}}\n"
+        "@article{d, author={Doe, John}, title={T}, journal={J}, year=2000, doi={10.1234/x}, volume={3}}\n"
+        "@article{e, author={Doe, John}, title={T}, journal={J}, doi={10.1234/x}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, John. “T.” J, ahead of print, 2000. https://doi.org/10.1234/x.",
+        "Doe, John. “T.” J 3 (2000). https://doi.org/10.1234/x.",
+        "Doe, John. “T.” J, n.d. https://doi.org/10.1234/x."]
+    german = format_reference(bib.sources[0], terms=citation_terms("de-DE")).text
+    assert german == "Doe, John. „T“. J, Online-Vorab-Publikation, 2000. https://doi.org/10.1234/x."
+
+
+def test_a_pubstate_is_printed_before_the_date_or_in_its_stead() -> None:
+    bib = parse_bibliography(
+        "@article{e, author={Doe, John}, title={T}, journal={J}, year=2000, pubstate={forthcoming}}\n"
+        "@book{f, author={Doe, John}, title={T}, publisher={P}, pubstate={inpress}}\n"
+        "@online{g, author={Doe, John}, title={T}, year=2000, pubstate={prepublished}, version={1}}\n"
+        "@article{h, author={Doe, John}, title={T}, journal={J}, pubstate={inpress}, volume={3}}\n"
+        "@incollection{i, author={Doe, John}, title={T}, booktitle={B}, publisher={P}, year=2001,"
+        " pubstate={forthcoming}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, John. “T.” J, Forthcoming 2000.", "Doe, John. T. P, in press.",
+        "Doe, John. “T.” Version 1. Pre-published 2000.", "Doe, John. “T.” J 3 (in press).",
+        "Doe, John. “T.” In B. P, forthcoming 2001."]
+    french = format_reference(bib.sources[2], terms=citation_terms("fr-FR")).text
+    assert french == "Doe, John. «\u00a0T\u00a0». Version 1. Prépublié 2000."
+    untrusted = parse_bibliography("@book{u, author={Doe, John}, title={T}, publisher={P}, year=2000,"
+                                   " pubstate={<b>soon</b>}}").sources[0]
+    assert format_reference(untrusted).html == "Doe, John. <i>T</i>. P, &lt;b&gt;soon&lt;/b&gt; 2000."
+
+
+def test_an_undated_entry_prints_nd_where_its_date_goes_but_a_web_page() -> None:
+    bib = parse_bibliography(
+        "@article{a1, author={Doe, John}, title={T1}, journal={J}, volume={2}, pages={1--5}}\n"
+        "@incollection{a3, author={Doe, John}, title={T3}, booktitle={B}, publisher={P}}\n"
+        "@book{a5, author={Doe, John}, title={T5}, publisher={P}}\n"
+        "@phdthesis{a7, author={Doe, John}, title={T7}, school={S}}\n"
+        "@online{a9, author={Doe, John}, title={T9}, url={http://x.org/a}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, John. “T1.” J 2 (n.d.): 1–5.", "Doe, John. “T3.” In B. P, n.d.", "Doe, John. T5. P, n.d.",
+        "Doe, John. “T7.” PhD thesis, S, n.d.", "Doe, John. “T9.” http://x.org/a."]
+
+
+def test_a_quotation_in_a_title_takes_the_marks_of_its_place() -> None:
+    # Inside a quoted title the marks of a quotation in a quotation (en ‘…’, de ‚…‘); in an italic title the
+    # language's own (de „…“), as citeproc's locales print them.
+    bib = parse_bibliography(
+        "@article{q, author={Doe, John}, title={Does the Child Have a ``Theory of Mind''?}, journal={J},"
+        " year=2000, volume=2}\n"
+        "@book{b, author={Doe, John}, title={Does the Child Have a ``Theory of Mind''?}, publisher={P}, year=2000}\n")
+    article, book = bib.sources
+    assert format_reference(article).text == "Doe, John. “Does the Child Have a ‘Theory of Mind’?” J 2 (2000)."
+    german = citation_terms("de-DE")
+    assert format_reference(article, terms=german).text == "Doe, John. „Does the Child Have a ‚Theory of Mind‘?“ J 2 (2000)."
+    assert format_reference(book, terms=german).text == "Doe, John. Does the Child Have a „Theory of Mind“? P, 2000."
+    single = parse_bibliography("@book{c, author={Doe, John}, title={Packages in the `graphics' Bundle of ESA's},"
+                                " year=2014}").sources[0]
+    assert format_reference(single).text == "Doe, John. Packages in the “Graphics” Bundle of ESA’s. 2014."
+    # a CSL-JSON title's curly marks are a quotation to pandoc; a CSL-YAML title's are characters, its straight ones
+    # (Markdown's) a quotation
+    item = ('[{"id": "y", "type": "article-journal", "title": "Oversight of “Global Stablecoin” Arrangements",'
+            ' "container-title": "J", "volume": "2", "issued": {"date-parts": [[2020]]}}]')
+    csl = parse_csl(item, "refs.json")
+    assert format_reference(csl.sources[0]).text == "“Oversight of ‘Global Stablecoin’ Arrangements.” J 2 (2020)."
+    curly = parse_csl(item, "refs.yaml", yaml=True)
+    assert format_reference(curly.sources[0]).text == "“Oversight of “Global Stablecoin” Arrangements.” J 2 (2020)."
+    straight = parse_csl(item.replace("“", '\\"').replace("”", '\\"'), "refs.yaml", yaml=True)
+    assert format_reference(straight.sources[0]).text == "“Oversight of ‘Global Stablecoin’ Arrangements.” J 2 (2020)."
+
+
+def test_what_follows_an_articles_place_follows_a_comma() -> None:
+    bib = parse_bibliography(
+        "@article{p2, author={Doe, John}, title={The Art}, address={Honolulu}, year=2008, number=3}\n"
+        "@article{p4, author={Doe, John}, title={The Art}, address={Honolulu}, year=2008, pages={1--4}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, John. The Art. (Honolulu), no. 3 (2008).", "Doe, John. The Art. (Honolulu), 2008, 1–4."]
+
+
+def test_an_entry_of_a_type_biblatex_does_not_know_or_a_chapter_in_nothing_has_its_title_in_italics() -> None:
+    bib = parse_bibliography(
+        "@webpage{w1, author={Doe, John}, title={Web Title}, year=2013, url={http://x.org}}\n"
+        "@inbook{w3, author={Doe, John}, title={Inbook Title}, year=2001}\n"
+        "@movie{w4, author={Doe, John}, title={Movie Title}, year=1960, type={Film}}\n")
+    refs = [format_reference(s) for s in bib.sources]
+    assert [r.text for r in refs] == [
+        "Doe, John. Web Title. 2013. http://x.org.", "Doe, John. Inbook Title. 2001.", "Doe, John. Movie Title. Film. 1960."]
+    assert "<i>Web Title</i>" in refs[0].html
+
+
+def test_an_access_date_is_printed_for_a_url_with_no_doi_or_date_and_only_when_it_is_a_date() -> None:
+    bib = parse_bibliography(
+        "@online{u1, title={T1}, url={http://x.org/1}, urldate={2024-04-17}}\n"
+        "@online{u2, title={T2}, url={http://x.org/2}, urldate={24.03.23 r.}}\n"
+        "@online{u3, title={T3}, urldate={2024-04-17}}\n"
+        "@online{u4, title={T4}, url={http://x.org/4}, urldate={2024-04}}\n"
+        "@online{u6, title={T6}, url={http://x.org/6}, urldate={2024-04-17}, year={2020}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "“T1.” Accessed April 17, 2024. http://x.org/1.", "“T2.” http://x.org/2.", "“T3.”",
+        "“T4.” Accessed April 2024. http://x.org/4.", "“T6.” 2020. http://x.org/6."]
+
+
+def test_a_full_stop_before_a_letter_in_a_given_name_is_followed_by_a_space() -> None:
+    bib = parse_bibliography(
+        "@book{r4, author={Sudar, K.Muthamil and Doe, M. A. L. M.van and Roe, Ann-Marie and Poe, J.-P. and Loe, Ph.D.},"
+        " title={T}, year={2006}}")
+    assert format_reference(bib.sources[0]).text == (
+        "Sudar, K. Muthamil, M. A. L. M. van Doe, Ann-Marie Roe, J.-P. Poe, and Ph. D. Loe. T. 2006.")
+
+
+def test_latexs_named_quotation_marks_in_a_title_are_characters_as_pandoc_reads_them() -> None:
+    bib = parse_bibliography(
+        "@article{m, author={Doe, John}, title={{\\textquotedblleft}The Sum of All{\\textquotedblright}: A Review},"
+        " journal={J}, year=2015, volume=2}")
+    assert format_reference(bib.sources[0]).text == "Doe, John. ““The Sum of All”: A Review.” J 2 (2015)."

@@ -28,10 +28,13 @@ from .title_case import title_cased
 
 _MONTH_NUMBERS = {m: n for n, m in enumerate(MONTHS, start=1)}  # "jan" -> 1
 _CLOSING_MARKS = "”’\"'“»\u00a0"  # what closes a title's quotation in any language (``_quoted``)
-# Types whose title is set in italics; the others get quotation marks.
+# Types whose title is set in italics; the others get quotation marks (pandoc's biblatex reader prints the custom
+# types, sets and the misspelt "masterthesis" as a generic work, in italics).
 _ITALIC_TYPES = frozenset({"book", "mvbook", "booklet", "manual", "proceedings", "collection",
                            "techreport", "report", "periodical", "reference", "mvreference",
-                           "software", "dataset"})
+                           "software", "dataset", "movie", "video", "audio", "music", "artwork", "image",
+                           "commentary", "set", "masterthesis", "customa", "customb", "customc", "customd",
+                           "custome", "customf"})
 # What pandoc's biblatex reader calls a thesis without a ``type`` field (biblatex's @thesis: nothing)
 _THESIS = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis", "thesis": ""}
 # biblatex's keys for a ``type`` field, as pandoc's reader words them in English
@@ -185,8 +188,7 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
         out.add(_end(names))
         out.add(" ")
     title = title_cased(source, one_line(title_with_addon(source)), terms, "title")
-    # pandoc prints an article or a misc entry with no container as a work of its own: its title in italics
-    italic_title = kind in _ITALIC_TYPES or (kind in ("misc", "article") and not source.container)
+    italic_title = _italic_title(source, kind)
     if kind in LEGAL_TYPES and not names and title:
         _legal(out, source, title)
         _links(out, source, terms)
@@ -194,10 +196,11 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
                          short=short_label(source, mark, terms), year=year_label(source, mark, terms))
     if title:
         if italic_title:
+            title = _quotations(source, title, terms, inner=False)
             out.add(title, italic=True)
             out.add("" if title[-1] in ".?!" else ".")
         else:
-            _quoted(out, title, terms)
+            _quoted(out, _quotations(source, title, terms, inner=True), terms)
     serial = kind == "article" or (kind in _PAPER_TYPES and not source.editors)
     chapter = not serial and kind in _CHAPTER_TYPES
     numbered = kind in ("techreport", "report") and source.number  # "Working Paper No. 12" (``_book_like``)
@@ -219,9 +222,38 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
                      year=year_label(source, mark, terms))
 
 
+_QUOTATION = re.compile(r"“([^“”]*)”|(?<!\w)‘([^‘“”]*?)’(?!\w)")
+"""A quotation in curly marks inside a title (“Theory of Mind”, ‘graphics’; not an apostrophe: "ESA’s"), which
+pandoc reads from BibTeX as a quotation and citeproc prints in the language's marks."""
+
+
+def _quotations(s: Source, title: str, terms: dict[str, str], *, inner: bool) -> str:
+    """``title`` with the quotations in it in the language's marks: its outer ones (de „…“), or, ``inner``, those of a
+    quotation inside a quotation (en ‘…’, de ‚…‘) for a title itself printed in quotation marks; as written where
+    pandoc reads its marks as characters: LaTeX's named ones (``\\textquotedblleft``), a CSL-YAML title's curly
+    ones (its Markdown's straight ones are quotations)."""
+    raw = s.field("title")
+    if "\\textquote" in raw or (csl_form_of(s.file or "") == "yaml" and any(mark in raw for mark in "“”‘")):
+        return title
+    opening, closing = (terms["‘"], terms["’"]) if inner else (terms["“"], terms["”"])
+    return _QUOTATION.sub(lambda m: opening + (m.group(1) if m.group(1) is not None else m.group(2)) + closing, title)
+
+
+def _italic_title(s: Source, kind: str) -> bool:
+    """Whether the title is set in italics, as pandoc prints it: a work of its own (``_ITALIC_TYPES``; an article, a
+    misc entry or a chapter with no container), or a BibTeX entry of a type biblatex does not know ("@webpage",
+    "@bachelorsthesis"), which pandoc reads as a generic work."""
+    from ..bibliography.load import KNOWN_TYPES
+
+    if kind in _ITALIC_TYPES or (kind not in KNOWN_TYPES and not csl_form_of(s.file or "")):
+        return True
+    return not s.container and (kind in ("misc", "article") or (kind in _CHAPTER_TYPES and kind not in _PAPER_TYPES))
+
+
 def _quoted(out: _Pieces, title: str, terms: dict[str, str]) -> None:
     """A title in the language's quotation marks, its full stop inside them in English (“Title.”) and after them
-    elsewhere („Titel“.), none after a title ending in "?" or "!", as citeproc's locales print it."""
+    elsewhere („Titel“.), none after a title ending in "?" or "!", as citeproc's locales print it (a quotation in it
+    in the marks of one inside another: ``_quotations``)."""
     stop = "" if title[-1] in ".?!" else "."
     if terms["punctuation-in-quote"]:
         out.add(terms["“"] + title + stop + terms["”"])
@@ -301,13 +333,17 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
     if place := one_line(field_text(s, "address") or field_text(s, "location")):
         out.add(f" ({place})")
     series = one_line(field_text(s, "series"))
+    said = said or bool(place)  # what follows a place follows a comma: "“T.” (Honolulu), 2008", "(Honolulu), no. 3"
+    volume = one_line(s.volume)
+    number = "" if paper else one_line(s.number)  # a paper's number is its proceedings' in their series
+    if said and not (paper or series or volume or number or s.pages or s.field("pubstate") or s.field("entrysubtype")) \
+            and s.field("doi") and printed_year(s):  # CMOS 18 14.75, as the Chicago styles print it
+        out.add(f", {terms['ahead of print']}")
     if series.isdigit():  # pandoc's biblatex reader: series={3} is "3rd series" (1st, 2nd, 3rd, then 4th, 22th)
         series = f"{series}{ {'1': 'st', '2': 'nd', '3': 'rd'}.get(series.lstrip('0'), 'th')} series"
     if series:  # a journal's series ("n.s."), as pandoc prints it: "Journal, Series, vol. 17"
         out.add(f", {series}" if said else f" {series}")
         said = True
-    volume = one_line(s.volume)
-    number = "" if paper else one_line(s.number)  # a paper's number is its proceedings' in their series
     if volume:
         out.add(f", {terms['vol.']} {volume}" if series else f" {volume}")
     if number:
@@ -315,8 +351,7 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
         out.add(f", {label} {number}" if said or volume else f" {label} {number}")
     # Chicago's serial dates: the year beside volume and issue, the month beside one of them, else the day too
     date = _date(s, terms, full=not (volume and number), day=not (volume or number))
-    if not (date or s.container or volume or number):  # a work of its own (``italic_title``): pandoc's "n.d."
-        date = terms["n.d."]
+    date = _issued(s, "article", terms, date, status=not (volume or number), lower=bool(s.publisher))
     if volume or number:
         out.add(f" ({date})" if date else "")
         out.add(f": {printed_pages(s, terms)}" if s.pages else "")
@@ -343,11 +378,13 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     if series := _series(s):
         out.add(f". {series}")
     publication = _publication(s)
-    date = _date(s)
+    date = _issued(s, s.type.lower(), terms, _date(s), lower=bool(s.publisher))
     if publication:
-        out.add(("" if out.ends_with(".") else ".") + f" {publication}" + (f", {date}." if date else "."))
+        out.add(("" if out.ends_with(".") else ".") + f" {_end(publication + (f', {date}' if date else ''))}")
+    elif not s.container:  # nothing after the title: the date opens a sentence of its own, as in a book
+        out.add(f" {_end(date)}" if date else "")
     else:
-        out.add(f", {date}." if date else ("" if out.ends_with(".") else "."))
+        out.add(f", {_end(date)}" if date else ("" if out.ends_with(".") else "."))
 
 
 def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> None:
@@ -361,8 +398,9 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         out.add("" if out.ends_with(".") else ".")
     if kind in _THESIS:
         default = "" if csl_form_of(s.file or "") else terms.get(kind, _THESIS[kind])  # CSL's thesis: its genre alone
-        parts = [_genre(s, terms) or default, _capital_first(one_line(s.publisher)), _date(s)]
-        out.add(" " + ", ".join(p for p in parts if p) + ".")
+        date = _issued(s, kind, terms, _date(s), lower=bool(s.publisher))
+        parts = [_genre(s, terms) or default, _capital_first(one_line(s.publisher)), date]
+        out.add(" " + _end(", ".join(p for p in parts if p)))
         return
     # a BibTeX @misc in a journal, as pandoc's Chicago prints it: "“T.” In *Blog*, vol. 3. Publisher, 2020."
     in_journal = kind == "misc" and bool(s.field("journal") or s.field("journaltitle")) \
@@ -379,7 +417,6 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         out.add(f" {series}")
         out.add("" if out.ends_with(".") else ".")
     web = kind in _WEB_TYPES or (kind == "misc" and bool(s.url))
-    undated = terms["n.d."] if kind == "misc" and out.text else ""  # pandoc's, after a misc entry's title
     container = title_cased(s, one_line(s.container), terms)
     full = _full_date(s, kind)
     if in_journal and container:
@@ -387,25 +424,57 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         out.add(container, italic=True)
         out.add(f", {terms['vol.']} {volume}" if volume else "")
         out.add("" if out.ends_with(".") else ".")
-        publication, date = _publication(s), _date(s, terms, full=full) or terms["n.d."]
+        publication = _publication(s)
+        date = _issued(s, kind, terms, _date(s, terms, full=full), lower=bool(s.publisher))
         tail = ", ".join(p for p in (publication, date) if p)
         out.add(f" {tail}" + ("" if tail.endswith(".") else ".") if tail else "")
         return
     if web or (kind == "misc" and container):
-        date = _date(s, terms, full=full) or undated
+        # a web site's status is as written beside its name or its author and publisher, else capitalised
+        lower = bool(container or (s.authors and s.publisher)) if kind in _WEB_TYPES else bool(s.publisher)
+        date = _issued(s, kind, terms, _date(s, terms, full=full), lower=lower)
         parts = [p for p in (container, _capital_first(one_line(s.publisher)) if not container else "", date) if p]
         if parts:
             out.add(" " + ", ".join(parts))
             out.add("" if out.ends_with(".") else ".")
         return
     publication = _publication(s)
-    date = _date(s, terms, full=full) or undated
+    date = _issued(s, kind, terms, _date(s, terms, full=full), lower=bool(s.publisher), alone=not out.text)
     if publication:
         out.add(f" {publication}" + (f", {date}" if date else ""))
         out.add("" if out.ends_with(".") else ".")
     elif date:
-        out.add(f" Released {date}" if kind == "software" and s.year else f" {date}")
+        out.add(f" Released {date}" if kind == "software" and s.year and not s.field("pubstate") else f" {date}")
         out.add("" if out.ends_with(".") else ".")
+
+
+# Types whose undated entries print no "n.d." in the Chicago styles (CSL's webpage and encyclopedia entry: CMOS 18
+# 14.104, 14.130); every other prints it where its date would be
+_UNDATED_TYPES = _WEB_TYPES | {"inreference"}
+# biblatex's keys for a ``pubstate`` field, which pandoc's reader words in the document's language (``terms``)
+_PUBSTATE_KEYS = frozenset({"inpress", "inpreparation", "prepublished", "forthcoming", "submitted"})
+
+
+def _status(s: Source, terms: dict[str, str]) -> str:
+    """The ``pubstate`` field (CSL's status) as pandoc reads it: a biblatex key in the language's words
+    ("prepublished": "pre-published", fr "prépublié") where it has them, else as written; '' for none."""
+    written = one_line(field_text(s, "pubstate"))
+    key = written.lower()
+    return terms.get(key, written) if key in _PUBSTATE_KEYS else written
+
+
+def _issued(s: Source, kind: str, terms: dict[str, str], date: str, *, status: bool = True,
+            lower: bool = True, alone: bool = False) -> str:
+    """What the Chicago styles print where an entry's date goes: the date, after its status where ``status`` allows
+    it ("Forthcoming 2020", "pre-published 2025"; as written where ``lower``, else its first letter capitalised);
+    with no date the status in lower case ("in press"), else "n.d." but for the types dated by nothing
+    (``_UNDATED_TYPES``) and an entry of which nothing else is known (``alone``: its key is printed instead)."""
+    state = _status(s, terms)
+    if date:
+        return f"{state if lower else _capital(state)} {date}" if state and status else date
+    if state:
+        return state.lower()
+    return "" if kind in _UNDATED_TYPES or alone else terms["n.d."]
 
 
 # Types the Chicago styles date in full ("July 5, 2021": its ``source-date-issued-full`` macro), as pandoc reads
@@ -438,8 +507,11 @@ def _series(s: Source) -> str:
 
 
 def _links(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
-    if s.urldate and not s.year:
-        out.add(f" {_capital(terms['accessed'])} {_iso_to_words(s.urldate, terms)}.")
+    # the Chicago styles' access date: of a URL, where neither a DOI nor a date or status is printed
+    dated = s.field("doi") or printed_year(s) or s.field("pubstate")
+    accessed = _iso_to_words(s.urldate, terms) if s.url and not dated else ""
+    if accessed:
+        out.add(f" {_capital(terms['accessed'])} {accessed}.")
     bare = normalise_doi(s.doi)
     if bare:
         out.add(" ")
@@ -481,13 +553,19 @@ def _person(p: Person, *, inverted: bool) -> str:
     if p.given and _CJK.search(p.family) and _CJK.search(p.given) and not _LATIN.search(whole):
         return whole
     if p.given:
-        p = replace(p, given=_INITIAL.sub(_initial, _JOINED_INITIALS.sub(r"\1. ", p.given)))
-    return p.sort_name() if inverted else p.display()
+        p = replace(p, given=_INITIAL.sub(_initial, _JOINED_INITIALS.sub(". ", p.given)))
+    if not inverted:
+        return p.display()
+    if not p.prefix[:1].islower():  # pandoc's particle is the words in lower case that open the name: "De la Casa"
+        return p.sort_name()
+    # CSL's demoted particle (the Chicago styles' default): "Straten, Roelof van", "Doe, John von, Jr."
+    given = " ".join(part for part in (p.given, p.prefix) if part)
+    return ", ".join(part for part in (p.family, given, p.suffix) if part)
 
 
 # Initials as citeproc prints a given name it does not shorten (Chicago's ``initialize-with=". "``): "V.S." is
-# "V. S.", "Jorge L" "Jorge L."
-_JOINED_INITIALS = re.compile(r"(?<![^\W\d_])([^\W\d_])\.(?=[^\W\d_](?![^\W\d_]))")
+# "V. S.", "K.Muthamil" "K. Muthamil" (a full stop before a letter is followed by a space), "Jorge L" "Jorge L."
+_JOINED_INITIALS = re.compile(r"\.(?=[^\W\d_])")
 _INITIAL = re.compile(r"(?<![\w.'’-])([^\W\d_])(?![\w.'’-])")
 
 
@@ -571,13 +649,13 @@ def _date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = Fals
 
 
 def _iso_to_words(iso: str, terms: dict[str, str]) -> str:
-    parts = one_line(iso).split("-")
-    try:
-        year = int(parts[0])
-        if len(parts) >= 3:
-            return _date_words(terms, str(year), _month_name(int(parts[1]), terms), str(int(parts[2])))
-        if len(parts) == 2:
-            return _date_words(terms, str(year), _month_name(int(parts[1]), terms))
-        return str(year)
-    except (ValueError, IndexError):
-        return one_line(iso)
+    """An access date in the language's words ("2024-04-17": "April 17, 2024"); '' for one that is no single date
+    ("24.03.23", "Use the date of access"), which pandoc leaves out."""
+    ends = edtf_date_parts(one_line(iso)) if iso else None
+    if not ends or len(ends) != 1 or not 1 <= len(ends[0]) <= 3:
+        return ""
+    year, *rest = ends[0]
+    if rest and not 1 <= rest[0] <= 12:
+        return ""
+    month = _month_name(rest[0], terms) if rest else ""
+    return _date_words(terms, str(year), month, str(rest[1]) if len(rest) > 1 else "")
