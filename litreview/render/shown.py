@@ -15,6 +15,18 @@ MARKUP = re.compile(r"[\\`*_\[\]<>&~^]|--|\.\.\.|\{#")
 #: reference, an inline note or a span (``[x]{.smallcaps}``; a reference link needs a definition, which a claim has
 #: not); a superscript (``XIX^e^``) too.
 LINKING = re.compile(r"[\\`*_<>&~^]|--|\.\.\.|\]\(|\]\{|\{#")
+#: The space before an inline note printed as text (" [note: ...]"), which the page does not show.
+SPACE_BEFORE_NOTE = re.compile(r" (?= \[note(?: \d+)?: )")
+
+
+def unrendered(text: str) -> str | None:
+    """``text`` as the page shows it when markdown-it would render it as the text itself (no markup, or
+    brackets that link nothing), else None (the page's renderer, ``claim_text.plain_text``, is needed)."""
+    if not MARKUP.search(text):
+        return text
+    if text.isprintable() and not LINKING.search(text):
+        return SPACE_BEFORE_NOTE.sub("", text)
+    return None
 
 
 def shown_source(text: str, claim: Claim | None, essay_format: str) -> str:
@@ -22,8 +34,10 @@ def shown_source(text: str, claim: Claim | None, essay_format: str) -> str:
     essay page shows it, in plain text (``claim_text.plain_text``: "«\\ mot\\ »" with its no-break spaces,
     "*Titre*" as Titre), for ``links`` and ``check``; as written where the page shows the text as written too: a
     LaTeX manuscript's (``essay_format``), a claim no reader of markers read."""
-    if not text or claim is None or claim.citations is None or essay_format == "latex" or not MARKUP.search(text):
+    if not text or claim is None or claim.citations is None or essay_format == "latex":
         return text
+    if (shown := unrendered(text)) is not None:
+        return shown
     from .claim_text import plain_text
 
     return plain_text(text)
