@@ -13,6 +13,8 @@ wrong.
     python bench/eval_explicit.py --list                  # also every link: kind, verdict, claim, entry, evidence
     python bench/eval_explicit.py --missed                # also the citations whose sentence names the entry's
                                                           # author or title, yet no explicit link to it
+    python bench/eval_explicit.py --typed-gold            # a citation typed in plain text ("Roe (2016)") counts as
+                                                          # the authors' own too
 """
 
 from __future__ import annotations
@@ -53,19 +55,48 @@ class Verdict:
     """Shown as confirmed (not a suggestion)."""
 
 
-def verdicts(doc: Document) -> list[Verdict]:
-    """Every explicit link on the document, judged."""
+_YEAR_AFTER = 40
+"""The most characters between a family name and the year of a citation typed in plain text ("Roe and colleagues
+(2016)", "Roe, K (2014)")."""
+
+
+def typed(claim: str, sources: list[Source]) -> set[str]:
+    """The entries a sentence cites in plain text, by the first author's (editor's) family name and the year, as
+    "Roe (2016)", "Roe et al. (2016)", "(Roe, 2016)" or "(Roe and Doe 2016a)": a citation its authors wrote without a
+    key, which the gold (pandoc's citations) does not hold."""
+    text = fold(claim)
+    out = set()
+    for source in sources:
+        people = source.authors or source.editors
+        if not people or not source.year:
+            continue
+        family, year = re.escape(fold(people[0].family)), source.year
+        narrative = rf"(?<!\w){family}(?!\w)[^()]{{0,{_YEAR_AFTER}}}?\({year}[a-z]?(?!\d)"
+        parenthetical = rf"\([^()]*?(?<!\w){family}(?!\w)[^()]{{0,{_YEAR_AFTER}}}?[\s,]{year}[a-z]?(?!\d)[^()]*\)"
+        if re.search(narrative, text) or re.search(parenthetical, text):
+            out.add(source.key)
+    return out
+
+
+def verdicts(doc: Document, *, typed_gold: bool = False) -> list[Verdict]:
+    """Every explicit link on the document, judged. ``typed_gold``: the citations its sentences type in plain text
+    (``typed``) count as the authors' too."""
     linkage = link(doc.essay, doc.bibliography, metadata=doc.metadata)
     text = {c.id: c.text for c in doc.essay.claims}
     paragraph_of = {c.id: c.paragraph for c in doc.essay.claims}
+    gold = {cid: set(keys) for cid, keys in doc.gold.items()}
+    if typed_gold:
+        for c in doc.essay.claims:
+            if found := typed(c.text, list(doc.bibliography.sources)):
+                gold.setdefault(c.id, set()).update(found)
     in_paragraph: dict[int, set[str]] = {}
-    for cid, keys in doc.gold.items():
+    for cid, keys in gold.items():
         in_paragraph.setdefault(paragraph_of[cid], set()).update(keys)
     out = []
     for lk in linkage.links:
         if lk.kind == "topical" or lk.status == "rejected":
             continue
-        if lk.source_key in doc.gold.get(lk.claim_id, set()):
+        if lk.source_key in gold.get(lk.claim_id, set()):
             verdict = "right"
         elif lk.source_key in in_paragraph.get(paragraph_of[lk.claim_id], set()):
             verdict = "near"
@@ -171,15 +202,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="also list every explicit link with its verdict")
     parser.add_argument("--missed", action="store_true",
                         help="also list the citations whose sentence names the entry's author or title, unlinked")
+    parser.add_argument("--typed-gold", action="store_true",
+                        help="count citations typed in plain text ('Roe (2016)', '(Roe, 2016)') as the authors' too")
     args = parser.parse_args(argv)
     docs = load_split(args.corpus, DEV)
     if not docs:
         print(f"corpus not found at {args.corpus}")
         return 1
-    parts = {"dev": [v for d in docs for v in verdicts(d)]}
+    parts = {"dev": [v for d in docs for v in verdicts(d, typed_gold=args.typed_gold)]}
     extra = [d for folder in args.extra_dev for d in load_extra(folder)]
     if extra:
-        parts["dev extra"] = [v for d in extra for v in verdicts(d)]
+        parts["dev extra"] = [v for d in extra for v in verdicts(d, typed_gold=args.typed_gold)]
     print("explicit links on de-marked sentences, by kind (right: the authors cited the entry in the sentence; "
           "near: elsewhere in its paragraph)")
     print(table(parts))

@@ -13,8 +13,9 @@ FOLDER_OPTIONS = ("sources_dir", "downloads_dir", "assets_dir")
 class LitreviewPluginConfig(base.Config):
     """Options of the ``litreview`` plugin; paths are relative to mkdocs.yml's folder."""
 
-    essay = c.Optional(c.Type(str))
-    """The essay under review. Default: ``essay`` in ``[tool.litreview]`` (refs/essay.md)."""
+    essay = c.Optional(c.Type((str, list)))
+    """The essay under review, or a list of the Markdown files pandoc joins into it (``[ch1.md, ch2.md]``, in the
+    order pandoc takes them). Default: ``essay`` in ``[tool.litreview]`` (refs/essay.md)."""
     bibliography = c.Optional(c.Type(str))
     """The BibTeX bibliography. Default: ``bibliography`` in ``[tool.litreview]``."""
     claims = c.Optional(c.Type(str))
@@ -76,32 +77,12 @@ def unknown_option(text: str) -> tuple[str, int, str | None] | None:
     (MkDocs says why)."""
     import yaml
 
+    from .mkdocs_listing import plugin_options
     from .text import closest_name
 
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, RecursionError):
-        return None
-    plugins = _value(root, "plugins")
-    items = plugins.value if isinstance(plugins, yaml.SequenceNode | yaml.MappingNode) else []
+    options = plugin_options(text)
     known = option_names()
-    for item in items:  # a list's "- litreview: {...}", or a mapping's "litreview: {...}"
-        if isinstance(item, tuple):
-            options = item[1] if getattr(item[0], "value", None) == "litreview" else None
-        else:
-            options = _value(item, "litreview")
-        if not isinstance(options, yaml.MappingNode):
-            continue
-        for key, _ in options.value:
-            if isinstance(key, yaml.ScalarNode) and key.value not in known:
-                return key.value, key.start_mark.line + 1, closest_name(key.value, known)
+    for key, _ in options.value if options is not None else ():
+        if isinstance(key, yaml.ScalarNode) and key.value not in known:
+            return key.value, key.start_mark.line + 1, closest_name(key.value, known)
     return None
-
-
-def _value(node: object, name: str) -> object:
-    """The value a YAML mapping node gives ``name``, or None."""
-    import yaml
-
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    return next((value for key, value in node.value if getattr(key, "value", None) == name), None)

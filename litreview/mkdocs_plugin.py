@@ -394,9 +394,25 @@ def _settings(options: LitreviewPluginConfig, config_file: str | None) -> Litrev
     overrides: dict[str, Any] = {}
     for name in ("essay", "bibliography", "claims", "metadata"):
         value = options[name]
+        if isinstance(value, list):  # the essay's files: one is that file, several the config file stands for
+            value = _essay_files(value, config_file)
         if value is not None:
             overrides[name] = str((folder / value).resolve())
     return settings.with_overrides(**overrides)
+
+
+def _essay_files(files: list[Any], config_file: str | None) -> str:
+    """The essay option's list of Markdown files: the one file, or the MkDocs config file, which stands for several
+    (``mkdocs_listing.essay_list``: the readers join them as pandoc joins its inputs)."""
+    from .pandoc_options import INPUT_SUFFIXES
+
+    example = "e.g. essay: [intro.md, methods.md, results.md], in the order pandoc joins them"
+    if not files or not all(isinstance(f, str) and f.strip() for f in files):
+        raise PluginError(f"{config_file}: plugins.litreview.essay must name one file or a list of files ({example})")
+    if bad := next((f for f in files if Path(f).suffix.lower() not in INPUT_SUFFIXES), None):
+        raise PluginError(f"{config_file}: plugins.litreview.essay lists {bad!r}, which is not a Markdown file: list "
+                          f"the Markdown files pandoc joins into the manuscript ({example})")
+    return files[0] if len(files) == 1 or config_file is None else Path(config_file).name
 
 
 def _path_option(options: LitreviewPluginConfig, name: str, config: MkDocsConfig) -> str:

@@ -283,7 +283,58 @@ def _stale_setting(config: Config, essay: Essay) -> None:
 
 def _inline_references(essay_path: Path) -> Bibliography | None:
     """The references of a Markdown essay's front matter (None for other forms, or when it cannot be read:
-    the essay's reader reports that)."""
+    the essay's reader reports that); a bookdown book's, and one of its chapters', are its last chapter's that gives
+    some, as pandoc joins the YAML blocks of the text bookdown makes of the chapters; a Quarto project's, its
+    chapters' (``_project_references``)."""
+    from .essay import BOOK_FILE, PROJECT_FILES
+
+    if essay_path.name == BOOK_FILE and essay_path.is_file():
+        from .errors import EssayError
+        from .essay.bookdown import chapter_files
+
+        try:
+            files = chapter_files(essay_path)
+        except EssayError:
+            return None
+        return next((found for found in map(_chapter_references, reversed(files)) if found is not None), None)
+    if essay_path.suffix.lower() == ".rmd" and (book := _book_file(essay_path)) is not None:
+        return _inline_references(book)
+    if essay_path.name in PROJECT_FILES and essay_path.is_file():
+        return _project_references(essay_path)
+    return _chapter_references(essay_path)
+
+
+def _project_references(project: Path) -> Bibliography | None:
+    """The references the chapters of a Quarto project give in their front matter: Quarto renders each chapter with
+    its own, so the book's are all of them (a key two chapters give: the later one's, the other an LR101 duplicate)."""
+    from .errors import EssayError
+    from .essay.quarto import chapter_names, project_settings
+
+    try:
+        names = chapter_names(project_settings(project))
+    except EssayError:
+        return None
+    given = {path: found for path in dict.fromkeys(project.parent / name for name in names)
+             if (found := _chapter_references(path)) is not None}
+    if len(given) < 2:
+        return next(iter(given.values()), None)
+    return load_all(tuple(given), given.__getitem__)
+
+
+def _book_file(chapter: Path) -> Path | None:
+    """The ``_bookdown.yml`` of the book whose chapters include ``chapter``; None outside one."""
+    from .errors import EssayError
+    from .essay.bookdown import book_file, chapter_files
+
+    book = book_file(chapter)
+    try:
+        return book if book is not None and chapter.resolve() in {f.resolve() for f in chapter_files(book)} else None
+    except EssayError:
+        return None
+
+
+def _chapter_references(essay_path: Path) -> Bibliography | None:
+    """The references of one Markdown file's front matter and YAML blocks (``_inline_references``)."""
     from .cache import LATEX_SUFFIXES
     from .essay import BOOKS
 

@@ -395,6 +395,12 @@ def json_problem(exc: json.JSONDecodeError) -> tuple[str, str, int]:
         first = doc.count("\n", 0, at) + 1
         lines = f"lines {first}-{last}" if last > first else f"line {first}"
         what, fix = "a comment, which JSON does not allow", f"Delete the comment ({lines}): JSON has no comments"
+    elif msg.startswith("Expecting") and (zero := _LEADING_ZERO.match(doc, max(0, at - 2))) is not None \
+            and zero.end(1) >= at:
+        # 07: Python's json reads the number 0, then wants a comma before the 7.
+        at, number = zero.start(1), zero.group(1)
+        what = f"a number with a leading zero ({number}), which JSON does not allow"
+        fix = f"Write {int(number)} (or the value as a string in double quotes)"
     elif at >= len(doc.rstrip()) and msg.startswith(("Expecting", "Unterminated")):
         what, fix = "the file ends before the JSON does", "Close what is open (a cut-off or half-saved file?)"
     else:  # what Python's json says (or load_json's own words: NaN, Infinity, and a message not listed)
@@ -409,6 +415,7 @@ def json_problem(exc: json.JSONDecodeError) -> tuple[str, str, int]:
     return f"{what} at {where}", fix, line
 
 
+_LEADING_ZERO = lazy(r"[^\w.-]?(-?0\d+)\b")  # from one or two characters before where json stopped
 _LONG_LINE = 200  # a line longer than this is shown around the place, not counted along
 _AROUND = 30
 

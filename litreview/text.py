@@ -118,6 +118,12 @@ def fold_alnum(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalnum())
 
 
+def latin_script(text: str) -> bool:
+    """Whether every letter of ``text`` is a Latin one (Vietnamese's too): false for a name written in Chinese,
+    Japanese, Cyrillic or Greek."""
+    return not any(ch.isalpha() and ch > "\u024f" and not "\u1e00" <= ch <= "\u1eff" for ch in text)
+
+
 def main_title(title: str) -> str:
     """The folded title before its first colon, when long enough to stand for the title ('' otherwise)."""
     if ":" not in title:

@@ -10,7 +10,7 @@ from litreview.essay import parse_essay
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.eval_explicit import Verdict, missed_listing, named, table, verdicts
+from bench.eval_explicit import Verdict, missed_listing, named, table, typed, verdicts
 from bench.topical_corpus import Document
 
 BIB = """@book{holsti2004, author={Holsti, K. J.}, title={Taming the Sovereigns}, year={2004}}
@@ -60,3 +60,19 @@ def test_citations_whose_sentence_names_the_entry_are_listed_with_whether_linked
         ("The book Per", "kant1983", "title", True)]
     assert missed_listing(found).splitlines()[:2] == ["  named in the sentence: 3, linked explicitly: 2 (0.667)",
                                                       "  missed d: holsti2004  [Holsti]"]
+
+
+def test_a_citation_typed_in_plain_text_counts_as_the_authors_with_typed_gold() -> None:
+    # "See Holsti (2004) for ...": the authors cite the entry without a key, so pandoc's gold lacks it and the
+    # marker link was judged wrong (every one of them on a development set). With typed_gold it is theirs; a name
+    # with another year, or a year far from the name, is not.
+    sources = list(parse_bibliography(BIB).sources)
+    assert typed("See Holsti (2004) for more.", sources) == {"holsti2004"}
+    assert typed("This is custom (Holsti, 2004; Kant 1983).", sources) == {"holsti2004", "kant1983"}
+    assert typed("Holsti and colleagues (2004) find it.", sources) == {"holsti2004"}
+    assert typed("Holsti (2005) and Kant wrote on peace after 1983.", sources) == set()
+    assert typed("Holsti, who wrote on order and custom and many other things, (2004) was cited.", sources) == set()
+    essay = parse_essay("Order rests on custom, as Holsti (2004) shows.\n")
+    doc = Document("d", essay, parse_bibliography(BIB), {"p1-s1": set()})
+    assert [v.verdict for v in verdicts(doc)] == ["wrong"]
+    assert [(v.kind, v.verdict) for v in verdicts(doc, typed_gold=True)] == [("marker", "right")]

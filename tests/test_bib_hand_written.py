@@ -216,6 +216,11 @@ def test_a_persons_name_in_braces_is_told_with_the_name_to_write(tmp_path: Path,
      "the body's name (double braces keep a body's name whole)"),
     ("Press, William H.", None), ("William H. Press", None), ("Wei Bank", None), ("{{R Core Team}}", None),
     ("Team, Stan Development", None), ("Block Explorer Definition from Binance Academy", None),
+    # Romania's company words, with or without periods (they were LR133 "family name in capitals" with the hint
+    # 'S.r.l., Altex Romania'); initials with a company word are no company.
+    ("Altex Romania S.R.L.", "Write author = {{Altex Romania S.R.L.}} (double braces keep a body's name whole)"),
+    ("S.C. CLAX TELECOM SRL", "Write author = {{S.C. CLAX TELECOM SRL}} (double braces keep a body's name whole)"),
+    ("S.C. Smith", None), ("J. R. L. Smith", None),
 ])
 def test_a_bodys_name_without_braces_is_told_with_the_braces_to_write(tmp_path: Path, author: str,
                                                                       hint: str | None) -> None:
@@ -242,9 +247,37 @@ def test_a_body_read_as_a_person_is_told_once() -> None:
     assert codes == ["LR165"]
 
 
+def test_family_names_in_capitals_are_a_choice_where_the_whole_bibliography_writes_them_so(tmp_path: Path) -> None:
+    # ISO 690 prints family names in capitals, and Czech styles (czechiso.bst) ask the .bib to hold them so: three
+    # LR133 "family name in capitals" in a thesis whose every name is written "Dejan BOSANAC".
+    iso = ("@book{a,\n  author = {Dejan BOSANAC},\n  editor = {TAUB, M},\n  title = {T},\n  publisher = {P},\n"
+           "  year = {2008},\n}\n@mastersthesis{b,\n  author = {Peter BIELIK},\n  title = {T},\n  school = {S},\n"
+           "  year = {2012},\n}\n")
+    assert [f for f in found_in(tmp_path, iso) if f.code == "LR133"] == []
+    # One name so among others written as printed (or a name all in capitals) is still told.
+    mixed = iso + "@book{c,\n  author = {Duckett, Jon and Sarrion, Eric},\n  title = {T},\n  publisher = {P},\n  year = {2014},\n}\n"
+    assert len([f for f in found_in(tmp_path, mixed) if f.code == "LR133"]) == 3
+    shouting = "@book{c,\n  author = {TAYLOR OTWELL and Ann SMITH},\n  title = {T},\n  publisher = {P},\n  year = {2014},\n}\n"
+    assert [f.message for f in found_in(tmp_path, shouting) if f.code == "LR133"] == [
+        "author 'OTWELL, TAYLOR': family name in capitals", "author 'SMITH, Ann': family name in capitals"]
+
+
 def test_two_editors_fused_into_one_name_are_told_with_the_list_to_write(tmp_path: Path) -> None:
     bib = ("@book{a,\n  editor = {Kerstin Hoffmann {Ulrich Sandten}},\n  title = {T},\n  publisher = {P},\n"
            "  year = {2014},\n}\n")
     [told] = [f for f in found_in(tmp_path, bib) if f.code == "LR161"]
     assert told.hint == ("Write Hoffmann, Kerstin and Sandten, Ulrich, joined by 'and', in place of Kerstin Hoffmann "
                          "{Ulrich Sandten}")
+
+
+def test_the_kind_of_work_read_as_its_author_is_told(tmp_path: Path) -> None:
+    # Mendeley read "Master Thesis" off a title page as the author: cited as "Thesis (2016)", with no finding but
+    # the article's missing journal.
+    bib = "@article{a,\n  author = {Thesis, Master},\n  title = {Reasoning about Cluedo},\n  year = {2016},\n}\n"
+    [told] = [f for f in found_in(tmp_path, bib) if f.code == "LR154"]
+    assert told.message == "author 'Thesis, Master' names no one: styles print it as a person ('Thesis' in " \
+                           "citations, sorted under it)"
+    assert told.hint == ("It names the kind of work, not its author: write the author's name in the author field, "
+                         "and make the entry @mastersthesis with school = {...}")
+    # A person named Master (a family name in England) is a person.
+    assert [f for f in found_in(tmp_path, bib.replace("Thesis, Master", "Master, John")) if f.code == "LR154"] == []

@@ -177,6 +177,7 @@ def test_url_syntax(url: str, ok: bool) -> None:
 
 @pytest.mark.parametrize(("year", "ok"), [
     ("2004", True), ("2004a", True), ("1995--1996", True), ("2004/05", True), ("forthcoming", True), ("n.d.", True),
+    ("To appear", True),  # a status, printed where the year goes, as "in press" is
     ("2027", True), ("2028", False), ("0995", False), ("95", False), ("199x", False), ("MMIV", False),
     # BibTeX's rule (btxdoc): the last four characters that are not punctuation are numerals.
     ("1986,", True), ("(about 1984)", True), ("1986(){},.;!?<>%&$", True), ("(1986a)", False), ("204", False),
@@ -312,6 +313,22 @@ def test_a_copy_with_a_mistyped_doi_is_still_a_duplicate() -> None:
     assert _dup_codes("https://doi.org/10.1177 03058298880170020701") == [("LR107", "copy1988", 9)]
     # A well-formed, different DOI does: two registered works.
     assert _dup_codes("10.1177/0305829888") == []
+
+
+@pytest.mark.parametrize(("second_url", "author", "found"), [
+    # Two articles of one site, each titled with the site's name and no one named: two pages, not a copy.
+    ("https://tdan.com/the-enterprise-data-model/5205", "", []),
+    # The same page (another scheme, a final slash), or two addresses of a work someone wrote: one work.
+    ("http://www.tdan.com/data-warehouse-design-inmon-versus-kimball/20300/", "", ["TDAN:EDM"]),
+    ("https://tdan.com/the-enterprise-data-model/5205", "  author = {Inmon, Bill},\n", ["TDAN:EDM"]),
+])
+def test_pages_of_one_site_under_its_name_are_two_works(second_url: str, author: str, found: list[str]) -> None:
+    page = ("@misc{{{key},\n{author}  title = {{{{TDAN.com}}}},\n  year = {{1997}},\n"
+            "  publisher = {{DATAVERSITY Education LLC}},\n  url = {{{url}}},\n}}\n")
+    text = (page.format(key="TDAM:DW_Design", author=author,
+                        url="https://tdan.com/data-warehouse-design-inmon-versus-kimball/20300")
+            + page.format(key="TDAN:EDM", author=author, url=second_url))
+    assert [f.key for f in check_duplicates(parse_bibliography(text, "refs.bib").sources)] == found
 
 
 _WENDT = """@article{wendt1992anarchy,
@@ -933,16 +950,19 @@ def test_names_joined_by_commas_hint_gives_the_list_and_placeholder_says_what_is
 
 @pytest.mark.parametrize(("journal", "expected"), [
     ("Media Perspektiven", False), ("Der Spiegel", False), ("Revista de la CEPAL", True),
-    ("European Human Rights Law Review", True), ("图书情报工作", True), ("", True),
+    ("European Human Rights Law Review", True), ("", True),
+    # A name in another script is not read for magazine words; nor is it guessed to have a DOI (Latin script only).
+    ("图书情报工作", False),
 ])
 def test_no_doi_expected_of_a_magazine_issue(journal: str, expected: bool) -> None:
-    from litreview.checks.doi_expected import doi_expected
+    from litreview.checks.doi_expected import _magazine_issue, doi_expected
 
     text = f"@article{{a,\n  author = {{Doe, Jane}},\n  title = {{T}},\n  journal = {{{journal}}},\n  number = {{5}},\n  year = {{2012}},\n}}\n"
     [source] = parse_bibliography(text, "refs.bib").sources
     assert bool(doi_expected(source)) is expected
+    assert _magazine_issue(source) is (journal in ("Media Perspektiven", "Der Spiegel"))
     with_volume = parse_bibliography(text.replace("number", "volume"), "refs.bib").sources[0]
-    assert doi_expected(with_volume)  # a volume is a journal's numbering
+    assert bool(doi_expected(with_volume)) is (journal != "图书情报工作")  # a volume is a journal's numbering
 
 
 def test_a_url_split_by_a_space_is_given_back_whole_in_the_hint() -> None:
@@ -1313,3 +1333,68 @@ def test_words_for_unnamed_authors_name_no_one(author: str, message: str, hint: 
     found = [(f.code, f.message, f.hint) for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")),
                                                                Config(), now=NOW).findings if f.code in ("LR133", "LR154")]
     assert found == [("LR154", message, hint)]
+
+
+def test_a_doi_inherited_through_crossref_is_told_as_the_volume_s() -> None:
+    # A paper crossref'd to its proceedings, which has a DOI: biber and BibTeX copy it into the paper. It was an
+    # error "same DOI as 'proc', a work of another title: the DOI is wrong in one of them".
+    proc = ("@proceedings{proc,\n  title = {Proceedings of the Workshop},\n  publisher = {Springer},\n"
+            "  year = {2019},\n  doi = {10.1007/978-3-030-00000-0}\n}\n")
+    paper = "@inproceedings{talk,\n  author = {Novak, Ana},\n  title = {Level statistics},\n  crossref = {proc}\n}\n"
+    for text in (proc + paper, paper + proc):  # either order in the file
+        [found] = [f for f in check_duplicates(parse_bibliography(text, "refs.bib").sources)]
+        assert (found.code, found.key, found.severity) == ("LR106", "talk", "warning")
+        assert found.message == ("no DOI of its own: it inherits the DOI 10.1007/978-3-030-00000-0 of 'proc' through "
+                                 "crossref, so styles print the @proceedings's DOI for this @inproceedings")
+        assert found.line == text.splitlines().index("  crossref = {proc}") + 1
+    # A paper that writes the same DOI itself: a DOI given twice, the error it was.
+    [own] = check_duplicates(parse_bibliography(proc + paper.replace("}\n}", "},\n  doi = {10.1007/978-3-030-00000-0}\n}"),
+                                                "refs.bib").sources)
+    assert own.severity == "error" and own.message.startswith("same DOI 10.1007/978-3-030-00000-0 as 'proc'")
+
+
+def test_a_missing_field_of_a_crossref_child_says_where_it_would_come_from() -> None:
+    from litreview.checks.bib import check_bibliography
+
+    paper = "@inproceedings{talk,\n  author = {Novak, Ana},\n  title = {Level statistics},\n  crossref = {proc}\n}\n"
+    proc = "@proceedings{proc,\n  title = {Proceedings of the Workshop},\n  publisher = {Springer},\n}\n"
+    dangling = [f for f in check_bibliography(parse_bibliography(paper, "refs.bib"), now=NOW) if f.code == "LR110"]
+    assert [f.hint.split("; ")[-1] for f in dangling] == [
+        "its crossref names no entry ('proc', LR112): correct the key, and the entry takes the fields from there"]
+    lacking = [f for f in check_bibliography(parse_bibliography(paper + proc, "refs.bib"), now=NOW)
+               if f.code == "LR110" and f.key == "talk"]
+    assert [f.hint.split("; ")[-1] for f in lacking] == [
+        "its crossref entry 'proc' gives none of them either: add them there, or here"]
+
+
+@pytest.mark.parametrize(("publisher", "told"), [
+    # BibSonomy's export of a CACM article: its journal in the publisher field. The hint was "Add journal = {...}".
+    ("Communications of the ACM", True), ("IEEE Transactions on Software Engineering", True),
+    ("IEEE Communications Society", False), ("Association for Computing Machinery", False),
+    ("American Physical Society", False), ("Review Press", False),
+])
+def test_an_article_whose_publisher_names_its_journal_is_told_to_rename_it(publisher: str, told: bool) -> None:
+    from litreview.checks.bib import check_bibliography
+
+    text = (f"@article{{gould1985,\n  author = {{Gould, John D.}},\n  title = {{Designing for usability}},\n"
+            f"  publisher = {{{publisher}}},\n  volume = 28,\n  pages = {{300--311}},\n  year = {{1985}},\n}}\n")
+    [found] = [f for f in check_bibliography(parse_bibliography(text, "refs.bib"), now=NOW) if f.code == "LR110"]
+    assert (found.hint == f"The publisher field holds the journal's name ({publisher!r}): rename publisher to "
+                          "journal") is told
+
+
+def test_a_placeholder_for_a_doi_or_an_address_is_told_as_one() -> None:
+    from litreview.bibliography.csl import parse_csl
+    from litreview.checks.bib import check_doi, check_url
+
+    # "DOI: FIXME" (a note to look it up later) was "malformed: it does not start with '10.'", "Write the bare DOI".
+    item = parse_csl('[{"id": "n", "type": "article-journal", "title": "T", "DOI": "FIXME", "URL": "FIXME"}]',
+                     "refs.json").sources[0]
+    [doi] = check_doi(item)
+    [url] = check_url(item)
+    assert (doi.message, doi.hint) == ("DOI 'FIXME' is a placeholder, not a DOI", "Look the DOI up (litreview fetch "
+                                       "searches the registries) and write it, or delete the DOI field")
+    assert (url.message, url.hint) == ("URL 'FIXME' is a placeholder, not an address",
+                                       "Write the address, or delete the URL field")
+    entry = parse_bibliography("@article{a, title={T}, journal={J}, year={2001}, doi={10.1000/FIXME}}").sources[0]
+    assert list(check_doi(entry)) == []  # a DOI may hold the word

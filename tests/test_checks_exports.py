@@ -129,6 +129,22 @@ def test_a_publisher_that_registers_dois_is_told_of_the_entry_s_kind() -> None:
     assert E.doi_expected(book) == "Elsevier registers DOIs for its books"
 
 
+def test_the_generic_guess_of_a_doi_is_for_journals_named_in_latin_script() -> None:
+    # A CNKI export's Chinese journal articles were 48 notes "journal articles published since 2000 almost all have
+    # one" in one thesis: most such journals register no DOI with Crossref. A publisher or host that registers them
+    # still says so.
+    chinese = _one("@article{c, author = {王敏}, title = {台湾与东盟经贸关系发展现状与特点研究}, journal = {台湾研究},"
+                   " year = {2011}}")
+    russian = _one("@article{r, author = {Иванов, И.}, title = {Т}, journal = {Вестник СибГАУ}, year = {2012}}")
+    english = _one("@article{e, author = {Wang, Min}, title = {T}, journal = {Pacific Review}, year = {2011}}")
+    vietnamese = _one("@article{v, author = {Nguyễn, A.}, title = {T}, journal = {Tạp chí Khoa học}, year = {2015}}")
+    elsevier = _one("@article{x, title = {台湾研究}, journal = {台湾研究}, year = {2011}, publisher = {Elsevier}}")
+    assert E.doi_expected(chinese) == E.doi_expected(russian) == ""
+    assert E.doi_expected(english) == E.doi_expected(vietnamese) == (
+        "journal articles published since 2000 almost all have one")
+    assert E.doi_expected(elsevier) == "Elsevier registers DOIs for its articles"
+
+
 def test_an_issn_in_the_isbn_field_is_named_so() -> None:
     from litreview.checks.bib import check_isbn
 
@@ -344,3 +360,72 @@ def test_a_stale_access_date_counts_whole_months_and_days_over_the_years(over: i
     page = _one(f"@online{{p, title = {{T}}, url = {{https://example.org/p}}, urldate = {{{accessed}}}}}")
     [finding] = S.check_access_date(page, TODAY, FIVE_YEARS)
     assert finding.message == f"web source last accessed {accessed}, {ago} ago (limit 5 years)"
+
+
+def test_an_aps_accent_is_latex_lr142_knows_and_a_name_it_splits_is_told_how_to_write() -> None:
+    from litreview.checks.integrity import check_latex
+
+    # \ifmmode, \else and \fi are TeX's own: they were "unknown command \ifmmode" (LR142) in every title with one.
+    title = _one(r"@misc{m, title = {{\ifmmode\ddot{U}\else\"{U}\fi}berblick}, year = {2019}, url = {https://e.org}}")
+    assert title.title == "Überblick" and list(check_latex(title)) == []
+    # The spaces inside it split a family name into words: BibTeX reads the particle "Bonc" and the family name
+    # "ča". It was "author 'Bonc ča, Janez': family name in lower case", with a hint to capitalise it.
+    paper = _one(r"@article{p, author = {Bon\ifmmode \check{c}\else \v{c}\fi{}a, Janez and Mierzejewski, Marcin},"
+                 r" title = {T}, journal = {Phys. Rev. B}, year = {2017}}")
+    (found,) = SN.check_names(paper)
+    assert found.code == "LR133" and "split the family name into words" in found.message
+    assert "sort the name under 'ča'" in found.message
+    assert found.hint == "Write 'Bon{\\v{c}}a, Janez' in the author field (the letter without \\ifmmode)"
+    # The same letter braced, one word: nothing to say.
+    assert list(SN.check_names(_one(r"@article{p, author = {Bon{\v{c}}a, Janez}, title = {T}, journal = {J},"
+                                    r" year = {2017}}"))) == []
+
+
+@pytest.mark.parametrize(("author", "hint"), [
+    # People joined by & as a reference list prints them (a CNKI export): one person to BibTeX. The hint was
+    # "Write \& (or 'and' for &)", which would keep them one person.
+    ("张宜鑫 & 叶源涛", "Write author = {张宜鑫 and 叶源涛}"),
+    ("Smith, J. & Jones, K.", "Write author = {Smith, J. and Jones, K.}"),
+    # A company's name with its &: escape it.
+    ("Procter & Gamble", "Write \\& (or 'and' for &)"),
+    ("{Johnson & Johnson}", "Write \\& (or 'and' for &)"),
+])
+def test_people_joined_by_an_ampersand_are_told_the_list_to_write(author: str, hint: str) -> None:
+    from litreview.checks.integrity import check_specials
+
+    (found,) = check_specials(_one(f"@article{{a, author = {{{author}}}, title = {{T}}, journal = {{J}}, year = {{2017}}}}"))
+    assert found.code == "LR140" and found.hint == hint
+    assert ("BibTeX reads them as one person" in found.message) is (" and " in hint)
+
+
+@pytest.mark.parametrize(("author", "message", "hint"), [
+    # Hungarian and Russian order written without the comma: it was "family name first but 'Félegyházi M.' given
+    # name first", with "write every name as 'Family, Given'" for a name already written family first.
+    ("Bencsáth, B. and Buttyán, L. and Félegyházi M.", "the author list writes 'Félegyházi M.' family name first "
+     "without its comma: BibTeX reads 'M.' as the family name (printed and sorted so)",
+     "Write author = {Bencsáth, B. and Buttyán, L. and Félegyházi, M.}"),
+    ("Семенкин, Е. С. and Тынченко В. В.", "the author list writes 'Тынченко В. В.' family name first without its "
+     "comma: BibTeX reads 'В.' as the family name (printed and sorted so)",
+     "Write author = {Семенкин, Е. С. and Тынченко, В. В.}"),
+    ("Li, Xinrong and Sheikh Ferdoush", "the author list writes 'Li, Xinrong' family name first but 'Sheikh "
+     "Ferdoush' given name first", "Write every name as 'Family, Given' (a body's name in double braces: "
+     "{{Name of the Body}})"),
+])
+def test_a_name_written_family_first_without_its_comma_is_told_so(author: str, message: str, hint: str) -> None:
+    (found,) = SN.check_name_forms(_one(f"@techreport{{d, author = {{{author}}}, title = {{T}}, institution = {{I}},"
+                                        " year = {2011}}"))
+    assert (found.code, found.message, found.hint) == ("LR147", message, hint)
+
+
+def test_an_affiliation_after_each_author_is_told_as_one() -> None:
+    # Mendeley read "Fondazione Bruno Kessler" off the paper after each of three authors: "delete the repeat,
+    # unless they are two people of one name".
+    paper = _one("@article{k, author = {Kessler, Fondazione Bruno and Cimatti, Alessandro and Kessler, Fondazione "
+                 "Bruno and Gario, Marco and Kessler, Fondazione Bruno and Tonetta, Stefano}, title = {T}, "
+                 "journal = {J}, year = {2016}}")
+    (found,) = SN.check_repeated_names(paper)
+    assert found.hint == ("'Fondazione Bruno Kessler' after each author is most likely their affiliation, read as a "
+                          "person (as a reference manager reads a paper's first page): delete it from the author field")
+    twice = _one("@article{k, author = {Geist, Valerius and Roe, Ann and Geist, Valerius}, title = {T}, journal = {J},"
+                 " year = {2016}}")
+    assert "affiliation" not in next(iter(SN.check_repeated_names(twice))).hint

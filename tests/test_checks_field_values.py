@@ -164,6 +164,15 @@ def test_a_misspelt_entry_type_gets_the_type_meant() -> None:
                      "b": "Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc"}
 
 
+def test_a_templates_type_for_a_web_page_is_no_misspelling() -> None:
+    # A Czech thesis template's @OnlineWeb: "Write @online, the type this one misspells", which BibTeX's styles do
+    # not know either.
+    bib = parse_bibliography("@OnlineWeb{a, title = {Rhino}, cited = {2013-12-10}, url = {https://e.org}}\n", "r.bib")
+    [told] = [p for p in bib.problems if p.code == "LR102"]
+    assert told.hint.startswith("Write @online, biblatex's type for a web page (pandoc reads it too), or @misc with "
+                                "its url for BibTeX's styles: @onlineweb is known only to a style that defines it")
+
+
 def test_a_kind_of_thesis_of_a_universitys_own_style_is_told_to_be_a_thesis() -> None:
     # A Greek thesis template's @diplomathesis and @ptychionthesis: its own .bst knows them, biber and pandoc do not.
     # The hint listed @article, @book...; it names @thesis with its type. "@thesis" itself is known.

@@ -70,6 +70,20 @@ def test_a_renamed_key_keeps_its_findings() -> None:
     assert diff_findings(Side((f_old,)), Side((f_new,))).new == (f_new,)
 
 
+def test_a_key_renamed_in_the_commit_that_edits_its_entry_is_renamed() -> None:
+    # A rename and a mended field in one commit: the entry's old findings came back as new under its new key.
+    old = parse_bibliography("@book{mehta2004random, title={Random Matrices}, author={Mehta, M. L.}, year={2004}}\n")
+    new = parse_bibliography("@book{mehta2004, title={Random Matrices}, author={mehta, M. L.}, year={2004},"
+                             " url={https://example.org}}\n")
+    assert renamed_keys(old, new) == {"mehta2004random": "mehta2004"}
+    # Another work under the new key, or two candidates for one work: no rename.
+    other = parse_bibliography("@book{mehta2004, title={Random Matrices}, author={Mehta, M. L.}, year={2005}}\n")
+    assert renamed_keys(old, other) == {}
+    two = parse_bibliography("@book{m1, title={Random Matrices}, author={Mehta, M. L.}, year={2004}, edition={2}}\n"
+                             "@book{m2, title={Random Matrices}, author={Mehta, M. L.}, year={2004}, edition={3}}\n")
+    assert renamed_keys(old, two) == {}
+
+
 def test_renamed_keys_reads_each_key_list_once(monkeypatch) -> None:
     # A pull request against a bibliography of thousands of entries: each entry looked its key up in a key list
     # built anew, 5,000 entries took 20 seconds.

@@ -999,3 +999,25 @@ def test_check_help_names_every_key_the_since_summary_gives(repo: Path, capsys, 
     assert main(["check", "--help"]) == 0
     help_words = set(re.findall(r"\w+", capsys.readouterr().out))
     assert set(summary) - help_words == set()
+
+
+@pytest.mark.parametrize(("change", "hint"), [
+    ("@proceedings{proc2019mbl,", "This change renamed the entry 'proc2019' to 'proc2019mbl': write crossref = "
+     "{proc2019mbl} here, or give that entry its old key back"),
+    ("", "This change removed the entry 'proc2019' from refs.bib, which crossref still names: restore it, or delete "
+     "crossref here (and write in this entry the fields it took from there)"),
+])
+def test_a_crossref_to_an_entry_the_change_renamed_or_removed_says_so(repo: Path, capsys, change: str,
+                                                                      hint: str) -> None:
+    # The paper's crossref line is not in the change's diff: "add the entry 'proc2019', or correct the key" read
+    # as the paper's fault.
+    proc = "@proceedings{proc2019,\n  title = {Proceedings},\n  publisher = {P},\n  year = {2019},\n}\n"
+    talk = "@inproceedings{talk2019,\n  author = {Novak, Ana},\n  title = {Talk},\n  crossref = {proc2019},\n}\n"
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + proc + "\n" + talk)
+    git(repo, "commit", "-q", "-am", "a paper and its proceedings")
+    git(repo, "tag", "with-proc")
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + (proc.replace("@proceedings{proc2019,", change) if change
+                                                       else "") + "\n" + talk)
+    assert main(["check", "--no-cache", "--format", "json", "--since", "with-proc"]) == 1
+    found = {f["code"]: f for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert found["LR112"]["hint"] == hint

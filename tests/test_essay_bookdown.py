@@ -97,3 +97,23 @@ def test_a_book_without_chapters_or_with_one_missing_says_what_to_do(tmp_path: P
     with pytest.raises(EssayError) as exc:
         load_essay(tmp_path / "_bookdown.yml")
     assert exc.value.path is not None and exc.value.path.endswith("gone.Rmd") and "rmd_files" in exc.value.hint
+
+
+def test_a_chapters_yaml_block_sets_the_books_bibliography_and_references(book: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    # bookdown joins the chapters as written, YAML blocks and all; pandoc 3.9 reads the joined text with the later
+    # block's bibliography (only knuth1984 and lamport1986 found: "R-base not found") and its references.
+    (book / "02-methods.Rmd").write_text(
+        "---\nbibliography: book.bib\nreferences:\n- id: inline2020\n  type: book\n  title: Inline\n"
+        "  publisher: P\n  issued: {date-parts: [[2020]]}\n  author: [{family: Roe, given: Ann}]\n---\n\n"
+        "# Methods {#methods}\n\nWe follow @knuth1984 [p. 3] and @inline2020.\n", encoding="utf-8")
+    essay = load_essay(book / "_bookdown.yml")
+    assert essay.meta["bibliography"] == "book.bib" and essay.meta["title"] == "A Minimal Book"
+    assert main(["check", "--essay", "_bookdown.yml", "--claims", "", "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert sorted((f["code"], f.get("key") or f["message"].split("'")[1]) for f in found) == [
+        ("LR300", "@R-base"), ("LR300", "@ghost2020")]
+    # A chapter checked alone is built within the book: the same bibliography and references.
+    assert main(["check", "--essay", "01-intro.Rmd", "--claims", "", "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert sorted(f["code"] for f in found) == ["LR300", "LR307", "LR307"]

@@ -141,3 +141,30 @@ def test_a_citations_bracket_may_hold_balanced_brackets_of_its_own() -> None:
         ("a", "normal", "", "see [the site](https://x.org) too"), ("b", "normal", "", "p. 3 [sic]"),
         ("c", "normal", "see [x; y]", ""), ("d", "normal", "", "p. 4 [a [b] c]"), ("e", "normal", "", ""),
         ("f", "author-in-text", "", "p. 5"), ("g", "normal", "see [x]", "")]
+
+
+def test_a_citation_may_hold_citations_in_its_suffix_or_prefix() -> None:
+    # pandoc 3.9's AST: the outer bracket is a NormalCitation whose suffix (or prefix) holds a Cite of its own,
+    # "[@b [@c]]" two deep; a key in a link's text inside it is an in-text citation; "[see [@e]]" holds no key of
+    # its own and is text around a citation; "[@f][@g]" is a reference link's text and a citation.
+    text = ("A [@a, see [@b [@c]] and @d] and [see [@e]] and [see [@h](https://x.org) @i, p. 3] and "
+            "[see [-@j, p. 2; @k] @l] and [@m, cf. [@f][@g]].")
+    cites = find_citations(mask_inline(text), text)
+    assert [(c.key, c.mode, c.prefix, c.suffix) for c in cites] == [
+        ("a", "normal", "", "see [@b [@c]] and @d"), ("b", "normal", "", "[@c]"), ("c", "normal", "", ""),
+        ("d", "author-in-text", "", ""), ("e", "normal", "", ""), ("h", "author-in-text", "", ""),
+        ("i", "normal", "see [@h](https://x.org)", "p. 3"), ("j", "suppress-author", "", "p. 2"),
+        ("k", "normal", "", ""), ("l", "normal", "see [-@j, p. 2; @k]", ""), ("m", "normal", "", "cf. [@f][@g]"),
+        ("f", "author-in-text", "", ""), ("g", "normal", "", "")]
+    assert text[cites[0].start:cites[0].end] == "[@a, see [@b [@c]] and @d]"
+
+
+def test_an_in_text_citations_locator_after_no_space_and_a_bracket_that_is_no_locator() -> None:
+    # pandoc 3.9's AST: "@a[p. 3]" has its locator (pandoc allows no space before it); "@b [p. 4](https://x.org)",
+    # "@c [p. 5]{.mark}", "@d [^1]" and "@e [p. 6][^1]" have none: the bracket is a link's or a span's text, or a note.
+    text = "A @a[p. 3; @f] and @b [p. 4](https://x.org) and @c [p. 5]{.mark} and @d [^1] and @e [p. 6][^1] end."
+    cites = find_citations(mask_inline(text), text)
+    assert [(c.key, c.mode, c.suffix) for c in cites] == [
+        ("a", "author-in-text", "p. 3"), ("f", "normal", ""), ("b", "author-in-text", ""), ("c", "author-in-text", ""),
+        ("d", "author-in-text", ""), ("e", "author-in-text", "")]
+    assert [text[c.start:c.end] for c in cites[2:]] == ["@b", "@c", "@d", "@e"]

@@ -155,6 +155,16 @@ def test_a_citation_in_a_suffix_is_a_finding_with_the_bracket_to_write(tmp_path:
     assert "@c and @a vanish" in found[1].message
 
 
+def test_a_citation_in_a_citations_own_bracket_is_a_finding_too(tmp_path: Path) -> None:
+    # pandoc 3.9 with --citeproc prints "Text (Beta 2002)." and "Three (Beta 2002).": a citation in another's suffix
+    # or prefix, in brackets of its own, is printed alone there too.
+    (tmp_path / "e.md").write_text("Text [@a, see [@b] and more].\n\nThree [see [@b] @a].\n", encoding="utf-8")
+    found = check_notices(load_essay(tmp_path / "e.md"))
+    assert [(f.code, f.line) for f in found] == [("LR318", 1), ("LR318", 3)]
+    assert [f.hint.rpartition(": ")[2] for f in found] == ["[@a, see; @b and more]", "[see @b; @a]"]
+    assert "in a citation's prefix" in found[1].message
+
+
 def test_a_citation_in_a_suffix_in_latex_is_no_finding(tmp_path: Path) -> None:
     (tmp_path / "p.tex").write_text("Text \\citep[see][and @b]{a}.\n", encoding="utf-8")
     assert [f for f in check_notices(load_essay(tmp_path / "p.tex")) if f.code == "LR318"] == []

@@ -496,3 +496,22 @@ def test_crossref_kinds_ignore_what_is_not_a_declaration(meta: dict[str, object]
     assert crossref_kinds(meta) == ()
     assert not is_crossref("suppfig-x", crossref_kinds(meta))
     assert is_crossref("SuppFig-x", crossref_kinds({"crossref": {"custom": [{"key": "suppfig"}]}}))
+
+
+def test_a_chapters_inline_references_are_sources_of_the_book(book: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    # Quarto renders each chapter with its front matter's references over the project's bibliography: the book
+    # resolves @pendleton2012 (the appendix's own) and @mcleod2011 (the preface's), the project's file the rest.
+    from litreview.cli import main
+
+    monkeypatch.delenv("LITREVIEW_BIB", raising=False)
+    monkeypatch.chdir(book)
+    (book / "references.bib").write_text("".join(
+        f"@book{{{key},\n  author = {{Doe, J.}},\n  title = {{T {key}}},\n  publisher = {{P}},\n  year = {{2011}},\n}}\n"
+        for key in ("howard2014", "duarte2013")), encoding="utf-8")
+    item = ("- id: {key}\n  type: book\n  title: T {key}\n  publisher: P\n  author: [{{family: Roe, given: A}}]\n"
+            "  issued: {{date-parts: [[2012]]}}\n")
+    for name, key in (("index.qmd", "mcleod2011"), ("chapters/extra.md", "pendleton2012")):
+        (book / name).write_text(f"---\nreferences:\n{item.format(key=key)}---\n\n{CHAPTERS[name]}", encoding="utf-8")
+    assert main(["check", "--essay", "_quarto.yml", "--claims", "", "--format", "json"]) == 0, capsys.readouterr().out
+    assert json.loads(capsys.readouterr().out)["findings"] == []

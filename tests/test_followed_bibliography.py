@@ -150,3 +150,34 @@ def test_a_bibliography_the_essay_names_that_is_a_folder_is_said_to_be_one(
     err = capsys.readouterr().err
     assert err.startswith("error: refs.bib: bibliography is a folder, not a file")
     assert "paper.md names it on line 3" in err
+
+
+@pytest.mark.parametrize("names", ["front matter", "Makefile"])
+def test_a_followed_bibliography_outside_the_project_is_cached_and_a_change_to_it_misses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, names: str) -> None:
+    # The file the essay (or the build file pandoc runs) names sits in a folder beside the project's, shared by
+    # several papers: an edit to it must miss as an edit to one inside does.
+    (tmp_path / "shared").mkdir()
+    project = tmp_path / "paper"
+    project.mkdir()
+    monkeypatch.chdir(project)
+    (tmp_path / "shared" / "refs.bib").write_text(ENTRY.format(key="a"), encoding="utf-8")
+    if names == "Makefile":
+        (project / "paper.md").write_text("Text [@a; @c].\n", encoding="utf-8")
+        (project / "Makefile").write_text("all:\n\tpandoc paper.md --citeproc --bibliography ../shared/refs.bib\n",
+                                          encoding="utf-8")
+    else:
+        (project / "paper.md").write_text("---\nbibliography: ../shared/refs.bib\n---\n\nText [@a; @c].\n",
+                                          encoding="utf-8")
+    (project / "litreview.toml").write_text(f'essay = "{"Makefile" if names == "Makefile" else "paper.md"}"\n'
+                                            'claims = ""\n', encoding="utf-8")
+    config = load_config(project, env={})
+    build_review(config, cache=True)
+    key = cache.input_key(config)
+    assert key is not None and cache.input_key(config) == key
+    (tmp_path / "shared" / "refs.bib").write_text(ENTRY.format(key="a") + ENTRY.format(key="c"), encoding="utf-8")
+    assert cache.input_key(config) not in (None, key)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--format", "json"])
+    assert "LR300" not in {f["code"] for f in json.loads(out.getvalue())["findings"]}

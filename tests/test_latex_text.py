@@ -48,6 +48,11 @@ from litreview.bibliography.load import parse_bibliography
     (r"a\textbackslash{}b and \textbackslash x", "a\\b and \\x"),
     (r"\textquotedbl q\textquotedbl{} a\textunderscore b x\slash y 10\,000", '"q" a_b x/y 10 000'),
     (r"first\\textbar", "first textbar"),
+    # TeX's \ifmmode <math>\else <text>\fi, as APS exports and some converters write an accent: a field is set in
+    # text mode, so the text branch prints ("UÜberblick uüber" before: both branches were read).
+    (r"{\ifmmode\ddot{U}\else\"{U}\fi}berblick {\ifmmode\ddot{u}\else\"{u}\fi}ber", "Überblick über"),
+    (r"Bon\ifmmode \check{c}\else \v{c}\fi{}a", "Bonča"),
+    (r"a\ifmmode x\fi{} b \iffalse", "a b"),
     ("", ""),
 ])
 def test_display_text(raw: str, shown: str) -> None:

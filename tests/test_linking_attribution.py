@@ -566,3 +566,13 @@ def test_a_stem_with_other_endings_is_the_same_title_word() -> None:
     # German compounds the stemmer cuts at different places are one word; short stems must match whole.
     assert same_word("korpuslinguistisch", "korpuslinguistik") and same_word("diskur", "diskursanalys")
     assert not same_word("smooth", "spline") and not same_word("mode", "model") and not same_word("theor", "thema")
+
+
+def test_a_person_named_inside_quotation_marks_is_no_authority_of_the_writer() -> None:
+    # A term (“Ornstein–Uhlenbeck”) or a quoted writer's own appeal (“..., as Wendt argued”) named an entry's author:
+    # each was a confirmed attribution. Outside the marks the same name still is one.
+    quoted = run("The quoted report says “power politics cannot arise from anarchy, as Alexander Wendt argued” "
+                 "in its summary.")
+    assert attributions(quoted) == []
+    plain = run("The report says, as Alexander Wendt argued, that power politics cannot arise from anarchy.")
+    assert [a[1] for a in attributions(plain)] == ["wendt1995anarchy"]

@@ -132,3 +132,43 @@ def test_a_german_quotation_closes_with_the_mark_an_english_one_opens_with() -> 
     got = sorted((lk.evidence, lk.source_key) for lk in linkage.links if lk.kind == "quotation")
     assert got == [("„Schaubühne der Einflussreichen und Meinungsmacher“", "mueller2006"),
                    ("„die Erfüllung der selbst gesetzten Dramaturgie”", "gaebler2011")]
+
+
+def test_a_citation_or_name_inside_the_quotation_marks_is_the_quoted_writers_not_its_carrier() -> None:
+    # “Dodd (1976, p. 133), whose definitions Lijphart (2012) uses, has shown ...”: the quotation was linked to the
+    # work of Lijphart, whom the quoted writer cites. A citation that ends the quotation, its closing mark set after
+    # it, is still its own; a person named outside the marks still carries it.
+    bib = parse_bibliography("@book{lijphart2012, author={Lijphart, Arend}, title={Patterns of Democracy}, "
+                             "year={2012}}\n@article{lai2017, author={Lai, William}, title={Consensus}, year={2017}}\n")
+    inside = link(parse_essay("“Dodd (1976), whose definitions Lijphart (2012) uses, has shown government "
+                              "fractionalization to be a good proxy for power sharing.”\n"), bib)
+    assert [q[2] for q in quotes(inside)] == [()]
+    assert [lk.source_key for lk in inside.links if lk.kind == "quotation"] == []
+    ending = link(parse_essay("“Government fractionalization is a good proxy for power sharing (Lai 2017).”\n"), bib)
+    assert [q[2] for q in quotes(ending)] == [("lai2017",)]
+    outside = link(parse_essay("Lai argues that “government fractionalization is a good proxy for power "
+                               "sharing”.\n"), bib)
+    assert [q[2] for q in quotes(outside)] == [("lai2017",)]
+
+
+def test_a_name_inside_another_quotation_carries_no_quotation() -> None:
+    # A table's note: “radial basis function”; “Ornstein–Uhlenbeck”: the term quoted second named the author of an
+    # entry, whose work the first was linked to as its words.
+    bib = parse_bibliography("@article{uhlenbeck1930, author={Uhlenbeck, George and Ornstein, Leonard}, "
+                             "title={On the theory of the Brownian motion}, year={1930}}\n")
+    linkage = link(parse_essay("The kernels are the “squared exponential kernel”, the “radial basis "
+                               "function” and the “Ornstein–Uhlenbeck” kernel.\n"), bib)
+    assert [lk for lk in linkage.links if lk.source_key == "uhlenbeck1930"] == []
+
+
+def test_a_person_named_before_a_colon_does_not_carry_the_quotation_of_the_clause_after_it() -> None:
+    # "Tsebelis's framework is well supported by evidence: [Samuels] found that policy change is “...”": the
+    # quotation was linked to the framework's author. Right after the colon, the person still introduces it.
+    bib = parse_bibliography("@book{tsebelis2002, author={Tsebelis, George}, title={Veto Players}, year={2002}}\n")
+    after = link(parse_essay("Tsebelis’s framework is well supported by evidence: studies found that policy change "
+                             "is “slower and less dramatic under presidential systems than parliamentary ones”.\n"),
+                 bib)
+    assert [q[2] for q in quotes(after)] == [()]
+    introduced = link(parse_essay("George Tsebelis sums it up: “policy change is slower and less dramatic under "
+                                  "presidential systems”.\n"), bib)
+    assert [q[2] for q in quotes(introduced)] == [("tsebelis2002",)]

@@ -245,6 +245,7 @@ def test_a_csl_yaml_syntax_error_is_one_line_naming_the_construct_left_open() ->
 
 @pytest.mark.parametrize(("kind", "meant"), [("journal-article", "article-journal"), ("legal-case", "legal_case"),
                                              ("inproceedings", "paper-conference"), ("artcle-journal", "article-journal"),
+                                             ("website", "webpage"),  # Zotero's item type for a web page
                                              ("zzz", None)])
 def test_an_item_type_csl_does_not_define_is_an_lr102_at_its_type(kind: str, meant: str | None) -> None:
     # A Crossref type, a BibTeX type or a misspelling loaded in silence as @misc.
@@ -330,6 +331,11 @@ def test_nan_in_a_string_is_text() -> None:
     ('[{"id": "a", title: "b"}]', "a field name not in double quotes at line 1, column 14", 1, "double quotes"),
     ('[\n{"id": "a" "title": "b"}]', "a comma missing between two values at line 2, column 12", 2, "Add the comma"),
     ('[{"id": "a", "title": "b', "a string that is never closed at line 1, column 23", 1, "closing double quote"),
+    # A month written 07 (Python's json asks for a comma after the 0; pandoc says "leading zero").
+    ('[{"id": "a",\n "issued": {"date-parts": [["2025", 07, 25]]}}]',
+     "a number with a leading zero (07), which JSON does not allow at line 2, column 37", 2, "Write 7 "),
+    ('[{"id": "a", "n": -012}]', "a number with a leading zero (-012)", 1, "Write -12 "),
+    ('[{"id": "a", "n": [0 1]}]', "a comma missing between two values at line 1, column 22", 1, "Add the comma"),
     ('[{"id": "a"}] [', "more text after the JSON has ended", 1, "inside the one [ ... ]"),
 ])
 def test_a_csl_json_syntax_error_says_what_and_where_in_plain_words(text: str, message: str, line: int,
@@ -780,3 +786,19 @@ def test_a_csl_file_keyed_by_id_counts_and_names_the_same_items(tmp_path: Path) 
     path.write_text("".join(f"{key}:\n{item}" for key in ("SZ", "VA", "SZ")), encoding="utf-8")  # (as it was)
     [told] = load_bibliography(path).problems
     assert told.message.endswith("'SZ' is given twice (lines 1, 7: YAML keeps the last)")
+
+
+def test_a_bodys_report_in_csl_needs_no_publisher_beside_its_author() -> None:
+    from datetime import UTC, datetime
+
+    from litreview.checks.bib import check_bibliography
+
+    # "report item lacks publisher" (an error) for a report whose author is the body that issued it: APA and
+    # Chicago print that body once, as the author.
+    item = ("- id: daisy-2024\n  type: report\n  author:\n    - literal: DAISY Consortium\n  title: Ace by DAISY\n"
+            "  issued:\n    date-parts:\n      - [2024]\n")
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    assert [f for f in check_bibliography(parse_csl(item, "r.yaml", yaml=True), now=now) if f.code == "LR110"] == []
+    person = item.replace("    - literal: DAISY Consortium\n", "    - family: Roe\n      given: Ann\n")
+    assert [f.message for f in check_bibliography(parse_csl(person, "r.yaml", yaml=True), now=now)
+            if f.code == "LR110"] == ["report item lacks publisher"]

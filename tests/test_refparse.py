@@ -561,6 +561,13 @@ def test_words_after_the_initials_of_a_name_in_capitals_open_the_title(text, fam
     ("Vol. 18, n° 2, pp. 27-32.", "18", "2", "27–32"),  # "n°" ends in no letter: no word boundary after it
     ("vol.5, no.3, pp.7-9", "5", "3", "7–9"),
     ("Companion volume.", "", "", ""),  # a label is a whole word: not the "vol" of "volume"
+    # Vancouver's issue printed with no parentheses after the volume
+    ("2011;23 4:311–29.", "23", "4", "311–29"),
+    ("2015;58-II 9:1201–8.", "58", "9", "1201–8"),
+    ("2001;294:1234", "294", "", "1234"),  # no issue: as before
+    # a volume of a roman number, a letter and the year joined by hyphens: no range of pages
+    ("XLIII-B4-2020, 229–236", "", "", "229–236"),
+    ("Vol. XLIII-B4-2020, pp. 229-236.", "XLIII", "", "229–236"),
 ])
 def test_labelled_numbers(text, volume, issue, pages):
     from litreview.bibliography.refparse.fields import parse_numbers

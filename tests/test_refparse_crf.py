@@ -1031,6 +1031,32 @@ def test_an_issue_read_as_pages_before_labelled_pages_is_the_issue():
     assert [t.label for t in relabel(_tagged(text, labels, {}), text)][-1] == "pages"
 
 
+@pytest.mark.parametrize(("raw", "volume", "issue", "pages"), [
+    # made by hand: a French style's "Journal, volume-issue, year, p. pages"
+    ("Anne Martin et Paul Roy, « Croissance des huîtres en eau froide », Revue de biologie marine, 27-2, 2009, "
+     "p. 118‑131.", "27", "2", "118–131"),
+    ("Claire Dubois, « Une méthode de mesure des courants », Journal des sciences de la mer, 44-1, 2012, p. 5‑19.",
+     "44", "1", "5–19"),
+])
+def test_a_volume_and_issue_joined_by_a_dash_before_the_pages_are_no_range(raw, volume, issue, pages):
+    ref = parse_reference(raw)
+    assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
+
+
+def test_a_shortened_range_before_more_pages_stays_the_pages():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # Chicago's "Journal: 229–30, 167–74.", the model reading the first range as the volume: a range (230 > 229)
+    text = "Roy, Paul. 2015. Maps. Revue des cartes: 229–30, 167–74."
+    labels = ["author"] * 2 + ["date", "title"] + ["journal"] * 3 + ["volume", "pages"]
+    assert assemble(text, text, _tagged(text, labels, {})).pages == "229–30"
+    # a volume and its issue ("31-1"): the pages are the labelled ones
+    text = "Roy, Paul. 2015. Maps. Revue des cartes, 31-1, p. 167–74."
+    labels = ["author"] * 2 + ["date", "title"] + ["journal"] * 3 + ["volume", "pages", "pages"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert (ref.volume, ref.issue, ref.pages) == ("31", "1", "167–74")
+
+
 @pytest.mark.parametrize("rules_title", [
     "Rivers and Lakes, ed. by Jane Roe", "Rivers and Lakes (ed. J Roe)", "Rivers and Lakes. ed. Jane Roe",
     "Rivers and Lakes In: J. Roe, ed. Water Studies", "Rivers and Lakes (J. Roe & A. Poe, Eds.)",

@@ -37,6 +37,24 @@ def test_an_unquoted_title_before_the_year_is_left_as_read() -> None:
     assert [t.label for t in journal_between_volume_and_page(quoted)][-4:] == ["volume", "journal", "journal", "pages"]
 
 
+@pytest.mark.parametrize(("year", "volume"), [("container", "container"), ("title", "date"), ("date", "date")])
+def test_the_year_and_the_volume_as_the_model_may_read_them(year: str, volume: str) -> None:
+    """The year in parentheses read as the run's first word, or the volume read as a date, still opens the run."""
+    from litreview.bibliography.refparse.features import tokenize
+    from litreview.bibliography.refparse.relabel_journal_names import journal_between_volume_and_page
+    from litreview.bibliography.refparse.tagger import Tagged
+
+    text = "Doe J, ‘A Study of Banks’ (1999) 41 Water Law 233"
+    labels = ["author", "author", "title", "title", "title", "title", year, volume, "container", "container",
+              "container"]
+    tagged = [Tagged(tok, label, 1.0, 0.0, 0.0, "") for tok, label in zip(tokenize(text), labels, strict=True)]
+    assert [t.label for t in journal_between_volume_and_page(tagged)][-6:] == [
+        "title", "date", "volume", "journal", "journal", "pages"]
+    # a year read as a name's is no year of this form: left as read
+    names = [t._replace(label="author") if t.token.text == "(1999)" else t for t in tagged]
+    assert journal_between_volume_and_page(names) == names
+
+
 def test_a_quoted_title_keeps_its_first_word() -> None:
     ref = parse_reference("Roe B, ‘Twice-Told, Once Heard: Stories and Their Listeners’ (1995) 12 Journal of Folk Tales 40")
     assert ref.title == "Twice-Told, Once Heard: Stories and Their Listeners"

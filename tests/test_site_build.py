@@ -207,6 +207,38 @@ def test_plugin_options_override_project_settings(tmp_path):
     assert settings.path("bibliography") == (tmp_path / "data" / "my.bib").resolve()
 
 
+@pytest.mark.parametrize(("listed", "essay"), [("[chapters/b.md]", "chapters/b.md"), ("[a.md, chapters/b.md]", "mkdocs.yml")])
+def test_the_essay_option_lists_the_files_pandoc_joins(tmp_path, listed, essay):
+    # As pandoc takes them (`pandoc a.md chapters/b.md`): one file is that file; several are read as one essay, the
+    # config file standing for them, as a settings file's list does.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "a.md").write_text("# A\n\nFirst [@a].\n", encoding="utf-8")
+    (tmp_path / "chapters" / "b.md").write_text("# B\n\nThen [@b].\n", encoding="utf-8")
+    yml = MKDOCS_YML.replace("  - litreview\n", f"  - litreview:\n      essay: {listed}\n")
+    (tmp_path / "mkdocs.yml").write_text(yml, encoding="utf-8")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_config(config)
+    settings = config.plugins["litreview"].settings
+    assert settings.path("essay") == (tmp_path / essay).resolve()
+    from litreview.essay import load_essay
+
+    claims = load_essay(settings.path("essay")).claims
+    assert [(Path(c.file or essay).name, [x.key for x in c.citations]) for c in claims if c.citations] == (
+        [("a.md", ["a"])] if essay == "mkdocs.yml" else []) + [("b.md", ["b"])]
+
+
+@pytest.mark.parametrize("listed", ["[a.md, refs.bib]", "[]"])
+def test_a_bad_essay_list_in_the_plugin_options_says_what_to_write(tmp_path, listed):
+    (tmp_path / "docs").mkdir()
+    yml = MKDOCS_YML.replace("  - litreview\n", f"  - litreview:\n      essay: {listed}\n")
+    (tmp_path / "mkdocs.yml").write_text(yml, encoding="utf-8")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    with pytest.raises(PluginError, match=r"plugins\.litreview\.essay") as caught:
+        config.plugins.on_config(config)
+    assert "in the order pandoc joins them" in str(caught.value)
+
+
 def test_serve_watches_the_review_inputs(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "refs" / "metadata").mkdir(parents=True)

@@ -116,3 +116,15 @@ def test_a_findings_citation_marker_is_quoted_as_written() -> None:
     marker = Mention("p1-s1", "marker", "[@roe, p.\\ 3]", ("a", "b"))
     found = list(check_mention(marker, claim, "essay.md", bib, set(), essay_format="markdown"))
     assert [f.code for f in found] == ["LR301"] and "'[@roe, p.\\\\ 3]'" in found[0].message
+
+
+def test_a_latex_claims_links_are_shown_as_their_text(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The PDF prints \href's text and \url's address; the LaTeX reader writes them as Markdown ("[site](<url>)",
+    # "<url>"), which `links` and `check` showed as such. Its macros were printed already, its citations as written.
+    (tmp_path / "p.tex").write_text(
+        "\\documentclass{article}\n\\begin{document}\nSee the \\href{https://x.org/a_b}{project \\emph{site}} and "
+        "\\url{https://y.org/c} for 40\\% of it \\cite{zz}.\n\\end{document}\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    main(["check", "--essay", str(tmp_path / "p.tex"), "--bib", str(tmp_path / "refs.bib"), "--claims", ""])
+    out = capsys.readouterr().out
+    assert "> See the project site and https://y.org/c for 40% of it \\cite{zz}." in out

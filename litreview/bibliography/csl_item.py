@@ -57,6 +57,7 @@ BIBTEX_TO_CSL = {
 #: BIBTEX_TO_CSL (not its names CSL also uses, such as article or collection, which are CSL's).
 _TYPE_FOR = {"journal-article": "article-journal", "proceedings-article": "paper-conference",
              "book-chapter": "chapter", "posted-content": "article", "dissertation": "thesis",
+             "website": "webpage", "web-page": "webpage", "web": "webpage",  # (Zotero's item type for a web page)
              **{kind: BIBTEX_TO_CSL[kind] for kind in (
                  "inproceedings", "conference", "incollection", "inbook", "phdthesis", "mastersthesis", "techreport",
                  "online", "misc", "unpublished", "booklet")}}

@@ -54,6 +54,11 @@ _AAS_JOURNALS = {
 _MACRO = lazy(r"\\\\|\\([A-Za-z]+)\*?(?:\s*\[[^\[\]{}]*\])?[ \t]*")
 _SORT_ONLY = lazy(r"\\noopsort\s*\{[^{}]*\}")
 """BibTeX's ``\\noopsort{1973c}``: a key for the sort that prints nothing (xampl.bib's own definition)."""
+IF_MATH = lazy(r"\\ifmmode(?![A-Za-z])((?:(?!\\else(?![A-Za-z])|\\fi(?![A-Za-z])).)*)"
+                r"(?:\\else(?![A-Za-z])\s*((?:(?!\\fi(?![A-Za-z])).)*))?\\fi(?![A-Za-z])", re.S)
+"""TeX's ``\\ifmmode <math>\\else <text>\\fi`` (APS's and some converters' way to write an accent, "Bon\\ifmmode
+\\check{c}\\else \\v{c}\\fi{}a"): a field's text is set in text mode, so the second branch is what prints."""
+
 # An accent over a braced dotless i or j (``\\'{\\i}``, as Crossref and Google Scholar export "í"): the codec reads
 # ``\\'\\i`` and ``\\'{i}`` but left this one as "\\'ı". The accented letter is the same, so the dot goes.
 _ACCENTED_DOTLESS = lazy(r"(\\[`'^\"~=.uvHcdbkr]\s*)\{\\([ij])\s*\}")
@@ -99,7 +104,7 @@ _MORE_COMMANDS = """
     autocap smartof noopsort sortnoop SortNoop singleletter switchargs foreignlanguage textlang
     selectlanguage hyphenation textgreek textcyrillic cyrchar textlatin latintext greektext cyrillictext textipa
     begin end arabic roman Roman
-    underset overset stackrel etal ie eg flqq frqq glq grq flq frq
+    underset overset stackrel etal ie eg flqq frqq glq grq flq frq ifmmode else fi
 """
 
 
@@ -127,6 +132,12 @@ def known_command(name: str) -> bool:
     return name in _codec_commands() or name in _pylatexenc_commands()
 
 
+def text_mode(value: str) -> str:
+    """``value`` with each ``\\ifmmode ... \\else ... \\fi`` replaced by its text-mode branch, as LaTeX prints it
+    outside math ("{\\ifmmode\\ddot{U}\\else\\\"{U}\\fi}berblick" is "{\\\"{U}}berblick")."""
+    return IF_MATH.sub(lambda m: m.group(2) or "", value)
+
+
 @functools.lru_cache(maxsize=65536)
 def decode_latex(value: str) -> str:
     """LaTeX to display text: accents and dashes decoded, macros dropped with their text kept."""
@@ -150,6 +161,8 @@ def decode_latex(value: str) -> str:
         return f"{_PROTECT}{len(kept) - 1}{_PROTECT_END}"
 
     text = _SORT_ONLY.sub("", _VERBATIM.sub(protect, value)) if "\\" in value else value
+    if "\\ifmmode" in text:
+        text = text_mode(text)
     if "\\" in text:
         text = _SYMBOL.sub(lambda m: m.group(1) + protect_text(_SYMBOLS[m.group(2) or m.group(3)]), text)
     if "{\\i" in text or "{\\j" in text:

@@ -70,7 +70,8 @@ def _unknown_type_hint(kind: str) -> str:
     return "Use a BibTeX or biblatex type such as @article, @book, @incollection, @online, @misc"
 
 
-_WEB_TYPES = frozenset({"webpage", "website", "web", "url", "internet", "homepage", "webresource", "webdocument"})
+_WEB_TYPES = frozenset({"webpage", "website", "web", "url", "internet", "homepage", "webresource", "webdocument",
+                        "onlineweb"})
 """Unknown entry types that name a web page: biblatex's @online is the one meant."""
 
 
@@ -270,7 +271,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         if other != key:
             problems.append(case_clash(key, other, seen[other], filename, line))
         if kind not in KNOWN_TYPES:
-            meant = _type_meant(kind)
+            meant = "" if kind.replace("_", "").replace("-", "") in _WEB_TYPES else _type_meant(kind)
             problems.append(Finding(
                 code="LR102", severity="warning", message=f"unknown entry type @{entry_type}",
                 hint=f"Write @{meant}, the type this one misspells" if meant else _unknown_type_hint(kind),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -138,6 +139,7 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
     # A date the loader reported unreadable (LR124 on its line) is given, not lacking: one problem, one finding.
     unread = {(p.key, p.line) for p in bib.problems if p.code == "LR124" and p.key}
     emptied = macro_emptied(bib)
+    keys: dict[str, str] | None = None  # folded key -> key, read at the first entry with a crossref or xdata
     for source in bib.sources:
         fields = source.fields
         if source.key not in broken:
@@ -147,7 +149,12 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
             # A syntax error loses the fields after it: "missing" fields would be noise. (The loader
             # has already added the fields an entry inherits through crossref and xdata.)
             dated = bool(unread) and (source.key, source.field_lines.get("date")) in unread
-            found.extend(check_required(source, fields, renderer, date_unread=dated))
+            required = check_required(source, fields, renderer, date_unread=dated)
+            if "crossref" in source.field_lines or "xdata" in source.field_lines:
+                if keys is None:
+                    keys = {s.key.casefold(): s.key for s in bib.sources}
+                required = [_through_link(f, source, keys) for f in required]
+            found.extend(required)
         # Each check below finds nothing without its field (most entries lack most of them).
         if not skip or fields.get("doi"):
             found.extend(check_doi(source))
@@ -162,6 +169,26 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
     found.extend(check_duplicates(bib.sources))
     found.extend(check_integrity(bib, skip=skip))
     return found
+
+
+def _through_link(f: Finding, source: Source, keys: Mapping[str, str]) -> Finding:
+    """A missing field (LR110) of an entry that inherits through crossref or xdata, its hint saying where the field
+    would come from: the entry its link names, which gives none of them, or no entry at all (LR112's)."""
+    from ..bibliography.inherit import targets
+
+    if f.code != "LR110":
+        return f
+    for name in ("crossref", "xdata"):
+        named = targets(source.fields.get(name, ""))
+        if not named:
+            continue
+        if (parent := keys.get(named[0].casefold())) is None:
+            said = (f"its {name} names no entry ({named[0]!r}, LR112): correct the key, and the entry takes the "
+                    f"fields from there")
+        else:
+            said = f"its {name} entry {parent!r} gives none of them either: add them there, or here"
+        return replace(f, hint=f"{f.hint}; {said}" if f.hint else said[:1].upper() + said[1:])
+    return f
 
 
 def damaged_entries(bib: Bibliography) -> set[str]:
@@ -226,6 +253,10 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
     if csl:
         groups = tuple(g for g in groups if not _NAMES.issuperset(g))
         renderer = None  # a CSL file: pandoc reads it, by CSL's names
+    if csl and source.type in ("report", "techreport") and source.authors \
+            and all(not p.given and " " in p.family for p in source.authors):
+        # CSL: a body's report names its issuer as its author ("DAISY Consortium"), which styles print once
+        groups = tuple(g for g in groups if g != ("institution",))
     if "eventtitle" in fields and csl:  # CSL: a paper presented at an event needs no proceedings
         groups = tuple(g for g in groups if g != ("booktitle",))
     if has_field(fields, "pubstate") and (csl or (renderer and renderer.name == CITEPROC)):
@@ -328,6 +359,10 @@ def editor_as_publisher(source: Source) -> str:
     return ""
 
 
+PLACEHOLDERS = frozenset({"fixme", "todo", "tbd", "tba", "xxx", "???", "tk"})
+"""What an author writes in a field to fill in later ("DOI: FIXME")."""
+
+
 def check_doi(source: Source) -> Iterable[Finding]:
     """LR120 for a DOI that is not one, LR121 for one written as a link, with a label, a final mark or as a shortDOI.
 
@@ -355,6 +390,10 @@ def check_doi(source: Source) -> Iterable[Finding]:
         yield entry_finding("LR120", source, f"DOI {raw!r} {problem}",
                             f"delete the {own_name('doi', source)} field (the work's DOI, if it has one, is on its "
                             "publisher's page)", field="doi")
+    elif problem and raw.strip(" .!?").casefold() in PLACEHOLDERS:  # "FIXME": a note to look the DOI up later
+        yield entry_finding("LR120", source, f"DOI {raw!r} is a placeholder, not a DOI",
+                            f"look the DOI up (litreview fetch searches the registries) and write it, or delete the "
+                            f"{own_name('doi', source)} field", field="doi")
     elif problem:
         hint = (f"the {own_name('doi', source)} field holds a web address that is no DOI link: move it to the "
                 f"{own_name('url', source)} field" if re.match(r"(?i)https?://", raw.strip()) and not has_prefix(raw) else "")
@@ -483,7 +522,10 @@ def check_url(source: Source) -> Iterable[Finding]:
     raw = plain(source.fields.get("url", ""))
     if raw.startswith("\\url"):
         raw = raw[4:]
-    if raw:
+    if raw and url_problem(raw) and raw.strip(" .!?").casefold() in PLACEHOLDERS:
+        yield entry_finding("LR123", source, f"URL {raw!r} is a placeholder, not an address",
+                            f"write the address, or delete the {own_name('url', source)} field", field="url")
+    elif raw:
         problem = url_problem(raw)
         if problem:
             # Mendeley writes {\&}, {\_}, $\sim$ into url fields; biblatex reads them verbatim, backslash and all.

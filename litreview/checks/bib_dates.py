@@ -28,7 +28,7 @@ _YEAR_OK = lazy(r"\d{4}(?:[a-z]|\s*(?:--?|–|/)\s*\d{2,4})?")
 _YEAR_IN = lazy(rf"(?<!\d){COMMON_YEAR}(?!\d)")
 _LETTER_YEAR = lazy(r"(\d{4})[a-z]")
 _YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
-                         "submitted", "accepted"})
+                         "submitted", "accepted", "to appear"})
 
 
 def year_problem(raw: str, today: date) -> str:

@@ -15,8 +15,11 @@ from .bib import entry_finding
 from .field_values import plain
 from .hints import csl_form
 
-COMPANY_WORDS = frozenset({"inc", "ltd", "llc", "gmbh", "corp", "plc"})
-"""The words that close a company's name ("Mouser Electronics Inc.", "Swiss Academic Software GmbH")."""
+COMPANY_WORDS = frozenset({"inc", "ltd", "llc", "gmbh", "corp", "plc", "srl", "s.r.l", "sarl", "s.a.r.l"})
+"""The words that close a company's name ("Mouser Electronics Inc.", "Swiss Academic Software GmbH", Romania's,
+Italy's and France's "Altex Romania S.R.L.")."""
+_COMPANY_INITIALS = frozenset({"s.c"})
+"""Initials a company's name may open with, no body's word alone (Romania's "S.C. Clax Telecom SRL")."""
 _SURNAMES = frozenset({"press", "bank", "court", "board", "union", "trust", "service", "school", "fund", "library",
                        "office", "forum", "network", "society", "alliance", "center", "centre", "bureau", "college",
                        "academy", "museum", "program", "project"})
@@ -29,13 +32,16 @@ _JOINS = frozenset({"of", "for", "at", "on", "in", "the", "and", "&", "de", "des
 _INITIAL = re.compile(r"[A-Z]\.?(?:-?[A-Z]\.?)*")
 _BODY_WORDS = frozenset(ORGANISATION_WORDS | COMPANY_WORDS)
 _APART = str.maketrans("{},.()", "      ")
+_APART_KEEP_DOTS = str.maketrans("{},()", "     ")  # ("S.R.L.": a company's word written with periods)
 
 
 def holds_body_word(text: str) -> bool:
     """Whether ``text`` holds a body's word ("Organization", "Team", "Inc") as ``reads_as_body`` reads a name's words
     (the characters it takes off a word split it here: a word of none splits into no body's word); false for most
     names, and for an author list whose names hold none."""
-    return not _BODY_WORDS.isdisjoint(text.casefold().translate(_APART).split())
+    folded = text.casefold()
+    return not _BODY_WORDS.isdisjoint(folded.translate(_APART).split()) or (
+        "." in folded and not _BODY_WORDS.isdisjoint(w.strip(".") for w in folded.translate(_APART_KEEP_DOTS).split()))
 
 
 def _words(name: str) -> list[str]:
@@ -68,7 +74,7 @@ def reads_as_body(name: str) -> bool:
         if low in _JOINS:
             continue
         if not first.isupper() or low in GIVEN or (word.endswith(".") and _INITIAL.fullmatch(word)
-                                                    and low not in COMPANY_WORDS):
+                                                    and low not in COMPANY_WORDS | _COMPANY_INITIALS):
             return False  # a lower-case word (a title's, or LR133's), a given name, an initial: no body's name
     # "Wei Press", "Jane Bank": a person as likely
     return not (all(w in _SURNAMES for w in body) and len(words) < 3 and len(body) < 2)

@@ -1,5 +1,6 @@
 """LR137 doi-probably-exists: an entry without a DOI whose URL, publisher or kind says it has one; not an article
-of the press, of a magazine's issue, or one that says it is not published yet.
+of the press, of a magazine's issue, of a journal named in another script than Latin (a generic guess there), or
+one that says it is not published yet.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from ..doi import bare_doi
 from ..lazyre import lazy
 from ..model import Finding, Source
 from ..registry.ids import arxiv_id
-from ..text import fold_words
+from ..text import fold_words, latin_script
 from .bib import UNPUBLISHED, entry_finding, folded, plain
 from .duplicates import is_preprint
 
@@ -52,7 +53,7 @@ def _magazine_issue(source: Source) -> bool:
     fields = source.fields
     if fields.get("volume") or not (fields.get("number") or fields.get("issue")) or not source.container.strip():
         return False  # (no periodical named: nothing says it is a magazine)
-    if any(ch > "\u024f" and ch.isalpha() for ch in source.container):
+    if not latin_script(source.container):
         return False  # the journal words are those of Latin-script languages: a name in another script is unread
     return not _SCHOLARLY_WORDS.intersection(fold_words(source.container).split())
 
@@ -85,8 +86,10 @@ def doi_expected(source: Source) -> str:
                                 re.IGNORECASE)
             house = written.group() if written else _WITH_NUMBER.split(source.publisher)[0]
             return f"{house} registers DOIs for its {noun}"
+    # The generic reason is Crossref's world: a journal named in another script (China's, Russia's) is often
+    # registered nowhere, or with an agency of its own, and "almost all have one" is not so there.
     if source.type == "article" and (source.year or 0) >= 2000 and not source.url and not _not_yet_published(source) \
-            and not _magazine_issue(source) \
+            and not _magazine_issue(source) and latin_script(source.container or source.title) \
             and not _PRESS.intersection(plain(source.fields.get("entrysubtype", "")).lower().split()):
         return _preprint_reason(source) if is_preprint(source) else \
             "journal articles published since 2000 almost all have one"

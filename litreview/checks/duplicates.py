@@ -4,6 +4,7 @@ an ISBN given to two books."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..doi import doi_problem, normalize_doi, trailing_punctuation
 from ..model import Finding, Source
@@ -105,7 +106,17 @@ def shared_isbns(sources: Iterable[Source]) -> Iterable[Finding]:
 
 def _pairs(sources: Iterable[Source]) -> Iterable[Finding]:
     for code, source, first in duplicate_pairs(sources):
-        if code == "LR106" and _other_works(first, source):
+        child, parent = (source, first) if _inherits_doi(source, first) else (first, source)
+        if code == "LR106" and _inherits_doi(child, parent):
+            # biber and BibTeX copy every field a crossref child lacks: the paper gets its proceedings' DOI
+            link = _link_to(child, parent)
+            told = entry_finding("LR106", child, f"no DOI of its own: it inherits the DOI "
+                                 f"{doi_key(child.fields['doi'])} of {parent.key!r} through {link}, so styles print "
+                                 f"the @{parent.type}'s DOI for this @{child.type}",
+                                 f"write the entry's own DOI in {child.key!r} (a paper or chapter in a registered "
+                                 "volume has one of its own, on its publisher's page)", field=link)
+            yield replace(told, severity="warning")
+        elif code == "LR106" and _other_works(first, source):
             yield entry_finding("LR106", source, f"same DOI {doi_key(source.fields['doi'])} as {first.key!r} "
                                 f"({_at(first, source)}), a work of another title ({full_title(first)!r}): the DOI "
                                 "is wrong in one of them, or in both (cut short, or copied from the other entry)",
@@ -154,6 +165,19 @@ def is_preprint(source: Source) -> bool:
     return not container and "arxiv" in (source.fields.get("eprinttype", "") + source.fields.get("archiveprefix", "")).lower()
 
 
+def _link_to(child: Source, parent: Source) -> str:
+    """The field by which ``child`` inherits from ``parent`` (crossref or xdata), '' for none."""
+    from ..bibliography.inherit import targets
+
+    return next((name for name in ("crossref", "xdata") if parent.key.casefold() in
+                 {t.casefold() for t in targets(child.fields.get(name, ""))}), "")
+
+
+def _inherits_doi(child: Source, parent: Source) -> bool:
+    """Whether ``child`` has its DOI from ``parent`` alone: it writes none, and links to it by crossref or xdata."""
+    return "doi" not in child.field_lines and bool(child.field_lines) and bool(_link_to(child, parent))
+
+
 def _other_works(a: Source, b: Source) -> bool:
     """Whether two entries are two works by their titles: each has one of three words or more, and they share less
     than a third of their words (two entries of one work share most: the title retyped, or given with and without
@@ -189,6 +213,8 @@ def same_work(a: Source, b: Source) -> bool:
 def _not_told_apart(a: Source, b: Source) -> bool:
     # Different DOIs, volumes or editions mean two registered or printed works, not a copy; different events, the
     # same paper given at two workshops (an unpublished talk or a misc entry says where in its note).
+    if not (a.authors or a.editors or b.authors or b.editors) and a.url and b.url and _page(a.url) != _page(b.url):
+        return False  # two pages of one site, each titled with the site's name ("TDAN.com"), no one named
     for name in ("eventtitle", "venue", *(_VENUE_NOTES if a.type == b.type in _TALKS else ())):
         va, vb = folded(a.fields.get(name, "")), folded(b.fields.get(name, ""))
         if va and vb and va != vb:
@@ -201,6 +227,13 @@ def _not_told_apart(a: Source, b: Source) -> bool:
         if va and vb and va != vb and (name in ("doi", "edition") or (_tells(va) and _tells(vb))):
             return False
     return True
+
+
+def _page(url: str) -> str:
+    """An address as the page it names: without its scheme, "www.", case in the host, or a final slash."""
+    rest = url.strip().split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    return f"{host.lower().removeprefix('www.')}/{path.rstrip('/')}"
 
 
 _TALKS = frozenset({"unpublished", "misc"})

@@ -12,9 +12,10 @@ from dataclasses import replace
 
 from ..bibliography.inherit import LINK_FIELDS, targets
 from ..bibliography.latex import known_command
+from ..bibliography.load import PERSON_FIELDS
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
-from ..text import CONTROLS, escape_match, without_controls
+from ..text import CONTROLS, escape_match, latin_script, without_controls
 from .bib import entry_finding, isbn_problem, part_of, plain, shown
 from .date_year import check_date_year
 from .hints import csl_form, own_name
@@ -230,6 +231,21 @@ def _text_fields(source: Source) -> Iterable[tuple[str, str]]:
             yield name, value
 
 
+def _people_at_ampersands(value: str) -> list[str]:
+    """The people of a name list joined by & outside braces ("Smith, J. & Jones, K.", "张宜鑫 & 叶源涛"), when each
+    part reads as a person's name (a comma in it, two words, or a script without spaces); else [] ("Procter &
+    Gamble", "{Johnson & Johnson}": one body's name)."""
+    parts, depth, start = [], 0, 0
+    for at, char in enumerate(value):
+        depth += (char == "{") - (char == "}")
+        if char == "&" and depth == 0 and value[at - 1:at] != "\\":
+            parts.append(value[start:at].strip())
+            start = at + 1
+    parts.append(value[start:].strip())
+    named = all("," in p or len(p.split()) > 1 or (p and not latin_script(p)) for p in parts)
+    return parts if len(parts) > 1 and named else []
+
+
 def check_specials(source: Source) -> Iterable[Finding]:
     """LR140 for an & or % not escaped with a backslash (LaTeX reads & as a table cell, % as a comment)."""
     for name, value in _text_fields(source):
@@ -238,6 +254,13 @@ def check_specials(source: Source) -> Iterable[Finding]:
         match = _UNESCAPED.search(_without_links(_without_math(value)))
         if match and not _HTML_ENTITY.search(value):
             mark = match.group(1)
+            if mark == "&" and name in PERSON_FIELDS and len(people := _people_at_ampersands(value)) > 1:
+                # "张宜鑫 & 叶源涛": people joined as a reference list prints them, one person to BibTeX
+                yield entry_finding("LR140", source, f"{name} joins its people with an unescaped &: "
+                                    f"{shown(plain(_at(value, match)))}: BibTeX reads them as one person, and LaTeX "
+                                    "stops at the & (a table's column mark)",
+                                    f"write {name} = {{{' and '.join(p.strip() for p in people)}}}", field=name)
+                continue
             yield entry_finding("LR140", source, f"{name} has an unescaped {mark}: {shown(plain(_at(value, match)))}",
                                 f"write \\{mark} (or 'and' for &)", field=name)
 

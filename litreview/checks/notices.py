@@ -65,16 +65,24 @@ def _placeholders(essay: Essay, claim: Claim) -> list[Finding]:
 
 
 def _in_suffix(essay: Essay, claim: Claim) -> list[Finding]:
-    """LR318 for each citation written in a bracket's suffix ("[@a, @b]"), with the bracket to write."""
+    """LR318 for each citation written in a bracket's suffix or prefix ("[@a, @b]", "[@a, see [@b]]"), with the bracket
+    to write."""
     out = []
     for items, inner in in_suffix(claim.citations or ()):
         start, end = items[0].start, items[0].end
         bracket = claim.text[start:end]
         cut = inner.start - start
         fixed = _CONNECTIVE.sub("", bracket[:cut]) + "; " + bracket[cut:]
+        where = "suffix"
+        if inner.mode != "author-in-text":  # a bracket of its own ("[@a, see [@b] too]"): its items join this one's
+            own, after = bracket[cut + 1:inner.end - start - 1], bracket[inner.end - start:]
+            if any(claim.text[inner.start:inner.end] in c.prefix for c in items):  # "[see [@b] @a]"
+                where, fixed = "prefix", bracket[:cut] + own + ";" + after
+            else:
+                fixed = _CONNECTIVE.sub("", bracket[:cut]) + "; " + own + after
         lost = " and ".join(f"@{c.key}" for c in items)
         line = claim.line + (_as_written(essay, claim) or claim.text).count("\n", 0, start)
-        out.append(finding("LR318", f"{bracket} holds @{inner.key} in a citation's suffix: pandoc prints only "
+        out.append(finding("LR318", f"{bracket} holds @{inner.key} in a citation's {where}: pandoc prints only "
                                     f"@{inner.key}'s citation there, and {lost} "
                                     f"{'vanish' if len(items) > 1 else 'vanishes'} from the rendered text",
                            hint=f"separate the citations with \";\": {normalise_space(fixed)}",

@@ -38,10 +38,33 @@ HELD_IN = {
 def missing_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Source) -> str:
     """How to fix the entry's missing ``group`` of fields (any one of them would do)."""
     m = " or ".join(group)
-    return (_held_hint(m, fields, source) or _preprint_hint(m, fields, source)
+    return (_held_hint(m, fields, source) or _journal_as_publisher_hint(m, fields, source)
+            or _preprint_hint(m, fields, source)
             or _cited_in_title_hint(m, fields, source)
             or _web_page_hint(m, fields, source) or _address_held_hint(m, fields)
             or FIELD_HINTS.get(m, f"add {group[0]} = {{...}}"))
+
+
+_PERIODICAL_WORDS = frozenset({"journal", "transactions", "letters", "review", "bulletin", "communications",
+                               "magazine", "quarterly", "annals", "acta", "zeitschrift", "revista", "revue", "rivista"})
+"""Words that name a periodical, never a publishing house on their own."""
+
+
+def _journal_as_publisher_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix an @article whose publisher field names its journal ("publisher = {Communications of the ACM}",
+    as BibSonomy exports some): a periodical's word in it, no publishing house's; else ''."""
+    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
+        return ""
+    from ..bibliography.refparse.names import ORGANISATION_WORDS
+    from ..locale_terms import PUBLISHER_WORDS
+    from ..text import fold_words
+
+    named = plain(fields.get("publisher", ""))
+    words = set(fold_words(named).split())
+    if _PERIODICAL_WORDS.isdisjoint(words) or not words.isdisjoint(ORGANISATION_WORDS) \
+            or not words.isdisjoint(fold_words(" ".join(PUBLISHER_WORDS)).split()):
+        return ""  # ("IEEE Communications Society", "Review Press": a body's or a house's name)
+    return f"the publisher field holds the journal's name ({named!r}): rename publisher to journal"
 
 
 _ARXIV_DOI = lazy(r"(?i)^10\.48550/arxiv\.(.+)$")

@@ -73,11 +73,26 @@ def identity(f: Finding) -> tuple[str, str, str]:
 
 
 def renamed_keys(old: Bibliography, new: Bibliography) -> dict[str, str]:
-    """Old key -> new key for entries whose key alone changed (same type and fields)."""
+    """Old key -> new key for entries whose key changed: same type and fields, or else, for a key renamed in the
+    commit that also edits the entry (a field added, a name mended), the one gone entry and the one new entry of a
+    work (title, year and first author, ``work_signature``)."""
+    from .bib import work_signature
+
     old_keys, new_keys = set(old.keys), set(new.keys)  # ``keys`` is built anew on each read: once each, not per entry
-    gone = {(s.type, tuple(sorted(s.fields.items()))): s.key for s in old.sources if s.key not in new_keys}
-    return {gone[sig]: s.key for s in new.sources if s.key not in old_keys
-            and (sig := (s.type, tuple(sorted(s.fields.items())))) in gone}
+    gone_sources = [s for s in old.sources if s.key not in new_keys]
+    added = [s for s in new.sources if s.key not in old_keys]
+    gone = {(s.type, tuple(sorted(s.fields.items()))): s.key for s in gone_sources}
+    out = {gone[sig]: s.key for s in added if (sig := (s.type, tuple(sorted(s.fields.items())))) in gone}
+    if len(out) < min(len(gone_sources), len(added)):
+        works: dict[tuple[str, tuple[str, int, str]], list[str]] = {}
+        for side, sources in (("old", gone_sources), ("new", added)):
+            for s in sources:
+                if s.key not in out and s.key not in out.values() and (work := work_signature(s)) is not None:
+                    works.setdefault((side, work), []).append(s.key)
+        for (side, work), keys in works.items():
+            if side == "old" and len(keys) == 1 and len(later := works.get(("new", work), [])) == 1:
+                out[keys[0]] = later[0]  # one work gone under one key, back under one other
+    return out
 
 
 def _rename(f: Finding, renamed: Mapping[str, str]) -> Finding:

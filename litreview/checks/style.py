@@ -24,7 +24,7 @@ from .body_names import check_body_names
 from .braced_people import check_people_in_braces
 from .doi_expected import check_doi_expected
 from .hints import csl_form, own_name
-from .style_names import check_name_forms, check_names, check_repeated_names
+from .style_names import capitals_house, check_name_forms, check_names, check_repeated_names
 
 _ACRONYM_BRACES = re.compile(r"\{[^{}\s]*\}")
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
@@ -71,11 +71,19 @@ def check_style(bib: Bibliography, *, now: datetime, access_max_age_days: int,
         first, comma = read[0]
         return first and sum(comma.values()) == comma.get(id(source), 0)
 
+    house: list[bool] = []
+
+    def house_capitals() -> bool:
+        """Whether the bibliography writes family names in capitals on purpose; read once, at the first name so."""
+        if not house:
+            house.append(capitals_house(bib.sources))
+        return house[0]
+
     for s in bib.sources:
         fields = s.fields
         found.extend(check_capitals(s))
         found.extend(check_title_punctuation(s))
-        found.extend(check_names(s))
+        found.extend(check_names(s, house_capitals))
         found.extend(check_name_forms(s, partial(given_first, s)))
         found.extend(check_repeated_names(s))
         found.extend(check_people_in_braces(s))

@@ -11,6 +11,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ..bibliography import names
+from ..bibliography.latex import IF_MATH, decode_latex, text_mode
 from ..bibliography.refparse.lexicon import GIVEN
 from ..bibliography.refparse.names import ORGANISATION_WORDS, is_particle
 from ..lazyre import lazy
@@ -121,7 +122,12 @@ def et_al_in_name(person: Person) -> str:
 # placeholder that styles print as a person. "Anonymous" is not one: APA prints it when the work is so signed.
 _PLACEHOLDERS = frozenset({"vvaa", "aavv", "autoresvarios", "variosautores", "autorivari", "variousauthors",
                            "oa", "ohneautor", "nn", "sinautor", "unknownauthor", "noauthor", "multipleauthors",
-                           "severalauthors", "manyauthors", "manyothers"})
+                           "severalauthors", "manyauthors", "manyothers"}) | frozenset(
+    _KINDS := {"masterthesis": "mastersthesis", "mastersthesis": "mastersthesis", "masterarbeit": "mastersthesis",
+               "bachelorthesis": "thesis", "bachelorarbeit": "thesis", "diplomarbeit": "mastersthesis",
+               "phdthesis": "phdthesis", "doctoralthesis": "phdthesis", "doktorarbeit": "phdthesis"})
+"""Placeholders for no one named, and the words of a kind of work a reference manager took from a title page for
+its author (Mendeley's "Thesis, Master"), each with the entry type of that work (``_KINDS``)."""
 
 
 def placeholder_name(person: Person, alone: bool) -> bool:
@@ -180,10 +186,27 @@ def _has_letter(text: str) -> bool:
     return any(c.isalpha() or c == "\ufffd" for c in text)
 
 
-def check_names(source: Source) -> Iterable[Finding]:
+def capitals_by_choice(person: Person) -> bool:
+    """Whether a name writes its family name in capitals and its given name not ("Dejan BOSANAC", "TAUB, M"): the
+    form ISO 690 prints, which Czech and Slovak styles (czechiso.bst) ask the bibliography to hold."""
+    return name_problem(person) == "family name in capitals" and not any(
+        len(w.strip(".-")) > 1 and w.isupper() for w in person.given.split())
+
+
+def capitals_house(sources: Iterable[Source]) -> bool:
+    """Whether a bibliography writes its people's family names in capitals on purpose (ISO 690's form, which
+    czechiso.bst prints as written): at least two names, and three in four of those with a given name, so."""
+    people = [p for s in sources if not csl_form(s) for p in (*s.authors, *s.editors) if p.given and p.family]
+    chosen = sum(map(capitals_by_choice, people))
+    return chosen >= 2 and 4 * chosen >= 3 * len(people)
+
+
+def check_names(source: Source, house_capitals: Callable[[], bool] = lambda: False) -> Iterable[Finding]:
     """LR133 for each author or editor whose name is miscased; LR149 for one with no family part; LR150 for one
     holding a quotation mark that nothing closes; LR151 for et al. written as a name; LR154 for a placeholder; LR158
-    for two people joined by a word for 'and' ("en", "et"); LR160 for a family name without a letter ("-")."""
+    for two people joined by a word for 'and' ("en", "et"); LR160 for a family name without a letter ("-").
+    ``house_capitals``: whether the bibliography writes family names in capitals on purpose (``capitals_house``),
+    which makes such a name no finding."""
     house = editor_as_publisher(source)  # "editor = {Siglo XXI}": LR111 names the publisher, no name problem
     split: dict[str, list[str]] = {}
     bodies: dict[str, list[str]] = {}
@@ -215,6 +238,11 @@ def check_names(source: Source) -> Iterable[Finding]:
                             else f"delete it from the {role} list: 'and others' (et al.) may only end the list")
                 where = (f" ({shown!r} in citations, sorted under it)" if person is people[0] else
                          f" among the {role}s")
+                kind = _KINDS.get("".join(filter(str.isalpha, f"{person.given}{person.family}")).casefold())
+                if kind:  # "Thesis, Master": the title page's words for the kind of work
+                    hint = (f"it names the kind of work, not its author: write the author's name in the {role} field, "
+                            + ("and give the item the type thesis" if csl_form(source) else
+                               f"and make the entry @{kind} with school = {{...}}"))
                 yield entry_finding("LR154", source, f"{role} {person.sort_name()!r} names no one: styles print it "
                                     f"as a person{where}", hint, field=role)
                 continue
@@ -231,6 +259,8 @@ def check_names(source: Source) -> Iterable[Finding]:
                 yield entry_finding("LR149", source, f"{role} {person.given!r} has no family name: citations "
                                     "print no name for it", field=role)
                 continue
+            if capitals_by_choice(person) and house_capitals():
+                continue  # "Dejan BOSANAC" in a bibliography that writes every family name so (ISO 690)
             if (found := _miscased(source, role, person, listed, bodies_in)) is not None:
                 yield found
 
@@ -289,6 +319,11 @@ def _miscased(source: Source, role: str, person: Person, listed: Callable[[str],
     if any(person.family in n for n in bodies_in(role)):
         return None  # "Software Design Group at MIT": a body's name without braces, LR165's
     written = person.sort_name()
+    if (split_if := _split_by_math_branch(person, listed(role))) is not None:
+        return entry_finding("LR133", source, f"{role} '{split_if[0]}' is read as {written!r}: the spaces inside its "
+                             "\\ifmmode ... \\fi split the family name into words, so BibTeX and biber take "
+                             f"{person.prefix!r} for a particle and sort the name under {person.family!r}",
+                             f"write '{split_if[1]}' in the {role} field (the letter without \\ifmmode)", field=role)
     if problem == "miscased initials":
         hint = f"write {Person(person.family, fixed_given(person.given)).sort_name()!r}"
     elif problem == "family name in capitals":  # styles print it as written
@@ -309,6 +344,17 @@ def _miscased(source: Source, role: str, person: Person, listed: Callable[[str],
             hint = (f"a body's name goes in double braces, {role} = {{{{{as_written}}}}}; a person's family "
                     "name takes its capital (a particle such as 'van' before it: 'van Dijk, Jan')")
     return entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint, field=role)
+
+
+def _split_by_math_branch(person: Person, written: list[str]) -> tuple[str, str] | None:
+    """(the name as written, as it should be written) when ``person`` is a name of ``written`` whose ``\\ifmmode
+    \\check{c}\\else \\v{c}\\fi`` (APS's accent) holds spaces, which split it into words ("Bon\\ifmmode \\check{c}\\else
+    \\v{c}\\fi{}a, Janez" is read with the particle "Bonc" and the family name "ča"); else None."""
+    for name in written:
+        if "\\ifmmode" in name and person.family in decode_latex(text_mode(name)):
+            fixed = IF_MATH.sub(lambda m: "{" + (m.group(2) or "").strip() + "}", name).replace("}{}", "}")
+            return " ".join(name.split()), " ".join(fixed.split())
+    return None
 
 
 def _joined_hint(source: Source, role: str, word: str) -> str:
@@ -369,10 +415,27 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
                                     f"write the people's names in the {role} field ('Family, Given' joined by 'and'), and "
                                     "the title in its own field (booktitle for the book's)", field=role)
                 continue
+            if (initials := _FAMILY_THEN_INITIALS.fullmatch(natural)) is not None and initials.group(2).isupper():
+                # "Félegyházi M.", "Тынченко В. В.": family name first without its comma, as the list's others are
+                fixed = " and ".join(_with_comma(n.strip()) for n in listed)
+                yield entry_finding("LR147", source, f"the {role} list writes {natural!r} family name first without "
+                                    f"its comma: BibTeX reads {initials.group(2).split()[-1]!r} as the family name "
+                                    "(printed and sorted so)", f"write {role} = {{{fixed}}}", field=role)
+                continue
             yield entry_finding("LR147", source, f"the {role} list writes {listed[forms.index('comma')].strip()!r} "
                                 f"family name first but {natural!r} given name first",
                                 "write every name as 'Family, Given' (a body's name in double braces: {{Name of the Body}})",
                                 field=role)
+
+
+_FAMILY_THEN_INITIALS = lazy(r"([^\W\d_][^\s,.]+(?:[ -][^\W\d_][^\s,.]+)?)\s+((?:[^\W\d_]\.[\s-]*){1,3})")
+"""A name written family name first with its initials after it and no comma ("Félegyházi M.", "Тынченко В. В.")."""
+
+
+def _with_comma(name: str) -> str:
+    """A name written "Family I." as "Family, I."; any other as it is."""
+    found = _FAMILY_THEN_INITIALS.fullmatch(name)
+    return f"{found.group(1)}, {found.group(2).strip()}" if found and found.group(2).isupper() else name
 
 
 _TITLE_WORDS = frozenset({"of", "for", "the", "in", "on", "to", "with", "from", "into", "towards"})
@@ -444,6 +507,11 @@ def check_repeated_names(source: Source) -> Iterable[Finding]:
             given = [fold_words(people[i].given).split() for i in group]
             if filler is not None and len(set(written)) > 1:
                 hint = f"delete {people[filler].sort_name()!r} from the {role} list"
+            elif len(group) > 2 and len(set(written)) == 1 and all(b - a == 2 for a, b in pairwise(group)):
+                # "Kessler, Fondazione Bruno" after each author: the authors' institution, read off the paper
+                shown = " ".join(filter(None, (people[group[0]].given, people[group[0]].prefix, people[group[0]].family)))
+                hint = (f"{shown!r} after each author is most likely their affiliation, read as a person (as a "
+                        f"reference manager reads a paper's first page): delete it from the {role} field")
             elif not given[0]:  # a body's name
                 hint = f"delete the repeat from the {role} field"
             elif any(len(w) == 1 for words in given for w in words):

@@ -334,6 +334,8 @@ def _change_hint(f: Finding, renamed: dict[str, str], removed: dict[str, str], u
     ``settings``, " in NAME", the settings file to name it in)."""
     import re
 
+    if f.code == "LR112" and f.key:
+        return _link_hint(f, renamed, removed)
     if f.code != "LR300" or f.key:
         return f
     words = set(re.findall(r"[^\s'\"@{}\[\];,]+", f.message))
@@ -356,6 +358,23 @@ def _change_hint(f: Finding, renamed: dict[str, str], removed: dict[str, str], u
                                "there")
     return replace(f, hint=f"This change renamed the entry {old!r} to {renamed[old]!r}: cite it by its new key, "
                            "or give the entry its old key back")
+
+
+def _link_hint(f: Finding, renamed: dict[str, str], removed: dict[str, str]) -> Finding:
+    """A crossref, xdata, xref or related naming an entry the change renamed or removed (LR112) says so in its hint,
+    with the key to write; the entry inherits nothing from that one until it is mended."""
+    field, _, listed = f.message.partition(" names no entry of the bibliography: ")
+    missing = [k for k in (part.strip().strip("'\"") for part in listed.split(", ")) if k]
+    old = next((k for k in missing if k in renamed), None)
+    if old is not None:
+        return replace(f, hint=f"This change renamed the entry {old!r} to {renamed[old]!r}: write {field} = "
+                               f"{{{renamed[old]}}} here, or give that entry its old key back")
+    gone = next((k for k in missing if k in removed), None)
+    if gone is not None:
+        held = f" from {removed[gone]}" if removed[gone] else ""
+        return replace(f, hint=f"This change removed the entry {gone!r}{held}, which {field} still names: restore "
+                               f"it, or delete {field} here (and write in this entry the fields it took from there)")
+    return f
 
 
 def under_pre_commit(config: Config) -> str | None:

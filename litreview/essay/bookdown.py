@@ -1,8 +1,9 @@
 """A bookdown book: the chapters ``_bookdown.yml`` lists, or every ``.Rmd`` beside it (index.Rmd first),
 read as one manuscript, as bookdown merges them.
 
-The first chapter's front matter (index.Rmd's) is the book's: its ``bibliography``, ``nocite`` and title.
-Each claim keeps its own chapter's file and line (the Quarto reader's joining, ``quarto.read_chapters``).
+bookdown joins the chapters' text as written, YAML blocks and all, and pandoc joins those blocks (``yaml_meta.merge_meta``):
+the book's ``bibliography``, ``nocite`` and title are index.Rmd's front matter's unless a later block (a chapter's
+front matter) gives them again. Each claim keeps its own chapter's file and line (``quarto.read_chapters``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from . import (  # (BOOK_FILE there: checking a Markdown essay imports no reader
 from .front import file_front
 from .markdown import markdown_essay
 from .quarto import project_settings, read_chapters
-from .yaml_meta import front_matter
+from .yaml_meta import document_meta, front_matter, merge_meta
 
 
 def chapter_files(project: Path) -> list[Path]:
@@ -58,20 +59,31 @@ def load_bookdown(project: Path) -> Essay:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     first, _, body_line = front_matter(chapters[0][1], str(files[0]))
     paragraphs = file_front(chapters[0][1], first, body_line, file=str(files[0])) + paragraphs
-    meta: dict[str, Any] = {k: first[k] for k in ("bibliography", "nocite", "title") if k in first}
+    joined = book_meta(chapters)
+    meta: dict[str, Any] = {k: joined[k] for k in ("bibliography", "nocite", "title") if k in joined}
     return noted(markdown_essay(str(project), body, meta, paragraphs), encoding_notices(not_utf8))
 
 
+def book_meta(chapters: list[tuple[Path, str]]) -> dict[str, Any]:
+    """The metadata of the book whose chapters (path, text) are given, in bookdown's order: every YAML block of every
+    chapter, joined as pandoc joins the blocks of the text bookdown makes of them (a later block's field wins)."""
+    return merge_meta([document_meta(text, str(path))[0] for path, text in chapters])
+
+
 def book_of(path: Path) -> tuple[Path, dict[str, Any]]:
-    """The folder and first chapter's front matter of the bookdown book a chapter belongs to (a
-    ``_bookdown.yml`` in its folder or above), as bookdown gives every chapter index.Rmd's; {} outside one."""
-    for folder in Path(path).absolute().parents:
-        project = folder / BOOK_FILE
-        if project.is_file():
-            try:
-                files = chapter_files(project)
-                meta = front_matter(read_text(files[0], what="chapter", error=EssayError), str(files[0]))[0]
-            except (EssayError, IndexError):
-                return folder, {}
-            return folder, meta
-    return Path(path).parent, {}
+    """The folder and metadata (``book_meta``) of the bookdown book a chapter belongs to (a ``_bookdown.yml`` in its
+    folder or above), as bookdown builds every chapter within the book; {} outside one."""
+    project = book_file(path)
+    if project is None:
+        return Path(path).parent, {}
+    try:
+        files = chapter_files(project)
+        return project.parent, book_meta([(f, read_text(f, what="chapter", error=EssayError)) for f in files])
+    except EssayError:
+        return project.parent, {}
+
+
+def book_file(path: Path) -> Path | None:
+    """The ``_bookdown.yml`` in the folder of ``path`` or the nearest above it; None when there is none."""
+    return next((folder / BOOK_FILE for folder in Path(path).absolute().parents if (folder / BOOK_FILE).is_file()),
+                None)

@@ -35,7 +35,8 @@ _ITEM = lazy(_AT + r"(?P<suppress>-?)@" + KEY)
 _NESTED = rf"\[(?:[^\[\]@{COMMAND_OPEN}]++|\[[^\[\]@{COMMAND_OPEN}]*+\])*+\]"
 _BRACKET = lazy(rf"[\[{COMMAND_OPEN}](?P<body>(?:[^\[\]@{COMMAND_OPEN}]++|{_NESTED})*+@"
                 rf"(?:[^\[\]{COMMAND_OPEN}]++|{_NESTED})*+)\]")
-_INTEXT = lazy(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]\[(?P<loc>[^\[\]@]*)\])?")
+# An in-text citation's locator follows it after a space or none ("@a [p. 3]", "@a[p. 3]"; pandoc's ``spnl``).
+_INTEXT = lazy(_AT + r"(?P<suppress>-?)@" + KEY + r"(?:[ \t]?\[(?P<loc>[^\[\]@]*)\])?")
 QUARTO_KINDS = {"fig": "Figure", "tbl": "Table", "lst": "Listing", "sec": "Section", "eq": "Equation",
                 "thm": "Theorem", "lem": "Lemma", "cor": "Corollary", "prp": "Proposition", "cnj": "Conjecture",
                 "def": "Definition", "exm": "Example", "exr": "Exercise", "sol": "Solution", "rem": "Remark",
@@ -378,11 +379,13 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
     out: list[tuple[int, Citation]] = []
     rest = list(masked)
     locators: dict[int, str] = {}  # a bracket's start -> the suffix it gives the in-text citation before it
+    cited: list[tuple[int, int]] = []  # the brackets read, the ones inside a bracket before it
     for bracket, items, located in _citation_brackets(masked, shown):
         if located:
             locators[bracket.start()] = shown[bracket.start("body"):bracket.start("body") + items[0][0] - 1].strip()
         base = bracket.start("body")
         rest[bracket.start():bracket.end()] = " " * (bracket.end() - bracket.start())
+        cited.append(bracket.span())
         for at, item, key_match, suffix in items:
             key = _key(key_match)
             prefix = item[:key_match.start()].strip()
@@ -393,18 +396,27 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
                 key=key, start=bracket.start(), end=bracket.end(), written=written, mode=mode,
                 prefix=shown[base + at:base + at + key_match.start()].strip() if prefix else "",
                 suffix=_LOCATOR_LEAD.sub("", shown[tail_at:tail_at + len(suffix)]).strip())))
-            # Pandoc reads a key in the suffix ("[@a and @b]") as an in-text citation of its own.
-            for more in _INTEXT.finditer(masked, tail_at, tail_at + len(suffix)):
+            # Pandoc reads a key in the suffix ("[@a and @b]") as an in-text citation of its own, and one in a
+            # link's text in the prefix ("[see [@b](url) @a]"), unless a citation inside this one cites it.
+            for more in _INTEXT.finditer(masked, base + at, tail_at + len(suffix)):
+                if more.start() == base + at + key_match.start() or any(
+                        a <= more.start() < b for a, b in cited if bracket.start() < a):
+                    continue
                 out.append((more.start(), Citation(key=_key(more), start=more.start(), end=more.end(),
                                                    written=shown[more.start():more.end()],
                                                    mode="author-in-text")))
     masked_rest = "".join(rest)
     for m in _INTEXT.finditer(masked_rest):
-        loc = m.group("loc")
+        loc, end = m.group("loc"), m.end()
+        if loc is not None and (loc.lstrip().startswith("^") or _link_text(masked, shown, end)
+                                or masked[end:end + 1] == "["):
+            # a note's reference ("@a [^1]"), a link's or a span's text ("@a [p. 3](url)", "@a [p. 3][^1]" too): no
+            # locator, as pandoc reads it
+            loc, end = None, len(masked_rest[:masked_rest.rindex("[", 0, m.start("loc"))].rstrip())
         mode = "suppress-author" if m.group("suppress") else "author-in-text"
-        suffix = shown[m.start("loc"):m.end("loc")].strip() if loc else locators.get(m.end() + 1, "")
-        out.append((m.start(), Citation(key=_key(m), start=m.start(), end=m.end(),
-                                        written=shown[m.start():m.end()], mode=mode, suffix=suffix)))
+        suffix = shown[m.start("loc"):m.end("loc")].strip() if loc else locators.get(end, locators.get(end + 1, ""))
+        out.append((m.start(), Citation(key=_key(m), start=m.start(), end=end,
+                                        written=shown[m.start():end], mode=mode, suffix=suffix)))
     out.sort(key=lambda pair: pair[0])
     return tuple(c for _, c in out)
 
@@ -414,15 +426,38 @@ _Item = tuple[int, str, re.Match[str], str]
 
 def _citation_brackets(masked: str, shown: str) -> Iterator[tuple[re.Match[str], list[_Item], bool]]:
     """Each bracket of ``masked`` (``mask_inline``'s) that pandoc reads as a citation, with its items (``_bracket_items``)
-    and whether its first part is the locator of the in-text citation before it (``_after_in_text``)."""
-    for bracket in _BRACKET.finditer(masked):
-        if _link_text(masked, shown, bracket.end()) or masked[bracket.start() - 1:bracket.start()] == "^":
-            continue  # its keys are in-text citations in the text of a link, a span or an inline note (^[...])
-        items = _bracket_items(bracket.group("body"))
-        if items is not None:
-            yield bracket, items, False
-        elif (items := _after_in_text(masked, bracket)) is not None:
-            yield bracket, items, True
+    and whether its first part is the locator of the in-text citation before it (``_after_in_text``).
+
+    A citation's prefix or suffix may hold citations of its own (``[@a, see [@b]]``, ``[see [@b](url) @a]``): the
+    innermost brackets are read first, then blanked (``MASK``) in the text the brackets around them are read from, once
+    per level; the brackets inside a citation are yielded before it."""
+    work = masked
+    inner: list[tuple[int, int]] = []  # the brackets read so far that hold a key: citations, links, spans, notes
+    for _ in range(_MAX_NESTING):
+        read = []
+        for bracket in _BRACKET.finditer(work):
+            if inner and not any(bracket.start() < a and b < bracket.end() for a, b in inner):
+                continue  # read in an earlier round, with nothing new inside
+            read.append(bracket.span())
+            if _link_text(masked, shown, bracket.end()) or masked[bracket.start() - 1:bracket.start()] == "^":
+                continue  # its keys are in-text citations in the text of a link, a span or an inline note (^[...])
+            items = _bracket_items(bracket.group("body"))
+            if items is not None:
+                yield bracket, items, False
+            elif (items := _after_in_text(work, bracket)) is not None:
+                yield bracket, items, True
+        if not read:
+            return
+        chars = list(work)
+        for start, end in read:
+            _blank(chars, start, end)
+        inner += read
+        work = "".join(chars)
+
+
+_MAX_NESTING = 8
+"""How deep citations inside citations' suffixes are read (``[@a, see [@b, cf. [@c]]]`` is three deep): a bound, so that
+a text of a thousand nested brackets is not read a thousand times over."""
 
 
 def citation_brackets(text: str) -> list[tuple[int, int]]:
@@ -473,7 +508,7 @@ def _parts(body: str) -> list[str]:
     return [*parts, body[at:]]
 
 
-_BEFORE_BRACKET = lazy(_AT + r"-?@" + KEY + r"[ \t]$")
+_BEFORE_BRACKET = lazy(_AT + r"-?@" + KEY + r"[ \t]?$")
 
 
 def _after_in_text(masked: str, bracket: re.Match[str]) -> list[_Item] | None:
@@ -491,21 +526,27 @@ def _after_in_text(masked: str, bracket: re.Match[str]) -> list[_Item] | None:
 
 def in_suffix(citations: Sequence[Citation]) -> list[tuple[list[Citation], Citation]]:
     """(the bracket's own items, the citation in a suffix) for each citation ``find_citations`` read inside a
-    bracket's suffix ("[@a, @b]", "[@c; @a and @b]"): pandoc's citeproc prints only the inner one there."""
-    # A sentence's brackets do not overlap: the one holding a citation is the last to start before it, if it
-    # has not ended (a scan of every citation for each was quadratic: 10,000 "[@a][@a]..." took 17 s).
-    brackets: dict[int, list[Citation]] = {}
+    bracket's suffix or prefix ("[@a, @b]", "[@c; @a and @b]"; a bracket's first item for one of its own, "[@a, see
+    [@b]]", "[see [@b] @a]"): pandoc's citeproc prints only the inner one there."""
+    brackets: dict[tuple[int, int], list[Citation]] = {}
     for c in citations:
         if c.mode != "author-in-text":
-            brackets.setdefault(c.start, []).append(c)
-    starts = sorted(brackets)
+            brackets.setdefault((c.start, c.end), []).append(c)
+    # One sweep in text order with the brackets still open on a stack (a bracket may hold another: "[@a, see [@b] and
+    # @c]"): the innermost open one holds the citation (a scan of every bracket for each was quadratic).
+    events = sorted([(start, 0, (start, end)) for start, end in brackets]
+                    + [(c.start, 1, (n, 0)) for n, c in enumerate(citations) if c.mode == "author-in-text"])
+    open_: list[tuple[int, int]] = []
     out = []
-    for inner in citations:
-        if inner.mode != "author-in-text" or not (at := bisect_left(starts, inner.start)):
-            continue
-        items = brackets[starts[at - 1]]
-        if inner.start < max(o.end for o in items):
-            out.append((items, inner))
+    for at, kind, span in events:
+        while open_ and open_[-1][1] <= at:
+            open_.pop()
+        if kind == 0:
+            if open_:
+                out.append((brackets[open_[-1]], brackets[span][0]))
+            open_.append(span)
+        elif open_:
+            out.append((brackets[open_[-1]], citations[span[0]]))
     return out
 
 

@@ -17,6 +17,8 @@ from ..bibliography.bibtex import brace_pairs, brace_partners
 from ..text import HARD_BREAK
 from .latex_masked import commands_only
 from .latex_specials import quick_specials
+from .latex_units import ARGUMENTS as UNIT_ARGUMENTS
+from .latex_units import printed_text as unit_text
 from .latex_unknown import PANDOC_TEXT, TYPESET_TEXT, without_unknown
 
 # (\citetitle, \citeurl, \citedate, natbib's \citenum and alias citations: pandoc reads none of them, but
@@ -107,7 +109,8 @@ def _converter() -> tuple[Any, Any]:
     parsing.add_context_category("litreview", prepend=True,
                                  macros=[*(MacroSpec(name, args) for name, args in
                                            (*((n, a) for n, (a, _) in specs.items()), *layout.items(),
-                                            *notes.items(), ("enquote", "*{"), ("textquote", "*[[{"))),
+                                            *notes.items(), ("enquote", "*{"), ("textquote", "*[[{"),
+                                            *UNIT_ARGUMENTS.items())),
                                          MacroSpec("verb", args_parser=_starred_verb())],
                                  # LaTeX's own display math environment, which pylatexenc read as text ("d = 1");
                                  # a subfigure's, subtable's or minipage's position and width, which pylatexenc read
@@ -131,6 +134,7 @@ def _converter() -> tuple[Any, Any]:
         MacroTextSpec("href", simplify_repl=_link_text), MacroTextSpec("url", simplify_repl=_url_text),
         MacroTextSpec("enquote", simplify_repl=_quoted_text), MacroTextSpec("textquote", simplify_repl=_quoted_text),
         *(MacroTextSpec(name, simplify_repl=text) for name, text in printed.items()),
+        *(MacroTextSpec(name, simplify_repl=unit_text) for name in UNIT_ARGUMENTS),  # siunitx's, as the PDF prints
         # \overline{y} as \bar{y} prints ("y̅": an adjoint, a mean); it printed y, another quantity.
         MacroTextSpec("overline", simplify_repl=text.get_macro_spec("bar").simplify_repl),
         *(MacroTextSpec(name, simplify_repl="") for name in layout)])

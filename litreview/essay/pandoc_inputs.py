@@ -3,7 +3,7 @@ one manuscript, as pandoc reads it: the files' text joined with a blank line bet
 
 The files are listed by the manuscript's source (``input_files``): the first pandoc command of a build file (a
 Makefile, a shell script) that names Markdown inputs, a pandoc defaults file's ``input-files:``, or the ``essay``
-list of litreview's settings file. Each claim keeps its own file and line (the Quarto reader's joining,
+list of litreview's settings file or of the MkDocs plugin's options (``mkdocs_listing``). Each claim keeps its own file and line (the Quarto reader's joining,
 ``quarto.read_chapters``). The files' metadata blocks are merged, a later one's field over an earlier one's, as
 pandoc merges them; a bibliography the command names (``--bibliography``, ``-M``, a defaults file's) replaces
 theirs, as pandoc's option does.
@@ -17,6 +17,7 @@ from pathlib import Path
 from ..config import SETTINGS_FILES  # (one whose ``essay`` is a list stands for those files)
 from ..errors import EssayError
 from ..fileio import NotUtf8, read_text
+from ..mkdocs_listing import essay_list
 from ..model import Essay
 from ..pandoc_options import (
     YAML_SUFFIXES,
@@ -36,12 +37,12 @@ from .yaml_meta import document_meta, merge_meta
 
 def is_inputs_source(path: Path) -> bool:
     """Whether ``path`` lists a manuscript's files for pandoc: a build file whose pandoc commands name Markdown
-    inputs, a defaults file with ``input-files:``, a settings file whose ``essay`` is a list."""
+    inputs, a defaults file with ``input-files:``, a settings file or MkDocs config whose ``essay`` is a list."""
     if path.name in SETTINGS_FILES:
         return True
     if is_build_file(path):
         return path.is_file()
-    return path.suffix.lower() in YAML_SUFFIXES and bool(defaults_input_files(path))
+    return path.suffix.lower() in YAML_SUFFIXES and bool(defaults_input_files(path) or len(essay_list(path)) > 1)
 
 
 def input_files(source: Path) -> tuple[list[Path], list[str]]:
@@ -58,6 +59,8 @@ def input_files(source: Path) -> tuple[list[Path], list[str]]:
                 bibliographies = literal_files(pandoc_bibliographies(words, folder))
                 return _expanded(folder, names), bibliographies
         return [], []
+    if not defaults_input_files(source) and (listed := essay_list(source)):  # a MkDocs config's plugin option
+        return [folder / name for name in listed], []
     return _expanded(folder, defaults_input_files(source)), pandoc_bibliographies(["-d", source.name], folder)
 
 

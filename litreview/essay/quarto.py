@@ -92,7 +92,7 @@ def load_quarto(project: Path) -> Essay:
     book = data.get("book") if isinstance(data, dict) else None
     if not isinstance(data, dict) or not isinstance(book, dict):
         book = {}
-    names = _chapters(book) or _article(data)
+    names = chapter_names(data)
     if not names:
         raise EssayError("the project lists no chapters (book: chapters:)", path=str(project),
                          hint="list the chapters under book: chapters:, or review one chapter file")
@@ -421,6 +421,13 @@ def _article(data: Any) -> list[str]:
     manuscript = data.get("manuscript")
     article = manuscript.get("article") if isinstance(manuscript, dict) else None
     return [article if isinstance(article, str) and article.strip() else "index.qmd"]
+
+
+def chapter_names(data: Any) -> list[str]:
+    """The chapter files a Quarto project's settings (``_quarto.yml``'s data) list, in reading order: a book's
+    (``_chapters``), else a manuscript's article (``_article``)."""
+    book = data.get("book") if isinstance(data, dict) else None
+    return _chapters(book if isinstance(book, dict) else {}) or _article(data)
 
 
 def _chapters(book: dict[str, Any]) -> list[str]:

@@ -382,8 +382,13 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
     memo: dict[str, bool] = {}  # the group's cue, computed on demand: most runs are not names at all
     resolved: list[tuple[_Name, list[str], float]] = []
     unresolved: list[_Name] = []
+    quotes = [(m.start(g), m.end(g)) for m, g in quoted(text)]
     for name in group:
         if covered.covered(claim.id, name.toks[-1].start, name.toks[-1].end):
+            continue
+        if any(a <= name.start and name.end <= b for a, b in quotes):
+            # Words quoted name no person the writer appeals to: the quoted writer's ("“..., as Waltz argued”"), a
+            # term's (“Ornstein–Uhlenbeck”), a title's (“Checklist Theories of Meaning”).
             continue
         reading = _reading(text, group, name, toks, index, memo, lower_case)
         if reading is None:
@@ -397,13 +402,9 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
           marked, named)
     if unresolved and _cue(text, group, toks, index, memo):
         strong = _CUE.search(fold(text[max(0, group[0].start - 60):group[0].start])) is not None
-        quotes = [(m.start(g), m.end(g)) for m, g in quoted(text)]
         for name in unresolved:
-            # Judge the name proper, without a capitalised word that opens the sentence ("As"); words quoted
-            # ("“Checklist Theories of Meaning”", a title) name no person.
+            # Judge the name proper, without a capitalised word that opens the sentence ("As").
             proper = [*name.given, name.toks[-1]]
-            if any(a <= name.start and name.end <= b for a, b in quotes):
-                continue
             if _plausible_person(proper) and (len(proper) > 1 or strong or _says(text, name, toks)):
                 found.mention(name.start, Mention(claim.id, "author", name.text(text), (),
                                                   "no entry by this author"))

@@ -38,6 +38,8 @@ sentence calling its note) is a confirmed link from this many words, or when the
 it: a shorter one is as likely an example or a term the writer quotes ("Samsung Galaxy S20 128GB" after a
 citation of a work on document retrieval, "cáncer de mama") as the work's words."""
 CARRIER_KINDS = ("marker", "attribution", "reference")
+_NEW_CLAUSE = re.compile(r"[:;]\s*\w+\W+\w")
+"""A colon or semicolon and then at least two words (before a quotation: the words of the clause that quotes it)."""
 
 
 def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: Found, *,
@@ -57,19 +59,20 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
     for claim in claims:
         before = previous if previous is not None and previous.paragraph == claim.paragraph else None
         previous = claim
+        marks = [m for m, _ in quoted(claim.text)]
         for m, g in quoted(claim.text):
             inner = m.group(g)
             words = len(tokens(inner))
             if words < MIN_ATTRIBUTED_WORDS or covered.covered(claim.id, m.start(g), m.end(g)) or _words(inner) in parts:
                 continue
-            here = by_claim.get(claim.id, [])
+            here = [h for h in by_claim.get(claim.id, []) if not any(_within(h, q, claim.text) for q in marks)]
             # A citation right after the closing mark is the quotation's own ("“...” [@roe, 97]"): the others
             # of the sentence cite it for something else.
             after = sorted((h for h in here if h.kind == "marker" and h.start >= m.end()), key=lambda h: h.start)
             own = []
             if after and not any(c.isalnum() for c in claim.text[m.end():after[0].start]):
                 own = [h for h in after if "]" not in claim.text[after[0].start:h.start]]  # that one bracket's items
-            carrier = own or _beside(here, m.start(), m.end()) or (by_claim.get(before.id, [])
+            carrier = own or _beside(here, m.start(), m.end(), claim.text) or (by_claim.get(before.id, [])
                                                                     if before is not None else [])
             if not carrier and callers and claim.id in callers:
                 carrier = by_claim.get(callers[claim.id], [])
@@ -81,9 +84,22 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
     return found
 
 
-def _beside(here: list[Hit], start: int, end: int) -> list[Hit]:
-    """The sentence's carriers of a quotation from ``start`` to ``end``: with people named both before and after it,
-    those named before, who introduce it ("Pour Lecarme: « ... » Le récit de Kristof ..."), not those after."""
+def _within(hit: Hit, quote: re.Match[str], text: str) -> bool:
+    """Whether a carrier stands inside the quotation marks: a name or a citation there is the quoted writer's
+    (“Dodd (1976), whose definitions Lijphart (2012) uses, ...”) or a term's (“Ornstein–Uhlenbeck”), not who said
+    the words of this quotation or another; but a citation that ends the quotation (“... unbridled power (Holsti
+    2004, 97).”) is its own, the closing mark set after it."""
+    if not (quote.start() <= hit.start and hit.end <= quote.end()):
+        return False
+    return not (hit.kind == "marker" and not any(c.isalnum() for c in text[hit.end:quote.end()]))
+
+
+def _beside(here: list[Hit], start: int, end: int, text: str) -> list[Hit]:
+    """The sentence's carriers of a quotation from ``start`` to ``end`` of ``text``: with people named both before
+    and after it, those named before, who introduce it ("Pour Lecarme: « ... » Le récit de Kristof ..."), not those
+    after; not a person named before a colon or semicolon that more words follow before the quotation ("Roe's
+    framework is well supported: [Doe] found that policy is “...”"): the clause after it says whose words they are."""
+    here = [h for h in here if not (h.kind == "attribution" and h.end <= start and _NEW_CLAUSE.search(text, h.end, start))]
     people = [h for h in here if h.kind == "attribution"]
     if any(h.end <= start for h in people) and any(h.start >= end for h in people):
         return [h for h in here if h.kind != "attribution" or h.end <= start]

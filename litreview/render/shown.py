@@ -29,12 +29,21 @@ def unrendered(text: str) -> str | None:
     return None
 
 
+#: The links the LaTeX reader writes in Markdown: ``\\href{url}{text}`` as ``[text](<url>)``, ``\\url{url}`` as an
+#: autolink, ``<url>`` (``essay.latex_cites``).
+LATEX_LINK = re.compile(r"\[([^\[\]]*)\]\(<[^<>\s]*>\)|<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
+
+
 def shown_source(text: str, claim: Claim | None, essay_format: str) -> str:
     """A piece of a claim's source (its sentence, a link's evidence, a quotation or a name a finding quotes) as the
     essay page shows it, in plain text (``claim_text.plain_text``: "«\\ mot\\ »" with its no-break spaces,
     "*Titre*" as Titre), for ``links`` and ``check``; as written where the page shows the text as written too: a
-    LaTeX manuscript's (``essay_format``), a claim no reader of markers read."""
-    if not text or claim is None or claim.citations is None or essay_format == "latex":
+    claim no reader of markers read. A LaTeX manuscript's (``essay_format``) is its reader's text, its macros
+    printed ("\\emph{most}" as most, "40\\%" as 40%) and its citations as written, with the links its reader writes
+    as Markdown printed as their text (``LATEX_LINK``)."""
+    if text and essay_format == "latex":
+        return LATEX_LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    if not text or claim is None or claim.citations is None:
         return text
     if (shown := unrendered(text)) is not None:
         return shown

@@ -55,6 +55,9 @@ _PARENTHESISED = re.compile(r"\([^()]+\)")
 _CLOSING_RANGE = re.compile(r",\s*((?:\d+:)?\d+\s*[-–]\s*\d+)\W*$")
 _IN = re.compile(r"(?i)in\b")
 _DASH = re.compile(r"[-–—]")
+#: A volume and its issue joined by a dash with nothing else in the span ("31-1,"), where the model read the pages in a
+#: span of their own after it and the two numbers make no range, even as Chicago shortens one ("229–30"): no pages.
+_VOLUME_ISSUE = re.compile(r"^\s*(\d{1,4})\s*[-–]\s*(\d{1,4})\s*[.,;]?\s*$")
 _YEAR_FIRST = re.compile(rf"^\(?({F.YEAR})\b")
 _THESIS_WORD = re.compile(r"th[eè]s[ei]s|dissertation|diss\b|tese|tesis")
 _MASTERS_WORD = re.compile(r"master|m\.?a\.|m\.?sc|mémoire")
@@ -143,6 +146,11 @@ def _chapter_container(segs: list[Segment]) -> list[Segment]:
     return [*segs[:titles[1]], segs[titles[1]]._replace(label="container"), *segs[titles[1] + 1:]]
 
 
+def _ascending(start: str, end: str) -> bool:
+    """Whether "start–end" reads as a range of pages, the end shortened as Chicago prints it ("229–30", "12–3")."""
+    return int(start[:max(len(start) - len(end), 0)] + end) > int(start)
+
+
 def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = THRESHOLD) -> ParsedReference:
     """The fields of one tagged reference; ``text`` is the whitespace-normalised string tagged."""
     segs = segments(relabel(tagged, text), text)
@@ -205,6 +213,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                     f["month"], f["day"] = date.month, date.day
         elif label == "volume" and (not f.get("volume") or _YEAR_FIRST.match(seg.text)):
             numbers = F.parse_numbers(seg.text)  # "2014;40(9):1477-81": year, volume, issue, pages
+            if "pages" in first and (m := _VOLUME_ISSUE.match(seg.text)) and not _ascending(*m.groups()):
+                numbers = F.Numbers(volume=m.group(1), issue=m.group(2))  # "Journal, 31-1, 2004, p. 51-72."
             bare = not (numbers.volume or numbers.issue or numbers.pages)  # "(Vol. 4)." is "Vol. 4"
             put("volume", numbers.volume or (clean_span(seg.text).rstrip(".").strip("()") if bare else ""), seg)
             put("issue", numbers.issue, seg)

@@ -284,7 +284,7 @@ _NUM_TOKEN = re.compile(
     rf"|(?P<no>(?<![\w.])(?:{_label_words(*NUMBER, 'num', 'fasc.')})\s*(?P<nov>{_LABELLED}))"
     rf"|(?P<pp>(?<![\w.])(?:{PAGE_LABEL})\s*(?P<ppv>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))"
     r"|(?P<paren>\((?P<parv>[^()]{1,20})\))"
-    r"|(?P<range>(?<![\w/])(?P<rangev>[A-Za-z]?\d+[-–—]+[A-Za-z]?\d+)(?![\w/]))"
+    r"|(?P<range>(?<![\w/\-–—])(?P<rangev>[A-Za-z]?\d+[-–—]+[A-Za-z]?\d+)(?![\w/]))"  # no part of "XLIII-B4-2020"
     r"|(?P<dot>(?<![\w.])(?P<dotv>\d+)\.(?P<doti>\d+)(?![\w.]))"
     r"|(?P<colon>:\s*(?P<colv>[A-Za-z]?\d+)(?![\d\-–—]))"
     r"|(?P<num>(?<![\w/.])(?P<numv>\d+[a-z]?)(?![\w/]))",
@@ -320,13 +320,16 @@ def numbers_start(text: str) -> int | None:
 
 #: the day of Vancouver's date before its semicolon, the year and month printed apart ("2010 Apr 15;28(4):712-9")
 _DAY_SEMI = re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01]);(?=\s?\d)")
+#: Vancouver's volume and issue with no parentheses around the issue ("2008;17 3:259–82", "2014;61-I 7:2002–12"): read
+#: as "17(3):259–82"
+_BARE_ISSUE = re.compile(r"(;\s*\d{1,4}(?:-[A-Z]{1,3})?)\s+(\d{1,5}):(?=\s?[A-Za-z]?\d)")
 
 
 def parse_numbers(text: str) -> Numbers:
     """Volume, issue, pages (and a year or month) from "14, no. 3 (2005): 448-88" and friends."""
     volume = issue = pages = year = ""
     if ";" in text:
-        text = _DAY_SEMI.sub("", text)
+        text = _BARE_ISSUE.sub(r"\1(\2):", _DAY_SEMI.sub("", text))
     month: int | None = None
     leftover: list[str] = []
     for m in _NUM_TOKEN.finditer(text):

@@ -562,7 +562,7 @@ _RULES = (
     _rule(quoted_name_after_in, "title", marks=tuple(q for q in _QUOTES if q != "‘")),
     _rule(qualifier_closing_journal, "", _SPAN, marks=("(",)),
     _rule(qualified_journal_before_numbers, "title", marks=("(",)),
-    _rule(journal_between_volume_and_page, "title date", marks=("(",)),
+    _rule(journal_between_volume_and_page, "title", marks=("(",)),
     _rule(initials_closing_journal, "", _SPAN, "publisher location"),
     _rule(arxiv_preprint, text=True),
     _rule(repository_as_publisher, "title", unless="publisher", text=True),

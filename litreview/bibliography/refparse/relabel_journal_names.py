@@ -257,14 +257,14 @@ def journal_between_volume_and_page(tagged: Sequence[Tagged]) -> Sequence[Tagged
     """After a title closed by its quote and a year in parentheses, "volume, journal, first page" up to the end (or to
     a link or a note) are the volume, the journal and the pages: the law styles' article, OSCOLA's "‘Title’ (1991) 93
     American Anthropologist 9" and McGill's "« Title » (2007) 36:2 Aquacultural engineering 115‑121." (the model,
-    which never saw a journal printed between its volume and its page, ran the title on over them, or read the page
-    as the volume); the quoted title's words are the title's (the model may read its last word as a name's). Left
+    which never saw a journal printed between its volume and its page, ran the title on over them, read the page as
+    the volume, or the year as the run's first word and the volume as a date); the quoted title's words are the title's (the model may read its last word as a name's). Left
     as read where the quote opens no title's word, where a word between the numbers has a digit or a field's comma
     or semicolon, or where the run holds another label than a title's, a container's, a journal's, a note's, a
     publisher's or a number's."""
     for d in range(1, len(tagged) - 3):
         date = tagged[d]
-        if date.label != "date" or not _YEAR_IN_PARENS.fullmatch(date.token.text) \
+        if date.label not in _YEAR_READ or not _YEAR_IN_PARENS.fullmatch(date.token.text) \
                 or tagged[d - 1].token.text.rstrip(".,")[-1:] not in _QUOTE_CLOSERS:
             continue
         opened = next((k for k in range(d - 1, max(d - 1 - _QUOTED_RUN, -1), -1)
@@ -277,11 +277,13 @@ def journal_between_volume_and_page(tagged: Sequence[Tagged]) -> Sequence[Tagged
             end += 1
         run = tagged[d + 1:end]
         words = [t.token.text for t in run[1:-1]]
-        if not 1 <= len(words) <= _LAW_JOURNAL_WORDS or any(t.label not in _LAW_RUN_READ for t in run) \
+        if not 1 <= len(words) <= _LAW_JOURNAL_WORDS or any(t.label not in _LAW_RUN_READ for t in run[1:]) \
+                or run[0].label not in _YEAR_READ \
                 or not _LAW_VOLUME.fullmatch(run[0].token.text) or not _LAW_PAGE.fullmatch(run[-1].token.text) \
                 or not words[0][:1].isalpha() or any(F.DIGIT.search(w) or w.endswith((",", ";")) for w in words):
             continue
-        return [*tagged[:opened], *(t._replace(label="title") for t in tagged[opened:d]), date, run[0]._replace(label="volume"), *(t._replace(label="journal") for t in run[1:-1]),
+        return [*tagged[:opened], *(t._replace(label="title") for t in tagged[opened:d]), date._replace(label="date"),
+                run[0]._replace(label="volume"), *(t._replace(label="journal") for t in run[1:-1]),
                 run[-1]._replace(label="pages"), *tagged[end:]]
     return tagged
 
@@ -295,3 +297,5 @@ _LAW_VOLUME = lazy(r"\d{1,4}(?::\d{1,4}|[-–‑][A-Z]{1,2})?")
 _LAW_PAGE = lazy(r"[A-Za-z]?\d+(?:[-–‑][A-Za-z]?\d+|:\d+)?\.?")
 _LAW_JOURNAL_WORDS = 8
 _LAW_RUN_READ = frozenset(("title", "container", "journal", "note", "volume", "pages", "publisher"))
+#: the year in parentheses after the quote, as the model may read it: the date, or a word of the run it opens
+_YEAR_READ = _LAW_RUN_READ | {"date"}
