@@ -159,6 +159,12 @@ def test_bounded_json() -> None:
 
     assert load_json('{"a": [1, {"b": "[[[["}]}') == {"a": [1, {"b": "[[[["}]}
     assert json_depth('{"a": "\\"[[[", "b": [[]]}') == 3
+    # A bracket that closes nothing counts as none (the opener after it is one deep), an unclosed string's quote
+    # is no string, and the depth stops counting one past the limit.
+    assert json_depth(']]] [ ] } {[') == 2
+    assert json_depth('"[" [ "a\\"[" [ "') == 2
+    assert json_depth("[" * 100, limit=5) == 6
+    assert json_depth('"no brackets"') == 0
     with pytest.raises(LoadLimitError):
         load_json("[" * 100_000 + "]" * 100_000)
     with pytest.raises(ValueError):

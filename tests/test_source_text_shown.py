@@ -83,6 +83,26 @@ def test_shown_source_reads_markdown_only_where_the_page_does() -> None:
     assert shown_source("«\\ mot\\ »", None, "markdown") == "«\\ mot\\ »"
 
 
+def test_text_markdown_renders_as_itself_is_shown_without_the_pages_renderer() -> None:
+    # Brackets that link nothing ("[a]" an editor added to a quotation) render as themselves: the quotation is shown
+    # as the page shows it without loading the page's renderer (markdown-it and the citation printer).
+    probe = ("import sys\n"
+             "from litreview.model import Claim, TextQuoteSelector\n"
+             "from litreview.render.shown import shown_source\n"
+             "read = Claim('p1-s1', 1, 1, 'x', TextQuoteSelector('x'), 1, citations=())\n"
+             "print(repr(shown_source(sys.argv[1], read, 'markdown')), 'litreview.render.claim_text' in sys.modules)")
+    import subprocess
+    import sys
+
+    def shown(text: str) -> list[str]:
+        out = subprocess.run([sys.executable, "-c", probe, text], capture_output=True, text=True, check=True)
+        return out.stdout.rsplit(" ", 1)
+
+    assert shown("lacks [a] central authority [in the] domestic [capacity].") == [
+        "'lacks [a] central authority [in the] domestic [capacity].'", "False\n"]
+    assert shown("lacks [a] central *authority*") == ["'lacks [a] central authority'", "True\n"]
+
+
 def test_a_findings_citation_marker_is_quoted_as_written() -> None:
     # One rule for what a finding quotes: a citation marker as the file writes it ("p.\\ 3": where a reviewer finds
     # it), not with a no-break space; prose as the page shows it (the tests above).

@@ -45,6 +45,8 @@ def test_checking_a_markdown_essay_loads_no_other_reader(tmp_path: Path) -> None
     # cost a cold check ~15 ms of imports; a Markdown essay needs none of them.
     (tmp_path / "essay.md").write_text("Holsti's *Power and Independence* shaped the field [@holsti2004].\n",
                                        encoding="utf-8")
+    # A YAML file beside it (a claims file) lists no files for pandoc to join: the Quarto reader stays out too.
+    (tmp_path / "claims.yaml").write_text("links: []\n", encoding="utf-8")
     (tmp_path / "refs.bib").write_text("@book{holsti2004, author={Holsti, K. J.}, title={Power and Interdependence},"
                                        " publisher={Cambridge University Press}, year={2004}}\n", encoding="utf-8")
     argv = ["check", "--essay", str(tmp_path / "essay.md"), "--bib", str(tmp_path / "refs.bib"), "--claims", "",

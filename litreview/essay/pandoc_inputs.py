@@ -32,7 +32,6 @@ from ..pandoc_options import (
 from . import encoding_notices, noted
 from .front import book_front, file_front
 from .markdown import markdown_essay
-from .quarto import read_chapters
 from .yaml_meta import document_meta, merge_meta
 
 
@@ -86,6 +85,8 @@ def _settings_list(settings: Path) -> list[str]:
 
 def load_inputs(source: Path) -> Essay:
     """Read the files ``source`` lists (``input_files``) into one essay, as pandoc joins them."""
+    from .quarto import read_chapters  # (with the Manubot reader it imports: not for ``listing_of`` alone)
+
     files, bibliographies = input_files(source)
     if not files:
         what = ("its essay setting lists no files" if source.name in SETTINGS_FILES else "no pandoc command in it "

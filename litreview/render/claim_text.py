@@ -23,8 +23,9 @@ from . import pandoc_inline
 from .citation import printed
 from .math import math_html
 from .sanitize import clean_text, esc, safe_url
-from .shown import LINKING as _LINKING
 from .shown import MARKUP as _MARKUP
+from .shown import SPACE_BEFORE_NOTE as _SPACE_BEFORE_NOTE
+from .shown import unrendered
 
 # Private-use characters stand for the citations while the rest is rendered; any in the text itself go.
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -252,17 +253,11 @@ def plain_text(text: str, xref: Callable[[str, bool], str | None] | None = None,
     markup, raw LaTeX and note references (the first note's "[^ver]", as pandoc's plain text prints it: "[1]")
     rendered; an inline note (a LaTeX ``\\footnote``) between the words the page shows around it, numbered when
     ``claim_id`` names the claim ``text`` is."""
-    if not (xref is not None and "@" in text):
-        if not _MARKUP.search(text):
-            return text
-        if text.isprintable() and not _LINKING.search(text):  # brackets that link nothing: rendered, the text itself
-            return _SPACE_BEFORE_NOTE.sub("", text)
+    if not (xref is not None and "@" in text) and (shown := unrendered(text)) is not None:
+        return shown
     html, _ = claim_html(text, (), lambda item: None, xref, numbers, notes_as_text=True, claim_id=claim_id)
     html = _SUPERSCRIPT.sub(r"[\1]", html)
     return _SPACE_BEFORE_NOTE.sub("", html_text(html))
-
-
-_SPACE_BEFORE_NOTE = re.compile(r" (?= \[note(?: \d+)?: )")
 
 
 _SUPERSCRIPT = re.compile(r'<sup class="lr-fnref"[^>]*>(.*?)</sup>')

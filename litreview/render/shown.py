@@ -15,6 +15,18 @@ MARKUP = re.compile(r"[\\`*_\[\]<>&~^]|--|\.\.\.|\{#")
 #: reference, an inline note or a span (``[x]{.smallcaps}``; a reference link needs a definition, which a claim has
 #: not); a superscript (``XIX^e^``) too.
 LINKING = re.compile(r"[\\`*_<>&~^]|--|\.\.\.|\]\(|\]\{|\{#")
+#: The space before an inline note printed as text (" [note: ...]"), which the page does not show.
+SPACE_BEFORE_NOTE = re.compile(r" (?= \[note(?: \d+)?: )")
+
+
+def unrendered(text: str) -> str | None:
+    """``text`` as the page shows it when markdown-it would render it as the text itself (no markup, or
+    brackets that link nothing), else None (the page's renderer, ``claim_text.plain_text``, is needed)."""
+    if not MARKUP.search(text):
+        return text
+    if text.isprintable() and not LINKING.search(text):
+        return SPACE_BEFORE_NOTE.sub("", text)
+    return None
 
 
 #: The links the LaTeX reader writes in Markdown: ``\\href{url}{text}`` as ``[text](<url>)``, ``\\url{url}`` as an
@@ -31,8 +43,10 @@ def shown_source(text: str, claim: Claim | None, essay_format: str) -> str:
     as Markdown printed as their text (``LATEX_LINK``)."""
     if text and essay_format == "latex":
         return LATEX_LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
-    if not text or claim is None or claim.citations is None or not MARKUP.search(text):
+    if not text or claim is None or claim.citations is None:
         return text
+    if (shown := unrendered(text)) is not None:
+        return shown
     from .claim_text import plain_text
 
     return plain_text(text)
