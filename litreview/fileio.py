@@ -116,6 +116,16 @@ def is_inside(path: Path, root: Path) -> bool:
     return True
 
 
+def folders_up(folder: Path, top: Path) -> Iterator[Path]:
+    """``folder`` and each folder above it up to ``top``, the nearest first; ``folder`` alone when it lies outside
+    ``top``. Both taken as given: resolve them first when they may hold links."""
+    while True:
+        yield folder
+        if folder == top or top not in folder.parents:
+            return
+        folder = folder.parent
+
+
 def relative_name(path: str | os.PathLike[str], root: str | os.PathLike[str], *, up: bool = False) -> str:
     """``path`` as findings and settings name a file: relative to ``root`` with forward slashes (a relative
     ``path`` is taken as relative to it already); one outside ``root`` as given, or with ``up`` reached by

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..config import SETTINGS_FILES  # (one whose ``essay`` is a list stands for those files)
 from ..errors import EssayError
-from ..fileio import NotUtf8, read_text
+from ..fileio import NotUtf8, folders_up, read_text
 from ..mkdocs_listing import essay_list
 from ..model import Essay
 from ..pandoc_options import (
@@ -115,9 +115,7 @@ def listing_of(path: Path, top: Path) -> Path | None:
     """The build file or defaults file in ``path``'s folder or one above it (up to ``top``) whose pandoc inputs
     are ``path`` and other files, the nearest first; None when none lists it among others."""
     target = path.resolve()
-    folder = target.parent
-    top = top.resolve()
-    while True:
+    for folder in folders_up(target.parent, top.resolve()):
         for candidate in _listings(folder):
             try:
                 files = [f.resolve() for f in input_files(candidate)[0]]
@@ -125,9 +123,7 @@ def listing_of(path: Path, top: Path) -> Path | None:
                 continue
             if len(files) > 1 and target in files:
                 return candidate
-        if folder == top or top not in folder.parents:
-            return None
-        folder = folder.parent
+    return None
 
 
 def _listings(folder: Path) -> list[Path]:
