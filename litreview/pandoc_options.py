@@ -53,6 +53,16 @@ def is_build_file(path: Path) -> bool:
     return path.name in BUILD_NAMES or path.suffix.lower() in BUILD_SUFFIXES
 
 
+def build_files(folder: Path, *, defaults: bool = False) -> list[Path]:
+    """The build files in ``folder`` (``is_build_file``) and, with ``defaults``, the pandoc defaults files in it
+    that name ``input-files``, by name; none when the folder cannot be listed."""
+    try:
+        return sorted(p for p in folder.iterdir() if (is_build_file(p) or (
+            defaults and p.suffix.lower() in YAML_SUFFIXES and "input-file" in read_small(p))) and p.is_file())
+    except OSError:
+        return []
+
+
 def pandoc_commands(build: Path) -> list[tuple[list[str], list[str]]]:
     """The pandoc commands of a build file, in order, as (their words, the words of the Make rule they belong to:
     its target and prerequisites), variables set in the file expanded; none when it cannot be read."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..fileio import folders_up
-from ..pandoc_options import is_build_file, literal_files, pandoc_bibliographies, pandoc_commands
+from ..pandoc_options import build_files, literal_files, pandoc_bibliographies, pandoc_commands
 
 
 def build_bibliographies(essay_path: Path, root: Path) -> tuple[list[Path], Path | None]:
@@ -16,19 +16,11 @@ def build_bibliographies(essay_path: Path, root: Path) -> tuple[list[Path], Path
     in order, each resolved from the build file's folder (where make runs it), and the build file; ([], None)
     when none does. The first folder, going up, whose build files name any is the one read."""
     for folder in folders_up(essay_path.parent.resolve(), root.resolve()):
-        for build in _build_files(folder):
+        for build in build_files(folder):
             names = _named_in(build, essay_path.name)
             if names:
                 return [build.parent / name for name in dict.fromkeys(names)], build
     return [], None
-
-
-def _build_files(folder: Path) -> list[Path]:
-    try:
-        files = sorted(p for p in folder.iterdir() if is_build_file(p))
-    except OSError:
-        return []
-    return [p for p in files if p.is_file()]
 
 
 def _named_in(build: Path, essay: str) -> list[str]:

@@ -21,13 +21,13 @@ from ..mkdocs_listing import essay_list
 from ..model import Essay
 from ..pandoc_options import (
     YAML_SUFFIXES,
+    build_files,
     defaults_input_files,
     is_build_file,
     literal_files,
     pandoc_bibliographies,
     pandoc_commands,
     pandoc_inputs,
-    read_small,
 )
 from . import encoding_notices, noted
 from .front import book_front, file_front
@@ -116,7 +116,7 @@ def listing_of(path: Path, top: Path) -> Path | None:
     are ``path`` and other files, the nearest first; None when none lists it among others."""
     target = path.resolve()
     for folder in folders_up(target.parent, top.resolve()):
-        for candidate in _listings(folder):
+        for candidate in build_files(folder, defaults=True):
             try:
                 files = [f.resolve() for f in input_files(candidate)[0]]
             except (OSError, EssayError):
@@ -124,13 +124,3 @@ def listing_of(path: Path, top: Path) -> Path | None:
             if len(files) > 1 and target in files:
                 return candidate
     return None
-
-
-def _listings(folder: Path) -> list[Path]:
-    """The build files and pandoc defaults files (YAML naming ``input-files``) in ``folder``, by name."""
-    try:
-        found = sorted(p for p in folder.iterdir() if p.is_file() and (is_build_file(p) or (
-            p.suffix.lower() in YAML_SUFFIXES and "input-file" in read_small(p))))
-    except OSError:
-        return []
-    return found
