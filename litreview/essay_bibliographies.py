@@ -196,8 +196,9 @@ def _names_of(essay: Essay) -> tuple[Path, list[str]]:
     if names or essay.format != "markdown" or not path.is_file():
         return path.parent, names
     from .essay import BOOKS
+    from .fileio import nearest_file
 
-    if not any((folder / name).is_file() for folder in path.absolute().parents for name in BOOKS):
+    if nearest_file(path, BOOKS) is None:
         return path.parent, []  # in no book: the readers of books stay unloaded (a cold check of one file)
     from .essay.bookdown import book_of
     from .essay.quarto import directory_bibliographies, project_of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -114,6 +114,26 @@ def is_inside(path: Path, root: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+def folders_up(folder: Path, top: Path) -> Iterator[Path]:
+    """``folder`` and each folder above it up to ``top``, the nearest first; ``folder`` alone when it lies outside
+    ``top``. Both taken as given: resolve them first when they may hold links."""
+    while True:
+        yield folder
+        if folder == top or top not in folder.parents:
+            return
+        folder = folder.parent
+
+
+def nearest_file(path: Path, names: Sequence[str]) -> Path | None:
+    """The first of the files ``names`` in ``path``'s folder, else in the nearest folder above it holding one (as
+    quarto and bookdown find their settings); None when no folder does."""
+    for folder in Path(path).absolute().parents:
+        for name in names:
+            if (folder / name).is_file():
+                return folder / name
+    return None
 
 
 def relative_name(path: str | os.PathLike[str], root: str | os.PathLike[str], *, up: bool = False) -> str:

@@ -53,6 +53,16 @@ def is_build_file(path: Path) -> bool:
     return path.name in BUILD_NAMES or path.suffix.lower() in BUILD_SUFFIXES
 
 
+def build_files(folder: Path, *, defaults: bool = False) -> list[Path]:
+    """The build files in ``folder`` (``is_build_file``) and, with ``defaults``, the pandoc defaults files in it
+    that name ``input-files``, by name; none when the folder cannot be listed."""
+    try:
+        return sorted(p for p in folder.iterdir() if (is_build_file(p) or (
+            defaults and p.suffix.lower() in YAML_SUFFIXES and "input-file" in read_small(p))) and p.is_file())
+    except OSError:
+        return []
+
+
 def pandoc_commands(build: Path) -> list[tuple[list[str], list[str]]]:
     """The pandoc commands of a build file, in order, as (their words, the words of the Make rule they belong to:
     its target and prerequisites), variables set in the file expanded; none when it cannot be read."""
@@ -72,16 +82,16 @@ def pandoc_commands(build: Path) -> list[tuple[list[str], list[str]]]:
     return commands
 
 
-def read_small(path: Path) -> str:
+def read_small(path: Path, *, strict: bool = False) -> str:
     """A build, defaults or metadata file's text, read as untrusted: "" when it is no regular file, is larger than
-    ``MAX_BYTES`` or cannot be read."""
+    ``MAX_BYTES`` or cannot be read; bytes not in UTF-8 replaced, or with ``strict`` "" for a file holding any."""
     try:
         if not path.is_file():
             return ""
         if path.stat().st_size > MAX_BYTES:
             return ""
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        return path.read_text(encoding="utf-8", errors="strict" if strict else "replace")
+    except (OSError, UnicodeDecodeError):
         return ""
 
 
@@ -184,10 +194,7 @@ def _yaml_data(path: Path, *, metadata: bool = False) -> object:
     from .errors import InputError
     from .essay.yaml_meta import parse_yaml
 
-    try:
-        text = path.read_text(encoding="utf-8") if path.is_file() and path.stat().st_size <= MAX_BYTES else ""
-    except (OSError, UnicodeDecodeError):
-        return None
+    text = read_small(path, strict=True)  # (a name read with its bytes replaced would name no file)
     if not text:
         return None
     lines = text.strip().splitlines()

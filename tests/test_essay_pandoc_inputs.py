@@ -142,3 +142,14 @@ def test_a_build_files_variable_of_a_long_run_of_blanks_is_read_in_linear_time(t
     start = time.process_time()
     assert pandoc_commands(tmp_path / "Makefile") == [(["pandoc", "a.md", "b.md"], ["all"])]
     assert time.process_time() - start < 2.0
+
+
+def test_a_defaults_file_not_in_utf8_lists_no_inputs_while_a_build_file_is_read_with_its_bytes_replaced(
+        tmp_path: Path) -> None:
+    from litreview.pandoc_options import defaults_input_files, read_small
+
+    (tmp_path / "book.yaml").write_bytes("input-files: [caf\u00e9.md, b.md]\n".encode("latin-1"))
+    (tmp_path / "build.sh").write_bytes("pandoc caf\u00e9.md\n".encode("latin-1"))
+    assert defaults_input_files(tmp_path / "book.yaml") == []
+    assert read_small(tmp_path / "build.sh") == "pandoc caf\ufffd.md\n"
+    assert read_small(tmp_path / "build.sh", strict=True) == ""

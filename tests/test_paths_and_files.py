@@ -11,7 +11,7 @@ import pytest
 
 from litreview.cli import main
 from litreview.errors import InputError
-from litreview.fileio import encoding_hint, guess_encoding, read_text
+from litreview.fileio import encoding_hint, folders_up, guess_encoding, nearest_file, read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 OTHER_ESSAY = "Holsti wrote about sovereigns in a book. Alliances endure when they pay.\n"
@@ -245,3 +245,21 @@ def test_a_mistyped_claims_variable_is_named_as_the_variable(project: Path, caps
     err = capsys.readouterr().err
     assert err.startswith("error: LITREVIEW_CLAIMS names refs/claim.yaml, which does not exist")
     assert "did you mean refs/claims.yaml? Fix the variable" in err
+
+
+def test_folders_up_stops_at_the_top_and_outside_it() -> None:
+    top = Path("/project")
+    assert list(folders_up(Path("/project/book/ch1"), top)) == [Path("/project/book/ch1"), Path("/project/book"), top]
+    assert list(folders_up(top, top)) == [top]
+    assert list(folders_up(Path("/elsewhere/notes"), top)) == [Path("/elsewhere/notes")]
+
+
+def test_nearest_file_is_the_first_name_in_the_nearest_folder_holding_one(tmp_path: Path) -> None:
+    (tmp_path / "book" / "part" / "ch1").mkdir(parents=True)
+    (tmp_path / "book" / "_bookdown.yml").write_text("", encoding="utf-8")
+    (tmp_path / "_quarto.yml").write_text("", encoding="utf-8")
+    (tmp_path / "book" / "part" / "_quarto.yml").mkdir()  # a folder of that name is no settings file
+    chapter = tmp_path / "book" / "part" / "ch1" / "ch1.md"
+    assert nearest_file(chapter, ("_quarto.yml", "_bookdown.yml")) == tmp_path / "book" / "_bookdown.yml"
+    assert nearest_file(chapter, ("_quarto.yml",)) == tmp_path / "_quarto.yml"
+    assert nearest_file(chapter, ("_quarto.yaml",)) is None

@@ -76,8 +76,8 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
         claim = claims.get(mention.claim_id)
         if (marked and mention.kind == "author" and mention.keys and mention.claim_id not in near
                 and AUTHORITY in mention.detail and not cited_before.get(mention.claim_id, set()) & set(mention.keys)):
-            keys = ", ".join(mention.keys)
-            found.append(_at_claim("LR311", claim, mention.claim_id, f"{_quoted(mention, claim, essay.format)} (author of {keys}) "
+            keys, named = ", ".join(mention.keys), _shown(mention.text, claim, essay.format == "latex")
+            found.append(_at_claim("LR311", claim, mention.claim_id, f"{named} (author of {keys}) "
                                    "is named with no citation marker nearby", essay_file,
                                    f"cite the work: [@{mention.keys[0]}]", key=mention.keys[0]))
             continue
@@ -347,16 +347,9 @@ def _span(text: str) -> str:
     return clipped(text, _EXCERPT)
 
 
-def _quoted(mention: Mention, claim: Claim | None, essay_format: str) -> str:
-    """What the prose names or quotes as the essay page shows it ("«\\ mot\\ »" with its no-break spaces); a
-    citation marker stays as written (``_span``)."""
-    from ..render.shown import shown_source
-
-    return _span(shown_source(mention.text, claim, essay_format))
-
-
 def _shown(text: str, claim: Claim | None, latex: bool) -> str:
-    """Text the prose types (a citation typed as text) as the essay page shows it, as ``_quoted`` quotes it."""
+    """What the prose names, quotes or types (a citation typed as text) as the essay page shows it ("«\\ mot\\ »"
+    with its no-break spaces; as written in a LaTeX file's claim); a citation marker stays as written (``_span``)."""
     from ..render.shown import shown_source
 
     return _span(shown_source(text, claim, "latex" if latex else "markdown"))
@@ -367,7 +360,7 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
                   essay_format: str = "") -> Iterable[Finding]:
     """The finding (if any) for one thing the prose names or quotes (``essay_format``: ``Essay.format``)."""
     cid = mention.claim_id
-    span = _span(mention.text) if mention.kind == "marker" else _quoted(mention, claim, essay_format)
+    span = _span(mention.text) if mention.kind == "marker" else _shown(mention.text, claim, essay_format == "latex")
     if mention.kind == "marker":
         if not mention.keys:
             yield unresolved(mention, claim, essay_file, bib, manual=manual)

@@ -7,31 +7,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..pandoc_options import is_build_file, literal_files, pandoc_bibliographies, pandoc_commands
+from ..fileio import folders_up
+from ..pandoc_options import build_files, literal_files, pandoc_bibliographies, pandoc_commands
 
 
 def build_bibliographies(essay_path: Path, root: Path) -> tuple[list[Path], Path | None]:
     """The bibliography files a build file beside the essay or in a folder above it (up to ``root``) gives pandoc,
     in order, each resolved from the build file's folder (where make runs it), and the build file; ([], None)
     when none does. The first folder, going up, whose build files name any is the one read."""
-    folder = essay_path.parent.resolve()
-    top = root.resolve()
-    while True:
-        for build in _build_files(folder):
+    for folder in folders_up(essay_path.parent.resolve(), root.resolve()):
+        for build in build_files(folder):
             names = _named_in(build, essay_path.name)
             if names:
                 return [build.parent / name for name in dict.fromkeys(names)], build
-        if folder == top or top not in folder.parents:
-            return [], None
-        folder = folder.parent
-
-
-def _build_files(folder: Path) -> list[Path]:
-    try:
-        files = sorted(p for p in folder.iterdir() if is_build_file(p))
-    except OSError:
-        return []
-    return [p for p in files if p.is_file()]
+    return [], None
 
 
 def _named_in(build: Path, essay: str) -> list[str]:

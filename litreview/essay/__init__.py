@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..cache import LATEX_SUFFIXES  # kept there: a warm run imports no reader
 from ..errors import EssayError
-from ..fileio import NotUtf8, codec_name, read_text
+from ..fileio import NotUtf8, codec_name, nearest_file, read_text
 from ..lazyre import lazy
 from ..model import Essay
 from ..spans import delimited
@@ -74,15 +74,12 @@ def enclosing_book(path: Path) -> Path | None:
     file of, found in its folder or above as quarto and bookdown find it; None for a book's own settings."""
     if path.name in BOOKS:
         return None
-    for folder in Path(path).absolute().parents:
-        found = next((folder / name for name in BOOKS if (folder / name).is_file()), None)
-        if found is not None:
-            if found.name in PROJECT_FILES:
-                from .quarto import has_other_parts
+    found = nearest_file(path, BOOKS)
+    if found is not None and found.name in PROJECT_FILES:
+        from .quarto import has_other_parts
 
-                return found if has_other_parts(found, Path(path)) else None
-            return found
-    return None
+        return found if has_other_parts(found, Path(path)) else None
+    return found
 
 def _joined_by(path: Path) -> Path | None:
     """The build file or defaults file in the Markdown file's folder or the one above whose pandoc command joins it
@@ -298,7 +295,7 @@ def noted(essay: Essay, notices: list[Notice]) -> Essay:
 def _in_quarto_project(path: Path) -> bool:
     """Whether Quarto renders the Markdown file ``path`` (a _quarto.yml in its folder or above), reading a
     callout's title as Markdown; pandoc alone keeps it an attribute, in which nothing is cited."""
-    return any((folder / name).is_file() for folder in path.absolute().parents for name in PROJECT_FILES)
+    return nearest_file(path, PROJECT_FILES) is not None
 
 
 def parse_essay(text: str, path: str = "<string>") -> Essay:

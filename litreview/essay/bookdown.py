@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EssayError
-from ..fileio import NotUtf8, read_text
+from ..fileio import NotUtf8, nearest_file, read_text
 from ..model import Essay
 from . import (  # (BOOK_FILE there: checking a Markdown essay imports no reader)
     BOOK_FILE,
@@ -85,5 +85,4 @@ def book_of(path: Path) -> tuple[Path, dict[str, Any]]:
 
 def book_file(path: Path) -> Path | None:
     """The ``_bookdown.yml`` in the folder of ``path`` or the nearest above it; None when there is none."""
-    return next((folder / BOOK_FILE for folder in Path(path).absolute().parents if (folder / BOOK_FILE).is_file()),
-                None)
+    return nearest_file(path, (BOOK_FILE,))

@@ -16,18 +16,18 @@ from pathlib import Path
 
 from ..config import SETTINGS_FILES  # (one whose ``essay`` is a list stands for those files)
 from ..errors import EssayError
-from ..fileio import NotUtf8, read_text
+from ..fileio import NotUtf8, folders_up, read_text
 from ..mkdocs_listing import essay_list
 from ..model import Essay
 from ..pandoc_options import (
     YAML_SUFFIXES,
+    build_files,
     defaults_input_files,
     is_build_file,
     literal_files,
     pandoc_bibliographies,
     pandoc_commands,
     pandoc_inputs,
-    read_small,
 )
 from . import encoding_notices, noted
 from .front import book_front, file_front
@@ -116,26 +116,12 @@ def listing_of(path: Path, top: Path) -> Path | None:
     """The build file or defaults file in ``path``'s folder or one above it (up to ``top``) whose pandoc inputs
     are ``path`` and other files, the nearest first; None when none lists it among others."""
     target = path.resolve()
-    folder = target.parent
-    top = top.resolve()
-    while True:
-        for candidate in _listings(folder):
+    for folder in folders_up(target.parent, top.resolve()):
+        for candidate in build_files(folder, defaults=True):
             try:
                 files = [f.resolve() for f in input_files(candidate)[0]]
             except (OSError, EssayError):
                 continue
             if len(files) > 1 and target in files:
                 return candidate
-        if folder == top or top not in folder.parents:
-            return None
-        folder = folder.parent
-
-
-def _listings(folder: Path) -> list[Path]:
-    """The build files and pandoc defaults files (YAML naming ``input-files``) in ``folder``, by name."""
-    try:
-        found = sorted(p for p in folder.iterdir() if p.is_file() and (is_build_file(p) or (
-            p.suffix.lower() in YAML_SUFFIXES and "input-file" in read_small(p))))
-    except OSError:
-        return []
-    return found
+    return None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import EssayError
 from ..essay_bibliographies import bibliography_names, is_remote
-from ..fileio import NotUtf8, is_file, read_text
+from ..fileio import NotUtf8, is_file, nearest_file, read_text
 from ..model import Essay, Paragraph
 from ..spans import blanked, delimited
 from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES, PROSE_CHUNK, encoding_notices, noted
@@ -61,15 +61,14 @@ def _with_metadata_files(project: Path, data: Any) -> Any:
 def project_of(path: Path) -> tuple[Path, dict[str, Any]]:
     """The folder and settings of the Quarto project a file belongs to (its nearest ``_quarto.yml``), as
     ``quarto render`` finds it; the file's own folder and {} outside a project or when the settings are bad."""
-    for folder in Path(path).absolute().parents:
-        for name in PROJECT_FILES:
-            if (folder / name).is_file():
-                try:
-                    data = project_settings(folder / name)
-                except EssayError:
-                    return folder, {}
-                return folder, data if isinstance(data, dict) else {}
-    return Path(path).parent, {}
+    found = nearest_file(path, PROJECT_FILES)
+    if found is None:
+        return Path(path).parent, {}
+    try:
+        data = project_settings(found)
+    except EssayError:
+        return found.parent, {}
+    return found.parent, data if isinstance(data, dict) else {}
 
 
 def has_other_parts(project: Path, path: Path) -> bool:

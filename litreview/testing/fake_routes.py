@@ -11,13 +11,14 @@ import socket
 import struct
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import httpx
 
+from ..registry.handler import FakeReply
 from ..registry.handlers import HANDLERS
 from .fake_data import datacite_to_csl, search, to_csl
 
@@ -52,23 +53,14 @@ class Seen:
     at: float
 
 
-@dataclass
-class _Reply:
-    status: int
-    body: bytes = b""
-    ctype: str = "application/json"
-    headers: dict[str, str] = field(default_factory=dict)
-    synthetic: bool = False
-
-
-def _json(data: Any, status: int = 200, ctype: str = "application/json", **headers: str) -> _Reply:
+def _json(data: Any, status: int = 200, ctype: str = "application/json", **headers: str) -> FakeReply:
     # Compact with escaped slashes, as the live API sends it.
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("/", "\\/")
-    return _Reply(status, body.encode("utf-8"), ctype, dict(headers))
+    return FakeReply(status, body.encode("utf-8"), ctype, dict(headers))
 
 
-def _not_found(ctype: str = "text/plain") -> _Reply:
-    return _Reply(404, b"Resource not found.", ctype)
+def _not_found(ctype: str = "text/plain") -> FakeReply:
+    return FakeReply(404, b"Resource not found.", ctype)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -128,7 +120,7 @@ class Handler(BaseHTTPRequestHandler):
                 time.sleep(fake.latency)
             if not admitted:
                 headers = {"retry-after": str(fake.retry_after)} if fake.retry_after is not None else {}
-                status = self._send(method, _Reply(429, PAGE_429.encode(), "text/html", headers), pool)
+                status = self._send(method, FakeReply(429, PAGE_429.encode(), "text/html", headers), pool)
                 return
             fault = fake._take_fault(unquote(path) + ("?" + unquote(query) if query else ""))
             if fault is not None:
@@ -151,7 +143,7 @@ class Handler(BaseHTTPRequestHandler):
         with self.fake._lock:
             self.fake.requests.append(Seen(method, path, query, status, pool, ua, accept, time.monotonic()))
 
-    def _send(self, method: str, reply: _Reply, pool: str, *, length: int | None = None,
+    def _send(self, method: str, reply: FakeReply, pool: str, *, length: int | None = None,
               body: bytes | None = None) -> int:
         fake = self.fake
         data = reply.body if body is None else body
@@ -181,15 +173,15 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(method, _json(body, 500, "application/json;charset=utf-8"), pool)
         if kind in ("502", "503"):
             page = f"<html><body><h1>{kind} Service Unavailable</h1></body></html>\n".encode()
-            return self._send(method, _Reply(int(kind), page, "text/html"), pool)
+            return self._send(method, FakeReply(int(kind), page, "text/html"), pool)
         if kind == "504":
-            return self._send(method, _Reply(504, PAGE_504.encode(), "text/html"), pool)
+            return self._send(method, FakeReply(504, PAGE_504.encode(), "text/html"), pool)
         if kind == "html":
             page = b"<!DOCTYPE html><html><body><h1>Scheduled maintenance</h1></body></html>\n"
-            return self._send(method, _Reply(200, page, "text/html; charset=utf-8"), pool)
+            return self._send(method, FakeReply(200, page, "text/html; charset=utf-8"), pool)
         if kind == "429":
             headers = {"retry-after": str(fault.retry_after)} if fault.retry_after is not None else {}
-            return self._send(method, _Reply(429, PAGE_429.encode(), "text/html", headers), pool)
+            return self._send(method, FakeReply(429, PAGE_429.encode(), "text/html", headers), pool)
         if kind in ("timeout", "reset"):
             self._record(0)  # no answer will come; count it now, before the client gives up
         if kind == "timeout":
@@ -210,7 +202,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(method, real, pool, body=real.body[: len(real.body) // 2])
         if kind == "oversized-declared":
             self.close_connection = True
-            return self._send(method, _Reply(200, b"", "application/json"), pool, length=fault.size, body=b"{")
+            return self._send(method, FakeReply(200, b"", "application/json"), pool, length=fault.size, body=b"{")
         # oversized: chunked, no length given, so only counting the bytes can catch it.
         self._record(200)
         self.send_response(200)
@@ -227,7 +219,7 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         return 200
 
-    def _route(self, method: str, path: str, query: str) -> _Reply:
+    def _route(self, method: str, path: str, query: str) -> FakeReply:
         fake = self.fake
         params = parse_qs(query)
         # Registries served under a prefix of their own answer from their handler's routes.
@@ -236,8 +228,8 @@ class Handler(BaseHTTPRequestHandler):
                 got = handler.fake_reply(fake, method, path[len(handler.fake_prefix):], params,
                                          httpx.Headers(self.headers.items()))
                 if got is None:
-                    return _Reply(404, b"<html><body>Not Found</body></html>", "text/html")
-                return _Reply(got.status, got.body, got.ctype, dict(got.headers), True)
+                    return FakeReply(404, b"<html><body>Not Found</body></html>", "text/html")
+                return replace(got, synthetic=True)
         if path == "/works":
             return self._search(params)
         for prefix in ("/works/", "/v1/works/"):
@@ -254,7 +246,7 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/conneg/"):
             stored = fake.works.get(unquote(path[len("/conneg/"):]).lower())
             if stored is None:
-                return _Reply(404, b"<html><body>DOI not found</body></html>", "text/html")
+                return FakeReply(404, b"<html><body>DOI not found</body></html>", "text/html")
             item = datacite_to_csl(stored.record) if stored.kind == "datacite" else (
                 stored.record if stored.kind == "csl" else to_csl(stored.record))
             return replace(_json(item, 200, "application/vnd.citationstyles.csl+json"), synthetic=stored.synthetic)
@@ -264,14 +256,14 @@ class Handler(BaseHTTPRequestHandler):
             return self._conneg(unquote(path[1:]))
         route = fake.urls.get(path)
         if route is None:
-            return _Reply(404, b"<html><body>Not Found</body></html>", "text/html")
+            return FakeReply(404, b"<html><body>Not Found</body></html>", "text/html")
         if route.delay:
             time.sleep(route.delay)
         status = route.head_status if method == "HEAD" and route.head_status else route.status
         headers = {"location": route.location} if route.location and 300 <= status < 400 else {}
-        return _Reply(status, b"<html><body>page</body></html>", "text/html; charset=utf-8", headers)
+        return FakeReply(status, b"<html><body>page</body></html>", "text/html; charset=utf-8", headers)
 
-    def _work(self, rest: str, params: Mapping[str, list[str]]) -> _Reply:
+    def _work(self, rest: str, params: Mapping[str, list[str]]) -> FakeReply:
         fake = self.fake
         suffix = ""
         for tail in ("/agency", "/transform"):
@@ -300,13 +292,13 @@ class Handler(BaseHTTPRequestHandler):
         if suffix == "/transform":
             accept = self.headers.get("Accept", "")
             if "csl+json" not in accept and "/transform/application/vnd.citationstyles.csl+json" not in self.path:
-                return _Reply(406, b"Not Acceptable", "text/plain")
+                return FakeReply(406, b"Not Acceptable", "text/plain")
             return replace(_json(to_csl(stored.record), 200, "application/vnd.citationstyles.csl+json",
                                  vary="Accept"), synthetic=stored.synthetic)
         body = {"status": "ok", "message-type": "work", "message-version": "1.0.0", "message": stored.record}
         return replace(_json(body, vary="Accept-Encoding"), synthetic=stored.synthetic)
 
-    def _search(self, params: Mapping[str, list[str]]) -> _Reply:
+    def _search(self, params: Mapping[str, list[str]]) -> FakeReply:
         rows_text = (params.get("rows") or ["20"])[0]
         if not rows_text.isdigit() or int(rows_text) > 1000:
             body: dict[str, Any] = {"status": "failed", "message-type": "validation-failure", "message": [
@@ -323,7 +315,7 @@ class Handler(BaseHTTPRequestHandler):
             "query": {"start-index": 0, "search-terms": terms}}}
         return replace(_json(body, vary="Accept-Encoding"), synthetic=synthetic)
 
-    def _ra(self, names: str) -> _Reply:
+    def _ra(self, names: str) -> FakeReply:
         out = []
         for name in unquote(names).split(","):
             prefix = name.split("/", 1)[0]
@@ -334,12 +326,12 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 out.append({"DOI": name, "status": "DOI does not exist"})
         body = json.dumps(out, indent=2).encode()
-        return _Reply(200, body, "application/json;charset=UTF-8", {"server": "cloudflare"})
+        return FakeReply(200, body, "application/json;charset=UTF-8", {"server": "cloudflare"})
 
-    def _conneg(self, doi: str) -> _Reply:
+    def _conneg(self, doi: str) -> FakeReply:
         stored = self.fake.works.get(doi.lower())
         if stored is None:
-            return _Reply(404, b"<html><head><title>Error: DOI Not Found</title></head></html>", "text/html")
+            return FakeReply(404, b"<html><head><title>Error: DOI Not Found</title></head></html>", "text/html")
         accept = self.headers.get("Accept", "")
         if not accept or "text/html" in accept:
             target = str(stored.record.get("URL") or "") if stored.kind != "datacite" else ""
@@ -349,10 +341,10 @@ class Handler(BaseHTTPRequestHandler):
             target = f"{self.fake.url}/conneg/{quote(stored.doi, safe='')}"
         page = (f'<html><head><title>Handle Redirect</title></head>\n<body><a href="{target}">{target}</a>'
                 "</body></html>").encode()
-        return _Reply(302, page, "text/html;charset=utf-8", {"location": target, "vary": "Origin, Accept",
+        return FakeReply(302, page, "text/html;charset=utf-8", {"location": target, "vary": "Origin, Accept",
                                                                "server": "cloudflare"})
 
-    def _wayback(self, params: Mapping[str, list[str]]) -> _Reply:
+    def _wayback(self, params: Mapping[str, list[str]]) -> FakeReply:
         url = (params.get("url") or [""])[0]
         stamp = (params.get("timestamp") or ["20200101"])[0].ljust(14, "0")[:14]
         snapshot = self.fake.archive.get(url, "" if "/web/" in url else None)

@@ -73,10 +73,9 @@ def publisher_past_books_stop(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     if any(t.label == "publisher" for t in tagged):
         return tagged
     words = [t.token.text for t in tagged]
-    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
-    if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0]:
+    if (run := _one_container_run(tagged)) is None:
         return tagged
-    first, last = spans[0], spans[-1]
+    first, last = run
     edited = tagged[first - 1].label == "editor" and tagged[first].label == "container"
     if not (edited or words[first].casefold().rstrip(":") in IN):
         return tagged
@@ -107,15 +106,23 @@ _ROMAN = lazy(r"[IVXLC]{2,}")
 _AFTER_BOOKS_PUBLISHER = frozenset(("date", "pages", "isbn", "url", "doi", "note"))
 
 
+def _one_container_run(tagged: Sequence[Tagged]) -> tuple[int, int] | None:
+    """The first and last index of the reading's one run of container (or journal) labels, when it has one run
+    and does not open with it; None else."""
+    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
+    if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0]:
+        return None
+    return spans[0], spans[-1]
+
+
 def _container_after_title(tagged: Sequence[Tagged], stop: re.Pattern[str], closed: bool = True
                            ) -> tuple[int, int, list[str]] | None:
     """The reading's one run of container (or journal) labels, right after a title whose last word ``stop`` finds,
     not opened by "In" and (``closed``) closed by a full stop: its first and last index and the reading's words (None
     for none)."""
-    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
-    if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0]:
+    if (run := _one_container_run(tagged)) is None:
         return None
-    first, last = spans[0], spans[-1]
+    first, last = run
     words = [t.token.text for t in tagged]
     if tagged[first - 1].label != "title" or not stop.search(words[first - 1]) \
             or words[first].casefold().rstrip(":") in IN or (closed and not words[last].endswith(".")):
@@ -153,10 +160,9 @@ def title_run_into_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     its stop before the publisher (a place or an edition between), in a reading with no editors, volume or pages, is the
     title's end: the model cut a book's title mid-sentence ("… und Politikfeldern | in der Bundesrepublik Deutschland. 2.
     VS Verlag"). A container is printed after the title's stop or comma, or after "In:"; none runs on from its words."""
-    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
-    if not spans or spans[-1] - spans[0] + 1 != len(spans) or not spans[0]:
+    if (run := _one_container_run(tagged)) is None:
         return tagged
-    first, last = spans[0], spans[-1]
+    first, last = run
     before, opening = tagged[first - 1].token.text, tagged[first].token.text
     if tagged[first - 1].label != "title" or not before[-1:].isalnum() or not opening[:1].islower() \
             or opening.endswith(":") or not tagged[last].token.text.endswith("."):
