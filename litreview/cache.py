@@ -80,7 +80,8 @@ def input_key(config: Config) -> str | None:
     for packages in sys.path:
         if os.path.basename(packages) in ("site-packages", "dist-packages") and os.path.isdir(packages):
             add(packages, os.stat(packages).st_mtime_ns)
-    add(config.root)
+    # A hint's command names a file as typed in the working folder (the iconv of a .bib not in UTF-8).
+    add(config.root, Path.cwd())
     # Which snapshot records count depends on the registry URLs (settings named *_url);
     # read from the settings, so a warm run imports nothing of the registry package.
     from dataclasses import fields

@@ -152,7 +152,7 @@ def _naming_lines(essay: Essay, names: list[str]) -> dict[str, int]:
 
         return bibliography_lines(text)
     from .essay.segment import split_lines
-    from .essay.yaml_meta import yaml_block_lines
+    from .essay.yaml_meta import naming_row, yaml_block_lines
 
     if path.suffix.lower() in (".yml", ".yaml"):  # a book's settings (_quarto.yml) reviewed as the essay
         blocks = [(1, split_lines(text))]
@@ -160,8 +160,7 @@ def _naming_lines(essay: Essay, names: list[str]) -> dict[str, int]:
         blocks = yaml_block_lines(text)[::-1]  # (read_text reads past a byte order mark)
     found: dict[str, int] = {}
     for name in names:
-        whole = re.compile(r"(?<![\w./\\-])" + re.escape(name) + r"(?![\w./-])")
-        line = next((first + n for first, rows in blocks for n, row in enumerate(rows) if whole.search(row)), None)
+        line = next((first + n for first, rows in blocks if (n := naming_row(rows, name)) is not None), None)
         if line is not None:
             found[name] = line
     return found

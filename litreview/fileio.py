@@ -214,9 +214,9 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
         if raw.startswith(magic):
             if piped and magic == b"%PDF-":
                 how = f"extract its text on the way in: pdftotext paper.pdf - | {piped}"
-            raise InputError(f"{what} is {kind}, not plain text", path=str(p), hint=how.format(_shell_path(p)))
+            raise InputError(f"{what} is {kind}, not plain text", path=str(p), hint=how.format(shell_path(p)))
     if (wide := utf16_codec(raw)) is not None:
-        how = encoding_hint(raw, _shell_path(p), piped=piped, codec=wide)
+        how = encoding_hint(raw, shell_path(p), piped=piped, codec=wide)
         if not_utf8 is not None:
             not_utf8.append(NotUtf8(str(p), wide, "", how))
             return raw.decode(wide)
@@ -224,13 +224,13 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        how = encoding_hint(raw, _shell_path(p), piped=piped)
+        how = encoding_hint(raw, shell_path(p), piped=piped)
         if not_utf8 is not None:
             sure = _certain_codec(raw, declared(raw) if declared is not None else None)
             if sure is not None:
                 codec, declaration = sure
                 not_utf8.append(NotUtf8(str(p), codec, declaration,
-                                        encoding_hint(raw, _shell_path(p), codec=codec)))
+                                        encoding_hint(raw, shell_path(p), codec=codec)))
                 return raw.decode(codec)
         line = raw.count(b"\n", 0, exc.start) + 1
         raise InputError(
@@ -373,7 +373,7 @@ def shell_word(name: str) -> str:
     return shlex.quote(f"./{name}" if name.startswith("-") else name)
 
 
-def _shell_path(path: Path) -> str:
+def shell_path(path: Path) -> str:
     """``path`` as a command typed in the working folder takes it: relative when inside it."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()

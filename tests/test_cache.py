@@ -129,7 +129,7 @@ def test_a_review_without_a_claims_file_is_cached_too(project: Path, monkeypatch
 @pytest.mark.parametrize("change", [
     "essay", "bib", "claims", "claims-removed", "snapshot-file", "snapshot-added", "snapshot-removed",
     "package-file",
-    "package-touched", "config-path", "version", "csl-setting", "csl-file"])
+    "package-touched", "config-path", "version", "csl-setting", "csl-file", "working-folder"])
 def test_every_change_misses(project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory, change: str) -> None:
     package = tmp_path_factory.mktemp("package")
     (package / "module.py").write_text("X = 1\n", encoding="utf-8")
@@ -171,6 +171,8 @@ def test_every_change_misses(project: Path, monkeypatch: pytest.MonkeyPatch, tmp
         config = config.with_overrides(csl="apa")
     elif change == "csl-file":
         (project / "style.csl").write_text("<style>\n</style>", encoding="utf-8")
+    elif change == "working-folder":  # a hint's command names files as typed there
+        monkeypatch.chdir(refs)
     assert cache.input_key(config) not in (key, None)
 
 

@@ -47,6 +47,16 @@ def test_the_chapters_in_bookdowns_order(book: Path) -> None:
     assert [p.name for p in chapter_files(book / "_bookdown.yml")] == ["index.Rmd", "02-methods.Rmd"]
 
 
+def test_a_missing_chapter_is_reported_at_the_line_that_lists_it(book: Path) -> None:
+    (book / "_bookdown.yml").write_text('book_filename: "minimal"\nrmd_files: ["index.Rmd", "01-intro.Rmd",\n'
+                                        '  "chapters/09-gone.Rmd"]\n', encoding="utf-8")
+    with pytest.raises(EssayError) as err:
+        load_essay(book / "_bookdown.yml")
+    assert (err.value.path, err.value.line, err.value.message) == (str(book / "_bookdown.yml"), 3,
+                                                                  "chapter chapters/09-gone.Rmd not found")
+    assert "take it out of rmd_files: in _bookdown.yml" in err.value.hint
+
+
 def test_each_claim_in_its_chapter_and_the_books_bibliography(book: Path) -> None:
     essay = load_essay(book / "_bookdown.yml")
     cited = [(Path(c.file or "").name, c.line, cite.key) for c in essay.claims for cite in c.citations or ()]
@@ -96,7 +106,9 @@ def test_a_book_without_chapters_or_with_one_missing_says_what_to_do(tmp_path: P
     (tmp_path / "index.Rmd").write_text("# I\n\nText.\n", encoding="utf-8")
     with pytest.raises(EssayError) as exc:
         load_essay(tmp_path / "_bookdown.yml")
-    assert exc.value.path is not None and exc.value.path.endswith("gone.Rmd") and "rmd_files" in exc.value.hint
+    # At the line of the settings that lists it, naming it: the file the author edits to fix it.
+    assert (exc.value.path, exc.value.line) == (str(tmp_path / "_bookdown.yml"), 1)
+    assert "gone.Rmd not found" in exc.value.message and "rmd_files" in exc.value.hint
 
 
 def test_a_chapters_yaml_block_sets_the_books_bibliography_and_references(book: Path,

@@ -95,7 +95,7 @@ def test_includes_are_followed_and_shortcodes_print_no_prose(book: Path) -> None
 
 @pytest.mark.parametrize(("project", "message"), [
     ("project:\n  type: website\n", "lists no chapters"),
-    ("book:\n  chapters: [index.qmd, missing.qmd]\n", "chapter not found"),
+    ("book:\n  chapters: [index.qmd, missing.qmd]\n", "chapter missing.qmd not found"),
     ("book:\n  chapters: [index.qmd, paper.docx]\n", "is not a Markdown file"),
     ("book: [unclosed\n", "not valid YAML"),
 ])
@@ -104,6 +104,16 @@ def test_a_bad_project_names_the_file_and_what_to_do(book: Path, project: str, m
     with pytest.raises(EssayError) as err:
         load_essay(book / "_quarto.yml")
     assert message in str(err.value) and err.value.hint
+
+
+def test_a_missing_chapter_is_reported_at_the_line_that_lists_it(book: Path) -> None:
+    (book / "_quarto.yml").write_text("project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n"
+                                      "    - 03-methods.qmd\n", encoding="utf-8")
+    with pytest.raises(EssayError) as err:
+        load_essay(book / "_quarto.yml")
+    assert (err.value.path, err.value.line) == (str(book / "_quarto.yml"), 6)
+    assert err.value.message == "chapter 03-methods.qmd not found"
+    assert err.value.hint == "create 03-methods.qmd, or take it out of book: chapters: in _quarto.yml"
 
 
 def test_one_quarto_file_reads_its_includes_and_blanks_shortcodes(tmp_path: Path) -> None:

@@ -302,7 +302,7 @@ def test_init_finds_the_bib_in_a_subfolder_that_holds_the_keys_the_essay_cites(
     out = capsys.readouterr().out
     assert load_config(tmp_path, env={}).bibliography == "assets/refs.bib"
     assert ("note: the bibliography is assets/refs.bib, the one .bib in a folder below ch.Rmd that holds keys it cites "
-            "(1 of 2) (--bib names another)") in out
+            "(1 of 2) (to read another: litreview init --bib FILE)") in out
     assert not (tmp_path / "refs" / "bibliography.bib").exists()
 
 
@@ -319,7 +319,7 @@ def test_init_says_which_file_stands_for_a_named_bibliography_not_beside_the_ess
     out = capsys.readouterr().out
     assert load_config(tmp_path, env={}).bibliography == "refs.bib"
     assert ("note: thesis.md names the bibliography refs.bib, which is not beside it: refs.bib of the folder above "
-            "is used, where pandoc finds it when run from there (--bib names another)") in out
+            "is used, where pandoc finds it when run from there (to read another: litreview init --bib FILE)") in out
     assert "which does not exist" not in out
 
 
@@ -335,7 +335,7 @@ def test_init_says_which_bib_above_the_chapter_it_took(
     out = capsys.readouterr().out
     assert load_config(tmp_path, env={}).bibliography == "bibliographie.bib"
     assert ("note: the bibliography is bibliographie.bib, the one .bib in a folder above chapitre1.tex "
-            "(--bib names another)") in out
+            "(to read another: litreview init --bib FILE)") in out
     # the close case: the .bib beside the essay needs no note
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "p.md").write_text("As shown [@roe2001].\n", encoding="utf-8")
@@ -358,7 +358,7 @@ def test_init_finds_the_bib_in_a_folder_beside_the_chapters_one(
     out = capsys.readouterr().out
     assert load_config(tmp_path, env={}).bibliography == "thesis/build/sources.bib"
     assert ("note: the bibliography is thesis/build/sources.bib, the one .bib in a folder below this one that holds "
-            "keys ch2.md cites (1 of 1) (--bib names another)") in out
+            "keys ch2.md cites (1 of 1) (to read another: litreview init --bib FILE)") in out
     assert not (tmp_path / "refs" / "bibliography.bib").exists()
 
 
@@ -398,7 +398,7 @@ def test_init_finds_the_csl_json_in_a_subfolder_that_holds_the_keys_the_essay_ci
     out = capsys.readouterr().out
     assert load_config(tmp_path, env={}).bibliography == "data/memoire.json"
     assert ("note: the bibliography is data/memoire.json, the one CSL bibliography in a folder below memoire.md that "
-            "holds keys it cites (1 of 2) (--bib names another)") in out
+            "holds keys it cites (1 of 2) (to read another: litreview init --bib FILE)") in out
 
 
 def test_init_prefers_a_bib_below_to_a_csl_file_below(

@@ -63,8 +63,8 @@ def test_a_latex_paper_that_names_no_bibliography_is_told_so(here: Path, capsys:
     assert settings(here) == ("chapters/paper.tex", "chapters/refs.bib")
     out = capsys.readouterr().out
     assert ("note: paper.tex names no bibliography (no \\bibliography or \\addbibresource), so LaTeX prints no reference "
-            "list and its citations as ?: the review reads chapters/refs.bib, the one .bib beside it (--bib names "
-            "another)") in " ".join(out.split())
+            "list and its citations as ?: the review reads chapters/refs.bib, the one .bib beside it (to read "
+            "another: litreview init --bib FILE)") in " ".join(out.split())
 
 
 def test_a_latex_chapter_names_no_bibliography_without_a_note(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -462,7 +462,9 @@ def test_a_markdown_paper_gets_the_bibliography_its_makefile_hands_pandoc(here: 
                                    encoding="utf-8")
     assert main(["init", "text/paper.md"]) == 0
     assert settings(here) == ("text/paper.md", "bib/refs.bib")
-    assert "the bibliography is bib/refs.bib, which Makefile hands pandoc" in capsys.readouterr().out
+    # No --bib was given: the note says how to choose another file, not that an option named one.
+    assert ("the bibliography is bib/refs.bib, which Makefile hands pandoc (paper.md names none) "
+            "(to read another: litreview init --bib FILE)") in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("command", ['pandoc -s "paper.md" -M bibliography=refs/a.bib --bibliography refs/b.bib',

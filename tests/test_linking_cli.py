@@ -116,7 +116,9 @@ def test_decisions_survive_an_edit_and_orphans_are_reported(work: Path, capsys: 
     assert "p1-s2 -> holsti2004taming no longer anchors" in err
 
 
-def test_an_orphan_is_moved_onto_the_sentence_named(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_orphan_is_moved_onto_the_sentence_named(work: Path, capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(work)
     run(work, capsys, "--accept", "p2-s1", "wendt1992anarchy", "--note", "its thesis", "--locator", "p. 395")
     essay = work / "essay.md"
     essay.write_text(essay.read_text(encoding="utf-8").replace(
@@ -126,6 +128,7 @@ def test_an_orphan_is_moved_onto_the_sentence_named(work: Path, capsys: pytest.C
     assert code == 0 and "p2-s1 -> wendt1992anarchy no longer anchors" in err
     code, out, _ = run(work, capsys, "--reanchor", "p2-s1", "wendt1992anarchy")  # where may it go?
     assert code == 0 and "no longer anchors" in out and "--to CLAIM" in out
+    assert out.startswith("claims.yaml:")  # named as `check` names it, not by its absolute path
     first = out.splitlines()[2].split()
     assert first[:3] == ["p2-s1", first[1], "cites"]  # the sentence that now cites the entry comes first
     before = (work / "claims.yaml").read_text(encoding="utf-8")

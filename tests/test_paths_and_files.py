@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import codecs
 import shutil
 import socket
 from pathlib import Path
@@ -189,6 +190,20 @@ def test_the_iconv_hint_runs_from_the_working_folder(tmp_path: Path, monkeypatch
     with pytest.raises(InputError) as err:
         read_text(dashed, what="chapter")
     assert "iconv -f WINDOWS-1252 -t UTF-8 ./-results.qmd > ./-results.qmd.utf8 && mv ./-results.qmd.utf8 ./-results.qmd" in err.value.hint
+
+
+def test_the_iconv_hint_of_a_bibliography_in_a_subfolder_runs_from_the_working_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from litreview.bibliography.load import load_bibliography
+
+    (tmp_path / "bib").mkdir()
+    path = tmp_path / "bib" / "extra.bib"
+    path.write_bytes("@book{a,\n  author = {M\u00fcller, J\u00fcrgen},\n  title = {Caf\u00e9},\n}\n".encode("cp1252"))
+    monkeypatch.chdir(tmp_path)
+    hint = load_bibliography(path).problems[0].hint
+    assert "iconv -f WINDOWS-1252 -t UTF-8 bib/extra.bib > bib/extra.bib.utf8 && mv bib/extra.bib.utf8 bib/extra.bib" in hint
+    path.write_bytes(codecs.BOM_UTF16_LE + "@book{a, title={T}}\n".encode("utf-16-le"))
+    assert "-t UTF-8 bib/extra.bib > bib/extra.bib.utf8" in load_bibliography(path).problems[0].hint
 
 
 def test_a_metadata_setting_naming_a_file_is_an_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

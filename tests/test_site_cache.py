@@ -324,3 +324,26 @@ def test_a_rebuild_renders_again_only_the_essay_paragraphs_whose_marks_changed(t
         cold, _ = build_with(edited, tmp_path / f"cold{n}", NO_NAV + "      page_cache: false\n")
         assert rebuilt["essay/index.html"] == cold["essay/index.html"]
         build_with(review, project)
+
+
+def test_litreview_build_without_a_docs_folder_reuses_pages(tmp_path, monkeypatch, capsys):
+    """`litreview init` writes no docs/ folder, so `litreview build` builds from a new empty one each time:
+    its path must not count as a setting that every page depends on."""
+    from litreview.cli import main
+
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "refs" / "essay.md").write_text("Holsti wrote about sovereigns [@holsti2004taming].\n",
+                                                encoding="utf-8")
+    (tmp_path / "refs" / "bibliography.bib").write_text(
+        "@book{holsti2004taming, author={Holsti, K. J.}, title={Taming the Sovereigns}, publisher={CUP},"
+        " year={2004}}\n@book{waltz1979theory, author={Waltz, Kenneth}, title={Theory of International"
+        " Politics}, publisher={Addison-Wesley}, year={1979}}\n", encoding="utf-8")
+    (tmp_path / "litreview.toml").write_text('site_dir = "site"\n', encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.replace("docs_dir: docs\n", "")
+                                         .replace("  - litreview\n", "  - litreview:\n" + NO_NAV), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 0
+    assert "(0 source pages reused from the cache" in capsys.readouterr().err
+    assert main(["build"]) == 0
+    assert "(2 source pages reused from the cache" in capsys.readouterr().err
+    assert not (tmp_path / "docs").exists()

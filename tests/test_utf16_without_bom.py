@@ -25,7 +25,8 @@ def test_other_bytes_are_not(raw: bytes) -> None:
     assert utf16_without_bom(raw) is None
 
 
-def test_a_bibtex_file_is_read_and_reported(tmp_path: Path) -> None:
+def test_a_bibtex_file_is_read_and_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the hint's command names the file as typed here
     path = tmp_path / "refs.bib"
     path.write_bytes(BIB.encode("utf-16-le"))  # was a syntax error at line 2: "a valid name expected"
     bib = load_bibliography(path)
@@ -73,7 +74,8 @@ def test_with_its_byte_order_mark_utf16_is_told_too() -> None:
     assert utf16_codec(b"\xef\xbb\xbfCaf\xc3\xa9.\n") is None
 
 
-def test_a_bibtex_file_with_its_byte_order_mark_is_read_and_reported_once(tmp_path: Path) -> None:
+def test_a_bibtex_file_with_its_byte_order_mark_is_read_and_reported_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the hint's command names the file as typed here
     # Windows Notepad's "Unicode": every entry was a syntax error ("a valid name expected"), every citation unresolved.
     path = tmp_path / "refs.bib"
     path.write_bytes((BIB + BIB.replace("holsti2004", "other2004")).encode("utf-16"))

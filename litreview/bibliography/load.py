@@ -524,22 +524,22 @@ def load_bibliography(path: str | Path, *, item_id: Callable[[Mapping[str, Any]]
                      folder_hint="Name the bibliography file in the folder (e.g. refs/bibliography.bib), with --bib "
                                  "or in the settings")
     if (wide := utf16_codec(raw)) is not None:  # read as what it is, so every other problem shows too
-        from ..fileio import encoding_hint, utf16_name
+        from ..fileio import encoding_hint, shell_path, utf16_name
 
         bib = _parsed(raw.decode(wide), p, "", item_id)
         bad = Finding(code="LR105", severity="error", message=f"{utf16_name(wide)}, not UTF-8",
-                      hint=encoding_hint(raw, p.name, sentence=True, codec=wide), file=str(p), line=1)
+                      hint=encoding_hint(raw, shell_path(p), sentence=True, codec=wide), file=str(p), line=1)
         return Bibliography(bib.sources, (bad, *bib.problems), bib.file, bib.text)
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         # Report the bad line, then parse what can be read so every other problem shows too.
-        from ..fileio import encoding_hint, stray_bytes_hint, stray_bytes_lines
+        from ..fileio import encoding_hint, shell_path, stray_bytes_hint, stray_bytes_lines
 
         line = raw.count(b"\n", 0, exc.start) + 1
         text = raw.decode("utf-8", errors="replace")
         bib = parse_bibliography(text, str(p))
-        hint = encoding_hint(raw, p.name, sentence=True)
+        hint = encoding_hint(raw, shell_path(p), sentence=True)
         if stray := stray_bytes_lines(raw):  # pasted characters: converting the file would garble the rest
             hint = stray_bytes_hint(raw, stray)
         bad = Finding(

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from ._init_plan import Plan
 
 _BIB_SUFFIXES = (".bib", *CSL_SUFFIXES)
+#: How a note on the bibliography init found says to choose another (it is no option the user gave).
+OTHER_BIB = "(to read another: litreview init --bib FILE)"
 
 
 def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
@@ -130,7 +132,7 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
                      "this folder" if stand_in.parent == plan.root else _rel(stand_in.parent, plan.root))
             plan.notes.append(f"{essay_path.name} names the bibliography {path.name}, which is not beside it: "
                               f"{_rel(stand_in, plan.root)} of {where} is used, where pandoc finds it when run from "
-                              "there (--bib names another)")
+                              f"there {OTHER_BIB}")
     return chosen
 
 
@@ -159,7 +161,7 @@ def _built_with(plan: Plan, essay_path: Path) -> list[Path]:
         plan.notes.append(f"{_rel(build, plan.root)} hands pandoc the bibliography {names}, but {_rel(absent[0], plan.root)} does not "
                           "exist (built by another step?): run init again with --bib naming the files")
         return []
-    plan.notes.append(f"the bibliography is {names}, which {_rel(build, plan.root)} hands pandoc ({essay_path.name} names none; --bib names another)")
+    plan.notes.append(f"the bibliography is {names}, which {_rel(build, plan.root)} hands pandoc ({essay_path.name} names none) {OTHER_BIB}")
     return files
 
 
@@ -173,7 +175,7 @@ def _no_bibliography_named(plan: Plan, essay_path: Path, text: str, chosen: Path
     which = ("the .bib of its name" if chosen.stem == essay_path.stem else "the one .bib beside it"
              if chosen.parent == essay_path.parent else "the one .bib in a folder above it"
              if is_inside(essay_path, chosen.parent) else "")  # (one below: a note of its own says so)
-    reads = f": the review reads {_rel(chosen, plan.root)}, {which} (--bib names another)" if which else ""
+    reads = f": the review reads {_rel(chosen, plan.root)}, {which} {OTHER_BIB}" if which else ""
     plan.notes.append(f"{essay_path.name} names no bibliography (no \\bibliography or \\addbibresource), so LaTeX "
                       f"prints no reference list and its citations as ?{reads}")
 
@@ -197,11 +199,11 @@ def _beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
             beside = [p for p in sorted(folder.iterdir()) if is_csl(p) and _holds_csl_items(p)]
             if len(beside) == 1:
                 plan.notes.append(f"the bibliography is {beside[0].name}, the one CSL bibliography beside "
-                                  f"{essay_path.name} (--bib names another)")
+                                  f"{essay_path.name} {OTHER_BIB}")
         if beside or folder == plan.root or not is_inside(folder, plan.root):
             if len(beside) == 1 and folder != essay_path.parent:  # beside the essay, the file says itself
                 plan.notes.append(f"the bibliography is {_rel(beside[0], plan.root)}, the one .bib in a folder above "
-                                  f"{essay_path.name} (--bib names another)")
+                                  f"{essay_path.name} {OTHER_BIB}")
             return beside if len(beside) == 1 else [] if beside else _below(plan, essay_path)
         folder = folder.parent
 
@@ -280,7 +282,7 @@ def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str, *, kin
     cites = "it" if below == essay_path.name else essay_path.name
     if len(holding) == 1:
         plan.notes.append(f"the bibliography is {names[0]}, the one {kind} in a folder below {below} that holds keys "
-                          f"{cites} cites ({holding[0][1]} of {len(cited)}) (--bib names another)")
+                          f"{cites} cites ({holding[0][1]} of {len(cited)}) {OTHER_BIB}")
         return [holding[0][0]]
     if holding:
         plan.notes.append(f"several {kind} files below {below} hold keys {cites} cites ({', '.join(names)}): "

@@ -242,7 +242,7 @@ def _reanchor(claims_path: Path, essay: Essay, bibliography: Bibliography, linka
     grouping = group_essay(essay, current.groups)
     link = curated_edit.orphan(current, essay, claim_id, key, bibliography, grouping=grouping)
     citing = frozenset(lk.claim_id for lk in linkage.links if lk.source_key == key and not lk.curated)
-    click.echo(visible(f"{claims_path}:{link.line}: the {link.status} link {claim_id} -> {key} no longer anchors: "
+    click.echo(visible(f"{shown}:{link.line}: the {link.status} link {claim_id} -> {key} no longer anchors: "
                        f"\"{_excerpt(link.exact, 100)}\"\nclaims it may belong on now (wording alike, %; those "
                        f"citing {key} first):"))
     for claim, score in curated_edit.reanchor_candidates(link, grouping.essay, citing):

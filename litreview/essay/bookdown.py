@@ -8,6 +8,7 @@ front matter) gives them again. Each claim keeps its own chapter's file and line
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from . import (  # (BOOK_FILE there: checking a Markdown essay imports no reader
 from .front import file_front
 from .markdown import markdown_essay
 from .quarto import project_settings, read_chapters
-from .yaml_meta import document_meta, front_matter, merge_meta
+from .yaml_meta import document_meta, front_matter, merge_meta, missing_chapter
 
 
 def chapter_files(project: Path) -> list[Path]:
@@ -52,6 +53,8 @@ def load_bookdown(project: Path) -> Essay:
         raise EssayError("the book has no chapters (no .Rmd file beside it, no rmd_files:)", path=str(project),
                          hint="list the chapters under rmd_files:, or review one chapter file")
     not_utf8: list[NotUtf8] = []
+    if absent := next((path for path in files if not path.exists()), None):
+        raise missing_chapter(project, os.path.relpath(absent, project.parent).replace(os.sep, "/"), "rmd_files:")
     chapters = [(path, read_text(path, what="chapter", error=EssayError, not_utf8=not_utf8,
                                  hint=f"check rmd_files: in {project.name}")) for path in files]
     body, paragraphs = read_chapters(chapters, not_utf8)

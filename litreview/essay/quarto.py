@@ -25,7 +25,7 @@ from .front import book_front, file_front
 from .manubot import Lines
 from .markdown import markdown_essay, read_body, without_crossrefs
 from .segment import split_lines
-from .yaml_meta import document_meta, front_matter, parse_yaml
+from .yaml_meta import document_meta, front_matter, missing_chapter, parse_yaml
 
 if TYPE_CHECKING:
     from .notebook import Embeds
@@ -103,6 +103,8 @@ def load_quarto(project: Path) -> Essay:
             raise EssayError(f"chapter {name} is not a Markdown file or notebook (.qmd, .md, .Rmd, .ipynb)",
                              path=str(project), hint="litreview reads Markdown chapters and notebooks; review the "
                                                      "others separately")
+        if not path.exists():
+            raise missing_chapter(project, name, "book: chapters:")
         chapters.append((path, read_text(path, what="chapter", error=EssayError, not_utf8=not_utf8,
                                          hint=f"check the chapter list in {project.name}")))
     body, paragraphs = read_chapters(chapters, not_utf8)

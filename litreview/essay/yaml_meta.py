@@ -3,7 +3,9 @@ untrusted text (a repeated key's last value kept, as pandoc keeps it) and the ke
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from ..errors import EssayError
@@ -157,3 +159,22 @@ def _last_key_wins(base: type, seen: list[tuple[str, int]], first_line: int) -> 
             return True
 
     return LastKeyWins
+
+
+def naming_row(rows: Sequence[str], name: str) -> int | None:
+    """The index of the first of ``rows`` that names the file ``name`` as a whole (not a longer name that ends
+    with it); None when none does."""
+    whole = re.compile(r"(?<![\w./\\-])" + re.escape(name) + r"(?![\w./-])")
+    return next((n for n, row in enumerate(rows) if whole.search(row)), None)
+
+
+def missing_chapter(project: Path, name: str, listing: str) -> EssayError:
+    """The error for a chapter ``name`` that the book's settings file ``project`` lists (under ``listing``) and
+    that does not exist, at the line that names it."""
+    try:
+        row = naming_row(split_lines(project.read_text(encoding="utf-8")), name)
+    except (OSError, UnicodeDecodeError):
+        row = None
+    return EssayError(f"chapter {name} not found", path=str(project), line=None if row is None else row + 1,
+                      hint=f"create {name}, or take it out of {listing} in {project.name}")
+

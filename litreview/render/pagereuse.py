@@ -142,14 +142,15 @@ def remove(path: Path | None) -> None:
 def site_key(config: MkDocsConfig, files: Files) -> str:
     """What every page's HTML depends on besides its own content: litreview's code and version, the
     installed packages, every setting of mkdocs.yml (theme, nav, plugins, extensions) and the other
-    docs pages (their titles are in the navigation)."""
+    docs pages (their titles are in the navigation). Not the docs folder's path: `litreview build` makes a new
+    empty one for each build of a project that has none, and its pages' bytes are counted below."""
     import hashlib
 
     from ..cache import code_key
 
     parts: list[object] = [code_key()]
     for name in sorted(config):
-        if name in ("site_dir", "config_file_path", "watch", "dev_addr", "plugins", "theme", "strict"):
+        if name in ("site_dir", "docs_dir", "config_file_path", "watch", "dev_addr", "plugins", "theme", "strict"):
             continue
         parts.append((name, stable(config[name])))
     theme = config.theme
