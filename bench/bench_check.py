@@ -182,23 +182,46 @@ def cold_cpu(runs: int) -> None:
         print("     manubot is not installed: litreview --help is not compared with manubot cite --help")
 
 
-#: each publisher's ISBN group and registrant (the prefixes their books print)
-ISBN_PREFIXES = {"Cambridge University Press": "0-521", "Routledge": "0-415", "Westview Press": "0-8133",
-                 "Hackett": "0-87220", "Lynne Rienner": "1-55587", "Oxford University Press": "0-19",
-                 "Palgrave Macmillan": "0-333"}
+#: each publisher's ISBN groups and registrants (the prefixes their books print), taken up in order: a
+#: registrant of six digits with its group leaves 1,000 title numbers, fewer than a large bibliography's
+#: books of one small press, so those presses have more than one
+ISBN_PREFIXES = {"Cambridge University Press": ("0-521",), "Routledge": ("0-415",), "Westview Press": ("0-8133",),
+                 "Hackett": ("0-87220", "1-60384", "1-62466"), "Lynne Rienner": ("1-55587", "1-58826", "1-62637"),
+                 "Oxford University Press": ("0-19",), "Palgrave Macmillan": ("0-333",)}
+#: random draws for a free title number under one prefix before the free ones are listed and one is chosen
+ISBN_DRAWS = 1_000
 
 
-def synthetic_isbn(rnd: random.Random, publisher: str, year: int, used: set[str]) -> str:
-    """A valid ISBN of ``publisher`` not in ``used`` (added to it): ISBN-10 for a book of ``year`` before 2007,
-    ISBN-13 from then on, hyphenated three times in four."""
-    prefix = ISBN_PREFIXES[publisher]
-    width = 9 - len(prefix.replace("-", ""))
-    while True:
-        core = f"{prefix}-{rnd.randrange(10 ** width):0{width}d}"
-        digits = core.replace("-", "")
-        if digits not in used:
-            used.add(digits)
-            break
+def _title_number(rnd: random.Random, publisher: str, used: dict[str, set[int]]) -> tuple[str, int, int]:
+    """A prefix of ``publisher``, a title number under it not in ``used`` (added to it) and the number's width.
+
+    The first prefix with a free number gives it: at most ``ISBN_DRAWS`` draws each, then a choice among the
+    free ones, so that no pool, however full, makes the draws go on for ever."""
+    prefixes = ISBN_PREFIXES[publisher]
+    for prefix in prefixes:
+        width = 9 - len(prefix.replace("-", ""))
+        taken = used.setdefault(prefix, set())
+        if len(taken) == 10 ** width:
+            continue
+        for _ in range(ISBN_DRAWS):
+            number = rnd.randrange(10 ** width)
+            if number not in taken:
+                break
+        else:
+            number = rnd.choice(sorted(set(range(10 ** width)) - taken))
+        taken.add(number)
+        return prefix, number, width
+    room = sum(10 ** (9 - len(p.replace("-", ""))) for p in prefixes)
+    raise ValueError(f"synthetic ISBNs: {publisher}'s prefixes ({', '.join(prefixes)}) hold {room:,} books and "
+                     "all are given; ask for fewer entries or give the publisher another prefix in ISBN_PREFIXES")
+
+
+def synthetic_isbn(rnd: random.Random, publisher: str, year: int, used: dict[str, set[int]]) -> str:
+    """A valid ISBN of ``publisher`` whose title number is not in ``used`` (prefix -> numbers given; added to
+    it): ISBN-10 for a book of ``year`` before 2007, ISBN-13 from then on, hyphenated three times in four."""
+    prefix, number, width = _title_number(rnd, publisher, used)
+    core = f"{prefix}-{number:0{width}d}"
+    digits = core.replace("-", "")
     if year < 2007:
         total = sum((10 - i) * int(d) for i, d in enumerate(digits))
         check = "0123456789X"[(11 - total % 11) % 11]
@@ -212,14 +235,14 @@ def synthetic_isbn(rnd: random.Random, publisher: str, year: int, used: set[str]
 def synthetic_bib(n: int, seed: int = 5) -> str:
     """Realistic entries (articles, books, chapters, web pages), a few with the defects checks look for.
 
-    Every book gives an ISBN of its own from a realistic pool (``synthetic_isbn``): valid check digits, its
-    publisher's registrant prefix, ISBN-10 before 2007 and ISBN-13 after, hyphenated or not, as real entries
-    give them; one book in 400 gives the ISBN of an earlier book of another title (the copied ISBN LR164
+    Every book gives an ISBN of its own from a realistic pool (``synthetic_isbn``): valid check digits, one of
+    its publisher's registrant prefixes (the next once one's title numbers are all given), ISBN-10 before 2007
+    and ISBN-13 after, hyphenated or not, as real entries give them; one book in 400 gives the ISBN of an earlier book of another title (the copied ISBN LR164
     reports), as a careless real bibliography might, not every book one ISBN."""
     rnd = random.Random(seed)
     isbn_rnd = random.Random(seed + 1)  # a stream of its own: every other field is what it was before the pool
     given_isbns: list[str] = []
-    used: set[str] = set()
+    used: dict[str, set[int]] = {}
     out = []
     for i in range(n):
         family = rnd.choice(FAMILIES)
