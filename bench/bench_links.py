@@ -36,10 +36,21 @@ def _family(rng: random.Random) -> str:
     return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
 
 
+#: draws per word ``_vocabulary`` makes at most: the syllables make fewer than 168,400 distinct words
+VOCABULARY_DRAWS = 50
+
+
 def _vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
-    words = set()
-    while len(words) < size:
+    """``size`` distinct words of two to four syllables (ValueError when the draws run out, rather than drawing on
+    for ever for a size the syllables cannot make)."""
+    words: set[str] = set()
+    for _ in range(VOCABULARY_DRAWS * size):
+        if len(words) == size:
+            break
         words.add("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))))
+    if len(words) < size:
+        raise ValueError(f"_vocabulary: {VOCABULARY_DRAWS * size:,} draws made {len(words):,} distinct words of the "
+                         f"{size:,} asked for; ask for fewer or add syllables to _SYLLABLES")
     return sorted(words)
 
 

@@ -18,6 +18,7 @@ from litreview.registry.ids import isbn13
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import bench_check
+import bench_links
 
 
 def bounded(budget: int) -> type[random.Random]:
@@ -91,3 +92,9 @@ def test_every_prefix_full_is_an_error_not_a_hang() -> None:
     with pytest.raises(ValueError, match=r"Lynne Rienner's prefixes .* hold 3,000 books"):
         bench_check.synthetic_isbn(bounded(0)(1), "Lynne Rienner", 2000, used)
 
+
+def test_a_vocabulary_larger_than_its_syllables_make_is_an_error_not_a_hang(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bench_links, "_SYLLABLES", ["ka", "lo"])  # 4 + 8 + 16 words at most
+    assert len(bench_links._vocabulary(random.Random(7), 20)) == 20
+    with pytest.raises(ValueError, match="distinct words of the 40 asked for"):
+        bench_links._vocabulary(bounded(100_000)(7), 40)
