@@ -3,9 +3,12 @@ year, so a page number is never taken for a year and never reported as a citatio
 
 from __future__ import annotations
 
+import pytest
+
 from litreview.bibliography.load import parse_bibliography
 from litreview.essay import parse_essay
 from litreview.linking import link
+from litreview.linking.cited_letters import LEFT_OPEN
 
 ERAS = r"""@book{c, author = {Smith, Alan}, title = {Title}, date = {-0379-02}}
 @book{b, author = {Smith, Alan}, title = {Other}, date = {-0196}}
@@ -51,6 +54,35 @@ def test_the_original_date_with_a_slash() -> None:
     bib = ERAS + "@book{m, author = {Moraux, Paul}, title = {T}, date = {1979/1980}, origdate = {1924}}\n"
     linkage = link(parse_essay(text), parse_bibliography(bib))
     assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("m",), ("c",)]
+
+
+REPRINTS = r"""@incollection{h98, author = {Hicks, Darrin}, title = {Public Debate}, booktitle = {Transforming Debate},
+  editor = {Rogers, Jack}, year = {2002}, origdate = {1998}}
+@incollection{h02, author = {Hicks, Darrin}, title = {Public Debate}, booktitle = {Transforming Debate},
+  editor = {Williams, David}, year = {2002}}
+"""
+
+
+def _opened(text: str, bib: str) -> list[tuple[str, ...] | str]:
+    """Each citation's entry, or "open" for one left open between several."""
+    linkage = link(parse_essay(text), parse_bibliography(bib))
+    return ["open" if m.detail in LEFT_OPEN else m.keys[:1] for m in linkage.mentions if m.kind == "marker"]
+
+
+@pytest.mark.parametrize("cited", ["Hicks ([1998] 2002) argues it.", "Hicks (1998/2002) argues it.",
+                                   "It holds (Hicks [1998] 2002, 12).", "It holds (Hicks, 1998/2002; Roe, 2001).",
+                                   "It holds (Hicks 2002 [1998])."])
+def test_the_original_date_tells_the_reprint_from_another_edition(cited: str) -> None:
+    # Two entries print "Hicks 2002"; only the one first published in 1998 prints the original date.
+    assert _opened(cited, REPRINTS)[0] == ("h98",)
+
+
+def test_without_the_original_date_the_editions_are_left_open() -> None:
+    # A style that prints no original date prints both alike; another year before the slash is no original date.
+    assert _opened("Hicks (2002) argues it.", REPRINTS) == ["open"]
+    assert _opened("It holds (Hicks [1997] 2002).", REPRINTS) == ["open"]
+    assert _opened("It holds (Roe [1998] 2001; Hicks 2002).", REPRINTS + "@book{r, author = {Roe, Al}, title = {R}, "
+                   "year = {2001}, origdate = {1998}}\n") == [("r",), "open"]
 
 
 def test_a_year_after_a_slash_is_never_reported_missing() -> None:

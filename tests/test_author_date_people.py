@@ -278,3 +278,24 @@ def test_a_separator_and_in_lower_case_is_two_people_to_pandoc_too() -> None:
     # "Randoll 2007" is then no citation of Barz and Randoll's work: none of its forms prints Randoll first.
     assert _resolved("It holds (Randoll 2007).", CASED_AND % "and") == []
     assert _resolved("Barz and Randoll (2007) say so.", CASED_AND % "and") == [("br",)]
+
+
+COMMAS = r"""@misc{qog, author = {Teorell, Jan, Stefan Dahlberg, Sören Holmberg, Bo Rothstein}, title = {The Quality of
+  Government Standard Dataset}, year = {2018}}
+@misc{ot, author = {Teorell, Jan and Dahlberg, Stefan}, title = {Another Dataset}, year = {2019}}
+"""
+
+
+def test_a_name_of_too_many_commas_is_its_first_part_to_pandoc() -> None:
+    # BibTeX refuses "Teorell, Jan, Stefan Dahlberg, ..." (too many commas) and reads no author; pandoc reads its
+    # first three parts (family Teorell, suffix Jan, given Stefan Dahlberg) and prints "Teorell 2018".
+    assert _resolved("It holds (Teorell 2018). Teorell (2018) says so.", COMMAS) == [("qog",), ("qog",)]
+    assert _resolved("It holds (Dahlberg 2018).", COMMAS) == []  # the names past the third part are dropped
+
+
+def test_pandoc_reads_the_first_three_parts_of_a_name_of_too_many_commas() -> None:
+    from litreview.bibliography.people import pandoc_people
+
+    assert [(p.prefix, p.family, p.suffix, p.given) for p in pandoc_people("van Dijk, Jan, Anna Berg, Carl Dorn and Roe, R.")] \
+        == [("van", "Dijk", "Jan", "Anna Berg"), ("", "Roe", "", "R.")]
+    assert pandoc_people("Teorell, Jan and Dahlberg, Stefan") == ()  # read as BibTeX reads it

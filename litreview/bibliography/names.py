@@ -116,6 +116,14 @@ def name_form(name: str) -> str:
     return "natural" if words > 1 else ""
 
 
+def pandoc_name(name: str) -> str:
+    """One name of a list as pandoc's BibTeX reader reads it: a name of more than three comma-separated parts, which
+    BibTeX and pybtex refuse (too many commas: "Teorell, Jan, Stefan Dahlberg, Sören Holmberg"), is its first three
+    ("von Last, Jr, First": family Teorell, suffix Jan, given Stefan Dahlberg), the rest dropped; any other as written."""
+    parts = _split_commas(name)
+    return ",".join(parts[:3]) if len(parts) > 3 else name
+
+
 def _split_commas(name: str) -> list[str]:
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(name):

@@ -59,17 +59,22 @@ _CASED_AND = re.compile(r"\s(?!and\s)[Aa][Nn][Dd]\s")
 
 
 def pandoc_people(value: str) -> tuple[Person, ...]:
-    """The persons of a BibTeX name list as pandoc reads them, when it reads fewer than BibTeX does: a separator
-    written "AND" or "And" (BibTeX's is any case, pandoc's only "and") leaves the names around it one person to
-    pandoc, whose family name is the last word ("Heiner Barz AND Dirk Randoll": Randoll, given "Heiner Barz AND
-    Dirk"). () when pandoc reads the list as BibTeX does, or a name cannot be read."""
-    if not _CASED_AND.search(value):
-        return ()
-    listed = names.pandoc_split_names(value)
-    if len(listed) >= len(names.split_names(value)):
-        return ()
+    """The persons of a BibTeX name list as pandoc reads them, when it reads other people than BibTeX does: a
+    separator written "AND" or "And" (BibTeX's is any case, pandoc's only "and") leaves the names around it one
+    person to pandoc, whose family name is the last word ("Heiner Barz AND Dirk Randoll": Randoll, given "Heiner
+    Barz AND Dirk"); a name of more than three comma-separated parts, which BibTeX refuses, is its first three to
+    pandoc (``names.pandoc_name``: "Teorell, Jan, Stefan Dahlberg, Sören Holmberg" is Teorell). () when pandoc reads
+    the list as BibTeX does, or a name cannot be read."""
+    if _CASED_AND.search(value):
+        listed = names.pandoc_split_names(value)
+        if len(listed) >= len(names.split_names(value)):
+            return ()
+    else:
+        listed = [n for n in names.split_names(value) if not names.is_empty(n)]
+        if all(names.pandoc_name(n) == n for n in listed):
+            return ()
     try:
-        return _read_listed(listed)
+        return _read_listed([names.pandoc_name(n) for n in listed])
     except ValueError:
         return ()
 

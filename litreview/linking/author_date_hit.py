@@ -19,7 +19,7 @@ from .author_names import told_apart_by_given_names
 from .hits import Found, Hit
 from .index import SourceIndex, clearly_best, persons_of
 from .name_forms import acronym_of
-from .printed_years import COMMON_YEAR, common
+from .printed_years import COMMON_YEAR, common, original_dated
 from .text import FORM_WORDS, STOPWORDS, canonical, content_stems
 
 
@@ -56,6 +56,10 @@ _LETTERED = lazy(r"([^\s(]*[\d.\-][a-z]{1,2})\)?$")
 """The lettered year label at the end of a citation as written: "Doe 2001a", "Doe (n.d.-b)"."""
 
 
+_ORIGINAL_LENGTH = len(" [1998]")
+"""How much longer than a citation as read its item is when it prints an original date too."""
+
+
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
           confidence: float, index: SourceIndex, found: Found, guessed: bool = False,
           shared_context: bool = False, word_before: bool = True, label: str | None = None) -> None:
@@ -75,11 +79,16 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     if not ambiguous:
         _record_page(index, key, locator)
     ranked = sorted(scores.values(), reverse=True)
-    titled = _titled_before(claim.text[:at], keys, index) if ambiguous and word_before else ""
-    paged = paged_entry(locator, keys, index) if ambiguous and not titled and pages_followed(index) else ""
+    # "Hicks ([1998] 2002)": the one entry first published in 1998 (the raw item is longer than ``written`` by the
+    # original date, up to its next item)
+    original = original_dated(claim.text[at:at + len(written) + _ORIGINAL_LENGTH].partition(";")[0], keys,
+                              index) if ambiguous else ""
+    titled = _titled_before(claim.text[:at], keys, index) if ambiguous and word_before and not original else ""
+    paged = (paged_entry(locator, keys, index) if ambiguous and not (titled or original) and pages_followed(index)
+             else "")
     contested = bool(label) and ambiguous and cited_letters.contested(index, keys, key)
-    if titled or paged:  # "forcats (Wickham 2023a), stringr (Wickham 2023b)": the word before names the work
-        key, ambiguous = titled or paged, False
+    if original or titled or paged:  # "forcats (Wickham 2023a), stringr (Wickham 2023b)": the word before names it
+        key, ambiguous = original or titled or paged, False
         cited_letters.record_pick(index, keys, key, label)
     elif ambiguous and clearly_best(*ranked[:2]) and not shared_context and not contested:
         cited_letters.record_pick(index, keys, key, label)

@@ -233,10 +233,11 @@ def family_forms(person: Person) -> list[str]:
 
 def pandoc_persons(source: Source) -> tuple[Person, ...]:
     """The entry's authors (editors when it has none) as pandoc reads its BibTeX name list, when pandoc reads other
-    people than BibTeX (``people.pandoc_people``: a separator written "AND"); () otherwise, and for a CSL item."""
+    people than BibTeX (``people.pandoc_people``: a separator written "AND", a name of too many commas, which leaves
+    the entry no authors to BibTeX); () otherwise, and for a CSL item."""
     if not source.file or is_csl(source.file):
         return ()
-    return pandoc_people(source.field("author" if source.authors else "editor"))
+    return pandoc_people(source.field("author" if source.authors or source.field("author").strip() else "editor"))
 
 
 def _index_signatures(index: SourceIndex, source: Source) -> None:

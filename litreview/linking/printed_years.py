@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..bibliography.dates import COMMON_YEAR
+from ..bibliography.dates import COMMON_YEAR, date_year
 from ..lazyre import lazy
 from . import cited_letters, terms
 from .author_names import ET_AL_MIN
@@ -53,6 +53,28 @@ _NOT_IN_COMMAND = r"(?<![^\W\d_]\{)"
 _SLASHED = rf"(?:(?:\d{{1,4}}(?:\s?(?:{terms.BC}|{terms.AD}))?(?:–|(?=/)))+/(?=\d))"
 """The original date APA and DGPs print before the edition's, with a slash: "1924/1979", "1998/1996",
 "222 v. Chr.–220 v. Chr./380 v. Chr." (any year: it is not resolved)."""
+
+
+_WITH_ORIGINAL = lazy(r"(?<![\w\[/])(?:\[(?P<a>\d{3,4})\]\s*(?P<ay>\d{3,4})|(?P<b>\d{3,4})/(?P<by>\d{3,4})"
+                      r"|(?P<cy>\d{3,4})\s*\[(?P<c>\d{3,4})\])(?![\w/])")
+"""A year printed with the original date of the work: Chicago's "[1998] 2002", APA's "1998/2002", the styles that
+print it after ("2002 [1998]")."""
+
+
+def original_dated(item: str, keys: list[str], index: SourceIndex) -> str:
+    """The one entry among ``keys`` whose original date (biblatex's origdate, CSL's original-date) the citation
+    ``item`` prints beside its year ("Hicks ([1998] 2002)" for the reprint first published in 1998, not another
+    edition of 2002 with none); '' when the item prints none, or none or several of ``keys`` have it. An entry
+    without an original date never prints one, so the one that has it is the work cited; a style that prints
+    none ("Hicks (2002)") leaves the entries alike."""
+    printed = set()
+    for match in _WITH_ORIGINAL.finditer(item):
+        original = match.group("a") or match.group("b") or match.group("c")
+        printed.add((int(original), int(match.group("ay") or match.group("by") or match.group("cy"))))
+    if not printed:
+        return ""
+    hits = {k for k in keys if (date_year(index.sources[k].field("origdate")), index.years[k][0]) in printed}
+    return hits.pop() if len(hits) == 1 else ""
 
 
 class YearForms(NamedTuple):
