@@ -826,6 +826,13 @@ def test_a_csl_items_series_and_a_preprint_print_as_pandocs_chicago_prints_them(
         "Doe, Jane. «\u00a0A preprint title\u00a0». 2001.1234. Prépublication, arXiv, 3 mai 2020. https://doi.org/10.1234/abc.",
         "Doe, Jane. «\u00a0A working paper\u00a0». Working paper No. w123. NBER, 2020.",
         "Doe, Jane. «\u00a0An old preprint\u00a0». Prépublication, 1974. https://example.org/p.pdf."]
+    # an English item's series in title case, as citeproc prints it (the French ones above as written)
+    (chapter,) = parse_csl('[{"id": "c", "type": "chapter", "title": "A chapter", "author": [{"family": "Roe",'
+                           ' "given": "Ann"}], "editor": [{"family": "Simonet", "given": "Fanny"}], "container-title":'
+                           ' "The book", "collection-title": "Passage aux actes", "publisher": "Téraèdre",'
+                           ' "issued": {"date-parts": [[2007]]}}]', "refs.json").sources
+    assert format_reference(chapter).text == ("Roe, Ann. “A Chapter.” In The Book, edited by Fanny Simonet. Passage Aux"
+                                              " Actes. Téraèdre, 2007.")
 
 
 def test_a_bibtex_misc_entry_is_no_preprint() -> None:

@@ -390,7 +390,7 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
         out.add(f", {edition}")
     if s.authors and s.editors:
         out.add(f", {terms['edited by']} " + _name_list(s.editors, terms, invert_first=False))
-    if series := _series(s):
+    if series := _series(s, terms):
         out.add(f". {series}")
     publication = _publication(s)
     date = _issued(s, s.type.lower(), terms, _date(s), lower=bool(s.publisher))
@@ -428,7 +428,7 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         if series := one_line(field_text(s, "series")):
             out.add(f" {series}")
             out.add("" if out.ends_with(".") else ".")
-    elif series := _series(s):
+    elif series := _series(s, terms):
         out.add(f" {series}")
         out.add("" if out.ends_with(".") else ".")
     web = kind in _WEB_TYPES or (kind == "misc" and bool(s.url))
@@ -522,10 +522,13 @@ def _genre(s: Source, terms: dict[str, str]) -> str:
     return _capital_first(written)
 
 
-def _series(s: Source) -> str:
+def _series(s: Source, terms: dict[str, str]) -> str:
     """A book's or chapter's series with its number in it ("Lecture Notes in Computer Science 855"), as Chicago
-    and pandoc print it after the editors and edition; "" without a ``series`` field."""
+    and pandoc print it after the editors and edition, a CSL item's (its collection-title) in title case as citeproc
+    prints an English one ("Library of Philosophy"); "" without a ``series`` field."""
     series = one_line(field_text(s, "series"))
+    if csl_form_of(s.file or ""):
+        series = title_cased(s, series, terms, "series")
     number = one_line(s.number)
     return f"{series} {number}" if series and number else series
 
