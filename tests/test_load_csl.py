@@ -802,3 +802,17 @@ def test_a_bodys_report_in_csl_needs_no_publisher_beside_its_author() -> None:
     person = item.replace("    - literal: DAISY Consortium\n", "    - family: Roe\n      given: Ann\n")
     assert [f.message for f in check_bibliography(parse_csl(person, "r.yaml", yaml=True), now=now)
             if f.code == "LR110"] == ["report item lacks publisher"]
+
+
+def test_a_csl_items_series_and_type_are_kept() -> None:
+    # collection-title and collection-number are biblatex's series and number (as pandoc writes them), but an
+    # article's or a report's number is its own; the CSL type is kept where two CSL types are one BibTeX type
+    bib = parse_csl('[{"id": "b", "type": "book", "title": "T", "collection-title": "Poétique",'
+                    ' "collection-number": 41},'
+                    ' {"id": "r", "type": "report", "title": "T", "number": "12", "collection-title": "Papers",'
+                    ' "collection-number": "3"},'
+                    ' {"id": "a", "type": "article-journal", "title": "T", "collection-number": "9"},'
+                    ' {"id": "p", "type": "article", "title": "T"}]', "b.json")
+    assert [(s.type, s.csl_type, s.field("series"), s.number) for s in bib.sources] == [
+        ("book", "book", "Poétique", "41"), ("techreport", "report", "Papers", "12"),
+        ("article", "article-journal", "", ""), ("misc", "article", "", "")]

@@ -787,3 +787,57 @@ def test_latexs_named_quotation_marks_in_a_title_are_characters_as_pandoc_reads_
         "@article{m, author={Doe, John}, title={{\\textquotedblleft}The Sum of All{\\textquotedblright}: A Review},"
         " journal={J}, year=2015, volume=2}")
     assert format_reference(bib.sources[0]).text == "Doe, John. ““The Sum of All”: A Review.” J 2 (2015)."
+
+
+_SERIES_AND_PREPRINTS = (
+    '[{"id": "s1", "type": "book", "title": "Moi aussi", "author": [{"family": "Lejeune", "given": "Philippe"}],'
+    ' "collection-title": "Poétique", "collection-number": "41", "publisher": "Seuil", "language": "fr",'
+    ' "issued": {"date-parts": [[1986]]}},'
+    ' {"id": "s2", "type": "entry-dictionary", "title": "Mémoire", "author": [{"family": "Roe", "given": "Ann"}],'
+    ' "editor": [{"family": "Simonet", "given": "Fanny"}], "container-title": "Dictionnaire", "language": "fr",'
+    ' "collection-title": "Dictionnaires & références", "collection-number": 44, "publisher": "Champion",'
+    ' "issued": {"date-parts": [[2017]]}},'
+    ' {"id": "s3", "type": "article-journal", "title": "A paper", "author": [{"family": "Roe", "given": "Ann"}],'
+    ' "container-title": "Journal", "volume": "3", "collection-number": "9", "page": "1-5",'
+    ' "issued": {"date-parts": [[2017]]}},'
+    ' {"id": "p1", "type": "article", "title": "A preprint title", "author": [{"family": "Doe", "given": "Jane"}],'
+    ' "issued": {"date-parts": [[2020, 5, 3]]}, "DOI": "10.1234/abc", "publisher": "arXiv", "number": "2001.1234"},'
+    ' {"id": "p2", "type": "article", "title": "A working paper", "author": [{"family": "Doe", "given": "Jane"}],'
+    ' "issued": {"date-parts": [[2020]]}, "genre": "Working paper", "publisher": "NBER", "number": "w123"},'
+    ' {"id": "p3", "type": "article", "title": "An old preprint", "author": [{"family": "Doe", "given": "Jane"}],'
+    ' "issued": {"date-parts": [[1974]]}, "URL": "https://example.org/p.pdf"}]')
+
+
+def test_a_csl_items_series_and_a_preprint_print_as_pandocs_chicago_prints_them() -> None:
+    # pandoc 3's own, with the CSL repository's chicago-notes-bibliography.csl: a series (collection-title and
+    # collection-number) after the editors; CSL's "article" (a preprint or a working paper) quoted, with its genre
+    # and number or else "Preprint" before its repository; a journal article's collection-number is no issue
+    bib = parse_csl(_SERIES_AND_PREPRINTS, "refs.json")
+    assert bib.problems == ()
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Lejeune, Philippe. Moi aussi. Poétique 41. Seuil, 1986.",
+        "Roe, Ann. “Mémoire.” In Dictionnaire, edited by Fanny Simonet. Dictionnaires & références 44. Champion, 2017.",
+        "Roe, Ann. “A Paper.” Journal 3 (2017): 1–5.",
+        "Doe, Jane. “A Preprint Title.” 2001.1234. Preprint, arXiv, May 3, 2020. https://doi.org/10.1234/abc.",
+        "Doe, Jane. “A Working Paper.” Working Paper No. w123. NBER, 2020.",
+        "Doe, Jane. “An Old Preprint.” Preprint, 1974. https://example.org/p.pdf."]
+    french = citation_terms("fr-FR")
+    assert [format_reference(s, terms=french).text for s in bib.sources[3:]] == [
+        "Doe, Jane. «\u00a0A preprint title\u00a0». 2001.1234. Prépublication, arXiv, 3 mai 2020. https://doi.org/10.1234/abc.",
+        "Doe, Jane. «\u00a0A working paper\u00a0». Working paper No. w123. NBER, 2020.",
+        "Doe, Jane. «\u00a0An old preprint\u00a0». Prépublication, 1974. https://example.org/p.pdf."]
+    # an English item's series in title case, as citeproc prints it (the French ones above as written)
+    (chapter,) = parse_csl('[{"id": "c", "type": "chapter", "title": "A chapter", "author": [{"family": "Roe",'
+                           ' "given": "Ann"}], "editor": [{"family": "Simonet", "given": "Fanny"}], "container-title":'
+                           ' "The book", "collection-title": "Passage aux actes", "publisher": "Téraèdre",'
+                           ' "issued": {"date-parts": [[2007]]}}]', "refs.json").sources
+    assert format_reference(chapter).text == ("Roe, Ann. “A Chapter.” In The Book, edited by Fanny Simonet. Passage Aux"
+                                              " Actes. Téraèdre, 2007.")
+
+
+def test_a_bibtex_misc_entry_is_no_preprint() -> None:
+    # only CSL's "article" is a preprint: a BibTeX @misc (which CSL's article is read as) keeps its italic title
+    (source,) = parse_bibliography("@misc{m, author = {Doe, Jane}, title = {A note}, publisher = {arXiv},"
+                                   " year = {2020}}", "refs.bib").sources
+    assert source.csl_type == ""
+    assert format_reference(source).text == "Doe, Jane. A Note. arXiv, 2020."

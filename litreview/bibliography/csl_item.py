@@ -18,7 +18,7 @@ from .csl_markdown import markdown_plain
 from .dates import MAX_DIGITS, citeproc_date_parts, edtf_date_parts
 
 #: CSL item type -> BibTeX/biblatex entry type. CSL's "article" is a preprint or working paper, with no journal:
-#: pandoc writes it as @misc.
+#: pandoc writes it as @misc (``Source.csl_type`` keeps the CSL type, which the references print it by).
 TYPES = {
     "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
     "article": "misc", "book": "book", "chapter": "incollection", "entry-encyclopedia": "inreference",
@@ -65,8 +65,12 @@ FIELDS = {"title": "title", "publisher": "publisher", "publisher-place": "addres
           "issue": "number", "number": "number", "edition": "edition", "DOI": "doi", "URL": "url",
           "ISBN": "isbn", "ISSN": "issn", "note": "note", "abstract": "abstract", "language": "language",
           "event-title": "eventtitle", "event": "eventtitle", "title-short": "shorttitle", "shortTitle": "shorttitle",
-          "authority": "authority", "status": "pubstate", "genre": "type"}
+          "authority": "authority", "status": "pubstate", "genre": "type", "collection-title": "series"}
 """CSL variable -> the BibTeX/biblatex field it is read into, when it is a plain value (the first of two wins)."""
+_SERIES_NUMBERED = frozenset({"article", "techreport"})
+"""Entry types whose ``number`` is their own (an issue, a report's number), not their number in a series: CSL's
+collection-number is read into ``number`` for every other type, as pandoc writes it in biblatex (``series``,
+``number``), when the item has no number of its own."""
 _CONTAINER = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle",
               "inreference": "booktitle"}
 # CSL has no institution or school: the body that issues a report or awards a degree is its publisher
@@ -371,6 +375,8 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
     for csl, bib in FIELDS.items():
         if item.get(csl) not in (None, "") and bib not in fields:
             fields[bib] = str(item[csl]).strip()
+    if kind not in _SERIES_NUMBERED and item.get("collection-number") not in (None, "") and "number" not in fields:
+        fields["number"] = str(item["collection-number"]).strip()
     if item.get("type") in PRESS:  # as pandoc writes them in biblatex: @article, entrysubtype = {newspaper}
         fields.setdefault("entrysubtype", PRESS[str(item["type"])])
     if kind in _ISSUER and fields.get("publisher"):
@@ -389,7 +395,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
         title=shown(fields.get("title", "")), container=container, publisher=fields.get("publisher", ""),
         volume=fields.get("volume", ""), number=fields.get("number", ""), pages=str(item.get("page") or ""),
         doi=entry_doi(fields.get("doi", ""), fields.get("url", "")), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
-        line=line, field_lines=_field_lines(item, fields, key_lines or {}),
+        line=line, field_lines=_field_lines(item, fields, key_lines or {}), csl_type=str(item.get("type") or ""),
     )
 
 
@@ -408,7 +414,8 @@ _VARIABLES: dict[str, tuple[str, ...]] = {
     **{bib: tuple(csl for csl, b in FIELDS.items() if b == bib) for bib in FIELDS.values()},
     "author": ("author",), "editor": ("editor",), "translator": ("translator",), "year": ("issued",),
     "date": ("issued",), "urldate": ("accessed",), "origdate": ("original-date",), "pages": ("page",), "institution": ("publisher",),
-    "school": ("publisher",), **dict.fromkeys((*_CONTAINER.values(), "howpublished"), ("container-title",))}
+    "school": ("publisher",), "number": (*(csl for csl, b in FIELDS.items() if b == "number"), "collection-number"),
+    **dict.fromkeys((*_CONTAINER.values(), "howpublished"), ("container-title",))}
 
 
 def _field_lines(item: Mapping[str, Any], fields: Mapping[str, str], key_lines: Mapping[str, int]) -> dict[str, int]:

@@ -85,6 +85,10 @@ class Source:
     field_lines: Mapping[str, int] = field(default_factory=_empty)
     """Field name (lower case) -> 1-based line of its name, for the fields the entry writes itself; an
     inherited field, and every field of a CSL item, has none (``line_of`` gives the entry's line)."""
+    csl_type: str = ""
+    """The CSL item type of an entry read from CSL ("article-journal", "article"), which ``type`` names in BibTeX's
+    words and loses where two CSL types are one BibTeX type (a preprint, CSL's "article", is ``misc``); '' for
+    an entry read from BibTeX."""
 
     def field(self, name: str) -> str:
         """A raw field value ('' when absent)."""

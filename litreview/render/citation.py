@@ -172,7 +172,7 @@ class Citations:
 
 def _content_key(s: Source) -> tuple:
     return (s.key, s.type, s.authors, s.editors, s.year, s.title, s.container, s.publisher, s.volume,
-            s.number, s.pages, s.doi, s.url, s.urldate, tuple(sorted(s.fields.items())))
+            s.number, s.pages, s.doi, s.url, s.urldate, tuple(sorted(s.fields.items())), s.csl_type)
 
 
 def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] = ENGLISH_TERMS) -> Reference:
@@ -204,7 +204,13 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     serial = kind == "article" or (kind in _PAPER_TYPES and not source.editors)
     chapter = not serial and kind in _CHAPTER_TYPES
     numbered = kind in ("techreport", "report") and source.number  # "Working Paper No. 12" (``_book_like``)
-    if (genre := _genre(source, terms)) and not (chapter or numbered or kind in _THESIS):
+    if _preprint(source) and (genre := title_cased(source, _genre(source, terms), terms) or one_line(source.number)):
+        # a working paper's genre, in title case, and number ("SSRN Scholarly Paper No. 3979495."); a preprint's
+        # number alone ("2001.1234.")
+        number = one_line(source.number)
+        label = f"{genre} {terms['No.']} {number}" if number and genre != number else genre
+        out.add(f" {label}" + ("" if label[-1] in ".?!" else "."))
+    elif (genre := _genre(source, terms)) and not (chapter or numbered or kind in _THESIS):
         out.add(f" {genre}" + ("" if genre[-1] in ".?!" else "."))  # CSL's genre (pandoc: "“Art.” Journal article.")
     if translators := _translators(source, terms):
         out.add(f" {_capital(terms['translated by'])} {translators}.")
@@ -245,9 +251,18 @@ def _italic_title(s: Source, kind: str) -> bool:
     "@bachelorsthesis"), which pandoc reads as a generic work."""
     from ..bibliography.load import KNOWN_TYPES
 
+    if _preprint(s):
+        return False
     if kind in _ITALIC_TYPES or (kind not in KNOWN_TYPES and not csl_form_of(s.file or "")):
         return True
     return not s.container and (kind in ("misc", "article") or (kind in _CHAPTER_TYPES and kind not in _PAPER_TYPES))
+
+
+def _preprint(s: Source) -> bool:
+    """Whether the entry is a preprint or a working paper, CSL's "article" (read as ``misc``): the Chicago styles
+    quote its title, print its genre and number ("SSRN Scholarly Paper No. 12"), and without a genre call it a
+    preprint before its repository and date ("Preprint, arXiv, May 3, 2020")."""
+    return s.csl_type == "article"
 
 
 def _quoted(out: _Pieces, title: str, terms: dict[str, str]) -> None:
@@ -375,7 +390,7 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
         out.add(f", {edition}")
     if s.authors and s.editors:
         out.add(f", {terms['edited by']} " + _name_list(s.editors, terms, invert_first=False))
-    if series := _series(s):
+    if series := _series(s, terms):
         out.add(f". {series}")
     publication = _publication(s)
     date = _issued(s, s.type.lower(), terms, _date(s), lower=bool(s.publisher))
@@ -413,7 +428,7 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         if series := one_line(field_text(s, "series")):
             out.add(f" {series}")
             out.add("" if out.ends_with(".") else ".")
-    elif series := _series(s):
+    elif series := _series(s, terms):
         out.add(f" {series}")
         out.add("" if out.ends_with(".") else ".")
     web = kind in _WEB_TYPES or (kind == "misc" and bool(s.url))
@@ -433,13 +448,16 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         # a web site's status is as written beside its name or its author and publisher, else capitalised
         lower = bool(container or (s.authors and s.publisher)) if kind in _WEB_TYPES else bool(s.publisher)
         date = _issued(s, kind, terms, _date(s, terms, full=full), lower=lower)
-        parts = [p for p in (container, _capital_first(one_line(s.publisher)) if not container else "", date) if p]
+        parts = [p for p in (_preprint_word(s, terms), container,
+                             _capital_first(one_line(s.publisher)) if not container else "", date) if p]
         if parts:
             out.add(" " + ", ".join(parts))
             out.add("" if out.ends_with(".") else ".")
         return
-    publication = _publication(s)
-    date = _issued(s, kind, terms, _date(s, terms, full=full), lower=bool(s.publisher), alone=not out.text)
+    described = _preprint_word(s, terms)
+    publication = ", ".join(p for p in (described, _publication(s)) if p)
+    date = _issued(s, kind, terms, _date(s, terms, full=full), lower=bool(s.publisher or described),
+                   alone=not out.text)
     if publication:
         out.add(f" {publication}" + (f", {date}" if date else ""))
         out.add("" if out.ends_with(".") else ".")
@@ -488,6 +506,12 @@ def _full_date(s: Source, kind: str) -> bool:
     return kind in _FULL_DATE_TYPES or (kind == "misc" and bool(csl_form_of(s.file or "")))
 
 
+def _preprint_word(s: Source, terms: dict[str, str]) -> str:
+    """"Preprint" (in the language's word) before a preprint's repository and date, where it has no genre; else ''."""
+    return _capital_first(terms.get("preprint", ENGLISH_TERMS["preprint"])) if _preprint(s) and not _genre(s, terms) \
+        else ""
+
+
 def _genre(s: Source, terms: dict[str, str]) -> str:
     """The ``type`` field (CSL's genre) as citeproc prints it, its first letter capitalised ("Journal article",
     "Diplomarbeit"), a biblatex key ("mathesis") in the language's words or pandoc's English ones; '' for none."""
@@ -498,10 +522,13 @@ def _genre(s: Source, terms: dict[str, str]) -> str:
     return _capital_first(written)
 
 
-def _series(s: Source) -> str:
+def _series(s: Source, terms: dict[str, str]) -> str:
     """A book's or chapter's series with its number in it ("Lecture Notes in Computer Science 855"), as Chicago
-    and pandoc print it after the editors and edition; "" without a ``series`` field."""
+    and pandoc print it after the editors and edition, a CSL item's (its collection-title) in title case as citeproc
+    prints an English one ("Library of Philosophy"); "" without a ``series`` field."""
     series = one_line(field_text(s, "series"))
+    if csl_form_of(s.file or ""):
+        series = title_cased(s, series, terms, "series")
     number = one_line(s.number)
     return f"{series} {number}" if series and number else series
 
