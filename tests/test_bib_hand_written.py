@@ -230,6 +230,19 @@ def test_a_bodys_name_without_braces_is_told_with_the_braces_to_write(tmp_path: 
     assert told == ([hint] if hint else [])
 
 
+@pytest.mark.parametrize(("author", "braced"), [
+    # LR133 wrote {{World bank group,}}, the comma kept inside the braces (printed "World bank group,"), where LR165
+    # writes a body's name without it; in a list it wrote the whole field as the one name.
+    ("World bank group,", "author = {{World bank group}}"),
+    ("Doe, Jane and World bank group,", "{{World bank group}} in place of World bank group,"),
+])
+def test_a_lower_case_bodys_name_is_braced_as_lr165_braces_one(tmp_path: Path, author: str, braced: str) -> None:
+    bib = f"@book{{a,\n  author = {{{author}}},\n  title = {{T}},\n  publisher = {{P}},\n  year = {{2014}},\n}}\n"
+    told = [f.hint for f in found_in(tmp_path, bib) if f.code == "LR133"]
+    assert told == [f"A body's name goes in double braces, {braced}; a person's family name takes its capital (a "
+                    "particle such as 'van' before it: 'van Dijk, Jan')"]
+
+
 def test_two_bodies_in_one_list_are_told_each() -> None:
     text = ("@misc{a,\n  author = {World Health Organization and Valve Corporation},\n  title = {T},\n"
             "  url = {https://example.org},\n  year = {2019},\n}\n")

@@ -62,7 +62,7 @@ def test_latex_with_biblatex_reads_its_own_names(tmp_path: Path) -> None:
 def test_latex_with_a_bibtex_style_reads_no_biblatex_names(tmp_path: Path) -> None:
     found = _required(tmp_path, "paper.tex", TEX_NATBIB, REPORT + BIBLATEX_ARTICLE)
     assert found["doe2020"] == ("LR110", "@article entry lacks journal, year: BibTeX's styles print no journaltitle "
-                                "or date of a @article entry (paper.tex is built with BibTeX: \\bibliographystyle)",
+                                "or date of a @article entry (paper.tex is built with BibTeX: \\bibliography without biblatex)",
                                 "Rename journaltitle to journal; add year = {2020} beside the date: BibTeX's styles "
                                 "read no date", 7)
     assert found["wb2018"][2] == "Rename publisher to institution"

@@ -166,6 +166,32 @@ def clone(origin: Path, dest: Path, *args: str) -> Path:
     return dest
 
 
+def run_the_hinted_fetch(cwd: Path, said: str) -> None:
+    """Run the one ``git fetch`` the hint in ``said`` gives, as written."""
+    commands = re.findall(r"\((git fetch [^()]*)\)", said)
+    assert len(commands) == 1, said
+    git(cwd, *commands[0].split()[1:])
+
+
+@pytest.mark.parametrize("depth", [["--depth", "1"], []])
+def test_the_fetch_hinted_in_a_single_branch_clone_brings_the_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys, depth: list[str]) -> None:
+    # `git clone --depth 1 --branch pr` fetches pr alone: `git fetch --unshallow origin main` then only set
+    # FETCH_HEAD, and origin/main stayed unknown; the hint names where the branch goes.
+    origin = git_repo(review(tmp_path / "origin"))
+    git(origin, "branch", "-M", "main")
+    git(origin, "checkout", "-q", "-b", "pr")
+    write(origin / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+    git(origin, "commit", "-q", "-am", "pull request")
+    single = clone(origin, tmp_path / "single", *depth, "--single-branch", "--branch", "pr")
+    monkeypatch.chdir(single)
+    assert main(["check", "--no-cache", "--since", "origin/main"]) == 2
+    err = capsys.readouterr().err
+    assert ("shallow" in err) is bool(depth)
+    run_the_hinted_fetch(single, err)
+    assert scoped("--since", "origin/main", capsys=capsys)[:2] == (1, [("LR300", None)])
+
+
 def test_a_shallow_clone_without_the_branch_point_stops_with_a_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                     capsys) -> None:
     # main fixes old2000 after the pull request branched: compared with main's tip, the pull
@@ -372,7 +398,7 @@ def test_an_unknown_ref_says_how_to_get_it_from_its_own_remote(tmp_path: Path, m
     origin = git_repo(review(tmp_path / "origin"))
     monkeypatch.chdir(clone(origin, tmp_path / "clone"))
     assert main(["check", "--no-cache", "--since", "origin/develop"]) == 2
-    assert "hint: fetch it first (git fetch origin develop)" in capsys.readouterr().err
+    assert "hint: fetch it first (git fetch origin develop:refs/remotes/origin/develop)" in capsys.readouterr().err
     assert main(["check", "--no-cache", "--since", "upstream/main"]) == 2
     err = capsys.readouterr().err
     assert "no branch 'upstream/main' here" in err and "no remote named 'upstream'" in err
@@ -863,8 +889,9 @@ def test_the_default_actions_checkout_says_the_one_fetch_that_makes_it_work(tmp_
     monkeypatch.chdir(ci)
     assert main(["check", "--no-cache", "--format", "github", "--since", "origin/main"]) == 2
     out = capsys.readouterr().out
-    assert "this clone is shallow: fetch the branch and the history (git fetch --unshallow origin main)" in out
-    git(ci, "fetch", "-q", "--unshallow", "origin", "main")
+    assert ("this clone is shallow: fetch the branch and the history (git fetch --unshallow origin "
+            "main:refs/remotes/origin/main)") in out
+    run_the_hinted_fetch(ci, out)
     assert scoped("--since", "origin/main", capsys=capsys)[:2] == (1, [("LR300", None)])
 
 

@@ -144,6 +144,24 @@ def test_a_named_bibliography_read_from_the_folder_pandoc_runs_in_is_not_missing
     assert _unread(tmp_path, "ch/essay.md", text) == []
 
 
+def test_a_missing_bibliography_of_a_bibtex_build_without_a_style_command_is_said_as_bibtex_does(
+        tmp_path: Path) -> None:
+    # \bibliography{refs} and no \bibliographystyle (the class sets the style): BibTeX builds it, not biber, and the
+    # message said "biber stops on it"; a citation of an alias (ids) finds no entry there either.
+    (tmp_path / "refs.bib").write_text("@book{holsti2004,\n  ids = {h04},\n  author = {Holsti, K.},\n  title = {T},\n"
+                                       "  publisher = {P},\n  year = {2004},\n}\n", encoding="utf-8")
+    paper = ("\\documentclass{revtex4-2}\n\\begin{document}\nText \\cite{holsti2004}, \\cite{h04}.\n"
+             "\\bibliography{refs,gone}\n\\end{document}\n")
+    (tmp_path / "paper.tex").write_text(paper, encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="paper.tex", bibliography="refs.bib", claims=""))
+    assert [(f.line, f.message.split(": ", 1)[1]) for f in review.findings if f.code == "LR321"] == [
+        (4, "BibTeX warns \"I couldn't open database file gone.bib\" and prints none of its entries, and a citation "
+            "of an entry it should hold matches no entry")]
+    [alias] = [f.message for f in review.findings if f.code == "LR300"]
+    assert alias.endswith("it is an alias in the ids of 'holsti2004', which biber resolves and BibTeX, which builds "
+                          "this paper, does not")
+
+
 def test_a_bibliography_the_tex_distribution_ships_is_not_missing(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     # IEEEtran's template names IEEEabrv (the journal abbreviations TeX Live installs), which BibTeX finds by name.

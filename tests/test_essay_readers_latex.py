@@ -649,7 +649,7 @@ def test_an_input_not_found_is_reported_with_the_command_that_named_it(tmp_path:
     ("\\bibliographystyle{plain}\n", True, False),
     ("\\usepackage{biblatex}\n", False, True),
     ("\\usepackage[backend=bibtex]{biblatex}\n", True, True),
-    ("", False, False)])
+    ("", True, False)])  # \bibliography{refs} with no style command (the class sets it): BibTeX's too
 def test_a_chapter_alone_is_built_as_its_main_file_says(tmp_path: Path, main_preamble: str, bibtex: bool,
                                                        biblatex: bool) -> None:
     # The chapter names no bibliography: the main file it declares says how the thesis is built (BibTeX reads no

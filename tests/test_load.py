@@ -263,6 +263,35 @@ def test_a_value_typed_without_braces_is_told_to_be_braced(field: str, hint: str
     assert syntax[0].hint.startswith(hint)
 
 
+@pytest.mark.parametrize(("between", "line", "message", "hint"), [
+    # Each was told "A comma is probably missing after the previous field" or "Check that every { has a matching }".
+    ("  author {Poe, P.},\n", 3, "no = between the field name author and its value: BibTeX and pybtex skip the rest "
+     "of the entry from there (in the entry that starts on line 1)", "Write author = {Poe, P.}"),
+    ("  junk\n", 3, "'junk' is no field: no = and no value follow it, and BibTeX and pybtex skip the rest of the "
+     "entry from there (in the entry that starts on line 1)", "Delete 'junk', or write it as junk = {...}"),
+    ('  note = "Seen 2020,\n', 3, 'the " that opens the value of note is never closed: BibTeX and pybtex read the '
+     "next fields as part of it (in the entry that starts on line 1)",
+     'Close the value with " on line 3 (note = "...",), or write it in braces: note = {...}'),
+    ("}\n@ nothing\n@book{c,\n", 4, "an @ that starts no entry ('@ nothing'): BibTeX reads every @ outside an entry "
+     "as the start of one, and no { or ( follows it",
+     "Delete the @ (or the line): text between entries is read as a comment only when it has no @"),
+    ("}\n@book c,\n", 4, "the entry has no { after its type ('@book c,')", "Open it with a brace: @book{c, ...}"),
+])
+def test_a_syntax_error_says_what_is_wrong_where_and_what_to_write(between: str, line: int, message: str,
+                                                                 hint: str) -> None:
+    text = "@book{h,\n  title = {T},\n" + between + "  year = {2000},\n}\n@book{g, title = {G}, year = 1990}\n"
+    bib = parse_bibliography(text, "x.bib")
+    assert bib.keys[-1] == "g"
+    (syntax,) = [p for p in bib.problems if p.code == "LR100"]
+    assert (syntax.file, syntax.line, syntax.message, syntax.hint) == ("x.bib", line, f"BibTeX syntax error: {message}",
+                                                                       hint)
+
+
+def test_a_quoted_value_closed_after_a_stray_brace_keeps_the_brace_hint() -> None:
+    (syntax,) = parse_bibliography('@book{h,\n  title = "A} B",\n  year = {2000},\n}\n', "x.bib").problems
+    assert syntax.hint == "Check that every { has a matching } in this entry"
+
+
 def test_a_comment_after_a_field_is_told_to_be_moved_not_a_missing_comma() -> None:
     # "year = {1995}, %other attributes omitted": the hint said a comma was missing after the field, which has one.
     bib = parse_bibliography("@phdthesis{t,\n  title = {T},\n  year = {1995}, %other attributes omitted\n}\n"

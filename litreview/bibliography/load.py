@@ -28,6 +28,7 @@ from .latex import decode_latex
 from .people import read_people, without_empty_names
 from .prescan import STRAY_CLOSE, _Lines, _prescan, conflicts
 from .several import case_clash, duplicate_key
+from .syntaxhints import syntax_told
 from .unmarked import unmarked_entries
 
 # Entry types the biblatex manual documents (regular, aliases, "unsupported" ones styles fall back on,
@@ -166,7 +167,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         head, _, detail = str(error).partition(": ")
         # The entry and field it is in (pybtex resets both at each @): named, so the hint can say what to write.
         key, field = scanner.current_entry_key, scanner.current_field_name if scanner.current_entry_key else None
-        hint = ""
+        hint, at, told = "", error.error_context_info[2], None
         if head.startswith("undefined string"):  # a name no @string defines, maybe in another .bib of the build
             message = f"undefined @string {detail!r}: BibTeX and biber leave the field empty"
             if field:
@@ -178,12 +179,13 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             message = (f"{field} has no value: BibTeX and pybtex skip the rest of the entry from there, pandoc reads "
                        "it as empty and goes on")
             hint = f"Delete the line, or write {field} = {{...}} with its value"
+        elif told := syntax_told(text, detail, error.error_context_info[0] or 0, at, line_of):
+            message, hint = told.message, told.hint  # "'=' expected" for "author {Poe}", an @ that opens no entry
         else:
             message = detail or head
         start = line_of(error.error_context_info[0] or 0)
-        if start != error.lineno:
+        if start != (told.line if told else error.lineno):
             message += f" (in the entry that starts on line {start})"
-        at = error.error_context_info[2]
         if not hint and "expected" in message and text[at:at + 1] == "%" and key:
             # "year = {1995}, % a note": BibTeX and pybtex read no comment inside an entry (pandoc and biber do).
             hint = ("BibTeX reads % inside an entry as text, not as a comment, and skips the rest of the entry from "
@@ -201,7 +203,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         problems.append(Finding(
             code="LR100", severity="error", message=f"BibTeX syntax error: {message}",
             hint=hint or ("expected" in message and _bare_value_hint(text, error.error_context_info[0] or 0, at))
-            or _hint_for(message), key=key, file=filename, line=line_of(at),
+            or _hint_for(message), key=key, file=filename, line=told.line if told else line_of(at),
         ))
 
     expanded = [0, MACRO_BUDGET + 10 * len(text)]  # characters given out by @string macros, and the cap

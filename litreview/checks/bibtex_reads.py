@@ -1,6 +1,7 @@
-"""What BibTeX reads otherwise than biber and pandoc, for a LaTeX paper built with BibTeX (``\\bibliographystyle``, no
-biblatex): a % line between an entry's fields, a comment to biber, pandoc and the author's editor, is no comment to
-BibTeX (nor to pybtex): it stops reading the entry there, with an error, and loses the fields after the line.
+"""What BibTeX reads otherwise than biber and pandoc, for a LaTeX paper built with BibTeX (``\\bibliography`` or
+``\\bibliographystyle``, no biblatex): a % line between an entry's fields, a comment to biber, pandoc and the
+author's editor, is no comment to BibTeX (nor to pybtex): it stops reading the entry there, with an error, and loses
+the fields after the line.
 """
 
 from __future__ import annotations

@@ -94,6 +94,14 @@ def _whole(written: str) -> str:
     return " ".join(words)
 
 
+def in_double_braces(role: str, written: str, alone: bool) -> str:
+    """How to write the body's name ``written`` of a ``role`` list: the whole field when it is the list's one name
+    (``alone``), else the name in place of what is written; one corrected value for every check that hints it."""
+    if alone:
+        return f"{role} = {{{{{_whole(written)}}}}}"
+    return f"{{{{{_whole(written)}}}}} in place of {written}"
+
+
 def _joined(written: str, following: list[str]) -> str:
     """``written`` and the next name of its list as one body's name, when ``written`` does not end on a body's word
     (as "World Bank" ends, a name of its own), the next has no comma and is no body's name, and the two joined by
@@ -149,10 +157,10 @@ def check_body_names(source: Source) -> Iterable[Finding]:
                 continue
             yield entry_finding("LR165", source, f"the {role} {written!r} is a body's name without braces: BibTeX, "
                                 f"biber and pandoc read it as a person, {read}: {effect}",
-                                (f"write {role} = {{{{{_whole(written)}}}}}" if len(listed) == 1 else
-                                 f"write {role} = {{{{{_whole(value)}}}}}, the 'and' a word of the body's name" if
+                                (f"write {in_double_braces(role, written, True)}" if len(listed) == 1 else
+                                 f"write {in_double_braces(role, value, True)}, the 'and' a word of the body's name" if
                                  one_body else
-                                 f"write {{{{{_whole(written)}}}}} in place of {written}, or delete it if it is an "
+                                 f"write {in_double_braces(role, written, False)}, or delete it if it is an "
                                  f"affiliation, not an {role}") + " (double braces keep a body's name whole)", field=role)
             if one_body:
                 break

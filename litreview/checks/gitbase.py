@@ -18,10 +18,10 @@ from typing import Any
 from ..config import DEFAULT_BIBLIOGRAPHY, SETTINGS_FILES, Config
 from ..errors import InputError
 from ..fileio import is_inside
-from .gitref import CI_DEPTH, Runner
+from .gitref import CI_DEPTH, Runner, fetch_command
 from .gitref import run_git as _run
 
-_GIT_HINT = f"fetch the base first (git fetch origin main); {CI_DEPTH}"
+_GIT_HINT = f"fetch the base first ({fetch_command('origin', 'main')}); {CI_DEPTH}"
 _PATH_SETTINGS = ("essay", "bibliography", "claims")  # read at the base; the snapshot ("metadata") is shared
 _FILE_ONLY = frozenset({"suppress_reasons"})  # read with suppress and suppress_entries: no origin of its own
 _ROUNDS = 4  # extractions for what the base names in turn: its settings, then its essay

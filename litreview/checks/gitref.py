@@ -52,6 +52,13 @@ def since_ref(ref: str) -> str:
     return ref
 
 
+def fetch_command(remote: str, branch: str, *options: str) -> str:
+    """The ``git fetch`` that brings ``branch`` from ``remote`` as ``remote/branch``. The destination is named: a
+    single-branch clone (``git clone --depth 1 --branch X``, a CI checkout) maps no other branch in its fetch setting,
+    so ``git fetch origin main`` alone would only set FETCH_HEAD and origin/main would stay unknown."""
+    return " ".join(["git fetch", *options, remote, f"{branch}:refs/remotes/{remote}/{branch}"])
+
+
 def _shallow(cwd: Path, runner: Runner) -> bool:
     """True when the clone at ``cwd`` is shallow (its history cut off, as CI services clone)."""
     proc = run_git(runner, ["git", "rev-parse", "--is-shallow-repository"], cwd)
@@ -118,11 +125,11 @@ def _fetch_hint(ref: str, cwd: Path, runner: Runner) -> str:
     remotes = proc.stdout.decode("utf-8", "replace").split() if proc.returncode == 0 and proc.stdout else []
     if remote in remotes:
         if _shallow(cwd, runner):  # the branch point is missing too: one fetch for both
-            return (f"this clone is shallow: fetch the branch and the history (git fetch --unshallow {remote} "
-                    f"{branch}); {CI_DEPTH}")
-        return f"fetch it first (git fetch {remote} {branch}); {CI_DEPTH}"
+            return (f"this clone is shallow: fetch the branch and the history "
+                    f"({fetch_command(remote, branch, '--unshallow')}); {CI_DEPTH}")
+        return f"fetch it first ({fetch_command(remote, branch)}); {CI_DEPTH}"
     return (f"no branch {ref!r} here (git branch -a lists them) and no remote named {remote!r} (git remote -v): "
-            f"add that remote (git remote add {remote} URL) and fetch it (git fetch {remote} {branch}), or fetch "
+            f"add that remote (git remote add {remote} URL) and fetch it ({fetch_command(remote, branch)}), or fetch "
             "the branch by its URL and give --since FETCH_HEAD")
 
 

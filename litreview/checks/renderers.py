@@ -41,7 +41,7 @@ _METHOD_KEYS = ("cite-method", "citation_package")
 def renderer_of(essay: Essay | None) -> Renderer | None:
     """The tool that prints ``essay``'s bibliography; None without an essay (a bibliography checked alone).
 
-    LaTeX: BibTeX's styles for ``\\bibliographystyle`` without biblatex, else biblatex's data model (biber's, or
+    LaTeX: BibTeX's styles for ``\\bibliography`` or ``\\bibliographystyle`` without biblatex, else biblatex's data model (biber's, or
     BibTeX's as biblatex's ``backend=bibtex`` runs it). A pandoc manuscript (Markdown, Quarto,
     R Markdown, a notebook, Manubot) is citeproc's unless an output format asks for biblatex or natbib (Quarto's
     ``cite-method``, R Markdown's ``citation_package``): that one prints the PDF's bibliography, which then is
@@ -54,7 +54,7 @@ def renderer_of(essay: Essay | None) -> Renderer | None:
     name = essay.path.replace("\\", "/").rsplit("/", 1)[-1]
     if essay.format == "latex":
         if essay.meta.get(BUILT_WITH_BIBTEX) and not essay.meta.get(BIBLATEX):
-            return Renderer(BIBTEX, f"{name} is built with BibTeX: \\bibliographystyle")
+            return Renderer(BIBTEX, f"{name} is built with BibTeX: \\bibliography without biblatex")
         return Renderer(BIBER, f"{name} is built with biblatex")
     methods = _methods(essay.meta)  # the file's own front matter overrides its Quarto project's settings
     project = essay.meta.get(PROJECT_RENDERING)

@@ -20,7 +20,7 @@ from ..model import Finding, Person, Source
 from ..registry.compare import initials_compatible, same_surname, surname_key
 from ..text import fold_words
 from .bib import editor_as_publisher, entry_finding
-from .body_names import reads_as_body
+from .body_names import in_double_braces, reads_as_body
 from .hints import csl_form
 
 _LOWER_INITIAL = re.compile(r"(?:^|[\s.\-])([a-z])\.")
@@ -341,8 +341,8 @@ def _miscased(source: Source, role: str, person: Person, listed: Callable[[str],
                 and (len(as_written.split()) > 2 or person.given.isupper())):  # "GUST e-foundry": a body's name
             problem = f"read as a person whose family name is {person.family!r}, in lower case"
             written = as_written
-            hint = (f"a body's name goes in double braces, {role} = {{{{{as_written}}}}}; a person's family "
-                    "name takes its capital (a particle such as 'van' before it: 'van Dijk, Jan')")
+            hint = (f"a body's name goes in double braces, {in_double_braces(role, as_written, len(listed(role)) == 1)}"
+                    "; a person's family name takes its capital (a particle such as 'van' before it: 'van Dijk, Jan')")
     return entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint, field=role)
 
 

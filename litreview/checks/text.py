@@ -409,7 +409,7 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
         if latex:
             # Built with BibTeX (a LaTeX paper built with biber resolves aliases): BibTeX reads no ids.
             return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids "
-                             f"of {entry!r}, which biber resolves and BibTeX (\\bibliographystyle) does not",
+                             f"of {entry!r}, which biber resolves and BibTeX, which builds this paper, does not",
                              essay_file, f"write {_cite(entry, latex)}", key=entry)
         return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids of "
                          f"{entry!r}, which biber resolves and pandoc does not", essay_file, f"write @{entry}",

@@ -44,7 +44,7 @@ NOTICES = "litreview-notices"
 empty key in a LaTeX citation (``empty-citation-key``), a merge conflict git left in a file (``merge-conflict``). ``checks.notices`` reports them."""
 BIBTEX = "litreview-bibtex"
 """The essay's ``meta`` key the LaTeX reader sets (True) for a paper built with BibTeX, not biblatex/biber:
-``\\bibliographystyle`` and no biblatex. BibTeX reads no ``ids`` (aliases): a citation of one finds no entry."""
+``\\bibliography`` or ``\\bibliographystyle`` and no biblatex. BibTeX reads no ``ids`` (aliases): a citation of one finds no entry."""
 GLOBBED = "litreview-globbed-bibliography"
 """The essay's ``meta`` key the LaTeX reader sets (True) when a resource's pattern (biblatex's ``glob``) gave its
 bibliography files: a file added later that matches is read too, so the files read once are no lasting list."""

@@ -83,13 +83,15 @@ def uses_biblatex(text: str) -> bool:
 
 
 def built_with_bibtex(text: str) -> bool:
-    """Whether the paper is built with BibTeX: ``\\bibliographystyle`` and no biblatex, or biblatex with
-    ``backend=bibtex``; neither reads ``ids``. Anything else (biblatex, or no bibliography command) is biber's."""
+    """Whether the paper is built with BibTeX: ``\\bibliographystyle`` or a ``\\bibliography{refs}`` (a class may set
+    the style) and no biblatex, or biblatex with ``backend=bibtex``; neither reads ``ids``. Anything else (biblatex,
+    or no bibliography command) is biber's."""
     uncommented = _uncommented(text)
     biblatex = list(_BIBLATEX.finditer(uncommented))
     if biblatex:
         return any(_BIBTEX_BACKEND.search(m.group("options") or "") for m in biblatex)
-    return "\\bibliographystyle" in uncommented
+    return "\\bibliographystyle" in uncommented or any(
+        not m.group("biblatex") and m.group("names").strip() for m in _BIBLIOGRAPHY.finditer(uncommented))
 
 
 def bibliography_files(text: str, folder: Path | None = None) -> list[str]:
