@@ -428,8 +428,9 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
                                 field=role)
 
 
-_FAMILY_THEN_INITIALS = lazy(r"([^\W\d_][^\s,.]+(?:[ -][^\W\d_][^\s,.]+)?)\s+((?:[^\W\d_]\.[\s-]*){1,3})")
-"""A name written family name first with its initials after it and no comma ("Félegyházi M.", "Тынченко В. В.")."""
+_FAMILY_THEN_INITIALS = lazy(r"([^\W\d_][^\s,.]{1,60}(?:[ -][^\W\d_][^\s,.]{1,60})?)\s+((?:[^\W\d_]\.[\s-]*){1,3})")
+"""A name written family name first with its initials after it and no comma ("Félegyházi M.", "Тынченко В. В."); its
+words are of 60 letters at most, which keeps the search linear on a long hyphenated run ("Ab-a-a-a...")."""
 
 
 def _with_comma(name: str) -> str:
