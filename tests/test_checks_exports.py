@@ -429,3 +429,15 @@ def test_an_affiliation_after_each_author_is_told_as_one() -> None:
     twice = _one("@article{k, author = {Geist, Valerius and Roe, Ann and Geist, Valerius}, title = {T}, journal = {J},"
                  " year = {2016}}")
     assert "affiliation" not in next(iter(SN.check_repeated_names(twice))).hint
+
+
+def test_a_long_hyphenated_name_is_read_in_linear_time() -> None:
+    # Each way of splitting the run into a family name's two words was tried (50 KB: thirty seconds).
+    import time
+
+    paper = _one("@techreport{d, author = {Semenkin, E. S. and Ab" + "-a" * 25_000 + " and Tynchenko V. V.}, "
+                 "title = {T}, institution = {I}, year = {2011}}")
+    start = time.process_time()
+    found = list(SN.check_name_forms(paper))
+    assert time.process_time() - start < 1.0
+    assert [f.code for f in found] == ["LR147"]

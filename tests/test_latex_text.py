@@ -104,3 +104,17 @@ def test_long_plain_runs_do_not_reach_the_codec(monkeypatch: pytest.MonkeyPatch)
     assert decode_latex(raw) == "é " + "1" * 100_000 + " é"
     decode_latex.cache_clear()
     assert sum(map(len, decoded)) < 200
+
+
+@pytest.mark.parametrize("tail", ["\\ifmmode x" * 5000, "\\ifmmode\\else " * 3500])
+def test_an_unclosed_ifmmode_run_is_read_in_linear_time(tail: str) -> None:
+    """Each \\ifmmode with no \\fi after it scanned to the end of the value (50 KB: ten seconds)."""
+    import time
+
+    raw = r"Bon\ifmmode \check{c}\else \v{c}\fi{}a " + tail
+    decode_latex.cache_clear()
+    start = time.process_time()
+    shown = decode_latex(raw)
+    assert time.process_time() - start < 1.0
+    assert shown.startswith("Bonča")
+    decode_latex.cache_clear()

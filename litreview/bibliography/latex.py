@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from ..lazyre import lazy
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..model import Source
 
 _BRACES = lazy(r"(?<!\\)[{}]")
@@ -135,7 +137,17 @@ def known_command(name: str) -> bool:
 def text_mode(value: str) -> str:
     """``value`` with each ``\\ifmmode ... \\else ... \\fi`` replaced by its text-mode branch, as LaTeX prints it
     outside math ("{\\ifmmode\\ddot{U}\\else\\\"{U}\\fi}berblick" is "{\\\"{U}}berblick")."""
-    return IF_MATH.sub(lambda m: m.group(2) or "", value)
+    return if_math_sub(lambda m: m.group(2) or "", value)
+
+
+_FI = lazy(r"\\fi(?![A-Za-z])")
+
+
+def if_math_sub(replace: Callable[[re.Match[str]], str], value: str) -> str:
+    """``IF_MATH.sub(replace, value)`` in linear time: every match ends at a ``\\fi``, so the text after the last one
+    is left out of the search (each ``\\ifmmode`` after it would scan to the end of the text, and fail)."""
+    cut = max((m.end() for m in _FI.finditer(value)), default=0)
+    return IF_MATH.sub(replace, value[:cut]) + value[cut:] if cut else value
 
 
 @functools.lru_cache(maxsize=65536)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ..bibliography import names
-from ..bibliography.latex import IF_MATH, decode_latex, text_mode
+from ..bibliography.latex import decode_latex, if_math_sub, text_mode
 from ..bibliography.refparse.lexicon import GIVEN
 from ..bibliography.refparse.names import ORGANISATION_WORDS, is_particle
 from ..lazyre import lazy
@@ -352,7 +352,7 @@ def _split_by_math_branch(person: Person, written: list[str]) -> tuple[str, str]
     \\v{c}\\fi{}a, Janez" is read with the particle "Bonc" and the family name "ča"); else None."""
     for name in written:
         if "\\ifmmode" in name and person.family in decode_latex(text_mode(name)):
-            fixed = IF_MATH.sub(lambda m: "{" + (m.group(2) or "").strip() + "}", name).replace("}{}", "}")
+            fixed = if_math_sub(lambda m: "{" + (m.group(2) or "").strip() + "}", name).replace("}{}", "}")
             return " ".join(name.split()), " ".join(fixed.split())
     return None
 
@@ -428,8 +428,9 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
                                 field=role)
 
 
-_FAMILY_THEN_INITIALS = lazy(r"([^\W\d_][^\s,.]+(?:[ -][^\W\d_][^\s,.]+)?)\s+((?:[^\W\d_]\.[\s-]*){1,3})")
-"""A name written family name first with its initials after it and no comma ("Félegyházi M.", "Тынченко В. В.")."""
+_FAMILY_THEN_INITIALS = lazy(r"([^\W\d_][^\s,.]{1,60}(?:[ -][^\W\d_][^\s,.]{1,60})?)\s+((?:[^\W\d_]\.[\s-]*){1,3})")
+"""A name written family name first with its initials after it and no comma ("Félegyházi M.", "Тынченко В. В."); its
+words are of 60 letters at most, which keeps the search linear on a long hyphenated run ("Ab-a-a-a...")."""
 
 
 def _with_comma(name: str) -> str:
