@@ -415,7 +415,8 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
                                 or masked[end:end + 1] == "["):
             # a note's reference ("@a [^1]"), a link's or a span's text ("@a [p. 3](url)", "@a [p. 3][^1]" too): no
             # locator, as pandoc reads it
-            loc, end = None, len(masked_rest[:masked_rest.rindex("[", 0, m.start("loc"))].rstrip())
+            opening = m.start("loc") - 1  # (the key ends before it, or before the one space or tab before it)
+            loc, end = None, opening - (masked_rest[opening - 1] in " \t")
         mode = "suppress-author" if m.group("suppress") else "author-in-text"
         suffix = shown[m.start("loc"):m.end("loc")].strip() if loc else locators.get(end, locators.get(end + 1, ""))
         out.append((m.start(), Citation(key=_key(m), start=m.start(), end=end,
