@@ -180,6 +180,19 @@ def test_period_then_mark_is_linear() -> None:
     assert _doubled("a" * 32_000 + ". b") == ""  # 41 s for 64 KB when it was quadratic
 
 
+@pytest.mark.timeout(20)  # about a second now; more than a minute before
+@pytest.mark.parametrize("shape", ["[@a, see [@b]] ", "[@a, @b] ", "[see [@b](u) @a] "])
+def test_citations_inside_citations_are_read_in_linear_time(shape: str) -> None:
+    """Each in-text citation in a bracket's suffix or prefix was checked against every bracket read before it: a
+    sentence of 32,000 "[@a, see [@b]]" (480 KB) took more than a minute, and grew with the square of its length."""
+    from litreview.essay.cites import find_citations, in_suffix
+
+    one = find_citations(shape)
+    many = find_citations(shape * 32_000)
+    assert [(c.key, c.mode) for c in many] == [(c.key, c.mode) for c in one] * 32_000
+    assert len(in_suffix(many)) == 32_000 * len(in_suffix(one))
+
+
 @pytest.mark.timeout(60)  # instant now; hours before
 def test_vancouver_name_of_two_long_words_is_linear() -> None:
     """A family name's letters could be split two ways between the pattern's first letters and the rest: an author

@@ -8,7 +8,8 @@ Checked against pandoc 3 (``pandoc -f markdown -t json``) on the cases in tests/
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+import sys
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
@@ -379,13 +380,15 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
     out: list[tuple[int, Citation]] = []
     rest = list(masked)
     locators: dict[int, str] = {}  # a bracket's start -> the suffix it gives the in-text citation before it
-    cited: list[tuple[int, int]] = []  # the brackets read, the ones inside a bracket before it
+    cited: list[tuple[int, int]] = []  # the brackets read, in text order (the ones inside a bracket come before it)
     for bracket, items, located in _citation_brackets(masked, shown):
         if located:
             locators[bracket.start()] = shown[bracket.start("body"):bracket.start("body") + items[0][0] - 1].strip()
         base = bracket.start("body")
         rest[bracket.start():bracket.end()] = " " * (bracket.end() - bracket.start())
-        cited.append(bracket.span())
+        within = _outermost_within(cited, bracket.start(), bracket.end())
+        insort(cited, bracket.span())
+        within_starts = [a for a, _ in within]
         for at, item, key_match, suffix in items:
             key = _key(key_match)
             prefix = item[:key_match.start()].strip()
@@ -399,8 +402,8 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
             # Pandoc reads a key in the suffix ("[@a and @b]") as an in-text citation of its own, and one in a
             # link's text in the prefix ("[see [@b](url) @a]"), unless a citation inside this one cites it.
             for more in _INTEXT.finditer(masked, base + at, tail_at + len(suffix)):
-                if more.start() == base + at + key_match.start() or any(
-                        a <= more.start() < b for a, b in cited if bracket.start() < a):
+                if more.start() == base + at + key_match.start() or (
+                        (n := bisect_right(within_starts, more.start()) - 1) >= 0 and more.start() < within[n][1]):
                     continue
                 out.append((more.start(), Citation(key=_key(more), start=more.start(), end=more.end(),
                                                    written=shown[more.start():more.end()],
@@ -412,7 +415,8 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
                                 or masked[end:end + 1] == "["):
             # a note's reference ("@a [^1]"), a link's or a span's text ("@a [p. 3](url)", "@a [p. 3][^1]" too): no
             # locator, as pandoc reads it
-            loc, end = None, len(masked_rest[:masked_rest.rindex("[", 0, m.start("loc"))].rstrip())
+            opening = m.start("loc") - 1  # (the key ends before it, or before the one space or tab before it)
+            loc, end = None, opening - (masked_rest[opening - 1] in " \t")
         mode = "suppress-author" if m.group("suppress") else "author-in-text"
         suffix = shown[m.start("loc"):m.end("loc")].strip() if loc else locators.get(end, locators.get(end + 1, ""))
         out.append((m.start(), Citation(key=_key(m), start=m.start(), end=end,
@@ -422,6 +426,20 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
 
 
 _Item = tuple[int, str, re.Match[str], str]
+
+
+def _outermost_within(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``spans`` (sorted; any two nested or apart, as brackets are) inside ``start``..``end`` and in no
+    other of them, in order: found by bisection, not by a scan of every span for each (quadratic on a sentence of
+    thousands of "[@a, see [@b]]")."""
+    out: list[tuple[int, int]] = []
+    for at in range(bisect_right(spans, (start, sys.maxsize)), len(spans)):
+        a, b = spans[at]
+        if a >= end:
+            break
+        if b <= end and (not out or a >= out[-1][1]):
+            out.append((a, b))
+    return out
 
 
 def _citation_brackets(masked: str, shown: str) -> Iterator[tuple[re.Match[str], list[_Item], bool]]:
@@ -436,7 +454,7 @@ def _citation_brackets(masked: str, shown: str) -> Iterator[tuple[re.Match[str],
     for _ in range(_MAX_NESTING):
         read = []
         for bracket in _BRACKET.finditer(work):
-            if inner and not any(bracket.start() < a and b < bracket.end() for a, b in inner):
+            if inner and not _holds_any(inner, bracket.start(), bracket.end()):
                 continue  # read in an earlier round, with nothing new inside
             read.append(bracket.span())
             if _link_text(masked, shown, bracket.end()) or masked[bracket.start() - 1:bracket.start()] == "^":
@@ -451,8 +469,19 @@ def _citation_brackets(masked: str, shown: str) -> Iterator[tuple[re.Match[str],
         chars = list(work)
         for start, end in read:
             _blank(chars, start, end)
-        inner += read
+        inner = sorted(inner + read)
         work = "".join(chars)
+
+
+def _holds_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of ``spans`` (sorted) lies strictly inside ``start``..``end``, found by bisection."""
+    for at in range(bisect_right(spans, (start, sys.maxsize)), len(spans)):
+        a, b = spans[at]
+        if a >= end:
+            return False
+        if b < end:
+            return True
+    return False
 
 
 _MAX_NESTING = 8
