@@ -522,7 +522,7 @@ def check_url(source: Source) -> Iterable[Finding]:
     raw = plain(source.fields.get("url", ""))
     if raw.startswith("\\url"):
         raw = raw[4:]
-    if raw and url_problem(raw) and raw.strip(" .!?").casefold() in PLACEHOLDERS:
+    if raw and raw.strip(" .!?").casefold() in PLACEHOLDERS and url_problem(raw):
         yield entry_finding("LR123", source, f"URL {raw!r} is a placeholder, not an address",
                             f"write the address, or delete the {own_name('url', source)} field", field="url")
     elif raw:
