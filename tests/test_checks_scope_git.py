@@ -1034,12 +1034,14 @@ def test_check_help_names_every_key_the_since_summary_gives(repo: Path, capsys, 
     ("", "This change removed the entry 'proc2019' from refs.bib, which crossref still names: restore it, or delete "
      "crossref here (and write in this entry the fields it took from there)"),
 ])
+@pytest.mark.parametrize("linked", ["proc2019", "Proc2019"])  # keys compared ignoring case, as LR112 does
 def test_a_crossref_to_an_entry_the_change_renamed_or_removed_says_so(repo: Path, capsys, change: str,
-                                                                      hint: str) -> None:
+                                                                      hint: str, linked: str) -> None:
     # The paper's crossref line is not in the change's diff: "add the entry 'proc2019', or correct the key" read
     # as the paper's fault.
     proc = "@proceedings{proc2019,\n  title = {Proceedings},\n  publisher = {P},\n  year = {2019},\n}\n"
-    talk = "@inproceedings{talk2019,\n  author = {Novak, Ana},\n  title = {Talk},\n  crossref = {proc2019},\n}\n"
+    talk = ("@inproceedings{talk2019,\n  author = {Novak, Ana},\n  title = {Talk},\n  crossref = {" + linked
+            + "},\n}\n")
     write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + proc + "\n" + talk)
     git(repo, "commit", "-q", "-am", "a paper and its proceedings")
     git(repo, "tag", "with-proc")

@@ -364,12 +364,15 @@ def _link_hint(f: Finding, renamed: dict[str, str], removed: dict[str, str]) -> 
     """A crossref, xdata, xref or related naming an entry the change renamed or removed (LR112) says so in its hint,
     with the key to write; the entry inherits nothing from that one until it is mended."""
     field, _, listed = f.message.partition(" names no entry of the bibliography: ")
-    missing = [k for k in (part.strip().strip("'\"") for part in listed.split(", ")) if k]
-    old = next((k for k in missing if k in renamed), None)
+    # Folded as LR112 compares them (case ignored, as BibTeX does): the crossref may write the key in another case.
+    missing = [k.casefold() for k in (part.strip().strip("'\"") for part in listed.split(", ")) if k]
+    was = {k.casefold(): k for k in renamed}
+    old = next((was[k] for k in missing if k in was), None)
     if old is not None:
         return replace(f, hint=f"This change renamed the entry {old!r} to {renamed[old]!r}: write {field} = "
                                f"{{{renamed[old]}}} here, or give that entry its old key back")
-    gone = next((k for k in missing if k in removed), None)
+    were = {k.casefold(): k for k in removed}
+    gone = next((were[k] for k in missing if k in were), None)
     if gone is not None:
         held = f" from {removed[gone]}" if removed[gone] else ""
         return replace(f, hint=f"This change removed the entry {gone!r}{held}, which {field} still names: restore "
