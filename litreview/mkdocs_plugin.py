@@ -403,16 +403,27 @@ def _settings(options: LitreviewPluginConfig, config_file: str | None) -> Litrev
 
 def _essay_files(files: list[Any], config_file: str | None) -> str:
     """The essay option's list of Markdown files: the one file, or the MkDocs config file, which stands for several
-    (``mkdocs_listing.essay_list``: the readers join them as pandoc joins its inputs)."""
+    (``mkdocs_listing.essay_list``: the readers join them as pandoc joins its inputs, read from that file)."""
+    from .mkdocs_listing import essay_list
     from .pandoc_options import INPUT_SUFFIXES
 
+    where = f"{config_file}: " if config_file else ""
     example = "e.g. essay: [intro.md, methods.md, results.md], in the order pandoc joins them"
     if not files or not all(isinstance(f, str) and f.strip() for f in files):
-        raise PluginError(f"{config_file}: plugins.litreview.essay must name one file or a list of files ({example})")
+        raise PluginError(f"{where}plugins.litreview.essay must name one file or a list of files ({example})")
     if bad := next((f for f in files if Path(f).suffix.lower() not in INPUT_SUFFIXES), None):
-        raise PluginError(f"{config_file}: plugins.litreview.essay lists {bad!r}, which is not a Markdown file: list "
+        raise PluginError(f"{where}plugins.litreview.essay lists {bad!r}, which is not a Markdown file: list "
                           f"the Markdown files pandoc joins into the manuscript ({example})")
-    return files[0] if len(files) == 1 or config_file is None else Path(config_file).name
+    if len(files) == 1:
+        return files[0]
+    if config_file is None or essay_list(Path(config_file)) != files:
+        # The readers take the list from the config file's text: one built in memory (or given other options than
+        # its file's) has none to read, and reading only its first file would drop the others unsaid.
+        held = (f"{Path(config_file).name} does not list them" if config_file else "this MkDocs config has no file")
+        raise PluginError(f"{where}plugins.litreview.essay lists several files, which litreview reads from the "
+                          f"MkDocs config file, but {held}: write the list in the plugin's options in mkdocs.yml, or "
+                          'leave the option out and list them in litreview.toml: essay = ["intro.md", "methods.md"]')
+    return Path(config_file).name
 
 
 def _path_option(options: LitreviewPluginConfig, name: str, config: MkDocsConfig) -> str:

@@ -639,3 +639,29 @@ def test_a_mistyped_plugin_option_is_named_at_its_line(tmp_path, monkeypatch, ca
     assert main(["build"]) == 2
     err = capsys.readouterr().err
     assert f"error: mkdocs.yml:{line}: the litreview plugin has no option {says}" in err
+
+
+@pytest.mark.parametrize("file", [False, True])
+def test_an_essay_list_the_config_file_does_not_hold_is_an_error_naming_the_option(tmp_path, monkeypatch, file):
+    # The readers take a list of several files from the config file's text: a config built in memory (no file), or
+    # one given the list in place of its file's, would have read the first file alone.
+    (tmp_path / "docs").mkdir()
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(f"# {name}\n\nText [@{name[0]}].\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    options = {"plugins": [{"litreview": {"essay": ["a.md", "b.md"]}}]}
+    if file:
+        config = load_config(config_file=str(tmp_path / "mkdocs.yml"), **options)
+    else:
+        from mkdocs.config.defaults import MkDocsConfig
+
+        config = MkDocsConfig(config_file_path=None)
+        config.load_dict({"site_name": "Review", "docs_dir": str(tmp_path / "docs"), **options})
+        errors, _ = config.validate()
+        assert not errors
+    with pytest.raises(PluginError, match=r"plugins\.litreview\.essay lists several files") as caught:
+        config.plugins.on_config(config)
+    assert ("mkdocs.yml does not list them" if file else "this MkDocs config has no file") in str(caught.value)
+    assert "litreview.toml" in str(caught.value)
+    assert not str(caught.value).startswith("None")
