@@ -774,6 +774,19 @@ def test_an_access_date_is_printed_for_a_url_with_no_doi_or_date_and_only_when_i
         "“T4.” Accessed April 2024. http://x.org/4.", "“T6.” 2020. http://x.org/6."]
 
 
+def test_a_day_past_the_months_end_is_printed_as_pandoc_prints_it() -> None:
+    # pandoc 3.9 with the Chicago notes-bibliography style checks no day: "Accessed February 45, 2024", "February 0,
+    # 2023" (LR124 and LR146 tell the author); the site prints the same, not a date pandoc would not.
+    bib = parse_bibliography(
+        "@online{a, title={T1}, url={http://x.org/1}, urldate={2024-02-45}}\n"
+        "@online{b, title={T2}, url={http://x.org/2}, date={2023-02-00}}\n")
+    csl = parse_csl('[{"id": "c", "type": "webpage", "title": "T3", "URL": "http://x.org/3", '
+                    '"accessed": {"raw": "2024-02-30"}}]')
+    assert [format_reference(s).text for s in (*bib.sources, *csl.sources)] == [
+        "“T1.” Accessed February 45, 2024. http://x.org/1.", "“T2.” February 0, 2023. http://x.org/2.",
+        "“T3.” Accessed February 30, 2024. http://x.org/3."]
+
+
 def test_a_full_stop_before_a_letter_in_a_given_name_is_followed_by_a_space() -> None:
     bib = parse_bibliography(
         "@book{r4, author={Sudar, K.Muthamil and Doe, M. A. L. M.van and Roe, Ann-Marie and Poe, J.-P. and Loe, Ph.D.},"
