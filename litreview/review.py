@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Mapping
 
     from .linking.curated import CuratedLinks
-    from .model import Essay, SourceMetadata
+    from .model import Essay, Finding, Source, SourceMetadata
 
 Stage = Literal["load", "resolve", "link"]
 """How far ``assemble`` goes: read the inputs, add the snapshot's registry view, link claims to sources."""
@@ -306,7 +306,8 @@ def _inline_references(essay_path: Path) -> Bibliography | None:
 
 def _project_references(project: Path) -> Bibliography | None:
     """The references the chapters of a Quarto project give in their front matter: Quarto renders each chapter with
-    its own, so the book's are all of them (a key two chapters give: the later one's, the other an LR101 duplicate)."""
+    its own, so the book's are all of them; a key two chapters give is the later one's, and an LR101 only when the
+    two items are different works (``several.chapters_key``): each chapter's is right for Quarto."""
     from .errors import EssayError
     from .essay.quarto import chapter_names, project_settings
 
@@ -318,7 +319,20 @@ def _project_references(project: Path) -> Bibliography | None:
              if (found := _chapter_references(path)) is not None}
     if len(given) < 2:
         return next(iter(given.values()), None)
-    return load_all(tuple(given), given.__getitem__)
+    from .bibliography.several import chapters_key
+
+    chosen: dict[str, Source] = {}
+    problems: list[Finding] = []
+    for bib in given.values():
+        problems += bib.problems
+        for source in bib.sources:
+            earlier = chosen.pop(source.key, None)
+            chosen[source.key] = source
+            if earlier is not None and (clash := chapters_key(earlier, source)) is not None:
+                problems.append(clash)
+    first = next(iter(given.values()))
+    return Bibliography(tuple(chosen.values()), tuple(problems), first.file, first.text,
+                        tuple((bib.file, bib.text) for bib in given.values()))
 
 
 def _book_file(chapter: Path) -> Path | None:

@@ -525,3 +525,35 @@ def test_a_chapters_inline_references_are_sources_of_the_book(book: Path, monkey
         (book / name).write_text(f"---\nreferences:\n{item.format(key=key)}---\n\n{CHAPTERS[name]}", encoding="utf-8")
     assert main(["check", "--essay", "_quarto.yml", "--claims", "", "--format", "json"]) == 0, capsys.readouterr().out
     assert json.loads(capsys.readouterr().out)["findings"] == []
+
+
+@pytest.mark.parametrize("title", ["T pendleton2012", "Another work", "T pendleton2012\n  DOI: 10.1/x"])
+def test_a_key_two_chapters_give_is_a_duplicate_only_for_two_works(book: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str],
+                                                                   title: str) -> None:
+    # Quarto renders each chapter with its own front matter's references: the same item in two chapters is no
+    # clash; two works under one id are, told at the earlier chapter's, naming both chapters and both works.
+    from litreview.cli import main
+
+    monkeypatch.delenv("LITREVIEW_BIB", raising=False)
+    monkeypatch.chdir(book)
+    (book / "references.bib").write_text("".join(
+        f"@book{{{key},\n  author = {{Doe, J.}},\n  title = {{T {key}}},\n  publisher = {{P}},\n  year = {{2011}},\n}}\n"
+        for key in ("howard2014", "duarte2013", "mcleod2011")), encoding="utf-8")
+    item = ("- id: pendleton2012\n  type: book\n  title: {title}\n  publisher: P\n  author: [{{family: Roe, given: A}}]\n"
+            "  issued: {{date-parts: [[2012]]}}\n")
+    for name, given in (("chapters/methods.qmd", title), ("chapters/extra.md", "T pendleton2012")):
+        (book / name).write_text(f"---\nreferences:\n{item.format(title=given)}---\n\n{CHAPTERS[name]}",
+                                 encoding="utf-8")
+    main(["check", "--essay", "_quarto.yml", "--claims", "", "--format", "json"])
+    found = [(f["code"], f["severity"], f["file"], f["line"], f["message"])
+             for f in json.loads(capsys.readouterr().out)["findings"]]
+    if title == "T pendleton2012":
+        assert found == []
+    elif "DOI" in title:  # the same title and year: what differs is named
+        assert [f[:4] for f in found] == [("LR101", "warning", "chapters/methods.qmd", 3)], found
+        assert "methods.qmd gives one item, extra.md line 3 another (its doi)" in found[0][4], found
+    else:
+        assert [f[:4] for f in found] == [("LR101", "warning", "chapters/methods.qmd", 3)], found
+        assert all(part in found[0][4] for part in ("methods.qmd gives 'Another work' (2012)",
+                                                    "extra.md line 3 'T pendleton2012' (2012)")), found

@@ -63,6 +63,28 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
                    hint="Rename one of the two entries, or delete the one you do not want")
 
 
+def chapters_key(earlier: Source, later: Source) -> Finding | None:
+    """LR101 for a key two chapters of a Quarto book give in their front matter ``references`` (``earlier``,
+    ``later``), or None when the two items describe the same work (``Source.to_json``'s fields alike: a note or an
+    abstract aside): Quarto renders each chapter with its own references, so only two items that differ are a
+    clash (the book's citations read the later)."""
+    if earlier.to_json() == later.to_json():
+        return None
+    other, this = file_name(later.file), file_name(earlier.file)
+    first, second = ((repr(s.title) if s.title else f"a {s.csl_type or s.type}") + (f" ({s.year})" if s.year else "")
+                     for s in (earlier, later))
+    if first == second:  # the same title and year: name what differs (the authors, the journal, the DOI)
+        one, two = earlier.to_json(), later.to_json()
+        first, second = "one item", "another (its " + ", ".join(name for name in one if one[name] != two[name]) + ")"
+    return Finding(code="LR101", severity="warning", key=earlier.key, file=earlier.file, line=earlier.line,
+                   message=f"duplicate id {earlier.key!r}: {this} gives {first}, {other}"
+                           + (f" line {later.line}" if later.line else "") + f" {second}; Quarto renders each "
+                           f"chapter with its own item, so the book cites two different items by one key (litreview "
+                           f"checks both chapters' citations against {other}'s)",
+                   hint=f"Give one of the two items an id of its own and cite it by that id in its chapter, or "
+                        f"make the item in {this} the same as in {other} if they are one work")
+
+
 def duplicate_key_at_used(problem: Finding, file: str, line: int) -> Finding:
     """LR101 ``problem`` (at the definition pandoc drops) told at the one it uses (``file``, ``line``), as a pull
     request shows it where it added that definition: the message names the other one."""
