@@ -557,3 +557,40 @@ def test_a_key_two_chapters_give_is_a_duplicate_only_for_two_works(book: Path, m
         assert [f[:4] for f in found] == [("LR101", "warning", "chapters/methods.qmd", 3)], found
         assert all(part in found[0][4] for part in ("methods.qmd gives 'Another work' (2012)",
                                                     "extra.md line 3 'T pendleton2012' (2012)")), found
+
+
+def test_two_chapters_of_one_file_name_are_told_apart_by_their_folders(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    # A book of intro/index.qmd and methods/index.qmd giving two works one id: the message names each chapter by its
+    # folder too (it said "index.qmd gives ..., index.qmd line 3 ...": which was which?).
+    from litreview.cli import main
+
+    monkeypatch.delenv("LITREVIEW_BIB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: book\nbook:\n  title: B\n  chapters:\n    - index.qmd\n"
+                                          "    - intro/index.qmd\n    - methods/index.qmd\n", encoding="utf-8")
+    (tmp_path / "index.qmd").write_text("# Preface\n\nHello.\n", encoding="utf-8")
+    for folder, title in (("intro", "First work"), ("methods", "Second work")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.qmd").write_text(
+            f"---\nreferences:\n- id: smith\n  type: book\n  title: {title}\n  publisher: P\n"
+            f"  author: [{{family: Roe, given: A}}]\n  issued: {{date-parts: [[2001]]}}\n---\n\n# {folder}\n\n"
+            "As shown [@smith].\n", encoding="utf-8")
+    main(["check", "--essay", "_quarto.yml", "--claims", "", "--format", "json"])
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "LR101"]
+    assert [(f["file"], f["line"]) for f in found] == [("intro/index.qmd", 3)], found
+    assert "intro/index.qmd gives 'First work' (2001), methods/index.qmd line 3 'Second work' (2001)" in \
+        found[0]["message"], found
+    assert "make the item in intro/index.qmd the same as in methods/index.qmd" in found[0]["hint"], found
+
+
+@pytest.mark.parametrize(("path", "beside", "named"), [
+    ("refs.bib", None, "refs.bib"), ("a/refs.bib", "b/refs.bib", "a/refs.bib"), ("a/refs.bib", "a/more.bib", "refs.bib"),
+    ("x/a/refs.bib", "y/a/refs.bib", "x/a/refs.bib"), ("C:\\book\\intro\\index.qmd", "C:\\book\\methods\\index.qmd",
+                                                     "intro/index.qmd"), ("refs.bib", "refs.bib", "refs.bib")])
+def test_a_file_is_named_by_as_much_of_its_path_as_tells_it_from_the_other(path: str, beside: str | None,
+                                                                          named: str) -> None:
+    from litreview.bibliography.several import file_name
+
+    assert file_name(path, beside) == named

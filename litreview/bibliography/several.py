@@ -50,7 +50,7 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
     if file == unused[0]:
         where = f"on line {line}" if line else "later in the file"
     else:
-        where = f"in {file_name(file)}" + (f" line {line}" if line else "")
+        where = f"in {file_name(file, unused[0])}" + (f" line {line}" if line else "")
     used_one = "entry with this key, BibTeX and biber the first" if word == "key" else "item with this id"
     if copies > 2:  # "defined again on line 281" of each of 20 copies, and "one of the two": say how many
         noun = "entries" if word == "key" else "items"
@@ -70,7 +70,7 @@ def chapters_key(earlier: Source, later: Source) -> Finding | None:
     clash (the book's citations read the later)."""
     if earlier.to_json() == later.to_json():
         return None
-    other, this = file_name(later.file), file_name(earlier.file)
+    other, this = file_name(later.file, earlier.file), file_name(earlier.file, later.file)
     first, second = ((repr(s.title) if s.title else f"a {s.csl_type or s.type}") + (f" ({s.year})" if s.year else "")
                      for s in (earlier, later))
     if first == second:  # the same title and year: name what differs (the authors, the journal, the DOI)
@@ -120,7 +120,7 @@ def macro_in_other_file(problem: Finding, earlier: Sequence[Bibliography],
     before = [b.file for b in earlier if name.casefold() in bibtex.string_names(b.text)]
     after = [b.file for b in later if name.casefold() in bibtex.string_names(b.text)]
     if before:
-        where = file_name(before[-1])
+        where = file_name(before[-1], problem.file)
         told = (f"@string {name!r} is defined in {where}, not in this file: BibTeX and biber, given {where} "
                 f"first, share it; pandoc reads each file alone and prints {name!r}")
         return replace(problem, severity="warning",
@@ -128,7 +128,7 @@ def macro_in_other_file(problem: Finding, earlier: Sequence[Bibliography],
                        hint=f"If pandoc renders the essay, define {name!r} in this file too (or merge the files); "
                             "BibTeX and biber need nothing")
     if after:
-        where = file_name(after[0])
+        where = file_name(after[0], problem.file)
         told = (f"undefined @string {name!r}: only {where}, given after this file, defines it, and BibTeX and "
                 "biber read the files in order")
         return replace(problem, message=problem.message.replace(said, told),
@@ -149,6 +149,15 @@ _MACRO_NOT_READ = lazy(r"\bundefined @string '([^']*)'|^@string '([^']*)' is def
 """The messages of ``load`` and ``macro_in_other_file`` on a macro the field names."""
 
 
-def file_name(path: str | None) -> str:
-    """A path's last part, as messages name a file given with another."""
-    return (path or "").replace(chr(92), "/").rsplit("/", 1)[-1]
+def file_name(path: str | None, beside: str | None = None) -> str:
+    """A path's last part, as messages name a file given with another; with more of its folders, from the last, when
+    ``beside`` (the file the message names with it) ends in the same name: "intro/index.qmd" beside
+    "methods/index.qmd", as two chapters of a book are told apart."""
+    parts = (path or "").replace(chr(92), "/").split("/")
+    if beside is None:
+        return parts[-1]
+    other = beside.replace(chr(92), "/").split("/")
+    n = 1
+    while n < len(parts) and parts[-n:] == other[-n:]:
+        n += 1
+    return "/".join(parts[-n:])

@@ -61,7 +61,7 @@ def _types_not_letters(file: str, text: str) -> list[Finding]:
 
 
 def _parent_elsewhere(source: Source, name: str, target: str, file: str | None) -> Finding:
-    where = file_name(file)
+    where = file_name(file, source.file)
     told = entry_finding("LR112", source, f"{name} names {target!r}, an entry of {where}: biber inherits its fields "
                          "across the files, pandoc reads each file alone and prints this entry without them",
                          f"keep {target!r} in the same file as {source.key!r} (or merge the files); a LaTeX build "
