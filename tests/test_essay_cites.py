@@ -168,3 +168,25 @@ def test_an_in_text_citations_locator_after_no_space_and_a_bracket_that_is_no_lo
         ("a", "author-in-text", "p. 3"), ("f", "normal", ""), ("b", "author-in-text", ""), ("c", "author-in-text", ""),
         ("d", "author-in-text", ""), ("e", "author-in-text", "")]
     assert [text[c.start:c.end] for c in cites[2:]] == ["@b", "@c", "@d", "@e"]
+
+
+@pytest.mark.parametrize(("text", "modes"), [
+    # pandoc reads a run of hyphens before "@" as dashes first (its smart punctuation: "---" an em dash, "--" an en
+    # dash): only a hyphen left over marks the citation suppress-author.
+    ("Range @b2--@b3.", ["author-in-text", "author-in-text"]),
+    ("Years 1990--@c5 and a---@e2.", ["author-in-text", "author-in-text"]),
+    ("Then ----@c9 and -@j.", ["suppress-author", "suppress-author"]),
+    ("A -----@d1 and ------@d2 and -------@d3.", ["author-in-text", "author-in-text", "suppress-author"]),
+    ("[see --@d3] and [-@d4; @d5] and [---@d6].", ["normal", "suppress-author", "normal", "normal"]),
+    ("Also x-@c4 and (-@c6).", ["author-in-text", "suppress-author"]),
+])
+def test_hyphens_before_a_key_are_read_as_dashes_first(text: str, modes: list[str]) -> None:
+    # Before: any hyphen before "@" made the citation suppress-author ("1990--@c5" printed no author).
+    assert [c.mode for c in find_citations(mask_inline(text), text)] == modes
+
+
+def test_the_dash_before_a_key_is_the_prefixs_or_the_texts_not_the_citations() -> None:
+    text = "Years 1990--@c5 and [see --@d3] and [---@d6; -@d7]."
+    cites = find_citations(mask_inline(text), text)
+    assert [(c.key, c.prefix, c.written) for c in cites] == [
+        ("c5", "", "@c5"), ("d3", "see --", "see --@d3"), ("d6", "---", "---@d6"), ("d7", "", "-@d7")]

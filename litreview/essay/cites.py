@@ -391,13 +391,14 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
         within_starts = [a for a, _ in within]
         for at, item, key_match, suffix in items:
             key = _key(key_match)
-            prefix = item[:key_match.start()].strip()
+            cut = _cited_from(item, key_match)  # (the prefix ends before "-@" or, after a dash, before "@")
+            prefix = item[:cut].strip()
             written = shown[base + at:base + at + len(item)].strip()
-            mode: CitationMode = "suppress-author" if key_match.group("suppress") else "normal"
+            mode: CitationMode = "suppress-author" if cut < key_match.end("suppress") else "normal"
             tail_at = base + at + key_match.end()
             out.append((base + at + key_match.start(), Citation(
                 key=key, start=bracket.start(), end=bracket.end(), written=written, mode=mode,
-                prefix=shown[base + at:base + at + key_match.start()].strip() if prefix else "",
+                prefix=shown[base + at:base + at + cut].strip() if prefix else "",
                 suffix=_LOCATOR_LEAD.sub("", shown[tail_at:tail_at + len(suffix)]).strip())))
             # Pandoc reads a key in the suffix ("[@a and @b]") as an in-text citation of its own, and one in a
             # link's text in the prefix ("[see [@b](url) @a]"), unless a citation inside this one cites it.
@@ -417,12 +418,27 @@ def find_citations(masked: str, text: str | None = None) -> tuple[Citation, ...]
             # locator, as pandoc reads it
             opening = m.start("loc") - 1  # (the key ends before it, or before the one space or tab before it)
             loc, end = None, opening - (masked_rest[opening - 1] in " \t")
-        mode = "suppress-author" if m.group("suppress") else "author-in-text"
+        start = _cited_from(masked_rest, m)
+        mode = "suppress-author" if start < m.end("suppress") else "author-in-text"
         suffix = shown[m.start("loc"):m.end("loc")].strip() if loc else locators.get(end, locators.get(end + 1, ""))
-        out.append((m.start(), Citation(key=_key(m), start=m.start(), end=end,
-                                        written=shown[m.start():end], mode=mode, suffix=suffix)))
+        out.append((m.start(), Citation(key=_key(m), start=start, end=end,
+                                        written=shown[start:end], mode=mode, suffix=suffix)))
     out.sort(key=lambda pair: pair[0])
     return tuple(c for _, c in out)
+
+
+def _cited_from(text: str, m: re.Match[str]) -> int:
+    """Where the citation of the key ``m`` matched in ``text`` starts: at its "-" when it is written "-@key"
+    (suppress-author), else at its "@". pandoc, with its smart punctuation, first reads a run of hyphens before the
+    "@" as dashes, "---" an em dash and "--" an en dash: only a hyphen left over (a run of 1, 4, 7 ...) marks the
+    citation ("1990--@b" is an en dash and "@b", "a---@b" an em dash and "@b")."""
+    at = m.start("suppress")
+    if at == m.end("suppress"):
+        return at
+    run = at
+    while run > 0 and text[run - 1] == "-":
+        run -= 1
+    return at if (at - run) % 3 == 0 else m.end("suppress")
 
 
 _Item = tuple[int, str, re.Match[str], str]
