@@ -25,6 +25,7 @@ from .cites import blank_keys
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
 from .latex_cites import _convert, convert_cited, group_ends
+from .latex_csquotes import quotations_apart
 from .latex_declarations import (
     bibliography_files,
     built_with_bibtex,
@@ -87,7 +88,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     lines = _expand(text, Path(path), 0, missing, main=_Main(declared_in(text), not_utf8))
     expand = Expander(document_macros("\n".join(t for _, _, t in lines)))  # the document's own commands
     heads: dict[tuple[str, int, str], int] = {}
-    document = _document(lines)
+    document = quotations_apart(_document(lines))
     labels = label_numbers("\n".join(t for _, _, t in document))
     nocite: list[str] = []
     notices: list[Notice] = encoding_notices(not_utf8)

@@ -30,7 +30,9 @@ _NORMAL = {"cite", "Cite", "citep", "Citep", "citealp", "Citealp", "parencite", 
            "Autocite", "footcite", "Footcite", "footcitetext", "Footcitetext", "smartcite", "Smartcite", "supercite",
            "Supercite", "fullcite", "footfullcite", "cites", "Cites", "parencites", "Parencites", "autocites",
            "Autocites", "footcites", "Footcites", "footcitetexts", "Footcitetexts", "smartcites", "supercites",
-           "Supercites", "citeurl", "citedate", "citeurldate", "citenum", "citepalias", "Citepalias"}
+           "Supercites", "citeurl", "citedate", "citeurldate", "citenum", "citepalias", "Citepalias",
+           # csquotes' quotations with a source, their text taken out first (``latex_csquotes``)
+           "blockcquote", "textcquote"}
 COMMANDS = _IN_TEXT | _YEAR | _NORMAL | {"nocite"}
 """The citation commands read (natbib and biblatex), with ``\\nocite``."""
 _COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
