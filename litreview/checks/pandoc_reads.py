@@ -38,6 +38,31 @@ def check_pandoc_reads(bib: Bibliography, essay: Essay) -> list[Finding]:
                                  hint=f"write braces: {written.replace('(', '{', 1).replace(')', '}')}", key=key,
                                  file=file, line=text.count("\n", 0, match.start()) + 1))
         found += _types_not_letters(file, text)
+        found += _keys_pandoc_refuses(file, text)
+    return found
+
+
+_ENTRY_KEY = re.compile(r"^[ \t]*@[ \t]*(?P<type>[A-Za-z]+)[ \t]*\{[ \t]*(?P<key>[^,\s]+)[ \t]*,", re.M)
+KEY_PUNCTUATION = ".:;?!`'()$/*@_+=-[]&"
+"""What pandoc's BibTeX reader reads in an entry's key besides letters and digits (of any script); at any other
+character ("<", "~", "#", "|", "^", a dash, a quotation mark) it refuses the whole file."""
+
+
+def _keys_pandoc_refuses(file: str, text: str) -> list[Finding]:
+    """LR100 for each entry whose key holds a character pandoc refuses (``KEY_PUNCTUATION``): BibTeX, biber and
+    pybtex read the key, pandoc does not read the file ("unexpected '<'"), so the document does not render."""
+    found = []
+    for match in _ENTRY_KEY.finditer(text):
+        key = match.group("key")
+        if match.group("type").lower() in ("string", "comment", "preamble"):
+            continue
+        bad = next((c for c in key if not c.isalnum() and c not in KEY_PUNCTUATION), None)
+        if bad is None:
+            continue
+        found.append(finding("LR100", f"the key {key!r} holds {bad!r}: pandoc reads a key of letters, digits and "
+                                      f"{KEY_PUNCTUATION} alone and refuses the whole file (\"unexpected '{bad}'\"), "
+                                      "so the document does not render",
+                             hint=f"give the entry a key without {bad!r}, and cite it by that key", key=key, file=file, line=text.count("\n", 0, match.start()) + 1))
     return found
 
 

@@ -8,7 +8,7 @@ entry point at the entry in the .bib; curated-link findings point at the claims 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
@@ -430,6 +430,9 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
     hint = f"Did you mean {near!r}? Fix the key in the text, or {add}" if near else add if manual else ""
     if not near and key and (other := other_year(key, bib.keys)) is not None:
         hint = f"The bibliography has {other!r}, of another year: if it is the work cited, fix the key in the text; else {add}"
+    if key and (whole := _cut_key(key, claim, bib.keys)) is not None:
+        hint = (f"The bibliography has {whole!r}: pandoc ends a key at punctuation that no letter or digit follows, so "
+                f"it reads '@{key}' and the rest as text; write @{{{whole}}}")
     if key and key not in bib.keys and (broken := next((p for p in bib.problems if p.code == "LR100" and p.key == key),
                                                        None)) is not None:
         where = f"{PurePath(broken.file).name}:{broken.line}" if broken.file else f"line {broken.line}"
@@ -444,6 +447,19 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
         # A LaTeX command (or a braced key) reads as pandoc's "@{key}", which the author never wrote: name the key.
         return _at_claim("LR300", claim, cid, f"no entry has the key {key!r}", essay_file, hint)
     return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry", essay_file, hint)
+
+
+def _cut_key(key: str, claim: Claim | None, keys: Collection[str]) -> str | None:
+    """The key of ``keys`` that the citation of ``key`` in the claim's text goes on to write ("@c++2003": pandoc reads
+    "@c", as "++" is followed by no letter or digit), else None."""
+    if claim is None:
+        return None
+    for m in re.finditer(r"@\{?" + re.escape(key) + r"(?![\w}])(\S+)", claim.text):
+        rest = m.group(1)
+        for end in range(len(rest), 0, -1):
+            if key + rest[:end] in keys:
+                return key + rest[:end]
+    return None
 
 
 def names_its_text(claim: Claim | None, quote: str) -> bool:
