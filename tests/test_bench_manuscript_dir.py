@@ -170,3 +170,18 @@ def test_an_image_in_a_suffix_is_compared_as_pandocs_plain_output_prints_it(tmp_
     (row,) = read_folder(tmp_path, PANDOC)
     assert set(row.want_items) == {("k", "normal", "p. 3 [img]"), ("j", "normal", "[] z")}
     assert row.misreads(SUFFIX) == (2, 0, [])
+
+
+def test_items_of_commands_pandoc_does_not_read_are_listed_apart(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    # \citetitle and csquotes' \textcquote cite their key in LaTeX (biber lists it); pandoc 3.9 reads neither: the
+    # report says so of each such item only litreview cites, and counts them (they still count against precision).
+    assert PANDOC is not None
+    (tmp_path / "a.tex").write_text("\\begin{document}\nIn \\citetitle{k1} \\cite{k2} and \\textcquote[3]{k3}{words} "
+                                    "and \\cite{k4}, \\citet{k5}.\n\\end{document}\n", encoding="utf-8")
+    rows = read_folder(tmp_path, PANDOC)
+    assert dict(rows[0].documented) == {"k1": 1, "k3": 1} and rows[0].counts(items=True) == (3, 2, 0)
+    report("t", rows, show_keys=True)
+    out = capsys.readouterr().out
+    assert "extra (litreview only): k1 (1 of a command pandoc does not read, documented)" in out
+    assert "2 of the 2 items litreview alone cites are of LaTeX commands pandoc does not read" in out
