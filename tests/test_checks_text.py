@@ -165,6 +165,12 @@ CASES = {
     "LR323": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("braced-citation-key", "refs/essay.tex", 5,
                                                                     "a key in braces", "")]})),
               dict()),
+    # A bibliography after the front matter of an R Markdown file, as the reader notes it (the reader's cases:
+    # test_essay_notices.py); the same note of a Markdown file, which pandoc renders with it.
+    "LR324": (dict(essay=replace(ESSAY, path="refs/essay.Rmd", meta={"litreview-notices": [
+        ("bibliography-after-front-matter", "refs/essay.Rmd", 9, "bibliography: after the front matter", "")]})),
+              dict(essay=replace(ESSAY, meta={"litreview-notices": [
+                  ("bibliography-after-front-matter", "refs/essay.md", 9, "bibliography: after the front matter", "")]}))),
     # A placeholder where a citation belongs; a word in brackets that is none.
     "LR320": (dict(essay=_with_sentence("Realists disagree [CITE].")),
               dict(essay=_with_sentence("Realists disagree [see the reference manual]."))),

@@ -270,3 +270,32 @@ def test_conflict_markers_in_a_fence_within_a_longer_fence_or_in_an_html_comment
     # A ``` line does not close a ```` block: the conflict after the block is the document's.
     essay.write_text("Git writes [@waltz]:\n\n````\n```\n````\n\n" + CONFLICT, encoding="utf-8")
     assert _found(load_essay(essay)) == [("LR322", "essay.md", 7)]
+
+
+# -- LR324: a bibliography after the front matter of an R Markdown file ------------------------------------------
+
+LATER = "---\ntitle: A study\noutput: html_document\n---\n\nRealists disagree [@holsti2004].\n\n---\n{field}\n---\n\nMore.\n"
+
+
+@pytest.mark.parametrize(("name", "front", "field", "found"), [
+    # rmarkdown::render decides from the front matter alone whether to run citeproc (pandoc reads the later block)
+    ("p.Rmd", "", "bibliography: refs.bib", [("LR324", "p.Rmd", 9)]),
+    ("p.Rmd", "", "link-citations: true\nreferences: refs.yaml", [("LR324", "p.Rmd", 10)]),
+    # pandoc alone, or Quarto: nothing to say
+    ("p.md", "", "bibliography: refs.bib", []),
+    ("p.qmd", "", "bibliography: refs.bib", []),
+    # the front matter names one too, or sets citeproc; rmarkdown's own look at the text ("bibliography:" with its
+    # value on the next lines) finds the later one
+    ("p.Rmd", "bibliography: a.bib\n", "bibliography: refs.bib", []),
+    ("p.Rmd", "citeproc: true\n", "bibliography: refs.bib", []),
+    ("p.Rmd", "", "bibliography:\n  - refs.bib", []),
+    ("p.Rmd", "", "abstract: none", []),
+])
+def test_a_bibliography_only_in_a_later_block_of_an_r_markdown_file_is_noted(
+        tmp_path: Path, name: str, front: str, field: str, found: list[tuple[str, str, int]]) -> None:
+    (tmp_path / name).write_text(LATER.replace("output:", front + "output:").format(field=field), encoding="utf-8")
+    essay = load_essay(tmp_path / name)
+    assert ["holsti2004"] in _keys(essay)
+    assert [x for x in _found(essay) if x[0] == "LR324"] == [(c, n, line + front.count("\n")) for c, n, line in found]
+    if found:
+        assert "rmarkdown::render" in check_notices(essay)[0].message

@@ -378,6 +378,11 @@ _CODES = (
          "A LaTeX citation writes a key in braces (\\cite{{key}}): LaTeX cites the key without them, and so does "
          "litreview, but pandoc refuses the file (\"unexpected {\").",
          "Remove the braces around the key: \\cite{key}."),
+    Code("LR324", "bibliography-after-front-matter", "warning",
+         "An R Markdown file gives its bibliography (or references) in a YAML block after the front matter, and the "
+         "front matter none: pandoc reads it, but rmarkdown::render decides from the front matter alone whether to "
+         "run citeproc and does not, so the rendered document prints its citations as written ([@key]).",
+         "Move the bibliography: field into the front matter, the first YAML block."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Move a link onto the sentence as worded now (`litreview links --reanchor CLAIM KEY` lists where it "

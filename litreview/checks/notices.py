@@ -1,4 +1,4 @@
-"""What the manuscript readers noticed (LR315, LR316, LR319, LR322, LR323: listed in the essay's ``NOTICES``), LaTeX citation
+"""What the manuscript readers noticed (LR315, LR316, LR319, LR322, LR323, LR324: listed in the essay's ``NOTICES``), LaTeX citation
 commands in a Markdown manuscript, which pandoc keeps as raw LaTeX (LR317), and citations in another's suffix,
 which pandoc's citeproc prints alone (LR318), and placeholders where a citation belongs ("[CITE]", LR320)."""
 
@@ -14,14 +14,18 @@ from .catalogue import finding
 _CONNECTIVE = lazy(r"(?:[\s,]|\b(?:and|&)(?=\s*$))*$")
 """What ends the text before a citation in a suffix: a comma or "and", where ";" goes instead."""
 _CODES = {"essay-not-utf8": "LR315", "empty-citation-key": "LR316", "duplicate-metadata-key": "LR319",
-          "merge-conflict": "LR322", "braced-citation-key": "LR323"}
+          "merge-conflict": "LR322", "braced-citation-key": "LR323", "bibliography-after-front-matter": "LR324"}
 """The code of each kind of notice."""
+_RMARKDOWN = {"bibliography-after-front-matter"}
+"""The notices of what rmarkdown::render does: told of an R Markdown file alone."""
 
 
 def check_notices(essay: Essay) -> list[Finding]:
     """A finding for each notice a reader listed, and LR317 for each raw LaTeX citation in Markdown."""
+    rmarkdown = essay.path.lower().endswith(".rmd")  # (rendered by rmarkdown::render, not pandoc alone or Quarto)
     found = [finding(_CODES[kind], message, hint=hint, file=file, line=line)
-             for kind, file, line, message, hint in essay.meta.get(NOTICES) or () if kind in _CODES]
+             for kind, file, line, message, hint in essay.meta.get(NOTICES) or ()
+             if kind in _CODES and (rmarkdown or kind not in _RMARKDOWN)]
     for claim in essay.claims:
         found += _placeholders(essay, claim)
     if essay.format == "latex":

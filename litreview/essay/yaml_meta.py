@@ -49,7 +49,40 @@ def document_meta(text: str, path: str) -> tuple[dict[str, Any], str, int]:
 
     meta, body, body_line = front_matter(text, path)
     later = [data for _, data in later_yaml_blocks(body)]
-    return (merge_meta([meta, *later]) if later else meta), body, body_line
+    if not later:
+        return meta, body, body_line
+    merged = merge_meta([meta, *later])
+    if (notice := _bibliography_after_front_matter(text, path, meta, later)) is not None:
+        from . import NOTICES
+
+        merged[NOTICES] = [*(merged.get(NOTICES) or ()), notice]
+    return merged, body, body_line
+
+
+_CITEPROC_LINE = re.compile(r"^(?:references|bibliography):\s*$", re.M)
+"""A line rmarkdown::render looks for in the whole text (its ``citeproc_required``): a field whose value is on the
+lines after it, which makes it run citeproc whatever the front matter says."""
+
+
+def _bibliography_after_front_matter(text: str, path: str, front: dict[str, Any],
+                                     later: list[dict[str, Any]]) -> tuple[str, str, int, str, str] | None:
+    """The notice ("bibliography-after-front-matter") of a bibliography (or references) given in a YAML block after
+    the front matter, which gives none: pandoc reads it, rmarkdown::render decides from the front matter alone
+    whether to run citeproc, and does not (unless the field's value starts on the next line, or citeproc is set).
+    The checks tell it of an R Markdown file only."""
+    if any(name in front for name in ("bibliography", "references", "citeproc")) or _CITEPROC_LINE.search(text):
+        return None
+    name = next((n for block in later for n in ("bibliography", "references") if n in block), None)
+    if name is None:
+        return None
+    found = front_matter_lines(text)
+    rows = yaml_block_lines(text)[1 if found is not None and found[1] is not None else 0:]
+    line = next((first + n for first, block in rows for n, row in enumerate(block) if row.startswith(f"{name}:")),
+                rows[0][0] if rows else 1)
+    return ("bibliography-after-front-matter", path, line,
+            f"{name}: is given in a YAML block after the front matter: pandoc reads it, but rmarkdown::render looks "
+            "for it in the front matter alone and runs no citeproc, so the rendered document prints its citations "
+            "as written ([@key]) and no reference list", f"move {name}: into the front matter, the first YAML block")
 
 
 def yaml_block_lines(text: str) -> list[tuple[int, list[str]]]:
