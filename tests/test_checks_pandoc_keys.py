@@ -57,5 +57,5 @@ def test_a_key_pandoc_ends_early_is_named_whole_in_the_hint(tmp_path: Path,
                    ["c++2003", "cc", "e=mc2"])
     unresolved = [(f["message"], f["hint"]) for f in found if f["code"] == "LR300"]
     assert [message for message, _ in unresolved] == [f"citation '@{k}' matches no entry" for k in "cce"], found
-    for (key, hint), whole in zip(unresolved, ["c++2003", "c++2003", "e=mc2"], strict=True):
+    for (_, hint), whole in zip(unresolved, ["c++2003", "c++2003", "e=mc2"], strict=True):
         assert f"The bibliography has {whole!r}" in str(hint) and f"write @{{{whole}}}" in str(hint), hint

@@ -6,6 +6,7 @@ text."""
 from __future__ import annotations
 
 import re
+
 from .latex_cites import tex_group_end
 
 _BLOCKS = {"blockquote": False, "blockcquote": True, "foreignblockquote": False, "foreignblockcquote": True,
@@ -19,15 +20,14 @@ cites the key (biber lists its entry): read as LaTeX prints them, as the reader 
 _COMMAND = re.compile(r"\\(" + "|".join([*_BLOCKS, *_INLINE]) + r")(\*?)(?![A-Za-z@])")
 _TOKEN = re.compile(r"\\[A-Za-z@]+|\\.|[{}]")
 """A line's commands and braces (an escaped brace is neither)."""
-"""A line's commands and braces (an escaped brace is neither)."""
 
 
 def quotations_apart(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
     """The (file, line, text) lines with each csquotes quotation that has a source written as LaTeX typesets it: a
-    block one as ``\\begin{quote}text \\blockcquote[pre][post]{key}\\end{quote}`` (its text may span lines and paragraphs; the
-    source goes after its last), an inline one as ``\\enquote{text}\\textcquote[pre][post]{key}`` (``latex_cites`` reads
-    the two commands, without their text, as citations). A command whose arguments
-    before the text do not all stand on its line is left as written."""
+    block one as ``\\begin{quote}text \\blockcquote[pre][post]{key}\\end{quote}`` (its text may span lines and
+    paragraphs; the source goes after its last), an inline one as ``\\enquote{text}\\textcquote[pre][post]{key}``
+    (``latex_cites`` reads the two commands, without their text, as citations). A command whose arguments before the
+    text do not all stand on its line is left as written (``latex_cites`` reads its key, its text in the sentence)."""
     if not any("quote" in text for _, _, text in lines):
         return lines
     out: list[tuple[str, int, str]] = []
