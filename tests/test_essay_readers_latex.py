@@ -232,7 +232,9 @@ def test_latex_a_citation_inside_another_ones_note_is_read(tmp_path: Path) -> No
         "\\begin{document}\nText \\citep[see][see also \\citealp{Allen1999}]{Bentham1789, Kant1797}. More "
         "\\citet[][and \\citealt{c1,c2} there]{d1}.\n\\end{document}\n", encoding="utf-8")
     claims = load_essay(tmp_path / "n.tex").claims
-    assert [c.text for c in claims] == ["Text [see @{Bentham1789}; @{Kant1797}, see also @{Allen1999}].",
+    # A normal citation in a note is one of its own in brackets, as pandoc reads it (NormalCitation); an in-text one
+    # stays in the note's text.
+    assert [c.text for c in claims] == ["Text [see @{Bentham1789}; @{Kant1797}, see also [@{Allen1999}]].",
                                         "More @{d1} [and @{c1}, @{c2} there]."]
     assert [cite.key for c in claims for cite in c.citations or ()] == ["Bentham1789", "Kant1797", "Allen1999",
                                                                          "d1", "c1", "c2"]
@@ -713,3 +715,21 @@ def test_a_tex_root_that_is_no_manuscript_is_not_read(tmp_path: Path, monkeypatc
     assert named_bibliographies(load_essay(tmp_path / "one.tex")) == ()
     (tmp_path / "two.tex").write_text("% !TEX root = .\nText \\cite{a}.\n", encoding="utf-8")
     assert named_bibliographies(load_essay(tmp_path / "two.tex")) == ()
+
+
+def test_a_notes_groups_signs_spaces_font_switches_and_references_print_as_pandoc_prints_them() -> None:
+    # (pandoc 3.9: "p. 3", "see, e.g.,", "§ 3", "§§ 3–4", "¶ 2", "p. 4 f.", "p. 4, n. 3", "chap. 1", "[fig:x]";
+    # an escaped brace stays.) Before: "p. {3}", "{see, e.g.,}", "S 3", "SS 3–4", "P 2", "p. 4,f.",
+    # "p. 4, n. {itshape 3}", "chap. ref{sec:a}".
+    text = ("\\section{Intro}\\label{sec:a}\n\nA \\citep[p.~{3}]{a}. B \\citep[{see, e.g.,}][]{b}. C \\parencite[\\S~3]{c}. "
+            "D \\cite[\\S\\S~3--4]{d}. E \\cite[\\P~2]{e}. F \\cite[p.~4\\,f.]{f}. G \\cite[p.~4, n.~{\\itshape 3}]{g}. "
+            "H \\cite[chap.~\\ref{sec:a}]{h}. I \\cite[\\ref{fig:x}]{i}. J \\cite[\\{x\\}]{j}. "
+            "K \\citep[see also \\citealp{l}][]{k}.\n")
+    essay = parse_latex(text, "paper.tex")
+    notes = {c.key: (c.prefix, c.suffix) for claim in essay.claims for c in claim.citations}
+    # (a normal citation in a prenote, a citation of its own, as pandoc reads it: before, "see also @{l}" took the
+    # place of the note's key, k read in the text and l cited with "@{k}" as its suffix)
+    assert [c.mode for claim in essay.claims for c in claim.citations if c.key in "kl"] == ["normal", "normal"]
+    assert notes == {"a": ("", "p. 3"), "b": ("see, e.g.,", ""), "c": ("", "§ 3"), "d": ("", "§§ 3–4"),
+                     "e": ("", "¶ 2"), "f": ("", "p. 4 f."), "g": ("", "p. 4, n. 3"), "h": ("", "chap. 1"),
+                     "i": ("", "[fig:x]"), "j": ("", "{x}"), "k": ("see also [@{l}]", ""), "l": ("", "")}

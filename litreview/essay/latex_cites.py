@@ -353,7 +353,7 @@ def _convert(source: str, nocite: list[str], empty: list[tuple[int, str, str]] |
             continue
         # After a command's name ("\\protect\\cite{a}") an empty group ends the name, which would take in the mark.
         pieces.append(("{}" if _NAME_BEFORE.search(pieces[-1]) else "") + f"XCITE{len(markers):04d}X")
-        markers.append(_marker(m.group(1) + ("*" if m.group(0).endswith("*") else ""), keys))
+        markers.append(_marker(m.group(1) + ("*" if m.group(0).endswith("*") else ""), keys, labels))
         written.append(source[m.start():end])
     pieces.append(_with_line_marks(source, pos, len(source), line_starts))
     text = _REF.sub(lambda m: _reference(m, labels or {}), _DROP.sub("", "".join(pieces)))
@@ -562,21 +562,23 @@ _SUPPRESS_AUTHOR = {"cite*", "Cite*", "parencite*", "Parencite*", "autocite*", "
 (``\\footcite*``, ``\\smartcite*``, ``\\supercite*``, the multicite ``\\parencites*``) read as the unstarred ones."""
 
 
-def _marker(command: str, keys: list[tuple[str, str, str]]) -> str:
+def _marker(command: str, keys: list[tuple[str, str, str]],
+            labels: Mapping[str, tuple[str, str]] | None = None) -> str:
     if not keys:
         return ""
     if command.rstrip("*") in _IN_TEXT:  # the prenote stays in the text before the author, where biblatex prints it
         pre, post, first = keys[0]
-        first_pre, first_post = _note(pre), _note(post)
+        first_pre, first_post = _note(pre, labels), _note(post, labels)
         text = (f"{first_pre} " if first_pre else "") + f"@{{{first}}}" + (f" [{first_post}]" if first_post else "")
         rest = keys[1:]
-        return text + ("" if not rest else " [" + "; ".join(_item(p, q, k) for p, q, k in rest) + "]")
+        return text + ("" if not rest else " [" + "; ".join(_item(p, q, k, labels=labels) for p, q, k in rest) + "]")
     dash = "-" if command.rstrip("*") in _YEAR or command in _SUPPRESS_AUTHOR else ""
-    return "[" + "; ".join(_item(p, q, k, dash) for p, q, k in keys) + "]"
+    return "[" + "; ".join(_item(p, q, k, dash, labels) for p, q, k in keys) + "]"
 
 
-def _item(pre: str, post: str, key: str, dash: str = "") -> str:
-    pre, post = _note(pre), _note(post)
+def _item(pre: str, post: str, key: str, dash: str = "",
+          labels: Mapping[str, tuple[str, str]] | None = None) -> str:
+    pre, post = _note(pre, labels), _note(post, labels)
     return (f"{pre} " if pre else "") + f"{dash}@{{{key}}}" + (f", {post}" if post else "")
 
 
@@ -586,11 +588,30 @@ _NOTE_STYLE = re.compile(r"\\(?:emph|text(?:it|bf|sf|tt|sc|rm|up|md|sl|normal)|m
 _POSTNOTE_MARKS = re.compile(r"\\p(?:sqq?|p?no)(?![A-Za-z])(?:\{\})?")
 
 
-def _note(text: str) -> str:
+# The signs and spaces a note writes as commands (pandoc prints "§ 3" of "\\S~3", "p. 4 f." of "p.~4\\,f."), and the
+# font switches it prints nothing of ("{\\itshape 3}": "3").
+_NOTE_SIGNS = {"S": "§", "P": "¶", ",": " ", ";": " ", ":": " ", " ": " ", "!": "", "slash": "/"}
+_NOTE_COMMANDS = re.compile(r"\\(S|P|slash)(?![A-Za-z])(?:\{\})?|\\([,;:! ])"
+                            r"|\\(?:itshape|bfseries|scshape|upshape|slshape|mdseries|rmfamily|sffamily|ttfamily"
+                            r"|normalfont|em|it|bf|sc|sl|rm|sf|tt)(?![A-Za-z])\s*")
+_NOTE_GROUP = re.compile(r"@\{[^{}\s]*\}|\\[{}]|([{}])")
+"""A note's braces: a group's, which print nothing (``p.~{3}``, ``{see, e.g.,}``), apart from a nested citation's
+key (``@{b}``) and an escaped brace."""
+
+
+def _note(text: str, labels: Mapping[str, tuple[str, str]] | None = None) -> str:
     """A pre- or postnote as pandoc prints it. A citation command in it is a citation of its own, as pandoc's reader
-    reads it and LaTeX prints it: natbib's "see also \\citealp{b}" in a postnote reads "see also @{b}"."""
+    reads it and LaTeX prints it: natbib's "see also \\citealp{b}" in a postnote reads "see also [@{b}]". A reference
+    prints what ``_reference`` gives (``labels``: each label's kind and number), a sign its character, a group its
+    text."""
     if "\\" in text:
         text = _NOTE_STYLE.sub(r"\1", _POSTNOTE_MARKS.sub("", _nested_citations(text)))
+        if "ref" in text:
+            text = _REF.sub(lambda m: _reference(m, labels or {}).replace("XLBRACKX", "[").replace("XRBRACKX", "]"),
+                            text)
+        text = _NOTE_COMMANDS.sub(lambda m: _NOTE_SIGNS.get(m.group(1) or m.group(2) or "", ""), text)
+    if "{" in text or "}" in text:
+        text = _NOTE_GROUP.sub(lambda m: "" if m.group(1) else m.group(), text)
     return tex_quotes(text.replace("~", " ").replace("---", "—").replace("--", "–").replace("\\", "")).strip()
 
 
@@ -610,7 +631,10 @@ def tex_quotes(text: str) -> str:
 
 
 def _nested_citations(text: str) -> str:
-    """``text`` with each citation command's keys written as pandoc writes citations in a suffix ("@{b}, @{c}")."""
+    """``text`` (a note) with each citation command's keys written as pandoc writes citations in a note: an in-text
+    command's as "@{b}, @{c}", another's in brackets, "[@{b}; @{c}]", a citation of its own in normal mode (as
+    pandoc's reader reads natbib's "see also \\citealp{b}"; without them, "@{b}" in a prenote took the place of the
+    note's own key, and read in the text's mode in a postnote)."""
     pieces: list[str] = []
     pos = 0
     ends = group_ends(text)
@@ -618,7 +642,9 @@ def _nested_citations(text: str) -> str:
         if m.group(1) == "nocite":
             continue
         keys = [k.strip() for _, _, ks in groups for k in ks.split(",") if k.strip()]
-        pieces += [text[pos:m.start()], ", ".join(f"@{{{k}}}" for k in keys)]
+        written = (", ".join(f"@{{{k}}}" for k in keys) if m.group(1) in _IN_TEXT
+                   else "[" + "; ".join(f"@{{{k}}}" for k in keys) + "]")
+        pieces += [text[pos:m.start()], written]
         pos = end
     return "".join(pieces) + text[pos:]
 
