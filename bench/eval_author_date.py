@@ -66,6 +66,7 @@ import author_date_styles  # noqa: E402
 
 from litreview.bibliography.load import load_bibliography  # noqa: E402
 from litreview.config import Config  # noqa: E402
+from litreview.errors import InputError  # noqa: E402
 from litreview.essay import parse_essay  # noqa: E402
 from litreview.linking import link  # noqa: E402
 from litreview.linking.cited_letters import LEFT_OPEN, UNDECIDED, UNDECIDED_LETTER, UNDECIDED_STYLE  # noqa: E402
@@ -465,6 +466,7 @@ def main() -> int:
               "dev-folder": Counter()}
     print("corpus renderings: chaudhry-heiss and the manuscripts' gold/rendered.txt; all: also the documents")
     print("rendered here with pandoc (joss-gmr, joss-hypothesize, the probe, the generated gen-*)")
+    skipped: list[str] = []
     print(f"{'document':<28} {'split':<5} {'items':>6} {'resolved':>9} {'wrong':>6} {'share':>7} {'unscored':>8}"
           + (f" {'undecidable':>11}" if args.undecidable else ""))
     for name, text, bib, gold in docs:
@@ -478,7 +480,11 @@ def main() -> int:
         if args.undecidable and generated:
             def check(groups: dict[str, set[frozenset[str]]], folder: Path = text.parent) -> set[str]:
                 return interchangeable(folder, groups, Path(workdir.name) / "swapped", args.with_reference_list)
-        r = evaluate(text, bib, gold, show, misses[split], args.with_reference_list, csl, check)
+        try:
+            r = evaluate(text, bib, gold, show, misses[split], args.with_reference_list, csl, check)
+        except InputError as error:  # a rendering litreview refuses (e.g. empty): say so, score the rest
+            skipped.append(f"{name}: {str(error).splitlines()[0]}")
+            continue
         totals[split].update(r)
         if not generated:
             totals[f"{split}-real"].update(r)
@@ -503,6 +509,8 @@ def main() -> int:
         if totals[split]["caption dropped"] and not (args.dev_only and split == "held"):
             print(f"{split}: {totals[split]['caption dropped']} citations in figure captions pandoc's plain text drops "
                   "(not in the text): not counted as items")
+    for line in skipped:
+        print(f"skipped (refused by litreview): {line}")
     print("dev items missed, by class (an item may show several; 'cause:' classes, one per item, say why it was missed):")
     for cls, n in sorted(misses["dev"].items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {cls:<32} {n:>5}")
