@@ -234,6 +234,19 @@ def test_an_issn_followed_by_its_medium_is_read() -> None:
     assert issn_problem("0033-2909(Vol. 85)") != ""
 
 
+def test_an_issn_with_a_word_beside_it_is_told_to_be_written_alone() -> None:
+    from litreview.checks.integrity import check_issn
+
+    # Scopus exports issn = {14454408 (ISSN)}: the number was told to be "eight characters, written NNNN-NNNC".
+    [found] = check_issn(_one("@article{a, title = {T}, journal = {J}, year = {2002}, issn = {14454408 (ISSN)}}"))
+    assert (found.code, found.message, found.hint) == (
+        "LR125", "ISSN '14454408 (ISSN)' is invalid: it holds '(ISSN)' beside its number, which styles print as "
+        "written", "Write issn = {1445-4408}")
+    # A wrong number with a label beside it is still told by its check digit.
+    [wrong] = check_issn(_one("@article{a, title = {T}, journal = {J}, year = {2002}, issn = {14454409 (ISSN)}}"))
+    assert wrong.message == "ISSN '14454409 (ISSN)' is invalid: wrong check digit"
+
+
 def test_an_ampersand_in_a_link_is_the_link_s_own() -> None:
     from litreview.checks.integrity import check_specials
 

@@ -201,6 +201,10 @@ def issn_problem(issn: str) -> str:
     return "" if match.group(3).upper() == want else "wrong check digit"
 
 
+_ISSN_WITH_WORDS = lazy(r"(\d{4}-?\d{3}[\dXx])\s*(\([^()]*\))")
+"""An ISSN and words in brackets after it that are no medium ("14454408 (ISSN)", Scopus's export)."""
+
+
 _NO_VALUE = frozenset(("null", "none", "undefined", "nan", "n/a", "na", "-"))
 """What an export writes in a field that has no value."""
 
@@ -210,6 +214,7 @@ def check_issn(source: Source) -> Iterable[Finding]:
     for name in ("issn", "eissn"):
         for part in filter(None, re.split(r"\s*[,;]\s*|\s+and\s+", plain(source.fields.get(name, "")))):
             problem = issn_problem(part)
+            labelled = _ISSN_WITH_WORDS.fullmatch(part) if problem else None
             if problem and part.casefold() in _NO_VALUE:  # JabRef and HAL exports write "null" for no ISSN
                 yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: it stands for no value, as an "
                                     "export writes it", f"delete the {name} field", field=name)
@@ -221,7 +226,14 @@ def check_issn(source: Source) -> Iterable[Finding]:
                         "or delete it" if given else f"move it to the isbn field: isbn = {{{part}}}")
                 yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: it is an ISBN, a book's number, not "
                                     "a journal's", hint, field=name)
+            elif labelled and not issn_problem(labelled.group(1)):
+                # "14454408 (ISSN)", as Scopus exports it: the number is right, the words beside it are no part of it
+                number = re.sub(r"^(\d{4})-?", r"\1-", labelled.group(1))
+                yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: it holds {labelled.group(2)!r} beside "
+                                    "its number, which styles print as written", f"write {name} = {{{number}}}",
+                                    field=name)
             elif problem:
+                problem = issn_problem(labelled.group(1)) if labelled else problem  # its number's own problem
                 yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: {problem}", field=name)
 
 
