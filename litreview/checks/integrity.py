@@ -454,6 +454,16 @@ article published online first (from its early-release address, clincanres.1458.
 
 
 
+_UNIT_PAGES = lazy(r"((?:\d+\.){1,3})(\d+)\s*(?:--?|–)\s*((?:\d+\.){1,3})(\d+)")
+"""A range of pages numbered within units ("1.8.1-1.8.10", as Current Protocols and loose-leaf handbooks print them)."""
+
+
+def _unit_pages(text: str) -> bool:
+    """Whether ``text`` is a range of pages of one unit: the same unit at both ends, the last page after the first."""
+    unit = _UNIT_PAGES.fullmatch(text)
+    return bool(unit) and unit.group(1) == unit.group(3) and int(unit.group(2)) < int(unit.group(4))
+
+
 def _no_pages(text: str) -> str:
     """The word for no value a pages field holds at each end ("null" of "null--null"), or ''."""
     ends = _RANGE_DASH.split(text)
@@ -475,7 +485,7 @@ _EM_DASH_COMMAND = r"\{\\textemdash\}|\\textemdash(?:\{\}|\s*)"
 def page_form_problem(pages: str, *, biblatex: bool) -> str:
     """Why a pages value is not in the form styles expect ('' when it is)."""
     text = _EN_DASH_COMMAND.sub("\u2013", pages).strip() if "textendash" in pages else pages.strip()
-    if not text or _ARTICLE_NUMBER.match(text):
+    if not text or _ARTICLE_NUMBER.match(text) or _unit_pages(text):
         return ""
     doubled = _DOUBLE_LETTER_PAGE.search(text)  # "102fff": one page's letter, then "ff", read as one
     chapter = _CHAPTER_PAGES.fullmatch(text)

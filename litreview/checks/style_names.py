@@ -65,6 +65,17 @@ def _cased(words: str) -> str:
                     else "".join(p[:1].upper() + p[1:].lower() for p in _PIECE.split(w)) for i, w in enumerate(split))
 
 
+_INITIALS = lazy(r"(?:\w\.-?)+\w?")
+"""Initials as a word ("W.E.", "J.-P."): capitals, whatever the case of the name around them."""
+
+
+def _cased_given(given: str) -> str:
+    """'KATHARINA' -> 'Katharina', 'U. W.E.' -> 'U. W.E.': ``_cased`` of each word but initials ('' where the case
+    of a word is not sure)."""
+    words = [w if _INITIALS.fullmatch(w) else _cased(w) for w in given.split()]
+    return " ".join(words) if all(words) else ""
+
+
 def fixed_given(given: str) -> str:
     """Initials as capitals with a period and a space: 'R.j.' -> 'R. J.'."""
     parts = [p for p in re.split(r"(?<=\.)|\s+", given) if p.strip()]
@@ -224,44 +235,73 @@ def check_names(source: Source, house_capitals: Callable[[], bool] = lambda: Fal
         return bodies[role]
 
     for role, people in (("author", source.authors), ("editor", () if house else source.editors)):
-        for person in people:
-            if _sound(person, len(people) == 1):
-                continue  # (most names: nothing below finds anything in them)
-            if placeholder_name(person, len(people) == 1):
-                shown = person.family if person.family != "others" or person.given else "et al."
-                hint = (f"delete the {role} field (styles then cite the work by its title), or name the people; for a "
-                        "work signed 'Anonymous' write author = {Anonymous}")
-                if len(people) > 1:  # "Harrell, Frank E. and many others": the rest of the list is people
-                    hint = (f"delete it from the {role} list: CSL has no name for 'and others', and styles cut a "
-                            "long list to et al. themselves" if csl_form(source) else
-                            "write 'and others' in its place, which styles print as et al." if person is people[-1]
-                            else f"delete it from the {role} list: 'and others' (et al.) may only end the list")
-                where = (f" ({shown!r} in citations, sorted under it)" if person is people[0] else
-                         f" among the {role}s")
-                kind = _KINDS.get("".join(filter(str.isalpha, f"{person.given}{person.family}")).casefold())
-                if kind:  # "Thesis, Master": the title page's words for the kind of work
-                    hint = (f"it names the kind of work, not its author: write the author's name in the {role} field, "
-                            + ("and give the item the type thesis" if csl_form(source) else
-                               f"and make the entry @{kind} with school = {{...}}"))
-                yield entry_finding("LR154", source, f"{role} {person.sort_name()!r} names no one: styles print it "
-                                    f"as a person{where}", hint, field=role)
-                continue
-            if person.family == "others" and not person.given:
-                continue  # "and others": et al., not a person
-            if (found := _not_one_name(source, role, person, listed)) is not None:
-                yield found
-                continue
-            mark = stray_quote(person)
-            if mark:
-                yield entry_finding("LR150", source, f"{role} {person.sort_name()!r} holds a stray quotation mark {mark}",
-                                    f"delete the {mark} from the {role} field (a nickname in quotes takes both marks)", field=role)
-            if not person.family and not person.prefix and person.given:
-                yield entry_finding("LR149", source, f"{role} {person.given!r} has no family name: citations "
-                                    "print no name for it", field=role)
-                continue
-            if capitals_by_choice(person) and house_capitals():
-                continue  # "Dejan BOSANAC" in a bibliography that writes every family name so (ISO 690)
-            if (found := _miscased(source, role, person, listed, bodies_in)) is not None:
+        capitals: list[Finding] = []  # LR133 for family names in capitals: one finding for the list's names
+        yield from _in_capitals(source, role, capitals, len(people), _role_findings(
+            source, role, people, house_capitals, listed, bodies_in, capitals))
+
+
+def _in_capitals(source: Source, role: str, capitals: list[Finding], total: int,
+                 others: Iterable[Finding]) -> Iterable[Finding]:
+    """The role's findings (``others``), then one LR133 for its names written with family names in capitals, which
+    ``others`` gathered in ``capitals``: one export wrote them all so, and one change mends them all."""
+    yield from others
+    if len(capitals) < 2:
+        yield from capitals
+        return
+    written = [f.message.split(": ", 1)[0].removeprefix(f"{role} ") for f in capitals]
+    shown = ", ".join(written[:3]) + (f" and {len(written) - 3} more" if len(written) > 3 else "")
+    of = (f" ({len(written)} of the {total} {role}s)" if len(written) < total else f" (both {role}s)" if total == 2
+          else f" (all {total} {role}s)")
+    first = re.sub(r"\b([Ww])rite the name as the work prints it", r"\1rite the names as the work prints them",
+                   capitals[0].hint, count=1)
+    yield entry_finding("LR133", source, f"{role}s {shown}: family names in capitals{of}", first, field=role)
+
+
+def _role_findings(source: Source, role: str, people: tuple[Person, ...], house_capitals: Callable[[], bool],
+                   listed: Callable[[str], list[str]], bodies_in: Callable[[str], list[str]],
+                   capitals: list[Finding]) -> Iterable[Finding]:
+    """``check_names``'s findings for the names of one role; a family name in capitals goes to ``capitals``."""
+    for person in people:
+        if _sound(person, len(people) == 1):
+            continue  # (most names: nothing below finds anything in them)
+        if placeholder_name(person, len(people) == 1):
+            shown = person.family if person.family != "others" or person.given else "et al."
+            hint = (f"delete the {role} field (styles then cite the work by its title), or name the people; for a "
+                    "work signed 'Anonymous' write author = {Anonymous}")
+            if len(people) > 1:  # "Harrell, Frank E. and many others": the rest of the list is people
+                hint = (f"delete it from the {role} list: CSL has no name for 'and others', and styles cut a "
+                        "long list to et al. themselves" if csl_form(source) else
+                        "write 'and others' in its place, which styles print as et al." if person is people[-1]
+                        else f"delete it from the {role} list: 'and others' (et al.) may only end the list")
+            where = (f" ({shown!r} in citations, sorted under it)" if person is people[0] else
+                     f" among the {role}s")
+            kind = _KINDS.get("".join(filter(str.isalpha, f"{person.given}{person.family}")).casefold())
+            if kind:  # "Thesis, Master": the title page's words for the kind of work
+                hint = (f"it names the kind of work, not its author: write the author's name in the {role} field, "
+                        + ("and give the item the type thesis" if csl_form(source) else
+                           f"and make the entry @{kind} with school = {{...}}"))
+            yield entry_finding("LR154", source, f"{role} {person.sort_name()!r} names no one: styles print it "
+                                f"as a person{where}", hint, field=role)
+            continue
+        if person.family == "others" and not person.given:
+            continue  # "and others": et al., not a person
+        if (found := _not_one_name(source, role, person, listed)) is not None:
+            yield found
+            continue
+        mark = stray_quote(person)
+        if mark:
+            yield entry_finding("LR150", source, f"{role} {person.sort_name()!r} holds a stray quotation mark {mark}",
+                                f"delete the {mark} from the {role} field (a nickname in quotes takes both marks)", field=role)
+        if not person.family and not person.prefix and person.given:
+            yield entry_finding("LR149", source, f"{role} {person.given!r} has no family name: citations "
+                                "print no name for it", field=role)
+            continue
+        if capitals_by_choice(person) and house_capitals():
+            continue  # "Dejan BOSANAC" in a bibliography that writes every family name so (ISO 690)
+        if (found := _miscased(source, role, person, listed, bodies_in)) is not None:
+            if found.message.endswith(": family name in capitals"):
+                capitals.append(found)
+            else:
                 yield found
 
 
@@ -327,7 +367,7 @@ def _miscased(source: Source, role: str, person: Person, listed: Callable[[str],
     if problem == "miscased initials":
         hint = f"write {Person(person.family, fixed_given(person.given)).sort_name()!r}"
     elif problem == "family name in capitals":  # styles print it as written
-        family, given = _cased(person.family), _cased(person.given) if person.given.isupper() else person.given
+        family, given = _cased(person.family), _cased_given(person.given) if person.given.isupper() else person.given
         example = f", e.g. {Person(family, given, person.prefix, person.suffix).sort_name()!r}" if (
             family and (given or not person.given)) else ""
         hint = (f"write the name as the work prints it{example} (a body's name in double braces: "
