@@ -485,6 +485,16 @@ def test_mixed_name_forms(value: str, mixed: bool) -> None:
     assert [f.code for f in check_name_forms(source)] == (["LR147"] if mixed else [])
 
 
+def test_a_name_s_latex_is_quoted_as_the_file_writes_it() -> None:
+    from litreview.checks.style_names import check_name_forms
+
+    # The message quoted "Goedem\\'{e}" (repr's doubled backslash), which is not in the file.
+    source = Source(key="k", type="book", fields={"author": "Goedem\\'{e}, T. and ir. Debard G."})
+    [found] = check_name_forms(source)
+    assert found.message == ("the author list writes \"Goedem\\'{e}, T.\" family name first but 'ir. Debard G.' "
+                             "given name first")
+
+
 @pytest.mark.parametrize(("pages", "biblatex", "bad"), [
     ("12--15", False, False), ("12", False, False), ("3, 7--9", False, False), ("e1234", False, False),
     ("xii--xiv", False, False), ("12-15", False, False), ("12--", False, True), ("12 15", False, True),
