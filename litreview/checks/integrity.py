@@ -19,6 +19,7 @@ from ..text import CONTROLS, escape_match, latin_script, without_controls
 from .bib import entry_finding, isbn_problem, part_of, plain, shown
 from .date_year import check_date_year
 from .hints import csl_form, own_name
+from .issue_pages import check_issue_pages
 
 VERBATIM = frozenset({"url", "doi", "eprint", "file", "localfile", "pdf", "urlraw", "verba", "verbb", "verbc", "howpublished_url",
                       "crossref", "xdata", "xref", "related", "ids", "keywords_url", "isbn", "issn"})
@@ -108,7 +109,7 @@ def is_biblatex(bib: Bibliography) -> bool:
 
 
 def check_integrity(bib: Bibliography, *, skip: bool = True) -> list[Finding]:
-    """LR112, LR125, LR140-LR143, LR152, LR159, LR162 on every entry (``skip``: as ``bib.check_bibliography``'s)."""
+    """LR112, LR125, LR140-LR143 (LR143 also for an issue number that is a page range), LR152, LR159, LR162 on every entry (``skip``: as ``bib.check_bibliography``'s)."""
     keys = {s.key.casefold() for s in bib.sources}
     biblatex = is_biblatex(bib)
     found: list[Finding] = []
@@ -132,6 +133,8 @@ def check_integrity(bib: Bibliography, *, skip: bool = True) -> list[Finding]:
             found.extend(check_latex(source, defined))
         if not skip or "pages" in fields:
             found.extend(check_page_form(source, biblatex=biblatex))
+        if not skip or "number" in fields or "issue" in fields:
+            found.extend(check_issue_pages(source))
         if not skip or not values.isprintable():  # (a line break is not printable, and no control either)
             found.extend(check_controls(source))
         if not skip or not _MISSPELT.keys().isdisjoint(fields):
