@@ -32,7 +32,7 @@ from ..essay.ids import id_problem
 from ..lazyre import lazy
 from ..locale_terms import PUBLISHER_WORDS, alternation
 from ..model import Bibliography, Finding, Source
-from ..text import fold_words
+from ..text import clipped, fold_words
 from .catalogue import CATALOGUE, finding
 from .field_values import has_field, plain
 from .hints import csl_form, in_own_terms, in_own_words, own_name
@@ -486,6 +486,8 @@ _WRITTEN_BREAK = lazy(r"\\n|\\?%5Cn", re.IGNORECASE)
 """A line break written out between two addresses: ``\n``, or percent-encoded as a link's text (``%5Cn``)."""
 _ANY_ADDRESS = re.compile(r"[A-Za-z][\w+.-]*://\S")
 """An address of any scheme (``papers://``, ``zotero://``), not a scheme typed apart from its host."""
+_TEXT_AFTER = lazy(r"(\S+)\s+(%[A-Z0-9]\s.*|(?:\S+\s+){4,}\S+)", re.S)
+"""An address, then an EndNote tag ("%X ...") or five words or more: text written into the url field after it."""
 
 
 def url_problem(url: str) -> str:
@@ -535,6 +537,18 @@ def check_url(source: Source) -> Iterable[Finding]:
                 hint = f"write url = {{{link}}}"  # a DOI's link escaped as the DOI is (doi.bare_doi reads it)
             several = [u for u in re.split(r"[\s;,]+", raw) if u]
             joined = _url_spaces_mended(raw)
+            after = None if hint else _TEXT_AFTER.fullmatch(raw)
+            tag = re.match(r"%[A-Z0-9]\b", after.group(2)) if after else None
+            if after and not url_problem(after.group(1)) and not _ANY_ADDRESS.search(after.group(2)) and (
+                    tag or not re.search(r"[/?=&]|\.[A-Za-z0-9]{2,4}$", after.group(2))):
+                # "https://x.org/a %X Many of the properties...": EndNote's abstract tag and the abstract after the
+                # address, a browser's %20 for each space of it no address either (not a file's name with spaces in
+                # it, "Guidelines for mobile devices.pdf", nor a path)
+                what = f"EndNote's {tag.group()} field, its abstract," if tag else "words"
+                problem = f"the address is followed by text ({what} written into the {own_name('url', source)} field)"
+                yield entry_finding("LR123", source, f"URL {shown(clipped(raw, 120))} is invalid: {problem}",
+                                    f"write url = {{{after.group(1)}}}", field="url")
+                return
             if (not hint and joined != raw and not url_problem(joined)
                     and not all(map(_WEB_ADDRESS.match, several)) and not all(map(_ANY_ADDRESS.match, several))):
                 hint = f"write url = {{{joined}}}"  # "https:// www.example.org/a": a space typed inside the address
