@@ -1421,3 +1421,15 @@ def test_a_placeholder_for_a_doi_or_an_address_is_told_as_one() -> None:
                                        "Write the address, or delete the URL field")
     entry = parse_bibliography("@article{a, title={T}, journal={J}, year={2001}, doi={10.1000/FIXME}}").sources[0]
     assert list(check_doi(entry)) == []  # a DOI may hold the word
+
+
+def test_a_value_a_syntax_error_cut_short_is_that_error_s_finding_alone() -> None:
+    # "doi=10.1007/978-1-4757-3849-0" typed bare: BibTeX reads 10 and stops (LR100, with the braced value to write);
+    # LR120 "DOI '10' is malformed" told the same cause again.
+    found = findings_for_text("@book{h,\nauthor = {Hartshorne, Robin},\ntitle = {Algebraic Geometry},\nyear=1977,\n"
+                              "publisher={Springer},\ndoi=10.1007/978-1-4757-3849-0\n}\n")
+    assert [(f.code, f.line) for f in found if f.code.startswith("LR1")] == [("LR100", 6)]
+    # A malformed DOI in an entry whose syntax error is elsewhere is still its own finding.
+    found = findings_for_text("@book{h,\nauthor = {Hartshorne, Robin},\ntitle = {Algebraic Geometry},\nyear=1977,\n"
+                              "doi = {10},\npublisher Springer\n}\n")
+    assert {(f.code, f.line) for f in found if f.code in ("LR100", "LR120")} == {("LR100", 6), ("LR120", 5)}

@@ -248,6 +248,17 @@ def test_an_undefined_string_and_an_empty_value_name_their_entry_field_and_what_
          "Delete the line, or write doi = {...} with its value")]
 
 
+def test_a_month_written_bare_by_its_name_gets_bibtex_s_month_macro() -> None:
+    # "month = December": no @string of that name; BibTeX's and biber's months are jan ... dec.
+    bib = parse_bibliography("@phdthesis{t,\n  title = {T},\n  month = December,\n  year = 2017,\n}\n", "x.bib")
+    assert [p.hint for p in bib.problems] == [
+        "Write month = dec (BibTeX's and biber's name for the month, whose styles print it in the document's "
+        "language), or month = {December}"]
+    bib = parse_bibliography("@misc{t,\n  title = {T},\n  month = Decembre,\n}\n", "x.bib")
+    assert [p.hint for p in bib.problems] == [
+        "Write month = {Decembre} if it is text, or define it with @string in this file"]
+
+
 @pytest.mark.parametrize(("field", "hint"), [
     # ADS and hand-written entries: a DOI or a two-word name typed bare; BibTeX reads 10, or Springer, and stops.
     ("doi=10.1007/978-1-4757-3849-0", "Put the whole value in braces: doi = {10.1007/978-1-4757-3849-0}"),

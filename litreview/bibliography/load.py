@@ -172,6 +172,10 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             message = f"undefined @string {detail!r}: BibTeX and biber leave the field empty"
             if field:
                 hint = f"Write {field} = {{{detail}}} if it is text, or define it with @string in this file"
+                if field.lower() == "month" and detail.capitalize() in bibtex.MONTH_NAMES:
+                    # "month = December": BibTeX's macros for the months are their first three letters
+                    hint = (f"Write month = {detail[:3].lower()} (BibTeX's and biber's name for the month, whose "
+                            f"styles print it in the document's language), or month = {{{detail}}}")
                 if named := _named_bib(original, filename):  # "% include: strings.bib": the file meant to come first
                     hint += (f", or give {named} (which a comment of this file names) before this file: BibTeX and "
                              "biber share the @strings of the files of one build")

@@ -155,12 +155,15 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
                     keys = {s.key.casefold(): s.key for s in bib.sources}
                 required = [_through_link(f, source, keys) for f in required]
             found.extend(required)
-        # Each check below finds nothing without its field (most entries lack most of them).
-        if not skip or fields.get("doi"):
+        # Each check below finds nothing without its field (most entries lack most of them). A value a syntax error
+        # cut short ("doi=10.1007/x" read as 10) is that error's (LR100, with the value to write), not a second one.
+        cut = {name for name in ("doi", "isbn", "url") if source.key in broken and fields.get(name)
+               and (source.file, source.field_lines.get(name)) in _syntax_lines(bib)}
+        if (not skip or fields.get("doi")) and "doi" not in cut:
             found.extend(check_doi(source))
-        if not skip or fields.get("isbn"):
+        if (not skip or fields.get("isbn")) and "isbn" not in cut:
             found.extend(check_isbn(source))
-        if not skip or fields.get("url"):
+        if (not skip or fields.get("url")) and "url" not in cut:
             found.extend(check_url(source))
         if fields.get("id") and (problem := id_problem(source.key)):  # a Manubot citation by identifier
             found.append(entry_finding("LR126", source, f"{source.key!r} is not a valid identifier: {problem}"))
@@ -169,6 +172,11 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
     found.extend(check_duplicates(bib.sources))
     found.extend(check_integrity(bib, skip=skip))
     return found
+
+
+def _syntax_lines(bib: Bibliography) -> frozenset[tuple[str | None, int | None]]:
+    """(file, line) of each syntax error (LR100) the loader reported."""
+    return frozenset((p.file, p.line) for p in bib.problems if p.code == "LR100")
 
 
 def _through_link(f: Finding, source: Source, keys: Mapping[str, str]) -> Finding:
