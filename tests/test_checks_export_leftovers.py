@@ -201,3 +201,15 @@ def test_pages_in_the_number_field_are_told_to_move_to_pages() -> None:
                      ' "issued": {"date-parts": [[2003]]}}]', "refs.json").sources[0]
     [csl] = check_issue_pages(item)
     assert csl.message.startswith("issue '30-36' is a page range") and csl.hint.startswith('Write "page": "30-36"')
+
+
+def test_acm_s_pages_of_an_article_without_page_numbers_are_named_so() -> None:
+    # ACM's Digital Library exports pages = {16--es} for an article numbered 16 that has no pages: the hint was
+    # "Write pages = {12--15}".
+    [bibtex] = check_page_form(_one("journal = {J}, pages = {16--es}"), biblatex=False)
+    assert (bibtex.message, bibtex.hint) == (
+        "pages '16--es': ACM's export of article 16, which has no page numbers (the 'es' where its last page goes)",
+        "Write pages = {16}, the article's number")
+    [biblatex] = check_page_form(_one("journal = {J}, pages = {13-es}"), biblatex=True)
+    assert biblatex.hint == "Write eid = {13}, biblatex's field for an article's number, and delete pages"
+    assert list(check_page_form(_one("journal = {J}, pages = {16--25}"), biblatex=False)) == []

@@ -467,6 +467,10 @@ def _unit_pages(text: str) -> bool:
     return bool(unit) and unit.group(1) == unit.group(3) and int(unit.group(2)) < int(unit.group(4))
 
 
+_ACM_ARTICLE = lazy(r"(\d+)\s*(?:-{1,2}|–)\s*es")
+"""ACM Digital Library's pages of an article that has a number and no pages ("16--es")."""
+
+
 def _no_pages(text: str) -> str:
     """The word for no value a pages field holds at each end ("null" of "null--null"), or ''."""
     ends = _RANGE_DASH.split(text)
@@ -499,6 +503,8 @@ def page_form_problem(pages: str, *, biblatex: bool) -> str:
                 f"{{{{{chapter.group(1)}}}--{{{chapter.group(2)}}}}} keeps each end whole")
     if placeholder := _no_pages(text):  # "null--null", as an export writes a range of no pages
         return f"{placeholder!r} is what an export writes for no value: styles print it as written"
+    if acm := _ACM_ARTICLE.fullmatch(text):
+        return f"ACM's export of article {acm.group(1)}, which has no page numbers (the 'es' where its last page goes)"
     if manuscript := _manuscript_pages(text):
         return (f"the journal's code {manuscript.group(1)!r} and a manuscript number, no pages (Google Scholar "
                 "writes them for an article published online first, before it has pages)")
@@ -556,6 +562,9 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
         if _manuscript_pages(plain(raw).strip()):
             hint = (f"write the pages the article was printed on (its DOI record or the journal's page gives them), "
                     f"or delete the {own_name('pages', source)} field while it has none")
+        if acm := _ACM_ARTICLE.fullmatch(plain(raw).strip()):
+            hint = (f"write eid = {{{acm.group(1)}}}, biblatex's field for an article's number, and delete pages"
+                    if biblatex else f"write pages = {{{acm.group(1)}}}, the article's number")
         arxiv = _ARXIV_PAGES.fullmatch(plain(raw).strip())
         if arxiv:  # ADS exports pages = {arXiv:1912.11554}, Google Scholar pages = {arXiv--2507}
             hint = _arxiv_pages_hint(arxiv.group(1), plain(source.fields.get("eprint", "")).strip(), biblatex=biblatex)
