@@ -213,3 +213,12 @@ def test_acm_s_pages_of_an_article_without_page_numbers_are_named_so() -> None:
     [biblatex] = check_page_form(_one("journal = {J}, pages = {13-es}"), biblatex=True)
     assert biblatex.hint == "Write eid = {13}, biblatex's field for an article's number, and delete pages"
     assert list(check_page_form(_one("journal = {J}, pages = {16--25}"), biblatex=False)) == []
+
+
+def test_an_isbn_left_to_fill_in_is_named_a_placeholder() -> None:
+    # isbn = {TODO}: "an ISBN has 10 or 13 digits, this has 0", and the hint to copy it again.
+    [found] = check_isbn(_one("publisher = {P}, isbn = {TODO}", "book"))
+    assert (found.code, found.message, found.hint) == (
+        "LR122", "ISBN 'TODO' is a placeholder, not an ISBN", "Write the book's ISBN, or delete the isbn field")
+    [wrong] = check_isbn(_one("publisher = {P}, isbn = {978-0-306-40615-8}", "book"))
+    assert wrong.message == "ISBN '978-0-306-40615-8' is invalid: wrong check digit"

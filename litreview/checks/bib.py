@@ -470,6 +470,10 @@ def check_isbn(source: Source) -> Iterable[Finding]:
     for part in isbns(raw):
         problem = isbn_problem(part)
         issn = _ISSN_FIRST.match(part)
+        if problem and part.strip(" .!?").casefold() in PLACEHOLDERS:  # "TODO": a note to fill in later
+            yield entry_finding("LR122", source, f"ISBN {shown(part)} is a placeholder, not an ISBN",
+                                f"write the book's ISBN, or delete the {own_name('isbn', source)} field", field="isbn")
+            continue
         if problem and not issn_problem(part):
             problem = "it is an ISSN, which belongs in the issn field"
         elif problem and issn and not issn_problem(issn.group(1)):  # "1077-2626 VO  - 19": an RIS export's residue
