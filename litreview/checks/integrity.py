@@ -464,7 +464,7 @@ _UNIT_PAGES = lazy(r"((?:\d+\.){1,3})(\d+)\s*(?:--?|–)\s*((?:\d+\.){1,3})(\d+)
 def _unit_pages(text: str) -> bool:
     """Whether ``text`` is a range of pages of one unit: the same unit at both ends, the last page after the first."""
     unit = _UNIT_PAGES.fullmatch(text)
-    return bool(unit) and unit.group(1) == unit.group(3) and int(unit.group(2)) < int(unit.group(4))
+    return unit is not None and unit.group(1) == unit.group(3) and int(unit.group(2)) < int(unit.group(4))
 
 
 _ACM_ARTICLE = lazy(r"(\d+)\s*(?:-{1,2}|–)\s*es")
