@@ -213,6 +213,12 @@ def test_acm_s_pages_of_an_article_without_page_numbers_are_named_so() -> None:
     [biblatex] = check_page_form(_one("journal = {J}, pages = {13-es}"), biblatex=True)
     assert biblatex.hint == "Write eid = {13}, biblatex's field for an article's number, and delete pages"
     assert list(check_page_form(_one("journal = {J}, pages = {16--25}"), biblatex=False)) == []
+    # A CSL item has no eid: its page field takes the number.
+    from litreview.bibliography.csl import parse_csl
+
+    item = parse_csl('[{"id": "s", "type": "article-journal", "title": "T", "container-title": "J", "page": "16--es"}]',
+                     "refs.json").sources[0]
+    assert [f.hint for f in check_page_form(item, biblatex=True)] == ['Write "page": "16", the article\'s number']
 
 
 def test_an_isbn_left_to_fill_in_is_named_a_placeholder() -> None:

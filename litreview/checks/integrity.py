@@ -564,7 +564,7 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
                     f"or delete the {own_name('pages', source)} field while it has none")
         if acm := _ACM_ARTICLE.fullmatch(plain(raw).strip()):
             hint = (f"write eid = {{{acm.group(1)}}}, biblatex's field for an article's number, and delete pages"
-                    if biblatex else f"write pages = {{{acm.group(1)}}}, the article's number")
+                    if biblatex and not csl_form(source) else f"write pages = {{{acm.group(1)}}}, the article's number")
         arxiv = _ARXIV_PAGES.fullmatch(plain(raw).strip())
         if arxiv:  # ADS exports pages = {arXiv:1912.11554}, Google Scholar pages = {arXiv--2507}
             hint = _arxiv_pages_hint(arxiv.group(1), plain(source.fields.get("eprint", "")).strip(), biblatex=biblatex)
