@@ -272,7 +272,7 @@ def test_family_names_in_capitals_are_a_choice_where_the_whole_bibliography_writ
     assert len([f for f in found_in(tmp_path, mixed) if f.code == "LR133"]) == 3
     shouting = "@book{c,\n  author = {TAYLOR OTWELL and Ann SMITH},\n  title = {T},\n  publisher = {P},\n  year = {2014},\n}\n"
     assert [f.message for f in found_in(tmp_path, shouting) if f.code == "LR133"] == [
-        "author 'OTWELL, TAYLOR': family name in capitals", "author 'SMITH, Ann': family name in capitals"]
+        "authors 'OTWELL, TAYLOR', 'SMITH, Ann': family names in capitals (both authors)"]  # one finding for the list
 
 
 def test_two_editors_fused_into_one_name_are_told_with_the_list_to_write(tmp_path: Path) -> None:

@@ -97,6 +97,16 @@ def test_messages_name_the_problem() -> None:
     bib = parse_bibliography("@book{a, author = {STARA, STEFANO and Roe, Jane and}, title = {T}, year = 2001}", "x.bib")
     assert [(f.message, f.hint) for f in check_names(bib.sources[0])] == [
         ("author 'STARA, STEFANO': family name in capitals", _CASE_HINT.format("Stara, Stefano"))]
+    # Names written in capitals by one export (Scopus): one finding for the list, not one per name (six for one
+    # entry); initials stay capitals in the example ('W.E.', once 'W.e.'). A list with one such name keeps its own.
+    bib = parse_bibliography("@article{g, author = {GOELLNER, KATHARINA and CONRATH, U. W.E. and KOCH, ECKHARD and "
+                             "LOEHRER, MARCO and Roe, Jane}, title = {T}, year = 2010}", "x.bib")
+    assert [(f.message, f.hint) for f in check_names(bib.sources[0])] == [
+        ("authors 'GOELLNER, KATHARINA', 'CONRATH, U. W.E.', 'KOCH, ECKHARD' and 1 more: family names in capitals "
+         "(4 of the 5 authors)", _CASE_HINT.format("Goellner, Katharina").replace(
+             "Write the name as the work prints it", "Write the names as the work prints them"))]
+    bib = parse_bibliography("@article{c, author = {CONRATH, U. W.E.}, title = {T}, year = 2010}", "x.bib")
+    assert [f.hint for f in check_names(bib.sources[0])] == [_CASE_HINT.format("Conrath, U. W.E.")]
     # A file's description in the author field, read with the family name 'ESP8266': a product's code, not a name in
     # capitals to write 'Esp8266'.
     bib = parse_bibliography('@online{b, author = {Skrypt obsługujący enkodery dla ESP8266, "encoders.c"}, year = 2023}',
@@ -475,6 +485,16 @@ def test_mixed_name_forms(value: str, mixed: bool) -> None:
     assert [f.code for f in check_name_forms(source)] == (["LR147"] if mixed else [])
 
 
+def test_a_name_s_latex_is_quoted_as_the_file_writes_it() -> None:
+    from litreview.checks.style_names import check_name_forms
+
+    # The message quoted "Goedem\\'{e}" (repr's doubled backslash), which is not in the file.
+    source = Source(key="k", type="book", fields={"author": "Goedem\\'{e}, T. and ir. Debard G."})
+    [found] = check_name_forms(source)
+    assert found.message == ("the author list writes \"Goedem\\'{e}, T.\" family name first but 'ir. Debard G.' "
+                             "given name first")
+
+
 @pytest.mark.parametrize(("pages", "biblatex", "bad"), [
     ("12--15", False, False), ("12", False, False), ("3, 7--9", False, False), ("e1234", False, False),
     ("xii--xiv", False, False), ("12-15", False, False), ("12--", False, True), ("12 15", False, True),
@@ -494,6 +514,9 @@ def test_mixed_name_forms(value: str, mixed: bool) -> None:
     ("ece3.6510", False, False), ("ece3.6510", True, False), ("nph.16607", False, False), ("ab.1", False, True),
     # ASM's eLocator and year (mBio's e00340-10): no range, whose double hyphen LR143 asked for; a range still is one.
     ("e00340-10", False, False), ("e00308-12", True, False), ("e340--", False, True), ("W202-W208", False, False),
+    # Pages numbered within a unit, as Current Protocols prints them: a range of one unit, not of two.
+    ("1.8.1-1.8.10", False, False), ("1.8.1--1.8.10", True, False), ("9.1.1-9.2.4", False, True),
+    ("1.8.10-1.8.1", True, True),
 ])
 def test_page_range_form(pages: str, biblatex: bool, bad: bool) -> None:
     from litreview.checks.integrity import page_form_problem
@@ -1398,3 +1421,15 @@ def test_a_placeholder_for_a_doi_or_an_address_is_told_as_one() -> None:
                                        "Write the address, or delete the URL field")
     entry = parse_bibliography("@article{a, title={T}, journal={J}, year={2001}, doi={10.1000/FIXME}}").sources[0]
     assert list(check_doi(entry)) == []  # a DOI may hold the word
+
+
+def test_a_value_a_syntax_error_cut_short_is_that_error_s_finding_alone() -> None:
+    # "doi=10.1007/978-1-4757-3849-0" typed bare: BibTeX reads 10 and stops (LR100, with the braced value to write);
+    # LR120 "DOI '10' is malformed" told the same cause again.
+    found = findings_for_text("@book{h,\nauthor = {Hartshorne, Robin},\ntitle = {Algebraic Geometry},\nyear=1977,\n"
+                              "publisher={Springer},\ndoi=10.1007/978-1-4757-3849-0\n}\n")
+    assert [(f.code, f.line) for f in found if f.code.startswith("LR1")] == [("LR100", 6)]
+    # A malformed DOI in an entry whose syntax error is elsewhere is still its own finding.
+    found = findings_for_text("@book{h,\nauthor = {Hartshorne, Robin},\ntitle = {Algebraic Geometry},\nyear=1977,\n"
+                              "doi = {10},\npublisher Springer\n}\n")
+    assert {(f.code, f.line) for f in found if f.code in ("LR100", "LR120")} == {("LR100", 6), ("LR120", 5)}

@@ -175,3 +175,56 @@ def test_a_long_list_of_miscased_names_is_split_once_per_role(monkeypatch) -> No
     found = [f for f in check_names(entry) if f.code == "LR133"]
     assert len(found) == 100 and "'smith0, john'" in found[0].message.lower()
     assert len(calls) == 2
+
+
+def test_pages_in_the_number_field_are_told_to_move_to_pages() -> None:
+    from litreview.bibliography.csl import parse_csl
+    from litreview.checks.issue_pages import check_issue_pages
+
+    # CNKI's export: the pages in number, the volume empty; styles printed "台湾研究 (48-53)" and no pages.
+    found = list(check_issue_pages(_one("author = {王敏}, journal = {台湾研究}, volume = {}, number = {48-53}")))
+    assert [(f.code, f.line, f.message, f.hint) for f in found] == [(
+        "LR143", 1, "number '48-53' is a page range, not an issue: styles print it as the issue's number and print no "
+        "pages (CNKI's export writes an article's pages there)",
+        "Write pages = {48--53} and delete number (or write the issue's number in it)")]
+    # Even two pages, with the volume written empty; a long range past a year's issues without it.
+    assert len(list(check_issue_pages(_one("journal = {J}, volume = {}, number = {41-42}")))) == 1
+    assert len(list(check_issue_pages(_one("journal = {J}, number = {22--29}")))) == 1
+    # Close cases: double and triple issues (1-2, 9-11, 1-4), a range with pages beside it, a book's number.
+    for fields in ("journal = {J}, volume = {5}, number = {1-2}", "journal = {J}, volume = {48}, number = {9-11}",
+                   "journal = {J}, volume = {3}, number = {1-4}", "journal = {J}, volume = {}, number = {48-53}, "
+                   "pages = {48--53}", "journal = {J}, volume = {7}, number = {25-26}"):
+        assert list(check_issue_pages(_one(fields))) == [], fields
+    assert list(check_issue_pages(_one("publisher = {P}, number = {30-36}", "book"))) == []
+    # A CSL item: its own field names.
+    item = parse_csl('[{"id": "c", "type": "article-journal", "title": "T", "container-title": "J", "issue": "30-36",'
+                     ' "issued": {"date-parts": [[2003]]}}]', "refs.json").sources[0]
+    [csl] = check_issue_pages(item)
+    assert csl.message.startswith("issue '30-36' is a page range") and csl.hint.startswith('Write "page": "30-36"')
+
+
+def test_acm_s_pages_of_an_article_without_page_numbers_are_named_so() -> None:
+    # ACM's Digital Library exports pages = {16--es} for an article numbered 16 that has no pages: the hint was
+    # "Write pages = {12--15}".
+    [bibtex] = check_page_form(_one("journal = {J}, pages = {16--es}"), biblatex=False)
+    assert (bibtex.message, bibtex.hint) == (
+        "pages '16--es': ACM's export of article 16, which has no page numbers (the 'es' where its last page goes)",
+        "Write pages = {16}, the article's number")
+    [biblatex] = check_page_form(_one("journal = {J}, pages = {13-es}"), biblatex=True)
+    assert biblatex.hint == "Write eid = {13}, biblatex's field for an article's number, and delete pages"
+    assert list(check_page_form(_one("journal = {J}, pages = {16--25}"), biblatex=False)) == []
+    # A CSL item has no eid: its page field takes the number.
+    from litreview.bibliography.csl import parse_csl
+
+    item = parse_csl('[{"id": "s", "type": "article-journal", "title": "T", "container-title": "J", "page": "16--es"}]',
+                     "refs.json").sources[0]
+    assert [f.hint for f in check_page_form(item, biblatex=True)] == ['Write "page": "16", the article\'s number']
+
+
+def test_an_isbn_left_to_fill_in_is_named_a_placeholder() -> None:
+    # isbn = {TODO}: "an ISBN has 10 or 13 digits, this has 0", and the hint to copy it again.
+    [found] = check_isbn(_one("publisher = {P}, isbn = {TODO}", "book"))
+    assert (found.code, found.message, found.hint) == (
+        "LR122", "ISBN 'TODO' is a placeholder, not an ISBN", "Write the book's ISBN, or delete the isbn field")
+    [wrong] = check_isbn(_one("publisher = {P}, isbn = {978-0-306-40615-8}", "book"))
+    assert wrong.message == "ISBN '978-0-306-40615-8' is invalid: wrong check digit"

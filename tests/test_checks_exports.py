@@ -129,6 +129,23 @@ def test_a_publisher_that_registers_dois_is_told_of_the_entry_s_kind() -> None:
     assert E.doi_expected(book) == "Elsevier registers DOIs for its books"
 
 
+def test_a_wiley_book_is_expected_to_have_a_doi_only_where_wiley_online_library_holds_such_books() -> None:
+    # "Wiley registers DOIs for its books" was said of Operating System Concepts (9th edition), Pozar's Microwave
+    # Engineering (fourth edition, in the publisher field as a library catalogue writes it) and Bitcoin For Dummies:
+    # textbooks and trade books, none with a DOI.
+    for fields in ("publisher = {Wiley}, edition = 9", "publisher = {Fourth edition. Hoboken, NJ : Wiley, [2012]}",
+                   "publisher = {John Wiley \\& Sons Inc}, series = {For Dummies}",
+                   "publisher = {Wiley Publishing Inc.}", "publisher = {Wiley}, edition = {4th ed.}"):
+        assert E.doi_expected(_one(f"@book{{b, title = {{T}}, year = {{2013}}, {fields}}}")) == "", fields
+    # Its professional and reference books (a third edition too) have DOIs, most of them: said so.
+    for fields in ("publisher = {John Wiley \\& Sons}", "publisher = {Wiley}, edition = {Third}"):
+        assert E.doi_expected(_one(f"@book{{b, title = {{T}}, year = {{2008}}, {fields}}}")) == (
+            "Wiley registers DOIs for most of its books (those on Wiley Online Library)"), fields
+    # Its journals' articles have DOIs, all of them.
+    article = _one("@article{a, title = {T}, journal = {J}, year = {2010}, publisher = {Wiley Online Library}}")
+    assert E.doi_expected(article) == "Wiley registers DOIs for its articles"
+
+
 def test_the_generic_guess_of_a_doi_is_for_journals_named_in_latin_script() -> None:
     # A CNKI export's Chinese journal articles were 48 notes "journal articles published since 2000 almost all have
     # one" in one thesis: most such journals register no DOI with Crossref. A publisher or host that registers them
@@ -232,6 +249,19 @@ def test_an_issn_followed_by_its_medium_is_read() -> None:
     assert issn_problem("0033-2909 (print)") == ""
     assert issn_problem("0033-2908(Print)") == "wrong check digit"
     assert issn_problem("0033-2909(Vol. 85)") != ""
+
+
+def test_an_issn_with_a_word_beside_it_is_told_to_be_written_alone() -> None:
+    from litreview.checks.integrity import check_issn
+
+    # Scopus exports issn = {14454408 (ISSN)}: the number was told to be "eight characters, written NNNN-NNNC".
+    [found] = check_issn(_one("@article{a, title = {T}, journal = {J}, year = {2002}, issn = {14454408 (ISSN)}}"))
+    assert (found.code, found.message, found.hint) == (
+        "LR125", "ISSN '14454408 (ISSN)' is invalid: it holds '(ISSN)' beside its number, which styles print as "
+        "written", "Write issn = {1445-4408}")
+    # A wrong number with a label beside it is still told by its check digit.
+    [wrong] = check_issn(_one("@article{a, title = {T}, journal = {J}, year = {2002}, issn = {14454409 (ISSN)}}"))
+    assert wrong.message == "ISSN '14454409 (ISSN)' is invalid: wrong check digit"
 
 
 def test_an_ampersand_in_a_link_is_the_link_s_own() -> None:

@@ -119,6 +119,23 @@ def test_a_url_with_spaces_is_mended_as_its_spaces_tell() -> None:
                      "c": "Keep the web address, url = {http://example.org/a%20b.pdf}"}
 
 
+def test_text_after_an_address_is_told_apart_from_it() -> None:
+    # EndNote's export wrote the abstract after its %X tag into the url field: the hint was the address with the whole
+    # abstract joined to it by %20, and the message quoted the abstract whole.
+    abstract = "Many of the properties of superconductors related to quantum coherence are revealed " * 3
+    bib = parse_bibliography(
+        "@article{a, title = {A}, url = {https://example.org/doi/abs/10.1098/x %X " + abstract + "}}\n"
+        "@misc{b, title = {B}, url = {https://example.org/a see the page for more details}}\n"
+        "@misc{c, title = {C}, url = {http://example.org/files/Roe - 2004 - User Design.pdf}}\n", "refs.bib")
+    told = {f.key: (f.message, f.hint) for f in found(bib, "LR123")}
+    assert told["a"] == (
+        "URL 'https://example.org/doi/abs/10.1098/x %X Many of the properties of superconductors related to quantum "
+        "coherence are rev…' is invalid: the address is followed by text (EndNote's %X field, its "
+        "abstract, written into the url field)", "Write url = {https://example.org/doi/abs/10.1098/x}")
+    assert told["b"][1] == "Write url = {https://example.org/a}" and "followed by text (words" in told["b"][0]
+    assert told["c"][1] == "Write url = {http://example.org/files/Roe%20-%202004%20-%20User%20Design.pdf}"
+
+
 def test_a_date_field_holding_a_time_or_a_worded_day_gets_the_date_to_write() -> None:
     # RStudio's visual editor writes Zotero's accessed as a time alone ("19:24:38"): the hint was the catalogue's
     # "Write issued: 2004, ...". BibDesk's urldate "17-January-2014" is a readable date: LR146 with its ISO form.

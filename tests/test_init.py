@@ -412,3 +412,24 @@ def test_init_prefers_a_bib_below_to_a_csl_file_below(
                                                       encoding="utf-8")
     assert main(["init", "memoire.md"]) == 0
     assert load_config(tmp_path, env={}).bibliography == "data/refs.bib"
+
+
+def test_a_draft_that_cites_nothing_checks_clean_after_init(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    # init writes refs/bibliography.bib without entries for a draft with no citations and no reference list; the
+    # first `check` then failed on it (LR100 "the bibliography has no entries"), with nothing cited to resolve.
+    (tmp_path / "essay.md").write_text("# Draft\n\nA first paragraph, no sources yet.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "essay.md"]) == 0
+    capsys.readouterr()
+    assert main(["check", "--no-cache", "--format", "json"]) == 0
+    import json
+
+    [note] = json.loads(capsys.readouterr().out)["findings"]
+    assert (note["code"], note["severity"], note["message"]) == (
+        "LR100", "info", "the bibliography has no entries, and the essay cites nothing yet")
+    # Once the essay cites a work, the empty bibliography is the error it was.
+    (tmp_path / "essay.md").write_text("# Draft\n\nA claim [@doe2020].\n", encoding="utf-8")
+    assert main(["check", "--no-cache", "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert ("LR100", "error") in {(f["code"], f["severity"]) for f in found}

@@ -248,6 +248,17 @@ def test_an_undefined_string_and_an_empty_value_name_their_entry_field_and_what_
          "Delete the line, or write doi = {...} with its value")]
 
 
+def test_a_month_written_bare_by_its_name_gets_bibtex_s_month_macro() -> None:
+    # "month = December": no @string of that name; BibTeX's and biber's months are jan ... dec.
+    bib = parse_bibliography("@phdthesis{t,\n  title = {T},\n  month = December,\n  year = 2017,\n}\n", "x.bib")
+    assert [p.hint for p in bib.problems] == [
+        "Write month = dec (BibTeX's and biber's name for the month, whose styles print it in the document's "
+        "language), or month = {December}"]
+    bib = parse_bibliography("@misc{t,\n  title = {T},\n  month = Decembre,\n}\n", "x.bib")
+    assert [p.hint for p in bib.problems] == [
+        "Write month = {Decembre} if it is text, or define it with @string in this file"]
+
+
 @pytest.mark.parametrize(("field", "hint"), [
     # ADS and hand-written entries: a DOI or a two-word name typed bare; BibTeX reads 10, or Springer, and stops.
     ("doi=10.1007/978-1-4757-3849-0", "Put the whole value in braces: doi = {10.1007/978-1-4757-3849-0}"),
@@ -276,6 +287,10 @@ def test_a_value_typed_without_braces_is_told_to_be_braced(field: str, hint: str
      "as the start of one, and no { or ( follows it",
      "Delete the @ (or the line): text between entries is read as a comment only when it has no @"),
     ("}\n@book c,\n", 4, "the entry has no { after its type ('@book c,')", "Open it with a brace: @book{c, ...}"),
+    # Told "'}' expected" and "A comma is probably missing after the previous field", which has one.
+    ('  note = "He said "hi" to me",\n', 3, 'the value of note ends at the " before \'hi\': a " inside a value '
+     "written in double quotes closes it, and BibTeX and pybtex skip the rest of the entry from there (in the entry "
+     "that starts on line 1)", 'Write the value in braces, note = {He said "hi" to me}, or each inner quote as {"}'),
 ])
 def test_a_syntax_error_says_what_is_wrong_where_and_what_to_write(between: str, line: int, message: str,
                                                                  hint: str) -> None:
@@ -285,6 +300,13 @@ def test_a_syntax_error_says_what_is_wrong_where_and_what_to_write(between: str,
     (syntax,) = [p for p in bib.problems if p.code == "LR100"]
     assert (syntax.file, syntax.line, syntax.message, syntax.hint) == ("x.bib", line, f"BibTeX syntax error: {message}",
                                                                        hint)
+
+
+def test_a_quote_in_braces_inside_a_quoted_value_is_no_error() -> None:
+    # {"} is how a quote is written inside "...": the value goes on, and nothing is reported.
+    bib = parse_bibliography('@book{h,\n  note = "He said {"}hi{"} to me",\n  year = {2000},\n}\n', "x.bib")
+    assert not bib.problems
+    assert bib.sources[0].fields["note"] == 'He said {"}hi{"} to me'
 
 
 def test_a_quoted_value_closed_after_a_stray_brace_keeps_the_brace_hint() -> None:

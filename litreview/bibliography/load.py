@@ -172,6 +172,10 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             message = f"undefined @string {detail!r}: BibTeX and biber leave the field empty"
             if field:
                 hint = f"Write {field} = {{{detail}}} if it is text, or define it with @string in this file"
+                if field.lower() == "month" and detail.capitalize() in bibtex.MONTH_NAMES:
+                    # "month = December": BibTeX's macros for the months are their first three letters
+                    hint = (f"Write month = {detail[:3].lower()} (BibTeX's and biber's name for the month, whose "
+                            f"styles print it in the document's language), or month = {{{detail}}}")
                 if named := _named_bib(original, filename):  # "% include: strings.bib": the file meant to come first
                     hint += (f", or give {named} (which a comment of this file names) before this file: BibTeX and "
                              "biber share the @strings of the files of one build")
@@ -553,6 +557,10 @@ def load_bibliography(path: str | Path, *, item_id: Callable[[Mapping[str, Any]]
     return _parsed(text, p, "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "", item_id)
 
 
+EMPTY_BIBLIOGRAPHY = ("the bibliography is empty", "the bibliography has no entries")
+"""LR100's messages for a bibliography file without entries: an empty file, and one of comments or stray text."""
+
+
 def _parsed(text: str, p: Path, bom: str, item_id: Callable[[Mapping[str, Any]], str] | None) -> Bibliography:
     """A bibliography file's decoded ``text`` parsed as its name says (``bom``: the UTF-8 one it began with)."""
     from .csl import is_csl
@@ -564,7 +572,7 @@ def _parsed(text: str, p: Path, bom: str, item_id: Callable[[Mapping[str, Any]],
         return parse_csl(bom + text, str(p), yaml=p.suffix.lower() != ".json", item_id=item_id)
     if not text.strip():
         return Bibliography(sources=(), problems=(Finding(
-            code="LR100", severity="error", message="the bibliography is empty",
+            code="LR100", severity="error", message=EMPTY_BIBLIOGRAPHY[0],
             hint="Add entries, e.g. with `litreview import` or `litreview add`", file=str(p), line=1,
         ),), file=str(p), text=text)
     bib = parse_bibliography(text, str(p))
@@ -572,7 +580,7 @@ def _parsed(text: str, p: Path, bom: str, item_id: Callable[[Mapping[str, Any]],
         # Comments or stray text only: as unusable as an empty file, and as easy to miss (a file of
         # @string or @preamble commands only is a macro file, read before the entries that use them).
         return Bibliography(sources=(), problems=(Finding(
-            code="LR100", severity="error", message="the bibliography has no entries",
+            code="LR100", severity="error", message=EMPTY_BIBLIOGRAPHY[1],
             hint="Entries start with @type{key, ...}; add them with `litreview import` or `litreview add`",
             file=str(p), line=1,
         ),), file=str(p), text=text)

@@ -35,6 +35,8 @@ def syntax_told(text: str, detail: str, begun: int, at: int, line_of: Callable[[
         return _no_entry(text, begun, line_of)
     if detail in ("unbalanced braces", "premature end of file"):
         return _open_quote(text, begun, at, line_of)
+    if detail in ("'}' expected", "')' expected"):
+        return _quote_inside(text, begun, at, line_of)
     return None
 
 
@@ -86,4 +88,29 @@ def _open_quote(text: str, begun: int, at: int, line_of: Callable[[int], int]) -
     return Told(f'the " that opens the value of {field} is never closed: BibTeX and pybtex read the '
                 "next fields as part of it",
                 f'Close the value with " on line {line} ({field} = "...",), or write it in braces: {field} = {{...}}',
+                line)
+
+
+def _quote_inside(text: str, begun: int, at: int, line_of: Callable[[int], int]) -> Told | None:
+    """``note = "He said "hi" to me",``: a ``"`` inside a value in double quotes closes it, and the word after it
+    is where pybtex wanted a comma or the entry's end."""
+    opened = next(reversed(list(_OPEN_QUOTE.finditer(text, begun, at))), None)  # the last value opened
+    if opened is None or not text[at:at + 1].isalnum():
+        return None
+    depth, closed = 0, -1
+    for i in range(opened.end(), at):  # the " that closed it: one outside braces ({"} is a quote in the value)
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if text[i] == '"' and depth == 0:
+            closed = i
+            break
+    end = text.find("\n", at)
+    rest = text[at:len(text) if end < 0 else end]
+    if closed < 0 or text[closed + 1:at].strip(" \t") or '"' not in rest:
+        return None  # not closed just before the word, or no quote later on the line: not a quote inside the value
+    field, line = opened.group(1), line_of(closed)
+    value = text[opened.end():at] + rest[:rest.rfind('"')]
+    word = re.match(r'[^\s"]+', rest)
+    return Told(f'the value of {field} ends at the " before {clipped(word.group() if word else rest, 30)!r}: a " inside a value '
+                'written in double quotes closes it, and BibTeX and pybtex skip the rest of the entry from there',
+                f"Write the value in braces, {field} = {{{clipped(value, 60)}}}, or each inner quote as {{\"}}",
                 line)

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
+from ..bibliography.load import EMPTY_BIBLIOGRAPHY
 from ..config import Config
 from ..model import SEVERITY_RANK, Finding, Review
 from .bib import check_bibliography, damaged_entries
@@ -77,6 +78,7 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
         found += check_bibtex_reads(bib, review.essay)
     found = _drop_superseded(found, review)
     found = _implied_sources(found, review)
+    found = _empty_before_citing(found, review)
     found += unknown_codes(config.suppress, config.suppress_entries, bib, config_file=config.source_file,
                            severity_codes=config.severity)
     found = with_severity(found, config.severity)
@@ -102,6 +104,18 @@ def _drop_superseded(found: list[Finding], review: Review) -> list[Finding]:
     return [f for f in found
             if not (f.key and (f.key, f.code) in silenced)
             and not (f.code == "LR137" and f.key in suggested)]
+
+
+def _empty_before_citing(found: list[Finding], review: Review) -> list[Finding]:
+    """An essay that cites nothing yet with a bibliography that has no entries yet (as ``init`` sets up a draft
+    without references): nothing is unresolved, so the empty file is a note on the state, not an error."""
+    essay = review.essay
+    if essay is None or review.bibliography.sources or any(claim.citations for claim in essay.claims):
+        return found
+    return [replace(f, severity="info", message=f"{f.message}, and the essay cites nothing yet",
+                    hint="Add entries as the essay cites works: `litreview add DOI`, or `litreview import` a "
+                         "reference list")
+            if f.code == "LR100" and f.message in EMPTY_BIBLIOGRAPHY else f for f in found]
 
 
 def _implied_sources(found: list[Finding], review: Review) -> list[Finding]:

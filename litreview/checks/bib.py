@@ -32,7 +32,7 @@ from ..essay.ids import id_problem
 from ..lazyre import lazy
 from ..locale_terms import PUBLISHER_WORDS, alternation
 from ..model import Bibliography, Finding, Source
-from ..text import fold_words
+from ..text import clipped, fold_words
 from .catalogue import CATALOGUE, finding
 from .field_values import has_field, plain
 from .hints import csl_form, in_own_terms, in_own_words, own_name
@@ -155,12 +155,15 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
                     keys = {s.key.casefold(): s.key for s in bib.sources}
                 required = [_through_link(f, source, keys) for f in required]
             found.extend(required)
-        # Each check below finds nothing without its field (most entries lack most of them).
-        if not skip or fields.get("doi"):
+        # Each check below finds nothing without its field (most entries lack most of them). A value a syntax error
+        # cut short ("doi=10.1007/x" read as 10) is that error's (LR100, with the value to write), not a second one.
+        cut = {name for name in ("doi", "isbn", "url") if source.key in broken and fields.get(name)
+               and (source.file, source.field_lines.get(name)) in _syntax_lines(bib)}
+        if (not skip or fields.get("doi")) and "doi" not in cut:
             found.extend(check_doi(source))
-        if not skip or fields.get("isbn"):
+        if (not skip or fields.get("isbn")) and "isbn" not in cut:
             found.extend(check_isbn(source))
-        if not skip or fields.get("url"):
+        if (not skip or fields.get("url")) and "url" not in cut:
             found.extend(check_url(source))
         if fields.get("id") and (problem := id_problem(source.key)):  # a Manubot citation by identifier
             found.append(entry_finding("LR126", source, f"{source.key!r} is not a valid identifier: {problem}"))
@@ -169,6 +172,11 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
     found.extend(check_duplicates(bib.sources))
     found.extend(check_integrity(bib, skip=skip))
     return found
+
+
+def _syntax_lines(bib: Bibliography) -> frozenset[tuple[str | None, int | None]]:
+    """(file, line) of each syntax error (LR100) the loader reported."""
+    return frozenset((p.file, p.line) for p in bib.problems if p.code == "LR100")
 
 
 def _through_link(f: Finding, source: Source, keys: Mapping[str, str]) -> Finding:
@@ -462,6 +470,10 @@ def check_isbn(source: Source) -> Iterable[Finding]:
     for part in isbns(raw):
         problem = isbn_problem(part)
         issn = _ISSN_FIRST.match(part)
+        if problem and part.strip(" .!?").casefold() in PLACEHOLDERS:  # "TODO": a note to fill in later
+            yield entry_finding("LR122", source, f"ISBN {shown(part)} is a placeholder, not an ISBN",
+                                f"write the book's ISBN, or delete the {own_name('isbn', source)} field", field="isbn")
+            continue
         if problem and not issn_problem(part):
             problem = "it is an ISSN, which belongs in the issn field"
         elif problem and issn and not issn_problem(issn.group(1)):  # "1077-2626 VO  - 19": an RIS export's residue
@@ -486,6 +498,8 @@ _WRITTEN_BREAK = lazy(r"\\n|\\?%5Cn", re.IGNORECASE)
 """A line break written out between two addresses: ``\n``, or percent-encoded as a link's text (``%5Cn``)."""
 _ANY_ADDRESS = re.compile(r"[A-Za-z][\w+.-]*://\S")
 """An address of any scheme (``papers://``, ``zotero://``), not a scheme typed apart from its host."""
+_TEXT_AFTER = lazy(r"(\S+)\s+(%[A-Z0-9]\s.*|(?:\S+\s+){4,}\S+)", re.S)
+"""An address, then an EndNote tag ("%X ...") or five words or more: text written into the url field after it."""
 
 
 def url_problem(url: str) -> str:
@@ -535,6 +549,18 @@ def check_url(source: Source) -> Iterable[Finding]:
                 hint = f"write url = {{{link}}}"  # a DOI's link escaped as the DOI is (doi.bare_doi reads it)
             several = [u for u in re.split(r"[\s;,]+", raw) if u]
             joined = _url_spaces_mended(raw)
+            after = None if hint else _TEXT_AFTER.fullmatch(raw)
+            tag = re.match(r"%[A-Z0-9]\b", after.group(2)) if after else None
+            if after and not url_problem(after.group(1)) and not _ANY_ADDRESS.search(after.group(2)) and (
+                    tag or not re.search(r"[/?=&]|\.[A-Za-z0-9]{2,4}$", after.group(2))):
+                # "https://x.org/a %X Many of the properties...": EndNote's abstract tag and the abstract after the
+                # address, a browser's %20 for each space of it no address either (not a file's name with spaces in
+                # it, "Guidelines for mobile devices.pdf", nor a path)
+                what = f"EndNote's {tag.group()} field, its abstract," if tag else "words"
+                problem = f"the address is followed by text ({what} written into the {own_name('url', source)} field)"
+                yield entry_finding("LR123", source, f"URL {shown(clipped(raw, 120))} is invalid: {problem}",
+                                    f"write url = {{{after.group(1)}}}", field="url")
+                return
             if (not hint and joined != raw and not url_problem(joined)
                     and not all(map(_WEB_ADDRESS.match, several)) and not all(map(_ANY_ADDRESS.match, several))):
                 hint = f"write url = {{{joined}}}"  # "https:// www.example.org/a": a space typed inside the address

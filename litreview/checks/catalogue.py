@@ -145,7 +145,8 @@ _CODES = (
     Code("LR143", "page-range-format", "warning",
          "The pages field is not a page, a range or a list of them, or, in a BibTeX file, is a range written with one "
          "hyphen that starts and ends on one page, as ADS exports an article number (a range takes one hyphen or "
-         "two: BibTeX's styles double one, biber and pandoc read both).",
+         "two: BibTeX's styles double one, biber and pandoc read both); or an article gives no pages and its number "
+         "field holds its page range, as CNKI's export writes it (styles print it as the issue).",
          "Write pages = {12--15}, or a list such as {3, 7--9}."),
     Code("LR144", "unsure-import", "warning",
          "An entry imported from a reference string has fields the parser was unsure of.",

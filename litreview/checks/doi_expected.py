@@ -80,11 +80,15 @@ def doi_expected(source: Source) -> str:
         if words in publisher:
             noun = ("reports" if "report" in source.type else "articles" if source.type == "article"
                     else "chapters" if source.type.startswith("in") else "books")
+            if name == "wiley" and noun == "books" and _wiley_without_doi(source):
+                return ""
             # The house as the field writes it, without the place, imprint or ISBN beside it ("Oxford university press
             # New York", "Springer Fachmedien Wiesbaden and Imprint Springer Gabler", "..., ISBN: 0521540518").
             written = re.search(r"\b" + r"\W+".join(map(re.escape, name.split())) + r"\b", plain(source.publisher),
                                 re.IGNORECASE)
             house = written.group() if written else _WITH_NUMBER.split(source.publisher)[0]
+            if name == "wiley" and noun in ("books", "chapters"):  # its trade books and textbooks have none
+                return f"{house} registers DOIs for most of its {noun} (those on Wiley Online Library)"
             return f"{house} registers DOIs for its {noun}"
     # The generic reason is Crossref's world: a journal named in another script (China's, Russia's) is often
     # registered nowhere, or with an agency of its own, and "almost all have one" is not so there.
@@ -94,6 +98,27 @@ def doi_expected(source: Source) -> str:
         return _preprint_reason(source) if is_preprint(source) else \
             "journal articles published since 2000 almost all have one"
     return ""
+
+
+_ORDINALS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
+_LATE_EDITION = lazy(rf"(?i)\b(?:[4-9]|[1-9][0-9])(?:st|nd|rd|th)?\.?(?:\s*(?:ed\b\.?|edition))?|"
+                     rf"\b(?:{'|'.join(_ORDINALS)})\b(?:\s*(?:ed\b\.?|edition))?")
+"""A fourth edition or later ("9", "4th ed.", "Fourth edition"): a textbook's, as Wiley's are numbered."""
+_WILEY_TRADE = lazy(r"(?i)\bwiley publishing\b|\bsybex\b|\bwrox\b|\bfor dummies\b")
+"""Wiley's trade imprint (Wiley Publishing: For Dummies, Sybex's study guides, Wrox), whose books have no DOI."""
+
+
+def _wiley_without_doi(source: Source) -> bool:
+    """Whether a Wiley book is of the kinds Wiley Online Library does not hold (no DOI): a trade book (For Dummies,
+    Sybex, Wrox) or a textbook in its fourth edition or later (Operating System Concepts 9e, Pozar's Microwave
+    Engineering 4e); its professional and reference books, in the library, have DOIs."""
+    fields = source.fields
+    if _WILEY_TRADE.search(f"{plain(source.publisher)} {plain(source.title)} {plain(fields.get('series', ''))}"):
+        return True
+    edition = plain(fields.get("edition", ""))
+    if edition and _LATE_EDITION.fullmatch(edition.strip()):
+        return True
+    return any(m.group().lower().endswith("edition") for m in _LATE_EDITION.finditer(plain(source.publisher)))
 
 
 def _preprint_reason(source: Source) -> str:

@@ -19,6 +19,7 @@ from ..text import CONTROLS, escape_match, latin_script, without_controls
 from .bib import entry_finding, isbn_problem, part_of, plain, shown
 from .date_year import check_date_year
 from .hints import csl_form, own_name
+from .issue_pages import check_issue_pages
 
 VERBATIM = frozenset({"url", "doi", "eprint", "file", "localfile", "pdf", "urlraw", "verba", "verbb", "verbc", "howpublished_url",
                       "crossref", "xdata", "xref", "related", "ids", "keywords_url", "isbn", "issn"})
@@ -108,7 +109,7 @@ def is_biblatex(bib: Bibliography) -> bool:
 
 
 def check_integrity(bib: Bibliography, *, skip: bool = True) -> list[Finding]:
-    """LR112, LR125, LR140-LR143, LR152, LR159, LR162 on every entry (``skip``: as ``bib.check_bibliography``'s)."""
+    """LR112, LR125, LR140-LR143 (LR143 also for an issue number that is a page range), LR152, LR159, LR162 on every entry (``skip``: as ``bib.check_bibliography``'s)."""
     keys = {s.key.casefold() for s in bib.sources}
     biblatex = is_biblatex(bib)
     found: list[Finding] = []
@@ -132,6 +133,8 @@ def check_integrity(bib: Bibliography, *, skip: bool = True) -> list[Finding]:
             found.extend(check_latex(source, defined))
         if not skip or "pages" in fields:
             found.extend(check_page_form(source, biblatex=biblatex))
+        if not skip or "number" in fields or "issue" in fields:
+            found.extend(check_issue_pages(source))
         if not skip or not values.isprintable():  # (a line break is not printable, and no control either)
             found.extend(check_controls(source))
         if not skip or not _MISSPELT.keys().isdisjoint(fields):
@@ -201,6 +204,10 @@ def issn_problem(issn: str) -> str:
     return "" if match.group(3).upper() == want else "wrong check digit"
 
 
+_ISSN_WITH_WORDS = lazy(r"(\d{4}-?\d{3}[\dXx])\s*(\([^()]*\))")
+"""An ISSN and words in brackets after it that are no medium ("14454408 (ISSN)", Scopus's export)."""
+
+
 _NO_VALUE = frozenset(("null", "none", "undefined", "nan", "n/a", "na", "-"))
 """What an export writes in a field that has no value."""
 
@@ -210,6 +217,7 @@ def check_issn(source: Source) -> Iterable[Finding]:
     for name in ("issn", "eissn"):
         for part in filter(None, re.split(r"\s*[,;]\s*|\s+and\s+", plain(source.fields.get(name, "")))):
             problem = issn_problem(part)
+            labelled = _ISSN_WITH_WORDS.fullmatch(part) if problem else None
             if problem and part.casefold() in _NO_VALUE:  # JabRef and HAL exports write "null" for no ISSN
                 yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: it stands for no value, as an "
                                     "export writes it", f"delete the {name} field", field=name)
@@ -221,7 +229,14 @@ def check_issn(source: Source) -> Iterable[Finding]:
                         "or delete it" if given else f"move it to the isbn field: isbn = {{{part}}}")
                 yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: it is an ISBN, a book's number, not "
                                     "a journal's", hint, field=name)
+            elif labelled and not issn_problem(labelled.group(1)):
+                # "14454408 (ISSN)", as Scopus exports it: the number is right, the words beside it are no part of it
+                number = re.sub(r"^(\d{4})-?", r"\1-", labelled.group(1))
+                yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: it holds {labelled.group(2)!r} beside "
+                                    "its number, which styles print as written", f"write {name} = {{{number}}}",
+                                    field=name)
             elif problem:
+                problem = issn_problem(labelled.group(1)) if labelled else problem  # its number's own problem
                 yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: {problem}", field=name)
 
 
@@ -442,6 +457,20 @@ article published online first (from its early-release address, clincanres.1458.
 
 
 
+_UNIT_PAGES = lazy(r"((?:\d+\.){1,3})(\d+)\s*(?:--?|–)\s*((?:\d+\.){1,3})(\d+)")
+"""A range of pages numbered within units ("1.8.1-1.8.10", as Current Protocols and loose-leaf handbooks print them)."""
+
+
+def _unit_pages(text: str) -> bool:
+    """Whether ``text`` is a range of pages of one unit: the same unit at both ends, the last page after the first."""
+    unit = _UNIT_PAGES.fullmatch(text)
+    return unit is not None and unit.group(1) == unit.group(3) and int(unit.group(2)) < int(unit.group(4))
+
+
+_ACM_ARTICLE = lazy(r"(\d+)\s*(?:-{1,2}|–)\s*es")
+"""ACM Digital Library's pages of an article that has a number and no pages ("16--es")."""
+
+
 def _no_pages(text: str) -> str:
     """The word for no value a pages field holds at each end ("null" of "null--null"), or ''."""
     ends = _RANGE_DASH.split(text)
@@ -463,7 +492,7 @@ _EM_DASH_COMMAND = r"\{\\textemdash\}|\\textemdash(?:\{\}|\s*)"
 def page_form_problem(pages: str, *, biblatex: bool) -> str:
     """Why a pages value is not in the form styles expect ('' when it is)."""
     text = _EN_DASH_COMMAND.sub("\u2013", pages).strip() if "textendash" in pages else pages.strip()
-    if not text or _ARTICLE_NUMBER.match(text):
+    if not text or _ARTICLE_NUMBER.match(text) or _unit_pages(text):
         return ""
     doubled = _DOUBLE_LETTER_PAGE.search(text)  # "102fff": one page's letter, then "ff", read as one
     chapter = _CHAPTER_PAGES.fullmatch(text)
@@ -474,6 +503,8 @@ def page_form_problem(pages: str, *, biblatex: bool) -> str:
                 f"{{{{{chapter.group(1)}}}--{{{chapter.group(2)}}}}} keeps each end whole")
     if placeholder := _no_pages(text):  # "null--null", as an export writes a range of no pages
         return f"{placeholder!r} is what an export writes for no value: styles print it as written"
+    if acm := _ACM_ARTICLE.fullmatch(text):
+        return f"ACM's export of article {acm.group(1)}, which has no page numbers (the 'es' where its last page goes)"
     if manuscript := _manuscript_pages(text):
         return (f"the journal's code {manuscript.group(1)!r} and a manuscript number, no pages (Google Scholar "
                 "writes them for an article published online first, before it has pages)")
@@ -531,6 +562,9 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
         if _manuscript_pages(plain(raw).strip()):
             hint = (f"write the pages the article was printed on (its DOI record or the journal's page gives them), "
                     f"or delete the {own_name('pages', source)} field while it has none")
+        if acm := _ACM_ARTICLE.fullmatch(plain(raw).strip()):
+            hint = (f"write eid = {{{acm.group(1)}}}, biblatex's field for an article's number, and delete pages"
+                    if biblatex and not csl_form(source) else f"write pages = {{{acm.group(1)}}}, the article's number")
         arxiv = _ARXIV_PAGES.fullmatch(plain(raw).strip())
         if arxiv:  # ADS exports pages = {arXiv:1912.11554}, Google Scholar pages = {arXiv--2507}
             hint = _arxiv_pages_hint(arxiv.group(1), plain(source.fields.get("eprint", "")).strip(), biblatex=biblatex)

@@ -19,7 +19,7 @@ from ..locale_terms import SUFFIXES_IN_TEXT, and_words
 from ..model import Finding, Person, Source
 from ..registry.compare import initials_compatible, same_surname, surname_key
 from ..text import fold_words
-from .bib import editor_as_publisher, entry_finding
+from .bib import editor_as_publisher, entry_finding, shown
 from .body_names import in_double_braces, reads_as_body
 from .hints import csl_form
 
@@ -63,6 +63,17 @@ def _cased(words: str) -> str:
         return ""
     return " ".join(w.lower() if i < len(split) - 1 and is_particle(w)
                     else "".join(p[:1].upper() + p[1:].lower() for p in _PIECE.split(w)) for i, w in enumerate(split))
+
+
+_INITIALS = lazy(r"(?:\w\.-?)+\w?")
+"""Initials as a word ("W.E.", "J.-P."): capitals, whatever the case of the name around them."""
+
+
+def _cased_given(given: str) -> str:
+    """'KATHARINA' -> 'Katharina', 'U. W.E.' -> 'U. W.E.': ``_cased`` of each word but initials ('' where the case
+    of a word is not sure)."""
+    words = [w if _INITIALS.fullmatch(w) else _cased(w) for w in given.split()]
+    return " ".join(words) if all(words) else ""
 
 
 def fixed_given(given: str) -> str:
@@ -224,44 +235,73 @@ def check_names(source: Source, house_capitals: Callable[[], bool] = lambda: Fal
         return bodies[role]
 
     for role, people in (("author", source.authors), ("editor", () if house else source.editors)):
-        for person in people:
-            if _sound(person, len(people) == 1):
-                continue  # (most names: nothing below finds anything in them)
-            if placeholder_name(person, len(people) == 1):
-                shown = person.family if person.family != "others" or person.given else "et al."
-                hint = (f"delete the {role} field (styles then cite the work by its title), or name the people; for a "
-                        "work signed 'Anonymous' write author = {Anonymous}")
-                if len(people) > 1:  # "Harrell, Frank E. and many others": the rest of the list is people
-                    hint = (f"delete it from the {role} list: CSL has no name for 'and others', and styles cut a "
-                            "long list to et al. themselves" if csl_form(source) else
-                            "write 'and others' in its place, which styles print as et al." if person is people[-1]
-                            else f"delete it from the {role} list: 'and others' (et al.) may only end the list")
-                where = (f" ({shown!r} in citations, sorted under it)" if person is people[0] else
-                         f" among the {role}s")
-                kind = _KINDS.get("".join(filter(str.isalpha, f"{person.given}{person.family}")).casefold())
-                if kind:  # "Thesis, Master": the title page's words for the kind of work
-                    hint = (f"it names the kind of work, not its author: write the author's name in the {role} field, "
-                            + ("and give the item the type thesis" if csl_form(source) else
-                               f"and make the entry @{kind} with school = {{...}}"))
-                yield entry_finding("LR154", source, f"{role} {person.sort_name()!r} names no one: styles print it "
-                                    f"as a person{where}", hint, field=role)
-                continue
-            if person.family == "others" and not person.given:
-                continue  # "and others": et al., not a person
-            if (found := _not_one_name(source, role, person, listed)) is not None:
-                yield found
-                continue
-            mark = stray_quote(person)
-            if mark:
-                yield entry_finding("LR150", source, f"{role} {person.sort_name()!r} holds a stray quotation mark {mark}",
-                                    f"delete the {mark} from the {role} field (a nickname in quotes takes both marks)", field=role)
-            if not person.family and not person.prefix and person.given:
-                yield entry_finding("LR149", source, f"{role} {person.given!r} has no family name: citations "
-                                    "print no name for it", field=role)
-                continue
-            if capitals_by_choice(person) and house_capitals():
-                continue  # "Dejan BOSANAC" in a bibliography that writes every family name so (ISO 690)
-            if (found := _miscased(source, role, person, listed, bodies_in)) is not None:
+        capitals: list[Finding] = []  # LR133 for family names in capitals: one finding for the list's names
+        yield from _in_capitals(source, role, capitals, len(people), _role_findings(
+            source, role, people, house_capitals, listed, bodies_in, capitals))
+
+
+def _in_capitals(source: Source, role: str, capitals: list[Finding], total: int,
+                 others: Iterable[Finding]) -> Iterable[Finding]:
+    """The role's findings (``others``), then one LR133 for its names written with family names in capitals, which
+    ``others`` gathered in ``capitals``: one export wrote them all so, and one change mends them all."""
+    yield from others
+    if len(capitals) < 2:
+        yield from capitals
+        return
+    written = [f.message.split(": ", 1)[0].removeprefix(f"{role} ") for f in capitals]
+    listing = ", ".join(written[:3]) + (f" and {len(written) - 3} more" if len(written) > 3 else "")
+    of = (f" ({len(written)} of the {total} {role}s)" if len(written) < total else f" (both {role}s)" if total == 2
+          else f" (all {total} {role}s)")
+    first = re.sub(r"\b([Ww])rite the name as the work prints it", r"\1rite the names as the work prints them",
+                   capitals[0].hint, count=1)
+    yield entry_finding("LR133", source, f"{role}s {listing}: family names in capitals{of}", first, field=role)
+
+
+def _role_findings(source: Source, role: str, people: tuple[Person, ...], house_capitals: Callable[[], bool],
+                   listed: Callable[[str], list[str]], bodies_in: Callable[[str], list[str]],
+                   capitals: list[Finding]) -> Iterable[Finding]:
+    """``check_names``'s findings for the names of one role; a family name in capitals goes to ``capitals``."""
+    for person in people:
+        if _sound(person, len(people) == 1):
+            continue  # (most names: nothing below finds anything in them)
+        if placeholder_name(person, len(people) == 1):
+            called = person.family if person.family != "others" or person.given else "et al."
+            hint = (f"delete the {role} field (styles then cite the work by its title), or name the people; for a "
+                    "work signed 'Anonymous' write author = {Anonymous}")
+            if len(people) > 1:  # "Harrell, Frank E. and many others": the rest of the list is people
+                hint = (f"delete it from the {role} list: CSL has no name for 'and others', and styles cut a "
+                        "long list to et al. themselves" if csl_form(source) else
+                        "write 'and others' in its place, which styles print as et al." if person is people[-1]
+                        else f"delete it from the {role} list: 'and others' (et al.) may only end the list")
+            where = (f" ({shown(called)} in citations, sorted under it)" if person is people[0] else
+                     f" among the {role}s")
+            kind = _KINDS.get("".join(filter(str.isalpha, f"{person.given}{person.family}")).casefold())
+            if kind:  # "Thesis, Master": the title page's words for the kind of work
+                hint = (f"it names the kind of work, not its author: write the author's name in the {role} field, "
+                        + ("and give the item the type thesis" if csl_form(source) else
+                           f"and make the entry @{kind} with school = {{...}}"))
+            yield entry_finding("LR154", source, f"{role} {shown(person.sort_name())} names no one: styles print it "
+                                f"as a person{where}", hint, field=role)
+            continue
+        if person.family == "others" and not person.given:
+            continue  # "and others": et al., not a person
+        if (found := _not_one_name(source, role, person, listed)) is not None:
+            yield found
+            continue
+        mark = stray_quote(person)
+        if mark:
+            yield entry_finding("LR150", source, f"{role} {shown(person.sort_name())} holds a stray quotation mark {mark}",
+                                f"delete the {mark} from the {role} field (a nickname in quotes takes both marks)", field=role)
+        if not person.family and not person.prefix and person.given:
+            yield entry_finding("LR149", source, f"{role} {shown(person.given)} has no family name: citations "
+                                "print no name for it", field=role)
+            continue
+        if capitals_by_choice(person) and house_capitals():
+            continue  # "Dejan BOSANAC" in a bibliography that writes every family name so (ISO 690)
+        if (found := _miscased(source, role, person, listed, bodies_in)) is not None:
+            if found.message.endswith(": family name in capitals"):
+                capitals.append(found)
+            else:
                 yield found
 
 
@@ -283,13 +323,13 @@ def _not_one_name(source: Source, role: str, person: Person, listed: Callable[[s
         family, suffix, given = fixed
         hint = (f"write family: {family}, given: {given}, suffix: {suffix}" if csl_form(source) else
                 f"write '{family}, {suffix}, {given}' in the {role} field")
-        return entry_finding("LR156", source, f"{role} {person.sort_name()!r} has the suffix "
-                             f"{person.family!r} as its family name: styles print and sort it so", hint, field=role)
+        return entry_finding("LR156", source, f"{role} {shown(person.sort_name())} has the suffix "
+                             f"{shown(person.family)} as its family name: styles print and sort it so", hint, field=role)
     if et_al_as_name(person):
-        return entry_finding("LR151", source, f"{role} list names {person.sort_name()!r} as a person: it is "
+        return entry_finding("LR151", source, f"{role} list names {shown(person.sort_name())} as a person: it is "
                              "printed as one", "write 'and others', which styles print as et al.", field=role)
     if name := et_al_in_name(person):
-        return entry_finding("LR151", source, f"{role} {person.sort_name()!r} is the name {name!r} with et al. "
+        return entry_finding("LR151", source, f"{role} {shown(person.sort_name())} is the name {shown(name)} with et al. "
                              "written into it: styles print it as part of the name",
                              f"write '{name} and others' in the {role} field, which styles print as et al.",
                              field=role)
@@ -298,14 +338,14 @@ def _not_one_name(source: Source, role: str, person: Person, listed: Callable[[s
         # (U+FFFD: letters a wrong encoding lost, LR105's)
         hint = f"write the person's family name, or delete the name from the {role} field"
         if re.fullmatch(r"0\d{3}", family) and len(person.given.split()) > 1:  # "Stefan Kolb 0001", not a year
-            hint = (f"{family!r} is dblp's number for people of one name, not a name: write "
-                    f"{person.given!r} in the {role} field")
-        return entry_finding("LR160", source, f"{role} {person.sort_name()!r} has no letter in its family name "
-                             f"{family!r}: styles print and sort it as the name", hint, field=role)
+            hint = (f"{shown(family)} is dblp's number for people of one name, not a name: write "
+                    f"{shown(person.given)} in the {role} field")
+        return entry_finding("LR160", source, f"{role} {shown(person.sort_name())} has no letter in its family name "
+                             f"{shown(family)}: styles print and sort it as the name", hint, field=role)
     if word := joining_word(person):
         written = next((n.strip() for n in listed(role)
                         if f" {word} " in n and "," not in n), person.sort_name())  # as written, not sorted
-        return entry_finding("LR158", source, f"{role} {written!r} joins people with {word!r}: "
+        return entry_finding("LR158", source, f"{role} {shown(written)} joins people with {shown(word)}: "
                              "styles read and print it as one person", _joined_hint(source, role, word), field=role)
     return None
 
@@ -320,15 +360,15 @@ def _miscased(source: Source, role: str, person: Person, listed: Callable[[str],
         return None  # "Software Design Group at MIT": a body's name without braces, LR165's
     written = person.sort_name()
     if (split_if := _split_by_math_branch(person, listed(role))) is not None:
-        return entry_finding("LR133", source, f"{role} '{split_if[0]}' is read as {written!r}: the spaces inside its "
+        return entry_finding("LR133", source, f"{role} '{split_if[0]}' is read as {shown(written)}: the spaces inside its "
                              "\\ifmmode ... \\fi split the family name into words, so BibTeX and biber take "
-                             f"{person.prefix!r} for a particle and sort the name under {person.family!r}",
+                             f"{shown(person.prefix)} for a particle and sort the name under {shown(person.family)}",
                              f"write '{split_if[1]}' in the {role} field (the letter without \\ifmmode)", field=role)
     if problem == "miscased initials":
-        hint = f"write {Person(person.family, fixed_given(person.given)).sort_name()!r}"
+        hint = f"write {shown(Person(person.family, fixed_given(person.given)).sort_name())}"
     elif problem == "family name in capitals":  # styles print it as written
-        family, given = _cased(person.family), _cased(person.given) if person.given.isupper() else person.given
-        example = f", e.g. {Person(family, given, person.prefix, person.suffix).sort_name()!r}" if (
+        family, given = _cased(person.family), _cased_given(person.given) if person.given.isupper() else person.given
+        example = f", e.g. {shown(Person(family, given, person.prefix, person.suffix).sort_name())}" if (
             family and (given or not person.given)) else ""
         hint = (f"write the name as the work prints it{example} (a body's name in double braces: "
                 "{{Name of the Body}})")
@@ -339,11 +379,11 @@ def _miscased(source: Source, role: str, person: Person, listed: Callable[[str],
                            if person.family in n), "")
         if (as_written and as_written != written and not csl_form(source)
                 and (len(as_written.split()) > 2 or person.given.isupper())):  # "GUST e-foundry": a body's name
-            problem = f"read as a person whose family name is {person.family!r}, in lower case"
+            problem = f"read as a person whose family name is {shown(person.family)}, in lower case"
             written = as_written
             hint = (f"a body's name goes in double braces, {in_double_braces(role, as_written, len(listed(role)) == 1)}"
                     "; a person's family name takes its capital (a particle such as 'van' before it: 'van Dijk, Jan')")
-    return entry_finding("LR133", source, f"{role} {written!r}: {problem}", hint, field=role)
+    return entry_finding("LR133", source, f"{role} {shown(written)}: {problem}", hint, field=role)
 
 
 def _split_by_math_branch(person: Person, written: list[str]) -> tuple[str, str] | None:
@@ -365,7 +405,7 @@ def _joined_hint(source: Source, role: str, word: str) -> str:
     names_joined = [n for n in names.split_names(value) if f" {word} " in n]
     if len(names_joined) == 1 and "," not in names_joined[0] and value.count(f" {word} ") == 1:
         return f"write {role} = {{{value.replace(f' {word} ', ' and ')}}}"
-    return f"join the people with ' and ' (not {word!r}), each written 'Family, Given'"
+    return f"join the people with ' and ' (not {shown(word)}), each written 'Family, Given'"
 
 
 def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: False) -> Iterable[Finding]:
@@ -386,7 +426,7 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
                        for n in listed]
             hint = (f"write {role} = {{{' and '.join(written)}}}" if all(written)
                     else "separate the people with ' and ', each written 'Family, Given'")
-            yield entry_finding("LR153", source, f"the {role} list names {joined[0]!r} as one person: its names are "
+            yield entry_finding("LR153", source, f"the {role} list names {shown(joined[0])} as one person: its names are "
                                 "joined by commas, not by 'and'", hint, field=role)
             continue
         if " and " not in value.lower():
@@ -402,7 +442,7 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
         if stray:  # "M. Moeini-Aghtaie, and A. Abbaspour": a comma before "and", not a family name first
             fixed = " and ".join(n.removesuffix(",").rstrip() if n in stray else n for n in listed)
             yield entry_finding("LR147", source, f"the {role} list has a comma before 'and' after "
-                                f"{stray[0].removesuffix(',')!r}: BibTeX reads that name as a family name alone "
+                                f"{shown(stray[0].removesuffix(','))}: BibTeX reads that name as a family name alone "
                                 "(printed and sorted so)", f"write {role} = {{{fixed}}}", field=role)
             continue
         if "comma" in forms and "natural" in forms:
@@ -410,20 +450,20 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
             natural = listed[forms.index("natural")].strip()
             if word := next((w for w in natural.split() if w in _TITLE_WORDS), ""):
                 # "Genetics, Genomics and Breeding of Conifers" in an editor field: a title, not people
-                yield entry_finding("LR147", source, f"the {role} field {' '.join(value.split())!r} reads as a title, "
-                                    f"not names: {natural!r} holds {word!r}, which no name does",
+                yield entry_finding("LR147", source, f"the {role} field {shown(' '.join(value.split()))} reads as a title, "
+                                    f"not names: {shown(natural)} holds {shown(word)}, which no name does",
                                     f"write the people's names in the {role} field ('Family, Given' joined by 'and'), and "
                                     "the title in its own field (booktitle for the book's)", field=role)
                 continue
             if (initials := _FAMILY_THEN_INITIALS.fullmatch(natural)) is not None and initials.group(2).isupper():
                 # "Félegyházi M.", "Тынченко В. В.": family name first without its comma, as the list's others are
                 fixed = " and ".join(_with_comma(n.strip()) for n in listed)
-                yield entry_finding("LR147", source, f"the {role} list writes {natural!r} family name first without "
-                                    f"its comma: BibTeX reads {initials.group(2).split()[-1]!r} as the family name "
+                yield entry_finding("LR147", source, f"the {role} list writes {shown(natural)} family name first without "
+                                    f"its comma: BibTeX reads {shown(initials.group(2).split()[-1])} as the family name "
                                     "(printed and sorted so)", f"write {role} = {{{fixed}}}", field=role)
                 continue
-            yield entry_finding("LR147", source, f"the {role} list writes {listed[forms.index('comma')].strip()!r} "
-                                f"family name first but {natural!r} given name first",
+            yield entry_finding("LR147", source, f"the {role} list writes {shown(listed[forms.index('comma')].strip())} "
+                                f"family name first but {shown(natural)} given name first",
                                 "write every name as 'Family, Given' (a body's name in double braces: {{Name of the Body}})",
                                 field=role)
 
@@ -496,22 +536,22 @@ def check_repeated_names(source: Source) -> Iterable[Finding]:
             times = "twice" if len(group) == 2 else f"{len(group)} times"
             filler = next((i for i in group if _surname_as_given(people[i])), None)
             if len(set(written)) == 1:
-                message = f"the {role} list names {written[0]!r} {times}, at places {places}"
+                message = f"the {role} list names {shown(written[0])} {times}, at places {places}"
             elif filler is not None:
                 message = (f"the {role} list names one person {times}: "
-                           + _places([f"{w!r} at place {i + 1}" for w, i in zip(written, group, strict=True)])
-                           + f" (the family name {people[filler].family!r} written again for the given name)")
+                           + _places([f"{shown(w)} at place {i + 1}" for w, i in zip(written, group, strict=True)])
+                           + f" (the family name {shown(people[filler].family)} written again for the given name)")
             else:
                 message = (f"the {role} list names one person {times}: "
-                           + _places([f"{w!r} at place {i + 1}" for w, i in zip(written, group, strict=True)])
+                           + _places([f"{shown(w)} at place {i + 1}" for w, i in zip(written, group, strict=True)])
                            + " (one family name, given names that agree)")
             given = [fold_words(people[i].given).split() for i in group]
             if filler is not None and len(set(written)) > 1:
-                hint = f"delete {people[filler].sort_name()!r} from the {role} list"
+                hint = f"delete {shown(people[filler].sort_name())} from the {role} list"
             elif len(group) > 2 and len(set(written)) == 1 and all(b - a == 2 for a, b in pairwise(group)):
                 # "Kessler, Fondazione Bruno" after each author: the authors' institution, read off the paper
-                shown = " ".join(filter(None, (people[group[0]].given, people[group[0]].prefix, people[group[0]].family)))
-                hint = (f"{shown!r} after each author is most likely their affiliation, read as a person (as a "
+                affiliation = " ".join(filter(None, (people[group[0]].given, people[group[0]].prefix, people[group[0]].family)))
+                hint = (f"{shown(affiliation)} after each author is most likely their affiliation, read as a person (as a "
                         f"reference manager reads a paper's first page): delete it from the {role} field")
             elif not given[0]:  # a body's name
                 hint = f"delete the repeat from the {role} field"
