@@ -137,10 +137,10 @@ def refused_value(item: Mapping[str, Any]) -> tuple[str, str, str] | None:
         if variable in NAME_VARIABLES:
             if not isinstance(value, list):
                 return variable, f"is {_json_kind(value)}, not a list of names", _NAMES_FIX
-            if (name := next((n for n in value if not isinstance(n, Mapping | str)), "")) != "":
+            if (name := next((n for n in value if not _mapping(n) and not isinstance(n, str)), "")) != "":
                 return variable, f"holds {_json_kind(name)} where a name belongs", _NAMES_FIX
-            if part := next(((k, v) for n in value if isinstance(n, Mapping) for k, v in n.items()
-                             if k in NAME_PARTS and isinstance(v, list | Mapping)), None):
+            if part := next(((k, v) for n in value if _mapping(n) for k, v in n.items()
+                             if k in NAME_PARTS and _nested(v)), None):
                 return variable, f"has a name whose {part[0]} is {_json_kind(part[1])}, not a string", _NAMES_FIX
         elif variable in DATE_VARIABLES:
             if not isinstance(value, Mapping | str):
@@ -234,6 +234,20 @@ def _number(value: Any) -> bool:
     return _whole(value) or (isinstance(value, str) and value.strip().lstrip("-").isdigit())
 
 
+def _mapping(value: Any) -> bool:
+    """``isinstance(value, Mapping)``, a JSON object (a dict) told without the ABC's slower look."""
+    return type(value) is dict or (type(value) not in _SCALARS and isinstance(value, Mapping))
+
+
+def _nested(value: Any) -> bool:
+    """``isinstance(value, list | Mapping)``, a string (most values) told first."""
+    return type(value) is not str and (type(value) is dict or isinstance(value, list | Mapping))
+
+
+#: types that are never a Mapping (exactly these: a subclass is asked as any other type is)
+_SCALARS = frozenset((str, int, float, bool, list, type(None)))
+
+
 def _json_kind(value: Any) -> str:
     return _JSON_KINDS.get(type(value), "a number")
 
@@ -242,14 +256,14 @@ def _name_list(value: Any) -> list[tuple[Person, str]]:
     """The names of a CSL name variable: a list of objects and strings (a string one literal name, as pandoc
     reads it), or one object alone (as pandoc reads CSL-YAML)."""
     names = value if isinstance(value, list) else [value] if isinstance(value, Mapping | str) else []
-    return [csl_name(name if isinstance(name, Mapping) else {"literal": name})
-            for name in names if isinstance(name, Mapping) or (isinstance(name, str) and name.strip())]
+    return [csl_name(name if _mapping(name) else {"literal": name})
+            for name in names if _mapping(name) or (isinstance(name, str) and name.strip())]
 
 
 def csl_name(value: Mapping[str, Any]) -> tuple[Person, str]:
     """The Person and its BibTeX form ("{Literal Body}" or "Family, Given"); a part that is a list or an object
     (``refused_value`` reports it in CSL-JSON) is read as none, not printed as Python writes it."""
-    name = {k: v for k, v in value.items() if not isinstance(v, list | Mapping)}
+    name = {k: v for k, v in value.items() if not _nested(v)}
     if name.get("literal") or not (name.get("family") or name.get("given")):
         literal = str(name.get("literal") or "")
         return Person(family=literal), "{" + literal + "}"
@@ -422,10 +436,10 @@ def _field_lines(item: Mapping[str, Any], fields: Mapping[str, str], key_lines: 
     """Each field's line: the line of the CSL variable it was read from (a field whose line is unknown left out)."""
     lines: dict[str, int] = {}
     for name in fields if key_lines else ():
-        line = next((key_lines[v] for v in _VARIABLES.get(name, ()) if v in key_lines and item.get(v) not in (None, "")),
-                    None)
-        if line is not None:
-            lines[name] = line
+        for v in _VARIABLES.get(name, ()):  # the first variable written with a value (a loop: asked of every field)
+            if v in key_lines and item.get(v) not in (None, ""):
+                lines[name] = key_lines[v]
+                break
     if "issued" in key_lines and "year" not in fields and "date" not in fields and item.get("issued") is not None:
         lines["date"] = key_lines["issued"]  # given but read as no date: the line LR124 points at
     return lines
