@@ -128,11 +128,15 @@ _JSON_KINDS = {dict: "an object", str: "a string", list: "a list", bool: "true o
                float: "a fraction"}
 
 
+#: every CSL variable of a name, a date or a standard value (made once: ``refused_value`` asks each item)
+_VARIABLE_NAMES = NAME_VARIABLES | DATE_VARIABLES | STANDARD_VARIABLES
+
+
 def refused_value(item: Mapping[str, Any]) -> tuple[str, str, str] | None:
     """(variable, what is wrong, how to write it) for the first variable of a CSL-JSON item whose value pandoc
     refuses the whole file for: names not a list of objects and strings, a date not an object or a string (or
     its parts not numbers), a standard variable not a string or a whole number; else None."""
-    for variable in sorted(item.keys() & (NAME_VARIABLES | DATE_VARIABLES | STANDARD_VARIABLES)):
+    for variable in sorted(item.keys() & _VARIABLE_NAMES):
         value = item[variable]
         if variable in NAME_VARIABLES:
             if not isinstance(value, list):
@@ -283,14 +287,16 @@ def _date(value: Any, yaml: bool = False) -> tuple[int | None, str]:
     ``issued: 2020`` or ``issued: 2018-03-01`` (YAML makes those a number and a date), or one
     ``{year, month, day}`` map or a list of them. With ``yaml`` (a CSL-YAML item) a raw date is read as
     EDTF alone, as pandoc reads it there: "April 2019" is (None, "April 2019"), no year (pandoc prints n.d.)."""
+    if value is None:  # (most items give no accessed or original-date)
+        return None, ""
     if isinstance(value, (str, int, date)) and not isinstance(value, bool):
         value = {"raw": value.isoformat() if isinstance(value, date) else str(value)}
-    elif isinstance(value, Mapping) and "year" in value and not value.keys() & {"date-parts", "raw", "literal"}:
+    elif _mapping(value) and "year" in value and not value.keys() & {"date-parts", "raw", "literal"}:
         value = [value]  # one "{year, month, day}" map, which pandoc reads as the list of one below
-    if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+    if isinstance(value, list) and value and all(_mapping(v) for v in value):
         # Better BibTeX's CSL-YAML: "- year: 2020\n  month: 5" (two items for a range), which pandoc reads
         value = {"date-parts": [[v.get(k) for k in ("year", "month", "day") if v.get(k) is not None] for v in value]}
-    if not isinstance(value, Mapping):
+    if not _mapping(value):
         return None, ""
     parts = value.get("date-parts")
     if value.get("raw"):  # pandoc reads raw first: date-parts beside it are not read
@@ -415,7 +421,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
 
 def without_rich_text(value: str) -> str:
     """A CSL-JSON value without CSL's rich-text tags (``<i>``, ``<sub>``, small caps and nocase spans...)."""
-    return _RICH_TEXT.sub("", value)
+    return _RICH_TEXT.sub("", value) if "<" in value else value  # each tag opens with "<"
 
 
 def _json_plain(value: str) -> str:
