@@ -106,6 +106,7 @@ STANDARD_VARIABLES = frozenset({
 _CANONICAL = {name.casefold(): name for name in (*NAME_VARIABLES, *DATE_VARIABLES, *STANDARD_VARIABLES, *FIELDS,
                                                   "id", "type")}
 """A CSL variable's name folded -> the name as CSL writes it."""
+_CSL_NAMES = frozenset(_CANONICAL.values())
 
 
 def canonical_names(item: Mapping[str, Any]) -> dict[str, str]:
@@ -113,6 +114,8 @@ def canonical_names(item: Mapping[str, Any]) -> dict[str, str]:
     reads variable names in any case) -> the CSL name; none where the item also has the CSL name (which pandoc
     reads then), and of two variants the first in sorted order (as pandoc keeps it)."""
     renamed: dict[str, str] = {}
+    if _CSL_NAMES.issuperset(item):  # every variable named as CSL names it (most items): none to rename
+        return renamed
     for name in sorted(n for n in item if isinstance(n, str)):
         canonical = _CANONICAL.get(name.casefold())
         if canonical and canonical != name and canonical not in item and canonical not in renamed.values():
@@ -474,11 +477,14 @@ _OTHER_NAMES = {"container": "container-title", "journal": "container-title", "j
                 "booktitle": "container-title", "published": "issued", "date": "issued", "year": "issued",
                 "pages": "page", "address": "publisher-place", "institution": "publisher"}
 """A key that is no CSL variable but another format's (or a guess's) name for one -> the CSL variable it means."""
+_OTHER_KEYS = frozenset(_OTHER_NAMES)
 
 
 def misnamed_variables(item: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(key, CSL variable meant) for each key of an item that names a CSL variable as another format does
     ("container" for container-title, "published" for issued), which pandoc ignores, when the item does not have
     that variable too."""
+    if _OTHER_KEYS.isdisjoint(item):  # (most items)
+        return []
     return [(key, meant) for key, meant in _OTHER_NAMES.items()
             if key in item and meant not in item and item[key] not in ("", None, [], {})]
