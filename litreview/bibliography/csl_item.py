@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..doi import entry_doi
 from ..lazyre import lazy
@@ -241,7 +241,7 @@ def _number(value: Any) -> bool:
     return _whole(value) or (isinstance(value, str) and value.strip().lstrip("-").isdigit())
 
 
-def _mapping(value: Any) -> bool:
+def _mapping(value: Any) -> TypeGuard[Mapping[str, Any]]:
     """``isinstance(value, Mapping)``, a JSON object (a dict) told without the ABC's slower look."""
     return type(value) is dict or (type(value) not in _SCALARS and isinstance(value, Mapping))
 
