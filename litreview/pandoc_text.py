@@ -36,7 +36,7 @@ def smart_quotes(text: str) -> str:
     a pair of straight or curly quotes, single or double, is a quotation, printed “...” and one inside it ‘...’
     whichever marks were written (``A ‘safety valve’`` is printed A “safety valve”); an apostrophe (``one's``)
     and a quote nothing closes print ’ for a single mark, the rest of ``text`` as written."""
-    if not any(q in text for q in _QUOTE_MARKS):
+    if _MARKS.isdisjoint(text):
         return text
     return _QuoteReader(text[:_QUOTES_READ]).read() + text[_QUOTES_READ:]
 
@@ -44,6 +44,7 @@ def smart_quotes(text: str) -> str:
 _OPENERS = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
 """citeproc's quotation marks in a CSL-JSON value: opening mark -> the mark that closes it."""
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
+_MARKS = frozenset(_QUOTE_MARKS)
 _SPECIAL = frozenset(_QUOTE_MARKS + "<>")
 _APOSTROPHES = ("'", "\u2019")
 _LEVELS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))

@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..doi import entry_doi
 from ..lazyre import lazy
@@ -106,6 +106,7 @@ STANDARD_VARIABLES = frozenset({
 _CANONICAL = {name.casefold(): name for name in (*NAME_VARIABLES, *DATE_VARIABLES, *STANDARD_VARIABLES, *FIELDS,
                                                   "id", "type")}
 """A CSL variable's name folded -> the name as CSL writes it."""
+_CSL_NAMES = frozenset(_CANONICAL.values())
 
 
 def canonical_names(item: Mapping[str, Any]) -> dict[str, str]:
@@ -113,6 +114,8 @@ def canonical_names(item: Mapping[str, Any]) -> dict[str, str]:
     reads variable names in any case) -> the CSL name; none where the item also has the CSL name (which pandoc
     reads then), and of two variants the first in sorted order (as pandoc keeps it)."""
     renamed: dict[str, str] = {}
+    if _CSL_NAMES.issuperset(item):  # every variable named as CSL names it (most items): none to rename
+        return renamed
     for name in sorted(n for n in item if isinstance(n, str)):
         canonical = _CANONICAL.get(name.casefold())
         if canonical and canonical != name and canonical not in item and canonical not in renamed.values():
@@ -128,19 +131,23 @@ _JSON_KINDS = {dict: "an object", str: "a string", list: "a list", bool: "true o
                float: "a fraction"}
 
 
+#: every CSL variable of a name, a date or a standard value (made once: ``refused_value`` asks each item)
+_VARIABLE_NAMES = NAME_VARIABLES | DATE_VARIABLES | STANDARD_VARIABLES
+
+
 def refused_value(item: Mapping[str, Any]) -> tuple[str, str, str] | None:
     """(variable, what is wrong, how to write it) for the first variable of a CSL-JSON item whose value pandoc
     refuses the whole file for: names not a list of objects and strings, a date not an object or a string (or
     its parts not numbers), a standard variable not a string or a whole number; else None."""
-    for variable in sorted(item.keys() & (NAME_VARIABLES | DATE_VARIABLES | STANDARD_VARIABLES)):
+    for variable in sorted(item.keys() & _VARIABLE_NAMES):
         value = item[variable]
         if variable in NAME_VARIABLES:
             if not isinstance(value, list):
                 return variable, f"is {_json_kind(value)}, not a list of names", _NAMES_FIX
-            if (name := next((n for n in value if not isinstance(n, Mapping | str)), "")) != "":
+            if (name := next((n for n in value if not _mapping(n) and not isinstance(n, str)), "")) != "":
                 return variable, f"holds {_json_kind(name)} where a name belongs", _NAMES_FIX
-            if part := next(((k, v) for n in value if isinstance(n, Mapping) for k, v in n.items()
-                             if k in NAME_PARTS and isinstance(v, list | Mapping)), None):
+            if part := next(((k, v) for n in value if _mapping(n) for k, v in n.items()
+                             if k in NAME_PARTS and _nested(v)), None):
                 return variable, f"has a name whose {part[0]} is {_json_kind(part[1])}, not a string", _NAMES_FIX
         elif variable in DATE_VARIABLES:
             if not isinstance(value, Mapping | str):
@@ -234,6 +241,20 @@ def _number(value: Any) -> bool:
     return _whole(value) or (isinstance(value, str) and value.strip().lstrip("-").isdigit())
 
 
+def _mapping(value: Any) -> TypeGuard[Mapping[str, Any]]:
+    """``isinstance(value, Mapping)``, a JSON object (a dict) told without the ABC's slower look."""
+    return type(value) is dict or (type(value) not in _SCALARS and isinstance(value, Mapping))
+
+
+def _nested(value: Any) -> bool:
+    """``isinstance(value, list | Mapping)``, a string (most values) told first."""
+    return type(value) is not str and (type(value) is dict or isinstance(value, list | Mapping))
+
+
+#: types that are never a Mapping (exactly these: a subclass is asked as any other type is)
+_SCALARS = frozenset((str, int, float, bool, list, type(None)))
+
+
 def _json_kind(value: Any) -> str:
     return _JSON_KINDS.get(type(value), "a number")
 
@@ -242,14 +263,14 @@ def _name_list(value: Any) -> list[tuple[Person, str]]:
     """The names of a CSL name variable: a list of objects and strings (a string one literal name, as pandoc
     reads it), or one object alone (as pandoc reads CSL-YAML)."""
     names = value if isinstance(value, list) else [value] if isinstance(value, Mapping | str) else []
-    return [csl_name(name if isinstance(name, Mapping) else {"literal": name})
-            for name in names if isinstance(name, Mapping) or (isinstance(name, str) and name.strip())]
+    return [csl_name(name if _mapping(name) else {"literal": name})
+            for name in names if _mapping(name) or (isinstance(name, str) and name.strip())]
 
 
 def csl_name(value: Mapping[str, Any]) -> tuple[Person, str]:
     """The Person and its BibTeX form ("{Literal Body}" or "Family, Given"); a part that is a list or an object
     (``refused_value`` reports it in CSL-JSON) is read as none, not printed as Python writes it."""
-    name = {k: v for k, v in value.items() if not isinstance(v, list | Mapping)}
+    name = {k: v for k, v in value.items() if not _nested(v)}
     if name.get("literal") or not (name.get("family") or name.get("given")):
         literal = str(name.get("literal") or "")
         return Person(family=literal), "{" + literal + "}"
@@ -269,14 +290,16 @@ def _date(value: Any, yaml: bool = False) -> tuple[int | None, str]:
     ``issued: 2020`` or ``issued: 2018-03-01`` (YAML makes those a number and a date), or one
     ``{year, month, day}`` map or a list of them. With ``yaml`` (a CSL-YAML item) a raw date is read as
     EDTF alone, as pandoc reads it there: "April 2019" is (None, "April 2019"), no year (pandoc prints n.d.)."""
+    if value is None:  # (most items give no accessed or original-date)
+        return None, ""
     if isinstance(value, (str, int, date)) and not isinstance(value, bool):
         value = {"raw": value.isoformat() if isinstance(value, date) else str(value)}
-    elif isinstance(value, Mapping) and "year" in value and not value.keys() & {"date-parts", "raw", "literal"}:
+    elif _mapping(value) and "year" in value and not value.keys() & {"date-parts", "raw", "literal"}:
         value = [value]  # one "{year, month, day}" map, which pandoc reads as the list of one below
-    if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+    if isinstance(value, list) and value and all(_mapping(v) for v in value):
         # Better BibTeX's CSL-YAML: "- year: 2020\n  month: 5" (two items for a range), which pandoc reads
         value = {"date-parts": [[v.get(k) for k in ("year", "month", "day") if v.get(k) is not None] for v in value]}
-    if not isinstance(value, Mapping):
+    if not _mapping(value):
         return None, ""
     parts = value.get("date-parts")
     if value.get("raw"):  # pandoc reads raw first: date-parts beside it are not read
@@ -401,7 +424,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
 
 def without_rich_text(value: str) -> str:
     """A CSL-JSON value without CSL's rich-text tags (``<i>``, ``<sub>``, small caps and nocase spans...)."""
-    return _RICH_TEXT.sub("", value)
+    return _RICH_TEXT.sub("", value) if "<" in value else value  # each tag opens with "<"
 
 
 def _json_plain(value: str) -> str:
@@ -422,10 +445,10 @@ def _field_lines(item: Mapping[str, Any], fields: Mapping[str, str], key_lines: 
     """Each field's line: the line of the CSL variable it was read from (a field whose line is unknown left out)."""
     lines: dict[str, int] = {}
     for name in fields if key_lines else ():
-        line = next((key_lines[v] for v in _VARIABLES.get(name, ()) if v in key_lines and item.get(v) not in (None, "")),
-                    None)
-        if line is not None:
-            lines[name] = line
+        for v in _VARIABLES.get(name, ()):  # the first variable written with a value (a loop: asked of every field)
+            if v in key_lines and item.get(v) not in (None, ""):
+                lines[name] = key_lines[v]
+                break
     if "issued" in key_lines and "year" not in fields and "date" not in fields and item.get("issued") is not None:
         lines["date"] = key_lines["issued"]  # given but read as no date: the line LR124 points at
     return lines
@@ -454,11 +477,14 @@ _OTHER_NAMES = {"container": "container-title", "journal": "container-title", "j
                 "booktitle": "container-title", "published": "issued", "date": "issued", "year": "issued",
                 "pages": "page", "address": "publisher-place", "institution": "publisher"}
 """A key that is no CSL variable but another format's (or a guess's) name for one -> the CSL variable it means."""
+_OTHER_KEYS = frozenset(_OTHER_NAMES)
 
 
 def misnamed_variables(item: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(key, CSL variable meant) for each key of an item that names a CSL variable as another format does
     ("container" for container-title, "published" for issued), which pandoc ignores, when the item does not have
     that variable too."""
+    if _OTHER_KEYS.isdisjoint(item):  # (most items)
+        return []
     return [(key, meant) for key, meant in _OTHER_NAMES.items()
             if key in item and meant not in item and item[key] not in ("", None, [], {})]

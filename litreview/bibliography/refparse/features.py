@@ -118,27 +118,32 @@ def _dictionary(lower: str, core_lower: str) -> tuple[str, ...]:
 
 def _kind(word: str, core: str, lower: str, core_lower: str, case: str) -> str:
     kinds = []
-    digit = case in ("digits", "alnum")  # the cheap tests first: each pattern needs a digit, "10" ...
-    if digit and _YEAR.match(core):
-        kinds.append("year")
-    if digit and _RANGE.match(core):
-        kinds.append("range")
+    if case == "digits" or case == "alnum":  # the cheap tests first: each of these patterns needs a digit, "10" ...
+        if _YEAR.match(core):
+            kinds.append("year")
+        if _RANGE.match(core):
+            kinds.append("range")
     if len(core) < 6 and not core.strip(_ROMAN_LETTERS) and _ROMAN.match(core):
         kinds.append("roman")
     if "10" in word and _DOI.search(word):
         kinds.append("doi")
+    dotted = "." in word  # the period of "www.", of an initial's forms and of a word that ends with one
     # the only first letters the pattern takes, and "://" or the period of "www." in the word
-    if word[0] in "<hHwW" and ("://" in word or "." in word) and _URL.match(word):
+    if word[0] in "<hHwW" and (dotted or "://" in word) and _URL.match(word):
         kinds.append("url")
-    if digit and _ISBN.match(core):
-        kinds.append("isbn")
-    tested = core + "." if word.endswith(".") else core
-    if "." in tested and _INITIAL.match(tested):  # each of its forms needs a period
+    if case == "digits" or case == "alnum":
+        if _ISBN.match(core):
+            kinds.append("isbn")
+        if case == "digits":  # core.isdigit()
+            kinds.append("num")
+        found = _dictionary(lower.strip(",;:"), core_lower)
+        return "|".join([*kinds, *found]) if kinds else "|".join(found)
+    if dotted and _INITIAL.match(core + "." if word.endswith(".") else core):  # each of its forms needs a period
         kinds.append("initial")
-    if core.isdigit():
-        kinds.append("num")
-    kinds.extend(_dictionary(lower.strip(",;:"), core_lower))
-    return "|".join(kinds)
+    found = _dictionary(lower.strip(",;:"), core_lower)
+    if not kinds:
+        return found[0] if len(found) == 1 else "|".join(found)
+    return "|".join([*kinds, *found])
 
 
 #: the word ends its part (a closing period, unless it closes an initial)
@@ -182,7 +187,7 @@ def _word(word: str) -> _Word:
     sf, lsf, rsf, llsf, rrsf = _shape_features(classes)
     case = _case(core)
     digit = case == "digits" or case == "alnum"  # a digit anywhere: the stripped marks hold none
-    kind = _kind(word, core, word.lower(), core_lower, case)
+    kind = _kind(word, core, core_lower if len(core) == len(word) else word.lower(), core_lower, case)
     first, last = word[0], word[-1]
     trail = last if last in _STRIP else ""
     # "name:value" for each feature with a value, in the order the model was trained with, UTF-8 encoded

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
 from typing import NamedTuple
 
 from ...lazyre import lazy
@@ -142,23 +144,23 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     and ``relabel_books`` applied, in the order of ``_RULES``.
 
     A rule is passed over where the reading cannot meet what it asks (``_Rule``): that is read off the rule's own
-    tests, so the reading is the same as with every rule applied, at the cost of a few set look-ups."""
-    labels = {t.label for t in tagged}
+    tests, so the reading is the same as with every rule applied. Which rules a reading admits depends only on its
+    labels (then its runners-up and the marks its string holds): ``_admitted`` asks once per set of labels."""
+    labels = frozenset([t.label for t in tagged])
     rivals = {t.rival for t in tagged}  # no rule changes a runner-up: asked once
     present = {c for c in _MARKS if c in text}
-    # ``_Rule.admits``, written out: asked some hundred times a reference, its call cost more than its tests
-    for apply, reads_text, needs, one_of, unless, wanted, marks in _RULES:
-        if not needs <= labels or not unless.isdisjoint(labels) or (wanted and wanted.isdisjoint(rivals)) \
-                or (marks and marks.isdisjoint(present)):
+    todo = _admitted(0, labels)
+    i = 0
+    while i < len(todo):
+        at, apply, reads_text, wanted, marks = todo[i]
+        i += 1
+        if (wanted and wanted.isdisjoint(rivals)) or (marks and marks.isdisjoint(present)):
             continue
-        for labels_of in one_of:
-            if labels_of.isdisjoint(labels):
-                break
-        else:
-            out = apply(tagged, text) if reads_text else apply(tagged)
-            if out != tagged:
-                labels = {t.label for t in out}
-            tagged = out
+        out = apply(tagged, text) if reads_text else apply(tagged)
+        if out != tagged and (now := frozenset([t.label for t in out])) != labels:
+            labels = now  # the rules after this one are admitted by the labels it left
+            todo, i = _admitted(at + 1, labels), 0
+        tagged = out
     return tagged
 
 
@@ -466,7 +468,7 @@ class _Rule(NamedTuple):
     marks: frozenset[str]
     """Characters or strings one of which the string must hold (empty: any)."""
 
-    def admits(self, labels: set[str], rivals: set[str], present: set[str]) -> bool:
+    def admits(self, labels: AbstractSet[str], rivals: AbstractSet[str], present: AbstractSet[str]) -> bool:
         """Whether the rule may change a reading with these ``labels`` and ``rivals``, of a string that holds the
         ``present`` ones of ``_MARKS``."""
         if not self.needs <= labels or not self.unless.isdisjoint(labels) \
@@ -608,4 +610,12 @@ _RULES = (
 )
 #: every string some rule asks the reference for
 _MARKS = frozenset().union(*(rule.marks for rule in _RULES))
+@lru_cache(maxsize=4096)  # few distinct label sets: a list's references share them
+def _admitted(start: int, labels: frozenset[str]) -> tuple[
+        tuple[int, Callable[..., Sequence[Tagged]], bool, frozenset[str], frozenset[str]], ...]:
+    """The rules from ``_RULES[start]`` on that a reading with ``labels`` admits, whatever its runners-up and its
+    string: (index, rule, whether it takes the string, the runners-up and the marks it asks for)."""
+    return tuple((k, rule.apply, rule.reads_text, rule.rivals, rule.marks) for k, rule in enumerate(_RULES[start:], start)
+                 if rule.needs <= labels and rule.unless.isdisjoint(labels)
+                 and not any(one_of.isdisjoint(labels) for one_of in rule.one_of))
 
