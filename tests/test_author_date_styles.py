@@ -679,3 +679,17 @@ def test_a_year_written_after_another_of_the_same_names_is_the_texts_own_citatio
     (tmp_path / "gold.jsonl").write_text('{"rendered": "(Roe 2020)", "keys": ["roe"]}\n', encoding="utf-8")
     counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
     assert (counts["resolved"], counts["wrong"], counts["unscored"]) == (1, 0, 2)
+
+
+def test_names_alone_cite_no_entry_whose_state_styles_print_in_place_of_its_date() -> None:
+    # biblatex and the Chicago styles print a ``pubstate`` where an undated entry's year goes ("Trilcke forthcoming"),
+    # so "(Trilcke)" names the person, not that entry; an entry with no date and no state is cited by names alone.
+    bib = parse_bibliography(r"""@inproceedings{small, author = {Trilcke, Peer}, title = {Small Worlds},
+  booktitle = {Digitale Literaturwissenschaft}, pubstate = {forthcoming}}
+@incollection{social, author = {Trilcke, Peer}, title = {Social Network Analysis}, booktitle = {Empirie}, year = {2013}}
+@misc{notes, author = {Moretti, Franco}, title = {Notes}}
+""")
+    linkage = link(parse_essay("Die Netzwerkanalyse (Trilcke) liefert mehr Einsicht."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == []
+    linkage = link(parse_essay("Die Netzwerkanalyse (Moretti) liefert mehr Einsicht."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["notes"]

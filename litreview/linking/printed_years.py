@@ -149,7 +149,13 @@ def common(year: str) -> bool:
 
 
 def year_word(index: SourceIndex, key: str) -> bool:
-    return fold(index.sources[key].field("year")).strip("{} .") in YEAR_WORDS
+    """Whether styles print a word where the entry's year goes, not its names alone: its year field's ("Heiss
+    forthcoming"), or with no date at all its ``pubstate`` (biblatex's and the Chicago styles' "Trilcke
+    forthcoming", "in press"), so "(Trilcke)" cites no such entry."""
+    source = index.sources[key]
+    if fold(source.field("year")).strip("{} .") in YEAR_WORDS:
+        return True
+    return labels_of(index)[key].year is None and bool(source.field("pubstate").strip())
 
 
 def labels_of(index: SourceIndex) -> dict[str, YearLabel]:
