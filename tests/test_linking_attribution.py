@@ -576,3 +576,61 @@ def test_a_person_named_inside_quotation_marks_is_no_authority_of_the_writer() -
     assert attributions(quoted) == []
     plain = run("The report says, as Alexander Wendt argued, that power politics cannot arise from anarchy.")
     assert [a[1] for a in attributions(plain)] == ["wendt1995anarchy"]
+
+
+GERMAN = """
+@book{diestel, author={Diestel, Reinhard}, title={Graphentheorie}, year={2006}}
+@article{prado, author={Prado, Sandra D. and Dahmen, Silvio R. and Kenna, Ralph}, title={Temporal Network Analysis}, year={2016}}
+@book{neumann, author={von Neumann, John}, title={Theory of Games}, year={1944}}
+@book{barz11, author={Heiner Barz}, title={Absolventen von Waldorfschulen}, year={2011}}
+@book{randoll07, author={Heiner Barz and Dirk Randoll}, title={Absolventen von Waldorfschulen: Eine empirische Studie}, year={2007}}
+@book{pfister, author={Pfister, Manfred}, title={Das Drama}, year={2001}}
+@book{asmuth, author={Asmuth, Bernhard}, title={Einführung in die Dramenanalyse}, year={2016}}
+"""
+
+
+def _german(text: str) -> list[tuple[str, str]]:
+    linkage = link(parse_essay(text), parse_bibliography(GERMAN))
+    return [(lk.source_key, lk.evidence) for lk in linkage.links if lk.kind == "attribution"]
+
+
+def test_von_before_a_name_without_it_says_by() -> None:
+    # German capitalises its nouns and its "von" says "by": "Terminus von Diestel" was read as one person's name,
+    # "Terminus" a given name that Diestel's is not, and linked nothing.
+    assert _german("Wir definieren – dem Terminus von Diestel folgend – eine Wegüberdeckung.") == [
+        ("diestel", "Diestel")]
+    assert _german("Ob die Methode von Prado et al. etwas beitragen kann, ist offen.") == [("prado", "Prado")]
+    # A name whose family name has the particle keeps it; a noun after "von" that no entry's author has stays a noun.
+    assert _german("John von Neumann zeigt das Gegenteil.") == [("neumann", "John von Neumann")]
+    assert _german("Die Analyse von Graphen folgt dem Terminus der Theorie.") == []
+
+
+def test_names_joined_by_another_languages_and_are_one_list() -> None:
+    # "und" joins two authors as "and" does: the sentence names each (it had named neither, the first opening it).
+    assert _german("Pfister und Asmuth etablieren die Analyse der Konfigurationsstruktur.") == [
+        ("pfister", "Pfister und Asmuth"), ("asmuth", "Pfister und Asmuth")]
+
+
+def test_a_mistyped_co_author_still_tells_which_work() -> None:
+    # "Randall" mistypes Randoll: the study of Barz and Randoll, not the one Barz wrote alone.
+    assert _german("Aufgrund der in der Studie von Barz und Randall präsentierten Daten kann man es sagen.") == [
+        ("randoll07", "Barz und Randall")]
+    # A co-author's name like no author's leaves the work Barz wrote alone.
+    assert _german("Aufgrund der in der Studie von Barz und Kessler präsentierten Daten kann man es sagen.") == [
+        ("barz11", "Barz und Kessler")]
+
+
+def test_a_title_in_the_sentence_settles_which_of_an_authors_works() -> None:
+    bib = parse_bibliography("""
+@book{graphs, author={Trilcke, Peer}, title={Graph Theory for Dramatic Texts}, year={2020}}
+@book{social, author={Trilcke, Peer}, title={Social Network Analysis: A Method for Literary Studies}, year={2013}}
+""")
+    # The words of the sentence favour one work, its title names the other: no guess at the first beside it.
+    linkage = link(parse_essay("Graph theory of dramatic texts, or Social Network Analysis (Trilcke), gives more "
+                               "insight."), bib)
+    assert [(lk.source_key, lk.kind) for lk in linkage.links if lk.kind != "topical"] == [("social", "title")]
+    # With no title named, the guess stays, as a suggestion.
+    linkage = link(parse_essay("Graph theory of dramatic texts, or network analysis (Trilcke), gives more insight."),
+                   bib)
+    assert [(lk.source_key, lk.kind, lk.status) for lk in linkage.links if lk.kind != "topical"] == [
+        ("graphs", "attribution", "suggested")]

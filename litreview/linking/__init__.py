@@ -8,7 +8,7 @@ write a function over ``LinkContext`` that returns a ``Found`` and put it in ``L
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -186,6 +186,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
             slot = (hit.claim_id, hit.key, hit.kind)
             if slot not in best or hit.confidence > best[slot].confidence:
                 best[slot] = hit
+    _settled_by_firmer(best, (_lift_mention(at, m, grouping)[1] for part in found for at, m in part.mentions))
     explained = {(c, k) for (c, k, kind), h in best.items() if kind != "topical"}
     linked = {h.claim_id for h in best.values() if h.confirmed and h.kind != "topical"}
     # A group: one claim for topics. A table's cell is no prose to suggest topics for (its citations and the
@@ -233,6 +234,21 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     return Linkage(links=tuple(links), mentions=unique, orphans=tuple(orphans), hidden=hidden,
                    unanchored=unanchored, conflicts=_conflicts(placed),
                    claims_file=(curated.path or "") if curated is not None else "")
+
+
+def _settled_by_firmer(best: dict[tuple[str, str, str], Hit], mentions: Iterable[Mention]) -> None:
+    """Drop the guess among an author's several entries (an ambiguous attribution, and the quotation it carries)
+    where the sentence links one of those entries on firmer evidence, its title or its citation: "... Social Network
+    Analysis (Trilcke)" names which of Trilcke's works it means, whatever the other words favour."""
+    firm = {(h.claim_id, h.key) for h in best.values() if h.kind != "topical" and h.confirmed and not h.ambiguous}
+    for m in mentions:
+        if m.kind != "author" or len(m.keys) < 2 or not any((m.claim_id, k) in firm for k in m.keys):
+            continue
+        for key in m.keys:
+            for kind in ("attribution", "quotation"):
+                slot = (m.claim_id, key, kind)
+                if slot in best and best[slot].ambiguous and (m.claim_id, key) not in firm:
+                    del best[slot]
 
 
 def _note_callers(essay: Essay) -> dict[str, str]:

@@ -15,7 +15,9 @@ from itertools import pairwise
 from ..bibliography.bibtex import MONTH_NAMES
 from ..bibliography.names import JOINING, PARTICLES
 from ..lazyre import lazy
+from ..locale_terms import and_words
 from ..model import Claim, Mention, Person, Source
+from ..text import closest_name
 from .cited_letters import UNDECIDED
 from .hits import Found, Hit
 from .index import Role, SourceIndex, persons_of
@@ -98,7 +100,10 @@ _MAKES_POINT = re.compile(r"\s*(?:has |had |also )?(?:made|makes|make)\s+(?:(?:a
 _CONCEPT = lazy(r"(?:isms?|ists?|ity|ics|tion|ory|ence|ance|ment|ness)$")
 AUTHORITY = "invoked as an authority"
 """An author mention's detail says this when the words around the name appeal to the person."""
-_JOIN = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
+_AND_ABROAD = "|".join(sorted(and_words("de", "fr", "es", "pt", "it", "pl", "nl", "sv", "da", "nb", "fi", "tr", "hu", "ru")))
+_JOIN = re.compile(rf"^\s*(?:,|,?\s*(?:and|or|&|{_AND_ABROAD}))\s*$")
+"""What joins two names into one list: a comma, "and" or "or", or another language's "and" ("Pfister und Hübler",
+"Lejeune et Vilain", "Barz und Randall")."""
 _SPACE_ONLY = re.compile(r"^\s*$")
 
 
@@ -123,6 +128,13 @@ class _Name:
     @property
     def family(self) -> str:
         return strip_possessive(self.toks[-1].text)[0]
+
+    def after_particle(self) -> _Name | None:
+        """The run after its last particle written in lower case ("Diestel" of "Terminus von Diestel"), None with
+        no such particle."""
+        at = max((n for n, t in enumerate(self.toks[:-1]) if t.text[:1].islower() and fold(t.text) in PARTICLES),
+                 default=-1)
+        return _Name(self.toks[at + 1:], self.possessive) if at >= 0 else None
 
     @property
     def given(self) -> list[Token]:
@@ -399,7 +411,7 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
             continue
         resolved.append((name, list(dict.fromkeys(r.key for r in agree)), confidence))
     _emit(claim, group, resolved, index, found, title_names, bool(resolved) and _appeal(text, group, toks), cited,
-          marked, named)
+          marked, named, {fold(n.family) for n in unresolved})
     if unresolved and _cue(text, group, toks, index, memo):
         strong = _CUE.search(fold(text[max(0, group[0].start - 60):group[0].start])) is not None
         for name in unresolved:
@@ -458,6 +470,10 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
         return [], 0.0
     given = name.given
     agree = [r for r in roles if compatible(given, r.person) is not False]
+    if not agree and (tail := name.after_particle()) and not any(r.person.prefix for r in roles):
+        # German capitalises its nouns, and its "von" says "by" as often as it opens a family name: "dem Terminus
+        # von Diestel folgend", "die Methode von Prado et al." name Diestel and Prado, whose names have no "von".
+        return _reading(text, group, tail, toks, index, memo, lower_case)
     if not agree:
         return [], 0.0
     sentence_start = name.toks[-1].start == toks[0].start or name.opened
@@ -512,8 +528,11 @@ def _word_not_name(text: str, name: _Name, lower_case: Callable[[str], bool] | N
 
 def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str], float]],
           index: SourceIndex, found: Found, title_names: dict[str, list[str]], cue: bool,
-          cited: Set[str] = frozenset(), marked: bool = False, named: Set[str] = frozenset()) -> None:
-    """``named``: the family names of the people the sentence names anywhere (co-authors of one entry)."""
+          cited: Set[str] = frozenset(), marked: bool = False, named: Set[str] = frozenset(),
+          misspelt: Set[str] = frozenset()) -> None:
+    """``named``: the family names of the people the sentence names anywhere (co-authors of one entry);
+    ``misspelt``: those of the group's people no entry has, which may mistype a co-author's ("Barz und Randall" for
+    Barz and Randoll's study)."""
     if not resolved:
         return
     text = claim.text
@@ -538,7 +557,8 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         # ("Heiss finds" is not "Heiss and Kelley"), or with "et al." some ("Heiss et al." is not Heiss alone).
         def fit(key: str) -> tuple[int, int]:
             people = persons_of(index.sources[key])
-            shared = sum(1 for p in people if fold(p.family) in families)
+            shared = sum(1 for p in people if fold(p.family) in families
+                         or (misspelt and closest_name(fold(p.family), misspelt) is not None))
             return shared, int(len(people) > shared) if et_al else shared - len(people)
 
         top = max(fit(k) for k in keys)
