@@ -150,7 +150,7 @@ def _naming_lines(essay: Essay, names: list[str]) -> dict[str, int]:
     if path.suffix.lower() in LATEX_SUFFIXES:
         from .essay.latex_declarations import bibliography_lines
 
-        return bibliography_lines(text)
+        return bibliography_lines(text, path.stem)
     from .essay.segment import split_lines
     from .essay.yaml_meta import naming_row, yaml_block_lines
 
@@ -219,7 +219,7 @@ def _main_files_names(chapter: Path) -> tuple[Path, list[str]] | None:
     if found is None:
         return None
     main, text, preamble = found
-    names = bibliography_files(text, main.parent) or bibliography_files(preamble, main.parent)
+    names = bibliography_files(text, main.parent, main.stem) or bibliography_files(preamble, main.parent, main.stem)
     return (main.parent, names) if names else None
 
 

@@ -181,3 +181,24 @@ def test_a_followed_bibliography_outside_the_project_is_cached_and_a_change_to_i
     with contextlib.redirect_stdout(out):
         main(["check", "--format", "json"])
     assert "LR300" not in {f["code"] for f in json.loads(out.getvalue())["findings"]}
+
+
+def test_a_latex_bibliography_named_by_jobname_is_the_main_files_own(here: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # \bibliography{\jobname} names termpaper.bib for termpaper.tex (TeX's \jobname is the file LaTeX runs on): init
+    # said "\jobname.bib does not exist", wrote the .bib beside it down, and check warned LR321 on every run.
+    (here / "termpaper.bib").write_text(ENTRY.format(key="a"), encoding="utf-8")
+    (here / "termpaper.tex").write_text("\\documentclass{article}\n\\begin{document}\nText \\cite{a}.\n"
+                                        "\\bibliographystyle{unsrt}\n\\bibliography{\\jobname}\n\\end{document}\n",
+                                        encoding="utf-8")
+    assert main(["init", "termpaper.tex"]) == 0
+    assert "jobname" not in capsys.readouterr().err
+    assert "\nbibliography =" not in (here / "litreview.toml").read_text(encoding="utf-8")
+    assert bibliography_files(load_config(here, env={})) == (here / "termpaper.bib",)
+    assert not _codes() & {"LR300", "LR307", "LR321"}
+    # A name around it: \jobname-refs.
+    (here / "termpaper-refs.bib").write_text(ENTRY.format(key="b"), encoding="utf-8")
+    (here / "termpaper.tex").write_text("\\documentclass{article}\n\\begin{document}\nText \\cite{a,b}.\n"
+                                        "\\bibliography{\\jobname, \\jobname-refs}\n\\end{document}\n",
+                                        encoding="utf-8")
+    assert not _codes() & {"LR300", "LR321"}

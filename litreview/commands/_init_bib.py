@@ -323,7 +323,7 @@ def _named(essay_path: Path, text: str) -> tuple[list[Path], list[str]]:
     except InputError:  # (a paper without text yet: its own file's commands)
         from ..essay.latex_declarations import bibliography_files
 
-        names = bibliography_files(text) if latex else []
+        names = bibliography_files(text, jobname=essay_path.stem) if latex else []
         return [essay_path.parent / n for n in names if not is_remote(n)], [n for n in names if is_remote(n)]
     return list(named_bibliographies(essay)), remote_bibliographies(essay)
 

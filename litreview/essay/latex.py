@@ -210,7 +210,7 @@ def _meta(lines: list[tuple[str, int, str]], missing: list[tuple[str, int, str, 
     if notices:
         meta[NOTICES] = notices
     source = "\n".join(t for _, _, t in lines)
-    named = bibliography_files(source, folder)
+    named = bibliography_files(source, folder, path.stem)
     if named:
         meta["bibliography"] = named
     if globs_bibliography(source):

@@ -94,12 +94,14 @@ def built_with_bibtex(text: str) -> bool:
         not m.group("biblatex") and m.group("names").strip() for m in _BIBLIOGRAPHY.finditer(uncommented))
 
 
-def bibliography_files(text: str, folder: Path | None = None) -> list[str]:
+def bibliography_files(text: str, folder: Path | None = None, jobname: str = "") -> list[str]:
     """The files of \\addbibresource{refs.bib} (biblatex; \\addglobalbib, \\addsectionbib) and
     \\bibliography{a,b} (BibTeX, natbib's \\nobibliography: .bib implied); a resource with biblatex's ``glob``
-    option, the files its pattern matches in ``folder`` (the main file's, where biber runs), in order."""
+    option, the files its pattern matches in ``folder`` (the main file's, where biber runs), in order. ``jobname``,
+    the name of the file LaTeX runs on without its extension, stands for ``\\jobname`` (``\\bibliography{\\jobname}``
+    names ``paper.bib`` for ``paper.tex``); without it the name is kept as written."""
     names: list[str] = []
-    for name, _, globbed in _bibliography_commands(text):
+    for name, _, globbed in _bibliography_commands(text, jobname):
         matched = _globbed(folder, name) if globbed and folder is not None and _GLOB_CHARS.search(name) else []
         names += matched or [name]
     return names
@@ -158,16 +160,20 @@ def globs_bibliography(text: str) -> bool:
     return any(globbed and _GLOB_CHARS.search(name) for name, _, globbed in _bibliography_commands(text))
 
 
-def bibliography_lines(text: str) -> dict[str, int]:
+def bibliography_lines(text: str, jobname: str = "") -> dict[str, int]:
     """The line of the first command naming each of ``bibliography_files`` (as that names it, .bib added)."""
     lines: dict[str, int] = {}
-    for name, line, _ in _bibliography_commands(text):
+    for name, line, _ in _bibliography_commands(text, jobname):
         lines.setdefault(name, line)
     return lines
 
 
-def _bibliography_commands(text: str) -> list[tuple[str, int, bool]]:
-    """Each file named: (name, line, whether biblatex globs it)."""
+_JOBNAME = re.compile(r"\\jobname(?![A-Za-z@])\s*")
+"""TeX's ``\\jobname`` (a control word: the spaces after it are not printed)."""
+
+
+def _bibliography_commands(text: str, jobname: str = "") -> list[tuple[str, int, bool]]:
+    """Each file named: (name, line, whether biblatex globs it); ``\\jobname`` read as ``jobname`` when given."""
     named: list[tuple[str, int, bool]] = []
     uncommented = _uncommented(text)
     for match in _BIBLIOGRAPHY.finditer(uncommented):
@@ -175,7 +181,7 @@ def _bibliography_commands(text: str) -> list[tuple[str, int, bool]]:
         globbed = biblatex and _GLOB.search(match.group("options") or "") is not None
         at = match.start("names")
         for part in ([match.group("names")] if biblatex else match.group("names").split(",")):
-            name = part.strip()
+            name = _JOBNAME.sub(lambda _: jobname, part).strip() if jobname else part.strip()
             if name:
                 line = uncommented.count("\n", 0, at + len(part) - len(part.lstrip())) + 1
                 named.append((name if biblatex or name.endswith(".bib") else name + ".bib", line, globbed))
