@@ -172,3 +172,14 @@ def test_a_person_named_before_a_colon_does_not_carry_the_quotation_of_the_claus
     introduced = link(parse_essay("George Tsebelis sums it up: “policy change is slower and less dramatic under "
                                   "presidential systems”.\n"), bib)
     assert [q[2] for q in quotes(introduced)] == [("tsebelis2002",)]
+
+
+def test_a_straight_quote_after_a_word_closes_and_opens_no_quotation() -> None:
+    # A LaTeX quotation opened with ` and closed with " (`simple") left its " to pair with the next one: the words
+    # between two quotations were read as one (". The correlation fell. Moreover, ‘canned meat", LR305).
+    linkage = run("The edges form a relation more complex than a simple ‘neighbourly\". The correlation between "
+                  "the labels fell. Moreover, ‘canned meat with seafood\" changed its behaviour in the model.")
+    assert quotes(linkage) == []
+    linkage = run('K.J. Holsti wrote that "organized relations between established entities" matter.')
+    assert quotes(linkage) == [("p1-s1", '"organized relations between established entities"',
+                                ("holsti2004taming",))]

@@ -17,8 +17,9 @@ from .text import canonical, tokens
 
 # The pairs of ``QUOTES`` that ``QUOTATION_OPENERS`` open (a text with none of those quotes nothing). German
 # quotation marks open low („) and close with “ (or ”, mixed by keyboards): first, so that the closing “ is not read
-# as an opening one.
-_QUOTE = re.compile(r"„([^“”\n]+)[“”]|“([^”]+)”|\"([^\"\n]+)\"|«([^»]+)»")
+# as an opening one. A straight quote right after a letter or digit closes a quotation (LaTeX's `simple" opened
+# with a backtick): read as opening, it paired with the next one around the words between two quotations.
+_QUOTE = re.compile(r"„([^“”\n]+)[“”]|“([^”]+)”|(?<!\w)\"([^\"\n]+)\"|«([^»]+)»")
 
 
 def quoted(text: str) -> Iterator[tuple[re.Match[str], int]]:
