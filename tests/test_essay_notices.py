@@ -155,6 +155,21 @@ def test_a_citation_in_a_suffix_is_a_finding_with_the_bracket_to_write(tmp_path:
     assert "@c and @a vanish" in found[1].message
 
 
+def test_a_bracket_of_keys_parted_by_commas_is_one_finding_naming_the_one_pandoc_prints(tmp_path: Path) -> None:
+    # pandoc 3.9 with --citeproc prints "Text Cc (2003)." for "[@a, @b, @c]" and "Dd (2004)" for "[@a, @b; @c, @d]"
+    # (checked with pypandoc-binary): the last citation of the bracket alone. Each comma was a finding of its own,
+    # each saying a different key was the one printed, and each hint mended one comma and left the others.
+    (tmp_path / "e.md").write_text("Text [@a, @b, @c].\n\nMore [@a, @b; @c, @d].\n\nSame [@a, @a].\n",
+                                   encoding="utf-8")
+    found = check_notices(load_essay(tmp_path / "e.md"))
+    assert [(f.code, f.line) for f in found] == [("LR318", 1), ("LR318", 3), ("LR318", 5)]
+    assert found[0].message == ("[@a, @b, @c] holds @b and @c in a citation's suffix: pandoc prints only @c's citation "
+                                "there, and @a and @b vanish from the rendered text")
+    assert [f.hint.rpartition(": ")[2] for f in found] == ["[@a; @b; @c]", "[@a; @b; @c; @d]", "[@a; @a]"]
+    assert "@a, @b and @c vanish" in found[1].message
+    assert found[2].message.endswith("pandoc prints only @a's citation there")
+
+
 def test_a_citation_in_a_citations_own_bracket_is_a_finding_too(tmp_path: Path) -> None:
     # pandoc 3.9 with --citeproc prints "Text (Beta 2002)." and "Three (Beta 2002).": a citation in another's suffix
     # or prefix, in brackets of its own, is printed alone there too.

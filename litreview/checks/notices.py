@@ -4,11 +4,13 @@ which pandoc's citeproc prints alone (LR318), and placeholders where a citation 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..essay import NOTICES
 from ..essay.cites import in_suffix, raw_latex_citations
 from ..essay.segment import normalise_space
 from ..lazyre import lazy
-from ..model import Claim, Essay, Finding
+from ..model import Citation, Claim, Essay, Finding
 from .catalogue import finding
 
 _CONNECTIVE = lazy(r"(?:[\s,]|\b(?:and|&)(?=\s*$))*$")
@@ -69,29 +71,45 @@ def _placeholders(essay: Essay, claim: Claim) -> list[Finding]:
 
 
 def _in_suffix(essay: Essay, claim: Claim) -> list[Finding]:
-    """LR318 for each citation written in a bracket's suffix or prefix ("[@a, @b]", "[@a, see [@b]]"), with the bracket
-    to write."""
+    """LR318 for each bracket that holds citations in a suffix or prefix ("[@a, @b]", "[@a, see [@b]]"), with the
+    bracket to write: one finding for a bracket with several ("[@a, @b, @c]"), as pandoc's citeproc prints only the
+    last of them for the whole bracket ("Cc (2003)"), all the others gone."""
     out = []
+    brackets: dict[tuple[int, int], tuple[list[Citation], list[Citation]]] = {}
     for items, inner in in_suffix(claim.citations or ()):
-        start, end = items[0].start, items[0].end
-        bracket = claim.text[start:end]
-        cut = inner.start - start
-        fixed = _CONNECTIVE.sub("", bracket[:cut]) + "; " + bracket[cut:]
+        brackets.setdefault((items[0].start, items[0].end), (items, []))[1].append(inner)
+    for (start, end), (items, inners) in brackets.items():
+        bracket = fixed = claim.text[start:end]
         where = "suffix"
-        if inner.mode != "author-in-text":  # a bracket of its own ("[@a, see [@b] too]"): its items join this one's
-            own, after = bracket[cut + 1:inner.end - start - 1], bracket[inner.end - start:]
+        for inner in sorted(inners, key=lambda c: c.start, reverse=True):  # a fix changes the text after its cut
+            cut = inner.start - start
+            if inner.mode == "author-in-text":
+                fixed = _CONNECTIVE.sub("", fixed[:cut]) + "; " + fixed[cut:]
+                continue
+            # a bracket of its own ("[@a, see [@b] too]"): its items join this one's
+            own, after = fixed[cut + 1:inner.end - start - 1], fixed[inner.end - start:]
             if any(claim.text[inner.start:inner.end] in c.prefix for c in items):  # "[see [@b] @a]"
-                where, fixed = "prefix", bracket[:cut] + own + ";" + after
+                where, fixed = "prefix", fixed[:cut] + own + ";" + after
             else:
-                fixed = _CONNECTIVE.sub("", bracket[:cut]) + "; " + own + after
-        lost = " and ".join(f"@{c.key}" for c in items)
+                fixed = _CONNECTIVE.sub("", fixed[:cut]) + "; " + own + after
+        printed = max(inners, key=lambda c: c.start)
+        held = _listed(dict.fromkeys(f"@{c.key}" for c in sorted(inners, key=lambda c: c.start)))
+        lost_keys = dict.fromkeys(sorted({f"@{c.key}" for c in [*items, *inners]} - {f"@{printed.key}"},
+                                         key=bracket.find))  # in the bracket's order
+        lost = _listed(lost_keys) if lost_keys else ""
         line = claim.line + (_as_written(essay, claim) or claim.text).count("\n", 0, start)
-        out.append(finding("LR318", f"{bracket} holds @{inner.key} in a citation's {where}: pandoc prints only "
-                                    f"@{inner.key}'s citation there, and {lost} "
-                                    f"{'vanish' if len(items) > 1 else 'vanishes'} from the rendered text",
+        gone = f", and {lost} {'vanish' if len(lost_keys) > 1 else 'vanishes'} from the rendered text" if lost else ""
+        out.append(finding("LR318", f"{bracket} holds {held} in a citation's {where}: pandoc prints only "
+                                    f"@{printed.key}'s citation there{gone}",
                            hint=f"separate the citations with \";\": {normalise_space(fixed)}",
                            claim_id=claim.id, file=claim.file or essay.path, line=line))
     return out
+
+
+def _listed(words: Iterable[str]) -> str:
+    """"@a", "@a and @b", "@a, @b and @c"."""
+    *rest, last = words
+    return f"{', '.join(rest)} and {last}" if rest else last
 
 
 def _as_written(essay: Essay, claim: Claim) -> str:
