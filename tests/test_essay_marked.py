@@ -258,3 +258,18 @@ def test_an_author_named_again_after_the_paragraph_cites_the_work_is_no_finding(
             "Jervis argues the same point again.\n")
     _, found = findings(text)
     assert [(f.key, f.claim_id) for f in found if f.code == "LR311"] == [("jervis1976perception", "p2-s4")]
+
+
+def test_a_citation_typed_inside_a_quotation_the_sentence_cites_is_the_quoted_writers() -> None:
+    # A German term paper quoted a passage with its own "(so auch Jervis et al. 1975)" and cited the passage's source
+    # after the marks: LR300 asked to replace the quoted writer's citation with \cite, changing the quotation.
+    quoted = ("Doubt remains.^[“States misread each other, and the deterrence models fail to capture it (so auch "
+              "Jervis et al. 1975)”; emphasis added. [@waltz1979theory, 176].]\n")
+    _, found = findings(quoted)
+    assert [f for f in found if f.code in ("LR300", "LR311")] == []
+    # Typed by the writer outside the marks, or in a quotation nothing cites, it is still reported.
+    _, found = findings("Doubt remains (so auch Jervis et al. 1975) [@waltz1979theory].\n")
+    assert [f.code for f in found if f.code == "LR300"] == ["LR300"]
+    _, found = findings("Doubt remains: “the deterrence models fail to capture it (so auch Jervis et al. 1975)”.\n"
+                        "\nAnother paragraph cites [@waltz1979theory].\n")
+    assert [f.code for f in found if f.code == "LR300"] == ["LR300"]

@@ -81,6 +81,8 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
                                    "is named with no citation marker nearby", essay_file,
                                    f"cite the work: [@{mention.keys[0]}]", key=mention.keys[0]))
             continue
+        if marked and mention.kind == "marker" and not mention.keys and _quoted_writers(mention, claim):
+            continue
         if marked and mention.kind == "marker" and not mention.keys and _no_citation(mention, claim, families):
             if person_like(typed_names(mention), one="(" not in mention.text):  # "(Roe 2001)", "Roe and Poe (2001)"
                 found.append(_typed_unresolved(mention, claim, essay_file))
@@ -143,7 +145,23 @@ def unresolved_markers(essay: Essay, linkage: Linkage, bib: Bibliography) -> lis
     claims = {c.id: c for c in essay.claims}
     families = _families(bib) if marks_its_citations(essay, linkage) else None
     return [m for m in linkage.mentions if m.kind == "marker" and not m.keys
-            and (families is None or not _no_citation(m, claims.get(m.claim_id), families))]
+            and (families is None or not (_no_citation(m, claims.get(m.claim_id), families)
+                                          or _quoted_writers(m, claims.get(m.claim_id))))]
+
+
+def _quoted_writers(mention: Mention, claim: Claim | None) -> bool:
+    """Whether a citation typed as text stands inside a quotation that its sentence cites by a marker outside the
+    marks (“… geschweige denn einlösen (so auch Prado et al. 2016)” [@trilcke2017, 176]): the quoted writer's
+    citation, copied with the words, not one the document typed by hand."""
+    if claim is None or not _typed(mention, claim) or not claim.citations:
+        return False
+    from ..linking.quotations import quoted
+
+    at = claim.text.find(mention.text)
+    for quote, _ in quoted(claim.text) if at >= 0 else ():
+        if quote.start() < at and at + len(mention.text) < quote.end():
+            return any(c.start >= quote.end() or c.end <= quote.start() for c in claim.citations)
+    return False
 
 
 def _families(bib: Bibliography) -> set[str]:
