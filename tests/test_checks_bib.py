@@ -177,7 +177,7 @@ def test_an_issn_with_an_export_residue_in_the_isbn_field_is_named() -> None:
 @pytest.mark.parametrize(("url", "ok"), [
     ("https://example.org/a_b", True), ("http://localhost/x", True), ("ftp://ftp.example.org/f", True),
     ("www.example.org", False), ("https://exa mple.org", False), ("mailto:a@example.org", False),
-    (r"https://example.org/a\_b", False), ("https:///path", False),
+    (r"https://example.org/a\_b", False), ("https:///path", False), ('https://example.org/pii/S18"', False),
     # JabRef and biblatex take a local file's address; a bare path is no URL.
     ("file://c:/asdf/asdf", True), ("file:///home/a/x.pdf", True), ("c:/asdf/asdf", False), ("file:", False),
 ])
@@ -1181,6 +1181,19 @@ def test_a_url_with_a_second_scheme_or_none_gets_the_address_to_write() -> None:
     assert "two schemes, 'http:'" in found["a"][0]
     assert found["b"][1] == "Keep the web address, url = {http://treephys.example.org/22/7/449}"
     assert found["c"][1] == "Write url = {https://www.swissvotes.ch}"
+    assert "ok" not in found
+
+
+def test_a_url_written_in_the_url_command_is_invalid_with_the_address_to_write() -> None:
+    # url = {\url{...}}: pandoc 3.9 prints "\url{http://ced.berkeley.edu/...}" in the reference list and links to it
+    # (checked with pypandoc-binary), biblatex prints the command verbatim: the check passed it, the site showed it.
+    found = _check("@misc{a, title={A}, url={\\url{http://ced.berkeley.edu/bpj/2012/09/x/}}}\n"
+                   "@misc{b, title={B}, url={\\url{http://www.sciencedirect.com/pii/S18\"}}}\n"
+                   "@misc{ok, title={D}, url={https://doi.org/10.1111/nph.14968}}\n", "LR123")
+    assert found["a"] == ("URL '\\url{http://ced.berkeley.edu/bpj/2012/09/x/}' is invalid: it is written in \\url{...}, "
+                          "which pandoc and biblatex print as written, the url field being the address itself",
+                          "Write url = {http://ced.berkeley.edu/bpj/2012/09/x/}")
+    assert found["b"][1] == "Write url = {http://www.sciencedirect.com/pii/S18}"  # its stray quotation mark left out
     assert "ok" not in found
 
 

@@ -508,6 +508,8 @@ def url_problem(url: str) -> str:
         return "it contains white space"
     if "\\" in url:
         return "it contains a backslash (LaTeX escapes do not belong in url fields)"
+    if '"' in url:
+        return "it contains a quotation mark (an address writes it %22)"
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
@@ -535,7 +537,15 @@ def check_url(source: Source) -> Iterable[Finding]:
     """LR123 for a url field that is not an absolute http(s), ftp or file address."""
     raw = plain(source.fields.get("url", ""))
     if raw.startswith("\\url"):
-        raw = raw[4:]
+        # url = {\url{https://...}}: the field is the address, read verbatim; pandoc and biblatex print the command
+        # as written (and pandoc links to it): the site's reference list shows "\url{https://...}"
+        address = raw[4:]
+        bare = address.strip('"')  # a stray quotation mark typed at its end
+        hint = f"write url = {{{bare}}}" if not url_problem(bare) else "write the address alone, without \\url"
+        yield entry_finding("LR123", source, f"URL {shown(chr(92) + 'url{' + address + '}')} is invalid: it is "
+                            "written in \\url{...}, which pandoc and biblatex print as written, the url field being "
+                            "the address itself", hint, field="url")
+        return
     if raw and raw.strip(" .!?").casefold() in PLACEHOLDERS and url_problem(raw):
         yield entry_finding("LR123", source, f"URL {raw!r} is a placeholder, not an address",
                             f"write the address, or delete the {own_name('url', source)} field", field="url")
