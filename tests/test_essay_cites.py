@@ -33,6 +33,8 @@ def test_keys_as_pandoc_reads_them(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", [
     "`@decorator` in code", "``code with ` and @a``", "$x@y$ and $$a@b$$", "<!-- [@commented] -->",
     r"\@escaped", '<span title="@attr">x</span>', "<me@example.org>", "[site](https://x.org/@handle)",
+    # An escaped brace is a character of the math, no group: "\{" read as opening one left the math unclosed.
+    r"Set $U = \{ @b, \text{c}\}$ and $\{x, @y\}$ end.",
 ])
 def test_nothing_in_code_math_comments_tags_or_link_targets(text: str) -> None:
     assert keys(text) == []

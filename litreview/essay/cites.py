@@ -240,7 +240,8 @@ def _math_end(text: str, start: int) -> int:
             if text[at - 1].isspace() or text[at + 1:at + 2].isdigit():
                 return start
             return at + 1
-        pos = _group_end(text, stop.end() - 1) if stop.group().endswith("{") else stop.end()
+        # (an escaped brace, ``\{``, is a character of the math: it opens no group)
+        pos = _group_end(text, stop.end() - 1) if stop.group() == "\\text{" else stop.end()
     return start
 
 
