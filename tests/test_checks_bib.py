@@ -1197,6 +1197,17 @@ def test_a_url_written_in_the_url_command_is_invalid_with_the_address_to_write()
     assert "ok" not in found
 
 
+def test_a_doi_field_holding_words_is_said_to_hold_no_doi() -> None:
+    # A JabRef entry with "University of Virginia" in its doi: "malformed: it contains white space", with a DOI of
+    # another work as the example to write.
+    found = _check("@unpublished{a, author={Holt, F.}, title={T}, year={1997}, note={N}, doi={University of Virginia}}\n"
+                   "@article{b, author={B, A}, title={T}, journal={J}, year={2001}, doi={10.1000/a b}}\n", "LR120")
+    assert found["a"] == ("DOI 'University of Virginia' is no DOI: the field holds words (a DOI starts with 10.)",
+                          "Move 'University of Virginia' to the field it belongs in (the institution, school or "
+                          "publisher), and delete the doi field, or write the work's DOI there")
+    assert "white space" in found["b"][0]  # a DOI with a space in it is still one gone wrong
+
+
 def test_one_doi_on_two_works_of_other_titles_is_not_a_copy_to_delete() -> None:
     # A DOI cut short ("10.1051/forest") on two articles of one journal: the hint said to delete one of them.
     found = _check("@article{a, author={A, A}, title={Climatic significance of tree-ring width in Pinus pinea}, "

@@ -79,6 +79,8 @@ _ISBN_CHARS = lazy(r"[\s\-‐–]")
 _NOT_ISBN = lazy(r"[^\d\s\-‐–Xx]+")
 _QUOTED_LIST = lazy(r"\[\s*(['\"])[^'\"\[\]]*\1(?:\s*,\s*(['\"])[^'\"\[\]]*\2)*\s*,?\s*\]")
 """A Python list of strings written as text ("['9780999241165']"), as a script's export writes a list field."""
+_WORDS = lazy(r"[^\W\d_]+(?:[ .,'&-]+[^\W\d_]+)+\.?")
+"""Words and nothing else, two or more ("University of Virginia")."""
 _URL_ESCAPE = lazy(r"\\([&%_#$~])|\$\\sim\$|\\textasciitilde\b")
 
 
@@ -402,6 +404,11 @@ def check_doi(source: Source) -> Iterable[Finding]:
         yield entry_finding("LR120", source, f"DOI {raw!r} is a placeholder, not a DOI",
                             f"look the DOI up (litreview fetch searches the registries) and write it, or delete the "
                             f"{own_name('doi', source)} field", field="doi")
+    elif problem and not any(ch.isdigit() for ch in raw) and _WORDS.fullmatch(raw.strip()):
+        # "University of Virginia" in an @unpublished's doi: a field typed in the wrong box, no DOI gone wrong
+        yield entry_finding("LR120", source, f"DOI {raw!r} is no DOI: the field holds words (a DOI starts with 10.)",
+                            f"move {raw!r} to the field it belongs in (the institution, school or publisher), and "
+                            f"delete the {own_name('doi', source)} field, or write the work's DOI there", field="doi")
     elif problem:
         hint = (f"the {own_name('doi', source)} field holds a web address that is no DOI link: move it to the "
                 f"{own_name('url', source)} field" if re.match(r"(?i)https?://", raw.strip()) and not has_prefix(raw) else "")
