@@ -147,6 +147,23 @@ def test_a_packages_symbol_is_named_with_the_character_to_write(tmp_path: Path) 
     assert "c" not in told  # (a known command with its argument)
 
 
+def test_csquotes_textquote_in_a_title_is_named_with_the_command_pandoc_reads(tmp_path: Path) -> None:
+    # A Zotero title "\textquote{Operationalizing}: or, ..." for a biblatex-chicago paper: "unknown command", with the
+    # hint to define it in the @preamble; it is csquotes', which pandoc 3.9 drops with its words (": Or, the
+    # function"), where it prints \enquote{...} as a quotation (checked with pypandoc-binary).
+    bib = ("@article{m,\n  author = {Moretti, F.},\n  title = {\\textquote{Operationalizing}: or, the Function},\n"
+           "  journal = {J},\n  year = {2013},\n}\n"
+           "@article{n,\n  author = {Moretti, F.},\n  title = {\\enquote{Operationalizing}: or, the Function},\n"
+           "  journal = {J},\n  year = {2013},\n}\n")
+    told = {f.key: f for f in found_in(tmp_path, bib) if f.code == "LR142"}
+    assert told["m"].message.startswith("title: \\textquote is the csquotes package's, not LaTeX's or biblatex's: a "
+                                        "LaTeX document that does not load csquotes stops at it, and pandoc leaves "
+                                        "it out with the words it quotes")
+    assert told["m"].hint == ("Write \\enquote{...}, which csquotes prints as \\textquote does and pandoc prints as a "
+                              "quotation")
+    assert "n" not in told
+
+
 def test_a_house_that_registers_dois_is_named_without_its_place_or_imprint(tmp_path: Path) -> None:
     bib = ("@book{a,\n  author = {Mas, A.},\n  title = {T},\n  publisher = {Oxford university press New York},\n"
            "  year = {1995},\n}\n"

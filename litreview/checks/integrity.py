@@ -88,6 +88,9 @@ _NEEDS_ARGUMENT = frozenset({"textbf", "textit", "emph", "textsc", "texttt", "te
 _PACKAGE_SYMBOLS = {"circledR": ("amssymb", "®", False), "checkmark": ("amssymb", "✓", False),
                     "euro": ("eurosym", "€", True), "EUR": ("eurosym", "€", False)}
 """Commands of a package (not LaTeX's) that stand for a character: package, character, whether pandoc prints it."""
+_PACKAGE_QUOTES = {"textquote": "csquotes"}
+"""Quotation commands of a package that pandoc drops with the words they quote (pandoc 3.9 reads "A \\textquote{Op} B"
+as "A  b"; its \\enquote, \\foreignquote and \\hyphenquote it prints as quotations)."""
 _TOKEN = lazy(r"\\[A-Za-z]+\*?|\\.|\$\$|\$|[{}_^]", re.S)
 _ENV = lazy(r"\{\s*([^{}]*?)\s*\}")
 # A link's address in \url{...} or \href{...}{text}: LaTeX reads it verbatim (a _ is itself there).
@@ -412,6 +415,11 @@ def latex_problem_at(value: str, defined: frozenset[str] = frozenset()) -> tuple
                 return (f"{command} is the {package} package's, not LaTeX's or biblatex's: a LaTeX document that does "
                         f"not load {package} stops at it, and pandoc {f'prints {char}' if pandoc else 'leaves it out'}",
                         at, f"write the character {char} itself, which BibTeX, biber and pandoc all print")
+            if (package := _PACKAGE_QUOTES.get(command[1:])) is not None:  # a title's \textquote{...} (csquotes)
+                return (f"{command} is the {package} package's, not LaTeX's or biblatex's: a LaTeX document that does "
+                        f"not load {package} stops at it, and pandoc leaves it out with the words it quotes", at,
+                        f"write \\enquote{{...}}, which {package} prints as {command} does and pandoc prints as a "
+                        "quotation")
             takes = value[token.end():].lstrip(" ")[:1] == "{"  # (a symbol's definition with [1] eats what follows)
             return (f"unknown command {command} (not LaTeX's or biblatex's, nor defined in the @preamble)", at,
                     f"correct the command's name, or define it in the bibliography's @preamble, e.g. "
