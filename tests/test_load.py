@@ -416,6 +416,21 @@ def test_an_at_string_defined_twice_applies_from_where_it_is_defined():
     assert bib.problems == ()
 
 
+def test_an_entry_written_twice_alike_is_told_to_be_deleted_not_renamed():
+    # A Mendeley export wrote one @techreport twice, word for word: "rename one of the two entries" asked for a choice
+    # there is none to make. Copies that differ in a field, or in their type, keep their words.
+    entry = "@techreport{{Bayer2016,\n  author = {{Bayer, Patrick}},\n  title = {{{title}}},\n  year = {{2016}}\n}}\n"
+    [same] = parse_bibliography(entry.format(title="Paths") + "\n" + entry.format(title="Paths"), "x.bib").problems
+    assert (same.code, same.line, same.message, same.hint) == (
+        "LR101", 1, "duplicate key 'Bayer2016': the same entry is written again on line 7 (BibTeX reports the repeated "
+        "entry as an error, biber warns of it)", "Delete one of the two copies")
+    [other] = parse_bibliography(entry.format(title="Paths") + entry.format(title="Roads"), "x.bib").problems
+    assert other.hint == "Rename one of the two entries, or delete the one you do not want"
+    [kind] = parse_bibliography(entry.format(title="P") + entry.format(title="P").replace("@techreport", "@report"),
+                                "x.bib").problems
+    assert kind.hint == "Rename one of the two entries, or delete the one you do not want"
+
+
 def test_a_key_of_many_entries_is_told_with_their_number():
     # 21 entries copied from one template, all "Typeclass": each finding said "defined again on line N" (the last)
     # and "rename one of the two". Two copies keep their words.

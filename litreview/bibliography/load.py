@@ -238,6 +238,8 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     raws: dict[str, _Raw] = {}
     seen: dict[str, int] = {}
     copies: dict[str, list[int]] = {}  # the lines of each key defined more than once
+    differ: set[str] = set()  # the keys whose copies differ (type or fields): a copy alike is deleted, never renamed
+    replaced: dict[str, _Raw] = {}  # the copy of a key a later one replaced, until the later one is read
     from_comment: set[str] = set()  # keys read from an entry in % lines (LR155), which a live one replaces
     seen_folded: dict[str, str] = {}
     unnamed = 0
@@ -268,6 +270,8 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                 continue
             if key not in from_comment:
                 copies.setdefault(key, [seen[key]]).append(line)
+                if key in raws:
+                    replaced[key] = raws[key]
             del raws[key]
             from_comment.discard(key)
         if scanner.command_start in quiet:
@@ -306,6 +310,8 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             # White space runs as one space, ends stripped (str.split's white space is re's \s).
             fields[lname] = " ".join("".join(value_parts).split())
         raws[key] = _Raw(kind, key, fields, line, field_lines)
+        if (earlier := replaced.pop(key, None)) is not None and (earlier.kind, earlier.fields) != (kind, fields):
+            differ.add(key)
     problems += [unjoined for start, at, key in scanner.unjoined_keys if start not in quiet
                  and (unjoined := _unjoined_key(text, start, at, key, filename, line_of)) is not None]
     for end, name, word, key in scanner.bare_words:
@@ -323,7 +329,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         key=u.key, file=filename, line=line_of(u.at),
     ) for u in unmarked_entries(text, KNOWN_TYPES) if u.key not in seen]  # (a live entry of the key: an old copy)
     if copies:
-        problems += [duplicate_key(key, (filename, n), (filename, lines[-1]), copies=len(lines))
+        problems += [duplicate_key(key, (filename, n), (filename, lines[-1]), copies=len(lines), alike=key not in differ)
                      for key, lines in copies.items() for n in lines[:-1]]
     merged = inherit.resolve({r.key: (r.kind, r.fields) for r in raws.values()})
     sources = [_source(r, merged[r.key], filename, problems) for r in raws.values()]

@@ -43,9 +43,10 @@ def inherit_across(sources: Sequence[Source]) -> tuple[Source, ...]:
 
 
 def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[str | None, int | None], *,
-                  word: str = "key", copies: int = 2) -> Finding:
+                  word: str = "key", copies: int = 2, alike: bool = False) -> Finding:
     """LR101 for a key defined twice (or ``copies`` times), at the entry not used (``unused``: file, line), naming
-    the last definition (``used``): pandoc (citeproc) uses the last entry with a key, BibTeX and biber the first."""
+    the last definition (``used``): pandoc (citeproc) uses the last entry with a key, BibTeX and biber the first.
+    ``alike``: the copies are one entry written again (type and fields alike), which is deleted, not renamed."""
     file, line = used
     if file == unused[0]:
         where = f"on line {line}" if line else "later in the file"
@@ -58,6 +59,11 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
                        message=f"duplicate {word} {key!r}: {copies} {noun} have it, the last {where} (pandoc uses "
                                f"the last {used_one})",
                        hint=f"Give each of the {copies} {noun} a {word} of its own, or delete the ones you do not want")
+    if alike:  # an export that wrote one entry twice: nothing to choose between
+        return Finding(code="LR101", severity="error", key=key, file=unused[0], line=unused[1],
+                       message=f"duplicate {word} {key!r}: the same entry is written again {where} (BibTeX "
+                               "reports the repeated entry as an error, biber warns of it)",
+                       hint="Delete one of the two copies")
     return Finding(code="LR101", severity="error", key=key, file=unused[0], line=unused[1],
                    message=f"duplicate {word} {key!r}: defined again {where} (pandoc uses the last {used_one})",
                    hint="Rename one of the two entries, or delete the one you do not want")
