@@ -62,10 +62,13 @@ def _placeholders(essay: Essay, claim: Claim) -> list[Finding]:
     """LR320 for each citation placeholder left in the claim, which pandoc and LaTeX print as written."""
     if "[" not in claim.text and "(" not in claim.text:
         return []
+    from .text import cite_as, in_latex
+
     written = _as_written(essay, claim)
     text = written or claim.text
+    hint = f"cite the work ({cite_as('key', in_latex(claim, essay.path))}), or delete the placeholder"  # its own syntax
     return [finding("LR320", f"{normalise_space(m.group())!r} holds the place of a citation: it is printed as written",
-                    claim_id=claim.id, file=claim.file or essay.path,
+                    hint=hint, claim_id=claim.id, file=claim.file or essay.path,
                     line=claim.line + (text.count("\n", 0, m.start()) if written else 0))
             for m in _PLACEHOLDER.finditer(text)]
 

@@ -131,7 +131,7 @@ def _typed_only(essay: Essay, linkage: Linkage, claims: dict[str, Claim], essay_
         if key in written:
             continue
         claim = claims.get(lk.claim_id)
-        latex = _in_latex(claim, essay_file)
+        latex = in_latex(claim, essay_file)
         cite = f"\\cite{{{key}}}" if latex else f"@{key}"
         also = "" if latex else f" (or [@{key}])"
         yield _at_claim("LR311", claim, lk.claim_id,
@@ -204,12 +204,12 @@ def _typed_unresolved(mention: Mention, claim: Claim | None, essay_file: str) ->
     no entry for it, which a citation typed by hand did not mean; a plan or a law and its year is no note."""
     from dataclasses import replace
 
-    latex = _in_latex(claim, essay_file)
+    latex = in_latex(claim, essay_file)
     span = _shown(mention.text, claim, latex)
     told = _at_claim("LR300", claim, mention.claim_id, f"{span!r} reads as a citation typed as text, and no entry is "
                      f"by its authors: {'LaTeX' if latex else 'pandoc'} cites nothing there and the reference list "
                      "leaves the work out", essay_file, "if it cites a work, add its entry (litreview add) and write "
-                     f"{_cite('key', latex)} in its place; if it is no citation, nothing needs doing")
+                     f"{cite_as('key', latex)} in its place; if it is no citation, nothing needs doing")
     return replace(told, severity="info")
 
 
@@ -224,32 +224,32 @@ def _typed_misses(mention: Mention, claim: Claim | None, essay_file: str, bib: B
     locator = _LOCATOR.match(mention.text, year.end()) if year else None  # (it matches the empty string too)
     end = locator.end() if locator else len(mention.text)
     end += mention.text.startswith(")", end) and mention.text.count("(", 0, end) > mention.text.count(")", 0, end)
-    latex = _in_latex(claim, essay_file)
+    latex = in_latex(claim, essay_file)
     named = {fold(word) for word in re.findall(r"\w+", typed_names(mention))}
     theirs = [s for s in bib.sources if any(fold(p.family) in named for p in (*s.authors, *s.editors))]
     shown = " or ".join(f"{s.key} ({s.year or 'n.d.'})" for s in theirs[:_NAMED_ENTRIES])
     more = f" (and {len(theirs) - _NAMED_ENTRIES} more)" if len(theirs) > _NAMED_ENTRIES else ""
     which = (f"if it cites {shown}, the bibliography's work by the author it names, write "
-             f"{_cite(theirs[0].key, latex)} in its place" if len(theirs) == 1 else
+             f"{cite_as(theirs[0].key, latex)} in its place" if len(theirs) == 1 else
              f"if it cites one of the bibliography's works by the authors it names, {shown}{more}, write "
-             f"{_cite('key', latex)} with its key in its place")
+             f"{cite_as('key', latex)} with its key in its place")
     return _at_claim("LR300", claim, mention.claim_id,
                      f"{_shown(mention.text[:end], claim, latex)!r} reads as a citation typed as text and matches no entry: "
                      f"{'LaTeX' if latex else 'pandoc'} cites nothing there and the reference list leaves the work out",
                      essay_file, f"{which}; else add the work's entry (litreview add) and cite it with "
-                     f"{_cite('key', latex)}")
+                     f"{cite_as('key', latex)}")
 
 
 _NAMED_ENTRIES = 3
 """The most entries of a typed citation's author its hint names."""
 
 
-def _in_latex(claim: Claim | None, essay_file: str) -> bool:
+def in_latex(claim: Claim | None, essay_file: str) -> bool:
     """Whether the claim is a LaTeX file's (cited with \\cite, built by LaTeX), not pandoc's."""
     return PurePath(claim.file if claim is not None and claim.file else essay_file).suffix.lower() in LATEX_SUFFIXES
 
 
-def _cite(key: str, latex: bool) -> str:
+def cite_as(key: str, latex: bool) -> str:
     """How the document cites ``key``: \\cite{key} in LaTeX, [@key] in pandoc's Markdown."""
     return f"\\cite{{{key}}}" if latex else f"[@{key}]"
 
@@ -284,7 +284,7 @@ def marker_line(claim: Claim, written: str, essay: Essay) -> int | None:
     that key (``Citation.line``, where its command starts)."""
     if not claim.end or not claim.line or not written.startswith("@"):
         return None
-    if _in_latex(claim, essay.path):
+    if in_latex(claim, essay.path):
         key = written[1:].removeprefix("{").removesuffix("}")
         return next((c.line for c in claim.citations or () if c.key == key and c.line), None)
     source = essay.body[claim.start:claim.end]
@@ -414,7 +414,7 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
     span = _span(written_key(mention.text))
     cid = mention.claim_id
     key = mention.detail
-    latex = _in_latex(claim, essay_file)
+    latex = in_latex(claim, essay_file)
     if key.startswith("case:"):
         right = key[5:]
         # A LaTeX command reads as pandoc's "@{Key}", which the author never wrote: name the key, and the fix in LaTeX.
@@ -428,7 +428,7 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
             # Built with BibTeX (a LaTeX paper built with biber resolves aliases): BibTeX reads no ids.
             return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids "
                              f"of {entry!r}, which biber resolves and BibTeX, which builds this paper, does not",
-                             essay_file, f"write {_cite(entry, latex)}", key=entry)
+                             essay_file, f"write {cite_as(entry, latex)}", key=entry)
         return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids of "
                          f"{entry!r}, which biber resolves and pandoc does not", essay_file, f"write @{entry}",
                          key=entry)
