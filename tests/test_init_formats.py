@@ -259,6 +259,21 @@ def test_a_latex_chapters_site_is_named_by_its_chapter(here: Path) -> None:
     assert 'site_name: "Review: État de l\'art"' in (here / "mkdocs.yml").read_text(encoding="utf-8")
 
 
+def test_a_latex_chapter_opening_with_its_one_section_is_named_by_it(here: Path) -> None:
+    # A thesis chapter's file, \section{Theoretical framework} and its \subsections: the site was named by the
+    # file's name ("Review: theoretical framework"); a paper of several sections is not named by its first.
+    (here / "theoretical_framework.tex").write_text(
+        "\\section{Theoretical Framework}\n\nText \\cite{doe}.\n\n\\subsection{Core}\n\nMore.\n", encoding="utf-8")
+    (here / "paper_two.tex").write_text("\\section{Introduction}\n\nText \\cite{doe}.\n\n\\section{Methods}\n\nMore.\n",
+                                        encoding="utf-8")
+    bib(here / "refs.bib", "doe")
+    assert main(["init", "theoretical_framework.tex"]) == 0
+    assert 'site_name: "Review: Theoretical Framework"' in (here / "mkdocs.yml").read_text(encoding="utf-8")
+    (here / "mkdocs.yml").unlink()
+    assert main(["init", "paper_two.tex"]) == 0
+    assert 'site_name: "Review: paper two"' in (here / "mkdocs.yml").read_text(encoding="utf-8")
+
+
 def test_a_latex_papers_site_is_named_by_its_title(here: Path) -> None:
     # A LaTeX article's \\title is no front matter: the site was named after the file, "Review: ms".
     (here / "ms.tex").write_text("\\documentclass{article}\n\\newcommand{\\Name}{\\emph{dynoNet}}\n"

@@ -347,9 +347,15 @@ def _title(text: str, path: Path) -> str:
     # The first top heading as the reader has it: a code chunk's "# Load packages" is a comment, not a title;
     # a LaTeX chapter's \chapter (or \part) names it.
     top = 2 if essay is not None and essay.format == "latex" else 1
-    for _, heading in headings(essay) if essay is not None else ():
+    found = [heading for _, heading in headings(essay)] if essay is not None else []
+    for heading in found:
         if heading is not None and heading[0] <= top and heading[1]:
             return " ".join(heading[1].split())[:120]
+    # A chapter's file that opens with its one heading of that level, every other below it (\section{Theoretical
+    # framework} and its \subsections), is named by it; a paper of several sections is not named by its first.
+    first = found[0] if found else None
+    if first is not None and first[1] and all(h is None or h[0] > first[0] for h in found[1:]):
+        return " ".join(first[1].split())[:120]
     return path.stem.replace("_", " ").replace("-", " ")
 
 
