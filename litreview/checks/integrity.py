@@ -415,10 +415,10 @@ def latex_problem_at(value: str, defined: frozenset[str] = frozenset()) -> tuple
                 return (f"{command} is the {package} package's, not LaTeX's or biblatex's: a LaTeX document that does "
                         f"not load {package} stops at it, and pandoc {f'prints {char}' if pandoc else 'leaves it out'}",
                         at, f"write the character {char} itself, which BibTeX, biber and pandoc all print")
-            if (package := _PACKAGE_QUOTES.get(command[1:])) is not None:  # a title's \textquote{...} (csquotes)
-                return (f"{command} is the {package} package's, not LaTeX's or biblatex's: a LaTeX document that does "
-                        f"not load {package} stops at it, and pandoc leaves it out with the words it quotes", at,
-                        f"write \\enquote{{...}}, which {package} prints as {command} does and pandoc prints as a "
+            if (quoting := _PACKAGE_QUOTES.get(command[1:])) is not None:  # a title's \textquote{...} (csquotes)
+                return (f"{command} is the {quoting} package's, not LaTeX's or biblatex's: a LaTeX document that does "
+                        f"not load {quoting} stops at it, and pandoc leaves it out with the words it quotes", at,
+                        f"write \\enquote{{...}}, which {quoting} prints as {command} does and pandoc prints as a "
                         "quotation")
             takes = value[token.end():].lstrip(" ")[:1] == "{"  # (a symbol's definition with [1] eats what follows)
             return (f"unknown command {command} (not LaTeX's or biblatex's, nor defined in the @preamble)", at,
