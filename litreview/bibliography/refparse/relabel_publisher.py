@@ -230,9 +230,34 @@ def publisher_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                                                and tagged[start - 1].token.text.endswith(","))) \
             or (not dated and end - start > _RUN) \
             or not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in words) \
-            or not publishers_name(words) or (len(words) < 2 and words[0].strip(".,").casefold() not in PUBLISHER):
+            or not (named_after_sentence_case(tagged, start, end) or publishers_name(words)
+                    and (len(words) > 1 or words[0].strip(".,").casefold() in PUBLISHER)):
         return tagged
     return [t._replace(label="publisher") if start <= k < end else t for k, t in enumerate(tagged)]
+
+
+def named_after_sentence_case(tagged: Sequence[Tagged], start: int, end: int) -> bool:
+    """The capitalised words ``tagged[start:end]``, after the comma that closes a title printed in sentence case, are a
+    name, not the title's last words: APA's and Cambridge's "Corpora and cross-linguistic research: Theory, method, and
+    case studies, Rodopi." print the title with its words in lower case but for the first of each part, and the
+    publisher after its comma. The title's words before the comma (the first of each part, after its colon or stop,
+    and the function words left out) must be mostly lower case, at least ``_LOWER_WORDS`` of them; the name has no
+    digit, is no place (``fields.known_place``: "…, Berlin.") and no acronym alone (a project's or a database's:
+    "…, RETIB.")."""
+    words = [t.token.text for t in tagged[start:end]]
+    title = [t.token.text for t in tagged[:start] if t.label == "title"]
+    if not title or not start or not tagged[start - 1].token.text.endswith(",") or end - start > _TAIL_WORDS \
+            or F.DIGIT.search(" ".join(words)) or (len(words) == 1 and words[0].strip(".,;").isupper()) \
+            or F.known_place(" ".join(w.strip(".,;") for w in words)):
+        return False
+    content = [w for n, w in enumerate(title) if n and not title[n - 1].endswith((":", ".", "?", "!"))
+               and w[:1].isalpha() and w.casefold() not in FUNCTION_WORDS]
+    lower = sum(w[:1].islower() for w in content)
+    return lower >= _LOWER_WORDS and lower >= 0.8 * len(content)
+
+
+#: the lower-case words a title shows before its closing name is read as a publisher's (``named_after_sentence_case``)
+_LOWER_WORDS = 3
 
 
 #: labels that may follow a title closing the reference
