@@ -228,14 +228,17 @@ def container_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     Presented to | N. R. Ker.", "Statistics in | medicine." (the model read them as a name's, a place's, a note's or
     the date's). So are a note's or a place's words after a span closed on any other word with no delimiter, up to
     the delimiter or the number that follows them: "Journal of Child | Language, 12(3)", "Journal of cultural |
-    heritage management.", "PhonLab Annual | Report 1(1)." (a style closes the name before the place it prints)."""
+    heritage management.", "PhonLab Annual | Report 1(1)." (a style closes the name before the place it prints).
+    A title's span closed so is run on the same way over a note's or a place's words: Copernicus's "Enriching word
+    vectors with | subword information, arXiv preprint …" and "Template for writing a | PhD thesis in markdown, https://…"
+    print the title whole before its comma."""
     out = list(tagged)
     for i in range(len(tagged) - 1):
         t = tagged[i]
-        if t.label not in ("container", "journal") or tagged[i + 1].label == t.label \
-                or t.token.text[-1:] in CLOSERS + ")]":
+        if t.label not in ("container", "journal", "title") or tagged[i + 1].label == t.label \
+                or t.token.text[-1:] in CLOSERS + ")]" + ("”’\"»" if t.label == "title" else ""):
             continue
-        if t.token.text.casefold() not in FUNCTION_WORDS:
+        if t.label == "title" or t.token.text.casefold() not in FUNCTION_WORDS:
             if (j := _words_to_delimiter(tagged, i + 1)) > i:
                 out[i + 1:j + 1] = [x._replace(label=t.label) for x in tagged[i + 1:j + 1]]
             continue
