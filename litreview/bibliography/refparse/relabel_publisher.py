@@ -237,20 +237,27 @@ def publisher_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 def named_after_sentence_case(tagged: Sequence[Tagged], start: int, end: int) -> bool:
-    """The capitalised words ``tagged[start:end]``, after the comma that closes a title printed in sentence case, are a
-    name, not the title's last words: APA's and Cambridge's "Corpora and cross-linguistic research: Theory, method, and
-    case studies, Rodopi." print the title with its words in lower case but for the first of each part, and the
-    publisher after its comma. The title's words before the comma (the first of each part, after its colon or stop,
+    """The capitalised words ``tagged[start:end]``, after the comma that closes a title's or a book's name printed in
+    sentence case, are a name, not the span's last words: APA's and Cambridge's "Corpora and cross-linguistic research:
+    Theory, method, and case studies, Rodopi." and "In J. Roe, ed., How to use corpora in language teaching, John
+    Benjamins, pp. 185–199." print the name with its words in lower case but for the first of each part, and the
+    publisher after its comma. The span's words before the comma (the first of each part, after its colon or stop,
     and the function words left out) must be mostly lower case, at least ``_LOWER_WORDS`` of them; the name has no
-    digit, is no place (``fields.known_place``: "…, Berlin.") and no acronym alone (a project's or a database's:
-    "…, RETIB.")."""
-    words = [t.token.text for t in tagged[start:end]]
-    title = [t.token.text for t in tagged[:start] if t.label == "title"]
-    if not title or not start or not tagged[start - 1].token.text.endswith(",") or end - start > _TAIL_WORDS \
-            or F.DIGIT.search(" ".join(words)) or (len(words) == 1 and words[0].strip(".,;").isupper()) \
-            or F.known_place(" ".join(w.strip(".,;") for w in words)):
+    digit, no stop but at its end, is no place (``fields.known_place``: "…, Berlin.") and is no acronyms alone (a
+    project's, a database's or a meeting's: "…, RETIB.", "…, DOA and ODBASE")."""
+    if not start or not tagged[start - 1].token.text.endswith(",") or end - start > _TAIL_WORDS:
         return False
-    content = [w for n, w in enumerate(title) if n and not title[n - 1].endswith((":", ".", "?", "!"))
+    words = [t.token.text for t in tagged[start:end]]
+    bare = [w.strip(".,;") for w in words]
+    if F.DIGIT.search(" ".join(words)) or any(w.endswith(".") for w in words[:-1]) \
+            or not any(w[1:] and not w.isupper() and w.casefold() not in FUNCTION_WORDS for w in bare) \
+            or F.known_place(" ".join(bare)):
+        return False
+    label, first = tagged[start - 1].label, start - 1
+    while first and tagged[first - 1].label == label:
+        first -= 1
+    span = [t.token.text for t in tagged[first:start]]
+    content = [w for n, w in enumerate(span) if n and not span[n - 1].endswith((":", ".", "?", "!"))
                and w[:1].isalpha() and w.casefold() not in FUNCTION_WORDS]
     lower = sum(w[:1].islower() for w in content)
     return lower >= _LOWER_WORDS and lower >= 0.8 * len(content)
