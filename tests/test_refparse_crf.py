@@ -771,6 +771,20 @@ def test_a_bodys_name_closed_by_a_comma_opening_the_title_is_the_author():
     assert assemble(text, text, _tagged(text, labels, {})).authors == ()
 
 
+def test_a_bodys_name_closed_by_a_colon_opening_the_title_is_the_author():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: LNCS's and Copernicus's "Body: Title", the model reading both as the title
+    text = "8. Coastal Survey Agency: Tide tables for the northern harbours (2014)."
+    labels = ["number"] + ["title"] * 9 + ["date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert ([p.family for p in ref.authors], ref.title) == (["Coastal Survey Agency"],
+                                                             "Tide tables for the northern harbours")
+    # a title's first part with no organisation's word stays the title's
+    text = "8. Coastal Survey Methods: Tide tables for the northern harbours (2014)."
+    assert assemble(text, text, _tagged(text, labels, {})).authors == ()
+
+
 def test_a_capital_and_colon_after_a_bodys_name_opens_the_title():
     from litreview.bibliography.refparse.assemble import assemble
 
