@@ -230,8 +230,8 @@ def publisher_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                                                and tagged[start - 1].token.text.endswith(","))) \
             or (not dated and end - start > _RUN) \
             or not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in words) \
-            or not (named_after_sentence_case(tagged, start, end) or publishers_name(words)
-                    and (len(words) > 1 or words[0].strip(".,").casefold() in PUBLISHER)):
+            or not (named_after_sentence_case(tagged, start, end) or (publishers_name(words)
+                    and (len(words) > 1 or words[0].strip(".,").casefold() in PUBLISHER))):
         return tagged
     return [t._replace(label="publisher") if start <= k < end else t for k, t in enumerate(tagged)]
 
