@@ -1697,6 +1697,21 @@ def test_an_editors_name_read_as_the_publishers_before_its_parenthesis_is_the_ed
     assert publisher_after_editors(kept) == kept
 
 
+def test_a_one_word_parenthesis_after_a_chapters_editors_is_the_publisher():
+    from litreview.bibliography.refparse.relabel_books import publisher_after_editors
+
+    # made by hand: Frontiers' "ed. N. Roe (Springer), 134–151.", the model running the editors on into the parenthesis
+    text = "Poe, M. (1990). On tides., in Tide Book, ed. N. Roe (Springer), 134–151."
+    labels = ["author", "author", "date", "title", "title", "editor", "editor", "editor", "editor", "editor", "editor",
+              "editor", "pages"]
+    out = [t.label for t in publisher_after_editors(_tagged(text, labels, {}))]
+    assert out[-2:] == ["publisher", "pages"]
+    # a year in it: the editors' or the date's, left as read
+    text = text.replace("(Springer)", "(1990)")
+    kept = _tagged(text, labels, {})
+    assert publisher_after_editors(kept) == kept
+
+
 def test_a_publishers_name_after_the_last_comma_of_a_title_is_the_publisher():
     from litreview.bibliography.refparse.assemble import assemble
 
