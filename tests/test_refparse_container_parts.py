@@ -112,6 +112,8 @@ def test_a_titles_span_closed_with_no_delimiter_runs_on_to_its_comma(text, marke
      "author author date title title title note note date"),
     # a bracket after the title opens a field of its own
     ("Roe, A.: Learning word vectors [dataset], 2016.", "author author title title title note date"),
+    # the note runs on past the comma: its first words may be the note's as well as the title's
+    ("Roe, A.: Le scénario Negatep, Sauvons le Climat, 2014.", "author author title title note note note note date"),
 ])
 def test_a_titles_span_closed_by_a_quote_or_before_a_bracket_stays(text, marked):
     tagged = hand_tagged(text, marked)
