@@ -5,9 +5,11 @@ journal, a proceedings' series after the book, an Italian chapter's editors befo
 from __future__ import annotations
 
 import pytest
+from fuzz.hand_tagged import hand_tagged
 
 from litreview.bibliography.refparse import parse_reference
 from litreview.bibliography.refparse.relabel_series import kind_opening_container, series_closing_container
+from litreview.bibliography.refparse.relabel_spans import container_to_its_delimiter
 from litreview.bibliography.refparse.rules import normalise
 from litreview.bibliography.refparse.tagger import tag
 
@@ -88,3 +90,31 @@ def test_the_names_opening_a_book_before_a_cura_di_are_the_editors() -> None:
     ref = parse_reference("Lorenzi, Clara (a cura di), Atlante delle architetture rurali, Oxford University Press, 2011.")
     assert [p.family for p in ref.editors] == ["Lorenzi"] and not ref.authors
     assert ref.title == "Atlante delle architetture rurali"
+
+
+@pytest.mark.parametrize(("text", "marked", "title"), [
+    # Copernicus: the model closed the title on a word no delimiter closes and read the rest as a note's
+    ("Roe, A.: Learning word vectors with subword units, arXiv preprint arXiv:1234.5678, 2016.",
+     "author author title title title title note note container container container date",
+     "Learning word vectors with subword units,"),
+    ("Roe, A.: Notes for writing a PhD thesis in plain text, https://example.org/x, 2016.",
+     "author author title title title title note note note note note url date",
+     "Notes for writing a PhD thesis in plain text,"),
+])
+def test_a_titles_span_closed_with_no_delimiter_runs_on_to_its_comma(text, marked, title):
+    out = container_to_its_delimiter(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "title") == title
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # the title closed by its quote: what follows is a field of its own
+    ("Roe, Ann. 2017. “Maps Without Borders.” Unpublished manuscript. February.",
+     "author author date title title title note note date"),
+    # a bracket after the title opens a field of its own
+    ("Roe, A.: Learning word vectors [dataset], 2016.", "author author title title title note date"),
+    # the note runs on past the comma: its first words may be the note's as well as the title's
+    ("Roe, A.: Le scénario Negatep, Sauvons le Climat, 2014.", "author author title title note note note note date"),
+])
+def test_a_titles_span_closed_by_a_quote_or_before_a_bracket_stays(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in container_to_its_delimiter(tagged)] == [t.label for t in tagged]

@@ -771,6 +771,20 @@ def test_a_bodys_name_closed_by_a_comma_opening_the_title_is_the_author():
     assert assemble(text, text, _tagged(text, labels, {})).authors == ()
 
 
+def test_a_bodys_name_closed_by_a_colon_opening_the_title_is_the_author():
+    from litreview.bibliography.refparse.assemble import assemble
+
+    # made by hand: LNCS's and Copernicus's "Body: Title", the model reading both as the title
+    text = "8. Coastal Survey Agency: Tide tables for the northern harbours (2014)."
+    labels = ["number"] + ["title"] * 9 + ["date"]
+    ref = assemble(text, text, _tagged(text, labels, {}))
+    assert ([p.family for p in ref.authors], ref.title) == (["Coastal Survey Agency"],
+                                                             "Tide tables for the northern harbours")
+    # a title's first part with no organisation's word stays the title's
+    text = "8. Coastal Survey Methods: Tide tables for the northern harbours (2014)."
+    assert assemble(text, text, _tagged(text, labels, {})).authors == ()
+
+
 def test_a_capital_and_colon_after_a_bodys_name_opens_the_title():
     from litreview.bibliography.refparse.assemble import assemble
 
@@ -1679,6 +1693,21 @@ def test_an_editors_name_read_as_the_publishers_before_its_parenthesis_is_the_ed
     assert assemble(text, text, _tagged(text, labels, {})).publisher == "Carl Hanser Verlag"
     # a publisher's span that opens on a word with its own punctuation: left as read
     text = text.replace("H. Moe (", "H. Moe, (")
+    kept = _tagged(text, labels, {})
+    assert publisher_after_editors(kept) == kept
+
+
+def test_a_one_word_parenthesis_after_a_chapters_editors_is_the_publisher():
+    from litreview.bibliography.refparse.relabel_books import publisher_after_editors
+
+    # made by hand: Frontiers' "ed. N. Roe (Springer), 134–151.", the model running the editors on into the parenthesis
+    text = "Poe, M. (1990). On tides., in Tide Book, ed. N. Roe (Springer), 134–151."
+    labels = ["author", "author", "date", "title", "title", "editor", "editor", "editor", "editor", "editor", "editor",
+              "editor", "pages"]
+    out = [t.label for t in publisher_after_editors(_tagged(text, labels, {}))]
+    assert out[-2:] == ["publisher", "pages"]
+    # a year in it: the editors' or the date's, left as read
+    text = text.replace("(Springer)", "(1990)")
     kept = _tagged(text, labels, {})
     assert publisher_after_editors(kept) == kept
 

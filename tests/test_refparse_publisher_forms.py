@@ -9,6 +9,7 @@ from fuzz.hand_tagged import hand_tagged
 
 from litreview.bibliography.refparse import ParsedReference, parse_reference
 from litreview.bibliography.refparse.relabel_numbers import edition_closing_title
+from litreview.bibliography.refparse.relabel_publisher import publisher_closing_title
 from litreview.bibliography.refparse.relabel_publisher_bodies import (
     publisher_by_its_rival,
     publisher_closing_container,
@@ -210,3 +211,43 @@ def test_a_closing_parenthesis_of_no_publisher_is_left_as_read() -> None:
     assert publisher_closing_parenthesis(tagged) == tagged
     named = hand_tagged("Moss T 2004 The shape of harbours (Routledge)", "author author date title title title title note")
     assert [t.label for t in publisher_closing_parenthesis(named)][-1] == "publisher"
+
+
+def _title_run(n: int) -> str:
+    return " ".join(["title"] * n)
+
+
+@pytest.mark.parametrize(("text", "publisher"), [
+    # Cambridge and APA: the publisher after the comma closing a title in sentence case, one word or two
+    ("Hale, M. (2004). Rivers and lakes: Theory, method, and case studies, Norbury.", "Norbury."),
+    ("Hale, M. (2004). Rivers and lakes: A guide to their banks and their fish, Ann Norbury.", "Ann Norbury."),
+])
+def test_a_name_after_a_sentence_case_titles_comma_is_the_publisher(text, publisher):
+    marked = "author author date " + _title_run(len(text.split()) - 3)
+    assert _publisher(publisher_closing_title(hand_tagged(text, marked))) == publisher
+
+
+@pytest.mark.parametrize("text", [
+    # a title in title case: its last words after a comma may be its own
+    "Hale, M. (2004). Rivers and Lakes: Theory, Method, and Case Studies, Norbury Hills.",
+    # a place, an acronym alone, a name with a digit
+    "Hale, M. (2004). Rivers and lakes: A guide to their banks and their fish, Berlin.",
+    "Hale, M. (2004). Rivers and lakes: A guide to their banks and their fish, RIVDB.",
+    "Hale, M. (2004). Rivers and lakes: A guide to their banks and their fish, Part 2.",
+    # too few words in lower case to tell the title's case
+    "Hale, M. (2004). Rivers of lakes, Norbury.",
+])
+def test_a_name_after_a_titles_comma_stays_the_titles_unless_the_title_is_in_sentence_case(text):
+    tagged = hand_tagged(text, "author author date " + _title_run(len(text.split()) - 3))
+    assert [t.label for t in publisher_closing_title(tagged)] == [t.label for t in tagged]
+
+
+def test_a_name_after_a_sentence_case_books_comma_is_the_publisher():
+    # Cambridge's chapter: "In J. Roe, ed., Book in sentence case, Publisher, pp. 1–9."; the model ran the book's name
+    # on over the publisher
+    text = "Lee, K. (2004). Tides. In J. Roe, ed., How to read tide tables in coastal waters, Ann Norbury, pp. 18–29."
+    marked = "author author date title editor editor editor editor " + " ".join(["container"] * 10) + " pages pages"
+    out = publisher_closing_container(hand_tagged(text, marked))
+    assert _publisher(out) == "Ann Norbury,"
+    assert " ".join(t.token.text for t in out if t.label == "container") == \
+        "How to read tide tables in coastal waters,"

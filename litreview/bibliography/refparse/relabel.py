@@ -548,7 +548,7 @@ _RULES = (
     _rule(publisher_to_its_delimiter, "publisher", "location note genre"),
     _rule(publisher_past_a_sentence, "publisher", "title container editor collection", marks=(".", "?", "!")),
     _rule(container_from_its_delimiter, "title", _SPAN),
-    _rule(container_to_its_delimiter, "", _SPAN),
+    _rule(container_to_its_delimiter, "", _SPAN + " title"),
     _rule(publisher_closing_title, "title", unless="publisher container journal"),
     _rule(publisher_closing_parenthesis, "title", unless="publisher container journal volume", marks=("(",)),
     _rule(publisher_before_pages, "", "volume journal", marks=(":",)),

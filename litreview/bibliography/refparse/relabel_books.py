@@ -258,7 +258,7 @@ def publisher_after_editors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 #: an editor's initial closing the names before the parenthesis ("and G. (Routledge)" is rare: a family name closes them)
 _INITIAL = lazy(r"[A-ZÀ-Þ]\.")
 #: the word closing such a parenthesis, and the comma or stop after it
-_CLOSED = lazy(r"[^()]*\)[.,;]?")
+_CLOSED = lazy(r"\(?[^()]*\)[.,;]?")
 
 def work_cited_in_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A parenthesis right after a title's words that lists names up to an "&" or an "and" and closes on a year, in a

@@ -314,7 +314,8 @@ def body_opening_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     PNAS print a corporate author as "New Zealand Qualifications Authority, The New Zealand Qualifications Framework
     (2014)" and "Executive Office of the President, Proclamation 10339: …", which the model read whole as the title
     (a body's name holds an organisation's word, ``names.is_organisation_name``; every word capitalised but for "of",
-    "for", "the", "and" and "at")."""
+    "for", "the", "and" and "at"); so is one closed by a colon, LNCS's and Copernicus's "International Labour
+    Organization: Title" (the colon that closes their names)."""
     if any(t.label in ("author", "editor") for t in tagged):
         return tagged
     start = next((i for i, t in enumerate(tagged) if t.label != "number"), len(tagged))
@@ -325,7 +326,7 @@ def body_opening_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             and not tagged[end].token.text.endswith((",", ".", ":", ";")):
         end += 1
     if end == len(tagged) or end - start >= _BODY_RUN or tagged[end].label != "title" \
-            or not tagged[end].token.text.endswith(",") or end + 1 == len(tagged) or tagged[end + 1].label != "title":
+            or not tagged[end].token.text.endswith((",", ":")) or end + 1 == len(tagged) or tagged[end + 1].label != "title":
         return tagged
     words = [t.token.text for t in tagged[start:end + 1]]
     if not is_organisation_name(words) or not all(w[:1].isupper() or w in _BODY_LINKS for w in words):

@@ -230,9 +230,41 @@ def publisher_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                                                and tagged[start - 1].token.text.endswith(","))) \
             or (not dated and end - start > _RUN) \
             or not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in words) \
-            or not publishers_name(words) or (len(words) < 2 and words[0].strip(".,").casefold() not in PUBLISHER):
+            or not (named_after_sentence_case(tagged, start, end) or (publishers_name(words)
+                    and (len(words) > 1 or words[0].strip(".,").casefold() in PUBLISHER))):
         return tagged
     return [t._replace(label="publisher") if start <= k < end else t for k, t in enumerate(tagged)]
+
+
+def named_after_sentence_case(tagged: Sequence[Tagged], start: int, end: int) -> bool:
+    """The capitalised words ``tagged[start:end]``, after the comma that closes a title's or a book's name printed in
+    sentence case, are a name, not the span's last words: APA's and Cambridge's "Corpora and cross-linguistic research:
+    Theory, method, and case studies, Rodopi." and "In J. Roe, ed., How to use corpora in language teaching, John
+    Benjamins, pp. 185–199." print the name with its words in lower case but for the first of each part, and the
+    publisher after its comma. The span's words before the comma (the first of each part, after its colon or stop,
+    and the function words left out) must be mostly lower case, at least ``_LOWER_WORDS`` of them; the name has no
+    digit, no stop but at its end, is no place (``fields.known_place``: "…, Berlin.") and is no acronyms alone (a
+    project's, a database's or a meeting's: "…, RETIB.", "…, DOA and ODBASE")."""
+    if not start or not tagged[start - 1].token.text.endswith(",") or end - start > _TAIL_WORDS:
+        return False
+    words = [t.token.text for t in tagged[start:end]]
+    bare = [w.strip(".,;") for w in words]
+    if F.DIGIT.search(" ".join(words)) or any(w.endswith(".") for w in words[:-1]) \
+            or not any(w[1:] and not w.isupper() and w.casefold() not in FUNCTION_WORDS for w in bare) \
+            or F.known_place(" ".join(bare)):
+        return False
+    label, first = tagged[start - 1].label, start - 1
+    while first and tagged[first - 1].label == label:
+        first -= 1
+    span = [t.token.text for t in tagged[first:start]]
+    content = [w for n, w in enumerate(span) if n and not span[n - 1].endswith((":", ".", "?", "!"))
+               and w[:1].isalpha() and w.casefold() not in FUNCTION_WORDS]
+    lower = sum(w[:1].islower() for w in content)
+    return lower >= _LOWER_WORDS and lower >= 0.8 * len(content)
+
+
+#: the lower-case words a title shows before its closing name is read as a publisher's (``named_after_sentence_case``)
+_LOWER_WORDS = 3
 
 
 #: labels that may follow a title closing the reference

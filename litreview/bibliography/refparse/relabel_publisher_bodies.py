@@ -14,6 +14,7 @@ from .lexicon import IN, JOURNAL, MONTHS, REPOSITORY
 from .names import FUNCTION_WORDS
 from .relabel_names import RUN as _RUN
 from .relabel_publisher import AFTER_PUBLISHER as _AFTER_PUBLISHER
+from .relabel_publisher import named_after_sentence_case
 from .relabel_publisher import publishers_name as _publishers_name
 from .relabel_spans import CLOSERS as _CLOSERS
 from .relabel_spans import SENTENCE_END
@@ -64,8 +65,10 @@ def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     general meeting, IEEE; 2013", "SEG technical program expanded abstracts 2001; Society of Exploration Geophysicists,
     January 2001" (the model ran the name on over it); so is a body's name after the book's full stop, ISO 690's "In :
     Proceedings of the 2nd Symposium on Haskell. Association for Computing Machinery, 3 septembre 2009.". A body's word
-    or a publisher's of the lexicon says it is one (after a full stop, a body's word: ``fields.publishing_body``); a
-    place is not ("Proceedings of …, Bangalore, India"), nor a meeting's acronym ("…, ICML, 2019")."""
+    or a publisher's of the lexicon says it is one, or a name after a book's name in sentence case
+    (``relabel_publisher.named_after_sentence_case``: Cambridge's "In J. Roe, ed., How to use corpora in language
+    teaching, John Benjamins, pp. 185–199."; after a full stop, a body's word: ``fields.publishing_body``); a place is
+    not ("Proceedings of …, Bangalore, India"), nor a meeting's acronym ("…, ICML, 2019")."""
     if any(t.label == "publisher" for t in tagged):
         return tagged
     spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
@@ -89,7 +92,8 @@ def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     tail = [w.strip(".,;:") for w in words[d + 1:last + 1]]
     name = " ".join(tail)
     if not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in tail) or F.known_place(name) \
-            or not (F.publishing_body(name) if stop else _publishers_name(tail)):
+            or not (F.publishing_body(name) if stop else
+                    _publishers_name(tail) or named_after_sentence_case(tagged, d + 1, last + 1)):
         return tagged
     return [t._replace(label="publisher") if d < k <= last else t for k, t in enumerate(tagged)]
 

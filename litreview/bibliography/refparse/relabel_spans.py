@@ -228,15 +228,20 @@ def container_to_its_delimiter(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     Presented to | N. R. Ker.", "Statistics in | medicine." (the model read them as a name's, a place's, a note's or
     the date's). So are a note's or a place's words after a span closed on any other word with no delimiter, up to
     the delimiter or the number that follows them: "Journal of Child | Language, 12(3)", "Journal of cultural |
-    heritage management.", "PhonLab Annual | Report 1(1)." (a style closes the name before the place it prints)."""
+    heritage management.", "PhonLab Annual | Report 1(1)." (a style closes the name before the place it prints).
+    A title's span closed so is run on the same way over a note's or a place's words: Copernicus's "Enriching word
+    vectors with | subword information, arXiv preprint …" and "Template for writing a | PhD thesis in markdown, https://…"
+    print the title whole before its comma; not where the note runs on past the comma ("Le scénario | Negatep, Sauvons le
+    Climat, 2014": the words may be the title's and the note's alike)."""
     out = list(tagged)
     for i in range(len(tagged) - 1):
         t = tagged[i]
-        if t.label not in ("container", "journal") or tagged[i + 1].label == t.label \
-                or t.token.text[-1:] in CLOSERS + ")]":
+        if t.label not in ("container", "journal", "title") or tagged[i + 1].label == t.label \
+                or t.token.text[-1:] in CLOSERS + ")]" + ("”’\"»" if t.label == "title" else ""):
             continue
-        if t.token.text.casefold() not in FUNCTION_WORDS:
-            if (j := _words_to_delimiter(tagged, i + 1)) > i:
+        if t.label == "title" or t.token.text.casefold() not in FUNCTION_WORDS:
+            j = _words_to_delimiter(tagged, i + 1)
+            if j > i and not (t.label == "title" and j + 1 < len(tagged) and tagged[j + 1].label == tagged[j].label):
                 out[i + 1:j + 1] = [x._replace(label=t.label) for x in tagged[i + 1:j + 1]]
             continue
         for j in range(i + 1, min(i + 1 + _RUN, len(tagged))):
