@@ -270,6 +270,21 @@ def test_context_words_choose_between_entries_only_with_a_clear_lead() -> None:
     assert _linked_and_open("The rivers and lakes of Norway freeze (Doe 2011).", NORWAY) == (["lakes"], [])
 
 
+VIDEO = r"""@inproceedings{framework, author = {Lokoč, Jakub and Souček, Tomáš and Čech, Přemysl},
+  title = {A framework for effective known-item search in video}, year = {2019}}
+@inproceedings{viret, author = {Lokoč, Jakub and Souček, Tomáš and Čech, Přemysl},
+  title = {VIRET: A video retrieval tool for interactive known-item search}, year = {2019}}
+"""
+
+
+def test_one_word_of_a_long_title_does_not_choose_between_entries() -> None:
+    # "tool" is the one word the sentence shares with VIRET's title and not the other's ("video" both have): too
+    # little to tell the author's two works apart. Two words of it are enough.
+    text = "Frames were extracted by using an extraction tool from (Lokoč et al. 2019) for the video."
+    assert _linked_and_open(text, VIDEO) == ([], [("framework", "viret")])
+    assert _linked_and_open("The interactive retrieval tool (Lokoč et al. 2019) won.", VIDEO) == (["viret"], [])
+
+
 def test_names_glued_to_the_word_before_are_read_from_their_capital() -> None:
     # "[`forge`](https://...)@doe" in the source prints "forgeDoe et al. (2015)": the names start at the capital.
     bib = r"""@manual{doe, author = {Doe, Ann and Roe, Bo and Poe, Cy}, title = {Forge: tools}, year = {2015}}

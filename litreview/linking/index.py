@@ -87,6 +87,23 @@ class SourceIndex:
         best = max(unique, key=lambda k: (scores[k], -unique.index(k)))
         return best, True, scores
 
+    def rests_on_one_word(self, keys: Iterable[str], context: Iterable[str], best: str) -> bool:
+        """Whether ``best`` leads the other ``keys`` in ``context`` by one word alone: without some one of its
+        words the context shares, it no longer scores above every other. One word of a title ("an extraction tool
+        (Lokoč et al. 2019a)" for "VIRET: A Video Retrieval Tool for Interactive Known-Item Search") is too little
+        to tell an author's works apart, unless it is half its short title or more ("the zebras (Roe 2001a)" for
+        "Zebras", "gardens (Roe 2012)" for "Gardens of the North"): the sentence then names the work."""
+        bag = set(context)
+        rivals = [k for k in dict.fromkeys(keys) if k != best]
+        title = self.title_stems.get(best, frozenset())
+        for word in bag.intersection(self.stems.get(best, ())):
+            if word in title and len(title) <= 2:
+                continue
+            scores = self.context_scores(bag - {word}, [best, *rivals])
+            if any(scores[k] >= scores[best] for k in rivals):
+                return True
+        return False
+
     def pick(self, keys: list[str], context: Iterable[str], *, by_title: bool = False) -> tuple[str, bool]:
         """As ``choose``, with '' for the key when the context does not single one entry out (no entry's words
         score above every other's): the order of the file is no evidence of which work the text names.
