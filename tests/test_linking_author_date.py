@@ -279,10 +279,12 @@ VIDEO = r"""@inproceedings{framework, author = {Lokoč, Jakub and Souček, Tomá
 
 def test_one_word_of_a_long_title_does_not_choose_between_entries() -> None:
     # "tool" is the one word the sentence shares with VIRET's title and not the other's ("video" both have): too
-    # little to tell the author's two works apart. Two words of it are enough.
+    # little to tell the author's two works apart. Two words of it are enough, or one the sentence repeats.
     text = "Frames were extracted by using an extraction tool from (Lokoč et al. 2019) for the video."
     assert _linked_and_open(text, VIDEO) == ([], [("framework", "viret")])
     assert _linked_and_open("The interactive retrieval tool (Lokoč et al. 2019) won.", VIDEO) == (["viret"], [])
+    # A word the sentence dwells on is no passing mention.
+    assert _linked_and_open("Our tool extends the tool of Lokoč et al. (2019).", VIDEO) == (["viret"], [])
 
 
 RADIOCARBON = r"""@article{bayes, author = {Bronk Ramsey, Christopher}, title = {Bayesian analysis of radiocarbon dates},

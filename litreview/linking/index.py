@@ -88,18 +88,20 @@ class SourceIndex:
         return best, True, scores
 
     def rests_on_one_word(self, keys: Iterable[str], context: Iterable[str], best: str) -> bool:
-        """Whether ``best`` leads the other ``keys`` in ``context`` by one word alone: without some one of its
-        words the context shares, it no longer scores above every other. One word of a title ("an extraction tool
-        (Lokoč et al. 2019a)" for "VIRET: A Video Retrieval Tool for Interactive Known-Item Search") is too little
-        to tell an author's works apart, unless it is half its short title or more ("the zebras (Roe 2001a)" for
-        "Zebras", "gardens (Roe 2012)" for "Gardens of the North"): the sentence then names the work."""
-        bag = set(context)
+        """Whether ``best`` leads the other ``keys`` in ``context`` (stems, in the order written) by one word written
+        once: without it, it no longer scores above every other. One mention of a word of a title ("an extraction
+        tool (Lokoč et al. 2019a)" for "VIRET: A Video Retrieval Tool for Interactive Known-Item Search") is too
+        little to tell an author's works apart; a word the passage dwells on ("iconographic indexing ... the
+        indexer ... indexing (van Straten 1994a)" for "Iconography, Indexing, and Iconclass"), or half a short title
+        or more ("the zebras (Roe 2001a)" for "Zebras", "gardens (Roe 2012)" for "Gardens of the North"), is not:
+        the sentence then names the work."""
+        written = Counter(context)
         rivals = [k for k in dict.fromkeys(keys) if k != best]
         title = self.title_stems.get(best, frozenset())
-        for word in bag.intersection(self.stems.get(best, ())):
-            if word in title and len(title) <= 2:
+        for word in set(written).intersection(self.stems.get(best, ())):
+            if written[word] > 1 or (word in title and len(title) <= 2):
                 continue
-            scores = self.context_scores(bag - {word}, [best, *rivals])
+            scores = self.context_scores(set(written) - {word}, [best, *rivals])
             if any(scores[k] >= scores[best] for k in rivals):
                 return True
         return False
