@@ -343,6 +343,8 @@ def _drop_unknown(gold: Path) -> None:
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         row["keys"] = [k for k in row["keys"] if k not in unknown]
+        if row.get("unprinted"):
+            row["unprinted"] = [k for k in row["unprinted"] if k not in unknown]
         if row["keys"]:
             rows.append(json.dumps(row, ensure_ascii=False))
     path.write_text("".join(r + "\n" for r in rows), encoding="utf-8")
@@ -353,22 +355,29 @@ _INNER_KEY = re.compile(r"(?<!\w)@([^\s,;\[\]]+?)[.,:;]?(?=[\s\]]|$)")
 
 
 def _inner_as_printed(gold: Path) -> None:
-    """Give a citation whose suffix holds another (``[@edens2022, @comte2022]``) the keys of the inner one: pandoc's
-    citeproc prints the inner citation alone ("Comte et al. (2022)"; litreview reports the bracket, LR318), and the
-    gold tool keeps the outer's key for it, which no reader of the text could find."""
+    """Give a citation whose suffix holds another (``[@edens2022, @comte2022]``) the key of the inner one pandoc
+    prints: its citeproc prints the last inner citation of the bracket alone ("Comte et al. (2022)"; litreview
+    reports the bracket, LR318), whatever else the bracket holds ("[@a, @b, @c]" prints "C (2003)", "[@a, @b; @c]"
+    "B (2002)"), and the gold tool keeps the outer's key for it, which no reader of the text could find. The
+    bracket's other keys are printed nowhere: kept as ``unprinted`` (counted as citations printed as nothing)."""
     source = gold / "citations.jsonl"
     if not source.is_file():
         return
     inner: dict[int, list[str]] = {}
+    keys: dict[int, list[str]] = {}
     for line in source.read_text(encoding="utf-8").splitlines():
         cite = json.loads(line)
         inner.setdefault(cite["cite_group"], []).extend(_INNER_KEY.findall(cite.get("suffix") or ""))
+        keys.setdefault(cite["cite_group"], []).append(cite["key"])
     path = gold / "gold_intext_citations.jsonl"
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        if inner.get(row.get("cite_group", -1)):
-            row["keys"] = list(dict.fromkeys(inner[row["cite_group"]]))
+        group = row.get("cite_group", -1)
+        if inner.get(group):
+            printed = inner[group][-1]
+            row["keys"] = [printed]
+            row["unprinted"] = [k for k in dict.fromkeys(keys[group] + inner[group]) if k != printed]
         rows.append(json.dumps(row, ensure_ascii=False))
     path.write_text("".join(r + "\n" for r in rows), encoding="utf-8")
 

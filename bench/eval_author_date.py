@@ -13,8 +13,8 @@ no citation, for an entry the document cites elsewhere, or whose words print the
 year, which no other entry has: the source wrote that citation as text (a reference manager's pasted link,
 "Vandvik et al. [(2022)](https://paperpile.com/...)", or "as Doe (2001) shows" typed out), which the gold cannot
 hold; it is counted apart as *unscored* (``--show-errors`` lists it). A citation pandoc printed as nothing (Springer's
-rendering of an entry with neither names nor date) has no marker in the text: it is no item, counted apart and
-printed under the table; so is one in a figure caption the plain text leaves out (a LaTeX figure prints as its
+rendering of an entry with neither names nor date; the keys of "[@a, @b, @c]" but the last, as pandoc prints only
+"C (2003)" for it) has no marker in the text: it is no item, counted apart and printed under the table; so is one in a figure caption the plain text leaves out (a LaTeX figure prints as its
 image, with no caption).
 
 Split, by document: *dev* when the first byte of sha1(document name) is even (tuned on),
@@ -190,6 +190,12 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
         row = json.loads(line)
         rendered = " ".join(row["rendered"].split())
         keys = [k for k in row.get("rendered_keys") or row["keys"] if not k.startswith(CROSSREF)]
+        # The keys of a bracket pandoc prints only the last inner citation of ("[@a, @b, @c]" prints "C (2003)"):
+        # nowhere in the text, counted as printed nothing (``author_date_styles._inner_as_printed``).
+        unprinted = len(row.get("unprinted") or ())
+        silent += unprinted
+        if show and unprinted:
+            print(f"  printed as nothing (a bracket that prints its last inner citation alone): {row['unprinted']}")
         if not keys:
             continue
         if not rendered:

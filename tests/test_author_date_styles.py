@@ -194,6 +194,18 @@ def test_a_citation_in_anothers_suffix_is_gold_for_what_pandoc_prints(styles_mod
     styles_module._inner_as_printed(tmp_path)
     kept = (tmp_path / "gold_intext_citations.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(r)["keys"] for r in kept] == [["comte2022"], ["roe"]]
+    assert json.loads(kept[0])["unprinted"] == ["edens2022"]
+
+
+def test_a_bracket_of_keys_parted_by_commas_is_gold_for_its_last_inner_citation(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # [@a, @b, @c; @d, @e] prints "E (2005)" alone: the other keys are printed nowhere.
+    cites = [{"cite_group": 0, "key": "a", "suffix": ", @b, @c"}, {"cite_group": 0, "key": "d", "suffix": ", @e"}]
+    (tmp_path / "citations.jsonl").write_text("".join(json.dumps(c) + "\n" for c in cites), encoding="utf-8")
+    (tmp_path / "gold_intext_citations.jsonl").write_text(
+        json.dumps({"cite_group": 0, "rendered": "E (2005)", "keys": ["a", "d"]}) + "\n", encoding="utf-8")
+    styles_module._inner_as_printed(tmp_path)
+    [row] = [json.loads(r) for r in (tmp_path / "gold_intext_citations.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert (row["keys"], row["unprinted"]) == (["e"], ["a", "d", "b", "c"])
 
 
 def test_a_folder_manuscripts_reference_list_gets_a_title(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -235,6 +247,17 @@ def test_a_citation_printed_as_nothing_is_no_item(eval_author_date, tmp_path: Pa
     (tmp_path / "rendered.txt").write_text("It holds (Doe 2020). It runs .\n", encoding="utf-8")
     (tmp_path / "gold.jsonl").write_text('{"rendered": "(Doe 2020)", "keys": ["doe"]}\n'
                                          '{"rendered": "", "keys": ["web"]}\n', encoding="utf-8")
+    counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
+    assert (counts["items"], counts["resolved"], counts["printed nothing"]) == (1, 1, 1)
+
+
+def test_the_keys_a_bracket_prints_nowhere_are_no_items(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # "[@roe, @doe]" prints "Doe (2020)" alone: Roe's key, printed nowhere, was counted a miss no reader could avoid.
+    (tmp_path / "refs.bib").write_text("@book{doe, author = {Doe, Ann}, title = {T}, year = {2020}}\n"
+                                       "@book{roe, author = {Roe, Bo}, title = {U}, year = {2011}}\n", encoding="utf-8")
+    (tmp_path / "rendered.txt").write_text("It holds Doe (2020).\n", encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text('{"rendered": "Doe (2020)", "keys": ["doe"], "unprinted": ["roe"]}\n',
+                                         encoding="utf-8")
     counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
     assert (counts["items"], counts["resolved"], counts["printed nothing"]) == (1, 1, 1)
 

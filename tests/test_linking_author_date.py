@@ -270,6 +270,47 @@ def test_context_words_choose_between_entries_only_with_a_clear_lead() -> None:
     assert _linked_and_open("The rivers and lakes of Norway freeze (Doe 2011).", NORWAY) == (["lakes"], [])
 
 
+VIDEO = r"""@inproceedings{framework, author = {Lokoč, Jakub and Souček, Tomáš and Čech, Přemysl},
+  title = {A framework for effective known-item search in video}, year = {2019}}
+@inproceedings{viret, author = {Lokoč, Jakub and Souček, Tomáš and Čech, Přemysl},
+  title = {VIRET: A video retrieval tool for interactive known-item search}, year = {2019}}
+"""
+
+
+def test_one_word_of_a_long_title_does_not_choose_between_entries() -> None:
+    # "tool" is the one word the sentence shares with VIRET's title and not the other's ("video" both have): too
+    # little to tell the author's two works apart. Two words of it are enough, or one the sentence repeats.
+    text = "Frames were extracted by using an extraction tool from (Lokoč et al. 2019) for the video."
+    assert _linked_and_open(text, VIDEO) == ([], [("framework", "viret")])
+    assert _linked_and_open("The interactive retrieval tool (Lokoč et al. 2019) won.", VIDEO) == (["viret"], [])
+    # A word the sentence dwells on is no passing mention.
+    assert _linked_and_open("Our tool extends the tool of Lokoč et al. (2019).", VIDEO) == (["viret"], [])
+
+
+RADIOCARBON = r"""@article{bayes, author = {Bronk Ramsey, Christopher}, title = {Bayesian analysis of radiocarbon dates},
+  year = {2009}}
+@article{outliers, author = {Bronk Ramsey, Christopher},
+  title = {Dealing with outliers and offsets in radiocarbon dating}, year = {2009}}
+"""
+
+
+def _lettered(text: str, order: str) -> tuple[list[str], list[tuple[str, ...]]]:
+    linkage = link(parse_essay(text), parse_bibliography(RADIOCARBON), letter_order=order)
+    return ([lk.source_key for lk in linkage.links if lk.kind == "marker"],
+            [m.keys for m in linkage.mentions if m.kind == "marker" and m.keys and m.detail != m.keys[0]])
+
+
+def test_one_word_picks_decide_letters_only_when_they_agree_on_every_letter() -> None:
+    # A style that letters in citation order: the letter names neither work. One word of a title picks "2009a" in one
+    # sentence and "2009b" in another, of the other work: together they tell the letters apart; one alone does not.
+    both = ("Bayesian chronologies were built (Bronk Ramsey 2009a).\n\n"
+            "Outlier rates were estimated (Bronk Ramsey 2009b).\n\nPhase models follow it (Bronk Ramsey 2009a).")
+    assert _lettered(both, "cited") == (["bayes", "outliers", "bayes"], [])
+    alone = "Bayesian chronologies were built (Bronk Ramsey 2009a).\n\nPhases follow it (Bronk Ramsey 2009b)."
+    linked, opened = _lettered(alone, "cited")
+    assert (linked, sorted(map(sorted, opened))) == ([], [["bayes", "outliers"], ["bayes", "outliers"]])
+
+
 def test_names_glued_to_the_word_before_are_read_from_their_capital() -> None:
     # "[`forge`](https://...)@doe" in the source prints "forgeDoe et al. (2015)": the names start at the capital.
     bib = r"""@manual{doe, author = {Doe, Ann and Roe, Bo and Poe, Cy}, title = {Forge: tools}, year = {2015}}

@@ -87,12 +87,19 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     paged = (paged_entry(locator, keys, index) if ambiguous and not (titled or original) and pages_followed(index)
              else "")
     contested = bool(label) and ambiguous and cited_letters.contested(index, keys, key)
+    # A lead that one shared word makes is no evidence alone: the citation is then decided as one its context does
+    # not, unless picks of the other letters of its entries corroborate it (``cited_letters.record_weak_pick``).
+    clear = ambiguous and clearly_best(*ranked[:2])
+    if clear and index.rests_on_one_word(keys, context, key):
+        clear = False
+        if label and not shared_context and not contested:
+            cited_letters.record_weak_pick(index, keys, key, label)
     if original or titled or paged:  # "forcats (Wickham 2023a), stringr (Wickham 2023b)": the word before names it
         key, ambiguous = original or titled or paged, False
         cited_letters.record_pick(index, keys, key, label)
-    elif ambiguous and clearly_best(*ranked[:2]) and not shared_context and not contested:
+    elif clear and not shared_context and not contested:
         cited_letters.record_pick(index, keys, key, label)
-    elif ambiguous and (contested or shared_context or not clearly_best(*ranked[:2]) or guessed
+    elif ambiguous and (contested or shared_context or not clear or guessed
                         or told_apart_by_given_names(written, keys, index)):
         key = "" if contested else cited_letters.picked(index, keys, label) or ""
         if not key:

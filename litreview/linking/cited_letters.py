@@ -50,6 +50,10 @@ the document is read)."""
 _PICKS = "_letters_picks"
 """During the first reading, the entries a citation's context picked among its candidates; after it, pool -> the
 one entry its citations' contexts picked, for the pools the document cites one member of."""
+_WEAK = "_letters_weak"
+"""During the first reading, the lettered picks a context made by one word alone (``SourceIndex.rests_on_one_word``):
+(candidates, entry, label). Such a pick decides a label only beside picks of every other letter the document writes
+for those candidates, all of different entries (``_corroborated``)."""
 _CONTESTED = "_letters_contested"
 """(Candidates, entry) pairs the contexts of the first reading picked for two different year labels: two labels never
 name one entry, so one of those picks is wrong, and none of them is taken."""
@@ -87,6 +91,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__[_ORDER_OPEN] = set()
     index.__dict__[_TIED] = set()
     index.__dict__[_PICKS] = []
+    index.__dict__[_WEAK] = []
     shown = listed(claims, index)
     if shown is not None:
         index.__dict__[_LISTED] = shown
@@ -115,6 +120,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
         index.__dict__[_WRITTEN] = {}
         index.__dict__[_POOLED] = set()
         index.__dict__[_PICKS] = []
+        index.__dict__[_WEAK] = []
         first_reading()
         index.__dict__.pop(_WRITTEN)
         index.__dict__.pop(_POOLED)
@@ -141,7 +147,38 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     clash = {(c, k) for (c, label), k in agreed_on.items() for (c2, label2), k2 in agreed_on.items()
              if c == c2 and k == k2 and label != label2}
     decided_labels = {(c, label): k for (c, label), k in agreed_on.items() if (c, k) not in clash}
+    decided_labels.update(_corroborated(index.__dict__.pop(_WEAK), decided_labels, written))
     index.__dict__[_LABELLED] = {**_the_other_letter(decided_labels, written), **decided_labels}
+
+
+def _corroborated(weak: list[tuple[frozenset[str], str, str]], labelled: Mapping[tuple[frozenset[str], str], str],
+                  written: Mapping[tuple[str, ...], set[str]]) -> dict[tuple[frozenset[str], str], str]:
+    """The labels the one-word picks ``weak`` decide: for candidates whose every letter the document writes is
+    picked, by such a pick or by a context of its own (``labelled``), each for another entry ("Bayesian chronology
+    (Bronk Ramsey 2009a)" and "outlier rates (Bronk Ramsey 2009b)"). One such pick alone ("an extraction tool (Lokoč
+    et al. 2019a)", its "2019b" unpicked) is too little: its one word may name the other work as well."""
+    picks: dict[tuple[frozenset[str], str], set[str]] = {}
+    for candidates, key, label in weak:
+        picks.setdefault((candidates, label), set()).add(key)
+    out: dict[tuple[frozenset[str], str], str] = {}
+    for candidates in {c for c, _ in picks}:
+        letters = next((lt for pool, lt in written.items() if frozenset(pool) == candidates), set())
+        if len(letters) < 2 or "" in letters:
+            continue
+        year = next(label for c, label in picks if c == candidates).rstrip(ascii_lowercase)
+        chosen = {}
+        for letter in letters:
+            strong = labelled.get((candidates, year + letter))
+            found = picks.get((candidates, year + letter), set())
+            keys = {strong} if strong else found
+            if len(keys) != 1 or (strong and found and found != keys):
+                break
+            chosen[year + letter] = keys.pop()
+        else:
+            if len(set(chosen.values())) == len(chosen):
+                out.update({(candidates, label): key for label, key in chosen.items()
+                            if (candidates, label) not in labelled})
+    return out
 
 
 def _the_other_letter(labelled: Mapping[tuple[frozenset[str], str], str],
@@ -348,6 +385,14 @@ def record_pick(index: SourceIndex, keys: Sequence[str], key: str, label: str = 
     picks = index.__dict__.get(_PICKS)
     if isinstance(picks, list) and index.__dict__.get(_WRITTEN) is not None:
         picks.append((frozenset(keys), key, label))
+
+
+def record_weak_pick(index: SourceIndex, keys: Sequence[str], key: str, label: str) -> None:
+    """Note, during the first reading, that a lettered citation's context picked ``key`` among ``keys`` by one word
+    alone (``_corroborated`` reads these)."""
+    weak = index.__dict__.get(_WEAK)
+    if isinstance(weak, list) and index.__dict__.get(_WRITTEN) is not None and label:
+        weak.append((frozenset(keys), key, label))
 
 
 def contested(index: SourceIndex, keys: Sequence[str], key: str) -> bool:
