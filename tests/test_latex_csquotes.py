@@ -75,3 +75,21 @@ def test_a_quotation_whose_arguments_run_over_a_line_is_still_a_citation() -> No
     essay = parse_latex(text, "paper.tex")
     assert [(c.text, [(x.key, x.suffix) for x in c.citations]) for c in essay.claims] == [
         ("Before [Vgl. @{k}, 285]Text. after.", [("k", "285")]), ("Next [@{a}] b c.", [("a", "")])]
+
+
+def test_a_line_of_quotation_commands_left_open_is_read_in_time() -> None:
+    # Each command's bracket or brace that never closes was read on to the line's end, from every command of the
+    # line: 5,000 of them took ten seconds, 20,000 three minutes.
+    import time
+
+    from litreview.essay.latex_csquotes import quotations_apart
+
+    for shape in ("\\textcquote[", "\\blockcquote{", "\\textcquote{a}[", "\\foreignblockcquote{"):
+        line = "Some words. " + shape * 10_000
+        start = time.perf_counter()
+        assert quotations_apart([("a.tex", 1, line)]) == [("a.tex", 1, line)]
+        assert time.perf_counter() - start < 2, shape
+    # A closed group after open ones is still read: the quotation and its citation.
+    line = "\\textcquote[" * 3_000 + " \\textcquote[3]{k}{Text}."
+    ((_, _, read),) = quotations_apart([("a.tex", 1, line)])
+    assert read.endswith(" \\enquote{Text}\\textcquote[3]{k}.")

@@ -611,6 +611,19 @@ def test_names_joined_by_another_languages_and_are_one_list() -> None:
         ("pfister", "Pfister und Asmuth"), ("asmuth", "Pfister und Asmuth")]
 
 
+def test_an_and_that_says_in_elsewhere_joins_no_place_to_a_name() -> None:
+    # Dutch "en" is French "in", Polish "i" Swedish "in": the place after them is no co-author. "France" was read as
+    # a mistyped Franke, linking Pfister and Franke's book, and "Allemagne" was an author with no entry.
+    bib = GERMAN + "@book{franke, author={Pfister, Manfred and Franke, Otto}, title={Theater heute}, year={2003}}"
+    for text in ("Le théâtre, selon Pfister en France, est un genre.",
+                 "Ce modèle, proposé par Pfister en Allemagne, est classique.",
+                 "Modellen, föreslagen av Pfister i Frankrike, är klassisk."):
+        linkage = link(parse_essay(text), parse_bibliography(bib))
+        assert [(lk.source_key, lk.evidence) for lk in linkage.links if lk.kind == "attribution"] == [
+            ("pfister", "Pfister")], text
+        assert [m.text for m in linkage.mentions if not m.keys] == [], text
+
+
 def test_a_mistyped_co_author_still_tells_which_work() -> None:
     # "Randall" mistypes Randoll: the study of Barz and Randoll, not the one Barz wrote alone.
     assert _german("Aufgrund der in der Studie von Barz und Randall präsentierten Daten kann man es sagen.") == [

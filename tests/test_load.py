@@ -444,3 +444,26 @@ def test_a_key_of_many_entries_is_told_with_their_number():
     assert (two.message, two.hint) == ("duplicate key 'Typeclass': defined again on line 4 (pandoc uses the last "
                                        "entry with this key, BibTeX and biber the first)",
                                        "Rename one of the two entries, or delete the one you do not want")
+
+
+def test_a_long_value_before_a_quote_inside_is_told_in_time() -> None:
+    # 50,000 letters before the value in quotes: the search for the last value opened tried its pattern at each
+    # letter, back to the end of the run, and took about a minute.
+    import time
+
+    text = "@book{h,\n  title = {" + "a" * 50_000 + "},\n" + '  note = "He said "hi" to me",\n  year = {2000},\n}\n'
+    start = time.perf_counter()
+    (syntax,) = [p for p in parse_bibliography(text, "x.bib").problems if p.code == "LR100"]
+    assert time.perf_counter() - start < 5
+    assert syntax.message.startswith("BibTeX syntax error: the value of note ends at the \" before 'hi'")
+
+
+@pytest.mark.parametrize("text", [
+    'a = "b = "', 'x1abc = "', '1 = "', '_x = "', '9a_b:c.d+e/f-g = "', 'title  =\n "', 'ä = "', "no quote here",
+    'a = "x" b=c 1=" 2 = "', '@book{k, note="N", title="T"'])
+def test_the_last_value_opened_is_the_one_the_pattern_finds_last(text: str) -> None:
+    from litreview.bibliography.syntaxhints import _OPEN_QUOTE, _last_opened
+
+    expected = next(reversed(list(_OPEN_QUOTE.finditer(text, 0, len(text)))), None)
+    found = _last_opened(text, 0, len(text))
+    assert (found.span(), found.group(1)) == (expected.span(), expected.group(1)) if expected else found is None

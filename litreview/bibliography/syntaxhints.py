@@ -14,6 +14,9 @@ from . import bibtex
 
 _NAME_BEFORE = lazy(r"([A-Za-z][\w:.+/-]*)\s*$")
 _OPEN_QUOTE = lazy(r'([A-Za-z][\w:.+/-]*)\s*=\s*"')
+_EQUALS_QUOTE = lazy(r'=\s*"')
+_SPACE = lazy(r"\s")
+_NAME_CHAR = lazy(r"[\w:.+/-]")
 _TYPE_THEN_KEY = lazy(r"@\s*([A-Za-z]\w*)[ \t]+([^\s,{}()\"=#%]+)[ \t]*,")
 _NEXT_PART = lazy(r"\n[ \t]*(?:[A-Za-z][\w:.+/-]*[ \t]*=|@|\}[ \t]*$)", re.M)  # the next field, entry or entry end
 
@@ -37,6 +40,25 @@ def syntax_told(text: str, detail: str, begun: int, at: int, line_of: Callable[[
         return _open_quote(text, begun, at, line_of)
     if detail in ("'}' expected", "')' expected"):
         return _quote_inside(text, begun, at, line_of)
+    return None
+
+
+def _last_opened(text: str, begun: int, at: int) -> re.Match[str] | None:
+    """The last ``name = "`` of ``text[begun:at]`` (a value opened in double quotes), as ``_OPEN_QUOTE.finditer``
+    finds it, found from each ``= "`` back to its name: the regular expression tried at every letter of a long
+    value (50,000 of them) takes time that grows with the square of its length."""
+    for equals in reversed(list(_EQUALS_QUOTE.finditer(text, begun, at))):
+        pos = equals.start()
+        while pos > begun and _SPACE.match(text, pos - 1):
+            pos -= 1
+        end = pos
+        while pos > begun and _NAME_CHAR.match(text, pos - 1):
+            pos -= 1
+        while pos < end and not ("A" <= text[pos] <= "Z" or "a" <= text[pos] <= "z"):
+            pos += 1
+        opened = _OPEN_QUOTE.match(text, pos, at) if pos < end else None
+        if opened is not None and opened.end() == equals.end():
+            return opened
     return None
 
 
@@ -78,7 +100,7 @@ def _no_entry(text: str, begun: int, line_of: Callable[[int], int]) -> Told:
 def _open_quote(text: str, begun: int, at: int, line_of: Callable[[int], int]) -> Told | None:
     """``title = "T and more,`` with no closing ``"`` before the next field: pybtex reads on into the next fields and
     stops at the ``}`` that closes the entry."""
-    opened = next(reversed(list(_OPEN_QUOTE.finditer(text, begun, at))), None)  # the last value opened
+    opened = _last_opened(text, begun, at)
     if opened is None:
         return None
     after = _NEXT_PART.search(text, opened.end())
@@ -94,7 +116,7 @@ def _open_quote(text: str, begun: int, at: int, line_of: Callable[[int], int]) -
 def _quote_inside(text: str, begun: int, at: int, line_of: Callable[[int], int]) -> Told | None:
     """``note = "He said "hi" to me",``: a ``"`` inside a value in double quotes closes it, and the word after it
     is where pybtex wanted a comma or the entry's end."""
-    opened = next(reversed(list(_OPEN_QUOTE.finditer(text, begun, at))), None)  # the last value opened
+    opened = _last_opened(text, begun, at)
     if opened is None or not text[at:at + 1].isalnum():
         return None
     depth, closed = 0, -1

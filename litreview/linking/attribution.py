@@ -100,10 +100,14 @@ _MAKES_POINT = re.compile(r"\s*(?:has |had |also )?(?:made|makes|make)\s+(?:(?:a
 _CONCEPT = lazy(r"(?:isms?|ists?|ity|ics|tion|ory|ence|ance|ment|ness)$")
 AUTHORITY = "invoked as an authority"
 """An author mention's detail says this when the words around the name appeal to the person."""
-_AND_ABROAD = "|".join(sorted(and_words("de", "fr", "es", "pt", "it", "pl", "nl", "sv", "da", "nb", "fi", "tr", "hu", "ru")))
+_IN_ABROAD = frozenset({"en", "i"})
+"""Words for "and" that say "in" in another language: Dutch "en" is French and Spanish "en" ("Pfister en France"),
+Polish "i" is Swedish, Danish and Norwegian "i" ("Pfister i Sverige"); a place after them is no co-author."""
+_AND_ABROAD = "|".join(sorted(and_words("de", "fr", "es", "pt", "it", "pl", "nl", "sv", "da", "nb", "fi", "tr", "hu", "ru")
+                              - _IN_ABROAD))
 _JOIN = re.compile(rf"^\s*(?:,|,?\s*(?:and|or|&|{_AND_ABROAD}))\s*$")
 """What joins two names into one list: a comma, "and" or "or", or another language's "and" ("Pfister und Hübler",
-"Lejeune et Vilain", "Barz und Randall")."""
+"Lejeune et Vilain", "Barz und Randall"), but for one that says "in" elsewhere (``_IN_ABROAD``)."""
 _SPACE_ONLY = re.compile(r"^\s*$")
 
 
