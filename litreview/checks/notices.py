@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..essay import NOTICES
-from ..essay.cites import in_suffix, raw_latex_citations
+from ..essay.cites import in_suffix, keys_in, raw_latex_citations
 from ..essay.segment import normalise_space
 from ..lazyre import lazy
 from ..model import Citation, Claim, Essay, Finding
@@ -97,8 +97,9 @@ def _in_suffix(essay: Essay, claim: Claim) -> list[Finding]:
                 fixed = _CONNECTIVE.sub("", fixed[:cut]) + "; " + own + after
         printed = max(inners, key=lambda c: c.start)
         held = _listed(dict.fromkeys(f"@{c.key}" for c in sorted(inners, key=lambda c: c.start)))
+        written = [f"@{key}" for key in keys_in(bracket)]  # in the bracket's order ("@a" is no part of "@ab")
         lost_keys = dict.fromkeys(sorted({f"@{c.key}" for c in [*items, *inners]} - {f"@{printed.key}"},
-                                         key=bracket.find))  # in the bracket's order
+                                         key=lambda k: (written.index(k) if k in written else len(written), k)))
         lost = _listed(lost_keys) if lost_keys else ""
         line = claim.line + (_as_written(essay, claim) or claim.text).count("\n", 0, start)
         gone = f", and {lost} {'vanish' if len(lost_keys) > 1 else 'vanishes'} from the rendered text" if lost else ""
