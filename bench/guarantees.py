@@ -241,6 +241,7 @@ def linear() -> dict[str, object]:
     from litreview.linking.attribution import find_attributions
     from litreview.linking.hits import Found
     from litreview.linking.index import build_index
+    from litreview.linking.quotations import quoted
     from litreview.model import Claim, Person, TextQuoteSelector
     from litreview.render.sanitize import clean_abstract
 
@@ -347,6 +348,8 @@ def linear() -> dict[str, object]:
             lambda n: people_in_literal("{Kane, Stephen" + " " * n + "x, Gelino, Dawn M.}"), 400_000),
         "essay/cites: TeX math with \\text{ groups never closed (\"$x\\text{ \" again and again, 90 KB: 20 s before)": (
             lambda n: math_spans("$x\\text{ " * (n // 9)), 400_000),
+        "linking/quotations: opening quotation marks never closed (\"“a \" again and again, 60 KB: 3.7 s before)": (
+            lambda n: list(quoted("“a " * (n // 3))), 400_000),
         "essay: one-line paragraph through pysbd (10 MB: > 15 min before)": (
             lambda n: parse_essay("The state is sovereign and acts alone in it. " * (n // 45), "e.md"), 200_000),
     }
