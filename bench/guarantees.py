@@ -236,11 +236,12 @@ def linear() -> dict[str, object]:
     from litreview.checks.style import _doubled
     from litreview.checks.style_names import _repeats
     from litreview.essay import conflict_notices, parse_essay
-    from litreview.essay.cites import find_citations, in_suffix
+    from litreview.essay.cites import find_citations, in_suffix, math_spans
     from litreview.essay.manubot import load_manubot, manual_item_id
     from litreview.linking.attribution import find_attributions
     from litreview.linking.hits import Found
     from litreview.linking.index import build_index
+    from litreview.linking.quotations import quoted
     from litreview.model import Claim, Person, TextQuoteSelector
     from litreview.render.sanitize import clean_abstract
 
@@ -345,6 +346,10 @@ def linear() -> dict[str, object]:
                                               + ", & Last, Z. (2001). A paper. Journal, 1, 1-2."), 48_000),
         "checks/braced_people: a CSL name of people with a long run of spaces (20 KB: 10 s before)": (
             lambda n: people_in_literal("{Kane, Stephen" + " " * n + "x, Gelino, Dawn M.}"), 400_000),
+        "essay/cites: TeX math with \\text{ groups never closed (\"$x\\text{ \" again and again, 90 KB: 20 s before)": (
+            lambda n: math_spans("$x\\text{ " * (n // 9)), 400_000),
+        "linking/quotations: opening quotation marks never closed (\"“a \" again and again, 60 KB: 3.7 s before)": (
+            lambda n: list(quoted("“a " * (n // 3))), 400_000),
         "essay: one-line paragraph through pysbd (10 MB: > 15 min before)": (
             lambda n: parse_essay("The state is sovereign and acts alone in it. " * (n // 45), "e.md"), 200_000),
     }

@@ -163,6 +163,12 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (words or word + 's')}"
 
 
+def and_list(words: Iterable[str]) -> str:
+    """The words as a sentence lists them: "a", "a and b", "a, b and c" (at least one)."""
+    *rest, last = words
+    return f"{', '.join(rest)} and {last}" if rest else last
+
+
 def of_total(n: int, total: int, word: str, verbs: tuple[str, str], words: str | None = None) -> str:
     """``n`` of ``total`` and a verb agreeing with ``n``: of_total(1, 9, "source", ("has", "have")) is
     "1 of 9 sources has", of_total(2, 9, ...) "2 of 9 sources have" (the noun agrees with ``total``)."""

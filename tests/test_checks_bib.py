@@ -1195,6 +1195,11 @@ def test_a_url_written_in_the_url_command_is_invalid_with_the_address_to_write()
                           "Write url = {http://ced.berkeley.edu/bpj/2012/09/x/}")
     assert found["b"][1] == "Write url = {http://www.sciencedirect.com/pii/S18}"  # its stray quotation mark left out
     assert "ok" not in found
+    # TeX reads past the spaces after \url; \urldate is another command, no \url of a "date..." address.
+    spaced = _check("@misc{a, title={A}, url={\\url {http://x.org/a}}}\n@misc{b, title={B}, url={\\urldate{2020}}}\n",
+                    "LR123")
+    assert spaced["a"][1] == "Write url = {http://x.org/a}"
+    assert "written in \\url" not in spaced["b"][0]
 
 
 def test_a_doi_field_holding_words_is_said_to_hold_no_doi() -> None:

@@ -168,6 +168,9 @@ def test_a_bracket_of_keys_parted_by_commas_is_one_finding_naming_the_one_pandoc
     assert [f.hint.rpartition(": ")[2] for f in found] == ["[@a; @b; @c]", "[@a; @b; @c; @d]", "[@a; @a]"]
     assert "@a, @b and @c vanish" in found[1].message
     assert found[2].message.endswith("pandoc prints only @a's citation there")
+    # The keys that vanish are named in the bracket's order, a key that begins another ("@a" in "@ab") too.
+    (tmp_path / "e.md").write_text("Text [@ab, @b, @a, @c].\n", encoding="utf-8")
+    assert "and @ab, @b and @a vanish" in check_notices(load_essay(tmp_path / "e.md"))[0].message
 
 
 def test_a_citation_in_a_citations_own_bracket_is_a_finding_too(tmp_path: Path) -> None:

@@ -180,6 +180,30 @@ def test_period_then_mark_is_linear() -> None:
     assert _doubled("a" * 32_000 + ". b") == ""  # 41 s for 64 KB when it was quadratic
 
 
+@pytest.mark.timeout(20)  # a fraction of a second now; minutes before
+@pytest.mark.parametrize("mark", ["“", "«", "„"])
+def test_quotation_marks_left_open_are_read_in_linear_time(mark: str) -> None:
+    """Each opening mark with no closing one after it scanned the rest of the text: 60 KB of "“a " took 3.7 s, and
+    grew with the square of its length."""
+    from litreview.linking.quotations import quoted
+
+    closing = {"“": "”", "«": "»", "„": "“"}[mark]
+    assert [m.group(g) for m, g in quoted(f"{mark}a{closing} and {mark}b{closing}")] == ["a", "b"]
+    assert list(quoted(f"{mark}a " * 200_000)) == []
+    # a German mark's search ends at the line's end: after it, one may close again
+    assert [m.group(g) for m, g in quoted("„a " * 200_000 + "\n„b“")] == ["b"]
+
+
+@pytest.mark.timeout(20)  # a fraction of a second now; minutes before
+def test_math_with_unclosed_text_groups_is_read_in_linear_time() -> None:
+    """Each "$" scanned a ``\\text{`` group that never closes to the end of the text: 90 KB of "$x\\text{ " took
+    20 s, and grew with the square of its length."""
+    from litreview.essay.cites import math_spans
+
+    assert math_spans("a $x\\text{b $c}$ d $U = \\{a\\}$ e") == [(2, 16), (19, 30)]
+    assert math_spans("$x\\text{ " * 32_000 + "$y$") == [(32_000 * 9, 32_000 * 9 + 3)]
+
+
 @pytest.mark.timeout(20)  # about a second now; more than a minute before
 @pytest.mark.parametrize("shape", ["[@a, see [@b]] ", "[@a, @b] ", "[see [@b](u) @a] "])
 def test_citations_inside_citations_are_read_in_linear_time(shape: str) -> None:

@@ -429,6 +429,9 @@ def test_an_entry_written_twice_alike_is_told_to_be_deleted_not_renamed():
     [kind] = parse_bibliography(entry.format(title="P") + entry.format(title="P").replace("@techreport", "@report"),
                                 "x.bib").problems
     assert kind.hint == "Rename one of the two entries, or delete the one you do not want"
+    # Three copies alike are one entry written again too: no key of its own for each.
+    thrice = parse_bibliography(entry.format(title="Paths") * 3, "x.bib").problems
+    assert [p.hint for p in thrice] == ["Delete all the copies but one: the 3 entries are one entry written again"] * 2
 
 
 def test_a_key_of_many_entries_is_told_with_their_number():

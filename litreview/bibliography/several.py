@@ -58,7 +58,9 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
         return Finding(code="LR101", severity="error", key=key, file=unused[0], line=unused[1],
                        message=f"duplicate {word} {key!r}: {copies} {noun} have it, the last {where} (pandoc uses "
                                f"the last {used_one})",
-                       hint=f"Give each of the {copies} {noun} a {word} of its own, or delete the ones you do not want")
+                       hint=f"Delete all the copies but one: the {copies} {noun} are one entry written again"
+                       if alike else f"Give each of the {copies} {noun} a {word} of its own, or delete the ones you do "
+                       "not want")
     if alike:  # an export that wrote one entry twice: nothing to choose between
         return Finding(code="LR101", severity="error", key=key, file=unused[0], line=unused[1],
                        message=f"duplicate {word} {key!r}: the same entry is written again {where} (BibTeX "

@@ -81,6 +81,8 @@ _QUOTED_LIST = lazy(r"\[\s*(['\"])[^'\"\[\]]*\1(?:\s*,\s*(['\"])[^'\"\[\]]*\2)*\
 """A Python list of strings written as text ("['9780999241165']"), as a script's export writes a list field."""
 _WORDS = lazy(r"[^\W\d_]+(?:[ .,'&-]+[^\W\d_]+)+\.?")
 """Words and nothing else, two or more ("University of Virginia")."""
+_URL_COMMAND = lazy(r"\\url(?![A-Za-z@])")
+"""LaTeX's ``\\url`` (not ``\\urldate`` or ``\\urlprefix``: a control word ends at its first non-letter)."""
 _URL_ESCAPE = lazy(r"\\([&%_#$~])|\$\\sim\$|\\textasciitilde\b")
 
 
@@ -543,10 +545,10 @@ def _url_spaces_mended(url: str) -> str:
 def check_url(source: Source) -> Iterable[Finding]:
     """LR123 for a url field that is not an absolute http(s), ftp or file address."""
     raw = plain(source.fields.get("url", ""))
-    if raw.startswith("\\url"):
+    if raw.startswith("\\url") and _URL_COMMAND.match(source.fields.get("url", "")):  # (the braces read as written)
         # url = {\url{https://...}}: the field is the address, read verbatim; pandoc and biblatex print the command
         # as written (and pandoc links to it): the site's reference list shows "\url{https://...}"
-        address = raw[4:]
+        address = raw[4:].lstrip()  # (TeX reads past the spaces after a command's name: "\url {https://...}")
         bare = address.strip('"')  # a stray quotation mark typed at its end
         hint = f"write url = {{{bare}}}" if not url_problem(bare) else "write the address alone, without \\url"
         yield entry_finding("LR123", source, f"URL {shown(chr(92) + 'url{' + address + '}')} is invalid: it is "

@@ -4,13 +4,12 @@ which pandoc's citeproc prints alone (LR318), and placeholders where a citation 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from ..essay import NOTICES
-from ..essay.cites import in_suffix, raw_latex_citations
+from ..essay.cites import in_suffix, keys_in, raw_latex_citations
 from ..essay.segment import normalise_space
 from ..lazyre import lazy
 from ..model import Citation, Claim, Essay, Finding
+from ..text import and_list
 from .catalogue import finding
 
 _CONNECTIVE = lazy(r"(?:[\s,]|\b(?:and|&)(?=\s*$))*$")
@@ -96,10 +95,11 @@ def _in_suffix(essay: Essay, claim: Claim) -> list[Finding]:
             else:
                 fixed = _CONNECTIVE.sub("", fixed[:cut]) + "; " + own + after
         printed = max(inners, key=lambda c: c.start)
-        held = _listed(dict.fromkeys(f"@{c.key}" for c in sorted(inners, key=lambda c: c.start)))
+        held = and_list(dict.fromkeys(f"@{c.key}" for c in sorted(inners, key=lambda c: c.start)))
+        written = [f"@{key}" for key in keys_in(bracket)]  # in the bracket's order ("@a" is no part of "@ab")
         lost_keys = dict.fromkeys(sorted({f"@{c.key}" for c in [*items, *inners]} - {f"@{printed.key}"},
-                                         key=bracket.find))  # in the bracket's order
-        lost = _listed(lost_keys) if lost_keys else ""
+                                         key=lambda k: (written.index(k) if k in written else len(written), k)))
+        lost = and_list(lost_keys) if lost_keys else ""
         line = claim.line + (_as_written(essay, claim) or claim.text).count("\n", 0, start)
         gone = f", and {lost} {'vanish' if len(lost_keys) > 1 else 'vanishes'} from the rendered text" if lost else ""
         out.append(finding("LR318", f"{bracket} holds {held} in a citation's {where}: pandoc prints only "
@@ -107,12 +107,6 @@ def _in_suffix(essay: Essay, claim: Claim) -> list[Finding]:
                            hint=f"separate the citations with \";\": {normalise_space(fixed)}",
                            claim_id=claim.id, file=claim.file or essay.path, line=line))
     return out
-
-
-def _listed(words: Iterable[str]) -> str:
-    """"@a", "@a and @b", "@a, @b and @c"."""
-    *rest, last = words
-    return f"{', '.join(rest)} and {last}" if rest else last
 
 
 def _as_written(essay: Essay, claim: Claim) -> str:

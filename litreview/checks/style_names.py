@@ -18,7 +18,7 @@ from ..lazyre import lazy
 from ..locale_terms import SUFFIXES_IN_TEXT, and_words
 from ..model import Finding, Person, Source
 from ..registry.compare import initials_compatible, same_surname, surname_key
-from ..text import fold_words
+from ..text import and_list, fold_words
 from .bib import editor_as_publisher, entry_finding, shown
 from .body_names import in_double_braces, reads_as_body
 from .hints import csl_form
@@ -532,18 +532,18 @@ def check_repeated_names(source: Source) -> Iterable[Finding]:
             if _initials_apart(people, group):
                 continue
             written = [people[i].sort_name() for i in group]
-            places = _places([str(i + 1) for i in group])
+            places = and_list([str(i + 1) for i in group])
             times = "twice" if len(group) == 2 else f"{len(group)} times"
             filler = next((i for i in group if _surname_as_given(people[i])), None)
             if len(set(written)) == 1:
                 message = f"the {role} list names {shown(written[0])} {times}, at places {places}"
             elif filler is not None:
                 message = (f"the {role} list names one person {times}: "
-                           + _places([f"{shown(w)} at place {i + 1}" for w, i in zip(written, group, strict=True)])
+                           + and_list([f"{shown(w)} at place {i + 1}" for w, i in zip(written, group, strict=True)])
                            + f" (the family name {shown(people[filler].family)} written again for the given name)")
             else:
                 message = (f"the {role} list names one person {times}: "
-                           + _places([f"{shown(w)} at place {i + 1}" for w, i in zip(written, group, strict=True)])
+                           + and_list([f"{shown(w)} at place {i + 1}" for w, i in zip(written, group, strict=True)])
                            + " (one family name, given names that agree)")
             given = [fold_words(people[i].given).split() for i in group]
             if filler is not None and len(set(written)) > 1:
@@ -719,8 +719,3 @@ def _surname_as_given(person: Person) -> bool:
     """Whether a name's given name repeats its family name ("McKenzie, McKenzie"), as a reference manager writes a
     person it had no given name for, often beside the person written in full."""
     return bool(person.given) and fold_words(person.given) == fold_words(f"{person.prefix} {person.family}".strip())
-
-
-def _places(items: list[str]) -> str:
-    """'1 and 3', '1, 3 and 5'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -61,7 +61,6 @@ _ATTRIBUTES = lazy(r"\{[ \t]*(?:(?:[#.][^\s{}\"'=]+|[A-Za-z_][\w.:-]*=(?:\"[^\"\
 _TEX_GROUPS = lazy(r"[ \t]*(?=[\[{])")
 _TEX_BEGIN = lazy(r"\\begin\{([^{}\s]+)\}")
 _MATH_STOP = lazy(r"\\text\{|\\[\s\S]|\$")
-_BRACE_STOP = lazy(r"\\[\s\S]|[{}]")
 _CLOSE_DISPLAY = lazy(r"\$\$")
 
 
@@ -164,6 +163,7 @@ def _inline_spans(text: str) -> Iterator[tuple[str, int, int]]:
     pos = 0
     braces: _TexBraces | None = None
     parens: dict[int, int] | None = None  # both found once, when first needed: a scan per mark was quadratic
+    group_end: Callable[[int], int] | None = None  # (math's \text{...} groups, likewise)
     ends: dict[str, int] = {}  # environment name -> where its \end was last found (-1: nowhere)
     while True:
         m = _INTERESTING.search(text, pos)
@@ -201,7 +201,11 @@ def _inline_spans(text: str) -> Iterator[tuple[str, int, int]]:
         elif token.startswith("<"):
             yield "tag", start, end
         elif token == "$":
-            end = _math_end(text, start)
+            if group_end is None:
+                from .latex_cites import group_ends  # (which imports this module)
+
+                group_end = group_ends(text)
+            end = _math_end(text, start, group_end)
             if end > start:
                 yield "math", start, end
             else:
@@ -223,8 +227,9 @@ def _inline_spans(text: str) -> Iterator[tuple[str, int, int]]:
         pos = max(end, start + 1)
 
 
-def _math_end(text: str, start: int) -> int:
-    """End of the $...$ or $$...$$ math that starts at ``start`` (pandoc's rules), or ``start``."""
+def _math_end(text: str, start: int, group_end: Callable[[int], int]) -> int:
+    """End of the $...$ or $$...$$ math that starts at ``start`` (pandoc's rules), or ``start``; ``group_end``, where
+    the group a ``{`` of ``text`` opens ends (``latex_cites.group_ends``, -1: never closed)."""
     if text.startswith("$$", start):
         close = _CLOSE_DISPLAY.search(text, start + 2)
         return close.end() if close else start
@@ -241,22 +246,11 @@ def _math_end(text: str, start: int) -> int:
                 return start
             return at + 1
         # (an escaped brace, ``\{``, is a character of the math: it opens no group)
-        pos = _group_end(text, stop.end() - 1) if stop.group() == "\\text{" else stop.end()
+        if stop.group() != "\\text{":
+            pos = stop.end()
+        elif (pos := group_end(stop.end() - 1)) < 0:  # never closed: no "$" after it closes the math
+            return start
     return start
-
-
-def _group_end(text: str, at: int) -> int:
-    """Where the ``{...}`` group that opens at ``at`` ends (its braces balanced, a backslash escaping), else the
-    end of ``text``."""
-    depth = 0
-    for m in _BRACE_STOP.finditer(text, at):
-        if m.group() == "{":
-            depth += 1
-        elif m.group() == "}":
-            depth -= 1
-            if depth == 0:
-                return m.end()
-    return len(text)
 
 
 def _raw_tex_end(text: str, start: int, end: int, braces: _TexBraces, ends: dict[str, int]) -> int:

@@ -14,7 +14,7 @@ from ..model import Essay
 # Words frequent in one language and rare in the others (a word two of them share, "para", "la", "que", is left out,
 # and so is one a language not listed uses as often: "en", French's and the Scandinavian languages' as well as Dutch's;
 # Swedish's are those Danish and Norwegian spell otherwise, "och", "inte", "från", not "det" or "som"; Russian's those
-# Ukrainian spells otherwise, "что", "это", "как", not "не" or "на").
+# Ukrainian, Bulgarian and Serbian spell otherwise, "что", "это", "было", not "не", "на", "и", "как" or "от").
 _COMMON = {
     "en": "the and of is that with this which are was from have has been were their not",
     "fr": "le les des est une dans qui pour sur au du ces sont avec pas cette ou aux leur",
@@ -24,7 +24,7 @@ _COMMON = {
     "it": "il gli della delle di che per sono nel alla anche più questo essere è",
     "nl": "het een van dat niet zijn voor met op aan deze ook wordt worden",
     "sv": "och att är inte också från när ett till för detta dessa vilket mellan",
-    "ru": "и что это как из от также которые который которая была были или только если он",
+    "ru": "что это также которые который которая была были было только если его чтобы этом этой является являются более",
     "pl": "się jest że nie przez oraz jak który która które także czy jego ich",
 }
 _WORDS = {lang: frozenset(words.split()) for lang, words in _COMMON.items()}

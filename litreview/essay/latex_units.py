@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..text import and_list
+
 ARGUMENTS = {"SI": "[{[{", "qty": "[{{", "si": "[{", "unit": "[{", "num": "[{", "ang": "[{",
              "SIrange": "[{{{", "qtyrange": "[{{{", "numrange": "[{{", "SIlist": "[{{", "qtylist": "[{{",
              "numlist": "[{"}
@@ -88,10 +90,6 @@ def _quantity(number: str, unit: str) -> str:
     return number_text(number) + ("" if unit in ("°", "′", "″") else " ") + unit
 
 
-def _listed(items: list[str]) -> str:
-    return items[0] if len(items) < 2 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def printed(name: str, args: list[str]) -> str:
     """What siunitx's command ``name`` prints for its arguments (written as in the source, options first)."""
     values = args[1:]  # (the options change the form, not the quantity)
@@ -108,8 +106,8 @@ def printed(name: str, args: list[str]) -> str:
     if name == "numrange":
         return number_text(values[0]) + "–" + number_text(values[1])
     if name in ("SIlist", "qtylist"):
-        return _listed([_quantity(v, values[1]) for v in values[0].split(";")])
-    return _listed([number_text(v) for v in values[0].split(";")])
+        return and_list([_quantity(v, values[1]) for v in values[0].split(";")])
+    return and_list([number_text(v) for v in values[0].split(";")])
 
 
 def printed_text(n: Any, l2tobj: Any) -> str:

@@ -19,14 +19,33 @@ from .text import canonical, tokens
 # quotation marks open low („) and close with “ (or ”, mixed by keyboards): first, so that the closing “ is not read
 # as an opening one. A straight quote right after a letter or digit closes a quotation (LaTeX's `simple" opened
 # with a backtick): read as opening, it paired with the next one around the words between two quotations.
-_QUOTE = re.compile(r"„([^“”\n]+)[“”]|“([^”]+)”|(?<!\w)\"([^\"\n]+)\"|«([^»]+)»")
+_OPENER = re.compile(r"„|“|(?<!\w)\"|«")
+_QUOTE = {"„": re.compile(r"„([^“”\n]+)[“”]"), "“": re.compile(r"“([^”]+)”"), '"': re.compile(r"\"([^\"\n]+)\""),
+          "«": re.compile(r"«([^»]+)»")}
+_UNCLOSED = {"„": re.compile(r"[“”\n]"), "“": re.compile(r"”"), '"': re.compile(r"[\"\n]"), "«": re.compile(r"»")}
+"""What ends the search for a mark's closing one: a mark of the same kind that opens before it is not closed either."""
 
 
 def quoted(text: str) -> Iterator[tuple[re.Match[str], int]]:
-    """Each quotation of ``text`` with the group of its words (``match.group(g)``), whichever marks enclose it."""
-    if any(q in text for q in QUOTATION_OPENERS):
-        for m in _QUOTE.finditer(text):
-            yield m, next(i for i in (1, 2, 3, 4) if m.group(i) is not None)
+    """Each quotation of ``text`` with the group of its words (``match.group(g)``), whichever marks enclose it. A mark
+    left open ends the search for every mark of its kind before the line break (or the end) where its search ended:
+    each one scanned the rest of the text again (quadratic)."""
+    if not any(q in text for q in QUOTATION_OPENERS):
+        return
+    unclosed: dict[str, int] = {}  # a mark -> where the search for the last one left open ended
+    pos = 0
+    while (opener := _OPENER.search(text, pos)) is not None:
+        mark, at = opener.group(), opener.start()
+        pos = at + 1
+        if unclosed.get(mark, -1) > at:
+            continue
+        if (m := _QUOTE[mark].match(text, at)) is not None:
+            yield m, 1
+            pos = m.end()
+            continue
+        end = _UNCLOSED[mark].search(text, at + 1)
+        if end is None or end.start() > at + 1:  # (not an empty pair, "“”": the next mark may be closed)
+            unclosed[mark] = end.start() if end is not None else len(text)
 
 
 MIN_WORDS = 4
