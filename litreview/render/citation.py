@@ -202,7 +202,8 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
         else:
             _quoted(out, _quotations(source, title, terms, inner=True), terms)
     serial = kind == "article" or (kind in _PAPER_TYPES and not source.editors)
-    chapter = not serial and kind in _CHAPTER_TYPES
+    # a chapter in no book named is printed as a book is ("Chap. Vol. 2, edited by Ann Roe. P, 2019."), as pandoc does
+    chapter = not serial and kind in _CHAPTER_TYPES and (bool(source.container) or kind in _PAPER_TYPES)
     numbered = kind in ("techreport", "report") and source.number  # "Working Paper No. 12" (``_book_like``)
     if _preprint(source) and (genre := title_cased(source, _genre(source, terms), terms) or one_line(source.number)):
         # a working paper's genre, in title case, and number ("SSRN Scholarly Paper No. 3979495."); a preprint's
@@ -212,7 +213,7 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
         out.add(f" {label}" + ("" if label[-1] in ".?!" else "."))
     elif (genre := _genre(source, terms)) and not (chapter or numbered or kind in _THESIS):
         out.add(f" {genre}" + ("" if genre[-1] in ".?!" else "."))  # CSL's genre (pandoc: "“Art.” Journal article.")
-    if translators := _translators(source, terms):
+    if serial and (translators := _translators(source, terms)):
         out.add(f" {_capital(terms['translated by'])} {translators}.")
     if serial:
         _article(out, source, terms, paper=kind != "article")
@@ -388,29 +389,51 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
         out.add(f", {terms['vol.']} {one_line(s.volume)}")
     if edition := _edition(one_line(field_text(s, "edition")), terms):
         out.add(f", {edition}")
-    if s.authors and s.editors:
-        out.add(f", {terms['edited by']} " + _name_list(s.editors, terms, invert_first=False))
+    for contributor in _contributors(s, terms):
+        out.add(f", {contributor}")
     if series := _series(s, terms):
-        out.add(f". {series}")
+        out.add(("" if out.ends_with(".") else ".") + f" {series}")
     publication = _publication(s)
     date = _issued(s, s.type.lower(), terms, _date(s), lower=bool(s.publisher))
-    if publication:
-        out.add(("" if out.ends_with(".") else ".") + f" {_end(publication + (f', {date}' if date else ''))}")
-    elif not s.container:  # nothing after the title: the date opens a sentence of its own, as in a book
-        out.add(f" {_end(date)}" if date else "")
-    else:
-        out.add(f", {_end(date)}" if date else ("" if out.ends_with(".") else "."))
+    # the publisher and date (or the date alone) a sentence of their own: "In Book, edited by Ann Roe. 2019."
+    tail = ", ".join(p for p in (publication, date) if p)
+    out.add(("" if out.ends_with(".") else ".") + (f" {_end(tail)}" if tail else ""))
+
+
+def _contributors(s: Source, terms: dict[str, str]) -> list[str]:
+    """The editors of a work with authors and its translators, as the Chicago styles print them after its edition
+    ("edited by Ann Roe", "translated by Al Loe"; in a chapter those of its book); [] for none."""
+    found = [f"{terms['edited by']} {_name_list(s.editors, terms, invert_first=False)}"] if s.authors and s.editors \
+        else []
+    if translators := _translators(s, terms):
+        found.append(f"{terms['translated by']} {translators}")
+    return found
+
+
+def _version(s: Source, kind: str) -> str:
+    """The ``version`` field with its label, as the Chicago styles print it: software's short ("V. 1.2", CMOS 18
+    14.169), any other type's in full ("Version 1.2"); '' for none."""
+    version = one_line(field_text(s, "version"))
+    if not version:
+        return ""
+    return f"V. {version}" if kind == "software" or s.csl_type == "software" else f"Version {version}"
+
+
+def _volumes(s: Source) -> str:
+    """The number of volumes of a work in several ("2 vols.", a number not in figures as written: "IX"), which the
+    Chicago styles print where no volume of it is cited; '' for none."""
+    volumes = one_line(field_text(s, "volumes"))
+    return f"{volumes} vols" if volumes.isdigit() else volumes
 
 
 def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> None:
-    if s.authors and s.editors:
-        out.add(f" {_capital(terms['edited by'])} " + _name_list(s.editors, terms, invert_first=False) + ".")
-    if version := one_line(field_text(s, "version")):
-        out.add(f" Version {version}.")
+    if version := _version(s, kind):
+        out.add(f" {version}.")
     edition = _edition(one_line(field_text(s, "edition")), terms)
     if edition:
         out.add(f" {edition}")
         out.add("" if out.ends_with(".") else ".")
+    contributors = _contributors(s, terms)
     if kind in _THESIS:
         default = "" if csl_form_of(s.file or "") else terms.get(kind, _THESIS[kind])  # CSL's thesis: its genre alone
         date = _issued(s, kind, terms, _date(s), lower=bool(s.publisher))
@@ -421,7 +444,13 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     in_journal = kind == "misc" and bool(s.field("journal") or s.field("journaltitle")) \
         and not csl_form_of(s.file or "")
     if (volume := one_line(s.volume)) and kind not in _WEB_TYPES and not in_journal:  # pandoc: "Book. Vol. 3."
-        out.add(f" {_capital(terms['vol.'])} {volume}.")
+        # the contributors with the volume ("Vol. 3, edited by Ann Roe."), else each a sentence of its own
+        out.add(_end(f" {_capital(terms['vol.'])} {volume}" + "".join(f", {c}" for c in contributors)))
+    else:
+        for contributor in contributors:
+            out.add(f" {_end(_capital(contributor))}")
+        if volumes := _volumes(s):
+            out.add(f" {_end(volumes)}")
     if kind in ("techreport", "report") and s.number:  # pandoc: "Working Paper No. 12. Working Papers. MIT"
         label = one_line(field_text(s, "type"))
         out.add(f" {label + ' ' + terms['No.'] if label else terms['No.']} {one_line(s.number)}.")
@@ -458,11 +487,12 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     publication = ", ".join(p for p in (described, _publication(s)) if p)
     date = _issued(s, kind, terms, _date(s, terms, full=full), lower=bool(s.publisher or described),
                    alone=not out.text)
+    released = kind == "software" and bool(s.year) and not s.field("pubstate")  # "Zenodo, released 2019"
     if publication:
-        out.add(f" {publication}" + (f", {date}" if date else ""))
+        out.add(f" {publication}" + (f", {'released ' if released else ''}{date}" if date else ""))
         out.add("" if out.ends_with(".") else ".")
     elif date:
-        out.add(f" Released {date}" if kind == "software" and s.year and not s.field("pubstate") else f" {date}")
+        out.add(f" Released {date}" if released else f" {date}")
         out.add("" if out.ends_with(".") else ".")
 
 
@@ -523,14 +553,19 @@ def _genre(s: Source, terms: dict[str, str]) -> str:
 
 
 def _series(s: Source, terms: dict[str, str]) -> str:
-    """A book's or chapter's series with its number in it ("Lecture Notes in Computer Science 855"), as Chicago
-    and pandoc print it after the editors and edition, a CSL item's (its collection-title) in title case as citeproc
-    prints an English one ("Library of Philosophy"); "" without a ``series`` field."""
-    series = one_line(field_text(s, "series"))
-    if csl_form_of(s.file or ""):
-        series = title_cased(s, series, terms, "series")
+    """A book's or chapter's series with its number in it ("Lecture Notes in Computer Science 855"; one not in figures
+    after a comma: "Handbücher, 29.2"), as Chicago and pandoc print it after the editors and edition, in title case
+    as citeproc prints an English one ("Library of Philosophy"); "" without a ``series`` field."""
+    series = title_cased(s, one_line(field_text(s, "series")), terms, "series")
     number = one_line(s.number)
-    return f"{series} {number}" if series and number else series
+    if not (series and number):
+        return series
+    return f"{series} {number}" if _NUMERIC.fullmatch(number) else f"{series}, {number}"
+
+
+# A number as citeproc's ``is-numeric`` takes it: figures, a letter before or after them allowed ("12a", "S1"), several
+# joined by a comma, a hyphen, a dash or "&" ("3, 4", "1-2"); "2.1", "IV" and "No. 5" are not ("Series, 2.1")
+_NUMERIC = re.compile(r"[^\W\d_]*\d+[^\W\d_]*(?:\s*[,&\-\u2013]\s*[^\W\d_]*\d+[^\W\d_]*)*")
 
 
 def _links(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
