@@ -81,9 +81,9 @@ SOURCES = {s.key: s for s in parse_bibliography(BIB, "x.bib").sources}
                                  "Relations.” In Intelligence Theory, edited by Peter Gill, Stephen Marrin, "
                                  "and Mark Phythian. Routledge, 2008. "
                                  "https://doi.org/10.4324/9780203892992.ch4."),
-    # (pandoc: "LII / Legal Information Institute. “U.s. Code: ...”", its publisher as its author; its title case
-    # reads the "S" after a full stop as a one-letter word in sentence case, as here)
-    ("uscode10", "“U.s. Code: Title 10 – ARMED FORCES.” LII / Legal Information Institute. "
+    # (as pandoc prints it: its site's name where its author would be; its title case reads the "S" after a full stop
+    # as a one-letter word in sentence case)
+    ("uscode10", "LII / Legal Information Institute. “U.s. Code: Title 10 – ARMED FORCES.” "
                  "Accessed December 3, 2018. https://www.law.cornell.edu/uscode/text/10."),
     ("rossignol2003joint", "Rossignol, Michel. “The Joint Strike Fighter Project.” Parliament of Canada, "
                            "February 19, 2003. http://publications.gc.ca/x.htm."),
@@ -240,11 +240,12 @@ def test_cases_and_statutes_are_cited_by_name_and_their_citation() -> None:
 
 @pytest.mark.parametrize(("edition", "printed"), [
     ("2nd", "2nd ed."), ("2", "2nd ed."), ("3", "3rd ed."), ("11", "11th ed."), ("21", "21st ed."),
-    ("Second", "Second ed."), ("5e éd", "5e éd."), ("2. Aufl.", "2. Aufl."), ("3rd edn", "3rd edn."),
+    ("Second", "Second."), ("second", "Second."), ("2e", "2e ed."), ("5e éd", "5e éd."), ("2. Aufl.", "2. Aufl."), ("3rd edn", "3rd edn."),
     ("2nd ed.", "2nd ed."), ("Revised edition", "Revised edition."), ("2.ª edición", "2.ª edición."),
 ])
 def test_an_edition_is_printed_once_as_chicago_prints_it(edition: str, printed: str) -> None:
-    # "5e éd" was printed "5e éd ed.", a number alone "2 ed.": citeproc prints "2nd ed." and a written edition as is.
+    # "5e éd" was printed "5e éd ed.", a number alone "2 ed.", "Second" "Second ed.": citeproc prints a number as an
+    # ordinal ("2nd ed."), a number with letters with "ed." after it, and any other edition as written.
     source = Source(key="k", type="book", title="A Book", publisher="P", year=2001, fields={"edition": edition})
     assert f"A Book. {printed} P, 2001." in format_reference(source).text
 
@@ -564,10 +565,10 @@ def test_a_misc_entrys_howpublished_is_its_publisher_as_pandoc_reads_it() -> Non
         "<i>Drupal</i>. Https://www.drupal.org, n.d.",
         "<i>Drupal</i>. Online at foo; ACME, 2020.",
         "<i>Drupal</i>. Org; https://www.drupal.org, 2020.",
-        "“Drupal.” Drupal Site, 2020."]
+        "Drupal Site. “Drupal.” 2020."]
     web = parse_csl('[{"id": "w", "type": "webpage", "title": "Page", "container-title": "my site",'
                              ' "issued": {"date-parts": [[2020]]}}]', "refs.json")
-    assert format_reference(web.sources[0]).text == "“Page.” My Site, 2020."
+    assert format_reference(web.sources[0]).text == "My Site. “Page.” 2020."
 
 
 def test_dates_in_full_where_chicago_dates_the_type_in_full_from_the_date_field_too() -> None:
@@ -625,7 +626,7 @@ def test_a_type_field_is_printed_as_csls_genre() -> None:
         "Doe, Jane. Rep. Technical report. Uni, 2001.",
         "Doe, Jane. “Thesis.” Uni, 2001.",
         "Doe, Jane. Rep. Working Paper No. 12. Uni, 2001.",
-        "Doe, Jane. “Chap.” In Book, 2001."]
+        "Doe, Jane. “Chap.” In Book. 2001."]
     # a CSL thesis: its genre, or none (pandoc prints no "PhD thesis" of its own for one)
     items = parse_csl('[{"id": "g", "type": "thesis", "title": "T", "genre": "Dissertação de Mestrado",'
                       ' "publisher": "UFMG", "issued": {"date-parts": [[2021]]}},'

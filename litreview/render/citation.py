@@ -19,7 +19,7 @@ from ..bibliography.csl import csl_form_of
 from ..bibliography.csl_item import LEGAL_TYPES
 from ..bibliography.dates import edtf_date_parts
 from ..bibliography.latex import container_with_addon, field_text, title_with_addon
-from ..locale_terms import EDITION_WORDS, ENGLISH_TERMS, alternation, citation_terms
+from ..locale_terms import ENGLISH_TERMS, citation_terms
 from ..model import Citation, Person, Source
 from .page_ranges import printed_pages
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
@@ -170,6 +170,28 @@ class Citations:
         return len(self._cache)
 
 
+def _author_substitute(s: Source, terms: dict[str, str]) -> tuple[str, Source, bool] | None:
+    """What the Chicago styles list an entry with no author or editor under, as pandoc prints it: software and a web
+    page under their publisher (CMOS 18 14.169, 14.104; a BibTeX web page's "howpublished" among them), else a web
+    page under its site's name (in title case) and a newspaper or magazine article under its paper's (in italics);
+    with the entry as printed without it and whether it is in italics. None where nothing stands for the author."""
+    kind = s.type.lower()
+    webpage = (kind in _WEB_TYPES and s.csl_type not in ("post", "post-weblog")) or s.csl_type == "webpage"
+    if webpage or kind == "software" or s.csl_type == "software":
+        bibtex_site = webpage and not csl_form_of(s.file or "") and bool(s.field("howpublished"))
+        publisher = "; ".join(dict.fromkeys(p for p in (
+            one_line(s.publisher), one_line(field_text(s, "howpublished")) if bibtex_site else "") if p))
+        if publisher:
+            container = "" if bibtex_site and s.container == field_text(s, "howpublished") else s.container
+            return publisher, replace(s, publisher="", container=container), False
+    if webpage and s.container:
+        return title_cased(s, one_line(s.container), terms), replace(s, container=""), False
+    if kind == "article" and s.container and s.field("entrysubtype").lower() in ("newspaper", "magazine") \
+            and not (s.volume or s.number):
+        return title_cased(s, one_line(s.container), terms), replace(s, container=""), True
+    return None
+
+
 def _content_key(s: Source) -> tuple:
     return (s.key, s.type, s.authors, s.editors, s.year, s.title, s.container, s.publisher, s.volume,
             s.number, s.pages, s.doi, s.url, s.urldate, tuple(sorted(s.fields.items())), s.csl_type)
@@ -181,14 +203,19 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     out = _Pieces()
     source = _as_pandoc_reads(source)
     kind = source.type.lower()
+    as_read = source  # its title's form is the entry's, whatever stands for its author (``_author_substitute``)
     names = _name_list(source.authors, terms) if source.authors else ""
     if not names and source.editors:
         names = _name_list(source.editors, terms) + f", {terms['eds.' if len(source.editors) > 1 else 'ed.']}"
     if names:
         out.add(_end(names))
         out.add(" ")
+    elif substitute := _author_substitute(source, terms):
+        name, source, italic = substitute
+        out.add(_end(name), italic=italic)
+        out.add(" ")
     title = title_cased(source, one_line(title_with_addon(source)), terms, "title")
-    italic_title = _italic_title(source, kind)
+    italic_title = _italic_title(as_read, kind)
     if kind in LEGAL_TYPES and not names and title:
         _legal(out, source, title)
         _links(out, source, terms)
@@ -320,22 +347,23 @@ def _legal(out: _Pieces, s: Source, title: str) -> None:
     out.add("" if out.ends_with(".") else ".")
 
 
-_EDITION_WORD = re.compile(r"(?i)\b(?:" + alternation((*EDITION_WORDS, "ed", "eds", "éd", "edicion", "edizione", "uitg",
-                                                        "druk", "wyd", "изд")) + r")\b\.?")
-
-
 def _edition(edition: str, terms: dict[str, str]) -> str:
-    """The edition as citeproc prints it in Chicago: "2" as "2nd ed." (de "2. Aufl.", fr "2ᵉ éd.": ``terms``' "edition"),
-    one that names itself ("5e éd", "2. Aufl.", "Revised edition") as written, else with "ed." after it ("Second ed.")."""
-    if not edition:
-        return ""
+    """The edition as citeproc prints it in Chicago: a number as an ordinal ("2": "2nd ed.", de "2. Aufl.", fr "2ᵉ
+    éd.": ``terms``' "edition"), a number with letters after it with the word after it ("2nd": "2nd ed.", "2e": fr
+    "2e éd."), any other as written ("Second", "5e éd", "Revised edition")."""
     if edition.isdigit():
         n = int(edition)
         if n == 1 and "edition-1" in terms:
             return terms["edition-1"]
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return terms["edition"].format(n=n, ordinal=suffix)
-    return edition if _EDITION_WORD.search(edition) else f"{edition} ed."
+    if _NUMBERED.fullmatch(edition):  # citeproc's is-numeric: printed as written, with the word for an edition
+        return f"{edition} {terms['edition'].split(' ', 1)[-1]}"
+    return edition
+
+
+_NUMBERED = re.compile(r"\d+[^\W\d_]+")
+"""A number with letters after it ("2nd", "2e", "3a"), which citeproc takes for a number."""
 
 
 def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = False) -> None:
@@ -410,13 +438,14 @@ def _contributors(s: Source, terms: dict[str, str]) -> list[str]:
     return found
 
 
-def _version(s: Source, kind: str) -> str:
-    """The ``version`` field with its label, as the Chicago styles print it: software's short ("V. 1.2", CMOS 18
-    14.169), any other type's in full ("Version 1.2"); '' for none."""
+def _version(s: Source, kind: str, terms: dict[str, str]) -> str:
+    """The ``version`` field with its label, as the Chicago styles print it: software's short where the language has
+    a short word ("V. 1.2", CMOS 18 14.169), else in full ("Version 1.2"); '' for none."""
     version = one_line(field_text(s, "version"))
     if not version:
         return ""
-    return f"V. {version}" if kind == "software" or s.csl_type == "software" else f"Version {version}"
+    software = kind == "software" or s.csl_type == "software"
+    return f"{terms.get('V.', 'Version') if software else 'Version'} {version}"
 
 
 def _volumes(s: Source) -> str:
@@ -426,12 +455,23 @@ def _volumes(s: Source) -> str:
     return f"{volumes} vols" if volumes.isdigit() else volumes
 
 
+def _report_number(s: Source, terms: dict[str, str]) -> str:
+    """A report's genre and number as the Chicago styles print them: a number with its label ("Working Paper No. 12",
+    "Nos. 3-4"), one not in figures (citeproc's is-numeric) as written ("RR-7535", "Working Paper 11/2019")."""
+    number = one_line(s.number)
+    if _NUMERIC.fullmatch(number):
+        number = f"{terms['Nos.' if _PLURAL_NUMBER.search(number) else 'No.']} {number}"
+    return " ".join(p for p in (one_line(field_text(s, "type")), number) if p)
+
+
 def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> None:
-    if version := _version(s, kind):
+    if report := kind in ("techreport", "report") and bool(s.number):  # its number first, as the styles print it
+        out.add(f" {_end(_report_number(s, terms))}")
+    if version := _version(s, kind, terms):
         out.add(f" {version}.")
     edition = _edition(one_line(field_text(s, "edition")), terms)
     if edition:
-        out.add(f" {edition}")
+        out.add(f" {_capital_first(edition)}")
         out.add("" if out.ends_with(".") else ".")
     contributors = _contributors(s, terms)
     if kind in _THESIS:
@@ -451,9 +491,7 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
             out.add(f" {_end(_capital(contributor))}")
         if volumes := _volumes(s):
             out.add(f" {_end(volumes)}")
-    if kind in ("techreport", "report") and s.number:  # pandoc: "Working Paper No. 12. Working Papers. MIT"
-        label = one_line(field_text(s, "type"))
-        out.add(f" {label + ' ' + terms['No.'] if label else terms['No.']} {one_line(s.number)}.")
+    if report:  # pandoc: "Working Paper No. 12. Working Papers. MIT"
         if series := one_line(field_text(s, "series")):
             out.add(f" {series}")
             out.add("" if out.ends_with(".") else ".")
