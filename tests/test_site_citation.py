@@ -855,3 +855,101 @@ def test_a_bibtex_misc_entry_is_no_preprint() -> None:
                                    " year = {2020}}", "refs.bib").sources
     assert source.csl_type == ""
     assert format_reference(source).text == "Doe, Jane. A Note. arXiv, 2020."
+
+
+def test_editors_translators_volumes_and_editions_follow_the_order_pandoc_prints() -> None:
+    # Each expected string is pandoc's own (its Chicago notes-bibliography style, as the test above): the editors of a
+    # work with authors and its translators after its edition, with its volume where it has one; a chapter in no book
+    # named printed as a book; the page printed "Chap., vol. 3, edited by", "Translated by … Edited by …", "et al.."
+    bib = parse_bibliography(
+        "@book{a, author={Doe, Jane}, title={T}, editor={Roe, Rick}, year={2019}, volume={3}, edition={2},"
+        " publisher={P}}\n"
+        "@book{b, author={Doe, Jane}, title={T}, year={2019}, publisher={P}, translator={Loe, Al}, editor={Roe, Rick}}\n"
+        "@book{c, author={Doe, Jane}, title={T}, year={2019}, publisher={P}, translator={Loe, Al}, volume={4}}\n"
+        "@inbook{d, author={Doe, Jane}, title={Chap}, editor={Roe, Rick}, publisher={P}, year={2019}, volume={3}}\n"
+        "@incollection{e, author={Doe, Jane}, title={Chap}, booktitle={Book}, year={2019}, publisher={P},"
+        " translator={Loe, Al}, editor={Roe, Rick}}\n"
+        "@incollection{f, author={Doe, Jane}, title={Chap}, booktitle={Book}, editor={Roe, Rick and Poe, A and"
+        " Loe, B and Moe, C and Noe, D and Ooe, E and Qoe, F}, year={2019}}\n"
+        "@book{g, author={Doe, Jane}, title={T}, editor={Roe, Rick and Poe, A and Loe, B and Moe, C and Noe, D and"
+        " Ooe, E and Qoe, F}, year={2019}}\n"
+        "@book{h, author={Doe, Jane}, title={T}, volumes={2}, publisher={P}, year={2019}, series={Ser}, edition={2}}\n"
+        "@book{i, author={Doe, Jane}, title={T}, volumes={1}, publisher={P}, year={2019}}\n"
+        "@incollection{j, author={Doe, Jane}, title={Chap}, booktitle={Book}, series={Ser}, year={2019}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. T. 2nd ed. Vol. 3, edited by Rick Roe. P, 2019.",
+        "Doe, Jane. T. Edited by Rick Roe. Translated by Al Loe. P, 2019.",
+        "Doe, Jane. T. Vol. 4, translated by Al Loe. P, 2019.",
+        "Doe, Jane. Chap. Vol. 3, edited by Rick Roe. P, 2019.",
+        "Doe, Jane. “Chap.” In Book, edited by Rick Roe, translated by Al Loe. P, 2019.",
+        "Doe, Jane. “Chap.” In Book, edited by Rick Roe, A. Poe, B. Loe, et al. 2019.",
+        "Doe, Jane. T. Edited by Rick Roe, A. Poe, B. Loe, et al. 2019.",
+        "Doe, Jane. T. 2nd ed. 2 vols. Ser. P, 2019.",
+        "Doe, Jane. T. 1 vol. P, 2019.",
+        "Doe, Jane. “Chap.” In Book. Ser. 2019."]
+    german = format_reference(bib.sources[1], terms=citation_terms("de-DE")).text
+    assert german == "Doe, Jane. T. Herausgegeben von Rick Roe. Übersetzt von Al Loe. P, 2019."
+
+
+def test_an_entry_with_no_author_is_listed_under_what_pandoc_lists_it_under() -> None:
+    # pandoc's Chicago: a work with no author under its editors (its translators then named nowhere), else its
+    # translators ("Loe, Al, trans."); software and a web page under their publisher, else a web page under its
+    # site's name, a newspaper article under its paper's; the page printed the title first
+    bib = parse_bibliography(
+        "@book{a, translator={Loe, Al and Moe, Bo}, title={T}, year={2019}, publisher={P}}\n"
+        "@book{b, editor={Roe, Rick}, translator={Loe, Al}, title={T}, year={2019}, publisher={P}}\n"
+        "@online{c, title={Plague}, organization={World Health Organization}, year={2017}, url={https://x.org}}\n"
+        "@online{d, title={Plague}, howpublished={<b>Site</b>}, year={2017}, url={https://x.org}}\n"
+        "@software{e, title={Tool}, publisher={Pub}, year={2017}, version={2}}\n"
+        "@article{f, title={Plague}, journal={Times}, entrysubtype={newspaper}, date={2017-10-31}}\n"
+        # the close cases: a blog post, and a newspaper article with a volume, keep their title first
+        "@article{g, title={Plague}, journal={Journal}, year={2017}, volume={3}}\n")
+    refs = [format_reference(s) for s in bib.sources]
+    assert [r.text for r in refs] == [
+        "Loe, Al, and Bo Moe, trans. T. P, 2019.",
+        "Roe, Rick, ed. T. P, 2019.",
+        "World Health Organization. “Plague.” 2017. https://x.org.",
+        "<b>Site</b>. “Plague.” 2017. https://x.org.",
+        "Pub. Tool. V. 2. Released 2017.",
+        "Times. “Plague.” October 31, 2017.",
+        "“Plague.” Journal 3 (2017)."]
+    assert refs[3].html.startswith("&lt;b&gt;Site&lt;/b&gt;. “Plague.”")
+    assert refs[5].html.startswith("<i>Times</i>. “Plague.”")
+    assert format_reference(bib.sources[0], terms=citation_terms("fr-FR")).text.startswith("Loe, Al, et Bo Moe, trad.")
+    csl = parse_csl('[{"id": "p", "type": "post-weblog", "title": "Plague", "container-title": "Blog",'
+                    ' "issued": {"date-parts": [[2017, 10, 31]]}},'
+                    ' {"id": "w", "type": "webpage", "title": "Plague", "container-title": "Site", "publisher": "Pub",'
+                    ' "genre": "Text", "issued": {"date-parts": [[2017, 10, 31]]}}]', "refs.json")
+    assert [format_reference(s).text for s in csl.sources] == [
+        "“Plague.” Blog, October 31, 2017.", "Pub. “Plague.” Text. Site, October 31, 2017."]
+
+
+def test_version_series_and_report_numbers_as_pandoc_prints_them() -> None:
+    # pandoc's Chicago: software's version "V." in English ("Version" in German), "released" after its publisher; a
+    # series number or a report number not in figures as written, a series' after a comma ("Handbücher, 29.2"); a
+    # BibTeX series in title case; CSL's version and number-of-volumes read
+    bib = parse_bibliography(
+        "@software{a, author={Doe, Jane}, title={Tool}, version={1.2}, publisher={Zenodo}, year={2019}, month={4}}\n"
+        "@book{b, author={Doe, Jane}, title={T}, series={Handbücher zur Sprache}, number={29.2}, publisher={P},"
+        " year={2019}}\n"
+        "@book{c, author={Doe, Jane}, title={T}, series={Studies on language acquisition}, number={12a},"
+        " publisher={P}, year={2019}}\n"
+        "@techreport{d, author={Doe, Jane}, title={T}, number={RR-7535}, institution={P}, year={2019}}\n"
+        "@techreport{e, author={Doe, Jane}, title={T}, number={3-4}, type={Working Paper}, institution={P},"
+        " year={2019}}\n"
+        "@techreport{f, author={Doe, Jane}, title={T}, number={12}, institution={P}, year={2019}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. Tool. V. 1.2. Zenodo, released April 2019.",
+        "Doe, Jane. T. Handbücher Zur Sprache, 29.2. P, 2019.",
+        "Doe, Jane. T. Studies on Language Acquisition 12a. P, 2019.",
+        "Doe, Jane. T. RR-7535. P, 2019.",
+        "Doe, Jane. T. Working Paper Nos. 3-4. P, 2019.",
+        "Doe, Jane. T. No. 12. P, 2019."]
+    assert format_reference(bib.sources[0], terms=citation_terms("de-DE")).text == (
+        "Doe, Jane. Tool. Version 1.2. Zenodo, released April 2019.")
+    csl = parse_csl('[{"id": "s", "type": "software", "author": [{"family": "Doe", "given": "Jane"}], "title": "Tool",'
+                    ' "version": "1.2", "publisher": "Zenodo", "issued": {"date-parts": [[2019, 4, 3]]}},'
+                    ' {"id": "b", "type": "book", "author": [{"family": "Doe", "given": "Jane"}], "title": "Tool",'
+                    ' "number-of-volumes": "3", "publisher": "P", "issued": {"date-parts": [[2019]]}}]', "refs.json")
+    assert [format_reference(s).text for s in csl.sources] == [
+        "Doe, Jane. Tool. V. 1.2. Zenodo, released April 3, 2019.", "Doe, Jane. Tool. 3 vols. P, 2019."]

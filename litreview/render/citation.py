@@ -207,13 +207,15 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     names = _name_list(source.authors, terms) if source.authors else ""
     if not names and source.editors:
         names = _name_list(source.editors, terms) + f", {terms['eds.' if len(source.editors) > 1 else 'ed.']}"
+    elif not names and (translators := _translator_people(source)):  # "Loe, Al, and Bo Moe, trans."
+        names = _name_list(translators, terms) + f", {terms['trans.']}"
     if names:
         out.add(_end(names))
         out.add(" ")
     elif substitute := _author_substitute(source, terms):
         name, source, italic = substitute
-        out.add(_end(name), italic=italic)
-        out.add(" ")
+        out.add(name, italic=italic)
+        out.add(" " if name.endswith((".", "?", "!")) else ". ")
     title = title_cased(source, one_line(title_with_addon(source)), terms, "title")
     italic_title = _italic_title(as_read, kind)
     if kind in LEGAL_TYPES and not names and title:
@@ -322,17 +324,24 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _translators(s: Source, terms: dict[str, str]) -> str:
-    """The translators, as Chicago prints them after the title ("Translated by Yutaka Saeki and Ann Roe"), or ""."""
+    """The translators of a work with authors, as Chicago prints them after the title ("Translated by Yutaka Saeki
+    and Ann Roe"), or "" (a work with no author is listed under its editors, else its translators, and names them
+    nowhere else: ``_translator_people``)."""
+    people = _translator_people(s) if s.authors else ()
+    return _name_list(people, terms, invert_first=False) if people else ""
+
+
+def _translator_people(s: Source) -> tuple[Person, ...]:
+    """The people of the ``translator`` field; () for none, or for a field that does not read."""
     value = s.field("translator")
     if not value:
-        return ""
+        return ()
     from ..bibliography.load import read_people
 
     try:
-        people = read_people(value)
+        return tuple(read_people(value))
     except ValueError:  # reported by the checks where it is written
-        return ""
-    return _name_list(people, terms, invert_first=False) if people else ""
+        return ()
 
 
 def _legal(out: _Pieces, s: Source, title: str) -> None:
@@ -449,10 +458,10 @@ def _version(s: Source, kind: str, terms: dict[str, str]) -> str:
 
 
 def _volumes(s: Source) -> str:
-    """The number of volumes of a work in several ("2 vols.", a number not in figures as written: "IX"), which the
-    Chicago styles print where no volume of it is cited; '' for none."""
+    """The number of volumes of a work in several ("2 vols.", "1 vol.", a number not in figures as written: "IX"),
+    which the Chicago styles print where no volume of it is cited; '' for none."""
     volumes = one_line(field_text(s, "volumes"))
-    return f"{volumes} vols" if volumes.isdigit() else volumes
+    return f"{volumes} {'vol' if volumes == '1' else 'vols'}" if volumes.isdigit() else volumes
 
 
 def _report_number(s: Source, terms: dict[str, str]) -> str:
