@@ -953,3 +953,33 @@ def test_version_series_and_report_numbers_as_pandoc_prints_them() -> None:
                     ' "number-of-volumes": "3", "publisher": "P", "issued": {"date-parts": [[2019]]}}]', "refs.json")
     assert [format_reference(s).text for s in csl.sources] == [
         "Doe, Jane. Tool. V. 1.2. Zenodo, released April 3, 2019.", "Doe, Jane. Tool. 3 vols. P, 2019."]
+
+
+def test_press_articles_eprints_volumes_and_container_subtitles_as_pandoc_prints_them() -> None:
+    # pandoc's Chicago: a newspaper's or magazine's article by its date alone (no volume, issue or page); an e-print in
+    # arXiv, JSTOR, PubMed or Google Books linked where no URL is given; a volume not in figures with no "vol."; a
+    # journal's or book's subtitle after a colon. The page printed "Spiegel, no. 9 (February 1990): 204–8", no link,
+    # "Vol. Volume 27" and the title alone
+    bib = parse_bibliography(
+        "@article{a, author={Doe, Jane}, title={T}, journaltitle={Zeitung}, journalsubtitle={Medien},"
+        " entrysubtype={newspaper}, date={2011-11-17}, pages={17}, location={München}}\n"
+        "@article{b, author={Doe, Jane}, title={T}, journaltitle={Spiegel}, entrysubtype={magazine},"
+        " date={1990-02-26}, number={9}, pages={204--208}}\n"
+        "@misc{c, author={Doe, Jane}, title={T}, year=2020, eprint={2002.01674}, archiveprefix={arXiv}}\n"
+        "@book{d, author={Doe, Jane}, title={T}, eprint={abc}, eprinttype={googlebooks}, year=2016}\n"
+        "@book{e, author={Doe, Jane}, title={T}, volume={Volume 27}, publisher={P}, year=2016}\n"
+        "@incollection{f, author={Doe, Jane}, title={T}, booktitle={B}, booksubtitle={Sub}, volume={Session 6},"
+        " publisher={P}, year=2016}\n"
+        # the close cases: a URL given wins over the e-print's; a volume with a letter is a number ("Vol. 2a")
+        "@book{g, author={Doe, Jane}, title={T}, url={https://x.org}, eprint={2002.01674}, eprinttype={arxiv},"
+        " year=2016}\n"
+        "@book{h, author={Doe, Jane}, title={T}, volume={2a}, publisher={P}, year=2016}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “T.” Zeitung: Medien (München), November 17, 2011.",
+        "Doe, Jane. “T.” Spiegel, February 26, 1990.",
+        "Doe, Jane. T. 2020. https://arxiv.org/abs/2002.01674.",
+        "Doe, Jane. T. 2016. https://books.google.com?id=abc.",
+        "Doe, Jane. T. Volume 27. P, 2016.",
+        "Doe, Jane. “T.” In B: Sub, Session 6. P, 2016.",
+        "Doe, Jane. T. 2016. https://x.org.",
+        "Doe, Jane. T. Vol. 2a. P, 2016."]

@@ -387,9 +387,12 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
         out.add(f" ({place})")
     series = one_line(field_text(s, "series"))
     said = said or bool(place)  # what follows a place follows a comma: "“T.” (Honolulu), 2008", "(Honolulu), no. 3"
-    volume = one_line(s.volume)
-    number = "" if paper else one_line(s.number)  # a paper's number is its proceedings' in their series
-    if said and not (paper or series or volume or number or s.pages or s.field("pubstate") or s.field("entrysubtype")) \
+    # a newspaper's or magazine's article is cited by its date alone, with no volume, issue or page (CMOS 18 14.89)
+    press = s.field("entrysubtype").lower() in ("newspaper", "magazine")
+    volume = "" if press else one_line(s.volume)
+    number = "" if paper or press else one_line(s.number)  # a paper's number is its proceedings' in their series
+    pages = printed_pages(s, terms) if s.pages and not press else ""
+    if said and not (paper or series or volume or number or pages or s.field("pubstate") or press) \
             and s.field("doi") and printed_year(s):  # CMOS 18 14.75, as the Chicago styles print it
         out.add(f", {terms['ahead of print']}")
     if series.isdigit():  # pandoc's biblatex reader: series={3} is "3rd series" (1st, 2nd, 3rd, then 4th, 22th)
@@ -407,9 +410,9 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
     date = _issued(s, "article", terms, date, status=not (volume or number), lower=bool(s.publisher))
     if volume or number:
         out.add(f" ({date})" if date else "")
-        out.add(f": {printed_pages(s, terms)}" if s.pages else "")
+        out.add(f": {pages}" if pages else "")
     else:
-        for part in (date, printed_pages(s, terms) if s.pages else ""):
+        for part in (date, pages):
             if part:
                 out.add(f", {part}" if said else f" {part}")
                 said = True
@@ -423,7 +426,7 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
         out.add(f" {terms['In']} ")
         out.add(title_cased(s, one_line(container_with_addon(s)), terms), italic=True)
     if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
-        out.add(f", {terms['vol.']} {one_line(s.volume)}")
+        out.add(f", {_volume(one_line(s.volume), terms)}")
     if edition := _edition(one_line(field_text(s, "edition")), terms):
         out.add(f", {edition}")
     for contributor in _contributors(s, terms):
@@ -455,6 +458,14 @@ def _version(s: Source, kind: str, terms: dict[str, str]) -> str:
         return ""
     software = kind == "software" or s.csl_type == "software"
     return f"{terms.get('V.', 'Version') if software else 'Version'} {version}"
+
+
+def _volume(volume: str, terms: dict[str, str], *, capital: bool = False) -> str:
+    """A book's volume with its label ("vol. 3", "Vol. 2a" opening a sentence), one not a number for citeproc
+    (``_NUMERIC``) as written ("IV", "Volume 27", "Session 6")."""
+    if _NUMERIC.fullmatch(volume):
+        return f"{_capital(terms['vol.']) if capital else terms['vol.']} {volume}"
+    return _capital_first(volume) if capital else volume
 
 
 def _volumes(s: Source) -> str:
@@ -494,7 +505,7 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         and not csl_form_of(s.file or "")
     if (volume := one_line(s.volume)) and kind not in _WEB_TYPES and not in_journal:  # pandoc: "Book. Vol. 3."
         # the contributors with the volume ("Vol. 3, edited by Ann Roe."), else each a sentence of its own
-        out.add(_end(f" {_capital(terms['vol.'])} {volume}" + "".join(f", {c}" for c in contributors)))
+        out.add(_end(f" {_volume(volume, terms, capital=True)}" + "".join(f", {c}" for c in contributors)))
     else:
         for contributor in contributors:
             out.add(f" {_end(_capital(contributor))}")
@@ -711,12 +722,26 @@ def _howpublished(s: Source) -> bool:
 
 
 def _as_pandoc_reads(s: Source) -> Source:
-    """``s`` with the container and publisher pandoc reads from its fields: ``howpublished`` a publisher, not the
-    container (``_howpublished``), and every publishing body named (``_publisher``)."""
+    """``s`` with the container, publisher and URL pandoc reads from its fields: ``howpublished`` a publisher, not the
+    container (``_howpublished``), every publishing body named (``_publisher``), and with no ``url`` the address of
+    its e-print (``_eprint_url``)."""
     container = s.container
     if _howpublished(s) and container == field_text(s, "howpublished"):
         container = field_text(s, "maintitle")
-    return replace(s, container=container, publisher=_publisher(s))
+    return replace(s, container=container, publisher=_publisher(s), url=s.url or _eprint_url(s))
+
+
+# The e-print archives pandoc's biblatex reader makes a URL of (``eprinttype``, or BibTeX's ``archiveprefix``)
+_EPRINT_URLS = {"arxiv": "https://arxiv.org/abs/", "jstor": "https://www.jstor.org/stable/",
+                "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/", "googlebooks": "https://books.google.com?id="}
+
+
+def _eprint_url(s: Source) -> str:
+    """The address of a BibTeX entry's e-print in an archive pandoc knows ("eprint = {2002.01674}" of arXiv:
+    "https://arxiv.org/abs/2002.01674"); '' for none."""
+    eprint = one_line(s.field("eprint"))
+    base = _EPRINT_URLS.get((s.field("eprinttype") or s.field("archiveprefix")).strip().lower(), "")
+    return f"{base}{eprint}" if base and eprint and not csl_form_of(s.file or "") else ""
 
 
 def _month(s: Source, terms: dict[str, str]) -> str:
