@@ -983,3 +983,16 @@ def test_press_articles_eprints_volumes_and_container_subtitles_as_pandoc_prints
         "Doe, Jane. “T.” In B: Sub, Session 6. P, 2016.",
         "Doe, Jane. T. 2016. https://x.org.",
         "Doe, Jane. T. Vol. 2a. P, 2016."]
+
+
+def test_a_data_set_and_a_csl_document_have_their_title_quoted_as_pandoc_prints_them() -> None:
+    # pandoc's Chicago quotes the title of a data set (BibTeX @dataset, CSL dataset) and of a CSL document; the page
+    # set both in italics ("Doe, Jane. Data. Zenodo, 2022."); a BibTeX @misc stays in italics
+    bib = parse_bibliography("@dataset{a, author={Doe, Jane}, title={Data}, publisher={Zenodo}, version={2},"
+                             " url={https://x.org}, year={2022}}\n"
+                             "@misc{b, author={Doe, Jane}, title={Doc}, publisher={P}, year={2022}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “Data.” Version 2. Zenodo, 2022. https://x.org.", "Doe, Jane. Doc. P, 2022."]
+    csl = parse_csl('[{"id": "d", "type": "document", "author": [{"family": "Doe", "given": "Jane"}], "title": "Doc",'
+                    ' "publisher": "P", "issued": {"date-parts": [[2022, 3, 4]]}}]', "refs.json")
+    assert format_reference(csl.sources[0]).html == "Doe, Jane. “Doc.” P, March 4, 2022."

@@ -28,11 +28,11 @@ from .title_case import title_cased
 
 _MONTH_NUMBERS = {m: n for n, m in enumerate(MONTHS, start=1)}  # "jan" -> 1
 _CLOSING_MARKS = "”’\"'“»\u00a0"  # what closes a title's quotation in any language (``_quoted``)
-# Types whose title is set in italics; the others get quotation marks (pandoc's biblatex reader prints the custom
-# types, sets and the misspelt "masterthesis" as a generic work, in italics).
+# Types whose title is set in italics; the others get quotation marks (a data set among them; pandoc's biblatex reader
+# prints the custom types, sets and the misspelt "masterthesis" as a generic work, in italics).
 _ITALIC_TYPES = frozenset({"book", "mvbook", "booklet", "manual", "proceedings", "collection",
                            "techreport", "report", "periodical", "reference", "mvreference",
-                           "software", "dataset", "movie", "video", "audio", "music", "artwork", "image",
+                           "software", "movie", "video", "audio", "music", "artwork", "image",
                            "commentary", "set", "masterthesis", "customa", "customb", "customc", "customd",
                            "custome", "customf"})
 # What pandoc's biblatex reader calls a thesis without a ``type`` field (biblatex's @thesis: nothing)
@@ -281,7 +281,7 @@ def _italic_title(s: Source, kind: str) -> bool:
     "@bachelorsthesis"), which pandoc reads as a generic work."""
     from ..bibliography.load import KNOWN_TYPES
 
-    if _preprint(s):
+    if _preprint(s) or s.csl_type == "document":  # CSL's document, as its data set, is quoted
         return False
     if kind in _ITALIC_TYPES or (kind not in KNOWN_TYPES and not csl_form_of(s.file or "")):
         return True
