@@ -996,3 +996,19 @@ def test_a_data_set_and_a_csl_document_have_their_title_quoted_as_pandoc_prints_
     csl = parse_csl('[{"id": "d", "type": "document", "author": [{"family": "Doe", "given": "Jane"}], "title": "Doc",'
                     ' "publisher": "P", "issued": {"date-parts": [[2022, 3, 4]]}}]', "refs.json")
     assert format_reference(csl.sources[0]).html == "Doe, Jane. “Doc.” P, March 4, 2022."
+
+
+def test_publishers_and_places_joined_by_and_are_several_as_pandoc_reads_them() -> None:
+    # pandoc's biblatex reader splits a publisher, institution, school or place at "and" outside braces and prints
+    # them joined by "; " ("Simon; Schuster"); the page printed "Simon and Schuster"
+    bib = parse_bibliography(
+        "@book{a, author={Doe, Jane}, title={T}, publisher={Simon and Schuster}, year=2016}\n"
+        "@phdthesis{b, author={Doe, Jane}, title={T}, school={Dept of A and B}, year=2016}\n"
+        "@book{c, author={Doe, Jane}, title={T}, address={New York and London}, year=2016}\n"
+        # the close cases: in braces one name, and a BibTeX @misc's howpublished as written
+        "@book{d, author={Doe, Jane}, title={T}, publisher={{Simon and Schuster}}, year=2016}\n"
+        "@misc{e, author={Doe, Jane}, title={T}, howpublished={A and B}, year=2016}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. T. Simon; Schuster, 2016.", "Doe, Jane. “T.” PhD thesis, Dept of A; B, 2016.",
+        "Doe, Jane. T. New York; London, 2016.", "Doe, Jane. T. Simon and Schuster, 2016.",
+        "Doe, Jane. T. A and B, 2016."]

@@ -18,7 +18,8 @@ from ..bibliography.bibtex import MONTHS
 from ..bibliography.csl import csl_form_of
 from ..bibliography.csl_item import LEGAL_TYPES
 from ..bibliography.dates import edtf_date_parts
-from ..bibliography.latex import container_with_addon, field_text, title_with_addon
+from ..bibliography.latex import container_with_addon, decode_latex, field_text, title_with_addon
+from ..bibliography.names import pandoc_split_names
 from ..locale_terms import ENGLISH_TERMS, citation_terms
 from ..model import Citation, Person, Source
 from .page_ranges import printed_pages
@@ -383,7 +384,7 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
         out.add(" ")
         out.add(title_cased(s, one_line(container_with_addon(s)), terms), italic=True)
         said = True
-    if place := one_line(field_text(s, "address") or field_text(s, "location")):
+    if place := _place(s):
         out.add(f" ({place})")
     series = one_line(field_text(s, "series"))
     said = said or bool(place)  # what follows a place follows a comma: "“T.” (Honolulu), 2008", "(Honolulu), no. 3"
@@ -700,7 +701,14 @@ def _end(text: str) -> str:
 def _publication(s: Source) -> str:
     """The publisher, or the place where no publisher is named: CMOS 18 (and pandoc's Chicago) print no place
     beside a publisher; either with its first letter capitalised (``_capital_first``)."""
-    return _capital_first(one_line(s.publisher) or one_line(field_text(s, "address") or field_text(s, "location")))
+    return _capital_first(one_line(s.publisher) or _place(s))
+
+
+def _place(s: Source) -> str:
+    """The place of publication (``address``, or biblatex's ``location``), several joined as pandoc reads them
+    ("New York; London")."""
+    field = "address" if s.field("address") else "location"
+    return "; ".join(p for p in (one_line(part) for part in _list_field(s, field)) if p)
 
 
 # The fields pandoc's biblatex reader joins, in this order and with "; ", into CSL's publisher; ``howpublished`` among
@@ -711,8 +719,18 @@ _PUBLISHER_FIELDS = ("school", "institution", "organization", "howpublished", "p
 def _publisher(s: Source) -> str:
     """The publisher as pandoc reads it: a BibTeX entry's school, institution, organization, howpublished and
     publisher joined ("Altera; Intel"), each once (an item read from CSL gives its publisher to the issuer's field)."""
-    names = [one_line(field_text(s, n)) for n in _PUBLISHER_FIELDS if n != "howpublished" or _howpublished(s)]
+    names = [one_line(name) for n in _PUBLISHER_FIELDS if n != "howpublished" or _howpublished(s)
+             for name in _list_field(s, n)]
     return "; ".join(dict.fromkeys(n for n in names if n)) or one_line(s.publisher)
+
+
+def _list_field(s: Source, name: str) -> list[str]:
+    """A biblatex list field (a publisher, an institution, a place) as pandoc's reader reads it: its items split at
+    "and" outside braces ("Simon and Schuster" is two, "{Simon and Schuster}" one), each decoded; a BibTeX @misc's
+    ``howpublished`` whole."""
+    if name == "howpublished" or csl_form_of(s.file or ""):
+        return [field_text(s, name)]
+    return [decode_latex(part) for part in pandoc_split_names(s.field(name))]
 
 
 def _howpublished(s: Source) -> bool:
