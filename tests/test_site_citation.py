@@ -1012,3 +1012,19 @@ def test_publishers_and_places_joined_by_and_are_several_as_pandoc_reads_them() 
         "Doe, Jane. T. Simon; Schuster, 2016.", "Doe, Jane. “T.” PhD thesis, Dept of A; B, 2016.",
         "Doe, Jane. T. New York; London, 2016.", "Doe, Jane. T. Simon and Schuster, 2016.",
         "Doe, Jane. T. A and B, 2016."]
+
+
+def test_a_word_with_a_braced_accent_keeps_its_case_as_pandoc_reads_it() -> None:
+    # pandoc's BibTeX reader takes a word with a letter's accent in braces ("m{\'e}thodes", "f{\"u}r") as written:
+    # neither sentence case nor title case changes it; the page printed "Nouvelles Méthodes", "Zeitschrift Für"
+    bib = parse_bibliography(
+        "@article{a, author={Doe, Jane}, title={Nouvelles m{\\'e}thodes pour la d{\\'e}termination},"
+        " journal={Zeitschrift f{\\\"u}r Physik}, year=2016}\n"
+        "@article{b, author={Doe, Jane}, title={{\\'E}tude des m{\\'e}thodes}, journal={J}, year=2016}\n"
+        # the close case: an accent without braces is a letter like any other
+        "@article{c, author={Doe, Jane}, title={Nouvelles m\\'ethodes}, journal={Zeitschrift f\\\"ur Physik},"
+        " year=2016}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “Nouvelles méthodes Pour La détermination.” Zeitschrift für Physik, 2016.",
+        "Doe, Jane. “Étude Des méthodes.” J, 2016.",
+        "Doe, Jane. “Nouvelles Méthodes.” Zeitschrift Für Physik, 2016."]

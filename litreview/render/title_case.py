@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..bibliography.csl import csl_form_of
-from ..bibliography.latex import field_text
+from ..bibliography.latex import decode_latex, field_text
 from ..locale_terms import TITLE_SMALL_WORDS
 from ..model import Source
 from .sanitize import one_line
@@ -45,8 +45,15 @@ def _braced_whole(raw: str) -> bool:
 
 
 def _protected(raw: str) -> set[str]:
-    """The words a BibTeX value keeps as written, in braces ("{DNA}", "{I}"): citeproc leaves their case alone."""
-    return {w for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
+    """The words a BibTeX value keeps as written: in braces ("{DNA}", "{I}"), or with a letter's accent in braces in
+    them ("m{\\'e}thodes", "f{\\"u}r"), which pandoc reads as a word of its own case; citeproc leaves them alone."""
+    words = {w for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
+    accented = (token for token in raw.split() if _BRACED_ACCENT.search(token))
+    return words | {w for token in accented for w in re.findall(r"\w+", decode_latex(token))}
+
+
+_BRACED_ACCENT = re.compile(r"\{\\(?:[^A-Za-z\s{}]|[A-Za-z](?=[\s{]))")
+"""A letter's accent in braces, as BibTeX writes it: "{\\'e}", "{\\"u}", "{\\c c}", "{\\v{s}}"."""
 
 
 def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") -> str:
@@ -62,7 +69,7 @@ def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") ->
     if bibtex and _braced_whole(raw):  # "{{A title as written}}"
         return text
     sentence_case = bibtex and bool(raw)
-    keep = _protected(raw)
+    keep = _protected(raw or ("" if field else s.field("journaltitle") or s.field("journal")))
     chunks = _CASE_CHUNK.findall(text)
     last_break = max((i for i, c in enumerate(chunks) if c[0] in _WORD_BREAKS or c.isspace()), default=-1)
     last_word = next((i for i in range(last_break + 1, len(chunks)) if chunks[i].isalnum()), -1) if field else -1
