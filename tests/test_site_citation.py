@@ -1028,3 +1028,17 @@ def test_a_word_with_a_braced_accent_keeps_its_case_as_pandoc_reads_it() -> None
         "Doe, Jane. “Nouvelles méthodes Pour La détermination.” Zeitschrift für Physik, 2016.",
         "Doe, Jane. “Étude Des méthodes.” J, 2016.",
         "Doe, Jane. “Nouvelles Méthodes.” Zeitschrift Für Physik, 2016."]
+
+
+def test_a_misc_or_unpublished_entrys_number_is_printed_as_pandoc_prints_it() -> None:
+    # pandoc's Chicago prints the number of a BibTeX @misc or @unpublished item (CSL's document, manuscript) after its
+    # title, with its genre ("Memo No. 12."), one not in figures as written, and in a journal after its name; the
+    # page left it out
+    bib = parse_bibliography(
+        "@misc{a, author={Doe, Jane}, title={T}, number={arXiv:1310.4546}, publisher={arXiv}, year=2013}\n"
+        "@misc{b, author={Doe, Jane}, title={T}, number={12}, year=2013, type={Memo}}\n"
+        "@unpublished{c, author={Doe, Jane}, title={T}, number={12}, year=2013}\n"
+        "@misc{d, author={Doe, Jane}, title={T}, journal={Blog}, number={3}, volume={2}, publisher={P}, year=2013}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. T. arXiv:1310.4546. arXiv, 2013.", "Doe, Jane. T. Memo No. 12. 2013.",
+        "Doe, Jane. “T.” No. 12. 2013.", "Doe, Jane. “T.” In Blog, No. 3, vol. 2. P, 2013."]

@@ -234,7 +234,7 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     serial = kind == "article" or (kind in _PAPER_TYPES and not source.editors)
     # a chapter in no book named is printed as a book is ("Chap. Vol. 2, edited by Ann Roe. P, 2019."), as pandoc does
     chapter = not serial and kind in _CHAPTER_TYPES and (bool(source.container) or kind in _PAPER_TYPES)
-    numbered = kind in ("techreport", "report") and source.number  # "Working Paper No. 12" (``_book_like``)
+    numbered = _numbered(source)  # "Working Paper No. 12" (``_book_like``)
     if _preprint(source) and (genre := title_cased(source, _genre(source, terms), terms) or one_line(source.number)):
         # a working paper's genre, in title case, and number ("SSRN Scholarly Paper No. 3979495."); a preprint's
         # number alone ("2001.1234.")
@@ -476,6 +476,17 @@ def _volumes(s: Source) -> str:
     return f"{volumes} {'vol' if volumes == '1' else 'vols'}" if volumes.isdigit() else volumes
 
 
+# Types whose ``number`` is their own, printed with their genre after the title ("Memo No. 12."), as pandoc reads
+# BibTeX's: a report, and a @misc or @unpublished item (CSL's document and manuscript)
+_NUMBERED_TYPES = frozenset({"techreport", "report", "misc", "unpublished"})
+
+
+def _numbered(s: Source) -> bool:
+    """Whether the entry's number is printed with its genre (``_report_number``): a report's, a document's, not a
+    preprint's (printed with its genre before: ``format_reference``)."""
+    return s.type.lower() in _NUMBERED_TYPES and bool(s.number) and not _preprint(s)
+
+
 def _report_number(s: Source, terms: dict[str, str]) -> str:
     """A report's genre and number as the Chicago styles print them: a number with its label ("Working Paper No. 12",
     "Nos. 3-4"), one not in figures (citeproc's is-numeric) as written ("RR-7535", "Working Paper 11/2019")."""
@@ -486,7 +497,10 @@ def _report_number(s: Source, terms: dict[str, str]) -> str:
 
 
 def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> None:
-    if report := kind in ("techreport", "report") and bool(s.number):  # its number first, as the styles print it
+    # a BibTeX @misc in a journal, as pandoc's Chicago prints it: "“T.” In *Blog*, No. 3, vol. 3. Publisher, 2020."
+    in_journal = kind == "misc" and bool(s.field("journal") or s.field("journaltitle")) \
+        and not csl_form_of(s.file or "")
+    if report := _numbered(s) and not (in_journal and s.container):  # its number first, as the styles print it
         out.add(f" {_end(_report_number(s, terms))}")
     if version := _version(s, kind, terms):
         out.add(f" {version}.")
@@ -501,9 +515,6 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         parts = [_genre(s, terms) or default, _capital_first(one_line(s.publisher)), date]
         out.add(" " + _end(", ".join(p for p in parts if p)))
         return
-    # a BibTeX @misc in a journal, as pandoc's Chicago prints it: "“T.” In *Blog*, vol. 3. Publisher, 2020."
-    in_journal = kind == "misc" and bool(s.field("journal") or s.field("journaltitle")) \
-        and not csl_form_of(s.file or "")
     if (volume := one_line(s.volume)) and kind not in _WEB_TYPES and not in_journal:  # pandoc: "Book. Vol. 3."
         # the contributors with the volume ("Vol. 3, edited by Ann Roe."), else each a sentence of its own
         out.add(_end(f" {_volume(volume, terms, capital=True)}" + "".join(f", {c}" for c in contributors)))
@@ -525,6 +536,7 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     if in_journal and container:
         out.add(f" {terms['In']} ")
         out.add(container, italic=True)
+        out.add(f", {_report_number(s, terms)}" if s.number else "")
         out.add(f", {terms['vol.']} {volume}" if volume else "")
         out.add("" if out.ends_with(".") else ".")
         publication = _publication(s)
