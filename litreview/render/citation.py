@@ -208,8 +208,8 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     names = _name_list(source.authors, terms) if source.authors else ""
     if not names and source.editors:
         names = _name_list(source.editors, terms) + f", {terms['eds.' if len(source.editors) > 1 else 'ed.']}"
-    elif not names and (translators := _translator_people(source)):  # "Loe, Al, and Bo Moe, trans."
-        names = _name_list(translators, terms) + f", {terms['trans.']}"
+    elif not names and (translated_by := _translator_people(source)):  # "Loe, Al, and Bo Moe, trans."
+        names = _name_list(translated_by, terms) + f", {terms['trans.']}"
     if names:
         out.add(_end(names))
         out.add(" ")
