@@ -1015,19 +1015,24 @@ def test_publishers_and_places_joined_by_and_are_several_as_pandoc_reads_them() 
 
 
 def test_a_word_with_a_braced_accent_keeps_its_case_as_pandoc_reads_it() -> None:
-    # pandoc's BibTeX reader takes a word with a letter's accent in braces ("m{\'e}thodes", "f{\"u}r") as written:
-    # neither sentence case nor title case changes it; the page printed "Nouvelles Méthodes", "Zeitschrift Für"
+    # pandoc's BibTeX reader takes the letters before a letter's accent in braces as a word of their own, which title
+    # case leaves alone when it is one letter ("m{\'e}thodes", "f{\"u}r" as written); the page printed "Nouvelles
+    # Méthodes", "Zeitschrift Für"
     bib = parse_bibliography(
         "@article{a, author={Doe, Jane}, title={Nouvelles m{\\'e}thodes pour la d{\\'e}termination},"
         " journal={Zeitschrift f{\\\"u}r Physik}, year=2016}\n"
         "@article{b, author={Doe, Jane}, title={{\\'E}tude des m{\\'e}thodes}, journal={J}, year=2016}\n"
-        # the close case: an accent without braces is a letter like any other
+        # the close cases: an accent without braces is a letter like any other, and one after two letters or more
+        # leaves the word to title case ("bez{\"u}glich": "Bezüglich")
         "@article{c, author={Doe, Jane}, title={Nouvelles m\\'ethodes}, journal={Zeitschrift f\\\"ur Physik},"
+        " year=2016}\n"
+        "@article{d, author={Doe, Jane}, title={Eine Forderung bez{\\\"u}glich des Elektrons}, journal={J},"
         " year=2016}\n")
     assert [format_reference(s).text for s in bib.sources] == [
         "Doe, Jane. “Nouvelles méthodes Pour La détermination.” Zeitschrift für Physik, 2016.",
         "Doe, Jane. “Étude Des méthodes.” J, 2016.",
-        "Doe, Jane. “Nouvelles Méthodes.” Zeitschrift Für Physik, 2016."]
+        "Doe, Jane. “Nouvelles Méthodes.” Zeitschrift Für Physik, 2016.",
+        "Doe, Jane. “Eine Forderung Bezüglich Des Elektrons.” J, 2016."]
 
 
 def test_a_misc_or_unpublished_entrys_number_is_printed_as_pandoc_prints_it() -> None:

@@ -45,10 +45,13 @@ def _braced_whole(raw: str) -> bool:
 
 
 def _protected(raw: str) -> set[str]:
-    """The words a BibTeX value keeps as written: in braces ("{DNA}", "{I}"), or with a letter's accent in braces in
-    them ("m{\\'e}thodes", "f{\\"u}r"), which pandoc reads as a word of its own case; citeproc leaves them alone."""
+    """The words a BibTeX value keeps as written: in braces ("{DNA}", "{I}"), or with a letter's accent in braces
+    after one letter or none ("m{\\'e}thodes", "f{\\"u}r", "{\\'e}tude"): pandoc reads the letters before the
+    braces as a word of their own, which citeproc's title case leaves alone when it is one letter
+    ("bez{\\"u}glich" is "Bezüglich")."""
     words = {w for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
-    accented = (token for token in raw.split() if _BRACED_ACCENT.search(token))
+    accented = (token for token in raw.split() if (m := _BRACED_ACCENT.search(token))
+                and len(re.sub(r"\W", "", token[:m.start()])) <= 1)
     return words | {w for token in accented for w in re.findall(r"\w+", decode_latex(token))}
 
 
