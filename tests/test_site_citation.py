@@ -1027,12 +1027,15 @@ def test_a_word_with_a_braced_accent_keeps_its_case_as_pandoc_reads_it() -> None
         "@article{c, author={Doe, Jane}, title={Nouvelles m\\'ethodes}, journal={Zeitschrift f\\\"ur Physik},"
         " year=2016}\n"
         "@article{d, author={Doe, Jane}, title={Eine Forderung bez{\\\"u}glich des Elektrons}, journal={J},"
-        " year=2016}\n")
+        " year=2016}\n"
+        # and a capital before the braces is in lower case in a title, as pandoc's sentence case puts it
+        "@article{e, author={Doe, Jane}, title={Sur les T{\\'e}l{\\'e}communications}, journal={J}, year=2016}\n")
     assert [format_reference(s).text for s in bib.sources] == [
         "Doe, Jane. “Nouvelles méthodes Pour La détermination.” Zeitschrift für Physik, 2016.",
         "Doe, Jane. “Étude Des méthodes.” J, 2016.",
         "Doe, Jane. “Nouvelles Méthodes.” Zeitschrift Für Physik, 2016.",
-        "Doe, Jane. “Eine Forderung Bezüglich Des Elektrons.” J, 2016."]
+        "Doe, Jane. “Eine Forderung Bezüglich Des Elektrons.” J, 2016.",
+        "Doe, Jane. “Sur Les télécommunications.” J, 2016."]
 
 
 def test_a_misc_or_unpublished_entrys_number_is_printed_as_pandoc_prints_it() -> None:

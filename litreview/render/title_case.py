@@ -44,15 +44,18 @@ def _braced_whole(raw: str) -> bool:
     return False
 
 
-def _protected(raw: str) -> set[str]:
-    """The words a BibTeX value keeps as written: in braces ("{DNA}", "{I}"), or with a letter's accent in braces
-    after one letter or none ("m{\\'e}thodes", "f{\\"u}r", "{\\'e}tude"): pandoc reads the letters before the
-    braces as a word of their own, which citeproc's title case leaves alone when it is one letter
-    ("bez{\\"u}glich" is "Bezüglich")."""
-    words = {w for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
-    accented = (token for token in raw.split() if (m := _BRACED_ACCENT.search(token))
-                and len(re.sub(r"\W", "", token[:m.start()])) <= 1)
-    return words | {w for token in accented for w in re.findall(r"\w+", decode_latex(token))}
+def _protected(raw: str) -> dict[str, str]:
+    """The words a BibTeX value keeps as written, each with its form in sentence case: in braces ("{DNA}", "{I}"), or
+    with a letter's accent in braces after one letter or none ("m{\\'e}thodes", "f{\\"u}r", "{\\'e}tude"). pandoc
+    reads the letters before the braces as a word of their own, which citeproc's title case leaves alone when it is
+    one letter ("bez{\\"u}glich" is "Bezüglich") and sentence case puts in lower case ("T{\\'e}l{\\'e}com" is
+    "t{\\'e}l{\\'e}com" in a title)."""
+    words = {w: w for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
+    for token in raw.split():
+        if (m := _BRACED_ACCENT.search(token)) and len(before := re.sub(r"\W", "", token[:m.start()])) <= 1:
+            for w in re.findall(r"\w+", decode_latex(token)):
+                words.setdefault(w, w[0].lower() + w[1:] if before and w.startswith(before) else w)
+    return words
 
 
 _BRACED_ACCENT = re.compile(r"\{\\(?:[^A-Za-z\s{}]|[A-Za-z](?=[\s{]))")
@@ -82,7 +85,10 @@ def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") ->
         if chunk.isalnum():
             if i == last_word and state == "word-end":
                 state = "last"
-            out.append(chunk if chunk in keep else _title_word(chunk, state, sentence_case))
+            if chunk in keep:
+                out.append(keep[chunk] if sentence_case else chunk)
+            else:
+                out.append(_title_word(chunk, state, sentence_case))
         else:
             out.append(chunk)
         end = chunk[-1]
