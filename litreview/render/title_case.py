@@ -52,9 +52,12 @@ def _protected(raw: str) -> dict[str, str]:
     "t{\\'e}l{\\'e}com" in a title)."""
     words = {w: w for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
     for token in raw.split():
-        if (m := _BRACED_ACCENT.search(token)) and len(before := re.sub(r"\W", "", token[:m.start()])) <= 1:
+        if not (m := _BRACED_ACCENT.search(token)):
+            continue
+        braced = bool(re.match(r"[^\w{]*\{", token)) and m.start() > 0  # "{M{\\'O}Wik}": in braces, as written
+        if braced or len(before := re.sub(r"\W", "", token[:m.start()])) <= 1:
             for w in re.findall(r"\w+", decode_latex(token)):
-                words.setdefault(w, w[0].lower() + w[1:] if before and w.startswith(before) else w)
+                words.setdefault(w, w[0].lower() + w[1:] if not braced and before and w.startswith(before) else w)
     return words
 
 
