@@ -1030,14 +1030,17 @@ def test_a_word_with_a_braced_accent_keeps_its_case_as_pandoc_reads_it() -> None
         " year=2016}\n"
         # and a capital before the braces is in lower case in a title, as pandoc's sentence case puts it
         "@article{e, author={Doe, Jane}, title={Sur les T{\\'e}l{\\'e}communications}, journal={J}, year=2016}\n"
-        # but not one in braces with the word ("{M{\'O}Wik}" as written)
+        # but not a title's first word, nor one after a colon, nor one in braces with the word ("{M{\'O}Wik}")
+        "@article{g, author={Doe, Jane}, title={M{\\'e}moire: T{\\'e}l{\\'e}com et r{\\'e}seaux}, journal={J},"
+        " year=2016}\n"
         "@article{f, author={Doe, Jane}, title={Za pomoc{\\k{a}} programu {M{\\'O}Wik}}, journal={J}, year=2014}\n")
     assert [format_reference(s).text for s in bib.sources] == [
         "Doe, Jane. “Nouvelles méthodes Pour La détermination.” Zeitschrift für Physik, 2016.",
         "Doe, Jane. “Étude Des méthodes.” J, 2016.",
         "Doe, Jane. “Nouvelles Méthodes.” Zeitschrift Für Physik, 2016.",
         "Doe, Jane. “Eine Forderung Bezüglich Des Elektrons.” J, 2016.",
-        "Doe, Jane. “Sur Les télécommunications.” J, 2016.", "Doe, Jane. “Za Pomocą Programu MÓWik.” J, 2014."]
+        "Doe, Jane. “Sur Les télécommunications.” J, 2016.", "Doe, Jane. “Mémoire: Télécom Et réseaux.” J, 2016.",
+        "Doe, Jane. “Za Pomocą Programu MÓWik.” J, 2014."]
 
 
 def test_a_misc_or_unpublished_entrys_number_is_printed_as_pandoc_prints_it() -> None:

@@ -89,7 +89,8 @@ def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") ->
             if i == last_word and state == "word-end":
                 state = "last"
             if chunk in keep:
-                out.append(keep[chunk] if sentence_case else chunk)
+                # (sentence case leaves a title's first word, and one after a colon or full stop, as written)
+                out.append(keep[chunk] if sentence_case and state not in ("start", "sentence") else chunk)
             else:
                 out.append(_title_word(chunk, state, sentence_case))
         else:
