@@ -103,47 +103,47 @@ def quote_marks(openers: Iterable[str]) -> str:
 
 
 CITATION_TERMS: dict[str, dict[str, str]] = {
-    "en": {"edition": "{n}{ordinal} ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "n.d.", "ed.": "ed.", "eds.": "eds.", "edited by": "edited by",
+    "en": {"trans.": "trans.", "edition": "{n}{ordinal} ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "n.d.", "ed.": "ed.", "eds.": "eds.", "edited by": "edited by",
            "ahead of print": "ahead of print", "inpress": "in press", "prepublished": "pre-published", "inpreparation": "in preparation",
            "translated by": "translated by", "accessed": "accessed", "In": "In", "vol.": "vol.", "no.": "no.", "nos.": "nos.",
-           "preprint": "preprint", "No.": "No.", "“": "“", "”": "”", "‘": "‘", "’": "’", "punctuation-in-quote": "yes", "title-case": "yes",
+           "preprint": "preprint", "No.": "No.", "Nos.": "Nos.", "V.": "V.", "“": "“", "”": "”", "‘": "‘", "’": "’", "punctuation-in-quote": "yes", "title-case": "yes",
            "months": "January February March April May June July August September October November December",
            "month-year": "{month} {year}", "date": "{month} {day}, {year}"},
-    "de": {"edition": "{n}. Aufl.", "–": "\u2013", "et al.": "u. a.", "n.d.": "o. J.", "ed.": "Hrsg.", "eds.": "Hrsg.", "edited by": "herausgegeben von",
+    "de": {"trans.": "Übers.", "edition": "{n}. Aufl.", "–": "\u2013", "et al.": "u. a.", "n.d.": "o. J.", "ed.": "Hrsg.", "eds.": "Hrsg.", "edited by": "herausgegeben von",
            "ahead of print": "Online-Vorab-Publikation",
            "translated by": "übersetzt von", "accessed": "zugegriffen", "In": "In", "vol.": "Bd.", "no.": "Nr.", "nos.": "Nr.",
-           "preprint": "Preprint", "No.": "No.", "“": "„", "”": "“", "‘": "‚", "’": "‘", "punctuation-in-quote": "",
+           "preprint": "Preprint", "No.": "No.", "Nos.": "Nos.", "“": "„", "”": "“", "‘": "‚", "’": "‘", "punctuation-in-quote": "",
            "months": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
            "month-year": "{month} {year}", "date": "{day}. {month} {year}"},
-    "it": {"edition": "{n}ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s.d.", "ed.": "a c. di", "eds.": "a c. di", "edited by": "a cura di",
+    "it": {"trans.": "trad.", "edition": "{n}ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s.d.", "ed.": "a c. di", "eds.": "a c. di", "edited by": "a cura di",
            "ahead of print": "pubblicazione online ad accesso anticipato",
            "translated by": "tradotto da", "accessed": "consultato", "In": "In", "vol.": "vol.", "no.": "fasc.", "nos.": "fasc.",
-           "preprint": "preprint", "No.": "No.", "“": "«", "”": "»", "‘": "“", "’": "”", "punctuation-in-quote": "",
+           "preprint": "preprint", "No.": "No.", "Nos.": "Nos.", "“": "«", "”": "»", "‘": "“", "’": "”", "punctuation-in-quote": "",
            "months": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
            "month-year": "{month} {year}", "date": "{day} {month} {year}"},
-    "fr": {"edition": "{n}\u1d49 éd.", "edition-1": "1\u02b3\u1d49 éd.", "–": "\u2011", "et al.": "et al.", "n.d.": "s. d.", "ed.": "éd.", "eds.": "éd.", "edited by": "édité par",
+    "fr": {"trans.": "trad.", "edition": "{n}\u1d49 éd.", "edition-1": "1\u02b3\u1d49 éd.", "–": "\u2011", "et al.": "et al.", "n.d.": "s. d.", "ed.": "éd.", "eds.": "éd.", "edited by": "édité par",
            "ahead of print": "publication en ligne anticipée", "inpress": "sous presse", "prepublished": "prépublié", "inpreparation": "en préparation", "submitted": "soumis",
            "translated by": "traduit par", "accessed": "consulté le", "In": "In", "vol.": "vol.", "no.": "nᵒ", "nos.": "nᵒˢ",
-           "preprint": "prépublication", "No.": "No.", "“": "«\u00a0", "”": "\u00a0»", "‘": "“", "’": "”", "punctuation-in-quote": "",
+           "preprint": "prépublication", "No.": "No.", "Nos.": "Nos.", "“": "«\u00a0", "”": "\u00a0»", "‘": "“", "’": "”", "punctuation-in-quote": "",
            "phdthesis": "Thèse de doctorat", "mastersthesis": "Mémoire de master",
            "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
            "month-year": "{month} {year}", "date": "{day} {month} {year}"},
-    "es": {"edition": "{n}.ª ed.", "–": "-", "et al.": "et al.", "n.d.": "s. f.", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
+    "es": {"trans.": "trad.", "edition": "{n}.ª ed.", "–": "-", "et al.": "et al.", "n.d.": "s. f.", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
            "ahead of print": "advance online publication", "inpress": "en prensa", "prepublished": "previamente publicado", "forthcoming": "próximamente",
            "translated by": "traducido por", "accessed": "accedido", "In": "En", "vol.": "vol.", "no.": "n.º", "nos.": "n.º",
-           "preprint": "preprint", "No.": "No.", "“": "«", "”": "»", "‘": "“", "’": "”", "punctuation-in-quote": "", "phdthesis": "Tesis doctoral",
+           "preprint": "preprint", "No.": "No.", "Nos.": "Nos.", "“": "«", "”": "»", "‘": "“", "’": "”", "punctuation-in-quote": "", "phdthesis": "Tesis doctoral",
            "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
            "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
-    "pt": {"edition": "{n}.ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "sem data", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
+    "pt": {"trans.": "trad.", "edition": "{n}.ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "sem data", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
            "ahead of print": "advance online publication", "prepublished": "pré-publicado", "submitted": "submetido",
            "translated by": "traduzido por", "accessed": "acedido", "In": "Em", "vol.": "vol.", "no.": "n.º", "nos.": "n.º",
-           "preprint": "pré-impressão", "No.": "No.", "“": "«", "”": "»", "‘": "“", "’": "”", "punctuation-in-quote": "", "phdthesis": "Tese de doutorado",
+           "preprint": "pré-impressão", "No.": "No.", "Nos.": "Nos.", "“": "«", "”": "»", "‘": "“", "’": "”", "punctuation-in-quote": "", "phdthesis": "Tese de doutorado",
            "months": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
            "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
-    "pt-BR": {"edition": "{n}º ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s. d.", "ed.": "org.", "eds.": "org.", "edited by": "organizado por",
+    "pt-BR": {"trans.": "trad.", "edition": "{n}º ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s. d.", "ed.": "org.", "eds.": "org.", "edited by": "organizado por",
               "ahead of print": "publicação prévia em linha", "inpress": "no prelo", "prepublished": "pré-publicado",
               "translated by": "traduzido por", "accessed": "acesso em", "In": "Em", "vol.": "v.", "no.": "n.", "nos.": "n.",
-              "preprint": "preprint", "No.": "N.", "“": "“", "”": "”", "‘": "‘", "’": "’", "punctuation-in-quote": "", "phdthesis": "Tese de doutorado",
+              "preprint": "preprint", "No.": "N.", "Nos.": "N.", "“": "“", "”": "”", "‘": "‘", "’": "’", "punctuation-in-quote": "", "phdthesis": "Tese de doutorado",
               "months": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
               "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
 }
@@ -159,7 +159,8 @@ differs: fr "1ʳᵉ éd."), "preprint" what a CSL preprint or working paper with
 and a year but no volume, issue or pages), "inpress", "prepublished", "inpreparation", "submitted" and
 "forthcoming" a biblatex ``pubstate`` key in words (where the locale has it: else the key as written), "phdthesis" and "mastersthesis" a thesis with no ``type`` (where the locale has the
 term: English else, where pandoc prints the entry type, "Phdthesis"), "–" the dash of a page range (fr a
-non-breaking hyphen, es a hyphen). A language not here prints English. Each no-date word is one of
+non-breaking hyphen, es a hyphen), "No." and "Nos." a report's number (several: "Nos. 3-4"), "trans." after the translators a work with no author or editor is listed under, "V." software's
+version where the locale has a short word for it (English only: else "Version"). A language not here prints English. Each no-date word is one of
 ``NO_DATE_TERMS``, each "et al." one the linker reads."""
 
 

@@ -81,9 +81,9 @@ SOURCES = {s.key: s for s in parse_bibliography(BIB, "x.bib").sources}
                                  "Relations.” In Intelligence Theory, edited by Peter Gill, Stephen Marrin, "
                                  "and Mark Phythian. Routledge, 2008. "
                                  "https://doi.org/10.4324/9780203892992.ch4."),
-    # (pandoc: "LII / Legal Information Institute. “U.s. Code: ...”", its publisher as its author; its title case
-    # reads the "S" after a full stop as a one-letter word in sentence case, as here)
-    ("uscode10", "“U.s. Code: Title 10 – ARMED FORCES.” LII / Legal Information Institute. "
+    # (as pandoc prints it: its site's name where its author would be; its title case reads the "S" after a full stop
+    # as a one-letter word in sentence case)
+    ("uscode10", "LII / Legal Information Institute. “U.s. Code: Title 10 – ARMED FORCES.” "
                  "Accessed December 3, 2018. https://www.law.cornell.edu/uscode/text/10."),
     ("rossignol2003joint", "Rossignol, Michel. “The Joint Strike Fighter Project.” Parliament of Canada, "
                            "February 19, 2003. http://publications.gc.ca/x.htm."),
@@ -240,11 +240,12 @@ def test_cases_and_statutes_are_cited_by_name_and_their_citation() -> None:
 
 @pytest.mark.parametrize(("edition", "printed"), [
     ("2nd", "2nd ed."), ("2", "2nd ed."), ("3", "3rd ed."), ("11", "11th ed."), ("21", "21st ed."),
-    ("Second", "Second ed."), ("5e éd", "5e éd."), ("2. Aufl.", "2. Aufl."), ("3rd edn", "3rd edn."),
+    ("Second", "Second."), ("second", "Second."), ("2e", "2e ed."), ("5e éd", "5e éd."), ("2. Aufl.", "2. Aufl."), ("3rd edn", "3rd edn."),
     ("2nd ed.", "2nd ed."), ("Revised edition", "Revised edition."), ("2.ª edición", "2.ª edición."),
 ])
 def test_an_edition_is_printed_once_as_chicago_prints_it(edition: str, printed: str) -> None:
-    # "5e éd" was printed "5e éd ed.", a number alone "2 ed.": citeproc prints "2nd ed." and a written edition as is.
+    # "5e éd" was printed "5e éd ed.", a number alone "2 ed.", "Second" "Second ed.": citeproc prints a number as an
+    # ordinal ("2nd ed."), a number with letters with "ed." after it, and any other edition as written.
     source = Source(key="k", type="book", title="A Book", publisher="P", year=2001, fields={"edition": edition})
     assert f"A Book. {printed} P, 2001." in format_reference(source).text
 
@@ -564,10 +565,10 @@ def test_a_misc_entrys_howpublished_is_its_publisher_as_pandoc_reads_it() -> Non
         "<i>Drupal</i>. Https://www.drupal.org, n.d.",
         "<i>Drupal</i>. Online at foo; ACME, 2020.",
         "<i>Drupal</i>. Org; https://www.drupal.org, 2020.",
-        "“Drupal.” Drupal Site, 2020."]
+        "Drupal Site. “Drupal.” 2020."]
     web = parse_csl('[{"id": "w", "type": "webpage", "title": "Page", "container-title": "my site",'
                              ' "issued": {"date-parts": [[2020]]}}]', "refs.json")
-    assert format_reference(web.sources[0]).text == "“Page.” My Site, 2020."
+    assert format_reference(web.sources[0]).text == "My Site. “Page.” 2020."
 
 
 def test_dates_in_full_where_chicago_dates_the_type_in_full_from_the_date_field_too() -> None:
@@ -625,7 +626,7 @@ def test_a_type_field_is_printed_as_csls_genre() -> None:
         "Doe, Jane. Rep. Technical report. Uni, 2001.",
         "Doe, Jane. “Thesis.” Uni, 2001.",
         "Doe, Jane. Rep. Working Paper No. 12. Uni, 2001.",
-        "Doe, Jane. “Chap.” In Book, 2001."]
+        "Doe, Jane. “Chap.” In Book. 2001."]
     # a CSL thesis: its genre, or none (pandoc prints no "PhD thesis" of its own for one)
     items = parse_csl('[{"id": "g", "type": "thesis", "title": "T", "genre": "Dissertação de Mestrado",'
                       ' "publisher": "UFMG", "issued": {"date-parts": [[2021]]}},'
@@ -854,3 +855,203 @@ def test_a_bibtex_misc_entry_is_no_preprint() -> None:
                                    " year = {2020}}", "refs.bib").sources
     assert source.csl_type == ""
     assert format_reference(source).text == "Doe, Jane. A Note. arXiv, 2020."
+
+
+def test_editors_translators_volumes_and_editions_follow_the_order_pandoc_prints() -> None:
+    # Each expected string is pandoc's own (its Chicago notes-bibliography style, as the test above): the editors of a
+    # work with authors and its translators after its edition, with its volume where it has one; a chapter in no book
+    # named printed as a book; the page printed "Chap., vol. 3, edited by", "Translated by … Edited by …", "et al.."
+    bib = parse_bibliography(
+        "@book{a, author={Doe, Jane}, title={T}, editor={Roe, Rick}, year={2019}, volume={3}, edition={2},"
+        " publisher={P}}\n"
+        "@book{b, author={Doe, Jane}, title={T}, year={2019}, publisher={P}, translator={Loe, Al}, editor={Roe, Rick}}\n"
+        "@book{c, author={Doe, Jane}, title={T}, year={2019}, publisher={P}, translator={Loe, Al}, volume={4}}\n"
+        "@inbook{d, author={Doe, Jane}, title={Chap}, editor={Roe, Rick}, publisher={P}, year={2019}, volume={3}}\n"
+        "@incollection{e, author={Doe, Jane}, title={Chap}, booktitle={Book}, year={2019}, publisher={P},"
+        " translator={Loe, Al}, editor={Roe, Rick}}\n"
+        "@incollection{f, author={Doe, Jane}, title={Chap}, booktitle={Book}, editor={Roe, Rick and Poe, A and"
+        " Loe, B and Moe, C and Noe, D and Ooe, E and Qoe, F}, year={2019}}\n"
+        "@book{g, author={Doe, Jane}, title={T}, editor={Roe, Rick and Poe, A and Loe, B and Moe, C and Noe, D and"
+        " Ooe, E and Qoe, F}, year={2019}}\n"
+        "@book{h, author={Doe, Jane}, title={T}, volumes={2}, publisher={P}, year={2019}, series={Ser}, edition={2}}\n"
+        "@book{i, author={Doe, Jane}, title={T}, volumes={1}, publisher={P}, year={2019}}\n"
+        "@incollection{j, author={Doe, Jane}, title={Chap}, booktitle={Book}, series={Ser}, year={2019}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. T. 2nd ed. Vol. 3, edited by Rick Roe. P, 2019.",
+        "Doe, Jane. T. Edited by Rick Roe. Translated by Al Loe. P, 2019.",
+        "Doe, Jane. T. Vol. 4, translated by Al Loe. P, 2019.",
+        "Doe, Jane. Chap. Vol. 3, edited by Rick Roe. P, 2019.",
+        "Doe, Jane. “Chap.” In Book, edited by Rick Roe, translated by Al Loe. P, 2019.",
+        "Doe, Jane. “Chap.” In Book, edited by Rick Roe, A. Poe, B. Loe, et al. 2019.",
+        "Doe, Jane. T. Edited by Rick Roe, A. Poe, B. Loe, et al. 2019.",
+        "Doe, Jane. T. 2nd ed. 2 vols. Ser. P, 2019.",
+        "Doe, Jane. T. 1 vol. P, 2019.",
+        "Doe, Jane. “Chap.” In Book. Ser. 2019."]
+    german = format_reference(bib.sources[1], terms=citation_terms("de-DE")).text
+    assert german == "Doe, Jane. T. Herausgegeben von Rick Roe. Übersetzt von Al Loe. P, 2019."
+
+
+def test_an_entry_with_no_author_is_listed_under_what_pandoc_lists_it_under() -> None:
+    # pandoc's Chicago: a work with no author under its editors (its translators then named nowhere), else its
+    # translators ("Loe, Al, trans."); software and a web page under their publisher, else a web page under its
+    # site's name, a newspaper article under its paper's; the page printed the title first
+    bib = parse_bibliography(
+        "@book{a, translator={Loe, Al and Moe, Bo}, title={T}, year={2019}, publisher={P}}\n"
+        "@book{b, editor={Roe, Rick}, translator={Loe, Al}, title={T}, year={2019}, publisher={P}}\n"
+        "@online{c, title={Plague}, organization={World Health Organization}, year={2017}, url={https://x.org}}\n"
+        "@online{d, title={Plague}, howpublished={<b>Site</b>}, year={2017}, url={https://x.org}}\n"
+        "@software{e, title={Tool}, publisher={Pub}, year={2017}, version={2}}\n"
+        "@article{f, title={Plague}, journal={Times}, entrysubtype={newspaper}, date={2017-10-31}}\n"
+        # the close cases: a blog post, and a newspaper article with a volume, keep their title first
+        "@article{g, title={Plague}, journal={Journal}, year={2017}, volume={3}}\n")
+    refs = [format_reference(s) for s in bib.sources]
+    assert [r.text for r in refs] == [
+        "Loe, Al, and Bo Moe, trans. T. P, 2019.",
+        "Roe, Rick, ed. T. P, 2019.",
+        "World Health Organization. “Plague.” 2017. https://x.org.",
+        "<b>Site</b>. “Plague.” 2017. https://x.org.",
+        "Pub. Tool. V. 2. Released 2017.",
+        "Times. “Plague.” October 31, 2017.",
+        "“Plague.” Journal 3 (2017)."]
+    assert refs[3].html.startswith("&lt;b&gt;Site&lt;/b&gt;. “Plague.”")
+    assert refs[5].html.startswith("<i>Times</i>. “Plague.”")
+    assert format_reference(bib.sources[0], terms=citation_terms("fr-FR")).text.startswith("Loe, Al, et Bo Moe, trad.")
+    csl = parse_csl('[{"id": "p", "type": "post-weblog", "title": "Plague", "container-title": "Blog",'
+                    ' "issued": {"date-parts": [[2017, 10, 31]]}},'
+                    ' {"id": "w", "type": "webpage", "title": "Plague", "container-title": "Site", "publisher": "Pub",'
+                    ' "genre": "Text", "issued": {"date-parts": [[2017, 10, 31]]}}]', "refs.json")
+    assert [format_reference(s).text for s in csl.sources] == [
+        "“Plague.” Blog, October 31, 2017.", "Pub. “Plague.” Text. Site, October 31, 2017."]
+
+
+def test_version_series_and_report_numbers_as_pandoc_prints_them() -> None:
+    # pandoc's Chicago: software's version "V." in English ("Version" in German), "released" after its publisher; a
+    # series number or a report number not in figures as written, a series' after a comma ("Handbücher, 29.2"); a
+    # BibTeX series in title case; CSL's version and number-of-volumes read
+    bib = parse_bibliography(
+        "@software{a, author={Doe, Jane}, title={Tool}, version={1.2}, publisher={Zenodo}, year={2019}, month={4}}\n"
+        "@book{b, author={Doe, Jane}, title={T}, series={Handbücher zur Sprache}, number={29.2}, publisher={P},"
+        " year={2019}}\n"
+        "@book{c, author={Doe, Jane}, title={T}, series={Studies on language acquisition}, number={12a},"
+        " publisher={P}, year={2019}}\n"
+        "@techreport{d, author={Doe, Jane}, title={T}, number={RR-7535}, institution={P}, year={2019}}\n"
+        "@techreport{e, author={Doe, Jane}, title={T}, number={3-4}, type={Working Paper}, institution={P},"
+        " year={2019}}\n"
+        "@techreport{f, author={Doe, Jane}, title={T}, number={12}, institution={P}, year={2019}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. Tool. V. 1.2. Zenodo, released April 2019.",
+        "Doe, Jane. T. Handbücher Zur Sprache, 29.2. P, 2019.",
+        "Doe, Jane. T. Studies on Language Acquisition 12a. P, 2019.",
+        "Doe, Jane. T. RR-7535. P, 2019.",
+        "Doe, Jane. T. Working Paper Nos. 3-4. P, 2019.",
+        "Doe, Jane. T. No. 12. P, 2019."]
+    assert format_reference(bib.sources[0], terms=citation_terms("de-DE")).text == (
+        "Doe, Jane. Tool. Version 1.2. Zenodo, released April 2019.")
+    csl = parse_csl('[{"id": "s", "type": "software", "author": [{"family": "Doe", "given": "Jane"}], "title": "Tool",'
+                    ' "version": "1.2", "publisher": "Zenodo", "issued": {"date-parts": [[2019, 4, 3]]}},'
+                    ' {"id": "b", "type": "book", "author": [{"family": "Doe", "given": "Jane"}], "title": "Tool",'
+                    ' "number-of-volumes": "3", "publisher": "P", "issued": {"date-parts": [[2019]]}}]', "refs.json")
+    assert [format_reference(s).text for s in csl.sources] == [
+        "Doe, Jane. Tool. V. 1.2. Zenodo, released April 3, 2019.", "Doe, Jane. Tool. 3 vols. P, 2019."]
+
+
+def test_press_articles_eprints_volumes_and_container_subtitles_as_pandoc_prints_them() -> None:
+    # pandoc's Chicago: a newspaper's or magazine's article by its date alone (no volume, issue or page); an e-print in
+    # arXiv, JSTOR, PubMed or Google Books linked where no URL is given; a volume not in figures with no "vol."; a
+    # journal's or book's subtitle after a colon. The page printed "Spiegel, no. 9 (February 1990): 204–8", no link,
+    # "Vol. Volume 27" and the title alone
+    bib = parse_bibliography(
+        "@article{a, author={Doe, Jane}, title={T}, journaltitle={Zeitung}, journalsubtitle={Medien},"
+        " entrysubtype={newspaper}, date={2011-11-17}, pages={17}, location={München}}\n"
+        "@article{b, author={Doe, Jane}, title={T}, journaltitle={Spiegel}, entrysubtype={magazine},"
+        " date={1990-02-26}, number={9}, pages={204--208}}\n"
+        "@misc{c, author={Doe, Jane}, title={T}, year=2020, eprint={2002.01674}, archiveprefix={arXiv}}\n"
+        "@book{d, author={Doe, Jane}, title={T}, eprint={abc}, eprinttype={googlebooks}, year=2016}\n"
+        "@book{e, author={Doe, Jane}, title={T}, volume={Volume 27}, publisher={P}, year=2016}\n"
+        "@incollection{f, author={Doe, Jane}, title={T}, booktitle={B}, booksubtitle={Sub}, volume={Session 6},"
+        " publisher={P}, year=2016}\n"
+        # the close cases: a URL given wins over the e-print's; a volume with a letter is a number ("Vol. 2a")
+        "@book{g, author={Doe, Jane}, title={T}, url={https://x.org}, eprint={2002.01674}, eprinttype={arxiv},"
+        " year=2016}\n"
+        "@book{h, author={Doe, Jane}, title={T}, volume={2a}, publisher={P}, year=2016}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “T.” Zeitung: Medien (München), November 17, 2011.",
+        "Doe, Jane. “T.” Spiegel, February 26, 1990.",
+        "Doe, Jane. T. 2020. https://arxiv.org/abs/2002.01674.",
+        "Doe, Jane. T. 2016. https://books.google.com?id=abc.",
+        "Doe, Jane. T. Volume 27. P, 2016.",
+        "Doe, Jane. “T.” In B: Sub, Session 6. P, 2016.",
+        "Doe, Jane. T. 2016. https://x.org.",
+        "Doe, Jane. T. Vol. 2a. P, 2016."]
+
+
+def test_a_data_set_and_a_csl_document_have_their_title_quoted_as_pandoc_prints_them() -> None:
+    # pandoc's Chicago quotes the title of a data set (BibTeX @dataset, CSL dataset) and of a CSL document; the page
+    # set both in italics ("Doe, Jane. Data. Zenodo, 2022."); a BibTeX @misc stays in italics
+    bib = parse_bibliography("@dataset{a, author={Doe, Jane}, title={Data}, publisher={Zenodo}, version={2},"
+                             " url={https://x.org}, year={2022}}\n"
+                             "@misc{b, author={Doe, Jane}, title={Doc}, publisher={P}, year={2022}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “Data.” Version 2. Zenodo, 2022. https://x.org.", "Doe, Jane. Doc. P, 2022."]
+    csl = parse_csl('[{"id": "d", "type": "document", "author": [{"family": "Doe", "given": "Jane"}], "title": "Doc",'
+                    ' "publisher": "P", "issued": {"date-parts": [[2022, 3, 4]]}}]', "refs.json")
+    assert format_reference(csl.sources[0]).html == "Doe, Jane. “Doc.” P, March 4, 2022."
+
+
+def test_publishers_and_places_joined_by_and_are_several_as_pandoc_reads_them() -> None:
+    # pandoc's biblatex reader splits a publisher, institution, school or place at "and" outside braces and prints
+    # them joined by "; " ("Simon; Schuster"); the page printed "Simon and Schuster"
+    bib = parse_bibliography(
+        "@book{a, author={Doe, Jane}, title={T}, publisher={Simon and Schuster}, year=2016}\n"
+        "@phdthesis{b, author={Doe, Jane}, title={T}, school={Dept of A and B}, year=2016}\n"
+        "@book{c, author={Doe, Jane}, title={T}, address={New York and London}, year=2016}\n"
+        # the close cases: in braces one name, and a BibTeX @misc's howpublished as written
+        "@book{d, author={Doe, Jane}, title={T}, publisher={{Simon and Schuster}}, year=2016}\n"
+        "@misc{e, author={Doe, Jane}, title={T}, howpublished={A and B}, year=2016}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. T. Simon; Schuster, 2016.", "Doe, Jane. “T.” PhD thesis, Dept of A; B, 2016.",
+        "Doe, Jane. T. New York; London, 2016.", "Doe, Jane. T. Simon and Schuster, 2016.",
+        "Doe, Jane. T. A and B, 2016."]
+
+
+def test_a_word_with_a_braced_accent_keeps_its_case_as_pandoc_reads_it() -> None:
+    # pandoc's BibTeX reader takes the letters before a letter's accent in braces as a word of their own, which title
+    # case leaves alone when it is one letter ("m{\'e}thodes", "f{\"u}r" as written); the page printed "Nouvelles
+    # Méthodes", "Zeitschrift Für"
+    bib = parse_bibliography(
+        "@article{a, author={Doe, Jane}, title={Nouvelles m{\\'e}thodes pour la d{\\'e}termination},"
+        " journal={Zeitschrift f{\\\"u}r Physik}, year=2016}\n"
+        "@article{b, author={Doe, Jane}, title={{\\'E}tude des m{\\'e}thodes}, journal={J}, year=2016}\n"
+        # the close cases: an accent without braces is a letter like any other, and one after two letters or more
+        # leaves the word to title case ("bez{\"u}glich": "Bezüglich")
+        "@article{c, author={Doe, Jane}, title={Nouvelles m\\'ethodes}, journal={Zeitschrift f\\\"ur Physik},"
+        " year=2016}\n"
+        "@article{d, author={Doe, Jane}, title={Eine Forderung bez{\\\"u}glich des Elektrons}, journal={J},"
+        " year=2016}\n"
+        # and a capital before the braces is in lower case in a title, as pandoc's sentence case puts it
+        "@article{e, author={Doe, Jane}, title={Sur les T{\\'e}l{\\'e}communications}, journal={J}, year=2016}\n"
+        # but not a title's first word, nor one after a colon, nor one in braces with the word ("{M{\'O}Wik}")
+        "@article{g, author={Doe, Jane}, title={M{\\'e}moire: T{\\'e}l{\\'e}com et r{\\'e}seaux}, journal={J},"
+        " year=2016}\n"
+        "@article{f, author={Doe, Jane}, title={Za pomoc{\\k{a}} programu {M{\\'O}Wik}}, journal={J}, year=2014}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “Nouvelles méthodes Pour La détermination.” Zeitschrift für Physik, 2016.",
+        "Doe, Jane. “Étude Des méthodes.” J, 2016.",
+        "Doe, Jane. “Nouvelles Méthodes.” Zeitschrift Für Physik, 2016.",
+        "Doe, Jane. “Eine Forderung Bezüglich Des Elektrons.” J, 2016.",
+        "Doe, Jane. “Sur Les télécommunications.” J, 2016.", "Doe, Jane. “Mémoire: Télécom Et réseaux.” J, 2016.",
+        "Doe, Jane. “Za Pomocą Programu MÓWik.” J, 2014."]
+
+
+def test_a_misc_or_unpublished_entrys_number_is_printed_as_pandoc_prints_it() -> None:
+    # pandoc's Chicago prints the number of a BibTeX @misc or @unpublished item (CSL's document, manuscript) after its
+    # title, with its genre ("Memo No. 12."), one not in figures as written, and in a journal after its name; the
+    # page left it out
+    bib = parse_bibliography(
+        "@misc{a, author={Doe, Jane}, title={T}, number={arXiv:1310.4546}, publisher={arXiv}, year=2013}\n"
+        "@misc{b, author={Doe, Jane}, title={T}, number={12}, year=2013, type={Memo}}\n"
+        "@unpublished{c, author={Doe, Jane}, title={T}, number={12}, year=2013}\n"
+        "@misc{d, author={Doe, Jane}, title={T}, journal={Blog}, number={3}, volume={2}, publisher={P}, year=2013}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. T. arXiv:1310.4546. arXiv, 2013.", "Doe, Jane. T. Memo No. 12. 2013.",
+        "Doe, Jane. “T.” No. 12. 2013.", "Doe, Jane. “T.” In Blog, No. 3, vol. 2. P, 2013."]

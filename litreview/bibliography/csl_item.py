@@ -65,7 +65,8 @@ FIELDS = {"title": "title", "publisher": "publisher", "publisher-place": "addres
           "issue": "number", "number": "number", "edition": "edition", "DOI": "doi", "URL": "url",
           "ISBN": "isbn", "ISSN": "issn", "note": "note", "abstract": "abstract", "language": "language",
           "event-title": "eventtitle", "event": "eventtitle", "title-short": "shorttitle", "shortTitle": "shorttitle",
-          "authority": "authority", "status": "pubstate", "genre": "type", "collection-title": "series"}
+          "authority": "authority", "status": "pubstate", "genre": "type", "collection-title": "series",
+          "version": "version", "number-of-volumes": "volumes"}
 """CSL variable -> the BibTeX/biblatex field it is read into, when it is a plain value (the first of two wins)."""
 _SERIES_NUMBERED = frozenset({"article", "techreport"})
 """Entry types whose ``number`` is their own (an issue, a report's number), not their number in a series: CSL's

@@ -264,9 +264,13 @@ def title_with_addon(source: Source) -> str:
 
 
 def container_with_addon(source: Source) -> str:
-    """The container's title with a biblatex ``booktitleaddon`` or ``journaltitleaddon`` after a full stop."""
+    """The container's title with its biblatex subtitle after a colon (``journalsubtitle`` of an article,
+    ``booksubtitle`` else: "Zeitung: Medien"), and a ``booktitleaddon`` or ``journaltitleaddon`` after a full stop,
+    as pandoc reads them into CSL's ``container-title``."""
     addon = field_text(source, "booktitleaddon") or field_text(source, "journaltitleaddon")
-    return _with_addon(source.container, addon)
+    subtitle = field_text(source, "journalsubtitle" if source.type.lower() == "article" else "booksubtitle").strip()
+    container = f"{source.container}: {subtitle}" if subtitle and source.container.strip() else source.container
+    return _with_addon(container, addon)
 
 
 def _with_addon(title: str, addon: str) -> str:

@@ -18,8 +18,9 @@ from ..bibliography.bibtex import MONTHS
 from ..bibliography.csl import csl_form_of
 from ..bibliography.csl_item import LEGAL_TYPES
 from ..bibliography.dates import edtf_date_parts
-from ..bibliography.latex import container_with_addon, field_text, title_with_addon
-from ..locale_terms import EDITION_WORDS, ENGLISH_TERMS, alternation, citation_terms
+from ..bibliography.latex import container_with_addon, decode_latex, field_text, title_with_addon
+from ..bibliography.names import pandoc_split_names
+from ..locale_terms import ENGLISH_TERMS, citation_terms
 from ..model import Citation, Person, Source
 from .page_ranges import printed_pages
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
@@ -28,11 +29,11 @@ from .title_case import title_cased
 
 _MONTH_NUMBERS = {m: n for n, m in enumerate(MONTHS, start=1)}  # "jan" -> 1
 _CLOSING_MARKS = "”’\"'“»\u00a0"  # what closes a title's quotation in any language (``_quoted``)
-# Types whose title is set in italics; the others get quotation marks (pandoc's biblatex reader prints the custom
-# types, sets and the misspelt "masterthesis" as a generic work, in italics).
+# Types whose title is set in italics; the others get quotation marks (a data set among them; pandoc's biblatex reader
+# prints the custom types, sets and the misspelt "masterthesis" as a generic work, in italics).
 _ITALIC_TYPES = frozenset({"book", "mvbook", "booklet", "manual", "proceedings", "collection",
                            "techreport", "report", "periodical", "reference", "mvreference",
-                           "software", "dataset", "movie", "video", "audio", "music", "artwork", "image",
+                           "software", "movie", "video", "audio", "music", "artwork", "image",
                            "commentary", "set", "masterthesis", "customa", "customb", "customc", "customd",
                            "custome", "customf"})
 # What pandoc's biblatex reader calls a thesis without a ``type`` field (biblatex's @thesis: nothing)
@@ -170,6 +171,28 @@ class Citations:
         return len(self._cache)
 
 
+def _author_substitute(s: Source, terms: dict[str, str]) -> tuple[str, Source, bool] | None:
+    """What the Chicago styles list an entry with no author or editor under, as pandoc prints it: software and a web
+    page under their publisher (CMOS 18 14.169, 14.104; a BibTeX web page's "howpublished" among them), else a web
+    page under its site's name (in title case) and a newspaper or magazine article under its paper's (in italics);
+    with the entry as printed without it and whether it is in italics. None where nothing stands for the author."""
+    kind = s.type.lower()
+    webpage = (kind in _WEB_TYPES and s.csl_type not in ("post", "post-weblog")) or s.csl_type == "webpage"
+    if webpage or kind == "software" or s.csl_type == "software":
+        bibtex_site = webpage and not csl_form_of(s.file or "") and bool(s.field("howpublished"))
+        publisher = "; ".join(dict.fromkeys(p for p in (
+            one_line(s.publisher), one_line(field_text(s, "howpublished")) if bibtex_site else "") if p))
+        if publisher:
+            container = "" if bibtex_site and s.container == field_text(s, "howpublished") else s.container
+            return publisher, replace(s, publisher="", container=container), False
+    if webpage and s.container:
+        return title_cased(s, one_line(s.container), terms), replace(s, container=""), False
+    if kind == "article" and s.container and s.field("entrysubtype").lower() in ("newspaper", "magazine") \
+            and not (s.volume or s.number):
+        return title_cased(s, one_line(s.container), terms), replace(s, container=""), True
+    return None
+
+
 def _content_key(s: Source) -> tuple:
     return (s.key, s.type, s.authors, s.editors, s.year, s.title, s.container, s.publisher, s.volume,
             s.number, s.pages, s.doi, s.url, s.urldate, tuple(sorted(s.fields.items())), s.csl_type)
@@ -181,14 +204,21 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     out = _Pieces()
     source = _as_pandoc_reads(source)
     kind = source.type.lower()
+    as_read = source  # its title's form is the entry's, whatever stands for its author (``_author_substitute``)
     names = _name_list(source.authors, terms) if source.authors else ""
     if not names and source.editors:
         names = _name_list(source.editors, terms) + f", {terms['eds.' if len(source.editors) > 1 else 'ed.']}"
+    elif not names and (translated_by := _translator_people(source)):  # "Loe, Al, and Bo Moe, trans."
+        names = _name_list(translated_by, terms) + f", {terms['trans.']}"
     if names:
         out.add(_end(names))
         out.add(" ")
+    elif substitute := _author_substitute(source, terms):
+        name, source, italic = substitute
+        out.add(name, italic=italic)
+        out.add(" " if name.endswith((".", "?", "!")) else ". ")
     title = title_cased(source, one_line(title_with_addon(source)), terms, "title")
-    italic_title = _italic_title(source, kind)
+    italic_title = _italic_title(as_read, kind)
     if kind in LEGAL_TYPES and not names and title:
         _legal(out, source, title)
         _links(out, source, terms)
@@ -202,8 +232,9 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
         else:
             _quoted(out, _quotations(source, title, terms, inner=True), terms)
     serial = kind == "article" or (kind in _PAPER_TYPES and not source.editors)
-    chapter = not serial and kind in _CHAPTER_TYPES
-    numbered = kind in ("techreport", "report") and source.number  # "Working Paper No. 12" (``_book_like``)
+    # a chapter in no book named is printed as a book is ("Chap. Vol. 2, edited by Ann Roe. P, 2019."), as pandoc does
+    chapter = not serial and kind in _CHAPTER_TYPES and (bool(source.container) or kind in _PAPER_TYPES)
+    numbered = _numbered(source)  # "Working Paper No. 12" (``_book_like``)
     if _preprint(source) and (genre := title_cased(source, _genre(source, terms), terms) or one_line(source.number)):
         # a working paper's genre, in title case, and number ("SSRN Scholarly Paper No. 3979495."); a preprint's
         # number alone ("2001.1234.")
@@ -212,7 +243,7 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
         out.add(f" {label}" + ("" if label[-1] in ".?!" else "."))
     elif (genre := _genre(source, terms)) and not (chapter or numbered or kind in _THESIS):
         out.add(f" {genre}" + ("" if genre[-1] in ".?!" else "."))  # CSL's genre (pandoc: "“Art.” Journal article.")
-    if translators := _translators(source, terms):
+    if serial and (translators := _translators(source, terms)):
         out.add(f" {_capital(terms['translated by'])} {translators}.")
     if serial:
         _article(out, source, terms, paper=kind != "article")
@@ -251,7 +282,7 @@ def _italic_title(s: Source, kind: str) -> bool:
     "@bachelorsthesis"), which pandoc reads as a generic work."""
     from ..bibliography.load import KNOWN_TYPES
 
-    if _preprint(s):
+    if _preprint(s) or s.csl_type == "document":  # CSL's document, as its data set, is quoted
         return False
     if kind in _ITALIC_TYPES or (kind not in KNOWN_TYPES and not csl_form_of(s.file or "")):
         return True
@@ -294,17 +325,24 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _translators(s: Source, terms: dict[str, str]) -> str:
-    """The translators, as Chicago prints them after the title ("Translated by Yutaka Saeki and Ann Roe"), or ""."""
+    """The translators of a work with authors, as Chicago prints them after the title ("Translated by Yutaka Saeki
+    and Ann Roe"), or "" (a work with no author is listed under its editors, else its translators, and names them
+    nowhere else: ``_translator_people``)."""
+    people = _translator_people(s) if s.authors else ()
+    return _name_list(people, terms, invert_first=False) if people else ""
+
+
+def _translator_people(s: Source) -> tuple[Person, ...]:
+    """The people of the ``translator`` field; () for none, or for a field that does not read."""
     value = s.field("translator")
     if not value:
-        return ""
+        return ()
     from ..bibliography.load import read_people
 
     try:
-        people = read_people(value)
+        return tuple(read_people(value))
     except ValueError:  # reported by the checks where it is written
-        return ""
-    return _name_list(people, terms, invert_first=False) if people else ""
+        return ()
 
 
 def _legal(out: _Pieces, s: Source, title: str) -> None:
@@ -319,22 +357,23 @@ def _legal(out: _Pieces, s: Source, title: str) -> None:
     out.add("" if out.ends_with(".") else ".")
 
 
-_EDITION_WORD = re.compile(r"(?i)\b(?:" + alternation((*EDITION_WORDS, "ed", "eds", "éd", "edicion", "edizione", "uitg",
-                                                        "druk", "wyd", "изд")) + r")\b\.?")
-
-
 def _edition(edition: str, terms: dict[str, str]) -> str:
-    """The edition as citeproc prints it in Chicago: "2" as "2nd ed." (de "2. Aufl.", fr "2ᵉ éd.": ``terms``' "edition"),
-    one that names itself ("5e éd", "2. Aufl.", "Revised edition") as written, else with "ed." after it ("Second ed.")."""
-    if not edition:
-        return ""
+    """The edition as citeproc prints it in Chicago: a number as an ordinal ("2": "2nd ed.", de "2. Aufl.", fr "2ᵉ
+    éd.": ``terms``' "edition"), a number with letters after it with the word after it ("2nd": "2nd ed.", "2e": fr
+    "2e éd."), any other as written ("Second", "5e éd", "Revised edition")."""
     if edition.isdigit():
         n = int(edition)
         if n == 1 and "edition-1" in terms:
             return terms["edition-1"]
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return terms["edition"].format(n=n, ordinal=suffix)
-    return edition if _EDITION_WORD.search(edition) else f"{edition} ed."
+    if _NUMBERED.fullmatch(edition):  # citeproc's is-numeric: printed as written, with the word for an edition
+        return f"{edition} {terms['edition'].split(' ', 1)[-1]}"
+    return edition
+
+
+_NUMBERED = re.compile(r"\d+[^\W\d_]+")
+"""A number with letters after it ("2nd", "2e", "3a"), which citeproc takes for a number."""
 
 
 def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = False) -> None:
@@ -345,13 +384,16 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
         out.add(" ")
         out.add(title_cased(s, one_line(container_with_addon(s)), terms), italic=True)
         said = True
-    if place := one_line(field_text(s, "address") or field_text(s, "location")):
+    if place := _place(s):
         out.add(f" ({place})")
     series = one_line(field_text(s, "series"))
     said = said or bool(place)  # what follows a place follows a comma: "“T.” (Honolulu), 2008", "(Honolulu), no. 3"
-    volume = one_line(s.volume)
-    number = "" if paper else one_line(s.number)  # a paper's number is its proceedings' in their series
-    if said and not (paper or series or volume or number or s.pages or s.field("pubstate") or s.field("entrysubtype")) \
+    # a newspaper's or magazine's article is cited by its date alone, with no volume, issue or page (CMOS 18 14.89)
+    press = s.field("entrysubtype").lower() in ("newspaper", "magazine")
+    volume = "" if press else one_line(s.volume)
+    number = "" if paper or press else one_line(s.number)  # a paper's number is its proceedings' in their series
+    pages = printed_pages(s, terms) if s.pages and not press else ""
+    if said and not (paper or series or volume or number or pages or s.field("pubstate") or press) \
             and s.field("doi") and printed_year(s):  # CMOS 18 14.75, as the Chicago styles print it
         out.add(f", {terms['ahead of print']}")
     if series.isdigit():  # pandoc's biblatex reader: series={3} is "3rd series" (1st, 2nd, 3rd, then 4th, 22th)
@@ -369,9 +411,9 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
     date = _issued(s, "article", terms, date, status=not (volume or number), lower=bool(s.publisher))
     if volume or number:
         out.add(f" ({date})" if date else "")
-        out.add(f": {printed_pages(s, terms)}" if s.pages else "")
+        out.add(f": {pages}" if pages else "")
     else:
-        for part in (date, printed_pages(s, terms) if s.pages else ""):
+        for part in (date, pages):
             if part:
                 out.add(f", {part}" if said else f" {part}")
                 said = True
@@ -385,46 +427,103 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
         out.add(f" {terms['In']} ")
         out.add(title_cased(s, one_line(container_with_addon(s)), terms), italic=True)
     if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
-        out.add(f", {terms['vol.']} {one_line(s.volume)}")
+        out.add(f", {_volume(one_line(s.volume), terms)}")
     if edition := _edition(one_line(field_text(s, "edition")), terms):
         out.add(f", {edition}")
-    if s.authors and s.editors:
-        out.add(f", {terms['edited by']} " + _name_list(s.editors, terms, invert_first=False))
+    for contributor in _contributors(s, terms):
+        out.add(f", {contributor}")
     if series := _series(s, terms):
-        out.add(f". {series}")
+        out.add(("" if out.ends_with(".") else ".") + f" {series}")
     publication = _publication(s)
     date = _issued(s, s.type.lower(), terms, _date(s), lower=bool(s.publisher))
-    if publication:
-        out.add(("" if out.ends_with(".") else ".") + f" {_end(publication + (f', {date}' if date else ''))}")
-    elif not s.container:  # nothing after the title: the date opens a sentence of its own, as in a book
-        out.add(f" {_end(date)}" if date else "")
-    else:
-        out.add(f", {_end(date)}" if date else ("" if out.ends_with(".") else "."))
+    # the publisher and date (or the date alone) a sentence of their own: "In Book, edited by Ann Roe. 2019."
+    tail = ", ".join(p for p in (publication, date) if p)
+    out.add(("" if out.ends_with(".") else ".") + (f" {_end(tail)}" if tail else ""))
+
+
+def _contributors(s: Source, terms: dict[str, str]) -> list[str]:
+    """The editors of a work with authors and its translators, as the Chicago styles print them after its edition
+    ("edited by Ann Roe", "translated by Al Loe"; in a chapter those of its book); [] for none."""
+    found = [f"{terms['edited by']} {_name_list(s.editors, terms, invert_first=False)}"] if s.authors and s.editors \
+        else []
+    if translators := _translators(s, terms):
+        found.append(f"{terms['translated by']} {translators}")
+    return found
+
+
+def _version(s: Source, kind: str, terms: dict[str, str]) -> str:
+    """The ``version`` field with its label, as the Chicago styles print it: software's short where the language has
+    a short word ("V. 1.2", CMOS 18 14.169), else in full ("Version 1.2"); '' for none."""
+    version = one_line(field_text(s, "version"))
+    if not version:
+        return ""
+    software = kind == "software" or s.csl_type == "software"
+    return f"{terms.get('V.', 'Version') if software else 'Version'} {version}"
+
+
+def _volume(volume: str, terms: dict[str, str], *, capital: bool = False) -> str:
+    """A book's volume with its label ("vol. 3", "Vol. 2a" opening a sentence), one not a number for citeproc
+    (``_NUMERIC``) as written ("IV", "Volume 27", "Session 6")."""
+    if _NUMERIC.fullmatch(volume):
+        return f"{_capital(terms['vol.']) if capital else terms['vol.']} {volume}"
+    return _capital_first(volume) if capital else volume
+
+
+def _volumes(s: Source) -> str:
+    """The number of volumes of a work in several ("2 vols.", "1 vol.", a number not in figures as written: "IX"),
+    which the Chicago styles print where no volume of it is cited; '' for none."""
+    volumes = one_line(field_text(s, "volumes"))
+    return f"{volumes} {'vol' if volumes == '1' else 'vols'}" if volumes.isdigit() else volumes
+
+
+# Types whose ``number`` is their own, printed with their genre after the title ("Memo No. 12."), as pandoc reads
+# BibTeX's: a report, and a @misc or @unpublished item (CSL's document and manuscript)
+_NUMBERED_TYPES = frozenset({"techreport", "report", "misc", "unpublished"})
+
+
+def _numbered(s: Source) -> bool:
+    """Whether the entry's number is printed with its genre (``_report_number``): a report's, a document's, not a
+    preprint's (printed with its genre before: ``format_reference``)."""
+    return s.type.lower() in _NUMBERED_TYPES and bool(s.number) and not _preprint(s)
+
+
+def _report_number(s: Source, terms: dict[str, str]) -> str:
+    """A report's genre and number as the Chicago styles print them: a number with its label ("Working Paper No. 12",
+    "Nos. 3-4"), one not in figures (citeproc's is-numeric) as written ("RR-7535", "Working Paper 11/2019")."""
+    number = one_line(s.number)
+    if _NUMERIC.fullmatch(number):
+        number = f"{terms['Nos.' if _PLURAL_NUMBER.search(number) else 'No.']} {number}"
+    return " ".join(p for p in (one_line(field_text(s, "type")), number) if p)
 
 
 def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> None:
-    if s.authors and s.editors:
-        out.add(f" {_capital(terms['edited by'])} " + _name_list(s.editors, terms, invert_first=False) + ".")
-    if version := one_line(field_text(s, "version")):
-        out.add(f" Version {version}.")
+    # a BibTeX @misc in a journal, as pandoc's Chicago prints it: "“T.” In *Blog*, No. 3, vol. 3. Publisher, 2020."
+    in_journal = kind == "misc" and bool(s.field("journal") or s.field("journaltitle")) \
+        and not csl_form_of(s.file or "")
+    if report := _numbered(s) and not (in_journal and s.container):  # its number first, as the styles print it
+        out.add(f" {_end(_report_number(s, terms))}")
+    if version := _version(s, kind, terms):
+        out.add(f" {version}.")
     edition = _edition(one_line(field_text(s, "edition")), terms)
     if edition:
-        out.add(f" {edition}")
+        out.add(f" {_capital_first(edition)}")
         out.add("" if out.ends_with(".") else ".")
+    contributors = _contributors(s, terms)
     if kind in _THESIS:
         default = "" if csl_form_of(s.file or "") else terms.get(kind, _THESIS[kind])  # CSL's thesis: its genre alone
         date = _issued(s, kind, terms, _date(s), lower=bool(s.publisher))
         parts = [_genre(s, terms) or default, _capital_first(one_line(s.publisher)), date]
         out.add(" " + _end(", ".join(p for p in parts if p)))
         return
-    # a BibTeX @misc in a journal, as pandoc's Chicago prints it: "“T.” In *Blog*, vol. 3. Publisher, 2020."
-    in_journal = kind == "misc" and bool(s.field("journal") or s.field("journaltitle")) \
-        and not csl_form_of(s.file or "")
     if (volume := one_line(s.volume)) and kind not in _WEB_TYPES and not in_journal:  # pandoc: "Book. Vol. 3."
-        out.add(f" {_capital(terms['vol.'])} {volume}.")
-    if kind in ("techreport", "report") and s.number:  # pandoc: "Working Paper No. 12. Working Papers. MIT"
-        label = one_line(field_text(s, "type"))
-        out.add(f" {label + ' ' + terms['No.'] if label else terms['No.']} {one_line(s.number)}.")
+        # the contributors with the volume ("Vol. 3, edited by Ann Roe."), else each a sentence of its own
+        out.add(_end(f" {_volume(volume, terms, capital=True)}" + "".join(f", {c}" for c in contributors)))
+    else:
+        for contributor in contributors:
+            out.add(f" {_end(_capital(contributor))}")
+        if volumes := _volumes(s):
+            out.add(f" {_end(volumes)}")
+    if report:  # pandoc: "Working Paper No. 12. Working Papers. MIT"
         if series := one_line(field_text(s, "series")):
             out.add(f" {series}")
             out.add("" if out.ends_with(".") else ".")
@@ -437,6 +536,7 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     if in_journal and container:
         out.add(f" {terms['In']} ")
         out.add(container, italic=True)
+        out.add(f", {_report_number(s, terms)}" if s.number else "")
         out.add(f", {terms['vol.']} {volume}" if volume else "")
         out.add("" if out.ends_with(".") else ".")
         publication = _publication(s)
@@ -458,11 +558,12 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     publication = ", ".join(p for p in (described, _publication(s)) if p)
     date = _issued(s, kind, terms, _date(s, terms, full=full), lower=bool(s.publisher or described),
                    alone=not out.text)
+    released = kind == "software" and bool(s.year) and not s.field("pubstate")  # "Zenodo, released 2019"
     if publication:
-        out.add(f" {publication}" + (f", {date}" if date else ""))
+        out.add(f" {publication}" + (f", {'released ' if released else ''}{date}" if date else ""))
         out.add("" if out.ends_with(".") else ".")
     elif date:
-        out.add(f" Released {date}" if kind == "software" and s.year and not s.field("pubstate") else f" {date}")
+        out.add(f" Released {date}" if released else f" {date}")
         out.add("" if out.ends_with(".") else ".")
 
 
@@ -523,14 +624,19 @@ def _genre(s: Source, terms: dict[str, str]) -> str:
 
 
 def _series(s: Source, terms: dict[str, str]) -> str:
-    """A book's or chapter's series with its number in it ("Lecture Notes in Computer Science 855"), as Chicago
-    and pandoc print it after the editors and edition, a CSL item's (its collection-title) in title case as citeproc
-    prints an English one ("Library of Philosophy"); "" without a ``series`` field."""
-    series = one_line(field_text(s, "series"))
-    if csl_form_of(s.file or ""):
-        series = title_cased(s, series, terms, "series")
+    """A book's or chapter's series with its number in it ("Lecture Notes in Computer Science 855"; one not in figures
+    after a comma: "Handbücher, 29.2"), as Chicago and pandoc print it after the editors and edition, in title case
+    as citeproc prints an English one ("Library of Philosophy"); "" without a ``series`` field."""
+    series = title_cased(s, one_line(field_text(s, "series")), terms, "series")
     number = one_line(s.number)
-    return f"{series} {number}" if series and number else series
+    if not (series and number):
+        return series
+    return f"{series} {number}" if _NUMERIC.fullmatch(number) else f"{series}, {number}"
+
+
+# A number as citeproc's ``is-numeric`` takes it: figures, a letter before or after them allowed ("12a", "S1"), several
+# joined by a comma, a hyphen, a dash or "&" ("3, 4", "1-2"); "2.1", "IV" and "No. 5" are not ("Series, 2.1")
+_NUMERIC = re.compile(r"[^\W\d_]*\d+[^\W\d_]*(?:\s*[,&\-\u2013]\s*[^\W\d_]*\d+[^\W\d_]*)*")
 
 
 def _links(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
@@ -607,7 +713,14 @@ def _end(text: str) -> str:
 def _publication(s: Source) -> str:
     """The publisher, or the place where no publisher is named: CMOS 18 (and pandoc's Chicago) print no place
     beside a publisher; either with its first letter capitalised (``_capital_first``)."""
-    return _capital_first(one_line(s.publisher) or one_line(field_text(s, "address") or field_text(s, "location")))
+    return _capital_first(one_line(s.publisher) or _place(s))
+
+
+def _place(s: Source) -> str:
+    """The place of publication (``address``, or biblatex's ``location``), several joined as pandoc reads them
+    ("New York; London")."""
+    field = "address" if s.field("address") else "location"
+    return "; ".join(p for p in (one_line(part) for part in _list_field(s, field)) if p)
 
 
 # The fields pandoc's biblatex reader joins, in this order and with "; ", into CSL's publisher; ``howpublished`` among
@@ -618,8 +731,18 @@ _PUBLISHER_FIELDS = ("school", "institution", "organization", "howpublished", "p
 def _publisher(s: Source) -> str:
     """The publisher as pandoc reads it: a BibTeX entry's school, institution, organization, howpublished and
     publisher joined ("Altera; Intel"), each once (an item read from CSL gives its publisher to the issuer's field)."""
-    names = [one_line(field_text(s, n)) for n in _PUBLISHER_FIELDS if n != "howpublished" or _howpublished(s)]
+    names = [one_line(name) for n in _PUBLISHER_FIELDS if n != "howpublished" or _howpublished(s)
+             for name in _list_field(s, n)]
     return "; ".join(dict.fromkeys(n for n in names if n)) or one_line(s.publisher)
+
+
+def _list_field(s: Source, name: str) -> list[str]:
+    """A biblatex list field (a publisher, an institution, a place) as pandoc's reader reads it: its items split at
+    "and" outside braces ("Simon and Schuster" is two, "{Simon and Schuster}" one), each decoded; a BibTeX @misc's
+    ``howpublished`` whole."""
+    if name == "howpublished" or csl_form_of(s.file or ""):
+        return [field_text(s, name)]
+    return [decode_latex(part) for part in pandoc_split_names(s.field(name))]
 
 
 def _howpublished(s: Source) -> bool:
@@ -629,12 +752,26 @@ def _howpublished(s: Source) -> bool:
 
 
 def _as_pandoc_reads(s: Source) -> Source:
-    """``s`` with the container and publisher pandoc reads from its fields: ``howpublished`` a publisher, not the
-    container (``_howpublished``), and every publishing body named (``_publisher``)."""
+    """``s`` with the container, publisher and URL pandoc reads from its fields: ``howpublished`` a publisher, not the
+    container (``_howpublished``), every publishing body named (``_publisher``), and with no ``url`` the address of
+    its e-print (``_eprint_url``)."""
     container = s.container
     if _howpublished(s) and container == field_text(s, "howpublished"):
         container = field_text(s, "maintitle")
-    return replace(s, container=container, publisher=_publisher(s))
+    return replace(s, container=container, publisher=_publisher(s), url=s.url or _eprint_url(s))
+
+
+# The e-print archives pandoc's biblatex reader makes a URL of (``eprinttype``, or BibTeX's ``archiveprefix``)
+_EPRINT_URLS = {"arxiv": "https://arxiv.org/abs/", "jstor": "https://www.jstor.org/stable/",
+                "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/", "googlebooks": "https://books.google.com?id="}
+
+
+def _eprint_url(s: Source) -> str:
+    """The address of a BibTeX entry's e-print in an archive pandoc knows ("eprint = {2002.01674}" of arXiv:
+    "https://arxiv.org/abs/2002.01674"); '' for none."""
+    eprint = one_line(s.field("eprint"))
+    base = _EPRINT_URLS.get((s.field("eprinttype") or s.field("archiveprefix")).strip().lower(), "")
+    return f"{base}{eprint}" if base and eprint and not csl_form_of(s.file or "") else ""
 
 
 def _month(s: Source, terms: dict[str, str]) -> str:

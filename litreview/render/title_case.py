@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..bibliography.csl import csl_form_of
-from ..bibliography.latex import field_text
+from ..bibliography.latex import decode_latex, field_text
 from ..locale_terms import TITLE_SMALL_WORDS
 from ..model import Source
 from .sanitize import one_line
@@ -44,9 +44,25 @@ def _braced_whole(raw: str) -> bool:
     return False
 
 
-def _protected(raw: str) -> set[str]:
-    """The words a BibTeX value keeps as written, in braces ("{DNA}", "{I}"): citeproc leaves their case alone."""
-    return {w for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
+def _protected(raw: str) -> dict[str, str]:
+    """The words a BibTeX value keeps as written, each with its form in sentence case: in braces ("{DNA}", "{I}"), or
+    with a letter's accent in braces after one letter or none ("m{\\'e}thodes", "f{\\"u}r", "{\\'e}tude"). pandoc
+    reads the letters before the braces as a word of their own, which citeproc's title case leaves alone when it is
+    one letter ("bez{\\"u}glich" is "Bezüglich") and sentence case puts in lower case ("T{\\'e}l{\\'e}com" is
+    "t{\\'e}l{\\'e}com" in a title)."""
+    words = {w: w for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
+    for token in raw.split():
+        if not (m := _BRACED_ACCENT.search(token)):
+            continue
+        braced = bool(re.match(r"[^\w{]*\{", token)) and m.start() > 0  # "{M{\\'O}Wik}": in braces, as written
+        if braced or len(before := re.sub(r"\W", "", token[:m.start()])) <= 1:
+            for w in re.findall(r"\w+", decode_latex(token)):
+                words.setdefault(w, w[0].lower() + w[1:] if not braced and before and w.startswith(before) else w)
+    return words
+
+
+_BRACED_ACCENT = re.compile(r"\{\\(?:[^A-Za-z\s{}]|[A-Za-z](?=[\s{]))")
+"""A letter's accent in braces, as BibTeX writes it: "{\\'e}", "{\\"u}", "{\\c c}", "{\\v{s}}"."""
 
 
 def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") -> str:
@@ -62,7 +78,7 @@ def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") ->
     if bibtex and _braced_whole(raw):  # "{{A title as written}}"
         return text
     sentence_case = bibtex and bool(raw)
-    keep = _protected(raw)
+    keep = _protected(raw or ("" if field else s.field("journaltitle") or s.field("journal")))
     chunks = _CASE_CHUNK.findall(text)
     last_break = max((i for i, c in enumerate(chunks) if c[0] in _WORD_BREAKS or c.isspace()), default=-1)
     last_word = next((i for i in range(last_break + 1, len(chunks)) if chunks[i].isalnum()), -1) if field else -1
@@ -72,7 +88,11 @@ def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") ->
         if chunk.isalnum():
             if i == last_word and state == "word-end":
                 state = "last"
-            out.append(chunk if chunk in keep else _title_word(chunk, state, sentence_case))
+            if chunk in keep:
+                # (sentence case leaves a title's first word, and one after a colon or full stop, as written)
+                out.append(keep[chunk] if sentence_case and state not in ("start", "sentence") else chunk)
+            else:
+                out.append(_title_word(chunk, state, sentence_case))
         else:
             out.append(chunk)
         end = chunk[-1]
