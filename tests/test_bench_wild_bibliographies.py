@@ -36,3 +36,19 @@ def test_an_id_given_twice_counts_once_and_an_item_without_one_is_compared(monke
     # a title read otherwise than pandoc reads it is still told, against the later item of its id
     read[1] = {**read[1], "title": "Other"}
     assert wild_bibliographies.csl_disagreements(path, ours)[1] == ["title: 'a' 'Other' read as 'Second'"]
+
+
+def test_a_bare_list_of_csl_yaml_items_is_read_as_pandocs_bibliography_reader_reads_it(tmp_path: Path) -> None:
+    # `pandoc --bibliography refs.yaml` reads a file that is only a list of items (no `references:`); the
+    # reference reading must too, or every item of such a file counts as one litreview invents.
+    pypandoc = pytest.importorskip("pypandoc")
+    bare = tmp_path / "refs.yaml"
+    bare.write_text("- id: a\n  type: book\n  title: T\n  issued: 2000\n", encoding="utf-8")
+    wrapped = tmp_path / "wrapped.yaml"
+    wrapped.write_text("---\nreferences:\n- id: a\n  type: book\n  title: T\n  issued: 2000\n...\n", encoding="utf-8")
+    try:
+        pypandoc.get_pandoc_path()
+    except OSError:
+        pytest.skip("no pandoc")
+    assert wild_bibliographies.pandoc_items(bare) == wild_bibliographies.pandoc_items(wrapped)
+    assert [item["id"] for item in wild_bibliographies.pandoc_items(bare) or []] == ["a"]

@@ -85,7 +85,8 @@ def csl_items(pandoc: str, bib: Path) -> list[dict[str, Any]]:
 def pandoc_reading(pandoc: str, path: Path, timeout: float) -> list[Any] | None:
     """The items pandoc reads from the bibliography file ``path`` (``-t csljson``): BibTeX with ``-f bibtex``,
     CSL-JSON with ``-f csljson``, CSL-YAML as the markdown reader reads the same YAML as front matter (which
-    is how ``--bibliography`` reads such a file: whole, with or without its ``---`` and ``...`` lines); None
+    is how ``--bibliography`` reads such a file: whole, with or without its ``---`` and ``...`` lines, a bare list of
+    items as its ``references``); None
     when pandoc refuses the file or does not finish."""
     from ..csl import is_csl
 
@@ -105,6 +106,8 @@ def pandoc_reading(pandoc: str, path: Path, timeout: float) -> list[Any] | None:
                 lines = lines[1:]
             while lines and lines[-1].strip() in ("", "...", "---"):
                 lines.pop()
+            if lines and lines[0].lstrip().startswith("-"):  # a bare list of items, which --bibliography reads too
+                lines = ["references:"] + ["  " + line for line in lines]
             text, reader = "---\n" + "\n".join(lines) + "\n...\n", "markdown"
         command = [pandoc, "-f", reader, "-t", "csljson"]
     try:
