@@ -1043,6 +1043,19 @@ def test_a_word_with_a_braced_accent_keeps_its_case_as_pandoc_reads_it() -> None
         "Doe, Jane. “Za Pomocą Programu MÓWik.” J, 2014."]
 
 
+def test_a_letter_before_a_braced_accent_opens_a_title_in_capitals_as_pandoc_prints_it() -> None:
+    # pandoc's title case capitalises the one letter before the braces when it opens the title or follows a colon,
+    # in a title as in a journal's or book's name; a word whose accent opens it ("{\'e}tude") stays as written
+    bib = parse_bibliography(
+        "@article{a, author={Doe, Jane}, title={t{\\'e}l{\\'e}com x}, journal={f{\\\"u}r Physik}, year=2019}\n"
+        "@article{b, author={Doe, Jane}, title={A: t{\\'e}l{\\'e}com x}, journal={Physik: f{\\\"u}r a}, year=2019}\n"
+        "@incollection{c, author={Doe, Jane}, title={Chap}, booktitle={m{\\'e}thodes: m{\\'e}thodes}, year=2019}\n"
+        "@article{d, author={Doe, Jane}, title={{\\'e}tude: {\\'e}tude}, journal={J}, year=2019}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “Télécom x.” Für Physik, 2019.", "Doe, Jane. “A: Télécom x.” Physik: Für a, 2019.",
+        "Doe, Jane. “Chap.” In Méthodes: Méthodes. 2019.", "Doe, Jane. “étude: étude.” J, 2019."]
+
+
 def test_a_misc_or_unpublished_entrys_number_is_printed_as_pandoc_prints_it() -> None:
     # pandoc's Chicago prints the number of a BibTeX @misc or @unpublished item (CSL's document, manuscript) after its
     # title, with its genre ("Memo No. 12."), one not in figures as written, and in a journal after its name; the
