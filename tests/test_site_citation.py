@@ -1056,6 +1056,16 @@ def test_a_letter_before_a_braced_accent_opens_a_title_in_capitals_as_pandoc_pri
         "Doe, Jane. “Chap.” In Méthodes: Méthodes. 2019.", "Doe, Jane. “étude: étude.” J, 2019."]
 
 
+def test_a_braced_accent_with_a_space_in_it_keeps_its_word_as_written() -> None:
+    # "{\c c}", "{\v s}": the accent's letter after a space, within the braces, is one word with what follows
+    bib = parse_bibliography(
+        "@book{a, author={Doe, Jane}, title={A {\\c c}a b}, year=2019}\n"
+        "@book{b, author={Doe, Jane}, title={A {\\v s}a b}, year=2019}\n"
+        "@book{c, author={Doe, Jane}, title={{\\c c}a b}, year=2019}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. A ça b. 2019.", "Doe, Jane. A ša b. 2019.", "Doe, Jane. ça b. 2019."]
+
+
 def test_a_misc_or_unpublished_entrys_number_is_printed_as_pandoc_prints_it() -> None:
     # pandoc's Chicago prints the number of a BibTeX @misc or @unpublished item (CSL's document, manuscript) after its
     # title, with its genre ("Memo No. 12."), one not in figures as written, and in a journal after its name; the

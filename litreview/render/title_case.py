@@ -52,7 +52,7 @@ def _protected(raw: str) -> dict[str, tuple[str, str]]:
     title's first word ("t{\\'e}l{\\'e}com x" is "Télécom x"), and sentence case puts in lower case
     ("T{\\'e}l{\\'e}com" is "t{\\'e}l{\\'e}com" in a title)."""
     words = {w: (w, w) for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
-    for token in raw.split():
+    for token in _BRACED_TOKEN.findall(raw):
         if not (m := _BRACED_ACCENT.search(token)):
             continue
         braced = bool(re.match(r"[^\w{]*\{", token)) and m.start() > 0  # "{M{\\'O}Wik}": in braces, as written
@@ -63,6 +63,8 @@ def _protected(raw: str) -> dict[str, tuple[str, str]]:
     return words
 
 
+# A BibTeX value's words, split at white space outside braces ("{\\c c}a" is one word)
+_BRACED_TOKEN = re.compile(r"(?:\{(?:[^{}]|\{[^{}]*\})*\}|\S)+")
 _BRACED_ACCENT = re.compile(r"\{\\(?:[^A-Za-z\s{}]|[A-Za-z](?=[\s{]))")
 """A letter's accent in braces, as BibTeX writes it: "{\\'e}", "{\\"u}", "{\\c c}", "{\\v{s}}"."""
 
