@@ -902,7 +902,7 @@ def test_an_entry_with_no_author_is_listed_under_what_pandoc_lists_it_under() ->
         "@online{d, title={Plague}, howpublished={<b>Site</b>}, year={2017}, url={https://x.org}}\n"
         "@software{e, title={Tool}, publisher={Pub}, year={2017}, version={2}}\n"
         "@article{f, title={Plague}, journal={Times}, entrysubtype={newspaper}, date={2017-10-31}}\n"
-        # the close cases: a blog post, and a newspaper article with a volume, keep their title first
+        # the close case: a journal's article (no newspaper's) keeps its title first
         "@article{g, title={Plague}, journal={Journal}, year={2017}, volume={3}}\n")
     refs = [format_reference(s) for s in bib.sources]
     assert [r.text for r in refs] == [
@@ -922,6 +922,16 @@ def test_an_entry_with_no_author_is_listed_under_what_pandoc_lists_it_under() ->
                     ' "genre": "Text", "issued": {"date-parts": [[2017, 10, 31]]}}]', "refs.json")
     assert [format_reference(s).text for s in csl.sources] == [
         "“Plague.” Blog, October 31, 2017.", "Pub. “Plague.” Text. Site, October 31, 2017."]
+
+
+def test_a_press_article_with_no_author_is_listed_under_its_paper_whatever_its_volume_or_issue() -> None:
+    # pandoc's Chicago lists an article of a newspaper or magazine with no author under the paper's name, a volume or
+    # an issue (not printed: CMOS 18 14.89) notwithstanding; the page printed its title first
+    bib = parse_bibliography(
+        "@article{a, title={Vol}, journal={Times}, entrysubtype={newspaper}, volume={3}, year={2019}, month=may}\n"
+        "@article{b, title={Num}, journal={Spiegel}, entrysubtype={magazine}, number={9}, date={1990-02-26}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Times. “Vol.” May 2019.", "Spiegel. “Num.” February 26, 1990."]
 
 
 def test_version_series_and_report_numbers_as_pandoc_prints_them() -> None:

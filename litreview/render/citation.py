@@ -187,8 +187,7 @@ def _author_substitute(s: Source, terms: dict[str, str]) -> tuple[str, Source, b
             return publisher, replace(s, publisher="", container=container), False
     if webpage and s.container:
         return title_cased(s, one_line(s.container), terms), replace(s, container=""), False
-    if kind == "article" and s.container and s.field("entrysubtype").lower() in ("newspaper", "magazine") \
-            and not (s.volume or s.number):
+    if kind == "article" and s.container and s.field("entrysubtype").lower() in ("newspaper", "magazine"):
         return title_cased(s, one_line(s.container), terms), replace(s, container=""), True
     return None
 
