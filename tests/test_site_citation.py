@@ -924,6 +924,18 @@ def test_an_entry_with_no_author_is_listed_under_what_pandoc_lists_it_under() ->
         "“Plague.” Blog, October 31, 2017.", "Pub. “Plague.” Text. Site, October 31, 2017."]
 
 
+def test_a_chapters_edition_comes_before_its_books_volume_as_pandoc_prints_it() -> None:
+    # pandoc's Chicago: "In *Book*, 3rd ed., vol. 2." (the edition describes the book, the volume identifies it); the
+    # page printed "vol. 2, 3rd ed."
+    bib = parse_bibliography(
+        "@incollection{a, author={Doe, Jane}, title={Chap}, booktitle={Book}, volume={2}, edition={3}, year=2019}\n"
+        "@incollection{b, author={Doe, Jane}, title={Chap}, booktitle={Book}, volume={Session 6}, edition={3},"
+        " editor={Roe, Rick}, publisher={P}, year=2019}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “Chap.” In Book, 3rd ed., vol. 2. 2019.",
+        "Doe, Jane. “Chap.” In Book, 3rd ed., Session 6, edited by Rick Roe. P, 2019."]
+
+
 def test_a_press_article_with_no_author_is_listed_under_its_paper_whatever_its_volume_or_issue() -> None:
     # pandoc's Chicago lists an article of a newspaper or magazine with no author under the paper's name, a volume or
     # an issue (not printed: CMOS 18 14.89) notwithstanding; the page printed its title first

@@ -420,15 +420,15 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
 
 
 def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
-    """ "In *Book*, vol. 2, 2nd ed., edited by Harry Hill. Series 9. Publisher, 2001.": no page range, as CMOS 18
+    """ "In *Book*, 2nd ed., vol. 2, edited by Harry Hill. Series 9. Publisher, 2001.": no page range, as CMOS 18
     and pandoc print a chapter in a bibliography."""
     if s.container:
         out.add(f" {terms['In']} ")
         out.add(title_cased(s, one_line(container_with_addon(s)), terms), italic=True)
-    if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
-        out.add(f", {_volume(one_line(s.volume), terms)}")
     if edition := _edition(one_line(field_text(s, "edition")), terms):
         out.add(f", {edition}")
+    if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
+        out.add(f", {_volume(one_line(s.volume), terms)}")
     for contributor in _contributors(s, terms):
         out.add(f", {contributor}")
     if series := _series(s, terms):
