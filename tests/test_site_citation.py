@@ -936,6 +936,22 @@ def test_a_chapters_edition_comes_before_its_books_volume_as_pandoc_prints_it() 
         "Doe, Jane. “Chap.” In Book, 3rd ed., Session 6, edited by Rick Roe. P, 2019."]
 
 
+def test_a_paper_in_no_book_named_is_printed_as_a_book_is() -> None:
+    # pandoc's Chicago: a conference paper with editors but no book title as a chapter in none, "“Paper.” Vol. 4,
+    # edited by Rick Roe.", "2nd ed. Vol. 3, edited by"; the page printed a comma after the title ("“Paper.”, vol. 4")
+    bib = parse_bibliography(
+        "@inproceedings{a, author={Doe, Jane}, title={Paper}, editor={Roe, Rick}, volume={4}, publisher={P}, year=2019}\n"
+        "@inproceedings{b, author={Doe, Jane}, title={Paper}, editor={Roe, Rick}, publisher={P}, year=2019}\n"
+        "@inproceedings{c, author={Doe, Jane}, title={Paper}, editor={Roe, Rick}, volume={IV}, publisher={P},"
+        " year=2019}\n"
+        "@inproceedings{d, author={Doe, Jane}, title={Paper}, editor={Roe, Rick}, edition={2}, volume={3},"
+        " publisher={P}, year=2019}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “Paper.” Vol. 4, edited by Rick Roe. P, 2019.", "Doe, Jane. “Paper.” Edited by Rick Roe. P, 2019.",
+        "Doe, Jane. “Paper.” IV, edited by Rick Roe. P, 2019.",
+        "Doe, Jane. “Paper.” 2nd ed. Vol. 3, edited by Rick Roe. P, 2019."]
+
+
 def test_a_press_article_with_no_author_is_listed_under_its_paper_whatever_its_volume_or_issue() -> None:
     # pandoc's Chicago lists an article of a newspaper or magazine with no author under the paper's name, a volume or
     # an issue (not printed: CMOS 18 14.89) notwithstanding; the page printed its title first

@@ -231,8 +231,9 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
         else:
             _quoted(out, _quotations(source, title, terms, inner=True), terms)
     serial = kind == "article" or (kind in _PAPER_TYPES and not source.editors)
-    # a chapter in no book named is printed as a book is ("Chap. Vol. 2, edited by Ann Roe. P, 2019."), as pandoc does
-    chapter = not serial and kind in _CHAPTER_TYPES and (bool(source.container) or kind in _PAPER_TYPES)
+    # a chapter or paper in no book named is printed as a book is ("Chap. Vol. 2, edited by Ann Roe. P, 2019."), as
+    # pandoc does
+    chapter = not serial and kind in _CHAPTER_TYPES and bool(source.container)
     numbered = _numbered(source)  # "Working Paper No. 12" (``_book_like``)
     if _preprint(source) and (genre := title_cased(source, _genre(source, terms), terms) or one_line(source.number)):
         # a working paper's genre, in title case, and number ("SSRN Scholarly Paper No. 3979495."); a preprint's
