@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from ..bibliography.bibtex import MONTHS
 from ..bibliography.csl import csl_form_of
-from ..bibliography.csl_item import LEGAL_TYPES
+from ..bibliography.csl_item import LEGAL_TYPES, PRESS
 from ..bibliography.dates import edtf_date_parts
 from ..bibliography.latex import container_with_addon, decode_latex, field_text, title_with_addon
 from ..bibliography.names import pandoc_split_names
@@ -178,7 +178,7 @@ def _author_substitute(s: Source, terms: dict[str, str]) -> tuple[str, Source, b
     with the entry as printed without it and whether it is in italics. None where nothing stands for the author."""
     kind = s.type.lower()
     webpage = (kind in _WEB_TYPES and s.csl_type not in ("post", "post-weblog")) or s.csl_type == "webpage"
-    if webpage or kind == "software" or s.csl_type == "software":
+    if webpage or _software(s, kind):
         bibtex_site = webpage and not csl_form_of(s.file or "") and bool(s.field("howpublished"))
         publisher = "; ".join(dict.fromkeys(p for p in (
             one_line(s.publisher), one_line(field_text(s, "howpublished")) if bibtex_site else "") if p))
@@ -187,7 +187,7 @@ def _author_substitute(s: Source, terms: dict[str, str]) -> tuple[str, Source, b
             return publisher, replace(s, publisher="", container=container), False
     if webpage and s.container:
         return title_cased(s, one_line(s.container), terms), replace(s, container=""), False
-    if kind == "article" and s.container and s.field("entrysubtype").lower() in ("newspaper", "magazine"):
+    if kind == "article" and s.container and _press(s):
         return title_cased(s, one_line(s.container), terms), replace(s, container=""), True
     return None
 
@@ -389,7 +389,7 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
     series = one_line(field_text(s, "series"))
     said = said or bool(place)  # what follows a place follows a comma: "“T.” (Honolulu), 2008", "(Honolulu), no. 3"
     # a newspaper's or magazine's article is cited by its date alone, with no volume, issue or page (CMOS 18 14.89)
-    press = s.field("entrysubtype").lower() in ("newspaper", "magazine")
+    press = _press(s)
     volume = "" if press else one_line(s.volume)
     number = "" if paper or press else one_line(s.number)  # a paper's number is its proceedings' in their series
     pages = printed_pages(s, terms) if s.pages and not press else ""
@@ -457,8 +457,18 @@ def _version(s: Source, kind: str, terms: dict[str, str]) -> str:
     version = one_line(field_text(s, "version"))
     if not version:
         return ""
-    software = kind == "software" or s.csl_type == "software"
-    return f"{terms.get('V.', 'Version') if software else 'Version'} {version}"
+    return f"{terms.get('V.', 'Version') if _software(s, kind) else 'Version'} {version}"
+
+
+def _software(s: Source, kind: str) -> bool:
+    """Whether the entry is software (a BibTeX @software, a CSL item of type software)."""
+    return kind == "software" or s.csl_type == "software"
+
+
+def _press(s: Source) -> bool:
+    """Whether the entry is an article in a newspaper or magazine (its biblatex ``entrysubtype``, as pandoc writes a
+    CSL article-newspaper or article-magazine: ``PRESS``)."""
+    return s.field("entrysubtype").lower() in PRESS.values()
 
 
 def _volume(volume: str, terms: dict[str, str], *, capital: bool = False) -> str:
