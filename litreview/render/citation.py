@@ -18,11 +18,12 @@ from ..bibliography.bibtex import MONTHS
 from ..bibliography.csl import csl_form_of
 from ..bibliography.csl_item import LEGAL_TYPES, PRESS
 from ..bibliography.dates import edtf_date_parts
-from ..bibliography.latex import container_with_addon, decode_latex, field_text, title_with_addon
-from ..bibliography.names import pandoc_split_names
+from ..bibliography.latex import container_with_addon, field_text, title_with_addon
 from ..locale_terms import ENGLISH_TERMS, citation_terms
 from ..model import Citation, Person, Source
 from .page_ranges import printed_pages
+from .pandoc_fields import WEB_TYPES as _WEB_TYPES
+from .pandoc_fields import as_pandoc_reads, publication_place
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
 from .short_labels import PLAIN, Mark, and_others, printed_year, short_label, year_label
 from .title_case import title_cased
@@ -45,7 +46,6 @@ _TYPE_KEYS = {"phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "techr
 _PAPER_TYPES = frozenset({"inproceedings", "conference"})
 _CHAPTER_TYPES = frozenset({"incollection", "inbook", "inproceedings", "conference", "inreference",
                             "bookinbook", "suppbook"})
-_WEB_TYPES = frozenset({"online", "www", "electronic"})
 # An issue number citeproc takes for more than one: two words or more, or a hyphen, an en dash, a comma or a semicolon
 # in it ("1-2", "3–4", "1,2", "1 & 2", "suppl 2": "nos."); "7/8", "1&2", "1.2" and "S1" it takes for one
 _PLURAL_NUMBER = re.compile(r"[\s,;\-\u2013]")
@@ -201,7 +201,7 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     """The Chicago bibliography entry for one source (``mark``: what tells its label from another's, ``marks``), in
     the words of ``terms`` (``locale_terms.citation_terms``)."""
     out = _Pieces()
-    source = _as_pandoc_reads(source)
+    source = as_pandoc_reads(source)
     kind = source.type.lower()
     as_read = source  # its title's form is the entry's, whatever stands for its author (``_author_substitute``)
     names = _name_list(source.authors, terms) if source.authors else ""
@@ -384,7 +384,7 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
         out.add(" ")
         out.add(title_cased(s, one_line(container_with_addon(s)), terms), italic=True)
         said = True
-    if place := _place(s):
+    if place := publication_place(s):
         out.add(f" ({place})")
     series = one_line(field_text(s, "series"))
     said = said or bool(place)  # what follows a place follows a comma: "“T.” (Honolulu), 2008", "(Honolulu), no. 3"
@@ -723,65 +723,7 @@ def _end(text: str) -> str:
 def _publication(s: Source) -> str:
     """The publisher, or the place where no publisher is named: CMOS 18 (and pandoc's Chicago) print no place
     beside a publisher; either with its first letter capitalised (``_capital_first``)."""
-    return _capital_first(one_line(s.publisher) or _place(s))
-
-
-def _place(s: Source) -> str:
-    """The place of publication (``address``, or biblatex's ``location``), several joined as pandoc reads them
-    ("New York; London")."""
-    field = "address" if s.field("address") else "location"
-    return "; ".join(p for p in (one_line(part) for part in _list_field(s, field)) if p)
-
-
-# The fields pandoc's biblatex reader joins, in this order and with "; ", into CSL's publisher; ``howpublished`` among
-# them (a web site's "howpublished" read from CSL is its container: ``_container``)
-_PUBLISHER_FIELDS = ("school", "institution", "organization", "howpublished", "publisher")
-
-
-def _publisher(s: Source) -> str:
-    """The publisher as pandoc reads it: a BibTeX entry's school, institution, organization, howpublished and
-    publisher joined ("Altera; Intel"), each once (an item read from CSL gives its publisher to the issuer's field)."""
-    names = [one_line(name) for n in _PUBLISHER_FIELDS if n != "howpublished" or _howpublished(s)
-             for name in _list_field(s, n)]
-    return "; ".join(dict.fromkeys(n for n in names if n)) or one_line(s.publisher)
-
-
-def _list_field(s: Source, name: str) -> list[str]:
-    """A biblatex list field (a publisher, an institution, a place) as pandoc's reader reads it: its items split at
-    "and" outside braces ("Simon and Schuster" is two, "{Simon and Schuster}" one), each decoded; a BibTeX @misc's
-    ``howpublished`` whole."""
-    if name == "howpublished" or csl_form_of(s.file or ""):
-        return [field_text(s, name)]
-    return [decode_latex(part) for part in pandoc_split_names(s.field(name))]
-
-
-def _howpublished(s: Source) -> bool:
-    """Whether ``howpublished`` is a publisher, as pandoc reads it (a BibTeX @misc's "\\url{…}", "Online"), not the
-    container it is of a web site (an @online entry; an item read from CSL keeps its web site's name there)."""
-    return s.type.lower() not in _WEB_TYPES and bool(s.field("howpublished"))
-
-
-def _as_pandoc_reads(s: Source) -> Source:
-    """``s`` with the container, publisher and URL pandoc reads from its fields: ``howpublished`` a publisher, not the
-    container (``_howpublished``), every publishing body named (``_publisher``), and with no ``url`` the address of
-    its e-print (``_eprint_url``)."""
-    container = s.container
-    if _howpublished(s) and container == field_text(s, "howpublished"):
-        container = field_text(s, "maintitle")
-    return replace(s, container=container, publisher=_publisher(s), url=s.url or _eprint_url(s))
-
-
-# The e-print archives pandoc's biblatex reader makes a URL of (``eprinttype``, or BibTeX's ``archiveprefix``)
-_EPRINT_URLS = {"arxiv": "https://arxiv.org/abs/", "jstor": "https://www.jstor.org/stable/",
-                "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/", "googlebooks": "https://books.google.com?id="}
-
-
-def _eprint_url(s: Source) -> str:
-    """The address of a BibTeX entry's e-print in an archive pandoc knows ("eprint = {2002.01674}" of arXiv:
-    "https://arxiv.org/abs/2002.01674"); '' for none."""
-    eprint = one_line(s.field("eprint"))
-    base = _EPRINT_URLS.get((s.field("eprinttype") or s.field("archiveprefix")).strip().lower(), "")
-    return f"{base}{eprint}" if base and eprint and not csl_form_of(s.file or "") else ""
+    return _capital_first(one_line(s.publisher) or publication_place(s))
 
 
 def _month(s: Source, terms: dict[str, str]) -> str:
