@@ -952,6 +952,24 @@ def test_a_paper_in_no_book_named_is_printed_as_a_book_is() -> None:
         "Doe, Jane. “Paper.” 2nd ed. Vol. 3, edited by Rick Roe. P, 2019."]
 
 
+def test_a_reports_genre_before_its_number_is_in_title_case_as_pandoc_prints_it() -> None:
+    # pandoc's Chicago: "Working Paper No. 12" of type={working paper}, "Technical Report No. 12" of biblatex's key
+    # type={techreport}; the page printed "working paper No. 12", "techreport No. 12"
+    bib = parse_bibliography(
+        "@misc{a, author={Doe, Jane}, title={M}, number={12}, type={working paper}, year=2019}\n"
+        "@techreport{b, author={Doe, Jane}, title={R}, number={12}, type={techreport}, institution={I}, year=2019}\n"
+        # the close case: a French entry's genre as written, in lower case too
+        "@techreport{c, author={Doe, Jane}, title={R}, number={12}, type={rapport}, institution={I}, year=2019,"
+        " langid={french}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. M. Working Paper No. 12. 2019.", "Doe, Jane. R. Technical Report No. 12. I, 2019.",
+        "Doe, Jane. R. rapport No. 12. I, 2019."]
+    csl = parse_csl('[{"id": "r", "type": "report", "author": [{"family": "Doe", "given": "Jane"}], "title": "R",'
+                    ' "number": "12", "genre": "working paper", "publisher": "I", "issued": {"date-parts": [[2019]]}}]',
+                    "refs.json")
+    assert format_reference(csl.sources[0]).text == "Doe, Jane. R. Working Paper No. 12. I, 2019."
+
+
 def test_a_press_article_with_no_author_is_listed_under_its_paper_whatever_its_volume_or_issue() -> None:
     # pandoc's Chicago lists an article of a newspaper or magazine with no author under the paper's name, a volume or
     # an issue (not printed: CMOS 18 14.89) notwithstanding; the page printed its title first

@@ -498,12 +498,13 @@ def _numbered(s: Source) -> bool:
 
 
 def _report_number(s: Source, terms: dict[str, str]) -> str:
-    """A report's genre and number as the Chicago styles print them: a number with its label ("Working Paper No. 12",
-    "Nos. 3-4"), one not in figures (citeproc's is-numeric) as written ("RR-7535", "Working Paper 11/2019")."""
+    """A report's genre and number as the Chicago styles print them: its genre in title case (``_genre_words``: "working
+    paper" as "Working Paper", biblatex's "techreport" as "Technical Report"), a number with its label ("Working Paper
+    No. 12", "Nos. 3-4"), one not in figures (citeproc's is-numeric) as written ("RR-7535", "Working Paper 11/2019")."""
     number = one_line(s.number)
     if _NUMERIC.fullmatch(number):
         number = f"{terms['Nos.' if _PLURAL_NUMBER.search(number) else 'No.']} {number}"
-    return " ".join(p for p in (one_line(field_text(s, "type")), number) if p)
+    return " ".join(p for p in (title_cased(s, _genre_words(s, terms), terms), number) if p)
 
 
 def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> None:
@@ -626,11 +627,16 @@ def _preprint_word(s: Source, terms: dict[str, str]) -> str:
 def _genre(s: Source, terms: dict[str, str]) -> str:
     """The ``type`` field (CSL's genre) as citeproc prints it, its first letter capitalised ("Journal article",
     "Diplomarbeit"), a biblatex key ("mathesis") in the language's words or pandoc's English ones; '' for none."""
+    return _capital_first(_genre_words(s, terms))
+
+
+def _genre_words(s: Source, terms: dict[str, str]) -> str:
+    """The ``type`` field as written, a biblatex key in words ("techreport": "Technical report"); '' for none."""
     written = one_line(field_text(s, "type"))
     key = written.lower()
     if key in _TYPE_KEYS:
         return terms.get("mastersthesis" if key == "mathesis" else key, _TYPE_KEYS[key])
-    return _capital_first(written)
+    return written
 
 
 def _series(s: Source, terms: dict[str, str]) -> str:
