@@ -970,6 +970,22 @@ def test_a_reports_genre_before_its_number_is_in_title_case_as_pandoc_prints_it(
     assert format_reference(csl.sources[0]).text == "Doe, Jane. R. Working Paper No. 12. I, 2019."
 
 
+def test_a_web_pages_number_is_printed_after_its_title_as_pandoc_prints_it() -> None:
+    # pandoc's Chicago prints a web page's number (CSL's webpage) as a document's, with its genre; the page printed
+    # no number
+    bib = parse_bibliography(
+        "@online{a, author={Doe, Jane}, title={Web}, number={12}, url={https://x.org}, year=2019}\n"
+        "@online{b, author={Doe, Jane}, title={Web}, number={12}, type={blog post}, howpublished={Site},"
+        " url={https://x.org}, year=2019}\n"
+        "@online{c, title={Web}, number={3-4}, organization={Org}, url={https://x.org}, year=2019}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “Web.” No. 12. 2019. https://x.org.",
+        "Doe, Jane. “Web.” Blog Post No. 12. Site, 2019. https://x.org.", "Org. “Web.” Nos. 3-4. 2019. https://x.org."]
+    csl = parse_csl('[{"id": "w", "type": "webpage", "title": "Web", "number": "12", "container-title": "Site",'
+                    ' "issued": {"date-parts": [[2019]]}}]', "refs.json")
+    assert format_reference(csl.sources[0]).text == "Site. “Web.” No. 12. 2019."
+
+
 def test_a_press_article_with_no_author_is_listed_under_its_paper_whatever_its_volume_or_issue() -> None:
     # pandoc's Chicago lists an article of a newspaper or magazine with no author under the paper's name, a volume or
     # an issue (not printed: CMOS 18 14.89) notwithstanding; the page printed its title first

@@ -177,7 +177,7 @@ def _author_substitute(s: Source, terms: dict[str, str]) -> tuple[str, Source, b
     page under its site's name (in title case) and a newspaper or magazine article under its paper's (in italics);
     with the entry as printed without it and whether it is in italics. None where nothing stands for the author."""
     kind = s.type.lower()
-    webpage = (kind in _WEB_TYPES and s.csl_type not in ("post", "post-weblog")) or s.csl_type == "webpage"
+    webpage = _web_page(s, kind)
     if webpage or _software(s, kind):
         bibtex_site = webpage and not csl_form_of(s.file or "") and bool(s.field("howpublished"))
         publisher = "; ".join(dict.fromkeys(p for p in (
@@ -487,14 +487,20 @@ def _volumes(s: Source) -> str:
 
 
 # Types whose ``number`` is their own, printed with their genre after the title ("Memo No. 12."), as pandoc reads
-# BibTeX's: a report, and a @misc or @unpublished item (CSL's document and manuscript)
+# BibTeX's: a report, and a @misc or @unpublished item (CSL's document and manuscript); a web page's too
 _NUMBERED_TYPES = frozenset({"techreport", "report", "misc", "unpublished"})
 
 
 def _numbered(s: Source) -> bool:
     """Whether the entry's number is printed with its genre (``_report_number``): a report's, a document's, not a
     preprint's (printed with its genre before: ``format_reference``)."""
-    return s.type.lower() in _NUMBERED_TYPES and bool(s.number) and not _preprint(s)
+    kind = s.type.lower()
+    return (kind in _NUMBERED_TYPES or _web_page(s, kind)) and bool(s.number) and not _preprint(s)
+
+
+def _web_page(s: Source, kind: str) -> bool:
+    """Whether the entry is a web page (a BibTeX @online, a CSL webpage), not a blog's post."""
+    return (kind in _WEB_TYPES and s.csl_type not in ("post", "post-weblog")) or s.csl_type == "webpage"
 
 
 def _report_number(s: Source, terms: dict[str, str]) -> str:
