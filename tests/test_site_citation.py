@@ -986,6 +986,19 @@ def test_a_web_pages_number_is_printed_after_its_title_as_pandoc_prints_it() -> 
     assert format_reference(csl.sources[0]).text == "Site. “Web.” No. 12. 2019."
 
 
+def test_several_volumes_of_a_book_take_the_plural_label_as_pandoc_prints_them() -> None:
+    # pandoc's Chicago: "Vols. 1-2", "In *B*, vols. 1-2" (de "Bde.", it "voll.", fr "vol.", pt-BR "v."); the page
+    # printed "Vol. 1-2"
+    bib = parse_bibliography(
+        "@book{a, author={Doe, Jane}, title={A}, volume={1-2}, year=2019}\n"
+        "@incollection{b, author={Doe, Jane}, title={A}, booktitle={B}, volume={1-2}, year=2019}\n"
+        "@book{c, author={Doe, Jane}, title={A}, volume={1}, year=2019}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. A. Vols. 1-2. 2019.", "Doe, Jane. “A.” In B, vols. 1-2. 2019.", "Doe, Jane. A. Vol. 1. 2019."]
+    assert [format_reference(bib.sources[0], terms=citation_terms(lang)).text.split(". ")[2]
+            for lang in ("de-DE", "it-IT", "fr-FR", "pt-BR")] == ["Bde", "Voll", "Vol", "V"]
+
+
 def test_a_press_article_with_no_author_is_listed_under_its_paper_whatever_its_volume_or_issue() -> None:
     # pandoc's Chicago lists an article of a newspaper or magazine with no author under the paper's name, a volume or
     # an issue (not printed: CMOS 18 14.89) notwithstanding; the page printed its title first

@@ -472,10 +472,11 @@ def _press(s: Source) -> bool:
 
 
 def _volume(volume: str, terms: dict[str, str], *, capital: bool = False) -> str:
-    """A book's volume with its label ("vol. 3", "Vol. 2a" opening a sentence), one not a number for citeproc
+    """A book's volume with its label ("vol. 3", "Vol. 2a" opening a sentence, "vols. 1-2"), one not a number for citeproc
     (``_NUMERIC``) as written ("IV", "Volume 27", "Session 6")."""
     if _NUMERIC.fullmatch(volume):
-        return f"{_capital(terms['vol.']) if capital else terms['vol.']} {volume}"
+        label = terms["vols." if _PLURAL_NUMBER.search(volume) else "vol."]  # several: "Vols. 1-2"
+        return f"{_capital(label) if capital else label} {volume}"
     return _capital_first(volume) if capital else volume
 
 
