@@ -902,7 +902,7 @@ def test_an_entry_with_no_author_is_listed_under_what_pandoc_lists_it_under() ->
         "@online{d, title={Plague}, howpublished={<b>Site</b>}, year={2017}, url={https://x.org}}\n"
         "@software{e, title={Tool}, publisher={Pub}, year={2017}, version={2}}\n"
         "@article{f, title={Plague}, journal={Times}, entrysubtype={newspaper}, date={2017-10-31}}\n"
-        # the close cases: a blog post, and a newspaper article with a volume, keep their title first
+        # the close case: a journal's article (no newspaper's) keeps its title first
         "@article{g, title={Plague}, journal={Journal}, year={2017}, volume={3}}\n")
     refs = [format_reference(s) for s in bib.sources]
     assert [r.text for r in refs] == [
@@ -922,6 +922,91 @@ def test_an_entry_with_no_author_is_listed_under_what_pandoc_lists_it_under() ->
                     ' "genre": "Text", "issued": {"date-parts": [[2017, 10, 31]]}}]', "refs.json")
     assert [format_reference(s).text for s in csl.sources] == [
         "“Plague.” Blog, October 31, 2017.", "Pub. “Plague.” Text. Site, October 31, 2017."]
+
+
+def test_a_chapters_edition_comes_before_its_books_volume_as_pandoc_prints_it() -> None:
+    # pandoc's Chicago: "In *Book*, 3rd ed., vol. 2." (the edition describes the book, the volume identifies it); the
+    # page printed "vol. 2, 3rd ed."
+    bib = parse_bibliography(
+        "@incollection{a, author={Doe, Jane}, title={Chap}, booktitle={Book}, volume={2}, edition={3}, year=2019}\n"
+        "@incollection{b, author={Doe, Jane}, title={Chap}, booktitle={Book}, volume={Session 6}, edition={3},"
+        " editor={Roe, Rick}, publisher={P}, year=2019}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “Chap.” In Book, 3rd ed., vol. 2. 2019.",
+        "Doe, Jane. “Chap.” In Book, 3rd ed., Session 6, edited by Rick Roe. P, 2019."]
+
+
+def test_a_paper_in_no_book_named_is_printed_as_a_book_is() -> None:
+    # pandoc's Chicago: a conference paper with editors but no book title as a chapter in none, "“Paper.” Vol. 4,
+    # edited by Rick Roe.", "2nd ed. Vol. 3, edited by"; the page printed a comma after the title ("“Paper.”, vol. 4")
+    bib = parse_bibliography(
+        "@inproceedings{a, author={Doe, Jane}, title={Paper}, editor={Roe, Rick}, volume={4}, publisher={P}, year=2019}\n"
+        "@inproceedings{b, author={Doe, Jane}, title={Paper}, editor={Roe, Rick}, publisher={P}, year=2019}\n"
+        "@inproceedings{c, author={Doe, Jane}, title={Paper}, editor={Roe, Rick}, volume={IV}, publisher={P},"
+        " year=2019}\n"
+        "@inproceedings{d, author={Doe, Jane}, title={Paper}, editor={Roe, Rick}, edition={2}, volume={3},"
+        " publisher={P}, year=2019}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “Paper.” Vol. 4, edited by Rick Roe. P, 2019.", "Doe, Jane. “Paper.” Edited by Rick Roe. P, 2019.",
+        "Doe, Jane. “Paper.” IV, edited by Rick Roe. P, 2019.",
+        "Doe, Jane. “Paper.” 2nd ed. Vol. 3, edited by Rick Roe. P, 2019."]
+
+
+def test_a_reports_genre_before_its_number_is_in_title_case_as_pandoc_prints_it() -> None:
+    # pandoc's Chicago: "Working Paper No. 12" of type={working paper}, "Technical Report No. 12" of biblatex's key
+    # type={techreport}; the page printed "working paper No. 12", "techreport No. 12"
+    bib = parse_bibliography(
+        "@misc{a, author={Doe, Jane}, title={M}, number={12}, type={working paper}, year=2019}\n"
+        "@techreport{b, author={Doe, Jane}, title={R}, number={12}, type={techreport}, institution={I}, year=2019}\n"
+        # the close case: a French entry's genre as written, in lower case too
+        "@techreport{c, author={Doe, Jane}, title={R}, number={12}, type={rapport}, institution={I}, year=2019,"
+        " langid={french}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. M. Working Paper No. 12. 2019.", "Doe, Jane. R. Technical Report No. 12. I, 2019.",
+        "Doe, Jane. R. rapport No. 12. I, 2019."]
+    csl = parse_csl('[{"id": "r", "type": "report", "author": [{"family": "Doe", "given": "Jane"}], "title": "R",'
+                    ' "number": "12", "genre": "working paper", "publisher": "I", "issued": {"date-parts": [[2019]]}}]',
+                    "refs.json")
+    assert format_reference(csl.sources[0]).text == "Doe, Jane. R. Working Paper No. 12. I, 2019."
+
+
+def test_a_web_pages_number_is_printed_after_its_title_as_pandoc_prints_it() -> None:
+    # pandoc's Chicago prints a web page's number (CSL's webpage) as a document's, with its genre; the page printed
+    # no number
+    bib = parse_bibliography(
+        "@online{a, author={Doe, Jane}, title={Web}, number={12}, url={https://x.org}, year=2019}\n"
+        "@online{b, author={Doe, Jane}, title={Web}, number={12}, type={blog post}, howpublished={Site},"
+        " url={https://x.org}, year=2019}\n"
+        "@online{c, title={Web}, number={3-4}, organization={Org}, url={https://x.org}, year=2019}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “Web.” No. 12. 2019. https://x.org.",
+        "Doe, Jane. “Web.” Blog Post No. 12. Site, 2019. https://x.org.", "Org. “Web.” Nos. 3-4. 2019. https://x.org."]
+    csl = parse_csl('[{"id": "w", "type": "webpage", "title": "Web", "number": "12", "container-title": "Site",'
+                    ' "issued": {"date-parts": [[2019]]}}]', "refs.json")
+    assert format_reference(csl.sources[0]).text == "Site. “Web.” No. 12. 2019."
+
+
+def test_several_volumes_of_a_book_take_the_plural_label_as_pandoc_prints_them() -> None:
+    # pandoc's Chicago: "Vols. 1-2", "In *B*, vols. 1-2" (de "Bde.", it "voll.", fr "vol.", pt-BR "v."); the page
+    # printed "Vol. 1-2"
+    bib = parse_bibliography(
+        "@book{a, author={Doe, Jane}, title={A}, volume={1-2}, year=2019}\n"
+        "@incollection{b, author={Doe, Jane}, title={A}, booktitle={B}, volume={1-2}, year=2019}\n"
+        "@book{c, author={Doe, Jane}, title={A}, volume={1}, year=2019}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. A. Vols. 1-2. 2019.", "Doe, Jane. “A.” In B, vols. 1-2. 2019.", "Doe, Jane. A. Vol. 1. 2019."]
+    assert [format_reference(bib.sources[0], terms=citation_terms(lang)).text.split(". ")[2]
+            for lang in ("de-DE", "it-IT", "fr-FR", "pt-BR")] == ["Bde", "Voll", "Vol", "V"]
+
+
+def test_a_press_article_with_no_author_is_listed_under_its_paper_whatever_its_volume_or_issue() -> None:
+    # pandoc's Chicago lists an article of a newspaper or magazine with no author under the paper's name, a volume or
+    # an issue (not printed: CMOS 18 14.89) notwithstanding; the page printed its title first
+    bib = parse_bibliography(
+        "@article{a, title={Vol}, journal={Times}, entrysubtype={newspaper}, volume={3}, year={2019}, month=may}\n"
+        "@article{b, title={Num}, journal={Spiegel}, entrysubtype={magazine}, number={9}, date={1990-02-26}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Times. “Vol.” May 2019.", "Spiegel. “Num.” February 26, 1990."]
 
 
 def test_version_series_and_report_numbers_as_pandoc_prints_them() -> None:
@@ -1041,6 +1126,29 @@ def test_a_word_with_a_braced_accent_keeps_its_case_as_pandoc_reads_it() -> None
         "Doe, Jane. “Eine Forderung Bezüglich Des Elektrons.” J, 2016.",
         "Doe, Jane. “Sur Les télécommunications.” J, 2016.", "Doe, Jane. “Mémoire: Télécom Et réseaux.” J, 2016.",
         "Doe, Jane. “Za Pomocą Programu MÓWik.” J, 2014."]
+
+
+def test_a_letter_before_a_braced_accent_opens_a_title_in_capitals_as_pandoc_prints_it() -> None:
+    # pandoc's title case capitalises the one letter before the braces when it opens the title or follows a colon,
+    # in a title as in a journal's or book's name; a word whose accent opens it ("{\'e}tude") stays as written
+    bib = parse_bibliography(
+        "@article{a, author={Doe, Jane}, title={t{\\'e}l{\\'e}com x}, journal={f{\\\"u}r Physik}, year=2019}\n"
+        "@article{b, author={Doe, Jane}, title={A: t{\\'e}l{\\'e}com x}, journal={Physik: f{\\\"u}r a}, year=2019}\n"
+        "@incollection{c, author={Doe, Jane}, title={Chap}, booktitle={m{\\'e}thodes: m{\\'e}thodes}, year=2019}\n"
+        "@article{d, author={Doe, Jane}, title={{\\'e}tude: {\\'e}tude}, journal={J}, year=2019}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. “Télécom x.” Für Physik, 2019.", "Doe, Jane. “A: Télécom x.” Physik: Für a, 2019.",
+        "Doe, Jane. “Chap.” In Méthodes: Méthodes. 2019.", "Doe, Jane. “étude: étude.” J, 2019."]
+
+
+def test_a_braced_accent_with_a_space_in_it_keeps_its_word_as_written() -> None:
+    # "{\c c}", "{\v s}": the accent's letter after a space, within the braces, is one word with what follows
+    bib = parse_bibliography(
+        "@book{a, author={Doe, Jane}, title={A {\\c c}a b}, year=2019}\n"
+        "@book{b, author={Doe, Jane}, title={A {\\v s}a b}, year=2019}\n"
+        "@book{c, author={Doe, Jane}, title={{\\c c}a b}, year=2019}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, Jane. A ça b. 2019.", "Doe, Jane. A ša b. 2019.", "Doe, Jane. ça b. 2019."]
 
 
 def test_a_misc_or_unpublished_entrys_number_is_printed_as_pandoc_prints_it() -> None:

@@ -16,13 +16,14 @@ from dataclasses import dataclass, replace
 
 from ..bibliography.bibtex import MONTHS
 from ..bibliography.csl import csl_form_of
-from ..bibliography.csl_item import LEGAL_TYPES
+from ..bibliography.csl_item import LEGAL_TYPES, PRESS
 from ..bibliography.dates import edtf_date_parts
-from ..bibliography.latex import container_with_addon, decode_latex, field_text, title_with_addon
-from ..bibliography.names import pandoc_split_names
+from ..bibliography.latex import container_with_addon, field_text, title_with_addon
 from ..locale_terms import ENGLISH_TERMS, citation_terms
 from ..model import Citation, Person, Source
 from .page_ranges import printed_pages
+from .pandoc_fields import WEB_TYPES as _WEB_TYPES
+from .pandoc_fields import as_pandoc_reads, publication_place
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
 from .short_labels import PLAIN, Mark, and_others, printed_year, short_label, year_label
 from .title_case import title_cased
@@ -45,7 +46,6 @@ _TYPE_KEYS = {"phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "techr
 _PAPER_TYPES = frozenset({"inproceedings", "conference"})
 _CHAPTER_TYPES = frozenset({"incollection", "inbook", "inproceedings", "conference", "inreference",
                             "bookinbook", "suppbook"})
-_WEB_TYPES = frozenset({"online", "www", "electronic"})
 # An issue number citeproc takes for more than one: two words or more, or a hyphen, an en dash, a comma or a semicolon
 # in it ("1-2", "3–4", "1,2", "1 & 2", "suppl 2": "nos."); "7/8", "1&2", "1.2" and "S1" it takes for one
 _PLURAL_NUMBER = re.compile(r"[\s,;\-\u2013]")
@@ -177,8 +177,8 @@ def _author_substitute(s: Source, terms: dict[str, str]) -> tuple[str, Source, b
     page under its site's name (in title case) and a newspaper or magazine article under its paper's (in italics);
     with the entry as printed without it and whether it is in italics. None where nothing stands for the author."""
     kind = s.type.lower()
-    webpage = (kind in _WEB_TYPES and s.csl_type not in ("post", "post-weblog")) or s.csl_type == "webpage"
-    if webpage or kind == "software" or s.csl_type == "software":
+    webpage = _web_page(s, kind)
+    if webpage or _software(s, kind):
         bibtex_site = webpage and not csl_form_of(s.file or "") and bool(s.field("howpublished"))
         publisher = "; ".join(dict.fromkeys(p for p in (
             one_line(s.publisher), one_line(field_text(s, "howpublished")) if bibtex_site else "") if p))
@@ -187,8 +187,7 @@ def _author_substitute(s: Source, terms: dict[str, str]) -> tuple[str, Source, b
             return publisher, replace(s, publisher="", container=container), False
     if webpage and s.container:
         return title_cased(s, one_line(s.container), terms), replace(s, container=""), False
-    if kind == "article" and s.container and s.field("entrysubtype").lower() in ("newspaper", "magazine") \
-            and not (s.volume or s.number):
+    if kind == "article" and s.container and _press(s):
         return title_cased(s, one_line(s.container), terms), replace(s, container=""), True
     return None
 
@@ -202,7 +201,7 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     """The Chicago bibliography entry for one source (``mark``: what tells its label from another's, ``marks``), in
     the words of ``terms`` (``locale_terms.citation_terms``)."""
     out = _Pieces()
-    source = _as_pandoc_reads(source)
+    source = as_pandoc_reads(source)
     kind = source.type.lower()
     as_read = source  # its title's form is the entry's, whatever stands for its author (``_author_substitute``)
     names = _name_list(source.authors, terms) if source.authors else ""
@@ -232,8 +231,9 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
         else:
             _quoted(out, _quotations(source, title, terms, inner=True), terms)
     serial = kind == "article" or (kind in _PAPER_TYPES and not source.editors)
-    # a chapter in no book named is printed as a book is ("Chap. Vol. 2, edited by Ann Roe. P, 2019."), as pandoc does
-    chapter = not serial and kind in _CHAPTER_TYPES and (bool(source.container) or kind in _PAPER_TYPES)
+    # a chapter or paper in no book named is printed as a book is ("Chap. Vol. 2, edited by Ann Roe. P, 2019."), as
+    # pandoc does
+    chapter = not serial and kind in _CHAPTER_TYPES and bool(source.container)
     numbered = _numbered(source)  # "Working Paper No. 12" (``_book_like``)
     if _preprint(source) and (genre := title_cased(source, _genre(source, terms), terms) or one_line(source.number)):
         # a working paper's genre, in title case, and number ("SSRN Scholarly Paper No. 3979495."); a preprint's
@@ -384,12 +384,12 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
         out.add(" ")
         out.add(title_cased(s, one_line(container_with_addon(s)), terms), italic=True)
         said = True
-    if place := _place(s):
+    if place := publication_place(s):
         out.add(f" ({place})")
     series = one_line(field_text(s, "series"))
     said = said or bool(place)  # what follows a place follows a comma: "“T.” (Honolulu), 2008", "(Honolulu), no. 3"
     # a newspaper's or magazine's article is cited by its date alone, with no volume, issue or page (CMOS 18 14.89)
-    press = s.field("entrysubtype").lower() in ("newspaper", "magazine")
+    press = _press(s)
     volume = "" if press else one_line(s.volume)
     number = "" if paper or press else one_line(s.number)  # a paper's number is its proceedings' in their series
     pages = printed_pages(s, terms) if s.pages and not press else ""
@@ -421,15 +421,15 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
 
 
 def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
-    """ "In *Book*, vol. 2, 2nd ed., edited by Harry Hill. Series 9. Publisher, 2001.": no page range, as CMOS 18
+    """ "In *Book*, 2nd ed., vol. 2, edited by Harry Hill. Series 9. Publisher, 2001.": no page range, as CMOS 18
     and pandoc print a chapter in a bibliography."""
     if s.container:
         out.add(f" {terms['In']} ")
         out.add(title_cased(s, one_line(container_with_addon(s)), terms), italic=True)
-    if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
-        out.add(f", {_volume(one_line(s.volume), terms)}")
     if edition := _edition(one_line(field_text(s, "edition")), terms):
         out.add(f", {edition}")
+    if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
+        out.add(f", {_volume(one_line(s.volume), terms)}")
     for contributor in _contributors(s, terms):
         out.add(f", {contributor}")
     if series := _series(s, terms):
@@ -457,15 +457,26 @@ def _version(s: Source, kind: str, terms: dict[str, str]) -> str:
     version = one_line(field_text(s, "version"))
     if not version:
         return ""
-    software = kind == "software" or s.csl_type == "software"
-    return f"{terms.get('V.', 'Version') if software else 'Version'} {version}"
+    return f"{terms.get('V.', 'Version') if _software(s, kind) else 'Version'} {version}"
+
+
+def _software(s: Source, kind: str) -> bool:
+    """Whether the entry is software (a BibTeX @software, a CSL item of type software)."""
+    return kind == "software" or s.csl_type == "software"
+
+
+def _press(s: Source) -> bool:
+    """Whether the entry is an article in a newspaper or magazine (its biblatex ``entrysubtype``, as pandoc writes a
+    CSL article-newspaper or article-magazine: ``PRESS``)."""
+    return s.field("entrysubtype").lower() in PRESS.values()
 
 
 def _volume(volume: str, terms: dict[str, str], *, capital: bool = False) -> str:
-    """A book's volume with its label ("vol. 3", "Vol. 2a" opening a sentence), one not a number for citeproc
+    """A book's volume with its label ("vol. 3", "Vol. 2a" opening a sentence, "vols. 1-2"), one not a number for citeproc
     (``_NUMERIC``) as written ("IV", "Volume 27", "Session 6")."""
     if _NUMERIC.fullmatch(volume):
-        return f"{_capital(terms['vol.']) if capital else terms['vol.']} {volume}"
+        label = terms["vols." if _PLURAL_NUMBER.search(volume) else "vol."]  # several: "Vols. 1-2"
+        return f"{_capital(label) if capital else label} {volume}"
     return _capital_first(volume) if capital else volume
 
 
@@ -477,23 +488,30 @@ def _volumes(s: Source) -> str:
 
 
 # Types whose ``number`` is their own, printed with their genre after the title ("Memo No. 12."), as pandoc reads
-# BibTeX's: a report, and a @misc or @unpublished item (CSL's document and manuscript)
+# BibTeX's: a report, and a @misc or @unpublished item (CSL's document and manuscript); a web page's too
 _NUMBERED_TYPES = frozenset({"techreport", "report", "misc", "unpublished"})
 
 
 def _numbered(s: Source) -> bool:
     """Whether the entry's number is printed with its genre (``_report_number``): a report's, a document's, not a
     preprint's (printed with its genre before: ``format_reference``)."""
-    return s.type.lower() in _NUMBERED_TYPES and bool(s.number) and not _preprint(s)
+    kind = s.type.lower()
+    return (kind in _NUMBERED_TYPES or _web_page(s, kind)) and bool(s.number) and not _preprint(s)
+
+
+def _web_page(s: Source, kind: str) -> bool:
+    """Whether the entry is a web page (a BibTeX @online, a CSL webpage), not a blog's post."""
+    return (kind in _WEB_TYPES and s.csl_type not in ("post", "post-weblog")) or s.csl_type == "webpage"
 
 
 def _report_number(s: Source, terms: dict[str, str]) -> str:
-    """A report's genre and number as the Chicago styles print them: a number with its label ("Working Paper No. 12",
-    "Nos. 3-4"), one not in figures (citeproc's is-numeric) as written ("RR-7535", "Working Paper 11/2019")."""
+    """A report's genre and number as the Chicago styles print them: its genre in title case (``_genre_words``: "working
+    paper" as "Working Paper", biblatex's "techreport" as "Technical Report"), a number with its label ("Working Paper
+    No. 12", "Nos. 3-4"), one not in figures (citeproc's is-numeric) as written ("RR-7535", "Working Paper 11/2019")."""
     number = one_line(s.number)
     if _NUMERIC.fullmatch(number):
         number = f"{terms['Nos.' if _PLURAL_NUMBER.search(number) else 'No.']} {number}"
-    return " ".join(p for p in (one_line(field_text(s, "type")), number) if p)
+    return " ".join(p for p in (title_cased(s, _genre_words(s, terms), terms), number) if p)
 
 
 def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> None:
@@ -616,11 +634,16 @@ def _preprint_word(s: Source, terms: dict[str, str]) -> str:
 def _genre(s: Source, terms: dict[str, str]) -> str:
     """The ``type`` field (CSL's genre) as citeproc prints it, its first letter capitalised ("Journal article",
     "Diplomarbeit"), a biblatex key ("mathesis") in the language's words or pandoc's English ones; '' for none."""
+    return _capital_first(_genre_words(s, terms))
+
+
+def _genre_words(s: Source, terms: dict[str, str]) -> str:
+    """The ``type`` field as written, a biblatex key in words ("techreport": "Technical report"); '' for none."""
     written = one_line(field_text(s, "type"))
     key = written.lower()
     if key in _TYPE_KEYS:
         return terms.get("mastersthesis" if key == "mathesis" else key, _TYPE_KEYS[key])
-    return _capital_first(written)
+    return written
 
 
 def _series(s: Source, terms: dict[str, str]) -> str:
@@ -713,65 +736,7 @@ def _end(text: str) -> str:
 def _publication(s: Source) -> str:
     """The publisher, or the place where no publisher is named: CMOS 18 (and pandoc's Chicago) print no place
     beside a publisher; either with its first letter capitalised (``_capital_first``)."""
-    return _capital_first(one_line(s.publisher) or _place(s))
-
-
-def _place(s: Source) -> str:
-    """The place of publication (``address``, or biblatex's ``location``), several joined as pandoc reads them
-    ("New York; London")."""
-    field = "address" if s.field("address") else "location"
-    return "; ".join(p for p in (one_line(part) for part in _list_field(s, field)) if p)
-
-
-# The fields pandoc's biblatex reader joins, in this order and with "; ", into CSL's publisher; ``howpublished`` among
-# them (a web site's "howpublished" read from CSL is its container: ``_container``)
-_PUBLISHER_FIELDS = ("school", "institution", "organization", "howpublished", "publisher")
-
-
-def _publisher(s: Source) -> str:
-    """The publisher as pandoc reads it: a BibTeX entry's school, institution, organization, howpublished and
-    publisher joined ("Altera; Intel"), each once (an item read from CSL gives its publisher to the issuer's field)."""
-    names = [one_line(name) for n in _PUBLISHER_FIELDS if n != "howpublished" or _howpublished(s)
-             for name in _list_field(s, n)]
-    return "; ".join(dict.fromkeys(n for n in names if n)) or one_line(s.publisher)
-
-
-def _list_field(s: Source, name: str) -> list[str]:
-    """A biblatex list field (a publisher, an institution, a place) as pandoc's reader reads it: its items split at
-    "and" outside braces ("Simon and Schuster" is two, "{Simon and Schuster}" one), each decoded; a BibTeX @misc's
-    ``howpublished`` whole."""
-    if name == "howpublished" or csl_form_of(s.file or ""):
-        return [field_text(s, name)]
-    return [decode_latex(part) for part in pandoc_split_names(s.field(name))]
-
-
-def _howpublished(s: Source) -> bool:
-    """Whether ``howpublished`` is a publisher, as pandoc reads it (a BibTeX @misc's "\\url{…}", "Online"), not the
-    container it is of a web site (an @online entry; an item read from CSL keeps its web site's name there)."""
-    return s.type.lower() not in _WEB_TYPES and bool(s.field("howpublished"))
-
-
-def _as_pandoc_reads(s: Source) -> Source:
-    """``s`` with the container, publisher and URL pandoc reads from its fields: ``howpublished`` a publisher, not the
-    container (``_howpublished``), every publishing body named (``_publisher``), and with no ``url`` the address of
-    its e-print (``_eprint_url``)."""
-    container = s.container
-    if _howpublished(s) and container == field_text(s, "howpublished"):
-        container = field_text(s, "maintitle")
-    return replace(s, container=container, publisher=_publisher(s), url=s.url or _eprint_url(s))
-
-
-# The e-print archives pandoc's biblatex reader makes a URL of (``eprinttype``, or BibTeX's ``archiveprefix``)
-_EPRINT_URLS = {"arxiv": "https://arxiv.org/abs/", "jstor": "https://www.jstor.org/stable/",
-                "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/", "googlebooks": "https://books.google.com?id="}
-
-
-def _eprint_url(s: Source) -> str:
-    """The address of a BibTeX entry's e-print in an archive pandoc knows ("eprint = {2002.01674}" of arXiv:
-    "https://arxiv.org/abs/2002.01674"); '' for none."""
-    eprint = one_line(s.field("eprint"))
-    base = _EPRINT_URLS.get((s.field("eprinttype") or s.field("archiveprefix")).strip().lower(), "")
-    return f"{base}{eprint}" if base and eprint and not csl_form_of(s.file or "") else ""
+    return _capital_first(one_line(s.publisher) or publication_place(s))
 
 
 def _month(s: Source, terms: dict[str, str]) -> str:

@@ -44,23 +44,27 @@ def _braced_whole(raw: str) -> bool:
     return False
 
 
-def _protected(raw: str) -> dict[str, str]:
-    """The words a BibTeX value keeps as written, each with its form in sentence case: in braces ("{DNA}", "{I}"), or
-    with a letter's accent in braces after one letter or none ("m{\\'e}thodes", "f{\\"u}r", "{\\'e}tude"). pandoc
-    reads the letters before the braces as a word of their own, which citeproc's title case leaves alone when it is
-    one letter ("bez{\\"u}glich" is "Bezüglich") and sentence case puts in lower case ("T{\\'e}l{\\'e}com" is
-    "t{\\'e}l{\\'e}com" in a title)."""
-    words = {w: w for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
-    for token in raw.split():
+def _protected(raw: str) -> dict[str, tuple[str, str]]:
+    """The words a BibTeX value keeps as written, each with its form in sentence case and its form opening a title or
+    following a colon: in braces ("{DNA}", "{I}"), or with a letter's accent in braces after one letter or none
+    ("m{\\'e}thodes", "f{\\"u}r", "{\\'e}tude"). pandoc reads the letters before the braces as a word of their own,
+    which citeproc's title case leaves alone when it is one letter ("bez{\\"u}glich" is "Bezüglich") but for a
+    title's first word ("t{\\'e}l{\\'e}com x" is "Télécom x"), and sentence case puts in lower case
+    ("T{\\'e}l{\\'e}com" is "t{\\'e}l{\\'e}com" in a title)."""
+    words = {w: (w, w) for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
+    for token in _BRACED_TOKEN.findall(raw):
         if not (m := _BRACED_ACCENT.search(token)):
             continue
         braced = bool(re.match(r"[^\w{]*\{", token)) and m.start() > 0  # "{M{\\'O}Wik}": in braces, as written
         if braced or len(before := re.sub(r"\W", "", token[:m.start()])) <= 1:
             for w in re.findall(r"\w+", decode_latex(token)):
-                words.setdefault(w, w[0].lower() + w[1:] if not braced and before and w.startswith(before) else w)
+                lead = not braced and before and w.startswith(before)  # its first letter a word of its own
+                words.setdefault(w, (w[0].lower() + w[1:], w[0].upper() + w[1:]) if lead else (w, w))
     return words
 
 
+# A BibTeX value's words, split at white space outside braces ("{\\c c}a" is one word)
+_BRACED_TOKEN = re.compile(r"(?:\{(?:[^{}]|\{[^{}]*\})*\}|\S)+")
 _BRACED_ACCENT = re.compile(r"\{\\(?:[^A-Za-z\s{}]|[A-Za-z](?=[\s{]))")
 """A letter's accent in braces, as BibTeX writes it: "{\\'e}", "{\\"u}", "{\\c c}", "{\\v{s}}"."""
 
@@ -89,8 +93,10 @@ def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") ->
             if i == last_word and state == "word-end":
                 state = "last"
             if chunk in keep:
-                # (sentence case leaves a title's first word, and one after a colon or full stop, as written)
-                out.append(keep[chunk] if sentence_case and state not in ("start", "sentence") else chunk)
+                within, opening = keep[chunk]
+                # (a title's first word, and one after a colon or full stop, capitalised where its first letter is a
+                # word of its own; else sentence case puts that letter in lower case)
+                out.append(opening if state in ("start", "sentence") else within if sentence_case else chunk)
             else:
                 out.append(_title_word(chunk, state, sentence_case))
         else:

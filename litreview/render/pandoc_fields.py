@@ -1,0 +1,73 @@
+"""How pandoc's biblatex reader reads an entry's publishing fields into CSL, for the Chicago references
+(``citation``): its publishers and places, the container a ``howpublished`` is or is not, and an e-print's URL."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..bibliography.csl import csl_form_of
+from ..bibliography.latex import decode_latex, field_text
+from ..bibliography.names import pandoc_split_names
+from ..model import Source
+from .sanitize import one_line
+
+WEB_TYPES = frozenset({"online", "www", "electronic"})
+"""BibTeX's and biblatex's types of a web page."""
+
+
+def publication_place(s: Source) -> str:
+    """The place of publication (``address``, or biblatex's ``location``), several joined as pandoc reads them
+    ("New York; London")."""
+    field = "address" if s.field("address") else "location"
+    return "; ".join(p for p in (one_line(part) for part in _list_field(s, field)) if p)
+
+
+# The fields pandoc's biblatex reader joins, in this order and with "; ", into CSL's publisher; ``howpublished`` among
+# them (a web site's "howpublished" read from CSL is its container: ``_container``)
+_PUBLISHER_FIELDS = ("school", "institution", "organization", "howpublished", "publisher")
+
+
+def _publisher(s: Source) -> str:
+    """The publisher as pandoc reads it: a BibTeX entry's school, institution, organization, howpublished and
+    publisher joined ("Altera; Intel"), each once (an item read from CSL gives its publisher to the issuer's field)."""
+    names = [one_line(name) for n in _PUBLISHER_FIELDS if n != "howpublished" or _howpublished(s)
+             for name in _list_field(s, n)]
+    return "; ".join(dict.fromkeys(n for n in names if n)) or one_line(s.publisher)
+
+
+def _list_field(s: Source, name: str) -> list[str]:
+    """A biblatex list field (a publisher, an institution, a place) as pandoc's reader reads it: its items split at
+    "and" outside braces ("Simon and Schuster" is two, "{Simon and Schuster}" one), each decoded; a BibTeX @misc's
+    ``howpublished`` whole."""
+    if name == "howpublished" or csl_form_of(s.file or ""):
+        return [field_text(s, name)]
+    return [decode_latex(part) for part in pandoc_split_names(s.field(name))]
+
+
+def _howpublished(s: Source) -> bool:
+    """Whether ``howpublished`` is a publisher, as pandoc reads it (a BibTeX @misc's "\\url{…}", "Online"), not the
+    container it is of a web site (an @online entry; an item read from CSL keeps its web site's name there)."""
+    return s.type.lower() not in WEB_TYPES and bool(s.field("howpublished"))
+
+
+def as_pandoc_reads(s: Source) -> Source:
+    """``s`` with the container, publisher and URL pandoc reads from its fields: ``howpublished`` a publisher, not the
+    container (``_howpublished``), every publishing body named (``_publisher``), and with no ``url`` the address of
+    its e-print (``_eprint_url``)."""
+    container = s.container
+    if _howpublished(s) and container == field_text(s, "howpublished"):
+        container = field_text(s, "maintitle")
+    return replace(s, container=container, publisher=_publisher(s), url=s.url or _eprint_url(s))
+
+
+# The e-print archives pandoc's biblatex reader makes a URL of (``eprinttype``, or BibTeX's ``archiveprefix``)
+_EPRINT_URLS = {"arxiv": "https://arxiv.org/abs/", "jstor": "https://www.jstor.org/stable/",
+                "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/", "googlebooks": "https://books.google.com?id="}
+
+
+def _eprint_url(s: Source) -> str:
+    """The address of a BibTeX entry's e-print in an archive pandoc knows ("eprint = {2002.01674}" of arXiv:
+    "https://arxiv.org/abs/2002.01674"); '' for none."""
+    eprint = one_line(s.field("eprint"))
+    base = _EPRINT_URLS.get((s.field("eprinttype") or s.field("archiveprefix")).strip().lower(), "")
+    return f"{base}{eprint}" if base and eprint and not csl_form_of(s.file or "") else ""
