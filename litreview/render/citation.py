@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..bibliography.bibtex import MONTHS
+from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..bibliography.csl import csl_form_of
 from ..bibliography.csl_item import LEGAL_TYPES
 from ..bibliography.dates import edtf_date_parts
@@ -775,12 +775,14 @@ def _eprint_url(s: Source) -> str:
 
 
 def _month(s: Source, terms: dict[str, str]) -> str:
-    """The month field's name in the language of ``terms`` ("jan", "1", "January": de "Januar"), else as written."""
-    raw = one_line(field_text(s, "month")).strip(".")
+    """The month field's name in the language of ``terms`` ("jan", "Jun", "1", "January": de "Januar") where pandoc
+    reads one: a number, a month's first three letters or its English name as BibTeX's month macros give it
+    (``month = jun`` is "June"); any other text ("Jun.", "Sept", "june", "Mai", "21 October") pandoc leaves out."""
+    raw = one_line(field_text(s, "month"))
     if raw.isdigit() and 1 <= int(raw) <= 12:
         return _month_name(int(raw), terms)
-    n = _MONTH_NUMBERS.get(raw[:3].lower()) if raw else None
-    return _month_name(n, terms) if n else raw
+    n = _MONTH_NUMBERS.get(raw.lower()) or _MONTH_NUMBERS.get(raw[:3].lower() if raw in MONTH_NAMES else "")
+    return _month_name(n, terms) if n else ""
 
 
 def _month_name(n: int, terms: dict[str, str]) -> str:

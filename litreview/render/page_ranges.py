@@ -20,9 +20,12 @@ def printed_pages(s: Source, terms: dict[str, str] = ENGLISH_TERMS) -> str:
 _HYPHENS = str.maketrans("\u2010\u2011\u2212", "---")  # Unicode's hyphens and minus sign as the hyphen
 # Each item of a list of pages ("3, 7-9", as citeproc prints it "3, 7–9").
 _LIST_ITEM = re.compile(r"[^,;]+")
-# A range's separator: two hyphens or a dash; else a lone hyphen (spaced or not) between page numbers. Hyphens
-# within a page number are kept ("12-1--12-55" is "12-1–12-55", as citeproc prints it; "1-2-3" stays).
-_DOUBLE = re.compile(r"\s*(?:--+|[\u2013\u2014])\s*")
+# A range's separator: two hyphens or an en dash; else a lone hyphen (spaced or not) between page numbers. An em
+# dash is no separator (citeproc prints "872—899" as written). An item of more than one hyphen or dash is printed
+# with hyphens, its spaces kept ("12-1--12-55" is "12-1-12-55", "T3J--1--T3J--6" "T3J-1-T3J-6", as citeproc
+# prints them; "1-2-3" stays).
+_DOUBLE = re.compile(r"\s*(?:--+|\u2013)\s*")
+_SEPARATOR = re.compile(r"--+|\u2013|-")
 _PAGE_NUMBER = re.compile(r"\w*\d\w*|[ivxlcdm]+|[IVXLCDM]+")
 # The last word of a text (asked from word starts only: from each letter of a long word again it was quadratic)
 _LAST_WORD = re.compile(r"(?<!\w)\w*$")
@@ -30,6 +33,8 @@ _LAST_WORD = re.compile(r"(?<!\w)\w*$")
 
 def _range_dash(m: re.Match[str]) -> str:
     item = m.group(0)
+    if len(_SEPARATOR.findall(item)) > 1:
+        return _SEPARATOR.sub("-", item)
     if _DOUBLE.search(item):
         return _DOUBLE.sub("\u2013", item)
     if item.count("-") == 1:  # the words either side are page numbers: not "well-known"
@@ -55,9 +60,10 @@ def _abbreviated(m: re.Match[str]) -> str:
     if len(last) < len(first):  # written short already ("321–28"): read in full
         last = first[:len(first) - len(last)] + last
     a, b = int(first), int(last)
-    if b <= a or len(last) != len(first) or a < 100 or a % 100 == 0:
-        return f"{prefix}{first}\u2013{last}" if b > a else m.group(0)
-    keep = next(i for i, (x, y) in enumerate(zip(first, last, strict=True)) if x != y) if first != last else 0
+    if b < a or len(last) != len(first) or a < 100 or a % 100 == 0:
+        return f"{prefix}{first}\u2013{last}" if b >= a else m.group(0)
+    # the digits from the first that differs; a range of one page as one whose last digit differs ("667–67")
+    keep = next((i for i, (x, y) in enumerate(zip(first, last, strict=True)) if x != y), len(last) - 1)
     # 101 to 109 of a hundred: the digits that change; else at least two
     shown = last[keep:] if a % 100 < 10 else last[min(keep, len(last) - 2):]
     return f"{prefix}{first}\u2013{shown}"
