@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..bibliography.csl import csl_form_of
 from ..locale_terms import ENGLISH_TERMS
 from ..model import Source
 from .sanitize import one_line
@@ -13,7 +14,10 @@ def printed_pages(s: Source, terms: dict[str, str] = ENGLISH_TERMS) -> str:
     """The pages, each range with an en dash however it is written ("553-566", "87 - 90") and abbreviated as CMOS
     and citeproc's "chicago-16" do ("553–66", "101–8", "100–104", "1496–504", "e1001–12"); the dash the language's
     (``terms``' "–": fr "553‑66", es "553-66")."""
-    pages = _RANGE.sub(_abbreviated, _LIST_ITEM.sub(_range_dash, one_line(s.pages).translate(_HYPHENS)))
+    written = one_line(s.pages).translate(_HYPHENS)
+    if not csl_form_of(s.file or ""):
+        written = _LIST_ITEM.sub(_bibtex_item, written)
+    pages = _RANGE.sub(_abbreviated, _LIST_ITEM.sub(_range_dash, written))
     return pages if terms["–"] == "\u2013" else pages.replace("\u2013", terms["–"])
 
 
@@ -21,9 +25,9 @@ _HYPHENS = str.maketrans("\u2010\u2011\u2212", "---")  # Unicode's hyphens and m
 # Each item of a list of pages ("3, 7-9", as citeproc prints it "3, 7–9").
 _LIST_ITEM = re.compile(r"[^,;]+")
 # A range's separator: two hyphens or an en dash; else a lone hyphen (spaced or not) between page numbers. An em
-# dash is no separator (citeproc prints "872—899" as written). An item of more than one hyphen or dash is printed
-# with hyphens, its spaces kept ("12-1--12-55" is "12-1-12-55", "T3J--1--T3J--6" "T3J-1-T3J-6", as citeproc
-# prints them; "1-2-3" stays).
+# dash is no separator (citeproc prints "872—899" as written). An item of more than one hyphen or dash citeproc
+# prints as written ("12-1–12-55", "1-2-3"); pandoc's BibTeX reader gives it with hyphens ("12-1--12-55" and
+# "12-1–12-55" are "12-1-12-55", "T3J--1--T3J--6" "T3J-1-T3J-6"; its spaces kept).
 _DOUBLE = re.compile(r"\s*(?:--+|\u2013)\s*")
 _SEPARATOR = re.compile(r"--+|\u2013|-")
 _PAGE_NUMBER = re.compile(r"\w*\d\w*|[ivxlcdm]+|[IVXLCDM]+")
@@ -31,10 +35,15 @@ _PAGE_NUMBER = re.compile(r"\w*\d\w*|[ivxlcdm]+|[IVXLCDM]+")
 _LAST_WORD = re.compile(r"(?<!\w)\w*$")
 
 
+def _bibtex_item(m: re.Match[str]) -> str:
+    item = m.group(0)
+    return _SEPARATOR.sub("-", item) if len(_SEPARATOR.findall(item)) > 1 else item
+
+
 def _range_dash(m: re.Match[str]) -> str:
     item = m.group(0)
     if len(_SEPARATOR.findall(item)) > 1:
-        return _SEPARATOR.sub("-", item)
+        return item
     if _DOUBLE.search(item):
         return _DOUBLE.sub("\u2013", item)
     if item.count("-") == 1:  # the words either side are page numbers: not "well-known"
