@@ -1091,3 +1091,23 @@ def test_a_month_pandoc_does_not_read_is_left_out(month: str, shown: str) -> Non
     bib = parse_bibliography(f"@article{{a, author={{Doe, J.}}, title={{T}}, journal={{J}}, year={{2000}},"
                              f" volume={{1}}, month={month}}}")
     assert format_reference(bib.sources[0]).text == f"Doe, J. “T.” J {shown}."
+
+
+def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
+    bib = parse_bibliography(
+        "@phdthesis{t1, author={Doe, J.}, title={T}, school={Uni}, year={2000}, number={2023UEFL2059}}\n"
+        "@mastersthesis{t3, author={Doe, J.}, title={T}, school={Uni}, year={2000}, number={12},"
+        " url={https://x.org}}\n"
+        "@phdthesis{t6, author={Doe, J.}, title={T}, year={2000}, number={12}}\n", "refs.bib")
+    items = [{"id": "c1", "type": "thesis", "author": [{"family": "Doe", "given": "J."}], "title": "T",
+              "publisher": "Uni", "genre": "PhD thesis", "number": "12", "issued": {"date-parts": [[2000]]}}]
+    sources = [*bib.sources, *parse_csl(json.dumps(items), "refs.json").sources]
+    assert [format_reference(s).text for s in sources] == [
+        "Doe, J. “T.” PhD thesis, Uni, 2000. (2023UEFL2059).",
+        "Doe, J. “T.” Master’s thesis, Uni, 2000. (12). https://x.org.",
+        "Doe, J. “T.” PhD thesis, 2000. (12).",
+        "Doe, J. “T.” PhD thesis, Uni, 2000. (12)."]
+    unsafe = parse_bibliography("@phdthesis{t, author={Doe, J.}, title={T}, school={Uni}, year={2000},"
+                                " number={<b>1</b>}}", "refs.bib").sources[0]
+    assert "(&lt;b&gt;1&lt;/b&gt;)." in format_reference(unsafe).html

@@ -514,6 +514,8 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         date = _issued(s, kind, terms, _date(s), lower=bool(s.publisher))
         parts = [_genre(s, terms) or default, _capital_first(one_line(s.publisher)), date]
         out.add(" " + _end(", ".join(p for p in parts if p)))
+        if number := one_line(s.number):  # its number after, in parentheses: "PhD thesis, Uni, 2023. (2023UEFL2059)."
+            out.add(f" ({number}).")
         return
     if (volume := one_line(s.volume)) and kind not in _WEB_TYPES and not in_journal:  # pandoc: "Book. Vol. 3."
         # the contributors with the volume ("Vol. 3, edited by Ann Roe."), else each a sentence of its own
