@@ -1111,3 +1111,25 @@ def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     unsafe = parse_bibliography("@phdthesis{t, author={Doe, J.}, title={T}, school={Uni}, year={2000},"
                                 " number={<b>1</b>}}", "refs.bib").sources[0]
     assert "(&lt;b&gt;1&lt;/b&gt;)." in format_reference(unsafe).html
+
+
+def test_the_year_of_first_publication_goes_before_the_publisher() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for biblatex's origdate and origyear and CSL's
+    # original-date: "1960; Publisher, 2000", without a publisher "1960, 2000"
+    bib = parse_bibliography(
+        "@book{b1, author={Doe, J.}, title={T}, publisher={Pub}, year={2000}, origdate={1960-05-03}}\n"
+        "@book{b2, author={Doe, J.}, editor={Roe, A.}, title={T}, publisher={Pub}, year={2000}, origyear={1960}}\n"
+        "@incollection{c1, author={Doe, J.}, title={T}, booktitle={C}, year={2000}, origdate={1981}}\n"
+        "@phdthesis{t1, author={Doe, J.}, title={T}, school={Uni}, year={2000}, origdate={1960}}\n"
+        "@software{s1, author={Doe, J.}, title={T}, publisher={Zenodo}, year={2000}, origdate={1960}}\n", "refs.bib")
+    items = [{"id": "k1", "type": "chapter", "author": [{"family": "Doe", "given": "J."}], "title": "T",
+              "container-title": "C", "publisher": "Pub", "issued": {"date-parts": [[2000]]},
+              "original-date": {"date-parts": [[1981]]}}]
+    sources = [*bib.sources, *parse_csl(json.dumps(items), "refs.json").sources]
+    assert [format_reference(s).text for s in sources] == [
+        "Doe, J. T. 1960; Pub, 2000.",
+        "Doe, J. T. Edited by A. Roe. 1960; Pub, 2000.",
+        "Doe, J. “T.” In C. 1981, 2000.",
+        "Doe, J. “T.” 1960; PhD thesis, Uni, 2000.",
+        "Doe, J. T. 1960; Zenodo, released 2000.",
+        "Doe, J. “T.” In C. 1981; Pub, 2000."]

@@ -437,7 +437,7 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     publication = _publication(s)
     date = _issued(s, s.type.lower(), terms, _date(s), lower=bool(s.publisher))
     # the publisher and date (or the date alone) a sentence of their own: "In Book, edited by Ann Roe. 2019."
-    tail = ", ".join(p for p in (publication, date) if p)
+    tail = _published(s, publication, date, original=not edition)
     out.add(("" if out.ends_with(".") else ".") + (f" {_end(tail)}" if tail else ""))
 
 
@@ -512,8 +512,8 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     if kind in _THESIS:
         default = "" if csl_form_of(s.file or "") else terms.get(kind, _THESIS[kind])  # CSL's thesis: its genre alone
         date = _issued(s, kind, terms, _date(s), lower=bool(s.publisher))
-        parts = [_genre(s, terms) or default, _capital_first(one_line(s.publisher)), date]
-        out.add(" " + _end(", ".join(p for p in parts if p)))
+        parts = [_genre(s, terms) or default, _capital_first(one_line(s.publisher))]
+        out.add(" " + _end(_published(s, ", ".join(p for p in parts if p), date, original=not edition)))
         if number := one_line(s.number):  # its number after, in parentheses: "PhD thesis, Uni, 2023. (2023UEFL2059)."
             out.add(f" ({number}).")
         return
@@ -561,12 +561,37 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     date = _issued(s, kind, terms, _date(s, terms, full=full), lower=bool(s.publisher or described),
                    alone=not out.text)
     released = kind == "software" and bool(s.year) and not s.field("pubstate")  # "Zenodo, released 2019"
-    if publication:
+    if publication and date and not edition and _original_year(s):  # "1960; Zenodo, released 2019"
+        out.add(f" {_end(_published(s, publication, f'released {date}' if released else date, original=True))}")
+    elif not publication and date and not released and not edition and _original_year(s):  # "1960, 2000"
+        out.add(f" {_end(_published(s, publication, date, original=True))}")
+    elif publication:
         out.add(f" {publication}" + (f", {'released ' if released else ''}{date}" if date else ""))
         out.add("" if out.ends_with(".") else ".")
     elif date:
         out.add(f" Released {date}" if released else f" {date}")
         out.add("" if out.ends_with(".") else ".")
+
+
+def _published(s: Source, publication: str, date: str, *, original: bool) -> str:
+    """The publisher and date ("Pub, 2000"), with ``original`` after the year of first publication where the entry
+    gives one, as pandoc's Chicago prints it: "1960; Pub, 2000", without a publisher "1960, 2000"."""
+    tail = ", ".join(p for p in (publication, date) if p)
+    first = _original_year(s) if original else ""
+    if not first:
+        return tail
+    return f"{first}; {tail}" if publication else ", ".join(p for p in (first, date) if p)
+
+
+def _original_year(s: Source) -> str:
+    """The year of first publication (biblatex's ``origdate`` or ``origyear``, CSL's original-date) where it is one
+    date pandoc reads ("1960", "1960-05": 1960); '' else."""
+    raw = one_line(s.field("origdate"))
+    ends = edtf_date_parts(raw) if raw else None
+    if ends and len(ends) == 1 and ends[0]:
+        return str(ends[0][0])
+    year = one_line(s.field("origyear")) if not raw else ""
+    return year if year.isdigit() else ""
 
 
 # Types whose undated entries print no "n.d." in the Chicago styles (CSL's webpage and encyclopedia entry: CMOS 18
