@@ -171,6 +171,11 @@ def test_citations_are_formatted_once_per_entry():
     ("5-5", "5–5"), ("100-100", "100–100"),
     # An em dash is no range's separator: as written (pandoc 3.9 "872—899", "872 — 899", "3—7, 9–9").
     ("872—899", "872—899"), ("872 — 899", "872 — 899"), ("3—7, 9-9", "3—7, 9–9"),
+    # Abbreviated where the same text comes before each number (pandoc 3.9 "144:1–24", "1.321–28", "1:321–28"),
+    # else as written ("p. 1408–1418", "756–761 vol.5", "1:321–2:328", "A321–328").
+    ("144:1--144:24", "144:1–24"), ("1.321-1.328", "1.321–28"),
+    ("1:321-1:328", "1:321–28"), ("p. 1408-1418", "p. 1408–1418"), ("756-761 vol.5", "756–761 vol.5"),
+    ("1:321-2:328", "1:321–2:328"), ("A321-328", "A321–328"),
     # A page list item of more than one hyphen or dash: pandoc's BibTeX reader gives each as a hyphen, its spaces
     # kept, and citeproc prints it so, unabbreviated (pandoc 3.9 "12-1-12-55", "T3J-1-T3J-6", "A-1 - A-9"); a
     # page's hyphens with no range stay ("1-2-3"), and a word's (citeproc makes "well–known" of it: no page
