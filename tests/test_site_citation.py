@@ -1138,3 +1138,19 @@ def test_the_year_of_first_publication_goes_before_the_publisher() -> None:
         "Doe, J. “T.” 1960; PhD thesis, Uni, 2000.",
         "Doe, J. T. 1960; Zenodo, released 2000.",
         "Doe, J. “T.” In C. 1981; Pub, 2000."]
+
+
+def test_a_bibtex_issue_field_is_read_as_pandoc_reads_it() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US): an issue with no number left out, the month
+    # beside the volume then; with a number after it
+    bib = parse_bibliography(
+        "@article{a1, author={Doe, J.}, title={T}, journal={J}, volume={2}, issue={3}, year={2000}, pages={5--9}}\n"
+        "@article{a2, author={Doe, J.}, title={T}, journal={J}, volume={2}, issue={3}, number={4}, year={2000}}\n"
+        "@article{a5, author={Doe, J.}, title={T}, journal={J}, volume={2}, issue={3}, month={4}, year={2000}}\n",
+        "refs.bib")
+    items = [{"id": "c1", "type": "article-journal", "author": [{"family": "Doe", "given": "J."}], "title": "T",
+              "container-title": "J", "volume": "2", "issue": "3", "issued": {"date-parts": [[2000]]}}]
+    sources = [*bib.sources, *parse_csl(json.dumps(items), "refs.json").sources]
+    assert [format_reference(s).text for s in sources] == [
+        "Doe, J. “T.” J 2 (2000): 5–9.", "Doe, J. “T.” J 2, nos. 4, 3 (2000).", "Doe, J. “T.” J 2 (April 2000).",
+        "Doe, J. “T.” J 2, no. 3 (2000)."]

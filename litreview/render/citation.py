@@ -391,7 +391,7 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
     # a newspaper's or magazine's article is cited by its date alone, with no volume, issue or page (CMOS 18 14.89)
     press = s.field("entrysubtype").lower() in ("newspaper", "magazine")
     volume = "" if press else one_line(s.volume)
-    number = "" if paper or press else one_line(s.number)  # a paper's number is its proceedings' in their series
+    number = "" if paper or press else _issue(s)  # a paper's number is its proceedings' in their series
     pages = printed_pages(s, terms) if s.pages and not press else ""
     if said and not (paper or series or volume or number or pages or s.field("pubstate") or press) \
             and s.field("doi") and printed_year(s):  # CMOS 18 14.75, as the Chicago styles print it
@@ -418,6 +418,16 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
                 out.add(f", {part}" if said else f" {part}")
                 said = True
     out.add("" if out.ends_with(".") else ".")
+
+
+def _issue(s: Source) -> str:
+    """An article's issue as pandoc reads it: CSL's; a BibTeX ``number``, with biblatex's ``issue`` after it ("4, 3");
+    an ``issue`` with no number (which the loader reads as the number) pandoc leaves out."""
+    if csl_form_of(s.file or ""):
+        return one_line(s.number)
+    if not s.field("number"):
+        return ""
+    return ", ".join(p for p in (one_line(s.number), one_line(field_text(s, "issue"))) if p)
 
 
 def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
