@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from litreview.bibliography.csl import parse_csl
@@ -163,17 +165,41 @@ def test_citations_are_formatted_once_per_entry():
     ("3, 7-9", "3, 7–9"), ("e1234", "e1234"), ("1100--1113", "1100–1113"), ("321--328", "321–28"),
     ("100--104", "100–104"), ("101--110", "101–10"), ("1496--1504", "1496–504"), ("808--833", "808–33"),
     ("e1001--e1012", "e1001–12"), ("xii--xv", "xii–xv"), ("321--28", "321–28"), ("998--1002", "998–1002"),
-    # Only the range's separator: the hyphens of chapter-numbered pages stay, as citeproc keeps them (pandoc 3.9
-    # prints CSL-JSON "12-1–12-55" so), unabbreviated; so do a page's hyphens with no range ("1-2-3") and a
-    # word's (citeproc makes "well–known" of it: no page number either side here).
-    ("12-1--12-55", "12-1–12-55"), ("12-100--12-155", "12-100–12-155"), ("A-1 -- A-9", "A-1–A-9"),
-    ("3-5, 12-1--12-55", "3–5, 12-1–12-55"), ("1-2-3", "1-2-3"), ("well-known", "well-known"),
-    ("iii-xii", "iii–xii"), ("553‐566", "553–66"),
+    # A range of one page is abbreviated as any other (pandoc 3.9: "667–67", "105–5", "1390–90", "A12–12"; below
+    # 100 or a hundred's first page in full: "5–5", "100–100").
+    ("667-667", "667–67"), ("105-105", "105–5"), ("1390--1390", "1390–90"), ("A12--A12", "A12–12"),
+    ("5-5", "5–5"), ("100-100", "100–100"),
+    # An em dash is no range's separator: as written (pandoc 3.9 "872—899", "872 — 899", "3—7, 9–9").
+    ("872—899", "872—899"), ("872 — 899", "872 — 899"), ("3—7, 9-9", "3—7, 9–9"),
+    # Abbreviated where the same text comes before each number (pandoc 3.9 "144:1–24", "1.321–28", "1:321–28"),
+    # else as written ("p. 1408–1418", "756–761 vol.5", "1:321–2:328", "A321–328").
+    ("144:1--144:24", "144:1–24"), ("1.321-1.328", "1.321–28"),
+    ("1:321-1:328", "1:321–28"), ("p. 1408-1418", "p. 1408–1418"), ("756-761 vol.5", "756–761 vol.5"),
+    ("1:321-2:328", "1:321–2:328"), ("A321-328", "A321–328"),
+    # A page list item of more than one hyphen or dash: pandoc's BibTeX reader gives each as a hyphen, its spaces
+    # kept, and citeproc prints it so, unabbreviated (pandoc 3.9 "12-1-12-55", "T3J-1-T3J-6", "A-1 - A-9"); a
+    # page's hyphens with no range stay ("1-2-3"), and a word's (citeproc makes "well–known" of it: no page
+    # number either side here).
+    ("12-1--12-55", "12-1-12-55"), ("12-1–12-55", "12-1-12-55"), ("12-100--12-155", "12-100-12-155"),
+    ("A-1 -- A-9", "A-1 - A-9"), ("T3J--1--T3J--6", "T3J-1-T3J-6"), ("3-5, 12-1--12-55", "3–5, 12-1-12-55"),
+    ("1-2-3", "1-2-3"), ("well-known", "well-known"), ("iii-xii", "iii–xii"), ("553‐566", "553–66"),
 ])
 def test_a_page_range_prints_an_en_dash(pages: str, shown: str) -> None:
     bib = parse_bibliography(f"@article{{a, author={{Doe, Jane}}, title={{T}}, journal={{J}}, volume={{1}},"
                              f" year={{2001}}, pages={{{pages}}}}}")
     assert format_reference(bib.sources[0]).text.endswith(f"1 (2001): {shown}.")
+
+
+@pytest.mark.parametrize(("page", "shown"), [
+    # CSL-JSON's page: an item of more than one hyphen or dash as written, which citeproc keeps (pandoc 3.9)
+    ("12-1–12-55", "12-1–12-55"), ("12-1--12-55", "12-1--12-55"), ("A-1 – A-9", "A-1 – A-9"),
+    ("3-5, 12-1–12-55", "3–5, 12-1–12-55"), ("1390-1390", "1390–90"), ("553-566", "553–66"),
+])
+def test_a_csl_page_of_several_dashes_prints_as_written(page: str, shown: str) -> None:
+    items = [{"id": "a", "type": "article-journal", "author": [{"family": "Doe", "given": "Jane"}], "title": "T",
+              "container-title": "J", "volume": "1", "issued": {"date-parts": [[2001]]}, "page": page}]
+    source = parse_csl(json.dumps(items), "refs.json").sources[0]
+    assert format_reference(source).text.endswith(f"1 (2001): {shown}.")
 
 
 def test_a_work_known_by_its_identifier_alone_is_labelled_by_it() -> None:
@@ -1163,3 +1189,76 @@ def test_a_misc_or_unpublished_entrys_number_is_printed_as_pandoc_prints_it() ->
     assert [format_reference(s).text for s in bib.sources] == [
         "Doe, Jane. T. arXiv:1310.4546. arXiv, 2013.", "Doe, Jane. T. Memo No. 12. 2013.",
         "Doe, Jane. “T.” No. 12. 2013.", "Doe, Jane. “T.” In Blog, No. 3, vol. 2. P, 2013."]
+
+
+@pytest.mark.parametrize(("month", "shown"), [
+    # The month pandoc 3.9 reads: a number, a month's three letters in any case, or the English name BibTeX's month
+    # macro gives (``month = jun``); any other text it leaves out of the entry ("Jun.", "Sept", "june", "Mai",
+    # "21 October").
+    ("{1}", "1 (January 2000)"), ("{12}", "1 (December 2000)"), ("{Jun}", "1 (June 2000)"),
+    ("{sep}", "1 (September 2000)"), ("jun", "1 (June 2000)"), ("{May}", "1 (May 2000)"),
+    ("{Jun.}", "1 (2000)"), ("{Sept}", "1 (2000)"), ("{june}", "1 (2000)"), ("{Mai}", "1 (2000)"),
+    ("{21 October}", "1 (2000)"), ("{Mai/Juni}", "1 (2000)"),
+])
+def test_a_month_pandoc_does_not_read_is_left_out(month: str, shown: str) -> None:
+    bib = parse_bibliography(f"@article{{a, author={{Doe, J.}}, title={{T}}, journal={{J}}, year={{2000}},"
+                             f" volume={{1}}, month={month}}}")
+    assert format_reference(bib.sources[0]).text == f"Doe, J. “T.” J {shown}."
+
+
+def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
+    bib = parse_bibliography(
+        "@phdthesis{t1, author={Doe, J.}, title={T}, school={Uni}, year={2000}, number={2023UEFL2059}}\n"
+        "@mastersthesis{t3, author={Doe, J.}, title={T}, school={Uni}, year={2000}, number={12},"
+        " url={https://x.org}}\n"
+        "@phdthesis{t6, author={Doe, J.}, title={T}, year={2000}, number={12}}\n", "refs.bib")
+    items = [{"id": "c1", "type": "thesis", "author": [{"family": "Doe", "given": "J."}], "title": "T",
+              "publisher": "Uni", "genre": "PhD thesis", "number": "12", "issued": {"date-parts": [[2000]]}}]
+    sources = [*bib.sources, *parse_csl(json.dumps(items), "refs.json").sources]
+    assert [format_reference(s).text for s in sources] == [
+        "Doe, J. “T.” PhD thesis, Uni, 2000. (2023UEFL2059).",
+        "Doe, J. “T.” Master’s thesis, Uni, 2000. (12). https://x.org.",
+        "Doe, J. “T.” PhD thesis, 2000. (12).",
+        "Doe, J. “T.” PhD thesis, Uni, 2000. (12)."]
+    unsafe = parse_bibliography("@phdthesis{t, author={Doe, J.}, title={T}, school={Uni}, year={2000},"
+                                " number={<b>1</b>}}", "refs.bib").sources[0]
+    assert "(&lt;b&gt;1&lt;/b&gt;)." in format_reference(unsafe).html
+
+
+def test_the_year_of_first_publication_goes_before_the_publisher() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for biblatex's origdate and origyear and CSL's
+    # original-date: "1960; Publisher, 2000", without a publisher "1960, 2000"
+    bib = parse_bibliography(
+        "@book{b1, author={Doe, J.}, title={T}, publisher={Pub}, year={2000}, origdate={1960-05-03}}\n"
+        "@book{b2, author={Doe, J.}, editor={Roe, A.}, title={T}, publisher={Pub}, year={2000}, origyear={1960}}\n"
+        "@incollection{c1, author={Doe, J.}, title={T}, booktitle={C}, year={2000}, origdate={1981}}\n"
+        "@phdthesis{t1, author={Doe, J.}, title={T}, school={Uni}, year={2000}, origdate={1960}}\n"
+        "@software{s1, author={Doe, J.}, title={T}, publisher={Zenodo}, year={2000}, origdate={1960}}\n", "refs.bib")
+    items = [{"id": "k1", "type": "chapter", "author": [{"family": "Doe", "given": "J."}], "title": "T",
+              "container-title": "C", "publisher": "Pub", "issued": {"date-parts": [[2000]]},
+              "original-date": {"date-parts": [[1981]]}}]
+    sources = [*bib.sources, *parse_csl(json.dumps(items), "refs.json").sources]
+    assert [format_reference(s).text for s in sources] == [
+        "Doe, J. T. 1960; Pub, 2000.",
+        "Doe, J. T. Edited by A. Roe. 1960; Pub, 2000.",
+        "Doe, J. “T.” In C. 1981, 2000.",
+        "Doe, J. “T.” 1960; PhD thesis, Uni, 2000.",
+        "Doe, J. T. 1960; Zenodo, released 2000.",
+        "Doe, J. “T.” In C. 1981; Pub, 2000."]
+
+
+def test_a_bibtex_issue_field_is_read_as_pandoc_reads_it() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US): an issue with no number left out, the month
+    # beside the volume then; with a number after it
+    bib = parse_bibliography(
+        "@article{a1, author={Doe, J.}, title={T}, journal={J}, volume={2}, issue={3}, year={2000}, pages={5--9}}\n"
+        "@article{a2, author={Doe, J.}, title={T}, journal={J}, volume={2}, issue={3}, number={4}, year={2000}}\n"
+        "@article{a5, author={Doe, J.}, title={T}, journal={J}, volume={2}, issue={3}, month={4}, year={2000}}\n",
+        "refs.bib")
+    items = [{"id": "c1", "type": "article-journal", "author": [{"family": "Doe", "given": "J."}], "title": "T",
+              "container-title": "J", "volume": "2", "issue": "3", "issued": {"date-parts": [[2000]]}}]
+    sources = [*bib.sources, *parse_csl(json.dumps(items), "refs.json").sources]
+    assert [format_reference(s).text for s in sources] == [
+        "Doe, J. “T.” J 2 (2000): 5–9.", "Doe, J. “T.” J 2, nos. 4, 3 (2000).", "Doe, J. “T.” J 2 (April 2000).",
+        "Doe, J. “T.” J 2, no. 3 (2000)."]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..bibliography.bibtex import MONTHS
+from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..bibliography.csl import csl_form_of
 from ..bibliography.csl_item import LEGAL_TYPES, PRESS
 from ..bibliography.dates import edtf_date_parts
@@ -391,7 +391,7 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
     # a newspaper's or magazine's article is cited by its date alone, with no volume, issue or page (CMOS 18 14.89)
     press = _press(s)
     volume = "" if press else one_line(s.volume)
-    number = "" if paper or press else one_line(s.number)  # a paper's number is its proceedings' in their series
+    number = "" if paper or press else _issue(s)  # a paper's number is its proceedings' in their series
     pages = printed_pages(s, terms) if s.pages and not press else ""
     if said and not (paper or series or volume or number or pages or s.field("pubstate") or press) \
             and s.field("doi") and printed_year(s):  # CMOS 18 14.75, as the Chicago styles print it
@@ -420,6 +420,16 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
     out.add("" if out.ends_with(".") else ".")
 
 
+def _issue(s: Source) -> str:
+    """An article's issue as pandoc reads it: CSL's; a BibTeX ``number``, with biblatex's ``issue`` after it ("4, 3");
+    an ``issue`` with no number (which the loader reads as the number) pandoc leaves out."""
+    if csl_form_of(s.file or ""):
+        return one_line(s.number)
+    if not s.field("number"):
+        return ""
+    return ", ".join(p for p in (one_line(s.number), one_line(field_text(s, "issue"))) if p)
+
+
 def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     """ "In *Book*, 2nd ed., vol. 2, edited by Harry Hill. Series 9. Publisher, 2001.": no page range, as CMOS 18
     and pandoc print a chapter in a bibliography."""
@@ -437,7 +447,7 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     publication = _publication(s)
     date = _issued(s, s.type.lower(), terms, _date(s), lower=bool(s.publisher))
     # the publisher and date (or the date alone) a sentence of their own: "In Book, edited by Ann Roe. 2019."
-    tail = ", ".join(p for p in (publication, date) if p)
+    tail = _published(s, publication, date, original=not edition)
     out.add(("" if out.ends_with(".") else ".") + (f" {_end(tail)}" if tail else ""))
 
 
@@ -530,8 +540,10 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     if kind in _THESIS:
         default = "" if csl_form_of(s.file or "") else terms.get(kind, _THESIS[kind])  # CSL's thesis: its genre alone
         date = _issued(s, kind, terms, _date(s), lower=bool(s.publisher))
-        parts = [_genre(s, terms) or default, _capital_first(one_line(s.publisher)), date]
-        out.add(" " + _end(", ".join(p for p in parts if p)))
+        parts = [_genre(s, terms) or default, _capital_first(one_line(s.publisher))]
+        out.add(" " + _end(_published(s, ", ".join(p for p in parts if p), date, original=not edition)))
+        if number := one_line(s.number):  # its number after, in parentheses: "PhD thesis, Uni, 2023. (2023UEFL2059)."
+            out.add(f" ({number}).")
         return
     if (volume := one_line(s.volume)) and kind not in _WEB_TYPES and not in_journal:  # pandoc: "Book. Vol. 3."
         # the contributors with the volume ("Vol. 3, edited by Ann Roe."), else each a sentence of its own
@@ -577,12 +589,37 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     date = _issued(s, kind, terms, _date(s, terms, full=full), lower=bool(s.publisher or described),
                    alone=not out.text)
     released = kind == "software" and bool(s.year) and not s.field("pubstate")  # "Zenodo, released 2019"
-    if publication:
+    if publication and date and not edition and _original_year(s):  # "1960; Zenodo, released 2019"
+        out.add(f" {_end(_published(s, publication, f'released {date}' if released else date, original=True))}")
+    elif not publication and date and not released and not edition and _original_year(s):  # "1960, 2000"
+        out.add(f" {_end(_published(s, publication, date, original=True))}")
+    elif publication:
         out.add(f" {publication}" + (f", {'released ' if released else ''}{date}" if date else ""))
         out.add("" if out.ends_with(".") else ".")
     elif date:
         out.add(f" Released {date}" if released else f" {date}")
         out.add("" if out.ends_with(".") else ".")
+
+
+def _published(s: Source, publication: str, date: str, *, original: bool) -> str:
+    """The publisher and date ("Pub, 2000"), with ``original`` after the year of first publication where the entry
+    gives one, as pandoc's Chicago prints it: "1960; Pub, 2000", without a publisher "1960, 2000"."""
+    tail = ", ".join(p for p in (publication, date) if p)
+    first = _original_year(s) if original else ""
+    if not first:
+        return tail
+    return f"{first}; {tail}" if publication else ", ".join(p for p in (first, date) if p)
+
+
+def _original_year(s: Source) -> str:
+    """The year of first publication (biblatex's ``origdate`` or ``origyear``, CSL's original-date) where it is one
+    date pandoc reads ("1960", "1960-05": 1960); '' else."""
+    raw = one_line(s.field("origdate"))
+    ends = edtf_date_parts(raw) if raw else None
+    if ends and len(ends) == 1 and ends[0]:
+        return str(ends[0][0])
+    year = one_line(s.field("origyear")) if not raw else ""
+    return year if year.isdigit() else ""
 
 
 # Types whose undated entries print no "n.d." in the Chicago styles (CSL's webpage and encyclopedia entry: CMOS 18
@@ -740,12 +777,14 @@ def _publication(s: Source) -> str:
 
 
 def _month(s: Source, terms: dict[str, str]) -> str:
-    """The month field's name in the language of ``terms`` ("jan", "1", "January": de "Januar"), else as written."""
-    raw = one_line(field_text(s, "month")).strip(".")
+    """The month field's name in the language of ``terms`` ("jan", "Jun", "1", "January": de "Januar") where pandoc
+    reads one: a number, a month's first three letters or its English name as BibTeX's month macros give it
+    (``month = jun`` is "June"); any other text ("Jun.", "Sept", "june", "Mai", "21 October") pandoc leaves out."""
+    raw = one_line(field_text(s, "month"))
     if raw.isdigit() and 1 <= int(raw) <= 12:
         return _month_name(int(raw), terms)
-    n = _MONTH_NUMBERS.get(raw[:3].lower()) if raw else None
-    return _month_name(n, terms) if n else raw
+    n = _MONTH_NUMBERS.get(raw.lower()) or _MONTH_NUMBERS.get(raw[:3].lower() if raw in MONTH_NAMES else "")
+    return _month_name(n, terms) if n else ""
 
 
 def _month_name(n: int, terms: dict[str, str]) -> str:
