@@ -20,6 +20,10 @@ from ..text import without_controls
 
 NAME = lazy(r"[A-Za-z0-9_:.+\-/'!?<>\[\]*&|;@]+")
 """A field name, an entry key or a bare macro name (pybtex's name characters, roughly)."""
+FIELD_NAME_CHAR = r"[\w:.+/-]"
+FIELD_NAME = rf"[A-Za-z]{FIELD_NAME_CHAR}*"
+"""A field name as people write one (a letter, then letters, digits and ``_:.+/-``): the pattern's text, for the
+patterns that look for a field around a syntax error."""
 _KEY = lazy(r"[^\s,{}()]+")
 ENTRY_START = lazy(r"^[ \t]*@", re.M)
 """Where BibTeX tools (and people) expect an entry to open: an ``@`` at the start of a line."""

@@ -12,13 +12,13 @@ from ..lazyre import lazy
 from ..text import clipped
 from . import bibtex
 
-_NAME_BEFORE = lazy(r"([A-Za-z][\w:.+/-]*)\s*$")
-_OPEN_QUOTE = lazy(r'([A-Za-z][\w:.+/-]*)\s*=\s*"')
+_NAME_BEFORE = lazy(rf"({bibtex.FIELD_NAME})\s*$")
+_OPEN_QUOTE = lazy(rf'({bibtex.FIELD_NAME})\s*=\s*"')
 _EQUALS_QUOTE = lazy(r'=\s*"')
 _SPACE = lazy(r"\s")
-_NAME_CHAR = lazy(r"[\w:.+/-]")
+_NAME_CHAR = lazy(bibtex.FIELD_NAME_CHAR)
 _TYPE_THEN_KEY = lazy(r"@\s*([A-Za-z]\w*)[ \t]+([^\s,{}()\"=#%]+)[ \t]*,")
-_NEXT_PART = lazy(r"\n[ \t]*(?:[A-Za-z][\w:.+/-]*[ \t]*=|@|\}[ \t]*$)", re.M)  # the next field, entry or entry end
+_NEXT_PART = lazy(rf"\n[ \t]*(?:{bibtex.FIELD_NAME}[ \t]*=|@|\}}[ \t]*$)", re.M)  # the next field, entry or entry end
 
 
 class Told(NamedTuple):
