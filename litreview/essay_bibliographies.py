@@ -69,7 +69,7 @@ def _beside(folder: Path, read: set[Path], lacking: set[str]) -> tuple[tuple[str
 
 _WRITE_BIB = lazy(r"\bwrite[._]bib\s*\(")
 """An R call that writes a .bib file when the document is built: knitr's ``write_bib``, bibtex's ``write.bib``."""
-_QUOTED = re.compile(r"""(["'])([^"'\n]*?\.bib)\1""", re.I)
+_QUOTED = lazy(r"""(["'])([^"'\n]*?\.bib)\1""", re.I)
 
 
 def _written_bibliographies(essay: Essay, folder: Path) -> set[str]:

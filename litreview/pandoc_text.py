@@ -3,11 +3,12 @@ value): smart typography, and the rendered HTML as plain text."""
 
 from __future__ import annotations
 
-import re
 from html import unescape
 from typing import Any
 
-_TAG = re.compile(r"<[^>]+>")  # "<>" is no tag: HTML reads it as text
+from .lazyre import lazy
+
+_TAG = lazy(r"<[^>]+>")  # "<>" is no tag: HTML reads it as text
 
 
 def smart(text: str) -> str:

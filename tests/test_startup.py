@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +76,43 @@ def test_checking_loads_the_reference_parsers_word_lists_not_the_parsers(tmp_pat
     parsers = {"litreview.bibliography.refparse.rules", "litreview.bibliography.refparse.section",
                "litreview.bibliography.refparse.fields"}
     assert not loaded & parsers, loaded & parsers
+
+
+#: patterns a check of the review's own essay never asks for (JATS markup, a broken CSL-JSON's ids, a citation key's
+#: shape, a raw-format span, ...): compiled on first use, not at every start (about 2 ms of a cold check)
+RARELY_USED = {"litreview.render.sanitize": ("_SPACES", "_SCHEME", "_JATS_TITLE_OPENS", "_JATS_TITLE_CLOSES", "_JATS_TAG"),
+               "litreview.bibliography.csl": ("_BROKEN_ID", "_TOP_KEY"),
+               "litreview.bibliography.keys": ("_WORDS", "_KEY_SHAPE"),
+               "litreview.checks.style_names": ("_MC", "_ET_AL"),
+               "litreview.essay_bibliographies": ("_QUOTED",),
+               "litreview.checks.bib": ("_ISSN_FIRST", "_ANY_ADDRESS"),
+               "litreview.render.shown": ("LATEX_LINK",),
+               "litreview.essay.cites": ("_RAW_FORMAT",),
+               "litreview.checks.body_names": ("_INITIAL",),
+               "litreview.essay.yaml_meta": ("_CITEPROC_LINE",),
+               "litreview.linking.own_authors": ("_NOT_LETTERS",),
+               "litreview.bibliography.names": ("_PANDOC_AND",),
+               "litreview.pandoc_text": ("_TAG",)}
+
+COMPILED_PROBE = """
+import contextlib, io, json, re, sys
+from litreview.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        main(["check", "--format", "json"])
+    except SystemExit:
+        pass
+wanted = {wanted!r}
+print(json.dumps(sorted(f"{{m}}.{{n}}" for m, names in wanted.items() if m in sys.modules for n in names
+                        if isinstance(getattr(sys.modules[m], n), re.Pattern))))
+"""
+
+
+def test_checking_the_essay_compiles_no_pattern_it_never_uses(tmp_path: Path) -> None:
+    # The review's own project: its Markdown essay with YAML front matter, its .bib, claims file and empty snapshot.
+    root = Path(__file__).resolve().parents[1]
+    shutil.copy(root / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(root / "refs", tmp_path / "refs")
+    out = subprocess.run([sys.executable, "-c", COMPILED_PROBE.format(wanted=RARELY_USED)], capture_output=True,
+                         text=True, check=True, cwd=tmp_path, env={**os.environ, "CI": "true"})
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []

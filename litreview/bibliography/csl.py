@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from .csl_item import (
     NAME_VARIABLES,
@@ -291,7 +292,7 @@ def _by_item(text: str, filename: str, whole: Finding, *, yaml: bool, bom: bool,
     return Bibliography(rest.sources, tuple(problems), filename, text)
 
 
-_BROKEN_ID = re.compile(r'"(id|standard_citation)"[ \t\r\n]*:[ \t\r\n]*"((?:[^"\\\n]|\\.)+)"'
+_BROKEN_ID = lazy(r'"(id|standard_citation)"[ \t\r\n]*:[ \t\r\n]*"((?:[^"\\\n]|\\.)+)"'
                         r"|^[ \t]*(?:-[ \t]+)?(id|standard_citation)[ \t]*:([^\n]*)$", re.M)
 """An id as CSL-JSON writes it, or a YAML line that sets one (its value read by ``_yaml_id``)."""
 
@@ -451,7 +452,7 @@ def _keyed_by_id(data: Mapping[Any, Any], text: str, filename: str, *, yaml: boo
                                ", each with the key it was given as its id"), file=filename, line=1)
 
 
-_TOP_KEY = re.compile(r"^([^\s#\-{\[][^:#]*?):\s*(?:#.*)?$")
+_TOP_KEY = lazy(r"^([^\s#\-{\[][^:#]*?):\s*(?:#.*)?$")
 """A key of a YAML file's top mapping whose value is on the lines below it (``SZ:``)."""
 
 

@@ -34,7 +34,7 @@ until up upon versus via von while with within without yet zu zum
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _NOT_IN_KEY = lazy(r"[^a-z0-9:_\-]+")
-_WORDS = re.compile(r"[^\W_]+")
+_WORDS = lazy(r"[^\W_]+")
 
 
 def significant_words(title: str) -> list[str]:
@@ -191,7 +191,7 @@ def _one_edit(a: str, b: str) -> bool:
     return short[start:] == long[start + 1:]
 
 
-_KEY_SHAPE = re.compile(rf"([a-z]+?)({COMMON_YEAR})([a-z]*)")
+_KEY_SHAPE = lazy(rf"([a-z]+?)({COMMON_YEAR})([a-z]*)")
 
 
 def named_work(key: str, works: Sequence[tuple[Sequence[Person], str, str]]) -> int | None:

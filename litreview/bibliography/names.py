@@ -40,7 +40,7 @@ def split_names(value: str) -> list[str]:
     return [name for name in (part.strip() for part in _AND.split(value)) if name]
 
 
-_PANDOC_AND = re.compile(r"\s+and\s+")
+_PANDOC_AND = lazy(r"\s+and\s+")
 
 
 def pandoc_split_names(value: str) -> list[str]:

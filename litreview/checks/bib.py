@@ -459,7 +459,7 @@ def isbns(raw: str) -> list[str]:
     return out
 
 
-_ISSN_FIRST = re.compile(r"(\d{4}-\d{3}[\dXx])\s+(\S.*)")
+_ISSN_FIRST = lazy(r"(\d{4}-\d{3}[\dXx])\s+(\S.*)")
 """An ISSN and then other text, as an export writes a journal's ISSN where the ISBN goes ("1077-2626 VO  - 19")."""
 
 
@@ -505,7 +505,7 @@ _SCHEME_TWICE = lazy(r"(?:https?|ftp):/{0,2}(?=(?:https?|ftp)://)", re.IGNORECAS
 """A scheme written before an address that has its own ("http:https://doi.org/..."), as Mendeley exports a link."""
 _WRITTEN_BREAK = lazy(r"\\n|\\?%5Cn", re.IGNORECASE)
 """A line break written out between two addresses: ``\n``, or percent-encoded as a link's text (``%5Cn``)."""
-_ANY_ADDRESS = re.compile(r"[A-Za-z][\w+.-]*://\S")
+_ANY_ADDRESS = lazy(r"[A-Za-z][\w+.-]*://\S")
 """An address of any scheme (``papers://``, ``zotero://``), not a scheme typed apart from its host."""
 _TEXT_AFTER = lazy(r"(\S+)\s+(%[A-Z0-9]\s.*|(?:\S+\s+){4,}\S+)", re.S)
 """An address, then an EndNote tag ("%X ...") or five words or more: text written into the url field after it."""

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from ..bibliography.names import given_name_first, split_names
 from ..bibliography.refparse.lexicon import GIVEN
 from ..bibliography.refparse.names import ORGANISATION_WORDS
+from ..lazyre import lazy
 from ..model import Finding, Person, Source
 from .bib import entry_finding
 from .field_values import plain
@@ -29,7 +30,7 @@ _JOINS = frozenset({"of", "for", "at", "on", "in", "the", "and", "&", "de", "des
                     "del"})
 """The lower-case words a body's name holds ("Church of Sweden", "Software Design Group at MIT"); any other
 (a title's "from", "with", "a") shows words that are no name at all."""
-_INITIAL = re.compile(r"[A-Z]\.?(?:-?[A-Z]\.?)*")
+_INITIAL = lazy(r"[A-Z]\.?(?:-?[A-Z]\.?)*")
 _BODY_WORDS = frozenset(ORGANISATION_WORDS | COMPANY_WORDS)
 _APART = str.maketrans("{},.()", "      ")
 _APART_KEEP_DOTS = str.maketrans("{},()", "     ")  # ("S.R.L.": a company's word written with periods)

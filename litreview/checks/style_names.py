@@ -51,7 +51,7 @@ def name_problem(person: Person) -> str:
 
 _PIECE = lazy(r"([-'’])")
 #: "MCDONALD", "MACLEOD": McDonald or Mcdonald, MacLeod or Macleod, Mack: only the work tells.
-_MC = re.compile(r"(?i)^ma?c[a-z]")
+_MC = lazy(r"(?i)^ma?c[a-z]")
 
 
 def _cased(words: str) -> str:
@@ -96,7 +96,7 @@ def stray_quote(person: Person) -> str:
     return ""
 
 
-_ET_AL = re.compile(r"(?i)(?:et\.?\s*)?al\.?")
+_ET_AL = lazy(r"(?i)(?:et\.?\s*)?al\.?")
 """et al. as people write it in a name list: "et al.", "et. al", "et.al.", "etal", "al."."""
 _ET_AL_AFTER = re.compile(r"(?:^|[\s,])(?:(?:et|Et|ET)(?:\.\s*|\s+)(?:al|AL)|etal|et\.al)\.?$")
 """et al. at the end of a name, after its words (with the "et": a family name "Al" is a name, and so is "Etal")."""

@@ -153,7 +153,7 @@ def math_spans(text: str) -> list[tuple[int, int]]:
     return [(start, end) for kind, start, end in _inline_spans(text) if kind == "math"]
 
 
-_RAW_FORMAT = re.compile(r"\{=[A-Za-z0-9_+-]+\}")
+_RAW_FORMAT = lazy(r"\{=[A-Za-z0-9_+-]+\}")
 """The attribute that makes a code span raw content of one output format (pandoc's ``raw_attribute``)."""
 
 

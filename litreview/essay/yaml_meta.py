@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EssayError
+from ..lazyre import lazy
 from .cites import keys_in
 from .segment import split_lines
 
@@ -59,7 +60,7 @@ def document_meta(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     return merged, body, body_line
 
 
-_CITEPROC_LINE = re.compile(r"^(?:references|bibliography):\s*$", re.M)
+_CITEPROC_LINE = lazy(r"^(?:references|bibliography):\s*$", re.M)
 """A line rmarkdown::render looks for in the whole text (its ``citeproc_required``): a field whose value is on the
 lines after it, which makes it run citeproc whatever the front matter says."""
 

@@ -9,10 +9,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..bibliography.csl_item import csl_name
+from ..lazyre import lazy
 from ..model import Source
 from ..text import fold_words
 
-_NOT_LETTERS = re.compile(r"[\d\W_]+")
+_NOT_LETTERS = lazy(r"[\d\W_]+")
 
 
 def own_author_names(meta: Mapping[str, Any]) -> frozenset[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
+from ..lazyre import lazy
 from ..locale_terms import QUOTATION_OPENERS
 from ..model import Claim, Mention
 from .hits import Found, Hit
@@ -20,9 +21,9 @@ from .text import canonical, tokens
 # as an opening one. A straight quote right after a letter or digit closes a quotation (LaTeX's `simple" opened
 # with a backtick): read as opening, it paired with the next one around the words between two quotations.
 _OPENER = re.compile(r"„|“|(?<!\w)\"|«")
-_QUOTE = {"„": re.compile(r"„([^“”\n]+)[“”]"), "“": re.compile(r"“([^”]+)”"), '"': re.compile(r"\"([^\"\n]+)\""),
-          "«": re.compile(r"«([^»]+)»")}
-_UNCLOSED = {"„": re.compile(r"[“”\n]"), "“": re.compile(r"”"), '"': re.compile(r"[\"\n]"), "«": re.compile(r"»")}
+_QUOTE = {"„": lazy(r"„([^“”\n]+)[“”]"), "“": lazy(r"“([^”]+)”"), '"': lazy(r"\"([^\"\n]+)\""),
+          "«": lazy(r"«([^»]+)»")}
+_UNCLOSED = {"„": lazy(r"[“”\n]"), "“": lazy(r"”"), '"': lazy(r"[\"\n]"), "«": lazy(r"»")}
 """What ends the search for a mark's closing one: a mark of the same kind that opens before it is not closed either."""
 
 

@@ -20,14 +20,14 @@ ALLOWED_SCHEMES = frozenset({"http", "https"})
 #: Tags an abstract may keep after sanitising (no attributes at all).
 ABSTRACT_TAGS = frozenset({"p", "em", "strong", "sup", "sub", "br", "ul", "ol", "li", "i", "b"})
 
-_SPACES = re.compile(r"\s+")
+_SPACES = lazy(r"\s+")
 _BACKTICKS = lazy(r"`([^`\n]+)`")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_SCHEME = lazy(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # A tag ends at its '>' or, left open, before the next '<': "[^>]*" scanned to the end of a record from each
 # unclosed tag (quadratic); a title runs to its first closing tag (``spans.delimited``, linear).
-_JATS_TITLE_OPENS = re.compile(r"<jats:title[^<>]*>", re.IGNORECASE)
-_JATS_TITLE_CLOSES = re.compile(r"</jats:title>", re.IGNORECASE)
-_JATS_TAG = re.compile(r"<(/?)jats:([A-Za-z-]+)[^<>]*>", re.IGNORECASE)
+_JATS_TITLE_OPENS = lazy(r"<jats:title[^<>]*>", re.IGNORECASE)
+_JATS_TITLE_CLOSES = lazy(r"</jats:title>", re.IGNORECASE)
+_JATS_TAG = lazy(r"<(/?)jats:([A-Za-z-]+)[^<>]*>", re.IGNORECASE)
 _JATS_MAP = {"p": "p", "italic": "em", "bold": "strong", "sup": "sup", "sub": "sub",
              "list": "ul", "list-item": "li", "break": "br"}
 

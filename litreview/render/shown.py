@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..model import Claim
 
 #: What markdown-it could render as other than the text: escapes, code, emphasis, strike-through, super- and
@@ -31,7 +32,7 @@ def unrendered(text: str) -> str | None:
 
 #: The links the LaTeX reader writes in Markdown: ``\\href{url}{text}`` as ``[text](<url>)``, ``\\url{url}`` as an
 #: autolink, ``<url>`` (``essay.latex_cites``).
-LATEX_LINK = re.compile(r"\[([^\[\]]*)\]\(<[^<>\s]*>\)|<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
+LATEX_LINK = lazy(r"\[([^\[\]]*)\]\(<[^<>\s]*>\)|<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
 
 
 def shown_source(text: str, claim: Claim | None, essay_format: str) -> str:
