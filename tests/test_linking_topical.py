@@ -507,3 +507,14 @@ def test_a_person_or_a_country_a_title_opens_with_names_no_work() -> None:
 """
     claims = parse_essay("This, according to Hedley Bull et al., is the procedure.\n\nThe US military leads.").claims
     assert topical.named_works(claims, build_index(parse_bibliography(bib))) == []
+
+
+def test_an_adjective_made_of_a_name_names_no_work_but_a_name_like_word_does() -> None:
+    bib = """
+@book{gauss, title={Gaussian Processes for Machine Learning}, year={2006}}
+@article{gpy, title={GPyTorch: Blackbox Matrix-Matrix Inference on GPUs}, year={2018}}
+@article{kyrgyz, title={Kyrgyzstan: Foreign Agent Bill Nixed}, year={2016}}
+"""
+    claims = parse_essay("Models with Gaussian noise are fitted in GPyTorch, as in Kyrgyzstan.").claims
+    got = [(w.key, claims[0].text[w.start:w.end]) for w in topical.named_works(claims, build_index(parse_bibliography(bib)))]
+    assert got == [("gpy", "GPyTorch")]
