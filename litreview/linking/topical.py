@@ -342,15 +342,15 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
         toks = tokens(claim.text)
         for n, tok in enumerate(toks):
             folded = tok.folded
-            key = heads.get(folded) or heads.get(folded.split("-")[0])
-            if key is None or key in named or not _written_as_name(tok.text, n):
+            entry = heads.get(folded) or heads.get(folded.split("-")[0])
+            if entry is None or entry in named or not _written_as_name(tok.text, n):
                 continue
             name_end = tok.end if folded in heads else tok.start + len(tok.text.split("-")[0])
-            if any(_other_name(claim.text, toks, n, m, words_of[key]) for m in (n - 1, n + 1)) or _person(
+            if any(_other_name(claim.text, toks, n, m, words_of[entry]) for m in (n - 1, n + 1)) or _person(
                     claim.text, toks, n, index):
                 continue
-            found.append(NamedWork(row, key, tok.start, name_end))
-            named.add(key)  # its first naming only
+            found.append(NamedWork(row, entry, tok.start, name_end))
+            named.add(entry)  # its first naming only
         if len(named) == len(heads):
             break
     return found
