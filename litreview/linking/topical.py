@@ -26,6 +26,7 @@ from .text import (
     STOPWORDS,
     Token,
     content_stems,
+    fold,
     phrase_stems,
     tokens,
     topic_form,
@@ -72,6 +73,8 @@ evidence of the sentence changes it, and below 1 as every topical suggestion is.
 NAMED_EVIDENCE = "the name its title opens with (first named here)"
 """What the note of such a suggestion says after the name."""
 _ARTICLES = frozenset({"the", "a", "an"})
+_WORDS = re.compile(r"[^\w'’-]+")
+"""What separates words, read quickly (a title's words; whether a sentence holds a word worth reading as ``tokens``)."""
 _ADJECTIVE = re.compile(r"(?:an|ese|ish|ic)$")
 """How an adjective made of a name or a place ends ("Gaussian", "Boolean", "American", "Chinese", "British",
 "Atlantic"): written with a capital mid-sentence as a term, not as the name of a work."""
@@ -315,23 +318,24 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
     writes that word as a name: with a capital (not only as its first word), a capital inside or a digit; not in
     lower case ("visit" is not VisIt), nor followed or preceded by a capitalised word the title lacks (the longer
     name of something else: "United States" for "United We Stand"), nor a person's name (an author's family name,
-    or a given name before one: ``_person``), nor an adjective made of a name ("Gaussian processes"). The first only: a document cites a tool or a
-    data set where it first names it, not each time (later namings were cited 2 times in 8 on development
-    manuscripts)."""
+    or a given name before one: ``_person``), nor an adjective made of a name ("Gaussian processes"). The first
+    only: a document cites a tool or a data set where it first names it, not each time (later namings were cited 2
+    times in 8 on development manuscripts)."""
     heads: dict[str, str] = {}
     title_words: Counter[str] = Counter()
     words_of: dict[str, frozenset[str]] = {}
     for key, source in index.sources.items():
-        toks = tokens(source.title)
-        words = frozenset(w for t in toks for w in (t.folded, *t.folded.split("-")) if w)
+        folded = [w for w in _WORDS.split(fold(source.title)) if w]
+        words = frozenset(part for w in folded for part in (w, *w.split("-")) if part)
         words_of[key] = words
         title_words.update(words)
-        while len(toks) > 1 and toks[0].folded in _ARTICLES:
-            toks = toks[1:]
-        head = toks[0].folded if toks else ""
+        at = 0
+        while at < len(folded) - 1 and folded[at] in _ARTICLES:
+            at += 1
+        head = folded[at] if folded else ""
         if (sum(ch.isalpha() for ch in head) >= NAME_LETTERS and head not in STOPWORDS
                 and head not in FUNCTION_WORDS_ABROAD and not index.roles(head)
-                and (_name_like(toks[0].text) or not _ADJECTIVE.search(head))):
+                and (not _ADJECTIVE.search(head) or _name_like([w for w in _WORDS.split(source.title) if w][at]))):
             heads[head] = key
     heads = {head: key for head, key in heads.items() if title_words[head] == 1}
     if not heads:
@@ -339,6 +343,9 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
     found: list[NamedWork] = []
     named: set[str] = set()
     for row, claim in enumerate(claims):
+        if not any(fold(w) in heads or fold(w.split("-")[0]) in heads
+                   for w in _WORDS.split(claim.text) if w and not (w.islower() and w.isalpha())):
+            continue  # no word that could be a name the heads hold: not worth reading word by word
         toks = tokens(claim.text)
         for n, tok in enumerate(toks):
             folded = tok.folded
