@@ -65,11 +65,11 @@ MIN_SPREAD = 5
 _NAMED = FEATURES.index("named")
 NAMED_WORK = 0.9
 """The probability shown for a suggestion of the entry whose title's first word the sentence writes as a name, the
-first sentence of the document to do so (``named_works``). On de-marked development manuscripts, where the rule
-was written, 21 of 21 such suggestions were cited there; on five further development papers gathered after it
-was written, 6 of 7 (bench/eval_topical.py --dev-only --cv --extra-dev FOLDER: "shown by default, by kind"):
-27 in 28, 0.96 (95% interval 0.82-0.99), the papers it was not written on lower. A rule, not fitted: no other
-evidence of the sentence changes it, and below 1 as every topical suggestion is."""
+first sentence of the document to do so (``named_works``). Shown by default on de-marked development manuscripts,
+each linked as a whole (bench/eval_topical.py --dev-only --cv --extra-dev FOLDER: "shown by default, by kind"):
+on the corpus documents, where the rule was written, 21 of 21 were cited there; on five further development papers
+gathered after it was written, 5 of 6: 26 in 27, 0.96 (95% interval 0.82-0.99), the papers it was not written on
+lower. A rule, not fitted: no other evidence of the sentence changes it, and below 1 as every topical suggestion is."""
 NAMED_EVIDENCE = "the name its title opens with (first named here)"
 """What the note of such a suggestion says after the name."""
 _ARTICLES = frozenset({"the", "a", "an"})
