@@ -325,17 +325,18 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
     title_words: Counter[str] = Counter()
     words_of: dict[str, frozenset[str]] = {}
     for key, source in index.sources.items():
-        folded = [w for w in _WORDS.split(fold(source.title)) if w]
-        words = frozenset(part for w in folded for part in (w, *w.split("-")) if part)
+        written = [w for w in _WORDS.split(source.title) if w]
+        folded_title = [fold(w) for w in written]
+        words = frozenset(part for w in folded_title for part in (w, *w.split("-")) if part)
         words_of[key] = words
         title_words.update(words)
         at = 0
-        while at < len(folded) - 1 and folded[at] in _ARTICLES:
+        while at < len(written) - 1 and folded_title[at] in _ARTICLES:
             at += 1
-        head = folded[at] if folded else ""
+        head = folded_title[at] if written else ""
         if (sum(ch.isalpha() for ch in head) >= NAME_LETTERS and head not in STOPWORDS
                 and head not in FUNCTION_WORDS_ABROAD and not index.roles(head)
-                and (not _ADJECTIVE.search(head) or _name_like([w for w in _WORDS.split(source.title) if w][at]))):
+                and (not _ADJECTIVE.search(head) or _name_like(written[at]))):
             heads[head] = key
     heads = {head: key for head, key in heads.items() if title_words[head] == 1}
     if not heads:
