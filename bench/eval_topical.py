@@ -650,6 +650,32 @@ def shown_by_threshold(docs: list[Document], weights: dict[str, dict[str, float]
     return "\n".join(lines)
 
 
+def shown_by_kind(docs: list[Document], weights: dict[str, dict[str, float]]) -> str:
+    """The topical suggestions ``link`` shows by default, by what made them (the entry whose title's opening name
+    the sentence is the first to write, ``topical.named_works``; the re-ranker's probability), each document linked
+    with ``weights[name]`` (its re-ranker fitted without it): how many, the share cited there, in how many documents."""
+    kinds: dict[str, list[tuple[int, str]]] = {"named work": [], "re-ranker": []}
+    for doc in docs:
+        shipped = ranker.WEIGHTS
+        ranker.WEIGHTS = weights[doc.name]
+        try:
+            default = link(doc.essay, doc.bibliography, metadata=doc.metadata)
+        finally:
+            ranker.WEIGHTS = shipped
+        for lk in default.links:
+            if lk.kind == "topical" and lk.claim_id in doc.gold:
+                kind = "named work" if topical.NAMED_EVIDENCE in lk.evidence else "re-ranker"
+                kinds[kind].append((int(lk.source_key in doc.gold[lk.claim_id]), doc.name))
+    lines = ["topical suggestions shown by default, by kind (each document linked by a re-ranker fitted without it)"]
+    for kind, shown in kinds.items():
+        right = sum(r for r, _ in shown)
+        lo, hi = wilson(right, len(shown))
+        precision = f"{right / len(shown):.3f} ({lo:.2f}-{hi:.2f})" if shown else "-"
+        lines.append(f"  {kind:<11} {right:>3}/{len(shown):<3} precision {precision}, "
+                     f"{len({d for _, d in shown})} documents")
+    return "\n".join(lines)
+
+
 def reliability(p: list[float], y: list[int]) -> str:
     """Predicted probability against the share the authors cited, in bins."""
     edges = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -766,6 +792,7 @@ def main(argv: list[str] | None = None) -> int:
         print(calibrations(every))
         print(thresholds(every))
         print(shown_by_threshold(every, weights))
+        print(shown_by_kind(every, weights))
         if args.cv_table_only:
             return 0
         print(cross_validation(every))

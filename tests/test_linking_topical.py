@@ -452,3 +452,69 @@ def test_a_word_meets_the_entry_that_writes_it_with_another_ending(text: str, ke
     found = [lk for lk in link(parse_essay(text + "\n"), parse_bibliography(INFLECTED_BIB), all_suggestions=True).links
              if lk.kind == "topical"]
     assert [(lk.source_key, lk.evidence) for lk in found] == [(key, f"shared words: {shared}")]
+
+
+NAMED_BIB = """
+@misc{paraview, title={ParaView: An End-User Tool for Large Data Visualization}, year={2005}}
+@misc{visit, title={VisIt: An End-User Tool For Visualizing and Analyzing Very Large Data}, year={2012}}
+@article{cheops, title={The CHEOPS mission}, year={2021}}
+@book{united, title={United We Stand: Coalitions in Data Visualization}, year={2001}}
+@article{boxlib, title={BoxLib with Tiling: An AMR Software Framework}, year={2016}}
+"""
+
+
+def named(text: str) -> list[tuple[str, str, str]]:
+    claims = parse_essay(text).claims
+    return [(claims[w.row].id, w.key, claims[w.row].text[w.start:w.end])
+            for w in topical.named_works(claims, build_index(parse_bibliography(NAMED_BIB)))]
+
+
+def test_the_first_sentence_writing_a_title_s_opening_name_names_the_work() -> None:
+    got = named("The plot files are read by VisIt and Paraview.\n\nParaView renders them again.\n\n"
+                "Data from CHEOPS and from the United States were used.\n\nThe BoxLib-based codes came first.")
+    assert got == [("p1-s1", "visit", "VisIt"), ("p1-s1", "paraview", "Paraview"), ("p3-s1", "cheops", "CHEOPS"),
+                   ("p4-s1", "boxlib", "BoxLib")]
+
+
+@pytest.mark.parametrize("text", [
+    "Visit the site to see the data.",               # a sentence's first word: capitalised where it stands
+    "We visit the plots in lower case.",            # not written as a name
+    "The United States funded it.",                 # a longer name the title lacks
+    "Both ParaView and VisIt are tools. And the mission was cheops.",
+])
+def test_a_word_not_written_as_the_name_names_no_work(text: str) -> None:
+    got = named(text)
+    assert ("p1-s1", "united", "United") not in got
+    assert all(w != "visit" or name == "VisIt" for _, w, name in got)
+    if text.startswith("Visit") or text.startswith("We"):
+        assert got == []
+
+
+def test_a_work_named_is_shown_by_default_below_certainty_with_its_name() -> None:
+    linkage = link(parse_essay("The plot files are read by Paraview.\n\nThey are also read by ParaView later."),
+                   parse_bibliography(NAMED_BIB))
+    shown = [lk for lk in linkage.links if lk.kind == "topical"]
+    assert [(lk.claim_id, lk.source_key) for lk in shown] == [("p1-s1", "paraview")]
+    assert ranker.SHOW <= shown[0].confidence < 1.0
+    assert "Paraview" in shown[0].evidence
+
+
+def test_a_person_or_a_country_a_title_opens_with_names_no_work() -> None:
+    bib = NAMED_BIB + """
+@article{vincent1988hedley, author={Vincent, R. J.}, title={Hedley Bull and Order in International Politics}, year={1988}}
+@book{bull2012anarchical, author={Bull, Hedley}, title={The Anarchical Society}, year={2012}}
+@book{sarkesian2013us, author={Sarkesian, Sam}, title={US National Security: Policymakers and Politics}, year={2013}}
+"""
+    claims = parse_essay("This, according to Hedley Bull et al., is the procedure.\n\nThe US military leads.").claims
+    assert topical.named_works(claims, build_index(parse_bibliography(bib))) == []
+
+
+def test_an_adjective_made_of_a_name_names_no_work_but_a_name_like_word_does() -> None:
+    bib = """
+@book{gauss, title={Gaussian Processes for Machine Learning}, year={2006}}
+@article{gpy, title={GPyTorch: Blackbox Matrix-Matrix Inference on GPUs}, year={2018}}
+@article{kyrgyz, title={Kyrgyzstan: Foreign Agent Bill Nixed}, year={2016}}
+"""
+    claims = parse_essay("Models with Gaussian noise are fitted in GPyTorch, as in Kyrgyzstan.").claims
+    got = [(w.key, claims[0].text[w.start:w.end]) for w in topical.named_works(claims, build_index(parse_bibliography(bib)))]
+    assert got == [("gpy", "GPyTorch")]

@@ -426,3 +426,20 @@ def test_the_lead_over_a_baseline_is_reported_per_document_with_its_spread() -> 
     row = text.splitlines()[1].split()
     assert row[:10] == ["BM25", "-1.000", "/", "-1.000", "/", "+1.000", "/", "+1.000", "/", "+1.000"]
     assert "(p +1.000±0.000, q -1.000±0.000)" in text
+
+
+def test_what_is_shown_by_default_is_counted_by_kind() -> None:
+    import eval_topical
+    from topical_corpus import Document
+
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+
+    essay = parse_essay("The files are read by ParaView.\n\nThey are drawn by VisIt as well.\n")
+    bib = parse_bibliography("@misc{pv, title={ParaView: An End-User Tool}}\n@misc{vi, title={VisIt: A Tool}}\n")
+    first, second = (c.id for c in essay.claims)
+    doc = Document("tools", essay, bib, {first: {"pv"}, second: set()})
+    lines = [" ".join(line.split()) for line in eval_topical.shown_by_kind([doc], {"tools": {"intercept": -30.0}})
+             .splitlines()]
+    assert lines[1:] == ["named work 1/2 precision 0.500 (0.09-0.91), 1 documents",
+                         "re-ranker 0/0 precision -, 0 documents"]

@@ -41,11 +41,13 @@ SHOW = 0.8
 The probabilities are calibrated, so what is shown is expected to be right at least 8 times in 10
 (the reliability tables of bench/eval_topical.py check it on development and held-out documents). On the
 corpus development documents and further development papers, each linked by a re-ranker fitted without it
-(eval_topical.py --cv --extra-dev), no threshold reaches 0.8, and none is above ``CAP``: by default no topical
-suggestion is shown (`links --all-suggestions` lists them, the surest, from 0.4, right 42 times in 64). Nor does
-any kind of suggestion: of each sentence's top candidate under rules of what supports it (the sentence names
-the entry's author, half the title's words written, a wide lead over the next candidate, ...), the rule cited
-most often held 7 in 10 (bench/topical_generalisation.py)."""
+(eval_topical.py --cv --extra-dev), no threshold reaches 0.8, and none is above ``CAP``: by default no suggestion
+of the re-ranker is shown (`links --all-suggestions` lists them, the surest, from 0.4, right 42 times in 64). Nor
+does any kind of its suggestions: of each sentence's top candidate under rules of what supports it (the sentence
+names the entry's author, half the title's words written, a wide lead over the next candidate, the first sentence
+of the document the entry is the top candidate of, ...), the rule cited most often held 7 in 10
+(bench/topical_generalisation.py). What is shown by default is the entry whose title opens with a name the
+sentence is the first of the document to write (``topical.NAMED_WORK``)."""
 
 _CUES = re.compile(
     r"\b(?:studies|study|research|researchers|literature|scholars?|work(?:s)? (?:by|of|on)|previous(?:ly)?|"
