@@ -189,10 +189,37 @@ def test_r_markdown_child_documents_are_read_where_their_chunk_stands(tmp_path: 
     before = input_key(config)
     (tmp_path / "ch2.Rmd").write_text("Chapter two changed [@k2].\n", encoding="utf-8")
     assert before is not None and input_key(config) not in (None, before)
-    (tmp_path / "ch3.Rmd").unlink()
-    with pytest.raises(EssayError) as exc:
-        load_essay(tmp_path / "thesis.Rmd")
-    assert (exc.value.line, "ch3.Rmd" in exc.value.message) == (10, True)
+    (tmp_path / "ch3.Rmd").unlink()  # (a missing child: the rest read, test_a_missing_r_markdown_child_…)
+    assert [k for _, k, _ in cited(load_essay(tmp_path / "thesis.Rmd"))] == ["k0", "k1", "k2", "k9"]
+
+
+def test_a_missing_r_markdown_child_costs_only_itself_and_is_reported_once_where_its_chunk_stands(
+        tmp_path: Path) -> None:
+    # The whole document was refused for one child chunk naming a file not in the repository; LaTeX's \input of a
+    # missing file is read as this: the rest read, the missing file one located finding (LR314).
+    from litreview.review import build_review
+
+    (tmp_path / "main.Rmd").write_text(
+        "---\nbibliography: refs.bib\n---\n\nIntro [@k0].\n\n```{r child=\"ch1.Rmd\"}\n```\n\n"
+        "```{r, child = c('gone.Rmd', \"ch2.Rmd\")}\n```\n\nEnd [@k9].\n", encoding="utf-8")
+    (tmp_path / "ch1.Rmd").write_text("Chapter one [@k1].\n\n```{r child='sub/lost.Rmd'}\n```\n", encoding="utf-8")
+    (tmp_path / "ch2.Rmd").write_text("Chapter two [@k2].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("".join(f"@book{{k{n}, title={{T{n}}}, year=2020}}\n" for n in (0, 1, 2, 9)),
+                                       encoding="utf-8")
+    essay = load_essay(tmp_path / "main.Rmd")
+    assert cited(essay) == [("main.Rmd", "k0", 5), ("ch1.Rmd", "k1", 1), ("ch2.Rmd", "k2", 1), ("main.Rmd", "k9", 13)]
+    config = make_config(root=tmp_path, essay="main.Rmd", bibliography="refs.bib", claims="")
+    found = [f for f in build_review(config).findings if f.code == "LR314"]
+    assert sorted((Path(f.file or "").name, f.line) for f in found) == [("ch1.Rmd", 3), ("main.Rmd", 10)]
+    gone = next(f for f in found if f.line == 10)
+    assert "the child document gone.Rmd is not there" in gone.message
+    assert (gone.hint or "").startswith("Restore it or remove the chunk")
+    # knitr reads a child's name from the folder of the file it renders, in a child in a subfolder too
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "p.Rmd").write_text("Part [@p1].\n\n```{r child = 'parts/q.Rmd'}\n```\n", encoding="utf-8")
+    (tmp_path / "parts" / "q.Rmd").write_text("Sub-part [@q1].\n", encoding="utf-8")
+    (tmp_path / "ch2.Rmd").write_text("```{r child='parts/p.Rmd'}\n```\n", encoding="utf-8")
+    assert cited(load_essay(tmp_path / "main.Rmd"))[2:4] == [("p.Rmd", "p1", 1), ("q.Rmd", "q1", 1)]
 
 
 CHUNKS = """---
