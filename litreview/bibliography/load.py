@@ -546,17 +546,22 @@ def load_bibliography(path: str | Path, *, item_id: Callable[[Mapping[str, Any]]
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         # Report the bad line, then parse what can be read so every other problem shows too.
-        from ..fileio import encoding_hint, shell_path, stray_bytes_hint, stray_bytes_lines
+        from ..fileio import (codec_name, encoding_hint, shell_path, stray_bytes_hint, stray_bytes_lines,
+                              whole_file_codec)
 
         line = raw.count(b"\n", 0, exc.start) + 1
-        text = raw.decode("utf-8", errors="replace")
+        # A file as a whole in one other encoding, certainly: read in it, its keys and names whole (pandoc reads
+        # an input file so, biber a .bib in the encoding biblatex names); else its stray bytes read as U+FFFD.
+        codec = whole_file_codec(raw)
+        text = raw.decode(codec or "utf-8", errors="replace")
         bib = parse_bibliography(text, str(p))
-        hint = encoding_hint(raw, shell_path(p), sentence=True)
+        hint = encoding_hint(raw, shell_path(p), sentence=True, codec=codec)
         if stray := stray_bytes_lines(raw):  # pasted characters: converting the file would garble the rest
             hint = stray_bytes_hint(raw, stray)
+        read_as = f": read as {codec_name(codec)} (detected)" if codec else ""
         bad = Finding(
             code="LR105", severity="error",
-            message=f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            message=f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}){read_as}",
             hint=hint, file=str(p), line=line,
         )
         return Bibliography(bib.sources, (bad, *bib.problems), bib.file, bib.text)
