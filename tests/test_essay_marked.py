@@ -114,6 +114,25 @@ def test_a_quoted_example_the_sentence_names_as_a_question_or_a_value_needs_no_a
     assert quoted == ['"nearly', '"the']
 
 
+GERMAN_EXAMPLES = """
+Wir bauen mit CMake auf jeder Plattform [@waltz1979theory].
+
+Die Datenbank beantwortet Fragen wie „Welcher Anteil aller Einträge sind in diesem Jahr Zeitschriftenartikel“ sofort.
+
+Die Befragten bewerteten Aussagen wie etwa „Die Regierung handelt im Interesse der gesamten Bevölkerung des Landes“.
+
+Der Bericht kam zu dem Schluss, dass „nahezu jeder Haushalt der Region am Ende des Jahrzehnts aufgehört hatte, seinen
+Müll zu trennen“, und sagte nichts weiter.
+"""
+
+
+def test_a_german_quoted_example_the_sentence_names_as_a_question_or_statement_needs_no_attribution() -> None:
+    # "Fragen wie „…“" is the German "questions such as “…”": the writer's own example, which was reported as an
+    # unattributed quotation (LR305). The finding quoted from a report nobody cites still is.
+    _, found = findings(GERMAN_EXAMPLES)
+    assert [f.message.split()[1] for f in found if f.code == "LR305"] == ["„nahezu"]
+
+
 def test_a_paragraph_of_citations_alone_cites_for_the_paragraph_before_it() -> None:
     # A brief or factum sets each paragraph's authorities in a paragraph of their own after it: its quotations
     # were reported as unattributed (LR305). The quotation followed by a paragraph of prose still is.
