@@ -346,7 +346,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=original)
 
 
-_FIELD_NEXT = lazy(r"[A-Za-z][\w\-:.+]*[ \t\r\n]*=")
+_FIELD_NEXT = lazy(rf"{bibtex.FIELD_NAME}[ \t\r\n]*=")
 _KEY_WORDS = lazy(r"[^\s,{}()=\"#%']+(?:[ \t]+[^\s,{}()=\"#%']+)*[ \t]*,")
 _ENTRY_TYPE = lazy(r"@[ \t]*(\w+)")
 
@@ -479,8 +479,8 @@ def _unreadable(role: str, value: str, why: str) -> dict[str, str]:
             "hint": 'Separate names with " and "; write each as "Family, Given"'}
 
 
-_BARE_VALUE = lazy(r"([A-Za-z][\w:-]*)\s*=\s*([^\s{}\"#,=()]+)\s*$")
-_NEXT_FIELD = lazy(r"\s*[A-Za-z][\w:-]*\s*=")
+_BARE_VALUE = lazy(rf"({bibtex.FIELD_NAME})\s*=\s*([^\s{{}}\"#,=()]+)\s*$")
+_NEXT_FIELD = lazy(rf"\s*{bibtex.FIELD_NAME}\s*=")
 
 
 def _bare_value_hint(text: str, start: int, at: int) -> str:
