@@ -292,3 +292,11 @@ def test_a_citation_typed_inside_a_quotation_the_sentence_cites_is_the_quoted_wr
     _, found = findings("Doubt remains: “the deterrence models fail to capture it (so auch Jervis et al. 1975)”.\n"
                         "\nAnother paragraph cites [@waltz1979theory].\n")
     assert [f.code for f in found if f.code == "LR300"] == ["LR300"]
+
+
+def test_a_citation_typed_outside_the_marks_is_the_writers_though_the_quotation_holds_the_same() -> None:
+    # The check looked the citation up by its text, at its first place in the sentence: typed again after the
+    # quotation, "(Jervis et al. 1975)" was taken for the quoted writer's, which stands first, and not reported.
+    _, found = findings("They wrote “the deterrence models fail to capture it (so auch Jervis et al. 1975)” "
+                        "[@waltz1979theory, 176], as (Jervis et al. 1975) confirm.\n")
+    assert [f.message.split("'")[1] for f in found if f.code == "LR300"] == ["Jervis et al. 1975"]

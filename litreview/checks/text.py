@@ -158,16 +158,18 @@ def unresolved_markers(essay: Essay, linkage: Linkage, bib: Bibliography) -> lis
 def _quoted_writers(mention: Mention, claim: Claim | None) -> bool:
     """Whether a citation typed as text stands inside a quotation that its sentence cites by a marker outside the
     marks (“… geschweige denn einlösen (so auch Prado et al. 2016)” [@trilcke2017, 176]): the quoted writer's
-    citation, copied with the words, not one the document typed by hand."""
+    citation, copied with the words, not one the document typed by hand. A mention knows its text, not its place:
+    written in the sentence also outside such a quotation, it is the writer's own."""
     if claim is None or not _typed(mention, claim) or not claim.citations:
         return False
     from ..linking.quotations import quoted
 
-    at = claim.text.find(mention.text)
-    for quote, _ in quoted(claim.text) if at >= 0 else ():
-        if quote.start() < at and at + len(mention.text) < quote.end():
-            return any(c.start >= quote.end() or c.end <= quote.start() for c in claim.citations)
-    return False
+    text = claim.text
+    places = [m.start() for m in re.finditer(re.escape(mention.text), text)] if mention.text else []
+    cited = [(q.start(), q.end()) for q, _ in quoted(text) if places
+             and any(c.start >= q.end() or c.end <= q.start() for c in claim.citations)]
+    return bool(places) and all(any(start < at and at + len(mention.text) < end for start, end in cited)
+                                for at in places)
 
 
 def _families(bib: Bibliography) -> set[str]:
