@@ -621,3 +621,25 @@ def test_a_file_is_named_by_as_much_of_its_path_as_tells_it_from_the_other(path:
     from litreview.bibliography.several import file_name
 
     assert file_name(path, beside) == named
+
+
+def test_knitr_child_chunks_are_read_in_a_quarto_file_and_from_the_chunks_yaml_options(tmp_path: Path) -> None:
+    # Quarto runs knitr on a .qmd with R chunks, and knitr reads a chunk's "#|" lines as its options: a child
+    # given so (or in a .qmd with no shortcode) was read as code, and its citations lost.
+    (tmp_path / "a.Rmd").write_text("Child a [@a1].\n", encoding="utf-8")
+    (tmp_path / "b.qmd").write_text("Child b [@b1].\n", encoding="utf-8")
+    (tmp_path / "main.qmd").write_text("Intro [@k0].\n\n```{r, child = 'b.qmd'}\n```\n\nEnd [@k9].\n",
+                                       encoding="utf-8")
+    assert [k for _, k, _ in cited(load_essay(tmp_path / "main.qmd"))] == ["k0", "b1", "k9"]
+    (tmp_path / "main.Rmd").write_text(
+        "Intro [@k0].\n\n```{r}\n#| child: [\"a.Rmd\", b.qmd]\n```\n\n```{r}\n#| child: \"gone.Rmd\"\n```\n\n"
+        "```{r}\n#| echo: false\nx <- 'child: a.Rmd'\n```\n\nEnd [@k9].\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "main.Rmd")
+    assert [k for _, k, _ in cited(essay)] == ["k0", "a1", "b1", "k9"]
+    from litreview.essay import MISSING_INPUTS
+    assert [(line, name) for _, line, name, _ in essay.meta[MISSING_INPUTS]] == [(7, "gone.Rmd")]
+    config = make_config(root=tmp_path, essay="main.Rmd", bibliography="refs.bib")
+    (tmp_path / "refs.bib").write_text("", encoding="utf-8")
+    before = input_key(config)
+    (tmp_path / "b.qmd").write_text("Child b changed [@b1].\n", encoding="utf-8")
+    assert before is not None and input_key(config) not in (None, before)  # (a part of the essay: the cache sees it)

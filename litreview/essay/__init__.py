@@ -252,7 +252,7 @@ def _read_essay(path: str | os.PathLike[str]) -> Essay:
         essay = load_notebook(where, text)
     # Quarto shortcodes (includes read, the rest blanked), R Markdown's child documents, chunks' captions,
     # callouts' titles.
-    elif (("{{<" in text and suffix == ".qmd") or ("child" in text and suffix == ".rmd")
+    elif (("{{<" in text and suffix == ".qmd") or ("child" in text and suffix in (".rmd", ".qmd"))
           or (suffix in (".qmd", ".rmd") and "cap" in text and CAPTIONED.search(text))
           or (suffix in (".qmd", ".md") and "title=" in text and CALLOUT_TITLE.search(text)
               and (suffix == ".qmd" or _in_quarto_project(where)))):

@@ -247,6 +247,9 @@ _INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*\r?$", re.M
 # files' text where the chunk stands.
 _CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\r?\n", re.M)
 _CHILD_VALUE = re.compile(r"\bchild\s*=\s*(?:c\s*\((?P<many>[^)]*)\)|(?P<one>(['\"])[^'\"]*\3))")
+_R_CHUNK = re.compile(r"[ \t]*r\b")
+# Its "#|" lines (knitr's YAML options, which Quarto writes too) hold child: (the first ones, at most 64)
+_CHILD_OPTION = re.compile(r"(?:[ \t]*#\|[^\n]*\n){0,64}?[ \t]*#\|[ \t]*child[ \t]*:")
 # A code chunk (```{r}, ```{python label}): its "#|" options and knitr header options give captions.
 _CHUNK = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{(?P<header>[^}\n]*)\}[ \t]*\r?\n", re.M)
 _KNITR_CAPTION = re.compile(r"""\bfig\.cap\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
@@ -420,7 +423,23 @@ def _inclusions(text: str) -> list[tuple[int, int, list[str], bool]]:
         if value is not None:
             quoted = value.group("many") if value.group("many") is not None else value.group("one")
             found.append((m.start(), end, re.findall(r"['\"]([^'\"]+)['\"]", quoted), True))
+    for m, body_end, end in _fenced(_CHUNK, text) if "child" in text and "#|" in text else ():
+        if _R_CHUNK.match(m.group("header")) and not _CHILD_VALUE.search(m.group("header")):
+            names = _child_option(text[m.end():body_end])
+            if names:
+                found.append((m.start(), end, names, True))
     return sorted(found)
+
+
+def _child_option(body: str) -> list[str]:
+    """The files of an R chunk's ``#| child:`` option (a name or a list of them), as knitr reads its ``#|`` lines."""
+    from .notebook import cell_options
+
+    if not _CHILD_OPTION.match(body):
+        return []
+    child = cell_options(list(enumerate(split_lines(body, keepends=True), 1)), "")[0].get("child")
+    names = child if isinstance(child, list) else [child]
+    return [name for name in names if isinstance(name, str) and name]
 
 
 def _fenced(opening: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], int, int]]:
