@@ -502,3 +502,15 @@ def test_an_entry_with_unbalanced_braces_costs_only_itself_with_or_without_a_byt
     theirs, reported = pybtex_reading(text.decode())
     assert bib.keys == tuple(theirs.entries) == ("a", "b", "c") and len(reported) == 1
     assert [(p.code, p.severity, p.line) for p in bib.problems] == [("LR100", "error", 2)]
+
+
+def test_a_field_brace_never_closed_on_the_line_of_the_at_is_that_fields_not_the_entrys() -> None:
+    # "@book{b, title={B" and nothing closing it: the finding said the entry itself was never closed and to add a }
+    # after its last field, which leaves the title's { open; it is that { to close, on that line. (pybtex reads the
+    # rest of the file into the title, and pandoc refuses the file.)
+    text = ("@book{a, title={A}, year=2001}\n@book{b, title={B\n\n@book{c, title={C}, year=2003}\n"
+            "@book{d, title={D}, year=2004}\n")
+    bib = parse_bibliography(text, "refs.bib")
+    (bad,) = bib.problems
+    assert (bad.code, bad.line, bad.message) == ("LR100", 2, "unbalanced braces: a { is never closed in the entry "
+                                                             "that starts on line 2")
