@@ -546,8 +546,14 @@ def load_bibliography(path: str | Path, *, item_id: Callable[[Mapping[str, Any]]
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         # Report the bad line, then parse what can be read so every other problem shows too.
-        from ..fileio import (codec_name, encoding_hint, shell_path, stray_bytes_hint, stray_bytes_lines,
-                              whole_file_codec)
+        from ..fileio import (
+            codec_name,
+            encoding_hint,
+            shell_path,
+            stray_bytes_hint,
+            stray_bytes_lines,
+            whole_file_codec,
+        )
 
         line = raw.count(b"\n", 0, exc.start) + 1
         # A file as a whole in one other encoding, certainly: read in it, its keys and names whole (pandoc reads

@@ -19,7 +19,16 @@ from ..essay_bibliographies import bibliography_names, is_remote
 from ..fileio import NotUtf8, is_file, nearest_file, read_text
 from ..model import Essay, Paragraph
 from ..spans import blanked, delimited
-from . import CALLOUT_TITLE, CAPTIONED, CHILD_CHUNK, PROJECT_FILES, PROSE_CHUNK, encoding_notices, noted, with_missing
+from . import (
+    CALLOUT_TITLE,
+    CAPTIONED,
+    CHILD_CHUNK,
+    PROJECT_FILES,
+    PROSE_CHUNK,
+    encoding_notices,
+    noted,
+    with_missing,
+)
 from .cites import crossref_kinds
 from .front import book_front, file_front
 from .manubot import Lines

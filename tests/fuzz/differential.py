@@ -63,7 +63,6 @@ def disagreements(text: str) -> list[str]:
     from pybtex.database import InvalidNameString
 
     from litreview.bibliography.load import load_bibliography
-
     from litreview.fileio import whole_file_codec
 
     raw = text.encode("utf-8", "surrogateescape")
