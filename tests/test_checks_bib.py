@@ -192,6 +192,9 @@ def test_url_syntax(url: str, ok: bool) -> None:
     # BibTeX's rule (btxdoc): the last four characters that are not punctuation are numerals.
     ("1986,", True), ("(about 1984)", True), ("1986(){},.;!?<>%&$", True), ("(1986a)", False), ("204", False),
     ("c. 2999", False),
+    # A locale's no-date term, as a German, French or Dutch bibliography writes it where the year goes ("o. J." was an
+    # error where "n.d." was not): the style prints it as written; "o.D." and "s. f." spaced or not.
+    ("o. J.", True), ("o.D.", True), ("s. f.", True), ("z.d.", True), ("ohne Datum", True), ("o. X.", False),
 ])
 def test_years(year: str, ok: bool) -> None:
     assert (year_problem(year, NOW.date()) == "") is ok
