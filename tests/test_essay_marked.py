@@ -279,6 +279,18 @@ def test_an_author_named_again_after_the_paragraph_cites_the_work_is_no_finding(
     assert [(f.key, f.claim_id) for f in found if f.code == "LR311"] == [("jervis1976perception", "p2-s4")]
 
 
+def test_an_author_named_before_the_paragraph_cites_the_work_is_no_finding() -> None:
+    # "Raychaudhuri, Mendelberg, and McDonough's study investigates ... . ... . ... @Raychaudhuri2022.": a student
+    # paper names the authors first and cites their work at the paragraph's end, two sentences on; LR311 asked to
+    # cite the work the paragraph cites. A paragraph citing another work only is still told.
+    text = ("Jervis's study investigates how states misread each other. Its cases are many and old. The misreadings "
+            "recur in every crisis it covers [@jervis1976perception].\n\n"
+            "Jervis's study investigates how states misread each other. Its cases are many and old. The misreadings "
+            "recur in every crisis it covers [@waltz1979theory].\n")
+    _, found = findings(text)
+    assert [(f.key, f.claim_id) for f in found if f.code == "LR311"] == [("jervis1976perception", "p2-s1")]
+
+
 def test_a_citation_typed_inside_a_quotation_the_sentence_cites_is_the_quoted_writers() -> None:
     # A German term paper quoted a passage with its own "(so auch Jervis et al. 1975)" and cited the passage's source
     # after the marks: LR300 asked to replace the quoted writer's citation with \cite, changing the quotation.

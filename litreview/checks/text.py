@@ -77,11 +77,11 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
         manual = manual_references(essay)
     near = _near_markers(essay, linkage) if marked else set()
     families = _families(bib) if marked else set()
-    cited_before = _cited_before(essay, linkage) if marked else {}
+    cited_here = _cited_in_paragraph(essay, linkage) if marked else {}
     for mention in linkage.mentions:
         claim = claims.get(mention.claim_id)
         if (marked and mention.kind == "author" and mention.keys and mention.claim_id not in near
-                and AUTHORITY in mention.detail and not cited_before.get(mention.claim_id, set()) & set(mention.keys)):
+                and AUTHORITY in mention.detail and not cited_here.get(mention.claim_id, set()) & set(mention.keys)):
             keys, named = ", ".join(mention.keys), _shown(mention.text, claim, essay.format == "latex")
             found.append(_at_claim("LR311", claim, mention.claim_id, f"{named} (author of {keys}) "
                                    "is named with no citation marker nearby", essay_file,
@@ -312,19 +312,18 @@ def marks_its_citations(essay: Essay, linkage: Linkage) -> bool:
     return len(by_marker) >= len(by_prose - by_marker)
 
 
-def _cited_before(essay: Essay, linkage: Linkage) -> dict[str, set[str]]:
-    """Per claim, the entries a marker cites in it or before it in its paragraph: "@roe2001 argues ... Roe reports
-    ... Roe describes" names the author the paragraph has cited, as writers do."""
+def _cited_in_paragraph(essay: Essay, linkage: Linkage) -> dict[str, set[str]]:
+    """Per claim, the entries a marker cites in its paragraph: "@roe2001 argues ... Roe reports ... Roe describes"
+    names the author the paragraph has cited, and "Roe's study investigates ... . ... [@roe2001]" the author whose
+    work it cites at its end, as writers do."""
     cited: dict[str, set[str]] = {}
     for mention in linkage.mentions:
         if mention.kind == "marker" and mention.keys:
             cited.setdefault(mention.claim_id, set()).update(mention.keys)
     out: dict[str, set[str]] = {}
     for paragraph in essay.paragraphs:
-        so_far: set[str] = set()
-        for claim in paragraph.claims:
-            so_far = so_far | cited.get(claim.id, set())
-            out[claim.id] = so_far
+        keys = set().union(*(cited.get(claim.id, set()) for claim in paragraph.claims))
+        out.update((claim.id, keys) for claim in paragraph.claims)
     return out
 
 
