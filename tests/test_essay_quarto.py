@@ -643,3 +643,23 @@ def test_knitr_child_chunks_are_read_in_a_quarto_file_and_from_the_chunks_yaml_o
     before = input_key(config)
     (tmp_path / "b.qmd").write_text("Child b changed [@b1].\n", encoding="utf-8")
     assert before is not None and input_key(config) not in (None, before)  # (a part of the essay: the cache sees it)
+
+
+def test_a_child_named_by_here_or_file_path_is_read_where_knitr_finds_it(tmp_path: Path) -> None:
+    # knitr evaluates the child option: here::here("chapters", "a.Rmd") names a file from the project's root (its
+    # .Rproj, .here or .git), file.path("chapters", "b.Rmd") one from the rendered file's folder. Both chunks were
+    # read as code: the chapters' text and citations lost.
+    (tmp_path / "thesis.Rproj").write_text("Version: 1.0\n", encoding="utf-8")
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "report").mkdir()
+    (tmp_path / "chapters" / "a.Rmd").write_text("Chapter a [@a1].\n", encoding="utf-8")
+    (tmp_path / "report" / "chapters").mkdir()
+    (tmp_path / "report" / "chapters" / "b.Rmd").write_text("Chapter b [@b1].\n", encoding="utf-8")
+    (tmp_path / "report" / "main.Rmd").write_text(
+        "Intro [@k0].\n\n```{r child = here::here(\"chapters\", \"a.Rmd\")}\n```\n\n"
+        "```{r, child=file.path('chapters', 'b.Rmd')}\n```\n\n```{r child = here('chapters', 'gone.Rmd')}\n```\n\n"
+        "```{r child = chapters}\n```\n\nEnd [@k9].\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "report" / "main.Rmd")
+    assert [k for _, k, _ in cited(essay)] == ["k0", "a1", "b1", "k9"]
+    from litreview.essay import MISSING_INPUTS
+    assert [(line, name) for _, line, name, _ in essay.meta[MISSING_INPUTS]] == [(9, "chapters/gone.Rmd")]

@@ -255,7 +255,12 @@ _INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*\r?$", re.M
 # An R Markdown child chunk (```{r, child = "a.Rmd"}``` or child = c("a.Rmd", "b.Rmd")): knitr puts the
 # files' text where the chunk stands.
 _CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\r?\n", re.M)
-_CHILD_VALUE = re.compile(r"\bchild\s*=\s*(?:c\s*\((?P<many>[^)]*)\)|(?P<one>(['\"])[^'\"]*\3))")
+_CHILD_VALUE = re.compile(r"\bchild\s*=\s*(?:c\s*\((?P<many>[^)]*)\)|(?P<one>(['\"])[^'\"]*\3)"
+                          r"|(?P<call>(?:here::)?here|file\.path)\s*\((?P<parts>[^)]*)\))")
+_QUOTED = re.compile(r"""\s*(?:"([^"]*)"|'([^']*)')\s*""")
+_PROJECT_MARKS = (".here", ".git")
+"""What marks the folder here::here() names files from, besides an RStudio project's .Rproj file (the here
+package's rules, the common ones)."""
 _R_CHUNK = re.compile(r"[ \t]*r\b")
 # Its "#|" lines (knitr's YAML options, which Quarto writes too) hold child: (the first ones, at most 64)
 _CHILD_OPTION = re.compile(r"(?:[ \t]*#\|[^\n]*\n){0,64}?[ \t]*#\|[ \t]*child[ \t]*:")
@@ -307,11 +312,13 @@ def _included(path: Path, text: str, depth: int, not_utf8: list[NotUtf8] | None 
         text = prose_chunks(text)  # (a book's chapter, a child document)
     out: list[tuple[str, int, str]] = []
     at, line = 0, 1
-    for start, end, names, knitr in _inclusions(text) if depth < MAX_DEPTH else ():
+    for start, end, names, kind in _inclusions(text) if depth < MAX_DEPTH else ():
         here = line + text.count("\n", at, start)
+        knitr = bool(kind)
         files: list[tuple[str, Path]] = []  # (name as written, the file)
         for name in names:
-            tried = dict.fromkeys((root / name, path.parent / name)) if knitr else [path.parent / name.partition("#")[0]]
+            tried = ([project_root(root) / name] if kind == "here" else
+                     dict.fromkeys((root / name, path.parent / name)) if knitr else [path.parent / name.partition("#")[0]])
             found = next((file for file in tried if is_file(file)), None)
             if found is not None:
                 files.append((name, found))
@@ -422,22 +429,37 @@ def _captioned(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
     return out
 
 
-def _inclusions(text: str) -> list[tuple[int, int, list[str], bool]]:
-    """(start, end, files, whether an R Markdown child chunk) of each ``{{< include >}}``, ``{{< embed >}}`` and
-    R Markdown child chunk, in order."""
-    found = [(m.start(), m.end(), [m.group(1)], False) for m in _INCLUDE.finditer(text)]
-    found += [(m.start(), m.end(), [m.group(1)], False) for m in _EMBED.finditer(text) if "#" in m.group(1)]
+def _inclusions(text: str) -> list[tuple[int, int, list[str], str]]:
+    """(start, end, files, kind) of each ``{{< include >}}`` and ``{{< embed >}}`` (kind "") and R Markdown child
+    chunk (kind "knitr"; "here" for files here::here() names), in order."""
+    found = [(m.start(), m.end(), [m.group(1)], "") for m in _INCLUDE.finditer(text)]
+    found += [(m.start(), m.end(), [m.group(1)], "") for m in _EMBED.finditer(text) if "#" in m.group(1)]
     for m, _, end in _fenced(_CHILD, text) if "child" in text else ():
         value = _CHILD_VALUE.search(m.group("options"))
-        if value is not None:
-            quoted = value.group("many") if value.group("many") is not None else value.group("one")
-            found.append((m.start(), end, re.findall(r"['\"]([^'\"]+)['\"]", quoted), True))
+        if value is not None and value.group("call"):  # here::here("a", "b.Rmd"), file.path("a", "b.Rmd")
+            parts = value.group("parts").split(",")
+            quoted = [_QUOTED.fullmatch(part) for part in parts]
+            if all(quoted):
+                name = "/".join(q.group(1) if q.group(1) is not None else q.group(2) for q in quoted if q)
+                found.append((m.start(), end, [name], "here" if "here" in value.group("call") else "knitr"))
+        elif value is not None:
+            quoted_names = value.group("many") if value.group("many") is not None else value.group("one")
+            found.append((m.start(), end, re.findall(r"['\"]([^'\"]+)['\"]", quoted_names), "knitr"))
     for m, body_end, end in _fenced(_CHUNK, text) if "child" in text and "#|" in text else ():
         if _R_CHUNK.match(m.group("header")) and not _CHILD_VALUE.search(m.group("header")):
             names = _child_option(text[m.end():body_end])
             if names:
-                found.append((m.start(), end, names, True))
+                found.append((m.start(), end, names, "knitr"))
     return sorted(found)
+
+
+def project_root(folder: Path) -> Path:
+    """The folder here::here() names files from: the nearest at or above ``folder`` holding an RStudio project
+    (.Rproj), a .here file or a .git folder; ``folder`` itself when none does."""
+    for above in (folder.absolute(), *folder.absolute().parents):
+        if any((above / mark).exists() for mark in _PROJECT_MARKS) or any(above.glob("*.Rproj")):
+            return above
+    return folder
 
 
 def _child_option(body: str) -> list[str]:
