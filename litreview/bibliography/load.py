@@ -204,10 +204,18 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             # Defined below its use: BibTeX, biber and pandoc read the file in order (pandoc prints the name).
             hint = (f"Move the @string on line {line_of(defined)} above the entries that use {detail!r}: BibTeX, "
                     f"biber and pandoc read the file in order, and pandoc prints {detail!r} here")
+        hint = hint or ("expected" in message and _bare_value_hint(text, error.error_context_info[0] or 0, at)) or ""
+        if (not hint and "expected" in message and _NEXT_FIELD.match(text, at)
+                and not text[text.rfind("\n", 0, at) + 1:at].strip() and "\n" in text[:at].rstrip()):
+            # "year = {2016}" then "month = ..." on the next line: the comma belongs at the end of the line before
+            before = text[:at].rstrip()
+            last = before[before.rfind("\n") + 1:].strip()
+            if last and len(last) <= 80:
+                hint = (f"A comma is probably missing after the previous field, at the end of line "
+                        f"{line_of(len(before) - 1)}: {last},")
         problems.append(Finding(
             code="LR100", severity="error", message=f"BibTeX syntax error: {message}",
-            hint=hint or ("expected" in message and _bare_value_hint(text, error.error_context_info[0] or 0, at))
-            or _hint_for(message), key=key, file=filename, line=told.line if told else line_of(at),
+            hint=hint or _hint_for(message), key=key, file=filename, line=told.line if told else line_of(at),
         ))
 
     expanded = [0, MACRO_BUDGET + 10 * len(text)]  # characters given out by @string macros, and the cap
