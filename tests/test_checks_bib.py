@@ -1483,3 +1483,13 @@ def test_a_required_field_written_under_a_name_no_tool_reads_is_told_to_be_renam
     [found] = [f for f in check_bibliography(parse_bibliography(text, "refs.bib"), now=NOW) if f.code == "LR110"]
     assert found.hint == (f"The {written.lower()} field holds it, under a name BibTeX, biber and pandoc do not read: "
                           f"rename {written.lower()} to {meant}")
+
+
+def test_a_title_ending_with_a_capital_letter_as_a_label_is_not_truncated() -> None:
+    # "Neuere Ergebnisse zur Risikobewertung von Bisphenol A" (a German term paper's five sources on it), "Vitamin A":
+    # the letter names the compound, as in "Hepatitis B"; LR132 took it for the article "a". A title cut after the
+    # article is still told.
+    found = _check("@misc{bpa, title = {Neuere Ergebnisse zur Risikobewertung von Bisphenol A}}\n"
+                   "@misc{vit, title = {Vitamin A}}\n@misc{cut, title = {Towards a theory of a}}\n"
+                   "@misc{cut2, title = {On the Making of A}}\n", "LR132")
+    assert list(found) == ["cut"]
