@@ -126,6 +126,27 @@ Müll zu trennen“, und sagte nichts weiter.
 """
 
 
+NAMED_EXAMPLES = """
+We build with CMake on every platform [@waltz1979theory].
+
+If the research question is "How do presidents incorporate intelligence estimates into their decision-making?" you
+will need an extraordinary sample.
+
+The top listed snow shovel on the site was the "Snow Joe Shovelution Strain-Reducing Snow Shovel with Spring Assisted
+Handle" at forty dollars.
+
+The report concluded that "nearly every household in the region had stopped sorting its waste by the end of the
+decade" and said no more.
+"""
+
+
+def test_a_quotation_the_sentence_names_as_what_a_question_is_or_after_an_article_needs_no_attribution() -> None:
+    # A working paper's "the research question is “…”" (its own example) and "the “Snow Joe Shovelution …”" (a
+    # product's name, after its article) were unattributed quotations (LR305); the report's words still are.
+    _, found = findings(NAMED_EXAMPLES)
+    assert [f.message.split()[1] for f in found if f.code == "LR305"] == ['"nearly']
+
+
 def test_a_german_quoted_example_the_sentence_names_as_a_question_or_statement_needs_no_attribution() -> None:
     # "Fragen wie „…“" is the German "questions such as “…”": the writer's own example, which was reported as an
     # unattributed quotation (LR305). The finding quoted from a report nobody cites still is.

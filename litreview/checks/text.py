@@ -47,13 +47,15 @@ _TEXT_NOUNS_DE = (r"(?:Fragen?|Aussagen?|Sätze|Satz|Formulierung(?:en)?|Phrasen
                   r"Parolen?|Schlagzeilen?|Anweisung(?:en)?|Meldung(?:en)?|(?:Such)?anfragen?|Zeichenketten?)")
 _NAMED_TEXT = re.compile(
     rf"(?:\b(?:the|a|an|this|that|these|those|each|every|one|our|their)\s+(?:[\w-]+\s+){{0,2}}?{_TEXT_NOUNS}"
+    rf"(?:\s+(?:is|was|reads|read|becomes|became))?|\b(?:the|a|an)"
     rf"|\b{_TEXT_NOUNS},?\s+(?:such\s+as|like)|^\W*let\s+(?:.*\band\s+)?(?:\S+\s+){{1,5}}?be"
     rf"|\b(?:die|der|das|den|dem|diese[rsnm]?|eine[rsnm]?|jede[rsnm]?|unsere[rsnm]?|ihre[rsnm]?)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?{_TEXT_NOUNS_DE}"
     rf"|\b{_TEXT_NOUNS_DE},?\s+(?:wie|etwa)(?:\s+(?:etwa|z\.\s?B\.|zum\s+Beispiel))?)\s*:?\s*$", re.I | re.S)
 """A quotation the sentence names as a piece of text ("participants read the statement “…”", "rated the item
-“…”", "the phrase “…”", "questions such as “…”", "let document one be “…”"; German "die Aussage „…“", "Fragen
-wie „…“"): the words shown, a stimulus, a survey item or an example, not words borrowed from a source."""
+“…”", "the phrase “…”", "the question is “…”", "questions such as “…”", "let document one be “…”"; German "die
+Aussage „…“", "Fragen wie „…“"), or as a name after its article ("the “Snow Joe Shovelution …” at $37"): the words
+shown, a stimulus, a survey item, an example or a product, not words borrowed from a source."""
 _LINKS = (*LINK_FIELDS, "entryset")
 
 
