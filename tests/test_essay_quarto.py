@@ -663,3 +663,17 @@ def test_a_child_named_by_here_or_file_path_is_read_where_knitr_finds_it(tmp_pat
     assert [k for _, k, _ in cited(essay)] == ["k0", "a1", "b1", "k9"]
     from litreview.essay import MISSING_INPUTS
     assert [(line, name) for _, line, name, _ in essay.meta[MISSING_INPUTS]] == [(9, "chapters/gone.Rmd")]
+
+
+def test_a_child_chunk_knitr_does_not_evaluate_is_not_read_nor_missing(tmp_path: Path) -> None:
+    # knitr returns nothing for a child chunk with eval = FALSE (a chapter left out for now): its text was read as the
+    # document's, and a missing one would be reported. include = FALSE does not leave the child out.
+    (tmp_path / "a.Rmd").write_text("Chapter a [@a1].\n", encoding="utf-8")
+    (tmp_path / "main.Rmd").write_text(
+        "Intro [@k0].\n\n```{r child='a.Rmd', eval=FALSE}\n```\n\n```{r, child = 'gone.Rmd', eval = F}\n```\n\n"
+        "```{r}\n#| child: a.Rmd\n#| eval: false\n```\n\n```{r child='a.Rmd', include=FALSE}\n```\n\nEnd [@k9].\n",
+        encoding="utf-8")
+    essay = load_essay(tmp_path / "main.Rmd")
+    assert [k for _, k, _ in cited(essay)] == ["k0", "a1", "k9"]
+    from litreview.essay import MISSING_INPUTS
+    assert MISSING_INPUTS not in essay.meta

@@ -262,6 +262,7 @@ _PROJECT_MARKS = (".here", ".git")
 """What marks the folder here::here() names files from, besides an RStudio project's .Rproj file (the here
 package's rules, the common ones)."""
 _R_CHUNK = re.compile(r"[ \t]*r\b")
+_NOT_EVALUATED = re.compile(r"\beval\s*=\s*(?:FALSE|F)\b")
 # Its "#|" lines (knitr's YAML options, which Quarto writes too) hold child: (the first ones, at most 64)
 _CHILD_OPTION = re.compile(r"(?:[ \t]*#\|[^\n]*\n){0,64}?[ \t]*#\|[ \t]*child[ \t]*:")
 # A code chunk (```{r}, ```{python label}): its "#|" options and knitr header options give captions.
@@ -436,6 +437,8 @@ def _inclusions(text: str) -> list[tuple[int, int, list[str], str]]:
     found += [(m.start(), m.end(), [m.group(1)], "") for m in _EMBED.finditer(text) if "#" in m.group(1)]
     for m, _, end in _fenced(_CHILD, text) if "child" in text else ():
         value = _CHILD_VALUE.search(m.group("options"))
+        if _NOT_EVALUATED.search(m.group("options")):
+            continue  # knitr returns nothing for it (a chapter left out), and looks for no file
         if value is not None and value.group("call"):  # here::here("a", "b.Rmd"), file.path("a", "b.Rmd")
             parts = value.group("parts").split(",")
             quoted = [_QUOTED.fullmatch(part) for part in parts]
@@ -468,7 +471,10 @@ def _child_option(body: str) -> list[str]:
 
     if not _CHILD_OPTION.match(body):
         return []
-    child = cell_options(list(enumerate(split_lines(body, keepends=True), 1)), "")[0].get("child")
+    options = cell_options(list(enumerate(split_lines(body, keepends=True), 1)), "")[0]
+    if options.get("eval") is False:
+        return []  # (knitr returns nothing for it)
+    child = options.get("child")
     names = child if isinstance(child, list) else [child]
     return [name for name in names if isinstance(name, str) and name]
 
