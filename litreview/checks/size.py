@@ -35,8 +35,9 @@ def check_inputs(essay: Essay) -> list[Finding]:
         command = written[0] if written else "\\input"  # (the command: \include, \subfile, \import)
         if command == CHILD_CHUNK:  # knitr stops on it: the rest of the document is read here
             found.append(finding("LR314", f"the child document {name} is not there: its text and citations are not "
-                                 "reviewed", hint=f"restore it or remove the chunk (the name is read from the folder "
-                                                  f"of {Path(file).name})", file=file, line=line))
+                                 "reviewed", file=file, line=line,
+                                 hint="restore it or remove the chunk (knitr reads the name from the folder of the "
+                                      "file it renders)"))
             continue
         found.append(finding("LR314", f"{command} file {name} not found: its text and citations are not reviewed",
                              hint=f"check the name (relative to the folder of {Path(file).name}), add the file, "
