@@ -71,6 +71,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     claims = {c.id: c for c in essay.claims}
     found: list[Finding] = []
     unresolved_people = {m.claim_id for m in linkage.mentions if m.kind == "author" and not m.keys}
+    raw_keys, raw_near = _raw_latex_cited(essay)  # (LR317's: its one finding)
     marked = marks_its_citations(essay, linkage)
     manual = None
     if essay.format == "manubot" and bib.file is None:  # a plain key names an item of the manual references
@@ -104,14 +105,16 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
                 or (mention.kind == "quotation" and (mention.claim_id in near
                                                      or not _is_quotation(mention.text, MIN_MARKED_QUOTATION_WORDS)))):
             continue
+        if mention.kind == "quotation" and mention.claim_id in raw_near:
+            continue  # a LaTeX citation command beside it cites it in a LaTeX build (LR317 tells the rest)
         found.extend(at_marker(f, mention, claim, essay) if mention.kind == "marker" else f
                      for f in check_mention(mention, claim, essay_file, bib, unresolved_people, manual=manual,
                                             essay_format=essay.format))
     if marked and essay.format != "manubot":  # (its sources are keyed by identifiers as first written)
         found.extend(_typed_only(essay, linkage, claims, essay_file))
     book = essay.meta.get(IN_BOOK) if hasattr(essay.meta, "get") else None
-    found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked, book=book or "",
-                              aliased=not essay.meta.get(BIBTEX)))
+    found.extend(check_unused(bib, linkage, cited_outside_claims(essay, raw_keys), markers_only=marked,
+                              book=book or "", aliased=not essay.meta.get(BIBTEX)))
     return found
 
 
@@ -312,6 +315,30 @@ def marks_its_citations(essay: Essay, linkage: Linkage) -> bool:
     by_prose = {lk.source_key for lk in linkage.links
                 if lk.kind in ("attribution", "title", "quotation", "reference") and lk.status == "confirmed"}
     return len(by_marker) >= len(by_prose - by_marker)
+
+
+def cited_outside_claims(essay: Essay, raw_keys: Sequence[str] | None = None) -> tuple[str, ...]:
+    """The keys the manuscript cites with no claim's citation, which are no unused entries (LR307): its ``nocite``,
+    and the keys of its LaTeX citation commands in Markdown (``raw_keys``, when known), which LR317 tells of."""
+    return (*essay.nocite, *(_raw_latex_cited(essay)[0] if raw_keys is None else raw_keys))
+
+
+def _raw_latex_cited(essay: Essay) -> tuple[list[str], set[str]]:
+    """The keys a Markdown manuscript cites with LaTeX commands (``notices.raw_latex_commands``, LR317), and the claims
+    with such a command or beside one in their paragraph."""
+    from .notices import raw_latex_commands
+
+    commands = raw_latex_commands(essay)
+    if not commands:
+        return [], set()
+    with_command = {claim.id for claim, _, _, _ in commands}
+    near: set[str] = set()
+    for paragraph in essay.paragraphs:
+        ids = [c.id for c in paragraph.claims]
+        for n, cid in enumerate(ids):
+            if cid in with_command:
+                near.update(ids[max(0, n - 1):n + 2])
+    return list(dict.fromkeys(key for _, _, _, keys in commands for key in keys)), near
 
 
 def _cited_in_paragraph(essay: Essay, linkage: Linkage) -> dict[str, set[str]]:
