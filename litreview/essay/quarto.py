@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +17,7 @@ from ..errors import EssayError
 from ..essay_bibliographies import bibliography_names, is_remote
 from ..fileio import NotUtf8, is_file, nearest_file, read_text
 from ..model import Essay, Paragraph
-from ..spans import blanked, delimited
+from ..spans import blanked
 from . import (
     CALLOUT_TITLE,
     CAPTIONED,
@@ -31,6 +30,7 @@ from . import (
 )
 from .cites import crossref_kinds
 from .front import book_front, file_front
+from .knitr_chunks import CHUNK, child_chunks, fenced, project_root
 from .manubot import Lines
 from .markdown import markdown_essay, read_body, without_crossrefs
 from .segment import split_lines
@@ -252,21 +252,6 @@ def read_segments(segments: list[tuple[str, int, str]]) -> tuple[str, list[Parag
 _EMBED = re.compile(r"^[ \t]*\{\{<[ \t]*embed[ \t]+([^\s>]+)(?:[ \t][^>\n]*)?>\}\}[ \t]*\r?$", re.M)
 # {{< include file >}} on a line of its own; any other shortcode ({{< pagebreak >}}, {{< var x >}}) prints no prose.
 _INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*\r?$", re.M)
-# An R Markdown child chunk (```{r, child = "a.Rmd"}``` or child = c("a.Rmd", "b.Rmd")): knitr puts the
-# files' text where the chunk stands.
-_CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\r?\n", re.M)
-_CHILD_VALUE = re.compile(r"\bchild\s*=\s*(?:c\s*\((?P<many>[^)]*)\)|(?P<one>(['\"])[^'\"]*\3)"
-                          r"|(?P<call>(?:here::)?here|file\.path)\s*\((?P<parts>[^)]*)\))")
-_QUOTED = re.compile(r"""\s*(?:"([^"]*)"|'([^']*)')\s*""")
-_PROJECT_MARKS = (".here", ".git")
-"""What marks the folder here::here() names files from, besides an RStudio project's .Rproj file (the here
-package's rules, the common ones)."""
-_R_CHUNK = re.compile(r"[ \t]*r\b")
-_NOT_EVALUATED = re.compile(r"\beval\s*=\s*(?:FALSE|F)\b")
-# Its "#|" lines (knitr's YAML options, which Quarto writes too) hold child: (the first ones, at most 64)
-_CHILD_OPTION = re.compile(r"(?:[ \t]*#\|[^\n]*\n){0,64}?[ \t]*#\|[ \t]*child[ \t]*:")
-# A code chunk (```{r}, ```{python label}): its "#|" options and knitr header options give captions.
-_CHUNK = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{(?P<header>[^}\n]*)\}[ \t]*\r?\n", re.M)
 _KNITR_CAPTION = re.compile(r"""\bfig\.cap\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
 _KNITR_HIDDEN = re.compile(r"\b(?:include|eval)\s*=\s*(?:FALSE|F)\b")
 _NO_ECHO = re.compile(r"\becho\s*=\s*(?:FALSE|F)\b")
@@ -283,7 +268,7 @@ def prose_chunks(text: str) -> str:
     stays code."""
     out: list[str] = []
     at = 0
-    for m, body, end in _fenced(_CHUNK, text):
+    for m, body, end in fenced(CHUNK, text):
         header = m.group("header")
         if not PROSE_CHUNK.match(m.group()) or _KNITR_HIDDEN.search(header) or (
                 header.strip().startswith("asis") and _NO_ECHO.search(header)):
@@ -407,7 +392,7 @@ def _captioned(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
 
     out: list[tuple[str, int, str]] = []
     at, name = 0, str(path)
-    for m, body_end, end in _fenced(_CHUNK, text) if CAPTIONED.search(text) else ():
+    for m, body_end, end in fenced(CHUNK, text) if CAPTIONED.search(text) else ():
         first = line + text.count("\n", 0, m.end())
         pieces = [(first + n, row) for n, row in enumerate(split_lines(text[m.end():body_end], keepends=True))]
         options, rows = cell_options(pieces, name)
@@ -432,57 +417,11 @@ def _captioned(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
 
 def _inclusions(text: str) -> list[tuple[int, int, list[str], str]]:
     """(start, end, files, kind) of each ``{{< include >}}`` and ``{{< embed >}}`` (kind "") and R Markdown child
-    chunk (kind "knitr"; "here" for files here::here() names), in order."""
+    chunk (``knitr_chunks.child_chunks``), in order."""
     found = [(m.start(), m.end(), [m.group(1)], "") for m in _INCLUDE.finditer(text)]
     found += [(m.start(), m.end(), [m.group(1)], "") for m in _EMBED.finditer(text) if "#" in m.group(1)]
-    for m, _, end in _fenced(_CHILD, text) if "child" in text else ():
-        value = _CHILD_VALUE.search(m.group("options"))
-        if _NOT_EVALUATED.search(m.group("options")):
-            continue  # knitr returns nothing for it (a chapter left out), and looks for no file
-        if value is not None and value.group("call"):  # here::here("a", "b.Rmd"), file.path("a", "b.Rmd")
-            parts = value.group("parts").split(",")
-            quoted = [_QUOTED.fullmatch(part) for part in parts]
-            if all(quoted):
-                name = "/".join(q.group(1) if q.group(1) is not None else q.group(2) for q in quoted if q)
-                found.append((m.start(), end, [name], "here" if "here" in value.group("call") else "knitr"))
-        elif value is not None:
-            quoted_names = value.group("many") if value.group("many") is not None else value.group("one")
-            found.append((m.start(), end, re.findall(r"['\"]([^'\"]+)['\"]", quoted_names), "knitr"))
-    for m, body_end, end in _fenced(_CHUNK, text) if "child" in text and "#|" in text else ():
-        if _R_CHUNK.match(m.group("header")) and not _CHILD_VALUE.search(m.group("header")):
-            names = _child_option(text[m.end():body_end])
-            if names:
-                found.append((m.start(), end, names, "knitr"))
+    found += child_chunks(text)
     return sorted(found)
-
-
-def project_root(folder: Path) -> Path:
-    """The folder here::here() names files from: the nearest at or above ``folder`` holding an RStudio project
-    (.Rproj), a .here file or a .git folder; ``folder`` itself when none does."""
-    for above in (folder.absolute(), *folder.absolute().parents):
-        if any((above / mark).exists() for mark in _PROJECT_MARKS) or any(above.glob("*.Rproj")):
-            return above
-    return folder
-
-
-def _child_option(body: str) -> list[str]:
-    """The files of an R chunk's ``#| child:`` option (a name or a list of them), as knitr reads its ``#|`` lines."""
-    from .notebook import cell_options
-
-    if not _CHILD_OPTION.match(body):
-        return []
-    options = cell_options(list(enumerate(split_lines(body, keepends=True), 1)), "")[0]
-    if options.get("eval") is False:
-        return []  # (knitr returns nothing for it)
-    child = options.get("child")
-    names = child if isinstance(child, list) else [child]
-    return [name for name in names if isinstance(name, str) and name]
-
-
-def _fenced(opening: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], int, int]]:
-    """Each code chunk ``opening`` matches and its closing fence (the first line of the same backticks):
-    (opening, where the body ends, where the chunk ends); an opening never closed is no chunk."""
-    return delimited(text, opening, lambda m: re.compile(rf"^[ \t]*{m.group('fence')}[ \t]*\r?$", re.M))
 
 
 def _blank_shortcodes(text: str) -> str:
