@@ -138,7 +138,7 @@ def essay_part_rule(path: Path) -> tuple[Path, Callable[[PurePath], bool]] | Non
     A Manubot content/ folder, a LaTeX file whose \\input files sit beside it, a Quarto or bookdown book
     (``_quarto.yml``, ``_bookdown.yml``; essay.BOOKS, not imported here) whose chapters it lists, or a
     Quarto file whose ``{{< include >}}`` files (and ``{{< embed >}}`` notebooks) sit beside it (an R Markdown
-    file's child documents).
+    or Quarto file's knitr child documents).
     """
     suffix = path.suffix.lower()
     book = path.name in ("_quarto.yml", "_quarto.yaml", "_bookdown.yml")
@@ -149,8 +149,8 @@ def essay_part_rule(path: Path) -> tuple[Path, Callable[[PurePath], bool]] | Non
         return None
     kinds = ((".md", ".tsv", *MANUAL_SUFFIXES) if path.is_dir() else
              (*INPUT_SUFFIXES, *YAML_SUFFIXES) if listing else
-             (".qmd", ".md", ".rmd", ".ipynb", ".yml", ".yaml") if book else (".qmd", ".md", ".ipynb") if suffix == ".qmd" else
-             (".rmd", ".md") if suffix == ".rmd" else (".tex",))
+             (".qmd", ".md", ".rmd", ".ipynb", ".yml", ".yaml") if book else (".qmd", ".md", ".ipynb", ".rmd") if suffix == ".qmd"
+             else (".rmd", ".md", ".qmd") if suffix == ".rmd" else (".tex",))
 
     def is_part(relative: PurePath) -> bool:
         return relative.suffix.lower() in kinds and not any(part.startswith(".") for part in relative.parts)

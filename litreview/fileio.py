@@ -226,7 +226,7 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
     except UnicodeDecodeError as exc:
         how = encoding_hint(raw, shell_path(p), piped=piped)
         if not_utf8 is not None:
-            sure = _certain_codec(raw, declared(raw) if declared is not None else None)
+            sure = certain_codec(raw, declared(raw) if declared is not None else None)
             if sure is not None:
                 codec, declaration = sure
                 not_utf8.append(NotUtf8(str(p), codec, declaration,
@@ -279,7 +279,7 @@ def utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
-def _certain_codec(raw: bytes, declared: tuple[str, str] | None) -> tuple[str, str] | None:
+def certain_codec(raw: bytes, declared: tuple[str, str] | None) -> tuple[str, str] | None:
     """(codec, declaration) the bytes are certainly written in, or None: the declared codec when it reads
     them, else charset-normalizer's when its plausible common codecs all read them as the same text. A reading
     with C1 control characters (a Windows code page read as ISO-8859) or other line breaks is no reading."""
@@ -301,6 +301,17 @@ def _certain_codec(raw: bytes, declared: tuple[str, str] | None) -> tuple[str, s
         return None
     readings = {reads(codec) for codec in common}
     return (guess_encoding(raw) or common[0], "") if len(readings) == 1 else None
+
+
+def whole_file_codec(raw: bytes) -> str | None:
+    """The one other encoding bytes that are not UTF-8 are certainly written in as a whole (``certain_codec``),
+    or None: also when they hold UTF-8 characters beyond ASCII too (characters pasted from another text, which
+    reading the whole in another encoding garbles)."""
+    text = raw.decode("utf-8", errors="replace")
+    if any(c > "\x7f" and c != "\ufffd" for c in text):
+        return None
+    sure = certain_codec(raw, None)
+    return sure[0] if sure else None
 
 
 _C1 = lazy("[\x80-\x9f]")

@@ -192,6 +192,9 @@ def test_url_syntax(url: str, ok: bool) -> None:
     # BibTeX's rule (btxdoc): the last four characters that are not punctuation are numerals.
     ("1986,", True), ("(about 1984)", True), ("1986(){},.;!?<>%&$", True), ("(1986a)", False), ("204", False),
     ("c. 2999", False),
+    # A locale's no-date term, as a German, French or Dutch bibliography writes it where the year goes ("o. J." was an
+    # error where "n.d." was not): the style prints it as written; "o.D." and "s. f." spaced or not.
+    ("o. J.", True), ("o.D.", True), ("s. f.", True), ("z.d.", True), ("ohne Datum", True), ("o. X.", False),
 ])
 def test_years(year: str, ok: bool) -> None:
     assert (year_problem(year, NOW.date()) == "") is ok
@@ -1462,3 +1465,31 @@ def test_a_value_a_syntax_error_cut_short_is_that_error_s_finding_alone() -> Non
     found = findings_for_text("@book{h,\nauthor = {Hartshorne, Robin},\ntitle = {Algebraic Geometry},\nyear=1977,\n"
                               "doi = {10},\npublisher Springer\n}\n")
     assert {(f.code, f.line) for f in found if f.code in ("LR100", "LR120")} == {("LR100", 6), ("LR120", 5)}
+
+
+@pytest.mark.parametrize(("kind", "written", "meant"), [
+    ("incollection", "book", "booktitle"), ("inproceedings", "book_title", "booktitle"),
+    ("article", "journal_title", "journal"), ("article", "Journal-Title", "journal"),
+])
+def test_a_required_field_written_under_a_name_no_tool_reads_is_told_to_be_renamed(kind: str, written: str,
+                                                                                   meant: str) -> None:
+    # "book = {Dimensions of normativity}" in a Google Scholar-like @incollection: BibTeX, biber and pandoc read no
+    # "book" field, so the book's title is lost (LR110); the hint was "Add booktitle = {...}", as if it were not there.
+    from litreview.checks.bib import check_bibliography
+
+    text = (f"@{kind}{{enoch2019,\n  title = {{Is General Jurisprudence Interesting?}},\n  author = {{Enoch, David}},\n"
+            f"  {written} = {{Dimensions of Normativity}},\n  pages = {{65--86}},\n  year = {{2019}},\n"
+            f"  publisher = {{Oxford University Press}}\n}}\n")
+    [found] = [f for f in check_bibliography(parse_bibliography(text, "refs.bib"), now=NOW) if f.code == "LR110"]
+    assert found.hint == (f"The {written.lower()} field holds it, under a name BibTeX, biber and pandoc do not read: "
+                          f"rename {written.lower()} to {meant}")
+
+
+def test_a_title_ending_with_a_capital_letter_as_a_label_is_not_truncated() -> None:
+    # "Neuere Ergebnisse zur Risikobewertung von Bisphenol A" (a German term paper's five sources on it), "Vitamin A":
+    # the letter names the compound, as in "Hepatitis B"; LR132 took it for the article "a". A title cut after the
+    # article is still told.
+    found = _check("@misc{bpa, title = {Neuere Ergebnisse zur Risikobewertung von Bisphenol A}}\n"
+                   "@misc{vit, title = {Vitamin A}}\n@misc{cut, title = {Towards a theory of a}}\n"
+                   "@misc{cut2, title = {On the Making of A}}\n", "LR132")
+    assert list(found) == ["cut"]

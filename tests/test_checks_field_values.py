@@ -168,7 +168,8 @@ def test_text_after_a_values_closing_brace_is_named_not_a_missing_comma() -> Non
     assert error.hint == ("Text follows the closing brace of a value ('(23.9.2022)},'): move it inside the braces or "
                           "delete it (a } too many may close the value early)")
     (error,) = parse_bibliography("@misc{b,\n  year = {2022}\n  title = {T},\n}\n", "refs.bib").problems
-    assert error.hint == "A comma is probably missing after the previous field"
+    # (where: the line pybtex stops on is the next field's, the comma goes at the end of the line before it)
+    assert error.hint == "A comma is probably missing after the previous field, at the end of line 2: year = {2022},"
 
 
 def test_a_misspelt_entry_type_gets_the_type_meant() -> None:

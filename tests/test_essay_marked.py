@@ -114,6 +114,46 @@ def test_a_quoted_example_the_sentence_names_as_a_question_or_a_value_needs_no_a
     assert quoted == ['"nearly', '"the']
 
 
+GERMAN_EXAMPLES = """
+Wir bauen mit CMake auf jeder Plattform [@waltz1979theory].
+
+Die Datenbank beantwortet Fragen wie „Welcher Anteil aller Einträge sind in diesem Jahr Zeitschriftenartikel“ sofort.
+
+Die Befragten bewerteten Aussagen wie etwa „Die Regierung handelt im Interesse der gesamten Bevölkerung des Landes“.
+
+Der Bericht kam zu dem Schluss, dass „nahezu jeder Haushalt der Region am Ende des Jahrzehnts aufgehört hatte, seinen
+Müll zu trennen“, und sagte nichts weiter.
+"""
+
+
+NAMED_EXAMPLES = """
+We build with CMake on every platform [@waltz1979theory].
+
+If the research question is "How do presidents incorporate intelligence estimates into their decision-making?" you
+will need an extraordinary sample.
+
+The top listed snow shovel on the site was the "Snow Joe Shovelution Strain-Reducing Snow Shovel with Spring Assisted
+Handle" at forty dollars.
+
+The report concluded that "nearly every household in the region had stopped sorting its waste by the end of the
+decade" and said no more.
+"""
+
+
+def test_a_quotation_the_sentence_names_as_what_a_question_is_or_after_an_article_needs_no_attribution() -> None:
+    # A working paper's "the research question is “…”" (its own example) and "the “Snow Joe Shovelution …”" (a
+    # product's name, after its article) were unattributed quotations (LR305); the report's words still are.
+    _, found = findings(NAMED_EXAMPLES)
+    assert [f.message.split()[1] for f in found if f.code == "LR305"] == ['"nearly']
+
+
+def test_a_german_quoted_example_the_sentence_names_as_a_question_or_statement_needs_no_attribution() -> None:
+    # "Fragen wie „…“" is the German "questions such as “…”": the writer's own example, which was reported as an
+    # unattributed quotation (LR305). The finding quoted from a report nobody cites still is.
+    _, found = findings(GERMAN_EXAMPLES)
+    assert [f.message.split()[1] for f in found if f.code == "LR305"] == ["„nahezu"]
+
+
 def test_a_paragraph_of_citations_alone_cites_for_the_paragraph_before_it() -> None:
     # A brief or factum sets each paragraph's authorities in a paragraph of their own after it: its quotations
     # were reported as unattributed (LR305). The quotation followed by a paragraph of prose still is.
@@ -260,6 +300,18 @@ def test_an_author_named_again_after_the_paragraph_cites_the_work_is_no_finding(
     assert [(f.key, f.claim_id) for f in found if f.code == "LR311"] == [("jervis1976perception", "p2-s4")]
 
 
+def test_an_author_named_before_the_paragraph_cites_the_work_is_no_finding() -> None:
+    # "Raychaudhuri, Mendelberg, and McDonough's study investigates ... . ... . ... @Raychaudhuri2022.": a student
+    # paper names the authors first and cites their work at the paragraph's end, two sentences on; LR311 asked to
+    # cite the work the paragraph cites. A paragraph citing another work only is still told.
+    text = ("Jervis's study investigates how states misread each other. Its cases are many and old. The misreadings "
+            "recur in every crisis it covers [@jervis1976perception].\n\n"
+            "Jervis's study investigates how states misread each other. Its cases are many and old. The misreadings "
+            "recur in every crisis it covers [@waltz1979theory].\n")
+    _, found = findings(text)
+    assert [(f.key, f.claim_id) for f in found if f.code == "LR311"] == [("jervis1976perception", "p2-s1")]
+
+
 def test_a_citation_typed_inside_a_quotation_the_sentence_cites_is_the_quoted_writers() -> None:
     # A German term paper quoted a passage with its own "(so auch Jervis et al. 1975)" and cited the passage's source
     # after the marks: LR300 asked to replace the quoted writer's citation with \cite, changing the quotation.
@@ -273,3 +325,11 @@ def test_a_citation_typed_inside_a_quotation_the_sentence_cites_is_the_quoted_wr
     _, found = findings("Doubt remains: “the deterrence models fail to capture it (so auch Jervis et al. 1975)”.\n"
                         "\nAnother paragraph cites [@waltz1979theory].\n")
     assert [f.code for f in found if f.code == "LR300"] == ["LR300"]
+
+
+def test_a_citation_typed_outside_the_marks_is_the_writers_though_the_quotation_holds_the_same() -> None:
+    # The check looked the citation up by its text, at its first place in the sentence: typed again after the
+    # quotation, "(Jervis et al. 1975)" was taken for the quoted writer's, which stands first, and not reported.
+    _, found = findings("They wrote “the deterrence models fail to capture it (so auch Jervis et al. 1975)” "
+                        "[@waltz1979theory, 176], as (Jervis et al. 1975) confirm.\n")
+    assert [f.message.split("'")[1] for f in found if f.code == "LR300"] == ["Jervis et al. 1975"]

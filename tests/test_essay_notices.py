@@ -319,3 +319,24 @@ def test_a_bibliography_only_in_a_later_block_of_an_r_markdown_file_is_noted(
     assert [x for x in _found(essay) if x[0] == "LR324"] == [(c, n, line + front.count("\n")) for c, n, line in found]
     if found:
         assert "rmarkdown::render" in check_notices(essay)[0].message
+
+
+def test_a_raw_latex_citation_is_one_finding_not_an_unused_entry_and_an_unattributed_quotation_too(
+        tmp_path: Path) -> None:
+    # A Czech thesis chapter in Markdown cites with \citep, built through LaTeX: each command was LR317, and its entry
+    # was also "no claim relies on it" (LR307) and the quotation it cites "has no attribution" (LR305), three findings
+    # of one thing. LR317 alone tells it; an entry nothing cites and a quotation nothing cites are still told.
+    from litreview.config import make_config
+    from litreview.review import build_review
+
+    (tmp_path / "ch.md").write_text(
+        "Democracy, it was once said, is such that \"a people of gods would govern itself democratically, a perfect "
+        "government does not suit men\" \\citealp[274]{rousseau}.\n\nThe report said that \"every household in the region had stopped "
+        "sorting its waste by the end of the decade\" and no more.\n", encoding="utf-8")
+    (tmp_path / "r.bib").write_text("@book{rousseau, author={Rousseau, Jean-Jacques}, title={Du contrat social}, "
+                                    "year={1762}, publisher={Rey}}\n@book{katz, author={Katz, A}, title={K}, "
+                                    "year={2000}, publisher={P}}\n", encoding="utf-8")
+    found = build_review(make_config(root=tmp_path, essay="ch.md", bibliography="r.bib", claims="")).findings
+    assert sorted((f.code, f.key or "") for f in found if f.code in ("LR305", "LR307", "LR308", "LR317")) == [
+        ("LR305", ""), ("LR307", "katz"), ("LR317", "")]
+    assert next(f for f in found if f.code == "LR305").line == 3

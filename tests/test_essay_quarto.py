@@ -189,10 +189,37 @@ def test_r_markdown_child_documents_are_read_where_their_chunk_stands(tmp_path: 
     before = input_key(config)
     (tmp_path / "ch2.Rmd").write_text("Chapter two changed [@k2].\n", encoding="utf-8")
     assert before is not None and input_key(config) not in (None, before)
-    (tmp_path / "ch3.Rmd").unlink()
-    with pytest.raises(EssayError) as exc:
-        load_essay(tmp_path / "thesis.Rmd")
-    assert (exc.value.line, "ch3.Rmd" in exc.value.message) == (10, True)
+    (tmp_path / "ch3.Rmd").unlink()  # (a missing child: the rest read, test_a_missing_r_markdown_child_…)
+    assert [k for _, k, _ in cited(load_essay(tmp_path / "thesis.Rmd"))] == ["k0", "k1", "k2", "k9"]
+
+
+def test_a_missing_r_markdown_child_costs_only_itself_and_is_reported_once_where_its_chunk_stands(
+        tmp_path: Path) -> None:
+    # The whole document was refused for one child chunk naming a file not in the repository; LaTeX's \input of a
+    # missing file is read as this: the rest read, the missing file one located finding (LR314).
+    from litreview.review import build_review
+
+    (tmp_path / "main.Rmd").write_text(
+        "---\nbibliography: refs.bib\n---\n\nIntro [@k0].\n\n```{r child=\"ch1.Rmd\"}\n```\n\n"
+        "```{r, child = c('gone.Rmd', \"ch2.Rmd\")}\n```\n\nEnd [@k9].\n", encoding="utf-8")
+    (tmp_path / "ch1.Rmd").write_text("Chapter one [@k1].\n\n```{r child='sub/lost.Rmd'}\n```\n", encoding="utf-8")
+    (tmp_path / "ch2.Rmd").write_text("Chapter two [@k2].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("".join(f"@book{{k{n}, title={{T{n}}}, year=2020}}\n" for n in (0, 1, 2, 9)),
+                                       encoding="utf-8")
+    essay = load_essay(tmp_path / "main.Rmd")
+    assert cited(essay) == [("main.Rmd", "k0", 5), ("ch1.Rmd", "k1", 1), ("ch2.Rmd", "k2", 1), ("main.Rmd", "k9", 13)]
+    config = make_config(root=tmp_path, essay="main.Rmd", bibliography="refs.bib", claims="")
+    found = [f for f in build_review(config).findings if f.code == "LR314"]
+    assert sorted((Path(f.file or "").name, f.line) for f in found) == [("ch1.Rmd", 3), ("main.Rmd", 10)]
+    gone = next(f for f in found if f.line == 10)
+    assert "the child document gone.Rmd is not there" in gone.message
+    assert (gone.hint or "").startswith("Restore it or remove the chunk")
+    # knitr reads a child's name from the folder of the file it renders, in a child in a subfolder too
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "p.Rmd").write_text("Part [@p1].\n\n```{r child = 'parts/q.Rmd'}\n```\n", encoding="utf-8")
+    (tmp_path / "parts" / "q.Rmd").write_text("Sub-part [@q1].\n", encoding="utf-8")
+    (tmp_path / "ch2.Rmd").write_text("```{r child='parts/p.Rmd'}\n```\n", encoding="utf-8")
+    assert cited(load_essay(tmp_path / "main.Rmd"))[2:4] == [("p.Rmd", "p1", 1), ("q.Rmd", "q1", 1)]
 
 
 CHUNKS = """---
@@ -594,3 +621,59 @@ def test_a_file_is_named_by_as_much_of_its_path_as_tells_it_from_the_other(path:
     from litreview.bibliography.several import file_name
 
     assert file_name(path, beside) == named
+
+
+def test_knitr_child_chunks_are_read_in_a_quarto_file_and_from_the_chunks_yaml_options(tmp_path: Path) -> None:
+    # Quarto runs knitr on a .qmd with R chunks, and knitr reads a chunk's "#|" lines as its options: a child
+    # given so (or in a .qmd with no shortcode) was read as code, and its citations lost.
+    (tmp_path / "a.Rmd").write_text("Child a [@a1].\n", encoding="utf-8")
+    (tmp_path / "b.qmd").write_text("Child b [@b1].\n", encoding="utf-8")
+    (tmp_path / "main.qmd").write_text("Intro [@k0].\n\n```{r, child = 'b.qmd'}\n```\n\nEnd [@k9].\n",
+                                       encoding="utf-8")
+    assert [k for _, k, _ in cited(load_essay(tmp_path / "main.qmd"))] == ["k0", "b1", "k9"]
+    (tmp_path / "main.Rmd").write_text(
+        "Intro [@k0].\n\n```{r}\n#| child: [\"a.Rmd\", b.qmd]\n```\n\n```{r}\n#| child: \"gone.Rmd\"\n```\n\n"
+        "```{r}\n#| echo: false\nx <- 'child: a.Rmd'\n```\n\nEnd [@k9].\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "main.Rmd")
+    assert [k for _, k, _ in cited(essay)] == ["k0", "a1", "b1", "k9"]
+    from litreview.essay import MISSING_INPUTS
+    assert [(line, name) for _, line, name, _ in essay.meta[MISSING_INPUTS]] == [(7, "gone.Rmd")]
+    config = make_config(root=tmp_path, essay="main.Rmd", bibliography="refs.bib")
+    (tmp_path / "refs.bib").write_text("", encoding="utf-8")
+    before = input_key(config)
+    (tmp_path / "b.qmd").write_text("Child b changed [@b1].\n", encoding="utf-8")
+    assert before is not None and input_key(config) not in (None, before)  # (a part of the essay: the cache sees it)
+
+
+def test_a_child_named_by_here_or_file_path_is_read_where_knitr_finds_it(tmp_path: Path) -> None:
+    # knitr evaluates the child option: here::here("chapters", "a.Rmd") names a file from the project's root (its
+    # .Rproj, .here or .git), file.path("chapters", "b.Rmd") one from the rendered file's folder. Both chunks were
+    # read as code: the chapters' text and citations lost.
+    (tmp_path / "thesis.Rproj").write_text("Version: 1.0\n", encoding="utf-8")
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "report").mkdir()
+    (tmp_path / "chapters" / "a.Rmd").write_text("Chapter a [@a1].\n", encoding="utf-8")
+    (tmp_path / "report" / "chapters").mkdir()
+    (tmp_path / "report" / "chapters" / "b.Rmd").write_text("Chapter b [@b1].\n", encoding="utf-8")
+    (tmp_path / "report" / "main.Rmd").write_text(
+        "Intro [@k0].\n\n```{r child = here::here(\"chapters\", \"a.Rmd\")}\n```\n\n"
+        "```{r, child=file.path('chapters', 'b.Rmd')}\n```\n\n```{r child = here('chapters', 'gone.Rmd')}\n```\n\n"
+        "```{r child = chapters}\n```\n\nEnd [@k9].\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "report" / "main.Rmd")
+    assert [k for _, k, _ in cited(essay)] == ["k0", "a1", "b1", "k9"]
+    from litreview.essay import MISSING_INPUTS
+    assert [(line, name) for _, line, name, _ in essay.meta[MISSING_INPUTS]] == [(9, "chapters/gone.Rmd")]
+
+
+def test_a_child_chunk_knitr_does_not_evaluate_is_not_read_nor_missing(tmp_path: Path) -> None:
+    # knitr returns nothing for a child chunk with eval = FALSE (a chapter left out for now): its text was read as the
+    # document's, and a missing one would be reported. include = FALSE does not leave the child out.
+    (tmp_path / "a.Rmd").write_text("Chapter a [@a1].\n", encoding="utf-8")
+    (tmp_path / "main.Rmd").write_text(
+        "Intro [@k0].\n\n```{r child='a.Rmd', eval=FALSE}\n```\n\n```{r, child = 'gone.Rmd', eval = F}\n```\n\n"
+        "```{r}\n#| child: a.Rmd\n#| eval: false\n```\n\n```{r child='a.Rmd', include=FALSE}\n```\n\nEnd [@k9].\n",
+        encoding="utf-8")
+    essay = load_essay(tmp_path / "main.Rmd")
+    assert [k for _, k, _ in cited(essay)] == ["k0", "a1", "k9"]
+    from litreview.essay import MISSING_INPUTS
+    assert MISSING_INPUTS not in essay.meta

@@ -715,8 +715,8 @@ def test_quarto_embed_of_a_line_of_blanks_is_linear(tmp_path: Path) -> None:
     from litreview.essay.quarto import _inclusions
 
     assert _inclusions("{{< embed a" + " " * 100_000 + "x\n") == []
-    assert [names for *_, names in _inclusions("{{< embed nb.ipynb#fig-a  echo=true >}}\n")] == [["nb.ipynb#fig-a"]]
-    assert [names for *_, names in _inclusions("{{< embed nb.ipynb#fig-a>}}\n")] == [["nb.ipynb#fig-a"]]
+    assert [names for _, _, names, _ in _inclusions("{{< embed nb.ipynb#fig-a  echo=true >}}\n")] == [["nb.ipynb#fig-a"]]
+    assert [names for _, _, names, _ in _inclusions("{{< embed nb.ipynb#fig-a>}}\n")] == [["nb.ipynb#fig-a"]]
 
 
 @pytest.mark.timeout(60)  # a few seconds now; minutes (or hours) before

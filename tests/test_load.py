@@ -60,6 +60,21 @@ def test_not_utf8_is_located(tmp_path):
     assert "iconv -f" in bib.problems[0].hint  # a file as a whole in another encoding: converting mends it
 
 
+def test_a_bibliography_certainly_in_latin_1_is_read_in_it_its_keys_and_names_whole(tmp_path):
+    # Its bytes were read as U+FFFD: the key "m\u00fcller2020" became "m\ufffdller2020", so the essay's
+    # [@m\u00fcller2020] matched no entry and the entry was never cited (pandoc reads such a file given as input
+    # in Latin-1; biber in the encoding biblatex's bibencoding names); the file is still an LR105 error.
+    path = tmp_path / "latin1.bib"
+    path.write_bytes("@book{m\u00fcller2020,\n  author = {M\u00fcller, J\u00fcrgen},\n  title = {\u00dcber Alles},\n"
+                     "  year = {2020}\n}\n".encode("latin-1"))
+    bib = load_bibliography(path)
+    assert [(s.key, s.title, s.authors[0].family) for s in bib.sources] == [("m\u00fcller2020", "\u00dcber Alles",
+                                                                             "M\u00fcller")]
+    (bad,) = bib.problems
+    assert (bad.code, bad.severity, bad.line) == ("LR105", "error", 1)
+    assert bad.message == "not valid UTF-8 (byte 0xfc): read as Windows-1252 (detected)"
+
+
 def test_a_few_characters_not_utf8_in_a_utf8_file_are_retyped_not_the_file_converted(tmp_path):
     # A UTF-8 thesis bibliography with two names pasted from a GBK text: "iconv -f MAC_ROMAN" garbled every
     # Chinese character of the file; the two lines are what to mend.
@@ -470,3 +485,32 @@ def test_the_last_value_opened_is_the_one_the_pattern_finds_last(text: str) -> N
     expected = next(reversed(list(_OPEN_QUOTE.finditer(text, 0, len(text)))), None)
     found = _last_opened(text, 0, len(text))
     assert (found.span(), found.group(1)) == (expected.span(), expected.group(1)) if expected else found is None
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+@pytest.mark.parametrize("end", [b"\n", b"\r\n"])
+def test_an_entry_with_unbalanced_braces_costs_only_itself_with_or_without_a_byte_order_mark(tmp_path, bom, end):
+    # As pybtex reads it: every entry kept (the unclosed one's value runs to its line's end), and the one error
+    # located at that entry's line, whatever mark the file begins with and whatever its line ends.
+    from fuzz.differential import pybtex_reading
+
+    text = end.join([b"@book{a, title={A}, year=2001}", b"@book{b, title={B {x}, year=2002}",
+                     b"@book{c, title={C}, year=2003}", b""])
+    path = tmp_path / "refs.bib"
+    path.write_bytes(bom + text)
+    bib = load_bibliography(path)
+    theirs, reported = pybtex_reading(text.decode())
+    assert bib.keys == tuple(theirs.entries) == ("a", "b", "c") and len(reported) == 1
+    assert [(p.code, p.severity, p.line) for p in bib.problems] == [("LR100", "error", 2)]
+
+
+def test_a_field_brace_never_closed_on_the_line_of_the_at_is_that_fields_not_the_entrys() -> None:
+    # "@book{b, title={B" and nothing closing it: the finding said the entry itself was never closed and to add a }
+    # after its last field, which leaves the title's { open; it is that { to close, on that line. (pybtex reads the
+    # rest of the file into the title, and pandoc refuses the file.)
+    text = ("@book{a, title={A}, year=2001}\n@book{b, title={B\n\n@book{c, title={C}, year=2003}\n"
+            "@book{d, title={D}, year=2004}\n")
+    bib = parse_bibliography(text, "refs.bib")
+    (bad,) = bib.problems
+    assert (bad.code, bad.line, bad.message) == ("LR100", 2, "unbalanced braces: a { is never closed in the entry "
+                                                             "that starts on line 2")

@@ -278,3 +278,29 @@ def test_an_entry_written_without_its_at_is_reported_where_every_tool_skips_it()
     assert found.message == ("misc{lost, opens an entry without its @: BibTeX, biber and pandoc read the lines as a "
                              "comment and skip the entry lost")
     assert found.hint == "Write @misc{lost, to keep the entry, or delete its lines to drop it"
+
+
+@pytest.mark.parametrize("text", ["misc{juknis2022,\n  title = {X},\n  year = {2001}\n}\n",
+                                  "misc{juknis2022,\n  file/pdf = {x.pdf},\n  year = {2001}\n}\n"])
+def test_a_file_whose_only_entry_lacks_its_at_is_reported_not_a_crash(tmp_path: Path, text: str) -> None:
+    # A file with no @ at all crashed the loader (a traceback) when a line opened an entry but for its @; its
+    # first field may have any name pybtex reads (bibtex.FIELD_NAME), "file/pdf" too.
+    from litreview.bibliography.load import load_bibliography
+
+    (tmp_path / "refs.bib").write_text(text, encoding="utf-8")
+    bib = load_bibliography(tmp_path / "refs.bib")
+    assert [(p.code, p.key, p.line) for p in bib.problems] == [("LR163", "juknis2022", 1)]
+
+
+@pytest.mark.parametrize(("text", "line", "told"), [
+    ("@article{a,\n  year = 2019\n  pmc.id = {X},\n  title = {T}\n}\n", 3, "A comma is probably missing after"),
+    ("@article{a,\n  year = 2019\n  file/pdf = {X},\n  title = {T}\n}\n", 3, "A comma is probably missing after"),
+    ("@article{a\n  title/sub = {X},\n  year = {2001}\n}\n", 1, "Write @article{a, with a comma after the key"),
+])
+def test_a_field_named_with_a_dot_or_slash_is_a_field_to_the_syntax_hints(text: str, line: int, told: str) -> None:
+    # Three patterns of the loader took a field name for a letter and letters, digits, "_:-" (not "." or "/", which
+    # pybtex's names hold): "year = 2019 pmc.id = {X}" was told to brace "2019 pmc.id = {X}" as one value, and a key
+    # with no comma before "title/sub =" was not reported. One grammar now: bibtex.FIELD_NAME.
+    bib = parse_bibliography(text, "refs.bib")
+    assert [(p.code, p.line) for p in bib.problems] == [("LR100", line)]
+    assert bib.problems[0].hint.startswith(told)

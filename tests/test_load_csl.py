@@ -816,3 +816,14 @@ def test_a_csl_items_series_and_type_are_kept() -> None:
     assert [(s.type, s.csl_type, s.field("series"), s.number) for s in bib.sources] == [
         ("book", "book", "Poétique", "41"), ("techreport", "report", "Papers", "12"),
         ("article", "article-journal", "", ""), ("misc", "article", "", "")]
+
+
+@pytest.mark.parametrize("text", ["---\nreferences:\n- id: a\n  type: book\n  title: A\n...\n",
+                                  "- id: a\n  type: book\n  title: A\n", "references:\n- id: a\n  title: A\n"])
+def test_csl_yaml_saved_as_json_is_told_to_be_named_yaml(text: str) -> None:
+    # pandoc reads a bibliography by its extension and refuses such a file; the hint was to write a JSON value at
+    # line 1 ("Write the value (text in double quotes, ...)"), which says nothing of what is wrong.
+    (bad,) = parse_csl(text, "refs/references.json", yaml=False).problems
+    assert (bad.code, bad.line) == ("LR100", 1)
+    assert bad.hint == ("The file holds CSL-YAML, not JSON: name it references.yaml (pandoc reads a bibliography "
+                        "by its extension)")

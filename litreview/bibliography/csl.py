@@ -189,6 +189,10 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     return Bibliography(tuple(sources.values()), tuple(problems), filename, text)
 
 
+_YAML_START = lazy(r"\ufeff?\s*(?:---[ \t]*\r?\n|-[ \t]+id[ \t]*:|references[ \t]*:)")
+"""How a CSL-YAML file starts: its ``---``, a first item's id, the ``references:`` key."""
+
+
 def _syntax_error(exc: Exception, text: str, filename: str, *, yaml: bool, bom: bool, item: bool = False) -> Finding:
     """The LR100 of a CSL ``text`` (its byte order mark, if ``bom``, read past) that does not parse: where and what,
     and what to fix; ``item``: the error is one item's, the file's other items read."""
@@ -209,6 +213,9 @@ def _syntax_error(exc: Exception, text: str, filename: str, *, yaml: bool, bom: 
         hint = f"Quote the value, whose \": \" YAML reads as a new key: {quoted} (pandoc refuses the whole file)"
     if yaml and "expected <document start>" in why:  # items appended after the "..." that ends the file's YAML
         hint = 'Move it above the "..." that ends the YAML before it (pandoc refuses the whole file)'
+    if not yaml and line == 1 and _YAML_START.match(text):
+        stem = filename.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        hint = f"The file holds CSL-YAML, not JSON: name it {stem}.yaml (pandoc reads a bibliography by its extension)"
     told = ("; pandoc refuses the whole file for it, so the document does not render until it is mended (the "
             "file's other items are read)") if item else ""
     return Finding(code="LR100", severity="error", message=f"not valid CSL-{'YAML' if yaml else 'JSON'}: {why}{told}",

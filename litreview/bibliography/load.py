@@ -204,10 +204,18 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             # Defined below its use: BibTeX, biber and pandoc read the file in order (pandoc prints the name).
             hint = (f"Move the @string on line {line_of(defined)} above the entries that use {detail!r}: BibTeX, "
                     f"biber and pandoc read the file in order, and pandoc prints {detail!r} here")
+        hint = hint or ("expected" in message and _bare_value_hint(text, error.error_context_info[0] or 0, at)) or ""
+        if (not hint and "expected" in message and _NEXT_FIELD.match(text, at)
+                and not text[text.rfind("\n", 0, at) + 1:at].strip() and "\n" in text[:at].rstrip()):
+            # "year = {2016}" then "month = ..." on the next line: the comma belongs at the end of the line before
+            before = text[:at].rstrip()
+            last = before[before.rfind("\n") + 1:].strip()
+            if last and len(last) <= 80:
+                hint = (f"A comma is probably missing after the previous field, at the end of line "
+                        f"{line_of(len(before) - 1)}: {last},")
         problems.append(Finding(
             code="LR100", severity="error", message=f"BibTeX syntax error: {message}",
-            hint=hint or ("expected" in message and _bare_value_hint(text, error.error_context_info[0] or 0, at))
-            or _hint_for(message), key=key, file=filename, line=told.line if told else line_of(at),
+            hint=hint or _hint_for(message), key=key, file=filename, line=told.line if told else line_of(at),
         ))
 
     expanded = [0, MACRO_BUDGET + 10 * len(text)]  # characters given out by @string macros, and the cap
@@ -346,7 +354,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=original)
 
 
-_FIELD_NEXT = lazy(r"[A-Za-z][\w\-:.+]*[ \t\r\n]*=")
+_FIELD_NEXT = lazy(rf"{bibtex.FIELD_NAME}[ \t\r\n]*=")
 _KEY_WORDS = lazy(r"[^\s,{}()=\"#%']+(?:[ \t]+[^\s,{}()=\"#%']+)*[ \t]*,")
 _ENTRY_TYPE = lazy(r"@[ \t]*(\w+)")
 
@@ -479,8 +487,8 @@ def _unreadable(role: str, value: str, why: str) -> dict[str, str]:
             "hint": 'Separate names with " and "; write each as "Family, Given"'}
 
 
-_BARE_VALUE = lazy(r"([A-Za-z][\w:-]*)\s*=\s*([^\s{}\"#,=()]+)\s*$")
-_NEXT_FIELD = lazy(r"\s*[A-Za-z][\w:-]*\s*=")
+_BARE_VALUE = lazy(rf"({bibtex.FIELD_NAME})\s*=\s*([^\s{{}}\"#,=()]+)\s*$")
+_NEXT_FIELD = lazy(rf"\s*{bibtex.FIELD_NAME}\s*=")
 
 
 def _bare_value_hint(text: str, start: int, at: int) -> str:
@@ -546,17 +554,28 @@ def load_bibliography(path: str | Path, *, item_id: Callable[[Mapping[str, Any]]
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         # Report the bad line, then parse what can be read so every other problem shows too.
-        from ..fileio import encoding_hint, shell_path, stray_bytes_hint, stray_bytes_lines
+        from ..fileio import (
+            codec_name,
+            encoding_hint,
+            shell_path,
+            stray_bytes_hint,
+            stray_bytes_lines,
+            whole_file_codec,
+        )
 
         line = raw.count(b"\n", 0, exc.start) + 1
-        text = raw.decode("utf-8", errors="replace")
+        # A file as a whole in one other encoding, certainly: read in it, its keys and names whole (pandoc reads
+        # an input file so, biber a .bib in the encoding biblatex names); else its stray bytes read as U+FFFD.
+        codec = whole_file_codec(raw)
+        text = raw.decode(codec or "utf-8", errors="replace")
         bib = parse_bibliography(text, str(p))
-        hint = encoding_hint(raw, shell_path(p), sentence=True)
+        hint = encoding_hint(raw, shell_path(p), sentence=True, codec=codec)
         if stray := stray_bytes_lines(raw):  # pasted characters: converting the file would garble the rest
             hint = stray_bytes_hint(raw, stray)
+        read_as = f": read as {codec_name(codec)} (detected)" if codec else ""
         bad = Finding(
             code="LR105", severity="error",
-            message=f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            message=f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}){read_as}",
             hint=hint, file=str(p), line=line,
         )
         return Bibliography(bib.sources, (bad, *bib.problems), bib.file, bib.text)

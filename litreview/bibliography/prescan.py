@@ -85,7 +85,8 @@ def _prescan(text: str, filename: str, line_of: _Lines | None = None) -> list[Fi
                 ))
                 continue
         never_closed, extra_close = bibtex.unbalanced(chunk)
-        if never_closed is not None and never_closed == chunk.find("{") and not _first_unbalanced_line(chunk):
+        unclosed_line = _first_unbalanced_line(chunk)
+        if never_closed is not None and never_closed == chunk.find("{") and unclosed_line is None:
             # Its fields balance: the entry's own { is never closed ("url = {...}" last, no "}" under it), and the
             # } goes after its last field, not on the line of the @.
             entry_line = line_of(begin)
@@ -104,7 +105,7 @@ def _prescan(text: str, filename: str, line_of: _Lines | None = None) -> list[Fi
                 code="LR100", severity="error",
                 message=f"unbalanced braces: a {{ is never closed in the entry that starts on line {entry_line}",
                 hint="Add the missing } (or remove the extra {) on this line",
-                file=filename, line=entry_line + _first_unbalanced_line(chunk),
+                file=filename, line=entry_line + (unclosed_line or 0),
             ))
         elif extra_close is not None:
             problems.append(Finding(
@@ -153,10 +154,17 @@ def conflicts(text: str, filename: str, line_of: _Lines | None = None, *, effect
     return found
 
 
-def _first_unbalanced_line(chunk: str) -> int:
-    """Offset (in lines) of the first field line whose braces do not balance."""
+_BRACED_ENTRY = lazy(r"\s*@[^{(\n]*\{")
+
+
+def _first_unbalanced_line(chunk: str) -> int | None:
+    """Offset (in lines) of the first field line whose braces do not balance: the line of the ``@`` when a field's
+    ``{`` on it is never closed there (the entry's own ``{`` aside); None when every field line balances."""
     lines = chunk.removesuffix("\n").split("\n")  # as _Lines counts lines: a lone \r ends none
+    own = 1 if _BRACED_ENTRY.match(lines[0]) else 0  # (an entry may open with "(")
+    if lines[0].count("{") - own > lines[0].count("}"):
+        return 0
     for offset, line in enumerate(lines[1:-1], start=1):
         if line.count("{") != line.count("}"):
             return offset
-    return 0
+    return None

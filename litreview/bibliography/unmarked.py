@@ -9,12 +9,12 @@ from collections.abc import Collection, Iterator
 from typing import NamedTuple
 
 from ..lazyre import lazy
-from .bibtex import ENTRY_START, body_end
+from .bibtex import ENTRY_START, FIELD_NAME, body_end
 from .bibtex_comments import COMMAND_START
 
 _OPENING = lazy(r"^[ \t]*([A-Za-z]+)[ \t]*([{(])[ \t]*([^\s,{}()=\"#%@]+)[ \t]*,", re.M)
 """A line that opens an entry but for its @: a type, its ``{`` or ``(``, a key and a comma."""
-_FIELD = lazy(r"\s*[A-Za-z][\w:.+\-]*\s*=")
+_FIELD = lazy(rf"\s*{FIELD_NAME}\s*=")
 """The first field after the key: ``author =`` (prose that happens to hold "book{x," has none)."""
 
 
@@ -36,7 +36,7 @@ def unmarked_entries(text: str, types: Collection[str]) -> Iterator[Unmarked]:
         return  # (most files: no scan of the entries' extents)
     starts = [m.end() - 1 for m in ENTRY_START.finditer(text)]
     ends = []
-    for at, limit in zip(starts, [*starts[1:], len(text)], strict=True):
+    for at, limit in zip(starts, [*starts[1:], len(text)][:len(starts)], strict=True):
         command = COMMAND_START.match(text, at, limit)
         end = body_end(text, command.end() - 1, limit) if command else -1
         ends.append(limit if end < 0 else end)  # an entry that nothing closes runs to the next @

@@ -17,6 +17,7 @@ from ..bibliography.dates import (
     parse_iso,
 )
 from ..lazyre import lazy
+from ..locale_terms import NO_DATE_TERMS
 from ..model import Finding, Source
 from ..text import DIGIT_LOOKALIKES, plural
 from .bib import entry_finding
@@ -27,14 +28,15 @@ from .hints import csl_form, own_name
 _YEAR_OK = lazy(r"\d{4}(?:[a-z]|\s*(?:--?|–|/)\s*\d{2,4})?")
 _YEAR_IN = lazy(rf"(?<!\d){COMMON_YEAR}(?!\d)")
 _LETTER_YEAR = lazy(r"(\d{4})[a-z]")
-_YEAR_WORDS = frozenset({"forthcoming", "in press", "n.d.", "nd", "no date", "s.d.", "in preparation",
-                         "submitted", "accepted", "to appear"})
+_YEAR_WORDS = frozenset({"forthcoming", "in press", "nd", "in preparation", "submitted", "accepted", "to appear",
+                         *(term.casefold().replace(" ", "") for term in NO_DATE_TERMS)})
+"""What may stand where the year goes: a status, a locale's no-date term ("n.d.", "o. J."; compared spaces left out)."""
 
 
 def year_problem(raw: str, today: date) -> str:
     """Why a year field is wrong ('' when it is a year, a range, 'forthcoming', or a year as BibTeX reads it)."""
     text = plain(raw)
-    if not text or text.casefold() in _YEAR_WORDS:
+    if not text or text.casefold() in _YEAR_WORDS or text.casefold().replace(" ", "") in _YEAR_WORDS:
         return ""
     if _YEAR_OK.fullmatch(text):
         first: int | None = int(text[:4])

@@ -334,8 +334,8 @@ _CODES = (
          "time in proportion to it.",
          "Check that the configured essay is the manuscript and not an export or a data file."),
     Code("LR314", "input-not-found", "warning",
-         "A file the LaTeX manuscript includes (\\input, \\include, \\subfile) does not exist: its text and "
-         "citations are not reviewed.",
+         "A file the manuscript includes (LaTeX's \\input, \\include, \\subfile; an R Markdown child chunk's "
+         "document) does not exist: its text and citations are not reviewed; the rest of the manuscript is.",
          "Check the file name (relative to the including file's folder), add the file, or remove the command."),
     Code("LR315", "essay-not-utf8", "warning",
          "A manuscript file is not UTF-8; it was read in the encoding it declares (LaTeX's inputenc) or the only "

@@ -33,20 +33,32 @@ def check_notices(essay: Essay) -> list[Finding]:
         return found
     for claim in essay.claims:
         found += _in_suffix(essay, claim)
+    for claim, command, line, keys in raw_latex_commands(essay):
+        pandoc = "[" + "; ".join(f"@{k}" for k in keys) + "]"
+        found.append(finding("LR317", f"{command} is raw LaTeX in a Markdown manuscript: only a LaTeX "
+                                      "build with natbib or biblatex cites it, and litreview does not",
+                             hint=f"write it as a pandoc citation: {pandoc}" if keys else "",
+                             claim_id=claim.id,
+                             file=claim.file or essay.path, line=line))
+    return found
+
+
+def raw_latex_commands(essay: Essay) -> list[tuple[Claim, str, int, list[str]]]:
+    """(claim, command as written, its line, its keys) of each LaTeX citation command in a Markdown manuscript
+    (LR317): what only a LaTeX build cites. LR317 is the one finding of each: the entries it names are not unused, nor
+    the quotation it stands beside unattributed (``checks.text``)."""
+    if essay.format == "latex":
+        return []
+    out = []
+    for claim in essay.claims:
         if "\\" not in claim.text:
             continue
         text = _as_written(essay, claim) or claim.text
         for start, end in raw_latex_citations(text):
             command = normalise_space(text[start:end])
-            line = claim.line + text.count("\n", 0, start)
             keys = [k.strip() for k in command[command.rindex("{") + 1:-1].split(",") if k.strip()]
-            pandoc = "[" + "; ".join(f"@{k}" for k in keys) + "]"
-            found.append(finding("LR317", f"{command} is raw LaTeX in a Markdown manuscript: only a LaTeX "
-                                          "build with natbib or biblatex cites it, and litreview does not",
-                                 hint=f"write it as a pandoc citation: {pandoc}" if keys else "",
-                                 claim_id=claim.id,
-                                 file=claim.file or essay.path, line=line))
-    return found
+            out.append((claim, command, claim.line + text.count("\n", 0, start), keys))
+    return out
 
 
 _PLACEHOLDER = lazy(r"\[(?:CITE|CITES|CITATION|CITATIONS|REF|REFS|REFERENCE|REFERENCES|"

@@ -38,11 +38,27 @@ HELD_IN = {
 def missing_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Source) -> str:
     """How to fix the entry's missing ``group`` of fields (any one of them would do)."""
     m = " or ".join(group)
-    return (_held_hint(m, fields, source) or _journal_as_publisher_hint(m, fields, source)
+    return (_held_hint(m, fields, source) or _unread_name_hint(group, fields, source)
+            or _journal_as_publisher_hint(m, fields, source)
             or _preprint_hint(m, fields, source)
             or _cited_in_title_hint(m, fields, source)
             or _web_page_hint(m, fields, source) or _address_held_hint(m, fields)
             or FIELD_HINTS.get(m, f"add {group[0]} = {{...}}"))
+
+
+def _unread_name_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Source) -> str:
+    """How to fix a missing field the entry holds under a name no tool reads: with ``_`` or ``-`` in it
+    ("journal_title", "book-title"), or without its "title" ("book" for booktitle); else ''."""
+    if csl_form(source):
+        return ""
+    for name in fields:
+        bare = name.casefold().replace("_", "").replace("-", "")
+        meant = (group[0] if bare in group and bare != name.casefold() else
+                 bare + "title" if bare + "title" in group else "")
+        if meant and has_field(fields, name):
+            return (f"the {name} field holds it, under a name BibTeX, biber and pandoc do not read: rename {name} to "
+                    f"{meant}")
+    return ""
 
 
 _PERIODICAL_WORDS = frozenset({"journal", "transactions", "letters", "review", "bulletin", "communications",

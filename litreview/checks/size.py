@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..config import quoted
-from ..essay import BIBTEX, MISSING_INPUTS
+from ..essay import BIBTEX, CHILD_CHUNK, MISSING_INPUTS
 from ..essay.segment import MAX_PIECE
 from ..model import Bibliography, Claim, Essay, Finding, UnreadBibliographies
 from ..text import plural
@@ -33,6 +33,12 @@ def check_inputs(essay: Essay) -> list[Finding]:
     found = []
     for file, line, name, *written in essay.meta.get(MISSING_INPUTS) or ():
         command = written[0] if written else "\\input"  # (the command: \include, \subfile, \import)
+        if command == CHILD_CHUNK:  # knitr stops on it: the rest of the document is read here
+            found.append(finding("LR314", f"the child document {name} is not there: its text and citations are not "
+                                 "reviewed", file=file, line=line,
+                                 hint="restore it or remove the chunk (knitr reads the name from the folder of the "
+                                      "file it renders)"))
+            continue
         found.append(finding("LR314", f"{command} file {name} not found: its text and citations are not reviewed",
                              hint=f"check the name (relative to the folder of {Path(file).name}), add the file, "
                                   f"or remove the {command}", file=file, line=line))

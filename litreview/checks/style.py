@@ -208,7 +208,8 @@ def check_title_punctuation(source: Source) -> Iterable[Finding]:
         yield entry_finding("LR132", source, f"title ends with an ellipsis: {title!r}", field="title")
     elif title.count("(") > title.count(")") or title.count("[") > title.count("]"):
         yield entry_finding("LR132", source, f"title has an unclosed bracket: {title!r}", field="title")
-    elif words and words[-1].casefold() in _CUT_WORDS and len(words) > 1:
+    elif (words and words[-1].casefold() in _CUT_WORDS and len(words) > 1
+          and (words[-1] != "A" or title.isupper())):  # "Bisphenol A", "Vitamin A": a label, no article
         yield entry_finding("LR132", source, f"title ends with {words[-1]!r}: {title!r}", field="title")
 
 

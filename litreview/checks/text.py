@@ -42,12 +42,20 @@ _QUOTE_MARKS = quote_marks(QUOTATION_OPENERS)
 _EXCERPT = 80
 _TEXT_NOUNS = (r"(?:statements?|sentences?|phrases?|items?|questions?|prompts?|messages?|slogans?|headlines?|"
                r"instructions?|wording|vignettes?|stimul(?:us|i)|quer(?:y|ies)|strings?)")
+# (German: "die Aussage „…“", "Fragen wie „…“")
+_TEXT_NOUNS_DE = (r"(?:Fragen?|Aussagen?|Sätze|Satz|Formulierung(?:en)?|Phrasen?|Wendung(?:en)?|Items?|Slogans?|"
+                  r"Parolen?|Schlagzeilen?|Anweisung(?:en)?|Meldung(?:en)?|(?:Such)?anfragen?|Zeichenketten?)")
 _NAMED_TEXT = re.compile(
     rf"(?:\b(?:the|a|an|this|that|these|those|each|every|one|our|their)\s+(?:[\w-]+\s+){{0,2}}?{_TEXT_NOUNS}"
-    rf"|\b{_TEXT_NOUNS},?\s+(?:such\s+as|like)|^\W*let\s+(?:.*\band\s+)?(?:\S+\s+){{1,5}}?be)\s*:?\s*$", re.I | re.S)
+    rf"(?:\s+(?:is|was|reads|read|becomes|became))?|\b(?:the|a|an)"
+    rf"|\b{_TEXT_NOUNS},?\s+(?:such\s+as|like)|^\W*let\s+(?:.*\band\s+)?(?:\S+\s+){{1,5}}?be"
+    rf"|\b(?:die|der|das|den|dem|diese[rsnm]?|eine[rsnm]?|jede[rsnm]?|unsere[rsnm]?|ihre[rsnm]?)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_TEXT_NOUNS_DE}"
+    rf"|\b{_TEXT_NOUNS_DE},?\s+(?:wie|etwa)(?:\s+(?:etwa|z\.\s?B\.|zum\s+Beispiel))?)\s*:?\s*$", re.I | re.S)
 """A quotation the sentence names as a piece of text ("participants read the statement “…”", "rated the item
-“…”", "the phrase “…”", "questions such as “…”", "let document one be “…”"): the words shown, a stimulus, a
-survey item or an example, not words borrowed from a source."""
+“…”", "the phrase “…”", "the question is “…”", "questions such as “…”", "let document one be “…”"; German "die
+Aussage „…“", "Fragen wie „…“"), or as a name after its article ("the “Snow Joe Shovelution …” at $37"): the words
+shown, a stimulus, a survey item, an example or a product, not words borrowed from a source."""
 _LINKS = (*LINK_FIELDS, "entryset")
 
 
@@ -63,6 +71,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     claims = {c.id: c for c in essay.claims}
     found: list[Finding] = []
     unresolved_people = {m.claim_id for m in linkage.mentions if m.kind == "author" and not m.keys}
+    raw_keys, raw_near = _raw_latex_cited(essay)  # (LR317's: its one finding)
     marked = marks_its_citations(essay, linkage)
     manual = None
     if essay.format == "manubot" and bib.file is None:  # a plain key names an item of the manual references
@@ -71,11 +80,11 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
         manual = manual_references(essay)
     near = _near_markers(essay, linkage) if marked else set()
     families = _families(bib) if marked else set()
-    cited_before = _cited_before(essay, linkage) if marked else {}
+    cited_here = _cited_in_paragraph(essay, linkage) if marked else {}
     for mention in linkage.mentions:
         claim = claims.get(mention.claim_id)
         if (marked and mention.kind == "author" and mention.keys and mention.claim_id not in near
-                and AUTHORITY in mention.detail and not cited_before.get(mention.claim_id, set()) & set(mention.keys)):
+                and AUTHORITY in mention.detail and not cited_here.get(mention.claim_id, set()) & set(mention.keys)):
             keys, named = ", ".join(mention.keys), _shown(mention.text, claim, essay.format == "latex")
             found.append(_at_claim("LR311", claim, mention.claim_id, f"{named} (author of {keys}) "
                                    "is named with no citation marker nearby", essay_file,
@@ -96,14 +105,16 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
                 or (mention.kind == "quotation" and (mention.claim_id in near
                                                      or not _is_quotation(mention.text, MIN_MARKED_QUOTATION_WORDS)))):
             continue
+        if mention.kind == "quotation" and mention.claim_id in raw_near:
+            continue  # a LaTeX citation command beside it cites it in a LaTeX build (LR317 tells the rest)
         found.extend(at_marker(f, mention, claim, essay) if mention.kind == "marker" else f
                      for f in check_mention(mention, claim, essay_file, bib, unresolved_people, manual=manual,
                                             essay_format=essay.format))
     if marked and essay.format != "manubot":  # (its sources are keyed by identifiers as first written)
         found.extend(_typed_only(essay, linkage, claims, essay_file))
     book = essay.meta.get(IN_BOOK) if hasattr(essay.meta, "get") else None
-    found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked, book=book or "",
-                              aliased=not essay.meta.get(BIBTEX)))
+    found.extend(check_unused(bib, linkage, cited_outside_claims(essay, raw_keys), markers_only=marked,
+                              book=book or "", aliased=not essay.meta.get(BIBTEX)))
     return found
 
 
@@ -152,16 +163,18 @@ def unresolved_markers(essay: Essay, linkage: Linkage, bib: Bibliography) -> lis
 def _quoted_writers(mention: Mention, claim: Claim | None) -> bool:
     """Whether a citation typed as text stands inside a quotation that its sentence cites by a marker outside the
     marks (“… geschweige denn einlösen (so auch Prado et al. 2016)” [@trilcke2017, 176]): the quoted writer's
-    citation, copied with the words, not one the document typed by hand."""
+    citation, copied with the words, not one the document typed by hand. A mention knows its text, not its place:
+    written in the sentence also outside such a quotation, it is the writer's own."""
     if claim is None or not _typed(mention, claim) or not claim.citations:
         return False
     from ..linking.quotations import quoted
 
-    at = claim.text.find(mention.text)
-    for quote, _ in quoted(claim.text) if at >= 0 else ():
-        if quote.start() < at and at + len(mention.text) < quote.end():
-            return any(c.start >= quote.end() or c.end <= quote.start() for c in claim.citations)
-    return False
+    text = claim.text
+    places = [m.start() for m in re.finditer(re.escape(mention.text), text)] if mention.text else []
+    cited = [(q.start(), q.end()) for q, _ in quoted(text) if places
+             and any(c.start >= q.end() or c.end <= q.start() for c in claim.citations)]
+    return bool(places) and all(any(start < at and at + len(mention.text) < end for start, end in cited)
+                                for at in places)
 
 
 def _families(bib: Bibliography) -> set[str]:
@@ -304,19 +317,42 @@ def marks_its_citations(essay: Essay, linkage: Linkage) -> bool:
     return len(by_marker) >= len(by_prose - by_marker)
 
 
-def _cited_before(essay: Essay, linkage: Linkage) -> dict[str, set[str]]:
-    """Per claim, the entries a marker cites in it or before it in its paragraph: "@roe2001 argues ... Roe reports
-    ... Roe describes" names the author the paragraph has cited, as writers do."""
+def cited_outside_claims(essay: Essay, raw_keys: Sequence[str] | None = None) -> tuple[str, ...]:
+    """The keys the manuscript cites with no claim's citation, which are no unused entries (LR307): its ``nocite``,
+    and the keys of its LaTeX citation commands in Markdown (``raw_keys``, when known), which LR317 tells of."""
+    return (*essay.nocite, *(_raw_latex_cited(essay)[0] if raw_keys is None else raw_keys))
+
+
+def _raw_latex_cited(essay: Essay) -> tuple[list[str], set[str]]:
+    """The keys a Markdown manuscript cites with LaTeX commands (``notices.raw_latex_commands``, LR317), and the claims
+    with such a command or beside one in their paragraph."""
+    from .notices import raw_latex_commands
+
+    commands = raw_latex_commands(essay)
+    if not commands:
+        return [], set()
+    with_command = {claim.id for claim, _, _, _ in commands}
+    near: set[str] = set()
+    for paragraph in essay.paragraphs:
+        ids = [c.id for c in paragraph.claims]
+        for n, cid in enumerate(ids):
+            if cid in with_command:
+                near.update(ids[max(0, n - 1):n + 2])
+    return list(dict.fromkeys(key for _, _, _, keys in commands for key in keys)), near
+
+
+def _cited_in_paragraph(essay: Essay, linkage: Linkage) -> dict[str, set[str]]:
+    """Per claim, the entries a marker cites in its paragraph: "@roe2001 argues ... Roe reports ... Roe describes"
+    names the author the paragraph has cited, and "Roe's study investigates ... . ... [@roe2001]" the author whose
+    work it cites at its end, as writers do."""
     cited: dict[str, set[str]] = {}
     for mention in linkage.mentions:
         if mention.kind == "marker" and mention.keys:
             cited.setdefault(mention.claim_id, set()).update(mention.keys)
     out: dict[str, set[str]] = {}
     for paragraph in essay.paragraphs:
-        so_far: set[str] = set()
-        for claim in paragraph.claims:
-            so_far = so_far | cited.get(claim.id, set())
-            out[claim.id] = so_far
+        keys = set().union(*(cited.get(claim.id, set()) for claim in paragraph.claims))
+        out.update((claim.id, keys) for claim in paragraph.claims)
     return out
 
 

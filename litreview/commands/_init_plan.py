@@ -238,7 +238,7 @@ def _uncited(root: Path, essay_path: Path, bib: str | list[str]) -> tuple[int, i
     LR307 decides what counts as cited (``nocite``, crossref parents, ...): its rule is not repeated here.
     """
     from ..bibliography.load import load_bibliography
-    from ..checks.text import check_unused
+    from ..checks.text import check_unused, cited_outside_claims
     from ..errors import LitreviewError
     from ..essay import load_essay
     from ..model import Bibliography, Linkage, Mention
@@ -255,7 +255,7 @@ def _uncited(root: Path, essay_path: Path, bib: str | list[str]) -> tuple[int, i
         return None
     mentions = tuple(Mention(c.id, "marker", "", tuple(m.key for m in c.citations or ()))
                      for c in essay.claims if c.citations)
-    unused = [f for f in check_unused(Bibliography(sources), Linkage(mentions=mentions), essay.nocite,
+    unused = [f for f in check_unused(Bibliography(sources), Linkage(mentions=mentions), cited_outside_claims(essay),
                                       markers_only=True) if f.code == "LR307"]
     return (len(unused), len(sources), ", ".join(p.name for p in paths)) if unused else None
 

@@ -23,9 +23,9 @@ from ..spans import delimited
 from .markdown import parse_markdown
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["BIBLATEX", "BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "NOTICES",
+__all__ = ["BIBLATEX", "BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CHILD_CHUNK", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "NOTICES",
            "PROJECT_FILES", "PROJECT_RENDERING", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "enclosing_inputs", "lists_inputs", "load_essay", "manuscripts_in",
-           "normalise_space", "noted", "parse_essay"]
+           "normalise_space", "noted", "parse_essay", "with_missing"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
 # no other reader (the Quarto, bookdown, Manubot and LaTeX ones, and the csv module).
@@ -36,8 +36,11 @@ BOOK_FILE = "_bookdown.yml"
 BOOKS = (*PROJECT_FILES, BOOK_FILE)
 """The settings files that stand for a whole book (Quarto's, bookdown's): their chapters are the essay."""
 MISSING_INPUTS = "missing-inputs"
-"""The essay's ``meta`` key where the LaTeX reader lists the ``\\input`` files not found, as (file, line, name,
-command as written: ``\\include``)."""
+"""The essay's ``meta`` key where the readers list the files the manuscript includes that are not found, as (file,
+line, name, command as written: ``\\include``, or ``CHILD_CHUNK``): LaTeX's ``\\input`` files, R Markdown's
+child documents."""
+CHILD_CHUNK = "child"
+"""The command of a ``MISSING_INPUTS`` entry that is an R Markdown child chunk's file (```` ```{r child="a.Rmd"} ````)."""
 NOTICES = "litreview-notices"
 """The essay's ``meta`` key where a reader lists what it read otherwise than the manuscript's tool might, as
 (kind, file, line, message, hint): a file not in UTF-8 read in its certain encoding (``essay-not-utf8``), an
@@ -249,7 +252,7 @@ def _read_essay(path: str | os.PathLike[str]) -> Essay:
         essay = load_notebook(where, text)
     # Quarto shortcodes (includes read, the rest blanked), R Markdown's child documents, chunks' captions,
     # callouts' titles.
-    elif (("{{<" in text and suffix == ".qmd") or ("child" in text and suffix == ".rmd")
+    elif (("{{<" in text and suffix == ".qmd") or ("child" in text and suffix in (".rmd", ".qmd"))
           or (suffix in (".qmd", ".rmd") and "cap" in text and CAPTIONED.search(text))
           or (suffix in (".qmd", ".md") and "title=" in text and CALLOUT_TITLE.search(text)
               and (suffix == ".qmd" or _in_quarto_project(where)))):
@@ -290,6 +293,14 @@ def noted(essay: Essay, notices: list[Notice]) -> Essay:
     if not notices:
         return essay
     return replace(essay, meta={**essay.meta, NOTICES: [*(essay.meta.get(NOTICES) or ()), *notices]})
+
+
+def with_missing(essay: Essay, missing: list[tuple[str, int, str, str]]) -> Essay:
+    """``essay`` with the included files not found (``missing``, each once) added to its ``MISSING_INPUTS``."""
+    if not missing:
+        return essay
+    known = list(essay.meta.get(MISSING_INPUTS) or ())
+    return replace(essay, meta={**essay.meta, MISSING_INPUTS: list(dict.fromkeys([*known, *missing]))})
 
 
 def _in_quarto_project(path: Path) -> bool:

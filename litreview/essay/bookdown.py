@@ -19,6 +19,7 @@ from . import (  # (BOOK_FILE there: checking a Markdown essay imports no reader
     BOOK_FILE,
     encoding_notices,
     noted,
+    with_missing,
 )
 from .front import file_front
 from .markdown import markdown_essay
@@ -57,14 +58,16 @@ def load_bookdown(project: Path) -> Essay:
         raise missing_chapter(project, os.path.relpath(absent, project.parent).replace(os.sep, "/"), "rmd_files:")
     chapters = [(path, read_text(path, what="chapter", error=EssayError, not_utf8=not_utf8,
                                  hint=f"check rmd_files: in {project.name}")) for path in files]
-    body, paragraphs = read_chapters(chapters, not_utf8)
+    missing: list[tuple[str, int, str, str]] = []
+    body, paragraphs = read_chapters(chapters, not_utf8, missing)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     first, _, body_line = front_matter(chapters[0][1], str(files[0]))
     paragraphs = file_front(chapters[0][1], first, body_line, file=str(files[0])) + paragraphs
     joined = book_meta(chapters)
     meta: dict[str, Any] = {k: joined[k] for k in ("bibliography", "nocite", "title") if k in joined}
-    return noted(markdown_essay(str(project), body, meta, paragraphs), encoding_notices(not_utf8))
+    return with_missing(noted(markdown_essay(str(project), body, meta, paragraphs), encoding_notices(not_utf8)),
+                        missing)
 
 
 def book_meta(chapters: list[tuple[Path, str]]) -> dict[str, Any]:

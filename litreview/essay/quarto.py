@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,10 +17,20 @@ from ..errors import EssayError
 from ..essay_bibliographies import bibliography_names, is_remote
 from ..fileio import NotUtf8, is_file, nearest_file, read_text
 from ..model import Essay, Paragraph
-from ..spans import blanked, delimited
-from . import CALLOUT_TITLE, CAPTIONED, PROJECT_FILES, PROSE_CHUNK, encoding_notices, noted
+from ..spans import blanked
+from . import (
+    CALLOUT_TITLE,
+    CAPTIONED,
+    CHILD_CHUNK,
+    PROJECT_FILES,
+    PROSE_CHUNK,
+    encoding_notices,
+    noted,
+    with_missing,
+)
 from .cites import crossref_kinds
 from .front import book_front, file_front
+from .knitr_chunks import CHUNK, child_chunks, fenced, project_root
 from .manubot import Lines
 from .markdown import markdown_essay, read_body, without_crossrefs
 from .segment import split_lines
@@ -107,7 +116,8 @@ def load_quarto(project: Path) -> Essay:
             raise missing_chapter(project, name, "book: chapters:")
         chapters.append((path, read_text(path, what="chapter", error=EssayError, not_utf8=not_utf8,
                                          hint=f"check the chapter list in {project.name}")))
-    body, paragraphs = read_chapters(chapters, not_utf8)
+    missing: list[tuple[str, int, str, str]] = []
+    body, paragraphs = read_chapters(chapters, not_utf8, missing)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     fronts = [_front(*chapter) for chapter in chapters]
@@ -124,7 +134,7 @@ def load_quarto(project: Path) -> Essay:
     essay = markdown_essay(str(project), body, meta, front + paragraphs)
     # the cross-reference kinds the project and its chapters declare
     kinds = crossref_kinds(data, *(chapter_meta for chapter_meta, _ in fronts))
-    return noted(without_crossrefs(essay, kinds), encoding_notices(not_utf8))
+    return with_missing(noted(without_crossrefs(essay, kinds), encoding_notices(not_utf8)), missing)
 
 
 def _bibliographies(project: Path, data: dict[str, Any], fronts: list[tuple[Path, dict[str, Any]]]) -> list[str]:
@@ -175,11 +185,12 @@ def load_quarto_file(path: Path, text: str, not_utf8: list[NotUtf8] | None = Non
     """One Quarto file with shortcodes: its includes read where they stand, other shortcodes blanked (an R
     Markdown file's child chunks read as its includes); ``not_utf8``: see ``read_chapters``."""
     meta, front = _front(path, text)
-    body, paragraphs = read_chapters([(path, text)], not_utf8)
+    missing: list[tuple[str, int, str, str]] = []
+    body, paragraphs = read_chapters([(path, text)], not_utf8, missing)
     if not paragraphs:
         raise EssayError("essay has no paragraphs", path=str(path), line=1,
                          hint="separate paragraphs of prose with blank lines; headings and code are skipped")
-    return markdown_essay(str(path), body, meta, front + paragraphs)
+    return with_missing(markdown_essay(str(path), body, meta, front + paragraphs), missing)
 
 
 def _front(path: Path, text: str) -> tuple[dict[str, Any], list[Paragraph]]:
@@ -192,10 +203,11 @@ def _front(path: Path, text: str) -> tuple[dict[str, Any], list[Paragraph]]:
     return meta, file_front(text, meta, body_line, file=str(path))
 
 
-def read_chapters(files: list[tuple[Path, str]],
-                  not_utf8: list[NotUtf8] | None = None) -> tuple[str, list[Paragraph]]:
+def read_chapters(files: list[tuple[Path, str]], not_utf8: list[NotUtf8] | None = None,
+                  missing: list[tuple[str, int, str, str]] | None = None) -> tuple[str, list[Paragraph]]:
     """The files' bodies joined (front matter blanked, includes spliced in) and read, each claim in its file;
-    an included file not in UTF-8 is read when its encoding is certain, and added to ``not_utf8``."""
+    an included file not in UTF-8 is read when its encoding is certain, and added to ``not_utf8``; an R Markdown
+    child document not found is added to ``missing`` (``MISSING_INPUTS``), the rest read (``_included``)."""
     segments: list[tuple[str, int, str]] = []  # (file, its first line, text) in reading order
     notebooks: dict[Path, Embeds | None] = {}  # the embedded ones, each read once for all chapters
     for path, text in files:
@@ -208,7 +220,7 @@ def read_chapters(files: list[tuple[Path, str]],
             continue
         _, body, body_line = front_matter(text, str(path))
         # (front matter blanked: lines kept)
-        segments += _included(path, "\n" * (body_line - 1) + body, 0, not_utf8, notebooks)
+        segments += _included(path, "\n" * (body_line - 1) + body, 0, not_utf8, notebooks, missing)
     return read_segments(segments)
 
 
@@ -240,12 +252,6 @@ def read_segments(segments: list[tuple[str, int, str]]) -> tuple[str, list[Parag
 _EMBED = re.compile(r"^[ \t]*\{\{<[ \t]*embed[ \t]+([^\s>]+)(?:[ \t][^>\n]*)?>\}\}[ \t]*\r?$", re.M)
 # {{< include file >}} on a line of its own; any other shortcode ({{< pagebreak >}}, {{< var x >}}) prints no prose.
 _INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*\r?$", re.M)
-# An R Markdown child chunk (```{r, child = "a.Rmd"}``` or child = c("a.Rmd", "b.Rmd")): knitr puts the
-# files' text where the chunk stands.
-_CHILD = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{r\b(?P<options>[^}\n]*\bchild\s*=[^}\n]*)\}[ \t]*\r?\n", re.M)
-_CHILD_VALUE = re.compile(r"\bchild\s*=\s*(?:c\s*\((?P<many>[^)]*)\)|(?P<one>(['\"])[^'\"]*\3))")
-# A code chunk (```{r}, ```{python label}): its "#|" options and knitr header options give captions.
-_CHUNK = re.compile(r"^[ \t]*(?P<fence>`{3,})[ \t]*\{(?P<header>[^}\n]*)\}[ \t]*\r?\n", re.M)
 _KNITR_CAPTION = re.compile(r"""\bfig\.cap\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
 _KNITR_HIDDEN = re.compile(r"\b(?:include|eval)\s*=\s*(?:FALSE|F)\b")
 _NO_ECHO = re.compile(r"\becho\s*=\s*(?:FALSE|F)\b")
@@ -262,7 +268,7 @@ def prose_chunks(text: str) -> str:
     stays code."""
     out: list[str] = []
     at = 0
-    for m, body, end in _fenced(_CHUNK, text):
+    for m, body, end in fenced(CHUNK, text):
         header = m.group("header")
         if not PROSE_CHUNK.match(m.group()) or _KNITR_HIDDEN.search(header) or (
                 header.strip().startswith("asis") and _NO_ECHO.search(header)):
@@ -274,34 +280,52 @@ def prose_chunks(text: str) -> str:
 
 
 def _included(path: Path, text: str, depth: int, not_utf8: list[NotUtf8] | None = None,
-              notebooks: dict[Path, Embeds | None] | None = None) -> list[tuple[str, int, str]]:
+              notebooks: dict[Path, Embeds | None] | None = None,
+              missing: list[tuple[str, int, str, str]] | None = None,
+              root: Path | None = None) -> list[tuple[str, int, str]]:
     """``text`` (of ``path``) as segments with each ``{{< include >}}`` replaced by its file and each ``{{< embed
-    notebook.ipynb#label >}}`` by that cell's outputs and captions, as Quarto does; ``notebooks``: those read
-    so far in this load (each is read and parsed once)."""
+    notebook.ipynb#label >}}`` by that cell's outputs and captions, as Quarto does, and each R Markdown child
+    chunk by its files, as knitr does; ``notebooks``: those read so far in this load (each is read and parsed
+    once). An include not found is an error (``quarto render`` stops on it); a child document not found is added
+    to ``missing`` and costs only itself, as LaTeX's ``\\input`` of a missing file (``latex._expand``).
+
+    An include's name is read from the including file's folder, as Quarto reads it; a child's from the folder of
+    the file knitr renders (``root``: the top file's), where knitr reads it, then from the including file's."""
     if notebooks is None:
         notebooks = {}
+    root = path.parent if root is None else root
     if path.suffix.lower() == ".rmd" and PROSE_CHUNK.search(text):
         text = prose_chunks(text)  # (a book's chapter, a child document)
     out: list[tuple[str, int, str]] = []
     at, line = 0, 1
-    for start, end, names in _inclusions(text) if depth < MAX_DEPTH else ():
+    for start, end, names, kind in _inclusions(text) if depth < MAX_DEPTH else ():
         here = line + text.count("\n", at, start)
+        knitr = bool(kind)
+        files: list[tuple[str, Path]] = []  # (name as written, the file)
         for name in names:
-            if not is_file(path.parent / name.partition("#")[0]):
+            tried = ([project_root(root) / name] if kind == "here" else
+                     dict.fromkeys((root / name, path.parent / name)) if knitr else [path.parent / name.partition("#")[0]])
+            found = next((file for file in tried if is_file(file)), None)
+            if found is not None:
+                files.append((name, found))
+            elif knitr:
+                if missing is not None:
+                    missing.append((str(path), here, name, CHILD_CHUNK))
+            else:
                 raise EssayError(f"included file {name.partition('#')[0]} not found", path=str(path), line=here,
                                  hint="check the include's path")
         out += _titled(path, line, _blank_shortcodes(text[at:start]))
         line += text.count("\n", at, end)
         at = end
-        for name in names:
-            child = path.parent / name.partition("#")[0]
-            if "#" in name:  # {{< embed notebook.ipynb#label >}}: that cell's outputs and captions
+        for name, child in files:
+            if "#" in name and not knitr:  # {{< embed notebook.ipynb#label >}}: that cell's outputs and captions
                 out += [(str(path), 0, "\n\n"), *_embedded(child, notebooks, name.partition("#")[2], path, here,
                                                             not_utf8), (str(path), 0, "\n\n")]
                 continue
             sub = _read_included(child, not_utf8)
-            out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1, not_utf8, notebooks)
-            if len(names) > 1:
+            out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1, not_utf8, notebooks,
+                             missing, root)
+            if len(files) > 1:
                 out.append((str(child), 0, "\n"))  # (line 0: a separator) two children never run into each other
     out += _titled(path, line, _blank_shortcodes(text[at:]))
     return [s for s in out if s[2]]
@@ -368,7 +392,7 @@ def _captioned(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
 
     out: list[tuple[str, int, str]] = []
     at, name = 0, str(path)
-    for m, body_end, end in _fenced(_CHUNK, text) if CAPTIONED.search(text) else ():
+    for m, body_end, end in fenced(CHUNK, text) if CAPTIONED.search(text) else ():
         first = line + text.count("\n", 0, m.end())
         pieces = [(first + n, row) for n, row in enumerate(split_lines(text[m.end():body_end], keepends=True))]
         options, rows = cell_options(pieces, name)
@@ -391,22 +415,13 @@ def _captioned(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
     return out
 
 
-def _inclusions(text: str) -> list[tuple[int, int, list[str]]]:
-    """(start, end, files) of each ``{{< include >}}`` and R Markdown child chunk, in order."""
-    found = [(m.start(), m.end(), [m.group(1)]) for m in _INCLUDE.finditer(text)]
-    found += [(m.start(), m.end(), [m.group(1)]) for m in _EMBED.finditer(text) if "#" in m.group(1)]
-    for m, _, end in _fenced(_CHILD, text) if "child" in text else ():
-        value = _CHILD_VALUE.search(m.group("options"))
-        if value is not None:
-            quoted = value.group("many") if value.group("many") is not None else value.group("one")
-            found.append((m.start(), end, re.findall(r"['\"]([^'\"]+)['\"]", quoted)))
+def _inclusions(text: str) -> list[tuple[int, int, list[str], str]]:
+    """(start, end, files, kind) of each ``{{< include >}}`` and ``{{< embed >}}`` (kind "") and R Markdown child
+    chunk (``knitr_chunks.child_chunks``), in order."""
+    found = [(m.start(), m.end(), [m.group(1)], "") for m in _INCLUDE.finditer(text)]
+    found += [(m.start(), m.end(), [m.group(1)], "") for m in _EMBED.finditer(text) if "#" in m.group(1)]
+    found += child_chunks(text)
     return sorted(found)
-
-
-def _fenced(opening: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], int, int]]:
-    """Each code chunk ``opening`` matches and its closing fence (the first line of the same backticks):
-    (opening, where the body ends, where the chunk ends); an opening never closed is no chunk."""
-    return delimited(text, opening, lambda m: re.compile(rf"^[ \t]*{m.group('fence')}[ \t]*\r?$", re.M))
 
 
 def _blank_shortcodes(text: str) -> str:

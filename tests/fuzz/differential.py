@@ -63,9 +63,11 @@ def disagreements(text: str) -> list[str]:
     from pybtex.database import InvalidNameString
 
     from litreview.bibliography.load import load_bibliography
+    from litreview.fileio import whole_file_codec
 
     raw = text.encode("utf-8", "surrogateescape")
-    decoded = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    # (bytes not UTF-8 read as the loader reads them: pybtex refuses them)
+    decoded = raw.decode(whole_file_codec(raw) or "utf-8", errors="replace").removeprefix("\ufeff")
     with tempfile.TemporaryDirectory(prefix="litreview-diff-") as folder:
         path = Path(folder) / "fuzz.bib"
         path.write_bytes(raw)
