@@ -1206,6 +1206,34 @@ def test_a_month_pandoc_does_not_read_is_left_out(month: str, shown: str) -> Non
     assert format_reference(bib.sources[0]).text == f"Doe, J. “T.” J {shown}."
 
 
+@pytest.mark.parametrize(("month", "day", "parts", "shown"), [
+    # pandoc 3.9 (``-f biblatex -t csljson``, and its Chicago entries): a month macro, its three letters braced in any
+    # case, a number (braced, quoted, padded); "june" and "JUNE" it leaves out, and the day with them. "{June}" it
+    # leaves out too, but the loader gives the macro ``jun`` as "June", so both read it as June, alike.
+    ("jun", "", [2000, 6], "June 2000"), ("{JUN}", "", [2000, 6], "June 2000"), ("{June}", "", [2000, 6], "June 2000"),
+    ("{june}", "", [2000], "2000"), ("{JUNE}", "", [2000], "2000"), ("6", "", [2000, 6], "June 2000"),
+    ('"6"', "", [2000, 6], "June 2000"), ("{ 06 }", "{005}", [2000, 6, 5], "June 5, 2000"),
+    ("jun", "{5th}", [2000, 6], "June 2000"), ("{june}", "{5}", [2000], "2000"),
+])
+def test_the_month_and_day_are_read_by_one_rule_for_the_entry_and_the_csl_json(
+        month: str, day: str, parts: list[int], shown: str) -> None:
+    from litreview.render.csljson import issued_parts
+
+    bib = parse_bibliography(f"@online{{a, author={{Doe, J.}}, title={{T}}, year={{2000}}, month={month}"
+                             + (f", day={day}" if day else "") + "}")
+    assert issued_parts(bib.sources[0]) == [parts]
+    assert format_reference(bib.sources[0]).text == f"Doe, J. “T.” {shown}."
+
+
+def test_a_biblatex_date_gives_the_month_before_the_month_field() -> None:
+    # pandoc: date = {2000-06} with month = jul is June 2000, in the entry and in the CSL-JSON
+    from litreview.render.csljson import issued_parts
+
+    bib = parse_bibliography("@online{a, author={Doe, J.}, title={T}, date={2000-06}, month=jul}")
+    assert issued_parts(bib.sources[0]) == [[2000, 6]]
+    assert format_reference(bib.sources[0]).text == "Doe, J. “T.” June 2000."
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

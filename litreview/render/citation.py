@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..bibliography.csl import csl_form_of
 from ..bibliography.csl_item import LEGAL_TYPES, PRESS
 from ..bibliography.dates import edtf_date_parts
@@ -23,12 +22,11 @@ from ..locale_terms import ENGLISH_TERMS, citation_terms
 from ..model import Citation, Person, Source
 from .page_ranges import printed_pages
 from .pandoc_fields import WEB_TYPES as _WEB_TYPES
-from .pandoc_fields import as_pandoc_reads, publication_place
+from .pandoc_fields import as_pandoc_reads, month_day, publication_place
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
 from .short_labels import PLAIN, Mark, and_others, printed_year, short_label, year_label
 from .title_case import title_cased
 
-_MONTH_NUMBERS = {m: n for n, m in enumerate(MONTHS, start=1)}  # "jan" -> 1
 _CLOSING_MARKS = "”’\"'“»\u00a0"  # what closes a title's quotation in any language (``_quoted``)
 # Types whose title is set in italics; the others get quotation marks (a data set among them; pandoc's biblatex reader
 # prints the custom types, sets and the misspelt "masterthesis" as a generic work, in italics).
@@ -776,17 +774,6 @@ def _publication(s: Source) -> str:
     return _capital_first(one_line(s.publisher) or publication_place(s))
 
 
-def _month(s: Source, terms: dict[str, str]) -> str:
-    """The month field's name in the language of ``terms`` ("jan", "Jun", "1", "January": de "Januar") where pandoc
-    reads one: a number, a month's first three letters or its English name as BibTeX's month macros give it
-    (``month = jun`` is "June"); any other text ("Jun.", "Sept", "june", "Mai", "21 October") pandoc leaves out."""
-    raw = one_line(field_text(s, "month"))
-    if raw.isdigit() and 1 <= int(raw) <= 12:
-        return _month_name(int(raw), terms)
-    n = _MONTH_NUMBERS.get(raw.lower()) or _MONTH_NUMBERS.get(raw[:3].lower() if raw in MONTH_NAMES else "")
-    return _month_name(n, terms) if n else ""
-
-
 def _month_name(n: int, terms: dict[str, str]) -> str:
     return terms["months"].split()[n - 1]
 
@@ -813,7 +800,8 @@ def _date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = Fals
     if ends and len(ends) == 1 and len(ends[0]) > 1 and 1 <= ends[0][1] <= 12:  # a single day or month, no range
         dated = str(ends[0][2]) if len(ends[0]) > 2 and day else ""
         return _date_words(terms, year, _month_name(ends[0][1], terms), dated)
-    return _date_words(terms, year, _month(s, terms), one_line(field_text(s, "day")) if day else "")
+    month, dated = month_day(s)
+    return _date_words(terms, year, _month_name(month, terms) if month else "", str(dated) if dated and day else "")
 
 
 def _iso_to_words(iso: str, terms: dict[str, str]) -> str:
