@@ -1234,6 +1234,48 @@ def test_a_biblatex_date_gives_the_month_before_the_month_field() -> None:
     assert format_reference(bib.sources[0]).text == "Doe, J. “T.” June 2000."
 
 
+def test_a_report_or_book_in_a_container_is_printed_inside_it() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US): a CSL report with a container-title (Manubot's
+    # arXiv preprints) quoted, "In" its container with its number, version, volume and editors; a CSL book in italics
+    # with its edition there and its series after; a BibTeX report's journal as its container
+    csl = parse_csl(json.dumps([
+        {"id": "r1", "type": "report", "title": "Rules", "author": [{"family": "Doe", "given": "Jane"}],
+         "container-title": "arXiv", "publisher": "arXiv", "number": "1702.02540", "issued": {"date-parts": [[2017]]},
+         "URL": "https://arxiv.org/abs/1702.02540"},
+        {"id": "r2", "type": "report", "title": "Rules", "author": [{"family": "Doe", "given": "Jane"}],
+         "container-title": "arXiv", "publisher": "arXiv", "number": "1511.06434v2", "version": "v2",
+         "issued": {"date-parts": [[2015]]}},
+        {"id": "r3", "type": "report", "title": "Rules", "author": [{"family": "Doe", "given": "Jane"}],
+         "container-title": "NBER Working Papers", "publisher": "NBER", "number": "12", "genre": "Working paper",
+         "issued": {"date-parts": [[2015]]}},
+        {"id": "r5", "type": "report", "title": "Rules", "author": [{"family": "Doe", "given": "Jane"}],
+         "container-title": "Big Report", "editor": [{"family": "Roe", "given": "Ann"}], "publisher": "P",
+         "issued": {"date-parts": [[2015]]}},
+        {"id": "r8", "type": "report", "title": "Rules", "author": [{"family": "Doe", "given": "Jane"}],
+         "container-title": "Reports", "volume": "3", "publisher": "P", "number": "RR-12",
+         "issued": {"date-parts": [[2015]]}},
+        {"id": "b1", "type": "book", "title": "Things", "author": [{"family": "Doe", "given": "Jane"}],
+         "container-title": "Methods in Chemistry", "volume": "41", "publisher": "Wiley",
+         "issued": {"date-parts": [[2009, 7, 15]]}},
+        {"id": "b3", "type": "book", "title": "Things", "author": [{"family": "Doe", "given": "Jane"}],
+         "container-title": "Methods in Chemistry", "collection-title": "Series", "collection-number": "3",
+         "edition": "2", "publisher": "Wiley", "issued": {"date-parts": [[2009]]}},
+    ]), "refs.json")
+    bib = parse_bibliography("@techreport{t3, author={Doe, Jane}, title={Rules}, institution={NBER}, number={12},"
+                             " journal={Big Journal}, year=2015}\n"
+                             "@book{t4, author={Doe, Jane}, title={Things}, journal={Big Journal}, publisher={I},"
+                             " year=2013}", "refs.bib")
+    assert [format_reference(s).text for s in (*csl.sources, *bib.sources)] == [
+        "Doe, Jane. “Rules.” In arXiv, 1702.02540. arXiv, 2017. https://arxiv.org/abs/1702.02540.",
+        "Doe, Jane. “Rules.” In arXiv, 1511.06434v2, version v2. arXiv, 2015.",
+        "Doe, Jane. “Rules.” In NBER Working Papers, Working Paper No. 12. NBER, 2015.",
+        "Doe, Jane. “Rules.” In Big Report, edited by Ann Roe. P, 2015.",
+        "Doe, Jane. “Rules.” In Reports, RR-12, vol. 3. P, 2015.",
+        "Doe, Jane. Things. In Methods in Chemistry, vol. 41. Wiley, 2009.",
+        "Doe, Jane. Things. In Methods in Chemistry, 2nd ed. Series 3. Wiley, 2009.",
+        "Doe, Jane. “Rules.” In Big Journal, No. 12. NBER, 2015.", "Doe, Jane. Things. In Big Journal. I, 2013."]
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

@@ -275,12 +275,14 @@ def _quotations(s: Source, title: str, terms: dict[str, str], *, inner: bool) ->
 
 
 def _italic_title(s: Source, kind: str) -> bool:
-    """Whether the title is set in italics, as pandoc prints it: a work of its own (``_ITALIC_TYPES``; an article, a
-    misc entry or a chapter with no container), or a BibTeX entry of a type biblatex does not know ("@webpage",
+    """Whether the title is set in italics, as pandoc prints it: a work of its own (``_ITALIC_TYPES``, not a report
+    inside a larger work; an article, a misc entry or a chapter with no container), or a BibTeX entry of a type biblatex does not know ("@webpage",
     "@bachelorsthesis"), which pandoc reads as a generic work."""
     from ..bibliography.load import KNOWN_TYPES
 
     if _preprint(s) or s.csl_type == "document":  # CSL's document, as its data set, is quoted
+        return False
+    if kind in ("techreport", "report") and _in_container(s, kind):  # a report in a container ("“T.” In *arXiv*")
         return False
     if kind in _ITALIC_TYPES or (kind not in KNOWN_TYPES and not csl_form_of(s.file or "")):
         return True
@@ -522,11 +524,43 @@ def _report_number(s: Source, terms: dict[str, str]) -> str:
     return " ".join(p for p in (title_cased(s, _genre_words(s, terms), terms), number) if p)
 
 
+def _in_container(s: Source, kind: str) -> bool:
+    """Whether the entry is a work printed inside a larger one after its title, as pandoc prints it ("“T.” In
+    *arXiv*, 1702.02540."): a BibTeX @misc, report or book with a journal (pandoc's container there), a CSL report or book
+    with a container-title (Manubot's arXiv preprints, a book in its series)."""
+    if csl_form_of(s.file or ""):
+        return s.csl_type in ("report", "book") and bool(s.container)
+    return kind in ("misc", "techreport", "report", "book") and bool(s.container) \
+        and bool(s.field("journal") or s.field("journaltitle"))
+
+
+def _inside(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> None:
+    """A work inside a larger one (``_in_container``), as the Chicago styles print it: "In *Container*", then its number
+    with its genre, version, edition, volume and editors ("In *arXiv*, 1511.06434v2, version v2."; "In *Blog*, No. 3,
+    vol. 2, edited by Ann Roe."), its series a sentence after, then publisher and date."""
+    out.add(f" {terms['In']} ")
+    out.add(title_cased(s, one_line(s.container), terms), italic=True)
+    version = one_line(field_text(s, "version"))
+    volume = one_line(s.volume)
+    report = bool(s.number) and kind not in ("book", "mvbook")  # a book's number is its series' (``_series``)
+    for part in (_report_number(s, terms) if report else "", f"version {version}" if version else "",
+                 _edition(one_line(field_text(s, "edition")), terms), _volume(volume, terms) if volume else "",
+                 *_contributors(s, terms)):
+        if part:
+            out.add(f", {part}")
+    out.add("" if out.ends_with(".") else ".")
+    if series := one_line(field_text(s, "series")) if report else _series(s, terms):
+        out.add(f" {_end(series)}")
+    date = _issued(s, kind, terms, _date(s, terms, full=_full_date(s, kind)), lower=bool(s.publisher))
+    if tail := ", ".join(p for p in (_publication(s), date) if p):
+        out.add(f" {_end(tail)}")
+
+
 def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> None:
-    # a BibTeX @misc in a journal, as pandoc's Chicago prints it: "“T.” In *Blog*, No. 3, vol. 3. Publisher, 2020."
-    in_journal = kind == "misc" and bool(s.field("journal") or s.field("journaltitle")) \
-        and not csl_form_of(s.file or "")
-    if report := _numbered(s) and not (in_journal and s.container):  # its number first, as the styles print it
+    if _in_container(s, kind):
+        _inside(out, s, kind, terms)
+        return
+    if report := _numbered(s):  # its number first, as the styles print it
         out.add(f" {_end(_report_number(s, terms))}")
     if version := _version(s, kind, terms):
         out.add(f" {version}.")
@@ -543,7 +577,7 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         if number := one_line(s.number):  # its number after, in parentheses: "PhD thesis, Uni, 2023. (2023UEFL2059)."
             out.add(f" ({number}).")
         return
-    if (volume := one_line(s.volume)) and kind not in _WEB_TYPES and not in_journal:  # pandoc: "Book. Vol. 3."
+    if (volume := one_line(s.volume)) and kind not in _WEB_TYPES:  # pandoc: "Book. Vol. 3."
         # the contributors with the volume ("Vol. 3, edited by Ann Roe."), else each a sentence of its own
         out.add(_end(f" {_volume(volume, terms, capital=True)}" + "".join(f", {c}" for c in contributors)))
     else:
@@ -561,17 +595,6 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     web = kind in _WEB_TYPES or (kind == "misc" and bool(s.url))
     container = title_cased(s, one_line(s.container), terms)
     full = _full_date(s, kind)
-    if in_journal and container:
-        out.add(f" {terms['In']} ")
-        out.add(container, italic=True)
-        out.add(f", {_report_number(s, terms)}" if s.number else "")
-        out.add(f", {terms['vol.']} {volume}" if volume else "")
-        out.add("" if out.ends_with(".") else ".")
-        publication = _publication(s)
-        date = _issued(s, kind, terms, _date(s, terms, full=full), lower=bool(s.publisher))
-        tail = ", ".join(p for p in (publication, date) if p)
-        out.add(f" {tail}" + ("" if tail.endswith(".") else ".") if tail else "")
-        return
     if web or (kind == "misc" and container):
         # a web site's status is as written beside its name or its author and publisher, else capitalised
         lower = bool(container or (s.authors and s.publisher)) if kind in _WEB_TYPES else bool(s.publisher)
