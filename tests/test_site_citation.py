@@ -1276,6 +1276,22 @@ def test_a_report_or_book_in_a_container_is_printed_inside_it() -> None:
         "Doe, Jane. “Rules.” In Big Journal, No. 12. NBER, 2015.", "Doe, Jane. Things. In Big Journal. I, 2013."]
 
 
+def test_an_unpublished_work_is_dated_in_full() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US): a BibTeX @unpublished and a CSL manuscript dated
+    # to the day or month, as CMOS 18 dates a manuscript
+    bib = parse_bibliography(
+        "@unpublished{u5, author={Pallas, C.}, title={T5}, year={2017}, howpublished={Talk}, month=may, day=3}\n"
+        "@unpublished{u6, author={Pallas, C.}, title={T6}, date={2017-05-03}, url={https://x.org}}\n"
+        "@unpublished{u8, author={Pallas, C.}, title={T8}, year=2017, month=may, url={https://x.org}, number={12}}\n",
+        "refs.bib")
+    csl = parse_csl('[{"id": "m2", "type": "manuscript", "title": "M2", "author": [{"family": "Doe", "given": "J."}],'
+                    ' "issued": {"date-parts": [[2017, 5, 3]]}, "publisher": "Uni", "genre": "Unpublished manuscript"}]')
+    assert [format_reference(s).text for s in (*bib.sources, *csl.sources)] == [
+        "Pallas, C. “T5.” Talk, May 3, 2017.", "Pallas, C. “T6.” May 3, 2017. https://x.org.",
+        "Pallas, C. “T8.” No. 12. May 2017. https://x.org.",
+        "Doe, J. “M2.” Unpublished manuscript. Uni, May 3, 2017."]
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

@@ -673,8 +673,9 @@ def _issued(s: Source, kind: str, terms: dict[str, str], date: str, *, status: b
 
 
 # Types the Chicago styles date in full ("July 5, 2021": its ``source-date-issued-full`` macro), as pandoc reads
-# BibTeX's: a web page, software, a data set, a patent; a BibTeX @misc is a monograph, dated by its year
-_FULL_DATE_TYPES = _WEB_TYPES | {"software", "dataset", "patent"}
+# BibTeX's: a web page, software, a data set, a patent, an unpublished work (CSL's manuscript); a BibTeX @misc is a
+# monograph, dated by its year
+_FULL_DATE_TYPES = _WEB_TYPES | {"software", "dataset", "patent", "unpublished"}
 
 
 def _full_date(s: Source, kind: str) -> bool:
