@@ -1292,6 +1292,26 @@ def test_an_unpublished_work_is_dated_in_full() -> None:
         "Doe, J. “M2.” Unpublished manuscript. Uni, May 3, 2017."]
 
 
+@pytest.mark.parametrize(("lang", "first", "second"), [
+    # pandoc 3.9's own entries (chicago-notes-bibliography): a chapter's number before its book, "Chap." in every
+    # language but Brazilian Portuguese's "Cap.", "in" the language's word
+    ("en-US", "Chap. 11 in Book, edited by Ann Roe. P, 2000.", "Chaps. 3-4 in Book. P, 2000."),
+    ("de-DE", "Chap. 11 in Book, herausgegeben von Ann Roe. P, 2000.", "Chaps. 3-4 in Book. P, 2000."),
+    ("es-ES", "Chap. 11 en Book, editado por Ann Roe. P, 2000.", "Chaps. 3-4 en Book. P, 2000."),
+    ("pt-BR", "Cap. 11 em Book, organizado por Ann Roe. P, 2000.", "Cap. 3-4 em Book. P, 2000."),
+])
+def test_a_chapter_number_is_printed_before_its_book(lang: str, first: str, second: str) -> None:
+    bib = parse_bibliography(
+        "@incollection{c1, author={Doe, Jane}, title={Chap}, booktitle={Book}, chapter={11}, editor={Roe, Ann},"
+        " publisher={P}, year=2000, pages={3--9}}\n"
+        "@incollection{c6, author={Doe, Jane}, title={Chap}, booktitle={Book}, chapter={3-4}, publisher={P}, year=2000}\n"
+        "@inbook{c2, author={Doe, Jane}, title={Chap}, booktitle={Book}, chapter={Eleven}, publisher={P}, year=2000}\n"
+        "@book{c5, author={Doe, Jane}, title={Book}, chapter={3}, publisher={P}, year=2000}\n", "refs.bib")
+    found = [Citations().reference(s, language=lang).text.split(" ", 3)[3] for s in bib.sources]
+    word = first.split(" ")[2]  # "in", "en", "em"
+    assert found == [first, second, f"Eleven {word} Book. P, 2000.", "P, 2000."]
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

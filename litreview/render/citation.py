@@ -434,7 +434,8 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     """ "In *Book*, 2nd ed., vol. 2, edited by Harry Hill. Series 9. Publisher, 2001.": no page range, as CMOS 18
     and pandoc print a chapter in a bibliography."""
     if s.container:
-        out.add(f" {terms['In']} ")
+        chapter = _chapter_number(s, terms)
+        out.add(f" {chapter} {terms['In'].lower()} " if chapter else f" {terms['In']} ")
         out.add(title_cased(s, one_line(container_with_addon(s)), terms), italic=True)
     if edition := _edition(one_line(field_text(s, "edition")), terms):
         out.add(f", {edition}")
@@ -449,6 +450,16 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     # the publisher and date (or the date alone) a sentence of their own: "In Book, edited by Ann Roe. 2019."
     tail = _published(s, publication, date, original=not edition)
     out.add(("" if out.ends_with(".") else ".") + (f" {_end(tail)}" if tail else ""))
+
+
+def _chapter_number(s: Source, terms: dict[str, str]) -> str:
+    """A BibTeX chapter's ``chapter`` field as the Chicago styles print it before its book ("Chap. 11", "Chaps. 3-4",
+    pt-BR "Cap. 11"; one not a number for citeproc as written: "Eleven"); '' for none."""
+    chapter = one_line(field_text(s, "chapter"))
+    if not _NUMERIC.fullmatch(chapter):
+        return chapter
+    label = "Chaps." if _PLURAL_NUMBER.search(chapter) else "Chap."  # the style's English word in most languages
+    return f"{terms.get(label, ENGLISH_TERMS[label])} {chapter}"
 
 
 def _contributors(s: Source, terms: dict[str, str]) -> list[str]:
