@@ -1312,6 +1312,21 @@ def test_a_chapter_number_is_printed_before_its_book(lang: str, first: str, seco
     assert found == [first, second, f"Eleven {word} Book. P, 2000.", "P, 2000."]
 
 
+def test_an_article_with_a_booktitle_and_no_journal_has_no_container() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US): pandoc's biblatex reader takes an article's
+    # container from its journal alone, so a @article with a booktitle (IEEE's and OpenReview's exports) is a work of
+    # its own, its title in italics
+    bib = parse_bibliography(
+        "@article{a1, author={Lee, Mihee}, booktitle={2021 IEEE Conference (CVPRW)}, title={Private VAE},"
+        " year={2021}, volume={}, number={}, pages={1692-1700}, doi={10.1109/CVPRW53098.2021.00185}}\n"
+        "@article{a3, author={Lee, Mihee}, booktitle={Book T}, journal={J}, title={Both}, year={2021}, volume=3}\n"
+        "@article{a4, author={Lee, Mihee}, booktitle={Book T}, title={Vol}, year={2021}, volume=3, number=2}\n",
+        "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Lee, Mihee. Private VAE. 2021, 1692–700. https://doi.org/10.1109/CVPRW53098.2021.00185.",
+        "Lee, Mihee. “Both.” J 3 (2021).", "Lee, Mihee. Vol. 3, no. 2 (2021)."]
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

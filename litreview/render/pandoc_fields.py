@@ -69,13 +69,22 @@ def _howpublished(s: Source) -> bool:
     return s.type.lower() not in WEB_TYPES and bool(s.field("howpublished"))
 
 
+def _booktitle_of_article(s: Source) -> bool:
+    """Whether the container is a BibTeX article's ``booktitle``, which pandoc's reader does not read: an article's
+    container is its journal alone (IEEE's and OpenReview's exports write a paper's proceedings so)."""
+    return s.type.lower() == "article" and not csl_form_of(s.file or "") and bool(s.container) \
+        and not (s.field("journal") or s.field("journaltitle")) and s.container == field_text(s, "booktitle")
+
+
 def as_pandoc_reads(s: Source) -> Source:
     """``s`` with the container, publisher and URL pandoc reads from its fields: ``howpublished`` a publisher, not the
-    container (``_howpublished``), every publishing body named (``_publisher``), and with no ``url`` the address of
+    container (``_howpublished``), an article's ``booktitle`` no container (``_booktitle_of_article``), every publishing body named (``_publisher``), and with no ``url`` the address of
     its e-print (``_eprint_url``)."""
     container = s.container
     if _howpublished(s) and container == field_text(s, "howpublished"):
         container = field_text(s, "maintitle")
+    elif _booktitle_of_article(s):
+        container = ""
     return replace(s, container=container, publisher=_publisher(s), url=s.url or _eprint_url(s))
 
 
