@@ -1327,6 +1327,31 @@ def test_an_article_with_a_booktitle_and_no_journal_has_no_container() -> None:
         "Lee, Mihee. “Both.” J 3 (2021).", "Lee, Mihee. Vol. 3, no. 2 (2021)."]
 
 
+def test_a_short_doi_is_linked_as_pandoc_links_it() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography): doi = {10/bqhp9z} is "https://doi.org/10/bqhp9z", which doi.org
+    # resolves to the DOI it stands for; text that is no DOI stays text
+    bib = parse_bibliography(
+        "@article{a, author={Doe, J.}, title={T}, journal={J}, volume={53}, year={2008}, doi={10/bqhp9z}}\n"
+        "@article{b, author={Doe, J.}, title={T}, journal={J}, volume={53}, year={2008}, doi={see the paper}}\n",
+        "refs.bib")
+    first, second = (format_reference(s) for s in bib.sources)
+    assert first.text == "Doe, J. “T.” J 53 (2008). https://doi.org/10/bqhp9z."
+    assert 'href="https://doi.org/10/bqhp9z"' in first.html
+    assert second.text == "Doe, J. “T.” J 53 (2008). DOI: see the paper."
+
+
+def test_every_straight_apostrophe_of_a_bibtex_entry_is_printed_curly() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography): a straight mark is "’" wherever it stands in a BibTeX field, opening a
+    # word too ("at ’Rage Giving’", "the ’double’ quasar"), as after a letter ("don’t") and before a figure ("’15")
+    bib = parse_bibliography(
+        "@article{p7, author={O'Doe, J.}, title={Gratitude at 'Rage Farming' and ' x and x'}, journal={J}, year=2015}\n"
+        "@book{p5, author={Doe, J.}, title={ICSE '07 and 'quoted' don't}, year=2015, publisher={O'Reilly}}\n",
+        "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "O’Doe, J. “Gratitude at ’Rage Farming’ and ’ x and x’.” J, 2015.",
+        "Doe, J. ICSE ’07 and ’Quoted’ Don’t. O’Reilly, 2015."]
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(
