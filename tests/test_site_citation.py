@@ -1352,6 +1352,21 @@ def test_every_straight_apostrophe_of_a_bibtex_entry_is_printed_curly() -> None:
         "Doe, J. ICSE ’07 and ’Quoted’ Don’t. O’Reilly, 2015."]
 
 
+def test_the_reference_list_is_ordered_as_pandoc_collates_it() -> None:
+    # pandoc 3.9's order of these entries (chicago-notes-bibliography: Unicode collation): an accented letter, and
+    # "Æ", "Ø", "Ł", beside its base letter ("Çelik" after "Celik", before "Cemal"), not after "Z"
+    from litreview.render.citation import reference_sort_key
+
+    order = ["Abd", "Abel", "Ábel", "Aeth", "Æther", "Afa", "Celik", "Çelik", "Cemal", "d'Arcy", "van Dijk",
+             "Dutton", "Ibsen", "İnan", "Işık", "Iz", "Lukas", "Łukasz", "Lum", "Ølsen", "Olt", "Oz", "Öz", "Ozz",
+             "Sen", "Şen", "Sez", "Vance", "de Vries", "Zed"]
+    bib = parse_bibliography("".join(f"@book{{k{i}, author={{{name}, A.}}, title={{T}}, publisher={{P}}, year=2000}}\n"
+                                     for i, name in enumerate(reversed(order))), "refs.bib")
+    texts = {format_reference(s).text: s.key for s in bib.sources}
+    ordered = [texts[t] for t in sorted(texts, key=reference_sort_key)]
+    assert ordered == [f"k{len(order) - 1 - i}" for i in range(len(order))]
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

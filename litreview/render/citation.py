@@ -20,6 +20,7 @@ from ..bibliography.dates import edtf_date_parts
 from ..bibliography.latex import container_with_addon, field_text, title_with_addon
 from ..locale_terms import ENGLISH_TERMS, citation_terms
 from ..model import Citation, Person, Source
+from ..text import fold
 from .page_ranges import printed_pages
 from .pandoc_fields import WEB_TYPES as _WEB_TYPES
 from .pandoc_fields import as_pandoc_reads, month_day, publication_place
@@ -82,6 +83,19 @@ class Reference:
         if item.grouped:  # no year to enclose (a key, a statute): the locator, if any, opens what follows
             return f"{self.short} ({locator}" if locator else f"{self.short} ("
         return f"{self.short}, {locator}" if locator else self.short
+
+
+# Latin letters that Unicode does not decompose into a base letter and a mark, as collation sorts them: beside the
+# letters they are written as ("Ølsen" among the O's, "Æther" after "Aeth", "Łukasz" after "Lukas")
+_BASE_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ß": "ss", "œ": "oe", "þ": "th",
+                               "ħ": "h"})
+
+
+def reference_sort_key(text: str) -> tuple[str, str]:
+    """The place of an entry in the reference list, from its printed text, as citeproc's Unicode collation orders
+    it: by its letters without accents or case first ("Çelik" between "Celik" and "Cemal", not after "Zed"), then as
+    written ("Abel" before "Ábel")."""
+    return fold(text).translate(_BASE_LETTERS), text.casefold()
 
 
 Piece = tuple[str, str]
