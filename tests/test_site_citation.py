@@ -340,7 +340,8 @@ def test_biblatex_titleaddon_series_and_version_are_printed_in_the_reference() -
     assert format_reference(a).text == "Doe, Jane. Main Title. An Addon. Lecture Notes in Things 12. Springer, 2020."
     assert format_reference(b).text == ("Chen, Carton W. “Linear Plasmids.” In Microbial Plasmids. Proceedings, vol. 2,"
                                         " edited by Friedhelm Meinhardt. Microbiology Monographs 7. Springer, 2007.")
-    assert format_reference(c).text == "Kay, Al. “Art. A Reply.” J, New Series, vol. 1 (2016)."
+    # (an article's series in sentence case, as pandoc 3.9 prints it)
+    assert format_reference(c).text == "Kay, Al. “Art. A Reply.” J, New series, vol. 1 (2016)."
     assert format_reference(d).text == "Fay, Bo. Tool. Version 1.2. P, 2015."
     assert format_reference(e).text == "Pluess, M. Genetics. Series in Positive Psychology. OUP, 2015."
     assert "<i>Main Title. An Addon</i>. Lecture" in format_reference(a).html
@@ -1365,6 +1366,33 @@ def test_the_reference_list_is_ordered_as_pandoc_collates_it() -> None:
     texts = {format_reference(s).text: s.key for s in bib.sources}
     ordered = [texts[t] for t in sorted(texts, key=reference_sort_key)]
     assert ordered == [f"k{len(order) - 1 - i}" for i in range(len(order))]
+
+
+def test_an_articles_series_is_printed_in_sentence_case_as_pandoc_reads_it() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US): pandoc's biblatex reader puts an English entry's
+    # series in sentence case, and the style prints it so beside an article or a paper in its proceedings: a
+    # capitalised word in lower case ("Part I" too), but the first, one after a colon or full stop, one with more
+    # capitals ("LNCS", "McGraw") and one in braces; a German entry's, or one all in braces, as written
+    bib = parse_bibliography(
+        "@inproceedings{s1, author={Doe, J.}, title={T}, booktitle={Proc}, series={Lecture Notes in Computer Science},"
+        " volume={9169}, year=2015}\n"
+        "@inproceedings{s2, author={Doe, J.}, title={T}, booktitle={Proc}, series={LNCS}, year=2015}\n"
+        "@inproceedings{s3, author={Doe, J.}, title={T}, booktitle={Proc},"
+        " series={Advances in {AI}: Part I and McGraw Stuff}, year=2015}\n"
+        "@inproceedings{s4, author={Doe, J.}, title={T}, booktitle={Proc}, series={Studies in Logic. The Best-Known Work},"
+        " year=2015}\n"
+        "@inproceedings{s5, author={Doe, J.}, title={T}, booktitle={Proc}, series={Lecture Notes in Computer Science},"
+        " langid={german}, year=2015}\n"
+        "@article{s6, author={Doe, J.}, title={T}, journal={J}, series={New Series Of Things}, volume=3, year=2015}\n"
+        "@inproceedings{s7, author={Doe, J.}, title={T}, booktitle={Proc}, series={{Lecture Notes in Computer Science}},"
+        " year=2015}\n"
+        "@inproceedings{s8, author={Doe, J.}, title={T}, booktitle={Proc}, series={The X-Ray Series of \u00c9lan and"
+        " {\\\"U}ber}, year=2015}\n", "refs.bib")
+    assert [format_reference(s).text.split("Proc, ")[-1].split("J, ")[-1] for s in bib.sources] == [
+        "Lecture notes in computer science, vol. 9169 (2015).", "LNCS, 2015.",
+        "Advances in AI: Part i and McGraw stuff, 2015.", "Studies in logic. The best-known work, 2015.",
+        "Lecture Notes in Computer Science, 2015.", "New series of things, vol. 3 (2015).",
+        "Lecture Notes in Computer Science, 2015.", "The x-ray series of élan and Über, 2015."]
 
 
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:

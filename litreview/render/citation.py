@@ -26,7 +26,7 @@ from .pandoc_fields import WEB_TYPES as _WEB_TYPES
 from .pandoc_fields import as_pandoc_reads, month_day, publication_place
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
 from .short_labels import PLAIN, Mark, and_others, printed_year, short_label, year_label
-from .title_case import title_cased
+from .title_case import sentence_cased, title_cased
 
 _CLOSING_MARKS = "”’\"'“»\u00a0"  # what closes a title's quotation in any language (``_quoted``)
 # Types whose title is set in italics; the others get quotation marks (a data set among them; pandoc's biblatex reader
@@ -398,7 +398,7 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
         said = True
     if place := publication_place(s):
         out.add(f" ({place})")
-    series = one_line(field_text(s, "series"))
+    series = sentence_cased(s, one_line(field_text(s, "series")), terms, "series")  # the style: no title case
     said = said or bool(place)  # what follows a place follows a comma: "“T.” (Honolulu), 2008", "(Honolulu), no. 3"
     # a newspaper's or magazine's article is cited by its date alone, with no volume, issue or page (CMOS 18 14.89)
     press = _press(s)

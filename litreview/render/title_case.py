@@ -128,3 +128,28 @@ def _title_word(word: str, state: str, sentence_case: bool) -> str:
             or (state == "last" and len(word) > 1):
         return word[:1].upper() + word[1:]
     return word
+
+
+def sentence_cased(s: Source, text: str, terms: dict[str, str], field: str) -> str:
+    """A BibTeX field (``field``: "series") of an English entry in sentence case, as pandoc's biblatex reader reads it
+    and the Chicago styles print it where they put no title case on it (an article's series): each capitalised word
+    in lower case ("Lecture Notes in Computer Science" is "Lecture notes in computer science", "Part I" "Part i",
+    "X-Ray" "x-ray"), but the first, one after a colon or full stop, one with more capitals ("LNCS", "McGraw") and one
+    in braces; as written where the document or the entry is not English (``title_cased``' rule) or all is braced."""
+    raw = s.field(field)
+    if not text or not terms.get("title-case") or csl_form_of(s.file or "") or not _english(s, True) \
+            or _braced_whole(raw):
+        return text
+    keep = _protected(raw)
+    out = []
+    opening = True  # the first word, or one after a colon or full stop
+    for chunk in _CASE_CHUNK.findall(text):
+        if chunk.isalnum():
+            capitalised = chunk[:1].isupper() and chunk[1:] == chunk[1:].lower()
+            out.append(chunk.lower() if capitalised and not opening and chunk not in keep else chunk)
+            opening = False
+        else:
+            out.append(chunk)
+            if chunk[-1] in ".?!:":
+                opening = True
+    return "".join(out)
