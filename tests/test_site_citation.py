@@ -1395,6 +1395,34 @@ def test_an_articles_series_is_printed_in_sentence_case_as_pandoc_reads_it() -> 
         "Lecture Notes in Computer Science, 2015.", "The x-ray series of élan and Über, 2015."]
 
 
+@pytest.mark.parametrize(("kind", "container", "shown"), [
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for CSL items dated 2024-11-26 with a URL: a
+    # document, data set, manuscript, letter, standard, software or preprint in a container "In" it, a sentence of its
+    # own; a blog post or standard with no container in italics; an encyclopedia's entry, a letter, a standard and a
+    # song dated in full
+    ("document", "Cont", "“Title.” In Cont. November 26, 2024."),
+    ("dataset", "Cont", "“Title.” In Cont. November 26, 2024."),
+    ("manuscript", "Cont", "“Title.” In Cont. November 26, 2024."),
+    ("personal_communication", "Cont", "“Title.” In Cont. November 26, 2024."),
+    ("personal_communication", "", "“Title.” November 26, 2024."),
+    ("standard", "Cont", "“Title.” In Cont. November 26, 2024."),
+    ("standard", "", "Title. November 26, 2024."),
+    ("software", "Cont", "“Title.” In Cont. Released November 26, 2024."),
+    ("article", "Cont", "“Title.” In Cont. Preprint, November 26, 2024."),
+    ("post-weblog", "", "Title. November 26, 2024."),
+    ("entry-encyclopedia", "Cont", "“Title.” In Cont. November 26, 2024."),
+    ("entry-dictionary", "", "Title. November 26, 2024."),
+    ("song", "", "Title. November 26, 2024."),
+])
+def test_a_csl_item_in_a_container_or_dated_in_full(kind: str, container: str, shown: str) -> None:
+    item = {"id": "a", "type": kind, "title": "Title", "author": [{"family": "Doe", "given": "J."}],
+            "issued": {"date-parts": [[2024, 11, 26]]}, "URL": "https://x.org"}
+    if container:
+        item["container-title"] = container
+    source = parse_csl(json.dumps([item]), "refs.json").sources[0]
+    assert format_reference(source).text == f"Doe, J. {shown} https://x.org."
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

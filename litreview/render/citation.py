@@ -255,6 +255,11 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
         out.add(f" {genre}" + ("" if genre[-1] in ".?!" else "."))  # CSL's genre (pandoc: "“Art.” Journal article.")
     if serial and (translators := _translators(source, terms)):
         out.add(f" {_capital(terms['translated by'])} {translators}.")
+    if _contained(source):  # "“Data.” In *Repository*. May 3, 2020."
+        out.add(f" {terms['In']} ")
+        out.add(title_cased(source, one_line(container_with_addon(source)), terms), italic=True)
+        out.add("" if out.ends_with(".?!") else ".")
+        source = replace(source, container="")
     if serial:
         _article(out, source, terms, paper=kind != "article")
     elif chapter:
@@ -292,13 +297,28 @@ def _italic_title(s: Source, kind: str) -> bool:
     "@bachelorsthesis"), which pandoc reads as a generic work."""
     from ..bibliography.load import KNOWN_TYPES
 
-    if _preprint(s) or s.csl_type == "document":  # CSL's document, as its data set, is quoted
+    if _preprint(s) or s.csl_type == "document" or _contained(s):  # CSL's document, as its data set, is quoted
         return False
+    if s.csl_type in ("post-weblog", "standard") and not s.container:  # a blog post or standard with no container
+        return True
     if kind in ("techreport", "report") and _in_container(s, kind):  # a report in a container ("“T.” In *arXiv*")
         return False
     if kind in _ITALIC_TYPES or (kind not in KNOWN_TYPES and not csl_form_of(s.file or "")):
         return True
     return not s.container and (kind in ("misc", "article") or (kind in _CHAPTER_TYPES and kind not in _PAPER_TYPES))
+
+
+# CSL's types the Chicago styles print "In" their container-title, a sentence of its own after the title ("“Data.” In
+# *Repository*. May 3, 2020."), as pandoc prints them; the others in it as an article in its journal or a chapter in its
+# book, or beside it as a web page on its site
+_CONTAINED_CSL_TYPES = frozenset({"document", "dataset", "manuscript", "personal_communication", "standard",
+                                  "software", "article"})
+
+
+def _contained(s: Source) -> bool:
+    """Whether the entry is a CSL item of a type printed "In" its container, a sentence of its own
+    (``_CONTAINED_CSL_TYPES``)."""
+    return s.csl_type in _CONTAINED_CSL_TYPES and bool(s.container) and bool(csl_form_of(s.file or ""))
 
 
 def _preprint(s: Source) -> bool:
@@ -458,7 +478,8 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     if series := _series(s, terms):
         out.add(("" if out.ends_with(".") else ".") + f" {series}")
     publication = _publication(s)
-    date = _issued(s, s.type.lower(), terms, _date(s), lower=bool(s.publisher))
+    date = _issued(s, s.type.lower(), terms, _date(s, terms, full=_full_date(s, s.type.lower())),
+                   lower=bool(s.publisher))
     # the publisher and date (or the date alone) a sentence of their own: "In Book, edited by Ann Roe. 2019."
     tail = _published(s, publication, date, original=not edition)
     out.add(("" if out.ends_with(".") else ".") + (f" {_end(tail)}" if tail else ""))
@@ -701,10 +722,17 @@ def _issued(s: Source, kind: str, terms: dict[str, str], date: str, *, status: b
 _FULL_DATE_TYPES = _WEB_TYPES | {"software", "dataset", "patent", "unpublished"}
 
 
+# CSL's types the Chicago styles date in full beside those read as BibTeX's (``_FULL_DATE_TYPES``): an entry in an
+# encyclopedia or dictionary, a letter, a standard, a song
+_FULL_DATE_CSL_TYPES = frozenset({"entry-encyclopedia", "entry-dictionary", "personal_communication", "standard",
+                                  "song"})
+
+
 def _full_date(s: Source, kind: str) -> bool:
     """Whether the entry's date is printed in full (with its month and day), as citeproc prints its CSL type: an
     item read from CSL as "misc" is one of CSL's ephemeral types (article, document, post), dated in full."""
-    return kind in _FULL_DATE_TYPES or (kind == "misc" and bool(csl_form_of(s.file or "")))
+    return kind in _FULL_DATE_TYPES or (kind == "misc" and bool(csl_form_of(s.file or ""))) \
+        or s.csl_type in _FULL_DATE_CSL_TYPES
 
 
 def _preprint_word(s: Source, terms: dict[str, str]) -> str:
