@@ -1423,6 +1423,36 @@ def test_a_csl_item_in_a_container_or_dated_in_full(kind: str, container: str, s
     assert format_reference(source).text == f"Doe, J. {shown} https://x.org."
 
 
+def test_an_event_is_described_after_the_title_as_pandoc_prints_it() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US): biblatex's eventtitle (in sentence case), eventdate
+    # and venue after the title, with the date where nothing else follows ("X conference, Honolulu, 2008."), else a
+    # sentence of their own; a venue alone no event; an online item with a publisher no event
+    bib = parse_bibliography(
+        "@misc{e7, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu}, year=2008}\n"
+        "@misc{e9, author={Doe, J.}, title={Talk}, venue={Honolulu}, year=2008}\n"
+        "@misc{f1, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu}, eventdate={2008-05-03},"
+        " year=2008}\n"
+        "@misc{g1, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu},"
+        " eventdate={2008-05-03/2008-05-05}, year=2008}\n"
+        "@misc{g5, author={Doe, J.}, title={Talk}, venue={Honolulu}, eventdate={2008-05}, year=2008}\n"
+        "@book{f6, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu}, year=2008,"
+        " publisher={P}}\n"
+        "@misc{f3, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu}, howpublished={Talk},"
+        " year=2008, url={https://x.org}}\n"
+        "@online{f5, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu}, year=2008,"
+        " url={https://x.org}}\n"
+        "@online{g3, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu}, year=2008,"
+        " url={https://x.org}, organization={Org}}\n"
+        "@misc{f8, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu}, year=2008,"
+        " type={Keynote}}\n", "refs.bib")
+    assert [format_reference(s).text.removeprefix("Doe, J. ") for s in bib.sources] == [
+        "Talk. X conference, Honolulu, 2008.", "Talk. 2008.", "Talk. X conference, May 3, 2008, Honolulu. 2008.",
+        "Talk. X conference, May 3–5, 2008, Honolulu. 2008.", "Talk. May 2008, Honolulu. 2008.",
+        "Talk. X conference, Honolulu. P, 2008.", "Talk. X conference, Honolulu. Talk, 2008. https://x.org.",
+        "“Talk.” X conference, Honolulu, 2008. https://x.org.", "“Talk.” Org, 2008. https://x.org.",
+        "Talk. Keynote. X conference, Honolulu, 2008."]
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

@@ -645,6 +645,12 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         date = _issued(s, kind, terms, _date(s, terms, full=full), lower=lower)
         parts = [p for p in (_preprint_word(s, terms), container,
                              _capital_first(one_line(s.publisher)) if not container else "", date) if p]
+        published = bool(container or s.publisher)
+        event, dated = ("", False) if kind in _WEB_TYPES and published else _event(s, terms)
+        if event and (dated or published):  # "X conference, Honolulu. Talk, 2008."
+            out.add(f" {_end(event)}")
+        elif event:  # "X conference, Honolulu, 2008."
+            parts.insert(0, event)
         if parts:
             out.add(" " + ", ".join(parts))
             out.add("" if out.ends_with(".") else ".")
@@ -654,6 +660,11 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     date = _issued(s, kind, terms, _date(s, terms, full=full), lower=bool(s.publisher or described),
                    alone=not out.text)
     released = kind == "software" and bool(s.year) and not s.field("pubstate")  # "Zenodo, released 2019"
+    event, dated = _event(s, terms) if kind != "software" else ("", False)
+    if event and (dated or publication or not date):  # "X conference, May 3, 2008, Honolulu. P, 2008."
+        out.add(f" {_end(event)}")
+    elif event:  # "X conference, Honolulu, 2008."
+        date = f"{event}, {date}"
     if publication and date and not edition and _original_year(s):  # "1960; Zenodo, released 2019"
         out.add(f" {_end(_published(s, publication, f'released {date}' if released else date, original=True))}")
     elif not publication and date and not released and not edition and _original_year(s):  # "1960, 2000"
@@ -664,6 +675,35 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     elif date:
         out.add(f" Released {date}" if released else f" {date}")
         out.add("" if out.ends_with(".") else ".")
+
+
+def _event(s: Source, terms: dict[str, str]) -> tuple[str, bool]:
+    """A BibTeX entry's event as pandoc's Chicago prints it after the title: biblatex's ``eventtitle`` in sentence case,
+    ``eventdate`` in words and ``venue`` ("X conference, May 3–5, 2008, Honolulu"; a venue with neither no event),
+    with whether it has a date of its own; ('', False) for none."""
+    if csl_form_of(s.file or ""):
+        return "", False
+    title = sentence_cased(s, one_line(field_text(s, "eventtitle")), terms, "eventtitle")
+    dated = _event_date(s, terms)
+    place = one_line(field_text(s, "venue")) if title or dated else ""
+    return ", ".join(p for p in (title, dated, place) if p), bool(dated)
+
+
+def _event_date(s: Source, terms: dict[str, str]) -> str:
+    """``eventdate`` in words: one date ("May 3, 2008", "May 2008", "2008") or days of one month ("May 3–5, 2008");
+    '' for none, or another range."""
+    raw = one_line(s.field("eventdate"))
+    ends = edtf_date_parts(raw) if raw else None
+    if not ends or not all(ends) or any(len(end) > 1 and not 1 <= end[1] <= 12 for end in ends):
+        return ""
+    first = ends[0]
+    if len(ends) == 2:
+        last = ends[1]
+        if not (len(first) == len(last) == 3 and first[:2] == last[:2]):
+            return ""
+        return _date_words(terms, str(first[0]), _month_name(first[1], terms), f"{first[2]}\u2013{last[2]}")
+    month = _month_name(first[1], terms) if len(first) > 1 else ""
+    return _date_words(terms, str(first[0]), month, str(first[2]) if len(first) > 2 else "")
 
 
 def _published(s: Source, publication: str, date: str, *, original: bool) -> str:
