@@ -1453,6 +1453,14 @@ def test_an_event_is_described_after_the_title_as_pandoc_prints_it() -> None:
         "Talk. Keynote. X conference, Honolulu, 2008."]
 
 
+def test_an_undated_entry_of_a_publisher_alone_is_dated_n_d() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography, en-US): a @misc with nothing but a howpublished link prints it as its
+    # publisher, with "n.d." after it
+    bib = parse_bibliography('@misc{peer2017, howpublished="\\url{https://x.org/a.pdf}", note="Abgerufen: 2019"}\n',
+                             "refs.bib")
+    assert format_reference(bib.sources[0]).text == "Https://x.org/a.pdf, n.d."
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

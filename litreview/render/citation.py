@@ -658,7 +658,7 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     described = _preprint_word(s, terms)
     publication = ", ".join(p for p in (described, _publication(s)) if p)
     date = _issued(s, kind, terms, _date(s, terms, full=full), lower=bool(s.publisher or described),
-                   alone=not out.text)
+                   alone=not (out.text or publication))
     released = kind == "software" and bool(s.year) and not s.field("pubstate")  # "Zenodo, released 2019"
     event, dated = _event(s, terms) if kind != "software" else ("", False)
     if event and (dated or publication or not date):  # "X conference, May 3, 2008, Honolulu. P, 2008."
