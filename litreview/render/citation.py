@@ -915,8 +915,9 @@ def _date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = Fals
     if ends and len(ends) == 1 and len(ends[0]) > 1 and 1 <= ends[0][1] <= 12:  # a single day or month, no range
         dated = str(ends[0][2]) if len(ends[0]) > 2 and day else ""
         return _date_words(terms, year, _month_name(ends[0][1], terms), dated)
-    month, dated = month_day(s)
-    return _date_words(terms, year, _month_name(month, terms) if month else "", str(dated) if dated and day else "")
+    month, of_month = month_day(s)
+    return _date_words(terms, year, _month_name(month, terms) if month else "",
+                       str(of_month) if of_month and day else "")
 
 
 def _iso_to_words(iso: str, terms: dict[str, str]) -> str:
