@@ -1461,6 +1461,19 @@ def test_an_undated_entry_of_a_publisher_alone_is_dated_n_d() -> None:
     assert format_reference(bib.sources[0]).text == "Https://x.org/a.pdf, n.d."
 
 
+def test_a_given_name_with_a_space_before_its_hyphen_is_joined() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography): ADS writes "B. -O." for hyphenated initials, citeproc prints "B.-O."
+    # ("Jean -Baptiste" as "Jean-Baptiste")
+    bib = parse_bibliography(
+        "@article{h1, author={{Demory}, B. -O. and {Pont}, F. and {Lagrange}, A. -M.}, title={T}, journal={J},"
+        " year=2000}\n"
+        "@article{h3, author={Delisle, J.-B. and Roe, Jean -Baptiste}, title={T}, journal={J}, year=2000}\n",
+        "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Demory, B.-O., F. Pont, and A.-M. Lagrange. “T.” J, 2000.",
+        "Delisle, J.-B., and Jean-Baptiste Roe. “T.” J, 2000."]
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

@@ -859,7 +859,8 @@ def _person(p: Person, *, inverted: bool) -> str:
     if p.given and _CJK.search(p.family) and _CJK.search(p.given) and not _LATIN.search(whole):
         return whole
     if p.given:
-        p = replace(p, given=_INITIAL.sub(_initial, _JOINED_INITIALS.sub(". ", p.given)))
+        given = _SPACED_HYPHEN.sub("-", p.given)
+        p = replace(p, given=_INITIAL.sub(_initial, _JOINED_INITIALS.sub(". ", given)))
     if not inverted:
         return p.display()
     if not p.prefix[:1].islower():  # pandoc's particle is the words in lower case that open the name: "De la Casa"
@@ -872,6 +873,8 @@ def _person(p: Person, *, inverted: bool) -> str:
 # Initials as citeproc prints a given name it does not shorten (Chicago's ``initialize-with=". "``): "V.S." is
 # "V. S.", "K.Muthamil" "K. Muthamil" (a full stop before a letter is followed by a space), "Jorge L" "Jorge L."
 _JOINED_INITIALS = re.compile(r"\.(?=[^\W\d_])")
+_SPACED_HYPHEN = re.compile(r"\s+-(?=[^\W\d_])")
+"""White space before a hyphen that joins a given name's parts ("B. -O.", "Jean -Baptiste"), which citeproc drops."""
 _INITIAL = re.compile(r"(?<![\w.'’-])([^\W\d_])(?![\w.'’-])")
 
 
