@@ -1474,6 +1474,21 @@ def test_a_given_name_with_a_space_before_its_hyphen_is_joined() -> None:
         "Delisle, J.-B., and Jean-Baptiste Roe. “T.” J, 2000."]
 
 
+def test_a_capitalised_word_after_a_mark_within_a_word_is_in_lower_case() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography, en-US): a BibTeX title read in sentence case puts a capitalised word in
+    # lower case wherever it stands; title case capitalises it again after a space, a hyphen or a slash alone
+    bib = parse_bibliography(
+        "@article{t1, author={Doe, J.}, title={Accountability.Org Rules}, journal={J}, year=2000}\n"
+        "@article{t3, author={Doe, J.}, title={Foo.Bar and Foo,Bar and Foo;Bar}, journal={J}, year=2000}\n"
+        "@article{t5, author={Doe, J.}, title={A Web.Site of Node.Js and e.G. Done}, journal={J}, year=2000}\n"
+        "@article{t7, author={Doe, J.}, title={A Co-Op and D'Arcy's Thing}, journal={J}, year=2000}\n"
+        "@article{v1, author={Doe, J.}, title={Economy +Plus and *Star and \\%Pct and ...Dots and …Ell}, journal={J},"
+        " year=2000}\n", "refs.bib")
+    assert [format_reference(s).text.split("“")[1].split("”")[0] for s in bib.sources] == [
+        "Accountability.org Rules.", "Foo.bar and Foo,bar and Foo;bar.", "A Web.site of Node.js and e.g. Done.",
+        "A Co-Op and d’arcy’s Thing.", "Economy +Plus and *Star and %Pct and ...dots and …Ell."]
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

@@ -102,8 +102,8 @@ def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") ->
         else:
             out.append(chunk)
         end = chunk[-1]
-        if chunk in _OPENING and state in ("start", "sentence", "word-end"):
-            continue  # "(transformation" and "“the" are capitalised as the word they open
+        if state in ("start", "sentence", "word-end") and (chunk in _OPENING or _leading_mark(chunk)):
+            continue  # "(transformation", "“the" and "+plus" are capitalised as the word they open
         if end in ".?!:":
             state = "sentence-end"
         elif end.isalnum():
@@ -117,11 +117,16 @@ def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") ->
     return "".join(out)
 
 
+def _leading_mark(chunk: str) -> bool:
+    """Whether a chunk is a mark that, opening a word, leaves it a word's start for citeproc ("+Plus", "&Hellip;",
+    "…Ell"): one character neither a letter, a digit, white space nor a sentence's end (".Dots" is in a sentence)."""
+    return len(chunk) == 1 and not chunk.isalnum() and not chunk.isspace() and chunk not in ".?!:"
+
+
 def _title_word(word: str, state: str, sentence_case: bool) -> str:
     lower = word.lower()
-    if sentence_case and state not in ("start", "sentence") and word[:1].isupper() and word[1:] == lower[1:] \
-            and (lower in _STOP_WORDS or len(word) == 1):  # pandoc reads it in sentence case first
-        word = lower
+    if sentence_case and state not in ("start", "sentence") and word[:1].isupper() and word[1:] == lower[1:]:
+        word = lower  # pandoc reads it in sentence case first ("Accountability.Org" is "Accountability.org")
     if any(c.isupper() for c in word):
         return word
     if state in ("start", "sentence") or (state == "word-end" and lower not in _STOP_WORDS and len(word) > 1) \
