@@ -1489,6 +1489,27 @@ def test_a_capitalised_word_after_a_mark_within_a_word_is_in_lower_case() -> Non
         "A Co-Op and d’arcy’s Thing.", "Economy +Plus and *Star and %Pct and ...dots and …Ell."]
 
 
+def test_more_bibtex_types_as_pandoc_prints_them() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US): an encyclopedia's entry with no chapter number; a
+    # letter, an artwork and an audio recording dated in full (CSL's personal_communication, graphic and song); a
+    # thesis with no school at its place
+    bib = parse_bibliography(
+        "@inreference{r1, author={Doe, Jane}, title={Entry}, booktitle={Encyclopedia}, chapter={4}, year=2019,"
+        " month=may}\n"
+        "@letter{l1, author={Doe, Jane}, title={Letter}, year=2019, month=may, organization={Org}}\n"
+        "@artwork{w1, author={Doe, Jane}, title={Art}, date={2019-05-03}, organization={Org}}\n"
+        "@audio{w2, author={Doe, Jane}, title={Song}, year=2019, month=may, organization={Org}}\n"
+        "@video{w3, author={Doe, Jane}, title={Film}, year=2019, month=may, organization={Org}}\n"
+        "@mastersthesis{t1, author={Doe, Jane}, title={Thesis}, address={Paris}, year=2019}\n"
+        "@phdthesis{t2, author={Doe, Jane}, title={Thesis}, address={Paris}, school={Uni}, year=2019}\n"
+        "@thesis{t3, author={Doe, Jane}, title={Thesis}, location={Paris}, type={Working paper}, year=2019}\n",
+        "refs.bib")
+    assert [format_reference(s).text.removeprefix("Doe, Jane. ") for s in bib.sources] == [
+        "“Entry.” In Encyclopedia. 2019.", "“Letter.” Org, May 2019.", "Art. Org, May 3, 2019.",
+        "Song. Org, May 2019.", "Film. Org, 2019.", "“Thesis.” Master’s thesis, Paris, 2019.",
+        "“Thesis.” PhD thesis, Uni, 2019.", "“Thesis.” Working paper, Paris, 2019."]
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

@@ -487,8 +487,8 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
 
 def _chapter_number(s: Source, terms: dict[str, str]) -> str:
     """A BibTeX chapter's ``chapter`` field as the Chicago styles print it before its book ("Chap. 11", "Chaps. 3-4",
-    pt-BR "Cap. 11"; one not a number for citeproc as written: "Eleven"); '' for none."""
-    chapter = one_line(field_text(s, "chapter"))
+    pt-BR "Cap. 11"; one not a number for citeproc as written: "Eleven"); '' for none, and for an encyclopedia's entry."""
+    chapter = one_line(field_text(s, "chapter")) if s.type.lower() != "inreference" else ""  # an entry: none
     if not _NUMERIC.fullmatch(chapter):
         return chapter
     label = "Chaps." if _PLURAL_NUMBER.search(chapter) else "Chap."  # the style's English word in most languages
@@ -616,7 +616,7 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     if kind in _THESIS:
         default = "" if csl_form_of(s.file or "") else terms.get(kind, _THESIS[kind])  # CSL's thesis: its genre alone
         date = _issued(s, kind, terms, _date(s), lower=bool(s.publisher))
-        parts = [_genre(s, terms) or default, _capital_first(one_line(s.publisher))]
+        parts = [_genre(s, terms) or default, _publication(s)]  # with no school its place
         out.add(" " + _end(_published(s, ", ".join(p for p in parts if p), date, original=not edition)))
         if number := one_line(s.number):  # its number after, in parentheses: "PhD thesis, Uni, 2023. (2023UEFL2059)."
             out.add(f" ({number}).")
@@ -757,9 +757,9 @@ def _issued(s: Source, kind: str, terms: dict[str, str], date: str, *, status: b
 
 
 # Types the Chicago styles date in full ("July 5, 2021": its ``source-date-issued-full`` macro), as pandoc reads
-# BibTeX's: a web page, software, a data set, a patent, an unpublished work (CSL's manuscript); a BibTeX @misc is a
-# monograph, dated by its year
-_FULL_DATE_TYPES = _WEB_TYPES | {"software", "dataset", "patent", "unpublished"}
+# BibTeX's: a web page, software, a data set, a patent, an unpublished work (CSL's manuscript), a letter, an artwork
+# and an audio recording (CSL's personal_communication, graphic, song); a BibTeX @misc is a monograph, dated by its year
+_FULL_DATE_TYPES = _WEB_TYPES | {"software", "dataset", "patent", "unpublished", "letter", "artwork", "audio"}
 
 
 # CSL's types the Chicago styles date in full beside those read as BibTeX's (``_FULL_DATE_TYPES``): an entry in an
