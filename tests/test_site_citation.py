@@ -1510,6 +1510,22 @@ def test_more_bibtex_types_as_pandoc_prints_them() -> None:
         "“Thesis.” PhD thesis, Uni, 2019.", "“Thesis.” Working paper, Paris, 2019."]
 
 
+@pytest.mark.parametrize(("lang", "inside", "alone"), [
+    # pandoc 3.9's own entries (chicago-notes-bibliography): the locale's word for a version, capitalised opening a
+    # sentence (software's short "V." in English alone)
+    ("en-US", "1511.06434v2, version v2.", "Version 1.2."), ("de-DE", "1511.06434v2, Version v2.", "Version 1.2."),
+    ("es-ES", "1511.06434v2, versión v2.", "Versión 1.2."), ("it-IT", "1511.06434v2, versione v2.", "Versione 1.2."),
+    ("pt-BR", "1511.06434v2, versão v2.", "Versão 1.2."),
+])
+def test_a_version_is_labelled_in_the_documents_language(lang: str, inside: str, alone: str) -> None:
+    csl = parse_csl(json.dumps([{"id": "r2", "type": "report", "title": "Rules", "container-title": "arXiv",
+                                 "number": "1511.06434v2", "version": "v2", "issued": {"date-parts": [[2015]]}}]),
+                    "refs.json")
+    bib = parse_bibliography("@manual{d, title={Tool}, version={1.2}, publisher={P}, year={2015}}", "refs.bib")
+    assert inside in Citations().reference(csl.sources[0], language=lang).text
+    assert alone in Citations().reference(bib.sources[0], language=lang).text
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

@@ -511,7 +511,8 @@ def _version(s: Source, kind: str, terms: dict[str, str]) -> str:
     version = one_line(field_text(s, "version"))
     if not version:
         return ""
-    return f"{terms.get('V.', 'Version') if _software(s, kind) else 'Version'} {version}"
+    word = _capital(terms.get("version", ENGLISH_TERMS["version"]))
+    return f"{terms.get('V.', word) if _software(s, kind) else word} {version}"
 
 
 def _software(s: Source, kind: str) -> bool:
@@ -587,7 +588,8 @@ def _inside(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> None:
     version = one_line(field_text(s, "version"))
     volume = one_line(s.volume)
     report = bool(s.number) and kind not in ("book", "mvbook")  # a book's number is its series' (``_series``)
-    for part in (_report_number(s, terms) if report else "", f"version {version}" if version else "",
+    word = terms.get("version", ENGLISH_TERMS["version"])
+    for part in (_report_number(s, terms) if report else "", f"{word} {version}" if version else "",
                  _edition(one_line(field_text(s, "edition")), terms), _volume(volume, terms) if volume else "",
                  *_contributors(s, terms)):
         if part:
