@@ -1526,6 +1526,26 @@ def test_a_version_is_labelled_in_the_documents_language(lang: str, inside: str,
     assert alone in Citations().reference(bib.sources[0], language=lang).text
 
 
+def test_an_english_entry_is_title_cased_in_a_document_in_another_language() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography, de-DE): citeproc title-cases an entry whose language is English (CSL's
+    # "en", "en-GB", biblatex's langid) in any document, one with no language only in an English document; pandoc's
+    # reader puts a BibTeX title in sentence case first only in an English document ("With" kept in German)
+    bib = parse_bibliography(
+        "@article{a1, author={Doe, J.}, title={deep learning with systems}, journal={J}, year=2000, langid={english}}\n"
+        "@article{a2, author={Doe, J.}, title={deep learning with systems}, journal={J}, year=2000}\n"
+        "@article{a4, author={Doe, J.}, title={Deep Learning With Systems}, journal={J}, year=2000,"
+        " langid={english}}\n", "refs.bib")
+    csl = parse_csl(json.dumps([
+        {"id": "j1", "type": "article-journal", "title": "deep learning with systems", "container-title": "J",
+         "language": "en", "issued": {"date-parts": [[2000]]}},
+        {"id": "j2", "type": "article-journal", "title": "deep learning with systems", "container-title": "J",
+         "issued": {"date-parts": [[2000]]}}]), "refs.json")
+    assert [Citations().reference(s, language="de-DE").text.split("„")[1].split("“")[0]
+            for s in (*bib.sources, *csl.sources)] == [
+        "Deep Learning with Systems", "deep learning with systems", "Deep Learning With Systems",
+        "Deep Learning with Systems", "deep learning with systems"]
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

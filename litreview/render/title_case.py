@@ -24,11 +24,18 @@ _ENGLISH_LANGIDS = frozenset({"english", "american", "british", "usenglish", "uk
 
 
 def _english(s: Source, bibtex: bool) -> bool:
-    """Whether citeproc reads the entry as English: no language given, or an English one (BibTeX's ``langid`` or
+    """Whether citeproc reads the entry as English: no language given, or an English one (``_language``)."""
+    return _language(s, bibtex) != "other"
+
+
+def _language(s: Source, bibtex: bool) -> str:
+    """The entry's language as citeproc tells it: "english" where it gives an English one (BibTeX's ``langid`` or
     ``hyphenation`` as pandoc reads them: "english", "british", "en-GB"; CSL's ``language``: "en", "en-US", not
-    "English")."""
+    "English"), "other" where it gives another, '' where it gives none (the document's is the entry's)."""
     lang = one_line(field_text(s, "langid") or field_text(s, "hyphenation") if bibtex else s.field("language")).lower()
-    return not lang or lang == "en" or lang.startswith("en-") or (bibtex and lang in _ENGLISH_LANGIDS)
+    if not lang:
+        return ""
+    return "english" if lang == "en" or lang.startswith("en-") or (bibtex and lang in _ENGLISH_LANGIDS) else "other"
 
 
 def _braced_whole(raw: str) -> bool:
@@ -71,17 +78,19 @@ _BRACED_ACCENT = re.compile(r"\{\\(?:[^A-Za-z\s{}]|[A-Za-z](?=[\s{]))")
 
 def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") -> str:
     """A title (``field``: the BibTeX field it was read from, "" for a container) in title case, as citeproc prints
-    an English entry's titles in Chicago when the document is in English (``terms``' "title-case"): each word in
-    lower case capitalised but a stop word or a single letter within it, a word with capitals in it as written. A
-    BibTeX title is first read in sentence case as pandoc reads it ("Maintenance As a Function" is "Maintenance
-    as a Function"; "Part I" is "Part i"); its words in braces are printed as written."""
+    an English entry's titles in Chicago (one of no language when the document is in English: ``terms``'
+    "title-case"): each word in lower case capitalised but a stop word or a single letter within it, a word with
+    capitals in it as written. A
+    BibTeX title is first read in sentence case as pandoc reads it in an English document ("Maintenance As a
+    Function" is "Maintenance as a Function"; "Part I" is "Part i"); its words in braces are printed as written."""
     bibtex = not csl_form_of(s.file or "")  # a front matter's ``references:`` are CSL
-    if not text or not terms.get("title-case") or not _english(s, bibtex):
+    language = _language(s, bibtex)  # an English entry is title-cased in any document, one of no language in English
+    if not text or language == "other" or not (language or terms.get("title-case")):
         return text
     raw = s.field(field or "booktitle")  # pandoc reads a title or book title in sentence case, not a journal's
     if bibtex and _braced_whole(raw):  # "{{A title as written}}"
         return text
-    sentence_case = bibtex and bool(raw)
+    sentence_case = bibtex and bool(raw) and bool(terms.get("title-case"))  # (pandoc's reader: in English alone)
     keep = _protected(raw or ("" if field else s.field("journaltitle") or s.field("journal")))
     chunks = _CASE_CHUNK.findall(text)
     last_break = max((i for i, c in enumerate(chunks) if c[0] in _WORD_BREAKS or c.isspace()), default=-1)
