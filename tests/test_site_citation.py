@@ -1546,6 +1546,29 @@ def test_an_english_entry_is_title_cased_in_a_document_in_another_language() -> 
         "Deep Learning with Systems", "deep learning with systems"]
 
 
+def test_a_first_authors_suffix_follows_the_given_name() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography): the first name inverted as "Family, Given, Suffix" (BibTeX's
+    # "Doe, Jr., John" as "Doe, John, Jr."), the others in reading order
+    bib = parse_bibliography(
+        "@misc{a, author={Doe, Jr., John and Roe, Jr., Ann}, title={T}, year=2000}\n"
+        "@misc{b, author={Stanislav Volek, Partners Media, s.r.o.}, title={T}, year=2000}\n"
+        "@misc{c, author={De la Casa, Jr., John}, title={T}, year=2000}\n"
+        "@misc{d, author={{van Dijk}, III, Jan and Smith, Al}, title={T}, year=2000}\n", "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, John, Jr., and Ann Roe Jr. T. 2000.", "Stanislav Volek, s. r. o., Partners Media. T. 2000.",
+        "De la Casa, John, Jr. T. 2000.", "van Dijk, Jan, III, and Al Smith. T. 2000."]
+
+
+def test_a_publisher_opening_with_a_mark_is_capitalised_at_its_first_letter() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography): CSL's capitalize-first on the publisher capitalises its first letter
+    # after a bracket or parenthesis ("[Online]", "(Il Saggiatore)")
+    bib = parse_bibliography(
+        "@misc{e, author={Kurzy.cz}, title={T}, year=2000, howpublished={[online]}}\n"
+        "@misc{f, author={Kurzy.cz}, title={T}, year=2000, publisher={(il Saggiatore)}}\n", "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Kurzy.cz. T. [Online], 2000.", "Kurzy.cz. T. (Il Saggiatore), 2000."]
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

@@ -348,11 +348,15 @@ def _capital_first(text: str) -> str:
     """CSL's ``text-case="capitalize-first"``, which the Chicago styles put on the publisher (and the place printed
     in its stead): the first character capitalised where the letters it opens with are in lower case ("il Saggiatore"
     as "Il Saggiatore", "https://x.org/A" as "Https://x.org/A"), a word such as "eBay" as written."""
-    first = _FIRST_WORD.match(text)
-    return _capital(text) if first and first.group() == first.group().lower() else text
+    first = _FIRST_WORD.search(text)  # after a mark: "[online]" as "[Online]"
+    if not first or first.group() != first.group().lower() or not _OPENING_MARKS.fullmatch(text[:first.start()]):
+        return text
+    return text[:first.start()] + _capital(text[first.start():])
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+_OPENING_MARKS = re.compile(r"[\[(“‘\"'«¿¡]*")
+"""What may stand before the first word ``_capital_first`` capitalises: brackets and quotation marks ("[online]")."""
 """The letters a text opens with, the word ``_capital_first`` looks at ("https" of "https://x.org/A_b")."""
 
 
@@ -866,7 +870,8 @@ def _person(p: Person, *, inverted: bool) -> str:
     if not inverted:
         return p.display()
     if not p.prefix[:1].islower():  # pandoc's particle is the words in lower case that open the name: "De la Casa"
-        return p.sort_name()
+        # "Family, Given, Suffix", as citeproc inverts a name (BibTeX's "Doe, Jr., John" as "Doe, John, Jr.")
+        return ", ".join(part for part in (" ".join(n for n in (p.prefix, p.family) if n), p.given, p.suffix) if part)
     # CSL's demoted particle (the Chicago styles' default): "Straten, Roelof van", "Doe, John von, Jr."
     given = " ".join(part for part in (p.given, p.prefix) if part)
     return ", ".join(part for part in (p.family, given, p.suffix) if part)
