@@ -1569,6 +1569,32 @@ def test_a_publisher_opening_with_a_mark_is_capitalised_at_its_first_letter() ->
         "Kurzy.cz. T. [Online], 2000.", "Kurzy.cz. T. (Il Saggiatore), 2000."]
 
 
+@pytest.mark.parametrize(("lang", "first", "second"), [
+    # pandoc 3.9's own entries (chicago-notes-bibliography): a chapter's book by its own authors (biblatex's
+    # bookauthor, which a crossref to a book gives too) "by" them, after its edition and volume; its editors then a
+    # sentence of their own
+    ("en-US", "In Book, by Ann Roe and Al Poe. P, 2000.", "In Book, by Ann Roe. Edited by Ed Ed. P, 2000."),
+    ("de-DE", "In Book, von Ann Roe und Al Poe. P, 2000.", "In Book, von Ann Roe. Herausgegeben von Ed Ed. P, 2000."),
+    ("es-ES", "En Book, de Ann Roe y Al Poe. P, 2000.", "En Book, de Ann Roe. Editado por Ed Ed. P, 2000."),
+])
+def test_a_chapters_book_is_by_its_authors(lang: str, first: str, second: str) -> None:
+    bib = parse_bibliography(
+        "@inbook{c1, author={Doe, J.}, title={Chap}, booktitle={Book}, bookauthor={Roe, Ann and Poe, Al}, publisher={P},"
+        " year=2000}\n"
+        "@incollection{c2, author={Doe, J.}, title={Chap}, booktitle={Book}, bookauthor={Roe, Ann}, editor={Ed, Ed},"
+        " publisher={P}, year=2000}\n"
+        "@inbook{c3, author={Doe, J.}, title={Chap}, booktitle={Book}, bookauthor={Roe, Ann}, volume=2, edition=2,"
+        " publisher={P}, year=2000}\n"
+        "@book{goodin, title={Theory}, author={Goodin, R. E.}, publisher={CUP}, year={1998}}\n"
+        "@inbook{iatd, author={Goodin, R. E.}, title={Institutions}, booktitle={Theory}, crossref={goodin}}\n",
+        "refs.bib")
+    found = [Citations().reference(s, language=lang).text for s in bib.sources]
+    assert [found[0].split(" ", 3)[3], found[1].split(" ", 3)[3]] == [first, second]
+    if lang == "en-US":
+        assert found[2].endswith("In Book, 2nd ed., vol. 2, by Ann Roe. P, 2000.")
+        assert found[4].endswith("In Theory, by R. E. Goodin. CUP, 1998.")
+
+
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:
     # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for a BibTeX and a CSL-JSON thesis with a number
     bib = parse_bibliography(

@@ -370,7 +370,12 @@ def _translators(s: Source, terms: dict[str, str]) -> str:
 
 def _translator_people(s: Source) -> tuple[Person, ...]:
     """The people of the ``translator`` field; () for none, or for a field that does not read."""
-    value = s.field("translator")
+    return _people(s, "translator")
+
+
+def _people(s: Source, field: str) -> tuple[Person, ...]:
+    """The people of a name field (``translator``, ``bookauthor``); () for none, or for a field that does not read."""
+    value = s.field(field)
     if not value:
         return ()
     from ..bibliography.load import read_people
@@ -477,8 +482,10 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
         out.add(f", {edition}")
     if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
         out.add(f", {_volume(one_line(s.volume), terms)}")
+    if by := _people(s, "bookauthor"):  # the book's own authors: "In *Book*, by Ann Roe. Edited by Ed Ed."
+        out.add(f", {terms.get('by', ENGLISH_TERMS['by'])} {_name_list(by, terms, invert_first=False)}")
     for contributor in _contributors(s, terms):
-        out.add(f", {contributor}")
+        out.add(f". {_capital(contributor)}" if by else f", {contributor}")
     if series := _series(s, terms):
         out.add(("" if out.ends_with(".") else ".") + f" {series}")
     publication = _publication(s)
