@@ -1413,6 +1413,12 @@ def test_an_articles_series_is_printed_in_sentence_case_as_pandoc_reads_it() -> 
     ("entry-encyclopedia", "Cont", "“Title.” In Cont. November 26, 2024."),
     ("entry-dictionary", "", "Title. November 26, 2024."),
     ("song", "", "Title. November 26, 2024."),
+    # a talk or interview quoted; a talk, song, image or map "In" its container (an image or map in italics); a
+    # broadcast's or film's container a sentence of its own, with no "In"
+    ("speech", "", "“Title.” November 26, 2024."), ("interview", "", "“Title.” November 26, 2024."),
+    ("speech", "Cont", "“Title.” In Cont. November 26, 2024."), ("song", "Cont", "“Title.” In Cont. November 26, 2024."),
+    ("graphic", "Cont", "Title. In Cont. November 26, 2024."), ("map", "Cont", "Title. In Cont. November 26, 2024."),
+    ("broadcast", "Cont", "“Title.” Cont. November 26, 2024."), ("motion_picture", "Cont", "“Title.” Cont. 2024."),
 ])
 def test_a_csl_item_in_a_container_or_dated_in_full(kind: str, container: str, shown: str) -> None:
     item = {"id": "a", "type": kind, "title": "Title", "author": [{"family": "Doe", "given": "J."}],

@@ -255,8 +255,8 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
         out.add(f" {genre}" + ("" if genre[-1] in ".?!" else "."))  # CSL's genre (pandoc: "“Art.” Journal article.")
     if serial and (translators := _translators(source, terms)):
         out.add(f" {_capital(terms['translated by'])} {translators}.")
-    if _contained(source):  # "“Data.” In *Repository*. May 3, 2020."
-        out.add(f" {terms['In']} ")
+    if _contained(source):  # "“Data.” In *Repository*. May 3, 2020."; "“Episode.” *Podcast*. May 3, 2020."
+        out.add(" " if source.csl_type in _EPISODE_CSL_TYPES else f" {terms['In']} ")
         out.add(title_cased(source, one_line(container_with_addon(source)), terms), italic=True)
         out.add("" if out.ends_with(".?!") else ".")
         source = replace(source, container="")
@@ -297,7 +297,9 @@ def _italic_title(s: Source, kind: str) -> bool:
     "@bachelorsthesis"), which pandoc reads as a generic work."""
     from ..bibliography.load import KNOWN_TYPES
 
-    if _preprint(s) or s.csl_type == "document" or _contained(s):  # CSL's document, as its data set, is quoted
+    if _contained(s):  # quoted in its container, but an image or a map
+        return s.csl_type in _ITALIC_CONTAINED_CSL_TYPES
+    if _preprint(s) or s.csl_type in ("document", "speech", "interview"):  # CSL's document, as its data set, quoted
         return False
     if s.csl_type in ("post-weblog", "standard") and not s.container:  # a blog post or standard with no container
         return True
@@ -312,13 +314,18 @@ def _italic_title(s: Source, kind: str) -> bool:
 # *Repository*. May 3, 2020."), as pandoc prints them; the others in it as an article in its journal or a chapter in its
 # book, or beside it as a web page on its site
 _CONTAINED_CSL_TYPES = frozenset({"document", "dataset", "manuscript", "personal_communication", "standard",
-                                  "software", "article"})
+                                  "software", "article", "speech", "song", "graphic", "map"})
+# CSL's types whose container is a sentence of its own with no "In" (a broadcast's programme, a film's series)
+_EPISODE_CSL_TYPES = frozenset({"broadcast", "motion_picture"})
+# CSL's types whose title stays in italics in a container (an image, a map); the others are quoted there
+_ITALIC_CONTAINED_CSL_TYPES = frozenset({"graphic", "map"})
 
 
 def _contained(s: Source) -> bool:
-    """Whether the entry is a CSL item of a type printed "In" its container, a sentence of its own
-    (``_CONTAINED_CSL_TYPES``)."""
-    return s.csl_type in _CONTAINED_CSL_TYPES and bool(s.container) and bool(csl_form_of(s.file or ""))
+    """Whether the entry is a CSL item of a type printed in its container, a sentence of its own
+    (``_CONTAINED_CSL_TYPES``, ``_EPISODE_CSL_TYPES``)."""
+    return s.csl_type in _CONTAINED_CSL_TYPES | _EPISODE_CSL_TYPES and bool(s.container) \
+        and bool(csl_form_of(s.file or ""))
 
 
 def _preprint(s: Source) -> bool:
