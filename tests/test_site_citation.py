@@ -340,7 +340,8 @@ def test_biblatex_titleaddon_series_and_version_are_printed_in_the_reference() -
     assert format_reference(a).text == "Doe, Jane. Main Title. An Addon. Lecture Notes in Things 12. Springer, 2020."
     assert format_reference(b).text == ("Chen, Carton W. “Linear Plasmids.” In Microbial Plasmids. Proceedings, vol. 2,"
                                         " edited by Friedhelm Meinhardt. Microbiology Monographs 7. Springer, 2007.")
-    assert format_reference(c).text == "Kay, Al. “Art. A Reply.” J, New Series, vol. 1 (2016)."
+    # (an article's series in sentence case, as pandoc 3.9 prints it)
+    assert format_reference(c).text == "Kay, Al. “Art. A Reply.” J, New series, vol. 1 (2016)."
     assert format_reference(d).text == "Fay, Bo. Tool. Version 1.2. P, 2015."
     assert format_reference(e).text == "Pluess, M. Genetics. Series in Positive Psychology. OUP, 2015."
     assert "<i>Main Title. An Addon</i>. Lecture" in format_reference(a).html
@@ -1204,6 +1205,400 @@ def test_a_month_pandoc_does_not_read_is_left_out(month: str, shown: str) -> Non
     bib = parse_bibliography(f"@article{{a, author={{Doe, J.}}, title={{T}}, journal={{J}}, year={{2000}},"
                              f" volume={{1}}, month={month}}}")
     assert format_reference(bib.sources[0]).text == f"Doe, J. “T.” J {shown}."
+
+
+@pytest.mark.parametrize(("month", "day", "parts", "shown"), [
+    # pandoc 3.9 (``-f biblatex -t csljson``, and its Chicago entries): a month macro, its three letters braced in any
+    # case, a number (braced, quoted, padded); a name written out ("June", "june", "JUNE") it leaves out, and the day
+    # with it
+    ("jun", "", [2000, 6], "June 2000"), ("{JUN}", "", [2000, 6], "June 2000"), ("{June}", "", [2000], "2000"),
+    ("{june}", "", [2000], "2000"), ("{JUNE}", "", [2000], "2000"), ("6", "", [2000, 6], "June 2000"),
+    ('"6"', "", [2000, 6], "June 2000"), ("{ 06 }", "{005}", [2000, 6, 5], "June 5, 2000"),
+    ("jun", "{5th}", [2000, 6], "June 2000"), ("{june}", "{5}", [2000], "2000"),
+])
+def test_the_month_and_day_are_read_by_one_rule_for_the_entry_and_the_csl_json(
+        month: str, day: str, parts: list[int], shown: str) -> None:
+    from litreview.render.csljson import issued_parts
+
+    bib = parse_bibliography(f"@online{{a, author={{Doe, J.}}, title={{T}}, year={{2000}}, month={month}"
+                             + (f", day={day}" if day else "") + "}")
+    assert issued_parts(bib.sources[0]) == [parts]
+    assert format_reference(bib.sources[0]).text == f"Doe, J. “T.” {shown}."
+
+
+def test_a_biblatex_date_gives_the_month_before_the_month_field() -> None:
+    # pandoc: date = {2000-06} with month = jul is June 2000, in the entry and in the CSL-JSON
+    from litreview.render.csljson import issued_parts
+
+    bib = parse_bibliography("@online{a, author={Doe, J.}, title={T}, date={2000-06}, month=jul}")
+    assert issued_parts(bib.sources[0]) == [[2000, 6]]
+    assert format_reference(bib.sources[0]).text == "Doe, J. “T.” June 2000."
+
+
+def test_a_report_or_book_in_a_container_is_printed_inside_it() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US): a CSL report with a container-title (Manubot's
+    # arXiv preprints) quoted, "In" its container with its number, version, volume and editors; a CSL book in italics
+    # with its edition there and its series after; a BibTeX report's journal as its container
+    csl = parse_csl(json.dumps([
+        {"id": "r1", "type": "report", "title": "Rules", "author": [{"family": "Doe", "given": "Jane"}],
+         "container-title": "arXiv", "publisher": "arXiv", "number": "1702.02540", "issued": {"date-parts": [[2017]]},
+         "URL": "https://arxiv.org/abs/1702.02540"},
+        {"id": "r2", "type": "report", "title": "Rules", "author": [{"family": "Doe", "given": "Jane"}],
+         "container-title": "arXiv", "publisher": "arXiv", "number": "1511.06434v2", "version": "v2",
+         "issued": {"date-parts": [[2015]]}},
+        {"id": "r3", "type": "report", "title": "Rules", "author": [{"family": "Doe", "given": "Jane"}],
+         "container-title": "NBER Working Papers", "publisher": "NBER", "number": "12", "genre": "Working paper",
+         "issued": {"date-parts": [[2015]]}},
+        {"id": "r5", "type": "report", "title": "Rules", "author": [{"family": "Doe", "given": "Jane"}],
+         "container-title": "Big Report", "editor": [{"family": "Roe", "given": "Ann"}], "publisher": "P",
+         "issued": {"date-parts": [[2015]]}},
+        {"id": "r8", "type": "report", "title": "Rules", "author": [{"family": "Doe", "given": "Jane"}],
+         "container-title": "Reports", "volume": "3", "publisher": "P", "number": "RR-12",
+         "issued": {"date-parts": [[2015]]}},
+        {"id": "b1", "type": "book", "title": "Things", "author": [{"family": "Doe", "given": "Jane"}],
+         "container-title": "Methods in Chemistry", "volume": "41", "publisher": "Wiley",
+         "issued": {"date-parts": [[2009, 7, 15]]}},
+        {"id": "b3", "type": "book", "title": "Things", "author": [{"family": "Doe", "given": "Jane"}],
+         "container-title": "Methods in Chemistry", "collection-title": "Series", "collection-number": "3",
+         "edition": "2", "publisher": "Wiley", "issued": {"date-parts": [[2009]]}},
+    ]), "refs.json")
+    bib = parse_bibliography("@techreport{t3, author={Doe, Jane}, title={Rules}, institution={NBER}, number={12},"
+                             " journal={Big Journal}, year=2015}\n"
+                             "@book{t4, author={Doe, Jane}, title={Things}, journal={Big Journal}, publisher={I},"
+                             " year=2013}", "refs.bib")
+    assert [format_reference(s).text for s in (*csl.sources, *bib.sources)] == [
+        "Doe, Jane. “Rules.” In arXiv, 1702.02540. arXiv, 2017. https://arxiv.org/abs/1702.02540.",
+        "Doe, Jane. “Rules.” In arXiv, 1511.06434v2, version v2. arXiv, 2015.",
+        "Doe, Jane. “Rules.” In NBER Working Papers, Working Paper No. 12. NBER, 2015.",
+        "Doe, Jane. “Rules.” In Big Report, edited by Ann Roe. P, 2015.",
+        "Doe, Jane. “Rules.” In Reports, RR-12, vol. 3. P, 2015.",
+        "Doe, Jane. Things. In Methods in Chemistry, vol. 41. Wiley, 2009.",
+        "Doe, Jane. Things. In Methods in Chemistry, 2nd ed. Series 3. Wiley, 2009.",
+        "Doe, Jane. “Rules.” In Big Journal, No. 12. NBER, 2015.", "Doe, Jane. Things. In Big Journal. I, 2013."]
+
+
+def test_an_unpublished_work_is_dated_in_full() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US): a BibTeX @unpublished and a CSL manuscript dated
+    # to the day or month, as CMOS 18 dates a manuscript
+    bib = parse_bibliography(
+        "@unpublished{u5, author={Pallas, C.}, title={T5}, year={2017}, howpublished={Talk}, month=may, day=3}\n"
+        "@unpublished{u6, author={Pallas, C.}, title={T6}, date={2017-05-03}, url={https://x.org}}\n"
+        "@unpublished{u8, author={Pallas, C.}, title={T8}, year=2017, month=may, url={https://x.org}, number={12}}\n",
+        "refs.bib")
+    csl = parse_csl('[{"id": "m2", "type": "manuscript", "title": "M2", "author": [{"family": "Doe", "given": "J."}],'
+                    ' "issued": {"date-parts": [[2017, 5, 3]]}, "publisher": "Uni", "genre": "Unpublished manuscript"}]')
+    assert [format_reference(s).text for s in (*bib.sources, *csl.sources)] == [
+        "Pallas, C. “T5.” Talk, May 3, 2017.", "Pallas, C. “T6.” May 3, 2017. https://x.org.",
+        "Pallas, C. “T8.” No. 12. May 2017. https://x.org.",
+        "Doe, J. “M2.” Unpublished manuscript. Uni, May 3, 2017."]
+
+
+@pytest.mark.parametrize(("lang", "first", "second"), [
+    # pandoc 3.9's own entries (chicago-notes-bibliography): a chapter's number before its book, "Chap." in every
+    # language but Brazilian Portuguese's "Cap.", "in" the language's word
+    ("en-US", "Chap. 11 in Book, edited by Ann Roe. P, 2000.", "Chaps. 3-4 in Book. P, 2000."),
+    ("de-DE", "Chap. 11 in Book, herausgegeben von Ann Roe. P, 2000.", "Chaps. 3-4 in Book. P, 2000."),
+    ("es-ES", "Chap. 11 en Book, editado por Ann Roe. P, 2000.", "Chaps. 3-4 en Book. P, 2000."),
+    ("pt-BR", "Cap. 11 em Book, organizado por Ann Roe. P, 2000.", "Cap. 3-4 em Book. P, 2000."),
+])
+def test_a_chapter_number_is_printed_before_its_book(lang: str, first: str, second: str) -> None:
+    bib = parse_bibliography(
+        "@incollection{c1, author={Doe, Jane}, title={Chap}, booktitle={Book}, chapter={11}, editor={Roe, Ann},"
+        " publisher={P}, year=2000, pages={3--9}}\n"
+        "@incollection{c6, author={Doe, Jane}, title={Chap}, booktitle={Book}, chapter={3-4}, publisher={P}, year=2000}\n"
+        "@inbook{c2, author={Doe, Jane}, title={Chap}, booktitle={Book}, chapter={Eleven}, publisher={P}, year=2000}\n"
+        "@book{c5, author={Doe, Jane}, title={Book}, chapter={3}, publisher={P}, year=2000}\n", "refs.bib")
+    found = [Citations().reference(s, language=lang).text.split(" ", 3)[3] for s in bib.sources]
+    word = first.split(" ")[2]  # "in", "en", "em"
+    assert found == [first, second, f"Eleven {word} Book. P, 2000.", "P, 2000."]
+
+
+def test_an_article_with_a_booktitle_and_no_journal_has_no_container() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US): pandoc's biblatex reader takes an article's
+    # container from its journal alone, so a @article with a booktitle (IEEE's and OpenReview's exports) is a work of
+    # its own, its title in italics
+    bib = parse_bibliography(
+        "@article{a1, author={Lee, Mihee}, booktitle={2021 IEEE Conference (CVPRW)}, title={Private VAE},"
+        " year={2021}, volume={}, number={}, pages={1692-1700}, doi={10.1109/CVPRW53098.2021.00185}}\n"
+        "@article{a3, author={Lee, Mihee}, booktitle={Book T}, journal={J}, title={Both}, year={2021}, volume=3}\n"
+        "@article{a4, author={Lee, Mihee}, booktitle={Book T}, title={Vol}, year={2021}, volume=3, number=2}\n",
+        "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Lee, Mihee. Private VAE. 2021, 1692–700. https://doi.org/10.1109/CVPRW53098.2021.00185.",
+        "Lee, Mihee. “Both.” J 3 (2021).", "Lee, Mihee. Vol. 3, no. 2 (2021)."]
+
+
+def test_a_short_doi_is_linked_as_pandoc_links_it() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography): doi = {10/bqhp9z} is "https://doi.org/10/bqhp9z", which doi.org
+    # resolves to the DOI it stands for; text that is no DOI stays text
+    bib = parse_bibliography(
+        "@article{a, author={Doe, J.}, title={T}, journal={J}, volume={53}, year={2008}, doi={10/bqhp9z}}\n"
+        "@article{b, author={Doe, J.}, title={T}, journal={J}, volume={53}, year={2008}, doi={see the paper}}\n",
+        "refs.bib")
+    first, second = (format_reference(s) for s in bib.sources)
+    assert first.text == "Doe, J. “T.” J 53 (2008). https://doi.org/10/bqhp9z."
+    assert 'href="https://doi.org/10/bqhp9z"' in first.html
+    assert second.text == "Doe, J. “T.” J 53 (2008). DOI: see the paper."
+
+
+def test_every_straight_apostrophe_of_a_bibtex_entry_is_printed_curly() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography): a straight mark is "’" wherever it stands in a BibTeX field, opening a
+    # word too ("at ’Rage Giving’", "the ’double’ quasar"), as after a letter ("don’t") and before a figure ("’15")
+    bib = parse_bibliography(
+        "@article{p7, author={O'Doe, J.}, title={Gratitude at 'Rage Farming' and ' x and x'}, journal={J}, year=2015}\n"
+        "@book{p5, author={Doe, J.}, title={ICSE '07 and 'quoted' don't}, year=2015, publisher={O'Reilly}}\n",
+        "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "O’Doe, J. “Gratitude at ’Rage Farming’ and ’ x and x’.” J, 2015.",
+        "Doe, J. ICSE ’07 and ’Quoted’ Don’t. O’Reilly, 2015."]
+
+
+def test_the_reference_list_is_ordered_as_pandoc_collates_it() -> None:
+    # pandoc 3.9's order of these entries (chicago-notes-bibliography: Unicode collation): an accented letter, and
+    # "Æ", "Ø", "Ł", beside its base letter ("Çelik" after "Celik", before "Cemal"), not after "Z"
+    from litreview.render.citation import reference_sort_key
+
+    order = ["Abd", "Abel", "Ábel", "Aeth", "Æther", "Afa", "Celik", "Çelik", "Cemal", "d'Arcy", "van Dijk",
+             "Dutton", "Ibsen", "İnan", "Işık", "Iz", "Lukas", "Łukasz", "Lum", "Ølsen", "Olt", "Oz", "Öz", "Ozz",
+             "Sen", "Şen", "Sez", "Vance", "de Vries", "Zed"]
+    bib = parse_bibliography("".join(f"@book{{k{i}, author={{{name}, A.}}, title={{T}}, publisher={{P}}, year=2000}}\n"
+                                     for i, name in enumerate(reversed(order))), "refs.bib")
+    texts = {format_reference(s).text: s.key for s in bib.sources}
+    ordered = [texts[t] for t in sorted(texts, key=reference_sort_key)]
+    assert ordered == [f"k{len(order) - 1 - i}" for i in range(len(order))]
+
+
+def test_an_articles_series_is_printed_in_sentence_case_as_pandoc_reads_it() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US): pandoc's biblatex reader puts an English entry's
+    # series in sentence case, and the style prints it so beside an article or a paper in its proceedings: a
+    # capitalised word in lower case ("Part I" too), but the first, one after a colon or full stop, one with more
+    # capitals ("LNCS", "McGraw") and one in braces; a German entry's, or one all in braces, as written
+    bib = parse_bibliography(
+        "@inproceedings{s1, author={Doe, J.}, title={T}, booktitle={Proc}, series={Lecture Notes in Computer Science},"
+        " volume={9169}, year=2015}\n"
+        "@inproceedings{s2, author={Doe, J.}, title={T}, booktitle={Proc}, series={LNCS}, year=2015}\n"
+        "@inproceedings{s3, author={Doe, J.}, title={T}, booktitle={Proc},"
+        " series={Advances in {AI}: Part I and McGraw Stuff}, year=2015}\n"
+        "@inproceedings{s4, author={Doe, J.}, title={T}, booktitle={Proc}, series={Studies in Logic. The Best-Known Work},"
+        " year=2015}\n"
+        "@inproceedings{s5, author={Doe, J.}, title={T}, booktitle={Proc}, series={Lecture Notes in Computer Science},"
+        " langid={german}, year=2015}\n"
+        "@article{s6, author={Doe, J.}, title={T}, journal={J}, series={New Series Of Things}, volume=3, year=2015}\n"
+        "@inproceedings{s7, author={Doe, J.}, title={T}, booktitle={Proc}, series={{Lecture Notes in Computer Science}},"
+        " year=2015}\n"
+        "@inproceedings{s8, author={Doe, J.}, title={T}, booktitle={Proc}, series={The X-Ray Series of \u00c9lan and"
+        " {\\\"U}ber}, year=2015}\n", "refs.bib")
+    assert [format_reference(s).text.split("Proc, ")[-1].split("J, ")[-1] for s in bib.sources] == [
+        "Lecture notes in computer science, vol. 9169 (2015).", "LNCS, 2015.",
+        "Advances in AI: Part i and McGraw stuff, 2015.", "Studies in logic. The best-known work, 2015.",
+        "Lecture Notes in Computer Science, 2015.", "New series of things, vol. 3 (2015).",
+        "Lecture Notes in Computer Science, 2015.", "The x-ray series of élan and Über, 2015."]
+
+
+@pytest.mark.parametrize(("kind", "container", "shown"), [
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US) for CSL items dated 2024-11-26 with a URL: a
+    # document, data set, manuscript, letter, standard, software or preprint in a container "In" it, a sentence of its
+    # own; a blog post or standard with no container in italics; an encyclopedia's entry, a letter, a standard and a
+    # song dated in full
+    ("document", "Cont", "“Title.” In Cont. November 26, 2024."),
+    ("dataset", "Cont", "“Title.” In Cont. November 26, 2024."),
+    ("manuscript", "Cont", "“Title.” In Cont. November 26, 2024."),
+    ("personal_communication", "Cont", "“Title.” In Cont. November 26, 2024."),
+    ("personal_communication", "", "“Title.” November 26, 2024."),
+    ("standard", "Cont", "“Title.” In Cont. November 26, 2024."),
+    ("standard", "", "Title. November 26, 2024."),
+    ("software", "Cont", "“Title.” In Cont. Released November 26, 2024."),
+    ("article", "Cont", "“Title.” In Cont. Preprint, November 26, 2024."),
+    ("post-weblog", "", "Title. November 26, 2024."),
+    ("entry-encyclopedia", "Cont", "“Title.” In Cont. November 26, 2024."),
+    ("entry-dictionary", "", "Title. November 26, 2024."),
+    ("song", "", "Title. November 26, 2024."),
+    # a talk or interview quoted; a talk, song, image or map "In" its container (an image or map in italics); a
+    # broadcast's or film's container a sentence of its own, with no "In"
+    ("speech", "", "“Title.” November 26, 2024."), ("interview", "", "“Title.” November 26, 2024."),
+    ("speech", "Cont", "“Title.” In Cont. November 26, 2024."), ("song", "Cont", "“Title.” In Cont. November 26, 2024."),
+    ("graphic", "Cont", "Title. In Cont. November 26, 2024."), ("map", "Cont", "Title. In Cont. November 26, 2024."),
+    ("broadcast", "Cont", "“Title.” Cont. November 26, 2024."), ("motion_picture", "Cont", "“Title.” Cont. 2024."),
+])
+def test_a_csl_item_in_a_container_or_dated_in_full(kind: str, container: str, shown: str) -> None:
+    item = {"id": "a", "type": kind, "title": "Title", "author": [{"family": "Doe", "given": "J."}],
+            "issued": {"date-parts": [[2024, 11, 26]]}, "URL": "https://x.org"}
+    if container:
+        item["container-title"] = container
+    source = parse_csl(json.dumps([item]), "refs.json").sources[0]
+    assert format_reference(source).text == f"Doe, J. {shown} https://x.org."
+
+
+def test_an_event_is_described_after_the_title_as_pandoc_prints_it() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US): biblatex's eventtitle (in sentence case), eventdate
+    # and venue after the title, with the date where nothing else follows ("X conference, Honolulu, 2008."), else a
+    # sentence of their own; a venue alone no event; an online item with a publisher no event
+    bib = parse_bibliography(
+        "@misc{e7, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu}, year=2008}\n"
+        "@misc{e9, author={Doe, J.}, title={Talk}, venue={Honolulu}, year=2008}\n"
+        "@misc{f1, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu}, eventdate={2008-05-03},"
+        " year=2008}\n"
+        "@misc{g1, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu},"
+        " eventdate={2008-05-03/2008-05-05}, year=2008}\n"
+        "@misc{g5, author={Doe, J.}, title={Talk}, venue={Honolulu}, eventdate={2008-05}, year=2008}\n"
+        "@book{f6, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu}, year=2008,"
+        " publisher={P}}\n"
+        "@misc{f3, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu}, howpublished={Talk},"
+        " year=2008, url={https://x.org}}\n"
+        "@online{f5, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu}, year=2008,"
+        " url={https://x.org}}\n"
+        "@online{g3, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu}, year=2008,"
+        " url={https://x.org}, organization={Org}}\n"
+        "@misc{f8, author={Doe, J.}, title={Talk}, eventtitle={X Conference}, venue={Honolulu}, year=2008,"
+        " type={Keynote}}\n", "refs.bib")
+    assert [format_reference(s).text.removeprefix("Doe, J. ") for s in bib.sources] == [
+        "Talk. X conference, Honolulu, 2008.", "Talk. 2008.", "Talk. X conference, May 3, 2008, Honolulu. 2008.",
+        "Talk. X conference, May 3–5, 2008, Honolulu. 2008.", "Talk. May 2008, Honolulu. 2008.",
+        "Talk. X conference, Honolulu. P, 2008.", "Talk. X conference, Honolulu. Talk, 2008. https://x.org.",
+        "“Talk.” X conference, Honolulu, 2008. https://x.org.", "“Talk.” Org, 2008. https://x.org.",
+        "Talk. Keynote. X conference, Honolulu, 2008."]
+
+
+def test_an_undated_entry_of_a_publisher_alone_is_dated_n_d() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography, en-US): a @misc with nothing but a howpublished link prints it as its
+    # publisher, with "n.d." after it
+    bib = parse_bibliography('@misc{peer2017, howpublished="\\url{https://x.org/a.pdf}", note="Abgerufen: 2019"}\n',
+                             "refs.bib")
+    assert format_reference(bib.sources[0]).text == "Https://x.org/a.pdf, n.d."
+
+
+def test_a_given_name_with_a_space_before_its_hyphen_is_joined() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography): ADS writes "B. -O." for hyphenated initials, citeproc prints "B.-O."
+    # ("Jean -Baptiste" as "Jean-Baptiste")
+    bib = parse_bibliography(
+        "@article{h1, author={{Demory}, B. -O. and {Pont}, F. and {Lagrange}, A. -M.}, title={T}, journal={J},"
+        " year=2000}\n"
+        "@article{h3, author={Delisle, J.-B. and Roe, Jean -Baptiste}, title={T}, journal={J}, year=2000}\n",
+        "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Demory, B.-O., F. Pont, and A.-M. Lagrange. “T.” J, 2000.",
+        "Delisle, J.-B., and Jean-Baptiste Roe. “T.” J, 2000."]
+
+
+def test_a_capitalised_word_after_a_mark_within_a_word_is_in_lower_case() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography, en-US): a BibTeX title read in sentence case puts a capitalised word in
+    # lower case wherever it stands; title case capitalises it again after a space, a hyphen or a slash alone
+    bib = parse_bibliography(
+        "@article{t1, author={Doe, J.}, title={Accountability.Org Rules}, journal={J}, year=2000}\n"
+        "@article{t3, author={Doe, J.}, title={Foo.Bar and Foo,Bar and Foo;Bar}, journal={J}, year=2000}\n"
+        "@article{t5, author={Doe, J.}, title={A Web.Site of Node.Js and e.G. Done}, journal={J}, year=2000}\n"
+        "@article{t7, author={Doe, J.}, title={A Co-Op and D'Arcy's Thing}, journal={J}, year=2000}\n"
+        "@article{v1, author={Doe, J.}, title={Economy +Plus and *Star and \\%Pct and ...Dots and …Ell}, journal={J},"
+        " year=2000}\n", "refs.bib")
+    assert [format_reference(s).text.split("“")[1].split("”")[0] for s in bib.sources] == [
+        "Accountability.org Rules.", "Foo.bar and Foo,bar and Foo;bar.", "A Web.site of Node.js and e.g. Done.",
+        "A Co-Op and d’arcy’s Thing.", "Economy +Plus and *Star and %Pct and ...dots and …Ell."]
+
+
+def test_more_bibtex_types_as_pandoc_prints_them() -> None:
+    # pandoc 3.9's own entries (chicago-notes-bibliography, en-US): an encyclopedia's entry with no chapter number; a
+    # letter, an artwork and an audio recording dated in full (CSL's personal_communication, graphic and song); a
+    # thesis with no school at its place
+    bib = parse_bibliography(
+        "@inreference{r1, author={Doe, Jane}, title={Entry}, booktitle={Encyclopedia}, chapter={4}, year=2019,"
+        " month=may}\n"
+        "@letter{l1, author={Doe, Jane}, title={Letter}, year=2019, month=may, organization={Org}}\n"
+        "@artwork{w1, author={Doe, Jane}, title={Art}, date={2019-05-03}, organization={Org}}\n"
+        "@audio{w2, author={Doe, Jane}, title={Song}, year=2019, month=may, organization={Org}}\n"
+        "@video{w3, author={Doe, Jane}, title={Film}, year=2019, month=may, organization={Org}}\n"
+        "@mastersthesis{t1, author={Doe, Jane}, title={Thesis}, address={Paris}, year=2019}\n"
+        "@phdthesis{t2, author={Doe, Jane}, title={Thesis}, address={Paris}, school={Uni}, year=2019}\n"
+        "@thesis{t3, author={Doe, Jane}, title={Thesis}, location={Paris}, type={Working paper}, year=2019}\n",
+        "refs.bib")
+    assert [format_reference(s).text.removeprefix("Doe, Jane. ") for s in bib.sources] == [
+        "“Entry.” In Encyclopedia. 2019.", "“Letter.” Org, May 2019.", "Art. Org, May 3, 2019.",
+        "Song. Org, May 2019.", "Film. Org, 2019.", "“Thesis.” Master’s thesis, Paris, 2019.",
+        "“Thesis.” PhD thesis, Uni, 2019.", "“Thesis.” Working paper, Paris, 2019."]
+
+
+@pytest.mark.parametrize(("lang", "inside", "alone"), [
+    # pandoc 3.9's own entries (chicago-notes-bibliography): the locale's word for a version, capitalised opening a
+    # sentence (software's short "V." in English alone)
+    ("en-US", "1511.06434v2, version v2.", "Version 1.2."), ("de-DE", "1511.06434v2, Version v2.", "Version 1.2."),
+    ("es-ES", "1511.06434v2, versión v2.", "Versión 1.2."), ("it-IT", "1511.06434v2, versione v2.", "Versione 1.2."),
+    ("pt-BR", "1511.06434v2, versão v2.", "Versão 1.2."),
+])
+def test_a_version_is_labelled_in_the_documents_language(lang: str, inside: str, alone: str) -> None:
+    csl = parse_csl(json.dumps([{"id": "r2", "type": "report", "title": "Rules", "container-title": "arXiv",
+                                 "number": "1511.06434v2", "version": "v2", "issued": {"date-parts": [[2015]]}}]),
+                    "refs.json")
+    bib = parse_bibliography("@manual{d, title={Tool}, version={1.2}, publisher={P}, year={2015}}", "refs.bib")
+    assert inside in Citations().reference(csl.sources[0], language=lang).text
+    assert alone in Citations().reference(bib.sources[0], language=lang).text
+
+
+def test_an_english_entry_is_title_cased_in_a_document_in_another_language() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography, de-DE): citeproc title-cases an entry whose language is English (CSL's
+    # "en", "en-GB", biblatex's langid) in any document, one with no language only in an English document; pandoc's
+    # reader puts a BibTeX title in sentence case first only in an English document ("With" kept in German)
+    bib = parse_bibliography(
+        "@article{a1, author={Doe, J.}, title={deep learning with systems}, journal={J}, year=2000, langid={english}}\n"
+        "@article{a2, author={Doe, J.}, title={deep learning with systems}, journal={J}, year=2000}\n"
+        "@article{a4, author={Doe, J.}, title={Deep Learning With Systems}, journal={J}, year=2000,"
+        " langid={english}}\n", "refs.bib")
+    csl = parse_csl(json.dumps([
+        {"id": "j1", "type": "article-journal", "title": "deep learning with systems", "container-title": "J",
+         "language": "en", "issued": {"date-parts": [[2000]]}},
+        {"id": "j2", "type": "article-journal", "title": "deep learning with systems", "container-title": "J",
+         "issued": {"date-parts": [[2000]]}}]), "refs.json")
+    assert [Citations().reference(s, language="de-DE").text.split("„")[1].split("“")[0]
+            for s in (*bib.sources, *csl.sources)] == [
+        "Deep Learning with Systems", "deep learning with systems", "Deep Learning With Systems",
+        "Deep Learning with Systems", "deep learning with systems"]
+
+
+def test_a_first_authors_suffix_follows_the_given_name() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography): the first name inverted as "Family, Given, Suffix" (BibTeX's
+    # "Doe, Jr., John" as "Doe, John, Jr."), the others in reading order
+    bib = parse_bibliography(
+        "@misc{a, author={Doe, Jr., John and Roe, Jr., Ann}, title={T}, year=2000}\n"
+        "@misc{b, author={Stanislav Volek, Partners Media, s.r.o.}, title={T}, year=2000}\n"
+        "@misc{c, author={De la Casa, Jr., John}, title={T}, year=2000}\n"
+        "@misc{d, author={{van Dijk}, III, Jan and Smith, Al}, title={T}, year=2000}\n", "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, John, Jr., and Ann Roe Jr. T. 2000.", "Stanislav Volek, s. r. o., Partners Media. T. 2000.",
+        "De la Casa, John, Jr. T. 2000.", "van Dijk, Jan, III, and Al Smith. T. 2000."]
+
+
+def test_a_publisher_opening_with_a_mark_is_capitalised_at_its_first_letter() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography): CSL's capitalize-first on the publisher capitalises its first letter
+    # after a bracket or parenthesis ("[Online]", "(Il Saggiatore)")
+    bib = parse_bibliography(
+        "@misc{e, author={Kurzy.cz}, title={T}, year=2000, howpublished={[online]}}\n"
+        "@misc{f, author={Kurzy.cz}, title={T}, year=2000, publisher={(il Saggiatore)}}\n", "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Kurzy.cz. T. [Online], 2000.", "Kurzy.cz. T. (Il Saggiatore), 2000."]
+
+
+@pytest.mark.parametrize(("lang", "first", "second"), [
+    # pandoc 3.9's own entries (chicago-notes-bibliography): a chapter's book by its own authors (biblatex's
+    # bookauthor, which a crossref to a book gives too) "by" them, after its edition and volume; its editors then a
+    # sentence of their own
+    ("en-US", "In Book, by Ann Roe and Al Poe. P, 2000.", "In Book, by Ann Roe. Edited by Ed Ed. P, 2000."),
+    ("de-DE", "In Book, von Ann Roe und Al Poe. P, 2000.", "In Book, von Ann Roe. Herausgegeben von Ed Ed. P, 2000."),
+    ("es-ES", "En Book, de Ann Roe y Al Poe. P, 2000.", "En Book, de Ann Roe. Editado por Ed Ed. P, 2000."),
+])
+def test_a_chapters_book_is_by_its_authors(lang: str, first: str, second: str) -> None:
+    bib = parse_bibliography(
+        "@inbook{c1, author={Doe, J.}, title={Chap}, booktitle={Book}, bookauthor={Roe, Ann and Poe, Al}, publisher={P},"
+        " year=2000}\n"
+        "@incollection{c2, author={Doe, J.}, title={Chap}, booktitle={Book}, bookauthor={Roe, Ann}, editor={Ed, Ed},"
+        " publisher={P}, year=2000}\n"
+        "@inbook{c3, author={Doe, J.}, title={Chap}, booktitle={Book}, bookauthor={Roe, Ann}, volume=2, edition=2,"
+        " publisher={P}, year=2000}\n"
+        "@book{goodin, title={Theory}, author={Goodin, R. E.}, publisher={CUP}, year={1998}}\n"
+        "@inbook{iatd, author={Goodin, R. E.}, title={Institutions}, booktitle={Theory}, crossref={goodin}}\n",
+        "refs.bib")
+    found = [Citations().reference(s, language=lang).text for s in bib.sources]
+    assert [found[0].split(" ", 3)[3], found[1].split(" ", 3)[3]] == [first, second]
+    if lang == "en-US":
+        assert found[2].endswith("In Book, 2nd ed., vol. 2, by Ann Roe. P, 2000.")
+        assert found[4].endswith("In Theory, by R. E. Goodin. CUP, 1998.")
 
 
 def test_a_thesis_number_follows_its_date_in_parentheses() -> None:

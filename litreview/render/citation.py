@@ -14,21 +14,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..bibliography.csl import csl_form_of
 from ..bibliography.csl_item import LEGAL_TYPES, PRESS
 from ..bibliography.dates import edtf_date_parts
 from ..bibliography.latex import container_with_addon, field_text, title_with_addon
 from ..locale_terms import ENGLISH_TERMS, citation_terms
 from ..model import Citation, Person, Source
+from ..text import fold
 from .page_ranges import printed_pages
 from .pandoc_fields import WEB_TYPES as _WEB_TYPES
-from .pandoc_fields import as_pandoc_reads, publication_place
+from .pandoc_fields import as_pandoc_reads, month_day, publication_place
 from .sanitize import doi_url, esc, normalise_doi, one_line, safe_url
 from .short_labels import PLAIN, Mark, and_others, printed_year, short_label, year_label
-from .title_case import title_cased
+from .title_case import sentence_cased, title_cased
 
-_MONTH_NUMBERS = {m: n for n, m in enumerate(MONTHS, start=1)}  # "jan" -> 1
 _CLOSING_MARKS = "”’\"'“»\u00a0"  # what closes a title's quotation in any language (``_quoted``)
 # Types whose title is set in italics; the others get quotation marks (a data set among them; pandoc's biblatex reader
 # prints the custom types, sets and the misspelt "masterthesis" as a generic work, in italics).
@@ -86,6 +85,19 @@ class Reference:
         return f"{self.short}, {locator}" if locator else self.short
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark, as collation sorts them: beside the
+# letters they are written as ("Ølsen" among the O's, "Æther" after "Aeth", "Łukasz" after "Lukas")
+_BASE_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ß": "ss", "œ": "oe", "þ": "th",
+                               "ħ": "h"})
+
+
+def reference_sort_key(text: str) -> tuple[str, str]:
+    """The place of an entry in the reference list, from its printed text, as citeproc's Unicode collation orders
+    it: by its letters without accents or case first ("Çelik" between "Celik" and "Cemal", not after "Zed"), then as
+    written ("Abel" before "Ábel")."""
+    return fold(text).translate(_BASE_LETTERS), text.casefold()
+
+
 Piece = tuple[str, str]
 """A piece of a printed citation: its kind ("open", "close", "sep", "prefix", "mark", "suffix") and its text (for a
 "mark", what the caller gave for the item: its label, or the HTML of its mark)."""
@@ -122,8 +134,6 @@ def suffix_after(item: Citation) -> str:
     return "" if item.mode == "author-in-text" else suffix_text(item)
 
 
-# A straight apostrophe after a letter or before a digit ("don't", "ICSE '07"), which citeproc prints curly
-_APOSTROPHE = re.compile(r"(?<=\w)'|'(?=\d)")
 
 
 class _Pieces:
@@ -136,8 +146,8 @@ class _Pieces:
     def add(self, text: str, *, italic: bool = False, href: str | None = None) -> None:
         if not text:
             return
-        if not href:
-            text = _APOSTROPHE.sub("\u2019", text)
+        if not href:  # a straight mark, wherever it stands, as pandoc prints a BibTeX field's ("don’t", "’07", "’Rage")
+            text = text.replace("'", "\u2019")
         self.text.append(text)
         body = esc(text)
         if italic:
@@ -245,6 +255,11 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
         out.add(f" {genre}" + ("" if genre[-1] in ".?!" else "."))  # CSL's genre (pandoc: "“Art.” Journal article.")
     if serial and (translators := _translators(source, terms)):
         out.add(f" {_capital(terms['translated by'])} {translators}.")
+    if _contained(source):  # "“Data.” In *Repository*. May 3, 2020."; "“Episode.” *Podcast*. May 3, 2020."
+        out.add(" " if source.csl_type in _EPISODE_CSL_TYPES else f" {terms['In']} ")
+        out.add(title_cased(source, one_line(container_with_addon(source)), terms), italic=True)
+        out.add("" if out.ends_with(".?!") else ".")
+        source = replace(source, container="")
     if serial:
         _article(out, source, terms, paper=kind != "article")
     elif chapter:
@@ -277,16 +292,40 @@ def _quotations(s: Source, title: str, terms: dict[str, str], *, inner: bool) ->
 
 
 def _italic_title(s: Source, kind: str) -> bool:
-    """Whether the title is set in italics, as pandoc prints it: a work of its own (``_ITALIC_TYPES``; an article, a
-    misc entry or a chapter with no container), or a BibTeX entry of a type biblatex does not know ("@webpage",
+    """Whether the title is set in italics, as pandoc prints it: a work of its own (``_ITALIC_TYPES``, not a report
+    inside a larger work; an article, a misc entry or a chapter with no container), or a BibTeX entry of a type biblatex does not know ("@webpage",
     "@bachelorsthesis"), which pandoc reads as a generic work."""
     from ..bibliography.load import KNOWN_TYPES
 
-    if _preprint(s) or s.csl_type == "document":  # CSL's document, as its data set, is quoted
+    if _contained(s):  # quoted in its container, but an image or a map
+        return s.csl_type in _ITALIC_CONTAINED_CSL_TYPES
+    if _preprint(s) or s.csl_type in ("document", "speech", "interview"):  # CSL's document, as its data set, quoted
+        return False
+    if s.csl_type in ("post-weblog", "standard") and not s.container:  # a blog post or standard with no container
+        return True
+    if kind in ("techreport", "report") and _in_container(s, kind):  # a report in a container ("“T.” In *arXiv*")
         return False
     if kind in _ITALIC_TYPES or (kind not in KNOWN_TYPES and not csl_form_of(s.file or "")):
         return True
     return not s.container and (kind in ("misc", "article") or (kind in _CHAPTER_TYPES and kind not in _PAPER_TYPES))
+
+
+# CSL's types the Chicago styles print "In" their container-title, a sentence of its own after the title ("“Data.” In
+# *Repository*. May 3, 2020."), as pandoc prints them; the others in it as an article in its journal or a chapter in its
+# book, or beside it as a web page on its site
+_CONTAINED_CSL_TYPES = frozenset({"document", "dataset", "manuscript", "personal_communication", "standard",
+                                  "software", "article", "speech", "song", "graphic", "map"})
+# CSL's types whose container is a sentence of its own with no "In" (a broadcast's programme, a film's series)
+_EPISODE_CSL_TYPES = frozenset({"broadcast", "motion_picture"})
+# CSL's types whose title stays in italics in a container (an image, a map); the others are quoted there
+_ITALIC_CONTAINED_CSL_TYPES = frozenset({"graphic", "map"})
+
+
+def _contained(s: Source) -> bool:
+    """Whether the entry is a CSL item of a type printed in its container, a sentence of its own
+    (``_CONTAINED_CSL_TYPES``, ``_EPISODE_CSL_TYPES``)."""
+    return s.csl_type in _CONTAINED_CSL_TYPES | _EPISODE_CSL_TYPES and bool(s.container) \
+        and bool(csl_form_of(s.file or ""))
 
 
 def _preprint(s: Source) -> bool:
@@ -316,11 +355,15 @@ def _capital_first(text: str) -> str:
     """CSL's ``text-case="capitalize-first"``, which the Chicago styles put on the publisher (and the place printed
     in its stead): the first character capitalised where the letters it opens with are in lower case ("il Saggiatore"
     as "Il Saggiatore", "https://x.org/A" as "Https://x.org/A"), a word such as "eBay" as written."""
-    first = _FIRST_WORD.match(text)
-    return _capital(text) if first and first.group() == first.group().lower() else text
+    first = _FIRST_WORD.search(text)  # after a mark: "[online]" as "[Online]"
+    if not first or first.group() != first.group().lower() or not _OPENING_MARKS.fullmatch(text[:first.start()]):
+        return text
+    return text[:first.start()] + _capital(text[first.start():])
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+_OPENING_MARKS = re.compile(r"[\[(“‘\"'«¿¡]*")
+"""What may stand before the first word ``_capital_first`` capitalises: brackets and quotation marks ("[online]")."""
 """The letters a text opens with, the word ``_capital_first`` looks at ("https" of "https://x.org/A_b")."""
 
 
@@ -334,7 +377,12 @@ def _translators(s: Source, terms: dict[str, str]) -> str:
 
 def _translator_people(s: Source) -> tuple[Person, ...]:
     """The people of the ``translator`` field; () for none, or for a field that does not read."""
-    value = s.field("translator")
+    return _people(s, "translator")
+
+
+def _people(s: Source, field: str) -> tuple[Person, ...]:
+    """The people of a name field (``translator``, ``bookauthor``); () for none, or for a field that does not read."""
+    value = s.field(field)
     if not value:
         return ()
     from ..bibliography.load import read_people
@@ -386,7 +434,7 @@ def _article(out: _Pieces, s: Source, terms: dict[str, str], *, paper: bool = Fa
         said = True
     if place := publication_place(s):
         out.add(f" ({place})")
-    series = one_line(field_text(s, "series"))
+    series = sentence_cased(s, one_line(field_text(s, "series")), terms, "series")  # the style: no title case
     said = said or bool(place)  # what follows a place follows a comma: "“T.” (Honolulu), 2008", "(Honolulu), no. 3"
     # a newspaper's or magazine's article is cited by its date alone, with no volume, issue or page (CMOS 18 14.89)
     press = _press(s)
@@ -434,21 +482,35 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     """ "In *Book*, 2nd ed., vol. 2, edited by Harry Hill. Series 9. Publisher, 2001.": no page range, as CMOS 18
     and pandoc print a chapter in a bibliography."""
     if s.container:
-        out.add(f" {terms['In']} ")
+        chapter = _chapter_number(s, terms)
+        out.add(f" {chapter} {terms['In'].lower()} " if chapter else f" {terms['In']} ")
         out.add(title_cased(s, one_line(container_with_addon(s)), terms), italic=True)
     if edition := _edition(one_line(field_text(s, "edition")), terms):
         out.add(f", {edition}")
     if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
         out.add(f", {_volume(one_line(s.volume), terms)}")
+    if by := _people(s, "bookauthor"):  # the book's own authors: "In *Book*, by Ann Roe. Edited by Ed Ed."
+        out.add(f", {terms.get('by', ENGLISH_TERMS['by'])} {_name_list(by, terms, invert_first=False)}")
     for contributor in _contributors(s, terms):
-        out.add(f", {contributor}")
+        out.add(f". {_capital(contributor)}" if by else f", {contributor}")
     if series := _series(s, terms):
         out.add(("" if out.ends_with(".") else ".") + f" {series}")
     publication = _publication(s)
-    date = _issued(s, s.type.lower(), terms, _date(s), lower=bool(s.publisher))
+    date = _issued(s, s.type.lower(), terms, _date(s, terms, full=_full_date(s, s.type.lower())),
+                   lower=bool(s.publisher))
     # the publisher and date (or the date alone) a sentence of their own: "In Book, edited by Ann Roe. 2019."
     tail = _published(s, publication, date, original=not edition)
     out.add(("" if out.ends_with(".") else ".") + (f" {_end(tail)}" if tail else ""))
+
+
+def _chapter_number(s: Source, terms: dict[str, str]) -> str:
+    """A BibTeX chapter's ``chapter`` field as the Chicago styles print it before its book ("Chap. 11", "Chaps. 3-4",
+    pt-BR "Cap. 11"; one not a number for citeproc as written: "Eleven"); '' for none, and for an encyclopedia's entry."""
+    chapter = one_line(field_text(s, "chapter")) if s.type.lower() != "inreference" else ""  # an entry: none
+    if not _NUMERIC.fullmatch(chapter):
+        return chapter
+    label = "Chaps." if _PLURAL_NUMBER.search(chapter) else "Chap."  # the style's English word in most languages
+    return f"{terms.get(label, ENGLISH_TERMS[label])} {chapter}"
 
 
 def _contributors(s: Source, terms: dict[str, str]) -> list[str]:
@@ -467,7 +529,8 @@ def _version(s: Source, kind: str, terms: dict[str, str]) -> str:
     version = one_line(field_text(s, "version"))
     if not version:
         return ""
-    return f"{terms.get('V.', 'Version') if _software(s, kind) else 'Version'} {version}"
+    word = _capital(terms.get("version", ENGLISH_TERMS["version"]))
+    return f"{terms.get('V.', word) if _software(s, kind) else word} {version}"
 
 
 def _software(s: Source, kind: str) -> bool:
@@ -524,11 +587,44 @@ def _report_number(s: Source, terms: dict[str, str]) -> str:
     return " ".join(p for p in (title_cased(s, _genre_words(s, terms), terms), number) if p)
 
 
+def _in_container(s: Source, kind: str) -> bool:
+    """Whether the entry is a work printed inside a larger one after its title, as pandoc prints it ("“T.” In
+    *arXiv*, 1702.02540."): a BibTeX @misc, report or book with a journal (pandoc's container there), a CSL report or book
+    with a container-title (Manubot's arXiv preprints, a book in its series)."""
+    if csl_form_of(s.file or ""):
+        return s.csl_type in ("report", "book") and bool(s.container)
+    return kind in ("misc", "techreport", "report", "book") and bool(s.container) \
+        and bool(s.field("journal") or s.field("journaltitle"))
+
+
+def _inside(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> None:
+    """A work inside a larger one (``_in_container``), as the Chicago styles print it: "In *Container*", then its number
+    with its genre, version, edition, volume and editors ("In *arXiv*, 1511.06434v2, version v2."; "In *Blog*, No. 3,
+    vol. 2, edited by Ann Roe."), its series a sentence after, then publisher and date."""
+    out.add(f" {terms['In']} ")
+    out.add(title_cased(s, one_line(s.container), terms), italic=True)
+    version = one_line(field_text(s, "version"))
+    volume = one_line(s.volume)
+    report = bool(s.number) and kind not in ("book", "mvbook")  # a book's number is its series' (``_series``)
+    word = terms.get("version", ENGLISH_TERMS["version"])
+    for part in (_report_number(s, terms) if report else "", f"{word} {version}" if version else "",
+                 _edition(one_line(field_text(s, "edition")), terms), _volume(volume, terms) if volume else "",
+                 *_contributors(s, terms)):
+        if part:
+            out.add(f", {part}")
+    out.add("" if out.ends_with(".") else ".")
+    if series := one_line(field_text(s, "series")) if report else _series(s, terms):
+        out.add(f" {_end(series)}")
+    date = _issued(s, kind, terms, _date(s, terms, full=_full_date(s, kind)), lower=bool(s.publisher))
+    if tail := ", ".join(p for p in (_publication(s), date) if p):
+        out.add(f" {_end(tail)}")
+
+
 def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> None:
-    # a BibTeX @misc in a journal, as pandoc's Chicago prints it: "“T.” In *Blog*, No. 3, vol. 3. Publisher, 2020."
-    in_journal = kind == "misc" and bool(s.field("journal") or s.field("journaltitle")) \
-        and not csl_form_of(s.file or "")
-    if report := _numbered(s) and not (in_journal and s.container):  # its number first, as the styles print it
+    if _in_container(s, kind):
+        _inside(out, s, kind, terms)
+        return
+    if report := _numbered(s):  # its number first, as the styles print it
         out.add(f" {_end(_report_number(s, terms))}")
     if version := _version(s, kind, terms):
         out.add(f" {version}.")
@@ -540,12 +636,12 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     if kind in _THESIS:
         default = "" if csl_form_of(s.file or "") else terms.get(kind, _THESIS[kind])  # CSL's thesis: its genre alone
         date = _issued(s, kind, terms, _date(s), lower=bool(s.publisher))
-        parts = [_genre(s, terms) or default, _capital_first(one_line(s.publisher))]
+        parts = [_genre(s, terms) or default, _publication(s)]  # with no school its place
         out.add(" " + _end(_published(s, ", ".join(p for p in parts if p), date, original=not edition)))
         if number := one_line(s.number):  # its number after, in parentheses: "PhD thesis, Uni, 2023. (2023UEFL2059)."
             out.add(f" ({number}).")
         return
-    if (volume := one_line(s.volume)) and kind not in _WEB_TYPES and not in_journal:  # pandoc: "Book. Vol. 3."
+    if (volume := one_line(s.volume)) and kind not in _WEB_TYPES:  # pandoc: "Book. Vol. 3."
         # the contributors with the volume ("Vol. 3, edited by Ann Roe."), else each a sentence of its own
         out.add(_end(f" {_volume(volume, terms, capital=True)}" + "".join(f", {c}" for c in contributors)))
     else:
@@ -563,23 +659,18 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     web = kind in _WEB_TYPES or (kind == "misc" and bool(s.url))
     container = title_cased(s, one_line(s.container), terms)
     full = _full_date(s, kind)
-    if in_journal and container:
-        out.add(f" {terms['In']} ")
-        out.add(container, italic=True)
-        out.add(f", {_report_number(s, terms)}" if s.number else "")
-        out.add(f", {terms['vol.']} {volume}" if volume else "")
-        out.add("" if out.ends_with(".") else ".")
-        publication = _publication(s)
-        date = _issued(s, kind, terms, _date(s, terms, full=full), lower=bool(s.publisher))
-        tail = ", ".join(p for p in (publication, date) if p)
-        out.add(f" {tail}" + ("" if tail.endswith(".") else ".") if tail else "")
-        return
     if web or (kind == "misc" and container):
         # a web site's status is as written beside its name or its author and publisher, else capitalised
         lower = bool(container or (s.authors and s.publisher)) if kind in _WEB_TYPES else bool(s.publisher)
         date = _issued(s, kind, terms, _date(s, terms, full=full), lower=lower)
         parts = [p for p in (_preprint_word(s, terms), container,
                              _capital_first(one_line(s.publisher)) if not container else "", date) if p]
+        published = bool(container or s.publisher)
+        event, dated = ("", False) if kind in _WEB_TYPES and published else _event(s, terms)
+        if event and (dated or published):  # "X conference, Honolulu. Talk, 2008."
+            out.add(f" {_end(event)}")
+        elif event:  # "X conference, Honolulu, 2008."
+            parts.insert(0, event)
         if parts:
             out.add(" " + ", ".join(parts))
             out.add("" if out.ends_with(".") else ".")
@@ -587,8 +678,13 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     described = _preprint_word(s, terms)
     publication = ", ".join(p for p in (described, _publication(s)) if p)
     date = _issued(s, kind, terms, _date(s, terms, full=full), lower=bool(s.publisher or described),
-                   alone=not out.text)
+                   alone=not (out.text or publication))
     released = kind == "software" and bool(s.year) and not s.field("pubstate")  # "Zenodo, released 2019"
+    event, dated = _event(s, terms) if kind != "software" else ("", False)
+    if event and (dated or publication or not date):  # "X conference, May 3, 2008, Honolulu. P, 2008."
+        out.add(f" {_end(event)}")
+    elif event:  # "X conference, Honolulu, 2008."
+        date = f"{event}, {date}"
     if publication and date and not edition and _original_year(s):  # "1960; Zenodo, released 2019"
         out.add(f" {_end(_published(s, publication, f'released {date}' if released else date, original=True))}")
     elif not publication and date and not released and not edition and _original_year(s):  # "1960, 2000"
@@ -599,6 +695,35 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
     elif date:
         out.add(f" Released {date}" if released else f" {date}")
         out.add("" if out.ends_with(".") else ".")
+
+
+def _event(s: Source, terms: dict[str, str]) -> tuple[str, bool]:
+    """A BibTeX entry's event as pandoc's Chicago prints it after the title: biblatex's ``eventtitle`` in sentence case,
+    ``eventdate`` in words and ``venue`` ("X conference, May 3–5, 2008, Honolulu"; a venue with neither no event),
+    with whether it has a date of its own; ('', False) for none."""
+    if csl_form_of(s.file or ""):
+        return "", False
+    title = sentence_cased(s, one_line(field_text(s, "eventtitle")), terms, "eventtitle")
+    dated = _event_date(s, terms)
+    place = one_line(field_text(s, "venue")) if title or dated else ""
+    return ", ".join(p for p in (title, dated, place) if p), bool(dated)
+
+
+def _event_date(s: Source, terms: dict[str, str]) -> str:
+    """``eventdate`` in words: one date ("May 3, 2008", "May 2008", "2008") or days of one month ("May 3–5, 2008");
+    '' for none, or another range."""
+    raw = one_line(s.field("eventdate"))
+    ends = edtf_date_parts(raw) if raw else None
+    if not ends or not all(ends) or any(len(end) > 1 and not 1 <= end[1] <= 12 for end in ends):
+        return ""
+    first = ends[0]
+    if len(ends) == 2:
+        last = ends[1]
+        if not (len(first) == len(last) == 3 and first[:2] == last[:2]):
+            return ""
+        return _date_words(terms, str(first[0]), _month_name(first[1], terms), f"{first[2]}\u2013{last[2]}")
+    month = _month_name(first[1], terms) if len(first) > 1 else ""
+    return _date_words(terms, str(first[0]), month, str(first[2]) if len(first) > 2 else "")
 
 
 def _published(s: Source, publication: str, date: str, *, original: bool) -> str:
@@ -652,14 +777,22 @@ def _issued(s: Source, kind: str, terms: dict[str, str], date: str, *, status: b
 
 
 # Types the Chicago styles date in full ("July 5, 2021": its ``source-date-issued-full`` macro), as pandoc reads
-# BibTeX's: a web page, software, a data set, a patent; a BibTeX @misc is a monograph, dated by its year
-_FULL_DATE_TYPES = _WEB_TYPES | {"software", "dataset", "patent"}
+# BibTeX's: a web page, software, a data set, a patent, an unpublished work (CSL's manuscript), a letter, an artwork
+# and an audio recording (CSL's personal_communication, graphic, song); a BibTeX @misc is a monograph, dated by its year
+_FULL_DATE_TYPES = _WEB_TYPES | {"software", "dataset", "patent", "unpublished", "letter", "artwork", "audio"}
+
+
+# CSL's types the Chicago styles date in full beside those read as BibTeX's (``_FULL_DATE_TYPES``): an entry in an
+# encyclopedia or dictionary, a letter, a standard, a song
+_FULL_DATE_CSL_TYPES = frozenset({"entry-encyclopedia", "entry-dictionary", "personal_communication", "standard",
+                                  "song"})
 
 
 def _full_date(s: Source, kind: str) -> bool:
     """Whether the entry's date is printed in full (with its month and day), as citeproc prints its CSL type: an
     item read from CSL as "misc" is one of CSL's ephemeral types (article, document, post), dated in full."""
-    return kind in _FULL_DATE_TYPES or (kind == "misc" and bool(csl_form_of(s.file or "")))
+    return kind in _FULL_DATE_TYPES or (kind == "misc" and bool(csl_form_of(s.file or ""))) \
+        or s.csl_type in _FULL_DATE_CSL_TYPES
 
 
 def _preprint_word(s: Source, terms: dict[str, str]) -> str:
@@ -746,11 +879,13 @@ def _person(p: Person, *, inverted: bool) -> str:
     if p.given and _CJK.search(p.family) and _CJK.search(p.given) and not _LATIN.search(whole):
         return whole
     if p.given:
-        p = replace(p, given=_INITIAL.sub(_initial, _JOINED_INITIALS.sub(". ", p.given)))
+        given = _SPACED_HYPHEN.sub("-", p.given)
+        p = replace(p, given=_INITIAL.sub(_initial, _JOINED_INITIALS.sub(". ", given)))
     if not inverted:
         return p.display()
     if not p.prefix[:1].islower():  # pandoc's particle is the words in lower case that open the name: "De la Casa"
-        return p.sort_name()
+        # "Family, Given, Suffix", as citeproc inverts a name (BibTeX's "Doe, Jr., John" as "Doe, John, Jr.")
+        return ", ".join(part for part in (" ".join(n for n in (p.prefix, p.family) if n), p.given, p.suffix) if part)
     # CSL's demoted particle (the Chicago styles' default): "Straten, Roelof van", "Doe, John von, Jr."
     given = " ".join(part for part in (p.given, p.prefix) if part)
     return ", ".join(part for part in (p.family, given, p.suffix) if part)
@@ -759,6 +894,8 @@ def _person(p: Person, *, inverted: bool) -> str:
 # Initials as citeproc prints a given name it does not shorten (Chicago's ``initialize-with=". "``): "V.S." is
 # "V. S.", "K.Muthamil" "K. Muthamil" (a full stop before a letter is followed by a space), "Jorge L" "Jorge L."
 _JOINED_INITIALS = re.compile(r"\.(?=[^\W\d_])")
+_SPACED_HYPHEN = re.compile(r"\s+-(?=[^\W\d_])")
+"""White space before a hyphen that joins a given name's parts ("B. -O.", "Jean -Baptiste"), which citeproc drops."""
 _INITIAL = re.compile(r"(?<![\w.'’-])([^\W\d_])(?![\w.'’-])")
 
 
@@ -774,17 +911,6 @@ def _publication(s: Source) -> str:
     """The publisher, or the place where no publisher is named: CMOS 18 (and pandoc's Chicago) print no place
     beside a publisher; either with its first letter capitalised (``_capital_first``)."""
     return _capital_first(one_line(s.publisher) or publication_place(s))
-
-
-def _month(s: Source, terms: dict[str, str]) -> str:
-    """The month field's name in the language of ``terms`` ("jan", "Jun", "1", "January": de "Januar") where pandoc
-    reads one: a number, a month's first three letters or its English name as BibTeX's month macros give it
-    (``month = jun`` is "June"); any other text ("Jun.", "Sept", "june", "Mai", "21 October") pandoc leaves out."""
-    raw = one_line(field_text(s, "month"))
-    if raw.isdigit() and 1 <= int(raw) <= 12:
-        return _month_name(int(raw), terms)
-    n = _MONTH_NUMBERS.get(raw.lower()) or _MONTH_NUMBERS.get(raw[:3].lower() if raw in MONTH_NAMES else "")
-    return _month_name(n, terms) if n else ""
 
 
 def _month_name(n: int, terms: dict[str, str]) -> str:
@@ -813,7 +939,9 @@ def _date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = Fals
     if ends and len(ends) == 1 and len(ends[0]) > 1 and 1 <= ends[0][1] <= 12:  # a single day or month, no range
         dated = str(ends[0][2]) if len(ends[0]) > 2 and day else ""
         return _date_words(terms, year, _month_name(ends[0][1], terms), dated)
-    return _date_words(terms, year, _month(s, terms), one_line(field_text(s, "day")) if day else "")
+    month, of_month = month_day(s)
+    return _date_words(terms, year, _month_name(month, terms) if month else "",
+                       str(of_month) if of_month and day else "")
 
 
 def _iso_to_words(iso: str, terms: dict[str, str]) -> str:

@@ -9,15 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..bibliography.csl_item import BIBTEX_TO_CSL
 from ..bibliography.latex import container_with_addon, field_text, full_title, title_with_addon
 from ..model import Person, Source
+from .pandoc_fields import month_day
 from .sanitize import normalise_doi
-
-_MONTHS = {m: i for i, m in enumerate(MONTHS, start=1)} | {m.lower(): i for i, m in enumerate(MONTH_NAMES, start=1)}
-"""The month fields pandoc reads as a month, lower-cased: "jan" to "dec" (and a number); "January" too, as BibTeX's
-month macros (``month = jan``) give it out. "Sep." or "Sept." it reads as no month."""
 
 
 def to_csl_json(sources: Iterable[Source]) -> list[dict[str, Any]]:
@@ -107,15 +103,8 @@ def issued_parts(source: Source) -> list[list[int]]:
 def _issued(source: Source) -> list[int]:
     if source.year is None:
         return []
-    parts = [source.year]
-    month = field_text(source, "month").strip().lower()
-    number = int(month) if month.isdigit() else _MONTHS.get(month, 0)
-    if 1 <= number <= 12:
-        parts.append(number)
-        day = field_text(source, "day").strip()
-        if day.isdigit() and 1 <= int(day) <= 31:
-            parts.append(int(day))
-    return parts
+    month, day = month_day(source)
+    return [source.year, *([month] if month else []), *([day] if month and day else [])]
 
 
 def _dated(source: Source) -> list[list[int]]:

@@ -16,7 +16,7 @@ from ..essay.ids import source_ids, standard_id
 from ..essay.sections import prose_paragraphs
 from ..model import Citation, Claim, Link, Paragraph
 from ..text import HARD_BREAK, plural
-from .citation import Citations
+from .citation import Citations, reference_sort_key
 from .claim_text import claim_html, plain_text, readable
 from .crossrefs import crossref_labels
 from .emphasis_across import emphasis_across, with_delimiters
@@ -113,7 +113,7 @@ class _Marks:
 
 def reference_order(ix: ReviewIndex, citations: Citations) -> list[str]:
     """The bibliography's keys in the order of its reference list (alphabetical by the formatted entry)."""
-    return sorted(ix.sources, key=lambda k: (ix.reference(citations, k).text.casefold(), k))
+    return sorted(ix.sources, key=lambda k: (*reference_sort_key(ix.reference(citations, k).text), k))
 
 
 class Fragments(Protocol):

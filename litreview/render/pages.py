@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from ..essay.sections import prose_paragraphs
 from ..model import Severity
 from ..text import plural
-from .citation import Citations
+from .citation import Citations, reference_sort_key
 from .essay_page import essay_page
 from .fragments import (
     SEVERITY_ANCHOR,
@@ -194,7 +194,7 @@ def bibliography_page(ix: ReviewIndex, layout: Layout, citations: Citations) -> 
     """Every source in a table (sortable and filterable with JavaScript, readable without)."""
     here = layout.bibliography
     rows = []
-    ordered = sorted(ix.sources.values(), key=lambda s: ix.reference(citations, s.key).text.casefold())
+    ordered = sorted(ix.sources.values(), key=lambda s: (*reference_sort_key(ix.reference(citations, s.key).text), s.key))
     for source in ordered:
         ref = ix.reference(citations, source.key)
         meta = ix.metadata(source.key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..bibliography.bibtex import MONTHS
 from ..bibliography.csl import csl_form_of
 from ..bibliography.latex import decode_latex, field_text
 from ..bibliography.names import pandoc_split_names
@@ -13,6 +14,22 @@ from .sanitize import one_line
 
 WEB_TYPES = frozenset({"online", "www", "electronic"})
 """BibTeX's and biblatex's types of a web page."""
+
+_MONTH_NUMBERS = {m: n for n, m in enumerate(MONTHS, start=1)}
+
+
+def month_day(s: Source) -> tuple[int, int]:
+    """The month and day pandoc reads from an entry's BibTeX ``month`` and ``day`` fields, 0 for none: a month in
+    figures ("6", "06", " 6 ") or a month macro's three letters in any case (``month = jun``, which the loader reads
+    as pandoc does, "{JUN}"); any other text ("June", "june", "Jun.", "Sept", "Mai", "21 October") none. The day in
+    figures ("5", "005"), read beside a month alone ("5th" none). Every reader of the fields goes through here: the
+    Chicago entries and the CSL-JSON."""
+    raw = s.field("month")
+    month = int(raw) if raw.strip().isdigit() else _MONTH_NUMBERS.get(raw.lower(), 0)
+    if not 1 <= month <= 12:
+        return 0, 0
+    day = s.field("day").strip()
+    return month, int(day) if day.isdigit() else 0
 
 
 def publication_place(s: Source) -> str:
@@ -50,13 +67,22 @@ def _howpublished(s: Source) -> bool:
     return s.type.lower() not in WEB_TYPES and bool(s.field("howpublished"))
 
 
+def _booktitle_of_article(s: Source) -> bool:
+    """Whether the container is a BibTeX article's ``booktitle``, which pandoc's reader does not read: an article's
+    container is its journal alone (IEEE's and OpenReview's exports write a paper's proceedings so)."""
+    return s.type.lower() == "article" and not csl_form_of(s.file or "") and bool(s.container) \
+        and not (s.field("journal") or s.field("journaltitle")) and s.container == field_text(s, "booktitle")
+
+
 def as_pandoc_reads(s: Source) -> Source:
     """``s`` with the container, publisher and URL pandoc reads from its fields: ``howpublished`` a publisher, not the
-    container (``_howpublished``), every publishing body named (``_publisher``), and with no ``url`` the address of
+    container (``_howpublished``), an article's ``booktitle`` no container (``_booktitle_of_article``), every publishing body named (``_publisher``), and with no ``url`` the address of
     its e-print (``_eprint_url``)."""
     container = s.container
     if _howpublished(s) and container == field_text(s, "howpublished"):
         container = field_text(s, "maintitle")
+    elif _booktitle_of_article(s):
+        container = ""
     return replace(s, container=container, publisher=_publisher(s), url=s.url or _eprint_url(s))
 
 

@@ -10,7 +10,7 @@ import html
 import re
 from urllib.parse import quote, urlsplit
 
-from ..doi import bare_doi, doi_problem, doi_url  # noqa: F401  (doi_url: the render stage takes its helpers from here)
+from ..doi import bare_doi, doi_problem, doi_url, is_short_doi  # noqa: F401  (doi_url: the render stage takes its helpers from here)
 from ..lazyre import lazy
 from ..spans import delimited
 from ..text import CONTROLS, without_controls
@@ -91,9 +91,10 @@ def safe_url(url: str | None) -> str | None:
 
 
 def normalise_doi(doi: str | None) -> str:
-    """The bare DOI (``10.x/y``, case kept) without a resolver prefix, or '' when it is not one."""
+    """The bare DOI (``10.x/y``, case kept) without a resolver prefix, or a shortDOI (``10/bqhp9z``, which doi.org
+    resolves and pandoc links as any DOI); '' when it is neither."""
     bare = bare_doi(clean_text(doi))
-    return "" if not bare or doi_problem(bare) else bare
+    return "" if not bare or (doi_problem(bare) and not is_short_doi(bare.lower())) else bare
 
 
 def link(url: str | None, text: str | None = None, *, css: str = "") -> str:

@@ -24,11 +24,18 @@ _ENGLISH_LANGIDS = frozenset({"english", "american", "british", "usenglish", "uk
 
 
 def _english(s: Source, bibtex: bool) -> bool:
-    """Whether citeproc reads the entry as English: no language given, or an English one (BibTeX's ``langid`` or
+    """Whether citeproc reads the entry as English: no language given, or an English one (``_language``)."""
+    return _language(s, bibtex) != "other"
+
+
+def _language(s: Source, bibtex: bool) -> str:
+    """The entry's language as citeproc tells it: "english" where it gives an English one (BibTeX's ``langid`` or
     ``hyphenation`` as pandoc reads them: "english", "british", "en-GB"; CSL's ``language``: "en", "en-US", not
-    "English")."""
+    "English"), "other" where it gives another, '' where it gives none (the document's is the entry's)."""
     lang = one_line(field_text(s, "langid") or field_text(s, "hyphenation") if bibtex else s.field("language")).lower()
-    return not lang or lang == "en" or lang.startswith("en-") or (bibtex and lang in _ENGLISH_LANGIDS)
+    if not lang:
+        return ""
+    return "english" if lang == "en" or lang.startswith("en-") or (bibtex and lang in _ENGLISH_LANGIDS) else "other"
 
 
 def _braced_whole(raw: str) -> bool:
@@ -71,17 +78,19 @@ _BRACED_ACCENT = re.compile(r"\{\\(?:[^A-Za-z\s{}]|[A-Za-z](?=[\s{]))")
 
 def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") -> str:
     """A title (``field``: the BibTeX field it was read from, "" for a container) in title case, as citeproc prints
-    an English entry's titles in Chicago when the document is in English (``terms``' "title-case"): each word in
-    lower case capitalised but a stop word or a single letter within it, a word with capitals in it as written. A
-    BibTeX title is first read in sentence case as pandoc reads it ("Maintenance As a Function" is "Maintenance
-    as a Function"; "Part I" is "Part i"); its words in braces are printed as written."""
+    an English entry's titles in Chicago (one of no language when the document is in English: ``terms``'
+    "title-case"): each word in lower case capitalised but a stop word or a single letter within it, a word with
+    capitals in it as written. A
+    BibTeX title is first read in sentence case as pandoc reads it in an English document ("Maintenance As a
+    Function" is "Maintenance as a Function"; "Part I" is "Part i"); its words in braces are printed as written."""
     bibtex = not csl_form_of(s.file or "")  # a front matter's ``references:`` are CSL
-    if not text or not terms.get("title-case") or not _english(s, bibtex):
+    language = _language(s, bibtex)  # an English entry is title-cased in any document, one of no language in English
+    if not text or language == "other" or not (language or terms.get("title-case")):
         return text
     raw = s.field(field or "booktitle")  # pandoc reads a title or book title in sentence case, not a journal's
     if bibtex and _braced_whole(raw):  # "{{A title as written}}"
         return text
-    sentence_case = bibtex and bool(raw)
+    sentence_case = bibtex and bool(raw) and bool(terms.get("title-case"))  # (pandoc's reader: in English alone)
     keep = _protected(raw or ("" if field else s.field("journaltitle") or s.field("journal")))
     chunks = _CASE_CHUNK.findall(text)
     last_break = max((i for i, c in enumerate(chunks) if c[0] in _WORD_BREAKS or c.isspace()), default=-1)
@@ -102,8 +111,8 @@ def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") ->
         else:
             out.append(chunk)
         end = chunk[-1]
-        if chunk in _OPENING and state in ("start", "sentence", "word-end"):
-            continue  # "(transformation" and "“the" are capitalised as the word they open
+        if state in ("start", "sentence", "word-end") and (chunk in _OPENING or _leading_mark(chunk)):
+            continue  # "(transformation", "“the" and "+plus" are capitalised as the word they open
         if end in ".?!:":
             state = "sentence-end"
         elif end.isalnum():
@@ -117,14 +126,44 @@ def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") ->
     return "".join(out)
 
 
+def _leading_mark(chunk: str) -> bool:
+    """Whether a chunk is a mark that, opening a word, leaves it a word's start for citeproc ("+Plus", "&Hellip;",
+    "…Ell"): one character neither a letter, a digit, white space nor a sentence's end (".Dots" is in a sentence)."""
+    return len(chunk) == 1 and not chunk.isalnum() and not chunk.isspace() and chunk not in ".?!:"
+
+
 def _title_word(word: str, state: str, sentence_case: bool) -> str:
     lower = word.lower()
-    if sentence_case and state not in ("start", "sentence") and word[:1].isupper() and word[1:] == lower[1:] \
-            and (lower in _STOP_WORDS or len(word) == 1):  # pandoc reads it in sentence case first
-        word = lower
+    if sentence_case and state not in ("start", "sentence") and word[:1].isupper() and word[1:] == lower[1:]:
+        word = lower  # pandoc reads it in sentence case first ("Accountability.Org" is "Accountability.org")
     if any(c.isupper() for c in word):
         return word
     if state in ("start", "sentence") or (state == "word-end" and lower not in _STOP_WORDS and len(word) > 1) \
             or (state == "last" and len(word) > 1):
         return word[:1].upper() + word[1:]
     return word
+
+
+def sentence_cased(s: Source, text: str, terms: dict[str, str], field: str) -> str:
+    """A BibTeX field (``field``: "series") of an English entry in sentence case, as pandoc's biblatex reader reads it
+    and the Chicago styles print it where they put no title case on it (an article's series): each capitalised word
+    in lower case ("Lecture Notes in Computer Science" is "Lecture notes in computer science", "Part I" "Part i",
+    "X-Ray" "x-ray"), but the first, one after a colon or full stop, one with more capitals ("LNCS", "McGraw") and one
+    in braces; as written where the document or the entry is not English (``title_cased``' rule) or all is braced."""
+    raw = s.field(field)
+    if not text or not terms.get("title-case") or csl_form_of(s.file or "") or not _english(s, True) \
+            or _braced_whole(raw):
+        return text
+    keep = _protected(raw)
+    out = []
+    opening = True  # the first word, or one after a colon or full stop
+    for chunk in _CASE_CHUNK.findall(text):
+        if chunk.isalnum():
+            capitalised = chunk[:1].isupper() and chunk[1:] == chunk[1:].lower()
+            out.append(chunk.lower() if capitalised and not opening and chunk not in keep else chunk)
+            opening = False
+        else:
+            out.append(chunk)
+            if chunk[-1] in ".?!:":
+                opening = True
+    return "".join(out)
