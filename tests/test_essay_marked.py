@@ -273,3 +273,24 @@ def test_a_citation_typed_inside_a_quotation_the_sentence_cites_is_the_quoted_wr
     _, found = findings("Doubt remains: “the deterrence models fail to capture it (so auch Jervis et al. 1975)”.\n"
                         "\nAnother paragraph cites [@waltz1979theory].\n")
     assert [f.code for f in found if f.code == "LR300"] == ["LR300"]
+
+
+# -- entries a Markdown manuscript cites with raw LaTeX (LR317) are not unused ---------------------------------
+
+def test_an_entry_cited_by_raw_latex_in_markdown_is_not_reported_unused() -> None:
+    # A Czech thesis chapter in pandoc Markdown cites only with \citep{...}: its LaTeX build cites every one. Each
+    # command is LR317 at its line, with the [@key] to write; "no claim relies on 'waltz1979theory'" (LR307), or
+    # "linked only by topical suggestions" (LR308), said of an entry the text cites at a line, was false.
+    text = ("Structure constrains states \\citep[p. 3]{waltz1979theory}.\n\n"
+            "Perception misleads \\citealp[see][12]{jervis1976perception, named1999}.\n")
+    _, found = findings(text)
+    assert sorted(f.key for f in found if f.code in ("LR307", "LR308")) == ["cmake2020"]
+    # Beside pandoc markers as well: the raw command's entry is cited, an entry nothing names is still unused.
+    _, found = findings("Structure constrains states [@waltz1979theory].\n\nSee \\cite{jervis1976perception}.\n")
+    assert sorted(f.key for f in found if f.code in ("LR307", "LR308")) == ["cmake2020", "named1999"]
+
+
+def test_a_raw_latex_citation_in_code_is_no_citation() -> None:
+    _, found = findings("Structure constrains states [@waltz1979theory].\n\nWrite `\\cite{jervis1976perception}`.\n")
+    assert sorted(f.key for f in found if f.code in ("LR307", "LR308")) == ["cmake2020", "jervis1976perception",
+                                                                           "named1999"]

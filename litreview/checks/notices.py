@@ -4,6 +4,8 @@ which pandoc's citeproc prints alone (LR318), and placeholders where a citation 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..essay import NOTICES
 from ..essay.cites import in_suffix, keys_in, raw_latex_citations
 from ..essay.segment import normalise_space
@@ -33,20 +35,29 @@ def check_notices(essay: Essay) -> list[Finding]:
         return found
     for claim in essay.claims:
         found += _in_suffix(essay, claim)
+    for claim, command, line, keys in raw_latex_cites(essay):
+        pandoc = "[" + "; ".join(f"@{k}" for k in keys) + "]"
+        found.append(finding("LR317", f"{command} is raw LaTeX in a Markdown manuscript: only a LaTeX "
+                                      "build with natbib or biblatex cites it, and litreview does not",
+                             hint=f"write it as a pandoc citation: {pandoc}" if keys else "",
+                             claim_id=claim.id,
+                             file=claim.file or essay.path, line=line))
+    return found
+
+
+def raw_latex_cites(essay: Essay) -> Iterator[tuple[Claim, str, int, list[str]]]:
+    """Each LaTeX citation command in a Markdown manuscript's claims (LR317): its claim, the command as written
+    (spaces normalised), its line and the keys it names. None in a LaTeX manuscript, whose commands are citations."""
+    if essay.format == "latex":
+        return
+    for claim in essay.claims:
         if "\\" not in claim.text:
             continue
         text = _as_written(essay, claim) or claim.text
         for start, end in raw_latex_citations(text):
             command = normalise_space(text[start:end])
-            line = claim.line + text.count("\n", 0, start)
             keys = [k.strip() for k in command[command.rindex("{") + 1:-1].split(",") if k.strip()]
-            pandoc = "[" + "; ".join(f"@{k}" for k in keys) + "]"
-            found.append(finding("LR317", f"{command} is raw LaTeX in a Markdown manuscript: only a LaTeX "
-                                          "build with natbib or biblatex cites it, and litreview does not",
-                                 hint=f"write it as a pandoc citation: {pandoc}" if keys else "",
-                                 claim_id=claim.id,
-                                 file=claim.file or essay.path, line=line))
-    return found
+            yield claim, command, claim.line + text.count("\n", 0, start), keys
 
 
 _PLACEHOLDER = lazy(r"\[(?:CITE|CITES|CITATION|CITATIONS|REF|REFS|REFERENCE|REFERENCES|"

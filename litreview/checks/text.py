@@ -28,6 +28,7 @@ from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention,
 from ..text import clipped, fold
 from .bib import entry_finding
 from .catalogue import finding
+from .notices import raw_latex_cites
 
 if TYPE_CHECKING:
     from ..essay.manubot import ManualReferences
@@ -102,8 +103,9 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     if marked and essay.format != "manubot":  # (its sources are keyed by identifiers as first written)
         found.extend(_typed_only(essay, linkage, claims, essay_file))
     book = essay.meta.get(IN_BOOK) if hasattr(essay.meta, "get") else None
+    raw = {key for *_, keys in raw_latex_cites(essay) for key in keys}  # LR317 reports each at its line
     found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked, book=book or "",
-                              aliased=not essay.meta.get(BIBTEX)))
+                              aliased=not essay.meta.get(BIBTEX), raw_cited=raw))
     return found
 
 
@@ -502,7 +504,8 @@ def _is_quotation(text: str, least: int = 0) -> bool:
 
 
 def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = (), *,
-                 markers_only: bool = False, book: str = "", aliased: bool = True) -> Iterable[Finding]:
+                 markers_only: bool = False, book: str = "", aliased: bool = True,
+                 raw_cited: Collection[str] = ()) -> Iterable[Finding]:
     """LR307 for entries nothing relies on, LR308 for entries only topical suggestions touch.
 
     Entries the essay lists in ``nocite`` (``*`` for all) are in the bibliography on purpose. With
@@ -511,8 +514,10 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
     LR307: the essay seems to draw on it, and saying that no claim relies on it would be a guess.
     ``book``: the settings file of the book the essay is one chapter of (the message says the others are unread).
     ``aliased``: a ``nocite`` of an entry's ``ids`` alias keeps the entry (biber; BibTeX reads no ids).
+    ``raw_cited``: the keys a Markdown manuscript cites with raw LaTeX (``\\citep{key}``): its LaTeX build cites them,
+    so they are not unused; LR317 reports each command at its line with the pandoc citation to write.
     """
-    relied: set[str] = set(nocite)
+    relied: set[str] = set(nocite) | set(raw_cited)
     if "*" in relied:
         return
     topical: dict[str, list[str]] = {}

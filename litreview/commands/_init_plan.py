@@ -238,6 +238,7 @@ def _uncited(root: Path, essay_path: Path, bib: str | list[str]) -> tuple[int, i
     LR307 decides what counts as cited (``nocite``, crossref parents, ...): its rule is not repeated here.
     """
     from ..bibliography.load import load_bibliography
+    from ..checks.notices import raw_latex_cites
     from ..checks.text import check_unused
     from ..errors import LitreviewError
     from ..essay import load_essay
@@ -251,12 +252,13 @@ def _uncited(root: Path, essay_path: Path, bib: str | list[str]) -> tuple[int, i
         sources = tuple(s for p in paths for s in load_bibliography(p).sources)
     except LitreviewError:
         return None  # check reports what cannot be read
-    if not essay.marked or not sources:
+    raw = {key for *_, keys in raw_latex_cites(essay) for key in keys}  # a Markdown chapter's \\citep{key}
+    if not (essay.marked or raw) or not sources:
         return None
     mentions = tuple(Mention(c.id, "marker", "", tuple(m.key for m in c.citations or ()))
                      for c in essay.claims if c.citations)
     unused = [f for f in check_unused(Bibliography(sources), Linkage(mentions=mentions), essay.nocite,
-                                      markers_only=True) if f.code == "LR307"]
+                                      markers_only=True, raw_cited=raw) if f.code == "LR307"]
     return (len(unused), len(sources), ", ".join(p.name for p in paths)) if unused else None
 
 
