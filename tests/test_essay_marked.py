@@ -294,3 +294,36 @@ def test_a_raw_latex_citation_in_code_is_no_citation() -> None:
     _, found = findings("Structure constrains states [@waltz1979theory].\n\nWrite `\\cite{jervis1976perception}`.\n")
     assert sorted(f.key for f in found if f.code in ("LR307", "LR308")) == ["cmake2020", "jervis1976perception",
                                                                            "named1999"]
+
+
+# -- LR311: a work's authors named in a paragraph that cites it --------------------------------------------------
+
+BIB3 = BIB + """
+@article{ray2022, author={Raychaudhuri, Tanika and Mendelberg, Tali and McDonough, Anne},
+  title={The Political Effects of Opioid Addiction Frames}, journal={Journal of Politics}, year={2022}}
+"""
+
+
+def _named(text: str) -> list[tuple[str | None, str | None, str]]:
+    essay = parse_essay(text, "paper.md")
+    bib = parse_bibliography(BIB3, "paper.bib")
+    found = check_text(bib, essay, link(essay, bib), essay_file="paper.md")
+    return [(f.key, f.claim_id, f.message) for f in found if f.code == "LR311"]
+
+
+def test_authors_named_in_a_paragraph_whose_later_sentence_cites_the_work_are_no_finding() -> None:
+    # A Quarto student paper: a paragraph summing up one study names its authors first and cites it at its end.
+    # Each of the three authors was an LR311 "named with no citation marker nearby", in the paragraph citing it.
+    text = ("Raychaudhuri, Mendelberg, and McDonough's study investigates the impact of media coverage on support. "
+            "Unlike previous drug epidemics, the opioid crisis is often framed sympathetically. "
+            "This portrayal is thought to contribute to broad support for treatment [@ray2022].\n")
+    assert _named(text) == []
+
+
+def test_a_works_several_authors_named_far_from_any_citation_are_one_finding() -> None:
+    # A later paragraph names the authors again with no marker: one finding for the work, naming them all.
+    text = ("Framing shapes opinion [@ray2022].\n\n"
+            "This replicates the forest plots used in Raychaudhuri, Mendelberg, and McDonough's study.\n")
+    found = _named(text)
+    assert [(k, c) for k, c, _ in found] == [("ray2022", "p2-s1")]
+    assert found[0][2].startswith("Raychaudhuri, Mendelberg and McDonough (authors of ray2022) are named")
