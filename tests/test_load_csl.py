@@ -816,3 +816,18 @@ def test_a_csl_items_series_and_type_are_kept() -> None:
     assert [(s.type, s.csl_type, s.field("series"), s.number) for s in bib.sources] == [
         ("book", "book", "Poétique", "41"), ("techreport", "report", "Papers", "12"),
         ("article", "article-journal", "", ""), ("misc", "article", "", "")]
+
+
+@pytest.mark.parametrize("text", [
+    "---\nreferences:\n- id: field2012\n  title: Discovering statistics using R\n  type: book\n---\n",
+    "- id: field2012\n  title: Discovering statistics using R\n  type: book\n",
+    "references:\n- id: field2012\n  type: book\n",
+])
+def test_csl_yaml_in_a_json_file_is_told_to_be_renamed(text: str) -> None:
+    # A course project's references.json held CSL-YAML (pandoc --citeproc stops on it: "Error reading bibliography
+    # file references.json: Unexpected 45 while parsing number literal"); the hint said to "write the value".
+    [problem] = parse_csl(text, "refs/references.json").problems
+    assert (problem.code, problem.line) == ("LR100", 1)
+    assert "holds YAML (CSL-YAML), not JSON" in problem.message
+    assert problem.hint == ("Rename the file references.yaml (and the name of it where the document gives its "
+                            "bibliography): pandoc reads a .json bibliography as JSON and stops on this one too")

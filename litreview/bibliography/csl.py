@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import PurePath
 from typing import Any
 
 from ..lazyre import lazy
@@ -205,6 +206,12 @@ def _syntax_error(exc: Exception, text: str, filename: str, *, yaml: bool, bom: 
     if isinstance(exc, json.JSONDecodeError):  # located in the file as written (its byte order mark too)
         why, hint, line = json_problem(json.JSONDecodeError(exc.msg, "\ufeff" + exc.doc, exc.pos + 1) if bom
                                        else exc)
+    if not yaml and _holds_yaml(text):
+        name = PurePath(filename).with_suffix(".yaml").name
+        return Finding(code="LR100", severity="error", message="not valid CSL-JSON: the file holds YAML (CSL-YAML), "
+                       "not JSON", hint=f"Rename the file {name} (and the name of it where the document gives its "
+                       "bibliography): pandoc reads a .json bibliography as JSON and stops on this one too",
+                       file=filename, line=1)
     if yaml and "mapping values are not allowed" in why and (quoted := _quoted_value(text, line)):
         hint = f"Quote the value, whose \": \" YAML reads as a new key: {quoted} (pandoc refuses the whole file)"
     if yaml and "expected <document start>" in why:  # items appended after the "..." that ends the file's YAML
@@ -213,6 +220,25 @@ def _syntax_error(exc: Exception, text: str, filename: str, *, yaml: bool, bom: 
             "file's other items are read)") if item else ""
     return Finding(code="LR100", severity="error", message=f"not valid CSL-{'YAML' if yaml else 'JSON'}: {why}{told}",
                    hint=hint, file=filename, line=line)
+
+
+_YAML_START = lazy(r"\A\ufeff?\s*(?:---\s|-\s+id\s*:|references\s*:)")
+"""How a CSL-YAML file begins: a front matter's "---", a list's first item, a ``references:`` key."""
+
+
+def _holds_yaml(text: str) -> bool:
+    """Whether a file that is not JSON holds CSL-YAML: it begins as one and parses as YAML to items."""
+    if not _YAML_START.match(text):
+        return False
+    import yaml as pyyaml
+
+    try:
+        docs = [d for d in pyyaml.safe_load_all(text) if d is not None]
+    except pyyaml.YAMLError:
+        return False
+    data = docs[0] if len(docs) == 1 else None
+    items = data.get("references") if isinstance(data, dict) else data
+    return isinstance(items, list) and all(isinstance(item, dict) for item in items)
 
 
 def _by_item(text: str, filename: str, whole: Finding, *, yaml: bool, bom: bool, front_matter: bool,
