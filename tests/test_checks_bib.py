@@ -1462,3 +1462,24 @@ def test_a_value_a_syntax_error_cut_short_is_that_error_s_finding_alone() -> Non
     found = findings_for_text("@book{h,\nauthor = {Hartshorne, Robin},\ntitle = {Algebraic Geometry},\nyear=1977,\n"
                               "doi = {10},\npublisher Springer\n}\n")
     assert {(f.code, f.line) for f in found if f.code in ("LR100", "LR120")} == {("LR100", 6), ("LR120", 5)}
+
+
+def test_an_inbook_whose_chapter_field_holds_its_title_is_told_to_rename_it() -> None:
+    # A Czech thesis's BibTeX-style @inbook: "chapter = {Institutions and Their Design}, crossref = {goodin}". pandoc
+    # (as biblatex) reads chapter as the chapter's number and the book's title as booktitle: the entry has no title.
+    # The hint said "Add title = {...}; its crossref entry 'goodin' gives none of them either", though goodin has one.
+    from litreview.checks.bib import check_bibliography
+
+    book = "@book{goodin,\n  title = {The Theory of Institutional Design},\n  author = {Goodin, R. E.},\n" \
+           "  year = {1998},\n  publisher = {CUP}\n}\n"
+    part = "@inbook{iatd,\n  author = {Goodin, R. E.},\n  chapter = {Institutions and Their Design},\n" \
+           "  pages = {1--43},\n  crossref = {goodin}\n}\n"
+    [found] = [f for f in check_bibliography(parse_bibliography(part + book, "refs.bib"), now=NOW)
+               if f.code == "LR110" and f.key == "iatd"]
+    assert found.hint == ("The chapter field holds the chapter's title ('Institutions and Their Design'), which pandoc "
+                          "and biblatex read as its number: rename chapter to title")
+    # A chapter's number is one: the hint stays the plain one.
+    numbered = part.replace("Institutions and Their Design", "3")
+    [found] = [f for f in check_bibliography(parse_bibliography(numbered + book, "refs.bib"), now=NOW)
+               if f.code == "LR110" and f.key == "iatd"]
+    assert found.hint.startswith("Add title = {...}")
