@@ -1483,3 +1483,23 @@ def test_an_inbook_whose_chapter_field_holds_its_title_is_told_to_rename_it() ->
     [found] = [f for f in check_bibliography(parse_bibliography(numbered + book, "refs.bib"), now=NOW)
                if f.code == "LR110" and f.key == "iatd"]
     assert found.hint.startswith("Add title = {...}")
+
+
+@pytest.mark.parametrize(("author", "form"), [
+    ("Stanislav Volek, Partners Media, s.r.o", "s.r.o"),
+    ("Nowak, Jan and Kowal, sp. z o.o.", "sp. z o.o."),
+    ("Acme Werke, e.V.", "e.V."),
+])
+def test_a_companys_legal_form_read_as_initials_is_told_as_one(author: str, form: str) -> None:
+    # A Czech thesis's "author = {Stanislav Volek, Partners Media, s.r.o}": BibTeX reads "s.r.o" as the given names,
+    # and LR133 said "miscased initials", hint "Write 'Stanislav Volek, S. R. O'".
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.style_names import check_names
+
+    bib = parse_bibliography(f"@misc{{a, author = {{{author}}}, title = {{T}}, year = 2002}}", "x.bib")
+    [found] = [f for f in check_names(bib.sources[0]) if f.code == "LR133"]
+    assert found.message.endswith(f"{form!r} is a company's legal form, read as given names")
+    assert "double braces" in found.hint and "S. R. O" not in found.hint
+    # A person's initials in lower case are still that.
+    bib = parse_bibliography("@misc{a, author = {Vincent, r.j.}, title = {T}, year = 2002}", "x.bib")
+    assert [f.hint for f in check_names(bib.sources[0]) if f.code == "LR133"] == ["Write 'Vincent, R. J.'"]
