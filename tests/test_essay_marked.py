@@ -327,3 +327,14 @@ def test_a_works_several_authors_named_far_from_any_citation_are_one_finding() -
     found = _named(text)
     assert [(k, c) for k, c, _ in found] == [("ray2022", "p2-s1")]
     assert found[0][2].startswith("Raychaudhuri, Mendelberg and McDonough (authors of ray2022) are named")
+
+
+def test_a_markdown_text_citing_with_raw_latex_alone_cites_what_its_commands_cite() -> None:
+    # Its LaTeX build lists what the \citep commands cite: an entry only named ("Robert Jervis argues") or only
+    # topically close is out of its reference list, unused (LR307, a note under init's shared-bibliography setting),
+    # not "relied on" or "linked only by topic" (LR308, a warning, worse than the LR307 the docs promise at most).
+    text = ("Structure constrains states \\citep[p. 3]{waltz1979theory}.\n\n"
+            "Elsewhere, Robert Jervis argues that perception misleads states.\n")
+    _, found = findings(text)
+    assert sorted((f.code, f.key) for f in found if f.code in ("LR307", "LR308")) == [
+        ("LR307", "cmake2020"), ("LR307", "jervis1976perception"), ("LR307", "named1999")]

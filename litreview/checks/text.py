@@ -104,7 +104,10 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
         found.extend(_typed_only(essay, linkage, claims, essay_file))
     book = essay.meta.get(IN_BOOK) if hasattr(essay.meta, "get") else None
     raw = {key for *_, keys in raw_latex_cites(essay) for key in keys}  # LR317 reports each at its line
-    found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked, book=book or "",
+    # A text citing with raw LaTeX alone (no pandoc or typed citation) cites what its commands cite, as its LaTeX
+    # build does: an entry only named or topically close is unused there.
+    raw_alone = bool(raw) and not any(lk.kind == "marker" for lk in linkage.links)
+    found.extend(check_unused(bib, linkage, essay.nocite, markers_only=marked or raw_alone, book=book or "",
                               aliased=not essay.meta.get(BIBTEX), raw_cited=raw))
     return found
 
