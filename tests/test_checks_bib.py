@@ -1493,3 +1493,42 @@ def test_a_title_ending_with_a_capital_letter_as_a_label_is_not_truncated() -> N
                    "@misc{vit, title = {Vitamin A}}\n@misc{cut, title = {Towards a theory of a}}\n"
                    "@misc{cut2, title = {On the Making of A}}\n", "LR132")
     assert list(found) == ["cut"]
+def test_an_inbook_whose_chapter_field_holds_its_title_is_told_to_rename_it() -> None:
+    # A Czech thesis's BibTeX-style @inbook: "chapter = {Institutions and Their Design}, crossref = {goodin}". pandoc
+    # (as biblatex) reads chapter as the chapter's number and the book's title as booktitle: the entry has no title.
+    # The hint said "Add title = {...}; its crossref entry 'goodin' gives none of them either", though goodin has one.
+    from litreview.checks.bib import check_bibliography
+
+    book = "@book{goodin,\n  title = {The Theory of Institutional Design},\n  author = {Goodin, R. E.},\n" \
+           "  year = {1998},\n  publisher = {CUP}\n}\n"
+    part = "@inbook{iatd,\n  author = {Goodin, R. E.},\n  chapter = {Institutions and Their Design},\n" \
+           "  pages = {1--43},\n  crossref = {goodin}\n}\n"
+    [found] = [f for f in check_bibliography(parse_bibliography(part + book, "refs.bib"), now=NOW)
+               if f.code == "LR110" and f.key == "iatd"]
+    assert found.hint == ("The chapter field holds the chapter's title ('Institutions and Their Design'), which pandoc "
+                          "and biblatex read as its number: rename chapter to title")
+    # A chapter's number is one: the hint stays the plain one.
+    numbered = part.replace("Institutions and Their Design", "3")
+    [found] = [f for f in check_bibliography(parse_bibliography(numbered + book, "refs.bib"), now=NOW)
+               if f.code == "LR110" and f.key == "iatd"]
+    assert found.hint.startswith("Add title = {...}")
+
+
+@pytest.mark.parametrize(("author", "form"), [
+    ("Stanislav Volek, Partners Media, s.r.o", "s.r.o"),
+    ("Nowak, Jan and Kowal, sp. z o.o.", "sp. z o.o."),
+    ("Acme Werke, e.V.", "e.V."),
+])
+def test_a_companys_legal_form_read_as_initials_is_told_as_one(author: str, form: str) -> None:
+    # A Czech thesis's "author = {Stanislav Volek, Partners Media, s.r.o}": BibTeX reads "s.r.o" as the given names,
+    # and LR133 said "miscased initials", hint "Write 'Stanislav Volek, S. R. O'".
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.style_names import check_names
+
+    bib = parse_bibliography(f"@misc{{a, author = {{{author}}}, title = {{T}}, year = 2002}}", "x.bib")
+    [found] = [f for f in check_names(bib.sources[0]) if f.code == "LR133"]
+    assert found.message.endswith(f"{form!r} is a company's legal form, read as given names")
+    assert "double braces" in found.hint and "S. R. O" not in found.hint
+    # A person's initials in lower case are still that.
+    bib = parse_bibliography("@misc{a, author = {Vincent, r.j.}, title = {T}, year = 2002}", "x.bib")
+    assert [f.hint for f in check_names(bib.sources[0]) if f.code == "LR133"] == ["Write 'Vincent, R. J.'"]

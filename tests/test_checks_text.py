@@ -145,7 +145,8 @@ CASES = {
     "LR316": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("empty-citation-key", "refs/essay.tex", 4, "empty key", "")]})),
               dict()),
     # A LaTeX citation command in a Markdown essay's prose; in a code span it is code.
-    "LR317": (dict(essay=_with_sentence("Realists disagree \\citep{holsti2004taming}.")),
+    # (both entries cited: a text citing with raw LaTeX alone cites what its commands cite, LR307 for the others)
+    "LR317": (dict(essay=_with_sentence("Realists disagree \\citep{holsti2004taming, keohane2012power}.")),
               dict(essay=_with_sentence("Realists write `\\citep{holsti2004taming}`."))),
     # A citation in another's suffix, which pandoc's citeproc prints alone; with ";" between them, two citations.
     "LR318": (dict(essay=_with_citations("Realists disagree [@holsti2004taming, @keohane2012power].")),

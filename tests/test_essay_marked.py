@@ -333,3 +333,66 @@ def test_a_citation_typed_outside_the_marks_is_the_writers_though_the_quotation_
     _, found = findings("They wrote “the deterrence models fail to capture it (so auch Jervis et al. 1975)” "
                         "[@waltz1979theory, 176], as (Jervis et al. 1975) confirm.\n")
     assert [f.message.split("'")[1] for f in found if f.code == "LR300"] == ["Jervis et al. 1975"]
+# -- entries a Markdown manuscript cites with raw LaTeX (LR317) are not unused ---------------------------------
+
+def test_an_entry_cited_by_raw_latex_in_markdown_is_not_reported_unused() -> None:
+    # A Czech thesis chapter in pandoc Markdown cites only with \citep{...}: its LaTeX build cites every one. Each
+    # command is LR317 at its line, with the [@key] to write; "no claim relies on 'waltz1979theory'" (LR307), or
+    # "linked only by topical suggestions" (LR308), said of an entry the text cites at a line, was false.
+    text = ("Structure constrains states \\citep[p. 3]{waltz1979theory}.\n\n"
+            "Perception misleads \\citealp[see][12]{jervis1976perception, named1999}.\n")
+    _, found = findings(text)
+    assert sorted(f.key for f in found if f.code in ("LR307", "LR308")) == ["cmake2020"]
+    # Beside pandoc markers as well: the raw command's entry is cited, an entry nothing names is still unused.
+    _, found = findings("Structure constrains states [@waltz1979theory].\n\nSee \\cite{jervis1976perception}.\n")
+    assert sorted(f.key for f in found if f.code in ("LR307", "LR308")) == ["cmake2020", "named1999"]
+
+
+def test_a_raw_latex_citation_in_code_is_no_citation() -> None:
+    _, found = findings("Structure constrains states [@waltz1979theory].\n\nWrite `\\cite{jervis1976perception}`.\n")
+    assert sorted(f.key for f in found if f.code in ("LR307", "LR308")) == ["cmake2020", "jervis1976perception",
+                                                                           "named1999"]
+
+
+# -- LR311: a work's authors named in a paragraph that cites it --------------------------------------------------
+
+BIB3 = BIB + """
+@article{ray2022, author={Raychaudhuri, Tanika and Mendelberg, Tali and McDonough, Anne},
+  title={The Political Effects of Opioid Addiction Frames}, journal={Journal of Politics}, year={2022}}
+"""
+
+
+def _named(text: str) -> list[tuple[str | None, str | None, str]]:
+    essay = parse_essay(text, "paper.md")
+    bib = parse_bibliography(BIB3, "paper.bib")
+    found = check_text(bib, essay, link(essay, bib), essay_file="paper.md")
+    return [(f.key, f.claim_id, f.message) for f in found if f.code == "LR311"]
+
+
+def test_authors_named_in_a_paragraph_whose_later_sentence_cites_the_work_are_no_finding() -> None:
+    # A Quarto student paper: a paragraph summing up one study names its authors first and cites it at its end.
+    # Each of the three authors was an LR311 "named with no citation marker nearby", in the paragraph citing it.
+    text = ("Raychaudhuri, Mendelberg, and McDonough's study investigates the impact of media coverage on support. "
+            "Unlike previous drug epidemics, the opioid crisis is often framed sympathetically. "
+            "This portrayal is thought to contribute to broad support for treatment [@ray2022].\n")
+    assert _named(text) == []
+
+
+def test_a_works_several_authors_named_far_from_any_citation_are_one_finding() -> None:
+    # A later paragraph names the authors again with no marker: one finding for the work, naming them all.
+    text = ("Framing shapes opinion [@ray2022].\n\n"
+            "This replicates the forest plots used in Raychaudhuri, Mendelberg, and McDonough's study.\n")
+    found = _named(text)
+    assert [(k, c) for k, c, _ in found] == [("ray2022", "p2-s1")]
+    assert found[0][2].startswith("Raychaudhuri, Mendelberg and McDonough (authors of ray2022) are named")
+
+
+def test_a_markdown_text_citing_with_raw_latex_alone_cites_what_its_commands_cite() -> None:
+    # Its LaTeX build lists what the \citep commands cite: an entry only named ("Robert Jervis argues") or only
+    # topically close is out of its reference list, unused (LR307, a note under init's shared-bibliography setting),
+    # not "relied on" or "linked only by topic" (LR308, a warning, worse than the LR307 the docs promise at most).
+    text = ("Structure constrains states \\citep[p. 3]{waltz1979theory}.\n\n"
+            "Elsewhere, Robert Jervis argues that perception misleads states.\n")
+    _, found = findings(text)
+    assert sorted((f.code, f.key) for f in found if f.code in ("LR307", "LR308")) == [
+        ("LR307", "cmake2020"), ("LR307", "jervis1976perception"), ("LR307", "named1999")]

@@ -323,3 +323,17 @@ def test_no_sentence_ends_inside_a_citations_bracket(tmp_path: Path) -> None:
         [("a", "normal", "")], [("b", "normal", "")], [("c", "author-in-text", "p. 4")]]
     assert claims[0].citations[0].prefix == "On doit ce nom à Lanson. Voir"
     assert [c.text.split()[-1] for c in claims[3:]] == ["[@a].", "[@b].", "so."]
+
+
+def test_no_sentence_ends_inside_a_code_span(tmp_path: Path) -> None:
+    # An R Markdown paper's inline R code "`r cov %>% .$prop %>% round(2)`": pysbd cut after ". ", before "$prop",
+    # and the essay page printed each half with a lone backtick ("<code>) than the rest (</code>"). pandoc reads a
+    # code span whole (checked with pypandoc-binary: one Code inline).
+    path = tmp_path / "a.Rmd"
+    path.write_text("Journals have a lower rate (`r cov %>% .$prop %>% round(2)`) than the others "
+                    "(`r cov %>% .$prop`; $\\chi^2(1) =$ `` r round(chi$statistic, 2). A ``, *p* < .001). "
+                    "Next one. A `lone backtick. Then more.\n", encoding="utf-8")
+    texts = [c.text for c in load_essay(path).claims]
+    assert texts == ["Journals have a lower rate (`r cov %>% .$prop %>% round(2)`) than the others (`r cov %>% .$prop`; "
+                     "$\\chi^2(1) =$ `` r round(chi$statistic, 2). A ``, *p* < .001).", "Next one.",
+                     "A `lone backtick.", "Then more."]

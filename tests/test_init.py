@@ -254,6 +254,21 @@ def test_init_writes_unused_entries_down_to_notes_for_a_paper_citing_part_of_its
     assert "LR307 [other]" in capsys.readouterr().out
 
 
+def test_init_counts_raw_latex_citations_of_a_markdown_chapter_as_its_citations(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # A thesis chapter in pandoc Markdown citing a shared .bib only with \\citep{...} (its build is LaTeX): the
+    # entries it never cites were one LR307 error each, and the entry it cites one more.
+    (tmp_path / "paper.md").write_text("---\nbibliography: refs.bib\n---\n\nStates balance \\citep[p. 3]{cited}.\n",
+                                       encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(_SHARED_BIB, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "paper.md"]) == 0
+    assert "2 of the 3 entries in refs.bib are cited nowhere in paper.md" in capsys.readouterr().out
+    assert main(["check", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert "LR317" in out and "LR307 [other]" in out and "LR307 [cited]" not in out
+
+
 def test_init_leaves_unused_entries_errors_when_the_paper_cites_its_whole_bib(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "paper.md").write_text("---\nbibliography: refs.bib\n---\n\nStates balance [@cited; @other]. "

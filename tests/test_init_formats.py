@@ -672,3 +672,15 @@ def test_the_note_on_uncited_entries_names_a_books_chapters(here: Path, capsys: 
     assert main(["init", "_quarto.yml"]) == 0
     assert "2 of the 3 entries in refs.bib are cited nowhere in the chapters _quarto.yml lists" in \
         capsys.readouterr().out
+
+
+def test_the_site_is_named_by_a_headings_text_without_its_note_or_markup(here: Path) -> None:
+    """A Czech thesis chapter's heading "# Deliberativní demokracie – hodnotová východiska[^zbc]" named every page
+    with its note's reference, as a heading's emphasis and tags reached the name too; pandoc prints the heading's
+    words alone."""
+    (here / "ch.md").write_text("# Deliberativní demokracie – *hodnotová* <b>východiska</b>[^zbc]^[A note.]\n\n"
+                                "[^zbc]: Vychází z bakalářské práce.\n\nText [@doe].\n", encoding="utf-8")
+    bib(here / "refs.bib", "doe")
+    assert main(["init", "ch.md", "--bib", "refs.bib"]) == 0
+    text = (here / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_name: "Review: Deliberativní demokracie – hodnotová východiska"' in text

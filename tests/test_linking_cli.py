@@ -91,6 +91,17 @@ def test_source_the_essay_cites_without_an_entry_says_where_it_is_cited(tmp_path
     assert "hint: did you mean 'walters2010'?" in capsys.readouterr().err
 
 
+def test_a_decision_on_a_mistyped_key_names_the_key_meant(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `links --source pyra2022` said "did you mean 'Pyra2022'?"; `--accept p5-s1 pyra2022` only "check the key with
+    # `litreview sources`".
+    code, _, err = run(work, capsys, "--accept", "p2-s1", "Wendt1992anarchy")
+    assert code == 2 and "no entry 'Wendt1992anarchy' in the bibliography" in err
+    assert "hint: did you mean 'wendt1992anarchy'?" in err
+    code, _, err = run(work, capsys, "--reject", "p2-s1", "zzzz")
+    assert code == 2 and "hint: check the key with `litreview sources`" in err
+    assert (work / "claims.yaml").read_text(encoding="utf-8") == ""
+
+
 def test_a_decision_names_the_claims_file_as_check_names_files(work: Path, capsys: pytest.CaptureFixture[str],
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     # "(recorded in /home/.../refs/claims.yaml)": the whole path, where check and links' warnings name it relative.

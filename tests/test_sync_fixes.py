@@ -158,3 +158,9 @@ def test_the_doi_fix_names_the_final_mark() -> None:
     found = {f.key: f for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings if f.code == "LR137"}
     assert "final '.' is the sentence's" in found["dotlink"].message
     assert found["dotlink"].hint.startswith("Write doi = {10.5555/lr.sovereigns}")
+
+
+def test_a_companys_legal_form_is_no_initials_to_capitalise() -> None:
+    # "Kowal, sp. z o.o." is a Polish company (LR133 says so); sync proposed "Kowal, Sp. Z O.O.".
+    bib = parse_bibliography("@misc{a, author = {Nowak, j. and Kowal, sp. z o.o.}, title = {T}, year = 2002}", "x.bib")
+    assert [(c.field, c.new) for c in mechanical_fixes(bib)] == [("author", "Nowak, J. and Kowal, sp. z o.o.")]

@@ -13,6 +13,7 @@ import codecs
 import contextlib
 import functools
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from ..lazyre import lazy
@@ -64,6 +65,14 @@ IF_MATH = lazy(r"\\ifmmode(?![A-Za-z])((?:(?!\\else(?![A-Za-z])|\\fi(?![A-Za-z])
 # An accent over a braced dotless i or j (``\\'{\\i}``, as Crossref and Google Scholar export "í"): the codec reads
 # ``\\'\\i`` and ``\\'{i}`` but left this one as "\\'ı". The accented letter is the same, so the dot goes.
 _ACCENTED_DOTLESS = lazy(r"(\\[`'^\"~=.uvHcdbkr]\s*)\{\\([ij])\s*\}")
+_COMBINING = {"`": "\u0300", "'": "\u0301", "^": "\u0302", "~": "\u0303", "=": "\u0304", "u": "\u0306", ".": "\u0307",
+              '"': "\u0308", "r": "\u030a", "H": "\u030b", "v": "\u030c", "d": "\u0323", "c": "\u0327", "k": "\u0328",
+              "b": "\u0331"}
+"""The combining mark of each LaTeX accent command."""
+_LEFT_ACCENT = lazy(r"\\(?:([`'^\"~=.])\s*|([uvHrdckb])(?:\s+|(?=\{)))(?:\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])\s*\}"
+                    r"|(\\[ij](?![A-Za-z])|[A-Za-z]))")
+"""An accent on a letter that latexcodec's table lacks (``{\\`y}``, ``\\~e``, ``\\v{j}``), left as written by the codec:
+its letter and combining mark are composed, as pandoc's biblatex reader composes them (ỳ, ẽ, ǰ)."""
 _PROTECT = "\ue000"  # private-use characters never found in real values
 _PROTECT_END = "\ue001"
 _CONTROL_SPACE = "\ue002"
@@ -185,6 +194,7 @@ def decode_latex(value: str) -> str:
     with contextlib.suppress(ValueError, UnicodeError):  # not LaTeX the codec reads: shown as written
         text = _codec(text)
     if "\\" in text:
+        text = _LEFT_ACCENT.sub(_composed, text)
         text = _MACRO.sub(_macro_text, text)
     if spaced:
         text = text.replace(_CONTROL_SPACE, " ")
@@ -222,6 +232,14 @@ def _codec(text: str) -> str:
 def _ulatex(text: str) -> str:
     # latexcodec's "ulatex" decodes str to str; typeshed types codecs.decode for bytes codecs only.
     return codecs.decode(text, "ulatex")  # type: ignore[call-overload]
+
+
+def _composed(m: re.Match[str]) -> str:
+    """The letter of an accent command the codec left (``_LEFT_ACCENT``) with its mark, composed where Unicode has
+    the letter (ỳ), else the letter and the mark (a dotless ı̀)."""
+    letter = m.group(3) or m.group(4)
+    base = {"\\i": "\u0131", "\\j": "\u0237"}.get(letter, letter)
+    return unicodedata.normalize("NFC", base + _COMBINING[m.group(1) or m.group(2)])
 
 
 def _macro_text(m: re.Match[str]) -> str:

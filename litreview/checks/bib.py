@@ -37,7 +37,7 @@ from .catalogue import CATALOGUE, finding
 from .field_values import has_field, plain
 from .hints import csl_form, in_own_terms, in_own_words, own_name
 from .renderers import BIBER, CITEPROC, Renderer, fields_read, group_read
-from .required_hints import FIELD_HINTS, HELD_IN, missing_hint
+from .required_hints import CHAPTER_AS_TITLE, FIELD_HINTS, HELD_IN, missing_hint
 
 # Alternatives: any one of the names satisfies the requirement (biblatex aliases included).
 _YEAR = ("year", "date")
@@ -188,7 +188,7 @@ def _through_link(f: Finding, source: Source, keys: Mapping[str, str]) -> Findin
     would come from: the entry its link names, which gives none of them, or no entry at all (LR112's)."""
     from ..bibliography.inherit import targets
 
-    if f.code != "LR110":
+    if f.code != "LR110" or f.hint.endswith(CHAPTER_AS_TITLE):  # (the parent's title is the book's, not the part's)
         return f
     for name in ("crossref", "xdata"):
         named = targets(source.fields.get(name, ""))

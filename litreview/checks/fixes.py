@@ -20,7 +20,7 @@ from .bib import plain
 from .integrity import is_biblatex, page_form_fix
 from .registry import moved_url
 from .style import expanded_pages
-from .style_names import fixed_given, name_problem
+from .style_names import fixed_given, legal_form, name_problem
 
 
 def mechanical_fixes(bibliography: Bibliography, metadata: Mapping[str, SourceMetadata] | None = None) -> list[Correction]:
@@ -77,7 +77,7 @@ def _fixed_names(raw: str, people: Iterable[Person]) -> str:
     """The name field with each miscased given name's initials fixed ('' when nothing changes)."""
     text = raw
     for person in people:
-        if name_problem(person) != "miscased initials":
+        if name_problem(person) != "miscased initials" or legal_form(person.given):  # ("s.r.o": a company's)
             continue
         family, given = re.escape(person.family), re.escape(person.given)
         better = fixed_given(person.given).replace("\\", r"\\")  # a replacement template: backslashes kept

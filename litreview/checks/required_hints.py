@@ -39,6 +39,7 @@ def missing_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Sour
     """How to fix the entry's missing ``group`` of fields (any one of them would do)."""
     m = " or ".join(group)
     return (_held_hint(m, fields, source) or _unread_name_hint(group, fields, source)
+            or _chapter_as_title_hint(m, fields, source)
             or _journal_as_publisher_hint(m, fields, source)
             or _preprint_hint(m, fields, source)
             or _cited_in_title_hint(m, fields, source)
@@ -59,6 +60,22 @@ def _unread_name_hint(group: tuple[str, ...], fields: Mapping[str, str], source:
             return (f"the {name} field holds it, under a name BibTeX, biber and pandoc do not read: rename {name} to "
                     f"{meant}")
     return ""
+CHAPTER_AS_TITLE = "rename chapter to title"
+"""The end of the hint of a part of a book whose chapter field holds its title (``_chapter_as_title_hint``)."""
+_WORDS_IN = lazy(r"[^\W\d_]{2,}")
+
+
+def _chapter_as_title_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix a part of a book with no title whose chapter field holds the chapter's title, as BibTeX's @inbook
+    takes it ("chapter = {Institutions and Their Design}", the book's title in title or through crossref): pandoc and
+    biblatex read chapter as the chapter's number, the book's title as booktitle; else ''."""
+    if missing != "title" or source.type not in ("inbook", "incollection", "inproceedings", "bookinbook"):
+        return ""
+    chapter = plain(fields.get("chapter", ""))
+    if len(_WORDS_IN.findall(chapter)) < 2:
+        return ""  # "3", "IV", "Chapter 3": a number
+    return (f"the chapter field holds the chapter's title ({chapter!r}), which pandoc and biblatex read as its number: "
+            f"{CHAPTER_AS_TITLE}")
 
 
 _PERIODICAL_WORDS = frozenset({"journal", "transactions", "letters", "review", "bulletin", "communications",

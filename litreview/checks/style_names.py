@@ -364,7 +364,13 @@ def _miscased(source: Source, role: str, person: Person, listed: Callable[[str],
                              "\\ifmmode ... \\fi split the family name into words, so BibTeX and biber take "
                              f"{shown(person.prefix)} for a particle and sort the name under {shown(person.family)}",
                              f"write '{split_if[1]}' in the {role} field (the letter without \\ifmmode)", field=role)
-    if problem == "miscased initials":
+    if problem == "miscased initials" and legal_form(person.given):
+        as_written = next((" ".join(n.split()) for n in listed(role) if person.given in n), written)
+        problem = f"{shown(person.given)} is a company's legal form, read as given names"
+        written = as_written
+        hint = (f"a company's name goes in double braces ({{{{Name, {person.given}}}}}), a person's name apart from it "
+                "with 'and'")
+    elif problem == "miscased initials":
         hint = f"write {shown(Person(person.family, fixed_given(person.given)).sort_name())}"
     elif problem == "family name in capitals":  # styles print it as written
         family, given = _cased(person.family), _cased_given(person.given) if person.given.isupper() else person.given
@@ -384,6 +390,17 @@ def _miscased(source: Source, role: str, person: Person, listed: Callable[[str],
             hint = (f"a body's name goes in double braces, {in_double_braces(role, as_written, len(listed(role)) == 1)}"
                     "; a person's family name takes its capital (a particle such as 'van' before it: 'van Dijk, Jan')")
     return entry_finding("LR133", source, f"{role} {shown(written)}: {problem}", hint, field=role)
+
+
+_LEGAL_FORMS = frozenset({"sro", "spolsro", "vos", "spzoo", "doo", "ev", "spa", "srl", "sarl", "sas", "ooo", "gmbh",
+                          "ltd", "inc", "llc", "plc", "kft", "zrt", "nyrt"})
+"""Companies' legal forms written after their names in lower case with full stops ("s.r.o.", "sp. z o.o.", "e.V."),
+folded: BibTeX reads them after a comma as given names, initials in lower case to a check of case."""
+
+
+def legal_form(given: str) -> bool:
+    """Whether a given name is a company's legal form ("s.r.o", "e.V."), not a person's initials."""
+    return "".join(ch for ch in given.casefold() if ch.isalpha()) in _LEGAL_FORMS
 
 
 def _split_by_math_branch(person: Person, written: list[str]) -> tuple[str, str] | None:

@@ -25,7 +25,7 @@ from ..linking.author_names import person_like
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
 from ..locale_terms import QUOTATION_OPENERS, quote_marks, quote_pairs
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Orphan, Source
-from ..text import clipped, fold
+from ..text import and_list, clipped, fold
 from .bib import entry_finding
 from .catalogue import finding
 
@@ -80,15 +80,13 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
         manual = manual_references(essay)
     near = _near_markers(essay, linkage) if marked else set()
     families = _families(bib) if marked else set()
-    cited_here = _cited_in_paragraph(essay, linkage) if marked else {}
+    cited_before = _cited_in_paragraph(essay, linkage) if marked else {}
+    uncited_names: dict[tuple[str, tuple[str, ...]], list[Mention]] = {}  # LR311: a finding a work and sentence
     for mention in linkage.mentions:
         claim = claims.get(mention.claim_id)
         if (marked and mention.kind == "author" and mention.keys and mention.claim_id not in near
-                and AUTHORITY in mention.detail and not cited_here.get(mention.claim_id, set()) & set(mention.keys)):
-            keys, named = ", ".join(mention.keys), _shown(mention.text, claim, essay.format == "latex")
-            found.append(_at_claim("LR311", claim, mention.claim_id, f"{named} (author of {keys}) "
-                                   "is named with no citation marker nearby", essay_file,
-                                   f"cite the work: [@{mention.keys[0]}]", key=mention.keys[0]))
+                and AUTHORITY in mention.detail and not cited_before.get(mention.claim_id, set()) & set(mention.keys)):
+            uncited_names.setdefault((mention.claim_id, mention.keys), []).append(mention)
             continue
         if marked and mention.kind == "marker" and not mention.keys and _quoted_writers(mention, claim):
             continue
@@ -110,10 +108,15 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
         found.extend(at_marker(f, mention, claim, essay) if mention.kind == "marker" else f
                      for f in check_mention(mention, claim, essay_file, bib, unresolved_people, manual=manual,
                                             essay_format=essay.format))
+    for (claim_id, keys), named in uncited_names.items():
+        found.append(_named_uncited(claims.get(claim_id), claim_id, keys, named, essay_file, essay.format == "latex"))
     if marked and essay.format != "manubot":  # (its sources are keyed by identifiers as first written)
         found.extend(_typed_only(essay, linkage, claims, essay_file))
     book = essay.meta.get(IN_BOOK) if hasattr(essay.meta, "get") else None
-    found.extend(check_unused(bib, linkage, cited_outside_claims(essay, raw_keys), markers_only=marked,
+    # A text citing with raw LaTeX alone (no pandoc or typed citation) cites what its commands cite, as its LaTeX
+    # build does: an entry only named or topically close is unused there.
+    raw_alone = bool(raw_keys) and not any(lk.kind == "marker" for lk in linkage.links)
+    found.extend(check_unused(bib, linkage, cited_outside_claims(essay, raw_keys), markers_only=marked or raw_alone,
                               book=book or "", aliased=not essay.meta.get(BIBTEX)))
     return found
 
@@ -353,7 +356,22 @@ def _cited_in_paragraph(essay: Essay, linkage: Linkage) -> dict[str, set[str]]:
     for paragraph in essay.paragraphs:
         keys = set().union(*(cited.get(claim.id, set()) for claim in paragraph.claims))
         out.update((claim.id, keys) for claim in paragraph.claims)
+        in_paragraph = set().union(*(cited.get(claim.id, set()) for claim in paragraph.claims))
+        out.update((claim.id, in_paragraph) for claim in paragraph.claims)
     return out
+
+
+def _named_uncited(claim: Claim | None, claim_id: str, keys: tuple[str, ...], named: Sequence[Mention],
+                   essay_file: str, latex: bool) -> Finding:
+    """LR311 for the authors of one work a sentence names with no citation near: one finding naming them all, in
+    the sentence's order ("Roe, Poe and Doe's study" named three findings of one omission)."""
+    text = claim.text if claim else ""
+    names = list(dict.fromkeys(_shown(m.text, claim, latex) for m in
+                               sorted(named, key=lambda m: (text.find(m.text) % (len(text) + 1), m.text))))
+    who = (f"{names[0]} (author of {', '.join(keys)}) is" if len(names) == 1
+           else f"{and_list(names)} (authors of {', '.join(keys)}) are")
+    return _at_claim("LR311", claim, claim_id, f"{who} named with no citation marker nearby", essay_file,
+                     f"cite the work: [@{keys[0]}]", key=keys[0])
 
 
 def _near_markers(essay: Essay, linkage: Linkage) -> set[str]:

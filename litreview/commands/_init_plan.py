@@ -238,6 +238,7 @@ def _uncited(root: Path, essay_path: Path, bib: str | list[str]) -> tuple[int, i
     LR307 decides what counts as cited (``nocite``, crossref parents, ...): its rule is not repeated here.
     """
     from ..bibliography.load import load_bibliography
+    from ..checks.notices import raw_latex_commands
     from ..checks.text import check_unused, cited_outside_claims
     from ..errors import LitreviewError
     from ..essay import load_essay
@@ -251,7 +252,8 @@ def _uncited(root: Path, essay_path: Path, bib: str | list[str]) -> tuple[int, i
         sources = tuple(s for p in paths for s in load_bibliography(p).sources)
     except LitreviewError:
         return None  # check reports what cannot be read
-    if not essay.marked or not sources:
+    raw = {key for *_, keys in raw_latex_commands(essay) for key in keys}  # a Markdown chapter's \\citep{key}
+    if not (essay.marked or raw) or not sources:
         return None
     mentions = tuple(Mention(c.id, "marker", "", tuple(m.key for m in c.citations or ()))
                      for c in essay.claims if c.citations)
@@ -337,26 +339,42 @@ def _title(text: str, path: Path) -> str:
     if not (isinstance(title, str) and title.strip()) and essay is not None:
         # A LaTeX document's \\title, read as its claims are (its front matter is no metadata): "Review: ms" before.
         title = next((p.text for p in essay.paragraphs if p.label == "title"), None)
+    markdown = essay is None or essay.format != "latex"
     if isinstance(title, str) and title.strip():
-        if essay is None or essay.format != "latex":  # pandoc Markdown, as pandoc prints it: "L'Analphabète" of
-            from ..bibliography.csl_markdown import markdown_plain  # "_L'Analphabète_"
-            from ..text import pandoc_spaces
-
-            title = markdown_plain(pandoc_spaces(title))
-        return " ".join(title.split())[:120]
+        return _plain_title(title, markdown)
     # The first top heading as the reader has it: a code chunk's "# Load packages" is a comment, not a title;
     # a LaTeX chapter's \chapter (or \part) names it.
-    top = 2 if essay is not None and essay.format == "latex" else 1
+    top = 2 if not markdown else 1
     found = [heading for _, heading in headings(essay)] if essay is not None else []
     for heading in found:
         if heading is not None and heading[0] <= top and heading[1]:
-            return " ".join(heading[1].split())[:120]
+            return _plain_title(heading[1], markdown, heading=True)
     # A chapter's file that opens with its one heading of that level, every other below it (\section{Theoretical
     # framework} and its \subsections), is named by it; a paper of several sections is not named by its first.
     first = found[0] if found else None
     if first is not None and first[1] and all(h is None or h[0] > first[0] for h in found[1:]):
-        return " ".join(first[1].split())[:120]
+        return _plain_title(first[1], markdown, heading=True)
     return path.stem.replace("_", " ").replace("-", " ")
+
+
+def _plain_title(title: str, markdown: bool, *, heading: bool = False) -> str:
+    """A title or heading as pandoc prints it, for the site's name: a Markdown one's emphasis and tags gone
+    ("L'Analphabète" of "_L'Analphabète_"), a heading's notes too ("východiska[^zbc]", "Title^[A note.]")."""
+    if markdown:
+        from ..bibliography.csl_markdown import markdown_plain
+        from ..essay.segment import note_spans
+        from ..text import pandoc_spaces
+
+        if heading:
+            notes = sorted(note_spans(title).items())
+            kept, at = [], 0
+            for start, end in notes:
+                if start >= at:
+                    kept.append(title[at:start])
+                    at = end
+            title = "".join(kept) + title[at:]
+        title = markdown_plain(pandoc_spaces(title))
+    return " ".join(title.split())[:120]
 
 
 def _manubot_title(path: Path) -> str:

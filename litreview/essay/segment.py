@@ -101,6 +101,8 @@ def _spans(flat: str, reference: bool) -> tuple[tuple[int, int], ...]:
         spans = _notes_stay(flat, spans)
     if len(spans) > 1 and "@" in flat:
         spans = _citations_stay(flat, spans)
+    if len(spans) > 1 and "`" in flat:
+        spans = _code_stays(flat, spans)
     out = []
     for a, b in spans:
         while a < b and flat[a].isspace():
@@ -200,6 +202,46 @@ def _citations_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
     for a, b in spans:
         if out and (n := bisect_left(starts, out[-1][1])) and brackets[n - 1][1] > out[-1][1]:
             out[-1][1] = b  # the sentence before ended inside the bracket that starts before its end
+            continue
+        out.append([a, b])
+    return out
+
+
+_TICKS = re.compile(r"`+")
+
+
+def code_spans(flat: str) -> list[tuple[int, int]]:
+    """(start, end) of each inline code span, as CommonMark and pandoc pair backticks: a run of backticks opens one,
+    closed by the next run of the same length; a run with none is text."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(flat)]
+    after: dict[int, list[int]] = {}  # a run's length -> the indices of the runs of that length, in order
+    for n, (a, b) in enumerate(runs):
+        after.setdefault(b - a, []).append(n)
+    out: list[tuple[int, int]] = []
+    n = 0
+    while n < len(runs):
+        a, b = runs[n]
+        same = after[b - a]
+        k = bisect_left(same, n + 1)
+        if k == len(same):
+            n += 1  # no closer: the run is text
+            continue
+        out.append((a, runs[same[k]][1]))
+        n = same[k] + 1
+    return out
+
+
+def _code_stays(flat: str, spans: list[list[int]]) -> list[list[int]]:
+    """No sentence ends inside an inline code span: pandoc reads "`r x %>% .$prop`" as one Code inline (cut after its
+    ". ", the page printed each half with a lone backtick)."""
+    codes = code_spans(flat)
+    if not codes:
+        return spans
+    starts = [a for a, _ in codes]
+    out: list[list[int]] = []
+    for a, b in spans:
+        if out and (n := bisect_left(starts, out[-1][1])) and codes[n - 1][1] > out[-1][1]:
+            out[-1][1] = b  # the sentence before ended inside the code span that starts before its end
             continue
         out.append([a, b])
     return out

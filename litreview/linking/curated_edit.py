@@ -81,8 +81,11 @@ def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_ke
     grouping = group_essay(essay, current.groups)
     claim = _claim_for(grouping, claim_id, essay)
     if bibliography is not None and source_key not in bibliography.keys:
+        from ..bibliography.keys import near_key
+
+        near = near_key(source_key, bibliography.keys)
         raise ClaimsFileError(f"no entry {source_key!r} in the bibliography", path=bibliography.where,
-                              hint="check the key with `litreview sources`")
+                              hint=f"did you mean {near!r}?" if near else "check the key with `litreview sources`")
     check_belongs(current, essay.path)
     doc = _open(current, p)
     _record_essay(doc, current, p, essay)
