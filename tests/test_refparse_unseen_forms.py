@@ -1,12 +1,16 @@
 """Reference forms of styles the model was not trained on, read by the rules after the tagger: a web address in
-square brackets after the title (Italian humanities styles)."""
+square brackets after the title (Italian humanities styles), a publisher between a journal's name and its volume
+(Spanish humanities styles)."""
 
 from __future__ import annotations
 
 import pytest
 
 from litreview.bibliography.refparse import parse_reference
+from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.fields import is_url
+from litreview.bibliography.refparse.relabel_publisher_bodies import publisher_closing_container
+from litreview.bibliography.refparse.tagger import Tagged
 
 
 @pytest.mark.parametrize(("word", "expected"), [
@@ -25,3 +29,33 @@ def test_a_bracketed_web_address_after_the_title_is_the_url_not_the_titles():
     ref = parse_reference("pandas, pandas-dev/pandas [https://github.com/pandas-dev/pandas], consultato il 3/4/2021.")
     assert ref.title == "pandas-dev/pandas"
     assert ref.url == "https://github.com/pandas-dev/pandas"
+
+
+def _tagged(text: str, labels: list[str]) -> list[Tagged]:
+    """Hand-made tagger output, every label sure."""
+    tokens = tokenize(text)
+    assert len(tokens) == len(labels)
+    return [Tagged(tok, label, 1.0, 0.0, 0.0, "") for tok, label in zip(tokens, labels, strict=True)]
+
+
+def test_a_publishers_name_between_the_journal_and_its_volume_is_the_publisher():
+    # made by hand in the form revista-de-filologia-espanola prints an article, «Title», Journal, Publisher, vol/issue.,
+    # the model running the journal's span over the publisher's name (as it did on a long list of names)
+    text = "Roe, Ann (2019): «Tide tables», Nature Machine Intelligence, Springer Science and Business Media LLC, 12/3."
+    labels = ["author", "author", "date", "title", "title", *["journal"] * 9, "volume"]
+    out = [t.label for t in publisher_closing_container(_tagged(text, labels))]
+    assert out[5:] == ["journal"] * 3 + ["publisher"] * 6 + ["volume"]
+    # a name with a periodical's word, or an acronym, stays the journal's (IEEE's journals inverted)
+    for text in ("Roe, Ann (2019): «Tide tables», Speech and Audio Processing, IEEE Transactions on, 12/3.",
+                 "Roe, Ann (2019): «Tide tables», Electron Device Letters, IEEE, 12/3."):
+        n = len(tokenize(text))
+        labels = ["author", "author", "date", "title", "title", *["journal"] * (n - 6), "volume"]
+        assert [t.label for t in publisher_closing_container(_tagged(text, labels))] == labels
+
+
+@pytest.mark.parametrize("raw", [
+    "Roe, A., “Tide tables,” Speech and Audio Processing, IEEE Transactions on, Vol. 2, No. 4, 1994, pp. 639–643.",
+    "Roe, A, «Tide tables», Electron Device Letters, IEEE, vol. 32, fasc. 4, 2011, pp. 515–517.",
+])
+def test_an_ieee_journals_inverted_name_before_its_volume_stays_the_journals(raw):
+    assert parse_reference(raw).publisher == ""
