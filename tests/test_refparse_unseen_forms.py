@@ -1,6 +1,7 @@
 """Reference forms of styles the model was not trained on, read by the rules after the tagger: a web address in
 square brackets after the title (Italian humanities styles), a publisher between a journal's name and its volume
-(Spanish humanities styles)."""
+(Spanish humanities styles), a label of two authors before the names and the title after them (the German
+Archaeological Institute)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from litreview.bibliography.refparse import parse_reference
 from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.fields import is_url
+from litreview.bibliography.refparse.relabel_names import label_before_names
 from litreview.bibliography.refparse.relabel_publisher_bodies import publisher_closing_container
 from litreview.bibliography.refparse.tagger import Tagged
 
@@ -59,3 +61,24 @@ def test_a_publishers_name_between_the_journal_and_its_volume_is_the_publisher()
 ])
 def test_an_ieee_journals_inverted_name_before_its_volume_stays_the_journals(raw):
     assert parse_reference(raw).publisher == ""
+
+
+def test_a_two_authors_label_before_the_names_is_a_note_and_the_names_the_authors():
+    # made by hand in the German Archaeological Institute's form for two authors: "Doe – Roe 2010 J. Doe – R. Roe, Title"
+    text = "Doe – Roe 2010 J. Doe – R. Roe, Tide tables for small harbours, CSSP 29, 1, 2010, 81–101"
+    labels = ["author"] * 4 + ["title"] * 10 + ["journal", "volume", "volume", "volume", "pages"]
+    out = [t.label for t in label_before_names(_tagged(text, labels))]
+    assert out[:9] == ["note"] * 3 + ["date"] + ["author"] * 5
+    assert out[9:] == labels[9:]
+
+
+def test_the_words_after_a_labels_names_up_to_the_comma_are_the_title_where_the_model_read_none():
+    # made by hand in the same form, the model reading the title as a note's (after a long list of names)
+    text = "Doe u. a. 2023 J. Doe – R. Roe – A. Poe, A map of small harbours, Coastal Science 9, 4, 2023, 563–581"
+    labels = ["author"] * 4 + ["editor"] * 8 + ["note"] * 11
+    out = [t.label for t in label_before_names(_tagged(text, labels))]
+    assert out[12:17] == ["title"] * 5
+    assert out[17:] == ["note"] * 6
+    # a title the model read stays as it was
+    labels = ["author"] * 4 + ["editor"] * 8 + ["title"] * 5 + ["journal"] * 2 + ["volume"] * 3 + ["pages"]
+    assert [t.label for t in label_before_names(_tagged(text, labels))][12:] == labels[12:]
