@@ -1,7 +1,7 @@
 """Reference forms of styles the model was not trained on, read by the rules after the tagger: a web address in
 square brackets after the title (Italian humanities styles), a publisher between a journal's name and its volume
 (Spanish humanities styles), a label of two authors before the names and the title after them (the German
-Archaeological Institute)."""
+Archaeological Institute), a book after the title's comma and "in" (Italian styles)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.fields import is_url
 from litreview.bibliography.refparse.relabel_names import label_before_names
 from litreview.bibliography.refparse.relabel_publisher_bodies import publisher_closing_container
+from litreview.bibliography.refparse.relabel_spans import container_inside_title
 from litreview.bibliography.refparse.tagger import Tagged
 
 
@@ -82,3 +83,15 @@ def test_the_words_after_a_labels_names_up_to_the_comma_are_the_title_where_the_
     # a title the model read stays as it was
     labels = ["author"] * 4 + ["editor"] * 8 + ["title"] * 5 + ["journal"] * 2 + ["volume"] * 3 + ["pages"]
     assert [t.label for t in label_before_names(_tagged(text, labels))][12:] == labels[12:]
+
+
+def test_a_book_after_the_titles_comma_and_in_is_the_container():
+    # made by hand in civilta-italiana's form of a chapter: "Author, Title, in Book (Series), vol. 12, Publisher, …"
+    text = "Roe, Ann, Tide tables, in Harbours of the north: a survey (Lecture notes in geography), vol. 12, Springer"
+    labels = ["author", "author", *["title"] * 9, *["collection"] * 4, "volume", "volume", "publisher"]
+    out = [t.label for t in container_inside_title(_tagged(text, labels))]
+    assert out[2:11] == ["title", "title", *["container"] * 7]
+    # a title whose own words follow its comma and "in", with nothing of a book after them, stays whole
+    text = "Roe, Ann, Women, in Their Own Words, Harbour Review 12"
+    labels = ["author", "author", *["title"] * 5, "journal", "journal", "volume"]
+    assert [t.label for t in container_inside_title(_tagged(text, labels))] == labels
