@@ -79,7 +79,12 @@ def test_the_words_after_a_labels_names_up_to_the_comma_are_the_title_where_the_
     labels = ["author"] * 4 + ["editor"] * 8 + ["note"] * 11
     out = [t.label for t in label_before_names(_tagged(text, labels))]
     assert out[12:17] == ["title"] * 5
-    assert out[17:] == ["note"] * 6
+    assert out[17:19] == ["container"] * 2 and out[19:] == ["note"] * 4
+    # after "in:", the book's name up to its imprint's parenthesis
+    book = "Doe u. a. 2020 J. Doe – R. Roe, Tide tables, in: Advances in Harbour Studies (Oslo 2020) 9–14"
+    read = ["author"] * 4 + ["editor"] * 5 + ["note"] * 10
+    out = [t.label for t in label_before_names(_tagged(book, read))]
+    assert out[9:] == ["title"] * 2 + ["note"] + ["container"] * 4 + ["note"] * 3
     # a title the model read stays as it was
     labels = ["author"] * 4 + ["editor"] * 8 + ["title"] * 5 + ["journal"] * 2 + ["volume"] * 3 + ["pages"]
     assert [t.label for t in label_before_names(_tagged(text, labels))][12:] == labels[12:]

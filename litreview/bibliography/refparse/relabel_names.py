@@ -400,13 +400,20 @@ def _title_after_label(rest: Sequence[Tagged]) -> Sequence[Tagged]:
     """The words after the names of ``label_before_names``, up to the first comma, are the title where the model read
     none (it read them as a container's or a note's: "Doe – Roe 2020 J. Doe – R. Roe, Noise or signal, International
     Conference …", "…, An ecosystem for chemistry, Acs Central Science 9, 4, 2023"); a title with a comma of its own is
-    cut there, which it is with no title at all."""
+    cut there, which it is with no title at all. The words after it (after "in:"), up to a number or a parenthesis,
+    are the container's ("in: Advances in Neural Information Processing Systems 33 (2020) 9459–9474")."""
     if any(t.label == "title" for t in rest):
         return rest
     end = next((k for k, t in enumerate(rest[:_TITLE_RUN]) if t.token.text.endswith(",")), None)
     if end is None or end + 1 == len(rest) or any(t.label not in _TITLE_READ_AS for t in rest[:end + 1]):
         return rest
-    return [t._replace(label="title") if k <= end else t for k, t in enumerate(rest)]
+    start = end + 2 if rest[end + 1].token.text in ("in:", "In:") else end + 1
+    stop = start  # the container's name, up to its volume or its imprint's parenthesis
+    while stop < len(rest) and rest[stop].label in _TITLE_READ_AS and not rest[stop].token.text[:1].isdigit() \
+            and not rest[stop].token.text.startswith("("):
+        stop += 1
+    return [t._replace(label="title") if k <= end else t._replace(label="container") if start <= k < stop
+            else t for k, t in enumerate(rest)]
 
 
 #: the most words of such a title, and the labels the model read it as
