@@ -193,8 +193,9 @@ def without_medium(text: str) -> str:
 
 
 def is_url(word: str) -> bool:
-    """Is ``word`` (a token, its closing punctuation aside) one web address?"""
-    m = _URL.fullmatch(word.rstrip(".,;:)]")) if "://" in word or "www." in word.lower() else None
+    """Is ``word`` (a token, its closing punctuation and an opening bracket aside: "[https://…]," as Italian styles
+    print it) one web address?"""
+    m = _URL.fullmatch(word.lstrip("([").rstrip(".,;:)]")) if "://" in word or "www." in word.lower() else None
     return m is not None
 
 

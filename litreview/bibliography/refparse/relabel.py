@@ -543,7 +543,7 @@ _RULES = (
     _rule(work_cited_in_title, "title date", marks=("(",)),
     _rule(imprint_unknown, marks=("[",)),
     _rule(container_after_in, "", "publisher collection note", unless=_SPAN),
-    _rule(container_inside_title, "title", marks=("In",)),
+    _rule(container_inside_title, "title", marks=("In", ", in")),
     _rule(publisher_after_series, "collection", rivals="publisher"),
     _rule(publisher_to_its_delimiter, "publisher", "location note genre"),
     _rule(publisher_past_a_sentence, "publisher", "title container editor collection", marks=(".", "?", "!")),

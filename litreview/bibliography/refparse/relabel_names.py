@@ -368,7 +368,8 @@ _NAME_DASHES = frozenset("–—-")
 
 def label_before_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A label printed before the reference, the first author's family name (and "u. a." or "et al.") and the year, as the
-    German Archaeological Institute prints it ("Doe u. a. 2012 J. Doe – R. Roe, Title, Journal 9, 2012"): the label is a
+    German Archaeological Institute prints it ("Doe u. a. 2012 J. Doe – R. Roe, Title, Journal 9, 2012", with two
+    authors "Doe – Roe 2012 J. Doe – R. Roe, Title"): the label is a
     note's, its year the date's, and the names after it, given first and joined by dashes, up to their comma, are the
     authors' (the model reads the label as the names and runs the names into the title). The label's name must be
     among the names."""
@@ -376,7 +377,8 @@ def label_before_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     family = words[0] if words else ""
     if not _FAMILY.fullmatch(family):
         return tagged
-    at = 3 if tuple(w.casefold() for w in words[1:3]) in _LABEL_OTHERS else 1
+    at = 3 if tuple(w.casefold() for w in words[1:3]) in _LABEL_OTHERS \
+        or (len(words) > 2 and words[1] in _NAME_DASHES and _FAMILY.fullmatch(words[2])) else 1
     if at + 2 >= len(words) or not _LABEL_YEAR.fullmatch(words[at]):
         return tagged
     named = False
@@ -390,5 +392,30 @@ def label_before_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             if not named or j + 1 >= len(words):
                 return tagged
             return [*(t._replace(label="note") for t in tagged[:at]), tagged[at]._replace(label="date"),
-                    *(t._replace(label="author") for t in tagged[at + 1:j + 1]), *tagged[j + 1:]]
+                    *(t._replace(label="author") for t in tagged[at + 1:j + 1]), *_title_after_label(tagged[j + 1:])]
     return tagged
+
+
+def _title_after_label(rest: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words after the names of ``label_before_names``, up to the first comma, are the title where the model read
+    none (it read them as a container's or a note's: "Doe – Roe 2020 J. Doe – R. Roe, Noise or signal, International
+    Conference …", "…, An ecosystem for chemistry, Acs Central Science 9, 4, 2023"); a title with a comma of its own is
+    cut there, which it is with no title at all. The words after it (after "in:"), up to a number or a parenthesis,
+    are the container's ("in: Advances in Neural Information Processing Systems 33 (2020) 9459–9474")."""
+    if any(t.label == "title" for t in rest):
+        return rest
+    end = next((k for k, t in enumerate(rest[:_TITLE_RUN]) if t.token.text.endswith(",")), None)
+    if end is None or end + 1 == len(rest) or any(t.label not in _TITLE_READ_AS for t in rest[:end + 1]):
+        return rest
+    start = end + 2 if rest[end + 1].token.text in ("in:", "In:") else end + 1
+    stop = start  # the container's name, up to its volume or its imprint's parenthesis
+    while stop < len(rest) and rest[stop].label in _TITLE_READ_AS and not rest[stop].token.text[:1].isdigit() \
+            and not rest[stop].token.text.startswith("("):
+        stop += 1
+    return [t._replace(label="title") if k <= end else t._replace(label="container") if start <= k < stop
+            else t for k, t in enumerate(rest)]
+
+
+#: the most words of such a title, and the labels the model read it as
+_TITLE_RUN = 40
+_TITLE_READ_AS = frozenset(("container", "journal", "note"))

@@ -68,7 +68,11 @@ def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     or a publisher's of the lexicon says it is one, or a name after a book's name in sentence case
     (``relabel_publisher.named_after_sentence_case``: Cambridge's "In J. Roe, ed., How to use corpora in language
     teaching, John Benjamins, pp. 185–199."; after a full stop, a body's word: ``fields.publishing_body``); a place is
-    not ("Proceedings of …, Bangalore, India"), nor a meeting's acronym ("…, ICML, 2019")."""
+    not ("Proceedings of …, Bangalore, India"), nor a meeting's acronym ("…, ICML, 2019"). Before a volume, a body's name
+    closing a journal's ("Nature Communications, Springer Science and Business Media LLC, 16/1." as Spanish humanities
+    styles print an article's publisher) is the publisher, but not a name with a periodical's word ("Speech and Audio
+    Processing, IEEE Transactions on, Vol. 2") nor an acronym, which IEEE's journals put last ("Electron Device Letters,
+    IEEE, vol. 32")."""
     if any(t.label == "publisher" for t in tagged):
         return tagged
     spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
@@ -92,6 +96,7 @@ def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     tail = [w.strip(".,;:") for w in words[d + 1:last + 1]]
     name = " ".join(tail)
     if not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in tail) or F.known_place(name) \
+            or (after == "volume" and (F.PERIODICAL.search(name) or name.isupper())) \
             or not (F.publishing_body(name) if stop else
                     _publishers_name(tail) or named_after_sentence_case(tagged, d + 1, last + 1)):
         return tagged
@@ -99,9 +104,9 @@ def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 
 #: what may follow a book's or a meeting's name closed by its publisher
-_AFTER_CONTAINER_PUBLISHER = frozenset(("", "date", "pages", "url", "doi"))
+_AFTER_CONTAINER_PUBLISHER = frozenset(("", "date", "volume", "pages", "url", "doi"))
 #: at most this many words of a publisher's name after the comma
-BODY_RUN = 5
+BODY_RUN = 6
 
 
 def publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

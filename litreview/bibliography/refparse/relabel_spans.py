@@ -160,10 +160,15 @@ _BEFORE_IN = frozenset(".,;:”’\"»)")
 _NO_BOOK = frozenset(("press", "preparation", "print", "review"))
 
 
+#: what may follow a book's name run into the title after ", in"
+_AFTER_BOOK = frozenset(("collection", "volume", "editor", "publisher", "location", "pages", "edition"))
+
+
 def container_inside_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The words of a title's span from a capitalised "In:", or from "In" after a full stop, are the container's:
     Leeds Harvard prints a chapter's title with no stop before "In: Book", APA an entry's "Title. In Book." with no
-    editors (the model ran the title on over it)."""
+    editors (the model ran the title on over it); so are those from "in" after the title's comma where a book's
+    series, volume, editors or imprint follow the span, Italian styles' "Title, in Book (Series), vol. 8842, Publisher"."""
     i = next((i for i, t in enumerate(tagged) if t.label == "title"), -1)
     if i < 0:
         return tagged
@@ -171,8 +176,9 @@ def container_inside_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     while j < len(tagged) and tagged[j].label == "title":
         j += 1
     k = next((k for k in range(i + 1, j - 1) if tagged[k + 1].token.text[:1].isupper() and (
-        tagged[k].token.text == "In:" or (tagged[k].token.text == "In" and SENTENCE_END.search(tagged[k - 1].token.text)))),
-        0)
+        tagged[k].token.text == "In:" or (tagged[k].token.text == "In" and SENTENCE_END.search(tagged[k - 1].token.text))
+        or (tagged[k].token.text in ("in", "in:") and k - i > 1 and tagged[k - 1].token.text.endswith(",")
+            and j < len(tagged) and tagged[j].label in _AFTER_BOOK))), 0)
     if not k:
         return tagged
     label = "journal" if j < len(tagged) and tagged[j].label == "volume" else "container"

@@ -1,0 +1,102 @@
+"""Reference forms of styles the model was not trained on, read by the rules after the tagger: a web address in
+square brackets after the title (Italian humanities styles), a publisher between a journal's name and its volume
+(Spanish humanities styles), a label of two authors before the names and the title after them (the German
+Archaeological Institute), a book after the title's comma and "in" (Italian styles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.bibliography.refparse import parse_reference
+from litreview.bibliography.refparse.features import tokenize
+from litreview.bibliography.refparse.fields import is_url
+from litreview.bibliography.refparse.relabel_names import label_before_names
+from litreview.bibliography.refparse.relabel_publisher_bodies import publisher_closing_container
+from litreview.bibliography.refparse.relabel_spans import container_inside_title
+from litreview.bibliography.refparse.tagger import Tagged
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("[https://github.com/a/b],", True),
+    ("(https://example.org/x).", True),
+    ("<https://example.org/x>", True),
+    ("[manuscrit]", False),
+    ("(2019)", False),
+])
+def test_a_web_address_in_brackets_is_one_address(word, expected):
+    assert is_url(word) is expected
+
+
+def test_a_bracketed_web_address_after_the_title_is_the_url_not_the_titles():
+    # made by hand in the form civilta-italiana prints a web page: "Author, Title [URL], consultato il D/M/YYYY."
+    ref = parse_reference("pandas, pandas-dev/pandas [https://github.com/pandas-dev/pandas], consultato il 3/4/2021.")
+    assert ref.title == "pandas-dev/pandas"
+    assert ref.url == "https://github.com/pandas-dev/pandas"
+
+
+def _tagged(text: str, labels: list[str]) -> list[Tagged]:
+    """Hand-made tagger output, every label sure."""
+    tokens = tokenize(text)
+    assert len(tokens) == len(labels)
+    return [Tagged(tok, label, 1.0, 0.0, 0.0, "") for tok, label in zip(tokens, labels, strict=True)]
+
+
+def test_a_publishers_name_between_the_journal_and_its_volume_is_the_publisher():
+    # made by hand in the form revista-de-filologia-espanola prints an article, «Title», Journal, Publisher, vol/issue.,
+    # the model running the journal's span over the publisher's name (as it did on a long list of names)
+    text = "Roe, Ann (2019): «Tide tables», Nature Machine Intelligence, Springer Science and Business Media LLC, 12/3."
+    labels = ["author", "author", "date", "title", "title", *["journal"] * 9, "volume"]
+    out = [t.label for t in publisher_closing_container(_tagged(text, labels))]
+    assert out[5:] == ["journal"] * 3 + ["publisher"] * 6 + ["volume"]
+    # a name with a periodical's word, or an acronym, stays the journal's (IEEE's journals inverted)
+    for text in ("Roe, Ann (2019): «Tide tables», Speech and Audio Processing, IEEE Transactions on, 12/3.",
+                 "Roe, Ann (2019): «Tide tables», Electron Device Letters, IEEE, 12/3."):
+        n = len(tokenize(text))
+        labels = ["author", "author", "date", "title", "title", *["journal"] * (n - 6), "volume"]
+        assert [t.label for t in publisher_closing_container(_tagged(text, labels))] == labels
+
+
+@pytest.mark.parametrize("raw", [
+    "Roe, A., “Tide tables,” Speech and Audio Processing, IEEE Transactions on, Vol. 2, No. 4, 1994, pp. 639–643.",
+    "Roe, A, «Tide tables», Electron Device Letters, IEEE, vol. 32, fasc. 4, 2011, pp. 515–517.",
+])
+def test_an_ieee_journals_inverted_name_before_its_volume_stays_the_journals(raw):
+    assert parse_reference(raw).publisher == ""
+
+
+def test_a_two_authors_label_before_the_names_is_a_note_and_the_names_the_authors():
+    # made by hand in the German Archaeological Institute's form for two authors: "Doe – Roe 2010 J. Doe – R. Roe, Title"
+    text = "Doe – Roe 2010 J. Doe – R. Roe, Tide tables for small harbours, CSSP 29, 1, 2010, 81–101"
+    labels = ["author"] * 4 + ["title"] * 10 + ["journal", "volume", "volume", "volume", "pages"]
+    out = [t.label for t in label_before_names(_tagged(text, labels))]
+    assert out[:9] == ["note"] * 3 + ["date"] + ["author"] * 5
+    assert out[9:] == labels[9:]
+
+
+def test_the_words_after_a_labels_names_up_to_the_comma_are_the_title_where_the_model_read_none():
+    # made by hand in the same form, the model reading the title as a note's (after a long list of names)
+    text = "Doe u. a. 2023 J. Doe – R. Roe – A. Poe, A map of small harbours, Coastal Science 9, 4, 2023, 563–581"
+    labels = ["author"] * 4 + ["editor"] * 8 + ["note"] * 11
+    out = [t.label for t in label_before_names(_tagged(text, labels))]
+    assert out[12:17] == ["title"] * 5
+    assert out[17:19] == ["container"] * 2 and out[19:] == ["note"] * 4
+    # after "in:", the book's name up to its imprint's parenthesis
+    book = "Doe u. a. 2020 J. Doe – R. Roe, Tide tables, in: Advances in Harbour Studies (Oslo 2020) 9–14"
+    read = ["author"] * 4 + ["editor"] * 5 + ["note"] * 10
+    out = [t.label for t in label_before_names(_tagged(book, read))]
+    assert out[9:] == ["title"] * 2 + ["note"] + ["container"] * 4 + ["note"] * 3
+    # a title the model read stays as it was
+    labels = ["author"] * 4 + ["editor"] * 8 + ["title"] * 5 + ["journal"] * 2 + ["volume"] * 3 + ["pages"]
+    assert [t.label for t in label_before_names(_tagged(text, labels))][12:] == labels[12:]
+
+
+def test_a_book_after_the_titles_comma_and_in_is_the_container():
+    # made by hand in civilta-italiana's form of a chapter: "Author, Title, in Book (Series), vol. 12, Publisher, …"
+    text = "Roe, Ann, Tide tables, in Harbours of the north: a survey (Lecture notes in geography), vol. 12, Springer"
+    labels = ["author", "author", *["title"] * 9, *["collection"] * 4, "volume", "volume", "publisher"]
+    out = [t.label for t in container_inside_title(_tagged(text, labels))]
+    assert out[2:11] == ["title", "title", *["container"] * 7]
+    # a title whose own words follow its comma and "in", with nothing of a book after them, stays whole
+    text = "Roe, Ann, Women, in Their Own Words, Harbour Review 12"
+    labels = ["author", "author", *["title"] * 5, "journal", "journal", "volume"]
+    assert [t.label for t in container_inside_title(_tagged(text, labels))] == labels
