@@ -518,3 +518,13 @@ def test_an_adjective_made_of_a_name_names_no_work_but_a_name_like_word_does() -
     claims = parse_essay("Models with Gaussian noise are fitted in GPyTorch, as in Kyrgyzstan.").claims
     got = [(w.key, claims[0].text[w.start:w.end]) for w in topical.named_works(claims, build_index(parse_bibliography(bib)))]
     assert got == [("gpy", "GPyTorch")]
+
+
+def test_a_title_opening_with_a_possessive_names_a_person_not_a_work() -> None:
+    # "Darwin's Dangerous Idea" is about Darwin: a sentence on Darwin's theory does not name the book.
+    bib = """
+@book{dennett, author={Dennett, Daniel}, title={Darwin's Dangerous Idea}, year={1995}}
+@book{hobbes, author={Tuck, Richard}, title={Hobbes’ Leviathan Read Again}, year={1996}}
+"""
+    claims = parse_essay("As Darwin's theory holds, species change.\n\nAs Hobbes’ state shows, order is made.").claims
+    assert topical.named_works(claims, build_index(parse_bibliography(bib))) == []

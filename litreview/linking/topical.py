@@ -28,6 +28,7 @@ from .text import (
     content_stems,
     fold,
     phrase_stems,
+    strip_possessive,
     tokens,
     topic_form,
     word_stems,
@@ -318,7 +319,7 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
     writes that word as a name: with a capital (not only as its first word), a capital inside or a digit; not in
     lower case ("visit" is not VisIt), nor followed or preceded by a capitalised word the title lacks (the longer
     name of something else: "United States" for "United We Stand"), nor a person's name (an author's family name,
-    or a given name before one: ``_person``), nor an adjective made of a name ("Gaussian processes"). The first
+    or a given name before one: ``_person``; a title's opening possessive, "Darwin's Dangerous Idea"), nor an adjective made of a name ("Gaussian processes"). The first
     only: a document cites a tool or a data set where it first names it, not each time (later namings were cited 2
     times in 8 on development manuscripts)."""
     heads: dict[str, str] = {}
@@ -336,6 +337,7 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
         head = folded_title[at] if written else ""
         if (sum(ch.isalpha() for ch in head) >= NAME_LETTERS and head not in STOPWORDS
                 and head not in FUNCTION_WORDS_ABROAD and not index.roles(head)
+                and not strip_possessive(head)[1]  # "Darwin's Dangerous Idea": whose idea, not the work's name
                 and (not _ADJECTIVE.search(head) or _name_like(written[at]))):
             heads[head] = key
     heads = {head: key for head, key in heads.items() if title_words[head] == 1}
