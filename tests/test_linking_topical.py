@@ -528,3 +528,9 @@ def test_a_title_opening_with_a_possessive_names_a_person_not_a_work() -> None:
 """
     claims = parse_essay("As Darwin's theory holds, species change.\n\nAs Hobbes’ state shows, order is made.").claims
     assert topical.named_works(claims, build_index(parse_bibliography(bib))) == []
+
+
+def test_a_name_written_with_a_possessive_is_its_first_naming() -> None:
+    # "ParaView's renderer" names ParaView: the later sentence is not the first to name it.
+    got = named("The files are drawn by ParaView's renderer.\n\nParaView is good.\n\nVisIt’s plots came later.")
+    assert got == [("p1-s1", "paraview", "ParaView"), ("p3-s1", "visit", "VisIt")]

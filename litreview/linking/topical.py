@@ -346,16 +346,15 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
     found: list[NamedWork] = []
     named: set[str] = set()
     for row, claim in enumerate(claims):
-        if not any(fold(w) in heads or fold(w.split("-")[0]) in heads
-                   for w in _WORDS.split(claim.text) if w and not (w.islower() and w.isalpha())):
+        if not any(_named_head(w, heads) for w in _WORDS.split(claim.text) if w and not (w.islower() and w.isalpha())):
             continue  # no word that could be a name the heads hold: not worth reading word by word
         toks = tokens(claim.text)
         for n, tok in enumerate(toks):
-            folded = tok.folded
-            entry = heads.get(folded) or heads.get(folded.split("-")[0])
+            name = _named_head(tok.text, heads)
+            entry = heads[fold(name)] if name else None
             if entry is None or entry in named or not _written_as_name(tok.text, n):
                 continue
-            name_end = tok.end if folded in heads else tok.start + len(tok.text.split("-")[0])
+            name_end = tok.start + len(name)
             if any(_other_name(claim.text, toks, n, m, words_of[entry]) for m in (n - 1, n + 1)) or _person(
                     claim.text, toks, n, index):
                 continue
@@ -364,6 +363,12 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
         if len(named) == len(heads):
             break
     return found
+
+
+def _named_head(word: str, heads: Mapping[str, str]) -> str:
+    """The part of ``word`` that writes one of ``heads``: all of it, the word before its possessive ("ParaView's")
+    or before its hyphen ("BoxLib-based"); "" for none."""
+    return next((form for form in (word, strip_possessive(word)[0], word.split("-")[0]) if fold(form) in heads), "")
 
 
 def _person(text: str, toks: Sequence[Token], name: int, index: SourceIndex) -> bool:
