@@ -534,3 +534,18 @@ def test_a_name_written_with_a_possessive_is_its_first_naming() -> None:
     # "ParaView's renderer" names ParaView: the later sentence is not the first to name it.
     got = named("The files are drawn by ParaView's renderer.\n\nParaView is good.\n\nVisIt’s plots came later.")
     assert got == [("p1-s1", "paraview", "ParaView"), ("p3-s1", "visit", "VisIt")]
+
+
+GERMAN = ("Die Politik der Stadt ist nicht einfach, und sie wird auch von den Bürgern mit den Parteien diskutiert. "
+          "Das ist ein Problem, das sich auf die Verwaltung und die Schulen auswirkt. Die Daten werden mit ParaView "
+          "gezeigt, und die Ergebnisse sind auch für die Gemeinde von Bedeutung, die sich mit dem Thema befasst.\n")
+
+
+def test_in_german_prose_a_capitalised_noun_names_no_work_but_a_name_like_word_does() -> None:
+    # German writes every noun with a capital: "Die Politik der Stadt" is no naming of "Politik und Gesellschaft".
+    bib = NAMED_BIB + "@book{politik, title={Politik und Gesellschaft}, year={1995}}\n"
+    claims = parse_essay(GERMAN).claims
+    got = [(w.key, claims[w.row].text[w.start:w.end]) for w in topical.named_works(claims, build_index(parse_bibliography(bib)))]
+    assert got == [("paraview", "ParaView")]
+    english = parse_essay("Urban Politik is the word the council used for it.\n").claims
+    assert [w.key for w in topical.named_works(english, build_index(parse_bibliography(bib)))] == ["politik"]

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
+from ..essay.language import guess_language
 from ..model import Claim
 from .attribution import BARE_NAME, people_named
 from .author_names import plausible_surname
@@ -81,6 +82,9 @@ _ADJECTIVE = re.compile(r"(?:an|ese|ish|ic)$")
 "Atlantic"): written with a capital mid-sentence as a term, not as the name of a work."""
 NAME_LETTERS = 3
 """Letters a title's opening name has at least: "US", "EU", "UK" name a country, not a work."""
+NOUNS_CAPITALISED = frozenset({"de"})
+"""The languages (``essay.language.guess_language``) that write every noun with a capital: there only a capital
+inside a word or a digit writes it as a name ("ParaView", not "Politik")."""
 
 
 def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tuple[str, str]] = (),
@@ -316,12 +320,13 @@ class NamedWork(NamedTuple):
 def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
     """For each entry whose title opens (after "The", "A", "An") with a word no other entry's title holds ("BoxLib
     with Tiling", "The CHEOPS mission", "EM-DAT: International Disaster Database"), the first of ``claims`` that
-    writes that word as a name: with a capital (not only as its first word), a capital inside or a digit; not in
-    lower case ("visit" is not VisIt), nor followed or preceded by a capitalised word the title lacks (the longer
-    name of something else: "United States" for "United We Stand"), nor a person's name (an author's family name,
-    or a given name before one: ``_person``; a title's opening possessive, "Darwin's Dangerous Idea"), nor an adjective made of a name ("Gaussian processes"). The first
-    only: a document cites a tool or a data set where it first names it, not each time (later namings were cited 2
-    times in 8 on development manuscripts)."""
+    writes that word as a name: with a capital (not only as its first word; not in German, which capitalises its
+    nouns: ``NOUNS_CAPITALISED``), a capital inside or a digit; not in lower case ("visit" is not VisIt), nor
+    followed or preceded by a capitalised word the title lacks (the longer name of something else: "United States"
+    for "United We Stand"), nor a person's name (an author's family name, or a given name before one: ``_person``;
+    a title's opening possessive, "Darwin's Dangerous Idea"), nor an adjective made of a name ("Gaussian
+    processes"). The first only: a document cites a tool or a data set where it first names it, not each time
+    (later namings were cited 2 times in 8 on development manuscripts)."""
     heads: dict[str, str] = {}
     title_words: Counter[str] = Counter()
     words_of: dict[str, frozenset[str]] = {}
@@ -343,6 +348,8 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
     heads = {head: key for head, key in heads.items() if title_words[head] == 1}
     if not heads:
         return []
+    # German writes every noun with a capital ("Die Politik der Stadt"): there a capital alone makes no name.
+    capital_names = guess_language(" ".join(c.text for c in claims)) not in NOUNS_CAPITALISED
     found: list[NamedWork] = []
     named: set[str] = set()
     for row, claim in enumerate(claims):
@@ -352,7 +359,7 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
         for n, tok in enumerate(toks):
             name = _named_head(tok.text, heads)
             entry = heads[fold(name)] if name else None
-            if entry is None or entry in named or not _written_as_name(tok.text, n):
+            if entry is None or entry in named or not _written_as_name(tok.text, n, capital_names):
                 continue
             name_end = tok.start + len(name)
             if any(_other_name(claim.text, toks, n, m, words_of[entry]) for m in (n - 1, n + 1)) or _person(
@@ -379,10 +386,10 @@ def _person(text: str, toks: Sequence[Token], name: int, index: SourceIndex) -> 
             and bool(index.roles(after.folded)))
 
 
-def _written_as_name(word: str, position: int) -> bool:
-    """Whether ``word`` is written as a name: a capital inside or a digit, or opening with a capital where the
-    sentence does not begin."""
-    return _name_like(word) or (word[:1].isupper() and position > 0)
+def _written_as_name(word: str, position: int, capital_names: bool = True) -> bool:
+    """Whether ``word`` is written as a name: a capital inside or a digit, or (``capital_names``: in a language
+    that does not capitalise its nouns) opening with a capital where the sentence does not begin."""
+    return _name_like(word) or (capital_names and word[:1].isupper() and position > 0)
 
 
 def _name_like(word: str) -> bool:
