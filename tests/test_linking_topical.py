@@ -549,3 +549,15 @@ def test_in_german_prose_a_capitalised_noun_names_no_work_but_a_name_like_word_d
     assert got == [("paraview", "ParaView")]
     english = parse_essay("Urban Politik is the word the council used for it.\n").claims
     assert [w.key for w in topical.named_works(english, build_index(parse_bibliography(bib)))] == ["politik"]
+
+
+def test_a_sentence_in_capitals_names_no_work_by_its_capitals() -> None:
+    # Every word of a sentence written in capitals has a capital inside: none of them is written as a name by it.
+    bib = "@misc{carpentry, title={Software Carpentry: Lessons Learned}, year={2014}}\n"
+    claims = parse_essay("THIS SOFTWARE IS PROVIDED AS IS.\n\nWe teach Software Carpentry lessons.\n").claims
+    got = [(claims[w.row].id, w.key) for w in topical.named_works(claims, build_index(parse_bibliography(bib)))]
+    assert got == [("p2-s1", "carpentry")]
+    # A script without capitals (Arabic) around a name in capitals: the name is written as one.
+    bib = "@article{cheops, title={The CHEOPS mission}, year={2021}}\n"
+    claims = parse_essay("استخدمنا بيانات CHEOPS في الدراسة.\n").claims
+    assert [w.key for w in topical.named_works(claims, build_index(parse_bibliography(bib)))] == ["cheops"]

@@ -325,7 +325,7 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
     followed or preceded by a capitalised word the title lacks (the longer name of something else: "United States"
     for "United We Stand"), nor a person's name (an author's family name, or a given name before one: ``_person``;
     a title's opening possessive, "Darwin's Dangerous Idea"), nor an adjective made of a name ("Gaussian
-    processes"). The first only: a document cites a tool or a data set where it first names it, not each time
+    processes"), nor in a sentence written in capitals. The first only: a document cites a tool or a data set where it first names it, not each time
     (later namings were cited 2 times in 8 on development manuscripts)."""
     heads: dict[str, str] = {}
     title_words: Counter[str] = Counter()
@@ -353,6 +353,8 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
     found: list[NamedWork] = []
     named: set[str] = set()
     for row, claim in enumerate(claims):
+        if all(ch.isupper() for ch in claim.text if ch.isalpha()):
+            continue  # "THIS SOFTWARE IS PROVIDED AS IS": written in capitals, no word of it is written as a name
         if not any(_named_head(w, heads) for w in _WORDS.split(claim.text) if w and not (w.islower() and w.isalpha())):
             continue  # no word that could be a name the heads hold: not worth reading word by word
         toks = tokens(claim.text)
