@@ -561,3 +561,17 @@ def test_a_sentence_in_capitals_names_no_work_by_its_capitals() -> None:
     bib = "@article{cheops, title={The CHEOPS mission}, year={2021}}\n"
     claims = parse_essay("استخدمنا بيانات CHEOPS في الدراسة.\n").claims
     assert [w.key for w in topical.named_works(claims, build_index(parse_bibliography(bib)))] == ["cheops"]
+
+
+@pytest.mark.parametrize("text", [
+    'As the report says, "Deep changes are needed now."',
+    "As the report says, “Deep changes are needed now.”",
+    "As the report says, « Deep changes are needed now. »",
+    "The rule is simple: Deep changes are needed now.",
+])
+def test_a_word_opening_a_quotation_or_a_clause_after_a_colon_names_no_work(text: str) -> None:
+    # Capitalised where a quoted sentence, or one after a colon, begins: the capital is the sentence's.
+    bib = "@article{lecun, title={Deep learning}, year={2015}}\n@article{cheops, title={The CHEOPS mission}, year={2021}}\n"
+    claims = parse_essay(text + "\n\nWe add: CHEOPS data.\n").claims
+    got = [(claims[w.row].id, w.key) for w in topical.named_works(claims, build_index(parse_bibliography(bib)))]
+    assert got == [("p2-s1", "cheops")]

@@ -15,6 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
 from ..essay.language import guess_language
+from ..locale_terms import QUOTATION_OPENERS
 from ..model import Claim
 from .attribution import BARE_NAME, people_named
 from .author_names import plausible_surname
@@ -75,6 +76,9 @@ lower. A rule, not fitted: no other evidence of the sentence changes it, and bel
 NAMED_EVIDENCE = "the name its title opens with (first named here)"
 """What the note of such a suggestion says after the name."""
 _ARTICLES = frozenset({"the", "a", "an"})
+_OPENING = (*QUOTATION_OPENERS, ":")
+"""What a sentence's own capital follows inside a sentence: a quotation's opening mark, a colon ("The rule is
+simple: Deep changes ...")."""
 _WORDS = re.compile(r"[^\w'’-]+")
 """What separates words, read quickly (a title's words; whether a sentence holds a word worth reading as ``tokens``)."""
 _ADJECTIVE = re.compile(r"(?:an|ese|ish|ic)$")
@@ -320,8 +324,8 @@ class NamedWork(NamedTuple):
 def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
     """For each entry whose title opens (after "The", "A", "An") with a word no other entry's title holds ("BoxLib
     with Tiling", "The CHEOPS mission", "EM-DAT: International Disaster Database"), the first of ``claims`` that
-    writes that word as a name: with a capital (not only as its first word; not in German, which capitalises its
-    nouns: ``NOUNS_CAPITALISED``), a capital inside or a digit; not in lower case ("visit" is not VisIt), nor
+    writes that word as a name: with a capital (not only as its first word, a quotation's or one after a colon; not
+    in German, which capitalises its nouns: ``NOUNS_CAPITALISED``), a capital inside or a digit; not in lower case ("visit" is not VisIt), nor
     followed or preceded by a capitalised word the title lacks (the longer name of something else: "United States"
     for "United We Stand"), nor a person's name (an author's family name, or a given name before one: ``_person``;
     a title's opening possessive, "Darwin's Dangerous Idea"), nor an adjective made of a name ("Gaussian
@@ -361,7 +365,8 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
         for n, tok in enumerate(toks):
             name = _named_head(tok.text, heads)
             entry = heads[fold(name)] if name else None
-            if entry is None or entry in named or not _written_as_name(tok.text, n, capital_names):
+            opens = n == 0 or claim.text[toks[n - 1].end:tok.start].rstrip().endswith(_OPENING)
+            if entry is None or entry in named or not _written_as_name(tok.text, opens, capital_names):
                 continue
             name_end = tok.start + len(name)
             if any(_other_name(claim.text, toks, n, m, words_of[entry]) for m in (n - 1, n + 1)) or _person(
@@ -388,10 +393,11 @@ def _person(text: str, toks: Sequence[Token], name: int, index: SourceIndex) -> 
             and bool(index.roles(after.folded)))
 
 
-def _written_as_name(word: str, position: int, capital_names: bool = True) -> bool:
+def _written_as_name(word: str, opens: bool, capital_names: bool = True) -> bool:
     """Whether ``word`` is written as a name: a capital inside or a digit, or (``capital_names``: in a language
-    that does not capitalise its nouns) opening with a capital where the sentence does not begin."""
-    return _name_like(word) or (capital_names and word[:1].isupper() and position > 0)
+    that does not capitalise its nouns) opening with a capital where no sentence begins (``opens``: the sentence's
+    first word, a quotation's or a clause's after a colon)."""
+    return _name_like(word) or (capital_names and word[:1].isupper() and not opens)
 
 
 def _name_like(word: str) -> bool:
