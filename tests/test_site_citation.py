@@ -1480,6 +1480,19 @@ def test_a_given_name_with_a_space_before_its_hyphen_is_joined() -> None:
         "Delisle, J.-B., and Jean-Baptiste Roe. “T.” J, 2000."]
 
 
+def test_a_given_name_with_a_long_run_of_blanks_is_printed_in_linear_time() -> None:
+    # A CSL-JSON given name keeps its blanks as written: the pattern for a space before a hyphen tried the rest of a
+    # run of them from each blank in it (20,000 blanks: 2 s, quadratic in the run) at every build of the site.
+    import time
+
+    item = {"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2000]]},
+            "author": [{"family": "Roe", "given": "Al" + " " * 60_000 + "Bo"}]}
+    source = parse_csl(json.dumps([item]), "refs.json").sources[0]
+    start = time.process_time()
+    assert format_reference(source).text.startswith("Roe, Al")
+    assert time.process_time() - start < 2.0
+
+
 def test_a_capitalised_word_after_a_mark_within_a_word_is_in_lower_case() -> None:
     # pandoc 3.9 (chicago-notes-bibliography, en-US): a BibTeX title read in sentence case puts a capitalised word in
     # lower case wherever it stands; title case capitalises it again after a space, a hyphen or a slash alone

@@ -894,7 +894,7 @@ def _person(p: Person, *, inverted: bool) -> str:
 # Initials as citeproc prints a given name it does not shorten (Chicago's ``initialize-with=". "``): "V.S." is
 # "V. S.", "K.Muthamil" "K. Muthamil" (a full stop before a letter is followed by a space), "Jorge L" "Jorge L."
 _JOINED_INITIALS = re.compile(r"\.(?=[^\W\d_])")
-_SPACED_HYPHEN = re.compile(r"\s+-(?=[^\W\d_])")
+_SPACED_HYPHEN = re.compile(r"(?<!\s)\s+-(?=[^\W\d_])")  # from a run's first blank only: linear
 """White space before a hyphen that joins a given name's parts ("B. -O.", "Jean -Baptiste"), which citeproc drops."""
 _INITIAL = re.compile(r"(?<![\w.'’-])([^\W\d_])(?![\w.'’-])")
 
