@@ -334,13 +334,7 @@ def _raw_latex_cited(essay: Essay) -> tuple[list[str], set[str]]:
     commands = raw_latex_commands(essay)
     if not commands:
         return [], set()
-    with_command = {claim.id for claim, _, _, _ in commands}
-    near: set[str] = set()
-    for paragraph in essay.paragraphs:
-        ids = [c.id for c in paragraph.claims]
-        for n, cid in enumerate(ids):
-            if cid in with_command:
-                near.update(ids[max(0, n - 1):n + 2])
+    near = _beside(essay, {claim.id for claim, _, _, _ in commands})
     return list(dict.fromkeys(key for _, _, _, keys in commands for key in keys)), near
 
 
@@ -374,16 +368,21 @@ def _named_uncited(claim: Claim | None, claim_id: str, keys: tuple[str, ...], na
                      f"cite the work: [@{keys[0]}]", key=keys[0])
 
 
-def _near_markers(essay: Essay, linkage: Linkage) -> set[str]:
-    """Claims with a citation marker, and the sentences either side of one in the same paragraph; and every
-    sentence of a paragraph followed by a paragraph of citations alone, as a brief sets a paragraph's authorities."""
-    with_marker = {m.claim_id for m in linkage.mentions if m.kind == "marker"}
+def _beside(essay: Essay, claims: set[str]) -> set[str]:
+    """The ``claims`` and the sentences either side of each in its paragraph."""
     near: set[str] = set()
     for paragraph in essay.paragraphs:
         ids = [c.id for c in paragraph.claims]
         for n, cid in enumerate(ids):
-            if cid in with_marker:
+            if cid in claims:
                 near.update(ids[max(0, n - 1):n + 2])
+    return near
+
+
+def _near_markers(essay: Essay, linkage: Linkage) -> set[str]:
+    """Claims with a citation marker, and the sentences either side of one in the same paragraph; and every
+    sentence of a paragraph followed by a paragraph of citations alone, as a brief sets a paragraph's authorities."""
+    near = _beside(essay, {m.claim_id for m in linkage.mentions if m.kind == "marker"})
     for _, before in cited_for(essay.paragraphs):
         near.update(c.id for c in before.claims)
     return near
