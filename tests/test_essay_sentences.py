@@ -337,3 +337,10 @@ def test_no_sentence_ends_inside_a_code_span(tmp_path: Path) -> None:
     assert texts == ["Journals have a lower rate (`r cov %>% .$prop %>% round(2)`) than the others (`r cov %>% .$prop`; "
                      "$\\chi^2(1) =$ `` r round(chi$statistic, 2). A ``, *p* < .001).", "Next one.",
                      "A `lone backtick.", "Then more."]
+
+
+def test_an_escaped_backtick_opens_no_code_span_a_sentence_ends_in(tmp_path: Path) -> None:
+    # pandoc reads "\`" as a backtick, text (pypandoc-binary: Str "`", then Code "make"): the sentence ends at "quote."
+    path = tmp_path / "a.md"
+    path.write_text("Type a \\` to quote. Then run `make` now. It works.\n", encoding="utf-8")
+    assert [c.text for c in load_essay(path).claims] == ["Type a \\` to quote.", "Then run `make` now.", "It works."]

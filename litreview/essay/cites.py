@@ -157,6 +157,13 @@ _RAW_FORMAT = lazy(r"\{=[A-Za-z0-9_+-]+\}")
 """The attribute that makes a code span raw content of one output format (pandoc's ``raw_attribute``)."""
 
 
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each inline code span, raw ones (``{=latex}``) too, as pandoc pairs backticks (``_inline_spans``:
+    an escaped backtick, or one in math or a comment, opens none)."""
+    return [(start, end) for kind, start, end in _inline_spans(text)
+            if kind == "code" or (kind == "tex" and text.startswith("`", start))]
+
+
 def _inline_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of what ``mask_inline`` masks, in order: "tex" (raw LaTeX, or pandoc's raw inline of any
     format: a code span with ``{=latex}`` after it), "escape", "code", "comment", "tag", "math", "target" (a link's)."""

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..lazyre import lazy
 from ..locale_terms import CITATION_TERMS, alternation
 from ..model import Claim, Essay, Paragraph, TextQuoteSelector
-from .cites import citation_brackets, find_citations
+from .cites import citation_brackets, code_spans, find_citations
 from .sbd import segmenter as _segmenter
 
 CONTEXT = 32
@@ -204,30 +204,6 @@ def _citations_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
             out[-1][1] = b  # the sentence before ended inside the bracket that starts before its end
             continue
         out.append([a, b])
-    return out
-
-
-_TICKS = re.compile(r"`+")
-
-
-def code_spans(flat: str) -> list[tuple[int, int]]:
-    """(start, end) of each inline code span, as CommonMark and pandoc pair backticks: a run of backticks opens one,
-    closed by the next run of the same length; a run with none is text."""
-    runs = [(m.start(), m.end()) for m in _TICKS.finditer(flat)]
-    after: dict[int, list[int]] = {}  # a run's length -> the indices of the runs of that length, in order
-    for n, (a, b) in enumerate(runs):
-        after.setdefault(b - a, []).append(n)
-    out: list[tuple[int, int]] = []
-    n = 0
-    while n < len(runs):
-        a, b = runs[n]
-        same = after[b - a]
-        k = bisect_left(same, n + 1)
-        if k == len(same):
-            n += 1  # no closer: the run is text
-            continue
-        out.append((a, runs[same[k]][1]))
-        n = same[k] + 1
     return out
 
 
