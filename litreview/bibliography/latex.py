@@ -13,6 +13,7 @@ import codecs
 import contextlib
 import functools
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from ..lazyre import lazy
@@ -64,6 +65,15 @@ IF_MATH = lazy(r"\\ifmmode(?![A-Za-z])((?:(?!\\else(?![A-Za-z])|\\fi(?![A-Za-z])
 # An accent over a braced dotless i or j (``\\'{\\i}``, as Crossref and Google Scholar export "í"): the codec reads
 # ``\\'\\i`` and ``\\'{i}`` but left this one as "\\'ı". The accented letter is the same, so the dot goes.
 _ACCENTED_DOTLESS = lazy(r"(\\[`'^\"~=.uvHcdbkr]\s*)\{\\([ij])\s*\}")
+# An accent latexcodec's table lacks (``\\`y``, ``\\d{x}``: it leaves them as written) is the letter with the combining
+# mark, composed where Unicode has the letter (ỳ), as pandoc prints it.
+_ACCENT_MARKS = {"`": "\u0300", "'": "\u0301", "^": "\u0302", "~": "\u0303", "=": "\u0304", "u": "\u0306", ".": "\u0307",
+                 '"': "\u0308", "r": "\u030a", "H": "\u030b", "v": "\u030c", "d": "\u0323", "c": "\u0327", "k": "\u0328",
+                 "b": "\u0331"}
+_LEFT_ACCENT = lazy(r"(?<!\\)((?:\\\\)*)\\(?:([`'^~=.\"])[ \t]*(?:\{([A-Za-z])\}|([A-Za-z]))"
+                    r"|([uvHrdcbk])(?:[ \t]*\{([A-Za-z])\}|[ \t]+([A-Za-z])(?![A-Za-z])))")
+# ``\\ensuremath{...}``: math in text (``\\ensuremath{\\alpha} Centauri``), read as ``$...$`` is, as pandoc reads it.
+_ENSURE_MATH = lazy(r"\\ensuremath\s*\{([^{}$]*)\}")
 _PROTECT = "\ue000"  # private-use characters never found in real values
 _PROTECT_END = "\ue001"
 _CONTROL_SPACE = "\ue002"
@@ -179,12 +189,15 @@ def decode_latex(value: str) -> str:
         text = _SYMBOL.sub(lambda m: m.group(1) + protect_text(_SYMBOLS[m.group(2) or m.group(3)]), text)
     if "{\\i" in text or "{\\j" in text:
         text = _ACCENTED_DOTLESS.sub(r"\1{\2}", text)
+    if "\\ensuremath" in text:
+        text = _ENSURE_MATH.sub(r"$\1$", text)
     spaced = "\\ " in text
     if spaced:
         text = _CONTROL_SPACE_AT.sub(lambda m: m.group(1) + _CONTROL_SPACE, text)
     with contextlib.suppress(ValueError, UnicodeError):  # not LaTeX the codec reads: shown as written
         text = _codec(text)
     if "\\" in text:
+        text = _LEFT_ACCENT.sub(_accented, text)
         text = _MACRO.sub(_macro_text, text)
     if spaced:
         text = text.replace(_CONTROL_SPACE, " ")
@@ -222,6 +235,12 @@ def _codec(text: str) -> str:
 def _ulatex(text: str) -> str:
     # latexcodec's "ulatex" decodes str to str; typeshed types codecs.decode for bytes codecs only.
     return codecs.decode(text, "ulatex")  # type: ignore[call-overload]
+
+
+def _accented(m: re.Match[str]) -> str:
+    accent = m.group(2) or m.group(5)
+    letter = m.group(3) or m.group(4) or m.group(6) or m.group(7)
+    return m.group(1) + unicodedata.normalize("NFC", letter + _ACCENT_MARKS[accent])
 
 
 def _macro_text(m: re.Match[str]) -> str:
