@@ -484,6 +484,16 @@ def test_an_english_entry_prints_in_title_case_with_pandocs_initials_dates_and_a
         " I“. Software engineering 31, Nr. 3 (2005): 238–55.")
 
 
+def test_an_initial_in_lower_case_takes_its_full_stop_as_pandoc_prints_it() -> None:
+    # pandoc (chicago-notes-bibliography, -t plain): "Stanislav Volek, s. r. o., Partners Media. T. 2002." and
+    # "Koe, a. b., Jean d. Yoe, and Ann Roe. T. 2002."; the site printed "s. r. o" and "a. b", "Jean d".
+    bib = parse_bibliography(
+        "@misc{sro, author={Stanislav Volek, Partners Media, s.r.o}, title={T}, year={2002}}\n"
+        "@misc{ab, author={Koe, a.b and Yoe, Jean d and Roe, Ann}, title={T}, year={2002}}", "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Stanislav Volek, s. r. o., Partners Media. T. 2002.", "Koe, a. b., Jean d. Yoe, and Ann Roe. T. 2002."]
+
+
 def test_an_article_or_misc_entry_with_no_container_is_a_work_of_its_own() -> None:
     # pandoc's HTML: "European Commission. <em>Sudan</em>. 2024. <a ...>", "Roe, Ann. <em>Sudan Two</em>. n.d. <a
     # ...>", "Ciliska, Donna. <em>A Compendium of Tools</em>. n.d."; the page quoted the titles and gave no "n.d."

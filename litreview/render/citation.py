@@ -892,7 +892,8 @@ def _person(p: Person, *, inverted: bool) -> str:
 
 
 # Initials as citeproc prints a given name it does not shorten (Chicago's ``initialize-with=". "``): "V.S." is
-# "V. S.", "K.Muthamil" "K. Muthamil" (a full stop before a letter is followed by a space), "Jorge L" "Jorge L."
+# "V. S.", "K.Muthamil" "K. Muthamil" (a full stop before a letter is followed by a space), "Jorge L" "Jorge L.",
+# and a letter in lower case alike ("s.r.o" is "s. r. o.", "Jean d" "Jean d.")
 _JOINED_INITIALS = re.compile(r"\.(?=[^\W\d_])")
 _SPACED_HYPHEN = re.compile(r"\s+-(?=[^\W\d_])")
 """White space before a hyphen that joins a given name's parts ("B. -O.", "Jean -Baptiste"), which citeproc drops."""
@@ -900,7 +901,7 @@ _INITIAL = re.compile(r"(?<![\w.'’-])([^\W\d_])(?![\w.'’-])")
 
 
 def _initial(m: re.Match[str]) -> str:
-    return m.group(1) + "." if m.group(1).isupper() else m.group(0)
+    return m.group(1) + "."
 
 
 def _end(text: str) -> str:
