@@ -1667,3 +1667,23 @@ def test_a_bibtex_issue_field_is_read_as_pandoc_reads_it() -> None:
     assert [format_reference(s).text for s in sources] == [
         "Doe, J. “T.” J 2 (2000): 5–9.", "Doe, J. “T.” J 2, nos. 4, 3 (2000).", "Doe, J. “T.” J 2 (April 2000).",
         "Doe, J. “T.” J 2, no. 3 (2000)."]
+
+
+def test_a_csl_season_and_chapter_number_print_as_pandoc_prints_them() -> None:
+    # pandoc (chicago-notes-bibliography, -t plain): "“A.” J 3 (Spring 2000).", de-DE "„A“. J 3 (Frühjahr 2000).",
+    # "J. “E.” Summer 2000." (CSL's month 14) and "Doe, A. “Ch.” Chap. 11 in Book. P, 2000."; the site left the season
+    # out ("J 3 (2000).") and dropped the chapter-number.
+    from litreview.bibliography.csl import parse_csl
+
+    items = parse_csl(
+        '[{"id": "a", "type": "article-journal", "title": "A", "container-title": "J", "volume": "3",'
+        ' "issued": {"date-parts": [[2000, 21]]}},'
+        ' {"id": "e", "type": "article-newspaper", "title": "E", "container-title": "J",'
+        ' "issued": {"date-parts": [[2000, 14]]}},'
+        ' {"id": "c", "type": "chapter", "title": "Ch", "container-title": "Book", "publisher": "P",'
+        ' "chapter-number": "11", "author": [{"family": "Doe", "given": "A"}], "issued": {"date-parts": [[2000]]}}]',
+        "refs.json").sources
+    assert [format_reference(s).text for s in items] == [
+        "“A.” J 3 (Spring 2000).", "J. “E.” Summer 2000.", "Doe, A. “Ch.” Chap. 11 in Book. P, 2000."]
+    assert Citations().reference(items[0], PLAIN, "de-DE").text == "„A“. J 3 (Frühjahr 2000)."
+    assert Citations().reference(items[1], PLAIN, "es-ES").text == "J. «E». verano de 2000."

@@ -66,7 +66,8 @@ FIELDS = {"title": "title", "publisher": "publisher", "publisher-place": "addres
           "ISBN": "isbn", "ISSN": "issn", "note": "note", "abstract": "abstract", "language": "language",
           "event-title": "eventtitle", "event": "eventtitle", "title-short": "shorttitle", "shortTitle": "shorttitle",
           "authority": "authority", "status": "pubstate", "genre": "type", "collection-title": "series",
-          "version": "version", "number-of-volumes": "volumes"}
+          "version": "version", "number-of-volumes": "volumes",
+          "chapter-number": "chapter"}
 """CSL variable -> the BibTeX/biblatex field it is read into, when it is a plain value (the first of two wins)."""
 _SERIES_NUMBERED = frozenset({"article", "techreport"})
 """Entry types whose ``number`` is their own (an issue, a report's number), not their number in a series: CSL's

@@ -915,7 +915,7 @@ def _publication(s: Source) -> str:
 
 
 def _month_name(n: int, terms: dict[str, str]) -> str:
-    return terms["months"].split()[n - 1]
+    return terms["seasons"].split()[n - 21] if 21 <= n <= 24 else terms["months"].split()[n - 1]
 
 
 _NO_YEAR = re.compile(r",? (?:de )?\{year\}")
@@ -937,7 +937,8 @@ def _date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = Fals
     if not full:
         return year
     ends = edtf_date_parts(s.field("date")) if s.field("date") else None
-    if ends and len(ends) == 1 and len(ends[0]) > 1 and 1 <= ends[0][1] <= 12:  # a single day or month, no range
+    if ends and len(ends) == 1 and len(ends[0]) > 1 and (1 <= ends[0][1] <= 12 or 21 <= ends[0][1] <= 24):
+        # a single day, month or season (EDTF's 21-24: "Spring 2000", as citeproc prints it), no range
         dated = str(ends[0][2]) if len(ends[0]) > 2 and day else ""
         return _date_words(terms, year, _month_name(ends[0][1], terms), dated)
     month, of_month = month_day(s)
