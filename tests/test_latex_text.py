@@ -43,6 +43,8 @@ from litreview.bibliography.load import parse_bibliography
     # ``\ensuremath{...}`` is math, read as ``$...$`` is ("α Centauri" lost its letter), as pandoc reads it.
     (r"\ensuremath{\alpha} Centauri and {\ensuremath{\gamma}}-Ray", "α Centauri and γ-Ray"),
     (r"it\textquotesingle s", "it's"),
+    # other content of the command is kept as written ("CO_2"): not made math the codec cannot read
+    (r"CO\ensuremath{_2} and \ensuremath{<b>}", "CO_2 and <b>"),
     (r"Tools for `Rcpp' and O'Brien's `x'", "Tools for ‘Rcpp’ and O'Brien's ‘x’"),
     # An accent over a braced dotless i or j, as Crossref and Google Scholar export it ("Dion\\'ısio" before).
     (r"Dion{\'{\i}}sio and na\"{\i}ve, \^{\i}le", "Dionísio and naïve, île"),

@@ -1687,3 +1687,13 @@ def test_a_csl_season_and_chapter_number_print_as_pandoc_prints_them() -> None:
         "“A.” J 3 (Spring 2000).", "J. “E.” Summer 2000.", "Doe, A. “Ch.” Chap. 11 in Book. P, 2000."]
     assert Citations().reference(items[0], PLAIN, "de-DE").text == "„A“. J 3 (Frühjahr 2000)."
     assert Citations().reference(items[1], PLAIN, "es-ES").text == "J. «E». verano de 2000."
+
+
+def test_math_and_ensuremath_in_a_title_stay_escaped_text() -> None:
+    # A field is data: TeX math in a title ("$<script>$") and ``\ensuremath`` print as escaped text, never as markup.
+    (source,) = parse_bibliography(
+        "@misc{x, title={Foo $<script>alert(1)</script>$ and \\ensuremath{<img src=x onerror=alert(1)>} and"
+        " \\ensuremath{\\alpha}}, year={2000}}", "refs.bib").sources
+    shown = format_reference(source).html
+    assert "<script" not in shown.lower() and "<img" not in shown.lower()
+    assert "&lt;" in shown and "α" in shown

@@ -72,8 +72,10 @@ _ACCENT_MARKS = {"`": "\u0300", "'": "\u0301", "^": "\u0302", "~": "\u0303", "="
                  "b": "\u0331"}
 _LEFT_ACCENT = lazy(r"(?<!\\)((?:\\\\)*)\\(?:([`'^~=.\"])[ \t]*(?:\{([A-Za-z])\}|([A-Za-z]))"
                     r"|([uvHrdcbk])(?:[ \t]*\{([A-Za-z])\}|[ \t]+([A-Za-z])(?![A-Za-z])))")
-# ``\\ensuremath{...}``: math in text (``\\ensuremath{\\alpha} Centauri``), read as ``$...$`` is, as pandoc reads it.
+# ``\\ensuremath{\\alpha}``: a math symbol in text ("\\ensuremath{\\alpha} Centauri"), read as ``$\\alpha$`` is, as pandoc
+# reads it; other content of the command (``\\ensuremath{x_2}``) is kept as written, the command dropped.
 _ENSURE_MATH = lazy(r"\\ensuremath\s*\{([^{}$]*)\}")
+_COMMAND = lazy(r"\\[A-Za-z]+")
 _PROTECT = "\ue000"  # private-use characters never found in real values
 _PROTECT_END = "\ue001"
 _CONTROL_SPACE = "\ue002"
@@ -190,7 +192,8 @@ def decode_latex(value: str) -> str:
     if "{\\i" in text or "{\\j" in text:
         text = _ACCENTED_DOTLESS.sub(r"\1{\2}", text)
     if "\\ensuremath" in text:
-        text = _ENSURE_MATH.sub(r"$\1$", text)
+        text = _ENSURE_MATH.sub(lambda m: f"${m.group(1).strip()}$" if _COMMAND.fullmatch(m.group(1).strip())
+                                else m.group(1), text)
     spaced = "\\ " in text
     if spaced:
         text = _CONTROL_SPACE_AT.sub(lambda m: m.group(1) + _CONTROL_SPACE, text)
