@@ -76,7 +76,11 @@ class _Refs(HTMLParser):
 
 
 def _norm(text: str) -> str:
-    return " ".join(html.unescape(text).split())
+    """White space runs as one space, and an accented dotless i as the accented i (pandoc's ``{\\'\\i}``), as
+    ``text.spelled`` reads them."""
+    from litreview.text import dotted_accented
+
+    return " ".join(dotted_accented(html.unescape(text)).split())
 
 
 def pandoc_entries(pandoc: str, bib: Path, csl: Path, lang: str, work: Path) -> dict[str, str] | None:

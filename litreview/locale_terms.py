@@ -107,18 +107,21 @@ CITATION_TERMS: dict[str, dict[str, str]] = {
            "ahead of print": "ahead of print", "inpress": "in press", "prepublished": "pre-published", "inpreparation": "in preparation",
            "translated by": "translated by", "accessed": "accessed", "In": "In", "vol.": "vol.", "vols.": "vols.", "no.": "no.", "nos.": "nos.",
            "preprint": "preprint", "No.": "No.", "Nos.": "Nos.", "Chap.": "Chap.", "Chaps.": "Chaps.", "V.": "V.", "“": "“", "”": "”", "‘": "‘", "’": "’", "punctuation-in-quote": "yes", "title-case": "yes",
+           "seasons": "Spring Summer Autumn Winter",
            "months": "January February March April May June July August September October November December",
            "month-year": "{month} {year}", "date": "{month} {day}, {year}"},
     "de": {"by": "von", "version": "Version", "trans.": "Übers.", "edition": "{n}. Aufl.", "–": "\u2013", "et al.": "u. a.", "n.d.": "o. J.", "ed.": "Hrsg.", "eds.": "Hrsg.", "edited by": "herausgegeben von",
            "ahead of print": "Online-Vorab-Publikation",
            "translated by": "übersetzt von", "accessed": "zugegriffen", "In": "In", "vol.": "Bd.", "vols.": "Bde.", "no.": "Nr.", "nos.": "Nr.",
            "preprint": "Preprint", "No.": "No.", "Nos.": "Nos.", "“": "„", "”": "“", "‘": "‚", "’": "‘", "punctuation-in-quote": "",
+           "seasons": "Frühjahr Sommer Herbst Winter",
            "months": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
            "month-year": "{month} {year}", "date": "{day}. {month} {year}"},
     "it": {"by": "di", "version": "versione", "trans.": "trad.", "edition": "{n}ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s.d.", "ed.": "a c. di", "eds.": "a c. di", "edited by": "a cura di",
            "ahead of print": "pubblicazione online ad accesso anticipato",
            "translated by": "tradotto da", "accessed": "consultato", "In": "In", "vol.": "vol.", "vols.": "voll.", "no.": "fasc.", "nos.": "fasc.",
            "preprint": "preprint", "No.": "No.", "Nos.": "Nos.", "“": "«", "”": "»", "‘": "“", "’": "”", "punctuation-in-quote": "",
+           "seasons": "primavera estate autunno inverno",
            "months": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
            "month-year": "{month} {year}", "date": "{day} {month} {year}"},
     "fr": {"by": "par", "version": "version", "trans.": "trad.", "edition": "{n}\u1d49 éd.", "edition-1": "1\u02b3\u1d49 éd.", "–": "\u2011", "et al.": "et al.", "n.d.": "s. d.", "ed.": "éd.", "eds.": "éd.", "edited by": "édité par",
@@ -126,24 +129,28 @@ CITATION_TERMS: dict[str, dict[str, str]] = {
            "translated by": "traduit par", "accessed": "consulté le", "In": "In", "vol.": "vol.", "vols.": "vol.", "no.": "nᵒ", "nos.": "nᵒˢ",
            "preprint": "prépublication", "No.": "No.", "Nos.": "Nos.", "“": "«\u00a0", "”": "\u00a0»", "‘": "“", "’": "”", "punctuation-in-quote": "",
            "phdthesis": "Thèse de doctorat", "mastersthesis": "Mémoire de master",
+           "seasons": "printemps été automne hiver",
            "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
            "month-year": "{month} {year}", "date": "{day} {month} {year}"},
     "es": {"by": "de", "version": "versión", "trans.": "trad.", "edition": "{n}.ª ed.", "–": "-", "et al.": "et al.", "n.d.": "s. f.", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
            "ahead of print": "advance online publication", "inpress": "en prensa", "prepublished": "previamente publicado", "forthcoming": "próximamente",
            "translated by": "traducido por", "accessed": "accedido", "In": "En", "vol.": "vol.", "vols.": "vols.", "no.": "n.º", "nos.": "n.º",
            "preprint": "preprint", "No.": "No.", "Nos.": "Nos.", "“": "«", "”": "»", "‘": "“", "’": "”", "punctuation-in-quote": "", "phdthesis": "Tesis doctoral",
+           "seasons": "primavera verano otoño invierno",
            "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
            "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
     "pt": {"by": "por", "version": "versão", "trans.": "trad.", "edition": "{n}.ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "sem data", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por",
            "ahead of print": "advance online publication", "prepublished": "pré-publicado", "submitted": "submetido",
            "translated by": "traduzido por", "accessed": "acedido", "In": "Em", "vol.": "vol.", "vols.": "vols.", "no.": "n.º", "nos.": "n.º",
            "preprint": "pré-impressão", "No.": "No.", "Nos.": "Nos.", "“": "«", "”": "»", "‘": "“", "’": "”", "punctuation-in-quote": "", "phdthesis": "Tese de doutorado",
+           "seasons": "Primavera Verão Outono Inverno",
            "months": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
            "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
     "pt-BR": {"by": "por", "version": "versão", "Chap.": "Cap.", "Chaps.": "Cap.", "trans.": "trad.", "edition": "{n}º ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s. d.", "ed.": "org.", "eds.": "org.", "edited by": "organizado por",
               "ahead of print": "publicação prévia em linha", "inpress": "no prelo", "prepublished": "pré-publicado",
               "translated by": "traduzido por", "accessed": "acesso em", "In": "Em", "vol.": "v.", "vols.": "v.", "no.": "n.", "nos.": "n.",
               "preprint": "preprint", "No.": "N.", "Nos.": "N.", "“": "“", "”": "”", "‘": "‘", "’": "’", "punctuation-in-quote": "", "phdthesis": "Tese de doutorado",
+              "seasons": "Primavera Verão Outono Inverno",
               "months": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
               "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
 }
@@ -153,7 +160,7 @@ es-ES "En", "n.º", «…», "agosto de 2019"), by language, or by language and 
 pt-PT; pt-BR its own); "and" is ``AND_TERMS``' first word. A title's quotation marks are the terms "“" and "”" ("‘" and "’" those of a quotation inside it), with
 the full stop after it inside them where "punctuation-in-quote" is "yes" (English only); titles in title case where
 "title-case" is "yes" (English only: citeproc leaves other languages' titles as written); "months" are the month
-names, "month-year" and "date" how a date is written; "edition" a numbered edition ("edition-1" the first where it
+names, "seasons" those of spring, summer, autumn and winter (CSL's months 21 to 24), "month-year" and "date" how a date is written; "edition" a numbered edition ("edition-1" the first where it
 differs: fr "1ʳᵉ éd."), "preprint" what a CSL preprint or working paper without a genre is described as (fr
 "prépublication"), "ahead of print" CSL's advance-online-publication (a journal article with a DOI
 and a year but no volume, issue or pages), "inpress", "prepublished", "inpreparation", "submitted" and

@@ -90,12 +90,19 @@ _DOTLESS_ACCENTED = re.compile(r"[ıȷ](?=[\u0300-\u036f])")
 """A dotless letter carrying an accent: LaTeX's {\\'\\i} as pandoc prints it ("Garcı́a"), the accented i."""
 
 
+def dotted_accented(text: str) -> str:
+    """``text`` with each accented dotless i or j the accented letter ("Garcı́a", as pandoc prints LaTeX's
+    ``{\\'\\i}``, is "García"; composed where Unicode has the letter); a dotless letter with no accent is kept."""
+    if not _DOTLESS_ACCENTED.search(text):
+        return text
+    return unicodedata.normalize("NFC", _DOTLESS_ACCENTED.sub(lambda m: m.group().translate(_DOTLESS), text))
+
+
 @lru_cache(maxsize=65536)
 def spelled(text: str) -> str:
     """:func:`canonical` with accents kept: "Šmith" stays "šmith" (citeproc compares names as spelled); an accented
     dotless i is the accented i ("Garcı́a" is "garcía")."""
-    text = _DOTLESS_ACCENTED.sub(lambda m: m.group().translate(_DOTLESS), text)
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_DASHES).casefold()
+    text = unicodedata.normalize("NFKC", dotted_accented(text)).translate(_APOSTROPHES).translate(_DASHES).casefold()
     text = _QUOTE_MARK.sub(" ", text.replace("&", " and "))
     return _SPACE.sub(" ", _NON_PHRASE.sub(" ", text).replace("'s ", " ")).strip()
 

@@ -49,6 +49,13 @@ def test_accents_latexcodec_lacks_are_composed(raw: str, shown: str) -> None:
     (r"Rates in \apj\ and \apjl", "Rates in ApJ and ApJL"),
     # TeX's single quotes pair up, as pandoc prints them ("‘Glass Floors'" left its closing mark straight).
     (r"`Glass Floors' and ``Ceilings''", "‘Glass Floors’ and “Ceilings”"),
+    # Accents latexcodec's table lacks (it left "\\‘y") are the letter with the combining mark, as pandoc prints them.
+    (r"Hu\`y and {\`y} and \`{Y}, \d{x} and \u a", "Huỳ and ỳ and Ỳ, x\u0323 and ă"),
+    # ``\ensuremath{...}`` is math, read as ``$...$`` is ("α Centauri" lost its letter), as pandoc reads it.
+    (r"\ensuremath{\alpha} Centauri and {\ensuremath{\gamma}}-Ray", "α Centauri and γ-Ray"),
+    (r"it\textquotesingle s", "it's"),
+    # other content of the command is kept as written ("CO_2"): not made math the codec cannot read
+    (r"CO\ensuremath{_2} and \ensuremath{<b>}", "CO_2 and <b>"),
     (r"Tools for `Rcpp' and O'Brien's `x'", "Tools for ‘Rcpp’ and O'Brien's ‘x’"),
     # An accent over a braced dotless i or j, as Crossref and Google Scholar export it ("Dion\\'ısio" before).
     (r"Dion{\'{\i}}sio and na\"{\i}ve, \^{\i}le", "Dionísio and naïve, île"),

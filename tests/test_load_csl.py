@@ -827,3 +827,18 @@ def test_csl_yaml_saved_as_json_is_told_to_be_named_yaml(text: str) -> None:
     assert (bad.code, bad.line) == ("LR100", 1)
     assert bad.hint == ("The file holds CSL-YAML, not JSON: name it references.yaml (pandoc reads a bibliography "
                         "by its extension)")
+
+
+def test_a_family_name_opening_with_words_in_lower_case_holds_its_particle_as_pandoc_reads_it() -> None:
+    # pandoc 3 (chicago-notes-bibliography): "Bruijn, Berry de, Jan van der Berg, and Ludwig van Beethoven." and
+    # "Fontaine, Jean de la, and Abu al-Farabi."; the site printed "de Bruijn, Berry". A particle given apart is read
+    # as given ("de Bruijn, Berry x."), a family name of one word as written ("ten, Berry.").
+    items = ('[{"id": "a", "type": "book", "title": "T", "author": [{"family": "de Bruijn", "given": "Berry"},'
+             ' {"family": "van der Berg", "given": "Jan"}, {"family": "de la Fontaine", "given": "Jean"},'
+             ' {"family": "al-Farabi", "given": "Abu"}, {"family": "de Bruijn", "given": "B", "non-dropping-particle":'
+             ' "x"}, {"family": "ten", "given": "Berry"}, {"family": "Mac Donald", "given": "Al"}]}]')
+    (a,) = parse_csl(items, "refs.json").sources
+    assert [(p.prefix, p.family) for p in a.authors] == [
+        ("de", "Bruijn"), ("van der", "Berg"), ("de la", "Fontaine"), ("", "al-Farabi"), ("x", "de Bruijn"),
+        ("", "ten"), ("", "Mac Donald")]
+    assert a.fields["author"].startswith("de Bruijn, Berry and van der Berg, Jan and")

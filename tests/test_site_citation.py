@@ -484,6 +484,16 @@ def test_an_english_entry_prints_in_title_case_with_pandocs_initials_dates_and_a
         " I“. Software engineering 31, Nr. 3 (2005): 238–55.")
 
 
+def test_an_initial_in_lower_case_takes_its_full_stop_as_pandoc_prints_it() -> None:
+    # pandoc (chicago-notes-bibliography, -t plain): "Stanislav Volek, s. r. o., Partners Media. T. 2002." and
+    # "Koe, a. b., Jean d. Yoe, and Ann Roe. T. 2002."; the site printed "s. r. o" and "a. b", "Jean d".
+    bib = parse_bibliography(
+        "@misc{sro, author={Stanislav Volek, Partners Media, s.r.o}, title={T}, year={2002}}\n"
+        "@misc{ab, author={Koe, a.b and Yoe, Jean d and Roe, Ann}, title={T}, year={2002}}", "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Stanislav Volek, s. r. o., Partners Media. T. 2002.", "Koe, a. b., Jean d. Yoe, and Ann Roe. T. 2002."]
+
+
 def test_an_article_or_misc_entry_with_no_container_is_a_work_of_its_own() -> None:
     # pandoc's HTML: "European Commission. <em>Sudan</em>. 2024. <a ...>", "Roe, Ann. <em>Sudan Two</em>. n.d. <a
     # ...>", "Ciliska, Donna. <em>A Compendium of Tools</em>. n.d."; the page quoted the titles and gave no "n.d."
@@ -1670,3 +1680,33 @@ def test_a_bibtex_issue_field_is_read_as_pandoc_reads_it() -> None:
     assert [format_reference(s).text for s in sources] == [
         "Doe, J. “T.” J 2 (2000): 5–9.", "Doe, J. “T.” J 2, nos. 4, 3 (2000).", "Doe, J. “T.” J 2 (April 2000).",
         "Doe, J. “T.” J 2, no. 3 (2000)."]
+
+
+def test_a_csl_season_and_chapter_number_print_as_pandoc_prints_them() -> None:
+    # pandoc (chicago-notes-bibliography, -t plain): "“A.” J 3 (Spring 2000).", de-DE "„A“. J 3 (Frühjahr 2000).",
+    # "J. “E.” Summer 2000." (CSL's month 14) and "Doe, A. “Ch.” Chap. 11 in Book. P, 2000."; the site left the season
+    # out ("J 3 (2000).") and dropped the chapter-number.
+    from litreview.bibliography.csl import parse_csl
+
+    items = parse_csl(
+        '[{"id": "a", "type": "article-journal", "title": "A", "container-title": "J", "volume": "3",'
+        ' "issued": {"date-parts": [[2000, 21]]}},'
+        ' {"id": "e", "type": "article-newspaper", "title": "E", "container-title": "J",'
+        ' "issued": {"date-parts": [[2000, 14]]}},'
+        ' {"id": "c", "type": "chapter", "title": "Ch", "container-title": "Book", "publisher": "P",'
+        ' "chapter-number": "11", "author": [{"family": "Doe", "given": "A"}], "issued": {"date-parts": [[2000]]}}]',
+        "refs.json").sources
+    assert [format_reference(s).text for s in items] == [
+        "“A.” J 3 (Spring 2000).", "J. “E.” Summer 2000.", "Doe, A. “Ch.” Chap. 11 in Book. P, 2000."]
+    assert Citations().reference(items[0], PLAIN, "de-DE").text == "„A“. J 3 (Frühjahr 2000)."
+    assert Citations().reference(items[1], PLAIN, "es-ES").text == "J. «E». verano de 2000."
+
+
+def test_math_and_ensuremath_in_a_title_stay_escaped_text() -> None:
+    # A field is data: TeX math in a title ("$<script>$") and ``\ensuremath`` print as escaped text, never as markup.
+    (source,) = parse_bibliography(
+        "@misc{x, title={Foo $<script>alert(1)</script>$ and \\ensuremath{<img src=x onerror=alert(1)>} and"
+        " \\ensuremath{\\alpha}}, year={2000}}", "refs.bib").sources
+    shown = format_reference(source).html
+    assert "<script" not in shown.lower() and "<img" not in shown.lower()
+    assert "&lt;" in shown and "α" in shown

@@ -66,7 +66,8 @@ FIELDS = {"title": "title", "publisher": "publisher", "publisher-place": "addres
           "ISBN": "isbn", "ISSN": "issn", "note": "note", "abstract": "abstract", "language": "language",
           "event-title": "eventtitle", "event": "eventtitle", "title-short": "shorttitle", "shortTitle": "shorttitle",
           "authority": "authority", "status": "pubstate", "genre": "type", "collection-title": "series",
-          "version": "version", "number-of-volumes": "volumes"}
+          "version": "version", "number-of-volumes": "volumes",
+          "chapter-number": "chapter"}
 """CSL variable -> the BibTeX/biblatex field it is read into, when it is a plain value (the first of two wins)."""
 _SERIES_NUMBERED = frozenset({"article", "techreport"})
 """Entry types whose ``number`` is their own (an issue, a report's number), not their number in a series: CSL's
@@ -279,11 +280,21 @@ def csl_name(value: Mapping[str, Any]) -> tuple[Person, str]:
     given = str(name.get("given") or "").strip()
     prefix = " ".join(str(name[k]).strip() for k in ("dropping-particle", "non-dropping-particle") if name.get(k))
     suffix = str(name.get("suffix") or "").strip()
+    if not prefix and given:
+        prefix, family = _particle(family)
     person = Person(family=family, given=given, prefix=prefix, suffix=suffix)
     if not (given or prefix or suffix) and len(family.split()) > 1:  # a family name alone, of several words ("on
         return person, "{" + family + "}"  # behalf of the Work Group"): BibTeX would read its last word as the family
     written = " ".join(p for p in (prefix, family) if p)
     return person, ", ".join(p for p in (written, suffix, given) if p)
+
+
+def _particle(family: str) -> tuple[str, str]:
+    """(particle, family) of a CSL family name given with no particle: its words in lower case before the last word
+    ("de Bruijn" is "de" and "Bruijn"), as citeproc reads them; ('', family) when it has none."""
+    words = family.split()
+    lower = next((i for i, word in enumerate(words[:-1]) if not word[0].islower()), len(words) - 1)
+    return (" ".join(words[:lower]), " ".join(words[lower:])) if lower else ("", family)
 
 
 def _date(value: Any, yaml: bool = False) -> tuple[int | None, str]:

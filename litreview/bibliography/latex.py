@@ -73,6 +73,10 @@ _LEFT_ACCENT = lazy(r"\\(?:([`'^\"~=.])\s*|([uvHrdckb])(?:\s+|(?=\{)))(?:\{\s*(\
                     r"|(\\[ij](?![A-Za-z])|[A-Za-z]))")
 """An accent on a letter that latexcodec's table lacks (``{\\`y}``, ``\\~e``, ``\\v{j}``), left as written by the codec:
 its letter and combining mark are composed, as pandoc's biblatex reader composes them (ỳ, ẽ, ǰ)."""
+# ``\\ensuremath{\\alpha}``: a math symbol in text ("\\ensuremath{\\alpha} Centauri"), read as ``$\\alpha$`` is, as pandoc
+# reads it; other content of the command (``\\ensuremath{x_2}``) is kept as written, the command dropped.
+_ENSURE_MATH = lazy(r"\\ensuremath\s*\{([^{}$]*)\}")
+_COMMAND = lazy(r"\\[A-Za-z]+")
 _PROTECT = "\ue000"  # private-use characters never found in real values
 _PROTECT_END = "\ue001"
 _CONTROL_SPACE = "\ue002"
@@ -188,6 +192,9 @@ def decode_latex(value: str) -> str:
         text = _SYMBOL.sub(lambda m: m.group(1) + protect_text(_SYMBOLS[m.group(2) or m.group(3)]), text)
     if "{\\i" in text or "{\\j" in text:
         text = _ACCENTED_DOTLESS.sub(r"\1{\2}", text)
+    if "\\ensuremath" in text:
+        text = _ENSURE_MATH.sub(lambda m: f"${m.group(1).strip()}$" if _COMMAND.fullmatch(m.group(1).strip())
+                                else m.group(1), text)
     spaced = "\\ " in text
     if spaced:
         text = _CONTROL_SPACE_AT.sub(lambda m: m.group(1) + _CONTROL_SPACE, text)

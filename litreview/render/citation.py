@@ -892,7 +892,8 @@ def _person(p: Person, *, inverted: bool) -> str:
 
 
 # Initials as citeproc prints a given name it does not shorten (Chicago's ``initialize-with=". "``): "V.S." is
-# "V. S.", "K.Muthamil" "K. Muthamil" (a full stop before a letter is followed by a space), "Jorge L" "Jorge L."
+# "V. S.", "K.Muthamil" "K. Muthamil" (a full stop before a letter is followed by a space), "Jorge L" "Jorge L.",
+# and a letter in lower case alike ("s.r.o" is "s. r. o.", "Jean d" "Jean d.")
 _JOINED_INITIALS = re.compile(r"\.(?=[^\W\d_])")
 _SPACED_HYPHEN = re.compile(r"(?<!\s)\s+-(?=[^\W\d_])")  # from a run's first blank only: linear
 """White space before a hyphen that joins a given name's parts ("B. -O.", "Jean -Baptiste"), which citeproc drops."""
@@ -900,7 +901,7 @@ _INITIAL = re.compile(r"(?<![\w.'’-])([^\W\d_])(?![\w.'’-])")
 
 
 def _initial(m: re.Match[str]) -> str:
-    return m.group(1) + "." if m.group(1).isupper() else m.group(0)
+    return m.group(1) + "."
 
 
 def _end(text: str) -> str:
@@ -914,7 +915,7 @@ def _publication(s: Source) -> str:
 
 
 def _month_name(n: int, terms: dict[str, str]) -> str:
-    return terms["months"].split()[n - 1]
+    return terms["seasons"].split()[n - 21] if 21 <= n <= 24 else terms["months"].split()[n - 1]
 
 
 _NO_YEAR = re.compile(r",? (?:de )?\{year\}")
@@ -936,7 +937,8 @@ def _date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = Fals
     if not full:
         return year
     ends = edtf_date_parts(s.field("date")) if s.field("date") else None
-    if ends and len(ends) == 1 and len(ends[0]) > 1 and 1 <= ends[0][1] <= 12:  # a single day or month, no range
+    if ends and len(ends) == 1 and len(ends[0]) > 1 and (1 <= ends[0][1] <= 12 or 21 <= ends[0][1] <= 24):
+        # a single day, month or season (EDTF's 21-24: "Spring 2000", as citeproc prints it), no range
         dated = str(ends[0][2]) if len(ends[0]) > 2 and day else ""
         return _date_words(terms, year, _month_name(ends[0][1], terms), dated)
     month, of_month = month_day(s)
