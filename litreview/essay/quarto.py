@@ -312,8 +312,10 @@ def _included(path: Path, text: str, depth: int, not_utf8: list[NotUtf8] | None 
                 if missing is not None:
                     missing.append((str(path), here, name, CHILD_CHUNK))
             else:
-                raise EssayError(f"included file {name.partition('#')[0]} not found", path=str(path), line=here,
-                                 hint="check the include's path")
+                file = name.partition('#')[0]
+                raise EssayError(f"included file {file} not found", path=str(path), line=here,
+                                 hint=f"quarto render stops on it too: fix the name in the include, or create {file} "
+                                      f"(Quarto reads it from the folder of {path.name}, the including file)")
         out += _titled(path, line, _blank_shortcodes(text[at:start]))
         line += text.count("\n", at, end)
         at = end
