@@ -343,11 +343,11 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                      for key, lines in copies.items() for n in lines[:-1]]
     merged = inherit.resolve({r.key: (r.kind, r.fields) for r in raws.values()})
     sources = [_source(r, merged[r.key], filename, problems) for r in raws.values()]
-    earlier: tuple[Source, ...] = ()
+    first_copies: tuple[Source, ...] = ()
     if firsts:  # read as BibTeX and biber read them: inheriting from the first copies of keys defined again
         merged = inherit.resolve({**{r.key: (r.kind, r.fields) for r in raws.values()},
                                   **{k: (r.kind, r.fields) for k, r in firsts.items()}})
-        earlier = tuple(_source(r, merged[r.key], filename, []) for r in firsts.values())
+        first_copies = tuple(_source(r, merged[r.key], filename, []) for r in firsts.values())
     if "=======" in text and (conflicted := conflicts(text, filename, line_of)):
         # Inside a conflict the syntax errors are the markers' doing: the conflict stands for them.
         spans = [span for _, span in conflicted]
@@ -358,7 +358,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         problems = [p for p in problems if not (p.code == "LR101" and p.key in sided)]
         problems += [finding for finding, _ in conflicted]
     problems.sort(key=lambda p: p.line or 0)
-    return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=original, earlier=earlier)
+    return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=original, earlier=first_copies)
 
 
 _FIELD_NEXT = lazy(rf"{bibtex.FIELD_NAME}[ \t\r\n]*=")
