@@ -660,6 +660,23 @@ def test_a_year_with_words_beside_it_is_named_in_the_hint() -> None:
     assert found["b"].startswith("If that is the year you mean") and found["b"].endswith("write year = {n.d.}")
 
 
+def test_a_year_written_in_words_is_a_warning_that_keeps_it_in_year() -> None:
+    # "Siglo IV a.C.": BibTeX and pandoc print a year field as written, and biber too (it warns the year will not
+    # sort); it was an error whose hint said to write year = {2004}. A warning now, saying to keep it in year (a
+    # biblatex date field takes an ISO date only). A year among stray words ("2009 [Online]", an export's) prints
+    # them into the reference: still an error, its hint the year alone.
+    text = ("@book{a, author={Aristoteles}, title={Politica}, publisher={P}, year={Siglo IV a.C.}}\n"
+            "@book{f, author={Roe, R.}, title={T}, publisher={P}, year={2009 [Online]}}\n"
+            "@book{n, author={Roe, R.}, title={U}, publisher={P}, year={o.D.}}\n")
+    review = Review(bibliography=parse_bibliography(text, "x.bib"))
+    found = {f.key: f for f in check_review(review, Config(), now=NOW).findings if f.code == "LR124"}
+    assert set(found) == {"a", "f"}
+    assert found["a"].severity == "warning" and found["f"].severity == "error"
+    assert found["a"].message == "year 'Siglo IV a.C.' is not a number; BibTeX, biber and pandoc print it as written"
+    assert "keep it in year, not date" in found["a"].hint and "year = {n.d.}" in found["a"].hint
+    assert found["f"].hint == "Write year = {2009}"
+
+
 @pytest.mark.parametrize(("field", "hint"), [
     # ISO 690's date cited after the year (Czech theses)
     ("year = {2015 [cit. 2020-02-22]}", "Write year = {2015}, and the day it was cited as urldate = {2020-02-22} "
@@ -1495,20 +1512,3 @@ def test_a_title_ending_with_a_capital_letter_as_a_label_is_not_truncated() -> N
                    "@misc{vit, title = {Vitamin A}}\n@misc{cut, title = {Towards a theory of a}}\n"
                    "@misc{cut2, title = {On the Making of A}}\n", "LR132")
     assert list(found) == ["cut"]
-
-
-def test_a_year_written_in_words_is_a_warning_that_keeps_it_in_year() -> None:
-    # "Siglo IV a.C.": BibTeX and pandoc print a year field as written, and biber too (it warns the year will not
-    # sort); it was an error whose hint said to write year = {2004}. A warning now, saying to keep it in year (a
-    # biblatex date field takes an ISO date only). A year among stray words ("2009 [Online]", an export's) prints
-    # them into the reference: still an error, its hint the year alone.
-    text = ("@book{a, author={Aristoteles}, title={Politica}, publisher={P}, year={Siglo IV a.C.}}\n"
-            "@book{f, author={Roe, R.}, title={T}, publisher={P}, year={2009 [Online]}}\n"
-            "@book{n, author={Roe, R.}, title={U}, publisher={P}, year={o.D.}}\n")
-    review = Review(bibliography=parse_bibliography(text, "x.bib"))
-    found = {f.key: f for f in check_review(review, Config(), now=NOW).findings if f.code == "LR124"}
-    assert set(found) == {"a", "f"}
-    assert found["a"].severity == "warning" and found["f"].severity == "error"
-    assert found["a"].message == "year 'Siglo IV a.C.' is not a number; BibTeX, biber and pandoc print it as written"
-    assert "keep it in year, not date" in found["a"].hint and "year = {n.d.}" in found["a"].hint
-    assert found["f"].hint == "Write year = {2009}"
