@@ -135,7 +135,7 @@ def run(root: Path, split: str, show_lost: bool, show: set[str]) -> int:
     rows: dict[str, Counter[str]] = defaultdict(Counter)
     lines: list[str] = []
     codes: Counter[str] = Counter()
-    severity: dict[str, str] = {}
+    severity: dict[str, Counter[str]] = defaultdict(Counter)  # a code's findings by severity (LR124: both)
     shown: list[str] = []
     entries = 0
     for path in files_of(root, split):
@@ -179,7 +179,7 @@ def run(root: Path, split: str, show_lost: bool, show: set[str]) -> int:
         entries += got
         for f in findings:
             codes[f["code"]] += 1
-            severity[f["code"]] = f["severity"]
+            severity[f["code"]][f["severity"]] += 1
             if f["code"] in show:
                 shown.append(f"{f['code']} {name}:{f['line']} [{f.get('key')}] {f['message']}")
     columns = ["files", "reference parses", "reference entries", "our entries", "refused", "entries lost",
@@ -191,7 +191,9 @@ def run(root: Path, split: str, show_lost: bool, show: set[str]) -> int:
     print(f"\nfindings of `litreview check --essay \"\"` on each file alone: {sum(codes.values())} on {entries} entries")
     print("code    severity  count  per 100 entries")
     for code, count in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])):
-        print(f"{code:<7} {severity[code]:<8}  {count:>5}  {100 * count / max(entries, 1):>15.1f}")
+        told = (next(iter(severity[code])) if len(severity[code]) == 1 else
+                ", ".join(f"{n} {name}" for name, n in sorted(severity[code].items())))
+        print(f"{code:<7} {told:<8}  {count:>5}  {100 * count / max(entries, 1):>15.1f}")
     for line in lines:
         if show_lost or line.startswith(("crash", "slow")):
             print(line)

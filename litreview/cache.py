@@ -103,6 +103,8 @@ def input_key(config: Config) -> str | None:
                 folder = path if path.is_dir() else path.parent
                 for file in parts:
                     add(file.relative_to(folder).as_posix(), essay_file(file))
+                for file in outside_files(config, essay_file):  # (\input{../x}, a knitr child by here::here())
+                    add("outside", file, file.read_bytes())
                 if path.is_dir():
                     continue
             if name == "metadata" and path.is_dir():
@@ -177,6 +179,36 @@ def store_followed(config: Config, files: Collection[Path]) -> None:
     root = Path(config.root).resolve()
     with suppress(OSError, ValueError):
         _write(config, FOLLOWED, _essay_digest(config), [os.path.relpath(f.resolve(), root) for f in files])
+
+
+OUTSIDE = "outside.json"
+"""The files the essay read outside the folder of its parts (``essay_parts``: a LaTeX ``\\input{../x}``, a knitr
+child reached by ``../`` or ``here::here()``), kept with the digest of the essay's files: the input key reads them
+while the essay is unchanged (an edit of the essay's own files misses anyway, and the next build keeps them anew)."""
+
+
+def outside_files(config: Config, read: Callable[[Path], bytes] = Path.read_bytes) -> list[Path]:
+    """The files the essay read outside the folder of its parts when it was last built, while none of its own
+    files changed since (``read`` reads them); [] when none, or nothing is kept for them."""
+    names = _read(config, OUTSIDE, _essay_digest(config, read))
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return []
+    return [Path(config.root) / name for name in names]
+
+
+def store_outside(config: Config, read: Collection[str]) -> None:
+    """Keep the files of ``read`` (the files an essay's sentences are in) that are not among its parts (see
+    ``OUTSIDE``); only for an essay of several files."""
+    path = config.path("essay")
+    parts = essay_parts(path)
+    if parts is None:
+        return
+    root = Path(config.root).resolve()
+    with suppress(OSError, ValueError):
+        own = {p.resolve() for p in (path, *parts)}
+        outside = sorted({os.path.relpath(f, root) for f in (Path(name).resolve() for name in read)
+                          if f not in own and f.is_file()})
+        _write(config, OUTSIDE, _essay_digest(config), outside)
 
 
 def _follows_essay(config: Config) -> bool:

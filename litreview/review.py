@@ -161,6 +161,8 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
             store.store_stages(config, key, bibliography, essay, linkage)
         elif cache and essay is not None:
             _remember_followed(config, essay)
+        if cache and essay is not None:  # the files read outside the essay's folder are inputs of the next key
+            store.store_outside(config, {c.file for c in essay.claims if c.file})
     else:
         from .registry.snapshot import load_metadata
 
@@ -217,10 +219,19 @@ def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
     if named and config.essay and essay_path.is_file() and not all(p.exists() for p in config.paths("bibliography")):
         _stale_setting(config, load_essay(essay_path))
     inline = _inline_references(essay_path) if config.essay else None
-    bibliography = _sources(config.paths("bibliography"), essay, load, inline)
+    bibliography = _sources(config.paths("bibliography"), essay, load, inline,
+                            first=bool(config.essay) and built_by_bibtex(essay_path))
     if essay is None and config.essay and with_essay:
         essay = load_essay(essay_path)
     return bibliography, essay
+
+
+def built_by_bibtex(essay_path: Path) -> bool:
+    """Whether the manuscript's bibliography is read by BibTeX or biber (a LaTeX document), which keep the first
+    entry of a key defined twice, not by pandoc, which keeps the last (``several.as_bibtex_reads``)."""
+    from .cache import LATEX_SUFFIXES
+
+    return essay_path.suffix.lower() in LATEX_SUFFIXES
 
 
 def follows_essay(config: Config) -> bool:
@@ -366,7 +377,7 @@ def _chapter_references(essay_path: Path) -> Bibliography | None:
 
 
 def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path], Bibliography],
-             inline: Bibliography | None = None) -> Bibliography:
+             inline: Bibliography | None = None, *, first: bool = False) -> Bibliography:
     if essay is not None and not paths[0].exists():
         if essay.format == "manubot":
             from .essay.manubot import manuscript_sources
@@ -392,7 +403,7 @@ def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path]
                              hint=f"{Path(essay.path).name} names it" + (f" on line {line}" if line else "")
                                   + ": fix the name there, or give the bibliography with --bib or in the settings")
         if beside:
-            return load_all(beside, load, inline)
+            return load_all(beside, load, inline, first=first)
         if inline is not None:  # the front matter's references are the whole bibliography
             return inline
         from .errors import InputError
@@ -404,33 +415,40 @@ def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path]
                          hint=f"{name} names no bibliography file (a front matter's bibliography:, LaTeX's "
                               "\\bibliography or \\addbibresource) and this default one does not exist: name the "
                               f"file in {name}, or give it with --bib or in the settings")
-    return load_all(paths, load, inline)
+    return load_all(paths, load, inline, first=first)
 
 
 def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
-             inline: Bibliography | None = None) -> Bibliography:
+             inline: Bibliography | None = None, *, first: bool = False) -> Bibliography:
     """Several bibliographies read as one, as pandoc reads them: a key defined in two files takes the
-    later file's entry, and the earlier one is an LR101 duplicate naming both places; a crossref or xdata
+    later file's entry, and the earlier one is an LR101 duplicate naming both places; with ``first``, as BibTeX and
+    biber read them (a LaTeX document's): the first entry of a key, in a file and across files; a crossref or xdata
     naming another file's entry inherits from it, as biber resolves it (pandoc does not); an essay's
     front matter ``references`` (``inline``) come last, taking precedence. The result's
     ``file`` and ``text`` are the first file's (the one ``add`` and ``sync --write`` write to)."""
-    from .bibliography.several import duplicate_key, inherit_across, macro_in_other_file
+    from .bibliography.several import as_bibtex_reads, duplicate_key, inherit_across, macro_in_other_file
 
     once = {path.resolve(): path for path in reversed(paths)}  # a file named twice is read once
     loaded = [load(path) for path in reversed(once.values())] + ([inline] if inline is not None else [])
-    first, *rest = loaded
+    if first:
+        loaded = [as_bibtex_reads(bib) for bib in loaded]
+    head, *rest = loaded
     if not rest:
-        return first
-    chosen = {s.key: s for s in first.sources}
-    problems = [macro_in_other_file(p, [], rest) for p in first.problems]
+        return head
+    chosen = {s.key: s for s in head.sources}
+    problems = [macro_in_other_file(p, [], rest) for p in head.problems]
     for i, bib in enumerate(rest, 1):
         # A macro defined in another of the files: named, as BibTeX and biber share them in order.
         problems += [macro_in_other_file(p, loaded[:i], loaded[i + 1:]) for p in bib.problems]
         for source in bib.sources:
+            if first and (kept := chosen.get(source.key)) is not None:
+                problems.append(duplicate_key(source.key, (source.file, source.line), (kept.file, kept.line),
+                                              first=True))
+                continue
             earlier = chosen.pop(source.key, None)
             chosen[source.key] = source
             if earlier is not None:
                 problems.append(duplicate_key(source.key, (earlier.file, earlier.line), (source.file, source.line)))
     # A crossref or xdata naming another file's entry inherits from it, as biber reads the files of a document.
-    return Bibliography(inherit_across(tuple(chosen.values())), tuple(problems), first.file, first.text,
+    return Bibliography(inherit_across(tuple(chosen.values())), tuple(problems), head.file, head.text,
                         tuple((bib.file, bib.text) for bib in loaded))

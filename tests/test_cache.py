@@ -367,3 +367,33 @@ def test_an_input_file_of_a_latex_essay_is_part_of_the_key(tmp_path: Path, suffi
     key = cache.input_key(config)
     (tmp_path / "intro.tex").write_text("New text \\cite{x}.\n", encoding="utf-8")
     assert cache.input_key(config) not in (key, None)
+
+
+@pytest.mark.parametrize(("essay", "text", "child"), [
+    ("paper/paper.tex", "\\begin{document}\nAs shown.\n\\input{../shared/intro}\n\\end{document}\n",
+     "shared/intro.tex"),
+    ("paper/paper.Rmd", "---\ntitle: T\n---\n\nAs shown.\n\n```{r, child = '../shared/intro.Rmd'}\n```\n",
+     "shared/intro.Rmd"),
+    ("paper/paper.Rmd", "---\ntitle: T\n---\n\nAs shown.\n\n```{r, child = here::here('shared', 'intro.Rmd')}\n"
+     "```\n", "shared/intro.Rmd"),
+])
+def test_a_child_outside_the_essays_folder_is_an_input_of_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                     essay: str, text: str, child: str) -> None:
+    # A LaTeX \input{../x} and a knitr child reached by ../ or here::here() lie outside the main file's folder,
+    # whose files alone were the key's: a warm check after the child was edited showed the old text.
+    monkeypatch.setenv(cache.ENV_DISABLE, "0")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".here").write_text("", encoding="utf-8")  # here::here()'s project root
+    (tmp_path / "paper").mkdir()
+    (tmp_path / "shared").mkdir()
+    (tmp_path / essay).write_text(text, encoding="utf-8")
+    (tmp_path / child).write_text("The old sentence of the child.\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{x, author={Roe, A.}, title={T}, publisher={P}, year={2001}}\n",
+                                       encoding="utf-8")
+    config = load_config(tmp_path, env={"LITREVIEW_ESSAY": essay, "LITREVIEW_BIB": "refs.bib"})
+    for _ in range(2):  # cold, then warm
+        built = review.build_review(config, now=NOW, cache=True)
+        assert "The old sentence of the child." in [c.text for c in built.essay.claims]
+    (tmp_path / child).write_text("The new sentence of the child.\n", encoding="utf-8")
+    warm = review.build_review(config, now=NOW, cache=True)
+    assert "The new sentence of the child." in [c.text for c in warm.essay.claims]

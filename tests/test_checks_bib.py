@@ -655,7 +655,26 @@ def test_a_year_with_words_beside_it_is_named_in_the_hint() -> None:
     found = {f.key: f.hint for f in check_review(Review(bibliography=parse_bibliography(text, "x.bib")), Config(),
                                                  now=NOW).findings if f.code == "LR124"}
     assert found["a"] == "Write year = {2009}"
-    assert found["b"] == CATALOGUE["LR124"].hint
+    # "n. pag." (no pagination, in the year): words, printed as written; the hint to keep a year in words in year
+    # says what to write for no date
+    assert found["b"].startswith("If that is the year you mean") and found["b"].endswith("write year = {n.d.}")
+
+
+def test_a_year_written_in_words_is_a_warning_that_keeps_it_in_year() -> None:
+    # "Siglo IV a.C.": BibTeX and pandoc print a year field as written, and biber too (it warns the year will not
+    # sort); it was an error whose hint said to write year = {2004}. A warning now, saying to keep it in year (a
+    # biblatex date field takes an ISO date only). A year among stray words ("2009 [Online]", an export's) prints
+    # them into the reference: still an error, its hint the year alone.
+    text = ("@book{a, author={Aristoteles}, title={Politica}, publisher={P}, year={Siglo IV a.C.}}\n"
+            "@book{f, author={Roe, R.}, title={T}, publisher={P}, year={2009 [Online]}}\n"
+            "@book{n, author={Roe, R.}, title={U}, publisher={P}, year={o.D.}}\n")
+    review = Review(bibliography=parse_bibliography(text, "x.bib"))
+    found = {f.key: f for f in check_review(review, Config(), now=NOW).findings if f.code == "LR124"}
+    assert set(found) == {"a", "f"}
+    assert found["a"].severity == "warning" and found["f"].severity == "error"
+    assert found["a"].message == "year 'Siglo IV a.C.' is not a number; BibTeX, biber and pandoc print it as written"
+    assert "keep it in year, not date" in found["a"].hint and "year = {n.d.}" in found["a"].hint
+    assert found["f"].hint == "Write year = {2009}"
 
 
 @pytest.mark.parametrize(("field", "hint"), [
@@ -716,8 +735,8 @@ def test_a_letter_typed_for_a_digit_is_named_in_the_hint() -> None:
                                                  now=NOW).findings if f.code == "LR124"}
     assert found["a"] == "Write year = {2007}: the letter 'O' stands where a digit belongs"
     assert found["b"] == "Write year = {2015}: the letter 'l' stands where a digit belongs"
-    assert found["c"] == CATALOGUE["LR124"].hint  # 0010: no year
-    assert found["d"] == CATALOGUE["LR124"].hint  # 0101: no year
+    # 0010, 0101: no year, words (printed as written): the hint for a year in words
+    assert found["c"] == found["d"] and found["c"].startswith("If that is the year you mean")
 
 
 def test_a_year_and_a_key_read_letters_for_digits_by_one_table() -> None:

@@ -260,3 +260,18 @@ def test_serve_as_mkdocs_spells_it_names_the_command_that_serves(capsys) -> None
     # the close case: another unknown command is click's usual error, with no suggestion of ours
     assert main(["frobnicate"]) == 2
     assert "--serve" not in capsys.readouterr().err
+
+
+def test_a_quarto_include_not_found_names_file_line_and_what_to_do(project: Path, capsys) -> None:
+    # quarto render stops on an include it cannot find, so litreview does too: one line naming the including
+    # file and its line, the include as written and where Quarto looked; no traceback.
+    (project / "refs" / "parts").mkdir()
+    (project / "refs" / "essay.qmd").write_text(
+        "---\ntitle: T\n---\n\nHolsti argued it (Holsti 2004).\n\n{{< include parts/_method.qmd >}}\n",
+        encoding="utf-8")
+    assert main(["check", "--essay", "refs/essay.qmd", "--bib", "refs/bibliography.bib"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: refs/essay.qmd:7: included file parts/_method.qmd not found")
+    assert "Traceback" not in err and str(project) not in err
+    assert "quarto render stops on it too: fix the name in the include, or create parts/_method.qmd" in err
+    assert "the folder of essay.qmd" in err

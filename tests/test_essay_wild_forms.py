@@ -113,3 +113,20 @@ def test_an_image_alone_is_a_figure_whose_claims_are_its_caption(tmp_path: Path)
     claims = load_essay(tmp_path / "p.md").claims
     assert [c.text for c in claims] == ["*A map.*", "Drawn after [@k1].", "Plain", "See ![icon](i.png) here [@k2]."]
     assert [c.text[x.start:x.end] for c in claims for x in c.citations or ()] == ["[@k1]", "[@k2]"]
+
+
+@pytest.mark.parametrize(("child", "named"), [
+    # knitr strips a child's front matter (its first line "---", through the next "---" line): pandoc never sees it
+    ("---\nbibliography: child.bib\n---\n\nChild text [@b].\n", None),
+    # a YAML block that is not on the child's first line stays in the knitted text: pandoc reads it as metadata
+    ("\n---\nbibliography: child.bib\n---\n\nChild text [@b].\n", "child.bib"),
+    ("Child text [@b].\n\n---\nbibliography: child.bib\n...\n", "child.bib"),
+])
+def test_a_knitr_childs_yaml_is_metadata_as_knitr_leaves_it_to_pandoc(tmp_path: Path, child: str,
+                                                                     named: str | None) -> None:
+    (tmp_path / "main.Rmd").write_text("---\ntitle: Main\n---\n\nMain text [@a].\n\n```{r, child = 'child.Rmd'}\n"
+                                       "```\n", encoding="utf-8")
+    (tmp_path / "child.Rmd").write_text(child, encoding="utf-8")
+    essay = load_essay(tmp_path / "main.Rmd")
+    assert essay.meta.get("bibliography") == named
+    assert [c.text for c in essay.claims][-1] == "Child text [@b]."

@@ -249,6 +249,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     copies: dict[str, list[int]] = {}  # the lines of each key defined more than once
     differ: set[str] = set()  # the keys whose copies differ (type or fields): a copy alike is deleted, never renamed
     replaced: dict[str, _Raw] = {}  # the copy of a key a later one replaced, until the later one is read
+    firsts: dict[str, _Raw] = {}  # the first copy of a key defined again (what BibTeX and biber keep)
     from_comment: set[str] = set()  # keys read from an entry in % lines (LR155), which a live one replaces
     seen_folded: dict[str, str] = {}
     unnamed = 0
@@ -281,6 +282,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                 copies.setdefault(key, [seen[key]]).append(line)
                 if key in raws:
                     replaced[key] = raws[key]
+                    firsts.setdefault(key, raws[key])
             del raws[key]
             from_comment.discard(key)
         if scanner.command_start in quiet:
@@ -342,6 +344,11 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                      for key, lines in copies.items() for n in lines[:-1]]
     merged = inherit.resolve({r.key: (r.kind, r.fields) for r in raws.values()})
     sources = [_source(r, merged[r.key], filename, problems) for r in raws.values()]
+    first_copies: tuple[Source, ...] = ()
+    if firsts:  # read as BibTeX and biber read them: inheriting from the first copies of keys defined again
+        merged = inherit.resolve({**{r.key: (r.kind, r.fields) for r in raws.values()},
+                                  **{k: (r.kind, r.fields) for k, r in firsts.items()}})
+        first_copies = tuple(_source(r, merged[r.key], filename, []) for r in firsts.values())
     if "=======" in text and (conflicted := conflicts(text, filename, line_of)):
         # Inside a conflict the syntax errors are the markers' doing: the conflict stands for them.
         spans = [span for _, span in conflicted]
@@ -352,7 +359,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         problems = [p for p in problems if not (p.code == "LR101" and p.key in sided)]
         problems += [finding for finding, _ in conflicted]
     problems.sort(key=lambda p: p.line or 0)
-    return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=original)
+    return Bibliography(sources=tuple(sources), problems=tuple(problems), file=filename, text=original, earlier=first_copies)
 
 
 _FIELD_NEXT = lazy(rf"{bibtex.FIELD_NAME}[ \t\r\n]*=")

@@ -43,15 +43,24 @@ def inherit_across(sources: Sequence[Source]) -> tuple[Source, ...]:
 
 
 def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[str | None, int | None], *,
-                  word: str = "key", copies: int = 2, alike: bool = False) -> Finding:
+                  word: str = "key", copies: int = 2, alike: bool = False, first: bool = False) -> Finding:
     """LR101 for a key defined twice (or ``copies`` times), at the entry not used (``unused``: file, line), naming
     the last definition (``used``): pandoc (citeproc) uses the last entry with a key, BibTeX and biber the first.
-    ``alike``: the copies are one entry written again (type and fields alike), which is deleted, not renamed."""
+    ``alike``: the copies are one entry written again (type and fields alike), which is deleted, not renamed.
+    ``first``: the document is built by BibTeX or biber, which use the first (``used``), and ``unused`` is a later
+    copy."""
     file, line = used
     if file == unused[0]:
-        where = f"on line {line}" if line else "later in the file"
+        where = f"on line {line}" if line else ("earlier" if first else "later") + " in the file"
     else:
         where = f"in {file_name(file, unused[0])}" + (f" line {line}" if line else "")
+    if first:
+        said = ("the same entry is written first" if alike else "BibTeX and biber use the first") + f", {where}"
+        return Finding(code="LR101", severity="error", key=key, file=unused[0], line=unused[1],
+                       message=f"duplicate {word} {key!r}: " + (f"{copies} entries have it; " if copies > 2 else "")
+                               + f"{said}; BibTeX reports this one as a repeated entry and biber skips it (pandoc uses the last)",
+                       hint=(("Delete this copy" if copies == 2 else "Delete the copies after the first") if alike else
+                             "Rename one of the entries, or delete the ones you do not want"))
     used_one = "entry with this key, BibTeX and biber the first" if word == "key" else "item with this id"
     if copies > 2:  # "defined again on line 281" of each of 20 copies, and "one of the two": say how many
         noun = "entries" if word == "key" else "items"
@@ -69,6 +78,32 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
     return Finding(code="LR101", severity="error", key=key, file=unused[0], line=unused[1],
                    message=f"duplicate {word} {key!r}: defined again {where} (pandoc uses the last {used_one})",
                    hint="Rename one of the two entries, or delete the one you do not want")
+
+
+def as_bibtex_reads(bib: Bibliography) -> Bibliography:
+    """``bib`` (one file, read as pandoc reads it: of a key defined again, the last entry) as BibTeX and biber read
+    it: the first entry of each such key (``Bibliography.earlier``), in its place, and LR101 at the copies after it."""
+    if not bib.earlier:
+        return bib
+    firsts = {s.key: s for s in bib.earlier}
+    lasts = {s.key: s for s in bib.sources if s.key in firsts}
+    lines: dict[str, list[int]] = {key: [] for key in firsts}  # the lines of each key's copies but the last
+    kept: list[Finding] = []
+    for p in bib.problems:
+        if p.code == "LR101" and p.key in firsts and p.file == bib.file and p.line is not None:
+            lines[p.key].append(p.line)
+        else:
+            kept.append(p)
+    told: list[Finding] = []
+    for key, first in firsts.items():
+        last = lasts.get(key)
+        later = [n for n in lines[key] if n != first.line] + ([last.line] if last is not None and last.line else [])
+        alike = last is not None and (first.type, dict(first.fields)) == (last.type, dict(last.fields))
+        told += [duplicate_key(key, (bib.file, n), (bib.file, first.line), copies=len(later) + 1, alike=alike,
+                               first=True) for n in later]
+    order = sorted([*firsts.values(), *(s for s in bib.sources if s.key not in firsts)], key=lambda s: s.line or 0)
+    return replace(bib, sources=tuple(order), problems=tuple(sorted([*kept, *told], key=lambda p: p.line or 0)),
+                   earlier=())
 
 
 def chapters_key(earlier: Source, later: Source) -> Finding | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 
 from ..bibliography.dates import (
@@ -128,7 +129,18 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
                 hint = _access_hint(plain(source.fields["urldate"]), today)
             if not hint:
                 hint = _reprint_hint(name, source) or _event_days_hint(name, source)
+            if (name == "year" and not hint and "not a number" in problem
+                    and not any(c.isdigit() for c in plain(source.fields["year"]))):
+                # "Siglo IV a.C.": a year in words, which the tools print as written: a warning
+                yield replace(entry_finding("LR124", source, f"{problem}; BibTeX, biber and pandoc print it as written",
+                                            _WORDS_HINT, field=name), severity="warning")
+                continue
             yield entry_finding("LR124", source, problem, hint, field=name)
+
+
+_WORDS_HINT = ("If that is the year you mean, keep it in year, not date: biblatex reads a date field only as an ISO "
+               "date and drops this one; biber warns that such a year does not sort (add sortyear = {NNNN} to place "
+               "it), and for a work with no date write year = {n.d.}")
 
 
 _CITED = lazy(r"((?:1[5-9]|20)\d\d)\W\D*?(\d{4}-\d{2}-\d{2})\W*")

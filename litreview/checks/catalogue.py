@@ -96,7 +96,8 @@ _CODES = (
     Code("LR123", "invalid-url", "error", "The url field is not an absolute http(s), ftp or file URL.",
          "Write the full address, starting with https://."),
     Code("LR124", "invalid-date", "error",
-         "The year, date or access date is not a date, or lies in the future.",
+         "The year, date or access date is not a date, or lies in the future; a warning for a year in words "
+         "(\"Siglo IV a.C.\"), which BibTeX, biber and pandoc print as written.",
          "Write year = {2004}, date = {2004-05-17} or urldate = {2024-01-31}."),
     Code("LR125", "invalid-issn", "error", "An ISSN has the wrong form or a wrong check digit.",
          "Copy the ISSN again (NNNN-NNNC) from the journal's page or the ISSN portal."),

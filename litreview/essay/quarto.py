@@ -34,7 +34,7 @@ from .knitr_chunks import CHUNK, child_chunks, fenced, project_root
 from .manubot import Lines
 from .markdown import markdown_essay, read_body, without_crossrefs
 from .segment import split_lines
-from .yaml_meta import document_meta, front_matter, missing_chapter, parse_yaml
+from .yaml_meta import document_meta, front_matter, merge_meta, missing_chapter, parse_yaml
 
 if TYPE_CHECKING:
     from .notebook import Embeds
@@ -186,7 +186,10 @@ def load_quarto_file(path: Path, text: str, not_utf8: list[NotUtf8] | None = Non
     Markdown file's child chunks read as its includes); ``not_utf8``: see ``read_chapters``."""
     meta, front = _front(path, text)
     missing: list[tuple[str, int, str, str]] = []
-    body, paragraphs = read_chapters([(path, text)], not_utf8, missing)
+    kept: list[dict[str, Any]] = []  # the YAML blocks of its knitr children that pandoc reads as metadata
+    body, paragraphs = read_chapters([(path, text)], not_utf8, missing, kept)
+    if kept:
+        meta = merge_meta([meta, *kept])
     if not paragraphs:
         raise EssayError("essay has no paragraphs", path=str(path), line=1,
                          hint="separate paragraphs of prose with blank lines; headings and code are skipped")
@@ -204,10 +207,12 @@ def _front(path: Path, text: str) -> tuple[dict[str, Any], list[Paragraph]]:
 
 
 def read_chapters(files: list[tuple[Path, str]], not_utf8: list[NotUtf8] | None = None,
-                  missing: list[tuple[str, int, str, str]] | None = None) -> tuple[str, list[Paragraph]]:
+                  missing: list[tuple[str, int, str, str]] | None = None,
+                  yaml_kept: list[dict[str, Any]] | None = None) -> tuple[str, list[Paragraph]]:
     """The files' bodies joined (front matter blanked, includes spliced in) and read, each claim in its file;
     an included file not in UTF-8 is read when its encoding is certain, and added to ``not_utf8``; an R Markdown
-    child document not found is added to ``missing`` (``MISSING_INPUTS``), the rest read (``_included``)."""
+    child document not found is added to ``missing`` (``MISSING_INPUTS``), the rest read (``_included``); the fields
+    of each YAML block a knitr child keeps (one not its front matter, which knitr strips) added to ``yaml_kept``."""
     segments: list[tuple[str, int, str]] = []  # (file, its first line, text) in reading order
     notebooks: dict[Path, Embeds | None] = {}  # the embedded ones, each read once for all chapters
     for path, text in files:
@@ -220,7 +225,8 @@ def read_chapters(files: list[tuple[Path, str]], not_utf8: list[NotUtf8] | None 
             continue
         _, body, body_line = front_matter(text, str(path))
         # (front matter blanked: lines kept)
-        segments += _included(path, "\n" * (body_line - 1) + body, 0, not_utf8, notebooks, missing)
+        segments += _included(path, "\n" * (body_line - 1) + body, 0, not_utf8, notebooks, missing,
+                              yaml_kept=yaml_kept)
     return read_segments(segments)
 
 
@@ -282,7 +288,7 @@ def prose_chunks(text: str) -> str:
 def _included(path: Path, text: str, depth: int, not_utf8: list[NotUtf8] | None = None,
               notebooks: dict[Path, Embeds | None] | None = None,
               missing: list[tuple[str, int, str, str]] | None = None,
-              root: Path | None = None) -> list[tuple[str, int, str]]:
+              root: Path | None = None, yaml_kept: list[dict[str, Any]] | None = None) -> list[tuple[str, int, str]]:
     """``text`` (of ``path``) as segments with each ``{{< include >}}`` replaced by its file and each ``{{< embed
     notebook.ipynb#label >}}`` by that cell's outputs and captions, as Quarto does, and each R Markdown child
     chunk by its files, as knitr does; ``notebooks``: those read so far in this load (each is read and parsed
@@ -312,8 +318,10 @@ def _included(path: Path, text: str, depth: int, not_utf8: list[NotUtf8] | None 
                 if missing is not None:
                     missing.append((str(path), here, name, CHILD_CHUNK))
             else:
-                raise EssayError(f"included file {name.partition('#')[0]} not found", path=str(path), line=here,
-                                 hint="check the include's path")
+                file = name.partition('#')[0]
+                raise EssayError(f"included file {file} not found", path=str(path), line=here,
+                                 hint=f"quarto render stops on it too: fix the name in the include, or create {file} "
+                                      f"(Quarto reads it from the folder of {path.name}, the including file)")
         out += _titled(path, line, _blank_shortcodes(text[at:start]))
         line += text.count("\n", at, end)
         at = end
@@ -323,12 +331,31 @@ def _included(path: Path, text: str, depth: int, not_utf8: list[NotUtf8] | None 
                                                             not_utf8), (str(path), 0, "\n\n")]
                 continue
             sub = _read_included(child, not_utf8)
+            if knitr:  # knitr strips a child's front matter; pandoc reads its other YAML blocks as metadata
+                sub = knitr_child_text(sub)
+                if yaml_kept is not None and "---" in sub:
+                    from .md_blocks import later_yaml_blocks
+
+                    yaml_kept += [data for _, data in later_yaml_blocks(sub)]
             out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1, not_utf8, notebooks,
-                             missing, root)
+                             missing, root, yaml_kept)
             if len(files) > 1:
                 out.append((str(child), 0, "\n"))  # (line 0: a separator) two children never run into each other
     out += _titled(path, line, _blank_shortcodes(text[at:]))
     return [s for s in out if s[2]]
+
+
+_FENCE_LINE = re.compile(r"---[ \t]*\r?")
+
+
+def knitr_child_text(text: str) -> str:
+    """A knitr child document's ``text`` as knitr inlines it: its front matter (when its first line is ``---``, the
+    lines through the next ``---`` line) stripped, as knitr's ``knit`` does in child mode; the lines kept blank."""
+    lines = text.split("\n")
+    if not lines or not _FENCE_LINE.fullmatch(lines[0]):
+        return text
+    end = next((i for i in range(1, len(lines)) if _FENCE_LINE.fullmatch(lines[i])), None)
+    return text if end is None else "\n" * (end + 1) + "\n".join(lines[end + 1:])
 
 
 def _read_included(path: Path, not_utf8: list[NotUtf8] | None) -> str:

@@ -132,6 +132,9 @@ class Bibliography:
     """The file's text, kept for writers that must preserve every other byte."""
     parts: tuple[tuple[str | None, str], ...] = ()
     """(file, text) of each file when several bibliographies are read as one; empty for one file."""
+    earlier: tuple[Source, ...] = ()
+    """The first entry of each key a file defines more than once, which a later one replaces in ``sources`` (pandoc
+    uses the last; BibTeX and biber the first: ``several.as_bibtex_reads``)."""
 
     @property
     def files(self) -> tuple[tuple[str | None, str], ...]:

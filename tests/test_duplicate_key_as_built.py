@@ -1,0 +1,59 @@
+"""A key defined twice: pandoc (citeproc) uses the last entry with it, BibTeX and biber the first. The entry kept
+follows the manuscript's build: the first for a LaTeX document, the last for a pandoc one; LR101 is at the copy the
+build drops, in one file and across two."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litreview.config import Config
+from litreview.review import build_review
+
+REFS = ("@book{roe, author = {Roe, Ann}, title = {The first copy}, publisher = {P}, year = {2001}}\n"
+        "@book{other, author = {Lee, Kim}, title = {Another}, publisher = {P}, year = {2003}}\n"
+        "@book{roe, author = {Roe, Ann}, title = {The second copy}, publisher = {P}, year = {2002}}\n")
+LATEX = ("\\documentclass{article}\n\\begin{document}\nRoe says so \\cite{roe,other}.\n"
+         "\\bibliography{FILES}\n\\end{document}\n")
+MARKDOWN = "---\nbibliography: [FILES]\n---\n\nRoe says so [@roe; @other].\n"
+
+
+def _review(tmp_path: Path, essay: str, files: dict[str, str]):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    listed = (",".join(n.removesuffix(".bib") for n in files) if essay.endswith(".tex") else ", ".join(files))
+    (tmp_path / essay).write_text((LATEX if essay.endswith(".tex") else MARKDOWN).replace("FILES", listed),
+                                  encoding="utf-8")
+    return build_review(Config(root=tmp_path, essay=essay, bibliography=tuple(files), claims=""))
+
+
+@pytest.mark.parametrize(("essay", "kept", "told_at"), [
+    ("paper.tex", "The first copy", 3),  # BibTeX and biber: the first, the second a repeated entry
+    ("paper.md", "The second copy", 1),  # pandoc: the last
+])
+def test_the_entry_kept_of_a_key_in_one_file_is_the_builds(tmp_path: Path, essay: str, kept: str,
+                                                             told_at: int) -> None:
+    review = _review(tmp_path, essay, {"refs.bib": REFS})
+    roe = review.bibliography.get("roe")
+    assert roe is not None and roe.title == kept
+    assert [s.key for s in review.bibliography.sources] == (["other", "roe"] if essay.endswith(".md") else ["roe", "other"])
+    told = [f for f in review.findings if f.code == "LR101"]
+    assert [(f.key, f.line) for f in told] == [("roe", told_at)]
+    if essay.endswith(".tex"):
+        assert "BibTeX and biber use the first, on line 1" in told[0].message
+
+
+def test_the_entry_kept_of_a_key_in_two_files_is_the_builds(tmp_path: Path) -> None:
+    one = "@book{roe, author = {Roe, Ann}, title = {In a}, publisher = {P}, year = {2001}}\n"
+    two = ("@book{other, author = {Lee, Kim}, title = {Another}, publisher = {P}, year = {2003}}\n"
+           "@book{roe, author = {Roe, Ann}, title = {In b}, publisher = {P}, year = {2002}}\n")
+    tex = _review(tmp_path, "paper.tex", {"a.bib": one, "b.bib": two})
+    roe = tex.bibliography.get("roe")
+    assert roe is not None and roe.title == "In a"
+    told = [f for f in tex.findings if f.code == "LR101"]
+    assert [(f.key, Path(f.file or "").name, f.line) for f in told] == [("roe", "b.bib", 2)]
+    md = _review(tmp_path, "paper.md", {"a.bib": one, "b.bib": two})
+    roe = md.bibliography.get("roe")
+    assert roe is not None and roe.title == "In b"
+    assert [(f.key, Path(f.file or "").name, f.line) for f in md.findings if f.code == "LR101"] == [("roe", "a.bib", 1)]
