@@ -23,44 +23,14 @@ from .hits import Found, Hit
 from .index import Role, SourceIndex, persons_of
 from .prose_words import Prose
 from .quotations import quoted
+from .reporting import REPORTING, REPORTING_ABROAD
 from .terms import others_after
-from .text import STOPWORDS, Token, content_stems, fold, strip_possessive, tokens, wordlist, wordset
-
-_BASE_VERBS = wordlist("""argue hold describe write frame explicate qualify claim contend note observe suggest posit
-assert maintain define show find state propose theorize theorise conclude point concede explain
-emphasize emphasise stress term coin identify outline warn insist demonstrate subscribe
-characterize characterise call say recognize recognise assume introduce present develop examine
-analyze analyse study report offer highlight remark believe think see agree disagree challenge
-critique criticize criticise reject counter refute famously contrast reason caution acknowledge
-admit add treat view label distinguish lay""")
-_IRREGULAR = ["held", "wrote", "written", "found", "said", "thought", "saw", "seen", "laid", "put", "puts"]
-
+from .text import STOPWORDS, Token, content_stems, fold, strip_possessive, tokens, wordset
 
 BARE_NAME = 0.75
 """A surname alone mid-sentence, with no given name, possessive, cue or other author beside it."""
 
 
-def _inflect(verb: str) -> set[str]:
-    forms = {verb, verb + "s", verb + "ed", verb + "d", verb + "es"}
-    if verb.endswith("y"):
-        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
-    if verb.endswith("e"):
-        forms.add(verb + "d")
-    return forms
-
-
-REPORTING = frozenset(f for v in _BASE_VERBS for f in _inflect(v)) | frozenset(_IRREGULAR)
-REPORTING_ABROAD = frozenset(map(fold, wordlist("""
-    affirme écrit explique souligne définit distingue montre observe propose considère soutient parle évoque décrit
-    insiste rappelle remarque constate estime précise qualifie suggère s'appuie s’appuie
-    schreibt beschreibt betont argumentiert erklärt definiert zeigt unterscheidet meint behauptet
-    afirma sostiene señala escribe describe argumenta define plantea propone explica subraya argumentou descreve
-    escreve defende scrive afferma osserva
-    twierdzi pisze zauważa wskazuje podkreśla stwierdza stwierdził stwierdziła definiuje opisuje opisał opisała
-    wykazał wykazała wykazali""")))
-"""Reporting verbs of French, German, Spanish, Portuguese, Italian and Polish prose, as a sentence writes them after
-the person ("Lejeune définit le journal", "Busse betont", "Asperger opisał"), folded: only where a verb right after a
-name makes it an appeal (``_reported_after``), not the English list the other readers share."""
 _FILLER = wordset("""also has have had further later first similarly rightly himself herself themselves and famously""")
 """Words between a name and its reporting verb ("Roe also argues"); an "et al." too (``terms.others_after``)."""
 _WORK_NOUNS = wordset("""theory theories argument arguments work works view views concept notion idea ideas thesis account
