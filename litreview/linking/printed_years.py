@@ -23,6 +23,7 @@ from .labels import (
     names_title_order,
     span_end,
     title_order,
+    worded_year,
     year_labels,
     year_span,
 )
@@ -40,6 +41,9 @@ _OPEN = r"–(?=[a-z]{0,2}(?![\w–\-]|/\w))"
 _AFTER = (rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
           rf"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z])|(?:{terms.NO_DATE_LETTERED}) (?=[a-z]{{1,2}}\b))?(?P<s>[a-z]{{1,2}})?"
           r"(?:(?<=[a-z])–(?P<to>[a-z])(?=[^\w–\-]|$))?(?![\w–\-]|/\w)")
+_WORDED = lazy(r"(?=.*[^\W\d_])\D{0,20}?(?<!\d)(\d{4})(?!\d)\D{0,20}")
+"""A year among words, as ``labels.worded_year`` reads a year field pandoc prints as written ("March 2024",
+"c1999", "2024 March")."""
 _ERA = lazy(rf"(\d+)\s?(?:(?P<bc>{terms.BC})|{terms.AD})?")
 
 
@@ -98,9 +102,11 @@ def year_forms(index: SourceIndex) -> YearForms:
         rare = sorted({_printed_form(year) for year, _ in index.years.values()
                        if year is not None and not re.fullmatch(COMMON_YEAR, str(year))}, key=len, reverse=True)
         core = "(?:" + "|".join([COMMON_YEAR, *rare]) + ")"
-        # A year field written as a span prints as written ("1994-1995", "1994--95"): read where an entry has it.
+        # A year field written as a span prints as written ("1994-1995", "1994--95"), and one with words ("March
+        # 2024", "c1999"): read where an entry has it.
         written = sorted({re.escape(source.field("year").strip()) for source in index.sources.values()
-                          if year_span(source)}, key=len, reverse=True)
+                          if year_span(source)} | {re.escape(w).replace(r"\ ", r"\s") for source in index.sources.values()
+                                                   if (w := worded_year(source))}, key=len, reverse=True)
         span = "|".join([*written, rf"{core}(?:–{core})?"])
         cached = YearForms(
             re.compile(rf"(?<![\w–\-/\[]){_NOT_IN_COMMAND}{_SLASHED}?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))"
@@ -136,7 +142,8 @@ def year_number(printed: str) -> str:
     for part in re.split(r"–|(?<=\d)--?(?=\d)", printed):
         match = _ERA.fullmatch(part.strip())
         if match is None:
-            return printed
+            worded = _WORDED.fullmatch(printed.strip())
+            return worded.group(1) if worded else printed  # a year field with words as written: "March 2024"
         written = match.group(1)
         ends.append(1 - int(written) if match.group("bc") else span_end(ends[0], written) if ends else int(written))
     return "–".join(map(str, ends))
