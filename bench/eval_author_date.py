@@ -15,7 +15,7 @@ year, which no other entry has: the source wrote that citation as text (a refere
 hold; it is counted apart as *unscored* (``--show-errors`` lists it). A citation pandoc printed as nothing (Springer's
 rendering of an entry with neither names nor date; the keys of "[@a, @b, @c]" but the last, as pandoc prints only
 "C (2003)" for it) has no marker in the text: it is no item, counted apart and printed under the table; so is one in a figure caption the plain text leaves out (a LaTeX figure prints as its
-image, with no caption).
+image, with no caption), or in the front matter (a LaTeX abstract), which the plain text leaves out too.
 
 Split, by document: *dev* when the first byte of sha1(document name) is even (tuned on),
 *held aside* otherwise (reported, never tuned on). With pandoc at hand (``pip install
@@ -213,16 +213,19 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
             places = [p for p in places if texts[p[0]].startswith("[")] or places
         if row.get("location") == "figure_caption":  # printed as the image's "[alternative text]", if at all
             places = [p for p in places if texts[p[0]].startswith("[")]
+        if row.get("location") == "metadata":  # the front matter (an abstract) is not in the plain text at all
+            places = []
         free = [p for p in places if p not in used]
         ahead = [p for p in free if p >= cursor]
         place = (ahead or free or [None])[0]
-        if place is None and row.get("location") == "figure_caption":
+        if place is None and row.get("location") in ("figure_caption", "metadata"):
             # pandoc's plain text prints a figure as its image's alternative text, which a LaTeX figure's image has
-            # not: its caption (which the gold records) is not in the text at all. Counted apart, not as an item;
-            # --show-errors lists it.
+            # not: its caption (which the gold records) is not in the text at all; nor is the front matter (a LaTeX
+            # abstract, which pandoc reads into the metadata). Counted apart, not as an item; --show-errors lists it.
             dropped += len(keys)
             if show:
-                print(f"  in a figure caption the plain text drops: {rendered}")
+                where = "a figure caption" if row.get("location") == "figure_caption" else "the front matter"
+                print(f"  in {where} the plain text drops: {rendered}")
             continue
         if place is None:
             lost += len(keys)
@@ -513,7 +516,8 @@ def main() -> int:
             print(f"{split}: {totals[split]['printed nothing']} citations pandoc printed as nothing (no marker in the "
                   "text): not counted as items")
         if totals[split]["caption dropped"] and not (args.dev_only and split == "held"):
-            print(f"{split}: {totals[split]['caption dropped']} citations in figure captions pandoc's plain text drops "
+            print(f"{split}: {totals[split]['caption dropped']} citations in figure captions or the front matter "
+                  "(a LaTeX abstract) pandoc's plain text drops "
                   "(not in the text): not counted as items")
     for line in skipped:
         print(f"skipped (refused by litreview): {line}")

@@ -144,3 +144,25 @@ def test_a_date_pandoc_does_not_read_prints_no_date() -> None:
     text = "It holds (cf. Krull, n.d.). It holds (Krull 2016). Poe (n.d.) says so. Poe (1996) says so too."
     linkage = link(parse_essay(text), parse_bibliography(bib))
     assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("k1",), ("k2",), ("p1",), ("p2",)]
+
+
+WORDED = r"""@techreport{beck, author = {Beck, Roland and Coppola, Antonio and Lewis, Angus}, title = {Capital},
+  institution = {NBER}, year = {March 2024}}
+@techreport{hosseini, author = {Hosseini, Roozbeh and Gervais, Martin}, title = {Risk Sharing}, year = {Spring 2026}}
+@book{dee, author = {Dee, Ann}, title = {Old}, year = {c1999}}
+@book{dee2, author = {Dee, Ann}, title = {New}, year = {2024}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    ("Beck et al. (March 2024) find home bias.", ["beck"]),
+    ("Hosseini and Gervais (Spring 2026, 23) find it too.", ["hosseini"]),
+    ("Home bias is large (Beck et al., March 2024).", ["beck"]),
+    ("It is old (Dee c1999) and new (Dee 2024).", ["dee", "dee2"]),
+    ("As Dee (c1999) shows, it is old.", ["dee"]),
+])
+def test_a_year_field_pandoc_prints_as_written(text: str, keys: list[str]) -> None:
+    # pandoc reads no date in "March 2024", "Spring 2026" or "c1999" and every style prints the field as written:
+    # "Beck et al. (March 2024)", where "March" was read as the names.
+    linkage = link(parse_essay(text), parse_bibliography(WORDED))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == keys

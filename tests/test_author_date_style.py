@@ -26,6 +26,7 @@ from litreview.linking.styles import (
     letter_order,
     names_read,
     order_of_csl,
+    prints_status,
     style_name,
 )
 from litreview.review import citation_style
@@ -727,3 +728,73 @@ def test_a_letter_printed_twice_is_the_same_label_as_the_letter_printed_once() -
             "A beta chapter holds (ROE & POE, 1975a, S. 30a). So (POE, 2015aa, 2015bb).")
     linkage = link(parse_essay(text), parse_bibliography(PAGED), letter_order=letters)
     assert [m.detail for m in linkage.mentions if m.kind == "marker" and "ROE" in m.text] == ["c3", "c3", "c2"]
+
+
+STATES = r"""@inproceedings{small, author = {Trilcke, Peer}, title = {Small Worlds}, booktitle = {Literaturwissenschaft},
+  pubstate = {forthcoming}}
+@incollection{social, author = {Trilcke, Peer}, title = {Social Network Analysis}, booktitle = {Empirie}, year = {2013}}
+@article{press, author = {Smith, John}, title = {A Paper}, journal = {J}, pubstate = {inpress}}
+@article{sent, author = {Smith, John}, title = {Another}, journal = {J}, pubstate = {submitted}}
+@misc{notes, author = {Moretti, Franco}, title = {Notes}}
+"""
+
+
+def _stated(text: str, order: str) -> list[str]:
+    linkage = link(parse_essay(text), parse_bibliography(STATES), letter_order=order)
+    return [lk.source_key for lk in linkage.links if lk.kind == "marker"]
+
+
+def test_a_styles_file_tells_whether_its_citations_print_an_undated_entrys_status() -> None:
+    # Chicago and APA print a biblatex pubstate (CSL status) where an undated entry's year goes, "(Trilcke,
+    # forthcoming)"; Annual Reviews prints it in its bibliography alone, and its citations print "(Trilcke)".
+    called = _style('<key macro="author"/><key variable="issued"/>').replace(
+        b"<bibliography>", b'<macro name="date"><choose><if variable="issued"><date variable="issued"/></if>'
+        b'<else><text variable="status"/></else></choose></macro><citation><layout><text macro="author"/>'
+        b'<text macro="date"/></layout></citation><bibliography>')
+    assert prints_status(order_of_csl(called)) is True
+    in_bibliography_only = called.replace(b'<text macro="date"/></layout></citation>', b"</layout></citation>")
+    assert prints_status(order_of_csl(in_bibliography_only)) is False
+    assert prints_status(order_of_csl(b"<html/>")) is None
+    unordered = _style('<key macro="author"/><key macro="title"/>').replace(
+        b"<bibliography>", b'<citation><layout><text variable="status"/></layout></citation><bibliography>')
+    assert order_of_csl(unordered) == "" and prints_status(order_of_csl(unordered)) is True
+
+
+def test_a_known_styles_name_tells_whether_it_prints_the_status(tmp_path: Path) -> None:
+    assert prints_status(letter_order("apa", tmp_path)) is True
+    assert prints_status(letter_order("chicago-author-date.csl", tmp_path)) is True
+    assert prints_status(letter_order("springer-basic-author-date", tmp_path)) is False
+    assert prints_status(letter_order("my-own.csl", tmp_path)) is None
+    (tmp_path / "apa.csl").write_bytes(_style('<key macro="author"/><key variable="issued"/>').replace(
+        b"<bibliography>", b'<citation><layout><text macro="author"/></layout></citation><bibliography>'))
+    assert prints_status(letter_order("apa.csl", tmp_path)) is False  # the file, not the name
+    (tmp_path / "apa.csl").write_bytes(_style('<key macro="author"/><key variable="issued"/>'))
+    assert prints_status(letter_order("apa.csl", tmp_path)) is True  # a file with no citation: its name tells
+
+
+def test_an_undated_entrys_status_is_read_as_its_style_prints_it(tmp_path: Path) -> None:
+    # pandoc's citeproc: Chicago "(Trilcke, forthcoming)", "(Smith, in press)"; Elsevier "(Trilcke, n.d.)"; Springer
+    # "(Trilcke)". Names alone cite the entry only in a style known to print no status.
+    chicago, springer = letter_order("chicago-author-date", tmp_path), letter_order("springer-basic-author-date", tmp_path)
+    elsevier = letter_order("elsevier-harvard", tmp_path)
+    assert _stated("Networks matter (Trilcke, forthcoming).", chicago) == ["small"]
+    assert _stated("As Trilcke (forthcoming) shows, networks matter.", chicago) == ["small"]
+    assert _stated("Networks matter (Trilcke).", chicago) == []
+    assert _stated("Networks matter (Smith, in press).", chicago) == ["press"]
+    assert _stated("Networks matter (Smith, submitted).", chicago) == ["sent"]
+    assert _stated("Networks matter (Trilcke).", springer) == ["small"]
+    assert _stated("Networks matter (Trilcke, n.d.).", elsevier) == ["small"]
+    assert _stated("Networks matter (Trilcke, n.d.).", chicago) == []
+    assert _stated("Networks matter (Moretti).", springer) == ["notes"]
+
+
+def test_an_undated_entrys_status_in_other_languages() -> None:
+    # de-DE prints the biblatex key as written ("inpress"), fr-FR in its words ("sous presse").
+    assert _stated("Netzwerke zählen (Smith, inpress).", "") == ["press"]
+    assert _stated("Les réseaux comptent (Smith, sous presse).", "") == ["press"]
+
+
+def test_with_the_style_unknown_the_status_printed_or_no_date_cite_the_entry_names_alone_do_not() -> None:
+    assert _stated("Networks matter (Trilcke, forthcoming).", "") == ["small"]
+    assert _stated("Networks matter (Trilcke, n.d.).", "") == ["small"]
+    assert _stated("Networks matter (Trilcke).", "") == []

@@ -716,3 +716,16 @@ def test_names_alone_cite_no_entry_whose_state_styles_print_in_place_of_its_date
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == []
     linkage = link(parse_essay("Die Netzwerkanalyse (Moretti) liefert mehr Einsicht."), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == ["notes"]
+
+
+def test_a_citation_in_the_front_matter_is_no_item(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A LaTeX abstract is read into the metadata, which pandoc's plain text leaves out: its "(Doe 2020)" took the
+    # place of the body's, and the body's last one was counted not found.
+    (tmp_path / "refs.bib").write_text("@book{doe, author = {Doe, Ann}, title = {T}, year = {2020}}\n", encoding="utf-8")
+    (tmp_path / "rendered.txt").write_text("It holds (Doe 2020).\n\nIt holds again (Doe 2020).\n", encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text(
+        '{"rendered": "(Doe 2020)", "keys": ["doe"], "location": "metadata"}\n'
+        '{"rendered": "(Doe 2020)", "keys": ["doe"], "location": "body"}\n'
+        '{"rendered": "(Doe 2020)", "keys": ["doe"], "location": "body"}\n', encoding="utf-8")
+    counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
+    assert (counts["items"], counts["resolved"], counts["not in text"], counts["caption dropped"]) == (2, 2, 0, 1)

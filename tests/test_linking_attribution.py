@@ -647,3 +647,54 @@ def test_a_title_in_the_sentence_settles_which_of_an_authors_works() -> None:
                    bib)
     assert [(lk.source_key, lk.kind, lk.status) for lk in linkage.links if lk.kind != "topical"] == [
         ("graphs", "attribution", "suggested")]
+
+
+REALISTS = r"""
+@book{waltz79, author={Waltz, Kenneth N.}, title={Theory of International Politics}, year={1979}}
+@book{waltz59, author={Waltz, Kenneth N.}, title={Man, the State, and War}, year={1959}}
+@book{keohane84, author={Keohane, Robert O.}, title={After Hegemony: Cooperation and Discord in the World Political
+  Economy}, year={1984}}
+@book{jervis76, author={Jervis, Robert}, title={Perception and Misperception in International Politics}, year={1976}}
+@article{pfister15, author={Pfister, Ulrich}, title={Economic Growth in Germany}, journal={J}, year={2015}}
+@article{pf19, author={Pfister, Ulrich and Franke, Bernd}, title={Prices and Wages}, journal={J}, year={2019}}
+"""
+
+
+def _realists(text: str) -> list[tuple[str, str]]:
+    linkage = link(parse_essay(text), parse_bibliography(REALISTS))
+    return [(lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"]
+
+
+def test_a_possessive_written_after_an_added_s_names_the_author() -> None:
+    # "Keohanes’ argument": the possessive of Keohane written as if the name ended in s; "Jervis’" is Jervis's.
+    assert _realists("Keohanes’ argument about institutions is well known.") == [("keohane84", "confirmed")]
+    assert _realists("Keohanes' argument about institutions is well known.") == [("keohane84", "confirmed")]
+    assert _realists("Jervis' argument about perception is well known.") == [("jervis76", "confirmed")]
+
+
+def test_a_year_in_the_sentence_settles_which_of_an_authors_works() -> None:
+    assert _realists("Waltz's 1979 book argues that anarchy matters.") == [("waltz79", "confirmed")]
+    assert _realists("In 1959, Waltz argued that war has three images.") == [("waltz59", "confirmed")]
+    # Nothing tells which of his works: no link.
+    assert _realists("Waltz argues that anarchy shapes the system.") == []
+    # A year neither work has tells nothing.
+    assert _realists("In 1990, Waltz argued that anarchy shapes the system.") == []
+
+
+def test_title_words_in_the_sentence_suggest_one_of_an_authors_works_and_overrule_a_year() -> None:
+    # A sentence on an author's topic shares words with his titles: they suggest a work, never confirm it.
+    assert _realists("Waltz's theory of international politics explains the balance.") == [("waltz79", "suggested")]
+    assert _realists("In 1959, Waltz's theory of international politics was not yet written.") == [
+        ("waltz79", "suggested")]
+
+
+def test_a_place_the_document_names_is_no_mistyped_co_author() -> None:
+    # "France" is one letter from Franke, but the document names the country throughout: Pfister's and France's
+    # figures are not Pfister and Franke's study, unless the sentence prints that study's year.
+    text = ("Prices rose in France after the war. France grew faster than its neighbours.\n\n"
+            "The series of Pfister and France show the same trend. Trade with France fell.")
+    assert ("pf19", "confirmed") not in _realists(text)
+    assert _realists(text.replace("show the same", "show in 2019 the same")) == [("pf19", "confirmed")]
+    # A word the document writes in lower case elsewhere is no mistyped name either.
+    text = "The green party won. The figures of Pfister and Green show it."
+    assert ("pf19", "confirmed") not in _realists(text)

@@ -183,3 +183,35 @@ def test_a_straight_quote_after_a_word_closes_and_opens_no_quotation() -> None:
     linkage = run('K.J. Holsti wrote that "organized relations between established entities" matter.')
     assert quotes(linkage) == [("p1-s1", '"organized relations between established entities"',
                                 ("holsti2004taming",))]
+
+
+SPEAKERS = r"""
+@book{keohane84, author={Keohane, Robert O.}, title={After Hegemony}, year={1984}}
+@book{mearsheimer01, author={Mearsheimer, John J.}, title={The Tragedy of Great Power Politics}, year={2001}}
+@book{waltz79, author={Waltz, Kenneth N.}, title={Theory of International Politics}, year={1979}}
+@book{waltz59, author={Waltz, Kenneth N.}, title={Man, the State, and War}, year={1959}}
+"""
+QUOTE = "“great powers are always looking for opportunities to gain power,”"
+
+
+def _quoted_by(text: str) -> list[tuple[str, str]]:
+    linkage = link(parse_essay(text), parse_bibliography(SPEAKERS))
+    return [(lk.source_key, lk.status) for lk in linkage.links if lk.kind == "quotation"]
+
+
+def test_a_quotation_is_the_words_of_the_person_the_clause_after_it_names() -> None:
+    # Keohane, named before, does not introduce the quotation: the clause after it says whose words they are.
+    assert _quoted_by(f"Keohane argues that institutions matter, but {QUOTE} writes Mearsheimer.") == [
+        ("mearsheimer01", "confirmed")]
+    assert _quoted_by(f"Keohane argues that institutions matter, but {QUOTE} Mearsheimer argues.") == [
+        ("mearsheimer01", "confirmed")]
+    # In the sentence after, once the quotation ends its own.
+    assert _quoted_by("“Great powers are always looking for opportunities to gain power.” So writes Mearsheimer, "
+                      "against Keohane.") == [("mearsheimer01", "confirmed")]
+    # The one who introduces it, with no reporting clause after it.
+    assert _quoted_by(f"Keohane argues: {QUOTE} and Mearsheimer disagrees.") == [("keohane84", "confirmed")]
+
+
+def test_a_quotation_of_a_speaker_with_several_works_goes_to_no_one_else() -> None:
+    # Waltz wrote two of the works: which one the words are from is not told, and they are not Keohane's.
+    assert _quoted_by(f"Keohane argues that institutions matter, but {QUOTE} writes Waltz.") == []

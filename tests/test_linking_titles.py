@@ -314,3 +314,19 @@ def test_a_whole_title_whose_last_words_are_written_in_lower_case() -> None:
     # The whole title, the run of capitals closed by its last word in lower case; not a short title ("Deep
     # learning"), nor the capitals of another name ("Graph Networks") and words after them.
     assert titles(linkage) == [("p1-s1", "nielsen2015", "Neural Networks and Deep learning", "confirmed")]
+
+
+def test_a_quoted_main_title_with_commas_names_its_work() -> None:
+    # The part before the subtitle, commas and all: "Guns, Germs, and Steel" was cut at its first comma ("Guns").
+    bib = parse_bibliography(r"""
+@book{diamond, author={Diamond, Jared}, title={Guns, Germs, and Steel: The Fates of Human Societies}, year={1997}}
+@article{argyle, author={Argyle, Lisa P.}, title={Out of One, Many: Using Language Models to Simulate Human Samples},
+  journal={Political Analysis}, year={2023}}
+""")
+    for text, key in (("The argument of “Guns, Germs, and Steel” is geographic.", "diamond"),
+                      ("They make this point in their paper “Out of one, many”, which simulates samples.", "argyle")):
+        linkage = link(parse_essay(text), bib)
+        assert [lk.source_key for lk in linkage.links if lk.kind == "title"] == [key]
+    # In plain words, as a list, it names the things.
+    linkage = link(parse_essay("Guns, germs, and steel matter."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "title"] == []

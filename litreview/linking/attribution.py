@@ -23,44 +23,14 @@ from .hits import Found, Hit
 from .index import Role, SourceIndex, persons_of
 from .prose_words import Prose
 from .quotations import quoted
+from .reporting import REPORTING, REPORTING_ABROAD
 from .terms import others_after
-from .text import STOPWORDS, Token, content_stems, fold, strip_possessive, tokens, wordlist, wordset
-
-_BASE_VERBS = wordlist("""argue hold describe write frame explicate qualify claim contend note observe suggest posit
-assert maintain define show find state propose theorize theorise conclude point concede explain
-emphasize emphasise stress term coin identify outline warn insist demonstrate subscribe
-characterize characterise call say recognize recognise assume introduce present develop examine
-analyze analyse study report offer highlight remark believe think see agree disagree challenge
-critique criticize criticise reject counter refute famously contrast reason caution acknowledge
-admit add treat view label distinguish lay""")
-_IRREGULAR = ["held", "wrote", "written", "found", "said", "thought", "saw", "seen", "laid", "put", "puts"]
-
+from .text import STOPWORDS, Token, content_stems, fold, strip_possessive, tokens, wordset
 
 BARE_NAME = 0.75
 """A surname alone mid-sentence, with no given name, possessive, cue or other author beside it."""
 
 
-def _inflect(verb: str) -> set[str]:
-    forms = {verb, verb + "s", verb + "ed", verb + "d", verb + "es"}
-    if verb.endswith("y"):
-        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
-    if verb.endswith("e"):
-        forms.add(verb + "d")
-    return forms
-
-
-REPORTING = frozenset(f for v in _BASE_VERBS for f in _inflect(v)) | frozenset(_IRREGULAR)
-REPORTING_ABROAD = frozenset(map(fold, wordlist("""
-    affirme écrit explique souligne définit distingue montre observe propose considère soutient parle évoque décrit
-    insiste rappelle remarque constate estime précise qualifie suggère s'appuie s’appuie
-    schreibt beschreibt betont argumentiert erklärt definiert zeigt unterscheidet meint behauptet
-    afirma sostiene señala escribe describe argumenta define plantea propone explica subraya argumentou descreve
-    escreve defende scrive afferma osserva
-    twierdzi pisze zauważa wskazuje podkreśla stwierdza stwierdził stwierdziła definiuje opisuje opisał opisała
-    wykazał wykazała wykazali""")))
-"""Reporting verbs of French, German, Spanish, Portuguese, Italian and Polish prose, as a sentence writes them after
-the person ("Lejeune définit le journal", "Busse betont", "Asperger opisał"), folded: only where a verb right after a
-name makes it an appeal (``_reported_after``), not the English list the other readers share."""
 _FILLER = wordset("""also has have had further later first similarly rightly himself herself themselves and famously""")
 """Words between a name and its reporting verb ("Roe also argues"); an "et al." too (``terms.others_after``)."""
 _WORK_NOUNS = wordset("""theory theories argument arguments work works view views concept notion idea ideas thesis account
@@ -120,6 +90,8 @@ class _Name:
     opened: bool = False
     """A word that opens the sentence stood before it, a verb or adverb written with the sentence's capital
     ("Consider Roe's example"): the name opens the sentence as much as one written first would."""
+    added_s: bool = False
+    """Its possessive is written after an "s" the name lacks ("Keohanes’ argument" for Keohane's; ``_added_s``)."""
 
     @property
     def start(self) -> int:
@@ -131,14 +103,15 @@ class _Name:
 
     @property
     def family(self) -> str:
-        return strip_possessive(self.toks[-1].text)[0]
+        word = strip_possessive(self.toks[-1].text)[0]
+        return word[:-1] if self.added_s else word
 
     def after_particle(self) -> _Name | None:
         """The run after its last particle written in lower case ("Diestel" of "Terminus von Diestel"), None with
         no such particle."""
         at = max((n for n, t in enumerate(self.toks[:-1]) if t.text[:1].islower() and fold(t.text) in PARTICLES),
                  default=-1)
-        return _Name(self.toks[at + 1:], self.possessive) if at >= 0 else None
+        return _Name(self.toks[at + 1:], self.possessive, added_s=self.added_s) if at >= 0 else None
 
     @property
     def given(self) -> list[Token]:
@@ -187,13 +160,13 @@ def find_attributions(claims: Sequence[Claim], index: SourceIndex, covered: Foun
     prose = Prose(claims)
     for claim in claims:
         toks = tokens(claim.text)
-        groups = _groups(claim.text, toks, prose.as_term)
+        groups = _added_s(claim.text, _groups(claim.text, toks, prose.as_term), index)
         # The people the sentence names anywhere: "Hudak, together with Wadler, edited ..." names the entry
         # both wrote, though not in one list.
         named = {f for group in groups for name in group if index.roles(f := fold(name.family))}
         for group in groups:
             _resolve_group(claim, group, toks, index, covered, found, title_names, (cited or {}).get(claim.id, set()),
-                           marked, named, prose.as_term)
+                           marked, named, prose.as_term, prose.recurs)
     return found
 
 
@@ -249,6 +222,19 @@ def _groups(text: str, toks: list[Token], lower_case: Callable[[str], bool] | No
             groups[-1].append(name)
         else:
             groups.append([name])
+    return groups
+
+
+def _added_s(text: str, groups: list[list[_Name]], index: SourceIndex) -> list[list[_Name]]:
+    """``groups`` with a name written with an "s" and an apostrophe after it ("Jervis’ argument", which the tokens
+    leave out) read as a possessive, and as that of the name without its "s" when no entry's author has the name as
+    written but one has it without ("Keohanes’ argument" is Keohane's: ``_Name.added_s``)."""
+    for group in groups:
+        for name in group:
+            if name.toks[-1].text.endswith("s") and text[name.end:name.end + 1] in ("'", "’") and not (
+                    text[name.end + 1:name.end + 2].isalnum()):
+                name.possessive = True
+                name.added_s = not index.roles(fold(name.family)) and bool(index.roles(fold(name.family[:-1])))
     return groups
 
 
@@ -390,8 +376,10 @@ def _dated(text: str, name: _Name) -> bool:
 def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: SourceIndex,
                    covered: Found, found: Found, title_names: dict[str, list[str]], cited: Set[str],
                    marked: bool = False, named: Set[str] = frozenset(),
-                   lower_case: Callable[[str], bool] | None = None) -> None:
-    """``lower_case``: whether the document writes a word in lower case (``Prose.as_term``)."""
+                   lower_case: Callable[[str], bool] | None = None,
+                   recurs: Callable[[str], bool] | None = None) -> None:
+    """``lower_case``: whether the document writes a word in lower case (``Prose.as_term``); ``recurs``: whether it
+    writes a word often (``Prose.recurs``)."""
     text = claim.text
     if _thanked(text, group):
         return
@@ -414,8 +402,9 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
             unresolved.append(name)
             continue
         resolved.append((name, list(dict.fromkeys(r.key for r in agree)), confidence))
+    words = {n.family for n in unresolved if _document_word(n.family, lower_case, recurs)}
     _emit(claim, group, resolved, index, found, title_names, bool(resolved) and _appeal(text, group, toks), cited,
-          marked, named, {fold(n.family) for n in unresolved})
+          marked, named, {fold(n.family) for n in unresolved if n.family not in words}, {fold(w) for w in words})
     if unresolved and _cue(text, group, toks, index, memo):
         strong = _CUE.search(fold(text[max(0, group[0].start - 60):group[0].start])) is not None
         for name in unresolved:
@@ -432,7 +421,7 @@ def people_named(text: str, index: SourceIndex) -> list[tuple[str, list[str], fl
     an article, nor people thanked."""
     toks = tokens(text)
     out = []
-    for group in _groups(text, toks):
+    for group in _added_s(text, _groups(text, toks), index):
         if _thanked(text, group):
             continue
         memo: dict[str, bool] = {}
@@ -530,12 +519,24 @@ def _word_not_name(text: str, name: _Name, lower_case: Callable[[str], bool] | N
     return fold(word) in STOPWORDS or (lower_case is not None and lower_case(word))
 
 
+def _document_word(word: str, lower_case: Callable[[str], bool] | None,
+                   recurs: Callable[[str], bool] | None) -> bool:
+    """Whether a capitalised word read as a name no entry has is one of the document's words, a place or a thing
+    rather than a mistyped name: a common word, one it writes in lower case elsewhere ("Green", "green"), or one it
+    writes often (``prose_words.RECURRING`` times: "France" through a paper on European trade; a mistyped name is
+    written once or twice)."""
+    return (fold(word) in STOPWORDS or (lower_case is not None and lower_case(word))
+            or (recurs is not None and recurs(word)))
+
+
 def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str], float]],
           index: SourceIndex, found: Found, title_names: dict[str, list[str]], cue: bool,
           cited: Set[str] = frozenset(), marked: bool = False, named: Set[str] = frozenset(),
-          misspelt: Set[str] = frozenset()) -> None:
+          misspelt: Set[str] = frozenset(), worded: Set[str] = frozenset()) -> None:
     """``named``: the family names of the people the sentence names anywhere (co-authors of one entry);
-    ``misspelt``: those of the group's people no entry has, which may mistype a co-author's ("Barz und Randall" for
+    ``worded``: those that are words of the document (``_document_word``: "Pfister and France"), which mistype a
+    co-author's only in a sentence that writes that entry's year;
+    ``misspelt``: the other ones of the group's people no entry has, which may mistype a co-author's ("Barz und Randall" for
     Barz and Randoll's study)."""
     if not resolved:
         return
@@ -545,6 +546,7 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
     chosen: dict[str, tuple[float, bool, int, int]] = {}
     first_start = len(text)
     et_al = others_after(text, group[-1].end)
+    years_written = {int(y) for y in _YEAR.findall(text)} if worded else set()
     for name, keys, confidence in resolved:
         if et_al and len(group) == 1:
             # "Mandera et al.", "Le Pelley and colleagues": a work that person leads, not one they are a later
@@ -561,8 +563,9 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         # ("Heiss finds" is not "Heiss and Kelley"), or with "et al." some ("Heiss et al." is not Heiss alone).
         def fit(key: str) -> tuple[int, int]:
             people = persons_of(index.sources[key])
+            mistyped = (misspelt | worded) if worded and index.years[key][0] in years_written else misspelt
             shared = sum(1 for p in people if fold(p.family) in families
-                         or (misspelt and closest_name(fold(p.family), misspelt) is not None))
+                         or (mistyped and closest_name(fold(p.family), mistyped) is not None))
             return shared, int(len(people) > shared) if et_al else shared - len(people)
 
         top = max(fit(k) for k in keys)
@@ -570,7 +573,8 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         # the work the sentence cites of them, else the one whose title it names
         titled = [] if any(k in cited for k in best_keys) else _titled(keys, best_keys, context, index)
         best_keys = [k for k in best_keys if k in cited] or titled or best_keys
-        key, ambiguous = index.pick(best_keys, context, by_title=True)
+        settled = "" if titled else _settled(best_keys, text, context, index)
+        key, ambiguous = (settled, False) if settled else index.pick(best_keys, context, by_title=True)
         ambiguous = ambiguous or bool(titled)  # chosen by the words, against the people: a suggestion
         detail = ("several entries; chosen by context" if key else UNDECIDED) if ambiguous else ""
         if cue:
@@ -613,6 +617,24 @@ def _titled(keys: list[str], fitting: list[str], context: tuple[str, ...], index
     if shared[ranked[0]] >= _TITLE_WORDS and shared[ranked[1]] == 0:
         return ranked[:1]
     return []
+
+
+_YEAR = lazy(r"(?<![\w.\-/])(1[5-9]\d\d|20\d\d)(?![\w\-/]|\.\d)")
+"""A year written in a sentence ("In 1959,", "Waltz's 1979 book"), not part of a number, a date or a page range."""
+
+
+def _settled(keys: list[str], text: str, context: tuple[str, ...], index: SourceIndex) -> str:
+    """The one of an author's works (``keys``, alike by the people named) whose year the sentence writes ("Waltz's
+    1979 book", "In 1959, Waltz argued") when no other has that year, nor does the sentence name words of another's
+    title that this one's lacks (``SourceIndex.own_title_words``); '' otherwise. Words of a title alone choose a
+    work only as a suggestion (``SourceIndex.pick``): a sentence on an author's topic shares words with the titles."""
+    if len(keys) < 2:
+        return ""
+    written = {int(y) for y in _YEAR.findall(text)}
+    by_year = [k for k in keys if index.years[k][0] in written]
+    if len(by_year) != 1:
+        return ""
+    return "" if any(index.own_title_words(k, keys, context) for k in keys if k != by_year[0]) else by_year[0]
 
 
 def _leads(source: Source, family: str) -> bool:

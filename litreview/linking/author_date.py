@@ -484,9 +484,10 @@ def _year_past_title(seg: str, m: re.Match[str], forms: YearForms, index: Source
 
 
 def _year_read(year: str) -> str:
-    """The year as the matcher compares it: "o. J." is "n.d.", "In Press" is "in press", "380 BC" is "-379"."""
+    """The year as the matcher compares it: "o. J." is "n.d.", "In Press" is "in press", "380 BC" is "-379", a year
+    field printed as written "March 2024" is "2024"."""
     year = terms.no_date(year)
-    if year[:1].isdigit():
+    if any(c.isdigit() for c in year):
         return year_number(year)
     return year if year == "n.d." else fold(" ".join(year.split()))
 

@@ -14,12 +14,12 @@ from ..lazyre import lazy
 from ..model import Claim, Mention
 from ..text import fold_words
 from . import cited_letters, document_topic
-from .attribution import REPORTING
 from .author_names import told_apart_by_given_names
 from .hits import Found, Hit
 from .index import SourceIndex, clearly_best, persons_of
 from .name_forms import acronym_of
 from .printed_years import COMMON_YEAR, common, original_dated
+from .reporting import REPORTING
 from .text import FORM_WORDS, STOPWORDS, canonical, content_stems
 
 

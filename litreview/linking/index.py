@@ -117,11 +117,11 @@ class SourceIndex:
         key, ambiguous, scores = self.choose(keys, context)
         if ambiguous and sum(1 for v in scores.values() if v >= scores[key]) > 1:
             return "", True
-        if ambiguous and by_title and not self._own_title_words(key, keys, context):
+        if ambiguous and by_title and not self.own_title_words(key, keys, context):
             return "", True
         return key, ambiguous
 
-    def _own_title_words(self, key: str, keys: Iterable[str], context: Iterable[str]) -> set[str]:
+    def own_title_words(self, key: str, keys: Iterable[str], context: Iterable[str]) -> set[str]:
         """The words of ``key``'s title in ``context`` that no other of ``keys`` has in its title, a word's other
         ending counted as the same word ("korpuslinguistisch", "Korpuslinguistik")."""
         rivals = {w for k in keys if k != key for w in self.title_stems.get(k, ())}

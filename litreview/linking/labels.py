@@ -120,6 +120,18 @@ def year_span(source: Source) -> tuple[int, int] | None:
     return (first, last) if last > first else None
 
 
+def worded_year(source: Source) -> str:
+    """The entry's year field when it holds a year among words ("March 2024", "Spring 2010", "ca. 1900", "c1999"):
+    pandoc reads no date in it and every style prints it as written ("Beck et al. (March 2024)"); '' for another
+    field (a year, a lettered one, a span, LaTeX)."""
+    written = " ".join(source.field("year").split())
+    return written if _WORDED_YEAR.match(written) and not _LETTERED.fullmatch(written) else ""
+
+
+_WORDED_YEAR = re.compile(r"^(?=[^\\{}()\[\]]*[^\W\d_])[^\d\\{}()\[\]]{0,20}?(?<!\d)(\d{4})(?!\d)[^\d\\{}()\[\]]{0,20}$")
+_LETTERED = re.compile(r"\d{4}[a-z]")
+
+
 def span_end(first: int, written: str) -> int:
     """The last year of a span as written after ``first``: "95" after 1994 is 1995, "00" after 1999 is 2000."""
     last = int(written)

@@ -23,10 +23,11 @@ from .labels import (
     names_title_order,
     span_end,
     title_order,
+    worded_year,
     year_labels,
     year_span,
 )
-from .styles import dated, for_entries, name_keys, names_read
+from .styles import dated, for_entries, name_keys, names_read, prints_status
 from .text import fold
 
 YEAR_WORDS = terms.YEAR_WORDS
@@ -40,6 +41,9 @@ _OPEN = r"–(?=[a-z]{0,2}(?![\w–\-]|/\w))"
 _AFTER = (rf"(?:(?<=\d)(?:{terms.YEAR_MARK}|{_OPEN}))?"
           rf"(?:(?:(?<=\.)|(?<=[^\W\d_]))-(?=[a-z])|(?:{terms.NO_DATE_LETTERED}) (?=[a-z]{{1,2}}\b))?(?P<s>[a-z]{{1,2}})?"
           r"(?:(?<=[a-z])–(?P<to>[a-z])(?=[^\w–\-]|$))?(?![\w–\-]|/\w)")
+_WORDED = lazy(r"(?=.*[^\W\d_])\D{0,20}?(?<!\d)(\d{4})(?!\d)\D{0,20}")
+"""A year among words, as ``labels.worded_year`` reads a year field pandoc prints as written ("March 2024",
+"c1999", "2024 March")."""
 _ERA = lazy(rf"(\d+)\s?(?:(?P<bc>{terms.BC})|{terms.AD})?")
 
 
@@ -98,9 +102,11 @@ def year_forms(index: SourceIndex) -> YearForms:
         rare = sorted({_printed_form(year) for year, _ in index.years.values()
                        if year is not None and not re.fullmatch(COMMON_YEAR, str(year))}, key=len, reverse=True)
         core = "(?:" + "|".join([COMMON_YEAR, *rare]) + ")"
-        # A year field written as a span prints as written ("1994-1995", "1994--95"): read where an entry has it.
+        # A year field written as a span prints as written ("1994-1995", "1994--95"), and one with words ("March
+        # 2024", "c1999"): read where an entry has it.
         written = sorted({re.escape(source.field("year").strip()) for source in index.sources.values()
-                          if year_span(source)}, key=len, reverse=True)
+                          if year_span(source)} | {re.escape(w).replace(r"\ ", r"\s") for source in index.sources.values()
+                                                   if (w := worded_year(source))}, key=len, reverse=True)
         span = "|".join([*written, rf"{core}(?:–{core})?"])
         cached = YearForms(
             re.compile(rf"(?<![\w–\-/\[]){_NOT_IN_COMMAND}{_SLASHED}?(?P<y>{span}|{terms.NO_DATE}|(?i:{terms.YEAR_WORD}))"
@@ -136,7 +142,8 @@ def year_number(printed: str) -> str:
     for part in re.split(r"–|(?<=\d)--?(?=\d)", printed):
         match = _ERA.fullmatch(part.strip())
         if match is None:
-            return printed
+            worded = _WORDED.fullmatch(printed.strip())
+            return worded.group(1) if worded else printed  # a year field with words as written: "March 2024"
         written = match.group(1)
         ends.append(1 - int(written) if match.group("bc") else span_end(ends[0], written) if ends else int(written))
     return "–".join(map(str, ends))
@@ -149,13 +156,23 @@ def common(year: str) -> bool:
 
 
 def year_word(index: SourceIndex, key: str) -> bool:
-    """Whether styles print a word where the entry's year goes, not its names alone: its year field's ("Heiss
-    forthcoming"), or with no date at all its ``pubstate`` (biblatex's and the Chicago styles' "Trilcke
-    forthcoming", "in press"), so "(Trilcke)" cites no such entry."""
-    source = index.sources[key]
-    if fold(source.field("year")).strip("{} .") in YEAR_WORDS:
+    """Whether the document's style prints a word where the entry's year goes, not its names alone: its year field's
+    ("Heiss forthcoming"), or with no date at all its ``pubstate`` (``status``) unless the style is known to print
+    none (Springer's "(Trilcke)", Elsevier's "(Trilcke, n.d.)"), so "(Trilcke)" cites no such entry in Chicago or
+    in a style not known."""
+    if fold(index.sources[key].field("year")).strip("{} .") in YEAR_WORDS:
         return True
-    return labels_of(index)[key].year is None and bool(source.field("pubstate").strip())
+    return bool(status(index, key)) and prints_status(index.letter_order) is not False
+
+
+def status(index: SourceIndex, key: str) -> frozenset[str]:
+    """The words a style printing an undated entry's ``pubstate`` may print for it where its date goes
+    (``terms.status_words``: "in press", fr "sous presse" for "inpress"); none for an entry with a date or a year
+    word, or no ``pubstate``."""
+    source = index.sources[key]
+    if labels_of(index)[key].year is not None or fold(source.field("year")).strip("{} .") in YEAR_WORDS:
+        return frozenset()
+    return terms.status_words(source.field("pubstate"))
 
 
 def labels_of(index: SourceIndex) -> dict[str, YearLabel]:
@@ -213,12 +230,17 @@ _NUMBER = lazy(r"-?[0-9]{1,6}")
 
 def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et_al: bool) -> list[str]:
     labels = labels_of(index)
-    if year in YEAR_WORDS:  # printed as written: "(Heiss forthcoming)"
-        return [k for k in sig_keys if fold(index.sources[k].field("year")).strip("{} .") == year]
+    if year in YEAR_WORDS:  # printed as written: "(Heiss forthcoming)", or an undated entry's status "(Doe, in press)"
+        stated = prints_status(index.letter_order) is not False
+        return [k for k in sig_keys if fold(index.sources[k].field("year")).strip("{} .") == year
+                or (stated and year in status(index, k))]
     wanted = label_year(year)
     end = year.partition("–")[2]
     last = int(end) if end else None
     same_year = [k for k in sig_keys if labels[k].year == wanted and labels[k].end == last and not year_word(index, k)]
+    if wanted is None and not same_year and prints_status(index.letter_order) is None:
+        # "(Trilcke, n.d.)" in a style not known: one that prints no status, for the undated entry that has one
+        same_year = [k for k in sig_keys if labels[k].year is None and labels[k].end == last and status(index, k)]
     same_year = cited_letters.only_listed(index, same_year)
     listed = [k for k in same_year if prints_et_al(index, k)] if et_al else []
     pooled = len({names_key(index.sources[k]) for k in listed}) > 1

@@ -14,7 +14,8 @@ from ..locale_terms import QUOTATION_OPENERS
 from ..model import Claim, Mention
 from .hits import Found, Hit
 from .index import SourceIndex
-from .text import canonical, tokens
+from .reporting import REPORTING
+from .text import canonical, fold, tokens
 
 # The pairs of ``QUOTES`` that ``QUOTATION_OPENERS`` open (a text with none of those quotes nothing). German
 # quotation marks open low („) and close with “ (or ”, mixed by keyboards): first, so that the closing “ is not read
@@ -77,9 +78,10 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
             by_claim.setdefault(hit.claim_id, []).append(hit)
     found = Found()
     previous: Claim | None = None
-    for claim in claims:
+    for n, claim in enumerate(claims):
         before = previous if previous is not None and previous.paragraph == claim.paragraph else None
         previous = claim
+        following = claims[n + 1] if n + 1 < len(claims) and claims[n + 1].paragraph == claim.paragraph else None
         marks = [m for m, _ in quoted(claim.text)]
         for m, g in quoted(claim.text):
             inner = m.group(g)
@@ -93,14 +95,21 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
             own = []
             if after and not any(c.isalnum() for c in claim.text[m.end():after[0].start]):
                 own = [h for h in after if "]" not in claim.text[after[0].start:h.start]]  # that one bracket's items
-            carrier = own or _beside(here, m.start(), m.end(), claim.text) or (by_claim.get(before.id, [])
-                                                                    if before is not None else [])
+            speaker = _speaker_after(here, claim.text, m.end())
+            if speaker is None and following is not None and not any(c.isalnum() for c in claim.text[m.end():]):
+                # "“… power.” So writes Mearsheimer.": the sentence after names who wrote the words
+                speaker = _speaker_after(by_claim.get(following.id, []), following.text, 0)
+            if speaker is not None and not own:
+                carrier = speaker
+            else:
+                carrier = own or _beside(here, m.start(), m.end(), claim.text) or (
+                    by_claim.get(before.id, []) if before is not None else [])
             if not carrier and callers and claim.id in callers:
                 carrier = by_claim.get(callers[claim.id], [])
             if words < MIN_WORDS and not carrier:
                 continue
             # Placed as a quotation: its own citation, or an attribution beside it ("Holsti qualified ... as “...”").
-            placed = bool(own) or any(h.kind == "attribution" for h in here) or words >= MIN_CARRIED_WORDS
+            placed = bool(own or speaker) or any(h.kind == "attribution" for h in here) or words >= MIN_CARRIED_WORDS
             _emit(claim, m.group(), m.start(), carrier, found, placed, index)
     return found
 
@@ -113,6 +122,33 @@ def _within(hit: Hit, quote: re.Match[str], text: str) -> bool:
     if not (quote.start() <= hit.start and hit.end <= quote.end()):
         return False
     return not (hit.kind == "marker" and not any(c.isalnum() for c in text[hit.end:quote.end()]))
+
+
+_LEADS = frozenset({"so", "thus", "as"})
+"""Words that may open the reporting clause after a quotation before its verb ("“…,” as Roe puts it", "So writes Roe")."""
+
+
+def _speaker_after(here: list[Hit], text: str, end: int) -> list[Hit] | None:
+    """Who the reporting clause right after a quotation ending at ``end`` names, whose words the quotation then is:
+    a reporting verb before the name ("“…,” writes Mearsheimer", "So writes Mearsheimer") or after it ("“…,”
+    Mearsheimer argues"), with nothing but punctuation before the clause: the attributions of ``here`` for that
+    name, [] when it names a person no attribution resolved (the author of several works: no one else's words
+    then), None when no such clause follows (a person named before introduces the quotation: ``_beside``)."""
+    words = tokens(text[end:end + 160])
+    if not words or any(c.isalnum() for c in text[end:end + words[0].start]):
+        return None
+    folded = [fold(t.text) for t in words[:4]]
+    lead = 1 if folded[0] in _LEADS else 0
+    if len(words) > lead + 1 and folded[lead] in REPORTING and words[lead + 1].text[:1].isupper():
+        name = words[lead + 1]  # "writes Mearsheimer", "So writes John Mearsheimer"
+    elif len(words) > 1 and words[0].text[:1].isupper() and folded[1] in REPORTING:
+        name = words[0]  # "Mearsheimer argues"
+    else:
+        return None
+    at = end + name.start
+    people = [h for h in here if h.kind == "attribution" and at <= h.end and h.start <= at + 80]
+    first = min((h.start for h in people), default=-1)
+    return [h for h in people if h.start == first]
 
 
 def _beside(here: list[Hit], start: int, end: int, text: str) -> list[Hit]:

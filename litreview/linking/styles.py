@@ -55,6 +55,10 @@ class LetterOrder(str):
     alone). Annual Reviews reads the first name with its initials, then the family names alone: lists that differ
     only in a co-author's given names tie, lettered in citation order; Springer reads every name with initials, then
     in full. () when not read from a file (every name in full)."""
+    status: bool | None
+    """Whether its citations print an undated entry's status (biblatex's ``pubstate``, CSL's ``status``) where the
+    date goes: Chicago's and APA's "(Trilcke, forthcoming)", where Springer's print "(Trilcke)" and Elsevier's
+    "(Trilcke, n.d.)" (``prints_status``); None when not known."""
     year_only: frozenset[str]
     """For a ``dated`` sort, the CSL types whose date it reads as the year alone (APA's date key prints the full
     date of a web page, a post or a talk, the year of an article or a book): entries of these types of one year
@@ -67,7 +71,8 @@ class LetterOrder(str):
     def __new__(cls, order: str, names_read: tuple[int, int] = (0, 0), dated: bool = False,
                 et_al_min: int = 0, apart: frozenset[str] = frozenset(), given: str = "",
                 year_only: frozenset[str] = frozenset(),
-                name_keys: tuple[tuple[int, int, str], ...] = (), editors_sorted: bool = True) -> LetterOrder:
+                name_keys: tuple[tuple[int, int, str], ...] = (), editors_sorted: bool = True,
+                status: bool | None = None) -> LetterOrder:
         made = super().__new__(cls, order)
         made.names_read = names_read
         made.dated = dated
@@ -77,6 +82,7 @@ class LetterOrder(str):
         made.year_only = year_only
         made.name_keys = name_keys
         made.editors_sorted = editors_sorted
+        made.status = status
         return made
 
 
@@ -121,6 +127,12 @@ KNOWN: Mapping[str, str] = {
 """Style name (the CSL repository's file name, as in ``csl: apa.csl`` or a zotero.org/styles URL) -> the order
 its letters follow (``labels.LETTER_ORDERS``), each checked by rendering volumes of a multi-volume work and a
 book with pandoc's citeproc ("names": and works of one first author with different co-authors)."""
+STATUS_PRINTED = frozenset({
+    "chicago-author-date", "taylor-and-francis-chicago-author-date", "chicago-author-date-16th-edition", "apa",
+    "apa-6th-edition", "american-sociological-association", "american-geophysical-union"})
+"""The styles of ``KNOWN`` whose citations print an undated entry's status where its date goes ("(Trilcke,
+forthcoming)", "(Smith in press)"), checked with pandoc's citeproc; the others print its names alone (Springer,
+AAS, Annual Reviews, DIN 1505-2) or a no-date term (Elsevier, APSA, Harvard: "(Trilcke, n.d.)")."""
 MAX_BYTES = 2_000_000
 """A .csl file larger than this is not read (the largest in the CSL repository is under 200 kB)."""
 CSL = "{http://purl.org/net/xbiblio/csl}"
@@ -169,10 +181,18 @@ def year_only(order: str) -> frozenset[str]:
     return frozenset(getattr(order, "year_only", ()))
 
 
-def _with_et_al(order: str, least: int) -> LetterOrder:
-    """``order`` with ``least`` as the fewest names its citations print as "et al." (``LetterOrder.et_al_min``)."""
+def prints_status(order: str) -> bool | None:
+    """Whether ``order``'s style prints an undated entry's status where its date goes (``LetterOrder.status``); None
+    when not known (a str)."""
+    status = getattr(order, "status", None)
+    return None if status is None else bool(status)
+
+
+def _with(order: str, least: int, status: bool | None) -> LetterOrder:
+    """``order`` with ``least`` as the fewest names its citations print as "et al." (``LetterOrder.et_al_min``) and
+    ``status`` as whether they print an undated entry's status (``LetterOrder.status``)."""
     return LetterOrder(order, names_read(order), dated(order), least, apart(order), given_read(order), year_only(order),
-                       name_keys(order), editors_sorted(order))
+                       name_keys(order), editors_sorted(order), status)
 
 
 def style_name(ref: str) -> str:
@@ -196,11 +216,23 @@ def letter_order(ref: str, folder: Path) -> str:
                 except OSError:
                     break
                 order = order_of_csl(raw)
-                if order or not et_al_min(order):
-                    return order or KNOWN.get(style_name(ref), "")
-                named = KNOWN.get(style_name(ref), "")  # the name tells the order, the file its "et al."
-                return _with_et_al(named, et_al_min(order))
-    return KNOWN.get(style_name(ref), "")
+                if order:
+                    told = prints_status(order)
+                    return order if told is not None else _with(order, et_al_min(order), prints_status(_known(ref)))
+                named = _known(ref)  # the name tells the order, the file its "et al." and its status when it does
+                told = prints_status(order)
+                return _with(named, et_al_min(order) or et_al_min(named),
+                             prints_status(named) if told is None else told)
+    return _known(ref)
+
+
+def _known(ref: str) -> str:
+    """The order of the style ``ref`` names, by its name (``KNOWN``, ``STATUS_PRINTED``); '' when not known."""
+    name = style_name(ref)
+    order = KNOWN.get(name, "")
+    if name not in KNOWN:
+        return order
+    return _with(order, et_al_min(order), name in STATUS_PRINTED)
 
 
 def order_of_csl(xml: bytes) -> str:
@@ -213,8 +245,28 @@ def order_of_csl(xml: bytes) -> str:
     order = _order(root)
     citation = root.find(f"{CSL}citation")
     written = [] if citation is None else [_count(citation.get(a, "")) for a in ("et-al-min", "et-al-subsequent-min")]
-    least = min((n for n in written if n > 0), default=0)
-    return _with_et_al(order, least) if least else order
+    least = min((n for n in written if n > 0), default=0) or et_al_min(order)
+    if citation is not None:
+        status: bool | None = _prints(citation, {m.get("name", ""): m for m in root.iter(f"{CSL}macro")}, "status")
+    else:  # a dependent style: its parent's citations
+        status = next((style_name(n) in STATUS_PRINTED for n in reversed(_names(root)) if style_name(n) in KNOWN), None)
+    return _with(order, least, status)
+
+
+def _prints(node: ET.Element, macros: Mapping[str, ET.Element], variable: str) -> bool:
+    """Whether ``node`` (a citation) prints ``variable`` anywhere, in the macros it calls too (walked without
+    recursion: untrusted XML)."""
+    seen: set[str] = set()
+    stack = [node]
+    while stack:
+        for child in stack.pop().iter():
+            if child.tag == f"{CSL}text" and variable in child.get("variable", "").split():
+                return True
+            called = child.get("macro")
+            if called and called not in seen and called in macros:
+                seen.add(called)
+                stack.append(macros[called])
+    return False
 
 
 _COUNT = lazy(r"\s*([0-9]{1,4})\s*")
@@ -255,10 +307,14 @@ def _order(root: ET.Element) -> str:
             return LetterOrder("cited", dated=_dated(keys, macros), given=_given(root, keys, macros))
         return LetterOrder("names", _truncation(root, keys, macros), _dated(keys, macros),
                            name_keys=_name_keys(root, keys, macros))
+    return next((KNOWN[style_name(n)] for n in reversed(_names(root)) if style_name(n) in KNOWN), "")
+
+
+def _names(root: ET.Element) -> list[str]:
+    """The style's id and, for a dependent style, its parent's link (``KNOWN`` may tell what its file does not)."""
     info = root.find(f"{CSL}info")
-    names = [] if info is None else [e.text or "" for e in info.findall(f"{CSL}id")] + [
+    return [] if info is None else [e.text or "" for e in info.findall(f"{CSL}id")] + [
         link.get("href", "") for link in info.findall(f"{CSL}link") if link.get("rel") == "independent-parent"]
-    return next((KNOWN[style_name(n)] for n in reversed(names) if style_name(n) in KNOWN), "")
 
 
 def _names_read(root: ET.Element, keys: list[ET.Element], macros: Mapping[str, ET.Element]) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ..lazyre import lazy
-from ..locale_terms import NO_DATE, NO_DATE_TERMS, alternation, and_words
-from .text import canonical, wordset
+from ..locale_terms import CITATION_TERMS, NO_DATE, NO_DATE_TERMS, alternation, and_words
+from .text import canonical, fold, wordset
 
 PREFIXES = wordset("see also but cf e.g eg i.e ie compare esp especially for example")
 """Words a citation may open with before what it names ("see n.d.-l", "(but cf. Ivanova; Hallowell, 2013)",
@@ -26,10 +26,29 @@ _NO_DATE = lazy(rf"(?:{NO_DATE})$")
 YEAR_MARK = r"\.(?:\sgada)?|\s[mг]\.|年|년"
 """What some locales print right after the year: hr "2010.", lv "2010. gada", lt "2010 m.", ru "2010 г.", ja/zh "2010年"."""
 
-YEAR_WORDS = ("forthcoming", "in press", "in preparation", "submitted", "under review", "accepted",
-              "im druck", "en prensa", "sous presse", "no prelo", "in stampa", "ter perse")
-"""Year fields styles print as written instead of a year ("(Heiss forthcoming)"), in a few languages."""
-YEAR_WORD = "|".join(w.replace(" ", r"\s") for w in YEAR_WORDS)
+STATUS_KEYS = ("inpress", "inpreparation", "prepublished", "forthcoming", "submitted")
+"""biblatex's keys for a ``pubstate`` field, which pandoc's reader words in the document's language (fr "sous presse")
+where its locale has them, else prints as written (de "inpress")."""
+
+
+def status_words(written: str) -> frozenset[str]:
+    """What a style may print for a ``pubstate`` field as ``written`` (folded, spaces single): the field itself and,
+    for one of biblatex's keys (``STATUS_KEYS``), its words in each language (``locale_terms.CITATION_TERMS``)."""
+    key = fold(" ".join(written.split())).strip("{} .")
+    if not key:
+        return frozenset()
+    return frozenset({key} | ({fold(t[key]) for t in CITATION_TERMS.values() if key in t} if key in STATUS_KEYS else set()))
+
+
+_STATUS_PRINTED = sorted({w for key in STATUS_KEYS for t in CITATION_TERMS.values() for w in (key, t.get(key, key))}
+                         | {fold(t[key]) for key in STATUS_KEYS for t in CITATION_TERMS.values() if key in t})
+YEAR_WORDS = tuple(dict.fromkeys(["forthcoming", "in press", "in preparation", "submitted", "under review", "accepted",
+                                  "im druck", "en prensa", "sous presse", "no prelo", "in stampa", "ter perse",
+                                  *_STATUS_PRINTED]))
+"""Year fields styles print as written instead of a year ("(Heiss forthcoming)"), in a few languages, and the words
+they print for a ``pubstate`` key where an undated entry's date goes ("in press", "inpress", "prépublié"), as
+written and folded (a year read is folded: ``year in YEAR_WORDS``)."""
+YEAR_WORD = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(YEAR_WORDS, key=len, reverse=True))
 
 BC_TERMS = ("BC", "v. Chr.", "f.Kr.", "av. J.-C.", "a. C.", "a.C.", "AC", "BCE", "B.C.", "B.C.E.")
 """What pandoc's citeproc prints after a year before the common era, as its locales have it (en "50 BC", de

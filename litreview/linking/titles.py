@@ -38,6 +38,8 @@ _MARKED_MAX = 200
 _ITALIC = re.compile(r"(?<![\w*])\*([^*\s][^*]{0,200}?)\*(?![\w*])|(?<![\w_])_([^_\s][^_]{0,200}?)_(?![\w_])")
 # Punctuation that ends a title's main part; a mark inside a word ("Accountability.Org", "3.5") does not.
 _CUT = re.compile(r"[:;,.?!](?!\w)|[(\u2013\u2014]|\s-\s")
+_SUBTITLE = re.compile(r"[:;?!](?!\w)|[(\u2013\u2014]|\s-\s")
+"""Where a title's subtitle starts, a comma of its main part aside ("Guns, Germs, and Steel: The Fates of ...")."""
 _ARTICLES = ("the", "a", "an")
 _TAIL = 3
 """Lower-case words a run of capitalised ones may end with when together they are a title, written as a sentence
@@ -68,16 +70,18 @@ def build_title_index(index: SourceIndex) -> TitleIndex:
             continue
         main = _CUT.split(source.title, maxsplit=1)[0]
         # In this order, each once (a set's order would follow the hash seed, and the first of two
-        # equal matches wins): the full title, the part before a subtitle, the title without a year.
-        full, head, yearless = (_words(source.title), _words(main),
-                                _words(re.sub(r"\s*\(\d{4}\)\s*$", "", source.title)))
-        forms = dict.fromkeys((full, head, yearless))
+        # equal matches wins): the full title, the part before a subtitle or first comma, the title without a
+        # year, the part before a subtitle with its commas ("Guns, Germs, and Steel").
+        full, head, yearless, before = (_words(source.title), _words(main),
+                                        _words(re.sub(r"\s*\(\d{4}\)\s*$", "", source.title)),
+                                        _words(_SUBTITLE.split(source.title, maxsplit=1)[0]))
+        forms = dict.fromkeys((full, head, yearless, before))
         for words in forms:
             if not words or (len(words) < 2 and len(words[0]) < 6):
                 continue
             vid = len(out.variants)
             out.variants.append((key, words))
-            if words == head and len(head) < len(yearless):
+            if words in (head, before) and len(words) < len(yearless):
                 out.heads.add(vid)
             indexed = {w for w in words if w not in STOPWORDS}
             out.content.append(len(indexed))
