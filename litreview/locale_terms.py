@@ -27,6 +27,9 @@ def alternation(words: tuple[str, ...]) -> str:
 
 NO_DATE_WORDS = alternation(NO_DATE_TERMS)
 """Any no-date term (case as printed; wrap it in ``(?i:…)`` for capitalised ones such as ABNT's "[S.d.]")."""
+PUBSTATE_KEYS = frozenset({"inpress", "inpreparation", "prepublished", "forthcoming", "submitted"})
+"""biblatex's keys for a ``pubstate`` field, which pandoc's reader words in the document's language (fr "sous presse")
+where its locale has them, else prints as written (de "inpress")."""
 NO_DATE = rf"\[(?i:{NO_DATE_WORDS})\]|{NO_DATE_WORDS}"
 """A no-date term as printed, or in brackets in any case as ABNT prints it ("[S.d.]"): not the initials "S. D."."""
 

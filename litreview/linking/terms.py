@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..lazyre import lazy
-from ..locale_terms import CITATION_TERMS, NO_DATE, NO_DATE_TERMS, alternation, and_words
+from ..locale_terms import CITATION_TERMS, NO_DATE, NO_DATE_TERMS, PUBSTATE_KEYS, alternation, and_words
 from .text import canonical, fold, wordset
 
 PREFIXES = wordset("see also but cf e.g eg i.e ie compare esp especially for example")
@@ -26,22 +26,19 @@ _NO_DATE = lazy(rf"(?:{NO_DATE})$")
 YEAR_MARK = r"\.(?:\sgada)?|\s[mг]\.|年|년"
 """What some locales print right after the year: hr "2010.", lv "2010. gada", lt "2010 m.", ru "2010 г.", ja/zh "2010年"."""
 
-STATUS_KEYS = ("inpress", "inpreparation", "prepublished", "forthcoming", "submitted")
-"""biblatex's keys for a ``pubstate`` field, which pandoc's reader words in the document's language (fr "sous presse")
-where its locale has them, else prints as written (de "inpress")."""
 
 
 def status_words(written: str) -> frozenset[str]:
     """What a style may print for a ``pubstate`` field as ``written`` (folded, spaces single): the field itself and,
-    for one of biblatex's keys (``STATUS_KEYS``), its words in each language (``locale_terms.CITATION_TERMS``)."""
+    for one of biblatex's keys (``locale_terms.PUBSTATE_KEYS``), its words in each language (``locale_terms.CITATION_TERMS``)."""
     key = fold(" ".join(written.split())).strip("{} .")
     if not key:
         return frozenset()
-    return frozenset({key} | ({fold(t[key]) for t in CITATION_TERMS.values() if key in t} if key in STATUS_KEYS else set()))
+    return frozenset({key} | ({fold(t[key]) for t in CITATION_TERMS.values() if key in t} if key in PUBSTATE_KEYS else set()))
 
 
-_STATUS_PRINTED = sorted({w for key in STATUS_KEYS for t in CITATION_TERMS.values() for w in (key, t.get(key, key))}
-                         | {fold(t[key]) for key in STATUS_KEYS for t in CITATION_TERMS.values() if key in t})
+_STATUS_PRINTED = sorted({w for key in PUBSTATE_KEYS for t in CITATION_TERMS.values() for w in (key, t.get(key, key))}
+                         | {fold(t[key]) for key in PUBSTATE_KEYS for t in CITATION_TERMS.values() if key in t})
 YEAR_WORDS = tuple(dict.fromkeys(["forthcoming", "in press", "in preparation", "submitted", "under review", "accepted",
                                   "im druck", "en prensa", "sous presse", "no prelo", "in stampa", "ter perse",
                                   *_STATUS_PRINTED]))

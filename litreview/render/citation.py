@@ -18,7 +18,7 @@ from ..bibliography.csl import csl_form_of
 from ..bibliography.csl_item import LEGAL_TYPES, PRESS
 from ..bibliography.dates import edtf_date_parts
 from ..bibliography.latex import container_with_addon, field_text, title_with_addon
-from ..locale_terms import ENGLISH_TERMS, citation_terms
+from ..locale_terms import ENGLISH_TERMS, PUBSTATE_KEYS, citation_terms
 from ..model import Citation, Person, Source
 from ..text import fold
 from .page_ranges import printed_pages
@@ -751,15 +751,12 @@ def _original_year(s: Source) -> str:
 # 14.104, 14.130); every other prints it where its date would be
 _UNDATED_TYPES = _WEB_TYPES | {"inreference"}
 # biblatex's keys for a ``pubstate`` field, which pandoc's reader words in the document's language (``terms``)
-_PUBSTATE_KEYS = frozenset({"inpress", "inpreparation", "prepublished", "forthcoming", "submitted"})
-
-
 def _status(s: Source, terms: dict[str, str]) -> str:
     """The ``pubstate`` field (CSL's status) as pandoc reads it: a biblatex key in the language's words
     ("prepublished": "pre-published", fr "prépublié") where it has them, else as written; '' for none."""
     written = one_line(field_text(s, "pubstate"))
     key = written.lower()
-    return terms.get(key, written) if key in _PUBSTATE_KEYS else written
+    return terms.get(key, written) if key in PUBSTATE_KEYS else written
 
 
 def _issued(s: Source, kind: str, terms: dict[str, str], date: str, *, status: bool = True,
