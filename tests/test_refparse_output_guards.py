@@ -35,6 +35,14 @@ def test_an_apa_report_series_and_number_leave_the_title():
     assert "institution = {ZEW}" in to_bibtex([zew]) and not zew.issue  # the number once, not an issue too
 
 
+def test_the_body_after_a_report_series_is_its_institution():
+    ref, = parse_references(["Peitz, M., & Schwalbe, U. (2016). Zwischen sozialromantik und neoliberalismus: Zur "
+                             "ökonomie der sharing-economy (ZEW Discussion Papers Nos. 16-033). Zentrum für "
+                             "Europäische Wirtschaftsforschung (ZEW). http://hdl.handle.net/10419/130573"])
+    assert ref.title.endswith("sharing-economy") and ref.type == "techreport" and ref.number == "16-033"
+    assert ref.publisher == "Zentrum für Europäische Wirtschaftsforschung (ZEW)" and not ref.container
+
+
 def test_only_a_closed_series_bracket_leaves_the_title():
     from litreview.bibliography.refparse.reference import ParsedReference
     from litreview.bibliography.refparse.report_series import series_out_of_title

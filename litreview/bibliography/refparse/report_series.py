@@ -41,5 +41,10 @@ def series_out_of_title(ref: ParsedReference) -> ParsedReference:
     notes = [n for n in ref.note.split("; ") if n]
     if series not in notes:
         notes.append(series)
-    return ref.replace(title=kept, number=number, note="; ".join(notes), issue="" if ref.issue == number else ref.issue,
-                       type="techreport" if ref.type in ("book", "misc") else ref.type)
+    out = ref.replace(title=kept, number=number, note="; ".join(notes), issue="" if ref.issue == number else ref.issue,
+                      type="techreport" if ref.type in ("book", "misc") else ref.type)
+    if out.type == "techreport" and out.container and not out.publisher:
+        # APA's "(Series No. 7). Body." names the report's institution after the bracket, no journal or site
+        out = out.replace(publisher=out.container, container="",
+                          uncertain=tuple("publisher" if n == "container" else n for n in out.uncertain))
+    return out
