@@ -55,7 +55,7 @@ def test_whole_entry():
         "  journal = {European Journal},\n"
         "  volume = {7},\n"
         "  number = {4},\n"
-        "  pages = {525--53},\n"
+        "  pages = {525--553},\n"
         "  year = {2001},\n"
         "  month = feb,\n"
         "  doi = {10.1177/1354066101007004006},\n"
@@ -87,3 +87,40 @@ def test_json_has_the_parsed_fields_key_and_uncertain():
     assert data["authors"] == [{"family": "Holsti", "given": "K. J."}]
     assert data["uncertain"] == []
     assert data["place"] == "Cambridge"
+
+
+def test_uncertain_line_names_fields_as_the_entry_writes_them():
+    article = ParsedReference(raw="", type="article", authors=(Person("Wendt", "Alexander"),), title="Anarchy",
+                              container="International Organization", issue="2", year="1992",
+                              uncertain=("authors", "container", "issue", "place"))
+    text = to_bibtex([article])
+    assert text.splitlines()[0] == "% uncertain: author, journal, number, address"
+    assert "number = {2}" in text and "journal = {International Organization}" in text
+    chapter = ParsedReference(raw="", type="incollection", editors=(Person("Katzenstein", "Peter"),),
+                              title="Norms", container="The Culture", publisher="Columbia UP", year="1996",
+                              uncertain=("editors", "container", "publisher"))
+    assert to_bibtex([chapter]).splitlines()[0] == "% uncertain: editor, booktitle, publisher"
+    report = ParsedReference(raw="", type="techreport", title="Wages", publisher="ZEW", number="16-033",
+                             issue="4", year="2016", uncertain=("number", "issue", "publisher"))
+    # a report's issue is written into its note; its number is the report number
+    assert to_bibtex([report]).splitlines()[0] == "% uncertain: number, note, institution"
+
+
+def test_uncertain_line_is_read_back_by_check_with_the_written_names():
+    from litreview.checks.imported import unsure_marks
+    ref = ParsedReference(raw="", type="article", title="Anarchy", container="IO", issue="2", year="1992",
+                          uncertain=("container", "issue"))
+    marks = unsure_marks(to_bibtex([ref]))
+    assert list(marks.values()) == [("journal", "number")]
+
+
+def test_abbreviated_page_ranges_are_written_in_full():
+    def pages(printed: str) -> str:
+        text = to_bibtex([ParsedReference(raw="", type="article", title="T", pages=printed, year="2000")])
+        return next(line for line in text.splitlines() if "pages" in line).strip()
+    assert pages("571\u201383") == "pages = {571--583},"
+    assert pages("1002\u20136") == "pages = {1002--1006},"
+    assert pages("98\u2013102") == "pages = {98--102},"
+    assert pages("1496-504") == "pages = {1496--1504},"
+    assert pages("129\u20135") == "pages = {129--5},"  # no range once read in full: as printed, for check to flag
+    assert pages("e1001\u201312") == "pages = {e1001--12},"  # not arabic numbers only: as printed

@@ -349,10 +349,30 @@ def escape(text: str) -> str:
 _PAGE_RANGE = lazy(r"^\s*([\w.]+)\s*(?:-+|–|—|‐|‑|−)\s*([\w.]+)\s*$")
 
 
-def page_range(pages: str) -> str:
-    """'448-488' or '448–488' -> '448--488' (BibTeX's range dash); other forms unchanged."""
+def page_range(pages: str, *, in_full: bool = False) -> str:
+    """'448-488' or '448–488' -> '448--488' (BibTeX's range dash); with ``in_full`` (a writer's, not a loader's:
+    ``check`` must see the range as the file has it) a range printed short in full ('571–83' -> '571--583',
+    ``full_last_page``); other forms unchanged."""
     match = _PAGE_RANGE.match(pages or "")
-    return f"{match.group(1)}--{match.group(2)}" if match else (pages or "").strip()
+    if not match:
+        return (pages or "").strip()
+    first, last = match.groups()
+    return f"{first}--{(full_last_page(first, last) if in_full else '') or last}"
+
+
+_LONGEST_PAGE = 18  # digits: no page number beyond (and int() refuses 4,300 digits or more)
+
+
+def full_last_page(first: str, last: str) -> str:
+    """The last page of the range ``first``–``last`` in full when it is printed short, as CMOS (9.61) abbreviates
+    ("571", "83" -> "583"; "1002", "6" -> "1006"); '' when it is not short ("98", "102"), not arabic numbers
+    ("e1001", "12"), or no range once read in full ("129", "5")."""
+    if not (first.isascii() and last.isascii() and first.isdigit() and last.isdigit()):
+        return ""
+    if max(len(first), len(last)) > _LONGEST_PAGE or len(last) >= len(first) or int(last) >= int(first):
+        return ""
+    full = first[:len(first) - len(last)] + last
+    return full if int(full) >= int(first) else ""
 
 
 def format_entry(kind: str, key: str, fields: Sequence[tuple[str, str]], *, align: bool = True) -> str:

@@ -16,7 +16,8 @@ from .bibtex import MONTHS, escape, format_entry, key_suffix, page_range, unbala
 from .keys import DEFAULT_PATTERN, key_parts
 from .refparse.reference import ParsedReference
 
-__all__ = ["base_key", "bibtex_fields", "bibtex_name", "entry_text", "escape", "make_keys", "to_bibtex", "to_json"]
+__all__ = ["base_key", "bibtex_fields", "bibtex_name", "entry_text", "escape", "make_keys", "to_bibtex", "to_json",
+           "written_name"]
 
 
 
@@ -77,6 +78,28 @@ def _publisher_field(entry_type: str) -> str:
         entry_type, "publisher")
 
 
+def written_name(ref: ParsedReference, name: str) -> str:
+    """The BibTeX field a parsed field ``name`` ("issue", "container", "authors") is written to in ``ref``'s
+    entry ("number", "journal", "author"): the one table of those names, which the entry's fields and its
+    ``% uncertain:`` line both follow; "type" (the entry's type, no field) is "entry type"."""
+    if name == "container":
+        return _container_field(ref.type)
+    if name == "publisher":
+        return _publisher_field(ref.type)
+    if name == "issue":
+        return "note" if ref.type == "techreport" else "number"
+    return _WRITTEN.get(name, name)
+
+
+#: parsed field -> BibTeX field, where the name differs whatever the entry's type
+_WRITTEN = {"authors": "author", "editors": "editor", "place": "address", "type": "entry type"}
+
+
+def _unsure_names(ref: ParsedReference) -> list[str]:
+    """The unsure fields as the entry writes them, each once, in the parser's order."""
+    return list(dict.fromkeys(written_name(ref, name) for name in ref.uncertain))
+
+
 def bibtex_fields(ref: ParsedReference) -> list[tuple[str, str]]:
     """(field, value) pairs in a readable order, values escaped; empty fields left out."""
     number = ref.number if ref.type == "techreport" else ref.issue
@@ -84,16 +107,16 @@ def bibtex_fields(ref: ParsedReference) -> list[tuple[str, str]]:
     if ref.type == "techreport" and ref.issue:
         note = "; ".join(x for x in (note, f"issue {ref.issue}") if x)
     raw_fields = [
-        ("author", _names(ref.authors, ref.et_al) if ref.authors else ""),
-        ("editor", _names(ref.editors, ref.et_al and not ref.authors) if ref.editors else ""),
+        (written_name(ref, "authors"), _names(ref.authors, ref.et_al) if ref.authors else ""),
+        (written_name(ref, "editors"), _names(ref.editors, ref.et_al and not ref.authors) if ref.editors else ""),
         ("title", escape(ref.title)),
-        (_container_field(ref.type), escape(ref.container)),
+        (written_name(ref, "container"), escape(ref.container)),
         ("edition", escape(ref.edition)),
         ("volume", escape(ref.volume)),
         ("number", escape(number)),
-        ("pages", escape(page_range(ref.pages))),
-        (_publisher_field(ref.type), escape(ref.publisher)),
-        ("address", escape(ref.place)),
+        ("pages", escape(page_range(ref.pages, in_full=True))),
+        (written_name(ref, "publisher"), escape(ref.publisher)),
+        (written_name(ref, "place"), escape(ref.place)),
         ("year", ref.year),
         ("month", MONTHS[ref.month - 1] if ref.month else ""),
         ("day", str(ref.day) if ref.day else ""),
@@ -111,7 +134,7 @@ def entry_text(ref: ParsedReference, key: str, *, align: bool = False) -> str:
     ``=`` of its fields in one column, as ``add`` writes entries)."""
     lines = []
     if ref.uncertain:
-        lines.append(f"% uncertain: {', '.join(ref.uncertain)}")
+        lines.append(f"% uncertain: {', '.join(_unsure_names(ref))}")
     lines.append(format_entry(ref.type, key, bibtex_fields(ref), align=align))
     return "\n".join(lines)
 

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from functools import partial
 
 from ..bibliography import names
+from ..bibliography.bibtex import full_last_page
 from ..bibliography.dates import parse_iso
 from ..bibliography.load import CONTAINER_FIELDS
 from ..lazyre import lazy
@@ -344,13 +345,8 @@ def expanded_pages(raw: str) -> str:
     if not match:
         return ""
     first, last = match.groups()
-    if max(len(first), len(last)) > 18:  # not a page number (and int() refuses > 4,300 digits)
-        return ""
-    if len(last) < len(first) and int(last) < int(first):
-        full = first[: len(first) - len(last)] + last
-        if int(full) >= int(first):
-            return f"{first}--{full}"
-    return ""
+    full = full_last_page(first, last)
+    return f"{first}--{full}" if full else ""
 
 
 def check_pages(source: Source) -> Iterable[Finding]:

@@ -20,6 +20,7 @@ from .lexicon import AND, EDITOR, JOURNAL, TRANSLATOR
 from .names import is_organisation_name
 from .reference import ParsedReference
 from .relabel_names import names_open
+from .report_series import series_out_of_title
 from .span_fields import container_name
 from .tail import THESIS
 from .title_misread import (
@@ -365,6 +366,11 @@ def combine(crf: ParsedReference, rules: ParsedReference, policy: str = "model+d
     rules'), "crf" (the CRF's values, with the fields the two read differently marked unsure).
     ``read``: ``values`` of ``crf`` and ``rules``, where already made (see ``disagreements``).
     """
+    return series_out_of_title(_combine(crf, rules, policy, read))
+
+
+def _combine(crf: ParsedReference, rules: ParsedReference, policy: str,
+             read: tuple[dict[str, str], dict[str, str]] | None) -> ParsedReference:
     differ = disagreements(crf, rules, read)
     if policy in ("model", "model+fill"):
         return _model_first(crf, rules, differ, fill=policy == "model+fill")
@@ -524,18 +530,27 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
         # the sure rules read (a report's or a book's with no place), as ``assemble`` reads one with no number
         taken.update(publisher=rules.publisher, place=crf.place or rules.place)
         unsure = _no_container(taken, crf, unsure)
+    if taken.get("type", crf.type) in _IN_CONTAINER and not taken.get("container", crf.container):
+        # the type was guessed from what no container backs (the rules' "article" of APA's "Title (p. 27)."):
+        # as ``_no_container`` makes it, and said to be a guess
+        _no_container(taken, crf, [])
+        unsure.append("type")
     out = crf.replace(**taken, uncertain=ordered(unsure))
     if out.type == "techreport" and out.issue and not out.number:  # "No. 23" of a report is its number
         out = out.replace(number=out.issue, issue="")
     return out
 
 
+#: the entry types that name their container (a journal, a book)
+_IN_CONTAINER = ("article", "incollection")
+
+
 def _no_container(taken: dict[str, Any], crf: ParsedReference, unsure: list[str]) -> list[str]:
     """Drop the CRF's container (its words are another field's) and the doubt of it; an article or a chapter with no
     container is a book (with a publisher) or a misc entry. Returns the fields still unsure."""
     taken["container"] = ""
-    if taken.get("type", crf.type) in ("article", "incollection"):
-        taken["type"] = "book" if taken.get("publisher", crf.publisher) else "misc"
+    if taken.get("type", crf.type) in _IN_CONTAINER:
+        taken["type"] = "book" if taken.get("publisher", crf.publisher) or crf.isbn else "misc"
     return [n for n in unsure if n != "container"]
 
 
