@@ -130,6 +130,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     a key defined twice takes the later entry (LR101 at the earlier one). As pandoc and biber: a line whose first
     mark is % is a comment, even inside an entry; but one that opens an entry is read as BibTeX reads it (LR155).
     """
+    from pybtex.database.input.bibtex import month_names
     from pybtex.scanner import PybtexSyntaxError
     from pybtex.utils import CaseInsensitiveDict
 
@@ -238,10 +239,8 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                 ))
             return ""
 
-    # BibTeX's month macros give their own names, as pandoc reads them ("jan", where BibTeX's styles print "January"):
-    # so ``month = jan`` is a month for pandoc and ``month = {January}`` none, and a writer gives back the macro
-    scanner = parser_class()(text, macros=Macros({m: m for m in bibtex.MONTHS}), handle_error=syntax_error,
-                              filename=filename, line_of=line_of)
+    scanner = parser_class()(text, macros=Macros(month_names), handle_error=syntax_error, filename=filename,
+                              line_of=line_of)
     lr100_lines: set[int | None] = set()
     looked = 0
     raws: dict[str, _Raw] = {}

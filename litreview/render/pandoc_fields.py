@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..bibliography.bibtex import MONTHS
+from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..bibliography.csl import csl_form_of
 from ..bibliography.latex import decode_latex, field_text
 from ..bibliography.names import pandoc_split_names
@@ -15,17 +15,19 @@ from .sanitize import one_line
 WEB_TYPES = frozenset({"online", "www", "electronic"})
 """BibTeX's and biblatex's types of a web page."""
 
-_MONTH_NUMBERS = {m: n for n, m in enumerate(MONTHS, start=1)}
+# The month fields pandoc reads as a month: a month macro's three letters in any case ("jun", "{Jun}", "{JUN}"), and
+# the English name the loader expands a macro to (``month = jun`` is "June"), in that case alone
+_MONTH_WORDS = {m: n for n, m in enumerate(MONTHS, start=1)} | {m: n for n, m in enumerate(MONTH_NAMES, start=1)}
 
 
 def month_day(s: Source) -> tuple[int, int]:
     """The month and day pandoc reads from an entry's BibTeX ``month`` and ``day`` fields, 0 for none: a month in
-    figures ("6", "06", " 6 ") or a month macro's three letters in any case (``month = jun``, which the loader reads
-    as pandoc does, "{JUN}"); any other text ("June", "june", "Jun.", "Sept", "Mai", "21 October") none. The day in
-    figures ("5", "005"), read beside a month alone ("5th" none). Every reader of the fields goes through here: the
-    Chicago entries and the CSL-JSON."""
+    figures ("6", "06", " 6 "), a month macro's three letters in any case ("jun", "{JUN}"), or the name the loader
+    gives a macro ("June": so "{June}" too, which pandoc leaves out, as the loader reads both alike); any other text
+    ("june", "JUNE", "Jun.", "Sept", "Mai", "21 October") none. The day in figures ("5", "005"), read beside a month
+    alone ("5th" none). Every reader of the fields goes through here: the Chicago entries and the CSL-JSON."""
     raw = s.field("month")
-    month = int(raw) if raw.strip().isdigit() else _MONTH_NUMBERS.get(raw.lower(), 0)
+    month = int(raw) if raw.strip().isdigit() else _MONTH_WORDS.get(raw if raw in MONTH_NAMES else raw.lower(), 0)
     if not 1 <= month <= 12:
         return 0, 0
     day = s.field("day").strip()
