@@ -104,7 +104,7 @@ def input_key(config: Config) -> str | None:
                 for file in parts:
                     add(file.relative_to(folder).as_posix(), essay_file(file))
                 for file in outside_files(config, essay_file):  # (\input{../x}, a knitr child by here::here())
-                    add("outside", file, file.read_bytes())
+                    add("outside", file, file.read_bytes() if file.is_file() else "absent")  # (not yet written)
                 if path.is_dir():
                     continue
             if name == "metadata" and path.is_dir():
@@ -182,9 +182,10 @@ def store_followed(config: Config, files: Collection[Path]) -> None:
 
 
 OUTSIDE = "outside.json"
-"""The files the essay read outside the folder of its parts (``essay_parts``: a LaTeX ``\\input{../x}``, a knitr
-child reached by ``../`` or ``here::here()``), kept with the digest of the essay's files: the input key reads them
-while the essay is unchanged (an edit of the essay's own files misses anyway, and the next build keeps them anew)."""
+"""The files the essay read or looked for outside the folder of its parts (``essay_parts``: a LaTeX
+``\\input{../x}``, a knitr child reached by ``../`` or ``here::here()``; ``Essay.inputs``), kept with the digest of the
+essay's files: the input key reads them (or that one is absent) while the essay is unchanged (an edit of the essay's
+own files misses anyway, and the next build keeps them anew)."""
 
 
 def outside_files(config: Config, read: Callable[[Path], bytes] = Path.read_bytes) -> list[Path]:
@@ -197,8 +198,8 @@ def outside_files(config: Config, read: Callable[[Path], bytes] = Path.read_byte
 
 
 def store_outside(config: Config, read: Collection[str]) -> None:
-    """Keep the files of ``read`` (the files an essay's sentences are in) that are not among its parts (see
-    ``OUTSIDE``); only for an essay of several files."""
+    """Keep the files of ``read`` (the files an essay's sentences are in, and those it read or looked for:
+    ``Essay.inputs``) that are not among its parts (see ``OUTSIDE``); only for an essay of several files."""
     path = config.path("essay")
     parts = essay_parts(path)
     if parts is None:
@@ -206,8 +207,7 @@ def store_outside(config: Config, read: Collection[str]) -> None:
     root = Path(config.root).resolve()
     with suppress(OSError, ValueError):
         own = {p.resolve() for p in (path, *parts)}
-        outside = sorted({os.path.relpath(f, root) for f in (Path(name).resolve() for name in read)
-                          if f not in own and f.is_file()})
+        outside = sorted({os.path.relpath(f, root) for f in (Path(name).resolve() for name in read) if f not in own})
         _write(config, OUTSIDE, _essay_digest(config), outside)
 
 

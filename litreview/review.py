@@ -162,7 +162,7 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
         elif cache and essay is not None:
             _remember_followed(config, essay)
         if cache and essay is not None:  # the files read outside the essay's folder are inputs of the next key
-            store.store_outside(config, {c.file for c in essay.claims if c.file})
+            store.store_outside(config, {*(c.file for c in essay.claims if c.file), *essay.inputs})
     else:
         from .registry.snapshot import load_metadata
 

@@ -397,3 +397,33 @@ def test_a_child_outside_the_essays_folder_is_an_input_of_the_cache(tmp_path: Pa
     (tmp_path / child).write_text("The new sentence of the child.\n", encoding="utf-8")
     warm = review.build_review(config, now=NOW, cache=True)
     assert "The new sentence of the child." in [c.text for c in warm.essay.claims]
+
+
+@pytest.mark.parametrize(("essay", "text", "child"), [
+    ("paper/paper.tex", "\\begin{document}\nAs shown.\n\\input{../shared/intro}\n\\end{document}\n",
+     "shared/intro.tex"),
+    ("paper/paper.Rmd", "---\ntitle: T\n---\n\nAs shown.\n\n```{r, child = '../shared/intro.Rmd'}\n```\n",
+     "shared/intro.Rmd"),
+])
+@pytest.mark.parametrize("before", [None, ""])
+def test_a_child_outside_the_essays_folder_with_no_sentence_yet_is_an_input_of_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, essay: str, text: str, child: str, before: str | None) -> None:
+    # The child outside the main file's folder was an input only when a sentence of it was read: one not yet written
+    # (missing, or empty) stayed out of the key, and the warm check after its first sentence was written
+    # showed none of it (and a missing one still missing).
+    monkeypatch.setenv(cache.ENV_DISABLE, "0")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "paper").mkdir()
+    (tmp_path / "shared").mkdir()
+    (tmp_path / essay).write_text(text, encoding="utf-8")
+    if before is not None:
+        (tmp_path / child).write_text(before, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{x, author={Roe, A.}, title={T}, publisher={P}, year={2001}}\n",
+                                       encoding="utf-8")
+    config = load_config(tmp_path, env={"LITREVIEW_ESSAY": essay, "LITREVIEW_BIB": "refs.bib"})
+    for _ in range(2):  # cold, then warm
+        built = review.build_review(config, now=NOW, cache=True)
+        assert [c.text for c in built.essay.claims if c.file.endswith(child)] == []
+    (tmp_path / child).write_text("The first sentence of the child.\n", encoding="utf-8")
+    warm = review.build_review(config, now=NOW, cache=True)
+    assert "The first sentence of the child." in [c.text for c in warm.essay.claims]

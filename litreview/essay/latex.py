@@ -85,7 +85,8 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
 
     missing: list[tuple[str, int, str, bool, str]] = []
     not_utf8 = [] if not_utf8 is None else not_utf8
-    lines = _expand(text, Path(path), 0, missing, main=_Main(declared_in(text), not_utf8))
+    main = _Main(declared_in(text), not_utf8)
+    lines = _expand(text, Path(path), 0, missing, main=main)
     expand = Expander(document_macros("\n".join(t for _, _, t in lines)))  # the document's own commands
     heads: dict[tuple[str, int, str], int] = {}
     document = quotations_apart(_document(lines))
@@ -106,7 +107,8 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     meta = _meta(lines, missing, notices, Path(path))
     return Essay(path=path, body=body, meta=meta, paragraphs=tuple(out),
                  body_line=1, format="latex",
-                 nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims))
+                 nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims),
+                 inputs=tuple(dict.fromkeys(str(file) for file in main.looked)))
 
 
 def _read_paragraph(para: list[tuple[str, int, str]], expand: Callable[[str], str],
@@ -268,11 +270,13 @@ def _as_written(claim: Claim, commands: list[tuple[int, str, str]], start: int, 
 
 class _Main:
     """What the main file says for its inputs: the encoding it declares (TeX reads every input in it
-    unless the input declares its own), and the list of files read in another encoding than UTF-8."""
+    unless the input declares its own), the list of files read in another encoding than UTF-8, and the input files
+    tried (``looked``)."""
 
     def __init__(self, declared: tuple[str, str] | None, not_utf8: list[NotUtf8]) -> None:
         self.declared = declared
         self.not_utf8 = not_utf8
+        self.looked: list[Path] = []  # every input file tried, found or not (``Essay.inputs``)
 
     def encoding(self, raw: bytes) -> tuple[str, str] | None:
         return declared_encoding(raw) or self.declared
@@ -303,6 +307,8 @@ def _expand(text: str, path: Path, depth: int, missing: list[tuple[str, int, str
             folders = (path.parent, root) if m.group("sub") else (root, path.parent)
             tried = [folder / name for folder in dict.fromkeys(folders)]
             tried = [c if c.suffix else c.with_suffix(".tex") for c in tried]
+            if main is not None:
+                main.looked += tried
             child = next((c for c in tried if is_file(c)), None)
             if child is None:
                 missing.append((str(path), n, name, body[0], "\\" + (m.group("command") or m.group("imp"))))

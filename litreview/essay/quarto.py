@@ -187,13 +187,15 @@ def load_quarto_file(path: Path, text: str, not_utf8: list[NotUtf8] | None = Non
     meta, front = _front(path, text)
     missing: list[tuple[str, int, str, str]] = []
     kept: list[dict[str, Any]] = []  # the YAML blocks of its knitr children that pandoc reads as metadata
-    body, paragraphs = read_chapters([(path, text)], not_utf8, missing, kept)
+    looked: list[Path] = []  # the files its includes and children were looked for at (``Essay.inputs``)
+    body, paragraphs = read_chapters([(path, text)], not_utf8, missing, kept, looked)
     if kept:
         meta = merge_meta([meta, *kept])
     if not paragraphs:
         raise EssayError("essay has no paragraphs", path=str(path), line=1,
                          hint="separate paragraphs of prose with blank lines; headings and code are skipped")
-    return with_missing(markdown_essay(str(path), body, meta, front + paragraphs), missing)
+    essay = with_missing(markdown_essay(str(path), body, meta, front + paragraphs), missing)
+    return replace(essay, inputs=tuple(dict.fromkeys(str(file) for file in looked)))
 
 
 def _front(path: Path, text: str) -> tuple[dict[str, Any], list[Paragraph]]:
@@ -208,11 +210,13 @@ def _front(path: Path, text: str) -> tuple[dict[str, Any], list[Paragraph]]:
 
 def read_chapters(files: list[tuple[Path, str]], not_utf8: list[NotUtf8] | None = None,
                   missing: list[tuple[str, int, str, str]] | None = None,
-                  yaml_kept: list[dict[str, Any]] | None = None) -> tuple[str, list[Paragraph]]:
+                  yaml_kept: list[dict[str, Any]] | None = None,
+                  looked: list[Path] | None = None) -> tuple[str, list[Paragraph]]:
     """The files' bodies joined (front matter blanked, includes spliced in) and read, each claim in its file;
     an included file not in UTF-8 is read when its encoding is certain, and added to ``not_utf8``; an R Markdown
     child document not found is added to ``missing`` (``MISSING_INPUTS``), the rest read (``_included``); the fields
-    of each YAML block a knitr child keeps (one not its front matter, which knitr strips) added to ``yaml_kept``."""
+    of each YAML block a knitr child keeps (one not its front matter, which knitr strips) added to ``yaml_kept``, and
+    each file an include or a child was looked for at, found or not, to ``looked``."""
     segments: list[tuple[str, int, str]] = []  # (file, its first line, text) in reading order
     notebooks: dict[Path, Embeds | None] = {}  # the embedded ones, each read once for all chapters
     for path, text in files:
@@ -226,7 +230,7 @@ def read_chapters(files: list[tuple[Path, str]], not_utf8: list[NotUtf8] | None 
         _, body, body_line = front_matter(text, str(path))
         # (front matter blanked: lines kept)
         segments += _included(path, "\n" * (body_line - 1) + body, 0, not_utf8, notebooks, missing,
-                              yaml_kept=yaml_kept)
+                              yaml_kept=yaml_kept, looked=looked)
     return read_segments(segments)
 
 
@@ -288,7 +292,8 @@ def prose_chunks(text: str) -> str:
 def _included(path: Path, text: str, depth: int, not_utf8: list[NotUtf8] | None = None,
               notebooks: dict[Path, Embeds | None] | None = None,
               missing: list[tuple[str, int, str, str]] | None = None,
-              root: Path | None = None, yaml_kept: list[dict[str, Any]] | None = None) -> list[tuple[str, int, str]]:
+              root: Path | None = None, yaml_kept: list[dict[str, Any]] | None = None,
+              looked: list[Path] | None = None) -> list[tuple[str, int, str]]:
     """``text`` (of ``path``) as segments with each ``{{< include >}}`` replaced by its file and each ``{{< embed
     notebook.ipynb#label >}}`` by that cell's outputs and captions, as Quarto does, and each R Markdown child
     chunk by its files, as knitr does; ``notebooks``: those read so far in this load (each is read and parsed
@@ -312,6 +317,8 @@ def _included(path: Path, text: str, depth: int, not_utf8: list[NotUtf8] | None 
             tried = ([project_root(root) / name] if kind == "here" else
                      dict.fromkeys((root / name, path.parent / name)) if knitr else [path.parent / name.partition("#")[0]])
             found = next((file for file in tried if is_file(file)), None)
+            if looked is not None:
+                looked += tried
             if found is not None:
                 files.append((name, found))
             elif knitr:
@@ -338,7 +345,7 @@ def _included(path: Path, text: str, depth: int, not_utf8: list[NotUtf8] | None 
 
                     yaml_kept += [data for _, data in later_yaml_blocks(sub)]
             out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1, not_utf8, notebooks,
-                             missing, root, yaml_kept)
+                             missing, root, yaml_kept, looked)
             if len(files) > 1:
                 out.append((str(child), 0, "\n"))  # (line 0: a separator) two children never run into each other
     out += _titled(path, line, _blank_shortcodes(text[at:]))

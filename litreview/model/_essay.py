@@ -181,6 +181,9 @@ class Essay:
     """Keys cited without a marker (YAML ``nocite``, ``\\nocite``); ``*`` for every entry."""
     marked: bool | None = None
     """Whether the document marks its citations (a reader's markers were found); None when unknown."""
+    inputs: tuple[str, ...] = ()
+    """The files it reads besides ``path`` or looks for (a LaTeX ``\\input``, a Quarto include, a knitr child),
+    each path as tried, found or not: the warm cache keys on those outside its folder (``cache.OUTSIDE``)."""
 
     @property
     def claims(self) -> tuple[Claim, ...]:
