@@ -57,3 +57,15 @@ def test_the_entry_kept_of_a_key_in_two_files_is_the_builds(tmp_path: Path) -> N
     roe = md.bibliography.get("roe")
     assert roe is not None and roe.title == "In b"
     assert [(f.key, Path(f.file or "").name, f.line) for f in md.findings if f.code == "LR101"] == [("roe", "a.bib", 1)]
+
+
+def test_an_entry_inheriting_from_a_key_defined_twice_inherits_from_the_builds_entry(tmp_path: Path) -> None:
+    # A chapter's crossref names a book defined twice: BibTeX and biber resolve it to the first copy, the one kept
+    # for a LaTeX document; the chapter inherited the last copy's year and title all the same.
+    refs = ("@book{roe, author = {Roe, Ann}, title = {The first copy}, publisher = {P}, year = {2001}}\n"
+            "@incollection{ch, author = {Lee, Kim}, title = {A chapter}, crossref = {roe}, pages = {1--2}}\n"
+            "@book{roe, author = {Roe, Ann}, title = {The second copy}, publisher = {P}, year = {2002}}\n")
+    for essay, kept in (("paper.tex", "The first copy"), ("paper.md", "The second copy")):
+        chapter = _review(tmp_path, essay, {"refs.bib": refs}).bibliography.get("ch")
+        assert chapter is not None
+        assert (chapter.fields.get("booktitle"), chapter.year) == (kept, 2001 if kept == "The first copy" else 2002)

@@ -345,9 +345,12 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
     sources = [_source(r, merged[r.key], filename, problems) for r in raws.values()]
     first_copies: tuple[Source, ...] = ()
     if firsts:  # read as BibTeX and biber read them: inheriting from the first copies of keys defined again
-        merged = inherit.resolve({**{r.key: (r.kind, r.fields) for r in raws.values()},
-                                  **{k: (r.kind, r.fields) for k, r in firsts.items()}})
-        first_copies = tuple(_source(r, merged[r.key], filename, []) for r in firsts.values())
+        as_bibtex = inherit.resolve({**{r.key: (r.kind, r.fields) for r in raws.values()},
+                                     **{k: (r.kind, r.fields) for k, r in firsts.items()}})
+        first_copies = tuple(_source(r, as_bibtex[r.key], filename, []) for r in firsts.values())
+        # an entry inheriting (crossref, xdata) from such a key: from its first copy
+        first_copies += tuple(_source(r, as_bibtex[r.key], filename, []) for r in raws.values()
+                              if r.key not in firsts and as_bibtex[r.key] != merged[r.key])
     if "=======" in text and (conflicted := conflicts(text, filename, line_of)):
         # Inside a conflict the syntax errors are the markers' doing: the conflict stands for them.
         spans = [span for _, span in conflicted]

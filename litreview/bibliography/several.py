@@ -82,20 +82,21 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
 
 def as_bibtex_reads(bib: Bibliography) -> Bibliography:
     """``bib`` (one file, read as pandoc reads it: of a key defined again, the last entry) as BibTeX and biber read
-    it: the first entry of each such key (``Bibliography.earlier``), in its place, and LR101 at the copies after it."""
+    it: the first entry of each such key (``Bibliography.earlier``), in its place, and LR101 at the copies after it;
+    an entry inheriting from such a key, from that first entry."""
     if not bib.earlier:
         return bib
-    firsts = {s.key: s for s in bib.earlier}
+    firsts = {s.key: s for s in bib.earlier}  # (and the entries inheriting from one)
     lasts = {s.key: s for s in bib.sources if s.key in firsts}
-    lines: dict[str, list[int]] = {key: [] for key in firsts}  # the lines of each key's copies but the last
+    lines: dict[str, list[int]] = {}  # the lines of each key's copies but the last
     kept: list[Finding] = []
     for p in bib.problems:
         if p.code == "LR101" and p.key in firsts and p.file == bib.file and p.line is not None:
-            lines[p.key].append(p.line)
+            lines.setdefault(p.key, []).append(p.line)
         else:
             kept.append(p)
     told: list[Finding] = []
-    for key, first in firsts.items():
+    for key, first in ((key, firsts[key]) for key in lines):
         last = lasts.get(key)
         later = [n for n in lines[key] if n != first.line] + ([last.line] if last is not None and last.line else [])
         alike = last is not None and (first.type, dict(first.fields)) == (last.type, dict(last.fields))

@@ -134,7 +134,8 @@ class Bibliography:
     """(file, text) of each file when several bibliographies are read as one; empty for one file."""
     earlier: tuple[Source, ...] = ()
     """The first entry of each key a file defines more than once, which a later one replaces in ``sources`` (pandoc
-    uses the last; BibTeX and biber the first: ``several.as_bibtex_reads``)."""
+    uses the last; BibTeX and biber the first: ``several.as_bibtex_reads``), and each entry inheriting (crossref,
+    xdata) from such a key as it reads inheriting from that first entry."""
 
     @property
     def files(self) -> tuple[tuple[str | None, str], ...]:
