@@ -215,3 +215,14 @@ def test_a_quotation_is_the_words_of_the_person_the_clause_after_it_names() -> N
 def test_a_quotation_of_a_speaker_with_several_works_goes_to_no_one_else() -> None:
     # Waltz wrote two of the works: which one the words are from is not told, and they are not Keohane's.
     assert _quoted_by(f"Keohane argues that institutions matter, but {QUOTE} writes Waltz.") == []
+
+
+def test_a_sentence_after_a_quotation_that_opens_with_a_name_and_a_verb_is_no_reporting_clause() -> None:
+    # "So writes Mearsheimer." after a quotation says whose words they are; "Mearsheimer argues that ..." or
+    # "Mearsheimer disagrees." opens a statement of its own: the quotation Keohane introduces stays his (it was
+    # Mearsheimer's, confirmed), and one nobody introduces is not Mearsheimer's.
+    quote = "“great powers are always looking for opportunities to gain power.”"
+    assert _quoted_by(f"Keohane wrote: {quote} Mearsheimer argues that institutions fail.") == [
+        ("keohane84", "confirmed")]
+    assert _quoted_by(f"Keohane wrote: {quote} Mearsheimer disagrees.") == [("keohane84", "confirmed")]
+    assert ("mearsheimer01", "confirmed") not in _quoted_by(f"They say {quote} Mearsheimer disagrees.")

@@ -98,7 +98,7 @@ def find_quotations(claims: Sequence[Claim], carriers: Sequence[Hit], covered: F
             speaker = _speaker_after(here, claim.text, m.end())
             if speaker is None and following is not None and not any(c.isalnum() for c in claim.text[m.end():]):
                 # "“… power.” So writes Mearsheimer.": the sentence after names who wrote the words
-                speaker = _speaker_after(by_claim.get(following.id, []), following.text, 0)
+                speaker = _speaker_after(by_claim.get(following.id, []), following.text, 0, name_first=False)
             if speaker is not None and not own:
                 carrier = speaker
             else:
@@ -128,12 +128,14 @@ _LEADS = frozenset({"so", "thus", "as"})
 """Words that may open the reporting clause after a quotation before its verb ("“…,” as Roe puts it", "So writes Roe")."""
 
 
-def _speaker_after(here: list[Hit], text: str, end: int) -> list[Hit] | None:
+def _speaker_after(here: list[Hit], text: str, end: int, *, name_first: bool = True) -> list[Hit] | None:
     """Who the reporting clause right after a quotation ending at ``end`` names, whose words the quotation then is:
     a reporting verb before the name ("“…,” writes Mearsheimer", "So writes Mearsheimer") or after it ("“…,”
     Mearsheimer argues"), with nothing but punctuation before the clause: the attributions of ``here`` for that
     name, [] when it names a person no attribution resolved (the author of several works: no one else's words
-    then), None when no such clause follows (a person named before introduces the quotation: ``_beside``)."""
+    then), None when no such clause follows (a person named before introduces the quotation: ``_beside``).
+    ``name_first`` False (the sentence after the quotation's): the verb before the name only, as "Mearsheimer
+    argues that ..." or "Mearsheimer disagrees." opening a sentence is a statement of its own."""
     words = tokens(text[end:end + 160])
     if not words or any(c.isalnum() for c in text[end:end + words[0].start]):
         return None
@@ -141,7 +143,7 @@ def _speaker_after(here: list[Hit], text: str, end: int) -> list[Hit] | None:
     lead = 1 if folded[0] in _LEADS else 0
     if len(words) > lead + 1 and folded[lead] in REPORTING and words[lead + 1].text[:1].isupper():
         name = words[lead + 1]  # "writes Mearsheimer", "So writes John Mearsheimer"
-    elif len(words) > 1 and words[0].text[:1].isupper() and folded[1] in REPORTING:
+    elif name_first and len(words) > 1 and words[0].text[:1].isupper() and folded[1] in REPORTING:
         name = words[0]  # "Mearsheimer argues"
     else:
         return None
