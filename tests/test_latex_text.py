@@ -56,6 +56,10 @@ def test_accents_latexcodec_lacks_are_composed(raw: str, shown: str) -> None:
     (r"it\textquotesingle s", "it's"),
     # other content of the command is kept as written ("CO_2"): not made math the codec cannot read
     (r"CO\ensuremath{_2} and \ensuremath{<b>}", "CO_2 and <b>"),
+    # inside math already (a macro of the document's, written out): the command alone dropped, as TeX reads it; it
+    # was made math of its own there, "$$$$"
+    (r"Decay of $\ensuremath{\alpha}$ particles", "Decay of α particles"),
+    (r"\$5 and \ensuremath{\alpha} and $\ensuremath{\beta}$", "$5 and α and β"),
     (r"Tools for `Rcpp' and O'Brien's `x'", "Tools for ‘Rcpp’ and O'Brien's ‘x’"),
     # An accent over a braced dotless i or j, as Crossref and Google Scholar export it ("Dion\\'ısio" before).
     (r"Dion{\'{\i}}sio and na\"{\i}ve, \^{\i}le", "Dionísio and naïve, île"),

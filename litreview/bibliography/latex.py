@@ -163,6 +163,21 @@ def if_math_sub(replace: Callable[[re.Match[str]], str], value: str) -> str:
     return IF_MATH.sub(replace, value[:cut]) + value[cut:] if cut else value
 
 
+def _ensure_math(text: str) -> str:
+    """``text`` with each ``\\ensuremath{...}`` read as TeX reads it: in text, a symbol command made math
+    (``$\\alpha$``) and other content kept as written; inside math already (after an odd number of ``$`` not
+    escaped), its content alone."""
+    out: list[str] = []
+    at, inside = 0, False
+    for m in _ENSURE_MATH.finditer(text):
+        dollars = text.count("$", at, m.start()) - text.count("\\$", at, m.start())
+        inside ^= dollars % 2 == 1
+        content = m.group(1).strip()
+        out += [text[at:m.start()], f"${content}$" if not inside and _COMMAND.fullmatch(content) else m.group(1)]
+        at = m.end()
+    return "".join(out) + text[at:]
+
+
 @functools.lru_cache(maxsize=65536)
 def decode_latex(value: str) -> str:
     """LaTeX to display text: accents and dashes decoded, macros dropped with their text kept."""
@@ -193,8 +208,7 @@ def decode_latex(value: str) -> str:
     if "{\\i" in text or "{\\j" in text:
         text = _ACCENTED_DOTLESS.sub(r"\1{\2}", text)
     if "\\ensuremath" in text:
-        text = _ENSURE_MATH.sub(lambda m: f"${m.group(1).strip()}$" if _COMMAND.fullmatch(m.group(1).strip())
-                                else m.group(1), text)
+        text = _ensure_math(text)
     spaced = "\\ " in text
     if spaced:
         text = _CONTROL_SPACE_AT.sub(lambda m: m.group(1) + _CONTROL_SPACE, text)
