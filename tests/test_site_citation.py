@@ -1710,3 +1710,13 @@ def test_math_and_ensuremath_in_a_title_stay_escaped_text() -> None:
     shown = format_reference(source).html
     assert "<script" not in shown.lower() and "<img" not in shown.lower()
     assert "&lt;" in shown and "α" in shown
+
+
+def test_a_math_symbol_opening_a_title_is_not_capitalised_as_pandoc_prints_it() -> None:
+    # pandoc (chicago-notes-bibliography, -t plain): "α Centauri. 2000." for "$\alpha$ Centauri" and
+    # "\ensuremath{\alpha} Centauri": citeproc's title case leaves math alone; the site printed "Α Centauri".
+    bib = parse_bibliography("@misc{a, title={$\\alpha$ Centauri}, year={2000}}\n"
+                             "@misc{b, title={\\ensuremath{\\alpha} Centauri}, year={2000}}\n"
+                             "@misc{c, title={alpha and $\\beta$ decay}, year={2000}}", "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "α Centauri. 2000.", "α Centauri. 2000.", "Alpha and β Decay. 2000."]

@@ -57,8 +57,10 @@ def _protected(raw: str) -> dict[str, tuple[str, str]]:
     ("m{\\'e}thodes", "f{\\"u}r", "{\\'e}tude"). pandoc reads the letters before the braces as a word of their own,
     which citeproc's title case leaves alone when it is one letter ("bez{\\"u}glich" is "Bezüglich") but for a
     title's first word ("t{\\'e}l{\\'e}com x" is "Télécom x"), and sentence case puts in lower case
-    ("T{\\'e}l{\\'e}com" is "t{\\'e}l{\\'e}com" in a title)."""
+    ("T{\\'e}l{\\'e}com" is "t{\\'e}l{\\'e}com" in a title); and the symbols of its math (``_MATH``)."""
     words = {w: (w, w) for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
+    for m in _MATH.finditer(raw) if "$" in raw or "\\ensuremath" in raw else ():  # math, which title case leaves alone
+        words.update((w, (w, w)) for w in re.findall(r"\w+", decode_latex(f"${m.group(1) or m.group(2)}$")))
     for token in _BRACED_TOKEN.findall(raw):
         if not (m := _BRACED_ACCENT.search(token)):
             continue
@@ -70,6 +72,8 @@ def _protected(raw: str) -> dict[str, tuple[str, str]]:
     return words
 
 
+_MATH = re.compile(r"(?<!\\)\$([^$]+)\$|\\ensuremath\s*\{([^{}$]+)\}")
+"""TeX math in a BibTeX value ("$\\alpha$", "\\ensuremath{\\alpha}"): its symbols are kept as written ("α Centauri")."""
 # A BibTeX value's words, split at white space outside braces ("{\\c c}a" is one word)
 _BRACED_TOKEN = re.compile(r"(?:\{(?:[^{}]|\{[^{}]*\})*\}|\S)+")
 _BRACED_ACCENT = re.compile(r"\{\\(?:[^A-Za-z\s{}]|[A-Za-z](?=[\s{]))")
