@@ -587,3 +587,14 @@ def test_a_word_opening_a_quotation_or_a_clause_after_a_colon_names_no_work(text
     claims = parse_essay(text + "\n\nWe add: CHEOPS data.\n").claims
     got = [(claims[w.row].id, w.key) for w in topical.named_works(claims, build_index(parse_bibliography(bib)))]
     assert got == [("p2-s1", "cheops")]
+
+
+def test_a_title_written_in_capitals_names_no_work_by_its_capitals() -> None:
+    # "EUROPE: A HISTORY", as some exports write every title: its head has capitals inside only because the whole
+    # title has them, so "Growth slowed in Europe" named it, a default suggestion; a name the sentence writes as one
+    # ("PLATO") still names its work.
+    bib = NAMED_BIB + ("@book{plain, title={EUROPE: A HISTORY}, year={1995}}\n"
+                       "@misc{plato, title={THE PLATO MISSION}, year={2020}}\n")
+    claims = parse_essay("Growth slowed in Europe after the war.\n\nThe transits were seen by PLATO in 2031.\n").claims
+    got = [(claims[w.row].id, w.key) for w in topical.named_works(claims, build_index(parse_bibliography(bib)))]
+    assert got == [("p2-s1", "plato")]

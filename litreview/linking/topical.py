@@ -332,6 +332,7 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
     in capitals. The first only: a document cites a tool or a data set where it first names it, not each time (later
     namings were cited 2 times in 8 on development manuscripts)."""
     heads: dict[str, str] = {}
+    in_capitals: set[str] = set()  # the heads of titles written in capitals, whose capitals tell no name
     title_words: Counter[str] = Counter()
     words_of: dict[str, frozenset[str]] = {}
     for key, source in index.sources.items():
@@ -349,6 +350,8 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
                 and not strip_possessive(head)[1]  # "Darwin's Dangerous Idea": whose idea, not the work's name
                 and _name_like(written[at])):  # "VisIt", "EM-DAT", "pybind11": not "Europe: A History", "Boston ..."
             heads[head] = key
+            if all(ch.isupper() for ch in source.title if ch.isalpha()):  # "EUROPE: A HISTORY": named as written
+                in_capitals.add(head)  # by a sentence alone ("PLATO"), not as "Europe"
     heads = {head: key for head, key in heads.items() if title_words[head] == 1}
     if not heads:
         return []
@@ -366,7 +369,8 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
             name = _named_head(tok.text, heads)
             entry = heads[fold(name)] if name else None
             opens = n == 0 or claim.text[toks[n - 1].end:tok.start].rstrip().endswith(_OPENING)
-            if entry is None or entry in named or not _written_as_name(tok.text, opens, capital_names):
+            if entry is None or entry in named or not _written_as_name(
+                    tok.text, opens, capital_names and fold(name) not in in_capitals):
                 continue
             name_end = tok.start + len(name)
             if any(_other_name(claim.text, toks, n, m, words_of[entry]) for m in (n - 1, n + 1)) or _person(
