@@ -57,3 +57,18 @@ def test_only_a_closed_series_bracket_leaves_the_title():
     assert never_closed.title == "Wages (ZEW Discussion Papers No. 4" and not never_closed.number
     for title in ("Wages (2nd ed.)", "Wages (Vol. 2)", "Wages (No. 4)", "Wages (Report No. 4) revisited"):
         assert read(title, f"Roe, A. (2015). {title}.").title == title
+
+
+def test_a_volume_or_part_label_with_its_number_is_no_report_series():
+    # "(Vol. 2, No. 3)" numbers a volume's issue, not a report of the series "Vol. 2,": the title kept it, the entry
+    # stayed a book (it became a @techreport with the note "Vol. 2,").
+    from litreview.bibliography.refparse.reference import ParsedReference
+    from litreview.bibliography.refparse.report_series import series_out_of_title
+
+    for title in ("Wages (Vol. 2, No. 3)", "Wages (Volume 12 No. 3)", "Wages (Part 2 No. 4)"):
+        ref = series_out_of_title(ParsedReference(raw=f"Roe, A. (2015). {title}.", type="book", title=title,
+                                                  year="2015"))
+        assert (ref.title, ref.type, ref.number) == (title, "book", "")
+    brief = series_out_of_title(ParsedReference(raw="Roe, A. (2015). Wages (Issue Brief No. 12).", type="book",
+                                                title="Wages (Issue Brief No. 12)", year="2015"))
+    assert (brief.title, brief.type, brief.number, brief.note) == ("Wages", "techreport", "12", "Issue Brief")

@@ -12,8 +12,9 @@ from .reference import ParsedReference
 #: list of two ("16-033", "3-4", "3 & 4"); the series' words bounded (no quadratic backtracking on long input)
 _SERIES_NUMBER = re.compile(r"\s*\((?P<series>[^()\d][^()]{1,80}?)\s+Nos?\.\s*"
                             r"(?P<number>[\w./-]{1,30}(?:\s*(?:[,&–-]|and)\s*[\w./-]{1,30})?)\)$")
-#: words that make the bracket's head a series, not a volume's or a chapter's label ("Vol. 2", "Chapter No. 3")
-_NOT_SERIES = re.compile(r"(?i)^(?:vol|volume|chapter|ch|part|issue|band|bd|heft)\.?$")
+#: words that make the bracket's head no series but a volume's or a chapter's label, alone or with its number ("Vol.
+#: 2, No. 3", "Chapter No. 3", "Part 2 No. 4"; not a series named so, "Issue Brief No. 12")
+_NOT_SERIES = re.compile(r"(?i)^(?:vol|volume|chapter|ch|part|issue|band|bd|heft)\.?(?:\s*[0-9ivxlc]{1,8}[.,]?)?$")
 
 
 def series_out_of_title(ref: ParsedReference) -> ParsedReference:
