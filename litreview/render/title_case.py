@@ -59,8 +59,8 @@ def _protected(raw: str) -> dict[str, tuple[str, str]]:
     title's first word ("t{\\'e}l{\\'e}com x" is "Télécom x"), and sentence case puts in lower case
     ("T{\\'e}l{\\'e}com" is "t{\\'e}l{\\'e}com" in a title); and the symbols of its math (``_MATH``)."""
     words = {w: (w, w) for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
-    for m in _MATH.finditer(raw) if "$" in raw or "\\ensuremath" in raw else ():  # math, which title case leaves alone
-        words.update((w, (w, w)) for w in re.findall(r"\w+", decode_latex(f"${m.group(1) or m.group(2)}$")))
+    for math in _MATH.finditer(raw) if "$" in raw or "\\ensuremath" in raw else ():  # math, which title case leaves alone
+        words.update((w, (w, w)) for w in re.findall(r"\w+", decode_latex(f"${math.group(1) or math.group(2)}$")))
     for token in _BRACED_TOKEN.findall(raw):
         if not (m := _BRACED_ACCENT.search(token)):
             continue
