@@ -13,7 +13,7 @@ its last part is read as the style's name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -254,19 +254,23 @@ def order_of_csl(xml: bytes) -> str:
 
 
 def _prints(node: ET.Element, macros: Mapping[str, ET.Element], variable: str) -> bool:
-    """Whether ``node`` (a citation) prints ``variable`` anywhere, in the macros it calls too (walked without
-    recursion: untrusted XML)."""
+    """Whether ``node`` (a citation) prints ``variable`` anywhere, in the macros it calls too."""
+    return any(child.tag == f"{CSL}text" and variable in child.get("variable", "").split()
+               for child in _walk(node, macros))
+
+
+def _walk(node: ET.Element, macros: Mapping[str, ET.Element]) -> Iterator[ET.Element]:
+    """Every element under ``node`` and under the macros it calls, each macro once (walked without recursion: a
+    .csl file is untrusted XML)."""
     seen: set[str] = set()
     stack = [node]
     while stack:
         for child in stack.pop().iter():
-            if child.tag == f"{CSL}text" and variable in child.get("variable", "").split():
-                return True
+            yield child
             called = child.get("macro")
             if called and called not in seen and called in macros:
                 seen.add(called)
                 stack.append(macros[called])
-    return False
 
 
 _COUNT = lazy(r"\s*([0-9]{1,4})\s*")
@@ -400,17 +404,8 @@ def _editors_sorted(keys: list[ET.Element], macros: Mapping[str, ET.Element]) ->
             return True
         if macro is None or not _variables(macro, macros, set()) & _NAMES:
             continue
-        seen: set[str] = set()
-        stack = [macro]  # not recursion: untrusted XML
-        while stack:
-            for node in stack.pop().iter():
-                if node.tag == f"{CSL}names" and "editor" in node.get("variable", "").split():
-                    return True
-                called = node.get("macro")
-                if called and called not in seen and called in macros:
-                    seen.add(called)
-                    stack.append(macros[called])
-        return False
+        return any(node.tag == f"{CSL}names" and "editor" in node.get("variable", "").split()
+                   for node in _walk(macro, macros))
     return True
 
 
