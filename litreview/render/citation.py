@@ -750,7 +750,8 @@ def _original_year(s: Source) -> str:
 # Types whose undated entries print no "n.d." in the Chicago styles (CSL's webpage and encyclopedia entry: CMOS 18
 # 14.104, 14.130); every other prints it where its date would be
 _UNDATED_TYPES = _WEB_TYPES | {"inreference"}
-# biblatex's keys for a ``pubstate`` field, which pandoc's reader words in the document's language (``terms``)
+
+
 def _status(s: Source, terms: dict[str, str]) -> str:
     """The ``pubstate`` field (CSL's status) as pandoc reads it: a biblatex key in the language's words
     ("prepublished": "pre-published", fr "prépublié") where it has them, else as written; '' for none."""
