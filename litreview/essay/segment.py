@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -194,30 +194,25 @@ def _citations_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
             break
     else:
         return spans
-    brackets = citation_brackets(flat)
-    if not brackets:
-        return spans
-    starts = [start for start, _ in brackets]
-    out: list[list[int]] = []
-    for a, b in spans:
-        if out and (n := bisect_left(starts, out[-1][1])) and brackets[n - 1][1] > out[-1][1]:
-            out[-1][1] = b  # the sentence before ended inside the bracket that starts before its end
-            continue
-        out.append([a, b])
-    return out
+    return _joined_across(spans, citation_brackets(flat))
 
 
 def _code_stays(flat: str, spans: list[list[int]]) -> list[list[int]]:
     """No sentence ends inside an inline code span: pandoc reads "`r x %>% .$prop`" as one Code inline (cut after its
     ". ", the page printed each half with a lone backtick)."""
-    codes = code_spans(flat)
-    if not codes:
+    return _joined_across(spans, code_spans(flat))
+
+
+def _joined_across(spans: list[list[int]], regions: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """``spans`` with each sentence that ends inside one of ``regions`` (sorted (start, end) pairs: citation brackets,
+    code spans) joined to the sentence after it."""
+    if not regions:
         return spans
-    starts = [a for a, _ in codes]
+    starts = [start for start, _ in regions]
     out: list[list[int]] = []
     for a, b in spans:
-        if out and (n := bisect_left(starts, out[-1][1])) and codes[n - 1][1] > out[-1][1]:
-            out[-1][1] = b  # the sentence before ended inside the code span that starts before its end
+        if out and (n := bisect_left(starts, out[-1][1])) and regions[n - 1][1] > out[-1][1]:
+            out[-1][1] = b  # the sentence before ended inside the region that starts before its end
             continue
         out.append([a, b])
     return out
