@@ -181,7 +181,8 @@ def run(root: Path, split: str, show_lost: bool, show: set[str]) -> int:
             codes[f["code"]] += 1
             severity[f["code"]][f["severity"]] += 1
             if f["code"] in show:
-                shown.append(f"{f['code']} {name}:{f['line']} [{f.get('key')}] {f['message']}")
+                shown.append(f"{f['code']} {name}:{f['line']} [{f.get('key')}] {f['message']}"
+                             + (f"\n    hint: {f['hint']}" if f.get("hint") else ""))
     columns = ["files", "reference parses", "reference entries", "our entries", "refused", "entries lost",
                "disagreements", "crashed", "slow"]
     print(f"split: {split}  (reference: pybtex for BibTeX, pandoc for CSL)")

@@ -1551,3 +1551,15 @@ def test_a_companys_legal_form_read_as_initials_is_told_as_one(author: str, form
     # A person's initials in lower case are still that.
     bib = parse_bibliography("@misc{a, author = {Vincent, r.j.}, title = {T}, year = 2002}", "x.bib")
     assert [f.hint for f in check_names(bib.sources[0]) if f.code == "LR133"] == ["Write 'Vincent, R. J.'"]
+
+
+def test_a_full_date_in_the_year_field_is_named_a_date_with_the_year_and_date_to_write() -> None:
+    # year = "2013.5.30" (a Japanese thesis's patent entry): reported as "year 3530 lies in the future", the number
+    # BibTeX's styles take (its last four digits) and not what the author wrote, with the catalogue's generic hint.
+    found = _check("@article{p, author={F}, title={T}, journal={J}, year={2013.5.30}}\n"
+                   "@article{d, author={F}, title={T}, journal={J}, year={2013-05-30}}\n"
+                   "@article{ok, author={F}, title={T}, journal={J}, year={30.5.2013}}\n", "LR124")
+    assert found["p"] == ("year '2013.5.30' is a date, not a year: BibTeX's styles read its last four digits, 3530",
+                          "Write year = {2013} (or date = {2013-05-30})")
+    assert found["d"][1] == "Write year = {2013} (or date = {2013-05-30})"
+    assert "ok" not in found  # BibTeX reads 2013 there, pandoc and biber too: no finding (as before)

@@ -34,6 +34,15 @@ _YEAR_WORDS = frozenset({"forthcoming", "in press", "nd", "in preparation", "sub
 """What may stand where the year goes: a status, a locale's no-date term ("n.d.", "o. J."; compared spaces left out)."""
 
 
+_A_DATE = "is a date, not a year"
+"""What a year field holding a whole day is (``year_problem``); its hint gives the year and the date to write."""
+
+
+def _day_of(text: str) -> str:
+    """The ISO form of a day written in ``text`` ("2013.5.30", "2013-05-30"), or ''."""
+    return iso_form(text) or (text if parse_iso(text) else "")
+
+
 def year_problem(raw: str, today: date) -> str:
     """Why a year field is wrong ('' when it is a year, a range, 'forthcoming', or a year as BibTeX reads it)."""
     text = plain(raw)
@@ -43,6 +52,10 @@ def year_problem(raw: str, today: date) -> str:
         first: int | None = int(text[:4])
     else:
         first = bibtex_year(text)
+        day = _day_of(text)
+        if len(day) == 10 and first != int(day[:4]):  # "2013.5.30": a day, of which BibTeX takes "3530"
+            return (f"year {text!r} {_A_DATE}: BibTeX's styles read its last four digits, "
+                    f"{''.join(c for c in text if c.isdigit())[-4:]}")
     if first is None:
         if text.isdigit():
             return f"year {text!r} has {plural(len(text), 'digit')}" + ("; write all four" if len(text) < 4 else ", not four")
@@ -116,6 +129,9 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             years = set(_YEAR_IN.findall(plain(source.fields.get(name, "")))) if name == "year" else set()
             # "2009 [Online]": the year is there, with words a year field cannot hold
             hint = f"write year = {{{years.pop()}}}" if len(years) == 1 and "not a number" in problem else ""
+            if name == "year" and not hint and _A_DATE in problem:
+                day = _day_of(plain(source.fields["year"]))
+                hint = f"write date = {{{day}}}" if csl_form(source) else f"write year = {{{day[:4]}}} (or date = {{{day}}})"
             if name == "year" and not hint and "not a number" in problem:
                 hint = _digit_typed_as_letter(plain(source.fields["year"]), today)
             if name == "year" and not hint and (run := _run_together(plain(source.fields["year"]))):
