@@ -1563,3 +1563,15 @@ def test_a_full_date_in_the_year_field_is_named_a_date_with_the_year_and_date_to
                           "Write year = {2013} (or date = {2013-05-30})")
     assert found["d"][1] == "Write year = {2013} (or date = {2013-05-30})"
     assert "ok" not in found  # BibTeX reads 2013 there, pandoc and biber too: no finding (as before)
+
+
+def test_a_url_field_of_two_addresses_one_with_a_latex_escape_counts_both_as_web_addresses() -> None:
+    # Mendeley's "http://ieeexplore.../wrapper.htm?arnumber=1 http://ieeexplore.../abs\_all.jsp?arnumber=1": the
+    # second was called "no web address" for its \_ (which biblatex reads verbatim), and left out of the hint.
+    found = _check("@article{p, author={F}, title={T}, journal={J}, year={2014}, url={http://ieeexplore.ieee.org/lpdocs/"
+                   "wrapper.htm?arnumber=6876044 http://ieeexplore.ieee.org/xpls/abs\\_all.jsp?arnumber=6876044}}\n",
+                   "LR123")
+    message, hint = found["p"]
+    assert message.endswith("is invalid: it holds 2 addresses")
+    assert hint == ("Keep one, url = {http://ieeexplore.ieee.org/lpdocs/wrapper.htm?arnumber=6876044}, and give the "
+                    "other in note = {\\url{http://ieeexplore.ieee.org/xpls/abs_all.jsp?arnumber=6876044}}")

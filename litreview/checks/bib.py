@@ -598,7 +598,8 @@ def check_url(source: Source) -> Iterable[Finding]:
                 hint = f"keep the web address, url = {{{web[0]}}}" if web else ""
                 yield entry_finding("LR123", source, f"URL {shown(raw)} is invalid: {problem}", hint, field="url")
                 return
-            web = [u for u in several if not url_problem(u)]
+            unescaped = (_URL_ESCAPE.sub(lambda m: m.group(1) or "~", u) for u in several)  # abs\_all: a web one
+            web = [u for u in unescaped if not url_problem(u)]
             if len(several) > 1 and web and all(map(_ANY_ADDRESS.match, several)):
                 # BibSonomy: "http://a; http://b"; Papers and Mendeley: "http://a papers://b" (a local library's link)
                 problem = f"it holds {len(several)} addresses"
