@@ -1575,3 +1575,16 @@ def test_a_url_field_of_two_addresses_one_with_a_latex_escape_counts_both_as_web
     assert message.endswith("is invalid: it holds 2 addresses")
     assert hint == ("Keep one, url = {http://ieeexplore.ieee.org/lpdocs/wrapper.htm?arnumber=6876044}, and give the "
                     "other in note = {\\url{http://ieeexplore.ieee.org/xpls/abs_all.jsp?arnumber=6876044}}")
+
+
+def test_an_article_whose_title_holds_its_address_is_a_web_page_with_the_url_to_write() -> None:
+    # title = "kuromoji.js, \url{https://github.com/takuyaa/kuromoji.js}" (a Japanese thesis's software entry): the
+    # hint was only "Add journal = {...}".
+    found = _check("@article{k, author={T. Asano}, title={kuromoji.js, \\url{https://github.com/takuyaa/kuromoji.js}},"
+                   " year=2015}\n"
+                   "@article{lost, author={L, A}, title={On \\url{https://example.org/x}}, year={2017}, volume={3}}\n",
+                   "LR110")
+    assert found["k"][1] == ("It reads as a web page, its address written in the title: make the entry @online (@misc "
+                             "for BibTeX's standard styles) with url = {https://github.com/takuyaa/kuromoji.js}, and "
+                             "leave the address out of the title")
+    assert found["lost"][1] == "Add journal = {...}"  # a volume: an article with its journal left out

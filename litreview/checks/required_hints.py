@@ -164,11 +164,15 @@ def _cited_in_title_hint(missing: str, fields: Mapping[str, str], source: Source
 
 def _web_page_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
     """How to fix an @article with no journal that is a web page (an address, in url or written with \\url in a
-    note, and no volume, pages, DOI or publisher), as hand-written files type every source @article; else ''."""
+    note or the title, and no volume, pages, DOI or publisher), as hand-written files type every source @article; else ''."""
     if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
         return ""
     if any(has_field(fields, name) for name in ("volume", "number", "pages", "doi", "eprint", "publisher", "booktitle")):
         return ""  # an article with its journal left out, or a paper in proceedings (_held_hint)
+    titled = None if has_field(fields, "url") else _ADDRESS_IN_TEXT.search(fields.get("title", ""))
+    if titled:  # "kuromoji.js, \url{https://github.com/...}": the page's address where its name goes
+        return (f"it reads as a web page, its address written in the title: make the entry @online (@misc for BibTeX's "
+                f"standard styles) with url = {{{titled.group(1)}}}, and leave the address out of the title")
     if not (has_field(fields, "url") or any(_ADDRESS_IN_TEXT.search(fields.get(n, "")) for n in ("note", "howpublished"))):
         return ""
     return ("it reads as a web page, with an address and no volume, pages or DOI: make the entry @online (@misc for "
