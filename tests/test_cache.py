@@ -427,3 +427,33 @@ def test_a_child_outside_the_essays_folder_with_no_sentence_yet_is_an_input_of_t
     (tmp_path / child).write_text("The first sentence of the child.\n", encoding="utf-8")
     warm = review.build_review(config, now=NOW, cache=True)
     assert "The first sentence of the child." in [c.text for c in warm.essay.claims]
+
+
+@pytest.mark.parametrize(("essay", "listing", "main"), [
+    ("book/_bookdown.yml", "rmd_files: [index.Rmd, ../shared/ch.Rmd]\n", "book/index.Rmd"),
+    ("book/_quarto.yml", "project:\n  type: book\nbook:\n  chapters: [index.qmd, ../shared/ch.Rmd]\n",
+     "book/index.qmd"),
+    ("book/defaults.yaml", "input-files: [index.md, ../shared/ch.Rmd]\n", "book/index.md"),
+])
+def test_a_chapter_outside_the_books_folder_with_no_sentence_yet_is_an_input_of_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, essay: str, listing: str, main: str) -> None:
+    # A bookdown or Quarto book's chapter, or a file a pandoc defaults file lists, outside the book's folder was an
+    # input only once a sentence of it was read (Essay.inputs held none of the chapters): the warm check after its
+    # first sentence was written showed none of it.
+    monkeypatch.setenv(cache.ENV_DISABLE, "0")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "book").mkdir()
+    (tmp_path / "shared").mkdir()
+    (tmp_path / essay).write_text(listing, encoding="utf-8")
+    (tmp_path / main).write_text("---\ntitle: T\n---\n\nAs shown.\n", encoding="utf-8")
+    (tmp_path / "shared/ch.Rmd").write_text("", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{x, author={Roe, A.}, title={T}, publisher={P}, year={2001}}\n",
+                                       encoding="utf-8")
+    config = load_config(tmp_path, env={"LITREVIEW_ESSAY": essay, "LITREVIEW_BIB": "refs.bib"})
+    for _ in range(2):  # cold, then warm
+        built = review.build_review(config, now=NOW, cache=True)
+        assert "As shown." in [c.text for c in built.essay.claims]
+        assert str(tmp_path / "shared/ch.Rmd") in {str(Path(p).resolve()) for p in built.essay.inputs}
+    (tmp_path / "shared/ch.Rmd").write_text("The first sentence of the chapter.\n", encoding="utf-8")
+    warm = review.build_review(config, now=NOW, cache=True)
+    assert "The first sentence of the chapter." in [c.text for c in warm.essay.claims]

@@ -25,7 +25,7 @@ from .segment import CONTEXT, normalise_space
 
 __all__ = ["BIBLATEX", "BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CHILD_CHUNK", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "NOTICES",
            "PROJECT_FILES", "PROJECT_RENDERING", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "enclosing_inputs", "lists_inputs", "load_essay", "manuscripts_in",
-           "normalise_space", "noted", "parse_essay", "with_missing"]
+           "normalise_space", "noted", "parse_essay", "with_inputs", "with_missing"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
 # no other reader (the Quarto, bookdown, Manubot and LaTeX ones, and the csv module).
@@ -301,6 +301,13 @@ def with_missing(essay: Essay, missing: list[tuple[str, int, str, str]]) -> Essa
         return essay
     known = list(essay.meta.get(MISSING_INPUTS) or ())
     return replace(essay, meta={**essay.meta, MISSING_INPUTS: list(dict.fromkeys([*known, *missing]))})
+
+
+def with_inputs(essay: Essay, chapters: list[Path], looked: list[Path]) -> Essay:
+    """``essay`` (a book's, or the files a listing joins) with its ``chapters`` and the files their includes and
+    children were ``looked`` for at as its ``inputs``: the warm cache keys on those outside the book's folder, a
+    chapter with no sentence yet too."""
+    return replace(essay, inputs=tuple(dict.fromkeys(str(file) for file in (*chapters, *looked, *map(Path, essay.inputs)))))
 
 
 def _in_quarto_project(path: Path) -> bool:
