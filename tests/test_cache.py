@@ -457,3 +457,24 @@ def test_a_chapter_outside_the_books_folder_with_no_sentence_yet_is_an_input_of_
     (tmp_path / "shared/ch.Rmd").write_text("The first sentence of the chapter.\n", encoding="utf-8")
     warm = review.build_review(config, now=NOW, cache=True)
     assert "The first sentence of the chapter." in [c.text for c in warm.essay.claims]
+
+
+def test_a_tampered_outside_list_cannot_make_the_key_read_files_the_manuscript_does_not_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # .litreview-cache/outside.json names the files the essay read outside its folder, and the input key reads each:
+    # a list written by hand (its key is the essay's digest, which anyone can compute) made it read any file at all.
+    # Kept: a file under the project, and one outside it whose name the manuscript writes (\input{../../shared/intro}).
+    project = tmp_path / "proj"
+    (project / "paper").mkdir(parents=True)
+    (tmp_path / "shared").mkdir()
+    (project / "paper/paper.tex").write_text("\\begin{document}\nAs shown.\n\\input{../../shared/intro}\n"
+                                             "\\end{document}\n", encoding="utf-8")
+    (tmp_path / "shared/intro.tex").write_text("The child.\n", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("not the manuscript's\n", encoding="utf-8")
+    (project / "notes.txt").write_text("the project's\n", encoding="utf-8")
+    (project / "refs.bib").write_text("", encoding="utf-8")
+    config = load_config(project, env={"LITREVIEW_ESSAY": "paper/paper.tex", "LITREVIEW_BIB": "refs.bib"})
+    cache.store_outside(config, [str(tmp_path / "shared/intro.tex"), str(tmp_path / "secret.txt"),
+                                 str(project / "notes.txt"), "/etc/hostname"])
+    kept = {p.resolve() for p in cache.outside_files(config)}
+    assert kept == {(tmp_path / "shared/intro.tex").resolve(), (project / "notes.txt").resolve()}
