@@ -1588,3 +1588,26 @@ def test_an_article_whose_title_holds_its_address_is_a_web_page_with_the_url_to_
                              "for BibTeX's standard styles) with url = {https://github.com/takuyaa/kuromoji.js}, and "
                              "leave the address out of the title")
     assert found["lost"][1] == "Add journal = {...}"  # a volume: an article with its journal left out
+
+
+def test_a_url_in_quotation_marks_is_given_the_address_without_them() -> None:
+    # url={"https://s3.amazonaws.com/..."} (a German seminar paper's): the hint was the catalogue's "Write the full
+    # address, starting with https://."
+    found = _check('@misc{q, title={T}, year={2014}, url={"https://example.org/a.pdf?x=1&y=2"}}\n'
+                   '@misc{r, title={T}, year={2014}, url={"https://example.org/a b"}}\n', "LR123")
+    assert found["q"][1] == "Write url = {https://example.org/a.pdf?x=1&y=2}"
+    assert found["r"][1] != "Write url = {https://example.org/a b}"  # still no address without them: not offered
+
+
+@pytest.mark.parametrize(("urldate", "hint"), [
+    # day and month both 12 or less: either order; the hint gives both, the reader knows which
+    ("10/11/2019", "Write urldate = {2019-11-10} if it is day/month/year, or urldate = {2019-10-11} if "
+                   "month/day/year"),
+    ("25/11/2019", "Write urldate = {2019-11-25} (read as day 25, month 11, 2019)"),  # one order only
+    ("11/25/2019", "Write urldate = {2019-11-25} (read as month 11, day 25, 2019)"),
+])
+def test_an_access_date_written_with_slashes_is_given_the_iso_date_to_write(urldate: str, hint: str) -> None:
+    # urldate = {10/11/2019} (a Mexican thesis's): the hint was the catalogue's "Write year = {2004}, ...".
+    found = _check(f"@online{{a, title={{T}}, url={{https://example.org}}, year={{2019}}, urldate={{{urldate}}}}}\n",
+                   "LR124")
+    assert found["a"][1] == hint

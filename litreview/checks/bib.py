@@ -564,6 +564,8 @@ def check_url(source: Source) -> Iterable[Finding]:
             # Mendeley writes {\&}, {\_}, $\sim$ into url fields; biblatex reads them verbatim, backslash and all.
             bare = _URL_ESCAPE.sub(lambda m: m.group(1) or "~", raw)
             hint = f"write url = {{{bare}}}" if bare != raw and not url_problem(bare) else ""
+            if not hint and len(raw) > 2 and raw[0] == raw[-1] == '"' and not url_problem(raw[1:-1]):
+                hint = f"write url = {{{raw[1:-1]}}}"  # url = {"https://..."}: the address in quotation marks
             if not hint and has_prefix(raw) and (link := doi_url(raw)):
                 hint = f"write url = {{{link}}}"  # a DOI's link escaped as the DOI is (doi.bare_doi reads it)
             several = [u for u in re.split(r"[\s;,]+", raw) if u]

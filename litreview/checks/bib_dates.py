@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 
@@ -163,6 +164,8 @@ _CITED = lazy(r"((?:1[5-9]|20)\d\d)\W\D*?(\d{4}-\d{2}-\d{2})\W*")
 """A year, then the day it was cited ("2015 [cit. 2020-02-22]"); one class between them (``\\W+[^\\d]*?``, two that
 overlap, took time quadratic in a run of punctuation)."""
 _DAY_FIRST = lazy(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{2}|\d{4})(?:\s*[^\d\s]{1,4}\.?)?")
+_SLASHED = lazy(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+"""A day written with slashes, day first (most of the world) or month first (the United States): "10/11/2019"."""
 
 
 def _cited_hint(year: str) -> str:
@@ -181,6 +184,9 @@ def _access_hint(raw: str, today: date) -> str:
     if not any(c.isdigit() for c in raw):
         return ("the urldate field holds words, not a date: write the day you read the page, urldate = {YYYY-MM-DD}, "
                 "or delete the field")
+    slashed = _SLASHED.fullmatch(raw)
+    if slashed:
+        return _slashed_hint(*(int(n) for n in slashed.groups()))
     found = _DAY_FIRST.fullmatch(raw)
     if found is None:
         return ""
@@ -192,6 +198,21 @@ def _access_hint(raw: str, today: date) -> str:
     except ValueError:
         return ""
     return f"write urldate = {{{when.isoformat()}}} (read as day {day}, month {month}, {year})"
+
+
+def _slashed_hint(first: int, second: int, year: int) -> str:
+    """The hint for an urldate written first/second/year: each order that makes a day, both when both do."""
+    days = []
+    for day, month in ((first, second), (second, first)):
+        with suppress(ValueError):
+            days.append(date(year, month, day))
+    if len(days) == 2 and days[0] != days[1]:
+        return (f"write urldate = {{{days[0].isoformat()}}} if it is day/month/year, or urldate = "
+                f"{{{days[1].isoformat()}}} if month/day/year")
+    if not days:
+        return ""
+    read = (f"day {first}, month {second}" if days[0].day == first else f"month {first}, day {second}")
+    return f"write urldate = {{{days[0].isoformat()}}} (read as {read}, {year})"
 
 
 def _digit_typed_twice(year: str, key: str, today: date) -> str:
