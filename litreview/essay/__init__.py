@@ -102,6 +102,45 @@ def _joined_by(path: Path) -> Path | None:
     return enclosing_inputs(path, top) if near else None
 
 
+_KNITTING_LEVELS = 3
+"""How many folders above a child document's own ``knitted_by`` looks in for the file that knits it."""
+_KNITTING_SIZE = 2_000_000
+"""Bytes: a larger file is no document that knits children (``knitted_by`` does not read it)."""
+
+
+def knitted_by(path: Path) -> Path | None:
+    """The R Markdown or Quarto file in the folder of ``path`` or one of the ``_KNITTING_LEVELS`` above whose child
+    chunk knits ``path`` (```` ```{r, child = 'thesis/03/lit.Rmd'} ````, named from the knitting file's folder, or by
+    here::here() from its project's root): read alone, ``path`` is one chapter of that document; None when none
+    does."""
+    from .knitr_chunks import child_chunks, project_root
+
+    if path.suffix.lower() not in (".rmd", ".qmd", ".md"):
+        return None
+    own = path.resolve()
+    for folder in [own.parent, *own.parents[:_KNITTING_LEVELS]]:
+        try:
+            near = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".rmd", ".qmd") and p.is_file())
+        except OSError:
+            continue
+        for parent in near:
+            if parent.resolve() == own:
+                continue
+            try:
+                if parent.stat().st_size > _KNITTING_SIZE:
+                    continue
+                text = parent.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if path.name not in text:
+                continue
+            for _, _, names, kind in child_chunks(text):
+                base = project_root(folder) if kind == "here" else folder
+                if any((base / name).resolve() == own for name in names):
+                    return parent
+    return None
+
+
 def enclosing_inputs(path: Path, top: Path) -> Path | None:
     """The file listing the files pandoc joins into one manuscript (``pandoc_inputs.input_files``) that lists
     ``path`` among others: a build file or pandoc defaults file in its folder or one above it, up to ``top``,
@@ -273,7 +312,7 @@ def _read_essay(path: str | os.PathLike[str]) -> Essay:
         if rendering:  # quarto merges them into the file's own: how the bibliography is printed
             essay = replace(essay, meta={**essay.meta, PROJECT_RENDERING: rendering})
     essay = noted(essay, encoding_notices(not_utf8))
-    book = enclosing_book(where) or _joined_by(where)
+    book = enclosing_book(where) or _joined_by(where) or knitted_by(where)
     return essay if book is None else replace(essay, meta={**essay.meta, IN_BOOK: str(book)})
 
 
