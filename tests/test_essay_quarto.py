@@ -703,3 +703,7 @@ def test_a_knitr_child_reviewed_alone_says_the_document_that_knits_it_is_unread(
     assert unused.key == "lee"
     assert unused.message == ("no claim of this chapter relies on 'lee' (the book's other chapters are not read: "
                               "--essay thesis.Rmd reviews them together)")
+    # what the chapter alone cannot tell is no error: a warning, whose hint says how to know
+    assert unused.severity == "warning"
+    assert unused.hint == ("Check it with the whole document, litreview check --essay thesis.Rmd, before removing "
+                           "it: another chapter may cite it")
