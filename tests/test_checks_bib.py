@@ -1611,3 +1611,13 @@ def test_an_access_date_written_with_slashes_is_given_the_iso_date_to_write(urld
     found = _check(f"@online{{a, title={{T}}, url={{https://example.org}}, year={{2019}}, urldate={{{urldate}}}}}\n",
                    "LR124")
     assert found["a"][1] == hint
+
+
+def test_an_isbn_that_is_a_perl_lists_text_is_named_a_leftover() -> None:
+    # isbn = {ARRAY(0x500bad18)} (an economics paper's .bib, run through a Perl tool that wrote a list's address):
+    # "an ISBN has 10 or 13 digits, this has 6", counting the digits of a memory address.
+    found = _check("@book{s, author={Simon, H.}, title={T}, publisher={P}, year={1996}, isbn={ARRAY(0x500bad18)}}\n",
+                   "LR122")
+    assert found["s"] == ("ISBN 'ARRAY(0x500bad18)' is no ISBN: it is how a Perl program writes a list it was to "
+                          "print (the values in it are lost)",
+                          "Write the book's ISBN, or delete the isbn field")

@@ -77,6 +77,8 @@ _NEEDS_PUBLISHER = frozenset({"book", "mvbook", "inbook", "bookinbook", "incolle
 _ISBN_SPLIT = lazy(r"\s*(?:[,;/]|\band\b)\s*")
 _ISBN_CHARS = lazy(r"[\s\-‐–]")
 _NOT_ISBN = lazy(r"[^\d\s\-‐–Xx]+")
+_PERL_REFERENCE = lazy(r"(?:ARRAY|HASH|SCALAR)\(0x[0-9a-fA-F]{1,16}\)")
+"""What a Perl program writes for a list or a table it was to print the values of ("ARRAY(0x500bad18)")."""
 _QUOTED_LIST = lazy(r"\[\s*(['\"])[^'\"\[\]]*\1(?:\s*,\s*(['\"])[^'\"\[\]]*\2)*\s*,?\s*\]")
 """A Python list of strings written as text ("['9780999241165']"), as a script's export writes a list field."""
 _WORDS = lazy(r"[^\W\d_]+(?:[ .,'&-]+[^\W\d_]+)+\.?")
@@ -479,6 +481,11 @@ def check_isbn(source: Source) -> Iterable[Finding]:
     for part in isbns(raw):
         problem = isbn_problem(part)
         issn = _ISSN_FIRST.match(part)
+        if problem and _PERL_REFERENCE.fullmatch(part.strip()):
+            yield entry_finding("LR122", source, f"ISBN {shown(part)} is no ISBN: it is how a Perl program writes a "
+                                "list it was to print (the values in it are lost)",
+                                f"write the book's ISBN, or delete the {own_name('isbn', source)} field", field="isbn")
+            continue
         if problem and part.strip(" .!?").casefold() in PLACEHOLDERS:  # "TODO": a note to fill in later
             yield entry_finding("LR122", source, f"ISBN {shown(part)} is a placeholder, not an ISBN",
                                 f"write the book's ISBN, or delete the {own_name('isbn', source)} field", field="isbn")
