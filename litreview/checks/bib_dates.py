@@ -131,8 +131,8 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             # "2009 [Online]": the year is there, with words a year field cannot hold
             hint = f"write year = {{{years.pop()}}}" if len(years) == 1 and "not a number" in problem else ""
             if name == "year" and not hint and _A_DATE in problem:
-                day = _day_of(plain(source.fields["year"]))
-                hint = f"write date = {{{day}}}" if csl_form(source) else f"write year = {{{day[:4]}}} (or date = {{{day}}})"
+                whole = _day_of(plain(source.fields["year"]))
+                hint = f"write date = {{{whole}}}" if csl_form(source) else f"write year = {{{whole[:4]}}} (or date = {{{whole}}})"
             if name == "year" and not hint and "not a number" in problem:
                 hint = _digit_typed_as_letter(plain(source.fields["year"]), today)
             if name == "year" and not hint and (run := _run_together(plain(source.fields["year"]))):
