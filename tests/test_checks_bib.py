@@ -1621,3 +1621,14 @@ def test_an_isbn_that_is_a_perl_lists_text_is_named_a_leftover() -> None:
     assert found["s"] == ("ISBN 'ARRAY(0x500bad18)' is no ISBN: it is how a Perl program writes a list it was to "
                           "print (the values in it are lost)",
                           "Write the book's ISBN, or delete the isbn field")
+
+
+def test_a_report_by_the_body_that_issued_it_is_told_to_name_that_body_as_its_author() -> None:
+    # @report{..., institution = {Council of the European Union}} with no author (a law thesis's official documents):
+    # the hint named the World Bank, where the entry names the body that wrote it.
+    found = _check("@report{c, title={The one-stop-shop mechanism}, institution={Council of the European Union}, "
+                   "year={2015}, type={Note}}\n"
+                   "@report{n, title={T}, year={2015}, type={Note}}\n", "LR110")
+    assert found["c"][1] == ("The institution field names the body that issued it: make it the author too, author = "
+                             "{{Council of the European Union}}, or write the author if a person wrote it")
+    assert "World Bank" in found["n"][1]  # no body named: the generic hint

@@ -44,6 +44,7 @@ def missing_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Sour
             or _preprint_hint(m, fields, source)
             or _cited_in_title_hint(m, fields, source)
             or _web_page_hint(m, fields, source) or _address_held_hint(m, fields)
+            or _issuer_hint(m, fields, source)
             or FIELD_HINTS.get(m, f"add {group[0]} = {{...}}"))
 
 
@@ -160,6 +161,18 @@ def _cited_in_title_hint(missing: str, fields: Mapping[str, str], source: Source
     return (f"the title ends with its journal's citation ({written!r}): write "
             f"title = {{{title}}}, journal = {{{journal.strip()}}}, volume = {{{volume}}}, number = {{{number}}}, "
             f"pages = {{{pages}}}")
+
+
+def _issuer_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix a report with no author whose institution names the body that issued it (an official document:
+    "institution = {Council of the European Union}"): that body as its author too; else ''."""
+    if missing != "author" or source.type not in ("report", "techreport") or csl_form(source):
+        return ""
+    body = plain(fields.get("institution", ""))
+    if not body:
+        return ""
+    return (f"the institution field names the body that issued it: make it the author too, author = {{{{{body}}}}}, "
+            "or write the author if a person wrote it")
 
 
 def _web_page_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
