@@ -162,6 +162,9 @@ def run(root: Path, split: str, show_lost: bool, show: set[str]) -> int:
         else:
             want, differ = csl_disagreements(path, ours)
         row["reference parses"] += want is not None
+        if want is None:  # (its entries are in "our entries" alone: the two sums differ by them)
+            lines.append(f"reference refuses: {name}: litreview keeps {got} (the entries of the file besides the "
+                         "bad one, reported as a located error)")
         row["reference entries"] += want or 0
         row["our entries"] += got
         if want:
@@ -196,7 +199,7 @@ def run(root: Path, split: str, show_lost: bool, show: set[str]) -> int:
                 ", ".join(f"{n} {name}" for name, n in sorted(severity[code].items())))
         print(f"{code:<7} {told:<8}  {count:>5}  {100 * count / max(entries, 1):>15.1f}")
     for line in lines:
-        if show_lost or line.startswith(("crash", "slow")):
+        if show_lost or line.startswith(("crash", "slow", "reference refuses")):
             print(line)
     for line in shown:
         print(line)
