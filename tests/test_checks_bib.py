@@ -1632,3 +1632,18 @@ def test_a_report_by_the_body_that_issued_it_is_told_to_name_that_body_as_its_au
     assert found["c"][1] == ("The institution field names the body that issued it: make it the author too, author = "
                              "{{Council of the European Union}}, or write the author if a person wrote it")
     assert "World Bank" in found["n"][1]  # no body named: the generic hint
+
+
+def test_an_entry_that_holds_only_a_doi_is_told_where_its_fields_are() -> None:
+    # @misc{ref1, doi = {https://doi.org/10.1093/screen/hju037}} (a film student's bibliography, four such entries):
+    # the hint was "Add title = {...}", where the DOI's record gives the title, authors and year.
+    found = _check("@misc{ref1, doi = {https://doi.org/10.1093/screen/hju037}}\n"
+                   "@misc{ref2, author={Roe, A.}, doi = {10.1093/screen/hju038}}\n", "LR110")
+    assert found["ref1"][1] == ("The entry holds only a DOI: copy the work's title, authors and year from its record, "
+                                "https://doi.org/10.1093/screen/hju037")
+    assert found["ref2"][1] == "Add title = {...}"  # the close case: an entry written in part
+    # an @article lacks four fields: the one hint, once
+    article = _check("@article{a, doi = {10.2307/1211632}}\n", "LR110")["a"]
+    assert article == ("@article entry lacks author, title, journal or journaltitle, year or date",
+                       "The entry holds only a DOI: copy the work's title, authors and year from its record, "
+                       "https://doi.org/10.2307/1211632")

@@ -296,7 +296,7 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
             message += f": pandoc prints n.d., not its original-date {original}"
             hints = ["add year = {...}, the date of the edition cited, and keep original-date for the first publication"
                      if h == FIELD_HINTS["year or date"] else h for h in hints]
-        yield entry_finding("LR110", source, message, "; ".join(hints))
+        yield entry_finding("LR110", source, message, "; ".join(dict.fromkeys(hints)))  # (a DOI alone: one hint)
     house_fields = ("publisher", "organization") if not tool else ("publisher",)
     if source.type in _NEEDS_PUBLISHER and not _read(fields, source.type, house_fields, tool):
         what = "book" if source.type in ("book", "mvbook") else "book containing the chapter"

@@ -38,7 +38,7 @@ HELD_IN = {
 def missing_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Source) -> str:
     """How to fix the entry's missing ``group`` of fields (any one of them would do)."""
     m = " or ".join(group)
-    return (_held_hint(m, fields, source) or _unread_name_hint(group, fields, source)
+    return (_doi_only_hint(fields, source) or _held_hint(m, fields, source) or _unread_name_hint(group, fields, source)
             or _chapter_as_title_hint(m, fields, source)
             or _journal_as_publisher_hint(m, fields, source)
             or _preprint_hint(m, fields, source)
@@ -46,6 +46,19 @@ def missing_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Sour
             or _web_page_hint(m, fields, source) or _address_held_hint(m, fields)
             or _issuer_hint(m, fields, source)
             or FIELD_HINTS.get(m, f"add {group[0]} = {{...}}"))
+
+
+_DESCRIBING = ("title", "author", "editor", "year", "date", "journal", "journaltitle", "booktitle", "publisher")
+"""The fields that describe a work: an entry with none of them and a DOI is a DOI alone."""
+
+
+def _doi_only_hint(fields: Mapping[str, str], source: Source) -> str:
+    """How to fix an entry that holds only a DOI ("@misc{ref1, doi = {...}}"): its record gives every field it lacks
+    (one hint for all, whichever field is asked for); else ''."""
+    doi = normalize_doi(plain(fields.get("doi", "")))
+    if not doi.startswith("10.") or any(has_field(fields, name) for name in _DESCRIBING):
+        return ""
+    return f"the entry holds only a DOI: copy the work's title, authors and year from its record, https://doi.org/{doi}"
 
 
 def _unread_name_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Source) -> str:
