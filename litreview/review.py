@@ -228,11 +228,11 @@ def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
 
 
 def _front_read(essay_path: Path) -> Essay | None:
-    """The essay of an R Markdown or Quarto file, whose front matter may have BibTeX or biber build its PDF
-    (``built_by_bibtex``); None for another file, or one that cannot be read (the essay's own reading reports it)."""
-    from .essay import load_essay
+    """The essay of an R Markdown or Quarto file or book, whose output settings may have BibTeX or biber build its
+    PDF (``built_by_bibtex``); None for another file, or one that cannot be read (the essay's own reading reports it)."""
+    from .essay import BOOKS, load_essay
 
-    if essay_path.suffix.lower() not in (".rmd", ".qmd") or not essay_path.is_file():
+    if (essay_path.suffix.lower() not in (".rmd", ".qmd") and essay_path.name not in BOOKS) or not essay_path.is_file():
         return None
     try:
         return load_essay(essay_path)

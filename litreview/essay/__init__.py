@@ -13,6 +13,7 @@ import os
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..cache import LATEX_SUFFIXES  # kept there: a warm run imports no reader
 from ..errors import EssayError
@@ -25,7 +26,7 @@ from .segment import CONTEXT, normalise_space
 
 __all__ = ["BIBLATEX", "BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CHILD_CHUNK", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "NOTICES",
            "PROJECT_FILES", "PROJECT_RENDERING", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "enclosing_inputs", "lists_inputs", "load_essay", "manuscripts_in",
-           "normalise_space", "noted", "parse_essay", "with_inputs", "with_missing"]
+           "normalise_space", "noted", "output_settings", "parse_essay", "with_inputs", "with_missing"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
 # no other reader (the Quarto, bookdown, Manubot and LaTeX ones, and the csv module).
@@ -311,6 +312,8 @@ def _read_essay(path: str | os.PathLike[str]) -> Essay:
         rendering = {k: settings[k] for k in ("format", "cite-method") if k in settings}
         if rendering:  # quarto merges them into the file's own: how the bibliography is printed
             essay = replace(essay, meta={**essay.meta, PROJECT_RENDERING: rendering})
+    if suffix == ".rmd" and PROJECT_RENDERING not in essay.meta and (output := output_settings(where.parent)):
+        essay = replace(essay, meta={**essay.meta, PROJECT_RENDERING: output})  # rmarkdown::render reads them too
     essay = noted(essay, encoding_notices(not_utf8))
     book = enclosing_book(where) or _joined_by(where) or knitted_by(where)
     return essay if book is None else replace(essay, meta={**essay.meta, IN_BOOK: str(book)})
@@ -340,6 +343,22 @@ def with_missing(essay: Essay, missing: list[tuple[str, int, str, str]]) -> Essa
         return essay
     known = list(essay.meta.get(MISSING_INPUTS) or ())
     return replace(essay, meta={**essay.meta, MISSING_INPUTS: list(dict.fromkeys([*known, *missing]))})
+
+
+def output_settings(folder: Path) -> dict[str, Any]:
+    """The output formats of the ``_output.yml`` in ``folder`` (``{"output": {...}}``, as a front matter gives them),
+    which rmarkdown::render and bookdown read for a document or book there that names none itself; {} when there is
+    none, or it cannot be read."""
+    from .quarto import project_settings
+
+    for name in ("_output.yml", "_output.yaml"):
+        if (folder / name).is_file():
+            try:
+                data = project_settings(folder / name, what="R Markdown output settings")
+            except EssayError:
+                return {}
+            return {"output": data} if isinstance(data, dict) else {}
+    return {}
 
 
 def with_inputs(essay: Essay, chapters: list[Path], looked: list[Path]) -> Essay:

@@ -17,8 +17,10 @@ from ..fileio import NotUtf8, nearest_file, read_text
 from ..model import Essay
 from . import (  # (BOOK_FILE there: checking a Markdown essay imports no reader)
     BOOK_FILE,
+    PROJECT_RENDERING,
     encoding_notices,
     noted,
+    output_settings,
     with_inputs,
     with_missing,
 )
@@ -68,6 +70,8 @@ def load_bookdown(project: Path) -> Essay:
     paragraphs = file_front(chapters[0][1], first, body_line, file=str(files[0])) + paragraphs
     joined = book_meta(chapters)
     meta: dict[str, Any] = {k: joined[k] for k in ("bibliography", "nocite", "title") if k in joined}
+    if output := output_settings(project.parent):  # the formats bookdown builds: how the bibliography is printed
+        meta[PROJECT_RENDERING] = output
     essay = with_missing(noted(markdown_essay(str(project), body, meta, paragraphs), encoding_notices(not_utf8)),
                          missing)
     return with_inputs(essay, files, looked)
