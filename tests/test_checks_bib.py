@@ -1647,3 +1647,15 @@ def test_an_entry_that_holds_only_a_doi_is_told_where_its_fields_are() -> None:
     assert article == ("@article entry lacks author, title, journal or journaltitle, year or date",
                        "The entry holds only a DOI: copy the work's title, authors and year from its record, "
                        "https://doi.org/10.2307/1211632")
+
+
+def test_an_entry_commented_out_with_percent_signs_gets_no_missing_field_finding() -> None:
+    # "%% @misc{<>, title = {}, ...}", a template kept in % lines (a Czech thesis's): BibTeX reads it (LR155 says so),
+    # but prints only the entries cited, and biber and pandoc skip it; LR110 "lacks title" on it asked to fill in a
+    # template. The close case: the same entry live still lacks its title.
+    text = ("@misc{a, title={T}, howpublished={online}, year={2010}}\n\n"
+            "%% @misc{<>,\n%% title        = {},\n%% howpublished = {[online]},\n%% }\n\n"
+            "@misc{b,\n  title = {},\n  year = {2011}\n}\n")
+    review = Review(bibliography=parse_bibliography(text, "x.bib"))
+    found = [(f.code, f.key) for f in check_review(review, Config(), now=NOW).findings if f.code in ("LR110", "LR155")]
+    assert found == [("LR155", "<>"), ("LR110", "b")]

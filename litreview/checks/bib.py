@@ -145,10 +145,12 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
     # A date the loader reported unreadable (LR124 on its line) is given, not lacking: one problem, one finding.
     unread = {(p.key, p.line) for p in bib.problems if p.code == "LR124" and p.key}
     emptied = macro_emptied(bib)
+    # An entry in % lines (LR155): BibTeX prints it only if cited, biber and pandoc skip it: no field is missing.
+    commented = {(p.key, p.line) for p in bib.problems if p.code == "LR155" and p.key}
     keys: dict[str, str] | None = None  # folded key -> key, read at the first entry with a crossref or xdata
     for source in bib.sources:
         fields = source.fields
-        if source.key not in broken:
+        if source.key not in broken and (source.key, source.line) not in commented:
             if source.key in emptied:  # its LR100 says the field is empty: one problem, one finding
                 fields = {**fields, **{name: "?" for name, line in source.field_lines.items()
                                        if line in emptied[source.key] and not plain(fields.get(name, ""))}}
