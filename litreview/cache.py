@@ -120,6 +120,9 @@ def input_key(config: Config) -> str | None:
                 add(*files, *(file.read_bytes() for file in files))
             elif name == "essay":
                 add(essay_file(path))
+                if path.suffix.lower() == ".rmd":  # its output formats beside it (essay.output_settings)
+                    for beside in (path.parent / "_output.yml", path.parent / "_output.yaml"):
+                        add(beside.name, beside.read_bytes() if beside.is_file() else "absent")
             else:
                 add(*(p.read_bytes() for p in config.paths(name)))  # every bibliography, when several
     except OSError:

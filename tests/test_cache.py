@@ -478,3 +478,17 @@ def test_a_tampered_outside_list_cannot_make_the_key_read_files_the_manuscript_d
                                  str(project / "notes.txt"), "/etc/hostname"])
     kept = {p.resolve() for p in cache.outside_files(config)}
     assert kept == {(tmp_path / "shared/intro.tex").resolve(), (project / "notes.txt").resolve()}
+
+
+def test_the_output_settings_beside_an_r_markdown_essay_are_part_of_the_key(tmp_path: Path) -> None:
+    # _output.yml beside paper.Rmd says who prints its bibliography (citation_package: natbib keeps the first entry
+    # of a key defined twice): an edit of it must miss, or the warm check keeps the other entry.
+    (tmp_path / "paper.Rmd").write_text("Text [@x].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("", encoding="utf-8")
+    config = load_config(tmp_path, env={"LITREVIEW_ESSAY": "paper.Rmd", "LITREVIEW_BIB": "refs.bib"})
+    key = cache.input_key(config)
+    (tmp_path / "_output.yml").write_text("pdf_document:\n  citation_package: natbib\n", encoding="utf-8")
+    written = cache.input_key(config)
+    assert written not in (key, None)
+    (tmp_path / "_output.yml").write_text("pdf_document:\n  citation_package: biblatex\n", encoding="utf-8")
+    assert cache.input_key(config) not in (key, written, None)
