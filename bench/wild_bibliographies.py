@@ -162,6 +162,9 @@ def run(root: Path, split: str, show_lost: bool, show: set[str]) -> int:
         else:
             want, differ = csl_disagreements(path, ours)
         row["reference parses"] += want is not None
+        if want is None:  # (its entries are in "our entries" alone: the two sums differ by them)
+            lines.append(f"reference refuses: {name}: litreview keeps {got} (the entries of the file besides the "
+                         "bad one, reported as a located error)")
         row["reference entries"] += want or 0
         row["our entries"] += got
         if want:
@@ -181,7 +184,8 @@ def run(root: Path, split: str, show_lost: bool, show: set[str]) -> int:
             codes[f["code"]] += 1
             severity[f["code"]][f["severity"]] += 1
             if f["code"] in show:
-                shown.append(f"{f['code']} {name}:{f['line']} [{f.get('key')}] {f['message']}")
+                shown.append(f"{f['code']} {name}:{f['line']} [{f.get('key')}] {f['message']}"
+                             + (f"\n    hint: {f['hint']}" if f.get("hint") else ""))
     columns = ["files", "reference parses", "reference entries", "our entries", "refused", "entries lost",
                "disagreements", "crashed", "slow"]
     print(f"split: {split}  (reference: pybtex for BibTeX, pandoc for CSL)")
@@ -195,7 +199,7 @@ def run(root: Path, split: str, show_lost: bool, show: set[str]) -> int:
                 ", ".join(f"{n} {name}" for name, n in sorted(severity[code].items())))
         print(f"{code:<7} {told:<8}  {count:>5}  {100 * count / max(entries, 1):>15.1f}")
     for line in lines:
-        if show_lost or line.startswith(("crash", "slow")):
+        if show_lost or line.startswith(("crash", "slow", "reference refuses")):
             print(line)
     for line in shown:
         print(line)

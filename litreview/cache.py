@@ -20,6 +20,7 @@ from . import model
 from .config import SETTINGS_FILES, Config
 from .doi import sha256  # the built-in one where it exists: quick to load
 from .errors import WriteError
+from .fileio import is_inside
 from .model import Bibliography, Essay, Linkage, SourceMetadata
 from .pandoc_options import INPUT_SUFFIXES, YAML_SUFFIXES, is_build_file
 
@@ -119,6 +120,9 @@ def input_key(config: Config) -> str | None:
                 add(*files, *(file.read_bytes() for file in files))
             elif name == "essay":
                 add(essay_file(path))
+                if path.suffix.lower() == ".rmd":  # its output formats beside it (essay.output_settings)
+                    for beside in (path.parent / "_output.yml", path.parent / "_output.yaml"):
+                        add(beside.name, beside.read_bytes() if beside.is_file() else "absent")
             else:
                 add(*(p.read_bytes() for p in config.paths(name)))  # every bibliography, when several
     except OSError:
@@ -171,7 +175,7 @@ def followed_files(config: Config, read: Callable[[Path], bytes] = Path.read_byt
     names = _read(config, FOLLOWED, _essay_digest(config, read))
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         return None
-    return [Path(config.root) / name for name in names]
+    return _bounded(config, [Path(config.root) / name for name in names], read)
 
 
 def store_followed(config: Config, files: Collection[Path]) -> None:
@@ -194,7 +198,29 @@ def outside_files(config: Config, read: Callable[[Path], bytes] = Path.read_byte
     names = _read(config, OUTSIDE, _essay_digest(config, read))
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         return []
-    return [Path(config.root) / name for name in names]
+    return _bounded(config, [Path(config.root) / name for name in names], read)
+
+
+def _bounded(config: Config, files: list[Path], read: Callable[[Path], bytes]) -> list[Path]:
+    """Of ``files`` (names kept in the cache folder, which anyone may edit), those the input key may read: under the
+    project's folder, or named by the manuscript (the name, or the name without its suffix as LaTeX's ``\\input``
+    writes it, in the bytes of the essay or one of its parts)."""
+    root = Path(config.root).resolve()
+    texts: list[bytes] | None = None
+    kept = []
+    for file in files:
+        if not is_inside(file, root):
+            if texts is None:
+                path = config.path("essay")
+                texts = []
+                for own in [path, *(essay_parts(path) or ())]:
+                    with suppress(OSError):
+                        texts.append(read(own))
+            words = {file.name.encode("utf-8", "surrogatepass"), file.stem.encode("utf-8", "surrogatepass")}
+            if not any(word and word in text for word in words for text in texts):
+                continue
+        kept.append(file)
+    return kept
 
 
 def store_outside(config: Config, read: Collection[str]) -> None:

@@ -219,19 +219,39 @@ def load_inputs(config: Config, load: Callable[[Path], Bibliography], *,
     if named and config.essay and essay_path.is_file() and not all(p.exists() for p in config.paths("bibliography")):
         _stale_setting(config, load_essay(essay_path))
     inline = _inline_references(essay_path) if config.essay else None
+    read = essay or (_front_read(essay_path) if config.essay else None)  # its front matter tells who builds it
     bibliography = _sources(config.paths("bibliography"), essay, load, inline,
-                            first=bool(config.essay) and built_by_bibtex(essay_path))
+                            first=bool(config.essay) and built_by_bibtex(essay_path, read))
     if essay is None and config.essay and with_essay:
-        essay = load_essay(essay_path)
+        essay = read or load_essay(essay_path)
     return bibliography, essay
 
 
-def built_by_bibtex(essay_path: Path) -> bool:
-    """Whether the manuscript's bibliography is read by BibTeX or biber (a LaTeX document), which keep the first
-    entry of a key defined twice, not by pandoc, which keeps the last (``several.as_bibtex_reads``)."""
-    from .cache import LATEX_SUFFIXES
+def _front_read(essay_path: Path) -> Essay | None:
+    """The essay of an R Markdown or Quarto file or book, whose output settings may have BibTeX or biber build its
+    PDF (``built_by_bibtex``); None for another file, or one that cannot be read (the essay's own reading reports it)."""
+    from .essay import BOOKS, load_essay
 
-    return essay_path.suffix.lower() in LATEX_SUFFIXES
+    if (essay_path.suffix.lower() not in (".rmd", ".qmd") and essay_path.name not in BOOKS) or not essay_path.is_file():
+        return None
+    try:
+        return load_essay(essay_path)
+    except (InputError, OSError):
+        return None
+
+
+def built_by_bibtex(essay_path: Path, essay: Essay | None = None) -> bool:
+    """Whether the manuscript's bibliography is read by BibTeX or biber, which keep the first entry of a key defined
+    twice, not by pandoc, which keeps the last (``several.as_bibtex_reads``): a LaTeX document, or ``essay`` when
+    its PDF is built with natbib or biblatex (R Markdown's ``citation_package``, Quarto's ``cite-method``), the
+    stricter reading of its two (``checks.renderers.renderer_of``)."""
+    from .cache import LATEX_SUFFIXES
+    from .checks.renderers import CITEPROC, renderer_of
+
+    if essay_path.suffix.lower() in LATEX_SUFFIXES:
+        return True
+    told = renderer_of(essay) if essay is not None and essay.format != "latex" else None
+    return told is not None and told.name != CITEPROC
 
 
 def follows_essay(config: Config) -> bool:

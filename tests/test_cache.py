@@ -427,3 +427,68 @@ def test_a_child_outside_the_essays_folder_with_no_sentence_yet_is_an_input_of_t
     (tmp_path / child).write_text("The first sentence of the child.\n", encoding="utf-8")
     warm = review.build_review(config, now=NOW, cache=True)
     assert "The first sentence of the child." in [c.text for c in warm.essay.claims]
+
+
+@pytest.mark.parametrize(("essay", "listing", "main"), [
+    ("book/_bookdown.yml", "rmd_files: [index.Rmd, ../shared/ch.Rmd]\n", "book/index.Rmd"),
+    ("book/_quarto.yml", "project:\n  type: book\nbook:\n  chapters: [index.qmd, ../shared/ch.Rmd]\n",
+     "book/index.qmd"),
+    ("book/defaults.yaml", "input-files: [index.md, ../shared/ch.Rmd]\n", "book/index.md"),
+])
+def test_a_chapter_outside_the_books_folder_with_no_sentence_yet_is_an_input_of_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, essay: str, listing: str, main: str) -> None:
+    # A bookdown or Quarto book's chapter, or a file a pandoc defaults file lists, outside the book's folder was an
+    # input only once a sentence of it was read (Essay.inputs held none of the chapters): the warm check after its
+    # first sentence was written showed none of it.
+    monkeypatch.setenv(cache.ENV_DISABLE, "0")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "book").mkdir()
+    (tmp_path / "shared").mkdir()
+    (tmp_path / essay).write_text(listing, encoding="utf-8")
+    (tmp_path / main).write_text("---\ntitle: T\n---\n\nAs shown.\n", encoding="utf-8")
+    (tmp_path / "shared/ch.Rmd").write_text("", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{x, author={Roe, A.}, title={T}, publisher={P}, year={2001}}\n",
+                                       encoding="utf-8")
+    config = load_config(tmp_path, env={"LITREVIEW_ESSAY": essay, "LITREVIEW_BIB": "refs.bib"})
+    for _ in range(2):  # cold, then warm
+        built = review.build_review(config, now=NOW, cache=True)
+        assert "As shown." in [c.text for c in built.essay.claims]
+        assert str(tmp_path / "shared/ch.Rmd") in {str(Path(p).resolve()) for p in built.essay.inputs}
+    (tmp_path / "shared/ch.Rmd").write_text("The first sentence of the chapter.\n", encoding="utf-8")
+    warm = review.build_review(config, now=NOW, cache=True)
+    assert "The first sentence of the chapter." in [c.text for c in warm.essay.claims]
+
+
+def test_a_tampered_outside_list_cannot_make_the_key_read_files_the_manuscript_does_not_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # .litreview-cache/outside.json names the files the essay read outside its folder, and the input key reads each:
+    # a list written by hand (its key is the essay's digest, which anyone can compute) made it read any file at all.
+    # Kept: a file under the project, and one outside it whose name the manuscript writes (\input{../../shared/intro}).
+    project = tmp_path / "proj"
+    (project / "paper").mkdir(parents=True)
+    (tmp_path / "shared").mkdir()
+    (project / "paper/paper.tex").write_text("\\begin{document}\nAs shown.\n\\input{../../shared/intro}\n"
+                                             "\\end{document}\n", encoding="utf-8")
+    (tmp_path / "shared/intro.tex").write_text("The child.\n", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("not the manuscript's\n", encoding="utf-8")
+    (project / "notes.txt").write_text("the project's\n", encoding="utf-8")
+    (project / "refs.bib").write_text("", encoding="utf-8")
+    config = load_config(project, env={"LITREVIEW_ESSAY": "paper/paper.tex", "LITREVIEW_BIB": "refs.bib"})
+    cache.store_outside(config, [str(tmp_path / "shared/intro.tex"), str(tmp_path / "secret.txt"),
+                                 str(project / "notes.txt"), "/etc/hostname"])
+    kept = {p.resolve() for p in cache.outside_files(config)}
+    assert kept == {(tmp_path / "shared/intro.tex").resolve(), (project / "notes.txt").resolve()}
+
+
+def test_the_output_settings_beside_an_r_markdown_essay_are_part_of_the_key(tmp_path: Path) -> None:
+    # _output.yml beside paper.Rmd says who prints its bibliography (citation_package: natbib keeps the first entry
+    # of a key defined twice): an edit of it must miss, or the warm check keeps the other entry.
+    (tmp_path / "paper.Rmd").write_text("Text [@x].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("", encoding="utf-8")
+    config = load_config(tmp_path, env={"LITREVIEW_ESSAY": "paper.Rmd", "LITREVIEW_BIB": "refs.bib"})
+    key = cache.input_key(config)
+    (tmp_path / "_output.yml").write_text("pdf_document:\n  citation_package: natbib\n", encoding="utf-8")
+    written = cache.input_key(config)
+    assert written not in (key, None)
+    (tmp_path / "_output.yml").write_text("pdf_document:\n  citation_package: biblatex\n", encoding="utf-8")
+    assert cache.input_key(config) not in (key, written, None)

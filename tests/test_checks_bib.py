@@ -1551,3 +1551,111 @@ def test_a_companys_legal_form_read_as_initials_is_told_as_one(author: str, form
     # A person's initials in lower case are still that.
     bib = parse_bibliography("@misc{a, author = {Vincent, r.j.}, title = {T}, year = 2002}", "x.bib")
     assert [f.hint for f in check_names(bib.sources[0]) if f.code == "LR133"] == ["Write 'Vincent, R. J.'"]
+
+
+def test_a_full_date_in_the_year_field_is_named_a_date_with_the_year_and_date_to_write() -> None:
+    # year = "2013.5.30" (a Japanese thesis's patent entry): reported as "year 3530 lies in the future", the number
+    # BibTeX's styles take (its last four digits) and not what the author wrote, with the catalogue's generic hint.
+    found = _check("@article{p, author={F}, title={T}, journal={J}, year={2013.5.30}}\n"
+                   "@article{d, author={F}, title={T}, journal={J}, year={2013-05-30}}\n"
+                   "@article{ok, author={F}, title={T}, journal={J}, year={30.5.2013}}\n", "LR124")
+    assert found["p"] == ("year '2013.5.30' is a date, not a year: BibTeX's styles read its last four digits, 3530",
+                          "Write year = {2013} (or date = {2013-05-30})")
+    assert found["d"][1] == "Write year = {2013} (or date = {2013-05-30})"
+    assert "ok" not in found  # BibTeX reads 2013 there, pandoc and biber too: no finding (as before)
+
+
+def test_a_url_field_of_two_addresses_one_with_a_latex_escape_counts_both_as_web_addresses() -> None:
+    # Mendeley's "http://ieeexplore.../wrapper.htm?arnumber=1 http://ieeexplore.../abs\_all.jsp?arnumber=1": the
+    # second was called "no web address" for its \_ (which biblatex reads verbatim), and left out of the hint.
+    found = _check("@article{p, author={F}, title={T}, journal={J}, year={2014}, url={http://ieeexplore.ieee.org/lpdocs/"
+                   "wrapper.htm?arnumber=6876044 http://ieeexplore.ieee.org/xpls/abs\\_all.jsp?arnumber=6876044}}\n",
+                   "LR123")
+    message, hint = found["p"]
+    assert message.endswith("is invalid: it holds 2 addresses")
+    assert hint == ("Keep one, url = {http://ieeexplore.ieee.org/lpdocs/wrapper.htm?arnumber=6876044}, and give the "
+                    "other in note = {\\url{http://ieeexplore.ieee.org/xpls/abs_all.jsp?arnumber=6876044}}")
+
+
+def test_an_article_whose_title_holds_its_address_is_a_web_page_with_the_url_to_write() -> None:
+    # title = "kuromoji.js, \url{https://github.com/takuyaa/kuromoji.js}" (a Japanese thesis's software entry): the
+    # hint was only "Add journal = {...}".
+    found = _check("@article{k, author={T. Asano}, title={kuromoji.js, \\url{https://github.com/takuyaa/kuromoji.js}},"
+                   " year=2015}\n"
+                   "@article{lost, author={L, A}, title={On \\url{https://example.org/x}}, year={2017}, volume={3}}\n",
+                   "LR110")
+    assert found["k"][1] == ("It reads as a web page, its address written in the title: make the entry @online (@misc "
+                             "for BibTeX's standard styles) with url = {https://github.com/takuyaa/kuromoji.js}, and "
+                             "leave the address out of the title")
+    assert found["lost"][1] == "Add journal = {...}"  # a volume: an article with its journal left out
+
+
+def test_a_url_in_quotation_marks_is_given_the_address_without_them() -> None:
+    # url={"https://s3.amazonaws.com/..."} (a German seminar paper's): the hint was the catalogue's "Write the full
+    # address, starting with https://."
+    found = _check('@misc{q, title={T}, year={2014}, url={"https://example.org/a.pdf?x=1&y=2"}}\n'
+                   '@misc{r, title={T}, year={2014}, url={"https://example.org/a b"}}\n', "LR123")
+    assert found["q"][1] == "Write url = {https://example.org/a.pdf?x=1&y=2}"
+    assert found["r"][1] != "Write url = {https://example.org/a b}"  # still no address without them: not offered
+
+
+@pytest.mark.parametrize(("urldate", "hint"), [
+    # day and month both 12 or less: either order; the hint gives both, the reader knows which
+    ("10/11/2019", "Write urldate = {2019-11-10} if it is day/month/year, or urldate = {2019-10-11} if "
+                   "month/day/year"),
+    ("25/11/2019", "Write urldate = {2019-11-25} (read as day 25, month 11, 2019)"),  # one order only
+    ("11/25/2019", "Write urldate = {2019-11-25} (read as month 11, day 25, 2019)"),
+])
+def test_an_access_date_written_with_slashes_is_given_the_iso_date_to_write(urldate: str, hint: str) -> None:
+    # urldate = {10/11/2019} (a Mexican thesis's): the hint was the catalogue's "Write year = {2004}, ...".
+    found = _check(f"@online{{a, title={{T}}, url={{https://example.org}}, year={{2019}}, urldate={{{urldate}}}}}\n",
+                   "LR124")
+    assert found["a"][1] == hint
+
+
+def test_an_isbn_that_is_a_perl_lists_text_is_named_a_leftover() -> None:
+    # isbn = {ARRAY(0x500bad18)} (an economics paper's .bib, run through a Perl tool that wrote a list's address):
+    # "an ISBN has 10 or 13 digits, this has 6", counting the digits of a memory address.
+    found = _check("@book{s, author={Simon, H.}, title={T}, publisher={P}, year={1996}, isbn={ARRAY(0x500bad18)}}\n",
+                   "LR122")
+    assert found["s"] == ("ISBN 'ARRAY(0x500bad18)' is no ISBN: it is how a Perl program writes a list it was to "
+                          "print (the values in it are lost)",
+                          "Write the book's ISBN, or delete the isbn field")
+
+
+def test_a_report_by_the_body_that_issued_it_is_told_to_name_that_body_as_its_author() -> None:
+    # @report{..., institution = {Council of the European Union}} with no author (a law thesis's official documents):
+    # the hint named the World Bank, where the entry names the body that wrote it.
+    found = _check("@report{c, title={The one-stop-shop mechanism}, institution={Council of the European Union}, "
+                   "year={2015}, type={Note}}\n"
+                   "@report{n, title={T}, year={2015}, type={Note}}\n", "LR110")
+    assert found["c"][1] == ("The institution field names the body that issued it: make it the author too, author = "
+                             "{{Council of the European Union}}, or write the author if a person wrote it")
+    assert "World Bank" in found["n"][1]  # no body named: the generic hint
+
+
+def test_an_entry_that_holds_only_a_doi_is_told_where_its_fields_are() -> None:
+    # @misc{ref1, doi = {https://doi.org/10.1093/screen/hju037}} (a film student's bibliography, four such entries):
+    # the hint was "Add title = {...}", where the DOI's record gives the title, authors and year.
+    found = _check("@misc{ref1, doi = {https://doi.org/10.1093/screen/hju037}}\n"
+                   "@misc{ref2, author={Roe, A.}, doi = {10.1093/screen/hju038}}\n", "LR110")
+    assert found["ref1"][1] == ("The entry holds only a DOI: copy the work's title, authors and year from its record, "
+                                "https://doi.org/10.1093/screen/hju037")
+    assert found["ref2"][1] == "Add title = {...}"  # the close case: an entry written in part
+    # an @article lacks four fields: the one hint, once
+    article = _check("@article{a, doi = {10.2307/1211632}}\n", "LR110")["a"]
+    assert article == ("@article entry lacks author, title, journal or journaltitle, year or date",
+                       "The entry holds only a DOI: copy the work's title, authors and year from its record, "
+                       "https://doi.org/10.2307/1211632")
+
+
+def test_an_entry_commented_out_with_percent_signs_gets_no_missing_field_finding() -> None:
+    # "%% @misc{<>, title = {}, ...}", a template kept in % lines (a Czech thesis's): BibTeX reads it (LR155 says so),
+    # but prints only the entries cited, and biber and pandoc skip it; LR110 "lacks title" on it asked to fill in a
+    # template. The close case: the same entry live still lacks its title.
+    text = ("@misc{a, title={T}, howpublished={online}, year={2010}}\n\n"
+            "%% @misc{<>,\n%% title        = {},\n%% howpublished = {[online]},\n%% }\n\n"
+            "@misc{b,\n  title = {},\n  year = {2011}\n}\n")
+    review = Review(bibliography=parse_bibliography(text, "x.bib"))
+    found = [(f.code, f.key) for f in check_review(review, Config(), now=NOW).findings if f.code in ("LR110", "LR155")]
+    assert found == [("LR155", "<>"), ("LR110", "b")]

@@ -249,6 +249,14 @@ def test_an_issn_followed_by_its_medium_is_read() -> None:
     assert issn_problem("0033-2909 (print)") == ""
     assert issn_problem("0033-2908(Print)") == "wrong check digit"
     assert issn_problem("0033-2909(Vol. 85)") != ""
+    # EndNote's export of a PubMed record: the two ISSNs and their media joined by a space alone (LR125 said "an ISSN
+    # is eight characters" of the whole field); a wrong check digit there is still found, in its own ISSN.
+    spaced = _one("@article{a, title = {T}, journal = {J}, year = {2018},"
+                  " issn = {1531-5320 (Electronic) 1069-9384 (Linking)}}")
+    assert list(check_issn(spaced)) == []
+    wrong = _one("@article{a, title = {T}, journal = {J}, year = {2018},"
+                 " issn = {1531-5320 (Electronic) 1069-9385 (Linking)}}")
+    assert [f.message for f in check_issn(wrong)] == ["ISSN '1069-9385 (Linking)' is invalid: wrong check digit"]
 
 
 def test_an_issn_with_a_word_beside_it_is_told_to_be_written_alone() -> None:

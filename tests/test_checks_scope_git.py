@@ -1050,3 +1050,26 @@ def test_a_crossref_to_an_entry_the_change_renamed_or_removed_says_so(repo: Path
     assert main(["check", "--no-cache", "--format", "json", "--since", "with-proc"]) == 1
     found = {f["code"]: f for f in json.loads(capsys.readouterr().out)["findings"]}
     assert found["LR112"]["hint"] == hint
+
+
+@pytest.mark.parametrize(("essay", "listing"), [
+    ("book/_quarto.yml", "book:\n  chapters: [index.qmd, ../shared/ch.qmd]\n"),
+    ("book/_bookdown.yml", "rmd_files: [index.Rmd, ../shared/ch.Rmd]\n"),
+    ("book/defaults.yaml", "input-files: [index.md, ../shared/ch.md]\n"),
+])
+def test_a_chapter_outside_the_books_folder_is_read_at_the_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys, essay: str, listing: str) -> None:
+    # A chapter the book lists outside its own folder was not extracted at the base (only the book's folder was):
+    # the base's book could not be read, and the chapter's old problems counted as the change's.
+    suffix = listing.split("../shared/ch")[1][:4].rstrip("]")
+    write(tmp_path / "refs.bib", OLD + "\n" + GOOD)
+    write(tmp_path / essay, listing)
+    write(tmp_path / f"book/index{suffix}", "# Start\n\nOld [@old2000].\n")
+    write(tmp_path / f"shared/ch{suffix}", "# Chapter\n\nGood [@good2001]. Lost [@gone1999].\n")
+    write(tmp_path / "litreview.toml", f'essay = "{essay}"\nbibliography = "refs.bib"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / f"book/index{suffix}", "# Start\n\nOld [@old2000]. Again [@good2001].\n")
+    status, found, err = scoped("--since", "HEAD", capsys=capsys)
+    assert (status, found) == (0, [])
+    assert "could not be checked" not in err

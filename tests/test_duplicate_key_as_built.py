@@ -69,3 +69,57 @@ def test_an_entry_inheriting_from_a_key_defined_twice_inherits_from_the_builds_e
         chapter = _review(tmp_path, essay, {"refs.bib": refs}).bibliography.get("ch")
         assert chapter is not None
         assert (chapter.fields.get("booktitle"), chapter.year) == (kept, 2001 if kept == "The first copy" else 2002)
+
+
+@pytest.mark.parametrize(("name", "front", "kept"), [
+    # R Markdown built to PDF with natbib or biblatex: BibTeX or biber reads the .bib, and keeps the first copy
+    ("paper.Rmd", "output:\n  pdf_document:\n    citation_package: natbib\n", "The first copy"),
+    ("paper.Rmd", "output:\n  bookdown::pdf_document2:\n    citation_package: biblatex\n", "The first copy"),
+    ("paper.qmd", "format:\n  pdf:\n    cite-method: biblatex\n", "The first copy"),
+    ("paper.qmd", "cite-method: natbib\n", "The first copy"),
+    # the close cases: citeproc (no citation_package, or citation_package: default) keeps the last
+    ("paper.Rmd", "output: html_document\n", "The second copy"),
+    ("paper.Rmd", "output:\n  pdf_document:\n    citation_package: default\n", "The second copy"),
+    ("paper.qmd", "format: pdf\n", "The second copy"),
+])
+def test_a_pandoc_document_built_with_natbib_or_biblatex_keeps_the_first_entry_of_a_key(
+        tmp_path: Path, name: str, front: str, kept: str) -> None:
+    # The first of a key defined twice was chosen by the file's suffix alone: an R Markdown or Quarto document whose
+    # PDF BibTeX or biber builds (citation_package, cite-method) was given pandoc's last entry.
+    (tmp_path / "refs.bib").write_text(REFS, encoding="utf-8")
+    (tmp_path / name).write_text(f"---\nbibliography: refs.bib\n{front}---\n\nRoe says so [@roe; @other].\n",
+                                 encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay=name, bibliography=("refs.bib",), claims=""))
+    roe = review.bibliography.get("roe")
+    assert roe is not None and roe.title == kept
+    told = [f for f in review.findings if f.code == "LR101"]
+    assert [f.line for f in told] == [3 if kept == "The first copy" else 1]
+
+
+@pytest.mark.parametrize(("files", "essay"), [
+    # rmarkdown::render reads the output formats of _output.yml beside the document (its front matter names none)
+    ({"paper.Rmd": "---\nbibliography: refs.bib\n---\n\nRoe says so [@roe; @other].\n",
+      "_output.yml": "pdf_document:\n  citation_package: natbib\n"}, "paper.Rmd"),
+    # a bookdown book: its _output.yml, whose pdf_book bookdown builds with biblatex
+    ({"index.Rmd": "---\nbibliography: refs.bib\n---\n\nRoe says so [@roe; @other].\n",
+      "_bookdown.yml": "rmd_files: [index.Rmd]\n",
+      "_output.yml": "bookdown::gitbook: default\nbookdown::pdf_book:\n  citation_package: biblatex\n"}, "_bookdown.yml"),
+    # a Quarto book whose PDF is built with biblatex
+    ({"index.qmd": "# One\n\nRoe says so [@roe; @other].\n",
+      "_quarto.yml": "project:\n  type: book\nbook:\n  chapters: [index.qmd]\nbibliography: refs.bib\n"
+                     "format:\n  pdf:\n    cite-method: biblatex\n"}, "_quarto.yml"),
+])
+def test_a_book_or_document_whose_output_settings_build_it_with_bibtex_keeps_the_first_entry(
+        tmp_path: Path, files: dict[str, str], essay: str) -> None:
+    # The output formats given outside the front matter (_output.yml, a book's settings) were not read for the rule:
+    # pandoc's last entry was kept where BibTeX or biber build the PDF and keep the first.
+    (tmp_path / "refs.bib").write_text(REFS, encoding="utf-8")
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay=essay, bibliography=("refs.bib",), claims=""))
+    roe = review.bibliography.get("roe")
+    assert roe is not None and roe.title == "The first copy"
+    (tmp_path / "_output.yml").write_text("html_document: default\n", encoding="utf-8")  # the close case: no PDF
+    if essay != "_quarto.yml":
+        roe = build_review(Config(root=tmp_path, essay=essay, bibliography=("refs.bib",), claims="")).bibliography.get("roe")
+        assert roe is not None and roe.title == "The second copy"

@@ -677,3 +677,33 @@ def test_a_child_chunk_knitr_does_not_evaluate_is_not_read_nor_missing(tmp_path:
     assert [k for _, k, _ in cited(essay)] == ["k0", "a1", "k9"]
     from litreview.essay import MISSING_INPUTS
     assert MISSING_INPUTS not in essay.meta
+
+
+def test_a_knitr_child_reviewed_alone_says_the_document_that_knits_it_is_unread(tmp_path: Path) -> None:
+    # A thesis's chapter knitted by text/thesis.Rmd (```{r, child = 'thesis/03/lit.Rmd'}```), checked alone: each
+    # entry the other chapters cite was "no claim relies on it", an error with no word of the parent (65 of them on a
+    # real thesis), where a chapter of a bookdown book says the book's other chapters are unread.
+    from litreview.config import Config
+    from litreview.essay import IN_BOOK
+    from litreview.review import build_review
+
+    (tmp_path / "text/thesis/03").mkdir(parents=True)
+    (tmp_path / "text/thesis.Rmd").write_text(
+        "---\nbibliography: references.bib\n---\n\n```{r, child = 'thesis/03/lit.Rmd'}\n```\n", encoding="utf-8")
+    (tmp_path / "text/thesis/03/lit.Rmd").write_text("Roe says so [@roe].\n", encoding="utf-8")
+    (tmp_path / "text/thesis/03/notes.Rmd").write_text("Not knitted by any.\n", encoding="utf-8")
+    (tmp_path / "text/references.bib").write_text(
+        "@book{roe, author={Roe, Ann}, title={T}, publisher={P}, year={2001}}\n"
+        "@book{lee, author={Lee, Kim}, title={U}, publisher={P}, year={2002}}\n", encoding="utf-8")
+    assert load_essay(tmp_path / "text/thesis/03/lit.Rmd").meta[IN_BOOK] == str(tmp_path / "text/thesis.Rmd")
+    assert IN_BOOK not in load_essay(tmp_path / "text/thesis/03/notes.Rmd").meta  # the close case: knitted by none
+    review = build_review(Config(root=tmp_path, essay="text/thesis/03/lit.Rmd", bibliography=("text/references.bib",),
+                                 claims=""))
+    (unused,) = [f for f in review.findings if f.code == "LR307"]
+    assert unused.key == "lee"
+    assert unused.message == ("no claim of this chapter relies on 'lee' (the book's other chapters are not read: "
+                              "--essay thesis.Rmd reviews them together)")
+    # what the chapter alone cannot tell is no error: a warning, whose hint says how to know
+    assert unused.severity == "warning"
+    assert unused.hint == ("Check it with the whole document, litreview check --essay thesis.Rmd, before removing "
+                           "it: another chapter may cite it")

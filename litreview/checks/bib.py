@@ -77,6 +77,8 @@ _NEEDS_PUBLISHER = frozenset({"book", "mvbook", "inbook", "bookinbook", "incolle
 _ISBN_SPLIT = lazy(r"\s*(?:[,;/]|\band\b)\s*")
 _ISBN_CHARS = lazy(r"[\s\-‐–]")
 _NOT_ISBN = lazy(r"[^\d\s\-‐–Xx]+")
+_PERL_REFERENCE = lazy(r"(?:ARRAY|HASH|SCALAR)\(0x[0-9a-fA-F]{1,16}\)")
+"""What a Perl program writes for a list or a table it was to print the values of ("ARRAY(0x500bad18)")."""
 _QUOTED_LIST = lazy(r"\[\s*(['\"])[^'\"\[\]]*\1(?:\s*,\s*(['\"])[^'\"\[\]]*\2)*\s*,?\s*\]")
 """A Python list of strings written as text ("['9780999241165']"), as a script's export writes a list field."""
 _WORDS = lazy(r"[^\W\d_]+(?:[ .,'&-]+[^\W\d_]+)+\.?")
@@ -143,10 +145,12 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
     # A date the loader reported unreadable (LR124 on its line) is given, not lacking: one problem, one finding.
     unread = {(p.key, p.line) for p in bib.problems if p.code == "LR124" and p.key}
     emptied = macro_emptied(bib)
+    # An entry in % lines (LR155): BibTeX prints it only if cited, biber and pandoc skip it: no field is missing.
+    commented = {(p.key, p.line) for p in bib.problems if p.code == "LR155" and p.key}
     keys: dict[str, str] | None = None  # folded key -> key, read at the first entry with a crossref or xdata
     for source in bib.sources:
         fields = source.fields
-        if source.key not in broken:
+        if source.key not in broken and (source.key, source.line) not in commented:
             if source.key in emptied:  # its LR100 says the field is empty: one problem, one finding
                 fields = {**fields, **{name: "?" for name, line in source.field_lines.items()
                                        if line in emptied[source.key] and not plain(fields.get(name, ""))}}
@@ -294,7 +298,7 @@ def check_required(source: Source, fields: Mapping[str, str], renderer: Renderer
             message += f": pandoc prints n.d., not its original-date {original}"
             hints = ["add year = {...}, the date of the edition cited, and keep original-date for the first publication"
                      if h == FIELD_HINTS["year or date"] else h for h in hints]
-        yield entry_finding("LR110", source, message, "; ".join(hints))
+        yield entry_finding("LR110", source, message, "; ".join(dict.fromkeys(hints)))  # (a DOI alone: one hint)
     house_fields = ("publisher", "organization") if not tool else ("publisher",)
     if source.type in _NEEDS_PUBLISHER and not _read(fields, source.type, house_fields, tool):
         what = "book" if source.type in ("book", "mvbook") else "book containing the chapter"
@@ -479,6 +483,11 @@ def check_isbn(source: Source) -> Iterable[Finding]:
     for part in isbns(raw):
         problem = isbn_problem(part)
         issn = _ISSN_FIRST.match(part)
+        if problem and _PERL_REFERENCE.fullmatch(part.strip()):
+            yield entry_finding("LR122", source, f"ISBN {shown(part)} is no ISBN: it is how a Perl program writes a "
+                                "list it was to print (the values in it are lost)",
+                                f"write the book's ISBN, or delete the {own_name('isbn', source)} field", field="isbn")
+            continue
         if problem and part.strip(" .!?").casefold() in PLACEHOLDERS:  # "TODO": a note to fill in later
             yield entry_finding("LR122", source, f"ISBN {shown(part)} is a placeholder, not an ISBN",
                                 f"write the book's ISBN, or delete the {own_name('isbn', source)} field", field="isbn")
@@ -564,6 +573,8 @@ def check_url(source: Source) -> Iterable[Finding]:
             # Mendeley writes {\&}, {\_}, $\sim$ into url fields; biblatex reads them verbatim, backslash and all.
             bare = _URL_ESCAPE.sub(lambda m: m.group(1) or "~", raw)
             hint = f"write url = {{{bare}}}" if bare != raw and not url_problem(bare) else ""
+            if not hint and len(raw) > 2 and raw[0] == raw[-1] == '"' and not url_problem(raw[1:-1]):
+                hint = f"write url = {{{raw[1:-1]}}}"  # url = {"https://..."}: the address in quotation marks
             if not hint and has_prefix(raw) and (link := doi_url(raw)):
                 hint = f"write url = {{{link}}}"  # a DOI's link escaped as the DOI is (doi.bare_doi reads it)
             several = [u for u in re.split(r"[\s;,]+", raw) if u]
@@ -598,7 +609,8 @@ def check_url(source: Source) -> Iterable[Finding]:
                 hint = f"keep the web address, url = {{{web[0]}}}" if web else ""
                 yield entry_finding("LR123", source, f"URL {shown(raw)} is invalid: {problem}", hint, field="url")
                 return
-            web = [u for u in several if not url_problem(u)]
+            unescaped = (_URL_ESCAPE.sub(lambda m: m.group(1) or "~", u) for u in several)  # abs\_all: a web one
+            web = [u for u in unescaped if not url_problem(u)]
             if len(several) > 1 and web and all(map(_ANY_ADDRESS.match, several)):
                 # BibSonomy: "http://a; http://b"; Papers and Mendeley: "http://a papers://b" (a local library's link)
                 problem = f"it holds {len(several)} addresses"

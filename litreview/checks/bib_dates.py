@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 
@@ -34,6 +35,15 @@ _YEAR_WORDS = frozenset({"forthcoming", "in press", "nd", "in preparation", "sub
 """What may stand where the year goes: a status, a locale's no-date term ("n.d.", "o. J."; compared spaces left out)."""
 
 
+_A_DATE = "is a date, not a year"
+"""What a year field holding a whole day is (``year_problem``); its hint gives the year and the date to write."""
+
+
+def _day_of(text: str) -> str:
+    """The ISO form of a day written in ``text`` ("2013.5.30", "2013-05-30"), or ''."""
+    return iso_form(text) or (text if parse_iso(text) else "")
+
+
 def year_problem(raw: str, today: date) -> str:
     """Why a year field is wrong ('' when it is a year, a range, 'forthcoming', or a year as BibTeX reads it)."""
     text = plain(raw)
@@ -43,6 +53,10 @@ def year_problem(raw: str, today: date) -> str:
         first: int | None = int(text[:4])
     else:
         first = bibtex_year(text)
+        day = _day_of(text)
+        if len(day) == 10 and first != int(day[:4]):  # "2013.5.30": a day, of which BibTeX takes "3530"
+            return (f"year {text!r} {_A_DATE}: BibTeX's styles read its last four digits, "
+                    f"{''.join(c for c in text if c.isdigit())[-4:]}")
     if first is None:
         if text.isdigit():
             return f"year {text!r} has {plural(len(text), 'digit')}" + ("; write all four" if len(text) < 4 else ", not four")
@@ -116,6 +130,9 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
             years = set(_YEAR_IN.findall(plain(source.fields.get(name, "")))) if name == "year" else set()
             # "2009 [Online]": the year is there, with words a year field cannot hold
             hint = f"write year = {{{years.pop()}}}" if len(years) == 1 and "not a number" in problem else ""
+            if name == "year" and not hint and _A_DATE in problem:
+                whole = _day_of(plain(source.fields["year"]))
+                hint = f"write date = {{{whole}}}" if csl_form(source) else f"write year = {{{whole[:4]}}} (or date = {{{whole}}})"
             if name == "year" and not hint and "not a number" in problem:
                 hint = _digit_typed_as_letter(plain(source.fields["year"]), today)
             if name == "year" and not hint and (run := _run_together(plain(source.fields["year"]))):
@@ -147,6 +164,8 @@ _CITED = lazy(r"((?:1[5-9]|20)\d\d)\W\D*?(\d{4}-\d{2}-\d{2})\W*")
 """A year, then the day it was cited ("2015 [cit. 2020-02-22]"); one class between them (``\\W+[^\\d]*?``, two that
 overlap, took time quadratic in a run of punctuation)."""
 _DAY_FIRST = lazy(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{2}|\d{4})(?:\s*[^\d\s]{1,4}\.?)?")
+_SLASHED = lazy(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+"""A day written with slashes, day first (most of the world) or month first (the United States): "10/11/2019"."""
 
 
 def _cited_hint(year: str) -> str:
@@ -165,6 +184,9 @@ def _access_hint(raw: str, today: date) -> str:
     if not any(c.isdigit() for c in raw):
         return ("the urldate field holds words, not a date: write the day you read the page, urldate = {YYYY-MM-DD}, "
                 "or delete the field")
+    slashed = _SLASHED.fullmatch(raw)
+    if slashed:
+        return _slashed_hint(*(int(n) for n in slashed.groups()))
     found = _DAY_FIRST.fullmatch(raw)
     if found is None:
         return ""
@@ -176,6 +198,21 @@ def _access_hint(raw: str, today: date) -> str:
     except ValueError:
         return ""
     return f"write urldate = {{{when.isoformat()}}} (read as day {day}, month {month}, {year})"
+
+
+def _slashed_hint(first: int, second: int, year: int) -> str:
+    """The hint for an urldate written first/second/year: each order that makes a day, both when both do."""
+    days = []
+    for day, month in ((first, second), (second, first)):
+        with suppress(ValueError):
+            days.append(date(year, month, day))
+    if len(days) == 2 and days[0] != days[1]:
+        return (f"write urldate = {{{days[0].isoformat()}}} if it is day/month/year, or urldate = "
+                f"{{{days[1].isoformat()}}} if month/day/year")
+    if not days:
+        return ""
+    read = (f"day {first}, month {second}" if days[0].day == first else f"month {first}, day {second}")
+    return f"write urldate = {{{days[0].isoformat()}}} (read as {read}, {year})"
 
 
 def _digit_typed_twice(year: str, key: str, today: date) -> str:

@@ -312,7 +312,9 @@ _CODES = (
          "Say whose words they are and cite the source."),
     Code("LR306", "title-variant", "warning", "The text gives a work's title differently from its entry.",
          "Correct the title in the text (or the entry, if the entry is wrong)."),
-    Code("LR307", "unused-entry", "error", "No claim in the essay relies on the entry.",
+    Code("LR307", "unused-entry", "error",
+         "No claim in the essay relies on the entry (a warning for one chapter of a book or document checked alone: "
+         "another chapter may cite it).",
          "Link it to the claims it supports (litreview links), or remove it."),
     Code("LR308", "only-topical-links", "warning",
          "The entry is linked to claims only by topical similarity, not by citation or attribution.",

@@ -233,6 +233,24 @@ def _front_matter_bibliographies(essay_path: Path) -> tuple[Path, ...]:
         return ()  # the check of the working tree reports it
 
 
+def _read_elsewhere(essay_path: Path) -> list[Path]:
+    """The files an essay of several files reads outside the folder of its parts (``Essay.inputs``: a book's chapter
+    listed as ../shared/ch.qmd, an \\input{../x}), which the base needs too; [] for a one-file essay, or one that
+    cannot be read (the check of the working tree reports it)."""
+    from ..cache import essay_part_rule
+    from ..essay import load_essay
+
+    rule = essay_part_rule(essay_path)
+    if rule is None:
+        return []
+    try:
+        inputs = load_essay(essay_path).inputs
+    except (InputError, OSError):
+        return []
+    folder = rule[0].resolve()
+    return [Path(name) for name in inputs if not is_inside(Path(name), folder)]
+
+
 def base_paths(config: Config) -> list[Path]:
     """The inputs (and the settings file) whose base versions the check needs."""
     from ..cache import essay_parts
@@ -240,6 +258,7 @@ def base_paths(config: Config) -> list[Path]:
     paths = [path for name in _PATH_SETTINGS if getattr(config, name) for path in config.paths(name)]
     if config.essay:  # a LaTeX file's \\input files, a Quarto book's chapters
         paths += essay_parts(config.path("essay")) or []
+        paths += _read_elsewhere(config.path("essay"))
         if config.bibliography == DEFAULT_BIBLIOGRAPHY and config.path("essay").is_file():
             paths += _front_matter_bibliographies(config.path("essay"))
     if not config.source_file:

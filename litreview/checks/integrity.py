@@ -211,6 +211,11 @@ _ISSN_WITH_WORDS = lazy(r"(\d{4}-?\d{3}[\dXx])\s*(\([^()]*\))")
 """An ISSN and words in brackets after it that are no medium ("14454408 (ISSN)", Scopus's export)."""
 
 
+_ISSN_SEPARATOR = lazy(r"\s*[,;]\s*|\s+and\s+|(?<=\))\s+(?=\d)")
+"""Between two ISSNs of a field: a comma, a semicolon, "and", or a space after one's medium ("1531-5320 (Electronic)
+1069-9384 (Linking)", EndNote's export of a PubMed record)."""
+
+
 _NO_VALUE = frozenset(("null", "none", "undefined", "nan", "n/a", "na", "-"))
 """What an export writes in a field that has no value."""
 
@@ -218,7 +223,7 @@ _NO_VALUE = frozenset(("null", "none", "undefined", "nan", "n/a", "na", "-"))
 def check_issn(source: Source) -> Iterable[Finding]:
     """LR125 for each ISSN (issn, eissn) with a wrong form or check digit."""
     for name in ("issn", "eissn"):
-        for part in filter(None, re.split(r"\s*[,;]\s*|\s+and\s+", plain(source.fields.get(name, "")))):
+        for part in filter(None, _ISSN_SEPARATOR.split(plain(source.fields.get(name, "")))):
             problem = issn_problem(part)
             labelled = _ISSN_WITH_WORDS.fullmatch(part) if problem else None
             if problem and part.casefold() in _NO_VALUE:  # JabRef and HAL exports write "null" for no ISSN

@@ -38,13 +38,27 @@ HELD_IN = {
 def missing_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Source) -> str:
     """How to fix the entry's missing ``group`` of fields (any one of them would do)."""
     m = " or ".join(group)
-    return (_held_hint(m, fields, source) or _unread_name_hint(group, fields, source)
+    return (_doi_only_hint(fields, source) or _held_hint(m, fields, source) or _unread_name_hint(group, fields, source)
             or _chapter_as_title_hint(m, fields, source)
             or _journal_as_publisher_hint(m, fields, source)
             or _preprint_hint(m, fields, source)
             or _cited_in_title_hint(m, fields, source)
             or _web_page_hint(m, fields, source) or _address_held_hint(m, fields)
+            or _issuer_hint(m, fields, source)
             or FIELD_HINTS.get(m, f"add {group[0]} = {{...}}"))
+
+
+_DESCRIBING = ("title", "author", "editor", "year", "date", "journal", "journaltitle", "booktitle", "publisher")
+"""The fields that describe a work: an entry with none of them and a DOI is a DOI alone."""
+
+
+def _doi_only_hint(fields: Mapping[str, str], source: Source) -> str:
+    """How to fix an entry that holds only a DOI ("@misc{ref1, doi = {...}}"): its record gives every field it lacks
+    (one hint for all, whichever field is asked for); else ''."""
+    doi = normalize_doi(plain(fields.get("doi", "")))
+    if not doi.startswith("10.") or any(has_field(fields, name) for name in _DESCRIBING):
+        return ""
+    return f"the entry holds only a DOI: copy the work's title, authors and year from its record, https://doi.org/{doi}"
 
 
 def _unread_name_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Source) -> str:
@@ -162,13 +176,29 @@ def _cited_in_title_hint(missing: str, fields: Mapping[str, str], source: Source
             f"pages = {{{pages}}}")
 
 
+def _issuer_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix a report with no author whose institution names the body that issued it (an official document:
+    "institution = {Council of the European Union}"): that body as its author too; else ''."""
+    if missing != "author" or source.type not in ("report", "techreport") or csl_form(source):
+        return ""
+    body = plain(fields.get("institution", ""))
+    if not body:
+        return ""
+    return (f"the institution field names the body that issued it: make it the author too, author = {{{{{body}}}}}, "
+            "or write the author if a person wrote it")
+
+
 def _web_page_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
     """How to fix an @article with no journal that is a web page (an address, in url or written with \\url in a
-    note, and no volume, pages, DOI or publisher), as hand-written files type every source @article; else ''."""
+    note or the title, and no volume, pages, DOI or publisher), as hand-written files type every source @article; else ''."""
     if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
         return ""
     if any(has_field(fields, name) for name in ("volume", "number", "pages", "doi", "eprint", "publisher", "booktitle")):
         return ""  # an article with its journal left out, or a paper in proceedings (_held_hint)
+    titled = None if has_field(fields, "url") else _ADDRESS_IN_TEXT.search(fields.get("title", ""))
+    if titled:  # "kuromoji.js, \url{https://github.com/...}": the page's address where its name goes
+        return (f"it reads as a web page, its address written in the title: make the entry @online (@misc for BibTeX's "
+                f"standard styles) with url = {{{titled.group(1)}}}, and leave the address out of the title")
     if not (has_field(fields, "url") or any(_ADDRESS_IN_TEXT.search(fields.get(n, "")) for n in ("note", "howpublished"))):
         return ""
     return ("it reads as a web page, with an address and no volume, pages or DOI: make the entry @online (@misc for "

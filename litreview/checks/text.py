@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
@@ -607,8 +608,11 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
         else:
             if book:
                 name = book.replace("\\", "/").rsplit("/", 1)[-1]
-                yield entry_finding("LR307", source, f"no claim of this chapter relies on {source.key!r} (the "
-                                    f"book's other chapters are not read: --essay {name} reviews them together)")
+                # another chapter may cite it: what the chapter alone cannot tell is a warning
+                yield replace(entry_finding("LR307", source, f"no claim of this chapter relies on {source.key!r} (the "
+                                            f"book's other chapters are not read: --essay {name} reviews them together)",
+                                            f"check it with the whole document, litreview check --essay {name}, "
+                                            "before removing it: another chapter may cite it"), severity="warning")
             elif markers_only:  # a manuscript cites with markers: a curated link is not how its author cites
                 yield entry_finding("LR307", source, f"no claim relies on {source.key!r}",
                                     "Cite it where a claim relies on it, or remove it (pandoc and LaTeX leave "

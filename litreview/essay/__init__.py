@@ -13,6 +13,7 @@ import os
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..cache import LATEX_SUFFIXES  # kept there: a warm run imports no reader
 from ..errors import EssayError
@@ -25,7 +26,7 @@ from .segment import CONTEXT, normalise_space
 
 __all__ = ["BIBLATEX", "BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CHILD_CHUNK", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "NOTICES",
            "PROJECT_FILES", "PROJECT_RENDERING", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "enclosing_inputs", "lists_inputs", "load_essay", "manuscripts_in",
-           "normalise_space", "noted", "parse_essay", "with_missing"]
+           "normalise_space", "noted", "output_settings", "parse_essay", "with_inputs", "with_missing"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
 # no other reader (the Quarto, bookdown, Manubot and LaTeX ones, and the csv module).
@@ -100,6 +101,45 @@ def _joined_by(path: Path) -> Path | None:
     except OSError:
         return None
     return enclosing_inputs(path, top) if near else None
+
+
+_KNITTING_LEVELS = 3
+"""How many folders above a child document's own ``knitted_by`` looks in for the file that knits it."""
+_KNITTING_SIZE = 2_000_000
+"""Bytes: a larger file is no document that knits children (``knitted_by`` does not read it)."""
+
+
+def knitted_by(path: Path) -> Path | None:
+    """The R Markdown or Quarto file in the folder of ``path`` or one of the ``_KNITTING_LEVELS`` above whose child
+    chunk knits ``path`` (```` ```{r, child = 'thesis/03/lit.Rmd'} ````, named from the knitting file's folder, or by
+    here::here() from its project's root): read alone, ``path`` is one chapter of that document; None when none
+    does."""
+    from .knitr_chunks import child_chunks, project_root
+
+    if path.suffix.lower() not in (".rmd", ".qmd", ".md"):
+        return None
+    own = path.resolve()
+    for folder in [own.parent, *own.parents[:_KNITTING_LEVELS]]:
+        try:
+            near = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".rmd", ".qmd") and p.is_file())
+        except OSError:
+            continue
+        for parent in near:
+            if parent.resolve() == own:
+                continue
+            try:
+                if parent.stat().st_size > _KNITTING_SIZE:
+                    continue
+                text = parent.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if path.name not in text:
+                continue
+            for _, _, names, kind in child_chunks(text):
+                base = project_root(folder) if kind == "here" else folder
+                if any((base / name).resolve() == own for name in names):
+                    return parent
+    return None
 
 
 def enclosing_inputs(path: Path, top: Path) -> Path | None:
@@ -272,8 +312,10 @@ def _read_essay(path: str | os.PathLike[str]) -> Essay:
         rendering = {k: settings[k] for k in ("format", "cite-method") if k in settings}
         if rendering:  # quarto merges them into the file's own: how the bibliography is printed
             essay = replace(essay, meta={**essay.meta, PROJECT_RENDERING: rendering})
+    if suffix == ".rmd" and PROJECT_RENDERING not in essay.meta and (output := output_settings(where.parent)):
+        essay = replace(essay, meta={**essay.meta, PROJECT_RENDERING: output})  # rmarkdown::render reads them too
     essay = noted(essay, encoding_notices(not_utf8))
-    book = enclosing_book(where) or _joined_by(where)
+    book = enclosing_book(where) or _joined_by(where) or knitted_by(where)
     return essay if book is None else replace(essay, meta={**essay.meta, IN_BOOK: str(book)})
 
 
@@ -301,6 +343,29 @@ def with_missing(essay: Essay, missing: list[tuple[str, int, str, str]]) -> Essa
         return essay
     known = list(essay.meta.get(MISSING_INPUTS) or ())
     return replace(essay, meta={**essay.meta, MISSING_INPUTS: list(dict.fromkeys([*known, *missing]))})
+
+
+def output_settings(folder: Path) -> dict[str, Any]:
+    """The output formats of the ``_output.yml`` in ``folder`` (``{"output": {...}}``, as a front matter gives them),
+    which rmarkdown::render and bookdown read for a document or book there that names none itself; {} when there is
+    none, or it cannot be read."""
+    from .quarto import project_settings
+
+    for name in ("_output.yml", "_output.yaml"):
+        if (folder / name).is_file():
+            try:
+                data = project_settings(folder / name, what="R Markdown output settings")
+            except EssayError:
+                return {}
+            return {"output": data} if isinstance(data, dict) else {}
+    return {}
+
+
+def with_inputs(essay: Essay, chapters: list[Path], looked: list[Path]) -> Essay:
+    """``essay`` (a book's, or the files a listing joins) with its ``chapters`` and the files their includes and
+    children were ``looked`` for at as its ``inputs``: the warm cache keys on those outside the book's folder, a
+    chapter with no sentence yet too."""
+    return replace(essay, inputs=tuple(dict.fromkeys(str(file) for file in (*chapters, *looked, *map(Path, essay.inputs)))))
 
 
 def _in_quarto_project(path: Path) -> bool:

@@ -17,8 +17,11 @@ from ..fileio import NotUtf8, nearest_file, read_text
 from ..model import Essay
 from . import (  # (BOOK_FILE there: checking a Markdown essay imports no reader)
     BOOK_FILE,
+    PROJECT_RENDERING,
     encoding_notices,
     noted,
+    output_settings,
+    with_inputs,
     with_missing,
 )
 from .front import file_front
@@ -59,15 +62,19 @@ def load_bookdown(project: Path) -> Essay:
     chapters = [(path, read_text(path, what="chapter", error=EssayError, not_utf8=not_utf8,
                                  hint=f"check rmd_files: in {project.name}")) for path in files]
     missing: list[tuple[str, int, str, str]] = []
-    body, paragraphs = read_chapters(chapters, not_utf8, missing)
+    looked: list[Path] = []  # the files the chapters' includes and children were looked for at
+    body, paragraphs = read_chapters(chapters, not_utf8, missing, looked=looked)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     first, _, body_line = front_matter(chapters[0][1], str(files[0]))
     paragraphs = file_front(chapters[0][1], first, body_line, file=str(files[0])) + paragraphs
     joined = book_meta(chapters)
     meta: dict[str, Any] = {k: joined[k] for k in ("bibliography", "nocite", "title") if k in joined}
-    return with_missing(noted(markdown_essay(str(project), body, meta, paragraphs), encoding_notices(not_utf8)),
-                        missing)
+    if output := output_settings(project.parent):  # the formats bookdown builds: how the bibliography is printed
+        meta[PROJECT_RENDERING] = output
+    essay = with_missing(noted(markdown_essay(str(project), body, meta, paragraphs), encoding_notices(not_utf8)),
+                         missing)
+    return with_inputs(essay, files, looked)
 
 
 def book_meta(chapters: list[tuple[Path, str]]) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from ..pandoc_options import (
     pandoc_commands,
     pandoc_inputs,
 )
-from . import encoding_notices, noted, with_missing
+from . import encoding_notices, noted, with_inputs, with_missing
 from .front import book_front, file_front
 from .markdown import markdown_essay
 from .yaml_meta import document_meta, merge_meta
@@ -98,7 +98,8 @@ def load_inputs(source: Path) -> Essay:
     chapters = [(path, read_text(path, what="input file", error=EssayError, not_utf8=not_utf8,
                                  hint=f"check the files {source.name} lists (the essay list, in a settings file)" if source.name in SETTINGS_FILES else f"check the files {source.name} lists")) for path in files]
     missing: list[tuple[str, int, str, str]] = []
-    body, paragraphs = read_chapters(chapters, not_utf8, missing)
+    looked: list[Path] = []  # the files the chapters' includes and children were looked for at
+    body, paragraphs = read_chapters(chapters, not_utf8, missing, looked=looked)
     if not paragraphs:
         raise EssayError("the input files have no paragraphs", path=str(source), hint="write the manuscript's text")
     read = [(path, text, *document_meta(text, str(path))) for path, text in chapters]
@@ -110,8 +111,9 @@ def load_inputs(source: Path) -> Essay:
         fronts.append(file_front(text, kept, body_line, file=str(path)))
     if bibliographies:
         meta["bibliography"] = bibliographies if len(bibliographies) > 1 else bibliographies[0]
-    return with_missing(noted(markdown_essay(str(source), body, meta, book_front(fronts) + paragraphs),
-                              encoding_notices(not_utf8)), missing)
+    essay = with_missing(noted(markdown_essay(str(source), body, meta, book_front(fronts) + paragraphs),
+                               encoding_notices(not_utf8)), missing)
+    return with_inputs(essay, files, looked)
 
 
 def listing_of(path: Path, top: Path) -> Path | None:

@@ -26,6 +26,7 @@ from . import (
     PROSE_CHUNK,
     encoding_notices,
     noted,
+    with_inputs,
     with_missing,
 )
 from .cites import crossref_kinds
@@ -117,7 +118,8 @@ def load_quarto(project: Path) -> Essay:
         chapters.append((path, read_text(path, what="chapter", error=EssayError, not_utf8=not_utf8,
                                          hint=f"check the chapter list in {project.name}")))
     missing: list[tuple[str, int, str, str]] = []
-    body, paragraphs = read_chapters(chapters, not_utf8, missing)
+    looked: list[Path] = []  # the files the chapters' includes and children were looked for at
+    body, paragraphs = read_chapters(chapters, not_utf8, missing, looked=looked)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     fronts = [_front(*chapter) for chapter in chapters]
@@ -134,7 +136,8 @@ def load_quarto(project: Path) -> Essay:
     essay = markdown_essay(str(project), body, meta, front + paragraphs)
     # the cross-reference kinds the project and its chapters declare
     kinds = crossref_kinds(data, *(chapter_meta for chapter_meta, _ in fronts))
-    return with_missing(noted(without_crossrefs(essay, kinds), encoding_notices(not_utf8)), missing)
+    essay = with_missing(noted(without_crossrefs(essay, kinds), encoding_notices(not_utf8)), missing)
+    return with_inputs(essay, [path for path, _ in chapters], looked)
 
 
 def _bibliographies(project: Path, data: dict[str, Any], fronts: list[tuple[Path, dict[str, Any]]]) -> list[str]:
