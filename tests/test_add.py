@@ -311,3 +311,16 @@ def test_a_reference_longer_than_an_import_takes_is_refused_before_any_request(p
     assert "--reference: reference 1 is 56,020 characters long (more than 50,000)" in err
     assert "unexpected" not in err
     assert bib(project) == before
+
+
+def test_offline_a_reference_of_a_work_in_the_bib_with_a_subtitle_it_leaves_out_is_a_duplicate(
+        project: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    # `add --reference` offline compared the whole title only: the work of an entry that leaves out its subtitle was
+    # added again, and `check` then reported the two as one work (LR107, "same main title").
+    _offline(monkeypatch)
+    ref = ("Farrell, Theo. 2005. “World Culture and Military Power: The Norms of Modern War.” Security Studies 14 "
+           "(3): 448–488.")
+    assert main(["add", "--format", "json", "--reference", ref]) == 1
+    (result,) = json.loads(capsys.readouterr().out)["results"]
+    assert (result["status"], result["existing_key"]) == ("duplicate", "farrell2005world")
+    assert bib(project) == ORIGINAL

@@ -132,6 +132,17 @@ def test_sarif_output_to_file(project, capsys) -> None:
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["LR110"]
 
 
+def test_text_output_to_file_says_the_summary_too(project, capsys) -> None:
+    # `check --output report.txt` printed nothing at all (SARIF, JSON and GitHub said the summary and the file):
+    # a run that exits 1 in silence.
+    root = project(ERROR)
+    assert main(["check", "--output", "report.txt"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "1 error, 0 warnings, 0 notes; report written to report.txt" in captured.err
+    assert "LR110" in (root / "report.txt").read_text(encoding="utf-8")
+
+
 def test_suppression_from_pyproject(project, capsys) -> None:
     root = project(ERROR)
     (root / "pyproject.toml").write_text('[tool.litreview]\nbibliography = "refs/bibliography.bib"\n'

@@ -275,3 +275,18 @@ def test_a_quarto_include_not_found_names_file_line_and_what_to_do(project: Path
     assert "Traceback" not in err and str(project) not in err
     assert "quarto render stops on it too: fix the name in the include, or create parts/_method.qmd" in err
     assert "the folder of essay.qmd" in err
+
+
+def test_build_without_mkdocs_yml_in_a_review_set_up_names_the_init_that_writes_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # A review set up by init whose mkdocs.yml was deleted: the hint spoke of "a review not set up yet" and
+    # `litreview init paper.md`, a file the review does not have.
+    (tmp_path / "ch").mkdir()
+    (tmp_path / "ch" / "intro.md").write_text("Sleep matters [@a].\n", encoding="utf-8")
+    (tmp_path / "litreview.toml").write_text('essay = "ch/intro.md"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "mkdocs.yml: MkDocs configuration not found" in err
+    assert "`litreview init ch/intro.md` writes it again (and keeps the files that exist)" in err
+    assert "not set up yet" not in err

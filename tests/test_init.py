@@ -269,6 +269,42 @@ def test_init_counts_raw_latex_citations_of_a_markdown_chapter_as_its_citations(
     assert "LR317" in out and "LR307 [other]" in out and "LR307 [cited]" not in out
 
 
+def test_init_writes_unused_entries_down_to_notes_for_a_shared_bib_given_from_outside(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # A thesis chapter set up in its own folder with --bib naming the thesis's .bib above it: the .bib is copied
+    # into refs/, and its entries the chapter does not cite were one LR307 error each (the note was left out).
+    chapter = tmp_path / "thesis" / "ch3"
+    chapter.mkdir(parents=True)
+    (chapter / "ch3.Rmd").write_text("# Theory\n\nStates balance [@cited].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(_SHARED_BIB, encoding="utf-8")
+    monkeypatch.chdir(chapter)
+    assert main(["init", "ch3.Rmd", "--bib", "../../refs.bib"]) == 0
+    out = capsys.readouterr().out
+    assert "copied refs/refs.bib" in out
+    assert "2 of the 3 entries in refs.bib are cited nowhere in ch3.Rmd" in out
+    assert tomllib.loads((chapter / "litreview.toml").read_text(encoding="utf-8"))["severity"] == {"LR307": "info"}
+    assert main(["check", "--no-cache"]) == 0  # the two entries are notes
+
+
+def test_init_names_the_bib_above_the_folder_it_runs_in_that_holds_the_chapters_keys(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # An R Markdown child chapter set up in its own folder: the thesis's .bib lies two folders up, outside the
+    # review's folder, so it is not read; init said only that the chapter has no reference section, and check
+    # then reported every citation as matching no entry.
+    chapter = tmp_path / "thesis" / "ch3"
+    chapter.mkdir(parents=True)
+    (chapter / "ch3.Rmd").write_text("# Theory\n\nStates balance [@cited; @nowhere].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(_SHARED_BIB, encoding="utf-8")
+    (tmp_path / "thesis" / "other.bib").write_text("@book{unrelated, title = {X}, year = {2000}}\n",
+                                                  encoding="utf-8")
+    monkeypatch.chdir(chapter)
+    assert main(["init", "ch3.Rmd"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "../../refs.bib, above this folder, holds 1 of the 2 keys ch3.Rmd cites" in out
+    assert "litreview init ch3.Rmd --bib ../../refs.bib" in out
+    assert "other.bib" not in out  # it holds none of the keys
+
+
 def test_init_leaves_unused_entries_errors_when_the_paper_cites_its_whole_bib(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "paper.md").write_text("---\nbibliography: refs.bib\n---\n\nStates balance [@cited; @other]. "

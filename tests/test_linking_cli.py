@@ -102,6 +102,26 @@ def test_a_decision_on_a_mistyped_key_names_the_key_meant(work: Path, capsys: py
     assert (work / "claims.yaml").read_text(encoding="utf-8") == ""
 
 
+def test_a_key_given_as_name_and_year_names_the_entries_of_that_name_and_year(tmp_path, monkeypatch, capsys) -> None:
+    # `links --source mason2018` (or `--accept p1-s1 mason2018`) for the entry keyed mason_2018_cup said only "list
+    # the keys with `litreview sources`": a key is often remembered as its author and year.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ch.md").write_text("# One\n\nIdentity sorts [@mason_2018_cup; @redlawsk_et-al_2010].\n",
+                                    encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{mason_2018_cup, title = {U}}\n@book{mason_2015_ps, title = {S}}\n"
+                                       "@article{redlawsk_et-al_2010, title = {T}}\n", encoding="utf-8")
+    base = ["links", "--essay", "ch.md", "--bib", "refs.bib", "--claims"]
+    assert main([*base, "", "--source", "mason2018"]) == 2
+    assert "hint: the entry of that name and year is 'mason_2018_cup': --source mason_2018_cup" in \
+        " ".join(capsys.readouterr().err.split())
+    assert main([*base, "claims.yaml", "--accept", "p1-s1", "redlawsk2010"]) == 2
+    assert "the entry of that name and year is 'redlawsk_et-al_2010': --accept p1-s1 redlawsk_et-al_2010" in \
+        " ".join(capsys.readouterr().err.split())
+    assert not (tmp_path / "claims.yaml").exists()
+    assert main([*base, "", "--source", "mason2020"]) == 2  # another year: no entry named
+    assert "list the keys with `litreview sources`" in capsys.readouterr().err
+
+
 def test_a_decision_names_the_claims_file_as_check_names_files(work: Path, capsys: pytest.CaptureFixture[str],
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     # "(recorded in /home/.../refs/claims.yaml)": the whole path, where check and links' warnings name it relative.

@@ -36,6 +36,15 @@ def test_a_mistyped_claims_path_is_an_error(project: Path, capsys: pytest.Captur
     assert main(["links", "--claims", "refs/claim.yaml"]) == 2
 
 
+def test_a_missing_essay_is_said_alone_not_after_a_note_on_the_claims_file(project: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    # `check --essay prospectus.qmd` (a slip of the essay's name) began with a note that refs/claims.yaml "is not
+    # applied to prospectus.qmd", about a file that does not exist, before the error that says so.
+    assert main(["check", "--no-cache", "--essay", "othr.md"]) == 2
+    err = capsys.readouterr().err
+    assert "othr.md: essay not found" in err and "claims" not in err
+
+
 def test_the_projects_claims_are_not_applied_to_another_essay(project: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     status = main(["check", "--no-cache", "--format", "json", "--essay", "other.md", "--bib", "other.bib"])

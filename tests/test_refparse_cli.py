@@ -77,6 +77,19 @@ def test_a_document_without_a_reference_heading_says_so(capsys, tmp_path):
     assert "no reference section heading" in err
 
 
+def test_a_document_without_a_reference_heading_says_how_to_give_the_list_one(capsys, tmp_path):
+    # `pandoc --citeproc -t plain` prints the reference list after the text with no heading: every paragraph of
+    # the text was imported as a reference, and the note did not say how to import the list alone.
+    path = tmp_path / "paper.txt"
+    path.write_text("Introduction\n\nSleep matters (Smith 2001).\n\n"
+                    "Smith, John. 2001. A Title. London: Verso.\n")
+    code, _, err = run(capsys, "import", str(path))
+    assert code == 0
+    err = " ".join(err.split())
+    assert "no reference section heading" in err
+    assert "write a line References above the list's first reference" in err and "--section" in err
+
+
 def test_a_found_heading_is_named(capsys, tmp_path):
     path = tmp_path / "paper.md"
     path.write_text("Body text.\n\n## Works Cited\n\nSmith, John. 2001. A Title. London: Verso.\n")

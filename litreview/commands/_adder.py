@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..checks.duplicates import doi_key
@@ -40,12 +41,15 @@ class Adder:
         self.keys = list(bibliography.keys) + [a for s in bibliography.sources for a in aliases(s.fields)]
         self.by_doi: dict[str, str] = {}
         self.by_work: dict[tuple[str, int, str], str] = {}
+        self.by_author_year: dict[tuple[int, str], list[Source]] = {}
+        """The entries of each (year, first author): those a work with a title told otherwise may be (LR107's rule)."""
         for s in bibliography.sources:
             if s.doi:
                 self.by_doi.setdefault(doi_key(s.doi), s.key)
             sig = work_signature(s)
             if sig:
                 self.by_work.setdefault(sig, s.key)
+                self.by_author_year.setdefault(sig[1:], []).append(s)
         self.entries: list[str] = []
         self.added: list[RegistryRecord | Unverified] = []  # in order, to re-apply them to a changed .bib
         self.by_id: dict[str, str] = {}
@@ -69,11 +73,16 @@ class Adder:
         return ""
 
     def known_source(self, source: Source) -> str:
-        """The key of an entry with the DOI or the work (title, year, first author) of ``source``."""
+        """The key of an entry with the DOI or the work of ``source``: its title, year and first author, or another
+        entry ``check`` reports as the same work (LR107: one of them gives a subtitle the other leaves out)."""
         from ..checks.bib import work_signature
+        from ..checks.duplicates import same_work
 
         sig = work_signature(source)
-        return self.known_doi(source.doi) or (self.by_work.get(sig, "") if sig else "")
+        found = self.known_doi(source.doi) or (self.by_work.get(sig, "") if sig else "")
+        if found or sig is None:
+            return found
+        return next((s.key for s in self.by_author_year.get(sig[1:], ()) if same_work(s, source)), "")
 
     def add_unverified(self, item: Unverified) -> str:
         """The entry of a reference string as parsed, its unsure fields marked as ``import`` marks them."""
@@ -91,6 +100,7 @@ class Adder:
         sig = work_signature(item.source)
         if sig:
             self.by_work.setdefault(sig, key)
+            self.by_author_year.setdefault(sig[1:], []).append(replace(item.source, key=key))
         return key
 
     def add(self, record: RegistryRecord) -> str:

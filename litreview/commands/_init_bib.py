@@ -52,6 +52,7 @@ def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
                           "them (refs/bibliography.bib, once it exists, is read too)")
         return _rel(target, root)
     plan.writes[target] = _import_references(plan, essay_path, without_front_matter(essay_text, essay_path))
+    _above_root(plan, essay_path)
     return _rel(target, root)
 
 
@@ -256,16 +257,32 @@ def _bibs_below(top: Path, suffixes: tuple[str, ...] = (".bib",)) -> list[Path]:
 def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str, *, kind: str = ".bib") -> list[Path]:
     """The one of ``found`` (the .bib files in the folders below ``below``: the essay, or "this one") holding keys
     the essay cites, with a note; none when several do (a note names them) or none does."""
+    holding, cited = _keys_held(essay_path, found)
+    names = [_rel(p, plan.root) for p, _ in holding]
+    cites = "it" if below == essay_path.name else essay_path.name
+    if len(holding) == 1:
+        plan.notes.append(f"the bibliography is {names[0]}, the one {kind} in a folder below {below} that holds keys "
+                          f"{cites} cites ({holding[0][1]} of {cited}) {OTHER_BIB}")
+        return [holding[0][0]]
+    if holding:
+        plan.notes.append(f"several {kind} files below {below} hold keys {cites} cites ({', '.join(names)}): "
+                          f"write bibliography = {quoted(names)} in the settings, or the ones the essay is built with")
+    return []
+
+
+def _keys_held(essay_path: Path, found: list[Path]) -> tuple[list[tuple[Path, int]], int]:
+    """(each of ``found`` holding keys the essay cites, with how many), and how many keys it cites (crossrefs left
+    out); none for more than 50 files (a collection: --bib says which) or an essay that cannot be read."""
     from ..bibliography.load import load_bibliography
     from ..errors import LitreviewError
     from ..essay import load_essay
 
-    if not found or len(found) > 50:  # a folder of many bibliographies (a collection): --bib says which
-        return []
+    if not found or len(found) > 50:
+        return [], 0
     try:
         essay = load_essay(essay_path)
     except LitreviewError:
-        return []
+        return [], 0
     from ..essay.cites import crossref_kinds, is_crossref
 
     kinds = crossref_kinds(essay.meta)  # a figure's label (@fig-map) is no key any bibliography is asked for
@@ -278,16 +295,35 @@ def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str, *, kin
             continue
         if keys & cited:
             holding.append((path, len(keys & cited)))
-    names = [_rel(p, plan.root) for p, _ in holding]
-    cites = "it" if below == essay_path.name else essay_path.name
-    if len(holding) == 1:
-        plan.notes.append(f"the bibliography is {names[0]}, the one {kind} in a folder below {below} that holds keys "
-                          f"{cites} cites ({holding[0][1]} of {len(cited)}) {OTHER_BIB}")
-        return [holding[0][0]]
-    if holding:
-        plan.notes.append(f"several {kind} files below {below} hold keys {cites} cites ({', '.join(names)}): "
-                          f"write bibliography = {quoted(names)} in the settings, or the ones the essay is built with")
-    return []
+    return holding, len(cited)
+
+
+_LEVELS_ABOVE = 3
+"""How many folders above the one init runs in are looked at for a .bib it does not read (``_above_root``)."""
+
+
+def _above_root(plan: Plan, essay_path: Path) -> None:
+    """A note naming the .bib in a folder above the one init runs in (three levels at most, the nearest first)
+    that holds keys the essay cites, as a thesis's chapter set up in its own folder misses the thesis's .bib: init
+    reads nothing outside its folder unless told, so the note says how to have it read."""
+    folder = plan.root
+    for _ in range(_LEVELS_ABOVE):
+        if folder.parent == folder:
+            return
+        folder = folder.parent
+        holding, cited = _keys_held(essay_path, sorted(p for p in folder.glob("*.bib") if p.is_file()))
+        if holding:
+            path, count = max(holding, key=lambda held: held[1])
+            shown = Path(os.path.relpath(path, plan.root)).as_posix()
+            essay = _rel(essay_path, plan.root)
+            inside = Path(os.path.relpath(essay_path, path.parent)).as_posix()
+            up = Path(os.path.relpath(path.parent, plan.root)).as_posix()
+            plan.notes.append(f"{shown}, above this folder, holds {count} of the {cited} keys {essay_path.name} "
+                              "cites; init reads no bibliography outside the folder it runs in: to review the essay "
+                              f"with it, run `litreview init {inside}` in {up} (it is read where it is), or here "
+                              f"`litreview init {essay} --bib {shown}` (it is copied into refs/), once the files "
+                              "init wrote now are deleted (init never overwrites a file)")
+            return
 
 
 def _has_inline_references(essay_path: Path, text: str) -> bool:

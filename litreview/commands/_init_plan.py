@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,7 +115,7 @@ def _plan_essay(plan: Plan, root: Path, essay: str | None, bib: str | tuple[str,
                           f"`litreview init {book}` reviews the book's chapters together")
     claims = root / "refs" / "claims.yaml"
     plan.write(claims, _claims_text(root / essay_setting, claims))
-    uncited = _uncited(root, essay_path, bib_setting) if essay_path.is_file() and not book else None
+    uncited = _uncited(root, essay_path, bib_setting, plan.copies) if essay_path.is_file() and not book else None
     follows = not bib and not book and _follows(plan, root, essay_path, essay_text, bib_setting)
     _settings(plan, root, essay_setting, bib_setting, quiet_unused=bool(uncited),
               named_by=essay_path.name if follows else "")
@@ -231,9 +232,11 @@ def _claims_text(essay: Path, claims: Path) -> str:
     return HEADER + f"essay: {quoted(rel)}\nlinks: []\n"
 
 
-def _uncited(root: Path, essay_path: Path, bib: str | list[str]) -> tuple[int, int, str] | None:
+def _uncited(root: Path, essay_path: Path, bib: str | list[str],
+             copies: Mapping[Path, Path]) -> tuple[int, int, str] | None:
     """(entries cited nowhere, entries, the bibliographies' names) for a manuscript that cites by markers
-    (pandoc, LaTeX), whose existing bibliography holds entries it never cites; None otherwise.
+    (pandoc, LaTeX), whose existing bibliography holds entries it never cites; None otherwise. A bibliography
+    init copies into refs/ (``copies``: target -> original, a ``--bib`` from outside the folder) is read where it is.
 
     LR307 decides what counts as cited (``nocite``, crossref parents, ...): its rule is not repeated here.
     """
@@ -244,7 +247,7 @@ def _uncited(root: Path, essay_path: Path, bib: str | list[str]) -> tuple[int, i
     from ..essay import load_essay
     from ..model import Bibliography, Linkage, Mention
 
-    paths = [root / b for b in ([bib] if isinstance(bib, str) else bib)]
+    paths = [copies.get(root / b, root / b) for b in ([bib] if isinstance(bib, str) else bib)]
     if not paths or not all(p.is_file() for p in paths):
         return None  # imported by init (every entry is cited), or missing: check says so
     try:

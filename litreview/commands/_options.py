@@ -184,7 +184,7 @@ def _claims_for_other_essay(configured: Config, chosen: Config) -> Config:
     if configured.essay and configured.path("essay").resolve() == essay:
         return chosen
     claims = chosen.path("claims")
-    if not claims.is_file():
+    if not claims.is_file() or not essay.exists():  # a missing essay: its own error says so, and alone
         return chosen
     from ..errors import ClaimsFileError
     from ..linking.curated import load_curated

@@ -60,9 +60,7 @@ def command(strict: bool, site_dir: str | None, config_file: str | None, serve: 
     settings = config_from(site_dir=site_dir)
     mkdocs_yml = Path(config_file).resolve() if config_file else settings.path("mkdocs_config")
     if not mkdocs_yml.is_file():
-        raise ConfigError("MkDocs configuration not found", path=str(mkdocs_yml),
-                          hint="run from the project folder, or pass --config path/to/mkdocs.yml; a review not "
-                               "set up yet gets one from `litreview init paper.md`")
+        raise ConfigError("MkDocs configuration not found", path=str(mkdocs_yml), hint=_no_mkdocs_hint(settings))
     site = settings.path("site_dir").resolve()
     # The plugin reads [tool.litreview]; input paths given here reach it through the environment.
     chosen = config_from(paths)
@@ -271,6 +269,18 @@ def _serve(mkdocs_yml: Path, strict: bool, dev_addr: str) -> int:
     except Abort as exc:
         raise InputError(f"the site was not served: {exc} (the error is above)", path=str(mkdocs_yml)) from None
     return 0
+
+
+def _no_mkdocs_hint(settings: Config) -> str:
+    """What to do without mkdocs.yml: in a review set up with an essay file, the init that writes it again."""
+    essay = settings.path("essay") if settings.source_file and settings.essay else None
+    if essay is not None and essay.is_file() and essay.name != Path(settings.source_file or "").name:
+        import shlex
+
+        return (f"run from the project folder, or pass --config path/to/mkdocs.yml; `litreview init "
+                f"{shlex.quote(settings.essay)}` writes it again (and keeps the files that exist)")
+    return ("run from the project folder, or pass --config path/to/mkdocs.yml; a review not set up yet gets one "
+            "from `litreview init paper.md`")
 
 
 def _check_site_dir(site: Path, mkdocs_yml: Path, settings: Config) -> None:

@@ -273,7 +273,7 @@ def _report(report: dict[str, Any], fmt: str, output: str | None, strict: bool) 
     _write(report["text"], output)
     if fmt == "github" and isinstance(report.get("step_summary"), str):
         _append_step_summary(report["step_summary"])
-    if output is not None and fmt != "text":
+    if output is not None:
         click.echo(f"{report['summary']}; report written to {output}", err=True)
     failing = report["errors"] or (strict and report["warnings"])
     return 1 if failing else 0

@@ -88,8 +88,11 @@ def command(path: str, fmt: str, section: str | None) -> int:
     if adopted:
         click.echo(adopted, err=True)
     if not found:
-        click.echo("note: no reference section heading (Citations, References, Bibliography, Works Cited): "
-                   "each paragraph or line of the file was taken as a reference", err=True)
+        click.echo("note: no reference section heading (Citations, References, Bibliography, Works Cited, "
+                   "Sources, ...): each paragraph or line of the file was taken as a reference; if the file holds "
+                   "more than its list (`pandoc --citeproc -t plain` prints the list after the text, with no "
+                   "heading), write a line References above the list's first reference (or name the heading it "
+                   "has with --section) and run the import again", err=True)
     if dropped:
         codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for _, c in dropped))
         begun = ", with the terminal sequences they begin (\\x1b[31m)" if sequences else ""

@@ -201,7 +201,11 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
     from ..linking.anchors import parse_group_id
 
     claim_id, key = accept or reject  # type: ignore[misc]
-    _known_key(bibliography, key, f"--{'accept' if accept else 'reject'} {claim_id} {{}}")
+    option = f"--{'accept' if accept else 'reject'} {claim_id} {{}}"
+    from ..bibliography.keys import near_key
+
+    _known_key(bibliography, key, option,  # a slip of a key: the claims file's own check names it
+               unknown_hint="" if near_key(key, bibliography.keys) else _of_name_and_year(key, bibliography, option))
     if accept:
         ids = {claim_id}
         parsed = parse_group_id(claim_id)
@@ -289,7 +293,26 @@ def _unknown_source(key: str, essay: Essay, linkage: Linkage, bibliography: Bibl
         return (f"the essay cites it ({shown}) and no entry has the key: add the entry (litreview add) or fix the "
                 "key in the text")
     near = near_key(key, bibliography.keys)
-    return f"did you mean {near!r}?" if near else "list the keys with `litreview sources`"
+    return f"did you mean {near!r}?" if near else \
+        _of_name_and_year(key, bibliography, "--source {}") or "list the keys with `litreview sources`"
+
+
+def _of_name_and_year(key: str, bibliography: Bibliography, option: str) -> str:
+    """A hint naming the entries whose keys open with ``key``'s letters and hold its digits (``mason_2018_cup``
+    for ``mason2018``, ``redlawsk_et-al_2010`` for ``redlawsk2010``: a key remembered as its author and year), with
+    the ``option`` to give for one; "" when the key has no name and year of 3 letters and 4 digits, or no entry."""
+    from ..text import fold_alnum
+
+    folded = fold_alnum(key)
+    name, digits = folded.rstrip("0123456789"), "".join(c for c in folded if c.isdigit())
+    if len(name) < 3 or len(digits) < 4 or not folded.endswith(digits):
+        return ""
+    found = [k for k in bibliography.keys
+             if fold_alnum(k).startswith(name) and "".join(c for c in fold_alnum(k) if c.isdigit()) == digits]
+    if len(found) == 1:
+        return f"the entry of that name and year is {found[0]!r}: {option.format(found[0])}"
+    shown = ", ".join(repr(k) for k in found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    return f"the entries of that name and year are {shown}" if found else ""
 
 
 def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:
