@@ -707,3 +707,18 @@ def test_a_knitr_child_reviewed_alone_says_the_document_that_knits_it_is_unread(
     assert unused.severity == "warning"
     assert unused.hint == ("Check it with the whole document, litreview check --essay thesis.Rmd, before removing "
                            "it: another chapter may cite it")
+
+
+def test_a_knitr_child_three_folders_below_the_document_that_knits_it_is_found(tmp_path: Path) -> None:
+    # knitted_by looks in the child's own folder and the _KNITTING_LEVELS (3) above it: a child three folders below
+    # the knitting file (parts/03/lit/ch.Rmd) is one of its chapters; four below, too far to look.
+    from litreview.essay import IN_BOOK
+
+    (tmp_path / "parts/03/lit/deep").mkdir(parents=True)
+    (tmp_path / "thesis.Rmd").write_text(
+        "```{r, child = 'parts/03/lit/ch.Rmd'}\n```\n\n```{r, child = 'parts/03/lit/deep/far.Rmd'}\n```\n",
+        encoding="utf-8")
+    (tmp_path / "parts/03/lit/ch.Rmd").write_text("Roe says so [@roe].\n", encoding="utf-8")
+    (tmp_path / "parts/03/lit/deep/far.Rmd").write_text("Lee says so [@lee].\n", encoding="utf-8")
+    assert load_essay(tmp_path / "parts/03/lit/ch.Rmd").meta[IN_BOOK] == str(tmp_path / "thesis.Rmd")
+    assert IN_BOOK not in load_essay(tmp_path / "parts/03/lit/deep/far.Rmd").meta

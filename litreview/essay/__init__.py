@@ -119,7 +119,7 @@ def knitted_by(path: Path) -> Path | None:
     if path.suffix.lower() not in (".rmd", ".qmd", ".md"):
         return None
     own = path.resolve()
-    for folder in [own.parent, *own.parents[:_KNITTING_LEVELS]]:
+    for folder in own.parents[:_KNITTING_LEVELS + 1]:  # (parents[0] is its own folder)
         try:
             near = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".rmd", ".qmd") and p.is_file())
         except OSError:
