@@ -1659,3 +1659,21 @@ def test_an_entry_commented_out_with_percent_signs_gets_no_missing_field_finding
     review = Review(bibliography=parse_bibliography(text, "x.bib"))
     found = [(f.code, f.key) for f in check_review(review, Config(), now=NOW).findings if f.code in ("LR110", "LR155")]
     assert found == [("LR155", "<>"), ("LR110", "b")]
+
+
+def test_one_list_of_companies_legal_forms_serves_the_name_checks() -> None:
+    # LR133's legal form after a comma (style_names.legal_form) and LR165's company word closing a body's name
+    # (body_names.COMPANY_WORDS) were two lists: "Corp." was a company's word to one and a person's initials to the
+    # other, "S.R.O." and "Kft." a legal form to one and no company's word to the other.
+    from litreview.checks.body_names import COMPANY_WORDS, LEGAL_FORMS, reads_as_body
+    from litreview.checks.style_names import legal_form
+
+    assert all(legal_form(word) for word in COMPANY_WORDS)
+    assert {"".join(c for c in word if c.isalpha()) for word in COMPANY_WORDS} <= LEGAL_FORMS
+    assert legal_form("Corp.")
+    for body in ("Partners Media S.R.O.", "Partners Media SRO", "Mol Magyar Olaj Nyrt.", "Acme Tools Corp.",
+                 "Acme Tools S.R.L.", "Bosch Werke G.m.b.H."):
+        assert reads_as_body(body), body
+    # A legal form that is a family name too ("Vos", "Spa") closes a person's name as often: no body's for it alone.
+    for person in ("Marijke Vos", "Ana Spa", "Jan de Vos"):
+        assert not reads_as_body(person), person

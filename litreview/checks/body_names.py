@@ -16,9 +16,18 @@ from .bib import entry_finding
 from .field_values import plain
 from .hints import csl_form
 
-COMPANY_WORDS = frozenset({"inc", "ltd", "llc", "gmbh", "corp", "plc", "srl", "s.r.l", "sarl", "s.a.r.l"})
+LEGAL_FORMS = frozenset({"inc", "ltd", "llc", "corp", "plc", "gmbh", "ev", "srl", "spa", "sarl", "sas", "sro",
+                         "spolsro", "vos", "spzoo", "doo", "ooo", "kft", "zrt", "nyrt"})
+"""Companies' legal forms, folded to their letters ("s.r.o." -> "sro", "sp. z o.o." -> "spzoo", "e.V." -> "ev"): the
+one list of them, written after a comma (read as given names, ``style_names.legal_form``) or closing a body's name
+(``COMPANY_WORDS``)."""
+_NAMES_TOO = frozenset({"ev", "spa", "sas", "vos", "doo"})
+"""The legal forms that are people's names too (the Dutch family name Vos): a name they close is no body's for that."""
+COMPANY_WORDS = frozenset(LEGAL_FORMS - _NAMES_TOO) | frozenset(
+    ".".join(form) for form in LEGAL_FORMS - _NAMES_TOO if len(form) <= 4)
 """The words that close a company's name ("Mouser Electronics Inc.", "Swiss Academic Software GmbH", Romania's,
-Italy's and France's "Altex Romania S.R.L.")."""
+Italy's and France's "Altex Romania S.R.L.", the Czech "Partners Media s.r.o."), as written or with a period after
+each letter."""
 _COMPANY_INITIALS = frozenset({"s.c"})
 """Initials a company's name may open with, no body's word alone (Romania's "S.C. Clax Telecom SRL")."""
 _SURNAMES = frozenset({"press", "bank", "court", "board", "union", "trust", "service", "school", "fund", "library",

@@ -20,7 +20,7 @@ from ..model import Finding, Person, Source
 from ..registry.compare import initials_compatible, same_surname, surname_key
 from ..text import and_list, fold_words
 from .bib import editor_as_publisher, entry_finding, shown
-from .body_names import in_double_braces, reads_as_body
+from .body_names import LEGAL_FORMS, in_double_braces, reads_as_body
 from .hints import csl_form
 
 _LOWER_INITIAL = re.compile(r"(?:^|[\s.\-])([a-z])\.")
@@ -392,15 +392,9 @@ def _miscased(source: Source, role: str, person: Person, listed: Callable[[str],
     return entry_finding("LR133", source, f"{role} {shown(written)}: {problem}", hint, field=role)
 
 
-_LEGAL_FORMS = frozenset({"sro", "spolsro", "vos", "spzoo", "doo", "ev", "spa", "srl", "sarl", "sas", "ooo", "gmbh",
-                          "ltd", "inc", "llc", "plc", "kft", "zrt", "nyrt"})
-"""Companies' legal forms written after their names in lower case with full stops ("s.r.o.", "sp. z o.o.", "e.V."),
-folded: BibTeX reads them after a comma as given names, initials in lower case to a check of case."""
-
-
 def legal_form(given: str) -> bool:
     """Whether a given name is a company's legal form ("s.r.o", "e.V."), not a person's initials."""
-    return "".join(ch for ch in given.casefold() if ch.isalpha()) in _LEGAL_FORMS
+    return "".join(ch for ch in given.casefold() if ch.isalpha()) in LEGAL_FORMS
 
 
 def _split_by_math_branch(person: Person, written: list[str]) -> tuple[str, str] | None:
