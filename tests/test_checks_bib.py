@@ -1677,3 +1677,13 @@ def test_one_list_of_companies_legal_forms_serves_the_name_checks() -> None:
     # A legal form that is a family name too ("Vos", "Spa") closes a person's name as often: no body's for it alone.
     for person in ("Marijke Vos", "Ana Spa", "Jan de Vos"):
         assert not reads_as_body(person), person
+
+
+def test_the_issuing_body_to_write_as_author_keeps_its_latex_accents() -> None:
+    # institution = {Ministerstvo {\v{s}}kolstv\'{\i}}: the author to write was "{{Ministerstvo \vskolstv\'\i}}", its
+    # braces taken out, which LaTeX reads as the undefined command \vskolstv.
+    found = _check("@techreport{m, title={T}, year={2001}, institution={Ministerstvo {\\v{s}}kolstv\\'{\\i},\n"
+                   "  ml\\'{a}de\\v{z}e}}\n", "LR110")
+    assert found["m"][1] == ("The institution field names the body that issued it: make it the author too, author = "
+                             "{{Ministerstvo {\\v{s}}kolstv\\'{\\i}, ml\\'{a}de\\v{z}e}}, or write the author if a "
+                             "person wrote it")

@@ -181,9 +181,9 @@ def _issuer_hint(missing: str, fields: Mapping[str, str], source: Source) -> str
     "institution = {Council of the European Union}"): that body as its author too; else ''."""
     if missing != "author" or source.type not in ("report", "techreport") or csl_form(source):
         return ""
-    body = plain(fields.get("institution", ""))
-    if not body:
+    if not plain(fields.get("institution", "")):
         return ""
+    body = " ".join(fields["institution"].split())  # as written: its braces keep its accents ({\\v{s}})
     return (f"the institution field names the body that issued it: make it the author too, author = {{{{{body}}}}}, "
             "or write the author if a person wrote it")
 
