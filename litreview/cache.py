@@ -120,6 +120,9 @@ def input_key(config: Config) -> str | None:
                 add(*files, *(file.read_bytes() for file in files))
             elif name == "essay":
                 add(essay_file(path))
+                for _, file in knitting_files(path):  # the document that knits it as a child (essay.knitted_by)
+                    if path.name.encode("utf-8", "surrogatepass") in (text := file.read_bytes()):
+                        add(file, text)
                 if path.suffix.lower() == ".rmd":  # its output formats beside it (essay.output_settings)
                     for beside in (path.parent / "_output.yml", path.parent / "_output.yaml"):
                         add(beside.name, beside.read_bytes() if beside.is_file() else "absent")
@@ -128,6 +131,32 @@ def input_key(config: Config) -> str | None:
     except OSError:
         return None
     return digest.hexdigest()
+
+
+KNITTING_LEVELS = 3
+"""How many folders above a child document's own ``essay.knitted_by`` looks in for the file that knits it."""
+KNITTING_SIZE = 2_000_000
+"""Bytes: a larger file is no document that knits children (``essay.knitted_by`` does not read it)."""
+
+
+def knitting_files(path: Path) -> list[tuple[Path, Path]]:
+    """(folder, file) for each R Markdown or Quarto file that may knit ``path`` as a child document
+    (``essay.knitted_by``): in its folder or one of the ``KNITTING_LEVELS`` above, of at most ``KNITTING_SIZE``
+    bytes, not ``path`` itself; none for a file of another kind. Kept here: the warm run keys on them."""
+    if path.suffix.lower() not in (".rmd", ".qmd", ".md"):
+        return []
+    own = path.resolve()
+    found = []
+    for folder in own.parents[:KNITTING_LEVELS + 1]:  # (parents[0] is its own folder)
+        try:
+            near = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".rmd", ".qmd") and p.is_file())
+        except OSError:
+            continue
+        for file in near:
+            with suppress(OSError):
+                if file.resolve() != own and file.stat().st_size <= KNITTING_SIZE:
+                    found.append((folder, file))
+    return found
 
 
 LATEX_SUFFIXES = (".tex", ".ltx", ".latex")

@@ -492,3 +492,29 @@ def test_the_output_settings_beside_an_r_markdown_essay_are_part_of_the_key(tmp_
     assert written not in (key, None)
     (tmp_path / "_output.yml").write_text("pdf_document:\n  citation_package: biblatex\n", encoding="utf-8")
     assert cache.input_key(config) not in (key, written, None)
+
+
+def test_a_document_that_knits_the_essay_as_a_child_is_part_of_the_key(tmp_path: Path) -> None:
+    # A knitr child checked alone is a chapter of the file that knits it (essay.knitted_by: LR307 a warning that
+    # names it). That file written after a check, or edited to knit the child no more, must miss: the warm check kept
+    # the error "no claim relies on" of the cold one.
+    (tmp_path / "text/thesis/03").mkdir(parents=True)
+    (tmp_path / "text/thesis/03/lit.Rmd").write_text("Roe says so [@roe].\n", encoding="utf-8")
+    (tmp_path / "text/refs.bib").write_text(
+        "@book{roe, author={Roe, Ann}, title={T}, publisher={P}, year={2001}}\n"
+        "@book{lee, author={Lee, Kim}, title={U}, publisher={P}, year={2002}}\n", encoding="utf-8")
+    config = load_config(tmp_path, env={"LITREVIEW_ESSAY": "text/thesis/03/lit.Rmd", "LITREVIEW_BIB": "text/refs.bib"})
+
+    def unused() -> list[str]:
+        return [f.severity for f in review.build_review(config, now=NOW, cache=True).findings if f.code == "LR307"]
+
+    assert unused() == unused() == ["error"]  # cold, then warm
+    parent = tmp_path / "text/thesis.Rmd"
+    parent.write_text("```{r, child = 'thesis/03/lit.Rmd'}\n```\n", encoding="utf-8")
+    assert unused() == ["warning"]
+    parent.write_text("```{r, child = 'thesis/03/other.Rmd'}\n```\n\nOn lit.Rmd, later.\n", encoding="utf-8")
+    assert unused() == ["error"]
+    (tmp_path / "text/other.Rmd").write_text("A document above that knits nothing.\n", encoding="utf-8")
+    key = cache.input_key(config)
+    (tmp_path / "text/other.Rmd").write_text("Edited, still nothing.\n", encoding="utf-8")
+    assert cache.input_key(config) == key  # a file that does not name the child is no part of it

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..cache import LATEX_SUFFIXES  # kept there: a warm run imports no reader
+from ..cache import LATEX_SUFFIXES, knitting_files  # kept there: a warm run imports no reader
 from ..errors import EssayError
 from ..fileio import NotUtf8, codec_name, nearest_file, read_text
 from ..lazyre import lazy
@@ -103,42 +103,26 @@ def _joined_by(path: Path) -> Path | None:
     return enclosing_inputs(path, top) if near else None
 
 
-_KNITTING_LEVELS = 3
-"""How many folders above a child document's own ``knitted_by`` looks in for the file that knits it."""
-_KNITTING_SIZE = 2_000_000
-"""Bytes: a larger file is no document that knits children (``knitted_by`` does not read it)."""
-
-
 def knitted_by(path: Path) -> Path | None:
-    """The R Markdown or Quarto file in the folder of ``path`` or one of the ``_KNITTING_LEVELS`` above whose child
+    """The R Markdown or Quarto file in the folder of ``path`` or one of the ``KNITTING_LEVELS`` above (of those
+    ``cache.knitting_files`` gives, the warm run's key holding each that names ``path``) whose child
     chunk knits ``path`` (```` ```{r, child = 'thesis/03/lit.Rmd'} ````, named from the knitting file's folder, or by
     here::here() from its project's root): read alone, ``path`` is one chapter of that document; None when none
     does."""
     from .knitr_chunks import child_chunks, project_root
 
-    if path.suffix.lower() not in (".rmd", ".qmd", ".md"):
-        return None
     own = path.resolve()
-    for folder in own.parents[:_KNITTING_LEVELS + 1]:  # (parents[0] is its own folder)
+    for folder, parent in knitting_files(path):
         try:
-            near = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".rmd", ".qmd") and p.is_file())
+            text = parent.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        for parent in near:
-            if parent.resolve() == own:
-                continue
-            try:
-                if parent.stat().st_size > _KNITTING_SIZE:
-                    continue
-                text = parent.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
-            if path.name not in text:
-                continue
-            for _, _, names, kind in child_chunks(text):
-                base = project_root(folder) if kind == "here" else folder
-                if any((base / name).resolve() == own for name in names):
-                    return parent
+        if path.name not in text:
+            continue
+        for _, _, names, kind in child_chunks(text):
+            base = project_root(folder) if kind == "here" else folder
+            if any((base / name).resolve() == own for name in names):
+                return parent
     return None
 
 
