@@ -132,3 +132,18 @@ def test_a_chapter_of_a_quarto_project_follows_the_projects_cite_method(tmp_path
     (tmp_path / "ch1.qmd").write_text(QUARTO.replace("---\n\n", "cite-method: citeproc\n---\n\n"), encoding="utf-8")
     found_own = renderer_of(load_essay(tmp_path / "ch1.qmd"))
     assert found_own is not None and found_own.name == CITEPROC  # the file's own setting wins
+
+
+@pytest.mark.parametrize(("files", "essay"), [
+    ({"paper.Rmd": "---\nbibliography: refs.bib\n---\n\nText.\n"}, "paper.Rmd"),
+    ({"index.Rmd": "---\nbibliography: refs.bib\n---\n\nText.\n", "_bookdown.yml": "rmd_files: [index.Rmd]\n"},
+     "_bookdown.yml"),
+])
+def test_the_output_settings_file_that_tells_the_renderer_is_named_as_such(tmp_path: Path, files: dict[str, str],
+                                                                           essay: str) -> None:
+    # An R Markdown document's or bookdown book's _output.yml was named "its Quarto project" in the messages that
+    # say what tells who prints the bibliography.
+    for name, text in {**files, "_output.yml": "pdf_document:\n  citation_package: biblatex\n"}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    renderer = renderer_of(load_essay(tmp_path / essay))
+    assert renderer is not None and renderer.because == "its _output.yml's citation_package: biblatex"

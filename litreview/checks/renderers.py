@@ -59,7 +59,8 @@ def renderer_of(essay: Essay | None) -> Renderer | None:
     methods = _methods(essay.meta)  # the file's own front matter overrides its Quarto project's settings
     project = essay.meta.get(PROJECT_RENDERING)
     if not methods and isinstance(project, Mapping):
-        name, methods = "its Quarto project", _methods(project)
+        # (essay.output_settings gives an _output.yml's formats as {"output": ...}; a Quarto project's has "format")
+        name, methods = "its _output.yml" if "output" in project else "its Quarto project", _methods(project)
     for key, value in methods:
         tool = _LATEX_METHODS.get(value.strip().lower())
         if tool:
