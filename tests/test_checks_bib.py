@@ -1687,3 +1687,11 @@ def test_the_issuing_body_to_write_as_author_keeps_its_latex_accents() -> None:
     assert found["m"][1] == ("The institution field names the body that issued it: make it the author too, author = "
                              "{{Ministerstvo {\\v{s}}kolstv\\'{\\i}, ml\\'{a}de\\v{z}e}}, or write the author if a "
                              "person wrote it")
+
+
+def test_an_entry_with_a_doi_and_its_issuing_body_is_not_told_it_holds_only_a_doi() -> None:
+    # @techreport{w, doi = {...}, institution = {World Bank}}: it holds more than a DOI; the hint said it held only one.
+    found = _check("@techreport{w, doi={10.1596/978-1-4648-1652-9}, institution={World Bank}}\n"
+                   "@phdthesis{t, doi={10.1000/xyz}, school={MIT}}\n"
+                   "@misc{m, doi={10.1000/xyz}, howpublished={Zenodo}}\n", "LR110")
+    assert not [key for key, (_, hint) in found.items() if "holds only a DOI" in hint]

@@ -48,7 +48,8 @@ def missing_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Sour
             or FIELD_HINTS.get(m, f"add {group[0]} = {{...}}"))
 
 
-_DESCRIBING = ("title", "author", "editor", "year", "date", "journal", "journaltitle", "booktitle", "publisher")
+_DESCRIBING = ("title", "author", "editor", "year", "date", "journal", "journaltitle", "booktitle", "publisher",
+               "institution", "school", "organization", "howpublished")
 """The fields that describe a work: an entry with none of them and a DOI is a DOI alone."""
 
 
