@@ -286,22 +286,28 @@ def test_init_writes_unused_entries_down_to_notes_for_a_shared_bib_given_from_ou
     assert main(["check", "--no-cache"]) == 0  # the two entries are notes
 
 
+@pytest.mark.parametrize(("folder", "name", "there", "here"), [
+    ("thesis", "ch3.Rmd", "`litreview init thesis/ch3/ch3.Rmd` in ../..", "`litreview init ch3.Rmd --bib ../../refs.bib`"),
+    # names with spaces: the commands to type were given unquoted, so the shell split each name in two
+    ("my thesis", "ch 3.Rmd", "`litreview init 'my thesis/ch3/ch 3.Rmd'` in ../..",
+     "`litreview init 'ch 3.Rmd' --bib ../../refs.bib`"),
+])
 def test_init_names_the_bib_above_the_folder_it_runs_in_that_holds_the_chapters_keys(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], folder: str, name: str,
+        there: str, here: str) -> None:
     # An R Markdown child chapter set up in its own folder: the thesis's .bib lies two folders up, outside the
     # review's folder, so it is not read; init said only that the chapter has no reference section, and check
     # then reported every citation as matching no entry.
-    chapter = tmp_path / "thesis" / "ch3"
+    chapter = tmp_path / folder / "ch3"
     chapter.mkdir(parents=True)
-    (chapter / "ch3.Rmd").write_text("# Theory\n\nStates balance [@cited; @nowhere].\n", encoding="utf-8")
+    (chapter / name).write_text("# Theory\n\nStates balance [@cited; @nowhere].\n", encoding="utf-8")
     (tmp_path / "refs.bib").write_text(_SHARED_BIB, encoding="utf-8")
-    (tmp_path / "thesis" / "other.bib").write_text("@book{unrelated, title = {X}, year = {2000}}\n",
-                                                  encoding="utf-8")
+    (tmp_path / folder / "other.bib").write_text("@book{unrelated, title = {X}, year = {2000}}\n", encoding="utf-8")
     monkeypatch.chdir(chapter)
-    assert main(["init", "ch3.Rmd"]) == 0
+    assert main(["init", name]) == 0
     out = " ".join(capsys.readouterr().out.split())
-    assert "../../refs.bib, above this folder, holds 1 of the 2 keys ch3.Rmd cites" in out
-    assert "litreview init ch3.Rmd --bib ../../refs.bib" in out
+    assert f"../../refs.bib, above this folder, holds 1 of the 2 keys {name} cites" in out
+    assert f"run {there} (it is read where it is), or here {here} (it is copied into refs/)" in out
     assert "other.bib" not in out  # it holds none of the keys
 
 

@@ -14,7 +14,7 @@ from ..bibliography.csl import CSL_SUFFIXES, is_csl
 from ..cache import LATEX_SUFFIXES
 from ..config import quoted
 from ..errors import InputError
-from ..fileio import is_inside
+from ..fileio import is_inside, shell_word
 from ..text import plural
 
 if TYPE_CHECKING:
@@ -320,9 +320,10 @@ def _above_root(plan: Plan, essay_path: Path) -> None:
             up = Path(os.path.relpath(path.parent, plan.root)).as_posix()
             plan.notes.append(f"{shown}, above this folder, holds {count} of the {cited} keys {essay_path.name} "
                               "cites; init reads no bibliography outside the folder it runs in: to review the essay "
-                              f"with it, run `litreview init {inside}` in {up} (it is read where it is), or here "
-                              f"`litreview init {essay} --bib {shown}` (it is copied into refs/), once the files "
-                              "init wrote now are deleted (init never overwrites a file)")
+                              f"with it, run `litreview init {shell_word(inside)}` in {up} (it is read where it "
+                              f"is), or here `litreview init {shell_word(essay)} --bib {shell_word(shown)}` (it is "
+                              "copied into refs/), once the files init wrote now are deleted (init never overwrites "
+                              "a file)")
             return
 
 
