@@ -265,6 +265,10 @@ def test_capitals_and_title_case() -> None:
     # an acronym stays in capitals: the example was "Proceedings of the Ieee"
     assert title_case("PROCEEDINGS OF THE IEEE") == "Proceedings of the IEEE"
     assert title_case("A STUDY OF HTTP/2 IN SIAM JOURNALS") == "A Study of HTTP/2 in SIAM Journals"
+    # a run of three vowels tells an acronym of four letters at most ("IEEE", "IAEA"), with no Y in it: the hint
+    # kept "LOYALTY" (O, Y, A) and "VARIOUS" in capitals
+    assert title_case("INSIGHTS FROM AN EXIT, VOICE, AND LOYALTY GAME") == "Insights from an Exit, Voice, and Loyalty Game"
+    assert title_case("VARIOUS QUEUE MODELS OF THE IAEA") == "Various Queue Models of the IAEA"
 
 
 def test_a_journal_abbreviated_in_acronyms_is_not_in_capitals() -> None:
