@@ -1663,3 +1663,31 @@ def test_an_entry_commented_out_with_percent_signs_gets_no_missing_field_finding
     review = Review(bibliography=parse_bibliography(text, "x.bib"))
     found = [(f.code, f.key) for f in check_review(review, Config(), now=NOW).findings if f.code in ("LR110", "LR155")]
     assert found == [("LR155", "<>"), ("LR110", "b")]
+
+
+_MASON = ("@book{{m1, author = {{Mason, Lilliana}}, publisher = {{University of Chicago Press}}, title = {{{{{first}}}}},"
+          " year = {{2018}}}}\n@book{{m2, author = {{Mason, Lilliana}}, publisher = {{{publisher}}}, title = {{{second}}},"
+          " year = {{2018}}}}\n")
+
+
+@pytest.mark.parametrize(("first", "second", "publisher", "found"), [
+    # A main title of two words, retyped, given once without its subtitle: same author, year and publisher.
+    ("Uncivil Agreeement", "Uncivil Agreement: How Politics Became Our Identity", "University of Chicago Press",
+     ["LR107"]),
+    ("Uncivil Agreement", "Uncivil Agreement: How Politics Became Our Identity", "University of Chicago Press",
+     ["LR107"]),
+    ("Uncivil Agreeement", "Uncivil Agreement", "University of Chicago Press", ["LR107"]),
+    # Another publisher, another word, another number, two subtitles: two works.
+    ("Uncivil Agreeement", "Uncivil Agreement: How Politics Became Our Identity", "Oxford University Press", []),
+    ("Uncivil Agreement", "Civil Agreement", "University of Chicago Press", []),
+    ("Uncivil Agreement", "Uncivil Disagreement", "University of Chicago Press", []),
+    ("Politics, Part 1", "Politics, Part 2", "University of Chicago Press", []),
+    ("Uncivil Agreement: The Parties", "Uncivil Agreement: The Voters", "University of Chicago Press", []),
+])
+def test_a_retyped_short_title_of_one_author_year_and_publisher_is_the_same_work(
+        first: str, second: str, publisher: str, found: list[str]) -> None:
+    bib = parse_bibliography(_MASON.format(first=first, second=second, publisher=publisher), "refs.bib")
+    findings = list(check_duplicates(bib.sources))
+    assert [f.code for f in findings] == found
+    if found:
+        assert findings[0].key == "m2" and "'m1'" in findings[0].message
