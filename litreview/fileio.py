@@ -136,6 +136,25 @@ def nearest_file(path: Path, names: Sequence[str]) -> Path | None:
     return None
 
 
+def similar_file(path: Path) -> Path | None:
+    """The file beside ``path`` (which is not there) that it likely means: of a close name (``closest_name``:
+    ``refs.bib`` for ``ref.bib``), else the one file of its suffix whose name holds its stem
+    (``prospectus_draft_fall_2022.qmd`` for ``prospectus.qmd``); None when none is, or the folder cannot be read."""
+    from itertools import islice
+
+    from .text import closest_name
+
+    try:
+        names = [f.name for f in islice(path.parent.iterdir(), 5000) if f.is_file()]
+    except OSError:
+        return None
+    stem, suffix = path.stem.casefold(), path.suffix.casefold()
+    holding = [n for n in names if len(stem) >= 3 and Path(n).suffix.casefold() == suffix
+               and stem in Path(n).stem.casefold()]
+    near = closest_name(path.name, names) or (holding[0] if len(holding) == 1 else None)
+    return path.parent / near if near else None
+
+
 def relative_name(path: str | os.PathLike[str], root: str | os.PathLike[str], *, up: bool = False) -> str:
     """``path`` as findings and settings name a file: relative to ``root`` with forward slashes (a relative
     ``path`` is taken as relative to it already); one outside ``root`` as given, or with ``up`` reached by
@@ -161,7 +180,9 @@ def read_bytes(path: str | os.PathLike[str], *, what: str = "file", error: type[
     try:
         return p.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{what} not found", path=str(p), hint=hint) from None
+        near = similar_file(p)
+        raise InputError(f"{what} not found", path=str(p), hint=hint if near is None else
+                         f"did you mean {relative_name(near, Path.cwd())}? Else {hint}") from None
     except IsADirectoryError:
         raise InputError(f"{what} is a directory, not a file", path=str(p), hint=folder_hint or hint) from None
     except OSError as exc:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Callable
 from pathlib import Path
 
 from .lazyre import lazy
@@ -39,9 +40,15 @@ script)."""
 BUILD_NAMES = ("Makefile", "makefile", "GNUmakefile", "justfile", "Justfile")
 """The names of the build files whose pandoc commands are read (besides ``BUILD_SUFFIXES``)."""
 BUILD_SUFFIXES = (".mk", ".sh", ".bash")
-_ASSIGN = lazy(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:[:?]?=|::=)(.*)$", re.M)
-"""A variable set once (Make's ``BIB := refs.bib``, the shell's ``BIB=refs.bib``), expanded in a command's words;
-its value stripped after the match (a lazy value before trailing blanks took time quadratic in a run of blanks)."""
+_ASSIGN = lazy(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(::=|[:?+]?=)(.*)$", re.M)
+"""A variable set (Make's ``BIB := refs.bib``, ``BIB ?= refs.bib``, ``SRC += b.md``, the shell's ``BIB=refs.bib``),
+expanded in a command's words; its value stripped after the match (a lazy value before trailing blanks took time
+quadratic in a run of blanks)."""
+_MAX_DEPTH = 8
+"""How deep variables set from variables are expanded (``BIB = $(DIR)/refs.bib``, ``DIR = $(CURDIR)/source``)."""
+_MAX_GROWTH = 2 * MAX_BYTES
+"""How many characters the expansion of a build file's variables may add in all, its values' and its lines'; a value
+or line that would add more is left as written (values doubling at every level would grow without end)."""
 _VARIABLE = lazy(r"\$(?:\(([A-Za-z_][A-Za-z0-9_]*)\)|\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 _PANDOC = lazy(r"\bpandoc\b")
 _RULE = lazy(r"^[^\t#=\s][^=#]*?:(?![:=])")
@@ -67,19 +74,75 @@ def pandoc_commands(build: Path) -> list[tuple[list[str], list[str]]]:
     """The pandoc commands of a build file, in order, as (their words, the words of the Make rule they belong to:
     its target and prerequisites), variables set in the file expanded; none when it cannot be read."""
     text = read_small(build).replace("\\\n", " ")  # a command continued over lines is one command
-    values: dict[str, str] = {}
-    for m in _ASSIGN.finditer(text):
-        values.setdefault(m.group(1), m.group(2).strip().strip("\"'"))
-    commands: list[tuple[list[str], list[str]]] = []
     make = build.suffix.lower() not in (".sh", ".bash")
+    budget = [_MAX_GROWTH]
+    values = _expanded_values(_assignments(text, make), budget)
+    commands: list[tuple[list[str], list[str]]] = []
     rule: list[str] = []
     for line in text.splitlines():
-        expanded = _VARIABLE.sub(lambda m: values.get(m.group(1) or m.group(2) or m.group(3), m.group()), line)
-        if make and _RULE.match(line):
+        is_rule, is_command = make and _RULE.match(line), _PANDOC.search(line) and not line.lstrip().startswith("#")
+        if not (is_rule or is_command):
+            continue
+        expanded = _substitute(line, values.get, budget)
+        if is_rule:
             rule = expanded.replace(":", " ").split()
-        if _PANDOC.search(line) and not line.lstrip().startswith("#"):
+        if is_command:
             commands.append((_words(expanded), rule))
     return commands
+
+
+def _assignments(text: str, make: bool) -> dict[str, str]:
+    """The variables a build file sets, each to the value it holds when the commands run: a later ``=`` or ``:=``
+    over an earlier one, ``?=`` only where none is set, ``+=`` appended; Make's ``CURDIR`` the folder make runs
+    in, the build file's (``.``, as the file's other names are read from there). Make is never run."""
+    values = {"CURDIR": "."} if make else {}
+    for m in _ASSIGN.finditer(text):
+        name, how, value = m.group(1), m.group(2), m.group(3).strip().strip("\"'")
+        if how == "?=":
+            values.setdefault(name, value)
+        elif how == "+=" and name in values:
+            values[name] = f"{values[name]} {value}"
+        else:
+            values[name] = value
+    return values
+
+
+def _expanded_values(values: dict[str, str], budget: list[int]) -> dict[str, str]:
+    """``values`` with the variables their values name expanded in turn, up to ``_MAX_DEPTH`` levels; a variable
+    that names itself, through others or not, is left as written there. ``budget``: as ``_substitute``'s."""
+    done: dict[str, str] = {}
+    active: list[str] = []
+
+    def value(name: str) -> str | None:
+        if name not in values or name in active or len(active) >= _MAX_DEPTH:
+            return None
+        if name not in done:
+            active.append(name)
+            done[name] = _substitute(values[name], value, budget)
+            active.pop()
+        return done[name]
+
+    for name in values:
+        value(name)
+    return done
+
+
+def _substitute(text: str, lookup: Callable[[str], str | None], budget: list[int]) -> str:
+    """``text`` with each variable ``lookup`` knows (``$(X)``, ``${X}``, ``$X``) replaced by its value; ``text`` as
+    written when that would add more characters than are left in ``budget`` (which is lowered by those added)."""
+    parts: list[str] = []
+    size, end = 0, 0
+    for m in _VARIABLE.finditer(text):
+        found = lookup(m.group(1) or m.group(2) or m.group(3))
+        if found is None:
+            continue
+        parts += [text[end:m.start()], found]
+        size += m.start() - end + len(found)
+        end = m.end()
+        if size - end > budget[0]:
+            return text
+    budget[0] -= max(0, size - end)
+    return "".join(parts) + text[end:] if parts else text
 
 
 def read_small(path: Path, *, strict: bool = False) -> str:

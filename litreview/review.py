@@ -97,10 +97,11 @@ def assemble(config: Config, *, now: datetime | None = None, through: Stage = "l
     if through == "resolve" or text is None:
         return Stages(bibliography=bibliography, essay=text, metadata=metadata)
     from .linking import link
-    from .linking.curated import check_belongs, load_curated
+    from .linking.curated import check_belongs, follow_essay, load_curated
 
     curated = load_curated(config.path("claims")) if config.claims else None  # --claims "" for none
     if curated is not None:
+        curated = follow_essay(curated, config.path("essay"))
         check_belongs(curated, config.path("essay"))  # never apply another essay's decisions
     linkage = link(text, bibliography, curated, metadata=metadata, all_suggestions=all_suggestions,
                    letter_order=citation_style(config, text))

@@ -265,6 +265,10 @@ def test_capitals_and_title_case() -> None:
     # an acronym stays in capitals: the example was "Proceedings of the Ieee"
     assert title_case("PROCEEDINGS OF THE IEEE") == "Proceedings of the IEEE"
     assert title_case("A STUDY OF HTTP/2 IN SIAM JOURNALS") == "A Study of HTTP/2 in SIAM Journals"
+    # a run of three vowels tells an acronym of four letters at most ("IEEE", "IAEA"), with no Y in it: the hint
+    # kept "LOYALTY" (O, Y, A) and "VARIOUS" in capitals
+    assert title_case("INSIGHTS FROM AN EXIT, VOICE, AND LOYALTY GAME") == "Insights from an Exit, Voice, and Loyalty Game"
+    assert title_case("VARIOUS QUEUE MODELS OF THE IAEA") == "Various Queue Models of the IAEA"
 
 
 def test_a_journal_abbreviated_in_acronyms_is_not_in_capitals() -> None:
@@ -1695,3 +1699,30 @@ def test_an_entry_with_a_doi_and_its_issuing_body_is_not_told_it_holds_only_a_do
                    "@phdthesis{t, doi={10.1000/xyz}, school={MIT}}\n"
                    "@misc{m, doi={10.1000/xyz}, howpublished={Zenodo}}\n", "LR110")
     assert not [key for key, (_, hint) in found.items() if "holds only a DOI" in hint]
+
+_MASON = ("@book{{m1, author = {{Mason, Lilliana}}, publisher = {{University of Chicago Press}}, title = {{{{{first}}}}},"
+          " year = {{2018}}}}\n@book{{m2, author = {{Mason, Lilliana}}, publisher = {{{publisher}}}, title = {{{second}}},"
+          " year = {{2018}}}}\n")
+
+
+@pytest.mark.parametrize(("first", "second", "publisher", "found"), [
+    # A main title of two words, retyped, given once without its subtitle: same author, year and publisher.
+    ("Uncivil Agreeement", "Uncivil Agreement: How Politics Became Our Identity", "University of Chicago Press",
+     ["LR107"]),
+    ("Uncivil Agreement", "Uncivil Agreement: How Politics Became Our Identity", "University of Chicago Press",
+     ["LR107"]),
+    ("Uncivil Agreeement", "Uncivil Agreement", "University of Chicago Press", ["LR107"]),
+    # Another publisher, another word, another number, two subtitles: two works.
+    ("Uncivil Agreeement", "Uncivil Agreement: How Politics Became Our Identity", "Oxford University Press", []),
+    ("Uncivil Agreement", "Civil Agreement", "University of Chicago Press", []),
+    ("Uncivil Agreement", "Uncivil Disagreement", "University of Chicago Press", []),
+    ("Politics, Part 1", "Politics, Part 2", "University of Chicago Press", []),
+    ("Uncivil Agreement: The Parties", "Uncivil Agreement: The Voters", "University of Chicago Press", []),
+])
+def test_a_retyped_short_title_of_one_author_year_and_publisher_is_the_same_work(
+        first: str, second: str, publisher: str, found: list[str]) -> None:
+    bib = parse_bibliography(_MASON.format(first=first, second=second, publisher=publisher), "refs.bib")
+    findings = list(check_duplicates(bib.sources))
+    assert [f.code for f in findings] == found
+    if found:
+        assert findings[0].key == "m2" and "'m1'" in findings[0].message

@@ -290,3 +290,28 @@ def test_build_without_mkdocs_yml_in_a_review_set_up_names_the_init_that_writes_
     assert "mkdocs.yml: MkDocs configuration not found" in err
     assert "`litreview init ch/intro.md` writes it again (and keeps the files that exist)" in err
     assert "not set up yet" not in err
+
+
+@pytest.mark.parametrize(("typed", "there", "hint"), [
+    ("refs/prospectus.qmd", "prospectus_draft_fall_2022.qmd", "did you mean refs/prospectus_draft_fall_2022.qmd?"),
+    ("refs/esay.md", "essay.md", "did you mean refs/essay.md?"),
+    ("refs/prospectus.qmd", "notes.qmd", "hint: check the path"),
+])
+def test_an_essay_not_found_names_the_file_of_a_like_name_beside_it(project: Path, typed: str, there: str,
+                                                                    hint: str, capsys) -> None:
+    # `check --essay prospectus.qmd` beside prospectus_draft_fall_2022.qmd said "essay not found", "check the path".
+    (project / "refs" / there).write_text("A claim.\n", encoding="utf-8")
+    assert main(["check", "--essay", typed]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {typed}: essay not found") and hint in err
+
+
+def test_a_bibliography_not_found_names_the_file_of_a_close_name_beside_it(project: Path, capsys) -> None:
+    assert main(["check", "--bib", "refs/bibliografy.bib"]) == 2
+    assert "did you mean refs/bibliography.bib?" in capsys.readouterr().err
+
+
+def test_init_of_an_essay_not_found_names_the_file_of_a_like_name(project: Path, capsys) -> None:
+    (project / "refs" / "prospectus_draft_fall_2022.qmd").write_text("A claim.\n", encoding="utf-8")
+    assert main(["init", "refs/prospectus.qmd"]) == 2
+    assert "did you mean refs/prospectus_draft_fall_2022.qmd?" in capsys.readouterr().err

@@ -153,3 +153,64 @@ def test_a_defaults_file_not_in_utf8_lists_no_inputs_while_a_build_file_is_read_
     assert defaults_input_files(tmp_path / "book.yaml") == []
     assert read_small(tmp_path / "build.sh") == "pandoc caf\ufffd.md\n"
     assert read_small(tmp_path / "build.sh", strict=True) == ""
+
+
+THESIS_MAKEFILE = """PY=python
+PANDOC=pandoc
+
+BASEDIR=$(CURDIR)
+INPUTDIR=$(BASEDIR)/source
+OUTPUTDIR=$(BASEDIR)/output
+STYLEDIR=$(BASEDIR)/style
+
+BIBFILE=$(INPUTDIR)/references.bib
+
+pdf:
+\tpandoc "$(INPUTDIR)"/*.md \\
+\t-o "$(OUTPUTDIR)/thesis.pdf" \\
+\t-H "$(STYLEDIR)/preamble.tex" \\
+\t--bibliography="$(BIBFILE)" 2>pandoc.log \\
+\t--csl="$(STYLEDIR)/ref_format.csl" \\
+\t-N \\
+\t--pdf-engine=xelatex
+"""
+
+
+def test_a_thesis_template_makefile_of_variables_set_from_variables_and_curdir_is_followed(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The thesis template's Makefile: BIBFILE=$(INPUTDIR)/references.bib, INPUTDIR=$(BASEDIR)/source,
+    # BASEDIR=$(CURDIR) (make's own variable: the folder it runs in). Expanded one level only, it named no input.
+    (here / "chapters").rename(here / "source")
+    (here / "refs.bib").rename(here / "source/references.bib")
+    (here / "Makefile").write_text(THESIS_MAKEFILE, encoding="utf-8")
+    assert cited(here / "Makefile") == [("01-intro.md", 7, ["a"]), ("02-method.md", 3, ["b"])]
+    assert main(["init", "source/01-intro.md"]) == 0
+    config = load_config(here)
+    assert [Path(p).name for p in bibliography_files(config)] == ["references.bib"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A = a.md\nB := $(A) ${C}\nC ?= c.md\nC ?= d.md\nall:\n\tpandoc $(B)\n", ["pandoc", "a.md", "c.md"]),
+    ("A = first.md\nA = last.md\nall:\n\tpandoc $(A)\n", ["pandoc", "last.md"]),
+    ("A = $(B)x.md\nB = $(A)\nall:\n\tpandoc $(A)\n", ["pandoc", "$(A)x.md"]),  # a cycle: left as written
+    ("D = $(CURDIR)/d\nall:\n\tpandoc $(D)/a.md\n", ["pandoc", "./d/a.md"]),
+])
+def test_make_variables_expand_through_one_another_and_a_cycle_stops(tmp_path: Path, text: str,
+                                                                     expected: list[str]) -> None:
+    from litreview.pandoc_options import pandoc_commands
+
+    (tmp_path / "Makefile").write_text(text, encoding="utf-8")
+    assert pandoc_commands(tmp_path / "Makefile")[0][0] == expected
+
+
+def test_variables_doubling_at_every_level_are_read_in_bounded_time(tmp_path: Path) -> None:
+    import time
+
+    from litreview.pandoc_options import pandoc_commands
+
+    lines = [f"V{i} = $(V{i + 1})$(V{i + 1})$(V{i + 1})$(V{i + 1})" for i in range(40)]
+    (tmp_path / "Makefile").write_text("\n".join([*lines, "V40 = x.md", "all:", "\tpandoc $(V0) " * 2000]),
+                                       encoding="utf-8")
+    start = time.process_time()
+    pandoc_commands(tmp_path / "Makefile")
+    assert time.process_time() - start < 2.0

@@ -217,11 +217,15 @@ def test_a_renamed_essay_is_named_at_the_essay_line_with_the_line_to_write(tmp_p
 
     (tmp_path / "refs").mkdir()
     path = tmp_path / "refs" / "claims.yaml"
-    path.write_text("# a comment\n\nessay: ../paper.md\nlinks: []\n", encoding="utf-8")
+    path.write_text("# a comment\n\nessay: ../paper.md\nlinks:\n- claim: p1-s1\n  source: a\n  status: confirmed\n",
+                    encoding="utf-8")
     with pytest.raises(ClaimsFileError) as err:
         check_belongs(load_curated(path), tmp_path / "paper.qmd")
     assert err.value.line == 3 and "'../paper.qmd'" in err.value.message
     assert "essay: ../paper.qmd" in (err.value.hint or "")
+    # A file of no decision yet is no other essay's: it follows the essay (follow_essay).
+    path.write_text("# a comment\n\nessay: ../paper.md\nlinks: []\n", encoding="utf-8")
+    check_belongs(load_curated(path), tmp_path / "paper.qmd")
 
 
 def test_a_key_renamed_with_the_old_one_kept_in_ids_keeps_its_decisions(tmp_path: Path) -> None:

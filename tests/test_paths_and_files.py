@@ -287,3 +287,58 @@ def test_nearest_file_is_the_first_name_in_the_nearest_folder_holding_one(tmp_pa
     assert nearest_file(chapter, ("_quarto.yml", "_bookdown.yml")) == tmp_path / "book" / "_bookdown.yml"
     assert nearest_file(chapter, ("_quarto.yml",)) == tmp_path / "_quarto.yml"
     assert nearest_file(chapter, ("_quarto.yaml",)) is None
+
+
+@pytest.fixture
+def chapters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A thesis of two chapters reviewed from the first one, as `init source/ch1.md` sets it up."""
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "ch1.md").write_text("# Intro\n\nSleep matters [@doe2001alliances].\n", encoding="utf-8")
+    (tmp_path / "source" / "ch2.md").write_text("# Method\n\nWe follow Doe (2001).\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(OTHER_BIB, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "source/ch1.md", "--bib", "refs.bib"]) == 0
+    return tmp_path
+
+
+def _list_the_chapters(folder: Path) -> None:
+    settings = folder / "litreview.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('essay = "source/ch1.md"', 'essay = ["source/ch1.md", "source/ch2.md"]'),
+                        encoding="utf-8")
+
+
+def test_a_claims_file_of_no_decisions_follows_the_essay_switched_to_a_list(
+        chapters: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Switching to `essay = [...]` made every command fail: "belongs to the essay '../source/ch1.md', not to
+    # '../litreview.toml'", about the file init had just written, holding no decision.
+    _list_the_chapters(chapters)
+    capsys.readouterr()
+    assert main(["check", "--no-cache"]) in (0, 1)
+    assert "belongs to" not in capsys.readouterr().err
+    claims = (chapters / "refs" / "claims.yaml").read_text(encoding="utf-8")
+    assert '\nessay: "../litreview.toml"\n' in claims and "ch1.md" not in claims.split("essay:")[-1]
+    assert main(["links", "--accept", "p1-s1", "doe2001alliances"]) == 0
+
+
+def test_a_claims_file_of_decisions_for_a_chapter_names_the_files_the_list_joins(
+        chapters: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["links", "--accept", "p1-s1", "doe2001alliances"]) == 0
+    _list_the_chapters(chapters)
+    capsys.readouterr()
+    assert main(["check", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert "belongs to the essay '../source/ch1.md', not to the files litreview.toml's essay list joins " \
+           "(source/ch1.md, source/ch2.md)" in err
+    assert "write `essay: ../litreview.toml` on this line" in err
+
+
+def test_the_first_decision_in_a_claims_file_of_none_records_the_essay_it_is_about(
+        chapters: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from litreview.essay import load_essay
+    from litreview.linking.curated import accept, load_curated
+
+    _list_the_chapters(chapters)
+    claims = chapters / "refs" / "claims.yaml"
+    accept(claims, load_essay(chapters / "litreview.toml"), "p1-s1", "doe2001alliances")
+    assert load_curated(claims).essay == "../litreview.toml"

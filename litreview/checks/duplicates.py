@@ -28,6 +28,7 @@ def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, So
     by_doi: dict[str, Source] = {}
     by_work: dict[tuple[str, int, str], Source] = {}
     by_main: dict[tuple[str, int, str], Source] = {}  # by the main title, for entries that give a subtitle
+    by_maker: dict[tuple[int, tuple[str, ...], str], list[Source]] = {}  # by year, authors and publisher
     for source in sources:
         value = source.fields.get("doi")
         doi = doi_key(value) if value else ""
@@ -47,12 +48,63 @@ def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, So
                                by_main.get(signature)) if e is not None]
         # Else one of the same title a year before or after: one article dated online and in print (``year_apart``).
         apart = (e for e in (by_work.get((signature[0], y, family)) for y in (year - 1, year + 1)) if e is not None)
+        maker = _maker(source)
+        made = by_maker.setdefault(maker, []) if maker else []
         if first is None and (match := next((e for e in earlier if same_work(e, source)), None)
-                              or next((e for e in apart if year_apart(e, source)), None)):
+                              or next((e for e in apart if year_apart(e, source)), None)
+                              or next((e for e in made[:_MAX_MADE] if retyped_work(e, source)), None)):
             yield "LR107", source, match
+        made.append(source)
         by_work.setdefault(signature, source)
         if main:
             by_main.setdefault((main, year, family), source)
+
+
+_MAX_MADE = 50
+"""How many earlier entries of one year, authors and publisher an entry is compared with (``retyped_work``)."""
+
+
+def _maker(source: Source) -> tuple[int, tuple[str, ...], str] | None:
+    """(year, the authors' folded family names, the folded publisher, else container) of an entry that gives all
+    three; None otherwise."""
+    people = source.authors or source.editors
+    families = tuple(folded(p.family) for p in people)
+    maker = folded(source.fields.get("publisher", "")) or folded(source.container)
+    if source.year is None or not families or not all(families) or not maker:
+        return None
+    return source.year, families, maker
+
+
+def retyped_work(a: Source, b: Source) -> bool:
+    """Two entries of one work whose title is too short, or retyped, for ``same_work``: the same year, authors
+    and publisher (else container) (``_maker``), the same main title but for a letter or two in a long word
+    (``retyped_title``: "Uncivil Agreeement", "Uncivil Agreement: How Politics Became Our Identity"), of one type,
+    in one container where both give one, and nothing telling them apart (a DOI, volume, edition, number or
+    pages)."""
+    return (a.type == b.type and _maker(a) == _maker(b) is not None
+            and len({folded(a.container), folded(b.container)} - {""}) <= 1
+            and retyped_title(full_title(a), full_title(b)) and _not_told_apart(a, b))
+
+
+def retyped_title(a: str, b: str) -> bool:
+    """Whether two titles are one, retyped or with and without a subtitle: their main titles (before a colon, or
+    the whole title) of as many words, the same but in two at most, each of five letters or more and one letter
+    apart (two in one of eight or more; no digits), and their subtitles the same where both give one."""
+    head_a, _, sub_a = (fold_words(part) for part in a.partition(":"))
+    head_b, _, sub_b = (fold_words(part) for part in b.partition(":"))
+    words_a, words_b = head_a.split(), head_b.split()
+    if not words_a or len(words_a) != len(words_b) or (sub_a and sub_b and sub_a != sub_b):
+        return False
+    differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+    return len(differ) <= 2 and all(_retyped_word(x, y) for x, y in differ)
+
+
+def _retyped_word(a: str, b: str) -> bool:
+    if not (a.isalpha() and b.isalpha()) or min(len(a), len(b)) < 5:
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a, b) <= (2 if min(len(a), len(b)) >= 8 else 1)
 
 
 PAIR_CODES = frozenset({"LR106", "LR107"})
@@ -141,8 +193,11 @@ def _pairs(sources: Iterable[Source]) -> Iterable[Finding]:
                         "it under one key")
             yield entry_finding("LR107", source, f"same {same} as {first.key!r} ({_at(first, source)}), a year apart: "
                                 f"{said}", hint)
+        elif not (how := same_title(full_title(first), full_title(source))):  # (``retyped_work``)
+            yield entry_finding("LR107", source, f"same authors, year and {'publisher' if source.fields.get('publisher') else 'container'} as {first.key!r} "
+                                f"({_at(first, source)}), and nearly the same title: {full_title(first)!r} and "
+                                f"{full_title(source)!r}", "Merge them into one entry, with the title as printed")
         else:
-            how = same_title(full_title(first), full_title(source))
             preprints = [e.key for e in (first, source) if is_preprint(e)]
             hint = ""
             if len(preprints) == 1:  # dblp lists a paper's CoRR or ECCC version beside the proceedings

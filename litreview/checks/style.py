@@ -127,10 +127,17 @@ def title_case(text: str) -> str:
 
 def _acronym(word: str) -> bool:
     """Whether a word in capitals reads as an acronym, kept so in a title-case suggestion ("IEEE", "HTTP", "SIAM"): a
-    body's acronym, no vowel in two letters or more, or a run of three vowels; not a word ("THE", "PROCEEDINGS")."""
+    body's acronym, no vowel in two letters or more, or a run of three vowels (``_vowel_run``); not a word ("THE",
+    "PROCEEDINGS", "LOYALTY")."""
     letters = "".join(_LETTERS.findall(word))
     return letters.isupper() and (letters in _BODY_ACRONYMS or (len(letters) >= 2 and not _VOWEL.search(letters))
-                                  or _VOWEL_RUN.search(letters) is not None)
+                                  or any(_vowel_run(p) for p in _LETTERS.findall(word)))
+
+
+def _vowel_run(letters: str) -> bool:
+    """Whether ``letters`` (one run of them) are an acronym by a run of three vowels: four letters at most ("IEEE",
+    "IAEA"), Y no vowel there; words hold such runs too ("VARIOUS", "QUEUE", "LOYALTY")."""
+    return len(letters) <= 4 and _VOWEL_RUN.search(letters.upper()) is not None
 
 
 def _container_field(source: Source) -> str:
@@ -157,7 +164,7 @@ def check_capitals(source: Source) -> Iterable[Finding]:
 
 _LETTERS = lazy(r"[^\W\d_]+")
 _VOWEL = lazy(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
-_VOWEL_RUN = lazy(r"[AEIOUY]{3}")
+_VOWEL_RUN = lazy(r"[AEIOU]{3}")
 #: bodies whose acronym reads like a word and opens a journal's name ("NIST NSRDS", "SIAM J. Comput."); an acronym
 #: with no vowel ("GRSL"), a run of three ("IEEE") or three letters at most ("ACM", "TOG") tells itself
 _BODY_ACRONYMS = frozenset({"NIST", "SIAM", "ASME", "ASCE", "IFAC", "IFIP", "SPIE", "IJCAI",
@@ -169,7 +176,7 @@ def _acronyms(text: str) -> bool:
     """Whether a name in capitals is written in acronyms alone ("IEEE GRSL", "NIST NSRDS", "ACM TOG"), as a thesis
     abbreviates a journal, not in words ("CELL STEM CELL", "BRAIN RES", "JOURNAL OF SUPERCOMPUTING"): no word of
     four letters or more reads as one (a vowel in it, no run of three, not a body's acronym)."""
-    return not any(len(w) >= 4 and _VOWEL.search(w) and not _VOWEL_RUN.search(w) and w not in _BODY_ACRONYMS
+    return not any(len(w) >= 4 and _VOWEL.search(w) and not _vowel_run(w) and w not in _BODY_ACRONYMS
                    for w in _LETTERS.findall(text.upper()))
 
 

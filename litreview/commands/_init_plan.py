@@ -13,7 +13,7 @@ from pathlib import Path
 from ..cache import LATEX_SUFFIXES
 from ..config import quoted, read_toml
 from ..errors import ConfigError, InputError
-from ..fileio import TEMP_PATTERN, is_inside
+from ..fileio import TEMP_PATTERN, is_inside, relative_name, similar_file
 from ..safewrite import LOCK_PATTERN
 from ..text import plural
 from ._init_bib import _bibliography, _follows, _is_project, _placed, _rel
@@ -162,7 +162,9 @@ def _essay(root: Path, essay: str | None) -> Path:
                              path=essay, hint="run litreview init in the manuscript's repository")
         return path
     if not path.is_file():
-        raise InputError("essay not found", path=essay, hint="check the path")
+        near = similar_file(path)
+        raise InputError("essay not found", path=essay, hint="check the path" if near is None else
+                         f"did you mean {relative_name(near, Path.cwd())}?")
     from ..essay import check_manuscript, enclosing_inputs, load_essay
     from ..essay.manubot import section_folder
 

@@ -51,7 +51,7 @@ def input_files(source: Path) -> tuple[list[Path], list[str]]:
     (``chapters/*.md``) gives its files by name, as the shell does."""
     folder = source.parent
     if source.name in SETTINGS_FILES:
-        return [folder / name for name in _settings_list(source)], []
+        return [folder / name for name in settings_list(source)], []
     if is_build_file(source):
         for words, _ in pandoc_commands(source):
             names = [n for n in pandoc_inputs(words, folder) if "$" not in n]
@@ -74,7 +74,7 @@ def _expanded(folder: Path, names: list[str]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def _settings_list(settings: Path) -> list[str]:
+def settings_list(settings: Path) -> list[str]:
     """The files a settings file's ``essay`` list names (its validation has checked them)."""
     from ..config import read_toml, settings_table
 

@@ -113,16 +113,59 @@ class CuratedLinks:
 
 
 def check_belongs(curated: CuratedLinks, essay_path: str | os.PathLike[str]) -> None:
-    """ClaimsFileError when the claims file records another essay (its links name other sentences)."""
-    if not curated.belongs_to(essay_path):
-        assert curated.path is not None  # belongs_to is True without one
-        now = _relative_essay(str(essay_path), Path(curated.path))
-        raise ClaimsFileError(
-            f"this claims file belongs to the essay {curated.essay!r}, not to {now!r} (paths relative to it)",
-            path=curated.path, line=curated.essay_line or 1,
-            hint=f"if the essay was renamed or converted (say from Markdown to Quarto), write `essay: {now}` "
-                 "on this line: the links follow their sentences by text; otherwise pass this essay's own "
-                 'claims file with --claims, or --claims "" for none')
+    """ClaimsFileError when the claims file records another essay (its links name other sentences); none when it
+    holds no decision yet (``follow_essay`` records the new essay there)."""
+    if curated.belongs_to(essay_path) or not (curated.links or curated.groups):
+        return
+    assert curated.path is not None  # belongs_to is True without one
+    now = _relative_essay(str(essay_path), Path(curated.path))
+    listed = _essay_list(Path(essay_path))
+    other = (f"the files {Path(essay_path).name}'s essay list joins ({', '.join(listed)})" if listed
+             else f"{now!r} (paths relative to it)")
+    cause = "the essay is now the files the list joins" if listed else \
+        "the essay was renamed or converted (say from Markdown to Quarto)"
+    raise ClaimsFileError(
+        f"this claims file belongs to the essay {curated.essay!r}, not to {other}",
+        path=curated.path, line=curated.essay_line or 1,
+        hint=f"if {cause}, write `essay: {now}` on this line: the links follow their sentences by text; otherwise "
+             "pass this essay's own claims file with --claims, or --claims \"\" for none")
+
+
+def follow_essay(curated: CuratedLinks, essay_path: str | os.PathLike[str]) -> CuratedLinks:
+    """The claims file recording the essay ``essay_path`` where it records another and holds no decision yet (as
+    ``init`` writes it, before the settings switched to another essay or to a list of files): its ``essay:`` line
+    rewritten in the file, which is left as it was when it cannot be written; ``curated`` itself otherwise."""
+    from dataclasses import replace
+
+    if curated.belongs_to(essay_path) or curated.links or curated.groups or not curated.path:
+        return curated
+    now = _relative_essay(str(essay_path), Path(curated.path))
+    lines = curated.text.split("\n")
+    at = (curated.essay_line or 0) - 1
+    if not 0 <= at < len(lines) or not lines[at].startswith("essay:"):
+        return curated
+    import json
+
+    from ..fileio import write_atomic
+
+    lines[at] = f"essay: {json.dumps(now)}" + ("\r" if lines[at].endswith("\r") else "")
+    text = "\n".join(lines)
+    try:
+        write_atomic(curated.path, text)
+    except OSError:
+        return curated
+    return replace(curated, text=text, essay=now)
+
+
+def _essay_list(settings: Path) -> list[str]:
+    """The files a settings file's essay list names; none for an essay of one file."""
+    from ..config import SETTINGS_FILES
+
+    if settings.name not in SETTINGS_FILES:
+        return []
+    from ..essay.pandoc_inputs import settings_list
+
+    return settings_list(settings)
 
 
 def _relative_essay(essay_path: str, claims_path: Path) -> str:

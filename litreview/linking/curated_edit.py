@@ -201,8 +201,12 @@ def _is_new_group(grouping: Grouping, claim_id: str) -> bool:
 def _record_essay(doc: Any, current: CuratedLinks, p: Path, essay: Essay) -> None:
     """Record the essay the decisions are about, so they are never applied to another."""
     check_belongs(current, essay.path)
-    if "essay" not in doc and not essay.path.startswith("<"):
+    if essay.path.startswith("<"):
+        return
+    if "essay" not in doc:
         doc.insert(0, "essay", _relative_essay(essay.path, p))
+    elif not current.belongs_to(essay.path):  # a file of no decisions yet (check_belongs): it follows the essay
+        doc["essay"] = _relative_essay(essay.path, p)
 
 
 def _open(current: CuratedLinks, p: Path) -> Any:
