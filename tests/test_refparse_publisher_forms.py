@@ -11,6 +11,7 @@ from litreview.bibliography.refparse import ParsedReference, parse_reference
 from litreview.bibliography.refparse.relabel_numbers import edition_closing_title
 from litreview.bibliography.refparse.relabel_publisher import publisher_closing_title
 from litreview.bibliography.refparse.relabel_publisher_bodies import (
+    imprint_read_as_container,
     publisher_by_its_rival,
     publisher_closing_container,
     publisher_in_containers_parenthesis,
@@ -49,8 +50,9 @@ def test_a_doubted_name_closing_a_book_is_its_publisher(text, marked, publisher)
 
 
 @pytest.mark.parametrize(("text", "marked"), [
-    # one word that is neither an acronym nor a publisher's: a title's last word, a style's "In."
-    ("Foo, 2019. Bar Baz. Quux.", "author date title title title?publisher"),
+    # one word that is neither an acronym nor a publisher's: a title's last word after its comma, a style's "In."
+    # (alone after the title's full stop it is a book's publisher: see the test above)
+    ("Foo, 2019. Bar Baz, Quux.", "author date title title title?publisher"),
     ("Roe, J. (2008). Faces in the wild. In.", "author author date title title title title title?publisher"),
     # a subtitle after the title's colon is no publisher
     ("Landrum, Greg, RDKit: Open-Source Cheminformatics Software, 2025",
@@ -251,3 +253,64 @@ def test_a_name_after_a_sentence_case_books_comma_is_the_publisher():
     assert _publisher(out) == "Ann Norbury,"
     assert " ".join(t.token.text for t in out if t.label == "container") == \
         "How to read tide tables in coastal waters,"
+
+
+@pytest.mark.parametrize(("text", "marked", "publisher"), [
+    # a book's one-word publisher in a sentence of its own after the title's full stop, the imprint's place left out
+    ("Varga, E. (1971). Historia del grabado. Tusquets.", "author author date title title title title?publisher",
+     "Tusquets."),
+    # after the date's full stop, the title printed before it (a body as the author left out)
+    ("Rivers of the plain. 2012. Landesamt.", "title title title title date title?publisher", "Landesamt."),
+])
+def test_a_books_doubted_last_word_alone_after_its_stop_is_its_publisher(text, marked, publisher):
+    assert _publisher(publisher_by_its_rival(hand_tagged(text, marked))) == publisher
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # a thesis's word, a month, a journal's word, a short word
+    ("Varga, E. (1971). Historia del grabado. Dissertation.", "author author date title title title title?publisher"),
+    ("Varga, E. (1971). Historia del grabado. Review.", "author author date title title title title?publisher"),
+    ("Varga, E. (1971). Historia del grabado. Ink.", "author author date title title title title?publisher"),
+    # a reading with a container's name: the word is the container's or its part's
+    ("Varga, E. (1971). Grabado. Arte Nuevo. Tusquets.", "author author date title container container title?publisher"),
+    # after a comma, not a full stop
+    ("Varga, E. (1971). Historia del grabado, Tusquets.", "author author date title title title title?publisher"),
+])
+def test_a_one_word_that_names_no_books_publisher_stays(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in publisher_by_its_rival(tagged)] == [t.label for t in tagged]
+
+
+@pytest.mark.parametrize(("text", "marked", "place", "publisher"), [
+    ("Lind, K. Nordische Sagen. Ebersbach an der Fils: Kramer, 1987.",
+     "author author title title journal journal journal journal journal date", "Ebersbach an der Fils:", "Kramer,"),
+    ("Lind, K. (2010). Kleine Geschichte Roms. Frankfurt am Main: Fischer-Verl. https://example.org/toc",
+     "author author date title title title container container container container url",
+     "Frankfurt am Main:", "Fischer-Verl."),
+    # after the title's medium in brackets
+    ("Лисенко, О. (2009). Словник приказок. [online] Київ: Наукова думка. Available at: https://example.org/a",
+     "author author date title title genre container container container note note url", "Київ:", "Наукова думка."),
+])
+def test_a_place_and_its_colon_then_a_name_read_as_a_container_are_the_imprint(text, marked, place, publisher):
+    out = imprint_read_as_container(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "location") == place
+    assert _publisher(out) == publisher
+    assert not any(t.label in ("container", "journal") for t in out)
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # a title's own colon after the date: no title before the span
+    ("Shi, Y. 2025. Lightgbm: Light Gradient Boosting Machine.",
+     "author author date container container container container container"),
+    # a book after "In:" with its subtitle
+    ("Roe, J. 2019. Copier les mappes. In: Les agents : Hommes, pratiques. 2019.",
+     "author author date title title title container container container container container container date"),
+    # a periodical's name with its subtitle, and one with its volume
+    ("Roe, J. Title. Nature: International Weekly Journal, 2019.", "author author title journal journal journal journal date"),
+    ("Roe, J. Title. Physics: Letters, 12, 3-9.", "author author title journal journal volume pages"),
+    # a place holding a digit or a lower-case word other than a place's joining word
+    ("Roe, J. Title. Room 101: Orwell Press, 2019.", "author author title container container container container date"),
+])
+def test_words_with_a_colon_that_print_no_imprint_stay_the_containers(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in imprint_read_as_container(tagged)] == [t.label for t in tagged]

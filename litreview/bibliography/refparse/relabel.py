@@ -99,6 +99,7 @@ from .relabel_publisher import (
     publisher_to_its_delimiter,
 )
 from .relabel_publisher_bodies import (
+    imprint_read_as_container,
     publisher_before_article_pages,
     publisher_by_its_rival,
     publisher_closing_container,
@@ -581,6 +582,7 @@ _RULES = (
     _rule(publisher_after_editors_stop, "editor", unless="publisher"),
     _rule(title_before_imprint_parenthesis, "author", _SPAN, unless="volume pages editor", marks=("(",)),
     _rule(publisher_read_as_container, "title date", _SPAN, unless="publisher volume pages editor"),
+    _rule(imprint_read_as_container, "", _SPAN, unless="publisher location volume pages editor", marks=(":",)),
     _rule(edition_closing_title, "title", "publisher location", unless=_SPAN),
     _rule(publisher_by_its_rival, "title", unless="publisher", rivals="publisher"),
     _rule(_no_date, text=True),
