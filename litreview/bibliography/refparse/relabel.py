@@ -63,6 +63,7 @@ from .relabel_names import (
     names_joined_by_dash,
     names_run_on,
     role_after_names,
+    title_in_caseless_script,
     vancouver_end,
     words_after_no_name,
 )
@@ -505,6 +506,7 @@ _RULES = (
     _rule(date_inside_title, "title date"),
     _rule(_container_to_medium, "", _SPAN, marks=("[",), text=True),
     _rule(_title_to_medium, unless="title", marks=("[",), text=True),
+    _rule(title_in_caseless_script, "", "author date", unless="title"),
     _rule(_serial_number, text=True),
     _rule(vancouver_end, "author"),
     _rule(coined_name_closing_names, "author title", marks=(":",)),
