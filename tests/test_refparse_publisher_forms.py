@@ -8,7 +8,7 @@ import pytest
 from fuzz.hand_tagged import hand_tagged
 
 from litreview.bibliography.refparse import ParsedReference, parse_reference
-from litreview.bibliography.refparse.relabel_numbers import edition_closing_title
+from litreview.bibliography.refparse.relabel_numbers import edition_closing_title, edition_words_closing_title
 from litreview.bibliography.refparse.relabel_publisher import publisher_closing_title
 from litreview.bibliography.refparse.relabel_publisher_bodies import (
     imprint_read_as_container,
@@ -314,3 +314,39 @@ def test_a_place_and_its_colon_then_a_name_read_as_a_container_are_the_imprint(t
 def test_words_with_a_colon_that_print_no_imprint_stay_the_containers(text, marked):
     tagged = hand_tagged(text, marked)
     assert [t.label for t in imprint_read_as_container(tagged)] == [t.label for t in tagged]
+
+
+@pytest.mark.parametrize(("text", "marked", "edition"), [
+    ("Kern, H. Schuldrecht, besonderer Teil, 12., völlig neu bearb. Aufl. Berlin: Beck, 2011.",
+     "author author title title title title?edition title?edition title?edition title?edition edition location publisher date",
+     "12., völlig neu bearb. Aufl."),
+    ("Kern, H. (2008). Einführung in das Recht., 3., überarb. Aufl. Wien: Manz.",
+     "author author date title title title title title?edition title?edition edition location publisher",
+     "3., überarb. Aufl."),
+])
+def test_an_editions_number_and_words_read_into_the_title_are_the_editions(text, marked, edition):
+    out = edition_words_closing_title(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "edition") == edition
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # the words the model doubts open with no bare number: the title's own
+    ("Kern, H. Schuldrecht im Wandel der Zeit. Aufl. Berlin: Beck, 2011.",
+     "author author title title title?edition title?edition title?edition edition location publisher date"),
+    # the number is sure of the title (no runner-up): "Title, 12 Essays" stays
+    ("Kern, H. Schuldrecht, 12 neue Fälle. Aufl. Berlin: Beck.",
+     "author author title title title title?edition edition location publisher"),
+])
+def test_title_words_before_an_edition_that_open_with_no_doubted_number_stay(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in edition_words_closing_title(tagged)] == [t.label for t in tagged]
+
+
+def test_the_rules_title_run_on_over_the_first_words_of_the_crfs_edition_is_not_taken():
+    # German: the rules' title stops at the stop of "bearb.", before the edition's word "Aufl."
+    raw = "Kern, H.: Schuldrecht im Wandel, 5., neu bearb. Aufl., Beck, München, 2011."
+    crf = ParsedReference(raw=raw, title="Schuldrecht im Wandel", edition="5., neu bearb. Aufl.")
+    assert edition_run_on(crf, "Schuldrecht im Wandel, 5., neu bearb")
+    # words that are not the edition's first ones, or no number opening them
+    assert not edition_run_on(crf, "Schuldrecht im Wandel, neu bearb")
+    assert not edition_run_on(crf, "Schuldrecht im Wandel, 5., Beck")
