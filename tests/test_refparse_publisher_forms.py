@@ -350,3 +350,9 @@ def test_the_rules_title_run_on_over_the_first_words_of_the_crfs_edition_is_not_
     # words that are not the edition's first ones, or no number opening them
     assert not edition_run_on(crf, "Schuldrecht im Wandel, neu bearb")
     assert not edition_run_on(crf, "Schuldrecht im Wandel, 5., Beck")
+
+
+def test_a_books_one_word_before_the_year_is_not_taken_for_its_publisher():
+    # "Title. Word, Year.": the word may be the place as well as the publisher
+    tagged = hand_tagged("Varga, E. Historia del grabado. Tusquets, 1971.", "author author title title title title?publisher date")
+    assert [t.label for t in publisher_by_its_rival(tagged)] == [t.label for t in tagged]

@@ -260,11 +260,13 @@ def publisher_by_its_rival(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 def _books_last_word(tagged: Sequence[Tagged], k: int) -> bool:
     """Whether the word at ``k`` stands alone in a book's last sentence, right after the full stop that closes its
-    title or its date: a name of one word ("Title. Phaidon.", "Title. 2010. Umweltbundesamt.", the imprint's place left
-    out), which the reading drops from the title anyway. Not in a reading with a container's or a journal's name, not a
+    title or its date, and closes that sentence: a name of one word ("Title. Phaidon.", "Title. 2010. Umweltbundesamt.",
+    the imprint's place left out), which the reading drops from the title anyway; not a word before the year ("Title.
+    Paris, 1990.", a place or a publisher). Not in a reading with a container's or a journal's name, not a
     word of a kind the lexicon knows (a thesis's, a month's, a periodical's, "In"), not a short or lower-case word."""
     before, word = tagged[k - 1], tagged[k].token.text.rstrip(_CLOSERS)
     return before.label in ("title", "date") and SENTENCE_END.search(before.token.text) is not None \
+        and (k + 1 == len(tagged) or tagged[k].token.text.endswith(".")) \
         and len(word) > 3 and word[:1].isupper() and word.replace("-", "").isalpha() \
         and word.casefold() not in _NOT_A_BOOKS_NAME \
         and not any(t.label in ("container", "journal") for t in tagged)
