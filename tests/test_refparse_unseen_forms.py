@@ -11,7 +11,11 @@ from fuzz.hand_tagged import hand_tagged
 from litreview.bibliography.refparse import parse_reference
 from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.fields import is_url
-from litreview.bibliography.refparse.relabel_names import label_before_names, title_in_caseless_script
+from litreview.bibliography.refparse.relabel_names import (
+    label_before_names,
+    names_run_on,
+    title_in_caseless_script,
+)
 from litreview.bibliography.refparse.relabel_publisher_bodies import publisher_closing_container
 from litreview.bibliography.refparse.relabel_spans import container_inside_title
 from litreview.bibliography.refparse.tagger import Tagged
@@ -133,3 +137,19 @@ def test_words_in_a_script_without_case_after_the_names_are_the_title_where_none
 def test_words_the_rule_does_not_read_as_a_caseless_title_stay(text, marked):
     tagged = hand_tagged(text, marked)
     assert [t.label for t in title_in_caseless_script(tagged)] == [t.label for t in tagged]
+
+
+def test_a_title_in_lower_case_before_a_quoted_journal_is_not_read_into_the_names():
+    # Polish (PN-ISO 690): "Names, Title, „Journal” Year": the quote after the comma opens the journal, not the title
+    tagged = hand_tagged("Nowak J., Title of the study, „Journal” 2016.", "author author title title title title title?journal date")
+    assert [t.label for t in names_run_on(tagged)] == [t.label for t in tagged]
+    # Bologna: capitalised names before the quoted title are the names'
+    names = hand_tagged("Roe, Ann, Rachel Davis, «Surgical events», Journal, 2013.",
+                        "author author title title title title container date")
+    assert [t.label for t in names_run_on(names)][:4] == ["author"] * 4
+
+
+def test_and_others_closing_the_names_before_the_quoted_title_are_the_names():
+    tagged = hand_tagged("Ong, Shyue Ping, and others, ‘Python Materials’, Science, 68 (2013)",
+                         "author author author title title title title container volume date")
+    assert [t.label for t in names_run_on(tagged)][:5] == ["author"] * 5

@@ -67,12 +67,24 @@ def names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         if tagged[q].label != "title":
             break
         if tagged[q].token.text[:1] in F.QUOTE_CLOSER and tagged[q - 1].token.text.endswith(","):
+            if not all(_name_word(t.token.text) for t in tagged[n:q]):
+                break  # a title in lower case before a quoted journal (Polish "Title of the article, „Journal” 2016")
             return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:q]), *tagged[q:]]
     words = [t.token.text for t in tagged[n:n + 2] if t.label == "title"]
     names = names_open(words)
     if names == 2 and not (tagged[n - 1].token.text.endswith(",") and n + 2 < len(tagged)):
         return tagged  # a Vancouver name only where the list goes on, and not the whole title
     return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:n + names]), *tagged[n + names:]]
+
+
+def _name_word(word: str) -> bool:
+    """Whether ``word`` may be a word of a name list: capitalised, a particle ("de", "van"), "and", "others", "et al."."""
+    bare = word.rstrip(",;")
+    return bare[:1].isupper() or is_particle(bare) or bare.casefold() in AND or bare.casefold().rstrip(".") in _LIST_END
+
+
+#: the words that close a name list in lower case ("and others", "et al.")
+_LIST_END = frozenset(("others", "et", "al"))
 
 
 _OTHERS_WORD = lazy(r"(?i)others[.:]")
