@@ -17,6 +17,7 @@ from litreview.bibliography.refparse.relabel_names import (
     title_in_caseless_script,
 )
 from litreview.bibliography.refparse.relabel_publisher_bodies import publisher_closing_container
+from litreview.bibliography.refparse.relabel_quoted import quoted_journal_after_title
 from litreview.bibliography.refparse.relabel_spans import container_inside_title
 from litreview.bibliography.refparse.tagger import Tagged
 
@@ -147,6 +148,33 @@ def test_a_title_in_lower_case_before_a_quoted_journal_is_not_read_into_the_name
     names = hand_tagged("Roe, Ann, Rachel Davis, «Surgical events», Journal, 2013.",
                         "author author title title title title container date")
     assert [t.label for t in names_run_on(names)][:4] == ["author"] * 4
+
+
+@pytest.mark.parametrize(("text", "marked", "journal"), [
+    # Polish: the journal in „…” (closed by ” or “) after the title's comma, before the year or the volume
+    ("Nowak J., Title of the study, „Journal of Things” 2016, t. 8, s. 3-9.",
+     "author author title title title title title?journal title?journal title?journal date volume volume pages pages",
+     "„Journal of Things”"),
+    ("Nowak J., Title of the study, „Journal of Things“ 2016.",
+     "author author title title title title title?journal title?journal title?journal date", "„Journal of Things“"),
+])
+def test_quoted_words_after_an_unquoted_titles_comma_before_the_year_are_the_journal(text, marked, journal):
+    out = quoted_journal_after_title(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "journal") == journal
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # a quoted title's own words: the title opens with a quote
+    ("Nowak J., „Title of the study, „Part” 2016.", "author author title title title title title?journal date"),
+    # a quotation inside the title, not before the date
+    ("Nowak J., Title of the study, „Part” and more. 2016.",
+     "author author title title title title title?journal title title date"),
+    # the model sure of the quoted words (no journal as runner-up)
+    ("Nowak J., Title of the study, „Journal” 2016.", "author author title title title title title date"),
+])
+def test_quoted_words_the_rule_does_not_read_as_a_journal_stay(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in quoted_journal_after_title(tagged)] == [t.label for t in tagged]
 
 
 def test_and_others_closing_the_names_before_the_quoted_title_are_the_names():
