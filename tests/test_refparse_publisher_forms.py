@@ -8,9 +8,10 @@ import pytest
 from fuzz.hand_tagged import hand_tagged
 
 from litreview.bibliography.refparse import ParsedReference, parse_reference
-from litreview.bibliography.refparse.relabel_numbers import edition_closing_title
+from litreview.bibliography.refparse.relabel_numbers import edition_closing_title, edition_words_closing_title
 from litreview.bibliography.refparse.relabel_publisher import publisher_closing_title
 from litreview.bibliography.refparse.relabel_publisher_bodies import (
+    imprint_read_as_container,
     publisher_by_its_rival,
     publisher_closing_container,
     publisher_in_containers_parenthesis,
@@ -49,8 +50,9 @@ def test_a_doubted_name_closing_a_book_is_its_publisher(text, marked, publisher)
 
 
 @pytest.mark.parametrize(("text", "marked"), [
-    # one word that is neither an acronym nor a publisher's: a title's last word, a style's "In."
-    ("Foo, 2019. Bar Baz. Quux.", "author date title title title?publisher"),
+    # one word that is neither an acronym nor a publisher's: a title's last word after its comma, a style's "In."
+    # (alone after the title's full stop it is a book's publisher: see the test above)
+    ("Foo, 2019. Bar Baz, Quux.", "author date title title title?publisher"),
     ("Roe, J. (2008). Faces in the wild. In.", "author author date title title title title title?publisher"),
     # a subtitle after the title's colon is no publisher
     ("Landrum, Greg, RDKit: Open-Source Cheminformatics Software, 2025",
@@ -251,3 +253,106 @@ def test_a_name_after_a_sentence_case_books_comma_is_the_publisher():
     assert _publisher(out) == "Ann Norbury,"
     assert " ".join(t.token.text for t in out if t.label == "container") == \
         "How to read tide tables in coastal waters,"
+
+
+@pytest.mark.parametrize(("text", "marked", "publisher"), [
+    # a book's one-word publisher in a sentence of its own after the title's full stop, the imprint's place left out
+    ("Varga, E. (1971). Historia del grabado. Tusquets.", "author author date title title title title?publisher",
+     "Tusquets."),
+    # after the date's full stop, the title printed before it (a body as the author left out)
+    ("Rivers of the plain. 2012. Landesamt.", "title title title title date title?publisher", "Landesamt."),
+])
+def test_a_books_doubted_last_word_alone_after_its_stop_is_its_publisher(text, marked, publisher):
+    assert _publisher(publisher_by_its_rival(hand_tagged(text, marked))) == publisher
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # a thesis's word, a month, a journal's word, a short word
+    ("Varga, E. (1971). Historia del grabado. Dissertation.", "author author date title title title title?publisher"),
+    ("Varga, E. (1971). Historia del grabado. Review.", "author author date title title title title?publisher"),
+    ("Varga, E. (1971). Historia del grabado. Ink.", "author author date title title title title?publisher"),
+    # a reading with a container's name: the word is the container's or its part's
+    ("Varga, E. (1971). Grabado. Arte Nuevo. Tusquets.", "author author date title container container title?publisher"),
+    # after a comma, not a full stop
+    ("Varga, E. (1971). Historia del grabado, Tusquets.", "author author date title title title title?publisher"),
+])
+def test_a_one_word_that_names_no_books_publisher_stays(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in publisher_by_its_rival(tagged)] == [t.label for t in tagged]
+
+
+@pytest.mark.parametrize(("text", "marked", "place", "publisher"), [
+    ("Lind, K. Nordische Sagen. Ebersbach an der Fils: Kramer, 1987.",
+     "author author title title journal journal journal journal journal date", "Ebersbach an der Fils:", "Kramer,"),
+    ("Lind, K. (2010). Kleine Geschichte Roms. Frankfurt am Main: Fischer-Verl. https://example.org/toc",
+     "author author date title title title container container container container url",
+     "Frankfurt am Main:", "Fischer-Verl."),
+    # after the title's medium in brackets
+    ("Лисенко, О. (2009). Словник приказок. [online] Київ: Наукова думка. Available at: https://example.org/a",
+     "author author date title title genre container container container note note url", "Київ:", "Наукова думка."),
+])
+def test_a_place_and_its_colon_then_a_name_read_as_a_container_are_the_imprint(text, marked, place, publisher):
+    out = imprint_read_as_container(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "location") == place
+    assert _publisher(out) == publisher
+    assert not any(t.label in ("container", "journal") for t in out)
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # a title's own colon after the date: no title before the span
+    ("Shi, Y. 2025. Lightgbm: Light Gradient Boosting Machine.",
+     "author author date container container container container container"),
+    # a book after "In:" with its subtitle
+    ("Roe, J. 2019. Copier les mappes. In: Les agents : Hommes, pratiques. 2019.",
+     "author author date title title title container container container container container container date"),
+    # a periodical's name with its subtitle, and one with its volume
+    ("Roe, J. Title. Nature: International Weekly Journal, 2019.", "author author title journal journal journal journal date"),
+    ("Roe, J. Title. Physics: Letters, 12, 3-9.", "author author title journal journal volume pages"),
+    # a place holding a digit or a lower-case word other than a place's joining word
+    ("Roe, J. Title. Room 101: Orwell Press, 2019.", "author author title container container container container date"),
+])
+def test_words_with_a_colon_that_print_no_imprint_stay_the_containers(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in imprint_read_as_container(tagged)] == [t.label for t in tagged]
+
+
+@pytest.mark.parametrize(("text", "marked", "edition"), [
+    ("Kern, H. Schuldrecht, besonderer Teil, 12., völlig neu bearb. Aufl. Berlin: Beck, 2011.",
+     "author author title title title title?edition title?edition title?edition title?edition edition location publisher date",
+     "12., völlig neu bearb. Aufl."),
+    ("Kern, H. (2008). Einführung in das Recht., 3., überarb. Aufl. Wien: Manz.",
+     "author author date title title title title title?edition title?edition edition location publisher",
+     "3., überarb. Aufl."),
+])
+def test_an_editions_number_and_words_read_into_the_title_are_the_editions(text, marked, edition):
+    out = edition_words_closing_title(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "edition") == edition
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # the words the model doubts open with no bare number: the title's own
+    ("Kern, H. Schuldrecht im Wandel der Zeit. Aufl. Berlin: Beck, 2011.",
+     "author author title title title?edition title?edition title?edition edition location publisher date"),
+    # the number is sure of the title (no runner-up): "Title, 12 Essays" stays
+    ("Kern, H. Schuldrecht, 12 neue Fälle. Aufl. Berlin: Beck.",
+     "author author title title title title?edition edition location publisher"),
+])
+def test_title_words_before_an_edition_that_open_with_no_doubted_number_stay(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in edition_words_closing_title(tagged)] == [t.label for t in tagged]
+
+
+def test_the_rules_title_run_on_over_the_first_words_of_the_crfs_edition_is_not_taken():
+    # German: the rules' title stops at the stop of "bearb.", before the edition's word "Aufl."
+    raw = "Kern, H.: Schuldrecht im Wandel, 5., neu bearb. Aufl., Beck, München, 2011."
+    crf = ParsedReference(raw=raw, title="Schuldrecht im Wandel", edition="5., neu bearb. Aufl.")
+    assert edition_run_on(crf, "Schuldrecht im Wandel, 5., neu bearb")
+    # words that are not the edition's first ones, or no number opening them
+    assert not edition_run_on(crf, "Schuldrecht im Wandel, neu bearb")
+    assert not edition_run_on(crf, "Schuldrecht im Wandel, 5., Beck")
+
+
+def test_a_books_one_word_before_the_year_is_not_taken_for_its_publisher():
+    # "Title. Word, Year.": the word may be the place as well as the publisher
+    tagged = hand_tagged("Varga, E. Historia del grabado. Tusquets, 1971.", "author author title title title title?publisher date")
+    assert [t.label for t in publisher_by_its_rival(tagged)] == [t.label for t in tagged]

@@ -6,12 +6,18 @@ Archaeological Institute), a book after the title's comma and "in" (Italian styl
 from __future__ import annotations
 
 import pytest
+from fuzz.hand_tagged import hand_tagged
 
 from litreview.bibliography.refparse import parse_reference
 from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.fields import is_url
-from litreview.bibliography.refparse.relabel_names import label_before_names
+from litreview.bibliography.refparse.relabel_names import (
+    label_before_names,
+    names_run_on,
+    title_in_caseless_script,
+)
 from litreview.bibliography.refparse.relabel_publisher_bodies import publisher_closing_container
+from litreview.bibliography.refparse.relabel_quoted import quoted_journal_after_title
 from litreview.bibliography.refparse.relabel_spans import container_inside_title
 from litreview.bibliography.refparse.tagger import Tagged
 
@@ -100,3 +106,78 @@ def test_a_book_after_the_titles_comma_and_in_is_the_container():
     text = "Roe, Ann, Women, in Their Own Words, Harbour Review 12"
     labels = ["author", "author", *["title"] * 5, "journal", "journal", "volume"]
     assert [t.label for t in container_inside_title(_tagged(text, labels))] == labels
+
+
+@pytest.mark.parametrize(("text", "marked", "title"), [
+    # a Chinese title after the names' stop, read as the date's words, a "no date" term after it
+    ("百度. 设置排序规则的方法 n.d. https://example.org/a", "author date date url", "设置排序规则的方法"),
+    # after the date's parenthesis, read as a note's words, up to the sentence's full-width question mark and stop
+    ("李明 (2018). 如何理解召回率？. Available at: https://example.org/b",
+     "author date note note note url", "如何理解召回率？."),
+    # a Latin acronym before the Chinese word, both read as the names'
+    ("维基百科. ROC 曲线 n.d. https://example.org/c", "author author author date url", "ROC 曲线"),
+    # Japanese after the names' colon
+    ("山田太郎: 機械学習入門. 2020.", "author publisher date", "機械学習入門."),
+    # the date after the names' stop is passed over: the title opens after it
+    ("Google. (n.d.). 分类 (classification)：ROC 和曲线. Retrieved from https://example.org/d",
+     "author date date date date note note url", "分类 (classification)：ROC 和曲线."),
+])
+def test_words_in_a_script_without_case_after_the_names_are_the_title_where_none_was_read(text, marked, title):
+    out = title_in_caseless_script(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "title") == title
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # a reading with a title already
+    ("百度. 设置排序规则的方法. 2016; published online. https://example.org/a", "author date date title title url"),
+    # Latin words after the names: the model's reading stands
+    ("Doe, J. Field notes n.d. https://example.org/a", "author author note note date url"),
+    # a Chinese word first, as a name, not after the names' stop
+    ("阿泽 决策树 Available online: https://example.org/a", "note note note note url"),
+])
+def test_words_the_rule_does_not_read_as_a_caseless_title_stay(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in title_in_caseless_script(tagged)] == [t.label for t in tagged]
+
+
+def test_a_title_in_lower_case_before_a_quoted_journal_is_not_read_into_the_names():
+    # Polish (PN-ISO 690): "Names, Title, „Journal” Year": the quote after the comma opens the journal, not the title
+    tagged = hand_tagged("Nowak J., Title of the study, „Journal” 2016.", "author author title title title title title?journal date")
+    assert [t.label for t in names_run_on(tagged)] == [t.label for t in tagged]
+    # Bologna: capitalised names before the quoted title are the names'
+    names = hand_tagged("Roe, Ann, Rachel Davis, «Surgical events», Journal, 2013.",
+                        "author author title title title title container date")
+    assert [t.label for t in names_run_on(names)][:4] == ["author"] * 4
+
+
+@pytest.mark.parametrize(("text", "marked", "journal"), [
+    # Polish: the journal in „…” (closed by ” or “) after the title's comma, before the year or the volume
+    ("Nowak J., Title of the study, „Journal of Things” 2016, t. 8, s. 3-9.",
+     "author author title title title title title?journal title?journal title?journal date volume volume pages pages",
+     "„Journal of Things”"),
+    ("Nowak J., Title of the study, „Journal of Things“ 2016.",
+     "author author title title title title title?journal title?journal title?journal date", "„Journal of Things“"),
+])
+def test_quoted_words_after_an_unquoted_titles_comma_before_the_year_are_the_journal(text, marked, journal):
+    out = quoted_journal_after_title(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "journal") == journal
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # a quoted title's own words: the title opens with a quote
+    ("Nowak J., „Title of the study, „Part” 2016.", "author author title title title title title?journal date"),
+    # a quotation inside the title, not before the date
+    ("Nowak J., Title of the study, „Part” and more. 2016.",
+     "author author title title title title title?journal title title date"),
+    # the model sure of the quoted words (no journal as runner-up)
+    ("Nowak J., Title of the study, „Journal” 2016.", "author author title title title title title date"),
+])
+def test_quoted_words_the_rule_does_not_read_as_a_journal_stay(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in quoted_journal_after_title(tagged)] == [t.label for t in tagged]
+
+
+def test_and_others_closing_the_names_before_the_quoted_title_are_the_names():
+    tagged = hand_tagged("Ong, Shyue Ping, and others, ‘Python Materials’, Science, 68 (2013)",
+                         "author author author title title title title container volume date")
+    assert [t.label for t in names_run_on(tagged)][:5] == ["author"] * 5

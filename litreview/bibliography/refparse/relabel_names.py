@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 from ...lazyre import lazy
-from ...locale_terms import SUFFIXES_IN_TEXT
+from ...locale_terms import NO_DATE_WORDS, SUFFIXES_IN_TEXT
 from . import fields as F
 from .lexicon import AND, EDITOR, IN
 from .names import NO_NAME, is_bare_initials, is_initials, is_organisation_name, is_particle
@@ -67,12 +67,24 @@ def names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         if tagged[q].label != "title":
             break
         if tagged[q].token.text[:1] in F.QUOTE_CLOSER and tagged[q - 1].token.text.endswith(","):
+            if not all(_name_word(t.token.text) for t in tagged[n:q]):
+                break  # a title in lower case before a quoted journal (Polish "Title of the article, „Journal” 2016")
             return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:q]), *tagged[q:]]
     words = [t.token.text for t in tagged[n:n + 2] if t.label == "title"]
     names = names_open(words)
     if names == 2 and not (tagged[n - 1].token.text.endswith(",") and n + 2 < len(tagged)):
         return tagged  # a Vancouver name only where the list goes on, and not the whole title
     return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:n + names]), *tagged[n + names:]]
+
+
+def _name_word(word: str) -> bool:
+    """Whether ``word`` may be a word of a name list: capitalised, a particle ("de", "van"), "and", "others", "et al."."""
+    bare = word.rstrip(",;")
+    return bare[:1].isupper() or is_particle(bare) or bare.casefold() in AND or bare.casefold().rstrip(".") in _LIST_END
+
+
+#: the words that close a name list in lower case ("and others", "et al.")
+_LIST_END = frozenset(("others", "et", "al"))
 
 
 _OTHERS_WORD = lazy(r"(?i)others[.:]")
@@ -419,3 +431,43 @@ def _title_after_label(rest: Sequence[Tagged]) -> Sequence[Tagged]:
 #: the most words of such a title, and the labels the model read it as
 _TITLE_RUN = 40
 _TITLE_READ_AS = frozenset(("container", "journal", "note"))
+
+
+def title_in_caseless_script(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """In a reading with no title, the words after the names' or the date's stop, up to the sentence's end, the date or a
+    link, are the title where they open in a script without letter case (Chinese, Japanese, Korean, Arabic, Hebrew,
+    Thai): "知乎. GB2312、GBK、GB18030 这几种字符集的主要区别是什么？. 2016;", "Microsoft (n.d.) 更新文档中的所有域. Available at:
+    …", "维基百科. ROC 曲线 n.d. https://…" (the model, which saw few such words, read them as a date's, a note's or the
+    names'). The first of the words, or the second after a word of Latin letters ("ROC 曲线"), holds such a letter."""
+    if any(t.label == "title" for t in tagged):
+        return tagged
+    i = next((k + 1 for k, t in enumerate(tagged[:RUN]) if t.label in ("author", "date")
+              and t.token.text.endswith((".", ":", ")", "：", "。"))), None)
+    while i is not None and i < len(tagged) and _date_word(tagged[i].token.text):
+        i += 1  # the date after the names ("Google. (n.d.). 分类 …")
+    if i is None or i >= len(tagged) or not any(_caseless(t.token.text) for t in tagged[i:i + 2]):
+        return tagged
+    j = i
+    while j < len(tagged) and j - i < RUN and tagged[j].label not in ("url", "doi") and not _date_word(tagged[j].token.text):
+        j += 1
+        if _SENTENCE_CLOSE.search(tagged[j - 1].token.text):
+            break
+    return [t._replace(label="title") if i <= k < j else t for k, t in enumerate(tagged)]
+
+
+def _caseless(word: str) -> bool:
+    """Whether ``word`` holds a letter of a script without case, or a full-width mark of East Asian writing ("、")."""
+    return any((c.isalpha() and not c.isupper() and not c.islower()) or "\u3000" <= c <= "\u303f"
+               or "\uff00" <= c <= "\uffef" for c in word)
+
+
+def _date_word(word: str) -> bool:
+    """Whether ``word`` is a year or a "no date" term, with its brackets and marks ("2016;", "(n.d.).")."""
+    core = word.strip("()[],;:.")
+    return _DATE_WORD.fullmatch(core) is not None or _DATE_WORD.fullmatch(core + ".") is not None
+
+
+#: a year or a "no date" term as a word of its own, which closes a title's run
+_DATE_WORD = lazy(rf"(?:{F.YEAR})[a-z]?|{NO_DATE_WORDS}")
+#: a word that closes its sentence: a full stop, a question or exclamation mark, in Latin or full-width form
+_SENTENCE_CLOSE = lazy(r"[.?!。？！]$")

@@ -395,6 +395,32 @@ def edition_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+def edition_words_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The title's last words from an ordinal number after its comma or stop ("26.,", "5.") up to the edition the model
+    read, the words between them in lower case, are the edition's: German "Title, 26., völlig neu bearb. Aufl. München:
+    Beck" and "Title., 5., neu bearb. Aufl." (the model read the edition's number and its words as the title's, only
+    "Aufl." as the edition)."""
+    for e in range(2, len(tagged)):
+        if tagged[e].label != "edition" or tagged[e - 1].label != "title":
+            continue
+        k = e - 1
+        while k > 1 and e - k < _EDITION_WORDS and tagged[k].label == "title" \
+                and not _ORDINAL_EDITION.fullmatch(tagged[k].token.text):
+            k -= 1
+        if _ORDINAL_EDITION.fullmatch(tagged[k].token.text) and tagged[k].label == "title" \
+                and tagged[k - 1].label == "title" and tagged[k - 1].token.text.endswith((",", ".")) \
+                and all(t.token.text[:1].islower() for t in tagged[k + 1:e]):
+            return [t._replace(label="edition") if k <= n < e else t for n, t in enumerate(tagged)]
+        return tagged
+    return tagged
+
+
+#: at most this many words of an edition's statement before its word ("26., völlig neu bearb.")
+_EDITION_WORDS = 5
+#: an edition's number as German and other styles print it, an ordinal's full stop after it ("26.,", "5.")
+_ORDINAL_EDITION = lazy(r"[1-9]\d?\.,?")
+
+
 #: a bare number of one or two digits, or one in parentheses closed by a stop or a comma ("1.", "2,", "(1)."); not a
 #: report's number ("(08) (IOM, 2024)")
 _BARE_EDITION = lazy(r"[1-9]\d?[.,]{0,2}|\([1-9]\d?\)[.,]{1,2}")

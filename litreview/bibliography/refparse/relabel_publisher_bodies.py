@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import IN, JOURNAL, MONTHS, REPOSITORY
+from .lexicon import IN, JOURNAL, MONTHS, REPOSITORY, THESIS
 from .names import FUNCTION_WORDS
 from .relabel_names import RUN as _RUN
 from .relabel_publisher import AFTER_PUBLISHER as _AFTER_PUBLISHER
@@ -252,9 +252,28 @@ def publisher_by_its_rival(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             or not (t.token.text[:1].isupper() or t.token.text.casefold() in FUNCTION_WORDS) for t in run) \
             or F.known_place(name) or F.PERIODICAL.search(name) \
             or not (all(t.rival == "publisher" for t in run) or _publishers_name(words)) \
-            or (len(words) == 1 and not (_ACRONYM_WORD.fullmatch(words[0]) or _publishers_name(words))):
+            or (len(words) == 1 and not (_ACRONYM_WORD.fullmatch(words[0]) or _publishers_name(words)
+                                         or _books_last_word(tagged, start))):
         return tagged
     return [t._replace(label="publisher") if start <= k <= end else t for k, t in enumerate(tagged)]
+
+
+def _books_last_word(tagged: Sequence[Tagged], k: int) -> bool:
+    """Whether the word at ``k`` stands alone in a book's last sentence, right after the full stop that closes its
+    title or its date, and closes that sentence: a name of one word ("Title. Phaidon.", "Title. 2010. Umweltbundesamt.",
+    the imprint's place left out), which the reading drops from the title anyway; not a word before the year ("Title.
+    Paris, 1990.", a place or a publisher). Not in a reading with a container's or a journal's name, not a
+    word of a kind the lexicon knows (a thesis's, a month's, a periodical's, "In"), not a short or lower-case word."""
+    before, word = tagged[k - 1], tagged[k].token.text.rstrip(_CLOSERS)
+    return before.label in ("title", "date") and SENTENCE_END.search(before.token.text) is not None \
+        and (k + 1 == len(tagged) or tagged[k].token.text.endswith(".")) \
+        and len(word) > 3 and word[:1].isupper() and word.replace("-", "").isalpha() \
+        and word.casefold() not in _NOT_A_BOOKS_NAME \
+        and not any(t.label in ("container", "journal") for t in tagged)
+
+
+#: the words of a kind no publisher's one-word name is: a thesis's or a report's, a month's, a periodical's, "In"
+_NOT_A_BOOKS_NAME = THESIS | MONTHS | JOURNAL | IN
 
 
 def _name_over_comma(tagged: Sequence[Tagged], start: int, end: int) -> int:
@@ -304,3 +323,36 @@ def publisher_in_containers_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Ta
             return tagged
         return [t._replace(label="publisher") if start <= k <= end else t for k, t in enumerate(tagged)]
     return tagged
+
+
+def imprint_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A container's span that prints a place of one to four words and its colon, then a capitalised name, after the
+    title's full stop (or its medium in brackets) and before the closing date, links and notes, is the book's imprint, in a
+    reading with no publisher, place, volume, pages or editors: "Title. Ebelsbach am Main: Gremer, 1987.", "Title.
+    Frankfurt am Main: Fischer-Taschenbuch-Verl. http://…", "Title. [online] Київ: Інститут …. Available at: …" (the
+    model read "Place: Publisher" as a journal's name and its subtitle). Not a periodical's name ("Nature: Journal of
+    …"), not a container after "In:", not a place holding a digit or a lower-case word but a function word."""
+    spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
+    if not spans or spans[-1] - spans[0] + 1 != len(spans) or len(spans) < 2 or len(spans) > _RUN:
+        return tagged
+    first, last = spans[0], spans[-1]
+    colon = next((k for k in range(first, min(first + 4, last)) if tagged[k].token.text.endswith(":")), None)
+    before = tagged[first - 1] if first else None
+    if colon is None or before is None or not any(t.label == "title" for t in tagged[:first]) or not (
+            (before.label == "title" and SENTENCE_END.search(before.token.text))
+            or (before.token.text.startswith("[") and before.token.text.rstrip(".").endswith("]"))):
+        return tagged  # a title's own colon after the date ("2025. Lightgbm: Light Gradient Boosting Machine.")
+    place = [t.token.text for t in tagged[first:colon + 1]]
+    words = [t.token.text for t in tagged[first:last + 1]]
+    if not place[0][:1].isupper() or place[0].casefold().rstrip(":") in IN or not tagged[colon + 1].token.text[:1].isupper() \
+            or any(F.DIGIT.search(w) or not (w[:1].isupper() or w.casefold() in _PLACE_JOINS) for w in place) \
+            or F.PERIODICAL.search(" ".join(words)) or any(w.strip(".,").casefold() in JOURNAL for w in words[len(place):]) \
+            or not (last + 1 == len(tagged) or words[-1].endswith((",", "."))) \
+            or any(t.label not in _AFTER_BOOKS_PUBLISHER for t in tagged[last + 1:]):
+        return tagged
+    return [t._replace(label="location") if first <= k <= colon else t._replace(label="publisher")
+            if colon < k <= last else t for k, t in enumerate(tagged)]
+
+
+#: the lower-case words a place's name holds ("Frankfurt am Main", "Stratford-upon-Avon", "Newcastle upon Tyne")
+_PLACE_JOINS = frozenset(("am", "an", "der", "upon", "on", "de", "del", "la", "le", "sur", "im", "in", "bei", "di"))

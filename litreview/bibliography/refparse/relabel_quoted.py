@@ -216,3 +216,29 @@ def _closes(word: str, closer: str, first: bool) -> bool:
     own opening quote."""
     core = word.rstrip(".,;:")
     return core.endswith(closer) and (not first or len(core) > 1)
+
+
+def quoted_journal_after_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """Quoted words after an unquoted title's comma, which the model doubts with the journal as runner-up, right before
+    the date or the volume, are the journal, in a reading with no container: Polish (PN-ISO 690) "Names, Title of the
+    article, „Journal” 2016, t. 8, nr 17" (the model read the quoted name as the title's last words)."""
+    for q in range(2, len(tagged) - 1):
+        opener = tagged[q].token.text[:1]
+        if opener not in F.QUOTE_CLOSER or tagged[q].label != "title" or tagged[q - 1].label != "title" \
+                or not tagged[q - 1].token.text.endswith(","):
+            continue
+        start = q
+        while start > 0 and tagged[start - 1].label == "title":
+            start -= 1
+        if any(t.token.text[:1] in F.QUOTE_CLOSER for t in tagged[start:q]) \
+                or any(t.label in ("container", "journal") for t in tagged):
+            return tagged  # a quoted title's own words, or a reading with a container already
+        words = [t.token.text for t in tagged[q:q + _RUN]]
+        # „ closes with “ in German and with ” in Polish
+        k = max(_closing_word(words, closer) for closer in {F.QUOTE_CLOSER[opener], "”" if opener == "„" else ""} if closer)
+        end = q + k + 1
+        if k < 0 or end >= len(tagged) or tagged[end].label not in ("date", "volume") \
+                or any(t.label != "title" or t.rival != "journal" for t in tagged[q:end]):
+            return tagged
+        return [t._replace(label="journal") if q <= n < end else t for n, t in enumerate(tagged)]
+    return tagged

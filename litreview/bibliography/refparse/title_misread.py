@@ -194,12 +194,15 @@ def title_as_publisher(crf: ParsedReference, rules: ParsedReference, title: str)
 
 def edition_run_on(crf: ParsedReference, title: str) -> bool:
     """The rules' title is the CRF's and then the edition the CRF read after it: "Title., Second edition. Publisher",
-    "Title, 1., Publisher" (a .bib's bare edition number printed after the title); the CRF's title is kept."""
+    "Title, 1., Publisher" (a .bib's bare edition number printed after the title), or the edition's first words up to
+    its word's stop ("Title, 5., neu bearb. Aufl., Müller": the rules' title ends at "bearb."); the CRF's title is
+    kept."""
     mine, theirs, edition = norm(crf.title), norm(title), norm(crf.edition)
     if not (mine and edition and theirs.startswith(mine)):
         return False
     rest = theirs[len(mine):]
-    return rest == edition or any(rest == edition + norm(w) for w in EDITION_WORDS)
+    return rest == edition or any(rest == edition + norm(w) for w in EDITION_WORDS) or (
+        bool(rest) and rest[:1].isdigit() and edition.startswith(rest))
 
 
 #: what follows a title's first sentence before its subtitle: the full stop (none after a question or exclamation
