@@ -32,11 +32,11 @@ essay's labelled links fell (its 25 most confident suggestions right 14 -> 11), 
 
 CAP = 0.45
 """The highest probability a topical suggestion can show. Out of fold the scaled probabilities run past
-what is cited: over every development document (44), each scored by a model fitted and scaled without it, the
-candidates scored from 0.8 were cited 27 times in 42, those from 0.5 32 in 51, those from 0.45 37 in 57:
-no higher score is cited more often. Capped here, the log loss out of fold (0.10927) is within 0.0001 of the
-least among caps from 0.45 to 1 (0.10918, at 0.6 and 0.65; bench/eval_topical.py --cv --extra-dev FOLDER ...:
-under the calibration table); the suggester orders candidates by the uncapped score."""
+what is cited: over every development document (19), each scored by a model fitted and scaled without it, the
+candidates scored from 0.8 were cited 3 times in 7, those from 0.5 4 in 9, those from 0.45 5 in 11: no higher
+score is cited more often. Capped here, the log loss out of fold (0.11344) is the least among caps from 0.45 to
+0.95 (bench/eval_topical.py --cv --extra-dev FOLDER ...: under the calibration table); the suggester orders
+candidates by the uncapped score."""
 
 # Written by `python bench/eval_topical.py --fit --extra-dev FOLDER ...`: fitted on 9 corpus documents and 10 further papers (development only).
 WEIGHTS: dict[str, float] = {"intercept": -3.7088, "cosine": 0.4833, "context": 0.1269, "top": 0.4271, "margin": 0.3975, "title_word": 0.5158, "linked": 0.0, "cue": 0.3364, "first_person": -0.0614, "length": 0.1073, "spread": -0.0668, "entries": -0.4095, "source_margin": 0.598, "bm25": 0.3317, "bm25_rank": 0.4992, "bm25_top": 0.3602, "rank": 0.6766, "from_paragraph": -0.4146, "named": 4.7311}
@@ -46,11 +46,11 @@ The probabilities are calibrated, so what is shown is expected to be right at le
 (the reliability tables of bench/eval_topical.py check it on development and held-out documents). On the
 corpus development documents and further development papers, each linked by a re-ranker fitted without it
 (eval_topical.py --cv --extra-dev), no threshold reaches 0.8, and none is above ``CAP``: by default no suggestion
-of the re-ranker is shown (`links --all-suggestions` lists them, the surest, from 0.4, right 42 times in 64). Nor
+of the re-ranker is shown (`links --all-suggestions` lists them, the surest, from 0.4, right 9 times in 17). Nor
 does any kind of its suggestions: of each sentence's top candidate under rules of what supports it (the sentence
-names the entry's author, half the title's words written, a wide lead over the next candidate, the first sentence
-of the document the entry is the top candidate of, ...), the rule cited most often held 7 in 10
-(bench/topical_generalisation.py). What is shown by default is the entry whose title opens with a name the
+names the entry's author, a wide lead over the next candidate, BM25's first, a cosine of 0.5 or more, ...), the
+rule cited most often held 5 in 10 (BM25's first with a cosine of 0.5 or more: 52 in 110;
+bench/topical_generalisation.py). What is shown by default is the entry whose title opens with a name the
 sentence is the first of the document to write (``topical.NAMED_WORK``)."""
 
 _CUES = re.compile(
