@@ -7,8 +7,8 @@ Each row changes one thing against the shipped re-ranker: a baseline's score and
 bibliography as features, reciprocal-rank fusion with the best baseline, the penalty, each feature
 standardised within its document, each feature's distance from the sentence's best candidate, a listwise
 re-ranker, the entry's description length and age. Then the suggestions: the top candidate of each sentence
-under rules of what supports it (the sentence names its author, a wide lead over the next candidate, most of
-the title's words written, ...), the rules cited most often with how many they hold; a default needs 8 in 10.
+under rules of what supports it (the sentence names its author, a wide lead over the next candidate,
+the cosine at 0.5 or more, ...), the rules cited most often with how many they hold; a default needs 8 in 10.
 
     python bench/topical_generalisation.py --extra-dev FOLDER [--extra-dev FOLDER ...]
 """
@@ -38,7 +38,7 @@ from litreview.linking.ranker import FEATURES  # noqa: E402
 Where = list[tuple[str, str]]
 Scores = list[float]
 
-RELATIVE = ("cosine", "context", "words", "title_cover", "source_margin", "bm25", "bm25_rank", "rank")
+RELATIVE = ("cosine", "context", "source_margin", "bm25", "bm25_rank", "rank")
 """Features read also as their distance from the best candidate of the same sentence."""
 
 
@@ -181,12 +181,10 @@ def shown_by_rule(x: list[list[float]], y: list[int], doc_of: list[str], where: 
         lead[ranked[0]] = p[ranked[0]] - p[ranked[1]] if len(ranked) > 1 else math.inf
     conditions: dict[str, Callable[[int], bool]] = {
         "named": lambda i: x[i][col["named"]] > 0, "BM25's first": lambda i: x[i][col["bm25_top"]] > 0,
-        "cosine's first": lambda i: x[i][col["top"]] > 0, "half the title": lambda i: x[i][col["title_cover"]] >= 0.5,
-        "3/4 of the title": lambda i: x[i][col["title_cover"]] >= 0.75,
-        "3+ words": lambda i: x[i][col["words"]] >= math.log1p(3), "5+ words": lambda i: x[i][col["words"]] >= math.log1p(5),
+        "cosine's first": lambda i: x[i][col["top"]] > 0,
         "lead > 1": lambda i: lead[i] > 1, "lead > 2": lambda i: lead[i] > 2,
         "cosine >= 0.5": lambda i: x[i][col["cosine"]] >= 0.5, "citation cue": lambda i: x[i][col["cue"]] > 0,
-        "its own words": lambda i: x[i][col["from_paragraph"]] == 0, "a title word": lambda i: x[i][col["title_word"]] > 0,
+        "its own words": lambda i: x[i][col["from_paragraph"]] == 0,
     }
     held = {name: {i for i in range(len(x)) if top[i] and test(i)} for name, test in conditions.items()}
     found = []

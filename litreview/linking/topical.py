@@ -101,8 +101,7 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
     Features are content words and pairs of neighbouring words ("national security"). A feature
     weighs by how rare it is among the entries and by how few of the essay's paragraphs use it:
     what the whole essay keeps saying ("international", "theory") is its subject, not a clue to
-    which sentence relies on which entry: a candidate that shares only such words is scored as
-    such. ``linked`` names claims that already have a confirmed source. ``explained``
+    which sentence relies on which entry: the evidence names the other shared words first. ``linked`` names claims that already have a confirmed source. ``explained``
     maps a claim id to spans of its text that other linkers used as evidence: those words do not
     count again. ``min_score`` is the lowest probability kept.
     """
@@ -247,7 +246,6 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     n_claims = math.log1p(len(claims))
     entries = math.log10(n_keys + 1)
     linked_ids = set(linked)
-    titles: dict[str, list[str]] = {}
     items = []
 
     for r, p in enumerate(picked):
@@ -270,10 +268,6 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
             # The essay's (or the field's) common words are weak evidence: counted apart.
             shared = common - generic_words
             words = frozenset(w for w in shared if " " not in w)
-            if key not in titles:
-                titles[key] = [w for w, v in topic.items() if v >= 1.0 and " " not in w]
-            main = titles[key]
-            cover = sum(map(bag.__contains__, main)) / len(main) if main else 0.0
             margin = cos_score - (second[r] if rank == 0 else best[r])
             own = own_best[c]
             gap = cos_score - runner.get(c, 0.0) if cos_score >= own else cos_score - own
@@ -284,10 +278,10 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
                 cues = claim_cues(claim.text)
                 named = named_entries(claim.text, index)
                 length = math.log1p(sum(1 for w in bag if " " not in w)) / 4.0
-            features = (cos_score, ctx_score, float(rank == 0), margin, math.log1p(len(words)),
-                        float(any(topic[w] >= 1.0 for w in words)), cover, float(claim.id in linked_ids),
+            features = (cos_score, ctx_score, float(rank == 0), margin,
+                        float(any(topic[w] >= 1.0 for w in words)), float(claim.id in linked_ids),
                         *cues, length, math.log1p(spread[c]) / max(n_claims, 1.0), entries, gap, bm_score,
-                        float(not shared), 1.0 / (1.0 + rank_bm) if rank_bm < bm_take else 0.0, float(rank_bm == 0),
+                        1.0 / (1.0 + rank_bm) if rank_bm < bm_take else 0.0, float(rank_bm == 0),
                         1.0 / (1.0 + rank_both) if rank_both < take else 0.0, from_paragraph,
                         named.get(key, 0.0))
             items.append(Candidate(r, key, features, words or frozenset(w for w in common if " " not in w),
