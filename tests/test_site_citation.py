@@ -1720,3 +1720,13 @@ def test_a_math_symbol_opening_a_title_is_not_capitalised_as_pandoc_prints_it() 
                              "@misc{c, title={alpha and $\\beta$ decay}, year={2000}}", "refs.bib")
     assert [format_reference(s).text for s in bib.sources] == [
         "α Centauri. 2000.", "α Centauri. 2000.", "Alpha and β Decay. 2000."]
+
+
+def test_math_in_a_title_prints_as_pandoc_shows_it() -> None:
+    # pandoc (chicago-notes-bibliography, HTML without its tags): "Atmospheric CO2 Records" and "A Novel Slow (<1 Hz)
+    # Oscillation"; the site printed "CO$_2$" and "($<$1 Hz)", and the math's markup stays escaped text in the HTML.
+    bib = parse_bibliography("@misc{a, title={Atmospheric CO$_2$ Records}, year={2004}}\n"
+                             "@misc{b, title={A Novel Slow ({$<$}1 {{Hz}}) Oscillation}, year={1993}}", "refs.bib")
+    shown = [format_reference(s) for s in bib.sources]
+    assert [r.text for r in shown] == ["Atmospheric CO2 Records. 2004.", "A Novel Slow (<1 Hz) Oscillation. 1993."]
+    assert "&lt;1 Hz" in shown[1].html and "<1" not in shown[1].html
