@@ -1730,3 +1730,17 @@ def test_math_in_a_title_prints_as_pandoc_shows_it() -> None:
     shown = [format_reference(s) for s in bib.sources]
     assert [r.text for r in shown] == ["Atmospheric CO2 Records. 2004.", "A Novel Slow (<1 Hz) Oscillation. 1993."]
     assert "&lt;1 Hz" in shown[1].html and "<1" not in shown[1].html
+
+
+@pytest.mark.parametrize(("name", "title"), [
+    ("refs.yaml", 'An <span class="nocase">n log n</span> algorithm for states'),
+    ("refs.yaml", "An [n log n]{.nocase} algorithm for states"),
+    ("refs.json", 'An <span class="nocase">n log n</span> algorithm for states'),
+])
+def test_a_csl_nocase_span_keeps_its_words_from_title_case(name: str, title: str) -> None:
+    # pandoc (chicago-notes-bibliography, -t plain) for each: "An n log n Algorithm for States. 1971."; the site
+    # capitalised the words of the span ("n Log n"), as citeproc does not
+    item = {"id": "a", "type": "chapter", "title": title, "issued": {"date-parts": [[1971]]}}
+    text = f"references:\n- {json.dumps(item)}\n" if name.endswith(".yaml") else json.dumps([item])
+    (source,) = parse_csl(text, name, yaml=name.endswith(".yaml")).sources
+    assert format_reference(source).text == "An n log n Algorithm for States. 1971."

@@ -57,8 +57,11 @@ def _protected(raw: str) -> dict[str, tuple[str, str]]:
     ("m{\\'e}thodes", "f{\\"u}r", "{\\'e}tude"). pandoc reads the letters before the braces as a word of their own,
     which citeproc's title case leaves alone when it is one letter ("bez{\\"u}glich" is "Bezüglich") but for a
     title's first word ("t{\\'e}l{\\'e}com x" is "Télécom x"), and sentence case puts in lower case
-    ("T{\\'e}l{\\'e}com" is "t{\\'e}l{\\'e}com" in a title); and the symbols of its math (``_MATH``)."""
+    ("T{\\'e}l{\\'e}com" is "t{\\'e}l{\\'e}com" in a title); and the symbols of its math (``_MATH``). A CSL value's
+    words in a nocase span (``_NOCASE``) are kept as written too."""
     words = {w: (w, w) for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
+    for span in _NOCASE.finditer(raw) if "nocase" in raw else ():  # a CSL value's nocase span, as citeproc keeps it
+        words.update((w, (w, w)) for w in re.findall(r"\w+", span.group(1) or span.group(2) or ""))
     for math in _MATH.finditer(raw) if "$" in raw or "\\ensuremath" in raw else ():  # math, which title case leaves alone
         words.update((w, (w, w)) for w in re.findall(r"\w+", decode_latex(f"${math.group(1) or math.group(2)}$")))
     for token in _BRACED_TOKEN.findall(raw):
@@ -72,6 +75,8 @@ def _protected(raw: str) -> dict[str, tuple[str, str]]:
     return words
 
 
+_NOCASE = re.compile(r'<span\s+class="nocase">([^<]*)</span>|\[([^\[\]]*)\]\{\.nocase\}')
+"""CSL's rich text for words no case change reaches (JSON's span, a YAML file's Markdown span): kept as written."""
 _MATH = re.compile(r"(?<!\\)\$([^$]+)\$|\\ensuremath\s*\{([^{}$]+)\}")
 """TeX math in a BibTeX value ("$\\alpha$", "\\ensuremath{\\alpha}"): its symbols are kept as written ("α Centauri")."""
 # A BibTeX value's words, split at white space outside braces ("{\\c c}a" is one word)
