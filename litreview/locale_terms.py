@@ -109,7 +109,7 @@ CITATION_TERMS: dict[str, dict[str, str]] = {
     "en": {"by": "by", "version": "version", "trans.": "trans.", "edition": "{n}{ordinal} ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "n.d.", "ed.": "ed.", "eds.": "eds.", "edited by": "edited by",
            "ahead of print": "ahead of print", "inpress": "in press", "prepublished": "pre-published", "inpreparation": "in preparation",
            "translated by": "translated by", "accessed": "accessed", "In": "In", "vol.": "vol.", "vols.": "vols.", "no.": "no.", "nos.": "nos.",
-           "preprint": "preprint", "No.": "No.", "Nos.": "Nos.", "Chap.": "Chap.", "Chaps.": "Chaps.", "V.": "V.", "“": "“", "”": "”", "‘": "‘", "’": "’", "punctuation-in-quote": "yes", "title-case": "yes",
+           "preprint": "preprint", "No.": "No.", "Nos.": "Nos.", "Pub. L.": "Pub. L.", "Chap.": "Chap.", "Chaps.": "Chaps.", "V.": "V.", "“": "“", "”": "”", "‘": "‘", "’": "’", "punctuation-in-quote": "yes", "title-case": "yes",
            "seasons": "Spring Summer Autumn Winter",
            "months": "January February March April May June July August September October November December",
            "month-year": "{month} {year}", "date": "{month} {day}, {year}"},
@@ -169,7 +169,8 @@ differs: fr "1ʳᵉ éd."), "preprint" what a CSL preprint or working paper with
 and a year but no volume, issue or pages), "inpress", "prepublished", "inpreparation", "submitted" and
 "forthcoming" a biblatex ``pubstate`` key in words (where the locale has it: else the key as written), "phdthesis" and "mastersthesis" a thesis with no ``type`` (where the locale has the
 term: English else, where pandoc prints the entry type, "Phdthesis"), "–" the dash of a page range (fr a
-non-breaking hyphen, es a hyphen), "No." and "Nos." a report's number (several: "Nos. 3-4"), "vols." a book's volumes ("Vols. 1-2"), "trans." after the translators a work with no author or editor is listed under, "V." software's
+non-breaking hyphen, es a hyphen), "No." and "Nos." a report's number (several: "Nos. 3-4"), "Pub. L." a statute's number's genre where it has
+none (English only: else "Legislation", as citeproc prints it), "vols." a book's volumes ("Vols. 1-2"), "trans." after the translators a work with no author or editor is listed under, "V." software's
 version where the locale has a short word for it (English only: else "Version"). A language not here prints English. Each no-date word is one of
 ``NO_DATE_TERMS``, each "et al." one the linker reads."""
 

@@ -259,9 +259,59 @@ def test_cases_and_statutes_are_cited_by_name_and_their_citation() -> None:
     assert {k: r.short for k, r in refs.items()} == {
         "smith-ca": "Smith CA", "smith-scc": "Smith SCC", "jones": "Jones v Roe, [1990] 2 SCR 100",
         "jones-2": "Jones v Roe, [1991] 1 SCR 5", "code": "Criminal Code"}
-    assert refs["smith-ca"].text == "R v Smith, 2011 ONCA 12."
-    assert refs["smith-ca"].html.startswith("<i>R v Smith</i>, 2011 ONCA 12.")
-    assert refs["code"].text == "Criminal Code, RSC 1985, c C-46."
+    # pandoc 3.9 (chicago-notes-bibliography): the court's citation in parentheses where the date goes, the title not
+    # in italics; a statute's authority is not printed
+    assert refs["smith-ca"].text == "R v Smith (2011 ONCA 12)."
+    assert refs["smith-ca"].html.startswith("R v Smith (2011 ONCA 12).")
+    assert refs["code"].text == "Criminal Code."
+
+
+LEGAL_BIB = r"""
+@jurisdiction{case1, date={2013-02-26}, institution={CJEU}, number={C-617/10}, title={Åklagaren v Hans Åkerberg Fransson}}
+@jurisdiction{case2, date={1963-07-04}, number={24-62}, title={Federal Republic of Germany v Commission}}
+@jurisdiction{case3, date={1963-07-04}, number={32}, title={Maurice Alvis v Council}}
+@jurisdiction{case4, date={1957}, number={1-57 and 14-57}, title={Société des Usines v High Authority}}
+@jurisdiction{case5, date={2001-05-03}, title={Roe v Doe}, journaltitle={F.3d}, volume={250}, pages={100--110}}
+@legislation{reg, title={Regulation ({EU}) 2016/679 on data}, date={2016}, type={regulation}, number={2016/679},
+  journaltitle={OJ}, series={L}, issue={119}, pages={1}}
+@legislation{charter, title={Charter of fundamental rights}, date={2012}, volume={326}, pages={02}, journaltitle={OJ}}
+@legislation{act, title={An act}, date={2020}, number={116-136}, journaltitle={Stat.}, volume={134}, pages={281}}
+@legal{treaty, title={Treaty establishing the European Economic Community}, journaltitle={UNTS}, volume={294}, pages={3}}
+@legal{treaty2, title={Treaty of Rome}, date={1957-03-25}, journaltitle={UNTS}, volume={294}, pages={3}}
+"""
+
+
+@pytest.mark.parametrize(("lang", "printed"), [
+    ("en-US", {
+        "case1": "Åklagaren v Hans Åkerberg Fransson, C-617/10 (February 26, 2013).",
+        "case2": "Federal Republic of Germany v Commission, Nos. 24-62 (July 4, 1963).",
+        "case3": "Maurice Alvis v Council, No. 32 (July 4, 1963).",
+        "case4": "Société Des Usines v High Authority, 1-57 and 14-57 (1957).",
+        "case5": "Roe v Doe, 250 F.3d 100 (2001).",
+        "reg": "Regulation (EU) 2016/679 on Data, Regulation No. 2016/679, OJ 1 (2016).",
+        "charter": "Charter of Fundamental Rights, 326 OJ 02 (2012).",
+        "act": "An Act, Pub. L. Nos. 116-136, 134 Stat. 281 (2020).",
+        "treaty": "Treaty Establishing the European Economic Community, 294 UNTS 3.",
+        "treaty2": "Treaty of Rome, March 25, 1957, 294 UNTS 3."}),
+    ("de-DE", {
+        "case1": "Åklagaren v Hans Åkerberg Fransson, C-617/10 (26. Februar 2013).",
+        "case2": "Federal Republic of Germany v Commission, Nos. 24-62 (4. Juli 1963).",
+        "case3": "Maurice Alvis v Council, No. 32 (4. Juli 1963).",
+        "case4": "Société des Usines v High Authority, 1-57 and 14-57 (1957).",
+        "case5": "Roe v Doe, 250 F.3d 100 (2001).",
+        "reg": "Regulation (EU) 2016/679 on data, Regulation No. 2016/679, OJ 1 (2016).",
+        "charter": "Charter of fundamental rights, 326 OJ 02 (2012).",
+        "act": "An act, Legislation Nos. 116-136, 134 Stat. 281 (2020).",
+        "treaty": "Treaty establishing the European Economic Community, 294 UNTS 3.",
+        "treaty2": "Treaty of Rome, 25. März 1957, 294 UNTS 3."}),
+])
+def test_biblatex_cases_statutes_and_treaties_print_as_pandoc_prints_them(lang: str, printed: dict[str, str]) -> None:
+    # pandoc 3.9 (chicago-notes-bibliography) for each: a case's docket number (labelled where it is a number), its
+    # reporter's volume and first page, its full date in parentheses; a statute's genre and number, its volume, gazette
+    # and page; a treaty's date after its title. The site printed the title and the year alone ("Maurice Alvis v
+    # Council (1963).").
+    bib = parse_bibliography(LEGAL_BIB, "law.bib")
+    assert {s.key: Citations().reference(s, PLAIN, lang).text for s in bib.sources} == printed
 
 
 @pytest.mark.parametrize(("edition", "printed"), [

@@ -229,7 +229,7 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     title = title_cased(source, one_line(title_with_addon(source)), terms, "title")
     italic_title = _italic_title(as_read, kind)
     if kind in LEGAL_TYPES and not names and title:
-        _legal(out, source, title)
+        _legal(out, source, title, terms)
         _links(out, source, terms)
         return Reference(html="".join(out.html).strip(), text="".join(out.text).strip(),
                          short=short_label(source, mark, terms), year=year_label(source, mark, terms))
@@ -393,16 +393,44 @@ def _people(s: Source, field: str) -> tuple[Person, ...]:
         return ()
 
 
-def _legal(out: _Pieces, s: Source, title: str) -> None:
-    """ "*R v Smith*, 2013 SCC 40." (its year added only when the citation does not print it)."""
-    out.add(title, italic=True)
-    citation = one_line(field_text(s, "authority"))
-    year = _date(s)
-    if citation:
-        out.add(f", {citation}")
-    if year and year not in citation:
-        out.add(f" ({year})")
+def _legal(out: _Pieces, s: Source, title: str, terms: dict[str, str]) -> None:
+    """A case, a statute or a treaty as pandoc's Chicago style prints it (its legal-reference), the title not in
+    italics: a case with its reporter's volume and first page, or else its docket number, then the court (CSL's
+    ``authority``) and its date in parentheses ("Roe v Doe, 250 F.3d 100 (2001)."; "Alvis v Council, No. 32 (July 4,
+    1963)."); a statute with its genre and number and its gazette ("Regulation No. 2016/679, OJ 1 (2016)."); a treaty
+    with its full date after its title ("Treaty of Rome, March 25, 1957, 294 UNTS 3.")."""
+    kind = s.type.lower()
+    number = one_line(s.number)
+    gazette = " ".join(p for p in (one_line(s.volume), one_line(s.container), _first_page(s)) if p)
+    if kind == "legal":  # a treaty
+        out.add(", ".join(p for p in (title, _date(s, terms, full=True), gazette or _labelled(number, terms)) if p))
+    elif kind == "jurisdiction":
+        reported = bool(s.container)
+        source = " ".join(p for p in (one_line(s.volume), one_line(s.container), _first_page(s) or "___") if p) \
+            if reported else _labelled(number, terms)
+        when = " ".join(p for p in (one_line(field_text(s, "authority")), _date(s, terms, full=not reported)) if p)
+        out.add(", ".join(p for p in (title, source) if p) + (f" ({when})" if when else ""))
+    else:  # a statute
+        if number:
+            genre = _genre(s, terms) or terms.get("Pub. L.", "Legislation")
+            label = terms["Nos." if _NUMERIC.fullmatch(number) and _PLURAL_NUMBER.search(number) else "No."]
+            gazette = ", ".join(p for p in (f"{genre} {label} {number}", gazette) if p)
+        year = _date(s, terms)
+        out.add(", ".join(p for p in (title, gazette) if p) + (f" ({year})" if year else ""))
     out.add("" if out.ends_with(".") else ".")
+
+
+def _labelled(number: str, terms: dict[str, str]) -> str:
+    """A case's or treaty's number, with "No." or "Nos." where citeproc takes it for a number ("No. 32", "Nos. 24-62";
+    "C-617/10" as written)."""
+    if not _NUMERIC.fullmatch(number):
+        return number
+    return f"{terms['Nos.' if _PLURAL_NUMBER.search(number) else 'No.']} {number}"
+
+
+def _first_page(s: Source) -> str:
+    """CSL's page-first: the page range's first page ("100" of "100--110")."""
+    return re.split(r"\s*[-\u2013\u2014]+\s*", one_line(s.pages), maxsplit=1)[0] if s.pages else ""
 
 
 def _edition(edition: str, terms: dict[str, str]) -> str:
