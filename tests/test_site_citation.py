@@ -1794,3 +1794,20 @@ def test_a_csl_nocase_span_keeps_its_words_from_title_case(name: str, title: str
     text = f"references:\n- {json.dumps(item)}\n" if name.endswith(".yaml") else json.dumps([item])
     (source,) = parse_csl(text, name, yaml=name.endswith(".yaml")).sources
     assert format_reference(source).text == "An n log n Algorithm for States. 1971."
+
+
+def test_a_hyphenated_last_word_keeps_its_stop_word_in_lower_case() -> None:
+    # pandoc (chicago-notes-bibliography, -t plain): "... Survey Ten-Year Follow-up. 2015."; citeproc capitalises a
+    # title's last word, the whole of "follow-up", not the stop word after its hyphen (the site printed "Follow-Up")
+    bib = parse_bibliography("@misc{a, title={Long-term effects in the survey ten-year follow-up}, year={2015}}",
+                             "refs.bib")
+    assert format_reference(bib.sources[0]).text == "Long-Term Effects in the Survey Ten-Year Follow-up. 2015."
+
+
+def test_a_csl_language_written_with_an_underscore_is_english() -> None:
+    # pandoc (chicago-notes-bibliography, -t plain) title-cases an item whose "language" is "en_US" as English ("Non-
+    # Medical"); the site took it for another language and left the title as written
+    item = {"id": "a", "type": "thesis", "title": "Compliance for Non-medical research", "language": "en_US",
+            "issued": {"date-parts": [[2019]]}}
+    (source,) = parse_csl(json.dumps([item]), "refs.json").sources
+    assert format_reference(source).text == "“Compliance for Non-Medical Research.” 2019."

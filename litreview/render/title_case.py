@@ -33,6 +33,7 @@ def _language(s: Source, bibtex: bool) -> str:
     ``hyphenation`` as pandoc reads them: "english", "british", "en-GB"; CSL's ``language``: "en", "en-US", not
     "English"), "other" where it gives another, '' where it gives none (the document's is the entry's)."""
     lang = one_line(field_text(s, "langid") or field_text(s, "hyphenation") if bibtex else s.field("language")).lower()
+    lang = lang.replace("_", "-")  # "en_US", as citeproc reads it
     if not lang:
         return ""
     return "english" if lang == "en" or lang.startswith("en-") or (bibtex and lang in _ENGLISH_LANGIDS) else "other"
@@ -102,7 +103,9 @@ def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") ->
     sentence_case = bibtex and bool(raw) and bool(terms.get("title-case"))  # (pandoc's reader: in English alone)
     keep = _protected(raw or ("" if field else s.field("journaltitle") or s.field("journal")))
     chunks = _CASE_CHUNK.findall(text)
-    last_break = max((i for i, c in enumerate(chunks) if c[0] in _WORD_BREAKS or c.isspace()), default=-1)
+    # (the last word is the whole of a hyphenated one: "Follow-up", its stop word after the hyphen in lower case)
+    last_break = max((i for i, c in enumerate(chunks) if (c[0] in _WORD_BREAKS and c != "-") or c.isspace()),
+                     default=-1)
     last_word = next((i for i in range(last_break + 1, len(chunks)) if chunks[i].isalnum()), -1) if field else -1
     state = "start"
     out = []
