@@ -1811,3 +1811,43 @@ def test_a_csl_language_written_with_an_underscore_is_english() -> None:
             "issued": {"date-parts": [[2019]]}}
     (source,) = parse_csl(json.dumps([item]), "refs.json").sources
     assert format_reference(source).text == "“Compliance for Non-Medical Research.” 2019."
+
+
+_EDITED_AND_TRANSLATED = r"""
+@book{a, author={Doe, Jane}, editor={Roe, Ann}, translator={Roe, Ann}, title={Book}, publisher={P}, year=2000}
+@book{b, author={Doe, Jane}, editor={Roe, Ann and Loe, Al}, translator={Roe, Ann and Loe, Al}, title={Book},
+  publisher={P}, year=2000}
+@incollection{d, author={Doe, Jane}, editor={Roe, Ann}, translator={Roe, Ann}, title={Chap}, booktitle={Book},
+  publisher={P}, year=2000}
+@book{e, author={Doe, Jane}, editor={Roe, Ann}, translator={Loe, Al}, title={Book}, publisher={P}, year=2000}
+@book{g, author={Doe, Jane}, editor={Roe, Ann}, translator={Roe, Ann}, title={Book}, publisher={P}, year=2000,
+  volume={2}, edition={2}}
+"""
+
+
+@pytest.mark.parametrize(("lang", "printed"), [
+    ("en-US", ["Doe, Jane. Book. Edited and translated by Ann Roe. P, 2000.",
+               "Doe, Jane. Book. Edited and translated by Ann Roe and Al Loe. P, 2000.",
+               "Doe, Jane. “Chap.” In Book, edited and translated by Ann Roe. P, 2000.",
+               "Doe, Jane. Book. Edited by Ann Roe. Translated by Al Loe. P, 2000.",
+               "Doe, Jane. Book. 2nd ed. Vol. 2, edited and translated by Ann Roe. P, 2000."]),
+    ("de-DE", ["Doe, Jane. Book. Herausgegeben und übersetzt von Ann Roe. P, 2000.",
+               "Doe, Jane. Book. Herausgegeben und übersetzt von Ann Roe und Al Loe. P, 2000.",
+               "Doe, Jane. „Chap“. In Book, herausgegeben und übersetzt von Ann Roe. P, 2000.",
+               "Doe, Jane. Book. Herausgegeben von Ann Roe. Übersetzt von Al Loe. P, 2000.",
+               "Doe, Jane. Book. 2. Aufl. Bd. 2, herausgegeben und übersetzt von Ann Roe. P, 2000."]),
+])
+def test_editors_who_translated_are_named_once(lang: str, printed: list[str]) -> None:
+    # pandoc 3.9 (chicago-notes-bibliography) for each: the editors who are the translators named once, "edited and
+    # translated by" (CSL's editortranslator); the site named them twice ("Edited by Ann Roe. Translated by Ann Roe.")
+    bib = parse_bibliography(_EDITED_AND_TRANSLATED, "refs.bib")
+    assert [Citations().reference(s, PLAIN, lang).text for s in bib.sources] == printed
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("fr-FR", "Édité et traduit par"), ("it-IT", "A cura di e tradotto da"), ("es-ES", "Editado y traducido por"),
+    ("pt-PT", "Editado e traduzido por"), ("pt-BR", "Editado e traduzido por")])
+def test_edited_and_translated_in_the_documents_language(lang: str, words: str) -> None:
+    # pandoc 3.9 (chicago-notes-bibliography), each locale's editortranslator term
+    (source,) = parse_bibliography(_EDITED_AND_TRANSLATED.split("\n@book{b")[0], "refs.bib").sources
+    assert Citations().reference(source, PLAIN, lang).text.split(". ")[2] == f"{words} Ann Roe"

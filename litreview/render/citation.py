@@ -543,9 +543,12 @@ def _chapter_number(s: Source, terms: dict[str, str]) -> str:
 
 def _contributors(s: Source, terms: dict[str, str]) -> list[str]:
     """The editors of a work with authors and its translators, as the Chicago styles print them after its edition
-    ("edited by Ann Roe", "translated by Al Loe"; in a chapter those of its book); [] for none."""
+    ("edited by Ann Roe", "translated by Al Loe"; in a chapter those of its book), named once where they are the
+    same people ("edited and translated by Ann Roe"); [] for none."""
     found = [f"{terms['edited by']} {_name_list(s.editors, terms, invert_first=False)}"] if s.authors and s.editors \
         else []
+    if found and _translator_people(s) == s.editors:  # CSL's editortranslator: "edited and translated by Ann Roe"
+        return [f"{terms['edited and translated by']} {_name_list(s.editors, terms, invert_first=False)}"]
     if translators := _translators(s, terms):
         found.append(f"{terms['translated by']} {translators}")
     return found
