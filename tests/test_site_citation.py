@@ -1851,3 +1851,39 @@ def test_edited_and_translated_in_the_documents_language(lang: str, words: str) 
     # pandoc 3.9 (chicago-notes-bibliography), each locale's editortranslator term
     (source,) = parse_bibliography(_EDITED_AND_TRANSLATED.split("\n@book{b")[0], "refs.bib").sources
     assert Citations().reference(source, PLAIN, lang).text.split(". ")[2] == f"{words} Ann Roe"
+
+
+_MAIN_TITLES = r"""
+@book{b1, author={Knuth, Donald E.}, maintitle={Computers \& Typesetting}, title={The {\TeX}book}, volume={A},
+  publisher={Addison-Wesley}, year=1984}
+@book{b2, author={Doe, Jane}, maintitle={Collected works}, title={Early essays}, volume={2}, publisher={P}, year=1990}
+@book{b4, author={Doe, Jane}, maintitle={Collected works}, title={Early essays}, publisher={P}, year=1990}
+@book{b5, author={Doe, Jane}, editor={Roe, Ann}, maintitle={Collected works}, title={Early essays}, volume={2},
+  publisher={P}, year=1990}
+@book{b6, author={Doe, Jane}, editor={Roe, Ann}, maintitle={Collected works}, title={Early essays}, publisher={P},
+  year=1990, edition={2}}
+@book{b7, editor={Roe, Ann}, maintitle={Collected works}, mainsubtitle={In ten volumes}, title={Early essays},
+  volume={2}, publisher={P}, year=1990}
+@inbook{c1, author={Kant, Immanuel}, title={Kritik der praktischen Vernunft},
+  booktitle={Kritik der praktischen Vernunft. Kritik der Urtheilskraft}, maintitle={Kants Werke. Akademie Textausgabe},
+  volume={5}, publisher={W}, year=1968}
+@incollection{c2, author={Doe, Jane}, title={Chap}, booktitle={Book title}, maintitle={Main title}, editor={Roe, Ann},
+  volume={3}, publisher={P}, year=1990}
+"""
+
+
+def test_a_volume_of_a_multi_volume_work_prints_the_work_then_the_volume() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography) for each: biblatex's maintitle is the title (a chapter's book), the
+    # volume's own title after its number (CSL's volume-title); the site left the multi-volume work out ("The TeXbook.
+    # A.", "In Kritik der praktischen Vernunft. Kritik der Urtheilskraft, vol. 5.")
+    bib = parse_bibliography(_MAIN_TITLES, "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Knuth, Donald E. Computers & Typesetting. A, The TeXbook. Addison-Wesley, 1984.",
+        "Doe, Jane. Collected Works. Vol. 2, Early Essays. P, 1990.",
+        "Doe, Jane. Collected Works. Early Essays. P, 1990.",
+        "Doe, Jane. Collected Works. Vol. 2, Early Essays, edited by Ann Roe. P, 1990.",
+        "Doe, Jane. Collected Works. 2nd ed. Early Essays, edited by Ann Roe. P, 1990.",
+        "Roe, Ann, ed. Collected Works: In Ten Volumes. Vol. 2, Early Essays. P, 1990.",
+        "Kant, Immanuel. “Kritik Der Praktischen Vernunft.” In Kants Werke. Akademie Textausgabe, vol. 5, Kritik Der"
+        " Praktischen Vernunft. Kritik Der Urtheilskraft. W, 1968.",
+        "Doe, Jane. “Chap.” In Main Title, vol. 3, Book Title, edited by Ann Roe. P, 1990."]

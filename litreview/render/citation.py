@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from ..bibliography.csl import csl_form_of
 from ..bibliography.csl_item import LEGAL_TYPES, PRESS
 from ..bibliography.dates import edtf_date_parts
-from ..bibliography.latex import container_with_addon, field_text, title_with_addon
+from ..bibliography.latex import container_with_addon, decode_latex, field_text, title_with_addon
 from ..locale_terms import ENGLISH_TERMS, PUBSTATE_KEYS, citation_terms
 from ..model import Citation, Person, Source
 from ..text import fold
@@ -517,6 +517,8 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
         out.add(f", {edition}")
     if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
         out.add(f", {_volume(one_line(s.volume), terms)}")
+    if titled := _volume_title(s, terms):  # its own title, the book a volume of ``container``: "vol. 5, Kritik"
+        out.add(f", {titled}")
     if by := _people(s, "bookauthor"):  # the book's own authors: "In *Book*, by Ann Roe. Edited by Ed Ed."
         out.add(f", {terms.get('by', ENGLISH_TERMS['by'])} {_name_list(by, terms, invert_first=False)}")
     for contributor in _contributors(s, terms):
@@ -529,6 +531,12 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     # the publisher and date (or the date alone) a sentence of their own: "In Book, edited by Ann Roe. 2019."
     tail = _published(s, publication, date, original=not edition)
     out.add(("" if out.ends_with(".") else ".") + (f" {_end(tail)}" if tail else ""))
+
+
+def _volume_title(s: Source, terms: dict[str, str]) -> str:
+    """CSL's volume-title in title case: the volume's own title where the entry's title is its multi-volume work's
+    (``pandoc_fields.as_pandoc_reads``), or a chapter's book where its book is; '' for none."""
+    return title_cased(s, one_line(decode_latex(s.field("volume-title"))), terms, "volume-title")
 
 
 def _chapter_number(s: Source, terms: dict[str, str]) -> str:
@@ -672,9 +680,13 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         if number := one_line(s.number):  # its number after, in parentheses: "PhD thesis, Uni, 2023. (2023UEFL2059)."
             out.add(f" ({number}).")
         return
-    if (volume := one_line(s.volume)) and kind not in _WEB_TYPES:  # pandoc: "Book. Vol. 3."
-        # the contributors with the volume ("Vol. 3, edited by Ann Roe."), else each a sentence of its own
-        out.add(_end(f" {_volume(volume, terms, capital=True)}" + "".join(f", {c}" for c in contributors)))
+    volume = one_line(s.volume) if kind not in _WEB_TYPES else ""
+    titled = _volume_title(s, terms)
+    if volume or titled:  # pandoc: "Book. Vol. 3."
+        # the contributors with the volume and its title ("Vol. 3, Essays, edited by Ann Roe."), else each a sentence
+        # of its own
+        head = [_volume(volume, terms, capital=True)] if volume else []
+        out.add(_end(" " + ", ".join([*head, *([titled] if titled else []), *contributors])))
     else:
         for contributor in contributors:
             out.add(f" {_end(_capital(contributor))}")
