@@ -1887,3 +1887,15 @@ def test_a_volume_of_a_multi_volume_work_prints_the_work_then_the_volume() -> No
         "Kant, Immanuel. “Kritik Der Praktischen Vernunft.” In Kants Werke. Akademie Textausgabe, vol. 5, Kritik Der"
         " Praktischen Vernunft. Kritik Der Urtheilskraft. W, 1968.",
         "Doe, Jane. “Chap.” In Main Title, vol. 3, Book Title, edited by Ann Roe. P, 1990."]
+
+
+def test_a_csl_volume_title_prints_after_the_volume() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography): "Collected Works. Vol. 2, Early Essays." and "In Main, vol. 2, Book.";
+    # the site left CSL's volume-title out
+    items = [{"id": "v", "type": "book", "title": "Collected works", "volume": "2", "volume-title": "Early essays",
+              "author": [{"family": "Doe", "given": "Jane"}], "publisher": "P", "issued": {"date-parts": [[1990]]}},
+             {"id": "w", "type": "chapter", "title": "Chap", "container-title": "Main", "volume": "2",
+              "volume-title": "Book", "author": [{"family": "Doe", "given": "Jane"}], "publisher": "P",
+              "issued": {"date-parts": [[1990]]}}]
+    assert [format_reference(s).text for s in parse_csl(json.dumps(items), "refs.json").sources] == [
+        "Doe, Jane. Collected Works. Vol. 2, Early Essays. P, 1990.", "Doe, Jane. “Chap.” In Main, vol. 2, Book. P, 1990."]

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..bibliography.csl import csl_form_of
-from ..bibliography.csl_item import LEGAL_TYPES, PRESS
+from ..bibliography.csl_item import LEGAL_TYPES, PRESS, json_plain
+from ..bibliography.csl_markdown import markdown_plain
 from ..bibliography.dates import edtf_date_parts
 from ..bibliography.latex import container_with_addon, decode_latex, field_text, title_with_addon
 from ..locale_terms import ENGLISH_TERMS, PUBSTATE_KEYS, citation_terms
@@ -536,7 +537,12 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
 def _volume_title(s: Source, terms: dict[str, str]) -> str:
     """CSL's volume-title in title case: the volume's own title where the entry's title is its multi-volume work's
     (``pandoc_fields.as_pandoc_reads``), or a chapter's book where its book is; '' for none."""
-    return title_cased(s, one_line(decode_latex(s.field("volume-title"))), terms, "volume-title")
+    raw = s.field("volume-title")
+    if not raw:
+        return ""
+    form = csl_form_of(s.file or "")
+    text = (markdown_plain if form == "yaml" else json_plain)(raw) if form else decode_latex(raw)
+    return title_cased(s, one_line(text), terms, "volume-title")
 
 
 def _chapter_number(s: Source, terms: dict[str, str]) -> str:
