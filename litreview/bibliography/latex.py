@@ -82,14 +82,13 @@ _COMMAND = lazy(r"\\[A-Za-z]+")
 _DOLLAR_MATH = lazy(r"(?<!\\)\$\$([^$]+)\$\$|(?<!\\)\$([^$]+)\$")
 _MATH_TOKEN = lazy(r"\\(?:([A-Za-z]+)\s*|([^A-Za-z]))")  # a control word, the spaces after it dropped
 # Commands that set their argument in a font (printed as its text), operators printed by their name, and spaces
-_MATH_FONTS = frozenset("""
-    mathrm mathit mathbf mathsf mathtt mathnormal mathcal mathbb mathfrak mathscr boldsymbol bm text textrm textit
-    textbf textsf texttt textnormal mbox rm it bf sf tt cal operatorname
-""".split())
-_MATH_OPERATORS = frozenset("""
-    log ln lg exp sin cos tan cot sec csc sinh cosh tanh arcsin arccos arctan max min sup inf lim det dim ker deg arg
-    gcd Pr bmod
-""".split())
+_MATH_FONTS = frozenset([
+    "mathrm", "mathit", "mathbf", "mathsf", "mathtt", "mathnormal", "mathcal", "mathbb", "mathfrak", "mathscr",
+    "boldsymbol", "bm", "text", "textrm", "textit", "textbf", "textsf", "texttt", "textnormal", "mbox", "rm", "it", "bf",
+    "sf", "tt", "cal", "operatorname"])
+_MATH_OPERATORS = frozenset([
+    "log", "ln", "lg", "exp", "sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "arcsin", "arccos",
+    "arctan", "max", "min", "sup", "inf", "lim", "det", "dim", "ker", "deg", "arg", "gcd", "Pr", "bmod"])
 _MATH_SPACES = {",": " ", ";": " ", ":": " ", ">": " ", "!": "", " ": " ", "quad": " ", "qquad": " "}
 _MATH_ESCAPED = {"{": "\ue003", "}": "\ue004", "_": "\ue005", "$": "$", "%": "%", "&": "&", "#": "#"}
 _MATH_UNESCAPED = str.maketrans({"\ue003": "{", "\ue004": "}", "\ue005": "_", "^": None, "_": None, "{": None, "}": None})
@@ -295,14 +294,18 @@ def math_text(tex: str) -> str | None:
     if unread:
         return None
     out: list[str] = []
+    last = ""  # the last character written that is no space
+    content_to = len(shown.rstrip(" }")) - 1  # where the last character that is no space nor brace stands
     for i, c in enumerate(shown):
+        written = c
         if c in _RELATIONS or c in _BINARY:
-            before = "".join(out).rstrip()
-            left = bool(before) and before[-1] not in "^_{(" and before[-1] not in _RELATIONS | _BINARY
-            right = bool(shown[i + 1:].strip(" }"))
+            left = bool(last) and last not in "^_{(" and last not in _RELATIONS and last not in _BINARY
+            right = i < content_to
             if (left or right) if c in _RELATIONS else (left and right):
-                c = f" {c} "
-        out.append(c)
+                written = f" {c} "
+        out.append(written)
+        if not c.isspace():
+            last = c
     text = "".join(out).translate(_MATH_UNESCAPED)
     return " ".join(text.split())
 
