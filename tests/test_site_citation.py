@@ -1899,3 +1899,30 @@ def test_a_csl_volume_title_prints_after_the_volume() -> None:
               "issued": {"date-parts": [[1990]]}}]
     assert [format_reference(s).text for s in parse_csl(json.dumps(items), "refs.json").sources] == [
         "Doe, Jane. Collected Works. Vol. 2, Early Essays. P, 1990.", "Doe, Jane. “Chap.” In Main, vol. 2, Book. P, 1990."]
+
+
+_DATE_RANGES = r"""
+@book{a, author={Doe, Jane}, title={Book}, publisher={P}, date={1984/1986}}
+@book{b, author={Doe, Jane}, title={Book}, publisher={P}, date={2006/}}
+@article{c, author={Doe, Jane}, title={Art}, journal={J}, volume=3, date={1995/1996}}
+@article{d, author={Doe, Jane}, title={Art}, journal={J}, volume=3, date={1996-03/1996-05}}
+@article{e, author={Doe, Jane}, title={Art}, journal={J}, volume=3, date={1996-12-10/1996-12-12}}
+@article{g, author={Doe, Jane}, title={Art}, journal={J}, date={1995/1996}}
+@online{f, author={Doe, Jane}, title={Page}, url={http://x.org}, date={1996-12-10/1996-12-12}}
+"""
+
+
+@pytest.mark.parametrize(("lang", "printed"), [
+    ("en-US", ["Doe, Jane. Book. P, 1984–1986.", "Doe, Jane. Book. P, 2006–.", "Doe, Jane. “Art.” J 3 (1995–1996).",
+               "Doe, Jane. “Art.” J 3 (March–May 1996).", "Doe, Jane. “Art.” J 3 (December 1996).",
+               "Doe, Jane. “Art.” J, 1995–1996.", "Doe, Jane. “Page.” December 10–12, 1996. http://x.org."]),
+    ("de-DE", ["Doe, Jane. Book. P, 1984–1986.", "Doe, Jane. Book. P, 2006–.", "Doe, Jane. „Art“. J 3 (1995–1996).",
+               "Doe, Jane. „Art“. J 3 (März–Mai 1996).", "Doe, Jane. „Art“. J 3 (Dezember 1996).",
+               "Doe, Jane. „Art“. J, 1995–1996."]),
+])
+def test_a_date_range_prints_as_citeproc_prints_it(lang: str, printed: list[str]) -> None:
+    # pandoc 3.9 (chicago-notes-bibliography) for each: a range of years, an open one, a range of months within a
+    # year, one of days printed to the month; the site printed the first year alone ("1984", "(1996)")
+    bib = parse_bibliography(_DATE_RANGES, "refs.bib")
+    shown = [Citations().reference(s, PLAIN, lang).text for s in bib.sources]
+    assert shown[:len(printed)] == printed

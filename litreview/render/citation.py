@@ -980,6 +980,9 @@ def _date_words(terms: dict[str, str], year: str, month: str = "", day: str = ""
 def _date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = False, day: bool = True) -> str:
     """The year, or with ``full`` the date in the language's words: its month and (with ``day``) day read from the
     ``date`` field ("2021-07-05": "July 5, 2021") where it names them, else from the ``month`` and ``day`` fields."""
+    ends = edtf_date_parts(s.field("date")) if "/" in s.field("date") else None
+    if ends and len(ends) == 2 and ends[0] and (ranged := _date_range(ends[0], ends[1], terms, full=full, day=day)):
+        return ranged
     year = printed_year(s)
     if not full:
         return year
@@ -991,6 +994,32 @@ def _date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = Fals
     month, of_month = month_day(s)
     return _date_words(terms, year, _month_name(month, terms) if month else "",
                        str(of_month) if of_month and day else "")
+
+
+def _date_range(first: list[int], last: list[int], terms: dict[str, str], *, full: bool, day: bool) -> str:
+    """A date range as citeproc prints it: its years ("1984–1986", an open one "2006–"), with ``full`` its months
+    ("March–May 1996", "March 1995–May 1996"; de "März–Mai 1996") and, with ``day``, its days within one month
+    where the language writes the day before its comma ("December 10–12, 1996"); '' where it prints otherwise."""
+    if first[0] <= 0 or (last and last[0] <= 0):  # a year BC (citeproc: "380 BC") printed as the first year is
+        return ""
+    if not last:  # an open range
+        return f"{first[0]}\u2013" if not full or len(first) == 1 else ""
+    if not full or len(first) == 1 or len(last) == 1:
+        return f"{first[0]}\u2013{last[0]}" if first[0] != last[0] else str(first[0])
+    if not 1 <= first[1] <= 12 or not 1 <= last[1] <= 12:
+        return ""
+    months = _month_name(first[1], terms), _month_name(last[1], terms)
+    days = (first[2], last[2]) if day and len(first) > 2 and len(last) > 2 else None
+    if days and first[:2] == last[:2]:
+        if "{day}," not in terms["date"]:  # (de "10.–12. Dezember": a form of its own)
+            return ""
+        shown = str(days[0]) if days[0] == days[1] else f"{days[0]}\u2013{days[1]}"
+        return _date_words(terms, str(first[0]), months[0], shown)
+    if days:
+        return ""
+    if first[0] == last[0]:
+        return _date_words(terms, str(first[0]), months[0] if months[0] == months[1] else f"{months[0]}\u2013{months[1]}")
+    return f"{_date_words(terms, str(first[0]), months[0])}\u2013{_date_words(terms, str(last[0]), months[1])}"
 
 
 def _iso_to_words(iso: str, terms: dict[str, str]) -> str:
