@@ -1926,3 +1926,28 @@ def test_a_date_range_prints_as_citeproc_prints_it(lang: str, printed: list[str]
     bib = parse_bibliography(_DATE_RANGES, "refs.bib")
     shown = [Citations().reference(s, PLAIN, lang).text for s in bib.sources]
     assert shown[:len(printed)] == printed
+
+
+_PATENTS = r"""
+@patent{a, author={Lincoln, Abraham}, title={The vampire hunter}, number={12345677}, year=1978}
+@patent{b, author={Almendro, José L.}, title={Elektromagnetisches Signalhorn}, number={EU-29702195U},
+  location={countryfr and countryuk}, year=1998}
+@patent{c, author={Kowalik, F.}, title={Estimateur}, number={9500261}, type={patreqfr}, date={1995-01-11}}
+@patent{d, author={Doe, Jane}, title={A device}, number={US 5,000,000}, type={patentus}, date={1991-03-19},
+  holder={ACME}}
+@patent{e, author={Doe, Jane}, title={A device}, number={123}, type={US Patent}, year=1991, url={http://x.org}}
+"""
+
+
+def test_a_patent_prints_its_number_and_date_of_issue() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography) for each: the title as read (not title-cased), the patent's kind and
+    # number, "issued" and its date; the site printed it as an article of no journal ("“The Vampire Hunter.” 1978.")
+    bib = parse_bibliography(_PATENTS, "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Lincoln, Abraham. The vampire hunter. Patent 12345677, issued 1978.",
+        "Almendro, José L. Elektromagnetisches signalhorn. Patent EU-29702195U, issued 1998.",
+        "Kowalik, F. Estimateur. French patent request 9500261, issued January 11, 1995.",
+        "Doe, Jane. A device. U.S. patent US 5,000,000, issued March 19, 1991.",
+        "Doe, Jane. A device. US Patent 123, issued 1991. http://x.org."]
+    assert Citations().reference(bib.sources[1], PLAIN, "de-DE").text == (
+        "Almendro, José L. Elektromagnetisches Signalhorn. Patent EU-29702195U, issued 1998.")

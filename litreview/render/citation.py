@@ -41,7 +41,10 @@ _ITALIC_TYPES = frozenset({"book", "mvbook", "booklet", "manual", "proceedings",
 _THESIS = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis", "thesis": ""}
 # biblatex's keys for a ``type`` field, as pandoc's reader words them in English
 _TYPE_KEYS = {"phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "techreport": "Technical report",
-              "resreport": "Research report"}
+              "resreport": "Research report", "patent": "Patent", "patreq": "Patent request",
+              **{f"{kind}{code}": f"{country} patent{request}" for code, country in (
+                  ("de", "German"), ("eu", "European"), ("fr", "French"), ("uk", "British"), ("us", "U.S."))
+                 for kind, request in (("patent", ""), ("patreq", " request"))}}
 # A conference paper: in a volume with editors a chapter, else printed as an article in its proceedings
 _PAPER_TYPES = frozenset({"inproceedings", "conference"})
 _CHAPTER_TYPES = frozenset({"incollection", "inbook", "inproceedings", "conference", "inreference",
@@ -229,6 +232,11 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
         out.add(" " if name.endswith((".", "?", "!")) else ". ")
     title = title_cased(source, one_line(title_with_addon(source)), terms, "title")
     italic_title = _italic_title(as_read, kind)
+    if kind == "patent" and title:
+        _patent(out, source, terms)
+        _links(out, source, terms)
+        return Reference(html="".join(out.html).strip(), text="".join(out.text).strip(),
+                         short=short_label(source, mark, terms), year=year_label(source, mark, terms))
     if kind in LEGAL_TYPES and not names and title:
         _legal(out, source, title, terms)
         _links(out, source, terms)
@@ -419,6 +427,19 @@ def _legal(out: _Pieces, s: Source, title: str, terms: dict[str, str]) -> None:
         year = _date(s, terms)
         out.add(", ".join(p for p in (title, gazette) if p) + (f" ({year})" if year else ""))
     out.add("" if out.ends_with(".") else ".")
+
+
+def _patent(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
+    """A patent as pandoc's Chicago style prints it: its title as read, not title-cased (a BibTeX one in sentence case,
+    as pandoc reads an English entry), not quoted; its kind (biblatex's ``type``: "patreqfr" is "French patent
+    request"; "Patent" for none) and number; "issued" and its date ("The vampire hunter. Patent 12345677, issued
+    1978.")."""
+    title = sentence_cased(s, one_line(title_with_addon(s)), terms, "title")
+    out.add(title)
+    out.add("" if out.ends_with(".?!") else ".")
+    number = " ".join(p for p in (_genre(s, terms) or "Patent", one_line(s.number)) if p)
+    date = _date(s, terms, full=True)
+    out.add(f" {number}" + (f", issued {date}" if date else "") + ".")
 
 
 def _labelled(number: str, terms: dict[str, str]) -> str:
