@@ -140,3 +140,34 @@ def test_an_unclosed_ifmmode_run_is_read_in_linear_time(tail: str) -> None:
     assert time.process_time() - start < 1.0
     assert shown.startswith("Bonča")
     decode_latex.cache_clear()
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    # TeX math in a value reads as pandoc's HTML shows it without its tags: a subscript and a superscript as text after
+    # their base ("CO$_2$" printed as written), a relation between its operands spaced, a minus sign as one.
+    ("Atmospheric CO$_2$ Records", "Atmospheric CO2 Records"),
+    ("A Novel Slow ({$<$}1 {{Hz}}) Oscillation", "A Novel Slow (<1 Hz) Oscillation"),
+    (r"$\mathrm{H}_2$O and M$_{\odot}$", "H2O and M⊙"),
+    (r"$x^2 + y^{10}$ at $10^{-3}$", "x2 + y10 at 10−3"),
+    (r"at $z\sim 2$ and $a<b$, $\le$ 3", "at z ∼ 2 and a < b, ≤ 3"),
+    # an operator's name is kept ("$n n$": the codec dropped \log)
+    (r"An $n \log n$ algorithm", "An n log n algorithm"),
+    (r"\(x_1\) and $\Lambda$CDM", "x1 and ΛCDM"),
+    # what has no text reading (a fraction, a root, an unknown command) is printed as written, as pandoc prints it
+    (r"$\frac{1}{2}$ and $\sqrt{s}=13$ TeV", r"$\frac{1}{2}$ and $\sqrt{s}=13$ TeV"),
+    # an escaped dollar is a dollar, never math, and an unclosed one is a character
+    (r"\$390.05 and \$5 billion", "$390.05 and $5 billion"),
+    ("US$ 5", "US$ 5"),
+])
+def test_math_reads_as_pandoc_shows_it(raw: str, shown: str) -> None:
+    assert decode_latex(raw) == shown
+
+
+def test_math_is_read_in_linear_time() -> None:
+    import time
+
+    for text in ("\\(" * 20000 + "x", "$" + "a" * 40000, "\\(x" + "$a$ " * 5000, "$" + "+" * 40000 + "$",
+                 "$" + "a < " * 20000 + "$"):
+        start = time.perf_counter()
+        decode_latex(text)
+        assert time.perf_counter() - start < 2.0

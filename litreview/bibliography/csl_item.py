@@ -67,7 +67,7 @@ FIELDS = {"title": "title", "publisher": "publisher", "publisher-place": "addres
           "event-title": "eventtitle", "event": "eventtitle", "title-short": "shorttitle", "shortTitle": "shorttitle",
           "authority": "authority", "status": "pubstate", "genre": "type", "collection-title": "series",
           "version": "version", "number-of-volumes": "volumes",
-          "chapter-number": "chapter"}
+          "chapter-number": "chapter", "volume-title": "volume-title"}
 """CSL variable -> the BibTeX/biblatex field it is read into, when it is a plain value (the first of two wins)."""
 _SERIES_NUMBERED = frozenset({"article", "techreport"})
 """Entry types whose ``number`` is their own (an issue, a report's number), not their number in a series: CSL's
@@ -417,7 +417,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
     if kind in _ISSUER and fields.get("publisher"):
         fields.setdefault(_ISSUER[kind], fields["publisher"])
     written = str(item.get("container-title") or "").strip()
-    shown = markdown_plain if markdown else _json_plain
+    shown = markdown_plain if markdown else json_plain
     container = shown(written).strip()
     if written:
         fields[_CONTAINER.get(kind, "howpublished" if kind == "online" else "journal")] = written
@@ -439,7 +439,7 @@ def without_rich_text(value: str) -> str:
     return _RICH_TEXT.sub("", value) if "<" in value else value  # each tag opens with "<"
 
 
-def _json_plain(value: str) -> str:
+def json_plain(value: str) -> str:
     """A CSL-JSON title as pandoc shows it: its text without the rich-text tags, its quotes curly."""
     return smart_quotes(without_rich_text(value))
 

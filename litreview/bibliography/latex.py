@@ -77,6 +77,25 @@ its letter and combining mark are composed, as pandoc's biblatex reader composes
 # reads it; other content of the command (``\\ensuremath{x_2}``) is kept as written, the command dropped.
 _ENSURE_MATH = lazy(r"\\ensuremath\s*\{([^{}$]*)\}")
 _COMMAND = lazy(r"\\[A-Za-z]+")
+# TeX math in a value (``$...$``, ``$$...$$``, ``\\(...\\)``), read as pandoc reads it: math, however the codec would read
+# the text around it ("CO$_2$" kept its dollars; "$n \\log n$" lost its operator). An escaped dollar is a character.
+_DOLLAR_MATH = lazy(r"(?<!\\)\$\$([^$]+)\$\$|(?<!\\)\$([^$]+)\$")
+_MATH_TOKEN = lazy(r"\\(?:([A-Za-z]+)\s*|([^A-Za-z]))")  # a control word, the spaces after it dropped
+# Commands that set their argument in a font (printed as its text), operators printed by their name, and spaces
+_MATH_FONTS = frozenset([
+    "mathrm", "mathit", "mathbf", "mathsf", "mathtt", "mathnormal", "mathcal", "mathbb", "mathfrak", "mathscr",
+    "boldsymbol", "bm", "text", "textrm", "textit", "textbf", "textsf", "texttt", "textnormal", "mbox", "rm", "it", "bf",
+    "sf", "tt", "cal", "operatorname"])
+_MATH_OPERATORS = frozenset([
+    "log", "ln", "lg", "exp", "sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "arcsin", "arccos",
+    "arctan", "max", "min", "sup", "inf", "lim", "det", "dim", "ker", "deg", "arg", "gcd", "Pr", "bmod"])
+_MATH_SPACES = {",": " ", ";": " ", ":": " ", ">": " ", "!": "", " ": " ", "quad": " ", "qquad": " "}
+_MATH_ESCAPED = {"{": "\ue003", "}": "\ue004", "_": "\ue005", "$": "$", "%": "%", "&": "&", "#": "#"}
+_MATH_UNESCAPED = str.maketrans({"\ue003": "{", "\ue004": "}", "\ue005": "_", "^": None, "_": None, "{": None, "}": None})
+# Relations, spaced from what stands beside them, and binary operators, spaced between two operands (a minus sign
+# opening a term, "10^{-3}", is not), as pandoc's HTML prints them ("a < b", "x + y", "10−3")
+_RELATIONS = frozenset("<>=∼≤≥≈≠≡∝≪≫→←↔⇒⇐⇔∈∉⊂⊃⊆⊇≃≅")
+_BINARY = frozenset("+−±∓×·÷∗")
 _PROTECT = "\ue000"  # private-use characters never found in real values
 _PROTECT_END = "\ue001"
 _CONTROL_SPACE = "\ue002"
@@ -209,6 +228,8 @@ def decode_latex(value: str) -> str:
         text = _ACCENTED_DOTLESS.sub(r"\1{\2}", text)
     if "\\ensuremath" in text:
         text = _ensure_math(text)
+    if "$" in text or "\\(" in text:
+        text = _read_math(text, protect_text)
     spaced = "\\ " in text
     if spaced:
         text = _CONTROL_SPACE_AT.sub(lambda m: m.group(1) + _CONTROL_SPACE, text)
@@ -225,6 +246,68 @@ def decode_latex(value: str) -> str:
     if kept:
         text = re.sub(f"{_PROTECT}(\\d+){_PROTECT_END}", lambda m: kept[int(m.group(1))], text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _read_math(text: str, keep: Callable[[str], str]) -> str:
+    """``text`` with each TeX math in it replaced by ``keep`` of its reading (``math_text``), or of the math as written
+    (between dollars) where it has none, as pandoc prints it. Linear: each ``\\(`` is paired with the next ``\\)``."""
+    def shown(tex: str) -> str:
+        reading = math_text(tex)
+        return keep(f"${tex}$" if reading is None else reading)
+
+    if "\\(" in text:
+        pieces, at = [], 0
+        while (start := text.find("\\(", at)) >= 0 and (end := text.find("\\)", start + 2)) >= 0:
+            pieces += [text[at:start], shown(text[start + 2:end])]
+            at = end + 2
+        text = "".join(pieces) + text[at:]
+    if "$" in text:
+        text = _DOLLAR_MATH.sub(lambda m: shown(m.group(1) or m.group(2)), text)
+    return text
+
+
+@functools.lru_cache(maxsize=4096)
+def math_text(tex: str) -> str | None:
+    """TeX math (without its delimiters) as the text pandoc's HTML shows of it, its tags left out: a subscript or
+    superscript after its base ("CO$_2$" is "CO2"), a symbol as its character ("$\\sim$" is "∼"), a font command's
+    argument as its text, an operator by its name, relations and binary operators spaced ("a < b"), a hyphen a minus
+    sign; None where it holds a command with no such reading (``\\frac``, ``\\sqrt``, one of the document's): pandoc
+    prints that math as written. The text is data, escaped where it is printed."""
+    unread = False
+
+    def command(m: re.Match[str]) -> str:
+        nonlocal unread
+        name = m.group(1) or m.group(2)
+        if name in _MATH_FONTS:
+            return ""
+        if name in _MATH_OPERATORS:
+            return f" {name} "
+        if name in _MATH_SPACES:
+            return _MATH_SPACES[name]
+        if name in _MATH_ESCAPED:
+            return _MATH_ESCAPED[name]
+        symbol = _text_symbol(name) if name.isalpha() else ""
+        unread = unread or not symbol
+        return symbol
+
+    shown = _MATH_TOKEN.sub(command, tex).replace("-", "\u2212")
+    if unread:
+        return None
+    out: list[str] = []
+    last = ""  # the last character written that is no space
+    content_to = len(shown.rstrip(" }")) - 1  # where the last character that is no space nor brace stands
+    for i, c in enumerate(shown):
+        written = c
+        if c in _RELATIONS or c in _BINARY:
+            left = bool(last) and last not in "^_{(" and last not in _RELATIONS and last not in _BINARY
+            right = i < content_to
+            if (left or right) if c in _RELATIONS else (left and right):
+                written = f" {c} "
+        out.append(written)
+        if not c.isspace():
+            last = c
+    text = "".join(out).translate(_MATH_UNESCAPED)
+    return " ".join(text.split())
 
 
 def _codec(text: str) -> str:

@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..bibliography.csl import csl_form_of
-from ..bibliography.csl_item import LEGAL_TYPES, PRESS
+from ..bibliography.csl_item import LEGAL_TYPES, PRESS, json_plain
+from ..bibliography.csl_markdown import markdown_plain
 from ..bibliography.dates import edtf_date_parts
-from ..bibliography.latex import container_with_addon, field_text, title_with_addon
+from ..bibliography.latex import container_with_addon, decode_latex, field_text, title_with_addon
 from ..locale_terms import ENGLISH_TERMS, PUBSTATE_KEYS, citation_terms
 from ..model import Citation, Person, Source
 from ..text import fold
@@ -40,7 +41,10 @@ _ITALIC_TYPES = frozenset({"book", "mvbook", "booklet", "manual", "proceedings",
 _THESIS = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis", "thesis": ""}
 # biblatex's keys for a ``type`` field, as pandoc's reader words them in English
 _TYPE_KEYS = {"phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "techreport": "Technical report",
-              "resreport": "Research report"}
+              "resreport": "Research report", "patent": "Patent", "patreq": "Patent request",
+              **{f"{kind}{code}": f"{country} patent{request}" for code, country in (
+                  ("de", "German"), ("eu", "European"), ("fr", "French"), ("uk", "British"), ("us", "U.S."))
+                 for kind, request in (("patent", ""), ("patreq", " request"))}}
 # A conference paper: in a volume with editors a chapter, else printed as an article in its proceedings
 _PAPER_TYPES = frozenset({"inproceedings", "conference"})
 _CHAPTER_TYPES = frozenset({"incollection", "inbook", "inproceedings", "conference", "inreference",
@@ -228,8 +232,13 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
         out.add(" " if name.endswith((".", "?", "!")) else ". ")
     title = title_cased(source, one_line(title_with_addon(source)), terms, "title")
     italic_title = _italic_title(as_read, kind)
+    if kind == "patent" and title:
+        _patent(out, source, terms)
+        _links(out, source, terms)
+        return Reference(html="".join(out.html).strip(), text="".join(out.text).strip(),
+                         short=short_label(source, mark, terms), year=year_label(source, mark, terms))
     if kind in LEGAL_TYPES and not names and title:
-        _legal(out, source, title)
+        _legal(out, source, title, terms)
         _links(out, source, terms)
         return Reference(html="".join(out.html).strip(), text="".join(out.text).strip(),
                          short=short_label(source, mark, terms), year=year_label(source, mark, terms))
@@ -393,16 +402,57 @@ def _people(s: Source, field: str) -> tuple[Person, ...]:
         return ()
 
 
-def _legal(out: _Pieces, s: Source, title: str) -> None:
-    """ "*R v Smith*, 2013 SCC 40." (its year added only when the citation does not print it)."""
-    out.add(title, italic=True)
-    citation = one_line(field_text(s, "authority"))
-    year = _date(s)
-    if citation:
-        out.add(f", {citation}")
-    if year and year not in citation:
-        out.add(f" ({year})")
+def _legal(out: _Pieces, s: Source, title: str, terms: dict[str, str]) -> None:
+    """A case, a statute or a treaty as pandoc's Chicago style prints it (its legal-reference), the title not in
+    italics: a case with its reporter's volume and first page, or else its docket number, then the court (CSL's
+    ``authority``) and its date in parentheses ("Roe v Doe, 250 F.3d 100 (2001)."; "Alvis v Council, No. 32 (July 4,
+    1963)."); a statute with its genre and number and its gazette ("Regulation No. 2016/679, OJ 1 (2016)."); a treaty
+    with its full date after its title ("Treaty of Rome, March 25, 1957, 294 UNTS 3.")."""
+    kind = s.type.lower()
+    number = one_line(s.number)
+    gazette = " ".join(p for p in (one_line(s.volume), one_line(s.container), _first_page(s)) if p)
+    if kind == "legal":  # a treaty
+        out.add(", ".join(p for p in (title, _date(s, terms, full=True), gazette or _labelled(number, terms)) if p))
+    elif kind == "jurisdiction":
+        reported = bool(s.container)
+        source = " ".join(p for p in (one_line(s.volume), one_line(s.container), _first_page(s) or "___") if p) \
+            if reported else _labelled(number, terms)
+        when = " ".join(p for p in (one_line(field_text(s, "authority")), _date(s, terms, full=not reported)) if p)
+        out.add(", ".join(p for p in (title, source) if p) + (f" ({when})" if when else ""))
+    else:  # a statute
+        if number:
+            genre = _genre(s, terms) or terms.get("Pub. L.", "Legislation")
+            label = terms["Nos." if _NUMERIC.fullmatch(number) and _PLURAL_NUMBER.search(number) else "No."]
+            gazette = ", ".join(p for p in (f"{genre} {label} {number}", gazette) if p)
+        year = _date(s, terms)
+        out.add(", ".join(p for p in (title, gazette) if p) + (f" ({year})" if year else ""))
     out.add("" if out.ends_with(".") else ".")
+
+
+def _patent(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
+    """A patent as pandoc's Chicago style prints it: its title as read, not title-cased (a BibTeX one in sentence case,
+    as pandoc reads an English entry), not quoted; its kind (biblatex's ``type``: "patreqfr" is "French patent
+    request"; "Patent" for none) and number; "issued" and its date ("The vampire hunter. Patent 12345677, issued
+    1978.")."""
+    title = sentence_cased(s, one_line(title_with_addon(s)), terms, "title")
+    out.add(title)
+    out.add("" if out.ends_with(".?!") else ".")
+    number = " ".join(p for p in (_genre(s, terms) or "Patent", one_line(s.number)) if p)
+    date = _date(s, terms, full=True)
+    out.add(f" {number}" + (f", issued {date}" if date else "") + ".")
+
+
+def _labelled(number: str, terms: dict[str, str]) -> str:
+    """A case's or treaty's number, with "No." or "Nos." where citeproc takes it for a number ("No. 32", "Nos. 24-62";
+    "C-617/10" as written)."""
+    if not _NUMERIC.fullmatch(number):
+        return number
+    return f"{terms['Nos.' if _PLURAL_NUMBER.search(number) else 'No.']} {number}"
+
+
+def _first_page(s: Source) -> str:
+    """CSL's page-first: the page range's first page ("100" of "100--110")."""
+    return re.split(r"\s*[-\u2013\u2014]+\s*", one_line(s.pages), maxsplit=1)[0] if s.pages else ""
 
 
 def _edition(edition: str, terms: dict[str, str]) -> str:
@@ -489,6 +539,8 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
         out.add(f", {edition}")
     if s.volume:  # the book's volume, as pandoc prints it: "In Evolutionary Genomics, vol. 1, edited by"
         out.add(f", {_volume(one_line(s.volume), terms)}")
+    if titled := _volume_title(s, terms):  # its own title, the book a volume of ``container``: "vol. 5, Kritik"
+        out.add(f", {titled}")
     if by := _people(s, "bookauthor"):  # the book's own authors: "In *Book*, by Ann Roe. Edited by Ed Ed."
         out.add(f", {terms.get('by', ENGLISH_TERMS['by'])} {_name_list(by, terms, invert_first=False)}")
     for contributor in _contributors(s, terms):
@@ -503,6 +555,17 @@ def _chapter(out: _Pieces, s: Source, terms: dict[str, str]) -> None:
     out.add(("" if out.ends_with(".") else ".") + (f" {_end(tail)}" if tail else ""))
 
 
+def _volume_title(s: Source, terms: dict[str, str]) -> str:
+    """CSL's volume-title in title case: the volume's own title where the entry's title is its multi-volume work's
+    (``pandoc_fields.as_pandoc_reads``), or a chapter's book where its book is; '' for none."""
+    raw = s.field("volume-title")
+    if not raw:
+        return ""
+    form = csl_form_of(s.file or "")
+    text = (markdown_plain if form == "yaml" else json_plain)(raw) if form else decode_latex(raw)
+    return title_cased(s, one_line(text), terms, "volume-title")
+
+
 def _chapter_number(s: Source, terms: dict[str, str]) -> str:
     """A BibTeX chapter's ``chapter`` field as the Chicago styles print it before its book ("Chap. 11", "Chaps. 3-4",
     pt-BR "Cap. 11"; one not a number for citeproc as written: "Eleven"); '' for none, and for an encyclopedia's entry."""
@@ -515,9 +578,12 @@ def _chapter_number(s: Source, terms: dict[str, str]) -> str:
 
 def _contributors(s: Source, terms: dict[str, str]) -> list[str]:
     """The editors of a work with authors and its translators, as the Chicago styles print them after its edition
-    ("edited by Ann Roe", "translated by Al Loe"; in a chapter those of its book); [] for none."""
+    ("edited by Ann Roe", "translated by Al Loe"; in a chapter those of its book), named once where they are the
+    same people ("edited and translated by Ann Roe"); [] for none."""
     found = [f"{terms['edited by']} {_name_list(s.editors, terms, invert_first=False)}"] if s.authors and s.editors \
         else []
+    if found and _translator_people(s) == s.editors:  # CSL's editortranslator: "edited and translated by Ann Roe"
+        return [f"{terms['edited and translated by']} {_name_list(s.editors, terms, invert_first=False)}"]
     if translators := _translators(s, terms):
         found.append(f"{terms['translated by']} {translators}")
     return found
@@ -641,9 +707,13 @@ def _book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> Non
         if number := one_line(s.number):  # its number after, in parentheses: "PhD thesis, Uni, 2023. (2023UEFL2059)."
             out.add(f" ({number}).")
         return
-    if (volume := one_line(s.volume)) and kind not in _WEB_TYPES:  # pandoc: "Book. Vol. 3."
-        # the contributors with the volume ("Vol. 3, edited by Ann Roe."), else each a sentence of its own
-        out.add(_end(f" {_volume(volume, terms, capital=True)}" + "".join(f", {c}" for c in contributors)))
+    volume = one_line(s.volume) if kind not in _WEB_TYPES else ""
+    titled = _volume_title(s, terms)
+    if volume or titled:  # pandoc: "Book. Vol. 3."
+        # the contributors with the volume and its title ("Vol. 3, Essays, edited by Ann Roe."), else each a sentence
+        # of its own
+        head = [_volume(volume, terms, capital=True)] if volume else []
+        out.add(_end(" " + ", ".join([*head, *([titled] if titled else []), *contributors])))
     else:
         for contributor in contributors:
             out.add(f" {_end(_capital(contributor))}")
@@ -931,6 +1001,9 @@ def _date_words(terms: dict[str, str], year: str, month: str = "", day: str = ""
 def _date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = False, day: bool = True) -> str:
     """The year, or with ``full`` the date in the language's words: its month and (with ``day``) day read from the
     ``date`` field ("2021-07-05": "July 5, 2021") where it names them, else from the ``month`` and ``day`` fields."""
+    ends = edtf_date_parts(s.field("date")) if "/" in s.field("date") else None
+    if ends and len(ends) == 2 and ends[0] and (ranged := _date_range(ends[0], ends[1], terms, full=full, day=day)):
+        return ranged
     year = printed_year(s)
     if not full:
         return year
@@ -942,6 +1015,32 @@ def _date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = Fals
     month, of_month = month_day(s)
     return _date_words(terms, year, _month_name(month, terms) if month else "",
                        str(of_month) if of_month and day else "")
+
+
+def _date_range(first: list[int], last: list[int], terms: dict[str, str], *, full: bool, day: bool) -> str:
+    """A date range as citeproc prints it: its years ("1984–1986", an open one "2006–"), with ``full`` its months
+    ("March–May 1996", "March 1995–May 1996"; de "März–Mai 1996") and, with ``day``, its days within one month
+    where the language writes the day before its comma ("December 10–12, 1996"); '' where it prints otherwise."""
+    if first[0] <= 0 or (last and last[0] <= 0):  # a year BC (citeproc: "380 BC") printed as the first year is
+        return ""
+    if not last:  # an open range
+        return f"{first[0]}\u2013" if not full or len(first) == 1 else ""
+    if not full or len(first) == 1 or len(last) == 1:
+        return f"{first[0]}\u2013{last[0]}" if first[0] != last[0] else str(first[0])
+    if not 1 <= first[1] <= 12 or not 1 <= last[1] <= 12:
+        return ""
+    months = _month_name(first[1], terms), _month_name(last[1], terms)
+    days = (first[2], last[2]) if day and len(first) > 2 and len(last) > 2 else None
+    if days and first[:2] == last[:2]:
+        if "{day}," not in terms["date"]:  # (de "10.–12. Dezember": a form of its own)
+            return ""
+        shown = str(days[0]) if days[0] == days[1] else f"{days[0]}\u2013{days[1]}"
+        return _date_words(terms, str(first[0]), months[0], shown)
+    if days:
+        return ""
+    if first[0] == last[0]:
+        return _date_words(terms, str(first[0]), months[0] if months[0] == months[1] else f"{months[0]}\u2013{months[1]}")
+    return f"{_date_words(terms, str(first[0]), months[0])}\u2013{_date_words(terms, str(last[0]), months[1])}"
 
 
 def _iso_to_words(iso: str, terms: dict[str, str]) -> str:

@@ -79,13 +79,44 @@ def _booktitle_of_article(s: Source) -> bool:
 def as_pandoc_reads(s: Source) -> Source:
     """``s`` with the container, publisher and URL pandoc reads from its fields: ``howpublished`` a publisher, not the
     container (``_howpublished``), an article's ``booktitle`` no container (``_booktitle_of_article``), every publishing body named (``_publisher``), and with no ``url`` the address of
-    its e-print (``_eprint_url``)."""
+    its e-print (``_eprint_url``); a volume of a multi-volume work read as its work's (``_main_work``)."""
+    s = _main_work(s)
     container = s.container
     if _howpublished(s) and container == field_text(s, "howpublished"):
         container = field_text(s, "maintitle")
     elif _booktitle_of_article(s):
         container = ""
     return replace(s, container=container, publisher=_publisher(s), url=s.url or _eprint_url(s))
+
+
+# Types whose ``booktitle`` is the book they are in: their ``maintitle`` is that book's multi-volume work
+_PART_TYPES = frozenset({"inbook", "incollection", "inproceedings", "bookinbook", "suppbook"})
+
+
+def _joined(raw: str, subtitle: str, addon: str) -> str:
+    """A raw title with its raw subtitle after a colon and its addon after a full stop, as pandoc joins them."""
+    return raw + (f": {subtitle}" if subtitle.strip() else "") + (f". {addon}" if addon.strip() else "")
+
+
+def _main_work(s: Source) -> Source:
+    """A BibTeX volume of a multi-volume work (biblatex's ``maintitle``) as pandoc's reader reads it into CSL: the work
+    is the title ("Computers & Typesetting"), or a chapter's book ("In Kants Werke"), and the volume's own title, or
+    its book's, the ``volume-title`` printed after its number (``citation``)."""
+    main = s.field("maintitle")
+    kind = s.type.lower()
+    if not main.strip() or csl_form_of(s.file or "") or kind == "article":
+        return s
+    fields = dict(s.fields)
+    if kind in _PART_TYPES:
+        if not s.field("booktitle").strip():  # the work is the book it is in, no volume of it named
+            return s
+        fields["volume-title"] = _joined(s.field("booktitle"), s.field("booksubtitle"), s.field("booktitleaddon"))
+        fields.update(booktitle=main, booksubtitle=s.field("mainsubtitle"), booktitleaddon=s.field("maintitleaddon"))
+        return replace(s, container=decode_latex(main), fields=fields)
+    fields["volume-title"] = _joined(s.field("title"), s.field("subtitle"), s.field("titleaddon"))
+    fields.update(title=main, subtitle=s.field("mainsubtitle"), titleaddon=s.field("maintitleaddon"))
+    container = "" if s.container == decode_latex(main) else s.container
+    return replace(s, title=decode_latex(main), container=container, fields=fields)
 
 
 # The e-print archives pandoc's biblatex reader makes a URL of (``eprinttype``, or BibTeX's ``archiveprefix``)

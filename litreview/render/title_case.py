@@ -33,6 +33,7 @@ def _language(s: Source, bibtex: bool) -> str:
     ``hyphenation`` as pandoc reads them: "english", "british", "en-GB"; CSL's ``language``: "en", "en-US", not
     "English"), "other" where it gives another, '' where it gives none (the document's is the entry's)."""
     lang = one_line(field_text(s, "langid") or field_text(s, "hyphenation") if bibtex else s.field("language")).lower()
+    lang = lang.replace("_", "-")  # "en_US", as citeproc reads it
     if not lang:
         return ""
     return "english" if lang == "en" or lang.startswith("en-") or (bibtex and lang in _ENGLISH_LANGIDS) else "other"
@@ -57,8 +58,11 @@ def _protected(raw: str) -> dict[str, tuple[str, str]]:
     ("m{\\'e}thodes", "f{\\"u}r", "{\\'e}tude"). pandoc reads the letters before the braces as a word of their own,
     which citeproc's title case leaves alone when it is one letter ("bez{\\"u}glich" is "Bezüglich") but for a
     title's first word ("t{\\'e}l{\\'e}com x" is "Télécom x"), and sentence case puts in lower case
-    ("T{\\'e}l{\\'e}com" is "t{\\'e}l{\\'e}com" in a title); and the symbols of its math (``_MATH``)."""
+    ("T{\\'e}l{\\'e}com" is "t{\\'e}l{\\'e}com" in a title); and the symbols of its math (``_MATH``). A CSL value's
+    words in a nocase span (``_NOCASE``) are kept as written too."""
     words = {w: (w, w) for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
+    for span in _NOCASE.finditer(raw) if "nocase" in raw else ():  # a CSL value's nocase span, as citeproc keeps it
+        words.update((w, (w, w)) for w in re.findall(r"\w+", span.group(1) or span.group(2) or ""))
     for math in _MATH.finditer(raw) if "$" in raw or "\\ensuremath" in raw else ():  # math, which title case leaves alone
         words.update((w, (w, w)) for w in re.findall(r"\w+", decode_latex(f"${math.group(1) or math.group(2)}$")))
     for token in _BRACED_TOKEN.findall(raw):
@@ -72,6 +76,8 @@ def _protected(raw: str) -> dict[str, tuple[str, str]]:
     return words
 
 
+_NOCASE = re.compile(r'<span\s+class="nocase">([^<]*)</span>|\[([^\[\]]*)\]\{\.nocase\}')
+"""CSL's rich text for words no case change reaches (JSON's span, a YAML file's Markdown span): kept as written."""
 _MATH = re.compile(r"(?<!\\)\$([^$]+)\$|\\ensuremath\s*\{([^{}$]+)\}")
 """TeX math in a BibTeX value ("$\\alpha$", "\\ensuremath{\\alpha}"): its symbols are kept as written ("α Centauri")."""
 # A BibTeX value's words, split at white space outside braces ("{\\c c}a" is one word)
@@ -97,7 +103,9 @@ def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") ->
     sentence_case = bibtex and bool(raw) and bool(terms.get("title-case"))  # (pandoc's reader: in English alone)
     keep = _protected(raw or ("" if field else s.field("journaltitle") or s.field("journal")))
     chunks = _CASE_CHUNK.findall(text)
-    last_break = max((i for i, c in enumerate(chunks) if c[0] in _WORD_BREAKS or c.isspace()), default=-1)
+    # (the last word is the whole of a hyphenated one: "Follow-up", its stop word after the hyphen in lower case)
+    last_break = max((i for i, c in enumerate(chunks) if (c[0] in _WORD_BREAKS and c != "-") or c.isspace()),
+                     default=-1)
     last_word = next((i for i in range(last_break + 1, len(chunks)) if chunks[i].isalnum()), -1) if field else -1
     state = "start"
     out = []
