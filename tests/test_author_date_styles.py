@@ -729,3 +729,15 @@ def test_a_citation_in_the_front_matter_is_no_item(eval_author_date, tmp_path: P
         '{"rendered": "(Doe 2020)", "keys": ["doe"], "location": "body"}\n', encoding="utf-8")
     counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
     assert (counts["items"], counts["resolved"], counts["not in text"], counts["caption dropped"]) == (2, 2, 0, 1)
+
+
+def test_a_code_block_is_not_wrapped_out_of_its_indentation(styles_module) -> None:  # type: ignore[no-untyped-def]
+    # pandoc prints an indented code block verbatim, its citation syntax unread ("[@kao2021]"); wrapped at 72
+    # columns without its indent, its second line became prose, and the literal key a citation pandoc never made.
+    code = "    - Insomnia SSD has lower sleep duration and lower NREM delta power than HC [@kao2021]"
+    prose = "Sleep is regulated by both a homeostatic and a circadian system, wherein the homeostatic one grows."
+    text = styles_module.wrapped(f"{prose}\n\n{code}\n\nThe end.")
+    assert code in text.split("\n")
+    assert all(len(line) <= styles_module.WIDTH for line in text.split("\n\n")[0].split("\n"))
+    claims = [c.text for c in parse_essay(text, "rendered.txt").claims]
+    assert not any("kao2021" in c for c in claims)
