@@ -428,6 +428,19 @@ def test_styles_that_print_no_date_cite_by_names_alone(text: str, keys: list[str
     assert _keys(text, parse_bibliography(UNDATED)) == keys
 
 
+@pytest.mark.parametrize(("text", "links"), [
+    # Annual Reviews and Ecology part items with commas and print no "n.d.": an undated entry's names and its labelled
+    # page, then the next item ("[@L12, 7; @L11]" printed "(Rancour & Bile, p. 7, Rancour 1922)").
+    ("It holds (Ireys et al., p. 7, Doe and Roe 2001).", [("ire", "p. 7"), ("dated", "")]),
+    ("It holds (compare Ireys et al., sec. 3, also Doe and Roe 2001).", [("ire", "sec. 3"), ("dated", "")]),
+    # A bare number after the names is no labelled page: names of a list, not an item.
+    ("It holds (Ireys et al., 7, Doe and Roe 2001).", [("dated", "")]),
+])
+def test_an_undated_item_with_a_page_ends_at_the_comma_after_it(text: str, links: list[tuple[str, str]]) -> None:
+    linkage = link(parse_essay(text), parse_bibliography(UNDATED))
+    assert [(lk.source_key, lk.locator) for lk in linkage.links if lk.kind == "marker"] == links
+
+
 def test_given_names_before_an_earlier_citation_do_not_count_for_the_next() -> None:
     bib = parse_bibliography("@misc{mer, author = {Meredith Williams}, title = {T}, date = {2011}}\n"
                              "@misc{mic, author = {Michael Williams}, title = {T}, date = {2011}}\n"
