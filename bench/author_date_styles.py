@@ -323,11 +323,12 @@ if doc.endswith(".md"):
 
 
 def wrapped(text: str, width: int = WIDTH) -> str:
-    """The plain text with each paragraph wrapped at ``width`` columns (no word broken)."""
+    """The plain text with each paragraph wrapped at ``width`` columns (no word broken). An indented block is
+    verbatim (pandoc prints a code block with its indent and never wraps it): it is left as it is."""
     out = []
     for para in text.split("\n\n"):
         lines = para.split("\n")
-        if len(lines) == 1 and len(para) > width:
+        if len(lines) == 1 and len(para) > width and not para[:1].isspace():
             para = textwrap.fill(para, width, break_long_words=False, break_on_hyphens=False)
         out.append(para)
     return "\n\n".join(out)

@@ -6,7 +6,8 @@ a document, a quotation. Each such link (any kind but topical) is right when its
 entry in that sentence, near when they cited it elsewhere in the paragraph, unjudged when the sentence cites a
 key its bibliography lacks (what it relies on is not known: a key misspelled, an entry's key changed since), and
 wrong otherwise. The precision of the judged links leaves the unjudged ones out; the other columns count them as
-wrong.
+wrong. Of the wrong links, those to an entry the authors cite elsewhere in the document (column "elsew.": a sentence
+that names a work its authors cite in another paragraph) are counted apart too, and still as wrong.
 
     python bench/eval_explicit.py                         # the corpus development documents
     python bench/eval_explicit.py --extra-dev FOLDER      # and further development papers (FOLDER/SOURCES.tsv)
@@ -53,6 +54,8 @@ class Verdict:
     """The linker said the evidence fitted several entries."""
     confirmed: bool
     """Shown as confirmed (not a suggestion)."""
+    elsewhere: bool = False
+    """The authors cite the entry elsewhere in the document (outside the link's paragraph)."""
 
 
 _YEAR_AFTER = 40
@@ -92,6 +95,7 @@ def verdicts(doc: Document, *, typed_gold: bool = False) -> list[Verdict]:
     in_paragraph: dict[int, set[str]] = {}
     for cid, keys in gold.items():
         in_paragraph.setdefault(paragraph_of[cid], set()).update(keys)
+    in_document = set().union(*gold.values())
     out = []
     for lk in linkage.links:
         if lk.kind == "topical" or lk.status == "rejected":
@@ -105,7 +109,7 @@ def verdicts(doc: Document, *, typed_gold: bool = False) -> list[Verdict]:
         else:
             verdict = "wrong"
         out.append(Verdict(doc.name, lk.kind, text[lk.claim_id], lk.source_key, lk.evidence, verdict, lk.ambiguous,
-                           lk.status == "confirmed"))
+                           lk.status == "confirmed", verdict == "wrong" and lk.source_key in in_document))
     return out
 
 
@@ -166,10 +170,11 @@ def _share(right: int, total: int) -> str:
 
 
 def table(parts: dict[str, list[Verdict]]) -> str:
-    """Per part and link kind: links, right in the sentence, near, wrong (unjudged ones too), precision (sentence),
+    """Per part and link kind: links, right in the sentence, near, wrong (unjudged ones too), of the wrong those to an
+    entry the authors cite elsewhere in the document, precision (sentence),
     precision counting the paragraph, the confirmed links alone (those shown as more than a suggestion) with their
     precision, then the unjudged links and the precision (sentence) of the judged ones."""
-    lines = [f"  {'part':<12} {'kind':<12} {'links':>5} {'right':>5} {'near':>5} {'wrong':>5} "
+    lines = [f"  {'part':<12} {'kind':<12} {'links':>5} {'right':>5} {'near':>5} {'wrong':>5} {'elsew.':>6} "
              f"{'P(sent.)':>8} {'P(par.)':>8} {'confirmed':>9} {'P(conf.)':>8} {'unjudged':>8} {'P(judged)':>9}"]
     for name, found in parts.items():
         kinds = [*sorted({v.kind for v in found}), "all"]
@@ -178,7 +183,7 @@ def table(parts: dict[str, list[Verdict]]) -> str:
             n = Counter(v.verdict for v in of)
             sure = [v for v in of if v.confirmed]
             wrong = n["wrong"] + n["unjudged"]
-            lines.append(f"  {name:<12} {kind:<12} {len(of):>5} {n['right']:>5} {n['near']:>5} {wrong:>5} "
+            lines.append(f"  {name:<12} {kind:<12} {len(of):>5} {n['right']:>5} {n['near']:>5} {wrong:>5} {sum(v.elsewhere for v in of):>6} "
                          f"{_share(n['right'], len(of)):>8} {_share(n['right'] + n['near'], len(of)):>8} "
                          f"{len(sure):>9} {_share(sum(v.verdict == 'right' for v in sure), len(sure)):>8} "
                          f"{n['unjudged']:>8} {_share(n['right'], len(of) - n['unjudged']):>9}")
@@ -188,7 +193,8 @@ def table(parts: dict[str, list[Verdict]]) -> str:
 def listing(found: list[Verdict]) -> str:
     lines = []
     for v in sorted(found, key=lambda v: (v.verdict, v.kind, v.document)):
-        flag = (" (ambiguous)" if v.ambiguous else "") + ("" if v.confirmed else " (suggested)")
+        flag = ((" (ambiguous)" if v.ambiguous else "") + ("" if v.confirmed else " (suggested)")
+                + (" (cited elsewhere in the document)" if v.elsewhere else ""))
         lines.append(f"  {v.verdict:<8} {v.kind:<11} {v.document}: {v.key}{flag}  [{v.evidence}]\n"
                      f"        {v.claim[:220]}")
     return "\n".join(lines)

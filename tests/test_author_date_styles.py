@@ -428,6 +428,19 @@ def test_styles_that_print_no_date_cite_by_names_alone(text: str, keys: list[str
     assert _keys(text, parse_bibliography(UNDATED)) == keys
 
 
+@pytest.mark.parametrize(("text", "links"), [
+    # Annual Reviews and Ecology part items with commas and print no "n.d.": an undated entry's names and its labelled
+    # page, then the next item ("[@L12, 7; @L11]" printed "(Rancour & Bile, p. 7, Rancour 1922)").
+    ("It holds (Ireys et al., p. 7, Doe and Roe 2001).", [("ire", "p. 7"), ("dated", "")]),
+    ("It holds (compare Ireys et al., sec. 3, also Doe and Roe 2001).", [("ire", "sec. 3"), ("dated", "")]),
+    # A bare number after the names is no labelled page: names of a list, not an item.
+    ("It holds (Ireys et al., 7, Doe and Roe 2001).", [("dated", "")]),
+])
+def test_an_undated_item_with_a_page_ends_at_the_comma_after_it(text: str, links: list[tuple[str, str]]) -> None:
+    linkage = link(parse_essay(text), parse_bibliography(UNDATED))
+    assert [(lk.source_key, lk.locator) for lk in linkage.links if lk.kind == "marker"] == links
+
+
 def test_given_names_before_an_earlier_citation_do_not_count_for_the_next() -> None:
     bib = parse_bibliography("@misc{mer, author = {Meredith Williams}, title = {T}, date = {2011}}\n"
                              "@misc{mic, author = {Michael Williams}, title = {T}, date = {2011}}\n"
@@ -729,3 +742,15 @@ def test_a_citation_in_the_front_matter_is_no_item(eval_author_date, tmp_path: P
         '{"rendered": "(Doe 2020)", "keys": ["doe"], "location": "body"}\n', encoding="utf-8")
     counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
     assert (counts["items"], counts["resolved"], counts["not in text"], counts["caption dropped"]) == (2, 2, 0, 1)
+
+
+def test_a_code_block_is_not_wrapped_out_of_its_indentation(styles_module) -> None:  # type: ignore[no-untyped-def]
+    # pandoc prints an indented code block verbatim, its citation syntax unread ("[@kao2021]"); wrapped at 72
+    # columns without its indent, its second line became prose, and the literal key a citation pandoc never made.
+    code = "    - Insomnia SSD has lower sleep duration and lower NREM delta power than HC [@kao2021]"
+    prose = "Sleep is regulated by both a homeostatic and a circadian system, wherein the homeostatic one grows."
+    text = styles_module.wrapped(f"{prose}\n\n{code}\n\nThe end.")
+    assert code in text.split("\n")
+    assert all(len(line) <= styles_module.WIDTH for line in text.split("\n\n")[0].split("\n"))
+    claims = [c.text for c in parse_essay(text, "rendered.txt").claims]
+    assert not any("kao2021" in c for c in claims)

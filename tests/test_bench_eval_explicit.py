@@ -27,7 +27,7 @@ def test_links_are_right_near_or_wrong_by_the_citations_of_the_sentence_and_para
     assert [(v.claim[:12], v.key, v.verdict) for v in found] == [
         ("Holsti argue", "holsti2004", "right"), ("As Holsti no", "holsti2004", "near"),
         ("Kant argues ", "kant1983", "wrong")]
-    assert "attribution      3     1     1     1    0.333    0.667" in table({"dev": found})
+    assert "attribution      3     1     1     1      0    0.333    0.667" in table({"dev": found})
 
 
 def test_a_link_in_a_sentence_citing_a_key_the_bibliography_lacks_is_unjudged() -> None:
@@ -38,7 +38,7 @@ def test_a_link_in_a_sentence_citing_a_key_the_bibliography_lacks_is_unjudged() 
     found = verdicts(doc)
     assert [(v.key, v.verdict) for v in found] == [("holsti2004", "unjudged"), ("kant1983", "wrong")]
     row = next(line for line in table({"dev": found}).splitlines() if " all " in line)
-    assert row.split()[2:] == ["2", "0", "0", "2", "0.000", "0.000", "2", "0.000", "1", "0.000"]
+    assert row.split()[2:] == ["2", "0", "0", "2", "0", "0.000", "0.000", "2", "0.000", "1", "0.000"]
 
 
 def test_a_kind_with_no_confirmed_link_has_no_confirmed_precision() -> None:
@@ -76,3 +76,18 @@ def test_a_citation_typed_in_plain_text_counts_as_the_authors_with_typed_gold() 
     doc = Document("d", essay, parse_bibliography(BIB), {"p1-s1": set()})
     assert [v.verdict for v in verdicts(doc)] == ["wrong"]
     assert [(v.kind, v.verdict) for v in verdicts(doc, typed_gold=True)] == [("marker", "right")]
+
+
+def test_a_wrong_link_to_an_entry_the_authors_cite_elsewhere_in_the_document_is_counted_apart() -> None:
+    # "Julie Netherland and Helena Hansen's article titled ..." cites its entry in another paragraph only: still
+    # wrong by the sentence and paragraph, but shown apart (column "elsew.") from a link to an entry never cited.
+    essay = parse_essay("Holsti argues that order rests on custom.\n\nKant argues that peace needs republics.\n\n"
+                        "Order rests on custom.\n")
+    gold = {"p1-s1": set(), "p2-s1": set(), "p3-s1": {"holsti2004"}}
+    found = verdicts(Document("d", essay, parse_bibliography(BIB), gold))
+    assert [(v.key, v.verdict, v.elsewhere) for v in found] == [("holsti2004", "wrong", True),
+                                                                ("kant1983", "wrong", False)]
+    header, row = table({"dev": found}).splitlines()[0], next(
+        line for line in table({"dev": found}).splitlines() if " all " in line)
+    assert header.split()[5:7] == ["wrong", "elsew."]
+    assert row.split()[2:8] == ["2", "0", "0", "2", "1", "0.000"]

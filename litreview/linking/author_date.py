@@ -102,6 +102,8 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found, a
             last_names = names
             _names_years(claim, paren, seg_text, at, names, years, rest, index, found, shared,
                          in_paren.get(paren.start(), ()))
+        if paged := [(seg, at) for seg, at in _segments(body) if _PAGE_NO_YEAR.search(seg) and not forms.year.search(seg)]:
+            _undated(claim, paren, index, found, paged)  # "(Rancour & Bile, p. 7, Rancour 1922)"
         one_entry_per_label(found, *read_from, index)
         one_entry_per_item(found, *read_from)
     _bare_et_al(claim, index, found)
@@ -312,11 +314,17 @@ with the author's words after it, as a locator's suffix holds them (", para. 55 
 Gibbs J, 361, Jacobs J"); a bare ", 1234" may be a year."""
 
 
-def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Found) -> None:
+_PAGE_NO_YEAR = lazy(r"(?<=[^\W\d_.]|\.(?<=\bal\.)),\s?[^\W\d_]{1,7}\.\s?\d[\d–\-]*\s*$")
+"""Names, then a labelled page, and no year: an undated entry's item in a list of dated ones ("Rancour & Bile, p. 7")."""
+
+
+def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Found,
+             segments: list[tuple[str, int]] | None = None) -> None:
     """ "(AAA et al.)", "(see Ireys et al., chap. 2)": styles that print no "n.d." (Springer's) cite an entry
-    without a date by its names alone. Read only when the names resolve to such an entry."""
+    without a date by its names alone. Read only when the names resolve to such an entry. ``segments``: those of
+    the parenthesis' items to read (by default all), as "(Rancour & Bile, p. 7, Rancour 1922)" holds a dated one."""
     offset = paren.start("body")
-    for seg, seg_start in _segments(paren.group("body")):
+    for seg, seg_start in _segments(paren.group("body")) if segments is None else segments:
         if _title_alone(claim, paren, index, found, seg, seg_start):
             continue
         names, locator = _unprefixed(seg)
@@ -425,6 +433,7 @@ _NEXT_ITEM = (rf"(?=\s*[{re.escape(''.join(cited_titles.QUOTES))}]?[^\W\d_][^,;(
               rf"(?:{COMMON_YEAR}(?!\d)|{terms.NO_DATE}|(?i:{terms.YEAR_WORD})))")
 """Names, or a title in quotation marks, and a year: the next item of a list parted by commas."""
 _ITEMS = lazy(r";|(?:" + _ENDS + r"(?::\s?|,?\s(?:[^\W\d_]{1,7}\.|[a-z]{1,7})\s?|,\s?)\d[\d–\-]*(?=,)"
+              r"|(?<=[^\W\d_.]|\.(?<=\bal\.)),\s?[^\W\d_]{1,7}\.\s?\d[\d–\-]*(?=,)"
               r"|(?<=\d[a-z],[a-z])|(?<=\d[a-z], [a-z])|" + _ENDS + r"(?:\s(?=[a-z])[^\d,;()]{1,80})?)(?P<comma>,)"
               + _NEXT_ITEM + "|" + _FURTHER)
 """Where one item of a citation ends: at ";", or at a comma after a year (or its letters: "2014a, b", or "n.d.",
@@ -433,8 +442,9 @@ case, not a name), when names (or a title in quotation marks) and a year follow,
 commas print them (Annual Reviews: "(Knuth 1986b, Schmidt 2007, p. 7)", Ecology: "(Sageman 2009: 5, Crenshaw and
 LaFree 2017: 69)", "(“AMR resources web page” n.d., “xSDK version 0.4.0 web page” n.d.)", "(Roe 2010, Doe n.d.)"),
 the year of a narrative citation's parenthesis too: "Weitzman (2007, see also Weitzman 2009)", or after an item's
-suffix in words ("(Conrad 2004 on the preposition though, Gouverneur 2008)"). The page stays with its item; a further
-year of the same names after a page ends one too (``_FURTHER``)."""
+suffix in words ("(Conrad 2004 on the preposition though, Gouverneur 2008)"), or after the labelled page of names with
+no year, which styles that print no "n.d." write for an undated entry (Annual Reviews: "(Rancour & Bile, p. 7, Rancour
+1922)"). The page stays with its item; a further year of the same names after a page ends one too (``_FURTHER``)."""
 
 
 def _segments(body: str) -> list[tuple[str, int]]:
