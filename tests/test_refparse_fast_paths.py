@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from litreview.bibliography.refparse import parse_reference
+from litreview.bibliography.refparse import parse_reference, parse_references
 from litreview.bibliography.refparse.lexicon import REPOSITORY
 from litreview.bibliography.refparse.relabel import _NO_DATE_TERM
 from litreview.bibliography.refparse.relabel_publisher_bodies import _may_open_repository
+from litreview.bibliography.refparse.rules import normalise, parse_normalised
 from litreview.locale_terms import NO_DATE, NO_DATE_TERMS
 
 
@@ -56,3 +57,12 @@ def test_a_repository_after_the_title_is_still_the_publisher(raw: str) -> None:
     assert ref.publisher  # the gate keeps the rule where a name stands
     assert ref.publisher.casefold().strip(".,") in REPOSITORY
 
+
+def test_the_rules_read_a_normalised_string_as_they_read_the_raw_one() -> None:
+    """``parse_normalised`` is the rule parser past ``normalise`` (which the model's stages share)."""
+    from litreview.bibliography.refparse.rules import parse_reference as rules
+
+    for raw in ["Doe,  J.\u2010R. (2001).  A   title. Journal, 4(2), 10\u201120.", "Roe A. Title [Internet]. 2019."]:
+        assert parse_normalised(normalise(raw)) == rules(raw)
+    assert parse_references(["Doe, J. (2001). A title. Journal, 4, 1-2."])[0] == \
+        parse_reference("Doe, J. (2001). A title. Journal, 4, 1-2.")
