@@ -52,7 +52,7 @@ def staged(strings: list[str]) -> tuple[list[Any], dict[str, float]]:
     from litreview.bibliography.refparse.features import sequence_features, tokenize
     from litreview.bibliography.refparse.relabel import relabel
     from litreview.bibliography.refparse.rules import normalise
-    from litreview.bibliography.refparse.rules import parse_reference as rules
+    from litreview.bibliography.refparse.rules import parse_normalised as rules
 
     seconds: dict[str, float] = {}
     clock = time.process_time
@@ -77,7 +77,7 @@ def staged(strings: list[str]) -> tuple[list[Any], dict[str, float]]:
         crfs = stage(STAGES[3], lambda: [assemble(text, norm, tags, THRESHOLD)
                                          for text, norm, tags in zip(strings, norms, tagged, strict=True)])
         stage(STAGES[4], lambda: [relabel(tags, norm) for tags, norm in zip(tagged, norms, strict=True)])
-        read = stage(STAGES[5], lambda: [rules(text) for text in strings])
+        read = stage(STAGES[5], lambda: [rules(norm) for norm in norms])
         both = stage(STAGES[6], lambda: [(values(crf, JUDGED), values(rule, JUDGED)) for crf, rule in zip(crfs, read, strict=True)])
         combined = stage(STAGES[6], lambda: [combine(crf, rule, read=pair) for crf, rule, pair in zip(crfs, read, both, strict=True)])
         readings = stage(STAGES[7], lambda: [judge(ref, crf, rule, read=pair)

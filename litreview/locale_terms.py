@@ -32,6 +32,9 @@ PUBSTATE_KEYS = frozenset({"inpress", "inpreparation", "prepublished", "forthcom
 where its locale has them, else prints as written (de "inpress")."""
 NO_DATE = rf"\[(?i:{NO_DATE_WORDS})\]|{NO_DATE_WORDS}"
 """A no-date term as printed, or in brackets in any case as ABNT prints it ("[S.d.]"): not the initials "S. D."."""
+NO_DATE_START = "(?=[" + re.escape("".join(sorted({"[", *(term[0] for term in NO_DATE_TERMS)}))) + "])"
+"""A look-ahead for the characters ``NO_DATE`` can start with: put before it, a search fails at once where none stands
+instead of trying every term there (the matches are the same)."""
 
 EDITION_WORDS = ("edition", "édition", "edición", "edição", "edn", "aufl", "auflage")
 """The word for an edition ("2nd edition", "5e édition", "2. Auflage"), whole or cut, in the languages references

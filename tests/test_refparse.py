@@ -1960,9 +1960,9 @@ def test_parse_references_pauses_the_collector_and_restores_it() -> None:
 
     real = refparse._read
 
-    def spy(batch: list[str]) -> object:
+    def spy(batch: list[str], norms: list[str] | None = None) -> object:
         seen.append(gc.isenabled())
-        return real(batch)
+        return real(batch, norms)
 
     assert gc.isenabled()
     with pytest.MonkeyPatch.context() as mp:
@@ -1977,7 +1977,7 @@ def test_parse_references_pauses_the_collector_and_restores_it() -> None:
     finally:
         gc.enable()
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(refparse, "_read", lambda batch: 1 / 0)
+        mp.setattr(refparse, "_read", lambda batch, norms=None: 1 / 0)
         with pytest.raises(ZeroDivisionError):
             parse_references(texts[:1])
     assert gc.isenabled()

@@ -43,13 +43,16 @@ def parse_reference_model(text: str, model: Path | None = None, threshold: float
     return _model_readings([text], model, threshold)[0]
 
 
-def _model_readings(texts: list[str], model: Path | None = None, threshold: float | None = None) -> list[ParsedReference]:
-    """The CRF's readings of ``texts``: every string tagged, then every tagging assembled (see ``_read``)."""
+def _model_readings(texts: list[str], model: Path | None = None, threshold: float | None = None,
+                    norms: list[str] | None = None) -> list[ParsedReference]:
+    """The CRF's readings of ``texts``: every string tagged, then every tagging assembled (see ``_read``). ``norms``:
+    the strings as ``rules.normalise`` gives them, when known."""
     from .assemble import THRESHOLD, assemble
     from .rules import normalise
     from .tagger import tag_all
 
-    norms = [normalise(text) for text in texts]
+    if norms is None:
+        norms = [normalise(text) for text in texts]
     tagged = tag_all(norms, model)
     unsure = THRESHOLD if threshold is None else threshold
     return [assemble(text, norm, tokens, unsure) for text, norm, tokens in zip(texts, norms, tagged, strict=True)]
@@ -64,18 +67,21 @@ def parse_reference(text: str) -> ParsedReference:
 BATCH = 256
 
 
-def _read(texts: list[str]) -> list[ParsedReference]:
-    """Each string's reading: the CRF's and the rules', combined, and judged by the doubt model.
+def _read(texts: list[str], norms: list[str] | None = None) -> list[ParsedReference]:
+    """Each string's reading: the CRF's and the rules', combined, and judged by the doubt model (``norms``: the strings
+    as ``rules.normalise`` gives them, which both readings start from, when known).
 
     Stage by stage over the list, not string by string: one stage's code and data (the model's weights, the
     feature tables) stay in the processor's caches from one string to the next, which parses a list about a
     sixth faster; each string's reading is the same either way (the stages are pure functions)."""
     from .combine import combine, values
     from .doubt import JUDGED, judge
-    from .rules import parse_reference as parse_reference_rules
+    from .rules import normalise, parse_normalised
 
-    crfs = _model_readings(texts)
-    rules = [parse_reference_rules(text) for text in texts]
+    if norms is None:
+        norms = [normalise(text) for text in texts]
+    crfs = _model_readings(texts, norms=norms)
+    rules = [parse_normalised(norm) for norm in norms]
     out = []
     for crf, rule in zip(crfs, rules, strict=True):
         read = values(crf, JUDGED), values(rule, JUDGED)  # both readings' values, compared by both steps
@@ -102,7 +108,7 @@ def _parse_references(texts: list[str]) -> list[ParsedReference]:
     out: list[ParsedReference] = []
     norms = [normalise(text) for text in texts]
     partial = any((m := REPEATED.match(n)) and co_authors(n, m.end()) for n in norms)
-    readings = [ref for at in range(0, len(texts), BATCH) for ref in _read(texts[at:at + BATCH])]
+    readings = [ref for at in range(0, len(texts), BATCH) for ref in _read(texts[at:at + BATCH], norms[at:at + BATCH])]
     for norm, ref in zip(norms, readings, strict=True):
         if (m := REPEATED.match(norm)) and out and out[-1].authors:
             co = co_authors(norm, m.end())

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...lazyre import lazy
-from ...locale_terms import NO_DATE
+from ...locale_terms import NO_DATE, NO_DATE_START
 from . import fields as F
 from .lexicon import EDITOR, POLISH_ROLES, TRANSLATOR
 from .relabel_books import (
@@ -170,7 +170,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
 
 #: a locale's or a style's "no date" term as a whole word, in brackets in any case ("[kein Datum]", "[S.d.]"),
 #: else as printed ("s. f.", "n.d."; not the initials "S. D.")
-_NO_DATE_TERM = lazy(rf"(?<!\w)(?:{NO_DATE})(?!\w)")
+_NO_DATE_TERM = lazy(rf"{NO_DATE_START}(?<!\w)(?:{NO_DATE})(?!\w)")
 
 
 def _no_date(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:

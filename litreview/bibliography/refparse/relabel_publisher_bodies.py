@@ -31,12 +31,14 @@ def repository_as_publisher(tagged: Sequence[Tagged], text: str) -> Sequence[Tag
     if not any(name in lowered for name in _REPOSITORY_FIRST) or any(t.label == "publisher" for t in tagged):
         return tagged
     for i in range(2, len(tagged)):
+        if not _may_open_repository(tagged[i].token.text):
+            continue  # no repository's name starts at this word (the test below, asked of its first word alone)
         for n in (1, 2):
             end = i + n
             if end > len(tagged):
                 break
             words = [t.token.text for t in tagged[i:end]]
-            name = " ".join(words).strip(".,;[(").casefold()
+            name = " ".join(words).strip(_NAME_STRIP).casefold()
             if name not in REPOSITORY or any(":" in w for w in words) \
                     or not (end == len(tagged) or words[-1].endswith(_FIELD_CLOSE)) \
                     or any(t.label not in _REPOSITORY_READ for t in tagged[i:end]):
@@ -52,6 +54,20 @@ def repository_as_publisher(tagged: Sequence[Tagged], text: str) -> Sequence[Tag
 
 #: the first words of the repositories' names (a reference holding none of them holds no repository's name)
 _REPOSITORY_FIRST = frozenset(name.split()[0] for name in REPOSITORY)
+#: the first words of the repositories' names of more than one word ("osf" of "osf preprints")
+_REPOSITORY_HEADS = frozenset(name.split(" ")[0] for name in REPOSITORY if " " in name)
+#: what ``repository_as_publisher`` strips from a name's words
+_NAME_STRIP = ".,;[("
+
+
+def _may_open_repository(word: str) -> bool:
+    """Whether a repository's name read by ``repository_as_publisher`` may start at ``word``: the word alone, stripped
+    and case-folded as the rule reads a name, is one (``REPOSITORY``), or is the first word of one of two words (whose
+    stripping leaves the first word's start as it is). False only where the rule finds no name at the word."""
+    head = word.lstrip(_NAME_STRIP).casefold()
+    return head in _REPOSITORY_HEADS or word.strip(_NAME_STRIP).casefold() in REPOSITORY
+
+
 #: what closes a field: its stop, its comma or its semicolon
 _FIELD_CLOSE = (".", ",", ";")
 #: labels the model read a platform's name as

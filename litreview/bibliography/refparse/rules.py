@@ -81,7 +81,12 @@ def normalise(text: str) -> str:
 
 def parse_reference(text: str) -> ParsedReference:
     """Split one reference string into fields; never raises on odd input."""
-    s = _LABEL.sub("", normalise(text), count=1)
+    return parse_normalised(normalise(text))
+
+
+def parse_normalised(text: str) -> ParsedReference:
+    """``parse_reference`` of a string ``normalise`` gave (the model's stages read the same one: normalised once)."""
+    s = _LABEL.sub("", text, count=1)
     uncertain: list[str] = []
     f: dict[str, Any] = {}
     f["doi"], s = F.take_doi(s)
