@@ -727,7 +727,7 @@ def test_footnotes_after_an_unheaded_list_are_passed_over():
     from litreview.bibliography.refparse.section import unheaded_list
 
     text = f"{PROSE}\n\n{PROSE}\n\n{A}\n\n{B}\n\n{C}\n\n[1] See Holsti, 14.\n\n[2] Ibid.\n"
-    assert unheaded_list(text) == (4, 12)
+    assert unheaded_list(text) == (4, 8)  # the list ends before the footnotes
     assert find_reference_section(text)[0] == [A, B, C]
 
 
@@ -752,3 +752,22 @@ def test_the_numbered_first_references_of_an_unheaded_list_are_kept_though_they_
            "Missouri university of science and technology applied computational intelligence laboratory github."]
     text = f"{PROSE}\n\n{PROSE}\n\n1 {odd[0]}\n\n2 {odd[1]}\n\n3 {A}\n\n4 {B}\n\n5 {C}\n"
     assert len(find_reference_section(text)[0]) == 5
+
+
+def test_dated_footnotes_after_an_unheaded_list_do_not_hide_it():
+    from litreview.bibliography.refparse.section import unheaded_list
+
+    notes = "\n\n".join(["[1] Thanks to the funders.", "[2] (Holsti 2004) writes so at length.", "[3] https://x.org/a",
+                         "[4] https://x.org/b", "[5] As of 2022 it still does."])
+    text = f"{PROSE}\n\n{PROSE}\n\n{A}\n\n{B}\n\n{C}\n\n{notes}\n"
+    assert unheaded_list(text) == (4, 8)  # the list ends before the footnotes
+    assert find_reference_section(text)[0] == [A, B, C]
+
+
+def test_a_long_reference_that_opens_otherwise_is_no_prose_above_a_list():
+    long = ("The Chicago Manual of Style: The Essential Guide for Writers, Editors, and Publishers, Seventeenth "
+            "Edition, Prepared by the Editorial Staff of the University of Chicago Press, With Chapters on "
+            "Documentation, Style, Usage, Grammar, Punctuation, Names and Terms, Numbers, Abbreviations and Indexes. "
+            "Chicago and London: University of Chicago Press, 2017.")
+    odd = "Unsigned Report on Sleep in Schools. Oxford: OUP, 1999."
+    assert find_reference_section(f"{odd}\n\n{long}\n\n{A}\n\n{B}\n\n{C}\n")[0] == [odd, long, A, B, C]

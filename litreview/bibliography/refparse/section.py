@@ -186,19 +186,25 @@ MAX_UNHEADED = 3000
 """The longest paragraph read as a reference at the end of a document (prose may open with a name and a year)."""
 
 
-def unheaded_list(text: str) -> tuple[int, int] | None:
-    """(0-based first line, last line) of a reference list printed after the text with no heading: the last
-    paragraphs, at least ``UNHEADED`` of them opening like a dated reference (up to ``UNHEADED_GAP`` in a row
-    among them may open otherwise), after a paragraph of prose (``PROSE_WORDS`` words or more that does not read
-    as a reference). None when there is no such run, or nothing but it: a file that is all list is all taken."""
-    paragraphs = _paragraphs(text.splitlines())
+def _footnotes(paragraphs: list[tuple[int, int, str]]) -> int | None:
+    """Index of the first of the footnotes a plain-text rendering prints last ("[1] Thanks to …", "[2] …"): the
+    last paragraphs, numbered in turn from [1]; None when there are none."""
+    k, number = len(paragraphs), None
+    while k > 0 and (m := _FOOTNOTE_NUMBER.match(paragraphs[k - 1][2])) and number in (None, int(m.group(1)) + 1):
+        k, number = k - 1, int(m.group(1))
+    return k if number == 1 and k > 0 else None
+
+
+_FOOTNOTE_NUMBER = re.compile(r"^\[(\d{1,3})\]\s")
+
+
+def _list_start(paragraphs: list[tuple[int, int, str]]) -> int | None:
+    """Index of the first paragraph of the last run reading as references, after a paragraph of prose."""
     start = None
     count = gap = 0
     for k in range(len(paragraphs) - 1, -1, -1):
         if _reads_as_reference(paragraphs[k][2]):
             start, count, gap = k, count + 1, 0
-        elif start is None and _LABEL_FIRST.match(paragraphs[k][2]):
-            continue  # a footnote printed after the list ("[1] See Doe, 101.")
         elif gap < UNHEADED_GAP:
             gap += 1
         else:
@@ -208,8 +214,24 @@ def unheaded_list(text: str) -> tuple[int, int] | None:
     while start > 0 and (_may_be_reference(paragraphs[start - 1][2])
                          or _numbered_before(paragraphs[start - 1][2], paragraphs[start][2])):
         start -= 1
-    prose = any(len(p.split()) >= PROSE_WORDS and not _reads_as_reference(p) for _, _, p in paragraphs[:start])
-    return (paragraphs[start][0], paragraphs[-1][1]) if prose else None
+    prose = any(len(p.split()) >= PROSE_WORDS and not _reads_as_reference(p) and not _may_be_reference(p)
+                for _, _, p in paragraphs[:start])
+    return start if prose else None
+
+
+def unheaded_list(text: str) -> tuple[int, int] | None:
+    """(0-based first line, last line) of a reference list printed after the text with no heading: the last
+    paragraphs, at least ``UNHEADED`` of them opening like a dated reference (up to ``UNHEADED_GAP`` in a row
+    among them may open otherwise), after a paragraph of prose (``PROSE_WORDS`` words or more that does not read
+    as a reference). None when there is no such run, or nothing but it: a file that is all list is all taken."""
+    paragraphs = _paragraphs(text.splitlines())
+    notes = _footnotes(paragraphs)
+    start = (_list_start(paragraphs[:notes]) if notes else None)
+    if start is None:
+        notes, start = None, _list_start(paragraphs)
+    if start is None:
+        return None
+    return paragraphs[start][0], paragraphs[(notes or len(paragraphs)) - 1][1]
 
 
 #: A note that only points back at another ("Ibid., 14.", "Ebd., S. 3", "Op. cit."): no reference.
