@@ -165,3 +165,10 @@ def test_an_unheaded_list_after_the_text_is_imported_alone_and_its_lines_told(ca
     code, out, err = run(capsys, "import", str(path), "--whole")
     assert code == 0 and len(re.findall(r"^@", out, re.M)) == 6
     assert "no heading at the end" not in err
+
+
+def test_whole_and_section_exclude_each_other(capsys, tmp_path):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{PROSE}\n\nReferences\n\n{LIST}")
+    code, _, err = run(capsys, "import", str(path), "--whole", "--section", "References")
+    assert code == 2 and "--whole" in err and "--section" in err

@@ -65,6 +65,8 @@ def command(path: str, fmt: str, section: str | None, whole: bool) -> int:
     from ..text import TERMINAL_SEQUENCES, without_controls
     from ._init_bib import cited_keys, without_front_matter
 
+    if whole and section:
+        raise click.UsageError("use one of --section and --whole: --whole takes the whole file, --section one part")
     stdin = path == "-"
     if stdin:  # as Unix tools read "-": the list piped or pasted in
         path = STDIN_NAME
