@@ -144,3 +144,31 @@ def test_dash_reads_the_document_from_standard_input(capsys, monkeypatch, cases)
 def test_help_says_dash_is_standard_input(capsys):
     _, out, _ = run(capsys, "import", "--help")
     assert "litreview import -" in out and "standard input" in out
+
+
+PROSE = ("Sleep loss impairs attention in ways that accumulate over days, and the effect is larger in shift "
+         "workers than in students (Smith 2001). We ask whether the same holds for adolescents, whose sleep "
+         "need is larger and whose schedules are set by school start times rather than by choice.")
+LIST = ("Smith, John. 2001. A Title. London: Verso.\n\nDoe, Jane. 2002. Another. Oxford: OUP.\n\n"
+        "Roe, Richard. 2003. A Third. Paris: Seuil.\n")
+
+
+def test_an_unheaded_list_after_the_text_is_imported_alone_and_its_lines_told(capsys, tmp_path):
+    # `pandoc --citeproc -t plain` prints the list after the text with no heading: every paragraph was imported.
+    path = tmp_path / "paper.txt"
+    path.write_text(f"Introduction\n\n{PROSE}\n\n{PROSE}\n\n{LIST}")
+    code, out, err = run(capsys, "import", str(path))
+    assert code == 0 and len(re.findall(r"^@", out, re.M)) == 3
+    err = " ".join(err.split())
+    assert "the list with no heading at the end (lines 7-11)" in err
+    assert "--whole" in err and "--section" in err
+    code, out, err = run(capsys, "import", str(path), "--whole")
+    assert code == 0 and len(re.findall(r"^@", out, re.M)) == 6
+    assert "no heading at the end" not in err
+
+
+def test_whole_and_section_exclude_each_other(capsys, tmp_path):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{PROSE}\n\nReferences\n\n{LIST}")
+    code, _, err = run(capsys, "import", str(path), "--whole", "--section", "References")
+    assert code == 2 and "--whole" in err and "--section" in err

@@ -674,3 +674,100 @@ def test_a_year_in_brackets_alone_on_its_line_is_no_label():
     assert find_reference_section(text)[0] == [
         "Ibbetson, J. P., and U. K. Mishra, Appl. Phys. Lett. 77, pp. 250–2 (2000)",
         "Gattellari M, Voigt KJ: When the treatment goal is not cure. J Clin Oncol 20: 503-13, 2002"]
+
+
+# `pandoc --citeproc -t plain` (and many Word or PDF exports) print the reference list after the text with no
+# heading: every paragraph of the text was taken as a reference.
+PROSE = ("Sleep loss impairs attention in ways that accumulate over days, and the effect is larger in shift "
+         "workers than in students (Holsti 2004; Wendt 2014). We ask whether the same holds for adolescents, "
+         "whose sleep need is larger and whose schedules are set by school start times rather than by choice.")
+C = "Dhingra, S., Zack, M., Strine, T. 2011. Determining Prevalence. Psychiatric Services 62 (4): 396-403."
+
+
+def test_an_unheaded_list_after_the_text_is_taken_alone():
+    text = f"A Title\n\nIntroduction\n\n{PROSE}\n\n{PROSE}\n\n{A}\n\n{B}\n\n{C}\n"
+    refs, line = find_reference_section(text)
+    assert refs == [A, B, C]
+    assert line == 9
+
+
+def test_the_unheaded_list_and_its_lines_are_told():
+    from litreview.bibliography.refparse.section import unheaded_list
+
+    text = f"{PROSE}\n\n{PROSE}\n\n{A}\n\n{B}\n\n{C}\n"
+    assert unheaded_list(text) == (4, 8)
+    assert unheaded_list(f"{A}\n\n{B}\n\n{C}\n") is None  # a list alone: the whole file
+    assert unheaded_list(f"{PROSE}\n\n{PROSE}\n") is None
+
+
+def test_a_reference_within_the_unheaded_list_that_opens_otherwise_is_kept():
+    odd = "The Chicago Manual of Style. 17th ed. Chicago: University of Chicago Press, 2017."
+    text = f"{PROSE}\n\n{PROSE}\n\n{A}\n\n{odd}\n\n{B}\n\n{C}\n"
+    assert find_reference_section(text)[0] == [A, odd, B, C]
+
+
+def test_a_list_alone_whose_first_reference_opens_otherwise_loses_nothing():
+    odd = "The Chicago Manual of Style. 17th ed. Chicago: University of Chicago Press, 2017."
+    assert find_reference_section(f"{odd}\n\n{A}\n\n{B}\n\n{C}\n")[0] == [odd, A, B, C]
+
+
+def test_prose_that_ends_in_short_dated_paragraphs_is_not_taken_for_a_list():
+    text = f"{PROSE}\n\n{PROSE}\n\nWe thank the funders (grant 2019-44).\n\nData are archived since 2020.\n"
+    assert len(find_reference_section(text)[0]) == 4
+
+
+def test_prose_after_reference_like_paragraphs_is_no_unheaded_list():
+    from litreview.bibliography.refparse.section import unheaded_list
+
+    text = f"{PROSE}\n\n{A}\n\n{B}\n\n{C}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n"
+    assert unheaded_list(text) is None
+
+
+def test_footnotes_after_an_unheaded_list_are_passed_over():
+    from litreview.bibliography.refparse.section import unheaded_list
+
+    text = f"{PROSE}\n\n{PROSE}\n\n{A}\n\n{B}\n\n{C}\n\n[1] See Holsti, 14.\n\n[2] Ibid.\n"
+    assert unheaded_list(text) == (4, 8)  # the list ends before the footnotes
+    assert find_reference_section(text)[0] == [A, B, C]
+
+
+def test_the_first_references_of_an_unheaded_list_that_open_otherwise_are_kept():
+    first = "Boston university cognitive and neural systems technology lab software repository. 2009 [Online]."
+    second = ("Brito da Silva, Leonardo Enzo, and Donald C. Wunsch. 2019. “A Survey of Adaptive Resonance Theory "
+              "Neural Network Models for Engineering Applications.” Neural Networks 120: 167–203.")
+    text = f"{PROSE}\n\n{PROSE}\n\n{first}\n\n{second}\n\n{A}\n\n{B}\n\n{C}\n"
+    assert find_reference_section(text)[0] == [first, second, A, B, C]
+
+
+def test_an_unheaded_list_numbered_without_points_is_found():
+    from litreview.bibliography.refparse.section import unheaded_list
+
+    text = f"{PROSE}\n\n{PROSE}\n\n1 {A}\n\n2 {B}\n\n3 {C}\n"
+    assert unheaded_list(text) == (4, 8)
+
+
+def test_the_numbered_first_references_of_an_unheaded_list_are_kept_though_they_open_otherwise():
+    odd = ["Grossberg S. Adaptive resonance theory: how a brain learns to consciously attend, learn, and recognize "
+           "a changing world, which is what it does all the time, in every waking moment of the day and night.",
+           "Missouri university of science and technology applied computational intelligence laboratory github."]
+    text = f"{PROSE}\n\n{PROSE}\n\n1 {odd[0]}\n\n2 {odd[1]}\n\n3 {A}\n\n4 {B}\n\n5 {C}\n"
+    assert len(find_reference_section(text)[0]) == 5
+
+
+def test_dated_footnotes_after_an_unheaded_list_do_not_hide_it():
+    from litreview.bibliography.refparse.section import unheaded_list
+
+    notes = "\n\n".join(["[1] Thanks to the funders.", "[2] (Holsti 2004) writes so at length.", "[3] https://x.org/a",
+                         "[4] https://x.org/b", "[5] As of 2022 it still does."])
+    text = f"{PROSE}\n\n{PROSE}\n\n{A}\n\n{B}\n\n{C}\n\n{notes}\n"
+    assert unheaded_list(text) == (4, 8)  # the list ends before the footnotes
+    assert find_reference_section(text)[0] == [A, B, C]
+
+
+def test_a_long_reference_that_opens_otherwise_is_no_prose_above_a_list():
+    long = ("The Chicago Manual of Style: The Essential Guide for Writers, Editors, and Publishers, Seventeenth "
+            "Edition, Prepared by the Editorial Staff of the University of Chicago Press, With Chapters on "
+            "Documentation, Style, Usage, Grammar, Punctuation, Names and Terms, Numbers, Abbreviations and Indexes. "
+            "Chicago and London: University of Chicago Press, 2017.")
+    odd = "Unsigned Report on Sleep in Schools. Oxford: OUP, 1999."
+    assert find_reference_section(f"{odd}\n\n{long}\n\n{A}\n\n{B}\n\n{C}\n")[0] == [odd, long, A, B, C]

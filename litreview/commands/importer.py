@@ -40,8 +40,12 @@ from a word processor or a web page are cut at each label, bullet or margin.
 @click.option("--section", metavar="NAME", default=None,
               help="Heading of the reference section [default: Citations, References, Bibliography, "
                    "Works Cited, Sources, or the same in French, German, Spanish, Portuguese or Italian; "
-                   "without one, the whole file is the list].")
-def command(path: str, fmt: str, section: str | None) -> int:
+                   "without one, the paragraphs at the end of the file that read as references, else the whole "
+                   "file].")
+@click.option("--whole", is_flag=True, default=False,
+              help="Take every paragraph (or line) of the file as a reference: seek no heading and no list at "
+                   "its end.")
+def command(path: str, fmt: str, section: str | None, whole: bool) -> int:
     """Parse a plain-text reference list into BibTeX or JSON.
 
     Finds the document's reference section, splits it into references (one per
@@ -56,10 +60,13 @@ def command(path: str, fmt: str, section: str | None) -> int:
     """
     from ..bibliography.bibtex_out import make_keys, to_bibtex, to_json
     from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
+    from ..bibliography.refparse.section import unheaded_list
     from ..fileio import read_text
     from ..text import TERMINAL_SEQUENCES, without_controls
     from ._init_bib import cited_keys, without_front_matter
 
+    if whole and section:
+        raise click.UsageError("use one of --section and --whole: --whole takes the whole file, --section one part")
     stdin = path == "-"
     if stdin:  # as Unix tools read "-": the list piped or pasted in
         path = STDIN_NAME
@@ -72,7 +79,7 @@ def command(path: str, fmt: str, section: str | None) -> int:
     sequences = bool(dropped) and TERMINAL_SEQUENCES.search(text) is not None
     if dropped:
         text = without_controls(text, breaks=True)
-    strings, first_line = find_reference_section(text, section, path=path)
+    strings, first_line = find_reference_section(text, section, path=path, whole=whole)
     _refuse_overlong(strings, path, first_line)
     refs = parse_references(strings)
     keys, adopted = cited_keys(refs, make_keys(refs), None if stdin else Path(path), text)
@@ -81,18 +88,25 @@ def command(path: str, fmt: str, section: str | None) -> int:
     else:
         sys.stdout.write(to_bibtex(refs, keys))
     unsure = sum(1 for r in refs if r.uncertain)
-    found = reference_heading(text, section)
-    where = f"the {found[1]!r} section of " if found else ""
+    found = None if whole else reference_heading(text, section)
+    unheaded = None if whole or found else unheaded_list(text)
+    where = (f"the {found[1]!r} section of " if found else
+             f"the list with no heading at the end (lines {unheaded[0] + 1}-{unheaded[1] + 1}) of " if unheaded else "")
     click.echo(f"{plural(len(refs), 'reference')} from {where}{path} (line {first_line} on); "
                f"{unsure} with uncertain fields", err=True)
     if adopted:
         click.echo(adopted, err=True)
-    if not found:
+    if unheaded:
+        click.echo(f"note: no reference section heading: the paragraphs from line {unheaded[0] + 1} on read as "
+                   "references and were taken as the list, the text above them left out; if the list starts "
+                   "elsewhere, write a line References above its first reference (or name the heading it has with "
+                   "--section), or pass --whole to take every paragraph of the file", err=True)
+    elif not found and not whole:
         click.echo("note: no reference section heading (Citations, References, Bibliography, Works Cited, "
-                   "Sources, ...): each paragraph or line of the file was taken as a reference; if the file holds "
-                   "more than its list (`pandoc --citeproc -t plain` prints the list after the text, with no "
-                   "heading), write a line References above the list's first reference (or name the heading it "
-                   "has with --section) and run the import again", err=True)
+                   "Sources, ...) and no list at the end of the text: each paragraph or line of the file was taken "
+                   "as a reference; if the file holds more than its list, write a line References above the "
+                   "list's first reference (or name the heading it has with --section) and run the import again",
+                   err=True)
     if dropped:
         codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for _, c in dropped))
         begun = ", with the terminal sequences they begin (\\x1b[31m)" if sequences else ""

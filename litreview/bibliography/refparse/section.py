@@ -1,7 +1,8 @@
 """Find the reference list of a whole document and cut it into one string per reference.
 
 Knows the usual headings (Citations, References, Bibliography, Works Cited), where such a
-section ends (the next heading, a web page's comment form, footnotes), and plain lists.
+section ends (the next heading, a web page's comment form, footnotes), plain lists, and a list printed
+after the text with no heading (``pandoc --citeproc -t plain``, many Word and PDF exports).
 """
 
 from __future__ import annotations
@@ -97,22 +98,24 @@ def _heading_text_as_printed(line: str) -> str:
 
 
 def find_reference_section(text: str, section: str | None = None, *,
-                           path: str | None = None) -> tuple[list[str], int]:
+                           path: str | None = None, whole: bool = False) -> tuple[list[str], int]:
     """(one string per reference, 1-based line of the first one).
 
-    With ``section``, only a heading with that name is accepted. Without a known heading
-    the whole text is taken as a list, one reference per paragraph (or per line).
+    With ``section``, only a heading with that name is accepted. Without a known heading the list is the
+    document's last paragraphs that read as references after its prose (``unheaded_list``), or else, and with
+    ``whole``, the whole text, one reference per paragraph (or per line).
     """
     lines = text.splitlines()
     if not text.strip():
         raise InputError("the file is empty: no references to import", path=path)
-    found = reference_heading(text, section)
+    found = None if whole else reference_heading(text, section)
     heading = found[0] if found else None
     if heading is None:
         if section:
             raise InputError(f"no section headed {section!r} found", path=path,
                              hint="check the heading's spelling, or leave out --section to take the whole file")
-        start = 0
+        unheaded = None if whole else unheaded_list(text)
+        start = unheaded[0] if unheaded else 0
     else:
         start = heading + 1
     blocks = [(n, b) for n, b in _blocks(lines, start, stop_at_headings=heading is not None) if not _IBID.match(b)]
@@ -121,6 +124,114 @@ def find_reference_section(text: str, section: str | None = None, *,
         raise InputError(where, path=path, line=(heading + 1) if heading is not None else None,
                          hint="a reference list has one reference per paragraph or per line")
     return [_plain(b) for _, b in blocks], blocks[0][0]
+
+
+UNHEADED = 3
+"""The fewest paragraphs that must open like a dated reference for the end of a document to be read as its list."""
+UNHEADED_GAP = 2
+"""The most paragraphs in a row within such a list that may open otherwise ("The Chicago Manual of Style. 2017.")."""
+PROSE_WORDS = 40
+"""The fewest words of a paragraph of prose: a list is taken from the end only after one such paragraph."""
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(0-based first line, last line, text with blanks normalised) of each paragraph."""
+    out: list[tuple[int, int, str]] = []
+    first = None
+    for i, line in enumerate([*lines, ""]):
+        if line.strip() and first is None:
+            first = i
+        elif not line.strip() and first is not None:
+            out.append((first, i - 1, " ".join(" ".join(lines[first:i]).split())))
+            first = None
+    return out
+
+
+#: A number before a reference, as the Lancet's and Vancouver styles print it in plain text ("1 Grossberg S.").
+_BARE_NUMBER = re.compile(r"^\d{1,3}\s+(?=[A-ZÀ-Þ])")
+
+
+def _reads_as_reference(paragraph: str) -> bool:
+    """Whether a paragraph opens as a reference does (names, a list label, "———.") and holds a year."""
+    return (len(paragraph) <= MAX_UNHEADED and bool(OPENS.match(_BARE_NUMBER.sub("", paragraph, count=1)))
+            and DATED.search(paragraph) is not None)
+
+
+def _may_be_reference(paragraph: str) -> bool:
+    """Whether a paragraph just above a list with no heading may be its first reference, though it opens
+    otherwise ("Boston university … lab software repository. 2009 [Online].", "Brito da Silva, Leonardo …"):
+    dated, and short, or with fewer words in small letters than prose has."""
+    words = paragraph.split()
+    small = sum(1 for w in words if w[0].islower())
+    return (DATED.search(paragraph) is not None and len(words) <= 150
+            and (len(words) <= SHORT_REFERENCE or small < PROSE_SMALL * len(words)))
+
+
+_NUMBER = re.compile(r"^[\[(]?(\d{1,3})[\].)]?\s")
+
+
+def _numbered_before(above: str, paragraph: str) -> bool:
+    """Whether ``above`` carries the list number before ``paragraph``'s ("3 Brito da Silva LE" above "4 Boston")."""
+    return ((m := _NUMBER.match(paragraph)) is not None and (n := _NUMBER.match(above)) is not None
+            and int(n.group(1)) == int(m.group(1)) - 1)
+
+
+SHORT_REFERENCE = 20
+"""A dated paragraph of this many words or fewer just above a list may be a reference that opens otherwise."""
+PROSE_SMALL = 0.6
+"""The share of words in small letters from which a paragraph reads as prose, not as a reference."""
+
+
+MAX_UNHEADED = 3000
+"""The longest paragraph read as a reference at the end of a document (prose may open with a name and a year)."""
+
+
+def _footnotes(paragraphs: list[tuple[int, int, str]]) -> int | None:
+    """Index of the first of the footnotes a plain-text rendering prints last ("[1] Thanks to …", "[2] …"): the
+    last paragraphs, numbered in turn from [1]; None when there are none."""
+    k, number = len(paragraphs), None
+    while k > 0 and (m := _FOOTNOTE_NUMBER.match(paragraphs[k - 1][2])) and number in (None, int(m.group(1)) + 1):
+        k, number = k - 1, int(m.group(1))
+    return k if number == 1 and k > 0 else None
+
+
+_FOOTNOTE_NUMBER = re.compile(r"^\[(\d{1,3})\]\s")
+
+
+def _list_start(paragraphs: list[tuple[int, int, str]]) -> int | None:
+    """Index of the first paragraph of the last run reading as references, after a paragraph of prose."""
+    start = None
+    count = gap = 0
+    for k in range(len(paragraphs) - 1, -1, -1):
+        if _reads_as_reference(paragraphs[k][2]):
+            start, count, gap = k, count + 1, 0
+        elif gap < UNHEADED_GAP:
+            gap += 1
+        else:
+            break
+    if start is None or count < UNHEADED:
+        return None
+    while start > 0 and (_may_be_reference(paragraphs[start - 1][2])
+                         or _numbered_before(paragraphs[start - 1][2], paragraphs[start][2])):
+        start -= 1
+    prose = any(len(p.split()) >= PROSE_WORDS and not _reads_as_reference(p) and not _may_be_reference(p)
+                for _, _, p in paragraphs[:start])
+    return start if prose else None
+
+
+def unheaded_list(text: str) -> tuple[int, int] | None:
+    """(0-based first line, last line) of a reference list printed after the text with no heading: the last
+    paragraphs, at least ``UNHEADED`` of them opening like a dated reference (up to ``UNHEADED_GAP`` in a row
+    among them may open otherwise), after a paragraph of prose (``PROSE_WORDS`` words or more that does not read
+    as a reference). None when there is no such run, or nothing but it: a file that is all list is all taken."""
+    paragraphs = _paragraphs(text.splitlines())
+    notes = _footnotes(paragraphs)
+    start = (_list_start(paragraphs[:notes]) if notes else None)
+    if start is None:
+        notes, start = None, _list_start(paragraphs)
+    if start is None:
+        return None
+    return paragraphs[start][0], paragraphs[(notes or len(paragraphs)) - 1][1]
 
 
 #: A note that only points back at another ("Ibid., 14.", "Ebd., S. 3", "Op. cit."): no reference.
