@@ -1889,6 +1889,28 @@ def test_a_volume_of_a_multi_volume_work_prints_the_work_then_the_volume() -> No
         "Doe, Jane. “Chap.” In Main Title, vol. 3, Book Title, edited by Ann Roe. P, 1990."]
 
 
+_MAIN_TITLES_JOINED = r"""
+@book{a, author={Doe, J.}, maintitle={Collected Works}, title={Why Now?}, subtitle={Essays}, volume={2}, publisher={P},
+  year=2020}
+@incollection{c, author={Poe, J.}, title={Chap}, maintitle={Works}, booktitle={Letters.}, booktitleaddon={Vol Two},
+  volume={3}, editor={Ed, A.}, publisher={P}, year=2020}
+@incollection{e, author={Xoe, J.}, title={Chap}, maintitle={Works}, booktitle={Why Now?}, booktitleaddon={Vol Two},
+  volume={3}, editor={Ed, A.}, publisher={P}, year=2020}
+"""
+
+
+def test_a_volume_title_ending_in_a_stop_takes_no_second_and_its_work_the_volumes_subtitle() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography) for each: a title ending in "?" or "." is followed by its subtitle or
+    # addon with no colon or full stop of its own ("Why Now? Essays"; the site printed "Letters.. Vol Two", "Why
+    # Now?. Vol Two"); a work with no mainsubtitle (maintitleaddon) takes the volume's subtitle (booktitleaddon), as
+    # pandoc's reader reads one or the other
+    bib = parse_bibliography(_MAIN_TITLES_JOINED, "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, J. Collected Works: Essays. Vol. 2, Why Now? Essays. P, 2020.",
+        "Poe, J. \u201cChap.\u201d In Works. Vol Two, vol. 3, Letters. Vol Two, edited by A. Ed. P, 2020.",
+        "Xoe, J. \u201cChap.\u201d In Works. Vol Two, vol. 3, Why Now? Vol Two, edited by A. Ed. P, 2020."]
+
+
 def test_a_csl_volume_title_prints_after_the_volume() -> None:
     # pandoc 3.9 (chicago-notes-bibliography): "Collected Works. Vol. 2, Early Essays." and "In Main, vol. 2, Book.";
     # the site left CSL's volume-title out
