@@ -314,6 +314,17 @@ def test_biblatex_cases_statutes_and_treaties_print_as_pandoc_prints_them(lang: 
     assert {s.key: Citations().reference(s, PLAIN, lang).text for s in bib.sources} == printed
 
 
+def test_a_biblatex_cases_authority_is_not_printed_as_pandocs_reader_drops_it() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography): "Roe v Doe, 250 F.3d 100 (2001).", "Alvis v Council, No. 32 (July 4,
+    # 1963)." (its biblatex reader reads no ``authority`` field); the site printed "(Supreme Court 2001)". A CSL
+    # item's authority is the court pandoc prints.
+    bib = parse_bibliography("@jurisdiction{c1, title={Roe v Doe}, authority={Supreme Court}, date={2001-07-04},"
+                             " volume={250}, journal={F.3d}, pages={100--110}}\n@jurisdiction{c2, title={Alvis v"
+                             " Council}, number={32}, authority={Court}, date={1963-07-04}}", "law.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Roe v Doe, 250 F.3d 100 (2001).", "Alvis v Council, No. 32 (July 4, 1963)."]
+
+
 @pytest.mark.parametrize(("edition", "printed"), [
     ("2nd", "2nd ed."), ("2", "2nd ed."), ("3", "3rd ed."), ("11", "11th ed."), ("21", "21st ed."),
     ("Second", "Second."), ("second", "Second."), ("2e", "2e ed."), ("5e éd", "5e éd."), ("2. Aufl.", "2. Aufl."), ("3rd edn", "3rd edn."),

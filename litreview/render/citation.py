@@ -405,7 +405,7 @@ def _people(s: Source, field: str) -> tuple[Person, ...]:
 def _legal(out: _Pieces, s: Source, title: str, terms: dict[str, str]) -> None:
     """A case, a statute or a treaty as pandoc's Chicago style prints it (its legal-reference), the title not in
     italics: a case with its reporter's volume and first page, or else its docket number, then the court (CSL's
-    ``authority``) and its date in parentheses ("Roe v Doe, 250 F.3d 100 (2001)."; "Alvis v Council, No. 32 (July 4,
+    ``authority``: pandoc's biblatex reader reads none) and its date in parentheses ("Roe v Doe, 250 F.3d 100 (2001)."; "Alvis v Council, No. 32 (July 4,
     1963)."); a statute with its genre and number and its gazette ("Regulation No. 2016/679, OJ 1 (2016)."); a treaty
     with its full date after its title ("Treaty of Rome, March 25, 1957, 294 UNTS 3.")."""
     kind = s.type.lower()
@@ -417,7 +417,8 @@ def _legal(out: _Pieces, s: Source, title: str, terms: dict[str, str]) -> None:
         reported = bool(s.container)
         source = " ".join(p for p in (one_line(s.volume), one_line(s.container), _first_page(s) or "___") if p) \
             if reported else _labelled(number, terms)
-        when = " ".join(p for p in (one_line(field_text(s, "authority")), _date(s, terms, full=not reported)) if p)
+        court = one_line(field_text(s, "authority")) if csl_form_of(s.file or "") else ""  # (none read of BibTeX)
+        when = " ".join(p for p in (court, _date(s, terms, full=not reported)) if p)
         out.add(", ".join(p for p in (title, source) if p) + (f" ({when})" if when else ""))
     else:  # a statute
         if number:
