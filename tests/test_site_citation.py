@@ -678,7 +678,7 @@ def test_dates_in_full_where_chicago_dates_the_type_in_full_from_the_date_field_
         "@article{a1, author={Gart, Ner}, title={Art}, journal={J}, date={2021-07-05}}\n"
         "@software{s1, author={Gart, Ner}, title={Soft}, date={2021-07-05}}\n"
         "@misc{m1, author={Gart, Ner}, title={Misc}, year={2021}, month=jul, url={https://x.org}}\n"
-        # the close cases: an article with volume and issue, a book, and a range (its year, as before)
+        # the close cases: an article with volume and issue, a book, and a range of days across months (pandoc 3.9)
         "@article{a2, author={Gart, Ner}, title={Art}, journal={J}, volume={3}, number={4}, date={2021-07-05}}\n"
         "@article{a3, author={Gart, Ner}, title={Art}, journal={J}, volume={3}, date={2021-07-05}}\n"
         "@book{b1, author={Gart, Ner}, title={Book}, publisher={P}, date={2021-07-05}}\n"
@@ -691,7 +691,7 @@ def test_dates_in_full_where_chicago_dates_the_type_in_full_from_the_date_field_
         "Gart, Ner. “Art.” J 3, no. 4 (2021).",
         "Gart, Ner. “Art.” J 3 (July 2021).",  # beside a volume alone, the month
         "Gart, Ner. Book. P, 2021.",
-        "Gart, Ner. “Range.” 2021."]
+        "Gart, Ner. “Range.” July 5–August 1, 2021."]
     # an item read from CSL as "misc" is one of CSL's types dated in full (pandoc: "Roe, Ann. “Doc.” Preprint, May
     # 9, 2013." for an article)
     doc = parse_csl('[{"id": "d", "type": "article", "title": "Doc", "author": [{"family": "Roe", "given": "Ann"}],'
@@ -1959,6 +1959,23 @@ def test_a_date_range_prints_as_citeproc_prints_it(lang: str, printed: list[str]
     bib = parse_bibliography(_DATE_RANGES, "refs.bib")
     shown = [Citations().reference(s, PLAIN, lang).text for s in bib.sources]
     assert shown[:len(printed)] == printed
+
+
+@pytest.mark.parametrize(("lang", "across_months", "across_years"), [
+    ("en-US", "May 30\u2013June 2, 2020", "May 1, 2020\u2013June 2, 2021"),
+    ("de-DE", "30. Mai\u20132. Juni 2020", "1. Mai 2020\u20132. Juni 2021"),
+    ("fr-FR", "30 mai\u20132 juin 2020", "1 mai 2020\u20132 juin 2021"),
+    ("es-ES", "30 de mayo\u20132 de junio de 2020", "1 de mayo de 2020\u20132 de junio de 2021"),
+])
+def test_a_range_of_days_across_months_or_years_prints_both_days(lang: str, across_months: str,
+                                                                 across_years: str) -> None:
+    # pandoc 3.9 (chicago-notes-bibliography) for each (a conference's days "2020-05-30/2020-06-02"); the site printed
+    # the first year alone ("issued 2020")
+    bib = parse_bibliography("@patent{a, author={Doe, Jane}, title={T}, number={1}, date={2020-05-30/2020-06-02}}\n"
+                             "@patent{b, author={Doe, Jane}, title={T}, number={1}, date={2020-05-01/2021-06-02}}",
+                             "refs.bib")
+    shown = [Citations().reference(s, PLAIN, lang).text for s in bib.sources]
+    assert shown[0].endswith(f", issued {across_months}.") and shown[1].endswith(f", issued {across_years}.")
 
 
 _PATENTS = r"""
