@@ -101,7 +101,7 @@ def _assignments(text: str, make: bool, budget: list[int]) -> dict[str, str]:
     for m in _ASSIGN.finditer(text):
         name, how, value = m.group(1), m.group(2), m.group(3).strip().strip("\"'")
         if name in values and "$" in value:  # its earlier value where it names itself
-            value = _substitute(value, lambda n, name=name: values[name] if n == name else None, budget)
+            value = _substitute(value, {name: values[name]}.get, budget)
         if how == "?=":
             values.setdefault(name, value)
         elif how == "+=" and name in values:
