@@ -196,8 +196,9 @@ def read_bytes(path: str | os.PathLike[str], *, what: str = "file", error: type[
         return p.read_bytes()
     except FileNotFoundError:
         near = similar_file(p)
+        rest = hint[:1].lower() + hint[1:] if hint[1:2].islower() else hint  # "Else check ...", not "Else Check"
         raise InputError(f"{what} not found", path=str(p), hint=hint if near is None else
-                         f"did you mean {relative_name(near, Path.cwd())}? Else {hint}") from None
+                         f"did you mean {relative_name(near, Path.cwd())}? Else {rest}") from None
     except IsADirectoryError:
         raise InputError(f"{what} is a directory, not a file", path=str(p), hint=folder_hint or hint) from None
     except OSError as exc:

@@ -308,7 +308,9 @@ def test_an_essay_not_found_names_the_file_of_a_like_name_beside_it(project: Pat
 
 def test_a_bibliography_not_found_names_the_file_of_a_close_name_beside_it(project: Path, capsys) -> None:
     assert main(["check", "--bib", "refs/bibliografy.bib"]) == 2
-    assert "did you mean refs/bibliography.bib?" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "did you mean refs/bibliography.bib?" in err
+    assert "Else check the path" in err  # one sentence: it said "Else Check the path"
 
 
 @pytest.mark.parametrize(("typed", "there", "hint"), [
