@@ -139,20 +139,35 @@ def nearest_file(path: Path, names: Sequence[str]) -> Path | None:
 def similar_file(path: Path) -> Path | None:
     """The file beside ``path`` (which is not there) that it likely means: of a close name (``closest_name``:
     ``refs.bib`` for ``ref.bib``), else the one file of its suffix whose name holds its stem
-    (``prospectus_draft_fall_2022.qmd`` for ``prospectus.qmd``); None when none is, or the folder cannot be read."""
+    (``prospectus_draft_fall_2022.qmd`` for ``prospectus.qmd``); None when none is, or the folder cannot be read. A
+    file of another suffix only where it is one of a kind litreview reads (``refs.bibtex``, ``paper.qmd``), never
+    LaTeX's ``paper.bbl`` or ``paper.blg`` for ``paper.bib``, nor ``paper.py`` for ``paper.md``."""
     from itertools import islice
 
     from .text import closest_name
 
+    stem, suffix = path.stem.casefold(), path.suffix.casefold()
+    kinds = {suffix, *_read_suffixes()}
     try:
-        names = [f.name for f in islice(path.parent.iterdir(), 5000) if f.is_file()]
+        names = [f.name for f in islice(path.parent.iterdir(), 5000)
+                 if f.suffix.casefold() in kinds and f.is_file()]
     except OSError:
         return None
-    stem, suffix = path.stem.casefold(), path.suffix.casefold()
     holding = [n for n in names if len(stem) >= 3 and Path(n).suffix.casefold() == suffix
                and stem in Path(n).stem.casefold()]
     near = closest_name(path.name, names) or (holding[0] if len(holding) == 1 else None)
     return path.parent / near if near else None
+
+
+def _read_suffixes() -> tuple[str, ...]:
+    """The suffixes of the files litreview reads: manuscripts, bibliographies, claims, settings, styles (imported
+    here, late: their modules import this one)."""
+    from .bibliography.csl import CSL_SUFFIXES, FRONT_MATTER_SUFFIXES
+    from .cache import LATEX_SUFFIXES, MANUAL_SUFFIXES
+    from .pandoc_options import BUILD_SUFFIXES, INPUT_SUFFIXES
+
+    return (*CSL_SUFFIXES, *FRONT_MATTER_SUFFIXES, *LATEX_SUFFIXES, *MANUAL_SUFFIXES, *BUILD_SUFFIXES,
+            *INPUT_SUFFIXES, ".csl", ".toml")
 
 
 def relative_name(path: str | os.PathLike[str], root: str | os.PathLike[str], *, up: bool = False) -> str:
@@ -181,8 +196,9 @@ def read_bytes(path: str | os.PathLike[str], *, what: str = "file", error: type[
         return p.read_bytes()
     except FileNotFoundError:
         near = similar_file(p)
+        rest = hint[:1].lower() + hint[1:] if hint[1:2].islower() else hint  # "Else check ...", not "Else Check"
         raise InputError(f"{what} not found", path=str(p), hint=hint if near is None else
-                         f"did you mean {relative_name(near, Path.cwd())}? Else {hint}") from None
+                         f"did you mean {relative_name(near, Path.cwd())}? Else {rest}") from None
     except IsADirectoryError:
         raise InputError(f"{what} is a directory, not a file", path=str(p), hint=folder_hint or hint) from None
     except OSError as exc:

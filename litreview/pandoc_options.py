@@ -76,7 +76,7 @@ def pandoc_commands(build: Path) -> list[tuple[list[str], list[str]]]:
     text = read_small(build).replace("\\\n", " ")  # a command continued over lines is one command
     make = build.suffix.lower() not in (".sh", ".bash")
     budget = [_MAX_GROWTH]
-    values = _expanded_values(_assignments(text, make), budget)
+    values = _expanded_values(_assignments(text, make, budget), budget)
     commands: list[tuple[list[str], list[str]]] = []
     rule: list[str] = []
     for line in text.splitlines():
@@ -91,13 +91,17 @@ def pandoc_commands(build: Path) -> list[tuple[list[str], list[str]]]:
     return commands
 
 
-def _assignments(text: str, make: bool) -> dict[str, str]:
+def _assignments(text: str, make: bool, budget: list[int]) -> dict[str, str]:
     """The variables a build file sets, each to the value it holds when the commands run: a later ``=`` or ``:=``
-    over an earlier one, ``?=`` only where none is set, ``+=`` appended; Make's ``CURDIR`` the folder make runs
-    in, the build file's (``.``, as the file's other names are read from there). Make is never run."""
+    over an earlier one, ``?=`` only where none is set, ``+=`` appended; a value naming its own variable
+    (``OPTS="$OPTS --citeproc"``, ``F := $(F) x``) extends the value set before; Make's ``CURDIR`` the folder make
+    runs in, the build file's (``.``, as the file's other names are read from there). Make is never run.
+    ``budget``: as ``_substitute``'s."""
     values = {"CURDIR": "."} if make else {}
     for m in _ASSIGN.finditer(text):
         name, how, value = m.group(1), m.group(2), m.group(3).strip().strip("\"'")
+        if name in values and "$" in value:  # its earlier value where it names itself
+            value = _substitute(value, {name: values[name]}.get, budget)
         if how == "?=":
             values.setdefault(name, value)
         elif how == "+=" and name in values:

@@ -308,7 +308,23 @@ def test_an_essay_not_found_names_the_file_of_a_like_name_beside_it(project: Pat
 
 def test_a_bibliography_not_found_names_the_file_of_a_close_name_beside_it(project: Path, capsys) -> None:
     assert main(["check", "--bib", "refs/bibliografy.bib"]) == 2
-    assert "did you mean refs/bibliography.bib?" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "did you mean refs/bibliography.bib?" in err
+    assert "Else check the path" in err  # one sentence: it said "Else Check the path"
+
+
+@pytest.mark.parametrize(("typed", "there", "hint"), [
+    ("refs/paper.bib", "paper.bbl", "hint: check the path"),  # LaTeX's output beside the paper, no bibliography
+    ("refs/paper.bib", "paper.blg", "hint: check the path"),
+    ("refs/paper.bib", "paper.bibtex", "did you mean refs/paper.bibtex?"),  # a bibliography too
+])
+def test_a_bibliography_not_found_is_never_said_to_be_a_file_of_a_kind_not_read(project: Path, typed: str, there: str,
+                                                                                hint: str, capsys) -> None:
+    # `check --bib paper.bib` beside LaTeX's paper.bbl said "did you mean refs/paper.bbl?", a file no command reads
+    (project / "refs" / there).write_text("x\n", encoding="utf-8")
+    assert main(["check", "--bib", typed]) == 2
+    err = capsys.readouterr().err.lower()
+    assert "not found" in err and hint in err and ("did you mean" in hint or "did you mean" not in err)
 
 
 def test_init_of_an_essay_not_found_names_the_file_of_a_like_name(project: Path, capsys) -> None:

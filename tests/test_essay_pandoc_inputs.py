@@ -203,6 +203,35 @@ def test_make_variables_expand_through_one_another_and_a_cycle_stops(tmp_path: P
     assert pandoc_commands(tmp_path / "Makefile")[0][0] == expected
 
 
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("build.sh", 'OPTS="--csl=apa.csl"\nOPTS="$OPTS --bibliography=refs.bib"\npandoc $OPTS a.md\n',
+     ["pandoc", "--csl=apa.csl", "--bibliography=refs.bib", "a.md"]),
+    ("Makefile", "F := --csl=apa.csl\nF := $(F) --citeproc\nF += -M x=1\nall:\n\tpandoc $(F) a.md\n",
+     ["pandoc", "--csl=apa.csl", "--citeproc", "-M", "x=1", "a.md"]),
+])
+def test_a_variable_set_from_its_own_earlier_value_keeps_that_value(tmp_path: Path, name: str, text: str,
+                                                                     expected: list[str]) -> None:
+    # OPTS="$OPTS ..." (a shell script) and F := $(F) ... (Make) extend the value set before; read as a cycle, the
+    # earlier options (the style) were lost and "$OPTS" left as a word
+    from litreview.pandoc_options import pandoc_commands
+
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    assert pandoc_commands(tmp_path / name)[0][0] == expected
+
+
+def test_a_variable_doubling_itself_line_after_line_is_read_in_bounded_time(tmp_path: Path) -> None:
+    import time
+
+    from litreview.pandoc_options import pandoc_commands
+
+    (tmp_path / "Makefile").write_text("A := x.md\n" + "A := $(A) $(A)\n" * 60 + "all:\n\tpandoc $(A)\n",
+                                       encoding="utf-8")
+    start = time.process_time()
+    words = pandoc_commands(tmp_path / "Makefile")[0][0]
+    assert time.process_time() - start < 2.0
+    assert 1 < len(words) < 200_000
+
+
 def test_variables_doubling_at_every_level_are_read_in_bounded_time(tmp_path: Path) -> None:
     import time
 

@@ -314,6 +314,17 @@ def test_biblatex_cases_statutes_and_treaties_print_as_pandoc_prints_them(lang: 
     assert {s.key: Citations().reference(s, PLAIN, lang).text for s in bib.sources} == printed
 
 
+def test_a_biblatex_cases_authority_is_not_printed_as_pandocs_reader_drops_it() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography): "Roe v Doe, 250 F.3d 100 (2001).", "Alvis v Council, No. 32 (July 4,
+    # 1963)." (its biblatex reader reads no ``authority`` field); the site printed "(Supreme Court 2001)". A CSL
+    # item's authority is the court pandoc prints.
+    bib = parse_bibliography("@jurisdiction{c1, title={Roe v Doe}, authority={Supreme Court}, date={2001-07-04},"
+                             " volume={250}, journal={F.3d}, pages={100--110}}\n@jurisdiction{c2, title={Alvis v"
+                             " Council}, number={32}, authority={Court}, date={1963-07-04}}", "law.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Roe v Doe, 250 F.3d 100 (2001).", "Alvis v Council, No. 32 (July 4, 1963)."]
+
+
 @pytest.mark.parametrize(("edition", "printed"), [
     ("2nd", "2nd ed."), ("2", "2nd ed."), ("3", "3rd ed."), ("11", "11th ed."), ("21", "21st ed."),
     ("Second", "Second."), ("second", "Second."), ("2e", "2e ed."), ("5e éd", "5e éd."), ("2. Aufl.", "2. Aufl."), ("3rd edn", "3rd edn."),
@@ -667,7 +678,7 @@ def test_dates_in_full_where_chicago_dates_the_type_in_full_from_the_date_field_
         "@article{a1, author={Gart, Ner}, title={Art}, journal={J}, date={2021-07-05}}\n"
         "@software{s1, author={Gart, Ner}, title={Soft}, date={2021-07-05}}\n"
         "@misc{m1, author={Gart, Ner}, title={Misc}, year={2021}, month=jul, url={https://x.org}}\n"
-        # the close cases: an article with volume and issue, a book, and a range (its year, as before)
+        # the close cases: an article with volume and issue, a book, and a range of days across months (pandoc 3.9)
         "@article{a2, author={Gart, Ner}, title={Art}, journal={J}, volume={3}, number={4}, date={2021-07-05}}\n"
         "@article{a3, author={Gart, Ner}, title={Art}, journal={J}, volume={3}, date={2021-07-05}}\n"
         "@book{b1, author={Gart, Ner}, title={Book}, publisher={P}, date={2021-07-05}}\n"
@@ -680,7 +691,7 @@ def test_dates_in_full_where_chicago_dates_the_type_in_full_from_the_date_field_
         "Gart, Ner. “Art.” J 3, no. 4 (2021).",
         "Gart, Ner. “Art.” J 3 (July 2021).",  # beside a volume alone, the month
         "Gart, Ner. Book. P, 2021.",
-        "Gart, Ner. “Range.” 2021."]
+        "Gart, Ner. “Range.” July 5–August 1, 2021."]
     # an item read from CSL as "misc" is one of CSL's types dated in full (pandoc: "Roe, Ann. “Doc.” Preprint, May
     # 9, 2013." for an article)
     doc = parse_csl('[{"id": "d", "type": "article", "title": "Doc", "author": [{"family": "Roe", "given": "Ann"}],'
@@ -1889,6 +1900,28 @@ def test_a_volume_of_a_multi_volume_work_prints_the_work_then_the_volume() -> No
         "Doe, Jane. “Chap.” In Main Title, vol. 3, Book Title, edited by Ann Roe. P, 1990."]
 
 
+_MAIN_TITLES_JOINED = r"""
+@book{a, author={Doe, J.}, maintitle={Collected Works}, title={Why Now?}, subtitle={Essays}, volume={2}, publisher={P},
+  year=2020}
+@incollection{c, author={Poe, J.}, title={Chap}, maintitle={Works}, booktitle={Letters.}, booktitleaddon={Vol Two},
+  volume={3}, editor={Ed, A.}, publisher={P}, year=2020}
+@incollection{e, author={Xoe, J.}, title={Chap}, maintitle={Works}, booktitle={Why Now?}, booktitleaddon={Vol Two},
+  volume={3}, editor={Ed, A.}, publisher={P}, year=2020}
+"""
+
+
+def test_a_volume_title_ending_in_a_stop_takes_no_second_and_its_work_the_volumes_subtitle() -> None:
+    # pandoc 3.9 (chicago-notes-bibliography) for each: a title ending in "?" or "." is followed by its subtitle or
+    # addon with no colon or full stop of its own ("Why Now? Essays"; the site printed "Letters.. Vol Two", "Why
+    # Now?. Vol Two"); a work with no mainsubtitle (maintitleaddon) takes the volume's subtitle (booktitleaddon), as
+    # pandoc's reader reads one or the other
+    bib = parse_bibliography(_MAIN_TITLES_JOINED, "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, J. Collected Works: Essays. Vol. 2, Why Now? Essays. P, 2020.",
+        "Poe, J. \u201cChap.\u201d In Works. Vol Two, vol. 3, Letters. Vol Two, edited by A. Ed. P, 2020.",
+        "Xoe, J. \u201cChap.\u201d In Works. Vol Two, vol. 3, Why Now? Vol Two, edited by A. Ed. P, 2020."]
+
+
 def test_a_csl_volume_title_prints_after_the_volume() -> None:
     # pandoc 3.9 (chicago-notes-bibliography): "Collected Works. Vol. 2, Early Essays." and "In Main, vol. 2, Book.";
     # the site left CSL's volume-title out
@@ -1926,6 +1959,23 @@ def test_a_date_range_prints_as_citeproc_prints_it(lang: str, printed: list[str]
     bib = parse_bibliography(_DATE_RANGES, "refs.bib")
     shown = [Citations().reference(s, PLAIN, lang).text for s in bib.sources]
     assert shown[:len(printed)] == printed
+
+
+@pytest.mark.parametrize(("lang", "across_months", "across_years"), [
+    ("en-US", "May 30\u2013June 2, 2020", "May 1, 2020\u2013June 2, 2021"),
+    ("de-DE", "30. Mai\u20132. Juni 2020", "1. Mai 2020\u20132. Juni 2021"),
+    ("fr-FR", "30 mai\u20132 juin 2020", "1 mai 2020\u20132 juin 2021"),
+    ("es-ES", "30 de mayo\u20132 de junio de 2020", "1 de mayo de 2020\u20132 de junio de 2021"),
+])
+def test_a_range_of_days_across_months_or_years_prints_both_days(lang: str, across_months: str,
+                                                                 across_years: str) -> None:
+    # pandoc 3.9 (chicago-notes-bibliography) for each (a conference's days "2020-05-30/2020-06-02"); the site printed
+    # the first year alone ("issued 2020")
+    bib = parse_bibliography("@patent{a, author={Doe, Jane}, title={T}, number={1}, date={2020-05-30/2020-06-02}}\n"
+                             "@patent{b, author={Doe, Jane}, title={T}, number={1}, date={2020-05-01/2021-06-02}}",
+                             "refs.bib")
+    shown = [Citations().reference(s, PLAIN, lang).text for s in bib.sources]
+    assert shown[0].endswith(f", issued {across_months}.") and shown[1].endswith(f", issued {across_years}.")
 
 
 _PATENTS = r"""

@@ -396,7 +396,14 @@ def container_with_addon(source: Source) -> str:
 
 
 def _with_addon(title: str, addon: str) -> str:
-    addon = addon.strip()
-    if not title.strip() or not addon:
-        return title
-    return title + ("" if title.rstrip()[-1] in ".?!" else ".") + " " + addon
+    return title_joined(title, ".", addon) if title.strip() else title
+
+
+def title_joined(first: str, sep: str, then: str) -> str:
+    """``first`` and ``then`` as pandoc's biblatex reader joins a title's parts (a subtitle after ``sep`` ":", an
+    addon after "."): ``sep`` and a space between, the space alone where ``first`` ends in a stop of its own ("Why
+    Now? Essays", "Letters. Vol Two"); either alone where the other is blank."""
+    then = then.strip()
+    if not first.strip() or not then:
+        return first if first.strip() else then
+    return first + ("" if first.rstrip()[-1] in "!?.,:;" else sep) + " " + then

@@ -405,7 +405,7 @@ def _people(s: Source, field: str) -> tuple[Person, ...]:
 def _legal(out: _Pieces, s: Source, title: str, terms: dict[str, str]) -> None:
     """A case, a statute or a treaty as pandoc's Chicago style prints it (its legal-reference), the title not in
     italics: a case with its reporter's volume and first page, or else its docket number, then the court (CSL's
-    ``authority``) and its date in parentheses ("Roe v Doe, 250 F.3d 100 (2001)."; "Alvis v Council, No. 32 (July 4,
+    ``authority``: pandoc's biblatex reader reads none) and its date in parentheses ("Roe v Doe, 250 F.3d 100 (2001)."; "Alvis v Council, No. 32 (July 4,
     1963)."); a statute with its genre and number and its gazette ("Regulation No. 2016/679, OJ 1 (2016)."); a treaty
     with its full date after its title ("Treaty of Rome, March 25, 1957, 294 UNTS 3.")."""
     kind = s.type.lower()
@@ -417,7 +417,8 @@ def _legal(out: _Pieces, s: Source, title: str, terms: dict[str, str]) -> None:
         reported = bool(s.container)
         source = " ".join(p for p in (one_line(s.volume), one_line(s.container), _first_page(s) or "___") if p) \
             if reported else _labelled(number, terms)
-        when = " ".join(p for p in (one_line(field_text(s, "authority")), _date(s, terms, full=not reported)) if p)
+        court = one_line(field_text(s, "authority")) if csl_form_of(s.file or "") else ""  # (none read of BibTeX)
+        when = " ".join(p for p in (court, _date(s, terms, full=not reported)) if p)
         out.add(", ".join(p for p in (title, source) if p) + (f" ({when})" if when else ""))
     else:  # a statute
         if number:
@@ -1019,8 +1020,9 @@ def _date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = Fals
 
 def _date_range(first: list[int], last: list[int], terms: dict[str, str], *, full: bool, day: bool) -> str:
     """A date range as citeproc prints it: its years ("1984–1986", an open one "2006–"), with ``full`` its months
-    ("March–May 1996", "March 1995–May 1996"; de "März–Mai 1996") and, with ``day``, its days within one month
-    where the language writes the day before its comma ("December 10–12, 1996"); '' where it prints otherwise."""
+    ("March–May 1996", "March 1995–May 1996"; de "März–Mai 1996") and, with ``day``, its days: within one month
+    where the language writes the day before its comma ("December 10–12, 1996"), across months or years ("May
+    30–June 2, 2020", "May 1, 2020–June 2, 2021"); '' where it prints otherwise."""
     if first[0] <= 0 or (last and last[0] <= 0):  # a year BC (citeproc: "380 BC") printed as the first year is
         return ""
     if not last:  # an open range
@@ -1036,8 +1038,9 @@ def _date_range(first: list[int], last: list[int], terms: dict[str, str], *, ful
             return ""
         shown = str(days[0]) if days[0] == days[1] else f"{days[0]}\u2013{days[1]}"
         return _date_words(terms, str(first[0]), months[0], shown)
-    if days:
-        return ""
+    if days:  # across months or years: "May 30–June 2, 2020", "May 1, 2020–June 2, 2021" (de "30. Mai–2. Juni 2020")
+        head = _date_words(terms, "" if first[0] == last[0] else str(first[0]), months[0], str(days[0]))
+        return f"{head}\u2013{_date_words(terms, str(last[0]), months[1], str(days[1]))}"
     if first[0] == last[0]:
         return _date_words(terms, str(first[0]), months[0] if months[0] == months[1] else f"{months[0]}\u2013{months[1]}")
     return f"{_date_words(terms, str(first[0]), months[0])}\u2013{_date_words(terms, str(last[0]), months[1])}"

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..bibliography.csl import csl_form_of
-from ..bibliography.latex import decode_latex, field_text
+from ..bibliography.latex import decode_latex, field_text, title_joined
 from ..bibliography.names import pandoc_split_names
 from ..model import Source
 from .sanitize import one_line
@@ -94,8 +94,9 @@ _PART_TYPES = frozenset({"inbook", "incollection", "inproceedings", "bookinbook"
 
 
 def _joined(raw: str, subtitle: str, addon: str) -> str:
-    """A raw title with its raw subtitle after a colon and its addon after a full stop, as pandoc joins them."""
-    return raw + (f": {subtitle}" if subtitle.strip() else "") + (f". {addon}" if addon.strip() else "")
+    """A raw title with its raw subtitle after a colon and its addon after a full stop, as pandoc joins them
+    (``title_joined``)."""
+    return title_joined(title_joined(raw, ":", subtitle), ".", addon)
 
 
 def _main_work(s: Source) -> Source:
@@ -111,12 +112,20 @@ def _main_work(s: Source) -> Source:
         if not s.field("booktitle").strip():  # the work is the book it is in, no volume of it named
             return s
         fields["volume-title"] = _joined(s.field("booktitle"), s.field("booksubtitle"), s.field("booktitleaddon"))
-        fields.update(booktitle=main, booksubtitle=s.field("mainsubtitle"), booktitleaddon=s.field("maintitleaddon"))
+        fields.update(booktitle=main, booksubtitle=_main_or(s, "mainsubtitle", "booksubtitle"),
+                      booktitleaddon=_main_or(s, "maintitleaddon", "booktitleaddon"))
         return replace(s, container=decode_latex(main), fields=fields)
     fields["volume-title"] = _joined(s.field("title"), s.field("subtitle"), s.field("titleaddon"))
-    fields.update(title=main, subtitle=s.field("mainsubtitle"), titleaddon=s.field("maintitleaddon"))
+    fields.update(title=main, subtitle=_main_or(s, "mainsubtitle", "subtitle"),
+                  titleaddon=_main_or(s, "maintitleaddon", "titleaddon"))
     container = "" if s.container == decode_latex(main) else s.container
     return replace(s, title=decode_latex(main), container=container, fields=fields)
+
+
+def _main_or(s: Source, main: str, own: str) -> str:
+    """The work's field (``mainsubtitle``), else the volume's own (``subtitle``): pandoc's reader takes one or the
+    other for the work's title ("Collected Works: Essays" for a volume subtitled "Essays")."""
+    return s.field(main) if s.field(main).strip() else s.field(own)
 
 
 # The e-print archives pandoc's biblatex reader makes a URL of (``eprinttype``, or BibTeX's ``archiveprefix``)
