@@ -281,6 +281,8 @@ def bibliography_names(meta: Mapping[str, object]) -> list[str]:
     of the first of its ``format:``'s formats that names one (Quarto merges a format's options into the metadata,
     and its first format is the one rendered by default), else of the first of R Markdown's ``output:`` formats
     whose ``pandoc_args`` name one (``--bibliography=refs.bib``)."""
+    from .essay.yaml_meta import TaggedText
+
     named = meta.get("bibliography")
     formats = meta.get("format")
     if named is None and isinstance(formats, dict):
@@ -293,8 +295,9 @@ def bibliography_names(meta: Mapping[str, object]) -> list[str]:
         named = next((found for f in outputs.values() if isinstance(f, dict) and isinstance(f.get("pandoc_args"), list)
                       and (found := pandoc_bibliographies([str(a) for a in f["pandoc_args"]], None))), None)
     return [n.strip() for n in (named if isinstance(named, list) else [named])
-            if isinstance(n, str) and n.strip() and not _R_INLINE.search(n)]
+            if isinstance(n, str) and n.strip() and not _R_INLINE.search(n) and not isinstance(n, TaggedText)]
 
 
 _R_INLINE = re.compile(r"`r[ \t]")
-"""R inline code (``"`r here::here('refs.bib')`"``), which knitr replaces by its value: no file name."""
+"""R inline code (``"`r here::here('refs.bib')`"``), which knitr replaces by its value: no file name; nor is an R
+expression (``!expr here::here('refs.bib')``, a ``TaggedText``), which rmarkdown evaluates."""

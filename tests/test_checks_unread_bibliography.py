@@ -210,6 +210,8 @@ def test_a_bibliography_the_document_writes_when_built_is_not_missing(tmp_path: 
     assert _unread(tmp_path, "essay.Rmd", text % "") == []
     # R inline code, which knitr replaces by a file's name, is no file name
     assert _unread(tmp_path, "essay.Rmd", text % ", \"`r here::here('x.bib')`\"") == []
+    # nor is an R expression (!expr), which rmarkdown evaluates: its text is no file name either
+    assert _unread(tmp_path, "essay.Rmd", text % ", !expr here::here('x.bib')") == []
     # a file no call writes is still missing
     assert [n for n, _, _ in _unread(tmp_path, "essay.Rmd", text.replace("'packages.bib')", "'other.bib')") % "")] \
         == ["packages.bib"]

@@ -172,9 +172,12 @@ def _regions(lines: Sequence[tuple[int, str]]) -> Iterator[tuple[str, list[tuple
 
 
 def _strings(value: Any) -> Iterator[str]:
-    """The strings of a field's value, in order (nested lists and mappings opened: an author's affiliation)."""
+    """The strings of a field's value, in order (nested lists and mappings opened: an author's affiliation); not an
+    R expression's (``yaml_meta.TaggedText``), which is code, not text."""
+    from .yaml_meta import TaggedText
+
     if isinstance(value, str):
-        if value.strip():
+        if value.strip() and not isinstance(value, TaggedText):
             yield value
     elif isinstance(value, list):
         for item in value:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -167,6 +168,7 @@ def parse_yaml(yaml_text: str, path: str, *, first_line: int, what: str, hint: s
     if "\t" in yaml_text:
         yaml_text = yaml_text.expandtabs(4)
     yaml = YAML(typ="safe", pure=True)
+    yaml.Constructor = _tags_read_as_text(yaml.Constructor)
     if duplicates is not None:
         yaml.Constructor = _last_key_wins(yaml.Constructor, duplicates, first_line)
     try:
@@ -180,6 +182,36 @@ def parse_yaml(yaml_text: str, path: str, *, first_line: int, what: str, hint: s
         raise EssayError(f"{what} is not valid YAML: {exc.problem}", path=path, line=line, hint=hint) from None
     except YAMLError as exc:
         raise EssayError(f"{what} is not valid YAML: {exc}", path=path, line=first_line - 1 or 1) from None
+
+
+class TaggedText(str):
+    """The text of a YAML scalar written with a tag YAML does not define: R Markdown's and Quarto's R expressions
+    (``date: !expr Sys.Date()``, ``#| fig-cap: !expr paste(...)``, knitr's ``!r``) or any other (``!custom``).
+    pandoc reads it as if it had no tag; its value is R's once R has run it, so it is read as no prose."""
+
+    __slots__ = ()
+
+
+@cache
+def _tags_read_as_text(base: type) -> type:
+    """``base`` (a ruamel safe constructor class) reading a node whose tag it does not know as pandoc reads it, as
+    if it had no tag: a scalar as its text (``TaggedText``), a tagged mapping or list as a mapping or list; a tag
+    it knows (``!!str``, ``!!int``) is read as before, and a YAML that does not parse is refused as before."""
+
+    class TagsReadAsText(base):
+        pass
+
+    def untagged(constructor: Any, node: Any) -> Any:
+        from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+        if isinstance(node, MappingNode):
+            return constructor.construct_yaml_map(node)
+        if isinstance(node, SequenceNode):
+            return constructor.construct_yaml_seq(node)
+        return TaggedText(constructor.construct_scalar(node))
+
+    TagsReadAsText.add_constructor(None, untagged)  # (on the subclass: ruamel's stays as it is)
+    return TagsReadAsText
 
 
 def _last_key_wins(base: type, seen: list[tuple[str, int]], first_line: int) -> type:
