@@ -340,3 +340,28 @@ def test_a_raw_latex_citation_is_one_finding_not_an_unused_entry_and_an_unattrib
     assert sorted((f.code, f.key or "") for f in found if f.code in ("LR305", "LR307", "LR308", "LR317")) == [
         ("LR305", ""), ("LR307", "katz"), ("LR317", "")]
     assert next(f for f in found if f.code == "LR305").line == 3
+
+
+def test_a_latex_citation_in_a_raw_latex_environment_is_a_finding_not_an_unused_entry(tmp_path: Path) -> None:
+    # A bookdown thesis quotes in \begin{citacao} ... \end{citacao} with \cite inside: pandoc keeps the whole block as
+    # raw LaTeX, so only a LaTeX build cites it. The block's command was no LR317 and its entry an unused one (LR307).
+    from litreview.config import make_config
+    from litreview.review import build_review
+
+    (tmp_path / "_bookdown.yml").write_text('rmd_files: ["a.Rmd", "b.Rmd"]\n', encoding="utf-8")
+    (tmp_path / "a.Rmd").write_text("# A\n\nFirst [@roe].\n", encoding="utf-8")
+    (tmp_path / "b.Rmd").write_text("# B\n\nFor Kuz [-@roe, 2]:\n\n\\begin{citacao}\nQuoted words, in a block.\n"
+                                    "\\cite[p. 41]{kuz} \\textit{apud} \\cite{roe}.\n\\end{citacao}\n\nAfter it.\n",
+                                    encoding="utf-8")
+    essay = load_essay(tmp_path / "_bookdown.yml")
+    found = check_notices(essay)
+    assert [(f.code, Path(f.file or "").name, f.line, f.claim_id) for f in found] == [
+        ("LR317", "b.Rmd", 7, "p4-s1"), ("LR317", "b.Rmd", 7, "p4-s1")]
+    assert found[0].message.startswith("\\cite[p. 41]{kuz} is raw LaTeX") and "[@kuz]" in found[0].hint
+    (tmp_path / "r.bib").write_text("@book{roe, author={Roe, A}, title={R}, year={2000}, publisher={P}}\n"
+                                    "@book{kuz, author={Kuz, S}, title={K}, year={1966}, publisher={P}}\n"
+                                    "@book{katz, author={Katz, A}, title={K}, year={2000}, publisher={P}}\n",
+                                    encoding="utf-8")
+    found = build_review(make_config(root=tmp_path, essay="_bookdown.yml", bibliography="r.bib", claims="")).findings
+    assert sorted((f.code, f.key or "") for f in found if f.code in ("LR307", "LR317")) == [
+        ("LR307", "katz"), ("LR317", ""), ("LR317", "")]

@@ -55,9 +55,41 @@ def raw_latex_commands(essay: Essay) -> list[tuple[Claim, str, int, list[str]]]:
             continue
         text = _as_written(essay, claim) or claim.text
         for start, end in raw_latex_citations(text):
-            command = normalise_space(text[start:end])
-            keys = [k.strip() for k in command[command.rindex("{") + 1:-1].split(",") if k.strip()]
-            out.append((claim, command, claim.line + text.count("\n", 0, start), keys))
+            out.append((claim, *_command(text[start:end], claim.line + text.count("\n", 0, start))))
+    return out + _in_raw_blocks(essay)
+
+
+def _command(written: str, line: int) -> tuple[str, int, list[str]]:
+    """A LaTeX citation command as written, on one line; its line; its keys."""
+    command = normalise_space(written)
+    return command, line, [k.strip() for k in command[command.rindex("{") + 1:-1].split(",") if k.strip()]
+
+
+def _in_raw_blocks(essay: Essay) -> list[tuple[Claim, str, int, list[str]]]:
+    """``raw_latex_commands``' commands in the raw LaTeX environments of a Markdown body (``\\begin{citacao}`` ...
+    ``\\cite[p. 41]{key}`` ... ``\\end{citacao}``, ``md_blocks.raw_tex_blocks``), which hold no claim: each with the
+    claim before it in its file (else the one after it), and its line counted from that claim."""
+    body = essay.body
+    if "\\begin{" not in body:
+        return []
+    from bisect import bisect_right
+
+    from ..essay.md_blocks import raw_tex_blocks
+
+    claims = sorted((c for c in essay.claims if c.paragraph > 0 and c.end), key=lambda c: c.start)
+    starts = [c.start for c in claims]
+    out = []
+    for start, end in raw_tex_blocks(body):
+        start = body.index("}", start) + 1  # the environment's inside (raw_latex_citations passes over a whole one)
+        block = body[start:body.rindex("\\end{", start, end)]
+        for a, b in raw_latex_citations(block) if "\\" in block else ():
+            at = start + a
+            i = bisect_right(starts, at)
+            before, after = (claims[i - 1] if i else None), (claims[i] if i < len(claims) else None)
+            if before is not None and (after is None or after.file == before.file):
+                out.append((before, *_command(block[a:b], before.line + body.count("\n", before.start, at))))
+            elif after is not None:
+                out.append((after, *_command(block[a:b], after.line - body.count("\n", at, after.start))))
     return out
 
 

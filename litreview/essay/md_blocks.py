@@ -259,14 +259,27 @@ def _blank_raw_tex(source: str) -> str:
     blank lines) ends a list or definition before it."""
     pieces: list[str] = []
     pos = 0
+    for start, end in raw_tex_blocks(source):
+        pieces += [source[pos:start], "<!--", re.sub(r"\S", " ", source[start + 4:end - 3]), "-->"]
+        pos = end
+    return "".join(pieces) + source[pos:]
+
+
+def raw_tex_blocks(source: str) -> list[tuple[int, int]]:
+    """(start, end) of each raw LaTeX environment that starts a block of Markdown ``source`` (``\\begin{citacao}``
+    to its ``\\end{citacao}``): pandoc's raw_tex, which it keeps whole for a LaTeX build (an HTML page prints none of
+    it) and reads no Markdown in."""
+    if "\\begin{" not in source:
+        return []
+    found: list[tuple[int, int]] = []
+    pos = 0
     while (m := _RAW_TEX_BLOCK.search(source, pos)) is not None:
         close = _environment_end(source, m.group(2), m.end())
         if close < 0:
             break
-        start, end = m.start(1), close
-        pieces += [source[pos:start], "<!--", re.sub(r"\S", " ", source[start + 4:end - 3]), "-->"]
-        pos = end
-    return "".join(pieces) + source[pos:]
+        found.append((m.start(1), close))
+        pos = close
+    return found
 
 
 def _environment_end(source: str, name: str, at: int) -> int:
