@@ -365,3 +365,10 @@ def test_a_latex_citation_in_a_raw_latex_environment_is_a_finding_not_an_unused_
     found = build_review(make_config(root=tmp_path, essay="_bookdown.yml", bibliography="r.bib", claims="")).findings
     assert sorted((f.code, f.key or "") for f in found if f.code in ("LR307", "LR317")) == [
         ("LR307", "katz"), ("LR317", ""), ("LR317", "")]
+
+
+def test_a_latex_environment_in_a_code_block_is_no_raw_latex(tmp_path: Path) -> None:
+    (tmp_path / "d.Rmd").write_text('Intro [@a].\n\n```{r}\nx <- "\n\n\\begin{table}\n\\cite{zz}\n\\end{table}"\n```\n\n'
+                                    "```\n\n\\begin{quote}\n\\cite{yy}\n\\end{quote}\n```\n\nEnd \\cite{ok}.\n",
+                                    encoding="utf-8")
+    assert _found(load_essay(tmp_path / "d.Rmd")) == [("LR317", "d.Rmd", 18)]

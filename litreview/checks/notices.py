@@ -74,12 +74,16 @@ def _in_raw_blocks(essay: Essay) -> list[tuple[Claim, str, int, list[str]]]:
         return []
     from bisect import bisect_right
 
-    from ..essay.md_blocks import raw_tex_blocks
+    from ..essay.md_blocks import code_lines, raw_tex_blocks
 
+    blocks = raw_tex_blocks(body)
+    if blocks:  # (not one in a code block: "\\begin{table}" in an R string)
+        code = code_lines(body)
+        blocks = [(start, end) for start, end in blocks if body.count("\n", 0, start) not in code]
     claims = sorted((c for c in essay.claims if c.paragraph > 0 and c.end), key=lambda c: c.start)
     starts = [c.start for c in claims]
     out = []
-    for start, end in raw_tex_blocks(body):
+    for start, end in blocks:
         start = body.index("}", start) + 1  # the environment's inside (raw_latex_citations passes over a whole one)
         block = body[start:body.rindex("\\end{", start, end)]
         for a, b in raw_latex_citations(block) if "\\" in block else ():

@@ -211,11 +211,10 @@ def _unprinted_lines(text: str) -> set[int]:
     """The lines (from 0) of a Markdown ``text`` that pandoc prints as no text of the document: its code blocks, as
     the Markdown reader reads them (a fence closes only on its own character repeated as often), and from where an
     HTML comment begins to where it ends."""
-    from .md_blocks import commonmark, parser
+    from .md_blocks import code_lines
 
     lines = text.split("\n")
-    code = {n for tok in parser().parse(commonmark(text)) if tok.type in ("fence", "code_block") and tok.map
-            for n in range(*tok.map)}
+    code = code_lines(text)
     hidden = set(code)
     prose = "\n".join("" if n in code else line for n, line in enumerate(lines))
     for m, _, end in delimited(prose, _COMMENT_OPENS, lambda _: "-->"):

@@ -249,6 +249,13 @@ def _table_indents(source: str) -> str:
     return "\n".join(lines)
 
 
+def code_lines(body: str) -> set[int]:
+    """The lines (from 0) of the code blocks of a Markdown ``body``, fenced (a knitr chunk too) or indented, as the
+    Markdown reader reads them (a fence closes only on its own character repeated as often)."""
+    return {n for tok in parser().parse(commonmark(body)) if tok.type in ("fence", "code_block") and tok.map
+            for n in range(*tok.map)}
+
+
 def _code_lines(source: str) -> set[int]:
     """The lines (from 0) of the indented code blocks of ``source``."""
     return {n for tok in parser().parse(source) if tok.type == "code_block" and tok.map for n in range(*tok.map)}
