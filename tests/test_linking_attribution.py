@@ -698,3 +698,17 @@ def test_a_place_the_document_names_is_no_mistyped_co_author() -> None:
     # A word the document writes in lower case elsewhere is no mistyped name either.
     text = "The green party won. The figures of Pfister and Green show it."
     assert ("pf19", "confirmed") not in _realists(text)
+
+
+def test_a_name_in_an_institutions_possessive_is_no_person() -> None:
+    # "Lund: King's College London" (an affiliation) was an attribution to an entry King wrote, confirmed: a
+    # possessive before a capitalised word read as "King's Theory". A college, university or hospital named after a
+    # person names no author.
+    for place in ("Wendt's College London", "Martin's University", "St Paul's Hospital", "Bush’s School of Law",
+                  "Kant's Institute"):
+        linkage = run(f"She trained at {place} before the war.")
+        assert attributions(linkage) == [], place
+    # the close case: a work of the person's, or a capitalised title after the possessive
+    assert attributions(run("She followed Martin's Democratic Commitments closely.")) == [
+        ("p1-s1", "martin1999", "Martin", "confirmed")]
+    assert attributions(run("She followed Martin's theory closely.")) == [("p1-s1", "martin1999", "Martin", "confirmed")]

@@ -149,3 +149,28 @@ def test_in_a_document_citing_by_markers_a_term_near_a_title_is_no_misquoted_tit
     assert variants("# Minimum Viable Products\n\nModels matter [@doe2001].\n") == []
     assert variants("# Minimum Viable Products\n\nModels matter [@ries2009].\n\nAs in *Minimum Viable Products* "
                     "[@ries2009].\n") == ["p3-s1"]
+
+
+def test_a_front_matter_thanks_or_affiliation_names_people_not_sources() -> None:
+    # A trial found "I would like to express my thanks to Songmin Yu for his advice" (a Quarto ``thanks:``) linked
+    # to her entry, confirmed: the field thanks her, no claim relies on her work. So with an author's affiliation
+    # that cites, and a LaTeX \thanks: only its citation links it.
+    thanks = _links("---\ntitle: Demand\nthanks: |\n  I would like to express my thanks to Songmin Yu for his "
+                    "advice on this work.\n---\n\nModels matter [@doe2001].\n")
+    assert ("yu2022", "attribution") not in thanks
+    affiliation = _links("---\nauthor:\n  - name: Ann Roe\n    affiliations:\n      - name: Songmin Yu's lab, "
+                         "built on John Hunter's Matplotlib [@doe2001]\n---\n\nModels matter.\n")
+    assert affiliation == {("doe2001", "marker"): "confirmed"}
+    # the close case: the same words in the abstract, a claim like the body's
+    abstract = _links("---\nabstract: |\n  Songmin Yu showed that demand grows.\n---\n\nModels matter [@doe2001].\n")
+    assert ("yu2022", "attribution") in abstract
+
+
+def test_a_latex_thanks_naming_affiliations_links_no_one() -> None:
+    from litreview.essay.latex import parse_latex
+
+    bib = BIB + "@article{king2011, title={Lay health workers}, author={Patel, Vikram and King, Michael}, year={2011}}"
+    essay = parse_latex("\\title{Labor\\thanks{Roe: University of Ghana, Lund: King's College London.}}\n"
+                        "\\begin{document}\n\\maketitle\nModels matter \\cite{doe2001}.\n\\end{document}\n")
+    linkage = link(essay, parse_bibliography(bib), None, metadata={})
+    assert {(lk.source_key, lk.kind) for lk in linkage.links if lk.kind != "topical"} == {("doe2001", "marker")}

@@ -21,6 +21,10 @@ from ..model import Claim, Paragraph
 
 PROSE_FIELDS = frozenset({"title", "subtitle", "thanks", "abstract"})
 """Fields read as claims whether they cite or not: the text a reader of the document reads before its body."""
+CLAIM_FIELDS = frozenset({"title", "subtitle", "abstract"})
+"""Fields whose sentences claim something: not ``thanks`` (it thanks people) nor an author's affiliation or note
+(``field_of``), whose citations alone link them to sources."""
+_FIELD_OF = re.compile(r"^(?:ch\d+-)?(.+?)(?:-p\d+)?$")
 _NOT_MARKDOWN = frozenset({"bibliography", "csl", "nocite", "references", "citation-abbreviations"})
 """Fields pandoc reads as names of files or as citation data, not as text (``nocite`` is read on its own)."""
 # A top-level key (quoted or not) whose name can be an id: a letter, then letters, digits, "_" or "-".
@@ -128,6 +132,13 @@ def latex_front(lines: Sequence[tuple[str, int, str]], convert: Callable[[str], 
             claims = [_claim(c, label, line) for c in claims]
             found.append(Paragraph(number=0, text=converted, line=line, claims=tuple(claims), label=label))
     return _numbered(found)
+
+
+def field_of(label: str) -> str:
+    """The field a front matter's paragraph comes from, by its label (``Paragraph.label``): ``thanks`` of
+    ``thanks-p2`` and of ``ch2-thanks``."""
+    m = _FIELD_OF.match(label)
+    return m.group(1) if m else label
 
 
 def book_front(fronts: Sequence[list[Paragraph]]) -> list[Paragraph]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ..lazyre import lazy
 from ..model import Essay, Paragraph
+from .front import CLAIM_FIELDS, field_of
 
 THANKS_HEADING = lazy(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:acknowledge?ments?|agradecimientos?|agradecimentos?|remerciements?|"
@@ -21,10 +22,12 @@ THANKS_HEADING = lazy(
 
 
 def thanks_claims(essay: Essay) -> frozenset[str]:
-    """The ids of the claims under an acknowledgements heading."""
+    """The ids of the claims under an acknowledgements heading, and of the front matter's fields that claim nothing
+    (``front.CLAIM_FIELDS``): a ``thanks``, an author's affiliation or note, read for their citations alone."""
+    out: set[str] = {c.id for p in essay.paragraphs if p.label and field_of(p.label) not in CLAIM_FIELDS
+                     for c in p.claims}
     if essay.format not in ("markdown", "manubot", "latex"):
-        return frozenset()
-    out: set[str] = set()
+        return frozenset(out)
     level = 0  # the level of the acknowledgements heading being read, 0 outside one
     for paragraph, heading in headings(essay):
         if heading is not None:

@@ -448,15 +448,27 @@ def _cue(text: str, group: list[_Name], toks: list[Token], index: SourceIndex, m
     return memo["cue"]
 
 
+_INSTITUTION_AFTER = lazy(r"['’]?[ \t]+(?:College|University|Hospital|Infirmary|Clinic|School|Institute|Academy|"
+                          r"Church|Cathedral|Chapel|Abbey)s?\b")
+"""An institution's noun right after a possessive name: "King's College London", "St Mary's Hospital" name a place
+named after a person, not the person's work."""
+
+
+def _institution(text: str, name: _Name) -> bool:
+    """Whether a possessive name is an institution's ("King's College": ``_INSTITUTION_AFTER``)."""
+    return name.possessive and bool(_INSTITUTION_AFTER.match(text, name.end))
+
+
 def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], index: SourceIndex,
              memo: dict[str, bool], lower_case: Callable[[str], bool] | None = None) -> tuple[list[Role], float] | None:
     """Whom ``name`` (of ``group``) names as a person, and how surely: the roles whose given names agree with
     it, an empty list when no entry's author has the name (a person with no entry); None when it is no person's
-    name as written: a month in a date, a thing after an article ("the Sun"), a sentence's capital ("To see",
+    name as written: a month in a date, a thing after an article ("the Sun"), an institution named after a person
+    ("King's College"), a sentence's capital ("To see",
     "Young people"), or a lone family name with nothing that makes it an appeal to a person, nor a common word
     written with a capital ("Long hours May cause harm"; ``lower_case``: whether the document writes a word in lower
     case)."""
-    if _dated(text, name) or _after_article(text, group, name):
+    if _dated(text, name) or _after_article(text, group, name) or _institution(text, name):
         return None
     roles = index.roles(fold(name.family))
     if not roles:
