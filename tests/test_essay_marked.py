@@ -396,3 +396,22 @@ def test_a_markdown_text_citing_with_raw_latex_alone_cites_what_its_commands_cit
     _, found = findings(text)
     assert sorted((f.code, f.key) for f in found if f.code in ("LR307", "LR308")) == [
         ("LR307", "cmake2020"), ("LR307", "jervis1976perception"), ("LR307", "named1999")]
+
+
+def test_a_citation_typed_as_text_is_an_attribution_not_a_marker_in_a_marked_document() -> None:
+    # A trial found "based on Sageman (2022)" in an R Markdown file citing by markers given by `links` as a marker
+    # (1.0) while `check` said (LR311) it is typed text that cites nothing: pandoc's AST has no citation there.
+    # Both agree with pandoc now: the words name the work (an attribution, its evidence the typed text), LR311 stays.
+    essay = parse_essay(TYPED, "paper.md")
+    linkage = link(essay, parse_bibliography(BIB, "paper.bib"))
+    got = [(lk.claim_id, lk.kind, lk.status, lk.evidence) for lk in linkage.links
+           if lk.source_key == "jervis1976perception"]
+    assert got == [("p2-s1", "attribution", "confirmed", "Jervis (1976)")]
+    assert [lk.kind for lk in linkage.links if lk.source_key == "waltz1979theory"] == ["marker"]
+    _, found = findings(TYPED)
+    assert [(f.key, f.claim_id) for f in found if f.code == "LR311"] == [("jervis1976perception", "p2-s1")]
+    # the close case: a text with no marker at all (a rendered one) cites by what it prints
+    plain = parse_essay("This approach is proposed by Jervis (1976), who argues that perception misleads states.\n",
+                        "paper.md")
+    assert [lk.kind for lk in link(plain, parse_bibliography(BIB, "paper.bib")).links
+            if lk.source_key == "jervis1976perception"] == ["marker"]

@@ -368,7 +368,14 @@ def test_links_warns_of_a_citation_typed_as_text_in_checks_words_and_says_what_t
 def test_rejecting_a_source_the_claim_cites_says_the_citation_is_overridden(
         work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Rejecting a quotation or title suggestion of a source the sentence also cites by its marker turned the
-    # citation into a rejected link, without a word.
+    # citation into a rejected link, without a word. (The case types "(Keohane and Nye 2012, 23)", which pandoc
+    # cites nothing for: no citation to override, no note; its marker does cite.)
+    code, _, err = run(work, capsys, "--reject", "p3-s3", "keohane2012power")
+    assert code == 0 and "note:" not in err
+    essay = work / "essay.md"
+    essay.write_text(essay.read_text(encoding="utf-8").replace("(Keohane and Nye 2012, 23)",
+                                                               "[@keohane2012power, 23]"), encoding="utf-8")
+    (work / "claims.yaml").write_text("", encoding="utf-8")
     code, _, err = run(work, capsys, "--reject", "p3-s3", "keohane2012power")
     assert code == 0 and "note: the text of p3-s3 cites keohane2012power itself" in err
     code, _, err = run(work, capsys, "--reject", "p1-s2", "holsti2004taming")

@@ -174,3 +174,18 @@ def test_a_latex_thanks_naming_affiliations_links_no_one() -> None:
                         "\\begin{document}\n\\maketitle\nModels matter \\cite{doe2001}.\n\\end{document}\n")
     linkage = link(essay, parse_bibliography(bib), None, metadata={})
     assert {(lk.source_key, lk.kind) for lk in linkage.links if lk.kind != "topical"} == {("doe2001", "marker")}
+
+
+def test_a_pair_the_sentences_marker_confirms_is_offered_as_no_suggestion() -> None:
+    # A trial found `@roe2010 demonstrate that there are "affective tipping points" ...` listed under `links
+    # --suggest` as a title link (0.8) to roe2010, which the same sentence cites: nothing left to review.
+    bib = BIB + ("@article{roe2010, title={The Affective Tipping Point: Do Motivated Reasoners Ever \"Get It\"?}, "
+                 "author={Roe, Rick}, year={2010}, journal={Political Psychology}}")
+    essay = parse_markdown('@roe2010 demonstrate that there are "affective tipping points" where people change '
+                           'their minds [see @doe2001].\n\nOthers describe "affective tipping points" too.\n')
+    linkage = link(essay, parse_bibliography(bib), None, metadata={})
+    got = {(lk.claim_id, lk.source_key, lk.kind, lk.status) for lk in linkage.links if lk.source_key == "roe2010"}
+    assert ("p1-s1", "roe2010", "marker", "confirmed") in got
+    assert not any(c == "p1-s1" and s == "suggested" for c, _, _, s in got)
+    # the close case: the sentence that does not cite it keeps the suggestion for review
+    assert any(c == "p2-s1" and k == "title" and s == "suggested" for c, _, k, s in got)

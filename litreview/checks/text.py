@@ -116,7 +116,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     book = essay.meta.get(IN_BOOK) if hasattr(essay.meta, "get") else None
     # A text citing with raw LaTeX alone (no pandoc or typed citation) cites what its commands cite, as its LaTeX
     # build does: an entry only named or topically close is unused there.
-    raw_alone = bool(raw_keys) and not any(lk.kind == "marker" for lk in linkage.links)
+    raw_alone = bool(raw_keys) and not any(cites(lk) for lk in linkage.links)
     found.extend(check_unused(bib, linkage, cited_outside_claims(essay, raw_keys), markers_only=marked or raw_alone,
                               book=book or "", aliased=not essay.meta.get(BIBTEX)))
     return found
@@ -126,13 +126,24 @@ _DATED = lazy(r"\b\d{4}|\bn\.\s?d\.")
 """A year (or "n.d.") in a link's evidence: a citation typed as text prints one."""
 
 
+def typed_citation(lk: Link) -> bool:
+    """Whether a link is a citation typed as text in a document that cites by markers: an attribution whose
+    evidence prints a year ("Roe (2001)", ``linking.Hit.typed``; a name alone prints none)."""
+    return lk.kind == "attribution" and bool(_DATED.search(lk.evidence))
+
+
+def cites(lk: Link) -> bool:
+    """Whether a link is a citation: a marker, or a citation typed as text (``typed_citation``)."""
+    return lk.kind == "marker" or typed_citation(lk)
+
+
 def _typed_only(essay: Essay, linkage: Linkage, claims: dict[str, Claim], essay_file: str) -> Iterable[Finding]:
     """LR311 for an entry a document that cites by markers cites only as typed text ("Roe (2001)"): pandoc and LaTeX
     cite nothing there, so no marker cites the entry and the reference list leaves it out."""
     typed: dict[str, Link] = {}
     written: set[str] = set(essay.nocite)
     for lk in linkage.links:
-        if lk.kind != "marker" or lk.status != "confirmed":
+        if not cites(lk) or lk.status != "confirmed":
             continue
         claim = claims.get(lk.claim_id)
         if ((claim is not None and any(lk.source_key in (c.key, c.alias) for c in claim.citations or ()))
@@ -315,9 +326,10 @@ def marks_its_citations(essay: Essay, linkage: Linkage) -> bool:
     authorities and has a stray [@key] is still read as prose)."""
     if not essay.marked:
         return False
-    by_marker = {lk.source_key for lk in linkage.links if lk.kind == "marker"}
+    by_marker = {lk.source_key for lk in linkage.links if cites(lk)}
     by_prose = {lk.source_key for lk in linkage.links
-                if lk.kind in ("attribution", "title", "quotation", "reference") and lk.status == "confirmed"}
+                if lk.kind in ("attribution", "title", "quotation", "reference") and lk.status == "confirmed"
+                and not typed_citation(lk)}
     return len(by_marker) >= len(by_prose - by_marker)
 
 

@@ -98,7 +98,7 @@ class Linker:
 
 
 def _markers(ctx: LinkContext) -> Found:
-    return find_markers(ctx.claims, ctx.index)
+    return find_markers(ctx.claims, ctx.index, marked=ctx.marked)
 
 
 def _cited(ctx: LinkContext) -> dict[str, set[str]]:
@@ -175,14 +175,14 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     own = own_author_names(essay.meta)
     for part in found:
         for hit in part.hits:
-            if hit.claim_id in thanks and hit.kind != "marker":
+            if hit.claim_id in thanks and (hit.kind != "marker" or hit.typed):
                 # "Dr. Songmin Yu would like to thank ...": the acknowledgements name people to thank, not
                 # sources a claim relies on, and a heading names a section; only the author's own citation
                 # there is a link.
                 continue
             if hit.kind == "attribution" and names_own_author(hit.evidence, index.sources.get(hit.key), own):
                 continue  # "Joe Warne – 0000-0002-...", "Cristian Mesquida was supported by ...": the writer
-            hit = _lift(hit, grouping)
+            hit = _lift(_typed_named(hit), grouping)
             slot = (hit.claim_id, hit.key, hit.kind)
             if slot not in best or hit.confidence > best[slot].confidence:
                 best[slot] = hit
@@ -236,10 +236,28 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
                    claims_file=(curated.path or "") if curated is not None else "")
 
 
+_TYPED_CONFIDENCE = 0.95
+"""A citation typed as text's, as an attribution: its name and year name the work as surely as a name whose given
+name agrees (``attribution``), below a marker's 1.0."""
+
+
+def _typed_named(hit: Hit) -> Hit:
+    """A citation typed as text in a document that cites by markers (``Hit.typed``) as what it is there: words naming
+    the work, an attribution with the typed text as evidence (pandoc cites nothing; ``check`` says so, LR311)."""
+    if not hit.typed:
+        return hit
+    return replace(hit, kind="attribution", confidence=min(hit.confidence, _TYPED_CONFIDENCE))
+
+
 def _settled_by_firmer(best: dict[tuple[str, str, str], Hit], mentions: Iterable[Mention]) -> None:
     """Drop the guess among an author's several entries (an ambiguous attribution, and the quotation it carries)
     where the sentence links one of those entries on firmer evidence, its title or its citation: "... Social Network
-    Analysis (Trilcke)" names which of Trilcke's works it means, whatever the other words favour."""
+    Analysis (Trilcke)" names which of Trilcke's works it means, whatever the other words favour. A suggestion on
+    an entry the sentence's own marker cites is dropped too: the pair is confirmed, nothing is left to review
+    (`@roe2010 show "affective tipping points"` is no title to check)."""
+    cited = {(h.claim_id, h.key) for h in best.values() if (h.kind == "marker" or h.typed) and h.confirmed}
+    for slot in [s for s, h in best.items() if not h.confirmed and h.kind != "marker" and (s[0], s[1]) in cited]:
+        del best[slot]
     firm = {(h.claim_id, h.key) for h in best.values() if h.kind != "topical" and h.confirmed and not h.ambiguous}
     for m in mentions:
         if m.kind != "author" or len(m.keys) < 2 or not any((m.claim_id, k) in firm for k in m.keys):

@@ -26,6 +26,9 @@ class Hit:
     locator: str = ""
     confirmed: bool = True
     """False when the evidence alone is too weak to confirm (the link is only suggested)."""
+    typed: bool = False
+    """An author-date citation typed as text ("Roe (2001)") in a document that cites by markers: pandoc cites nothing
+    there, so ``link()`` gives it as an attribution, the words naming the work (``markers.find_markers``)."""
 
 
 @dataclass

@@ -7,6 +7,7 @@ resolved one a ``marker`` hit with its locator; year suffixes (2015a) follow the
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..model import Claim
 from . import author_date, author_date_hit, document_topic
@@ -15,8 +16,10 @@ from .index import SourceIndex
 from .pandoc_cite import PandocMarkers
 
 
-def find_markers(claims: Sequence[Claim], index: SourceIndex) -> Found:
-    """Pandoc and author-date citation markers in every claim."""
+def find_markers(claims: Sequence[Claim], index: SourceIndex, *, marked: bool = False) -> Found:
+    """Pandoc and author-date citation markers in every claim. ``marked``: the document cites by markers, so an
+    author-date citation in it is typed text (``Hit.typed``), which the markers linkers before and after read as a
+    citation all the same (what it names, what a quotation beside it quotes)."""
     found = Found()
     pandoc = PandocMarkers(index)
     document_topic.read_document(index, claims)
@@ -25,7 +28,11 @@ def find_markers(claims: Sequence[Claim], index: SourceIndex) -> Found:
     for claim in claims:
         if claim.citations or (claim.citations is None and "@" in claim.text):
             pandoc.read(claim, found)
-    return _author_date(claims, index, found)
+    written = len(found.hits)
+    found = _author_date(claims, index, found)
+    if marked:
+        found.hits[written:] = [replace(h, typed=True) if h.kind == "marker" else h for h in found.hits[written:]]
+    return found
 
 
 def _author_date(claims: Sequence[Claim], index: SourceIndex, found: Found) -> Found:
