@@ -259,7 +259,10 @@ def test_a_capitalised_word_after_an_article_is_a_thing_not_its_namesake_author(
 def test_people_a_sentence_thanks_are_not_cited() -> None:
     bib = "@inproceedings{k2020, author={Kovalčík, Gregor and Souček, Tomáš}, title={VIRET Tool}, year={2020}}"
     for text in ("I extend my gratitude to Tomáš Souček and Gregor Kovalčík for providing extracted images.",
-                 "We thank Gregor Kovalčík for the images.", "We are grateful to Dr. Kovalčík for the images."):
+                 "We thank Gregor Kovalčík for the images.", "We are grateful to Dr. Kovalčík for the images.",
+                 # (a trial's "I would like to express my thanks to Anand Sokhey for his advice")
+                 "I would like to express my thanks to Gregor Kovalčík for his advice.",
+                 "Our sincere thanks to Tomáš Souček for the images."):
         linkage = link(parse_essay(text), parse_bibliography(bib))
         assert [lk for lk in linkage.links if lk.kind == "attribution"] == [], text
     linkage = link(parse_essay("Thanks to Kovalčík and Souček, the tool reads video."), parse_bibliography(bib))

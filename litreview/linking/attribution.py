@@ -333,10 +333,11 @@ def _reported_after(toks: list[Token], at: int, within: int) -> bool:
     return False
 
 
-_THANKED = lazy(r"(?:\bthank|\bgratitude to|\bgrateful to|\bthankful to|\bindebted to)\s+"
+_THANKED = lazy(r"(?:\bthank|\bgratitude to|\bgrateful to|\bthankful to|\bindebted to|"
+                r"\b(?:my|our)\s+(?:\w+\s+)?thanks\s+to)\s+"
                 r"(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)?$")
-"""The words right before the people a sentence thanks ("we thank", "my gratitude to"; not "thanks to", which
-says "because of")."""
+"""The words right before the people a sentence thanks ("we thank", "my gratitude to", "our sincere thanks to";
+not "thanks to" alone, which says "because of")."""
 _ARTICLE_BEFORE = lazy(r"(?:^|\W)(?:the|a|an)\s+$", re.I)
 _COMMUNICATION = r"(?:pers(?:onal|\.)?|priv(?:ate|\.)?)\s*comm(?:unications?|s?\.|s?\b)"
 _TOLD_AFTER = lazy(rf"\s*(?:,|\(|\bet al\.?,?)?\s*{_COMMUNICATION}", re.I)
