@@ -18,8 +18,8 @@ from .pandoc_cite import PandocMarkers
 
 def find_markers(claims: Sequence[Claim], index: SourceIndex, *, marked: bool = False) -> Found:
     """Pandoc and author-date citation markers in every claim. ``marked``: the document cites by markers, so an
-    author-date citation in it is typed text (``Hit.typed``), which the markers linkers before and after read as a
-    citation all the same (what it names, what a quotation beside it quotes)."""
+    author-date citation in it is typed text, which pandoc cites nothing for (``Hit.typed``): the later linkers read it
+    as a citation all the same (the words it covers, a quotation it carries), ``link()`` gives it as an attribution."""
     found = Found()
     pandoc = PandocMarkers(index)
     document_topic.read_document(index, claims)
