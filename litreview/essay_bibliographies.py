@@ -281,8 +281,28 @@ def bibliography_names(meta: Mapping[str, object]) -> list[str]:
     of the first of its ``format:``'s formats that names one (Quarto merges a format's options into the metadata,
     and its first format is the one rendered by default), else of the first of R Markdown's ``output:`` formats
     whose ``pandoc_args`` name one (``--bibliography=refs.bib``)."""
+    return [n for n in _written_names(meta) if not is_r_code(n)]
+
+
+def r_code_names(essay: Essay) -> list[tuple[str, int | None]]:
+    """The bibliographies the essay's front matter gives by R code (``!expr here::here('refs.bib')``, ``"`r ...`"``,
+    ``is_r_code``), which rmarkdown or knitr run before pandoc reads the file: each as written, and its line."""
+    found = [n for n in _written_names(essay.meta) if is_r_code(n)]
+    lines = _naming_lines(essay, found) if found else {}
+    return [(n, lines.get(n)) for n in found]
+
+
+def is_r_code(name: str) -> bool:
+    """Whether a ``bibliography:`` value is R code, no file name: R inline code (``"`r here::here('refs.bib')`"``),
+    which knitr replaces by its value, or an R expression (``!expr here::here('refs.bib')``, a ``TaggedText``),
+    which rmarkdown evaluates."""
     from .essay.yaml_meta import TaggedText
 
+    return isinstance(name, TaggedText) or _R_INLINE.search(name) is not None
+
+
+def _written_names(meta: Mapping[str, object]) -> list[str]:
+    """``bibliography_names``' values as written, R code too."""
     named = meta.get("bibliography")
     formats = meta.get("format")
     if named is None and isinstance(formats, dict):
@@ -294,10 +314,8 @@ def bibliography_names(meta: Mapping[str, object]) -> list[str]:
 
         named = next((found for f in outputs.values() if isinstance(f, dict) and isinstance(f.get("pandoc_args"), list)
                       and (found := pandoc_bibliographies([str(a) for a in f["pandoc_args"]], None))), None)
-    return [n.strip() for n in (named if isinstance(named, list) else [named])
-            if isinstance(n, str) and n.strip() and not _R_INLINE.search(n) and not isinstance(n, TaggedText)]
+    return [type(n)(n.strip()) for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
 
 
 _R_INLINE = re.compile(r"`r[ \t]")
-"""R inline code (``"`r here::here('refs.bib')`"``), which knitr replaces by its value: no file name; nor is an R
-expression (``!expr here::here('refs.bib')``, a ``TaggedText``), which rmarkdown evaluates."""
+"""R inline code (``"`r here::here('refs.bib')`"``), which knitr replaces by its value."""

@@ -18,6 +18,7 @@ from .essay_bibliographies import (
     bibliography_names,
     named_bibliographies,
     naming_line,
+    r_code_names,
     remote_bibliographies,
     unread_bibliographies,
 )
@@ -432,6 +433,11 @@ def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path]
         # The bibliography follows the essay, which names none (a key misspelt, front matter broken): "not found"
         # alone sent the user to a default file nobody wrote.
         name = Path(essay.path).name
+        if code := r_code_names(essay):  # (bibliography: !expr here::here("refs.bib"), which rmarkdown runs)
+            raise InputError(f"the bibliography is given by R code, which litreview does not run: {code[0][0]}",
+                             path=essay.path, line=code[0][1],
+                             hint="give the file it makes with --bib (--bib refs.bib), or in litreview.toml "
+                                  '(bibliography = ["refs.bib"])')
         raise InputError("bibliography not found", path=str(paths[0]),
                          hint=f"{name} names no bibliography file (a front matter's bibliography:, LaTeX's "
                               "\\bibliography or \\addbibresource) and this default one does not exist: name the "

@@ -401,3 +401,26 @@ def test_conflicting_decisions_name_only_their_known_lines() -> None:
     assert "(entries at lines 3);" in found.message and "None" not in found.message and found.line == 3
     (found,) = run(conflicts=[Conflict("p2-s1", "holsti2004taming", (None, None))])
     assert "None" not in found.message and "lines" not in found.message and found.line is None
+
+
+def test_a_quotation_whose_sentence_names_its_author_is_said_to_cite_no_work() -> None:
+    # "Enfim, para Rangel, ... está “o modo como ...”": the sentence names the quotation's author, who wrote several
+    # entries, and cites none of them; the message said the quotation "has no attribution", which the sentence gives.
+    text = "For Holsti, cooperation is likely to evaporate “given the inevitability of changes in the national interest.”"
+    quote = M("p4-s1", "quotation", "“given the inevitability of changes in the national interest.”")
+    named = M("p4-s1", "author", "Holsti", ("holsti2004taming", "keohane2012power"), "one of these entries")
+    found = [f for f in run(mentions=[named, quote], essay=_with_sentence(text)) if f.code == "LR305"]
+    assert [(f.claim_id, f.line) for f in found] == [("p4-s1", 17)]
+    assert "no attribution" not in found[0].message
+    assert found[0].message.endswith("names its author, Holsti, but cites no work of theirs")
+    assert found[0].hint == "Cite the work by Holsti it quotes (holsti2004taming or keohane2012power)"
+    # an author of many entries: the first three of how many
+    many = replace(named, keys=("roe2001", "roe2002", "roe2003", "roe2004"))
+    [hint] = [f.hint for f in run(mentions=[many, quote], essay=_with_sentence(text)) if f.code == "LR305"]
+    assert hint == "Cite the work by Holsti it quotes (one of 4 entries: roe2001, roe2002, roe2003, …)"
+    # a name inside the quotation is not its author: the quotation still has no attribution
+    inside = M("p4-s1", "author", "Holsti", ("holsti2004taming",), "one of these entries")
+    text = "Realists hold that cooperation evaporates “as Holsti knew, given changes in the national interest.”"
+    quote = M("p4-s1", "quotation", "“as Holsti knew, given changes in the national interest.”")
+    found = [f for f in run(mentions=[inside, quote], essay=_with_sentence(text)) if f.code == "LR305"]
+    assert [f.message.endswith("has no attribution") for f in found] == [True]

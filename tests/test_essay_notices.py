@@ -372,3 +372,15 @@ def test_a_latex_environment_in_a_code_block_is_no_raw_latex(tmp_path: Path) -> 
                                     "```\n\n\\begin{quote}\n\\cite{yy}\n\\end{quote}\n```\n\nEnd \\cite{ok}.\n",
                                     encoding="utf-8")
     assert _found(load_essay(tmp_path / "d.Rmd")) == [("LR317", "d.Rmd", 18)]
+
+
+def test_a_latex_citation_in_a_raw_latex_environment_nested_in_another_is_a_finding(tmp_path: Path) -> None:
+    # pandoc keeps \begin{epigrafe} ... \end{epigrafe} whole as raw LaTeX, the environments inside it and a command's
+    # argument too: a \cite there is read by a LaTeX build alone (LR317), one in a LaTeX comment by none.
+    (tmp_path / "e.md").write_text("Intro [@a].\n\n\\begin{epigrafe}\n\t\\vspace*{\\fill}\n\t\\begin{flushright}\n"
+                                   "\t\t\\textit{Quoted words \\cite[p. 41]{k}.}\n\t\t% \\cite{gone}\n"
+                                   "\t\\end{flushright}\n\\end{epigrafe}\n\n\\begin{x}\\begin{y}\\cite{j}\\end{y}\\end{x}\n"
+                                   "\nAfter it.\n", encoding="utf-8")
+    found = check_notices(load_essay(tmp_path / "e.md"))
+    assert [(f.code, f.line, f.message.split(" is ")[0]) for f in found] == [
+        ("LR317", 6, "\\cite[p. 41]{k}"), ("LR317", 11, "\\cite{j}")]

@@ -202,3 +202,16 @@ def test_a_latex_bibliography_named_by_jobname_is_the_main_files_own(here: Path,
                                         "\\bibliography{\\jobname, \\jobname-refs}\n\\end{document}\n",
                                         encoding="utf-8")
     assert not _codes() & {"LR300", "LR321"}
+
+
+@pytest.mark.parametrize("written", ['!expr here::here("refs.bib")', "\"`r here::here('refs.bib')`\""])
+def test_a_bibliography_given_by_r_code_is_said_to_be_r_code(here: Path, capsys: pytest.CaptureFixture[str],
+                                                              written: str) -> None:
+    # R Markdown's "bibliography: !expr here::here(...)" (or knitr's inline "`r ...`") is rightly no file name, but the
+    # message said the document names no bibliography file: it names one by R code, which litreview does not run.
+    (here / "paper.Rmd").write_text(f"---\ntitle: P\nbibliography: {written}\n---\n\nText [@a].\n", encoding="utf-8")
+    assert main(["check", "--essay", "paper.Rmd", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: paper.Rmd:3: the bibliography is given by R code, which litreview does not run")
+    assert "here::here(" in err and "names no bibliography file" not in err
+    assert "--bib" in err and "litreview.toml" in err

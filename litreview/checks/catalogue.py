@@ -308,7 +308,8 @@ _CODES = (
          "The text names a document (law, report, strategy) that has no entry.",
          "Add an entry for the document, with its URL."),
     Code("LR305", "unattributed-quotation", "warning",
-         "A direct quotation has no attribution in its sentence or the one before.",
+         "A direct quotation has no attribution in its sentence or the one before, or its sentence names its author "
+         "and cites no work.",
          "Say whose words they are and cite the source."),
     Code("LR306", "title-variant", "warning", "The text gives a work's title differently from its entry.",
          "Correct the title in the text (or the entry, if the entry is wrong)."),

@@ -5,7 +5,7 @@ which pandoc's citeproc prints alone (LR318), and placeholders where a citation 
 from __future__ import annotations
 
 from ..essay import NOTICES
-from ..essay.cites import in_suffix, keys_in, raw_latex_citations
+from ..essay.cites import in_suffix, keys_in, raw_block_citations, raw_latex_citations
 from ..essay.segment import normalise_space
 from ..lazyre import lazy
 from ..model import Citation, Claim, Essay, Finding
@@ -84,9 +84,9 @@ def _in_raw_blocks(essay: Essay) -> list[tuple[Claim, str, int, list[str]]]:
     starts = [c.start for c in claims]
     out = []
     for start, end in blocks:
-        start = body.index("}", start) + 1  # the environment's inside (raw_latex_citations passes over a whole one)
+        start = body.index("}", start) + 1  # the environment's inside, LaTeX (no Markdown is read in it)
         block = body[start:body.rindex("\\end{", start, end)]
-        for a, b in raw_latex_citations(block) if "\\" in block else ():
+        for a, b in raw_block_citations(block) if "\\" in block else ():
             at = start + a
             i = bisect_right(starts, at)
             before, after = (claims[i - 1] if i else None), (claims[i] if i < len(claims) else None)

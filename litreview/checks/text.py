@@ -8,7 +8,7 @@ entry point at the entry in the .bib; curated-link findings point at the claims 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -72,6 +72,10 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     claims = {c.id: c for c in essay.claims}
     found: list[Finding] = []
     unresolved_people = {m.claim_id for m in linkage.mentions if m.kind == "author" and not m.keys}
+    named_people: dict[str, list[Mention]] = {}
+    for m in linkage.mentions:
+        if m.kind == "author" and m.keys:
+            named_people.setdefault(m.claim_id, []).append(m)
     raw_keys, raw_near = _raw_latex_cited(essay)  # (LR317's: its one finding)
     marked = marks_its_citations(essay, linkage)
     manual = None
@@ -108,7 +112,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
             continue  # a LaTeX citation command beside it cites it in a LaTeX build (LR317 tells the rest)
         found.extend(at_marker(f, mention, claim, essay) if mention.kind == "marker" else f
                      for f in check_mention(mention, claim, essay_file, bib, unresolved_people, manual=manual,
-                                            essay_format=essay.format))
+                                            essay_format=essay.format, named=named_people))
     for (claim_id, keys), named in uncited_names.items():
         found.append(_named_uncited(claims.get(claim_id), claim_id, keys, named, essay_file, essay.format == "latex"))
     if marked and essay.format != "manubot":  # (its sources are keyed by identifiers as first written)
@@ -441,8 +445,9 @@ def _shown(text: str, claim: Claim | None, latex: bool) -> str:
 
 def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography,
                   unresolved_people: set[str], *, manual: ManualReferences | None = None,
-                  essay_format: str = "") -> Iterable[Finding]:
-    """The finding (if any) for one thing the prose names or quotes (``essay_format``: ``Essay.format``)."""
+                  essay_format: str = "", named: Mapping[str, Sequence[Mention]] | None = None) -> Iterable[Finding]:
+    """The finding (if any) for one thing the prose names or quotes (``essay_format``: ``Essay.format``; ``named``:
+    each claim's "author" mentions with entries, the people its sentence names)."""
     cid = mention.claim_id
     span = _span(mention.text) if mention.kind == "marker" else _shown(mention.text, claim, essay_format == "latex")
     if mention.kind == "marker":
@@ -469,7 +474,31 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
         yield _at_claim("LR304", claim, cid, f"the document {span!r} is named but has no entry", essay_file)
     elif (mention.kind == "quotation" and _is_quotation(mention.text) and cid not in unresolved_people
           and not names_its_text(claim, mention.text)):
-        yield _at_claim("LR305", claim, cid, f"quotation {span} has no attribution", essay_file)
+        authors = _authors_named(claim, mention.text, named.get(cid, ()) if named else ())
+        if not authors:
+            yield _at_claim("LR305", claim, cid, f"quotation {span} has no attribution", essay_file)
+        else:
+            who = and_list(dict.fromkeys(m.text for m in authors))
+            yield _at_claim("LR305", claim, cid, f"quotation {span} names its author, {who}, but cites no work of "
+                            f"theirs", essay_file, f"cite the work by {who} it quotes ({_works(authors)})")
+
+
+def _works(authors: Sequence[Mention]) -> str:
+    """The entries the named authors wrote, as a hint offers them: "a", "a or b", "a, b or c", else the first three
+    of how many."""
+    keys = list(dict.fromkeys(k for m in authors for k in m.keys))
+    if len(keys) > 3:
+        return f"one of {len(keys)} entries: {', '.join(keys[:3])}, …"
+    return (", ".join(keys[:-1]) + " or " if len(keys) > 1 else "") + keys[-1]
+
+
+def _authors_named(claim: Claim | None, quotation: str, people: Sequence[Mention]) -> list[Mention]:
+    """The people with entries the quotation's sentence names outside the quotation (the attribution linker's
+    "author" mentions, ``linking.attribution``): its authors, whose work it does not cite."""
+    if claim is None or not people:
+        return []
+    outside = claim.text.replace(quotation, " ")
+    return [m for m in people if m.keys and m.text in outside]
 
 
 def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibliography, *,

@@ -127,6 +127,24 @@ def raw_latex_citations(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in found if masked[m.start()] == "X"]
 
 
+def raw_block_citations(block: str) -> list[tuple[int, int]]:
+    """(start, end) of each LaTeX citation command in the inside of a raw LaTeX block of Markdown
+    (``md_blocks.raw_tex_blocks``), read as LaTeX as pandoc keeps it: in the environments and arguments nested in it
+    too (``\\begin{flushright}\\textit{... \\cite{k}}``), not in a LaTeX comment."""
+    from .latex_cites import COMMANDS
+    from .latex_declarations import uncomment
+
+    found: list[tuple[int, int]] = []
+    at = 0
+    for line in block.split("\n"):
+        kept = uncomment(line)
+        cut = len(kept) if line.startswith(kept) else len(line)  # (a "%" in verbatim text: escaped, kept whole)
+        found += [(at + m.start(), at + m.end()) for m in _RAW_CITE.finditer(line, 0, cut)
+                  if m.group(1) in COMMANDS and m.group(1) != "nocite"]
+        at += len(line) + 1
+    return found
+
+
 def mask_inline(text: str) -> str:
     """``text`` with code spans, inline math, HTML comments and tags, escapes and link targets masked."""
     if not _INTERESTING.search(text):
