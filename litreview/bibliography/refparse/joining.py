@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 from ...doi import DOI_START
 from ...locale_terms import EDITION_WORDS, NO_DATE_WORDS, alternation
@@ -387,7 +388,7 @@ def _labels_go_on(para: list[str]) -> bool:
     number than the one before, as a list's labels are (a number left out of a list copied from its middle too)."""
     numbered = [(ln.lstrip()[:1], n) for ln in para if (n := _label_number(ln)) is not None]
     return len({form if not form.isdigit() else "." for form, _ in numbered}) <= 1 \
-        and all(a[1] < b[1] for a, b in zip(numbered, numbered[1:], strict=False))
+        and all(a[1] < b[1] for a, b in pairwise(numbered))
 
 
 def one_per_line(para: list[str]) -> bool:
