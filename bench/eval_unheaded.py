@@ -8,7 +8,8 @@ heading and ``{#refs}`` div taken out, so the list follows the text with no head
 plain`` and many Word and PDF exports print it (``--heading``: with a "References" line above it). A marker
 paragraph, blanked before the import reads the text, tells where the list starts. Counted: the entries pandoc lists
 (its HTML's ``csl-entry``), the references ``section.find_reference_section`` takes from the list (a taken string
-found in the list's text), and those it takes from the text above (prose taken as references). Material: the
+found in the list's text; "over": those past the entries listed, such as the notes pandoc prints after the list),
+and those it takes from the text above (prose taken as references). Material: the
 corpus manuscripts with one source file (dev), and the MANUSCRIPT BIB pairs given.
 """
 
@@ -91,14 +92,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     pairs = corpus_pairs(args.shared) + list(zip(args.pairs[::2], args.pairs[1::2], strict=True))
     total = [0, 0, 0, 0, 0]
-    print(f"{'manuscript':<40}{'style':<36}{'listed':>7}{'taken':>7}{'prose':>7}")
+    print(f"{'manuscript':<40}{'style':<36}{'listed':>7}{'taken':>7}{'over':>7}{'prose':>7}")
+    over = [0, 0]
     for source, bib in pairs:
         for style, listed, from_list, prose in measure(source, bib, pandoc, styles, args.heading):
-            print(f"{source.name[:38]:<40}{style[:34]:<36}{listed:>7}{min(from_list, listed):>7}{prose:>7}")
+            extra = max(from_list - listed, 0)
+            print(f"{source.name[:38]:<40}{style[:34]:<36}{listed:>7}{min(from_list, listed):>7}{extra:>7}{prose:>7}")
             total = [total[0] + 1, total[1] + listed, total[2] + min(from_list, listed), total[3] + prose,
                      total[4] + (prose > 0)]
+            over = [over[0] + extra, over[1] + (extra > 0)]
     print(f"\n{total[0]} renderings: {total[2]} of {total[1]} listed references taken; {total[3]} paragraphs of "
-          f"text taken as references, in {total[4]} renderings")
+          f"text taken as references, in {total[4]} renderings; {over[0]} strings past the entries listed, in "
+          f"{over[1]} renderings")
     return 0
 
 

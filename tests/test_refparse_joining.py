@@ -246,3 +246,20 @@ def test_a_reference_opens_with_any_particle_of_the_projects_table(line):
     from litreview.bibliography.refparse.joining import OPENS
 
     assert OPENS.match(line) is not None
+
+
+@pytest.mark.parametrize("labels", [("[35] ", "10. "), ("35. ", "10. ")])
+def test_a_volume_wrapped_to_a_line_start_in_a_numbered_paragraph_is_no_label(labels):
+    from litreview.bibliography.refparse.joining import one_per_line
+
+    # Vancouver's "vol. 10." wrapped after "vol.": the "10." opens no reference of a list numbered otherwise or on
+    para = [f"{labels[0]}Okafor N, Lind T. Applied rainfall statistics. vol.", f"{labels[1]}Cambridge: CUP; 2019."]
+    assert not one_per_line(para)
+    assert [t for _, t in join_lines(para)] == [" ".join(para)]
+
+
+def test_lines_numbered_in_turn_are_one_reference_each():
+    from litreview.bibliography.refparse.joining import one_per_line
+
+    assert one_per_line(["[1] Okafor N. Rain. Weather 2019;1:2.", "[2] Lind T. Wages. Work 2020;3:4."])
+    assert one_per_line(["14. Okafor N. Rain. Weather 2019;1:2.", "16. Lind T. Wages. Work 2020;3:4."])

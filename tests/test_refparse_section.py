@@ -771,3 +771,26 @@ def test_a_long_reference_that_opens_otherwise_is_no_prose_above_a_list():
             "Chicago and London: University of Chicago Press, 2017.")
     odd = "Unsigned Report on Sleep in Schools. Oxford: OUP, 1999."
     assert find_reference_section(f"{odd}\n\n{long}\n\n{A}\n\n{B}\n\n{C}\n")[0] == [odd, long, A, B, C]
+
+
+NOTES = "\n\n".join(["[1] The paper uses factbooks which were not accessible to us at the time of writing.",
+                     "[2] See Appendix 6.3 for the data cleaning steps.", "[3] https://x.org/a",
+                     "[4] In the second-stage regression each country is weighted by its residuals, see [1]."])
+
+
+def test_notes_numbered_again_from_one_after_an_unheaded_numbered_list_are_no_references():
+    # pandoc -t plain in a numeric style prints the list "[1] …" … "[3] …", then the document's notes "[1] …"
+    refs = [f"[{n}] {r}" for n, r in enumerate((A, B, C), 1)]
+    text = "\n\n".join([PROSE, PROSE, *refs, NOTES]) + "\n"
+    assert find_reference_section(text)[0] == refs
+
+
+def test_notes_numbered_again_from_one_after_a_headed_numbered_list_are_no_references():
+    refs = [f"[{n}] {r}" for n, r in enumerate((A, B, C), 1)]
+    text = "\n\n".join([PROSE, "References", *refs, NOTES]) + "\n"
+    assert find_reference_section(text)[0] == refs
+
+
+def test_a_numbered_list_whose_parts_each_start_at_one_under_their_headings_is_kept_whole():
+    text = "\n\n".join(["References", f"[1] {A}", f"[2] {B}", "Secondary sources", f"[1] {C}", f"[2] {A}"]) + "\n"
+    assert find_reference_section(text)[0][-2:] == [f"[1] {C}", f"[2] {A}"]

@@ -538,7 +538,24 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
     out = crf.replace(**taken, uncertain=ordered(unsure))
     if out.type == "techreport" and out.issue and not out.number:  # "No. 23" of a report is its number
         out = out.replace(number=out.issue, issue="")
+    if "type" not in out.uncertain and _journal_read_as_chapter(out):
+        out = out.replace(uncertain=ordered([*out.uncertain, "type"]))
     return out
+
+
+def _journal_read_as_chapter(ref: ParsedReference) -> bool:
+    """A chapter whose container is printed as a journal is, with its volume, issue and pages, no editors or
+    publisher, and no "In" before it: the evidence speaks against the type, which is said to be unsure."""
+    if ref.type != "incollection" or not F.journal_numbers(ref.container, ref.volume, ref.issue, ref.pages,
+                                                           bool(ref.editors), ref.publisher):
+        return False
+    at = ref.raw.find(ref.container)
+    before = ref.raw[:at].split()[-1:] if at >= 0 else []
+    return at >= 0 and not (before and _IN_WORD.fullmatch(before[0]))
+
+
+#: the word a style prints before a chapter's book ("In", "In:", "Dans")
+_IN_WORD = re.compile(rf"(?i){F.IN_WORDS}:?")
 
 
 #: the entry types that name their container (a journal, a book)

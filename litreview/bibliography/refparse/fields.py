@@ -519,6 +519,13 @@ PERIODICAL = re.compile(r"(?i)\b(?:journal|review|quarterly|proceedings|annals|b
                         r"seminar|\d+(?:st|nd|rd|th))\b")
 
 
+def journal_numbers(container: str, volume: str, issue: str, pages: str, edited: bool, publisher: str) -> bool:
+    """A container printed with a volume, an issue and pages and no editors or publisher ("Psychiatric Services 62
+    (4): 396–403"): a journal's shape, which a chapter's book does not print (no "In" before it is the caller's
+    to check). A DOI shaped like a chapter's ("…_0396") does not outweigh it."""
+    return bool(container and volume and issue and pages) and not edited and not publisher
+
+
 def publishing_body(name: str) -> bool:
     """``name`` holds a body's word ("Institute", "Service", "Centre") and no periodical's or meeting's ("Journal",
     "Conference"): a publisher's name, not a journal's or a proceedings'."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 from ...doi import DOI_START
 from ...locale_terms import EDITION_WORDS, NO_DATE_WORDS, alternation
@@ -382,10 +383,19 @@ def _label_number(line: str) -> int | None:
     return int(next(g for g in m.groups() if g)) if m else None
 
 
+def _labels_go_on(para: list[str]) -> bool:
+    """Whether the numbered lines of ``para`` are labelled in one form ("[1]", "(1)" or "1.") and each with a higher
+    number than the one before, as a list's labels are (a number left out of a list copied from its middle too)."""
+    numbered = [(ln.lstrip()[:1], n) for ln in para if (n := _label_number(ln)) is not None]
+    return len({form if not form.isdigit() else "." for form, _ in numbered}) <= 1 \
+        and all(a[1] < b[1] for a, b in pairwise(numbered))
+
+
 def one_per_line(para: list[str]) -> bool:
     """Lines that each look like a whole reference (a year in each, each closed, or each numbered)."""
     if all(NUMBERED.match(ln) or BULLET.match(ln) for ln in para):
-        return not any(_EDITION_LINE.match(ln) for ln in para)  # "2. Aufl. Wiesbaden" goes on: join_lines
+        # "2. Aufl. Wiesbaden" goes on, and so does "vol." + "10. Cambridge" below "[35]" or "35.": join_lines
+        return not any(_EDITION_LINE.match(ln) for ln in para) and _labels_go_on(para)
     with_year = sum(1 for ln in para if re.search(rf"\b{YEAR}\b", ln))
     starts_upper = sum(1 for ln in para if ln[:1].isupper() or ln[:1] in "“\"")
     closed = all(_CLOSES.search(_last_word(ln)) for ln in para[:-1])  # "… Press," + "Reprinted 2005." is one

@@ -270,7 +270,9 @@ def _entry_type(f: dict[str, Any], uncertain: list[str]) -> str:
         return kind
     if report or (not f.get("container") and _REPORT_TITLE.search(f.get("title", ""))):
         return "techreport"  # "Toward a Theory of Intelligence. Workshop Report"
-    if chapter or (f.get("container") and f.get("doi") and _CHAPTER_DOI.search(f["doi"])):
+    if chapter or (f.get("container") and f.get("doi") and _CHAPTER_DOI.search(f["doi"])
+                   and not F.journal_numbers(f["container"], f.get("volume", ""), f.get("issue", ""),
+                                             f.get("pages", ""), bool(f.get("editors")), f.get("publisher", ""))):
         return "incollection"
     container = f.get("container")
     if container and (f.get("volume") or f.get("issue") or f.get("pages")):

@@ -196,6 +196,8 @@ def _footnotes(paragraphs: list[tuple[int, int, str]]) -> int | None:
 
 
 _FOOTNOTE_NUMBER = re.compile(r"^\[(\d{1,3})\]\s")
+#: the first of a plain-text rendering's notes ("[1] Thanks to …")
+_NOTE_ONE = re.compile(r"^\[1\]\s")
 
 
 def _list_start(paragraphs: list[tuple[int, int, str]]) -> int | None:
@@ -316,6 +318,7 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
     label = ""  # a list label alone on its line ("1." then the reference), waiting for its text
     last_label: int | None = None  # the number of the list's last label
     previous = ""  # the line read before (furniture aside), as written
+    sub_heading = False  # a heading within the list read since the last line taken: its numbers may start again
     for i in range(start, len(lines)):
         if i in furniture:
             continue
@@ -326,6 +329,9 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
             continue
         if label and line:
             line, label = f"{label} {line}", ""
+        if not current and last_label and last_label > 1 and not sub_heading and _NOTE_ONE.match(line) \
+                and paragraphs and _LABEL_FIRST.match(paragraphs[-1][1][0]):
+            break  # the document's notes, numbered again from [1] right after a numbered list, as pandoc prints them
         if (first_label := _LABEL_FIRST.match(line)) is not None:
             last_label = int(next(g for g in first_label.groups() if g))
         line = _OTHER_LABEL.sub(lambda m: (m.group(1) or m.group(2)).translate(_SUPERSCRIPT_DIGITS) + ". ", line)
@@ -346,6 +352,7 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
             within = not _BOILERPLATE.match(line) and not _is_heading(line, HEADINGS) and _references_follow(lines, i)
             if (paragraphs or current) and not within:
                 break
+            sub_heading = True
             continue  # "Secondary Sources": a heading within the list
         if numbered_list is None:
             numbered_list = bool(NUMBERED.match(line))
@@ -354,6 +361,7 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
         if not current:
             first = i + 1
         current.append(line)
+        sub_heading = False
         indents.append(len(lines[i].expandtabs(4)) - len(lines[i].expandtabs(4).lstrip()))
     if current:
         paragraphs.append((first, current, indents))
