@@ -293,6 +293,9 @@ def test_a_one_word_that_names_no_books_publisher_stays(text, marked):
     # a place's word that is a periodical's abbreviation too, printed whole ("Ann", not "Ann.")
     ("Roe, J. Rural credit. Ann Arbor: University Microfilms, 1971.",
      "author author title title container container container container date", "Ann Arbor:", "University Microfilms,"),
+    # an imprint printed in capitals throughout: its place's short words are no periodical's acronyms
+    ("LIND, K. NORDISCHE SAGEN. FRANKFURT AM MAIN: SUHRKAMP, 1987.",
+     "author author title title container container container container date", "FRANKFURT AM MAIN:", "SUHRKAMP,"),
 ])
 def test_a_place_and_its_colon_then_a_name_read_as_a_container_are_the_imprint(text, marked, place, publisher):
     out = imprint_read_as_container(hand_tagged(text, marked))
@@ -318,6 +321,7 @@ def test_a_place_and_its_colon_then_a_name_read_as_a_container_are_the_imprint(t
     ("Roe, J. Synaptic pruning. Nat. Rev.: Neurosci., 2019.", "author author title title journal journal journal date"),
     ("Roe, J. Synaptic pruning. NATURE REVIEWS: NEUROSCIENCE, 2019.",
      "author author title title journal journal journal date"),
+    ("Roe, J. (2020). Sepsis care. BMJ: Open.", "author author date title title journal journal"),
     # a place holding a digit or a lower-case word other than a place's joining word
     ("Roe, J. Title. Room 101: Orwell Press, 2019.", "author author title container container container container date"),
 ])
