@@ -290,6 +290,12 @@ def test_a_one_word_that_names_no_books_publisher_stays(text, marked):
     # after the title's medium in brackets
     ("Лисенко, О. (2009). Словник приказок. [online] Київ: Наукова думка. Available at: https://example.org/a",
      "author author date title title genre container container container note note url", "Київ:", "Наукова думка."),
+    # a place's word that is a periodical's abbreviation too, printed whole ("Ann", not "Ann.")
+    ("Roe, J. Rural credit. Ann Arbor: University Microfilms, 1971.",
+     "author author title title container container container container date", "Ann Arbor:", "University Microfilms,"),
+    # an imprint printed in capitals throughout: its place's short words are no periodical's acronyms
+    ("LIND, K. NORDISCHE SAGEN. FRANKFURT AM MAIN: SUHRKAMP, 1987.",
+     "author author title title container container container container date", "FRANKFURT AM MAIN:", "SUHRKAMP,"),
 ])
 def test_a_place_and_its_colon_then_a_name_read_as_a_container_are_the_imprint(text, marked, place, publisher):
     out = imprint_read_as_container(hand_tagged(text, marked))
@@ -308,12 +314,29 @@ def test_a_place_and_its_colon_then_a_name_read_as_a_container_are_the_imprint(t
     # a periodical's name with its subtitle, and one with its volume
     ("Roe, J. Title. Nature: International Weekly Journal, 2019.", "author author title journal journal journal journal date"),
     ("Roe, J. Title. Physics: Letters, 12, 3-9.", "author author title journal journal volume pages"),
+    # a periodical's word before the colon, in any form: plural, abbreviated, in capitals, after "The"
+    ("Roe, J. (2019). Synaptic pruning. Nature Reviews: Neuroscience.",
+     "author author date title title journal journal journal"),
+    ("Roe, J. 2019. Synaptic pruning. The Lancet: Oncology.", "author author date title title journal journal journal"),
+    ("Roe, J. Synaptic pruning. Nat. Rev.: Neurosci., 2019.", "author author title title journal journal journal date"),
+    ("Roe, J. Synaptic pruning. NATURE REVIEWS: NEUROSCIENCE, 2019.",
+     "author author title title journal journal journal date"),
+    ("Roe, J. (2020). Sepsis care. BMJ: Open.", "author author date title title journal journal"),
     # a place holding a digit or a lower-case word other than a place's joining word
     ("Roe, J. Title. Room 101: Orwell Press, 2019.", "author author title container container container container date"),
 ])
 def test_words_with_a_colon_that_print_no_imprint_stay_the_containers(text, marked):
     tagged = hand_tagged(text, marked)
     assert [t.label for t in imprint_read_as_container(tagged)] == [t.label for t in tagged]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Roe, J. (2019). Synaptic pruning. Nature Reviews: Neuroscience.", "Nature Reviews: Neuroscience"),
+    ("Roe, J. Synaptic pruning in adolescence. The Lancet: Oncology, 2019.", "The Lancet: Oncology"),
+])
+def test_a_journals_name_with_a_colon_and_no_numbers_is_read_whole_not_as_an_imprint(text, name):
+    parsed = parse_reference(text)
+    assert (parsed.place, parsed.publisher, parsed.container) == ("", "", name)
 
 
 @pytest.mark.parametrize(("text", "marked", "edition"), [

@@ -346,8 +346,10 @@ def imprint_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     title's full stop (or its medium in brackets) and before the closing date, links and notes, is the book's imprint, in a
     reading with no publisher, place, volume, pages or editors: "Title. Ebelsbach am Main: Gremer, 1987.", "Title.
     Frankfurt am Main: Fischer-Taschenbuch-Verl. http://…", "Title. [online] Київ: Інститут …. Available at: …" (the
-    model read "Place: Publisher" as a journal's name and its subtitle). Not a periodical's name ("Nature: Journal of
-    …"), not a container after "In:", not a place holding a digit or a lower-case word but a function word."""
+    model read "Place: Publisher" as a journal's name and its subtitle). Not a periodical's name, a periodical's word
+    on either side of the colon (``_periodical_word``: "Nature: Journal of …", "Nature Reviews: Neuroscience", "The
+    Lancet: Oncology"), not a container after "In:", not a place holding a digit or a lower-case word but a function
+    word."""
     spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
     if not spans or spans[-1] - spans[0] + 1 != len(spans) or len(spans) < 2 or len(spans) > _RUN:
         return tagged
@@ -362,7 +364,8 @@ def imprint_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     words = [t.token.text for t in tagged[first:last + 1]]
     if not place[0][:1].isupper() or place[0].casefold().rstrip(":") in IN or not tagged[colon + 1].token.text[:1].isupper() \
             or any(F.DIGIT.search(w) or not (w[:1].isupper() or w.casefold() in _PLACE_JOINS) for w in place) \
-            or F.PERIODICAL.search(" ".join(words)) or any(w.strip(".,").casefold() in JOURNAL for w in words[len(place):]) \
+            or F.PERIODICAL.search(" ".join(words)) \
+            or any(_periodical_word(w, not all(map(str.isupper, words))) for w in words) \
             or not (last + 1 == len(tagged) or words[-1].endswith((",", "."))) \
             or any(t.label not in _AFTER_BOOKS_PUBLISHER for t in tagged[last + 1:]):
         return tagged
@@ -372,3 +375,22 @@ def imprint_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: the lower-case words a place's name holds ("Frankfurt am Main", "Stratford-upon-Avon", "Newcastle upon Tyne")
 _PLACE_JOINS = frozenset(("am", "an", "der", "upon", "on", "de", "del", "la", "le", "sur", "im", "in", "bei", "di"))
+
+
+def _periodical_word(word: str, acronyms: bool) -> bool:
+    """Whether ``word`` is a periodical's word of the lexicon (``lexicon.JOURNAL``) in any form: in any case, with its
+    punctuation, in the plural ("Nature", "Reviews:", "LETTERS,"). A word of three letters or fewer (a periodical's
+    abbreviation or acronym: "Rev", "Ann", "BMJ") only with its stop ("Rev.:") or, where ``acronyms`` (the words
+    around it are not all in capitals), in capitals ("BMJ:"), as places' names hold such words whole ("Ann Arbor",
+    "Frankfurt am Main", "FRANKFURT AM MAIN")."""
+    core = word.strip(_WORD_MARKS).casefold()
+    if len(core) <= _ABBREVIATION and not word.rstrip(_WORD_MARKS.replace(".", "")).endswith(".") \
+            and not (acronyms and word.isupper()):
+        return False
+    return core in JOURNAL or (core.endswith("s") and core[:-1] in JOURNAL)
+
+
+#: the punctuation around a word that ``_periodical_word`` reads past
+_WORD_MARKS = ".,:;()[]"
+#: the most letters of a periodical's abbreviation ("Rev", "Int", "BMJ")
+_ABBREVIATION = 3
