@@ -95,7 +95,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     shown = listed(claims, index)
     if shown is not None:
         index.__dict__[_LISTED] = shown
-    first_reading()
+    reading = first_reading()
     written: dict[tuple[str, ...], set[str]] = index.__dict__.pop(_WRITTEN)
     counts = {pool: _cited_count(letters) for pool, letters in written.items()}
     # A group printed with no letter is sure sign of a document citing part of its .bib. Without one, letters
@@ -106,8 +106,9 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     # (two citations unread is less likely than a document citing two of the four), not for lists "et al." pools,
     # and a sign for the whole document: its groups one short are then cited in part too.
     pooled = index.__dict__.pop(_POOLED)
-    partly = any(letters == {""} or len(pool) - (counts[pool] or len(pool)) > 1
-                 for pool, letters in written.items() if pool not in pooled)
+    partly = _leaves_entries_out(index, reading, written) or any(
+        letters == {""} or len(pool) - (counts[pool] or len(pool)) > 1
+        for pool, letters in written.items() if pool not in pooled)
     few: dict[str, tuple[tuple[str, ...], int]] = {}
     for pool, cited in counts.items():
         if cited is not None and cited < len(pool) and (partly or (pool not in pooled and (
@@ -149,6 +150,19 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     decided_labels = {(c, label): k for (c, label), k in agreed_on.items() if (c, k) not in clash}
     decided_labels.update(_corroborated(index.__dict__.pop(_WEAK), decided_labels, written))
     index.__dict__[_LABELLED] = {**_the_other_letter(decided_labels, written), **decided_labels}
+
+
+def _leaves_entries_out(index: SourceIndex, reading: object, written: Mapping[tuple[str, ...], set[str]]) -> bool:
+    """Whether the first ``reading`` (its ``Found``) leaves two entries or more of the .bib, outside the groups the
+    document letters, that no citation of the document may stand for: a document citing part of its .bib, whose
+    groups one short are then cited in part too (a book's chapter citing eleven of its author's twelve essays of
+    one year prints letters a to k, which are not the first eleven of the twelve)."""
+    mentions = getattr(reading, "mentions", None)
+    if not isinstance(mentions, list):
+        return False
+    cited = {key for _, mention in mentions for key in mention.keys}
+    cited.update(key for pool in written for key in pool)
+    return sum(1 for key in index.sources if key not in cited) >= 2
 
 
 def _corroborated(weak: list[tuple[frozenset[str], str, str]], labelled: Mapping[tuple[frozenset[str], str], str],
