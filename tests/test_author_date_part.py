@@ -367,3 +367,25 @@ def test_in_a_document_citing_part_of_its_bib_the_context_tells_a_letter_of_a_gr
                              "See (Kim 2005).")
     assert [(text, detail) for text, _, detail in found if "Poe" in text] == [
         ("Poe 2012a", "e2"), ("Poe 2012b", "e3"), ("Poe 2012c", "e4")]
+
+
+STATUS = r"""@article{s1, author = {Doe, Ann}, title = {Subjective Status and Social Rank}, year = {2013}}
+@article{s2, author = {Doe, Ann}, title = {Evidence from the Fishing Case}, year = {2013}}
+"""
+
+
+def test_words_the_document_writes_all_through_that_name_the_other_entry_leave_the_citation_open() -> None:
+    # A paper on subjective status and rank: those words are its topic, no evidence for s1; but the sentence is
+    # about them, so "fishing case" alone is no evidence for s2 either.
+    filler = [f"Paragraph {n} is about harbours and nets." for n in range(9)]
+    topic = [f"Subjective status and rank {n} matter here." for n in range(4)]
+    text = "\n\n".join([*topic, *filler, "In the fishing case, subjective status follows rank (Doe 2013)."])
+    found = _keys_of(STATUS, text)
+    assert [(keys, detail) for _, keys, detail in found] == [(("s1", "s2"), UNDECIDED)]
+
+
+def test_a_sentence_whose_words_name_one_entry_alone_still_picks_it_in_a_document_with_a_topic() -> None:
+    filler = [f"Paragraph {n} is about harbours and nets." for n in range(9)]
+    topic = [f"Subjective status and rank {n} matter here." for n in range(4)]
+    text = "\n\n".join([*topic, *filler, "In the fishing case, boats follow the tide (Doe 2013)."])
+    assert [detail for _, _, detail in _keys_of(STATUS, text)] == ["s2"]
