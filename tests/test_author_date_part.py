@@ -347,6 +347,7 @@ ESSAYS = r"""@incollection{e1, author = {Poe, Ada}, title = {Canals}, year = {20
 @incollection{e2, author = {Poe, Ada}, title = {Dams}, year = {2012}}
 @incollection{e3, author = {Poe, Ada}, title = {Estuaries}, year = {2012}}
 @incollection{e4, author = {Poe, Ada}, title = {Fjords}, year = {2012}}
+@incollection{e5, author = {Poe, Ada}, title = {Glaciers}, year = {2012}}
 @book{x1, author = {Ink, Bo}, title = {Gravel}, year = {1999}}
 @book{x2, author = {Jay, Cy}, title = {Hills}, year = {1987}}
 @book{x3, author = {Kim, Di}, title = {Islands}, year = {2005}}
@@ -354,19 +355,20 @@ ESSAYS = r"""@incollection{e1, author = {Poe, Ada}, title = {Canals}, year = {20
 
 
 def test_a_group_one_short_is_cited_in_part_when_the_document_leaves_entries_of_its_bib_uncited() -> None:
-    # pandoc's citeproc prints "2012a" to "2012c" for e2 to e4 when the document cites them, Kim 2005 and no other
+    # pandoc's citeproc prints "2012a" to "2012d" for e2 to e5 when the document cites them, Kim 2005 and no other
     # entry: with x1 and x2 never cited, "2012a" is e1 or e2, not surely e1, and so on; left open, not guessed.
-    found = _keys_of(ESSAYS, "It holds (Poe 2012a). So it does (Poe 2012b). And more (Poe 2012c). See (Kim 2005).")
+    found = _keys_of(ESSAYS, "It holds (Poe 2012a). So it does (Poe 2012b). And more (Poe 2012c). "
+                             "Also (Poe 2012d). See (Kim 2005).")
     assert [(text, keys, detail) for text, keys, detail in found if "Poe" in text] == [
         ("Poe 2012a", ("e1", "e2"), UNDECIDED), ("Poe 2012b", ("e2", "e3"), UNDECIDED),
-        ("Poe 2012c", ("e3", "e4"), UNDECIDED)]
+        ("Poe 2012c", ("e3", "e4"), UNDECIDED), ("Poe 2012d", ("e4", "e5"), UNDECIDED)]
 
 
 def test_in_a_document_citing_part_of_its_bib_the_context_tells_a_letter_of_a_group_one_short() -> None:
     found = _keys_of(ESSAYS, "Dams hold (Poe 2012a). Estuaries drain (Poe 2012b). Fjords freeze (Poe 2012c). "
-                             "See (Kim 2005).")
+                             "Glaciers melt (Poe 2012d). See (Kim 2005).")
     assert [(text, detail) for text, _, detail in found if "Poe" in text] == [
-        ("Poe 2012a", "e2"), ("Poe 2012b", "e3"), ("Poe 2012c", "e4")]
+        ("Poe 2012a", "e2"), ("Poe 2012b", "e3"), ("Poe 2012c", "e4"), ("Poe 2012d", "e5")]
 
 
 STATUS = r"""@article{s1, author = {Doe, Ann}, title = {Subjective Status and Social Rank}, year = {2013}}

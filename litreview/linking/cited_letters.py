@@ -70,6 +70,11 @@ _COLON = "_letters_colon"
 CSL title."""
 _TIED = "_letters_tied"
 """The sets of entries a letter may stand for because the style's sort cannot tell them apart (``labels.tied``)."""
+_LARGE_GROUP = 5
+"""The fewest entries printed alike (names and year) of a group whose letters, one short of the group, say the
+document cites it in part when it leaves other entries of its .bib uncited (``read_document``): a to d of five
+are four of the five, not surely the first four; a to c of four more likely mean the fourth's citation was not
+read."""
 _ORDER_OPEN = "_letters_order_open"
 """The sets of entries a letter may stand for because the styles' sort orders differ and nothing in the
 document tells which style it uses."""
@@ -106,13 +111,15 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     # (two citations unread is less likely than a document citing two of the four), not for lists "et al." pools,
     # and a sign for the whole document: its groups one short are then cited in part too.
     pooled = index.__dict__.pop(_POOLED)
-    partly = _leaves_entries_out(index, reading, written) or any(
-        letters == {""} or len(pool) - (counts[pool] or len(pool)) > 1
-        for pool, letters in written.items() if pool not in pooled)
+    partly = any(letters == {""} or len(pool) - (counts[pool] or len(pool)) > 1
+                 for pool, letters in written.items() if pool not in pooled)
+    # Of a large group, one citation left unread is less likely the last entry's than the entry not cited, when the
+    # document leaves entries of its .bib uncited besides.
+    large = _LARGE_GROUP if _leaves_entries_out(index, reading, written) else len(index.sources) + 1
     few: dict[str, tuple[tuple[str, ...], int]] = {}
     for pool, cited in counts.items():
         if cited is not None and cited < len(pool) and (partly or (pool not in pooled and (
-                len(pool) - cited > 1 or cited == 1))):
+                len(pool) - cited > 1 or cited == 1 or len(pool) >= large))):
             few.update(dict.fromkeys(pool, (pool, cited)))
     index.__dict__[_FEW] = few
     if any(cited > 1 for _, cited in few.values()):
@@ -155,8 +162,8 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
 def _leaves_entries_out(index: SourceIndex, reading: object, written: Mapping[tuple[str, ...], set[str]]) -> bool:
     """Whether the first ``reading`` (its ``Found``) leaves two entries or more of the .bib, outside the groups the
     document letters, that no citation of the document may stand for: a document citing part of its .bib, whose
-    groups one short are then cited in part too (a book's chapter citing eleven of its author's twelve essays of
-    one year prints letters a to k, which are not the first eleven of the twelve)."""
+    large groups one short are then cited in part too (a book's chapter citing eleven of its author's twelve essays
+    of one year prints letters a to k, which are not the first eleven of the twelve)."""
     mentions = getattr(reading, "mentions", None)
     if not isinstance(mentions, list):
         return False
