@@ -89,7 +89,8 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     contested = bool(label) and ambiguous and cited_letters.contested(index, keys, key)
     # A lead that one shared word makes is no evidence alone: the citation is then decided as one its context does
     # not, unless picks of the other letters of its entries corroborate it (``cited_letters.record_weak_pick``).
-    clear = ambiguous and clearly_best(*ranked[:2])
+    clear = ambiguous and clearly_best(*ranked[:2]) and not _topic_names_another(claim.text, at, written, keys,
+                                                                               index, key)
     if clear and index.rests_on_one_word(keys, context, key):
         clear = False
         if label and not shared_context and not contested:
@@ -112,8 +113,22 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
                           confirmed=not ambiguous))
 
 
-def _context_words(text: str, at: int, written: str, keys: list[str], index: SourceIndex) -> list[str]:
-    """The stems of the sentence that may tell which of ``keys`` the citation ``written`` at ``at`` names."""
+def _topic_names_another(text: str, at: int, written: str, keys: list[str], index: SourceIndex, key: str) -> bool:
+    """Whether the words of the citation's clause, the document's topic words counted too, name another of ``keys``
+    better than ``key``, the one the clause's other words pick: the topic words are no evidence for an entry, nor
+    is a lead that stands only while the words the sentence is about, the other entry's title words, go uncounted
+    ("the Chilean case (Doe et al. 2013) shows that subjective status ..." in a paper on subjective status, citing
+    "Evidence from the Chilean case" and "Subjective status in Chile")."""
+    if not document_topic.topic(index):
+        return False
+    best, _, scores = index.choose(keys, _context_words(text, at, written, keys, index, keep_topic=True))
+    return best != key and scores[best] > scores[key]
+
+
+def _context_words(text: str, at: int, written: str, keys: list[str], index: SourceIndex,
+                   keep_topic: bool = False) -> list[str]:
+    """The stems of the sentence that may tell which of ``keys`` the citation ``written`` at ``at`` names
+    (``keep_topic``: the document's topic words too)."""
     # The names the citation prints, or the prose prints for it (its first author's), are no evidence of which
     # work it is ("O'Toole also notes (2007)" for a work titled "O'Toole"); a co-author named nearby may be.
     firsts = [people[0].family for k in keys if (people := persons_of(index.sources[k]))]
@@ -121,7 +136,7 @@ def _context_words(text: str, at: int, written: str, keys: list[str], index: Sou
     named = set(content_stems(" ".join([written, *firsts]))) | _reported()
     # Nor are the words the document writes all through ("textbooks" in a chapter on textbooks): its topic, not
     # this passage's.
-    weak = named | _form_stems() | document_topic.topic(index)
+    weak = named | _form_stems() | (frozenset() if keep_topic else document_topic.topic(index))
     return [s for s in content_stems(_own_clause(text, at)) if s not in weak]
 
 

@@ -70,6 +70,11 @@ _COLON = "_letters_colon"
 CSL title."""
 _TIED = "_letters_tied"
 """The sets of entries a letter may stand for because the style's sort cannot tell them apart (``labels.tied``)."""
+_LARGE_GROUP = 5
+"""The fewest entries printed alike (names and year) of a group whose letters, one short of the group, say the
+document cites it in part when it leaves other entries of its .bib uncited (``read_document``): a to d of five
+are four of the five, not surely the first four; a to c of four more likely mean the fourth's citation was not
+read."""
 _ORDER_OPEN = "_letters_order_open"
 """The sets of entries a letter may stand for because the styles' sort orders differ and nothing in the
 document tells which style it uses."""
@@ -95,7 +100,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     shown = listed(claims, index)
     if shown is not None:
         index.__dict__[_LISTED] = shown
-    first_reading()
+    reading = first_reading()
     written: dict[tuple[str, ...], set[str]] = index.__dict__.pop(_WRITTEN)
     counts = {pool: _cited_count(letters) for pool, letters in written.items()}
     # A group printed with no letter is sure sign of a document citing part of its .bib. Without one, letters
@@ -108,10 +113,13 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     pooled = index.__dict__.pop(_POOLED)
     partly = any(letters == {""} or len(pool) - (counts[pool] or len(pool)) > 1
                  for pool, letters in written.items() if pool not in pooled)
+    # Of a large group, one citation left unread is less likely the last entry's than the entry not cited, when the
+    # document leaves entries of its .bib uncited besides.
+    large = _LARGE_GROUP if _leaves_entries_out(index, reading, written) else len(index.sources) + 1
     few: dict[str, tuple[tuple[str, ...], int]] = {}
     for pool, cited in counts.items():
         if cited is not None and cited < len(pool) and (partly or (pool not in pooled and (
-                len(pool) - cited > 1 or cited == 1))):
+                len(pool) - cited > 1 or cited == 1 or len(pool) >= large))):
             few.update(dict.fromkeys(pool, (pool, cited)))
     index.__dict__[_FEW] = few
     if any(cited > 1 for _, cited in few.values()):
@@ -149,6 +157,19 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     decided_labels = {(c, label): k for (c, label), k in agreed_on.items() if (c, k) not in clash}
     decided_labels.update(_corroborated(index.__dict__.pop(_WEAK), decided_labels, written))
     index.__dict__[_LABELLED] = {**_the_other_letter(decided_labels, written), **decided_labels}
+
+
+def _leaves_entries_out(index: SourceIndex, reading: object, written: Mapping[tuple[str, ...], set[str]]) -> bool:
+    """Whether the first ``reading`` (its ``Found``) leaves two entries or more of the .bib, outside the groups the
+    document letters, that no citation of the document may stand for: a document citing part of its .bib, whose
+    large groups one short are then cited in part too (a book's chapter citing eleven of its author's twelve essays
+    of one year prints letters a to k, which are not the first eleven of the twelve)."""
+    mentions = getattr(reading, "mentions", None)
+    if not isinstance(mentions, list):
+        return False
+    cited = {key for _, mention in mentions for key in mention.keys}
+    cited.update(key for pool in written for key in pool)
+    return sum(1 for key in index.sources if key not in cited) >= 2
 
 
 def _corroborated(weak: list[tuple[frozenset[str], str, str]], labelled: Mapping[tuple[frozenset[str], str], str],
