@@ -11,7 +11,6 @@ is formatted once per ``Citations`` object and cached by content.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..bibliography.csl import csl_form_of
@@ -22,6 +21,7 @@ from ..bibliography.latex import container_with_addon, decode_latex, field_text,
 from ..locale_terms import ENGLISH_TERMS, PUBSTATE_KEYS, citation_terms
 from ..model import Citation, Person, Source
 from ..text import fold
+from .citation_marks import suffix_text
 from .page_ranges import printed_pages
 from .pandoc_fields import WEB_TYPES as _WEB_TYPES
 from .pandoc_fields import as_pandoc_reads, month_day, publication_place
@@ -100,44 +100,6 @@ def reference_sort_key(text: str) -> tuple[str, str]:
     it: by its letters without accents or case first ("Çelik" between "Celik" and "Cemal", not after "Zed"), then as
     written ("Abel" before "Ábel")."""
     return fold(text).translate(_BASE_LETTERS), text.casefold()
-
-
-Piece = tuple[str, str]
-"""A piece of a printed citation: its kind ("open", "close", "sep", "prefix", "mark", "suffix") and its text (for a
-"mark", what the caller gave for the item: its label, or the HTML of its mark)."""
-
-
-def printed(items: Sequence[Citation], marks: Sequence[str], *, bracketed: bool) -> list[Piece]:
-    """One citation as pandoc's citeproc prints it in author-date, in pieces: a citation written in brackets
-    (``[see @a, p. 3; -@b]``) in parentheses, its items joined by "; ", each with its prefix before its mark and its
-    locator after ("(see Doe 2001, p. 3; 2003)"); one written in the text (``@a``) bare, its year in parentheses in
-    its label (``Reference.cited``), or, continued by the bracketed citation after it (``Citation.grouped``: ``@a
-    [@b]``, ``\\citet{a,b}``), that citation's items inside them ("Doe (2001; Roe 2003)")."""
-    out: list[Piece] = [("open", "(")] if bracketed else []
-    for n, (item, mark) in enumerate(zip(items, marks, strict=True)):
-        if n:
-            out.append(("sep", "; "))
-        if item.prefix:
-            out.append(("prefix", item.prefix))
-        out.append(("mark", mark))
-        if after := suffix_after(item):
-            out.append(("suffix", after))
-    if bracketed or (items and items[0].grouped):
-        out.append(("close", ")"))
-    return out
-
-
-def suffix_text(item: Citation) -> str:
-    """A citation item's suffix as printed after its label ("p. 3" of ``[@key, p. 3]``); '' for none."""
-    return item.suffix.lstrip(", ") if item.suffix.strip(", ") else ""
-
-
-def suffix_after(item: Citation) -> str:
-    """The suffix printed after an item's label: none for an item cited in the text, whose label holds its locator
-    (``Reference.cited``)."""
-    return "" if item.mode == "author-in-text" else suffix_text(item)
-
-
 
 
 class _Pieces:
@@ -371,9 +333,9 @@ def _capital_first(text: str) -> str:
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+"""The letters a text opens with, the word ``_capital_first`` looks at ("https" of "https://x.org/A_b")."""
 _OPENING_MARKS = re.compile(r"[\[(“‘\"'«¿¡]*")
 """What may stand before the first word ``_capital_first`` capitalises: brackets and quotation marks ("[online]")."""
-"""The letters a text opens with, the word ``_capital_first`` looks at ("https" of "https://x.org/A_b")."""
 
 
 def _translators(s: Source, terms: dict[str, str]) -> str:

@@ -20,7 +20,7 @@ from ..essay.segment import NOTE_LABEL, inline_label
 from ..model import Citation, Claim
 from ..pandoc_text import html_text, smart, smart_tokens
 from . import pandoc_inline
-from .citation import printed
+from .citation_marks import printed
 from .math import math_html
 from .sanitize import clean_text, esc, safe_url
 from .shown import MARKUP as _MARKUP
