@@ -79,6 +79,17 @@ def _compare(gold: dict[int, Counter], pred: dict[int, Counter]) -> dict[str, fl
     return prf(tp, fp, fn)
 
 
+def _scored_markers(essay: Essay, linkage: Linkage, want: dict[int, Counter], lost: int, lost_name: str) -> dict:
+    """The markers the linker resolved against the gold ones (``want``, by paragraph), the gold citations not found
+    in the text counted as missed and reported under ``lost_name``."""
+    pred, unresolved, ambiguous = _predicted_markers(essay, linkage)
+    result = _compare(want, pred)
+    result["fn"] += lost
+    result.update(prf(result["tp"], result["fp"], result["fn"]))
+    result.update({"unresolved": unresolved, "ambiguous": ambiguous, lost_name: lost})
+    return result
+
+
 def eval_pandoc(doc: Path, bib: Path, gold: Path) -> dict:
     """Markers kept: each gold citation must come out as a marker resolved to its key."""
     essay = parse_essay(doc.read_text(encoding="utf-8"), str(doc))
@@ -97,12 +108,7 @@ def eval_pandoc(doc: Path, bib: Path, gold: Path) -> dict:
             continue
         for cite in row["citations"]:
             want[number][cite["key"]] += 1
-    pred, unresolved, ambiguous = _predicted_markers(essay, linkage)
-    result = _compare(want, pred)
-    result["fn"] += lost
-    result.update(prf(result["tp"], result["fp"], result["fn"]))
-    result.update(unresolved=unresolved, ambiguous=ambiguous, gold_rows_not_found=lost)
-    return result
+    return _scored_markers(essay, linkage, want, lost, "gold_rows_not_found")
 
 
 def eval_chicago(text_path: Path, bib: Path, gold: Path) -> dict:
@@ -137,12 +143,7 @@ def eval_chicago(text_path: Path, bib: Path, gold: Path) -> dict:
             cursor = place
         for key in row["keys"]:
             want[place[0] + 1][key] += 1
-    pred, unresolved, ambiguous = _predicted_markers(essay, linkage)
-    result = _compare(want, pred)
-    result["fn"] += lost
-    result.update(prf(result["tp"], result["fp"], result["fn"]))
-    result.update(unresolved=unresolved, ambiguous=ambiguous, gold_not_found=lost)
-    return result
+    return _scored_markers(essay, linkage, want, lost, "gold_not_found")
 
 
 def eval_attribution_stripped(text_path: Path, bib: Path, gold: Path) -> dict:
