@@ -144,11 +144,8 @@ class SiteCache:
                 else:
                     pack, chunks = self._pack, []
                     with open(old, "ab") as handle:
-                        offset = handle.tell()
-                        for path, (key, page, search) in self._fresh.items():
+                        for page in _laid_out(self._fresh, handle.tell(), entries):
                             handle.write(page)
-                            entries[path] = _entry(key, offset, page, search)
-                            offset += len(page)
                         handle.flush()
                         os.fsync(handle.fileno())
                 if chunks:
@@ -178,10 +175,7 @@ class SiteCache:
                 chunks.append(data)
                 kept[path] = _entry(entry["key"], offset, data, entry.get("search") or [])
                 offset += len(data)
-        for path, (key, page, search) in self._fresh.items():
-            chunks.append(page)
-            kept[path] = _entry(key, offset, page, search)
-            offset += len(page)
+        chunks.extend(_laid_out(self._fresh, offset, kept))
         entries.clear()
         entries.update(kept)
         return f"pages-{os.urandom(6).hex()}.bin", chunks
@@ -232,6 +226,18 @@ class SiteFragments:
 
 def _entry(key: str, offset: int, page: bytes, search: list[dict[str, str]]) -> dict[str, Any]:
     return {"key": key, "at": [offset, len(page), zlib.crc32(page)], "search": search}
+
+
+def _laid_out(fresh: dict[str, tuple[str, bytes, list[dict[str, str]]]], offset: int,
+              entries: dict[str, dict[str, Any]]) -> list[bytes]:
+    """The fresh pages in the order they go into the pack from ``offset`` on, each entered in ``entries`` at its
+    place."""
+    pages = []
+    for path, (key, page, search) in fresh.items():
+        pages.append(page)
+        entries[path] = _entry(key, offset, page, search)
+        offset += len(page)
+    return pages
 
 
 def read_quietly(path: Path) -> bytes | None:
