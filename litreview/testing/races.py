@@ -89,17 +89,26 @@ def add_race(folder: Path, env: Mapping[str, str], dois: tuple[str, str] = ADD_D
     return Trial(lost=lost, exits=exits, detail="" if not lost and not any(exits) else errs, stalled=stalled)
 
 
+_LINKS = ["links", "--essay", "essay.md", "--bib", "refs.bib", "--claims", "claims.yaml", "--metadata-dir", "none"]
+"""The command the links trials run, on the scratch project of ``_links_project``."""
+
+
+def _links_project(folder: Path, case: Path) -> Path:
+    """A scratch project of the case's essay and bibliography with no claims file yet; the claims file's path."""
+    for name in ("essay.md", "refs.bib"):
+        (folder / name).write_bytes((case / name).read_bytes())
+    claims = folder / "claims.yaml"
+    claims.unlink(missing_ok=True)
+    return claims
+
+
 def links_race(folder: Path, case: Path, decisions: list[tuple[str, str]], *,
                timeout: float = TRIAL_TIMEOUT) -> Trial:
     """`litreview links --accept` for each (claim, key) at once: every decision must be recorded."""
     from ..linking.curated import load_curated
 
-    for name in ("essay.md", "refs.bib"):
-        (folder / name).write_bytes((case / name).read_bytes())
-    claims = folder / "claims.yaml"
-    claims.unlink(missing_ok=True)
-    common = ["--essay", "essay.md", "--bib", "refs.bib", "--claims", "claims.yaml", "--metadata-dir", "none"]
-    procs = [litreview(["links", *common, "--accept", claim, key], folder, {}) for claim, key in decisions]
+    claims = _links_project(folder, case)
+    procs = [litreview([*_LINKS, "--accept", claim, key], folder, {}) for claim, key in decisions]
     exits, errs, stalled = _finish(procs, timeout)
     recorded = {(lk.claim_id, lk.source_key) for lk in load_curated(claims).links}
     lost = sum(1 for d, code in zip(decisions, exits, strict=True) if code == 0 and d not in recorded)
@@ -209,12 +218,8 @@ def links_kill(folder: Path, case: Path, rng: random.Random, claim: str, key: st
     """`litreview links --accept` killed at a random moment: claims.yaml is old or complete."""
     from ..linking.curated import load_curated
 
-    for name in ("essay.md", "refs.bib"):
-        (folder / name).write_bytes((case / name).read_bytes())
-    claims = folder / "claims.yaml"
-    claims.unlink(missing_ok=True)
-    proc = litreview(["links", "--essay", "essay.md", "--bib", "refs.bib", "--claims", "claims.yaml",
-                      "--metadata-dir", "none", "--accept", claim, key], folder, {})
+    claims = _links_project(folder, case)
+    proc = litreview([*_LINKS, "--accept", claim, key], folder, {})
     code = _kill_at(proc, rng.uniform(0.0, within))
     if not claims.exists():
         return Trial(exits=(code,))
