@@ -20,6 +20,7 @@ from .chicago_text import PLURAL_NUMBER as _PLURAL_NUMBER
 from .chicago_text import Pieces as _Pieces
 from .chicago_text import capital_first as _capital_first
 from .chicago_text import capitalised as _capital
+from .chicago_text import labelled as _labelled
 from .pandoc_fields import publication_place
 from .sanitize import doi_url, normalise_doi, one_line, safe_url
 from .short_labels import printed_year
@@ -52,9 +53,7 @@ def report_number(s: Source, terms: dict[str, str]) -> str:
     """A report's genre and number as the Chicago styles print them: its genre in title case (``_genre_words``: "working
     paper" as "Working Paper", biblatex's "techreport" as "Technical Report"), a number with its label ("Working Paper
     No. 12", "Nos. 3-4"), one not in figures (citeproc's is-numeric) as written ("RR-7535", "Working Paper 11/2019")."""
-    number = one_line(s.number)
-    if _NUMERIC.fullmatch(number):
-        number = f"{terms['Nos.' if _PLURAL_NUMBER.search(number) else 'No.']} {number}"
+    number = _labelled(one_line(s.number), terms)
     return " ".join(p for p in (title_cased(s, _genre_words(s, terms), terms), number) if p)
 
 
