@@ -168,9 +168,9 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
         # number alone ("2001.1234.")
         number = one_line(source.number)
         label = f"{genre} {terms['No.']} {number}" if number and genre != number else genre
-        out.add(f" {label}" + ("" if label[-1] in ".?!" else "."))
+        out.add(f" {_end(label)}")
     elif (genre := _genre(source, terms)) and not (chapter or numbered or kind in _THESIS):
-        out.add(f" {genre}" + ("" if genre[-1] in ".?!" else "."))  # CSL's genre (pandoc: "“Art.” Journal article.")
+        out.add(f" {_end(genre)}")  # CSL's genre (pandoc: "“Art.” Journal article.")
     if serial and (translators := _translators(source, terms)):
         out.add(f" {_capital(terms['translated by'])} {translators}.")
     if _contained(source):  # "“Data.” In *Repository*. May 3, 2020."; "“Episode.” *Podcast*. May 3, 2020."
