@@ -144,13 +144,11 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     if kind == "patent" and title:
         _patent(out, source, terms)
         _links(out, source, terms)
-        return Reference(html="".join(out.html).strip(), text="".join(out.text).strip(),
-                         short=short_label(source, mark, terms), year=year_label(source, mark, terms))
+        return _finished(out, source, mark, terms)
     if kind in LEGAL_TYPES and not names and title:
         _legal(out, source, title, terms)
         _links(out, source, terms)
-        return Reference(html="".join(out.html).strip(), text="".join(out.text).strip(),
-                         short=short_label(source, mark, terms), year=year_label(source, mark, terms))
+        return _finished(out, source, mark, terms)
     if title:
         if italic_title:
             title = _quotations(source, title, terms, inner=False)
@@ -187,6 +185,10 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     _links(out, source, terms)
     if not out.text:  # nothing known of it (a Manubot identifier no registry was asked about): its key, not a blank
         out.add(source.key)
-    text = "".join(out.text).strip()
-    return Reference(html="".join(out.html).strip(), text=text, short=short_label(source, mark, terms),
-                     year=year_label(source, mark, terms))
+    return _finished(out, source, mark, terms)
+
+
+def _finished(out: _Pieces, source: Source, mark: Mark, terms: dict[str, str]) -> Reference:
+    """The entry printed in ``out``, with its author-year label."""
+    return Reference(html="".join(out.html).strip(), text="".join(out.text).strip(),
+                     short=short_label(source, mark, terms), year=year_label(source, mark, terms))
