@@ -76,6 +76,10 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
         raise click.UsageError("use one of --accept, --reject, --group and --reanchor at a time")
     if to and not reanchor:
         raise click.UsageError("--to goes with --reanchor CLAIM KEY")
+    if note and not (accept or reject or group):  # else dropped without a word, the user believing it recorded
+        raise click.UsageError("--note goes with --accept, --reject or --group (it is recorded with the decision)")
+    if locator and not accept:
+        raise click.UsageError("--locator goes with --accept CLAIM KEY (the page the source supports the claim on)")
     writes = bool(accept or reject or group or to)
     config = config_from(paths, must_exist=() if writes else ("claims",))
     from ..linking.curated import record_group
