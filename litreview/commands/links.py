@@ -97,7 +97,9 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
 
             emit_csv(list(JSON_KEYS), [])
         else:
-            click.echo('No essay under review (--essay ""), so no claims to link; '
+            origin = config.origin("essay")  # the settings' essay = "" (a bibliography kept alone), or --essay ""
+            given = f'essay = "" {origin.said()}' if origin else '--essay ""'
+            click.echo(f"No essay under review ({given}), so no claims to link; "
                        "`litreview sources` lists the bibliography.")
         return 0
     if not config.claims and writes:
