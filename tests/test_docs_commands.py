@@ -49,3 +49,25 @@ def test_each_bench_script_answers_help_with_its_usage(script: str) -> None:
                           text=True, timeout=60, cwd=ROOT)
     assert page.returncode == 0, page.stderr
     assert page.stdout.startswith("usage: ")
+
+
+def test_the_commands_the_readme_says_take_the_path_options_are_those_that_do() -> None:
+    # The README said "every command that reads inputs" takes --essay, --bib, --claims and --metadata-dir:
+    # `litreview add --essay ""` (a bibliography kept alone, as with every other command) stopped with
+    # "No such option". It names the commands, each checked against its options.
+    import click
+
+    from litreview.commands._group import cli
+
+    context = click.Context(cli)
+    options = {name: {o for p in command.params for o in p.opts}
+               for name in cli.list_commands(context) if (command := cli.get_command(context, name)) is not None}
+    paths = {"--essay", "--bib", "--claims", "--metadata-dir"}
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    said = re.search(r"Every command that reads the review \(([^)]*)\) also takes `--essay`, `--bib`, `--claims` and "
+                     r"`--metadata-dir`", text)
+    assert said, "the README's sentence on the path options"
+    named = set(re.findall(r"`(\w+)`", said.group(1)))
+    assert named == {name for name, opts in options.items() if paths <= opts}
+    add = re.search(r"`add` takes ((?:`--[a-z-]+`(?:, | and )?)+)", text)
+    assert add and set(re.findall(r"`(--[a-z-]+)`", add.group(1))) == options["add"] & paths

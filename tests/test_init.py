@@ -297,18 +297,58 @@ def test_init_names_the_bib_above_the_folder_it_runs_in_that_holds_the_chapters_
         there: str, here: str) -> None:
     # An R Markdown child chapter set up in its own folder: the thesis's .bib lies two folders up, outside the
     # review's folder, so it is not read; init said only that the chapter has no reference section, and check
-    # then reported every citation as matching no entry.
+    # then reported every citation as matching no entry. Then it named the .bib but wrote the settings and an empty
+    # refs/bibliography.bib all the same, and asked for them to be deleted before either command it gave would
+    # work (init never overwrites a file): it stops before writing anything.
     chapter = tmp_path / folder / "ch3"
     chapter.mkdir(parents=True)
-    (chapter / name).write_text("# Theory\n\nStates balance [@cited; @nowhere].\n", encoding="utf-8")
+    (chapter / name).write_text("# Theory\n\nStates balance [@cited; @other; @nowhere]. Fear misleads [@third].\n",
+                                encoding="utf-8")
     (tmp_path / "refs.bib").write_text(_SHARED_BIB, encoding="utf-8")
     (tmp_path / folder / "other.bib").write_text("@book{unrelated, title = {X}, year = {2000}}\n", encoding="utf-8")
     monkeypatch.chdir(chapter)
-    assert main(["init", name]) == 0
+    assert main(["init", name]) == 2
+    captured = capsys.readouterr()
+    err = " ".join(captured.err.split())
+    assert f"../../refs.bib, above this folder, holds 3 of the 4 keys {name} cites" in err
+    assert f"run {there} (it is read where it is), or here {here} (it is copied into refs/)" in err
+    assert "nothing was written" in err and "deleted" not in err
+    assert "other.bib" not in err + captured.out  # it holds none of the keys
+    assert sorted(p.name for p in chapter.iterdir()) == [name]
+    assert main(["init", name, "--bib", "../../refs.bib"]) == 0  # the command it gave works at once
+    assert "copied refs/refs.bib" in capsys.readouterr().out
+
+
+def test_init_names_a_bib_above_that_holds_few_of_the_keys_and_sets_up_the_review(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # One or two cited keys found in a .bib above may be chance (a scratch folder's refs.bib, keys as short as
+    # "a"): init names it and sets up the review all the same; it stops only for three keys or more, most of them.
+    chapter = tmp_path / "thesis" / "ch3"
+    chapter.mkdir(parents=True)
+    (chapter / "ch3.Rmd").write_text("# Theory\n\nStates balance [@cited; @nowhere].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(_SHARED_BIB, encoding="utf-8")
+    monkeypatch.chdir(chapter)
+    assert main(["init", "ch3.Rmd"]) == 0
     out = " ".join(capsys.readouterr().out.split())
-    assert f"../../refs.bib, above this folder, holds 1 of the 2 keys {name} cites" in out
-    assert f"run {there} (it is read where it is), or here {here} (it is copied into refs/)" in out
-    assert "other.bib" not in out  # it holds none of the keys
+    assert "../../refs.bib, above this folder, holds 1 of the 2 keys ch3.Rmd cites" in out
+    assert (chapter / "litreview.toml").is_file() and (chapter / "refs" / "bibliography.bib").is_file()
+
+
+def test_init_imports_the_chapters_own_reference_list_and_names_the_bib_above(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # A chapter with a reference list of its own is imported from it, as before: the .bib above is named in a note.
+    chapter = tmp_path / "thesis" / "ch3"
+    chapter.mkdir(parents=True)
+    (chapter / "ch3.md").write_text("# Theory\n\nStates balance [@cited].\n\n# References\n\n"
+                                    "Waltz, Kenneth N. 1979. Theory of International Politics. Reading: "
+                                    "Addison-Wesley.\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(_SHARED_BIB, encoding="utf-8")
+    monkeypatch.chdir(chapter)
+    assert main(["init", "ch3.md"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "imported 1 reference from ch3.md" in out
+    assert "../../refs.bib, above this folder, holds 1 of the 1 keys ch3.md cites" in out
+    assert (chapter / "refs" / "bibliography.bib").is_file()
 
 
 def test_init_leaves_unused_entries_errors_when_the_paper_cites_its_whole_bib(

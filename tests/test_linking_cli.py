@@ -380,3 +380,22 @@ def test_rejecting_a_source_the_claim_cites_says_the_citation_is_overridden(
     assert code == 0 and "note: the text of p3-s3 cites keohane2012power itself" in err
     code, _, err = run(work, capsys, "--reject", "p1-s2", "holsti2004taming")
     assert code == 0 and "note:" not in err
+
+
+def test_a_note_or_locator_without_the_decision_it_belongs_to_is_refused(
+        work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--note` goes with --accept, --reject or --group and `--locator` with --accept: given with none of them
+    (or --locator with a rejection) they were dropped without a word, the user believing them recorded."""
+    before = (work / "claims.yaml").read_text(encoding="utf-8")
+    code, _, err = run(work, capsys, "--note", "quotes p. 3")
+    assert code == 2 and "--note goes with --accept, --reject or --group" in err
+    code, _, err = run(work, capsys, "--locator", "p. 3")
+    assert code == 2 and "--locator goes with --accept" in err
+    code, _, err = run(work, capsys, "--reject", "p1-s1", "holsti2004taming", "--locator", "p. 3")
+    assert code == 2 and "--locator goes with --accept" in err
+    code, _, err = run(work, capsys, "--reanchor", "p2-s1", "wendt1992anarchy", "--note", "moved")
+    assert code == 2 and "--note goes with --accept, --reject or --group" in err
+    assert (work / "claims.yaml").read_text(encoding="utf-8") == before  # nothing recorded
+    code, _, _ = run(work, capsys, "--accept", "p2-s1", "wendt1992anarchy", "--note", "its thesis", "--locator", "p. 395")
+    text = (work / "claims.yaml").read_text(encoding="utf-8")
+    assert code == 0 and "note: its thesis" in text and "locator: p. 395" in text

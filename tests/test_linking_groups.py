@@ -206,6 +206,26 @@ def test_accept_and_reject_on_a_group_round_trip(work: Path, capsys: pytest.Capt
     assert [(r["claim_id"], r["status"]) for r in json.loads(out)] == [("p3-s1-2", "rejected")]
 
 
+def test_a_decision_on_a_grouped_sentence_is_recorded_on_its_group(work: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # A decision on p3-s1 made before p3-s1-2 was grouped (or on p3-s1 after it) could not be changed: each
+    # later --accept or --reject of the pair stopped with "claims.yaml:44: duplicate entry for p3-s1 and ..."
+    # (line 44 of a file of 43 lines). The group replaces its sentences, so the decision is the group's.
+    assert run(work, capsys, "--accept", "p3-s1", "moroney2009framework")[0] == 0
+    assert run(work, capsys, "--group", "p3-s1-2")[0] == 0
+    code, out, _ = run(work, capsys, "--reject", "p3-s1", "moroney2009framework", "--note", "not this one")
+    assert code == 0, out
+    assert "p3-s1 is a sentence of the group p3-s1-2" in out
+    assert "rejected: p3-s1-2 does not rely on moroney2009framework" in out
+    curated = load_curated(work / "claims.yaml")
+    assert [(d.claim_id, d.source_key, d.status) for d in curated.links] == [
+        ("p3-s1-2", "moroney2009framework", "rejected")]
+    code, out, _ = run(work, capsys, "--accept", "p3-s2", "uscode10")  # a first decision on a grouped sentence
+    assert code == 0 and "confirmed: p3-s1-2 relies on uscode10" in out
+    assert [(d.claim_id, d.source_key) for d in load_curated(work / "claims.yaml").links] == [
+        ("p3-s1-2", "moroney2009framework"), ("p3-s1-2", "uscode10")]
+
+
 def test_a_group_survives_an_edit_or_is_reported(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(work, capsys, "--accept", "p3-s1-2", "uscode10")
     essay = work / "essay.md"

@@ -74,7 +74,17 @@ def test_a_claims_file_written_for_an_essay_records_it(project: Path, capsys: py
 
 def test_links_with_no_essay(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["links", "--essay", ""]) == 0
-    assert "No essay under review" in capsys.readouterr().out
+    assert 'No essay under review (--essay "")' in capsys.readouterr().out
+
+
+def test_links_with_no_essay_in_the_settings_says_where_it_is_set(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A bibliography kept alone (`init --bib refs.bib`: essay = "" in the settings): links blamed an --essay ""
+    # the user never typed.
+    (project / "litreview.toml").write_text('essay = ""\nbibliography = "other.bib"\n', encoding="utf-8")
+    assert main(["links"]) == 0
+    out = capsys.readouterr().out
+    assert 'No essay under review (essay = "" set in litreview.toml line 1)' in out and "--essay" not in out
     assert main(["links", "--essay", "", "--format", "json"]) == 0
     assert capsys.readouterr().out.strip() == "[]"
     assert main(["links", "--essay", "", "--accept", "p1-s1", "holsti2004taming"]) == 2

@@ -51,8 +51,9 @@ def _bibliography(plan: Plan, root: Path, essay_path: Path, essay_text: str,
         plan.notes.append(f"the sources are the references in {essay_path.name}'s front matter, as pandoc reads "
                           "them (refs/bibliography.bib, once it exists, is read too)")
         return _rel(target, root)
-    plan.writes[target] = _import_references(plan, essay_path, without_front_matter(essay_text, essay_path))
-    _above_root(plan, essay_path)
+    imported, count = _import_references(plan, essay_path, without_front_matter(essay_text, essay_path))
+    plan.writes[target] = imported
+    _above_root(plan, essay_path, imported=count > 0)
     return _rel(target, root)
 
 
@@ -300,12 +301,20 @@ def _keys_held(essay_path: Path, found: list[Path]) -> tuple[list[tuple[Path, in
 
 _LEVELS_ABOVE = 3
 """How many folders above the one init runs in are looked at for a .bib it does not read (``_above_root``)."""
+_HELD_TO_STOP = 3
+"""How many of the keys the essay cites (and more than half of them) a .bib above must hold for init to stop rather
+than start from an empty bibliography: one or two may be shared by chance (keys as short as ``a``, a scratch folder's
+refs.bib), three and most of them make it the bibliography of the chapter's thesis (``_above_root``)."""
 
 
-def _above_root(plan: Plan, essay_path: Path) -> None:
+def _above_root(plan: Plan, essay_path: Path, *, imported: bool) -> None:
     """A note naming the .bib in a folder above the one init runs in (three levels at most, the nearest first)
     that holds keys the essay cites, as a thesis's chapter set up in its own folder misses the thesis's .bib: init
-    reads nothing outside its folder unless told, so the note says how to have it read."""
+    reads nothing outside its folder unless told, so the note says how to have it read. When the essay's own
+    reference list gave nothing to import (``imported`` false) and the .bib holds most of its keys (three at least,
+    ``_HELD_TO_STOP``), the review would start from an empty bibliography, every citation an error: init stops
+    before writing anything, so that either command the error gives works at once (init never overwrites a file
+    it wrote, and a settings file written now would lack the note level of a shared .bib's uncited entries)."""
     folder = plan.root
     for _ in range(_LEVELS_ABOVE):
         if folder.parent == folder:
@@ -318,12 +327,15 @@ def _above_root(plan: Plan, essay_path: Path) -> None:
             essay = _rel(essay_path, plan.root)
             inside = Path(os.path.relpath(essay_path, path.parent)).as_posix()
             up = Path(os.path.relpath(path.parent, plan.root)).as_posix()
-            plan.notes.append(f"{shown}, above this folder, holds {count} of the {cited} keys {essay_path.name} "
-                              "cites; init reads no bibliography outside the folder it runs in: to review the essay "
-                              f"with it, run `litreview init {shell_word(inside)}` in {up} (it is read where it "
-                              f"is), or here `litreview init {shell_word(essay)} --bib {shell_word(shown)}` (it is "
-                              "copied into refs/), once the files init wrote now are deleted (init never overwrites "
-                              "a file)")
+            held = (f"{shown}, above this folder, holds {count} of the {cited} keys {essay_path.name} cites; init "
+                    "reads no bibliography outside the folder it runs in")
+            how = (f"run `litreview init {shell_word(inside)}` in {up} (it is read where it is), or here "
+                   f"`litreview init {shell_word(essay)} --bib {shell_word(shown)}` (it is copied into refs/)")
+            if not imported and count >= _HELD_TO_STOP and 2 * count > cited:
+                raise InputError(f"{held}, and {essay_path.name} has no reference list to import instead: nothing "
+                                 "was written", path=essay, hint=f"to review the essay with it, {how}")
+            plan.notes.append(f"{held}: to review the essay with it, {how}, once the files init wrote now are deleted "
+                              "(init never overwrites a file)")
             return
 
 
@@ -373,7 +385,8 @@ def _is_project(path: Path) -> bool:
     return path.name in BOOKS or lists_inputs(path)
 
 
-def _import_references(plan: Plan, essay_path: Path, text: str) -> str:
+def _import_references(plan: Plan, essay_path: Path, text: str) -> tuple[str, int]:
+    """refs/bibliography.bib imported from the essay's reference list, and how many references it holds."""
     from ..bibliography.bibtex_out import make_keys, to_bibtex
     from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
 
@@ -381,14 +394,14 @@ def _import_references(plan: Plan, essay_path: Path, text: str) -> str:
     if reference_heading(text, None) is None:
         plan.notes.append(f"{essay_path.name} has no reference section (References, Bibliography, Works Cited, "
                           "Citations): refs/bibliography.bib starts empty; add entries with `litreview add`")
-        return head + "% No reference section was found; add entries with `litreview add DOI`.\n"
+        return head + "% No reference section was found; add entries with `litreview add DOI`.\n", 0
     try:
         strings, _ = find_reference_section(text, None, path=str(essay_path))
     except InputError as exc:  # an empty heading where pandoc prints the list: nothing to import
         plan.notes.append(f"{essay_path.name}: {exc.message}, so refs/bibliography.bib starts empty: run init again "
                           "with --bib naming the bibliography the essay is built with, or add entries with "
                           "`litreview add`")
-        return head + "% The reference section is empty; add entries with `litreview add DOI`.\n"
+        return head + "% The reference section is empty; add entries with `litreview add DOI`.\n", 0
     refs = parse_references(strings)
     keys, adopted = cited_keys(refs, make_keys(refs), essay_path, text)
     unsure = sum(1 for r in refs if r.uncertain)
@@ -397,7 +410,7 @@ def _import_references(plan: Plan, essay_path: Path, text: str) -> str:
     if adopted:
         plan.notes.append(adopted)
     return head + "% Fields the parser was unsure of are listed above each entry: check them.\n\n" + \
-        to_bibtex(refs, keys)
+        to_bibtex(refs, keys), len(refs)
 
 
 def cited_keys(refs: Sequence[ParsedReference], keys: list[str], path: Path | None,

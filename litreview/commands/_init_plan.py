@@ -167,6 +167,10 @@ def _essay(root: Path, essay: str | None) -> Path:
                          f"did you mean {relative_name(near, Path.cwd())}?")
     from ..essay import check_manuscript, enclosing_inputs, load_essay
     from ..essay.manubot import section_folder
+    from ._not_text import not_a_manuscript
+
+    if (wrong := not_a_manuscript(path, essay)) is not None:  # a .bib, a PDF, a .docx: what to run instead
+        raise wrong
 
     if (folder := section_folder(path)) is not None:  # read alone, its @doi: citations would be unknown keys
         return _essay(root, str(folder))

@@ -70,6 +70,11 @@ def command(path: str, fmt: str, section: str | None, whole: bool) -> int:
     stdin = path == "-"
     if stdin:  # as Unix tools read "-": the list piped or pasted in
         path = STDIN_NAME
+    else:
+        from ._not_text import not_a_reference_list
+
+        if (wrong := not_a_reference_list(Path(path), path)) is not None:  # a .bib, a PDF: what to run instead
+            raise wrong
     text = without_front_matter(read_text(path, what="document",
                                           hint="check the path of the document holding the reference list",
                                           raw=sys.stdin.buffer.read() if stdin else None,

@@ -76,6 +76,10 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
         raise click.UsageError("use one of --accept, --reject, --group and --reanchor at a time")
     if to and not reanchor:
         raise click.UsageError("--to goes with --reanchor CLAIM KEY")
+    if note and not (accept or reject or group):  # else dropped without a word, the user believing it recorded
+        raise click.UsageError("--note goes with --accept, --reject or --group (it is recorded with the decision)")
+    if locator and not accept:
+        raise click.UsageError("--locator goes with --accept CLAIM KEY (the page the source supports the claim on)")
     writes = bool(accept or reject or group or to)
     config = config_from(paths, must_exist=() if writes else ("claims",))
     from ..linking.curated import record_group
@@ -93,7 +97,9 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
 
             emit_csv(list(JSON_KEYS), [])
         else:
-            click.echo('No essay under review (--essay ""), so no claims to link; '
+            origin = config.origin("essay")  # the settings' essay = "" (a bibliography kept alone), or --essay ""
+            given = f'essay = "" {origin.said()}' if origin else '--essay ""'
+            click.echo(f"No essay under review ({given}), so no claims to link; "
                        "`litreview sources` lists the bibliography.")
         return 0
     if not config.claims and writes:
@@ -206,11 +212,17 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
 
     _known_key(bibliography, key, option,  # a slip of a key: the claims file's own check names it
                unknown_hint="" if near_key(key, bibliography.keys) else _of_name_and_year(key, bibliography, option))
+    group = _group_of(claims_path, essay, claim_id)
+    if group:  # the group replaces its sentences: a decision on one of them is the group's (else a second one on
+        # the pair was refused as a duplicate of the first, at a line the file does not have)
+        click.echo(f"note: {claim_id} is a sentence of the group {group} (recorded in {shown}): the decision is "
+                   f"the group's")
+        claim_id = group
+    ids = {claim_id}
+    parsed = parse_group_id(claim_id)
+    if parsed:  # a group: what was found in its sentences
+        ids.update(f"p{parsed[0]}-s{n}" for n in range(parsed[1], parsed[2] + 1))
     if accept:
-        ids = {claim_id}
-        parsed = parse_group_id(claim_id)
-        if parsed:  # a group recorded now: what was found in its sentences
-            ids.update(f"p{parsed[0]}-s{n}" for n in range(parsed[1], parsed[2] + 1))
         found = [lk for lk in linkage.links if lk.claim_id in ids and lk.source_key == key and not lk.curated]
         kind = max(found, key=lambda lk: lk.confidence).kind if found else _named_kind(linkage, ids, key)
         curated.accept(claims_path, essay, claim_id, key, note=note, locator=locator, kind=kind,
@@ -219,13 +231,22 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
     else:
         curated.reject(claims_path, essay, claim_id, key, note=note, bibliography=bibliography)
         click.echo(f"rejected: {claim_id} does not rely on {key} (recorded in {shown})")
-        if any(lk.claim_id == claim_id and lk.source_key == key and lk.kind == "marker" and not lk.curated
+        if any(lk.claim_id in ids and lk.source_key == key and lk.kind == "marker" and not lk.curated
                for lk in linkage.links):
             # Rejecting a suggestion (a quotation, a title) of a cited source rejects the citation too.
             click.echo(f"note: the text of {claim_id} cites {key} itself; the rejection overrides that citation, "
                        "and the claim is shown as not relying on it (to keep the citation, delete this entry of "
                        f"{shown})", err=True)
     return 0
+
+
+def _group_of(claims_path: Path, essay: Essay, claim_id: str) -> str | None:
+    """The id of the recorded group that sentence ``claim_id`` belongs to today, or None (read under the lock)."""
+    from ..linking.anchors import group_essay
+    from ..linking.curated import load_curated
+
+    groups = load_curated(claims_path).groups
+    return group_essay(essay, groups).owner.get(claim_id) if groups else None
 
 
 def _reanchor(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage: Linkage,

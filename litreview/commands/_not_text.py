@@ -1,0 +1,76 @@
+"""Files given where a manuscript (``init``) or a reference list (``import``) belongs that are neither: a
+bibliography, a PDF, a word processor's file. The error says what the file is and the command that does what the
+user meant, before anything is read as text or written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputError
+from ..fileio import shell_word
+
+BIBTEX_FILES = (".bib", ".bibtex")
+"""BibTeX and biblatex bibliographies, by their suffix."""
+WORD_FILES = (".docx", ".odt", ".rtf")
+"""A word processor's files, which pandoc converts to Markdown or plain text."""
+PDF_MAGIC = b"%PDF-"
+"""How a PDF starts, whatever its name."""
+
+
+def _kind(path: Path) -> str:
+    """``bibliography``, ``pdf``, ``word`` or '' (a text file, or one that cannot be read: its reader says so)."""
+    if not path.is_file():  # missing: the reader says so, with the file it may have meant
+        return ""
+    suffix = path.suffix.lower()
+    if suffix in BIBTEX_FILES:
+        return "bibliography"
+    if suffix in WORD_FILES:
+        return "word"
+    if suffix == ".pdf":
+        return "pdf"
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(PDF_MAGIC)) == PDF_MAGIC:
+                return "pdf"
+    except OSError:
+        return ""
+    from ..bibliography.csl import CSL_SUFFIXES
+
+    if suffix in CSL_SUFFIXES:
+        from ..errors import LitreviewError
+        from ._init_bib import _holds_csl_items
+
+        try:
+            return "bibliography" if _holds_csl_items(path) else ""
+        except LitreviewError:  # not CSL after all (a settings file, a notebook's JSON): read as it is
+            return ""
+    return ""
+
+
+def not_a_manuscript(path: Path, given: str) -> InputError | None:
+    """The error for ``litreview init FILE`` when FILE is a bibliography, a PDF or a word processor's file."""
+    kind, name = _kind(path), shell_word(given)
+    if kind == "bibliography":
+        return InputError("a bibliography, not a manuscript", path=given,
+                          hint=f"review it alone: litreview init --bib {name}; with the essay that cites it: "
+                               f"litreview init paper.md --bib {name}")
+    if kind in ("pdf", "word"):
+        convert = f"pdftotext {name} paper.md" if kind == "pdf" else f"pandoc {name} -o paper.md"
+        what = "a PDF" if kind == "pdf" else "a word processor's file"
+        return InputError(f"{what}, not a manuscript litreview reads", path=given,
+                          hint=f"take its text first: {convert}, then litreview init paper.md")
+    return None
+
+
+def not_a_reference_list(path: Path, given: str) -> InputError | None:
+    """The error for ``litreview import FILE`` when FILE is a bibliography, a PDF or a word processor's file."""
+    kind, name = _kind(path), shell_word(given)
+    if kind == "bibliography":
+        return InputError("a bibliography already: there is no reference list to import", path=given,
+                          hint=f"review it with litreview init --bib {name} (or litreview check --bib {name} "
+                               '--essay "")')
+    if kind in ("pdf", "word"):
+        take = f"pdftotext {name} -" if kind == "pdf" else f"pandoc {name} -t plain"
+        return InputError(f"{'a PDF' if kind == 'pdf' else 'a word processor file'}, not plain text",
+                          path=given, hint=f"import its text: {take} | litreview import -")
+    return None
