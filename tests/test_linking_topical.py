@@ -104,6 +104,23 @@ def test_each_source_keeps_only_its_best_claims(monkeypatch: pytest.MonkeyPatch)
     assert len(got) == 2
 
 
+def test_an_entry_a_document_relies_on_all_through_is_suggested_past_fifty_sentences() -> None:
+    # A paper replicating another cites it in 30 of its 176 sentences (macro-home-bias, development papers); kept to
+    # its 50 best sentences, it was missing from 13 that cite it.
+    text = "\n\n".join([*(f"Diplomats number {i} meet the modern diplomat." for i in range(60)),
+                        *(f"Paragraph {i} is about something else entirely." for i in range(16))])
+    got = [s for s in suggestions(text, all_suggestions=True) if s[1] == "protocol2007modern"]
+    assert len(got) == 60 <= topical.PER_SOURCE
+
+
+def test_the_re_ranker_reads_its_model_s_features_alone() -> None:
+    # The suggester measures every feature; the model weighs those of ranker.MODEL, the rest at 0 (fewer weights
+    # carried better to documents they were not fitted on: bench/topical_generalisation.py).
+    assert set(ranker.MODEL) < set(ranker.FEATURES)
+    assert all(ranker.WEIGHTS[n] == 0.0 for n in ranker.FEATURES if n not in ranker.MODEL)
+    assert all(ranker.WEIGHTS[n] != 0.0 for n in ranker.MODEL)
+
+
 def test_a_sentence_using_a_title_word_in_another_sense_is_not_shown() -> None:
     # "In this capacity" is a role, not Terry's Building Partnership Capacity.
     text = "In this capacity, it will show how these treaties and alliances increasingly shape international norms."
