@@ -30,12 +30,16 @@ model is fitted on fewer documents: the corpus documents alone, 0.528 -> 0.505."
 def fit(x: list[list[float]], y: list[int], l2: float = L2, names: list[str] | None = None,
         scaled: bool | Collection[str] | None = None) -> dict[str, float]:
     """Logistic regression by Newton's method, an L2 penalty (``l2`` per 1,000 rows) on every weight but
-    the intercept (``scaled``: see ``SCALED``)."""
+    the intercept (``scaled``: see ``SCALED``). ``names``: the columns of ``x``, every one weighed; by default
+    ``ranker.FEATURES``, of which only those of ``ranker.MODEL`` are weighed, the rest written as 0."""
     import numpy as np
 
-    from litreview.linking.ranker import FEATURES
+    from litreview.linking.ranker import FEATURES, MODEL
 
-    names = list(FEATURES) if names is None else names
+    if names is None:
+        read = [n for n, name in enumerate(FEATURES) if name in MODEL]
+        inner = fit([[row[n] for n in read] for row in x], y, l2, [FEATURES[n] for n in read], scaled)
+        return {"intercept": inner["intercept"], **{name: inner.get(name, 0.0) for name in FEATURES}}
     features = np.asarray(x, dtype=float).reshape(len(x), -1)
     which = SCALED if scaled is None else scaled
     spread = np.ones(features.shape[1])

@@ -4,8 +4,8 @@ corpus development documents and each ``--extra-dev`` folder's papers, one pool)
 model fitted without it, recall@1/3/5 per part and over all (never the held-out documents).
 
 Each row changes one thing against the shipped re-ranker: a baseline's score and rank over the whole
-bibliography as features, reciprocal-rank fusion with the best baseline, the penalty, each feature
-standardised within its document, each feature's distance from the sentence's best candidate, a listwise
+bibliography as features, reciprocal-rank fusion with the best baseline, the penalty, fewer features or every
+one the suggester measures (the shipped re-ranker reads ``ranker.MODEL``), each feature standardised within its document, each feature's distance from the sentence's best candidate, a listwise
 re-ranker, the entry's description length and age. Then the suggestions: the top candidate of each sentence
 under rules of what supports it (the sentence names its author, a wide lead over the next candidate,
 the cosine at 0.5 or more, ...), the rules cited most often with how many they hold; a default needs 8 in 10.
@@ -33,12 +33,12 @@ from topical_fit import L2, out_of_fold  # noqa: E402
 
 from litreview.linking import topical  # noqa: E402
 from litreview.linking.index import build_index  # noqa: E402
-from litreview.linking.ranker import FEATURES  # noqa: E402
+from litreview.linking.ranker import FEATURES, MODEL  # noqa: E402
 
 Where = list[tuple[str, str]]
 Scores = list[float]
 
-RELATIVE = ("cosine", "context", "source_margin", "bm25", "bm25_rank", "rank")
+RELATIVE = ("cosine", "bm25", "bm25_rank", "rank")
 """Features read also as their distance from the best candidate of the same sentence."""
 
 
@@ -54,8 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     docs = [d for part in parts.values() for d in part]
     where: Where = []
-    x, y, doc_of = pairs(docs, where)
-    names = list(FEATURES)
+    every, y, doc_of = pairs(docs, where)
+    names = list(MODEL)  # the shipped re-ranker's features; ``every``: all the suggester measures
+    x = [[row[FEATURES.index(n)] for n in names] for row in every]
     print(f"leave one document out over {len(docs)} development documents, {len(x)} candidates "
           f"({sum(y)} cited): R@1/R@3/R@5 of the candidates re-ranked")
     print(f"  {'variant':<52} " + " ".join(f"{name[:17]:>17}" for name in (*parts, "all")))
@@ -75,10 +76,14 @@ def main(argv: list[str] | None = None) -> int:
         row(f"+ {label}'s score and rank",
             fitted([[*r, s, q] for r, s, q in zip(x, share, rr, strict=True)], [*names, "share", "rr"]))
     _, rr = _baseline(docs, BASELINES["BM25 + par.+acr.+essay"], where, doc_of)
-    for k, weight in ((5, 0.5), (60, 1.0)):
+    row("BM25 + par.+acr.+essay's own order (no model)", rr)
+    for k, weight in ((5, 0.5), (60, 1.0), (60, 2.0), (10, 1.0)):
         row(f"rank fusion with BM25 + par.+acr.+essay, k {k} x {weight:g}", _fused(shipped, rr, where, doc_of, k, weight))
-    for l2 in (3.0, 30.0, 100.0):
+    for l2 in (3.0, 30.0, 100.0, 300.0, 1000.0):
         row(f"penalty {l2:g} (shipped {L2:g})", fitted(x, names, l2))
+    for label, kept in FEWER.items():
+        cols = [FEATURES.index(n) for n in kept]
+        row(f"features: {label}", fitted([[r[c] for c in cols] for r in every], list(kept)))
     row("each feature standardised within its document", fitted(_standardised(x, doc_of), names))
     relative = [names.index(n) for n in RELATIVE]
     row("+ each feature's distance from the sentence's best",
@@ -89,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     for label, cols in (("+ the entry's description length (log)", (0,)), ("+ its age (log years before the newest)", (1,))):
         row(label, fitted([[*r, *(e[c] for c in cols)] for r, e in zip(x, entry, strict=True)],
                           [*names, *(f"entry{c}" for c in cols)]))
-    print(shown_by_rule(x, y, doc_of, where, shipped))
+    print(shown_by_rule(every, y, doc_of, where, shipped))
     return 0
 
 
@@ -98,6 +103,15 @@ BASELINES: dict[str, dict[str, float | bool]] = {
     "BM25 + par.+acr.+essay": {"paragraph": topical.PARAGRAPH, "acronyms": True, "essay": 1.0},
 }
 """The best baselines of bench/eval_topical.py (its ``rank_bm25`` arguments): each is the best on some part."""
+
+
+FEWER: dict[str, tuple[str, ...]] = {
+    "BM25's (score, rank, first) and named": ("bm25", "bm25_rank", "bm25_top", "named"),
+    "every feature the suggester measures": FEATURES,
+    "every one but the sentence's and entry's own (cue, first person, length, spread, entries)":
+        tuple(n for n in FEATURES if n not in ("cue", "first_person", "length", "spread", "entries", "linked")),
+}
+"""Re-rankers reading fewer or more of the suggester's features than the shipped one (``ranker.MODEL``)."""
 
 
 def _baseline(docs: list[Document], query: dict[str, float | bool], where: Where,

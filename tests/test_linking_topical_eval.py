@@ -318,7 +318,7 @@ def test_the_ceiling_counts_every_candidate_litreview_scores_and_no_other() -> N
     # the six light-curve entries and the Gaussian one are scored, more than a claim lists; "b" shares no word
     assert len(rank_every_candidate(doc)[0][claim]) == 7 > topical.TOP_K
     assert recalls([doc], rank_every_candidate, k=100) == {("d", claim): pytest.approx(2 / 3)}
-    assert (topical.TOP_K, topical.PER_SOURCE) == (5, 50)  # restored
+    assert (topical.TOP_K, topical.PER_SOURCE) == (5, 100)  # restored
     assert "d          litreview 0.667" in ceilings({"d": [doc]})
 
 
@@ -443,3 +443,22 @@ def test_what_is_shown_by_default_is_counted_by_kind() -> None:
              .splitlines()]
     assert lines[1:] == ["named work 1/2 precision 0.500 (0.09-0.91), 1 documents",
                          "re-ranker 0/0 precision -, 0 documents"]
+
+
+def test_the_fit_weighs_the_model_s_features_alone_unless_given_its_columns() -> None:
+    # ranker.MODEL: the features the re-ranker reads; the fit gives every other feature 0, so --fit writes that model;
+    # with its columns named, a variant reads all it is given.
+    import random
+
+    from topical_fit import fit
+
+    from litreview.linking.ranker import FEATURES, MODEL
+
+    rng = random.Random(1)
+    x = [[rng.random() for _ in FEATURES] for _ in range(400)]
+    y = [int(row[0] + row[-1] + rng.random() > 1.5) for row in x]
+    weights = fit(x, y)
+    assert all(weights[n] == 0.0 for n in FEATURES if n not in MODEL)
+    assert weights[FEATURES[0]] != 0.0
+    every = fit(x, y, names=list(FEATURES))
+    assert sum(1 for n in FEATURES if every[n] != 0.0) > len(MODEL)
