@@ -1726,3 +1726,17 @@ def test_a_retyped_short_title_of_one_author_year_and_publisher_is_the_same_work
     assert [f.code for f in findings] == found
     if found:
         assert findings[0].key == "m2" and "'m1'" in findings[0].message
+
+
+def test_a_url_escaped_twice_as_dblp_exports_it_gets_the_address_as_hint() -> None:
+    # DBLP writes "https://www.cs.cmu.edu/\\%7Erwh/..." (the % escaped, then the backslash again): the hint was the
+    # catalogue's "Write the full address, starting with https://", which the address already does.
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.bib import check_url
+
+    bib = parse_bibliography("@book{h, title = {T},\n  url = {https://www.cs.cmu.edu/\\\\%7Erwh/pfpl/index.html}}\n"
+                             "@misc{n, title = {T},\n  url = {https://example.org/a\\\\b}}\n", "x.bib")
+    (twice,), (path,) = (list(check_url(s)) for s in bib.sources)
+    assert twice.message.endswith("it contains a backslash (LaTeX escapes do not belong in url fields)")
+    assert twice.hint == "Write url = {https://www.cs.cmu.edu/%7Erwh/pfpl/index.html}"
+    assert path.hint != "Write url = {https://example.org/ab}"  # (a backslash escaping no character: not dropped)

@@ -85,7 +85,9 @@ _WORDS = lazy(r"[^\W\d_]+(?:[ .,'&-]+[^\W\d_]+)+\.?")
 """Words and nothing else, two or more ("University of Virginia")."""
 _URL_COMMAND = lazy(r"\\url(?![A-Za-z@])")
 """LaTeX's ``\\url`` (not ``\\urldate`` or ``\\urlprefix``: a control word ends at its first non-letter)."""
-_URL_ESCAPE = lazy(r"\\([&%_#$~])|\$\\sim\$|\\textasciitilde\b")
+_URL_ESCAPE = lazy(r"(?<!\\)\\+([&%_#$~])|\$\\sim\$|\\textasciitilde\b")
+"""A LaTeX escape in a url field: ``\\_``, ``{\\&}`` (Mendeley), ``\\\\%7E`` (DBLP escapes the %, then its backslash),
+``$\\sim$``. A run of backslashes is matched from its first one only (the look-behind): no run is tried from each."""
 
 
 @lru_cache(maxsize=65536)
