@@ -461,7 +461,7 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
         loaded = [as_bibtex_reads(bib) for bib in loaded]
     head, *rest = loaded
     if not rest:
-        return head
+        return _macros_beside(head, paths)
     chosen = {s.key: s for s in head.sources}
     problems = [macro_in_other_file(p, [], rest) for p in head.problems]
     for i, bib in enumerate(rest, 1):
@@ -477,5 +477,38 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
             if earlier is not None:
                 problems.append(duplicate_key(source.key, (earlier.file, earlier.line), (source.file, source.line)))
     # A crossref or xdata naming another file's entry inherits from it, as biber reads the files of a document.
-    return Bibliography(inherit_across(tuple(chosen.values())), tuple(problems), head.file, head.text,
-                        tuple((bib.file, bib.text) for bib in loaded))
+    return _macros_beside(Bibliography(inherit_across(tuple(chosen.values())), tuple(problems), head.file, head.text,
+                                       tuple((bib.file, bib.text) for bib in loaded)), paths)
+
+
+def _macros_beside(bib: Bibliography, paths: tuple[Path, ...]) -> Bibliography:
+    """``bib`` with each "undefined @string" finding naming the .bib file beside the files given (in one of their
+    folders, not given) that defines the macro; those files are read only when a macro is undefined."""
+    from dataclasses import replace
+
+    from .bibliography import bibtex
+    from .bibliography.several import macro_beside, macro_undefined
+    from .checks.pandoc_reads import BIBTEX_SUFFIXES
+    from .checks.size import MAX_ESSAY
+    from .errors import LitreviewError
+    from .fileio import read_text
+
+    if not any(macro_undefined(p) for p in bib.problems):
+        return bib
+    given = {p.resolve() for p in paths}
+    beside: list[tuple[str, frozenset[str]]] = []
+    for folder in dict.fromkeys(p.parent for p in paths):
+        try:
+            files = sorted(p for p in folder.iterdir() if p.suffix.lower() in BIBTEX_SUFFIXES and p.is_file()
+                           and p.resolve() not in given and p.stat().st_size <= MAX_ESSAY)[:50]
+        except OSError:
+            continue
+        for file in files:
+            try:
+                if names := bibtex.string_names(read_text(file)):
+                    beside.append((file.name, names))
+            except (OSError, LitreviewError):  # (a file beside that cannot be read names nothing)
+                continue
+    if not beside:
+        return bib
+    return replace(bib, problems=tuple(macro_beside(p, beside) for p in bib.problems))
