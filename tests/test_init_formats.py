@@ -219,7 +219,7 @@ def test_a_broken_front_matter_stops_init_at_its_line(here: Path, capsys: pytest
     # init went on (an empty refs/bibliography.bib, the settings written): a second run after the fix changed nothing.
     (here / "p.md").write_text("---\ntitle: ok\nbibliography: [a.bib\n---\n\nText [@a].\n", encoding="utf-8")
     assert main(["init", "p.md"]) == 2
-    assert "p.md:4: front matter is not valid YAML" in capsys.readouterr().err
+    assert "p.md:3: front matter is not valid YAML" in capsys.readouterr().err  # (the line of the "[" never closed)
     assert not (here / "litreview.toml").exists() and not (here / "refs").exists()
 
 
