@@ -1740,3 +1740,17 @@ def test_a_url_escaped_twice_as_dblp_exports_it_gets_the_address_as_hint() -> No
     assert twice.message.endswith("it contains a backslash (LaTeX escapes do not belong in url fields)")
     assert twice.hint == "Write url = {https://www.cs.cmu.edu/%7Erwh/pfpl/index.html}"
     assert path.hint != "Write url = {https://example.org/ab}"  # (a backslash escaping no character: not dropped)
+
+
+def test_a_doi_with_latex_escapes_says_pandoc_links_it_with_the_backslash_too() -> None:
+    # DBLP writes "10.1007/978-3-319-61425-0\_26": pandoc (3.x) links https://doi.org/...-0\_26 as biber does, and the
+    # message named biber alone, as if a pandoc manuscript were spared.
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.bib import check_doi
+
+    bib = parse_bibliography("@article{d, title = {T}, doi = {10.1007/978-3-319-61425-0\\_26}}\n", "x.bib")
+    (found,) = check_doi(bib.sources[0])
+    assert found.code == "LR121"
+    assert found.message == ("DOI '10.1007/978-3-319-61425-0\\_26' is written with LaTeX escapes: biber and pandoc "
+                             "read doi verbatim, so the link keeps the backslash")
+    assert found.hint == "Write doi = {10.1007/978-3-319-61425-0_26}"

@@ -422,8 +422,8 @@ def check_doi(source: Source) -> Iterable[Finding]:
                 f"{own_name('url', source)} field" if re.match(r"(?i)https?://", raw.strip()) and not has_prefix(raw) else "")
         yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", hint, field="doi")
     elif latex_escaped(raw) and not (has_prefix(raw) or end):
-        yield entry_finding("LR121", source, f"DOI '{raw}' is written with LaTeX escapes: biber reads doi "
-                            "verbatim, so the link keeps the backslash", f"write doi = {{{bare_doi(raw)}}}",
+        yield entry_finding("LR121", source, f"DOI '{raw}' is written with LaTeX escapes: biber and pandoc "
+                            "read doi verbatim, so the link keeps the backslash", f"write doi = {{{bare_doi(raw)}}}",
                             field="doi")
     elif has_prefix(raw) or end:
         # Both at once ("https://doi.org/10.1/x."): one finding, whose hint drops the link and the mark.
