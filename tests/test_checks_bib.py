@@ -1754,3 +1754,22 @@ def test_a_doi_with_latex_escapes_says_pandoc_links_it_with_the_backslash_too() 
     assert found.message == ("DOI '10.1007/978-3-319-61425-0\\_26' is written with LaTeX escapes: biber and pandoc "
                              "read doi verbatim, so the link keeps the backslash")
     assert found.hint == "Write doi = {10.1007/978-3-319-61425-0_26}"
+
+
+def test_a_crossref_parent_lacking_a_field_says_when_it_is_printed_and_how_to_keep_it_out() -> None:
+    # strings.bib, defs.bib and papers.bib of one repository: defs.bib holds the proceedings each paper crossrefs,
+    # with what the papers inherit (booktitle, year) and no title; each was "lacks title", with no word of why the
+    # entry is written so, nor of when it matters (BibTeX and biber list a parent two cited entries crossref).
+    from litreview.checks.bib import check_bibliography
+
+    bib = parse_bibliography("@inproceedings{a, author = {Doe, Jane}, title = {One}, crossref = {conf05}}\n"
+                             "@inproceedings{b, author = {Roe, Ann}, title = {Two}, crossref = {CONF05}}\n"
+                             "@proceedings{conf05, booktitle = {Proceedings of the Conference}, year = {2005}}\n"
+                             "@proceedings{alone, booktitle = {Proceedings of Another}, year = {2006}}\n", "defs.bib")
+    found = {f.key: f for f in check_bibliography(bib, now=NOW) if f.code == "LR110"}
+    assert sorted(found) == ["alone", "conf05"]
+    assert found["conf05"].message == ("@proceedings entry lacks title: it is the crossref parent of 2 entries, and "
+                                       "BibTeX and biber list it on its own when two cited entries crossref it")
+    assert found["conf05"].hint == ("Add title = {...}; or keep it out of the reference list: bibtex -min-crossrefs=99 "
+                                    "(biblatex: the mincrossrefs=99 option)")
+    assert found["alone"].message == "@proceedings entry lacks title" and found["alone"].hint == "Add title = {...}"
