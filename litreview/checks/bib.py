@@ -234,11 +234,11 @@ def _as_parent(f: Finding, children: int) -> Finding:
     if f.code != "LR110":
         return f
     told = "1 entry" if children == 1 else f"{children} entries"
-    said = f"it is the crossref parent of {told}, and BibTeX and biber list it on its own when two cited entries " \
-           "crossref it"
+    said = f"it is the crossref parent of {told}, and BibTeX and biber list it on its own when it is cited, or when " \
+           "two cited entries crossref it"
+    keep_out = "; or keep it out of the reference list: bibtex -min-crossrefs=99 (biblatex: the mincrossrefs=99 option)"
     return replace(f, message=f"{f.message}{'; ' if ': ' in f.message else ': '}{said}",
-                   hint=f"{f.hint}; or keep it out of the reference list: bibtex -min-crossrefs=99 (biblatex: the "
-                        "mincrossrefs=99 option)")
+                   hint=f.hint + (keep_out if children > 1 else ""))
 
 
 def damaged_entries(bib: Bibliography) -> set[str]:
