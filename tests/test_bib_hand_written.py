@@ -342,3 +342,20 @@ def test_pandoc_splits_a_von_part_with_capitalised_words_at_its_lower_case_run()
     assert pandoc_von_last("Ludwig van Beethoven") is None  # (read alike)
     assert pandoc_von_last("Supreme Court of Wisconsin") is None
     assert pandoc_von_last("{Office of the} Privacy of Canada") is None  # (braces: pybtex's reading, not told)
+
+
+def test_an_unknown_command_says_pandoc_leaves_it_out_with_the_words_in_its_braces(tmp_path: Path) -> None:
+    # A Greek thesis's "\textgreek{... της \en{Finos Films}}": pandoc prints "... Της ." (3.x drops an unknown command
+    # and its argument), and the @preamble the hint proposed is one pandoc does not read.
+    bib = ("@mastersthesis{m,\n  author = {Doe, J.},\n  title = {Ταινίες της \\en{Finos Films}},\n  school = {S},\n"
+           "  year = {2012},\n}\n"
+           "@book{b,\n  author = {Doe, J.},\n  title = {Co {\\foo}},\n  publisher = {P},\n  year = {2020},\n}\n")
+    told = {f.key: f for f in found_in(tmp_path, bib) if f.code == "LR142"}
+    assert told["m"].message.startswith("title: unknown command \\en (not LaTeX's or biblatex's, nor defined in the "
+                                        "@preamble): LaTeX stops at it, and pandoc leaves it out with the words in its "
+                                        "braces: '")
+    assert told["m"].hint.endswith("which BibTeX and biber pass on to LaTeX; pandoc reads no @preamble: for it, write "
+                                   "the words without the command")
+    assert told["b"].message.startswith("title: unknown command \\foo (not LaTeX's or biblatex's, nor defined in the "
+                                        "@preamble): LaTeX stops at it, and pandoc leaves it out: '")
+    assert told["b"].hint.endswith("which BibTeX and biber pass on to LaTeX")
