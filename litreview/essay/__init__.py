@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..cache import LATEX_SUFFIXES, knitting_files  # kept there: a warm run imports no reader
+from ..cache import LATEX_SUFFIXES, PROJECT_FILES, knitting_files  # kept there: a warm run imports no reader
 from ..errors import EssayError
 from ..fileio import NotUtf8, codec_name, nearest_file, read_text
 from ..lazyre import lazy
@@ -29,9 +29,8 @@ __all__ = ["BIBLATEX", "BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTION
            "normalise_space", "noted", "output_file", "output_settings", "parse_essay", "settings_notices", "with_inputs", "with_missing"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
-# no other reader (the Quarto, bookdown, Manubot and LaTeX ones, and the csv module).
-PROJECT_FILES = ("_quarto.yml", "_quarto.yaml")
-"""Names of a Quarto project file, read as a book of chapters."""
+# no other reader (the Quarto, bookdown, Manubot and LaTeX ones, and the csv module). PROJECT_FILES, the names of a
+# Quarto project file (read as a book of chapters), is the cache's, which keys a file of a project on it.
 BOOK_FILE = "_bookdown.yml"
 """The name of a bookdown book's settings file, read as a book of chapters."""
 BOOKS = (*PROJECT_FILES, BOOK_FILE)
