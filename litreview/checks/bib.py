@@ -230,13 +230,14 @@ def crossref_children(sources: Collection[Source]) -> dict[str, int]:
 def _as_parent(f: Finding, children: int) -> Finding:
     """A missing field (LR110) of an entry ``children`` entries crossref: the fields they share, written for them, is
     often all it holds; it is printed itself when two cited entries crossref it (BibTeX's and biblatex's
-    min-crossrefs, 2 by default), or when cited."""
+    min-crossrefs, 2 by default), or when cited. (The count is the hint's: ``--since`` compares messages, and an entry
+    that crossrefs it added is no new problem of the parent's.)"""
     if f.code != "LR110":
         return f
-    told = "1 entry" if children == 1 else f"{children} entries"
-    said = f"it is the crossref parent of {told}, and BibTeX and biber list it on its own when it is cited, or when " \
-           "two cited entries crossref it"
-    keep_out = "; or keep it out of the reference list: bibtex -min-crossrefs=99 (biblatex: the mincrossrefs=99 option)"
+    said = "it is a crossref parent, and BibTeX and biber list it on its own when it is cited, or when two cited " \
+           "entries crossref it"
+    keep_out = (f"; or keep it out of the reference list ({children} entries crossref it): bibtex -min-crossrefs=99 "
+                "(biblatex: the mincrossrefs=99 option)")
     return replace(f, message=f"{f.message}{'; ' if ': ' in f.message else ': '}{said}",
                    hint=f.hint + (keep_out if children > 1 else ""))
 
