@@ -484,17 +484,18 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
 def _macros_beside(bib: Bibliography, paths: tuple[Path, ...]) -> Bibliography:
     """``bib`` with each "undefined @string" finding naming the .bib file beside the files given (in one of their
     folders, not given) that defines the macro; those files are read only when a macro is undefined."""
+    from .bibliography.several import macro_beside, macro_undefined
+
+    if not any(macro_undefined(p) for p in bib.problems):
+        return bib
     from dataclasses import replace
 
     from .bibliography import bibtex
-    from .bibliography.several import macro_beside, macro_undefined
     from .checks.pandoc_reads import BIBTEX_SUFFIXES
     from .checks.size import MAX_ESSAY
     from .errors import LitreviewError
     from .fileio import read_text
 
-    if not any(macro_undefined(p) for p in bib.problems):
-        return bib
     given = {p.resolve() for p in paths}
     beside: list[tuple[str, frozenset[str]]] = []
     for folder in dict.fromkeys(p.parent for p in paths):
