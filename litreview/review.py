@@ -7,7 +7,7 @@ over the values the previous ones returned. A command that needs fewer stages (`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -177,8 +177,6 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
     review = Review(bibliography=bibliography, essay=essay, metadata=metadata or {},
                     linkage=linkage or Linkage(), unread=unread)
     if with_checks:
-        from dataclasses import replace
-
         from .checks import run_checks
 
         review = replace(review, findings=run_checks(review, config, now=now))
@@ -187,8 +185,6 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
 
 def _select(bibliography: Bibliography, keys: Collection[str], config: Config) -> Bibliography:
     """Only the entries named by ``keys``; InputError naming the keys the bibliography lacks."""
-    from dataclasses import replace
-
     from .errors import InputError
 
     unknown = sorted(set(keys) - set(bibliography.keys))
@@ -484,12 +480,11 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
 def _macros_beside(bib: Bibliography, paths: tuple[Path, ...]) -> Bibliography:
     """``bib`` with each "undefined @string" finding naming the .bib file beside the files given (in one of their
     folders, not given) that defines the macro; those files are read only when a macro is undefined."""
-    from .bibliography.several import macro_beside, macro_undefined
+    from .bibliography.several import macro_beside, macro_undefined, macros_of_a_strings_file
 
     if not any(macro_undefined(p) for p in bib.problems):
         return bib
-    from dataclasses import replace
-
+    bib = replace(bib, problems=tuple(macros_of_a_strings_file(bib.problems, bib.files)))
     from .bibliography import bibtex
     from .checks.pandoc_reads import BIBTEX_SUFFIXES
     from .checks.size import MAX_ESSAY

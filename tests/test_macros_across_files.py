@@ -109,3 +109,20 @@ def test_a_macro_a_file_beside_defines_names_that_file_to_give_first(tmp_path: P
     [problem] = [p for p in _load(tmp_path, ("refs.bib", REFS)).problems if "@string" in p.message]
     assert problem.message.endswith("leave the field empty")
     assert problem.hint == "Write journal = {JNL} if it is text, or define it with @string in this file"
+
+
+def test_a_file_that_defines_no_macro_and_uses_many_is_told_to_be_given_after_its_strings_file(tmp_path: Path) -> None:
+    # defs.bib alone, its strings file not at hand: each of 167 uses was "define it with @string in this file" (32
+    # macros to define again), where the file is one part of a build whose strings file comes first.
+    text = "".join(f"@article{{k{i}, author = {{Doe, J.}}, title = {{T}}, year = {{2001}}, journal = s-j{i % 4}}}\n"
+                   for i in range(6))
+    problems = [p for p in _load(tmp_path, ("defs.bib", text)).problems if "@string" in p.message]
+    assert len(problems) == 6 and len({p.hint for p in problems}) == 1
+    assert problems[0].hint == ("This file uses 4 @string macros and defines none: give the file that defines them "
+                                "before it (--bib strings.bib --bib defs.bib; \\bibliography{strings,defs} in LaTeX), "
+                                "as BibTeX and biber share the macros of a build's files; or put a value that is text "
+                                "in braces")
+    # one or two undefined in a file that defines others of its own: a value typed without braces, told as before
+    few = "@string{a = {A}}\n" + text.replace("s-j0", "a").replace("s-j1", "a")
+    hints = {p.hint for p in _load(tmp_path, ("defs.bib", few)).problems if "@string" in p.message}
+    assert all(h.startswith("Write journal = {s-j") for h in hints)

@@ -196,6 +196,32 @@ def macro_beside(problem: Finding, beside: Sequence[tuple[str, frozenset[str]]])
                                  f"front matter, \\bibliography{{{stems}}} in LaTeX)")
 
 
+def macros_of_a_strings_file(problems: Sequence[Finding], files: Sequence[tuple[str | None, str]]) -> list[Finding]:
+    """``problems`` with each "undefined @string" finding of a file that defines no @string and leaves three macros
+    or more undefined (not a month's name, which "month = December" leaves) told to be given after the file that
+    defines them: the file is one part of a build whose strings file comes first (an Emacs or DBLP-style
+    ``defs.bib`` checked alone), not one with each macro to define again. The hint is one for all of them."""
+    undefined: dict[str | None, set[str]] = {}
+    for p in problems:
+        if (name := macro_undefined(p)) is not None and name.capitalize() not in bibtex.MONTH_NAMES:
+            undefined.setdefault(p.file, set()).add(name.casefold())
+    parts = {file for file, names in undefined.items() if len(names) >= 3
+             and not bibtex.string_names(next((text for f, text in files if f == file), "@string"))}
+    if not parts:
+        return list(problems)
+    out = []
+    for p in problems:
+        if p.file in parts and macro_undefined(p) is not None:
+            this = file_name(p.file)
+            stem = this.rsplit(".", 1)[0] if this.lower().endswith(".bib") else this
+            p = replace(p, hint=f"This file uses {len(undefined[p.file])} @string macros and defines none: give the "
+                                f"file that defines them before it (--bib strings.bib --bib {this}; "
+                                f"\\bibliography{{strings,{stem}}} in LaTeX), as BibTeX and biber share the macros of a "
+                                "build's files; or put a value that is text in braces")
+        out.append(p)
+    return out
+
+
 def macro_undefined(problem: Finding) -> str | None:
     """The @string name an LR100 finding says no file given defines (``load``'s message, which ``macro_in_other_file``
     left as it was), else None."""
