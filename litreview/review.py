@@ -457,7 +457,7 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
         loaded = [as_bibtex_reads(bib) for bib in loaded]
     head, *rest = loaded
     if not rest:
-        return _macros_beside(head, paths)
+        return _macros_elsewhere(head, paths)
     chosen = {s.key: s for s in head.sources}
     problems = [macro_in_other_file(p, [], rest) for p in head.problems]
     for i, bib in enumerate(rest, 1):
@@ -473,13 +473,15 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
             if earlier is not None:
                 problems.append(duplicate_key(source.key, (earlier.file, earlier.line), (source.file, source.line)))
     # A crossref or xdata naming another file's entry inherits from it, as biber reads the files of a document.
-    return _macros_beside(Bibliography(inherit_across(tuple(chosen.values())), tuple(problems), head.file, head.text,
+    return _macros_elsewhere(Bibliography(inherit_across(tuple(chosen.values())), tuple(problems), head.file, head.text,
                                        tuple((bib.file, bib.text) for bib in loaded)), paths)
 
 
-def _macros_beside(bib: Bibliography, paths: tuple[Path, ...]) -> Bibliography:
-    """``bib`` with each "undefined @string" finding naming the .bib file beside the files given (in one of their
-    folders, not given) that defines the macro; those files are read only when a macro is undefined."""
+def _macros_elsewhere(bib: Bibliography, paths: tuple[Path, ...]) -> Bibliography:
+    """``bib`` with each "undefined @string" finding told where the macro may be: in the .bib file beside the files
+    given (in one of their folders, not given) that defines it, else, for a file that defines none and leaves several
+    undefined, in a strings file to give first (``several.macros_of_a_strings_file``). The files beside are read only
+    when a macro is undefined."""
     from .bibliography.several import macro_beside, macro_undefined, macros_of_a_strings_file
 
     if not any(macro_undefined(p) for p in bib.problems):
