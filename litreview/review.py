@@ -473,8 +473,9 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
             if earlier is not None:
                 problems.append(duplicate_key(source.key, (earlier.file, earlier.line), (source.file, source.line)))
     # A crossref or xdata naming another file's entry inherits from it, as biber reads the files of a document.
-    return _macros_elsewhere(Bibliography(inherit_across(tuple(chosen.values())), tuple(problems), head.file, head.text,
-                                       tuple((bib.file, bib.text) for bib in loaded)), paths)
+    merged = Bibliography(inherit_across(tuple(chosen.values())), tuple(problems), head.file, head.text,
+                          tuple((bib.file, bib.text) for bib in loaded))
+    return _macros_elsewhere(merged, paths)
 
 
 def _macros_elsewhere(bib: Bibliography, paths: tuple[Path, ...]) -> Bibliography:
