@@ -20,7 +20,7 @@ from . import model
 from .config import SETTINGS_FILES, Config
 from .doi import sha256  # the built-in one where it exists: quick to load
 from .errors import WriteError
-from .fileio import is_inside
+from .fileio import is_inside, nearest_file
 from .model import Bibliography, Essay, Linkage, SourceMetadata
 from .pandoc_options import INPUT_SUFFIXES, YAML_SUFFIXES, is_build_file
 
@@ -126,6 +126,9 @@ def input_key(config: Config) -> str | None:
                 if path.suffix.lower() == ".rmd":  # its output formats beside it (essay.output_settings)
                     for beside in (path.parent / "_output.yml", path.parent / "_output.yaml"):
                         add(beside.name, beside.read_bytes() if beside.is_file() else "absent")
+                if path.suffix.lower() in (".qmd", ".md", ".rmd"):  # its Quarto project's settings (essay.load_essay)
+                    project = nearest_file(path, PROJECT_FILES)
+                    add(*((project, project.read_bytes()) if project is not None else ("no project",)))
             else:
                 add(*(p.read_bytes() for p in config.paths(name)))  # every bibliography, when several
     except OSError:
@@ -160,6 +163,9 @@ def knitting_files(path: Path) -> list[tuple[Path, Path]]:
 
 
 LATEX_SUFFIXES = (".tex", ".ltx", ".latex")
+PROJECT_FILES = ("_quarto.yml", "_quarto.yaml")
+"""A Quarto project's settings file, as quarto finds it in a document's folder or one above (``essay``: a file of
+the project is rendered with them)."""
 """The suffixes the essay readers read as LaTeX (kept here: the warm path imports no reader)."""
 MANUAL_SUFFIXES = (".json", ".yaml", ".yml", ".bib", ".bibtex")
 """The manual reference files (``manual-references*.*``) the Manubot reader reads, which the input key reads too

@@ -7,7 +7,7 @@ over the values the previous ones returned. A command that needs fewer stages (`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -177,8 +177,6 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
     review = Review(bibliography=bibliography, essay=essay, metadata=metadata or {},
                     linkage=linkage or Linkage(), unread=unread)
     if with_checks:
-        from dataclasses import replace
-
         from .checks import run_checks
 
         review = replace(review, findings=run_checks(review, config, now=now))
@@ -187,8 +185,6 @@ def build_review(config: Config, *, now: datetime | None = None, with_checks: bo
 
 def _select(bibliography: Bibliography, keys: Collection[str], config: Config) -> Bibliography:
     """Only the entries named by ``keys``; InputError naming the keys the bibliography lacks."""
-    from dataclasses import replace
-
     from .errors import InputError
 
     unknown = sorted(set(keys) - set(bibliography.keys))
@@ -461,7 +457,7 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
         loaded = [as_bibtex_reads(bib) for bib in loaded]
     head, *rest = loaded
     if not rest:
-        return head
+        return _macros_elsewhere(head, paths)
     chosen = {s.key: s for s in head.sources}
     problems = [macro_in_other_file(p, [], rest) for p in head.problems]
     for i, bib in enumerate(rest, 1):
@@ -477,5 +473,41 @@ def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],
             if earlier is not None:
                 problems.append(duplicate_key(source.key, (earlier.file, earlier.line), (source.file, source.line)))
     # A crossref or xdata naming another file's entry inherits from it, as biber reads the files of a document.
-    return Bibliography(inherit_across(tuple(chosen.values())), tuple(problems), head.file, head.text,
-                        tuple((bib.file, bib.text) for bib in loaded))
+    merged = Bibliography(inherit_across(tuple(chosen.values())), tuple(problems), head.file, head.text,
+                          tuple((bib.file, bib.text) for bib in loaded))
+    return _macros_elsewhere(merged, paths)
+
+
+def _macros_elsewhere(bib: Bibliography, paths: tuple[Path, ...]) -> Bibliography:
+    """``bib`` with each "undefined @string" finding told where the macro may be: in the .bib file beside the files
+    given (in one of their folders, not given) that defines it, else, for a file that defines none and leaves several
+    undefined, in a strings file to give first (``several.macros_of_a_strings_file``). The files beside are read only
+    when a macro is undefined."""
+    from .bibliography.several import macro_beside, macro_undefined, macros_of_a_strings_file
+
+    if not any(macro_undefined(p) for p in bib.problems):
+        return bib
+    bib = replace(bib, problems=tuple(macros_of_a_strings_file(bib.problems, bib.files)))
+    from .bibliography import bibtex
+    from .checks.pandoc_reads import BIBTEX_SUFFIXES
+    from .checks.size import MAX_ESSAY
+    from .errors import LitreviewError
+    from .fileio import read_text
+
+    given = {p.resolve() for p in paths}
+    beside: list[tuple[str, frozenset[str]]] = []
+    for folder in dict.fromkeys(p.parent for p in paths):
+        try:
+            files = sorted(p for p in folder.iterdir() if p.suffix.lower() in BIBTEX_SUFFIXES and p.is_file()
+                           and p.resolve() not in given and p.stat().st_size <= MAX_ESSAY)[:50]
+        except OSError:
+            continue
+        for file in files:
+            try:
+                if names := bibtex.string_names(read_text(file)):
+                    beside.append((file.name, names))
+            except (OSError, LitreviewError):  # (a file beside that cannot be read names nothing)
+                continue
+    if not beside:
+        return bib
+    return replace(bib, problems=tuple(macro_beside(p, beside) for p in bib.problems))

@@ -148,6 +148,43 @@ def test_a_genitive_with_no_apostrophe(text: str, keys: list[str]) -> None:
     assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == keys
 
 
+SLAVIC = r"""@book{no, author = {Nováková, Jana}, title = {Kniha}, year = {2010}}
+@book{nk, author = {Novák, Petr}, title = {Jiná}, year = {2011}}
+@book{sv, author = {Svoboda, Petr}, title = {Práce}, year = {2012}}
+@book{ce, author = {Černý, Jan}, title = {Dílo}, year = {2013}}
+@book{ko, author = {Kowalski, Jan}, title = {Książka}, year = {2015}}
+@book{ka, author = {Kowalska, Anna}, title = {Praca}, year = {2016}}
+@book{nw, author = {Nowak, Adam}, title = {Studium}, year = {2017}}
+@book{ro, author = {Ross, Ann}, title = {Study}, year = {2018}}
+"""
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # Czech and Polish inflect a surname by its case before a narrative citation: "podle Novákové (2010)" cites
+    # Nováková 2010; each was reported as a citation with no entry (LR300) and the entry as unused (LR307).
+    ("Podle Novákové (2010) je to pravda.", ["no"]),
+    ("Souhlasím s Novákovou (2010) v tom.", ["no"]),
+    ("Podle Nováka (2011) je to jinak.", ["nk"]),
+    ("Novákovi (2011) to nestačí.", ["nk"]),
+    ("Jak píše Svobody (2012), je to tak.", ["sv"]),
+    ("Se Svobodou (2012) nesouhlasím.", ["sv"]),
+    ("Podle Černého (2013) ne.", ["ce"]),
+    ("Według Kowalskiego (2015) jest inaczej.", ["ko"]),
+    ("Zdaniem Kowalskiemu (2015) też.", ["ko"]),
+    ("Według Kowalskiej (2016) jest inaczej.", ["ka"]),
+    ("Według Nowaka (2017) jest inaczej.", ["nw"]),
+    ("Z Nowakiem (2017) się zgadzam.", ["nw"]),
+    # the name as written when an entry has it; a year no entry of the name has is none; a form no case of an
+    # entry's name (a name of its own) is none
+    ("Kowalska (2016) pisze inaczej.", ["ka"]),
+    ("Według Kowalskiego (2019) jest inaczej.", []),
+    ("Rosso (2018) wrote otherwise.", []),
+])
+def test_a_czech_or_polish_surname_in_another_case(text: str, keys: list[str]) -> None:
+    linkage = link(parse_essay(text), parse_bibliography(SLAVIC))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == keys
+
+
 def test_the_reporting_verb_is_no_evidence_of_the_work() -> None:
     # Two works "Li et al. 2015": the word "notes" says that the sentence cites, not what it cites, though one title
     # holds "note"; with nothing else to tell, the citation is not taken for that one.

@@ -311,3 +311,51 @@ def test_the_kind_of_work_read_as_its_author_is_told(tmp_path: Path) -> None:
                          "and make the entry @mastersthesis with school = {...}")
     # A person named Master (a family name in England) is a person.
     assert [f for f in found_in(tmp_path, bib.replace("Thesis, Master", "Master, John")) if f.code == "LR154"] == []
+
+
+@pytest.mark.parametrize(("author", "read"), [
+    # pandoc's particle is the run of lower-case words alone, its family name every word after: the message said
+    # "BibTeX, biber and pandoc" read family 'Canada', where pandoc reads 'Privacy Commissioner of Canada' (and prints
+    # "Privacy Commissioner of Canada, Office of the").
+    ("Office of the Privacy Commissioner of Canada",
+     "BibTeX and biber read it as a person, family name 'Canada' after the particle 'of the Privacy Commissioner of', "
+     "given name 'Office'; pandoc, family name 'Privacy Commissioner of Canada' after the particle 'of the': biber "
+     "sorts it under 'Canada', citeproc under 'Privacy Commissioner of Canada'"),
+    # the three read it alike
+    ("Supreme Court of Wisconsin",
+     "BibTeX, biber and pandoc read it as a person, family name 'Wisconsin' after the particle 'of', given name "
+     "'Supreme Court': biber and citeproc sort it under 'Wisconsin'"),
+])
+def test_a_bodys_name_pandoc_splits_otherwise_than_bibtex_says_how_each_reads_it(
+        tmp_path: Path, author: str, read: str) -> None:
+    bib = f"@misc{{a,\n  author = {{{author}}},\n  title = {{T}},\n  year = {{2015}},\n}}\n"
+    (found,) = [f for f in found_in(tmp_path, bib) if f.code == "LR165"]
+    assert found.message == f"the author {author!r} is a body's name without braces: {read}"
+
+
+def test_pandoc_splits_a_von_part_with_capitalised_words_at_its_lower_case_run() -> None:
+    from litreview.bibliography.names import pandoc_von_last
+
+    assert pandoc_von_last("Jean de la Fontaine du Bois") == ("de la", "Fontaine du Bois")
+    assert pandoc_von_last("de la Fontaine du Bois, Jean") == ("de la", "Fontaine du Bois")
+    assert pandoc_von_last("van der Berg de Vries Smith") == ("van der", "Berg de Vries Smith")
+    assert pandoc_von_last("Ludwig van Beethoven") is None  # (read alike)
+    assert pandoc_von_last("Supreme Court of Wisconsin") is None
+    assert pandoc_von_last("{Office of the} Privacy of Canada") is None  # (braces: pybtex's reading, not told)
+
+
+def test_an_unknown_command_says_pandoc_leaves_it_out_with_the_words_in_its_braces(tmp_path: Path) -> None:
+    # A Greek thesis's "\textgreek{... της \en{Finos Films}}": pandoc prints "... Της ." (3.x drops an unknown command
+    # and its argument), and the @preamble the hint proposed is one pandoc does not read.
+    bib = ("@mastersthesis{m,\n  author = {Doe, J.},\n  title = {Ταινίες της \\en{Finos Films}},\n  school = {S},\n"
+           "  year = {2012},\n}\n"
+           "@book{b,\n  author = {Doe, J.},\n  title = {Co {\\foo}},\n  publisher = {P},\n  year = {2020},\n}\n")
+    told = {f.key: f for f in found_in(tmp_path, bib) if f.code == "LR142"}
+    assert told["m"].message.startswith("title: unknown command \\en (not LaTeX's or biblatex's, nor defined in the "
+                                        "@preamble): LaTeX stops at it, and pandoc leaves it out with the words in its "
+                                        "braces: '")
+    assert told["m"].hint.endswith("which BibTeX and biber pass on to LaTeX; pandoc reads no @preamble: for it, write "
+                                   "the words without the command")
+    assert told["b"].message.startswith("title: unknown command \\foo (not LaTeX's or biblatex's, nor defined in the "
+                                        "@preamble): LaTeX stops at it, and pandoc leaves it out: '")
+    assert told["b"].hint.endswith("which BibTeX and biber pass on to LaTeX")

@@ -494,6 +494,20 @@ def test_the_output_settings_beside_an_r_markdown_essay_are_part_of_the_key(tmp_
     assert cache.input_key(config) not in (key, written, None)
 
 
+@pytest.mark.parametrize("name", ["paper.qmd", "paper.md", "paper.Rmd"])
+def test_the_quarto_project_of_a_document_in_it_is_part_of_the_key(tmp_path: Path, name: str) -> None:
+    # _quarto.yml, in the folder or one above, says how quarto renders a file of the project (its cite-method, its
+    # cross-reference kinds): mended after a check that found it no valid YAML (LR325), the warm check kept the error.
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: [default\n", encoding="utf-8")
+    (tmp_path / "ch").mkdir()
+    (tmp_path / "ch" / name).write_text("Text [@x].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("", encoding="utf-8")
+    config = load_config(tmp_path, env={"LITREVIEW_ESSAY": f"ch/{name}", "LITREVIEW_BIB": "refs.bib"})
+    key = cache.input_key(config)
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: default\n", encoding="utf-8")
+    assert cache.input_key(config) not in (key, None)
+
+
 def test_a_document_that_knits_the_essay_as_a_child_is_part_of_the_key(tmp_path: Path) -> None:
     # A knitr child checked alone is a chapter of the file that knits it (essay.knitted_by: LR307 a warning that
     # names it). That file written after a check, or edited to knit the child no more, must miss: the warm check kept

@@ -1726,3 +1726,55 @@ def test_a_retyped_short_title_of_one_author_year_and_publisher_is_the_same_work
     assert [f.code for f in findings] == found
     if found:
         assert findings[0].key == "m2" and "'m1'" in findings[0].message
+
+
+def test_a_url_escaped_twice_as_dblp_exports_it_gets_the_address_as_hint() -> None:
+    # DBLP writes "https://www.cs.cmu.edu/\\%7Erwh/..." (the % escaped, then the backslash again): the hint was the
+    # catalogue's "Write the full address, starting with https://", which the address already does.
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.bib import check_url
+
+    bib = parse_bibliography("@book{h, title = {T},\n  url = {https://www.cs.cmu.edu/\\\\%7Erwh/pfpl/index.html}}\n"
+                             "@misc{n, title = {T},\n  url = {https://example.org/a\\\\b}}\n", "x.bib")
+    (twice,), (path,) = (list(check_url(s)) for s in bib.sources)
+    assert twice.message.endswith("it contains a backslash (LaTeX escapes do not belong in url fields)")
+    assert twice.hint == "Write url = {https://www.cs.cmu.edu/%7Erwh/pfpl/index.html}"
+    assert path.hint != "Write url = {https://example.org/ab}"  # (a backslash escaping no character: not dropped)
+
+
+def test_a_doi_with_latex_escapes_says_pandoc_links_it_with_the_backslash_too() -> None:
+    # DBLP writes "10.1007/978-3-319-61425-0\_26": pandoc (3.x) links https://doi.org/...-0\_26 as biber does, and the
+    # message named biber alone, as if a pandoc manuscript were spared.
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.checks.bib import check_doi
+
+    bib = parse_bibliography("@article{d, title = {T}, doi = {10.1007/978-3-319-61425-0\\_26}}\n", "x.bib")
+    (found,) = check_doi(bib.sources[0])
+    assert found.code == "LR121"
+    assert found.message == ("DOI '10.1007/978-3-319-61425-0\\_26' is written with LaTeX escapes: biber and pandoc "
+                             "read doi verbatim, so the link keeps the backslash")
+    assert found.hint == "Write doi = {10.1007/978-3-319-61425-0_26}"
+
+
+def test_a_crossref_parent_lacking_a_field_says_when_it_is_printed_and_how_to_keep_it_out() -> None:
+    # strings.bib, defs.bib and papers.bib of one repository: defs.bib holds the proceedings each paper crossrefs,
+    # with what the papers inherit (booktitle, year) and no title; each was "lacks title", with no word of why the
+    # entry is written so, nor of when it matters (BibTeX and biber list a parent two cited entries crossref).
+    from litreview.checks.bib import check_bibliography
+
+    bib = parse_bibliography("@inproceedings{a, author = {Doe, Jane}, title = {One}, crossref = {conf05}}\n"
+                             "@inproceedings{b, author = {Roe, Ann}, title = {Two}, crossref = {CONF05}}\n"
+                             "@proceedings{conf05, booktitle = {Proceedings of the Conference}, year = {2005}}\n"
+                             "@proceedings{alone, booktitle = {Proceedings of Another}, year = {2006}}\n", "defs.bib")
+    found = {f.key: f for f in check_bibliography(bib, now=NOW) if f.code == "LR110"}
+    assert sorted(found) == ["alone", "conf05"]
+    assert found["conf05"].message == ("@proceedings entry lacks title: it is a crossref parent, and BibTeX and biber "
+                                       "list it on its own when it is cited, or when two cited entries crossref it")
+    assert found["conf05"].hint == ("Add title = {...}; or keep it out of the reference list (2 entries crossref it): "
+                                    "bibtex -min-crossrefs=99 (biblatex: the mincrossrefs=99 option)")
+    assert found["alone"].message == "@proceedings entry lacks title" and found["alone"].hint == "Add title = {...}"
+    # a parent of one entry is listed only when cited: the threshold is no way out
+    one = parse_bibliography("@inproceedings{a, author = {Doe, Jane}, title = {One}, crossref = {conf05}}\n"
+                             "@proceedings{conf05, booktitle = {Proceedings of the Conference}, year = {2005}}\n")
+    (parent,) = [f for f in check_bibliography(one, now=NOW) if f.code == "LR110"]
+    assert parent.message == found["conf05"].message and parent.hint == "Add title = {...}"

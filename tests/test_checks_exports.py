@@ -326,7 +326,8 @@ def test_an_unknown_command_s_hint_is_the_command_the_check_found() -> None:
     (found,) = check_latex(entry)
     assert found.message.startswith("note: unknown command \\mynote (not LaTeX's or biblatex's")
     assert found.hint == ("Correct the command's name, or define it in the bibliography's @preamble, e.g. "
-                          "@preamble{\"\\providecommand{\\mynote}[1]{#1}\"}, which BibTeX and biber pass on to LaTeX")
+                          "@preamble{\"\\providecommand{\\mynote}[1]{#1}\"}, which BibTeX and biber pass on to LaTeX; "
+                          "pandoc reads no @preamble: for it, write the words without the command")
 
 
 @pytest.mark.parametrize("said", ["journal = {To be submitted to MNRAS}", "journal = {Nature}, note = {in preparation}",

@@ -172,6 +172,11 @@ CASES = {
         ("bibliography-after-front-matter", "refs/essay.Rmd", 9, "bibliography: after the front matter", "")]})),
               dict(essay=replace(ESSAY, meta={"litreview-notices": [
                   ("bibliography-after-front-matter", "refs/essay.md", 9, "bibliography: after the front matter", "")]}))),
+    # A settings file the manuscript is rendered with that is no valid YAML, as the reader notes it (the reader's
+    # cases: test_essay_notices.py); none noted.
+    "LR325": (dict(essay=replace(ESSAY, path="refs/essay.Rmd", meta={"litreview-notices": [
+        ("settings-unreadable", "refs/_output.yml", 3, "_output.yml is not valid YAML", "")]})),
+              dict()),
     # A placeholder where a citation belongs; a word in brackets that is none.
     "LR320": (dict(essay=_with_sentence("Realists disagree [CITE].")),
               dict(essay=_with_sentence("Realists disagree [see the reference manual]."))),

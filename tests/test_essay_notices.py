@@ -384,3 +384,45 @@ def test_a_latex_citation_in_a_raw_latex_environment_nested_in_another_is_a_find
     found = check_notices(load_essay(tmp_path / "e.md"))
     assert [(f.code, f.line, f.message.split(" is ")[0]) for f in found] == [
         ("LR317", 6, "\\cite[p. 41]{k}"), ("LR317", 11, "\\cite{j}")]
+
+
+# -- LR325: the settings file a document is rendered with cannot be read -----------------------------------------
+
+DOCUMENT = "---\ntitle: A study\nbibliography: refs.bib\n---\n\nRealists disagree [@holsti2004].\n"
+
+
+@pytest.mark.parametrize(("name", "settings", "text", "found"), [
+    # rmarkdown::render reads _output.yml beside an R Markdown file, and stops on it
+    ("p.Rmd", "_output.yml", "html_document:\n  toc: true\n  citation_package: [natbib\n", [("LR325", "_output.yml", 3)]),
+    ("p.Rmd", "_output.yaml", "html_document:\n  toc: true\n toc_depth: 2\n", [("LR325", "_output.yaml", 3)]),
+    # quarto render reads the project's _quarto.yml for each file of it
+    ("p.qmd", "_quarto.yml", "project:\n  type: default\nformat:\n  pdf:\n    cite-method: [biblatex\n",
+     [("LR325", "_quarto.yml", 5)]),
+    # read as they are: nothing to say; pandoc alone reads no _output.yml
+    ("p.Rmd", "_output.yml", "html_document:\n  toc: true\n", []),
+    ("p.qmd", "_quarto.yml", "project:\n  type: default\n", []),
+    ("p.md", "_output.yml", "html_document:\n  toc: [true\n", []),
+])
+def test_a_settings_file_that_is_no_valid_yaml_is_a_finding_naming_its_line(
+        tmp_path: Path, name: str, settings: str, text: str, found: list[tuple[str, str, int]]) -> None:
+    # It was read as no settings, silently: rmarkdown::render and quarto render stop on it, the document unrendered.
+    (tmp_path / name).write_text(DOCUMENT, encoding="utf-8")
+    (tmp_path / settings).write_text(text, encoding="utf-8")
+    essay = load_essay(tmp_path / name)
+    assert ["holsti2004"] in _keys(essay)
+    assert [x for x in _found(essay) if x[0] == "LR325"] == found
+    if found:
+        [problem] = [f for f in check_notices(essay) if f.code == "LR325"]
+        assert problem.severity == "error" and "not valid YAML" in problem.message
+        assert ("rmarkdown::render" if name.endswith(".Rmd") else "quarto render") in problem.message
+        assert problem.hint.startswith(f"Fix the YAML of {settings} on line {found[0][2]}")
+
+
+def test_a_bookdown_books_output_settings_that_are_no_valid_yaml_are_a_finding(tmp_path: Path) -> None:
+    (tmp_path / "_bookdown.yml").write_text('rmd_files: ["index.Rmd"]\n', encoding="utf-8")
+    (tmp_path / "index.Rmd").write_text(DOCUMENT, encoding="utf-8")
+    (tmp_path / "_output.yml").write_text("bookdown::gitbook:\n  split_by: [chapter\n", encoding="utf-8")
+    assert [x for x in _found(load_essay(tmp_path / "_bookdown.yml")) if x[0] == "LR325"] == [
+        ("LR325", "_output.yml", 2)]
+    (tmp_path / "_output.yml").write_text("bookdown::gitbook:\n  split_by: chapter\n", encoding="utf-8")
+    assert [x for x in _found(load_essay(tmp_path / "_bookdown.yml")) if x[0] == "LR325"] == []

@@ -219,7 +219,7 @@ def test_a_broken_front_matter_stops_init_at_its_line(here: Path, capsys: pytest
     # init went on (an empty refs/bibliography.bib, the settings written): a second run after the fix changed nothing.
     (here / "p.md").write_text("---\ntitle: ok\nbibliography: [a.bib\n---\n\nText [@a].\n", encoding="utf-8")
     assert main(["init", "p.md"]) == 2
-    assert "p.md:4: front matter is not valid YAML" in capsys.readouterr().err
+    assert "p.md:3: front matter is not valid YAML" in capsys.readouterr().err  # (the line of the "[" never closed)
     assert not (here / "litreview.toml").exists() and not (here / "refs").exists()
 
 
@@ -684,3 +684,22 @@ def test_the_site_is_named_by_a_headings_text_without_its_note_or_markup(here: P
     assert main(["init", "ch.md", "--bib", "refs.bib"]) == 0
     text = (here / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_name: "Review: Deliberativní demokracie – hodnotová východiska"' in text
+
+
+@pytest.mark.parametrize(("code", "chosen"), [
+    ('Sys.getenv("BIB")', "refs.bib"),  # R names no file in it: the one .bib beside the essay, and a note
+    ('here::here("refs.bib")', "refs.bib"),
+])
+def test_a_bibliography_given_by_r_code_is_guessed_with_a_note_saying_so(
+        here: Path, capsys: pytest.CaptureFixture[str], code: str, chosen: str) -> None:
+    # init took the .bib beside the essay without a word, where check (with no settings) stops on the R code:
+    # the user was not told the file was a guess at what R makes.
+    bib(here / "refs.bib", "a")
+    (here / "paper.Rmd").write_text(f"---\ntitle: T\nbibliography: !expr {code}\n---\n\nText [@a].\n",
+                                    encoding="utf-8")
+    assert main(["init", "paper.Rmd"]) == 0
+    out = capsys.readouterr().out
+    assert settings(here) == ("paper.Rmd", chosen)
+    assert (f"note: paper.Rmd gives its bibliography by R code on line 3, {code}, which litreview does not run: "
+            f"the review reads {chosen}, the one .bib beside it; if R makes another file, name it in "
+            "litreview.toml (bibliography = [...])") in " ".join(out.split())

@@ -88,3 +88,41 @@ def test_an_undefined_macro_empties_its_field_alone(tmp_path: Path) -> None:
     assert sorted(f.code for f in found if f.key == "a") == ["LR100", "LR137"]
     bib = _load(tmp_path, ("refs.bib", text.replace(", year = {2019}", "")))  # a field it lacks is still told
     assert "LR110" in {f.code for f in check_review(Review(bib), Config(root=str(tmp_path))).findings}
+
+
+def test_a_macro_a_file_beside_defines_names_that_file_to_give_first(tmp_path: Path) -> None:
+    # A strings file kept beside the entries (strings.bib, defs.bib, papers.bib of one repository), the entries'
+    # file given alone: each use of a macro was an error saying "define it with @string in this file", 167 times
+    # for one file, when the fix is to give the file beside it that defines them all.
+    (tmp_path / "strings.bib").write_text(STRINGS + "@string{other = {O}}\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("@string{jnl = {not a bibliography}}\n", encoding="utf-8")
+    bib = _load(tmp_path, ("refs.bib", REFS))
+    [problem] = [p for p in bib.problems if "@string" in p.message]
+    assert (problem.severity, problem.line) == ("error", 1)
+    # (the message as a check without the file beside makes it: --since compares it with the base's)
+    assert problem.message == "BibTeX syntax error: undefined @string 'JNL': BibTeX and biber leave the field empty"
+    assert problem.hint == ("strings.bib, beside this file but not given, defines this @string: give it before "
+                            "this file, --bib strings.bib --bib refs.bib (bibliography: [strings.bib, refs.bib] in a front matter, "
+                            "\\bibliography{strings,refs} in LaTeX)")
+    # a file beside that does not define the macro is not named; nor one given with it (told as before)
+    (tmp_path / "strings.bib").write_text("@string{other = {O}}\n", encoding="utf-8")
+    [problem] = [p for p in _load(tmp_path, ("refs.bib", REFS)).problems if "@string" in p.message]
+    assert problem.message.endswith("leave the field empty")
+    assert problem.hint == "Write journal = {JNL} if it is text, or define it with @string in this file"
+
+
+def test_a_file_that_defines_no_macro_and_uses_many_is_told_to_be_given_after_its_strings_file(tmp_path: Path) -> None:
+    # defs.bib alone, its strings file not at hand: each of 167 uses was "define it with @string in this file" (32
+    # macros to define again), where the file is one part of a build whose strings file comes first.
+    text = "".join(f"@article{{k{i}, author = {{Doe, J.}}, title = {{T}}, year = {{2001}}, journal = s-j{i % 4}}}\n"
+                   for i in range(6))
+    problems = [p for p in _load(tmp_path, ("defs.bib", text)).problems if "@string" in p.message]
+    assert len(problems) == 6 and len({p.hint for p in problems}) == 1
+    assert problems[0].hint == ("This file uses 4 @string macros and defines none: give the file that defines them "
+                                "before it (--bib strings.bib --bib defs.bib; \\bibliography{strings,defs} in LaTeX), "
+                                "as BibTeX and biber share the macros of a build's files; or put a value that is text "
+                                "in braces")
+    # one or two undefined in a file that defines others of its own: a value typed without braces, told as before
+    few = "@string{a = {A}}\n" + text.replace("s-j0", "a").replace("s-j1", "a")
+    hints = {p.hint for p in _load(tmp_path, ("defs.bib", few)).problems if "@string" in p.message}
+    assert all(h.startswith("Write journal = {s-j") for h in hints)

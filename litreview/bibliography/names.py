@@ -245,6 +245,19 @@ def plain_name_parts(name: str) -> tuple[list[str], list[str], list[str], list[s
     return first, middle, von, last, jr
 
 
+def pandoc_von_last(name: str) -> tuple[str, str] | None:
+    """(particle, family name) of a name as pandoc's BibTeX reader splits its von and last parts, when it splits them
+    otherwise than BibTeX and biber: pandoc's particle is the run of lower-case words alone, its family name every
+    word after ("Jean de la Fontaine du Bois": 'de la', 'Fontaine du Bois'; BibTeX's von 'de la Fontaine du', last
+    'Bois'). None when they split it alike, or for a name with braces or backslashes (pybtex's reading)."""
+    parts = plain_name_parts(name)
+    if parts is None or not parts[2]:
+        return None
+    von, last = parts[2], parts[3]
+    run = next((i for i, word in enumerate(von) if not _is_von(word)), len(von))
+    return (" ".join(von[:run]), " ".join(von[run:] + last)) if run < len(von) else None
+
+
 _INITIALS = lazy(r"(?:[^\W\d_][^\W\d_]?\.-?)+|[^\W\d_]")
 _GLUED = lazy(r"((?:[^\W\d_]\.)+)([^\W\d_](?=[^\W\d_'’-]*[^\W\d_A-Z])[^\W\d_'’-]*)")
 """Initials glued to a family name, as some hand-written lists have them ("J.Polák", "R.P.Feynman"): a letter not

@@ -180,6 +180,58 @@ def macro_in_other_file(problem: Finding, earlier: Sequence[Bibliography],
     return problem
 
 
+def macro_beside(problem: Finding, beside: Sequence[tuple[str, frozenset[str]]]) -> Finding:
+    """An "undefined @string" finding no file given resolves, told which file ``beside`` it (name, the @string names
+    it defines: a .bib of its folder not given) defines the macro: a strings file kept apart from the entries, the
+    entries' file given alone, is given first, not each macro defined again."""
+    name = macro_undefined(problem)
+    found = next((other for other, names in beside if name is not None and name.casefold() in names), None)
+    if found is None or name is None:
+        return problem
+    this = file_name(problem.file)
+    stems = ",".join(n.rsplit(".", 1)[0] if n.lower().endswith(".bib") else n for n in (found, this))
+    # (the hint alone: the message is the one a check of the file's past version, without the files beside, made)
+    return replace(problem, hint=f"{found}, beside this file but not given, defines this @string: give it before "
+                                 f"this file, --bib {found} --bib {this} (bibliography: [{found}, {this}] in a "
+                                 f"front matter, \\bibliography{{{stems}}} in LaTeX)")
+
+
+def macros_of_a_strings_file(problems: Sequence[Finding], files: Sequence[tuple[str | None, str]]) -> list[Finding]:
+    """``problems`` with each "undefined @string" finding of a file that defines no @string and leaves three macros
+    or more undefined (not a month's name, which "month = December" leaves) told to be given after the file that
+    defines them: the file is one part of a build whose strings file comes first (an Emacs or DBLP-style
+    ``defs.bib`` checked alone), not one with each macro to define again. The hint is one for all of them."""
+    undefined: dict[str | None, set[str]] = {}
+    for p in problems:
+        if (name := macro_undefined(p)) is not None and name.capitalize() not in bibtex.MONTH_NAMES:
+            undefined.setdefault(p.file, set()).add(name.casefold())
+    parts = {file for file, names in undefined.items() if len(names) >= 3
+             and not bibtex.string_names(next((text for f, text in files if f == file), "@string"))}
+    if not parts:
+        return list(problems)
+    out = []
+    for p in problems:
+        if p.file in parts and macro_undefined(p) is not None:
+            this = file_name(p.file)
+            stem = this.rsplit(".", 1)[0] if this.lower().endswith(".bib") else this
+            p = replace(p, hint=f"This file uses {len(undefined[p.file])} @string macros and defines none: give the "
+                                f"file that defines them before it (--bib strings.bib --bib {this}; "
+                                f"\\bibliography{{strings,{stem}}} in LaTeX), as BibTeX and biber share the macros of a "
+                                "build's files; or put a value that is text in braces")
+        out.append(p)
+    return out
+
+
+def macro_undefined(problem: Finding) -> str | None:
+    """The @string name an LR100 finding says no file given defines (``load``'s message, which ``macro_in_other_file``
+    left as it was), else None."""
+    found = _MACRO_UNDEFINED.search(problem.message) if problem.code == "LR100" else None
+    return found.group(1) if found else None
+
+
+_MACRO_UNDEFINED = lazy(r"\bundefined @string '([^']*)': BibTeX and biber leave the field empty")
+
+
 def macro_not_read(problem: Finding) -> str | None:
     """The @string name a loading finding says no file of the build defines (or pandoc does not read from another
     file), else None: the entry is read whole, that field alone left empty (or printed as the name)."""

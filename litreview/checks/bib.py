@@ -85,7 +85,9 @@ _WORDS = lazy(r"[^\W\d_]+(?:[ .,'&-]+[^\W\d_]+)+\.?")
 """Words and nothing else, two or more ("University of Virginia")."""
 _URL_COMMAND = lazy(r"\\url(?![A-Za-z@])")
 """LaTeX's ``\\url`` (not ``\\urldate`` or ``\\urlprefix``: a control word ends at its first non-letter)."""
-_URL_ESCAPE = lazy(r"\\([&%_#$~])|\$\\sim\$|\\textasciitilde\b")
+_URL_ESCAPE = lazy(r"(?<!\\)\\+([&%_#$~])|\$\\sim\$|\\textasciitilde\b")
+"""A LaTeX escape in a url field: ``\\_``, ``{\\&}`` (Mendeley), ``\\\\%7E`` (DBLP escapes the %, then its backslash),
+``$\\sim$``. A run of backslashes is matched from its first one only (the look-behind): no run is tried from each."""
 
 
 @lru_cache(maxsize=65536)
@@ -148,6 +150,7 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
     # An entry in % lines (LR155): BibTeX prints it only if cited, biber and pandoc skip it: no field is missing.
     commented = {(p.key, p.line) for p in bib.problems if p.code == "LR155" and p.key}
     keys: dict[str, str] | None = None  # folded key -> key, read at the first entry with a crossref or xdata
+    parents: dict[str, int] | None = None  # folded key -> entries crossref-ing it, read at the first LR110
     for source in bib.sources:
         fields = source.fields
         if source.key not in broken and (source.key, source.line) not in commented:
@@ -162,6 +165,11 @@ def check_bibliography(bib: Bibliography, *, now: datetime, damaged: Collection[
                 if keys is None:
                     keys = {s.key.casefold(): s.key for s in bib.sources}
                 required = [_through_link(f, source, keys) for f in required]
+            if required:
+                if parents is None:
+                    parents = crossref_children(bib.sources)
+                if children := parents.get(source.key.casefold()):
+                    required = [_as_parent(f, children) for f in required]
             found.extend(required)
         # Each check below finds nothing without its field (most entries lack most of them). A value a syntax error
         # cut short ("doi=10.1007/x" read as 10) is that error's (LR100, with the value to write), not a second one.
@@ -205,6 +213,33 @@ def _through_link(f: Finding, source: Source, keys: Mapping[str, str]) -> Findin
             said = f"its {name} entry {parent!r} gives none of them either: add them there, or here"
         return replace(f, hint=f"{f.hint}; {said}" if f.hint else said[:1].upper() + said[1:])
     return f
+
+
+def crossref_children(sources: Collection[Source]) -> dict[str, int]:
+    """Folded key -> how many of ``sources`` name it in their ``crossref`` (BibTeX and biber look keys up in any
+    case)."""
+    from ..bibliography.inherit import targets
+
+    out: dict[str, int] = {}
+    for source in sources:
+        for parent in targets(source.fields.get("crossref", ""))[:1] if "crossref" in source.fields else ():
+            out[parent.casefold()] = out.get(parent.casefold(), 0) + 1
+    return out
+
+
+def _as_parent(f: Finding, children: int) -> Finding:
+    """A missing field (LR110) of an entry ``children`` entries crossref: the fields they share, written for them, is
+    often all it holds; it is printed itself when two cited entries crossref it (BibTeX's and biblatex's
+    min-crossrefs, 2 by default), or when cited. (The count is the hint's: ``--since`` compares messages, and an entry
+    that crossrefs it added is no new problem of the parent's.)"""
+    if f.code != "LR110":
+        return f
+    said = "it is a crossref parent, and BibTeX and biber list it on its own when it is cited, or when two cited " \
+           "entries crossref it"
+    keep_out = (f"; or keep it out of the reference list ({children} entries crossref it): bibtex -min-crossrefs=99 "
+                "(biblatex: the mincrossrefs=99 option)")
+    return replace(f, message=f"{f.message}{'; ' if ': ' in f.message else ': '}{said}",
+                   hint=f.hint + (keep_out if children > 1 else ""))
 
 
 def damaged_entries(bib: Bibliography) -> set[str]:
@@ -420,8 +455,8 @@ def check_doi(source: Source) -> Iterable[Finding]:
                 f"{own_name('url', source)} field" if re.match(r"(?i)https?://", raw.strip()) and not has_prefix(raw) else "")
         yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", hint, field="doi")
     elif latex_escaped(raw) and not (has_prefix(raw) or end):
-        yield entry_finding("LR121", source, f"DOI '{raw}' is written with LaTeX escapes: biber reads doi "
-                            "verbatim, so the link keeps the backslash", f"write doi = {{{bare_doi(raw)}}}",
+        yield entry_finding("LR121", source, f"DOI '{raw}' is written with LaTeX escapes: biber and pandoc "
+                            "read doi verbatim, so the link keeps the backslash", f"write doi = {{{bare_doi(raw)}}}",
                             field="doi")
     elif has_prefix(raw) or end:
         # Both at once ("https://doi.org/10.1/x."): one finding, whose hint drops the link and the mark.

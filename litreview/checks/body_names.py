@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..bibliography.names import given_name_first, split_names
+from ..bibliography.names import given_name_first, pandoc_von_last, split_names
 from ..bibliography.refparse.lexicon import GIVEN
 from ..bibliography.refparse.names import ORGANISATION_WORDS
 from ..lazyre import lazy
@@ -168,8 +168,13 @@ def check_body_names(source: Source) -> Iterable[Finding]:
                                     f"Write {{{{{_whole(joined)}}}}} in place of {joined}, the 'and' a word of the "
                                     "body's name (double braces keep a body's name whole)", field=role)
                 continue
-            yield entry_finding("LR165", source, f"the {role} {written!r} is a body's name without braces: BibTeX, "
-                                f"biber and pandoc read it as a person, {read}: {effect}",
+            readers = "BibTeX, biber and pandoc"
+            if (pandoc := pandoc_von_last(written)) is not None:  # "Office of the Privacy Commissioner of Canada"
+                readers = "BibTeX and biber"
+                read += f"; pandoc, family name {pandoc[1]!r} after the particle {pandoc[0]!r}"
+                effect = f"biber sorts it under {family!r}, citeproc under {pandoc[1]!r}"
+            yield entry_finding("LR165", source, f"the {role} {written!r} is a body's name without braces: "
+                                f"{readers} read it as a person, {read}: {effect}",
                                 (f"write {in_double_braces(role, written, True)}" if len(listed) == 1 else
                                  f"write {in_double_braces(role, value, True)}, the 'and' a word of the body's name" if
                                  one_body else

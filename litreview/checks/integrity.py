@@ -426,10 +426,13 @@ def latex_problem_at(value: str, defined: frozenset[str] = frozenset()) -> tuple
                         f"write \\enquote{{...}}, which {quoting} prints as {command} does and pandoc prints as a "
                         "quotation")
             takes = value[token.end():].lstrip(" ")[:1] == "{"  # (a symbol's definition with [1] eats what follows)
-            return (f"unknown command {command} (not LaTeX's or biblatex's, nor defined in the @preamble)", at,
+            # (pandoc 3 drops a command it does not know with its braced argument: "Alpha \\foo{RDFS} beta" is "Alpha  beta")
+            return (f"unknown command {command} (not LaTeX's or biblatex's, nor defined in the @preamble): LaTeX stops "
+                    f"at it, and pandoc leaves it out{' with the words in its braces' if takes else ''}", at,
                     f"correct the command's name, or define it in the bibliography's @preamble, e.g. "
                     f"@preamble{{\"\\providecommand{{{command}}}{'[1]{#1}' if takes else '{...}'}\"}}, which BibTeX "
-                    "and biber pass on to LaTeX")
+                    "and biber pass on to LaTeX" + ("; pandoc reads no @preamble: for it, write the words without the "
+                                                    "command" if takes else ""))
     if math is not None:
         return f"math opened with {math} is never closed", opened, ""
     if envs:

@@ -121,6 +121,8 @@ def _named_or_beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:
         return same
     if not named and not remote and chosen and essay_path.suffix.lower() in LATEX_SUFFIXES:
         _no_bibliography_named(plan, essay_path, text, chosen[0])
+    elif not named and not remote and len(chosen) == 1 and not _is_project(essay_path):
+        _given_by_r_code(plan, essay_path, text, chosen[0])
     for path in named:
         if path.is_file():
             continue
@@ -180,6 +182,27 @@ def _no_bibliography_named(plan: Plan, essay_path: Path, text: str, chosen: Path
     reads = f": the review reads {_rel(chosen, plan.root)}, {which} {OTHER_BIB}" if which else ""
     plan.notes.append(f"{essay_path.name} names no bibliography (no \\bibliography or \\addbibresource), so LaTeX "
                       f"prints no reference list and its citations as ?{reads}")
+
+
+def _given_by_r_code(plan: Plan, essay_path: Path, text: str, chosen: Path) -> None:
+    """A note for a Markdown essay whose front matter gives its bibliography by R code (``!expr ...``), which
+    rmarkdown runs and litreview does not: ``chosen``, the file found for it, is a guess, and the note says so."""
+    from ..essay import parse_essay
+    from ..review import r_code_names
+
+    try:
+        code = r_code_names(parse_essay(text, str(essay_path)))
+    except InputError:
+        return
+    if not code:
+        return
+    written, line = code[0]
+    which = ("the .bib of its name" if chosen.stem == essay_path.stem else "the one .bib beside it"
+             if chosen.parent == essay_path.parent else "")
+    plan.notes.append(f"{essay_path.name} gives its bibliography by R code" + (f" on line {line}" if line else "")
+                      + f", {written}, which litreview does not run: the review reads {_rel(chosen, plan.root)}"
+                      + (f", {which}" if which else "") + "; if R makes another file, name it in litreview.toml "
+                      "(bibliography = [...])")
 
 
 def _beside(plan: Plan, essay_path: Path, text: str) -> list[Path]:

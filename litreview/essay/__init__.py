@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..cache import LATEX_SUFFIXES, knitting_files  # kept there: a warm run imports no reader
+from ..cache import LATEX_SUFFIXES, PROJECT_FILES, knitting_files  # kept there: a warm run imports no reader
 from ..errors import EssayError
 from ..fileio import NotUtf8, codec_name, nearest_file, read_text
 from ..lazyre import lazy
@@ -26,12 +26,11 @@ from .segment import CONTEXT, normalise_space
 
 __all__ = ["BIBLATEX", "BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CHILD_CHUNK", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "NOTICES",
            "PROJECT_FILES", "PROJECT_RENDERING", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "enclosing_inputs", "lists_inputs", "load_essay", "manuscripts_in",
-           "normalise_space", "noted", "output_settings", "parse_essay", "with_inputs", "with_missing"]
+           "normalise_space", "noted", "output_file", "output_settings", "parse_essay", "settings_notices", "with_inputs", "with_missing"]
 
 # Here rather than in the readers that use them, so that reading or checking a Markdown essay imports
-# no other reader (the Quarto, bookdown, Manubot and LaTeX ones, and the csv module).
-PROJECT_FILES = ("_quarto.yml", "_quarto.yaml")
-"""Names of a Quarto project file, read as a book of chapters."""
+# no other reader (the Quarto, bookdown, Manubot and LaTeX ones, and the csv module). PROJECT_FILES, the names of a
+# Quarto project file (read as a book of chapters), is the cache's, which keys a file of a project on it.
 BOOK_FILE = "_bookdown.yml"
 """The name of a bookdown book's settings file, read as a book of chapters."""
 BOOKS = (*PROJECT_FILES, BOOK_FILE)
@@ -291,12 +290,15 @@ def _read_essay(path: str | os.PathLike[str]) -> Essay:
 
         # the project's cross-reference kinds apply to its files (their own: read with their front matter)
         settings = project_of(where)[1]
+        essay = noted(essay, settings_notices(nearest_file(where, PROJECT_FILES), "quarto render"))
         essay = without_crossrefs(essay, crossref_kinds(settings))
         rendering = {k: settings[k] for k in ("format", "cite-method") if k in settings}
         if rendering:  # quarto merges them into the file's own: how the bibliography is printed
             essay = replace(essay, meta={**essay.meta, PROJECT_RENDERING: rendering})
     if suffix == ".rmd" and PROJECT_RENDERING not in essay.meta and (output := output_settings(where.parent)):
         essay = replace(essay, meta={**essay.meta, PROJECT_RENDERING: output})  # rmarkdown::render reads them too
+    elif suffix == ".rmd" and PROJECT_RENDERING not in essay.meta:
+        essay = noted(essay, settings_notices(output_file(where.parent), "rmarkdown::render"))
     essay = noted(essay, encoding_notices(not_utf8))
     book = enclosing_book(where) or _joined_by(where) or knitted_by(where)
     return essay if book is None else replace(essay, meta={**essay.meta, IN_BOOK: str(book)})
@@ -328,20 +330,43 @@ def with_missing(essay: Essay, missing: list[tuple[str, int, str, str]]) -> Essa
     return replace(essay, meta={**essay.meta, MISSING_INPUTS: list(dict.fromkeys([*known, *missing]))})
 
 
+def output_file(folder: Path) -> Path | None:
+    """The ``_output.yml`` (or ``_output.yaml``) in ``folder``, or None."""
+    return next((folder / name for name in ("_output.yml", "_output.yaml") if (folder / name).is_file()), None)
+
+
 def output_settings(folder: Path) -> dict[str, Any]:
     """The output formats of the ``_output.yml`` in ``folder`` (``{"output": {...}}``, as a front matter gives them),
     which rmarkdown::render and bookdown read for a document or book there that names none itself; {} when there is
-    none, or it cannot be read."""
+    none, or it cannot be read (``settings_notices`` tells it)."""
     from .quarto import project_settings
 
-    for name in ("_output.yml", "_output.yaml"):
-        if (folder / name).is_file():
-            try:
-                data = project_settings(folder / name, what="R Markdown output settings")
-            except EssayError:
-                return {}
-            return {"output": data} if isinstance(data, dict) else {}
-    return {}
+    if (file := output_file(folder)) is None:
+        return {}
+    try:
+        data = project_settings(file, what="R Markdown output settings")
+    except EssayError:
+        return {}
+    return {"output": data} if isinstance(data, dict) else {}
+
+
+def settings_notices(file: Path | None, renders: str) -> list[Notice]:
+    """A notice (LR325) when the settings ``file`` a document is rendered with (an ``_output.yml``, a ``_quarto.yml``)
+    cannot be read: ``renders`` (the command that reads it) stops on it; the document is read without them."""
+    from .quarto import project_settings
+
+    if file is None:
+        return []
+    try:
+        project_settings(file, what="settings file")
+    except EssayError as exc:
+        where = f" on line {exc.line}" if exc.line else ""
+        return [("settings-unreadable", str(file), exc.line or 1,
+                 f"{exc.message}: {renders} stops on it, so the document does not render (litreview read it without "
+                 f"{file.name}'s settings)",
+                 f"Fix the YAML of {file.name}{where}: {renders} reads how the document is rendered from it (and how "
+                 "its bibliography is printed)")]
+    return []
 
 
 def with_inputs(essay: Essay, chapters: list[Path], looked: list[Path]) -> Essay:

@@ -20,7 +20,9 @@ from . import (  # (BOOK_FILE there: checking a Markdown essay imports no reader
     PROJECT_RENDERING,
     encoding_notices,
     noted,
+    output_file,
     output_settings,
+    settings_notices,
     with_inputs,
     with_missing,
 )
@@ -72,8 +74,9 @@ def load_bookdown(project: Path) -> Essay:
     meta: dict[str, Any] = {k: joined[k] for k in ("bibliography", "nocite", "title") if k in joined}
     if output := output_settings(project.parent):  # the formats bookdown builds: how the bibliography is printed
         meta[PROJECT_RENDERING] = output
-    essay = with_missing(noted(markdown_essay(str(project), body, meta, paragraphs), encoding_notices(not_utf8)),
-                         missing)
+    unread = [] if output else settings_notices(output_file(project.parent), "bookdown")
+    essay = with_missing(noted(markdown_essay(str(project), body, meta, paragraphs),
+                               [*encoding_notices(not_utf8), *unread]), missing)
     return with_inputs(essay, files, looked)
 
 

@@ -178,6 +178,8 @@ def parse_yaml(yaml_text: str, path: str, *, first_line: int, what: str, hint: s
                          hint=exc.hint) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "<stream end>" in (exc.problem or ""):
+            mark = exc.context_mark  # "[natbib" never closed: the line that opens it, not the one after the text
         line = mark.line + first_line if mark is not None else first_line - 1 or 1
         raise EssayError(f"{what} is not valid YAML: {exc.problem}", path=path, line=line, hint=hint) from None
     except YAMLError as exc:

@@ -23,6 +23,7 @@ from .author_names import (
 )
 from .hits import Found, Hit
 from .index import SourceIndex, clearly_best
+from .inflected import uninflected
 from .labels import CONTAINER_TYPES, nameless
 from .printed_years import COMMON_YEAR, YEAR_WORDS, bearing, candidates, label_year, labels_of
 from .prose_author import named_in_prose
@@ -53,6 +54,8 @@ def names_before(lead: str, index: SourceIndex, window: list[Token] | None = Non
     elif (not possessive and names.endswith("s") and not lookup_tail(names, index)[0]
           and lookup_tail(names[:-1], index)[0]):
         names = names[:-1]  # "im Sinne Busses (2012)": a genitive with no apostrophe (German, Dutch), of Busse
+    elif not possessive and not lookup_tail(names, index)[0] and (nominal := uninflected(names, index.by_family)):
+        names = nominal  # "podle Novákové (2010)", "według Kowalskiego (2015)": a case form of Nováková, Kowalski
     if ";" in names:  # ABNT parts names as it parts items: "... and Köhler; Cortina (2019)"
         *firsts, last = names.split(";")
         listed: list[str] = []
