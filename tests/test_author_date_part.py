@@ -391,3 +391,44 @@ def test_a_sentence_whose_words_name_one_entry_alone_still_picks_it_in_a_documen
     topic = [f"Subjective status and rank {n} matter here." for n in range(4)]
     text = "\n\n".join([*topic, *filler, "In the fishing case, boats follow the tide (Doe 2013)."])
     assert [detail for _, _, detail in _keys_of(STATUS, text)] == ["s2"]
+
+
+def test_a_label_several_contexts_agree_on_wins_over_the_one_context_that_picks_another() -> None:
+    # Cited e2 to e5 and Kim 2005 (pandoc's citeproc: "2012a" to "2012d"): "2012a" is e1 or e2. Three sentences on
+    # dams pick e2; one on canals picks e1, but a label names one entry throughout: the three decide it.
+    found = _keys_of(ESSAYS, "Dams hold (Poe 2012a). Dams break (Poe 2012a). Dams silt up (Poe 2012a). "
+                             "Canals flood (Poe 2012a). Estuaries drain (Poe 2012b). Fjords freeze (Poe 2012c). "
+                             "Glaciers melt (Poe 2012d). See (Kim 2005).")
+    assert [detail for text, _, detail in found if text == "Poe 2012a"] == ["e2", "e2", "e2", "e2"]
+
+
+def test_a_label_whose_contexts_split_evenly_is_left_open_in_each_citation() -> None:
+    # One sentence on dams picks e2, one on canals e1: one of them is wrong, and nothing tells which.
+    found = _keys_of(ESSAYS, "Dams hold (Poe 2012a). Canals flood (Poe 2012a). Estuaries drain (Poe 2012b). "
+                             "Fjords freeze (Poe 2012c). Glaciers melt (Poe 2012d). See (Kim 2005).")
+    assert [(keys, detail) for text, keys, detail in found if text == "Poe 2012a"] == [
+        (("e1", "e2"), UNDECIDED), (("e1", "e2"), UNDECIDED)]
+
+
+def test_a_narrative_citations_letter_printed_twice_is_the_label_of_the_letter_printed_once() -> None:
+    # DIN 1505-2 prints "POE (2012cc)" (the letter after the year and again at the end) and "Poe (2012c, S. 4c)": one
+    # label, e4 by the first one's words. Read as two labels, "2012c" was taken for the other candidate, e3.
+    found = _keys_of(ESSAYS, "Dams hold (POE, 2012a, S. 5a). Estuaries drain (POE, 2012b, S. 5b). "
+                             "Fjords freeze, says POE (2012cc). It holds, says Poe (2012c, S. 4c). "
+                             "Glaciers melt (POE, 2012d, S. 5d). See (KIM, 2005).")
+    assert [detail for text, _, detail in found if "2012c" in text] == ["e4", "e4"]
+
+
+PAGED = r"""@incollection{q1, author = {Rao, Ian}, title = {Canals}, booktitle = {Works}, year = {2012}, pages = {10--19}}
+@incollection{q2, author = {Rao, Ian}, title = {Dams}, booktitle = {Works}, year = {2012}, pages = {20--29}}
+@incollection{q3, author = {Rao, Ian}, title = {Estuaries}, booktitle = {Works}, year = {2012}, pages = {30--39}}
+@incollection{q4, author = {Rao, Ian}, title = {Fjords}, booktitle = {Works}, year = {2012}, pages = {40--49}}
+@article{k1, author = {Kim, Di}, title = {Islands}, journal = {Isles}, year = {2005}, pages = {1--9}}
+"""
+
+
+def test_the_page_din_prints_with_the_years_letter_again_is_still_a_page_of_one_entry() -> None:
+    # Cited q1 and q2 (DIN 1505-2: "2012a", "2012b"), two of four: "2012a" is q1, q2 or q3. DIN prints the letter
+    # after the page too, "(RAO, 2012a, S. 15a)": page 15, inside q1's pages alone (the document's pages are followed).
+    found = _keys_of(PAGED, "It holds (KIM, 2005, S. 5). It holds (RAO, 2012a, S. 15a). So (RAO, 2012b, S. 25b).")
+    assert [detail for text, _, detail in found if "RAO" in text] == ["q1", "q2"]

@@ -715,3 +715,37 @@ def test_a_name_in_an_institutions_possessive_is_no_person() -> None:
     assert attributions(run("She followed Martin's Democratic Commitments closely.")) == [
         ("p1-s1", "martin1999", "Martin", "confirmed")]
     assert attributions(run("She followed Martin's theory closely.")) == [("p1-s1", "martin1999", "Martin", "confirmed")]
+
+
+def test_one_word_of_one_of_an_authors_many_titles_written_once_chooses_none_of_them() -> None:
+    # "property", once, in a quotation of Rao's: one shared word is too little to tell which of his four works the
+    # sentence means (the work the author cited there was another). Two words of one title still choose it.
+    bib = parse_bibliography(
+        "@incollection{rao1, author={Rao, Ian}, title={Feudalism and Landed Property}, booktitle={Works}, year={2012}}\n"
+        "@incollection{rao2, author={Rao, Ian}, title={End of the Line}, booktitle={Works}, year={2012}}\n"
+        "@incollection{rao3, author={Rao, Ian}, title={Problems of Reform}, booktitle={Works}, year={2012}}\n"
+        "@incollection{rao4, author={Rao, Ian}, title={Crisis and Metropolis}, booktitle={Works}, year={2012}}\n")
+    one = link(parse_essay("According to Rao, “the democratic way, dividing estates into small property, spurs "
+                           "investment”."), bib)
+    assert [lk.source_key for lk in one.links if lk.kind == "attribution"] == []
+    two = link(parse_essay("According to Rao, feudalism shaped landed property in the colony."), bib)
+    assert [lk.source_key for lk in two.links if lk.kind == "attribution"] == ["rao1"]
+
+
+def test_one_word_of_one_of_two_titles_still_chooses_that_work() -> None:
+    # Of two works, the one whose title holds "funders" is the one "as Carothers points out ... funders" means.
+    bib = parse_bibliography(
+        "@article{c1, author={Carothers, Thomas}, title={Democracy Aid at 25}, year={2015}}\n"
+        "@book{c2, author={Carothers, Thomas}, title={The Closing Space Challenge: How Are Funders Responding?},"
+        " year={2015}}\n")
+    linkage = link(parse_essay("As Carothers points out, scaling back shows when funders depart."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["c2"]
+
+
+def test_one_word_of_one_of_three_titles_still_chooses_that_work() -> None:
+    bib = parse_bibliography(
+        "@article{n1, author={Neumayer, Eric}, title={Do Human Rights Matter in Bilateral Aid?}, year={2003}}\n"
+        "@article{n2, author={Neumayer, Eric}, title={The Determinants of Aid by Development Banks}, year={2003}}\n"
+        "@book{n3, author={Neumayer, Eric}, title={The Pattern of Aid Giving}, year={2003}}\n")
+    linkage = link(parse_essay("Neumayer finds that low regulatory burden counts in determining the amount of aid."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["n2"]

@@ -24,6 +24,7 @@ from .author_date_hit import (
     every_letter_of_a_group,
     one_entry_per_item,
     one_entry_per_label,
+    year_label,
 )
 from .author_date_narrative import _year_only, nameless_keys, names_before, narrative_window
 from .author_names import (
@@ -46,7 +47,6 @@ from .printed_years import (
     YearForms,
     candidates,
     labels_of,
-    one_letter,
     suffixes,
     year_forms,
     year_number,
@@ -589,7 +589,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         if re.match(r":\s?\d", rest):  # ASA's "(Doe 2011:12)"
             cited_letters.record_colon(index)
         group = (letter_group(names, index), year) if suffix else None
-        label = _year_text(year, one_letter(suffix, len(sig_keys))) if suffix else ""
+        label = year_label(year, suffix, len(sig_keys))
         _emit(claim, keys, written, paren.group(), at, locator, weight, index, found,
               shared_context=group in shared, word_before=group not in in_paren, label=label)
     if resolved_any:

@@ -18,7 +18,7 @@ from .author_names import told_apart_by_given_names
 from .hits import Found, Hit
 from .index import SourceIndex, clearly_best, persons_of
 from .name_forms import acronym_of
-from .printed_years import COMMON_YEAR, common, original_dated
+from .printed_years import COMMON_YEAR, common, one_letter, original_dated
 from .reporting import REPORTING
 from .text import FORM_WORDS, STOPWORDS, canonical, content_stems
 
@@ -35,6 +35,14 @@ def _year_text(year: str, suffix: str) -> str:
     if year.startswith("-") or year == "0":
         year = f"{1 - int(year)} BC"
     return f"{year}-{suffix}" if year == "n.d." and suffix else f"{year}{suffix}"
+
+
+def year_label(year: str, suffix: str, entries: int) -> str:
+    """The lettered year label a citation of ``year`` and ``suffix`` stands for, as its letter reads among the
+    ``entries`` entries of its names ("2012c" for DIN 1505-2's "2012cc": ``printed_years.one_letter``); '' for none.
+    Passed to ``_emit`` by each reader, whose citation as written may end in a page that repeats the letter
+    ("2012i, S. 156–157i")."""
+    return _year_text(year, one_letter(suffix, entries)) if suffix else ""
 
 
 @cache
@@ -76,17 +84,21 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     # One entry: no words to weigh (nor the document's topic to read).
     context = _context_words(claim.text, at, written, keys, index) if len(set(keys)) > 1 else []
     key, ambiguous, scores = index.choose(keys, context)
+    page = _page_of(locator, label)
     if not ambiguous:
-        _record_page(index, key, locator)
+        _record_page(index, key, page)
     ranked = sorted(scores.values(), reverse=True)
     # "Hicks ([1998] 2002)": the one entry first published in 1998 (the raw item is longer than ``written`` by the
     # original date, up to its next item)
     original = original_dated(claim.text[at:at + len(written) + _ORIGINAL_LENGTH].partition(";")[0], keys,
                               index) if ambiguous else ""
     titled = _titled_before(claim.text[:at], keys, index) if ambiguous and word_before and not original else ""
-    paged = (paged_entry(locator, keys, index) if ambiguous and not (titled or original) and pages_followed(index)
+    paged = (paged_entry(page, keys, index) if ambiguous and not (titled or original) and pages_followed(index)
              else "")
-    contested = bool(label) and ambiguous and cited_letters.contested(index, keys, key)
+    contested = bool(label) and ambiguous and (cited_letters.contested(index, keys, key)
+                                               or cited_letters.disputed(index, keys, label))
+    # A label names one entry throughout the document: what the contexts of its citations agreed on.
+    agreed = cited_letters.agreed(index, keys, label) if ambiguous and label else ""
     # A lead that one shared word makes is no evidence alone: the citation is then decided as one its context does
     # not, unless picks of the other letters of its entries corroborate it (``cited_letters.record_weak_pick``).
     clear = ambiguous and clearly_best(*ranked[:2]) and not _topic_names_another(claim.text, at, written, keys,
@@ -98,6 +110,8 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     if original or titled or paged:  # "forcats (Wickham 2023a), stringr (Wickham 2023b)": the word before names it
         key, ambiguous = original or titled or paged, False
         cited_letters.record_pick(index, keys, key, label)
+    elif agreed in keys and not contested:
+        key = agreed
     elif clear and not shared_context and not contested:
         cited_letters.record_pick(index, keys, key, label)
     elif ambiguous and (contested or shared_context or not clear or guessed
@@ -176,6 +190,15 @@ follow its entries' pagination (a few cite another edition's pages)."""
 def read_pages(index: SourceIndex) -> None:
     """Start counting a document's page locators against its entries' page ranges (``pages_followed``)."""
     index.__dict__[_PINPOINTS] = [0, 0]
+
+
+def _page_of(locator: str, label: str) -> str:
+    """The locator as it names a page: without the letter of the year ``label`` DIN 1505-2 prints again after it
+    ("S. 134b" of "(RANGEL, 2012b, S. 134b)" is page 134)."""
+    letter = label.lstrip("0123456789.-nd")
+    if letter and locator.endswith(letter) and locator[:-len(letter)][-1:].isdigit():
+        return locator[:-len(letter)]
+    return locator
 
 
 def _page(locator: str) -> int | None:

@@ -11,7 +11,7 @@ from collections.abc import Collection
 from ..lazyre import lazy
 from ..model import Claim, Mention
 from . import cited_titles
-from .author_date_hit import _emit, _reportable, _second_year, _year_text
+from .author_date_hit import _emit, _reportable, _second_year, _year_text, year_label
 from .author_names import (
     GIVEN_WORDS,
     fit,
@@ -122,10 +122,11 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
                     if len(more) == 1:
                         note_in_full(span, more[0], index)
                     _emit(claim, more, f"{span} ({_year_text(y, s)})", written, first.start, locator, 1.0, index, found,
-                          shared_context=bool(s) and (frozenset(sig_keys), y) in shared)
+                          shared_context=bool(s) and (frozenset(sig_keys), y) in shared,
+                          label=year_label(y, s, len(sig_keys)))
                 elif alone:
                     _emit(claim, alone, f"{span} ({_year_text(y, s)})", written, first.start, locator, 0.9, index,
-                          found, guessed=True)
+                          found, guessed=True, label=year_label(y, s, len(alone)))
                 elif n > 0 and _second_year(year, y, s) and _reportable(y, seg):  # "Wendt (1999, 2003)", no 2003 entry
                     found.mention(first.start, Mention(claim.id, "marker", f"{span} ({_year_text(y, s)})", (),
                                                        f"no entry for {span} {_year_text(y, s)}"))
@@ -148,7 +149,8 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         return
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
-        _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found, guessed=True)
+        _emit(claim, keys, f"({seg.strip()})", paren.group(), at, locator, 0.9, index, found, guessed=True,
+              label=year_label(year, suffix, len(keys)))
         return
     # No author anywhere near: the words of a title may still point at one entry of that year. Not after a number,
     # whose year it is: a court reporter's or a statute's ("Learning Resources, Inc. v. Trump, 607 U.S. 229 (2026)").
@@ -257,7 +259,7 @@ def _narrative_before(claim: Claim, paren: re.Match[str], seg: str, years: list[
     for (y, s), keys in zip(years, picked, strict=True):
         if keys:
             _emit(claim, keys, f"{span} ({_year_text(y, s)})", paren.group(), paren.start(), locator, 1.0, index,
-                  found)
+                  found, label=year_label(y, s, len(sig_keys)))
     return True
 
 
@@ -286,8 +288,9 @@ def _nameless_keys(paren: re.Match[str], seg: str, years: list[tuple[str, str]],
     if not all(picked):
         return False
     found.cover(claim.id, paren.start(), paren.end())
-    for (y, s), keys in zip(years, picked, strict=True):
-        _emit(claim, keys, f"({_year_text(y, s)})", paren.group(), at, locator, 0.9, index, found)
+    for (y, s), keys, pool in zip(years, picked, pools, strict=True):
+        _emit(claim, keys, f"({_year_text(y, s)})", paren.group(), at, locator, 0.9, index, found,
+              label=year_label(y, s, len(pool)))
     return True
 
 

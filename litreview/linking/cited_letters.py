@@ -16,6 +16,7 @@ letters are then counted among those.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from string import ascii_lowercase
 
@@ -58,7 +59,10 @@ _CONTESTED = "_letters_contested"
 """(Candidates, entry) pairs the contexts of the first reading picked for two different year labels: two labels never
 name one entry, so one of those picks is wrong, and none of them is taken."""
 _LABELLED = "_letters_labelled"
-"""(Candidates, lettered year label) -> the one entry the contexts of that label's citations picked."""
+"""(Candidates, lettered year label) -> the one entry the contexts of that label's citations agree on (``_agreed``)."""
+_DISPUTED = "_letters_disputed"
+"""(Candidates, lettered year label) pairs whose citations' contexts picked different entries, none of them agreed on
+(``_agreed``): one context at least is wrong, and nothing tells which, so none of them is taken."""
 _ADDS_NAMES = "_letters_adds_names"
 """Whether the document prints names added before "et al." ("Doe, Smith, et al."), set by the first reading."""
 _IN_FULL = "_letters_in_full"
@@ -88,6 +92,7 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
     index.__dict__.pop(_FEW, None)
     index.__dict__.pop(_LISTED, None)
     index.__dict__.pop(_LABELLED, None)
+    index.__dict__.pop(_DISPUTED, None)
     index.__dict__.pop(_CONTESTED, None)
     index.__dict__[_ADDS_NAMES] = False
     index.__dict__[_AMPERSAND] = False
@@ -141,22 +146,37 @@ def read_document(index: SourceIndex, claims: Sequence[Claim], first_reading: Ca
         if cited == 1 and len(agreed) == 1:
             decided[pool] = agreed.pop()
     index.__dict__[_PICKS] = decided
-    # A year label names one entry throughout a document: what the contexts of "Doe 2001a" agree on decides the
-    # citations of "Doe 2001a" whose context picks nothing.
-    labelled: dict[tuple[frozenset[str], str], set[str]] = {}
+    # A year label names one entry throughout a document: what the contexts of "Doe 2001a" agree on decides every
+    # citation of "Doe 2001a", the one whose context picks nothing and the one whose context picks another.
+    # A pick of one entry for two labels tells nothing (``contested``): the other picks of each label decide it.
     labels_of: dict[tuple[frozenset[str], str], set[str]] = {}
     for candidates, picked_key, label in picks:
         if label:
-            labelled.setdefault((candidates, label), set()).add(picked_key)
             labels_of.setdefault((candidates, picked_key), set()).add(label)
-    index.__dict__[_CONTESTED] = {at for at, labels in labels_of.items() if len(labels) > 1}
-    agreed_on = {at: next(iter(keys)) for at, keys in labelled.items() if len(keys) == 1}
+    contested_picks = {at for at, labels in labels_of.items() if len(labels) > 1}
+    index.__dict__[_CONTESTED] = contested_picks
+    labelled: dict[tuple[frozenset[str], str], Counter[str]] = {}
+    for candidates, picked_key, label in picks:
+        if label and (candidates, picked_key) not in contested_picks:
+            labelled.setdefault((candidates, label), Counter())[picked_key] += 1
+    agreed_on = {at: key for at, keys in labelled.items() if (key := _agreed(keys))}
+    index.__dict__[_DISPUTED] = set(labelled) - set(agreed_on)
     # Two letters cannot name one entry: contexts that picked it for both tell nothing.
     clash = {(c, k) for (c, label), k in agreed_on.items() for (c2, label2), k2 in agreed_on.items()
              if c == c2 and k == k2 and label != label2}
     decided_labels = {(c, label): k for (c, label), k in agreed_on.items() if (c, k) not in clash}
     decided_labels.update(_corroborated(index.__dict__.pop(_WEAK), decided_labels, written))
     index.__dict__[_LABELLED] = {**_the_other_letter(decided_labels, written), **decided_labels}
+
+
+def _agreed(picks: Counter[str]) -> str:
+    """The entry the contexts of one label's citations agree on, from how many picked each (``picks``): the only one
+    picked, or one that two contexts or more picked, more than twice as many as picked all others together (five
+    sentences on the long cycle pick "A Questão Agrária e o ciclo longo" for "Rangel 2012b", one on land picks "A
+    Questão da Terra"); '' when they split."""
+    (top, most), *rest = picks.most_common()
+    others = sum(n for _, n in rest)
+    return top if not others or (most >= 2 and most > 2 * others) else ""
 
 
 def _leaves_entries_out(index: SourceIndex, reading: object, written: Mapping[tuple[str, ...], set[str]]) -> bool:
@@ -421,6 +441,19 @@ def contested(index: SourceIndex, keys: Sequence[str], key: str) -> bool:
     ("Shipton and Clarkson 2015a" and "2015b" both in sentences on reduction intensity): a label names one entry,
     so the context that picks it now is no evidence of which entry this label is."""
     return (frozenset(keys), key) in (index.__dict__.get(_CONTESTED) or ())
+
+
+def agreed(index: SourceIndex, keys: Sequence[str], label: str) -> str:
+    """The entry the contexts of the citations of ``label`` among ``keys`` agreed on in the first reading (``_agreed``),
+    or that the other letters of its entries tell (``_corroborated``, ``_the_other_letter``); '' for none."""
+    by_label: Mapping[tuple[frozenset[str], str], str] = index.__dict__.get(_LABELLED) or {}
+    return by_label.get((frozenset(keys), label), "") if label else ""
+
+
+def disputed(index: SourceIndex, keys: Sequence[str], label: str) -> bool:
+    """Whether the contexts of the citations of ``label`` among ``keys`` picked different entries in the first
+    reading, none agreed on (``_agreed``): one of them at least is wrong, so the context of this one is no evidence."""
+    return bool(label) and (frozenset(keys), label) in (index.__dict__.get(_DISPUTED) or ())
 
 
 def picked(index: SourceIndex, keys: Sequence[str], label: str = "") -> str | None:
