@@ -31,6 +31,7 @@ def use(md: Any) -> None:
     md.inline.ruler.before("html_inline", "raw_tag", _raw_tag)
     md.inline.ruler.before("emphasis", "pandoc_script", _script)
     md.inline.ruler.before("escape", "pandoc_escaped_space", _escaped_space)
+    md.core.ruler.after("inline", "raw_tags_balanced", balanced)
 
 
 def _escaped_space(state: Any, silent: bool) -> bool:
@@ -121,14 +122,67 @@ def _script(state: Any, silent: bool) -> bool:
     return True
 
 
+_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+
+
 def _raw_tag(state: Any, silent: bool) -> bool:
-    """An HTML tag or comment in the text: left out, as a page shows none (the text between tags stays)."""
+    """An HTML tag or comment in the text: a formatting one (``sanitize.INLINE_TAGS``: ``<sup>``, ``<b>``) as pandoc's
+    HTML passes it on, with no attribute; any other left out (the text between tags stays). ``balanced`` then drops
+    the unclosed, stray and empty ones."""
     from markdown_it.common.html_re import HTML_TAG_RE
+
+    from .sanitize import INLINE_TAGS
 
     if state.src[state.pos] != "<" or (m := HTML_TAG_RE.match(state.src, state.pos)) is None:
         return False  # matched in place: a copy of the rest of the text at every "<" costs its square
+    name = _TAG_NAME.match(m.group(0))
+    if not silent and name and name.group(2).lower() in INLINE_TAGS and not m.group(0).endswith("/>"):
+        closing = bool(name.group(1))
+        # pushed as no nesting (markdown-it pairs the nesting it pushes, and a stray "</b>" has no pair), then marked
+        token = state.push(_RAW_CLOSE if closing else _RAW_OPEN, name.group(2).lower(), 0)
+        token.nesting = -1 if closing else 1
     state.pos = m.end()
     return True
+
+
+_RAW_OPEN, _RAW_CLOSE = "raw_tag_open", "raw_tag_close"
+
+
+def balanced(state: Any) -> None:
+    """Each inline's raw formatting tags (``_raw_tag``) kept where one opens and closes around text within the same
+    markup (``<sup>[1](#n)</sup>``), the others dropped: an unclosed ``<sup>`` would set the rest of the page
+    small, and an empty ``<i class="fa"></i>`` is an icon the page has not."""
+    for block in state.tokens:
+        if block.children:
+            block.children = _balanced(block.children)
+    for note in state.env.get("footnotes", {}).get("list", {}).values():
+        if note.get("tokens"):
+            note["tokens"] = _balanced(note["tokens"])
+
+
+def _balanced(tokens: list[Any]) -> list[Any]:
+    if not any(tok.type == _RAW_OPEN for tok in tokens):
+        return [tok for tok in tokens if tok.type != _RAW_CLOSE]
+    drop: set[int] = set()
+    opened: list[int] = []  # every open token (raw or markdown-it's) not closed yet
+    for n, tok in enumerate(tokens):
+        if tok.nesting == 1:
+            opened.append(n)
+        elif tok.type == _RAW_CLOSE:
+            if opened and tokens[opened[-1]].type == _RAW_OPEN and tokens[opened[-1]].tag == tok.tag:
+                start = opened.pop()
+                if all(tokens[k].type in ("text", "softbreak") and not tokens[k].content.strip()
+                       for k in range(start + 1, n) if k not in drop):
+                    drop.update((start, n))  # nothing inside: no tag at all
+            else:
+                drop.add(n)
+        elif tok.nesting == -1:
+            while opened and tokens[opened[-1]].type == _RAW_OPEN:  # closed by the markup around it: unclosed
+                drop.add(opened.pop())
+            if opened:
+                opened.pop()
+    drop.update(k for k in opened if tokens[k].type == _RAW_OPEN)
+    return [tok for n, tok in enumerate(tokens) if n not in drop]
 
 
 _BLANK = "\x1a"
