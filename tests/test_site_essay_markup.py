@@ -816,3 +816,28 @@ def test_a_stray_or_crossed_inline_tag_breaks_nothing() -> None:
                        ("<b>*a*</b>", "<b><em>a</em></b>")]:
         assert claim_html(text, (), lambda item: None)[0] == html, text
     assert plain_text("Text</sup>[^1] more") == "Text[^1] more"
+
+
+@pytest.mark.parametrize("written", [
+    "See [the report](files/Annual Report 2020.pdf) now.",
+    'See [it](https://example.org/a b "A title") and [this](x (1).md) now.',
+    "from [ @ ](https://github.com/ /tree/ ) on.",
+])
+def test_a_link_whose_address_holds_spaces_prints_as_pandoc_prints_it(written: str) -> None:
+    # pandoc reads "[text](an address with spaces)" as a link (its spaces encoded); CommonMark, and the page, left it
+    # as written, brackets and address.
+    import pypandoc
+
+    from litreview.render.claim_text import claim_html
+
+    html, _ = claim_html(written, (), lambda item: None)
+    pandoc = pypandoc.convert_text(written, "html", format="markdown", extra_args=["--wrap=none"])
+    assert re.findall(r'<a href="([^"]*)"', html) == re.findall(r'<a href="([^"]*)"', pandoc)
+    assert " ".join(text_of(html).split()) == " ".join(text_of(pandoc).split())
+
+
+def test_a_spaced_link_to_a_script_is_its_text_and_an_unclosed_one_stays_text() -> None:
+    from litreview.render.claim_text import claim_html
+
+    assert claim_html("Go [there](javascript: alert(1)) now.", (), lambda item: None)[0] == "Go there now."
+    assert claim_html("A [b](c d and more", (), lambda item: None)[0] == "A [b](c d and more"

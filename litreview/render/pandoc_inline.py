@@ -28,6 +28,7 @@ def use(md: Any) -> None:
     md.inline.ruler.before("link", "pandoc_span", _span)
     md.inline.ruler.before("link", "pandoc_image", _image)
     md.inline.ruler.before("link", "pandoc_attributes", _attributes)
+    md.inline.ruler.after("link", "pandoc_spaced_link", _spaced_link)
     md.inline.ruler.before("html_inline", "raw_tag", _raw_tag)
     md.inline.ruler.before("emphasis", "pandoc_script", _script)
     md.inline.ruler.before("escape", "pandoc_escaped_space", _escaped_space)
@@ -83,6 +84,59 @@ def _image(state: Any, silent: bool) -> bool:
     attributes = _ATTRIBUTES.match(state.src, m.end())
     state.pos = attributes.end() if attributes else m.end()
     return True
+
+
+_LONGEST_ADDRESS = 2000
+"""How far a spaced link's ``(`` is looked for its ``)``: each ``[`` of a line would otherwise scan the rest of it."""
+
+
+def _spaced_link(state: Any, silent: bool) -> bool:
+    """``[text](an address with spaces "title")``, which CommonMark leaves as text and pandoc reads as a link to the
+    address, its spaces percent-encoded (``a%20b``): run after markdown-it's own link rule, which takes the rest."""
+    if state.src[state.pos] != "[" or state.linkLevel > 0:
+        return False
+    end = state.md.helpers.parseLinkLabel(state, state.pos, True)
+    if end < 0 or not state.src.startswith("(", end + 1):
+        return False
+    inside, close = _parenthesised(state.src, end + 2, min(state.posMax, end + 2 + _LONGEST_ADDRESS))
+    if close < 0:
+        return False
+    address, title = inside.strip(), ""
+    if address.endswith(('"', "'")) and (opening := address.rfind(" " + address[-1], 0, len(address) - 1)) > 0:
+        address, title = address[:opening].strip(), address[opening + 2:-1]
+    if not address or not any(c.isspace() for c in address) or "<" in address or ">" in address:
+        return False
+    if not silent:
+        old_max = state.posMax
+        token = state.push("link_open", "a", 1)
+        token.attrs = {"href": state.md.normalizeLink(" ".join(address.split()))}
+        if title:
+            token.attrSet("title", title)
+        state.pos, state.posMax = state.pos + 1, end
+        state.linkLevel += 1
+        state.md.inline.tokenize(state)
+        state.linkLevel -= 1
+        state.push("link_close", "a", -1)
+        state.posMax = old_max
+    state.pos = close + 1
+    return True
+
+
+def _parenthesised(src: str, start: int, stop: int) -> tuple[str, int]:
+    """What stands from ``start`` to the ``)`` that closes the ``(`` before it (parentheses inside paired, no line
+    break), and where that ``)`` is; ("", -1) when none does before ``stop``."""
+    depth = 0
+    for at in range(start, stop):
+        c = src[at]
+        if c == "\n":
+            break
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                return src[start:at], at
+            depth -= 1
+    return "", -1
 
 
 def _attributes(state: Any, silent: bool) -> bool:
