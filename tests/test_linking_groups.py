@@ -111,6 +111,16 @@ def test_a_decision_on_a_grouped_sentence_updates_the_groups_entry(tmp_path: Pat
     assert [g.claim_id for g in curated.groups] == ["p1-s2-3"]
 
 
+def test_a_decision_made_before_its_sentence_was_grouped_is_updated_not_duplicated(tmp_path: Path) -> None:
+    # The sentence decided on first, then grouped: a second decision on it stopped with "claims.yaml:..: duplicate
+    # entry for p1-s2 and holsti2004taming (first at line ...)".
+    path, essay = tmp_path / "claims.yaml", parse_essay(ESSAY)
+    accept(path, essay, "p1-s2", "holsti2004taming", bibliography=BIB)
+    record_group(path, essay, "p1-s2-3")
+    reject(path, essay, "p1-s2", "holsti2004taming", bibliography=BIB)
+    assert [(d.source_key, d.status) for d in load_curated(path).links] == [("holsti2004taming", "rejected")]
+
+
 def test_reanchoring_onto_a_grouped_sentence_moves_the_decision_to_its_group(tmp_path: Path) -> None:
     path = tmp_path / "claims.yaml"
     path.write_text(GROUP + """links:
