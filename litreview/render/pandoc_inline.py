@@ -86,7 +86,7 @@ def _image(state: Any, silent: bool) -> bool:
     return True
 
 
-_LONGEST_ADDRESS = 2000
+_LONGEST_ADDRESS = 300
 """How far a spaced link's ``(`` is looked for its ``)``: each ``[`` of a line would otherwise scan the rest of it."""
 
 
@@ -218,25 +218,35 @@ def _balanced(tokens: list[Any]) -> list[Any]:
     if not any(tok.type == _RAW_OPEN for tok in tokens):
         return [tok for tok in tokens if tok.type != _RAW_CLOSE]
     drop: set[int] = set()
-    opened: list[int] = []  # every open token (raw or markdown-it's) not closed yet
+    opened: list[list[int]] = []  # every open token (raw or markdown-it's) not closed yet: [where, whether it holds any]
     for n, tok in enumerate(tokens):
         if tok.nesting == 1:
-            opened.append(n)
+            opened.append([n, 0])
         elif tok.type == _RAW_CLOSE:
-            if opened and tokens[opened[-1]].type == _RAW_OPEN and tokens[opened[-1]].tag == tok.tag:
-                start = opened.pop()
-                if all(tokens[k].type in ("text", "softbreak") and not tokens[k].content.strip()
-                       for k in range(start + 1, n) if k not in drop):
+            if opened and tokens[opened[-1][0]].type == _RAW_OPEN and tokens[opened[-1][0]].tag == tok.tag:
+                start, holds = opened.pop()
+                if holds:
+                    _holds(opened)
+                else:
                     drop.update((start, n))  # nothing inside: no tag at all
             else:
                 drop.add(n)
         elif tok.nesting == -1:
-            while opened and tokens[opened[-1]].type == _RAW_OPEN:  # closed by the markup around it: unclosed
-                drop.add(opened.pop())
+            while opened and tokens[opened[-1][0]].type == _RAW_OPEN:  # closed by the markup around it: unclosed
+                drop.add(opened.pop()[0])
             if opened:
                 opened.pop()
-    drop.update(k for k in opened if tokens[k].type == _RAW_OPEN)
+            _holds(opened)
+        elif tok.type not in ("text", "softbreak") or tok.content.strip():
+            _holds(opened)
+    drop.update(k for k, _ in opened if tokens[k].type == _RAW_OPEN)
     return [tok for n, tok in enumerate(tokens) if n not in drop]
+
+
+def _holds(opened: list[list[int]]) -> None:
+    """The innermost open element holds something (and so each around it, marked as it closes)."""
+    if opened:
+        opened[-1][1] = 1
 
 
 _BLANK = "\x1a"
