@@ -13,7 +13,7 @@ from litreview.bibliography.load import parse_bibliography
 from litreview.errors import ClaimsFileError
 from litreview.essay import parse_essay
 from litreview.linking import group_claims, link
-from litreview.linking.curated import accept, load_curated, parse_curated, record_group
+from litreview.linking.curated import accept, load_curated, parse_curated, reanchor, record_group, reject
 
 BIB = parse_bibliography("""
 @book{holsti2004taming, author={Holsti, K. J.}, title={Taming the Sovereigns}, year={2004}}
@@ -93,6 +93,45 @@ def test_accepting_on_a_new_group_id_records_the_group(tmp_path: Path) -> None:
     assert (group.claim_id, group.exact, group.prefix) == ("p1-s2-3", f"{S2} {S3}", "Order is contested. ")
     (decision,) = curated.links
     assert (decision.claim_id, decision.source_key, decision.exact) == ("p1-s2-3", "holsti2004taming", f"{S2} {S3}")
+
+
+def test_a_decision_on_a_grouped_sentence_updates_the_groups_entry(tmp_path: Path) -> None:
+    # accept()/reject() on p1-s2 once p1-s2-3 is recorded looked the pair up under p1-s2 (gone: the group
+    # replaces its sentences), missed the group's entry and appended a second one; the file then failed to
+    # load with "duplicate entry for p1-s2-3 and holsti2004taming (first at line ...)".
+    path = _accepted(tmp_path)
+    essay = parse_essay(ESSAY)
+    written = reject(path, essay, "p1-s2", "holsti2004taming", note="not this one", bibliography=BIB)
+    assert [(d.claim_id, d.source_key, d.status, d.note) for d in written.links] == [
+        ("p1-s2-3", "holsti2004taming", "rejected", "not this one")]
+    accept(path, essay, "p1-s3", "farrell2005world", bibliography=BIB)  # a first decision on a grouped sentence
+    curated = load_curated(path)
+    assert [(d.claim_id, d.source_key, d.status) for d in curated.links] == [
+        ("p1-s2-3", "holsti2004taming", "rejected"), ("p1-s2-3", "farrell2005world", "confirmed")]
+    assert [g.claim_id for g in curated.groups] == ["p1-s2-3"]
+
+
+def test_a_decision_made_before_its_sentence_was_grouped_is_updated_not_duplicated(tmp_path: Path) -> None:
+    # The sentence decided on first, then grouped: a second decision on it stopped with "claims.yaml:..: duplicate
+    # entry for p1-s2 and holsti2004taming (first at line ...)".
+    path, essay = tmp_path / "claims.yaml", parse_essay(ESSAY)
+    accept(path, essay, "p1-s2", "holsti2004taming", bibliography=BIB)
+    record_group(path, essay, "p1-s2-3")
+    reject(path, essay, "p1-s2", "holsti2004taming", bibliography=BIB)
+    assert [(d.source_key, d.status) for d in load_curated(path).links] == [("holsti2004taming", "rejected")]
+
+
+def test_reanchoring_onto_a_grouped_sentence_moves_the_decision_to_its_group(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    path.write_text(GROUP + """links:
+  - claim: p2-s2
+    source: farrell2005world
+    status: confirmed
+    anchor:
+      exact: A sentence edited away long ago.
+""", encoding="utf-8")
+    written = reanchor(path, parse_essay(ESSAY), "p2-s2", "farrell2005world", "p1-s3", bibliography=BIB)
+    assert [(d.claim_id, d.exact) for d in written.links] == [("p1-s2-3", f"{S2} {S3}")]
 
 
 def test_a_group_and_its_links_follow_an_inserted_sentence(tmp_path: Path) -> None:

@@ -330,7 +330,7 @@ def test_a_latex_url_command_links_no_script() -> None:
     for tex, shown in [("\\url{data:image/png;base64,AAAA}", "See data:image/png;base64,AAAA now."),
                        ("\\href{data:image/svg+xml,x}{here}", "See here now."),
                        ("\\href{javascript:alert(1)}{here}", "See here now."),
-                       ("[here](data:image/png;base64,AAAA)", "See [here](data:image/png;base64,AAAA) now.")]:
+                       ("[here](data:image/png;base64,AAAA)", "See here now.")]:  # pandoc prints a link's text
         html, _ = claim_html(f"See {tex} now.", (), lambda item: None)
         assert "href" not in html and html == shown
     html, _ = claim_html("See \\href{https://a.org/x_(y)}{here}.", (), lambda item: None)
@@ -756,3 +756,99 @@ def test_a_citation_of_a_key_the_bibliography_lacks_prints_as_pandoc_prints_it(t
     assert "kristof2004? (not in the bibliography) says so (Roe 2001)" in text
     assert "@kristof2004" not in html.split("lr-para", 1)[1]
     assert '<span class="lr-mark lr-mark--missing"><strong>kristof2004?</strong>' in html
+
+
+@pytest.mark.parametrize("written", [
+    "[Anwendungsbereich dieser Handreichung](Anwendungsbereich-dieser-Handreichung) (Benötigen wir das?)",
+    "See [the guide](docs/guide.html#setup) and [ä page](<a page.md>).",
+])
+def test_a_relative_link_prints_its_text_and_stays_a_link(written: str) -> None:
+    # A wiki's "[Anwendungsbereich dieser Handreichung](Anwendungsbereich-dieser-Handreichung)" (a link to another
+    # page, no "#" nor scheme) was shown as written, brackets and address; pandoc prints the text, linked.
+    import pypandoc
+
+    from litreview.render.claim_text import claim_html
+
+    html, _ = claim_html(written, (), lambda item: None)
+    assert "](" not in html
+    assert " ".join(text_of(html).split()) == " ".join(
+        pypandoc.convert_text(written, "plain", format="markdown", extra_args=["--wrap=none"]).split())
+    hrefs = re.findall(r'<a href="([^"]*)" rel="noopener noreferrer">', html)
+    pandoc = pypandoc.convert_text(written, "html", format="markdown", extra_args=["--wrap=none"])
+    assert hrefs == re.findall(r'<a href="([^"]*)"', pandoc)
+    assert hrefs and all(" " not in h and "ä" not in h for h in hrefs)  # encoded
+
+
+@pytest.mark.parametrize("address", [
+    "javascript:alert(1)", "JaVaScRiPt:alert(1)", "java%73cript:alert(1)", "x:y", "/etc/passwd", "//evil.example/x",
+    "../x", "a/../../x", "%2e%2e/x", "a/%2E%2e/b", "a\\b", "data:text/html,x", "vbscript:x",
+])
+def test_a_relative_link_that_could_run_or_leave_the_site_prints_only_its_text(address: str) -> None:
+    from litreview.render.claim_text import claim_html
+
+    html, _ = claim_html(f"Go [there]({address}) now.", (), lambda item: None)
+    assert "href" not in html and text_of(html) == "Go there now.", html
+
+
+def test_inline_html_formatting_prints_as_pandoc_prints_it_without_attributes(tmp_path: Path) -> None:
+    # "## Zielsetzung des Beitrags<sup>[1](#myfootnote1)</sup>": pandoc passes the raw <sup> on, the page showed
+    # "Beitrags1". The formatting tags print (their attributes never); any other tag, an unclosed or stray one, and an
+    # empty one (an icon's "<i class=fa></i>") print nothing.
+    from litreview.render.claim_text import claim_html
+
+    html, _ = claim_html('Zielsetzung<sup>[1](#fn1)</sup>, H<sub onclick="x()">2</sub>O, <b>fett</b> <I>k</I> '
+                         '<sup>open, stray</em> <i class="fa"></i><span style="x">s</span>.', (), lambda item: None)
+    assert html == ('Zielsetzung<sup><a href="#fn1" rel="noopener noreferrer">1</a></sup>, H<sub>2</sub>O, '
+                    '<b>fett</b> <i>k</i> open, stray s.')
+    (tmp_path / "d.md").write_text("## Zielsetzung des Beitrags<sup>[1](#myfootnote1)</sup>\n\nText.\n",
+                                   encoding="utf-8")
+    page = essay_html(tmp_path, "d.md")
+    assert re.search(r"<h2[^>]*><span[^>]*>Zielsetzung des Beitrags<sup>1</sup></span></h2>", page), page
+
+
+def test_a_stray_or_crossed_inline_tag_breaks_nothing() -> None:
+    # A stray "</sup>" with no tag open stopped the build ("pop from empty list"); tags crossing emphasis or a link
+    # would leave the page's HTML ill-nested: the crossing ones print nothing.
+    from litreview.render.claim_text import claim_html, plain_text
+
+    for text, html in [("a</sup> b", "a b"), ("*a <b>b* c</b>", "<em>a b</em> c"),
+                       ("[a <i>b](#x) c</i>", '<a href="#x" rel="noopener noreferrer">a b</a> c'),
+                       ("<b>*a*</b>", "<b><em>a</em></b>")]:
+        assert claim_html(text, (), lambda item: None)[0] == html, text
+    assert plain_text("Text</sup>[^1] more") == "Text[^1] more"
+
+
+@pytest.mark.parametrize("written", [
+    "See [the report](files/Annual Report 2020.pdf) now.",
+    'See [it](https://example.org/a b "A title") and [this](x (1).md) now.',
+    "from [ @ ](https://github.com/ /tree/ ) on.",
+])
+def test_a_link_whose_address_holds_spaces_prints_as_pandoc_prints_it(written: str) -> None:
+    # pandoc reads "[text](an address with spaces)" as a link (its spaces encoded); CommonMark, and the page, left it
+    # as written, brackets and address.
+    import pypandoc
+
+    from litreview.render.claim_text import claim_html
+
+    html, _ = claim_html(written, (), lambda item: None)
+    pandoc = pypandoc.convert_text(written, "html", format="markdown", extra_args=["--wrap=none"])
+    assert re.findall(r'<a href="([^"]*)"', html) == re.findall(r'<a href="([^"]*)"', pandoc)
+    assert " ".join(text_of(html).split()) == " ".join(text_of(pandoc).split())
+
+
+def test_a_spaced_link_to_a_script_is_its_text_and_an_unclosed_one_stays_text() -> None:
+    from litreview.render.claim_text import claim_html
+
+    assert claim_html("Go [there](javascript: alert(1)) now.", (), lambda item: None)[0] == "Go there now."
+    assert claim_html("A [b](c d and more", (), lambda item: None)[0] == "A [b](c d and more"
+
+
+def test_many_nested_empty_tags_render_in_linear_time() -> None:
+    # Each closing tag looked back over everything inside it for text: 5,000 nested empty "<b>" took 3.6 s.
+    import time
+
+    from litreview.render.claim_text import claim_html
+
+    started = time.process_time()
+    assert claim_html("A " + "<b>" * 10_000 + "</b>" * 10_000 + " <sup> </sup>.", (), lambda item: None)[0] == "A   ."
+    assert time.process_time() - started < 3

@@ -150,3 +150,16 @@ def test_display_math_in_a_latex_paragraph_is_shown_after_it_and_claims_nothing(
     alts = re.findall(r'<div class="lr-para lr-display"[^>]*><p><math [^>]*alttext="([^"]*)"', tex)
     assert alts == ["\\begin{equation}&#10;\\mathbf{u}_t = 1&#10;\\end{equation}"]
     assert tex.index("where t counts") < tex.index("alttext=") < tex.index("Last.")
+
+
+def test_ensuremath_in_math_is_its_argument_as_pandoc_reads_it():
+    # An astronomy review's macros (\newcommand{\hyperparams}{\ensuremath{\boldsymbol{\phi}}}) leave \ensuremath in its
+    # equations: the converter left it unread and 22 of its 28 equations printed as TeX source; pandoc reads its
+    # argument. The TeX stays as written beside the MathML.
+    tex = r"\begin{equation} K_{ij} = k(\boldsymbol{x}_i, \ensuremath{\boldsymbol{\phi}}). \end{equation}"
+    shown = math_html(tex, display=True)
+    assert shown.startswith("<math ") and "math-tex" not in shown
+    assert "ensuremath" not in re.sub(r'alttext="[^"]*"', "", shown.split("<annotation")[0])
+    assert shown.count(r"\ensuremath{\boldsymbol{\phi}}") == 2  # alttext and annotation: as written
+    assert "<mi>α</mi>" in math_html(r"\ensuremath{\alpha}")
+    assert "math-tex" in math_html(r"\ensuremathx{\alpha}")  # another command, still unread

@@ -213,8 +213,7 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
     _known_key(bibliography, key, option,  # a slip of a key: the claims file's own check names it
                unknown_hint="" if near_key(key, bibliography.keys) else _of_name_and_year(key, bibliography, option))
     group = _group_of(claims_path, essay, claim_id)
-    if group:  # the group replaces its sentences: a decision on one of them is the group's (else a second one on
-        # the pair was refused as a duplicate of the first, at a line the file does not have)
+    if group != claim_id:  # the edit records it on the group; say so, and name the group below
         click.echo(f"note: {claim_id} is a sentence of the group {group} (recorded in {shown}): the decision is "
                    f"the group's")
         claim_id = group
@@ -240,13 +239,14 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
     return 0
 
 
-def _group_of(claims_path: Path, essay: Essay, claim_id: str) -> str | None:
-    """The id of the recorded group that sentence ``claim_id`` belongs to today, or None (read under the lock)."""
+def _group_of(claims_path: Path, essay: Essay, claim_id: str) -> str:
+    """The claim the edit records a decision on ``claim_id`` on (its group, for a grouped sentence), for the
+    messages; read under the lock."""
     from ..linking.anchors import group_essay
     from ..linking.curated import load_curated
+    from ..linking.curated_edit import decided_on
 
-    groups = load_curated(claims_path).groups
-    return group_essay(essay, groups).owner.get(claim_id) if groups else None
+    return decided_on(group_essay(essay, load_curated(claims_path).groups), claim_id)
 
 
 def _reanchor(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage: Linkage,

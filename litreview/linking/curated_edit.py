@@ -79,6 +79,7 @@ def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_ke
     p = Path(path)
     current = (read or load_curated)(p)  # validates the file before anything is changed
     grouping = group_essay(essay, current.groups)
+    claim_id = decided_on(grouping, claim_id)
     claim = _claim_for(grouping, claim_id, essay)
     if bibliography is not None and source_key not in bibliography.keys:
         from ..bibliography.keys import near_key
@@ -132,6 +133,7 @@ def reanchor(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_k
     current = load_curated(p)  # validates the file before anything is changed
     grouping = group_essay(essay, current.groups)
     orphaned = orphan(current, essay, claim_id, source_key, bibliography, grouping=grouping)
+    to = decided_on(grouping, to)
     claim = _claim_for(grouping, to, essay)
     if _is_new_group(grouping, to):
         raise ClaimsFileError(f"{to} is not a claim of the essay yet", path=essay.path,
@@ -173,6 +175,12 @@ def reanchor_candidates(link: CuratedLink, essay: Essay, citing: frozenset[str] 
     scored = [(c, fuzz.ratio(link.exact, c.text)) for c in essay.claims]
     scored.sort(key=lambda cs: (cs[0].id in citing, cs[1]), reverse=True)
     return scored[:limit]
+
+
+def decided_on(grouping: Grouping, claim_id: str) -> str:
+    """The claim a decision on ``claim_id`` is recorded on: the recorded group a sentence belongs to (the group
+    takes the place of its sentences, so a decision on one of them is the group's), else the claim itself."""
+    return grouping.owner.get(claim_id, claim_id)
 
 
 def _claim_for(grouping: Grouping, claim_id: str, essay: Essay) -> Claim:

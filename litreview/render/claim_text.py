@@ -22,7 +22,7 @@ from ..pandoc_text import html_text, smart, smart_tokens
 from . import pandoc_inline
 from .citation_marks import printed
 from .math import math_html
-from .sanitize import clean_text, esc, safe_url
+from .sanitize import clean_text, esc, safe_relative, safe_url
 from .shown import MARKUP as _MARKUP
 from .shown import SPACE_BEFORE_NOTE as _SPACE_BEFORE_NOTE
 from .shown import unrendered
@@ -40,7 +40,7 @@ def _inline() -> Any:
     from mdit_py_plugins.footnote import footnote_plugin
 
     md: Any = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").use(footnote_plugin)
-    md.validateLink = _linkable
+    md.validateLink = lambda url: True  # every link read as pandoc reads it; ``_links`` unlinks those not ``_linkable``
     pandoc_inline.use(md)
     md.inline.ruler.disable(["image", "html_inline"])
     md.core.ruler.disable("footnote_tail")
@@ -58,9 +58,10 @@ _FRAGMENT = re.compile(r"#[\w.:-]+")
 
 
 def _linkable(url: str) -> bool:
-    """Whether markdown-it may make a link of ``url``: one ``safe_url`` takes, or a place on the same page
-    (``#sec:intro``: it runs nothing and leaves the page for nowhere)."""
-    return safe_url(url) is not None or _FRAGMENT.fullmatch(url) is not None
+    """Whether markdown-it may make a link of ``url``: one ``safe_url`` takes, a place on the same page
+    (``#sec:intro``: it runs nothing and leaves the page for nowhere), or a relative address ``safe_relative`` takes
+    (a wiki's ``[Other page](Other-page)``: pandoc links it too)."""
+    return safe_url(url) is not None or _FRAGMENT.fullmatch(url) is not None or safe_relative(url) is not None
 
 
 def note_words(number: int | None) -> tuple[str, str]:
@@ -92,11 +93,31 @@ def _links(state: Any) -> None:
     (``smart``: its tokens are outside the claim's); a link whose text holds a citation is its text."""
     cites = state.env.get(_CITES) or ()
     for block in state.tokens:
+        if block.children:
+            block.children = _unlinked(block.children)
         if cites and block.children:
             block.children = _unlinked_citations(block.children, cites)
         _typeset(block.children or (), notes=False)
     for note in state.env.get("footnotes", {}).get("list", {}).values():
         _typeset(note.get("tokens") or (), notes=True)
+
+
+def _unlinked(tokens: list[Any]) -> list[Any]:
+    """``tokens`` with the links to an address that is not ``_linkable`` (``javascript:``, ``../x``) as their text:
+    pandoc prints the text of any link; the page did the brackets and the address too."""
+    if all(tok.type != "link_open" or _linkable(str(tok.attrGet("href") or "")) for tok in tokens):
+        return tokens
+    out: list[Any] = []
+    opened: list[bool] = []  # each open link: whether it is dropped
+    for tok in tokens:
+        if tok.type == "link_open":
+            opened.append(not _linkable(str(tok.attrGet("href") or "")))
+            if opened[-1]:
+                continue
+        elif tok.type == "link_close" and opened and opened.pop():
+            continue
+        out.append(tok)
+    return out
 
 
 def _unlinked_citations(tokens: list[Any], cites: Sequence[str]) -> list[Any]:

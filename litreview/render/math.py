@@ -33,6 +33,9 @@ _UNKNOWN = re.compile(r"\\[A-Za-z]")
 _COLOUR = re.compile(r"#?[A-Za-z0-9]+")
 # A LaTeX manuscript's equation environment, which pandoc's reader keeps around its math: the math inside it is shown.
 _EQUATION = re.compile(r"\\begin\{(equation\*?)\}(.*)\\end\{\1\}", re.S)
+# ``\\ensuremath{...}`` (a LaTeX macro's way to be math anywhere), which the converter leaves unread: in math, pandoc
+# reads its argument, a group.
+_ENSUREMATH = re.compile(r"\\ensuremath(?![A-Za-z])")
 
 
 @lru_cache(maxsize=2048)
@@ -55,7 +58,7 @@ def _mathml(tex: str, display: bool) -> ET.Element | None:
         from latex2mathml.converter import convert
 
         wrapped = _EQUATION.fullmatch(tex)
-        written = convert(wrapped.group(2) if wrapped else tex, display="block" if display else "inline")
+        written = convert(_ENSUREMATH.sub("", wrapped.group(2) if wrapped else tex), display="block" if display else "inline")
         root = ET.fromstring(written)
     except Exception:  # its errors share no base class, and its parser lets StopIteration out: any prints the TeX
         return None

@@ -28,9 +28,11 @@ def use(md: Any) -> None:
     md.inline.ruler.before("link", "pandoc_span", _span)
     md.inline.ruler.before("link", "pandoc_image", _image)
     md.inline.ruler.before("link", "pandoc_attributes", _attributes)
+    md.inline.ruler.after("link", "pandoc_spaced_link", _spaced_link)
     md.inline.ruler.before("html_inline", "raw_tag", _raw_tag)
     md.inline.ruler.before("emphasis", "pandoc_script", _script)
     md.inline.ruler.before("escape", "pandoc_escaped_space", _escaped_space)
+    md.core.ruler.after("inline", "raw_tags_balanced", balanced)
 
 
 def _escaped_space(state: Any, silent: bool) -> bool:
@@ -84,6 +86,59 @@ def _image(state: Any, silent: bool) -> bool:
     return True
 
 
+_LONGEST_ADDRESS = 300
+"""How far a spaced link's ``(`` is looked for its ``)``: each ``[`` of a line would otherwise scan the rest of it."""
+
+
+def _spaced_link(state: Any, silent: bool) -> bool:
+    """``[text](an address with spaces "title")``, which CommonMark leaves as text and pandoc reads as a link to the
+    address, its spaces percent-encoded (``a%20b``): run after markdown-it's own link rule, which takes the rest."""
+    if state.src[state.pos] != "[" or state.linkLevel > 0:
+        return False
+    end = state.md.helpers.parseLinkLabel(state, state.pos, True)
+    if end < 0 or not state.src.startswith("(", end + 1):
+        return False
+    inside, close = _parenthesised(state.src, end + 2, min(state.posMax, end + 2 + _LONGEST_ADDRESS))
+    if close < 0:
+        return False
+    address, title = inside.strip(), ""
+    if address.endswith(('"', "'")) and (opening := address.rfind(" " + address[-1], 0, len(address) - 1)) > 0:
+        address, title = address[:opening].strip(), address[opening + 2:-1]
+    if not address or not any(c.isspace() for c in address) or "<" in address or ">" in address:
+        return False
+    if not silent:
+        old_max = state.posMax
+        token = state.push("link_open", "a", 1)
+        token.attrs = {"href": state.md.normalizeLink(" ".join(address.split()))}
+        if title:
+            token.attrSet("title", title)
+        state.pos, state.posMax = state.pos + 1, end
+        state.linkLevel += 1
+        state.md.inline.tokenize(state)
+        state.linkLevel -= 1
+        state.push("link_close", "a", -1)
+        state.posMax = old_max
+    state.pos = close + 1
+    return True
+
+
+def _parenthesised(src: str, start: int, stop: int) -> tuple[str, int]:
+    """What stands from ``start`` to the ``)`` that closes the ``(`` before it (parentheses inside paired, no line
+    break), and where that ``)`` is; ("", -1) when none does before ``stop``."""
+    depth = 0
+    for at in range(start, stop):
+        c = src[at]
+        if c == "\n":
+            break
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                return src[start:at], at
+            depth -= 1
+    return "", -1
+
+
 def _attributes(state: Any, silent: bool) -> bool:
     """The attributes right after a link or a code span (``[a](url){.button}``, ```` `x`{.r} ````), which the page
     prints nothing of."""
@@ -121,14 +176,77 @@ def _script(state: Any, silent: bool) -> bool:
     return True
 
 
+_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+
+
 def _raw_tag(state: Any, silent: bool) -> bool:
-    """An HTML tag or comment in the text: left out, as a page shows none (the text between tags stays)."""
+    """An HTML tag or comment in the text: a formatting one (``sanitize.INLINE_TAGS``: ``<sup>``, ``<b>``) as pandoc's
+    HTML passes it on, with no attribute; any other left out (the text between tags stays). ``balanced`` then drops
+    the unclosed, stray and empty ones."""
     from markdown_it.common.html_re import HTML_TAG_RE
+
+    from .sanitize import INLINE_TAGS
 
     if state.src[state.pos] != "<" or (m := HTML_TAG_RE.match(state.src, state.pos)) is None:
         return False  # matched in place: a copy of the rest of the text at every "<" costs its square
+    name = _TAG_NAME.match(m.group(0))
+    if not silent and name and name.group(2).lower() in INLINE_TAGS and not m.group(0).endswith("/>"):
+        closing = bool(name.group(1))
+        # pushed as no nesting (markdown-it pairs the nesting it pushes, and a stray "</b>" has no pair), then marked
+        token = state.push(_RAW_CLOSE if closing else _RAW_OPEN, name.group(2).lower(), 0)
+        token.nesting = -1 if closing else 1
     state.pos = m.end()
     return True
+
+
+_RAW_OPEN, _RAW_CLOSE = "raw_tag_open", "raw_tag_close"
+
+
+def balanced(state: Any) -> None:
+    """Each inline's raw formatting tags (``_raw_tag``) kept where one opens and closes around text within the same
+    markup (``<sup>[1](#n)</sup>``), the others dropped: an unclosed ``<sup>`` would set the rest of the page
+    small, and an empty ``<i class="fa"></i>`` is an icon the page has not."""
+    for block in state.tokens:
+        if block.children:
+            block.children = _balanced(block.children)
+    for note in state.env.get("footnotes", {}).get("list", {}).values():
+        if note.get("tokens"):
+            note["tokens"] = _balanced(note["tokens"])
+
+
+def _balanced(tokens: list[Any]) -> list[Any]:
+    if not any(tok.type == _RAW_OPEN for tok in tokens):
+        return [tok for tok in tokens if tok.type != _RAW_CLOSE]
+    drop: set[int] = set()
+    opened: list[list[int]] = []  # every open token (raw or markdown-it's) not closed yet: [where, whether it holds any]
+    for n, tok in enumerate(tokens):
+        if tok.nesting == 1:
+            opened.append([n, 0])
+        elif tok.type == _RAW_CLOSE:
+            if opened and tokens[opened[-1][0]].type == _RAW_OPEN and tokens[opened[-1][0]].tag == tok.tag:
+                start, holds = opened.pop()
+                if holds:
+                    _holds(opened)
+                else:
+                    drop.update((start, n))  # nothing inside: no tag at all
+            else:
+                drop.add(n)
+        elif tok.nesting == -1:
+            while opened and tokens[opened[-1][0]].type == _RAW_OPEN:  # closed by the markup around it: unclosed
+                drop.add(opened.pop()[0])
+            if opened:
+                opened.pop()
+            _holds(opened)
+        elif tok.type not in ("text", "softbreak") or tok.content.strip():
+            _holds(opened)
+    drop.update(k for k, _ in opened if tokens[k].type == _RAW_OPEN)
+    return [tok for n, tok in enumerate(tokens) if n not in drop]
+
+
+def _holds(opened: list[list[int]]) -> None:
+    """The innermost open element holds something (and so each around it, marked as it closes)."""
+    if opened:
+        opened[-1][1] = 1
 
 
 _BLANK = "\x1a"

@@ -19,6 +19,8 @@ from ..text import CONTROLS, without_controls
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 #: Tags an abstract may keep after sanitising (no attributes at all).
 ABSTRACT_TAGS = frozenset({"p", "em", "strong", "sup", "sub", "br", "ul", "ol", "li", "i", "b"})
+#: The inline ones: what a manuscript's raw HTML may keep on the essay page (no attributes; any other tag goes).
+INLINE_TAGS = frozenset({"em", "strong", "sup", "sub", "i", "b"})
 
 _SPACES = lazy(r"\s+")
 _BACKTICKS = lazy(r"`([^`\n]+)`")
@@ -88,6 +90,24 @@ def safe_url(url: str | None) -> str | None:
     if not parts.netloc or not raw[match.end():].startswith("//"):
         return None
     return quote(raw, safe=":/?#[]@!$&'()*+,;=%~")
+
+
+def safe_relative(url: str | None) -> str | None:
+    """A relative address (``Other-page``, ``docs/a%20b.md#x``, as a wiki links its pages) ready for an ``href``,
+    or None: one that names a scheme (``javascript:``, written in any case or percent-encoded), starts at the
+    site's root or another host (``/x``, ``//host``), climbs (``..``, ``%2e%2e``) or holds a backslash, a space or a
+    control character does not pass. The rest is percent-encoded; the result still needs ``esc``."""
+    from urllib.parse import unquote
+
+    raw = str(url or "")
+    if not raw or raw.startswith("#") or CONTROLS.search(raw) or any(c in raw for c in " \t\n\\"):
+        return None
+    decoded = unquote(raw)
+    path = re.split(r"[?#]", decoded, maxsplit=1)[0]
+    if (decoded.startswith("/") or ":" in path.split("/", 1)[0] or CONTROLS.search(decoded)
+            or any(c in decoded for c in "\t\n\\") or ".." in path.split("/")):
+        return None
+    return quote(raw, safe="/?#[]@!$&'()*+,;=%~:")
 
 
 def normalise_doi(doi: str | None) -> str:
