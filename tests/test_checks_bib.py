@@ -1726,3 +1726,20 @@ def test_a_retyped_short_title_of_one_author_year_and_publisher_is_the_same_work
     assert [f.code for f in findings] == found
     if found:
         assert findings[0].key == "m2" and "'m1'" in findings[0].message
+
+
+@pytest.mark.parametrize(("text", "filename", "said"), [
+    ("- id: e\n  type: book\n  title: The Enchiridion\n  author:\n  - given: Epictetus\n", "refs.yaml",
+     ("family: Epictetus", "literal: Epictetus")),
+    ('[{"id": "e", "type": "book", "title": "The Enchiridion", "author": [{"given": "Epictetus"}]}]', "refs.json",
+     ('"family": "Epictetus"', '"literal": "Epictetus"'))])
+def test_a_csl_name_with_a_given_part_alone_is_told_its_own_fields(text: str, filename: str,
+                                                                    said: tuple[str, str]) -> None:
+    # LR149 told a CSL file BibTeX's {{...}} and 'Family, Given', which no CSL name is written with
+    from litreview.bibliography.csl import parse_csl
+    from litreview.checks.style import check_names
+
+    bib = parse_csl(text, filename, yaml=filename.endswith(".yaml"))
+    (found,) = [f for f in check_names(bib.sources[0]) if f.code == "LR149"]
+    assert all(s in found.hint for s in said), found.hint
+    assert "{{" not in found.hint and "Family, Given" not in found.hint
