@@ -206,3 +206,18 @@ def test_a_chapter_is_not_offered_its_books_doi_as_its_own() -> None:
     assert "10.1007/978-3-531-90724-6" in found["chapter"].message and "book" in found["chapter"].message
     assert "doi = {" not in found["chapter"].hint and "sync --write" not in found["chapter"].hint
     assert found["own"].hint.startswith("Write doi = {10.1007/978-3-531-90724-6_5}")
+
+
+@pytest.mark.parametrize(("text", "filename", "said"), [
+    ('[{"id": "a", "type": "article-journal", "title": "T", "container-title": "J", "issued": {"date-parts": [[2011]]},'
+     ' "URL": "https://doi.org/10.5555/lr.csl"}]', "refs.json", 'Write "DOI": "10.5555/lr.csl"'),
+    ("- id: a\n  type: article-journal\n  title: T\n  container-title: J\n  issued: 2011\n"
+     "  URL: https://doi.org/10.5555/lr.csl\n", "refs.yaml", "Write DOI: 10.5555/lr.csl")])
+def test_the_doi_hint_of_a_csl_item_promises_no_sync_write(text: str, filename: str, said: str) -> None:
+    # sync --write refuses a CSL file (it writes BibTeX): the hint said "(sync --write adds it)" all the same
+    from litreview.bibliography.csl import parse_csl
+
+    bib = parse_csl(text, filename, yaml=filename.endswith(".yaml"))
+    (found,) = [f for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings if f.code == "LR137"]
+    assert found.hint.startswith(said) and "sync" not in found.hint, found.hint
+    assert found.message.endswith("put the DOI in the DOI field")
