@@ -1778,3 +1778,33 @@ def test_a_crossref_parent_lacking_a_field_says_when_it_is_printed_and_how_to_ke
                              "@proceedings{conf05, booktitle = {Proceedings of the Conference}, year = {2005}}\n")
     (parent,) = [f for f in check_bibliography(one, now=NOW) if f.code == "LR110"]
     assert parent.message == found["conf05"].message and parent.hint == "Add title = {...}"
+
+
+@pytest.mark.parametrize(("text", "filename", "said"), [
+    ("- id: e\n  type: book\n  title: The Enchiridion\n  author:\n  - given: Epictetus\n", "refs.yaml",
+     ("family: Epictetus", "literal: Epictetus")),
+    ('[{"id": "e", "type": "book", "title": "The Enchiridion", "author": [{"given": "Epictetus"}]}]', "refs.json",
+     ('"family": "Epictetus"', '"literal": "Epictetus"'))])
+def test_a_csl_name_with_a_given_part_alone_is_told_its_own_fields(text: str, filename: str,
+                                                                    said: tuple[str, str]) -> None:
+    # LR149 told a CSL file BibTeX's {{...}} and 'Family, Given', which no CSL name is written with
+    from litreview.bibliography.csl import parse_csl
+    from litreview.checks.style import check_names
+
+    bib = parse_csl(text, filename, yaml=filename.endswith(".yaml"))
+    (found,) = [f for f in check_names(bib.sources[0]) if f.code == "LR149"]
+    assert all(s in found.hint for s in said), found.hint
+    assert "{{" not in found.hint and "Family, Given" not in found.hint
+
+
+def test_babels_hyphenation_shorthand_in_a_field_is_reported() -> None:
+    # babel's German "- (a hyphenation point) means something to LaTeX with babel alone: pandoc's citeproc printed
+    # 'Fernseh"-Ge"-Sprächs"-Send"-Ung"-En' in the reference list
+    text = ('@incollection{a, author = {Tenscher, Jens}, title = {Talkshowisierung}, year = {2002},\n'
+            '  booktitle = {Talk auf allen Kanälen. Angebote von Fernseh"-ge"-sprächs"-send"-ung"-en},\n'
+            '  publisher = {Westdeutscher Verlag}}\n'
+            '@misc{b, title = {Das "Fake"-Problem und {\\"a}hnliche "Worte"}, year = {2020}}\n')
+    found = [f for f in findings_for_text(text) if f.code == "LR142"]
+    assert [(f.key, f.line) for f in found] == [("a", 2)]
+    assert found[0].message.startswith('booktitle: babel\'s shorthand "-')
+    assert 'Fernsehgesprächssendungen' in found[0].hint and "remove" in found[0].hint.lower()

@@ -43,7 +43,10 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 def test_clean_exits_0(project, capsys) -> None:
     project(CLEAN)
     assert main(["check"]) == 0
-    assert capsys.readouterr().out == "No problems found.\n"
+    # what was checked, so that a clean report is told from one that read nothing
+    assert capsys.readouterr().out == "No problems found (1 entry checked).\n"
+    assert main(["check", "--format", "json", "--no-cache"]) == 0
+    assert json.loads(capsys.readouterr().out)["summary"]["checked"] == {"entries": 1, "claims": 0, "citations": 0}
 
 
 def test_errors_exit_1(project, capsys) -> None:

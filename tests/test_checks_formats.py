@@ -268,3 +268,11 @@ def test_the_text_report_quotes_a_latex_sentence_as_its_file_writes_it(tmp_path:
     out = capsys.readouterr().out
     assert "> Entdeckung von CNT\\supercite{iijima1991} und Ringe\\supercite{eunier1998}." in out
     assert "[@{" not in out
+
+
+def test_a_clean_report_says_what_it_checked() -> None:
+    summary = summarize([])
+    assert render_text([], {**summary, "checked": {"entries": 12, "claims": 96, "citations": 55}}) == (
+        "No problems found (12 entries; 96 claims, 55 citations checked).\n")
+    assert render_text([], {**summary, "checked": {"entries": 1, "claims": 1, "citations": 1}}) == (
+        "No problems found (1 entry; 1 claim, 1 citation checked).\n")

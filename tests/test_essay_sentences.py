@@ -344,3 +344,28 @@ def test_an_escaped_backtick_opens_no_code_span_a_sentence_ends_in(tmp_path: Pat
     path = tmp_path / "a.md"
     path.write_text("Type a \\` to quote. Then run `make` now. It works.\n", encoding="utf-8")
     assert [c.text for c in load_essay(path).claims] == ["Type a \\` to quote.", "Then run `make` now.", "It works."]
+
+
+def _texts(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentences(text, 0, len(text))]
+
+
+@pytest.mark.parametrize("closer", ["“", "”"])
+def test_a_german_quotations_closing_mark_opens_no_quotation_a_later_one_closes(closer: str) -> None:
+    # „…“ closes with “: read as an English opener, it paired with the ” of a later quotation and the sentence
+    # between them was never ended
+    text = f"Er fand „Schaubühne“. In der Studie sagt er „die Erfüllung{closer} dazu."
+    assert _texts(text) == ["Er fand „Schaubühne“.", f"In der Studie sagt er „die Erfüllung{closer} dazu."]
+
+
+def test_an_english_quotation_after_a_german_one_keeps_its_sentence_whole() -> None:
+    text = "Er fand „Schaubühne“. Er sagt “one. two” dazu. Weiter."
+    assert _texts(text) == ["Er fand „Schaubühne“.", "Er sagt “one. two” dazu.", "Weiter."]
+
+
+@pytest.mark.parametrize("abbreviation", ["s.", "S.", "vgl.", "bzw.", "z. B.", "u. a.", "Hrsg.", "d. h."])
+def test_an_abbreviation_in_an_open_parenthesis_ends_no_sentence_before_a_link(abbreviation: str) -> None:
+    # the link's own parenthesis kept pysbd from reading the outer one whole: it ended a sentence after "(s."
+    text = f"Sie sein ({abbreviation} Culture, B [x](#x), C). Weiter."
+    assert _texts(text) == [f"Sie sein ({abbreviation} Culture, B [x](#x), C).", "Weiter."]
+

@@ -164,3 +164,60 @@ def test_a_companys_legal_form_is_no_initials_to_capitalise() -> None:
     # "Kowal, sp. z o.o." is a Polish company (LR133 says so); sync proposed "Kowal, Sp. Z O.O.".
     bib = parse_bibliography("@misc{a, author = {Nowak, j. and Kowal, sp. z o.o.}, title = {T}, year = 2002}", "x.bib")
     assert [(c.field, c.new) for c in mechanical_fixes(bib)] == [("author", "Nowak, J. and Kowal, sp. z o.o.")]
+
+
+CHAPTER_IN_A_BOOKS_DOI = """@incollection{chapter,
+  author    = {Lünenborg, Margreth},
+  title     = {Unterhaltung als Journalismus},
+  booktitle = {Journalismus und Unterhaltung},
+  publisher = {VS Verlag für Sozialwissenschaften},
+  isbn      = {978-3-531-90724-6},
+  pages     = {67--85},
+  year      = {2007},
+  url       = {http://dx.doi.org/10.1007/978-3-531-90724-6},
+}
+
+@incollection{own,
+  author    = {Roe, Rick},
+  title     = {A Chapter},
+  booktitle = {A Book},
+  publisher = {Springer},
+  year      = {2007},
+  url       = {https://doi.org/10.1007/978-3-531-90724-6_5},
+}
+
+@book{book,
+  author    = {Roe, Rick},
+  title     = {The Book},
+  publisher = {Springer},
+  year      = {2007},
+  url       = {https://doi.org/10.1007/978-3-531-90724-6},
+}
+"""
+
+
+def test_a_chapter_is_not_offered_its_books_doi_as_its_own() -> None:
+    # a chapter whose URL is its book's DOI link (its suffix the book's ISBN): the chapter's own DOI is another
+    # (Springer's: the book's with "_5"); sync --write wrote the book's into the chapter's doi field
+    bib = parse_bibliography(CHAPTER_IN_A_BOOKS_DOI, "refs.bib")
+    assert [(c.key, c.new) for c in mechanical_fixes(bib) if c.field == "doi"] == [
+        ("own", "10.1007/978-3-531-90724-6_5"), ("book", "10.1007/978-3-531-90724-6")]
+    found = {f.key: f for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings if f.code == "LR137"}
+    assert "10.1007/978-3-531-90724-6" in found["chapter"].message and "book" in found["chapter"].message
+    assert "doi = {" not in found["chapter"].hint and "sync --write" not in found["chapter"].hint
+    assert found["own"].hint.startswith("Write doi = {10.1007/978-3-531-90724-6_5}")
+
+
+@pytest.mark.parametrize(("text", "filename", "said"), [
+    ('[{"id": "a", "type": "article-journal", "title": "T", "container-title": "J", "issued": {"date-parts": [[2011]]},'
+     ' "URL": "https://doi.org/10.5555/lr.csl"}]', "refs.json", 'Write "DOI": "10.5555/lr.csl"'),
+    ("- id: a\n  type: article-journal\n  title: T\n  container-title: J\n  issued: 2011\n"
+     "  URL: https://doi.org/10.5555/lr.csl\n", "refs.yaml", "Write DOI: 10.5555/lr.csl")])
+def test_the_doi_hint_of_a_csl_item_promises_no_sync_write(text: str, filename: str, said: str) -> None:
+    # sync --write refuses a CSL file (it writes BibTeX): the hint said "(sync --write adds it)" all the same
+    from litreview.bibliography.csl import parse_csl
+
+    bib = parse_csl(text, filename, yaml=filename.endswith(".yaml"))
+    (found,) = [f for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings if f.code == "LR137"]
+    assert found.hint.startswith(said) and "sync" not in found.hint, found.hint
+    assert found.message.endswith("put the DOI in the DOI field")

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 _BRACES = lazy(r"(?<!\\)[{}]")
 _SPACES = lazy(r"\s+")
 _SINGLE_QUOTED = lazy(r"`([^`']*)'(?![A-Za-z])")
+BABEL_SHORTHAND = r"(?<=\w)\"[-|\"](?=\w)"
+"""babel's German shorthands inside a word: a hyphenation point ("Fernseh\"-gespräch"), a ligature's break (\"|) or a
+break without a hyphen (\"\"); LaTeX with babel's German prints no mark for them, pandoc prints them as written."""
 _LATEX_HINT = lazy(r"[\\~$`]|--|''")
 # Text whose only LaTeX is a dash ligature ("195--679", the usual page range): the codec's answer
 # is the same as replacing the dashes (checked against latexcodec in tests), at a fraction of the cost.

@@ -197,6 +197,13 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
                                            f.claim_id or "", f.message))
 
 
+def checked(review: Review) -> dict[str, int]:
+    """What a check read: the bibliography's entries, the essay's claims and the citations they hold."""
+    claims = review.essay.claims if review.essay is not None else ()
+    return {"entries": len(review.bibliography.sources), "claims": len(claims),
+            "citations": sum(len(c.citations or ()) for c in claims)}
+
+
 def summarize(findings: Iterable[Finding], suppressed: int = 0) -> dict[str, object]:
     """Counts per severity and per code, for the JSON output and the site."""
     counts = {"error": 0, "warning": 0, "info": 0}

@@ -14,10 +14,11 @@ from ..bibliography.refparse.lexicon import JOURNAL
 from ..doi import bare_doi
 from ..lazyre import lazy
 from ..model import Finding, Source
-from ..registry.ids import arxiv_id
+from ..registry.ids import arxiv_id, isbn13
 from ..text import fold_words, latin_script
 from .bib import UNPUBLISHED, entry_finding, folded, plain
 from .duplicates import is_preprint
+from .hints import csl_form, own_name
 
 # Publishers that register DOIs for (nearly) all their books and chapters.
 _DOI_PUBLISHERS = (
@@ -71,8 +72,11 @@ def doi_expected(source: Source) -> str:
     except ValueError:  # a malformed URL ('[' ...) is LR123's finding, not a crash here
         host = ""
     if host.removeprefix("dx.").removeprefix("www.") == "doi.org":
+        if books_doi(source, source.doi):
+            return (f"its URL is the DOI link of the book it is in ({bare_doi(source.doi)}: its suffix is the book's ISBN), "
+                    f"not the {_part(source)}'s own")
         mark = f" (its final {source.url[-1]!r} is the sentence's)" if source.doi and source.url[-1] in ".,;:" else ""
-        return f"its URL is a DOI link{mark}; put the DOI in the doi field"
+        return f"its URL is a DOI link{mark}; put the DOI in the {own_name('doi', source)} field"
     if host and any(host == h or host.endswith("." + h) for h in _DOI_HOSTS):
         return f"its URL is on {host}, whose works have DOIs"
     publisher = f" {folded(source.publisher)} " if source.publisher and (source.year or 0) >= 1995 else ""
@@ -141,9 +145,24 @@ def _not_yet_published(source: Source) -> bool:
                                                                              "pubstate", "year"))
 
 
+def books_doi(source: Source, doi: str) -> bool:
+    """Whether ``doi`` is the DOI of the book a chapter (or a paper in proceedings) is in, not its own: its suffix is
+    an ISBN ("10.1007/978-3-531-90724-6"; the chapter's is "10.1007/978-3-531-90724-6_5"). A URL that links it is no
+    DOI to offer the chapter."""
+    return source.type.startswith("in") and bool(isbn13(bare_doi(doi).rsplit("/", 1)[-1]))
+
+
+def _part(source: Source) -> str:
+    return "paper" if source.type == "inproceedings" else "chapter"
+
+
 def check_doi_expected(source: Source) -> Iterable[Finding]:
     """LR137 for an entry without a DOI whose publisher, journal or URL suggests one exists."""
     why = doi_expected(source)
     if why:  # a DOI link in the url field is the entry's DOI (litreview.doi.entry_doi): the fix is known
-        fix = f"write doi = {{{bare_doi(source.doi)}}} (sync --write adds it)" if source.doi else ""
+        # (sync --write edits BibTeX alone: a CSL file's item, or a front matter's, is corrected by hand)
+        fix = f"write doi = {{{bare_doi(source.doi)}}}{'' if csl_form(source) else ' (sync --write adds it)'}" \
+            if source.doi else ""
+        if source.doi and books_doi(source, source.doi):
+            fix = f"find the {_part(source)}'s own DOI on the book's page (https://doi.org/{bare_doi(source.doi)})"
         yield entry_finding("LR137", source, f"no DOI, but {why}", fix)

@@ -17,6 +17,7 @@ from ..doi import bare_doi, doi_problem, entry_doi, has_prefix
 from ..model import Bibliography, Person, Source, SourceMetadata
 from ..registry.corrections import Correction
 from .bib import plain
+from .doi_expected import books_doi
 from .integrity import is_biblatex, page_form_fix
 from .registry import moved_url
 from .style import expanded_pages
@@ -56,7 +57,8 @@ def _fixes(source: Source, meta: SourceMetadata | None, *, biblatex: bool) -> It
     raw_doi = plain(source.field("doi"))
     doi = bare_doi(entry_doi(raw_doi, plain(source.field("url"))))  # a final '.' of a sentence dropped
     if doi and not raw_doi:
-        yield Correction(source.key, "doi", "", doi, "LR137 the URL is a DOI link", source.line)
+        if not books_doi(source, doi):  # (a chapter's URL that is its book's DOI: LR137 says so)
+            yield Correction(source.key, "doi", "", doi, "LR137 the URL is a DOI link", source.line)
     elif doi and doi != raw_doi and not doi_problem(doi):
         said = ["written as a link"] if has_prefix(raw_doi) else []
         said += [f"ending with the sentence's {raw_doi[-1]!r}"] if bare_doi(raw_doi) != doi else []

@@ -169,8 +169,23 @@ def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
         said = "; ".join(part for part in (branch_point(summary), fixed_count(summary)) if part)
         lines.append(f"No new problems since {summary['since']} ({said}).")
     else:
-        lines.append("No problems found.")
+        lines.append(f"No problems found{checked_line(summary)}.")
     return "\n".join(lines) + "\n"
+
+
+def checked_line(summary: Mapping[str, Any]) -> str:
+    """' (12 entries; 96 claims, 55 citations checked)': what a clean report read ('' when the summary does not say),
+    so that it is told from a report that read nothing."""
+    checked = summary.get("checked")
+    if not checked:
+        return ""
+
+    def n(count: int, one: str, many: str) -> str:
+        return f"{count} {one if count == 1 else many}"
+
+    essay = (f"; {n(checked['claims'], 'claim', 'claims')}, {n(checked['citations'], 'citation', 'citations')}"
+             if checked["claims"] else "")
+    return f" ({n(checked['entries'], 'entry', 'entries')}{essay} checked)"
 
 
 def _more_line(more: Sequence[Finding], fixable: Collection[tuple[str, str]], said: Collection[tuple[str, str]]) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..bibliography.inherit import LINK_FIELDS, targets
-from ..bibliography.latex import known_command
+from ..bibliography.latex import BABEL_SHORTHAND, known_command
 from ..bibliography.load import PERSON_FIELDS
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
@@ -130,6 +130,8 @@ def check_integrity(bib: Bibliography, *, skip: bool = True) -> list[Finding]:
             found.extend(check_specials(source))
         if not skip or ("&" in values or "<" in values or "\\textless" in values):
             found.extend(check_html(source))
+        if not skip or (latex and '"' in values):
+            found.extend(check_shorthands(source))
         if not skip or (latex and ("\\" in values or "$" in values or "_" in values or "^" in values)):
             if defined is None:
                 defined = frozenset().union(*(defined_commands(text) for _, text in bib.files))
@@ -451,6 +453,33 @@ def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterab
         if problem:
             quoted = shown(part_of(value, at, at + 1))
             yield entry_finding("LR142", source, f"{name}: {problem}: {quoted}", hint, field=name)
+
+
+_SHORTHAND = lazy(BABEL_SHORTHAND)
+_SHORTHAND_MEANS = {'"-': "a hyphenation point", '"|': "a ligature's break", '""': "a break without a hyphen"}
+_OPENING_QUOTE = lazy(r'(?:^|[\s(\[{])"')
+"""A straight quotation mark opening a word ('Das "Fake"-Problem'): its closing mark before a hyphen is no shorthand."""
+
+
+def check_shorthands(source: Source) -> Iterable[Finding]:
+    """LR142 for babel's German shorthands in a field ("Fernseh\"-ge\"-spräch"): LaTeX with babel's German reads
+    them, pandoc's citeproc prints them as written (and BibTeX's and biber's output, in a document in another
+    language, too)."""
+    for name, value in _text_fields(source):
+        if name in _NOT_TEXT or '"' not in value or (first := _SHORTHAND.search(value)) is None \
+                or _OPENING_QUOTE.search(value):
+            continue
+        count = len(_SHORTHAND.findall(value))
+        lo = max(value.rfind(" ", 0, first.start()), value.rfind("{", 0, first.start())) + 1
+        hi = min((at for at in (value.find(" ", first.end()), value.find("}", first.end())) if at >= 0),
+                 default=len(value))
+        mark = first.group()
+        times = f" ({count} times)" if count > 1 else ""
+        yield entry_finding("LR142", source, f"{name}: babel's shorthand {mark} ({_SHORTHAND_MEANS[mark]} for LaTeX "
+                            f"with babel's German), which pandoc's citeproc prints as written{times}: "
+                            f"{shown(value[lo:hi])}",
+                            f"remove the shorthands: write {_SHORTHAND.sub('', value[lo:hi])} (LaTeX hyphenates "
+                            "the word by itself)", field=name)
 
 
 _ARXIV_PAGES = lazy(r"arxiv\s*(?::|--?|\s)\s*(\d{4}(?:\.\d{4,5}(?:v\d+)?)?)", re.IGNORECASE)

@@ -11,7 +11,7 @@ from typing import Any
 from ..model import SEVERITY_RANK, Finding
 from ..text import clipped, markdown_literal
 from .catalogue import CATALOGUE
-from .formats import branch_point, fixed_count, summary_line
+from .formats import branch_point, checked_line, fixed_count, summary_line
 
 #: Findings the table lists; the others are counted on one line.
 ROWS = 200
@@ -36,7 +36,7 @@ def render_step_summary(findings: Iterable[Finding], summary: Mapping[str, Any],
     lines = ["### litreview check", ""]
     if every or summary.get("suppressed") or not since:
         lines.append(markdown_literal(summary_line(summary)) if every or summary.get("suppressed")
-                     else "No problems found.")
+                     else f"No problems found{checked_line(summary)}.")
     else:
         said = "; ".join(part for part in (branch_point(summary), fixed_count(summary)) if part)
         lines.append(markdown_literal(f"No new problems since {since} ({said})."))

@@ -5,6 +5,7 @@ named twice in a list."""
 from __future__ import annotations
 
 import heapq
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -294,7 +295,7 @@ def _role_findings(source: Source, role: str, people: tuple[Person, ...], house_
                                 f"delete the {mark} from the {role} field (a nickname in quotes takes both marks)", field=role)
         if not person.family and not person.prefix and person.given:
             yield entry_finding("LR149", source, f"{role} {shown(person.given)} has no family name: citations "
-                                "print no name for it", field=role)
+                                "print no name for it", _no_family_hint(source, person.given), field=role)
             continue
         if capitals_by_choice(person) and house_capitals():
             continue  # "Dejan BOSANAC" in a bibliography that writes every family name so (ISO 690)
@@ -303,6 +304,18 @@ def _role_findings(source: Source, role: str, people: tuple[Person, ...], house_
                 capitals.append(found)
             else:
                 yield found
+
+
+def _no_family_hint(source: Source, given: str) -> str:
+    """LR149's hint for a CSL name: its own fields, not BibTeX's braces and 'Family, Given' (the catalogue's)."""
+    form = csl_form(source)
+    if not form:
+        return ""
+    family, literal = ((f"family: {given}", f"literal: {given}") if form == "yaml" else
+                       (f'"family": {json.dumps(given, ensure_ascii=False)}',
+                        f'"literal": {json.dumps(given, ensure_ascii=False)}'))
+    return (f"Write a person known by one name as {family} (not given), a body's whole name as {literal}; "
+            "a person's other names go in given")
 
 
 @lru_cache(maxsize=65536)

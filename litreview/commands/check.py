@@ -167,7 +167,7 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
     JSON gives {"findings": [...], "summary": {...}}: each finding's code, severity
     (error, warning or info), message, hint, key, claim_id, file and line (null when
     the finding has none); the summary counts errors, warnings, info, total,
-    suppressed and by_code (with --since, also what it compared: since, base,
+    suppressed, by_code and checked (the entries, claims and citations read) (with --since, also what it compared: since, base,
     branch_point, fixed, changed and older; not_compared, unreadable (files) and
     unreadable_entries (entries a syntax error keeps from being read) when some
     findings could not be compared; and base_settings when the base's settings
@@ -221,7 +221,7 @@ def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str 
     from ..review import build_review
 
     review = build_review(config, now=now, with_checks=False, cache=cached)
-    from ..checks import check_review, summarize
+    from ..checks import check_review, checked, summarize
     from ..checks.formats import summary_line
 
     result = check_review(review, config, now=now)
@@ -249,6 +249,7 @@ def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str 
         summary["suppressed_by"] = [item for item in suppressed_summary(silenced, config.suppress_reasons)
                                     if item["reason"]]
     summary.update(compared)
+    summary["checked"] = checked(review)
     report = {"text": _render(fmt, findings, summary, review, config, colour), "summary": summary_line(summary),
               "errors": summary["errors"], "warnings": summary["warnings"]}
     if fmt == "github":  # the job summary, for when Actions names a file for it (GITHUB_STEP_SUMMARY)

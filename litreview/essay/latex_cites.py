@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..bibliography.bibtex import brace_pairs, brace_partners
+from ..bibliography.latex import BABEL_SHORTHAND
 from ..text import HARD_BREAK
 from .latex_masked import commands_only
 from .latex_specials import quick_specials
@@ -47,7 +48,7 @@ _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|n
                    # TeX's vertical and horizontal skips, whose length read as a word ("\\vskip 1em" read "1em").
                    r"|\\(?:[vh]skip|kern)\s*" + _LENGTH + r"(?:\s*(?:plus|minus)\s*" + _LENGTH + r")*"
                    # babel's German shorthands inside a word: a hyphenation point ("öffent\"-lich") or a break, no mark.
-                   r"|(?<=\w)\"[-|\"](?=\w)")
+                   r"|" + BABEL_SHORTHAND)
 _REF = re.compile(r"\\(eq|auto|c|C|page|name)?ref\*?\{([^{}]*)\}")
 _NAME_BEFORE = re.compile(r"\\[A-Za-z]+$")
 _PLACEHOLDER = re.compile(r"XCITE(\d{4})X|XLINE(\d+)X")

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..lazyre import lazy
-from ..locale_terms import CITATION_TERMS, alternation
+from ..locale_terms import ABBREVIATIONS_IN_PROSE, CITATION_TERMS, QUOTES, abbreviation_ends, alternation
 from ..model import Claim, Essay, Paragraph, TextQuoteSelector
 from .cites import citation_brackets, code_spans, find_citations
 from .sbd import segmenter as _segmenter
@@ -49,6 +49,9 @@ _NON_TERMINAL = re.compile(r"\b(?:cf|Cf|vs|Dr|Mr|Mrs|Ms|Prof|St|e\.g|i\.e|bzw|vg
 # A German date's day and its month ("am 11. November 2012", "seit dem 6. Mai"): the ordinal's point ends no sentence.
 _DAY = lazy(r"\b(?:[Aa]m|[Vv]om|[Zz]um|[Bb]is|[Ss]eit|[Aa]b|dem|den)\s+(?:[1-9]|[12]\d|3[01])\.\s*$")
 _MONTH = lazy(rf"^(?:{alternation((*CITATION_TERMS['de']['months'].split(), 'Jänner'))})\b")  # Austria's "Jänner" too
+# An abbreviation of running prose, or German's "s." (siehe), "S." (Seite) and "Hrsg.", that ends a sentence's part in
+# a parenthesis still open ("(s. Culture, B [x](#x), C)": a link's own parenthesis kept pysbd from reading it whole).
+_OPEN_PARENTHESIS_ABBREVIATION = lazy(rf"(?<!\w)(?:{abbreviation_ends((*ABBREVIATIONS_IN_PROSE, 's.', 'Hrsg.'))})$")
 _CONTINUATION = re.compile(r"^(?:[a-z0-9,;:)\]&]|\[-?@|\(\d)")  # "&" too: "Square, Inc. & others (2019)"
 # A bare @key after a break continues the sentence only after "et al." or when it stands alone
 # ("... as shown. @smith2001."); "@smith2001 shows it." begins a sentence of its own.
@@ -77,8 +80,21 @@ def sentences(body: str, start: int, end: int, *, reference: bool = False) -> li
     is unsure of. ``reference=True`` gives pysbd the whole text, as before the rule existed (the
     benchmark checks that both give the same sentences).
     """
-    flat = body[start:end].replace("\r", " ").replace("\n", " ")  # same length: offsets hold
+    flat = _german_closers(body[start:end].replace("\r", " ").replace("\n", " "))  # same length: offsets hold
     return [(start + a, start + b) for a, b in _spans(flat, reference)]
+
+
+_GERMAN_QUOTATION = lazy(f"„[^„{QUOTES['„']}”]*{QUOTES['„']}")
+"""A German quotation, „…“, its closing mark the one English opens with."""
+
+
+def _german_closers(flat: str) -> str:
+    """``flat`` with the mark closing each German quotation („…“) written ”, as an English one closes: read as an
+    English opener, it paired with the ” of a later quotation ("„Schaubühne“. In der Studie … „die Erfüllung” dazu"),
+    and no sentence between them ended."""
+    if "„" not in flat:
+        return flat
+    return _GERMAN_QUOTATION.sub(lambda m: m.group()[:-1] + "”", flat)
 
 
 @lru_cache(maxsize=256)
@@ -381,7 +397,8 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
                 span[0] == merged[-1][1] and nxt[:1] == "(" and (prev[-1:].isalnum() or prev[-1:] == ")")) or (
                 # "(see panel" then "(b) of Figure 3)": a part's label, named in the sentence, begins no sentence
                 _ITEM.match(nxt) and _PART_NAMED.search(prev)) or (
-                _QUOTED_IN_PARENTHESIS.search(prev) and _PARENTHESIS_CLOSES.match(nxt)):
+                _QUOTED_IN_PARENTHESIS.search(prev) and _PARENTHESIS_CLOSES.match(nxt)) or (
+                _OPEN_PARENTHESIS_ABBREVIATION.search(prev) and prev.count("(") > prev.count(")")):
                 merged[-1][1] = span[1]
                 continue
         merged.append(list(span))
