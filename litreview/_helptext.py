@@ -470,12 +470,12 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '  JSON gives {"findings": [...], "summary": {...}}: each finding\'s code,\n'
           '  severity (error, warning or info), message, hint, key, claim_id, file and\n'
           '  line (null when the finding has none); the summary counts errors, warnings,\n'
-          '  info, total, suppressed and by_code (with --since, also what it compared:\n'
-          '  since, base, branch_point, fixed, changed and older; not_compared,\n'
-          '  unreadable (files) and unreadable_entries (entries a syntax error keeps from\n'
-          '  being read) when some findings could not be compared; and base_settings when\n'
-          "  the base's settings file could not be read and the working tree's were used\n"
-          '  for it).\n'
+          '  info, total, suppressed, by_code and checked (the entries, claims and\n'
+          '  citations read) (with --since, also what it compared: since, base,\n'
+          '  branch_point, fixed, changed and older; not_compared, unreadable (files) and\n'
+          '  unreadable_entries (entries a syntax error keeps from being read) when some\n'
+          "  findings could not be compared; and base_settings when the base's settings\n"
+          "  file could not be read and the working tree's were used for it).\n"
           '\n'
           'Options:\n'
           '  --essay PATH                    The essay under review: Markdown, R\n'
