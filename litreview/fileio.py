@@ -247,11 +247,11 @@ def read_text(path: str | os.PathLike[str], *, what: str = "file", error: type[L
     p = Path(path)
     if raw is None:
         raw = read_bytes(p, what=what, error=InputError, hint=hint)
-    for magic, kind, how in _NOT_TEXT:
-        if raw.startswith(magic):
-            if piped and magic == b"%PDF-":
-                how = f"extract its text on the way in: pdftotext paper.pdf - | {piped}"
-            raise InputError(f"{what} is {kind}, not plain text", path=str(p), hint=how.format(shell_path(p)))
+    if (found := not_text(raw)) is not None:
+        tag, kind, how = found
+        if piped and tag == "pdf":
+            how = f"extract its text on the way in: pdftotext paper.pdf - | {piped}"
+        raise InputError(f"{what} is {kind}, not plain text", path=str(p), hint=how.format(shell_path(p)))
     if (wide := utf16_codec(raw)) is not None:
         how = encoding_hint(raw, shell_path(p), piped=piped, codec=wide)
         if not_utf8 is not None:
@@ -354,14 +354,25 @@ def whole_file_codec(raw: bytes) -> str | None:
 _C1 = lazy("[\x80-\x9f]")
 
 
-#: Files people give for text that are not text: (first bytes, what it is, how to get its text).
+#: Files people give for text that are not text: (first bytes, ``pdf`` or ``word``, what it is, how to get its text).
 _NOT_TEXT = (
-    (b"%PDF-", "a PDF", "extract its text first (pdftotext {0} out.txt) or copy the text into a .txt file"),
-    (b"PK\x03\x04", "a zip archive (a Word .docx or OpenDocument file?)",
+    (b"%PDF-", "pdf", "a PDF", "extract its text first (pdftotext {0} out.txt) or copy the text into a .txt file"),
+    (b"PK\x03\x04", "word", "a zip archive (a Word .docx or OpenDocument file?)",
      "save it as plain text (.txt) or Markdown, or copy the text into a .txt file"),
-    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) file", "save it as plain text (.txt), or copy the text into a .txt file"),
-    (b"{\\rtf", "rich text (RTF)", "save it as plain text (.txt), or copy the text into a .txt file"),
+    (b"\xd0\xcf\x11\xe0", "word", "an old Word (.doc) file",
+     "save it as plain text (.txt), or copy the text into a .txt file"),
+    (b"{\\rtf", "word", "rich text (RTF)", "save it as plain text (.txt), or copy the text into a .txt file"),
 )
+NOT_TEXT_HEAD = max(len(magic) for magic, *_ in _NOT_TEXT)
+"""How many first bytes ``not_text`` needs."""
+
+
+def not_text(raw: bytes) -> tuple[str, str, str] | None:
+    """``(pdf or word, what it is, how to get its text)`` when ``raw`` starts as a file that is no text does."""
+    for magic, tag, kind, how in _NOT_TEXT:
+        if raw.startswith(magic):
+            return tag, kind, how
+    return None
 
 
 # When several codecs read the bytes as the same text, name the one most files are written in.

@@ -100,8 +100,8 @@ def test_a_found_heading_is_named(capsys, tmp_path):
 
 @pytest.mark.parametrize(("name", "start", "says"), [
     ("paper.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "is a PDF, not plain text"),
-    ("paper.docx", b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "is a zip archive"),
-    ("paper.rtf", b"{\\rtf1\\ansi References\\par Bandura}", "is rich text (RTF)"),
+    ("paper.docx", b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "is a word processor file"),
+    ("paper.rtf", b"{\\rtf1\\ansi References\\par Bandura}", "is a word processor file"),
 ])
 def test_a_pdf_or_word_file_is_refused_with_how_to_get_its_text(capsys, tmp_path, name, start, says):
     (tmp_path / name).write_bytes(start)

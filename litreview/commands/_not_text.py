@@ -7,14 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from ..fileio import shell_word
+from ..fileio import NOT_TEXT_HEAD, not_text, shell_word
 
 BIBTEX_FILES = (".bib", ".bibtex")
 """BibTeX and biblatex bibliographies, by their suffix."""
 WORD_FILES = (".docx", ".odt", ".rtf")
 """A word processor's files, which pandoc converts to Markdown or plain text."""
-PDF_MAGIC = b"%PDF-"
-"""How a PDF starts, whatever its name."""
 
 
 def _kind(path: Path) -> str:
@@ -29,9 +27,9 @@ def _kind(path: Path) -> str:
     if suffix == ".pdf":
         return "pdf"
     try:
-        with path.open("rb") as handle:
-            if handle.read(len(PDF_MAGIC)) == PDF_MAGIC:
-                return "pdf"
+        with path.open("rb") as handle:  # a PDF or a Word file under another name: by its first bytes
+            if (found := not_text(handle.read(NOT_TEXT_HEAD))) is not None:
+                return found[0]
     except OSError:
         return ""
     from ..bibliography.csl import CSL_SUFFIXES
@@ -71,6 +69,7 @@ def not_a_reference_list(path: Path, given: str) -> InputError | None:
                                '--essay "")')
     if kind in ("pdf", "word"):
         take = f"pdftotext {name} -" if kind == "pdf" else f"pandoc {name} -t plain"
-        return InputError(f"{'a PDF' if kind == 'pdf' else 'a word processor file'}, not plain text",
-                          path=given, hint=f"import its text: {take} | litreview import -")
+        return InputError(f"document is {'a PDF' if kind == 'pdf' else 'a word processor file'}, not plain text",
+                          path=given, hint=f"import its text: {take} | litreview import -, or save its text as a "
+                                           ".txt file and import that")
     return None
