@@ -51,6 +51,7 @@ from .relabel_journal_names import (
     qualified_journal_before_numbers,
     qualifier_closing_journal,
 )
+from .relabel_meetings import meetings_book_title
 from .relabel_names import RUN as _RUN
 from .relabel_names import (
     after_capital_names,
@@ -613,6 +614,7 @@ _RULES = (
     _rule(pages_in_parenthesis, marks=("(",)),
     _rule(volume_in_note, "note", unless=_NUMBERS),
     _rule(_role_read_as_publisher, "publisher"),
+    _rule(meetings_book_title, "date", "title container journal collection"),
     _rule(_links, text=True),
     _rule(_to_note, text=True),
 )
