@@ -485,6 +485,10 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
                                     or year_span_cut(str(mine), str(theirs), crf.year or rules.year)
                                     or subtitle_cut(crf, str(theirs)) or description_after(str(mine), str(theirs))):
                 continue
+            if name == "title" and mine and _norm(str(theirs)) in {_norm(p.family) for p in crf.authors or crf.editors}:
+                # the rules' title is a name the CRF read as the author's: a site's printed as the author of its page
+                # ("wikipedia. (n.d.). Outer product. Retrieved …"), which the rules read as the title
+                continue
             if name == "title" and mine and names_meeting(str(mine)) and _norm(str(mine)) not in _norm(str(theirs)):
                 # a proceedings' title read whole (relabel_meetings): the rules cut it at a place or read a name
                 continue
