@@ -29,6 +29,9 @@ set's right fields:
 ``--cut-on-bibs SHARE`` (not used for the shipped file): the threshold is instead the highest cut that flags SHARE of
 the wrong fields of the --fit-bibs folders, each folder's fields judged by weights fitted without it (so the cut is
 read on P(wrong) as it falls on a bibliography the weights never saw).
+``--right-on-bibs SHARE``: the threshold is instead the lowest cut that flags at most SHARE of the right fields of the
+--fit-bibs folders, each folder's fields judged by weights fitted without it (the goal's share of right fields marked,
+read where a user's bibliographies are, not on the training set's strings).
 ``--leave-one-out`` adds a row per --fit-bibs folder judged by weights and a threshold fitted without it (the
 threshold by the same rule, read on the other folders), and their mean: how the calibration carries to a
 bibliography it was not fitted on.
@@ -224,6 +227,11 @@ class Fits:
         folders judged out of folder (``--cut-on-bibs``)."""
         return self.without(out), recall_cut(self.out_of_folder(out), recall)
 
+    def right_model(self, share: float, out: frozenset[int] = frozenset()) -> tuple[dict[str, float], float]:
+        """Weights fitted on all but ``out``, and the lowest cut that flags at most ``share`` of the right fields of the
+        other folders judged out of folder (``--right-on-bibs``)."""
+        return self.without(out), doubt.threshold_for(self.out_of_folder(out), share)
+
 
 def by_fold(parts: list[list[Any]], recall: float | None, right_share: float, also: list[Row] | None = None
             ) -> Score:
@@ -302,6 +310,10 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
                         help="set the threshold to flag this share of the wrong fields of the --fit-bibs folders, each "
                              "folder judged by weights fitted without it [default: the threshold read on the training "
                              "set's folds]")
+    parser.add_argument("--right-on-bibs", type=float, metavar="SHARE",
+                        help="set the threshold to flag at most this share of the right fields of the --fit-bibs "
+                             "folders, each folder judged by weights fitted without it [default: the threshold read on "
+                             "the training set's folds]")
     parser.add_argument("--leave-one-out", action="store_true",
                         help="also judge each --fit-bibs folder by weights and a threshold fitted without it, and "
                              "print the mean of those rows")
@@ -316,6 +328,10 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.cut_on_bibs is not None and not (0.0 < args.cut_on_bibs <= 1.0 and args.fit_bibs):
         parser.error("--cut-on-bibs takes a share in (0, 1] and reads the cut on the --fit-bibs folders: name one")
+    if args.right_on_bibs is not None and not (0.0 < args.right_on_bibs < 1.0 and args.fit_bibs
+                                               and args.cut_on_bibs is None):
+        parser.error("--right-on-bibs takes a share in (0, 1) and reads the cut on the --fit-bibs folders: name one "
+                     "(and no --cut-on-bibs)")
     return args
 
 
@@ -350,13 +366,15 @@ def main(argv: list[str] | None = None) -> int:
         """Weights fitted on all the material but the folders ``out``, and the threshold by the rule asked for."""
         if args.cut_on_bibs is not None:
             return fits.model(args.cut_on_bibs, out)
+        if args.right_on_bibs is not None:
+            return fits.right_model(args.right_on_bibs, out)
         weights = fits.without(out)
         scores = [(doubt.p_wrong(f, weights), wrong) for f, wrong in anystyle]
         return weights, (recall_cut(scores, args.recall) if args.recall is not None
                          else doubt.threshold_for(scores, args.right_share))
 
     full_model = model_without(frozenset())
-    if args.cut_on_bibs is not None:  # the part's rows are judged at the cut the whole material gives
+    if args.cut_on_bibs is not None or args.right_on_bibs is not None:  # the part's rows: at the whole's cut
         part_model = part_model[0], full_model[1]
     sets = [("fit (CV part)", fit_part, False, part_model)]
     if held_rows(args):
@@ -370,7 +388,10 @@ def main(argv: list[str] | None = None) -> int:
                         + (f"; the weights also fitted on the {len(real)} fields of the entries of real bibliographies "
                            "rendered in three CSL styles the tagger was not trained on, read by the shipped model" if real else "")
                         + (f"; the threshold flags {args.cut_on_bibs:g} of the wrong fields of those bibliographies, each "
-                           "judged by weights fitted without it" if args.cut_on_bibs is not None else ""),
+                           "judged by weights fitted without it" if args.cut_on_bibs is not None else "")
+                        + (f"; the threshold flags at most {args.right_on_bibs:g} of the right fields of those "
+                           "bibliographies, each judged by weights fitted without it"
+                           if args.right_on_bibs is not None else ""),
             "threshold": round(full_model[1], 6), "weights": full_model[0]}, indent=1, sort_keys=True) + "\n",
             encoding="utf-8")
         doubt._load.cache_clear()
