@@ -63,14 +63,19 @@ def _acronym_year(words: Sequence[str]) -> bool:
     return False
 
 
+def _sentence_end(word: str) -> bool:
+    """``word`` closes its sentence (``SENTENCE_END``, asked only of a word that ends with one of its marks)."""
+    return word[-1:] in ".?!”»" and SENTENCE_END.search(word) is not None
+
+
 def _in_word(word: str) -> bool:
     """``word`` is the word a style prints before a container ("In:", "In", "Dans"; not a title's "in")."""
-    return bool(_IN_WORD.fullmatch(word)) and (word.endswith(":") or word[:1].isupper())
+    return len(word) <= 5 and bool(_IN_WORD.fullmatch(word)) and (word.endswith(":") or word[:1].isupper())
 
 
 def names_meeting(title: str) -> bool:
     """``title`` names a meeting (a word of one, or an acronym and its year) and the meeting's days."""
-    return bool(_DAYS.search(title)) and bool(PROCEEDINGS.search(title) or _MEETING.search(title)
+    return F.DIGIT.search(title) is not None and bool(_DAYS.search(title)) and bool(PROCEEDINGS.search(title) or _MEETING.search(title)
                                               or _acronym_year(title.split()))
 
 
@@ -86,23 +91,23 @@ def meetings_book_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     if start is None or tagged[start].label not in ("title", "container", "journal", "collection") \
             or any(_in_word(t.token.text) for t in tagged[:start + 1]):
         return tagged
-    out = list(tagged)
-    if _BARE_YEAR.fullmatch(tagged[start].token.text) and start + 1 < len(tagged):
-        out[start] = tagged[start]._replace(label="date")  # ISO 690's "(Hrsg.), 2002. Proceedings …"
+    lead = start + 1 < len(tagged) and _BARE_YEAR.fullmatch(tagged[start].token.text) is not None
+    if lead:  # ISO 690's "(Hrsg.), 2002. Proceedings …": the year is the date
         start += 1
     end = start
     while end < len(tagged) and _part(tagged[end]):
         end += 1
-        if SENTENCE_END.search(tagged[end - 1].token.text):
+        if _sentence_end(tagged[end - 1].token.text):
             break
-    if end == len(tagged) or end - start < 3:
+    if end == len(tagged) or end - start < 3 or any(t.label in ("title", "pages") for t in tagged[end:]) \
+            or not (lead or any(_the_year(t) for t in (*tagged[:start], *tagged[end:]))) \
+            or not names_meeting(" ".join(t.token.text for t in tagged[start:end])):
         return tagged
-    if not names_meeting(" ".join(t.token.text for t in tagged[start:end])) \
-            or any(t.label in ("title", "pages") for t in tagged[end:]) \
-            or not any(_the_year(t) for t in (*out[:start], *tagged[end:])):
-        return tagged
+    out = list(tagged)
+    if lead:
+        out[start - 1] = tagged[start - 1]._replace(label="date")
     tail = next((k for k in range(end, min(end + _TAIL_RUN, len(tagged) - 1)) if tagged[k].token.text[-1:] in ".,;"), None)
-    if SENTENCE_END.search(tagged[end - 1].token.text) and tail is not None \
+    if _sentence_end(tagged[end - 1].token.text) and tail is not None \
             and _TITLES_TAIL.fullmatch(" ".join(t.token.text for t in tagged[end:tail + 1])) \
             and all(_part(t) for t in tagged[end:tail + 1]):
         end = tail + 1
