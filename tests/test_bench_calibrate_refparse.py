@@ -194,3 +194,23 @@ def test_a_cut_on_bibliographies_needs_a_share_and_a_folder(argv: list[str], cap
     with pytest.raises(SystemExit) as stop:
         calibrate.arguments(argv)
     assert stop.value.code == 2 and "--cut-on-bibs" in capsys.readouterr().err
+
+
+def test_a_cut_on_the_right_fields_of_real_bibliographies_is_read_out_of_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    parts = [[({"a": 1.0}, False), ({"a": 2.0}, False), ({"a": 3.0}, True)], [({"b": 1.0}, False), ({"b": 4.0}, True)]]
+    fits = calibrate.Fits([({"x": 1.0}, False)], parts)
+    monkeypatch.setattr(calibrate.doubt, "fit", lambda rows: {"a": 1.0, "b": 1.0})
+    weights, cut = fits.right_model(0.34)
+    scores = fits.out_of_folder()
+    flagged_right = [p for p, wrong in scores if not wrong and p >= cut]
+    assert weights == {"a": 1.0, "b": 1.0} and len(flagged_right) == 1  # one of the three right fields
+    assert cut == doubt.threshold_for(scores, 0.34)
+
+
+@pytest.mark.parametrize("argv", [["--right-on-bibs", "0.1"], ["--right-on-bibs", "10", "--fit-bibs", "mine"],
+                                  ["--right-on-bibs", "0.1", "--cut-on-bibs", "0.8", "--fit-bibs", "mine"]])
+def test_a_right_share_on_bibliographies_needs_a_share_a_folder_and_no_other_cut(
+        argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        calibrate.arguments(argv)
+    assert stop.value.code == 2 and "--right-on-bibs" in capsys.readouterr().err

@@ -14,6 +14,7 @@ from litreview.bibliography.refparse.fields import is_url
 from litreview.bibliography.refparse.relabel_names import (
     label_before_names,
     names_run_on,
+    title_before_access,
     title_in_caseless_script,
 )
 from litreview.bibliography.refparse.relabel_publisher_bodies import publisher_closing_container
@@ -181,3 +182,37 @@ def test_and_others_closing_the_names_before_the_quoted_title_are_the_names():
     tagged = hand_tagged("Ong, Shyue Ping, and others, ‘Python Materials’, Science, 68 (2013)",
                          "author author author title title title title container volume date")
     assert [t.label for t in names_run_on(tagged)][:5] == ["author"] * 5
+
+
+@pytest.mark.parametrize(("text", "marked", "title"), [
+    # APA: a site printed as the author, its letter after "n.d.", the page's access phrase after the title
+    ("wikipedia. (n.d.-b). Small product. Retrieved May 2, 2019, from https://example.org/a",
+     "author date note note note note note note note url", "Small product."),
+    # ISO 690: the medium in brackets after the title
+    ("SITE. Small things (statistics). [en ligne]. [Consulté le 3 mai 2023].",
+     "author journal journal date date date note note note note note", "Small things (statistics)."),
+    # Vancouver: "n.d." then the link
+    ("[4] Site.org. small.thing.norm n.d. https://example.org/a",
+     "number author date date url", "small.thing.norm"),
+])
+def test_a_sentence_after_a_sites_name_before_the_pages_link_is_the_title(text, marked, title):
+    out = title_before_access(hand_tagged(text, marked), text)
+    assert " ".join(t.token.text for t in out if t.label == "title") == title
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # a title read already
+    ("Site. (n.d.). Small product. Retrieved May 2, 2019, from https://example.org/a",
+     "author date title title note note note note note url"),
+    # nothing of a web page after the sentence
+    ("Doe, J. 2019. Small things. Journal of Things 3.",
+     "author author date note note journal journal journal volume"),
+])
+def test_words_no_web_page_title_stay_as_read(text, marked):
+    assert title_before_access(hand_tagged(text, marked), text) == hand_tagged(text, marked)
+
+
+def test_the_rules_title_that_is_the_crfs_author_is_not_taken():
+    ref = parse_reference("wikipedia. (n.d.-b). Outer product. Retrieved December 20, 2019, from "
+                          "https://en.wikipedia.org/wiki/Outer_product")
+    assert ref.title.rstrip(".") == "Outer product"

@@ -19,6 +19,7 @@ from . import fields as F
 from .lexicon import AND, EDITOR, JOURNAL, TRANSLATOR
 from .names import is_organisation_name
 from .reference import ParsedReference
+from .relabel_meetings import names_meeting
 from .relabel_names import names_open
 from .report_series import series_out_of_title
 from .span_fields import container_name
@@ -118,6 +119,20 @@ def _role_after(mine: str, theirs: str) -> bool:
     rest = theirs[len(head):].lstrip(" .,;:”’\"»")
     first = rest.split()[0].casefold() if rest else ""
     return first.lstrip("(") in EDITOR or first == "in:" or bool(_EDITORS_CLOSING.match(rest))
+
+
+#: a role's words ("eds:", "(éd.).", "(a cura di),") as the rules may run them on into a title
+_ROLE_WORDS = frozenset({w.strip("().") for w in EDITOR} | {"éd", "cura"})
+
+
+def _role_before(mine: str, theirs: str) -> bool:
+    """The rules' title is the CRF's after the editors' role and what the CRF read as their names: Springer's "Doe, J.
+    eds: Title", Bologna's "Doe, John (a cura di), Title", ISO 690's "DOE, Jane (éd.). Title" (the rules ran the
+    names' role on into a title that holds none)."""
+    tail, whole = mine.strip(" .,;:"), theirs.rstrip(" .,;:")
+    if not tail or len(whole) <= len(tail) or not whole.endswith(tail):
+        return False
+    return any(w.strip("()[].,:;").casefold() in _ROLE_WORDS for w in whole[:-len(tail)].split()[-4:])
 
 
 def _book_after_in(crf: ParsedReference) -> bool:
@@ -227,13 +242,21 @@ def _past_stop(mine: str, theirs: str) -> bool:
     return bool(mine) and theirs.startswith(mine) and theirs[len(mine):].startswith("., ")
 
 
+#: the word a style prints before a book's volume in a series ("vol. 3525", "Vol. 8606", "Bd. 12")
+_VOLUME_WORD = r"(?i:vol\.?|volume|bd\.|band)"
+
+
 def _publisher_cut(title: str, crf: ParsedReference) -> str:
     """``title`` without the CRF's publisher or page range at its end, after a full stop or a comma (as it is when it
-    holds none): the rules ran the title on into them ("Title, 127–136." of a paper printed with no proceedings)."""
+    holds none), or the CRF's volume after its word ("…, revised papers. vol. 3525"): the rules ran the title on into
+    them ("Title, 127–136." of a paper printed with no proceedings)."""
     ranged = crf.pages if re.search(r"\d\s*[-–]\s*\w*\d", crf.pages) else ""  # a page range, no lone number
     for tail, marks in ((crf.publisher, ".,"), (ranged, ".,:")):
         if tail and (m := re.search(rf"[{marks}]\s+{re.escape(tail)}\W*$", title, re.IGNORECASE)):
-            return title[:m.start()].strip()
+            title = title[:m.start()].strip()
+            break
+    if crf.volume and (m := re.search(rf"[.,;]\s+{_VOLUME_WORD}\s*{re.escape(crf.volume)}\W*$", title)):
+        return title[:m.start()].strip()
     return title
 
 
@@ -454,12 +477,20 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
                 # the rules ran the names on into the title ("Zipperer B. Historical …", "de: Conventionalisation …")
                 continue
             if name == "title" and (_runs_on(str(mine), str(theirs), crf) or _role_after(str(mine), str(theirs))
+                                    or _role_before(str(mine), _publisher_cut(str(theirs), crf))
                                     or _quoted_whole(crf) or quoted_itself(crf.title) or _bracketed_whole(crf.title, str(theirs))
                                     or list_cut(str(mine), str(theirs)) or title_as_publisher(crf, rules, str(theirs))
                                     or year_opens(str(mine), str(theirs), crf.year or rules.year, rules.raw)
                                     or container_run_on(str(mine), str(theirs), crf)
                                     or year_span_cut(str(mine), str(theirs), crf.year or rules.year)
                                     or subtitle_cut(crf, str(theirs)) or description_after(str(mine), str(theirs))):
+                continue
+            if name == "title" and mine and _norm(str(theirs)) in {_norm(p.family) for p in crf.authors or crf.editors}:
+                # the rules' title is a name the CRF read as the author's: a site's printed as the author of its page
+                # ("wikipedia. (n.d.). Outer product. Retrieved …"), which the rules read as the title
+                continue
+            if name == "title" and mine and names_meeting(str(mine)) and _norm(str(mine)) not in _norm(str(theirs)):
+                # a proceedings' title read whole (relabel_meetings): the rules cut it at a place or read a name
                 continue
             if name == "title" and (_name_head(str(theirs), crf) or _past_stop(str(mine), str(theirs))
                                     or _container_past_stop(str(mine), str(theirs), crf)

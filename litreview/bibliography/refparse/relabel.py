@@ -51,6 +51,7 @@ from .relabel_journal_names import (
     qualified_journal_before_numbers,
     qualifier_closing_journal,
 )
+from .relabel_meetings import meetings_book_title
 from .relabel_names import RUN as _RUN
 from .relabel_names import (
     after_capital_names,
@@ -63,6 +64,7 @@ from .relabel_names import (
     names_joined_by_dash,
     names_run_on,
     role_after_names,
+    title_before_access,
     title_in_caseless_script,
     vancouver_end,
     words_after_no_name,
@@ -509,6 +511,7 @@ _RULES = (
     _rule(_container_to_medium, "", _SPAN, marks=("[",), text=True),
     _rule(_title_to_medium, unless="title", marks=("[",), text=True),
     _rule(title_in_caseless_script, "", "author date", unless="title"),
+    _rule(title_before_access, "", "author date", unless="title", text=True),
     _rule(_serial_number, text=True),
     _rule(vancouver_end, "author"),
     _rule(coined_name_closing_names, "author title", marks=(":",)),
@@ -613,6 +616,7 @@ _RULES = (
     _rule(pages_in_parenthesis, marks=("(",)),
     _rule(volume_in_note, "note", unless=_NUMBERS),
     _rule(_role_read_as_publisher, "publisher"),
+    _rule(meetings_book_title, "date", "title container journal collection"),
     _rule(_links, text=True),
     _rule(_to_note, text=True),
 )

@@ -439,20 +439,58 @@ def title_in_caseless_script(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     Thai): "知乎. GB2312、GBK、GB18030 这几种字符集的主要区别是什么？. 2016;", "Microsoft (n.d.) 更新文档中的所有域. Available at:
     …", "维基百科. ROC 曲线 n.d. https://…" (the model, which saw few such words, read them as a date's, a note's or the
     names'). The first of the words, or the second after a word of Latin letters ("ROC 曲线"), holds such a letter."""
-    if any(t.label == "title" for t in tagged):
+    span = _untitled_sentence(tagged)
+    if span is None or not any(_caseless(t.token.text) for t in tagged[span[0]:span[0] + 2]):
         return tagged
+    return [t._replace(label="title") if span[0] <= k < span[1] else t for k, t in enumerate(tagged)]
+
+
+def _untitled_sentence(tagged: Sequence[Tagged]) -> tuple[int, int] | None:
+    """In a reading with no title, where the words after the names' or the date's stop run (start, end), up to the
+    sentence's end, the date or a link; None where there are none."""
+    if any(t.label == "title" for t in tagged):
+        return None
     i = next((k + 1 for k, t in enumerate(tagged[:RUN]) if t.label in ("author", "date")
               and t.token.text.endswith((".", ":", ")", "：", "。"))), None)
     while i is not None and i < len(tagged) and _date_word(tagged[i].token.text):
         i += 1  # the date after the names ("Google. (n.d.). 分类 …")
-    if i is None or i >= len(tagged) or not any(_caseless(t.token.text) for t in tagged[i:i + 2]):
-        return tagged
+    if i is None or i >= len(tagged):
+        return None
     j = i
     while j < len(tagged) and j - i < RUN and tagged[j].label not in ("url", "doi") and not _date_word(tagged[j].token.text):
         j += 1
         if _SENTENCE_CLOSE.search(tagged[j - 1].token.text):
             break
-    return [t._replace(label="title") if i <= k < j else t for k, t in enumerate(tagged)]
+    return i, j
+
+
+#: what a web page's title may have been read as in a reading with none
+_PAGE_TITLE_READ = frozenset(("note", "journal", "container", "date", "publisher", "genre"))
+#: the words that open a link's phrase after a web page's title ("Available at:", "Disponible à l’adresse:")
+_LINK_PHRASE = frozenset(("available", "disponible", "disponível", "verfügbar", "online:", "retrieved"))
+
+
+def title_before_access(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
+    """In a reading with no title, the sentence after the names' or the date's stop (``_untitled_sentence``) is the
+    title where what follows it is a web page's: its link, its date of access, a medium in brackets or a link's phrase,
+    with a "no date" term or a year between ("wikipedia. (n.d.). Outer product. Retrieved December 20, 2019, from
+    https://…", "WIKIPEDIA. Sampling (statistics). [en ligne]. [Consulté le …]", "SciPy.org. Numpy.linalg.norm n.d.
+    https://…"): the model, which saw few pages named by a site alone, read the title as a note's or a journal's words."""
+    span = _untitled_sentence(tagged)
+    if span is None or any(t.label not in _PAGE_TITLE_READ for t in tagged[span[0]:span[1]]):
+        return tagged
+    j = span[1]
+    while j < len(tagged) and _date_word(tagged[j].token.text):
+        j += 1
+    if j == len(tagged) or j == span[0] or span[0] == 0:
+        return tagged
+    after = tagged[j]
+    accessed = F.accessed_span(text)
+    if not (after.label in ("url", "doi") or after.token.text.casefold() in _LINK_PHRASE
+            or (accessed is not None and accessed[0] <= after.token.start < accessed[1])
+            or F.MEDIUM.match(text, after.token.start) is not None):
+        return tagged
+    return [t._replace(label="title") if span[0] <= k < span[1] else t for k, t in enumerate(tagged)]
 
 
 def _caseless(word: str) -> bool:
@@ -462,8 +500,11 @@ def _caseless(word: str) -> bool:
 
 
 def _date_word(word: str) -> bool:
-    """Whether ``word`` is a year or a "no date" term, with its brackets and marks ("2016;", "(n.d.).")."""
+    """Whether ``word`` is a year or a "no date" term, with its brackets and marks ("2016;", "(n.d.).") and APA's letter
+    after a "no date" term ("(n.d.-b).")."""
     core = word.strip("()[],;:.")
+    if core[-2:-1] == "-" and core[-1:].isalpha():
+        core = core[:-2]
     return _DATE_WORD.fullmatch(core) is not None or _DATE_WORD.fullmatch(core + ".") is not None
 
 

@@ -61,7 +61,7 @@ _SERIES_HEAD = lazy(r"(?:Lecture Notes in|Lecture Notes of the|Advances in Intel
                     r"Computer and Information Science|Studies in Computational Intelligence|IFIP Advances in|Leibniz "
                     r"International Proceedings in|CEUR Workshop Proceedings|ACM International Conference Proceeding)")
 #: words of a conference's book: what the name before such a series says
-_PROCEEDINGS = lazy(r"(?i)\b(?:proceedings|conference|symposium|workshop|abstracts|companion|congress|meeting)\b")
+PROCEEDINGS = lazy(r"(?i)\b(?:proceedings|conference|symposium|workshop|abstracts|companion|congress|meeting)\b")
 #: the most words such a series runs to
 _SERIES_RUN = 8
 
@@ -85,7 +85,7 @@ def series_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             continue
         tail = " ".join(words[comma + 1:end + 1])
         if _SERIES_HEAD.match(tail) or (_ACRONYM_YEAR.fullmatch(tail)
-                                        and _PROCEEDINGS.search(" ".join(words[start:comma + 1]))):
+                                        and PROCEEDINGS.search(" ".join(words[start:comma + 1]))):
             out[comma + 1:end + 1] = [x._replace(label="collection") for x in tagged[comma + 1:end + 1]]
     return out
 
