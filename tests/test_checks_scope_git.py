@@ -1073,3 +1073,20 @@ def test_a_chapter_outside_the_books_folder_is_read_at_the_base(tmp_path: Path, 
     status, found, err = scoped("--since", "HEAD", capsys=capsys)
     assert (status, found) == (0, [])
     assert "could not be checked" not in err
+
+
+def test_since_the_commit_checked_out_says_only_uncommitted_changes_are_compared(repo: Path, capsys) -> None:
+    # On the base branch itself, `check --since main` compares HEAD with HEAD: a new error committed there was
+    # "no new problems" with nothing to say why. The note says what was compared and what to give instead.
+    write(repo / "refs.bib", OLD + "\n" + GOOD + "\n" + NEW_BAD)
+    write(repo / "essay.md", ESSAY + "\nA new claim [@new2002].\n")
+    git(repo, "commit", "-q", "-am", "a bad entry, committed on the base branch")
+    git(repo, "tag", "tip")
+    status, found, err = scoped("--since", "tip", capsys=capsys)
+    assert (status, found) == (0, [])
+    err = " ".join(err.split())
+    assert "note: tip is the commit checked out (HEAD): only changes not yet committed are compared" in err
+    assert "--since HEAD~1" in err
+    # Not said for HEAD itself (the pre-commit hook), nor for a ref the branch left.
+    assert "is the commit checked out" not in " ".join(scoped("--since", "HEAD", capsys=capsys)[2].split())
+    assert "is the commit checked out" not in scoped("--since", "base", capsys=capsys)[2]

@@ -331,3 +331,13 @@ def test_init_of_an_essay_not_found_names_the_file_of_a_like_name(project: Path,
     (project / "refs" / "prospectus_draft_fall_2022.qmd").write_text("A claim.\n", encoding="utf-8")
     assert main(["init", "refs/prospectus.qmd"]) == 2
     assert "did you mean refs/prospectus_draft_fall_2022.qmd?" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("chek", "check"), ("link", "links"), ("sourcse", "sources"),
+                                             ("imprt", "import")])
+def test_a_misspelt_command_is_told_the_one_it_likely_meant(capsys, typed: str, meant: str) -> None:
+    # `litreview chek` said only "No such command 'chek'", though a misspelt option gets "Did you mean".
+    assert main([typed]) == 2
+    assert f"No such command '{typed}'. Did you mean '{meant}'?" in capsys.readouterr().err
+    assert main(["frobnicate"]) == 2  # nothing close: no guess
+    assert "Did you mean" not in capsys.readouterr().err

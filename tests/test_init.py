@@ -254,6 +254,27 @@ def test_init_writes_unused_entries_down_to_notes_for_a_paper_citing_part_of_its
     assert "LR307 [other]" in capsys.readouterr().out
 
 
+def test_init_workflow_with_uncited_entries_as_notes_says_what_pull_requests_then_pass(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # A bibliography maintainer's repository (a .bib and a short essay citing a few of its entries) set up for CI:
+    # with LR307 as a note, a pull request adding an uncited entry that lacks its journal passes. Init says so.
+    (tmp_path / "paper.md").write_text("---\nbibliography: refs.bib\n---\n\nStates balance [@cited].\n",
+                                       encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(_SHARED_BIB, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "paper.md", "--workflow"]) == 0
+    out = capsys.readouterr().out
+    assert 'severity = { LR307 = "info" }' in out
+    assert "a pull request that adds an entry no sentence cites passes" in out
+    assert "litreview init --bib refs.bib --workflow" in out
+    # Without CI files there is no pull request to speak of.
+    for name in ("litreview.toml", "mkdocs.yml", ".gitignore"):
+        (tmp_path / name).unlink()
+    shutil.rmtree(tmp_path / "refs")
+    assert main(["init", "paper.md"]) == 0
+    assert "a pull request that adds" not in capsys.readouterr().out
+
+
 def test_init_counts_raw_latex_citations_of_a_markdown_chapter_as_its_citations(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     # A thesis chapter in pandoc Markdown citing a shared .bib only with \\citep{...} (its build is LaTeX): the

@@ -90,6 +90,17 @@ def test_a_document_without_a_reference_heading_says_how_to_give_the_list_one(ca
     assert "write a line References above the list's first reference" in err and "--section" in err
 
 
+def test_a_file_that_is_all_list_is_not_told_it_has_no_list(capsys, tmp_path):
+    # The documented `litreview import references.txt` (one reference per paragraph): the note read "no list at
+    # the end of the text" of a file that is nothing but its list, as if the import had gone wrong.
+    path = tmp_path / "references.txt"
+    path.write_text("Smith, John. 2001. A Title. London: Verso.\n\nDoe, Jane. 2002. Another. Oxford: OUP.\n")
+    code, _, err = run(capsys, "import", str(path))
+    err = " ".join(err.split())
+    assert code == 0 and "no list at the end" not in err
+    assert "each of its 2 paragraphs or lines was taken as a reference, as for a file that holds only its list" in err
+
+
 def test_a_found_heading_is_named(capsys, tmp_path):
     path = tmp_path / "paper.md"
     path.write_text("Body text.\n\n## Works Cited\n\nSmith, John. 2001. A Title. London: Verso.\n")
@@ -107,7 +118,8 @@ def test_a_pdf_or_word_file_is_refused_with_how_to_get_its_text(capsys, tmp_path
     (tmp_path / name).write_bytes(start)
     code, out, err = run(capsys, "import", str(tmp_path / name))
     assert code == 2 and out == ""
-    assert says in err and "hint:" in err and ".txt" in err
+    # The command that takes its text, piped into the import (the messages of `init` and `import` are one place's).
+    assert says in err and "hint:" in err and "| litreview import -" in err
 
 
 def test_import_leaves_a_front_matter_out(capsys, tmp_path):

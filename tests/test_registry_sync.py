@@ -161,3 +161,22 @@ def test_json_lists_the_proposals(workspace, capsys) -> None:
     fixes = [c for c in json.loads(capsys.readouterr().out) if c["reason"].startswith("LR121")]
     assert [(c["old"], c["new"]) for c in fixes] == [("https://doi.org/10.5555/LR.CULTURE.2005", "10.5555/LR.CULTURE.2005"),
                                                     ("doi:10.5072/lr.dataset.1", "10.5072/lr.dataset.1")]
+
+
+def test_nothing_to_propose_says_whether_the_snapshot_holds_any_record(tmp_path, monkeypatch, capsys) -> None:
+    # Offline, before any fetch: the user is told the snapshot is empty, not asked to guess whether it is.
+    (tmp_path / "refs.bib").write_text("@article{a, author={Doe, Jane}, title={T}, journal={J}, year={2001},"
+                                       " doi={10.1234/abc}}\n@book{b, title={X}, year={1999}}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["sync", "--bib", "refs.bib", "--metadata-dir", "metadata", "--essay", ""]) == 0
+    out = capsys.readouterr().out
+    assert "no corrections to propose" in out and "if the snapshot is empty" not in out
+    assert "(metadata) holds no registry record for any of the 2 entries" in out and "litreview fetch" in out
+
+
+def test_nothing_to_propose_after_a_fetch_counts_the_records(workspace, capsys) -> None:
+    # Every proposal limited away by --field: the records exist, and the message says how many entries have one.
+    assert main(["sync", *ARGS, "--field", "publisher"]) == 0
+    out = capsys.readouterr().out
+    assert "no corrections to propose" in out and "no registry record for any" not in out
+    assert "entries have a registry record in the snapshot" in out or "entry has a registry record" in out

@@ -37,6 +37,12 @@ class LazyGroup(click.Group):
                                                                            list[str]]:
         if args and args[0] in MEANT and args[0] not in COMMANDS:
             ctx.fail(f"No such command '{args[0]}': {MEANT[args[0]]}.")
+        if args and args[0] not in COMMANDS and not args[0].startswith("-"):
+            import difflib  # only on this error's path: start-up stays lean
+
+            close = difflib.get_close_matches(args[0], list(COMMANDS), n=1, cutoff=0.75)
+            if close:  # as click does for a misspelt option
+                ctx.fail(f"No such command '{args[0]}'. Did you mean '{close[0]}'?")
         return super().resolve_command(ctx, args)
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -40,6 +40,8 @@ class Plan:
     """What the user must still do for a written file to work (where, and what to write)."""
     differs: bool = False
     """A kept settings file names another essay or bibliography than this run would write (said in a note)."""
+    quiet_unused: tuple[str, ...] = ()
+    """The bibliographies (as the settings name them) whose uncited entries the settings written report as notes."""
 
     def write(self, path: Path, text: str) -> None:
         if path.exists():
@@ -77,7 +79,21 @@ def plan_init(root: Path, essay: str | None, bib: str | tuple[str, ...] | None, 
             plan.write(path, text)
         plan.notes += notes
         plan.warnings += warnings
+        if plan.quiet_unused:
+            plan.notes.append(_uncited_in_ci(plan.quiet_unused))
     return plan
+
+
+def _uncited_in_ci(bibs: tuple[str, ...]) -> str:
+    """What CI then lets through: an entry no sentence cites has no finding worse than a note, so a pull request
+    (or commit) adding one with a missing field or another entry's DOI passes; how a maintainer has it fail."""
+    import shlex
+
+    given = " ".join(f"--bib {shlex.quote(b)}" for b in bibs)
+    return ("with that severity line, a pull request that adds an entry no sentence cites passes even when the "
+            "entry lacks a required field or repeats another entry's DOI (its findings are notes); for a "
+            "bibliography that grows through pull requests, delete the line, or review the bibliography alone "
+            f"in a folder of its own: litreview init {given} --workflow")
 
 
 def _plan_essay(plan: Plan, root: Path, essay: str | None, bib: str | tuple[str, ...] | None) -> None:
@@ -126,6 +142,7 @@ def _plan_essay(plan: Plan, root: Path, essay: str | None, bib: str | tuple[str,
                           f"nowhere in {_whole(essay_path)} (a shared bibliography? pandoc and LaTeX leave them out "
                           f"of the reference list): {written[0]} reports them, and what they lack, as notes, not errors "
                           f'(severity = {{ LR307 = "info" }}); delete that line to have each one fail the check')
+        plan.quiet_unused = tuple([bib_setting] if isinstance(bib_setting, str) else bib_setting)
     plan.write(root / "mkdocs.yml", _mkdocs_text(_title(essay_text, essay_path), essay_text,
                                                  _essay_words(essay_path, essay_text)))
 

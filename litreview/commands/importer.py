@@ -108,10 +108,10 @@ def command(path: str, fmt: str, section: str | None, whole: bool) -> int:
                    "--section), or pass --whole to take every paragraph of the file", err=True)
     elif not found and not whole:
         click.echo("note: no reference section heading (Citations, References, Bibliography, Works Cited, "
-                   "Sources, ...) and no list at the end of the text: each paragraph or line of the file was taken "
-                   "as a reference; if the file holds more than its list, write a line References above the "
-                   "list's first reference (or name the heading it has with --section) and run the import again",
-                   err=True)
+                   f"Sources, ...) in {path}: each of its {plural(len(refs), 'paragraph or line', 'paragraphs or lines')}"
+                   " was taken as a reference, as for a file that holds only its list; if it holds more than its "
+                   "list, write a line References above the list's first reference (or name the heading it has "
+                   "with --section) and run the import again", err=True)
     if dropped:
         codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for _, c in dropped))
         begun = ", with the terminal sequences they begin (\\x1b[31m)" if sequences else ""

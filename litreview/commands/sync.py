@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +19,9 @@ from ._options import (
     format_option,
     input_options,
 )
+
+if TYPE_CHECKING:
+    from ..model import Bibliography, SourceMetadata
 
 EXAMPLES = """\b
 Examples:
@@ -60,6 +65,18 @@ def _list_csl(proposals: list, bibliography, name: str) -> None:
         click.echo(visible(f"{name}:{c.line}: {c.key}: {change}  # {c.reason}"))
     click.echo(f"{len(proposals)} proposed corrections; `litreview sync --write` edits BibTeX only: make these in "
                f"{name} by hand", err=True)
+
+
+def _nothing_to_propose(bibliography: Bibliography, metadata: Mapping[str, SourceMetadata], folder: str) -> str:
+    """Why there is nothing to propose: an empty snapshot (offline, never fetched) told apart from records that agree."""
+    total = len(bibliography.sources)
+    held = sum(1 for s in bibliography.sources if (m := metadata.get(s.key)) is not None and m.record is not None)
+    if not held:
+        return (f"no corrections to propose: the snapshot ({folder}) holds no registry record for any of the "
+                f"{plural(total, 'entry', 'entries')}; run `litreview fetch` where a registry can be reached, "
+                "then `litreview sync` again")
+    have = "entry has" if held == 1 else "entries have"
+    return f"no corrections to propose ({held} of {total} {have} a registry record in the snapshot)"
 
 
 _ANSWERS = {"y": "y", "yes": "y", "n": "n", "no": "n", "q": "q", "quit": "q"}
@@ -123,7 +140,10 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
                     "line": c.line} for c in proposals])
         return 0
     if not proposals:
-        click.echo("no corrections to propose (run `litreview fetch` first if the snapshot is empty)")
+        from ..fileio import relative_name
+
+        folder = relative_name(config.path("metadata"), Path.cwd())
+        click.echo(_nothing_to_propose(bibliography, metadata, folder))
         return 0
     from ..bibliography.csl import is_csl
 
