@@ -248,8 +248,8 @@ def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str 
         # Why each code was silenced, where the settings say.
         summary["suppressed_by"] = [item for item in suppressed_summary(silenced, config.suppress_reasons)
                                     if item["reason"]]
-    summary.update(compared)
     summary["checked"] = checked(review)
+    summary.update(compared)  # what --since compared comes last, in its order (scripts may read it so)
     report = {"text": _render(fmt, findings, summary, review, config, colour), "summary": summary_line(summary),
               "errors": summary["errors"], "warnings": summary["warnings"]}
     if fmt == "github":  # the job summary, for when Actions names a file for it (GITHUB_STEP_SUMMARY)
