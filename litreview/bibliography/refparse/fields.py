@@ -84,18 +84,20 @@ _ACCESSED = re.compile(
 )
 #: the date of access as styles print it in other languages, day first in numbers or with the month's name ("Zugriff
 #: am 8.4.2021", "[Zugriff am: 13 September 2022]", "consultato il 17/1/2019", "[Consulté le 5 janvier 2018]", "Acesso
-#: em: 8 dez. 2021", "[cit. 19.03.2021]"), or year first as CSE and Vancouver print it ("[accessed 2022 Sept 13]",
-#: "[cited 2020 Apr 8]")
+#: em: 8 dez. 2021", "[cit. 19.03.2021]"; citeproc's Chicago: "Zugegriffen 8. November 2012", "Accedido 8 de noviembre
+#: de 2012", "Consultato 8 novembre 2012", "Geraadpleegd 8 november 2012"), or year first as CSE and Vancouver print it
+#: ("[accessed 2022 Sept 13]", "[cited 2020 Apr 8]")
 _ACCESSED_DAY_FIRST = re.compile(
-    r"\[?(?:\b(?:Zugriff am|abgerufen am|consultato il|consulté le|consultado (?:el|em|en)|acess(?:o|ado) em"
-    r"|visitado (?:el|em)|accessed|cited)|\bcit\.)\s*:?\s*"
-    rf"(?:(?P<d>\d{{1,2}})(?:\.\s?(?P<m>\d{{1,2}})\.\s?|/(?P<m2>\d{{1,2}})/|\.?\s+(?P<mw>[^\W\d_]{{3,}})\.?\s+)(?P<y>{YEAR})"
+    r"\[?(?:\b(?:Zugriff am|zugegriffen(?: am)?|abgerufen(?: am)?|consultato(?: il)?|consulté le|consultado(?: (?:el|em|en))?"
+    r"|accedido(?: el)?|acess(?:o|ado) em|visitado (?:el|em)|geraadpleegd(?: op)?|accessed|cited)|\bcit\.)\s*:?\s*"
+    rf"(?:(?P<d>\d{{1,2}})(?:\.\s?(?P<m>\d{{1,2}})\.\s?|/(?P<m2>\d{{1,2}})/"
+    rf"|\.?\s+(?:de\s+)?(?P<mw>[^\W\d_]{{3,}})\.?\s+(?:de\s+)?)(?P<y>{YEAR})"
     rf"|(?P<y2>{YEAR})\s+(?P<mw2>[^\W\d_]{{3,}})\.?\s+(?P<d2>\d{{1,2}}))\]?[.,]?",
     re.IGNORECASE,
 )
 #: the words of _ACCESSED and _ACCESSED_DAY_FIRST, lower case
-_ACCESS_WORDS = ("access", "retrieved", "viewed", "consulted", "zugriff", "abgerufen", "consult", "acess", "visitado",
-                 "cited", "cit.")
+_ACCESS_WORDS = ("access", "retrieved", "viewed", "consulted", "zugriff", "zugegriffen", "abgerufen", "consult", "acess",
+                 "accedido", "visitado", "geraadpleegd", "cited", "cit.")
 #: the letters besides "I" and "S" that re.IGNORECASE takes for "i", "s" or "k" ("ſ" for "s"), as those letters: with
 #: them and lower case, every text the patterns match holds one of _ACCESS_WORDS
 _CASE_BLIND = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
