@@ -32,6 +32,8 @@ from .relabel_books import (
     work_cited_in_title,
 )
 from .relabel_cura import editors_before_a_cura_di, editors_opening_with_a_cura_di
+from .relabel_edited_by import MARKS as _EDITED_BY_MARKS
+from .relabel_edited_by import editors_after_locales_edited_by
 from .relabel_journal import (
     date_closing_container,
     journal_before_date,
@@ -144,8 +146,8 @@ from .tagger import Tagged
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``, ``relabel_publisher``,
-    ``relabel_publisher_bodies``, ``relabel_journal``, ``relabel_journal_names``, ``relabel_quoted``, ``relabel_numbers``
-    and ``relabel_books`` applied, in the order of ``_RULES``.
+    ``relabel_publisher_bodies``, ``relabel_journal``, ``relabel_journal_names``, ``relabel_quoted``, ``relabel_numbers``,
+    ``relabel_edited_by`` and ``relabel_books`` applied, in the order of ``_RULES``.
 
     A rule is passed over where the reading cannot meet what it asks (``_Rule``): that is read off the rule's own
     tests, so the reading is the same as with every rule applied. Which rules a reading admits depends only on its
@@ -519,6 +521,7 @@ _RULES = (
     _rule(editors_after_a_cura_di, "", "title container", marks=("cura",)),
     _rule(editors_before_a_cura_di, "title", marks=("cura",)),
     _rule(editors_opening_with_a_cura_di, "title", marks=("cura",)),
+    _rule(editors_after_locales_edited_by, marks=_EDITED_BY_MARKS),
     _rule(_role_after_title, "title"),
     _rule(editors_read_as_container, "editor", _SPAN),
     _rule(book_after_editors_role, "editor", unless=_SPAN),

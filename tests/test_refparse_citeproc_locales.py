@@ -1,0 +1,43 @@
+"""Reference lists as pandoc's citeproc renders them in other languages (``-M lang=de-DE``, fr-FR, es-ES, it-IT,
+pt-BR): a chapter's editors after the locale's "edited by", an undated page's "no date" term and its date of access.
+Every string is made up, in the form the locale prints."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.bibliography.refparse import parse_reference
+from litreview.model import Person
+
+_EDITORS = (Person("Moe", "Max"), Person("Poe", "Paul"))
+
+
+@pytest.mark.parametrize("raw", [
+    "Roe, Ann. 2005. „Kapitel“. In Das Buch, herausgegeben von Max Moe und Paul Poe. Verlag.",
+    "Roe, Ann. 2005. « Chapitre ». In Le livre, édité par Max Moe et Paul Poe. Verlag.",
+    "Roe, Ann. 2005. «Capítulo». En El libro, editado por Max Moe y Paul Poe. Verlag.",
+    "Roe, Ann. 2005. «Capitolo». In Il libro, a cura di Max Moe e Paul Poe. Verlag.",
+    "Roe, Ann. 2005. “Capítulo”. Em O livro, organizado por Max Moe e Paul Poe. Verlag.",
+])
+def test_a_chapters_editors_after_the_locales_edited_by_are_the_editors_not_the_books(raw):
+    ref = parse_reference(raw)
+    assert ref.editors == _EDITORS
+    assert ref.container in ("Das Buch", "Le livre", "El libro", "Il libro", "O livro")
+
+
+@pytest.mark.parametrize(("raw", "date"), [
+    ("Site Eins. o. J. „Die Seite“. site.de. Zugegriffen 8. November 2012. http://www.site.de/tv/show/.", "2012-11-08"),
+    ("Doe, Jane. s. f. «Una página». Sitio. Accedido 8 de noviembre de 2012. http://x.org/a.", "2012-11-08"),
+    ("Doe, Jane. s. d. « Une page ». Site. Consulté le 8 novembre 2012. http://x.org/a.", "2012-11-08"),
+])
+def test_an_undated_pages_date_of_access_is_the_urldate_not_its_year(raw, date):
+    ref = parse_reference(raw)
+    assert (ref.year, ref.urldate) == ("", date)
+
+
+def test_a_books_own_in_is_no_opening_of_the_book():
+    # the book's name holds "in": the book is all of it from the capitalised "In" after the chapter's title
+    ref = parse_reference("Roe, Ann. 2004. „Kapitel“. In Sprachen des Politischen. Medien in der Geschichte, "
+                          "herausgegeben von Max Moe und Paul Poe. Vandenhoeck & Ruprecht.")
+    assert ref.editors == _EDITORS
+    assert ref.container == "Sprachen des Politischen. Medien in der Geschichte"
