@@ -41,3 +41,13 @@ def test_a_books_own_in_is_no_opening_of_the_book():
                           "herausgegeben von Max Moe und Paul Poe. Vandenhoeck & Ruprecht.")
     assert ref.editors == _EDITORS
     assert ref.container == "Sprachen des Politischen. Medien in der Geschichte"
+
+
+def test_a_german_quoted_title_closing_on_its_stop_inside_the_quote_is_the_title_whole():
+    # de-DE Chicago: the title's own full stop inside „…“, a year among its words; the quote ends the title
+    ref = parse_reference("Roe, Ann. 2007. „Logik der Politik - Logik der Medien. Zur Rhetorik in den Debatten der "
+                          "Wahlen 2002 und 2005.“ In Sprachhandeln in der Kommunikation, herausgegeben von Max Moe und "
+                          "Paul Poe. M. Niemeyer.")
+    assert ref.title == ("Logik der Politik - Logik der Medien. Zur Rhetorik in den Debatten der Wahlen 2002 und "
+                         "2005")
+    assert (ref.container, ref.editors, ref.year) == ("Sprachhandeln in der Kommunikation", _EDITORS, "2007")

@@ -122,6 +122,7 @@ from .relabel_quoted import (
     title_before_in_quoted_name,
     title_to_its_quote,
 )
+from .relabel_quoted_title import quoted_title_after_date
 from .relabel_series import (
     imprint_after_books_semicolon,
     kind_opening_container,
@@ -147,7 +148,7 @@ from .tagger import Tagged
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``, ``relabel_publisher``,
     ``relabel_publisher_bodies``, ``relabel_journal``, ``relabel_journal_names``, ``relabel_quoted``, ``relabel_numbers``,
-    ``relabel_edited_by`` and ``relabel_books`` applied, in the order of ``_RULES``.
+    ``relabel_edited_by``, ``relabel_quoted_title`` and ``relabel_books`` applied, in the order of ``_RULES``.
 
     A rule is passed over where the reading cannot meet what it asks (``_Rule``): that is read off the rule's own
     tests, so the reading is the same as with every rule applied. Which rules a reading admits depends only on its
@@ -521,6 +522,7 @@ _RULES = (
     _rule(editors_after_a_cura_di, "", "title container", marks=("cura",)),
     _rule(editors_before_a_cura_di, "title", marks=("cura",)),
     _rule(editors_opening_with_a_cura_di, "title", marks=("cura",)),
+    _rule(quoted_title_after_date, "date", marks=_QUOTES),
     _rule(editors_after_locales_edited_by, marks=_EDITED_BY_MARKS),
     _rule(_role_after_title, "title"),
     _rule(editors_read_as_container, "editor", _SPAN),
