@@ -51,3 +51,14 @@ def test_a_german_quoted_title_closing_on_its_stop_inside_the_quote_is_the_title
     assert ref.title == ("Logik der Politik - Logik der Medien. Zur Rhetorik in den Debatten der Wahlen 2002 und "
                          "2005")
     assert (ref.container, ref.editors, ref.year) == ("Sprachhandeln in der Kommunikation", _EDITORS, "2007")
+
+
+@pytest.mark.parametrize(("raw", "site", "month", "day"), [
+    ("Roe, Ann. 2012. „Ein Artikel“. Die Seite, Juli 27. http://x.org/a.", "Die Seite", 7, 27),
+    ("Roe, Ann. 2012. „Ein Artikel“. Zeitung Online, Mai 20. http://x.org/a.", "Zeitung Online", 5, 20),
+    ("Roe, Ann. 2012. « Un article ». Le Site, juin 3. http://x.org/a.", "Le Site", 6, 3),
+])
+def test_a_web_articles_month_and_day_in_another_language_are_its_date_not_the_sites_name(raw, site, month, day):
+    # citeproc prints an article's month and day after the site's name in the locale's month ("Juli 27")
+    ref = parse_reference(raw)
+    assert (ref.container, ref.month, ref.day, ref.year) == (site, month, day, "2012")

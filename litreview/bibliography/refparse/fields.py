@@ -152,7 +152,7 @@ def parse_date(text: str) -> Date | None:
     """"February 19, 2003", "May 3", "January 2006", "2019, March 5", "3 Dec. 2018", "2018-12-03"."""
     m = _DATE_ONLY.match(text.strip().rstrip(".,").strip())
     if not m:
-        return None
+        return _month_and_day(text)
     g = m.groupdict()
     year = g["y1"] or g["y2"] or g["y3"] or g["y4"] or g["y5"] or ""
     month_word = g["m1"] or g["m2"] or g["m3"] or g["m4"]
@@ -162,6 +162,19 @@ def parse_date(text: str) -> Date | None:
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
     return Date(year, month, day)
+
+
+#: a month's name in any language and the day after it, as citeproc prints a date in Chicago's order in other locales
+_MONTH_AND_DAY = re.compile(r"(?P<m>[^\W\d_]{3,})\.?\s+(?P<d>\d{1,2})")
+
+
+def _month_and_day(text: str) -> Date | None:
+    """"Juli 27", "juin 3" (de-DE's and fr-FR's "July 27"): the month's name in another language, then the day."""
+    m = _MONTH_AND_DAY.fullmatch(text.strip().rstrip(".,").strip())
+    month = _month_of(m.group("m")) if m else None
+    if m is None or month is None or not 1 <= int(m.group("d")) <= 31:
+        return None
+    return Date("", month, int(m.group("d")))
 
 
 @lru_cache(maxsize=1024)  # the CRF's reading and the rules' scan the same string
