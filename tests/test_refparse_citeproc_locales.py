@@ -62,3 +62,22 @@ def test_a_web_articles_month_and_day_in_another_language_are_its_date_not_the_s
     # citeproc prints an article's month and day after the site's name in the locale's month ("Juli 27")
     ref = parse_reference(raw)
     assert (ref.container, ref.month, ref.day, ref.year) == (site, month, day, "2012")
+
+
+@pytest.mark.parametrize(("raw", "url"), [
+    ("Beirat. 2012. Talkformate im Ersten. Stellungnahme des Beirates. dl.example.tv/TalkformateARD.pdf.",
+     "dl.example.tv/TalkformateARD.pdf"),
+    ("Roe, Ann. 2019. Ein Bericht. Verein. example.org/berichte/2019.pdf.", "example.org/berichte/2019.pdf"),
+])
+def test_a_web_address_with_neither_scheme_nor_www_is_the_url_not_the_publisher(raw, url):
+    # biblatex's url field as the user typed it, printed as is by citeproc
+    ref = parse_reference(raw)
+    assert ref.url == url
+    assert url not in ref.publisher
+
+
+@pytest.mark.parametrize("word", ["10.1000/xyz", "and/or", "S.Afr./J.", "Vol.12/3", "e.g./i.e."])
+def test_a_word_with_a_slash_that_is_no_host_is_no_web_address(word):
+    from litreview.bibliography.refparse.fields import is_url
+
+    assert not is_url(word)

@@ -216,7 +216,7 @@ def _to_note(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
 def _links(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """A token that is a web address is the URL, whatever the model read it as: Copernicus prints a page with
     no author as "Title: http://…, last access: 28 August 2023.", and the model ran the title on over it."""
-    if "://" not in text and "www." not in text.lower():  # what ``is_url`` asks of a word, asked of them all at once
+    if "/" not in text and "www." not in text.lower():  # what ``is_url`` asks of a word, asked of them all at once
         return tagged
     return [t._replace(label="url") if t.label not in ("url", "doi") and F.is_url(t.token.text) else t
             for t in tagged]
