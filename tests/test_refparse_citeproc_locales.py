@@ -81,3 +81,14 @@ def test_a_word_with_a_slash_that_is_no_host_is_no_web_address(word):
     from litreview.bibliography.refparse.fields import is_url
 
     assert not is_url(word)
+
+
+@pytest.mark.parametrize(("raw", "publisher"), [
+    ("Roe, Ann. 1983. „Kapitel“. In Massen und Wahlen. Mass Media: Perspectives, herausgegeben von Max Moe und Paul "
+     "Poe. Ölschläger.", "Ölschläger"),
+    ("Roe, Ann. 1989. „Kapitel“. In Redeshows. Diskussionen in der Diskussion, herausgegeben von Max Moe und Paul "
+     "Poe. M. Niemeyer.", "M. Niemeyer"),
+])
+def test_the_publisher_after_the_editors_the_model_ran_on_is_the_publisher(raw, publisher):
+    ref = parse_reference(raw)
+    assert (ref.editors, ref.publisher) == (_EDITORS, publisher)
