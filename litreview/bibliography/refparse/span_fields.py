@@ -131,8 +131,8 @@ def persons(text: str) -> tuple[tuple[Person, ...], bool]:
     clean = text.strip()
     if (abroad := _EDITED_BY_ABROAD_HEAD.match(clean)) is not None and not clean[abroad.end():].split(None, 1)[0].endswith(","):
         # in reading order ("a cura di Colli, Giorgio – Montinari, Mazzino", inverted, is read below)
-        names = _FOREIGN_AND.sub(", ", clean[abroad.end():]).strip(" ,;:.")
-        return tuple(p for p in reading_order_names(names) if p.family), False
+        direct = _FOREIGN_AND.sub(", ", clean[abroad.end():]).strip(" ,;:.")
+        return tuple(p for p in reading_order_names(direct) if p.family), False
     for _ in range(2):
         before = clean
         clean = _ROLE_HEAD.sub("", clean)
