@@ -77,9 +77,9 @@ DIGIT = re.compile(r"\d")
 
 #: a web address printed with neither its scheme nor "www." ("dl.fernsehkritik.tv/TalkformateARD.pdf", a biblatex url
 #: as typed): a host in lower case whose last label is two to six letters, then a path; only at a word's start, so a
-#: search passes over each run of such characters once
-_BARE_HOST = r"(?<![\w@./-])(?-i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6})/"
-_URL = re.compile(rf"<?((?:https?://|www\.|{_BARE_HOST})[^\s<>\"“”]+)>?", re.IGNORECASE)
+#: search passes over each run of such characters once. Asked only where ``_URL`` finds none (it is slower to search)
+_BARE_URL = re.compile(r"<?((?<![\w@./-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[^\s<>\"“”]+)>?")
+_URL = re.compile(r"<?((?:https?://|www\.)[^\s<>\"“”]+)>?", re.IGNORECASE)
 _ACCESSED = re.compile(
     rf"(?:\b(?:Accessed|Last access(?:ed)?|Retrieved|Viewed|Consulted)(?: on)?:?\s*)"
     rf"(?P<date>{MONTH}\s+\d{{1,2}},?\s+{YEAR}|\d{{1,2}}\s+{MONTH},?\s+{YEAR}|{YEAR}(?P<sep>[-/])\d\d(?P=sep)\d\d)"
@@ -195,7 +195,9 @@ def take_doi(text: str) -> tuple[str, str]:
 @lru_cache(maxsize=1024)  # the CRF's reading and the rules' scan the same string
 def take_url(text: str) -> tuple[str, str]:
     """(first URL, text with it removed)."""
-    m = _URL.search(text) if "/" in text or "www." in text.lower() else None  # what every URL holds
+    m = _URL.search(text) if "://" in text or "www." in text.lower() else None  # what every URL holds
+    if m is None and "/" in text:
+        m = _BARE_URL.search(text)
     if not m:
         return "", text
     url = trim_identifier(m.group(1))
@@ -214,8 +216,10 @@ def without_medium(text: str) -> str:
 def is_url(word: str) -> bool:
     """Is ``word`` (a token, its closing punctuation and an opening bracket aside: "[https://…]," as Italian styles
     print it) one web address?"""
-    m = _URL.fullmatch(word.lstrip("([").rstrip(".,;:)]")) if "/" in word or "www." in word.lower() else None
-    return m is not None
+    if "/" not in word and "www." not in word.lower():
+        return False
+    core = word.lstrip("([").rstrip(".,;:)]")
+    return _URL.fullmatch(core) is not None or _BARE_URL.fullmatch(core) is not None
 
 
 @lru_cache(maxsize=1024)  # the CRF's reading and the rules' scan the same string
