@@ -1855,6 +1855,12 @@ def test_a_rules_title_that_two_names_commas_enclose_with_their_dash_is_neither_
     ("Revista [en línea]. 2014 [cit. 19.03.2021]. DOI: 10.1/x", "2021-03-19", "Revista [en línea]. 2014 DOI: 10.1/x"),
     ("Journal [Internet]. [accessed 2020 Mar 3] 33(4):609–624.", "2020-03-03", "Journal [Internet]. 33(4):609–624."),
     ("Revue. [Consulté le 5 jui. 2018].", "", "Revue. [Consulté le 5 jui. 2018]."),  # June or July: no date
+    # made up, as citeproc's Chicago prints an access date in de-DE, es-ES, it-IT, pt-BR and nl-NL
+    ("Seite. Site. Zugegriffen 8. November 2012. http://x.org/a.", "2012-11-08", "Seite. Site. http://x.org/a."),
+    ("Página. Sitio. Accedido 8 de noviembre de 2012. http://x.org/a.", "2012-11-08", "Página. Sitio. http://x.org/a."),
+    ("Pagina. Sito. Consultato 8 novembre 2012. http://x.org/a.", "2012-11-08", "Pagina. Sito. http://x.org/a."),
+    ("Página. Site. Acesso em 8 de novembro de 2012. http://x.org/a.", "2012-11-08", "Página. Site. http://x.org/a."),
+    ("Pagina. Site. Geraadpleegd 8 november 2012. http://x.org/a.", "2012-11-08", "Pagina. Site. http://x.org/a."),
 ])
 def test_a_date_of_access_in_other_languages_and_orders_is_read_and_taken_out(text, date, rest):
     from litreview.bibliography.refparse.fields import take_accessed

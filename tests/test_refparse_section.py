@@ -794,3 +794,24 @@ def test_notes_numbered_again_from_one_after_a_headed_numbered_list_are_no_refer
 def test_a_numbered_list_whose_parts_each_start_at_one_under_their_headings_is_kept_whole():
     text = "\n\n".join(["References", f"[1] {A}", f"[2] {B}", "Secondary sources", f"[1] {C}", f"[2] {A}"]) + "\n"
     assert find_reference_section(text)[0][-2:] == [f"[1] {C}", f"[2] {A}"]
+
+
+def test_the_hint_for_a_heading_not_found_says_what_leaving_out_section_takes():
+    # leaving out --section takes the section under a standard heading, not the whole file: the hint names it
+    text = ("Einleitung\n\nA paragraph of prose (Doe 2000).\n\nLiteraturverzeichnis\n\n"
+            "Doe, Jane. 2000. Tides and Waves. P.\n\nRoe, Rob. 2010. „On the Sea“. J. Oceans 3: 1–9.\n")
+    with pytest.raises(InputError) as caught:
+        find_reference_section(text, "Works Cited")
+    assert "whole file" not in caught.value.hint
+    assert "'Literaturverzeichnis' section (line 5)" in caught.value.hint
+    assert "--whole" in caught.value.hint
+    # with no standard heading, leaving it out takes the list at the end of the file, else the whole file
+    prose = "A paragraph of prose that cites a work (Doe 2000) and goes on " + "and on " * 20 + "to its end."
+    listed = (f"Einleitung\n\n{prose}\n\nDoe, Jane. 2000. Tides. P.\n\nRoe, Rob. 2010. Sea. Q.\n\n"
+              "Poe, Al. 2011. Wind. R.\n")
+    with pytest.raises(InputError) as caught:
+        find_reference_section(listed, "Works Cited")
+    assert "at the end of the file that read as references (line 5 on)" in caught.value.hint
+    with pytest.raises(InputError) as caught:
+        find_reference_section("Einleitung\n\nJust prose here.\n", "Works Cited")
+    assert "to take the whole file" in caught.value.hint

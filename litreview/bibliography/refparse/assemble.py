@@ -53,6 +53,8 @@ _ISBN = re.compile(r"(?:97[89][-\s]?)?\d[-\d\s]{7,14}[\dXx]")
 _BALANCED_PLACE = re.compile(r"^[^()]+\([^()]+\)$")  # "Treasure Island (FL)": the state's parentheses kept
 _PARENTHESISED = re.compile(r"\([^()]+\)")
 _CLOSING_RANGE = re.compile(r",\s*((?:\d+:)?\d+\s*[-–]\s*\d+)\W*$")
+#: a month's name and a day after the last comma ("Site, Juli 27"), as citeproc prints a web article's date
+_CLOSING_DAY = re.compile(r",\s*([^\W\d_]{3,}\.?\s+\d{1,2})\W*$")
 _IN = re.compile(r"(?i)in\b")
 _DASH = re.compile(r"[-–—]")
 #: A volume and its issue joined by a dash with nothing else in the span ("31-1,"), where the model read the pages in a
@@ -282,6 +284,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
         container = spill[0]
         if not f.get("pages") and (m := _CLOSING_RANGE.search(container)):  # "«Title», Book, 44–59. Series"
             container, f["pages"] = container[:m.start()], F.dash(m.group(1))
+        if not f.get("month") and (m := _CLOSING_DAY.search(container)) and (date := F.parse_date(m.group(1))):
+            container, f["month"], f["day"] = container[:m.start()], date.month, date.day  # „Title“. Site, Juli 27
         f["container"] = container_name(container)
         conf["container"] = conf.get("title", 1.0)
     # identifiers: the rule parser's patterns over the whole string (they beat the model's spans)

@@ -75,6 +75,10 @@ YEAR_ONLY, _YEAR_LETTER = re.compile(YEAR), re.compile(YEAR + r"[a-z]?")  # for 
 #: a digit anywhere (searched, where a number may be printed)
 DIGIT = re.compile(r"\d")
 
+#: a web address printed with neither its scheme nor "www." ("dl.fernsehkritik.tv/TalkformateARD.pdf", a biblatex url
+#: as typed): a host in lower case whose last label is two to six letters, then a path; only at a word's start, so a
+#: search passes over each run of such characters once. Asked only where ``_URL`` finds none (it is slower to search)
+_BARE_URL = re.compile(r"<?((?<![\w@./-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[^\s<>\"“”]+)>?")
 _URL = re.compile(r"<?((?:https?://|www\.)[^\s<>\"“”]+)>?", re.IGNORECASE)
 _ACCESSED = re.compile(
     rf"(?:\b(?:Accessed|Last access(?:ed)?|Retrieved|Viewed|Consulted)(?: on)?:?\s*)"
@@ -84,18 +88,20 @@ _ACCESSED = re.compile(
 )
 #: the date of access as styles print it in other languages, day first in numbers or with the month's name ("Zugriff
 #: am 8.4.2021", "[Zugriff am: 13 September 2022]", "consultato il 17/1/2019", "[Consulté le 5 janvier 2018]", "Acesso
-#: em: 8 dez. 2021", "[cit. 19.03.2021]"), or year first as CSE and Vancouver print it ("[accessed 2022 Sept 13]",
-#: "[cited 2020 Apr 8]")
+#: em: 8 dez. 2021", "[cit. 19.03.2021]"; citeproc's Chicago: "Zugegriffen 8. November 2012", "Accedido 8 de noviembre
+#: de 2012", "Consultato 8 novembre 2012", "Geraadpleegd 8 november 2012"), or year first as CSE and Vancouver print it
+#: ("[accessed 2022 Sept 13]", "[cited 2020 Apr 8]")
 _ACCESSED_DAY_FIRST = re.compile(
-    r"\[?(?:\b(?:Zugriff am|abgerufen am|consultato il|consulté le|consultado (?:el|em|en)|acess(?:o|ado) em"
-    r"|visitado (?:el|em)|accessed|cited)|\bcit\.)\s*:?\s*"
-    rf"(?:(?P<d>\d{{1,2}})(?:\.\s?(?P<m>\d{{1,2}})\.\s?|/(?P<m2>\d{{1,2}})/|\.?\s+(?P<mw>[^\W\d_]{{3,}})\.?\s+)(?P<y>{YEAR})"
+    r"\[?(?:\b(?:Zugriff am|zugegriffen(?: am)?|abgerufen(?: am)?|consultato(?: il)?|consulté le|consultado(?: (?:el|em|en))?"
+    r"|accedido(?: el)?|acess(?:o|ado) em|visitado (?:el|em)|geraadpleegd(?: op)?|accessed|cited)|\bcit\.)\s*:?\s*"
+    rf"(?:(?P<d>\d{{1,2}})(?:\.\s?(?P<m>\d{{1,2}})\.\s?|/(?P<m2>\d{{1,2}})/"
+    rf"|\.?\s+(?:de\s+)?(?P<mw>[^\W\d_]{{3,}})\.?\s+(?:de\s+)?)(?P<y>{YEAR})"
     rf"|(?P<y2>{YEAR})\s+(?P<mw2>[^\W\d_]{{3,}})\.?\s+(?P<d2>\d{{1,2}}))\]?[.,]?",
     re.IGNORECASE,
 )
 #: the words of _ACCESSED and _ACCESSED_DAY_FIRST, lower case
-_ACCESS_WORDS = ("access", "retrieved", "viewed", "consulted", "zugriff", "abgerufen", "consult", "acess", "visitado",
-                 "cited", "cit.")
+_ACCESS_WORDS = ("access", "retrieved", "viewed", "consulted", "zugriff", "zugegriffen", "abgerufen", "consult", "acess",
+                 "accedido", "visitado", "geraadpleegd", "cited", "cit.")
 #: the letters besides "I" and "S" that re.IGNORECASE takes for "i", "s" or "k" ("ſ" for "s"), as those letters: with
 #: them and lower case, every text the patterns match holds one of _ACCESS_WORDS
 _CASE_BLIND = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
@@ -150,7 +156,7 @@ def parse_date(text: str) -> Date | None:
     """"February 19, 2003", "May 3", "January 2006", "2019, March 5", "3 Dec. 2018", "2018-12-03"."""
     m = _DATE_ONLY.match(text.strip().rstrip(".,").strip())
     if not m:
-        return None
+        return _month_and_day(text)
     g = m.groupdict()
     year = g["y1"] or g["y2"] or g["y3"] or g["y4"] or g["y5"] or ""
     month_word = g["m1"] or g["m2"] or g["m3"] or g["m4"]
@@ -160,6 +166,19 @@ def parse_date(text: str) -> Date | None:
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
     return Date(year, month, day)
+
+
+#: a month's name in any language and the day after it, as citeproc prints a date in Chicago's order in other locales
+_MONTH_AND_DAY = re.compile(r"(?P<m>[^\W\d_]{3,})\.?\s+(?P<d>\d{1,2})")
+
+
+def _month_and_day(text: str) -> Date | None:
+    """"Juli 27", "juin 3" (de-DE's and fr-FR's "July 27"): the month's name in another language, then the day."""
+    m = _MONTH_AND_DAY.fullmatch(text.strip().rstrip(".,").strip())
+    month = _month_of(m.group("m")) if m else None
+    if m is None or month is None or not 1 <= int(m.group("d")) <= 31:
+        return None
+    return Date("", month, int(m.group("d")))
 
 
 @lru_cache(maxsize=1024)  # the CRF's reading and the rules' scan the same string
@@ -177,6 +196,8 @@ def take_doi(text: str) -> tuple[str, str]:
 def take_url(text: str) -> tuple[str, str]:
     """(first URL, text with it removed)."""
     m = _URL.search(text) if "://" in text or "www." in text.lower() else None  # what every URL holds
+    if m is None and "/" in text:
+        m = _BARE_URL.search(text)
     if not m:
         return "", text
     url = trim_identifier(m.group(1))
@@ -195,8 +216,10 @@ def without_medium(text: str) -> str:
 def is_url(word: str) -> bool:
     """Is ``word`` (a token, its closing punctuation and an opening bracket aside: "[https://…]," as Italian styles
     print it) one web address?"""
-    m = _URL.fullmatch(word.lstrip("([").rstrip(".,;:)]")) if "://" in word or "www." in word.lower() else None
-    return m is not None
+    if "/" not in word and "www." not in word.lower():
+        return False
+    core = word.lstrip("([").rstrip(".,;:)]")
+    return _URL.fullmatch(core) is not None or _BARE_URL.fullmatch(core) is not None
 
 
 @lru_cache(maxsize=1024)  # the CRF's reading and the rules' scan the same string

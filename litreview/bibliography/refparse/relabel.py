@@ -32,6 +32,8 @@ from .relabel_books import (
     work_cited_in_title,
 )
 from .relabel_cura import editors_before_a_cura_di, editors_opening_with_a_cura_di
+from .relabel_edited_by import MARKS as _EDITED_BY_MARKS
+from .relabel_edited_by import editors_after_locales_edited_by
 from .relabel_journal import (
     date_closing_container,
     journal_before_date,
@@ -122,6 +124,7 @@ from .relabel_quoted import (
     title_before_in_quoted_name,
     title_to_its_quote,
 )
+from .relabel_quoted_title import quoted_title_after_date
 from .relabel_series import (
     imprint_after_books_semicolon,
     kind_opening_container,
@@ -146,8 +149,8 @@ from .tagger import Tagged
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``, ``relabel_publisher``,
-    ``relabel_publisher_bodies``, ``relabel_journal``, ``relabel_journal_names``, ``relabel_quoted``, ``relabel_numbers``
-    and ``relabel_books`` applied, in the order of ``_RULES``.
+    ``relabel_publisher_bodies``, ``relabel_journal``, ``relabel_journal_names``, ``relabel_quoted``, ``relabel_numbers``,
+    ``relabel_edited_by``, ``relabel_quoted_title`` and ``relabel_books`` applied, in the order of ``_RULES``.
 
     A rule is passed over where the reading cannot meet what it asks (``_Rule``): that is read off the rule's own
     tests, so the reading is the same as with every rule applied. Which rules a reading admits depends only on its
@@ -215,7 +218,7 @@ def _to_note(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
 def _links(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """A token that is a web address is the URL, whatever the model read it as: Copernicus prints a page with
     no author as "Title: http://…, last access: 28 August 2023.", and the model ran the title on over it."""
-    if "://" not in text and "www." not in text.lower():  # what ``is_url`` asks of a word, asked of them all at once
+    if "/" not in text and "www." not in text.lower():  # what ``is_url`` asks of a word, asked of them all at once
         return tagged
     return [t._replace(label="url") if t.label not in ("url", "doi") and F.is_url(t.token.text) else t
             for t in tagged]
@@ -522,6 +525,8 @@ _RULES = (
     _rule(editors_after_a_cura_di, "", "title container", marks=("cura",)),
     _rule(editors_before_a_cura_di, "title", marks=("cura",)),
     _rule(editors_opening_with_a_cura_di, "title", marks=("cura",)),
+    _rule(quoted_title_after_date, "date", marks=_QUOTES),
+    _rule(editors_after_locales_edited_by, marks=_EDITED_BY_MARKS),
     _rule(_role_after_title, "title"),
     _rule(editors_read_as_container, "editor", _SPAN),
     _rule(book_after_editors_role, "editor", unless=_SPAN),

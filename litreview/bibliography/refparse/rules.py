@@ -37,7 +37,7 @@ _YEAR_AFTER = re.compile(
     rf"(?:,\s*(?P<md>(?:[A-Z][a-z]+|(?i:{_ACCENTED_MONTHS}))\.?(?:\s+\d{{1,2}})?))?\)?(?P<close>[.,:])?(?=\s|$)"
     rf"|\s*[.,]?\s*(?P<nd>[(\[](?i:{NO_DATE_WORDS})(?:-?[a-z])?[)\]]|(?:{NO_DATE_WORDS}))(?:\s?[a-z](?=[.,]))?[.,]?(?=\s|$)",
 )
-_QUOTE_PAIRS = quote_pairs("“\"«‘'")
+_QUOTE_PAIRS = quote_pairs("“\"«‘'„")
 #: APA's "(2nd ed.)", "(2nd ed., Vol. 3)" and "(Vol. 3)" after a book's title
 _TITLE_EDITION = re.compile(r"\s*\((?:(?P<ed>\d+(?:st|nd|rd|th)|\d+\.ª|[A-Z][a-z]+)\s+ed(?:ition|\.)?(?:,\s*|(?=\)))|(?=Vol\.))"
                             r"(?:Vol\.\s*(?P<vol>\w+))?\)$", re.I)
@@ -110,7 +110,7 @@ def parse_normalised(text: str) -> ParsedReference:
             pos = names.end
     # 2. year straight after the names (author-date styles)
     year_m = _YEAR_AFTER.match(s, pos) if names is not None or pos else None
-    if year_m and (year_m.group("close") or s[year_m.end():].strip()[:1] in "“\"‘«" or "(" in year_m.group()
+    if year_m and (year_m.group("close") or s[year_m.end():].strip()[:1] in "“\"‘«„" or "(" in year_m.group()
                    or year_m.group("nd")):
         pos = year_m.end()
         if year_m.group("year"):

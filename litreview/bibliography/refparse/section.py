@@ -112,8 +112,7 @@ def find_reference_section(text: str, section: str | None = None, *,
     heading = found[0] if found else None
     if heading is None:
         if section:
-            raise InputError(f"no section headed {section!r} found", path=path,
-                             hint="check the heading's spelling, or leave out --section to take the whole file")
+            raise InputError(f"no section headed {section!r} found", path=path, hint=_without_section(text))
         unheaded = None if whole else unheaded_list(text)
         start = unheaded[0] if unheaded else 0
     else:
@@ -124,6 +123,17 @@ def find_reference_section(text: str, section: str | None = None, *,
         raise InputError(where, path=path, line=(heading + 1) if heading is not None else None,
                          hint="a reference list has one reference per paragraph or per line")
     return [_plain(b) for _, b in blocks], blocks[0][0]
+
+
+def _without_section(text: str) -> str:
+    """What leaving out --section takes from ``text``, as the hint of a heading not found: the section under a
+    standard heading, else the list at the end of the file, else the whole file (``find_reference_section``)."""
+    standard = reference_heading(text)
+    unheaded = None if standard else unheaded_list(text)
+    takes = (f"the {standard[1]!r} section (line {standard[0] + 1})" if standard else
+             f"the paragraphs at the end of the file that read as references (line {unheaded[0] + 1} on)" if unheaded
+             else "the whole file")
+    return f"check the heading's spelling, or leave out --section to take {takes}, or pass --whole to take every paragraph"
 
 
 UNHEADED = 3

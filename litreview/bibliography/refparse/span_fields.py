@@ -9,12 +9,17 @@ from ...locale_terms import EDITION_WORDS, alternation, and_words, quote_marks
 from ...model import Person
 from . import fields as F
 from .names import is_initials, is_organisation, is_particle, scan_names
+from .relabel_edited_by import EDITED_BY_ABROAD
 from .tail import _names as reading_order_names
 
 _QUOTES = quote_marks("“\"‘«„")
 _ROLE_HEAD = re.compile(
     r"^(?:in:?\s+)?(?:(?:edited|translated|compiled|directed|produced)\s+by|eds?\.\s+by|trans\.\s+by|hrsg\.\s+v\.|"
     rf"hg\.\s+v\.|a\s+{F.CURA_OF})\s+|^(?:in|en|em|dans):?\s+", re.I)
+#: another locale's "edited by" opening an editors' span ("herausgegeben von", "édité par"): citeproc prints the names
+#: after it in reading order, the last two joined by the locale's "and" ("Max Moe und Paul Poe")
+_EDITED_BY_ABROAD_HEAD = re.compile(
+    r"^(?:" + "|".join(r"\s+".join(map(re.escape, words)) for words in EDITED_BY_ABROAD) + r")\s+", re.I)
 # A role closes a parenthesis only when it opens it: "BMJ (Clinical research ed.)" is NLM's name of a journal.
 _ROLE = r"(?:eds?|editors?|hrsg|hgg?|dir|coord|orgs?|trans|transl)"
 _ROLE_TAIL = re.compile(rf",?\s*(?:\({_ROLE}\.?\)|\(a\s+{F.CURA_OF}\)|\b{_ROLE}\.?)\s*[.,:;]?\s*$", re.I)
@@ -124,6 +129,10 @@ def _names_joined(names: str) -> str:
 def persons(text: str) -> tuple[tuple[Person, ...], bool]:
     """Names of an author or editor segment: (persons, et al.)."""
     clean = text.strip()
+    if (abroad := _EDITED_BY_ABROAD_HEAD.match(clean)) is not None and not clean[abroad.end():].split(None, 1)[0].endswith(","):
+        # in reading order ("a cura di Colli, Giorgio – Montinari, Mazzino", inverted, is read below)
+        direct = _FOREIGN_AND.sub(", ", clean[abroad.end():]).strip(" ,;:.")
+        return tuple(p for p in reading_order_names(direct) if p.family), False
     for _ in range(2):
         before = clean
         clean = _ROLE_HEAD.sub("", clean)
