@@ -15,7 +15,7 @@ from ..doi import bare_doi, entry_doi
 from ..doi import books_doi as is_books_doi
 from ..lazyre import lazy
 from ..model import Finding, Source
-from ..registry.ids import arxiv_id, isbn13
+from ..registry.ids import arxiv_id
 from ..text import fold_words, latin_script
 from .bib import UNPUBLISHED, entry_finding, folded, plain
 from .duplicates import is_preprint
