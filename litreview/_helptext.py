@@ -327,7 +327,8 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
          '  accepted (--yes accepts all): answer y to apply it, n or Enter to skip it, q\n'
          '  to quit with the .bib unchanged (Ctrl-C too). The accepted changes are\n'
          '  written when every one has been answered: the file is rewritten atomically\n'
-         '  and every byte outside the corrected values stays as it was.\n'
+         '  and every byte outside the corrected values stays as it was. Of several\n'
+         "  bibliographies, each BibTeX file's entries are corrected in that file.\n"
          '\n'
          'Options:\n'
          '  --essay PATH              The essay under review: Markdown, R Markdown,\n'

@@ -13,6 +13,7 @@ from functools import lru_cache
 from urllib.parse import quote, unquote
 
 from .lazyre import lazy
+from .registry.ids import isbn13
 
 try:  # the built-in sha256 loads in a tenth of the time of hashlib's OpenSSL binding
     from _sha256 import sha256
@@ -192,15 +193,25 @@ def trailing_punctuation(value: str) -> str:
     return doi[-1] if doi and doi[-1] in _TRAILING else ""
 
 
-def entry_doi(doi_field: str, url_field: str = "") -> str:
+def books_doi(kind: str, doi: str) -> bool:
+    """Whether ``doi`` is the DOI of the book an entry of type ``kind`` (a chapter, a paper in proceedings) is in,
+    not its own: its suffix is an ISBN ("10.1007/978-3-531-90724-6"; the chapter's is "10.1007/978-3-531-90724-6_5")."""
+    return kind.startswith("in") and bool(isbn13(bare_doi(doi).rsplit("/", 1)[-1]))
+
+
+def entry_doi(doi_field: str, url_field: str = "", kind: str = "") -> str:
     """The DOI an entry gives, as written: its doi field, else the DOI of a doi.org link in its url field.
 
     A final ``.``, ``,``, ``;`` or ``:`` copied from a sentence ("10.1000/xyz.") is dropped when what is
     left is a DOI: the registries are asked, and the site links, without it (check says so: LR121, LR137).
+    Given the entry's type, a URL that links the DOI of the book a chapter is in is no DOI of the chapter's
+    (:func:`books_doi`): fetch would look up the book's record for it; LR137 names it.
     """
     value = (doi_field or "").strip()
     if not value and _DOI_LINK.match((url_field or "").strip()):
         value = bare_doi(url_field)
+        if books_doi(kind, value):
+            return ""
     if trailing_punctuation(value) and not doi_problem(value[:-1]):
         return value[:-1]
     return value if doi_field.strip() or not doi_problem(value) else ""

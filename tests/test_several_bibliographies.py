@@ -151,8 +151,11 @@ def test_init_takes_bib_repeated(here: Path) -> None:
 
 def test_sync_proposes_for_the_file_it_writes(here: Path, capsys) -> None:
     (here / "refs").mkdir()
+    (here / "a.bib").write_text(BOOK.format(key="a", title="Alpha").replace("year", "pages = {101--9},\n  year"),
+                                encoding="utf-8")
     assert main(["sync", "--bib", "b.json", "--bib", "a.bib", "--metadata-dir", "refs"]) == 0
-    assert "litreview sync writes to a.bib, the first BibTeX file of the 2 bibliographies" in capsys.readouterr().err
+    out = capsys.readouterr()
+    assert "a/a.bib" in out.out and "b.json" not in out.out and "1 proposed corrections" in out.err
 
 
 def test_checks_that_read_the_files_text_read_every_file(here: Path, capsys, monkeypatch) -> None:
@@ -266,3 +269,23 @@ def test_a_citation_of_an_entry_in_a_bib_beside_that_the_manuscript_does_not_nam
            "pandoc does not read it: name it there (in bibliography: in the front matter)")
         + ", or move the entry into a file it names")
     assert "extra.bib" not in str(found[shown("none2024")])
+
+
+def test_sync_write_corrects_each_bibtex_file_in_place(here: Path, capsys) -> None:
+    # sync --write wrote the first .bib alone: an entry of the second kept its abbreviated pages, though LR138's
+    # hint and the report's count of fixable findings promised that sync --write fixes it
+    (here / "refs").mkdir()
+    (here / "a.bib").write_text(BOOK.format(key="a", title="Alpha").replace("year", "pages = {101--9},\n  year"),
+                                encoding="utf-8")
+    (here / "c.bib").write_text(BOOK.format(key="c", title="Gamma").replace("year", "pages = {211--9},\n  year"),
+                                encoding="utf-8")
+    untouched = (here / "b.json").read_bytes()
+    args = ["--bib", "b.json", "--bib", "a.bib", "--bib", "c.bib", "--metadata-dir", "refs"]
+    assert main(["sync", *args]) == 0
+    out = capsys.readouterr()
+    assert "a/a.bib" in out.out and "a/c.bib" in out.out and "2 proposed corrections" in out.err
+    assert main(["sync", "--write", "--yes", *args]) == 0
+    assert "pages = {101--109}" in (here / "a.bib").read_text(encoding="utf-8")
+    assert "pages = {211--219}" in (here / "c.bib").read_text(encoding="utf-8")
+    assert (here / "b.json").read_bytes() == untouched
+    assert "applied 2 of 2 corrections to a.bib and c.bib" in capsys.readouterr().err

@@ -208,6 +208,20 @@ def test_a_chapter_is_not_offered_its_books_doi_as_its_own() -> None:
     assert found["own"].hint.startswith("Write doi = {10.1007/978-3-531-90724-6_5}")
 
 
+def test_a_chapter_whose_url_is_its_books_doi_has_no_doi() -> None:
+    # the loader gave the chapter the book's DOI from its URL: fetch looked up the book's record for the chapter
+    from litreview.bibliography.csl import parse_csl
+
+    bib = parse_bibliography(CHAPTER_IN_A_BOOKS_DOI, "refs.bib")
+    assert {s.key: s.doi for s in bib.sources} == {
+        "chapter": "", "own": "10.1007/978-3-531-90724-6_5", "book": "10.1007/978-3-531-90724-6"}
+    csl = parse_csl('[{"id": "c", "type": "chapter", "title": "T", "container-title": "B", "issued": {"date-parts":'
+                    ' [[2007]]}, "URL": "http://dx.doi.org/10.1007/978-3-531-90724-6"}]', "refs.json")
+    assert [s.doi for s in csl.sources] == [""]
+    (found,) = [f for f in check_review(Review(bibliography=csl), Config(), now=NOW).findings if f.code == "LR137"]
+    assert "10.1007/978-3-531-90724-6" in found.message and "book" in found.message, found.message
+
+
 @pytest.mark.parametrize(("text", "filename", "said"), [
     ('[{"id": "a", "type": "article-journal", "title": "T", "container-title": "J", "issued": {"date-parts": [[2011]]},'
      ' "URL": "https://doi.org/10.5555/lr.csl"}]', "refs.json", 'Write "DOI": "10.5555/lr.csl"'),

@@ -429,7 +429,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
         key=key, type=kind, authors=roles.get("author", ()), editors=roles.get("editor", ()), year=year,
         title=shown(fields.get("title", "")), container=container, publisher=fields.get("publisher", ""),
         volume=fields.get("volume", ""), number=fields.get("number", ""), pages=str(item.get("page") or ""),
-        doi=entry_doi(fields.get("doi", ""), fields.get("url", "")), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
+        doi=entry_doi(fields.get("doi", ""), fields.get("url", ""), kind), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
         line=line, field_lines=_field_lines(item, fields, key_lines or {}), csl_type=str(item.get("type") or ""),
     )
 

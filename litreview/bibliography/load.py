@@ -468,7 +468,7 @@ def _source(raw: _Raw, fields: Mapping[str, str], filename: str, problems: list[
         volume=decode_latex(fields.get("volume", "")),
         number=_first(fields, ("number", "issue")),
         pages=decode_latex(fields.get("pages", "")),
-        doi=entry_doi(fields.get("doi", ""), fields.get("url", "")),
+        doi=entry_doi(fields.get("doi", ""), fields.get("url", ""), raw.kind),
         url=fields.get("url", "").strip(),
         urldate=decode_latex(fields.get("urldate", "")),
         fields=fields,

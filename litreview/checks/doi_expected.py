@@ -11,10 +11,11 @@ from urllib.parse import urlsplit
 
 from ..bibliography.csl_item import PRESS
 from ..bibliography.refparse.lexicon import JOURNAL
-from ..doi import bare_doi
+from ..doi import bare_doi, entry_doi
+from ..doi import books_doi as is_books_doi
 from ..lazyre import lazy
 from ..model import Finding, Source
-from ..registry.ids import arxiv_id, isbn13
+from ..registry.ids import arxiv_id
 from ..text import fold_words, latin_script
 from .bib import UNPUBLISHED, entry_finding, folded, plain
 from .duplicates import is_preprint
@@ -72,8 +73,9 @@ def doi_expected(source: Source) -> str:
     except ValueError:  # a malformed URL ('[' ...) is LR123's finding, not a crash here
         host = ""
     if host.removeprefix("dx.").removeprefix("www.") == "doi.org":
-        if books_doi(source, source.doi):
-            return (f"its URL is the DOI link of the book it is in ({bare_doi(source.doi)}: its suffix is the book's ISBN), "
+        linked = entry_doi("", source.url)  # (the loader gives a chapter no DOI from its book's link)
+        if books_doi(source, linked):
+            return (f"its URL is the DOI link of the book it is in ({bare_doi(linked)}: its suffix is the book's ISBN), "
                     f"not the {_part(source)}'s own")
         mark = f" (its final {source.url[-1]!r} is the sentence's)" if source.doi and source.url[-1] in ".,;:" else ""
         return f"its URL is a DOI link{mark}; put the DOI in the {own_name('doi', source)} field"
@@ -146,10 +148,9 @@ def _not_yet_published(source: Source) -> bool:
 
 
 def books_doi(source: Source, doi: str) -> bool:
-    """Whether ``doi`` is the DOI of the book a chapter (or a paper in proceedings) is in, not its own: its suffix is
-    an ISBN ("10.1007/978-3-531-90724-6"; the chapter's is "10.1007/978-3-531-90724-6_5"). A URL that links it is no
-    DOI to offer the chapter."""
-    return source.type.startswith("in") and bool(isbn13(bare_doi(doi).rsplit("/", 1)[-1]))
+    """Whether ``doi`` is the DOI of the book a chapter (or a paper in proceedings) is in, not its own
+    (:func:`litreview.doi.books_doi`). A URL that links it is no DOI to offer the chapter."""
+    return is_books_doi(source.type, doi)
 
 
 def _part(source: Source) -> str:
@@ -163,6 +164,7 @@ def check_doi_expected(source: Source) -> Iterable[Finding]:
         # (sync --write edits BibTeX alone: a CSL file's item, or a front matter's, is corrected by hand)
         fix = f"write doi = {{{bare_doi(source.doi)}}}{'' if csl_form(source) else ' (sync --write adds it)'}" \
             if source.doi else ""
-        if source.doi and books_doi(source, source.doi):
-            fix = f"find the {_part(source)}'s own DOI on the book's page (https://doi.org/{bare_doi(source.doi)})"
+        linked = entry_doi("", source.url)
+        if not source.doi and books_doi(source, linked):
+            fix = f"find the {_part(source)}'s own DOI on the book's page (https://doi.org/{bare_doi(linked)})"
         yield entry_finding("LR137", source, f"no DOI, but {why}", fix)

@@ -81,8 +81,8 @@ def snapshot_chosen(metadata_option: str | None) -> bool:
 
 
 def bibliography_to_write(config: Any, command: str) -> Any:
-    """The file ``add`` and ``sync`` write to: the bibliography, or of several the first BibTeX one (said on
-    stderr, as the others are read but never written)."""
+    """The file ``add`` writes to: the bibliography, or of several the first BibTeX one (said on stderr, as the
+    others are read but never written)."""
     from ..bibliography.csl import is_csl
     from ..review import bibliography_files
 
@@ -90,6 +90,28 @@ def bibliography_to_write(config: Any, command: str) -> Any:
     paths = bibliography_files(config)
     bibtex = [p for p in paths if not is_csl(p)]
     path = bibtex[0] if bibtex else paths[0]
+    _not_an_input(config, path, command)
+    if len(paths) > 1:
+        click.echo(f"{command} writes to {path.name}, the first BibTeX file of the {len(paths)} bibliographies",
+                   err=True)
+    return path
+
+
+def bibliographies_to_correct(config: Any, command: str) -> list[Any]:
+    """The files ``sync`` corrects, each entry in the file it is in: every BibTeX file of the bibliographies, or the
+    bibliography when none is BibTeX (its CSL items are listed, to correct by hand)."""
+    from ..bibliography.csl import is_csl
+    from ..review import bibliography_files
+
+    paths = bibliography_files(config)
+    bibtex = [p for p in paths if not is_csl(p)] or paths[:1]
+    for path in bibtex:
+        _not_an_input(config, path, command)
+    return list(bibtex)
+
+
+def _not_an_input(config: Any, path: Any, command: str) -> None:
+    """InputError when the bibliography to write is the essay or the claims file."""
     # A setting naming another input as the bibliography (`bibliography = "essay.md"`) reads it as BibTeX with
     # syntax errors; writing would append entries to the essay.
     for name in ("essay", "claims"):
@@ -99,10 +121,6 @@ def bibliography_to_write(config: Any, command: str) -> Any:
             raise InputError(f"the bibliography to write is the {name} file: {command} would add BibTeX "
                              "entries to it; nothing was changed", path=str(path),
                              hint="set bibliography (or --bib) to the .bib file")
-    if len(paths) > 1:
-        click.echo(f"{command} writes to {path.name}, the first BibTeX file of the {len(paths)} bibliographies",
-                   err=True)
-    return path
 
 
 def bibtex_to_write(path: Any, command: str) -> None:

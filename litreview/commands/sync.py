@@ -12,7 +12,7 @@ import click
 
 from ..text import plural, visible
 from ._options import (
-    bibliography_to_write,
+    bibliographies_to_correct,
     bibtex_to_write,
     config_from,
     emit_json,
@@ -111,33 +111,36 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     (--yes accepts all): answer y to apply it, n or Enter to skip it, q to quit
     with the .bib unchanged (Ctrl-C too). The accepted changes are written when
     every one has been answered: the file is rewritten atomically and every byte
-    outside the corrected values stays as it was.
+    outside the corrected values stays as it was. Of several bibliographies, each
+    BibTeX file's entries are corrected in that file.
     """
     from ..bibliography.bibedit import BibEditError
-    from ..errors import InputError, WriteError
-    from ..fileio import write_atomic
+    from ..errors import InputError
     from ..registry.corrections import apply_corrections, propose
     from ..review import assemble, bibliography_files
     from .sources import load_or_fail
 
     config = config_from(paths)
-    path = bibliography_to_write(config, "litreview sync")
+    targets = bibliographies_to_correct(config, "litreview sync")
     if write:
-        bibtex_to_write(path, "litreview sync --write")
+        bibtex_to_write(targets[0], "litreview sync --write")
     # The whole file is loaded (corrections are written into it); ``keys`` only limits the proposals.
     stages = assemble(config, through="resolve", load=partial(load_or_fail, strict=True), essay="skip")
-    bibliography, metadata = stages.bibliography, stages.metadata
+    metadata = stages.metadata
     assert metadata is not None  # resolved
-    if len(bibliography_files(config)) > 1:  # corrections are proposed for the written file's entries
-        bibliography = load_or_fail(path, strict=True)
-    unknown = sorted(set(keys) - set(bibliography.keys))
+    several = len(bibliography_files(config)) > 1
+    # Of several bibliographies each BibTeX file's entries are corrected in that file (as `check` promises).
+    bibliographies = [load_or_fail(p, strict=True) for p in targets] if several else [stages.bibliography]
+    unknown = sorted(set(keys) - {k for b in bibliographies for k in b.keys})
     if unknown:
-        raise InputError(f"no entry with key {', '.join(unknown)}", path=str(path))
-    proposals = propose(bibliography, metadata, include_unclear=include_unclear, fields=fields, keys=keys)
-    proposals = _with_mechanical_fixes(proposals, bibliography, metadata, fields, keys)
+        raise InputError(f"no entry with key {', '.join(unknown)}", path=str(targets[0]))
+    found = [(path, bibliography, _with_mechanical_fixes(
+        propose(bibliography, metadata, include_unclear=include_unclear, fields=fields, keys=keys),
+        bibliography, metadata, fields, keys)) for path, bibliography in zip(targets, bibliographies, strict=True)]
+    proposals = [c for _, _, cs in found for c in cs]
     if fmt == "json" and not write:
         emit_json([{"key": c.key, "field": c.field, "old": c.old, "new": c.new, "reason": c.reason,
-                    "line": c.line} for c in proposals])
+                    "line": c.line, **({"file": str(path)} if several else {})} for path, _, cs in found for c in cs])
         return 0
     if not proposals:
         from ..fileio import relative_name
@@ -147,21 +150,50 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
         return 0
     from ..bibliography.csl import is_csl
 
+    path = targets[0]
     if not write and is_csl(path):  # no BibTeX to diff: each change in the file's own words
-        _list_csl(proposals, bibliography, Path(path).name)
+        _list_csl(proposals, bibliographies[0], Path(path).name)
         return 0
     try:
         if not write:
-            click.echo(_diff(bibliography.text, apply_corrections(bibliography, proposals), Path(path).name), nl=False)
+            for path, bibliography, cs in found:
+                if cs:
+                    click.echo(_diff(bibliography.text, apply_corrections(bibliography, cs), Path(path).name),
+                               nl=False)
             click.echo(f"{len(proposals)} proposed corrections; `litreview sync --write` applies the ones you accept.",
                        err=True)
             return 0
-        accepted = []
-        for c in proposals:
+        accepted = _ask(found, yes)
+        if isinstance(accepted, int):  # quit or interrupted: nothing written
+            return accepted
+        if not accepted:
+            click.echo("nothing accepted; the .bib is unchanged", err=True)
+            return 0
+        written = [(path, bibliography, apply_corrections(bibliography, cs)) for path, bibliography, cs in accepted]
+    except BibEditError as exc:
+        raise InputError(f"cannot edit the bibliography: {exc}", path=str(path),
+                         hint="load it with `litreview sources` to find the problem") from None
+    _write_all(written)
+    count = sum(len(cs) for _, _, cs in accepted)
+    where = " and ".join(Path(p).name for p, _, _ in written) if several else str(written[0][0])
+    click.echo(f"applied {count} of {plural(len(proposals), 'correction')} to {where}", err=True)
+    return 0
+
+
+def _ask(found: list, yes: bool) -> list | int:
+    """The accepted corrections of each file, as (file, bibliography, corrections); an exit status when the
+    review is quit (q: 0) or interrupted (Ctrl-C: 130), nothing being written."""
+    from ..registry.corrections import apply_corrections
+
+    accepted: list = []
+    count = 0
+    for path, bibliography, cs in found:
+        taken = []
+        for c in cs:
             click.echo(_diff(bibliography.text, apply_corrections(bibliography, [c]), Path(path).name), nl=False)
             click.echo(visible(f"# {c.key}: {c.reason}"))
             if yes:
-                accepted.append(c)
+                taken.append(c)
                 continue
             try:
                 answer = click.prompt(f"apply this change to {c.key}.{c.field}? [y/N/q]", default="n",
@@ -172,28 +204,38 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
                     click.echo("\ninterrupted: nothing was written", err=True)
                     return 130
                 click.echo("\nno answer: the remaining changes are skipped", err=True)
-                break
+                return [*accepted, (path, bibliography, taken)] if count + len(taken) else []
             if answer == "q":  # as Ctrl-C, but asked for: the .bib as it was, and a clean exit
-                discarded = f" ({plural(len(accepted), 'accepted change')} not applied)" if accepted else ""
+                total = count + len(taken)
+                discarded = f" ({plural(total, 'accepted change')} not applied)" if total else ""
                 click.echo(f"quit: nothing was written{discarded}", err=True)
                 return 0
             if answer == "y":
-                accepted.append(c)
-        if not accepted:
-            click.echo("nothing accepted; the .bib is unchanged", err=True)
-            return 0
-        new_text = apply_corrections(bibliography, accepted)
-    except BibEditError as exc:
-        raise InputError(f"cannot edit the bibliography: {exc}", path=str(path),
-                         hint="load it with `litreview sources` to find the problem") from None
+                taken.append(c)
+        if taken:
+            accepted.append((path, bibliography, taken))
+            count += len(taken)
+    return accepted
+
+
+def _write_all(written: list) -> None:
+    """Each corrected file rewritten atomically, every file locked and found as it was read before any is written
+    (a second writer's change is never overwritten, and no file is half the set)."""
+    from contextlib import ExitStack
+
+    from ..errors import WriteError
+    from ..fileio import write_atomic
     from ..safewrite import locked, unchanged_since
 
-    with locked(path):
-        raw = Path(path).read_bytes()
-        bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
-        if raw[len(bom):].decode("utf-8", "replace") != bibliography.text:
-            raise WriteError("the bibliography changed while sync was running; nothing was written",
-                             path=str(path), hint="run `litreview sync --write` again")
-        write_atomic(path, bom + new_text.encode("utf-8"), check=unchanged_since(path, raw))
-    click.echo(f"applied {len(accepted)} of {plural(len(proposals), 'correction')} to {path}", err=True)
-    return 0
+    with ExitStack() as stack:
+        raws = []
+        for path, bibliography, _ in written:
+            stack.enter_context(locked(path))
+            raw = Path(path).read_bytes()
+            bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+            if raw[len(bom):].decode("utf-8", "replace") != bibliography.text:
+                raise WriteError("the bibliography changed while sync was running; nothing was written",
+                                 path=str(path), hint="run `litreview sync --write` again")
+            raws.append((raw, bom))
+        for (path, _, new_text), (raw, bom) in zip(written, raws, strict=True):
+            write_atomic(path, bom + new_text.encode("utf-8"), check=unchanged_since(path, raw))
