@@ -146,7 +146,8 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
         from ..fileio import relative_name
 
         folder = relative_name(config.path("metadata"), Path.cwd())
-        click.echo(_nothing_to_propose(bibliography, metadata, folder))
+        assert stages.bibliography is not None  # loaded
+        click.echo(_nothing_to_propose(stages.bibliography, metadata, folder))  # every entry, of every file
         return 0
     from ..bibliography.csl import is_csl
 
