@@ -98,7 +98,17 @@ def copies(index: SourceIndex) -> dict[str, list[str]]:
     """The entry first defined of each work the bibliography gives more than once (the same DOI, or the same work as
     ``checks.duplicates`` reads it: LR106, LR107, which tell the user to merge them) -> its later copies, in order.
     Copies do not compete for a sentence: only the first is scored, and each copy is suggested wherever it is, at its
-    confidence, without a slot of its own (``TOP_K``)."""
+    confidence, without a slot of its own (``TOP_K``). Found once and kept on the index (as ``document_topic`` does)."""
+    found: dict[str, list[str]] | None = index.__dict__.get(_COPIES)
+    if found is None:
+        found = index.__dict__[_COPIES] = _copies(index)
+    return found
+
+
+_COPIES = "_topical_copies"
+
+
+def _copies(index: SourceIndex) -> dict[str, list[str]]:
     from ..checks.duplicates import duplicate_pairs  # checks read the linkers: imported when first needed
 
     first_of: dict[str, str] = {}
@@ -106,8 +116,8 @@ def copies(index: SourceIndex) -> dict[str, list[str]]:
         if source.key != first.key and source.key not in first_of:
             first_of[source.key] = first_of.get(first.key, first.key)
     out: dict[str, list[str]] = {}
-    for copy, first in first_of.items():
-        out.setdefault(first, []).append(copy)
+    for copy, entry in first_of.items():
+        out.setdefault(entry, []).append(copy)
     return out
 
 
