@@ -191,7 +191,8 @@ def _csl_bibliography(path: Path) -> tuple[Bibliography, dict[str, SourceMetadat
     sources, metadata = [], {}
     for item in json.loads(path.read_text(encoding="utf-8")):
         title = _first(item.get("title"))
-        year = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
+        part = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
+        year = int(part) if str(part).strip().isdigit() else None  # CSL may write a date part as a string
         authors = tuple(Person(a.get("family", a.get("literal", "")), a.get("given", ""))
                         for a in item.get("author") or ())
         sources.append(Source(key=item["id"], type="article", authors=authors, year=year, title=title,

@@ -102,3 +102,20 @@ def test_the_words_before_a_place_are_those_of_the_text_cut_there() -> None:
         for end in range(len(text) + 1):
             assert tokens_before(text, end) == tokens(text[:end]), (text, end)
 
+
+
+@pytest.mark.parametrize("text", [
+    # German pronouns, modal verbs and linking adverbs (a German review of research software wrote them in one
+    # sentence in ten: "sie", "welche", "kann", "gibt", "können", "wir", "z. B.", "bereits", "beispielsweise")
+    "Sie können bereits beispielsweise welche, wir kann gibt jedoch insbesondere dabei daher z.B. sollte",
+    # Portuguese (a dissertation chapter on the agrarian question: "nos", "seja", "nas", "segundo", "isto", "ainda")
+    "nos nas seja isto segundo ainda também muito sem onde então porém pode outro outra assim seria quer",
+])
+def test_function_words_of_german_and_portuguese_are_stopwords(text: str) -> None:
+    assert content_stems(text) == ()
+    assert content_stems(text.upper()) != ()  # in capitals they stay words, as the others' do
+
+
+def test_the_content_words_of_german_and_portuguese_sentences_stay() -> None:
+    assert content_stems("Sie können Forschungssoftware bereits zitieren") == ("forschungssoftwar", "zitieren")
+    assert content_stems("Segundo Rangel, a terra seria ainda o problema") == ("rangel", "terra", "problema")

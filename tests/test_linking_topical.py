@@ -644,3 +644,39 @@ def test_a_compound_of_capitalised_words_names_no_work(title: str, text: str) ->
     claims = parse_essay(text + "\nThe losses are counted in EM-DAT and drawn by BoxLib-based codes, as in V-Dem.\n").claims
     got = [w.key for w in topical.named_works(claims, build_index(parse_bibliography(bib)))]
     assert [key for key in got if key != "paraview"] == ["emdat", "boxlib", "vdem"]  # GERMAN names ParaView
+
+
+def _with_copy(bib: str, key: str, copy: str, doi: str = "10.1000/one.work") -> str:
+    """``bib`` with ``key``'s entry given a DOI, and an exact copy of it under ``copy`` defined after it."""
+    line = next(ln for ln in bib.splitlines() if ln.startswith("@") and "{" + key + "," in ln)
+    with_doi = line[:-1] + ", doi={" + doi + "}}"
+    return bib.replace(line, with_doi) + with_doi.replace("{" + key + ",", "{" + copy + ",") + "\n"
+
+
+def _topical(bib: str, text: str) -> dict[str, list[tuple[str, float]]]:
+    """Each claim's topical suggestions (every one listed), best first, as (key, confidence)."""
+    linkage = link(parse_essay(text), parse_bibliography(bib), all_suggestions=True)
+    out: dict[str, list[tuple[str, float]]] = {}
+    for lk in linkage.links:
+        if lk.kind == "topical":
+            out.setdefault(lk.claim_id, []).append((lk.source_key, lk.confidence))
+    return out
+
+
+def test_two_entries_of_one_work_do_not_compete_for_a_sentence() -> None:
+    # An exact copy (same DOI: LR106 tells the user to merge them) is suggested wherever the entry first defined
+    # is, at the same confidence; neither takes the other's place, nor another entry's slot.
+    before = _topical(BIB, TEXT)
+    after = _topical(_with_copy(BIB, "treverton2006toward", "treverton2006copy"), TEXT)
+    assert before["p1-s1"][0][0] == "treverton2006toward"
+    assert after.keys() == before.keys()
+    for claim, got in before.items():
+        copied = [("treverton2006copy", p) for key, p in got if key == "treverton2006toward"]
+        assert sorted(after[claim]) == sorted(got + copied), claim
+
+
+def test_a_title_s_opening_name_names_a_work_given_twice() -> None:
+    bib = _with_copy(NAMED_BIB, "cheops", "cheops2")
+    linkage = link(parse_essay("Data from CHEOPS were used."), parse_bibliography(bib))
+    shown = {(lk.source_key, lk.confidence) for lk in linkage.links if lk.kind == "topical"}
+    assert shown == {("cheops", topical.NAMED_WORK), ("cheops2", topical.NAMED_WORK)}

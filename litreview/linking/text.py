@@ -49,15 +49,25 @@ FUNCTION_WORDS_ABROAD = frozenset(map(fold, wordset("""
     aus bei mit nach von zum zur für über unter vor wird werden wurde wurden ist sind waren sein seine seiner seinen
     ihr ihre ihren sich uns diese dieser dieses diesem kein keine sehr schon doch wenn weil damit durch gegen
     ohne zwischen beim vom sowie bzw etwa mehr wieder immer hier dort denn zwar sondern
+    sie wir ich ihm ihn ihnen unser unsere unserer unseren deren dessen welche welcher welches welchen welchem jene
+    jener alles viele vielen einige einigen kann können konnte könnte muss müssen soll sollen sollte sollten darf
+    dürfen haben hatte hätte wäre würde würden worden gibt bereits beispielsweise jedoch insbesondere allerdings
+    dabei daher somit zudem ebenfalls ebenso jeweils sowohl bisher dadurch hierbei hierzu selbst eher jetzt seit
+    mittels innerhalb während trotz wegen z.b z.b.
     les des une dans pour sur avec est sont qui que ses aux ces cette leur leurs nous vous ils elles pas entre
     sous sans chez ont été comme mais donc ainsi tout tous toute toutes autre autres même
     los las del una unos unas con por para que como más sus sobre desde hasta pero este esta estos estas ser fue
     muy también cual cuando donde dos uma com sua seu suas seus pelo pela pelos pelas mais não são foi
+    nos nas num numa aos isto isso aquilo essa esse essas esses aquele aquela seja sejam segundo ainda também muito
+    muita muitos muitas sem onde então porém pode podem outro outra outros outras toda todos todas assim seria
+    seriam quer até após cada sendo ter tem têm está estão foram pois porque qual quais quando mesmo mesma desta
+    deste nesta neste nessa nesse dessa desse ele ela eles elas dele dela nele nela lhe lhes nosso nossa apenas
     gli della delle dello degli dei per che sono nel nella nelle negli anche più tra fra
     het een van voor niet ook deze wordt worden naar bij aan uit
 """)))
-"""Function words of German, French, Spanish, Portuguese, Italian and Dutch (folded; those that are English words
-a title may hold, such as "war", "man", "son", "door", "met", "par", are not here; "die" is, being far likelier German). A claim
+"""Function words of German, French, Spanish, Portuguese, Italian and Dutch, with German's and Portuguese's pronouns,
+modal verbs and linking adverbs (folded; those that are English words a title may hold, such as "war", "man", "son",
+"door", "met", "par", "hat", "will", "nun", "dies", "todo", are not here; "die" is, being far likelier German). A claim
 written in one of these languages shares them with every entry titled in it, and they say nothing of its topic or
 of which work a citation means (the "die" of a German sentence is no title's "Die"): no content stems, unless
 written in capitals (ALS, MIT, SES, EST stay words)."""

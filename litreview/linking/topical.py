@@ -94,6 +94,33 @@ NOUNS_CAPITALISED = frozenset({"de"})
 inside a word or a digit writes it as a name ("ParaView", not "Politik")."""
 
 
+def copies(index: SourceIndex) -> dict[str, list[str]]:
+    """The entry first defined of each work the bibliography gives more than once (the same DOI, or the same work as
+    ``checks.duplicates`` reads it: LR106, LR107, which tell the user to merge them) -> its later copies, in order.
+    Copies do not compete for a sentence: only the first is scored, and each copy is suggested wherever it is, at its
+    confidence, without a slot of its own (``TOP_K``). Found once and kept on the index (as ``document_topic`` does)."""
+    found: dict[str, list[str]] | None = index.__dict__.get(_COPIES)
+    if found is None:
+        found = index.__dict__[_COPIES] = _copies(index)
+    return found
+
+
+_COPIES = "_topical_copies"
+
+
+def _copies(index: SourceIndex) -> dict[str, list[str]]:
+    from ..checks.duplicates import duplicate_pairs  # checks read the linkers: imported when first needed
+
+    first_of: dict[str, str] = {}
+    for _, source, first in duplicate_pairs(index.sources.values()):
+        if source.key != first.key and source.key not in first_of:
+            first_of[source.key] = first_of.get(first.key, first.key)
+    out: dict[str, list[str]] = {}
+    for copy, entry in first_of.items():
+        out.setdefault(entry, []).append(copy)
+    return out
+
+
 def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tuple[str, str]] = (),
             *, linked: Collection[str] = (), explained: Mapping[str, Sequence[tuple[int, int]]] | None = None,
             top_k: int | None = None, per_source: int | None = None,
@@ -120,15 +147,17 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
     per_claim: Counter[int] = Counter()
     per_key: Counter[str] = Counter()
     hits: list[Hit] = []
+    later = copies(index)
     for work in named_works(claims, index):
         claim = claims[work.row]
-        if (claim.id, work.key) not in excluded:
+        keys = [k for k in (work.key, *later.get(work.key, ())) if (claim.id, k) not in excluded]
+        if keys:
             per_claim[work.row] += 1
-            per_key[work.key] += 1
-            excluded.add((claim.id, work.key))  # the ranker's own suggestion of the pair is not listed again
             name = claim.text[work.start:work.end]
-            hits.append(Hit(claim.id, work.key, "topical", NAMED_WORK,
-                            f"the sentence names {name}, {NAMED_EVIDENCE}",
+        for key in keys:
+            per_key[key] += 1
+            excluded.add((claim.id, key))  # the ranker's own suggestion of the pair is not listed again
+            hits.append(Hit(claim.id, key, "topical", NAMED_WORK, f"the sentence names {name}, {NAMED_EVIDENCE}",
                             work.start, work.end, confirmed=False))
     # Each claim's words, and each paragraph's (shared by its claims), stemmed and put in topic form once.
     stems: dict[tuple[int, bool], list[tuple[str, str]]] = {}
@@ -141,10 +170,12 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
         claim = claims[cand.row]
         if p < floor:
             break  # best first: the rest are lower still
-        if (claim.id, cand.key) in excluded or per_claim[cand.row] >= top_k or per_key[cand.key] >= per_source:
+        keys = [k for k in (cand.key, *later.get(cand.key, ()))
+                if (claim.id, k) not in excluded and per_key[k] < per_source]
+        if not keys or per_claim[cand.row] >= top_k:
             continue
         per_claim[cand.row] += 1
-        per_key[cand.key] += 1
+        per_key.update(keys)
         at = (claim.paragraph, True) if cand.from_paragraph else (cand.row, False)
         if at not in stems:
             if cand.from_paragraph and not texts:
@@ -157,7 +188,7 @@ def suggest(claims: Sequence[Claim], index: SourceIndex, exclude: Collection[tup
             evidence = evidence.replace("shared words:", "words its paragraph shares:")
         if cand.features[_NAMED]:
             evidence += "; the sentence names its author"
-        hits.append(Hit(claim.id, cand.key, "topical", round(p, 3), evidence, confirmed=False))
+        hits.extend(Hit(claim.id, key, "topical", round(p, 3), evidence, confirmed=False) for key in keys)
     order = {c.id: n for n, c in enumerate(claims)}
     hits.sort(key=lambda h: (order[h.claim_id], -h.confidence))
     return hits
@@ -187,7 +218,8 @@ def candidates(claims: Sequence[Claim], index: SourceIndex, *, linked: Collectio
     dictionaries for an essay and in numpy for thousands of claims (``nearest.pick``: the same
     picks either way); a check of a review's essay imports nothing heavier than the standard library.
     """
-    keys = list(index.sources)
+    copied = {copy for later in copies(index).values() for copy in later}
+    keys = [key for key in index.sources if key not in copied]  # a work given twice is scored once (``copies``)
     if not keys or not claims:
         return []
     n_keys = len(keys)
@@ -333,7 +365,10 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
     in_capitals: set[str] = set()  # the heads of titles written in capitals, whose capitals tell no name
     title_words: Counter[str] = Counter()
     words_of: dict[str, frozenset[str]] = {}
+    copied = {copy for later in copies(index).values() for copy in later}
     for key, source in index.sources.items():
+        if key in copied:
+            continue  # the same work as an entry before it (``copies``): its title is no other title
         written = [w for w in _WORDS.split(source.title) if w]
         folded_title = [fold(w) for w in written]
         words = frozenset(part for w in folded_title for part in (w, *w.split("-")) if part)
