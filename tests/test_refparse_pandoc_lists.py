@@ -1,0 +1,33 @@
+"""Reference lists as pandoc renders them (Chicago author-date, plain text and Markdown): a second author's short
+family name in "Given Family" order, a chapter in a numbered volume of an edited book, pandoc's spans and emphasis
+in a Markdown list, a meeting's session named after the title."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.bibliography.refparse import find_reference_section, parse_reference
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # pandoc's markdown writer: a title in emphasis holding a span (`{.nocase}` keeps a bib's braces)
+    ("Doe, Jane. 2021. *A Survey of Towns - [https://example.org/survey/]{.nocase}*.",
+     "Doe, Jane. 2021. A Survey of Towns - https://example.org/survey/."),
+    ("Doe, Jane. 2021. *The [DNA]{.nocase} of Towns*. Lisbon: Centro.",
+     "Doe, Jane. 2021. The DNA of Towns. Lisbon: Centro."),
+    ("Doe, Jane. 2021. “Rivers.” *[Small Caps]{.smallcaps} Review* 3 (2): 1--9.",
+     "Doe, Jane. 2021. “Rivers.” Small Caps Review 3 (2): 1--9."),
+    # an address's own underscores and brackets stay
+    ("Doe, Jane. 2021. Towns. https://example.org/a_b_/c_.", "Doe, Jane. 2021. Towns. https://example.org/a_b_/c_."),
+])
+def test_a_markdown_lists_spans_and_emphasis_are_read_as_their_text(line, expected):
+    refs, _ = find_reference_section(f"# References\n\n::: {{#refs .references}}\n{line}\n:::\n")
+    assert refs == [expected]
+
+
+def test_a_markdown_title_with_a_span_keeps_title_and_address_apart():
+    refs, _ = find_reference_section(
+        "# References\n\nDoe, Jane. 2021. *A Survey of Towns - [https://example.org/survey/]{.nocase}*.\n")
+    ref = parse_reference(refs[0])
+    assert "*" not in ref.title and "nocase" not in ref.url
+    assert ref.url.startswith("https://example.org/survey/")
