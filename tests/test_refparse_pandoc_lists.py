@@ -7,6 +7,26 @@ from __future__ import annotations
 import pytest
 
 from litreview.bibliography.refparse import find_reference_section, parse_reference
+from litreview.bibliography.refparse.names import scan_names
+
+
+@pytest.mark.parametrize(("text", "families"), [
+    # Chicago prints the second author "Given Family": a two-letter family name is not an abbreviated given name
+    ("Hale, Maria, and Ian Ng. 2004. Towns and Rivers. Working Paper 12. Lisbon: Centro.", ["Hale", "Ng"]),
+    ("Hale, Maria, Lu Wen, and Tomas Ek. 2004. Towns and Rivers.", ["Hale", "Wen", "Ek"]),
+    # a list in the family-first order keeps reading the abbreviated given name as such
+    ("Stedman J., Roe Th. 2004. Towns and Rivers.", ["Stedman", "Roe"]),
+])
+def test_a_short_family_name_after_a_written_out_given_name(text, families):
+    found = scan_names(text)
+    assert found is not None
+    assert [p.family for p in found.persons] == families
+
+
+def test_a_given_first_name_keeps_its_given_name():
+    found = scan_names("Hale, Maria, and Ian Ng. 2004. Towns and Rivers.")
+    assert found is not None
+    assert (found.persons[1].given, found.persons[1].family) == ("Ian", "Ng")
 
 
 @pytest.mark.parametrize(("line", "expected"), [
