@@ -51,3 +51,22 @@ def test_a_markdown_title_with_a_span_keeps_title_and_address_apart():
     ref = parse_reference(refs[0])
     assert "*" not in ref.title and "nocase" not in ref.url
     assert ref.url.startswith("https://example.org/survey/")
+
+
+def test_a_chapter_in_a_numbered_volume_of_an_edited_book():
+    ref = parse_reference("Lima, Paulo. 2012. “A Terra e o Ciclo.” In Paulo Lima: Obras Reunidas, edited by "
+                          "Ana Rocha, 3rd ed., Vol. 2. Editora Sul.")
+    assert ref.type == "incollection"
+    assert ref.container == "Paulo Lima: Obras Reunidas"
+    assert (ref.edition, ref.volume, ref.publisher) == ("3rd", "2", "Editora Sul")
+    assert ref.volume == "2" and ref.publisher == "Editora Sul"
+    assert [(p.family, p.suffix) for p in ref.editors] == [("Rocha", "")]
+    assert ref.edition == "3rd"
+
+
+def test_a_chapter_in_a_numbered_volume_without_editors():
+    ref = parse_reference("Lima, Paulo. 2012. “A Terra e o Ciclo.” In Paulo Lima: Obras Reunidas, 3rd ed., "
+                          "vol. 2. Editora Sul.")
+    assert ref.type == "incollection"
+    assert ref.container == "Paulo Lima: Obras Reunidas"
+    assert (ref.edition, ref.volume, ref.publisher) == ("3rd", "2", "Editora Sul")
