@@ -70,3 +70,14 @@ def test_a_chapter_in_a_numbered_volume_without_editors():
     assert ref.type == "incollection"
     assert ref.container == "Paulo Lima: Obras Reunidas"
     assert (ref.edition, ref.volume, ref.publisher) == ("3rd", "2", "Editora Sul")
+
+
+def test_a_meetings_session_after_the_title_is_not_a_journal():
+    ref = parse_reference("CEPAL. 2014. Pactos Para La Igualdad. Trigésimo Quinto Período de Sesiones de "
+                          "La CEPAL. Período de Sesiones No.35.")
+    assert ref.type == "misc" and "type" in ref.uncertain
+
+
+def test_a_journal_with_session_in_its_name_and_numbers_stays_a_journal():
+    ref = parse_reference("Doe, Jane. 2014. “Rivers.” Session Notes 12 (3): 45–67.")
+    assert ref.type == "article"
