@@ -17,6 +17,11 @@ _SPAN = lazy(r"(?<![\\!])\[((?:\\.|[^\[\]\\])*)\]\{[^{}\n]*\}")
 _BARE_SPACE = lazy(r"(?<!\\)(?:\\\\)*\s")
 
 
+def span_text(value: str) -> str:
+    """``value`` with each of pandoc's bracketed spans (``[DNA]{.nocase}``) by its text, the rest as written."""
+    return _SPAN.sub(r"\1", value)
+
+
 def markdown_plain(value: str) -> str:
     """``value`` read as pandoc reads a CSL-YAML string, in plain text: emphasis, strong emphasis, strikeout,
     subscripts, superscripts, spans, code and links by their text, backslash escapes and entities by the
@@ -26,7 +31,7 @@ def markdown_plain(value: str) -> str:
     “...” and one inside it ‘...’, whichever marks were typed; curly marks typed are text)."""
     if not _MARKUP.search(value):
         return value
-    text = _SPAN.sub(r"\1", value)
+    text = span_text(value)
     return _quotations(html_text(_parser().renderInline(text)))
 
 

@@ -571,7 +571,15 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
         out = out.replace(number=out.issue, issue="")
     if "type" not in out.uncertain and _journal_read_as_chapter(out):
         out = out.replace(uncertain=ordered([*out.uncertain, "type"]))
+    if out.type == "article" and not (out.volume or out.pages) and _SESSION.search(out.container):
+        # "Title. Trigésimo Tercer Período de Sesiones de la CEPAL.": a meeting's session, which no journal is named for
+        out = out.replace(type="book" if out.publisher else "misc", uncertain=ordered([*out.uncertain, "type"]))
     return out
+
+
+#: a meeting's session ("Thirty-third Session", "Período de Sesiones", "sessão", "Sitzung"): no journal's name
+_SESSION = re.compile(r"(?i)\b(?:sessions?|sesi[oó]n|sesiones|sess[aã]o|sess[oõ]es|sessione|sessioni|séance|"
+                      r"sitzung|sitzungsperiode)\b")
 
 
 def _journal_read_as_chapter(ref: ParsedReference) -> bool:

@@ -20,6 +20,8 @@ from ..names import PARTICLES
 _INITIALS = lazy(r"^(?:[A-ZÀ-Þ][a-z]?\.-?)+(?:[A-Za-z]\.)*$")
 #: Vancouver-style initials without periods: "KJ", "M".
 _BARE_INITIALS = lazy(r"^[A-ZÀ-Þ]{1,3}$")
+#: A family name of two letters closed by a stop ("Ok.", "Ng."), which reads as an abbreviated given name too ("Th.").
+_SHORT_FAMILY = lazy(r"^[A-ZÀ-Þ][a-zß-ÿ]\.$")
 #: Suffixes whose period does not close the name block ("Jr." does, "Jr" has none to close it).
 _DOTTED_SUFFIXES = frozenset({"jr.", "sr."})
 _SUFFIXES = SUFFIXES_IN_TEXT | _DOTTED_SUFFIXES
@@ -140,8 +142,10 @@ def _ends_name(word: str, nxt: str | None) -> bool:
     return True
 
 
-def split_person(text: str, inverted: bool | None = None) -> Person:
-    """One name: "Holsti, K. J.", "John A. Hall", "Voigt KJ" or "von Römer, Johannes"."""
+def split_person(text: str, inverted: bool | None = None, given_first: bool = False) -> Person:
+    """One name: "Holsti, K. J.", "John A. Hall", "Voigt KJ" or "von Römer, Johannes". ``given_first``: the name
+    is printed given name first, as Chicago prints every name after the first ("Efe Ok."): a short family name
+    closed by the list's stop is no abbreviated given name ("Stedman Th.")."""
     text = text.strip().strip(",;").strip()
     if "," in text and inverted is not False:
         family, _, given = text.partition(",")
@@ -158,7 +162,9 @@ def split_person(text: str, inverted: bool | None = None) -> Person:
     if len(words) >= 2 and _BARE_INITIALS.match(words[-1]) and not _BARE_INITIALS.match(words[0]):
         return Person(family=" ".join(words[:-1]), given=words[-1])
     if len(words) == 2 and is_initials(words[-1]) and not is_initials(words[0]):
-        return Person(family=words[0], given=words[1])  # "Stedman J.": family first
+        if not (given_first and _SHORT_FAMILY.match(words[-1])):
+            return Person(family=words[0], given=words[1])  # "Stedman J.": family first
+        words[-1] = words[-1].rstrip(".")
     suffix = ""
     if len(words) > 2 and words[-1].lower() in _SUFFIXES:
         suffix = words.pop()
@@ -349,7 +355,7 @@ def scan_names(text: str, start: int = 0) -> NameList | None:
         elif len(words) > 4:
             break
         else:
-            persons.append(split_person(_clean(words), inverted=False))
+            persons.append(split_person(_clean(words), inverted=False, given_first=full_given))
         end = toks[j - 1][2]
         if closed:
             break

@@ -499,3 +499,22 @@ def book_opening_editors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 or family.strip("()[].,;:").casefold() in EDITOR_WORDS:
             return tagged
     return [t._replace(label="container") if start <= n <= comma else t for n, t in enumerate(tagged)]
+
+
+#: a book's edition as Chicago prints it after the editors ("edited by César Benjamin, 3rd ed., Vol. 2"): an ordinal
+#: number, then the edition's word
+_ORDINAL = lazy(r"\d{1,2}(?:st|nd|rd|th)")
+_EDITION_WORD = lazy(r"(?i)(?:ed|edn|edition)\.?,?")
+
+
+def edition_closing_editors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """An ordinal number and the edition's word closing the editors' span, after a comma, are the book's edition: the
+    model read "edited by César Benjamin, 3rd ed.," whole as the editors (and "3rd" became a name's suffix)."""
+    for i in range(1, len(tagged) - 1):
+        if tagged[i].label != "editor" or tagged[i + 1].label != "editor" \
+                or not _ORDINAL.fullmatch(tagged[i].token.text) or not _EDITION_WORD.fullmatch(tagged[i + 1].token.text) \
+                or not tagged[i - 1].token.text.endswith(",") or tagged[i - 1].label != "editor" \
+                or (i + 2 < len(tagged) and tagged[i + 2].label == "editor"):
+            continue
+        return [t._replace(label="edition") if n in (i, i + 1) else t for n, t in enumerate(tagged)]
+    return tagged

@@ -12,6 +12,7 @@ import re
 from ...doi import DOI_START
 from ...errors import InputError
 from ...text import fold
+from ..csl_markdown import span_text
 from ..headings import IMPORT_HEADINGS
 from .fields import YEAR
 from .joining import BULLET, DATED, NUMBERED, OPENS, ends_in_identifier, join_lines, one_per_line
@@ -252,7 +253,10 @@ _IBID = re.compile(r"^(?:\d{1,3}\.\s+)?(?:ibid(?:em)?|ebd|ebenda|id|op\.\s?cit)\
 
 #: Markdown emphasis around words (``*Title*``, ``__Title__``); not inside words or addresses.
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=[^\s*_])([^*_]{1,500}?)(?<=\S)\1(?![\w*])")
-_ADDRESS = re.compile(r"((?<!\S)[^\s:]*://\S*|(?<!\S)www\.\S*)")  # from a word start: linear
+#: A web address, from a word start (linear), up to the emphasis marks and the stop that may close it ("*Title
+#: https://a.org/b*."); and the place an address is held at while the emphasis around it is read.
+_ADDRESS = re.compile(r"(?<!\S)(?:[^\s:]*://|www\.)\S*?(?=[*_]{0,2}[.,;:)]?(?:\s|$))")
+_HELD = re.compile("\ue000(\\d+)\ue001")
 
 
 #: A Markdown link ``[text](address)`` and autolink ``<address>``.
@@ -261,11 +265,12 @@ _AUTOLINK = re.compile(r"<((?:https?|doi):[^<>\s]{1,1000})>")
 
 
 def _plain(reference: str) -> str:
-    """A reference without its list bullet, Markdown emphasis and link syntax (addresses left as written).
+    """A reference without its list bullet, Markdown emphasis, pandoc's spans and link syntax (addresses left as
+    written, an emphasis around one read too).
 
     ``[doi:10.1/x](https://doi.org/10.1/x)`` keeps its text; ``[Title](https://…)`` keeps the title
     and gives the address at the end, where a web reference has it."""
-    reference = _AUTOLINK.sub(r"\1", BULLET.sub("", reference, count=1))
+    reference = span_text(_AUTOLINK.sub(r"\1", BULLET.sub("", reference, count=1)))
     addresses: list[str] = []
 
     def text(m: re.Match[str]) -> str:
@@ -275,8 +280,14 @@ def _plain(reference: str) -> str:
 
     reference = _LINK.sub(text, reference)
     reference = " ".join([reference, *(a for a in addresses if a not in reference)])
-    return "".join(part if k % 2 else _EMPHASIS.sub(r"\2", part)
-                   for k, part in enumerate(_ADDRESS.split(reference)))
+    held: list[str] = []
+
+    def hold(m: re.Match[str]) -> str:
+        held.append(m.group())
+        return f"\ue000{len(held) - 1}\ue001"
+
+    plain = _EMPHASIS.sub(r"\2", _ADDRESS.sub(hold, reference))
+    return _HELD.sub(lambda m: held[int(m.group(1))] if int(m.group(1)) < len(held) else m.group(), plain)
 
 
 def _references_follow(lines: list[str], i: int) -> bool:

@@ -31,7 +31,11 @@ _APA_EDS = re.compile(r"^(?P<eds>.+?)\s*\((?:Eds?|eds?|Hrsg|dir)\.?\),?\s*(?P<bo
 # long run, the search was quadratic).
 _PAGES_AT_END = re.compile(
     r",?\s*\(?(?:Vol\.\s*(?P<vol>\w+),\s*)?(?:pp?\.\s*)?(?P<pages>(?<!\d)\d+\s*[-–—]+\s*\d+)\)?$")
-_CONTAINER_VOLUME = re.compile(r",\s*(?:vol\.|volume)\s+(?P<vol>\w+)$", re.I)
+#: a book's volume closing a chapter's "In" sentence, maybe with the book's publisher after it, which sentence_end
+#: reads no sentence's end ("In Obras Reunidas, 3rd ed., vol. 2. Contraponto")
+_CONTAINER_VOLUME = re.compile(r",\s*(?:vol\.|volume)\s+(?P<vol>\w+)(?:\.\s+(?P<pub>[^.\s][^.]{0,200}))?$", re.I)
+#: a book's edition after its title in a chapter's "In" sentence ("In Obras Reunidas, 3rd ed., vol. 2"): a journal has none
+_BOOK_EDITION = re.compile(r",\s*(?P<ed>\d{1,2}(?:st|nd|rd|th))\s+ed(?:ition|\.)(?=,|$)")
 _TRAILING_PLACE = re.compile(r",\s*(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)$")
 ABBREVIATED_JOURNAL = re.compile(
     r"^(?!(?:No|Vol|Pp?|Chap|Ch|Ed|Eds)\.)(?:[A-Z][A-Za-z]{0,11}\.\s+)(?:(?:[A-Z][A-Za-z]*\.?,?|of|and|&)\s+){0,5}?"
@@ -155,7 +159,7 @@ def parse_tail(tail: str, quoted: bool, f: dict[str, Any], uncertain: list[str])
         elif (m := _CHAPTER.match(seg)) is not None and not f.get("container"):
             body = m.group("body")
             if not (_EDITED_BY.search(body) or _APA_EDS.match(body) or _VOLUME_OR_PAGES.search(body)
-                    ) and _journal_like(body, f):
+                    or _BOOK_EDITION.search(body)) and _journal_like(body, f):
                 continue  # "in Politix, 10, 39 (1997), pp. 65-85": a journal after all
             _parse_chapter(body, f)
             f["_chapter"] = True
@@ -305,6 +309,12 @@ def _parse_chapter(body: str, f: dict[str, Any]) -> None:
     m = _CONTAINER_VOLUME.search(body)
     if m:
         f["volume"] = m.group("vol")
+        if m.group("pub"):
+            _publisher_part(m.group("pub"), f)
+        body = body[: m.start()]
+    m = _BOOK_EDITION.search(body)
+    if m and m.end() == len(body) and not f.get("edition"):
+        f["edition"] = m.group("ed")
         body = body[: m.start()]
     m = _TRAILING_PLACE.search(body)
     if m and not f.get("place"):
