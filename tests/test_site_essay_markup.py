@@ -782,6 +782,8 @@ def test_a_relative_link_prints_its_text_and_stays_a_link(written: str) -> None:
 @pytest.mark.parametrize("address", [
     "javascript:alert(1)", "JaVaScRiPt:alert(1)", "java%73cript:alert(1)", "x:y", "/etc/passwd", "//evil.example/x",
     "../x", "a/../../x", "%2e%2e/x", "a/%2E%2e/b", "a\\b", "data:text/html,x", "vbscript:x",
+    # an encoded "?" or "#" is a path's letter to the browser, which climbs the ".." after it
+    "x%3f/../../etc", "x%23/../..", "x%3F/%2e%2e/%2e%2e/y",
 ])
 def test_a_relative_link_that_could_run_or_leave_the_site_prints_only_its_text(address: str) -> None:
     from litreview.render.claim_text import claim_html
