@@ -216,13 +216,12 @@ def _skipped_end(src: str, pos: int) -> int | None:
     """Where the comment, CDATA section, processing instruction or declaration opening at ``pos`` ends, -1 when it is
     never closed (its text prints), None when none opens there. Found among the closing marks' places, read once per
     text: markdown-it's pattern reads to the end of the text from each unclosed "<!--", which costs the square."""
-    for opener, closer, first in _SKIPPED:
-        if src.startswith(opener, pos):
-            break
-    else:
-        if not (src.startswith("<!", pos) and src[pos + 2:pos + 3].isascii() and src[pos + 2:pos + 3].isalpha()):
-            return None
-        closer, first = ">", 3
+    found = next(((closer, first) for opener, closer, first in _SKIPPED if src.startswith(opener, pos)), None)
+    if found is None and src.startswith("<!", pos) and src[pos + 2:pos + 3].isascii() and src[pos + 2:pos + 3].isalpha():
+        found = (">", 3)
+    if found is None:
+        return None
+    closer, first = found
     places = _places(src, closer)
     at = bisect_left(places, pos + first)
     return places[at] + len(closer) if at < len(places) else -1
