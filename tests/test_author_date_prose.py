@@ -156,6 +156,8 @@ SLAVIC = r"""@book{no, author = {Nováková, Jana}, title = {Kniha}, year = {201
 @book{ka, author = {Kowalska, Anna}, title = {Praca}, year = {2016}}
 @book{nw, author = {Nowak, Adam}, title = {Studium}, year = {2017}}
 @book{ro, author = {Ross, Ann}, title = {Study}, year = {2018}}
+@book{br, author = {Brown, Anne}, title = {The State}, year = {2019}}
+@book{cl, author = {Clark, Bob}, title = {Acts}, year = {2020}}
 """
 
 
@@ -179,6 +181,9 @@ SLAVIC = r"""@book{no, author = {Nováková, Jana}, title = {Kniha}, year = {201
     ("Kowalska (2016) pisze inaczej.", ["ka"]),
     ("Według Kowalskiego (2019) jest inaczej.", []),
     ("Rosso (2018) wrote otherwise.", []),
+    # an English name with an "e" of its own is no case of the name without it (Browne, Clarke of Brown, Clark)
+    ("As Browne (2019) argues, it holds.", []),
+    ("Clarke (2020) agrees.", []),
 ])
 def test_a_czech_or_polish_surname_in_another_case(text: str, keys: list[str]) -> None:
     linkage = link(parse_essay(text), parse_bibliography(SLAVIC))

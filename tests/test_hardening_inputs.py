@@ -418,6 +418,16 @@ def test_long_paragraph_is_segmented_in_linear_time() -> None:
     assert len(long.paragraphs) == 1 and len(long.paragraphs[0].claims) == 700
 
 
+
+@pytest.mark.timeout(20)  # a few seconds now; 44 s before, and growing with the square of the paragraph
+def test_a_paragraph_of_joined_breaks_is_segmented_in_linear_time() -> None:
+    # Each break pysbd makes after "s." in an open parenthesis is joined to the sentence before it; the tests of that
+    # sentence's end read it whole, so each join read all the text joined so far.
+    from litreview.essay.segment import sentences
+
+    text = "(" + "s. Culture. " * 4000  # 48 KB on one line
+    assert sentences(text, 0, len(text)) == [(0, len(text.rstrip()))]
+
 # --- names --------------------------------------------------------------------------------
 
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}

@@ -782,6 +782,8 @@ def test_a_relative_link_prints_its_text_and_stays_a_link(written: str) -> None:
 @pytest.mark.parametrize("address", [
     "javascript:alert(1)", "JaVaScRiPt:alert(1)", "java%73cript:alert(1)", "x:y", "/etc/passwd", "//evil.example/x",
     "../x", "a/../../x", "%2e%2e/x", "a/%2E%2e/b", "a\\b", "data:text/html,x", "vbscript:x",
+    # an encoded "?" or "#" is a path's letter to the browser, which climbs the ".." after it
+    "x%3f/../../etc", "x%23/../..", "x%3F/%2e%2e/%2e%2e/y",
 ])
 def test_a_relative_link_that_could_run_or_leave_the_site_prints_only_its_text(address: str) -> None:
     from litreview.render.claim_text import claim_html
@@ -852,3 +854,30 @@ def test_many_nested_empty_tags_render_in_linear_time() -> None:
     started = time.process_time()
     assert claim_html("A " + "<b>" * 10_000 + "</b>" * 10_000 + " <sup> </sup>.", (), lambda item: None)[0] == "A   ."
     assert time.process_time() - started < 3
+
+
+
+@pytest.mark.timeout(30)  # instant now; 10 s before for 8,000 openings, growing with their square
+@pytest.mark.parametrize("opener", ["<!-- ", "<? ", "<![CDATA[ ", "<!X "])
+def test_html_comments_never_closed_cost_no_square(opener: str) -> None:
+    # Each "<!--" with no "-->" after it was matched to the end of the text (markdown-it's HTML_TAG_RE), so a sentence
+    # of them cost the square of its length. Unclosed, each prints as its text (as pandoc prints it), escaped.
+    from litreview.render.claim_text import claim_html
+
+    html, _ = claim_html(opener * 8000, (), lambda item: None)
+    assert html.startswith("&lt;") and "<!" not in html and "<?" not in html
+
+
+def test_closed_html_comments_and_declarations_print_nothing() -> None:
+    # pandoc's reading: a comment closes at the first "-->" (that of "--->" too), a processing instruction at "?>"
+    import pypandoc
+
+    from litreview.render.claim_text import claim_html
+
+    written = "A<!-- x -- y -->B<!---->C<!-->D<?php x ?>E<![CDATA[ z ]]>F<!DOCTYPE html>G<!-- a --->H"
+    html, _ = claim_html(written, (), lambda item: None)
+    assert text_of(html) == "ABCDEFGH", html
+    passed = "A<!-- x -- y -->B<!---->C<?php x ?>D<!-- a --->E"  # what pandoc passes on as raw HTML
+    assert text_of(claim_html(passed, (), lambda item: None)[0]) == "ABCDE"
+    assert re.sub(r"<!--.*?-->|<\?.*?\?>", "", pypandoc.convert_text(passed, "html", format="markdown")).strip() \
+        == "<p>ABCDE</p>"

@@ -381,13 +381,24 @@ def _pieces(flat: str) -> Iterator[str]:
     yield flat[lo:]
 
 
+_TAIL = 300
+"""How much of a sentence's last words (its closing blanks aside) the tests of its end read: more than any of their
+patterns reaches ("Figure 3 (a), (b) and"; an abbreviation; "et al.")."""
+
+
 def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
     """Join a break pysbd made after an abbreviation or before a citation."""
     merged: list[list[int]] = []
     for span in spans:
         if merged:
-            prev = text[merged[-1][0]:merged[-1][1]]
+            start, end = merged[-1]
             nxt = text[span[0]:span[1]]
+            # the tests read the sentence's last words (``_TAIL``): a sentence joined to is read again at the next break
+            words_end = end
+            while words_end > start and text[words_end - 1].isspace():
+                words_end -= 1
+            prev = text[max(start, words_end - _TAIL):end]
+            opened = text.rfind("(", start, end)  # where a quotation in a parenthesis may open: at its last "("
             if (_CONTINUATION.match(nxt) and not _name_begins(prev, nxt)) or (
                 _NON_TERMINAL.search(prev) and not _starts_sentence(nxt)
             ) or (_DAY.search(prev) and _MONTH.match(nxt)) or (
@@ -397,8 +408,9 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
                 span[0] == merged[-1][1] and nxt[:1] == "(" and (prev[-1:].isalnum() or prev[-1:] == ")")) or (
                 # "(see panel" then "(b) of Figure 3)": a part's label, named in the sentence, begins no sentence
                 _ITEM.match(nxt) and _PART_NAMED.search(prev)) or (
-                _QUOTED_IN_PARENTHESIS.search(prev) and _PARENTHESIS_CLOSES.match(nxt)) or (
-                _OPEN_PARENTHESIS_ABBREVIATION.search(prev) and prev.count("(") > prev.count(")")):
+                opened >= 0 and _QUOTED_IN_PARENTHESIS.match(text, opened, end) and _PARENTHESIS_CLOSES.match(nxt)) or (
+                _OPEN_PARENTHESIS_ABBREVIATION.search(prev)
+                and text.count("(", start, end) > text.count(")", start, end)):
                 merged[-1][1] = span[1]
                 continue
         merged.append(list(span))

@@ -22,7 +22,9 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a-stems (Svoboda, Wajda: Svobody, Svobodu, Svobodou, Svobodovi) and consonant stems (Novák, Nowak: Nováka,
     # Novákovi, Novákem, Nowakowi, Nowakiem)
     ("ovi", ("a", "")), ("owi", ("a", "")), ("iem", ("",)), ("em", ("",)), ("ou", ("a",)), ("y", ("a",)),
-    ("u", ("a", "")), ("e", ("a", "")), ("a", ("",)),
+    # (an "-e" of a consonant stem is left out: Polish softens the stem before it, "Mazurze"; and English names have
+    # one of their own, Browne, Clarke, Greene beside Brown, Clark, Green)
+    ("u", ("a", "")), ("e", ("a",)), ("a", ("",)),
 )
 """Case ending (folded) -> the nominative endings it may stand for."""
 

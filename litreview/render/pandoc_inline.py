@@ -11,8 +11,9 @@ page, only the text between its tags).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from ..text import ESCAPED_SPACE, pandoc_spaces
@@ -187,7 +188,14 @@ def _raw_tag(state: Any, silent: bool) -> bool:
 
     from .sanitize import INLINE_TAGS
 
-    if state.src[state.pos] != "<" or (m := HTML_TAG_RE.match(state.src, state.pos)) is None:
+    if state.src[state.pos] != "<":
+        return False
+    if (skipped := _skipped_end(state.src, state.pos)) is not None:
+        if skipped < 0 or skipped > state.posMax:
+            return False
+        state.pos = skipped
+        return True
+    if (m := HTML_TAG_RE.match(state.src, state.pos)) is None:
         return False  # matched in place: a copy of the rest of the text at every "<" costs its square
     name = _TAG_NAME.match(m.group(0))
     if not silent and name and name.group(2).lower() in INLINE_TAGS and not m.group(0).endswith("/>"):
@@ -197,6 +205,36 @@ def _raw_tag(state: Any, silent: bool) -> bool:
         token.nesting = -1 if closing else 1
     state.pos = m.end()
     return True
+
+
+_SKIPPED = (("<!--", "-->", 2), ("<![CDATA[", "]]>", 9), ("<?", "?>", 2))
+"""What HTML leaves out, each closed by the first of its marks from where it may stand: a comment ("<!-->" and "<!--->"
+too), a CDATA section, a processing instruction; and a declaration ("<!DOCTYPE html>"), closed by the first ">"."""
+
+
+def _skipped_end(src: str, pos: int) -> int | None:
+    """Where the comment, CDATA section, processing instruction or declaration opening at ``pos`` ends, -1 when it is
+    never closed (its text prints), None when none opens there. Found among the closing marks' places, read once per
+    text: markdown-it's pattern reads to the end of the text from each unclosed "<!--", which costs the square."""
+    found = next(((closer, first) for opener, closer, first in _SKIPPED if src.startswith(opener, pos)), None)
+    if found is None and src.startswith("<!", pos) and src[pos + 2:pos + 3].isascii() and src[pos + 2:pos + 3].isalpha():
+        found = (">", 3)
+    if found is None:
+        return None
+    closer, first = found
+    places = _places(src, closer)
+    at = bisect_left(places, pos + first)
+    return places[at] + len(closer) if at < len(places) else -1
+
+
+@lru_cache(maxsize=8)
+def _places(src: str, mark: str) -> tuple[int, ...]:
+    """Where ``mark`` stands in ``src``, in order."""
+    out, at = [], src.find(mark)
+    while at >= 0:
+        out.append(at)
+        at = src.find(mark, at + 1)
+    return tuple(out)
 
 
 _RAW_OPEN, _RAW_CLOSE = "raw_tag_open", "raw_tag_close"

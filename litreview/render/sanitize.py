@@ -103,7 +103,8 @@ def safe_relative(url: str | None) -> str | None:
     if not raw or raw.startswith("#") or CONTROLS.search(raw) or any(c in raw for c in " \t\n\\"):
         return None
     decoded = unquote(raw)
-    path = re.split(r"[?#]", decoded, maxsplit=1)[0]
+    # the path as the browser reads it: up to a written "?" or "#" (an encoded one is a letter of the path), decoded
+    path = unquote(re.split(r"[?#]", raw, maxsplit=1)[0])
     if (decoded.startswith("/") or ":" in path.split("/", 1)[0] or CONTROLS.search(decoded)
             or any(c in decoded for c in "\t\n\\") or ".." in path.split("/")):
         return None
