@@ -610,8 +610,6 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         if (key and ambiguous and not titled and len(best_keys) >= _MANY_WORKS
                 and index.rests_on_one_word(best_keys, context, key)):
             key = ""  # one word of one of many titles, written once, is too little to tell the works apart
-        if key and ambiguous and not titled and _titles_named(best_keys, key, context, index):
-            key = ""  # words of several of the titles: the sentence is on their common topic, it names none
         ambiguous = ambiguous or bool(titled)  # chosen by the words, against the people: a suggestion
         detail = ("several entries; chosen by context" if key else UNDECIDED) if ambiguous else ""
         if cue:
@@ -663,19 +661,6 @@ three, "determining" names Neumayer's "The Determinants of Aid Allocation" (meas
 _TITLE_WORDS = 2
 """Words of its title a sentence must share with one of an author's works to name it over the works that fit the
 people named better (``_titled``)."""
-
-
-def _titles_named(keys: list[str], key: str, context: tuple[str, ...], index: SourceIndex) -> bool:
-    """Whether the sentence shares ``_TITLE_WORDS`` words of its own title (``SourceIndex.own_title_words``) with
-    another of the works ``key`` was chosen among by the words of its title: "el origen social (la clase social o
-    el estatus) y las creencias ... distributiva y la meritocracia" names words of three of Castillo's titles, and
-    "clase social" of "Todos somos clase media" chooses it no more than "creencias distributivas" the one the authors
-    cited. Half its title or more still names the chosen one ("Graph theory of dramatic texts, or network
-    analysis" names "Graph Theory for Dramatic Texts"), as it does in ``SourceIndex.rests_on_one_word``."""
-    title = index.title_stems.get(key, frozenset())
-    if 2 * len(title.intersection(context)) >= len(title):
-        return False
-    return any(len(index.own_title_words(k, keys, context)) >= _TITLE_WORDS for k in keys if k != key)
 
 
 def _titled(keys: list[str], fitting: list[str], context: tuple[str, ...], index: SourceIndex) -> list[str]:
