@@ -749,3 +749,38 @@ def test_one_word_of_one_of_three_titles_still_chooses_that_work() -> None:
         "@book{n3, author={Neumayer, Eric}, title={The Pattern of Aid Giving}, year={2003}}\n")
     linkage = link(parse_essay("Neumayer finds that low regulatory burden counts in determining the amount of aid."), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["n2"]
+
+
+def test_a_list_of_people_who_are_not_the_entrys_co_authors_does_not_confirm_it() -> None:
+    # "... von Sophie Charlotte Schmidt, Kai-Christian Bruhn und Siegmund Freud" (people who raised a question at a
+    # workshop) was a confirmed attribution to Schmidt and Marwick's paper: the list names others, not its authors.
+    bib = parse_bibliography(
+        "@article{schmidt2020, author={Schmidt, Sophie C. and Marwick, Ben}, title={Tool-Driven Revolutions}, year={2020}}\n"
+        "@book{roe2019, author={Roe, Ann}, title={Software}, year={2019}}\n")
+    text = ("Die Frage stellten in der Archäologie von Sophie Charlotte Schmidt, Kai-Christian Bruhn und Siegmund "
+            "Freud. Software ist gut [@roe2019].")
+    assert [lk for lk in link(parse_essay(text), bib).links if lk.kind == "attribution"] == []
+    # In a document citing by no markers it is a suggestion at most, its evidence the names as written.
+    text = "Die Frage stellten in der Archäologie von Sophie Charlotte Schmidt, Kai-Christian Bruhn und Siegmund Freud."
+    links = [lk for lk in link(parse_essay(text), bib).links if lk.kind == "attribution"]
+    assert [(lk.source_key, lk.status, lk.evidence) for lk in links] == [
+        ("schmidt2020", "suggested", "Sophie Charlotte Schmidt, Kai-Christian Bruhn und Siegmund Freud")]
+    # Naming the co-author, or only the author, still confirms it.
+    for text in ("Sophie Charlotte Schmidt und Ben Marwick zeigen, dass Werkzeuge Revolutionen auslösen.",
+                 "Sophie C. Schmidt argues that tools drive revolutions."):
+        links = [lk for lk in link(parse_essay(text), bib).links if lk.kind == "attribution"]
+        assert [(lk.source_key, lk.status) for lk in links] == [("schmidt2020", "confirmed")]
+
+
+def test_a_bare_surname_of_a_later_author_of_a_long_list_is_no_link() -> None:
+    # "bis zu einem gewissen Grad" (to a certain degree) was linked to Anzt et al. through its 4th author Grad.
+    anzt = ("@article{anzt2020, author={Anzt, Hartwig and Bach, Felix and Druskat, Stephan and Grad, Jean-Noël and "
+            "Hermann, Sibylle}, title={An Environment for Sustainable Research Software}, year={2020}}\n")
+    bib_late = parse_bibliography(anzt)
+    bib = parse_bibliography(anzt + "@book{grad2001, author={Grad, Mara}, title={Tides}, year={2001}}\n")
+    text = "Die Qualität ist also bis zu einem gewissen Grad an der Nutzbarkeit zu messen."
+    assert [lk.source_key for lk in link(parse_essay(text), bib_late).links if lk.kind == "attribution"] == []
+    # The lead author's bare surname still is one, and so is the later author's with a cue.
+    assert [lk.source_key for lk in link(parse_essay(text), bib).links if lk.kind == "attribution"] == ["grad2001"]
+    text = "Quality, as Grad argues, must be measured."
+    assert [lk.source_key for lk in link(parse_essay(text), bib_late).links if lk.kind == "attribution"] == ["anzt2020"]

@@ -402,10 +402,17 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
         if not agree:
             unresolved.append(name)
             continue
+        if (tail := name.after_particle()) and all(compatible(name.given, r.person) is False for r in agree):
+            name = tail  # read after its "von" (``_reading``): "Sophie Charlotte Schmidt" of "Archäologie von ..."
         resolved.append((name, list(dict.fromkeys(r.key for r in agree)), confidence))
     words = {n.family for n in unresolved if _document_word(n.family, lower_case, recurs)}
+    # People of the list named in full whom no entry has: "Sophie Charlotte Schmidt, Kai-Christian Bruhn und
+    # Siegmund Freud" names a group of people, not the authors of Schmidt and Marwick's paper.
+    strangers = {fold(n.family) for n in unresolved
+                 if n.family not in words and n.given and _plausible_person([*n.given, n.toks[-1]])}
     _emit(claim, group, resolved, index, found, title_names, bool(resolved) and _appeal(text, group, toks), cited,
-          marked, named, {fold(n.family) for n in unresolved if n.family not in words}, {fold(w) for w in words})
+          marked, named, {fold(n.family) for n in unresolved if n.family not in words}, {fold(w) for w in words},
+          strangers)
     if unresolved and _cue(text, group, toks, index, memo):
         strong = _CUE.search(fold(text[max(0, group[0].start - 60):group[0].start])) is not None
         for name in unresolved:
@@ -489,14 +496,21 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
         return agree, 0.95
     if _cue(text, group, toks, index, memo) or name.possessive or memo["listed"]:
         return agree, 0.9
-    if (not sentence_start and len(name.toks) == 1 and any(r.person.given for r in agree)
-            and not _word_not_name(text, name, lower_case) and not _spelled_otherwise(name.family, agree)):
+    bare = [r for r in agree if r.position == 0 or len(persons_of(index.sources[r.key])) <= _BARE_AUTHORS]
+    if (not sentence_start and len(name.toks) == 1 and any(r.person.given for r in bare)
+            and not _word_not_name(text, name, lower_case) and not _spelled_otherwise(name.family, bare)):
         # (a name with no given name, a body's or a product's such as "MongoDB", is no appeal to
         # its work unless the sentence says so: "the MongoDB query", not "MongoDB argues")
-        return agree, BARE_NAME
+        return bare, BARE_NAME
     if not sentence_start and len(name.toks) == 1 and (titled := _body_titled(text, name, agree, index)):
         return titled, BARE_NAME
     return None
+
+
+_BARE_AUTHORS = 2
+"""Authors an entry may have for a later one's surname alone (``BARE_NAME``), with nothing that makes it an appeal,
+to name it: its lead author's names it, the 24th of forty's does not, whose name in German prose is as likely a noun
+("bis zu einem gewissen Grad": to a certain degree, not Anzt, ..., Grad, ... et al.)."""
 
 
 def _spelled_otherwise(word: str, roles: Sequence[Role]) -> bool:
@@ -545,18 +559,23 @@ def _document_word(word: str, lower_case: Callable[[str], bool] | None,
 def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str], float]],
           index: SourceIndex, found: Found, title_names: dict[str, list[str]], cue: bool,
           cited: Set[str] = frozenset(), marked: bool = False, named: Set[str] = frozenset(),
-          misspelt: Set[str] = frozenset(), worded: Set[str] = frozenset()) -> None:
+          misspelt: Set[str] = frozenset(), worded: Set[str] = frozenset(),
+          strangers: Set[str] = frozenset()) -> None:
     """``named``: the family names of the people the sentence names anywhere (co-authors of one entry);
     ``worded``: those that are words of the document (``_document_word``: "Pfister and France"), which mistype a
     co-author's only in a sentence that writes that entry's year;
     ``misspelt``: the other ones of the group's people no entry has, which may mistype a co-author's ("Barz und Randall" for
-    Barz and Randoll's study)."""
+    Barz and Randoll's study); ``strangers``: those of them named in full (given and family names), who make a list
+    of people named in full another group than an entry's authors unless they mistype its co-authors: no confirmed
+    link ("Sophie Charlotte Schmidt, Kai-Christian Bruhn und Siegmund Freud"; a body named alone beside a noun
+    German capitalises, "Forschungsdatenzentrums Archäologie & Altertumswissenschaften, IANUS", still is one)."""
     if not resolved:
         return
     text = claim.text
     families = {fold(name.family) for name, _, _ in resolved} | set(named)
     context = content_stems(text)
     chosen: dict[str, tuple[float, bool, int, int]] = {}
+    in_full: set[str] = set()  # the keys chosen by a name written with its given names
     first_start = len(text)
     et_al = others_after(text, group[-1].end)
     years_written = {int(y) for y in _YEAR.findall(text)} if worded else set()
@@ -603,6 +622,8 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         if old is None or confidence > old[0]:
             chosen[key] = (confidence, ambiguous, name.start, name.end)
         if name.given:
+            in_full.add(key)
+        if name.given:
             full = fold(f"{name.given[-1].text} {name.family}")
             for subject in title_names.get(full, ()):
                 if subject not in keys:
@@ -611,9 +632,24 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
                                           name.start, name.end, confirmed=False))
     span = text[first_start if first_start < len(text) else group[0].start:group[-1].end]
     for key, (confidence, ambiguous, start, end) in chosen.items():
+        others = key in in_full and key not in cited and _others_listed(strangers, index.sources[key])
+        if others and marked and not cue:
+            continue  # people named, not a work relied on: the document cites its works by markers
+        if others:
+            confidence = min(confidence, BARE_NAME)
         found.hits.append(Hit(claim.id, key, "attribution", round(confidence * (0.8 if ambiguous else 1), 3),
                               strip_possessive(span)[0], start, end, ambiguous=ambiguous,
-                              confirmed=not ambiguous and not (marked and confidence <= BARE_NAME and key not in cited)))
+                              confirmed=not ambiguous and not others
+                              and not (marked and confidence <= BARE_NAME and key not in cited)))
+
+
+def _others_listed(strangers: Set[str], source: Source) -> bool:
+    """Whether one of the ``strangers`` a list names beside an author of ``source`` (``_emit``) is none of its
+    people, nor mistypes one of their names: the list names other people than its authors."""
+    families = {fold(p.family) for p in persons_of(source)}
+    if "others" in families:  # "and others": its list is not all there
+        return False
+    return any(s not in families and closest_name(s, families) is None for s in strangers)
 
 
 _MANY_WORKS = 4
