@@ -410,6 +410,22 @@ def test_two_subtitles_or_a_short_main_title_are_two_works() -> None:
     assert list(check_duplicates(bib.sources)) == []
 
 
+@pytest.mark.parametrize(("second", "found"), [
+    # A judgment and the Advocate General's opinion in one case: one title and year, no author, two days, two ECLIs.
+    ("date = {2021-01-13},\n  ecli = {EU:C:2021:5, Opinion of AG Bobek},", []),
+    ("date = {2021-01-13},\n  ecli = {EU:C:2021:483},", []),  # two full dates: two decisions
+    ("date = {2021-06-15},\n  ecli = {EU:C:2021:5},", []),  # two ECLIs: two decisions
+    ("date = {2021-06-15},\n  ecli = {EU:C:2021:483},", ["LR107"]),  # a copy still is one
+    ("date = {2021-06},\n  ecli = {EU:C:2021:483},", ["LR107"]),  # a month does not tell it from its day
+])
+def test_two_decisions_of_one_case_told_apart_by_date_or_ecli_are_two_entries(second: str, found: list[str]) -> None:
+    entry = ("@jurisdiction{{{key},\n  {second}\n  institution = {{CJEU}},\n  number = {{C-645/19}},\n"
+             "  title = {{Facebook Ireland Ltd and Others v Gegevensbeschermingsautoriteit}}\n}}\n")
+    bib = parse_bibliography(entry.format(key="judgment", second="date = {2021-06-15},\n  ecli = {EU:C:2021:483},")
+                             + entry.format(key="opinion", second=second), "refs.bib")
+    assert [f.code for f in check_duplicates(bib.sources)] == found
+
+
 def test_a_subtitle_field_and_a_subtitle_after_a_colon_are_the_same_title() -> None:
     bib = parse_bibliography(
         "@article{a, author={Wendt, Alexander}, title={Anarchy is What States Make of It}, subtitle={The Social"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from ..bibliography.dates import parse_iso
 from ..doi import doi_problem, normalize_doi, trailing_punctuation
 from ..model import Finding, Source
 from ..registry.ids import isbn13
@@ -252,8 +253,8 @@ def _at(other: Source, here: Source) -> str:
 def same_work(a: Source, b: Source) -> bool:
     """Two entries of the same work: same year, first author and title (``text.same_title``: one may give a
     subtitle the other leaves out, and then their containers agree where both give one, and neither is a
-    part of the other, a chapter in the book), and no DOI, volume, edition, number or pages telling them
-    apart."""
+    part of the other, a chapter in the book), and no DOI, ECLI, volume, edition, number, pages or day telling
+    them apart."""
     sig_a, sig_b = work_signature(a), work_signature(b)
     if sig_a is None or sig_b is None or sig_a[1:] != sig_b[1:]:
         return False
@@ -274,14 +275,23 @@ def _not_told_apart(a: Source, b: Source) -> bool:
         va, vb = folded(a.fields.get(name, "")), folded(b.fields.get(name, ""))
         if va and vb and va != vb:
             return False
-    for name in ("doi", "volume", "edition", "number", "pages"):
+    for name in ("doi", "ecli", "volume", "edition", "number", "pages"):
         norm = doi_key if name == "doi" else folded
         va, vb = norm(a.fields.get(name, "")), norm(b.fields.get(name, ""))
         if name == "doi" and (doi_problem(doi_key(va)) or doi_problem(doi_key(vb))):
             continue  # a malformed DOI (LR120) tells nothing about which work it is
-        if va and vb and va != vb and (name in ("doi", "edition") or (_tells(va) and _tells(vb))):
+        if va and vb and va != vb and (name in ("doi", "ecli", "edition") or (_tells(va) and _tells(vb))):
             return False
-    return True
+    # Two days: a judgment and the Advocate General's opinion in one case, one title and year (a month or a year
+    # alone does not tell a work from its copy).
+    day_a, day_b = _day(a), _day(b)
+    return not (day_a and day_b and day_a != day_b)
+
+
+def _day(source: Source) -> str:
+    """The day a ``date`` field names ("2021-06-15"), '' when it names a month, a year, a range or nothing."""
+    value = source.fields.get("date", "").strip()
+    return value if len(value) == len("2021-06-15") and parse_iso(value) else ""
 
 
 def _page(url: str) -> str:
