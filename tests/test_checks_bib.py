@@ -426,6 +426,16 @@ def test_two_decisions_of_one_case_told_apart_by_date_or_ecli_are_two_entries(se
     assert [f.code for f in check_duplicates(bib.sources)] == found
 
 
+def test_a_doi_used_twice_hints_at_the_entry_cited_not_at_claims() -> None:
+    # Read without an essay (check --essay ""), no entry is linked to claims: the hint says which one to keep as
+    # the documents that use the bibliography decide it, by citing it.
+    bib = parse_bibliography("@article{a, author={Roe, Jane}, title={First Results}, year={2017}, doi={10.1000/x}}\n"
+                             "@article{b, author={Roe, Jane}, title={First Results}, year={2017}, doi={10.1000/x}}\n",
+                             "refs.bib")
+    [finding] = [f for f in check_duplicates(bib.sources) if f.code == "LR106"]
+    assert finding.hint == "Keep one of 'a' and 'b' (the one cited, if only one is) and delete the other"
+
+
 def test_a_subtitle_field_and_a_subtitle_after_a_colon_are_the_same_title() -> None:
     bib = parse_bibliography(
         "@article{a, author={Wendt, Alexander}, title={Anarchy is What States Make of It}, subtitle={The Social"

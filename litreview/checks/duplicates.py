@@ -177,8 +177,8 @@ def _pairs(sources: Iterable[Source]) -> Iterable[Finding]:
                                 "correct the wrong one; the entries are two works, keep both")
         elif code == "LR106":
             yield entry_finding("LR106", source, f"same DOI {doi_key(source.fields['doi'])} as {first.key!r} "
-                                f"({_at(first, source)})", f"keep one of {first.key!r} and {source.key!r} (the one already "
-                                "linked to claims) and delete the other")
+                                f"({_at(first, source)})", f"keep one of {first.key!r} and {source.key!r} (the one cited, if "
+                                "only one is) and delete the other")
         elif apart := year_apart(first, source):
             early, late = (first, source) if (first.year or 0) < (source.year or 0) else (source, first)
             same = "title, authors and journal" if source.type == "article" else "title, authors and container"
