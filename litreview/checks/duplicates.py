@@ -112,9 +112,11 @@ PAIR_CODES = frozenset({"LR106", "LR107"})
 """The codes of a finding about two entries, reported at the later one (``duplicate_pairs``)."""
 
 
-def duplicate_partners(sources: Iterable[Source]) -> dict[tuple[str, str], str]:
-    """(code, key of the entry reported) -> the key of the earlier entry it duplicates."""
-    return {(code, source.key): first.key for code, source, first in duplicate_pairs(sources)}
+def duplicate_partners(sources: Iterable[Source]) -> dict[tuple[str, str], tuple[str, bool]]:
+    """(code, key of the entry reported) -> the key of the earlier entry it duplicates, and whether the two are one
+    work (not two works of two titles under one DOI, which is wrong in one of them: ``_other_works``)."""
+    return {(code, source.key): (first.key, not (code == "LR106" and _other_works(first, source)))
+            for code, source, first in duplicate_pairs(sources)}
 
 
 def case_partners(sources: Iterable[Source]) -> dict[str, list[str]]:
