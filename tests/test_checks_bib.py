@@ -426,6 +426,19 @@ def test_two_decisions_of_one_case_told_apart_by_date_or_ecli_are_two_entries(se
     assert [f.code for f in check_duplicates(bib.sources)] == found
 
 
+@pytest.mark.parametrize(("early", "late"), [
+    ("2021-03-15", "2021-06-01"),  # one article dated online and in its issue, one year: still one work
+    ("2020-11-02", "2021-03-01"),  # a year apart (``year_apart``), the printed one giving its pages
+])
+def test_an_article_dated_by_two_days_in_one_journal_is_still_one_work(early: str, late: str) -> None:
+    entry = ("@article{{{key},\n  author = {{Roe, Jane}},\n  title = {{Coastal Carbon Burial in Salt Marshes of the "
+             "North}},\n  journaltitle = {{Estuaries}},\n  date = {{{date}}},{pages}\n}}\n")
+    bib = parse_bibliography(entry.format(key="online", date=early, pages="")
+                             + entry.format(key="printed", date=late, pages="\n  volume = {12},\n  pages = {1--20},"),
+                             "refs.bib")
+    assert [f.code for f in check_duplicates(bib.sources)] == ["LR107"]
+
+
 def test_a_doi_used_twice_hints_at_the_entry_cited_not_at_claims() -> None:
     # Read without an essay (check --essay ""), no entry is linked to claims: the hint says which one to keep as
     # the documents that use the bibliography decide it, by citing it.

@@ -265,7 +265,7 @@ def same_work(a: Source, b: Source) -> bool:
         containers = {folded(a.container), folded(b.container)} - {""}
         if len(containers) > 1 or containers & {folded(full_title(a)), folded(full_title(b))}:
             return False
-    return bool(how) and _not_told_apart(a, b)
+    return bool(how) and _not_told_apart(a, b) and not _two_days(a, b)
 
 
 def _not_told_apart(a: Source, b: Source) -> bool:
@@ -284,10 +284,17 @@ def _not_told_apart(a: Source, b: Source) -> bool:
             continue  # a malformed DOI (LR120) tells nothing about which work it is
         if va and vb and va != vb and (name in ("doi", "ecli", "edition") or (_tells(va) and _tells(vb))):
             return False
-    # Two days: a judgment and the Advocate General's opinion in one case, one title and year (a month or a year
-    # alone does not tell a work from its copy).
+    return True
+
+
+def _two_days(a: Source, b: Source) -> bool:
+    """Whether two entries of one title and year are dated by two days and are not in one container: a judgment and
+    the Advocate General's opinion in one case. (A month or a year alone does not tell a work from its copy; nor do
+    two days of one journal's article, dated online and in its issue.)"""
     day_a, day_b = _day(a), _day(b)
-    return not (day_a and day_b and day_a != day_b)
+    if not (day_a and day_b and day_a != day_b):
+        return False
+    return not (folded(a.container) and folded(a.container) == folded(b.container))
 
 
 def _day(source: Source) -> str:
