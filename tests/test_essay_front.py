@@ -271,3 +271,12 @@ def test_a_title_written_as_a_line_block_with_raw_tex_is_read_as_pandoc_reads_it
     assert [(c.id, c.text, c.line) for c in essay.claims if c.paragraph <= 0] == [
         ("title-s1", "Movilidad social subjetiva.", 3), ("title-s2", "Percepciones sobre ascenso en Chile", 3),
         ("subtitle-s1", "Curso | Metodología", 5)]  # (a bar inside a line is text)
+
+
+def test_an_abstract_holding_a_pipe_table_is_no_line_block() -> None:
+    # Its rows open with "| " too, but the dashes under the header make it a table, as pandoc reads it.
+    essay = parse_essay("---\nabstract: |\n  | Site | Carbon stored |\n  |---|---|\n  | Marsh | 12 |\n---\n\nText.\n",
+                        "paper.md")
+    assert [c.text for c in essay.claims if c.paragraph <= 0] == [c.text for c in parse_essay(
+        "| Site | Carbon stored |\n|---|---|\n| Marsh | 12 |\n").claims]
+

@@ -80,8 +80,10 @@ def meta_markdown(text: str) -> str:
     from .cites import raw_latex_citations, raw_tex_spans
 
     lines = text.split("\n")
-    if next((line for line in lines if line.strip()), "").startswith(("| ", "|\t")) or text.strip() == "|":
-        # A line block: its lines open with "| " (a line of it that does not is the one before, continued).
+    if (next((line for line in lines if line.strip()), "").startswith(("| ", "|\t"))
+            and not any("-" in line and not line.strip(" \t|-:+") for line in lines)):
+        # A line block: its lines open with "| " (a line of it that does not is the one before, continued); not a
+        # pipe table, whose rows open so too, with a row of dashes under its header.
         lines = [line[2:] if line.startswith(("| ", "|\t")) else "" if line == "|" else line for line in lines]
         text = "\n".join(lines)
     cites = raw_latex_citations(text)
