@@ -410,6 +410,45 @@ def test_two_subtitles_or_a_short_main_title_are_two_works() -> None:
     assert list(check_duplicates(bib.sources)) == []
 
 
+@pytest.mark.parametrize(("second", "found"), [
+    # A judgment and the Advocate General's opinion in one case: one title and year, no author, two days, two ECLIs.
+    ("date = {2021-01-13},\n  ecli = {EU:C:2021:5, Opinion of AG Bobek},", []),
+    ("date = {2021-01-13},\n  ecli = {EU:C:2021:483},", []),  # two full dates: two decisions
+    ("date = {2021-06-15},\n  ecli = {EU:C:2021:5},", []),  # two ECLIs: two decisions
+    ("date = {2021-06-15},\n  ecli = {EU:C:2021:483},", ["LR107"]),  # a copy still is one
+    ("date = {2021-06},\n  ecli = {EU:C:2021:483},", ["LR107"]),  # a month does not tell it from its day
+])
+def test_two_decisions_of_one_case_told_apart_by_date_or_ecli_are_two_entries(second: str, found: list[str]) -> None:
+    entry = ("@jurisdiction{{{key},\n  {second}\n  institution = {{CJEU}},\n  number = {{C-645/19}},\n"
+             "  title = {{Facebook Ireland Ltd and Others v Gegevensbeschermingsautoriteit}}\n}}\n")
+    bib = parse_bibliography(entry.format(key="judgment", second="date = {2021-06-15},\n  ecli = {EU:C:2021:483},")
+                             + entry.format(key="opinion", second=second), "refs.bib")
+    assert [f.code for f in check_duplicates(bib.sources)] == found
+
+
+@pytest.mark.parametrize(("early", "late"), [
+    ("2021-03-15", "2021-06-01"),  # one article dated online and in its issue, one year: still one work
+    ("2020-11-02", "2021-03-01"),  # a year apart (``year_apart``), the printed one giving its pages
+])
+def test_an_article_dated_by_two_days_in_one_journal_is_still_one_work(early: str, late: str) -> None:
+    entry = ("@article{{{key},\n  author = {{Roe, Jane}},\n  title = {{Coastal Carbon Burial in Salt Marshes of the "
+             "North}},\n  journaltitle = {{Estuaries}},\n  date = {{{date}}},{pages}\n}}\n")
+    bib = parse_bibliography(entry.format(key="online", date=early, pages="")
+                             + entry.format(key="printed", date=late, pages="\n  volume = {12},\n  pages = {1--20},"),
+                             "refs.bib")
+    assert [f.code for f in check_duplicates(bib.sources)] == ["LR107"]
+
+
+def test_a_doi_used_twice_hints_at_the_entry_cited_not_at_claims() -> None:
+    # Read without an essay (check --essay ""), no entry is linked to claims: the hint says which one to keep as
+    # the documents that use the bibliography decide it, by citing it.
+    bib = parse_bibliography("@article{a, author={Roe, Jane}, title={First Results}, year={2017}, doi={10.1000/x}}\n"
+                             "@article{b, author={Roe, Jane}, title={First Results}, year={2017}, doi={10.1000/x}}\n",
+                             "refs.bib")
+    [finding] = [f for f in check_duplicates(bib.sources) if f.code == "LR106"]
+    assert finding.hint == "Keep one of 'a' and 'b' (the one cited, if only one is) and delete the other"
+
+
 def test_a_subtitle_field_and_a_subtitle_after_a_colon_are_the_same_title() -> None:
     bib = parse_bibliography(
         "@article{a, author={Wendt, Alexander}, title={Anarchy is What States Make of It}, subtitle={The Social"

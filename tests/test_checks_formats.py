@@ -276,3 +276,15 @@ def test_a_clean_report_says_what_it_checked() -> None:
         "No problems found (12 entries; 96 claims, 55 citations checked).\n")
     assert render_text([], {**summary, "checked": {"entries": 1, "claims": 1, "citations": 1}}) == (
         "No problems found (1 entry; 1 claim, 1 citation checked).\n")
+
+
+@pytest.mark.parametrize(("file", "name"), [
+    ("refs/references.yaml", "csl-yaml-syntax"), ("refs/library.yml", "csl-yaml-syntax"),
+    ("refs/library.json", "csl-json-syntax"), ("refs/bibliography.bib", "bibtex-syntax"), (None, "bibtex-syntax"),
+])
+def test_a_syntax_error_is_named_for_the_bibliography_format_it_is_found_in(file: str | None, name: str) -> None:
+    # A CSL-YAML file's syntax error is no BibTeX syntax error: the label says which format failed to read.
+    finding = Finding("LR100", "error", "not valid CSL-YAML: mapping values are not allowed in this context", "",
+                      key="Krijnen2014", file=file, line=34 if file else None)
+    assert f"  ({name})" in render_text([finding], summarize([finding]))
+    assert f"title=LR100 {name}::" in render_github([finding])

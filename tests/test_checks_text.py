@@ -429,3 +429,44 @@ def test_a_quotation_whose_sentence_names_its_author_is_said_to_cite_no_work() -
     quote = M("p4-s1", "quotation", "“as Holsti knew, given changes in the national interest.”")
     found = [f for f in run(mentions=[inside, quote], essay=_with_sentence(text)) if f.code == "LR305"]
     assert [f.message.endswith("has no attribution") for f in found] == [True]
+
+
+@pytest.mark.parametrize("through", ["citado en", "cited in", "as cited in", "zit. n.", "cité dans", "citado por",
+                                     "apud", "quoted in"])
+def test_a_secondary_source_cited_through_an_entry_is_a_note_not_an_error(through: str) -> None:
+    # An author-date text as pandoc renders it: "(Madero 2011, citado en Castillo, Miranda, and Madero-Cabib 2013,
+    # 160)" cites Castillo's work; Madero's is read through it and the reference list leaves it out on purpose.
+    from litreview.essay import parse_essay
+    from litreview.linking import link
+
+    bib = parse_bibliography("@article{castillo2013, author={Castillo, Juan Carlos and Miranda, Daniel and "
+                             "Madero-Cabib, Ignacio}, title={Todos somos clase media}, journal={Revista}, "
+                             "year={2013}}\n", "refs.bib")
+    essay = parse_essay(f"Los elementos pueden ser objetivos o subjetivos (Madero 2011, {through} Castillo, Miranda, "
+                        "and Madero-Cabib 2013, 160). Otros lo niegan (Roe 2001).\n", "rendered.md")
+    review = Review(bibliography=bib, essay=essay, linkage=link(essay, bib, None, metadata={}))
+    found = {(f.severity, f.message) for f in check_review(review, Config(), now=NOW).findings if f.code == "LR300"}
+    assert found == {
+        ("info", f"'Madero 2011' is cited through 'Castillo, Miranda, and Madero-Cabib 2013' ({through}): a secondary "
+                 "source, which the reference list may leave out"),
+        ("error", "citation 'Roe 2001' matches no entry")}
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # The second work resolved on its own ("et al."), the first a citation of its own: the sentence says it.
+    ("Es así (Madero 2011, citado en Castillo et al. 2013, 160).",
+     {("info", "'Madero 2011' is cited through 'Castillo et al. 2013' (citado en): a secondary source, which the "
+               "reference list may leave out")}),
+    ("Es así (Madero 2011, cited in passing).", {("error", "citation 'Madero 2011, cited in passing' matches no entry")}),
+])
+def test_a_secondary_source_needs_a_work_after_the_words(text: str, found: set[tuple[str, str]]) -> None:
+    from litreview.essay import parse_essay
+    from litreview.linking import link
+
+    bib = parse_bibliography("@article{castillo2013, author={Castillo, Juan Carlos and Miranda, Daniel and "
+                             "Madero-Cabib, Ignacio}, title={Todos somos clase media}, journal={Revista}, "
+                             "year={2013}}\n", "refs.bib")
+    essay = parse_essay(text + "\n", "rendered.md")
+    review = Review(bibliography=bib, essay=essay, linkage=link(essay, bib, None, metadata={}))
+    assert {(f.severity, f.message) for f in check_review(review, Config(), now=NOW).findings
+            if f.code == "LR300"} == found

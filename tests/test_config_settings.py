@@ -180,6 +180,31 @@ def test_a_duplicate_of_a_cited_entry_that_is_cited_nowhere_is_a_note_of_a_share
     assert ("LR106", "PaperI", "error") in levels("")  # uncited entries errors too, as by default
 
 
+def test_a_doi_a_cited_entry_shares_with_an_uncited_work_of_another_title_stays_an_error(tmp_path: Path) -> None:
+    # Two works of two titles under one DOI: the DOI is wrong in one of them, maybe in the cited one, which the
+    # document prints. That is the document's error, though the other entry is cited nowhere. One work twice, the
+    # uncited copy, stays a note of a shared bibliography.
+    from litreview.essay import parse_essay
+    from litreview.linking import link
+
+    bib = parse_bibliography("""@article{cited2017, author = {Roe, Jane}, title = {Post Processor for Industrial Robots},
+  journal = {J}, year = {2017}, doi = {10.1000/first}}
+@article{other2018, author = {Doe, Jan}, title = {Welding Lines by Camera Calibration}, journal = {J}, year = {2018},
+  doi = {10.1000/first}}
+@article{copy2017, author = {Roe, Jane}, title = {Post Processor for Industrial Robots}, journal = {J},
+  year = {2017}, doi = {10.1000/first}}
+@article{uncited2016, author = {Loe, Al}, title = {Arc Interpolation of Tool Paths}, journal = {J}, year = {2016},
+  doi = {10.1000/second}}
+@article{cited2019, author = {Poe, Ed}, title = {Robotic Programs from Cutter Location Data}, journal = {J},
+  year = {2019}, doi = {10.1000/second}}
+""", "library.bib")
+    essay = parse_essay("A claim [@cited2017]. Another [@cited2019].\n", "paper.md")
+    review = Review(bibliography=bib, essay=essay, linkage=link(essay, bib, None))
+    config = load_config(settings(tmp_path, 'severity = { LR307 = "info" }\n'), env={})
+    levels = {(f.code, f.key, f.severity) for f in check_review(review, config, now=NOW).findings if f.code == "LR106"}
+    assert levels == {("LR106", "other2018", "error"), ("LR106", "copy2017", "info"), ("LR106", "cited2019", "error")}
+
+
 def test_a_key_told_from_a_cited_one_by_case_alone_keeps_its_level_in_a_shared_bibliography(tmp_path: Path) -> None:
     # A pull request adds @article{Wang2016, ...} below the cited wang2016 of a shared library: BibTeX reads the two
     # as one key (a "Repeated entry" error, the first one kept), so the clash is the document's, though the entry

@@ -261,3 +261,22 @@ def test_tabs_in_the_front_matter_are_read_as_pandoc_reads_them(tmp_path: Path) 
     pypandoc = pytest.importorskip("pypandoc", reason="pandoc (pypandoc-binary, in the test extra) is not installed")
     meta = pandoc_ast(pypandoc.get_pandoc_path(), path, "markdown")["meta"]
     assert sorted(key for value in meta.values() for key in cite_ids(value)) == keys
+
+
+def test_a_title_written_as_a_line_block_with_raw_tex_is_read_as_pandoc_reads_it() -> None:
+    # `title: |` then ` | \vspace{5cm} Movilidad...`: a YAML literal block holding a pandoc line block, whose raw
+    # TeX pandoc keeps for a LaTeX build alone (an HTML page, the review's, prints none of it).
+    essay = parse_essay("---\ntitle: |\n | \\vspace{5cm} Movilidad social subjetiva. Percepciones sobre ascenso\n"
+                        " | en Chile\nsubtitle: Curso | Metodología\n---\n\nText.\n", "Paper.Rmd")
+    assert [(c.id, c.text, c.line) for c in essay.claims if c.paragraph <= 0] == [
+        ("title-s1", "Movilidad social subjetiva.", 3), ("title-s2", "Percepciones sobre ascenso en Chile", 3),
+        ("subtitle-s1", "Curso | Metodología", 5)]  # (a bar inside a line is text)
+
+
+def test_an_abstract_holding_a_pipe_table_is_no_line_block() -> None:
+    # Its rows open with "| " too, but the dashes under the header make it a table, as pandoc reads it.
+    essay = parse_essay("---\nabstract: |\n  | Site | Carbon stored |\n  |---|---|\n  | Marsh | 12 |\n---\n\nText.\n",
+                        "paper.md")
+    assert [c.text for c in essay.claims if c.paragraph <= 0] == [c.text for c in parse_essay(
+        "| Site | Carbon stored |\n|---|---|\n| Marsh | 12 |\n").claims]
+

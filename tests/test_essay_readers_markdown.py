@@ -17,7 +17,7 @@ import pytest
 from fuzz.essay_cases import CITED, LATEX, MARKDOWN, cited, review
 from fuzz.pandoc_diff import cite_ids, pandoc_ast, pandoc_path
 
-from litreview.essay import load_essay
+from litreview.essay import load_essay, parse_essay
 
 
 def test_markdown_reads_every_place_a_citation_can_stand() -> None:
@@ -300,3 +300,14 @@ def test_a_citations_suffix_keeps_its_code_and_math_as_written(tmp_path: Path) -
     (tmp_path / "e.md").write_text("A claim [@a, p. `3`; see @b, $x$].\n", encoding="utf-8")
     (claim,) = load_essay(tmp_path / "e.md").claims
     assert [(c.key, c.suffix) for c in claim.citations or ()] == [("a", "p. `3`"), ("b", "$x$")]
+
+
+def test_a_paragraph_of_raw_tex_commands_alone_is_no_claim() -> None:
+    # pandoc reads `\newpage` alone as a raw TeX block, which no output but LaTeX prints: no claim. A sentence of raw
+    # TeX alone likewise; a LaTeX citation is cited by a LaTeX build, and a command around words prints them there.
+    essay = parse_essay("\\newpage\n\n# Intro\n\nText \\newpage here. \\vspace{2cm}\n\n\\newpage \\clearpage\n\n"
+                        "\\pagenumbering{arabic}\n\n\\citep[31]{goodin}\n\n\\chapter{Demokratická teorie}\n\nLast.\n",
+                        "paper.md")
+    assert [(c.id, c.text) for c in essay.claims] == [
+        ("p1-s1", "Intro"), ("p2-s1", "Text \\newpage here."), ("p3-s1", "\\citep[31]{goodin}"),
+        ("p4-s1", "\\chapter{Demokratická teorie}"), ("p5-s1", "Last.")]

@@ -703,3 +703,13 @@ def test_a_bibliography_given_by_r_code_is_guessed_with_a_note_saying_so(
     assert (f"note: paper.Rmd gives its bibliography by R code on line 3, {code}, which litreview does not run: "
             f"the review reads {chosen}, the one .bib beside it; if R makes another file, name it in "
             "litreview.toml (bibliography = [...])") in " ".join(out.split())
+
+
+def test_the_site_is_named_by_a_title_written_as_a_line_block_with_raw_tex(here: Path) -> None:
+    """An R Markdown paper's ``title: |`` holds `` | \\vspace{5cm} Movilidad...``: pandoc reads the value as Markdown,
+    a line block whose raw TeX no HTML page prints. Its site was named "Review: | \\vspace{5cm} Movilidad..."."""
+    (here / "essay.Rmd").write_text("---\ntitle: |\n | \\vspace{5cm} Movilidad social subjetiva. Percepciones\n"
+                                    "---\n\nText.\n", encoding="utf-8")
+    assert main(["init", "essay.Rmd"]) == 0
+    text = (here / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_name: "Review: Movilidad social subjetiva. Percepciones"' in text

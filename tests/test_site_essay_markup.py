@@ -246,7 +246,7 @@ def test_a_fields_text_between_its_claims_is_rendered_as_its_claims_are(tmp_path
                                     encoding="utf-8")
     page = essay_html(tmp_path, "p.md", "p.bib")
     field = text_of(page.split('id="author_note"')[1].split("</p>")[0])
-    assert "newline" not in field and "*" not in field and field.endswith(" a lot.  Then more here.")
+    assert "newline" not in field and "*" not in field and field.endswith(" a lot. Then more here.")
     assert "Then <em>more</em> here." in page
 
 

@@ -270,3 +270,12 @@ def test_the_skip_link_and_search_name_are_materials_words_in_the_sites_language
             assert f' data-lr-search="{html.escape(search)}"' in text, page
         # No word of Material's names a breadcrumb: the source pages' trail and the theme's keep the review's.
         assert 'aria-label="Breadcrumb"' in text or page != "sources/holsti2004taming/index.html"
+
+
+def test_the_essay_page_is_titled_as_pandoc_prints_a_title_written_as_a_line_block(tmp_path: Path) -> None:
+    # `title: |` then ` | \vspace{5cm} Movilidad...`: a line block whose raw TeX no HTML page prints.
+    review = build_review(_review(tmp_path, "---\ntitle: |\n | \\vspace{5cm} Movilidad social subjetiva\n---\n\n"
+                                            "Veja [@a].\n"), with_checks=False)
+    essay = render_site(review, Layout())["essay.md"]
+    assert "<h1>The essay: Movilidad social subjetiva</h1>" in essay
+    assert "vspace" not in essay

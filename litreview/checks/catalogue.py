@@ -42,7 +42,8 @@ AREAS = {
 _CODES = (
     # -- LR1xx: the .bib itself (LR100-LR105, LR108, LR109, LR155, LR163 and a CSL item's LR159 come from the loader; LR100 also from pandoc_reads and bibtex_reads)
     Code("LR100", "bibtex-syntax", "error",
-         "The .bib file has a syntax error (or is empty); a warning for a % line inside an entry of a BibTeX build, "
+         "The bibliography file has a syntax error (or is empty), named csl-json-syntax or csl-yaml-syntax in a CSL "
+         "file; a warning for a % line inside an entry of a BibTeX build, "
          "which biber and pandoc skip but BibTeX reads as no comment, stopping the entry there.",
          "Fix the entry at that line: every { needs a }, fields are separated by commas."),
     Code("LR101", "duplicate-key", "error",

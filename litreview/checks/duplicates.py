@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from ..bibliography.dates import parse_iso
 from ..doi import doi_problem, normalize_doi, trailing_punctuation
 from ..model import Finding, Source
 from ..registry.ids import isbn13
@@ -111,9 +112,11 @@ PAIR_CODES = frozenset({"LR106", "LR107"})
 """The codes of a finding about two entries, reported at the later one (``duplicate_pairs``)."""
 
 
-def duplicate_partners(sources: Iterable[Source]) -> dict[tuple[str, str], str]:
-    """(code, key of the entry reported) -> the key of the earlier entry it duplicates."""
-    return {(code, source.key): first.key for code, source, first in duplicate_pairs(sources)}
+def duplicate_partners(sources: Iterable[Source]) -> dict[tuple[str, str], tuple[str, bool]]:
+    """(code, key of the entry reported) -> the key of the earlier entry it duplicates, and whether the two are one
+    work (not two works of two titles under one DOI, which is wrong in one of them: ``_other_works``)."""
+    return {(code, source.key): (first.key, not (code == "LR106" and _other_works(first, source)))
+            for code, source, first in duplicate_pairs(sources)}
 
 
 def case_partners(sources: Iterable[Source]) -> dict[str, list[str]]:
@@ -176,8 +179,8 @@ def _pairs(sources: Iterable[Source]) -> Iterable[Finding]:
                                 "correct the wrong one; the entries are two works, keep both")
         elif code == "LR106":
             yield entry_finding("LR106", source, f"same DOI {doi_key(source.fields['doi'])} as {first.key!r} "
-                                f"({_at(first, source)})", f"keep one of {first.key!r} and {source.key!r} (the one already "
-                                "linked to claims) and delete the other")
+                                f"({_at(first, source)})", f"keep one of {first.key!r} and {source.key!r} (the one cited, if "
+                                "only one is) and delete the other")
         elif apart := year_apart(first, source):
             early, late = (first, source) if (first.year or 0) < (source.year or 0) else (source, first)
             same = "title, authors and journal" if source.type == "article" else "title, authors and container"
@@ -252,8 +255,8 @@ def _at(other: Source, here: Source) -> str:
 def same_work(a: Source, b: Source) -> bool:
     """Two entries of the same work: same year, first author and title (``text.same_title``: one may give a
     subtitle the other leaves out, and then their containers agree where both give one, and neither is a
-    part of the other, a chapter in the book), and no DOI, volume, edition, number or pages telling them
-    apart."""
+    part of the other, a chapter in the book), and no DOI, ECLI, volume, edition, number, pages or day telling
+    them apart."""
     sig_a, sig_b = work_signature(a), work_signature(b)
     if sig_a is None or sig_b is None or sig_a[1:] != sig_b[1:]:
         return False
@@ -262,7 +265,7 @@ def same_work(a: Source, b: Source) -> bool:
         containers = {folded(a.container), folded(b.container)} - {""}
         if len(containers) > 1 or containers & {folded(full_title(a)), folded(full_title(b))}:
             return False
-    return bool(how) and _not_told_apart(a, b)
+    return bool(how) and _not_told_apart(a, b) and not _two_days(a, b)
 
 
 def _not_told_apart(a: Source, b: Source) -> bool:
@@ -274,14 +277,30 @@ def _not_told_apart(a: Source, b: Source) -> bool:
         va, vb = folded(a.fields.get(name, "")), folded(b.fields.get(name, ""))
         if va and vb and va != vb:
             return False
-    for name in ("doi", "volume", "edition", "number", "pages"):
+    for name in ("doi", "ecli", "volume", "edition", "number", "pages"):
         norm = doi_key if name == "doi" else folded
         va, vb = norm(a.fields.get(name, "")), norm(b.fields.get(name, ""))
         if name == "doi" and (doi_problem(doi_key(va)) or doi_problem(doi_key(vb))):
             continue  # a malformed DOI (LR120) tells nothing about which work it is
-        if va and vb and va != vb and (name in ("doi", "edition") or (_tells(va) and _tells(vb))):
+        if va and vb and va != vb and (name in ("doi", "ecli", "edition") or (_tells(va) and _tells(vb))):
             return False
     return True
+
+
+def _two_days(a: Source, b: Source) -> bool:
+    """Whether two entries of one title and year are dated by two days and are not in one container: a judgment and
+    the Advocate General's opinion in one case. (A month or a year alone does not tell a work from its copy; nor do
+    two days of one journal's article, dated online and in its issue.)"""
+    day_a, day_b = _day(a), _day(b)
+    if not (day_a and day_b and day_a != day_b):
+        return False
+    return not (folded(a.container) and folded(a.container) == folded(b.container))
+
+
+def _day(source: Source) -> str:
+    """The day a ``date`` field names ("2021-06-15"), '' when it names a month, a year, a range or nothing."""
+    value = source.fields.get("date", "").strip()
+    return value if len(value) == len("2021-06-15") and parse_iso(value) else ""
 
 
 def _page(url: str) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
+from ..bibliography.csl import csl_form_of
 from ..lazyre import lazy
 from ..model import Finding
 from ..text import escape_match, visible
@@ -102,6 +103,14 @@ def one_line(text: str) -> str:
     return _LINE_BREAKS.sub(escape_match, visible(text))
 
 
+def finding_name(f: Finding) -> str:
+    """The name a finding is shown with: its code's, but for a syntax error (LR100) in a CSL file the format's
+    ("csl-yaml-syntax"), which is no BibTeX syntax error; '' for a code not in the catalogue."""
+    if f.code == "LR100" and (form := csl_form_of(f.file or "")):
+        return f"csl-{form}-syntax"
+    return CATALOGUE[f.code].name if f.code in CATALOGUE else ""
+
+
 def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
                 excerpts: Mapping[str, str] | None = None, style: Styler | None = None,
                 fixable: Collection[tuple[str, str]] = ()) -> str:
@@ -143,7 +152,7 @@ def render_text(findings: Sequence[Finding], summary: Mapping[str, Any], *,
                 lines.append("")
             where = f"{f.file}:{f.line}" if f.file and f.line else (f.file or "-")
             subject = one_line(f.key or f.claim_id or "")
-            label = f"{CATALOGUE[f.code].name}" if f.code in CATALOGUE else ""
+            label = finding_name(f)
             head = f"{style(one_line(where), bold=True)}: {style(f.code, fg=_COLOURS[severity])} "
             head += f"[{subject}] " if subject else ""
             lines.append(head + one_line(f.message) + (style(f"  ({label})", dim=True) if label else ""))
@@ -235,7 +244,7 @@ def render_github(findings: Iterable[Finding], summary: Mapping[str, Any] | None
             props.append(f"file={escape_property(f.file)}")
             if f.line:
                 props.append(f"line={f.line}")
-        name = CATALOGUE[f.code].name if f.code in CATALOGUE else ""
+        name = finding_name(f)
         props.append(f"title={escape_property(f'{f.code} {name}'.strip())}")
         subject = f"[{f.key or f.claim_id}] " if (f.key or f.claim_id) else ""
         message = subject + f.message + (f"\nhint: {f.hint}" if f.hint else "")

@@ -113,7 +113,7 @@ def with_severity(findings: Iterable[Finding], levels: Mapping[str, str]) -> lis
 
 
 def uncited_at_most(findings: Iterable[Finding], suppressions: Suppressions,
-                    partners: Callable[[], Mapping[tuple[str, str], str]] | None = None,
+                    partners: Callable[[], Mapping[tuple[str, str], tuple[str, bool]]] | None = None,
                     same_but_case: Callable[[], Mapping[str, Sequence[str]]] | None = None) -> list[Finding]:
     """Findings about an entry the document cites nowhere at no worse a level than that entry's LR307 (info when
     LR307 is silenced for it). A bibliography whose uncited entries are notes (``severity = { LR307 = "info" }``,
@@ -121,8 +121,9 @@ def uncited_at_most(findings: Iterable[Finding], suppressions: Suppressions,
     prints them here, so a field one of them lacks is not this document's error (BibTeX and biber check only the
     entries a document cites). With LR307 an error, as by default, nothing changes. Only the entry's own findings
     (LR1xx, LR2xx) are capped: the text's (LR3xx) and the claims file's (LR4xx, a reviewer's link orphaned) are the
-    document's, whatever entry they name. ``partners``: the other entry of each duplicate
-    (``duplicates.duplicate_partners``), asked only when there is one to cap. A key told apart from a cited one by
+    document's, whatever entry they name. ``partners``: the other entry of each duplicate and whether the two are
+    one work (``duplicates.duplicate_partners``), asked only when there is one to cap: two works of two titles
+    under one DOI, one of them cited, are not capped (the DOI is wrong in one of them, maybe in the one printed). A key told apart from a cited one by
     case alone (LR108) is not capped: BibTeX reads the two as one key, so the entry nobody cites can stand in for
     the one cited (``same_but_case``: key -> those keys, ``duplicates.case_partners``)."""
     findings = list(findings)
@@ -138,7 +139,10 @@ def uncited_at_most(findings: Iterable[Finding], suppressions: Suppressions,
     def level(f: Finding) -> str | None:
         if f.code == "LR108" and any(k not in cap for k in clash.get(f.key or "", ())):
             return None  # the other key is cited
-        levels = [cap[k] for k in (f.key, pair.get((f.code, f.key or ""))) if k in cap]
+        partner, one_work = pair.get((f.code, f.key or ""), ("", True))
+        if not one_work and not (partner in cap and f.key in cap):
+            return None  # one of the two works is cited: its DOI may be the wrong one
+        levels = [cap[k] for k in (f.key, partner) if k in cap]
         return max(levels, key=lambda v: SEVERITY_RANK.get(v, 2)) if levels else None
 
     out = []

@@ -29,6 +29,7 @@ from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention,
 from ..text import and_list, clipped, fold
 from .bib import entry_finding
 from .catalogue import finding
+from .secondary import cited_through, secondary_note
 
 if TYPE_CHECKING:
     from ..essay.manubot import ManualReferences
@@ -94,6 +95,11 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
             uncited_names.setdefault((mention.claim_id, mention.keys), []).append(mention)
             continue
         if marked and mention.kind == "marker" and not mention.keys and _quoted_writers(mention, claim):
+            continue
+        if mention.kind == "marker" and not mention.keys and (note := secondary_note(mention, claim)):
+            # "(Madero 2011, citado en Castillo et al. 2013b)": read through the second work, left out on purpose
+            found.append(replace(_at_claim("LR300", claim, mention.claim_id, note[0], essay_file, note[1]),
+                                 severity="info"))
             continue
         if marked and mention.kind == "marker" and not mention.keys and _no_citation(mention, claim, families):
             if person_like(typed_names(mention), one="(" not in mention.text):  # "(Roe 2001)", "Roe and Poe (2001)"
@@ -175,6 +181,7 @@ def unresolved_markers(essay: Essay, linkage: Linkage, bib: Bibliography) -> lis
     claims = {c.id: c for c in essay.claims}
     families = _families(bib) if marks_its_citations(essay, linkage) else None
     return [m for m in linkage.mentions if m.kind == "marker" and not m.keys
+            and cited_through(m, claims.get(m.claim_id)) is None
             and (families is None or not (_no_citation(m, claims.get(m.claim_id), families)
                                           or _quoted_writers(m, claims.get(m.claim_id))))]
 

@@ -388,6 +388,7 @@ def _plain_title(title: str, markdown: bool, *, heading: bool = False) -> str:
     ("L'Analphabète" of "_L'Analphabète_"), a heading's notes too ("východiska[^zbc]", "Title^[A note.]")."""
     if markdown:
         from ..bibliography.csl_markdown import markdown_plain
+        from ..essay.front import meta_markdown
         from ..essay.segment import note_spans
         from ..text import pandoc_spaces
 
@@ -399,7 +400,7 @@ def _plain_title(title: str, markdown: bool, *, heading: bool = False) -> str:
                     kept.append(title[at:start])
                     at = end
             title = "".join(kept) + title[at:]
-        title = markdown_plain(pandoc_spaces(title))
+        title = markdown_plain(pandoc_spaces(title if heading else meta_markdown(title)))
     return " ".join(title.split())[:120]
 
 

@@ -163,6 +163,38 @@ def raw_tex_spans(text: str) -> list[tuple[int, int]]:
     return [(start, end) for kind, start, end in _inline_spans(text) if kind == "tex"]
 
 
+def raw_tex_alone(text: str) -> bool:
+    """Whether ``text`` (a sentence) is raw LaTeX alone, which pandoc keeps for a LaTeX build and an HTML page prints
+    none of (``\\newpage``, ``\\vspace{2cm} \\clearpage``): not when a command holds words a LaTeX build prints
+    (``\\chapter{Demokratická teorie}``: two words or more in its braces) nor a LaTeX citation, which it cites."""
+    raw = raw_tex_spans(text)
+    if not raw or raw_latex_citations(text):
+        return False
+    rest, at = [], 0
+    for start, end in raw:
+        rest.append(text[at:start])
+        at = end
+    rest.append(text[at:])
+    if any(ch.isalnum() for ch in mask_inline("".join(rest))):
+        return False
+    return not any(_braced_words(text[start:end]) >= 2 for start, end in raw)
+
+
+def _braced_words(tex: str) -> int:
+    """How many words (letters among what spaces part) the brace groups of a raw LaTeX command hold."""
+    depth, inside = 0, []
+    for ch in tex:
+        if ch == "{":
+            depth += 1
+            inside.append(" ")
+        elif ch == "}":
+            depth = max(depth - 1, 0)
+            inside.append(" ")
+        elif depth:
+            inside.append(ch)
+    return sum(1 for word in "".join(inside).split() if any(c.isalpha() for c in word) and not word.startswith("\\"))
+
+
 def math_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` holds pandoc's TeX math (``$x$``, ``$$...$$``, by its rules: no space inside the dollars, none
     followed by a digit; not in code, nor an escaped ``\\$``), delimiters included."""

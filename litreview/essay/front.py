@@ -61,7 +61,7 @@ def front_paragraphs(meta: dict[str, Any], lines: Sequence[tuple[int, str]], *, 
     for name, text, at in yaml_strings(meta, lines):
         if name in _NOT_MARKDOWN or (name not in PROSE_FIELDS and "@" not in text):
             continue  # (a field that is not prose is read only for its citations)
-        for paragraph in read_body(text, 1, file=file):
+        for paragraph in read_body(meta_markdown(text), 1, file=file):
             claims = [c for c in paragraph.claims if name in PROSE_FIELDS or c.citations]
             if not claims:
                 continue
@@ -71,6 +71,34 @@ def front_paragraphs(meta: dict[str, Any], lines: Sequence[tuple[int, str]], *, 
             found.append(Paragraph(number=0, text=paragraph.text, line=claims[0].line, claims=tuple(claims),
                                    label=label, after=paragraph.after, before=paragraph.before))
     return _numbered(found)
+
+
+def meta_markdown(text: str) -> str:
+    """A metadata string as the Markdown pandoc reads in it, with what no HTML page prints left out: a line block's
+    bars (``title: |`` then `` | \\vspace{5cm} Movilidad...``, pandoc's line_blocks: a title's lines kept apart) and
+    raw LaTeX (``\\vspace{5cm}``, kept for a LaTeX build alone; a citation command stays, the build cites it)."""
+    from .cites import raw_latex_citations, raw_tex_spans
+
+    lines = text.split("\n")
+    if (next((line for line in lines if line.strip()), "").startswith(("| ", "|\t"))
+            and not any("-" in line and not line.strip(" \t|-:+") for line in lines)):
+        # A line block: its lines open with "| " (a line of it that does not is the one before, continued); not a
+        # pipe table, whose rows open so too, with a row of dashes under its header.
+        lines = [line[2:] if line.startswith(("| ", "|\t")) else "" if line == "|" else line for line in lines]
+        text = "\n".join(lines)
+    cites = raw_latex_citations(text)
+    raw = [(a, b) for a, b in raw_tex_spans(text) if not any(a <= c < b for c, _ in cites)]
+    if not raw:
+        return text
+    kept, at = [], 0
+    for start, end in raw:
+        kept.append(text[at:start])
+        at = end
+        if start == 0 or text[start - 1] in " \t\n":  # (and the spaces after it: "Text \\newpage here")
+            while at < len(text) and text[at] in " \t":
+                at += 1
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 def yaml_strings(data: dict[str, Any], lines: Sequence[tuple[int, str]], names: Collection[str] | None = None

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from ..errors import EssayError
 from ..lazyre import lazy
 from ..model import Claim, Essay, Paragraph
-from .cites import MASK, blank_keys, crossref_kinds, is_crossref, mask_inline
+from .cites import MASK, blank_keys, crossref_kinds, is_crossref, mask_inline, raw_tex_alone
 from .front import file_front
 from .md_blocks import commonmark, parser, without_stops_in_math
 from .md_tables import Cell, pandoc_tables, pipe_cells
@@ -105,6 +105,8 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
                 before = unit[a - start - 1] if row is None else source[a - 1]
                 if masked.startswith("@") and a > start and _GLUED_AFTER.match(before):
                     masked = MASK + masked[1:]
+                if row is None and raw_tex_alone(body[a:b]):
+                    continue  # (``\\newpage``: pandoc's raw TeX, no text of an HTML page)
                 claims.append(make_claim(body, body_line, number, len(claims) + 1, a, b,
                                          masked=masked, file=file, line=line))
         if not claims:

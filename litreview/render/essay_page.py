@@ -12,9 +12,10 @@ from dataclasses import replace
 from typing import Protocol
 
 from ..essay.cites import crossref_kinds, is_crossref
+from ..essay.front import meta_markdown
 from ..essay.ids import source_ids, standard_id
 from ..essay.sections import prose_paragraphs
-from ..model import Citation, Claim, Link, Paragraph
+from ..model import Citation, Claim, Essay, Link, Paragraph
 from ..text import HARD_BREAK, plural
 from .citation import Citations, reference_sort_key
 from .claim_text import claim_html, plain_text, readable
@@ -41,11 +42,15 @@ from .sitecache import fingerprint
 
 
 def essay_title(ix: ReviewIndex) -> str:
-    essay = ix.review.essay
-    if essay is None:
-        return "The essay"
-    title = one_line(essay.meta.get("title", "")) if hasattr(essay.meta, "get") else ""
+    title = _title(ix.review.essay)
     return f"The essay: {title}" if title else "The essay"
+
+
+def _title(essay: Essay | None) -> str:
+    """The front matter's title as a page prints it: a line block's bars and raw LaTeX left out
+    (``front.meta_markdown``: `` | \\vspace{5cm} Movilidad...``)."""
+    title = essay.meta.get("title", "") if essay is not None and hasattr(essay.meta, "get") else ""
+    return one_line(meta_markdown(title)) if isinstance(title, str) else ""
 
 
 class _Marks:
@@ -155,7 +160,7 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations, fragments:
                   f"Show the {plural(topical, 'topical suggestion')} too: sources that share a claim’s "
                   "topic but that the text does not cite, found by litreview and not yet reviewed "
                   "(they appear as <span class=\"lr-cite-sample\">topic: …</span>).</label></p>")
-    title = one_line(essay.meta.get("title", "")) if hasattr(essay.meta, "get") else ""
+    title = _title(essay)
     heading = f"The essay: {ix.in_essay_language(esc(title))}" if title else esc(essay_title(ix))
     parts = [html_block(f'<h1>{heading}</h1>{intro}')]
     marks = _Marks(ix, citations)
