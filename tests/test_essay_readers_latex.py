@@ -734,3 +734,14 @@ def test_a_notes_groups_signs_spaces_font_switches_and_references_print_as_pando
     assert notes == {"a": ("", "p. 3"), "b": ("see, e.g.,", ""), "c": ("", "§ 3"), "d": ("", "§§ 3–4"),
                      "e": ("", "¶ 2"), "f": ("", "p. 4 f."), "g": ("", "p. 4, n. 3"), "h": ("", "chap. 1"),
                      "i": ("", "[fig:x]"), "j": ("", "{x}"), "k": ("see also [@{l}]", ""), "l": ("", "")}
+
+
+def test_latex_sentences_are_found_in_the_reading_of_their_math(tmp_path: Path) -> None:
+    # Inline math is kept as TeX ("$N$"); the sentences are found as in its reading ("points N. While" ends none, as
+    # an initial would not), so the claims keep their ids; a sentence that opens with math starts at its dollar.
+    path = tmp_path / "m.tex"
+    path.write_text("\\begin{document}\nIt scales with the data points $N$. While this is slow, it is exact.\n"
+                    "$\\sigma$ is the noise. Its size is $p < 0.05$ here.\n\\end{document}\n", encoding="utf-8")
+    assert [(c.id, c.text) for c in load_essay(path).claims] == [
+        ("p1-s1", "It scales with the data points $N$. While this is slow, it is exact."),
+        ("p1-s2", "$\\sigma$ is the noise."), ("p1-s3", "Its size is $p < 0.05$ here.")]
