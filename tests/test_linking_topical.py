@@ -644,3 +644,18 @@ def test_a_compound_of_capitalised_words_names_no_work(title: str, text: str) ->
     claims = parse_essay(text + "\nThe losses are counted in EM-DAT and drawn by BoxLib-based codes, as in V-Dem.\n").claims
     got = [w.key for w in topical.named_works(claims, build_index(parse_bibliography(bib)))]
     assert [key for key in got if key != "paraview"] == ["emdat", "boxlib", "vdem"]  # GERMAN names ParaView
+
+
+def test_the_linkers_read_inline_math_as_its_words_not_its_commands() -> None:
+    # A LaTeX manuscript's claims keep their math's TeX ($\mathbf{y}$), as a Markdown essay's do: the linkers read
+    # "σ" and "y", not the words "sigma", "mathbf" and "frac" (a title's "Sigma" met them), in the same places.
+    from litreview.linking import readable
+
+    (claim,) = parse_essay("The noise $\\sigma_i$ of $\\mathbf{y}$ is $\\frac{a}{b}$ [@k].\n").claims
+    read = readable(claim)
+    assert len(read.text) == len(claim.text)
+    assert read.text.split() == ["The", "noise", "σi", "of", "y", "is", "{a}{b}", "[@k]."]
+    assert read.citations is not None and claim.citations is not None
+    assert [read.text[c.start:c.end] for c in read.citations] == [claim.text[c.start:c.end] for c in claim.citations]
+    (plain,) = parse_essay("No math costs $5 and $6 [@k].\n").claims
+    assert readable(plain) is plain

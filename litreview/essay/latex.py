@@ -17,12 +17,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from ..bibliography.latex import math_text
 from ..errors import EssayError
 from ..fileio import NotUtf8, is_file, read_text
 from ..model import Claim, Essay, Paragraph
 from . import BIBLATEX, BIBTEX, GLOBBED, MISSING_INPUTS, NOTICES, Notice, encoding_notices
-from .cites import blank_keys, math_spans
+from .cites import blank_keys, math_as_read, math_spans
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
 from .latex_cites import _convert, convert_cited, group_ends
@@ -163,7 +162,7 @@ def _claimed(chunks: list[_Chunk], starts: list[int], body: str, commands: list[
              command_lines: Mapping[int, tuple[str, int]], heads: Mapping[tuple[str, int, str], int]) -> list[Paragraph]:
     """The paragraphs that make claims, numbered in order, each sentence a claim at the line it starts on; display
     math after the paragraph that holds it, or, alone, after the one before it (``segment.follow_paragraph``)."""
-    plain = _math_as_read(blank_keys(body))  # keys such as "2015ApJ...812..128C" must not end a sentence
+    plain = math_as_read(blank_keys(body))  # keys such as "2015ApJ...812..128C" must not end a sentence
     masked = commands_only(body, commands)
     out: list[Paragraph] = []
     leading: list[str] = []  # display math before the first paragraph
@@ -201,26 +200,11 @@ def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked:
     return []
 
 
-def _math_as_read(text: str) -> str:
-    """``text`` with each inline math (``$...$``) as the sentences are found in it: its reading as text
-    (``bibliography.latex.math_text``; else its TeX) after blanks, the same length. Read as TeX, "points $N$. While"
-    ended a sentence that "points N. While" did not, and the claims after it were numbered anew."""
-    if "$" not in text:
-        return text
-    pieces: list[str] = []
-    at = 0
-    for start, end in math_spans(text):
-        tex = text[start + 1:end - 1]
-        read = math_text(tex)
-        shown = read if read is not None and len(read) <= end - start else f" {tex} "
-        pieces += [text[at:start], shown.rjust(end - start)]
-        at = end
-    return "".join(pieces) + text[at:]
-
-
 def _outside_math(a: int, b: int, start: int, maths: list[tuple[int, int]]) -> tuple[int, int]:
     """A sentence's span (``a``, ``b``) with its ends moved out of any inline math (``maths``, offsets after
-    ``start``): a sentence starting with math starts at its ``$`` (``_math_as_read`` blanks its TeX)."""
+    ``start``): a sentence starting with math starts at its ``$`` (``cites.math_as_read`` blanks its TeX). Found in
+    the math's reading, as they were before the math kept its TeX ("points $N$. While" ends no sentence, as "points
+    N. While" did not), the claims keep their ids."""
     for m_start, m_end in maths:
         if m_start + start < a < m_end + start:
             a = m_start + start
