@@ -430,7 +430,8 @@ def test_an_input_name_too_long_for_the_system_is_reported_not_found(tmp_path: P
 
 def test_latex_text_macros_the_document_defines_are_expanded(tmp_path: Path) -> None:
     # Before, only citation macros were expanded: "This paper introduces \Name, a network" read "introduces , a
-    # network", and "$p(\btheta \given \alpha)$" read "p(α)", another quantity.
+    # network", and "$p(\btheta \given \alpha)$" read "p(α)", another quantity. The math keeps its TeX, the
+    # document's commands written out, as pandoc keeps it.
     path = tmp_path / "m.tex"
     path.write_text(
         "\\documentclass{article}\n\\newcommand{\\Name}{\\emph{dynoNet}}\n\\newcommand{\\given}{\\, | \\,}\n"
@@ -440,7 +441,7 @@ def test_latex_text_macros_the_document_defines_are_expanded(tmp_path: Path) -> 
         "\\end{document}\n", encoding="utf-8")
     claims = load_essay(path).claims
     assert [c.text for c in claims] == ["dynoNet: a network", "This paper introduces dynoNet, a network [@{a}].",
-                                        "The prior is p(θ | α) of 𝐱."]
+                                        "The prior is $p(\\boldsymbol{\\theta} \\, | \\, \\alpha)$ of $\\mathbf{x}$."]
 
 
 def test_latex_commands_pylatexenc_misread_print_what_latex_prints(tmp_path: Path) -> None:
@@ -456,7 +457,7 @@ def test_latex_commands_pylatexenc_misread_print_what_latex_prints(tmp_path: Pat
         "\\end{document}\n", encoding="utf-8")
     assert [c.text for c in load_essay(path).claims] == [
         "The propaganda of TeX works^[A side note.] well.",
-        "Die „öffentliche“ und “frische” Debatte^[Am Rand.] nach §3.", "The adjoint y\u0305 is no y."]
+        "Die „öffentliche“ und “frische” Debatte^[Am Rand.] nach §3.", "The adjoint $\\overline{y}$ is no $y$."]
 
 
 def test_latex_paragraph_titles_are_headings_as_pandoc_reads_them(tmp_path: Path) -> None:
@@ -466,7 +467,7 @@ def test_latex_paragraph_titles_are_headings_as_pandoc_reads_them(tmp_path: Path
         "\\subparagraph*{Initial condition}\nThe operator starts at rest.\n\\end{document}\n", encoding="utf-8")
     essay = load_essay(tmp_path / "p.tex")
     assert [(p.heading, [c.text for c in p.claims]) for p in essay.paragraphs] == [
-        (3, ["Model"]), (6, ["Parameters"]), (0, ["The tunable parameters are a [@{k}]."]),
+        (3, ["Model"]), (6, ["Parameters"]), (0, ["The tunable parameters are $a$ [@{k}]."]),
         (7, ["Initial condition"]), (0, ["The operator starts at rest."])]
 
 
@@ -580,13 +581,13 @@ def test_latex_a_font_command_in_a_note_is_its_text_as_pandoc_prints_it(tmp_path
 def test_a_command_pandoc_does_not_know_is_left_out_with_its_arguments(tmp_path: Path) -> None:
     # A todonotes note and a thesis's own note command (defined in a preamble not read): their text and their citation
     # read as words of the sentence, "[inline]" too; pandoc keeps an unknown command as raw LaTeX and cites nothing
-    # in it. A command pandoc prints the text of (\gls, \hl) and math keep their text; tufte's \newthought stays read.
+    # in it. A command pandoc prints the text of (\gls, \hl) keeps its text, math its TeX; tufte's \newthought stays read.
     path = tmp_path / "ch.tex"
     path.write_text("Acar et al. \\cite{sok} present it.\n\\todo{Read \\cite{sok} again}\n"
                     "\\todo[inline]{see \\cite{old}} Then \\hl{the \\gls{api}} and $\\tvec{x}$ \\todoCarlos{x \\cite{z}}"
                     "\\newthought{In short} they agree \\cite{b}.\n", encoding="utf-8")
     assert [(c.line, c.text) for c in load_essay(path).claims] == [
-        (1, "Acar et al. [@{sok}] present it."), (3, "Then the api and x In short they agree [@{b}].")]
+        (1, "Acar et al. [@{sok}] present it."), (3, "Then the api and $\\tvec{x}$ In short they agree [@{b}].")]
     pandoc = pandoc_path()
     if pandoc is not None:
         assert list(cite_ids(pandoc_ast(pandoc, path, "latex"))) == ["sok", "b"]
@@ -733,3 +734,14 @@ def test_a_notes_groups_signs_spaces_font_switches_and_references_print_as_pando
     assert notes == {"a": ("", "p. 3"), "b": ("see, e.g.,", ""), "c": ("", "§ 3"), "d": ("", "§§ 3–4"),
                      "e": ("", "¶ 2"), "f": ("", "p. 4 f."), "g": ("", "p. 4, n. 3"), "h": ("", "chap. 1"),
                      "i": ("", "[fig:x]"), "j": ("", "{x}"), "k": ("see also [@{l}]", ""), "l": ("", "")}
+
+
+def test_latex_sentences_are_found_in_the_reading_of_their_math(tmp_path: Path) -> None:
+    # Inline math is kept as TeX ("$N$"); the sentences are found as in its reading ("points N. While" ends none, as
+    # an initial would not), so the claims keep their ids; a sentence that opens with math starts at its dollar.
+    path = tmp_path / "m.tex"
+    path.write_text("\\begin{document}\nIt scales with the data points $N$. While this is slow, it is exact.\n"
+                    "$\\sigma$ is the noise. Its size is $p < 0.05$ here.\n\\end{document}\n", encoding="utf-8")
+    assert [(c.id, c.text) for c in load_essay(path).claims] == [
+        ("p1-s1", "It scales with the data points $N$. While this is slow, it is exact."),
+        ("p1-s2", "$\\sigma$ is the noise."), ("p1-s3", "Its size is $p < 0.05$ here.")]

@@ -74,12 +74,21 @@ def test_generated_latex_manuscripts_read_the_same(monkeypatch: pytest.MonkeyPat
     assert shown == [read(text) for text in texts]
 
 
-def test_inline_math_is_read_as_its_text_and_display_math_is_left_out() -> None:
-    # "la suma de residuales cuadrados ($SRC$) a minimizar" read "la suma de residuales cuadrados () a minimizar":
-    # pandoc prints inline math's text. A citation inside math stays dropped, as pandoc drops it.
-    text, _ = _convert("La suma ($SRC$) a minimizar, con $p < 0.05$ y \\(\\alpha_{i}\\) [$x \\cite{k}$]. "
+def test_inline_math_is_kept_as_pandoc_keeps_it_and_display_math_is_left_out() -> None:
+    # pandoc's reader keeps inline math as TeX (Math InlineMath), which its Markdown writes as ``$...$`` and the site
+    # shows as MathML, as a Markdown essay's: read as text it was "𝐲 = {y_i}_i=1,…,N" ("la suma ($SRC$)" read
+    # "la suma () a minimizar" once). A citation inside math stays dropped, as pandoc drops it; an emptied math goes.
+    text, _ = _convert("La suma ($SRC$) a minimizar, con $p < 0.05$ y \\(\\alpha_{i}\\) [$x \\cite{k}$] [$\\cite{k}$]. "
                        "Luego \\[ y = x \\] y fin \\citep{j}.", [])
-    assert " ".join(text.split()) == "La suma (SRC) a minimizar, con p < 0.05 y α_i [x]. Luego y fin [@{j}]."
+    assert " ".join(text.split()) == ("La suma ($SRC$) a minimizar, con $p < 0.05$ y $\\alpha_{i}$ [$x$] []. "
+                                      "Luego y fin [@{j}].")
+    text, _ = _convert("sample $\\mathbf{y} = \\{y_i\\}_{i=1,\\dots,N}$ from\nthe GP", [])
+    assert text == "sample $\\mathbf{y} = \\{y_i\\}_{i=1,\\dots,N}$ from\nthe GP"
+    # Followed by a digit it is no math to pandoc's Markdown: read as text. Beside math, the text's dollar is escaped,
+    # else "\\$9.4 ... 9$\\%$" reads as one math from the first dollar to the second.
+    text, _ = _convert("about $\\sim$200 features, \\$9.4 billion or 9$\\%$ and $\\$3$", [])
+    assert text == "about ∼200 features, \\$9.4 billion or 9$\\%$ and $\\$3$"
+    assert _convert("costs \\$9.4 billion", [])[0] == "costs $9.4 billion"  # no math: as before
 
 
 def test_a_resized_box_reads_as_its_content() -> None:

@@ -680,3 +680,18 @@ def test_a_title_s_opening_name_names_a_work_given_twice() -> None:
     linkage = link(parse_essay("Data from CHEOPS were used."), parse_bibliography(bib))
     shown = {(lk.source_key, lk.confidence) for lk in linkage.links if lk.kind == "topical"}
     assert shown == {("cheops", topical.NAMED_WORK), ("cheops2", topical.NAMED_WORK)}
+
+
+def test_the_linkers_read_inline_math_as_its_words_not_its_commands() -> None:
+    # A LaTeX manuscript's claims keep their math's TeX ($\mathbf{y}$), as a Markdown essay's do: the linkers read
+    # "σ" and "y", not the words "sigma", "mathbf" and "frac" (a title's "Sigma" met them), in the same places.
+    from litreview.linking import readable
+
+    (claim,) = parse_essay("The noise $\\sigma_i$ of $\\mathbf{y}$ is $\\frac{a}{b}$ [@k].\n").claims
+    read = readable(claim)
+    assert len(read.text) == len(claim.text)
+    assert read.text.split() == ["The", "noise", "σi", "of", "y", "is", "{a}{b}", "[@k]."]
+    assert read.citations is not None and claim.citations is not None
+    assert [read.text[c.start:c.end] for c in read.citations] == [claim.text[c.start:c.end] for c in claim.citations]
+    (plain,) = parse_essay("No math costs $5 and $6 [@k].\n").claims
+    assert readable(plain) is plain

@@ -203,6 +203,31 @@ def math_spans(text: str) -> list[tuple[int, int]]:
     return [(start, end) for kind, start, end in _inline_spans(text) if kind == "math"]
 
 
+_TEX_COMMAND = lazy(r"\\[A-Za-z]+")
+
+
+def math_as_read(text: str) -> str:
+    """``text`` with each inline math (``$...$``, ``math_spans``) as its words are read, the same length: its reading
+    as text (``bibliography.latex.math_text``: ``$\\sigma_i$`` as "σi") after blanks, else its TeX with its commands
+    blanked. Where sentences are found in a LaTeX manuscript and what the linkers read: no command's name is a word."""
+    if "$" not in text:
+        return text
+    from ..bibliography.latex import math_text
+
+    pieces: list[str] = []
+    at = 0
+    for start, end in math_spans(text):
+        if text.startswith("$$", start):
+            continue
+        tex = text[start + 1:end - 1]
+        read = math_text(tex)
+        if read is None or len(read) > end - start:
+            read = " " + _TEX_COMMAND.sub(lambda m: " " * len(m.group()), tex) + " "
+        pieces += [text[at:start], read.rjust(end - start)]
+        at = end
+    return "".join(pieces) + text[at:]
+
+
 _RAW_FORMAT = lazy(r"\{=[A-Za-z0-9_+-]+\}")
 """The attribute that makes a code span raw content of one output format (pandoc's ``raw_attribute``)."""
 

@@ -2,7 +2,7 @@
 
 Citation commands become pandoc citations in the claim text (``\\citep[p.~3]{a,b}`` reads as
 ``[@{a}; @{b}, p. 3]``, as pandoc's LaTeX reader maps them); the rest of the markup is removed with
-pylatexenc (inline math read as its text, display math dropped), in ``latex_cites``. Claims keep the file and line of the paragraph they
+pylatexenc (inline math kept as ``$...$``, display math dropped), in ``latex_cites``. Claims keep the file and line of the paragraph they
 come from; this module follows ``\\input`` and finds the paragraphs (``latex_declarations`` reads the encoding and
 the bibliography files the manuscript declares).
 """
@@ -21,7 +21,7 @@ from ..errors import EssayError
 from ..fileio import NotUtf8, is_file, read_text
 from ..model import Claim, Essay, Paragraph
 from . import BIBLATEX, BIBTEX, GLOBBED, MISSING_INPUTS, NOTICES, Notice, encoding_notices
-from .cites import blank_keys
+from .cites import blank_keys, math_as_read, math_spans
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
 from .latex_cites import _convert, convert_cited, group_ends
@@ -162,7 +162,7 @@ def _claimed(chunks: list[_Chunk], starts: list[int], body: str, commands: list[
              command_lines: Mapping[int, tuple[str, int]], heads: Mapping[tuple[str, int, str], int]) -> list[Paragraph]:
     """The paragraphs that make claims, numbered in order, each sentence a claim at the line it starts on; display
     math after the paragraph that holds it, or, alone, after the one before it (``segment.follow_paragraph``)."""
-    plain = blank_keys(body)  # keys such as "2015ApJ...812..128C" must not end a sentence
+    plain = math_as_read(blank_keys(body))  # keys such as "2015ApJ...812..128C" must not end a sentence
     masked = commands_only(body, commands)
     out: list[Paragraph] = []
     leading: list[str] = []  # display math before the first paragraph
@@ -183,7 +183,9 @@ def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked:
     number = len(out) + 1
     claims: list[Claim] = []
     marks = [at for at, _ in chunk.anchors]
+    maths = math_spans(body[start:start + len(chunk.text)]) if "$" in chunk.text else []
     for a, b in sentences(plain, start, start + len(chunk.text)):
+        a, b = _outside_math(a, b, start, maths)
         # The source line where the sentence starts: the last line start seen at or before it.
         n = bisect_right(marks, a - start) - 1
         file, line, _ = chunk.lines[chunk.anchors[n][1] if n >= 0 else 0]
@@ -196,6 +198,19 @@ def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked:
                          claims=tuple(claims), heading=heads[first] if len(chunk.lines) == 1 and first in heads else 0,
                          before=tuple(leading)))
     return []
+
+
+def _outside_math(a: int, b: int, start: int, maths: list[tuple[int, int]]) -> tuple[int, int]:
+    """A sentence's span (``a``, ``b``) with its ends moved out of any inline math (``maths``, offsets after
+    ``start``): a sentence starting with math starts at its ``$`` (``cites.math_as_read`` blanks its TeX). Found in
+    the math's reading, as they were before the math kept its TeX ("points $N$. While" ends no sentence, as "points
+    N. While" did not), the claims keep their ids."""
+    for m_start, m_end in maths:
+        if m_start + start < a < m_end + start:
+            a = m_start + start
+        if m_start + start < b < m_end + start:
+            b = m_end + start
+    return a, b
 
 
 def _meta(lines: list[tuple[str, int, str]], missing: list[tuple[str, int, str, bool, str]],

@@ -2,7 +2,7 @@
 
 natbib's and biblatex's commands become pandoc citations (``\\citep[p.~3]{a,b}`` reads as
 ``[@{a}; @{b}, p. 3]``, as pandoc's LaTeX reader maps them); the rest of the markup is removed with
-pylatexenc (inline math read as its text, display math dropped). ``latex`` (the reader) re-exports ``COMMANDS``.
+pylatexenc (inline math kept as ``$...$``, display math dropped). ``latex`` (the reader) re-exports ``COMMANDS``.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def _converter() -> tuple[Any, Any]:
     its text in parentheses, as natbib prints it, and ``\\mbox{...}`` as its text (pylatexenc dropped both,
     and a citation inside with them); ``\\href[opt]{url}{text}`` as a Markdown link; ``\\makebox``, ``\\parbox``,
     ``\\resizebox``, ``\\scalebox`` and ``\\foreignlanguage``, ``\\texttt``, ``\\textsf``, ``\\textup`` and ``\\textmd`` as their text (not their options;
-    pylatexenc failed on \\href, and printed nothing of the font commands.) Inline math reads as its text, a
+    pylatexenc failed on \\href, and printed nothing of the font commands.) Inline math is kept as ``$...$``, a
     citation in it dropped, as pandoc drops it."""
     from pylatexenc import latexwalker
     from pylatexenc.latex2text import (
@@ -166,8 +166,8 @@ def _text_converter(context: Any, known: set[str]) -> Any:
     from pylatexenc.latex2text import LatexNodes2Text
 
     class Text(LatexNodes2Text):
-        """Inline math as its text ("($SRC$)" reads "(SRC)", as pandoc prints it: the sentence had a hole there),
-        marked for ``_math_text`` to drop a citation in it (pandoc drops it); display math as its TeX between marks,
+        """Inline math as its TeX between marks, which ``_math_text`` writes as pandoc's Markdown does (``$...$``, a
+        citation in it dropped, as pandoc drops it); display math as its TeX between marks,
         which ``_displays`` takes out of the text. Outside math, a command neither pylatexenc nor pandoc knows is
         left out with its arguments (``latex_unknown``), as pandoc leaves it out."""
 
@@ -178,9 +178,10 @@ def _text_converter(context: Any, known: set[str]) -> Any:
                 return _DISPLAY_OPEN + _display_tex(node) + _DISPLAY_CLOSE
             self.math += 1
             try:
-                return _MATH_OPEN + str(super().math_node_to_text(node)) + _MATH_CLOSE
+                read = str(super().math_node_to_text(node))
             finally:
                 self.math -= 1
+            return _MATH_OPEN + "".join(n.latex_verbatim() for n in node.nodelist or ()) + _MATH_READ + read + _MATH_CLOSE
 
         def nodelist_to_text(self, nodelist: Any) -> str:
             if self.math or not nodelist:
@@ -205,6 +206,7 @@ def _latex_text(shown: str) -> str:
 
 
 _MATH_OPEN, _MATH_CLOSE = "\ue0fe", "\ue0ff"  # private-use characters around inline math, dropped from the input
+_MATH_READ = "\ue0fb"  # between inline math's TeX and its reading as text
 _DISPLAY_OPEN, _DISPLAY_CLOSE = "\ue0fc", "\ue0fd"  # the same around display math
 _DISPLAY = re.compile(f"{_DISPLAY_OPEN}([^{_DISPLAY_CLOSE}]*){_DISPLAY_CLOSE}")
 
@@ -237,12 +239,26 @@ _CITE_MARK = re.compile(r"XCITE\d{4}X")
 
 
 def _math_text(plain: str) -> str:
-    """The text with its inline math's citation marks dropped (pandoc drops a citation in math) and the math's
-    bounds removed."""
+    """The text with its inline math as pandoc keeps it (Math InlineMath, the TeX as written) and its Markdown writes
+    it, ``$...$``, which the site shows as MathML, as a Markdown essay's (read as its text, ``$\\mathbf{y} =
+    \\{y_i\\}_{i=1,\\dots,N}$`` was "𝐲 = {y_i}_i=1,…,N"): its citation marks dropped (pandoc drops a citation in
+    math), and nothing of a math left empty; its reading as text where a digit follows it (pandoc's Markdown reads
+    ``$x$2`` as no math). Beside math, a dollar of the text (``\\$``) is written ``\\$``, as pandoc's Markdown writes
+    it: "\\$9.4 billion ... 9$\\%$" read as one math from the first dollar to the second."""
     if _MATH_OPEN not in plain:
         return plain
-    kept = _CITE_IN_MATH.sub(lambda m: _CITE_MARK.sub("", m.group()[1:-1]).strip(), plain)
-    return kept.replace(_MATH_OPEN, "").replace(_MATH_CLOSE, "")
+    pieces: list[str] = []
+    at = 0
+    for m in _CITE_IN_MATH.finditer(plain):
+        pieces.append(plain[at:m.start()].replace("$", "\\$"))
+        at = m.end()
+        tex, _, read = _CITE_MARK.sub("", m.group()[1:-1]).partition(_MATH_READ)
+        if plain[at:at + 1].isdigit():  # "$\\sim$200": no math to pandoc's Markdown, its reading shown
+            pieces.append(read.strip().replace("$", "\\$"))
+        elif tex.strip():
+            pieces.append(f"${tex.strip()}$")
+    pieces.append(plain[at:].replace("$", "\\$"))
+    return "".join(pieces).replace(_MATH_OPEN, "").replace(_MATH_CLOSE, "").replace(_MATH_READ, "")
 
 
 _URL_ESCAPE = re.compile(r"\\([_%#&$~{}])")
@@ -358,8 +374,9 @@ def _convert(source: str, nocite: list[str], empty: list[tuple[int, str, str]] |
         written.append(source[m.start():end])
     pieces.append(_with_line_marks(source, pos, len(source), line_starts))
     text = _REF.sub(lambda m: _reference(m, labels or {}), _DROP.sub("", "".join(pieces)))
-    if any(mark in text for mark in (_MATH_OPEN, _MATH_CLOSE, _DISPLAY_OPEN, _DISPLAY_CLOSE)):
-        text = "".join(ch for ch in text if ch not in (_MATH_OPEN, _MATH_CLOSE, _DISPLAY_OPEN, _DISPLAY_CLOSE))
+    marks = (_MATH_OPEN, _MATH_READ, _MATH_CLOSE, _DISPLAY_OPEN, _DISPLAY_CLOSE)
+    if any(mark in text for mark in marks):
+        text = "".join(ch for ch in text if ch not in marks)
     try:
         shown, runs = _prose_runs(_open_brackets_as_text(text))
         plain = _math_text(_RUN_MARK.sub(lambda m: runs[int(m.group(1))], _latex_text(shown)))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..essay import BIBTEX
+from ..essay.cites import math_as_read
 from ..essay.sections import heading_claims, heading_titles, table_claims, thanks_claims
 from ..essay.segment import MAX_PIECE, note_numbers
 from ..model import (
@@ -279,11 +280,13 @@ def _note_callers(essay: Essay) -> dict[str, str]:
 
 
 def readable(claim: Claim) -> Claim:
-    """The claim as the linkers read it: cut to ``MAX_LINKED`` characters, with the citations inside."""
-    if len(claim.text) <= MAX_LINKED:
-        return claim
+    """The claim as the linkers read it: cut to ``MAX_LINKED`` characters, with the citations inside, and its inline
+    math as its words read (``math_as_read``: "σ", not the command's name "sigma"), in the same place."""
+    text = math_as_read(claim.text)
+    if len(text) <= MAX_LINKED:
+        return claim if text == claim.text else replace(claim, text=text)
     cites = None if claim.citations is None else tuple(c for c in claim.citations if c.end <= MAX_LINKED)
-    return replace(claim, text=claim.text[:MAX_LINKED], end=claim.start + MAX_LINKED, citations=cites)
+    return replace(claim, text=text[:MAX_LINKED], end=claim.start + MAX_LINKED, citations=cites)
 
 
 def _lift(hit: Hit, grouping: Grouping) -> Hit:
