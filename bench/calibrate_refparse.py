@@ -135,7 +135,7 @@ Reading = tuple[ParsedReference, ParsedReference, ParsedReference, dict[str, Any
 # both on none; the two gatherings .72/.14, .75/.17; dev styles .69/.09, dev styles 2 .73/.16, dev 250 .59/.02,
 # Chicago .58/.04). Shipped: --right-on-bibs 0.10, the rule below's intent (right fields flagged within the goal's .10)
 # read where a user's bibliographies are; every cut lies on the one curve, so the wrong fields flagged fall with it.
-# Before (stop 64): RIGHT_SHARE, not --cut-on-bibs 0.8: every rule tried lies on one curve from about .78/.10 to .82/.12, and
+# Before: RIGHT_SHARE, not --cut-on-bibs 0.8: every rule tried lies on one curve from about .78/.10 to .82/.12, and
 # the shipped cut keeps right fields flagged within the goal's .10 (a mark on a right field costs the user's trust in
 # the marks), with wrong fields .02 short of .80.
 RIGHT_SHARE = 0.13

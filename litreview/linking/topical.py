@@ -75,7 +75,7 @@ each linked as a whole (bench/eval_topical.py --dev-only --cv --extra-dev FOLDER
 with any capitalised title head, 26 of 27 were cited there (21 of 21 on the corpus documents the rule was written on,
 5 of 6 on five papers gathered after it); with the head written as a name wherever it stands (a capital inside or a
 digit), as now, 19 of 19, a place, a concept or an adjective opening many a title of the social sciences ("Europe: A
-History"); over 25 development documents (9 corpus documents, 16 papers: wild29, devwild30, wild31, wild30), 19 of 19
+History"); over 25 development documents (9 corpus documents and 16 further papers), 19 of 19
 once a capital after a hyphen that follows a word no longer made a name ("Polit-Talk", a German noun: 19 of 20 before).
 A rule, not fitted: no other evidence of the sentence changes it, and below 1 as every topical suggestion
 is."""
