@@ -713,3 +713,23 @@ def test_the_site_is_named_by_a_title_written_as_a_line_block_with_raw_tex(here:
     assert main(["init", "essay.Rmd"]) == 0
     text = (here / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_name: "Review: Movilidad social subjetiva. Percepciones"' in text
+
+
+@pytest.mark.parametrize(("head", "kind"), [(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF"),
+                                            (b"PK\x03\x04\x14\x00\x06\x00", "a zip archive"),
+                                            (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word (.doc) file")])
+def test_a_pdf_or_word_file_named_as_the_bibliography_stops_init_and_check(
+        here: Path, capsys: pytest.CaptureFixture[str], head: bytes, kind: str) -> None:
+    # A PDF or a Word file saved under a .bib name: init wrote the settings, and check said only "LR100 the
+    # bibliography has no entries". Both now say what the file is and to export the bibliography.
+    (here / "paper.md").write_text("Text [@a].\n", encoding="utf-8")
+    (here / "fake.bib").write_bytes(head + b"\x00" * 64)
+    for args in (["init", "paper.md", "--bib", "fake.bib"], ["init", "--bib", "fake.bib"]):
+        capsys.readouterr()
+        assert main(args) == 2
+        err = capsys.readouterr().err
+        assert f"fake.bib: {kind}" in err and "not a bibliography" in err and "BibTeX" in err, err
+        assert not (here / "litreview.toml").exists() and not (here / "refs").exists()
+    assert main(["check", "--essay", "paper.md", "--bib", "fake.bib"]) == 2
+    err = capsys.readouterr().err
+    assert f"fake.bib: {kind}" in err and "not a bibliography" in err and "LR100" not in err, err

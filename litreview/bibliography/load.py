@@ -553,6 +553,8 @@ def load_bibliography(path: str | Path, *, item_id: Callable[[Mapping[str, Any]]
                      hint="Check the path, or set it with --bib or in [tool.litreview]",
                      folder_hint="Name the bibliography file in the folder (e.g. refs/bibliography.bib), with --bib "
                                  "or in the settings")
+    if (wrong := not_a_bibliography(raw, str(p))) is not None:
+        raise wrong
     if (wide := utf16_codec(raw)) is not None:  # read as what it is, so every other problem shows too
         from ..fileio import encoding_hint, shell_path, utf16_name
 
@@ -590,6 +592,18 @@ def load_bibliography(path: str | Path, *, item_id: Callable[[Mapping[str, Any]]
         )
         return Bibliography(bib.sources, (bad, *bib.problems), bib.file, bib.text)
     return _parsed(text, p, "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "", item_id)
+
+
+def not_a_bibliography(raw: bytes, path: str) -> InputError | None:
+    """The error for a bibliography file whose first bytes (``raw``) are a PDF's or a word processor's (``not_text``):
+    a paper or a Word document saved under a .bib name reads as no entries at all."""
+    from ..fileio import not_text
+
+    if (found := not_text(raw)) is None:
+        return None
+    return InputError(f"{found[1]}, not a bibliography", path=path,
+                      hint="export the bibliography from the reference manager as BibTeX (.bib) or CSL-JSON (.json) "
+                           "and give that file (--bib or bibliography: in the settings)")
 
 
 EMPTY_BIBLIOGRAPHY = ("the bibliography is empty", "the bibliography has no entries")

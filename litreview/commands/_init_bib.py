@@ -88,7 +88,18 @@ def without_front_matter(text: str, path: Path) -> str:
 
 
 def _placed(plan: Plan, root: Path, candidate: Path) -> str:
-    """The setting for a bibliography file: where it is inside the folder, else copied into refs/."""
+    """The setting for a bibliography file: where it is inside the folder, else copied into refs/. A PDF or a Word
+    file under a bibliography's name stops init before anything is written."""
+    from ..bibliography.load import not_a_bibliography
+    from ..fileio import NOT_TEXT_HEAD
+
+    try:
+        with candidate.open("rb") as handle:
+            head = handle.read(NOT_TEXT_HEAD)
+    except OSError:  # missing or unreadable: said where it is read
+        head = b""
+    if (wrong := not_a_bibliography(head, str(candidate))) is not None:
+        raise wrong
     if is_inside(candidate, root):
         return _rel(candidate, root)
     target = root / "refs" / candidate.name
