@@ -22,13 +22,16 @@ MAX_DEPTH = 64
 
 
 class LoadLimitError(ValueError):
-    """A document breaks a limit (size, depth, aliases); ``line`` is 1-based when known."""
+    """A document breaks a limit (size, depth, aliases); ``line`` is 1-based when known. ``bound``: a limit of
+    litreview's on untrusted text, which the format itself allows (an alias, a deep nesting); not a character the
+    format forbids."""
 
-    def __init__(self, message: str, line: int | None = None, hint: str = "") -> None:
+    def __init__(self, message: str, line: int | None = None, hint: str = "", *, bound: bool = True) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.hint = hint
+        self.bound = bound
 
 
 def check_yaml(text: str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> None:
@@ -88,7 +91,8 @@ def load_yaml(text: str, yaml: Any, *, max_bytes: int = MAX_BYTES, max_depth: in
         column = at - text.rfind("\n", 0, at)
         code = ord(text[at]) if at < len(text) else 0
         raise LoadLimitError(f"a character YAML does not allow (U+{code:04X}) at column {column}", line=text.count("\n", 0, at) + 1,
-                             hint="delete it (in a double-quoted string, write it as an escape, e.g. \\x00)") from None
+                             hint="delete it (in a double-quoted string, write it as an escape, e.g. \\x00)",
+                             bound=False) from None
 
 
 @cache

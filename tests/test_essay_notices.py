@@ -418,6 +418,26 @@ def test_a_settings_file_that_is_no_valid_yaml_is_a_finding_naming_its_line(
         assert problem.hint.startswith(f"Fix the YAML of {settings} on line {found[0][2]}")
 
 
+@pytest.mark.parametrize(("name", "settings", "text", "line"), [
+    ("p.qmd", "_quarto.yml", "project:\n  type: default\na: &a [*a]\n", 3),
+    ("p.qmd", "_quarto.yml", "project:\n  type: default\nbib: &b refs.bib\nformat:\n  html:\n    other: *b\n", 6),
+    ("p.Rmd", "_output.yml", "html_document: &html\n  toc: true\npdf_document: *html\n", 3),
+])
+def test_a_settings_file_with_yaml_aliases_is_said_to_be_read_without_claiming_it_does_not_render(
+        tmp_path: Path, name: str, settings: str, text: str, line: int) -> None:
+    # Quarto and rmarkdown read YAML aliases; litreview's loader refuses them (a bound on untrusted YAML). LR325
+    # said "quarto render stops on it, so the document does not render", which was not true.
+    (tmp_path / name).write_text(DOCUMENT, encoding="utf-8")
+    (tmp_path / settings).write_text(text, encoding="utf-8")
+    essay = load_essay(tmp_path / name)
+    assert ["holsti2004"] in _keys(essay)
+    [problem] = [f for f in check_notices(essay) if f.code == "LR325"]
+    assert problem.line == line and "alias" in problem.message
+    assert "stops on it" not in problem.message and "not valid YAML" not in problem.message
+    assert "does not render" not in problem.message and f"without {settings}'s settings" in problem.message
+    assert problem.hint.startswith("Write the value out instead of *") and f"{settings} on line {line}" in problem.hint
+
+
 def test_a_bookdown_books_output_settings_that_are_no_valid_yaml_are_a_finding(tmp_path: Path) -> None:
     (tmp_path / "_bookdown.yml").write_text('rmd_files: ["index.Rmd"]\n', encoding="utf-8")
     (tmp_path / "index.Rmd").write_text(DOCUMENT, encoding="utf-8")

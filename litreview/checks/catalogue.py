@@ -391,11 +391,12 @@ _CODES = (
          "run citeproc and does not, so the rendered document prints its citations as written ([@key]).",
          "Move the bibliography: field into the front matter, the first YAML block."),
     Code("LR325", "settings-unreadable", "error",
-         "The settings file the manuscript is rendered with is not valid YAML: an R Markdown file's _output.yml, "
-         "which rmarkdown::render reads, or its Quarto project's _quarto.yml. The command stops on it, so the "
-         "document does not render; litreview read the manuscript without those settings (how the bibliography is "
-         "printed among them).",
-         "Fix the YAML on the line named."),
+         "The settings file the manuscript is rendered with cannot be read: an R Markdown file's _output.yml, "
+         "which rmarkdown::render reads, or its Quarto project's _quarto.yml. Not valid YAML, the command stops on "
+         "it, so the document does not render; YAML that litreview refuses as a bound on untrusted text (an alias, "
+         "*name; a nesting too deep), the command reads it. Either way litreview read the manuscript without those "
+         "settings (how the bibliography is printed among them).",
+         "Fix the YAML on the line named; write an alias's value out."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Move a link onto the sentence as worded now (`litreview links --reanchor CLAIM KEY` lists where it "

@@ -352,13 +352,23 @@ def output_settings(folder: Path) -> dict[str, Any]:
 
 def settings_notices(file: Path | None, renders: str) -> list[Notice]:
     """A notice (LR325) when the settings ``file`` a document is rendered with (an ``_output.yml``, a ``_quarto.yml``)
-    cannot be read: ``renders`` (the command that reads it) stops on it; the document is read without them."""
+    cannot be read: ``renders`` (the command that reads it) stops on it; the document is read without them. YAML
+    litreview refuses as a bound on untrusted text (an alias) is said to be so: ``renders`` reads it."""
     from .quarto import project_settings
+    from .yaml_meta import YamlBoundError
 
     if file is None:
         return []
     try:
         project_settings(file, what="settings file")
+    except YamlBoundError as exc:
+        where = f" on line {exc.line}" if exc.line else ""
+        return [("settings-unreadable", str(file), exc.line or 1,
+                 f"{exc.message}: {renders} reads the file, but litreview does not (a bound it keeps on the YAML it "
+                 f"reads), so it read the document without {file.name}'s settings (how the bibliography is printed "
+                 "among them)",
+                 f"{exc.hint[:1].upper()}{exc.hint[1:]} in {file.name}{where}, so that litreview reads the "
+                 f"settings {renders} renders with")]
     except EssayError as exc:
         where = f" on line {exc.line}" if exc.line else ""
         return [("settings-unreadable", str(file), exc.line or 1,

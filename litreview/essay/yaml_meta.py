@@ -150,6 +150,11 @@ def _parse_meta(yaml_text: str, path: str) -> dict[str, Any]:
     return data
 
 
+class YamlBoundError(EssayError):
+    """YAML that ``parse_yaml`` refuses as a bound on untrusted text (an alias, a nesting too deep, a list as a key),
+    which YAML allows, and so pandoc, Quarto and rmarkdown read."""
+
+
 def parse_yaml(yaml_text: str, path: str, *, first_line: int, what: str, hint: str,
                duplicates: list[tuple[str, int]] | None = None) -> Any:
     """YAML read as untrusted text (size, depth and aliases checked as it parses), errors as EssayError
@@ -174,8 +179,8 @@ def parse_yaml(yaml_text: str, path: str, *, first_line: int, what: str, hint: s
     try:
         return load_yaml(yaml_text, yaml)
     except LoadLimitError as exc:
-        raise EssayError(f"{what}: {exc.message}", path=path, line=(exc.line or 0) + first_line - 1,
-                         hint=exc.hint) from None
+        raise (YamlBoundError if exc.bound else EssayError)(
+            f"{what}: {exc.message}", path=path, line=(exc.line or 0) + first_line - 1, hint=exc.hint) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and "<stream end>" in (exc.problem or ""):
