@@ -246,13 +246,13 @@ def balanced(state: Any) -> None:
     small, and an empty ``<i class="fa"></i>`` is an icon the page has not."""
     for block in state.tokens:
         if block.children:
-            block.children = _balanced(block.children)
+            block.children = _balanced_tags(block.children)
     for note in state.env.get("footnotes", {}).get("list", {}).values():
         if note.get("tokens"):
-            note["tokens"] = _balanced(note["tokens"])
+            note["tokens"] = _balanced_tags(note["tokens"])
 
 
-def _balanced(tokens: list[Any]) -> list[Any]:
+def _balanced_tags(tokens: list[Any]) -> list[Any]:
     if not any(tok.type == _RAW_OPEN for tok in tokens):
         return [tok for tok in tokens if tok.type != _RAW_CLOSE]
     drop: set[int] = set()
