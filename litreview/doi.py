@@ -13,7 +13,6 @@ from functools import lru_cache
 from urllib.parse import quote, unquote
 
 from .lazyre import lazy
-from .registry.ids import isbn13
 
 try:  # the built-in sha256 loads in a tenth of the time of hashlib's OpenSSL binding
     from _sha256 import sha256
@@ -196,7 +195,11 @@ def trailing_punctuation(value: str) -> str:
 def books_doi(kind: str, doi: str) -> bool:
     """Whether ``doi`` is the DOI of the book an entry of type ``kind`` (a chapter, a paper in proceedings) is in,
     not its own: its suffix is an ISBN ("10.1007/978-3-531-90724-6"; the chapter's is "10.1007/978-3-531-90724-6_5")."""
-    return kind.startswith("in") and bool(isbn13(bare_doi(doi).rsplit("/", 1)[-1]))
+    if not kind.startswith("in"):
+        return False
+    from .registry.ids import isbn13  # the ISBN rule, read only for a chapter or a paper in proceedings
+
+    return bool(isbn13(bare_doi(doi).rsplit("/", 1)[-1]))
 
 
 def entry_doi(doi_field: str, url_field: str = "", kind: str = "") -> str:
