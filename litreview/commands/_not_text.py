@@ -9,8 +9,6 @@ from pathlib import Path
 from ..errors import InputError
 from ..fileio import NOT_TEXT_HEAD, not_text, shell_word
 
-BIBTEX_FILES = (".bib", ".bibtex")
-"""BibTeX and biblatex bibliographies, by their suffix."""
 WORD_FILES = (".docx", ".odt", ".rtf")
 """A word processor's files, which pandoc converts to Markdown or plain text."""
 
@@ -19,8 +17,10 @@ def _kind(path: Path) -> str:
     """``bibliography``, ``pdf``, ``word`` or '' (a text file, or one that cannot be read: its reader says so)."""
     if not path.is_file():  # missing: the reader says so, with the file it may have meant
         return ""
+    from ..checks.pandoc_reads import BIBTEX_SUFFIXES
+
     suffix = path.suffix.lower()
-    if suffix in BIBTEX_FILES:
+    if suffix in BIBTEX_SUFFIXES:
         return "bibliography"
     if suffix in WORD_FILES:
         return "word"
