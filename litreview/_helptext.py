@@ -223,8 +223,9 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '  one (suggestions only: the .bib is never changed), checks each URL (with an\n'
           '  archived copy for broken ones), and writes what was fetched to\n'
           '  refs/metadata/. What the snapshot already holds is not fetched again, so a\n'
-          '  second run sends no request. Without network it says so within seconds and\n'
-          '  reports every entry unverified.\n'
+          '  second run sends no request. Without network it says so within seconds,\n'
+          '  once: the entries it could not ask about are counted, not listed (`fetch\n'
+          "  --offline` lists the snapshot's status).\n"
           '\n'
           'Options:\n'
           '  --essay PATH              The essay under review: Markdown, R Markdown,\n'

@@ -99,6 +99,25 @@ def test_fetch_without_network_exits_1_quickly_and_honestly(tmp_path, monkeypatc
     assert not (tmp_path / "metadata").exists()
 
 
+def test_fetch_without_network_says_so_once_not_on_every_row(tmp_path, monkeypatch, capsys) -> None:
+    # A table of every entry, each saying "not verified: the network is unreachable", buries the one fact: the
+    # network is off. The table keeps what the run did tell (a malformed DOI); the others are counted once.
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    (tmp_path / "refs.bib").write_text(bibliography_for(CASES / "registry_demo" / "refs.bib", dead), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name in URL_VARS:
+        monkeypatch.setenv(name, dead)
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, err = run(capsys, "fetch", *ARGS)
+    assert code == 1 and "network unreachable" in err and "snapshot is unchanged" in err
+    assert "fernhill2005world" not in out and "holmwood2004taming" not in out
+    assert "typo2020malformed" in out and "malformed" in out
+    assert (out + err).count("unreachable") == 2, out + err  # the count on stdout, the cause on stderr
+    assert "11 entries not listed" in out and "litreview fetch --offline" in out
+
+
 def test_unknown_key_is_a_usage_error(fake, capsys) -> None:
     code, _, err = run(capsys, "fetch", *ARGS, "--key", "nope")
     assert code == 2 and "no entry with key nope" in err

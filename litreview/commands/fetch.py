@@ -84,8 +84,12 @@ def _summary(report, bibliography, width: int | None = None) -> str:
     # Offline, every note would repeat the connection error; the last line gives it once.
     noise = f" ({report.errors[0]})" if report.offline and report.errors else ""
     rows = []
+    untold = 0
     for source in bibliography.sources:
         meta = report.metadata[source.key]
+        if report.offline and _told_nothing(meta):
+            untold += 1
+            continue
         doi = source.doi or (f"suggest {meta.suggestion.doi}" if meta.suggestion else "")
         update = worst_update(meta.record)
         status = meta.status + (f" ({update.label or update.type})" if update else "")
@@ -107,7 +111,20 @@ def _summary(report, bibliography, width: int | None = None) -> str:
               f"{plural(report.requests, 'request')}, {plural(report.retries, 'retry', 'retries')} in "
               f"{report.seconds:.1f} s; {plural(report.cached, 'lookup')} from the snapshot, "
               f"{plural(len(report.written), 'file')} written.")
+    if untold:
+        footer += (f"\n{plural(untold, 'entry', 'entries')} not listed: nothing could be asked, the network is "
+                   "unreachable (`litreview fetch --offline` lists every entry's status from the snapshot).")
+    if not rows:
+        return footer + "\n"
     return render("registry status", columns, rows, width=width or output_width(), heads=(0, 1), footer=footer)
+
+
+def _told_nothing(meta) -> bool:
+    """Whether an entry's row, on a run that found the network unreachable, would only repeat that: no record or
+    suggestion from the snapshot, no URL answer, and a status the network left as it was (a malformed DOI is
+    still shown: that needs no network)."""
+    return (meta.status in ("unverified", "no-doi", "failed") and meta.record is None and meta.suggestion is None
+            and meta.url_check is None)
 
 
 @click.command(epilog=EXAMPLES)
@@ -134,7 +151,8 @@ def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mail
     (suggestions only: the .bib is never changed), checks each URL (with an archived
     copy for broken ones), and writes what was fetched to refs/metadata/. What the
     snapshot already holds is not fetched again, so a second run sends no request.
-    Without network it says so within seconds and reports every entry unverified.
+    Without network it says so within seconds, once: the entries it could not ask
+    about are counted, not listed (`fetch --offline` lists the snapshot's status).
     """
     from ..registry.fetch import fetch_all
     from ..registry.report import metadata_json
