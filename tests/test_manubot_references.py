@@ -178,3 +178,24 @@ def test_manual_references_of_2017_are_told_by_their_standard_citation(tmp_path:
     assert [(code, line) for code, _, line, _ in found if code == "LR100"] == [("LR100", 5)]  # no id of any kind
     titles = {s.key: s.title for s in manuscript_sources(load_essay(content)).sources}
     assert titles == {"url:https://example.org/a": "Page A", "doi:10.1000/b": "Book B", "raw:c": ""}
+
+
+def test_links_warns_of_a_missing_plain_key_in_checks_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    # `links` told a Manubot manuscript's missing key to `litreview add` it: that writes refs/bibliography.bib,
+    # which then replaces the identifiers the manuscript cites as its sources. It says what `check` says.
+    _content(tmp_path, "Cited [@doi:10.1000/xyz123] and [@absent2002].\n",
+             manual_references_json='[{"id": "roe2001", "type": "book", "title": "R"}]')
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["links", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"]) == 0
+    err = capsys.readouterr().err
+    assert "citation '@absent2002' matches no entry" in err
+    assert ('hint: Add an item with "id": "absent2002" to content/manual-references.json, or cite the work by its '
+            "identifier (@doi:..., @pmid:...)") in err
+    assert "litreview add" not in err
+    assert main(["links", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--source", "absent2002"]) == 2
+    err = capsys.readouterr().err
+    assert 'the key: add an item with "id": "absent2002" to content/manual-references.json' in err, err
+    assert "litreview add" not in err

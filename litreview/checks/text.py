@@ -79,11 +79,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
             named_people.setdefault(m.claim_id, []).append(m)
     raw_keys, raw_near = _raw_latex_cited(essay)  # (LR317's: its one finding)
     marked = marks_its_citations(essay, linkage)
-    manual = None
-    if essay.format == "manubot" and bib.file is None:  # a plain key names an item of the manual references
-        from ..essay.manubot import manual_references
-
-        manual = manual_references(essay)
+    manual = manual_references_of(essay, bib)
     near = _near_markers(essay, linkage) if marked else set()
     families = _families(bib) if marked else set()
     cited_before = _cited_in_paragraph(essay, linkage) if marked else {}
@@ -291,6 +287,16 @@ def in_latex(claim: Claim | None, essay_file: str) -> bool:
 def cite_as(key: str, latex: bool) -> str:
     """How the document cites ``key``: \\cite{key} in LaTeX, [@key] in pandoc's Markdown."""
     return f"\\cite{{{key}}}" if latex else f"[@{key}]"
+
+
+def manual_references_of(essay: Essay, bib: Bibliography) -> ManualReferences | None:
+    """The manual references a missing plain key's hint names: a Manubot manuscript's, whose plain keys name their
+    items, unless a bibliography file stands in for its sources."""
+    if essay.format != "manubot" or bib.file is not None:
+        return None
+    from ..essay.manubot import manual_references
+
+    return manual_references(essay)
 
 
 def unresolved_citation(mention: Mention, claim: Claim | None, essay: Essay, essay_file: str, bib: Bibliography, *,

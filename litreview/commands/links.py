@@ -296,23 +296,26 @@ def _unknown_source(key: str, essay: Essay, linkage: Linkage, bibliography: Bibl
     """What to do about ``--source KEY`` when no entry has KEY: where the text cites it (check's LR300), or the
     entry it is a slip of."""
     from ..bibliography.keys import near_key
-    from ..checks.text import marks_its_citations, unresolved_citation, unresolved_markers
+    from ..checks.text import manual_references_of, marks_its_citations, unresolved_citation, unresolved_markers
     from ..fileio import relative_name
 
     claims = {c.id: c for c in essay.claims}
     places = []
     marked = marks_its_citations(essay, linkage)
+    manual = manual_references_of(essay, bibliography)
+    todo = "add the entry (litreview add) or fix the key in the text"
     for m in unresolved_markers(essay, linkage, bibliography):
         if m.detail != key:
             continue
         claim = claims.get(m.claim_id)
         path = claim.file if claim is not None and claim.file else essay.path
-        line = unresolved_citation(m, claim, essay, path, bibliography, marked=marked).line
-        places.append(f"{relative_name(path, root)}:{line}" if line else relative_name(path, root))
+        found = unresolved_citation(m, claim, essay, path, bibliography, marked=marked, manual=manual)
+        if manual is not None and found.hint:  # a Manubot manuscript's item goes into its manual references
+            todo = found.hint[:1].lower() + found.hint[1:]
+        places.append(f"{relative_name(path, root)}:{found.line}" if found.line else relative_name(path, root))
     if places:
         shown = ", ".join(dict.fromkeys(places[:3])) + (f" and {len(places) - 3} more" if len(places) > 3 else "")
-        return (f"the essay cites it ({shown}) and no entry has the key: add the entry (litreview add) or fix the "
-                "key in the text")
+        return f"the essay cites it ({shown}) and no entry has the key: {todo}"
     near = near_key(key, bibliography.keys)
     return f"did you mean {near!r}?" if near else \
         _of_name_and_year(key, bibliography, "--source {}") or "list the keys with `litreview sources`"
@@ -347,17 +350,18 @@ def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:
 def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography, root: Path) -> None:
     """Citation markers that match no entry: never dropped silently (in the words of check's LR300 and its hint, its
     files named as check names them)."""
-    from ..checks.text import marks_its_citations, unresolved_citation, unresolved_markers
+    from ..checks.text import manual_references_of, marks_its_citations, unresolved_citation, unresolved_markers
     from ..fileio import relative_name
 
     claims = {c.id: c for c in essay.claims}
     missing = unresolved_markers(essay, linkage, bibliography)
     marked = marks_its_citations(essay, linkage)
+    manual = manual_references_of(essay, bibliography)  # a Manubot manuscript's: where its missing keys go
     for m in missing[:_NAMED_UNRESOLVED]:
         claim = claims.get(m.claim_id)
         path = claim.file if claim is not None and claim.file else essay.path  # a Manubot or \input file
         shown = relative_name(path, root)
-        found = unresolved_citation(m, claim, essay, path, bibliography, marked=marked)  # at the key's line
+        found = unresolved_citation(m, claim, essay, path, bibliography, marked=marked, manual=manual)  # its line
         where = f"{shown}:{found.line}" if found.line else shown
         _warn(f"warning: {where}: [{m.claim_id}] {found.message}\n    hint: {found.hint}")
     if len(missing) > _NAMED_UNRESOLVED:
