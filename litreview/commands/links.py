@@ -296,7 +296,12 @@ def _unknown_source(key: str, essay: Essay, linkage: Linkage, bibliography: Bibl
     """What to do about ``--source KEY`` when no entry has KEY: where the text cites it (check's LR300), or the
     entry it is a slip of."""
     from ..bibliography.keys import near_key
-    from ..checks.text import manual_references_of, marks_its_citations, unresolved_citation, unresolved_markers
+    from ..checks.text import (
+        manual_references_of,
+        marks_its_citations,
+        unresolved_citation,
+        unresolved_markers,
+    )
     from ..fileio import relative_name
 
     claims = {c.id: c for c in essay.claims}
@@ -350,7 +355,12 @@ def _named_kind(linkage: Linkage, ids: set[str], key: str) -> LinkKind | None:
 def _warn_unresolved(linkage: Linkage, essay: Essay, bibliography: Bibliography, root: Path) -> None:
     """Citation markers that match no entry: never dropped silently (in the words of check's LR300 and its hint, its
     files named as check names them)."""
-    from ..checks.text import manual_references_of, marks_its_citations, unresolved_citation, unresolved_markers
+    from ..checks.text import (
+        manual_references_of,
+        marks_its_citations,
+        unresolved_citation,
+        unresolved_markers,
+    )
     from ..fileio import relative_name
 
     claims = {c.id: c for c in essay.claims}
