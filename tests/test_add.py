@@ -278,6 +278,27 @@ def test_a_csl_bibliography_is_never_written_as_bibtex(tmp_path: Path, monkeypat
     assert (tmp_path / name).read_text(encoding="utf-8") == text
 
 
+def test_a_manubot_manuscript_without_a_bib_is_not_given_one(tmp_path: Path, monkeypatch, capsys) -> None:
+    # Its sources are the identifiers it cites: a refs/bibliography.bib that `add` wrote would be read instead of
+    # them, and every @doi: citation would match no entry. Refused before any request; --dry-run still prints.
+    monkeypatch.chdir(tmp_path)
+    for name in ("CROSSREF", "DOI", "DATACITE", "OPENALEX", "DBLP", "ARXIV", "NCBI", "OPENLIBRARY", "GOOGLEBOOKS",
+                 "SEMANTICSCHOLAR", "WAYBACK"):
+        monkeypatch.setenv(f"LITREVIEW_{name}_URL", "http://127.0.0.1:9")  # nothing listens on the discard port
+    monkeypatch.setenv("LITREVIEW_METADATA_DIR", str(tmp_path / "meta"))
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "01.intro.md").write_text("Cited [@doi:10.1000/xyz123].\n", encoding="utf-8")
+    (tmp_path / "content" / "manual-references.json").write_text("[]", encoding="utf-8")
+    (tmp_path / "litreview.toml").write_text('essay = "content"\n', encoding="utf-8")
+    ref = "Smith, J. (2020). A study of heat. Urban Climate, 31, 100-110."
+    assert main(["add", "--reference", ref]) == 2
+    err = capsys.readouterr().err
+    assert "Manubot manuscript" in err and "content/manual-references.json" in err and "nothing was changed" in err
+    assert not (tmp_path / "refs").exists()
+    assert main(["add", "--dry-run", "--reference", ref]) in (0, 1)
+    assert "@article{" in capsys.readouterr().out and not (tmp_path / "refs").exists()
+
+
 def test_several_bibliographies_add_to_the_first_bibtex_file_and_see_the_others_dois(project: Path, capsys) -> None:
     (project / "refs" / "more.json").write_text(
         '[{"id": "other", "type": "article-journal", "title": "T", "DOI": "10.5555/test.alliances"}]',

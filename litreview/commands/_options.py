@@ -123,6 +123,26 @@ def _not_an_input(config: Any, path: Any, command: str) -> None:
                              hint="set bibliography (or --bib) to the .bib file")
 
 
+def no_bib_of_manubot(config: Any, path: Any, command: str) -> None:
+    """InputError when ``path`` does not exist and the essay is a Manubot manuscript: its sources are the
+    identifiers it cites, and a bibliography file written now would be read instead of them."""
+    from pathlib import Path
+
+    if Path(path).exists() or not config.essay or not config.path("essay").is_dir():
+        return
+    from ..errors import InputError
+    from ..essay.manubot import manual_files
+    from ..fileio import relative_name
+
+    folder = config.path("essay")
+    manual = [relative_name(p, Path.cwd()) for p in manual_files(folder)]
+    where = " or ".join(manual) if manual else relative_name(folder / "manual-references.json", Path.cwd())
+    raise InputError(f"{command} would write {Path(path).name}, and this Manubot manuscript has none: its sources "
+                     "are the identifiers it cites, which that file would replace; nothing was changed",
+                     path=str(path), hint=f"cite the work by its identifier ([@doi:...], [@isbn:...]), or add its "
+                                          f"item to {where} (`{command} --dry-run` prints it as BibTeX)")
+
+
 def bibtex_to_write(path: Any, command: str) -> None:
     """InputError unless ``path`` is a BibTeX file: ``add`` and ``sync --write`` write BibTeX entries.
 

@@ -15,7 +15,7 @@ from ..config import Config
 from ..errors import InputError, OfflineError, RegistryError
 from ..model import Bibliography, RegistryRecord, Source
 from ._adder import Adder, Unverified
-from ._options import bibliography_to_write, bibtex_to_write, config_from, snapshot_chosen
+from ._options import bibliography_to_write, bibtex_to_write, config_from, no_bib_of_manubot, snapshot_chosen
 
 EXAMPLES = """\b
 Examples:
@@ -323,6 +323,7 @@ def command(dois: tuple[str, ...], from_file: str | None, references: tuple[str,
     config = config_from(bibliography=bibliography, metadata=metadata, must_exist=())  # add reads no claims
     path = bibliography_to_write(config, "litreview add")
     if not dry_run:
+        no_bib_of_manubot(config, path, "litreview add")
         bibtex_to_write(path, "litreview add")
     raw, bib = _load(path)
     others = _others(config, path)
