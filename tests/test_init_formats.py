@@ -223,6 +223,19 @@ def test_a_broken_front_matter_stops_init_at_its_line(here: Path, capsys: pytest
     assert not (here / "litreview.toml").exists() and not (here / "refs").exists()
 
 
+def test_a_quarto_include_not_found_stops_init_before_writing(here: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # init wrote the settings and said "Next: litreview check", which then stopped on the include at once (as
+    # quarto render does): init stops there, as it does on a book's missing chapter.
+    bib(here / "refs.bib", "roe2001")
+    (here / "paper").mkdir()
+    (here / "paper" / "p.qmd").write_text("---\ntitle: T\nbibliography: ../refs.bib\n---\n\nText [@roe2001].\n\n"
+                                          "{{< include _absent.qmd >}}\n", encoding="utf-8")
+    assert main(["init", "paper/p.qmd"]) == 2
+    assert "paper/p.qmd:8: included file _absent.qmd not found" in capsys.readouterr().err
+    assert not (here / "litreview.toml").exists() and not (here / "refs").exists()
+
+
 def test_the_site_name_init_writes_holds_no_markup(here: Path) -> None:
     """MkDocs prints site_name into every page unescaped: a title's markup must not reach it."""
     (here / "essay.md").write_text('---\ntitle: "War <script>alert(1)</script> & Peace <b>now</b>"\n---\n\nText.\n',

@@ -202,6 +202,7 @@ def _essay(root: Path, essay: str | None) -> Path:
         # A front matter that is not YAML stops here, at its line: the bibliography it names could not be
         # read, and the settings init writes are never rewritten by a second run.
         front_matter(_read(path), str(path))
+        load_essay(path)  # an include or a child document missing stops here, as it stops check and the render
     return path
 
 
