@@ -236,6 +236,21 @@ def test_a_quarto_include_not_found_stops_init_before_writing(here: Path,
     assert not (here / "litreview.toml").exists() and not (here / "refs").exists()
 
 
+def test_a_latex_thesis_with_input_files_missing_is_told_so(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A thesis of which some chapters are not in the folder: init counted the entries they cite as uncited and
+    # said nothing of the chapters (check reports each, LR314). It names them, and how many there are.
+    (here / "refs.bib").write_text(ENTRY.format(key="a") + "\n" + ENTRY.format(key="b"), encoding="utf-8")
+    (here / "ch").mkdir()
+    (here / "ch" / "one.tex").write_text("Cited \\cite{a}.\n", encoding="utf-8")
+    (here / "thesis.tex").write_text("\\addbibresource{refs.bib}\n\\begin{document}\n\\input{ch/one}\n"
+                                     "\\input{ch/two}\n\\input{ch/three.tex}\n\\end{document}\n", encoding="utf-8")
+    assert main(["init", "thesis.tex"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert ("thesis.tex reads 2 files that are not here (ch/two at thesis.tex:4, ch/three.tex at thesis.tex:5): "
+            "their text and citations are not reviewed") in out, out
+    assert "1 of the 2 entries in refs.bib is cited nowhere in thesis.tex (counted without the 2 files not here;" in out
+
+
 def test_the_site_name_init_writes_holds_no_markup(here: Path) -> None:
     """MkDocs prints site_name into every page unescaped: a title's markup must not reach it."""
     (here / "essay.md").write_text('---\ntitle: "War <script>alert(1)</script> & Peace <b>now</b>"\n---\n\nText.\n',

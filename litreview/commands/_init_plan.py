@@ -109,8 +109,14 @@ def _plan_essay(plan: Plan, root: Path, essay: str | None, bib: str | tuple[str,
         plan.notes.append(f"{Path(essay).name} is one of the files {essay_path.name} has pandoc join into one "
                           f"manuscript: litreview reviews them together, as `litreview init {_rel(essay_path, root)}` "
                           "does (list them by hand in litreview.toml: essay = [\"a.md\", \"b.md\"])")
+    missing: list[str] = []
     if is_inside(essay_path, root):
         essay_setting = _rel(essay_path, root)
+        missing = _parts_missing(essay_path, root)
+        if missing:
+            plan.notes.append(f"{essay_path.name} reads {plural(len(missing), 'file')} that {'is' if len(missing) == 1 else 'are'} "
+                              f"not here ({', '.join(missing[:3])}{', ...' if len(missing) > 3 else ''}): "
+                              "their text and citations are not reviewed (`litreview check` reports each, LR314)")
     else:
         target = root / "refs" / essay_path.name
         essay_setting = _rel(target, root)
@@ -138,8 +144,9 @@ def _plan_essay(plan: Plan, root: Path, essay: str | None, bib: str | tuple[str,
     written = [p.name for p in (root / "litreview.toml", root / "pyproject.toml") if p in plan.writes or p in plan.appends]
     if uncited and written:
         count, total, names = uncited
+        unread = f"counted without the {plural(len(missing), 'file')} not here; " if missing else ""
         plan.notes.append(f"{count} of the {plural(total, 'entry', 'entries')} in {names} {'is' if count == 1 else 'are'} cited "
-                          f"nowhere in {_whole(essay_path)} (a shared bibliography? pandoc and LaTeX leave them out "
+                          f"nowhere in {_whole(essay_path)} ({unread}a shared bibliography? pandoc and LaTeX leave them out "
                           f"of the reference list): {written[0]} reports them, and what they lack, as notes, not errors "
                           f'(severity = {{ LR307 = "info" }}); delete that line to have each one fail the check')
         plan.quiet_unused = tuple([bib_setting] if isinstance(bib_setting, str) else bib_setting)
@@ -228,6 +235,18 @@ def _read(path: Path) -> str:
 
         return notebook_markdown(path, text)
     return text
+
+
+def _parts_missing(essay_path: Path, root: Path) -> list[str]:
+    """The files the essay reads that are not there (\\input files, child documents), each with the place that
+    names it: ``ch/two.tex at thesis.tex:4``."""
+    from ..essay import MISSING_INPUTS, load_essay
+
+    try:
+        essay = load_essay(essay_path)
+    except InputError:
+        return []
+    return [f"{name} at {_rel(Path(file), root)}:{line}" for file, line, name, *_ in essay.meta.get(MISSING_INPUTS) or ()]
 
 
 def _parts_read(essay_path: Path) -> list[str]:
