@@ -199,3 +199,20 @@ def test_links_warns_of_a_missing_plain_key_in_checks_words(tmp_path: Path, monk
     err = capsys.readouterr().err
     assert 'the key: add an item with "id": "absent2002" to content/manual-references.json' in err, err
     assert "litreview add" not in err
+
+
+def test_sources_says_why_a_manubot_manuscripts_identifiers_have_no_title(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # The table listed @doi: and @isbn: citations with no type, year, author or title, and said nothing of why.
+    _content(tmp_path, "Cited [@doi:10.1000/xyz123; @isbn:978-0-19-850294-4] and [@roe2001].\n",
+             manual_references_json='[{"id": "roe2001", "type": "book", "title": "R"}]')
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "160")
+    assert main(["sources", "--essay", "content", "--claims", "", "--metadata-dir", "meta"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert ("2 sources are known by the identifier the manuscript cites alone (Manubot looks them up as it builds): "
+            "`litreview fetch` records what the registries say of them, `litreview metadata` shows it") in out, out
+    assert main(["sources", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)[2]["title"] == "R"

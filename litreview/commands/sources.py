@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..config import Config
 from ..errors import BibliographyError
 from ..model import Bibliography, Source
 from ..text import plural
@@ -50,7 +51,7 @@ def _names(people) -> str:
     return "; ".join(p.sort_name() for p in people)
 
 
-def _table(sources: tuple[Source, ...], width: int | None = None) -> str:
+def _table(sources: tuple[Source, ...], width: int | None = None, footer: str = "") -> str:
     """The entries as a table (wide) or a list (narrow), wrapped between words."""
     from ._layout import Column, output_width, render
 
@@ -58,7 +59,21 @@ def _table(sources: tuple[Source, ...], width: int | None = None) -> str:
                Column("doi / url", fold=True)]
     rows = [[s.key, s.type, str(s.year or ""), _names(s.authors) or _names(s.editors), s.title,
              s.doi or s.url] for s in sources]
-    return render(plural(len(sources), "source"), columns, rows, width=width or output_width(), heads=(0, 1, 2))
+    return render(plural(len(sources), "source"), columns, rows, width=width or output_width(), heads=(0, 1, 2),
+                  footer=footer)
+
+
+def _identifiers_alone(bibliography: Bibliography, config: Config) -> str:
+    """What the table says of a Manubot manuscript's sources that are its citations' identifiers alone (no manual
+    reference describes them): why their type, year, authors and title are empty, and where to see them."""
+    if bibliography.file is not None or not config.essay or not config.path("essay").is_dir():
+        return ""  # (a Manubot manuscript is a folder; with no .bib, its sources are the identifiers it cites)
+    bare = sum(1 for s in bibliography.sources if not s.title and not s.authors and not s.editors)
+    if not bare:
+        return ""
+    return (f"{plural(bare, 'source is', 'sources are')} known by the identifier the manuscript cites alone (Manubot "
+            "looks them up as it builds): `litreview fetch` records what the registries say of them, `litreview "
+            "metadata` shows it.")
 
 
 @click.command(epilog=EXAMPLES)
@@ -75,7 +90,8 @@ def command(fmt: str, **paths: str | None) -> int:
     from ..review import assemble
 
     config = config_from(paths)
-    sources = assemble(config, through="load", load=load_or_fail, essay="for-sources").bibliography.sources
+    bibliography = assemble(config, through="load", load=load_or_fail, essay="for-sources").bibliography
+    sources = bibliography.sources
     if fmt == "json":
         emit_json([s.to_json() for s in sources])
     elif fmt == "csljson":
@@ -94,5 +110,5 @@ def command(fmt: str, **paths: str | None) -> int:
     else:
         from ._layout import emit
 
-        emit(_table(sources))
+        emit(_table(sources, footer=_identifiers_alone(bibliography, config)))
     return 0
