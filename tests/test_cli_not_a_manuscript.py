@@ -104,3 +104,25 @@ def test_import_of_a_missing_bib_says_it_is_missing(tmp_path: Path, monkeypatch:
     monkeypatch.chdir(tmp_path)
     code, said = _run(["import", "refs.bib"], capsys)
     assert code == 2 and "not found" in said and "bibliography already" not in said
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("thesis.tex", "\\documentclass{book}\n\\usepackage{biblatex}\n\\addbibresource{refs.bib}\n\\begin{document}\n"
+                   "Waltz argued it \\cite{waltz1979}.\n\\printbibliography\n\\end{document}\n"),
+    ("paper.md", "---\ntitle: T\nbibliography: refs.bib\n---\n\nWaltz argued it [@waltz1979].\n"),
+])
+def test_import_of_a_manuscript_whose_references_are_in_its_bib_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], name: str,
+        text: str) -> None:
+    # A thesis that cites from a .bib holds no reference list: its lines (the preamble's too) were imported as 56
+    # references, every field uncertain. The error names the bibliography and what to run instead.
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, said = _run(["import", name], capsys)
+    assert code == 2 and f"{name}: no reference list to import: its references are in refs.bib" in said, said
+    assert f"litreview init {name}" in said and "pandoc" in said
+    # A reference section of its own is still imported; so is the whole file when asked.
+    (tmp_path / name).write_text(text + "\nReferences\n\nWaltz, Kenneth. 1979. Theory of International Politics. "
+                                 "Reading: Addison-Wesley.\n", encoding="utf-8")
+    assert _run(["import", name], capsys)[0] == 0

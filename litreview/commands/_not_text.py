@@ -73,3 +73,31 @@ def not_a_reference_list(path: Path, given: str) -> InputError | None:
                           path=given, hint=f"import its text: {take} | litreview import -, or save its text as a "
                                            ".txt file and import that")
     return None
+
+
+def cites_from_its_bibliography(path: Path, given: str) -> InputError | None:
+    """The error for ``litreview import FILE`` when FILE is a manuscript with no reference list of its own that names
+    a bibliography file that exists (``\\addbibresource``, ``bibliography:``): its references are in that file, and
+    its own lines (a LaTeX preamble's too) read as references only by mistake."""
+    from ..essay import MANUSCRIPT_SUFFIXES
+
+    if path.suffix.lower() not in MANUSCRIPT_SUFFIXES or not path.is_file():
+        return None
+    from ..errors import LitreviewError
+    from ..essay import load_essay
+    from ..essay_bibliographies import named_bibliographies
+
+    try:
+        named = [p for p in named_bibliographies(load_essay(path)) if p.is_file()]
+    except LitreviewError:  # what it cannot read as a manuscript is read as the text it is
+        return None
+    if not named:
+        return None
+    from ..fileio import relative_name
+
+    names = ", ".join(relative_name(p, Path.cwd()) for p in named)
+    name = shell_word(given)
+    return InputError(f"no reference list to import: its references are in {names}, which it names", path=given,
+                      hint=f"review it with them: litreview init {name}; to import the list as it prints, render "
+                           f"it first (pandoc {name} --citeproc -t plain -o refs.txt) and import that, or name the "
+                           "list's heading with --section")

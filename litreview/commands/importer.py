@@ -84,6 +84,11 @@ def command(path: str, fmt: str, section: str | None, whole: bool) -> int:
     sequences = bool(dropped) and TERMINAL_SEQUENCES.search(text) is not None
     if dropped:
         text = without_controls(text, breaks=True)
+    if not stdin and not whole and section is None and reference_heading(text, None) is None:
+        from ._not_text import cites_from_its_bibliography
+
+        if (wrong := cites_from_its_bibliography(Path(path), path)) is not None:  # a thesis citing from its .bib
+            raise wrong
     strings, first_line = find_reference_section(text, section, path=path, whole=whole)
     _refuse_overlong(strings, path, first_line)
     refs = parse_references(strings)

@@ -24,7 +24,7 @@ from ..spans import delimited
 from .markdown import parse_markdown
 from .segment import CONTEXT, normalise_space
 
-__all__ = ["BIBLATEX", "BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CHILD_CHUNK", "CONTEXT", "IN_BOOK", "MISSING_INPUTS", "NOTICES",
+__all__ = ["BIBLATEX", "BIBTEX", "BOOKS", "BOOK_FILE", "CALLOUT_TITLE", "CAPTIONED", "CHILD_CHUNK", "CONTEXT", "IN_BOOK", "MANUSCRIPT_SUFFIXES", "MISSING_INPUTS", "NOTICES",
            "PROJECT_FILES", "PROJECT_RENDERING", "PROSE_CHUNK", "check_manuscript", "enclosing_book", "enclosing_inputs", "lists_inputs", "load_essay", "manuscripts_in",
            "normalise_space", "noted", "output_file", "output_settings", "parse_essay", "settings_notices", "with_inputs", "with_missing"]
 
@@ -147,7 +147,8 @@ def check_manuscript(path: Path) -> None:
     raise EssayError(f"a {suffix} file is not a manuscript", path=str(path), hint=hint)
 
 
-_MANUSCRIPT_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".ipynb", *LATEX_SUFFIXES)
+MANUSCRIPT_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".ipynb", *LATEX_SUFFIXES)
+"""The suffixes of the manuscript files litreview reads (lower case)."""
 _NOT_MANUSCRIPTS = ("readme", "changelog", "license", "licence", "contributing", "code_of_conduct", "news", "authors")
 
 
@@ -159,7 +160,7 @@ def manuscripts_in(folder: Path) -> list[str]:
     except OSError:
         return []
     found = [p.name for p in entries if p.is_file() and (p.name in BOOKS or (
-        p.suffix.lower() in _MANUSCRIPT_SUFFIXES and p.stem.lower() not in _NOT_MANUSCRIPTS))]
+        p.suffix.lower() in MANUSCRIPT_SUFFIXES and p.stem.lower() not in _NOT_MANUSCRIPTS))]
     content = folder / "content"
     if content.is_dir() and any(p.suffix.lower() == ".md" for p in content.iterdir()):
         found.append("content")
