@@ -675,6 +675,9 @@ def test_a_name_the_document_defines_as_the_short_form_of_common_words_names_a_c
                          "Events come from the Global Data on Events, Location and Tone (GDELT).\n").claims
     got = [(claims[w.row].id, w.key) for w in topical.named_works(claims, build_index(parse_bibliography(bib)))]
     assert got == [("p2-s1", "gdelt")]
+    # The long form opening the sentence has its capital from the sentence, not from a name.
+    claims = parse_essay("Value added models (VAM) are read by VisIt.\n").claims
+    assert [w.key for w in topical.named_works(claims, build_index(parse_bibliography(bib)))] == ["visit"]
 
 
 def _with_copy(bib: str, key: str, copy: str, doi: str = "10.1000/one.work") -> str:

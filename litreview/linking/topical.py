@@ -388,8 +388,10 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
             if all(ch.isupper() for ch in source.title if ch.isalpha()):  # "EUROPE: A HISTORY": named as written
                 in_capitals.add(head)  # by a sentence alone ("PLATO"), not as "Europe"
     # A head no other title holds, that is no body's initials and that the document does not define as a short form of
-    # common words ("teacher value added models (VAM)": a concept, not "VAM: Stata Module ...").
-    concepts = {fold(short) for short, long in acronyms([c.text for c in claims]).items() if long == long.lower()}
+    # common words ("teacher value added models (VAM)": a concept, not "VAM: Stata Module ..."), a word of which is in
+    # lower case (the first may have its capital from the sentence: "Value added models (VAM) are ...").
+    concepts = {fold(short) for short, long in acronyms([c.text for c in claims]).items()
+                if any(w[:1].islower() for w in long.split() if w.lower() not in _LINKING)}
     bodies = _bodies(index)
     heads = {head: key for head, key in heads.items()
              if title_words[head] == 1 and head not in bodies and head not in concepts}
