@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         row(f"rank fusion with BM25 + par.+acr.+essay, k {k} x {weight:g}", _fused(shipped, rr, where, doc_of, k, weight))
     for l2 in (3.0, 30.0, 100.0, 300.0, 1000.0):
         row(f"penalty {l2:g} (shipped {L2:g})", fitted(x, names, l2))
-    for label, kept in FEWER.items():
+    for label, kept in feature_sets().items():
         cols = [FEATURES.index(n) for n in kept]
         row(f"features: {label}", fitted([[r[c] for c in cols] for r in every], list(kept)))
     row("each feature standardised within its document", fitted(_standardised(x, doc_of), names))
@@ -107,11 +107,19 @@ BASELINES: dict[str, dict[str, float | bool]] = {
 
 FEWER: dict[str, tuple[str, ...]] = {
     "BM25's (score, rank, first) and named": ("bm25", "bm25_rank", "bm25_top", "named"),
+    "the cosine's (score, rank, first) and named": ("cosine", "top", "rank", "named"),
+    "the rank by cosine plus BM25 alone": ("rank",),
     "every feature the suggester measures": FEATURES,
     "every one but the sentence's and entry's own (cue, first person, length, spread, entries)":
         tuple(n for n in FEATURES if n not in ("cue", "first_person", "length", "spread", "entries", "linked")),
 }
 """Re-rankers reading fewer or more of the suggester's features than the shipped one (``ranker.MODEL``)."""
+
+
+def feature_sets() -> dict[str, tuple[str, ...]]:
+    """The features of each re-ranker compared with the shipped one: ``FEWER``, then the shipped one without each of
+    its features in turn (what each one carries that the others do not)."""
+    return {**FEWER, **{f"the shipped but {name}": tuple(n for n in MODEL if n != name) for name in MODEL}}
 
 
 def _baseline(docs: list[Document], query: dict[str, float | bool], where: Where,

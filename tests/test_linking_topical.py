@@ -646,6 +646,40 @@ def test_a_compound_of_capitalised_words_names_no_work(title: str, text: str) ->
     assert [key for key in got if key != "paraview"] == ["emdat", "boxlib", "vdem"]  # GERMAN names ParaView
 
 
+def test_a_title_opening_with_the_initials_of_a_body_that_wrote_entries_names_the_body_not_the_work() -> None:
+    # "LAPD ran PredPol ...": the sentence names the Los Angeles Police Department, which wrote several entries of the
+    # bibliography, not its "LAPD Transitions to New Records Management System" (a default suggestion of a quarto paper
+    # of development papers, citing another work there): naming a body of several entries names none of them in
+    # particular. A body of one entry ("IPCC warned") names its work, and so does a name that is no body's initials.
+    bib = NAMED_BIB + """
+@report{lapd2020, author={{Los Angeles Police Department}}, title={Data-Informed, Community-Focused Policing}, year={2020}}
+@online{lapd2024, author={{Los Angeles Police Department}}, title={LAPD Transitions to New Records Management System},
+  year={2024}}
+@report{ipcc, author={{Intergovernmental Panel on Climate Change}}, title={IPCC Special Report on Warming}, year={2018}}
+"""
+    claims = parse_essay("In Los Angeles, LAPD ran PredPol from 2011.\n\nIn Geneva, IPCC set limits; they were read by "
+                         "VisIt.\n").claims
+    got = [(claims[w.row].id, w.key) for w in topical.named_works(claims, build_index(parse_bibliography(bib)))]
+    assert got == [("p2-s1", "ipcc"), ("p2-s1", "visit")]
+
+
+def test_a_name_the_document_defines_as_the_short_form_of_common_words_names_a_concept_not_a_work() -> None:
+    # "research on teacher value added models (VAM)": a concept's short form, not "VAM: Stata Module to Compute
+    # Teacher Value-Added Measures" (a default suggestion of an economics thesis of development papers, where the
+    # sentence cites three papers). A short form of a name written with capitals still names its work.
+    bib = NAMED_BIB + """
+@misc{vam, author={Stepner, Michael}, title={VAM: Stata Module to Compute Teacher Value-Added Measures}, year={2013}}
+@misc{gdelt, title={GDELT: Global Data on Events, Location, and Tone}, year={2013}}
+"""
+    claims = parse_essay("This paper builds on research on teacher value added models (VAM), such as these.\n\n"
+                         "Events come from the Global Data on Events, Location and Tone (GDELT).\n").claims
+    got = [(claims[w.row].id, w.key) for w in topical.named_works(claims, build_index(parse_bibliography(bib)))]
+    assert got == [("p2-s1", "gdelt")]
+    # The long form opening the sentence has its capital from the sentence, not from a name.
+    claims = parse_essay("Value added models (VAM) are read by VisIt.\n").claims
+    assert [w.key for w in topical.named_works(claims, build_index(parse_bibliography(bib)))] == ["visit"]
+
+
 def _with_copy(bib: str, key: str, copy: str, doi: str = "10.1000/one.work") -> str:
     """``bib`` with ``key``'s entry given a DOI, and an exact copy of it under ``copy`` defined after it."""
     line = next(ln for ln in bib.splitlines() if ln.startswith("@") and "{" + key + "," in ln)

@@ -382,6 +382,18 @@ def test_rank_fusion_and_the_gap_from_the_best_are_read_within_each_sentence() -
     assert _from_best([[1.0], [3.0], [5.0], [2.0]], where, doc_of, [0]) == [[-2.0], [0.0], [0.0], [-3.0]]
 
 
+def test_each_of_the_shipped_features_is_left_out_in_turn() -> None:
+    # What each feature of the re-ranker carries that the others do not: a row without it, the rest kept in order.
+    from topical_generalisation import feature_sets
+
+    from litreview.linking.ranker import MODEL
+
+    sets = feature_sets()
+    for name in MODEL:
+        assert tuple(n for n in MODEL if n != name) in sets.values()
+    assert ("rank",) in sets.values()
+
+
 def test_the_shown_rules_count_each_sentence_s_top_candidate_alone() -> None:
     from topical_generalisation import shown_by_rule
 
