@@ -45,9 +45,10 @@ TEXT_CHUNK = re.compile(r"^[ \t]*(`{3,})[ \t]*\{[ \t]*(theorem|lemma|corollary|p
 CROSSREF = re.compile(r"^(fig|tbl|tab|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|apx|suppfig|supptbl)[-:]", re.I)
 ALIAS = re.compile(r"^\[@[^\]\s]+\]:[ \t]*\S+[ \t]*$", re.M)
 """A Manubot alias definition, ``[@alias]: doi:10.1000/xyz``, on a line of its own."""
-JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
-"""Jinja2 markup, which Manubot renders before pandoc reads the text: a comment goes, a statement or a
-variable becomes text of the build (names, dates, addresses), here nothing."""
+JINJA = re.compile(r"\{##.*?##\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+"""Jinja2 markup, which Manubot renders before pandoc reads the text (its comments written ``{## … ##}``, as
+Manubot's environment has them): a comment goes, a statement or a variable becomes text of the build (names,
+dates, addresses), here nothing."""
 UNREAD_BY_PANDOC = frozenset({
     "Citet", "Citep", "Citealp", "Citealt", "Citeauthor", "fullcite", "footfullcite", "smartcites", "citetitle",
     "Citetitle", "citeurl", "citedate", "citeurldate", "citenum", "citetalias", "Citetalias", "citepalias",
