@@ -96,15 +96,22 @@ def without_template_output(text: str) -> str:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    blank = [not line.strip() for line in lines]
-    out = set()
+    run_first, run_last = list(range(len(lines))), list(range(len(lines)))  # the run of non-blank lines of each
+    for i in range(1, len(lines)):
+        if lines[i].strip() and lines[i - 1].strip():
+            run_first[i] = run_first[i - 1]
+    for i in range(len(lines) - 2, -1, -1):
+        if lines[i].strip() and lines[i + 1].strip():
+            run_last[i] = run_last[i + 1]
+    depth = [0] * (len(lines) + 1)  # +1 where a region's lines begin, -1 past their end: one pass, however many
     for a, b in regions:
-        first, last = bisect_right(starts, a) - 1, bisect_right(starts, max(a, b - 1)) - 1
-        while first > 0 and not blank[first - 1]:
-            first -= 1
-        while last + 1 < len(lines) and not blank[last + 1]:
-            last += 1
-        out.update(range(first, last + 1))
+        depth[run_first[bisect_right(starts, a) - 1]] += 1
+        depth[run_last[bisect_right(starts, max(a, b - 1)) - 1] + 1] -= 1
+    out, inside = set(), 0
+    for i in range(len(lines)):
+        inside += depth[i]
+        if inside:
+            out.add(i)
     return "\n".join(" " * len(line) if i in out else line for i, line in enumerate(text.split("\n")))
 
 
