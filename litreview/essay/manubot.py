@@ -81,8 +81,8 @@ def without_template_output(text: str) -> str:
     statements: list[tuple[int, int, str]] = []  # (start, end, name) of each statement
     for m, _, end in delimited(text, _JINJA_OPENS, lambda m: _JINJA_CLOSES[m.group()]):
         if m.group() == "{%":
-            name = _STATEMENT_NAME.match(text, m.end())
-            statements.append((m.start(), end, name.group(1) if name else ""))
+            word = _STATEMENT_NAME.match(text, m.end())
+            statements.append((m.start(), end, word.group(1) if word else ""))
     if not statements:
         return text
     regions = [(a, b) for a, b, _ in statements]
