@@ -14,12 +14,16 @@ Markdown (bookdown's ```` ```{theorem} ```` and the like) given as the fenced di
 the ids of every Cite element of the AST, the front matter's included and ``nocite`` left out, less the
 cross-references of pandoc-crossref and Quarto (``fig:x``, ``@tbl-y``, ...). litreview's keys are the
 citations of the essay's claims (Manubot: the key as written, before an alias or tag is resolved) less what
-its linker takes for a cross-reference. A document pandoc refuses is listed and skipped; one litreview
-refuses with an error message counts as citing nothing; any other exception is a crash and listed.
+its linker takes for a cross-reference. A note pandoc prints again (a Markdown note referenced twice, a label defined
+twice: pandoc prints its last definition at each reference) repeats its items in pandoc's AST; litreview reads a note
+once, where it is written: the copies it misses are counted as missed and said to be copies. A document pandoc refuses
+is listed and skipped; one litreview refuses with an error message counts as citing nothing; any other exception is a
+crash and listed.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -45,9 +49,10 @@ TEXT_CHUNK = re.compile(r"^[ \t]*(`{3,})[ \t]*\{[ \t]*(theorem|lemma|corollary|p
 CROSSREF = re.compile(r"^(fig|tbl|tab|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr|apx|suppfig|supptbl)[-:]", re.I)
 ALIAS = re.compile(r"^\[@[^\]\s]+\]:[ \t]*\S+[ \t]*$", re.M)
 """A Manubot alias definition, ``[@alias]: doi:10.1000/xyz``, on a line of its own."""
-JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
-"""Jinja2 markup, which Manubot renders before pandoc reads the text: a comment goes, a statement or a
-variable becomes text of the build (names, dates, addresses), here nothing."""
+JINJA = re.compile(r"\{##.*?##\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+"""Jinja2 markup, which Manubot renders before pandoc reads the text (its comments written ``{## … ##}``, as
+Manubot's environment has them): a comment goes, a statement or a variable becomes text of the build (names,
+dates, addresses), here nothing."""
 UNREAD_BY_PANDOC = frozenset({
     "Citet", "Citep", "Citealp", "Citealt", "Citeauthor", "fullcite", "footfullcite", "smartcites", "citetitle",
     "Citetitle", "citeurl", "citedate", "citeurldate", "citenum", "citetalias", "Citetalias", "citepalias",
@@ -73,6 +78,8 @@ class DocRow:
     got_items: Counter[Item] = field(default_factory=Counter)
     documented: Counter[str] = field(default_factory=Counter)
     """litreview's keys, each as often as an item of a command pandoc does not read (``UNREAD_BY_PANDOC``) cites it."""
+    repeated: Counter[Item] = field(default_factory=Counter)
+    """pandoc's items in the copies of a note it prints again (``note_copies``), which litreview reads once."""
     seconds: float = 0.0
     skipped: str = ""
     """Why pandoc did not give the keys (the document is left out of the figures)."""
@@ -81,8 +88,9 @@ class DocRow:
     crashed: bool = False
 
     def misreads(self, part: int) -> tuple[int, int, list[str]]:
-        """``misreads`` of pandoc's items and litreview's."""
-        return misreads(self.want_items, self.got_items, part)
+        """``misreads`` of pandoc's items (less the copies of a note it prints again that litreview does not cite)
+        and litreview's."""
+        return misreads(self.want_items - (self.repeated & (self.want_items - self.got_items)), self.got_items, part)
 
     def counts(self, items: bool) -> tuple[int, int, int]:
         """(agreed, litreview only, pandoc only): distinct keys, or with ``items`` citation items."""
@@ -247,15 +255,45 @@ def bibliography_of(source: Path, bib: Path) -> Bibliography:
 PANDOC_MODES = {"NormalCitation": "normal", "AuthorInText": "author-in-text", "SuppressAuthor": "suppress-author"}
 
 
-def pandoc_items(pandoc: str, path: Path, form: str) -> Counter[Item]:
-    """Each item pandoc cites in the manuscript (CalledProcessError when pandoc refuses it)."""
-    from tests.fuzz.pandoc_diff import cite_items
-
+def pandoc_items(pandoc: str, path: Path, form: str) -> tuple[Counter[Item], Counter[Item]]:
+    """Each item pandoc cites in the manuscript, and of them those in the copies of a note it prints again
+    (``note_copies``) (CalledProcessError when pandoc refuses it)."""
     ast = pandoc_document(pandoc, path, form)
     meta = {k: v for k, v in ast["meta"].items() if k != "nocite"}
-    items = (c for c in (*cite_items(ast["blocks"]), *cite_items(meta)) if not CROSSREF.match(c["citationId"]))
+    # (LaTeX has no note referenced twice: two \footcite{k} are two notes, the same)
+    return _items([ast["blocks"], meta]), _items(note_copies(ast["blocks"]) if form != "latex" else [])
+
+
+def _items(nodes: list) -> Counter[Item]:
+    from tests.fuzz.pandoc_diff import cite_items
+
+    items = (c for c in cite_items(nodes) if not CROSSREF.match(c["citationId"]))
     return Counter((c["citationId"], PANDOC_MODES.get(c["citationMode"]["t"], c["citationMode"]["t"]),
                     suffix_text(inline_text(c["citationSuffix"]))) for c in items)
+
+
+def note_copies(node: object, seen: set[str] | None = None) -> list:
+    """The notes of a pandoc AST that repeat one before them: pandoc prints a note at each reference to it (``[^1]``
+    twice), and a label defined again with its last definition at each; litreview reads a note once, where it is
+    written. Two notes are one when they are the same but for their citations' note numbers."""
+    seen = set() if seen is None else seen
+    found: list = []
+    if isinstance(node, dict):
+        if node.get("t") == "Note":
+            same = json.dumps(node["c"], sort_keys=True, default=str)
+            same = _NOTE_NUMBER.sub("", same)
+            if same in seen:
+                return [node["c"]]
+            seen.add(same)
+        for value in node.values():
+            found += note_copies(value, seen)
+    elif isinstance(node, list):
+        for value in node:
+            found += note_copies(value, seen)
+    return found
+
+
+_NOTE_NUMBER = re.compile(r'"citation(?:NoteNum|Hash)": \d+')
 
 
 def pandoc_document(pandoc: str, path: Path, form: str) -> dict:
@@ -310,7 +348,7 @@ def read_folder(folder: Path, pandoc: str) -> list[DocRow]:
         row = DocRow(str(path.relative_to(folder)) if path != folder else path.name, form)
         rows.append(row)
         try:
-            row.want_items = pandoc_items(pandoc, path, form)
+            row.want_items, row.repeated = pandoc_items(pandoc, path, form)
             row.want = Counter(k for k, _, _ in row.want_items.elements())
         except subprocess.CalledProcessError as exc:
             row.skipped = f"pandoc refused it: {(exc.stderr or '').strip()[-120:]}"
@@ -356,8 +394,12 @@ def report(title: str, rows: list[DocRow], show_keys: bool) -> None:
                 known = min(n, r.documented[k])
                 print(f"      extra (litreview only): {k}" + (f" x{n}" if n > 1 else "")
                       + (f" ({known} of a command pandoc does not read, documented)" if known else ""))
+            copies = Counter(k for k, _, _ in r.repeated.elements())
             for k, n in sorted((r.want - r.got).items()):
-                print(f"      missed (pandoc only):   {k}" + (f" x{n}" if n > 1 else ""))
+                again = min(n, copies[k])
+                print(f"      missed (pandoc only):   {k}" + (f" x{n}" if n > 1 else "")
+                      + ((f" ({again} of them " if again < n else " (") + "a note's copy pandoc prints again)"
+                         if again else ""))
             for part, name in ((MODE, "mode"), (SUFFIX, "suffix")):
                 for what in r.misreads(part)[2]:
                     print(f"      {name} misread: {what}")
@@ -382,6 +424,11 @@ def report(title: str, rows: list[DocRow], show_keys: bool) -> None:
     documented = sum(sum(((r.got - r.want) & r.documented).values()) for r in rows if not r.skipped)
     print(f"  {documented} of the {extra} items litreview alone cites are of LaTeX commands pandoc does not read "
           "(natbib's, biblatex's and csquotes', read as the packages define them; documented)")
+    missed = sum(sum((r.want - r.got).values()) for r in rows if not r.skipped)
+    again = sum(sum(((r.want - r.got) & Counter(k for k, _, _ in r.repeated.elements())).values())
+                for r in rows if not r.skipped)
+    print(f"  {again} of the {missed} items pandoc alone cites are copies of a note it prints again (a note referenced "
+          "twice, a label defined twice: litreview reads a note once, where it is written; counted as missed)")
     crashes = [r.name for r in rows if r.crashed]
     skipped = sum(1 for r in rows if r.skipped)
     refused = sum(1 for r in rows if r.error and not r.crashed)

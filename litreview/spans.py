@@ -8,7 +8,7 @@ once per opening that has one, and not again after it was found missing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 #: What closes the span an opening starts: a fixed string, or a pattern (for a case-blind closing tag).
 Closing = str | re.Pattern[str]
@@ -36,6 +36,18 @@ def blanked(text: str, opening: re.Pattern[str], closing: Callable[[re.Match[str
     for m, _, end in delimited(text, opening, closing):
         out.append(text[pos:m.start()])
         out.append(re.sub(r"[^\n]", " ", text[m.start():end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def blanked_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each of ``spans`` (start, end; apart from one another) written as spaces, its line breaks
+    kept."""
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        out.append(text[pos:start])
+        out.append(re.sub(r"[^\n]", " ", text[start:end]))
         pos = end
     out.append(text[pos:])
     return "".join(out)

@@ -70,7 +70,7 @@ def _manubot(folder: Path) -> Path:
     content = folder / "paper" / "content"
     content.mkdir(parents=True)
     (content / "01.intro.md").write_text("## Introduction\n\nCells divide in two halves [@doi:10.1000/abc].\n", encoding="utf-8")
-    (content / "02.more.md").write_text("{## a comment #}\nThey also grow [@doi:10.1000/abc; @doi:10.1000/def].\n",
+    (content / "02.more.md").write_text("{## a comment ##}\nThey also grow [@doi:10.1000/abc; @doi:10.1000/def].\n",
                                         encoding="utf-8")
     (content / "manual-references.json").write_text(
         '[{"id": "doi:10.1000/abc", "type": "article-journal", "title": "Cells divide", '
@@ -185,3 +185,21 @@ def test_items_of_commands_pandoc_does_not_read_are_listed_apart(tmp_path: Path,
     out = capsys.readouterr().out
     assert "extra (litreview only): k1 (1 of a command pandoc does not read, documented)" in out
     assert "2 of the 2 items litreview alone cites are of LaTeX commands pandoc does not read" in out
+
+
+def test_items_of_a_note_pandoc_prints_again_are_counted_apart(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert PANDOC is not None
+    # pandoc prints a note at each of its references ("[^1]" twice), and a label defined again ("[^3]") with its
+    # last definition at each: its citations are items again in its AST. litreview reads a note once, where it is
+    # written: those copies are missed items, listed and counted as such, and no mode or suffix misread.
+    (tmp_path / "a.md").write_text("A [^1] and B [^1] [@k].\n\n[^1]: x [@a; @b, p. 3].\n\nC [^3].\n\n"
+                                   "[^3]: y [@c].\n\nD [^3].\n\n[^3]: z [@d].\n", encoding="utf-8")
+    (row,) = read_folder(tmp_path, PANDOC)
+    assert dict(row.want) == {"k": 1, "a": 2, "b": 2, "d": 2} and dict(row.got) == {"k": 1, "a": 1, "b": 1, "d": 1}
+    assert dict(row.repeated) == {("a", "normal", ""): 1, ("b", "normal", "p. 3"): 1, ("d", "normal", ""): 1}
+    assert row.misreads(MODE) == (4, 0, []) and row.misreads(SUFFIX) == (4, 0, [])
+    report("t", [row], show_keys=True)
+    out = capsys.readouterr().out
+    assert "missed (pandoc only):   a (a note's copy pandoc prints again)" in out
+    assert "3 of the 3 items pandoc alone cites are copies of a note it prints again" in out

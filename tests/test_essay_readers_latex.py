@@ -745,3 +745,15 @@ def test_latex_sentences_are_found_in_the_reading_of_their_math(tmp_path: Path) 
     assert [(c.id, c.text) for c in load_essay(path).claims] == [
         ("p1-s1", "It scales with the data points $N$. While this is slow, it is exact."),
         ("p1-s2", "$\\sigma$ is the noise."), ("p1-s3", "Its size is $p < 0.05$ here.")]
+
+
+def test_a_capital_after_display_math_begins_a_sentence() -> None:
+    # "we see that \begin{align}...\end{align} Next, to help ..." (no full stop in the equation, as authors often
+    # leave it): the display math is taken out of the paragraph's text, and the capital after it begins a sentence
+    # (joined, one claim read "we see that Next, to help ..."); a lower-case word after it ("where") goes on.
+    essay = parse_latex("\\documentclass{article}\n\\begin{document}\nMathematically, we see that\n\\begin{align}\n"
+                        "g = h + \\nu\n\\end{align}\nNext, we project them \\citep{a}. The grade is\n"
+                        "\\begin{equation}\ng = 1\n\\end{equation}\nwhere $g$ is small.\n\\end{document}\n", "essay.tex")
+    assert [c.text for c in essay.claims] == ["Mathematically, we see that", "Next, we project them [@{a}].",
+                                              "The grade is where $g$ is small."]
+    assert [c.line for c in essay.claims] == [3, 7, 7]

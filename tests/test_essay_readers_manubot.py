@@ -214,3 +214,71 @@ def test_manubot_manual_reference_problems_are_its_own_in_csl_terms(tmp_path: Pa
     found = [(f["code"], f["file"], f["line"], f["message"]) for f in report["findings"]
              if f["severity"] != "info"]
     assert found == [("LR110", "content/manual-references.json", 2, "article-journal item lacks container-title")]
+
+
+ROOTSTOCK_FRONT = """\
+{## Template to insert build date and source ##}
+<small><em>
+This manuscript
+{% if manubot.html_url_versioned is defined -%}
+([permalink]({{manubot.html_url_versioned}}))
+{% endif -%}
+was automatically generated
+{% if manubot.ci_source is defined -%}
+from [{{manubot.ci_source.repo_slug}}@{{manubot.ci_source.commit}}](https://github.com/{{manubot.ci_source.repo_slug}}/tree/{{manubot.ci_source.commit}})
+{% endif -%}
+on {{manubot.generated_date_long}}.
+</em></small>
+
+{% if manubot.date_long != manubot.generated_date_long -%}
+Published: {{manubot.date_long}}
+{% endif %}
+
+## Authors
+
+{% for author in manubot.authors %}
++ **{{author.name}}**
+  {%- if author.orcid is defined and author.orcid is not none %}
+    [{{author.orcid}}](https://orcid.org/{{author.orcid}})
+  {%- endif %}
+
+  <small>
+     · Funded by {{author.funders | join('; ')}}
+  </small>
+{% endfor %}
+
+::: {#correspondence}
+✉ — Correspondence possible via {% if manubot.ci_source is defined -%}[GitHub Issues](https://github.com/{{manubot.ci_source.repo_slug}}/issues){% else %}GitHub Issues{% endif %}
+:::
+"""
+
+
+def test_manubot_template_front_matter_makes_no_claims(tmp_path: Path) -> None:
+    # Manubot renders content/ as a Jinja2 template: the text its statements ({% if %}, {% for %}) wrap or stand in
+    # is the build's (dates, addresses, authors), one paragraph each once rendered, and no claim of the author's; a
+    # variable in the author's prose ({{ n }}) leaves the prose a claim.
+    from litreview.essay import load_essay
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "00.front-matter.md").write_text(ROOTSTOCK_FRONT, encoding="utf-8")
+    (content / "01.intro.md").write_text("## Introduction\n\nWe read {{ n_papers }} papers [@doi:10.1/x].\n"
+                                         "{## a comment ##}\nThey agree.\n", encoding="utf-8")
+    essay = load_essay(content)
+    assert [(c.id, c.text) for c in essay.claims] == [
+        ("p1-s1", "Authors"), ("p2-s1", "Introduction"), ("p3-s1", "We read papers [@doi:10.1/x]."),
+        ("p4-s1", "They agree.")]  # (the comment's line stays, empty: pandoc reads two paragraphs)
+    assert essay.claim("p3-s1").file.endswith("01.intro.md") and essay.claim("p3-s1").line == 3
+
+
+def test_manubot_figure_attribute_is_no_jinja_comment(tmp_path: Path) -> None:
+    # Manubot's Jinja2 comments are {## ... ##}: a figure's {#fig:a} is Markdown, and the prose after it stays
+    # (read as {# ... #}, it ran to the comment's closing "#}" and blanked the paragraph between).
+    from litreview.essay import load_essay
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "01.results.md").write_text("![A figure.](f.png){#fig:a}\n\nThe result holds [@doi:10.1/y].\n\n"
+                                           "{## to do ##}\n", encoding="utf-8")
+    essay = load_essay(content)
+    assert [c.text for c in essay.claims] == ["A figure.", "The result holds [@doi:10.1/y]."]

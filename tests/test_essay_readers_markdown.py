@@ -18,6 +18,7 @@ from fuzz.essay_cases import CITED, LATEX, MARKDOWN, cited, review
 from fuzz.pandoc_diff import cite_ids, pandoc_ast, pandoc_path
 
 from litreview.essay import load_essay, parse_essay
+from litreview.text import HARD_BREAK
 
 
 def test_markdown_reads_every_place_a_citation_can_stand() -> None:
@@ -311,3 +312,23 @@ def test_a_paragraph_of_raw_tex_commands_alone_is_no_claim() -> None:
     assert [(c.id, c.text) for c in essay.claims] == [
         ("p1-s1", "Intro"), ("p2-s1", "Text \\newpage here."), ("p3-s1", "\\citep[31]{goodin}"),
         ("p4-s1", "\\chapter{Demokratická teorie}"), ("p5-s1", "Last.")]
+
+
+def test_markers_of_a_quote_and_bars_of_a_line_block_are_no_claim_text() -> None:
+    # pandoc reads "> " at the start of a quote's later lines as the quote's marker, and "| " as a LineBlock's (a
+    # verse's lines): no character of the text. A claim, its paragraph's text (the site finds one in the other)
+    # and the place its citations are read in are the text without them; a pipe table keeps its rows' bars.
+    essay = parse_essay("Intro.\n\n> Quoted line one\n> continues [@b].\n> > Nested\n> > too.\n\n"
+                        "| The first line of a verse\n| the second [@c].\n|    Indented third.\n\n"
+                        "- A list item with\n  > a quote\n  > in it [@d].\n\n"
+                        "| a | b |\n|---|---|\n| x [@e] | y |\n", "essay.md")
+    assert [c.text for c in essay.claims] == [
+        "Intro.", "Quoted line one continues [@b].", "Nested too.", "The first line of a verse the second [@c].",
+        "Indented third.", "A list item with", "a quote in it [@d].", "a", "b", "x [@e]", "y"]
+    assert {c.key for claim in essay.claims for c in claim.citations or ()} == {"b", "c", "d", "e"}
+    for paragraph in essay.paragraphs:
+        assert all(c.text in " ".join(paragraph.text.split()) for c in paragraph.claims), paragraph.text
+    verse = essay.claim("p4-s1")
+    assert [p.text for p in essay.paragraphs if p.number == 4] == [  # its lines kept apart on the page
+        f"The first line of a verse{HARD_BREAK}  the second [@c].{HARD_BREAK}     Indented third."]
+    assert verse.text == "The first line of a verse the second [@c]." and verse.line == 8

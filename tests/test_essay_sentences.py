@@ -369,3 +369,23 @@ def test_an_abbreviation_in_an_open_parenthesis_ends_no_sentence_before_a_link(a
     text = f"Sie sein ({abbreviation} Culture, B [x](#x), C). Weiter."
     assert _texts(text) == [f"Sie sein ({abbreviation} Culture, B [x](#x), C).", "Weiter."]
 
+
+
+def test_citation_after_a_full_stop_ends_its_sentence_before_the_next() -> None:
+    # "It holds. [@a] Next one." (a citation placed after the full stop, as some styles and many students write it):
+    # the citation is the sentence's before; the sentence after it begins at its capital, a claim of its own (joined,
+    # one claim held both and the citation seemed to back the second). A LaTeX paragraph the author parts with
+    # \newline\newline reads so too. A citation alone after the stop ("[@a].") stays with the sentence before.
+    from litreview.essay import parse_essay
+
+    essay = parse_essay("Alpha holds here. [@a] Beta follows now. Gamma ends [@b; @c]. [-@d] [@e] Öland is last.\n\n"
+                        "Delta holds. [@f].\n", "essay.md")
+    assert [(c.text, [x.key for x in c.citations or ()]) for c in essay.claims] == [
+        ("Alpha holds here. [@a]", ["a"]), ("Beta follows now.", []), ("Gamma ends [@b; @c]. [-@d] [@e]",
+                                                                       ["b", "c", "d", "e"]),
+        ("Öland is last.", []), ("Delta holds. [@f].", ["f"])]
+    from litreview.essay.latex import parse_latex
+
+    latex = parse_latex("\\documentclass{article}\n\\begin{document}\nIt holds here. \\citep{a}\n\\newline\n\\newline\n"
+                        "Next one follows.\n\\end{document}\n", "essay.tex")
+    assert [c.text for c in latex.claims] == ["It holds here. [@{a}]", "Next one follows."]

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -184,7 +185,7 @@ def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked:
     claims: list[Claim] = []
     marks = [at for at, _ in chunk.anchors]
     maths = math_spans(body[start:start + len(chunk.text)]) if "$" in chunk.text else []
-    for a, b in sentences(plain, start, start + len(chunk.text)):
+    for a, b in _sentences_around_displays(plain, start, start + len(chunk.text)):
         a, b = _outside_math(a, b, start, maths)
         # The source line where the sentence starts: the last line start seen at or before it.
         n = bisect_right(marks, a - start) - 1
@@ -198,6 +199,21 @@ def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked:
                          claims=tuple(claims), heading=heads[first] if len(chunk.lines) == 1 and first in heads else 0,
                          before=tuple(leading)))
     return []
+
+
+_AFTER_DISPLAY = re.compile(r"\n[ \t]*\n\s*(?=[^\W\d_])")
+"""Where display math was taken out of a paragraph (the only blank line its text holds), before a letter."""
+
+
+def _sentences_around_displays(plain: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``segment.sentences`` of ``plain[start:end]``, a sentence beginning wherever a capital follows display math
+    ("we see that \\begin{align}...\\end{align} Next, we ...": an equation with no full stop of its own ends the
+    sentence before a capital); a lower-case word after it ("where $g$ is ...") goes on."""
+    cuts = [m.end() for m in _AFTER_DISPLAY.finditer(plain, start, end) if plain[m.end()].isupper()]
+    out: list[tuple[int, int]] = []
+    for a, b in pairwise([start, *cuts, end]):
+        out += sentences(plain, a, b)
+    return out
 
 
 def _outside_math(a: int, b: int, start: int, maths: list[tuple[int, int]]) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path, PurePath
@@ -20,13 +21,19 @@ from ..cache import MANUAL_SUFFIXES  # kept there: the input key reads the same 
 from ..errors import EssayError
 from ..fileio import NotUtf8, read_text
 from ..model import Bibliography, Citation, Claim, Essay, Finding, Paragraph, Source
-from ..spans import blanked
+from ..spans import blanked, delimited
 from .cites import is_crossref
 from .ids import id_source, reference_id
 from .markdown import read_body
 
-_JINJA_OPENS = re.compile(r"\{[#%{]")  # a Jinja2 comment, statement or expression, to its first closing
-_JINJA_CLOSES = {"{#": "#}", "{%": "%}", "{{": "}}"}
+_JINJA_OPENS = re.compile(r"\{##|\{%|\{\{")  # a Jinja2 comment, statement or expression, to its first closing
+_JINJA_CLOSES = {"{##": "##}", "{%": "%}", "{{": "}}"}
+"""Jinja2 markup as Manubot's environment reads it: its comments are ``{## … ##}`` (so that ``{#fig:x}``, a
+Markdown attribute, stays text), its statements ``{% … %}`` and expressions ``{{ … }}`` Jinja2's own."""
+_BLOCKS = frozenset({"if", "for", "macro", "call", "filter", "with", "block"})
+"""The Jinja2 statements that open a block, closed by ``end`` and their name (``{% endif %}``)."""
+_COMMENT = re.compile(r"\{##")
+_STATEMENT_NAME = re.compile(r"[-+]?\s*(\w+)")
 _ALIAS = re.compile(r"^ {0,3}\[@(?P<alias>[^\]\s]+)\]:\s*(?P<target>\S+)\s*$", re.M)
 
 
@@ -42,7 +49,7 @@ def load_manubot(folder: Path) -> Essay:
     not_utf8: list[NotUtf8] = []
     for path in files:
         text = read_text(path, what="essay", error=EssayError, hint="save the file as UTF-8", not_utf8=not_utf8)
-        text = blanked(text, _JINJA_OPENS, lambda m: _JINJA_CLOSES[m.group()])
+        text = blanked(without_template_output(text), _JINJA_OPENS, lambda m: _JINJA_CLOSES[m.group()])
         parts.append((str(path), offset))
         chunks.append(text)
         offset += len(text) + 2
@@ -61,6 +68,51 @@ def load_manubot(folder: Path) -> Essay:
         meta[NOTICES] = encoding_notices(not_utf8)
     return Essay(path=str(folder), body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=1,
                  format="manubot", marked=any(c.citations for p in paragraphs for c in p.claims))
+
+
+def without_template_output(text: str) -> str:
+    """``text`` (a file of ``content/``) with the text Manubot's template makes of it blanked, its line breaks kept:
+    each run of lines (no blank line between, a line of a ``{## comment ##}`` alone being blank once rendered) that
+    holds a Jinja2 statement, and all that a block statement wraps (``{% if %}`` to ``{% endif %}``, ``{% for %}``
+    to ``{% endfor %}``, with the runs its ends are in). That is the front matter rootstock's
+    ``00.front-matter.md`` builds from metadata.yaml and the build (authors, dates, the commit, its address), which a
+    manuscript not rendered holds as markup and blanks: no claim of the author's. A variable alone in the author's
+    prose (``{{ n }}``) leaves the prose as it is."""
+    statements: list[tuple[int, int, str]] = []  # (start, end, name) of each statement
+    for m, _, end in delimited(text, _JINJA_OPENS, lambda m: _JINJA_CLOSES[m.group()]):
+        if m.group() == "{%":
+            word = _STATEMENT_NAME.match(text, m.end())
+            statements.append((m.start(), end, word.group(1) if word else ""))
+    if not statements:
+        return text
+    regions = [(a, b) for a, b, _ in statements]
+    opened: list[tuple[int, str]] = []
+    for a, b, name in statements:
+        if name in _BLOCKS:
+            opened.append((a, name))
+        elif name.startswith("end") and opened and opened[-1][1] == name[3:]:
+            regions.append((opened.pop()[0], b))
+    lines = blanked(text, _COMMENT, lambda m: "##}").split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    run_first, run_last = list(range(len(lines))), list(range(len(lines)))  # the run of non-blank lines of each
+    for i in range(1, len(lines)):
+        if lines[i].strip() and lines[i - 1].strip():
+            run_first[i] = run_first[i - 1]
+    for i in range(len(lines) - 2, -1, -1):
+        if lines[i].strip() and lines[i + 1].strip():
+            run_last[i] = run_last[i + 1]
+    depth = [0] * (len(lines) + 1)  # +1 where a region's lines begin, -1 past their end: one pass, however many
+    for a, b in regions:
+        depth[run_first[bisect_right(starts, a) - 1]] += 1
+        depth[run_last[bisect_right(starts, max(a, b - 1)) - 1] + 1] -= 1
+    out, inside = set(), 0
+    for i in range(len(lines)):
+        inside += depth[i]
+        if inside:
+            out.add(i)
+    return "\n".join(" " * len(line) if i in out else line for i, line in enumerate(text.split("\n")))
 
 
 def _tags(path: Path) -> dict[str, str]:

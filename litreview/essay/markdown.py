@@ -11,11 +11,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from ..errors import EssayError
 from ..lazyre import lazy
 from ..model import Claim, Essay, Paragraph
+from ..spans import blanked_spans
+from ..text import HARD_BREAK
 from .cites import MASK, blank_keys, crossref_kinds, is_crossref, mask_inline, raw_tex_alone
 from .front import file_front
 from .md_blocks import commonmark, parser, without_stops_in_math
@@ -86,7 +89,15 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     plain = without_stops_in_math(blank_keys(body))  # no sentence ends inside a key or display math
     tables: dict[int, int] = {}  # a table's offset -> the number of its first row
     leading: list[str] = []  # display math before the first paragraph
-    for start, end, spans, note, level, row in sorted(_units(source), key=lambda u: u[0]):
+    marks: list[tuple[int, int]] = []
+    units = sorted(_units(source, marks), key=lambda u: u[0])
+    if marks:  # a quote's markers, a line block's bars: no text of the claims, nor of their paragraph
+        body, source, plain = (blanked_spans(x, [(a, b) for a, b in marks if b > a]) for x in (body, source, plain))
+        breaks = {a for a, b in marks if a == b}  # a line block's lines: its paragraph's text keeps them apart
+        if breaks:
+            body = "".join(HARD_BREAK if a in breaks else body[a:b]
+                           for a, b in pairwise(sorted({0, len(body), *breaks, *(i + 1 for i in breaks)})))
+    for start, end, spans, note, level, row in units:
         if level == _DISPLAY:
             follow_paragraph(paragraphs, leading, _display_text(body[start:end]))
             continue
@@ -189,10 +200,11 @@ _TAKEN = frozenset({"fence", "code_block", "html_block", "math_block", "math_blo
 """Blocks whose lines hold no table."""
 
 
-def _units(source: str) -> Iterator[_Unit]:
+def _units(source: str, marks: list[tuple[int, int]]) -> Iterator[_Unit]:
     """(start, end, spans to split into sentences, the label of the note it is in or "", its level when it is a
     heading's text, ``_ROW`` for a table's row, else 0, a table's row: its cells, its table, whether it is the
-    header, else None) for each block of text, in token order."""
+    header, else None) for each block of text, in token order; the spans of markup that is no text of a block
+    added to ``marks`` (``_container_marks``)."""
     starts = [0]
     for line in split_lines(source, keepends=True):
         starts.append(starts[-1] + len(line))
@@ -210,6 +222,7 @@ def _units(source: str) -> Iterator[_Unit]:
     header = False
     heading = 0
     note = ""
+    marks.extend(_container_marks(source, tokens, lines, starts))
     for tok in tokens:
         if in_table and tok.map and tok.map[0] in in_table and tok.type in ("inline", "html_block"):
             continue
@@ -253,6 +266,34 @@ def _units(source: str) -> Iterator[_Unit]:
             span = _inline_span(tok.content, tok.map, lines, starts, heading != 0)
             if span is not None:
                 yield span[0], span[1], [span], note, max(heading, 0), None
+
+
+_QUOTE_MARKERS = lazy(r"[ \t]*>(?:[ \t]*>)*[ \t]?")
+"""A quote's markers at a line's start (``> > ``, after a list's indent)."""
+_LINE_BLOCK_BAR = lazy(r"(?:[ \t]*>(?:[ \t]*>)*)?[ \t]*(\|)(?=[ \t]|$)")
+"""A line block's bar at a line's start (after a quote's markers): ``| `` or a ``|`` alone."""
+
+
+def _container_marks(source: str, tokens: list[Any], lines: list[str], starts: list[int]
+                     ) -> Iterator[tuple[int, int]]:
+    """The spans of markup on the lines of a block that pandoc reads as no text of it: a quote's markers (``> ``)
+    on each of its lines, and a line block's bars (pandoc's line_blocks: a paragraph whose first line opens with
+    ``| ``, each line its own; markdown-it reads a paragraph, the bars its text), with an empty span at the line
+    break before each of its lines after the first (pandoc's LineBreak, the author's forced break)."""
+    quoted: set[int] = set()
+    for tok in tokens:
+        if tok.type == "blockquote_open" and tok.map:
+            quoted.update(range(tok.map[0], min(tok.map[1], len(lines))))
+        elif (tok.type == "inline" and tok.map and (tok.content.startswith(("| ", "|\t")) or tok.content == "|"
+                                                     or tok.content.startswith("|\n"))):
+            for k in range(tok.map[0], min(tok.map[1], len(lines))):
+                if (bar := _LINE_BLOCK_BAR.match(lines[k])) is not None:
+                    yield starts[k] + bar.start(1), starts[k] + bar.end(1)
+                    if k > tok.map[0] and source[starts[k] - 1] == "\n":
+                        yield starts[k] - 1, starts[k] - 1  # the line break before it, a LineBreak to pandoc
+    for k in sorted(quoted):
+        if (m := _QUOTE_MARKERS.match(lines[k])) is not None:
+            yield starts[k] + m.start(), starts[k] + m.end()
 
 
 def _inline_span(content: str, where: list[int], lines: list[str], starts: list[int],

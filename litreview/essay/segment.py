@@ -55,6 +55,15 @@ _OPEN_PARENTHESIS_ABBREVIATION = lazy(rf"(?<!\w)(?:{abbreviation_ends((*ABBREVIA
 _CONTINUATION = re.compile(r"^(?:[a-z0-9,;:)\]&]|\[-?@|\(\d)")  # "&" too: "Square, Inc. & others (2019)"
 # A bare @key after a break continues the sentence only after "et al." or when it stands alone
 # ("... as shown. @smith2001."); "@smith2001 shows it." begins a sentence of its own.
+_CITED_THEN = lazy(r"\s*((?:\[-?@[^\[\]]*\][ \t]*)*\[-?@[^\[\]]*\])\s+")
+"""Citation brackets after a sentence's end, then blanks (``_cited_then_capital``)."""
+
+
+def _cited_then_capital(text: str, at: int) -> int:
+    """Where a sentence begins after the citation brackets at ``at`` (after a sentence's end), when a capital begins
+    the word after them ("It holds. [@a] Next one.": the citations are the sentence's before); else 0."""
+    m = _CITED_THEN.match(text, at)
+    return m.end(1) if m is not None and text[m.end():m.end() + 1].isupper() else 0
 _BARE_KEY = re.compile(r"^@[\w:.#$%&\-+?<>~/]+")
 _LONE_KEY = lazy(r"^@[\w:.#$%&\-+?<>~/]*\w(?:\s*\[[^\]]*\])?\s*[.,;]?$")
 _ET_AL = lazy(r"\bet al\.\s*$")
@@ -250,7 +259,8 @@ def _one(text: str, *, loose: bool = True) -> bool:
     inside = {i for m in _INITIALISM.finditer(tail) if m.group().upper().replace(".", "") not in _RESTORED and m.group()[-2] not in "Ii"
               for i in range(m.start(), m.end())}
     return all(m.start() in inside or (_GOES_ON.match(tail, m.start() + 1) is not None
-                                       and not _name_begins(tail[:m.end()], tail[m.end():].lstrip()))
+                                       and not _name_begins(tail[:m.end()], tail[m.end():].lstrip())
+                                       and not _cited_then_capital(tail, m.end()))
                for m in _BOUNDARY.finditer(tail))
 
 
@@ -399,6 +409,11 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
                 words_end -= 1
             prev = text[max(start, words_end - _TAIL):end]
             opened = text.rfind("(", start, end)  # where a quotation in a parenthesis may open: at its last "("
+            if (cited := _cited_then_capital(text, span[0])) and prev.rstrip()[-1:] in ".!?…":
+                # "It holds. [@a] Next one.": the citation is the sentence's before, the capital begins the next
+                merged[-1][1] = cited
+                merged.append([cited, span[1]])
+                continue
             if (_CONTINUATION.match(nxt) and not _name_begins(prev, nxt)) or (
                 _NON_TERMINAL.search(prev) and not _starts_sentence(nxt)
             ) or (_DAY.search(prev) and _MONTH.match(nxt)) or (
