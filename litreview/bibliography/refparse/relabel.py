@@ -93,6 +93,7 @@ from .relabel_numbers import (
     volume_in_note,
     year_before_page_label,
 )
+from .relabel_opening_editors import names_closed_by_role
 from .relabel_publisher import (
     publisher_after_editors_stop,
     publisher_after_semicolon,
@@ -151,7 +152,7 @@ from .tagger import Tagged
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``, ``relabel_publisher``,
     ``relabel_publisher_bodies``, ``relabel_journal``, ``relabel_journal_names``, ``relabel_quoted``, ``relabel_numbers``,
-    ``relabel_edited_by``, ``relabel_quoted_title`` and ``relabel_books`` applied, in the order of ``_RULES``.
+    ``relabel_edited_by``, ``relabel_quoted_title``, ``relabel_opening_editors`` and ``relabel_books`` applied, in the order of ``_RULES``.
 
     A rule is passed over where the reading cannot meet what it asks (``_Rule``): that is read off the rule's own
     tests, so the reading is the same as with every rule applied. Which rules a reading admits depends only on its
@@ -523,6 +524,7 @@ _RULES = (
     _rule(_container_to_comma, "", _SPAN, rivals=_SPAN, marks=("(",)),
     _rule(_translated_by, "", " ".join(_LOOSE | {"translator"})),
     _rule(role_after_names, "title", "author editor", marks=("(",)),
+    _rule(names_closed_by_role, "editor", "author title"),
     _rule(editors_after_a_cura_di, "", "title container", marks=("cura",)),
     _rule(editors_before_a_cura_di, "title", marks=("cura",)),
     _rule(editors_opening_with_a_cura_di, "title", marks=("cura",)),
