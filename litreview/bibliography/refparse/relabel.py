@@ -129,6 +129,7 @@ from .relabel_quoted import (
 from .relabel_quoted_title import quoted_title_after_date
 from .relabel_series import (
     imprint_after_books_semicolon,
+    kind_alone,
     kind_opening_container,
     series_closing_container,
     site_in_access_phrase,
@@ -617,6 +618,7 @@ _RULES = (
     _rule(bracket_opening_title, marks=_TITLE_OPENERS),
     _rule(description_closing_title, "title", marks=("[",)),
     _rule(kind_opening_container, "", _SPAN),
+    _rule(kind_alone, "", "container journal publisher location"),
     _rule(series_closing_container, "", _SPAN),
     _rule(site_in_access_phrase, "url", unless=_SPAN, marks=("website:",)),
     _rule(imprint_after_books_semicolon, "", _SPAN, "location date", marks=(";",)),
