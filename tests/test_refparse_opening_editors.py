@@ -7,7 +7,11 @@ import pytest
 from fuzz.hand_tagged import hand_tagged
 
 from litreview.bibliography.refparse import parse_reference
-from litreview.bibliography.refparse.relabel_opening_editors import names_closed_by_role
+from litreview.bibliography.refparse.relabel_opening_editors import (
+    names_closed_by_role,
+    title_run_into_container_after_editors,
+    volume_opening_title,
+)
 
 
 def _labels(text: str, marked: str) -> str:
@@ -77,3 +81,51 @@ def test_a_proceedings_opened_by_its_editors_reads_whole(text, title, editors):
 ])
 def test_a_chapters_title_and_in_before_the_editors_are_no_names(text, marked):
     assert _labels(text, marked) == marked
+
+
+@pytest.mark.parametrize(("text", "title", "volume"), [
+    ("Berghofer, Stefan, Tobias Nipkow, Christian Urban, and Makarius Wenzel, eds. 2009. 5674 Theorem Proving in "
+     "Higher Order Logics, 22nd International Conference, TPHOLs 2009, Munich, Germany, August 17-20, 2009. "
+     "Proceedings. Springer.", "Theorem Proving in Higher Order Logics, 22nd International Conference, TPHOLs 2009, "
+     "Munich, Germany, August 17-20, 2009", "5674"),
+    ("Møller, Anders, and Manu Sridharan, eds. 2021. 194 35th European Conference on Object-Oriented Programming, "
+     "ECOOP 2021, July 11-17, 2021, Aarhus, Denmark (Virtual Conference). Schloss Dagstuhl.",
+     "35th European Conference on Object-Oriented Programming, ECOOP 2021, July 11-17, 2021, Aarhus, Denmark "
+     "(Virtual Conference)", "194"),
+])
+def test_apsas_volume_before_an_edited_books_title_is_the_volume(text, title, volume):
+    ref = parse_reference(text)
+    assert (ref.title, ref.volume) == (title, volume)
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # a year opening the title
+    ("Doe, Jane, and Bob Roe, eds. 2009. 1968 Revisited. London: Routledge.",
+     "editor editor editor editor editor editor date title title location publisher"),
+    # no editors: an author's book
+    ("Doe, Jane. 2009. 1001 Nights Retold. London: Routledge.",
+     "author author date title title title location publisher"),
+    # a volume elsewhere
+    ("Doe, Jane, eds. 2009. 12 Angry Essays. Vol. 3. London: Routledge.",
+     "editor editor editor date title title title volume volume location publisher"),
+])
+def test_a_year_or_a_number_opening_a_title_stays_the_titles(text, marked):
+    assert " ".join(t.label for t in volume_opening_title(hand_tagged(text, marked))) == marked
+
+
+@pytest.mark.parametrize(("text", "marked", "expected"), [
+    # the model ran the title into a container mid-phrase ("… Tools for | Concurrent …")
+    ("Doe, Jane, eds. 2019. Models and Tools for Concurrent Programs. Springer.",
+     "editor editor editor date title title title title container container publisher",
+     "editor editor editor date title title title title title title publisher"),
+    # a title closed by its stop: the container after it is a series' or a journal's, left as read
+    ("Doe, Jane, eds. 2019. Models and Tools. Lecture Notes 5. Springer.",
+     "editor editor editor date title title title container container volume publisher",
+     "editor editor editor date title title title container container volume publisher"),
+    # a chapter: the author opens the reference
+    ("Doe, Jane. 2019. Models and Tools for Concurrent Programs. Springer.",
+     "author author date title title title title container container publisher",
+     "author author date title title title title container container publisher"),
+])
+def test_an_edited_books_title_run_into_a_container_is_the_title(text, marked, expected):
+    assert " ".join(t.label for t in title_run_into_container_after_editors(hand_tagged(text, marked))) == expected

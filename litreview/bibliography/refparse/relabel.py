@@ -93,7 +93,11 @@ from .relabel_numbers import (
     volume_in_note,
     year_before_page_label,
 )
-from .relabel_opening_editors import names_closed_by_role
+from .relabel_opening_editors import (
+    names_closed_by_role,
+    title_run_into_container_after_editors,
+    volume_opening_title,
+)
 from .relabel_publisher import (
     publisher_after_editors_stop,
     publisher_after_semicolon,
@@ -526,6 +530,7 @@ _RULES = (
     _rule(_translated_by, "", " ".join(_LOOSE | {"translator"})),
     _rule(role_after_names, "title", "author editor", marks=("(",)),
     _rule(names_closed_by_role, "editor", "author title"),
+    _rule(title_run_into_container_after_editors, "editor title container"),
     _rule(editors_after_a_cura_di, "", "title container", marks=("cura",)),
     _rule(editors_before_a_cura_di, "title", marks=("cura",)),
     _rule(editors_opening_with_a_cura_di, "title", marks=("cura",)),
@@ -628,6 +633,7 @@ _RULES = (
     _rule(volume_in_note, "note", unless=_NUMBERS),
     _rule(_role_read_as_publisher, "publisher"),
     _rule(meetings_book_title, "date", "title container journal collection"),
+    _rule(volume_opening_title, "editor date title", unless="volume"),
     _rule(_links, text=True),
     _rule(_to_note, text=True),
 )

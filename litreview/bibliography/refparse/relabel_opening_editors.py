@@ -1,4 +1,4 @@
-"""A rule over the tagger's labels for an edited book whose editors open the reference (part of ``relabel``): DBLP's
+"""Rules over the tagger's labels for an edited book whose editors open the reference (part of ``relabel``): DBLP's
 ``@proceedings`` and edited volumes, printed "Doe, Jane, Bob Roe, and Al Poe, eds. 2016. Book." (APSA), "Doe J, Roe
 B, editors. Book." (Vancouver), "DOE, Jane und Bob ROE (Hrsg.), 2016. Book." (ISO 690).
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...lazyre import lazy
 from ..names import PARTICLES
 from .lexicon import AND, IN
 from .names import is_initials
@@ -51,3 +52,47 @@ def names_closed_by_role(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             or any(x.label not in _NAMES_READ_AS or not _name_word(x.token.text) for x in names):
         return tagged
     return [x._replace(label="editor") if start <= k < r else x for k, x in enumerate(tagged)]
+
+
+#: a volume's number (not a year a title may open with: ``_YEARS``) and what may follow it, the title's first word
+_NUMBER = lazy(r"[1-9]\d{0,4}")
+_ORDINAL = lazy(r"\d{1,3}(?:st|nd|rd|th)")
+_YEARS = range(1450, 2100)
+
+
+def volume_opening_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A number opening the title of a book opened by its editors, right after the year, is the book's volume: APSA
+    prints a volume there ("…, eds. 2015. 8606 Central European Functional Programming School …", "eds. 2021. 194 35th
+    European Conference …": a DBLP proceedings' volume in its series). Not a year ("eds. 2009. 1968 Revisited"), nor
+    in a reading with a volume elsewhere, nor before a word in lower case."""
+    i = next((k for k, t in enumerate(tagged) if t.label == "title"), None)
+    if i is None or i + 1 >= len(tagged) or not i or tagged[i - 1].label != "date" or tagged[i + 1].label != "title" \
+            or not any(t.label == "editor" for t in tagged[:i]) or any(t.label == "volume" for t in tagged):
+        return tagged
+    word, after = tagged[i].token.text, tagged[i + 1].token.text
+    if not _NUMBER.fullmatch(word) or int(word) in _YEARS or not (after[:1].isupper() or _ORDINAL.match(after)):
+        return tagged
+    return [t._replace(label="volume") if k == i else t for k, t in enumerate(tagged)]
+
+
+#: what may come before the title of a book opened by its editors: a list's number, the names, the year
+_BEFORE_TITLE = frozenset(("number", "editor", "date", "volume"))
+
+
+def title_run_into_container_after_editors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A container's span right after the title of a book opened by its editors, with no stop, comma or colon between
+    them, is the title's end: the model cut "Models, Languages, and Tools for | Concurrent and Distributed Programming
+    - Essays …" mid-phrase (a container follows a title's stop, or "In"). Such a book is in no container."""
+    i = next((k for k, t in enumerate(tagged) if t.label not in _BEFORE_TITLE), None)
+    if i is None or tagged[i].label != "title" or not any(t.label == "editor" for t in tagged[:i]):
+        return tagged
+    j = i
+    while j < len(tagged) and tagged[j].label == "title":
+        j += 1
+    if j == len(tagged) or tagged[j].label != "container" or not tagged[j - 1].token.text[-1:].isalnum() \
+            or tagged[j].token.text.casefold() in IN:
+        return tagged
+    end = j
+    while end < len(tagged) and tagged[end].label == "container":
+        end += 1
+    return [t._replace(label="title") if j <= k < end else t for k, t in enumerate(tagged)]
