@@ -36,7 +36,9 @@ from .relabel_cura import editors_before_a_cura_di, editors_opening_with_a_cura_
 from .relabel_edited_by import MARKS as _EDITED_BY_MARKS
 from .relabel_edited_by import editors_after_locales_edited_by
 from .relabel_journal import (
+    AHEAD_OF_PRINT,
     date_closing_container,
+    journal_before_ahead_of_print,
     journal_before_date,
     journal_read_as_publisher,
     periodical_before_its_day,
@@ -211,7 +213,7 @@ def _to_note(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     it from the journal's name). First eight dev styles: title
     0.935 -> 0.939, container 0.884 -> 0.905; 3-fold CV, anystyle dev 250 and Chicago unchanged."""
     # each pattern asked only of a string holding its word or its bracket (no match is found without)
-    marks = [(m.span(), _NOTE_LEAVES) for m in _AHEAD_OF_PRINT.finditer(text)] if "ahead" in text.lower() else []
+    marks = [(m.span(), _NOTE_LEAVES) for m in AHEAD_OF_PRINT.finditer(text)] if "ahead" in text.lower() else []
     if "[" in text:
         marks += [(m.span(), _MEDIUM_LEAVES) for m in F.MEDIUM.finditer(text)]
     if (accessed := F.accessed_span(text)) is not None:
@@ -236,8 +238,6 @@ _NOTE_LEAVES = frozenset(("date", "container", "journal", "publisher", "location
 _MEDIUM_LEAVES = frozenset(("title", "volume"))
 #: an access date's words ("last access: 28 August 2023") are no title's either
 _ACCESS_LEAVES = _NOTE_LEAVES | {"title", "url"}
-#: NLM's, SAGE's and AMA's mark of an article published online first ("Journal. Epub ahead of print 2016.")
-_AHEAD_OF_PRINT = lazy(r"(?i)\[?\b(?:e-?pub(?:lished)?|published online)\s+ahead\s+of\s+print\b\]?")
 
 
 #: labels whose span a doubted year may leave for the date (not a title's, a volume's or the pages')
@@ -557,6 +557,7 @@ _RULES = (
     _rule(journal_before_date, "title", _NUMBERS, unless=_SPAN),
     _rule(site_before_medium, "title", unless=_SPAN, marks=("[",)),
     _rule(site_before_access, "title url", unless="container journal publisher location"),
+    _rule(journal_before_ahead_of_print, "title", unless=_SPAN, marks=("ahead",), text=True),
     _rule(_place_before_state, "location", _SPAN, marks=("(",)),
     _rule(publisher_from_its_delimiter, "publisher"),
     _rule(publisher_after_semicolon, "publisher title", marks=(";",)),

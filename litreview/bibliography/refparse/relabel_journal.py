@@ -308,3 +308,28 @@ def date_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: the word a web page's date of publication or update opens with, after the site's name
 _DATE_LEADS = frozenset(("published", "updated", "posted", "publié", "publiziert", "veröffentlicht", "publicado"))
+
+
+#: NLM's, SAGE's and AMA's mark of an article published online first ("Journal. Epub ahead of print 2016.")
+AHEAD_OF_PRINT = lazy(r"(?i)\[?\b(?:e-?pub(?:lished)?|published online)\s+ahead\s+of\s+print\b\]?")
+#: the most words of a journal's name before "Epub ahead of print" ("Annals of the New York Academy of Sciences.")
+_JOURNAL_RUN = 10
+
+
+def journal_before_ahead_of_print(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
+    """The last sentence of a title right before "Epub ahead of print" (``AHEAD_OF_PRINT``), in a reading with no
+    container, is the journal: SAGE prints an article with no volume yet "Doe J (1980) Title. Cognitive psychology.
+    Epub ahead of print 1980." (the model ran the title on over the journal's name). The sentence opens with a capital
+    and the title has a sentence of its own before it."""
+    if any(t.label in ("container", "journal") for t in tagged) or (m := AHEAD_OF_PRINT.search(text)) is None:
+        return tagged
+    a = next((k for k, t in enumerate(tagged) if t.token.start >= m.start()), None)
+    words = [t.token.text for t in tagged]
+    if a is None or a < 2 or tagged[a - 1].label != "title" or not SENTENCE_END.search(words[a - 1]):
+        return tagged
+    s = a - 1
+    while s > 0 and tagged[s - 1].label == "title" and a - s < _JOURNAL_RUN and not SENTENCE_END.search(words[s - 1]):
+        s -= 1
+    if s < 1 or tagged[s - 1].label != "title" or not SENTENCE_END.search(words[s - 1]) or not words[s][:1].isupper():
+        return tagged
+    return [t._replace(label="journal") if s <= k < a else t for k, t in enumerate(tagged)]
