@@ -36,3 +36,21 @@ def test_the_titles_last_sentence_before_epub_ahead_of_print_is_the_journal(text
 def test_other_readings_are_left_as_they_are(text, marked):
     tagged = hand_tagged(text, marked)
     assert journal_before_ahead_of_print(tagged, text) == tagged
+
+
+@pytest.mark.parametrize(("text", "container"), [
+    ("[55] Graff D. Shifting sands: An interest-relative theory of vagueness. Philosophical Topics 2000.",
+     "Philosophical Topics"),
+    ("56. Nute, D. Conditional Logic. Handbook of philosophical logic 1984.", "Handbook of philosophical logic"),
+])
+def test_a_name_right_before_the_bare_year_after_the_title_is_the_journal(text, container):
+    ref = parse_reference(text)
+    assert (ref.container, ref.publisher) == (container, "")
+
+
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("[12] Doe J. A small book. Oxford University Press 2003.", "Oxford University Press"),
+    ("[41] Doe J. A small book. Heibonsha; 2003.", "Heibonsha"),
+])
+def test_a_publishers_name_before_the_year_stays_the_publishers(text, publisher):
+    assert parse_reference(text).publisher == publisher

@@ -141,3 +141,11 @@ def test_a_kind_of_entry_alone_is_no_journal_and_no_publisher(text: str, contain
     assert ref.publisher == publisher
     assert "Journal Article" not in ref.title
     assert ref.place != "Book"
+
+
+def test_a_kind_of_entry_before_the_pages_is_no_publisher() -> None:
+    # SAGE Harvard: "Publisher: pages" is the form of a chapter's imprint, the kind's colon is no publisher's
+    ref = parse_reference("Kim W, Kanezaki A and Tanaka M (2020) Unsupervised learning of image segmentation. IEEE "
+                          "Transactions on Image Processing 29. Journal Article: 8055–8068.")
+    assert ref.publisher == ""
+    assert ref.container == "IEEE Transactions on Image Processing"

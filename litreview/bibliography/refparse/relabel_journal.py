@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import ACCESSED, MONTHS, THESIS
+from .lexicon import ACCESSED, MONTHS, PUBLISHER, THESIS
 from .relabel_names import RUN as _RUN
 from .relabel_spans import SENTENCE_END
 from .tagger import Tagged
@@ -333,3 +333,24 @@ def journal_before_ahead_of_print(tagged: Sequence[Tagged], text: str) -> Sequen
     if s < 1 or tagged[s - 1].label != "title" or not SENTENCE_END.search(words[s - 1]) or not words[s][:1].isupper():
         return tagged
     return [t._replace(label="journal") if s <= k < a else t for k, t in enumerate(tagged)]
+
+
+def journal_before_bare_year(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A publisher's span after the title's stop, run into the year with no stop, comma or semicolon between them and
+    closing the reference, in a reading with no container, place, volume or pages, is the journal: Vancouver prints an
+    article with no volume "Doe J. Title. Philosophical Topics 2000." and a book "Title. Place: Publisher; 2000.", MDPI
+    a book "Publisher: Place, 2000". Not a name with a publisher's word ("Oxford University Press 2003")."""
+    if any(t.label in ("container", "journal", "location", "volume", "pages") for t in tagged) or len(tagged) < 3:
+        return tagged
+    y = len(tagged) - 1
+    year, before = tagged[y].token.text, tagged[y - 1].token.text
+    if tagged[y].label != "date" or not F.YEAR_ONLY.fullmatch(year.rstrip(".")) or tagged[y - 1].label != "publisher" \
+            or not before[-1:].isalnum():
+        return tagged
+    s = y - 1
+    while s > 0 and tagged[s - 1].label == "publisher":
+        s -= 1
+    if s < 1 or tagged[s - 1].label != "title" or not SENTENCE_END.search(tagged[s - 1].token.text) \
+            or any(t.token.text.strip(".,;:()").casefold() in PUBLISHER for t in tagged[s:y]):
+        return tagged
+    return [t._replace(label="journal") if s <= k < y else t for k, t in enumerate(tagged)]
