@@ -118,3 +118,34 @@ def test_a_titles_span_closed_with_no_delimiter_runs_on_to_its_comma(text, marke
 def test_a_titles_span_closed_by_a_quote_or_before_a_bracket_stays(text, marked):
     tagged = hand_tagged(text, marked)
     assert [t.label for t in container_to_its_delimiter(tagged)] == [t.label for t in tagged]
+
+
+@pytest.mark.parametrize(("text", "container", "publisher"), [
+    # SAGE Harvard, an EndNote export's "type = {Journal Article}" printed where the journal goes
+    ("Badrinarayanan V, Kendall A and Cipolla R (2017) SegNet: A deep convolutional encoder-decoder architecture for "
+     "image segmentation. 39. Journal Article: 2481–2495.", "", ""),
+    # Cambridge author-date, the kind closing the reference
+    ("Ronneberger, O., Fischer, P., & Brox, T. (2015). U-net: Convolutional networks for biomedical image "
+     "segmentation, abs/1505.04597, Journal Article.", "", ""),
+    # APSA, the kind after the book's name, a sentence of its own
+    ("Cimpoi, M., S. Maji, and A. Vedaldi. “Deep Filter Banks for Texture Recognition and Segmentation.” In 2015 IEEE "
+     "Conference on Computer Vision and Pattern Recognition (CVPR),. Conference Proceedings, 3828–36. "
+     "doi:10.1109/CVPR.2015.7299007.", "2015 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)", ""),
+    # a one-word kind alone where the publisher goes
+    ("Gonzalez, R. C. (2002). Digital image processing. Book, Publishing House of Electronics Industry.",
+     "", "Publishing House of Electronics Industry"),
+])
+def test_a_kind_of_entry_alone_is_no_journal_and_no_publisher(text: str, container: str, publisher: str) -> None:
+    ref = parse_reference(text)
+    assert ref.container.rstrip(",.") == container
+    assert ref.publisher == publisher
+    assert "Journal Article" not in ref.title
+    assert ref.place != "Book"
+
+
+def test_a_kind_of_entry_before_the_pages_is_no_publisher() -> None:
+    # SAGE Harvard: "Publisher: pages" is the form of a chapter's imprint, the kind's colon is no publisher's
+    ref = parse_reference("Kim W, Kanezaki A and Tanaka M (2020) Unsupervised learning of image segmentation. IEEE "
+                          "Transactions on Image Processing 29. Journal Article: 8055–8068.")
+    assert ref.publisher == ""
+    assert ref.container == "IEEE Transactions on Image Processing"

@@ -263,3 +263,20 @@ def test_lines_numbered_in_turn_are_one_reference_each():
 
     assert one_per_line(["[1] Okafor N. Rain. Weather 2019;1:2.", "[2] Lind T. Wages. Work 2020;3:4."])
     assert one_per_line(["14. Okafor N. Rain. Weather 2019;1:2.", "16. Lind T. Wages. Work 2020;3:4."])
+
+
+@pytest.mark.parametrize("names", [
+    "Dafoe, Allan, Jonathan Renshon, and Paul Huth, 2014",
+    "Dafoe, Allan, Jonathan Renshon, and Paul Huth (2014)",
+])
+def test_a_quoted_title_after_a_line_ending_in_the_year_goes_on(names):
+    # pandoc's Markdown list wrapped after the year: the title in quotes on the next line is the same reference's
+    lines = ['Doe, Jane, and Bob Roe. 2014. "A Title." *Journal* 3: 1--9.', names,
+             '"Reputation and Status as Motives for War." *Annual Review* 17: 371--93.']
+    assert [k for k, _ in join_lines(lines)] == [0, 1]
+
+
+def test_a_quoted_title_after_a_whole_reference_ending_in_the_year_opens_the_next():
+    lines = ['Doe, Jane, and Bob Roe. 2014. "A Title." *Journal* 3: 1--9.', "Smith, J. Rivers. Paris, Flammarion, 1987",
+             '"Anonymous Title." *Annual Review* 17 (2015): 371--93.']
+    assert [k for k, _ in join_lines(lines)] == [0, 1, 2]

@@ -216,3 +216,16 @@ def test_the_rules_title_that_is_the_crfs_author_is_not_taken():
     ref = parse_reference("wikipedia. (n.d.-b). Outer product. Retrieved December 20, 2019, from "
                           "https://en.wikipedia.org/wiki/Outer_product")
     assert ref.title.rstrip(".") == "Outer product"
+
+
+@pytest.mark.parametrize(("text", "title", "family"), [
+    # ABNT prints a family name's particle in capitals after the given names' initials
+    ("ACHOURIOTI, T.; LAMBALGEN, M. VAN. A Formalization of Kant’s Transcendental Logic. Review of Symbolic Logic, "
+     "v. 4, n. 2, p. 254–289, 2011.", "A Formalization of Kant’s Transcendental Logic", "LAMBALGEN"),
+    ("DALEN, D. VAN. Mystic, Geometer, and Intuitionist. Oxford: Clarendon Press, 2005.",
+     "Mystic, Geometer, and Intuitionist", "DALEN"),
+])
+def test_a_particle_in_capitals_after_the_initials_is_the_names(text: str, title: str, family: str) -> None:
+    ref = parse_reference(text)
+    assert ref.title == title
+    assert family in {p.family for p in ref.authors}

@@ -37,6 +37,7 @@ from .title_misread import (
     quoted_itself,
     subtitle_cut,
     title_as_publisher,
+    volume_opens,
     year_opens,
     year_span_cut,
 )
@@ -481,6 +482,7 @@ def _model_doubted(crf: ParsedReference, rules: ParsedReference, differ: list[st
                                     or _quoted_whole(crf) or quoted_itself(crf.title) or _bracketed_whole(crf.title, str(theirs))
                                     or list_cut(str(mine), str(theirs)) or title_as_publisher(crf, rules, str(theirs))
                                     or year_opens(str(mine), str(theirs), crf.year or rules.year, rules.raw)
+                                    or volume_opens(str(mine), str(theirs), crf.volume)
                                     or container_run_on(str(mine), str(theirs), crf)
                                     or year_span_cut(str(mine), str(theirs), crf.year or rules.year)
                                     or subtitle_cut(crf, str(theirs)) or description_after(str(mine), str(theirs))):

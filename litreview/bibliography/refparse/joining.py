@@ -145,6 +145,22 @@ def _head_only(text: str) -> bool:
     return re.fullmatch(r"(?:[A-ZÀ-Þ]\.-?)+", before) is not None or (len(before) > 1 and before.isupper())
 
 
+#: A line opening with a quoted title.
+_QUOTE_FIRST = re.compile(r"^[\"“«„‘']")
+_INITIALS = re.compile(r"(?:[A-ZÀ-Þ]\.-?)+")
+
+
+def _head_before_quote(text: str) -> bool:
+    """Whether ``text``, closed by a stop or not, is a head of names and a year that a quoted title on the next line
+    goes on ("… and Paul Huth, 2014" + "\"Reputation and Status …\"", pandoc's Markdown list wrapped after the year): a
+    year after a comma closes a head after names with no stop but an initial's ("Smith, J. Rivers. Paris, Flammarion,
+    1987" is a whole reference, its title closed by a stop: a quoted title after it opens the next)."""
+    m = _HEAD_ONLY.match(text if text.endswith(".") else text + ".")
+    if m is None or m.group("late") is None:
+        return m is not None
+    return not any(w.endswith(".") and _INITIALS.fullmatch(w) is None for w in text[:m.start("late")].split())
+
+
 def _opens_named(line: str) -> bool:
     """A line opening with a name and its colon, or a repository's (``_NAME_COLON``), not with an access word."""
     return _NAME_COLON.match(line) is not None and line.split(maxsplit=1)[0].lower().strip(":,.") not in ACCESSED
@@ -210,6 +226,7 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
                                 and _INITIAL_END.search(out[-1][1][-3:]) is None
                                 and above.count("(") <= above.count(")")
                                 and not _head_only(out[-1][1])
+                                and not (_QUOTE_FIRST.match(line) and _head_before_quote(out[-1][1]))
                                 and _NUMBER_FIRST.match(line) is None
                                 and _PERIODICAL_DATED.match(line) is None and not _place_at(line)
                                 and _CONTAINER_FIRST.match(line) is None

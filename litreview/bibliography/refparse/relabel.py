@@ -36,7 +36,10 @@ from .relabel_cura import editors_before_a_cura_di, editors_opening_with_a_cura_
 from .relabel_edited_by import MARKS as _EDITED_BY_MARKS
 from .relabel_edited_by import editors_after_locales_edited_by
 from .relabel_journal import (
+    AHEAD_OF_PRINT,
     date_closing_container,
+    journal_before_ahead_of_print,
+    journal_before_bare_year,
     journal_before_date,
     journal_read_as_publisher,
     periodical_before_its_day,
@@ -93,6 +96,11 @@ from .relabel_numbers import (
     volume_in_note,
     year_before_page_label,
 )
+from .relabel_opening_editors import (
+    names_closed_by_role,
+    title_run_into_container_after_editors,
+    volume_opening_title,
+)
 from .relabel_publisher import (
     publisher_after_editors_stop,
     publisher_after_semicolon,
@@ -128,6 +136,7 @@ from .relabel_quoted import (
 from .relabel_quoted_title import quoted_title_after_date
 from .relabel_series import (
     imprint_after_books_semicolon,
+    kind_alone,
     kind_opening_container,
     series_closing_container,
     site_in_access_phrase,
@@ -151,7 +160,7 @@ from .tagger import Tagged
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``, ``relabel_publisher``,
     ``relabel_publisher_bodies``, ``relabel_journal``, ``relabel_journal_names``, ``relabel_quoted``, ``relabel_numbers``,
-    ``relabel_edited_by``, ``relabel_quoted_title`` and ``relabel_books`` applied, in the order of ``_RULES``.
+    ``relabel_edited_by``, ``relabel_quoted_title``, ``relabel_opening_editors`` and ``relabel_books`` applied, in the order of ``_RULES``.
 
     A rule is passed over where the reading cannot meet what it asks (``_Rule``): that is read off the rule's own
     tests, so the reading is the same as with every rule applied. Which rules a reading admits depends only on its
@@ -205,7 +214,7 @@ def _to_note(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     it from the journal's name). First eight dev styles: title
     0.935 -> 0.939, container 0.884 -> 0.905; 3-fold CV, anystyle dev 250 and Chicago unchanged."""
     # each pattern asked only of a string holding its word or its bracket (no match is found without)
-    marks = [(m.span(), _NOTE_LEAVES) for m in _AHEAD_OF_PRINT.finditer(text)] if "ahead" in text.lower() else []
+    marks = [(m.span(), _NOTE_LEAVES) for m in AHEAD_OF_PRINT.finditer(text)] if "ahead" in text.lower() else []
     if "[" in text:
         marks += [(m.span(), _MEDIUM_LEAVES) for m in F.MEDIUM.finditer(text)]
     if (accessed := F.accessed_span(text)) is not None:
@@ -230,8 +239,6 @@ _NOTE_LEAVES = frozenset(("date", "container", "journal", "publisher", "location
 _MEDIUM_LEAVES = frozenset(("title", "volume"))
 #: an access date's words ("last access: 28 August 2023") are no title's either
 _ACCESS_LEAVES = _NOTE_LEAVES | {"title", "url"}
-#: NLM's, SAGE's and AMA's mark of an article published online first ("Journal. Epub ahead of print 2016.")
-_AHEAD_OF_PRINT = lazy(r"(?i)\[?\b(?:e-?pub(?:lished)?|published online)\s+ahead\s+of\s+print\b\]?")
 
 
 #: labels whose span a doubted year may leave for the date (not a title's, a volume's or the pages')
@@ -523,6 +530,8 @@ _RULES = (
     _rule(_container_to_comma, "", _SPAN, rivals=_SPAN, marks=("(",)),
     _rule(_translated_by, "", " ".join(_LOOSE | {"translator"})),
     _rule(role_after_names, "title", "author editor", marks=("(",)),
+    _rule(names_closed_by_role, "editor", "author title"),
+    _rule(title_run_into_container_after_editors, "editor title container"),
     _rule(editors_after_a_cura_di, "", "title container", marks=("cura",)),
     _rule(editors_before_a_cura_di, "title", marks=("cura",)),
     _rule(editors_opening_with_a_cura_di, "title", marks=("cura",)),
@@ -549,6 +558,8 @@ _RULES = (
     _rule(journal_before_date, "title", _NUMBERS, unless=_SPAN),
     _rule(site_before_medium, "title", unless=_SPAN, marks=("[",)),
     _rule(site_before_access, "title url", unless="container journal publisher location"),
+    _rule(journal_before_ahead_of_print, "title", unless=_SPAN, marks=("ahead",), text=True),
+    _rule(journal_before_bare_year, "title publisher date", unless=_SPAN + " location volume pages"),
     _rule(_place_before_state, "location", _SPAN, marks=("(",)),
     _rule(publisher_from_its_delimiter, "publisher"),
     _rule(publisher_after_semicolon, "publisher title", marks=(";",)),
@@ -624,6 +635,8 @@ _RULES = (
     _rule(volume_in_note, "note", unless=_NUMBERS),
     _rule(_role_read_as_publisher, "publisher"),
     _rule(meetings_book_title, "date", "title container journal collection"),
+    _rule(volume_opening_title, "editor date title", unless="volume"),
+    _rule(kind_alone, "", "container journal publisher location"),
     _rule(_links, text=True),
     _rule(_to_note, text=True),
 )

@@ -381,7 +381,7 @@ def book_after_closed_editors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         return tagged
     start, end = run
     if end >= len(tagged) or end - start < 3 or tagged[start].token.text.casefold() not in IN \
-            or tagged[end - 1].token.text.strip("()[].,;:").casefold() not in _CLOSING_ROLES:
+            or tagged[end - 1].token.text.strip("()[].,;:").casefold() not in CLOSING_ROLES:
         return tagged
     label = tagged[end].label
     if label not in _BOOK_READ_AS or (label == "title" and not any(t.label == "title" for t in tagged[:start])) \
@@ -415,7 +415,7 @@ def _names_only(words: Sequence[str]) -> bool:
 
 
 #: the roles that close a chapter's editors' names: the lexicon's, and French "(éd.)", "(éds.)"
-_CLOSING_ROLES = EDITOR_WORDS | frozenset(("éd", "éds"))
+CLOSING_ROLES = EDITOR_WORDS | frozenset(("éd", "éds"))
 #: labels the model read a chapter's book after its editors as (a second title: the chapter's is the first)
 _BOOK_READ_AS = frozenset(("note", "publisher", "title"))
 

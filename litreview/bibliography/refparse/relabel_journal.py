@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ...lazyre import lazy
 from . import fields as F
-from .lexicon import ACCESSED, MONTHS, THESIS
+from .lexicon import ACCESSED, MONTHS, PUBLISHER, THESIS
 from .relabel_names import RUN as _RUN
 from .relabel_spans import SENTENCE_END
 from .tagger import Tagged
@@ -308,3 +308,49 @@ def date_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 
 #: the word a web page's date of publication or update opens with, after the site's name
 _DATE_LEADS = frozenset(("published", "updated", "posted", "publié", "publiziert", "veröffentlicht", "publicado"))
+
+
+#: NLM's, SAGE's and AMA's mark of an article published online first ("Journal. Epub ahead of print 2016.")
+AHEAD_OF_PRINT = lazy(r"(?i)\[?\b(?:e-?pub(?:lished)?|published online)\s+ahead\s+of\s+print\b\]?")
+#: the most words of a journal's name before "Epub ahead of print" ("Annals of the New York Academy of Sciences.")
+_JOURNAL_RUN = 10
+
+
+def journal_before_ahead_of_print(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
+    """The last sentence of a title right before "Epub ahead of print" (``AHEAD_OF_PRINT``), in a reading with no
+    container, is the journal: SAGE prints an article with no volume yet "Doe J (1980) Title. Cognitive psychology.
+    Epub ahead of print 1980." (the model ran the title on over the journal's name). The sentence opens with a capital
+    and the title has a sentence of its own before it."""
+    if any(t.label in ("container", "journal") for t in tagged) or (m := AHEAD_OF_PRINT.search(text)) is None:
+        return tagged
+    a = next((k for k, t in enumerate(tagged) if t.token.start >= m.start()), None)
+    words = [t.token.text for t in tagged]
+    if a is None or a < 2 or tagged[a - 1].label != "title" or not SENTENCE_END.search(words[a - 1]):
+        return tagged
+    s = a - 1
+    while s > 0 and tagged[s - 1].label == "title" and a - s < _JOURNAL_RUN and not SENTENCE_END.search(words[s - 1]):
+        s -= 1
+    if s < 1 or tagged[s - 1].label != "title" or not SENTENCE_END.search(words[s - 1]) or not words[s][:1].isupper():
+        return tagged
+    return [t._replace(label="journal") if s <= k < a else t for k, t in enumerate(tagged)]
+
+
+def journal_before_bare_year(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A publisher's span after the title's stop, run into the year with no stop, comma or semicolon between them and
+    closing the reference, in a reading with no container, place, volume or pages, is the journal: Vancouver prints an
+    article with no volume "Doe J. Title. Philosophical Topics 2000." and a book "Title. Place: Publisher; 2000.", MDPI
+    a book "Publisher: Place, 2000". Not a name with a publisher's word ("Oxford University Press 2003")."""
+    if any(t.label in ("container", "journal", "location", "volume", "pages") for t in tagged) or len(tagged) < 3:
+        return tagged
+    y = len(tagged) - 1
+    year, before = tagged[y].token.text, tagged[y - 1].token.text
+    if tagged[y].label != "date" or not F.YEAR_ONLY.fullmatch(year.rstrip(".")) or tagged[y - 1].label != "publisher" \
+            or not before[-1:].isalnum():
+        return tagged
+    s = y - 1
+    while s > 0 and tagged[s - 1].label == "publisher":
+        s -= 1
+    if s < 1 or tagged[s - 1].label != "title" or not SENTENCE_END.search(tagged[s - 1].token.text) \
+            or any(t.token.text.strip(".,;:()").casefold() in PUBLISHER for t in tagged[s:y]):
+        return tagged
+    return [t._replace(label="journal") if s <= k < y else t for k, t in enumerate(tagged)]

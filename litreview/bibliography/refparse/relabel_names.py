@@ -124,6 +124,9 @@ def after_capital_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     if n < 3 or not any(_CAPITALS.fullmatch(t.token.text) for t in tagged[:n]):
         return tagged
     last = max((i for i in range(n) if is_initials(tagged[i].token.text.rstrip(",;"))), default=-1)
+    particle = tagged[last + 1].token.text.rstrip(".,;") if 0 <= last < n - 1 else ""
+    if particle.isupper() and is_particle(particle):
+        last += 1  # ABNT's "LAMBALGEN, M. VAN.": the family name's particle in capitals after the initials
     rest = tagged[last + 1:n]
     if last < 1 or not rest or not _CAPITALS.fullmatch(tagged[last - 1].token.text) \
             or any(_CAPITALS.fullmatch(t.token.text) for t in rest) \

@@ -135,3 +135,32 @@ def imprint_after_books_semicolon(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         elif after == "date" and semi + 1 == end and date_word(words[end]) and not F.DIGIT.search(words[end]):
             out[end] = tagged[end]._replace(label="date")
     return out
+
+
+#: one-word kinds of entry, taken only where they open a span (a name may hold them: "Oxford Book Company, ")
+_KIND_WORDS = frozenset(("book", "thesis", "website", "webpage"))
+#: the labels the model read such a kind as, where a periodical's or a publisher's name goes
+_KIND_READ_AS = frozenset(("container", "journal", "publisher", "location"))
+
+
+def kind_alone(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A reference manager's kind of entry standing alone between two stops, where a journal, a book or a publisher
+    goes, is the genre's: an EndNote export's ``type = {Journal Article}`` printed as CSL's genre ("…segmentation. 39.
+    Journal Article: 2481–2495.", "…, abs/1505.04597, Journal Article.", "(CVPR),. Conference Proceedings, 3828–36",
+    "Digital image processing. Book, Publishing House"). The model read it as the journal's, the book's or the
+    publisher's name. A one-word kind is taken only where it opens the span."""
+    out = list(tagged)
+    words = [t.token.text for t in tagged]
+    for k in range(len(tagged)):
+        label = tagged[k].label
+        if label not in _KIND_READ_AS or (k and not words[k - 1].endswith((".", ",", ";", ":"))):
+            continue
+        for n in (1, 2):
+            last = k + n - 1
+            if last >= len(tagged) or any(t.label != label for t in tagged[k:last + 1]) \
+                    or (last + 1 < len(tagged) and not words[last].endswith((".", ",", ";", ":"))):
+                continue
+            kind = " ".join(words[k:last + 1]).rstrip(".,;:").casefold()
+            if kind in _ENTRY_KINDS or (kind in _KIND_WORDS and (not k or tagged[k - 1].label != label)):
+                out[k:last + 1] = [t._replace(label="genre") for t in tagged[k:last + 1]]
+    return out

@@ -102,6 +102,12 @@ def year_opens(mine: str, theirs: str, year: str, raw: str) -> bool:
     return bool(rest) and (rest.startswith(head) or head.startswith(rest))
 
 
+def volume_opens(mine: str, theirs: str, volume: str) -> bool:
+    """The rules' title is the CRF's volume and then the CRF's title: APSA's "…, eds. 2015. 8606 Central European …",
+    whose number the CRF read as the book's volume (``relabel_opening_editors.volume_opening_title``)."""
+    return bool(mine and volume) and norm(theirs) == norm(f"{volume} {mine}")
+
+
 #: a word a list of names holds beside the names: a connective, "others", a label's "u. a." ("und andere")
 _LIST_WORDS = AND | {"others", "al", "u", "a"}
 #: a dash or slash printed alone between names, or between the names and the title
