@@ -49,7 +49,7 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     top = gitref.git_toplevel(cwd)
     old = _base_side(base, ref, review, config, top, now, for_github)
     diff = scope.diff_findings(old.side, head, old.renamed)
-    if getattr(result, "capped", ()):
+    if result.capped:
         diff = replace(diff, new=tuple(_uncapped(diff.new, result.capped)))
     if old.mended:
         diff = replace(diff, new=tuple(_unhidden(f, old.mended) for f in diff.new))
