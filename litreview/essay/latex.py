@@ -89,7 +89,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     lines = _expand(text, Path(path), 0, missing, main=main)
     expand = Expander(document_macros("\n".join(t for _, _, t in lines)))  # the document's own commands
     heads: dict[tuple[str, int, str], int] = {}
-    document = quotations_apart(_document(lines))
+    document = quotations_apart(_without_own_list(_document(lines)))
     labels = label_numbers("\n".join(t for _, _, t in document))
     nocite: list[str] = []
     notices: list[Notice] = encoding_notices(not_utf8)
@@ -369,6 +369,20 @@ def _preamble_nocite(lines: list[tuple[str, int, str]]) -> list[str]:
         return []
     return [key for m, groups, _ in _commands(text, group_ends(text)) if m.group(1) == "nocite"
             for _, _, key in _keyed_notes(groups) if key and "#" not in key]
+
+
+def _without_own_list(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """The lines with those of a ``thebibliography`` environment emptied: the manuscript's own reference list
+    (``latex_bibitems``), no prose of it (read as a paragraph, "9 Smith, J. (2001). ..." was a claim)."""
+    from .latex_bibitems import list_lines
+
+    if not any("thebibliography" in text for _, _, text in lines):
+        return lines
+    out = list(lines)
+    for first, last in list_lines([text for _, _, text in lines]):
+        for n in range(first, last + 1):
+            out[n] = (out[n][0], out[n][1], "")
+    return out
 
 
 def _document(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
