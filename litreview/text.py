@@ -260,8 +260,9 @@ _BACKTICKS = lazy(r"`+")
 #: A word GitHub makes a link or a mention of however it is escaped: a bare URL, an address or @mention, an issue
 #: reference (#12, GH-12).
 _GITHUB_ACTIVE = lazy(r"://|^www\.|@|#\w|\bGH-\d", re.IGNORECASE)
-#: What CommonMark or GFM acts on in a line of text (an emphasis, a link, HTML, an entity; a table's '|' is its own).
-_MARKDOWN_ACTIVE = lazy(r"[\\`*_\[\]<>&~!]")
+#: What CommonMark or GFM acts on in a line of text (an emphasis, a link, HTML, an entity, a list's dash; a table's
+#: '|' is its own).
+_MARKDOWN_ACTIVE = lazy(r"[\\`*_\[\]<>&~!-]")
 #: What opens a block at the start of a line: a heading, a quotation, a list item (bullet or "1." "1)").
 _BLOCK_OPENING = lazy(r"^(?:[#>+=-]|\d{1,9}[.)])")
 #: Punctuation kept out of a code span made of a word: what precedes or ends it in a sentence.
@@ -310,11 +311,17 @@ def _code_spans(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
+def markdown_escaped(text: str) -> str:
+    """``text`` with what markdown-it (CommonMark, GFM) reads as markup escaped, to show as written where it stands
+    inside a line (``markdown_text`` also takes a line's start and what GitHub links)."""
+    return _MARKDOWN_ACTIVE.sub(r"\\\g<0>", text)
+
+
 def _escaped_words(text: str) -> str:
     words = []
     for word in text.split(" "):
         if not _GITHUB_ACTIVE.search(word):
-            words.append(_MARKDOWN_ACTIVE.sub(r"\\\g<0>", word))
+            words.append(markdown_escaped(word))
             continue
         scheme = word.find("://")
         while scheme > 0 and ((word[scheme - 1].isascii() and word[scheme - 1].isalnum()) or word[scheme - 1] in "+.-"):
@@ -323,8 +330,7 @@ def _escaped_words(text: str) -> str:
         lead = word[:len(word) - len(core)]
         inner = core.rstrip(_WORD_EDGES[1])
         trail = core[len(inner):]
-        words.append(_MARKDOWN_ACTIVE.sub(r"\\\g<0>", lead) + markdown_code(inner or core)
-                     + _MARKDOWN_ACTIVE.sub(r"\\\g<0>", trail if inner else ""))
+        words.append(markdown_escaped(lead) + markdown_code(inner or core) + markdown_escaped(trail if inner else ""))
     return " ".join(words)
 
 
