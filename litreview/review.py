@@ -434,11 +434,31 @@ def _sources(paths: tuple[Path, ...], essay: Essay | None, load: Callable[[Path]
                              path=essay.path, line=code[0][1],
                              hint="give the file it makes with --bib (--bib refs.bib), or in litreview.toml "
                                   '(bibliography = ["refs.bib"])')
+        if essay.format == "latex" and _own_list(essay):
+            raise InputError("bibliography not found", path=str(paths[0]),
+                             hint=f"{name} writes its own reference list (thebibliography): `litreview init {name}` "
+                                  f"imports its \\bibitem entries under their keys, or `litreview import {name}` "
+                                  "prints them as BibTeX; or give a bibliography with --bib or in the settings")
         raise InputError("bibliography not found", path=str(paths[0]),
                          hint=f"{name} names no bibliography file (a front matter's bibliography:, LaTeX's "
                               "\\bibliography or \\addbibresource) and this default one does not exist: name the "
                               f"file in {name}, or give it with --bib or in the settings")
     return load_all(paths, load, inline, first=first)
+
+
+def _own_list(essay: Essay) -> bool:
+    """Whether a LaTeX manuscript's files write a ``thebibliography`` list (``essay.latex_bibitems``)."""
+    from .errors import LitreviewError
+    from .essay.latex_bibitems import bibitems
+    from .fileio import read_text
+
+    for file in dict.fromkeys([essay.path, *essay.inputs]):
+        try:
+            if bibitems(read_text(file, what="manuscript")):
+                return True
+        except LitreviewError:  # (only a hint depends on it: a file unread now holds no list for it)
+            continue
+    return False
 
 
 def load_all(paths: tuple[Path, ...], load: Callable[[Path], Bibliography],

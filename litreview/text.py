@@ -240,9 +240,98 @@ def markdown_literal(text: str, *, bold: bool = False) -> str:
     text = " ".join(without_controls(text).split())
     if not re.search(r"[<>\[\]`*_@#\\~]|://|GH-", text):  # a bare URL or "GH-12" is a link on GitHub too
         return f"**{text}**" if bold else text
+    return markdown_code(text)
+
+
+def markdown_code(text: str) -> str:
+    """``text`` as one CommonMark code span, which shows it as it is: fenced by one backtick more than its longest
+    run of them, padded with a space where it starts or ends with a backtick or with a space at both ends (a span
+    drops one space at each end then); '' for ''. Line breaks and controls become spaces."""
+    text = _LINE_BREAKS.sub(" ", without_controls(text))
+    if not text:
+        return ""
     fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    pad = " " if text[0] == "`" or text[-1] == "`" or (text[0] == text[-1] == " " and text.strip(" ")) else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+_LINE_BREAKS = lazy(r"[\r\n]")
+_BACKTICKS = lazy(r"`+")
+#: A word GitHub makes a link or a mention of however it is escaped: a bare URL, an address or @mention, an issue
+#: reference (#12, GH-12).
+_GITHUB_ACTIVE = lazy(r"://|^www\.|@|#\w|\bGH-\d", re.IGNORECASE)
+#: What CommonMark or GFM acts on in a line of text (an emphasis, a link, HTML, an entity, a list's dash; a table's
+#: '|' is its own).
+_MARKDOWN_ACTIVE = lazy(r"[\\`*_\[\]<>&~!-]")
+#: What opens a block at the start of a line: a heading, a quotation, a list item (bullet or "1." "1)").
+_BLOCK_OPENING = lazy(r"^(?:[#>+=-]|\d{1,9}[.)])")
+#: Punctuation kept out of a code span made of a word: what precedes or ends it in a sentence.
+_WORD_EDGES = "([{\"'", ".,;:!?)]}\"'"
+
+
+def markdown_text(text: str) -> str:
+    """A message or a hint as one line of Markdown text that shows as written: what Markdown acts on escaped
+    (so no emphasis, link, image, HTML or entity comes of it), its `backticked` commands as code spans, and each
+    word GitHub would make a link or a mention of (a bare URL, @name, #12) as a code span of its own, the rest
+    of the text staying text. Line breaks and controls become spaces."""
+    text = " ".join(without_controls(text).split())
+    out: list[str] = []
+    at = 0
+    for start, end, fence in _code_spans(text):
+        out.append(_escaped_words(text[at:start]))
+        inner = text[start + fence:end - fence]
+        out.append(markdown_code(inner[1:-1] if inner[:1] == inner[-1:] == " " and inner.strip(" ") else inner))
+        at = end
+    out.append(_escaped_words(text[at:]))
+    line = "".join(out)
+    opening = _BLOCK_OPENING.match(line)
+    return line if not opening else line[:opening.end() - 1] + "\\" + line[opening.end() - 1:]
+
+
+def _code_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, fence length) of each code span of ``text`` as CommonMark pairs backticks: a run of them opens
+    one that the next run of as many closes; a run no such run follows is text."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    later: dict[int, list[int]] = {}  # run length -> indexes of the runs of that length, last first
+    for i in range(len(runs) - 1, -1, -1):
+        later.setdefault(runs[i][1] - runs[i][0], []).append(i)
+    spans = []
+    i = 0
+    while i < len(runs):
+        length = runs[i][1] - runs[i][0]
+        same = later[length]
+        while same and same[-1] <= i:
+            same.pop()
+        if same:
+            close = same.pop()
+            spans.append((runs[i][0], runs[close][1], length))
+            i = close + 1
+        else:
+            i += 1
+    return spans
+
+
+def markdown_escaped(text: str) -> str:
+    """``text`` with what markdown-it (CommonMark, GFM) reads as markup escaped, to show as written where it stands
+    inside a line (``markdown_text`` also takes a line's start and what GitHub links)."""
+    return _MARKDOWN_ACTIVE.sub(r"\\\g<0>", text)
+
+
+def _escaped_words(text: str) -> str:
+    words = []
+    for word in text.split(" "):
+        if not _GITHUB_ACTIVE.search(word):
+            words.append(markdown_escaped(word))
+            continue
+        scheme = word.find("://")
+        while scheme > 0 and ((word[scheme - 1].isascii() and word[scheme - 1].isalnum()) or word[scheme - 1] in "+.-"):
+            scheme -= 1  # a URL's code span starts at its scheme ("[site](https://...": at "https")
+        core = word[scheme:] if scheme > 0 else word.lstrip(_WORD_EDGES[0])
+        lead = word[:len(word) - len(core)]
+        inner = core.rstrip(_WORD_EDGES[1])
+        trail = core[len(inner):]
+        words.append(markdown_escaped(lead) + markdown_code(inner or core) + markdown_escaped(trail if inner else ""))
+    return " ".join(words)
 
 
 def closest_name(name: str, names: Iterable[str]) -> str | None:

@@ -1090,3 +1090,28 @@ def test_since_the_commit_checked_out_says_only_uncommitted_changes_are_compared
     # Not said for HEAD itself (the pre-commit hook), nor for a ref the branch left.
     assert "is the commit checked out" not in " ".join(scoped("--since", "HEAD", capsys=capsys)[2].split())
     assert "is the commit checked out" not in scoped("--since", "base", capsys=capsys)[2]
+
+
+def test_a_duplicate_the_change_adds_is_an_error_though_uncited_entries_are_notes(tmp_path, monkeypatch, capsys) -> None:
+    # `init` writes LR307 = "info" for a bibliography shared with other documents; an entry's findings are then
+    # capped at its LR307's level where the document does not cite it. A change adding a second entry with the DOI
+    # of an uncited one, and citing the new one, passed: LR106 was a note (the document prints the new entry alone).
+    # The duplicate is the change's, in a bibliography others use: an error on `check --since`.
+    shared = ("@article{shared2001,\n  author = {Roe, Rita},\n  title = {Shared},\n  journal = {J},\n"
+              "  year = {2001},\n  doi = {10.1234/shared.2001},\n}\n")
+    copy = shared.replace("shared2001", "roe2001shared")
+    write(tmp_path / "refs.bib", GOOD + "\n" + shared)
+    write(tmp_path / "essay.md", "# One\n\nA good claim [@good2001].\n")
+    write(tmp_path / "litreview.toml", 'essay = "essay.md"\nbibliography = "refs.bib"\n\n[severity]\nLR307 = "info"\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "refs.bib", GOOD + "\n" + shared + "\n" + copy)
+    write(tmp_path / "essay.md", "# One\n\nA good claim [@good2001]. The same work [@roe2001shared].\n")
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    found = [(f["code"], f["key"], f["severity"]) for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert [f for f in found if f[2] != "info"] == [("LR106", "roe2001shared", "error")], found
+    # A full check still caps it, as the document prints the cited entry alone (the uncited one is the shared
+    # bibliography's): a note, as before.
+    assert main(["check", "--no-cache", "--format", "json"]) == 0
+    assert [(f["code"], f["severity"]) for f in json.loads(capsys.readouterr().out)["findings"]
+            if f["code"] == "LR106"] == [("LR106", "info")]

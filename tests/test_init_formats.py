@@ -743,6 +743,22 @@ def test_the_site_is_named_by_a_title_written_as_a_line_block_with_raw_tex(here:
     assert 'site_name: "Review: Movilidad social subjetiva. Percepciones"' in text
 
 
+@pytest.mark.parametrize("name", ["assignment3.md", "paper.Rmd", "thesis.tex"])
+def test_a_manuscript_given_as_the_bibliography_is_one_error_saying_to_give_it_as_the_manuscript(
+        here: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    # `check --bib assignment3.md` (a Markdown manuscript with its references: in its front matter) was 15 LR100
+    # "BibTeX syntax error" at its citations' @; pandoc: "Could not determine bibliography format".
+    (here / name).write_text("---\ntitle: T\nreferences:\n- id: Fis09\n  type: book\n  title: B\n---\n\n"
+                             "As shown [@Fis09]. Again [@Fis09, p. 3] and @Fis09 says.\n", encoding="utf-8")
+    assert main(["check", "--bib", name, "--essay", ""]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"{name}: a manuscript, not a bibliography" in err and "LR100" not in err, err
+    assert f"check --essay {name}" in err and "Could not determine bibliography format" in err, err
+    assert main(["init", "--bib", name]) == 2
+    assert "not a bibliography" in capsys.readouterr().err
+    assert not (here / "litreview.toml").exists()
+
+
 @pytest.mark.parametrize(("head", "kind"), [(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF"),
                                             (b"PK\x03\x04\x14\x00\x06\x00", "a zip archive"),
                                             (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word (.doc) file")])

@@ -74,6 +74,18 @@ def test_accept_then_reject_round_trip(work: Path, capsys: pytest.CaptureFixture
     assert rows[("p3-s1", "moroney2009framework")]["status"] == "rejected"
 
 
+def test_rejecting_an_accepted_link_says_its_note_and_locator_are_dropped(work: Path, capsys) -> None:
+    run(work, capsys, "--accept", "p2-s1", "wendt1992anarchy", "--note", "its thesis", "--locator", "p. 395")
+    code, out, _ = run(work, capsys, "--reject", "p2-s1", "wendt1992anarchy")
+    assert code == 0 and "rejected: p2-s1 does not rely on wendt1992anarchy" in out
+    assert ("the note 'its thesis' and the locator 'p. 395' recorded with its acceptance are dropped" in
+            " ".join(out.split()))
+    text = (work / "claims.yaml").read_text(encoding="utf-8")
+    assert "its thesis" not in text and "p. 395" not in text
+    code, out, _ = run(work, capsys, "--reject", "p2-s1", "wendt1992anarchy")  # nothing left to drop: no word
+    assert code == 0 and "dropped" not in out
+
+
 def test_source_the_essay_cites_without_an_entry_says_where_it_is_cited(tmp_path, monkeypatch, capsys) -> None:
     # `links --source KEY` for a key the text cites and no entry has said only "list the keys with litreview
     # sources"; a slip in KEY got the same.

@@ -394,3 +394,26 @@ def test_a_sentence_only_partly_inside_another_or_too_short_stays_an_orphan(tmp_
               "world culture of its time.\n")
     placed, orphans = anchor(load_curated(path), parse_essay(edited), BIB)
     assert placed == [] and sorted(o.source_key for o in orphans) == ["farrell2005world", "holsti2004taming"]
+
+
+def test_a_changed_decision_drops_the_note_and_locator_of_the_one_it_replaces(tmp_path: Path) -> None:
+    # `links --accept ... --note "quotes p. 3" --locator "p. 3"` then `--reject`: the rejection kept the note and
+    # locator that said how the source supported the claim. A note goes with the decision it was written for.
+    path = tmp_path / "claims.yaml"
+    essay = parse_essay(ESSAY)
+
+    def recorded() -> tuple[str, str, str]:
+        (entry,) = load_curated(path).links
+        return entry.status, entry.note, entry.locator
+
+    accept(path, essay, "p1-s2", "holsti2004taming", note="its chapter 2", locator="p. 3", bibliography=BIB)
+    reject(path, essay, "p1-s2", "holsti2004taming", bibliography=BIB)
+    assert recorded() == ("rejected", "", "")
+    assert "its chapter 2" not in path.read_text(encoding="utf-8")
+    reject(path, essay, "p1-s2", "holsti2004taming", note="only names him", bibliography=BIB)
+    assert recorded() == ("rejected", "only names him", "")
+    accept(path, essay, "p1-s2", "holsti2004taming", bibliography=BIB)
+    assert recorded() == ("confirmed", "", "")
+    accept(path, essay, "p1-s2", "holsti2004taming", note="defines IR", locator="p. 4", bibliography=BIB)
+    accept(path, essay, "p1-s2", "holsti2004taming", locator="p. 5", bibliography=BIB)  # the same decision: kept
+    assert recorded() == ("confirmed", "defines IR", "p. 5")

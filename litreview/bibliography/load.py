@@ -596,14 +596,33 @@ def load_bibliography(path: str | Path, *, item_id: Callable[[Mapping[str, Any]]
 
 def not_a_bibliography(raw: bytes, path: str) -> InputError | None:
     """The error for a bibliography file whose first bytes (``raw``) are a PDF's or a word processor's (``not_text``):
-    a paper or a Word document saved under a .bib name reads as no entries at all."""
-    from ..fileio import not_text
+    a paper or a Word document saved under a .bib name reads as no entries at all; or that is a manuscript by its
+    name (.md, .qmd, .Rmd, .tex, ...): pandoc reads no bibliography from one ("Could not determine bibliography
+    format"), and read as BibTeX each @ of its citations was a syntax error."""
+    from ..fileio import not_text, shell_path
 
+    if (suffix := Path(path).suffix.lower()) in _manuscript_suffixes():
+        given = shell_path(Path(path))
+        return InputError(
+            "a manuscript, not a bibliography: pandoc reads none from a " + suffix + " file (\"Could not determine "
+            "bibliography format\")", path=path,
+            hint=f"give it as the manuscript (litreview check --essay {given}, litreview init {given}, or essay = in "
+                 "the settings), which reads the references: of its front matter too; a bibliography is a .bib, "
+                 ".json or .yaml file")
     if (found := not_text(raw)) is None:
         return None
     return InputError(f"{found[1]}, not a bibliography", path=path,
                       hint="export the bibliography from the reference manager as BibTeX (.bib) or CSL-JSON (.json) "
                            "and give that file (--bib or bibliography: in the settings)")
+
+
+def _manuscript_suffixes() -> frozenset[str]:
+    """The suffixes of manuscripts (``essay.MANUSCRIPT_SUFFIXES``, imported late: the essay package imports this
+    module) and of those whose front matter holds references."""
+    from ..essay import MANUSCRIPT_SUFFIXES
+    from .csl import FRONT_MATTER_SUFFIXES
+
+    return frozenset((*MANUSCRIPT_SUFFIXES, *FRONT_MATTER_SUFFIXES))
 
 
 EMPTY_BIBLIOGRAPHY = ("the bibliography is empty", "the bibliography has no entries")

@@ -18,7 +18,7 @@ from ..model import SEVERITY_RANK, Finding, Review
 from .bib import check_bibliography, damaged_entries
 from .bibtex_reads import check_bibtex_reads
 from .catalogue import CATALOGUE, Code, catalogue_json, code_info
-from .duplicates import case_partners, duplicate_partners
+from .duplicates import PAIR_CODES, case_partners, duplicate_partners
 from .imported import check_unsure_imports
 from .notices import check_notices
 from .pandoc_reads import check_pandoc_reads
@@ -44,6 +44,9 @@ class CheckResult:
     """Findings after suppression, sorted by file, line and code."""
     suppressed: tuple[Finding, ...] = ()
     """Findings silenced by the configuration or by the .bib."""
+    capped: tuple[Finding, ...] = ()
+    """Reported findings of two entries (``duplicates.PAIR_CODES``) that ``uncited_at_most`` lowered to the level of
+    an uncited entry's LR307, each as it was before: the level a change that adds the pair reports them at."""
 
 
 def run_checks(review: Review, config: Config, *, now: datetime | None = None) -> tuple[Finding, ...]:
@@ -81,14 +84,18 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
     found = _empty_before_citing(found, review)
     found += unknown_codes(config.suppress, config.suppress_entries, bib, config_file=config.source_file,
                            severity_codes=config.severity)
-    found = with_severity(found, config.severity)
+    leveled = with_severity(found, config.severity)
     silenced = gather(config.suppress, config.suppress_entries, bib)
-    found = uncited_at_most(found, silenced, lambda: duplicate_partners(bib.sources),
-                           lambda: case_partners(bib.sources))
+    found = uncited_at_most(leveled, silenced, lambda: duplicate_partners(bib.sources),
+                            lambda: case_partners(bib.sources))
     kept, dropped = apply(found, silenced)
     root = Path(config.root)
+    reported = set(kept)
+    capped = (before for before, after in zip(leveled, found, strict=True)
+              if after.code in PAIR_CODES and after.severity != before.severity and after in reported)
     return CheckResult(findings=tuple(sort_findings(_relative(f, root) for f in _unique(kept))),
-                       suppressed=tuple(sort_findings(_relative(f, root) for f in _unique(dropped))))
+                       suppressed=tuple(sort_findings(_relative(f, root) for f in _unique(dropped))),
+                       capped=tuple(_relative(f, root) for f in _unique(capped)))
 
 
 def _drop_superseded(found: list[Finding], review: Review) -> list[Finding]:

@@ -9,9 +9,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..model import SEVERITY_RANK, Finding
-from ..text import clipped, markdown_literal
-from .catalogue import CATALOGUE
-from .formats import branch_point, checked_line, fixed_count, summary_line
+from ..text import clipped, markdown_code, markdown_text
+from .formats import branch_point, checked_line, finding_name, fixed_count, summary_line
 
 #: Findings the table lists; the others are counted on one line.
 ROWS = 200
@@ -21,11 +20,13 @@ _CELL = 300
 _SEVERITY = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def cell(text: str, limit: int = _CELL, *, bold: bool = False) -> str:
-    """``text`` as one cell of a GitHub Markdown table: on one line, cut at ``limit`` characters, as a code span
-    when it holds what Markdown or GitHub acts on (``markdown_literal``), its ``|`` escaped (a table splits cells
-    at a ``|`` in a code span too)."""
-    return markdown_literal(clipped(text, limit), bold=bold).replace("|", "\\|")
+def cell(text: str, limit: int = _CELL, *, code: bool = False) -> str:
+    """``text`` as one cell of a GitHub Markdown table, on one line, cut at ``limit`` characters: a code span with
+    ``code`` (a place, a key, a finding's code: shown as they are), else Markdown text that shows as written
+    (``markdown_text``: a message, a hint); each ``|`` escaped (a table splits cells at a ``|`` in a code span
+    too, and GFM takes the escape out of the span before reading it)."""
+    text = clipped(text, limit)
+    return (markdown_code(text) if code else markdown_text(text)).replace("|", "\\|")
 
 
 def render_step_summary(findings: Iterable[Finding], summary: Mapping[str, Any], *, rows: int = ROWS) -> str:
@@ -35,21 +36,21 @@ def render_step_summary(findings: Iterable[Finding], summary: Mapping[str, Any],
     since = summary.get("since")
     lines = ["### litreview check", ""]
     if every or summary.get("suppressed") or not since:
-        lines.append(markdown_literal(summary_line(summary)) if every or summary.get("suppressed")
-                     else f"No problems found{checked_line(summary)}.")
+        lines.append(markdown_text(summary_line(summary) if every or summary.get("suppressed")
+                                   else f"No problems found{checked_line(summary)}."))
     else:
         said = "; ".join(part for part in (branch_point(summary), fixed_count(summary)) if part)
-        lines.append(markdown_literal(f"No new problems since {since} ({said})."))
+        lines.append(markdown_text(f"No new problems since {since} ({said})."))
     if every:
         title = "New findings (what this change adds)" if since else "Findings"
         lines += ["", f"#### {title}", "", "| Code | Severity | Where | Message | Hint |", "| --- | --- | --- | --- | --- |"]
         for f in every[:rows]:
-            name = CATALOGUE[f.code].name if f.code in CATALOGUE else ""
             where = f"{f.file}:{f.line}" if f.file and f.line else (f.file or "")
             subject = f.key or f.claim_id
-            message = f"{cell(subject, 80, bold=True)}: {cell(f.message)}" if subject else cell(f.message)
-            lines.append(f"| {cell(f'{f.code} {name}'.strip())} | {_SEVERITY.get(f.severity, f.severity)} | "
-                         f"{cell(where)} | {message} | {cell(f.hint or '')} |")
+            message = f"{cell(subject, 80, code=True)}: {cell(f.message)}" if subject else cell(f.message)
+            lines.append(f"| {cell(f'{f.code} {finding_name(f)}'.strip(), code=True)} | "
+                         f"{_SEVERITY.get(f.severity, f.severity)} | {cell(where, code=True)} | {message} | "
+                         f"{cell(f.hint or '')} |")
         if len(every) > rows:
             command = "litreview check --since <base>" if since else "litreview check"
             lines += ["", f"… and {len(every) - rows} more not shown here: run `{command}` locally to see them all "

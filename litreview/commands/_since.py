@@ -5,7 +5,7 @@ What pre-commit's hook arguments (``--since HEAD``) mean in each of its runs is 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -49,6 +49,8 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     top = gitref.git_toplevel(cwd)
     old = _base_side(base, ref, review, config, top, now, for_github)
     diff = scope.diff_findings(old.side, head, old.renamed)
+    if result.capped:
+        diff = replace(diff, new=tuple(_uncapped(diff.new, result.capped)))
     if old.mended:
         diff = replace(diff, new=tuple(_unhidden(f, old.mended) for f in diff.new))
     unread = unreadable(review, result, config)
@@ -76,6 +78,22 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
         compared["base_settings"] = list(old.notices)
     diff = _set_aside(diff, result, unread, broken, compared, for_github)
     return diff, silenced, compared
+
+
+def _uncapped(new: Sequence[Finding], capped: Sequence[Finding]) -> Iterable[Finding]:
+    """The change's findings, a duplicate it adds (LR106, LR107) at its own level where the check lowered it to that
+    of the uncited entry it duplicates (``checks.suppress.uncited_at_most``: a bibliography shared with other
+    documents, LR307 a note): the document prints one of the two, but the change adds the second to a file
+    others use."""
+    before = {(c.code, c.key, c.message, c.file, c.line): c.severity for c in capped}
+    for f in new:
+        level = before.get((f.code, f.key, f.message, f.file, f.line))
+        if level is None:
+            yield f
+            continue
+        said = "this change adds the duplicate, so it is reported at its own level here, though the other entry is " \
+               "cited nowhere and a full check shows it as a note"
+        yield replace(f, severity=level, hint=f"{f.hint.rstrip('.')} ({said})" if f.hint else said)
 
 
 def _set_aside(diff: Any, result: Any, unread: set[str], broken: dict[str, str], compared: dict[str, Any],

@@ -61,6 +61,7 @@ def command(path: str, fmt: str, section: str | None, whole: bool) -> int:
     from ..bibliography.bibtex_out import make_keys, to_bibtex, to_json
     from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
     from ..bibliography.refparse.section import unheaded_list
+    from ..essay.latex_bibitems import own_list
     from ..fileio import read_text
     from ..text import TERMINAL_SEQUENCES, without_controls
     from ._init_bib import cited_keys, without_front_matter
@@ -84,23 +85,31 @@ def command(path: str, fmt: str, section: str | None, whole: bool) -> int:
     sequences = bool(dropped) and TERMINAL_SEQUENCES.search(text) is not None
     if dropped:
         text = without_controls(text, breaks=True)
-    if not stdin and not whole and section is None and reference_heading(text, None) is None:
+    items = own_list(Path(path), text) if not stdin and not whole and section is None else []
+    if not items and not stdin and not whole and section is None and reference_heading(text, None) is None:
         from ._not_text import cites_from_its_bibliography
 
         if (wrong := cites_from_its_bibliography(Path(path), path)) is not None:  # a thesis citing from its .bib
             raise wrong
-    strings, first_line = find_reference_section(text, section, path=path, whole=whole)
+    if items:  # a LaTeX manuscript's thebibliography: its items, each under the key its \cite commands name
+        strings, first_line = [item.text for item in items], items[0].line
+    else:
+        strings, first_line = find_reference_section(text, section, path=path, whole=whole)
     _refuse_overlong(strings, path, first_line)
     refs = parse_references(strings)
-    keys, adopted = cited_keys(refs, make_keys(refs), None if stdin else Path(path), text)
+    if items:
+        keys, adopted = [item.key for item in items], ""
+    else:
+        keys, adopted = cited_keys(refs, make_keys(refs), None if stdin else Path(path), text)
     if fmt == "json":
         emit_json(to_json(refs, keys))
     else:
         sys.stdout.write(to_bibtex(refs, keys))
     unsure = sum(1 for r in refs if r.uncertain)
-    found = None if whole else reference_heading(text, section)
-    unheaded = None if whole or found else unheaded_list(text)
-    where = (f"the {found[1]!r} section of " if found else
+    found = None if whole or items else reference_heading(text, section)
+    unheaded = None if whole or found or items else unheaded_list(text)
+    where = ("the thebibliography list, under its \\bibitem keys, of " if items else
+             f"the {found[1]!r} section of " if found else
              f"the list with no heading at the end (lines {unheaded[0] + 1}-{unheaded[1] + 1}) of " if unheaded else "")
     click.echo(f"{plural(len(refs), 'reference')} from {where}{path} (line {first_line} on); "
                f"{unsure} with uncertain fields", err=True)
@@ -111,7 +120,7 @@ def command(path: str, fmt: str, section: str | None, whole: bool) -> int:
                    "references and were taken as the list, the text above them left out; if the list starts "
                    "elsewhere, write a line References above its first reference (or name the heading it has with "
                    "--section), or pass --whole to take every paragraph of the file", err=True)
-    elif not found and not whole:
+    elif not found and not whole and not items:
         click.echo("note: no reference section heading (Citations, References, Bibliography, Works Cited, "
                    f"Sources, ...) in {path}: each of its {plural(len(refs), 'paragraph or line', 'paragraphs or lines')}"
                    " was taken as a reference, as for a file that holds only its list; if it holds more than its "

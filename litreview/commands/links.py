@@ -50,7 +50,8 @@ Kinds of link, strongest evidence first:
                    "claims it may belong on now, or with --to move it there.")
 @click.option("--to", "to", metavar="CLAIM", default=None, help="With --reanchor: the claim to move it onto.")
 @click.option("--note", default="", help="With --accept/--reject/--group: how the source supports the claim "
-                                         "(or why the sentences form one).")
+                                         "(or why it does not, or why the sentences form one). A decision "
+                                         "changed drops the note and locator of the former one.")
 @click.option("--locator", default="", help="With --accept: page or section, e.g. \"p. 3\".")
 def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bool, accept: tuple[str, str] | None,
             reject: tuple[str, str] | None, group: str | None, reanchor: tuple[str, str] | None, to: str | None,
@@ -230,13 +231,28 @@ def _decide(claims_path: Path, essay: Essay, bibliography: Bibliography, linkage
     else:
         curated.reject(claims_path, essay, claim_id, key, note=note, bibliography=bibliography)
         click.echo(f"rejected: {claim_id} does not rely on {key} (recorded in {shown})")
-        if any(lk.claim_id in ids and lk.source_key == key and lk.kind == "marker" and not lk.curated
-               for lk in linkage.links):
-            # Rejecting a suggestion (a quotation, a title) of a cited source rejects the citation too.
-            click.echo(f"note: the text of {claim_id} cites {key} itself; the rejection overrides that citation, "
-                       "and the claim is shown as not relying on it (to keep the citation, delete this entry of "
-                       f"{shown})", err=True)
+    _say_dropped(linkage, claim_id, key, "confirmed" if accept else "rejected")
+    if reject and any(lk.claim_id in ids and lk.source_key == key and lk.kind == "marker" and not lk.curated
+                      for lk in linkage.links):
+        # Rejecting a suggestion (a quotation, a title) of a cited source rejects the citation too.
+        click.echo(f"note: the text of {claim_id} cites {key} itself; the rejection overrides that citation, "
+                   "and the claim is shown as not relying on it (to keep the citation, delete this entry of "
+                   f"{shown})", err=True)
     return 0
+
+
+def _say_dropped(linkage: Linkage, claim_id: str, key: str, status: str) -> None:
+    """Name the note and locator of the decision a new one replaced (``curated_edit`` drops them: they said why the
+    former was taken), so that no reviewer's words go without a word."""
+    former = next((lk for lk in linkage.links if lk.curated and lk.claim_id == claim_id and lk.source_key == key
+                   and lk.status != status), None)
+    if former is None:
+        return
+    said = [f"the {name} {value!r}" for name, value in (("note", former.note), ("locator", former.locator)) if value]
+    if said:
+        decision = "acceptance" if former.status == "confirmed" else "rejection"
+        click.echo(f"note: {' and '.join(said)} recorded with its {decision} "
+                   f"{'are' if len(said) > 1 else 'is'} dropped (give --note for this decision's own)")
 
 
 def _group_of(claims_path: Path, essay: Essay, claim_id: str) -> str:

@@ -25,7 +25,7 @@ from . import BIBLATEX, BIBTEX, GLOBBED, MISSING_INPUTS, NOTICES, Notice, encodi
 from .cites import blank_keys, math_as_read, math_spans
 from .front import latex_front
 from .latex_cites import COMMANDS as COMMANDS  # re-exported: the macro reader imports it from here
-from .latex_cites import _convert, convert_cited, group_ends
+from .latex_cites import _commands, _convert, _keyed_notes, convert_cited, group_ends
 from .latex_csquotes import quotations_apart
 from .latex_declarations import (
     bibliography_files,
@@ -90,7 +90,7 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     lines = _expand(text, Path(path), 0, missing, main=main)
     expand = Expander(document_macros("\n".join(t for _, _, t in lines)))  # the document's own commands
     heads: dict[tuple[str, int, str], int] = {}
-    document = quotations_apart(_document(lines))
+    document = quotations_apart(_without_own_list(_document(lines)))
     labels = label_numbers("\n".join(t for _, _, t in document))
     nocite: list[str] = []
     notices: list[Notice] = encoding_notices(not_utf8)
@@ -106,6 +106,8 @@ def parse_latex(text: str, path: str = "<string>", *, not_utf8: list[NotUtf8] | 
     except ExpansionError as exc:
         raise EssayError(f"the title or author: {exc}", path=path, hint=_BOMB_HINT) from None
     meta = _meta(lines, missing, notices, Path(path))
+    if meta.get(BIBLATEX):
+        nocite = [*_preamble_nocite(lines), *nocite]
     return Essay(path=path, body=body, meta=meta, paragraphs=tuple(out),
                  body_line=1, format="latex",
                  nocite=tuple(dict.fromkeys(nocite)), marked=any(c.citations for p in out for c in p.claims),
@@ -364,6 +366,39 @@ def _missing_inputs(missing: list[tuple[str, int, str, bool, str]],
     (``\\input{glyphtounicode}``): those count only in a text without ``\\begin{document}`` (a chapter)."""
     has_body = any("\\begin{document}" in x[2] for x in lines)
     return [(file, line, name, command) for file, line, name, in_body, command in missing if in_body or not has_body]
+
+
+def _preamble_nocite(lines: list[tuple[str, int, str]]) -> list[str]:
+    """The keys of the ``\\nocite`` commands before ``\\begin{document}``, which biblatex reads there too (its entries
+    go to the bibliography, as from the body; standard LaTeX writes them to no .aux file, so BibTeX never sees
+    them, and pandoc's reader reads no preamble command as a citation); none in a macro's definition (``#1``)."""
+    preamble: list[str] = []
+    for _, _, text in lines:
+        before, begins, _ = uncomment(text).partition("\\begin{document}")
+        preamble.append(before)
+        if begins:
+            break
+    else:
+        return []
+    text = "\n".join(preamble)
+    if "\\nocite" not in text:
+        return []
+    return [key for m, groups, _ in _commands(text, group_ends(text)) if m.group(1) == "nocite"
+            for _, _, key in _keyed_notes(groups) if key and "#" not in key]
+
+
+def _without_own_list(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """The lines with those of a ``thebibliography`` environment emptied: the manuscript's own reference list
+    (``latex_bibitems``), no prose of it (read as a paragraph, "9 Smith, J. (2001). ..." was a claim)."""
+    from .latex_bibitems import list_lines
+
+    if not any("thebibliography" in text for _, _, text in lines):
+        return lines
+    out = list(lines)
+    for first, last in list_lines([text for _, _, text in lines]):
+        for n in range(first, last + 1):
+            out[n] = (out[n][0], out[n][1], "")
+    return out
 
 
 def _document(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:

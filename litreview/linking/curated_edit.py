@@ -49,7 +49,9 @@ def accept(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_key
 
 def reject(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_key: str, *,
            note: str = "", bibliography: Bibliography | None = None) -> CuratedLinks:
-    """Record that the claim does not rely on the source (a rejected suggestion)."""
+    """Record that the claim does not rely on the source (a rejected suggestion). The note and locator of an
+    acceptance it replaces are dropped (they said how the source supported the claim), as a rejection's note is
+    when the link is accepted after all; a decision taken again keeps its own unless given new ones."""
     return _decide(path, essay, claim_id, source_key, "rejected", note, "", None, bibliography)
 
 
@@ -112,6 +114,9 @@ def _decide(path: str | os.PathLike[str], essay: Essay, claim_id: str, source_ke
         entries.append(target)
     target["claim"] = claim_id
     target["source"] = source_key  # an old key kept as the entry's alias becomes the key
+    if target.get("status") != status:  # the note and locator said why the former decision was taken: not this one's
+        for said in ("note", "locator"):
+            target.pop(said, None)
     target["status"] = status
     if kind is not None:
         target["kind"] = kind

@@ -19,6 +19,7 @@ from ..essay.cites import math_spans, raw_tex_spans
 from ..essay.segment import NOTE_LABEL, inline_label
 from ..model import Citation, Claim
 from ..pandoc_text import html_text, smart, smart_tokens
+from ..text import markdown_escaped
 from . import pandoc_inline
 from .citation_marks import printed
 from .math import math_html
@@ -294,16 +295,13 @@ def _address(tex: str) -> str:
     (else the address), never a link."""
     if m := _URL_COMMAND.fullmatch(tex):
         address = m.group(1)
-        return f"<{address}>" if safe_url(address) else _markdown_text(address)
+        return f"<{address}>" if safe_url(address) else markdown_escaped(address)
     if m := _HREF_COMMAND.fullmatch(tex):
-        address, label = m.group(1), _markdown_text(m.group(2) or m.group(1))
+        address, label = m.group(1), markdown_escaped(m.group(2) or m.group(1))
         return f"[{label}](<{address}>)" if safe_url(address) else label
     return ""
 
 
-def _markdown_text(text: str) -> str:
-    """``text`` with what markdown-it would read as markup escaped, to print as written."""
-    return re.sub(r"([\\\[\]`*_<>&~!-])", r"\\\1", text)
 
 
 def _without(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:

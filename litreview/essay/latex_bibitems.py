@@ -1,0 +1,79 @@
+"""A LaTeX manuscript's own reference list: the ``thebibliography`` environment, one ``\\bibitem{key}`` per work.
+
+LaTeX prints the list as written and resolves ``\\cite{key}`` against its keys (no BibTeX run, no .bib file). The
+list is no prose of the manuscript (``latex`` leaves it out of the paragraphs); its items are the references
+``import`` and ``init`` take, each under its key.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+from .latex_declarations import uncomment
+from .segment import split_lines
+
+_BEGIN = re.compile(r"\\begin\s*\{thebibliography\}\s*(?:\{[^{}\n]*\})?")
+_END = re.compile(r"\\end\s*\{thebibliography\}")
+# \bibitem{key}, \bibitem[label]{key} (a label of one level of braces: "[{Roe}(2005)]")
+_ITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]{}]|\{[^{}]*\})*\])?\s*\{([^{}]*)\}")
+_NEWBLOCK = re.compile(r"\\newblock(?![A-Za-z])")
+
+
+class BibItem(NamedTuple):
+    """One ``\\bibitem`` of the list."""
+
+    key: str
+    text: str
+    """The item as plain text (markup removed as the reader removes it from a paragraph)."""
+    line: int
+    """1-based line of its ``\\bibitem``."""
+
+
+def list_lines(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, last) index of the lines of each ``thebibliography`` environment (comments left out); an
+    environment never closed runs to the last line."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for n, line in enumerate(lines):
+        text = uncomment(line)
+        at = 0
+        if start is None and (opening := _BEGIN.search(text)) is not None:
+            start, at = n, opening.end()
+        if start is not None and _END.search(text, at):
+            spans.append((start, n))
+            start = None
+    if start is not None:
+        spans.append((start, len(lines) - 1))
+    return spans
+
+
+def bibitems(text: str) -> list[BibItem]:
+    """The items of the manuscript's ``thebibliography`` lists, in order ([] when it writes none)."""
+    if "thebibliography" not in text:
+        return []
+    from .latex_cites import convert_text
+
+    lines = split_lines(text)
+    items: list[BibItem] = []
+    for first, last in list_lines(lines):
+        body = "\n".join(uncomment(line) for line in lines[first:last + 1])
+        opening = _BEGIN.search(body)
+        closing = _END.search(body, opening.end() if opening else 0)
+        body = body[opening.end() if opening else 0:closing.start() if closing else len(body)]
+        found = list(_ITEM.finditer(body))
+        for m, after in zip(found, [*found[1:], None], strict=True):
+            key = m.group(1).strip()
+            written = _NEWBLOCK.sub(" ", body[m.end():after.start() if after else len(body)])
+            shown = " ".join(convert_text(written).split())
+            if key and shown:
+                items.append(BibItem(key, shown, first + 1 + body.count("\n", 0, m.start())))
+    return items
+
+
+def own_list(path: Path, text: str) -> list[BibItem]:
+    """The items of the LaTeX manuscript ``path``'s own reference list (``text`` its text); [] for another file."""
+    from ..cache import LATEX_SUFFIXES
+
+    return bibitems(text) if path.suffix.lower() in LATEX_SUFFIXES else []

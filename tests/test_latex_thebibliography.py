@@ -1,0 +1,69 @@
+"""A LaTeX manuscript's own reference list (``thebibliography``, ``\\bibitem{key}``): its list, not its prose; its
+citations resolved against its keys once imported; ``import`` and ``init`` take its items under their keys."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from litreview.cli import main
+from litreview.essay import load_essay
+from litreview.essay.latex_bibitems import bibitems
+
+TB = ("\\documentclass{article}\n\\begin{document}\nText \\cite{a}. More \\cite{b}.\n\n"
+      "\\begin{thebibliography}{9}\n"
+      "\\bibitem{a} Smith, J. (2001). \\emph{A Book on Things}. Oxford University Press.\n"
+      "% \\bibitem{gone} A commented item.\n"
+      "\\bibitem[Roe(2005)]{b} Roe, R. (2005). An article title.\n\\newblock \\textit{Journal of Stuff}, 12(3),\n"
+      "  45--67.\n"
+      "\\end{thebibliography}\n\\end{document}\n")
+
+
+def test_the_items_of_the_list_with_their_keys_and_lines() -> None:
+    assert [(i.key, i.text, i.line) for i in bibitems(TB)] == [
+        ("a", "Smith, J. (2001). A Book on Things. Oxford University Press.", 6),
+        ("b", "Roe, R. (2005). An article title. Journal of Stuff, 12(3), 45–67.", 8)]
+    assert bibitems("Text \\cite{a}.\n") == []
+
+
+def test_the_list_is_no_prose_of_the_manuscript(tmp_path: Path) -> None:
+    # It was read as a paragraph: "9 Smith, J. (2001). A Book on Things ..." a claim of the essay.
+    (tmp_path / "tb.tex").write_text(TB, encoding="utf-8")
+    essay = load_essay(tmp_path / "tb.tex")
+    assert [c.text for c in essay.claims] == ["Text [@{a}].", "More [@{b}]."], essay.claims
+    assert [cite.key for c in essay.claims for cite in c.citations or ()] == ["a", "b"]
+
+
+def test_import_takes_the_items_under_their_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tb.tex").write_text(TB, encoding="utf-8")
+    assert main(["import", "tb.tex", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    got = {e["id"] if "id" in e else e.get("key"): e for e in json.loads(out)}
+    assert sorted(got) == ["a", "b"], out
+    assert "thebibliography" in err and "2 references" in err, err
+
+
+def test_init_imports_the_list_and_check_resolves_the_citations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    # init said "tb.tex has no reference section" and started an empty bibliography: every \cite an LR300.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tb.tex").write_text(TB, encoding="utf-8")
+    assert main(["init", "tb.tex"]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "no reference section" not in said and "thebibliography" in said, said
+    main(["check", "--format", "json", "--no-cache"])
+    codes = [f["code"] for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert "LR300" not in codes and "LR307" not in codes, codes
+
+
+def test_check_without_a_bibliography_names_the_list_and_how_to_import_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tb.tex").write_text(TB, encoding="utf-8")
+    assert main(["check", "--essay", "tb.tex"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "tb.tex writes its own reference list (thebibliography): `litreview init tb.tex`" in err, err
