@@ -12,7 +12,7 @@ from ..bibliography.bibtex_comments import comments_in_entries
 from ..essay import BIBTEX
 from ..model import Bibliography, Essay, Finding
 from .catalogue import finding
-from .pandoc_reads import BIBTEX_SUFFIXES
+from ..pandoc_options import BIBTEX_SUFFIXES
 
 
 def check_bibtex_reads(bib: Bibliography, essay: Essay) -> list[Finding]:
