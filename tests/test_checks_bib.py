@@ -1470,6 +1470,31 @@ def test_a_doi_inherited_through_crossref_is_told_as_the_volume_s() -> None:
     assert own.severity == "error" and own.message.startswith("same DOI 10.1007/978-3-030-00000-0 as 'proc'")
 
 
+def test_papers_that_inherit_one_doi_are_each_told_as_the_volume_s_children_first() -> None:
+    # BibTeX wants the crossref'd volume after the papers that name it. With two papers before it, the second was an
+    # error "same DOI as 'a' (line 1): keep one of 'a' and 'b' and delete the other", two papers of one volume.
+    papers = "".join(f"@inproceedings{{{k},\n  author = {{Roe, Ann}},\n  title = {{Paper {k} on level statistics}},\n"
+                     f"  crossref = {{proc}}\n}}\n" for k in "abc")
+    proc = "@proceedings{proc,\n  title = {Proceedings of the Workshop},\n  year = {2019},\n  doi = {10.1007/x}\n}\n"
+    for text in (papers + proc, proc + papers):
+        found = [(f.code, f.key, f.severity, f.message.split(":")[0]) for f in
+                 check_duplicates(parse_bibliography(text, "refs.bib").sources)]
+        assert sorted(found) == [("LR106", k, "warning", "no DOI of its own") for k in "abc"]
+
+
+def test_an_entry_and_the_entry_it_inherits_from_are_not_the_same_work_twice() -> None:
+    # biblatex's @set crossrefs its first member and inherits its title, year and authors: with the member after the
+    # set (as biber's examples write it) that was LR107 "same title, year and first author as 'set'".
+    member = ("@article{set:roe,\n  entryset = {set},\n  author = {Roe, Ann},\n  title = {Level statistics of "
+              "random matrices},\n  journal = {Physical Review},\n  year = {1961}\n}\n")
+    kept = "@set{set,\n  entryset = {set:roe,set:lee},\n  crossref = {set:roe}\n}\n"
+    for text in (kept + member, member + kept):
+        assert [f.code for f in check_duplicates(parse_bibliography(text, "refs.bib").sources)] == []
+    # (the same article written twice, neither inheriting from the other, is one)
+    twice = member + member.replace("set:roe", "roe61").replace("  entryset = {set},\n", "")
+    assert [f.code for f in check_duplicates(parse_bibliography(twice, "refs.bib").sources)] == ["LR107"]
+
+
 def test_a_missing_field_of_a_crossref_child_says_where_it_would_come_from() -> None:
     from litreview.checks.bib import check_bibliography
 
