@@ -1372,6 +1372,40 @@ def test_an_article_that_is_a_web_page_gets_the_type_to_write() -> None:
     assert found["lost"][1] == "Add journal = {...}"
 
 
+def test_an_article_with_no_journal_found_through_a_catalogue_or_with_an_isbn_is_not_called_a_web_page() -> None:
+    # Mendeley makes a work saved from Google Books or Google Scholar an @article with that page's address: it was
+    # "it reads as a web page: make the entry @online" for Parfit's Reasons and Persons.
+    found = _check(
+        "@article{parfit, author={Parfit, D}, title={Reasons and persons}, year={1984}, "
+        "url={https://books.google.co.jp/books?hl=ja&id=ulhHdvbDRUkC&pg=PA1}}\n"
+        "@article{milburn, author={Milburn, TW}, title={On the nature of threat}, year={1981}, "
+        "url={https://scholar.google.com/scholar?oi=gsb95&q=watman milburn threat&lookup=0&hl=en#0}}\n"
+        "@article{pears, author={Pears, D}, title={Motivated irrationality}, year={1984}, "
+        "url={http://philpapers.org/rec/PEAMI}}\n"
+        "@article{krause, author={Krause, D}, title={Quantum logics}, year={2018}, url={http://arxiv.org/abs/1802.03805}}\n"
+        "@article{gabbay, author={Gabbay, Dov M.}, title={Many-dimensional modal logics}, year={2003}, pages={747}, "
+        "isbn={0444508260}}\n"
+        "@article{cui, author={Cui, Wei}, title={FPGA implementation}, year={2004}, pages={495--498}, "
+        "isbn={0780384067}}\n"
+        "@article{sep, author={McKenna, Michael}, title={Compatibilism}, year={2004}, "
+        "url={http://plato.stanford.edu/entries/compatibilism/}}\n"
+        "@article{copy, author={Mondadori, F}, title={Modal realism}, year={1976}, "
+        "url={https://philpapers.org/archive/MONMRT.pdf}}\n", "LR110")
+    assert found["parfit"][1] == ("It is a book, its address its Google Books page: make the entry @book, with "
+                                  "publisher = {...}")
+    assert found["milburn"][1] == ("Its address is a search on Google Scholar, a catalogue's page, not the work's: add "
+                                   "journal = {...} if the work is an article, or make the entry @book (with "
+                                   "publisher = {...}) if it is a book")
+    assert found["pears"][1].startswith("Its address is its record on PhilPapers, a catalogue's page, not the work's")
+    assert found["krause"][1].startswith("It is the arXiv preprint 1802.03805, in no journal: make the entry @misc")
+    assert found["gabbay"][1] == ("It has an ISBN, so it is a book: make the entry @book, with publisher = {...}, "
+                                  "or add journal = {...} if it appeared in one")
+    assert found["cui"][1] == ("It has an ISBN and a page range, so it is a part of a book: make the entry "
+                               "@incollection (@inproceedings for a paper in proceedings), with booktitle = {...}")
+    assert found["sep"][1].startswith("It reads as a web page")
+    assert found["copy"][1].startswith("It reads as a web page")  # (a copy of the work, not PhilPapers' record)
+
+
 def test_a_page_range_with_its_volume_or_a_page_abbreviation_gets_the_range_to_write() -> None:
     # IEEE Xplore's "61 - 64 vol.1" and "~p.~1408--1418": the hint gave a made-up range, "pages = {12--15}".
     found = _check("@article{a, author={A, A}, title={T}, journal={J}, year={2000}, volume={1}, pages={61 - 64 vol.1}}\n"
@@ -1570,6 +1604,19 @@ def test_a_required_field_written_under_a_name_no_tool_reads_is_told_to_be_renam
     [found] = [f for f in check_bibliography(parse_bibliography(text, "refs.bib"), now=NOW) if f.code == "LR110"]
     assert found.hint == (f"The {written.lower()} field holds it, under a name BibTeX, biber and pandoc do not read: "
                           f"rename {written.lower()} to {meant}")
+
+
+@pytest.mark.parametrize("kind", ["phdthesis", "mastersthesis"])
+def test_a_thesis_s_university_field_is_told_to_be_renamed_school(kind: str) -> None:
+    # EndNote's BibTeX export writes a thesis's university in a university field, which no tool reads: the hint was
+    # "Add school = {...}, the university that awarded the degree", as if it were not there.
+    from litreview.checks.bib import check_bibliography
+
+    text = (f"@{kind}{{RN696,\n   author = {{Chen, Tuo}},\n   title = {{Stereo matching}},\n"
+            f"   University = {{Zhejiang University}},\n   year = {{2017}}\n}}\n")
+    [found] = [f for f in check_bibliography(parse_bibliography(text, "refs.bib"), now=NOW) if f.code == "LR110"]
+    assert found.hint == ("The university field holds it, under a name BibTeX, biber and pandoc do not read: "
+                          "rename university to school")
 
 
 def test_a_title_ending_with_a_capital_letter_as_a_label_is_not_truncated() -> None:

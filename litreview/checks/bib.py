@@ -34,7 +34,7 @@ from ..locale_terms import PUBLISHER_WORDS, alternation
 from ..model import Bibliography, Finding, Source
 from ..text import clipped, fold_words
 from .catalogue import CATALOGUE, finding
-from .field_values import has_field, plain
+from .field_values import endnote_fix, has_field, plain
 from .hints import csl_form, in_own_terms, in_own_words, own_name
 from .renderers import BIBER, CITEPROC, Renderer, fields_read, group_read
 from .required_hints import CHAPTER_AS_TITLE, FIELD_HINTS, HELD_IN, missing_hint
@@ -452,7 +452,8 @@ def check_doi(source: Source) -> Iterable[Finding]:
                             f"delete the {own_name('doi', source)} field, or write the work's DOI there", field="doi")
     elif problem:
         hint = (f"the {own_name('doi', source)} field holds a web address that is no DOI link: move it to the "
-                f"{own_name('url', source)} field" if re.match(r"(?i)https?://", raw.strip()) and not has_prefix(raw) else "")
+                f"{own_name('url', source)} field" if re.match(r"(?i)https?://", raw.strip()) and not has_prefix(raw) else
+                endnote_fix(own_name("doi", source), source.fields.get("doi", ""), source.fields))
         yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", hint, field="doi")
     elif latex_escaped(raw) and not (has_prefix(raw) or end):
         yield entry_finding("LR121", source, f"DOI '{raw}' is written with LaTeX escapes: biber and pandoc "

@@ -18,6 +18,7 @@ from ..model import Bibliography, Finding, Source
 from ..text import CONTROLS, escape_match, latin_script, without_controls
 from .bib import entry_finding, isbn_problem, part_of, plain, shown
 from .date_year import check_date_year
+from .field_values import ENDNOTE_TAGS, endnote_fix, endnote_tag
 from .hints import csl_form, own_name
 from .issue_pages import check_issue_pages
 
@@ -285,6 +286,12 @@ def check_specials(source: Source) -> Iterable[Finding]:
                                     f"{shown(plain(_at(value, match)))}: BibTeX reads them as one person, and LaTeX "
                                     "stops at the & (a table's column mark)",
                                     f"write {name} = {{{' and '.join(p.strip() for p in people)}}}", field=name)
+                continue
+            if mark == "%" and (fix := endnote_fix(name, value, source.fields)):
+                # "Cipolla, R. %J IEEE Transactions on ...": EndNote's export writes the journal behind its tag
+                _, letter, text = endnote_tag(value) or ("", "", "")
+                yield entry_finding("LR140", source, f"{name} has EndNote's %{letter} tag, the "
+                                    f"{ENDNOTE_TAGS[letter]}, written into it: {shown(text)}", fix, field=name)
                 continue
             yield entry_finding("LR140", source, f"{name} has an unescaped {mark}: {shown(plain(_at(value, match)))}",
                                 f"write \\{mark} (or 'and' for &)", field=name)
