@@ -622,8 +622,21 @@ def test_latex_messages_quote_the_value_with_its_own_backslashes() -> None:
                              "  institution = {Stanford},\n  year = {1973},\n"
                              "  note = {search?x=detail\\&id=oai%3A},\n  series = {a\\_b_c},\n}\n", "refs.bib")
     found = {f.code: f.message for f in check_review(Review(bibliography=bib), Config(root=CASES), now=NOW).findings}
-    assert found["LR140"] == "note has an unescaped %: 'search?x=detail\\&id=oai%3A'"
+    assert found["LR140"] == ("note has an unescaped %: 'search?x=detail\\&id=oai%3A': pandoc reads it as LaTeX does, "
+                              "the start of a comment, and leaves out the rest of its line")
     assert found["LR142"] == "series: _ outside math (write \\_ for the character): 'a\\_b_c'"
+
+
+def test_an_unescaped_per_cent_sign_is_said_to_cut_the_line_for_pandoc() -> None:
+    # pandoc 3.9 reads title = {Up 50 % of it and more} as "Up 50" (its biblatex reader takes % for LaTeX's comment
+    # sign): LR140 said only "unescaped %", as if a backslash were a matter of form.
+    from litreview.checks.integrity import check_specials
+
+    [found] = check_specials(parse_bibliography("@article{a, author={Roe, Ann}, title={Up 50 % of it and more}, "
+                                                "journal={J}, year={2000}}", "refs.bib").sources[0])
+    assert found.message == ("title has an unescaped %: 'Up 50 % of it and more': pandoc reads it as LaTeX does, the "
+                             "start of a comment, and leaves out the rest of its line")
+    assert found.hint == "Write \\% (or 'and' for &)"
 
 
 def test_missing_container_held_in_the_other_types_field_is_named() -> None:
