@@ -395,18 +395,18 @@ def with_note_variables(item: Mapping[str, Any]) -> Mapping[str, Any]:
         return item
     lines = note.split("\n")
     taken: dict[str, str] = {}
-    for at, text in enumerate(lines):
+    read = 0  # the lines taken
+    for text in lines:
         found = _NOTE_LINE.fullmatch(text.rstrip())
         name = _CANONICAL.get(found.group(1).casefold(), found.group(1)) if found else ""
         if found is None or name in NAME_VARIABLES or name == "note" or found.group(2).startswith("//"):
             break
         taken.setdefault(name, found.group(2).strip())
-    else:
-        at = len(lines)
+        read += 1
     if not taken:
         return item
     out = {**{name: value for name, value in taken.items() if name not in item}, **item}
-    rest = "\n".join(lines[at:])
+    rest = "\n".join(lines[read:])
     if rest:
         out["note"] = rest
     else:
