@@ -263,3 +263,18 @@ def test_endnote_s_journal_tag_in_another_field_is_named_with_the_fields_to_writ
         "Write \\% (or 'and' for &)"]
     assert [f.hint for f in check_specials(_endnote("author = {Roe, Ann}, note = {a %Jx b}"))] == [
         "Write \\% (or 'and' for &)"]
+
+
+def test_an_isbn_field_that_holds_words_and_no_isbn_is_one_finding() -> None:
+    # Mendeley wrote an article's citation into its isbn field: it was five LR122, one for each piece between
+    # commas ("'August 2005' is invalid: an ISBN has 10 or 13 digits, this has 4", "'No. 3' ...").
+    cited = _one("journal = {Thinking {\\&} Reasoning}, isbn = {Thinking {\\&} Reasoning, Vol. 11, No. 3, August 2005, "
+                 "pp. 209–238}")
+    assert [(f.message, f.hint) for f in check_isbn(cited)] == [
+        ("ISBN field 'Thinking \\& Reasoning, Vol. 11, No. 3, August 2005, pp. 209–238' holds no ISBN, but words "
+         "and numbers, which styles print as an ISBN", "Delete the isbn field (or write the book's ISBN there)")]
+    assert [f.message for f in check_isbn(_one("isbn = {ILLC report PP-2003-21}", "techreport"))] == [
+        "ISBN field 'ILLC report PP-2003-21' holds no ISBN, but words and numbers, which styles print as an ISBN"]
+    # (an ISBN cut short is still told by its length)
+    assert [f.message for f in check_isbn(_one("publisher = {P}, isbn = {ISBN 978-0-306-4061}", "book"))] == [
+        "ISBN 'ISBN 978-0-306-4061' is invalid: an ISBN has 10 or 13 digits, this has 11"]

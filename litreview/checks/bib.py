@@ -499,6 +499,8 @@ def isbns(raw: str) -> list[str]:
     return out
 
 
+_LETTER_WORDS = lazy(r"[^\W\d_]{2,}")
+"""A word of two letters or more ("Vol", "report"; not the X of an ISBN-10 nor "No" of an ISSN's digits)."""
 _ISSN_FIRST = lazy(r"(\d{4}-\d{3}[\dXx])\s+(\S.*)")
 """An ISSN and then other text, as an export writes a journal's ISSN where the ISBN goes ("1077-2626 VO  - 19")."""
 
@@ -516,7 +518,17 @@ def check_isbn(source: Source) -> Iterable[Finding]:
                             "text: styles print its brackets and quotes", f"write isbn = {{{', '.join(listed)}}}",
                             field="isbn")
         raw = ", ".join(listed)  # each ISBN it holds, checked as below
-    for part in isbns(raw):
+    parts = isbns(raw)
+    if len(_LETTER_WORDS.findall(raw)) >= 2 and all(sum(c.isdigit() for c in p) < 9 for p in parts) and not any(
+            _PERL_REFERENCE.fullmatch(p.strip()) or p.strip(" .!?").casefold() in PLACEHOLDERS for p in parts):
+        # "Thinking & Reasoning, Vol. 11, No. 3, August 2005, pp. 209–238" (Mendeley's), "ILLC report PP-2003-21":
+        # no ISBN cut short, but another field's words, told once (not once for each piece between commas)
+        yield entry_finding("LR122", source, f"ISBN field {shown(raw)} holds no ISBN, but words and numbers, which "
+                            "styles print as an ISBN",
+                            f"delete the {own_name('isbn', source)} field (or write the book's ISBN there)",
+                            field="isbn")
+        return
+    for part in parts:
         problem = isbn_problem(part)
         issn = _ISSN_FIRST.match(part)
         if problem and _PERL_REFERENCE.fullmatch(part.strip()):
