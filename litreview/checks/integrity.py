@@ -214,9 +214,10 @@ _ISSN_WITH_WORDS = lazy(r"(\d{4}-?\d{3}[\dXx])\s*(\([^()]*\))")
 """An ISSN and words in brackets after it that are no medium ("14454408 (ISSN)", Scopus's export)."""
 
 
-_ISSN_SEPARATOR = lazy(r"\s*[,;]\s*|\s+and\s+|(?<=\))\s+(?=\d)")
-"""Between two ISSNs of a field: a comma, a semicolon, "and", or a space after one's medium ("1531-5320 (Electronic)
-1069-9384 (Linking)", EndNote's export of a PubMed record)."""
+_ISSN_SEPARATOR = lazy(r"\s*[,;]\s*|\s+and\s+|(?<=\))\s+(?=\d)|(?<=\d{4}-\d{3}[\dXx])\s+(?=\d{4}-\d{3}[\dXx]\b)")
+"""Between two ISSNs of a field: a comma, a semicolon, "and", a space after one's medium ("1531-5320 (Electronic)
+1069-9384 (Linking)", EndNote's export of a PubMed record), or a space between two written NNNN-NNNC (EndNote's
+"1939-1404 2151-1535", a journal's print and online ISSNs)."""
 
 
 _NO_VALUE = frozenset(("null", "none", "undefined", "nan", "n/a", "na", "-"))
@@ -229,7 +230,7 @@ def check_issn(source: Source) -> Iterable[Finding]:
         for part in filter(None, _ISSN_SEPARATOR.split(plain(source.fields.get(name, "")))):
             problem = issn_problem(part)
             labelled = _ISSN_WITH_WORDS.fullmatch(part) if problem else None
-            if problem and part.casefold() in _NO_VALUE:  # JabRef and HAL exports write "null" for no ISSN
+            if problem and part.strip("<>").casefold() in _NO_VALUE:  # "null" (JabRef's, HAL's), "<null>" (Mendeley's)
                 yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: it stands for no value, as an "
                                     "export writes it", f"delete the {name} field", field=name)
             elif problem and len(re.sub(r"[^0-9Xx]", "", part)) in (10, 13) and not isbn_problem(part):
