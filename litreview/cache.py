@@ -22,7 +22,7 @@ from .doi import sha256  # the built-in one where it exists: quick to load
 from .errors import WriteError
 from .fileio import is_inside, nearest_file
 from .model import Bibliography, Essay, Linkage, SourceMetadata
-from .pandoc_options import INPUT_SUFFIXES, YAML_SUFFIXES, is_build_file
+from .pandoc_options import BIBTEX_SUFFIXES, INPUT_SUFFIXES, YAML_SUFFIXES, is_build_file
 
 FOLDER = ".litreview-cache"
 """Created in the project root (the folder of the config file); it ignores itself in git."""
@@ -131,9 +131,41 @@ def input_key(config: Config) -> str | None:
                     add(*((project, project.read_bytes()) if project is not None else ("no project",)))
             else:
                 add(*(p.read_bytes() for p in config.paths(name)))  # every bibliography, when several
+        for entry in _beside_key(config):
+            add(*entry)
     except OSError:
         return None
     return digest.hexdigest()
+
+
+BESIDE_FILES = 50
+"""How many BibTeX files of a folder ``bibtex_files`` lists (by name)."""
+
+
+def bibtex_files(folder: Path) -> list[Path]:
+    """The BibTeX files of ``folder`` (the first ``BESIDE_FILES`` by name; none when it cannot be listed): where a
+    macro a bibliography leaves undefined may be defined (``review._macros_elsewhere``) and where a key the essay
+    cites may be (``essay_bibliographies``). Kept here: the warm run keys on them."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() in BIBTEX_SUFFIXES and p.is_file())[:BESIDE_FILES]
+    except OSError:
+        return []
+
+
+def _beside_key(config: Config) -> list[tuple[str, int, int]]:
+    """(path, size, mtime) of the BibTeX files in the folders of the bibliographies and of the essay (``bibtex_files``),
+    which the loaders read when a macro or a cited key is missing: an edit of one must miss too."""
+    folders = [p.parent for p in config.paths("bibliography")]
+    if config.essay:
+        essay = config.path("essay")
+        folders.append(essay if essay.is_dir() else essay.parent)
+    out = []
+    for folder in dict.fromkeys(folders):
+        for file in bibtex_files(folder):
+            with suppress(OSError):
+                stat = file.stat()
+                out.append((str(file), stat.st_size, stat.st_mtime_ns))
+    return out
 
 
 KNITTING_LEVELS = 3

@@ -57,13 +57,9 @@ def unread_bibliographies(essay: Essay, bibliography: Bibliography, root: Path) 
 def _beside(folder: Path, read: set[Path], lacking: set[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The .bib files in ``folder`` not among ``read`` (resolved paths), each with those of its keys that are
     ``lacking`` (the keys cited that no file read holds; a file that cannot be read holds none)."""
-    from .checks.pandoc_reads import BIBTEX_SUFFIXES
+    from .cache import bibtex_files
 
-    try:
-        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in BIBTEX_SUFFIXES and p.is_file())
-    except OSError:
-        return ()
-    return tuple((p.name, tuple(sorted(keys))) for p in files if p.resolve() not in read
+    return tuple((p.name, tuple(sorted(keys))) for p in bibtex_files(folder) if p.resolve() not in read
                  and (keys := _keys_of(p) & lacking))
 
 

@@ -509,7 +509,7 @@ def _macros_elsewhere(bib: Bibliography, paths: tuple[Path, ...]) -> Bibliograph
         return bib
     bib = replace(bib, problems=tuple(macros_of_a_strings_file(bib.problems, bib.files)))
     from .bibliography import bibtex
-    from .checks.pandoc_reads import BIBTEX_SUFFIXES
+    from .cache import bibtex_files
     from .checks.size import MAX_ESSAY
     from .errors import LitreviewError
     from .fileio import read_text
@@ -517,13 +517,10 @@ def _macros_elsewhere(bib: Bibliography, paths: tuple[Path, ...]) -> Bibliograph
     given = {p.resolve() for p in paths}
     beside: list[tuple[str, frozenset[str]]] = []
     for folder in dict.fromkeys(p.parent for p in paths):
-        try:
-            files = sorted(p for p in folder.iterdir() if p.suffix.lower() in BIBTEX_SUFFIXES and p.is_file()
-                           and p.resolve() not in given and p.stat().st_size <= MAX_ESSAY)[:50]
-        except OSError:
-            continue
-        for file in files:
+        for file in bibtex_files(folder):
             try:
+                if file.resolve() in given or file.stat().st_size > MAX_ESSAY:
+                    continue
                 if names := bibtex.string_names(read_text(file)):
                     beside.append((file.name, names))
             except (OSError, LitreviewError):  # (a file beside that cannot be read names nothing)

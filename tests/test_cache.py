@@ -532,3 +532,23 @@ def test_a_document_that_knits_the_essay_as_a_child_is_part_of_the_key(tmp_path:
     key = cache.input_key(config)
     (tmp_path / "text/other.Rmd").write_text("Edited, still nothing.\n", encoding="utf-8")
     assert cache.input_key(config) == key  # a file that does not name the child is no part of it
+
+
+def test_a_bibtex_file_beside_the_bibliography_is_part_of_the_key(tmp_path: Path) -> None:
+    # An undefined @string macro is told to be defined in the .bib file beside the bibliography (review's
+    # _macros_elsewhere reads the files beside it): that file edited to define it no more must miss, or the warm
+    # check keeps naming a file that does not define the macro.
+    (tmp_path / "paper.md").write_text("Text [@roe].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@article{roe, author={Roe, Ann}, title={T}, journal=jn, year={2001}}\n",
+                                       encoding="utf-8")
+    strings = tmp_path / "strings.bib"
+    strings.write_text('@string{jn = "Journal of Names"}\n', encoding="utf-8")
+    config = load_config(tmp_path, env={"LITREVIEW_ESSAY": "paper.md", "LITREVIEW_BIB": "refs.bib"})
+
+    def told() -> list[bool]:
+        return ["strings.bib" in f"{f.message} {f.hint}" for f in review.build_review(config, now=NOW, cache=True)
+                .findings if f.code == "LR100"]
+
+    assert told() == told() == [True]  # cold, then warm
+    strings.write_text('@string{other = "Journal of Other Names"}\n', encoding="utf-8")
+    assert told() == [False]

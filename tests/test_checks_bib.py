@@ -622,8 +622,21 @@ def test_latex_messages_quote_the_value_with_its_own_backslashes() -> None:
                              "  institution = {Stanford},\n  year = {1973},\n"
                              "  note = {search?x=detail\\&id=oai%3A},\n  series = {a\\_b_c},\n}\n", "refs.bib")
     found = {f.code: f.message for f in check_review(Review(bibliography=bib), Config(root=CASES), now=NOW).findings}
-    assert found["LR140"] == "note has an unescaped %: 'search?x=detail\\&id=oai%3A'"
+    assert found["LR140"] == ("note has an unescaped %: 'search?x=detail\\&id=oai%3A': pandoc reads it as LaTeX does, "
+                              "the start of a comment, and leaves out the rest of its line")
     assert found["LR142"] == "series: _ outside math (write \\_ for the character): 'a\\_b_c'"
+
+
+def test_an_unescaped_per_cent_sign_is_said_to_cut_the_line_for_pandoc() -> None:
+    # pandoc 3.9 reads title = {Up 50 % of it and more} as "Up 50" (its biblatex reader takes % for LaTeX's comment
+    # sign): LR140 said only "unescaped %", as if a backslash were a matter of form.
+    from litreview.checks.integrity import check_specials
+
+    [found] = check_specials(parse_bibliography("@article{a, author={Roe, Ann}, title={Up 50 % of it and more}, "
+                                                "journal={J}, year={2000}}", "refs.bib").sources[0])
+    assert found.message == ("title has an unescaped %: 'Up 50 % of it and more': pandoc reads it as LaTeX does, the "
+                             "start of a comment, and leaves out the rest of its line")
+    assert found.hint == "Write \\% (or 'and' for &)"
 
 
 def test_missing_container_held_in_the_other_types_field_is_named() -> None:
@@ -1372,6 +1385,40 @@ def test_an_article_that_is_a_web_page_gets_the_type_to_write() -> None:
     assert found["lost"][1] == "Add journal = {...}"
 
 
+def test_an_article_with_no_journal_found_through_a_catalogue_or_with_an_isbn_is_not_called_a_web_page() -> None:
+    # Mendeley makes a work saved from Google Books or Google Scholar an @article with that page's address: it was
+    # "it reads as a web page: make the entry @online" for Parfit's Reasons and Persons.
+    found = _check(
+        "@article{parfit, author={Parfit, D}, title={Reasons and persons}, year={1984}, "
+        "url={https://books.google.co.jp/books?hl=ja&id=ulhHdvbDRUkC&pg=PA1}}\n"
+        "@article{milburn, author={Milburn, TW}, title={On the nature of threat}, year={1981}, "
+        "url={https://scholar.google.com/scholar?oi=gsb95&q=watman milburn threat&lookup=0&hl=en#0}}\n"
+        "@article{pears, author={Pears, D}, title={Motivated irrationality}, year={1984}, "
+        "url={http://philpapers.org/rec/PEAMI}}\n"
+        "@article{krause, author={Krause, D}, title={Quantum logics}, year={2018}, url={http://arxiv.org/abs/1802.03805}}\n"
+        "@article{gabbay, author={Gabbay, Dov M.}, title={Many-dimensional modal logics}, year={2003}, pages={747}, "
+        "isbn={0444508260}}\n"
+        "@article{cui, author={Cui, Wei}, title={FPGA implementation}, year={2004}, pages={495--498}, "
+        "isbn={0780384067}}\n"
+        "@article{sep, author={McKenna, Michael}, title={Compatibilism}, year={2004}, "
+        "url={http://plato.stanford.edu/entries/compatibilism/}}\n"
+        "@article{copy, author={Mondadori, F}, title={Modal realism}, year={1976}, "
+        "url={https://philpapers.org/archive/MONMRT.pdf}}\n", "LR110")
+    assert found["parfit"][1] == ("It is a book, its address its Google Books page: make the entry @book, with "
+                                  "publisher = {...}")
+    assert found["milburn"][1] == ("Its address is a search on Google Scholar, a catalogue's page, not the work's: add "
+                                   "journal = {...} if the work is an article, or make the entry @book (with "
+                                   "publisher = {...}) if it is a book")
+    assert found["pears"][1].startswith("Its address is its record on PhilPapers, a catalogue's page, not the work's")
+    assert found["krause"][1].startswith("It is the arXiv preprint 1802.03805, in no journal: make the entry @misc")
+    assert found["gabbay"][1] == ("It has an ISBN, so it is a book: make the entry @book, with publisher = {...}, "
+                                  "or add journal = {...} if it appeared in one")
+    assert found["cui"][1] == ("It has an ISBN and a page range, so it is a part of a book: make the entry "
+                               "@incollection (@inproceedings for a paper in proceedings), with booktitle = {...}")
+    assert found["sep"][1].startswith("It reads as a web page")
+    assert found["copy"][1].startswith("It reads as a web page")  # (a copy of the work, not PhilPapers' record)
+
+
 def test_a_page_range_with_its_volume_or_a_page_abbreviation_gets_the_range_to_write() -> None:
     # IEEE Xplore's "61 - 64 vol.1" and "~p.~1408--1418": the hint gave a made-up range, "pages = {12--15}".
     found = _check("@article{a, author={A, A}, title={T}, journal={J}, year={2000}, volume={1}, pages={61 - 64 vol.1}}\n"
@@ -1470,6 +1517,31 @@ def test_a_doi_inherited_through_crossref_is_told_as_the_volume_s() -> None:
     assert own.severity == "error" and own.message.startswith("same DOI 10.1007/978-3-030-00000-0 as 'proc'")
 
 
+def test_papers_that_inherit_one_doi_are_each_told_as_the_volume_s_children_first() -> None:
+    # BibTeX wants the crossref'd volume after the papers that name it. With two papers before it, the second was an
+    # error "same DOI as 'a' (line 1): keep one of 'a' and 'b' and delete the other", two papers of one volume.
+    papers = "".join(f"@inproceedings{{{k},\n  author = {{Roe, Ann}},\n  title = {{Paper {k} on level statistics}},\n"
+                     f"  crossref = {{proc}}\n}}\n" for k in "abc")
+    proc = "@proceedings{proc,\n  title = {Proceedings of the Workshop},\n  year = {2019},\n  doi = {10.1007/x}\n}\n"
+    for text in (papers + proc, proc + papers):
+        found = [(f.code, f.key, f.severity, f.message.split(":")[0]) for f in
+                 check_duplicates(parse_bibliography(text, "refs.bib").sources)]
+        assert sorted(found) == [("LR106", k, "warning", "no DOI of its own") for k in "abc"]
+
+
+def test_an_entry_and_the_entry_it_inherits_from_are_not_the_same_work_twice() -> None:
+    # biblatex's @set crossrefs its first member and inherits its title, year and authors: with the member after the
+    # set (as biber's examples write it) that was LR107 "same title, year and first author as 'set'".
+    member = ("@article{set:roe,\n  entryset = {set},\n  author = {Roe, Ann},\n  title = {Level statistics of "
+              "random matrices},\n  journal = {Physical Review},\n  year = {1961}\n}\n")
+    kept = "@set{set,\n  entryset = {set:roe,set:lee},\n  crossref = {set:roe}\n}\n"
+    for text in (kept + member, member + kept):
+        assert [f.code for f in check_duplicates(parse_bibliography(text, "refs.bib").sources)] == []
+    # (the same article written twice, neither inheriting from the other, is one)
+    twice = member + member.replace("set:roe", "roe61").replace("  entryset = {set},\n", "")
+    assert [f.code for f in check_duplicates(parse_bibliography(twice, "refs.bib").sources)] == ["LR107"]
+
+
 def test_a_missing_field_of_a_crossref_child_says_where_it_would_come_from() -> None:
     from litreview.checks.bib import check_bibliography
 
@@ -1545,6 +1617,19 @@ def test_a_required_field_written_under_a_name_no_tool_reads_is_told_to_be_renam
     [found] = [f for f in check_bibliography(parse_bibliography(text, "refs.bib"), now=NOW) if f.code == "LR110"]
     assert found.hint == (f"The {written.lower()} field holds it, under a name BibTeX, biber and pandoc do not read: "
                           f"rename {written.lower()} to {meant}")
+
+
+@pytest.mark.parametrize("kind", ["phdthesis", "mastersthesis"])
+def test_a_thesis_s_university_field_is_told_to_be_renamed_school(kind: str) -> None:
+    # EndNote's BibTeX export writes a thesis's university in a university field, which no tool reads: the hint was
+    # "Add school = {...}, the university that awarded the degree", as if it were not there.
+    from litreview.checks.bib import check_bibliography
+
+    text = (f"@{kind}{{RN696,\n   author = {{Chen, Tuo}},\n   title = {{Stereo matching}},\n"
+            f"   University = {{Zhejiang University}},\n   year = {{2017}}\n}}\n")
+    [found] = [f for f in check_bibliography(parse_bibliography(text, "refs.bib"), now=NOW) if f.code == "LR110"]
+    assert found.hint == ("The university field holds it, under a name BibTeX, biber and pandoc do not read: "
+                          "rename university to school")
 
 
 def test_a_title_ending_with_a_capital_letter_as_a_label_is_not_truncated() -> None:

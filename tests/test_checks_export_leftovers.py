@@ -228,3 +228,53 @@ def test_an_isbn_left_to_fill_in_is_named_a_placeholder() -> None:
         "LR122", "ISBN 'TODO' is a placeholder, not an ISBN", "Write the book's ISBN, or delete the isbn field")
     [wrong] = check_isbn(_one("publisher = {P}, isbn = {978-0-306-40615-8}", "book"))
     assert wrong.message == "ISBN '978-0-306-40615-8' is invalid: wrong check digit"
+
+
+def _endnote(fields: str, kind: str = "article"):
+    return parse_bibliography(f"@{kind}{{RN1, title = {{Reducing the dimensionality}}, {fields}}}",
+                              "refs.bib").sources[0]
+
+
+def test_endnote_s_journal_tag_in_another_field_is_named_with_the_fields_to_write() -> None:
+    # EndNote's BibTeX export writes an article's journal after the field before it, behind its tag "%J": it was
+    # LR140 "author has an unescaped %: write \%", LR110 "add journal = {...}" and LR120 "write the bare DOI".
+    from litreview.checks.integrity import check_specials
+    from litreview.checks.required_hints import missing_hint
+
+    author = _endnote("author = {Hinton, G. E. and Salakhutdinov, R. %J IEEE Transactions on Pattern Analysis}, "
+                      "year = {2006}, volume = {4}")
+
+    [special] = check_specials(author)
+    assert special.message == ("author has EndNote's %J tag, the journal, written into it: "
+                               "'IEEE Transactions on Pattern Analysis'")
+    assert special.hint == ("Write author = {Hinton, G. E. and Salakhutdinov, R.} and journal = "
+                            "{IEEE Transactions on Pattern Analysis}")
+    assert missing_hint(("journal", "journaltitle"), author.fields, author) == (
+        "the author field holds the journal, after EndNote's %J tag: write author = {Hinton, G. E. and "
+        "Salakhutdinov, R.} and journal = {IEEE Transactions on Pattern Analysis}")
+    doi = _endnote("author = {Hinton, G. E.}, year = {2006}, doi = {10.1126/science.1127647 %J Science}")
+    [bad] = check_doi(doi)
+    assert (bad.code, bad.hint) == ("LR120", "Write doi = {10.1126/science.1127647} and journal = {Science}")
+    # The journal given already: the tag and what follows it deleted.
+    given = _endnote("author = {Roe, Ann}, journal = {Science}, year = {2006}, number = {2 %J Science}")
+    assert [f.hint for f in check_specials(given)] == ["Write number = {2} (journal gives Science already)"]
+    # A per cent sign in a note is still an unescaped %; a %J with no space after it is no tag.
+    assert [f.hint for f in check_specials(_endnote("author = {Roe, Ann}, note = {up 5 % since 2001}"))] == [
+        "Write \\% (or 'and' for &)"]
+    assert [f.hint for f in check_specials(_endnote("author = {Roe, Ann}, note = {a %Jx b}"))] == [
+        "Write \\% (or 'and' for &)"]
+
+
+def test_an_isbn_field_that_holds_words_and_no_isbn_is_one_finding() -> None:
+    # Mendeley wrote an article's citation into its isbn field: it was five LR122, one for each piece between
+    # commas ("'August 2005' is invalid: an ISBN has 10 or 13 digits, this has 4", "'No. 3' ...").
+    cited = _one("journal = {Thinking {\\&} Reasoning}, isbn = {Thinking {\\&} Reasoning, Vol. 11, No. 3, August 2005, "
+                 "pp. 209–238}")
+    assert [(f.message, f.hint) for f in check_isbn(cited)] == [
+        ("ISBN field 'Thinking \\& Reasoning, Vol. 11, No. 3, August 2005, pp. 209–238' holds no ISBN, but words "
+         "and numbers, which styles print as an ISBN", "Delete the isbn field (or write the book's ISBN there)")]
+    assert [f.message for f in check_isbn(_one("isbn = {ILLC report PP-2003-21}", "techreport"))] == [
+        "ISBN field 'ILLC report PP-2003-21' holds no ISBN, but words and numbers, which styles print as an ISBN"]
+    # (an ISBN cut short is still told by its length)
+    assert [f.message for f in check_isbn(_one("publisher = {P}, isbn = {ISBN 978-0-306-4061}", "book"))] == [
+        "ISBN 'ISBN 978-0-306-4061' is invalid: an ISBN has 10 or 13 digits, this has 11"]

@@ -89,6 +89,20 @@ def test_an_issn_of_null_is_told_to_be_deleted() -> None:
     assert found.hint == "Delete the issn field"
 
 
+def test_an_issn_of_null_in_angle_brackets_and_two_issns_by_a_space() -> None:
+    # Mendeley writes issn = {<null>}, EndNote a journal's print and online ISSNs with a space between: both were
+    # "an ISSN is eight characters, written NNNN-NNNC", with "copy the ISSN again".
+    from litreview.checks.integrity import check_issn
+
+    (null,) = check_issn(_one("@article{a, title = {T}, journal = {J}, year = {2016}, issn = {<null>}}"))
+    assert (null.message, null.hint) == ("ISSN '<null>' is invalid: it stands for no value, as an export writes it",
+                                         "Delete the issn field")
+    assert list(check_issn(_one("@article{a, title = {T}, journal = {J}, year = {2016}, issn = {1939-1404 2151-1535}}"))) == []
+    assert [f.message for f in check_issn(_one("@article{a, title = {T}, journal = {J}, year = {2016}, "
+                                                "issn = {1939-1404 2151-1536}}"))] == [
+        "ISSN '2151-1536' is invalid: wrong check digit"]
+
+
 def test_a_doi_with_latex_escapes_is_a_doi_written_otherwise() -> None:
     from litreview.checks.bib import check_doi
     from litreview.doi import bare_doi, doi_url

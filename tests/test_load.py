@@ -368,6 +368,17 @@ def test_a_field_given_twice_says_which_value_each_tool_reads() -> None:
                               "pandoc the second ('From One Year to the Next')")
 
 
+def test_a_field_given_twice_with_one_value_says_so() -> None:
+    # JabRef and BibDesk leave a field written twice with the same value (editor, in a linguistics .bib): every tool
+    # reads that value; the finding said only "keep one of the two values", as if they differed.
+    bib = parse_bibliography("@book{phoible2019,\n  editor = {Moran, Steven and McCloy, Daniel},\n  title = {T},\n"
+                             "  year = {2019},\n  editor = {Moran, Steven and McCloy, Daniel},\n}\n", "x.bib")
+    (repeat,) = [p for p in bib.problems if p.code == "LR103"]
+    assert (repeat.line, repeat.message, repeat.hint) == (
+        5, "field 'editor' appears twice in 'phoible2019', with the same value each time: BibTeX, biber and pandoc read "
+           "it; pybtex's strict mode refuses the file", "Delete the second editor field (line 5)")
+
+
 def test_merge_conflict_markers_are_named_as_such():
     # A merge resolved in a hurry leaves git's markers in the .bib: litreview said "unbalanced braces ... add the
     # missing }" and "'}' expected" inside them, advice that does not fix it; git's markers are the problem.

@@ -842,3 +842,27 @@ def test_a_family_name_opening_with_words_in_lower_case_holds_its_particle_as_pa
         ("de", "Bruijn"), ("van der", "Berg"), ("de la", "Fontaine"), ("", "al-Farabi"), ("x", "de Bruijn"),
         ("", "ten"), ("", "Mac Donald")]
     assert a.fields["author"].startswith("de Bruijn, Berry and van der Berg, Jan and")
+
+
+def test_variables_in_the_note_are_read_as_pandoc_s_citeproc_reads_them() -> None:
+    # Zotero writes the variables of its item types that lack a field into the note ("DOI: 10.1093/...",
+    # "collection-title: ..."); pandoc 3.9 reads the lines "variable: value" that open the note as those variables
+    # (an item's own variable kept) and prints the DOI. The site printed none, and LR137 said "no DOI, but Oxford
+    # University Press registers DOIs for its books".
+    bib = parse_csl((
+        '[{"id":"a","type":"book","title":"T","publisher":"Oxford University Press","issued":{"date-parts":[[2022]]},'
+        '"note":"DOI: 10.1093/oso/9780192846938.001.0001","URL":"https://x.org/a"},'
+        '{"id":"b","type":"report","title":"R","number":"39","issued":{"date-parts":[[2022]]},'
+        '"note":"collection-title: Series A\\nvolume: 39\\nDOI: 10.1787/2b0f063e-en"},'
+        '{"id":"c","type":"book","title":"C","note":"Some words first\\nDOI: 10.1/c"},'
+        '{"id":"d","type":"book","title":"D","note":"DOI: 10.1/d\\nSome words after"},'
+        '{"id":"e","type":"book","title":"E","note":"volume: 3","volume":"5"},'
+        '{"id":"f","type":"book","title":"F","note":"tex.ids: x\\nDOI: 10.1/f"}]'), "refs.json")
+    got = {s.key: (s.doi, s.fields.get("series", ""), s.fields.get("volume", ""), s.fields.get("note", ""))
+           for s in bib.sources}
+    assert got == {"a": ("10.1093/oso/9780192846938.001.0001", "", "", ""),
+                   "b": ("10.1787/2b0f063e-en", "Series A", "39", ""),
+                   "c": ("", "", "", "Some words first\nDOI: 10.1/c"),
+                   "d": ("10.1/d", "", "", "Some words after"),
+                   "e": ("", "", "5", ""),
+                   "f": ("", "", "", "tex.ids: x\nDOI: 10.1/f")}

@@ -381,6 +381,39 @@ def _part(value: Any) -> int | None:
     return int(text) if digits.isdecimal() and len(digits) <= MAX_DIGITS else None
 
 
+_NOTE_LINE = lazy(r"([A-Za-z][A-Za-z-]*):[ \t]*(\S.*)")
+"""A line of a note that gives a variable, as Zotero writes the variables its item types lack ("DOI: 10.1/x")."""
+
+
+def with_note_variables(item: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``item`` with the variables its note gives, as pandoc's citeproc reads them: the lines "variable: value" that
+    open the note (up to the first line of another form) are taken out of it, and each gives its variable unless
+    the item has it (a name variable's line, "author: Doe || John", ends them: not read here); the note keeps the
+    rest. ``item`` itself when its note opens with no such line."""
+    note = item.get("note")
+    if not isinstance(note, str) or ":" not in note:
+        return item
+    lines = note.split("\n")
+    taken: dict[str, str] = {}
+    read = 0  # the lines taken
+    for text in lines:
+        found = _NOTE_LINE.fullmatch(text.rstrip())
+        name = _CANONICAL.get(found.group(1).casefold(), found.group(1)) if found else ""
+        if found is None or name in NAME_VARIABLES or name == "note" or found.group(2).startswith("//"):
+            break
+        taken.setdefault(name, found.group(2).strip())
+        read += 1
+    if not taken:
+        return item
+    out = {**{name: value for name, value in taken.items() if name not in item}, **item}
+    rest = "\n".join(lines[read:])
+    if rest:
+        out["note"] = rest
+    else:
+        del out["note"]
+    return out
+
+
 def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Mapping[str, int] | None = None,
                 *, markdown: bool = False) -> Source:
     """One CSL item as a Source (raises ValueError when it has no id); ``key_lines``: the line of each of
@@ -390,6 +423,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
     key = str(item.get("id") or "").strip()
     if not key:
         raise ValueError("the item has no id")
+    item = with_note_variables(item)
     kind = TYPES.get(str(item.get("type") or ""), "misc")
     fields: dict[str, str] = {}
     roles: dict[str, tuple[Person, ...]] = {}

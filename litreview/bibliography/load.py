@@ -307,13 +307,19 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
                     times = sum(n.lower() == lname for n, _ in raw_fields)
                     said = "twice" if times == 2 else f"{times} times"
                     values = [_short(" ".join("".join(v).split())) for n, v in raw_fields if n.lower() == lname]
-                    which = ("" if values[0] == values[-1] else
+                    same = len({" ".join("".join(v).split()) for n, v in raw_fields if n.lower() == lname}) == 1
+                    which = (", with the same value each time: BibTeX, biber and pandoc read it; pybtex's strict mode "
+                             "refuses the file" if same else
+                             "" if values[0] == values[-1] else
                              f": BibTeX reads the first ({values[0]!r}), pandoc the "
                              f"{'second' if times == 2 else 'last'} ({values[-1]!r})")
+                    at = repeated[0] if repeated else line
+                    hint = (f"Delete the {'second' if times == 2 else 'repeated'} {lname} field"
+                            f"{f' (line {at})' if times == 2 and repeated else ''}" if same else
+                            f"Keep one of the {'two' if times == 2 else times} values")
                     problems.append(Finding(
                         code="LR103", severity="error", message=f"field {name!r} appears {said} in {key!r}{which}",
-                        hint=f"Keep one of the {'two' if times == 2 else times} values", key=key, file=filename,
-                        line=repeated[0] if repeated else line,
+                        hint=hint, key=key, file=filename, line=at,
                     ))
                 repeated = repeated[1:]
                 continue

@@ -34,7 +34,7 @@ from ..locale_terms import PUBLISHER_WORDS, alternation
 from ..model import Bibliography, Finding, Source
 from ..text import clipped, fold_words
 from .catalogue import CATALOGUE, finding
-from .field_values import has_field, plain
+from .field_values import endnote_fix, has_field, plain
 from .hints import csl_form, in_own_terms, in_own_words, own_name
 from .renderers import BIBER, CITEPROC, Renderer, fields_read, group_read
 from .required_hints import CHAPTER_AS_TITLE, FIELD_HINTS, HELD_IN, missing_hint
@@ -452,7 +452,8 @@ def check_doi(source: Source) -> Iterable[Finding]:
                             f"delete the {own_name('doi', source)} field, or write the work's DOI there", field="doi")
     elif problem:
         hint = (f"the {own_name('doi', source)} field holds a web address that is no DOI link: move it to the "
-                f"{own_name('url', source)} field" if re.match(r"(?i)https?://", raw.strip()) and not has_prefix(raw) else "")
+                f"{own_name('url', source)} field" if re.match(r"(?i)https?://", raw.strip()) and not has_prefix(raw) else
+                endnote_fix(own_name("doi", source), source.fields.get("doi", ""), source.fields))
         yield entry_finding("LR120", source, f"DOI {raw!r} is malformed: it {problem}", hint, field="doi")
     elif latex_escaped(raw) and not (has_prefix(raw) or end):
         yield entry_finding("LR121", source, f"DOI '{raw}' is written with LaTeX escapes: biber and pandoc "
@@ -498,6 +499,8 @@ def isbns(raw: str) -> list[str]:
     return out
 
 
+_LETTER_WORDS = lazy(r"[^\W\d_]{2,}")
+"""A word of two letters or more ("Vol", "report"; not the X of an ISBN-10 nor "No" of an ISSN's digits)."""
 _ISSN_FIRST = lazy(r"(\d{4}-\d{3}[\dXx])\s+(\S.*)")
 """An ISSN and then other text, as an export writes a journal's ISSN where the ISBN goes ("1077-2626 VO  - 19")."""
 
@@ -515,7 +518,17 @@ def check_isbn(source: Source) -> Iterable[Finding]:
                             "text: styles print its brackets and quotes", f"write isbn = {{{', '.join(listed)}}}",
                             field="isbn")
         raw = ", ".join(listed)  # each ISBN it holds, checked as below
-    for part in isbns(raw):
+    parts = isbns(raw)
+    if len(_LETTER_WORDS.findall(raw)) >= 2 and all(sum(c.isdigit() for c in p) < 9 for p in parts) and not any(
+            _PERL_REFERENCE.fullmatch(p.strip()) or p.strip(" .!?").casefold() in PLACEHOLDERS for p in parts):
+        # "Thinking & Reasoning, Vol. 11, No. 3, August 2005, pp. 209–238" (Mendeley's), "ILLC report PP-2003-21":
+        # no ISBN cut short, but another field's words, told once (not once for each piece between commas)
+        yield entry_finding("LR122", source, f"ISBN field {shown(raw)} holds no ISBN, but words and numbers, which "
+                            "styles print as an ISBN",
+                            f"delete the {own_name('isbn', source)} field (or write the book's ISBN there)",
+                            field="isbn")
+        return
+    for part in parts:
         problem = isbn_problem(part)
         issn = _ISSN_FIRST.match(part)
         if problem and _PERL_REFERENCE.fullmatch(part.strip()):

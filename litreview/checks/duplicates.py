@@ -30,14 +30,23 @@ def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, So
     by_work: dict[tuple[str, int, str], Source] = {}
     by_main: dict[tuple[str, int, str], Source] = {}  # by the main title, for entries that give a subtitle
     by_maker: dict[tuple[int, tuple[str, ...], str], list[Source]] = {}  # by year, authors and publisher
+    inheriting: list[tuple[str, Source]] = []  # (DOI, entry) of the entries that have their DOI by crossref or xdata
+    writers: dict[str, list[Source]] = {}
     for source in sources:
         value = source.fields.get("doi")
         doi = doi_key(value) if value else ""
-        first = by_doi.get(doi) if doi else None
-        if first is not None:
+        inherited = bool(doi) and _doi_inherited(source)
+        first = by_doi.get(doi) if doi and not inherited else None
+        if inherited:
+            # Told against the entry it inherits from, wherever it stands (BibTeX wants the volume after its
+            # papers): not against a paper of the same volume before it.
+            inheriting.append((doi, source))
+        elif first is not None:
             yield "LR106", source, first
         elif doi:
             by_doi[doi] = source
+        if doi and not inherited:
+            writers.setdefault(doi, []).append(source)
         signature = work_signature(source)
         if signature is None:
             continue
@@ -51,14 +60,18 @@ def duplicate_pairs(sources: Iterable[Source]) -> Iterable[tuple[str, Source, So
         apart = (e for e in (by_work.get((signature[0], y, family)) for y in (year - 1, year + 1)) if e is not None)
         maker = _maker(source)
         made = by_maker.setdefault(maker, []) if maker else []
-        if first is None and (match := next((e for e in earlier if same_work(e, source)), None)
-                              or next((e for e in apart if year_apart(e, source)), None)
-                              or next((e for e in made[:_MAX_MADE] if retyped_work(e, source)), None)):
+        if first is None and (match := next((e for e in earlier if same_work(e, source) and not _kin(e, source)), None)
+                              or next((e for e in apart if year_apart(e, source) and not _kin(e, source)), None)
+                              or next((e for e in made[:_MAX_MADE] if retyped_work(e, source)
+                                       and not _kin(e, source)), None)):
             yield "LR107", source, match
         made.append(source)
         by_work.setdefault(signature, source)
         if main:
             by_main.setdefault((main, year, family), source)
+    for doi, source in inheriting:
+        if written := writers.get(doi):
+            yield "LR106", source, next((w for w in written if _link_to(source, w)), written[0])
 
 
 _MAX_MADE = 50
@@ -229,6 +242,18 @@ def _link_to(child: Source, parent: Source) -> str:
 
     return next((name for name in ("crossref", "xdata") if parent.key.casefold() in
                  {t.casefold() for t in targets(child.fields.get(name, ""))}), "")
+
+
+def _kin(a: Source, b: Source) -> bool:
+    """Whether one of two entries inherits from the other (crossref or xdata): the fields they share are one
+    entry's, not the same work written twice."""
+    return bool(_link_to(a, b) or _link_to(b, a))
+
+
+def _doi_inherited(source: Source) -> bool:
+    """Whether ``source`` has its DOI by crossref or xdata: it writes none, and names an entry to inherit from."""
+    return "doi" not in source.field_lines and bool(source.field_lines) and any(
+        plain(source.fields.get(name, "")) for name in ("crossref", "xdata"))
 
 
 def _inherits_doi(child: Source, parent: Source) -> bool:

@@ -18,6 +18,7 @@ from ..model import Bibliography, Finding, Source
 from ..text import CONTROLS, escape_match, latin_script, without_controls
 from .bib import entry_finding, isbn_problem, part_of, plain, shown
 from .date_year import check_date_year
+from .field_values import ENDNOTE_TAGS, endnote_fix, endnote_tag
 from .hints import csl_form, own_name
 from .issue_pages import check_issue_pages
 
@@ -213,9 +214,10 @@ _ISSN_WITH_WORDS = lazy(r"(\d{4}-?\d{3}[\dXx])\s*(\([^()]*\))")
 """An ISSN and words in brackets after it that are no medium ("14454408 (ISSN)", Scopus's export)."""
 
 
-_ISSN_SEPARATOR = lazy(r"\s*[,;]\s*|\s+and\s+|(?<=\))\s+(?=\d)")
-"""Between two ISSNs of a field: a comma, a semicolon, "and", or a space after one's medium ("1531-5320 (Electronic)
-1069-9384 (Linking)", EndNote's export of a PubMed record)."""
+_ISSN_SEPARATOR = lazy(r"\s*[,;]\s*|\s+and\s+|(?<=\))\s+(?=\d)|(?<=\d{4}-\d{3}[\dXx])\s+(?=\d{4}-\d{3}[\dXx]\b)")
+"""Between two ISSNs of a field: a comma, a semicolon, "and", a space after one's medium ("1531-5320 (Electronic)
+1069-9384 (Linking)", EndNote's export of a PubMed record), or a space between two written NNNN-NNNC (EndNote's
+"1939-1404 2151-1535", a journal's print and online ISSNs)."""
 
 
 _NO_VALUE = frozenset(("null", "none", "undefined", "nan", "n/a", "na", "-"))
@@ -228,7 +230,7 @@ def check_issn(source: Source) -> Iterable[Finding]:
         for part in filter(None, _ISSN_SEPARATOR.split(plain(source.fields.get(name, "")))):
             problem = issn_problem(part)
             labelled = _ISSN_WITH_WORDS.fullmatch(part) if problem else None
-            if problem and part.casefold() in _NO_VALUE:  # JabRef and HAL exports write "null" for no ISSN
+            if problem and part.strip("<>").casefold() in _NO_VALUE:  # "null" (JabRef's, HAL's), "<null>" (Mendeley's)
                 yield entry_finding("LR125", source, f"ISSN {part!r} is invalid: it stands for no value, as an "
                                     "export writes it", f"delete the {name} field", field=name)
             elif problem and len(re.sub(r"[^0-9Xx]", "", part)) in (10, 13) and not isbn_problem(part):
@@ -286,8 +288,17 @@ def check_specials(source: Source) -> Iterable[Finding]:
                                     "stops at the & (a table's column mark)",
                                     f"write {name} = {{{' and '.join(p.strip() for p in people)}}}", field=name)
                 continue
-            yield entry_finding("LR140", source, f"{name} has an unescaped {mark}: {shown(plain(_at(value, match)))}",
-                                f"write \\{mark} (or 'and' for &)", field=name)
+            if mark == "%" and (fix := endnote_fix(name, value, source.fields)):
+                # "Cipolla, R. %J IEEE Transactions on ...": EndNote's export writes the journal behind its tag
+                _, letter, text = endnote_tag(value) or ("", "", "")
+                yield entry_finding("LR140", source, f"{name} has EndNote's %{letter} tag, the "
+                                    f"{ENDNOTE_TAGS[letter]}, written into it: {shown(text)}", fix, field=name)
+                continue
+            # pandoc's reader takes % for LaTeX's comment sign: "Up 50 % of it" is "Up 50" (pandoc 3.9)
+            cut = ": pandoc reads it as LaTeX does, the start of a comment, and leaves out the rest of its line" \
+                if mark == "%" else ""
+            yield entry_finding("LR140", source, f"{name} has an unescaped {mark}: {shown(plain(_at(value, match)))}"
+                                f"{cut}", f"write \\{mark} (or 'and' for &)", field=name)
 
 
 def check_html(source: Source) -> Iterable[Finding]:

@@ -13,12 +13,11 @@ from dataclasses import replace
 
 from ..bibliography.several import file_name, parents_elsewhere
 from ..model import Bibliography, Essay, Finding, Source
+from ..pandoc_options import BIBTEX_SUFFIXES
 from .bib import entry_finding
 from .catalogue import finding
 
 _PARENTHESISED = re.compile(r"^[ \t]*@[ \t]*(?P<type>\w+)[ \t]*\((?:[ \t]*(?P<key>[^,\s=()]+)[ \t]*,)?", re.M)
-BIBTEX_SUFFIXES = (".bib", ".bibtex")
-"""The names pandoc reads as BibTeX/biblatex (by extension, as ``--bibliography`` does)."""
 
 
 def check_pandoc_reads(bib: Bibliography, essay: Essay) -> list[Finding]:

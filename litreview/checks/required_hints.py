@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 from ..doi import normalize_doi
 from ..lazyre import lazy
 from ..model import Source
-from .field_values import has_field, plain
+from .field_values import ENDNOTE_TAGS, endnote_fix, endnote_tag, has_field, plain
 from .hints import csl_form
 
 FIELD_HINTS = {
@@ -38,10 +39,12 @@ HELD_IN = {
 def missing_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Source) -> str:
     """How to fix the entry's missing ``group`` of fields (any one of them would do)."""
     m = " or ".join(group)
-    return (_doi_only_hint(fields, source) or _held_hint(m, fields, source) or _unread_name_hint(group, fields, source)
+    return (_doi_only_hint(fields, source) or _endnote_hint(group, fields, source) or _held_hint(m, fields, source)
+            or _unread_name_hint(group, fields, source)
             or _chapter_as_title_hint(m, fields, source)
             or _journal_as_publisher_hint(m, fields, source)
             or _preprint_hint(m, fields, source)
+            or _isbn_hint(m, fields, source)
             or _cited_in_title_hint(m, fields, source)
             or _web_page_hint(m, fields, source) or _address_held_hint(m, fields)
             or _issuer_hint(m, fields, source)
@@ -62,15 +65,33 @@ def _doi_only_hint(fields: Mapping[str, str], source: Source) -> str:
     return f"the entry holds only a DOI: copy the work's title, authors and year from its record, https://doi.org/{doi}"
 
 
+def _endnote_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Source) -> str:
+    """How to fix a missing field whose value another field holds behind one of EndNote's tags ("author = {Cipolla,
+    R. %J IEEE Transactions on ...}", as EndNote's BibTeX export writes an article's journal); else ''."""
+    if csl_form(source):
+        return ""
+    for name, value in fields.items():
+        tagged = endnote_tag(value)
+        if tagged and ENDNOTE_TAGS[tagged[1]] in group and (fix := endnote_fix(name, value, fields)):
+            return f"the {name} field holds the {ENDNOTE_TAGS[tagged[1]]}, after EndNote's %{tagged[1]} tag: {fix}"
+    return ""
+
+
+_READ_AS = {"university": "school"}
+"""Names exports give a field that no tool reads (EndNote's ``university`` of a thesis), with the name read."""
+
+
 def _unread_name_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Source) -> str:
     """How to fix a missing field the entry holds under a name no tool reads: with ``_`` or ``-`` in it
-    ("journal_title", "book-title"), or without its "title" ("book" for booktitle); else ''."""
+    ("journal_title", "book-title"), without its "title" ("book" for booktitle), or an export's (``_READ_AS``);
+    else ''."""
     if csl_form(source):
         return ""
     for name in fields:
         bare = name.casefold().replace("_", "").replace("-", "")
         meant = (group[0] if bare in group and bare != name.casefold() else
-                 bare + "title" if bare + "title" in group else "")
+                 bare + "title" if bare + "title" in group else
+                 _READ_AS[bare] if _READ_AS.get(bare) in group else "")
         if meant and has_field(fields, name):
             return (f"the {name} field holds it, under a name BibTeX, biber and pandoc do not read: rename {name} to "
                     f"{meant}")
@@ -126,11 +147,32 @@ def _preprint_hint(missing: str, fields: Mapping[str, str], source: Source) -> s
     from ..registry.ids import arxiv_id, entry_identifiers
 
     found = _ARXIV_DOI.match(normalize_doi(plain(fields.get("doi", ""))))
-    ident = entry_identifiers(fields).get("arxiv") or (arxiv_id(found.group(1)) if found else "")
+    url = plain(fields.get("url", ""))
+    ident = (entry_identifiers(fields).get("arxiv") or (arxiv_id(found.group(1)) if found else "")
+             or (arxiv_id(url) if "arxiv.org/abs/" in url else ""))
     if not ident:
         return ""
     return (f"it is the arXiv preprint {ident}, in no journal: make the entry @misc (as arXiv exports it), or "
             f"write journal = {{arXiv preprint arXiv:{ident}}} if your style prints no eprint")
+
+
+_PAGE_RANGE = lazy(r"\d+\s*(?:-+|–)\s*\d+")
+
+
+def _isbn_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix an @article with no journal that has an ISBN: a book, or with a page range a part of one (a chapter,
+    a paper in proceedings), as reference managers type a work they cannot tell; else ''."""
+    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
+        return ""
+    from ..registry.ids import entry_identifiers
+
+    if not entry_identifiers(fields).get("isbn"):
+        return ""  # (none, or no ISBN: "August 2005" in an isbn field is LR122's)
+    if _PAGE_RANGE.search(plain(fields.get("pages", ""))):
+        return ("it has an ISBN and a page range, so it is a part of a book: make the entry @incollection "
+                "(@inproceedings for a paper in proceedings), with booktitle = {...}")
+    return "it has an ISBN, so it is a book: make the entry @book, with publisher = {...}, or add journal = {...} if " \
+           "it appeared in one"
 
 
 _CITATION_END = lazy(r"(?P<volume>\d{1,4})\s*\((?P<number>[\w-]{1,6})\)\s*:\s*(?P<pages>\w?\d+\s*(?:-+|–)\s*\w?\d+)\s*\.?$")
@@ -189,6 +231,14 @@ def _issuer_hint(missing: str, fields: Mapping[str, str], source: Source) -> str
             "or write the author if a person wrote it")
 
 
+_GOOGLE_BOOKS = lazy(r"books\.google\.[a-z.]+/")
+_CATALOGUES = (("scholar.google.", "a search on Google Scholar"), ("philpapers.org/rec/", "its record on PhilPapers"),
+               ("semanticscholar.org/paper/", "its record on Semantic Scholar"), ("worldcat.org/", "its record on WorldCat"),
+               ("search.worldcat.org/", "its record on WorldCat"))
+"""Where (host without www., then path) pages that find a work or describe it are, not its own page: an @article with
+no journal saved from one is an article or a book, no web page."""
+
+
 def _web_page_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
     """How to fix an @article with no journal that is a web page (an address, in url or written with \\url in a
     note or the title, and no volume, pages, DOI or publisher), as hand-written files type every source @article; else ''."""
@@ -202,6 +252,16 @@ def _web_page_hint(missing: str, fields: Mapping[str, str], source: Source) -> s
                 f"standard styles) with url = {{{titled.group(1)}}}, and leave the address out of the title")
     if not (has_field(fields, "url") or any(_ADDRESS_IN_TEXT.search(fields.get(n, "")) for n in ("note", "howpublished"))):
         return ""
+    try:
+        parts = urlsplit(plain(fields.get("url", "")))
+        where = (parts.hostname or "").removeprefix("www.") + parts.path
+    except ValueError:  # (an address that cannot be parsed is LR123's)
+        where = ""
+    if _GOOGLE_BOOKS.match(where):
+        return "it is a book, its address its Google Books page: make the entry @book, with publisher = {...}"
+    if found := next((how for start, how in _CATALOGUES if where.startswith(start)), ""):
+        return (f"its address is {found}, a catalogue's page, not the work's: add journal = {{...}} if the work is "
+                "an article, or make the entry @book (with publisher = {...}) if it is a book")
     return ("it reads as a web page, with an address and no volume, pages or DOI: make the entry @online (@misc for "
             "BibTeX's standard styles), or add journal = {...} if it appeared in one")
 

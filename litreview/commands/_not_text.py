@@ -17,7 +17,7 @@ def _kind(path: Path) -> str:
     """``bibliography``, ``pdf``, ``word`` or '' (a text file, or one that cannot be read: its reader says so)."""
     if not path.is_file():  # missing: the reader says so, with the file it may have meant
         return ""
-    from ..checks.pandoc_reads import BIBTEX_SUFFIXES
+    from ..pandoc_options import BIBTEX_SUFFIXES
 
     suffix = path.suffix.lower()
     if suffix in BIBTEX_SUFFIXES:

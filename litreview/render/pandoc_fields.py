@@ -69,22 +69,28 @@ def _howpublished(s: Source) -> bool:
     return s.type.lower() not in WEB_TYPES and bool(s.field("howpublished"))
 
 
-def _booktitle_of_article(s: Source) -> bool:
-    """Whether the container is a BibTeX article's ``booktitle``, which pandoc's reader does not read: an article's
-    container is its journal alone (IEEE's and OpenReview's exports write a paper's proceedings so)."""
-    return s.type.lower() == "article" and not csl_form_of(s.file or "") and bool(s.container) \
+_BOOKTITLE_READ = frozenset({"inbook", "incollection", "inproceedings", "bookinbook", "inreference", "conference"})
+"""The types whose ``booktitle`` pandoc's biblatex reader takes as their container, the book they are a part of (and
+BibTeX's @conference, an @inproceedings to BibTeX, which pandoc 3.9 reads as no type: kept a paper in proceedings)."""
+
+
+def _booktitle_unread(s: Source) -> bool:
+    """Whether the container is a ``booktitle`` pandoc's reader does not read, of a type that is no part of a book
+    (``_BOOKTITLE_READ``): an article's container is its journal alone (IEEE's and OpenReview's exports write a
+    paper's proceedings so); a @misc's or a @book's booktitle is left out (Mendeley writes a journal so)."""
+    return s.type.lower() not in _BOOKTITLE_READ and not csl_form_of(s.file or "") and bool(s.container) \
         and not (s.field("journal") or s.field("journaltitle")) and s.container == field_text(s, "booktitle")
 
 
 def as_pandoc_reads(s: Source) -> Source:
     """``s`` with the container, publisher and URL pandoc reads from its fields: ``howpublished`` a publisher, not the
-    container (``_howpublished``), an article's ``booktitle`` no container (``_booktitle_of_article``), every publishing body named (``_publisher``), and with no ``url`` the address of
+    container (``_howpublished``), a ``booktitle`` of a type that is no part of a book no container (``_booktitle_unread``), every publishing body named (``_publisher``), and with no ``url`` the address of
     its e-print (``_eprint_url``); a volume of a multi-volume work read as its work's (``_main_work``)."""
     s = _main_work(s)
     container = s.container
     if _howpublished(s) and container == field_text(s, "howpublished"):
         container = field_text(s, "maintitle")
-    elif _booktitle_of_article(s):
+    elif _booktitle_unread(s):
         container = ""
     return replace(s, container=container, publisher=_publisher(s), url=s.url or _eprint_url(s))
 
