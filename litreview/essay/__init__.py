@@ -116,7 +116,8 @@ def knitted_by(path: Path) -> Path | None:
             continue
         if path.name not in text:
             continue
-        from .knitr_chunks import child_chunks, project_root  # for a file naming it only (most essays have none)
+        # the chunk reader, for a file that names it only (most essays have none near them)
+        from .knitr_chunks import child_chunks, project_root
 
         for _, _, names, kind in child_chunks(text):
             base = project_root(folder) if kind == "here" else folder
