@@ -183,10 +183,12 @@ def knitting_files(path: Path) -> list[tuple[Path, Path]]:
     own = path.resolve()
     found = []
     for folder in own.parents[:KNITTING_LEVELS + 1]:  # (parents[0] is its own folder)
-        try:
-            near = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".rmd", ".qmd") and p.is_file())
+        try:  # names first, a Path only for a match: a folder above may hold thousands of entries (/tmp)
+            near = sorted(folder / name for name in os.listdir(folder)
+                          if name[-4:].lower() in (".rmd", ".qmd") and len(name) > 4)  # (".rmd" alone has no suffix)
         except OSError:
             continue
+        near = [p for p in near if p.is_file()]
         for file in near:
             with suppress(OSError):
                 if file.resolve() != own and file.stat().st_size <= KNITTING_SIZE:

@@ -108,8 +108,6 @@ def knitted_by(path: Path) -> Path | None:
     chunk knits ``path`` (```` ```{r, child = 'thesis/03/lit.Rmd'} ````, named from the knitting file's folder, or by
     here::here() from its project's root): read alone, ``path`` is one chapter of that document; None when none
     does."""
-    from .knitr_chunks import child_chunks, project_root
-
     own = path.resolve()
     for folder, parent in knitting_files(path):
         try:
@@ -118,6 +116,9 @@ def knitted_by(path: Path) -> Path | None:
             continue
         if path.name not in text:
             continue
+        # the chunk reader, for a file that names it only (most essays have none near them)
+        from .knitr_chunks import child_chunks, project_root
+
         for _, _, names, kind in child_chunks(text):
             base = project_root(folder) if kind == "here" else folder
             if any((base / name).resolve() == own for name in names):

@@ -81,6 +81,10 @@ def _case(core: str) -> str:
     if core.isdigit():
         return "digits"
     if core.isalpha():  # the common case: letters only, no digit to look for
+        if core.isascii():  # every letter has a case: the string's own tests ask what the loops below do
+            if core.isupper():
+                return "upper" if len(core) > 1 else "single"
+            return "title" if core[0].isupper() else "lower" if core.islower() else "mixed"
         letters: str | list[str] = core
     elif any(map(str.isdigit, core)):
         return "alnum"

@@ -176,7 +176,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
         if (wanted and wanted.isdisjoint(rivals)) or (marks and marks.isdisjoint(present)):
             continue
         out = apply(tagged, text) if reads_text else apply(tagged)
-        if out != tagged and (now := frozenset([t.label for t in out])) != labels:
+        if out is not tagged and out != tagged and (now := frozenset([t.label for t in out])) != labels:
             labels = now  # the rules after this one are admitted by the labels it left
             todo, i = _admitted(at + 1, labels), 0
         tagged = out
