@@ -1,4 +1,4 @@
-"""What the manuscript readers noticed (LR315, LR316, LR319, LR322, LR323, LR324, LR325: listed in the essay's ``NOTICES``), LaTeX citation
+"""What the manuscript readers noticed (LR315, LR316, LR319, LR322-LR327: listed in the essay's ``NOTICES``), LaTeX citation
 commands in a Markdown manuscript, which pandoc keeps as raw LaTeX (LR317), and citations in another's suffix,
 which pandoc's citeproc prints alone (LR318), and placeholders where a citation belongs ("[CITE]", LR320)."""
 
@@ -15,7 +15,8 @@ from .catalogue import finding
 _CONNECTIVE = lazy(r"(?:[\s,]|\b(?:and|&)(?=\s*$))*$")
 """What ends the text before a citation in a suffix: a comma or "and", where ";" goes instead."""
 _CODES = {"essay-not-utf8": "LR315", "empty-citation-key": "LR316", "duplicate-metadata-key": "LR319",
-          "merge-conflict": "LR322", "braced-citation-key": "LR323", "bibliography-after-front-matter": "LR324", "settings-unreadable": "LR325"}
+          "merge-conflict": "LR322", "braced-citation-key": "LR323", "bibliography-after-front-matter": "LR324", "settings-unreadable": "LR325",
+          "unreferenced-note": "LR326", "duplicate-note-label": "LR327"}
 """The code of each kind of notice."""
 _RMARKDOWN = {"bibliography-after-front-matter"}
 """The notices of what rmarkdown::render does: told of an R Markdown file alone."""
