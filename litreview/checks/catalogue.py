@@ -407,6 +407,12 @@ _CODES = (
          "pandoc prints the last definition at every reference and drops the earlier note, and its citations with "
          "it, warning only \"Duplicate note reference\"; litreview reads the notes as pandoc prints them.",
          "Give one of the two notes another label and reference it where it belongs."),
+    Code("LR328", "cut-url-key", "warning",
+         "A Manubot manuscript cites a URL that holds a character pandoc ends a citation key at (=, (, !, *, ', @: a "
+         "key holds letters, digits, _ and internal :.#$%&-+?<>~/ alone): pandoc reads the key up to it, and Manubot "
+         "cites that shorter address, another page, with no warning.",
+         "Write the key in braces ([@{https://...}]), or define an alias on a line of its own ([@name]: https://...) "
+         "and cite [@name], as Manubot's documentation says."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Move a link onto the sentence as worded now (`litreview links --reanchor CLAIM KEY` lists where it "
