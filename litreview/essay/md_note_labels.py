@@ -26,14 +26,15 @@ def note_notices(body: str, notes: list[NoteDefinition], where: Where) -> list[t
     if not notes:
         return []
     lines = body.split("\n")
-    last = {note.label: note for note in notes}
-    twice = [(note.label, where(note.lines[0])[0]) for note in last.values() if note.references > 1]
+    places = [where(note.lines[0]) for note in notes]  # (asked in order: the joined files' lines counted once)
+    last = {note.label: k for k, note in enumerate(notes)}
+    twice = [(label, places[k][0]) for label, k in last.items() if notes[k].references > 1]
     out = []
-    for note in notes:
-        file, line = where(note.lines[0])
+    for k, note in enumerate(notes):
+        file, line = places[k]
         lost = _citations(lines, note)
-        if last[note.label] is not note:
-            later_file, later_line = where(last[note.label].lines[0])
+        if last[note.label] != k:
+            later_file, later_line = places[last[note.label]]
             at = f"line {later_line}" if later_file == file else f"{Path(later_file).name} line {later_line}"
             out.append((DUPLICATE, file, line,
                         f"note [^{note.label}] is defined again at {at}: pandoc prints that note at every "
