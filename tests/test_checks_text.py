@@ -177,6 +177,19 @@ CASES = {
     "LR325": (dict(essay=replace(ESSAY, path="refs/essay.Rmd", meta={"litreview-notices": [
         ("settings-unreadable", "refs/_output.yml", 3, "_output.yml is not valid YAML", "")]})),
               dict()),
+    # A note nothing references and a note label defined twice, as the Markdown reader notes them (the reader's
+    # cases: test_essay_note_labels.py); none noted.
+    "LR326": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("unreferenced-note", "refs/essay.md", 9,
+                                                                    "note [^2] is never referenced", "")]})),
+              dict()),
+    "LR327": (dict(essay=replace(ESSAY, meta={"litreview-notices": [("duplicate-note-label", "refs/essay.md", 9,
+                                                                    "note [^3] is defined again", "")]})),
+              dict()),
+    # A Manubot citation of a URL that pandoc's key ends before ("="); the URL in braces, read whole.
+    "LR328": (dict(essay=replace(_with_citations("Realists disagree [@holsti2004taming; @https://a.org/i?id=7]."),
+                                 format="manubot")),
+              dict(essay=replace(_with_citations("Realists disagree [@holsti2004taming; @{https://a.org/i?id=7}]."),
+                                 format="manubot"))),
     # A placeholder where a citation belongs; a word in brackets that is none.
     "LR320": (dict(essay=_with_sentence("Realists disagree [CITE].")),
               dict(essay=_with_sentence("Realists disagree [see the reference manual]."))),

@@ -216,3 +216,42 @@ def test_sources_says_why_a_manubot_manuscripts_identifiers_have_no_title(
             "`litreview fetch` records what the registries say of them, `litreview metadata` shows it") in out, out
     assert main(["sources", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)[2]["title"] == "R"
+
+
+def _hints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str) -> dict[str, str]:
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--essay", "content", "--claims", "", "--metadata-dir", "meta", "--format", "json",
+              "--no-cache"])
+    return {f["message"]: f["hint"] for f in json.loads(out.getvalue())["findings"] if f["code"] == code}
+
+
+def test_a_bare_doi_or_isbn_is_told_to_take_its_prefix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Manubot infers no prefix: @10.1387/theoria.490 is raw:10.1387/theoria.490, a manual reference's id that no
+    # manual reference has. The hint writes the key with the prefix it lacks.
+    _content(tmp_path, "Uno [@10.1387/theoria.490]. Dos [@978-2-213-01151-6]. Tres [@9780306406157]. "
+                       "Cuatro [@roe2001x].\n", manual_references_json="[]")
+    hints = _hints(tmp_path, monkeypatch, "LR300")
+    assert "write @doi:10.1387/theoria.490" in hints["citation '@10.1387/theoria.490' matches no entry"]
+    assert "write @isbn:978-2-213-01151-6" in hints["citation '@978-2-213-01151-6' matches no entry"]
+    assert "write @isbn:9780306406157" in hints["citation '@9780306406157' matches no entry"]
+    assert "@isbn:" not in hints["citation '@roe2001x' matches no entry"]
+
+
+def test_a_url_key_pandoc_ends_before_the_url_does_is_told(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # pandoc ends a key at "=" (and at any character but letters, digits, "_" and :.#$%&-+?<>~/), so Manubot cites
+    # https://dialnet.unirioja.es/servlet/articulo?codigo, another address; a key in braces is read whole.
+    _content(tmp_path, "Uno [@https://dialnet.unirioja.es/servlet/articulo?codigo=2315981].\n"
+                       "Dos @https://en.wikipedia.org/wiki/Umwelt_(biosemiotics) y tres [@https://a.org/x; @doi:10.1/b].\n"
+                       "Cuatro (@https://a.org/y). Cinco [@{https://b.org/x?a=1}].\n")
+    found = [(code, name, line, message) for code, name, line, message in _check(tmp_path, monkeypatch)
+             if code == "LR328"]
+    assert [(code, name, line) for code, name, line, _ in found] == [("LR328", "01.md", 3), ("LR328", "01.md", 4)]
+    assert "https://dialnet.unirioja.es/servlet/articulo?codigo" in found[0][3] and "=2315981" in found[0][3]
+    hints = _hints(tmp_path, monkeypatch, "LR328")
+    hint = next(iter(hints.values()))
+    assert "[@{https://dialnet.unirioja.es/servlet/articulo?codigo=2315981}]" in hint
+    assert "]: https://dialnet.unirioja.es/servlet/articulo?codigo=2315981" in hint  # Manubot's alias

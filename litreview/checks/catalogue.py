@@ -397,6 +397,22 @@ _CODES = (
          "*name; a nesting too deep), the command reads it. Either way litreview read the manuscript without those "
          "settings (how the bibliography is printed among them).",
          "Fix the YAML on the line named; write an alias's value out."),
+    Code("LR326", "unreferenced-note", "warning",
+         "A Markdown note is defined ([^2]: ...) and nothing references it (often a reference written with another "
+         "note's label, [^1] twice): pandoc drops the note, and its citations with them, warning only \"defined but "
+         "not used\"; litreview reads the note as pandoc prints it, not at all.",
+         "Reference the note where it belongs ([^2] in the text), or delete it."),
+    Code("LR327", "duplicate-note-label", "warning",
+         "A Markdown note label is defined twice (in one file, or in two of the files pandoc or Manubot joins): "
+         "pandoc prints the last definition at every reference and drops the earlier note, and its citations with "
+         "it, warning only \"Duplicate note reference\"; litreview reads the notes as pandoc prints them.",
+         "Give one of the two notes another label and reference it where it belongs."),
+    Code("LR328", "cut-url-key", "warning",
+         "A Manubot manuscript cites a URL that holds a character pandoc ends a citation key at (=, (, !, *, ', @: a "
+         "key holds letters, digits, _ and internal :.#$%&-+?<>~/ alone): pandoc reads the key up to it, and Manubot "
+         "cites that shorter address, another page, with no warning.",
+         "Write the key in braces ([@{https://...}]), or define an alias on a line of its own ([@name]: https://...) "
+         "and cite [@name], as Manubot's documentation says."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
          "Move a link onto the sentence as worded now (`litreview links --reanchor CLAIM KEY` lists where it "

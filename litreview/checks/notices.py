@@ -1,8 +1,11 @@
-"""What the manuscript readers noticed (LR315, LR316, LR319, LR322, LR323, LR324, LR325: listed in the essay's ``NOTICES``), LaTeX citation
+"""What the manuscript readers noticed (LR315, LR316, LR319, LR322-LR327: listed in the essay's ``NOTICES``), LaTeX citation
 commands in a Markdown manuscript, which pandoc keeps as raw LaTeX (LR317), and citations in another's suffix,
-which pandoc's citeproc prints alone (LR318), and placeholders where a citation belongs ("[CITE]", LR320)."""
+which pandoc's citeproc prints alone (LR318), placeholders where a citation belongs ("[CITE]", LR320), and a Manubot
+citation of a URL that pandoc's key ends before (LR328)."""
 
 from __future__ import annotations
+
+import re
 
 from ..essay import NOTICES
 from ..essay.cites import in_suffix, keys_in, raw_block_citations, raw_latex_citations
@@ -15,7 +18,8 @@ from .catalogue import finding
 _CONNECTIVE = lazy(r"(?:[\s,]|\b(?:and|&)(?=\s*$))*$")
 """What ends the text before a citation in a suffix: a comma or "and", where ";" goes instead."""
 _CODES = {"essay-not-utf8": "LR315", "empty-citation-key": "LR316", "duplicate-metadata-key": "LR319",
-          "merge-conflict": "LR322", "braced-citation-key": "LR323", "bibliography-after-front-matter": "LR324", "settings-unreadable": "LR325"}
+          "merge-conflict": "LR322", "braced-citation-key": "LR323", "bibliography-after-front-matter": "LR324", "settings-unreadable": "LR325",
+          "unreferenced-note": "LR326", "duplicate-note-label": "LR327"}
 """The code of each kind of notice."""
 _RMARKDOWN = {"bibliography-after-front-matter"}
 """The notices of what rmarkdown::render does: told of an R Markdown file alone."""
@@ -33,6 +37,8 @@ def check_notices(essay: Essay) -> list[Finding]:
         return found
     for claim in essay.claims:
         found += _in_suffix(essay, claim)
+        if essay.format == "manubot" and "://" in claim.text:
+            found += _cut_urls(essay, claim)
     for claim, command, line, keys in raw_latex_commands(essay):
         pandoc = "[" + "; ".join(f"@{k}" for k in keys) + "]"
         found.append(finding("LR317", f"{command} is raw LaTeX in a Markdown manuscript: only a LaTeX "
@@ -155,6 +161,57 @@ def _in_suffix(essay: Essay, claim: Claim) -> list[Finding]:
                            hint=f"separate the citations with \";\": {normalise_space(fixed)}",
                            claim_id=claim.id, file=claim.file or essay.path, line=line))
     return out
+
+
+_URL_RUN = lazy(r"[^\s\];]*")
+"""What a URL written as a key goes on with after the key pandoc reads: up to a blank, the bracket's end or the next
+citation's ";"."""
+_URL_KEY = lazy(r"(?:https?|url):", re.I)
+_TRAILING = ".,:!?'\""
+"""A sentence's punctuation after a URL, no part of it."""
+
+
+def _cut_urls(essay: Essay, claim: Claim) -> list[Finding]:
+    """LR328 for each citation by URL that pandoc ends before the URL does (at "=", "(", "!", ...: a key holds
+    letters, digits, "_" and internal :.#$%&-+?<>~/ alone), so that Manubot cites another address, which both readers
+    agree on and nothing else tells."""
+    out = []
+    for cite in claim.citations or ():
+        key = cite.alias or cite.key
+        if cite.alias or not _URL_KEY.match(key):
+            continue  # (an alias's target is written whole, in its definition)
+        at = claim.text.find("@" + key, cite.start)
+        if at < 0:
+            continue
+        rest = _URL_RUN.match(claim.text, at + 1 + len(key))
+        went_on = _url_rest(rest.group() if rest else "")
+        if not any(ch.isalnum() for ch in went_on):
+            continue
+        whole = key + went_on
+        written = _as_written(essay, claim)
+        line = claim.line + (written.count("\n", 0, at) if written else 0)
+        out.append(finding("LR328", f"citation '@{whole}' is read as '@{key}': pandoc ends a key at "
+                                    f"{went_on[0]!r}, so Manubot cites {key}, not {whole}",
+                           hint=f"write the key in braces, [@{{{whole}}}], or define an alias on a line of its own, "
+                                f"as Manubot's documentation says ([@{_alias_name(whole)}]: {whole}) and cite "
+                                f"[@{_alias_name(whole)}]",
+                           key=key, claim_id=claim.id, file=claim.file or essay.path, line=line))
+    return out
+
+
+def _url_rest(run: str) -> str:
+    """The part of ``run`` (what follows a key) that is still the URL: the sentence's punctuation after it left out,
+    and a closing parenthesis that opens nowhere in it."""
+    while run and (run[-1] in _TRAILING or (run[-1] == ")" and run.count(")") > run.count("("))):
+        run = run[:-1]
+    return run
+
+
+def _alias_name(url: str) -> str:
+    """A short name for an alias of ``url``: its host's first word and the URL's last digits or word."""
+    host = url.split("://", 1)[-1].split("/", 1)[0].removeprefix("www.").split(".")[0]
+    tail = [w for w in re.split(r"[^0-9A-Za-z]+", url) if w][-1]
+    return f"{host}-{tail}" if tail != host else host
 
 
 def _as_written(essay: Essay, claim: Claim) -> str:

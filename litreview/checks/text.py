@@ -19,7 +19,7 @@ from ..bibliography.keys import near_key, other_year
 from ..cache import LATEX_SUFFIXES
 from ..essay import BIBTEX, IN_BOOK
 from ..essay.cites import cited_for, written_key
-from ..essay.ids import CURIES, PREFIXES, standard_id
+from ..essay.ids import CURIES, PREFIXES, prefixed_key, standard_id
 from ..lazyre import lazy
 from ..linking.attribution import AUTHORITY
 from ..linking.author_names import person_like
@@ -550,6 +550,12 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
         # "[@doi:10.1/x,@doi:]": pandoc reads "@doi", the prefix with no identifier after it, no manual reference's id.
         return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry", essay_file,
                          f"'@{key}:' has no identifier after its prefix: write it (@{key}:...) or remove the citation")
+    if manual is not None and (prefixed := prefixed_key(key)) is not None:
+        # "@10.1387/x": Manubot infers no prefix, and reads raw:10.1387/x, which no manual reference has as its id.
+        kind = prefixed.partition(":")[0].upper()
+        return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry", essay_file,
+                         f"Manubot reads a key with no prefix as a manual reference's id (raw:{key}), not as a "
+                         f"{kind}: write @{prefixed}")
     # A Manubot manuscript without a bibliography file: a key without prefix is the id of a manual reference.
     near = near_key(key, [*bib.keys, *(manual.keys if manual else ())]) if key else None
     add = _add_manual(key, manual) if manual else "add the missing entry (litreview add)"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..doi import normalize_doi
+from ..doi import DOI_START, normalize_doi
 from ..lazyre import lazy
 from ..model import Source
 from ..registry.ids import isbn13
@@ -50,6 +50,20 @@ def standard_id(key: str) -> str | None:
     if prefix.lower() in ("http", "https"):
         rest = key
     return f"{kind}:{_normal(kind, rest)}"
+
+
+_BARE_DOI = lazy(DOI_START + r"\S")
+
+
+def prefixed_key(key: str) -> str | None:
+    """The cite-by-ID key a key with no prefix stands for when it is a DOI or a valid ISBN written bare
+    (``10.1387/theoria.490`` -> ``doi:10.1387/theoria.490``, ``978-2-213-01151-6`` -> ``isbn:978-2-213-01151-6``), as
+    written; else None. Manubot infers no prefix: it reads such a key as ``raw:``, a manual reference's id."""
+    if ":" in key:
+        return None
+    if _BARE_DOI.match(key):
+        return "doi:" + key
+    return "isbn:" + key if key[:1].isdigit() and isbn13(key) else None
 
 
 _FORMS = {"pmid": (lazy(r"[1-9][0-9]{0,7}"), "a PubMed id is 1 to 8 digits with no leading zero"),

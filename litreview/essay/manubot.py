@@ -25,6 +25,8 @@ from ..spans import blanked, delimited
 from .cites import is_crossref
 from .ids import id_source, reference_id
 from .markdown import read_body
+from .md_note_labels import note_notices
+from .md_notes import NoteDefinition
 
 _JINJA_OPENS = re.compile(r"\{##|\{%|\{\{")  # a Jinja2 comment, statement or expression, to its first closing
 _JINJA_CLOSES = {"{##": "##}", "{%": "%}", "{{": "}}"}
@@ -57,15 +59,18 @@ def load_manubot(folder: Path) -> Essay:
     aliases = {m.group("alias"): m.group("target") for m in _ALIAS.finditer(body)}
     tags = _tags(folder / "citation-tags.tsv")
     lines = Lines(body, parts)
-    paragraphs = [_resolved(p, lines, aliases, tags) for p in read_body(body, 1)]
+    notes: list[NoteDefinition] = []
+    paragraphs = [_resolved(p, lines, aliases, tags) for p in read_body(body, 1, notes=notes)]
     if not paragraphs:
         raise EssayError("the manuscript has no paragraphs", path=str(folder), line=None,
                          hint="write the manuscript's text in the folder's .md files")
     meta: dict[str, Any] = {MANUAL: _manual(folder)}
-    if not_utf8:
-        from . import NOTICES, encoding_notices
+    from . import NOTICES, encoding_notices
 
-        meta[NOTICES] = encoding_notices(not_utf8)
+    starts = [0, *(m.end() for m in re.finditer("\n", body))] if notes else []  # (of the notes' lines)
+    noticed = [*note_notices(body, notes, lambda k: lines(starts[k])), *encoding_notices(not_utf8)]
+    if noticed:
+        meta[NOTICES] = noticed
     return Essay(path=str(folder), body=body, meta=meta, paragraphs=tuple(paragraphs), body_line=1,
                  format="manubot", marked=any(c.citations for p in paragraphs for c in p.claims))
 

@@ -22,6 +22,7 @@ from ..text import HARD_BREAK
 from .cites import MASK, blank_keys, crossref_kinds, is_crossref, mask_inline, raw_tex_alone
 from .front import file_front
 from .md_blocks import commonmark, parser, without_stops_in_math
+from .md_notes import NOTE_DEFINITIONS, NoteDefinition
 from .md_tables import Cell, pandoc_tables, pipe_cells
 from .segment import follow_paragraph, make_claim, sentences, split_lines
 from .yaml_meta import document_meta, nocite_keys
@@ -46,12 +47,19 @@ def parse_markdown(text: str, path: str = "<string>", *, file: str | None = None
         raise EssayError("essay is empty", path=path, line=1,
                          hint="write the essay as Markdown paragraphs separated by blank lines")
     meta, body, body_line = document_meta(text, path)
-    paragraphs = read_body(body, body_line, file=file)
+    notes: list[NoteDefinition] = []
+    paragraphs = read_body(body, body_line, file=file, notes=notes)
     if not paragraphs:
         raise EssayError("essay has no paragraphs", path=path, line=body_line,
                          hint="separate paragraphs of prose with blank lines; headings and code are skipped")
     front = file_front(text, meta, body_line, file=file)
-    return markdown_essay(path, body, meta, front + paragraphs, body_line=body_line)
+    essay = markdown_essay(path, body, meta, front + paragraphs, body_line=body_line)
+    if not notes:
+        return essay
+    from . import noted
+    from .md_note_labels import note_notices
+
+    return noted(essay, note_notices(body, notes, lambda k: (file or path, body_line + k)))
 
 
 def markdown_essay(path: str, body: str, meta: dict[str, Any], paragraphs: list[Paragraph], *,
@@ -80,8 +88,10 @@ def _without_crossrefs(paragraph: Paragraph, kinds: tuple[str, ...]) -> Paragrap
     return replace(paragraph, claims=claims)
 
 
-def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = None) -> list[Paragraph]:
-    """The paragraphs of a Markdown body, numbered from ``first``."""
+def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = None,
+              notes: list[NoteDefinition] | None = None) -> list[Paragraph]:
+    """The paragraphs of a Markdown body, numbered from ``first``; the footnote definitions read (printed or not:
+    ``md_notes.note_definitions``) added to ``notes`` when it is given."""
     source = commonmark(body)
     paragraphs: list[Paragraph] = []
     number = first
@@ -90,7 +100,7 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
     tables: dict[int, int] = {}  # a table's offset -> the number of its first row
     leading: list[str] = []  # display math before the first paragraph
     marks: list[tuple[int, int]] = []
-    units = sorted(_units(source, marks), key=lambda u: u[0])
+    units = sorted(_units(source, marks, notes), key=lambda u: u[0])
     if marks:  # a quote's markers, a line block's bars: no text of the claims, nor of their paragraph
         body, source, plain = (blanked_spans(x, [(a, b) for a, b in marks if b > a]) for x in (body, source, plain))
         breaks = {a for a, b in marks if a == b}  # a line block's lines: its paragraph's text keeps them apart
@@ -200,16 +210,19 @@ _TAKEN = frozenset({"fence", "code_block", "html_block", "math_block", "math_blo
 """Blocks whose lines hold no table."""
 
 
-def _units(source: str, marks: list[tuple[int, int]]) -> Iterator[_Unit]:
+def _units(source: str, marks: list[tuple[int, int]], notes: list[NoteDefinition] | None = None) -> Iterator[_Unit]:
     """(start, end, spans to split into sentences, the label of the note it is in or "", its level when it is a
     heading's text, ``_ROW`` for a table's row, else 0, a table's row: its cells, its table, whether it is the
     header, else None) for each block of text, in token order; the spans of markup that is no text of a block
-    added to ``marks`` (``_container_marks``)."""
+    added to ``marks`` (``_container_marks``), the footnote definitions to ``notes``."""
     starts = [0]
     for line in split_lines(source, keepends=True):
         starts.append(starts[-1] + len(line))
     lines = split_lines(source)
-    tokens = parser().parse(source)
+    env: dict[str, Any] = {}
+    tokens = parser().parse(source, env)
+    if notes is not None:
+        notes.extend(env.get(NOTE_DEFINITIONS) or ())
     in_table: set[int] = set()
     if "-" in source:
         taken = {k for tok in tokens if tok.type in _TAKEN and tok.map for k in range(*tok.map)}

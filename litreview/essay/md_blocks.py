@@ -11,7 +11,7 @@ from typing import Any
 
 from ..lazyre import lazy
 from .cites import MASK
-from .md_notes import linear_footnotes, notes_only
+from .md_notes import linear_footnotes, note_definitions, notes_only
 from .md_refdefs import blank_reference_definitions
 from .md_stops import quick_stops
 
@@ -52,7 +52,7 @@ _HTML_TAG_LINE = lazy(r"^ {0,3}</?(?!(?:pre|script|style|textarea)\b)[A-Za-z][A-
 @lru_cache(maxsize=1)
 def parser() -> Any:
     """The markdown-it-py parser of the block structure, made once."""
-    return quick_stops(notes_only(plain_parser()))
+    return quick_stops(notes_only(note_definitions(plain_parser())))
 
 
 def plain_parser() -> Any:

@@ -11,7 +11,7 @@ match is unchanged.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..lazyre import lazy
 
@@ -157,4 +157,35 @@ def notes_only(md: Any) -> Any:
                     state.md.inline.parse(content, state.md, state.env, token.children)
 
     md.core.ruler.at("inline", inline)
+    return md
+
+
+NOTE_DEFINITIONS = "litreview-note-definitions"
+"""The key, in the parse's ``env``, of the list of ``NoteDefinition`` the parse read (``note_definitions``)."""
+
+
+class NoteDefinition(NamedTuple):
+    """A footnote's definition (``[^label]: text``) as the parser read it."""
+
+    label: str
+    lines: tuple[int, int]
+    """Its first line and the line past its last, in the parsed source (0-based)."""
+    references: int
+    """How many times the document references its label: pandoc drops a note nothing references, and prints a
+    note again at each reference after the first."""
+
+
+def note_definitions(md: Any) -> Any:
+    """``md`` listing, in the parse's ``env`` under ``NOTE_DEFINITIONS``, every footnote definition it read, in order,
+    whether it is printed or not: the footnote plugin's ``footnote_tail`` keeps the last definition of a label and
+    drops those nothing references, as pandoc does, and leaves no trace of the others."""
+
+    def definitions(state: Any) -> None:
+        listed = state.env.get("footnotes", {}).get("list", {})
+        counts = {note["label"]: int(note.get("count") or 0) for note in listed.values() if "label" in note}
+        state.env[NOTE_DEFINITIONS] = [
+            NoteDefinition(str(tok.meta["label"]), (tok.map[0], tok.map[1]), counts.get(tok.meta["label"], 0))
+            for tok in state.tokens if tok.type == "footnote_reference_open" and tok.map]
+
+    md.core.ruler.before("footnote_tail", "litreview_note_definitions", definitions)
     return md
