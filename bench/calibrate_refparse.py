@@ -74,6 +74,8 @@ from eval_refparse import (  # noqa: E402
     cross_validate,
     dev_styles_synthetic,
     held_synthetic,
+    judged_lists,
+    lists_of,
     predicted,
     read_all,
     synthetic_rows,
@@ -151,24 +153,37 @@ def readings(records: list[Record]) -> list[tuple[ParsedReference, ParsedReferen
     return out
 
 
+def list_shares(items: list[Reading]) -> list[dict[str, float]]:
+    """``doubt.list_shares`` of each reading in the list it was printed in (``lists_of`` the golds; none alone)."""
+    out: list[dict[str, float]] = [{} for _ in items]
+    for group in lists_of([gold for _, _, _, gold in items]):
+        for i, shares in zip(group, doubt.list_shares([items[i][0] for i in group]), strict=True):
+            out[i] = shares
+    return out
+
+
 def labelled(items: list[tuple[ParsedReference, ParsedReference, ParsedReference, dict[str, Any]]],
              chicago: bool) -> list[Row]:
     """One row per predicted field: its evidence and whether it is wrong."""
     rows: list[Row] = []
-    for ref, crf, rules, gold in items:
+    for (ref, crf, rules, gold), listed in zip(items, list_shares(items), strict=True):
         pred = predicted(ref)
         for name in FIELDS:
             has_p, has_g, equal = compare(name, pred.get(name), gold[name], ref, chicago)
             if has_p:
-                rows.append((doubt.features(UNSURE_NAME[name], ref, crf, rules), not (has_g and equal)))
+                rows.append((doubt.features(UNSURE_NAME[name], ref, crf, rules, listed=listed),
+                             not (has_g and equal)))
     return rows
 
 
 def flagged(items: list[tuple[ParsedReference, ParsedReference, ParsedReference, dict[str, Any]]],
             chicago: bool, model: tuple[dict[str, float], float] | None) -> Score:
     score = Score()
-    for ref, crf, rules, gold in items:
-        score.add(doubt.judge(ref, crf, rules, model) if model else ref, gold, chicago)
+    golds = [gold for _, _, _, gold in items]
+    judged = judged_lists(golds, [(ref, crf, rules, None) for ref, crf, rules, _ in items], model) if model else \
+        [ref for ref, _, _, _ in items]
+    for ref, gold in zip(judged, golds, strict=True):
+        score.add(ref, gold, chicago)
     return score
 
 

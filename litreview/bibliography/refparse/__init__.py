@@ -46,7 +46,7 @@ def parse_reference_model(text: str, model: Path | None = None, threshold: float
 
 def _model_readings(texts: list[str], model: Path | None = None, threshold: float | None = None,
                     norms: list[str] | None = None) -> list[ParsedReference]:
-    """The CRF's readings of ``texts``: every string tagged, then every tagging assembled (see ``_read``). ``norms``:
+    """The CRF's readings of ``texts``: every string tagged, then every tagging assembled (see ``_readings``). ``norms``:
     the strings as ``rules.normalise`` gives them, when known."""
     from .assemble import THRESHOLD, assemble
     from .rules import normalise
