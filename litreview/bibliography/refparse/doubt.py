@@ -5,7 +5,8 @@ parser reads it otherwise, whether the value was taken from the rules, and shape
 list of names, a container holding a year, a publisher full of digits ...), a field's length against its kind (a
 title of one or two words, a container longer than the title, a family name of a sentence's length), what is printed
 either side of a title, container or publisher (a full stop, a comma, a quotation mark, or a word the span cuts
-through), and whether the year chosen is printed elsewhere. The weights and the threshold are fitted on references the
+through), whether the year chosen is printed elsewhere, and, in a list, whether the field is printed between other
+marks than the rest of the list prints it between (``list_shares``: a list is printed in one style). The weights and the threshold are fitted on references the
 tagger was not trained on (the out-of-fold readings of a cross-validation on the training set, and for the
 weights also of the synthetic references rendered in other styles and of real bibliographies' entries rendered in
 dev styles: ``bench/calibrate_refparse.py``; the threshold flags at most a tenth of the right fields of those
