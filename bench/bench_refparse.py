@@ -42,13 +42,13 @@ STAGES = ("normalise and tokens", "features", "CRF: set, tag, marginals", "assem
 
 
 def staged(strings: list[str]) -> tuple[list[Any], dict[str, float]]:
-    """``parse_references(strings)`` one stage at a time, as ``refparse._read`` runs them (the collector paused, as
+    """``parse_references(strings)`` one stage at a time, as ``refparse._readings`` runs them (the collector paused, as
     there): the readings and each stage's CPU seconds. The "———" of a repeated author is not filled in (a pass over the
     readings, untimed): for a list without one the readings are ``parse_references``' own."""
     from litreview.bibliography.refparse import tagger as T
     from litreview.bibliography.refparse.assemble import THRESHOLD, assemble
     from litreview.bibliography.refparse.combine import combine, values
-    from litreview.bibliography.refparse.doubt import JUDGED, judge
+    from litreview.bibliography.refparse.doubt import JUDGED, judge_list
     from litreview.bibliography.refparse.features import sequence_features, tokenize
     from litreview.bibliography.refparse.relabel import relabel
     from litreview.bibliography.refparse.rules import normalise
@@ -80,8 +80,7 @@ def staged(strings: list[str]) -> tuple[list[Any], dict[str, float]]:
         read = stage(STAGES[5], lambda: [rules(norm) for norm in norms])
         both = stage(STAGES[6], lambda: [(values(crf, JUDGED), values(rule, JUDGED)) for crf, rule in zip(crfs, read, strict=True)])
         combined = stage(STAGES[6], lambda: [combine(crf, rule, read=pair) for crf, rule, pair in zip(crfs, read, both, strict=True)])
-        readings = stage(STAGES[7], lambda: [judge(ref, crf, rule, read=pair)
-                                             for ref, crf, rule, pair in zip(combined, crfs, read, both, strict=True)])
+        readings = stage(STAGES[7], lambda: judge_list(list(zip(combined, crfs, read, both, strict=True))))
     finally:
         if paused:
             gc.enable()

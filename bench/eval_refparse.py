@@ -73,7 +73,7 @@ from litreview.bibliography.refparse import (  # noqa: E402
 from litreview.bibliography.refparse.assemble import THRESHOLD  # noqa: E402
 from litreview.bibliography.refparse.combine import combine, ordered  # noqa: E402
 from litreview.bibliography.refparse.corpus import Labelled  # noqa: E402
-from litreview.bibliography.refparse.doubt import judge  # noqa: E402
+from litreview.bibliography.refparse.doubt import Reading, judge_list  # noqa: E402
 from litreview.bibliography.refparse.fields import IN_WORDS, MEDIUM, UNKNOWN_IMPRINT, is_url  # noqa: E402
 from litreview.bibliography.refparse.train import kinds_arg  # noqa: E402
 
@@ -238,10 +238,46 @@ def synthetic_rows(refs: list[Labelled]) -> list[tuple[str, dict[str, Any]]]:
                            for tag, text in _links_out_of_publisher(r.segments)] for r in refs])
 
 
+#: the gold key naming the list (the style) a rendered reference was printed in: a list is judged as one (doubt.judge_list)
+LIST = "list"
+
+
+def listed_rows(lists: list[list[Labelled]]) -> list[tuple[str, dict[str, Any]]]:
+    """``synthetic_rows`` of each list in turn, each gold naming its list (``LIST``)."""
+    return [(raw, {**gold, LIST: n}) for n, refs in enumerate(lists) for raw, gold in synthetic_rows(refs)]
+
+
+def lists_of(golds: list[dict[str, Any]]) -> list[list[int]]:
+    """The indices of ``golds`` by the list each was printed in, in order; a string of no list (no ``LIST``) alone."""
+    out: list[list[int]] = []
+    at: dict[Any, list[int]] = {}
+    for i, gold in enumerate(golds):
+        key = gold.get(LIST)
+        if key is None:
+            out.append([i])
+        elif key in at:
+            at[key].append(i)
+        else:
+            at[key] = [i]
+            out.append(at[key])
+    return out
+
+
+def judged_lists(golds: list[dict[str, Any]], readings: list[Reading],
+                 weights: tuple[dict[str, float], float] | None = None) -> list[ParsedReference]:
+    """``doubt.judge_list`` of ``readings`` (by ``weights``, default the shipped ones), a list at a time (``lists_of``
+    their ``golds``), in their order."""
+    out: list[ParsedReference | None] = [None] * len(readings)
+    for group in lists_of(golds):
+        for i, ref in zip(group, judge_list([readings[i] for i in group], weights), strict=True):
+            out[i] = ref
+    return [ref for ref in out if ref is not None]
+
+
 def held_synthetic(shared: Path) -> list[tuple[str, dict[str, Any]]] | None:
     """Held bibliographies rendered in held styles (refparse.synth); None without pandoc or the styles."""
     try:
-        return synthetic_rows(synth.make(shared / "corpus", held=True))
+        return listed_rows(synth.make_lists(shared / "corpus", held=True))
     except synth.Unavailable as exc:
         print(f"the held-styles column is left out: {exc}", file=sys.stderr)
         return None
@@ -258,11 +294,11 @@ def dev_styles_synthetic(shared: Path, styles: tuple[tuple[str, str], ...] = syn
 
     try:
         trained = {title(r) for r in synthetic(shared / "corpus", SYNTHETIC)}
-        refs = synth.make(shared / "corpus", styles=styles, per_entry=3)
+        lists = synth.make_lists(shared / "corpus", styles=styles, per_entry=3)
     except synth.Unavailable as exc:
         print(f"the dev-styles set is left out: {exc}", file=sys.stderr)
         return None
-    return synthetic_rows([r for r in refs if title(r) not in trained])
+    return listed_rows([[r for r in refs if title(r) not in trained] for refs in lists])
 
 
 def bibs_synthetic(folder: Path, held: bool, dev: tuple[tuple[str, str], ...] = synth.DEV_STYLES
@@ -277,11 +313,11 @@ def bibs_synthetic(folder: Path, held: bool, dev: tuple[tuple[str, str], ...] = 
         print(f"error: no bibliography file under {folder}", file=sys.stderr)
         return None
     try:
-        refs = synth.make_from(bibs, synth.HELD_STYLES if held else dev, None if held else 3)
+        lists = synth.make_from_lists(bibs, synth.HELD_STYLES if held else dev, None if held else 3)
     except synth.Unavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None
-    return synthetic_rows(refs)
+    return listed_rows(lists)
 
 
 # --- scoring --------------------------------------------------------------------------------------
@@ -425,11 +461,15 @@ def at_threshold(crf: ParsedReference, threshold: float) -> ParsedReference:
 
 def score_records(records: list[Record], chicago: bool, threshold: float = THRESHOLD,
                   policies: tuple[str, ...] = (), show: str | None = None) -> dict[str, Score]:
-    """Scores of the rules, the CRF and the combined parser (and of other combining policies)."""
+    """Scores of the rules, the CRF and the combined parser (and of other combining policies); the combined readings
+    are judged a list at a time (``judged_lists``), as ``litreview import`` judges a pasted list."""
     scores: dict[str, Score] = {}
-    for _raw, gold, rules, crf0 in records:
-        crf = at_threshold(crf0, threshold)
-        readings = {"rules": rules, "crf": crf, "combined": judge(combine(crf, rules), crf, rules)}
+    crfs = [at_threshold(crf0, threshold) for _raw, _gold, _rules, crf0 in records]
+    combined = judged_lists([gold for _raw, gold, _rules, _crf in records],
+                            [(combine(crf, rules), crf, rules, None) for (_, _, rules, _), crf in zip(records, crfs,
+                                                                                                        strict=True)])
+    for (_raw, gold, rules, _crf0), crf, judged in zip(records, crfs, combined, strict=True):
+        readings = {"rules": rules, "crf": crf, "combined": judged}
         readings.update({f"policy {p}": combine(crf, rules, p) for p in policies})
         for name, ref in readings.items():
             scores.setdefault(name, Score()).add(ref, gold, chicago, show if name == "combined" else None)

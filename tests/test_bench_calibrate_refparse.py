@@ -214,3 +214,28 @@ def test_a_right_share_on_bibliographies_needs_a_share_a_folder_and_no_other_cut
     with pytest.raises(SystemExit) as stop:
         calibrate.arguments(argv)
     assert stop.value.code == 2 and "--right-on-bibs" in capsys.readouterr().err
+
+
+def test_rendered_strings_keep_the_list_they_were_printed_in_and_are_judged_as_one() -> None:
+    from eval_refparse import LIST, listed_rows, lists_of
+
+    from litreview.bibliography.refparse.corpus import Labelled
+    from litreview.bibliography.refparse.reference import ParsedReference
+
+    lists = [[Labelled((("title", f"T{i}"),)) for i in range(2)], [Labelled((("title", "U"),))]]
+    assert [gold[LIST] for _, gold in listed_rows(lists)] == [0, 0, 1]
+    assert lists_of([{LIST: 0}, {}, {LIST: 1}, {LIST: 0}, {}]) == [[0, 3], [1], [2], [4]]  # none of a list: alone
+    # the calibration's rows carry each field's printing against its list's: one odd title among seven
+    refs = []
+    for i in range(7):
+        raw = f"Smith, J. 200{i}. {'Bare title' if i == 3 else '“Quoted title.”'} Journal 1–9."
+        refs.append(ParsedReference(raw=raw, title="Bare title" if i == 3 else "Quoted title", year=f"200{i}"))
+    gold = {name: "" for name in calibrate.FIELDS}
+    items = [(ref, ref, ref, {**gold, LIST: 0}) for ref in refs]
+    rows = calibrate.labelled(items, False)
+    odd = [f.get("list_odd", 0.0) for f, _ in rows if "bias:title" in f]
+    assert odd == pytest.approx([1 / 6] * 3 + [1.0] + [1 / 6] * 3)  # the others: all but the odd one alike
+    alone = calibrate.labelled([(ref, ref, ref, gold) for ref in refs], False)  # no list: no such evidence
+    assert not any("list_odd" in f for f, _ in alone)
+    flags = calibrate.flagged(items, False, ({"": -5.0, "list_odd": 10.0}, 0.5))
+    assert sum(flagged for _, flagged, _ in flags.fates) == 1

@@ -1964,7 +1964,7 @@ def test_parse_references_pauses_the_collector_and_restores_it() -> None:
     seen: list[bool] = []
     from litreview.bibliography import refparse
 
-    real = refparse._read
+    real = refparse._readings
 
     def spy(batch: list[str], norms: list[str] | None = None) -> object:
         seen.append(gc.isenabled())
@@ -1972,7 +1972,7 @@ def test_parse_references_pauses_the_collector_and_restores_it() -> None:
 
     assert gc.isenabled()
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(refparse, "_read", spy)
+        mp.setattr(refparse, "_readings", spy)
         refs = parse_references(texts)
     assert seen == [False] and gc.isenabled()
     assert refs[1].authors == refs[0].authors == parse_reference(texts[0]).authors
@@ -1983,7 +1983,7 @@ def test_parse_references_pauses_the_collector_and_restores_it() -> None:
     finally:
         gc.enable()
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(refparse, "_read", lambda batch, norms=None: 1 / 0)
+        mp.setattr(refparse, "_readings", lambda batch, norms=None: 1 / 0)
         with pytest.raises(ZeroDivisionError):
             parse_references(texts[:1])
     assert gc.isenabled()

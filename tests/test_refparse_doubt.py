@@ -144,3 +144,47 @@ def test_values_made_once_give_the_same_reading_as_values_made_in_each_step():
         fast = doubt.judge(combine(crf, rules, read=read), crf, rules, read=read)
         assert (fast, fast.evidence, fast.rivals) == (slow, slow.evidence, slow.rivals)
         assert parse_reference(text) == slow
+
+
+def _listed_refs(odd_at: int, n: int = 7) -> list[ParsedReference]:
+    """A list in one style (titles in quotation marks), but for entry ``odd_at``, whose title is printed bare."""
+    refs = []
+    for i in range(n):
+        title = f"A study of things, part {i + 1}"
+        shown = title if i == odd_at else f"“{title}.”"
+        raw = f"Smith, J. 200{i}. {shown} Journal of Things {i + 1}: 1–9."
+        refs.append(ParsedReference(raw=raw, type="article", authors=(Person(family="Smith", given="J."),),
+                                    title=title, container="Journal of Things", volume=str(i + 1), pages="1–9",
+                                    year=f"200{i}"))
+    return refs
+
+
+def test_a_field_printed_unlike_the_rest_of_its_list_is_seen():
+    refs = _listed_refs(odd_at=3)
+    shares = doubt.list_shares(refs)
+    assert shares[3]["title"] == 0.0 and all(s["title"] == 5 / 6 for i, s in enumerate(shares) if i != 3)
+    assert all(s["pages"] == s["year"] == 1.0 for s in shares)  # printed alike in every entry
+    assert doubt.list_shares(refs[:5]) == [{}] * 5  # fewer than five others: too few to tell the list's style
+    feats = doubt.features("title", refs[3], refs[3], refs[3], listed=shares[3])
+    assert feats["list_odd"] == feats["list_odd:title"] == 1.0 and feats["list_rare"] == 1.0
+    assert "list_odd" not in doubt.features("title", refs[3], refs[3], refs[3])  # read alone: no such evidence
+
+
+def test_judge_list_doubts_the_field_its_list_prints_otherwise():
+    refs = _listed_refs(odd_at=2)
+    odd_weights = ({"": -5.0, "list_odd": 10.0}, 0.5)
+    judged = doubt.judge_list([(ref, ref, ref, None) for ref in refs], odd_weights)
+    assert [("title" in ref.uncertain) for ref in judged] == [i == 2 for i in range(len(refs))]
+    assert judged[0] == doubt.judge(refs[0], refs[0], refs[0], odd_weights, listed=doubt.list_shares(refs)[0])
+
+
+def test_an_imported_list_is_judged_as_one_list(monkeypatch):
+    from litreview.bibliography import refparse
+
+    seen: list[int] = []
+    real = doubt.judge_list
+    monkeypatch.setattr(doubt, "judge_list", lambda readings, weights=None: seen.append(len(readings)) or
+                        real(readings, weights))
+    monkeypatch.setattr(refparse, "BATCH", 2)  # read two at a time, judged as one list of three
+    assert len(refparse.parse_references([APA, APA.replace("1995", "1996"), APA.replace("1995", "1997")])) == 3
+    assert seen == [3]

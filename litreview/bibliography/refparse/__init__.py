@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # at run time __getattr__ loads these: a check imports the word lists, never the parsers
+    from .doubt import Reading
     from .reference import ParsedReference
     from .rules import parse_reference as parse_reference_rules
     from .section import find_reference_section, reference_heading
@@ -45,7 +46,7 @@ def parse_reference_model(text: str, model: Path | None = None, threshold: float
 
 def _model_readings(texts: list[str], model: Path | None = None, threshold: float | None = None,
                     norms: list[str] | None = None) -> list[ParsedReference]:
-    """The CRF's readings of ``texts``: every string tagged, then every tagging assembled (see ``_read``). ``norms``:
+    """The CRF's readings of ``texts``: every string tagged, then every tagging assembled (see ``_readings``). ``norms``:
     the strings as ``rules.normalise`` gives them, when known."""
     from .assemble import THRESHOLD, assemble
     from .rules import normalise
@@ -68,24 +69,31 @@ BATCH = 256
 
 
 def _read(texts: list[str], norms: list[str] | None = None) -> list[ParsedReference]:
-    """Each string's reading: the CRF's and the rules', combined, and judged by the doubt model (``norms``: the strings
-    as ``rules.normalise`` gives them, which both readings start from, when known).
+    """Each string's reading, judged by the doubt model with ``texts`` as one list (see ``_readings``)."""
+    from .doubt import judge_list
+
+    return judge_list(_readings(texts, norms))
+
+
+def _readings(texts: list[str], norms: list[str] | None = None) -> list[Reading]:
+    """Each string's reading before the doubt model judges it: the CRF's and the rules', combined (``norms``: the
+    strings as ``rules.normalise`` gives them, which both readings start from, when known), with both readings.
 
     Stage by stage over the list, not string by string: one stage's code and data (the model's weights, the
     feature tables) stay in the processor's caches from one string to the next, which parses a list about a
     sixth faster; each string's reading is the same either way (the stages are pure functions)."""
     from .combine import combine, values
-    from .doubt import JUDGED, judge
+    from .doubt import JUDGED
     from .rules import normalise, parse_normalised
 
     if norms is None:
         norms = [normalise(text) for text in texts]
     crfs = _model_readings(texts, norms=norms)
     rules = [parse_normalised(norm) for norm in norms]
-    out = []
+    out: list[Reading] = []
     for crf, rule in zip(crfs, rules, strict=True):
         read = values(crf, JUDGED), values(rule, JUDGED)  # both readings' values, compared by both steps
-        out.append(judge(combine(crf, rule, read=read), crf, rule, read=read))
+        out.append((combine(crf, rule, read=read), crf, rule, read))
     return out
 
 
@@ -103,12 +111,15 @@ def parse_references(texts: list[str]) -> list[ParsedReference]:
 
 
 def _parse_references(texts: list[str]) -> list[ParsedReference]:
+    from .doubt import judge_list
     from .rules import REPEATED, co_authors, normalise
 
     out: list[ParsedReference] = []
     norms = [normalise(text) for text in texts]
     partial = any((m := REPEATED.match(n)) and co_authors(n, m.end()) for n in norms)
-    readings = [ref for at in range(0, len(texts), BATCH) for ref in _read(texts[at:at + BATCH], norms[at:at + BATCH])]
+    # read a batch at a time; judged as one list, each field's printing set against the whole list's
+    readings = judge_list([r for at in range(0, len(texts), BATCH) for r in _readings(texts[at:at + BATCH],
+                                                                                      norms[at:at + BATCH])])
     for norm, ref in zip(norms, readings, strict=True):
         if (m := REPEATED.match(norm)) and out and out[-1].authors:
             co = co_authors(norm, m.end())

@@ -5,7 +5,8 @@ parser reads it otherwise, whether the value was taken from the rules, and shape
 list of names, a container holding a year, a publisher full of digits ...), a field's length against its kind (a
 title of one or two words, a container longer than the title, a family name of a sentence's length), what is printed
 either side of a title, container or publisher (a full stop, a comma, a quotation mark, or a word the span cuts
-through), and whether the year chosen is printed elsewhere. The weights and the threshold are fitted on references the
+through), whether the year chosen is printed elsewhere, and, in a list, whether the field is printed between other
+marks than the rest of the list prints it between (``list_shares``: a list is printed in one style). The weights and the threshold are fitted on references the
 tagger was not trained on (the out-of-fold readings of a cross-validation on the training set, and for the
 weights also of the synthetic references rendered in other styles and of real bibliographies' entries rendered in
 dev styles: ``bench/calibrate_refparse.py``; the threshold flags at most a tenth of the right fields of those
@@ -18,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +54,12 @@ _PUBLISHER_WORD = re.compile(r"(?i)\b(?:" + "|".join(w + r"\w*" if w == "publish
 _BRACKETS = frozenset("“”\"‘’«»„()[]")
 _BORDER = {**dict.fromkeys(".?!", "stop"), **dict.fromkeys(",;:", "mark"), **dict.fromkeys(_BRACKETS, "quote"),
            "": "edge"}
+
+
+#: the fields whose printing is set against the rest of the list's, and the fewest other entries of the list printing a
+#: field from which that counts (a list is printed in one style: a field printed unlike the others is suspect)
+LISTED = ("authors", "title", "year", "container", "volume", "pages", "publisher")
+_LIST_MIN = 5
 
 
 def _borders(raw: str, value: str) -> tuple[str, str]:
@@ -119,6 +127,7 @@ class _Keys(NamedTuple):
     few: str
     many: str
     chars: str
+    list_odd: str
 
 
 _KEYS = {name: _Keys(*(f"{kind}:{name}" for kind in _Keys._fields)) for name in JUDGED}
@@ -144,9 +153,36 @@ _KEYS = {name: _Keys(*(f"{kind}:{name}" for kind in _Keys._fields)) for name in 
 # fields flagged at .10 of right ones, .83/.79/.81 now): the string naming a URL or an access date, alone and by
 # field; a script beyond Latin; the reference's type by field; a year inside a printed range of years ("(1999–2008)");
 # a sole author with no given name in a web reference (.83-.84/.77-.79/.80-.82).
+def printed_borders(ref: ParsedReference) -> dict[str, tuple[str, str]]:
+    """What is printed either side of each LISTED field ``ref`` holds (``_borders``; the authors by the first family
+    name)."""
+    out: dict[str, tuple[str, str]] = {}
+    for name in LISTED:
+        if name == "authors":
+            people = ref.authors or ref.editors
+            value = people[0].family if people else ""
+        else:
+            value = str(getattr(ref, name) or "")
+        if value:
+            out[name] = _borders(ref.raw, value)
+    return out
+
+
+def list_shares(refs: Sequence[ParsedReference]) -> list[dict[str, float]]:
+    """Per reference of one list, per field it holds: the share of the list's other entries holding that field that
+    print it between the same kinds of marks (``printed_borders``); a field fewer than ``_LIST_MIN`` others hold is left
+    out (too few to tell the list's style)."""
+    borders = [printed_borders(ref) for ref in refs]
+    counts = Counter((name, b) for found in borders for name, b in found.items())
+    totals = Counter(name for found in borders for name in found)
+    return [{name: (counts[name, b] - 1) / (totals[name] - 1) for name, b in found.items()
+             if totals[name] - 1 >= _LIST_MIN} for found in borders]
+
+
 def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: ParsedReference,
-             shared: _Shared | None = None) -> dict[str, float]:
-    """The evidence on field ``name`` of ``ref`` (the reading shown), from the CRF's and the rules' readings."""
+             shared: _Shared | None = None, listed: dict[str, float] | None = None) -> dict[str, float]:
+    """The evidence on field ``name`` of ``ref`` (the reading shown), from the CRF's and the rules' readings;
+    ``listed``: ``list_shares`` of ``ref`` in its list, where it was read in one."""
     sh = shared or _Shared(ref, crf, rules)
     least, mean, edge, size = sh.evidence.get(name if name != "authors" else ("authors" if crf.authors else "editors"),
                                               (1.0, 1.0, 0.0, 1.0))
@@ -170,6 +206,9 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
         "unsure_others": min(len(sh.low) - sh.low.count(name), 4) / 4,
         f"rival:{name}:{sh.rivals.get(name if name != 'authors' or crf.authors else 'editors', '')}": 1.0,
     }
+    if listed and (share := listed.get(name)) is not None:  # printed unlike the rest of its list
+        f["list_odd"] = f[k.list_odd] = 1.0 - share
+        f["list_rare"] = float(share < 0.1)
     if name in ("title", "container", "publisher"):
         value = _text(ref, name)
         words = value.split()
@@ -239,10 +278,12 @@ def p_wrong(feats: dict[str, float], weights: dict[str, float]) -> float:
 
 def judge(ref: ParsedReference, crf: ParsedReference, rules: ParsedReference,
           weights: tuple[dict[str, float], float] | None = None,
-          read: tuple[dict[str, str], dict[str, str]] | None = None) -> ParsedReference:
+          read: tuple[dict[str, str], dict[str, str]] | None = None,
+          listed: dict[str, float] | None = None) -> ParsedReference:
     """``ref`` with its judged fields' unsure marks and confidences from the fitted model.
 
-    ``read``: ``combine.values`` of ``crf`` and ``rules`` over JUDGED, where already made."""
+    ``read``: ``combine.values`` of ``crf`` and ``rules`` over JUDGED, where already made; ``listed``: ``ref``'s
+    ``list_shares`` in the list it was read in."""
     model = weights or _load(str(WEIGHTS))
     if model is None:
         return ref
@@ -253,13 +294,25 @@ def judge(ref: ParsedReference, crf: ParsedReference, rules: ParsedReference,
     for name in JUDGED:
         if not _has(ref, name):
             continue
-        p = p_wrong(features(name, ref, crf, rules, shared), w)
+        p = p_wrong(features(name, ref, crf, rules, shared, listed), w)
         confidence[name] = round(1.0 - p, 4)
         if p >= threshold or (name == "title" and ref.title.endswith(_CUT_SHORT)):
             unsure.append(name)  # a title ending in ":" was cut short or misprinted: always checked
     if not ref.authors and ref.editors:  # the editors stand for the authors: judged as "authors"
         unsure = [("editors" if n == "authors" else n) for n in unsure if n != "editors"]
     return ref.replace(uncertain=ordered(unsure), confidence=tuple(sorted(confidence.items())))
+
+
+Reading = tuple[ParsedReference, ParsedReference, ParsedReference, tuple[dict[str, str], dict[str, str]] | None]
+"""(reading shown before judging, the CRF's reading, the rules' reading, ``read`` of ``judge``)."""
+
+
+def judge_list(readings: Sequence[Reading], weights: tuple[dict[str, float], float] | None = None
+               ) -> list[ParsedReference]:
+    """``judge`` of each reading of one reference list, each field's printing set against the rest of the list's."""
+    shares = list_shares([ref for ref, _, _, _ in readings])
+    return [judge(ref, crf, rules, weights, read, listed)
+            for (ref, crf, rules, read), listed in zip(readings, shares, strict=True)]
 
 
 def fit(rows: Sequence[tuple[dict[str, float], bool]], l2: float = 3.0, rounds: int = 30) -> dict[str, float]:

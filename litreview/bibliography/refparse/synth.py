@@ -442,6 +442,12 @@ def make(corpus: Path, held: bool = False, styles: Iterable[tuple[str, str]] | N
     """Labelled references: the training side (training bibliographies in ``per_entry`` training styles
     each), or with ``held`` the held bibliographies in every held style. Deterministic (same pandoc and
     styles: same output), in a fixed order."""
+    return [ref for made in make_lists(corpus, held, styles, per_entry) for ref in made]
+
+
+def make_lists(corpus: Path, held: bool = False, styles: Iterable[tuple[str, str]] | None = None,
+               per_entry: int = STYLES_PER_ENTRY) -> list[list[Labelled]]:
+    """``make``'s references as the lists they were printed in: one list per style, in the styles' order."""
     pandoc, folder = tools()
     chosen = list(styles or (HELD_STYLES if held else TRAIN_STYLES))
     return _made(pandoc, folder, entries(corpus, pandoc)[held], chosen, None if held else per_entry)
@@ -452,6 +458,12 @@ def make_from(bibs: Iterable[Path], styles: Iterable[tuple[str, str]], per_entry
     """Labelled references from the entries of ``bibs`` (BibTeX, CSL-JSON or CSL-YAML files pandoc reads;
     repeats kept once), each rendered in ``per_entry`` of ``styles`` (None: in every one). Deterministic, in a
     fixed order."""
+    return [ref for made in make_from_lists(bibs, styles, per_entry) for ref in made]
+
+
+def make_from_lists(bibs: Iterable[Path], styles: Iterable[tuple[str, str]], per_entry: int | None = STYLES_PER_ENTRY
+                    ) -> list[list[Labelled]]:
+    """``make_from``'s references as the lists they were printed in: one list per style, in the styles' order."""
     pandoc, folder = tools()
     seen: set[str] = set()
     items: list[dict[str, Any]] = []
@@ -464,9 +476,10 @@ def make_from(bibs: Iterable[Path], styles: Iterable[tuple[str, str]], per_entry
 
 
 def _made(pandoc: str, folder: Path, items: list[dict[str, Any]], chosen: list[tuple[str, str]],
-          per_entry: int | None) -> list[Labelled]:
-    """``items`` rendered and labelled, each in ``per_entry`` of the ``chosen`` styles (None: every one)."""
-    out: list[Labelled] = []
+          per_entry: int | None) -> list[list[Labelled]]:
+    """``items`` rendered and labelled, each in ``per_entry`` of the ``chosen`` styles (None: every one): one list
+    per style."""
+    out: list[list[Labelled]] = []
     for s, (style, lang) in enumerate(chosen):
         csl = folder / f"{style}.csl"
         if not csl.is_file():
@@ -474,8 +487,6 @@ def _made(pandoc: str, folder: Path, items: list[dict[str, Any]], chosen: list[t
         mine = items if per_entry is None else [it for n, it in enumerate(items) if any(
             (n + j * 7) % len(chosen) == s for j in range(WEB_STYLES_PER_ENTRY if is_web(it) else per_entry))]
         found = render(pandoc, csl, lang, mine)
-        for it in mine:
-            ref = label_entry(it, found[it["id"]]) if it["id"] in found else None
-            if ref is not None:
-                out.append(ref)
+        made = [label_entry(it, found[it["id"]]) if it["id"] in found else None for it in mine]
+        out.append([ref for ref in made if ref is not None])
     return out
