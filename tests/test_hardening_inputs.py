@@ -877,7 +877,7 @@ def test_manubot_jinja_openings_never_closed_are_linear(tmp_path: Path) -> None:
     scanned the rest of the file from each one."""
     from litreview.essay.manubot import load_manubot
 
-    (tmp_path / "01.intro.md").write_text("Deep nets learn {# a comment #} well [@doi:10.1/x].\n\n"
+    (tmp_path / "01.intro.md").write_text("Deep nets learn {## a comment ##} well [@doi:10.1/x].\n\n"
                                           + "Open " + "{{" * 100_000 + " ends.\n", encoding="utf-8")
     essay = load_manubot(tmp_path)
     assert essay.claims[0].text == "Deep nets learn well [@doi:10.1/x]."
