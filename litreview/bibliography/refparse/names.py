@@ -265,9 +265,10 @@ class _Reader:
         return hit
 
 
-#: "(Eds.)", ", ed."; German "(Hrsg.)" / "(Hg.)", ABNT's "(org.)" / "(coord.)", French "(dir.)" / "(éd.)"; Frontiers'
+#: "(Eds.)", ", ed."; German "(Hrsg.)" / "(Hg.)", ABNT's "(org.)" / "(coord.)", French "(dir.)" / "(éd.)", and each after a comma
+#: (citeproc's ", éd.", ", coord.", ", Hrsg."); Frontiers'
 #: "Doe, J. eds. (2009)", the role printed with no comma before the year
-_ED_AFTER = lazy(r"\s*,?\s*\((?:eds?|éds?|editors?|hrsg|hgg?|orgs?|coords?|dir)\.?\)[.,]?|\s*,\s*(?:eds?|editors?)\.?(?=[\s.,]|$)[.,]?"
+_ED_AFTER = lazy(r"\s*,?\s*\((?:eds?|éds?|editors?|hrsg|hgg?|orgs?|coords?|dir)\.?\)[.,]?|\s*,\s*(?:eds?|éds?|editors?|dir|coords?|hrsg|hgg?)\.?(?=[\s.,]|$)[.,]?"
                 rf"|\s+(?-i:eds?\.|editors)(?=\s+\(?{COMMON_YEAR}(?!\d))", re.IGNORECASE)
 
 
@@ -476,6 +477,9 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
         if given and nxt and nxt[:1].islower() and is_particle(nxt.rstrip(".:")) and not word.endswith(":"):
             j += 1  # "Boer, B. de", "Beethoven, Ludwig van": the particle printed after the given name
             continue
+        if given and is_initials(word) and _given_after_initial(toks, j + 1):
+            j += 1  # "Suárez Pascal, C. David. 2015.": an initial and a written-out given name
+            continue
         if _ends_name(word, nxt) and not (given and is_initials(word) and nxt in {",", ";"}):
             if word.endswith(".") and is_initials(word) and not given and len(words) == 1:
                 # "R. Below" - an initial at the start of a given-first name
@@ -490,6 +494,23 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
         if len(words) > 6:
             return words, j, False
     return words, j, True
+
+
+def _given_after_initial(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """The word at token ``j``, after an inverted name's initial, ends its given name: one written-out name word
+    closing the name list where it ends, before a comma, "and" or a year ("Suárez Pascal, C. David. 2015.",
+    "Roe, J. Robert, and …"); not a title's first word ("Roe, J. Rivers of the North.", "Holsti, K. J. Taming …")."""
+    if j >= len(toks):
+        return False
+    word = toks[j][0]
+    if not _name_word(word) or is_initials(word) or not word[:1].isupper() or word.endswith(":"):
+        return False
+    after = toks[j + 1][0] if j + 1 < len(toks) else None
+    if after is None:
+        return not word.endswith(".") or len(word) > 2
+    if not word.endswith("."):
+        return after in {",", ";", "&", "and"}
+    return (after[0] == "(" or after[0].isdigit()) and _YEAR_WORD.match(after) is not None
 
 
 def _looks_like_title_start(toks: list[tuple[str, int, int]], j: int) -> bool:
