@@ -103,3 +103,26 @@ def test_the_rule_parser_reads_a_german_quoted_title_without_its_quotes():
     assert ref.title == "Das Kapitel"
     ref = parse_reference_rules("Roe, Ann. 2005. „Ein Artikel“. Die Zeitschrift 3 (1): 1–9.")
     assert (ref.title, ref.year) == ("Ein Artikel", "2005")
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    # pandoc --citeproc, Chicago author-date, lang fr-FR: the translator after the title, then the book's series
+    ("Burnard, Lou. 2015. Qu’est-ce que la Text Encoding Initiative ? Traduit par Marjorie Burghart. Encyclopédie "
+     "numérique. OpenEdition Press. https://doi.org/10.4000/books.oep.1237.", "Traduit par Marjorie Burghart"),
+    # … and before an article's journal
+    ("Safrian, Hans. 2007. « L’accélération de la spoliation et de l’émigration forcée: Le “modèle viennois” et son "
+     "influence sur la politique antijuive du Troisième Reich en 1938 ». Traduit par Valérie Nguyen. Revue "
+     "d’Histoire de la Shoah 1 (186): 131‑63. https://doi.org/10.3917/rhsho.186.0131.", "Traduit par Valérie Nguyen"),
+    ("Alted Vigil, Alicia. 2022. « Les ego-documents comme source pour l’histoire ». Traduit par Allison Taillot. "
+     "Matériaux pour l’histoire de notre temps, nᵒˢ 143-144: 45‑51. https://doi.org/10.3917/mate.143.0045.",
+     "Traduit par Allison Taillot"),
+    ("Roe, Jane. 2001. “Rivers of the North.” Translated by John Doe. Journal of Rivers 12 (3): 4–9.",
+     "Translated by John Doe"),
+    ("Roe, Jane. 2001. Flüsse des Nordens. Übersetzt von Karl Berg. Wien: Blau.", "Übersetzt von Karl Berg"),
+    ("Roe, Jane. 2001. Los ríos del norte. Traducido por Ana Gómez. Madrid: Akal.", "Traducido por Ana Gómez"),
+    ("Roe, Jane. 2001. Os rios do norte. Tradução de Ana Souza. Lisboa: Relógio d’Água.", "Tradução de Ana Souza"),
+])
+def test_a_translators_phrase_after_the_title_is_no_title_or_container_text(text, phrase):
+    ref = parse_reference(text)
+    assert phrase.split()[0] not in f"{ref.title} {ref.container} {ref.publisher}"
+    assert phrase in ref.note

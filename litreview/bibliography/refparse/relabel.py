@@ -438,24 +438,35 @@ def _role_read_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return out
 
 
-_BY = frozenset(("by", "von", "v.", "par", "de"))
+_BY = frozenset(("by", "von", "v.", "par", "de", "por"))
+#: the translator's word of citeproc's locales beside ``TRANSLATOR`` (a feature of the model, left as trained):
+#: German "Übersetzt von", Spanish "Traducido por", Portuguese "Traduzido por", French "Traduction de"
+_TRANSLATED = TRANSLATOR | frozenset(("übersetzt", "traducido", "traduzido", "traduction"))
+#: the labels a translator's phrase that opens a sentence may have been read into: a title's, a container's (Chicago
+#: in French: "« Titre ». Traduit par Valérie Nguyen. Revue d’Histoire de la Shoah 1 (186)")
+_PHRASE_READ = _LOOSE | frozenset(("translator", "title", "container", "journal", "collection"))
 
 
 def _translated_by(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """"Translated by" (trans. by, übers. von, trad. par) and the names after it, up to the comma or the full
-    stop that ends them, are the translator's, not the publisher's: MLA's "Translated by Alan Smith, Vintage
-    Books, 1995." (a word list says so; the model reads the phrase into the publisher at times)."""
+    """"Translated by" (trans. by, übers. von, trad. par, traducido por) and the names after it, up to the comma or the
+    full stop that ends them, are the translator's, not the publisher's: MLA's "Translated by Alan Smith, Vintage
+    Books, 1995." (a word list says so; the model reads the phrase into the publisher at times). The phrase opening a
+    sentence, as citeproc prints it after the title in every locale ("Traduit par Marjorie Burghart.", "Übersetzt von
+    Karl Berg."), runs to the full stop, whatever the model read it as: no title or container goes on after it."""
     out = list(tagged)
     for i in range(len(tagged) - 2):
-        if tagged[i].token.text.casefold() not in TRANSLATOR or tagged[i + 1].token.text.casefold() not in _BY:
+        word = tagged[i].token.text
+        if word.casefold() not in _TRANSLATED or tagged[i + 1].token.text.casefold() not in _BY:
             continue
+        sentence = word[:1].isupper() and (i == 0 or tagged[i - 1].token.text.endswith((".", "?", "!", "»", "”", '"')))
+        read = _PHRASE_READ if sentence else _LOOSE | {"translator"}
         for j in range(i + 2, min(i + 2 + _RUN, len(tagged))):
             t = tagged[j]
-            if t.label not in _LOOSE | {"translator"}:
+            if t.label not in read:
                 break
             word = t.token.text
-            if word.endswith((",", ";", ":")) or (word.endswith(".") and len(word.rstrip(".")) > 2):
-                if any(x.label not in _LOOSE | {"translator"} for x in tagged[i:i + 2]):
+            if (word.endswith((",", ";", ":")) and not sentence) or (word.endswith(".") and len(word.rstrip(".")) > 2):
+                if any(x.label not in read for x in tagged[i:i + 2]):
                     break
                 out[i:j + 1] = [x._replace(label="translator") for x in tagged[i:j + 1]]
                 break
@@ -522,7 +533,7 @@ _RULES = (
     _rule(coined_name_closing_names, "author title", marks=(":",)),
     _rule(given_name_not_date, "author date"),
     _rule(_container_to_comma, "", _SPAN, rivals=_SPAN, marks=("(",)),
-    _rule(_translated_by, "", " ".join(_LOOSE | {"translator"})),
+    _rule(_translated_by, "", " ".join(_PHRASE_READ)),
     _rule(role_after_names, "title", "author editor", marks=("(",)),
     _rule(role_closing_authors, "author"),
     _rule(editors_after_a_cura_di, "", "title container", marks=("cura",)),
