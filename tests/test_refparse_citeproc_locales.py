@@ -126,3 +126,39 @@ def test_a_translators_phrase_after_the_title_is_no_title_or_container_text(text
     ref = parse_reference(text)
     assert phrase.split()[0] not in f"{ref.title} {ref.container} {ref.publisher}"
     assert phrase in ref.note
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # pandoc --citeproc prints the place alone when the entry has an address and no publisher
+    ("Boulaire, Cécile, et Roméo Carabelli. 2017. « Du digital naive au bricoleur numérique: les images et le "
+     "logiciel Omeka ». In Expérimenter les humanités numériques, édité par Étienne Cavalié, Frédéric Clavert, "
+     "Olivier Legendre, et Dana Martin. Montréal. https://doi.org/10.4000/books.pum.11115.", "Montréal"),
+    ("Mounier, Pierre. 2009. « L’édition en ligne : un nouvel eldorado pour les sciences humaines ». In Read/Write "
+     "Book: Le livre inscriptible, 2ᵉ éd., édité par Marin Dacos. Marseille. https://doi.org/10.4000/books.oep.169.",
+     "Marseille"),
+])
+def test_a_place_printed_alone_is_the_address_not_the_publisher(text, place):
+    ref = parse_reference(text)
+    assert (ref.place, ref.publisher) == (place, "")
+
+
+def test_a_publisher_printed_alone_stays_the_publisher():
+    ref = parse_reference("Roe, Jane. 2001. Rivers of the North. Verso.")
+    assert (ref.place, ref.publisher) == ("", "Verso")
+
+
+def test_a_journal_and_its_numbers_read_as_a_note_are_the_articles():
+    # Chicago author-date in French: the journal's name in small letters, its issue ("nᵒˢ", citeproc's "nos." in
+    # French) and pages after the translator
+    ref = parse_reference("Alted Vigil, Alicia. 2022. « Les ego-documents comme source pour l’histoire ». Traduit par "
+                          "Allison Taillot. Matériaux pour l’histoire de notre temps, nᵒˢ 143-144: 45‑51. "
+                          "https://doi.org/10.3917/mate.143.0045.")
+    assert (ref.type, ref.container, ref.issue, ref.pages) == (
+        "article", "Matériaux pour l’histoire de notre temps", "143-144", "45–51")
+
+
+def test_the_french_number_label_is_the_issues():
+    ref = parse_reference("Burnard, Lou. 2020. « What is TEI Conformance, and Why Should You Care? » Journal of the "
+                          "Text Encoding Initiative, nᵒ 12: 1‑22. https://doi.org/10.4000/jtei.1777.")
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Journal of the Text Encoding Initiative", "", "12",
+                                                                 "1–22")

@@ -251,7 +251,10 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                 put("publisher", series[1], seg)
             else:  # Frontiers' "eds. C. Roe and H. Moe (Carl Hanser Verlag), 10–16.": the name without its parentheses
                 publisher = clean_span(seg.text).rstrip(".")
-                put("publisher", publisher[1:-1] if _PARENTHESISED.fullmatch(publisher) else publisher, seg)
+                publisher = publisher[1:-1] if _PARENTHESISED.fullmatch(publisher) else publisher
+                # a known place printed alone ("… édité par Marin Dacos. Marseille."): citeproc's address of an entry
+                # with no publisher
+                put("place" if F.known_place(publisher) and "location" not in first else "publisher", publisher, seg)
         elif label == "location" and not f.get("publisher") and (pub := _imprint_read_as_place(seg.text, first)):
             put("place", pub.place, seg)  # "Bodley Head: London" read as one place ("Rowley, Mass.": a place)
             put("publisher", pub.publisher, seg)
