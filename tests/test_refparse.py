@@ -106,13 +106,14 @@ def test_a_compound_family_name_and_its_given_names_are_one_author(text: str) ->
      "de València.", "dir."),
     ("Müller, Hans, Hrsg. 2001. Handbuch der Diplomatik. Berlin: De Gruyter.", "Hrsg."),
     ("Pérez Gómez, Ana, coord. 2010. Historia de la lectura. Madrid: Akal.", "coord."),
-    ("Roe, Jane, and John Poe, éds. 2003. Les archives. Paris: Belin.", "éds."),
+    ("Roe, Jane, and John Poe, éds. 2003. Les archives de la Révolution française. Paris: Belin.", "éds."),
 ])
 def test_a_role_after_the_names_makes_them_editors(text: str, role: str) -> None:
     ref = parse_reference(text)
     assert ref.authors == ()
     assert [p.family for p in ref.editors] == [text.split(",")[0]] + (["Poe"] if "Poe" in text else [])
     assert not any(role.rstrip(".") in f"{p.family} {p.given}" for p in ref.editors)
+    assert len(ref.title) > 10 and role.rstrip(".") not in ref.title.split()  # not the role read as the title
 
 
 def test_a_spanish_y_list_is_read_whole_by_the_import():

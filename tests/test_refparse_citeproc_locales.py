@@ -126,6 +126,8 @@ def test_a_translators_phrase_after_the_title_is_no_title_or_container_text(text
     ref = parse_reference(text)
     assert phrase.split()[0] not in f"{ref.title} {ref.container} {ref.publisher}"
     assert phrase in ref.note
+    if "Encyclopédie" in text:  # the series after the translator is no part of the publisher's name
+        assert ref.publisher == "OpenEdition Press"
 
 
 @pytest.mark.parametrize(("text", "place"), [
@@ -162,3 +164,28 @@ def test_the_french_number_label_is_the_issues():
                           "Text Encoding Initiative, nᵒ 12: 1‑22. https://doi.org/10.4000/jtei.1777.")
     assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Journal of the Text Encoding Initiative", "", "12",
                                                                  "1–22")
+
+
+def test_a_books_series_after_its_title_and_the_publisher_after_it():
+    # Chicago in French: "Titre. Série. Éditeur." with a publisher of no publisher's word
+    ref = parse_reference("Sallée, Frédéric. 2018. Anatomie du nazisme. Idées reçues. Le Cavalier Bleu. "
+                          "https://doi.org/10.3917/lcb.salle.2018.01.")
+    assert (ref.type, ref.title, ref.publisher, ref.container) == ("book", "Anatomie du nazisme", "Le Cavalier Bleu", "")
+    assert "Idées reçues" in ref.note
+
+
+@pytest.mark.parametrize("marked", [
+    # the title's last sentence not doubted as a series: a web page's title and its site, left as read
+    "author author date title title title title title journal journal journal doi",
+    # numbers after the name: an article's journal
+    "author author date title title title title?collection title?collection journal journal journal?collection volume",
+])
+def test_a_title_and_a_container_not_read_as_a_series_and_its_publisher(marked):
+    from fuzz.hand_tagged import hand_tagged
+
+    from litreview.bibliography.refparse.relabel_series import series_and_publisher_after_title
+
+    text = ("Sallée, Frédéric. 2018. Anatomie du nazisme. Idées reçues. Le Cavalier Bleu. "
+            + ("https://doi.org/10.3917/x." if marked.endswith("doi") else "12."))
+    tagged = hand_tagged(text, marked)
+    assert series_and_publisher_after_title(tagged) == tagged

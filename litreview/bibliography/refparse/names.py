@@ -37,7 +37,7 @@ ORGANISATION_WORDS = {"institute", "team", "agency", "center", "centre", "counci
               "commission", "ministry", "service", "network", "board", "union", "nations", "programme",
               "program", "fund", "forum", "coalition", "alliance", "trust", "consortium", "administration",
               "secretariat", "court", "parliament", "government", "company", "collaboration", "laboratory", "library", "museum", "school", "college", "academy", "authority", "partnership"}
-_EDITOR_MARK = lazy(r"^\(?(?:eds?|editors?|hrsg|dir)\.?\)?$", re.IGNORECASE)
+_EDITOR_MARK = lazy(r"^\(?(?:eds?|éds?|editors?|hrsg|hgg?|dir|coords?)\.?\)?$", re.IGNORECASE)
 _ET_AL = lazy(r"^et\s+al\.?$", re.IGNORECASE)
 _QUOTES = quote_marks("“\"‘'«")
 _TOKEN = lazy(r"[^\s,;]+|[,;]")

@@ -131,6 +131,7 @@ from .relabel_quoted_title import quoted_title_after_date
 from .relabel_series import (
     imprint_after_books_semicolon,
     kind_opening_container,
+    series_and_publisher_after_title,
     series_closing_container,
     site_in_access_phrase,
 )
@@ -630,6 +631,7 @@ _RULES = (
     _rule(description_closing_title, "title", marks=("[",)),
     _rule(kind_opening_container, "", _SPAN),
     _rule(series_closing_container, "", _SPAN),
+    _rule(series_and_publisher_after_title, "title", _SPAN, unless="publisher volume pages collection"),
     _rule(site_in_access_phrase, "url", unless=_SPAN, marks=("website:",)),
     _rule(imprint_after_books_semicolon, "", _SPAN, "location date", marks=(";",)),
     _rule(publisher_before_article_pages, marks=(":",)),
