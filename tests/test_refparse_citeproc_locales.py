@@ -144,9 +144,14 @@ def test_a_place_printed_alone_is_the_address_not_the_publisher(text, place):
     assert (ref.place, ref.publisher) == (place, "")
 
 
-def test_a_publisher_printed_alone_stays_the_publisher():
-    ref = parse_reference("Roe, Jane. 2001. Rivers of the North. Verso.")
-    assert (ref.place, ref.publisher) == ("", "Verso")
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("Roe, Jane. 2001. Rivers of the North. Verso.", "Verso"),
+    # a book's place-like name alone is as often its publisher's short name (publisher = {Oxford}): left as read
+    ("Roe, Jane. 2001. Rivers of the North. Oxford. https://doi.org/10.1/x.", "Oxford"),
+])
+def test_a_publisher_printed_alone_stays_the_publisher(text, publisher):
+    ref = parse_reference(text)
+    assert (ref.place, ref.publisher) == ("", publisher)
 
 
 def test_a_journal_and_its_numbers_read_as_a_note_are_the_articles():
@@ -189,3 +194,9 @@ def test_a_title_and_a_container_not_read_as_a_series_and_its_publisher(marked):
             + ("https://doi.org/10.3917/x." if marked.endswith("doi") else "12."))
     tagged = hand_tagged(text, marked)
     assert series_and_publisher_after_title(tagged) == tagged
+
+
+def test_mlas_translator_before_the_publishers_comma_is_still_cut_there():
+    # MLA: "Translated by …," then the publisher, the phrase read into the publisher: the comma closes the names
+    ref = parse_reference("Doe, Jane. A Novel of the North. Translated by Alan Smith, Vintage Books, 1995.")
+    assert (ref.publisher, ref.note) == ("Vintage Books", "Translated by Alan Smith")

@@ -460,7 +460,10 @@ def _translated_by(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         word = tagged[i].token.text
         if word.casefold() not in _TRANSLATED or tagged[i + 1].token.text.casefold() not in _BY:
             continue
-        sentence = word[:1].isupper() and (i == 0 or tagged[i - 1].token.text.endswith((".", "?", "!", "»", "”", '"')))
+        # read into a title or a container, the phrase opening a sentence runs to its full stop (a comma parts its
+        # names: "Traduit par Ann Roe, Bo Li et Jo Poe."); read as loose words, to its comma ("…, Vintage Books")
+        sentence = word[:1].isupper() and tagged[i].label in _PHRASE_READ - _LOOSE - {"translator"} \
+            and (i == 0 or tagged[i - 1].token.text.endswith((".", "?", "!", "»", "”", '"')))
         read = _PHRASE_READ if sentence else _LOOSE | {"translator"}
         for j in range(i + 2, min(i + 2 + _RUN, len(tagged))):
             t = tagged[j]
