@@ -840,3 +840,15 @@ def test_paragraphs_that_each_hold_many_references_are_still_cut():
     page = "\n".join([A, B, "Keohane, Robert O. After Hegemony. Princeton: Princeton University Press, 1984."])
     refs, _ = find_reference_section(f"References\n\n{page}\n\n{page}\n")
     assert len(refs) == 6
+
+
+def test_a_paragraph_whose_lines_each_read_whole_is_one_reference_in_a_list_of_one_per_paragraph():
+    # APA and ISO 690 in French, as pandoc --citeproc prints them: the access line and the DOI line hold a year and
+    # close, as a reference does, but open like none
+    daussin = ("Daussin, C. (2019, avril 11). Présentation d’Omeka [Documentation].\n"
+               "Consulté 30 juin 2023, à l’adresse https://omeka.fr/document/38")
+    burnard = ("BURNARD, Lou, 2020. What is TEI Conformance, and Why Should You Care?\n"
+               "Journal of the Text Encoding Initiative. 2020. N° 12, pp. 1‑22.\nDOI 10.4000/jtei.1777.")
+    paragraphs = [daussin, burnard, KULL]
+    refs, _ = find_reference_section("\n\n".join(paragraphs) + "\n")
+    assert refs == [" ".join(p.split()) for p in paragraphs]

@@ -392,8 +392,10 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
             for (first_line, para, indent), lines_are_references in zip(paragraphs, by_line, strict=True)]
     if one_per_paragraph([len(cut) for cut in cuts]):
         # "… Suite 1207, 1750" + "Pennsylvania Avenue, N. https://…": a line opening like a reference goes on
-        # its paragraph's reference (not a paragraph whose every line is a whole reference: ``one_per_line``)
-        cuts = [cut if lines_are_references else [(cut[0][0], glue_all([text for _, text in cut], para))]
+        # its paragraph's reference; so does a line that reads whole ("Consulté 30 juin 2023, à l’adresse https://…")
+        # but does not open like one: a paragraph keeps its lines apart only if each opens like a reference
+        cuts = [cut if lines_are_references and all(OPENS.match(ln) for ln in para[1:])
+                else [(cut[0][0], glue_all([text for _, text in cut], para))]
                 for cut, (_, para, _), lines_are_references in zip(cuts, paragraphs, by_line, strict=True)]
     return [piece for cut in cuts for piece in cut]
 
