@@ -81,6 +81,8 @@ def test_y_and_e_before_the_last_name_join_the_names(text: str, persons: list[tu
     # the initials before a title are still the name's whole given name
     ("Holsti, K. J. Taming the Sovereigns. Cambridge: Cambridge University Press, 2004.", [("Holsti", "K. J.")]),
     ("Roe, J. Rivers of the North. London: Verso, 2001.", [("Roe", "J.")]),
+    ("Smiley, S. UnWorks; Oxford, 1922;", [("Smiley", "S.")]),
+    ("Doe, J. Leviathan, Oxford, 1651.", [("Doe", "J.")]),
 ])
 def test_an_initial_and_a_given_name_after_it_are_one_given_name(text: str, persons: list[tuple[str, str]]) -> None:
     from litreview.bibliography.refparse.names import scan_names

@@ -194,9 +194,3 @@ def test_a_title_and_a_container_not_read_as_a_series_and_its_publisher(marked):
             + ("https://doi.org/10.3917/x." if marked.endswith("doi") else "12."))
     tagged = hand_tagged(text, marked)
     assert series_and_publisher_after_title(tagged) == tagged
-
-
-def test_mlas_translator_before_the_publishers_comma_is_still_cut_there():
-    # MLA: "Translated by …," then the publisher, the phrase read into the publisher: the comma closes the names
-    ref = parse_reference("Doe, Jane. A Novel of the North. Translated by Alan Smith, Vintage Books, 1995.")
-    assert (ref.publisher, ref.note) == ("Vintage Books", "Translated by Alan Smith")

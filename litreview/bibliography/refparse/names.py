@@ -498,8 +498,9 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
 
 def _given_after_initial(toks: list[tuple[str, int, int]], j: int) -> bool:
     """The word at token ``j``, after an inverted name's initial, ends its given name: one written-out name word
-    closing the name list where it ends, before a comma, "and" or a year ("Suárez Pascal, C. David. 2015.",
-    "Roe, J. Robert, and …"); not a title's first word ("Roe, J. Rivers of the North.", "Holsti, K. J. Taming …")."""
+    closing the name list where it ends, before "and" or a year ("Suárez Pascal, C. David. 2015.", "Roe, J. Robert,
+    and …"); not a title's first word ("Roe, J. Rivers of the North.", "Holsti, K. J. Taming …", "Smiley, S.
+    UnWorks; Oxford", "Doe, J. Leviathan, Oxford, 1651.")."""
     if j >= len(toks):
         return False
     word = toks[j][0]
@@ -508,8 +509,9 @@ def _given_after_initial(toks: list[tuple[str, int, int]], j: int) -> bool:
     after = toks[j + 1][0] if j + 1 < len(toks) else None
     if after is None:
         return not word.endswith(".") or len(word) > 2
-    if not word.endswith("."):
-        return after in {",", ";", "&", "and"}
+    if not word.endswith("."):  # "and" next, after a comma or not ("Doe, J. Leviathan, Oxford": a title)
+        later = toks[j + 2][0] if after == "," and j + 2 < len(toks) else after
+        return later in {"&", "and"}
     return (after[0] == "(" or after[0].isdigit()) and _YEAR_WORD.match(after) is not None
 
 
