@@ -83,6 +83,8 @@ def test_y_and_e_before_the_last_name_join_the_names(text: str, persons: list[tu
     ("Roe, J. Rivers of the North. London: Verso, 2001.", [("Roe", "J.")]),
     ("Smiley, S. UnWorks; Oxford, 1922;", [("Smiley", "S.")]),
     ("Doe, J. Leviathan, Oxford, 1651.", [("Doe", "J.")]),
+    ("Doe, J. Rivers and Lakes. Oxford, 1651.", [("Doe", "J.")]),
+    ("Davidson, Cathy N. Revolution and the Word. New York: Oxford University Press, 1986.", [("Davidson", "Cathy N.")]),
 ])
 def test_an_initial_and_a_given_name_after_it_are_one_given_name(text: str, persons: list[tuple[str, str]]) -> None:
     from litreview.bibliography.refparse.names import scan_names

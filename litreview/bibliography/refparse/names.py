@@ -477,7 +477,7 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
         if given and nxt and nxt[:1].islower() and is_particle(nxt.rstrip(".:")) and not word.endswith(":"):
             j += 1  # "Boer, B. de", "Beethoven, Ludwig van": the particle printed after the given name
             continue
-        if given and is_initials(word) and _given_after_initial(toks, j + 1):
+        if given and all(map(is_initials, words)) and _given_after_initial(toks, j + 1):
             j += 1  # "Suárez Pascal, C. David. 2015.": an initial and a written-out given name
             continue
         if _ends_name(word, nxt) and not (given and is_initials(word) and nxt in {",", ";"}):
@@ -497,8 +497,9 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
 
 
 def _given_after_initial(toks: list[tuple[str, int, int]], j: int) -> bool:
-    """The word at token ``j``, after an inverted name's initial, ends its given name: one written-out name word
-    closing the name list where it ends, before "and" or a year ("Suárez Pascal, C. David. 2015.", "Roe, J. Robert,
+    """The word at token ``j``, after an inverted name's initials (and no written-out given name before them: "Davidson,
+    Cathy N. Revolution and the Word"), ends its given name: one written-out name word
+    closing the name list where it ends, before ", and" or a year ("Suárez Pascal, C. David. 2015.", "Roe, J. Robert,
     and …"); not a title's first word ("Roe, J. Rivers of the North.", "Holsti, K. J. Taming …", "Smiley, S.
     UnWorks; Oxford", "Doe, J. Leviathan, Oxford, 1651.")."""
     if j >= len(toks):
@@ -509,9 +510,9 @@ def _given_after_initial(toks: list[tuple[str, int, int]], j: int) -> bool:
     after = toks[j + 1][0] if j + 1 < len(toks) else None
     if after is None:
         return not word.endswith(".") or len(word) > 2
-    if not word.endswith("."):  # "and" next, after a comma or not ("Doe, J. Leviathan, Oxford": a title)
-        later = toks[j + 2][0] if after == "," and j + 2 < len(toks) else after
-        return later in {"&", "and"}
+    if not word.endswith("."):  # ", and" next: the inverted name's comma ("Doe, J. Leviathan, Oxford": a title;
+        # "Doe, J. Rivers and Lakes": a title)
+        return after == "," and j + 2 < len(toks) and toks[j + 2][0] in {"&", "and"}
     return (after[0] == "(" or after[0].isdigit()) and _YEAR_WORD.match(after) is not None
 
 
