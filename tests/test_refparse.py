@@ -76,7 +76,6 @@ def test_y_and_e_before_the_last_name_join_the_names(text: str, persons: list[tu
     # a given name of an initial and a written-out name after a compound family name: one person
     ("Suárez Pascal, C. David. 2015. «El valor de la vida». Doctorado, Universidad Nacional Autónoma de México.",
      [("Suárez Pascal", "C. David")]),
-    ("Suárez Pascal, C. David", [("Suárez Pascal", "C. David")]),
     ("Roe, J. Robert, and Ann Poe. 2001. A Title. London: Verso.", [("Roe", "J. Robert"), ("Poe", "Ann")]),
     # the initials before a title are still the name's whole given name
     ("Holsti, K. J. Taming the Sovereigns. Cambridge: Cambridge University Press, 2004.", [("Holsti", "K. J.")]),
@@ -84,6 +83,8 @@ def test_y_and_e_before_the_last_name_join_the_names(text: str, persons: list[tu
     ("Smiley, S. UnWorks; Oxford, 1922;", [("Smiley", "S.")]),
     ("Doe, J. Leviathan, Oxford, 1651.", [("Doe", "J.")]),
     ("Doe, J. Rivers and Lakes. Oxford, 1651.", [("Doe", "J.")]),
+    # a reference's text cut before its access phrase ends with the title's word: no given name
+    ("Patashnik, O. Ing", [("Patashnik", "O.")]),
     ("Davidson, Cathy N. Revolution and the Word. New York: Oxford University Press, 1986.", [("Davidson", "Cathy N.")]),
 ])
 def test_an_initial_and_a_given_name_after_it_are_one_given_name(text: str, persons: list[tuple[str, str]]) -> None:
@@ -91,6 +92,13 @@ def test_an_initial_and_a_given_name_after_it_are_one_given_name(text: str, pers
 
     found = scan_names(text)
     assert found is not None and names(found.persons) == persons
+
+
+def test_a_names_span_ends_with_its_given_name() -> None:
+    # the model's author span holds the names only: the word after the initial closes the given name
+    from litreview.bibliography.refparse.span_fields import persons
+
+    assert names(persons("Suárez Pascal, C. David")[0]) == [("Suárez Pascal", "C. David")]
 
 
 @pytest.mark.parametrize("text", [

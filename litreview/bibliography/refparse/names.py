@@ -250,18 +250,20 @@ class _Reader:
     """``_read_name`` over one list's tokens, each (start, given) read once: the scan asks again
     for what its look-aheads read."""
 
-    __slots__ = ("family_first", "memo", "toks")
+    __slots__ = ("family_first", "memo", "span", "toks")
 
-    def __init__(self, toks: list[tuple[str, int, int]]) -> None:
+    def __init__(self, toks: list[tuple[str, int, int]], span: bool = False) -> None:
         self.toks = toks
         self.memo: dict[tuple[int, bool], _Read] = {}
         self.family_first = False
         """The list prints each family name before its initials (Vancouver): set once the first name is read."""
+        self.span = span
+        """The text is a names' span (the model's), which ends where the names end."""
 
     def __call__(self, i: int, given: bool = False) -> _Read:
         key = (i, given)
         if (hit := self.memo.get(key)) is None:
-            hit = self.memo[key] = _read_name(self.toks, i, given, self.family_first)
+            hit = self.memo[key] = _read_name(self.toks, i, given, self.family_first, self.span)
         return hit
 
 
@@ -277,14 +279,15 @@ _ED_AFTER = lazy(r"\s*,?\s*\((?:eds?|éds?|editors?|hrsg|hgg?|orgs?|coords?|dir)
 NO_NAME = lazy(r"(?:[oO]\.\s?A|N\.\s?N)\.(?=[\s,:;(]|$)")
 
 
-def scan_names(text: str, start: int = 0) -> NameList | None:
-    """Read the name list at ``text[start:]``; None when the text does not start with names."""
+def scan_names(text: str, start: int = 0, *, span: bool = False) -> NameList | None:
+    """Read the name list at ``text[start:]``; None when the text does not start with names. ``span``: the text holds
+    the names only (an author's span the model read), nothing after them."""
     if (m := NO_NAME.match(text, start)) is not None:
         return NameList((Person(family=m.group()[:-1]),), m.end())
     toks = _tokens(text, start, len(text))
     if not toks:
         return None
-    read = _Reader(toks)
+    read = _Reader(toks, span)
     first_words = [t[0] for t in _chunk(toks, 0)]
     joined = any(w.lower().rstrip(".") in _ORG_TRIGGERS for w in first_words[1:])  # "Bureau of Labor Statistics"
     if joined or (_body(first_words) and not any(map(is_particle, first_words))):  # "U.S. Census Bureau, Center …"
@@ -448,7 +451,7 @@ def _late_join(toks: list[tuple[str, int, int]], i: int, j: int, count: int, giv
 
 
 def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
-               family_first: bool = False) -> tuple[list[str], int, bool]:
+               family_first: bool = False, span: bool = False) -> tuple[list[str], int, bool]:
     """Words of one name from token ``i``: (words, index after them, block closed).
 
     ``family_first``: the list prints "Family Initials" (Vancouver), so initials closed by a period after a
@@ -477,7 +480,7 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
         if given and nxt and nxt[:1].islower() and is_particle(nxt.rstrip(".:")) and not word.endswith(":"):
             j += 1  # "Boer, B. de", "Beethoven, Ludwig van": the particle printed after the given name
             continue
-        if given and all(map(is_initials, words)) and _given_after_initial(toks, j + 1):
+        if given and all(map(is_initials, words)) and _given_after_initial(toks, j + 1, span):
             j += 1  # "Suárez Pascal, C. David. 2015.": an initial and a written-out given name
             continue
         if _ends_name(word, nxt) and not (given and is_initials(word) and nxt in {",", ";"}):
@@ -496,7 +499,7 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
     return words, j, True
 
 
-def _given_after_initial(toks: list[tuple[str, int, int]], j: int) -> bool:
+def _given_after_initial(toks: list[tuple[str, int, int]], j: int, span: bool) -> bool:
     """The word at token ``j``, after an inverted name's initials (and no written-out given name before them: "Davidson,
     Cathy N. Revolution and the Word"), ends its given name: one written-out name word
     closing the name list where it ends, before ", and" or a year ("Suárez Pascal, C. David. 2015.", "Roe, J. Robert,
@@ -509,7 +512,7 @@ def _given_after_initial(toks: list[tuple[str, int, int]], j: int) -> bool:
         return False
     after = toks[j + 1][0] if j + 1 < len(toks) else None
     if after is None:
-        return not word.endswith(".") or len(word) > 2
+        return span  # a names' span ends with the names ("Suárez Pascal, C. David"); a reference's text with its title
     if not word.endswith("."):  # ", and" next: the inverted name's comma ("Doe, J. Leviathan, Oxford": a title;
         # "Doe, J. Rivers and Lakes": a title)
         return after == "," and j + 2 < len(toks) and toks[j + 2][0] in {"&", "and"}

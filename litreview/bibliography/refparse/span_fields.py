@@ -161,7 +161,7 @@ def persons(text: str) -> tuple[tuple[Person, ...], bool]:
         # "Paul Hudak, Simon Peyton Jones, and Philip Wadler": given names first, nothing inverted
         found = reading_order_names(_ET_AL.sub("", clean))
         return tuple(p for p in found if p.family), bool(_ET_AL_WORDS.search(clean))
-    names = scan_names(clean)
+    names = scan_names(clean, span=True)
     if names is not None and names.end >= len(clean.rstrip(". ")) - 1:
         return names.persons, names.et_al
     et_al = bool(_OTHERS.search(clean))
