@@ -72,6 +72,62 @@ def test_y_and_e_before_the_last_name_join_the_names(text: str, persons: list[tu
     assert found is not None and names(found.persons) == persons
 
 
+@pytest.mark.parametrize(("text", "persons"), [
+    # a given name of an initial and a written-out name after a compound family name: one person
+    ("Suárez Pascal, C. David. 2015. «El valor de la vida». Doctorado, Universidad Nacional Autónoma de México.",
+     [("Suárez Pascal", "C. David")]),
+    ("Roe, J. Robert, and Ann Poe. 2001. A Title. London: Verso.", [("Roe", "J. Robert"), ("Poe", "Ann")]),
+    # the initials before a title are still the name's whole given name
+    ("Holsti, K. J. Taming the Sovereigns. Cambridge: Cambridge University Press, 2004.", [("Holsti", "K. J.")]),
+    ("Roe, J. Rivers of the North. London: Verso, 2001.", [("Roe", "J.")]),
+    ("Smiley, S. UnWorks; Oxford, 1922;", [("Smiley", "S.")]),
+    ("Doe, J. Leviathan, Oxford, 1651.", [("Doe", "J.")]),
+    ("Doe, J. Rivers and Lakes. Oxford, 1651.", [("Doe", "J.")]),
+    # a reference's text cut before its access phrase ends with the title's word: no given name
+    ("Patashnik, O. Ing", [("Patashnik", "O.")]),
+    ("Davidson, Cathy N. Revolution and the Word. New York: Oxford University Press, 1986.", [("Davidson", "Cathy N.")]),
+])
+def test_an_initial_and_a_given_name_after_it_are_one_given_name(text: str, persons: list[tuple[str, str]]) -> None:
+    from litreview.bibliography.refparse.names import scan_names
+
+    found = scan_names(text)
+    assert found is not None and names(found.persons) == persons
+
+
+def test_a_names_span_ends_with_its_given_name() -> None:
+    # the model's author span holds the names only: the word after the initial closes the given name
+    from litreview.bibliography.refparse.span_fields import persons
+
+    assert names(persons("Suárez Pascal, C. David")[0]) == [("Suárez Pascal", "C. David")]
+
+
+@pytest.mark.parametrize("text", [
+    "Suárez Pascal, C. David. 2015. «El valor de la vida :finalidad y causalidad en las explicaciones de la biología "
+    "evolutiva contemporánea». Doctorado, Universidad Nacional Autónoma de México.",
+    "Suárez Pascal, Carlos David. 2015. El valor de la vida. México: UNAM.",
+])
+def test_a_compound_family_name_and_its_given_names_are_one_author(text: str) -> None:
+    # pandoc --citeproc prints the list's first name inverted: "Family Family, Given Given" is one person
+    assert [p.family for p in parse_reference(text).authors] == ["Suárez Pascal"]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Cárcel Ortí, Maria Milagros, éd. 1997. « Vocabulaire international de la diplomatique ». Commission "
+     "internationale de diplomatique; Universitat de València. http://www.cei.lmu.de/VID/.", "éd."),
+    ("Cárcel Ortí, Maria Milagros, dir. 1997. Vocabulaire international de la diplomatique. Valencia: Universitat "
+     "de València.", "dir."),
+    ("Müller, Hans, Hrsg. 2001. Handbuch der Diplomatik. Berlin: De Gruyter.", "Hrsg."),
+    ("Pérez Gómez, Ana, coord. 2010. Historia de la lectura. Madrid: Akal.", "coord."),
+    ("Roe, Jane, and John Poe, éds. 2003. Les archives de la Révolution française. Paris: Belin.", "éds."),
+])
+def test_a_role_after_the_names_makes_them_editors(text: str, role: str) -> None:
+    ref = parse_reference(text)
+    assert ref.authors == ()
+    assert [p.family for p in ref.editors] == [text.split(",")[0]] + (["Poe"] if "Poe" in text else [])
+    assert not any(role.rstrip(".") in f"{p.family} {p.given}" for p in ref.editors)
+    assert len(ref.title) > 10 and role.rstrip(".") not in ref.title.split()  # not the role read as the title
+
+
 def test_a_spanish_y_list_is_read_whole_by_the_import():
     ref = parse_reference("Pérez, Ana, Luis Gómez, Rosa Díaz y Marta Ruiz (2019): «Historia de la lectura», "
                           "Revista de Letras, 12/3, pp. 4-19.")

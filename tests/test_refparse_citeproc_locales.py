@@ -103,3 +103,94 @@ def test_the_rule_parser_reads_a_german_quoted_title_without_its_quotes():
     assert ref.title == "Das Kapitel"
     ref = parse_reference_rules("Roe, Ann. 2005. „Ein Artikel“. Die Zeitschrift 3 (1): 1–9.")
     assert (ref.title, ref.year) == ("Ein Artikel", "2005")
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    # pandoc --citeproc, Chicago author-date, lang fr-FR: the translator after the title, then the book's series
+    ("Burnard, Lou. 2015. Qu’est-ce que la Text Encoding Initiative ? Traduit par Marjorie Burghart. Encyclopédie "
+     "numérique. OpenEdition Press. https://doi.org/10.4000/books.oep.1237.", "Traduit par Marjorie Burghart"),
+    # … and before an article's journal
+    ("Safrian, Hans. 2007. « L’accélération de la spoliation et de l’émigration forcée: Le “modèle viennois” et son "
+     "influence sur la politique antijuive du Troisième Reich en 1938 ». Traduit par Valérie Nguyen. Revue "
+     "d’Histoire de la Shoah 1 (186): 131‑63. https://doi.org/10.3917/rhsho.186.0131.", "Traduit par Valérie Nguyen"),
+    ("Alted Vigil, Alicia. 2022. « Les ego-documents comme source pour l’histoire ». Traduit par Allison Taillot. "
+     "Matériaux pour l’histoire de notre temps, nᵒˢ 143-144: 45‑51. https://doi.org/10.3917/mate.143.0045.",
+     "Traduit par Allison Taillot"),
+    ("Roe, Jane. 2001. “Rivers of the North.” Translated by John Doe. Journal of Rivers 12 (3): 4–9.",
+     "Translated by John Doe"),
+    ("Roe, Jane. 2001. Flüsse des Nordens. Übersetzt von Karl Berg. Wien: Blau.", "Übersetzt von Karl Berg"),
+    ("Roe, Jane. 2001. Los ríos del norte. Traducido por Ana Gómez. Madrid: Akal.", "Traducido por Ana Gómez"),
+    ("Roe, Jane. 2001. Os rios do norte. Tradução de Ana Souza. Lisboa: Relógio d’Água.", "Tradução de Ana Souza"),
+])
+def test_a_translators_phrase_after_the_title_is_no_title_or_container_text(text, phrase):
+    ref = parse_reference(text)
+    assert phrase.split()[0] not in f"{ref.title} {ref.container} {ref.publisher}"
+    assert phrase in ref.note
+    if "Encyclopédie" in text:  # the series after the translator is no part of the publisher's name
+        assert ref.publisher == "OpenEdition Press"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # pandoc --citeproc prints the place alone when the entry has an address and no publisher
+    ("Boulaire, Cécile, et Roméo Carabelli. 2017. « Du digital naive au bricoleur numérique: les images et le "
+     "logiciel Omeka ». In Expérimenter les humanités numériques, édité par Étienne Cavalié, Frédéric Clavert, "
+     "Olivier Legendre, et Dana Martin. Montréal. https://doi.org/10.4000/books.pum.11115.", "Montréal"),
+    ("Mounier, Pierre. 2009. « L’édition en ligne : un nouvel eldorado pour les sciences humaines ». In Read/Write "
+     "Book: Le livre inscriptible, 2ᵉ éd., édité par Marin Dacos. Marseille. https://doi.org/10.4000/books.oep.169.",
+     "Marseille"),
+])
+def test_a_place_printed_alone_is_the_address_not_the_publisher(text, place):
+    ref = parse_reference(text)
+    assert (ref.place, ref.publisher) == (place, "")
+
+
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("Roe, Jane. 2001. Rivers of the North. Verso.", "Verso"),
+    # a book's place-like name alone is as often its publisher's short name (publisher = {Oxford}): left as read
+    ("Roe, Jane. 2001. Rivers of the North. Oxford. https://doi.org/10.1/x.", "Oxford"),
+])
+def test_a_publisher_printed_alone_stays_the_publisher(text, publisher):
+    ref = parse_reference(text)
+    assert (ref.place, ref.publisher) == ("", publisher)
+
+
+def test_a_journal_and_its_numbers_read_as_a_note_are_the_articles():
+    # Chicago author-date in French: the journal's name in small letters, its issue ("nᵒˢ", citeproc's "nos." in
+    # French) and pages after the translator
+    ref = parse_reference("Alted Vigil, Alicia. 2022. « Les ego-documents comme source pour l’histoire ». Traduit par "
+                          "Allison Taillot. Matériaux pour l’histoire de notre temps, nᵒˢ 143-144: 45‑51. "
+                          "https://doi.org/10.3917/mate.143.0045.")
+    assert (ref.type, ref.container, ref.issue, ref.pages) == (
+        "article", "Matériaux pour l’histoire de notre temps", "143-144", "45–51")
+
+
+def test_the_french_number_label_is_the_issues():
+    ref = parse_reference("Burnard, Lou. 2020. « What is TEI Conformance, and Why Should You Care? » Journal of the "
+                          "Text Encoding Initiative, nᵒ 12: 1‑22. https://doi.org/10.4000/jtei.1777.")
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Journal of the Text Encoding Initiative", "", "12",
+                                                                 "1–22")
+
+
+def test_a_books_series_after_its_title_and_the_publisher_after_it():
+    # Chicago in French: "Titre. Série. Éditeur." with a publisher of no publisher's word
+    ref = parse_reference("Sallée, Frédéric. 2018. Anatomie du nazisme. Idées reçues. Le Cavalier Bleu. "
+                          "https://doi.org/10.3917/lcb.salle.2018.01.")
+    assert (ref.type, ref.title, ref.publisher, ref.container) == ("book", "Anatomie du nazisme", "Le Cavalier Bleu", "")
+    assert "Idées reçues" in ref.note
+
+
+@pytest.mark.parametrize("marked", [
+    # the title's last sentence not doubted as a series: a web page's title and its site, left as read
+    "author author date title title title title title journal journal journal doi",
+    # numbers after the name: an article's journal
+    "author author date title title title title?collection title?collection journal journal journal?collection volume",
+])
+def test_a_title_and_a_container_not_read_as_a_series_and_its_publisher(marked):
+    from fuzz.hand_tagged import hand_tagged
+
+    from litreview.bibliography.refparse.relabel_series import series_and_publisher_after_title
+
+    text = ("Sallée, Frédéric. 2018. Anatomie du nazisme. Idées reçues. Le Cavalier Bleu. "
+            + ("https://doi.org/10.3917/x." if marked.endswith("doi") else "12."))
+    tagged = hand_tagged(text, marked)
+    assert series_and_publisher_after_title(tagged) == tagged

@@ -815,3 +815,40 @@ def test_the_hint_for_a_heading_not_found_says_what_leaving_out_section_takes():
     with pytest.raises(InputError) as caught:
         find_reference_section("Einleitung\n\nJust prose here.\n", "Works Cited")
     assert "to take the whole file" in caught.value.hint
+
+
+PIAGET = ("Piaget, Jean. 1972. «The Epistemology of Interdisciplinary\nRelationships». En Interdisciplinarity: "
+          "Problems of Teaching and\nResearch in Universities, with Centre for Educational Research and\n"
+          "Innovation (OECD). OECD Publications Center, Suite 1207, 1750\nPennsylvania Avenue, N. "
+          "https://eric.ed.gov/?id=ED061895.")
+SUAREZ = ("Suárez Pascal, C. David. 2015. «El valor de la vida :finalidad y\ncausalidad en las explicaciones de la "
+          "biología evolutiva contemporánea».\nDoctorado, Universidad Nacional Autónoma de México.")
+KULL = ("Kull, Kalevi. 1999. «Umwelt and evolution: from Uexküll to\npost-Darwinism». En Semiosis. Evolution. "
+        "Energy: Towards a\nReconceptualization of the Sign, editado por E. Taborsky. Shaker.")
+
+
+@pytest.mark.parametrize("paragraphs", [[PIAGET, SUAREZ], [KULL, PIAGET, SUAREZ], [SUAREZ, KULL]])
+def test_a_list_of_one_reference_per_paragraph_is_never_cut_inside_a_paragraph(paragraphs):
+    # as pandoc --citeproc prints a list (wrapped at 72 columns, a blank line between references): a line
+    # "Pennsylvania Avenue, N. https://…" or "Doctorado, Universidad …" opens like a reference, yet goes on
+    refs, _ = find_reference_section("\n\n".join(paragraphs) + "\n")
+    assert refs == [" ".join(p.split()) for p in paragraphs]
+
+
+def test_paragraphs_that_each_hold_many_references_are_still_cut():
+    # a list pasted from a PDF with a blank line at each page break: its paragraphs are pages, not references
+    page = "\n".join([A, B, "Keohane, Robert O. After Hegemony. Princeton: Princeton University Press, 1984."])
+    refs, _ = find_reference_section(f"References\n\n{page}\n\n{page}\n")
+    assert len(refs) == 6
+
+
+def test_a_paragraph_whose_lines_each_read_whole_is_one_reference_in_a_list_of_one_per_paragraph():
+    # APA and ISO 690 in French, as pandoc --citeproc prints them: the access line and the DOI line hold a year and
+    # close, as a reference does, but open like none
+    daussin = ("Daussin, C. (2019, avril 11). Présentation d’Omeka [Documentation].\n"
+               "Consulté 30 juin 2023, à l’adresse https://omeka.fr/document/38")
+    burnard = ("BURNARD, Lou, 2020. What is TEI Conformance, and Why Should You Care?\n"
+               "Journal of the Text Encoding Initiative. 2020. N° 12, pp. 1‑22.\nDOI 10.4000/jtei.1777.")
+    paragraphs = [daussin, burnard, KULL]
+    refs, _ = find_reference_section("\n\n".join(paragraphs) + "\n")
+    assert refs == [" ".join(p.split()) for p in paragraphs]

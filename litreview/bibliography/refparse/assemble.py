@@ -251,7 +251,12 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                 put("publisher", series[1], seg)
             else:  # Frontiers' "eds. C. Roe and H. Moe (Carl Hanser Verlag), 10–16.": the name without its parentheses
                 publisher = clean_span(seg.text).rstrip(".")
-                put("publisher", publisher[1:-1] if _PARENTHESISED.fullmatch(publisher) else publisher, seg)
+                publisher = publisher[1:-1] if _PARENTHESISED.fullmatch(publisher) else publisher
+                # a known place printed alone after a book's name and its editors ("In Livre, édité par Marin Dacos.
+                # Marseille."): citeproc's address of a chapter with no publisher; a book's ("Title 2, Oxford, 1999.")
+                # is as often its publisher's short name, left as read
+                alone = F.known_place(publisher) and "location" not in first and "container" in first and "editor" in first
+                put("place" if alone else "publisher", publisher, seg)
         elif label == "location" and not f.get("publisher") and (pub := _imprint_read_as_place(seg.text, first)):
             put("place", pub.place, seg)  # "Bodley Head: London" read as one place ("Rowley, Mass.": a place)
             put("publisher", pub.publisher, seg)

@@ -303,9 +303,12 @@ PAGE_LABEL = _label_words(*PAGES)
 # The labels in the languages references are written in: the tagger's word lists (lexicon). What a label
 # numbers: a number ("S1", "3/4"), a Roman one, or a last word ("no. Special"), never the name of "v. Trump".
 _LABELLED = r"[A-Za-z]?\d[\w./-]*|[IVXLCivxlc]+\b|\w+(?=\W*$)"
+#: an issue's label as citeproc's locales print it, beside the lexicon's (a feature of the model, left as trained):
+#: French "nᵒ" / "nᵒˢ", Spanish "núms."
+_CITEPROC_NUMBER = ("nᵒ", "nᵒˢ", "núms.")
 _NUM_TOKEN = re.compile(
     rf"(?P<vol>\b(?:{VOLUME_LABEL})\s*(?P<volv>{_LABELLED}))"
-    rf"|(?P<no>(?<![\w.])(?:{_label_words(*NUMBER, 'num', 'fasc.')})\s*(?P<nov>{_LABELLED}))"
+    rf"|(?P<no>(?<![\w.])(?:{_label_words(*NUMBER, 'num', 'fasc.', *_CITEPROC_NUMBER)})\s*(?P<nov>{_LABELLED}))"
     rf"|(?P<pp>(?<![\w.])(?:{PAGE_LABEL})\s*(?P<ppv>[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))"
     r"|(?P<paren>\((?P<parv>[^()]{1,20})\))"
     r"|(?P<range>(?<![\w/\-–—])(?P<rangev>[A-Za-z]?\d+[-–—]+[A-Za-z]?\d+)(?![\w/]))"  # no part of "XLIII-B4-2020"

@@ -262,6 +262,15 @@ def join_lines(lines: list[str], indents: list[int] | None = None) -> list[tuple
     return out
 
 
+def glue_all(pieces: list[str], lines: list[str]) -> str:
+    """The ``pieces`` a block of ``lines`` was cut into, glued back into one reference as its lines are (``_glue``)."""
+    folded: list[str] = []
+    text = pieces[0]
+    for piece in pieces[1:]:
+        text = _glue(text, piece, lines, folded)
+    return text
+
+
 def _joined(lines: list[str], composed: list[str], cut: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The references of ``lines`` as their ``composed`` lines were ``cut`` (a bare label "12 " written "12. ")."""
     out: list[tuple[int, str]] = []

@@ -37,7 +37,7 @@ ORGANISATION_WORDS = {"institute", "team", "agency", "center", "centre", "counci
               "commission", "ministry", "service", "network", "board", "union", "nations", "programme",
               "program", "fund", "forum", "coalition", "alliance", "trust", "consortium", "administration",
               "secretariat", "court", "parliament", "government", "company", "collaboration", "laboratory", "library", "museum", "school", "college", "academy", "authority", "partnership"}
-_EDITOR_MARK = lazy(r"^\(?(?:eds?|editors?|hrsg|dir)\.?\)?$", re.IGNORECASE)
+_EDITOR_MARK = lazy(r"^\(?(?:eds?|éds?|editors?|hrsg|hgg?|dir|coords?)\.?\)?$", re.IGNORECASE)
 _ET_AL = lazy(r"^et\s+al\.?$", re.IGNORECASE)
 _QUOTES = quote_marks("“\"‘'«")
 _TOKEN = lazy(r"[^\s,;]+|[,;]")
@@ -250,24 +250,27 @@ class _Reader:
     """``_read_name`` over one list's tokens, each (start, given) read once: the scan asks again
     for what its look-aheads read."""
 
-    __slots__ = ("family_first", "memo", "toks")
+    __slots__ = ("family_first", "memo", "span", "toks")
 
-    def __init__(self, toks: list[tuple[str, int, int]]) -> None:
+    def __init__(self, toks: list[tuple[str, int, int]], span: bool = False) -> None:
         self.toks = toks
         self.memo: dict[tuple[int, bool], _Read] = {}
         self.family_first = False
         """The list prints each family name before its initials (Vancouver): set once the first name is read."""
+        self.span = span
+        """The text is a names' span (the model's), which ends where the names end."""
 
     def __call__(self, i: int, given: bool = False) -> _Read:
         key = (i, given)
         if (hit := self.memo.get(key)) is None:
-            hit = self.memo[key] = _read_name(self.toks, i, given, self.family_first)
+            hit = self.memo[key] = _read_name(self.toks, i, given, self.family_first, self.span)
         return hit
 
 
-#: "(Eds.)", ", ed."; German "(Hrsg.)" / "(Hg.)", ABNT's "(org.)" / "(coord.)", French "(dir.)" / "(éd.)"; Frontiers'
+#: "(Eds.)", ", ed."; German "(Hrsg.)" / "(Hg.)", ABNT's "(org.)" / "(coord.)", French "(dir.)" / "(éd.)", and each after a comma
+#: (citeproc's ", éd.", ", coord.", ", Hrsg."); Frontiers'
 #: "Doe, J. eds. (2009)", the role printed with no comma before the year
-_ED_AFTER = lazy(r"\s*,?\s*\((?:eds?|éds?|editors?|hrsg|hgg?|orgs?|coords?|dir)\.?\)[.,]?|\s*,\s*(?:eds?|editors?)\.?(?=[\s.,]|$)[.,]?"
+_ED_AFTER = lazy(r"\s*,?\s*\((?:eds?|éds?|editors?|hrsg|hgg?|orgs?|coords?|dir)\.?\)[.,]?|\s*,\s*(?:eds?|éds?|editors?|dir|coords?|hrsg|hgg?)\.?(?=[\s.,]|$)[.,]?"
                 rf"|\s+(?-i:eds?\.|editors)(?=\s+\(?{COMMON_YEAR}(?!\d))", re.IGNORECASE)
 
 
@@ -276,14 +279,15 @@ _ED_AFTER = lazy(r"\s*,?\s*\((?:eds?|éds?|editors?|hrsg|hgg?|orgs?|coords?|dir)
 NO_NAME = lazy(r"(?:[oO]\.\s?A|N\.\s?N)\.(?=[\s,:;(]|$)")
 
 
-def scan_names(text: str, start: int = 0) -> NameList | None:
-    """Read the name list at ``text[start:]``; None when the text does not start with names."""
+def scan_names(text: str, start: int = 0, *, span: bool = False) -> NameList | None:
+    """Read the name list at ``text[start:]``; None when the text does not start with names. ``span``: the text holds
+    the names only (an author's span the model read), nothing after them."""
     if (m := NO_NAME.match(text, start)) is not None:
         return NameList((Person(family=m.group()[:-1]),), m.end())
     toks = _tokens(text, start, len(text))
     if not toks:
         return None
-    read = _Reader(toks)
+    read = _Reader(toks, span)
     first_words = [t[0] for t in _chunk(toks, 0)]
     joined = any(w.lower().rstrip(".") in _ORG_TRIGGERS for w in first_words[1:])  # "Bureau of Labor Statistics"
     if joined or (_body(first_words) and not any(map(is_particle, first_words))):  # "U.S. Census Bureau, Center …"
@@ -447,7 +451,7 @@ def _late_join(toks: list[tuple[str, int, int]], i: int, j: int, count: int, giv
 
 
 def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
-               family_first: bool = False) -> tuple[list[str], int, bool]:
+               family_first: bool = False, span: bool = False) -> tuple[list[str], int, bool]:
     """Words of one name from token ``i``: (words, index after them, block closed).
 
     ``family_first``: the list prints "Family Initials" (Vancouver), so initials closed by a period after a
@@ -476,6 +480,9 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
         if given and nxt and nxt[:1].islower() and is_particle(nxt.rstrip(".:")) and not word.endswith(":"):
             j += 1  # "Boer, B. de", "Beethoven, Ludwig van": the particle printed after the given name
             continue
+        if given and all(map(is_initials, words)) and _given_after_initial(toks, j + 1, span):
+            j += 1  # "Suárez Pascal, C. David. 2015.": an initial and a written-out given name
+            continue
         if _ends_name(word, nxt) and not (given and is_initials(word) and nxt in {",", ";"}):
             if word.endswith(".") and is_initials(word) and not given and len(words) == 1:
                 # "R. Below" - an initial at the start of a given-first name
@@ -490,6 +497,26 @@ def _read_name(toks: list[tuple[str, int, int]], i: int, given: bool = False,
         if len(words) > 6:
             return words, j, False
     return words, j, True
+
+
+def _given_after_initial(toks: list[tuple[str, int, int]], j: int, span: bool) -> bool:
+    """The word at token ``j``, after an inverted name's initials (and no written-out given name before them: "Davidson,
+    Cathy N. Revolution and the Word"), ends its given name: one written-out name word
+    closing the name list where it ends, before ", and" or a year ("Suárez Pascal, C. David. 2015.", "Roe, J. Robert,
+    and …"); not a title's first word ("Roe, J. Rivers of the North.", "Holsti, K. J. Taming …", "Smiley, S.
+    UnWorks; Oxford", "Doe, J. Leviathan, Oxford, 1651.")."""
+    if j >= len(toks):
+        return False
+    word = toks[j][0]
+    if not _name_word(word) or is_initials(word) or not word[:1].isupper() or word.endswith(":"):
+        return False
+    after = toks[j + 1][0] if j + 1 < len(toks) else None
+    if after is None:
+        return span  # a names' span ends with the names ("Suárez Pascal, C. David"); a reference's text with its title
+    if not word.endswith("."):  # ", and" next: the inverted name's comma ("Doe, J. Leviathan, Oxford": a title;
+        # "Doe, J. Rivers and Lakes": a title)
+        return after == "," and j + 2 < len(toks) and toks[j + 2][0] in {"&", "and"}
+    return (after[0] == "(" or after[0].isdigit()) and _YEAR_WORD.match(after) is not None
 
 
 def _looks_like_title_start(toks: list[tuple[str, int, int]], j: int) -> bool:

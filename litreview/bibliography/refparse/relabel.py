@@ -70,6 +70,7 @@ from .relabel_names import (
     names_joined_by_dash,
     names_run_on,
     role_after_names,
+    role_closing_authors,
     title_before_access,
     title_in_caseless_script,
     vancouver_end,
@@ -84,6 +85,7 @@ from .relabel_numbers import (
     edition_words_closing_title,
     glued_pages,
     issue_before_labelled_pages,
+    journal_and_numbers_in_note,
     month_closing_title,
     numbers_closing_container,
     page_after_volume,
@@ -138,6 +140,7 @@ from .relabel_series import (
     imprint_after_books_semicolon,
     kind_alone,
     kind_opening_container,
+    series_and_publisher_after_title,
     series_closing_container,
     site_in_access_phrase,
 )
@@ -444,24 +447,38 @@ def _role_read_as_publisher(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return out
 
 
-_BY = frozenset(("by", "von", "v.", "par", "de"))
+_BY = frozenset(("by", "von", "v.", "par", "de", "por"))
+#: the translator's word of citeproc's locales beside ``TRANSLATOR`` (a feature of the model, left as trained):
+#: German "Übersetzt von", Spanish "Traducido por", Portuguese "Traduzido por", French "Traduction de"
+_TRANSLATED = TRANSLATOR | frozenset(("übersetzt", "traducido", "traduzido", "traduction"))
+#: the labels a translator's phrase that opens a sentence may have been read into: a title's, a container's (Chicago
+#: in French: "« Titre ». Traduit par Valérie Nguyen. Revue d’Histoire de la Shoah 1 (186)")
+_PHRASE_READ = _LOOSE | frozenset(("translator", "title", "container", "journal", "collection"))
 
 
 def _translated_by(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """"Translated by" (trans. by, übers. von, trad. par) and the names after it, up to the comma or the full
-    stop that ends them, are the translator's, not the publisher's: MLA's "Translated by Alan Smith, Vintage
-    Books, 1995." (a word list says so; the model reads the phrase into the publisher at times)."""
+    """"Translated by" (trans. by, übers. von, trad. par, traducido por) and the names after it, up to the comma or the
+    full stop that ends them, are the translator's, not the publisher's: MLA's "Translated by Alan Smith, Vintage
+    Books, 1995." (a word list says so; the model reads the phrase into the publisher at times). The phrase opening a
+    sentence, as citeproc prints it after the title in every locale ("Traduit par Marjorie Burghart.", "Übersetzt von
+    Karl Berg."), runs to the full stop, whatever the model read it as: no title or container goes on after it."""
     out = list(tagged)
     for i in range(len(tagged) - 2):
-        if tagged[i].token.text.casefold() not in TRANSLATOR or tagged[i + 1].token.text.casefold() not in _BY:
+        word = tagged[i].token.text
+        if word.casefold() not in _TRANSLATED or tagged[i + 1].token.text.casefold() not in _BY:
             continue
+        # read into a title or a container, the phrase opening a sentence runs to its full stop (a comma parts its
+        # names: "Traduit par Ann Roe, Bo Li et Jo Poe."); read as loose words, to its comma ("…, Vintage Books")
+        sentence = word[:1].isupper() and tagged[i].label in _PHRASE_READ - _LOOSE - {"translator"} \
+            and (i == 0 or tagged[i - 1].token.text.endswith((".", "?", "!", "»", "”", '"')))
+        read = _PHRASE_READ if sentence else _LOOSE | {"translator"}
         for j in range(i + 2, min(i + 2 + _RUN, len(tagged))):
             t = tagged[j]
-            if t.label not in _LOOSE | {"translator"}:
+            if t.label not in read:
                 break
             word = t.token.text
-            if word.endswith((",", ";", ":")) or (word.endswith(".") and len(word.rstrip(".")) > 2):
-                if any(x.label not in _LOOSE | {"translator"} for x in tagged[i:i + 2]):
+            if (word.endswith((",", ";", ":")) and not sentence) or (word.endswith(".") and len(word.rstrip(".")) > 2):
+                if any(x.label not in read for x in tagged[i:i + 2]):
                     break
                 out[i:j + 1] = [x._replace(label="translator") for x in tagged[i:j + 1]]
                 break
@@ -528,10 +545,11 @@ _RULES = (
     _rule(coined_name_closing_names, "author title", marks=(":",)),
     _rule(given_name_not_date, "author date"),
     _rule(_container_to_comma, "", _SPAN, rivals=_SPAN, marks=("(",)),
-    _rule(_translated_by, "", " ".join(_LOOSE | {"translator"})),
+    _rule(_translated_by, "", " ".join(_PHRASE_READ)),
     _rule(role_after_names, "title", "author editor", marks=("(",)),
     _rule(names_closed_by_role, "editor", "author title"),
     _rule(title_run_into_container_after_editors, "editor title container"),
+    _rule(role_closing_authors, "author"),
     _rule(editors_after_a_cura_di, "", "title container", marks=("cura",)),
     _rule(editors_before_a_cura_di, "title", marks=("cura",)),
     _rule(editors_opening_with_a_cura_di, "title", marks=("cura",)),
@@ -627,12 +645,14 @@ _RULES = (
     _rule(description_closing_title, "title", marks=("[",)),
     _rule(kind_opening_container, "", _SPAN),
     _rule(series_closing_container, "", _SPAN),
+    _rule(series_and_publisher_after_title, "title", _SPAN, unless="publisher volume pages collection"),
     _rule(site_in_access_phrase, "url", unless=_SPAN, marks=("website:",)),
     _rule(imprint_after_books_semicolon, "", _SPAN, "location date", marks=(";",)),
     _rule(publisher_before_article_pages, marks=(":",)),
     _rule(place_before_imprint_colon, marks=(":",)),
     _rule(pages_in_parenthesis, marks=("(",)),
     _rule(volume_in_note, "note", unless=_NUMBERS),
+    _rule(journal_and_numbers_in_note, "note", unless=_NUMBERS + " " + _SPAN),
     _rule(_role_read_as_publisher, "publisher"),
     _rule(meetings_book_title, "date", "title container journal collection"),
     _rule(volume_opening_title, "editor date title", unless="volume"),

@@ -54,8 +54,9 @@ def publisher_past_a_sentence(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
-#: the fields a publisher's span may have taken the last sentence of
-_SENTENCE_BEFORE = frozenset(("title", "container", "editor", "collection"))
+#: the fields a publisher's span may have taken the last sentence of (a translator's: "Titre ? Traduit par Marjorie
+#: Burghart. Encyclopédie numérique. OpenEdition Press.")
+_SENTENCE_BEFORE = frozenset(("title", "container", "editor", "collection", "translator"))
 #: a word closing a sentence: three letters or more, one of them lower case, and its full stop (not an initial, "J.",
 #: or a two-letter abbreviation, "St.", "Co.")
 _STOPPED = lazy(r"(?=[^\W\d_]{3,}[.?!]$)[^\W\d_]*[a-zà-ÿß][^\W\d_]*[.?!]")

@@ -255,6 +255,29 @@ def editors_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 EDITOR_WORDS = frozenset(w.strip("()[].") for w in EDITOR) - {"edited"}
 
 
+#: the role words a list prints after its editors' names, in the languages of citeproc's locales: the editors' words
+#: above and French "éd."/"éds.", Spanish "coords." (``EDITOR``, a feature of the model, is left as trained)
+ROLE_AFTER_NAMES = EDITOR_WORDS | frozenset(("éd", "éds", "coords", "hgg"))
+
+
+def role_closing_authors(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A names' run the model read as the authors', closed by an editor's role after a comma, is the editors':
+    "Cárcel Ortí, Maria Milagros, éd. 1997.", "Pérez Gómez, Ana, coord.", "Roe, Jane, and John Poe, éds." (citeproc
+    prints the role so in every locale). A capitalised "Ed." after a family name's comma is a given name ("Smith, Ed.
+    2001."): a capitalised role closes the names only after a given name's comma. (A role in brackets, "(org.)", is
+    ``role_after_names``'s.)"""
+    if (run := first_run(tagged, "author")) is None or run[1] - run[0] < 3:
+        return tagged
+    start, end = run
+    role = tagged[end - 1].token.text
+    if role.strip("()[].,;:").casefold() not in ROLE_AFTER_NAMES:
+        return tagged
+    commas = sum(t.token.text.endswith(",") for t in tagged[start:end - 1])
+    if not tagged[end - 2].token.text.endswith(",") or not (role[:1].islower() or commas >= 2):
+        return tagged
+    return [t._replace(label="editor") if start <= k < end else t for k, t in enumerate(tagged)]
+
+
 def _family_initials(words: Sequence[str]) -> bool:
     """``words`` (commas dropped) are names as Vancouver prints them, each a family name and its initials, joined by
     "and" or "&" where not by a comma: "Camps M, Chauhan P", "Gallotti R and Mussi M" (not a book's title)."""

@@ -55,6 +55,35 @@ def volume_in_note(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return out
 
 
+#: an article's pages closing a note's run ("45‑51.", with citeproc's non-breaking hyphen)
+_NOTE_PAGES = lazy(r"[A-Za-z]?\d+[-–‑][A-Za-z]?\d+\.?")
+
+
+def journal_and_numbers_in_note(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A note's run that opens a sentence after the title (or its translator) and reads "Name, label N: pages." is an
+    article's journal, its volume or issue, and its pages, in a reading with no container and no numbers: Chicago in
+    French, "« Titre ». Matériaux pour l’histoire de notre temps, nᵒˢ 143-144: 45‑51." (the model read the journal's
+    name in small letters, and its numbers, as a note)."""
+    if any(t.label in ("volume", "pages", "container", "journal") for t in tagged):
+        return tagged
+    i = next((k for k, t in enumerate(tagged) if t.label == "note"), 0)
+    if i == 0 or tagged[i - 1].label not in ("title", "translator") \
+            or not SENTENCE_END.search(tagged[i - 1].token.text) or not tagged[i].token.text[:1].isupper():
+        return tagged
+    end = i
+    while end < len(tagged) and tagged[end].label == "note" and end - i <= _RUN + 3:
+        end += 1
+    comma = next((k for k in range(i, end) if tagged[k].token.text.endswith(",")), end)
+    if comma - i >= _RUN or not 2 <= end - comma - 1 <= 4 or not _NOTE_PAGES.fullmatch(tagged[end - 1].token.text):
+        return tagged
+    numbers = " ".join(t.token.text for t in tagged[comma + 1:end - 1])
+    read = F.parse_numbers(numbers)
+    if not numbers.endswith(":") or numbers[:1].isdigit() or read.pages or not (read.volume or read.issue):
+        return tagged  # a label first ("nᵒˢ", "vol."), its number closed by the colon before the pages
+    return [t._replace(label="journal") if i <= k <= comma else t._replace(label="volume") if comma < k < end - 1
+            else t._replace(label="pages") if k == end - 1 else t for k, t in enumerate(tagged)]
+
+
 def day_before_month(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A day's number before a month the model read as the date is the date's, not a volume's or the pages': ISO 690's
     "Journal [online]. 1 Juni 2020. Bd. 31" (the volume follows its label)."""

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from ...lazyre import lazy
 from . import fields as F
 from .relabel_journal import date_word
+from .relabel_names import RUN
+from .relabel_spans import SENTENCE_END
 from .tagger import Tagged
 
 _SPAN = ("container", "journal")
@@ -164,3 +166,34 @@ def kind_alone(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             if kind in _ENTRY_KINDS or (kind in _KIND_WORDS and (not k or tagged[k - 1].label != label)):
                 out[k:last + 1] = [t._replace(label="genre") for t in tagged[k:last + 1]]
     return out
+
+
+#: what may follow a book's publisher at the end of its reference: its links
+_LINKS = frozenset(("doi", "url"))
+
+
+def series_and_publisher_after_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A title's last sentence the model doubts with the series as its runner-up, and the name after it that the model
+    read as a periodical's, closing the reference but for its links, are a book's series and its publisher: Chicago's
+    "Anatomie du nazisme. Idées reçues. Le Cavalier Bleu. https://doi.org/…" (a publisher with no publisher's word,
+    in a reading with no publisher and no numbers: an article's journal has its numbers)."""
+    if any(t.label in ("publisher", "volume", "pages", "collection") for t in tagged):
+        return tagged
+    start = next((k for k, t in enumerate(tagged) if t.label in _SPAN), None)
+    if start is None or start < 2 or tagged[start - 1].label != "title":
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end].label == tagged[start].label:
+        end += 1
+    if end - start > RUN or not tagged[start].token.text[:1].isupper() \
+            or not SENTENCE_END.search(tagged[end - 1].token.text) \
+            or any(t.label not in _LINKS for t in tagged[end:]):
+        return tagged
+    series = start - 1  # the series' first word: after the title's last full stop but one
+    while series > 0 and tagged[series - 1].label == "title" and not SENTENCE_END.search(tagged[series - 1].token.text):
+        series -= 1
+    if series == 0 or tagged[series - 1].label != "title" or start - series > RUN \
+            or any(t.rival != "collection" for t in tagged[series:start]):
+        return tagged
+    return [t._replace(label="collection") if series <= k < start else t._replace(label="publisher")
+            if start <= k < end else t for k, t in enumerate(tagged)]

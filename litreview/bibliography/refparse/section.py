@@ -15,7 +15,7 @@ from ...text import fold
 from ..csl_markdown import span_text
 from ..headings import IMPORT_HEADINGS
 from .fields import YEAR
-from .joining import BULLET, DATED, NUMBERED, OPENS, ends_in_identifier, join_lines, one_per_line
+from .joining import BULLET, DATED, NUMBERED, OPENS, ends_in_identifier, glue_all, join_lines, one_per_line
 
 HEADINGS = IMPORT_HEADINGS
 #: Lines that start a web page's or a document's tail: the list ends before them.
@@ -386,10 +386,23 @@ def _blocks(lines: list[str], start: int, *, stop_at_headings: bool) -> list[tup
         indents.append(len(lines[i].expandtabs(4)) - len(lines[i].expandtabs(4).lstrip()))
     if current:
         paragraphs.append((first, current, indents))
-    out: list[tuple[int, str]] = []
-    for first_line, para, indent in paragraphs:
-        if len(para) > 1 and one_per_line(para):
-            out.extend((first_line + k, ln) for k, ln in enumerate(para))
-        else:
-            out.extend((first_line + k, text) for k, text in join_lines(para, indent))
-    return out
+    by_line = [len(para) > 1 and one_per_line(para) for _, para, _ in paragraphs]
+    cuts = [[(first_line + k, ln) for k, ln in enumerate(para)] if lines_are_references
+            else [(first_line + k, text) for k, text in join_lines(para, indent)]
+            for (first_line, para, indent), lines_are_references in zip(paragraphs, by_line, strict=True)]
+    if one_per_paragraph([len(cut) for cut in cuts]):
+        # "… Suite 1207, 1750" + "Pennsylvania Avenue, N. https://…": a line opening like a reference goes on
+        # its paragraph's reference; so does a line that reads whole ("Consulté 30 juin 2023, à l’adresse https://…")
+        # but does not open like one: a paragraph keeps its lines apart only if each opens like a reference
+        cuts = [cut if lines_are_references and all(OPENS.match(ln) for ln in para[1:])
+                else [(cut[0][0], glue_all([text for _, text in cut], para))]
+                for cut, (_, para, _), lines_are_references in zip(cuts, paragraphs, by_line, strict=True)]
+    return [piece for cut in cuts for piece in cut]
+
+
+def one_per_paragraph(counts: list[int]) -> bool:
+    """Whether a list whose paragraphs were cut into ``counts`` references each has one reference per paragraph,
+    a blank line between references, as pandoc --citeproc, a word processor or a web page prints one: two
+    paragraphs or more, cut into two references each at most on average. Then no reference ends inside a
+    paragraph. A list pasted from a PDF with a blank line at each page break has paragraphs of many references."""
+    return len(counts) >= 2 and sum(counts) <= 2 * len(counts)

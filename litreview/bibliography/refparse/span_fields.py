@@ -8,6 +8,7 @@ import re
 from ...locale_terms import EDITION_WORDS, alternation, and_words, quote_marks
 from ...model import Person
 from . import fields as F
+from .lexicon import GIVEN
 from .names import is_initials, is_organisation, is_particle, scan_names
 from .relabel_edited_by import EDITED_BY_ABROAD
 from .tail import _names as reading_order_names
@@ -21,7 +22,7 @@ _ROLE_HEAD = re.compile(
 _EDITED_BY_ABROAD_HEAD = re.compile(
     r"^(?:" + "|".join(r"\s+".join(map(re.escape, words)) for words in EDITED_BY_ABROAD) + r")\s+", re.I)
 # A role closes a parenthesis only when it opens it: "BMJ (Clinical research ed.)" is NLM's name of a journal.
-_ROLE = r"(?:eds?|editors?|hrsg|hgg?|dir|coord|orgs?|trans|transl)"
+_ROLE = r"(?:eds?|éds?|editors?|hrsg|hgg?|dir|coords?|orgs?|trans|transl)"
 _ROLE_TAIL = re.compile(rf",?\s*(?:\({_ROLE}\.?\)|\(a\s+{F.CURA_OF}\)|\b{_ROLE}\.?)\s*[.,:;]?\s*$", re.I)
 #: a page, a range, or an article's number with its letters ("S8", "e0158803", "uez032", "eaaw4694", "112560I")
 _PAGES = re.compile(r"(?<![A-Za-z])[A-Za-z]{0,4}\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+|[A-Za-z]\b)?")
@@ -126,6 +127,14 @@ def _names_joined(names: str) -> str:
         len(p) > 1 and is_initials(p[0]) for p in parts) else names
 
 
+def _inverted_pair(chunks: list[list[str]]) -> bool:
+    """Two comma-separated parts with no "and" between them that are one name inverted, a compound family name and its
+    given names ("Suárez Pascal, Carlos David"), not two names in reading order ("Paolo Weiss, Marta Lenz"): the
+    second part opens with a given name (``lexicon.GIVEN``) and the first does not."""
+    return (len(chunks) == 2 and not {"and", "&"} & set(chunks[1])
+            and chunks[1][0].casefold() in GIVEN and chunks[0][0].casefold() not in GIVEN)
+
+
 def persons(text: str) -> tuple[tuple[Person, ...], bool]:
     """Names of an author or editor segment: (persons, et al.)."""
     clean = text.strip()
@@ -148,11 +157,11 @@ def persons(text: str) -> tuple[tuple[Person, ...], bool]:
     head = chunks[0]
     if len(chunks) > 1 and 2 <= len(head) <= 3 and all(w[:1].isupper() and not w.endswith(".") for w in head) \
             and len([w for w in chunks[1] if w not in ("and", "&")]) >= 2 and not is_particle(head[0]) \
-            and not _INITIAL_AFTER_COMMA.search(clean):
+            and not _INITIAL_AFTER_COMMA.search(clean) and not _inverted_pair(chunks):
         # "Paul Hudak, Simon Peyton Jones, and Philip Wadler": given names first, nothing inverted
         found = reading_order_names(_ET_AL.sub("", clean))
         return tuple(p for p in found if p.family), bool(_ET_AL_WORDS.search(clean))
-    names = scan_names(clean)
+    names = scan_names(clean, span=True)
     if names is not None and names.end >= len(clean.rstrip(". ")) - 1:
         return names.persons, names.et_al
     et_al = bool(_OTHERS.search(clean))
