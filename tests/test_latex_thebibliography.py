@@ -67,3 +67,17 @@ def test_check_without_a_bibliography_names_the_list_and_how_to_import_it(
     assert main(["check", "--essay", "tb.tex"]) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert "tb.tex writes its own reference list (thebibliography): `litreview init tb.tex`" in err, err
+
+
+def test_a_list_with_no_item_is_no_list_and_no_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # A template's empty list (its items still to write, or all commented out) raised ValueError from a strict zip:
+    # check, import and init answered "unexpected ValueError ... a bug in litreview".
+    empty = ("\\documentclass{article}\n\\begin{document}\nText \\cite{a}.\n\n\\begin{thebibliography}{9}\n"
+             "% \\bibitem{a} A commented item.\n\\end{thebibliography}\n\\end{document}\n")
+    assert bibitems(empty) == []
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tb.tex").write_text(empty, encoding="utf-8")
+    assert main(["check", "--essay", "tb.tex"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "bibliography not found" in err and "unexpected" not in err, err

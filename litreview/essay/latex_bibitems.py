@@ -63,9 +63,10 @@ def bibitems(text: str) -> list[BibItem]:
         closing = _END.search(body, opening.end() if opening else 0)
         body = body[opening.end() if opening else 0:closing.start() if closing else len(body)]
         found = list(_ITEM.finditer(body))
-        for m, after in zip(found, [*found[1:], None], strict=True):
+        ends = [m.start() for m in found[1:]] + [len(body)] * bool(found)  # each runs to the next \bibitem
+        for m, end in zip(found, ends, strict=True):
             key = m.group(1).strip()
-            written = _NEWBLOCK.sub(" ", body[m.end():after.start() if after else len(body)])
+            written = _NEWBLOCK.sub(" ", body[m.end():end])
             shown = " ".join(convert_text(written).split())
             if key and shown:
                 items.append(BibItem(key, shown, first + 1 + body.count("\n", 0, m.start())))
