@@ -81,3 +81,28 @@ def test_a_list_with_no_item_is_no_list_and_no_crash(tmp_path: Path, monkeypatch
     assert main(["check", "--essay", "tb.tex"]) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert "bibliography not found" in err and "unexpected" not in err, err
+
+
+def test_a_label_with_braces_inside_braces_keeps_its_item() -> None:
+    # natbib's .bbl pasted into a manuscript writes an accented name's braces inside the label's: "[{{\"O}zel}(2010)]".
+    # A label of one level of braces alone was read: the item was lost, its text run on into the item before.
+    text = ("\\begin{thebibliography}{}\n"
+            "\\bibitem[{Abbott} {et~al.}(2016)]{abbott16} Abbott, B. P. (2016). Observation of waves. PRL, 116, 1.\n"
+            "\\bibitem[{{\\\"O}zel}(2010)]{ozel10} \\\"Ozel, F. (2010). Neutron stars. ApJ, 1, 2.\n"
+            "\\bibitem[{{\\c{C}}ay}(2011)]{cay11} Cay, A. (2011). Other. ApJ, 1, 2.\n"
+            "\\end{thebibliography}\n")
+    assert [(i.key, i.text, i.line) for i in bibitems(text)] == [
+        ("abbott16", "Abbott, B. P. (2016). Observation of waves. PRL, 116, 1.", 2),
+        ("ozel10", "Özel, F. (2010). Neutron stars. ApJ, 1, 2.", 3),
+        ("cay11", "Cay, A. (2011). Other. ApJ, 1, 2.", 4)]
+
+
+def test_the_item_reader_is_linear_on_unclosed_labels() -> None:
+    import time
+
+    for text in ("\\begin{thebibliography}{9}\n" + "\\bibitem[{{" * 20_000,
+                 "\\begin{thebibliography}{9}\n" + "\\bibitem[{a}" * 20_000,
+                 "\\begin{thebibliography}{9}\n" + "\\bibitem[{{x}" + "a" * 100_000):
+        start = time.perf_counter()
+        bibitems(text)
+        assert time.perf_counter() - start < 2.0

@@ -16,8 +16,10 @@ from .segment import split_lines
 
 _BEGIN = re.compile(r"\\begin\s*\{thebibliography\}\s*(?:\{[^{}\n]*\})?")
 _END = re.compile(r"\\end\s*\{thebibliography\}")
-# \bibitem{key}, \bibitem[label]{key} (a label of one level of braces: "[{Roe}(2005)]")
-_ITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]{}]|\{[^{}]*\})*\])?\s*\{([^{}]*)\}")
+# \bibitem{key}, \bibitem[label]{key}: a label of up to three levels of braces ("[{Roe}(2005)]", natbib's .bbl for an
+# accented name "[{{\"O}zel}(2010)]", "[{{\c{C}}ay}(2011)]")
+_GROUP = r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"
+_ITEM = re.compile(rf"\\bibitem\s*(?:\[(?:[^\[\]{{}}]|{_GROUP})*\])?\s*\{{([^{{}}]*)\}}")
 _NEWBLOCK = re.compile(r"\\newblock(?![A-Za-z])")
 
 
