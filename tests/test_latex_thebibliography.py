@@ -106,3 +106,25 @@ def test_the_item_reader_is_linear_on_unclosed_labels() -> None:
         start = time.perf_counter()
         bibitems(text)
         assert time.perf_counter() - start < 2.0
+
+
+def test_a_list_in_an_input_file_is_imported_by_init_and_import(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # check's hint said `litreview init paper.tex` imports the \bibitem entries, but init and import read the main
+    # file alone: init wrote an empty bibliography ("no reference section"), import took the body as references.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "paper.tex").write_text("\\documentclass{article}\n\\begin{document}\nIt holds \\cite{a}.\n"
+                                        "\\input{biblio}\n\\end{document}\n", encoding="utf-8")
+    (tmp_path / "biblio.tex").write_text("\\begin{thebibliography}{9}\n\\bibitem{a} Smith, J. (2001). "
+                                         "\\emph{A Book on Things}. Oxford University Press.\n"
+                                         "\\end{thebibliography}\n", encoding="utf-8")
+    assert main(["import", "paper.tex"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("@book{a,") and "A Book on Things" in out, out
+    assert "thebibliography list, under its \\bibitem keys, of biblio.tex read by paper.tex (line 2 on)" in " ".join(err.split()), err
+    assert main(["init", "paper.tex"]) == 0
+    capsys.readouterr()
+    assert "@book{a," in (tmp_path / "refs" / "bibliography.bib").read_text(encoding="utf-8")
+    assert main(["check", "--format", "json"]) in (0, 1)
+    codes = [f["code"] for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert "LR300" not in codes, codes

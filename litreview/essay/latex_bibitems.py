@@ -31,6 +31,8 @@ class BibItem(NamedTuple):
     """The item as plain text (markup removed as the reader removes it from a paragraph)."""
     line: int
     """1-based line of its ``\\bibitem``."""
+    file: str = ""
+    """The file it stands in when the manuscript reads it from another (``\\input{biblio}``); "" for its own."""
 
 
 def list_lines(lines: list[str]) -> list[tuple[int, int]]:
@@ -76,7 +78,26 @@ def bibitems(text: str) -> list[BibItem]:
 
 
 def own_list(path: Path, text: str) -> list[BibItem]:
-    """The items of the LaTeX manuscript ``path``'s own reference list (``text`` its text); [] for another file."""
+    """The items of the LaTeX manuscript ``path``'s own reference list (``text`` its text), or of the first file it
+    reads by ``\\input`` or ``\\include`` that writes one (its ``file``); [] for another file."""
     from ..cache import LATEX_SUFFIXES
 
-    return bibitems(text) if path.suffix.lower() in LATEX_SUFFIXES else []
+    if path.suffix.lower() not in LATEX_SUFFIXES:
+        return []
+    if (items := bibitems(text)) or not re.search(r"\\(?:input|include)", text):
+        return items
+    from ..errors import LitreviewError
+    from ..fileio import is_file, read_text
+    from .latex import parse_latex
+
+    try:
+        inputs = parse_latex(text, str(path)).inputs
+    except LitreviewError:  # the manuscript's own error is told by what reads it as a manuscript
+        return []
+    for file in inputs:
+        try:
+            if is_file(Path(file)) and (items := bibitems(read_text(file, what="manuscript"))):
+                return [item._replace(file=file) for item in items]
+        except LitreviewError:  # (an input unread holds no list for it)
+            continue
+    return []
