@@ -258,8 +258,8 @@ def markdown_code(text: str) -> str:
 _LINE_BREAKS = lazy(r"[\r\n]")
 _BACKTICKS = lazy(r"`+")
 #: A word GitHub makes a link or a mention of however it is escaped: a bare URL, an address or @mention, an issue
-#: reference (#12, GH-12).
-_GITHUB_ACTIVE = lazy(r"://|^www\.|@|#\w|\bGH-\d", re.IGNORECASE)
+#: reference (#12, GH-12); "www." where GFM's extended autolink takes it (a word's start, after "(", "*", "_", "~").
+_GITHUB_ACTIVE = lazy(r"://|(?:^|[(*_~])www\.|@|#\w|\bGH-\d", re.IGNORECASE)
 #: What CommonMark or GFM acts on in a line of text (an emphasis, a link, HTML, an entity, a list's dash; a table's
 #: '|' is its own).
 _MARKDOWN_ACTIVE = lazy(r"[\\`*_\[\]<>&~!-]")

@@ -176,3 +176,13 @@ def test_markdown_code_and_text_render_as_what_they_hold() -> None:
         import html
 
         assert md.render(markdown_text(text)) == f"<p>{html.escape(text, quote=False)}</p>\n", text
+
+
+def test_a_www_address_after_a_parenthesis_or_emphasis_mark_is_code() -> None:
+    # GFM's extended autolink takes "www." at a line's start, after a blank and after "(", "*", "_" or "~": a message's
+    # "(www.example.org)" was escaped text, which GitHub shows as a link.
+    from litreview.text import markdown_text
+
+    assert markdown_text("see (www.example.org) now") == "see (`www.example.org`) now"
+    assert markdown_text("x*www.example.org") == "`x*www.example.org`"
+    assert markdown_text("see www.example.org.") == "see `www.example.org`."

@@ -757,3 +757,19 @@ def test_a_capital_after_display_math_begins_a_sentence() -> None:
     assert [c.text for c in essay.claims] == ["Mathematically, we see that", "Next, we project them [@{a}].",
                                               "The grade is where $g$ is small."]
     assert [c.line for c in essay.claims] == [3, 7, 7]
+
+
+def test_display_math_cuts_are_found_in_linear_time() -> None:
+    # The cut after display math was a regex whose run of blanks was scanned again from every line break of it when
+    # no letter followed: 20,000 line breaks then a digit took 30 s (quadratic).
+    import time
+
+    from litreview.essay.latex import _sentences_around_displays
+
+    plain = "We see" + "\n" * 40_000 + "1 follows."
+    start = time.perf_counter()
+    _sentences_around_displays(plain, 0, len(plain))
+    assert time.perf_counter() - start < 1.0
+    plain = "We see it\n\nNext we go\n\n(1) on."
+    assert [plain[a:b].strip() for a, b in _sentences_around_displays(plain, 0, len(plain))] == [
+        "We see it", "Next we go\n\n(1) on."]

@@ -67,3 +67,64 @@ def test_check_without_a_bibliography_names_the_list_and_how_to_import_it(
     assert main(["check", "--essay", "tb.tex"]) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert "tb.tex writes its own reference list (thebibliography): `litreview init tb.tex`" in err, err
+
+
+def test_a_list_with_no_item_is_no_list_and_no_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # A template's empty list (its items still to write, or all commented out) raised ValueError from a strict zip:
+    # check, import and init answered "unexpected ValueError ... a bug in litreview".
+    empty = ("\\documentclass{article}\n\\begin{document}\nText \\cite{a}.\n\n\\begin{thebibliography}{9}\n"
+             "% \\bibitem{a} A commented item.\n\\end{thebibliography}\n\\end{document}\n")
+    assert bibitems(empty) == []
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tb.tex").write_text(empty, encoding="utf-8")
+    assert main(["check", "--essay", "tb.tex"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "bibliography not found" in err and "unexpected" not in err, err
+
+
+def test_a_label_with_braces_inside_braces_keeps_its_item() -> None:
+    # natbib's .bbl pasted into a manuscript writes an accented name's braces inside the label's: "[{{\"O}zel}(2010)]".
+    # A label of one level of braces alone was read: the item was lost, its text run on into the item before.
+    text = ("\\begin{thebibliography}{}\n"
+            "\\bibitem[{Abbott} {et~al.}(2016)]{abbott16} Abbott, B. P. (2016). Observation of waves. PRL, 116, 1.\n"
+            "\\bibitem[{{\\\"O}zel}(2010)]{ozel10} \\\"Ozel, F. (2010). Neutron stars. ApJ, 1, 2.\n"
+            "\\bibitem[{{\\c{C}}ay}(2011)]{cay11} Cay, A. (2011). Other. ApJ, 1, 2.\n"
+            "\\end{thebibliography}\n")
+    assert [(i.key, i.text, i.line) for i in bibitems(text)] == [
+        ("abbott16", "Abbott, B. P. (2016). Observation of waves. PRL, 116, 1.", 2),
+        ("ozel10", "Özel, F. (2010). Neutron stars. ApJ, 1, 2.", 3),
+        ("cay11", "Cay, A. (2011). Other. ApJ, 1, 2.", 4)]
+
+
+def test_the_item_reader_is_linear_on_unclosed_labels() -> None:
+    import time
+
+    for text in ("\\begin{thebibliography}{9}\n" + "\\bibitem[{{" * 20_000,
+                 "\\begin{thebibliography}{9}\n" + "\\bibitem[{a}" * 20_000,
+                 "\\begin{thebibliography}{9}\n" + "\\bibitem[{{x}" + "a" * 100_000):
+        start = time.perf_counter()
+        bibitems(text)
+        assert time.perf_counter() - start < 2.0
+
+
+def test_a_list_in_an_input_file_is_imported_by_init_and_import(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # check's hint said `litreview init paper.tex` imports the \bibitem entries, but init and import read the main
+    # file alone: init wrote an empty bibliography ("no reference section"), import took the body as references.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "paper.tex").write_text("\\documentclass{article}\n\\begin{document}\nIt holds \\cite{a}.\n"
+                                        "\\input{biblio}\n\\end{document}\n", encoding="utf-8")
+    (tmp_path / "biblio.tex").write_text("\\begin{thebibliography}{9}\n\\bibitem{a} Smith, J. (2001). "
+                                         "\\emph{A Book on Things}. Oxford University Press.\n"
+                                         "\\end{thebibliography}\n", encoding="utf-8")
+    assert main(["import", "paper.tex"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("@book{a,") and "A Book on Things" in out, out
+    assert "thebibliography list, under its \\bibitem keys, of biblio.tex read by paper.tex (line 2 on)" in " ".join(err.split()), err
+    assert main(["init", "paper.tex"]) == 0
+    capsys.readouterr()
+    assert "@book{a," in (tmp_path / "refs" / "bibliography.bib").read_text(encoding="utf-8")
+    assert main(["check", "--format", "json"]) in (0, 1)
+    codes = [f["code"] for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert "LR300" not in codes, codes

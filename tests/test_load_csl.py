@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -866,3 +867,29 @@ def test_variables_in_the_note_are_read_as_pandoc_s_citeproc_reads_them() -> Non
                    "d": ("10.1/d", "", "", "Some words after"),
                    "e": ("", "", "5", ""),
                    "f": ("", "", "", "tex.ids: x\nDOI: 10.1/f")}
+
+
+def test_braced_variables_opening_the_note_are_read_as_pandoc_s_citeproc_reads_them() -> None:
+    # citeproc-js's older form, "{:DOI:10.1/x}", which pandoc 3.9's citeproc reads too where the note opens with it,
+    # one after another with nothing between or a line of its own after one ("volume: 6\n{:DOI:10.1/z}"); a blank or
+    # a line break after a braced one ends them. It was left in the note: no DOI.
+    bib = parse_csl((
+        '[{"id":"a","type":"book","title":"A","note":"{:DOI:10.1/a}"},'
+        '{"id":"b","type":"book","title":"B","note":"{:volume:5}{:DOI:10.1/b}"},'
+        '{"id":"c","type":"book","title":"C","note":"volume: 6\\n{:DOI:10.1/c}\\nrest"},'
+        '{"id":"d","type":"book","title":"D","note":"{:DOI:10.1/d} {:volume:4}"},'
+        '{"id":"e","type":"book","title":"E","note":"{:volume:4}\\n{:DOI:10.1/e}"},'
+        '{"id":"f","type":"book","title":"F","note":"Text {:DOI:10.1/f} more"}]'), "refs.json")
+    got = {s.key: (s.doi, s.fields.get("volume", ""), s.fields.get("note", "")) for s in bib.sources}
+    assert got == {"a": ("10.1/a", "", ""),
+                   "b": ("10.1/b", "5", ""),
+                   "c": ("10.1/c", "6", "rest"),
+                   "d": ("10.1/d", "", "{:volume:4}"),
+                   "e": ("", "4", "{:DOI:10.1/e}"),
+                   "f": ("", "", "Text {:DOI:10.1/f} more")}
+    import time
+
+    for note in ("{:a: " + " " * 100_000, "{:a:" * 20_000, "{:a:x}" * 20_000, "a: x\n" * 20_000):
+        start = time.perf_counter()
+        parse_csl(json.dumps([{"id": "x", "type": "book", "title": "X", "note": note}]), "refs.json")
+        assert time.perf_counter() - start < 2.0

@@ -383,31 +383,38 @@ def _part(value: Any) -> int | None:
 
 _NOTE_LINE = lazy(r"([A-Za-z][A-Za-z-]*):[ \t]*(\S.*)")
 """A line of a note that gives a variable, as Zotero writes the variables its item types lack ("DOI: 10.1/x")."""
+_NOTE_BRACED = lazy(r"\{:([A-Za-z][A-Za-z-]*):([^{}\n]*)\}")  # (its value stripped when taken)
+"""citeproc-js's older form of one ("{:DOI:10.1/x}"), which pandoc's citeproc reads too."""
 
 
 def with_note_variables(item: Mapping[str, Any]) -> Mapping[str, Any]:
-    """``item`` with the variables its note gives, as pandoc's citeproc reads them: the lines "variable: value" that
-    open the note (up to the first line of another form) are taken out of it, and each gives its variable unless
-    the item has it (a name variable's line, "author: Doe || John", ends them: not read here); the note keeps the
-    rest. ``item`` itself when its note opens with no such line."""
+    """``item`` with the variables its note gives, as pandoc's citeproc reads them: those that open the note (up to
+    the first text of another form), each a line "variable: value" or a braced "{:variable:value}" (the next right
+    after it: a blank or a line break after one ends them), are taken out of it, and each gives its variable unless
+    the item has it (a name variable's, "author: Doe || John", ends them: not read here); the note keeps the rest.
+    ``item`` itself when its note opens with no variable."""
     note = item.get("note")
     if not isinstance(note, str) or ":" not in note:
         return item
-    lines = note.split("\n")
     taken: dict[str, str] = {}
-    read = 0  # the lines taken
-    for text in lines:
-        found = _NOTE_LINE.fullmatch(text.rstrip())
+    at = 0  # where the note's rest begins
+    while at < len(note):
+        if (found := _NOTE_BRACED.match(note, at)) is not None:
+            end = found.end()
+        else:
+            line_end = note.find("\n", at)
+            line_end = len(note) if line_end < 0 else line_end
+            found = _NOTE_LINE.fullmatch(note[at:line_end].rstrip())
+            end = line_end + 1
         name = _CANONICAL.get(found.group(1).casefold(), found.group(1)) if found else ""
         if found is None or name in NAME_VARIABLES or name == "note" or found.group(2).startswith("//"):
             break
         taken.setdefault(name, found.group(2).strip())
-        read += 1
+        at = end
     if not taken:
         return item
     out = {**{name: value for name, value in taken.items() if name not in item}, **item}
-    rest = "\n".join(lines[read:])
-    if rest:
+    if rest := note[at:]:
         out["note"] = rest
     else:
         del out["note"]

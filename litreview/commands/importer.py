@@ -108,7 +108,8 @@ def command(path: str, fmt: str, section: str | None, whole: bool) -> int:
     unsure = sum(1 for r in refs if r.uncertain)
     found = None if whole or items else reference_heading(text, section)
     unheaded = None if whole or found or items else unheaded_list(text)
-    where = ("the thebibliography list, under its \\bibitem keys, of " if items else
+    where = (f"the thebibliography list, under its \\bibitem keys, of {items[0].file} read by " if items
+             and items[0].file else "the thebibliography list, under its \\bibitem keys, of " if items else
              f"the {found[1]!r} section of " if found else
              f"the list with no heading at the end (lines {unheaded[0] + 1}-{unheaded[1] + 1}) of " if unheaded else "")
     click.echo(f"{plural(len(refs), 'reference')} from {where}{path} (line {first_line} on); "

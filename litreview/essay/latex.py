@@ -203,15 +203,16 @@ def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked:
     return []
 
 
-_AFTER_DISPLAY = re.compile(r"\n[ \t]*\n\s*(?=[^\W\d_])")
-"""Where display math was taken out of a paragraph (the only blank line its text holds), before a letter."""
+_AFTER_DISPLAY = re.compile(r"\n[ \t]*\n\s*")
+"""Where display math was taken out of a paragraph (the only blank line its text holds): its whole run of blanks,
+matched once (a lookahead for the letter after it scanned the run again from each of its line breaks)."""
 
 
 def _sentences_around_displays(plain: str, start: int, end: int) -> list[tuple[int, int]]:
     """``segment.sentences`` of ``plain[start:end]``, a sentence beginning wherever a capital follows display math
     ("we see that \\begin{align}...\\end{align} Next, we ...": an equation with no full stop of its own ends the
     sentence before a capital); a lower-case word after it ("where $g$ is ...") goes on."""
-    cuts = [m.end() for m in _AFTER_DISPLAY.finditer(plain, start, end) if plain[m.end()].isupper()]
+    cuts = [m.end() for m in _AFTER_DISPLAY.finditer(plain, start, end) if m.end() < end and plain[m.end()].isupper()]
     out: list[tuple[int, int]] = []
     for a, b in pairwise([start, *cuts, end]):
         out += sentences(plain, a, b)

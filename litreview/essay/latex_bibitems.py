@@ -16,8 +16,10 @@ from .segment import split_lines
 
 _BEGIN = re.compile(r"\\begin\s*\{thebibliography\}\s*(?:\{[^{}\n]*\})?")
 _END = re.compile(r"\\end\s*\{thebibliography\}")
-# \bibitem{key}, \bibitem[label]{key} (a label of one level of braces: "[{Roe}(2005)]")
-_ITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]{}]|\{[^{}]*\})*\])?\s*\{([^{}]*)\}")
+# \bibitem{key}, \bibitem[label]{key}: a label of up to three levels of braces ("[{Roe}(2005)]", natbib's .bbl for an
+# accented name "[{{\"O}zel}(2010)]", "[{{\c{C}}ay}(2011)]")
+_GROUP = r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"
+_ITEM = re.compile(rf"\\bibitem\s*(?:\[(?:[^\[\]{{}}]|{_GROUP})*\])?\s*\{{([^{{}}]*)\}}")
 _NEWBLOCK = re.compile(r"\\newblock(?![A-Za-z])")
 
 
@@ -29,6 +31,8 @@ class BibItem(NamedTuple):
     """The item as plain text (markup removed as the reader removes it from a paragraph)."""
     line: int
     """1-based line of its ``\\bibitem``."""
+    file: str = ""
+    """The file it stands in when the manuscript reads it from another (``\\input{biblio}``); "" for its own."""
 
 
 def list_lines(lines: list[str]) -> list[tuple[int, int]]:
@@ -63,9 +67,10 @@ def bibitems(text: str) -> list[BibItem]:
         closing = _END.search(body, opening.end() if opening else 0)
         body = body[opening.end() if opening else 0:closing.start() if closing else len(body)]
         found = list(_ITEM.finditer(body))
-        for m, after in zip(found, [*found[1:], None], strict=True):
+        ends = [m.start() for m in found[1:]] + [len(body)] * bool(found)  # each runs to the next \bibitem
+        for m, end in zip(found, ends, strict=True):
             key = m.group(1).strip()
-            written = _NEWBLOCK.sub(" ", body[m.end():after.start() if after else len(body)])
+            written = _NEWBLOCK.sub(" ", body[m.end():end])
             shown = " ".join(convert_text(written).split())
             if key and shown:
                 items.append(BibItem(key, shown, first + 1 + body.count("\n", 0, m.start())))
@@ -73,7 +78,26 @@ def bibitems(text: str) -> list[BibItem]:
 
 
 def own_list(path: Path, text: str) -> list[BibItem]:
-    """The items of the LaTeX manuscript ``path``'s own reference list (``text`` its text); [] for another file."""
+    """The items of the LaTeX manuscript ``path``'s own reference list (``text`` its text), or of the first file it
+    reads by ``\\input`` or ``\\include`` that writes one (its ``file``); [] for another file."""
     from ..cache import LATEX_SUFFIXES
 
-    return bibitems(text) if path.suffix.lower() in LATEX_SUFFIXES else []
+    if path.suffix.lower() not in LATEX_SUFFIXES:
+        return []
+    if (items := bibitems(text)) or not re.search(r"\\(?:input|include)", text):
+        return items
+    from ..errors import LitreviewError
+    from ..fileio import is_file, read_text
+    from .latex import parse_latex
+
+    try:
+        inputs = parse_latex(text, str(path)).inputs
+    except LitreviewError:  # the manuscript's own error is told by what reads it as a manuscript
+        return []
+    for file in inputs:
+        try:
+            if is_file(Path(file)) and (items := bibitems(read_text(file, what="manuscript"))):
+                return [item._replace(file=file) for item in items]
+        except LitreviewError:  # (an input unread holds no list for it)
+            continue
+    return []
