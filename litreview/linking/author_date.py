@@ -17,6 +17,7 @@ from ..lazyre import lazy
 from ..model import Claim, Mention
 from . import cited_letters, cited_titles, shorthand, terms
 from .author_date_hit import (
+    closing,
     _emit,
     _reportable,
     _second_year,
@@ -101,7 +102,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found, a
                     continue
             last_names = names
             _names_years(claim, paren, seg_text, at, names, years, rest, index, found, shared,
-                         in_paren.get(paren.start(), ()))
+                         in_paren.get(paren.start(), ()), closing(before, text, paren))
         if paged := [(seg, at) for seg, at in _segments(body) if _PAGE_NO_YEAR.search(seg) and not forms.year.search(seg)]:
             _undated(claim, paren, index, found, paged)  # "(Rancour & Bile, p. 7, Rancour 1922)"
         one_entry_per_label(found, *read_from, index)
@@ -550,9 +551,11 @@ def letter_group(names: str, index: SourceIndex) -> object:
 
 def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: str,
                  years: list[tuple[str, str]], rest: str, index: SourceIndex, found: Found,
-                 shared: Collection[tuple[object, str]] = (), in_paren: Collection[tuple[object, str]] = ()) -> None:
+                 shared: Collection[tuple[object, str]] = (), in_paren: Collection[tuple[object, str]] = (),
+                 closed: tuple[str, int] | None = None) -> None:
     """``shared``: the names and years the sentence cites with several letters; ``in_paren``: those this
-    parenthesis does (``_shared_letters``)."""
+    parenthesis does (``_shared_letters``); ``closed``: the sentence it closes, when it stands after that one's full
+    stop (``author_date_hit.closing``)."""
     sig_keys, confidence = lookup(names, index), 1.0
     if not sig_keys:
         sig_keys, confidence = loose(names, index), 0.8
@@ -591,7 +594,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         group = (letter_group(names, index), year) if suffix else None
         label = year_label(year, suffix, len(sig_keys))
         _emit(claim, keys, written, paren.group(), at, locator, weight, index, found,
-              shared_context=group in shared, word_before=group not in in_paren, label=label)
+              shared_context=group in shared, word_before=group not in in_paren, label=label, closed=closed)
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())
         _cover_names(claim, paren.start(), names, found)
