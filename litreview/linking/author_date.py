@@ -239,6 +239,8 @@ def _items(body: str, forms: YearForms, index: SourceIndex,
         named = _names_comma_year(rest, forms, index)
         if named is None and seg_text[:len(seg_text) - len(rest)].endswith("."):  # "(… Seuils, 1987. Il y …)"
             named = _names_after_sentence(rest, forms, index)
+        if named is None:  # "(Madero 2011, citado en Castillo, Miranda, and Madero-Cabib 2013)"
+            named = _names_after_prefix(rest, forms, index)
         if named is None:
             yield seg_text, seg_start, (names, years, rest)
             continue
@@ -285,6 +287,26 @@ def _names_after_sentence(rest: str, forms: YearForms, index: SourceIndex) -> tu
         if parsed is not None and _names_then_year(parsed[0], parsed[1], index):
             return end.end(), parsed
     return None
+
+
+_PREFIX_WORDS = lazy(r"\s*,\s*(?P<words>(?:[^\W\d_][\w.]{0,15}\s+){1,4})(?=[^\W\d_])")
+"""A comma after an item's years, then a few words before a name: a prefix, "citado en", "as cited in", "zit. n."."""
+
+
+def _names_after_prefix(rest: str, forms: YearForms, index: SourceIndex) -> tuple[int, _Parsed] | None:
+    """Where in ``rest`` (what follows an item's years) the work a secondary citation was read in starts, and it read:
+    "(Madero 2011, citado en Castillo, Miranda, and Madero-Cabib 2013, 160)", "(Madero, 2011, as cited in Castillo,
+    Madero-Cabib, & Miranda, 2013)", names with commas in them after a prefix in lower case, when they are an entry's
+    and it has an entry of each of their years. None otherwise: "(Doe 2001, on the raven, Roe 2019)" with no entry
+    of Roe's of 2019 keeps its note as its locator."""
+    match = _PREFIX_WORDS.match(rest)
+    if match is None or not match.group("words").islower() or not rest[match.end()].isupper():
+        return None
+    parsed = _parse_segment(rest[match.end():], forms, index)
+    keys = lookup(parsed[0], index) if parsed is not None and parsed[0] else []
+    if parsed is None or not keys or not all(candidates(keys, year, suffix, index) for year, suffix in parsed[1]):
+        return None
+    return match.end(), parsed
 
 
 def _names_then_year(seg: str, years: list[tuple[str, str]], index: SourceIndex) -> str:
