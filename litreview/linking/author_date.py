@@ -17,11 +17,11 @@ from ..lazyre import lazy
 from ..model import Claim, Mention
 from . import cited_letters, cited_titles, shorthand, terms
 from .author_date_hit import (
-    closing,
     _emit,
     _reportable,
     _second_year,
     _year_text,
+    closing,
     every_letter_of_a_group,
     one_entry_per_item,
     one_entry_per_label,
