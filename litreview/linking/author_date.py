@@ -66,8 +66,10 @@ _MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])(?!\s+[^\W\d_]{2,}(?
 chapitre 3)")."""
 
 
-def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found, after: str = "") -> None:
-    """Author-date citations in one claim (``before``, ``after``: the previous and next sentence of its paragraph)."""
+def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found, after: str = "",
+                  passage: str = "") -> None:
+    """Author-date citations in one claim (``before``, ``after``: the previous and next sentence of its paragraph;
+    ``passage``: its sentences before this one, ``before`` by default)."""
     text = claim.text
     short = shorthand.shorthands(index).pattern
     forms = year_forms(index)
@@ -102,7 +104,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found, a
                     continue
             last_names = names
             _names_years(claim, paren, seg_text, at, names, years, rest, index, found, shared,
-                         in_paren.get(paren.start(), ()), closing(before, text, paren))
+                         in_paren.get(paren.start(), ()), closing(passage or before, text, paren))
         if paged := [(seg, at) for seg, at in _segments(body) if _PAGE_NO_YEAR.search(seg) and not forms.year.search(seg)]:
             _undated(claim, paren, index, found, paged)  # "(Rancour & Bile, p. 7, Rancour 1922)"
         one_entry_per_label(found, *read_from, index)

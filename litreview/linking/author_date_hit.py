@@ -131,9 +131,10 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
 
 
 def closing(before: str, text: str, paren: re.Match[str]) -> tuple[str, int] | None:
-    """The sentence a parenthesis that opens its claim closes, when there is one before it in the paragraph
-    (``before``): "... vattenkvarnen. (Haikola, 2015a)", a LaTeX source's "text. \\citep{k}", is read as a claim of
-    its own or as the start of the next sentence, yet cites the one before. The text its words come from
+    """The passage a parenthesis that opens its claim closes, when its paragraph has sentences before it
+    (``before``): "Under medeltiden lyckades människan ... kraftutövningen. (Haikola, 2015a)", a LaTeX source's
+    "text. \\citep{k}", is read as a claim of its own or as the start of the next sentence, yet cites the sentences
+    before it, back to the paragraph's citation before it (``_own_clause``). The text its words come from
     (``before``, the parenthesis and the claim's text up to it) and how far the claim's text is shifted in it;
     None when the claim writes words before the parenthesis, or when its paragraph has no sentence before it."""
     if not before.strip() or text[:paren.start()].strip():
