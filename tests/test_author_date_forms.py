@@ -438,3 +438,26 @@ PROSE_PREFIX = r"""@book{gasparini, author = {Gasparini, Philippe}, title = {Est
 ])
 def test_a_prefix_of_prose_with_a_year_before_the_names(text: str, keys: list[str]) -> None:
     assert [key for key, _, _ in _markers(text, parse_bibliography(PROSE_PREFIX))] == keys
+
+
+SECONDARY = r"""@article{todos, author = {{Castillo} and {Miranda} and {Madero-Cabib}}, title = {Todos Somos Clase Media},
+  year = {2013}}
+@article{edu, author = {Castillo, JC and {Madero-Cabib}, Ignacio and Miranda, Daniel}, title = {Educación}, year = {2013}}
+@article{poe, author = {Poe, Edgar}, title = {Ravens}, year = {2001}}
+"""
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A secondary citation: the work the author read it in, after the prefix, names with commas in them: one
+    # item of its own, not the locator of the work cited there (that one has no entry: a note of its own).
+    ("Es así (Madero 2011, citado en Castillo, Miranda, and Madero-Cabib 2013:160).", [("todos", ":160")]),
+    ("It is so (Madero, 2011, as cited in Castillo, Madero-Cabib, & Miranda, 2013, p. 160).", [("edu", "p. 160")]),
+    ("Es así (Madero 2011, zit. n. Castillo, Miranda und Madero-Cabib 2013).", [("todos", "")]),
+    ("It is so (Poe 2001, cited in Castillo, Madero-Cabib, and Miranda 2013).", [("poe", ""), ("edu", "")]),
+    # Words of a note that name no entry of that year are still the first item's.
+    ("It is so (Poe 2001, on the raven, Castillo, Miranda, and Madero-Cabib 2019).",
+     [("poe", "on the raven, Castillo, Miranda, and Madero-Cabib 2019")]),
+])
+def test_a_work_cited_in_another_is_read_with_the_one_it_was_read_in(text: str, want: list[tuple[str, str]]) -> None:
+    got = [(key, locator) for key, locator, _ in _markers(text, parse_bibliography(SECONDARY))]
+    assert got == want

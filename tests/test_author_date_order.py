@@ -454,3 +454,22 @@ def test_a_sort_on_every_name_reads_them_as_one_text() -> None:
         text = f"It grows (Kemp and {family} 2003a). It dries (Kemp and {family} 2003b)."
         linkage = link(parse_essay(text), bib, letter_order="names-title")
         assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == first_lettered
+
+
+def test_a_citation_after_the_full_stop_is_told_by_the_sentence_it_closes() -> None:
+    # A LaTeX source's "Under medeltiden ... kraftutövningen. \citep{medeltiden}" renders "... kraftutövningen.
+    # (Haikola, 2015a)": the citation stands after its sentence's full stop, alone or before the next sentence, and
+    # its letter (citation order: the style sorts the two by names and year alone) is told by the words of the
+    # passage it closes ("Medieval Mills"), not by the next sentence's, nor left open for want of words of its own.
+    bib = parse_bibliography(r"""@misc{mills, author = {Roe, Ann}, title = {Medieval Mills}, year = {2015}}
+@misc{steam, author = {Roe, Ann}, title = {Steam Engines}, year = {2015}}
+""")
+    text = ("Water mills ground the grain of the medieval town. They ran for centuries. (Roe, 2015a)\n\n"
+            "Coal fed the engines of the new factories. (Roe, 2015b) Railways carried the grain.")
+    linkage = link(parse_essay(text), bib, letter_order="cited")
+    assert [(m.text, m.detail) for m in linkage.mentions if m.kind == "marker"] == [
+        ("Roe 2015a", "mills"), ("Roe 2015b", "steam")]
+    # The sentence after it is no evidence: its words name the other work, and it is left open.
+    text = "Coal fed the new factories. (Roe, 2015a) Medieval mills ground grain in the medieval town."
+    linkage = link(parse_essay(text), bib, letter_order="cited")
+    assert [m.detail for m in linkage.mentions if m.kind == "marker"] != ["mills"]

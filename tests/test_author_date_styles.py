@@ -754,3 +754,15 @@ def test_a_code_block_is_not_wrapped_out_of_its_indentation(styles_module) -> No
     assert all(len(line) <= styles_module.WIDTH for line in text.split("\n\n")[0].split("\n"))
     claims = [c.text for c in parse_essay(text, "rendered.txt").claims]
     assert not any("kao2021" in c for c in claims)
+
+
+def test_apa_names_an_unsigned_web_page_by_the_body_that_publishes_it() -> None:
+    # pandoc reads a biblatex @online's organization as the CSL publisher, and APA names an unsigned web page by it:
+    # "(TEI Consortium, 2023)" (it was no marker at all). Another type's publisher is never its author.
+    bib = parse_bibliography(r"""@online{tei, title = {P5: Guidelines for Electronic Text Encoding},
+  organization = {{TEI Consortium}}, date = {2023-04-04}, url = {https://tei-c.org}}
+@book{b1, title = {Rules}, publisher = {Open Press}, year = {2023}}
+@book{d1, author = {Doe, Jo}, title = {Ice}, publisher = {Open Press}, year = {2023}}
+""")
+    assert _keys("Encode it by the standard (TEI Consortium, 2023).", bib) == ["tei"]
+    assert _keys("Rules are set (Open Press, 2023).", bib) == []

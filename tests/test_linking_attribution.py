@@ -784,3 +784,22 @@ def test_a_bare_surname_of_a_later_author_of_a_long_list_is_no_link() -> None:
     assert [lk.source_key for lk in link(parse_essay(text), bib).links if lk.kind == "attribution"] == ["grad2001"]
     text = "Quality, as Grad argues, must be measured."
     assert [lk.source_key for lk in link(parse_essay(text), bib_late).links if lk.kind == "attribution"] == ["anzt2020"]
+
+
+def test_words_of_two_of_an_authors_titles_choose_neither() -> None:
+    # "Castillo, et. al señalan que ... el origen social (la clase social o el estatus) y las creencias culturales":
+    # "clase", "social" and "estatus" are words of "Todos Somos Clase Media: Sobre El Estatus Social", "creencias"
+    # of "Educación, Equidad y Creencias Distributivas", the work the sentence cited. Words of two titles are the
+    # author's topics, no naming of one work: no link (Todos was suggested).
+    bib = parse_bibliography(
+        "@article{todos, author={Castillo, Juan and Miranda, Daniel}, title={Todos Somos Clase Media: Sobre El Estatus"
+        " Social Subjetivo En Chile}, year={2013}}\n"
+        "@article{edu, author={Castillo, Juan and Madero, Ignacio}, title={Educación, Equidad y Creencias"
+        " Distributivas}, year={2013}}\n")
+    text = ("Asimismo, Castillo, et. al señalan que la percepción es sesgada por el origen social (la clase social o "
+            "el estatus) y las creencias culturales.")
+    linkage = link(parse_essay(text), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == []
+    # the close case: words of one title alone still suggest it
+    linkage = link(parse_essay(text.replace("las creencias", "las normas")), bib)
+    assert [(lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [("todos", "suggested")]

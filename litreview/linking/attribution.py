@@ -610,6 +610,8 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         if (key and ambiguous and not titled and len(best_keys) >= _MANY_WORKS
                 and index.rests_on_one_word(best_keys, context, key)):
             key = ""  # one word of one of many titles, written once, is too little to tell the works apart
+        if key and ambiguous and not titled and not _names_its_title(key, best_keys, context, index):
+            key = ""  # words of two of the titles, neither written out: the author's topics, naming neither work
         ambiguous = ambiguous or bool(titled)  # chosen by the words, against the people: a suggestion
         detail = ("several entries; chosen by context" if key else UNDECIDED) if ambiguous else ""
         if cue:
@@ -675,6 +677,20 @@ def _titled(keys: list[str], fitting: list[str], context: tuple[str, ...], index
     if shared[ranked[0]] >= _TITLE_WORDS and shared[ranked[1]] == 0:
         return ranked[:1]
     return []
+
+
+def _names_its_title(key: str, keys: list[str], context: tuple[str, ...], index: SourceIndex) -> bool:
+    """Whether a sentence that picks ``key`` among an author's works ``keys`` by words of its title
+    (``SourceIndex.pick``) names that work: it shares no words of another's title that the chosen one lacks, or it
+    writes half of the chosen title's words or more. "Castillo, et. al señalan ... la clase social o el estatus ... las
+    creencias culturales" writes three of eight words of "Todos Somos Clase Media: Sobre El Estatus Social Subjetivo
+    En Chile" and one of "Educación, Equidad y Creencias Distributivas", the work it cited: the author's topics, which
+    name neither; "Graph theory of dramatic texts, or network analysis (Trilcke)" writes "Graph Theory for Dramatic
+    Texts" whole."""
+    if not any(index.own_title_words(k, keys, context) for k in keys if k != key):
+        return True
+    title = index.title_stems.get(key, frozenset())
+    return 2 * len(title.intersection(context)) >= len(title)
 
 
 _YEAR = lazy(r"(?<![\w.\-/])(1[5-9]\d\d|20\d\d)(?![\w\-/]|\.\d)")

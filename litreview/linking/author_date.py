@@ -21,6 +21,7 @@ from .author_date_hit import (
     _reportable,
     _second_year,
     _year_text,
+    closing,
     every_letter_of_a_group,
     one_entry_per_item,
     one_entry_per_label,
@@ -65,8 +66,10 @@ _MORE_LETTER = lazy(r"^\s*,\s*(?P<s>[a-z]{1,2})(?![\w.’'])(?!\s+[^\W\d_]{2,}(?
 chapitre 3)")."""
 
 
-def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found, after: str = "") -> None:
-    """Author-date citations in one claim (``before``, ``after``: the previous and next sentence of its paragraph)."""
+def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found, after: str = "",
+                  passage: str = "") -> None:
+    """Author-date citations in one claim (``before``, ``after``: the previous and next sentence of its paragraph;
+    ``passage``: its sentences before this one, ``before`` by default)."""
     text = claim.text
     short = shorthand.shorthands(index).pattern
     forms = year_forms(index)
@@ -101,7 +104,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found, a
                     continue
             last_names = names
             _names_years(claim, paren, seg_text, at, names, years, rest, index, found, shared,
-                         in_paren.get(paren.start(), ()))
+                         in_paren.get(paren.start(), ()), closing(passage or before, text, paren))
         if paged := [(seg, at) for seg, at in _segments(body) if _PAGE_NO_YEAR.search(seg) and not forms.year.search(seg)]:
             _undated(claim, paren, index, found, paged)  # "(Rancour & Bile, p. 7, Rancour 1922)"
         one_entry_per_label(found, *read_from, index)
@@ -238,6 +241,8 @@ def _items(body: str, forms: YearForms, index: SourceIndex,
         named = _names_comma_year(rest, forms, index)
         if named is None and seg_text[:len(seg_text) - len(rest)].endswith("."):  # "(… Seuils, 1987. Il y …)"
             named = _names_after_sentence(rest, forms, index)
+        if named is None:  # "(Madero 2011, citado en Castillo, Miranda, and Madero-Cabib 2013)"
+            named = _names_after_prefix(rest, forms, index)
         if named is None:
             yield seg_text, seg_start, (names, years, rest)
             continue
@@ -284,6 +289,26 @@ def _names_after_sentence(rest: str, forms: YearForms, index: SourceIndex) -> tu
         if parsed is not None and _names_then_year(parsed[0], parsed[1], index):
             return end.end(), parsed
     return None
+
+
+_PREFIX_WORDS = lazy(r"\s*,\s*(?P<words>(?:[^\W\d_][\w.]{0,15}\s+){1,4})(?=[^\W\d_])")
+"""A comma after an item's years, then a few words before a name: a prefix, "citado en", "as cited in", "zit. n."."""
+
+
+def _names_after_prefix(rest: str, forms: YearForms, index: SourceIndex) -> tuple[int, _Parsed] | None:
+    """Where in ``rest`` (what follows an item's years) the work a secondary citation was read in starts, and it read:
+    "(Madero 2011, citado en Castillo, Miranda, and Madero-Cabib 2013, 160)", "(Madero, 2011, as cited in Castillo,
+    Madero-Cabib, & Miranda, 2013)", names with commas in them after a prefix in lower case, when they are an entry's
+    and it has an entry of each of their years. None otherwise: "(Doe 2001, on the raven, Roe 2019)" with no entry
+    of Roe's of 2019 keeps its note as its locator."""
+    match = _PREFIX_WORDS.match(rest)
+    if match is None or not match.group("words").islower() or not rest[match.end()].isupper():
+        return None
+    parsed = _parse_segment(rest[match.end():], forms, index)
+    keys = lookup(parsed[0], index) if parsed is not None and parsed[0] else []
+    if parsed is None or not keys or not all(candidates(keys, year, suffix, index) for year, suffix in parsed[1]):
+        return None
+    return match.end(), parsed
 
 
 def _names_then_year(seg: str, years: list[tuple[str, str]], index: SourceIndex) -> str:
@@ -550,9 +575,11 @@ def letter_group(names: str, index: SourceIndex) -> object:
 
 def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: str,
                  years: list[tuple[str, str]], rest: str, index: SourceIndex, found: Found,
-                 shared: Collection[tuple[object, str]] = (), in_paren: Collection[tuple[object, str]] = ()) -> None:
+                 shared: Collection[tuple[object, str]] = (), in_paren: Collection[tuple[object, str]] = (),
+                 closed: tuple[str, int] | None = None) -> None:
     """``shared``: the names and years the sentence cites with several letters; ``in_paren``: those this
-    parenthesis does (``_shared_letters``)."""
+    parenthesis does (``_shared_letters``); ``closed``: the sentence it closes, when it stands after that one's full
+    stop (``author_date_hit.closing``)."""
     sig_keys, confidence = lookup(names, index), 1.0
     if not sig_keys:
         sig_keys, confidence = loose(names, index), 0.8
@@ -591,7 +618,7 @@ def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: s
         group = (letter_group(names, index), year) if suffix else None
         label = year_label(year, suffix, len(sig_keys))
         _emit(claim, keys, written, paren.group(), at, locator, weight, index, found,
-              shared_context=group in shared, word_before=group not in in_paren, label=label)
+              shared_context=group in shared, word_before=group not in in_paren, label=label, closed=closed)
     if resolved_any:
         found.cover(claim.id, paren.start(), paren.end())
         _cover_names(claim, paren.start(), names, found)

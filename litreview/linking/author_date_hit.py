@@ -70,7 +70,8 @@ _ORIGINAL_LENGTH = len(" [1998]")
 
 def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, locator: str,
           confidence: float, index: SourceIndex, found: Found, guessed: bool = False,
-          shared_context: bool = False, word_before: bool = True, label: str | None = None) -> None:
+          shared_context: bool = False, word_before: bool = True, label: str | None = None,
+          closed: tuple[str, int] | None = None) -> None:
     """``guessed``: the citation prints no names (or no year) of its own, so between entries its context does
     not tell apart, picking one would be a guess: it is left open. ``shared_context``: the sentence cites the same
     names and year with another letter too, so its words are no evidence of which entry this letter is.
@@ -79,10 +80,12 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     alike or nearly so (``index.clearly_best``), the citation is left open too, unless other citations' contexts
     picked one (``cited_letters.picked``): the order of the file is no evidence of which work it is. ``label``: the
     lettered year label the citation prints (by default the one ``written`` ends with), as its letter reads
-    ("1975b" for DIN 1505-2's "1975bb")."""
+    ("1975b" for DIN 1505-2's "1975bb"). ``closed``: the sentence the citation closes and how far its claim's text
+    is shifted in it (``closing``), whose words tell its work instead of the claim's."""
     label = label_of(written) if label is None else label
+    words_of, words_at = (closed[0], at + closed[1]) if closed else (claim.text, at)
     # One entry: no words to weigh (nor the document's topic to read).
-    context = _context_words(claim.text, at, written, keys, index) if len(set(keys)) > 1 else []
+    context = _context_words(words_of, words_at, written, keys, index) if len(set(keys)) > 1 else []
     key, ambiguous, scores = index.choose(keys, context)
     page = _page_of(locator, label)
     if not ambiguous:
@@ -101,7 +104,7 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     agreed = cited_letters.agreed(index, keys, label) if ambiguous and label else ""
     # A lead that one shared word makes is no evidence alone: the citation is then decided as one its context does
     # not, unless picks of the other letters of its entries corroborate it (``cited_letters.record_weak_pick``).
-    clear = ambiguous and clearly_best(*ranked[:2]) and not _topic_names_another(claim.text, at, written, keys,
+    clear = ambiguous and clearly_best(*ranked[:2]) and not _topic_names_another(words_of, words_at, written, keys,
                                                                                index, key)
     if clear and index.rests_on_one_word(keys, context, key):
         clear = False
@@ -125,6 +128,19 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     found.hits.append(Hit(claim.id, key, "marker", confidence * (0.8 if ambiguous else 1.0),
                           evidence, at, at + len(written), ambiguous=ambiguous, locator=locator,
                           confirmed=not ambiguous))
+
+
+def closing(before: str, text: str, paren: re.Match[str]) -> tuple[str, int] | None:
+    """The passage a parenthesis that opens its claim closes, when its paragraph has sentences before it
+    (``before``): "Under medeltiden lyckades människan ... kraftutövningen. (Haikola, 2015a)", a LaTeX source's
+    "text. \\citep{k}", is read as a claim of its own or as the start of the next sentence, yet cites the sentences
+    before it, back to the paragraph's citation before it (``_own_clause``). The text its words come from
+    (``before``, the parenthesis and the claim's text up to it) and how far the claim's text is shifted in it;
+    None when the claim writes words before the parenthesis, or when its paragraph has no sentence before it."""
+    if not before.strip() or text[:paren.start()].strip():
+        return None
+    shift = len(before) + 1
+    return f"{before} {text[:paren.end()]}", shift
 
 
 def _topic_names_another(text: str, at: int, written: str, keys: list[str], index: SourceIndex, key: str) -> bool:

@@ -35,18 +35,26 @@ def find_markers(claims: Sequence[Claim], index: SourceIndex, *, marked: bool = 
     return found
 
 
+PASSAGE = 8
+"""How many sentences before it, in its paragraph, a citation that opens its claim is read with: the passage it closes
+(``author_date_hit.closing``), back to the paragraph's citation before it."""
+
+
 def _author_date(claims: Sequence[Claim], index: SourceIndex, found: Found) -> Found:
     """Author-date citations in every claim (each read with the sentences before and after it in its paragraph)."""
     previous: Claim | None = None
+    passage: list[str] = []  # the paragraph's sentences before this one
     for n, claim in enumerate(claims):
         before = previous.text if previous is not None and previous.paragraph == claim.paragraph else ""
+        passage = passage if before else []
         following = claims[n + 1] if n + 1 < len(claims) else None
         after = following.text if following is not None and following.paragraph == claim.paragraph else ""
         if author_date.cited_letters.in_reference_list(index, claim):
             pass  # an item of the document's reference list: "Doe, J. (1995)." cites nothing
         elif "(" in claim.text or author_date.shorthand.shorthands(index).pattern:  # "(Kant 2004)", "KpV 12"
-            author_date.find_in_claim(claim, before, index, found, after)
+            author_date.find_in_claim(claim, before, index, found, after, " ".join(passage[-PASSAGE:]))
         else:  # "... generation Nakamura et al.", an entry with no date in a style printing none
             author_date.bare_undated(claim, index, found, after)
         previous = claim
+        passage.append(claim.text)
     return found

@@ -9,10 +9,14 @@ from collections.abc import Mapping
 from ..bibliography.latex import decode_latex
 from ..lazyre import lazy
 from ..model import Person, Source
+from ..render.pandoc_fields import as_pandoc_reads
 from .text import canonical
 
 WEB_TYPES = frozenset({"online", "www", "electronic", "misc", "webpage"})
 """Types a style names by their web site (container) when they have no author (Chicago's substitute)."""
+PUBLISHER_NAMED_TYPES = frozenset({"online", "www", "electronic", "webpage", "software"})
+"""Types APA names by their publisher when they have no author or editor: a web page (CSL webpage, which pandoc reads
+biblatex's @online as) and software, "(TEI Consortium, 2023)"."""
 PERIODICAL_TYPES = frozenset({"article", "article-journal", "article-newspaper", "article-magazine"})
 """Types Harvard (Cite Them Right) names by their journal when they have no author: "(The Economist, 2011)"."""
 MAX_EXPANDED = 6
@@ -23,7 +27,8 @@ def extra_signatures(sources: Mapping[str, Source]) -> dict[str, list[str]]:
     """Name forms styles print besides the plain ones the index knows: canonical form -> keys.
 
     "Alampara, Schilling-Wilhelmi, et al." (names added until two lists differ) and, for an
-    entry with no author or editor, its short title, the web site ("GitHub") or, for software, the publisher.
+    entry with no author or editor, its short title, the web site ("GitHub") or, for a web page or software, the
+    publisher as pandoc reads it (a biblatex ``organization`` too).
     """
     from .index import family_forms
 
@@ -41,8 +46,8 @@ def extra_signatures(sources: Mapping[str, Source]) -> dict[str, list[str]]:
                 forms.add(canonical(decode_latex(short)))
             if source.type in WEB_TYPES | PERIODICAL_TYPES and source.container:
                 forms.add(canonical(source.container))
-            if source.type == "software" and source.publisher:
-                forms.add(canonical(source.publisher))
+            if source.type.lower() in PUBLISHER_NAMED_TYPES:
+                forms.add(canonical(as_pandoc_reads(source).publisher))
         for form in forms:
             if form:
                 out[form].append(source.key)
