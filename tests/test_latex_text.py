@@ -47,6 +47,8 @@ def test_accents_latexcodec_lacks_are_composed(raw: str, shown: str) -> None:
     (r"\mnras", "MNRAS"),
     (r"{\aap}", "A&A"),
     (r"Rates in \apj\ and \apjl", "Rates in ApJ and ApJL"),
+    # the Planetary Science Journal and the Research Notes of the AAS (aas_macros since 2020; NASA ADS exports them)
+    (r"{\psj} and \rnaas", "PSJ and RNAAS"),
     # TeX's single quotes pair up, as pandoc prints them ("‘Glass Floors'" left its closing mark straight).
     (r"`Glass Floors' and ``Ceilings''", "‘Glass Floors’ and “Ceilings”"),
     # Accents latexcodec's table lacks (it left "\\‘y") are the letter with the combining mark, as pandoc prints them.

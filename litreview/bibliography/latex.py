@@ -47,7 +47,7 @@ _AAS_JOURNALS = {
     "cjaa": "Chinese J. Astron. Astrophys.", "icarus": "Icarus", "jcap": "J. Cosmology Astropart. Phys.",
     "jrasc": "JRASC", "memras": "MmRAS", "mnras": "MNRAS", "na": "New A", "nar": "New A Rev.", "pasa": "PASA",
     "pra": "Phys. Rev. A", "prb": "Phys. Rev. B", "prc": "Phys. Rev. C", "prd": "Phys. Rev. D",
-    "pre": "Phys. Rev. E", "prl": "Phys. Rev. Lett.", "pasp": "PASP", "pasj": "PASJ", "qjras": "QJRAS",
+    "pre": "Phys. Rev. E", "prl": "Phys. Rev. Lett.", "pasp": "PASP", "pasj": "PASJ", "psj": "PSJ", "qjras": "QJRAS", "rnaas": "RNAAS",
     "rmxaa": "Rev. Mexicana Astron. Astrofis.", "skytel": "S&T", "solphys": "Sol. Phys.", "sovast": "Soviet Ast.",
     "ssr": "Space Sci. Rev.", "zap": "ZAp", "nat": "Nature", "iaucirc": "IAU Circ.", "aplett": "Astrophys. Lett.",
     "apspr": "Astrophys. Space Phys. Res.", "fcp": "Fund. Cosmic Phys.", "gca": "Geochim. Cosmochim. Acta",
