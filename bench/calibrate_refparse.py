@@ -142,11 +142,11 @@ Reading = tuple[ParsedReference, ParsedReference, ParsedReference, dict[str, Any
 # the marks), with wrong fields .02 short of .80.
 # Kept: a field printed between other marks than the rest of its list prints it between (doubt.list_shares; the
 # rendered strings judged a list, one style, at a time). Each of the six folders judged by weights and a threshold fitted
-# without it, mean .69/.09 -> .75/.09; bibwild16 in the dev styles, never fitted, .60/.07 -> .73/.08. Measured beside it
+# without it, mean .69/.09 -> .75/.09; 23 real bibliographies (dev) in the dev styles, never fitted, .60/.07 -> .73/.08. Measured beside it
 # and not kept (at .10 of a left-out folder's right fields flagged, the wrong ones, mean of six: .71 before, .78 with
 # it): the same by entry type (.76), the exact characters either side (.77), the fields before and after it (.72), the
 # short word before it ("In:", .71), its length against the list's median (.71), the order of the fields (.72), fields
-# most entries of its type hold that it lacks (.72); all of them together .78 (bibwild16 .82 against .79 with the one
+# most entries of its type hold that it lacks (.72); all of them together .78 (23 real bibliographies (dev) .82 against .79 with the one
 # kept, at the cost of 80 more weights).
 RIGHT_SHARE = 0.13
 """The share of the training set's right fields (out of fold) the threshold may flag (see the module's doc)."""
