@@ -80,7 +80,8 @@ def test_fetch_table_and_offline_flag(fake, capsys) -> None:
     assert code == 0 and fake.count() == 0 and "registry status" in out and "unverified" in out
 
 
-def test_fetch_without_network_exits_1_quickly_and_honestly(tmp_path, monkeypatch, capsys) -> None:
+def _offline_project(tmp_path, monkeypatch) -> None:
+    """The demo bibliography in ``tmp_path`` (the working folder), every registry at a loopback port nothing listens on."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         dead = f"http://127.0.0.1:{s.getsockname()[1]}"
@@ -88,6 +89,10 @@ def test_fetch_without_network_exits_1_quickly_and_honestly(tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     for name in URL_VARS:
         monkeypatch.setenv(name, dead)
+
+
+def test_fetch_without_network_exits_1_quickly_and_honestly(tmp_path, monkeypatch, capsys) -> None:
+    _offline_project(tmp_path, monkeypatch)
     code, out, err = run(capsys, "fetch", *ARGS, "--format", "json")
     assert code == 1 and "network unreachable" in err and "snapshot is unchanged" in err
     summary, rows = json.loads(out)["summary"], {r["key"]: r for r in json.loads(out)["sources"]}
@@ -102,13 +107,7 @@ def test_fetch_without_network_exits_1_quickly_and_honestly(tmp_path, monkeypatc
 def test_fetch_without_network_says_so_once_not_on_every_row(tmp_path, monkeypatch, capsys) -> None:
     # A table of every entry, each saying "not verified: the network is unreachable", buries the one fact: the
     # network is off. The table keeps what the run did tell (a malformed DOI); the others are counted once.
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
-    (tmp_path / "refs.bib").write_text(bibliography_for(CASES / "registry_demo" / "refs.bib", dead), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    for name in URL_VARS:
-        monkeypatch.setenv(name, dead)
+    _offline_project(tmp_path, monkeypatch)
     monkeypatch.setenv("COLUMNS", "200")
     code, out, err = run(capsys, "fetch", *ARGS)
     assert code == 1 and "network unreachable" in err and "snapshot is unchanged" in err
