@@ -68,12 +68,14 @@ def bibitems(text: str) -> list[BibItem]:
         body = body[opening.end() if opening else 0:closing.start() if closing else len(body)]
         found = list(_ITEM.finditer(body))
         ends = [m.start() for m in found[1:]] + [len(body)] * bool(found)  # each runs to the next \bibitem
+        line, counted = first + 1, 0  # line numbers counted on in one pass, not from the list's start for each item
         for m, end in zip(found, ends, strict=True):
+            line, counted = line + body.count("\n", counted, m.start()), m.start()
             key = m.group(1).strip()
             written = _NEWBLOCK.sub(" ", body[m.end():end])
             shown = " ".join(convert_text(written).split())
             if key and shown:
-                items.append(BibItem(key, shown, first + 1 + body.count("\n", 0, m.start())))
+                items.append(BibItem(key, shown, line))
     return items
 
 
