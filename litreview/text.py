@@ -250,7 +250,7 @@ def markdown_code(text: str) -> str:
     text = _LINE_BREAKS.sub(" ", without_controls(text))
     if not text:
         return ""
-    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
     pad = " " if text[0] == "`" or text[-1] == "`" or (text[0] == text[-1] == " " and text.strip(" ")) else ""
     return f"{fence}{pad}{text}{pad}{fence}"
 
