@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..lazyre import lazy
 from ..model import Finding, Source
 from .bib import entry_finding, shown
-from .field_values import has_field, plain
+from .field_values import PAGE_RANGE, has_field, plain
 from .hints import own_name
-
-_RANGE = lazy(r"(\d+)\s*(?:--?|–)\s*(\d+)")
 
 
 def issue_pages(source: Source) -> tuple[str, str] | None:
@@ -22,7 +19,7 @@ def issue_pages(source: Source) -> tuple[str, str] | None:
     if source.type != "article" or has_field(fields, "pages") or has_field(fields, "page"):
         return None
     name = "number" if has_field(fields, "number") else "issue"
-    written = _RANGE.fullmatch(plain(fields.get(name, "")))
+    written = PAGE_RANGE.fullmatch(plain(fields.get(name, "")))
     if written is None:
         return None
     first, last = int(written.group(1)), int(written.group(2))

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from ..doi import normalize_doi
 from ..lazyre import lazy
 from ..model import Source
-from .field_values import ENDNOTE_TAGS, endnote_fix, endnote_tag, has_field, plain
+from .field_values import ENDNOTE_TAGS, PAGE_RANGE, endnote_fix, endnote_tag, has_field, plain
 from .hints import csl_form
 
 FIELD_HINTS = {
@@ -156,7 +156,6 @@ def _preprint_hint(missing: str, fields: Mapping[str, str], source: Source) -> s
             f"write journal = {{arXiv preprint arXiv:{ident}}} if your style prints no eprint")
 
 
-_PAGE_RANGE = lazy(r"\d+\s*(?:-+|–)\s*\d+")
 
 
 def _isbn_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
@@ -168,7 +167,7 @@ def _isbn_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
 
     if not entry_identifiers(fields).get("isbn"):
         return ""  # (none, or no ISBN: "August 2005" in an isbn field is LR122's)
-    if _PAGE_RANGE.search(plain(fields.get("pages", ""))):
+    if PAGE_RANGE.search(plain(fields.get("pages", ""))):
         return ("it has an ISBN and a page range, so it is a part of a book: make the entry @incollection "
                 "(@inproceedings for a paper in proceedings), with booktitle = {...}")
     return "it has an ISBN, so it is a book: make the entry @book, with publisher = {...}, or add journal = {...} if " \
