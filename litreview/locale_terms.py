@@ -74,17 +74,21 @@ def and_words(*languages: str) -> frozenset[str]:
 
 
 ABBREVIATIONS_IN_PROSE = ("e.g.", "i.e.", "cf.", "vs.", "vgl.", "bzw.", "z. B.", "u. a.", "d. h.", "ggf.", "sog.", "bspw.",
-                          "ca.", "evtl.", "p. ex.")
-"""Abbreviations running prose writes mid-sentence, in English, German and French ("vgl. Busse", "bzw. Oberfläche",
-"z. B. Fillmore"): a capitalised word after one (German capitalises every noun) starts no new sentence."""
+                          "ca.", "evtl.", "p. ex.", "np.", "tzw.", "zob.", "por.", "tj.", "m.in.", "ang.", "esim.", "vrt.")
+"""Abbreviations running prose writes mid-sentence, in English, German, French, Polish and Finnish ("vgl. Busse",
+"bzw. Oberfläche", "z. B. Fillmore", 'tzw. "solenia"', "np. Google", "esim. Hadoop"): a capitalised word or a
+quotation after one (German capitalises every noun) starts no new sentence."""
 
 
-def abbreviation_ends(terms: tuple[str, ...]) -> str:
-    """A regular expression for the end of any of ``terms``, its first letter in either case ("Vgl."), or of a part
-    of one up to a period, as written ("z." of "z. B."; "E." is an initial, not "e.g."'s), each space optional."""
+def abbreviation_ends(terms: tuple[str, ...], *, parts: bool = True) -> str:
+    """A regular expression for the end of any of ``terms``, its first letter in either case ("Vgl."), or (``parts``)
+    of a part of one up to a period, as written ("z." of "z. B."; "E." is an initial, not "e.g."'s), each space
+    optional."""
     whole = [f"(?i:{re.escape(t[0])}){alternation((t[1:],))}" for t in sorted(terms, key=len, reverse=True)]
-    parts = {t[:i + 1] for t in terms for i, c in enumerate(t) if c == "." and i + 1 < len(t)} - set(terms)
-    return "|".join([*whole, alternation(tuple(parts))] if parts else whole)
+    if not parts:
+        return "|".join(whole)
+    pieces = {t[:i + 1] for t in terms for i, c in enumerate(t) if c == "." and i + 1 < len(t)} - set(terms)
+    return "|".join([*whole, alternation(tuple(pieces))] if pieces else whole)
 
 
 QUOTES = {"“": "”", "‘": "’", "„": "“", "‚": "‘", "«": "»", "‹": "›", "”": "”", "»": "«", '"': '"', "'": "'",

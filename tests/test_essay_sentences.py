@@ -389,3 +389,98 @@ def test_citation_after_a_full_stop_ends_its_sentence_before_the_next() -> None:
     latex = parse_latex("\\documentclass{article}\n\\begin{document}\nIt holds here. \\citep{a}\n\\newline\n\\newline\n"
                         "Next one follows.\n\\end{document}\n", "essay.tex")
     assert [c.text for c in latex.claims] == ["It holds here. [@{a}]", "Next one follows."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A paragraph that is one sentence in bold (a thesis's hypothesis, "**H1: Donors will precede support.**"): pysbd
+    # gave the closing "**" a span of its own, which has no letter and was dropped; the claim opened a bold it never
+    # closed, and the page showed the rest of the paragraph in bold.
+    ("**H1: Donors will precede, or cause, support.**", ["**H1: Donors will precede, or cause, support.**"]),
+    ("**Każda metoda jest wrażliwa na kontekst.** Następnie obiekt.",
+     ["**Każda metoda jest wrażliwa na kontekst.**", "Następnie obiekt."]),
+    ("It holds. __All of it.__", ["It holds.", "__All of it.__"]),
+])
+def test_a_sentence_wholly_in_emphasis_keeps_its_closing_marks(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Polish and Finnish abbreviations of running prose ("tzw." so-called, "np." for example, "zob." see, "m.in." among
+    # others, "esim." for example, "vrt." compare) end no sentence before a capital or a quotation: pysbd, which knows
+    # English ones, cut "używając tzw." from the word it abbreviates ('"solenia"').
+    ('Można się zabezpieczyć używając tzw. "solenia" (ang. *salting*). Proces ten polega na tym.',
+     ['Można się zabezpieczyć używając tzw. "solenia" (ang. *salting*).', "Proces ten polega na tym."]),
+    ("Robią to duże firmy, np. Google i Yahoo. Inne też.", ["Robią to duże firmy, np. Google i Yahoo.", "Inne też."]),
+    ("Atakujący mógł m.in. Twittera zablokować. Potem tak.", ["Atakujący mógł m.in. Twittera zablokować.", "Potem tak."]),
+    ("Hajautettu laskenta, esim. Hadoop, on nopeaa. Se toimii.", ["Hajautettu laskenta, esim. Hadoop, on nopeaa.",
+                                                                  "Se toimii."]),
+    ("Tulokset ovat samat (vrt. Google) kuin ennen. Se toimii.", ["Tulokset ovat samat (vrt. Google) kuin ennen.",
+                                                                  "Se toimii."]),
+    # German's, known in a parenthesis, outside one too
+    ("Das sagen u. a. Müller und Meier. Dann mehr.", ["Das sagen u. a. Müller und Meier.", "Dann mehr."]),
+])
+def test_polish_and_finnish_abbreviations_end_no_sentence(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Two dashes (pandoc Markdown's "---" em dash, "--" en dash) with a sentence's end between them: pysbd reads
+    # what lies between two "--" as one parenthesis and ends no sentence in it, so a paragraph that used the em dash
+    # twice was one claim ("zapobiec. Omówię", a Polish chapter's footnotes of three sentences each one claim).
+    ("Jest to problem---ponieważ tak jest. Omówię sposoby---krótko.",
+     ["Jest to problem---ponieważ tak jest.", "Omówię sposoby---krótko."]),
+    ("He has a cat -- bad weather. She has a dog -- good.", ["He has a cat -- bad weather.", "She has a dog -- good."]),
+    ("See pages 3--5. Pages 7--9 say more.", ["See pages 3--5.", "Pages 7--9 say more."]),
+    # a parenthesis in dashes that ends no sentence stays whole
+    ("The model---see Fig. 3---holds. It works.", ["The model---see Fig. 3---holds.", "It works."]),
+])
+def test_a_sentence_ends_between_two_dashes(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+def test_a_citation_in_parentheses_after_a_full_stop_is_the_sentences_before() -> None:
+    # "It holds. (\cite[pp. xiii--xiv]{a})" (a thesis's introduction) and "It holds. ([@a])": the citation in its
+    # parentheses after the stop was a claim of its own, "([@{a}, pp. xiii–xiv])", and the sentence it backs had none.
+    # As a bracket placed there ("It holds. [@a] Next one."), it is the sentence's before, and a capital after it
+    # begins the next.
+    from litreview.essay import parse_essay
+    from litreview.essay.latex import parse_latex
+
+    essay = parse_essay("Alpha holds here. ([@a]) Beta follows now. Gamma ends. ([@b; @c])\n\n"
+                        "Delta holds. ([@d]) and more.\n", "essay.md")
+    assert [(c.text, [x.key for x in c.citations or ()]) for c in essay.claims] == [
+        ("Alpha holds here. ([@a])", ["a"]), ("Beta follows now.", []), ("Gamma ends. ([@b; @c])", ["b", "c"]),
+        ("Delta holds. ([@d]) and more.", ["d"])]
+    latex = parse_latex("\\documentclass{article}\n\\begin{document}\nIt rests on returns. "
+                        "(\\cite[pp. xiii--xiv]{a})\n\\end{document}\n", "essay.tex")
+    assert [c.text for c in latex.claims] == ["It rests on returns. ([@{a}, pp. xiii–xiv])"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A "?" inside a URL (its query) ends no sentence: pysbd cut "http://example.com/pics/3543?" from the rest of the
+    # address, "**jsessionid=ef3d9c3d00**", a claim of its own with no word in it.
+    ("http://example.com/pics/3543?**jsessionid=ef3d9c3d00**", ["http://example.com/pics/3543?**jsessionid=ef3d9c3d00**"]),
+    ("Open example.com/a?Id=3 in a browser. Then wait.", ["Open example.com/a?Id=3 in a browser.", "Then wait."]),
+])
+def test_a_question_mark_with_no_blank_after_it_ends_no_sentence(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A variable's one capital letter ends a sentence before a sentence's first word ("variables X and Y. First, one
+    # builds"): pysbd takes any capital and full stop for a name's initial and went on; a name's middle initial has its
+    # given name before it, not a word in lower case ("George W. Bush"), and its family name after it.
+    ("It takes two variables X and Y. First, one builds a model to predict Y. Then, a second model is built.",
+     ["It takes two variables X and Y.", "First, one builds a model to predict Y.", "Then, a second model is built."]),
+    ("There is a confounding variable Z. This analysis was done.",
+     ["There is a confounding variable Z.", "This analysis was done."]),
+    ("It was written by J. Smith and George W. Bush. Then more.",
+     ["It was written by J. Smith and George W. Bush.", "Then more."]),
+])
+def test_a_variables_letter_ends_a_sentence_before_a_sentences_first_word(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected

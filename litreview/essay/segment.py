@@ -43,19 +43,24 @@ _BOUNDARY = re.compile(r"[.!?…](?:(?!\w)(?![\"'”’)\]]*$)|[A-Z])")
 # Abbreviations after which pysbd may wrongly end a sentence when the next part
 # is a continuation (lower case, digit, bracket) or a name ("Cf. Wendt").
 # German and Italian ones too, before a noun, which German writes with a capital ("Diplom- bzw. Magisterarbeiten",
-# "vgl. Müller"); and a paper's names of its parts before a reference LaTeX prints as its label ("Eq. [eqn:filter]").
-_NON_TERMINAL = re.compile(r"\b(?:cf|Cf|vs|Dr|Mr|Mrs|Ms|Prof|St|e\.g|i\.e|bzw|vgl|Vgl|ggf|evtl|sog|Hrsg|Nr|ca|cfr|Cfr"
-                           r"|Sig|Dott|pag|[Ee]qs?|[Ss]ecs?|[Rr]efs?|Thm|Lem|Prop|Cor|Chap|App|Alg)\.\s*$")
+# "vgl. Müller"), and those of running prose in other languages (ABBREVIATIONS_IN_PROSE: 'tzw. "solenia"'); and a paper's names of its parts before a reference LaTeX prints as its label ("Eq. [eqn:filter]").
+_NON_TERMINAL = re.compile(r"(?:\b(?:cf|Cf|vs|Dr|Mr|Mrs|Ms|Prof|St|e\.g|i\.e|bzw|vgl|Vgl|ggf|evtl|sog|Hrsg|Nr|ca|cfr|Cfr"
+                           r"|Sig|Dott|pag|[Ee]qs?|[Ss]ecs?|[Rr]efs?|Thm|Lem|Prop|Cor|Chap|App|Alg)\."
+                           rf"|(?<![\w.])(?:{abbreviation_ends(ABBREVIATIONS_IN_PROSE, parts=False)}))"
+                           r"\s*$")
 # A German date's day and its month ("am 11. November 2012", "seit dem 6. Mai"): the ordinal's point ends no sentence.
 _DAY = lazy(r"\b(?:[Aa]m|[Vv]om|[Zz]um|[Bb]is|[Ss]eit|[Aa]b|dem|den)\s+(?:[1-9]|[12]\d|3[01])\.\s*$")
 _MONTH = lazy(rf"^(?:{alternation((*CITATION_TERMS['de']['months'].split(), 'Jänner'))})\b")  # Austria's "Jänner" too
 # An abbreviation of running prose, or German's "s." (siehe), "S." (Seite) and "Hrsg.", that ends a sentence's part in
 # a parenthesis still open ("(s. Culture, B [x](#x), C)": a link's own parenthesis kept pysbd from reading it whole).
 _OPEN_PARENTHESIS_ABBREVIATION = lazy(rf"(?<!\w)(?:{abbreviation_ends((*ABBREVIATIONS_IN_PROSE, 's.', 'Hrsg.'))})$")
-_CONTINUATION = re.compile(r"^(?:[a-z0-9,;:)\]&]|\[-?@|\(\d)")  # "&" too: "Square, Inc. & others (2019)"
+# A citation in parentheses goes on too: "It holds. ([@a])", a LaTeX "(\\cite{a})" after the stop.
+_CONTINUATION = re.compile(r"^(?:[a-z0-9,;:)\]&]|\(?\[-?@|\(\d)")  # "&" too: "Square, Inc. & others (2019)"
 # A bare @key after a break continues the sentence only after "et al." or when it stands alone
 # ("... as shown. @smith2001."); "@smith2001 shows it." begins a sentence of its own.
-_CITED_THEN = lazy(r"\s*((?:\[-?@[^\[\]]*\][ \t]*)*\[-?@[^\[\]]*\])\s+")
+_CITED = r"(?:\[-?@[^\[\]]*\]|\(\[-?@[^\[\]()]*\]\))"
+"""A citation's bracket, or one in parentheses ("([@a])", a LaTeX "(\\cite{a})")."""
+_CITED_THEN = lazy(rf"\s*((?:{_CITED}[ \t]*)*{_CITED})\s+")
 """Citation brackets after a sentence's end, then blanks (``_cited_then_capital``)."""
 
 
@@ -74,11 +79,13 @@ _NUMBERED = lazy(r"^\[\(?\d")
 # whose prefix is the words it quotes ("(„You shall know a word by the company it keeps.“ Firth 1957, 11)").
 _QUOTED_IN_PARENTHESIS = lazy(r"\(\s*[„“\"«‹‚‘][^()]*[.!?…]\s*[“”\"»›‘’]$")
 _PARENTHESIS_CLOSES = lazy(r"^[^()]{1,120}\)")
-# Initialisms that pysbd keeps glued to a following capitalised sentence start.
+# Initialisms that pysbd keeps glued to a following capitalised sentence start; and a variable's capital letter after a
+# word in lower case ("variables X and Y. First, one builds"), which pysbd takes for a name's initial.
+_STARTERS = ("The|This|That|These|Those|It|Its|In|We|They|He|She|A|An|However|But|Yet|Thus|"
+             "Moreover|Furthermore|Therefore|Such|Our|Their|There|Here")
 _GLUED = re.compile(
-    r"\b(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|et al\.|etc\.)\s+"
-    r"(?=(?:The|This|That|These|Those|It|Its|In|We|They|He|She|A|An|However|But|Yet|Thus|"
-    r"Moreover|Furthermore|Therefore|Such|Our|Their|There|Here)\s)"
+    rf"\b(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|et al\.|etc\.)\s+(?=(?:{_STARTERS})\s)"
+    rf"|(?<=[a-z] )[A-Z]\.\s+(?=(?:{_STARTERS}|Then|First|Second|Third|Finally|Next|If|When)[\s,])"
 )
 
 
@@ -143,8 +150,8 @@ _CLOSERS = lazy(r"[*_]+(?=\s|$)")
 
 
 def _closing_marks_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
-    """Markdown read whole: a sentence that ends inside emphasis (``*A caption.* With``) keeps the closing marks,
-    which the next one started with; and an image's "!" opens no sentence end (``See ![icon](i.png) here``)."""
+    """Markdown read whole: a sentence that ends inside emphasis (``*A caption.* With``, ``**All of it.**``) keeps
+    the closing marks, which the next one started with or were a span of their own; and an image's "!" opens no sentence end (``See ![icon](i.png) here``)."""
     out: list[list[int]] = []
     for span in spans:
         prev = out[-1] if out else None
@@ -153,8 +160,10 @@ def _closing_marks_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
             prev[1] = span[1]
             continue
         m = _CLOSERS.match(flat, at) if prev is not None and prev[1] == at and flat[at - 1] in ".!?…" else None
-        if prev is not None and m is not None and m.end() < span[1]:
+        if prev is not None and m is not None:
             prev[1] = span[0] = m.end()
+            if not flat[m.end():span[1]].strip():
+                continue  # the closing marks were all of it ("**One sentence in bold.**"): no sentence of their own
         out.append(span)
     return out
 
@@ -272,7 +281,7 @@ _SCAN = re.compile(r"""(?P<mark>[()\[\]"“”])|[.!?](?P<close>[”"]?)\s+(?=[A
 # pysbd never ends a sentence inside or after an initialism ("K.J. Holsti", "T.V. Paul") but these.
 _INITIALISM = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\.")
 _RESTORED = frozenset({"US", "UK", "EU", "USA", "IV", "AM", "PM"})
-_GOES_ON = re.compile(r"[)\]]*\s*(?:[a-z0-9,;:&]|\[-?@|\(\d)")  # what _CONTINUATION merges
+_GOES_ON = re.compile(r"[)\]]*\s*(?:[a-z0-9,;:&]|\(?\[-?@|\(\d)")  # what _CONTINUATION merges
 # Where pysbd ends a sentence with no mark of its own: a bracketed or quoted passage before a capital.
 _QUOTE_ENDS = re.compile(r"""['"”](?=\s[A-Z])""")
 _CLOSE_ENDS = re.compile(r"\)(?=\s[A-Z])")
@@ -358,21 +367,30 @@ def _sure_breaks(flat: str) -> list[int]:
 
 
 def _pysbd_spans(flat: str, lo: int, hi: int) -> list[list[int]]:
-    """pysbd's sentences of flat[lo:hi], as spans of ``flat``."""
+    """pysbd's sentences of flat[lo:hi], as spans of ``flat``; its runs of hyphens given to pysbd as en dashes (as
+    many), which it reads as any other word: pysbd ends no sentence between two "--", which it takes for the ends of
+    a parenthesis, and pandoc Markdown writes each dash so ("problem---ponieważ tak jest. Omówię sposoby---krótko",
+    "pages 3--5. Pages 7--9")."""
     spans: list[list[int]] = []
-    cursor = lo
-    for part in _pieces(flat[lo:hi]):
+    text = flat[lo:hi]
+    if "--" in text:
+        text = _HYPHENS.sub(lambda m: "\u2013" * len(m.group()), text)
+    cursor = 0
+    for part in _pieces(text):
         for sent in _segmenter().segment(part):
             piece = sent.strip()
             if not piece:
                 continue
-            at = flat.find(piece, cursor, hi)
+            at = text.find(piece, cursor)
             if at < 0:  # pysbd altered the text: keep the rest as one sentence
-                spans.append([cursor, hi])
+                spans.append([lo + cursor, hi])
                 return spans
-            spans.append([at, at + len(piece)])
+            spans.append([lo + at, lo + at + len(piece)])
             cursor = at + len(piece)
     return spans
+
+
+_HYPHENS = lazy(r"-{2,}")
 
 
 #: pysbd's time grows faster than the text: a paragraph is fed to it in pieces of at most this many
@@ -421,6 +439,8 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
                 _NUMBERED.match(nxt) and _ET_AL.search(prev)) or (
                 # "686(1)" then "(a)": pysbd's list item glued to the word before, a statute's subsection
                 span[0] == merged[-1][1] and nxt[:1] == "(" and (prev[-1:].isalnum() or prev[-1:] == ")")) or (
+                # "3543?" then "**jsessionid=ef3d**": a URL's query, no blank after its "?"
+                span[0] == merged[-1][1] and text[span[0] - 1] in "?!" and nxt[:1].strip()) or (
                 # "(see panel" then "(b) of Figure 3)": a part's label, named in the sentence, begins no sentence
                 _ITEM.match(nxt) and _PART_NAMED.search(prev)) or (
                 opened >= 0 and _QUOTED_IN_PARENTHESIS.match(text, opened, end) and _PARENTHESIS_CLOSES.match(nxt)) or (
@@ -467,8 +487,8 @@ def _starts_sentence(text: str) -> bool:
 
 
 def _split_glued(text: str, spans: list[list[int]]) -> list[list[int]]:
-    """Split after "U.S." or "et al." when a plain sentence start follows, outside a parenthesis or bracket still
-    open ("(Peute et al. In preparation)": a year field citeproc prints as written)."""
+    """Split after "U.S.", "et al." or a variable's letter ("X and Y.") when a plain sentence start follows, outside a
+    parenthesis or bracket still open ("(Peute et al. In preparation)": a year field citeproc prints as written)."""
     out: list[list[int]] = []
     for a, b in spans:
         cut = a
