@@ -722,3 +722,24 @@ def test_a_knitr_child_three_folders_below_the_document_that_knits_it_is_found(t
     (tmp_path / "parts/03/lit/deep/far.Rmd").write_text("Lee says so [@lee].\n", encoding="utf-8")
     assert load_essay(tmp_path / "parts/03/lit/ch.Rmd").meta[IN_BOOK] == str(tmp_path / "thesis.Rmd")
     assert IN_BOOK not in load_essay(tmp_path / "parts/03/lit/deep/far.Rmd").meta
+
+
+def test_each_chapters_notes_are_its_own(tmp_path: Path) -> None:
+    # Quarto renders each chapter of a book on its own, so a note label is a chapter's: "[^1]" in two chapters are two
+    # notes. Read joined, the first chapter's note was lost with its citation (its key reported never cited, LR307).
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n"
+                                          "    - two.qmd\n", encoding="utf-8")
+    (tmp_path / "index.qmd").write_text("# One\n\nIt holds here.[^1] More text.\n\n[^1]: A first note [@a].\n",
+                                        encoding="utf-8")
+    (tmp_path / "two.qmd").write_text("# Two\n\nIt holds there.[^1]\n\n[^1]: A second note [@b].\n\n"
+                                      "Last words [@c].\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "_quarto.yml")
+    claims = [(c.id, c.text, Path(c.file or "").name, c.line, [x.key for x in c.citations or ()]) for c in essay.claims]
+    assert claims == [
+        ("p1-s1", "One", "index.qmd", 1, []), ("p2-s1", "It holds here.[^1]", "index.qmd", 3, []),
+        ("p2-s2", "More text.", "index.qmd", 3, []), ("p3-s1", "A first note [@a].", "index.qmd", 5, ["a"]),
+        ("p4-s1", "Two", "two.qmd", 1, []), ("p5-s1", "It holds there.[^1]", "two.qmd", 3, []),
+        ("p6-s1", "A second note [@b].", "two.qmd", 5, ["b"]), ("p7-s1", "Last words [@c].", "two.qmd", 7, ["c"])]
+    assert [p.note for p in essay.paragraphs] == ["", "", "1", "", "", "1", ""]
+    for claim in essay.claims:  # each claim's offsets are its text's in the joined body
+        assert " ".join(essay.body[claim.start:claim.end].split()) == claim.text

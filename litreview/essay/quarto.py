@@ -119,7 +119,7 @@ def load_quarto(project: Path) -> Essay:
                                          hint=f"check the chapter list in {project.name}")))
     missing: list[tuple[str, int, str, str]] = []
     looked: list[Path] = []  # the files the chapters' includes and children were looked for at
-    body, paragraphs = read_chapters(chapters, not_utf8, missing, looked=looked)
+    body, paragraphs = read_chapters(chapters, not_utf8, missing, looked=looked, apart=True)
     if not paragraphs:
         raise EssayError("the chapters have no paragraphs", path=str(project), hint="write the chapters' text")
     fronts = [_front(*chapter) for chapter in chapters]
@@ -214,17 +214,21 @@ def _front(path: Path, text: str) -> tuple[dict[str, Any], list[Paragraph]]:
 def read_chapters(files: list[tuple[Path, str]], not_utf8: list[NotUtf8] | None = None,
                   missing: list[tuple[str, int, str, str]] | None = None,
                   yaml_kept: list[dict[str, Any]] | None = None,
-                  looked: list[Path] | None = None) -> tuple[str, list[Paragraph]]:
-    """The files' bodies joined (front matter blanked, includes spliced in) and read, each claim in its file;
+                  looked: list[Path] | None = None, *, apart: bool = False) -> tuple[str, list[Paragraph]]:
+    """The files' bodies joined (front matter blanked, includes spliced in) and read, each claim in its file (``apart``:
+    each file read on its own, as Quarto renders a book's chapters: a note's label, a link's reference, is its
+    chapter's);
     an included file not in UTF-8 is read when its encoding is certain, and added to ``not_utf8``; an R Markdown
     child document not found is added to ``missing`` (``MISSING_INPUTS``), the rest read (``_included``); the fields
     of each YAML block a knitr child keeps (one not its front matter, which knitr strips) added to ``yaml_kept``, and
     each file an include or a child was looked for at, found or not, to ``looked``."""
     segments: list[tuple[str, int, str]] = []  # (file, its first line, text) in reading order
+    chapters: list[int] = []  # where each file's segments begin
     notebooks: dict[Path, Embeds | None] = {}  # the embedded ones, each read once for all chapters
     for path, text in files:
         if segments:
             segments.append((segments[-1][0], 0, "\n\n"))  # chapters never run into each other
+        chapters.append(len(segments))
         if path.suffix.lower() == ".ipynb":  # a notebook's prose, each piece on its line of the .ipynb
             from .notebook import notebook_segments
 
@@ -234,11 +238,23 @@ def read_chapters(files: list[tuple[Path, str]], not_utf8: list[NotUtf8] | None 
         # (front matter blanked: lines kept)
         segments += _included(path, "\n" * (body_line - 1) + body, 0, not_utf8, notebooks, missing,
                               yaml_kept=yaml_kept, looked=looked)
-    return read_segments(segments)
+    if not apart or len(chapters) < 2:
+        return read_segments(segments)
+    bodies: list[str] = []
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for lo, hi in zip(chapters, [*chapters[1:], len(segments)], strict=True):
+        body, read = read_segments(segments[lo:hi], number=len(paragraphs) + 1)
+        paragraphs += [replace(p, claims=tuple(replace(c, start=c.start + offset, end=c.end + offset)
+                                               for c in p.claims)) for p in read]
+        bodies.append(body)
+        offset += len(body)
+    return "".join(bodies), paragraphs
 
 
-def read_segments(segments: list[tuple[str, int, str]]) -> tuple[str, list[Paragraph]]:
-    """The segments (file, its line, text; line 0: a separator) joined and read, each claim at its file and line."""
+def read_segments(segments: list[tuple[str, int, str]], *, number: int = 1) -> tuple[str, list[Paragraph]]:
+    """The segments (file, its line, text; line 0: a separator) joined and read, each claim at its file and line; the
+    paragraphs numbered from ``number``."""
     parts: list[tuple[str, int]] = []
     first: list[int] = []
     offset = 0
@@ -250,7 +266,7 @@ def read_segments(segments: list[tuple[str, int, str]]) -> tuple[str, list[Parag
     body = "".join(chunk for _, _, chunk in segments)
     lines = Lines(body, parts, first)
     paragraphs = []
-    for paragraph in read_body(body, 1):
+    for paragraph in read_body(body, 1, first=number):
         claims = []
         for claim in paragraph.claims:
             file, line = lines(claim.start)
