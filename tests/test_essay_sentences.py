@@ -433,8 +433,10 @@ def test_polish_and_finnish_abbreviations_end_no_sentence(text: str, expected: l
      ["Jest to problem---ponieważ tak jest.", "Omówię sposoby---krótko."]),
     ("He has a cat -- bad weather. She has a dog -- good.", ["He has a cat -- bad weather.", "She has a dog -- good."]),
     ("See pages 3--5. Pages 7--9 say more.", ["See pages 3--5.", "Pages 7--9 say more."]),
-    # a parenthesis in dashes that ends no sentence stays whole
+    # a parenthesis in dashes that ends no sentence stays whole, one that ends in a question mark too
     ("The model---see Fig. 3---holds. It works.", ["The model---see Fig. 3---holds.", "It works."]),
+    ("The idea -- why not? -- was new. It worked.", ["The idea -- why not? -- was new.", "It worked."]),
+    ("The idea — why not? — was new. It worked.", ["The idea — why not? — was new.", "It worked."]),
 ])
 def test_a_sentence_ends_between_two_dashes(text: str, expected: list[str]) -> None:
     for reference in (False, True):

@@ -55,7 +55,8 @@ _MONTH = lazy(rf"^(?:{alternation((*CITATION_TERMS['de']['months'].split(), 'Jä
 # a parenthesis still open ("(s. Culture, B [x](#x), C)": a link's own parenthesis kept pysbd from reading it whole).
 _OPEN_PARENTHESIS_ABBREVIATION = lazy(rf"(?<!\w)(?:{abbreviation_ends((*ABBREVIATIONS_IN_PROSE, 's.', 'Hrsg.'))})$")
 # A citation in parentheses goes on too: "It holds. ([@a])", a LaTeX "(\\cite{a})" after the stop.
-_CONTINUATION = re.compile(r"^(?:[a-z0-9,;:)\]&]|\(?\[-?@|\(\d)")  # "&" too: "Square, Inc. & others (2019)"
+# A dash before a word in lower case goes on: a parenthesis in dashes ends with its question ("why not? -- was new").
+_CONTINUATION = re.compile(r"^(?:[a-z0-9,;:)\]&]|\(?\[-?@|\(\d|(?:--|[–—])-*\s?[a-z])")  # "&": "Inc. & others"
 # A bare @key after a break continues the sentence only after "et al." or when it stands alone
 # ("... as shown. @smith2001."); "@smith2001 shows it." begins a sentence of its own.
 _CITED = r"(?:\[-?@[^\[\]]*\]|\(\[-?@[^\[\]()]*\]\))"
@@ -281,7 +282,7 @@ _SCAN = re.compile(r"""(?P<mark>[()\[\]"“”])|[.!?](?P<close>[”"]?)\s+(?=[A
 # pysbd never ends a sentence inside or after an initialism ("K.J. Holsti", "T.V. Paul") but these.
 _INITIALISM = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\.")
 _RESTORED = frozenset({"US", "UK", "EU", "USA", "IV", "AM", "PM"})
-_GOES_ON = re.compile(r"[)\]]*\s*(?:[a-z0-9,;:&]|\(?\[-?@|\(\d)")  # what _CONTINUATION merges
+_GOES_ON = re.compile(r"[)\]]*\s*(?:[a-z0-9,;:&]|\(?\[-?@|\(\d|(?:--|[–—])-*\s?[a-z])")  # what _CONTINUATION merges
 # Where pysbd ends a sentence with no mark of its own: a bracketed or quoted passage before a capital.
 _QUOTE_ENDS = re.compile(r"""['"”](?=\s[A-Z])""")
 _CLOSE_ENDS = re.compile(r"\)(?=\s[A-Z])")
