@@ -415,3 +415,25 @@ def test_a_citation_typed_as_text_is_an_attribution_not_a_marker_in_a_marked_doc
                         "paper.md")
     assert [lk.kind for lk in link(plain, parse_bibliography(BIB, "paper.bib")).links
             if lk.source_key == "jervis1976perception"] == ["marker"]
+
+
+INTRODUCED = """
+As @waltz1979theory puts it:
+
+> "The structure of the international system shapes the behaviour of the states within it, whatever they intend."
+
+The report concluded that "nearly every household in the region had stopped sorting its waste by the end of the
+decade" and said no more.
+
+The next section turns to something else:
+
+> "Nothing here is anyone's words that a source holds, but the sentence quotes it as words of a long passage."
+"""
+
+
+def test_a_quotation_its_paragraph_before_introduces_and_cites_is_attributed() -> None:
+    # "As @a puts it:" then the words in a block quote (a LaTeX "\textcite{a} writes:" and a quote environment): the
+    # quotation's source is the sentence that introduces it, in the paragraph before; it was reported unattributed.
+    # An introduction that cites nothing attributes nothing.
+    _, found = findings(INTRODUCED)
+    assert [f.claim_id for f in found if f.code == "LR305"] == ["p3-s1", "p5-s1"]

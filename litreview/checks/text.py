@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
@@ -410,11 +411,17 @@ def _beside(essay: Essay, claims: set[str]) -> set[str]:
 
 
 def _near_markers(essay: Essay, linkage: Linkage) -> set[str]:
-    """Claims with a citation marker, and the sentences either side of one in the same paragraph; and every
-    sentence of a paragraph followed by a paragraph of citations alone, as a brief sets a paragraph's authorities."""
-    near = _beside(essay, {m.claim_id for m in linkage.mentions if m.kind == "marker"})
+    """Claims with a citation marker, and the sentences either side of one in the same paragraph; every sentence of
+    a paragraph followed by a paragraph of citations alone, as a brief sets a paragraph's authorities; and every
+    sentence of a paragraph a cited sentence introduces with a colon, as a block quotation is introduced ("As @a puts
+    it:" then the quoted words; a LaTeX "\\textcite{a} writes:" then a quote environment)."""
+    marked = {m.claim_id for m in linkage.mentions if m.kind == "marker"}
+    near = _beside(essay, marked)
     for _, before in cited_for(essay.paragraphs):
         near.update(c.id for c in before.claims)
+    for before, paragraph in pairwise(essay.paragraphs):
+        if before.claims and before.claims[-1].id in marked and before.claims[-1].text.rstrip().endswith(":"):
+            near.update(c.id for c in paragraph.claims)
     return near
 
 
