@@ -773,3 +773,16 @@ def test_display_math_cuts_are_found_in_linear_time() -> None:
     plain = "We see it\n\nNext we go\n\n(1) on."
     assert [plain[a:b].strip() for a, b in _sentences_around_displays(plain, 0, len(plain))] == [
         "We see it", "Next we go\n\n(1) on."]
+
+
+def test_a_csquotes_textquote_cites_its_source_argument() -> None:
+    # csquotes' \textquote[cite][punct]{text} prints the quotation and, after it, its cite argument in parentheses:
+    # "\textquote[{\cite{a}}]{words}" cites a in a LaTeX build. It was read as the words alone, the citation lost and
+    # the quotation reported unattributed (LR305). (pandoc 3.9 drops the command, words and citation.)
+    essay = parse_latex("\\documentclass{article}\n\\usepackage{csquotes}\n\\begin{document}\n"
+                        "\\textquote[{\\cite[p.~3]{a}}]{Asset pricing explains the prices of claims} and more. "
+                        "\\textquote{Plain words} too. \\textquote*[][.]{Inner words} here.\n\\end{document}\n",
+                        "essay.tex")
+    assert [(c.text, [x.key for x in c.citations or ()]) for c in essay.claims] == [
+        ("“Asset pricing explains the prices of claims” ([@{a}, p. 3]) and more.", ["a"]),
+        ("“Plain words” too.", []), ("‘Inner words’ here.", [])]

@@ -313,11 +313,15 @@ def _note_text(n: Any, l2tobj: Any) -> str:
 
 def _quoted_text(n: Any, l2tobj: Any) -> str:
     """csquotes' ``\\enquote{text}`` and ``\\textquote[cite][punct]{text}`` as “text” (‘text’ starred), as pandoc reads
-    them (a quotation; pylatexenc printed the words without their marks)."""
+    them (a quotation; pylatexenc printed the words without their marks); ``\\textquote``'s cite argument after it in
+    parentheses, as csquotes prints it (``\\mkcitation``): "\\textquote[{\\cite{a}}]{words}" cites a."""
     args = getattr(getattr(n, "nodeargd", None), "argnlist", None) or [None]
     body = args[-1]
     text = l2tobj.nodelist_to_text([body]) if body is not None else ""
-    return f"‘{text}’" if getattr(args[0], "chars", "") == "*" else f"“{text}”"
+    quoted = f"‘{text}’" if getattr(args[0], "chars", "") == "*" else f"“{text}”"
+    source = args[1] if len(args) > 3 else None
+    cite = " ".join(l2tobj.nodelist_to_text([source]).split()) if source is not None else ""
+    return f"{quoted} ({cite})" if cite else quoted
 
 
 def written_notes(text: str) -> str:
