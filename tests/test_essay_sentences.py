@@ -486,3 +486,14 @@ def test_a_question_mark_with_no_blank_after_it_ends_no_sentence(text: str, expe
 def test_a_variables_letter_ends_a_sentence_before_a_sentences_first_word(text: str, expected: list[str]) -> None:
     for reference in (False, True):
         assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A caption's attributes after its full stop (pandoc-crossref's "Table: Bowling scores. {#tbl:bowling-scores}")
+    # are its markup, no sentence: they were a claim of their own, "{#tbl:bowling-scores}".
+    ("Table: A table with merged cells. {#tbl:merged-cells}", ["Table: A table with merged cells. {#tbl:merged-cells}"]),
+    ("Bowling scores. {#tbl:bowling .striped} Next one.", ["Bowling scores. {#tbl:bowling .striped}", "Next one."]),
+])
+def test_a_captions_attributes_are_no_sentence_of_their_own(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected

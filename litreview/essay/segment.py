@@ -129,7 +129,10 @@ def _spans(flat: str, reference: bool) -> tuple[tuple[int, int], ...]:
         for cut in [*_sure_breaks(flat), len(flat)]:
             spans.extend([[lo, cut]] if _one(flat[lo:cut]) else _pysbd_spans(flat, lo, cut))
             lo = cut
-    spans = _closing_marks_stay(flat, _split_glued(flat, _merge_false_breaks(flat, spans)))
+    spans = _split_glued(flat, _merge_false_breaks(flat, spans))
+    if "{" in flat:
+        spans = _attributes_stay(flat, spans)
+    spans = _closing_marks_stay(flat, spans)
     if _NOTE_MARKS.search(flat):
         spans = _notes_stay(flat, spans)
     if len(spans) > 1 and "@" in flat:
@@ -148,6 +151,20 @@ def _spans(flat: str, reference: bool) -> tuple[tuple[int, int], ...]:
 
 
 _CLOSERS = lazy(r"[*_]+(?=\s|$)")
+
+
+def _attributes_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
+    """An element's attributes after a sentence's end (a caption's, "Bowling scores. {#tbl:bowling .striped}") end
+    that sentence: they are its markup, no sentence of their own nor the next one's start."""
+    out: list[list[int]] = []
+    for a, b in spans:
+        m = _ATTRIBUTES.match(flat, a) if out else None
+        if m is not None and m.end() <= b:
+            out[-1][1] = a = m.end()
+            if not any(ch.isalnum() for ch in flat[a:b]):
+                continue
+        out.append([a, b])
+    return out
 
 
 def _closing_marks_stay(flat: str, spans: list[list[int]]) -> list[list[int]]:
@@ -453,6 +470,8 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
     return merged
 
 
+_ATTRIBUTES = lazy(r"\{[#.][^{}\n]*\}")
+"""An element's attributes (pandoc's ``{#tbl:a .striped}``), which a caption writes after its last full stop."""
 _ITEM = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=[\s).,;:]|$)")
 """A list item's mark in parentheses, "(b) ", which pysbd takes for a sentence's start wherever it stands."""
 _PART_NAMED = lazy(r"(?<![\w.])(?:panels?|sub-?panels?|figures?|fig\.?|subfigures?|tables?|tab\.|abb\.?|parts?|"
