@@ -417,6 +417,7 @@ def test_a_sentence_wholly_in_emphasis_keeps_its_closing_marks(text: str, expect
                                                                   "Se toimii."]),
     ("Tulokset ovat samat (vrt. Google) kuin ennen. Se toimii.", ["Tulokset ovat samat (vrt. Google) kuin ennen.",
                                                                   "Se toimii."]),
+    ("Katso s. 107 ja ks. Dean. Se oli hyvä.", ["Katso s. 107 ja ks. Dean.", "Se oli hyvä."]),
     # German's, known in a parenthesis, outside one too
     ("Das sagen u. a. Müller und Meier. Dann mehr.", ["Das sagen u. a. Müller und Meier.", "Dann mehr."]),
 ])
