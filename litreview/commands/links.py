@@ -488,10 +488,10 @@ def _table(shown: Linkage, essay: Essay, bibliography: Bibliography, full: Linka
         rows.append([lk.claim_id, lk.source_key, lk.kind, f"{lk.confidence:.2f}", _status(lk), evidence,
                      f"“{sentence}”" if width < NARROW else sentence])
     if width < NARROW:
-        columns = [Column("claim"), Column("source"), Column("kind"), Column("conf"), Column("status"),
+        columns = [Column("claim"), Column("source", fold=True), Column("kind"), Column("conf"), Column("status"),
                    Column("evidence"), Column("sentence")]
         return render(title, columns, rows, width=width, heads=(0, 1, 2, 3, 4), footer=footer)
-    columns = [Column("claim"), Column("source"), Column("kind / conf"), Column("status"),
+    columns = [Column("claim"), Column("source", fold=True), Column("kind / conf"), Column("status"),
                Column("evidence / sentence", grow=True)]
     joined = [[r[0], r[1], f"{r[2]} {r[3]}", r[4], f"{r[5]}\n{r[6]}"] for r in rows]
     return render(title, columns, joined, width=width, footer=footer)

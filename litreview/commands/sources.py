@@ -55,7 +55,7 @@ def _table(sources: tuple[Source, ...], width: int | None = None, footer: str = 
     """The entries as a table (wide) or a list (narrow), wrapped between words."""
     from ._layout import Column, output_width, render
 
-    columns = [Column("key"), Column("type"), Column("year"), Column("authors", grow=True), Column("title", grow=True),
+    columns = [Column("key", fold=True), Column("type"), Column("year"), Column("authors", grow=True), Column("title", grow=True),
                Column("doi / url", fold=True)]
     rows = [[s.key, s.type, str(s.year or ""), _names(s.authors) or _names(s.editors), s.title,
              s.doi or s.url] for s in sources]
