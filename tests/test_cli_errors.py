@@ -372,3 +372,20 @@ def test_a_refused_rewrite_names_every_problem(tmp_path: Path, monkeypatch: pyte
     with pytest.raises(BibliographyError) as stop:
         load_or_fail(tmp_path / "refs.bib", strict=True)
     assert str(stop.value).count(": LR100 ") == 20
+
+
+def test_check_promises_no_sync_fix_that_sync_refuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """`sync --write` stops on a .bib with a syntax problem ("fix them and run again"): the text report does not
+    send the reader to it for the changes it knows until that problem is mended."""
+    monkeypatch.chdir(tmp_path)
+    dois = "".join(f"@article{{a{n}, author = {{Doe, J.}}, title = {{T{n}}}, journal = {{J}}, year = 2000,\n"
+                   f"  doi = {{https://doi.org/10.1234/x{n}}}}}\n" for n in range(8))
+    (tmp_path / "refs.bib").write_text(dois, encoding="utf-8")
+    main(["check", "--bib", "refs.bib", "--essay", "", "--no-cache"])
+    assert "`litreview sync --write` makes each change" in capsys.readouterr().out  # mendable: sync is named
+    (tmp_path / "refs.bib").write_text(dois + "@article{b, author = {Doe, J.}, title = {B}, journal = {J},\n"
+                                       "  volume = ,\n  year = 2001}\n", encoding="utf-8")
+    main(["check", "--bib", "refs.bib", "--essay", "", "--no-cache"])
+    out = capsys.readouterr().out
+    assert "more LR121" in out and "sync --write" not in out
+    assert main(["sync", "--bib", "refs.bib", "--essay", ""]) == 2  # as sync says
