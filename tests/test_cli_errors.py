@@ -341,3 +341,51 @@ def test_a_misspelt_command_is_told_the_one_it_likely_meant(capsys, typed: str, 
     assert f"No such command '{typed}'. Did you mean '{meant}'?" in capsys.readouterr().err
     assert main(["frobnicate"]) == 2  # nothing close: no guess
     assert "Did you mean" not in capsys.readouterr().err
+
+
+def test_many_bibliography_problems_on_loading_show_the_first_few_and_count_the_rest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """`links`, `sources`, `metadata` and `build` use a bibliography with problems and say so on standard error:
+    a hand-written .bib with twenty empty fields printed forty lines there before the table. The first few are
+    shown, the rest counted; `check` lists every one."""
+    from litreview.commands.sources import SHOWN_PROBLEMS
+
+    monkeypatch.chdir(tmp_path)
+    entries = "".join(f"@article{{a{n}, title = {{T{n}}}, volume = ,\n  year = 2000}}\n" for n in range(20))
+    (tmp_path / "refs.bib").write_text(entries, encoding="utf-8")
+    assert main(["sources", "--bib", "refs.bib", "--essay", "", "--format", "json"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("warning: 20 problems in refs.bib; 20 entries loaded and used")
+    assert err.count(": LR100 ") == SHOWN_PROBLEMS < 20
+    assert err.rstrip().endswith(f"... and {20 - SHOWN_PROBLEMS} more: `litreview check` lists every one, "
+                                 "with its hint")
+
+
+def test_a_refused_rewrite_names_every_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """`sync --write` stops on a bibliography with problems: each is named, since each must be mended first."""
+    from litreview.commands.sources import load_or_fail
+    from litreview.errors import BibliographyError
+
+    monkeypatch.chdir(tmp_path)
+    entries = "".join(f"@article{{a{n}, title = {{T{n}}}, volume = ,\n  year = 2000}}\n" for n in range(20))
+    (tmp_path / "refs.bib").write_text(entries, encoding="utf-8")
+    with pytest.raises(BibliographyError) as stop:
+        load_or_fail(tmp_path / "refs.bib", strict=True)
+    assert str(stop.value).count(": LR100 ") == 20
+
+
+def test_check_promises_no_sync_fix_that_sync_refuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """`sync --write` stops on a .bib with a syntax problem ("fix them and run again"): the text report does not
+    send the reader to it for the changes it knows until that problem is mended."""
+    monkeypatch.chdir(tmp_path)
+    dois = "".join(f"@article{{a{n}, author = {{Doe, J.}}, title = {{T{n}}}, journal = {{J}}, year = 2000,\n"
+                   f"  doi = {{https://doi.org/10.1234/x{n}}}}}\n" for n in range(8))
+    (tmp_path / "refs.bib").write_text(dois, encoding="utf-8")
+    main(["check", "--bib", "refs.bib", "--essay", "", "--no-cache"])
+    assert "`litreview sync --write` makes each change" in capsys.readouterr().out  # mendable: sync is named
+    (tmp_path / "refs.bib").write_text(dois + "@article{b, author = {Doe, J.}, title = {B}, journal = {J},\n"
+                                       "  volume = ,\n  year = 2001}\n", encoding="utf-8")
+    main(["check", "--bib", "refs.bib", "--essay", "", "--no-cache"])
+    out = capsys.readouterr().out
+    assert "more LR121" in out and "sync --write" not in out
+    assert main(["sync", "--bib", "refs.bib", "--essay", ""]) == 2  # as sync says

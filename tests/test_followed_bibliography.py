@@ -39,6 +39,8 @@ def test_init_leaves_the_bibliography_the_essay_names_out_and_a_later_change_is_
     assert main(["init", "paper.md"]) == 0
     settings = (here / "litreview.toml").read_text(encoding="utf-8")
     assert "\nbibliography =" not in settings and '# followed when it names others; bibliography = "refs.bib"' in settings
+    # "would fix them" read as "would repair them": the setting pins the files, whatever the essay names later
+    assert 'bibliography = "refs.bib" would pin them (these files, whatever paper.md names later)' in settings
     assert bibliography_files(load_config(here, env={})) == (here / "refs.bib",)
     # The author adds a file to the front matter: it is read (a setting copied by init gave LR321 and LR300).
     (here / "paper.md").write_text("---\ntitle: P\nbibliography: [refs.bib, more.bib]\n---\n\nText [@a; @b].\n",

@@ -94,3 +94,50 @@ def test_fetch_summary_at(width: int, review) -> None:
     text = fetch._summary(report, bib, width=width)
     assert_readable(text, width, words_of(*(s.key for s in bib.sources), *(m.reason or "" for m in meta.values())))
     assert "24 entries: 18 no-doi, 6 unverified." in " ".join(text.split())
+
+
+LONG_KEYS = ("http://zotero.org/groups/2323485/items/8C92G7E2", "http://zotero.org/groups/2323485/items/AGHCTYIJ",
+             "doi:10.1016/j.ssresearch.2016.06.001", "doi:10.1016/j.ssresearch.2016.06.002")
+
+
+@pytest.fixture(scope="module")
+def long_keyed(tmp_path_factory):
+    """Keys as a Manubot manuscript cites by (raw Zotero item URIs, DOIs): long, alike but for their end."""
+    import json
+
+    path = tmp_path_factory.mktemp("manual") / "manual-references.json"
+    path.write_text(json.dumps([{"id": key, "type": "report", "title": f"Report {n}", "issued": {"date-parts": [[2020]]},
+                                 "author": [{"family": "Kingsley", "given": "G. Thomas"}]}
+                                for n, key in enumerate(LONG_KEYS)]), encoding="utf-8")
+    bib = load_bibliography(path)
+    meta = load_metadata(bib, path.parent / "none", now=datetime(2026, 12, 1, tzinfo=UTC), stale_days=365)
+    return bib, meta
+
+
+def _ends_shown(text: str) -> bool:
+    flat = _BOX.sub(" ", text)
+    return "…" not in flat and all(key[-8:] in flat for key in LONG_KEYS)
+
+
+def test_long_keys_are_folded_whole_not_cut(long_keyed) -> None:
+    """A key is what a reviewer copies into `links --accept CLAIM KEY`: a long one wraps in its cell, never cut
+    with an ellipsis (which left four keys alike: 'http://zotero.org/groups/…')."""
+    from types import SimpleNamespace
+
+    from litreview.commands import fetch
+    from litreview.model import Linkage
+
+    bib, meta = long_keyed
+    assert _ends_shown(sources._table(bib.sources, width=120))
+    assert _ends_shown(metadata._table(bib, meta, width=120))
+    report = SimpleNamespace(metadata=meta, errors=(), offline=False, requests=3, retries=0, seconds=1.5, cached=0,
+                             written=(), counts=lambda: {"unverified": 4})
+    assert _ends_shown(fetch._summary(report, bib, width=120))
+    essay = load_essay(ROOT / "tests" / "cases" / "linking_prose" / "essay.md")
+    from litreview.model import Link
+
+    claim = essay.claims[0]
+    rows = tuple(Link(claim_id=claim.id, source_key=key, kind="marker", confidence=1.0, status="confirmed",
+                      evidence=f"[@{key}]") for key in LONG_KEYS)
+    linkage = Linkage(links=rows, mentions=(), orphans=())
+    assert _ends_shown(links._table(linkage, essay, bib, linkage, None, width=120))

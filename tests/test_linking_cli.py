@@ -411,3 +411,26 @@ def test_a_note_or_locator_without_the_decision_it_belongs_to_is_refused(
     code, _, _ = run(work, capsys, "--accept", "p2-s1", "wendt1992anarchy", "--note", "its thesis", "--locator", "p. 395")
     text = (work / "claims.yaml").read_text(encoding="utf-8")
     assert code == 0 and "note: its thesis" in text and "locator: p. 395" in text
+
+
+@pytest.mark.parametrize("decision", [("--accept", "p9-s9", "holsti2004taming"), ("--reject", "p1-s1", "nosuch1999"),
+                                      ("--accept", "p1-s1", "nosuch1999")])
+def test_a_refused_decision_in_a_new_review_leaves_no_folder_or_lock_behind(tmp_path, monkeypatch, capsys,
+                                                                              decision) -> None:
+    """The first decision of a review creates refs/ and its lock: refused (an unknown claim or key), it leaves
+    neither, as if never run."""
+    for name in ("essay.md", "refs.bib"):
+        shutil.copy(CASE / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    code = main(["links", "--essay", "essay.md", "--bib", "refs.bib", *decision])
+    assert code == 2 and "error" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_a_refused_decision_keeps_an_existing_claims_folder_and_its_lock(work: Path, capsys) -> None:
+    lock = work / ".claims.yaml.litreview-lock"
+    lock.write_bytes(b"")
+    code, _, err = run(work, capsys, "--accept", "p9-s9", "holsti2004taming")
+    assert code == 2 and "no claim p9-s9" in err
+    assert lock.exists() and (work / "claims.yaml").exists()

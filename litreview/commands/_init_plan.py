@@ -318,7 +318,8 @@ def _settings(plan: Plan, root: Path, essay: str, bib: str | list[str], *, quiet
               "site_dir": "site"}
     body = "".join(f"{k} = {quoted(values[k])}\n" if not (k == "bibliography" and named_by) else
                    f"# bibliography: left out, so the files {named_by} names are read (as pandoc and LaTeX read "
-                   f"them),\n# followed when it names others; bibliography = {quoted(bib)} would fix them\n"
+                   f"them),\n# followed when it names others; bibliography = {quoted(bib)} would pin them (these files, whatever "
+                   f"{named_by} names later)\n"
                    for k in _SETTINGS_KEYS)
     if quiet_unused:
         body += ('severity = { LR307 = "info" }  # entries the essay does not cite, and their problems, are notes, '

@@ -129,8 +129,12 @@ def _render(fmt: str, findings: list[Finding], summary: dict[str, Any], review: 
     from ..bibliography.csl import is_csl
     from ..checks.fixes import fixable
 
-    fixes = {(key, code) for key, code in fixable(review.bibliography)  # sync --write edits BibTeX only
-             if (source := review.bibliography.get(key)) is not None and not is_csl(source.file or "")}
+    # sync --write edits BibTeX only, and stops on a bibliography with a problem on loading ("fix them and run
+    # again"): until that is mended the report names no change as its.
+    refused = any(p.severity == "error" for p in review.bibliography.problems)
+    fixes = set() if refused else {
+        (key, code) for key, code in fixable(review.bibliography)
+        if (source := review.bibliography.get(key)) is not None and not is_csl(source.file or "")}
     return formats.render_text(findings, summary, excerpts=excerpts, style=click.style if colour else None,
                                fixable=fixes)
 

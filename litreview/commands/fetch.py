@@ -104,7 +104,7 @@ def _summary(report, bibliography, width: int | None = None) -> str:
         asked = "\n".join(f"{label}: {words}" for label, words in registry_states(meta))
         rows.append([source.key, status, doi, asked, fields, url,
                      meta.reason.replace(noise, "") if noise else meta.reason])
-    columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("registries"),
+    columns = [Column("key", fold=True), Column("status"), Column("DOI / suggestion", fold=True), Column("registries"),
                Column("mismatches"), Column("URL"), Column("note", grow=True)]
     counts = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
     footer = (f"{plural(len(bibliography.sources), 'entry', 'entries')}: {counts}. "

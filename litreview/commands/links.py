@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -113,14 +115,10 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
 
     shown_claims = relative_name(claims_path, config.root)  # as check names files
     if accept or reject:
-        from ..safewrite import locked
-
-        with locked(claims_path):  # one writer at a time; the file is re-read under the lock
+        with _locked(claims_path):  # one writer at a time; the file is re-read under the lock
             return _decide(claims_path, essay, bibliography, linkage, accept, reject, note, locator, shown_claims)
     if group:
-        from ..safewrite import locked
-
-        with locked(claims_path):
+        with _locked(claims_path):
             record_group(claims_path, essay, group, note=note)
         click.echo(f"grouped: {group} is one claim (recorded in {shown_claims})")
         return 0
@@ -160,6 +158,30 @@ def command(fmt: str, source_key: str | None, suggest: bool, all_suggestions: bo
 
         emit(_table(shown, essay, bibliography, linkage, source_key))
     return 0
+
+
+@contextlib.contextmanager
+def _locked(claims_path: Path) -> Iterator[None]:
+    """The claims file's lock (``safewrite.locked``), for a decision. Taking it creates the lock file, and the
+    claims folder when there is none yet (a review's first decision); a decision refused (an unknown claim or key)
+    before the claims file exists leaves neither behind, as if never run."""
+    from ..safewrite import lock_path, locked
+
+    lock = lock_path(claims_path)
+    had_lock = lock.exists()
+    missing = [folder for folder in (lock.parent, *lock.parent.parents) if not folder.exists()]  # innermost first
+    try:
+        with locked(claims_path):
+            yield
+    except BaseException:
+        if not had_lock and not claims_path.exists():
+            lock.unlink(missing_ok=True)
+            for folder in missing:
+                try:
+                    folder.rmdir()
+                except OSError:  # not empty: something else was written there meanwhile
+                    break
+        raise
 
 
 def _nothing_suggested(full: Linkage, source_key: str | None, all_suggestions: bool) -> str:
@@ -273,9 +295,7 @@ def _reanchor(claims_path: Path, essay: Essay, bibliography: Bibliography, linka
 
     claim_id, key = recorded
     if to:
-        from ..safewrite import locked
-
-        with locked(claims_path):  # one writer at a time; the file is re-read under the lock
+        with _locked(claims_path):  # one writer at a time; the file is re-read under the lock
             curated_edit.reanchor(claims_path, essay, claim_id, key, to, bibliography=bibliography)
         click.echo(f"moved: the decision {claim_id} -> {key} is now on {to} (recorded in {shown})")
         return 0
@@ -468,10 +488,10 @@ def _table(shown: Linkage, essay: Essay, bibliography: Bibliography, full: Linka
         rows.append([lk.claim_id, lk.source_key, lk.kind, f"{lk.confidence:.2f}", _status(lk), evidence,
                      f"“{sentence}”" if width < NARROW else sentence])
     if width < NARROW:
-        columns = [Column("claim"), Column("source"), Column("kind"), Column("conf"), Column("status"),
+        columns = [Column("claim"), Column("source", fold=True), Column("kind"), Column("conf"), Column("status"),
                    Column("evidence"), Column("sentence")]
         return render(title, columns, rows, width=width, heads=(0, 1, 2, 3, 4), footer=footer)
-    columns = [Column("claim"), Column("source"), Column("kind / conf"), Column("status"),
+    columns = [Column("claim"), Column("source", fold=True), Column("kind / conf"), Column("status"),
                Column("evidence / sentence", grow=True)]
     joined = [[r[0], r[1], f"{r[2]} {r[3]}", r[4], f"{r[5]}\n{r[6]}"] for r in rows]
     return render(title, columns, joined, width=width, footer=footer)

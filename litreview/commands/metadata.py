@@ -47,7 +47,7 @@ def _table(bibliography, metadata, width: int | None = None) -> str:
                 url += f"\narchive: {u.archive_url}"
         asked = "\n".join(f"{label}: {words}" for label, words in registry_states(meta))
         rows.append([source.key, status, doi or "", asked, record, mismatches, url, meta.reason or ""])
-    columns = [Column("key"), Column("status"), Column("DOI / suggestion", fold=True), Column("registries"),
+    columns = [Column("key", fold=True), Column("status"), Column("DOI / suggestion", fold=True), Column("registries"),
                Column("registry record", grow=True), Column("mismatches", grow=True), Column("URL", fold=True),
                Column("reason", grow=True)]
     # Eight columns of prose and identifiers need a wide screen; below that, one record per source.

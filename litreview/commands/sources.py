@@ -42,9 +42,17 @@ def load_or_fail(path, *, strict: bool = False) -> Bibliography:
             raise BibliographyError(f"{len(errors)} {noun} in {path}; fix them and run again:", errors)
         # The count is of what loaded: an entry with a problem may be among them ("the other N" misled).
         loaded = plural(len(bibliography.sources), "entry", "entries") if bibliography.sources else "no entries"
+        shown = errors[:SHOWN_PROBLEMS] if len(errors) > SHOWN_PROBLEMS + 1 else errors  # never "and 1 more"
+        rest = f"\n... and {len(errors) - len(shown)} more: `litreview check` lists every one, with its hint" \
+            if len(shown) < len(errors) else ""
         click.echo(str(BibliographyError(f"warning: {len(errors)} {noun} in {path}; {loaded} loaded and used "
-                                         "(`litreview check` reports each problem):", errors)), err=True)
+                                         "(`litreview check` reports each problem):", shown)) + rest, err=True)
     return bibliography
+
+
+SHOWN_PROBLEMS = 5
+"""How many of a bibliography's problems a command that uses it anyway (links, sources, metadata, fetch, build)
+names on standard error before counting the rest: its own output follows, and `check` lists every one."""
 
 
 def _names(people) -> str:
@@ -55,7 +63,7 @@ def _table(sources: tuple[Source, ...], width: int | None = None, footer: str = 
     """The entries as a table (wide) or a list (narrow), wrapped between words."""
     from ._layout import Column, output_width, render
 
-    columns = [Column("key"), Column("type"), Column("year"), Column("authors", grow=True), Column("title", grow=True),
+    columns = [Column("key", fold=True), Column("type"), Column("year"), Column("authors", grow=True), Column("title", grow=True),
                Column("doi / url", fold=True)]
     rows = [[s.key, s.type, str(s.year or ""), _names(s.authors) or _names(s.editors), s.title,
              s.doi or s.url] for s in sources]
