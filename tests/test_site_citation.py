@@ -752,9 +752,10 @@ def test_a_misc_entry_in_a_journal_prints_in_it_as_pandoc_prints_it() -> None:
         "In PLIS Del Lago Di Endine. n.d. https://x.org/f.",
         "Services Overview. n.d. https://x.org/s."]  # (pandoc 3.9's: it reads no booktitle of a @misc)
     assert "In <i>Blog</i>. 2017." in format_reference(bib.sources[1]).html
-    item = parse_csl('[{"id": "c", "type": "misc", "title": "T", "container-title": "Blog",'
+    # (a CSL item of type "misc", which CSL does not define, pandoc 3.9 prints "In" its container, as one of no type)
+    item = parse_csl('[{"id": "c", "type": "webpage", "title": "T", "container-title": "Blog",'
                      ' "issued": {"date-parts": [[2017]]}}]', "refs.json")
-    assert format_reference(item.sources[0]).text == "“T.” Blog, 2017."
+    assert format_reference(item.sources[0]).text == "Blog. “T.” 2017."  # (pandoc 3.9's)
 
 
 def test_a_name_particle_follows_the_given_name_where_the_name_is_inverted() -> None:
@@ -2021,3 +2022,20 @@ def test_a_patent_prints_its_number_and_date_of_issue() -> None:
         "Doe, Jane. A device. US Patent 123, issued 1991. http://x.org."]
     assert Citations().reference(bib.sources[1], PLAIN, "de-DE").text == (
         "Almendro, José L. Elektromagnetisches Signalhorn. Patent EU-29702195U, issued 1998.")
+
+
+@pytest.mark.parametrize("kind", [None, "", "journal"])
+def test_a_csl_item_of_no_type_or_an_unknown_one_is_printed_in_its_container(kind: str | None) -> None:
+    # A hand-written CSL-YAML file's items carry no type: pandoc 3.9 (chicago-notes-bibliography) prints them, and an
+    # item of a type CSL does not define, "In" their container, a sentence of its own, dated by the year; the site
+    # printed the container as a journal's ("“Enabling Private Sector Investment.” Renewable and Sustainable Energy
+    # Reviews, 2015.").
+    item = {"id": "a", "title": "Title", "author": [{"family": "Doe", "given": "J."}], "container-title": "Cont",
+            "issued": {"date-parts": [[2024, 11, 26]]}, "URL": "https://x.org"}
+    if kind is not None:
+        item["type"] = kind
+    source = parse_csl(json.dumps([item]), "refs.json").sources[0]
+    assert format_reference(source).text == "Doe, J. “Title.” In Cont. 2024. https://x.org."
+    # a journal article's container is its journal, as before (pandoc 3.9's entry)
+    source = parse_csl(json.dumps([{**item, "type": "article-journal"}]), "refs.json").sources[0]
+    assert format_reference(source).text == "Doe, J. “Title.” Cont, November 26, 2024. https://x.org."
