@@ -2039,3 +2039,24 @@ def test_a_csl_item_of_no_type_or_an_unknown_one_is_printed_in_its_container(kin
     # a journal article's container is its journal, as before (pandoc 3.9's entry)
     source = parse_csl(json.dumps([{**item, "type": "article-journal"}]), "refs.json").sources[0]
     assert format_reference(source).text == "Doe, J. “Title.” Cont, November 26, 2024. https://x.org."
+
+
+def test_a_web_pages_howpublished_is_its_publisher_as_pandoc_reads_it() -> None:
+    # pandoc 3.9's biblatex reader reads howpublished as CSL's publisher in every entry type, a web page's too, which
+    # the Chicago styles print as written (in capitals at the start of the sentence alone): the site title-cased an
+    # @online's "\url{https://www.skuvault.com/blog/safety-stock-formula/}" into "Https://Www.skuvault.com/Blog/...".
+    bib = parse_bibliography(
+        "@online{a, title={A}, author={Doe, J.}, howpublished={\\url{https://www.skuvault.com/blog/safety-stock}},"
+        " year=2020, url={https://www.skuvault.com/blog/safety-stock}}\n"
+        "@www{b, title={B}, author={Doe, K.}, howpublished={the site of things}, year=2020}\n"
+        "@online{c, title={C}, author={Doe, L.}, howpublished={the site of things}, organization={Org}, year=2020}\n"
+        "@online{d, title={D}, howpublished={the site of things}, year=2020}\n", "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, J. “A.” Https://www.skuvault.com/blog/safety-stock, 2020. https://www.skuvault.com/blog/safety-stock.",
+        "Doe, K. “B.” The site of things, 2020.",
+        "Doe, L. “C.” Org; the site of things, 2020.",
+        "the site of things. “D.” 2020."]
+    # a journal of a web page is its container, in title case (pandoc 3.9's entry)
+    (page,) = parse_bibliography("@online{g, title={G}, author={Doe, P.}, journal={the site of things}, year=2020}",
+                                 "refs.bib").sources
+    assert format_reference(page).text == "Doe, P. “G.” The Site of Things, 2020."
