@@ -913,3 +913,14 @@ def test_braced_variables_opening_the_note_are_read_as_pandoc_s_citeproc_reads_t
         start = time.perf_counter()
         parse_csl(json.dumps([{"id": "x", "type": "book", "title": "X", "note": note}]), "refs.json")
         assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("015010", "15010"), ("0x1F", "31"), ("1_000", "1_000"), ("1:20", "1:20"), ("12", "12"), ("-3", "-3")])
+def test_csl_yaml_numbers_are_read_as_yaml_1_2_reads_them_as_pandoc_does(written: str, read: str) -> None:
+    # A Zotero-derived CSL-YAML item's article number "page: 015010": YAML 1.1 (PyYAML) reads it as the octal 6664,
+    # which the site printed as the page; pandoc 3.9 reads YAML 1.2 (a decimal number, printed 15010 by its citeproc).
+    # 1_000 and 1:20 are text in YAML 1.2 (1000 and 80 in 1.1), 0x1F the number 31 in both.
+    (source,) = parse_csl(f"- id: a\n  type: article-journal\n  title: T\n  page: {written}\n", "refs.yaml",
+                          yaml=True).sources
+    assert source.pages == read
