@@ -2060,3 +2060,72 @@ def test_a_web_pages_howpublished_is_its_publisher_as_pandoc_reads_it() -> None:
     (page,) = parse_bibliography("@online{g, title={G}, author={Doe, P.}, journal={the site of things}, year=2020}",
                                  "refs.bib").sources
     assert format_reference(page).text == "Doe, P. “G.” The Site of Things, 2020."
+
+
+def test_a_csl_series_editor_is_printed_after_the_series_as_pandoc_prints_it() -> None:
+    # A Zotero item's "series editor" is CSL's collection-editor: pandoc 3.9 (chicago-notes-bibliography) prints it
+    # after the series ("Series, edited by Ann Roe"), the series' number then after a comma ("vol. 4"); the site
+    # left it out. Without a series, and in an article, pandoc prints none.
+    text = """\
+- id: a
+  type: chapter
+  title: Chap
+  container-title: Book
+  collection-title: Series
+  publisher: Pub
+  author: [{family: Doe, given: J.}]
+  collection-editor: [{family: Roe, given: Ann}, {family: Poe, given: Ed}]
+  issued: 2013
+- id: b
+  type: chapter
+  title: Chap
+  container-title: Book
+  publisher: Pub
+  author: [{family: Doe, given: K.}]
+  collection-editor: [{family: Roe, given: Ann}]
+  issued: 2013
+- id: c
+  type: book
+  title: Bk
+  collection-title: Series
+  collection-number: 4
+  publisher: Pub
+  author: [{family: Doe, given: L.}]
+  collection-editor: [{family: Roe, given: Ann}]
+  issued: 2013
+- id: d
+  type: chapter
+  title: Chap
+  container-title: Book
+  collection-title: Series
+  publisher: Pub
+  author: [{family: Doe, given: M.}]
+  editor: [{family: Zed, given: Z.}]
+  collection-editor: [{family: Roe, given: Ann}]
+  issued: 2013
+- id: f
+  type: book
+  title: Bk
+  collection-title: Series
+  collection-number: RR-4
+  publisher: Pub
+  author: [{family: Doe, given: O.}]
+  collection-editor: [{family: Roe, given: Ann}]
+  issued: 2013
+- id: g
+  type: book
+  title: Bk
+  collection-title: Series
+  collection-number: 4
+  publisher: Pub
+  author: [{family: Doe, given: P.}]
+  issued: 2013
+"""
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, J. “Chap.” In Book. Series, edited by Ann Roe and Ed Poe. Pub, 2013.",
+        "Doe, K. “Chap.” In Book. Pub, 2013.",
+        "Doe, L. Bk. Series, edited by Ann Roe, vol. 4. Pub, 2013.",
+        "Doe, M. “Chap.” In Book, edited by Z. Zed. Series, edited by Ann Roe. Pub, 2013.",
+        "Doe, O. Bk. Series, edited by Ann Roe, RR-4. Pub, 2013.",
+        "Doe, P. Bk. Series 4. Pub, 2013."]
