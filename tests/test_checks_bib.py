@@ -1932,3 +1932,19 @@ def test_babels_hyphenation_shorthand_in_a_field_is_reported() -> None:
     assert [(f.key, f.line) for f in found] == [("a", 2)]
     assert found[0].message.startswith('booktitle: babel\'s shorthand "-')
     assert 'Fernsehgesprächssendungen' in found[0].hint and "remove" in found[0].hint.lower()
+
+
+def test_an_agu_citation_number_is_a_page_and_a_catalogue_page_count_gets_a_pagetotal_hint() -> None:
+    # NASA ADS and Zotero write an AGU article's citation number of a special section as its pages ("E00L12",
+    # "G00A06"): biber, BibTeX and pandoc print it as the page it stands for, and LR143 said "write a page". A Trove
+    # catalogue record's "284 p. :" and "xvii, 211 p., [8] p. of plates :" are how many pages the book has.
+    found = _check("@article{agu, author={A, A}, title={T}, journal={JGR}, year={2012}, pages={E00L12}}\n"
+                   "@article{agu2, author={A, B}, title={T}, journal={JGR}, year={2008}, pages={G00A06}}\n"
+                   "@book{trove, author={T, A}, title={T}, publisher={P}, year={1976}, pages={284 p. :}}\n"
+                   "@book{plates, author={T, B}, title={T}, publisher={P}, year={1988},"
+                   " pages={xvii, 211 p., [8] p. of plates :}}\n"
+                   "@article{bad, author={B, A}, title={T}, journal={J}, year={2012}, pages={E00L12x7}}\n", "LR143")
+    assert "agu" not in found and "agu2" not in found
+    assert found["trove"][1] == "The pages field holds how many pages the work has: write pagetotal = {284} instead"
+    assert found["plates"][1] == "The pages field holds how many pages the work has: write pagetotal = {211} instead"
+    assert "bad" in found
