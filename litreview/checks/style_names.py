@@ -103,8 +103,15 @@ _ET_AL_AFTER = re.compile(r"(?:^|[\s,])(?:(?:et|Et|ET)(?:\.\s*|\s+)(?:al|AL)|eta
 """et al. at the end of a name, after its words (with the "et": a family name "Al" is a name, and so is "Etal")."""
 
 
+_AL_AS_GIVEN = lazy(r"(?i)a\.?\s*l\.?|al\.?")
+"""The given name of EndNote's "et, a. l.", "et, al." (its "et al." read as a name: family "et")."""
+
+
 def et_al_as_name(person: Person) -> bool:
-    """ "{al.}", "al.", "et al.", "et. al" written as a name of the list (BibTeX's "others" is the list's et al.)."""
+    """ "{al.}", "al.", "et al.", "et. al" written as a name of the list (BibTeX's "others" is the list's et al.);
+    EndNote's "et, a. l."."""
+    if person.family.casefold() == "et" and not person.prefix and _AL_AS_GIVEN.fullmatch(person.given):
+        return True
     return not person.given and bool(_ET_AL.fullmatch(f"{person.prefix} {person.family}".strip()))
 
 
