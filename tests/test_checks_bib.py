@@ -269,6 +269,10 @@ def test_capitals_and_title_case() -> None:
     # kept "LOYALTY" (O, Y, A) and "VARIOUS" in capitals
     assert title_case("INSIGHTS FROM AN EXIT, VOICE, AND LOYALTY GAME") == "Insights from an Exit, Voice, and Loyalty Game"
     assert title_case("VARIOUS QUEUE MODELS OF THE IAEA") == "Various Queue Models of the IAEA"
+    # each part of a hyphenated word capitalised (a German paper's "WESER-KURIER" was "Weser-kurier"), a small word
+    # within one not (CMOS 8.161)
+    assert title_case("WESER-KURIER") == "Weser-Kurier"
+    assert title_case("A STATE-OF-THE-ART SELF-ORGANIZING MAP") == "A State-of-the-Art Self-Organizing Map"
 
 
 def test_a_journal_abbreviated_in_acronyms_is_not_in_capitals() -> None:

@@ -121,8 +121,16 @@ def title_case(text: str) -> str:
     for i, written in enumerate(words):
         word = written.lower()
         keep_small = 0 < i < len(words) - 1 and word in TITLE_SMALL_WORDS and not out[-1].endswith(":")
-        out.append(written if _acronym(written) else word if keep_small else word[:1].upper() + word[1:])
+        out.append(written if _acronym(written) else word if keep_small else _capitalised(word))
     return " ".join(out)
+
+
+def _capitalised(word: str) -> str:
+    """A word in lower case capitalised, each part of a hyphenated one too but a small word within it
+    ("Weser-Kurier", "State-of-the-Art")."""
+    parts = word.split("-")
+    return "-".join(p if 0 < n < len(parts) - 1 and p in TITLE_SMALL_WORDS else p[:1].upper() + p[1:]
+                    for n, p in enumerate(parts))
 
 
 def _acronym(word: str) -> bool:
