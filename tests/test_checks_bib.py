@@ -1952,3 +1952,21 @@ def test_an_agu_citation_number_is_a_page_and_a_catalogue_page_count_gets_a_page
     assert found["trove"][1] == "The pages field holds how many pages the work has: write pagetotal = {284} instead"
     assert found["plates"][1] == "The pages field holds how many pages the work has: write pagetotal = {211} instead"
     assert "bad" in found
+
+
+def test_a_container_repeating_the_title_is_told_what_to_do_by_the_entrys_type() -> None:
+    # Mendeley writes a book's title again as its booktitle, and a proceedings volume as an @inproceedings whose
+    # booktitle is its title: LR134 said "name the journal or book that contains the work", of a book that is the
+    # whole work. An article's journal repeating its title is still told to name the journal.
+    found = _check("@book{b, author={W, T}, title={Identity and Discrimination}, booktitle={Identity and Discrimination},"
+                   " publisher={P}, year={2013}}\n"
+                   "@inproceedings{p, editor={Weiss, G H}, title={Contemporary Problems}, booktitle={Contemporary "
+                   "Problems}, publisher={SIAM}, year={1994}}\n"
+                   "@article{a, author={C, S}, title={Things Merely Are}, journal={Things Merely Are}, year={2005}}\n"
+                   "@book{ok, author={W, T}, title={Identity}, publisher={P}, year={2013}}\n", "LR134")
+    assert found["b"] == ("booktitle repeats the title: 'Identity and Discrimination'",
+                          "Delete booktitle: a @book is a whole work, in no book, and no style prints its booktitle")
+    assert found["p"][1] == ("If the entry is the whole proceedings (it names their editors), make it @proceedings and "
+                             "delete booktitle; else name the proceedings that contain the paper")
+    assert found["a"][1] == "Name the journal or book that contains the work"
+    assert "ok" not in found

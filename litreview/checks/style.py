@@ -264,12 +264,29 @@ def _doubled(title: str) -> str:
     return ""
 
 
+# Types of a whole book, no part of one: a booktitle beside their title is printed by no style (Mendeley writes the
+# title again there)
+_WHOLE_BOOKS = frozenset({"book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings", "reference",
+                          "mvreference", "booklet", "manual"})
+# A part of a book -> the type of the whole book, for an entry that is the book (its title its booktitle)
+_WHOLE_OF = {"inproceedings": "proceedings", "conference": "proceedings", "incollection": "collection"}
+
+
 def check_container(source: Source) -> Iterable[Finding]:
-    """LR134 when the container field only repeats the title."""
+    """LR134 when the container field only repeats the title; the hint by the entry's type (a book's booktitle
+    deleted, a proceedings volume written as a paper in it made @proceedings)."""
     name = _container_field(source)
     if name and source.title and folded(source.container) == folded(source.title):
-        hint = ("name the site that publishes the page (or drop the field)" if source.type in _WEB_TYPES
+        kind = source.type.lower()
+        hint = ("name the site that publishes the page (or drop the field)" if kind in _WEB_TYPES
                 else "name the journal or book that contains the work")
+        if name == "booktitle" and not csl_form(source) and kind in _WHOLE_BOOKS:
+            hint = f"delete booktitle: a @{kind} is a whole work, in no book, and no style prints its booktitle"
+        elif name == "booktitle" and not csl_form(source) and (whole := _WHOLE_OF.get(kind)):
+            hint = (f"if the entry is the whole {whole} (it names their editors), make it @{whole} and delete "
+                    f"booktitle; else name the {whole} that contain the paper" if whole == "proceedings" else
+                    f"if the entry is the whole {whole} (it names its editors), make it @{whole} and delete "
+                    f"booktitle; else name the {whole} that contains the chapter")
         yield entry_finding("LR134", source, f"{name} repeats the title: {source.container!r}", hint, field=name)
 
 
