@@ -1970,3 +1970,14 @@ def test_a_container_repeating_the_title_is_told_what_to_do_by_the_entrys_type()
                              "delete booktitle; else name the proceedings that contain the paper")
     assert found["a"][1] == "Name the journal or book that contains the work"
     assert "ok" not in found
+
+
+def test_a_body_split_at_its_and_after_people_is_not_a_title() -> None:
+    # EndNote's export of "... Douglas, P. S. and CAD Consortium and the PROMISE Investigators": LR147 said the author
+    # field "reads as a title" and asked for the title in its own field.
+    found = _check("@article{g, author={Genders, T. S. S. and Coles, A. and Douglas, P. S. and Investigators, C. A. D. "
+                   "Consortium and the PROMISE}, title={T}, journal={J}, year={2017}}\n", "LR147")
+    assert found["g"] == ("the author list ends in 'the PROMISE', which holds 'the', as no person's name does: a body's "
+                          "name cut at its 'and'",
+                          "Write the body's name whole in double braces after the people, e.g. author = {... and "
+                          "{{Name of the Body}}}, each person 'Family, Given'")

@@ -479,7 +479,16 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
         if "comma" in forms and "natural" in forms:
             listed = names.split_names(value)  # as written (name_forms reads braces flattened)
             natural = listed[forms.index("natural")].strip()
-            if word := next((w for w in natural.split() if w in _TITLE_WORDS), ""):
+            word = next((w for w in natural.split() if w in _TITLE_WORDS), "")
+            if word and natural == listed[-1].strip() and forms.count("comma") >= 2:
+                # "Douglas, P. S. and Investigators, C. A. D. Consortium and the PROMISE": people, then a body's name
+                # cut at its "and" (EndNote's export of "CAD Consortium and the PROMISE Investigators")
+                yield entry_finding("LR147", source, f"the {role} list ends in {shown(natural)}, which holds "
+                                    f"{shown(word)}, as no person's name does: a body's name cut at its 'and'",
+                                    f"write the body's name whole in double braces after the people, e.g. {role} = "
+                                    "{... and {{Name of the Body}}}, each person 'Family, Given'", field=role)
+                continue
+            if word:
                 # "Genetics, Genomics and Breeding of Conifers" in an editor field: a title, not people
                 yield entry_finding("LR147", source, f"the {role} field {shown(' '.join(value.split()))} reads as a title, "
                                     f"not names: {shown(natural)} holds {shown(word)}, which no name does",
