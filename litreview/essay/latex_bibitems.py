@@ -8,8 +8,8 @@ list is no prose of the manuscript (``latex`` leaves it out of the paragraphs); 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 from .latex_declarations import uncomment
