@@ -1981,3 +1981,16 @@ def test_a_body_split_at_its_and_after_people_is_not_a_title() -> None:
                           "name cut at its 'and'",
                           "Write the body's name whole in double braces after the people, e.g. author = {... and "
                           "{{Name of the Body}}}, each person 'Family, Given'")
+
+
+def test_a_cjk_name_family_name_first_without_its_comma_is_told_how_pandoc_cites_it() -> None:
+    # A Japanese thesis's "author = {本川 達雄}": BibTeX reads 達雄 (the given name) as the family name, pandoc reads
+    # 本川 as a particle and cites "(達雄 2009)"; nothing was reported. The editor list mixing it with "Tanaka,
+    # Hiroshi" was said to write "'国武 豊喜' given name first".
+    by_line = {f.line: f for f in findings_for(CASES / "LR166-trigger.bib")}
+    author = by_line[6]
+    assert author.message == ("author '本川 達雄' is written family name first, without its comma: BibTeX and biber "
+                              "read '達雄' as the family name and '本川' as the given name, and pandoc cites the person "
+                              "as '達雄' alone (its reading of '本川': a particle it prints nowhere)")
+    assert author.hint == "Write '本川, 達雄' in the author field: the family name, a comma, the given name"
+    assert by_line[7].hint == "Write '国武, 豊喜' in the editor field: the family name, a comma, the given name"

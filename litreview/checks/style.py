@@ -22,6 +22,7 @@ from ..model import Bibliography, Finding, Source
 from ..text import plural
 from .bib import damaged_entries, entry_finding, folded, plain
 from .body_names import check_body_names
+from .cjk_names import check_cjk_names
 from .braced_people import check_people_in_braces
 from .doi_expected import check_doi_expected
 from .hints import csl_form, own_name
@@ -89,6 +90,7 @@ def check_style(bib: Bibliography, *, now: datetime, access_max_age_days: int,
         found.extend(check_repeated_names(s))
         found.extend(check_people_in_braces(s))
         found.extend(check_body_names(s))
+        found.extend(check_cjk_names(s))
         found.extend(check_container(s))
         found.extend(check_original_year(s))
         # Without its field each check below finds nothing (most entries): skipped then.

@@ -479,6 +479,8 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
         if "comma" in forms and "natural" in forms:
             listed = names.split_names(value)  # as written (name_forms reads braces flattened)
             natural = listed[forms.index("natural")].strip()
+            if names.cjk_family_first(natural) is not None:
+                continue  # "国武 豊喜": family name first, its comma missing (LR166's), not given name first
             word = next((w for w in natural.split() if w in _TITLE_WORDS), "")
             if word and natural == listed[-1].strip() and forms.count("comma") >= 2:
                 # "Douglas, P. S. and Investigators, C. A. D. Consortium and the PROMISE": people, then a body's name
