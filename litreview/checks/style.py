@@ -22,8 +22,8 @@ from ..model import Bibliography, Finding, Source
 from ..text import plural
 from .bib import damaged_entries, entry_finding, folded, plain
 from .body_names import check_body_names
-from .cjk_names import check_cjk_names
 from .braced_people import check_people_in_braces
+from .cjk_names import check_cjk_names
 from .doi_expected import check_doi_expected
 from .hints import csl_form, own_name
 from .style_names import capitals_house, check_name_forms, check_names, check_repeated_names
