@@ -143,7 +143,8 @@ _CODES = (
     Code("LR142", "latex-integrity", "warning",
          "A field's LaTeX does not balance (math never closed, \\begin without \\end, _ or ^ outside math), "
          "or uses a command that LaTeX, biblatex and the file's @preamble do not define, or babel's German "
-         "shorthands (Fernseh\"-gespräch), which pandoc prints as written.",
+         "shorthands (Fernseh\"-gespräch), which pandoc prints as written; for a manuscript pandoc builds, a journal "
+         "named by an AASTeX macro (NASA ADS's journal = {\\jgr}), which pandoc prints as no journal.",
          "Close the math or the environment, escape the character (\\_), or correct the command's name."),
     Code("LR143", "page-range-format", "warning",
          "The pages field is not a page, a range or a list of them, or, in a BibTeX file, is a range written with one "
