@@ -1994,3 +1994,13 @@ def test_a_cjk_name_family_name_first_without_its_comma_is_told_how_pandoc_cites
                               "as '達雄' alone (its reading of '本川': a particle it prints nowhere)")
     assert author.hint == "Write '本川, 達雄' in the author field: the family name, a comma, the given name"
     assert by_line[7].hint == "Write '国武, 豊喜' in the editor field: the family name, a comma, the given name"
+
+
+def test_a_page_range_with_its_page_count_after_it_gets_the_range_to_write() -> None:
+    # An IngentaConnect export's "pages = {227-244(18)}": the range, then how many pages in parentheses; the hint
+    # said "Write pages = {12--15}".
+    found = _check("@article{e, author={J, B}, title={T}, journal={Stata Journal}, year={2007}, pages={227-244(18)}}\n"
+                   "@article{ok, author={J, C}, title={T}, journal={J}, year={2007}, pages={227-244}}\n", "LR143")
+    assert found["e"] == ("pages '227-244(18)': the range 227--244 with its page count (18) written after it",
+                          "Write pages = {227--244}")
+    assert "ok" not in found

@@ -76,6 +76,8 @@ _PAGE_COUNT = lazy(r"(?:[ivxlc]+\s*[+,]\s*)?(\d+)\s*(?:pp?\.?|pages|S\.|Seiten|f
 illustrations of a thesis, "xvii, 211 p., [8] p. of plates :", Trove's), not where it lies."""
 _RANGE_WITH_WORDS = lazy(r"(pp?\.|S\.)?\s*(\d+)\s*(?:-+|–)\s*(\d+)(?:\s*,?\s*vol\.?\s*(\d+))?")
 """A range with a page abbreviation before it ("p. 1408--1418") or its volume after it ("61 - 64 vol.1")."""
+_RANGE_WITH_COUNT = lazy(r"(\d+)\s*(?:-+|–)\s*(\d+)\s*\((\d+)\)")
+"""A range with how many pages it spans after it in parentheses ("227-244(18)", IngentaConnect's export)."""
 _CHAPTER_PAGES = lazy(r"(\{\d+-\d+\}|\d+-\d+)\s*(?:--|–)\s*(\{\d+-\d+\}|\d+-\d+)")
 """A range of pages numbered within a chapter ("12-1--12-55"), each end braced or not."""
 _DOUBLE_LETTER_PAGE = lazy(r"\d(?!(?:ff|sqq?)\b)[A-Za-z]{2,}")
@@ -611,6 +613,10 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
                 hint += f" and volume = {{{volume}}}"
             hint += " (styles add the p. themselves)" if prefix else ""
             problem = f"the range {first}--{last} with {'its volume' if volume else repr(prefix)} written into it"
+        if not hint and (counted := _RANGE_WITH_COUNT.fullmatch(plain(raw).strip())):
+            first, last, many = counted.groups()
+            hint = f"write pages = {{{first}--{last}}}"
+            problem = f"the range {first}--{last} with its page count ({many}) written after it"
         if count := _PAGE_COUNT.fullmatch(plain(raw).strip()):
             problem = "how many pages the work has, not the pages it lies on (styles print it as a range)"
             hint = (f"the {own_name('pages', source)} field holds how many pages the work has: write "
