@@ -2004,3 +2004,18 @@ def test_a_page_range_with_its_page_count_after_it_gets_the_range_to_write() -> 
     assert found["e"] == ("pages '227-244(18)': the range 227--244 with its page count (18) written after it",
                           "Write pages = {227--244}")
     assert "ok" not in found
+
+
+def test_an_article_with_a_publisher_and_a_place_but_no_journal_is_told_it_reads_as_a_book() -> None:
+    # A hand-assembled economic history bibliography: "@article{sinha_1968, ..., publisher={K. L. Mukhopadhyay},
+    # location = {Calcutta}}", a book typed as an article; the hint said "Add journal = {...}".
+    found = _check("@article{sinha, author={Sinha, N. K.}, title={The Economic History of Bengal}, volume={2},"
+                   " year={1968}, publisher={K. L. Mukhopadhyay}, location={Calcutta}}\n"
+                   "@article{part, author={Roe, A.}, title={A Chapter}, year={1968}, publisher={Pub}, address={Paris},"
+                   " pages={12--30}}\n"
+                   "@article{bare, author={Doe, A.}, title={No Journal}, year={1968}}\n", "LR110")
+    assert found["sinha"][1] == ("It names a publisher and a place, as a book does, and no journal: make the entry "
+                                 "@book, or add journal = {...} if it appeared in one")
+    assert found["part"][1] == ("It names a publisher and a place, and a page range: a part of a book, make the entry "
+                                "@incollection with booktitle = {...}, or add journal = {...} if it appeared in one")
+    assert found["bare"][1] == "Add journal = {...}"
