@@ -8,6 +8,7 @@ while it parses (one parse); ``check_yaml`` checks a text for a loader of its ow
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from functools import cache, lru_cache
@@ -204,8 +205,13 @@ def pyyaml_loader() -> Any:
 def pyyaml_text_dates_loader() -> Any:
     """``pyyaml_loader`` with a value YAML would read as a timestamp that no calendar has (``issued: 2021-14-40``)
     read as its text, as pandoc reads it, rather than an error that leaves the whole file unread: what the date
-    means is the date checks' to say, at its line."""
+    means is the date checks' to say, at its line. Its numbers are read as YAML 1.2 reads them, as pandoc does
+    (``page: 015010`` is 15010, not YAML 1.1's octal 6664)."""
     return _text_dates(pyyaml_loader())
+
+
+_LONGEST_NUMBER = 4000
+"""Digits: a longer number in YAML is read as its text."""
 
 
 @lru_cache(maxsize=2)
@@ -221,7 +227,22 @@ def _text_dates(base: Any) -> Any:
         except ValueError:
             return loader.construct_scalar(node)
 
+    def integer(loader: Any, node: Any) -> Any:
+        """A number as YAML 1.2 (pandoc's YAML) reads it: "015010" decimal, not YAML 1.1's octal 6664; "1_000" and
+        "1:20" text, not 1000 and 80."""
+        text = loader.construct_scalar(node)
+        digits = text.lstrip("+-")
+        if len(digits) > _LONGEST_NUMBER:  # (int() refuses 4,300 digits or more)
+            return text
+        if digits.isascii() and digits.isdigit():
+            return int(text, 10)
+        if digits[:2] in ("0x", "0X"):
+            with contextlib.suppress(ValueError):
+                return int(text, 16)
+        return text
+
     Loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)  # (on the subclass: pyyaml's stays as it is)
+    Loader.add_constructor("tag:yaml.org,2002:int", integer)
     return Loader
 
 

@@ -692,3 +692,26 @@ def test_a_bibtex_file_with_an_entry_read_over_stays_bibtex(here: Path, capsys, 
     # The close case: no entry of the file uses a biblatex field, so BibTeX's reading of the pages stands.
     (here / "refs.bib").write_text(DIALECT_BIB.replace("  urldate = {2020-01-02},\n", "") + added, encoding="utf-8")
     assert "LR143" not in codes(findings(capsys, "--essay", "", "--bib", "refs.bib"))
+
+
+ADS_MACRO = ("@article{Connerney1998,\n  author = {{Connerney}, J.~E.~P. and {Satoh}, T.},\n  title = \"{New models of "
+             "Jupiter's magnetic field}\",\n  journal = {\\jgr},\n  year = 1998,\n  volume = {103},\n"
+             "  pages = {11929-11940},\n  doi = {10.1029/97JA03726},\n}\n\n"
+             "@article{ok,\n  author = {Doe, Jane},\n  title = {B},\n  journal = {J. Geophys. Res.},\n  year = 1999,\n"
+             "  doi = {10.1029/x},\n}\n")
+
+
+def test_an_ads_journal_macro_is_reported_for_a_manuscript_pandoc_builds(here: Path, capsys) -> None:
+    # A JOSS paper.bib of NASA ADS exports: journal = {\jgr}, AASTeX's macro for J. Geophys. Res. pandoc defines no such
+    # macro and prints the entry with no journal at all; nothing was reported.
+    (here / "paper.bib").write_text(ADS_MACRO, encoding="utf-8")
+    (here / "paper.md").write_text("---\nbibliography: paper.bib\n---\nCite [@Connerney1998] and [@ok].\n",
+                                   encoding="utf-8")
+    found = [f for f in findings(capsys, "--essay", "paper.md") if f["code"] == "LR142"]
+    assert [(f["line"], f["key"], f["hint"]) for f in found] == [
+        (4, "Connerney1998", "Write journal = {J. Geophys. Res.} (or the journal's full name), which pandoc, BibTeX "
+                             "and biber all print")]
+    assert "pandoc prints no journal" in str(found[0]["message"])
+    # For a LaTeX paper (AASTeX and the MNRAS class define it): nothing to say.
+    (here / "p.tex").write_text("\\begin{document}\nCite \\cite{Connerney1998,ok}.\n\\end{document}\n", encoding="utf-8")
+    assert "LR142" not in codes(findings(capsys, "--essay", "p.tex", "--bib", "paper.bib"))

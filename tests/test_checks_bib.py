@@ -269,6 +269,10 @@ def test_capitals_and_title_case() -> None:
     # kept "LOYALTY" (O, Y, A) and "VARIOUS" in capitals
     assert title_case("INSIGHTS FROM AN EXIT, VOICE, AND LOYALTY GAME") == "Insights from an Exit, Voice, and Loyalty Game"
     assert title_case("VARIOUS QUEUE MODELS OF THE IAEA") == "Various Queue Models of the IAEA"
+    # each part of a hyphenated word capitalised (a German paper's "WESER-KURIER" was "Weser-kurier"), a small word
+    # within one not (CMOS 8.161)
+    assert title_case("WESER-KURIER") == "Weser-Kurier"
+    assert title_case("A STATE-OF-THE-ART SELF-ORGANIZING MAP") == "A State-of-the-Art Self-Organizing Map"
 
 
 def test_a_journal_abbreviated_in_acronyms_is_not_in_capitals() -> None:
@@ -1932,3 +1936,86 @@ def test_babels_hyphenation_shorthand_in_a_field_is_reported() -> None:
     assert [(f.key, f.line) for f in found] == [("a", 2)]
     assert found[0].message.startswith('booktitle: babel\'s shorthand "-')
     assert 'Fernsehgesprächssendungen' in found[0].hint and "remove" in found[0].hint.lower()
+
+
+def test_an_agu_citation_number_is_a_page_and_a_catalogue_page_count_gets_a_pagetotal_hint() -> None:
+    # NASA ADS and Zotero write an AGU article's citation number of a special section as its pages ("E00L12",
+    # "G00A06"): biber, BibTeX and pandoc print it as the page it stands for, and LR143 said "write a page". A Trove
+    # catalogue record's "284 p. :" and "xvii, 211 p., [8] p. of plates :" are how many pages the book has.
+    found = _check("@article{agu, author={A, A}, title={T}, journal={JGR}, year={2012}, pages={E00L12}}\n"
+                   "@article{agu2, author={A, B}, title={T}, journal={JGR}, year={2008}, pages={G00A06}}\n"
+                   "@book{trove, author={T, A}, title={T}, publisher={P}, year={1976}, pages={284 p. :}}\n"
+                   "@book{plates, author={T, B}, title={T}, publisher={P}, year={1988},"
+                   " pages={xvii, 211 p., [8] p. of plates :}}\n"
+                   "@article{bad, author={B, A}, title={T}, journal={J}, year={2012}, pages={E00L12x7}}\n", "LR143")
+    assert "agu" not in found and "agu2" not in found
+    assert found["trove"][1] == "The pages field holds how many pages the work has: write pagetotal = {284} instead"
+    assert found["plates"][1] == "The pages field holds how many pages the work has: write pagetotal = {211} instead"
+    assert "bad" in found
+
+
+def test_a_container_repeating_the_title_is_told_what_to_do_by_the_entrys_type() -> None:
+    # Mendeley writes a book's title again as its booktitle, and a proceedings volume as an @inproceedings whose
+    # booktitle is its title: LR134 said "name the journal or book that contains the work", of a book that is the
+    # whole work. An article's journal repeating its title is still told to name the journal.
+    found = _check("@book{b, author={W, T}, title={Identity and Discrimination}, booktitle={Identity and Discrimination},"
+                   " publisher={P}, year={2013}}\n"
+                   "@inproceedings{p, editor={Weiss, G H}, title={Contemporary Problems}, booktitle={Contemporary "
+                   "Problems}, publisher={SIAM}, year={1994}}\n"
+                   "@article{a, author={C, S}, title={Things Merely Are}, journal={Things Merely Are}, year={2005}}\n"
+                   "@book{ok, author={W, T}, title={Identity}, publisher={P}, year={2013}}\n", "LR134")
+    assert found["b"] == ("booktitle repeats the title: 'Identity and Discrimination'",
+                          "Delete booktitle: a @book is a whole work, in no book, and no style prints its booktitle")
+    assert found["p"][1] == ("If the entry is the whole proceedings (it names their editors), make it @proceedings and "
+                             "delete booktitle; else name the proceedings that contain the paper")
+    assert found["a"][1] == "Name the journal or book that contains the work"
+    assert "ok" not in found
+
+
+def test_a_body_split_at_its_and_after_people_is_not_a_title() -> None:
+    # EndNote's export of "... Douglas, P. S. and CAD Consortium and the PROMISE Investigators": LR147 said the author
+    # field "reads as a title" and asked for the title in its own field.
+    found = _check("@article{g, author={Genders, T. S. S. and Coles, A. and Douglas, P. S. and Investigators, C. A. D. "
+                   "Consortium and the PROMISE}, title={T}, journal={J}, year={2017}}\n", "LR147")
+    assert found["g"] == ("the author list ends in 'the PROMISE', which holds 'the', as no person's name does: a body's "
+                          "name cut at its 'and'",
+                          "Write the body's name whole in double braces after the people, e.g. author = {... and "
+                          "{{Name of the Body}}}, each person 'Family, Given'")
+
+
+def test_a_cjk_name_family_name_first_without_its_comma_is_told_how_pandoc_cites_it() -> None:
+    # A Japanese thesis's "author = {本川 達雄}": BibTeX reads 達雄 (the given name) as the family name, pandoc reads
+    # 本川 as a particle and cites "(達雄 2009)"; nothing was reported. The editor list mixing it with "Tanaka,
+    # Hiroshi" was said to write "'国武 豊喜' given name first".
+    by_line = {f.line: f for f in findings_for(CASES / "LR166-trigger.bib")}
+    author = by_line[6]
+    assert author.message == ("author '本川 達雄' is written family name first, without its comma: BibTeX and biber "
+                              "read '達雄' as the family name and '本川' as the given name, and pandoc cites the person "
+                              "as '達雄' alone (its reading of '本川': a particle it prints nowhere)")
+    assert author.hint == "Write '本川, 達雄' in the author field: the family name, a comma, the given name"
+    assert by_line[7].hint == "Write '国武, 豊喜' in the editor field: the family name, a comma, the given name"
+
+
+def test_a_page_range_with_its_page_count_after_it_gets_the_range_to_write() -> None:
+    # An IngentaConnect export's "pages = {227-244(18)}": the range, then how many pages in parentheses; the hint
+    # said "Write pages = {12--15}".
+    found = _check("@article{e, author={J, B}, title={T}, journal={Stata Journal}, year={2007}, pages={227-244(18)}}\n"
+                   "@article{ok, author={J, C}, title={T}, journal={J}, year={2007}, pages={227-244}}\n", "LR143")
+    assert found["e"] == ("pages '227-244(18)': the range 227--244 with its page count (18) written after it",
+                          "Write pages = {227--244}")
+    assert "ok" not in found
+
+
+def test_an_article_with_a_publisher_and_a_place_but_no_journal_is_told_it_reads_as_a_book() -> None:
+    # A hand-assembled economic history bibliography: "@article{sinha_1968, ..., publisher={K. L. Mukhopadhyay},
+    # location = {Calcutta}}", a book typed as an article; the hint said "Add journal = {...}".
+    found = _check("@article{sinha, author={Sinha, N. K.}, title={The Economic History of Bengal}, volume={2},"
+                   " year={1968}, publisher={K. L. Mukhopadhyay}, location={Calcutta}}\n"
+                   "@article{part, author={Roe, A.}, title={A Chapter}, year={1968}, publisher={Pub}, address={Paris},"
+                   " pages={12--30}}\n"
+                   "@article{bare, author={Doe, A.}, title={No Journal}, year={1968}}\n", "LR110")
+    assert found["sinha"][1] == ("It names a publisher and a place, as a book does, and no journal: make the entry "
+                                 "@book, or add journal = {...} if it appeared in one")
+    assert found["part"][1] == ("It names a publisher and a place, and a page range: a part of a book, make the entry "
+                                "@incollection with booktitle = {...}, or add journal = {...} if it appeared in one")
+    assert found["bare"][1] == "Add journal = {...}"

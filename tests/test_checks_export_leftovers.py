@@ -278,3 +278,14 @@ def test_an_isbn_field_that_holds_words_and_no_isbn_is_one_finding() -> None:
     # (an ISBN cut short is still told by its length)
     assert [f.message for f in check_isbn(_one("publisher = {P}, isbn = {ISBN 978-0-306-4061}", "book"))] == [
         "ISBN 'ISBN 978-0-306-4061' is invalid: an ISBN has 10 or 13 digits, this has 11"]
+
+
+def test_endnotes_et_al_read_as_a_name_is_et_al_as_a_name() -> None:
+    # EndNote exports the "et al." of its author list as the name "et, a. l.": LR133 said "miscased initials" and
+    # asked for "et, A. L.", a person.
+    assert _names("Naghavi, M. and Abajobir, A. A. and et, a. l.") == [(
+        "LR151", "author list names 'et, a. l.' as a person: it is printed as one",
+        "Write 'and others', which styles print as et al.")]
+    assert [code for code, _, _ in _names("Naghavi, M. and et, al.")] == ["LR151"]
+    # a person whose family name is Et is a name
+    assert _names("Naghavi, M. and Et, Alain") == []

@@ -128,3 +128,33 @@ def test_a_list_in_an_input_file_is_imported_by_init_and_import(
     assert main(["check", "--format", "json"]) in (0, 1)
     codes = [f["code"] for f in json.loads(capsys.readouterr().out)["findings"]]
     assert "LR300" not in codes, codes
+
+
+def test_a_bibitem_key_no_bibtex_key_can_be_is_imported_under_one_that_can(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # LaTeX takes \bibitem{Smith 2001} and \bibitem{Roe,2002}; import wrote "@article{Smith 2001," (pybtex: "'}'
+    # expected"; pandoc refuses the file) and "@article{Roe,2002," (the key Roe, then a field "2002" with no value).
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "paper.tex").write_text(
+        "\\documentclass{article}\n\\begin{document}\nAs shown \\cite{Smith 2001} and \\cite{ok1}.\n"
+        "\\begin{thebibliography}{9}\n"
+        "\\bibitem{Smith 2001} J. Smith. A study of things. Journal of Stuff, 12(3):1--10, 2001.\n"
+        "\\bibitem{Roe,2002} A. Roe. Another study. Journal of Stuff, 13(1):5--9, 2002.\n"
+        "\\bibitem{Roe_2002} B. Roe. Third study. Journal of Stuff, 14(1):5--9, 2003.\n"
+        "\\bibitem{ok1} B. Poe. Fourth study. Journal of Stuff, 14(1):5--9, 2003.\n"
+        "\\end{thebibliography}\n\\end{document}\n", encoding="utf-8")
+    assert main(["import", "paper.tex"]) == 0
+    out, err = capsys.readouterr()
+    from litreview.bibliography.load import parse_bibliography
+
+    bib = parse_bibliography(out, "refs.bib")
+    assert bib.keys == ("Smith_2001", "Roe_2002_2", "Roe_2002", "ok1"), out
+    assert not [p for p in bib.problems if p.code == "LR100"], bib.problems
+    said = " ".join(err.split())
+    assert "'Smith 2001' (line 5) holds a space" in said and "\\cite{Smith_2001}" in said, said
+    assert "'Roe,2002' (line 6) holds a comma" in said and "\\cite{Roe_2002_2}" in said, said
+    assert "ok1" not in said.split("keys")[-1], said
+    assert main(["init", "paper.tex"]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "'Smith 2001' (line 5) holds a space" in said, said
+    assert "@article{Smith_2001," in (tmp_path / "refs" / "bibliography.bib").read_text(encoding="utf-8")

@@ -491,9 +491,29 @@ def test_csl_items_without_an_id_are_kept_and_reported_as_pandoc_reads_them() ->
     assert [(p.code, p.line, p.key) for p in bib.problems] == [("LR100", 2, "unnamed-1"), ("LR100", 5, "unnamed-2")]
     assert '"id": "url:https://example.org/a"' in bib.problems[0].hint  # the id Manubot read it by
     assert "no citation can find it" in bib.problems[1].message
-    # in CSL-YAML too
-    (source,) = parse_csl("- type: book\n  title: Y\n", "refs.yaml", yaml=True).sources
+    # in CSL-YAML, an item with the id "" too
+    (source,) = parse_csl('- id: ""\n  type: book\n  title: Y\n', "refs.yaml", yaml=True).sources
     assert source.key == "unnamed-1"
+
+
+def test_csl_yaml_items_without_an_id_are_left_out_as_pandoc_leaves_them() -> None:
+    # A hand-written CSL-YAML list with no id fields: pandoc 3.9 prints none of its items (not even with
+    # nocite: "@*"), its citeproc reading a YAML item by its "id" alone (not "ID", which a CSL-JSON item may use);
+    # litreview kept nine "unnamed-N" items and told they were read.
+    text = ("- title: Global temperature change\n  author:\n   - James Hansen\n  date: 2006-09-26\n"
+            "- ID: p\n  title: Upper case\n  issued: 2007\n- id: q\n  title: Kept\n  issued: 2008\n"
+            "- id:\n  title: Null id\n")
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    assert [s.key for s in bib.sources] == ["q"]
+    assert [(p.code, p.line, p.key) for p in bib.problems] == [("LR100", 1, None), ("LR100", 5, None),
+                                                               ("LR100", 11, None)]
+    assert all("pandoc leaves it out" in p.message for p in bib.problems)
+    assert bib.problems[0].hint == "Give it an id, cited as [@id]: id: smith2020"
+    assert bib.problems[1].hint == "Write the key in lower case: id: p (pandoc reads the id of a CSL-YAML file's item by that name alone)"
+    # a front matter's references: read "ID" as pandoc's markdown reader does; an item without one is left out
+    front = parse_csl("references:\n- ID: p\n  title: T\n- title: V\n", "essay.md", yaml=True, front_matter=True)
+    assert [s.key for s in front.sources] == ["p"]
+    assert [(p.code, p.line) for p in front.problems] == [("LR100", 4)]
 
 
 def test_csl_yaml_value_with_a_colon_is_told_how_to_quote() -> None:
@@ -893,3 +913,14 @@ def test_braced_variables_opening_the_note_are_read_as_pandoc_s_citeproc_reads_t
         start = time.perf_counter()
         parse_csl(json.dumps([{"id": "x", "type": "book", "title": "X", "note": note}]), "refs.json")
         assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("015010", "15010"), ("0x1F", "31"), ("1_000", "1_000"), ("1:20", "1:20"), ("12", "12"), ("-3", "-3")])
+def test_csl_yaml_numbers_are_read_as_yaml_1_2_reads_them_as_pandoc_does(written: str, read: str) -> None:
+    # A Zotero-derived CSL-YAML item's article number "page: 015010": YAML 1.1 (PyYAML) reads it as the octal 6664,
+    # which the site printed as the page; pandoc 3.9 reads YAML 1.2 (a decimal number, printed 15010 by its citeproc).
+    # 1_000 and 1:20 are text in YAML 1.2 (1000 and 80 in 1.1), 0x1F the number 31 in both.
+    (source,) = parse_csl(f"- id: a\n  type: article-journal\n  title: T\n  page: {written}\n", "refs.yaml",
+                          yaml=True).sources
+    assert source.pages == read

@@ -752,9 +752,10 @@ def test_a_misc_entry_in_a_journal_prints_in_it_as_pandoc_prints_it() -> None:
         "In PLIS Del Lago Di Endine. n.d. https://x.org/f.",
         "Services Overview. n.d. https://x.org/s."]  # (pandoc 3.9's: it reads no booktitle of a @misc)
     assert "In <i>Blog</i>. 2017." in format_reference(bib.sources[1]).html
-    item = parse_csl('[{"id": "c", "type": "misc", "title": "T", "container-title": "Blog",'
+    # (a CSL item of type "misc", which CSL does not define, pandoc 3.9 prints "In" its container, as one of no type)
+    item = parse_csl('[{"id": "c", "type": "webpage", "title": "T", "container-title": "Blog",'
                      ' "issued": {"date-parts": [[2017]]}}]', "refs.json")
-    assert format_reference(item.sources[0]).text == "“T.” Blog, 2017."
+    assert format_reference(item.sources[0]).text == "Blog. “T.” 2017."  # (pandoc 3.9's)
 
 
 def test_a_name_particle_follows_the_given_name_where_the_name_is_inverted() -> None:
@@ -2021,3 +2022,110 @@ def test_a_patent_prints_its_number_and_date_of_issue() -> None:
         "Doe, Jane. A device. US Patent 123, issued 1991. http://x.org."]
     assert Citations().reference(bib.sources[1], PLAIN, "de-DE").text == (
         "Almendro, José L. Elektromagnetisches Signalhorn. Patent EU-29702195U, issued 1998.")
+
+
+@pytest.mark.parametrize("kind", [None, "", "journal"])
+def test_a_csl_item_of_no_type_or_an_unknown_one_is_printed_in_its_container(kind: str | None) -> None:
+    # A hand-written CSL-YAML file's items carry no type: pandoc 3.9 (chicago-notes-bibliography) prints them, and an
+    # item of a type CSL does not define, "In" their container, a sentence of its own, dated by the year; the site
+    # printed the container as a journal's ("“Enabling Private Sector Investment.” Renewable and Sustainable Energy
+    # Reviews, 2015.").
+    item = {"id": "a", "title": "Title", "author": [{"family": "Doe", "given": "J."}], "container-title": "Cont",
+            "issued": {"date-parts": [[2024, 11, 26]]}, "URL": "https://x.org"}
+    if kind is not None:
+        item["type"] = kind
+    source = parse_csl(json.dumps([item]), "refs.json").sources[0]
+    assert format_reference(source).text == "Doe, J. “Title.” In Cont. 2024. https://x.org."
+    # a journal article's container is its journal, as before (pandoc 3.9's entry)
+    source = parse_csl(json.dumps([{**item, "type": "article-journal"}]), "refs.json").sources[0]
+    assert format_reference(source).text == "Doe, J. “Title.” Cont, November 26, 2024. https://x.org."
+
+
+def test_a_web_pages_howpublished_is_its_publisher_as_pandoc_reads_it() -> None:
+    # pandoc 3.9's biblatex reader reads howpublished as CSL's publisher in every entry type, a web page's too, which
+    # the Chicago styles print as written (in capitals at the start of the sentence alone): the site title-cased an
+    # @online's "\url{https://www.skuvault.com/blog/safety-stock-formula/}" into "Https://Www.skuvault.com/Blog/...".
+    bib = parse_bibliography(
+        "@online{a, title={A}, author={Doe, J.}, howpublished={\\url{https://www.skuvault.com/blog/safety-stock}},"
+        " year=2020, url={https://www.skuvault.com/blog/safety-stock}}\n"
+        "@www{b, title={B}, author={Doe, K.}, howpublished={the site of things}, year=2020}\n"
+        "@online{c, title={C}, author={Doe, L.}, howpublished={the site of things}, organization={Org}, year=2020}\n"
+        "@online{d, title={D}, howpublished={the site of things}, year=2020}\n", "refs.bib")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, J. “A.” Https://www.skuvault.com/blog/safety-stock, 2020. https://www.skuvault.com/blog/safety-stock.",
+        "Doe, K. “B.” The site of things, 2020.",
+        "Doe, L. “C.” Org; the site of things, 2020.",
+        "the site of things. “D.” 2020."]
+    # a journal of a web page is its container, in title case (pandoc 3.9's entry)
+    (page,) = parse_bibliography("@online{g, title={G}, author={Doe, P.}, journal={the site of things}, year=2020}",
+                                 "refs.bib").sources
+    assert format_reference(page).text == "Doe, P. “G.” The Site of Things, 2020."
+
+
+def test_a_csl_series_editor_is_printed_after_the_series_as_pandoc_prints_it() -> None:
+    # A Zotero item's "series editor" is CSL's collection-editor: pandoc 3.9 (chicago-notes-bibliography) prints it
+    # after the series ("Series, edited by Ann Roe"), the series' number then after a comma ("vol. 4"); the site
+    # left it out. Without a series, and in an article, pandoc prints none.
+    text = """\
+- id: a
+  type: chapter
+  title: Chap
+  container-title: Book
+  collection-title: Series
+  publisher: Pub
+  author: [{family: Doe, given: J.}]
+  collection-editor: [{family: Roe, given: Ann}, {family: Poe, given: Ed}]
+  issued: 2013
+- id: b
+  type: chapter
+  title: Chap
+  container-title: Book
+  publisher: Pub
+  author: [{family: Doe, given: K.}]
+  collection-editor: [{family: Roe, given: Ann}]
+  issued: 2013
+- id: c
+  type: book
+  title: Bk
+  collection-title: Series
+  collection-number: 4
+  publisher: Pub
+  author: [{family: Doe, given: L.}]
+  collection-editor: [{family: Roe, given: Ann}]
+  issued: 2013
+- id: d
+  type: chapter
+  title: Chap
+  container-title: Book
+  collection-title: Series
+  publisher: Pub
+  author: [{family: Doe, given: M.}]
+  editor: [{family: Zed, given: Z.}]
+  collection-editor: [{family: Roe, given: Ann}]
+  issued: 2013
+- id: f
+  type: book
+  title: Bk
+  collection-title: Series
+  collection-number: RR-4
+  publisher: Pub
+  author: [{family: Doe, given: O.}]
+  collection-editor: [{family: Roe, given: Ann}]
+  issued: 2013
+- id: g
+  type: book
+  title: Bk
+  collection-title: Series
+  collection-number: 4
+  publisher: Pub
+  author: [{family: Doe, given: P.}]
+  issued: 2013
+"""
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, J. “Chap.” In Book. Series, edited by Ann Roe and Ed Poe. Pub, 2013.",
+        "Doe, K. “Chap.” In Book. Pub, 2013.",
+        "Doe, L. Bk. Series, edited by Ann Roe, vol. 4. Pub, 2013.",
+        "Doe, M. “Chap.” In Book, edited by Z. Zed. Series, edited by Ann Roe. Pub, 2013.",
+        "Doe, O. Bk. Series, edited by Ann Roe, RR-4. Pub, 2013.",
+        "Doe, P. Bk. Series 4. Pub, 2013."]

@@ -120,6 +120,10 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
     for at, item in enumerate(data):
         n = _numbers[at] if _numbers is not None and at < len(_numbers) else at + 1  # as the file counts it
         here = key_lines.get(at, {})
+        if yaml and item_id is None and isinstance(item, Mapping) and (not _any_id(item) if front_matter else
+                                                                      item.get("id") is None):
+            problems.append(_left_out(item, n, filename, here.get("id") or min(here.values(), default=1)))
+            continue
         if isinstance(item, Mapping) and (renamed := canonical_names(item)):  # "Title", "url": read as pandoc reads them
             item = {renamed.get(k, k): v for k, v in item.items() if k not in renamed.values()}
             here = {renamed.get(k, k): v for k, v in here.items() if k not in renamed.values()}
@@ -355,6 +359,23 @@ def _quoted_value(text: str, line: int) -> str:
     if match is None or match.group(2).startswith(("'", '"', "[", "{", "|", ">")):
         return ""
     return f"{match.group(1).strip()}: {json.dumps(match.group(2), ensure_ascii=False)}"
+
+
+def _any_id(item: Mapping[str, Any]) -> bool:
+    """Whether a CSL item gives its id under any name pandoc's markdown reader takes for it ("ID", "Id")."""
+    return any(isinstance(k, str) and k.casefold() == "id" and v is not None for k, v in item.items())
+
+
+def _left_out(item: Mapping[str, Any], n: int, filename: str, line: int) -> Finding:
+    """LR100 for an item of a CSL-YAML file or front matter without an id (or with one pandoc does not read as
+    its id: "ID" in a file), which pandoc leaves out: its citeproc takes a YAML item by its ``id`` alone."""
+    named = next((k for k in item if isinstance(k, str) and k.casefold() == "id" and k != "id"), None)
+    hint = (f"Write the key in lower case: id: {item[named]} (pandoc reads the id of a CSL-YAML file's item by that "
+            "name alone)" if named is not None and item[named] is not None
+            else "Give it an id, cited as [@id]: id: smith2020")
+    return Finding(code="LR100", severity="error", file=filename, line=line,
+                   message=f"item {n} has no id: pandoc leaves it out (no citation finds it, and nocite: \"@*\" "
+                   "does not print it)", hint=hint)
 
 
 def _no_id(item: Mapping[str, Any], n: int, key: str, filename: str, line: int) -> Finding:

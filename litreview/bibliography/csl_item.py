@@ -434,7 +434,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
     kind = TYPES.get(str(item.get("type") or ""), "misc")
     fields: dict[str, str] = {}
     roles: dict[str, tuple[Person, ...]] = {}
-    for role in ("author", "editor", "translator"):
+    for role in ("author", "editor", "translator", "collection-editor"):  # (the last the series', kept by its name)
         if item.get(role) is not None:
             pairs = _name_list(item[role])
             roles[role] = tuple(p for p, _ in pairs)
@@ -488,7 +488,8 @@ def json_plain(value: str) -> str:
 #: BibTeX field -> the CSL variables it is read from, the first present winning (as in ``item_source``).
 _VARIABLES: dict[str, tuple[str, ...]] = {
     **{bib: tuple(csl for csl, b in FIELDS.items() if b == bib) for bib in FIELDS.values()},
-    "author": ("author",), "editor": ("editor",), "translator": ("translator",), "year": ("issued",),
+    "author": ("author",), "editor": ("editor",), "translator": ("translator",),
+    "collection-editor": ("collection-editor",), "year": ("issued",),
     "date": ("issued",), "urldate": ("accessed",), "origdate": ("original-date",), "pages": ("page",), "institution": ("publisher",),
     "school": ("publisher",), "number": (*(csl for csl, b in FIELDS.items() if b == "number"), "collection-number"),
     **dict.fromkeys((*_CONTAINER.values(), "howpublished"), ("container-title",))}

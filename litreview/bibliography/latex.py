@@ -349,6 +349,16 @@ def _composed(m: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", base + _COMBINING[m.group(1) or m.group(2)])
 
 
+_ONE_MACRO = lazy(r"[\s{]*\\([A-Za-z]+)[\s}]*")
+
+
+def aas_journal(value: str) -> str:
+    """The journal an ADS export's field names by an AASTeX journal macro alone (``{\\jgr}``: "J. Geophys. Res."),
+    which AASTeX and the MNRAS class define and pandoc does not; '' for any other value."""
+    macro = _ONE_MACRO.fullmatch(value) if "\\" in value else None
+    return _AAS_JOURNALS.get(macro.group(1), "") if macro else ""
+
+
 def _macro_text(m: re.Match[str]) -> str:
     name = m.group(1)
     if name is None:  # "\\": a line break

@@ -15,6 +15,22 @@ from ..lazyre import lazy
 from ..locale_terms import NAME_SUFFIXES
 from ..model import Person
 
+_CJK_CHARACTERS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+CJK_SCRIPT = lazy(f"[{_CJK_CHARACTERS}]")
+"""A character of the Chinese, Japanese or Korean scripts (kana, Han, Hangul)."""
+_CJK_WORD = lazy(f"[{_CJK_CHARACTERS}\u00b7]+")  # (with the middle dot of a transcribed name)
+
+
+def cjk_family_first(name: str) -> tuple[str, str] | None:
+    """(family, given) of a name written in a CJK script family name first, as those names are written, but with a
+    space and no comma ("本川 達雄"), which BibTeX reads the other way round (the given name its family name); None
+    for any other name (one word, a comma, braces, a Latin letter)."""
+    words = name.split()
+    if len(words) != 2 or not all(_CJK_WORD.fullmatch(w) for w in words):
+        return None
+    return words[0], words[1]
+
+
 _OPTION = lazy(r"^\s*([A-Za-z][\w-]*)\s*=\s*(.*?)\s*$", re.S)
 PARTS = {"family": "family", "last": "family", "given": "given", "first": "given", "middle": "middle",
          "prefix": "prefix", "von": "prefix", "suffix": "suffix", "jr": "suffix"}

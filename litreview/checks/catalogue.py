@@ -143,7 +143,8 @@ _CODES = (
     Code("LR142", "latex-integrity", "warning",
          "A field's LaTeX does not balance (math never closed, \\begin without \\end, _ or ^ outside math), "
          "or uses a command that LaTeX, biblatex and the file's @preamble do not define, or babel's German "
-         "shorthands (Fernseh\"-gespräch), which pandoc prints as written.",
+         "shorthands (Fernseh\"-gespräch), which pandoc prints as written; for a manuscript pandoc builds, a journal "
+         "named by an AASTeX macro (NASA ADS's journal = {\\jgr}), which pandoc prints as no journal.",
          "Close the math or the environment, escape the character (\\_), or correct the command's name."),
     Code("LR143", "page-range-format", "warning",
          "The pages field is not a page, a range or a list of them, or, in a BibTeX file, is a range written with one "
@@ -253,6 +254,11 @@ _CODES = (
          "part before the comma) as the family name, so citations print \"Organization (2020)\" or \"Team (2020)\", "
          "lists sort it under that word, and author-date citations written with the whole name do not match it.",
          "Write the body's name in double braces: author = {{World Health Organization}}."),
+    Code("LR166", "cjk-name-without-comma", "warning",
+         "A Chinese, Japanese or Korean name written in its script family name first with a space and no comma "
+         "(\"本川 達雄\"): BibTeX and biber read its last word, the given name, as the family name, and pandoc reads the "
+         "first as a particle it prints nowhere, citing the person by the given name alone (\"達雄 2009\").",
+         "Write the family name, a comma, then the given name: author = {本川, 達雄}."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist: an entry's litreview-suppress field (in the settings file, "
          "suppress, suppress_entries and severity stop with an error at the code's line instead).",

@@ -56,7 +56,8 @@ _HTML_TAG = lazy(r"</?(?:a|b|i|u|em|strong|sub|sup|p|br|span|div|sc|scp|inf|mml:
 # Cell Press numbers its online-only pages after the last printed one: "1218--1239.e3" (Crossref's page field).
 # A page: "12", "e1234", "102f", a chapter-page "3:12", roman numerals, and a special section's lettered pages
 # ("WB9", "WCA27", as Geophysics prints them: two or three capitals).
-_PAGE = r"(?:\d+:\d+|(?:[A-Za-z]|[A-Z]{2,3})?\d+[A-Za-z]?(?:\.e\d{1,3})?|[ivxlcdmIVXLCDM]+[A-Za-z]?)"
+# (AGU's citation number of an article in a special section, "E00L12", "G00A06", is one page too)
+_PAGE = r"(?:\d+:\d+|(?:[A-Za-z]|[A-Z]{2,3})?\d+[A-Za-z]?(?:\.e\d{1,3})?|[A-Z]\d\d[A-Z]\d\d|[ivxlcdmIVXLCDM]+[A-Za-z]?)"
 # "102f", "102ff." (and following): biber reads them as one page, BibTeX prints them as written.
 _FOLLOWING = r"(?:\s?(?:f|ff|sq|sqq)\.?)?"
 # A single hyphen makes a range too: BibTeX's styles double it (n.dashify), biber reads a range, pandoc prints an en dash.
@@ -69,11 +70,14 @@ _BIBLATEX_PAGES = lazy(
 _ARTICLE_NUMBER = lazy(r"^(?!pp?\.?\d)(?:[A-Za-z]{2,8}\d{2,}|[A-Z]\d{3}\.\d{6}|[a-z]{2,6}\d?\.\d{3,6}|[A-Za-z]0\d{3,}-\d{2})$")
 """An article's number where its pages go: e1234567, a journal's code and a number ("ece3.6510", Wiley's), A001.012345,
 an eLocator and its year as ASM's journals write it ("e00340-10": no range, a page number has no leading zero)."""
-_PAGE_COUNT = lazy(r"(?:[ivxlc]+\s*[+,]\s*)?(\d+)\s*(?:pp?\.?|pages|S\.|Seiten|f\.|str\.)(?:\s*:\s*il\.?)?")
+_PAGE_COUNT = lazy(r"(?:[ivxlc]+\s*[+,]\s*)?(\d+)\s*(?:pp?\.?|pages|S\.|Seiten|f\.|str\.)"
+                   r"(?:,\s*\[\d+\]\s*(?:p\.|leaves)\s*of\s+plates)?(?:\s*:\s*(?:il\.?)?)?")
 """How many pages the work has ("10 pp.", "vi + 48 pp."; a library catalogue's "96 f. : il.", leaves and
-illustrations of a thesis), not where it lies."""
+illustrations of a thesis, "xvii, 211 p., [8] p. of plates :", Trove's), not where it lies."""
 _RANGE_WITH_WORDS = lazy(r"(pp?\.|S\.)?\s*(\d+)\s*(?:-+|–)\s*(\d+)(?:\s*,?\s*vol\.?\s*(\d+))?")
 """A range with a page abbreviation before it ("p. 1408--1418") or its volume after it ("61 - 64 vol.1")."""
+_RANGE_WITH_COUNT = lazy(r"(\d+)\s*(?:-+|–)\s*(\d+)\s*\((\d+)\)")
+"""A range with how many pages it spans after it in parentheses ("227-244(18)", IngentaConnect's export)."""
 _CHAPTER_PAGES = lazy(r"(\{\d+-\d+\}|\d+-\d+)\s*(?:--|–)\s*(\{\d+-\d+\}|\d+-\d+)")
 """A range of pages numbered within a chapter ("12-1--12-55"), each end braced or not."""
 _DOUBLE_LETTER_PAGE = lazy(r"\d(?!(?:ff|sqq?)\b)[A-Za-z]{2,}")
@@ -609,6 +613,10 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
                 hint += f" and volume = {{{volume}}}"
             hint += " (styles add the p. themselves)" if prefix else ""
             problem = f"the range {first}--{last} with {'its volume' if volume else repr(prefix)} written into it"
+        if not hint and (counted := _RANGE_WITH_COUNT.fullmatch(plain(raw).strip())):
+            first, last, many = counted.groups()
+            hint = f"write pages = {{{first}--{last}}}"
+            problem = f"the range {first}--{last} with its page count ({many}) written after it"
         if count := _PAGE_COUNT.fullmatch(plain(raw).strip()):
             problem = "how many pages the work has, not the pages it lies on (styles print it as a range)"
             hint = (f"the {own_name('pages', source)} field holds how many pages the work has: write "

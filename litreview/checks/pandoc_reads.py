@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..bibliography.latex import aas_journal
 from ..bibliography.several import file_name, parents_elsewhere
 from ..model import Bibliography, Essay, Finding, Source
 from ..pandoc_options import BIBTEX_SUFFIXES
 from .bib import entry_finding
 from .catalogue import finding
+from .hints import csl_form
 
 _PARENTHESISED = re.compile(r"^[ \t]*@[ \t]*(?P<type>\w+)[ \t]*\((?:[ \t]*(?P<key>[^,\s=()]+)[ \t]*,)?", re.M)
 
@@ -26,6 +28,7 @@ def check_pandoc_reads(bib: Bibliography, essay: Essay) -> list[Finding]:
     if essay.format == "latex":
         return []
     found = [_parent_elsewhere(*link) for link in parents_elsewhere(bib.sources)]
+    found += [f for s in bib.sources for f in _journal_macro(s)]
     for file, text in bib.files:
         if not file or not file.lower().endswith(BIBTEX_SUFFIXES):
             continue
@@ -82,6 +85,22 @@ def _types_not_letters(file: str, text: str) -> list[Finding]:
                                       "does not render", hint="write a type of letters alone (LR102 says which)",
                              key=key, file=file, line=text.count("\n", 0, match.start()) + 1))
     return found
+
+
+def _journal_macro(source: Source) -> list[Finding]:
+    """LR142 for a journal named by an AASTeX macro alone (NASA ADS's ``journal = {\\jgr}``), which pandoc does not
+    define: it prints the entry with no journal (BibTeX and biber print it where the document's class defines it)."""
+    if csl_form(source):
+        return []
+    for name in ("journal", "journaltitle"):
+        if (meant := aas_journal(source.fields.get(name, ""))):
+            written = " ".join(source.fields[name].split())
+            return [entry_finding("LR142", source, f"{name} {{{written}}} is AASTeX's journal macro for {meant!r}: "
+                                  "LaTeX prints it with AASTeX or the MNRAS class, pandoc prints no journal at all "
+                                  "(it defines no such macro)",
+                                  f"write {name} = {{{meant}}} (or the journal's full name), which pandoc, BibTeX and "
+                                  "biber all print", field=name)]
+    return []
 
 
 def _parent_elsewhere(source: Source, name: str, target: str, file: str | None) -> Finding:

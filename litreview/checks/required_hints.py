@@ -45,6 +45,7 @@ def missing_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Sour
             or _journal_as_publisher_hint(m, fields, source)
             or _preprint_hint(m, fields, source)
             or _isbn_hint(m, fields, source)
+            or _published_hint(m, fields, source)
             or _cited_in_title_hint(m, fields, source)
             or _web_page_hint(m, fields, source) or _address_held_hint(m, fields)
             or _issuer_hint(m, fields, source)
@@ -172,6 +173,22 @@ def _isbn_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
                 "(@inproceedings for a paper in proceedings), with booktitle = {...}")
     return "it has an ISBN, so it is a book: make the entry @book, with publisher = {...}, or add journal = {...} if " \
            "it appeared in one"
+
+
+def _published_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
+    """How to fix an @article with no journal that names a publisher and its place, as a book does (a hand-typed
+    entry of a book typed as an article): the type to change; else ''. (A publisher naming a periodical is
+    ``_journal_as_publisher_hint``'s.)"""
+    if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
+        return ""
+    if not plain(fields.get("publisher", "")) or not (plain(fields.get("address", ""))
+                                                      or plain(fields.get("location", ""))):
+        return ""
+    if PAGE_RANGE.search(plain(fields.get("pages", ""))):
+        return ("it names a publisher and a place, and a page range: a part of a book, make the entry @incollection "
+                "with booktitle = {...}, or add journal = {...} if it appeared in one")
+    return "it names a publisher and a place, as a book does, and no journal: make the entry @book, or add " \
+           "journal = {...} if it appeared in one"
 
 
 _CITATION_END = lazy(r"(?P<volume>\d{1,4})\s*\((?P<number>[\w-]{1,6})\)\s*:\s*(?P<pages>\w?\d+\s*(?:-+|–)\s*\w?\d+)\s*\.?$")

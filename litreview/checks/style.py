@@ -23,6 +23,7 @@ from ..text import plural
 from .bib import damaged_entries, entry_finding, folded, plain
 from .body_names import check_body_names
 from .braced_people import check_people_in_braces
+from .cjk_names import check_cjk_names
 from .doi_expected import check_doi_expected
 from .hints import csl_form, own_name
 from .style_names import capitals_house, check_name_forms, check_names, check_repeated_names
@@ -89,6 +90,7 @@ def check_style(bib: Bibliography, *, now: datetime, access_max_age_days: int,
         found.extend(check_repeated_names(s))
         found.extend(check_people_in_braces(s))
         found.extend(check_body_names(s))
+        found.extend(check_cjk_names(s))
         found.extend(check_container(s))
         found.extend(check_original_year(s))
         # Without its field each check below finds nothing (most entries): skipped then.
@@ -121,8 +123,16 @@ def title_case(text: str) -> str:
     for i, written in enumerate(words):
         word = written.lower()
         keep_small = 0 < i < len(words) - 1 and word in TITLE_SMALL_WORDS and not out[-1].endswith(":")
-        out.append(written if _acronym(written) else word if keep_small else word[:1].upper() + word[1:])
+        out.append(written if _acronym(written) else word if keep_small else _capitalised(word))
     return " ".join(out)
+
+
+def _capitalised(word: str) -> str:
+    """A word in lower case capitalised, each part of a hyphenated one too but a small word within it
+    ("Weser-Kurier", "State-of-the-Art")."""
+    parts = word.split("-")
+    return "-".join(p if 0 < n < len(parts) - 1 and p in TITLE_SMALL_WORDS else p[:1].upper() + p[1:]
+                    for n, p in enumerate(parts))
 
 
 def _acronym(word: str) -> bool:
@@ -256,12 +266,29 @@ def _doubled(title: str) -> str:
     return ""
 
 
+# Types of a whole book, no part of one: a booktitle beside their title is printed by no style (Mendeley writes the
+# title again there)
+_WHOLE_BOOKS = frozenset({"book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings", "reference",
+                          "mvreference", "booklet", "manual"})
+# A part of a book -> the type of the whole book, for an entry that is the book (its title its booktitle)
+_WHOLE_OF = {"inproceedings": "proceedings", "conference": "proceedings", "incollection": "collection"}
+
+
 def check_container(source: Source) -> Iterable[Finding]:
-    """LR134 when the container field only repeats the title."""
+    """LR134 when the container field only repeats the title; the hint by the entry's type (a book's booktitle
+    deleted, a proceedings volume written as a paper in it made @proceedings)."""
     name = _container_field(source)
     if name and source.title and folded(source.container) == folded(source.title):
-        hint = ("name the site that publishes the page (or drop the field)" if source.type in _WEB_TYPES
+        kind = source.type.lower()
+        hint = ("name the site that publishes the page (or drop the field)" if kind in _WEB_TYPES
                 else "name the journal or book that contains the work")
+        if name == "booktitle" and not csl_form(source) and kind in _WHOLE_BOOKS:
+            hint = f"delete booktitle: a @{kind} is a whole work, in no book, and no style prints its booktitle"
+        elif name == "booktitle" and not csl_form(source) and (whole := _WHOLE_OF.get(kind)):
+            hint = (f"if the entry is the whole {whole} (it names their editors), make it @{whole} and delete "
+                    f"booktitle; else name the {whole} that contain the paper" if whole == "proceedings" else
+                    f"if the entry is the whole {whole} (it names its editors), make it @{whole} and delete "
+                    f"booktitle; else name the {whole} that contains the chapter")
         yield entry_finding("LR134", source, f"{name} repeats the title: {source.container!r}", hint, field=name)
 
 

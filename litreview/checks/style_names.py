@@ -103,8 +103,15 @@ _ET_AL_AFTER = re.compile(r"(?:^|[\s,])(?:(?:et|Et|ET)(?:\.\s*|\s+)(?:al|AL)|eta
 """et al. at the end of a name, after its words (with the "et": a family name "Al" is a name, and so is "Etal")."""
 
 
+_AL_AS_GIVEN = lazy(r"(?i)a\.?\s*l\.?|al\.?")
+"""The given name of EndNote's "et, a. l.", "et, al." (its "et al." read as a name: family "et")."""
+
+
 def et_al_as_name(person: Person) -> bool:
-    """ "{al.}", "al.", "et al.", "et. al" written as a name of the list (BibTeX's "others" is the list's et al.)."""
+    """ "{al.}", "al.", "et al.", "et. al" written as a name of the list (BibTeX's "others" is the list's et al.);
+    EndNote's "et, a. l."."""
+    if person.family.casefold() == "et" and not person.prefix and _AL_AS_GIVEN.fullmatch(person.given):
+        return True
     return not person.given and bool(_ET_AL.fullmatch(f"{person.prefix} {person.family}".strip()))
 
 
@@ -472,7 +479,18 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
         if "comma" in forms and "natural" in forms:
             listed = names.split_names(value)  # as written (name_forms reads braces flattened)
             natural = listed[forms.index("natural")].strip()
-            if word := next((w for w in natural.split() if w in _TITLE_WORDS), ""):
+            if names.cjk_family_first(natural) is not None:
+                continue  # "国武 豊喜": family name first, its comma missing (LR166's), not given name first
+            word = next((w for w in natural.split() if w in _TITLE_WORDS), "")
+            if word and natural == listed[-1].strip() and forms.count("comma") >= 2:
+                # "Douglas, P. S. and Investigators, C. A. D. Consortium and the PROMISE": people, then a body's name
+                # cut at its "and" (EndNote's export of "CAD Consortium and the PROMISE Investigators")
+                yield entry_finding("LR147", source, f"the {role} list ends in {shown(natural)}, which holds "
+                                    f"{shown(word)}, as no person's name does: a body's name cut at its 'and'",
+                                    f"write the body's name whole in double braces after the people, e.g. {role} = "
+                                    "{... and {{Name of the Body}}}, each person 'Family, Given'", field=role)
+                continue
+            if word:
                 # "Genetics, Genomics and Breeding of Conifers" in an editor field: a title, not people
                 yield entry_finding("LR147", source, f"the {role} field {shown(' '.join(value.split()))} reads as a title, "
                                     f"not names: {shown(natural)} holds {shown(word)}, which no name does",

@@ -423,7 +423,7 @@ def _import_references(plan: Plan, essay_path: Path, text: str) -> tuple[str, in
     """refs/bibliography.bib imported from the essay's reference list, and how many references it holds."""
     from ..bibliography.bibtex_out import make_keys, to_bibtex
     from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
-    from ..essay.latex_bibitems import own_list
+    from ..essay.latex_bibitems import bibtex_keys, own_list
 
     head = f"% Imported by `litreview init` from the reference list of {essay_path.name}.\n"
     if items := own_list(essay_path, text):  # a LaTeX thebibliography: each item under its \bibitem key
@@ -432,8 +432,11 @@ def _import_references(plan: Plan, essay_path: Path, text: str) -> tuple[str, in
         plan.notes.append(f"imported {plural(len(refs), 'reference')} from the thebibliography list of "
                           f"{essay_path.name}, each under its \\bibitem key (the keys its \\cite commands name); "
                           f"{unsure} with fields marked '% uncertain' in refs/bibliography.bib: check those by hand")
+        keys, renamed = bibtex_keys(items)
+        if renamed:
+            plan.notes.append(renamed)
         return head + "% Fields the parser was unsure of are listed above each entry: check them.\n\n" + \
-            to_bibtex(refs, [item.key for item in items]), len(refs)
+            to_bibtex(refs, keys), len(refs)
     if reference_heading(text, None) is None:
         plan.notes.append(f"{essay_path.name} has no reference section (References, Bibliography, Works Cited, "
                           "Citations): refs/bibliography.bib starts empty; add entries with `litreview add`")

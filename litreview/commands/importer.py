@@ -61,7 +61,7 @@ def command(path: str, fmt: str, section: str | None, whole: bool) -> int:
     from ..bibliography.bibtex_out import make_keys, to_bibtex, to_json
     from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
     from ..bibliography.refparse.section import unheaded_list
-    from ..essay.latex_bibitems import own_list
+    from ..essay.latex_bibitems import bibtex_keys, own_list
     from ..fileio import read_text
     from ..text import TERMINAL_SEQUENCES, without_controls
     from ._init_bib import cited_keys, without_front_matter
@@ -98,7 +98,7 @@ def command(path: str, fmt: str, section: str | None, whole: bool) -> int:
     _refuse_overlong(strings, path, first_line)
     refs = parse_references(strings)
     if items:
-        keys, adopted = [item.key for item in items], ""
+        keys, adopted = bibtex_keys(items)
     else:
         keys, adopted = cited_keys(refs, make_keys(refs), None if stdin else Path(path), text)
     if fmt == "json":

@@ -8,6 +8,7 @@ list is no prose of the manuscript (``latex`` leaves it out of the paragraphs); 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -77,6 +78,39 @@ def bibitems(text: str) -> list[BibItem]:
             if key and shown:
                 items.append(BibItem(key, shown, line))
     return items
+
+
+def bibtex_keys(items: Sequence[BibItem]) -> tuple[list[str], str]:
+    """Each item's key as the key of a BibTeX entry, and a note naming each \\bibitem key rewritten ('' when none
+    is). LaTeX takes any text as a \\bibitem key; a BibTeX entry's key holds letters, digits and the punctuation
+    pandoc reads in one (``KEY_PUNCTUATION``) alone: a space ends it (pybtex, BibTeX and pandoc refuse the rest) and
+    a comma ends it too (as \\cite reads \\cite{Roe,2002}: the two keys Roe and 2002). Each run of other characters
+    becomes "_", a key already taken gets "_2", "_3"..."""
+    from ..checks.pandoc_reads import KEY_PUNCTUATION
+
+    taken = {item.key for item in items}
+    keys: list[str] = []
+    told: list[str] = []
+    for item in items:
+        bad = next((c for c in item.key if not c.isalnum() and c not in KEY_PUNCTUATION), None)
+        if bad is None:
+            keys.append(item.key)
+            continue
+        base = "_".join("".join(c if c.isalnum() or c in KEY_PUNCTUATION else " " for c in item.key).split()) \
+            or "item"
+        key, n = base, 1
+        while key in taken:
+            n += 1
+            key = f"{base}_{n}"
+        taken.add(key)
+        keys.append(key)
+        why = ("a space, which no BibTeX key can" if bad.isspace() else
+               f"a comma: LaTeX reads \\cite{{{item.key}}} as two keys, so no citation finds the item" if bad == ","
+               else f"{bad!r}, which pandoc refuses in a BibTeX key")
+        where = f"{item.file}, line {item.line}" if item.file else f"line {item.line}"
+        told.append(f"the \\bibitem key {item.key!r} ({where}) holds {why}: imported as {key}; cite it as "
+                    f"\\cite{{{key}}}")
+    return keys, "; ".join(told)
 
 
 def own_list(path: Path, text: str) -> list[BibItem]:

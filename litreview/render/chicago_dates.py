@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..bibliography.csl import csl_form_of
+from ..bibliography.csl_item import CSL_ITEM_TYPES
 from ..bibliography.dates import edtf_date_parts
 from ..bibliography.latex import field_text
 from ..locale_terms import ENGLISH_TERMS, PUBSTATE_KEYS
@@ -172,6 +173,8 @@ _FULL_DATE_CSL_TYPES = frozenset({"entry-encyclopedia", "entry-dictionary", "per
 
 def full_date(s: Source, kind: str) -> bool:
     """Whether the entry's date is printed in full (with its month and day), as citeproc prints its CSL type: an
-    item read from CSL as "misc" is one of CSL's ephemeral types (article, document, post), dated in full."""
-    return kind in _FULL_DATE_TYPES or (kind == "misc" and bool(csl_form_of(s.file or ""))) \
+    item read from CSL as "misc" is one of CSL's ephemeral types (article, document, post), dated in full; one of no
+    type, or of a type CSL does not define, is dated by its year."""
+    return kind in _FULL_DATE_TYPES or (kind == "misc" and bool(csl_form_of(s.file or ""))
+                                        and s.csl_type in CSL_ITEM_TYPES) \
         or s.csl_type in _FULL_DATE_CSL_TYPES

@@ -15,12 +15,14 @@ from .chicago_dates import event_date as _event_date
 from .chicago_dates import iso_to_words as _iso_to_words
 from .chicago_kinds import preprint as _preprint
 from .chicago_kinds import software as _software
+from .chicago_names import name_list, people
 from .chicago_text import NUMERIC as _NUMERIC
 from .chicago_text import PLURAL_NUMBER as _PLURAL_NUMBER
 from .chicago_text import Pieces as _Pieces
 from .chicago_text import capital_first as _capital_first
 from .chicago_text import capitalised as _capital
 from .chicago_text import labelled as _labelled
+from .chicago_text import volume as _volume
 from .pandoc_fields import publication_place
 from .sanitize import doi_url, normalise_doi, one_line, safe_url
 from .short_labels import printed_year
@@ -60,9 +62,14 @@ def report_number(s: Source, terms: dict[str, str]) -> str:
 def series(s: Source, terms: dict[str, str]) -> str:
     """A book's or chapter's series with its number in it ("Lecture Notes in Computer Science 855"; one not in figures
     after a comma: "Handbücher, 29.2"), as Chicago and pandoc print it after the editors and edition, in title case
-    as citeproc prints an English one ("Library of Philosophy"); "" without a ``series`` field."""
+    as citeproc prints an English one ("Library of Philosophy"); "" without a ``series`` field. A CSL item's series
+    editors (its ``collection-editor``) after it, the number then after a comma: "Series, edited by Ann Roe, vol. 4"."""
     series = title_cased(s, one_line(field_text(s, "series")), terms, "series")
     number = one_line(s.number)
+    editors = people(s, "collection-editor") if series and csl_form_of(s.file or "") else ()
+    if editors:
+        series = f"{series}, {terms['edited by']} {name_list(editors, terms, invert_first=False)}"
+        return f"{series}, {_volume(number, terms) if _NUMERIC.fullmatch(number) else number}" if number else series
     if not (series and number):
         return series
     return f"{series} {number}" if _NUMERIC.fullmatch(number) else f"{series}, {number}"

@@ -4,7 +4,7 @@ title is in italics, that sit in a container, that are numbered, preprints, pres
 from __future__ import annotations
 
 from ..bibliography.csl import csl_form_of
-from ..bibliography.csl_item import PRESS
+from ..bibliography.csl_item import CSL_ITEM_TYPES, PRESS
 from ..model import Source
 from .pandoc_fields import WEB_TYPES as _WEB_TYPES
 
@@ -57,9 +57,10 @@ _ITALIC_CONTAINED_CSL_TYPES = frozenset({"graphic", "map"})
 
 def contained(s: Source) -> bool:
     """Whether the entry is a CSL item of a type printed in its container, a sentence of its own
-    (``_CONTAINED_CSL_TYPES``, ``EPISODE_CSL_TYPES``)."""
-    return s.csl_type in _CONTAINED_CSL_TYPES | EPISODE_CSL_TYPES and bool(s.container) \
-        and bool(csl_form_of(s.file or ""))
+    (``_CONTAINED_CSL_TYPES``, ``EPISODE_CSL_TYPES``; an item of no type, or of one CSL does not define, as pandoc's
+    citeproc prints it)."""
+    return (s.csl_type in _CONTAINED_CSL_TYPES | EPISODE_CSL_TYPES or s.csl_type not in CSL_ITEM_TYPES) \
+        and bool(s.container) and bool(csl_form_of(s.file or ""))
 
 
 def preprint(s: Source) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..bibliography.names import CJK_SCRIPT
 from ..model import Person, Source
 from .sanitize import one_line
 from .short_labels import and_others
@@ -34,7 +35,7 @@ def name_list(people: tuple[Person, ...], terms: dict[str, str], *, invert_first
 
 # Chinese, Japanese and Korean scripts: a name written in them is printed family name first with no space ("佐伯胖"),
 # whatever its place in the list, as citeproc (and so pandoc) prints it.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK = CJK_SCRIPT
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 

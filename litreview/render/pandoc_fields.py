@@ -42,7 +42,7 @@ def publication_place(s: Source) -> str:
 
 
 # The fields pandoc's biblatex reader joins, in this order and with "; ", into CSL's publisher; ``howpublished`` among
-# them (a web site's "howpublished" read from CSL is its container: ``_container``)
+# them (a web site's "howpublished" read from CSL is its container)
 _PUBLISHER_FIELDS = ("school", "institution", "organization", "howpublished", "publisher")
 
 
@@ -64,9 +64,10 @@ def _list_field(s: Source, name: str) -> list[str]:
 
 
 def _howpublished(s: Source) -> bool:
-    """Whether ``howpublished`` is a publisher, as pandoc reads it (a BibTeX @misc's "\\url{…}", "Online"), not the
-    container it is of a web site (an @online entry; an item read from CSL keeps its web site's name there)."""
-    return s.type.lower() not in WEB_TYPES and bool(s.field("howpublished"))
+    """Whether ``howpublished`` is a publisher, as pandoc's biblatex reader reads it in every entry type (a BibTeX
+    @misc's "\\url{…}", "Online", an @online's site name), not a container (an item read from CSL keeps its web
+    site's name there)."""
+    return bool(s.field("howpublished")) and not csl_form_of(s.file or "")
 
 
 _BOOKTITLE_READ = frozenset({"inbook", "incollection", "inproceedings", "bookinbook", "inreference", "conference"})
