@@ -16,7 +16,8 @@ see topical_corpus.load_extra) and held-out documents (never tuned on):
   suggestion it would list with --all-suggestions, by confidence;
 - quiet: the share of sentences that cite nothing and are shown no suggestion.
 
-    python bench/eval_topical.py              # the table, reliability tables, the essay
+    python bench/eval_topical.py              # the table, each split by the size of its bibliographies,
+                                              # reliability tables, the essay
     python bench/eval_topical.py --dev-only --per-document
                                               # also a row per document: litreview and the BM25 baselines
     python bench/eval_topical.py --fit        # refit the re-ranker on DEV and write its weights
@@ -381,17 +382,18 @@ SIZES = (30, 70)
 
 
 def by_size(docs: list[Document], methods: dict[str, Callable[[Document], tuple[Ranking, Ranking]]],
-            edges: tuple[int, ...] = SIZES, k: int = 5) -> str:
-    """litreview (unseen) against the best baseline (the highest R@k over all of ``docs``; never random) by the size
-    of the documents' bibliographies: per group the documents, their citing sentences, both R@k, the mean
-    per-sentence difference with its 95% interval (documents resampled) and the documents won and lost. Whether
-    the lead holds where a sentence has many entries to be told from (``methods``: those of ``cross_validated``)."""
-    ours = "litreview (unseen)"
+            edges: tuple[int, ...] = SIZES, k: int = 5, part: str = "") -> str:
+    """litreview (the method of ``methods`` so named: the shipped model, or ``cross_validated``'s fitted without each
+    document) against the best baseline (the highest R@k over all of ``docs``; never random) by the size of the
+    documents' bibliographies: per group the documents, their citing sentences, both R@k, the mean per-sentence
+    difference with its 95% interval (documents resampled) and the documents won and lost. Whether the lead holds
+    where a sentence has many entries to be told from (``part``: the material's name, heading the lines)."""
+    ours = next(label for label in methods if label.startswith("litreview"))
     mine = recalls(docs, methods[ours], k)
     theirs = {label: recalls(docs, methods[label], k) for label in methods if label not in (ours, "random")}
     best = max(theirs, key=lambda label: sum(theirs[label].values()))
-    lines = [f"litreview (unseen) against the best baseline ({best}), R@{k} by the bibliography's size "
-             f"(difference per citing sentence, 95% interval by resampling documents)"]
+    lines = [f"{part + ': ' if part else ''}{ours} against the best baseline ({best}), R@{k} by the bibliography's "
+             f"size (difference per citing sentence, 95% interval by resampling documents)"]
     bounds = (0, *edges, math.inf)
     for low, high in pairwise(bounds):
         among = {d.name for d in docs if low <= len(d.bibliography.sources) < high}
@@ -845,9 +847,12 @@ def main(argv: list[str] | None = None) -> int:
             topical.CANDIDATES, topical.BM25_CANDIDATES = pool
             print(cross_validation(every, f"pool: {pool[0]} by cosine+BM25, {pool[1]} by BM25"))
         return 0
-    print(table(splits))
+    methods = memoised(METHODS)  # each document ranked once by each method, however many tables read it
+    print(table(splits, lambda _docs: methods))
     if args.per_document:
-        print(per_document(splits))
+        print(per_document(splits, methods=methods))
+    for name, docs in splits.items():
+        print(by_size(docs, methods, part=name))
     print(ceilings(splits))
     x, y, doc_of = pairs(fitted)
     refit = fit_calibrated(x, y, doc_of)

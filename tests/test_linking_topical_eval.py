@@ -510,3 +510,7 @@ def test_the_lead_over_the_best_baseline_is_reported_by_the_bibliography_s_size(
         "+1.000 (+1.000,+1.000), won/lost 2/0",
         ">= 70 entries: 1 documents, 1 citing sentences, litreview 0.000, baseline 1.000, "
         "-1.000 (-1.000,-1.000), won/lost 0/1"]
+    # The shipped model's figures (a split not cross-validated, the held-out documents among them) are grouped too.
+    shipped = eval_topical.by_size(docs, {"BM25": poor, "BM25 + paragraph": good, "litreview": ours}, part="held-out")
+    assert shipped.startswith("held-out: litreview against the best baseline (BM25 + paragraph)")
+    assert shipped.splitlines()[1:] == text.splitlines()[1:]
