@@ -16,14 +16,16 @@ see topical_corpus.load_extra) and held-out documents (never tuned on):
   suggestion it would list with --all-suggestions, by confidence;
 - quiet: the share of sentences that cite nothing and are shown no suggestion.
 
-    python bench/eval_topical.py              # the table, reliability tables, the essay
+    python bench/eval_topical.py              # the table, each split by the size of its bibliographies,
+                                              # reliability tables, the essay
     python bench/eval_topical.py --dev-only --per-document
                                               # also a row per document: litreview and the BM25 baselines
     python bench/eval_topical.py --fit        # refit the re-ranker on DEV and write its weights
     python bench/eval_topical.py --cv [--cv-table-only]
                                               # DEV alone, litreview's re-ranker fitted without the document
                                               # it ranks: the table, the differences from each baseline
-                                              # (intervals by resampling documents), the calibration,
+                                              # (intervals by resampling documents; again by the size of the
+                                              # bibliography), the calibration,
                                               # then the ranker variants
     python bench/eval_topical.py --extra-dev FOLDER [--extra-dev FOLDER ...] [--fit | --dev-only | --cv]
                                               # with further development papers (FOLDER/SOURCES.tsv), each
@@ -372,6 +374,42 @@ def spread(docs: list[Document], methods: dict[str, Callable[[Document], tuple[R
                 sd = math.sqrt(sum((v - mean) ** 2 for v in got) / max(1, len(got) - 1))
                 per_part.append(f"{name} {mean:+.3f}±{sd:.3f}")
         lines.append(f"  {label:<22} " + " / ".join(f"{v:+.3f}" for v in q) + f"  ({', '.join(per_part)})")
+    return "\n".join(lines)
+
+
+SIZES = (30, 70)
+"""Bibliography sizes at which ``by_size`` groups the documents: fewer than 30 entries, 30 to 69, 70 or more."""
+
+
+def by_size(docs: list[Document], methods: dict[str, Callable[[Document], tuple[Ranking, Ranking]]],
+            edges: tuple[int, ...] = SIZES, k: int = 5, part: str = "") -> str:
+    """litreview (the method of ``methods`` so named: the shipped model, or ``cross_validated``'s fitted without each
+    document) against the best baseline (the highest R@k over all of ``docs``; never random) by the size of the
+    documents' bibliographies: per group the documents, their citing sentences, both R@k, the mean per-sentence
+    difference with its 95% interval (documents resampled) and the documents won and lost. Whether the lead holds
+    where a sentence has many entries to be told from (``part``: the material's name, heading the lines)."""
+    ours = next(label for label in methods if label.startswith("litreview"))
+    mine = recalls(docs, methods[ours], k)
+    theirs = {label: recalls(docs, methods[label], k) for label in methods if label not in (ours, "random")}
+    best = max(theirs, key=lambda label: sum(theirs[label].values()))
+    lines = [f"{part + ': ' if part else ''}{ours} against the best baseline ({best}), R@{k} by the bibliography's "
+             f"size (difference per citing sentence, 95% interval by resampling documents)"]
+    bounds = (0, *edges, math.inf)
+    for low, high in pairwise(bounds):
+        among = {d.name for d in docs if low <= len(d.bibliography.sources) < high}
+        a = {at: v for at, v in mine.items() if at[0] in among}
+        if not a:
+            continue
+        b = {at: theirs[best][at] for at in a}
+        mean, lo, hi = paired(a, b)
+        per_doc: dict[str, float] = {}
+        for at, v in a.items():
+            per_doc[at[0]] = per_doc.get(at[0], 0.0) + v - b[at]
+        label = f"< {high}" if low == 0 else f">= {low}" if high == math.inf else f"{low}-{high - 1}"
+        lines.append(f"  {label + ' entries:':<16} {len(per_doc)} documents, {len(a)} citing sentences, "
+                     f"litreview {sum(a.values()) / len(a):.3f}, baseline {sum(b.values()) / len(b):.3f}, "
+                     f"{mean:+.3f} ({lo:+.3f},{hi:+.3f}), won/lost "
+                     f"{sum(v > 1e-9 for v in per_doc.values())}/{sum(v < -1e-9 for v in per_doc.values())}")
     return "\n".join(lines)
 
 
@@ -786,6 +824,7 @@ def main(argv: list[str] | None = None) -> int:
         print(table(parts, lambda _docs: methods))
         print(against_baselines(every, methods, {k: v for k, v in parts.items() if k != "all (cv)"} if extra else None))
         print(spread(every, methods, {k: v for k, v in parts.items() if k != "all (cv)"}))
+        print(by_size(every, methods))
         if args.per_document:
             labels = (*PER_DOCUMENT[:-1], "litreview (unseen)")
             print(per_document({k: v for k, v in parts.items() if k != "all (cv)"}, labels, methods))
@@ -808,9 +847,12 @@ def main(argv: list[str] | None = None) -> int:
             topical.CANDIDATES, topical.BM25_CANDIDATES = pool
             print(cross_validation(every, f"pool: {pool[0]} by cosine+BM25, {pool[1]} by BM25"))
         return 0
-    print(table(splits))
+    methods = memoised(METHODS)  # each document ranked once by each method, however many tables read it
+    print(table(splits, lambda _docs: methods))
     if args.per_document:
-        print(per_document(splits))
+        print(per_document(splits, methods=methods))
+    for name, docs in splits.items():
+        print(by_size(docs, methods, part=name))
     print(ceilings(splits))
     x, y, doc_of = pairs(fitted)
     refit = fit_calibrated(x, y, doc_of)

@@ -474,3 +474,43 @@ def test_the_fit_weighs_the_model_s_features_alone_unless_given_its_columns() ->
     assert weights[FEATURES[0]] != 0.0
     every = fit(x, y, names=list(FEATURES))
     assert sum(1 for n in FEATURES if every[n] != 0.0) > len(MODEL)
+
+
+def test_the_lead_over_the_best_baseline_is_reported_by_the_bibliography_s_size() -> None:
+    # A lead over many documents with short bibliographies can hide a loss where bibliographies are long: the
+    # documents are grouped by how many entries their bibliography holds, against the baseline best over them all.
+    import eval_topical
+    from topical_corpus import Document
+
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+
+    def bib(n: int):
+        return parse_bibliography("".join(f"@article{{k{i}, title={{T{i}}}}}\n" for i in range(n)))
+
+    essay = parse_essay("One claim here.\n")
+    docs = [Document("short1", essay, bib(3), {"p1-s1": {"k0"}}), Document("short2", essay, bib(5), {"p1-s1": {"k0"}}),
+            Document("long", essay, bib(80), {"p1-s1": {"k0"}})]
+
+    def ours(doc: Document) -> tuple[dict, dict]:
+        return {"p1-s1": [("k1" if doc.name == "long" else "k0", 1.0)]}, {}
+
+    def good(doc: Document) -> tuple[dict, dict]:  # the best baseline: right on the long document alone
+        return {"p1-s1": [("k0" if doc.name == "long" else "k1", 1.0)]}, {}
+
+    def poor(doc: Document) -> tuple[dict, dict]:
+        return {"p1-s1": [("k2", 1.0)]}, {}
+
+    text = eval_topical.by_size(docs, {"random": good, "BM25": poor, "BM25 + paragraph": good,
+                                       "litreview (unseen)": ours})
+    rows = [" ".join(line.split()) for line in text.splitlines()]
+    assert "BM25 + paragraph" in rows[0] and "random" not in rows[0]
+    assert rows[1:] == [
+        "< 30 entries: 2 documents, 2 citing sentences, litreview 1.000, baseline 0.000, "
+        "+1.000 (+1.000,+1.000), won/lost 2/0",
+        ">= 70 entries: 1 documents, 1 citing sentences, litreview 0.000, baseline 1.000, "
+        "-1.000 (-1.000,-1.000), won/lost 0/1"]
+    # The shipped model's figures (a split not cross-validated, the held-out documents among them) are grouped too.
+    shipped = eval_topical.by_size(docs, {"BM25": poor, "BM25 + paragraph": good, "litreview": ours}, part="held-out")
+    assert shipped.startswith("held-out: litreview against the best baseline (BM25 + paragraph)")
+    assert shipped.splitlines()[1:] == text.splitlines()[1:]
