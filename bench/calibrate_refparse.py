@@ -32,9 +32,11 @@ read on P(wrong) as it falls on a bibliography the weights never saw).
 ``--right-on-bibs SHARE``: the threshold is instead the lowest cut that flags at most SHARE of the right fields of the
 --fit-bibs folders, each folder's fields judged by weights fitted without it (the goal's share of right fields marked,
 read where a user's bibliographies are, not on the training set's strings).
+With either, the same rule also reads ``threshold_alone`` on the folders' strings each judged with no list around it
+(no list evidence): the cut ``doubt.judge`` applies to a string read alone or in a list too short to tell its style.
 ``--leave-one-out`` adds a row per --fit-bibs folder judged by weights and a threshold fitted without it (the
 threshold by the same rule, read on the other folders), and their mean: how the calibration carries to a
-bibliography it was not fitted on.
+bibliography it was not fitted on; and the same rows with each string judged alone (``(left out, alone)``).
 ``--dev-only`` leaves out the two held rows (the held-aside part and the held styles), so that a
 calibration can be chosen on dev rows alone: ``--dev-only --inner --dev-styles --dev-styles-2 --bibs FOLDER``.
 
@@ -62,6 +64,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_refparse import (  # noqa: E402
     FIELDS,
+    LIST,
     TRAIN,
     UNSURE_NAME,
     Record,
@@ -148,6 +151,11 @@ Reading = tuple[ParsedReference, ParsedReference, ParsedReference, dict[str, Any
 # short word before it ("In:", .71), its length against the list's median (.71), the order of the fields (.72), fields
 # most entries of its type hold that it lacks (.72); all of them together .78 (23 real bibliographies (dev) .82 against .79 with the one
 # kept, at the cost of 80 more weights).
+# Kept: a threshold of its own for a string judged with no list around it (threshold_alone; the rows and the weights
+# as before). Each of the six folders judged string by string by weights and cuts fitted without it, mean .63/.08 ->
+# .67/.09; as lists unchanged (.76/.09); dev 250 .53/.02 -> .59/.02, Chicago .47/.04 -> .53/.04, bibwild17 (dev, never
+# fitted) judged alone in the dev styles .60/.05 -> .64/.06. Not kept: the folders' rows judged alone beside them in the
+# fit (.68/.10 alone, .75/.09 as lists).
 RIGHT_SHARE = 0.13
 """The share of the training set's right fields (out of fold) the threshold may flag (see the module's doc)."""
 
@@ -171,10 +179,11 @@ def list_shares(items: list[Reading]) -> list[dict[str, float]]:
 
 
 def labelled(items: list[tuple[ParsedReference, ParsedReference, ParsedReference, dict[str, Any]]],
-             chicago: bool) -> list[Row]:
-    """One row per predicted field: its evidence and whether it is wrong."""
+             chicago: bool, alone: bool = False) -> list[Row]:
+    """One row per predicted field: its evidence and whether it is wrong; ``alone``: each string judged with no list
+    around it (no evidence from its list)."""
     rows: list[Row] = []
-    for (ref, crf, rules, gold), listed in zip(items, list_shares(items), strict=True):
+    for (ref, crf, rules, gold), listed in zip(items, [{}] * len(items) if alone else list_shares(items), strict=True):
         pred = predicted(ref)
         for name in FIELDS:
             has_p, has_g, equal = compare(name, pred.get(name), gold[name], ref, chicago)
@@ -185,10 +194,13 @@ def labelled(items: list[tuple[ParsedReference, ParsedReference, ParsedReference
 
 
 def flagged(items: list[tuple[ParsedReference, ParsedReference, ParsedReference, dict[str, Any]]],
-            chicago: bool, model: tuple[dict[str, float], float] | None) -> Score:
+            chicago: bool, model: doubt.Model | None, alone: bool = False) -> Score:
+    """The fates of ``items``' fields judged by ``model`` (None: the CRF's marks), a list at a time or (``alone``) each
+    string by itself."""
     score = Score()
     golds = [gold for _, _, _, gold in items]
-    judged = judged_lists(golds, [(ref, crf, rules, None) for ref, crf, rules, _ in items], model) if model else \
+    lists = [{k: v for k, v in gold.items() if k != LIST} for gold in golds] if alone else golds
+    judged = judged_lists(lists, [(ref, crf, rules, None) for ref, crf, rules, _ in items], model) if model else \
         [ref for ref, _, _, _ in items]
     for ref, gold in zip(judged, golds, strict=True):
         score.add(ref, gold, chicago)
@@ -233,10 +245,12 @@ def recall_cut(scores: list[tuple[float, bool]], recall: float) -> float:
 
 class Fits:
     """Weights fitted on ``base`` and some of the ``parts`` (the real bibliographies' rows, one list per folder),
-    each fit made once: the same folders left out give the same weights."""
+    each fit made once: the same folders left out give the same weights. ``alone``: the rows of the same folders with
+    each string judged with no list around it (``labelled(..., alone=True)``), judged by the same weights (the cut of a
+    lone string); default the parts themselves."""
 
-    def __init__(self, base: list[Row], parts: list[list[Row]]) -> None:
-        self.base, self.parts = base, parts
+    def __init__(self, base: list[Row], parts: list[list[Row]], alone: list[list[Row]] | None = None) -> None:
+        self.base, self.parts, self.alone = base, parts, alone or parts
         self.made: dict[frozenset[int], dict[str, float]] = {}
 
     def without(self, out: frozenset[int]) -> dict[str, float]:
@@ -244,10 +258,11 @@ class Fits:
             self.made[out] = doubt.fit(self.base + [r for j, part in enumerate(self.parts) if j not in out for r in part])
         return self.made[out]
 
-    def out_of_folder(self, out: frozenset[int] = frozenset()) -> list[tuple[float, bool]]:
-        """P(wrong) of the rows of each folder not in ``out``, by weights fitted without that folder (nor ``out``)."""
+    def out_of_folder(self, out: frozenset[int] = frozenset(), alone: bool = False) -> list[tuple[float, bool]]:
+        """P(wrong) of the rows of each folder not in ``out``, by weights fitted without that folder (nor ``out``);
+        ``alone``: of its rows judged with no list around them."""
         scores: list[tuple[float, bool]] = []
-        for i, part in enumerate(self.parts):
+        for i, part in enumerate(self.alone if alone else self.parts):
             if i not in out:
                 weights = self.without(out | {i})
                 scores += [(doubt.p_wrong(f, weights), wrong) for f, wrong in part]
@@ -262,6 +277,11 @@ class Fits:
         """Weights fitted on all but ``out``, and the lowest cut that flags at most ``share`` of the right fields of the
         other folders judged out of folder (``--right-on-bibs``)."""
         return self.without(out), doubt.threshold_for(self.out_of_folder(out), share)
+
+    def alone_cut(self, share: float, out: frozenset[int] = frozenset()) -> float:
+        """``right_model``'s cut read on the folders' strings judged with no list around them: the threshold of a lone
+        string (``doubt.judge``)."""
+        return doubt.threshold_for(self.out_of_folder(out, alone=True), share)
 
 
 def by_fold(parts: list[list[Any]], recall: float | None, right_share: float, also: list[Row] | None = None
@@ -387,18 +407,20 @@ def main(argv: list[str] | None = None) -> int:
     if real_sets is None:
         return 2
     parts = [labelled(its, False) for _, its in real_sets]
+    alone = [labelled(its, False, alone=True) for _, its in real_sets]
     real = [r for part in parts for r in part]
     made_fit = labelled([r for part in made[:fit_folds] for r in part], False) + real
     part_model = fitted(labelled(fit_part, False), args.recall, args.right_share, made_fit)
     anystyle = labelled(items, False)
-    fits = Fits(anystyle + labelled([r for part in made for r in part], False), parts)
+    fits = Fits(anystyle + labelled([r for part in made for r in part], False), parts, alone)
 
-    def model_without(out: frozenset[int]) -> tuple[dict[str, float], float]:
-        """Weights fitted on all the material but the folders ``out``, and the threshold by the rule asked for."""
+    def model_without(out: frozenset[int]) -> doubt.Model:
+        """Weights fitted on all the material but the folders ``out``, and the threshold by the rule asked for (read on
+        the folders, the threshold of a lone string too, by the same rule on their strings judged alone)."""
         if args.cut_on_bibs is not None:
-            return fits.model(args.cut_on_bibs, out)
+            return (*fits.model(args.cut_on_bibs, out), recall_cut(fits.out_of_folder(out, alone=True), args.cut_on_bibs))
         if args.right_on_bibs is not None:
-            return fits.right_model(args.right_on_bibs, out)
+            return (*fits.right_model(args.right_on_bibs, out), fits.alone_cut(args.right_on_bibs, out))
         weights = fits.without(out)
         scores = [(doubt.p_wrong(f, weights), wrong) for f, wrong in anystyle]
         return weights, (recall_cut(scores, args.recall) if args.recall is not None
@@ -406,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
 
     full_model = model_without(frozenset())
     if args.cut_on_bibs is not None or args.right_on_bibs is not None:  # the part's rows: at the whole's cut
-        part_model = part_model[0], full_model[1]
+        part_model = (part_model[0], *full_model[1:])
     sets = [("fit (CV part)", fit_part, False, part_model)]
     if held_rows(args):
         sets.append(("held-aside (CV rest)", held, False, part_model))
@@ -422,8 +444,12 @@ def main(argv: list[str] | None = None) -> int:
                            "judged by weights fitted without it" if args.cut_on_bibs is not None else "")
                         + (f"; the threshold flags at most {args.right_on_bibs:g} of the right fields of those "
                            "bibliographies, each judged by weights fitted without it"
-                           if args.right_on_bibs is not None else ""),
-            "threshold": round(full_model[1], 6), "weights": full_model[0]}, indent=1, sort_keys=True) + "\n",
+                           if args.right_on_bibs is not None else "")
+                        + ("; threshold_alone, that of a string judged with no list around it, by the same rule on "
+                           "those bibliographies' strings judged alone" if len(full_model) == 3 else ""),
+            "threshold": round(full_model[1], 6), "weights": full_model[0],
+            **({"threshold_alone": round(full_model[-1], 6)} if len(full_model) == 3 else {})},
+            indent=1, sort_keys=True) + "\n",
             encoding="utf-8")
         doubt._load.cache_clear()
     dev = readings(read_all(list(anystyle_rows(args.shared))))
@@ -438,23 +464,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.leave_one_out:  # each folder of --fit-bibs judged by weights and a threshold fitted without it
         sets += [(f"{name} (left out)", its, False, model_without(frozenset({i})))
                  for i, (name, its) in enumerate(real_sets)]
+        sets += [(f"{name} (left out, alone)", its, False, model_without(frozenset({i})))
+                 for i, (name, its) in enumerate(real_sets)]
     print(f"unsure fields: wrong fields flagged / right fields flagged (threshold on P(wrong): part "
-          f"{part_model[1]:.3f}, all folds {full_model[1]:.3f}); before = the CRF's least marginal < {THRESHOLD}")
+          f"{part_model[1]:.3f}, all folds {full_model[1]:.3f}, a lone string {full_model[-1]:.3f}); before = the CRF's least marginal < {THRESHOLD}")
     print(f"{'material':<28} | {'fitted model (flagged: wrong, right)':<35} | {'before':<24}")
-    left_out: list[tuple[float, float]] = []
+    left_out: dict[str, list[tuple[float, float]]] = {"(left out)": [], "(left out, alone)": []}
     for title, its, chicago_set, model in sets:
-        score = flagged(its, chicago_set, model)
+        kind = title[title.rfind("("):]
+        score = flagged(its, chicago_set, model, alone=kind == "(left out, alone)")
         print(row(title, score, flagged(its, chicago_set, None)))
-        if title.endswith("(left out)"):
-            left_out.append(score.flagged()[:2])
-    if left_out:
-        print(f"{'mean of the folders left out':<28} | {sum(w for w, _ in left_out) / len(left_out):4.2f} / "
-              f"{sum(r for _, r in left_out) / len(left_out):4.2f} (met both: "
-              f"{sum(w >= 0.8 and r <= 0.1 for w, r in left_out)} of {len(left_out)})")
-        if args.inner and title.startswith("fit"):
-            parts = [fit_part[sum(sizes[:k]):sum(sizes[:k + 1])] for k in range(fit_folds)]
-            print(row("fit part, by fold", by_fold(parts, args.recall, args.right_share, made_fit),
-                      flagged(fit_part, False, None)))
+        if kind in left_out:
+            left_out[kind].append(score.flagged()[:2])
+    for kind, shares in left_out.items():
+        if shares:
+            print(f"{'mean of the folders ' + kind.strip('()'):<28} | {sum(w for w, _ in shares) / len(shares):4.2f} / "
+                  f"{sum(r for _, r in shares) / len(shares):4.2f} (met both: "
+                  f"{sum(w >= 0.8 and r <= 0.1 for w, r in shares)} of {len(shares)})")
+    if left_out["(left out)"] and args.inner and title.startswith("fit"):
+        parts = [fit_part[sum(sizes[:k]):sum(sizes[:k + 1])] for k in range(fit_folds)]
+        print(row("fit part, by fold", by_fold(parts, args.recall, args.right_share, made_fit),
+                  flagged(fit_part, False, None)))
     top = sorted(full_model[0].items(), key=lambda kv: -abs(kv[1]))[:12]
     print("largest weights: " + ", ".join(f"{k or 'bias'} {v:+.2f}" for k, v in top))
     return 0

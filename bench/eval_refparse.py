@@ -73,7 +73,7 @@ from litreview.bibliography.refparse import (  # noqa: E402
 from litreview.bibliography.refparse.assemble import THRESHOLD  # noqa: E402
 from litreview.bibliography.refparse.combine import combine, ordered  # noqa: E402
 from litreview.bibliography.refparse.corpus import Labelled  # noqa: E402
-from litreview.bibliography.refparse.doubt import Reading, judge_list  # noqa: E402
+from litreview.bibliography.refparse.doubt import Model, Reading, judge_list  # noqa: E402
 from litreview.bibliography.refparse.fields import IN_WORDS, MEDIUM, UNKNOWN_IMPRINT, is_url  # noqa: E402
 from litreview.bibliography.refparse.train import kinds_arg  # noqa: E402
 
@@ -264,7 +264,7 @@ def lists_of(golds: list[dict[str, Any]]) -> list[list[int]]:
 
 
 def judged_lists(golds: list[dict[str, Any]], readings: list[Reading],
-                 weights: tuple[dict[str, float], float] | None = None) -> list[ParsedReference]:
+                 weights: Model | None = None) -> list[ParsedReference]:
     """``doubt.judge_list`` of ``readings`` (by ``weights``, default the shipped ones), a list at a time (``lists_of``
     their ``golds``), in their order."""
     out: list[ParsedReference | None] = [None] * len(readings)

@@ -66,7 +66,7 @@ def test_dev_only_leaves_out_every_row_of_held_material(monkeypatch: pytest.Monk
     monkeypatch.setattr(calibrate, "held_synthetic", never)
     monkeypatch.setattr(calibrate, "fitted", lambda rows, recall=None, right_share=0.1, also=None: ({"": -1.0}, 0.5))
     monkeypatch.setattr(calibrate, "labelled", lambda items, chicago: [])
-    monkeypatch.setattr(calibrate, "flagged", lambda items, chicago, model: calibrate.Score())
+    monkeypatch.setattr(calibrate, "flagged", lambda items, chicago, model, alone=False: calibrate.Score())
     assert calibrate.main(["--shared", str(tmp_path), "--dev-only"]) == 0
     shown = [line.split("|")[0].strip() for line in capsys.readouterr().out.splitlines()[2:-1]]
     assert shown == ["fit (CV part)", "dev 250", "Chicago 115"]
@@ -119,8 +119,8 @@ def small(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tuple[list[An
     monkeypatch.setattr(calibrate, "chicago_full_rows", lambda shared: iter([]))
     monkeypatch.setattr(calibrate, "bibs_synthetic", lambda folder, held, dev=synth.DEV_STYLES:
                         None if held else [f"{folder.name}:{style}" for style, _ in dev[:1]])
-    monkeypatch.setattr(calibrate, "labelled", lambda items, chicago: [({str(i): 1.0}, False) for i in items])
-    monkeypatch.setattr(calibrate, "flagged", lambda items, chicago, model: calibrate.Score())
+    monkeypatch.setattr(calibrate, "labelled", lambda items, chicago, alone=False: [({str(i): 1.0}, False) for i in items])
+    monkeypatch.setattr(calibrate, "flagged", lambda items, chicago, model, alone=False: calibrate.Score())
 
     def fitted(rows: list[Any], recall: float | None = None, right_share: float = 0.1,
                also: list[Any] | None = None) -> tuple[dict[str, float], float]:
@@ -239,3 +239,18 @@ def test_rendered_strings_keep_the_list_they_were_printed_in_and_are_judged_as_o
     assert not any("list_odd" in f for f, _ in alone)
     flags = calibrate.flagged(items, False, ({"": -5.0, "list_odd": 10.0}, 0.5))
     assert sum(flagged for _, flagged, _ in flags.fates) == 1
+
+
+def test_the_cut_of_a_lone_string_is_read_on_the_folders_judged_with_no_list_around_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    parts = [[({"a": 1.0, "list": 5.0}, True), ({"a": 1.0}, False)], [({"b": 1.0, "list": 5.0}, True), ({"b": 2.0}, False)]]
+    alone = [[({"a": 1.0}, True), ({"a": 3.0}, False)], [({"b": 1.0}, True), ({"b": 4.0}, False)]]
+    fits = calibrate.Fits([({"x": 1.0}, False)], parts, alone)
+    made: list[int] = []
+    monkeypatch.setattr(calibrate.doubt, "fit", lambda rows: made.append(1) or {"a": 1.0, "b": 1.0, "list": 1.0})
+    weights, cut = fits.right_model(0.5)
+    lone = fits.alone_cut(0.5)
+    assert lone == doubt.threshold_for(fits.out_of_folder(alone=True), 0.5) != cut
+    assert fits.out_of_folder(alone=True) == [(doubt.p_wrong(f, weights), w) for part in alone for f, w in part]
+    assert len(made) == 3  # the same fits: the whole and each folder left out
+    assert calibrate.Fits([], parts).out_of_folder(alone=True) == fits.out_of_folder()  # no lone rows: the parts

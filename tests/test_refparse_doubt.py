@@ -188,3 +188,22 @@ def test_an_imported_list_is_judged_as_one_list(monkeypatch):
     monkeypatch.setattr(refparse, "BATCH", 2)  # read two at a time, judged as one list of three
     assert len(refparse.parse_references([APA, APA.replace("1995", "1996"), APA.replace("1995", "1997")])) == 3
     assert seen == [3]
+
+
+def test_a_reading_judged_with_no_list_around_it_is_cut_at_its_own_threshold(tmp_path):
+    refs = _listed_refs(odd_at=2)
+    even = ({"": 0.0}, 0.9, 0.4)  # every field at P(wrong) 0.5: under the list's cut, over the lone string's
+    alone = doubt.judge(refs[0], refs[0], refs[0], even)
+    listed = doubt.judge(refs[0], refs[0], refs[0], even, listed=doubt.list_shares(refs)[0])
+    assert "title" in alone.uncertain and "title" not in listed.uncertain
+    assert "title" not in doubt.judge(refs[0], refs[0], refs[0], even[:2]).uncertain  # one cut for both
+    in_list = doubt.judge_list([(ref, ref, ref, None) for ref in refs], even)
+    assert not any("title" in ref.uncertain for ref in in_list)
+    short = doubt.judge_list([(ref, ref, ref, None) for ref in refs[:3]], even)  # too short to tell its style
+    assert all("title" in ref.uncertain for ref in short)
+    path = tmp_path / "doubt.json"
+    path.write_text(json.dumps({"weights": {"": 0.0}, "threshold": 0.9, "threshold_alone": 0.4}), encoding="utf-8")
+    assert doubt._load(str(path)) == ({"": 0.0}, 0.9, 0.4)
+    older = tmp_path / "older.json"  # a file of one threshold: that one for both
+    older.write_text(json.dumps({"weights": {"": 0.0}, "threshold": 0.9}), encoding="utf-8")
+    assert doubt._load(str(older)) == ({"": 0.0}, 0.9, 0.9)

@@ -11,7 +11,9 @@ tagger was not trained on (the out-of-fold readings of a cross-validation on the
 weights also of the synthetic references rendered in other styles and of real bibliographies' entries rendered in
 dev styles: ``bench/calibrate_refparse.py``; the threshold flags at most a tenth of the right fields of those
 bibliographies, each judged by weights fitted without it) and ship as ``doubt.json``; without that file the CRF's least marginal
-against ``assemble.THRESHOLD`` decides, as before.
+against ``assemble.THRESHOLD`` decides, as before. A string read with no list around it (or in a list too short to tell
+its style) lacks the list's evidence, so its P(wrong) runs lower: it is cut at a threshold of its own
+(``threshold_alone``), read by the same rule on those bibliographies' strings each judged alone.
 """
 
 from __future__ import annotations
@@ -153,6 +155,13 @@ _KEYS = {name: _Keys(*(f"{kind}:{name}" for kind in _Keys._fields)) for name in 
 # fields flagged at .10 of right ones, .83/.79/.81 now): the string naming a URL or an access date, alone and by
 # field; a script beyond Latin; the reference's type by field; a year inside a printed range of years ("(1999–2008)");
 # a sole author with no given name in a web reference (.83-.84/.77-.79/.80-.82).
+# Nor, for strings read alone (each of six dev folders judged by weights and a threshold fitted without it, once as lists
+# and once string by string, mean wrong / right fields flagged .76/.10 and .67/.09 with the lone string's cut): the
+# CRF's marginal entropy over a field's tokens (mean, most), the odds of the best labelling against the same with the
+# field's tokens given their likeliest rival label, the whole labelling's probability (re-tagging each string:
+# .76/.09 and .67/.09 with all of them); a publisher that is a known place, a container holding a run of three digits, a
+# title in capitals, a family name that is a known place (.76/.10, .67/.09); a field's log doubt against its list's
+# median (.76/.09, .68/.10); the folders' rows judged alone beside them in the fit (.75/.09, .68/.10).
 def printed_borders(ref: ParsedReference) -> dict[str, tuple[str, str]]:
     """What is printed either side of each LISTED field ``ref`` holds (``_borders``; the authors by the first family
     name)."""
@@ -260,12 +269,19 @@ def features(name: str, ref: ParsedReference, crf: ParsedReference, rules: Parse
     return f
 
 
+Model = tuple[dict[str, float], float] | tuple[dict[str, float], float, float]
+"""(weights, threshold) or (weights, threshold, the threshold of a reading judged with no list around it): with two,
+one threshold for both."""
+
+
 @lru_cache(maxsize=2)
-def _load(path: str) -> tuple[dict[str, float], float] | None:
+def _load(path: str) -> tuple[dict[str, float], float, float] | None:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return {str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"])
-    except (OSError, ValueError, KeyError, TypeError):
+        threshold = float(data["threshold"])
+        return ({str(k): float(v) for k, v in data["weights"].items()}, threshold,
+                float(data.get("threshold_alone", threshold)))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -277,17 +293,19 @@ def p_wrong(feats: dict[str, float], weights: dict[str, float]) -> float:
 
 
 def judge(ref: ParsedReference, crf: ParsedReference, rules: ParsedReference,
-          weights: tuple[dict[str, float], float] | None = None,
+          weights: Model | None = None,
           read: tuple[dict[str, str], dict[str, str]] | None = None,
           listed: dict[str, float] | None = None) -> ParsedReference:
     """``ref`` with its judged fields' unsure marks and confidences from the fitted model.
 
     ``read``: ``combine.values`` of ``crf`` and ``rules`` over JUDGED, where already made; ``listed``: ``ref``'s
-    ``list_shares`` in the list it was read in."""
+    ``list_shares`` in the list it was read in. A reading with no list evidence (read alone, or in a list too short to
+    tell its style) is cut at the model's threshold for a lone string: without that evidence its P(wrong) runs lower."""
     model = weights or _load(str(WEIGHTS))
     if model is None:
         return ref
-    w, threshold = model
+    w = model[0]
+    threshold = model[1] if listed else model[-1]  # the last of a (weights, threshold) pair is that one threshold
     confidence = dict(ref.confidence)
     unsure = [n for n in ref.uncertain if n not in JUDGED or not _has(ref, n)]
     shared = _Shared(ref, crf, rules, read)
@@ -307,8 +325,7 @@ Reading = tuple[ParsedReference, ParsedReference, ParsedReference, tuple[dict[st
 """(reading shown before judging, the CRF's reading, the rules' reading, ``read`` of ``judge``)."""
 
 
-def judge_list(readings: Sequence[Reading], weights: tuple[dict[str, float], float] | None = None
-               ) -> list[ParsedReference]:
+def judge_list(readings: Sequence[Reading], weights: Model | None = None) -> list[ParsedReference]:
     """``judge`` of each reading of one reference list, each field's printing set against the rest of the list's."""
     shares = list_shares([ref for ref, _, _, _ in readings])
     return [judge(ref, crf, rules, weights, read, listed)
