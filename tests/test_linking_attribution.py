@@ -803,3 +803,21 @@ def test_words_of_two_of_an_authors_titles_choose_neither() -> None:
     # the close case: words of one title alone still suggest it
     linkage = link(parse_essay(text.replace("las creencias", "las normas")), bib)
     assert [(lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [("todos", "suggested")]
+
+
+def test_a_name_given_to_a_formula_or_process_links_no_work_of_its_bearer() -> None:
+    # "Black's formula", "Cox processes": the name of a thing named after a person, which the writer uses, not an
+    # appeal to one of the person's works: the writer cites a textbook for Black's formula, or Black's paper in
+    # another sentence; a Cox process is David Cox's, not John Cox's of "Black and Cox". Both were confirmed links.
+    # An appeal to the person beside it still links ("Black argues").
+    bib = parse_bibliography(
+        "@article{black1976, author={Black, Fischer}, title={The pricing of commodity contracts}, year={1976}}\n"
+        "@article{blackcox, author={Black, Fischer and Cox, John C.}, title={Valuing corporate securities}, "
+        "year={1976}}\n")
+    text = ("Traders used Black’s formula to quote volatility. "
+            "Intensity may be modeled by either Poisson or Cox processes. "
+            "Black argues that futures prices follow a random walk. "
+            "Black’s model of commodity prices is used.")
+    linkage = link(parse_essay(text), bib)
+    assert [(lk.claim_id, lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s3", "black1976", "confirmed"), ("p1-s4", "black1976", "confirmed")]

@@ -90,6 +90,8 @@ class _Name:
     opened: bool = False
     """A word that opens the sentence stood before it, a verb or adverb written with the sentence's capital
     ("Consider Roe's example"): the name opens the sentence as much as one written first would."""
+    eponym: bool = False
+    """It names a thing named after the person ("Black's formula", "Cox processes": ``_eponym``)."""
     added_s: bool = False
     """Its possessive is written after an "s" the name lacks ("Keohanes’ argument" for Keohane's; ``_added_s``)."""
 
@@ -352,6 +354,24 @@ _WORK_AFTER = lazy(r"\s+(?:papers?|study|studies|work|book|article|essay|report|
 the author's work."""
 
 
+_EPONYM_AFTER = lazy(r"(?:[-–][^\W\d_]+){0,3}[\s\-–]+(?:formula[es]?|formulas|equations?|theorems?|lemmas?|laws?|"
+                    r"constants?|process(?:es)?|distributions?|inequalit(?:y|ies)|conjectures?|transform(?:s|ation)?|"
+                    r"functions?|curves?|ind(?:ex|ices|exes)|numbers?|effects?|paradox(?:es)?|criteri(?:on|a)|bounds?|"
+                    r"kernels?|filters?|integrals?|operators?|matri(?:x|ces)|spaces?|series|coefficients?|"
+                    r"statistics?|estimators?|tests?|algorithms?|caus(?:e|es|ality)|diagrams?|plots?|scales?|ratios?|"
+                    r"corrections?|limits?|cycles?|polynomials?|rules?|measures?|approximations?|expansions?)\b")
+"""A noun of a thing named after a person, right after their name, possessive or joined by a dash to another's:
+"Black's formula", "Cox processes", "Ornstein-Uhlenbeck process", "to Granger cause". (A work's nouns, "Roe's
+model", "Roe's theory", are ``_WORK_NOUNS``: an appeal to the person's work.)"""
+
+
+def _eponym(text: str, name: _Name) -> bool:
+    """Whether ``name`` names a thing named after the person ("Black's formula", "Cox processes"), which the writer
+    uses, rather than the person: no work of theirs it links (Black's formula is in Black's paper, but the writer cites
+    a textbook for it, or the paper elsewhere; a Cox process is David Cox's, not John Cox's of "Black and Cox")."""
+    return bool(_EPONYM_AFTER.match(text, name.end))
+
+
 def _after_article(text: str, group: list[_Name], name: _Name) -> bool:
     """Whether a lone capitalised word follows an article: "the Sun's irradiance", "like the Sun", a thing written
     with a capital (a surname of some author too), not a person, whom no article precedes; but "the Hudak paper"
@@ -404,6 +424,7 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
             continue
         if (tail := name.after_particle()) and all(compatible(name.given, r.person) is False for r in agree):
             name = tail  # read after its "von" (``_reading``): "Sophie Charlotte Schmidt" of "Archäologie von ..."
+        name.eponym = _eponym(text, name)
         resolved.append((name, list(dict.fromkeys(r.key for r in agree)), confidence))
     words = {n.family for n in unresolved if _document_word(n.family, lower_case, recurs)}
     # People of the list named in full whom no entry has: "Sophie Charlotte Schmidt, Kai-Christian Bruhn und
@@ -576,6 +597,7 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
     context = content_stems(text)
     chosen: dict[str, tuple[float, bool, int, int]] = {}
     in_full: set[str] = set()  # the keys chosen by a name written with its given names
+    things: set[str] = set()  # the keys chosen only by names of things named after a person (``_eponym``)
     first_start = len(text)
     et_al = others_after(text, group[-1].end)
     years_written = {int(y) for y in _YEAR.findall(text)} if worded else set()
@@ -620,6 +642,11 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
                                           tuple(dict.fromkeys([key, *keys] if key else best_keys)), detail))
         if not key:  # the author of several entries, and nothing in the sentence tells which: no link
             continue
+        if name.eponym:  # "Black's formula": the thing named after the person, not a work of theirs
+            if key not in chosen:
+                things.add(key)
+        else:
+            things.discard(key)
         old = chosen.get(key)
         if old is None or confidence > old[0]:
             chosen[key] = (confidence, ambiguous, name.start, name.end)
@@ -637,6 +664,8 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         others = key in in_full and key not in cited and _others_listed(strangers, index.sources[key])
         if others and marked and not cue:
             continue  # people named, not a work relied on: the document cites its works by markers
+        if key in things:
+            continue  # a thing named after a person: on the development documents, never the work the writer cited
         if others:
             confidence = min(confidence, BARE_NAME)
         found.hits.append(Hit(claim.id, key, "attribution", round(confidence * (0.8 if ambiguous else 1), 3),
