@@ -1,0 +1,47 @@
+"""Author-date citations of an entry the bibliography lacks, whose printed names fit one it has only in part: no
+style prints that entry so, so the citation is left with no entry (a wrong entry is worse than none)."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.bibliography.load import parse_bibliography
+from litreview.essay import parse_essay
+from litreview.linking import link
+
+BIB = r"""@article{roe, author = {Roe, Kim}, title = {Alpha study}, year = {2015}}
+@article{roedoe, author = {Roe, Kim and Doe, Jay}, title = {Beta study}, year = {2016}}
+@article{kn, author = {Keohane, Robert and Nye, Joseph}, title = {Power and Interdependence}, year = {2012}}
+@article{kns, author = {Keohane, Robert and Nye, Joseph and Smith, Ann}, title = {Regimes}, year = {2013}}
+@book{smith, author = {Smith, John}, title = {Borders and walls}, year = {2010}}
+"""
+
+
+def _cited(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    linkage = link(parse_essay(text), parse_bibliography(BIB))
+    return [(m.text, m.keys) for m in linkage.mentions if m.kind == "marker"]
+
+
+@pytest.mark.parametrize("text", [
+    "Things happen (Roe and Moe 2015).",  # Roe and Moe's paper: Roe alone wrote roe
+    "Things happen (Moe and Roe 2015).",
+    "Things happen (Doe and Roe 2016).",  # Doe and Roe's paper, not Roe and Doe's
+    "Things happen (Roe et al. 2015).",  # Roe and others: Roe alone wrote roe
+    "Things happen (A. Smith 2010).",  # Ann Smith's: John Smith wrote smith
+    "As A. Smith (2010) shows, things happen.",
+])
+def test_names_that_no_entry_prints_leave_the_citation_with_no_entry(text: str) -> None:
+    assert not any(keys for _, keys in _cited(text))
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Things happen (Keohane 2012).", "kn"),  # a co-author left out, as a writer shortens a list
+    ("Things happen (see Keohane and Nye 2013).", "kns"),
+    ("Things happen (Keohane et al. 2013).", "kns"),
+    ("Things happen (Roe 2016).", "roedoe"),
+    ("Things happen (J. Smith 2010).", "smith"),
+    ("As J. Smith (2010) shows, things happen.", "smith"),
+])
+def test_names_an_entry_prints_in_part_still_find_it(text: str, key: str) -> None:
+    assert [keys[:1] for _, keys in _cited(text)] == [(key,)]
+
