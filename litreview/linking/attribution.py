@@ -367,8 +367,7 @@ model", "Roe's theory", are ``_WORK_NOUNS``: an appeal to the person's work.)"""
 
 def _eponym(text: str, name: _Name) -> bool:
     """Whether ``name`` names a thing named after the person ("Black's formula", "Cox processes"), which the writer
-    uses, rather than the person: no work of theirs it links (Black's formula is in Black's paper, but the writer cites
-    a textbook for it, or the paper elsewhere; a Cox process is David Cox's, not John Cox's of "Black and Cox")."""
+    uses, rather than the person: it names only a work the person wrote alone (``_emit``)."""
     return bool(_EPONYM_AFTER.match(text, name.end))
 
 
@@ -597,11 +596,16 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
     context = content_stems(text)
     chosen: dict[str, tuple[float, bool, int, int]] = {}
     in_full: set[str] = set()  # the keys chosen by a name written with its given names
-    things: set[str] = set()  # the keys chosen only by names of things named after a person (``_eponym``)
     first_start = len(text)
     et_al = others_after(text, group[-1].end)
     years_written = {int(y) for y in _YEAR.findall(text)} if worded else set()
     for name, keys, confidence in resolved:
+        if name.eponym:
+            # "Black's formula", "Cox processes": a thing named after the person, whose work on it is one they wrote
+            # alone (a Cox process is David Cox's, not John Cox's of "Black and Cox"); with none, no work is named.
+            keys = [k for k in keys if _alone(index.sources[k], name.family)]
+            if not keys:
+                continue
         if et_al and len(group) == 1:
             # "Mandera et al.", "Le Pelley and colleagues": a work that person leads, not one they are a later
             # author of; with none, the work is not in the bibliography.
@@ -642,11 +646,6 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
                                           tuple(dict.fromkeys([key, *keys] if key else best_keys)), detail))
         if not key:  # the author of several entries, and nothing in the sentence tells which: no link
             continue
-        if name.eponym:  # "Black's formula": the thing named after the person, not a work of theirs
-            if key not in chosen:
-                things.add(key)
-        else:
-            things.discard(key)
         old = chosen.get(key)
         if old is None or confidence > old[0]:
             chosen[key] = (confidence, ambiguous, name.start, name.end)
@@ -664,8 +663,6 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
         others = key in in_full and key not in cited and _others_listed(strangers, index.sources[key])
         if others and marked and not cue:
             continue  # people named, not a work relied on: the document cites its works by markers
-        if key in things:
-            continue  # a thing named after a person: on the development documents, never the work the writer cited
         if others:
             confidence = min(confidence, BARE_NAME)
         found.hits.append(Hit(claim.id, key, "attribution", round(confidence * (0.8 if ambiguous else 1), 3),
@@ -738,6 +735,12 @@ def _settled(keys: list[str], text: str, context: tuple[str, ...], index: Source
     if len(by_year) != 1:
         return ""
     return "" if any(index.own_title_words(k, keys, context) for k in keys if k != by_year[0]) else by_year[0]
+
+
+def _alone(source: Source, family: str) -> bool:
+    """Whether the entry's one author (its one editor, with no author) has this family name."""
+    people = persons_of(source)
+    return len(people) == 1 and fold(people[0].family) == fold(family)
 
 
 def _leads(source: Source, family: str) -> bool:
