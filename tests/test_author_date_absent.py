@@ -68,3 +68,11 @@ def test_a_letter_past_the_entries_of_those_names_and_year_is_no_entry_of_them(t
 def test_a_letter_among_the_entries_of_those_names_and_year_still_finds_its_entry(text: str, key: str) -> None:
     linkage = link(parse_essay(text), parse_bibliography(LETTERED))
     assert [m.keys[:1] for m in linkage.mentions if m.kind == "marker"] == [(key,)]
+
+
+def test_an_abbreviation_of_initials_before_the_names_is_no_initial_of_theirs() -> None:
+    # "siehe z.B. Schmidt and Marwick (2020)": German "z.B." (for example) holds a capital and a full stop, as an
+    # initial does; read as one, "B." differed from Sophie Schmidt's and the citation found nothing.
+    bib = parse_bibliography("@article{sm, author = {Schmidt, Sophie C. and Marwick, Ben}, title = {Tools}, year = {2020}}")
+    linkage = link(parse_essay("Software (siehe z.B. Schmidt and Marwick (2020)) matters."), bib)
+    assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("sm",)]

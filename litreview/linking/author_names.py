@@ -161,7 +161,8 @@ def first_initial_differs(names: str, key: str, index: SourceIndex) -> bool:
     it adds to tell people apart from the entry's given names). Initials only: "Anna Smith" may be a name written
     out from another source, "Compare Smith" a prefix."""
     people = persons_of(index.sources[key])
-    initials = {canonical(i) for i in _INITIAL.findall(names) if i.isupper()}  # not "e.g."
+    initials = {canonical(i) for word in names.split() if _INITIALS_WORD.fullmatch(word) and word.isupper()
+                for i in _INITIAL.findall(word)}  # "A.", "J.R.", not "e.g." nor German "z.B." (for example)
     if not people or not people[0].given or not initials:
         return False
     given = {w[:1] for w in _given_parts(canonical(people[0].given).split())}
@@ -225,6 +226,8 @@ def _by_spelling(names: str, keys: list[str], index: SourceIndex) -> list[str]:
 
 
 _INITIAL = lazy(r"(?<![^\W\d_])([^\W\d_])\.")
+_INITIALS_WORD = lazy(r"(?:[^\W\d_]\.-?)+,?")
+"""A word of initials alone: "A.", "J.R.", "Y.-B."."""
 """An initial as styles print it, a letter and a full stop ("É.")."""
 
 
