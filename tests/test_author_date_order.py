@@ -473,3 +473,18 @@ def test_a_citation_after_the_full_stop_is_told_by_the_sentence_it_closes() -> N
     text = "Coal fed the new factories. (Roe, 2015a) Medieval mills ground grain in the medieval town."
     linkage = link(parse_essay(text), bib, letter_order="cited")
     assert [m.detail for m in linkage.mentions if m.kind == "marker"] != ["mills"]
+
+
+def test_a_method_named_by_the_first_word_of_a_title_right_before_a_citation_names_that_work() -> None:
+    # Haynes wrote two 2013 entries of one encyclopedia, "Bonferroni Correction" and "Benjamini--Hochberg Method", and
+    # the document cites one: "the Bonferroni method (Haynes 2013)" names it by its title's first word and a noun for
+    # a method (it was left open, in every style). A common word before the noun names nothing.
+    bib = parse_bibliography(r"""@incollection{bh, author = {Haynes, Winston}, title = {Benjamini--Hochberg Method},
+  booktitle = {Encyclopedia of Systems Biology}, year = {2013}}
+@incollection{bonferroni, author = {Haynes, Winston}, title = {Bonferroni Correction},
+  booktitle = {Encyclopedia of Systems Biology}, year = {2013}}
+""")
+    linkage = link(parse_essay("P-values were adjusted with the Bonferroni method (Haynes 2013)."), bib)
+    assert [m.detail for m in linkage.mentions if m.kind == "marker"] == ["bonferroni"]
+    linkage = link(parse_essay("P-values were adjusted with a standard method (Haynes 2013)."), bib)
+    assert [m.detail for m in linkage.mentions if m.kind == "marker"] == [UNDECIDED]

@@ -803,3 +803,22 @@ def test_words_of_two_of_an_authors_titles_choose_neither() -> None:
     # the close case: words of one title alone still suggest it
     linkage = link(parse_essay(text.replace("las creencias", "las normas")), bib)
     assert [(lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [("todos", "suggested")]
+
+
+def test_a_name_given_to_a_formula_or_process_links_only_a_work_its_bearer_wrote_alone() -> None:
+    # "Black's formula", "Cox processes": a thing named after a person, whose work on it is one they wrote alone. A
+    # Cox process is David Cox's, not John Cox's of "Black and Cox": it was a confirmed link to that paper. Black's
+    # own paper is still the one "Black's formula" names, and an appeal to the person still links ("Black argues").
+    bib = parse_bibliography(
+        "@article{black1976, author={Black, Fischer}, title={The pricing of commodity contracts}, year={1976}}\n"
+        "@article{blackcox, author={Black, Fischer and Cox, John C.}, title={Valuing corporate securities}, "
+        "year={1976}}\n")
+    text = ("Traders used Black’s formula to quote volatility. "
+            "Intensity may be modeled by either Poisson or Cox processes. "
+            "Black argues that futures prices follow a random walk.")
+    linkage = link(parse_essay(text), bib)
+    assert [(lk.claim_id, lk.source_key) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p1-s1", "black1976"), ("p1-s3", "black1976")]
+    # the close case: Cox named as a person, with a reporting verb, is the co-author's appeal
+    linkage = link(parse_essay("Cox argues that intensity matters."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["blackcox"]

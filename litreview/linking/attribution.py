@@ -90,6 +90,8 @@ class _Name:
     opened: bool = False
     """A word that opens the sentence stood before it, a verb or adverb written with the sentence's capital
     ("Consider Roe's example"): the name opens the sentence as much as one written first would."""
+    eponym: bool = False
+    """It names a thing named after the person ("Black's formula", "Cox processes": ``_eponym``)."""
     added_s: bool = False
     """Its possessive is written after an "s" the name lacks ("Keohanes’ argument" for Keohane's; ``_added_s``)."""
 
@@ -352,6 +354,23 @@ _WORK_AFTER = lazy(r"\s+(?:papers?|study|studies|work|book|article|essay|report|
 the author's work."""
 
 
+_EPONYM_AFTER = lazy(r"(?:[-–][^\W\d_]+){0,3}[\s\-–]+(?:formula[es]?|formulas|equations?|theorems?|lemmas?|laws?|"
+                    r"constants?|process(?:es)?|distributions?|inequalit(?:y|ies)|conjectures?|transform(?:s|ation)?|"
+                    r"functions?|curves?|ind(?:ex|ices|exes)|numbers?|effects?|paradox(?:es)?|criteri(?:on|a)|bounds?|"
+                    r"kernels?|filters?|integrals?|operators?|matri(?:x|ces)|spaces?|series|coefficients?|"
+                    r"statistics?|estimators?|tests?|algorithms?|caus(?:e|es|ality)|diagrams?|plots?|scales?|ratios?|"
+                    r"corrections?|limits?|cycles?|polynomials?|rules?|measures?|approximations?|expansions?)\b")
+"""A noun of a thing named after a person, right after their name, possessive or joined by a dash to another's:
+"Black's formula", "Cox processes", "Ornstein-Uhlenbeck process", "to Granger cause". (A work's nouns, "Roe's
+model", "Roe's theory", are ``_WORK_NOUNS``: an appeal to the person's work.)"""
+
+
+def _eponym(text: str, name: _Name) -> bool:
+    """Whether ``name`` names a thing named after the person ("Black's formula", "Cox processes"), which the writer
+    uses, rather than the person: it names only a work the person wrote alone (``_emit``)."""
+    return bool(_EPONYM_AFTER.match(text, name.end))
+
+
 def _after_article(text: str, group: list[_Name], name: _Name) -> bool:
     """Whether a lone capitalised word follows an article: "the Sun's irradiance", "like the Sun", a thing written
     with a capital (a surname of some author too), not a person, whom no article precedes; but "the Hudak paper"
@@ -404,6 +423,7 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
             continue
         if (tail := name.after_particle()) and all(compatible(name.given, r.person) is False for r in agree):
             name = tail  # read after its "von" (``_reading``): "Sophie Charlotte Schmidt" of "Archäologie von ..."
+        name.eponym = _eponym(text, name)
         resolved.append((name, list(dict.fromkeys(r.key for r in agree)), confidence))
     words = {n.family for n in unresolved if _document_word(n.family, lower_case, recurs)}
     # People of the list named in full whom no entry has: "Sophie Charlotte Schmidt, Kai-Christian Bruhn und
@@ -580,6 +600,12 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
     et_al = others_after(text, group[-1].end)
     years_written = {int(y) for y in _YEAR.findall(text)} if worded else set()
     for name, keys, confidence in resolved:
+        if name.eponym:
+            # "Black's formula", "Cox processes": a thing named after the person, whose work on it is one they wrote
+            # alone (a Cox process is David Cox's, not John Cox's of "Black and Cox"); with none, no work is named.
+            keys = [k for k in keys if _alone(index.sources[k], name.family)]
+            if not keys:
+                continue
         if et_al and len(group) == 1:
             # "Mandera et al.", "Le Pelley and colleagues": a work that person leads, not one they are a later
             # author of; with none, the work is not in the bibliography.
@@ -709,6 +735,12 @@ def _settled(keys: list[str], text: str, context: tuple[str, ...], index: Source
     if len(by_year) != 1:
         return ""
     return "" if any(index.own_title_words(k, keys, context) for k in keys if k != by_year[0]) else by_year[0]
+
+
+def _alone(source: Source, family: str) -> bool:
+    """Whether the entry's one author (its one editor, with no author) has this family name."""
+    people = persons_of(source)
+    return len(people) == 1 and fold(people[0].family) == fold(family)
 
 
 def _leads(source: Source, family: str) -> bool:

@@ -29,6 +29,7 @@ from .author_date_hit import (
 )
 from .author_date_narrative import _year_only, nameless_keys, names_before, narrative_window
 from .author_names import (
+    after_another,
     fit,
     given_names_fit,
     looks_like_names,
@@ -95,7 +96,8 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found, a
                     and not any(candidates(lookup(names, index), y, s, index) for y, s in years)):
                 names = ""  # "see 2016", "cf. n.d.-l": a prefix, not a name (unless an entry's, of that year: "Example")
             at = offset + seg_start
-            if not names.strip():
+            carried = not names.strip()
+            if carried:
                 if last_names and not _nameless_label(last_names, years, index):
                     names = last_names
                 else:
@@ -104,7 +106,7 @@ def find_in_claim(claim: Claim, before: str, index: SourceIndex, found: Found, a
                     continue
             last_names = names
             _names_years(claim, paren, seg_text, at, names, years, rest, index, found, shared,
-                         in_paren.get(paren.start(), ()), closing(passage or before, text, paren))
+                         in_paren.get(paren.start(), ()), closing(passage or before, text, paren), carried)
         if paged := [(seg, at) for seg, at in _segments(body) if _PAGE_NO_YEAR.search(seg) and not forms.year.search(seg)]:
             _undated(claim, paren, index, found, paged)  # "(Rancour & Bile, p. 7, Rancour 1922)"
         one_entry_per_label(found, *read_from, index)
@@ -142,7 +144,7 @@ def _bare_et_al(claim: Claim, index: SourceIndex, found: Found) -> None:
         if (any(a <= start < b for a, b in parens) or found.covered(claim.id, start, end)
                 or not all(map(plausible_surname, names.split()[0].split("-"))) or not _reportable(year, m.group())):
             continue
-        keys = lookup(names, index) or loose(names, index)
+        keys = lookup(names, index) or loose(names, index, in_part=False)
         if keys and candidates(keys, year, suffix, index):  # "Roe et al. 2001" for Roe's work, as "(Roe et al. 2001)" is
             continue
         found.cover(claim.id, start, end)
@@ -576,20 +578,23 @@ def letter_group(names: str, index: SourceIndex) -> object:
 def _names_years(claim: Claim, paren: re.Match[str], seg: str, at: int, names: str,
                  years: list[tuple[str, str]], rest: str, index: SourceIndex, found: Found,
                  shared: Collection[tuple[object, str]] = (), in_paren: Collection[tuple[object, str]] = (),
-                 closed: tuple[str, int] | None = None) -> None:
+                 closed: tuple[str, int] | None = None, carried: bool = False) -> None:
     """``shared``: the names and years the sentence cites with several letters; ``in_paren``: those this
     parenthesis does (``_shared_letters``); ``closed``: the sentence it closes, when it stands after that one's full
-    stop (``author_date_hit.closing``)."""
+    stop (``author_date_hit.closing``); ``carried``: the names are the item's before, which a style prints once for
+    several items ("(Harrer et al. 2014a; 2015)"), not written for this one."""
     sig_keys, confidence = lookup(names, index), 1.0
+    if sig_keys and after_another(names, index):
+        sig_keys = []  # "(Moe and Roe 2015)" is Moe and Roe's work, not Roe's, whose names it ends with
     if not sig_keys:
-        sig_keys, confidence = loose(names, index), 0.8
+        sig_keys, confidence = loose(names, index, in_part=not carried), 0.8
     resolved_any = False
     locator = rest.strip().lstrip(",").strip()
     loose_keys = None
     for n, (year, suffix) in enumerate(years):
         keys = fit(names, _printed_alike(names, sig_keys, year, suffix, index), index) if sig_keys else []
         if not keys and confidence == 1.0:  # "(Keohane 2012)" for Keohane and Nye
-            loose_keys = loose(names, index) if loose_keys is None else loose_keys
+            loose_keys = loose(names, index, in_part=not carried) if loose_keys is None else loose_keys
             keys = candidates(loose_keys, year, suffix, index)
         weight = confidence
         if not keys and not suffix:  # "(DragoNN, 2020, p.7)": a web page's title and the year it was accessed

@@ -20,7 +20,7 @@ from .index import SourceIndex, clearly_best, persons_of
 from .name_forms import acronym_of
 from .printed_years import COMMON_YEAR, common, one_letter, original_dated
 from .reporting import REPORTING
-from .text import FORM_WORDS, STOPWORDS, canonical, content_stems
+from .text import FORM_WORDS, STOPWORDS, canonical, content_stems, wordset
 
 
 def _reportable(year: str, seg: str) -> bool:
@@ -290,7 +290,28 @@ def _titled_before(lead: str, keys: list[str], index: SourceIndex) -> str:
                 or (acronym and canonical(acronym_of(index.sources[k].title)) == word)}
         if hits:
             return hits.pop() if len(hits) == 1 else ""
-    return _headed_before(lead, keys, index) or _phrased_before(lead, keys, index)
+    return _thing_before(lead, keys, index) or _headed_before(lead, keys, index) or _phrased_before(lead, keys, index)
+
+
+_THING_BEFORE = lazy(r"([^\W\d_][\w\-]*)\s+([^\W\d_][\w\-]*)[\s(\[]*$")
+"""The two words right before a citation ("the Bonferroni method (Haynes 2013)")."""
+_THING_NOUNS = wordset("""method methods correction test procedure algorithm approach model package library software
+tool toolkit index scale dataset database survey framework criterion estimator filter""")
+"""Nouns for a method or a tool that follow the words naming it ("the Bonferroni method")."""
+
+
+def _thing_before(lead: str, keys: list[str], index: SourceIndex) -> str:
+    """The one entry among ``keys`` whose title opens with the words before a noun for a method or a tool right before
+    the citation (``_THING_NOUNS``): "the Bonferroni method (Haynes 2013)" for "Bonferroni Correction", beside the
+    same author's "Benjamini--Hochberg Method" of that year; '' when none or several do, or the words are common."""
+    match = _THING_BEFORE.search(lead[-80:])
+    if match is None or canonical(match.group(2)) not in _THING_NOUNS:
+        return ""
+    words = canonical(match.group(1)).split()
+    if not words or any(len(w) < 3 or w in STOPWORDS for w in words):
+        return ""
+    hits = {k for k in keys if canonical(index.sources[k].title).split()[:len(words)] == words}
+    return hits.pop() if len(hits) == 1 else ""
 
 
 def _headed_before(lead: str, keys: list[str], index: SourceIndex) -> str:

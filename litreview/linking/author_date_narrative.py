@@ -14,6 +14,7 @@ from . import cited_titles
 from .author_date_hit import _emit, _reportable, _second_year, _year_text, year_label
 from .author_names import (
     GIVEN_WORDS,
+    first_initial_differs,
     fit,
     lookup_tail,
     note_in_full,
@@ -117,7 +118,8 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
                 # A year the names do not fit as a style prints them ("Orben (2019, 2020)", the 2019 work being
                 # Orben, Dienlin and Przybylski's) is read as it would be alone, "Orben (2019)": the writer
                 # named the author and suppressed the citation's names.
-                alone = [] if more else named_in_prose(span, y, s, index)
+                alone = [] if more else [k for k in named_in_prose(span, y, s, index)
+                                         if not first_initial_differs(near, k, index)]  # "A. Smith" is not John
                 if more:
                     if len(more) == 1:
                         note_in_full(span, more[0], index)

@@ -27,6 +27,16 @@ def lookup(names: str, index: SourceIndex) -> list[str]:
     return lookup_tail(names, index)[0]
 
 
+def after_another(names: str, index: SourceIndex) -> bool:
+    """Whether the entry's names ``lookup`` found in ``names`` follow another person's, joined by "and": "Moe and
+    Roe" ends with Roe, the name of Roe's work, but names Moe and Roe's (a prefix before the names, "see Roe", is
+    none)."""
+    keys, matched = lookup_tail(names, index)
+    written = canonical(names).split()
+    before = terms.in_english(written[:len(written) - matched])[0]
+    return bool(keys) and before[-1:] == ["and"]
+
+
 def names_an_entry(names: str, index: SourceIndex) -> bool:
     """Whether every word of ``names`` is an entry's name list ("Luo Cao and Barzilay"), not only its tail."""
     keys, matched = lookup_tail(names, index)
@@ -110,11 +120,62 @@ def _extra(index: SourceIndex) -> dict[str, list[str]]:
     return cached
 
 
-def loose(names: str, index: SourceIndex) -> list[str]:
-    for word in canonical(names).split():
+def loose(names: str, index: SourceIndex, *, in_part: bool = True) -> list[str]:
+    """The entries whose first family name the citation writes, when no signature fits its names ("Keohane" for
+    Keohane and Nye's work, as a writer shortens a list): only those its names fit in part (``_named_in_part``);
+    ``in_part=False``: all of them (names that may be a citation of such an entry, not reported as one of none)."""
+    words = terms.in_english(canonical(names).split())[0]
+    for at, word in enumerate(words):
         if word in index.first_family:
-            return index.first_family[word]
+            return [k for k in index.first_family[word] if not in_part or _named_in_part(names, words, at, k, index)]
     return []
+
+
+_JOINING = frozenset({"and", "et", "al"})
+"""The words of a name list, read in English (``terms.in_english``), that are no person's name."""
+
+
+def _named_in_part(names: str, words: list[str], at: int, key: str, index: SourceIndex) -> bool:
+    """Whether the entry's names may be printed as ``words`` (``canonical``, read in English), whose word ``at`` is its
+    first family name: each capitalised word after it is a name of its people (or "and", "et al."), no word before it is a later
+    author's family name, "et al." stands for others it has, and the first author's initial, when printed, is theirs.
+    "Roe and Moe", "Moe and Roe" and "Roe et al." name Roe and Moe's work, not Roe's alone; "Doe and Roe" names Doe and
+    Roe's, not Roe and Doe's; no style prints an entry so, and the bibliography lacks the one they name."""
+    people = persons_of(index.sources[key])
+    if not people or first_initial_differs(names, key, index):
+        return False
+    own = {w for p in people for w in canonical(f"{p.prefix} {p.family} {p.given} {p.suffix}").split()}
+    own |= {w[:1] for p in people for w in _given_parts(canonical(p.given).split())}
+    later = {w for p in people[1:] for w in canonical(p.family).split()} - set(canonical(people[0].family).split())
+    if any(w in later for w in words[:at]) or (at and words[at - 1] == "and"):
+        return False
+    if words[-2:] == ["et", "al"] and len(people) < 2:
+        return False
+    capitals = {canonical(w) for w in names.split() if w[:1].isupper()}  # names, not prose ("Roe also notes")
+    return all(w in own or w in _JOINING or w in SUFFIXES_IN_TEXT or w not in capitals for w in words[at + 1:])
+
+
+def first_initial_differs(names: str, key: str, index: SourceIndex) -> bool:
+    """Whether the citation prints initials right before the entry's first author's family name none of which is an
+    initial of theirs: "A. Smith" is not John Smith, whom a style prints as "J. Smith" (citeproc prints the initials
+    it adds to tell people apart from the entry's given names). Initials only: "Anna Smith" may be a name written
+    out from another source, "Compare Smith" a prefix."""
+    people = persons_of(index.sources[key])
+    initials = {canonical(i) for word in names.split() if _INITIALS_WORD.fullmatch(word) and word.isupper()
+                for i in _INITIAL.findall(word)}  # "A.", "J.R.", not "e.g." nor German "z.B." (for example)
+    if not people or not people[0].given or not initials:
+        return False
+    given = {w[:1] for w in _given_parts(canonical(people[0].given).split())}
+    family = canonical(people[0].family).split()
+    words = canonical(" ".join(_past_prefix(names.split()))).split()
+    for at in range(len(words) - len(family) + 1):
+        if family and words[at:at + len(family)] == family:
+            run = set()
+            while at > 0 and words[at - 1] in initials:
+                at -= 1
+                run.add(words[at])
+            return bool(run) and bool(given) and not run & given
+    return False
 
 
 def wrote_et_al(names: str) -> bool:
@@ -130,6 +191,7 @@ def fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
         many = [k for k in keys if len(persons_of(index.sources[k])) >= least
                 or any(p.family == "others" for p in persons_of(index.sources[k]))]
         keys = many or keys
+    keys = [k for k in keys if not first_initial_differs(names, k, index)]
     keys = _by_spelling(names, keys, index)
     return _by_given_name(names, _by_suffix(names, _by_prefix(names, keys, index), index), index)
 
@@ -164,6 +226,8 @@ def _by_spelling(names: str, keys: list[str], index: SourceIndex) -> list[str]:
 
 
 _INITIAL = lazy(r"(?<![^\W\d_])([^\W\d_])\.")
+_INITIALS_WORD = lazy(r"(?:[^\W\d_]\.-?)+,?")
+"""A word of initials alone: "A.", "J.R.", "Y.-B."."""
 """An initial as styles print it, a letter and a full stop ("É.")."""
 
 

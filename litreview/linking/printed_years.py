@@ -267,7 +267,9 @@ def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et
         # count the letter along its bibliography's sort, names in full and then title.
         ordered = sorted(same_year, key=lambda k: name_order(index.sources[k]))
         return cited_letters.lettered(index, ordered, suffix)
-    return same_year
+    # One entry of those names and year, and a letter: citeproc letters two or more printed alike, so the other is
+    # one the bibliography lacks or whose names were not read as printed, and nothing tells which of the two this is.
+    return [] if cited_letters.position(suffix) > 0 else same_year
 
 
 def _by_title(keys: list[str], index: SourceIndex) -> list[str]:
