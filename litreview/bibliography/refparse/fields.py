@@ -295,8 +295,11 @@ def _label_words(*words: str) -> str:
     return "|".join(sorted(forms, key=lambda f: (-len(f), f)))
 
 
-#: A volume's label in any language the lexicon knows ("vol.", "Bd.", "t."), as an alternation.
-VOLUME_LABEL = _label_words(*VOLUME)
+#: a volume's label beside the lexicon's (a feature of the model, left as trained): German "Jg." (Jahrgang), which
+#: German author-date styles print before a journal's volume ("in: Zeitschrift, Jg. 42, Nr. 3, S. 101–118")
+_VOLUME_BESIDE = ("jg.", "jahrgang")
+#: A volume's label in any language the lexicon knows ("vol.", "Bd.", "t.", "Jg."), as an alternation.
+VOLUME_LABEL = _label_words(*VOLUME, *_VOLUME_BESIDE)
 #: A page's label ("p.", "pp.", "S."), the same way.
 PAGE_LABEL = _label_words(*PAGES)
 
