@@ -463,8 +463,9 @@ _COMPANY = re.compile(r"\b(?:Inc|Incorporated|Ltd|Limited|GmbH|LLC|Corp|Corporat
 
 def publisher_then_place(text: str, separators: str = ":,") -> PubFacts | None:
     """"Publisher, Place" (Springer, Copernicus: "Blackwell, Oxford") and "Publisher: Place" (ACS, MDPI: "Bodley
-    Head: London"), the place printed after the publisher: a known place after a name that is not one, or a bare
-    place after a name with a publisher's word ("Radboud University, Nijmegen"); None for anything else (the
+    Head: London"), the place printed after the publisher: a known place after a name that is not one, a place closed
+    by its code in parentheses ("Bayer AG: Leverkusen (DE)"), or a bare place after a name with a publisher's word
+    ("Radboud University, Nijmegen"); None for anything else (the
     common "Place: Publisher" is ``parse_pubfacts``'s)."""
     text = text.strip().rstrip(".")
     text = text.strip("()[]") if not _STATE_IN_PARENS.search(text) else text.lstrip("([")
@@ -475,8 +476,9 @@ def publisher_then_place(text: str, separators: str = ":,") -> PubFacts | None:
                 or PUBLISHER_WORDS.search(tail) or _COMPANY.search(tail) or _INSTITUTION.search(tail) \
                 or _UNIT.search(tail):
             continue  # "University of Massachusetts, Computer Science Dept": a body and its unit
-        # after a body's name, a hyphenated name is a second publisher's ("A Foundation, Addison-Wesley"), not a place
-        if (known_place(tail) and not STATE_CODE.fullmatch(tail)) or (
+        # after a body's name, a hyphenated name is a second publisher's ("A Foundation, Addison-Wesley"), not a place;
+        # a place closed by its state's or country's code in parentheses is one ("Bayer AG: Leverkusen (DE)")
+        if (known_place(tail) and not STATE_CODE.fullmatch(tail)) or _STATE_IN_PARENS.search(tail) or (
                 (PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head)) and "-" not in tail):
             return PubFacts(tail, head)
     return None
