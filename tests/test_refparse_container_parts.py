@@ -149,3 +149,28 @@ def test_a_kind_of_entry_before_the_pages_is_no_publisher() -> None:
                           "Transactions on Image Processing 29. Journal Article: 8055–8068.")
     assert ref.publisher == ""
     assert ref.container == "IEEE Transactions on Image Processing"
+
+
+@pytest.mark.parametrize(("text", "container", "volume"), [
+    # made by hand in the German author-date forms that print the volume as "Jg." (Jahrgang)
+    ("Roe, Anna; Berg, Karl (2011): Ein neues Verfahren zur Messung der Bodenfeuchte, in: Zeitschrift für "
+     "Bodenkunde, Jg. 42, Nr. 3, S. 101–118.", "Zeitschrift für Bodenkunde", "42"),
+    ("Lind, Paul (1998): Die Reform der Gemeinden, in: Archiv für Kommunalwissenschaften, Jg. 37, S. 5–29.",
+     "Archiv für Kommunalwissenschaften", "37"),
+])
+def test_a_volumes_label_after_the_journals_comma_is_no_part_of_its_name(text: str, container: str, volume: str) -> None:
+    ref = parse_reference(text)
+    assert (ref.container.rstrip(","), ref.volume) == (container, volume)
+
+
+@pytest.mark.parametrize(("text", "container"), [
+    # made by hand in ISO 690's English author-date form, which prints the medium as a bare word after the journal
+    ("ROE, Anna and BERG, Karl, 2011. A new method for measuring soil moisture. Journal of Soil Science. Online. 2011. "
+     "Vol. 42, no. 3, p. 101–118.", "Journal of Soil Science"),
+    ("LIND, Paul, 2019. Notes on the reform of local government. Local Government Studies. Online. March 2019. "
+     "Vol. 45, no. 2, p. 200–219. DOI 10.1080/0000000.", "Local Government Studies"),
+    ("ROE, Anna, 2017. rivers/flowkit. GitHub. Online. 2017. Available from: https://github.com/rivers/flowkit "
+     "[Accessed 3 November 2021].", "GitHub"),
+])
+def test_a_medium_alone_between_the_journal_and_the_date_is_no_part_of_its_name(text: str, container: str) -> None:
+    assert parse_reference(text).container.rstrip(".") == container

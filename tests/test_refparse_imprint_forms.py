@@ -258,3 +258,16 @@ def test_a_joiner_after_names_in_capitals_with_no_name_after_it_is_the_titles():
     text = "ROE, J. Sal e pressão. 2010."
     out = [t.label for t in after_capital_names(_tagged(text, ["author"] * 5 + ["date"]))]
     assert out == ["author", "author", "title", "title", "title", "date"]
+
+
+@pytest.mark.parametrize(("raw", "publisher"), [
+    # made by hand: Springer's "Publisher, Place (Year)" and MDPI's "Publisher: Place, Year" with a place the lexicon
+    # does not know, closed by its country's code in parentheses
+    ("14. Lind, P.: Verfahren der Kunststofftechnik. Institut für Kunststoffverarbeitung, Aalen (DE) (1991).",
+     "Institut für Kunststoffverarbeitung"),
+    ("8. Roe, A. Angussgestaltung im Werkzeugbau; Kessler AG: Wetzlar (DE), 2003;", "Kessler AG"),
+])
+def test_a_place_closed_by_its_countrys_code_after_the_publisher_is_the_place(raw: str, publisher: str) -> None:
+    ref = parse_reference(raw)
+    assert ref.publisher == publisher
+    assert ref.place.startswith(("Aalen", "Wetzlar"))

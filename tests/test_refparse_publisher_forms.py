@@ -379,3 +379,11 @@ def test_a_books_one_word_before_the_year_is_not_taken_for_its_publisher():
     # "Title. Word, Year.": the word may be the place as well as the publisher
     tagged = hand_tagged("Varga, E. Historia del grabado. Tusquets, 1971.", "author author title title title title?publisher date")
     assert [t.label for t in publisher_by_its_rival(tagged)] == [t.label for t in tagged]
+
+
+def test_an_abbreviated_journals_last_word_before_its_volume_is_no_publisher():
+    # made by hand in the German "in: Journal, Jg. 88" form: the journal's abbreviated name closes with a word a body
+    # may be named by; before the volume, after an abbreviation's stop, it is the journal's
+    ref = parse_reference("Lind, Paul; Roe, Anna (2014): Feedback for stepwise exercises, in: Sci. Comput. Program., "
+                          "Jg. 88, S. 110–129.")
+    assert (ref.container.rstrip(","), ref.publisher, ref.volume) == ("Sci. Comput. Program.", "", "88")

@@ -169,3 +169,18 @@ def test_a_link_the_synthetic_labelling_took_for_the_publisher_is_no_publishers_
     assert gold["publisher"] == "House of Commons Library;" and bare["publisher"] == ""
     kept = Labelled((("title", "Title."), ("publisher", "Springer."), ("url", "https://example.org/x")))
     assert synthetic_rows([kept])[0][1]["publisher"] == "Springer."
+
+
+def test_styles_of_your_choosing_are_read_and_the_held_ones_refused():
+    import argparse
+
+    from eval_refparse import styles_arg
+
+    from litreview.bibliography.refparse.synth import HELD_STYLES
+
+    assert styles_arg("elife, iso690-author-date-en , revue-francaise-de-sociologie:fr-FR") == (
+        ("elife", ""), ("iso690-author-date-en", ""), ("revue-francaise-de-sociologie", "fr-FR"))
+    with pytest.raises(argparse.ArgumentTypeError, match="held"):
+        styles_arg(f"elife,{HELD_STYLES[0][0]}")
+    with pytest.raises(argparse.ArgumentTypeError):
+        styles_arg(" , ")

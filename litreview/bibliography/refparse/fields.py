@@ -295,8 +295,11 @@ def _label_words(*words: str) -> str:
     return "|".join(sorted(forms, key=lambda f: (-len(f), f)))
 
 
-#: A volume's label in any language the lexicon knows ("vol.", "Bd.", "t."), as an alternation.
-VOLUME_LABEL = _label_words(*VOLUME)
+#: a volume's label beside the lexicon's (a feature of the model, left as trained): German "Jg." (Jahrgang), which
+#: German author-date styles print before a journal's volume ("in: Zeitschrift, Jg. 42, Nr. 3, S. 101–118")
+_VOLUME_BESIDE = ("jg.", "jahrgang")
+#: A volume's label in any language the lexicon knows ("vol.", "Bd.", "t.", "Jg."), as an alternation.
+VOLUME_LABEL = _label_words(*VOLUME, *_VOLUME_BESIDE)
 #: A page's label ("p.", "pp.", "S."), the same way.
 PAGE_LABEL = _label_words(*PAGES)
 
@@ -460,8 +463,9 @@ _COMPANY = re.compile(r"\b(?:Inc|Incorporated|Ltd|Limited|GmbH|LLC|Corp|Corporat
 
 def publisher_then_place(text: str, separators: str = ":,") -> PubFacts | None:
     """"Publisher, Place" (Springer, Copernicus: "Blackwell, Oxford") and "Publisher: Place" (ACS, MDPI: "Bodley
-    Head: London"), the place printed after the publisher: a known place after a name that is not one, or a bare
-    place after a name with a publisher's word ("Radboud University, Nijmegen"); None for anything else (the
+    Head: London"), the place printed after the publisher: a known place after a name that is not one, a place closed
+    by its code in parentheses ("Bayer AG: Leverkusen (DE)"), or a bare place after a name with a publisher's word
+    ("Radboud University, Nijmegen"); None for anything else (the
     common "Place: Publisher" is ``parse_pubfacts``'s)."""
     text = text.strip().rstrip(".")
     text = text.strip("()[]") if not _STATE_IN_PARENS.search(text) else text.lstrip("([")
@@ -472,8 +476,9 @@ def publisher_then_place(text: str, separators: str = ":,") -> PubFacts | None:
                 or PUBLISHER_WORDS.search(tail) or _COMPANY.search(tail) or _INSTITUTION.search(tail) \
                 or _UNIT.search(tail):
             continue  # "University of Massachusetts, Computer Science Dept": a body and its unit
-        # after a body's name, a hyphenated name is a second publisher's ("A Foundation, Addison-Wesley"), not a place
-        if (known_place(tail) and not STATE_CODE.fullmatch(tail)) or (
+        # after a body's name, a hyphenated name is a second publisher's ("A Foundation, Addison-Wesley"), not a place;
+        # a place closed by its state's or country's code in parentheses is one ("Bayer AG: Leverkusen (DE)")
+        if (known_place(tail) and not STATE_CODE.fullmatch(tail)) or _STATE_IN_PARENS.search(tail) or (
                 (PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head)) and "-" not in tail):
             return PubFacts(tail, head)
     return None

@@ -564,7 +564,7 @@ _RULES = (
     _rule(names_joined_by_dash, "", "author editor", marks=("–",)),
     _rule(names_run_on, "author title"),
     _rule(after_capital_names, "author"),
-    _rule(volume_after_container, "", _SPAN, rivals="volume"),
+    _rule(volume_after_container, "", _SPAN),
     _rule(pages_in_container, "", _SPAN, unless="pages"),
     _rule(glued_pages, unless="pages"),
     _rule(year_before_page_label, marks=(")p", ")s")),

@@ -287,7 +287,8 @@ def date_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The words of a date (a year, a month, a season) closing a container's span after its comma or its full stop
     are the date's: "In: Conference on Data Mining, 2013, pp. 160–172" and "The Encyclopedia of Philosophy. Winter
     2011." (the model ran the book's name on over the year or the season; a year printed with no delimiter, "Neural
-    Information Processing Systems 2012", may be the name's). So is the word that opens a page's date of publication
+    Information Processing Systems 2012", may be the name's), and a medium alone before the date (ISO 690 in English:
+    "Journal of Soil Science. Online. 2011. Vol. 42"). So is the word that opens a page's date of publication
     after the site's name ("The Guardian. Published March 3, 2021.")."""
     out = list(tagged)
     for i, t in enumerate(tagged):
@@ -298,7 +299,9 @@ def date_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             j -= 1
         last = tagged[j].token.text
         if j < i and tagged[j].label == t.label and (last.endswith(",") or SENTENCE_END.search(last)) \
-                and any(_year_or_month(x.token.text) for x in tagged[j + 1:i + 1]):  # not a volume's "15"
+                and (any(_year_or_month(x.token.text) for x in tagged[j + 1:i + 1])  # not a volume's "15"
+                     or (i + 1 < len(tagged) and tagged[i + 1].label == "date"  # a medium alone before the date
+                         and all(_MEDIUM_WORD.fullmatch(x.token.text) for x in tagged[j + 1:i + 1]))):
             out[j + 1:i + 1] = [x._replace(label="date") for x in tagged[j + 1:i + 1]]
         elif i and i + 1 < len(tagged) and tagged[i + 1].label == "date" and t.token.text.casefold() in _DATE_LEADS \
                 and tagged[i - 1].label == t.label and SENTENCE_END.search(tagged[i - 1].token.text):

@@ -185,11 +185,17 @@ _VOLUME_LABEL_ALONE = lazy(rf"(?i)(?:{F.VOLUME_LABEL})")
 
 def volume_after_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The number closing a container span that the model doubts with the volume as its rival is the
-    volume: "Critical Studies on Security 4, no. 1 (2016)" (Chicago's volume after the journal)."""
+    volume: "Critical Studies on Security 4, no. 1 (2016)" (Chicago's volume after the journal). So is a volume's label
+    closing the span after its comma, right before the volume's number: German "in: Zeitschrift, Jg. 42, S. 5–9"
+    (the model knows no "Jg.", Jahrgang, and read it into the journal's name)."""
     out = list(tagged)
     for i, t in enumerate(tagged):
-        if t.rival == "volume" and t.label in ("container", "journal") and t.token.text.rstrip(",.;:").isdigit() \
-                and (i + 1 == len(tagged) or tagged[i + 1].label != t.label) and i and tagged[i - 1].label == t.label:
+        if t.label not in ("container", "journal") or not i or tagged[i - 1].label != t.label \
+                or (i + 1 < len(tagged) and tagged[i + 1].label == t.label):
+            continue
+        if (t.rival == "volume" and t.token.text.rstrip(",.;:").isdigit()) or (
+                i + 1 < len(tagged) and tagged[i + 1].label == "volume" and tagged[i - 1].token.text.endswith(",")
+                and _VOLUME_LABEL_ALONE.fullmatch(t.token.text)):
             out[i] = t._replace(label="volume")
     return out
 

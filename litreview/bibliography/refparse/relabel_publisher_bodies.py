@@ -88,7 +88,7 @@ def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     closing a journal's ("Nature Communications, Springer Science and Business Media LLC, 16/1." as Spanish humanities
     styles print an article's publisher) is the publisher, but not a name with a periodical's word ("Speech and Audio
     Processing, IEEE Transactions on, Vol. 2") nor an acronym, which IEEE's journals put last ("Electron Device Letters,
-    IEEE, vol. 32")."""
+    IEEE, vol. 32"), nor a word after a stop (an abbreviated journal's: "Sci. Comput. Program., Jg. 88")."""
     if any(t.label == "publisher" for t in tagged):
         return tagged
     spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
@@ -105,6 +105,8 @@ def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     near = range(last - 1, max(first + 2, last - BODY_RUN) - 1, -1)
     d = next((k for k in near if words[k].endswith((",", ";"))), None)
     stop = d is None  # ISO 690's "In : Proceedings of …. Association for Computing Machinery, 3 septembre 2009."
+    if stop and after == "volume":  # a journal's abbreviated name before its volume: "Sci. Comput. Program., Jg. 88"
+        return tagged
     if stop:
         d = next((k for k in near if SENTENCE_END.search(words[k])), None)
     if d is None:
