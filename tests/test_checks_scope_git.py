@@ -626,8 +626,38 @@ def test_a_key_the_change_defines_again_is_annotated_where_it_did(repo: Path, ca
     # The message said "defined again on line 15" on line 15, then "; the other: refs.bib line 8".
     assert ("::error file=refs.bib,line=15,title=LR101 duplicate-key::[good2001] duplicate key 'good2001': also "
             "defined on line 8 (pandoc uses this one, the last entry with it; BibTeX and biber the first)%0A") in out
+    # Every format of a --since run, which is about the change: at the definition it added, naming the other.
     assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    found = [(f["code"], f["line"], f["message"]) for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert ("LR101", 15, "duplicate key 'good2001': also defined on line 8 (pandoc uses this one, the last entry with "
+            "it; BibTeX and biber the first)") in found
+    assert main(["check", "--no-cache", "--since", "base"]) == 1
+    assert "refs.bib:15: LR101 [good2001] duplicate key 'good2001': also defined on line 8" in capsys.readouterr().out
+    assert main(["check", "--no-cache", "--format", "sarif", "--since", "base"]) == 1
+    sarif = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in sarif
+            if r["ruleId"] == "LR101"] == [15]
+    assert main(["check", "--no-cache", "--format", "json"]) == 1  # a full check: at the entry pandoc drops
     assert ("LR101", 8) in [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]]
+
+
+def test_a_key_defined_again_in_a_file_the_change_did_not_touch_keeps_its_line(tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                                 capsys) -> None:
+    # The change names a second, committed bibliography in the settings: it touched neither definition, so the
+    # finding stays where a full check puts it.
+    review(tmp_path)
+    write(tmp_path / "more.bib", GOOD.replace("{Good}", "{Good Again}"))
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "litreview.toml", 'essay = "essay.md"\nbibliography = ["refs.bib", "more.bib"]\n')
+    assert main(["check", "--no-cache", "--format", "json"]) == 1
+    full = [(f["code"], f["file"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]
+            if f["code"] == "LR101"]
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1
+    since = [(f["code"], f["file"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]
+             if f["code"] == "LR101"]
+    assert len(full) == 1 and since == full
 
 
 def test_a_key_a_second_file_defines_again_is_annotated_there_naming_the_first(repo: Path, capsys) -> None:
@@ -648,8 +678,8 @@ def test_a_key_added_above_one_it_clashes_with_in_case_is_annotated_where_it_was
     out = capsys.readouterr().out
     assert ("::warning file=refs.bib,line=1,title=LR108 key-case-clash::[Old2000] key 'Old2000' differs only in case "
             "from 'old2000' (line 8)%0A") in out
-    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1  # the log: at the later one
-    assert ("LR108", "old2000", 8) in [(f["code"], f["key"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert main(["check", "--no-cache", "--format", "json", "--since", "base"]) == 1  # every format: where it was added
+    assert ("LR108", "Old2000", 1) in [(f["code"], f["key"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]]
 
 
 def test_an_edited_entry_in_a_renamed_bibliography_is_annotated_on_the_edit(repo: Path, capsys) -> None:

@@ -388,4 +388,7 @@ def test_check_promises_no_sync_fix_that_sync_refuses(tmp_path: Path, monkeypatc
     main(["check", "--bib", "refs.bib", "--essay", "", "--no-cache"])
     out = capsys.readouterr().out
     assert "more LR121" in out and "sync --write" not in out
-    assert main(["sync", "--bib", "refs.bib", "--essay", ""]) == 2  # as sync says
+    assert main(["sync", "--bib", "refs.bib", "--essay", "", "--write", "--yes"]) == 2  # as sync says
+    assert "fix them and run again" in capsys.readouterr().err
+    assert main(["sync", "--bib", "refs.bib", "--essay", ""]) == 0  # a dry run shows the others, writing nothing
+    assert "edits nothing until the problems named above are fixed" in capsys.readouterr().err

@@ -405,3 +405,22 @@ def test_the_bibliography_download_is_the_file_without_its_control_characters() 
     assert bib.text == text
     download = download_files(Review(bibliography=bib))["bibliography.bib"]
     assert download == text.replace("\x1b]0;owned\x07", "").replace("\u202e", "")  # the whole sequence goes
+
+
+def test_a_url_key_is_named_by_its_last_part_and_a_hash_of_the_whole_key():
+    # Manubot's Zotero keys were escaped letter by letter: http~3a~2f~2fzotero~2eorg~2f...~2f8_c92_g7_e2.
+    key = "http://zotero.org/groups/2323485/items/8C92G7E2"
+    slug = key_slug(key)
+    assert slug.startswith("8c92g7e2~~") and len(slug) <= 30 and slug == key_slug(key)  # stable
+    assert set(slug) <= set("abcdefghijklmnopqrstuvwxyz0123456789-~")
+    others = [key.lower(), key.replace("2323485", "1"), "url:" + key, "https://example.org/a/8C92G7E2/",
+              "https://example.org/", "https://dialnet.unirioja.es/servlet/articulo?codigo=2315981",
+              "8c92g7e2", "http://../../etc/passwd", "k" * 300 + "a"]
+    slugs = [key_slug(k) for k in [key, *others]]
+    assert len(set(slugs)) == len(slugs), slugs  # the hash keeps apart keys of one last part, or one case
+    assert key_slug("https://example.org/a/8C92G7E2/").startswith("8c92g7e2~~")
+    assert key_slug("https://example.org/").startswith("example-org~~")
+    assert key_slug("https://dialnet.unirioja.es/servlet/articulo?codigo=2315981").startswith(
+        "articulo-codigo-2315981~~")
+    assert key_slug("http://../../etc/passwd").startswith("passwd~~")
+    assert key_slug("http://zotero.org/" + "x" * 300).startswith("x" * 60 + "~~")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -235,3 +236,23 @@ def test_the_doi_hint_of_a_csl_item_promises_no_sync_write(text: str, filename: 
     (found,) = [f for f in check_review(Review(bibliography=bib), Config(), now=NOW).findings if f.code == "LR137"]
     assert found.hint.startswith(said) and "sync" not in found.hint, found.hint
     assert found.message.endswith("put the DOI in the DOI field")
+
+
+def test_a_dry_run_shows_the_loaded_entries_proposals_after_naming_the_files_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # One duplicate field (LR103, an error) blocked every proposal of the file: a dry run writes nothing, so it
+    # names the problem first and shows the rest; --write still refuses, writing nothing.
+    broken = BIB.replace("  year      = {2001},\n", "  year      = {2001},\n  year      = {2002},\n")
+    (tmp_path / "refs.bib").write_text(broken, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["sync", "--bib", "refs.bib", "--metadata-dir", "none"]) == 0
+    out, err = capsys.readouterr()
+    assert "LR103" in err and "field 'year' appears" in err
+    assert "+  pages   = {448--488}," in out and "+  author  = {Vincent, R. J. and Bull, Hedley}," in out
+    assert "`litreview sync --write` edits nothing until" in err
+    assert err.index("LR103") < err.index("proposed corrections")
+    assert main(["sync", "--bib", "refs.bib", "--metadata-dir", "none", "--format", "json"]) == 0
+    assert {c["key"] for c in json.loads(capsys.readouterr().out)} == {"vincent1988hedley", "farrell2005world"}
+    assert main(["sync", "--bib", "refs.bib", "--metadata-dir", "none", "--write", "--yes"]) == 2
+    assert "fix them and run again" in capsys.readouterr().err
+    assert (tmp_path / "refs.bib").read_text(encoding="utf-8") == broken

@@ -26,8 +26,10 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     checked (None when there is none), and ``branch_point``, True when that is not ``ref``'s tip (the base
     branch moved on since the change left it). Concluding a merge (``--since HEAD`` with a
     MERGE_HEAD, as the pre-commit hook runs), what the merged branch already had is not new either.
-    ``for_github``: new entry findings go on the lines the change touched (``on_changed_lines``), and
-    a note that every finding counts as new is a warning annotation too (the log alone hides why).
+    A key the change defines again (LR101, LR108) is told at the definition it added, in every format: the run is
+    about the change. ``for_github``: the other new entry findings go on the lines the change touched too
+    (``on_changed_lines``), and a note that every finding counts as new is a warning annotation too (the log alone
+    hides why).
     """
     from ..checks import gitref, scope
 
@@ -71,8 +73,8 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
         new = scope.diff_findings(other.side, scope.Side(diff.new, head.claims, head.files), other.renamed).new
         diff = replace(diff, new=new)
         silenced = scope.count_new((*other.side.findings, *other.suppressed), silenced)
-    if for_github:
-        diff = replace(diff, new=tuple(on_changed_lines(diff.new, base, review, config)))
+    if for_github or any(f.code in _KEY_CODES for f in diff.new):
+        diff = replace(diff, new=tuple(on_changed_lines(diff.new, base, review, config, fields=for_github)))
     compared: dict[str, Any] = {"base": base, "branch_point": base != gitref.commit_of(ref, cwd)}
     if old.notices:  # checked with the working tree's settings: its findings may differ for that alone
         compared["base_settings"] = list(old.notices)
@@ -222,11 +224,17 @@ def _manual_renamed(old: Review, new: Review) -> dict[str, str]:
     return scope.renamed_keys(Bibliography(tuple(before.values())), Bibliography(tuple(after.values())))
 
 
-def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, config: Config) -> list[Finding]:
-    """Entry findings on lines the change touched, where GitHub shows a pull request's annotations: from
-    the finding's line (the entry's first line, or the field it is about), when the change left it alone,
-    to the first line it added or rewrote inside the entry (a field edited deep in an old entry); a
-    duplicate key (LR101, at the entry pandoc drops) to the definition the change added."""
+_KEY_CODES = ("LR101", "LR108")
+"""A key defined twice (in any case): told at the definition the change added, whatever the format."""
+
+
+def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, config: Config, *,
+                     fields: bool = True) -> list[Finding]:
+    """Entry findings on lines the change touched: a duplicate key (LR101, at the entry pandoc drops; LR108, at the
+    later of the two) to the definition the change added, naming the other; a finding left where it was when the
+    change touched neither. ``fields`` (where GitHub shows a pull request's annotations, on changed lines only):
+    the others too, from the finding's line (the entry's first line, or the field it is about), when the change
+    left it alone, to the first line it added or rewrote inside the entry (a field edited deep in an old entry)."""
     from ..checks.gitref import changed_lines
 
     starts: dict[str, list[int]] = {}
@@ -255,7 +263,7 @@ def on_changed_lines(findings: Sequence[Finding], base: str, review: Review, con
                 from ..bibliography.several import case_clash  # the key the change added, before the old one
 
                 f = case_clash(other, f.key or "", line, f.file, where[other][1])
-            elif name and name == f.file and start <= line:
+            elif fields and name and name == f.file and start <= line:
                 end = min((n for n in starts[name] if n > start), default=None)
                 if end is None or line < end:  # the finding lies inside its entry
                     inside = sorted(n for n in lines if n >= start and (end is None or n < end))

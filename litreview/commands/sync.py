@@ -115,6 +115,7 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     BibTeX file's entries are corrected in that file.
     """
     from ..bibliography.bibedit import BibEditError
+    from ..bibliography.load import load_bibliography
     from ..errors import InputError
     from ..registry.corrections import apply_corrections, propose
     from ..review import assemble, bibliography_files
@@ -124,20 +125,29 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
     targets = bibliographies_to_correct(config, "litreview sync")
     if write:
         bibtex_to_write(targets[0], "litreview sync --write")
-    # The whole file is loaded (corrections are written into it); ``keys`` only limits the proposals.
-    stages = assemble(config, through="resolve", load=partial(load_or_fail, strict=True), essay="skip")
+    # The whole file is loaded (corrections are written into it); ``keys`` only limits the proposals. A file with a
+    # loading error is not edited (an edit next to a broken entry could damage it further), but a dry run writes
+    # nothing: it names the errors first (on standard error) and shows the other entries' proposals.
+    stages = assemble(config, through="resolve", load=partial(load_or_fail, strict=write), essay="skip")
     metadata = stages.metadata
     assert metadata is not None  # resolved
     several = len(bibliography_files(config)) > 1
     # Of several bibliographies each BibTeX file's entries are corrected in that file (as `check` promises).
-    bibliographies = [load_or_fail(p, strict=True) for p in targets] if several else [stages.bibliography]
+    bibliographies = [(load_or_fail(p, strict=True) if write else load_bibliography(p)) for p in targets] \
+        if several else [stages.bibliography]
     unknown = sorted(set(keys) - {k for b in bibliographies for k in b.keys})
     if unknown:
         raise InputError(f"no entry with key {', '.join(unknown)}", path=str(targets[0]))
-    found = [(path, bibliography, _with_mechanical_fixes(
+    broken = {p.key for b in bibliographies for p in b.problems if p.severity == "error" and p.key}
+    found = [(path, bibliography, [c for c in _with_mechanical_fixes(
         propose(bibliography, metadata, include_unclear=include_unclear, fields=fields, keys=keys),
-        bibliography, metadata, fields, keys)) for path, bibliography in zip(targets, bibliographies, strict=True)]
+        bibliography, metadata, fields, keys) if c.key not in broken])
+        for path, bibliography in zip(targets, bibliographies, strict=True)]
     proposals = [c for _, _, cs in found for c in cs]
+    blocked = not write and any(p.severity == "error" for b in bibliographies for p in b.problems)
+    if blocked:
+        click.echo("note: `litreview sync --write` edits nothing until the problems named above are fixed; the "
+                   "entries they name get no proposal", err=True)
     if fmt == "json" and not write:
         emit_json([{"key": c.key, "field": c.field, "old": c.old, "new": c.new, "reason": c.reason,
                     "line": c.line, **({"file": str(path)} if several else {})} for path, _, cs in found for c in cs])
@@ -161,8 +171,9 @@ def command(fmt: str, write: bool, yes: bool, fields: tuple[str, ...], keys: tup
                 if cs:
                     click.echo(_diff(bibliography.text, apply_corrections(bibliography, cs), Path(path).name),
                                nl=False)
-            click.echo(f"{len(proposals)} proposed corrections; `litreview sync --write` applies the ones you accept.",
-                       err=True)
+            once = ", once those problems are fixed" if blocked else ""
+            click.echo(f"{len(proposals)} proposed corrections; `litreview sync --write` applies the ones you "
+                       f"accept{once}.", err=True)
             return 0
         accepted = _ask(found, yes)
         if isinstance(accepted, int):  # quit or interrupted: nothing written

@@ -14,7 +14,10 @@ from ..model import Essay
 # Words frequent in one language and rare in the others (a word two of them share, "para", "la", "que", is left out,
 # and so is one a language not listed uses as often: "en", French's and the Scandinavian languages' as well as Dutch's;
 # Swedish's are those Danish and Norwegian spell otherwise, "och", "inte", "från", not "det" or "som"; Russian's those
-# Ukrainian, Bulgarian and Serbian spell otherwise, "что", "это", "было", not "не", "на", "и", "как" or "от").
+# Ukrainian, Bulgarian and Serbian spell otherwise, "что", "это", "было", not "не", "на", "и", "как" or "от"; Danish's
+# and Norwegian's (Bokmål) those the other spells otherwise, "af"/"av", "efter"/"etter", not "og", "ikke" or "er";
+# Czech's not "se", "na", "je", "jako" or "ale", Slovak's and Polish's too; Hungarian's not "a", "is" or "van";
+# Turkish's not "de" or "da").
 _COMMON = {
     "en": "the and of is that with this which are was from have has been were their not",
     "fr": "le les des est une dans qui pour sur au du ces sont avec pas cette ou aux leur",
@@ -26,6 +29,13 @@ _COMMON = {
     "sv": "och att är inte också från när ett till för detta dessa vilket mellan",
     "ru": "что это также которые который которая была были было только если его чтобы этом этой является являются более",
     "pl": "się jest że nie przez oraz jak który która które także czy jego ich",
+    "fi": "ja on ei että joka jotka myös tai kuin ovat mutta sekä jossa tämä tässä voi sen kanssa mukaan vain oli ole",
+    "da": "af at efter mellem nogle noget meget bliver blev gennem uden mod hvad",
+    "nb": "av å etter mellom noen noe mye blir ble gjennom uten mot hva seg",
+    "cs": "že jsou také nebo který která které jeho byl byla bylo byly může mezi podle této tento tato jejich pouze však "
+          "již není jsme",
+    "tr": "ve bir bu için ile olarak olan gibi daha çok ancak veya kadar göre arasında değil ise olduğu şekilde",
+    "hu": "az és hogy nem egy ez csak mint vagy már volt kell pedig azt amely amelyek között szerint ezt ami",
 }
 _WORDS = {lang: frozenset(words.split()) for lang, words in _COMMON.items()}
 _SHARED = {w for a in _WORDS for b in _WORDS if a < b for w in _WORDS[a] & _WORDS[b]}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
@@ -27,7 +28,11 @@ def key_slug(key: str) -> str:
     completed with a hash of the whole key. A Windows device name (``con``, ``aux``,
     ``com1``...) has its last letter encoded the same way, so its folder opens on Windows;
     dots and spaces (which Windows drops at the end of a name) are always encoded.
+    A key that is a URL (Manubot's ``http://zotero.org/groups/1/items/8C92G7E2``) is named by its
+    last part instead (``url_slug``).
     """
+    if _URL_KEY.match(key):
+        return url_slug(key)
     out: list[str] = []
     for ch in key:
         if ch in _SAFE:
@@ -42,6 +47,22 @@ def key_slug(key: str) -> str:
     if len(slug) > _MAX_SLUG:
         slug = slug[:100] + "~~" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
     return slug
+
+
+def url_slug(key: str) -> str:
+    """The slug of a key that is a URL: its last non-empty ``/`` part (the host when it has none), lower case, each
+    run of other characters than letters and digits one ``-``, at most 60 of them; then ``~~`` and 16 hex digits of a
+    hash of the whole key, which keeps apart keys of one last part or differing in case. A slug of ``key_slug``'s
+    encoding has no ``~~`` (a ``~`` there is followed by two hex digits), or has it at character 100, cut: none is
+    one of these."""
+    rest = key.split("://", 1)[1]
+    last = next((part for part in reversed(rest.split("/")) if part), "")
+    name = "-".join(_NOT_SAFE.split(last.lower())).strip("-")[:60].strip("-") or "url"
+    return f"{name}~~{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
+
+
+_URL_KEY = re.compile(r"(?:url:)?[A-Za-z][A-Za-z0-9+.-]{0,15}://[^/]")
+_NOT_SAFE = re.compile(r"[^a-z0-9]+")
 
 
 def check_path(value: str, *, page: bool) -> str | None:
