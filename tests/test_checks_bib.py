@@ -1082,6 +1082,24 @@ def test_a_url_split_by_a_space_is_given_back_whole_in_the_hint() -> None:
     assert one.hint == "Write url = {https://www.example.org/news/plot-104}"
 
 
+@pytest.mark.parametrize(("url", "mended"), [
+    # An address broken over lines twice (a PDF's text copied): one break after a '/', one inside a word. The hint
+    # dropped the first and wrote the second %20, a broken address ("BurnsBogManagementP%20lan.pdf").
+    ("http://www.metrovancouver.org/services/ parks/ParksPublications/BurnsBogManagementP lan.pdf",
+     "http://www.metrovancouver.org/services/parks/ParksPublications/BurnsBogManagementPlan.pdf"),
+    # A file's name with spaces in it, words close together, stays as a browser sends it.
+    ("https://www.example.org/docs/ Guidelines for mobile devices.pdf",
+     "https://www.example.org/docs/Guidelines%20for%20mobile%20devices.pdf"),
+    ("https://www.example.org/Preece - 2004.pdf", "https://www.example.org/Preece%20-%202004.pdf"),
+])
+def test_the_spaces_of_an_address_broken_over_lines_are_mended_alike(url: str, mended: str) -> None:
+    from litreview.checks.bib import check_url
+
+    bib = parse_bibliography(f"@misc{{a, title = {{T}},\n  url = {{{url}}}}}\n", "x.bib")
+    (one,) = check_url(bib.sources[0])
+    assert one.hint.startswith(f"Write url = {{{mended}}}"), one.hint
+
+
 @pytest.mark.parametrize(("pages", "biblatex", "bad"), [
     # Pages numbered within chapters, as ACM's HOPL proceedings print them: 12-1 to 12-55.
     ("12-1--12-55", False, False), ("{12-1}--{12-55}", True, False), ("{12-1}--{12-55}", False, False),
