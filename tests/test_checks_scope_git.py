@@ -833,8 +833,8 @@ def test_an_item_the_change_broke_alone_fixes_none_of_its_findings(tmp_path: Pat
     out, err = capsys.readouterr()
     report = json.loads(out)
     assert [(f["code"], f["key"]) for f in report["findings"]] == [("LR300", None), ("LR100", "mid")]
-    assert report["findings"][0]["hint"] == ("The entry 'mid' is in the bibliography, but a syntax error keeps it "
-                                             "from being read (the LR100 at refs.json:3): mend it there")
+    assert report["findings"][0]["message"] == ("citation '@mid': the entry 'mid' is in the bibliography but left "
+                                                "unread, for the syntax error at refs.json:3 (LR100)")
     summary = report["summary"]
     assert (summary["fixed"], summary["not_compared"], summary["unreadable_entries"]) == (0, 1, {"mid": "refs.json"})
     assert "unreadable" not in summary
