@@ -920,6 +920,35 @@ def test_a_suffix_exported_as_a_csl_family_name_is_told_in_csl_terms() -> None:
     assert found.hint == "Write family: Watkins, given: James E, suffix: Jr"
 
 
+@pytest.mark.parametrize(("author", "told"), [
+    # "Jerry D. Marx DSW": BibTeX reads the degree as the family name; LR133 said "family name in capitals" and
+    # hinted 'Dsw, Jerry D. Marx'. "PhD" in its own case was not told at all.
+    ("Jerry D. Marx DSW", ("LR156", "Write 'Marx, Jerry D.' in the author field (styles print no degree)")),
+    ("Jane Roe PhD", ("LR156", "Write 'Roe, Jane' in the author field (styles print no degree)")),
+    ("Jerry D. Ma", None), ("Li MA", None),  # a family name, in capitals or not; a given name alone before a degree
+    ("Watkins, James E and DSW, Jerry D. Marx", ("LR156", "Write 'Marx, Jerry D.' in the author field (styles print "
+                                                          "no degree)")),
+])
+def test_a_degree_read_as_the_family_name_is_told_with_the_name_to_write(author: str,
+                                                                       told: tuple[str, str] | None) -> None:
+    from litreview.checks.style import check_names
+
+    bib = parse_bibliography(f"@article{{a, author = {{{author}}}, title = {{T}}, journal = {{J}}, year = 2000}}",
+                             "x.bib")
+    found = [(f.code, f.hint) for f in check_names(bib.sources[0])]
+    assert found == ([told] if told else []), found
+
+
+def test_a_degree_as_a_csl_family_name_is_told_in_csl_terms() -> None:
+    from litreview.bibliography.csl import parse_csl
+    from litreview.checks.style import check_names
+
+    bib = parse_csl("- id: m\n  type: article-journal\n  title: T\n  author:\n  - family: DSW\n"
+                    "    given: Jerry D. Marx\n", "refs.yaml", yaml=True)
+    (found,) = check_names(bib.sources[0])
+    assert (found.code, found.hint) == ("LR156", "Write family: Marx, given: Jerry D. (styles print no degree)")
+
+
 def test_a_newspaper_or_magazine_article_is_not_expected_to_have_a_doi() -> None:
     # biblatex marks one with entrysubtype (Zotero's export writes {newspaper}), CSL with its item type; a thesis
     # citing a dozen newspaper pieces got "journal articles published since 2000 almost all have one" for each.
