@@ -54,6 +54,10 @@ list, which the references' title case widens to CSL's."""
 NAME_SUFFIXES = frozenset({"jr", "sr", "jun", "sen", "junior", "senior", "ii", "iii", "iv", "v", "vi", "2nd", "3rd"})
 """A person's name suffix ("Jr.", "Sen.", "III", "3rd"), lower case and without its full stop, as a BibTeX name's own
 part holds one ("Doe, Jr., John"), each reader after its own folding."""
+DEGREES = frozenset({"phd", "dphil", "dsw", "msw", "mph", "mba", "mpa", "msc", "bsc", "edd", "psyd", "jd", "llm",
+                     "lld", "dds", "dmd", "dvm", "md", "rn", "mbbs", "frcp", "frcs", "faan", "facp", "frs"})
+"""A degree or post-nominal written after a name ("Jerry D. Marx DSW", "Jane Roe PhD"), lower case and without its
+full stops; none that is a family name too ("Ma", "Ms", "Ba")."""
 SUFFIXES_IN_TEXT = NAME_SUFFIXES - {"jun", "sen", "junior", "senior", "v", "vi"}
 """The suffixes read as one in running text and in reference strings, where a name's parts are not told apart yet:
 the others are names and words there too ("Sen (1999)", "Jun Wang", "Brown v. Board", an initial "V.", "part VI")."""

@@ -14,7 +14,7 @@ from .lazyre import lazy
 
 YAML_SUFFIXES = (".yaml", ".yml")
 """A pandoc defaults or metadata file's suffixes."""
-BIBTEX_SUFFIXES = (".bib", ".bibtex")
+BIBTEX_SUFFIXES = (".bib", ".bibtex", ".biblatex")
 """The names pandoc reads as BibTeX/biblatex (by extension, as ``--bibliography`` does)."""
 _SEPARATORS = frozenset({"&&", "||", ";", "|", ">", ">>"})
 """Words that end the pandoc command of a line."""

@@ -204,6 +204,24 @@ def test_an_article_whose_title_holds_its_journals_citation_is_told_to_split_it(
 
 
 @pytest.mark.parametrize(("author", "hint"), [
+    # One brace group per person, joined by commas: BibTeX reads one person (last "{Kolokotrones, Tom}", jr
+    # "{Deeds, Eric J.}", first "{Fontana, Walter}"), pandoc one garbled name; nothing was said.
+    ("{Kolokotrones, Tom}, {Deeds, Eric J.}, {Fontana, Walter}",
+     "Write author = {Kolokotrones, Tom and Deeds, Eric J. and Fontana, Walter}"),
+    ("{Jane Roe}, {John Doe}", "Write author = {Jane Roe and John Doe}"),
+    ("{Kolokotrones, Tom} and {Deeds, Eric J.}", None),  # joined by 'and': groups of their own (LR161's other cases)
+    ("{Ministry of Health}, {Labour}", None), ("{Roe}, {Jane}", None),  # a body; a family name and a given name
+])
+def test_people_in_brace_groups_joined_by_commas_are_told_to_be_joined_by_and(tmp_path: Path, author: str,
+                                                                              hint: str | None) -> None:
+    bib = f"@article{{a,\n  author = {{{author}}},\n  title = {{T}},\n  journal = {{J}},\n  year = {{2010}},\n}}\n"
+    told = [f for f in found_in(tmp_path, bib) if f.code == "LR161" and "joined by commas" in f.message]
+    assert [f.hint for f in told] == ([hint] if hint else [])
+    if hint:
+        assert f"{hint.count(' and ') + 1} people" in told[0].message
+
+
+@pytest.mark.parametrize(("author", "hint"), [
     ("{{David Michael Chan}}", "Write author = {Chan, David Michael} (braces keep a body's name whole)"),
     ("{Joshua Bemenderfer} and Doe, Jane", "Write Bemenderfer, Joshua in place of {Joshua Bemenderfer} (braces keep a "
                                            "body's name whole)"),

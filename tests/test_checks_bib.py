@@ -920,6 +920,35 @@ def test_a_suffix_exported_as_a_csl_family_name_is_told_in_csl_terms() -> None:
     assert found.hint == "Write family: Watkins, given: James E, suffix: Jr"
 
 
+@pytest.mark.parametrize(("author", "told"), [
+    # "Jerry D. Marx DSW": BibTeX reads the degree as the family name; LR133 said "family name in capitals" and
+    # hinted 'Dsw, Jerry D. Marx'. "PhD" in its own case was not told at all.
+    ("Jerry D. Marx DSW", ("LR156", "Write 'Marx, Jerry D.' in the author field (styles print no degree)")),
+    ("Jane Roe PhD", ("LR156", "Write 'Roe, Jane' in the author field (styles print no degree)")),
+    ("Jerry D. Ma", None), ("Li MA", None),  # a family name, in capitals or not; a given name alone before a degree
+    ("Watkins, James E and DSW, Jerry D. Marx", ("LR156", "Write 'Marx, Jerry D.' in the author field (styles print "
+                                                          "no degree)")),
+])
+def test_a_degree_read_as_the_family_name_is_told_with_the_name_to_write(author: str,
+                                                                       told: tuple[str, str] | None) -> None:
+    from litreview.checks.style import check_names
+
+    bib = parse_bibliography(f"@article{{a, author = {{{author}}}, title = {{T}}, journal = {{J}}, year = 2000}}",
+                             "x.bib")
+    found = [(f.code, f.hint) for f in check_names(bib.sources[0])]
+    assert found == ([told] if told else []), found
+
+
+def test_a_degree_as_a_csl_family_name_is_told_in_csl_terms() -> None:
+    from litreview.bibliography.csl import parse_csl
+    from litreview.checks.style import check_names
+
+    bib = parse_csl("- id: m\n  type: article-journal\n  title: T\n  author:\n  - family: DSW\n"
+                    "    given: Jerry D. Marx\n", "refs.yaml", yaml=True)
+    (found,) = check_names(bib.sources[0])
+    assert (found.code, found.hint) == ("LR156", "Write family: Marx, given: Jerry D. (styles print no degree)")
+
+
 def test_a_newspaper_or_magazine_article_is_not_expected_to_have_a_doi() -> None:
     # biblatex marks one with entrysubtype (Zotero's export writes {newspaper}), CSL with its item type; a thesis
     # citing a dozen newspaper pieces got "journal articles published since 2000 almost all have one" for each.
@@ -1080,6 +1109,24 @@ def test_a_url_split_by_a_space_is_given_back_whole_in_the_hint() -> None:
     (one,) = check_url(bib.sources[0])
     assert one.message == "URL 'https:// www.example.org/news/plot-104' is invalid: it contains white space"
     assert one.hint == "Write url = {https://www.example.org/news/plot-104}"
+
+
+@pytest.mark.parametrize(("url", "mended"), [
+    # An address broken over lines twice (a PDF's text copied): one break after a '/', one inside a word. The hint
+    # dropped the first and wrote the second %20, a broken address ("BurnsBogManagementP%20lan.pdf").
+    ("http://www.metrovancouver.org/services/ parks/ParksPublications/BurnsBogManagementP lan.pdf",
+     "http://www.metrovancouver.org/services/parks/ParksPublications/BurnsBogManagementPlan.pdf"),
+    # A file's name with spaces in it, words close together, stays as a browser sends it.
+    ("https://www.example.org/docs/ Guidelines for mobile devices.pdf",
+     "https://www.example.org/docs/Guidelines%20for%20mobile%20devices.pdf"),
+    ("https://www.example.org/Preece - 2004.pdf", "https://www.example.org/Preece%20-%202004.pdf"),
+])
+def test_the_spaces_of_an_address_broken_over_lines_are_mended_alike(url: str, mended: str) -> None:
+    from litreview.checks.bib import check_url
+
+    bib = parse_bibliography(f"@misc{{a, title = {{T}},\n  url = {{{url}}}}}\n", "x.bib")
+    (one,) = check_url(bib.sources[0])
+    assert one.hint.startswith(f"Write url = {{{mended}}}"), one.hint
 
 
 @pytest.mark.parametrize(("pages", "biblatex", "bad"), [

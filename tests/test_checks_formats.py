@@ -288,3 +288,14 @@ def test_a_syntax_error_is_named_for_the_bibliography_format_it_is_found_in(file
                       key="Krijnen2014", file=file, line=34 if file else None)
     assert f"  ({name})" in render_text([finding], summarize([finding]))
     assert f"title=LR100 {name}::" in render_github([finding])
+
+
+def test_the_count_of_more_syntax_errors_in_a_csl_file_names_the_csl_format() -> None:
+    # The line counting the LR100s not shown names them as the shown ones are: (csl-yaml-syntax), not (bibtex-syntax).
+    findings = [Finding("LR100", "error", f"not valid CSL-YAML: bad item {n}", "", key=f"k{n}",
+                        file="bibliography.yaml", line=n) for n in range(1, 9)]
+    out = render_text(findings, summarize(findings))
+    assert "(csl-yaml-syntax)" in out
+    more = [line for line in out.splitlines() if "more LR100" in line]
+    assert more and "more LR100 (csl-yaml-syntax) in this file" in more[0]
+    assert "bibtex-syntax" not in out

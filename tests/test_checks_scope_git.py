@@ -427,6 +427,25 @@ def test_an_unknown_ref_names_the_one_this_clone_has_that_was_meant(tmp_path: Pa
     assert "did you mean" not in capsys.readouterr().err
 
 
+def test_the_default_branch_by_its_other_name_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys) -> None:
+    # `git init` names the first branch master where the user means main (and the other way round); a CI checkout
+    # of the pull request's branch holds main only as origin/main. The hint names the branch that exists, and only
+    # one that exists.
+    origin = git_repo(review(tmp_path / "origin"))
+    git(origin, "branch", "-M", "master")
+    git(origin, "checkout", "-q", "-b", "pr")
+    monkeypatch.chdir(origin)
+    assert main(["check", "--no-cache", "--since", "main"]) == 2
+    assert "hint: did you mean --since master? Else " in capsys.readouterr().err
+    assert main(["check", "--no-cache", "--since", "trunk"]) == 2
+    assert "did you mean" not in capsys.readouterr().err
+    monkeypatch.chdir(clone(origin, tmp_path / "clone", "--branch", "pr"))
+    for given, meant in (("main", "origin/master"), ("origin/main", "origin/master"), ("master", "origin/master")):
+        assert main(["check", "--no-cache", "--since", given]) == 2
+        assert f"hint: did you mean --since {meant}? Else " in capsys.readouterr().err
+
+
 def test_a_ref_counted_back_past_the_history_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     # --since HEAD~1 in CI's clone of depth 1 (or HEAD~5 in a history of two commits) was told to check the name
     # and list the branches: the name is right, the history is too short or cut off.
@@ -844,8 +863,8 @@ def test_an_item_the_change_broke_alone_fixes_none_of_its_findings(tmp_path: Pat
     out, err = capsys.readouterr()
     report = json.loads(out)
     assert [(f["code"], f["key"]) for f in report["findings"]] == [("LR300", None), ("LR100", "mid")]
-    assert report["findings"][0]["hint"] == ("The entry 'mid' is in the bibliography, but a syntax error keeps it "
-                                             "from being read (the LR100 at refs.json:3): mend it there")
+    assert report["findings"][0]["message"] == ("citation '@mid': the entry 'mid' is in the bibliography but left "
+                                                "unread, for the syntax error at refs.json:3 (LR100)")
     summary = report["summary"]
     assert (summary["fixed"], summary["not_compared"], summary["unreadable_entries"]) == (0, 1, {"mid": "refs.json"})
     assert "unreadable" not in summary

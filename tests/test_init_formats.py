@@ -743,6 +743,58 @@ def test_the_site_is_named_by_a_title_written_as_a_line_block_with_raw_tex(here:
     assert 'site_name: "Review: Movilidad social subjetiva. Percepciones"' in text
 
 
+BIBTEX_ENTRY = "@article{a, author = {Smith, J.}, title = {T}, journal = {J}, year = {2000}}\n"
+
+
+def test_a_file_pandoc_cannot_type_by_its_name_is_refused_as_pandoc_refuses_it(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # pandoc types a bibliography by its extension and refuses any other ("Could not determine bibliography format
+    # for refs.txt"): read as BibTeX, refs.txt was "No problems found" and a Makefile "no entries" and an LR300 at
+    # every citation.
+    (here / "refs.txt").write_text(BIBTEX_ENTRY, encoding="utf-8")
+    assert main(["check", "--bib", "refs.txt", "--essay", ""]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "refs.txt: pandoc cannot tell the format of this bibliography by its name" in err, err
+    assert "Could not determine bibliography format" in err and "rename it refs.bib" in err, err
+    (here / "makefile").write_text("paper.pdf: paper.md references.json\n\tpandoc paper.md --citeproc "
+                                   "--bibliography references.json -o paper.pdf\n", encoding="utf-8")
+    (here / "paper.md").write_text("As shown [@a].\n", encoding="utf-8")
+    assert main(["check", "--bib", "makefile", "--essay", "paper.md"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "makefile: " in err and "LR100" not in err and "LR300" not in err, err
+    assert "give the bibliography its pandoc command names: --bib references.json" in err, err
+    assert main(["init", "--bib", "refs.txt"]) == 2
+    assert "Could not determine bibliography format" in capsys.readouterr().err
+    assert not (here / "litreview.toml").exists()
+
+
+@pytest.mark.parametrize("name", ["refs.bibtex", "refs.biblatex", "REFS.BIB"])
+def test_the_names_pandoc_reads_as_bibtex_are_read(here: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    (here / name).write_text(BIBTEX_ENTRY, encoding="utf-8")
+    assert main(["check", "--bib", name, "--essay", ""]) == 0, capsys.readouterr().err
+
+
+def test_an_ris_file_is_told_to_be_converted(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # pandoc reads RIS; litreview reads BibTeX and CSL: say so and how to convert it, not "no entries".
+    (here / "refs.ris").write_text("TY  - JOUR\nAU  - Smith, J.\nTI  - T\nPY  - 2000\nER  - \n", encoding="utf-8")
+    assert main(["check", "--bib", "refs.ris", "--essay", ""]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "refs.ris: an RIS bibliography" in err and "pandoc refs.ris -t biblatex -o refs.bib" in err, err
+
+
+def test_a_latex_file_given_as_the_bibliography_is_told_the_bib_it_names(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A .tex has no front matter: the bibliography is the .bib its \addbibresource or \bibliography names.
+    (here / "intro.tex").write_text("\\addbibresource{gradubib.bib}\nAs shown \\cite{a}.\n", encoding="utf-8")
+    assert main(["check", "--bib", "intro.tex", "--essay", ""]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "front matter" not in err and "--bib gradubib.bib" in err, err
+    (here / "chapter.tex").write_text("As shown \\cite{a}.\n", encoding="utf-8")
+    assert main(["check", "--bib", "chapter.tex", "--essay", ""]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "front matter" not in err and "\\addbibresource or \\bibliography names" in err, err
+
+
 @pytest.mark.parametrize("name", ["assignment3.md", "paper.Rmd", "thesis.tex"])
 def test_a_manuscript_given_as_the_bibliography_is_one_error_saying_to_give_it_as_the_manuscript(
         here: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:

@@ -688,6 +688,24 @@ def test_one_broken_csl_yaml_item_costs_only_itself(broken: str, line: int, said
     assert "LR300" not in {f.code for f in found} and [f.line for f in found if f.code == "LR100"] == [line]
 
 
+def test_a_citation_of_an_item_skipped_for_its_syntax_error_points_at_the_error() -> None:
+    # An item with a number JSON does not allow ("page": 06) is left out with an LR100 at its line; its citation's
+    # LR300 said "matches no entry", as if the key were absent from the file.
+    from litreview.essay import parse_essay
+    from litreview.linking import link
+    from litreview.model import Review
+
+    text = ('[\n{"id": "a", "type": "book", "title": "A", "publisher": "P", "issued": {"date-parts": [[2001]]}},\n'
+            '{"id": "idor", "type": "webpage", "title": "I",\n "issued": {"date-parts": [[2016, 06]]}}\n]\n')
+    bib = parse_csl(text, "refs.json")
+    assert [(p.code, p.key, p.line) for p in bib.problems if p.code == "LR100"] == [("LR100", "idor", 4)]
+    essay = parse_essay("# T\n\nA [@a]. IDOR [@idor].\n", "essay.md")
+    found = check_review(Review(bibliography=bib, essay=essay, linkage=link(essay, bib, None)), Config()).findings
+    [cited] = [f for f in found if f.code == "LR300"]
+    assert "matches no entry" not in cited.message, cited
+    assert "'idor'" in cited.message and "syntax error at refs.json:4" in cited.message, cited
+
+
 @pytest.mark.parametrize(("text", "lines", "keys"), [
     # a comma missing between two items, a comma inside an item, a comma after the last item
     ('[\n{"id": "a", "type": "book"},\n{"id": "b", "type": "book"}\n{"id": "c", "type": "book"}\n]', [4], "abc"),

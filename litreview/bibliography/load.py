@@ -604,19 +604,17 @@ def not_a_bibliography(raw: bytes, path: str) -> InputError | None:
     """The error for a bibliography file whose first bytes (``raw``) are a PDF's or a word processor's (``not_text``):
     a paper or a Word document saved under a .bib name reads as no entries at all; or that is a manuscript by its
     name (.md, .qmd, .Rmd, .tex, ...): pandoc reads no bibliography from one ("Could not determine bibliography
-    format"), and read as BibTeX each @ of its citations was a syntax error."""
-    from ..fileio import not_text, shell_path
+    format"), and read as BibTeX each @ of its citations was a syntax error; or whose name pandoc types as no
+    bibliography it reads, or as RIS (``typed.untyped``)."""
+    from ..fileio import not_text
+    from .typed import manuscript_hint, untyped
 
     if (suffix := Path(path).suffix.lower()) in _manuscript_suffixes():
-        given = shell_path(Path(path))
         return InputError(
             "a manuscript, not a bibliography: pandoc reads none from a " + suffix + " file (\"Could not determine "
-            "bibliography format\")", path=path,
-            hint=f"give it as the manuscript (litreview check --essay {given}, litreview init {given}, or essay = in "
-                 "the settings), which reads the references: of its front matter too; a bibliography is a .bib, "
-                 ".json or .yaml file")
+            "bibliography format\")", path=path, hint=manuscript_hint(raw, path))
     if (found := not_text(raw)) is None:
-        return None
+        return untyped(raw, path)
     return InputError(f"{found[1]}, not a bibliography", path=path,
                       hint="export the bibliography from the reference manager as BibTeX (.bib) or CSL-JSON (.json) "
                            "and give that file (--bib or bibliography: in the settings)")

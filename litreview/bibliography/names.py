@@ -140,6 +140,11 @@ def pandoc_name(name: str) -> str:
     return ",".join(parts[:3]) if len(parts) > 3 else name
 
 
+def split_commas(name: str) -> list[str]:
+    """``name`` cut at its commas outside braces, as BibTeX cuts a name into its parts."""
+    return _split_commas(name)
+
+
 def _split_commas(name: str) -> list[str]:
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(name):

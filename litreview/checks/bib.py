@@ -592,11 +592,21 @@ def url_problem(url: str) -> str:
     return ""
 
 
+_LINE_APART = 20
+"""The fewest characters between two line breaks of an address broken over lines (a line holds more)."""
+
+
 def _url_spaces_mended(url: str) -> str:
     """A URL with its white space mended: dropped after a hyphen ending a word or after a slash, where a line was
     broken ("wp- content", "https:// www"), else written %20, as a browser sends a space in a file's name
-    ("Guidelines for mobile.pdf", "Preece - 2004")."""
-    return re.sub(r"\s+", "%20", re.sub(r"(?<=\S-)\s+|(?<=/)\s+", "", url.strip()))
+    ("Guidelines for mobile.pdf", "Preece - 2004"). An address broken there and again inside a word, each part
+    between two spaces a line's length ("services/ parks/.../BurnsBogManagementP lan.pdf"), has each space dropped."""
+    whole = url.strip()
+    mended = re.sub(r"(?<=\S-)\s+|(?<=/)\s+", "", whole)
+    parts = whole.split()
+    if mended != whole and len(mended.split()) > 1 and all(len(part) >= _LINE_APART for part in parts[1:-1]):
+        return "".join(parts)  # broken over lines: no space of it is the address's
+    return re.sub(r"\s+", "%20", mended)
 
 
 def check_url(source: Source) -> Iterable[Finding]:

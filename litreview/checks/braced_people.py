@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 from ..bibliography.bibtex import brace_partners
-from ..bibliography.names import capitalised, given_name_first, split_names
+from ..bibliography.names import capitalised, given_name_first, split_commas, split_names
 from ..bibliography.refparse.lexicon import GIVEN
 from ..bibliography.refparse.names import ORGANISATION_WORDS
 from ..lazyre import lazy
@@ -64,6 +64,21 @@ def people_in_braces(value: str) -> list[str]:
     return parts if len(parts) > 2 or all(p.split()[0].casefold() in GIVEN for p in parts) else []
 
 
+def groups_joined_by_commas(value: str) -> list[str]:
+    """The people of a name list written as brace groups joined by commas, each group a person ("{Kolokotrones, Tom},
+    {Deeds, Eric J.}, {Fontana, Walter}", "{Jane Roe}, {John Doe}"), as written inside their braces; [] for anything
+    else (a body's name in a group, a group of one word)."""
+    groups = [p.strip() for p in split_commas(value)]
+    if len(groups) < 2:
+        return []
+    people = [_whole_group(g) for g in groups]
+    if not all(people) or any("{" in p or "}" in p for p in people):
+        return []
+    if any(w.strip(".,").casefold() in ORGANISATION_WORDS for p in people for w in p.split()):
+        return []
+    return people if all(_family_first(p) or (len(p.split()) > 1 and _given_first(p)) for p in people) else []
+
+
 _LITERAL_JOINS = lazy(r",\s+(?:&|and|y|und|et)\s+|(?<!\s)\s+(?:&|and|y|und|et)\s+|(?<!\s)\s+;\s*|;\s*")
 """What joins two people in a list written as one name: ", &", "and", "y", "und", "et", ";" (a join is sought at the
 start of the white space before it only: sought at each of its spaces, a long run of them took its square in time)."""
@@ -98,6 +113,13 @@ def check_people_in_braces(source: Source) -> Iterable[Finding]:
         return
     for role in ("author", "editor"):
         value = source.fields.get(role, "")
+        if len(people := groups_joined_by_commas(value)) > 1:
+            said = re.sub(r"\s+", " ", value.strip())
+            yield entry_finding("LR161", source, f"the {role} field {said!r} is {len(people)} people in brace groups "
+                                "joined by commas, not by 'and': BibTeX, biber and pandoc read it as one person's "
+                                f"name, and {len(people) - 1} of them are lost",
+                                f"write {role} = {{{' and '.join(people)}}}", field=role)
+            continue
         if len(people := people_in_braces(value)) > 1:
             written = " and ".join(people)
             said = re.sub(r"\s+", " ", value.strip())

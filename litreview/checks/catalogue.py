@@ -199,10 +199,10 @@ _CODES = (
          "Delete the lines to drop it for every tool, or remove the % to keep it."),
     Code("LR156", "suffix-as-family-name", "warning",
          "A name's family part is a generational suffix (\"Jr, James E Watkins\", as some reference managers export "
-         "\"James E. Watkins Jr.\"): styles print and sort the person as \"Jr\", with the family name among the "
-         "initials.",
+         "\"James E. Watkins Jr.\") or a degree (\"Jerry D. Marx DSW\"): styles print and sort the person as "
+         "\"Jr\" or \"DSW\", with the family name among the initials.",
          "Write the suffix in its place: 'Watkins, Jr., James E' (BibTeX and biblatex), or family: Watkins, "
-         "given: James E, suffix: Jr (CSL)."),
+         "given: James E, suffix: Jr (CSL); leave a degree out: 'Marx, Jerry D.'."),
     Code("LR157", "repeated-name", "warning",
          "An author or editor list names one person twice (\"Kossak, A. and Geist, V. and Geist, V.\"; the same "
          "family name and given names that agree, \"Smith, J.\" and \"Smith, John\"), usually a slip of copy and "

@@ -201,7 +201,7 @@ def _more_line(more: Sequence[Finding], fixable: Collection[tuple[str, str]], sa
     """The line that counts the findings of one code in one file not shown, with the one fix for them all (or
     for those it fixes); ``said`` holds the (code, hint) pairs whose hint is printed above as shared."""
     code = more[0].code
-    name = f" ({CATALOGUE[code].name})" if code in CATALOGUE else ""
+    name = f" ({label})" if (label := finding_name(more[0])) else ""
     head = f"    ... and {len(more)} more {code}{name} in this file"
     hints = {f.hint for f in more}
     fixed = sum((f.key, code) in fixable for f in more)

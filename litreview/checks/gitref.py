@@ -19,6 +19,7 @@ Runner = Callable[..., Any]
 CI_DEPTH = "in GitHub Actions use actions/checkout with fetch-depth: 0, in GitLab CI set GIT_DEPTH: 0"
 SHA = re.compile(r"[0-9a-fA-F]{7,64}")
 _ANCESTRY = re.compile(r"(.+?)(?:~\d*|\^\d*)+")  # HEAD~3, main^2, origin/main^: a commit counted back from another
+_DEFAULT_BRANCHES = ("main", "master")  # the names a repository's first branch is given
 _HUNK = re.compile(r"@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
 
@@ -67,17 +68,28 @@ def _shallow(cwd: Path, runner: Runner) -> bool:
 
 def _near_ref(ref: str, cwd: Path, runner: Runner) -> str:
     """The branch or tag of this clone that ``ref`` most probably means, else '': the same branch at another remote
-    (``upstream/main`` for ``origin/main`` in a fork's clone that names the original ``upstream``), else the one name
-    a slip away (``upstream/mian``)."""
+    (``upstream/main`` for ``origin/main`` in a fork's clone that names the original ``upstream``), a branch held only
+    at its remote (``origin/main`` for ``main`` in CI's checkout of a pull request), the first branch by its other
+    name (``master`` for ``main``), else the one name a slip away (``upstream/mian``)."""
     proc = run_git(runner, ["git", "for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes", "refs/tags"], cwd)
     if proc.returncode != 0:
         return ""
     names = [name.removeprefix(prefix) for name in proc.stdout.decode("utf-8", "replace").split()
              for prefix in ("refs/heads/", "refs/remotes/", "refs/tags/") if name.startswith(prefix)
              and not name.endswith("/HEAD")]
-    _, sep, branch = ref.partition("/")
+    remote, sep, branch = ref.partition("/")
     if sep and branch and (elsewhere := [n for n in names if n != ref and n.partition("/")[2] == branch]):
         return elsewhere[0] if len(elsewhere) == 1 else ""
+    if not sep and (tracked := [n for n in names if n.partition("/")[2] == ref]):  # main held as origin/main alone
+        return tracked[0] if len(tracked) == 1 else ""
+    if (branch if sep else ref) in _DEFAULT_BRANCHES:  # main for master, as git init and hosts name it
+        others = [b for b in _DEFAULT_BRANCHES if b != (branch if sep else ref)]
+        for wanted in ([f"{remote}/{b}" for b in others] if sep else others):
+            if wanted in names:
+                return wanted
+        remotes = [n for n in names if n.partition("/")[2] in others]
+        if len(remotes) == 1:
+            return remotes[0]
     close = difflib.get_close_matches(ref, names, n=2, cutoff=0.75)
     return close[0] if len(close) == 1 else ""
 

@@ -16,7 +16,7 @@ from ..bibliography.latex import decode_latex, if_math_sub, text_mode
 from ..bibliography.refparse.lexicon import GIVEN
 from ..bibliography.refparse.names import ORGANISATION_WORDS, is_particle
 from ..lazyre import lazy
-from ..locale_terms import SUFFIXES_IN_TEXT, and_words
+from ..locale_terms import DEGREES, SUFFIXES_IN_TEXT, and_words
 from ..model import Finding, Person, Source
 from ..registry.compare import initials_compatible, same_surname, surname_key
 from ..text import and_list, fold_words
@@ -198,6 +198,17 @@ def suffix_as_family(person: Person) -> tuple[str, str, str] | None:
     return given[-1], person.family, " ".join(given[:-1])
 
 
+def degree_as_family(person: Person) -> tuple[str, str] | None:
+    """(family, given) of a name whose family part is a degree written after it ("Jerry D. Marx DSW", "Jane Roe
+    PhD": BibTeX reads the last word as the family name): the family name is the last of the given words; None
+    when it is not one. The degree is written with two capitals at least ("Ma" is a family name)."""
+    given = person.given.split()
+    if (person.family.replace(".", "").casefold() not in DEGREES or sum(map(str.isupper, person.family)) < 2
+            or person.suffix or person.prefix or len(given) < 2):
+        return None
+    return given[-1], " ".join(given[:-1])
+
+
 def _has_letter(text: str) -> bool:
     """Whether ``text`` holds a letter, or U+FFFD (a letter a wrong encoding lost, LR105's)."""
     if text.isascii():  # an ASCII letter is cased, and nothing else ASCII is
@@ -332,7 +343,8 @@ def _sound(person: Person, alone: bool) -> bool:
     if person.family == "others" and not person.given:
         return not placeholder_name(person, alone)  # "and others": et al.; alone, or "many others", a placeholder
     family = f"{person.prefix} {person.family}".strip()
-    return not (placeholder_name(person, alone) or suffix_as_family(person) is not None or et_al_as_name(person)
+    return not (placeholder_name(person, alone) or suffix_as_family(person) is not None
+                or degree_as_family(person) is not None or et_al_as_name(person)
                 or et_al_in_name(person) or (family and not _has_letter(family)) or joining_word(person)
                 or stray_quote(person) or (not person.family and not person.prefix) or name_problem(person))
 
@@ -344,6 +356,12 @@ def _not_one_name(source: Source, role: str, person: Person, listed: Callable[[s
         hint = (f"write family: {family}, given: {given}, suffix: {suffix}" if csl_form(source) else
                 f"write '{family}, {suffix}, {given}' in the {role} field")
         return entry_finding("LR156", source, f"{role} {shown(person.sort_name())} has the suffix "
+                             f"{shown(person.family)} as its family name: styles print and sort it so", hint, field=role)
+    if (named := degree_as_family(person)) is not None:
+        family, given = named
+        hint = (f"write family: {family}, given: {given}" if csl_form(source) else
+                f"write '{family}, {given}' in the {role} field") + " (styles print no degree)"
+        return entry_finding("LR156", source, f"{role} {shown(person.sort_name())} has the degree "
                              f"{shown(person.family)} as its family name: styles print and sort it so", hint, field=role)
     if et_al_as_name(person):
         return entry_finding("LR151", source, f"{role} list names {shown(person.sort_name())} as a person: it is "

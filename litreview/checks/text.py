@@ -574,10 +574,12 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
                 f"it reads '@{key}' and the rest as text; write @{{{whole}}}")
     if key and key not in bib.keys and (broken := next((p for p in bib.problems if p.code == "LR100" and p.key == key),
                                                        None)) is not None:
+        # The key is in the file, its entry left out for a located error: the citation points at it, not at absence.
         where = f"{PurePath(broken.file).name}:{broken.line}" if broken.file else f"line {broken.line}"
-        hint = (f"The entry {key!r} is in the bibliography, but a syntax error keeps it from being read (the LR100 "
-                f"at {where}): mend it there")
-    elif key and (held := next((name for name, keys in beside if key in keys), None)) is not None:
+        return _at_claim("LR300", claim, cid, f"citation {span!r}: the entry {key!r} is in the bibliography but "
+                         f"left unread, for the syntax error at {where} (LR100)", essay_file,
+                         f"Mend the error there (the LR100 at {where}): the citation is right", key=None)
+    if key and (held := next((name for name, keys in beside if key in keys), None)) is not None:
         named = "in \\bibliography or \\addbibresource" if latex else "in bibliography: in the front matter"
         hint = (f"The file {held}, beside the manuscript, holds {key!r}, but the manuscript does not name that file, so "
                 f"{'LaTeX' if latex else 'pandoc'} does not read it: name it there ({named}), or move the entry "
