@@ -194,3 +194,30 @@ def test_a_title_and_a_container_not_read_as_a_series_and_its_publisher(marked):
             + ("https://doi.org/10.3917/x." if marked.endswith("doi") else "12."))
     tagged = hand_tagged(text, marked)
     assert series_and_publisher_after_title(tagged) == tagged
+
+
+@pytest.mark.parametrize(("raw", "title"), [
+    # Polish (and Hungarian, Romanian, Dutch) quotes open low and close high on the right: „…”
+    ("Nowak, Jan. 2011. „Ataki na aplikacje”. Blog o sieci. http://x.org/a.", "Ataki na aplikacje"),
+    ("Nowak, Jan. 2011. „Ataki na aplikacje”. Preprint, Blog o sieci. http://x.org/a.", "Ataki na aplikacje"),
+    ("Nowak, Jan. 2011. „Ataki «z sieci» na aplikacje”. Portal. http://x.org/a.", "Ataki «z sieci» na aplikacje"),
+    ("Nowak, Jan. 2011. ‚Ataki na aplikacje’. Portal. http://x.org/a.", "Ataki na aplikacje"),
+])
+def test_a_title_in_quotes_that_open_low_and_close_high_on_the_right_is_the_title(raw, title):
+    ref = parse_reference(raw)
+    assert (ref.title, [p.family for p in ref.authors], ref.year) == (title, ["Nowak"], "2011")
+
+
+def test_an_undated_title_in_such_quotes_is_no_authors_name():
+    ref = parse_reference("„Tablice tęczowe”. b.d. Dostęp 2 grudnia 2015. https://x.org/t/.")
+    assert (ref.title, ref.authors, ref.year, ref.url) == ("Tablice tęczowe", (), "", "https://x.org/t/")
+
+
+@pytest.mark.parametrize("raw", [
+    "Nowak, Jan. 2011. “„Ataki” na aplikacje.” Przegląd Sieci 4 (2): 10–20.",  # inside an English quote
+    "WDR. 2011. Ustawa o „Radiu Kolonia” z 23 marca 1985. Warszawa.",  # within the title: kept as printed
+])
+def test_such_quotes_within_a_field_are_read_as_printed(raw):
+    from litreview.bibliography.refparse.rules import normalise
+
+    assert normalise(raw) == raw
