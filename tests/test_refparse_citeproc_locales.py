@@ -221,3 +221,15 @@ def test_such_quotes_within_a_field_are_read_as_printed(raw):
     from litreview.bibliography.refparse.rules import normalise
 
     assert normalise(raw) == raw
+
+
+@pytest.mark.parametrize("raw", [
+    "Nowak, Jan P., i Anna Kowalska. 2011. Bezpieczeństwo sieci. Warszawa: Helion.",
+    "Nowak, Jan, i Anna B. Kowalska. 2011. Bezpieczeństwo sieci. Warszawa: Helion.",
+    "Puig, Joan, i Anna Kowalska. 2011. Seguretat de xarxes. Barcelona: Edicions.",
+])
+def test_the_polish_and_catalan_and_between_the_last_two_names_joins_them(raw):
+    # citeproc's pl-PL and ca-AD locales print "i" for "and" ("Schwarz, Neslon D., i Eric Dash"): the second was lost
+    ref = parse_reference(raw)
+    assert [p.family for p in ref.authors] == [raw.split(",")[0], "Kowalska"]
+    assert "authors" not in ref.uncertain
