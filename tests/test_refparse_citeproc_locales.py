@@ -233,3 +233,21 @@ def test_the_polish_and_catalan_and_between_the_last_two_names_joins_them(raw):
     ref = parse_reference(raw)
     assert [p.family for p in ref.authors] == [raw.split(",")[0], "Kowalska"]
     assert "authors" not in ref.uncertain
+
+
+@pytest.mark.parametrize(("raw", "site", "month", "day"), [
+    ("Nowak, Jan. 2010. „Ataki na aplikacje”. Blog o Sieci, czerwca 27. http://x.org/a.", "Blog o Sieci", 6, 27),
+    ("Nowak, Jan. 2009. „Ataki na aplikacje”. Preprint, Portal, sierpnia 18. http://x.org/a.", "Preprint, Portal", 8, 18),
+    ("Virtanen, Matti. 2010. “Hyökkäys verkossa”. Verkkolehti, kesäkuuta 6. http://x.org/a.", "Verkkolehti", 6, 6),
+])
+def test_a_web_articles_month_in_the_genitive_and_day_are_its_date_not_a_volume(raw, site, month, day):
+    # pl-PL prints the month in the genitive before the day ("czerwca 27"): it was read as the site's name and the
+    # day as its volume or pages
+    ref = parse_reference(raw)
+    assert (ref.month, ref.day, ref.volume, ref.pages) == (month, day, "", "")
+    assert site in (ref.container, ref.publisher)
+
+
+def test_the_polish_access_phrase_is_the_date_of_access():
+    ref = parse_reference("„Tablice tęczowe”. b.d. Dostęp 2 grudnia 2015. https://x.org/t/.")
+    assert ref.urldate == "2015-12-02"

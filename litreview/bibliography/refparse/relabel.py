@@ -58,6 +58,7 @@ from .relabel_journal_names import (
     qualifier_closing_journal,
 )
 from .relabel_meetings import meetings_book_title
+from .relabel_month_day import day_closing_name
 from .relabel_names import RUN as _RUN
 from .relabel_names import (
     after_capital_names,
@@ -596,6 +597,7 @@ _RULES = (
     _rule(publisher_closing_parenthesis, "title", unless="publisher container journal volume", marks=("(",)),
     _rule(publisher_before_pages, "", "volume journal", marks=(":",)),
     _rule(periodical_before_its_day, "title", unless=_SPAN, marks=("”", "»", '"')),
+    _rule(day_closing_name, "", "journal container publisher note"),
     _rule(journal_read_as_publisher, "publisher title", unless=_SPAN),
     _rule(book_after_in, "title", unless=_SPAN),
     _rule(publisher_after_journal, "", _NUMBERS, "journal container note publisher"),
