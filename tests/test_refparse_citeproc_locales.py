@@ -251,3 +251,10 @@ def test_a_web_articles_month_in_the_genitive_and_day_are_its_date_not_a_volume(
 def test_the_polish_access_phrase_is_the_date_of_access():
     ref = parse_reference("„Tablice tęczowe”. b.d. Dostęp 2 grudnia 2015. https://x.org/t/.")
     assert ref.urldate == "2015-12-02"
+
+
+def test_a_word_with_no_digit_and_no_roman_numeral_is_no_volume():
+    # Chicago prints an IEEE proceedings' name as BibTeX holds it, inverted: "…, 2011 ACME 3rd Symposium on, 10–20."
+    ref = parse_reference("Doe, A, B. Roe, and C. Poe. 2011. “A Store for Data.” Data Systems (DSYS), 2011 ACME 3rd "
+                          "International Symposium on, 10–20.")
+    assert ref.volume == "" and ref.container.endswith("Symposium on") and ref.pages == "10–20"

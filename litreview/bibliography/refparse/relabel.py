@@ -59,6 +59,7 @@ from .relabel_journal_names import (
 )
 from .relabel_meetings import meetings_book_title
 from .relabel_month_day import day_closing_name
+from .relabel_volume_word import wordy_volume
 from .relabel_names import RUN as _RUN
 from .relabel_names import (
     after_capital_names,
@@ -659,6 +660,7 @@ _RULES = (
     _rule(meetings_book_title, "date", "title container journal collection"),
     _rule(volume_opening_title, "editor date title", unless="volume"),
     _rule(kind_alone, "", "container journal publisher location"),
+    _rule(wordy_volume, "volume"),
     _rule(_links, text=True),
     _rule(_to_note, text=True),
 )
