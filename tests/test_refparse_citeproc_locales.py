@@ -258,3 +258,14 @@ def test_a_word_with_no_digit_and_no_roman_numeral_is_no_volume():
     ref = parse_reference("Doe, A, B. Roe, and C. Poe. 2011. “A Store for Data.” Data Systems (DSYS), 2011 ACME 3rd "
                           "International Symposium on, 10–20.")
     assert ref.volume == "" and ref.container.endswith("Symposium on") and ref.pages == "10–20"
+
+
+@pytest.mark.parametrize(("raw", "journal"), [
+    ("Roe, Ann, and Bo Li. 2008. “Data on Clusters.” Commun. ACME (New York, NY, USA) 51 (1): 107–13.", "Commun. ACME"),
+    ("Roe, Ann. 2014. “Indexing Data.” The Big Data Journal (Secaucus, NJ, USA) 23 (3): 469–94.", "The Big Data Journal"),
+])
+def test_a_journals_place_in_parentheses_before_its_volume_is_no_part_of_its_name(raw, journal):
+    # an ACM export's journal has an address; citeproc prints it in parentheses after the name
+    ref = parse_reference(raw)
+    assert (ref.type, ref.container, ref.volume, ref.place) == ("article", journal, raw.split(") ")[1].split()[0],
+                                                                raw.split(" (")[1].split(")")[0])

@@ -57,6 +57,7 @@ from .relabel_journal_names import (
     qualified_journal_before_numbers,
     qualifier_closing_journal,
 )
+from .relabel_journal_place import place_before_volume
 from .relabel_meetings import meetings_book_title
 from .relabel_month_day import day_closing_name
 from .relabel_volume_word import wordy_volume
@@ -660,6 +661,7 @@ _RULES = (
     _rule(meetings_book_title, "date", "title container journal collection"),
     _rule(volume_opening_title, "editor date title", unless="volume"),
     _rule(kind_alone, "", "container journal publisher location"),
+    _rule(place_before_volume, "title volume", marks=("(",)),
     _rule(wordy_volume, "volume"),
     _rule(_links, text=True),
     _rule(_to_note, text=True),
