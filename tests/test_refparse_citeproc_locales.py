@@ -269,3 +269,14 @@ def test_a_journals_place_in_parentheses_before_its_volume_is_no_part_of_its_nam
     ref = parse_reference(raw)
     assert (ref.type, ref.container, ref.volume, ref.place) == ("article", journal, raw.split(") ")[1].split()[0],
                                                                 raw.split(" (")[1].split(")")[0])
+
+
+@pytest.mark.parametrize("raw", [
+    "Nowak, Jan T. III. 2008. Ajax w praktyce. Helion.",
+    "Nowak, Jan T. Jr. 2008. Ajax w praktyce. Helion.",
+])
+def test_a_suffix_after_the_given_names_with_no_comma_is_the_one_authors(raw):
+    # a CSL given name holding the suffix ("Anthony T. III") prints after it with no comma: it made three names
+    ref = parse_reference(raw)
+    assert [(p.family, p.given) for p in ref.authors] == [("Nowak", "Jan T.")]
+    assert ref.authors[0].suffix.rstrip(".") in ("III", "Jr")

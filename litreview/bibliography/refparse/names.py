@@ -362,6 +362,10 @@ def scan_names(text: str, start: int = 0, *, span: bool = False) -> NameList | N
         else:
             persons.append(split_person(_clean(words), inverted=False, given_first=full_given))
         end = toks[j - 1][2]
+        if given and j < n and toks[j][0].lower().rstrip(".") in SUFFIXES_IN_TEXT and toks[j - 1][0] != ",":
+            p = persons[-1]  # "Holender, Anthony T. III.": a suffix after the given names, with no comma before it
+            persons[-1] = Person(p.family, p.given, p.prefix, toks[j][0].rstrip("."))
+            end, closed, j = toks[j][2], closed or toks[j][0].endswith("."), j + 1
         if closed:
             break
         after_semicolon = False
