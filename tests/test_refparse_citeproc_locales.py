@@ -280,3 +280,8 @@ def test_a_suffix_after_the_given_names_with_no_comma_is_the_one_authors(raw):
     ref = parse_reference(raw)
     assert [(p.family, p.given) for p in ref.authors] == [("Nowak", "Jan T.")]
     assert ref.authors[0].suffix.rstrip(".") in ("III", "Jr")
+
+
+def test_a_volume_in_words_after_its_label_stays_the_volume():
+    ref = parse_reference("Roe, Ann. 1984. “An Essay.” In Collected Essays, Volume Two, 15-58. New York: Press, 1984.")
+    assert ref.container == "Collected Essays" and ref.volume == "Two"

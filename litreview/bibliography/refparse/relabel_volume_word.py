@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .lexicon import ORDINALS, VOLUME
 from .tagger import Tagged
 
 #: the letters of a roman numeral ("IV", "xii"): a word of these alone may be a volume
@@ -19,9 +20,15 @@ def _numberless(word: str) -> bool:
     return not any(c.isdigit() for c in core) and bool(core.strip(_ROMAN_LETTERS))
 
 
+def _labelled(words: list[str]) -> bool:
+    """A volume's label opens the words: a volume printed in words ("Volume Two", "Vol. Three")."""
+    return words[0].lower().strip(".,;:()[]") in VOLUME or words[0].lower() in VOLUME or words[0].lower() in ORDINALS
+
+
 def wordy_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """A run of words read as the volume, none holding a digit or standing as a roman numeral ("on", "Vol."), goes
-    to the name right before it ("… Conference on"), else to the note."""
+    """A run of words read as the volume, none holding a digit or standing as a roman numeral ("on"), goes to the
+    name right before it ("… Conference on"), else to the note; not a volume's label and a number in words ("Volume
+    Two")."""
     out = list(tagged)
     i = 0
     while i < len(out):
@@ -31,7 +38,7 @@ def wordy_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         j = i
         while j < len(out) and out[j].label == "volume":
             j += 1
-        if all(_numberless(t.token.text) for t in out[i:j]):
+        if all(_numberless(t.token.text) for t in out[i:j]) and not _labelled([t.token.text for t in out[i:j]]):
             label = out[i - 1].label if i and out[i - 1].label in _NAME else "note"
             out[i:j] = [t._replace(label=label) for t in out[i:j]]
         i = j
