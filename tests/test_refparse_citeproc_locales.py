@@ -285,3 +285,8 @@ def test_a_suffix_after_the_given_names_with_no_comma_is_the_one_authors(raw):
 def test_a_volume_in_words_after_its_label_stays_the_volume():
     ref = parse_reference("Roe, Ann. 1984. “An Essay.” In Collected Essays, Volume Two, 15-58. New York: Press, 1984.")
     assert ref.container == "Collected Essays" and ref.volume == "Two"
+
+
+def test_a_month_read_as_the_volume_is_the_date_not_the_journals():
+    ref = parse_reference("Poe, Sam. 1992. “Aid Under Two Presidents.” Journal of Political Studies, February, 147–67.")
+    assert (ref.container, ref.volume, ref.month, ref.pages) == ("Journal of Political Studies", "", 2, "147–67")

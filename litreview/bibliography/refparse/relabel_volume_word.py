@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from . import fields as F
 from .lexicon import ORDINALS, VOLUME
 from .tagger import Tagged
 
@@ -27,8 +28,8 @@ def _labelled(words: list[str]) -> bool:
 
 def wordy_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A run of words read as the volume, none holding a digit or standing as a roman numeral ("on"), goes to the
-    name right before it ("… Conference on"), else to the note; not a volume's label and a number in words ("Volume
-    Two")."""
+    name right before it ("… Conference on"), else to the note, a month's name to the date ("Journal, February,
+    147–67"); not a volume's label and a number in words ("Volume Two")."""
     out = list(tagged)
     i = 0
     while i < len(out):
@@ -39,7 +40,9 @@ def wordy_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         while j < len(out) and out[j].label == "volume":
             j += 1
         if all(_numberless(t.token.text) for t in out[i:j]) and not _labelled([t.token.text for t in out[i:j]]):
-            label = out[i - 1].label if i and out[i - 1].label in _NAME else "note"
+            month = F.parse_date(" ".join(t.token.text for t in out[i:j]).strip(" .,;:()"))
+            label = "date" if month is not None and month.month else \
+                out[i - 1].label if i and out[i - 1].label in _NAME else "note"
             out[i:j] = [t._replace(label=label) for t in out[i:j]]
         i = j
     return out
