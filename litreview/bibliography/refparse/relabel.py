@@ -60,7 +60,6 @@ from .relabel_journal_names import (
 from .relabel_journal_place import place_before_volume
 from .relabel_meetings import meetings_book_title
 from .relabel_month_day import day_closing_name
-from .relabel_volume_word import wordy_volume
 from .relabel_names import RUN as _RUN
 from .relabel_names import (
     after_capital_names,
@@ -160,6 +159,7 @@ from .relabel_spans import (
     series_before_imprint,
     title_before_imprint_parenthesis,
 )
+from .relabel_volume_word import wordy_volume
 from .tagger import Tagged
 
 
