@@ -166,7 +166,8 @@ from .tagger import Tagged
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``, ``relabel_publisher``,
     ``relabel_publisher_bodies``, ``relabel_journal``, ``relabel_journal_names``, ``relabel_quoted``, ``relabel_numbers``,
-    ``relabel_edited_by``, ``relabel_quoted_title``, ``relabel_opening_editors`` and ``relabel_books`` applied, in the order of ``_RULES``.
+    ``relabel_edited_by``, ``relabel_quoted_title``, ``relabel_opening_editors``, ``relabel_books``, ``relabel_month_day``,
+    ``relabel_journal_place`` and ``relabel_volume_word`` applied, in the order of ``_RULES``.
 
     A rule is passed over where the reading cannot meet what it asks (``_Rule``): that is read off the rule's own
     tests, so the reading is the same as with every rule applied. Which rules a reading admits depends only on its
