@@ -290,3 +290,9 @@ def test_a_volume_in_words_after_its_label_stays_the_volume():
 def test_a_month_read_as_the_volume_is_the_date_not_the_journals():
     ref = parse_reference("Poe, Sam. 1992. “Aid Under Two Presidents.” Journal of Political Studies, February, 147–67.")
     assert (ref.container, ref.volume, ref.month, ref.pages) == ("Journal of Political Studies", "", 2, "147–67")
+
+
+def test_a_journal_quoted_so_after_the_titles_comma_stays_the_journal():
+    # PN-ISO 690 in Polish quotes the journal after the title's comma: no quoted title
+    ref = parse_reference("Nowak J., Ataki na aplikacje sieciowe, „Przegląd Sieci” 2011, t. 9, s. 46-67.")
+    assert (ref.title, ref.container) == ("Ataki na aplikacje sieciowe", "Przegląd Sieci")

@@ -66,10 +66,11 @@ _SINE = re.compile(r"(?i)(?:(?<=\[)|(?<=:\s)|(?<=:))(s)\.\s(l|n)\.(?=\]|\s*:)")
 _GLUED_YEAR = re.compile(rf"(?<![\d.])({F.YEAR}[a-z]?\))(?=[^\W\d_])")
 _GLUED = re.compile(r"\)(?=[^\W\d_])")  # any parenthesis glued to a letter: a quick look first (most strings have none)
 
-#: an opener of ``OTHER_CLOSERS`` opening a field (the string's start, or after a stop, comma or colon) whose quote
-#: closes the field with the other closer ("„Tytuł”. ", "Tytuł, ‚Czasopismo’ 2016"), and the English opener of that
-#: closer ("“Tytuł”"): what the tagger's features and the parsers read as a quote
-_OTHER_PAIRS = tuple((re.compile(rf"(?:^|(?<=[.,:;)\]] )){re.escape(o)}(?=[^{o}{QUOTES[o]}{c}]{{1,500}}{c}[.,:;?!]?(?: |$))"),
+#: an opener of ``OTHER_CLOSERS`` opening a part (the string's start, or after a full stop) whose quote closes the part
+#: with the other closer ("„Tytuł”. ", "2010. ‚Tytuł’."), and the English opener of that closer ("“Tytuł”"): what
+#: the tagger's features and the parsers read as a quote. Not after a comma: PN-ISO 690 quotes the journal there
+#: ("Tytuł, „Czasopismo” 2016, t. 8"), as the model learnt it
+_OTHER_PAIRS = tuple((re.compile(rf"(?:^|(?<=\. )){re.escape(o)}(?=[^{o}{QUOTES[o]}{c}]{{1,500}}{c}[.,:;?!]?(?: |$))"),
                       next(e for e in "“‘" if QUOTES[e] == c)) for o, c in OTHER_CLOSERS.items())
 
 
