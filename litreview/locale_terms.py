@@ -101,6 +101,16 @@ QUOTES = {"“": "”", "‘": "’", "„": "“", "‚": "‘", "«": "»", "�
 """The one table of quotation marks: an opening mark -> its closing one, as languages pair them: English “…” and ‘…’,
 German „…“ and ‚…‘, French «…» and ‹…›, Swedish ”…”, Danish »…«; the straight marks keyboards type, "…" and '…'; TeX's
 ``…''. Each reader takes the pairs it reads with ``quote_pairs`` or ``quote_marks``."""
+OTHER_CLOSERS = {"„": "”", "‚": "’"}
+"""The closing mark other languages pair an opener of ``QUOTES`` with: Polish, Hungarian, Romanian and Dutch „…” and
+‚…’ beside German „…“ and ‚…‘ (the table's pairs); a reader takes either closer after the opener."""
+
+
+def quote_closers(opener: str) -> str:
+    """Every mark that may close the quote ``opener`` opens (``QUOTES``' and ``OTHER_CLOSERS``'), the table's first."""
+    return QUOTES[opener] + OTHER_CLOSERS.get(opener, "")
+
+
 QUOTATION_OPENERS = "„“\"«"
 """The marks a quotation in running text opens with (German „…“, English “…” and "…", French «…»): no single mark,
 which is as often an apostrophe."""

@@ -194,3 +194,105 @@ def test_a_title_and_a_container_not_read_as_a_series_and_its_publisher(marked):
             + ("https://doi.org/10.3917/x." if marked.endswith("doi") else "12."))
     tagged = hand_tagged(text, marked)
     assert series_and_publisher_after_title(tagged) == tagged
+
+
+@pytest.mark.parametrize(("raw", "title"), [
+    # Polish (and Hungarian, Romanian, Dutch) quotes open low and close high on the right: „…”
+    ("Nowak, Jan. 2011. „Ataki na aplikacje”. Blog o sieci. http://x.org/a.", "Ataki na aplikacje"),
+    ("Nowak, Jan. 2011. „Ataki na aplikacje”. Preprint, Blog o sieci. http://x.org/a.", "Ataki na aplikacje"),
+    ("Nowak, Jan. 2011. „Ataki «z sieci» na aplikacje”. Portal. http://x.org/a.", "Ataki «z sieci» na aplikacje"),
+    ("Nowak, Jan. 2011. ‚Ataki na aplikacje’. Portal. http://x.org/a.", "Ataki na aplikacje"),
+])
+def test_a_title_in_quotes_that_open_low_and_close_high_on_the_right_is_the_title(raw, title):
+    ref = parse_reference(raw)
+    assert (ref.title, [p.family for p in ref.authors], ref.year) == (title, ["Nowak"], "2011")
+
+
+def test_an_undated_title_in_such_quotes_is_no_authors_name():
+    ref = parse_reference("„Tablice tęczowe”. b.d. Dostęp 2 grudnia 2015. https://x.org/t/.")
+    assert (ref.title, ref.authors, ref.year, ref.url) == ("Tablice tęczowe", (), "", "https://x.org/t/")
+
+
+@pytest.mark.parametrize("raw", [
+    "Nowak, Jan. 2011. “„Ataki” na aplikacje.” Przegląd Sieci 4 (2): 10–20.",  # inside an English quote
+    "WDR. 2011. Ustawa o „Radiu Kolonia” z 23 marca 1985. Warszawa.",  # within the title: kept as printed
+])
+def test_such_quotes_within_a_field_are_read_as_printed(raw):
+    from litreview.bibliography.refparse.rules import normalise
+
+    assert normalise(raw) == raw
+
+
+@pytest.mark.parametrize("raw", [
+    "Nowak, Jan P., i Anna Kowalska. 2011. Bezpieczeństwo sieci. Warszawa: Helion.",
+    "Nowak, Jan, i Anna B. Kowalska. 2011. Bezpieczeństwo sieci. Warszawa: Helion.",
+    "Puig, Joan, i Anna Kowalska. 2011. Seguretat de xarxes. Barcelona: Edicions.",
+])
+def test_the_polish_and_catalan_and_between_the_last_two_names_joins_them(raw):
+    # citeproc's pl-PL and ca-AD locales print "i" for "and" ("Schwarz, Neslon D., i Eric Dash"): the second was lost
+    ref = parse_reference(raw)
+    assert [p.family for p in ref.authors] == [raw.split(",")[0], "Kowalska"]
+    assert "authors" not in ref.uncertain
+
+
+@pytest.mark.parametrize(("raw", "site", "month", "day"), [
+    ("Nowak, Jan. 2010. „Ataki na aplikacje”. Blog o Sieci, czerwca 27. http://x.org/a.", "Blog o Sieci", 6, 27),
+    ("Nowak, Jan. 2009. „Ataki na aplikacje”. Preprint, Portal, sierpnia 18. http://x.org/a.", "Preprint, Portal", 8, 18),
+    ("Virtanen, Matti. 2010. “Hyökkäys verkossa”. Verkkolehti, kesäkuuta 6. http://x.org/a.", "Verkkolehti", 6, 6),
+])
+def test_a_web_articles_month_in_the_genitive_and_day_are_its_date_not_a_volume(raw, site, month, day):
+    # pl-PL prints the month in the genitive before the day ("czerwca 27"): it was read as the site's name and the
+    # day as its volume or pages
+    ref = parse_reference(raw)
+    assert (ref.month, ref.day, ref.volume, ref.pages) == (month, day, "", "")
+    assert site in (ref.container, ref.publisher)
+
+
+def test_the_polish_access_phrase_is_the_date_of_access():
+    ref = parse_reference("„Tablice tęczowe”. b.d. Dostęp 2 grudnia 2015. https://x.org/t/.")
+    assert ref.urldate == "2015-12-02"
+
+
+def test_a_word_with_no_digit_and_no_roman_numeral_is_no_volume():
+    # Chicago prints an IEEE proceedings' name as BibTeX holds it, inverted: "…, 2011 ACME 3rd Symposium on, 10–20."
+    ref = parse_reference("Doe, A, B. Roe, and C. Poe. 2011. “A Store for Data.” Data Systems (DSYS), 2011 ACME 3rd "
+                          "International Symposium on, 10–20.")
+    assert ref.volume == "" and ref.container.endswith("Symposium on") and ref.pages == "10–20"
+
+
+@pytest.mark.parametrize(("raw", "journal"), [
+    ("Roe, Ann, and Bo Li. 2008. “Data on Clusters.” Commun. ACME (New York, NY, USA) 51 (1): 107–13.", "Commun. ACME"),
+    ("Roe, Ann. 2014. “Indexing Data.” The Big Data Journal (Secaucus, NJ, USA) 23 (3): 469–94.", "The Big Data Journal"),
+])
+def test_a_journals_place_in_parentheses_before_its_volume_is_no_part_of_its_name(raw, journal):
+    # an ACM export's journal has an address; citeproc prints it in parentheses after the name
+    ref = parse_reference(raw)
+    assert (ref.type, ref.container, ref.volume, ref.place) == ("article", journal, raw.split(") ")[1].split()[0],
+                                                                raw.split(" (")[1].split(")")[0])
+
+
+@pytest.mark.parametrize("raw", [
+    "Nowak, Jan T. III. 2008. Ajax w praktyce. Helion.",
+    "Nowak, Jan T. Jr. 2008. Ajax w praktyce. Helion.",
+])
+def test_a_suffix_after_the_given_names_with_no_comma_is_the_one_authors(raw):
+    # a CSL given name holding the suffix ("Anthony T. III") prints after it with no comma: it made three names
+    ref = parse_reference(raw)
+    assert [(p.family, p.given) for p in ref.authors] == [("Nowak", "Jan T.")]
+    assert ref.authors[0].suffix.rstrip(".") in ("III", "Jr")
+
+
+def test_a_volume_in_words_after_its_label_stays_the_volume():
+    ref = parse_reference("Roe, Ann. 1984. “An Essay.” In Collected Essays, Volume Two, 15-58. New York: Press, 1984.")
+    assert ref.container == "Collected Essays" and ref.volume == "Two"
+
+
+def test_a_month_read_as_the_volume_is_the_date_not_the_journals():
+    ref = parse_reference("Poe, Sam. 1992. “Aid Under Two Presidents.” Journal of Political Studies, February, 147–67.")
+    assert (ref.container, ref.volume, ref.month, ref.pages) == ("Journal of Political Studies", "", 2, "147–67")
+
+
+def test_a_journal_quoted_so_after_the_titles_comma_stays_the_journal():
+    # PN-ISO 690 in Polish quotes the journal after the title's comma: no quoted title
+    ref = parse_reference("Nowak J., Ataki na aplikacje sieciowe, „Przegląd Sieci” 2011, t. 9, s. 46-67.")
+    assert (ref.title, ref.container) == ("Ataki na aplikacje sieciowe", "Przegląd Sieci")

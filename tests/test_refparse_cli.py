@@ -184,3 +184,14 @@ def test_whole_and_section_exclude_each_other(capsys, tmp_path):
     path.write_text(f"{PROSE}\n\nReferences\n\n{LIST}")
     code, _, err = run(capsys, "import", str(path), "--whole", "--section", "References")
     assert code == 2 and "--whole" in err and "--section" in err
+
+
+def test_a_heading_of_a_name_not_known_right_above_the_list_is_named_and_no_heading_asked_for(capsys, tmp_path):
+    # A Finnish thesis's "# Lähteet" above the list pandoc rendered: the note asked for a heading the file has.
+    path = tmp_path / "thesis.md"
+    prose = " ".join(["Sana"] * 45) + "."
+    refs = "\n\n".join(f"Virtanen, Matti. 200{i}. Otsikko {i}. Helsinki: Gaudeamus." for i in range(4))
+    path.write_text(f"# Johdanto\n\n{prose}\n\n# Kaynakca Listesi\n\n{refs}\n")
+    code, _, err = run(capsys, "import", str(path))
+    err = " ".join(err.split())
+    assert code == 0 and "'Kaynakca Listesi' section" in err and "no reference section heading" not in err

@@ -852,3 +852,20 @@ def test_a_paragraph_whose_lines_each_read_whole_is_one_reference_in_a_list_of_o
     paragraphs = [daussin, burnard, KULL]
     refs, _ = find_reference_section("\n\n".join(paragraphs) + "\n")
     assert refs == [" ".join(p.split()) for p in paragraphs]
+
+
+@pytest.mark.parametrize("heading", ["Lähteet", "# Lähdeluettelo", "Kirjallisuus", "## Literatura", "Źródła",
+                                     "Piśmiennictwo", "Källor", "Referenser", "Literatuur", "Referenties",
+                                     "Litteraturliste", "Kilder"])
+def test_headings_in_nordic_dutch_and_polish_are_reference_headings(heading):
+    assert find_reference_section(f"{A.replace('.', ',')} is prose.\n\n{heading}\n\n{A}\n\n{B}\n") == ([A, B], 5)
+
+
+def test_a_heading_of_no_known_name_right_above_the_list_at_the_end_is_named_as_its_heading():
+    from litreview.bibliography.refparse.section import heading_above
+
+    prose = " ".join(["Word"] * 45) + "."
+    refs = "\n\n".join([f"Doe, J. 200{i}. Title {i}. Press." for i in range(4)])
+    text = f"{prose}\n\n# Kaynakca Listesi\n\n{refs}\n"
+    assert heading_above(text, 4) == "Kaynakca Listesi"
+    assert heading_above(f"{prose}\n\n{refs}\n", 2) is None  # prose above: no heading

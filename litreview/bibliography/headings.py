@@ -15,9 +15,15 @@ _FOREIGN = ("bibliographie", "references bibliographiques", "literaturverzeichni
             "quellenverzeichnis", "bibliografia", "referencias", "referencias bibliograficas", "obras citadas",
             "riferimenti bibliografici")
 
+#: The heading in Finnish, Polish, Swedish, Danish, Norwegian and Dutch, as theses in those languages print it
+#: (folded as ``text.fold`` folds: "Źródła" keeps its "ł").
+_NORTHERN = ("lahteet", "lahdeluettelo", "kirjallisuus", "literatura", "zrodła", "pismiennictwo", "kallor",
+             "referenser", "litteratur", "litteraturforteckning", "referencer", "litteraturliste", "kilder",
+             "referanser", "literatuur", "literatuurlijst", "referenties", "bronnen", "bronvermelding")
+
 #: Headings ``litreview import`` takes as the start of the reference list (folded: lower case, no accents).
 IMPORT_HEADINGS = ("citations", *_COMMON, "sources", "literature", "works consulted", "references cited",
-                   "sources cited", "selected bibliography", "select bibliography", *_FOREIGN)
+                   "sources cited", "selected bibliography", "select bibliography", *_FOREIGN, *_NORTHERN)
 
 #: Headings of the reference list a rendered document ends with (compared folded).
 RENDERED_LIST_HEADINGS = frozenset({*_COMMON, "literatur", "literaturverzeichnis", "referenser", "litteratur",

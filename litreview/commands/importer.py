@@ -39,8 +39,9 @@ from a word processor or a web page are cut at each label, bullet or margin.
 @format_option("bibtex", "json")
 @click.option("--section", metavar="NAME", default=None,
               help="Heading of the reference section [default: Citations, References, Bibliography, "
-                   "Works Cited, Sources, or the same in French, German, Spanish, Portuguese or Italian; "
-                   "without one, the paragraphs at the end of the file that read as references, else the whole "
+                   "Works Cited, Sources, or the same in French, German, Spanish, Portuguese, Italian, Dutch, "
+                   "Polish, Finnish, Swedish, Danish or Norwegian; without one, the paragraphs at the end of the "
+                   "file that read as references (under the heading right above them, if any), else the whole "
                    "file].")
 @click.option("--whole", is_flag=True, default=False,
               help="Take every paragraph (or line) of the file as a reference: seek no heading and no list at "
@@ -60,7 +61,7 @@ def command(path: str, fmt: str, section: str | None, whole: bool) -> int:
     """
     from ..bibliography.bibtex_out import make_keys, to_bibtex, to_json
     from ..bibliography.refparse import find_reference_section, parse_references, reference_heading
-    from ..bibliography.refparse.section import unheaded_list
+    from ..bibliography.refparse.section import heading_above, unheaded_list
     from ..essay.latex_bibitems import bibtex_keys, own_list
     from ..fileio import read_text
     from ..text import TERMINAL_SEQUENCES, without_controls
@@ -108,6 +109,8 @@ def command(path: str, fmt: str, section: str | None, whole: bool) -> int:
     unsure = sum(1 for r in refs if r.uncertain)
     found = None if whole or items else reference_heading(text, section)
     unheaded = None if whole or found or items else unheaded_list(text)
+    if unheaded and (above := heading_above(text, unheaded[0])) is not None:
+        found, unheaded = (unheaded[0] - 1, above), None  # a heading of a name not known, right above the list
     where = (f"the thebibliography list, under its \\bibitem keys, of {items[0].file} read by " if items
              and items[0].file else "the thebibliography list, under its \\bibitem keys, of " if items else
              f"the {found[1]!r} section of " if found else

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ...doi import SHORT_DOI, find_doi, trim_identifier
 from ...locale_terms import quote_pairs
 from ..dates import COMMON_YEAR
-from .lexicon import IN, MONTH_NUMBERS, NUMBER, PAGES, PLACE, VOLUME
+from .lexicon import IN, LOCALE_MONTH_NUMBERS, MONTH_NUMBERS, NUMBER, PAGES, PLACE, VOLUME
 from .names import is_organisation_name
 
 MONTHS = {
@@ -89,11 +89,13 @@ _ACCESSED = re.compile(
 #: the date of access as styles print it in other languages, day first in numbers or with the month's name ("Zugriff
 #: am 8.4.2021", "[Zugriff am: 13 September 2022]", "consultato il 17/1/2019", "[Consulté le 5 janvier 2018]", "Acesso
 #: em: 8 dez. 2021", "[cit. 19.03.2021]"; citeproc's Chicago: "Zugegriffen 8. November 2012", "Accedido 8 de noviembre
-#: de 2012", "Consultato 8 novembre 2012", "Geraadpleegd 8 november 2012"), or year first as CSE and Vancouver print it
+#: de 2012", "Consultato 8 novembre 2012", "Geraadpleegd 8 november 2012", pl-PL "Dostęp 2 grudnia 2015", fi-FI
+#: "Viitattu 8. marraskuuta 2012"), or year first as CSE and Vancouver print it
 #: ("[accessed 2022 Sept 13]", "[cited 2020 Apr 8]")
 _ACCESSED_DAY_FIRST = re.compile(
     r"\[?(?:\b(?:Zugriff am|zugegriffen(?: am)?|abgerufen(?: am)?|consultato(?: il)?|consulté le|consultado(?: (?:el|em|en))?"
-    r"|accedido(?: el)?|acess(?:o|ado) em|visitado (?:el|em)|geraadpleegd(?: op)?|accessed|cited)|\bcit\.)\s*:?\s*"
+    r"|accedido(?: el)?|acess(?:o|ado) em|visitado (?:el|em)|geraadpleegd(?: op)?|dostęp(?: dnia)?|viitattu|accessed"
+    r"|cited)|\bcit\.)\s*:?\s*"
     rf"(?:(?P<d>\d{{1,2}})(?:\.\s?(?P<m>\d{{1,2}})\.\s?|/(?P<m2>\d{{1,2}})/"
     rf"|\.?\s+(?:de\s+)?(?P<mw>[^\W\d_]{{3,}})\.?\s+(?:de\s+)?)(?P<y>{YEAR})"
     rf"|(?P<y2>{YEAR})\s+(?P<mw2>[^\W\d_]{{3,}})\.?\s+(?P<d2>\d{{1,2}}))\]?[.,]?",
@@ -101,7 +103,7 @@ _ACCESSED_DAY_FIRST = re.compile(
 )
 #: the words of _ACCESSED and _ACCESSED_DAY_FIRST, lower case
 _ACCESS_WORDS = ("access", "retrieved", "viewed", "consulted", "zugriff", "zugegriffen", "abgerufen", "consult", "acess",
-                 "accedido", "visitado", "geraadpleegd", "cited", "cit.")
+                 "accedido", "visitado", "geraadpleegd", "dostęp", "viitattu", "cited", "cit.")
 #: the letters besides "I" and "S" that re.IGNORECASE takes for "i", "s" or "k" ("ſ" for "s"), as those letters: with
 #: them and lower case, every text the patterns match holds one of _ACCESS_WORDS
 _CASE_BLIND = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
@@ -269,9 +271,14 @@ def _accessed_day_first(text: str) -> tuple[str, int, int] | None:
 
 
 def _month_of(word: str) -> int | None:
-    """The number of the month whose name or abbreviation ``word`` is (one month's only: "juil." July, "jui." none)."""
+    """The number of the month whose name or abbreviation ``word`` is (one month's only: "juil." July, "jui." none),
+    in the tagger's languages and the others citeproc prints (``LOCALE_MONTH_NUMBERS``: "czerwca", "kesäkuuta"); a
+    whole name first ("červen" June, though "červenec" July starts with it)."""
     word = word.casefold().rstrip(".")
-    found = {n for name, n in MONTH_NUMBERS.items() if name.startswith(word)} if len(word) >= 3 else set()
+    if (whole := MONTH_NUMBERS.get(word) or LOCALE_MONTH_NUMBERS.get(word)) is not None:
+        return whole
+    found = {n for names in (MONTH_NUMBERS, LOCALE_MONTH_NUMBERS) for name, n in names.items()
+             if name.startswith(word)} if len(word) >= 3 else set()
     return found.pop() if len(found) == 1 else None
 
 

@@ -26,6 +26,24 @@ MONTH_NUMBERS = {word: n for n, words in enumerate((
     ("december", "dec", "décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre"),
 ), start=1) for word in words}
 
+#: each month's names in languages the tagger's features do not look up (its ``MONTHS`` stay as the model was trained
+#: with), as citeproc's locales print a date: Polish and Czech in the genitive as well ("czerwca 27", "5. června"),
+#: Dutch, Swedish, Danish, Norwegian, Finnish (its partitive, "6. kesäkuuta") -> its number; read where a date is parsed
+LOCALE_MONTH_NUMBERS = {word: n for n, words in enumerate((
+    ("styczeń", "stycznia", "leden", "ledna", "januari", "tammikuu", "tammikuuta"),
+    ("luty", "lutego", "únor", "února", "februari", "helmikuu", "helmikuuta"),
+    ("marzec", "marca", "březen", "března", "maart", "marts", "maaliskuu", "maaliskuuta"),
+    ("kwiecień", "kwietnia", "duben", "dubna", "huhtikuu", "huhtikuuta"),
+    ("maja", "květen", "května", "mei", "maj", "toukokuu", "toukokuuta"),
+    ("czerwiec", "czerwca", "červen", "června", "kesäkuu", "kesäkuuta"),
+    ("lipiec", "lipca", "červenec", "července", "heinäkuu", "heinäkuuta"),
+    ("sierpień", "sierpnia", "srpen", "srpna", "augustus", "augusti", "elokuu", "elokuuta"),
+    ("wrzesień", "września", "září", "syyskuu", "syyskuuta"),
+    ("październik", "października", "říjen", "října", "lokakuu", "lokakuuta"),
+    ("listopad", "listopada", "listopadu", "marraskuu", "marraskuuta"),
+    ("grudzień", "grudnia", "prosinec", "prosince", "desember", "joulukuu", "joulukuuta"),
+), start=1) for word in words}
+
 MONTHS = frozenset(MONTH_NUMBERS) | frozenset([
     "spring", "summer", "autumn", "fall", "winter", "printemps", "été", "automne", "hiver", "frühjahr",
     "sommer", "herbst", "winter", "primavera", "verano", "otoño", "invierno", "verão", "outono", "inverno",

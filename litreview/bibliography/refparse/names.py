@@ -105,9 +105,10 @@ def _capitalised(word: str) -> bool:
 
 #: "and" between the last two names in French and German lists (ISO 690: "BETHGE, Matthias et WICHMANN, Felix A.")
 _JOINING = and_words("fr", "de")
-#: "and" between the last two names in Spanish, Italian and Portuguese lists ("Liu, Hao Zheng y Rong Zhao", "S. Yan e
-#: M. R. Bryce"); also inside a family name ("Ortega y Gasset"), so it joins only after a name that follows a comma
-_JOINING_LATE = and_words("es", "pt", "it")
+#: "and" between the last two names in Spanish, Italian, Portuguese, Catalan and Polish lists ("Liu, Hao Zheng y Rong
+#: Zhao", "S. Yan e M. R. Bryce", "Schwarz, Neslon D., i Eric Dash"); also inside a family name ("Ortega y Gasset"), so
+#: it joins only after a name that follows a comma
+_JOINING_LATE = and_words("es", "pt", "it", "ca", "pl")
 _NOT_IN_NAME = frozenset("“”\"()[]«»‹›„")
 
 
@@ -361,6 +362,10 @@ def scan_names(text: str, start: int = 0, *, span: bool = False) -> NameList | N
         else:
             persons.append(split_person(_clean(words), inverted=False, given_first=full_given))
         end = toks[j - 1][2]
+        if given and j < n and toks[j][0].lower().rstrip(".") in SUFFIXES_IN_TEXT and toks[j - 1][0] != ",":
+            p = persons[-1]  # "Holender, Anthony T. III.": a suffix after the given names, with no comma before it
+            persons[-1] = Person(p.family, p.given, p.prefix, toks[j][0].rstrip("."))
+            end, closed, j = toks[j][2], closed or toks[j][0].endswith("."), j + 1
         if closed:
             break
         after_semicolon = False

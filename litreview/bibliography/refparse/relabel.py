@@ -57,7 +57,9 @@ from .relabel_journal_names import (
     qualified_journal_before_numbers,
     qualifier_closing_journal,
 )
+from .relabel_journal_place import place_before_volume
 from .relabel_meetings import meetings_book_title
+from .relabel_month_day import day_closing_name
 from .relabel_names import RUN as _RUN
 from .relabel_names import (
     after_capital_names,
@@ -157,13 +159,15 @@ from .relabel_spans import (
     series_before_imprint,
     title_before_imprint_parenthesis,
 )
+from .relabel_volume_word import wordy_volume
 from .tagger import Tagged
 
 
 def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``, ``relabel_publisher``,
     ``relabel_publisher_bodies``, ``relabel_journal``, ``relabel_journal_names``, ``relabel_quoted``, ``relabel_numbers``,
-    ``relabel_edited_by``, ``relabel_quoted_title``, ``relabel_opening_editors`` and ``relabel_books`` applied, in the order of ``_RULES``.
+    ``relabel_edited_by``, ``relabel_quoted_title``, ``relabel_opening_editors``, ``relabel_books``, ``relabel_month_day``,
+    ``relabel_journal_place`` and ``relabel_volume_word`` applied, in the order of ``_RULES``.
 
     A rule is passed over where the reading cannot meet what it asks (``_Rule``): that is read off the rule's own
     tests, so the reading is the same as with every rule applied. Which rules a reading admits depends only on its
@@ -596,6 +600,7 @@ _RULES = (
     _rule(publisher_closing_parenthesis, "title", unless="publisher container journal volume", marks=("(",)),
     _rule(publisher_before_pages, "", "volume journal", marks=(":",)),
     _rule(periodical_before_its_day, "title", unless=_SPAN, marks=("”", "»", '"')),
+    _rule(day_closing_name, "", "journal container publisher note"),
     _rule(journal_read_as_publisher, "publisher title", unless=_SPAN),
     _rule(book_after_in, "title", unless=_SPAN),
     _rule(publisher_after_journal, "", _NUMBERS, "journal container note publisher"),
@@ -657,6 +662,8 @@ _RULES = (
     _rule(meetings_book_title, "date", "title container journal collection"),
     _rule(volume_opening_title, "editor date title", unless="volume"),
     _rule(kind_alone, "", "container journal publisher location"),
+    _rule(place_before_volume, "title volume", marks=("(",)),
+    _rule(wordy_volume, "volume"),
     _rule(_links, text=True),
     _rule(_to_note, text=True),
 )

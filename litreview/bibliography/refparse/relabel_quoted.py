@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...locale_terms import quote_closers
 from . import fields as F
 from .lexicon import IN
 from .relabel_journal import VOLUME as _VOLUME
@@ -234,8 +235,7 @@ def quoted_journal_after_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 or any(t.label in ("container", "journal") for t in tagged):
             return tagged  # a quoted title's own words, or a reading with a container already
         words = [t.token.text for t in tagged[q:q + _RUN]]
-        # „ closes with “ in German and with ” in Polish
-        k = max(_closing_word(words, closer) for closer in {F.QUOTE_CLOSER[opener], "”" if opener == "„" else ""} if closer)
+        k = max(_closing_word(words, closer) for closer in quote_closers(opener))  # „ closes with “ or ”
         end = q + k + 1
         if k < 0 or end >= len(tagged) or tagged[end].label not in ("date", "volume") \
                 or any(t.label != "title" or t.rival != "journal" for t in tagged[q:end]):

@@ -11,7 +11,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from ...locale_terms import NO_DATE_WORDS, quote_pairs
+from ...locale_terms import NO_DATE_WORDS, OTHER_CLOSERS, QUOTES, quote_pairs
 from ...model import Person
 from . import fields as F
 from .lexicon import EDITOR, MONTHS, TRANSLATOR
@@ -66,6 +66,25 @@ _SINE = re.compile(r"(?i)(?:(?<=\[)|(?<=:\s)|(?<=:))(s)\.\s(l|n)\.(?=\]|\s*:)")
 _GLUED_YEAR = re.compile(rf"(?<![\d.])({F.YEAR}[a-z]?\))(?=[^\W\d_])")
 _GLUED = re.compile(r"\)(?=[^\W\d_])")  # any parenthesis glued to a letter: a quick look first (most strings have none)
 
+#: an opener of ``OTHER_CLOSERS`` opening a part (the string's start, or after a full stop) whose quote closes the part
+#: with the other closer ("„Tytuł”. ", "2010. ‚Tytuł’."), and the English opener of that closer ("“Tytuł”"): what
+#: the tagger's features and the parsers read as a quote. Not after a comma: PN-ISO 690 quotes the journal there
+#: ("Tytuł, „Czasopismo” 2016, t. 8"), as the model learnt it
+_OTHER_PAIRS = tuple((re.compile(rf"(?:^|(?<=\. )){re.escape(o)}(?=[^{o}{QUOTES[o]}{c}]{{1,500}}{c}[.,:;?!]?(?: |$))"),
+                      next(e for e in "“‘" if QUOTES[e] == c)) for o, c in OTHER_CLOSERS.items())
+
+
+def _english_openers(text: str) -> str:
+    """``text`` with each quote opened low and closed high on the right („…”, ‚…’ of Polish, Hungarian, Romanian and
+    Dutch lists) opened as English opens it (“…”, ‘…’): the parsers read the pairs the locales of their training
+    set print. German „…“ is left as printed, and so is a quote within a field ("Gesetz über den „WDR” vom …") and a
+    string that opens the English quote itself: there „…” is a quote inside an English one ("“„Noch nie zuvor”. Zur
+    Konstruktion …”"): the field's value keeps its marks as printed."""
+    for (pair, english), opener in zip(_OTHER_PAIRS, OTHER_CLOSERS, strict=True):
+        if opener in text and english not in text:
+            text = pair.sub(english, text)
+    return text
+
 
 @lru_cache(maxsize=1024)  # the CRF's reading, the rules' and parse_references each ask for it
 def normalise(text: str) -> str:
@@ -76,6 +95,7 @@ def normalise(text: str) -> str:
         text = _SINE.sub(r"\1.\2.", text)
     if ")" in text and _GLUED.search(text):
         text = _GLUED_YEAR.sub(r"\1 ", text)
+    text = _english_openers(text)
     return " ".join(unicodedata.normalize("NFC", text).split())  # str.split's blanks are the regex \s
 
 

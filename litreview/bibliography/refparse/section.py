@@ -247,6 +247,20 @@ def unheaded_list(text: str) -> tuple[int, int] | None:
     return paragraphs[start][0], paragraphs[(notes or len(paragraphs)) - 1][1]
 
 
+def heading_above(text: str, line: int) -> str | None:
+    """The heading, as printed, on the last line with words above the 0-based ``line`` where it stands alone as a
+    heading (a Markdown heading, or a short title-like line of its own: ``_looks_like_heading``): what a list found
+    with no heading of a known name ("Kaynakça") is headed by; None where prose or nothing is above it."""
+    lines = text.splitlines()[:line]
+    i = len(lines) - 1
+    while i >= 0 and not lines[i].strip():
+        i -= 1
+    if i < 0 or not _looks_like_heading(lines[i]):
+        return None
+    if not _MD_HEADING.match(lines[i]) and i > 0 and lines[i - 1].strip():
+        return None  # the last line of a paragraph, not a heading of its own
+    return _heading_text_as_printed(lines[i]) or None
+
 #: A note that only points back at another ("Ibid., 14.", "Ebd., S. 3", "Op. cit."): no reference.
 _IBID = re.compile(r"^(?:\d{1,3}\.\s+)?(?:ibid(?:em)?|ebd|ebenda|id|op\.\s?cit)\.?(?:,?\s*(?:p{1,2}\.|S\.)?\s*[\d–-]*\.?)?$",
                    re.IGNORECASE)

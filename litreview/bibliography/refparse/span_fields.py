@@ -103,9 +103,9 @@ def split_quoted(text: str) -> tuple[str, str]:
     return stripped[:end + len(closer)], after.strip(" .,;:")
 
 
-#: "et" (French), "y" (Spanish), "e" (Portuguese, Italian), "und" (German), "en" (Dutch), "och" (Swedish)
-#: or a slash between two names, read as a "; " between names.
-_FOREIGN_AND = re.compile(rf"\s+(?:{alternation(tuple(sorted(and_words('fr', 'es', 'pt', 'it', 'de', 'nl', 'sv'))))})\s+(?=[A-ZÀ-Þ])"
+#: "et" (French), "y" (Spanish), "e" (Portuguese, Italian), "und" (German), "en" (Dutch), "och" (Swedish), "i" (Catalan,
+#: Polish) or a slash between two names, read as a "; " between names.
+_FOREIGN_AND = re.compile(rf"\s+(?:{alternation(tuple(sorted(and_words('fr', 'es', 'pt', 'it', 'de', 'nl', 'sv', 'ca', 'pl'))))})\s+(?=[A-ZÀ-Þ])"
                           r"|(?<=[\w.])\s*/\s*(?=[A-ZÀ-Þ])|(?<=[\w.])\s+–\s+(?=[A-ZÀ-Þ])")
 
 

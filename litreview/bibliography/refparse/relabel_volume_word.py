@@ -1,0 +1,48 @@
+"""A volume is a number: words with no digit and no roman numeral read as one are the name's they close, else a note's.
+Chicago prints a proceedings' name as BibTeX holds it, inverted ("Data Engineering (ICDE), 2010 IEEE 26th
+International Conference on, 996–1005."), and the model read its last word as the volume."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import fields as F
+from .lexicon import ORDINALS, VOLUME
+from .tagger import Tagged
+
+#: the letters of a roman numeral ("IV", "xii"): a word of these alone may be a volume
+_ROMAN_LETTERS = "ivxlcdmIVXLCDM"
+#: the labels of a name a volume's words may close
+_NAME = frozenset(("journal", "container", "collection"))
+
+
+def _numberless(word: str) -> bool:
+    core = word.strip(".,;:()[]")
+    return not any(c.isdigit() for c in core) and bool(core.strip(_ROMAN_LETTERS))
+
+
+def _labelled(words: list[str]) -> bool:
+    """A volume's label opens the words: a volume printed in words ("Volume Two", "Vol. Three")."""
+    return words[0].lower().strip(".,;:()[]") in VOLUME or words[0].lower() in VOLUME or words[0].lower() in ORDINALS
+
+
+def wordy_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A run of words read as the volume, none holding a digit or standing as a roman numeral ("on"), goes to the
+    name right before it ("… Conference on"), else to the note, a month's name to the date ("Journal, February,
+    147–67"); not a volume's label and a number in words ("Volume Two")."""
+    out = list(tagged)
+    i = 0
+    while i < len(out):
+        if out[i].label != "volume":
+            i += 1
+            continue
+        j = i
+        while j < len(out) and out[j].label == "volume":
+            j += 1
+        if all(_numberless(t.token.text) for t in out[i:j]) and not _labelled([t.token.text for t in out[i:j]]):
+            month = F.parse_date(" ".join(t.token.text for t in out[i:j]).strip(" .,;:()"))
+            label = "date" if month is not None and month.month else \
+                out[i - 1].label if i and out[i - 1].label in _NAME else "note"
+            out[i:j] = [t._replace(label=label) for t in out[i:j]]
+        i = j
+    return out
