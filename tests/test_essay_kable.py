@@ -100,3 +100,14 @@ def test_a_caption_never_closed_or_a_call_never_closed_is_no_caption() -> None:
     assert kable_captions('kable(x, caption = "open', 1, latex=False) == []
     assert kable_captions("kable(x, caption = 'a' ", 1, latex=False) == []
     assert kable_captions("kable(x, caption = \"a\\\"b\")", 1, latex=False) == [(1, 'a"b')]
+
+
+def test_nested_and_unclosed_calls_cost_one_pass() -> None:
+    # Each call scanned to its own end made kable(kable(kable(… quadratic; an unclosed one reads nothing.
+    import time
+
+    text = "kable(" * 20000 + 'x, caption = "deep [@d1]"' + ")" * 20000
+    started = time.perf_counter()
+    assert kable_captions(text, 1, latex=False) == [(1, "deep [@d1]")]
+    assert kable_captions("kable(" * 20000 + 'caption = "x"', 1, latex=False) == []
+    assert time.perf_counter() - started < 2.0

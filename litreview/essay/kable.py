@@ -60,23 +60,20 @@ def _code(text: str) -> str:
     return "".join(out)
 
 
-def _arguments(code: str, start: int) -> tuple[list[tuple[int, int]], int] | None:
-    """The spans of the arguments of the call whose ``(`` is at ``start`` of ``code`` (``_code``'s), and where
-    the call ends; None when it never closes."""
-    depth, args, at = 0, [], start + 1
-    for i in range(start, len(code)):
-        c = code[i]
+def _brackets(code: str) -> tuple[dict[int, int], dict[int, list[int]]]:
+    """Of ``code`` (``_code``'s), in one pass: where each opening bracket closes, and the commas directly inside
+    each (a call's arguments' ends), so that calls nested in calls cost no second scan."""
+    closes: dict[int, int] = {}
+    commas: dict[int, list[int]] = {}
+    stack: list[int] = []
+    for i, c in enumerate(code):
         if c in _OPENS:
-            depth += 1
-        elif c in _CLOSES:
-            depth -= 1
-            if depth == 0:
-                args.append((at, i))
-                return args, i + 1
-        elif c == "," and depth == 1:
-            args.append((at, i))
-            at = i + 1
-    return None
+            stack.append(i)
+        elif c in _CLOSES and stack:
+            closes[stack.pop()] = i
+        elif c == "," and stack:
+            commas.setdefault(stack[-1], []).append(i)
+    return closes, commas
 
 
 def kable_captions(text: str, first_line: int, *, latex: bool) -> list[tuple[int, str]]:
@@ -85,12 +82,15 @@ def kable_captions(text: str, first_line: int, *, latex: bool) -> list[tuple[int
     if "caption" not in text:
         return []
     code = _code(text)
+    closes, commas = _brackets(code)
     found: list[tuple[int, str]] = []
     for call in _CALL.finditer(code):
-        parsed = _arguments(code, call.end() - 1)
-        if parsed is None:
-            break  # (broken R: knitr stops on it; each later call would be scanned to the end again)
-        spans, end = parsed
+        opening = call.end() - 1
+        if opening not in closes:
+            continue  # (broken R: knitr stops on it)
+        end = closes[opening] + 1
+        ends = [*commas.get(opening, ()), end - 1]
+        spans = list(zip([opening + 1, *(e + 1 for e in ends[:-1])], ends, strict=True))
         caption: tuple[int, str] | None = None
         table_format = ""
         for lo, hi in spans:
