@@ -244,10 +244,10 @@ def read_chapters(files: list[tuple[Path, str]], not_utf8: list[NotUtf8] | None 
     bodies: list[str] = []
     paragraphs: list[Paragraph] = []
     offset = 0
-    for lo, hi in zip(chapters, [*chapters[1:], len(segments)], strict=True):
+    for chapter, (lo, hi) in enumerate(zip(chapters, [*chapters[1:], len(segments)], strict=True), 1):
         body, read = read_segments(segments[lo:hi], number=len(paragraphs) + 1)
-        paragraphs += [replace(p, claims=tuple(replace(c, start=c.start + offset, end=c.end + offset)
-                                               for c in p.claims)) for p in read]
+        paragraphs += [replace(p, chapter=chapter, claims=tuple(replace(c, start=c.start + offset, end=c.end + offset)
+                                                                for c in p.claims)) for p in read]
         bodies.append(body)
         offset += len(body)
     return "".join(bodies), paragraphs
