@@ -10,7 +10,10 @@ Jinja2 markup and alias definitions ``[@a]: doi:…`` left out, as Manubot and p
 
 pandoc reads LaTeX with ``-f latex`` and Markdown with ``-f markdown``: knitr chunk fences ```` ```{r x} ````
 first written ```` ```r ```` (pandoc does not know them), and the R Markdown chunks knitr writes out as
-Markdown (bookdown's ```` ```{theorem} ```` and the like) given as the fenced divs they become. Its keys are
+Markdown (bookdown's ```` ```{theorem} ```` and the like) given as the fenced divs they become. pandoc does not run
+R: a caption knitr writes from a chunk (``fig.cap = "…"``, ``kable(x, caption = "…")``) is code to it, so a citation
+there that litreview reads (as the knitted document cites it) counts as litreview's alone, against its precision: a
+known limit of this oracle, not a misreading (none of the dev folders' chunk captions cites). Its keys are
 the ids of every Cite element of the AST, the front matter's included and ``nocite`` left out, less the
 cross-references of pandoc-crossref and Quarto (``fig:x``, ``@tbl-y``, ...). litreview's keys are the
 citations of the essay's claims (Manubot: the key as written, before an alias or tag is resolved) less what

@@ -743,3 +743,21 @@ def test_each_chapters_notes_are_its_own(tmp_path: Path) -> None:
     assert [p.note for p in essay.paragraphs] == ["", "", "1", "", "", "1", ""]
     for claim in essay.claims:  # each claim's offsets are its text's in the joined body
         assert " ".join(essay.body[claim.start:claim.end].split()) == claim.text
+
+
+def test_a_chapters_note_is_numbered_and_called_from_its_own_chapter(tmp_path: Path) -> None:
+    # A note is (chapter, label): the second chapter's "[^1]" was numbered and linked back as the first chapter's.
+    from litreview.essay.segment import chapter_notes, note_key, note_numbers
+    from litreview.linking import _note_callers
+
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n"
+                                          "    - two.qmd\n", encoding="utf-8")
+    (tmp_path / "index.qmd").write_text("# One\n\nHere.[^1] Inline.^[Mine.]\n\n[^1]: First.\n", encoding="utf-8")
+    (tmp_path / "two.qmd").write_text("# Two\n\nThere.[^1]\n\n[^1]: Second.\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "_quarto.yml")
+    numbers = note_numbers(essay)
+    assert numbers == {note_key("1", 1): (1, "p2-s1"), "p2-s2^0": (2, "p2-s2"), note_key("1", 2): (3, "p5-s1")}
+    assert chapter_notes(numbers, 2) == {"1": (3, "p5-s1"), "p2-s2^0": (2, "p2-s2")}
+    assert _note_callers(essay) == {"p3-s1": "p2-s1", "p6-s1": "p5-s1"}
+    one = load_essay(tmp_path / "index.qmd")  # one file read alone: its notes by label, as before
+    assert note_numbers(one) == {"1": (1, "p2-s1"), "p2-s2^0": (2, "p2-s2")}

@@ -881,3 +881,19 @@ def test_closed_html_comments_and_declarations_print_nothing() -> None:
     assert text_of(claim_html(passed, (), lambda item: None)[0]) == "ABCDE"
     assert re.sub(r"<!--.*?-->|<\?.*?\?>", "", pypandoc.convert_text(passed, "html", format="markdown")).strip() \
         == "<p>ABCDE</p>"
+
+
+def test_a_books_chapters_each_number_their_own_note_and_link_back_to_their_own_reference(tmp_path: Path) -> None:
+    # Quarto renders each chapter of a book on its own: "[^1]" in two chapters are two notes. Each chapter's note was
+    # read, but the page keyed a note on its label alone: the second chapter's reference linked to the first chapter's
+    # note, and the second note's mark linked back to the first chapter's reference. A note is (chapter, label).
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n"
+                                          "    - two.qmd\n", encoding="utf-8")
+    (tmp_path / "index.qmd").write_text("# One\n\nIt holds here.[^1]\n\n[^1]: A first note.\n", encoding="utf-8")
+    (tmp_path / "two.qmd").write_text("# Two\n\nIt holds there.[^1]\n\n[^1]: A second note.\n", encoding="utf-8")
+    body = before_references(essay_html(tmp_path, "_quarto.yml"))
+    refs = re.findall(r'<sup class="lr-fnref"><a href="#fn(\d+)"', body)
+    assert refs == ["1", "2"]
+    first, second = (re.search(rf'id="{p}".*?</div>', body).group() for p in ("p3", "p6"))
+    assert 'id="fn1">Note 1</span> <a class="lr-fnback" href="#p2-s1"' in first
+    assert 'id="fn2">Note 2</span> <a class="lr-fnback" href="#p5-s1"' in second

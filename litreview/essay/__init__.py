@@ -54,8 +54,9 @@ bibliography files: a file added later that matches is read too, so the files re
 BIBLATEX = "litreview-biblatex"
 """The essay's ``meta`` key the LaTeX reader sets (True) for a paper that loads biblatex: its entries are read by
 biblatex's data model (date, journaltitle), whether biber or BibTeX (``backend=bibtex``) sorts them."""
-CAPTIONED = lazy(r"^[ \t]*#\|[ \t]*(?:fig|tbl|lst)-(?:sub)?cap\b|\bfig\.cap\s*=", re.M)
-"""A caption in a code chunk's options (``#| fig-cap:``, knitr's ``fig.cap =``): a Quarto or R Markdown file
+CAPTIONED = lazy(r"^[ \t]*#\|[ \t]*(?:fig|tbl|lst)-(?:sub)?cap\b|\bfig\.cap\s*=|\bk(?:able|bl)[ \t]*\(", re.M)
+"""A caption in a code chunk's options (``#| fig-cap:``, knitr's ``fig.cap =``) or a table knitr makes (``kable(x,
+caption = "…")``, ``kable.kable_captions``): a Quarto or R Markdown file
 holding one is read by segments, the captions after their chunks (``quarto.load_quarto_file``)."""
 CALLOUT_TITLE = lazy(r"^ {0,3}:{3,}[ \t]*\{(?=[^\n]*\.callout\b)(?=[^\n]*\btitle=)[^\n]*@[^\n]*\}[ \t]*\r?$", re.M)
 """A Quarto callout's fence whose ``title="…"`` may cite (Quarto reads the title as Markdown, as the heading it

@@ -31,6 +31,7 @@ from . import (
 )
 from .cites import crossref_kinds
 from .front import book_front, file_front
+from .kable import kable_captions, latex_output
 from .knitr_chunks import CHUNK, child_chunks, fenced, project_root
 from .manubot import Lines
 from .markdown import markdown_essay, read_body, without_crossrefs
@@ -234,19 +235,19 @@ def read_chapters(files: list[tuple[Path, str]], not_utf8: list[NotUtf8] | None 
 
             segments += notebook_segments(path, text)[1]
             continue
-        _, body, body_line = front_matter(text, str(path))
+        meta, body, body_line = front_matter(text, str(path))
         # (front matter blanked: lines kept)
         segments += _included(path, "\n" * (body_line - 1) + body, 0, not_utf8, notebooks, missing,
-                              yaml_kept=yaml_kept, looked=looked)
+                              yaml_kept=yaml_kept, looked=looked, latex=latex_output(meta))
     if not apart or len(chapters) < 2:
         return read_segments(segments)
     bodies: list[str] = []
     paragraphs: list[Paragraph] = []
     offset = 0
-    for lo, hi in zip(chapters, [*chapters[1:], len(segments)], strict=True):
+    for chapter, (lo, hi) in enumerate(zip(chapters, [*chapters[1:], len(segments)], strict=True), 1):
         body, read = read_segments(segments[lo:hi], number=len(paragraphs) + 1)
-        paragraphs += [replace(p, claims=tuple(replace(c, start=c.start + offset, end=c.end + offset)
-                                               for c in p.claims)) for p in read]
+        paragraphs += [replace(p, chapter=chapter, claims=tuple(replace(c, start=c.start + offset, end=c.end + offset)
+                                                                for c in p.claims)) for p in read]
         bodies.append(body)
         offset += len(body)
     return "".join(bodies), paragraphs
@@ -282,6 +283,7 @@ _EMBED = re.compile(r"^[ \t]*\{\{<[ \t]*embed[ \t]+([^\s>]+)(?:[ \t][^>\n]*)?>\}
 # {{< include file >}} on a line of its own; any other shortcode ({{< pagebreak >}}, {{< var x >}}) prints no prose.
 _INCLUDE = re.compile(r"^[ \t]*\{\{<\s*include\s+(\S+?)\s*>\}\}[ \t]*\r?$", re.M)
 _KNITR_CAPTION = re.compile(r"""\bfig\.cap\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
+_R_HEADER = re.compile(r"[ \t]*r\b")
 _KNITR_HIDDEN = re.compile(r"\b(?:include|eval)\s*=\s*(?:FALSE|F)\b")
 _NO_ECHO = re.compile(r"\becho\s*=\s*(?:FALSE|F)\b")
 _SHORTCODE_OPENS = re.compile(r"\{\{[<%]")  # a shortcode, {{< x >}} or {{% x %}}, to its first closing
@@ -312,8 +314,8 @@ def _included(path: Path, text: str, depth: int, not_utf8: list[NotUtf8] | None 
               notebooks: dict[Path, Embeds | None] | None = None,
               missing: list[tuple[str, int, str, str]] | None = None,
               root: Path | None = None, yaml_kept: list[dict[str, Any]] | None = None,
-              looked: list[Path] | None = None) -> list[tuple[str, int, str]]:
-    """``text`` (of ``path``) as segments with each ``{{< include >}}`` replaced by its file and each ``{{< embed
+              looked: list[Path] | None = None, *, latex: bool = False) -> list[tuple[str, int, str]]:
+    """``text`` (of ``path``; ``latex``: of a document made as a PDF, ``kable.latex_output``) as segments with each ``{{< include >}}`` replaced by its file and each ``{{< embed
     notebook.ipynb#label >}}`` by that cell's outputs and captions, as Quarto does, and each R Markdown child
     chunk by its files, as knitr does; ``notebooks``: those read so far in this load (each is read and parsed
     once). An include not found is an error (``quarto render`` stops on it); a child document not found is added
@@ -348,7 +350,7 @@ def _included(path: Path, text: str, depth: int, not_utf8: list[NotUtf8] | None 
                 raise EssayError(f"included file {file} not found", path=str(path), line=here,
                                  hint=f"quarto render stops on it too: fix the name in the include, or create {file} "
                                       f"(Quarto reads it from the folder of {path.name}, the including file)")
-        out += _titled(path, line, _blank_shortcodes(text[at:start]))
+        out += _titled(path, line, _blank_shortcodes(text[at:start]), latex)
         line += text.count("\n", at, end)
         at = end
         for name, child in files:
@@ -364,10 +366,10 @@ def _included(path: Path, text: str, depth: int, not_utf8: list[NotUtf8] | None 
 
                     yaml_kept += [data for _, data in later_yaml_blocks(sub)]
             out += _included(child, sub if sub.endswith("\n") else sub + "\n", depth + 1, not_utf8, notebooks,
-                             missing, root, yaml_kept, looked)
+                             missing, root, yaml_kept, looked, latex=latex)
             if len(files) > 1:
                 out.append((str(child), 0, "\n"))  # (line 0: a separator) two children never run into each other
-    out += _titled(path, line, _blank_shortcodes(text[at:]))
+    out += _titled(path, line, _blank_shortcodes(text[at:]), latex)
     return [s for s in out if s[2]]
 
 
@@ -421,7 +423,7 @@ def callout_title(fence: str) -> str | None:
     return title.group("single") or title.group("bare") or re.sub(r"\\(.)", r"\1", title.group("double") or "")
 
 
-def _titled(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
+def _titled(path: Path, line: int, text: str, latex: bool) -> list[tuple[str, int, str]]:
     """``text`` (of ``path``, from its ``line``) as segments, each callout's ``title="…"`` that may cite a
     paragraph after its fence, at the fence's line: Quarto reads the title as Markdown and shows it as the
     callout's heading (``## Title`` inside the callout is the other way to write it, read as a paragraph too)."""
@@ -432,15 +434,16 @@ def _titled(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
         if value is None:
             continue
         here = line + text.count("\n", 0, m.start())
-        out += _captioned(path, line + text.count("\n", 0, at), text[at:m.end()])
+        out += _captioned(path, line + text.count("\n", 0, at), text[at:m.end()], latex)
         out += [(name, 0, "\n\n"), (name, here, value), (name, 0, "\n\n")]
         at = m.end()
-    return out + _captioned(path, line + text.count("\n", 0, at), text[at:])
+    return out + _captioned(path, line + text.count("\n", 0, at), text[at:], latex)
 
 
-def _captioned(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
+def _captioned(path: Path, line: int, text: str, latex: bool) -> list[tuple[str, int, str]]:
     """``text`` (of ``path``, from its ``line``) as segments, the captions of its code chunks after each chunk
-    (``#| fig-cap:``, knitr's ``fig.cap=``): Quarto and knitr print them under the figure or table they make."""
+    (``#| fig-cap:``, knitr's ``fig.cap=``, an R chunk's ``kable(x, caption = "…")``: ``kable.kable_captions``,
+    ``latex`` as it has it): Quarto and knitr print them under the figure or table they make."""
     from .notebook import cell_captions, cell_options, hidden_output
 
     out: list[tuple[str, int, str]] = []
@@ -457,6 +460,8 @@ def _captioned(path: Path, line: int, text: str) -> list[tuple[str, int, str]]:
         if knitr is not None:
             value = knitr.group(1) if knitr.group(1) is not None else knitr.group(2)
             captions.insert(0, [(first - 1, re.sub(r"\\(.)", r"\1", value))])  # an R string's escapes read
+        if _R_HEADER.match(header):
+            captions += [[found] for found in kable_captions(text[m.end():body_end], first, latex=latex)]
         if not captions:
             continue
         out.append((name, line + text.count("\n", 0, at), text[at:end]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -557,13 +557,36 @@ def inline_label(claim_id: str, n: int) -> str:
     return f"{claim_id}^{n}"
 
 
+def note_key(label: str, chapter: int) -> str:
+    """THE key of the note ``label`` of a paragraph of ``chapter`` (``Paragraph.chapter``) in ``note_numbers``: the
+    label itself in an essay read as one text; a book's chapter's note under its chapter too (no label holds a ^, no
+    claim id is a number: no inline note's key is one)."""
+    return f"{chapter}^{label}" if chapter else label
+
+
+def chapter_notes(numbers: Mapping[str, tuple[int, str]], chapter: int) -> Mapping[str, tuple[int, str]]:
+    """``note_numbers``' notes as a paragraph of ``chapter`` names them: by label, its own chapter's (and every
+    inline note, under ``inline_label``)."""
+    if not chapter or not numbers:
+        return numbers
+    out: dict[str, tuple[int, str]] = {}
+    for key, value in numbers.items():
+        head, caret, label = key.partition("^")
+        if caret and head.isdigit():
+            if head == str(chapter):
+                out[label] = value
+        else:
+            out[key] = value
+    return out
+
+
 def note_numbers(essay: Essay) -> dict[str, tuple[int, str]]:
     """THE numbers of an essay's notes, as pandoc prints them: every note (an inline one, ``^[...]``, too) numbered
     in the order of its first reference, whatever its label (``[^ver_lerdahl]`` is note 1 when referenced first);
     with each the id of the claim holding that reference, for the note's way back; an inline note under
-    ``inline_label``. Only notes the essay defines count (pandoc prints a reference to another as written), and no
-    reference inside a note."""
-    defined = {p.note for p in essay.paragraphs if p.note}
+    ``inline_label``, a book's chapter's note under ``note_key`` (its chapter's own: ``chapter_notes``). Only notes the
+    essay defines count (pandoc prints a reference to another as written), and no reference inside a note."""
+    defined = {note_key(p.note, p.chapter) for p in essay.paragraphs if p.note}
     numbers: dict[str, tuple[int, str]] = {}
     count = 0
     for paragraph in essay.paragraphs:
@@ -576,6 +599,8 @@ def note_numbers(essay: Essay) -> dict[str, tuple[int, str]]:
             spans = note_spans(claim.text) if claim.text.count("^[") > 1 else {}
             for m in _NOTE_START.finditer(claim.text):
                 label = m.group(2)
+                if label is not None:
+                    label = note_key(label, paragraph.chapter)
                 if m.group(1) is not None or (label is not None and (label not in defined or label in numbers)):
                     continue
                 if label is None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..essay import BIBTEX
 from ..essay.cites import math_as_read
 from ..essay.sections import heading_claims, heading_titles, table_claims, thanks_claims
-from ..essay.segment import MAX_PIECE, note_numbers
+from ..essay.segment import MAX_PIECE, note_key, note_numbers
 from ..model import (
     KIND_RANK,
     Bibliography,
@@ -276,7 +276,8 @@ def _note_callers(essay: Essay) -> dict[str, str]:
     if not any(p.note for p in essay.paragraphs):
         return {}
     numbers = note_numbers(essay)
-    return {c.id: numbers[p.note][1] for p in essay.paragraphs if p.note in numbers for c in p.claims}
+    return {c.id: numbers[key][1] for p in essay.paragraphs if (key := note_key(p.note, p.chapter)) in numbers
+            for c in p.claims}
 
 
 def readable(claim: Claim) -> Claim:

@@ -125,6 +125,9 @@ class Paragraph:
     """A front matter's paragraph: its field (``abstract``, ``abstract-p2`` for the second one); empty in the body."""
     note: str = ""
     """A note's paragraph (``[^ver_lerdahl]: ...``): the note's label as written (untrusted text); else empty."""
+    chapter: int = 0
+    """A chapter of a book Quarto renders file by file (``quarto.read_chapters``): its 1-based number, whose own
+    notes its note labels name (``essay.segment.note_key``); 0 for an essay read as one text."""
     heading: int = 0
     """A heading's level (1 for ``#`` or a setext ``===`` one, 2 for ``##``; a LaTeX ``\\section`` 3), whose ``text``
     is its title: the site prints it as a heading, not as a numbered paragraph of claims; 0 for prose. Its title

@@ -194,8 +194,8 @@ def essay_page(ix: ReviewIndex, layout: Layout, citations: Citations, fragments:
                 fragments.put(paragraph.anchor, inputs, html)
             else:
                 html = kept
-                if paragraph.note in ix.notes:  # what rendering it does to the page's state (``_note_label``)
-                    marks.labelled.add(ix.notes[paragraph.note][0])
+                if (note := ix.note_of(paragraph)) is not None:  # what rendering it does to the page's state
+                    marks.labelled.add(note[0])  # (``_note_label``)
         parts.append(html_block(html))
         parts += _displays(ix, paragraph.after, marks)
     if rows:
@@ -257,7 +257,7 @@ def _displays(ix: ReviewIndex, texs: Iterable[str], marks: _Marks) -> list[str]:
 def _display(ix: ReviewIndex, tex: str, marks: _Marks) -> str:
     """Display math alone (``Paragraph.after``), as the text around claims is shown: rendered as math where it can
     be, else its TeX as text; unnumbered, for it claims nothing."""
-    shown = claim_html(tex, (), lambda item: None, marks.xref, ix.notes)[0]
+    shown = claim_html(tex, (), lambda item: None, marks.xref, ix.notes_in(None))[0]
     return f'<div class="lr-para lr-display" data-search-exclude="paragraph"><p{ix.lang_attr()}>{shown}</p></div>'
 
 
@@ -282,7 +282,7 @@ def _paragraph_inputs(ix: ReviewIndex, citations: Citations, paragraph: Paragrap
         (key, ix.sources.get(key), ix.reference(citations, key) if key in ix.sources else None, ix.metadata(key),
          worst_finding(ix.findings_by_key.get(key, ())), marks.number.get(key))
         for key in sorted(keys))
-    note = ix.notes.get(paragraph.note) if paragraph.note else None
+    note = ix.note_of(paragraph)
     return paragraph, tuple(claims), entries_shown, note is not None and note[0] in marks.labelled
 
 
@@ -293,8 +293,8 @@ def _paragraph(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph:
     notes: list[str] = []
     out = _inline(ix, layout, citations, paragraph, paragraph.text, list(paragraph.claims), here, marks, notes)
     anchor, name = esc(paragraph.anchor), esc(paragraph.name)
-    if paragraph.note in ix.notes:
-        out = [_note_label(*ix.notes[paragraph.note], marks.labelled), *out]
+    if (note := ix.note_of(paragraph)) is not None:
+        out = [_note_label(*note, marks.labelled), *out]
     # Out of the search index as a page: each paragraph is an entry of its own (render.publish).
     # The essay's words in its language, the review's own (a paragraph's number, the marks' cards) in English.
     if level:
@@ -341,7 +341,8 @@ def _inline(ix: ReviewIndex, layout: Layout, citations: Citations, paragraph: Pa
     out: list[str] = []
 
     def between(part: str) -> str:
-        return _lines(claim_html(part, (), lambda item: None, marks.xref, ix.notes)[0] if markdown and part.strip()
+        return _lines(claim_html(part, (), lambda item: None, marks.xref, ix.notes_in(paragraph))[0]
+                      if markdown and part.strip()
                       else esc(part))
 
     places_left = iter(zip(places, shown, strict=True))
@@ -464,10 +465,10 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
 
         card_text, rewritten = readable(text, claim.citations, short)
     if claim.citations is not None:  # read as Markdown: the card quotes it as the page shows it, not its markup
-        card_text = plain_text(card_text, marks_of.xref, ix.notes, claim_id=claim_id)
+        card_text = plain_text(card_text, marks_of.xref, ix.notes_of(claim_id), claim_id=claim_id)
 
     def as_shown(written: str) -> str:  # a link's evidence or locator as the page shows it ("«\\ mot\\ »": no backslash)
-        return plain_text(written, numbers=ix.notes) if written and claim.citations is not None else written
+        return plain_text(written, numbers=ix.notes_of(claim_id)) if written and claim.citations is not None else written
 
     def mark(n: int, link: Link, card_id: str, item: Citation | None = None, step: bool = True) -> str | None:
         source = ix.sources.get(link.source_key)
@@ -501,7 +502,8 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
                 return None if is_crossref(item.key, marks_of.kinds) else missing_mark(item.key, ix.en_attr())
             return unlinked_mark(ix.reference(citations, entry).cited(item))
 
-        shown, written = claim_html(claim.text, claim.citations, in_text, marks_of.xref, ix.notes, claim_id=claim_id)
+        shown, written = claim_html(claim.text, claim.citations, in_text, marks_of.xref, ix.notes_of(claim_id),
+                                    claim_id=claim_id)
         shown = _lines(shown)
         placed = {entry for entry in map(marks_of.entry, written) if entry is not None}
     html = f'<span class="{classes}" id="{esc(claim_id)}">{shown}</span>'

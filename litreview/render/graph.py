@@ -95,7 +95,7 @@ def map_svg(ix: ReviewIndex, layout: Layout, citations: Citations, geometry: Geo
         y = claim_y[claim_id]
         claim = ix.claims.get(claim_id)
         label = "" if g == NARROW else f"Claim {claim_id}" + (  # the narrow drawing names by reference (``_name``)
-            f": {shorten(plain_claim(claim, cited, ix.notes), 120)}" if claim else " (not in the essay)")
+            f": {shorten(plain_claim(claim, cited, ix.notes_of(claim_id)), 120)}" if claim else " (not in the essay)")
         href = layout.href(here, layout.essay, claim_id)
         out.append(f'<a class="lr-node lr-node--claim" href="{esc(href)}" {_name(g, claim_n[claim_id], label)} '
                    f'data-n="{claim_n[claim_id]}">'

@@ -7,11 +7,12 @@ as such, never counted as links.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..essay.cites import cited_for
 from ..essay.language import essay_language
-from ..essay.segment import note_numbers
+from ..essay.segment import chapter_notes, note_key, note_numbers
 from ..model import Claim, Finding, Link, Paragraph, Review, Severity, Source, SourceMetadata
 from .citation import Citations, Reference
 from .fragments import path_label
@@ -52,7 +53,9 @@ class ReviewIndex:
     claims_file: str = ""
     """The claims file that records the decisions, relative to the project (``fragments.path_label``)."""
     notes: dict[str, tuple[int, str]] = field(default_factory=dict)
-    """A note's label -> its number and the claim of its first reference (``essay.segment.note_numbers``)."""
+    """A note's key (its label; a book's chapter's under ``note_key``) -> its number and the claim of its first
+    reference (``essay.segment.note_numbers``): look a paragraph's or a claim's notes up by label with ``notes_in``,
+    ``notes_of``."""
     _references: dict[tuple[Citations, str], Reference] = field(default_factory=dict, repr=False, compare=False)
     """What ``reference`` gave: a site asks for each entry on many pages (``Citations`` keys its own store
     by the entry's whole content, which costs more to make than a look-up here)."""
@@ -64,6 +67,18 @@ class ReviewIndex:
             found = self._references[(citations, key)] = citations.reference(self.sources[key],
                                                                              self.marks.get(key, PLAIN), self.lang)
         return found
+
+    def notes_in(self, paragraph: Paragraph | None) -> Mapping[str, tuple[int, str]]:
+        """The notes as ``paragraph``'s text names them, by label (its own chapter's: ``chapter_notes``)."""
+        return chapter_notes(self.notes, paragraph.chapter if paragraph is not None else 0)
+
+    def notes_of(self, claim_id: str) -> Mapping[str, tuple[int, str]]:
+        """``notes_in`` the paragraph of the claim ``claim_id``."""
+        return self.notes_in(self.paragraph_of.get(claim_id))
+
+    def note_of(self, paragraph: Paragraph) -> tuple[int, str] | None:
+        """The number and the claim of the first reference of the note ``paragraph`` is of (None: no note's)."""
+        return self.notes.get(note_key(paragraph.note, paragraph.chapter)) if paragraph.note else None
 
     def lang_attr(self) -> str:
         """` lang="pt"` for an element holding the essay's own text; "" for an English essay (the page's language)."""

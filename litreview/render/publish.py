@@ -46,7 +46,7 @@ def essay_search_entries(ix: ReviewIndex, layout: Layout, citations: Citations |
         if claim.citations:
             text = readable(text, claim.citations, lambda item: ix.reference(citations, item.key).cited(item)
                             if item.key in ix.sources else None)[0]
-        return plain_text(text, numbers=ix.notes, claim_id=claim.id)
+        return plain_text(text, numbers=ix.notes_of(claim.id), claim_id=claim.id)
 
     def paragraph_text(claims: Sequence[Claim], written: str) -> str:
         if not claims or all(c.citations is None for c in claims):

@@ -229,11 +229,11 @@ def _claim_item(ix: ReviewIndex, layout: Layout, citations: Citations, here: str
             text, rewritten = readable(text, claim.citations, lambda item: _label(ix, citations, item))
             evidence = rewritten.get(evidence, evidence)
         if claim.citations is not None:  # read as Markdown: quoted as the essay page shows it, not its markup
-            text = plain_text(text, numbers=ix.notes, claim_id=claim.id)
-            evidence = plain_text(evidence, numbers=ix.notes) if evidence else evidence
+            text = plain_text(text, numbers=ix.notes_of(claim.id), claim_id=claim.id)
+            evidence = plain_text(evidence, numbers=ix.notes_of(claim.id)) if evidence else evidence
         cited_for = ix.cited_for.get(claim.id)
         if cited_for is not None:  # a paragraph of citations alone: what they are the authorities of
-            before = " ".join(plain_claim(c, lambda item: _label(ix, citations, item), ix.notes)
+            before = " ".join(plain_claim(c, lambda item: _label(ix, citations, item), ix.notes_of(c.id))
                               for c in cited_for.claims)
             text = f"{text} (Cited for {cited_for.name}: {shorten(before, 400)})"
         head = (f'<blockquote class="lr-excerpt"{ix.lang_attr()}>{excerpt(text, evidence or lk.evidence)}</blockquote>'
@@ -245,7 +245,7 @@ def _claim_item(ix: ReviewIndex, layout: Layout, citations: Citations, here: str
         facts.append(f"confidence {lk.confidence:.2f}")
     if lk.locator:  # read as Markdown as the claim is ("p.\\ 12": a no-break space)
         read = claim is not None and claim.citations is not None
-        facts.append(locator_words(plain_text(lk.locator, numbers=ix.notes) if read else lk.locator))
+        facts.append(locator_words(plain_text(lk.locator, numbers=ix.notes_of(lk.claim_id)) if read else lk.locator))
     if lk.status == "rejected" and (decided := decision_label(lk, ix.claims_file)):
         facts.append(f"decision recorded in <code>{esc(decided)}</code>")
     detail = f'<p class="lr-small">{"; ".join(facts)}.'
