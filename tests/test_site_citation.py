@@ -2129,3 +2129,22 @@ def test_a_csl_series_editor_is_printed_after_the_series_as_pandoc_prints_it() -
         "Doe, M. “Chap.” In Book, edited by Z. Zed. Series, edited by Ann Roe. Pub, 2013.",
         "Doe, O. Bk. Series, edited by Ann Roe, RR-4. Pub, 2013.",
         "Doe, P. Bk. Series 4. Pub, 2013."]
+
+
+@pytest.mark.parametrize(("issued", "year", "shown", "label"), [
+    # pandoc 3.9, chicago-notes-bibliography: a literal date printed as written ("Atlantic, July 1945 Issue"), in the
+    # label too ("(Doe July 1945 Issue)"), its spaces one; a literal beside date-parts printed, raw beside it not
+    ({"literal": "July 1945 Issue"}, 1945, "Atlantic, July 1945 Issue.", "Doe July 1945 Issue"),
+    ({"literal": " no   date "}, None, "Atlantic, no date.", "Doe no date"),
+    ({"literal": "July 1945 Issue", "date-parts": [[1945, 7]]}, 1945, "Atlantic, July 1945 Issue.",
+     "Doe July 1945 Issue"),
+    ({"literal": "circa 1850", "raw": "1850"}, 1850, "Atlantic, 1850.", "Doe 1850"),
+])
+def test_a_csl_literal_date_is_printed_as_written(issued: dict, year: int | None, shown: str, label: str) -> None:
+    item = {"id": "a", "type": "article-magazine", "title": "The Thing", "author": [{"family": "Doe", "given": "Jane"}],
+            "container-title": "Atlantic", "issued": issued}
+    (source,) = parse_csl(json.dumps([item]), "refs.json").sources
+    assert source.year == year  # the year to sort and check by, where the literal holds one
+    assert source.fields.get("date", "") in ("", "1945-07")  # the literal no date for the date checks to read
+    assert format_reference(source).text == f"Doe, Jane. “The Thing.” {shown}"
+    assert short_label(source) == label

@@ -89,6 +89,9 @@ class Source:
     """The CSL item type of an entry read from CSL ("article-journal", "article"), which ``type`` names in BibTeX's
     words and loses where two CSL types are one BibTeX type (a preprint, CSL's "article", is ``misc``); '' for
     an entry read from BibTeX."""
+    date_literal: str = ""
+    """A CSL date written as text alone (``issued: {literal: "July 1945 Issue"}``), which citeproc prints as written
+    where the date goes; kept apart from ``fields`` so that no date check reads it as a date ('' for any other)."""
 
     def field(self, name: str) -> str:
         """A raw field value ('' when absent)."""

@@ -80,7 +80,10 @@ def labelled_by_key(source: Source) -> bool:
 
 def printed_year(source: Source) -> str:
     """The year as citeproc prints it: the entry's year, else its year field as written ("1593, 1603",
-    "forthcoming": pandoc prints a year it cannot read as a date as its text), else ''."""
+    "forthcoming": pandoc prints a year it cannot read as a date as its text), else ''; a CSL literal date is
+    printed as written ("July 1945 Issue")."""
+    if source.date_literal:
+        return source.date_literal
     return str(source.year) if source.year else one_line(field_text(source, "year"))
 
 
