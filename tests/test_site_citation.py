@@ -2148,3 +2148,33 @@ def test_a_csl_literal_date_is_printed_as_written(issued: dict, year: int | None
     assert source.fields.get("date", "") in ("", "1945-07")  # the literal no date for the date checks to read
     assert format_reference(source).text == f"Doe, Jane. “The Thing.” {shown}"
     assert short_label(source) == label
+
+
+@pytest.mark.parametrize(("extra", "shown"), [
+    # pandoc 3.9, chicago-notes-bibliography: a CSL document's, data set's or preprint's issue is no number of its
+    # own ("No. 2") but "no. 2", a sentence after its volume (its series' when it has one: "Coll Y, no. 2"); its
+    # volume beside its container ("In Series X, vol. 3")
+    ({"container-title": "Series X", "volume": "3", "issue": "2"}, "In Series X, vol. 3. no. 2. Pub, May 3, 2001."),
+    ({"volume": "3", "issue": "2"}, "Vol. 3. no. 2. Pub, May 3, 2001."),
+    ({"issue": "2"}, "no. 2. Pub, May 3, 2001."),
+    ({"container-title": "Series X", "issue": "2"}, "In Series X. no. 2. Pub, May 3, 2001."),
+    ({"container-title": "Series X", "volume": "3"}, "In Series X, vol. 3. Pub, May 3, 2001."),
+    ({"container-title": "Repo", "volume": "Part B", "issue": "Spring"}, "In Repo, Part B. no. Spring. Pub, May 3, 2001."),
+    ({"collection-title": "Coll Y", "volume": "3", "issue": "2"}, "Vol. 3. Coll Y, no. 2. Pub, May 3, 2001."),
+    ({"issue": "2-3"}, "nos. 2-3. Pub, May 3, 2001."),
+    ({"number": "12"}, "No. 12. Pub, May 3, 2001."),  # its own number, as before
+])
+@pytest.mark.parametrize("kind", ["document", "dataset", "manuscript"])
+def test_a_csl_documents_issue_and_volume_print_as_pandoc_prints_them(kind: str, extra: dict, shown: str) -> None:
+    item = {"id": "a", "type": kind, "title": "The Thing", "author": [{"family": "Doe", "given": "Jane"}],
+            "publisher": "Pub", "issued": {"date-parts": [[2001, 5, 3]]}, **extra}
+    (source,) = parse_csl(json.dumps([item]), "refs.json").sources
+    assert format_reference(source).text == f"Doe, Jane. “The Thing.” {shown}"
+
+
+def test_a_preprints_issue_prints_as_pandoc_prints_it() -> None:
+    item = {"id": "a", "type": "article", "title": "The Thing", "author": [{"family": "Doe", "given": "Jane"}],
+            "publisher": "arXiv", "issued": {"date-parts": [[2001]]}, "container-title": "Series X", "volume": "3",
+            "issue": "2"}
+    (source,) = parse_csl(json.dumps([item]), "refs.json").sources
+    assert format_reference(source).text == "Doe, Jane. “The Thing.” In Series X, vol. 3. no. 2. Preprint, arXiv, 2001."

@@ -480,6 +480,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
         volume=fields.get("volume", ""), number=fields.get("number", ""), pages=str(item.get("page") or ""),
         doi=entry_doi(fields.get("doi", ""), fields.get("url", ""), kind), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
         line=line, field_lines=_field_lines(item, fields, key_lines or {}), csl_type=str(item.get("type") or ""),
+        csl_issue=str(item.get("issue") or "").strip() if not _nested(item.get("issue")) else "",
         date_literal=literal_date(item.get("issued")),
     )
 
