@@ -2178,3 +2178,18 @@ def test_a_preprints_issue_prints_as_pandoc_prints_it() -> None:
             "issue": "2"}
     (source,) = parse_csl(json.dumps([item]), "refs.json").sources
     assert format_reference(source).text == "Doe, Jane. “The Thing.” In Series X, vol. 3. no. 2. Preprint, arXiv, 2001."
+
+
+def test_the_references_kept_tell_apart_what_only_a_csl_item_holds() -> None:
+    # Citations keeps each entry's reference by its content: a literal date and an issue are part of it (pandoc 3.9:
+    # "Doe. “T.” no. 2. P, 1945 Issue." and "Doe. “T.” No. 2. P, 1945 Winter.").
+    item = {"id": "a", "type": "document", "title": "T", "publisher": "P", "author": [{"family": "Doe"}],
+            "issued": {"literal": "1945 Issue"}}
+    (literal,) = parse_csl(json.dumps([item]), "refs.json").sources
+    (other,) = parse_csl(json.dumps([{**item, "issued": {"literal": "1945 Winter"}}]), "refs.json").sources
+    citations = Citations()
+    assert [citations.reference(s).text for s in (literal, other)] == ["Doe. “T.” P, 1945 Issue.", "Doe. “T.” P, 1945 Winter."]
+    (issue,) = parse_csl(json.dumps([{**item, "issue": "2"}]), "refs.json").sources
+    (number,) = parse_csl(json.dumps([{**item, "number": "2"}]), "refs.json").sources
+    assert [citations.reference(s).text for s in (issue, number)] == ["Doe. “T.” no. 2. P, 1945 Issue.",
+                                                                      "Doe. “T.” No. 2. P, 1945 Issue."]

@@ -120,7 +120,8 @@ class Citations:
 
 def _content_key(s: Source) -> tuple:
     return (s.key, s.type, s.authors, s.editors, s.year, s.title, s.container, s.publisher, s.volume,
-            s.number, s.pages, s.doi, s.url, s.urldate, tuple(sorted(s.fields.items())), s.csl_type)
+            s.number, s.pages, s.doi, s.url, s.urldate, tuple(sorted(s.fields.items())), s.csl_type, s.csl_issue,
+            s.date_literal)
 
 
 def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] = ENGLISH_TERMS) -> Reference:
