@@ -2193,3 +2193,17 @@ def test_the_references_kept_tell_apart_what_only_a_csl_item_holds() -> None:
     (number,) = parse_csl(json.dumps([{**item, "number": "2"}]), "refs.json").sources
     assert [citations.reference(s).text for s in (issue, number)] == ["Doe. “T.” no. 2. P, 1945 Issue.",
                                                                       "Doe. “T.” No. 2. P, 1945 Issue."]
+
+
+def test_a_literal_dates_letter_follows_it_as_pandoc_prints_it() -> None:
+    # pandoc 3.9: "(Doe July 1945 Issuea, July 1945 Issueb; Roe no datea, no dateb)", no hyphen (n.d.'s "n.d.-a")
+    from litreview.render.short_labels import marks
+
+    items = [{"id": k, "type": "book", "title": k, "publisher": "P", "author": [{"family": who}],
+              "issued": {"literal": when}}
+             for k, who, when in (("a", "Doe", "July 1945 Issue"), ("b", "Doe", "July 1945 Issue"),
+                                  ("c", "Roe", "no date"), ("d", "Roe", "no date"))]
+    sources = parse_csl(json.dumps(items), "refs.json").sources
+    found = marks(sources)
+    assert [short_label(s, found[s.key]) for s in sources] == [
+        "Doe July 1945 Issuea", "Doe July 1945 Issueb", "Roe no datea", "Roe no dateb"]

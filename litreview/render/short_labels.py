@@ -92,7 +92,7 @@ def year_label(source: Source, mark: Mark = PLAIN, terms: dict[str, str] = ENGLI
     document's language's words, ``locale_terms.citation_terms``: de "o. J.-b")."""
     year = printed_year(source) or terms["n.d."]
     if mark.letter:
-        year += mark.letter if source.year else f"-{mark.letter}"
+        year += mark.letter if source.year or source.date_literal else f"-{mark.letter}"
     return year
 
 
