@@ -10,7 +10,7 @@ import pytest
 
 from litreview.cli import main
 from litreview.essay import load_essay
-from litreview.essay.latex_bibitems import bibitems
+from litreview.essay.latex_bibitems import bibitems, bibtex_keys
 
 TB = ("\\documentclass{article}\n\\begin{document}\nText \\cite{a}. More \\cite{b}.\n\n"
       "\\begin{thebibliography}{9}\n"
@@ -158,3 +158,16 @@ def test_a_bibitem_key_no_bibtex_key_can_be_is_imported_under_one_that_can(
     said = " ".join(capsys.readouterr().out.split())
     assert "'Smith 2001' (line 5) holds a space" in said, said
     assert "@article{Smith_2001," in (tmp_path / "refs" / "bibliography.bib").read_text(encoding="utf-8")
+
+
+def test_a_bibitem_key_holding_braces_is_read_as_latex_reads_it() -> None:
+    # LaTeX takes \bibitem{a{b}c} (its key the text in the outer braces, which \cite{a{b}c} finds); the item was
+    # dropped with no word, its text read as the end of the item before it.
+    text = ("\\begin{thebibliography}{9}\n\\bibitem{a} A. Smith. First.\n\\bibitem{Roe{\\\"o}2002} B. Roe. Second.\n"
+            "\\bibitem[Poe]{x{y{z}}w} C. Poe. Third.\n\\end{thebibliography}\n")
+    items = bibitems(text)
+    assert [(i.key, i.text, i.line) for i in items] == [
+        ("a", "A. Smith. First.", 2), ("Roe{\\\"o}2002", "B. Roe. Second.", 3), ("x{y{z}}w", "C. Poe. Third.", 4)]
+    keys, note = bibtex_keys(items)
+    assert keys == ["a", "Roe_o_2002", "x_y_z_w"], keys
+    assert "the \\bibitem key 'Roe{\\\\\"o}2002' (line 3) holds '{'" in note and "\\cite{x_y_z_w}" in note, note

@@ -107,6 +107,21 @@ def test_a_csl_bibliography_of_ones_own_rendered_and_labelled(tools: tuple[str, 
     assert [dict(r.segments).get("title") for r in refs] == ["A study of things."]
 
 
+@pytest.mark.parametrize("text", [
+    "- ID: up\n  type: book\n  title: Upper\n- id: low\n  type: book\n  title: Lower\n",
+    "---\nreferences:\n- Id: up\n  type: book\n  title: Upper\n- id: low\n  type: book\n  title: Lower\n...\n",
+])
+def test_a_yaml_bibliography_is_read_as_pandocs_bibliography_option_reads_it(tools: tuple[str, Any], tmp_path: Any,
+                                                                             text: str) -> None:
+    # pandoc 3.9's --bibliography reads an item by its "id" alone: "ID: up" is no item there (the markdown reader
+    # takes it, read as front matter), so the refparse gold held an entry pandoc never prints.
+    bib = tmp_path / "refs.yaml"
+    bib.write_text(text, encoding="utf-8")
+    pandoc, _ = tools
+    items = synth_records.pandoc_reading(pandoc, bib, timeout=60)
+    assert items == [{"id": "low", "title": "Lower", "type": "book"}], items
+
+
 def test_training_without_pandoc_refuses_with_a_way_out(monkeypatch: pytest.MonkeyPatch, tmp_path: Any,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     from litreview.bibliography.refparse import train

@@ -2129,3 +2129,81 @@ def test_a_csl_series_editor_is_printed_after_the_series_as_pandoc_prints_it() -
         "Doe, M. “Chap.” In Book, edited by Z. Zed. Series, edited by Ann Roe. Pub, 2013.",
         "Doe, O. Bk. Series, edited by Ann Roe, RR-4. Pub, 2013.",
         "Doe, P. Bk. Series 4. Pub, 2013."]
+
+
+@pytest.mark.parametrize(("issued", "year", "shown", "label"), [
+    # pandoc 3.9, chicago-notes-bibliography: a literal date printed as written ("Atlantic, July 1945 Issue"), in the
+    # label too ("(Doe July 1945 Issue)"), its spaces one; a literal beside date-parts printed, raw beside it not
+    ({"literal": "July 1945 Issue"}, 1945, "Atlantic, July 1945 Issue.", "Doe July 1945 Issue"),
+    ({"literal": " no   date "}, None, "Atlantic, no date.", "Doe no date"),
+    ({"literal": "July 1945 Issue", "date-parts": [[1945, 7]]}, 1945, "Atlantic, July 1945 Issue.",
+     "Doe July 1945 Issue"),
+    ({"literal": "circa 1850", "raw": "1850"}, 1850, "Atlantic, 1850.", "Doe 1850"),
+])
+def test_a_csl_literal_date_is_printed_as_written(issued: dict, year: int | None, shown: str, label: str) -> None:
+    item = {"id": "a", "type": "article-magazine", "title": "The Thing", "author": [{"family": "Doe", "given": "Jane"}],
+            "container-title": "Atlantic", "issued": issued}
+    (source,) = parse_csl(json.dumps([item]), "refs.json").sources
+    assert source.year == year  # the year to sort and check by, where the literal holds one
+    assert source.fields.get("date", "") in ("", "1945-07")  # the literal no date for the date checks to read
+    assert format_reference(source).text == f"Doe, Jane. “The Thing.” {shown}"
+    assert short_label(source) == label
+
+
+@pytest.mark.parametrize(("extra", "shown"), [
+    # pandoc 3.9, chicago-notes-bibliography: a CSL document's, data set's or preprint's issue is no number of its
+    # own ("No. 2") but "no. 2", a sentence after its volume (its series' when it has one: "Coll Y, no. 2"); its
+    # volume beside its container ("In Series X, vol. 3")
+    ({"container-title": "Series X", "volume": "3", "issue": "2"}, "In Series X, vol. 3. no. 2. Pub, May 3, 2001."),
+    ({"volume": "3", "issue": "2"}, "Vol. 3. no. 2. Pub, May 3, 2001."),
+    ({"issue": "2"}, "no. 2. Pub, May 3, 2001."),
+    ({"container-title": "Series X", "issue": "2"}, "In Series X. no. 2. Pub, May 3, 2001."),
+    ({"container-title": "Series X", "volume": "3"}, "In Series X, vol. 3. Pub, May 3, 2001."),
+    ({"container-title": "Repo", "volume": "Part B", "issue": "Spring"}, "In Repo, Part B. no. Spring. Pub, May 3, 2001."),
+    ({"collection-title": "Coll Y", "volume": "3", "issue": "2"}, "Vol. 3. Coll Y, no. 2. Pub, May 3, 2001."),
+    ({"issue": "2-3"}, "nos. 2-3. Pub, May 3, 2001."),
+    ({"number": "12"}, "No. 12. Pub, May 3, 2001."),  # its own number, as before
+])
+@pytest.mark.parametrize("kind", ["document", "dataset", "manuscript"])
+def test_a_csl_documents_issue_and_volume_print_as_pandoc_prints_them(kind: str, extra: dict, shown: str) -> None:
+    item = {"id": "a", "type": kind, "title": "The Thing", "author": [{"family": "Doe", "given": "Jane"}],
+            "publisher": "Pub", "issued": {"date-parts": [[2001, 5, 3]]}, **extra}
+    (source,) = parse_csl(json.dumps([item]), "refs.json").sources
+    assert format_reference(source).text == f"Doe, Jane. “The Thing.” {shown}"
+
+
+def test_a_preprints_issue_prints_as_pandoc_prints_it() -> None:
+    item = {"id": "a", "type": "article", "title": "The Thing", "author": [{"family": "Doe", "given": "Jane"}],
+            "publisher": "arXiv", "issued": {"date-parts": [[2001]]}, "container-title": "Series X", "volume": "3",
+            "issue": "2"}
+    (source,) = parse_csl(json.dumps([item]), "refs.json").sources
+    assert format_reference(source).text == "Doe, Jane. “The Thing.” In Series X, vol. 3. no. 2. Preprint, arXiv, 2001."
+
+
+def test_the_references_kept_tell_apart_what_only_a_csl_item_holds() -> None:
+    # Citations keeps each entry's reference by its content: a literal date and an issue are part of it (pandoc 3.9:
+    # "Doe. “T.” no. 2. P, 1945 Issue." and "Doe. “T.” No. 2. P, 1945 Winter.").
+    item = {"id": "a", "type": "document", "title": "T", "publisher": "P", "author": [{"family": "Doe"}],
+            "issued": {"literal": "1945 Issue"}}
+    (literal,) = parse_csl(json.dumps([item]), "refs.json").sources
+    (other,) = parse_csl(json.dumps([{**item, "issued": {"literal": "1945 Winter"}}]), "refs.json").sources
+    citations = Citations()
+    assert [citations.reference(s).text for s in (literal, other)] == ["Doe. “T.” P, 1945 Issue.", "Doe. “T.” P, 1945 Winter."]
+    (issue,) = parse_csl(json.dumps([{**item, "issue": "2"}]), "refs.json").sources
+    (number,) = parse_csl(json.dumps([{**item, "number": "2"}]), "refs.json").sources
+    assert [citations.reference(s).text for s in (issue, number)] == ["Doe. “T.” no. 2. P, 1945 Issue.",
+                                                                      "Doe. “T.” No. 2. P, 1945 Issue."]
+
+
+def test_a_literal_dates_letter_follows_it_as_pandoc_prints_it() -> None:
+    # pandoc 3.9: "(Doe July 1945 Issuea, July 1945 Issueb; Roe no datea, no dateb)", no hyphen (n.d.'s "n.d.-a")
+    from litreview.render.short_labels import marks
+
+    items = [{"id": k, "type": "book", "title": k, "publisher": "P", "author": [{"family": who}],
+              "issued": {"literal": when}}
+             for k, who, when in (("a", "Doe", "July 1945 Issue"), ("b", "Doe", "July 1945 Issue"),
+                                  ("c", "Roe", "no date"), ("d", "Roe", "no date"))]
+    sources = parse_csl(json.dumps(items), "refs.json").sources
+    found = marks(sources)
+    assert [short_label(s, found[s.key]) for s in sources] == [
+        "Doe July 1945 Issuea", "Doe July 1945 Issueb", "Roe no datea", "Roe no dateb"]

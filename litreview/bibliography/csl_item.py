@@ -330,9 +330,17 @@ def _date(value: Any, yaml: bool = False) -> tuple[int | None, str]:
         start = next(e for e in read if e)
         return start[0], "/".join(_iso(e) if e else "" for e in read[:2])  # "2005/": open at the end
     match = re.search(r"\b(\d{4})\b", raw)
-    if literal and not value.get("raw"):  # printed as written ("circa 1850"): no date to check, the year to cite by
+    if literal_date(value):  # printed as written ("circa 1850"): no date to check, the year to cite by
         return (int(match.group(1)), "") if match else (None, "")
     return (int(match.group(1)), raw) if match else (None, raw)
+
+
+def literal_date(value: Any) -> str:
+    """The text of a CSL date given as a literal ("July 1945 Issue"), which citeproc prints as written in the date's
+    place, before any date-parts beside it; '' for a date with none, or with a raw date (which citeproc reads first)."""
+    if not _mapping(value) or value.get("raw") or _nested(literal := value.get("literal")) or literal is None:
+        return ""
+    return " ".join(str(literal).split())
 
 
 def _plausible(ends: list[list[int]]) -> bool:
@@ -472,6 +480,8 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
         volume=fields.get("volume", ""), number=fields.get("number", ""), pages=str(item.get("page") or ""),
         doi=entry_doi(fields.get("doi", ""), fields.get("url", ""), kind), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
         line=line, field_lines=_field_lines(item, fields, key_lines or {}), csl_type=str(item.get("type") or ""),
+        csl_issue=str(item.get("issue") or "").strip() if not _nested(item.get("issue")) else "",
+        date_literal=literal_date(item.get("issued")),
     )
 
 

@@ -18,9 +18,10 @@ from .segment import split_lines
 _BEGIN = re.compile(r"\\begin\s*\{thebibliography\}\s*(?:\{[^{}\n]*\})?")
 _END = re.compile(r"\\end\s*\{thebibliography\}")
 # \bibitem{key}, \bibitem[label]{key}: a label of up to three levels of braces ("[{Roe}(2005)]", natbib's .bbl for an
-# accented name "[{{\"O}zel}(2010)]", "[{{\c{C}}ay}(2011)]")
+# accented name "[{{\"O}zel}(2010)]", "[{{\c{C}}ay}(2011)]"); a key holding braces read as LaTeX reads it, the text
+# in its outer braces ("a{b}c", which ``bibtex_keys`` rewrites)
 _GROUP = r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"
-_ITEM = re.compile(rf"\\bibitem\s*(?:\[(?:[^\[\]{{}}]|{_GROUP})*\])?\s*\{{([^{{}}]*)\}}")
+_ITEM = re.compile(rf"\\bibitem\s*(?:\[(?:[^\[\]{{}}]|{_GROUP})*\])?\s*\{{((?:[^{{}}]|{_GROUP})*)\}}")
 _NEWBLOCK = re.compile(r"\\newblock(?![A-Za-z])")
 
 

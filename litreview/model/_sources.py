@@ -89,6 +89,12 @@ class Source:
     """The CSL item type of an entry read from CSL ("article-journal", "article"), which ``type`` names in BibTeX's
     words and loses where two CSL types are one BibTeX type (a preprint, CSL's "article", is ``misc``); '' for
     an entry read from BibTeX."""
+    csl_issue: str = ""
+    """The issue of an item read from CSL (read into ``number`` as well), which some of CSL's types print apart from a
+    number of their own (a document's "no. 2" after its volume: ``chicago_kinds.apart_issue``); '' for BibTeX."""
+    date_literal: str = ""
+    """A CSL date written as text alone (``issued: {literal: "July 1945 Issue"}``), which citeproc prints as written
+    where the date goes; kept apart from ``fields`` so that no date check reads it as a date ('' for any other)."""
 
     def field(self, name: str) -> str:
         """A raw field value ('' when absent)."""

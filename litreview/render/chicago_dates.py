@@ -36,7 +36,10 @@ def _date_words(terms: dict[str, str], year: str, month: str = "", day: str = ""
 
 def date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = False, day: bool = True) -> str:
     """The year, or with ``full`` the date in the language's words: its month and (with ``day``) day read from the
-    ``date`` field ("2021-07-05": "July 5, 2021") where it names them, else from the ``month`` and ``day`` fields."""
+    ``date`` field ("2021-07-05": "July 5, 2021") where it names them, else from the ``month`` and ``day`` fields;
+    a CSL literal date as written, before any date-parts beside it (as citeproc prints it)."""
+    if s.date_literal:
+        return s.date_literal
     ends = edtf_date_parts(s.field("date")) if "/" in s.field("date") else None
     if ends and len(ends) == 2 and ends[0] and (ranged := _date_range(ends[0], ends[1], terms, full=full, day=day)):
         return ranged

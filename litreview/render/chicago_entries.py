@@ -27,6 +27,7 @@ from .chicago_fields import version as _version
 from .chicago_fields import volume_title as _volume_title
 from .chicago_fields import volumes as _volumes
 from .chicago_kinds import THESIS as _THESIS
+from .chicago_kinds import apart_issue as _apart_issue
 from .chicago_kinds import in_container as _in_container
 from .chicago_kinds import numbered as _numbered
 from .chicago_kinds import press as _press
@@ -241,13 +242,18 @@ def book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> None
             out.add(f" {_end(_capital(contributor))}")
         if volumes := _volumes(s):
             out.add(f" {_end(volumes)}")
+    issue = _apart_issue(s)
+    issue = f"{terms['nos.' if _PLURAL_NUMBER.search(issue) else 'no.']} {issue}" if issue else ""
     if report:  # pandoc: "Working Paper No. 12. Working Papers. MIT"
         if series := one_line(field_text(s, "series")):
             out.add(f" {series}")
             out.add("" if out.ends_with(".") else ".")
-    elif series := _series(s, terms):
-        out.add(f" {series}")
+    elif series := _series(s, terms):  # a CSL item's issue with it: "Coll, no. 2."
+        out.add(f" {series}" + (f", {issue}" if issue else ""))
         out.add("" if out.ends_with(".") else ".")
+        issue = ""
+    if issue:  # a CSL document's, as pandoc prints it: "Vol. 3. no. 2."
+        out.add(f" {_end(issue)}")
     web = kind in _WEB_TYPES or (kind == "misc" and bool(s.url))
     container = title_cased(s, one_line(s.container), terms)
     full = _full_date(s, kind)

@@ -63,6 +63,13 @@ def contained(s: Source) -> bool:
         and bool(s.container) and bool(csl_form_of(s.file or ""))
 
 
+def apart_issue(s: Source) -> str:
+    """The issue of a CSL item whose type prints it apart from a number of its own (``_CONTAINED_CSL_TYPES``: a
+    document, a data set, a preprint), as the Chicago styles' series part prints it: "no. 2" a sentence after its
+    volume ("Vol. 3. no. 2."), after its series where it has one ("Coll, no. 2"); '' for another item, or none."""
+    return s.csl_issue if s.csl_type in _CONTAINED_CSL_TYPES else ""
+
+
 def preprint(s: Source) -> bool:
     """Whether the entry is a preprint or a working paper, CSL's "article" (read as ``misc``): the Chicago styles
     quote its title, print its genre and number ("SSRN Scholarly Paper No. 12"), and without a genre call it a
@@ -87,10 +94,11 @@ _NUMBERED_TYPES = frozenset({"techreport", "report", "misc", "unpublished"})
 
 
 def numbered(s: Source) -> bool:
-    """Whether the entry's number is printed with its genre (``chicago_fields.report_number``): a report's, a document's, not a
-    preprint's (printed with its genre before: ``format_reference``)."""
+    """Whether the entry's number is printed with its genre (``chicago_fields.report_number``): a report's, a document's,
+    a CSL data set's ("No. 12", as pandoc prints it), not a preprint's (printed with its genre before: ``format_reference``)."""
     kind = s.type.lower()
-    return (kind in _NUMBERED_TYPES or web_page(s, kind)) and bool(s.number) and not preprint(s)
+    return (kind in _NUMBERED_TYPES or web_page(s, kind) or s.csl_type == "dataset") and bool(s.number) \
+        and not preprint(s)
 
 
 def web_page(s: Source, kind: str) -> bool:

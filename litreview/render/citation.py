@@ -31,10 +31,12 @@ from .chicago_kinds import CHAPTER_TYPES as _CHAPTER_TYPES
 from .chicago_kinds import EPISODE_CSL_TYPES as _EPISODE_CSL_TYPES
 from .chicago_kinds import PAPER_TYPES as _PAPER_TYPES
 from .chicago_kinds import THESIS as _THESIS
+from .chicago_kinds import apart_issue as _apart_issue
 from .chicago_kinds import contained as _contained
 from .chicago_kinds import italic_title as _italic_title
 from .chicago_kinds import numbered as _numbered
 from .chicago_kinds import preprint as _preprint
+from .chicago_names import contributors as _contributors
 from .chicago_names import name_list as _name_list
 from .chicago_names import translator_names as _translators
 from .chicago_names import translator_people as _translator_people
@@ -43,6 +45,7 @@ from .chicago_text import capitalised as _capital
 from .chicago_text import end as _end
 from .chicago_text import quotations as _quotations
 from .chicago_text import quoted as _quoted
+from .chicago_text import volume as _volume
 from .citation_marks import suffix_text
 from .pandoc_fields import as_pandoc_reads
 from .sanitize import one_line
@@ -117,7 +120,8 @@ class Citations:
 
 def _content_key(s: Source) -> tuple:
     return (s.key, s.type, s.authors, s.editors, s.year, s.title, s.container, s.publisher, s.volume,
-            s.number, s.pages, s.doi, s.url, s.urldate, tuple(sorted(s.fields.items())), s.csl_type)
+            s.number, s.pages, s.doi, s.url, s.urldate, tuple(sorted(s.fields.items())), s.csl_type, s.csl_issue,
+            s.date_literal)
 
 
 def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] = ENGLISH_TERMS) -> Reference:
@@ -125,6 +129,8 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     the words of ``terms`` (``locale_terms.citation_terms``)."""
     out = _Pieces()
     source = as_pandoc_reads(source)
+    if _apart_issue(source) and one_line(source.number) == one_line(source.csl_issue):  # its issue, no number of its own
+        source = replace(source, number="", fields={k: v for k, v in source.fields.items() if k != "number"})
     kind = source.type.lower()
     as_read = source  # its title's form is the entry's, whatever stands for its author (``_author_substitute``)
     names = _name_list(source.authors, terms) if source.authors else ""
@@ -174,6 +180,10 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
     if _contained(source):  # "“Data.” In *Repository*. May 3, 2020."; "“Episode.” *Podcast*. May 3, 2020."
         out.add(" " if source.csl_type in _EPISODE_CSL_TYPES else f" {terms['In']} ")
         out.add(title_cased(source, one_line(container_with_addon(source)), terms), italic=True)
+        if source.volume and source.csl_type not in _EPISODE_CSL_TYPES and not numbered \
+                and not _contributors(source, terms):  # its volume beside it: "In *Series X*, vol. 3."
+            out.add(f", {_volume(one_line(source.volume), terms)}")
+            source = replace(source, volume="")
         out.add("" if out.ends_with(".?!") else ".")
         source = replace(source, container="")
     if serial:

@@ -80,7 +80,10 @@ def labelled_by_key(source: Source) -> bool:
 
 def printed_year(source: Source) -> str:
     """The year as citeproc prints it: the entry's year, else its year field as written ("1593, 1603",
-    "forthcoming": pandoc prints a year it cannot read as a date as its text), else ''."""
+    "forthcoming": pandoc prints a year it cannot read as a date as its text), else ''; a CSL literal date is
+    printed as written ("July 1945 Issue")."""
+    if source.date_literal:
+        return source.date_literal
     return str(source.year) if source.year else one_line(field_text(source, "year"))
 
 
@@ -89,7 +92,7 @@ def year_label(source: Source, mark: Mark = PLAIN, terms: dict[str, str] = ENGLI
     document's language's words, ``locale_terms.citation_terms``: de "o. J.-b")."""
     year = printed_year(source) or terms["n.d."]
     if mark.letter:
-        year += mark.letter if source.year else f"-{mark.letter}"
+        year += mark.letter if source.year or source.date_literal else f"-{mark.letter}"
     return year
 
 

@@ -82,40 +82,53 @@ def csl_items(pandoc: str, bib: Path) -> list[dict[str, Any]]:
             and any(i.get(k) for k in ("author", "editor", "container-title", "publisher", "URL"))]
 
 
+#: A Lua filter putting the references pandoc reads from ``--bibliography`` (``pandoc.utils.references``, the
+#: reading its citeproc makes) into the document's metadata, which ``-t csljson`` writes.
+_REFERENCES_FILTER = """function Pandoc(doc)
+  doc.meta.references = pandoc.utils.references(doc)
+  doc.meta.bibliography = nil
+  return doc
+end
+"""
+
+
 def pandoc_reading(pandoc: str, path: Path, timeout: float) -> list[Any] | None:
     """The items pandoc reads from the bibliography file ``path`` (``-t csljson``): BibTeX with ``-f bibtex``,
-    CSL-JSON with ``-f csljson``, CSL-YAML as the markdown reader reads the same YAML as front matter (which
-    is how ``--bibliography`` reads such a file: whole, with or without its ``---`` and ``...`` lines, a bare list of
-    items as its ``references``); None
-    when pandoc refuses the file or does not finish."""
+    CSL-JSON with ``-f csljson``, CSL-YAML as ``--bibliography`` reads it (every item cited; an item is read by its
+    ``id`` alone, not ``ID``, which the markdown reader takes in front matter); None when pandoc refuses the file or
+    does not finish."""
     from ..csl import is_csl
 
     if not is_csl(path):
         command, text = [pandoc, "-f", "bibtex", "-t", "csljson", str(path)], None
+    elif path.suffix.lower() == ".json":
+        command, text = [pandoc, "-f", "csljson", "-t", "csljson", str(path)], None
     else:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
-        reader = "csljson"
-        if path.suffix.lower() != ".json":
-            lines = text.splitlines()
-            while lines and not lines[0].strip():  # (a blank line after the "---" added ends the block at once)
-                lines.pop(0)
-            if lines and lines[0].strip() == "---":
-                lines = lines[1:]
-            while lines and lines[-1].strip() in ("", "...", "---"):
-                lines.pop()
-            if lines and lines[0].lstrip().startswith("-"):  # a bare list of items, which --bibliography reads too
-                lines = ["references:"] + ["  " + line for line in lines]
-            text, reader = "---\n" + "\n".join(lines) + "\n...\n", "markdown"
-        command = [pandoc, "-f", reader, "-t", "csljson"]
+        return _bibliography_option_reading(pandoc, path, timeout)
     try:
         done = subprocess.run(command, input=None if text is None else text.encode("utf-8"), capture_output=True,
                               timeout=timeout, check=False)
         items = json.loads(done.stdout.decode("utf-8") or "[]") if done.returncode == 0 else None
     except (subprocess.TimeoutExpired, ValueError):
         return None
+    return items if isinstance(items, list) else None
+
+
+def _bibliography_option_reading(pandoc: str, path: Path, timeout: float) -> list[Any] | None:
+    """The items of the CSL-YAML file ``path`` as ``pandoc --bibliography`` reads them, every one cited; None when
+    pandoc refuses the file or does not finish."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        lua = Path(folder) / "references.lua"
+        lua.write_text(_REFERENCES_FILTER, encoding="utf-8")
+        command = [pandoc, "-f", "markdown", "-t", "csljson", "--bibliography", str(path), "--lua-filter", str(lua)]
+        try:
+            done = subprocess.run(command, input=b"---\nnocite: '@*'\n...\n", capture_output=True,
+                                  timeout=timeout, check=False)
+            items = json.loads(done.stdout.decode("utf-8") or "[]") if done.returncode == 0 else None
+        except (subprocess.TimeoutExpired, ValueError):
+            return None
     return items if isinstance(items, list) else None
 
 
