@@ -27,6 +27,8 @@ see topical_corpus.load_extra) and held-out documents (never tuned on):
                                               # (intervals by resampling documents; again by the size of the
                                               # bibliography), the calibration,
                                               # then the ranker variants
+                                              # (with --per-document: also the whole linked output against
+                                              # the topical suggester alone, per document)
     python bench/eval_topical.py --extra-dev FOLDER [--extra-dev FOLDER ...] [--fit | --dev-only | --cv]
                                               # with further development papers (FOLDER/SOURCES.tsv), each
                                               # folder a part of its own; with --cv one leave-one-document-out
@@ -53,7 +55,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from topical_corpus import DEFAULT_CORPUS, DEV, HELD_OUT, Document, load_extra, load_split  # noqa: E402
 from topical_fit import CALIBRATIONS, L2, fit, fit_calibrated, out_of_fold  # noqa: E402
 
-from litreview.linking import link, ranker, topical  # noqa: E402
+from litreview.linking import link, ranker, readable, topical  # noqa: E402
 from litreview.linking.index import build_index, source_text  # noqa: E402
 from litreview.linking.ranker import CAP, FEATURES, SHOW, WEIGHTS, probability  # noqa: E402
 from litreview.linking.text import content_stems  # noqa: E402
@@ -223,6 +225,56 @@ def rank_every_candidate(doc: Document) -> tuple[Ranking, Ranking]:
         return rank_litreview(doc)
     finally:
         topical.TOP_K, topical.PER_SOURCE = top_k, per_source
+
+
+def rank_topical_alone(doc: Document) -> tuple[Ranking, Ranking]:
+    """The topical suggester alone, every candidate by its score, on the sentences as the linker reads them (no other
+    linker's links before it, no cap per claim or per entry): what the whole output is held against (``whole_against_alone``)."""
+    index = build_index(doc.bibliography, doc.metadata)
+    hits = topical.suggest([readable(c) for c in doc.essay.claims], index, top_k=10**9, per_source=10**9)
+    out: Ranking = {}
+    for hit in hits:  # each claim's best first (by the uncapped score where the cap makes them equal)
+        out.setdefault(hit.claim_id, []).append((hit.key, hit.confidence))
+    return out, {}
+
+
+def whole_against_alone(docs: list[Document], methods: dict[str, Callable[[Document], tuple[Ranking, Ranking]]],
+                        weights: dict[str, dict[str, float]], k: int = 5) -> str:
+    """litreview's whole linked output (``methods``' "litreview (unseen)") against its topical suggester alone
+    (``rank_topical_alone``), each document with its own re-ranker (``weights``): per document R@k of both and the
+    cited entries among the suggester's first k and not the whole output's (lost: to a cap, to the links other
+    linkers put first, to what they change in the suggester's reading) or the reverse (gained)."""
+    lines = [f"whole linked output against the topical suggester alone, R@{k} per document (each with the re-ranker "
+             f"fitted without it); cited entries lost/gained by the whole output against the suggester's first {k}",
+             f"  {'document':<34} {'citing':>6} {'whole':>6} {'alone':>6} {'lost/gained':>11}"]
+    lost_all = gained_all = 0
+    for doc in docs:
+        whole = methods["litreview (unseen)"](doc)[0]
+        shipped = ranker.WEIGHTS
+        ranker.WEIGHTS = weights[doc.name]
+        try:
+            alone = rank_topical_alone(doc)[0]
+        finally:
+            ranker.WEIGHTS = shipped
+        lost = gained = citing = 0
+        r_whole = r_alone = 0.0
+        for cid, gold in doc.gold.items():
+            if not gold:
+                continue
+            citing += 1
+            a = gold & {key for key, _ in whole.get(cid, [])[:k]}
+            b = gold & {key for key, _ in alone.get(cid, [])[:k]}
+            r_whole += len(a) / len(gold)
+            r_alone += len(b) / len(gold)
+            lost += len(b - a)
+            gained += len(a - b)
+        lost_all += lost
+        gained_all += gained
+        if citing:
+            lines.append(f"  {doc.name[:34]:<34} {citing:>6} {r_whole / citing:>6.3f} {r_alone / citing:>6.3f} "
+                         f"{f'{lost}/{gained}':>11}")
+    lines.append(f"  over {len(docs)} documents: cited entries lost {lost_all}, gained {gained_all}")
+    return "\n".join(lines)
 
 
 def ceilings(splits: dict[str, list[Document]], depths: tuple[int, ...] = (10, 20, 30)) -> str:
@@ -828,6 +880,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.per_document:
             labels = (*PER_DOCUMENT[:-1], "litreview (unseen)")
             print(per_document({k: v for k, v in parts.items() if k != "all (cv)"}, labels, methods))
+            print(whole_against_alone(every, methods, weights))
         print(calibrations(every))
         print(thresholds(every))
         print(shown_by_threshold(every, weights))

@@ -182,19 +182,6 @@ def test_words_that_name_a_kind_of_publication_suggest_nothing() -> None:
     assert not any(claim == "p7-s1" for claim, _ in found)
 
 
-def test_words_another_linker_explained_do_not_count_again() -> None:
-    essay = parse_essay(TEXT)
-    index = build_index(parse_bibliography(BIB))
-    claim = essay.claim("p2-s1")
-    assert claim is not None
-    found = {(h.claim_id, h.key) for h in topical.suggest(essay.claims, index)}
-    assert ("p2-s1", "protocol2007modern") in found
-    # as if another linker had used "A diplomat ... diplomats" as the evidence of its link
-    span = (0, claim.text.index("interface"))
-    found = {(h.claim_id, h.key) for h in topical.suggest(essay.claims, index, explained={"p2-s1": [span]})}
-    assert ("p2-s1", "protocol2007modern") not in found
-
-
 def test_suggestions_below_the_threshold_are_kept_aside_for_the_checks() -> None:
     essay, bib = parse_essay(TEXT), parse_bibliography(BIB)
     default = link(essay, bib)
@@ -729,3 +716,23 @@ def test_the_linkers_read_inline_math_as_its_words_not_its_commands() -> None:
     assert [read.text[c.start:c.end] for c in read.citations] == [claim.text[c.start:c.end] for c in claim.citations]
     (plain,) = parse_essay("No math costs $5 and $6 [@k].\n").claims
     assert readable(plain) is plain
+
+
+SHOWS = """
+@book{keller2009history, author={Keller, Harald}, title={A History of the Talk Show in Germany}, year={2009}}
+@book{foltin1994talk, author={Foltin, Hans-Friedrich}, title={The Talk Show: History of a Dazzling Genre}, year={1994}}
+@book{rudzio2006system, author={Rudzio, Wolfgang}, title={The Political System of the Federal Republic}, year={2006}}
+@article{bock2009cabinet, author={Bock, Anna}, title={Cabinet Formation and Coalition Bargaining}, year={2009}}
+@book{mende2012media, author={Mende, Annette}, title={Media Use Across Channels}, year={2012}}
+"""
+
+
+def test_words_another_linker_used_still_suggest_the_other_entries() -> None:
+    # The title linker links the book the sentence names; its words are the topic of another history of the
+    # talk show, which the sentence's authors cite beside it (de-marked manuscripts: such a sentence cites both).
+    text = 'Notable here is the book "A History of the Talk Show in Germany" and a few essays.\n'
+    linkage = link(parse_essay(text), parse_bibliography(SHOWS), all_suggestions=True)
+    kinds = {(lk.source_key, lk.kind) for lk in linkage.links if lk.claim_id == "p1-s1"}
+    assert ("keller2009history", "title") in kinds
+    assert ("foltin1994talk", "topical") in kinds
+    assert ("keller2009history", "topical") not in kinds  # the linked pair is not suggested again

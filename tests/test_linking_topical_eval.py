@@ -514,3 +514,27 @@ def test_the_lead_over_the_best_baseline_is_reported_by_the_bibliography_s_size(
     shipped = eval_topical.by_size(docs, {"BM25": poor, "BM25 + paragraph": good, "litreview": ours}, part="held-out")
     assert shipped.startswith("held-out: litreview against the best baseline (BM25 + paragraph)")
     assert shipped.splitlines()[1:] == text.splitlines()[1:]
+
+
+def test_the_whole_output_is_compared_with_the_topical_suggester_alone() -> None:
+    import eval_topical
+    from topical_corpus import Document
+
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+    from litreview.linking import ranker
+
+    essay = parse_essay("Gaussian processes model light curves.\n\nButter is cooked.\n")
+    bib = parse_bibliography("@article{a, title={Gaussian processes}}\n@article{b, title={Cooking with butter}}\n"
+                             "@article{c, title={Light curves of stars}}\n")
+    first, second = (c.id for c in essay.claims)
+    doc = Document("gp", essay, bib, {first: {"a", "c"}, second: set()})
+    alone = eval_topical.rank_topical_alone(doc)[0]
+    assert {key for key, _ in alone[first]} >= {"a", "c"}
+    # the whole output (another linker's pick first) keeps "a" and loses "c" that the suggester alone ranks
+    crowded = {first: [("b", 1.0), ("a", 0.4)]}
+    methods = {"litreview (unseen)": lambda d: (crowded, {})}
+    lines = eval_topical.whole_against_alone([doc], methods, {"gp": ranker.WEIGHTS}).splitlines()
+    row = next(line for line in lines if line.startswith("  gp"))
+    assert "0.500" in row and "1.000" in row and row.rstrip().endswith("1/0")
+    assert lines[-1].endswith("lost 1, gained 0")

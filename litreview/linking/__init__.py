@@ -194,10 +194,7 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     # works it names link it all the same).
     tables = table_claims(grouping.essay)
     units = [readable(c) for c in grouping.essay.claims if c.id not in thanks and c.id not in tables]
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for h in best.values():
-        spans.setdefault(h.claim_id, []).append((h.start, h.end))
-    for hit in suggest(units, index, explained, linked=linked, explained=spans):
+    for hit in suggest(units, index, explained, linked=linked):
         slot = (hit.claim_id, hit.key, hit.kind)
         if slot not in best or hit.confidence > best[slot].confidence:
             best[slot] = hit
