@@ -471,8 +471,8 @@ _COMPANY = re.compile(r"\b(?:Inc|Incorporated|Ltd|Limited|GmbH|LLC|Corp|Corporat
 def publisher_then_place(text: str, separators: str = ":,") -> PubFacts | None:
     """"Publisher, Place" (Springer, Copernicus: "Blackwell, Oxford") and "Publisher: Place" (ACS, MDPI: "Bodley
     Head: London"), the place printed after the publisher: a known place after a name that is not one, a place closed
-    by its code in parentheses ("Bayer AG: Leverkusen (DE)"), or a bare place after a name with a publisher's word
-    ("Radboud University, Nijmegen"); None for anything else (the
+    by its code in parentheses ("Bayer AG: Leverkusen (DE)"), or a bare place after a name with a publisher's, a
+    body's or a company's word ("Radboud University, Nijmegen", "The ATACC Group: Warrington"); None for anything else (the
     common "Place: Publisher" is ``parse_pubfacts``'s)."""
     text = text.strip().rstrip(".")
     text = text.strip("()[]") if not _STATE_IN_PARENS.search(text) else text.lstrip("([")
@@ -484,9 +484,13 @@ def publisher_then_place(text: str, separators: str = ":,") -> PubFacts | None:
                 or _UNIT.search(tail):
             continue  # "University of Massachusetts, Computer Science Dept": a body and its unit
         # after a body's name, a hyphenated name is a second publisher's ("A Foundation, Addison-Wesley"), not a place;
-        # a place closed by its state's or country's code in parentheses is one ("Bayer AG: Leverkusen (DE)")
+        # a place closed by its state's or country's code in parentheses is one ("Bayer AG: Leverkusen (DE)"); a company's
+        # or a group's name is a body's ("The ATACC Group: Warrington", "Hoffmann GmbH: Kassel"), but for a place and its
+        # state written as a word before it ("Boulder, Co: Westview")
+        body = PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head) or (
+            "," not in head and (_COMPANY.search(head) or _UNIT.search(head)))
         if (known_place(tail) and not STATE_CODE.fullmatch(tail)) or _STATE_IN_PARENS.search(tail) or (
-                (PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head)) and "-" not in tail):
+                body and "-" not in tail):
             return PubFacts(tail, head)
     return None
 
