@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from litreview.bibliography.refparse import parse_reference
-from litreview.bibliography.refparse.fields import PubFacts, publisher_then_place
+from litreview.bibliography.refparse.fields import PubFacts, publisher_then_place, series_then_publisher
 
 
 @pytest.mark.parametrize(("text", "place", "publisher"), [
@@ -36,3 +36,19 @@ def test_a_place_before_the_colon_stays_the_place(text):
 def test_mdpis_publisher_before_its_place(text, publisher, place):
     ref = parse_reference(text)
     assert (ref.publisher, ref.place) == (publisher, place)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Macroéconomie, Dunod", ("Macroéconomie", "Dunod")),
+    ("Essays on wagers; Rowman & Littlefield", ("Essays on wagers", "Rowman & Littlefield")),
+    ("Blackwell, Oxford", None),  # a publisher and its place
+    ("Made-up Studies, Cambridge", None),  # a known place: no publisher's name
+])
+def test_a_known_publishers_name_after_a_comma_closes_the_span(text, expected):
+    assert series_then_publisher(text) == expected
+
+
+def test_a_title_read_into_the_publishers_span_before_a_known_publisher():
+    # made by hand in APA's form of a book whose title the model read into the publisher's span
+    ref = parse_reference("Roe, M., & Poe, J. (2014). Macroéconomie, Dunod.")
+    assert (ref.title, ref.publisher) == ("Macroéconomie", "Dunod")

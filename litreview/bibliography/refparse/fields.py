@@ -14,6 +14,7 @@ from ...doi import SHORT_DOI, find_doi, trim_identifier
 from ...locale_terms import quote_pairs
 from ..dates import COMMON_YEAR
 from .lexicon import IN, LOCALE_MONTH_NUMBERS, MONTH_NUMBERS, NUMBER, PAGES, PLACE, VOLUME
+from .lexicon import PUBLISHER as LEXICON_PUBLISHER
 from .names import is_organisation_name
 
 MONTHS = {
@@ -518,13 +519,15 @@ def place_then_publisher(text: str) -> PubFacts | None:
 
 def series_then_publisher(text: str) -> tuple[str, str] | None:
     """"Series, Publisher" and "Title; Publisher" read as one publisher's span ("Yale fastback, Yale University Press",
-    "Analysis and Commentary, World Scientific"): (the words before, the publisher) where the last part after a comma
-    or a semicolon has a publisher's or a body's word and the words before have none; None for
+    "Analysis and Commentary, World Scientific", "Microéconomie, Dunod"): (the words before, the publisher) where the
+    last part after a comma or a semicolon has a publisher's or a body's word, or opens with a publisher's name of the
+    lexicon, and the words before have none; None for
     anything else ("Stanford University, Hoover Institution Press" is one publisher)."""
     cut = max(text.rfind(","), text.rfind(";"))
     head, tail = text[:cut].strip(), text[cut + 1:].strip().rstrip(".")
     if cut < 1 or not head or not tail[:1].isupper() or "(" in tail or DIGIT.search(tail) \
-            or not (PUBLISHER_WORDS.search(tail) or _INSTITUTION.search(tail) or publishing_body(tail)):
+            or not (PUBLISHER_WORDS.search(tail) or _INSTITUTION.search(tail) or publishing_body(tail)
+                    or _known_publisher(head, tail)):
         return None
     if _COMPANY.match(tail) or (_UNIT.search(tail) and not (PUBLISHER_WORDS.search(tail) or _INSTITUTION.search(tail))):
         return None  # "Prentice-Hall, Inc", "AT&T Bell Laboratories, Statistics Department": one body's name
@@ -532,6 +535,14 @@ def series_then_publisher(text: str) -> tuple[str, str] | None:
             or publishing_body(head) or head[1:] == head[1:].upper() or head.casefold() in IN:
         return None  # "DIKU, University of Copenhagen": a body's unit; "In, Routledge"
     return head, tail
+
+
+def _known_publisher(head: str, tail: str) -> bool:
+    """``tail`` opens with a publisher's name of the lexicon ("Dunod", "Rowman & Littlefield") and is no known place,
+    and no word of ``head`` names one ("Houghton, Mifflin & Co." is one publisher's name)."""
+    words = [w.strip(".,;:&").casefold() for w in tail.split()]
+    return bool(words) and words[0] in LEXICON_PUBLISHER and not known_place(tail) \
+        and not any(w.strip(".,;:&").casefold() in LEXICON_PUBLISHER for w in head.split())
 
 
 #: a word that names a body's unit or a body ("Dept", "School", "Consortium"), never a place
