@@ -25,3 +25,26 @@ def test_an_article_identifier_after_the_volume_is_the_pages():
     # made by hand in APA's form of a journal article numbered as AGU numbers them
     ref = parse_reference("Doe, J. R. (2011). A made-up study of river ice. Journal of Made-up Research, 116, B03K07.")
     assert (ref.volume, ref.pages) == ("116", "B03K07")
+
+
+def test_a_range_read_into_the_date_after_the_journal_is_the_pages():
+    # made by hand in Copernicus's form of an article printed with no volume: "Journal, pages, year."
+    ref = parse_reference("Roe, M.: A made-up study of ballots, Journal of Made-up Politics, 1–34, 2018.")
+    assert (ref.container, ref.pages, ref.year) == ("Journal of Made-up Politics", "1–34", "2018")
+
+
+@pytest.mark.parametrize("words", [
+    [("Made-up", "journal"), ("Politics,", "journal"), ("1990–1995,", "date"), ("2001.", "date")],  # years
+    [("Made-up", "journal"), ("Politics,", "journal"), ("May", "date"), ("12–14,", "date"), ("2001.", "date")],
+    [("Made-up", "title"), ("talk,", "title"), ("12–14,", "date"), ("2001.", "date")],  # no journal before it
+])
+def test_a_range_of_years_or_days_stays_the_dates(words):
+    from litreview.bibliography.refparse.features import Token
+    from litreview.bibliography.refparse.relabel_numbers import pages_before_year
+    from litreview.bibliography.refparse.tagger import Tagged
+
+    tagged, at = [], 0
+    for word, label in words:
+        tagged.append(Tagged(Token(word, at, at + len(word)), label, 0.9, 0.0, 0.0, ""))
+        at += len(word) + 1
+    assert [t.label for t in pages_before_year(tagged)] == [label for _, label in words]
