@@ -14,6 +14,7 @@ from ...doi import SHORT_DOI, find_doi, trim_identifier
 from ...locale_terms import quote_pairs
 from ..dates import COMMON_YEAR
 from .lexicon import IN, LOCALE_MONTH_NUMBERS, MONTH_NUMBERS, NUMBER, PAGES, PLACE, VOLUME
+from .lexicon import PUBLISHER as LEXICON_PUBLISHER
 from .names import is_organisation_name
 
 MONTHS = {
@@ -471,8 +472,8 @@ _COMPANY = re.compile(r"\b(?:Inc|Incorporated|Ltd|Limited|GmbH|LLC|Corp|Corporat
 def publisher_then_place(text: str, separators: str = ":,") -> PubFacts | None:
     """"Publisher, Place" (Springer, Copernicus: "Blackwell, Oxford") and "Publisher: Place" (ACS, MDPI: "Bodley
     Head: London"), the place printed after the publisher: a known place after a name that is not one, a place closed
-    by its code in parentheses ("Bayer AG: Leverkusen (DE)"), or a bare place after a name with a publisher's word
-    ("Radboud University, Nijmegen"); None for anything else (the
+    by its code in parentheses ("Bayer AG: Leverkusen (DE)"), or a bare place after a name with a publisher's, a
+    body's or a company's word ("Radboud University, Nijmegen", "The ATACC Group: Warrington"); None for anything else (the
     common "Place: Publisher" is ``parse_pubfacts``'s)."""
     text = text.strip().rstrip(".")
     text = text.strip("()[]") if not _STATE_IN_PARENS.search(text) else text.lstrip("([")
@@ -484,9 +485,13 @@ def publisher_then_place(text: str, separators: str = ":,") -> PubFacts | None:
                 or _UNIT.search(tail):
             continue  # "University of Massachusetts, Computer Science Dept": a body and its unit
         # after a body's name, a hyphenated name is a second publisher's ("A Foundation, Addison-Wesley"), not a place;
-        # a place closed by its state's or country's code in parentheses is one ("Bayer AG: Leverkusen (DE)")
+        # a place closed by its state's or country's code in parentheses is one ("Bayer AG: Leverkusen (DE)"); a company's
+        # or a group's name is a body's ("The ATACC Group: Warrington", "Hoffmann GmbH: Kassel"), but for a place and its
+        # state written as a word before it ("Boulder, Co: Westview")
+        body = PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head) or (
+            "," not in head and (_COMPANY.search(head) or _UNIT.search(head)))
         if (known_place(tail) and not STATE_CODE.fullmatch(tail)) or _STATE_IN_PARENS.search(tail) or (
-                (PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head)) and "-" not in tail):
+                body and "-" not in tail):
             return PubFacts(tail, head)
     return None
 
@@ -514,13 +519,15 @@ def place_then_publisher(text: str) -> PubFacts | None:
 
 def series_then_publisher(text: str) -> tuple[str, str] | None:
     """"Series, Publisher" and "Title; Publisher" read as one publisher's span ("Yale fastback, Yale University Press",
-    "Analysis and Commentary, World Scientific"): (the words before, the publisher) where the last part after a comma
-    or a semicolon has a publisher's or a body's word and the words before have none; None for
+    "Analysis and Commentary, World Scientific", "Microéconomie, Dunod"): (the words before, the publisher) where the
+    last part after a comma or a semicolon has a publisher's or a body's word, or opens with a publisher's name of the
+    lexicon, and the words before have none; None for
     anything else ("Stanford University, Hoover Institution Press" is one publisher)."""
     cut = max(text.rfind(","), text.rfind(";"))
     head, tail = text[:cut].strip(), text[cut + 1:].strip().rstrip(".")
     if cut < 1 or not head or not tail[:1].isupper() or "(" in tail or DIGIT.search(tail) \
-            or not (PUBLISHER_WORDS.search(tail) or _INSTITUTION.search(tail) or publishing_body(tail)):
+            or not (PUBLISHER_WORDS.search(tail) or _INSTITUTION.search(tail) or publishing_body(tail)
+                    or _known_publisher(head, tail)):
         return None
     if _COMPANY.match(tail) or (_UNIT.search(tail) and not (PUBLISHER_WORDS.search(tail) or _INSTITUTION.search(tail))):
         return None  # "Prentice-Hall, Inc", "AT&T Bell Laboratories, Statistics Department": one body's name
@@ -528,6 +535,14 @@ def series_then_publisher(text: str) -> tuple[str, str] | None:
             or publishing_body(head) or head[1:] == head[1:].upper() or head.casefold() in IN:
         return None  # "DIKU, University of Copenhagen": a body's unit; "In, Routledge"
     return head, tail
+
+
+def _known_publisher(head: str, tail: str) -> bool:
+    """``tail`` opens with a publisher's name of the lexicon ("Dunod", "Rowman & Littlefield") and is no known place,
+    and no word of ``head`` names one ("Houghton, Mifflin & Co." is one publisher's name)."""
+    words = [w.strip(".,;:&").casefold() for w in tail.split()]
+    return bool(words) and words[0] in LEXICON_PUBLISHER and not known_place(tail) \
+        and not any(w.strip(".,;:&").casefold() in LEXICON_PUBLISHER for w in head.split())
 
 
 #: a word that names a body's unit or a body ("Dept", "School", "Consortium"), never a place

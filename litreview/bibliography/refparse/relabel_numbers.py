@@ -380,6 +380,26 @@ def issue_before_labelled_pages(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+#: a range of pages closed by its comma (citeproc's non-breaking hyphen too), and a year alone after it
+_RANGE_BEFORE_YEAR = lazy(r"([A-Za-z]?\d{1,6})[-–‑][A-Za-z]?\d{1,6},?")
+_YEAR_ALONE = lazy(rf"\(?{F.YEAR}[a-z]?\)?[.,;]?")
+_A_YEAR = lazy(F.YEAR)
+
+
+def pages_before_year(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A range the model read into the date, right after a journal's or a book's name and right before the year, is
+    the pages: Copernicus prints an article's with no volume ("Journal, 1–34, 2018."). A range of years ("1990–1995,
+    2001") stays the date, and so does one after a month (a span of days)."""
+    out = list(tagged)
+    for i in range(1, len(tagged) - 1):
+        t, year = tagged[i], tagged[i + 1]
+        if t.label == "date" and tagged[i - 1].label in ("journal", "container") and year.label == "date" \
+                and (m := _RANGE_BEFORE_YEAR.fullmatch(t.token.text)) and not _A_YEAR.fullmatch(m.group(1)) \
+                and _YEAR_ALONE.fullmatch(year.token.text):
+            out[i] = t._replace(label="pages")
+    return out
+
+
 #: a year in parentheses with the page label glued after it
 _YEAR_THEN_LABEL = lazy(rf"\({F.YEAR}[a-z]?\)(?:pp?|s)\.")
 

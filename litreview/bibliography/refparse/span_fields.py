@@ -24,8 +24,9 @@ _EDITED_BY_ABROAD_HEAD = re.compile(
 # A role closes a parenthesis only when it opens it: "BMJ (Clinical research ed.)" is NLM's name of a journal.
 _ROLE = r"(?:eds?|éds?|editors?|hrsg|hgg?|dir|coords?|orgs?|trans|transl)"
 _ROLE_TAIL = re.compile(rf",?\s*(?:\({_ROLE}\.?\)|\(a\s+{F.CURA_OF}\)|\b{_ROLE}\.?)\s*[.,:;]?\s*$", re.I)
-#: a page, a range, or an article's number with its letters ("S8", "e0158803", "uez032", "eaaw4694", "112560I")
-_PAGES = re.compile(r"(?<![A-Za-z])[A-Za-z]{0,4}\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+|[A-Za-z]\b)?")
+#: a page, a range, or an article's number with its letters ("S8", "e0158803", "uez032", "eaaw4694", "112560I",
+#: AGU's "G00A06" and "2012GL051234", letters and digits in turn)
+_PAGES = re.compile(r"(?<![A-Za-z])[A-Za-z]{0,4}\d+(?:[A-Za-z]{1,2}\d+)*(?:\s*[-–—]+\s*[A-Za-z]?\d+|[A-Za-z]\b)?")
 # Each alternative starts where its run of digits or letters starts: the same leftmost match, found in
 # linear time (tried at every letter of a long run, the search was quadratic).
 # The edition words are read as prefixes ("editions", "Auflage"), but for "ed" and "edn", whole words.
