@@ -114,6 +114,9 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     clash = ambiguous and acronym_or_person(written.rsplit(None, 1)[0], keys, index)
     if clash:
         clear, agreed = False, ""
+    # Two people of one family name the citation prints alike: the words of one's title alone tell its work.
+    if clear and told_apart_by_given_names(written, keys, index) and not index.one_sided(key, keys, context):
+        clear = False
     if original or titled or paged:  # "forcats (Wickham 2023a), stringr (Wickham 2023b)": the word before names it
         key, ambiguous = original or titled or paged, False
         cited_letters.record_pick(index, keys, key, label)

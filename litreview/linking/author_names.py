@@ -385,17 +385,26 @@ def _given_names_differ(names: str, key: str, index: SourceIndex) -> bool:
 
 def told_apart_by_given_names(names: str, keys: list[str], index: SourceIndex) -> bool:
     """Whether the entries ``keys`` are by different people of one family name ("Roger Meredith", "Andrew
-    Meredith": their initials differ) and the citation's names print none of their given names: a style prints
+    Meredith"; "John Smith", "Jane Smith": their given names differ) and the citation's names print none of their given names: a style prints
     the given name or initial when a document cites two of them, so the document cites one, and nothing in the
     names tells which."""
     firsts = [people[0] for k in keys if (people := persons_of(index.sources[k]))]
     if len(firsts) < 2 or len({fold(p.family) for p in firsts}) > 1:
         return False
     given = [canonical(p.given).split() for p in firsts]
-    if len({g[0][:1] for g in given if g}) < 2:
+    if not any(_other_given(a, b) for a in given for b in given):
         return False
     written = set(canonical(names).split())
     return not any(g and (g[0] in written or g[0][:1] in written) for g in given)
+
+
+def _other_given(a: list[str], b: list[str]) -> bool:
+    """Whether two people's given names (``canonical`` words) are another person's: their first ones differ, and
+    neither is the other's initial ("John" and "Jane", "R." and "Andrew"; not "J." and "John")."""
+    if not a or not b or a[0] == b[0]:
+        return False
+    short, long = sorted((a[0], b[0]), key=len)
+    return not (len(short) == 1 and long.startswith(short))
 
 
 _NOT_NAMES = frozenset(m.lower() for m in MONTH_NAMES) | frozenset(MONTHS) | wordset("""
