@@ -493,3 +493,14 @@ def test_an_acronym_as_one_entrys_author_hides_no_other_entry_with_that_short_na
 @manual{b10, author = {Bank for International Settlements}, shortauthor = {BIS}, title = {Quarterly review}, year = {2010}}
 """)
     assert [k for k, *_ in _markers("Spreads widened (BIS 2010). Rules changed (BIS 2015).", bib)] == ["b10", "b15"]
+
+
+def test_an_organisation_printed_as_its_own_acronym_and_the_initials_of_the_rest() -> None:
+    # "(UN DESA 2019)": the capitals "UN" the name writes, then the initials of the words after them; not Ravi Desa's
+    # work, whose name is only the last word.
+    bib = parse_bibliography(r"""@report{desa, author = {{UN Department of Economic and Social Affairs}},
+  title = {World population prospects}, year = {2019}}
+@article{ravi, author = {Desa, Ravi}, title = {Markets}, year = {2019}}
+""")
+    assert [k for k, *_ in _markers("Populations age (UN DESA 2019). Markets clear (Desa 2019).", bib)] == [
+        "desa", "ravi"]
