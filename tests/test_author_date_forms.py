@@ -461,3 +461,46 @@ SECONDARY = r"""@article{todos, author = {{Castillo} and {Miranda} and {Madero-C
 def test_a_work_cited_in_another_is_read_with_the_one_it_was_read_in(text: str, want: list[tuple[str, str]]) -> None:
     got = [(key, locator) for key, locator, _ in _markers(text, parse_bibliography(SECONDARY))]
     assert got == want
+
+
+ACRONYM_OR_PERSON = r"""@report{org, author = {{World Health Organization}}, title = {Global tuberculosis report}, year = {2019}}
+@article{jane, author = {Who, Jane}, title = {Cell growth in budding yeast}, year = {2019}}
+@article{caps, author = {WHO, Ann}, title = {Cell growth in fission yeast}, year = {2018}}
+@report{org18, author = {{World Health Organization}}, title = {Global tuberculosis report}, year = {2018}}
+"""
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "WHO" in capitals is the organisation's acronym, not Jane Who, whom a style prints "Who" (even where the
+    # sentence's words lean to her work).
+    ("Cases of tuberculosis rose (WHO 2019).", ["org"]),
+    ("Budding yeast cells grow (WHO 2019).", ["org"]),
+    ("WHO (2019) counts the cases.", ["org"]),
+    ("Budding yeast cells grow (Who 2019).", ["jane"]),
+    # A person whose family name the bibliography spells in capitals fits "WHO" as well: left open, whatever the
+    # sentence's words lean to.
+    ("Fission yeast cells grow (WHO 2018).", []),
+    ("Cases of tuberculosis rose (WHO 2018).", []),
+])
+def test_a_capitalised_acronym_names_the_organisation_not_a_person_of_that_name(text: str, want: list[str]) -> None:
+    assert [k for k, *_ in _markers(text, parse_bibliography(ACRONYM_OR_PERSON))] == want
+
+
+def test_an_acronym_as_one_entrys_author_hides_no_other_entry_with_that_short_name() -> None:
+    # An entry whose author is written as the acronym ("author = {BIS}") and another printed so by its shortauthor:
+    # "(BIS 2010)" is the second one's, the only one of that year.
+    bib = parse_bibliography(r"""@misc{b15, author = {BIS}, title = {Credit valuation}, year = {2015}}
+@manual{b10, author = {Bank for International Settlements}, shortauthor = {BIS}, title = {Quarterly review}, year = {2010}}
+""")
+    assert [k for k, *_ in _markers("Spreads widened (BIS 2010). Rules changed (BIS 2015).", bib)] == ["b10", "b15"]
+
+
+def test_an_organisation_printed_as_its_own_acronym_and_the_initials_of_the_rest() -> None:
+    # "(UN DESA 2019)": the capitals "UN" the name writes, then the initials of the words after them; not Ravi Desa's
+    # work, whose name is only the last word.
+    bib = parse_bibliography(r"""@report{desa, author = {{UN Department of Economic and Social Affairs}},
+  title = {World population prospects}, year = {2019}}
+@article{ravi, author = {Desa, Ravi}, title = {Markets}, year = {2019}}
+""")
+    assert [k for k, *_ in _markers("Populations age (UN DESA 2019). Markets clear (Desa 2019).", bib)] == [
+        "desa", "ravi"]

@@ -37,6 +37,27 @@ def test_a_given_name_or_the_context_still_decides() -> None:
     assert _cited("The lakes show it (Meredith 1936).") == ["am"]
 
 
+SAME_NAME = r"""@article{john, author = {Smith, John}, title = {Growth of budding yeast cells under stress}, year = {2019}}
+@article{jane, author = {Smith, Jane}, title = {Song learning in zebra finches}, year = {2019}}
+"""
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # The sentence's words name one person's work only when they are one-sided: a word of that title no other's has,
+    # and no word of the other's own title.
+    ("Budding yeast cells grow under stress (Smith 2019).", "john"),
+    ("Song learning in zebra finches is slow (Smith 2019).", "jane"),
+    # Words of both titles: however many more of one, nothing tells which of the two people the document cites.
+    ("Zebra finches learn song, and budding yeast grows (Smith 2019).", "open"),
+    ("Song learning in zebra finches differs from yeast (Smith 2019).", "open"),
+    ("Zebra finches learn song while cells divide (Smith 2019).", "open"),
+    ("It holds (Smith 2019).", "open"),
+])
+def test_the_words_of_one_title_alone_tell_two_people_of_a_name_apart(text: str, want: str) -> None:
+    linkage = link(parse_essay(text), parse_bibliography(SAME_NAME))
+    assert [m.keys[0] if m.detail not in LEFT_OPEN else "open" for m in linkage.mentions if m.kind == "marker"] == [want]
+
+
 def test_et_al_is_not_a_list_the_document_prints_in_full() -> None:
     text = "It holds (Alampara, Schilling, and Jablonka 2025). It also holds (Alampara et al. 2025)."
     assert _cited(text) == ["a3", "a9"]

@@ -14,7 +14,7 @@ from ..lazyre import lazy
 from ..model import Claim, Mention
 from ..text import fold_words
 from . import cited_letters, document_topic
-from .author_names import told_apart_by_given_names
+from .author_names import acronym_or_person, told_apart_by_given_names
 from .hits import Found, Hit
 from .index import SourceIndex, clearly_best, persons_of
 from .name_forms import acronym_of
@@ -110,6 +110,13 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
         clear = False
         if label and not shared_context and not contested:
             cited_letters.record_weak_pick(index, keys, key, label)
+    # "WHO" for the World Health Organization and for Ann WHO: no context tells an acronym from a name spelled so.
+    clash = ambiguous and acronym_or_person(written.rsplit(None, 1)[0], keys, index)
+    if clash:
+        clear, agreed = False, ""
+    # Two people of one family name the citation prints alike: the words of one's title alone tell its work.
+    if clear and told_apart_by_given_names(written, keys, index) and not index.one_sided(key, keys, context):
+        clear = False
     if original or titled or paged:  # "forcats (Wickham 2023a), stringr (Wickham 2023b)": the word before names it
         key, ambiguous = original or titled or paged, False
         cited_letters.record_pick(index, keys, key, label)
@@ -119,7 +126,7 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
         cited_letters.record_pick(index, keys, key, label)
     elif ambiguous and (contested or shared_context or not clear or guessed
                         or told_apart_by_given_names(written, keys, index)):
-        key = "" if contested else cited_letters.picked(index, keys, label) or ""
+        key = "" if contested or clash else cited_letters.picked(index, keys, label) or ""
         if not key:
             why = cited_letters.open_detail(index, keys, bool(label))
             found.mention(at, Mention(claim.id, "marker", written, tuple(dict.fromkeys(keys)), why))

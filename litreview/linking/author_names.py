@@ -18,7 +18,7 @@ from .attribution import INSTITUTIONS
 from .cited_names import ET_AL_MIN
 from .index import SourceIndex, persons_of
 from .labels import uses_prefix
-from .name_forms import extra_signatures
+from .name_forms import extra_signatures, short_name_forms
 from .text import STOPWORDS, canonical, capitalised, fold, strip_possessive, wordset
 
 
@@ -81,7 +81,8 @@ def lookup_tail(names: str, index: SourceIndex) -> tuple[list[str], int]:
         for words in tails:
             sig = " ".join(words)
             if sig in index.signatures:
-                return index.signatures[sig], len(written) - start
+                acronym = extra.get(sig, []) if _acronym(names) else []  # "WHO": Jane Who's, and the organisation's
+                return list(dict.fromkeys(index.signatures[sig] + acronym)), len(written) - start
             if sig in extra and (len(words) > 1 or _capitalised(names, words[0])):
                 return extra[sig], len(written) - start
     return [], 0
@@ -192,8 +193,46 @@ def fit(names: str, keys: list[str], index: SourceIndex) -> list[str]:
                 or any(p.family == "others" for p in persons_of(index.sources[k]))]
         keys = many or keys
     keys = [k for k in keys if not first_initial_differs(names, k, index)]
+    keys = _by_capitals(names, keys, index)
     keys = _by_spelling(names, keys, index)
     return _by_given_name(names, _by_suffix(names, _by_prefix(names, keys, index), index), index)
+
+
+def _acronym(names: str) -> str:
+    """The one word of ``names`` past a prefix when it is written in capitals, as an acronym is ("see WHO": "who",
+    canonical); '' otherwise."""
+    words = _past_prefix(names.split())
+    word = words[0].strip(",;") if len(words) == 1 else ""
+    return canonical(word) if len(word) > 1 and word.isupper() and word.isalpha() else ""
+
+
+def _as_acronym(key: str, acronym: str, index: SourceIndex) -> bool:
+    """Whether a style prints the entry's names as ``acronym``: its corporate author's or its short name."""
+    return acronym in short_name_forms(index.sources[key])
+
+
+def _spelled_in_capitals(key: str, acronym: str, index: SourceIndex) -> bool:
+    """Whether the entry's first author is a person whose family name the bibliography spells as ``acronym`` in
+    capitals ("WHO, Ann")."""
+    people = persons_of(index.sources[key])
+    return bool(people) and people[0].family.isupper() and canonical(people[0].family) == acronym
+
+
+def _by_capitals(names: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """ "WHO" for the World Health Organization's entry, not Jane Who's, which a style prints "Who": among entries
+    one of which a style prints as that acronym, those it fits, and a person's whose family name is spelled so."""
+    acronym = _acronym(names)
+    if len(keys) < 2 or not acronym or not any(_as_acronym(k, acronym, index) for k in keys):
+        return keys
+    return [k for k in keys if _as_acronym(k, acronym, index) or _spelled_in_capitals(k, acronym, index)]
+
+
+def acronym_or_person(names: str, keys: list[str], index: SourceIndex) -> bool:
+    """Whether the citation's one word in capitals is one entry's acronym and another's author's family name spelled
+    so ("WHO" for the World Health Organization and for Ann WHO): nothing in the names tells which."""
+    acronym = _acronym(names)
+    return bool(acronym) and any(_as_acronym(k, acronym, index) for k in keys) and any(
+        _spelled_in_capitals(k, acronym, index) and not _as_acronym(k, acronym, index) for k in keys)
 
 
 def _by_spelling(names: str, keys: list[str], index: SourceIndex) -> list[str]:
@@ -213,9 +252,11 @@ def _by_spelling(names: str, keys: list[str], index: SourceIndex) -> list[str]:
         mine = {w[:1] for w in spelled(person.given).split()}
         return all(i in initials for i in mine if any(fold(i) == fold(j) for j in initials))
 
+    acronym = _acronym(names)
+
     def fits(key: str) -> bool:
         people = persons_of(index.sources[key])
-        if not people:
+        if not people or (acronym and _as_acronym(key, acronym, index)):  # "WHO": not the names spelled out
             return True
         printed = [p for p in people[1:] if p.family and set(canonical(p.family).split()) <= folded]
         first = set(spelled(people[0].family).split()) | shown(people[0].given)
@@ -344,17 +385,26 @@ def _given_names_differ(names: str, key: str, index: SourceIndex) -> bool:
 
 def told_apart_by_given_names(names: str, keys: list[str], index: SourceIndex) -> bool:
     """Whether the entries ``keys`` are by different people of one family name ("Roger Meredith", "Andrew
-    Meredith": their initials differ) and the citation's names print none of their given names: a style prints
+    Meredith"; "John Smith", "Jane Smith": their given names differ) and the citation's names print none of their given names: a style prints
     the given name or initial when a document cites two of them, so the document cites one, and nothing in the
     names tells which."""
     firsts = [people[0] for k in keys if (people := persons_of(index.sources[k]))]
     if len(firsts) < 2 or len({fold(p.family) for p in firsts}) > 1:
         return False
     given = [canonical(p.given).split() for p in firsts]
-    if len({g[0][:1] for g in given if g}) < 2:
+    if not any(_other_given(a, b) for a in given for b in given):
         return False
     written = set(canonical(names).split())
     return not any(g and (g[0] in written or g[0][:1] in written) for g in given)
+
+
+def _other_given(a: list[str], b: list[str]) -> bool:
+    """Whether two people's given names (``canonical`` words) are another person's: their first ones differ, and
+    neither is the other's initial ("John" and "Jane", "R." and "Andrew"; not "J." and "John")."""
+    if not a or not b or a[0] == b[0]:
+        return False
+    short, long = sorted((a[0], b[0]), key=len)
+    return not (len(short) == 1 and long.startswith(short))
 
 
 _NOT_NAMES = frozenset(m.lower() for m in MONTH_NAMES) | frozenset(MONTHS) | wordset("""

@@ -129,6 +129,16 @@ class SourceIndex:
                 if not any(same_word(w, r) for r in rivals)}
 
 
+    def one_sided(self, key: str, keys: Iterable[str], context: Iterable[str]) -> bool:
+        """Whether the title words of ``context`` point to ``key`` alone: it holds a word of ``key``'s title no other
+        of ``keys`` has in its title, and none of another's own ("budding yeast" for "Growth of Budding Yeast", not
+        "zebra finches ... budding yeast" beside "Song Learning in Zebra Finches", however many more of one)."""
+        context = tuple(context)
+        keys = list(dict.fromkeys(keys))
+        return bool(self.own_title_words(key, keys, context)) and not any(
+            self.own_title_words(k, keys, context) for k in keys if k != key)
+
+
 def same_word(a: str, b: str) -> bool:
     """Whether two stems are one word with other endings: equal, or alike but for their last two letters (the
     stemmer leaves "korpuslinguistisch" and "korpuslinguistik", "diskursanalys" and "diskur")."""

@@ -73,9 +73,26 @@ def corporate_forms(person: Person) -> set[str]:
     acronym = acronym_of(person.family)
     if len(acronym) >= 2:
         forms.add(canonical(acronym))
+    kept = _capitals_kept(words)
+    if len(kept.split()) > 1:
+        forms.add(canonical(kept))
     if words and words[0].lower() == "the":
         forms.add(canonical(person.family.split(None, 1)[1]))
     return forms
+
+
+def _capitals_kept(words: list[str]) -> str:
+    """A corporate name's acronym that keeps the words it writes in capitals and shortens the others to the
+    initials of each run of capitalised words ("UN Department of Economic and Social Affairs": "UN DESA")."""
+    out: list[str] = []
+    run = ""
+    for word in words:
+        if len(word) > 1 and word.isupper():
+            out += [run, word] if run else [word]
+            run = ""
+        elif word[0].isupper():
+            run += word[0]
+    return " ".join([*out, run] if run else out) if any(len(w) > 1 and w.isupper() for w in words) else ""
 
 
 def _list_forms(people: tuple[Person, ...]) -> set[str]:
