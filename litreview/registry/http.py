@@ -221,7 +221,7 @@ class Http:
 
         policy = self.policy
 
-        def backoff(exc: Exception) -> bool | float:
+        def backoff(exc: BaseException) -> bool | float:
             if isinstance(exc, Transient):
                 return exc.retry_after if exc.retry_after is not None else True
             return False
