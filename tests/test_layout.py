@@ -141,3 +141,27 @@ def test_long_keys_are_folded_whole_not_cut(long_keyed) -> None:
                       evidence=f"[@{key}]") for key in LONG_KEYS)
     linkage = Linkage(links=rows, mentions=(), orphans=())
     assert _ends_shown(links._table(linkage, essay, bib, linkage, None, width=120))
+
+
+def test_fetch_summary_of_long_keys_and_dois_cuts_no_word(tmp_path) -> None:
+    """A labour-economics article's bibliography (keys as canaldominguez.gutierrez.2004, a DOI of 37 characters,
+    no-DOI entries with every registry 'not asked'): its seven columns' longest words need more than 120 columns,
+    and the table squeezed the note to 7 ('registr y', 'searche d'); the entries are listed as records instead."""
+    from types import SimpleNamespace
+
+    from litreview.commands import fetch
+
+    path = tmp_path / "refs.bib"
+    path.write_text(
+        "@article{canaldominguez.gutierrez.2004, author = {Canal Dom{\\'\\i}nguez, Juan}, title = {Wage"
+        " differentials}, journal = {Economics}, year = {2004}}\n"
+        "@article{gosling.machin.1995, author = {Gosling, Amanda}, title = {Trade unions}, journal = {Oxford"
+        " Bulletin}, year = {1995}, doi = {10.1111/j.1468-0084.1995.mp57002002.x}}\n", encoding="utf-8")
+    bib = load_bibliography(path)
+    meta = load_metadata(bib, tmp_path / "none", now=datetime(2026, 12, 1, tzinfo=UTC), stale_days=365)
+    report = SimpleNamespace(metadata=meta, errors=(), offline=False, requests=0, retries=0, seconds=0.0, cached=0,
+                             written=(), counts=lambda: {"no-doi": 1, "unverified": 1})
+    for width in WIDTHS:
+        text = fetch._summary(report, bib, width=width)
+        assert_readable(text, width, words_of(*(s.key for s in bib.sources), *(m.reason or "" for m in meta.values()),
+                                              "registry searched Semantic Scholar asked"))

@@ -60,9 +60,30 @@ def render(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]],
     from ..text import visible
 
     rows = [[visible(str(v)) for v in row] for row in rows]
-    if width < narrow:
+    # A table whose columns' longest words do not fit side by side would have rich cut words: list records then.
+    if width < narrow or _least_width(columns, rows) > width:
         return _records(title, columns, rows, width=width, heads=heads, footer=footer)
     return _table(title, columns, rows, width=width, footer=footer)
+
+
+def _least(column: Column, values: Sequence[str]) -> int:
+    """The narrowest a column may be: its heading or its longest word (a folded identifier up to its fold)."""
+    longest = min(max((len(w) for v in values for w in str(v).split()), default=0), _MAX_WORD_WIDTH)
+    return max(longest, len(column.name))
+
+
+def _width_of(column: Column, values: Sequence[str]) -> int:
+    """The width the table gives a column: a prose column its least, the others their widest line up to a cap."""
+    low = _least(column, values)
+    if column.grow:
+        return low
+    widest = max((len(line) for v in values for line in str(v).splitlines()), default=0)
+    return max(low, min(widest, _MAX_WORD_WIDTH if column.fold else _SHORT_WIDTH))
+
+
+def _least_width(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> int:
+    """The narrowest the table may be without cutting a word: its columns, their padding and rules."""
+    return sum(_width_of(c, [row[i] for row in rows]) for i, c in enumerate(columns)) + 3 * len(columns) + 1
 
 
 def _records(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]], *, width: int,
@@ -91,10 +112,8 @@ def _table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]],
 
     table = Table(title=title, show_lines=False, expand=any(c.grow for c in columns))
     for i, column in enumerate(columns):
-        words = [w for row in rows for w in str(row[i]).split()]
-        longest = min(max((len(w) for w in words), default=0), _MAX_WORD_WIDTH)
-        widest = max((len(line) for row in rows for line in str(row[i]).splitlines()), default=0)
-        low = max(longest, len(column.name))
+        values = [row[i] for row in rows]
+        low = _least(column, values)
         if column.grow:
             table.add_column(column.name, justify=column.justify, overflow="fold",  # type: ignore[arg-type]
                              min_width=low, ratio=1)
@@ -102,8 +121,7 @@ def _table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]],
             # Short columns keep their longest word; a long value wraps instead of crowding out the prose.
             table.add_column(column.name, justify=column.justify,  # type: ignore[arg-type]
                              overflow="fold" if column.fold else "ellipsis",
-                             min_width=low,
-                             max_width=max(low, min(widest, _MAX_WORD_WIDTH if column.fold else _SHORT_WIDTH)))
+                             min_width=low, max_width=_width_of(column, values))
     for row in rows:
         table.add_row(*(Text(str(v)) for v in row))
     buffer = io.StringIO()
