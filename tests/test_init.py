@@ -340,6 +340,36 @@ def test_init_names_the_bib_above_the_folder_it_runs_in_that_holds_the_chapters_
     assert "copied refs/refs.bib" in capsys.readouterr().out
 
 
+def test_init_names_the_bib_in_a_folder_beside_the_chapters_that_holds_its_keys(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # A LaTeX thesis's chapter set up in its own folder, the thesis's .bib in a folder beside the chapters'
+    # (TeX/02_Mainmatter/02_Literature.tex and TeX/Styles/Bibliography.bib, a master-thesis template): only the
+    # folders above were looked at, so init wrote an empty refs/bibliography.bib and check reported every one of
+    # the chapter's 68 citations as matching no entry. It names the .bib and stops, as for one right above.
+    chapters = tmp_path / "Thesis main" / "TeX" / "02_Mainmatter"
+    chapters.mkdir(parents=True)
+    (chapters / "02_Literature.tex").write_text(
+        "\\chapter{Returns}\n\nAs \\cite{cited} showed, schooling pays \\citep{other, third}.\n", encoding="utf-8")
+    (chapters.parent / "Styles").mkdir()
+    (chapters.parent / "Styles" / "Bibliography.bib").write_text(_SHARED_BIB, encoding="utf-8")
+    (chapters.parent / "Images").mkdir()
+    (chapters.parent / "Images" / "unrelated.bib").write_text("@book{unrelated, title = {X}, year = {2000}}\n",
+                                                             encoding="utf-8")
+    monkeypatch.chdir(chapters)
+    assert main(["init", "02_Literature.tex"]) == 2
+    captured = capsys.readouterr()
+    err = " ".join(captured.err.split())
+    assert "../Styles/Bibliography.bib, outside this folder, holds 3 of the 3 keys 02_Literature.tex cites" in err
+    assert ("run `litreview init 02_Mainmatter/02_Literature.tex` in .. (it is read where it is), or here "
+            "`litreview init 02_Literature.tex --bib ../Styles/Bibliography.bib` (it is copied into refs/)") in err
+    assert "unrelated" not in err + captured.out
+    assert sorted(p.name for p in chapters.iterdir()) == ["02_Literature.tex"]
+    monkeypatch.chdir(chapters.parent)  # the first command it gave
+    assert main(["init", "02_Mainmatter/02_Literature.tex"]) == 0
+    assert "the bibliography is Styles/Bibliography.bib" in " ".join(capsys.readouterr().out.split())
+    assert main(["check", "--no-cache"]) == 0
+
+
 def test_init_names_a_bib_above_that_holds_few_of_the_keys_and_sets_up_the_review(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     # One or two cited keys found in a .bib above may be chance (a scratch folder's refs.bib, keys as short as

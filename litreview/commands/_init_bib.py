@@ -277,13 +277,15 @@ def _held_csl(plan: Plan, essay_path: Path, top: Path, bibs: list[Path]) -> list
     return []
 
 
-def _bibs_below(top: Path, suffixes: tuple[str, ...] = (".bib",)) -> list[Path]:
-    """The .bib files (or those of ``suffixes``) in the folders below ``top``, three levels at most (hidden and built
-    folders left out)."""
+def _bibs_below(top: Path, suffixes: tuple[str, ...] = (".bib",), *, levels: int = 3,
+                besides: Path | None = None) -> list[Path]:
+    """The .bib files (or those of ``suffixes``) in the folders below ``top``, ``levels`` levels at most (hidden and
+    built folders left out, and the folder ``besides``: one already looked in)."""
     found: list[Path] = []
     for folder, subfolders, files in os.walk(top):  # pruned as it goes: hidden and built folders, depth
         depth = len(Path(folder).relative_to(top).parts)
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in _SKIPPED) if depth < 3 else []
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in _SKIPPED
+                               and Path(folder) / d != besides) if depth < levels else []
         if depth:
             found += [Path(folder) / f for f in sorted(files) if f.lower().endswith(suffixes)]
     return found
@@ -335,6 +337,8 @@ def _keys_held(essay_path: Path, found: list[Path]) -> tuple[list[tuple[Path, in
 
 _LEVELS_ABOVE = 3
 """How many folders above the one init runs in are looked at for a .bib it does not read (``_above_root``)."""
+_LEVELS_BESIDE = 2
+"""How many levels below a folder above are looked at for that .bib (``_above_root``): TeX/Styles/refs.bib."""
 _HELD_TO_STOP = 3
 """How many of the keys the essay cites (and more than half of them) a .bib above must hold for init to stop rather
 than start from an empty bibliography: one or two may be shared by chance (keys as short as ``a``, a scratch folder's
@@ -353,15 +357,20 @@ def _above_root(plan: Plan, essay_path: Path, *, imported: bool) -> None:
     for _ in range(_LEVELS_ABOVE):
         if folder.parent == folder:
             return
-        folder = folder.parent
+        came_from, folder = folder, folder.parent
+        # Its own .bib files, else those of the folders beside the one init came from (a thesis's TeX/Styles/
+        # beside its chapters' TeX/02_Mainmatter/), two levels at most: init run up there finds them below it.
         holding, cited = _keys_held(essay_path, sorted(p for p in folder.glob("*.bib") if p.is_file()))
+        if not holding:
+            holding, cited = _keys_held(essay_path, _bibs_below(folder, levels=_LEVELS_BESIDE, besides=came_from))
         if holding:
             path, count = max(holding, key=lambda held: held[1])
             shown = Path(os.path.relpath(path, plan.root)).as_posix()
             essay = _rel(essay_path, plan.root)
-            inside = Path(os.path.relpath(essay_path, path.parent)).as_posix()
-            up = Path(os.path.relpath(path.parent, plan.root)).as_posix()
-            held = (f"{shown}, above this folder, holds {count} of the {cited} keys {essay_path.name} cites; init "
+            inside = Path(os.path.relpath(essay_path, folder)).as_posix()
+            up = Path(os.path.relpath(folder, plan.root)).as_posix()
+            where = "above this folder" if path.parent == folder else "outside this folder"
+            held = (f"{shown}, {where}, holds {count} of the {cited} keys {essay_path.name} cites; init "
                     "reads no bibliography outside the folder it runs in")
             how = (f"run `litreview init {shell_word(inside)}` in {up} (it is read where it is), or here "
                    f"`litreview init {shell_word(essay)} --bib {shell_word(shown)}` (it is copied into refs/)")
