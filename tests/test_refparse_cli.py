@@ -173,6 +173,7 @@ def test_an_unheaded_list_after_the_text_is_imported_alone_and_its_lines_told(ca
     assert code == 0 and len(re.findall(r"^@", out, re.M)) == 3
     err = " ".join(err.split())
     assert "the list with no heading at the end (lines 7-11)" in err
+    assert "(line 7 on)" not in err  # its lines were told once: "(lines 338-398) of it.txt (line 338 on)"
     assert "--whole" in err and "--section" in err
     code, out, err = run(capsys, "import", str(path), "--whole")
     assert code == 0 and len(re.findall(r"^@", out, re.M)) == 6

@@ -115,7 +115,8 @@ def command(path: str, fmt: str, section: str | None, whole: bool) -> int:
              and items[0].file else "the thebibliography list, under its \\bibitem keys, of " if items else
              f"the {found[1]!r} section of " if found else
              f"the list with no heading at the end (lines {unheaded[0] + 1}-{unheaded[1] + 1}) of " if unheaded else "")
-    click.echo(f"{plural(len(refs), 'reference')} from {where}{path} (line {first_line} on); "
+    start = "" if unheaded else f" (line {first_line} on)"  # an unheaded list's lines are told in ``where``
+    click.echo(f"{plural(len(refs), 'reference')} from {where}{path}{start}; "
                f"{unsure} with uncertain fields", err=True)
     if adopted:
         click.echo(adopted, err=True)
