@@ -829,3 +829,33 @@ def test_a_pdf_or_word_file_named_as_the_bibliography_stops_init_and_check(
     assert main(["check", "--essay", "paper.md", "--bib", "fake.bib"]) == 2
     err = capsys.readouterr().err
     assert f"fake.bib: {kind}" in err and "not a bibliography" in err and "LR100" not in err, err
+
+
+@pytest.mark.parametrize(("style", "told"), [("numeric.csl", True), ("styles/apa", True), ("here.csl", False),
+                                             ("https://example.org/apa.csl", False)])
+def test_init_names_the_citation_style_the_essay_names_that_is_not_here(
+        here: Path, capsys: pytest.CaptureFixture[str], style: str, told: bool) -> None:
+    # A Catalan R Markdown report names `csl: numeric.csl`, which its repository lacks: pandoc stops rendering
+    # ("File numeric.csl not found in resource path") and init said nothing of it. A style found beside the essay
+    # (pandoc adds .csl to a name without it) or given by URL is not named.
+    (here / "refs.bib").write_text(ENTRY.format(key="a"), encoding="utf-8")
+    (here / "here.csl").write_text("<style/>", encoding="utf-8")
+    (here / "Informe.Rmd").write_text(f"---\nbibliography: refs.bib\ncsl: {style}\n---\n\nText [@a].\n",
+                                      encoding="utf-8")
+    assert main(["init", "Informe.Rmd"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (f"Informe.Rmd names the citation style {style}, which is not in its folder: pandoc stops rendering "
+            "without it") in out if told else "citation style" not in out, out
+
+
+def test_init_finds_the_style_a_quarto_project_names_in_its_folder(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # _quarto.yml names csl: relative to the project's folder: a chapter reviewed alone gets no note for it.
+    (here / "refs.bib").write_text(ENTRY.format(key="a"), encoding="utf-8")
+    (here / "apa.csl").write_text("<style/>", encoding="utf-8")
+    (here / "_quarto.yml").write_text("project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n    - ch/one.qmd\n"
+                                      "bibliography: refs.bib\ncsl: apa.csl\n", encoding="utf-8")
+    (here / "index.qmd").write_text("# Preface\n\nText.\n", encoding="utf-8")
+    (here / "ch").mkdir()
+    (here / "ch" / "one.qmd").write_text("# One\n\nText [@a].\n", encoding="utf-8")
+    assert main(["init", "ch/one.qmd"]) == 0
+    assert "citation style" not in capsys.readouterr().out

@@ -117,6 +117,11 @@ def _plan_essay(plan: Plan, root: Path, essay: str | None, bib: str | tuple[str,
             plan.notes.append(f"{essay_path.name} reads {plural(len(missing), 'file')} that {'is' if len(missing) == 1 else 'are'} "
                               f"not here ({', '.join(missing[:3])}{', ...' if len(missing) > 3 else ''}): "
                               "their text and citations are not reviewed (`litreview check` reports each, LR314)")
+        style = _style_missing(essay_path)
+        if style:
+            plan.notes.append(f"{essay_path.name} names the citation style {style}, which is not in its folder: pandoc "
+                              "stops rendering without it (\"File ... not found in resource path\"), unless its data "
+                              "directory's csl/ holds it; litreview reviews the citations all the same")
     else:
         target = root / "refs" / essay_path.name
         essay_setting = _rel(target, root)
@@ -247,6 +252,31 @@ def _parts_missing(essay_path: Path, root: Path) -> list[str]:
     except InputError:
         return []
     return [f"{name} at {_rel(Path(file), root)}:{line}" for file, line, name, *_ in essay.meta.get(MISSING_INPUTS) or ()]
+
+
+def _style_missing(essay_path: Path) -> str:
+    """The citation style (``csl:``) the essay's front matter or its Quarto project names when it is a file that
+    is not there, as pandoc looks for it (beside the essay or in its project's folder, with .csl added to a name
+    without it); '' otherwise (none named, a URL, or the file there)."""
+    from ..essay import load_essay
+    from ..linking.styles import csl_named
+
+    if not essay_path.is_file():
+        return ""
+    try:
+        named = csl_named(load_essay(essay_path).meta)
+    except InputError:
+        return ""
+    if not named or "://" in named:
+        return ""
+    from ..essay import enclosing_book
+
+    book = enclosing_book(essay_path)  # a chapter's project names it relative to the project's folder
+    for folder in (essay_path.parent, *([book.parent] if book is not None else [])):
+        path = folder / named
+        if path.is_file() or path.with_name(path.name + ".csl").is_file():
+            return ""
+    return named
 
 
 def _parts_read(essay_path: Path) -> list[str]:
