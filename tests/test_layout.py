@@ -165,3 +165,10 @@ def test_fetch_summary_of_long_keys_and_dois_cuts_no_word(tmp_path) -> None:
         text = fetch._summary(report, bib, width=width)
         assert_readable(text, width, words_of(*(s.key for s in bib.sources), *(m.reason or "" for m in meta.values()),
                                               "registry searched Semantic Scholar asked"))
+
+
+def test_no_rows_print_no_empty_table() -> None:
+    """A bibliography of no entries (a CSL-YAML file keyed by id, which pandoc reads nothing from) printed an empty
+    box under "0 sources"; the count alone says it."""
+    for width in WIDTHS:
+        assert sources._table((), width=width) == "0 sources\n"

@@ -60,10 +60,12 @@ def render(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]],
     from ..text import visible
 
     rows = [[visible(str(v)) for v in row] for row in rows]
-    # A table whose columns' longest words do not fit side by side would have rich cut words: list records then.
-    if width < narrow or _least_width(columns, rows) > width:
+    if not rows:  # the title's count says it: no empty box under it
+        return "\n".join([title, *wrap(footer, width)] if footer else [title]) + "\n"
+    widths = None if width < narrow else _fitted(columns, rows, width)
+    if widths is None:  # narrow, or the columns' longest words do not fit side by side: rich would cut words
         return _records(title, columns, rows, width=width, heads=heads, footer=footer)
-    return _table(title, columns, rows, width=width, footer=footer)
+    return _table(title, columns, rows, width=width, footer=footer, widths=widths)
 
 
 def _least(column: Column, values: Sequence[str]) -> int:
@@ -73,17 +75,31 @@ def _least(column: Column, values: Sequence[str]) -> int:
 
 
 def _width_of(column: Column, values: Sequence[str]) -> int:
-    """The width the table gives a column: a prose column its least, the others their widest line up to a cap."""
+    """The width the table gives a column: the others' their widest line up to a cap; a prose column, which takes
+    the room they leave, at least as much as a short column (a note 7 columns wide is a word a line)."""
     low = _least(column, values)
-    if column.grow:
-        return low
     widest = max((len(line) for v in values for line in str(v).splitlines()), default=0)
-    return max(low, min(widest, _MAX_WORD_WIDTH if column.fold else _SHORT_WIDTH))
+    return max(low, min(widest, _SHORT_WIDTH if column.grow or not column.fold else _MAX_WORD_WIDTH))
 
 
-def _least_width(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> int:
-    """The narrowest the table may be without cutting a word: its columns, their padding and rules."""
-    return sum(_width_of(c, [row[i] for row in rows]) for i, c in enumerate(columns)) + 3 * len(columns) + 1
+def _fitted(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int) -> list[int] | None:
+    """The widest each column may be for the table to fit ``width`` with no word cut: the short columns give up
+    room down to their longest word, the most spare first (rich would take it from the prose column instead, below
+    its longest word); None when even their longest words, and the prose columns' least room, do not fit."""
+    values = [[row[i] for row in rows] for i in range(len(columns))]
+    widths = [_width_of(c, v) for c, v in zip(columns, values, strict=True)]
+    least = [w if c.grow else _least(c, v) for c, v, w in zip(columns, values, widths, strict=True)]
+    rules = 3 * len(columns) + 1
+    if sum(least) + rules > width:
+        return None
+    excess = sum(widths) + rules - width
+    for i in sorted(range(len(columns)), key=lambda i: least[i] - widths[i]):
+        if excess <= 0:
+            break
+        cut = min(excess, widths[i] - least[i])
+        widths[i] -= cut
+        excess -= cut
+    return widths
 
 
 def _records(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]], *, width: int,
@@ -105,23 +121,21 @@ def _records(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]
 
 
 def _table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]], *, width: int,
-           footer: str) -> str:
+           footer: str, widths: Sequence[int]) -> str:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     table = Table(title=title, show_lines=False, expand=any(c.grow for c in columns))
     for i, column in enumerate(columns):
-        values = [row[i] for row in rows]
-        low = _least(column, values)
-        if column.grow:
+        if column.grow:  # the room the others leave, its least (``_fitted``) at the very least
             table.add_column(column.name, justify=column.justify, overflow="fold",  # type: ignore[arg-type]
-                             min_width=low, ratio=1)
+                             min_width=widths[i], ratio=1)
         else:
             # Short columns keep their longest word; a long value wraps instead of crowding out the prose.
             table.add_column(column.name, justify=column.justify,  # type: ignore[arg-type]
                              overflow="fold" if column.fold else "ellipsis",
-                             min_width=low, max_width=_width_of(column, values))
+                             min_width=_least(column, [row[i] for row in rows]), max_width=widths[i])
     for row in rows:
         table.add_row(*(Text(str(v)) for v in row))
     buffer = io.StringIO()
