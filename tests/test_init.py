@@ -370,6 +370,21 @@ def test_init_names_the_bib_in_a_folder_beside_the_chapters_that_holds_its_keys(
     assert main(["check", "--no-cache"]) == 0
 
 
+def test_init_looks_beside_no_folder_of_the_home_folder_or_above_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # The folders beside the one init runs in are a thesis's own below the home folder; beside a project in the
+    # home folder (or in / itself) lie other projects, and walking / lists every folder of /proc and /usr.
+    home = tmp_path / "home"
+    (home / "paper").mkdir(parents=True)
+    (home / "paper" / "paper.tex").write_text("Text \\cite{cited, other, third}.\n", encoding="utf-8")
+    (home / "other").mkdir()
+    (home / "other" / "refs.bib").write_text(_SHARED_BIB, encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(home / "paper")
+    assert main(["init", "paper.tex"]) == 0
+    assert "other/refs.bib" not in " ".join(capsys.readouterr().out.split())
+
+
 def test_init_names_a_bib_above_that_holds_few_of_the_keys_and_sets_up_the_review(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     # One or two cited keys found in a .bib above may be chance (a scratch folder's refs.bib, keys as short as

@@ -361,7 +361,7 @@ def _above_root(plan: Plan, essay_path: Path, *, imported: bool) -> None:
         # Its own .bib files, else those of the folders beside the one init came from (a thesis's TeX/Styles/
         # beside its chapters' TeX/02_Mainmatter/), two levels at most: init run up there finds them below it.
         holding, cited = _keys_held(essay_path, sorted(p for p in folder.glob("*.bib") if p.is_file()))
-        if not holding:
+        if not holding and not _shared(folder):
             holding, cited = _keys_held(essay_path, _bibs_below(folder, levels=_LEVELS_BESIDE, besides=came_from))
         if holding:
             path, count = max(holding, key=lambda held: held[1])
@@ -380,6 +380,16 @@ def _above_root(plan: Plan, essay_path: Path, *, imported: bool) -> None:
             plan.notes.append(f"{held}: to review the essay with it, {how}, once the files init wrote now are deleted "
                               "(init never overwrites a file)")
             return
+
+
+def _shared(folder: Path) -> bool:
+    """Whether the folders below ``folder`` are other projects' rather than one thesis's: the home folder, a folder
+    above it, or the file system's root (walking it would list every folder of /proc and /usr)."""
+    try:
+        home = Path.home().resolve()
+    except (RuntimeError, OSError):  # no home folder known
+        home = None
+    return folder.parent == folder or (home is not None and (folder == home or folder in home.parents))
 
 
 def _has_inline_references(essay_path: Path, text: str) -> bool:
