@@ -446,9 +446,8 @@ def by_size(docs: list[Document], methods: dict[str, Callable[[Document], tuple[
     best = max(theirs, key=lambda label: sum(theirs[label].values()))
     lines = [f"{part + ': ' if part else ''}{ours} against the best baseline ({best}), R@{k} by the bibliography's "
              f"size (difference per citing sentence, 95% interval by resampling documents)"]
-    bounds = (0, *edges, math.inf)
-    for low, high in pairwise(bounds):
-        among = {d.name for d in docs if low <= len(d.bibliography.sources) < high}
+    for label, group in size_groups(docs, edges).items():
+        among = {d.name for d in group}
         a = {at: v for at, v in mine.items() if at[0] in among}
         if not a:
             continue
@@ -457,12 +456,21 @@ def by_size(docs: list[Document], methods: dict[str, Callable[[Document], tuple[
         per_doc: dict[str, float] = {}
         for at, v in a.items():
             per_doc[at[0]] = per_doc.get(at[0], 0.0) + v - b[at]
-        label = f"< {high}" if low == 0 else f">= {low}" if high == math.inf else f"{low}-{high - 1}"
-        lines.append(f"  {label + ' entries:':<16} {len(per_doc)} documents, {len(a)} citing sentences, "
+        lines.append(f"  {label + ':':<16} {len(per_doc)} documents, {len(a)} citing sentences, "
                      f"litreview {sum(a.values()) / len(a):.3f}, baseline {sum(b.values()) / len(b):.3f}, "
                      f"{mean:+.3f} ({lo:+.3f},{hi:+.3f}), won/lost "
                      f"{sum(v > 1e-9 for v in per_doc.values())}/{sum(v < -1e-9 for v in per_doc.values())}")
     return "\n".join(lines)
+
+
+def size_groups(docs: list[Document], edges: tuple[int, ...] = SIZES) -> dict[str, list[Document]]:
+    """``docs`` by the size of their bibliographies (``edges``: fewer than 30 entries, 30 to 69, 70 or more), each
+    group named by its sizes ("30-69 entries")."""
+    out: dict[str, list[Document]] = {}
+    for low, high in pairwise((0, *edges, math.inf)):
+        label = f"< {high}" if low == 0 else f">= {low}" if high == math.inf else f"{low}-{high - 1}"
+        out[f"{label} entries"] = [d for d in docs if low <= len(d.bibliography.sources) < high]
+    return out
 
 
 def _tally(outcome: dict[str, tuple[bool, bool]], among: list[Document]) -> str:

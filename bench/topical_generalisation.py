@@ -10,7 +10,11 @@ re-ranker, the entry's description length and age. Then the suggestions: the top
 under rules of what supports it (the sentence names its author, a wide lead over the next candidate,
 the cosine at 0.5 or more, ...), the rules cited most often with how many they hold; a default needs 8 in 10.
 
-    python bench/topical_generalisation.py --extra-dev FOLDER [--extra-dev FOLDER ...]
+    python bench/topical_generalisation.py --extra-dev FOLDER [--extra-dev FOLDER ...] [--by-size]
+
+``--by-size``: R@5 by the size of the document's bibliography (fewer than 30 entries, 30 to 69, 70 or more: where
+the held-out documents trailed the baseline) instead of by part, and rank fusion with the baseline for the documents
+of 30 entries or more alone (the shipped re-ranker below 30).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_topical import extra_parts, pairs, rank_bm25, recall_at, wilson  # noqa: E402
+from eval_topical import SIZES, extra_parts, pairs, rank_bm25, recall_at, size_groups, wilson  # noqa: E402
 from topical_ablations import _listwise  # noqa: E402
 from topical_corpus import DEFAULT_CORPUS, DEV, Document, load_split  # noqa: E402
 from topical_fit import L2, out_of_fold  # noqa: E402
@@ -47,12 +51,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--extra-dev", action="append", type=Path, default=[], metavar="FOLDER",
                         help="further development papers (FOLDER/SOURCES.tsv), each folder a part; repeatable")
+    parser.add_argument("--by-size", action="store_true",
+                        help="R@5 by the bibliography's size (< 30, 30-69, >= 70 entries) instead of by part")
     args = parser.parse_args(argv)
     parts = {"corpus dev": load_split(args.corpus, DEV), **extra_parts(args.extra_dev)}
     if not parts["corpus dev"]:
         print(f"corpus not found at {args.corpus}")
         return 1
     docs = [d for part in parts.values() for d in part]
+    if args.by_size:
+        parts = size_groups(docs)
     where: Where = []
     every, y, doc_of = pairs(docs, where)
     names = list(MODEL)  # the shipped re-ranker's features; ``every``: all the suggester measures
@@ -79,6 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     row("BM25 + par.+acr.+essay's own order (no model)", rr)
     for k, weight in ((5, 0.5), (60, 1.0), (60, 2.0), (10, 1.0)):
         row(f"rank fusion with BM25 + par.+acr.+essay, k {k} x {weight:g}", _fused(shipped, rr, where, doc_of, k, weight))
+    if args.by_size:
+        long = {d.name for d in docs if len(d.bibliography.sources) >= SIZES[0]}
+        for k, weight in ((2, 0.5), (2, 1.0)):
+            fused = _fused(shipped, rr, where, doc_of, k, weight)
+            row(f"the same, k {k} x {weight:g}, {SIZES[0]} entries or more alone",
+                [f if d in long else p for f, p, d in zip(fused, shipped, doc_of, strict=True)])
     for l2 in (3.0, 30.0, 100.0, 300.0, 1000.0):
         row(f"penalty {l2:g} (shipped {L2:g})", fitted(x, names, l2))
     for label, kept in feature_sets().items():

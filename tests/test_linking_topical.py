@@ -736,3 +736,33 @@ def test_words_another_linker_used_still_suggest_the_other_entries() -> None:
     assert ("keller2009history", "title") in kinds
     assert ("foltin1994talk", "topical") in kinds
     assert ("keller2009history", "topical") not in kinds  # the linked pair is not suggested again
+
+
+PACKAGES_BIB = """
+@manual{broom, title={broom: Convert Statistical Objects into Tidy Tibbles}, year={2023},
+        url={https://CRAN.R-project.org/package=broom}}
+@manual{patchwork, title={patchwork: The Composer of Plots}, year={2025}, doi={10.32614/CRAN.package.patchwork}}
+@manual{knitr, title={knitr: A General-Purpose Package for Dynamic Report Generation}, year={2021},
+        url={https://yihui.org/knitr/}}
+@article{register, title={register: Registration for Exponential Family Functional Data}, year={2018},
+         url={https://github.com/julia-wrobel/registr}}
+@manual{here, title={here: A Simpler Way to Find Your Files}, year={2025}, url={https://CRAN.R-project.org/package=here}}
+@manual{tidy, title={tidy: Other Tools}, year={2025}}
+"""
+
+
+def test_a_package_whose_address_names_it_is_named_by_its_lower_case_name() -> None:
+    # "broom: Convert Statistical Objects ..." at "CRAN.R-project.org/package=broom": the title opens with the package's
+    # name, written in lower case wherever it stands; the first sentence writing it as the title does names the work.
+    claims = parse_essay("We tidy the models with broom and knitr, and combine plots with patchwork.\n\n"
+                         "The broom package helped again.\n\nWe register the curves and come here often.\n").claims
+    got = [(claims[w.row].id, w.key, claims[w.row].text[w.start:w.end])
+           for w in topical.named_works(claims, build_index(parse_bibliography(PACKAGES_BIB)))]
+    # Not "register" (its address names "registr": the word is the prose's), not "here" (a function word), not "tidy"
+    # (no address names it).
+    assert got == [("p1-s1", "broom", "broom"), ("p1-s1", "knitr", "knitr"), ("p1-s1", "patchwork", "patchwork")]
+
+
+def test_a_package_s_lower_case_name_is_not_named_by_another_spelling() -> None:
+    claims = parse_essay("Brooms sweep the floor.\n\nA BROOM is a tool for sweeping.\n").claims
+    assert topical.named_works(claims, build_index(parse_bibliography(PACKAGES_BIB))) == []

@@ -538,3 +538,20 @@ def test_the_whole_output_is_compared_with_the_topical_suggester_alone() -> None
     row = next(line for line in lines if line.startswith("  gp"))
     assert "0.500" in row and "1.000" in row and row.rstrip().endswith("1/0")
     assert lines[-1].endswith("lost 1, gained 0")
+
+
+def test_the_variants_can_be_read_by_the_bibliography_s_size() -> None:
+    # bench/topical_generalisation.py --by-size groups the documents as eval_topical's size table does (one rule).
+    import eval_topical
+    from topical_corpus import Document
+
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+
+    essay = parse_essay("One claim here.\n")
+    docs = [Document(f"d{n}", essay, parse_bibliography("".join(f"@article{{k{i}, title={{T{i}}}}}\n"
+                                                                for i in range(n))), {"p1-s1": {"k0"}})
+            for n in (3, 29, 30, 69, 70, 200)]
+    groups = eval_topical.size_groups(docs)
+    assert {label: [d.name for d in group] for label, group in groups.items()} == {
+        "< 30 entries": ["d3", "d29"], "30-69 entries": ["d30", "d69"], ">= 70 entries": ["d70", "d200"]}

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..essay.language import guess_language
 from ..locale_terms import QUOTATION_OPENERS
-from ..model import Claim
+from ..model import Claim, Source
 from .attribution import BARE_NAME, people_named
 from .author_names import plausible_surname
 from .hits import Hit
@@ -79,7 +79,9 @@ History"); over 25 development documents (9 corpus documents and 16 further pape
 once a capital after a hyphen that follows a word no longer made a name ("Polit-Talk", a German noun: 19 of 20 before);
 over 33 (8 papers more), 19 of 19 once the initials of a body of several entries ("LAPD") and a short form the document
 defines for words in lower case ("value added models (VAM)") no longer named a work (19 of 21 before); over 38 (5 papers more,
-read first after that), 22 of 22 (95% interval 0.85-1.00), 3 of them on those 5.
+read first after that), 22 of 22 (95% interval 0.85-1.00), 3 of them on those 5; over 43 (5 papers more), 27 of 27,
+then 45 of 45 (0.92-1.00) once a package named in lower case by its title and its address counted (``_names_itself``:
+18 more, the R packages of two documents).
 A rule, not fitted: no other evidence of the sentence changes it, and below 1 as every topical suggestion
 is."""
 NAMED_EVIDENCE = "the name its title opens with (first named here)"
@@ -359,12 +361,14 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
     not "Europe: A History" nor "Gaussian processes") that no other entry's title holds, the first of ``claims`` that
     writes that word as a name: with a capital (not only as its first word, a quotation's or one after a colon; not
     in German, which capitalises its nouns: ``NOUNS_CAPITALISED``), a capital inside or a digit; not in lower case
-    ("visit" is not VisIt), nor followed or preceded by a capitalised word the title lacks (the longer name of
+    ("visit" is not VisIt; but a package whose address names it, ``_names_itself``, is named in lower case as its
+    title writes it: "broom"), nor followed or preceded by a capitalised word the title lacks (the longer name of
     something else: "United States" for "United We Stand"), nor a person's name (an author's family name, or a given
     name before one: ``_person``; a title's opening possessive, "Darwin's Dangerous Idea"), nor in a sentence written
     in capitals. The first only: a document cites a tool or a data set where it first names it, not each time (later
     namings were cited 2 times in 8 on development manuscripts)."""
     heads: dict[str, str] = {}
+    lower: dict[str, str] = {}  # the heads of packages named in lower case (``_names_itself``), as the title writes them
     in_capitals: set[str] = set()  # the heads of titles written in capitals, whose capitals tell no name
     title_words: Counter[str] = Counter()
     words_of: dict[str, frozenset[str]] = {}
@@ -384,8 +388,11 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
         if (sum(ch.isalpha() for ch in head) >= NAME_LETTERS and head not in STOPWORDS
                 and head not in FUNCTION_WORDS_ABROAD and not index.roles(head)
                 and not strip_possessive(head)[1]  # "Darwin's Dangerous Idea": whose idea, not the work's name
-                and _name_like(written[at])):  # "VisIt", "EM-DAT", "pybind11": not "Europe: A History", "Boston ..."
+                and (_name_like(written[at])  # "VisIt", "EM-DAT", "pybind11": not "Europe: A History", "Boston ..."
+                     or _names_itself(source, written[at]))):  # "broom: Convert ..." at ".../package=broom"
             heads[head] = key
+            if not _name_like(written[at]):
+                lower[head] = written[at]  # named as the title writes it, in lower case
             if all(ch.isupper() for ch in source.title if ch.isalpha()):  # "EUROPE: A HISTORY": named as written
                 in_capitals.add(head)  # by a sentence alone ("PLATO"), not as "Europe"
     # A head no other title holds, that is no body's initials and that the document does not define as a short form of
@@ -400,20 +407,27 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
         return []
     # German writes every noun with a capital ("Die Politik der Stadt"): there a capital alone makes no name.
     capital_names = guess_language(" ".join(c.text for c in claims)) not in NOUNS_CAPITALISED
+    lower = {head: written for head, written in lower.items() if head in heads}
+    written_lower = set(lower.values())
     found: list[NamedWork] = []
     named: set[str] = set()
     for row, claim in enumerate(claims):
         if all(ch.isupper() for ch in claim.text if ch.isalpha()):
             continue  # "THIS SOFTWARE IS PROVIDED AS IS": written in capitals, no word of it is written as a name
-        if not any(_named_head(w, heads) for w in _WORDS.split(claim.text) if w and not (w.islower() and w.isalpha())):
+        if not any(_named_head(w, heads) for w in _WORDS.split(claim.text)
+                   if w and (not (w.islower() and w.isalpha()) or w in written_lower)):
             continue  # no word that could be a name the heads hold: not worth reading word by word
         toks = tokens(claim.text)
         for n, tok in enumerate(toks):
             name = _named_head(tok.text, heads)
             entry = heads[fold(name)] if name else None
             opens = n == 0 or claim.text[toks[n - 1].end:tok.start].rstrip().endswith(_OPENING)
-            if entry is None or entry in named or not _written_as_name(
-                    tok.text, opens, capital_names and fold(name) not in in_capitals):
+            if entry is None or entry in named:
+                continue
+            if fold(name) in lower:
+                if name != lower[fold(name)]:
+                    continue  # a package's name is written as its title writes it: not "Brooms", "BROOM"
+            elif not _written_as_name(tok.text, opens, capital_names and fold(name) not in in_capitals):
                 continue
             name_end = tok.start + len(name)
             if any(_other_name(claim.text, toks, n, m, words_of[entry]) for m in (n - 1, n + 1)) or _person(
@@ -424,6 +438,21 @@ def named_works(claims: Sequence[Claim], index: SourceIndex) -> list[NamedWork]:
         if len(named) == len(heads):
             break
     return found
+
+
+_ADDRESS_PARTS = re.compile(r"[/=.]+")
+
+
+def _names_itself(source: Source, word: str) -> bool:
+    """Whether the entry's address ends with ``word``, the word its title opens with: a package's or a repository's
+    own page ("CRAN.R-project.org/package=broom", the DOI "10.32614/CRAN.package.broom", "yihui.org/knitr/",
+    "github.com/agoutsmedt/biblionetwork"). Its title's head is then the work's name even in lower case ("broom: Convert
+    Statistical Objects into Tidy Tibbles"), not a word of the prose ("register: Registration for ...", whose address
+    names "registr"). On de-marked development manuscripts (43 documents), every first sentence writing such a name
+    as its title does cited the entry there (18 of 18, the R packages of two documents: "... dplyr, readr, tidyr")."""
+    low = word.lower()
+    return any(parts and parts[-1] == low for parts in
+               ([p for p in _ADDRESS_PARTS.split(address.lower()) if p] for address in (source.url, source.doi)))
 
 
 def _bodies(index: SourceIndex) -> set[str]:
