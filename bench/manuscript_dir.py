@@ -199,7 +199,9 @@ def listed_sources(folder: Path) -> list[tuple[str, Path, Path]]:
     """(name, source, .bib) of each row of ``folder/SOURCES.tsv``: tab-separated name, source and .bib, paths
     relative to the folder or absolute (an empty .bib cell, for a Manubot manuscript with none, gives the
     folder itself: no file); blank lines, lines starting with "#" and a first row starting with "name"
-    (the header) skipped. The one reader of that list for every benchmark that takes such a folder."""
+    (the header) skipped. A .bib cell may name several BibTeX files, separated by ";" (a manuscript that gives
+    pandoc several bibliographies): they are read as one, their texts joined (``joined_bibliography``), as pandoc
+    reads several bibliographies. The one reader of that list for every benchmark that takes such a folder."""
     out = []
     for number, line in enumerate((folder / "SOURCES.tsv").read_text(encoding="utf-8").splitlines(), 1):
         cells = line.split("\t")
@@ -207,7 +209,27 @@ def listed_sources(folder: Path) -> list[tuple[str, Path, Path]]:
             continue
         if len(cells) < 3:
             raise SystemExit(f"{folder / 'SOURCES.tsv'}:{number}: expected name, source and .bib, tab-separated")
-        out.append((cells[0], folder / cells[1], folder / cells[2]))
+        bibs = [folder / cell.strip() for cell in cells[2].split(";") if cell.strip()]
+        if len(bibs) > 1 and any(b.suffix.lower() != ".bib" for b in bibs):
+            raise SystemExit(f"{folder / 'SOURCES.tsv'}:{number}: several bibliographies are joined only when "
+                             "all are BibTeX (.bib) files")
+        out.append((cells[0], folder / cells[1], joined_bibliography(bibs) if len(bibs) > 1 else folder / cells[2]))
+    return out
+
+
+def joined_bibliography(bibs: list[Path]) -> Path:
+    """One BibTeX file holding the texts of ``bibs`` one after the other, in a folder of the temporary directory
+    (never beside the manuscripts): named by a hash of the paths and texts, so a run reads the same file again."""
+    import hashlib
+
+    texts = [b.read_text(encoding="utf-8-sig") for b in bibs]
+    digest = hashlib.sha1("\0".join([*map(str, bibs), *texts]).encode("utf-8")).hexdigest()[:16]
+    out = Path(tempfile.gettempdir()) / "litreview-bench-bibs" / f"{digest}.bib"
+    if not out.is_file():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        partial = out.with_suffix(f".{os.getpid()}.part")
+        partial.write_text("\n\n".join(texts), encoding="utf-8")
+        partial.replace(out)
     return out
 
 

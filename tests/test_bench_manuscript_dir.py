@@ -203,3 +203,28 @@ def test_items_of_a_note_pandoc_prints_again_are_counted_apart(tmp_path: Path,
     out = capsys.readouterr().out
     assert "missed (pandoc only):   a (a note's copy pandoc prints again)" in out
     assert "3 of the 3 items pandoc alone cites are copies of a note it prints again" in out
+
+
+def test_a_row_naming_several_bib_files_reads_them_as_one(tmp_path: Path) -> None:
+    from bench.manuscript_dir import listed_sources
+
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "paper.md").write_text("See [@a; @b].\n", encoding="utf-8")
+    (tmp_path / "m" / "one.bib").write_text("@book{a, title={A}, author={Roe, Ann}, year={2001}}\n", encoding="utf-8")
+    (tmp_path / "m" / "two.bib").write_text("@book{b, title={B}, author={Poe, Bo}, year={2002}}\n", encoding="utf-8")
+    (tmp_path / "SOURCES.tsv").write_text("name\tsource\tbib\nm\tm/paper.md\tm/one.bib;m/two.bib\n", encoding="utf-8")
+    [(name, source, bib)] = listed_sources(tmp_path)
+    assert (name, source) == ("m", tmp_path / "m" / "paper.md")
+    assert tmp_path not in bib.parents  # never written beside the manuscripts
+    from litreview.bibliography.load import load_bibliography
+
+    assert sorted(load_bibliography(bib).keys) == ["a", "b"]
+    assert listed_sources(tmp_path)[0][2] == bib  # the same file on a second reading
+
+
+def test_several_bibliographies_are_joined_only_when_all_are_bibtex(tmp_path: Path) -> None:
+    from bench.manuscript_dir import listed_sources
+
+    (tmp_path / "SOURCES.tsv").write_text("m\tpaper.md\tone.bib;two.json\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"SOURCES\.tsv:1: several bibliographies"):
+        listed_sources(tmp_path)
