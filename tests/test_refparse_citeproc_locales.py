@@ -287,6 +287,12 @@ def test_a_volume_in_words_after_its_label_stays_the_volume():
     assert ref.container == "Collected Essays" and ref.volume == "Two"
 
 
+def test_an_issues_label_read_as_the_volume_stays_out_of_the_journals_name():
+    # Chicago's "nos. 38-39" for a double issue: the label has no digit, but it is no word of the journal's name
+    ref = parse_reference("Lindqvist, Petra. 2016. “Über Die Wahl.” Politik Und Gesellschaft, nos. 38-39 (2016): 41–49.")
+    assert ref.container == "Politik Und Gesellschaft"
+
+
 def test_a_month_read_as_the_volume_is_the_date_not_the_journals():
     ref = parse_reference("Poe, Sam. 1992. “Aid Under Two Presidents.” Journal of Political Studies, February, 147–67.")
     assert (ref.container, ref.volume, ref.month, ref.pages) == ("Journal of Political Studies", "", 2, "147–67")

@@ -1166,6 +1166,63 @@ def test_in_with_its_colon_spaced_apart_opens_the_book_after_the_title(raw, titl
     assert (ref.title, ref.container, ref.publisher) == (title, container, publisher)
 
 
+@pytest.mark.parametrize(("raw", "container", "volume"), [
+    ("Lindqvist, P., and R. Osei. 2003. “Kaon Flow in Heavy Collisions at Moderate Energies.” Phys. Rev. C 68:044905.",
+     "Phys. Rev. C", "68"),
+    ("Lindqvist, P., and Osei, R.K. (1998). Microscopic treatment of kaon flow in dense matter. Phys. Rev. C 58, "
+     "1184–1203.", "Phys. Rev. C", "58"),
+    ("Lindqvist P and Osei R (1998) Microscopic treatment of kaon flow in dense matter. Phys. Rev. C 58: 1184–1203.",
+     "Phys. Rev. C", "58"),
+    ("Lindqvist P, Osei R (1998) Microscopic treatment of kaon flow. Phys. Lett. B 58: 1184–1203.", "Phys. Lett. B",
+     "58"),
+    ("Lindqvist, P., and R. Osei. 2006. “Universality of the Kaon Flow Scale in Heavy Ion Collisions.” Phys. Rev. C 74 "
+     "(2006): 054905.", "Phys. Rev. C", "74"),
+])
+def test_a_section_letter_closing_an_abbreviated_journals_name_is_the_names(raw, container, volume):
+    # the section of a journal ("Phys. Rev. C", "Nucl. Phys. A") printed with no stop after an abbreviated name: the
+    # model read the letter as the volume's or a note's, so the journal lost it
+    ref = parse_reference(raw)
+    assert (ref.container, ref.volume) == (container, volume)
+
+
+@pytest.mark.parametrize(("raw", "container", "volume", "year"), [
+    ("HALVORSEN, Kari; MBEKI, Thabo. Adaptive offsets for coordinated traffic signals on arterial roads. Journal of "
+     "Traffic Studies, [s. l.], v. 48, p. 26–39, 2001.", "Journal of Traffic Studies", "48", "2001"),
+    ("DUPRAT, Jean. Commerce et noblesse en Dauphiné au XVIIIe siècle. Annales du Midi savoyard, [s. l.], v. 12, "
+     "n. 231, 1978.", "Annales du Midi savoyard", "12", "1978"),
+])
+def test_abnts_unknown_place_after_a_journals_name_is_no_part_of_it(raw, container, volume, year):
+    # ABNT (NBR 6023:2018) prints "[s. l.]" after a journal with no place: it was read into the journal's name, and
+    # the volume after it as the year
+    ref = parse_reference(raw)
+    assert (ref.container, ref.volume, ref.year) == (container, volume, year)
+
+
+def test_a_volume_in_the_years_range_after_its_label_is_the_volume():
+    ref = parse_reference("HALVORSEN, Kari; MBEKI, Thabo. Adaptive offsets for coordinated traffic signals on arterial "
+                          "roads. Journal of Traffic Studies, v. 1748, p. 26–39, 2001.")
+    assert (ref.volume, ref.year, ref.pages) == ("1748", "2001", "26–39")
+
+
+@pytest.mark.parametrize("raw", [
+    "HALVORSEN, K.; OTHERS. Kaon flow in heavy collisions at moderate energies. Phys. Rev. C, v. 68, p. 044905, 2003.",
+    "HALVORSEN, K.; MBEKI, T. A.; OTHERS. Kaon flow in heavy collisions. Nucl. Phys. A, v. 712, p. 301–318, 2003.",
+])
+def test_others_closing_names_in_capitals_is_the_names_not_the_titles(raw):
+    # ABNT prints a BibTeX "and others" as "OTHERS." after the capitals of the names: the list's end, no title word
+    ref = parse_reference(raw)
+    assert ref.title.startswith("Kaon flow") and ref.authors[0].family == "HALVORSEN" and ref.et_al
+
+
+@pytest.mark.parametrize("raw", [
+    "Lindqvist, P., and R. Osei. 2003. “Kaon Flow.” Phys. Rev. 68:044905.",
+    "Lindqvist P. Kaon flow. Studies in History. V 12: 301–318.",
+])
+def test_no_letter_joins_a_journals_name_that_ends_without_one(raw):
+    ref = parse_reference(raw)
+    assert not ref.container.endswith((" C", " V"))
+
+
 @pytest.mark.parametrize("raw", [
     "SMITH, J. et JONES, K. A randomised trial. Proc. Natl. Acad. Sci. U. S. A. 2019, vol. 116, no. 3, p. 1234–1240.",
     "Smith, J. (2019). A randomised trial. Proc. Natl. Acad. Sci. U. S. A. 116, 1234–1240.",

@@ -56,6 +56,7 @@ from .relabel_journal_names import (
     periodical_closing_title,
     qualified_journal_before_numbers,
     qualifier_closing_journal,
+    section_closing_journal,
 )
 from .relabel_journal_place import place_before_volume
 from .relabel_meetings import meetings_book_title
@@ -99,6 +100,7 @@ from .relabel_numbers import (
     volume_after_container,
     volume_and_pages_closing_container,
     volume_in_note,
+    volume_in_years_after_its_label,
     year_before_page_label,
 )
 from .relabel_opening_editors import (
@@ -617,6 +619,7 @@ _RULES = (
     _rule(qualified_journal_before_numbers, "title", marks=("(",)),
     _rule(journal_between_volume_and_page, "title", marks=("(",)),
     _rule(initials_closing_journal, "", _SPAN, "publisher location"),
+    _rule(section_closing_journal, "", _SPAN, "volume note"),
     _rule(arxiv_preprint, text=True),
     _rule(repository_as_publisher, "title", unless="publisher", text=True),
     _rule(publisher_closing_container, "", _SPAN, unless="publisher"),
@@ -639,6 +642,7 @@ _RULES = (
     _rule(publisher_by_its_rival, "title", unless="publisher", rivals="publisher"),
     _rule(_no_date, text=True),
     _rule(_doubted_year, unless="date", rivals="date"),
+    _rule(volume_in_years_after_its_label, "date volume"),
     _rule(article_number_after_volume, "date volume", unless="pages"),
     _rule(article_number_read_as_volume, "volume", unless="pages"),
     _rule(page_after_volume, "volume", unless="pages"),

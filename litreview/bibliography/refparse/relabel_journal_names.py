@@ -82,6 +82,38 @@ def initials_closing_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _INITIAL = lazy(r"[A-Z]\.,?")
 
 
+def section_closing_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """One capital letter with no stop after an abbreviated journal's name, right before a number, is the name's last
+    word, the journal's section: "Phys. Rev. C 58, 1184–1203", "Phys. Lett. B 58: 1184" (the model read the letter as
+    the volume's or a note's, and the journal lost it); so are the abbreviated words between the name's span and the
+    letter that the model read as a note's ("Phys. | Rev. C 52:3026–31"). Where the letter was the reading's only
+    volume, the number after it that the model read as the pages is the volume ("Phys. Rev. C 74 (2006): 054905")."""
+    out: list[Tagged] | None = None
+    for i in range(1, len(tagged) - 1):
+        if tagged[i - 1].label not in ("journal", "container") or not _ABBREVIATION.fullmatch(tagged[i - 1].token.text):
+            continue
+        j = i
+        while j < len(tagged) - 1 and tagged[j].label == "note" and _ABBREVIATION.fullmatch(tagged[j].token.text):
+            j += 1
+        if tagged[j].label in ("volume", "note") and _SECTION.fullmatch(tagged[j].token.text) \
+                and j + 1 < len(tagged) and tagged[j + 1].token.text[:1].isdigit():
+            out = out or list(tagged)
+            out[i:j + 1] = [t._replace(label=tagged[i - 1].label) for t in tagged[i:j + 1]]
+            after = tagged[j + 1]
+            if tagged[j].label == "volume" and after.label == "pages" and _BARE_NUMBER.fullmatch(after.token.text) \
+                    and not any(t.label == "volume" for k, t in enumerate(tagged) if k != j):
+                out[j + 1] = after._replace(label="volume")
+    return tagged if out is None else out
+
+
+#: a number alone, maybe closed by a comma or a colon
+_BARE_NUMBER = lazy(r"\d+[,:]?")
+
+
+#: a journal's section after its name: one capital letter, no stop, none a roman volume's ("Studies in History. V 12")
+_SECTION = lazy(r"[A-HJKN-UWYZ]")
+
+
 def qualifier_closing_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A parenthesis right after a journal's name, closed within four words with no digit in them, before the volume,
     the pages or the date, is the name's end: NLM's journal titles tell like names apart by a place or an edition

@@ -117,7 +117,8 @@ def after_capital_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """Words after the initials that close a name printed in capitals, which the model read on into the names, open
     the title: ISO 690's "NUSSBAUM, M. Aristotle’s “De Motu Animalium”." and "RADIATOR, R. Zenos things, 1953."
     (such a list prints every family name in capitals, so a word that is neither capitals nor initials is no name; a
-    joiner is the title's where a lower-case word follows it, no name: ABNT's "ROE, J. Sal e pressão. 2010.")."""
+    joiner is the title's where a lower-case word follows it, no name: ABNT's "ROE, J. Sal e pressão. 2010."). ABNT's
+    "OTHERS." alone after the initials (a BibTeX "and others") closes the names."""
     n = 0
     while n < len(tagged) and tagged[n].label == "author":
         n += 1
@@ -128,7 +129,8 @@ def after_capital_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     if particle.isupper() and is_particle(particle):
         last += 1  # ABNT's "LAMBALGEN, M. VAN.": the family name's particle in capitals after the initials
     rest = tagged[last + 1:n]
-    if last < 1 or not rest or not _CAPITALS.fullmatch(tagged[last - 1].token.text) \
+    if last < 1 or not rest or (len(rest) == 1 and _OTHERS_WORD.fullmatch(rest[0].token.text)) \
+            or not _CAPITALS.fullmatch(tagged[last - 1].token.text) \
             or any(_CAPITALS.fullmatch(t.token.text) for t in rest) \
             or any(t.token.text.casefold() in _JOINERS and (k + 1 == len(rest) or rest[k + 1].token.text[:1].isupper())
                    for k, t in enumerate(rest)) \

@@ -144,6 +144,20 @@ def month_closing_title(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return out
 
 
+def volume_in_years_after_its_label(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A four-digit number right after a volume's label that the model read as the date, where the label is all the
+    volume and the reading has another date, is the volume: ABNT's "Transportation Research Record, v. 1748, p. 26–39,
+    2001." (a volume in the years' range)."""
+    for i in range(1, len(tagged)):
+        t, label = tagged[i], tagged[i - 1]
+        if t.label == "date" and label.label == "volume" and _FOUR_DIGITS.fullmatch(t.token.text) \
+                and _VOLUME_LABEL_ALONE.fullmatch(label.token.text) \
+                and not any(u.label == "volume" for k, u in enumerate(tagged) if k != i - 1) \
+                and any(u.label == "date" and F.YEAR_RE.search(u.token.text) for k, u in enumerate(tagged) if k != i):
+            return [*tagged[:i], t._replace(label="volume"), *tagged[i + 1:]]
+    return tagged
+
+
 def article_number_after_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A four-digit number after the volume that the model read as a second date, another year than the one the
     reference printed before, is the pages (an article's number), in a reading with no pages: APA's "Journal:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import fields as F
-from .lexicon import ORDINALS, VOLUME
+from .lexicon import NUMBER, ORDINALS, VOLUME
 from .tagger import Tagged
 
 #: the letters of a roman numeral ("IV", "xii"): a word of these alone may be a volume
@@ -22,8 +22,10 @@ def _numberless(word: str) -> bool:
 
 
 def _labelled(words: list[str]) -> bool:
-    """A volume's label opens the words: a volume printed in words ("Volume Two", "Vol. Three")."""
-    return words[0].lower().strip(".,;:()[]") in VOLUME or words[0].lower() in VOLUME or words[0].lower() in ORDINALS
+    """A volume's or an issue's label opens the words: a volume printed in words ("Volume Two", "Vol. Three"), or the
+    label alone, its number read apart ("nos. 38-39")."""
+    first = words[0].lower()
+    return first.strip(".,;:()[]") in VOLUME or first in VOLUME or first in ORDINALS or first in NUMBER
 
 
 def wordy_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:

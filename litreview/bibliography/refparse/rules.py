@@ -60,6 +60,11 @@ _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 #: the Latin "no place" and "no name" of an imprint printed with a space ("[S. l.]", "[s. n.]", "[S. l. : s. n.]", French
 #: typography): written as one word, "[S.l.]", as the model learnt it (spaced, it read the letters as names or a date's)
 _SINE = re.compile(r"(?i)(?:(?<=\[)|(?<=:\s)|(?<=:))(s)\.\s(l|n)\.(?=\]|\s*:)")
+#: ABNT's "no place" between a journal's name and its volume, issue or pages ("Journal, [s. l.], v. 12, n. 3"), which
+#: NBR 6023:2018 prints for a journal with no place: no part of the name and no place to read, left out (the model,
+#: which learnt the journal's name right before its volume, read it into the name and the volume after it as the
+#: year). Before the year alone ("Ethics, [s. l.], 1994.") it is kept: the model reads the name by it there
+_JOURNAL_SINE = re.compile(r"(?i), \[s\. ?l\.\](?=, (?:v|n|p|vol|no)\. )")
 #: a year's closing parenthesis glued to the word after it ("(Clarendon Press, 1968)Clarendon Aristotle", "(2006)pp.
 #: 3859", text taken from a PDF or a style that drops the space): the space put back, so that the year is a token of its
 #: own, as every reference the model learnt from prints it
@@ -91,6 +96,8 @@ def normalise(text: str) -> str:
     text = _SURROGATE.sub("\ufffd", text)
     if "\u2010" in text or "\u2011" in text:  # translate looks every character up: only where one is printed
         text = text.translate(_HYPHENS)
+    if "[" in text and ", [" in text:
+        text = _JOURNAL_SINE.sub("", text)
     if ". " in text and ("[" in text or ":" in text):
         text = _SINE.sub(r"\1.\2.", text)
     if ")" in text and _GLUED.search(text):
