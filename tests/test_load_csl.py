@@ -942,3 +942,17 @@ def test_csl_yaml_numbers_are_read_as_yaml_1_2_reads_them_as_pandoc_does(written
     (source,) = parse_csl(f"- id: a\n  type: article-journal\n  title: T\n  page: {written}\n", "refs.yaml",
                           yaml=True).sources
     assert source.pages == read
+
+
+def test_a_csl_json_date_as_a_year_map_is_no_date_as_pandoc_reads_it() -> None:
+    # Hand-written CSL-JSON (bibwild18 lexlab-scaffold): "issued": {"year": 1993}. pandoc 3.9 reads it as
+    # date-parts [[0]] and prints "n.d."; litreview read 1993, so its site and author-date matching disagreed with
+    # the rendered document, and no finding said so. (CSL-YAML's map is read as a date by pandoc: kept so.)
+    text = json.dumps([{"id": "r93", "type": "book", "title": "T", "issued": {"year": 1993}},
+                       {"id": "r94", "type": "book", "title": "U", "issued": {"date-parts": [[1994]], "year": 1990}}],
+                      indent=1)
+    bib = parse_csl(text, "refs.json")
+    assert [(s.key, s.year) for s in bib.sources] == [("r93", None), ("r94", 1994)]
+    [told] = [p for p in bib.problems if p.code == "LR124"]
+    assert (told.key, told.line, told.severity) == ("r93", 6, "warning")
+    assert "n.d." in told.message and told.hint == 'Write "issued": {"date-parts": [[1993]]}'

@@ -232,6 +232,27 @@ def unread_dates(item: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     return found
 
 
+def year_map(value: Any) -> bool:
+    """A CSL date written as a ``{year, month, day}`` map, without date-parts, raw or literal: pandoc reads it as
+    that date in CSL-YAML, and as no date (date-parts [[0]], printed n.d.) in CSL-JSON."""
+    return _mapping(value) and "year" in value and not value.keys() & {"date-parts", "raw", "literal"}
+
+
+def unread_json_dates(item: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """(variable, what pandoc reads wrong in it, what to write instead) for each date of a CSL-JSON item written
+    as a ``{year, month, day}`` map (citeproc-js's legacy form, ``"issued": {"year": 1993}``): pandoc reads no
+    date in it and prints n.d. (LR124)."""
+    found = []
+    for variable in sorted(item.keys() & DATE_VARIABLES):
+        if year_map(value := item[variable]):
+            parts = [value.get(k) for k in ("year", "month", "day") if value.get(k) is not None]
+            numbers = ", ".join(str(p).strip() if _number(p) else "YYYY" for p in parts) or "YYYY"
+            found.append((variable, f"is {json.dumps(dict(value), ensure_ascii=False)}, which pandoc reads as no "
+                          "date (it prints n.d.): CSL-JSON gives a date as date-parts, raw or literal",
+                          f'Write "{variable}": {{"date-parts": [[{numbers}]]}}'))
+    return found
+
+
 def _whole(value: Any) -> bool:
     """A whole number as pandoc reads one: 2010 or 2010.0, not 2010.5 and not true."""
     return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())
@@ -306,8 +327,10 @@ def _date(value: Any, yaml: bool = False) -> tuple[int | None, str]:
         return None, ""
     if isinstance(value, (str, int, date)) and not isinstance(value, bool):
         value = {"raw": value.isoformat() if isinstance(value, date) else str(value)}
-    elif _mapping(value) and "year" in value and not value.keys() & {"date-parts", "raw", "literal"}:
-        value = [value]  # one "{year, month, day}" map, which pandoc reads as the list of one below
+    elif year_map(value):
+        if not yaml:  # CSL-JSON: pandoc reads it as date-parts [[0]], printed n.d. (LR124, ``unread_json_dates``)
+            return None, ""
+        value = [value]  # one "{year, month, day}" map, which pandoc reads in CSL-YAML as the list of one below
     if isinstance(value, list) and value and all(_mapping(v) for v in value):
         # Better BibTeX's CSL-YAML: "- year: 2020\n  month: 5" (two items for a range), which pandoc reads
         value = {"date-parts": [[v.get(k) for k in ("year", "month", "day") if v.get(k) is not None] for v in value]}
@@ -452,8 +475,8 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
         fields["year"] = str(year)
     if issued and issued != str(year):
         fields["date"] = issued
-    _, accessed = _date(item.get("accessed"))
-    _, original = _date(item.get("original-date"))
+    _, accessed = _date(item.get("accessed"), markdown)
+    _, original = _date(item.get("original-date"), markdown)
     if original:
         fields["origdate"] = original
     for csl, bib in FIELDS.items():
