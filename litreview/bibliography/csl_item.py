@@ -171,11 +171,32 @@ def unread_date_part(item: Mapping[str, Any]) -> tuple[str, Any, str] | None:
         value = item[variable]
         parts = value.get("date-parts") if isinstance(value, Mapping) and not value.get("raw") else None
         for end in parts if isinstance(parts, list) else ():
-            bad = next((p for p in end if not _number(p)), None) if isinstance(end, list) else None
+            bad = next((p for p in end if not _number(p) and not _empty(p)), None) if isinstance(end, list) else None
             if bad is not None:
                 read = _date_parts(end)
                 return variable, bad, _iso(read) if read else ""
     return None
+
+
+def empty_day(item: Mapping[str, Any]) -> tuple[str, str, str] | None:
+    """(variable, its date-parts as written, the date-parts to write) for the first date of a CSL-YAML item whose
+    date-parts give a day with an empty month or day before it ("date-parts: [[2008, null, null]]", a template's
+    blanks): pandoc reads an empty part as 0 and prints the day 0 ("Nature, 0.", "March 0"); else None. (An empty
+    month alone prints nothing; CSL-JSON refuses the whole file for a null: ``refused_value``.)"""
+    for variable in sorted(item.keys() & DATE_VARIABLES):
+        value = item[variable]
+        parts = value.get("date-parts") if _mapping(value) and not value.get("raw") else None
+        for end in parts if isinstance(parts, list) else ():
+            if isinstance(end, list) and len(end) >= 3 and any(_empty(p) for p in end[1:3]):
+                kept = _date_parts(end[:next(i for i, p in enumerate(end) if _empty(p))])
+                shown = ", ".join("null" if p is None else json.dumps(p) if isinstance(p, str) else str(p) for p in end)
+                return variable, f"[{shown}]", f"[[{', '.join(map(str, kept)) or 'YYYY'}]]"
+    return None
+
+
+def _empty(part: Any) -> bool:
+    """A date part left blank (``null``, ``''``), which pandoc reads in CSL-YAML as 0."""
+    return part is None or (isinstance(part, str) and not part.strip())
 
 
 def listed_date_map(item: Mapping[str, Any]) -> tuple[str, str, Any] | None:
@@ -223,6 +244,10 @@ def unread_dates(item: Mapping[str, Any]) -> list[tuple[str, str, str]]:
         variable, shown, dates = flat
         found.append((variable, f"has date-parts {shown}, which is no list of dates: pandoc reads no date in it (n.d.)",
                       f"Write the date as {variable}: YYYY-MM-DD, or date-parts: {dates}"))
+    if (blank := empty_day(item)) is not None:
+        variable, shown, dates = blank
+        found.append((variable, f"has date-parts {shown}, whose empty parts pandoc reads as 0: it prints the day 0 "
+                      '("Nature, 0.", "March 0")', f"Leave the empty parts out: date-parts: {dates}"))
     if (listed := listed_date_map(item)) is not None:
         variable, part, value = listed
         found.append((variable, f"is a list holding {part}: {value}, and pandoc reads a list's items by their year, "
