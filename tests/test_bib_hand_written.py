@@ -377,3 +377,18 @@ def test_an_unknown_command_says_pandoc_leaves_it_out_with_the_words_in_its_brac
     assert told["b"].message.startswith("title: unknown command \\foo (not LaTeX's or biblatex's, nor defined in the "
                                         "@preamble): LaTeX stops at it, and pandoc leaves it out: '")
     assert told["b"].hint.endswith("which BibTeX and biber pass on to LaTeX")
+
+
+@pytest.mark.parametrize(("key", "year", "hint"), [
+    ("minecraft20", "20", "Write all four digits: year = {2020} or year = {1920}, whichever it is"),
+    ("smith2020deep", "20", "Write year = {2020}, the year of the key 'smith2020deep'"),
+    ("smith98", "98", "Write all four digits: year = {1998}"),
+])
+def test_a_two_digit_year_gets_the_years_it_can_be(tmp_path: Path, key: str, year: str, hint: str) -> None:
+    # bibwild18 ncardozo/bib: a global search-and-replace left year = {20} in 7 entries; the hint was the
+    # catalogue's example "Write year = {2004}, date = {2004-05-17} or urldate = {2024-01-31}", read as the answer.
+    path = tmp_path / "refs.bib"
+    path.write_text(f"@book{{{key},\n  author = {{Toth, P.}},\n  title = {{T}},\n  publisher = {{SIAM}},\n"
+                    f"  year = {{{year}}},\n}}\n", encoding="utf-8")
+    [told] = [f for f in found(path) if f.code == "LR124"]
+    assert told.hint == hint
