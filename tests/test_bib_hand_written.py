@@ -392,3 +392,20 @@ def test_a_two_digit_year_gets_the_years_it_can_be(tmp_path: Path, key: str, yea
                     f"  year = {{{year}}},\n}}\n", encoding="utf-8")
     [told] = [f for f in found(path) if f.code == "LR124"]
     assert told.hint == hint
+
+
+@pytest.mark.parametrize(("doi", "told"), [
+    ("10.1016/j.physletb.2009.02.014,\n                        10.1016/j.physletb.2009.06.021", True),
+    ("10.1103/PhysRevC.55.1420; 10.1103/PhysRevC.56.2336", True),
+    ("10.1103/PhysRevC.55.1420 x", False),
+])
+def test_a_doi_field_holding_two_dois_is_told_to_keep_one(tmp_path: Path, doi: str, told: bool) -> None:
+    # INSPIRE-HEP exports a paper and its erratum as doi = "10.x/a, 10.x/b" (bibwild18 PhD_thesis, 8 entries): the
+    # hint was the catalogue's example "Write the bare DOI, e.g. doi = {10.1017/CBO9780511491306}".
+    bib = ('@article{Andronic:2008gu,\n  author = "Andronic, A.",\n  title = "T",\n  journal = "Phys. Lett. B",\n'
+           f'  year = "2009",\n  doi = "{doi}",\n  note = "[Erratum: Phys. Lett.B678,516(2009)]",\n}}\n')
+    [finding] = [f for f in found_in(tmp_path, bib) if f.code == "LR120"]
+    assert ("holds 2 DOIs" in finding.message) == told, finding.message
+    if told:
+        first = doi.split(",")[0].split(";")[0]
+        assert finding.hint.startswith(f"Keep one DOI: write doi = {{{first}}}"), finding.hint
