@@ -409,3 +409,13 @@ def test_a_doi_field_holding_two_dois_is_told_to_keep_one(tmp_path: Path, doi: s
     if told:
         first = doi.split(",")[0].split(";")[0]
         assert finding.hint.startswith(f"Keep one DOI: write doi = {{{first}}}"), finding.hint
+
+
+def test_a_chapter_whose_author_is_in_collaborator_is_told_to_rename_it(tmp_path: Path) -> None:
+    # Zotero (Better BibTeX) writes a "Contributor" as collaborator = {...}, which BibTeX, biber and pandoc 3.9 read
+    # in no entry (bibwild18 property_rights: 7 @inbook chapters of one author's book): the hint said "add author".
+    bib = ("@inbook{cressmanAsymmetricGames2003,\n  title = {Asymmetric {{Games}}},\n  booktitle = {Evolutionary "
+           "Dynamics},\n  year = {2003},\n  publisher = {{The MIT Press}},\n  collaborator = {Cressman, Ross},\n}\n")
+    [finding] = [f for f in found_in(tmp_path, bib) if f.code == "LR110"]
+    assert finding.hint == ("The collaborator field holds it, under a name BibTeX, biber and pandoc do not read: "
+                            "rename collaborator to author")
