@@ -494,3 +494,14 @@ def test_a_long_hyphenated_name_is_read_in_linear_time() -> None:
     found = list(SN.check_name_forms(paper))
     assert time.process_time() - start < 1.0
     assert [f.code for f in found] == ["LR147"]
+
+
+def test_a_percent_in_a_field_no_tool_reads_is_no_finding() -> None:
+    # INSPIRE-HEP's export gives every entry SLACcitation = "%%CITATION = ...;%%" (bibwild18 PhD_thesis: 275 of its
+    # 278 LR140): BibTeX's styles, biber (no such field in its data model) and pandoc read it in no entry.
+    from litreview.checks.integrity import check_specials
+
+    text = ('@article{a,\n  author = "Doe, J.",\n  title = "T",\n  journal = "J",\n  year = "2009",\n'
+            '  SLACcitation = "%%CITATION = ARXIV:0812.1186;%%",\n  note = "50% more",\n}\n')
+    (entry,) = parse_bibliography(text, "refs.bib").sources
+    assert [f.message.split()[0] for f in check_specials(entry)] == ["note"]

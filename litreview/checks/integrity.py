@@ -31,6 +31,9 @@ UNPRINTED = frozenset({"abstract", "annote", "annotation", "keywords", "mendeley
 """Fields no standard style prints: BibTeX's and biblatex's standard styles leave them out, pandoc keeps abstract,
 annote and keywords but CSL styles print them only in annotated bibliographies, and the reference managers' own
 (copyright, owner, timestamp) pandoc and the styles ignore. What is wrong in one is not seen in the document."""
+UNREAD = frozenset({"slaccitation"})
+"""Fields no tool reads at all: INSPIRE-HEP's (SPIRES's) ``SLACcitation = "%%CITATION = ...;%%"``, which BibTeX's styles,
+biber (no such field in its data model) and pandoc leave out of every entry. A LaTeX mark in one harms nothing."""
 _NOT_TEXT = VERBATIM | {"author", "editor", "translator", "bookauthor", "date", "urldate", "year", "month",
                         "pages", "options", "langid", "language", "type", "entrysubtype", "abstract_url",
                         "keywords", "mendeley-tags", "id", "price"}
@@ -280,7 +283,7 @@ def _people_at_ampersands(value: str) -> list[str]:
 def check_specials(source: Source) -> Iterable[Finding]:
     """LR140 for an & or % not escaped with a backslash (LaTeX reads & as a table cell, % as a comment)."""
     for name, value in _text_fields(source):
-        if "&" not in value and "%" not in value:  # nothing to escape (most values): no pattern run
+        if ("&" not in value and "%" not in value) or name in UNREAD:  # nothing to escape (most values): no pattern run
             continue
         match = _UNESCAPED.search(_without_links(_without_math(value)))
         if match and not _HTML_ENTITY.search(value):
