@@ -505,3 +505,17 @@ def test_a_percent_in_a_field_no_tool_reads_is_no_finding() -> None:
             '  SLACcitation = "%%CITATION = ARXIV:0812.1186;%%",\n  note = "50% more",\n}\n')
     (entry,) = parse_bibliography(text, "refs.bib").sources
     assert [f.message.split()[0] for f in check_specials(entry)] == ["note"]
+
+
+def test_latex_integrity_is_not_told_in_a_field_no_style_typesets() -> None:
+    # A pasted abstract's "github.com/x/ actionformer_release" (bibwild18 research-methods-crossling): LR142 "_ outside
+    # math". BibTeX's styles never read abstract; biblatex stores it unprinted (a _ in a stored field harms nothing)
+    # and pandoc's CSL styles print it in no bibliography: no document shows or stops at it. A title still is told.
+    from litreview.checks.integrity import check_latex
+
+    text = ("@techreport{a,\n  author = {Doe, J.},\n  title = {T},\n  institution = {I},\n  year = {2022},\n"
+            "  abstract = {Code at https://github.com/happyharrycn/ actionformer_release.},\n"
+            "  annote = {uses \\foo for it},\n}\n"
+            "@techreport{b,\n  author = {Doe, J.},\n  title = {The actionformer_release},\n  institution = {I},\n"
+            "  year = {2022},\n}\n")
+    assert [f.key for entry in parse_bibliography(text, "refs.bib").sources for f in check_latex(entry)] == ["b"]
