@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..bibliography.inherit import LINK_FIELDS, targets
 from ..bibliography.latex import BABEL_SHORTHAND, known_command
 from ..bibliography.load import PERSON_FIELDS
+from ..doi import bare_doi
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import CONTROLS, escape_match, latin_script, without_controls
@@ -540,6 +541,14 @@ def _no_pages(text: str) -> str:
     return ends[0] if all(end.casefold() in _NO_VALUE for end in ends) else ""
 
 
+def _doi_suffix_pages(text: str, doi: str) -> str:
+    """The entry's DOI when a pages value is its suffix, hyphens doubled or not ("JAMC--D--16--0224.1" of
+    10.1175/JAMC-D-16-0224.1, as Paperpile writes an article's id there); else ''."""
+    bare = bare_doi(doi)
+    suffix = bare.split("/", 1)[1] if "/" in bare else ""
+    return bare if "-" in suffix and text.replace("--", "-").casefold() == suffix.casefold() else ""
+
+
 def _manuscript_pages(text: str) -> re.Match[str] | None:
     """``_MANUSCRIPT_PAGES`` matched on a pages value ("clincanres--1458"; not "arxiv--2507" nor "null--12")."""
     match = _MANUSCRIPT_PAGES.fullmatch(text)
@@ -626,7 +635,9 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
                     f"pagetotal = {{{count.group(1)}}} instead")
         if _no_pages(plain(raw).strip()):
             hint = f"delete the {own_name('pages', source)} field"
-        if _manuscript_pages(plain(raw).strip()):
+        if suffix := _doi_suffix_pages(plain(raw).strip(), plain(source.fields.get("doi", ""))):
+            problem = f"the article's DOI suffix ({own_name('doi', source)} = {{{suffix}}}), no pages"
+        if suffix or _manuscript_pages(plain(raw).strip()):
             hint = (f"write the pages the article was printed on (its DOI record or the journal's page gives them), "
                     f"or delete the {own_name('pages', source)} field while it has none")
         if acm := _ACM_ARTICLE.fullmatch(plain(raw).strip()):
