@@ -519,3 +519,14 @@ def test_latex_integrity_is_not_told_in_a_field_no_style_typesets() -> None:
             "@techreport{b,\n  author = {Doe, J.},\n  title = {The actionformer_release},\n  institution = {I},\n"
             "  year = {2022},\n}\n")
     assert [f.key for entry in parse_bibliography(text, "refs.bib").sources for f in check_latex(entry)] == ["b"]
+
+
+@pytest.mark.parametrize(("journal", "expected"), [
+    ("Journal of Machine Learning Research", False), ("J. Mach. Learn. Res.", False),
+    ("Transactions on Machine Learning Research", False), ("Machine Learning", True)])
+def test_no_doi_is_expected_of_a_journal_that_registers_none(journal: str, expected: bool) -> None:
+    # JMLR (and TMLR) register no DOIs for their articles: "no DOI, but journal articles published since 2000 almost
+    # all have one" on scikit-learn's paper (bibwild18 diachronic-hebrew, master-thesis) sends the user to look for none.
+    entry = _one(f"@article{{a, author = {{Pedregosa, F.}}, title = {{Scikit-learn}}, journal = {{{journal}}}, "
+                 "volume = {12}, pages = {2825--2830}, year = {2011}}")
+    assert bool(E.doi_expected(entry)) == expected
