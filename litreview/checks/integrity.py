@@ -163,9 +163,14 @@ _COMMON_FIELDS = ("author", "editor", "title", "journal", "journaltitle", "bookt
                   "institution", "organization", "howpublished", "note", "language", "abstract", "keywords",
                   "urldate", "chapter", "translator", "subtitle", "eprint", "archiveprefix", "isbn", "issn")
 _MISSPELT = {f"{name[:i]}{name[i + 1]}{name[i]}{name[i + 2:]}": name for name in _COMMON_FIELDS
-             for i in range(len(name) - 1) if name[i] != name[i + 1]}
-"""A common field's name with two letters side by side swapped ("langauge", "jounral") -> the field: a name no tool
-reads, so its value is left out."""
+             for i in range(len(name) - 1) if name[i] != name[i + 1]} | {
+    f"{name[:i]}{letter}{name[i + 1:]}": name for name in _COMMON_FIELDS if len(name) >= 6
+    for i in range(len(name)) for letter in "abcdefghijklmnopqrstuvwxyz" if letter != name[i]}
+for _name in _COMMON_FIELDS:
+    _MISSPELT.pop(_name, None)
+"""A common field's name with two letters side by side swapped ("langauge", "jounral"), or, in a name of six letters or
+more, one letter mistyped ("publishes", "serues") -> the field: a name no tool reads, so its value is left out. (A
+shorter name one letter from a field is often a field itself: issn and isbn.)"""
 
 
 def check_misspelt_fields(source: Source) -> Iterable[Finding]:
