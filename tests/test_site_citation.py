@@ -2207,3 +2207,20 @@ def test_a_literal_dates_letter_follows_it_as_pandoc_prints_it() -> None:
     found = marks(sources)
     assert [short_label(s, found[s.key]) for s in sources] == [
         "Doe July 1945 Issuea", "Doe July 1945 Issueb", "Roe no datea", "Roe no dateb"]
+
+
+def test_a_word_whose_first_letters_are_braced_keeps_its_case_as_pandoc_prints_it() -> None:
+    # bibwild18 master-thesis: "{D}iscovery of {DNA} structure and {f}unction: {W}atson and {C}rick" is printed by
+    # pandoc "... Structure and function: ..." (the braced letter is kept as written, so its word is not title-cased);
+    # the page printed "Function". A braced group after one letter ("x{y}z") leaves the word as written too; one
+    # after two letters is title case's as before.
+    bib = parse_bibliography(
+        "@article{b, author={Doe, J.}, title={{D}iscovery of {DNA} structure and {f}unction: {W}atson and {C}rick},"
+        " journal={J}, year={2018}}\n"
+        "@article{a, author={Doe, J.}, title={{f}unction of {f}orm: {f}unction and {ab}cd {A}bcd x{y}z}, journal={J},"
+        " year={2018}}\n"
+        "@article{c, author={Doe, J.}, title={The mi{RNA}s of form}, journal={J}, year={2018}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, J. “Discovery of DNA Structure and function: Watson and Crick.” J, 2018.",
+        "Doe, J. “function of form: function and abcd Abcd xyz.” J, 2018.",
+        "Doe, J. “The MiRNAs of Form.” J, 2018."]

@@ -55,7 +55,7 @@ def _braced_whole(raw: str) -> bool:
 def _protected(raw: str) -> dict[str, tuple[str, str]]:
     """The words a BibTeX value keeps as written, each with its form in sentence case and its form opening a title or
     following a colon: in braces ("{DNA}", "{I}"), or with a letter's accent in braces after one letter or none
-    ("m{\\'e}thodes", "f{\\"u}r", "{\\'e}tude"). pandoc reads the letters before the braces as a word of their own,
+    ("m{\\'e}thodes", "f{\\"u}r", "{\\'e}tude"), or with letters in braces so ("{f}unction", "x{y}z"). pandoc reads the letters before the braces as a word of their own,
     which citeproc's title case leaves alone when it is one letter ("bez{\\"u}glich" is "Bezüglich") but for a
     title's first word ("t{\\'e}l{\\'e}com x" is "Télécom x"), and sentence case puts in lower case
     ("T{\\'e}l{\\'e}com" is "t{\\'e}l{\\'e}com" in a title); and the symbols of its math (``_MATH``). A CSL value's
@@ -66,13 +66,15 @@ def _protected(raw: str) -> dict[str, tuple[str, str]]:
     for math in _MATH.finditer(raw) if "$" in raw or "\\ensuremath" in raw else ():  # math, which title case leaves alone
         words.update((w, (w, w)) for w in re.findall(r"\w+", decode_latex(f"${math.group(1) or math.group(2)}$")))
     for token in _BRACED_TOKEN.findall(raw):
-        if not (m := _BRACED_ACCENT.search(token)):
+        if not (m := _BRACED_ACCENT.search(token) or _BRACED_LETTERS.search(token)):
             continue
         braced = bool(re.match(r"[^\w{]*\{", token)) and m.start() > 0  # "{M{\\'O}Wik}": in braces, as written
         if braced or len(before := re.sub(r"\W", "", token[:m.start()])) <= 1:
             for w in re.findall(r"\w+", decode_latex(token)):
                 lead = not braced and before and w.startswith(before)  # its first letter a word of its own
                 words.setdefault(w, (w[0].lower() + w[1:], w[0].upper() + w[1:]) if lead else (w, w))
+        elif m.re is _BRACED_LETTERS and before.islower():  # "mi{RNA}s": its first letters title-cased ("MiRNAs")
+            words.update((w, (w[0].upper() + w[1:],) * 2) for w in re.findall(r"\w+", decode_latex(token)))
     return words
 
 
@@ -84,6 +86,9 @@ _MATH = re.compile(r"(?<!\\)\$([^$]+)\$|\\ensuremath\s*\{([^{}$]+)\}")
 _BRACED_TOKEN = re.compile(r"(?:\{(?:[^{}]|\{[^{}]*\})*\}|\S)+")
 _BRACED_ACCENT = re.compile(r"\{\\(?:[^A-Za-z\s{}]|[A-Za-z](?=[\s{]))")
 """A letter's accent in braces, as BibTeX writes it: "{\\'e}", "{\\"u}", "{\\c c}", "{\\v{s}}"."""
+_BRACED_LETTERS = re.compile(r"\{[^\W\d_]+\}(?=[^\W\d_])")
+"""Letters in braces that a word goes on after ("{f}unction", "x{y}z"): pandoc reads them as a word of their own too,
+kept as written, so the word is kept as written where they open it or follow its one first letter."""
 
 
 def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") -> str:
