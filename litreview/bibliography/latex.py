@@ -34,6 +34,8 @@ _LATEX_HINT = lazy(r"[\\~$`]|--|''")
 # is the same as replacing the dashes (checked against latexcodec in tests), at a fraction of the cost.
 _DASHES_ONLY = lazy(r"[A-Za-z0-9 .,:;()/+-]*")
 # \url{...} and the target of \href{...}{...}: verbatim, so protected from the codec.
+_URL_ESCAPE = lazy(r"\\([#$%&_{}~])")
+"""A mark escaped in an address in ``\\url{...}`` ("\\#", "\\%"): the url package and pandoc print the mark alone."""
 _VERBATIM = lazy(r"\\(?:url|path|nolinkurl)\s*\{([^{}]*)\}|\\href\s*\{([^{}]*)\}")
 _LOGOS = {"LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e", "XeTeX": "XeTeX",
           "XeLaTeX": "XeLaTeX", "LuaTeX": "LuaTeX", "LuaLaTeX": "LuaLaTeX", "ConTeXt": "ConTeXt", "BibLaTeX": "BibLaTeX",
@@ -214,8 +216,8 @@ def decode_latex(value: str) -> str:
 
     kept: list[str] = []
 
-    def protect(m: re.Match[str]) -> str:
-        kept.append(m.group(1) if m.group(1) is not None else "")
+    def protect(m: re.Match[str]) -> str:  # (an address's escaped marks are its characters: "a\\#b" is "a#b")
+        kept.append(_URL_ESCAPE.sub(r"\1", m.group(1)) if m.group(1) is not None else "")
         return f"{_PROTECT}{len(kept) - 1}{_PROTECT_END}"
 
     def protect_text(shown: str) -> str:
