@@ -715,3 +715,15 @@ def test_an_ads_journal_macro_is_reported_for_a_manuscript_pandoc_builds(here: P
     # For a LaTeX paper (AASTeX and the MNRAS class define it): nothing to say.
     (here / "p.tex").write_text("\\begin{document}\nCite \\cite{Connerney1998,ok}.\n\\end{document}\n", encoding="utf-8")
     assert "LR142" not in codes(findings(capsys, "--essay", "p.tex", "--bib", "paper.bib"))
+
+
+def test_an_entry_type_pandoc_refuses_is_a_warning_for_a_bibliography_checked_alone(here: Path, capsys) -> None:
+    # bibwild18 praca-in-ynierska: `litreview check --bib export.bib` (no manuscript) told the 8 @web_page entries as
+    # unknown types alone (LR102), while pandoc refuses the whole file at the first. Without a manuscript the tool
+    # that prints the bibliography is not known: a warning, which says where LaTeX reads it.
+    (here / "refs.bib").write_text(WEB_PAGE.replace("@article{a1,", "@article(a1,").replace("{2001},\n}", "{2001},\n)"),
+                                   encoding="utf-8")
+    found = [f for f in findings(capsys, "--essay", "", "--bib", "refs.bib") if f["code"] == "LR100"]
+    assert [(f["severity"], f["line"], f["key"]) for f in found] == [("warning", 1, "a1"), ("warning", 8, "DOA")]
+    assert found[1]["message"].startswith("the entry type @web_page holds '_': pandoc reads an entry type in letters")
+    assert found[1]["hint"].endswith("(for a document pandoc renders: BibTeX and biber read the file as it is)")

@@ -29,6 +29,22 @@ def check_pandoc_reads(bib: Bibliography, essay: Essay) -> list[Finding]:
         return []
     found = [_parent_elsewhere(*link) for link in parents_elsewhere(bib.sources)]
     found += [f for s in bib.sources for f in _journal_macro(s)]
+    return found + _refused_files(bib)
+
+
+_ALONE = " (for a document pandoc renders: BibTeX and biber read the file as it is)"
+
+
+def check_pandoc_refusals(bib: Bibliography) -> list[Finding]:
+    """For a bibliography checked alone (no manuscript tells which tool prints it): each LR100 of what makes pandoc
+    refuse a whole .bib file (``check_pandoc_reads``), as a warning whose hint says that LaTeX reads it."""
+    return [replace(f, severity="warning", hint=f.hint + _ALONE) for f in _refused_files(bib)]
+
+
+def _refused_files(bib: Bibliography) -> list[Finding]:
+    """LR100 for each entry of a .bib file that makes pandoc refuse the whole file: written in parentheses, a type
+    of other characters than letters, a key with a character pandoc does not read."""
+    found: list[Finding] = []
     for file, text in bib.files:
         if not file or not file.lower().endswith(BIBTEX_SUFFIXES):
             continue
@@ -41,7 +57,7 @@ def check_pandoc_reads(bib: Bibliography, essay: Essay) -> list[Finding]:
                                  file=file, line=text.count("\n", 0, match.start()) + 1))
         found += _types_not_letters(file, text)
         found += _keys_pandoc_refuses(file, text)
-    return found
+    return sorted(found, key=lambda f: (f.file or "", f.line or 0))
 
 
 _ENTRY_KEY = re.compile(r"^[ \t]*@[ \t]*(?P<type>[A-Za-z]+)[ \t]*\{[ \t]*(?P<key>[^,\s]+)[ \t]*,", re.M)
