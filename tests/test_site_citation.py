@@ -2224,3 +2224,17 @@ def test_a_word_whose_first_letters_are_braced_keeps_its_case_as_pandoc_prints_i
         "Doe, J. “Discovery of DNA Structure and function: Watson and Crick.” J, 2018.",
         "Doe, J. “function of form: function and abcd Abcd xyz.” J, 2018.",
         "Doe, J. “The MiRNAs of Form.” J, 2018."]
+
+
+def test_no_full_stop_follows_a_title_ending_in_a_colon_or_semicolon_as_citeproc_prints_it() -> None:
+    # bibwild18 Memoire_TNAH: "Le dessin sans réserve: collections du musée des arts décoratifs :" was printed
+    # "...Décoratifs :. MAD, 2020."; pandoc's citeproc drops the full stop after ":" and ";" (not after ",").
+    bib = parse_bibliography(
+        "@book{a, author={Doe, J.}, title={Ends colon:}, publisher={P}, year={2020}}\n"
+        "@book{b, author={Doe, J.}, title={Ends semicolon;}, publisher={P}, year={2020}}\n"
+        "@book{c, author={Doe, J.}, title={Ends comma,}, publisher={P}, year={2020}}\n"
+        "@article{d, author={Doe, J.}, title={Ends colon:}, journal={J}, year={2020}}\n"
+        "@book{f, author={Doe, J.}, title={Ends spaced colon :}, publisher={P}, year={2020}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, J. Ends Colon: P, 2020.", "Doe, J. Ends Semicolon; P, 2020.", "Doe, J. Ends Comma,. P, 2020.",
+        "Doe, J. “Ends Colon:” J, 2020.", "Doe, J. Ends Spaced Colon : P, 2020."]
