@@ -493,16 +493,15 @@ def test_latex_integrity(value: str, broken: bool) -> None:
 def test_broken_latex_is_quoted_as_written_around_the_problem() -> None:
     # The message quoted '$\\beginitemize$' (its braces taken away) and, in a long abstract, its first 70
     # characters, whatever the problem's place.
-    # (A long note: an abstract, which no style typesets, is not read for LaTeX.)
     long = "An abstract of many words " * 6 + "where $x_1 is never closed" + ", and more words after it" * 4
-    text = (f"@misc{{a, title = {{$\\begin{{itemize}}$}}, note = {{{long}}}, year = {{2020}}}}\n"
+    text = (f"@misc{{a, title = {{$\\begin{{itemize}}$}}, abstract = {{{long}}}, year = {{2020}}}}\n"
             "@misc{b, title = {Plain}, note = {See \\url{https://example.org/a_b} and \\foo}, year = {2020}}\n")
     found = {f.key: f.message for f in findings_for_text(text) if f.code == "LR142"}
     assert found["a"] == "title: environment 'itemize' inside math: '$\\begin{itemize}$'"
     found_abstract = [f.message for f in findings_for_text(text.replace("title = {$\\begin{itemize}$}",
                                                                          "title = {T}")) if f.key == "a"]
     # 34 characters before the "$" that opens the math, 35 from it (checks.bib.part_of's 70).
-    assert found_abstract == ["note: math opened with $ is never closed: '…s An abstract of many words where "
+    assert found_abstract == ["abstract: math opened with $ is never closed: '…s An abstract of many words where "
                               "$x_1 is never closed, and more words…'"]
     assert found["b"].startswith("note: unknown command \\foo") and found["b"].endswith("and \\foo'")
 

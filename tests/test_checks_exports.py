@@ -509,16 +509,20 @@ def test_a_percent_in_a_field_no_tool_reads_is_no_finding() -> None:
 
 def test_latex_integrity_is_not_told_in_a_field_no_style_typesets() -> None:
     # A pasted abstract's "github.com/x/ actionformer_release" (bibwild18 research-methods-crossling): LR142 "_ outside
-    # math". BibTeX's styles never read abstract; biblatex stores it unprinted (a _ in a stored field harms nothing)
-    # and pandoc's CSL styles print it in no bibliography: no document shows or stops at it. A title still is told.
+    # math". BibTeX's styles never read abstract; biblatex stores it unprinted (a _ or ^ in a stored field harms
+    # nothing) and pandoc's CSL styles print it in no bibliography: no document shows or stops at it. A title still
+    # is told.
     from litreview.checks.integrity import check_latex
 
     text = ("@techreport{a,\n  author = {Doe, J.},\n  title = {T},\n  institution = {I},\n  year = {2022},\n"
             "  abstract = {Code at https://github.com/happyharrycn/ actionformer_release.},\n"
-            "  annote = {uses \\foo for it},\n}\n"
+            "  annote = {x^2 and y^3},\n}\n"
             "@techreport{b,\n  author = {Doe, J.},\n  title = {The actionformer_release},\n  institution = {I},\n"
             "  year = {2022},\n}\n")
     assert [f.key for entry in parse_bibliography(text, "refs.bib").sources for f in check_latex(entry)] == ["b"]
+    # LaTeX written on purpose that does not balance is still told there, as JabRef's checker tells it
+    odd = parse_bibliography(text.replace("x^2 and y^3", "\\begin{itemize} \\end{align}"), "refs.bib").sources
+    assert [f.key for entry in odd for f in check_latex(entry)] == ["a", "b"]
 
 
 @pytest.mark.parametrize(("journal", "expected"), [
