@@ -2238,3 +2238,16 @@ def test_no_full_stop_follows_a_title_ending_in_a_colon_or_semicolon_as_citeproc
     assert [format_reference(s).text for s in bib.sources] == [
         "Doe, J. Ends Colon: P, 2020.", "Doe, J. Ends Semicolon; P, 2020.", "Doe, J. Ends Comma,. P, 2020.",
         "Doe, J. “Ends Colon:” J, 2020.", "Doe, J. Ends Spaced Colon : P, 2020."]
+
+
+def test_a_command_in_braces_keeps_its_words_as_written_as_pandoc_prints_them() -> None:
+    # bibwild18 property_rights (Zotero): "Collective Action in {{{\emph{N}}}} -Person Stag Hunt Dilemmas", printed by
+    # pandoc "in N -Person", by the page "in n -Person": a brace group opening with a command protects its words.
+    # The close case: the command without the braces around it is sentence-cased, as pandoc prints it ("n").
+    bib = parse_bibliography(
+        "@article{a, author={Doe, J.}, title={Action in \\emph{N} -Person}, journal={J}, year={2018}}\n"
+        "@article{b, author={Doe, J.}, title={Action in {{{\\emph{N}}}} -Person}, journal={J}, year={2018}}\n"
+        "@article{d, author={Doe, J.}, title={Action in {\\textit{a} Word} baz}, journal={J}, year={2018}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, J. “Action in n -Person.” J, 2018.", "Doe, J. “Action in N -Person.” J, 2018.",
+        "Doe, J. “Action in a Word Baz.” J, 2018."]

@@ -61,6 +61,8 @@ def _protected(raw: str) -> dict[str, tuple[str, str]]:
     ("T{\\'e}l{\\'e}com" is "t{\\'e}l{\\'e}com" in a title); and the symbols of its math (``_MATH``). A CSL value's
     words in a nocase span (``_NOCASE``) are kept as written too."""
     words = {w: (w, w) for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
+    for group in _COMMAND_GROUP.findall(raw) if "{\\" in raw else ():  # "{\\emph{N}}": kept as written too
+        words.update((w, (w, w)) for w in re.findall(r"\w+", " ".join(group)))
     for span in _NOCASE.finditer(raw) if "nocase" in raw else ():  # a CSL value's nocase span, as citeproc keeps it
         words.update((w, (w, w)) for w in re.findall(r"\w+", span.group(1) or span.group(2) or ""))
     for math in _MATH.finditer(raw) if "$" in raw or "\\ensuremath" in raw else ():  # math, which title case leaves alone
@@ -78,6 +80,9 @@ def _protected(raw: str) -> dict[str, tuple[str, str]]:
     return words
 
 
+_COMMAND_GROUP = re.compile(r"(?<![A-Za-z])\{\\[A-Za-z]{2,}\s*\{([^{}]*)\}([^{}]*)\}")
+"""A brace group opening with a command ("{\\emph{N}}", "{\\textit{a} Word}"): BibTeX's special character, whose words
+pandoc keeps as written."""
 _NOCASE = re.compile(r'<span\s+class="nocase">([^<]*)</span>|\[([^\[\]]*)\]\{\.nocase\}')
 """CSL's rich text for words no case change reaches (JSON's span, a YAML file's Markdown span): kept as written."""
 _MATH = re.compile(r"(?<!\\)\$([^$]+)\$|\\ensuremath\s*\{([^{}$]+)\}")
