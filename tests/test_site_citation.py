@@ -2219,11 +2219,15 @@ def test_a_word_whose_first_letters_are_braced_keeps_its_case_as_pandoc_prints_i
         " journal={J}, year={2018}}\n"
         "@article{a, author={Doe, J.}, title={{f}unction of {f}orm: {f}unction and {ab}cd {A}bcd x{y}z}, journal={J},"
         " year={2018}}\n"
-        "@article{c, author={Doe, J.}, title={The mi{RNA}s of form}, journal={J}, year={2018}}\n")
+        "@article{c, author={Doe, J.}, title={The mi{RNA}s of form}, journal={J}, year={2018}}\n"
+        # an accent's argument in braces is no such group (pandoc: "Zeitschrift Für Die Alttestamentliche")
+        "@article{e, author={Doe, J.}, title={T}, journal={Zeitschrift f\\\"{u}r die alttestamentliche Wissenschaft},"
+        " year={1996}}\n")
     assert [format_reference(s).text for s in bib.sources] == [
         "Doe, J. “Discovery of DNA Structure and function: Watson and Crick.” J, 2018.",
         "Doe, J. “function of form: function and abcd Abcd xyz.” J, 2018.",
-        "Doe, J. “The MiRNAs of Form.” J, 2018."]
+        "Doe, J. “The MiRNAs of Form.” J, 2018.",
+        "Doe, J. “T.” Zeitschrift Für Die Alttestamentliche Wissenschaft, 1996."]
 
 
 def test_no_full_stop_follows_a_title_ending_in_a_colon_or_semicolon_as_citeproc_prints_it() -> None:

@@ -70,6 +70,8 @@ def _protected(raw: str) -> dict[str, tuple[str, str]]:
     for token in _BRACED_TOKEN.findall(raw):
         if not (m := _BRACED_ACCENT.search(token) or _BRACED_LETTERS.search(token)):
             continue
+        if m.re is _BRACED_LETTERS and "\\" in token[:m.start()]:  # a command's argument ('f\\"{u}r'), no group
+            continue
         braced = bool(re.match(r"[^\w{]*\{", token)) and m.start() > 0  # "{M{\\'O}Wik}": in braces, as written
         if braced or len(before := re.sub(r"\W", "", token[:m.start()])) <= 1:
             for w in re.findall(r"\w+", decode_latex(token)):
