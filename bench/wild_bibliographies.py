@@ -106,7 +106,10 @@ def csl_disagreements(path: Path, ours: Any) -> tuple[int | None, list[str]]:
             out.append(f"title: {key!r} {title!r} read as {source.title!r}")
         parts = (item.get("issued") or {}).get("date-parts") or [[None]]
         year = parts[0][0] if parts and parts[0] else None
-        if year is not None and str(source.year) != str(year):
+        if str(year) == "0":  # pandoc's reading of a date it takes no date from: printed n.d.
+            if source.year is not None:
+                out.append(f"year: {key!r} n.d. (0) read as {source.year!r}")
+        elif year is not None and str(source.year) != str(year):
             out.append(f"year: {key!r} {year!r} read as {source.year!r}")
     out += [f"extra: {s.key!r} (line {s.line})" for s in ours.sources if s.key not in named]
     return len(named), out

@@ -186,6 +186,13 @@ def doi_problem(value: str) -> str:
     return ""
 
 
+def several_dois(value: str) -> list[str]:
+    """The DOIs of a field that lists several, divided by commas, semicolons or white space ("10.1/a, 10.1/b", as
+    INSPIRE-HEP exports a paper and its erratum), each well formed; [] when the field holds one DOI or anything else."""
+    parts = [p for p in re.split(r"[,;\s]+", (value or "").strip().strip("{}")) if p]
+    return [bare_doi(p) for p in parts] if len(parts) > 1 and not any(doi_problem(p) for p in parts) else []
+
+
 def trailing_punctuation(value: str) -> str:
     """The punctuation a DOI ends with that probably belongs to the sentence, or ''."""
     doi = normalize_doi(value)

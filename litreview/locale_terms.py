@@ -128,28 +128,28 @@ def quote_marks(openers: Iterable[str]) -> str:
 
 
 CITATION_TERMS: dict[str, dict[str, str]] = {
-    "en": {"by": "by", "version": "version", "trans.": "trans.", "edition": "{n}{ordinal} ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "n.d.", "ed.": "ed.", "eds.": "eds.", "edited by": "edited by", "edited and translated by": "edited and translated by",
+    "en": {"ad": " AD", "by": "by", "version": "version", "trans.": "trans.", "edition": "{n}{ordinal} ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "n.d.", "ed.": "ed.", "eds.": "eds.", "edited by": "edited by", "edited and translated by": "edited and translated by",
            "ahead of print": "ahead of print", "inpress": "in press", "prepublished": "pre-published", "inpreparation": "in preparation",
            "translated by": "translated by", "accessed": "accessed", "In": "In", "vol.": "vol.", "vols.": "vols.", "no.": "no.", "nos.": "nos.",
            "preprint": "preprint", "No.": "No.", "Nos.": "Nos.", "Pub. L.": "Pub. L.", "Chap.": "Chap.", "Chaps.": "Chaps.", "V.": "V.", "“": "“", "”": "”", "‘": "‘", "’": "’", "punctuation-in-quote": "yes", "title-case": "yes",
            "seasons": "Spring Summer Autumn Winter",
            "months": "January February March April May June July August September October November December",
            "month-year": "{month} {year}", "date": "{month} {day}, {year}"},
-    "de": {"by": "von", "version": "Version", "trans.": "Übers.", "edition": "{n}. Aufl.", "–": "\u2013", "et al.": "u. a.", "n.d.": "o. J.", "ed.": "Hrsg.", "eds.": "Hrsg.", "edited by": "herausgegeben von", "edited and translated by": "herausgegeben und übersetzt von",
+    "de": {"ad": " n. Chr.", "by": "von", "version": "Version", "trans.": "Übers.", "edition": "{n}. Aufl.", "–": "\u2013", "et al.": "u. a.", "n.d.": "o. J.", "ed.": "Hrsg.", "eds.": "Hrsg.", "edited by": "herausgegeben von", "edited and translated by": "herausgegeben und übersetzt von",
            "ahead of print": "Online-Vorab-Publikation",
            "translated by": "übersetzt von", "accessed": "zugegriffen", "In": "In", "vol.": "Bd.", "vols.": "Bde.", "no.": "Nr.", "nos.": "Nr.",
            "preprint": "Preprint", "No.": "No.", "Nos.": "Nos.", "“": "„", "”": "“", "‘": "‚", "’": "‘", "punctuation-in-quote": "",
            "seasons": "Frühjahr Sommer Herbst Winter",
            "months": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
            "month-year": "{month} {year}", "date": "{day}. {month} {year}"},
-    "it": {"by": "di", "version": "versione", "trans.": "trad.", "edition": "{n}ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s.d.", "ed.": "a c. di", "eds.": "a c. di", "edited by": "a cura di", "edited and translated by": "a cura di e tradotto da",
+    "it": {"ad": "d.C.", "by": "di", "version": "versione", "trans.": "trad.", "edition": "{n}ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s.d.", "ed.": "a c. di", "eds.": "a c. di", "edited by": "a cura di", "edited and translated by": "a cura di e tradotto da",
            "ahead of print": "pubblicazione online ad accesso anticipato",
            "translated by": "tradotto da", "accessed": "consultato", "In": "In", "vol.": "vol.", "vols.": "voll.", "no.": "fasc.", "nos.": "fasc.",
            "preprint": "preprint", "No.": "No.", "Nos.": "Nos.", "“": "«", "”": "»", "‘": "“", "’": "”", "punctuation-in-quote": "",
            "seasons": "primavera estate autunno inverno",
            "months": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
            "month-year": "{month} {year}", "date": "{day} {month} {year}"},
-    "fr": {"by": "par", "version": "version", "trans.": "trad.", "edition": "{n}\u1d49 éd.", "edition-1": "1\u02b3\u1d49 éd.", "–": "\u2011", "et al.": "et al.", "n.d.": "s. d.", "ed.": "éd.", "eds.": "éd.", "edited by": "édité par", "edited and translated by": "édité et traduit par",
+    "fr": {"ad": "apr. J.-C.", "by": "par", "version": "version", "trans.": "trad.", "edition": "{n}\u1d49 éd.", "edition-1": "1\u02b3\u1d49 éd.", "–": "\u2011", "et al.": "et al.", "n.d.": "s. d.", "ed.": "éd.", "eds.": "éd.", "edited by": "édité par", "edited and translated by": "édité et traduit par",
            "ahead of print": "publication en ligne anticipée", "inpress": "sous presse", "prepublished": "prépublié", "inpreparation": "en préparation", "submitted": "soumis",
            "translated by": "traduit par", "accessed": "consulté le", "In": "In", "vol.": "vol.", "vols.": "vol.", "no.": "nᵒ", "nos.": "nᵒˢ",
            "preprint": "prépublication", "No.": "No.", "Nos.": "Nos.", "“": "«\u00a0", "”": "\u00a0»", "‘": "“", "’": "”", "punctuation-in-quote": "",
@@ -157,21 +157,21 @@ CITATION_TERMS: dict[str, dict[str, str]] = {
            "seasons": "printemps été automne hiver",
            "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
            "month-year": "{month} {year}", "date": "{day} {month} {year}"},
-    "es": {"by": "de", "version": "versión", "trans.": "trad.", "edition": "{n}.ª ed.", "–": "-", "et al.": "et al.", "n.d.": "s. f.", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por", "edited and translated by": "editado y traducido por",
+    "es": {"ad": "d. C.", "by": "de", "version": "versión", "trans.": "trad.", "edition": "{n}.ª ed.", "–": "-", "et al.": "et al.", "n.d.": "s. f.", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por", "edited and translated by": "editado y traducido por",
            "ahead of print": "advance online publication", "inpress": "en prensa", "prepublished": "previamente publicado", "forthcoming": "próximamente",
            "translated by": "traducido por", "accessed": "accedido", "In": "En", "vol.": "vol.", "vols.": "vols.", "no.": "n.º", "nos.": "n.º",
            "preprint": "preprint", "No.": "No.", "Nos.": "Nos.", "“": "«", "”": "»", "‘": "“", "’": "”", "punctuation-in-quote": "", "phdthesis": "Tesis doctoral",
            "seasons": "primavera verano otoño invierno",
            "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
            "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
-    "pt": {"by": "por", "version": "versão", "trans.": "trad.", "edition": "{n}.ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "sem data", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por", "edited and translated by": "editado e traduzido por",
+    "pt": {"ad": "AD", "by": "por", "version": "versão", "trans.": "trad.", "edition": "{n}.ª ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "sem data", "ed.": "ed.", "eds.": "eds.", "edited by": "editado por", "edited and translated by": "editado e traduzido por",
            "ahead of print": "advance online publication", "prepublished": "pré-publicado", "submitted": "submetido",
            "translated by": "traduzido por", "accessed": "acedido", "In": "Em", "vol.": "vol.", "vols.": "vols.", "no.": "n.º", "nos.": "n.º",
            "preprint": "pré-impressão", "No.": "No.", "Nos.": "Nos.", "“": "«", "”": "»", "‘": "“", "’": "”", "punctuation-in-quote": "", "phdthesis": "Tese de doutorado",
            "seasons": "Primavera Verão Outono Inverno",
            "months": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
            "month-year": "{month} de {year}", "date": "{day} de {month} de {year}"},
-    "pt-BR": {"by": "por", "version": "versão", "Chap.": "Cap.", "Chaps.": "Cap.", "trans.": "trad.", "edition": "{n}º ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s. d.", "ed.": "org.", "eds.": "org.", "edited by": "organizado por", "edited and translated by": "editado e traduzido por",
+    "pt-BR": {"ad": "depois de Cristo", "by": "por", "version": "versão", "Chap.": "Cap.", "Chaps.": "Cap.", "trans.": "trad.", "edition": "{n}º ed.", "–": "\u2013", "et al.": "et al.", "n.d.": "s. d.", "ed.": "org.", "eds.": "org.", "edited by": "organizado por", "edited and translated by": "editado e traduzido por",
               "ahead of print": "publicação prévia em linha", "inpress": "no prelo", "prepublished": "pré-publicado",
               "translated by": "traduzido por", "accessed": "acesso em", "In": "Em", "vol.": "v.", "vols.": "v.", "no.": "n.", "nos.": "n.",
               "preprint": "preprint", "No.": "N.", "Nos.": "N.", "“": "“", "”": "”", "‘": "‘", "’": "’", "punctuation-in-quote": "", "phdthesis": "Tese de doutorado",
@@ -194,7 +194,8 @@ term: English else, where pandoc prints the entry type, "Phdthesis"), "–" the 
 non-breaking hyphen, es a hyphen), "No." and "Nos." a report's number (several: "Nos. 3-4"), "Pub. L." a statute's number's genre where it has
 none (English only: else "Legislation", as citeproc prints it), "vols." a book's volumes ("Vols. 1-2"), "trans." after the translators a work with no author or editor is listed under, "edited and translated by" the
 editors of a work who are its translators too (CSL's editortranslator), "V." software's
-version where the locale has a short word for it (English only: else "Version"). A language not here prints English. Each no-date word is one of
+version where the locale has a short word for it (English only: else "Version"), "ad" what follows a year of fewer than
+four digits (CSL's era term, as the locale writes it: " AD", "d.C."). A language not here prints English. Each no-date word is one of
 ``NO_DATE_TERMS``, each "et al." one the linker reads."""
 
 

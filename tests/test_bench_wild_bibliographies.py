@@ -52,3 +52,15 @@ def test_a_bare_list_of_csl_yaml_items_is_read_as_pandocs_bibliography_reader_re
         pytest.skip("no pandoc")
     assert wild_bibliographies.pandoc_items(bare) == wild_bibliographies.pandoc_items(wrapped)
     assert [item["id"] for item in wild_bibliographies.pandoc_items(bare) or []] == ["a"]
+
+
+def test_a_year_pandoc_reads_as_0_is_no_date(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # pandoc 3.9 reads a CSL-JSON date it takes no date from ("issued": {"year": 1993}) as date-parts [[0]] and prints
+    # n.d.: litreview's reading of no year agrees (it was told "year: 'r' 0 read as None"), one of 1993 does not.
+    items = [{"id": "r", "type": "book", "title": "T", "issued": {"year": 1993}}]
+    monkeypatch.setattr(wild_bibliographies, "pandoc_items",
+                        lambda path: [{**items[0], "issued": {"date-parts": [[0]]}}])
+    path = tmp_path / "refs.json"
+    assert wild_bibliographies.csl_disagreements(path, parse_csl(json.dumps(items), str(path))) == (1, [])
+    read = parse_csl(json.dumps([{**items[0], "issued": {"date-parts": [[1993]]}}]), str(path))
+    assert wild_bibliographies.csl_disagreements(path, read)[1] == ["year: 'r' n.d. (0) read as 1993"]

@@ -715,3 +715,35 @@ def test_an_ads_journal_macro_is_reported_for_a_manuscript_pandoc_builds(here: P
     # For a LaTeX paper (AASTeX and the MNRAS class define it): nothing to say.
     (here / "p.tex").write_text("\\begin{document}\nCite \\cite{Connerney1998,ok}.\n\\end{document}\n", encoding="utf-8")
     assert "LR142" not in codes(findings(capsys, "--essay", "p.tex", "--bib", "paper.bib"))
+
+
+def test_an_entry_type_pandoc_refuses_is_a_warning_for_a_bibliography_checked_alone(here: Path, capsys) -> None:
+    # bibwild18 praca-in-ynierska: `litreview check --bib export.bib` (no manuscript) told the 8 @web_page entries as
+    # unknown types alone (LR102), while pandoc refuses the whole file at the first. Without a manuscript the tool
+    # that prints the bibliography is not known: a warning, which says where LaTeX reads it.
+    (here / "refs.bib").write_text(WEB_PAGE.replace("@article{a1,", "@article(a1,").replace("{2001},\n}", "{2001},\n)"),
+                                   encoding="utf-8")
+    found = [f for f in findings(capsys, "--essay", "", "--bib", "refs.bib") if f["code"] == "LR100"]
+    assert [(f["severity"], f["line"], f["key"]) for f in found] == [("warning", 1, "a1"), ("warning", 8, "DOA")]
+    assert found[1]["message"].startswith("the entry type @web_page holds '_': pandoc reads an entry type in letters")
+    assert found[1]["hint"].endswith("(for a document pandoc renders: BibTeX and biber read the file as it is)")
+
+
+def test_a_month_written_as_a_word_pandoc_does_not_read_is_told_for_a_pandoc_manuscript(here: Path, capsys) -> None:
+    # bibwild18 ncardozo/bib: month = {February}. pandoc 3.9 reads a month in figures or as the three letters of a
+    # month macro alone ("feb", "{Feb}", "May"): it prints "AAAI'18, 2018." where the page printed "February 2018".
+    (here / "refs.bib").write_text(
+        "@inproceedings{fulton18,\n  author = {Fulton, N.},\n  title = {T},\n  booktitle = {B},\n"
+        "  month = {February},\n  year = {2018}}\n"
+        "@inproceedings{b,\n  author = {Roe, R.},\n  title = {T},\n  booktitle = {B},\n  month = feb,\n  year = {2018}}\n"
+        "@inproceedings{c,\n  author = {Poe, P.},\n  title = {T},\n  booktitle = {B},\n  month = {May},\n  year = {2018}}\n"
+        "@inproceedings{d,\n  author = {Moe, M.},\n  title = {T},\n  booktitle = {B},\n  month = \"7\",\n  year = {2018}}\n",
+        encoding="utf-8")
+    (here / "p.md").write_text("---\nbibliography: refs.bib\n---\nCite [@fulton18; @b; @c; @d].\n", encoding="utf-8")
+    found = [f for f in findings(capsys, "--essay", "p.md") if f["code"] == "LR146"]
+    assert [(f["key"], f["line"], f["severity"]) for f in found] == [("fulton18", 5, "warning")]
+    assert found[0]["message"] == ("month {February} is a word pandoc reads no month in (a month in figures or its "
+                                   "three letters alone): it prints the year alone")
+    assert found[0]["hint"] == "Write month = feb, the macro BibTeX, biber and pandoc all read"
+    (here / "p.tex").write_text("\\begin{document}\nCite \\cite{fulton18}.\n\\end{document}\n", encoding="utf-8")
+    assert "LR146" not in codes(findings(capsys, "--essay", "p.tex", "--bib", "refs.bib"))

@@ -289,3 +289,19 @@ def test_endnotes_et_al_read_as_a_name_is_et_al_as_a_name() -> None:
     assert [code for code, _, _ in _names("Naghavi, M. and et, al.")] == ["LR151"]
     # a person whose family name is Et is a name
     assert _names("Naghavi, M. and Et, Alain") == []
+
+
+def test_the_dois_suffix_in_the_pages_is_named_so() -> None:
+    # Paperpile (bibwild18 AndersonEnergyLab): pages = "JAMC--D--16--0224.1" beside doi = "10.1175/JAMC-D-16-0224.1",
+    # the article's id with each hyphen doubled; the hint was the generic "Write pages = {12--15}".
+    found = list(check_page_form(_one("journal = {J}, pages = {JAMC--D--16--0224.1}, "
+                                      "doi = {10.1175/JAMC-D-16-0224.1}"), biblatex=False))
+    assert [(f.message, f.hint) for f in found] == [
+        ("pages 'JAMC--D--16--0224.1': the article's DOI suffix (doi = {10.1175/JAMC-D-16-0224.1}), no pages",
+         "Write the pages the article was printed on (its DOI record or the journal's page gives them), or delete "
+         "the pages field while it has none")]
+    # Close case: the same pages with another DOI is told as before.
+    other = list(check_page_form(_one("journal = {J}, pages = {JAMC--D--16--0224.1}, doi = {10.1175/other}"),
+                                 biblatex=False))
+    assert [f.message for f in other] == [
+        "pages 'JAMC--D--16--0224.1': write a page, a range like 12--15, or a list like 3, 7--9"]

@@ -494,3 +494,43 @@ def test_a_long_hyphenated_name_is_read_in_linear_time() -> None:
     found = list(SN.check_name_forms(paper))
     assert time.process_time() - start < 1.0
     assert [f.code for f in found] == ["LR147"]
+
+
+def test_a_percent_in_a_field_no_tool_reads_is_no_finding() -> None:
+    # INSPIRE-HEP's export gives every entry SLACcitation = "%%CITATION = ...;%%" (bibwild18 PhD_thesis: 275 of its
+    # 278 LR140): BibTeX's styles, biber (no such field in its data model) and pandoc read it in no entry.
+    from litreview.checks.integrity import check_specials
+
+    text = ('@article{a,\n  author = "Doe, J.",\n  title = "T",\n  journal = "J",\n  year = "2009",\n'
+            '  SLACcitation = "%%CITATION = ARXIV:0812.1186;%%",\n  note = "50% more",\n}\n')
+    (entry,) = parse_bibliography(text, "refs.bib").sources
+    assert [f.message.split()[0] for f in check_specials(entry)] == ["note"]
+
+
+def test_latex_integrity_is_not_told_in_a_field_no_style_typesets() -> None:
+    # A pasted abstract's "github.com/x/ actionformer_release" (bibwild18 research-methods-crossling): LR142 "_ outside
+    # math". BibTeX's styles never read abstract; biblatex stores it unprinted (a _ or ^ in a stored field harms
+    # nothing) and pandoc's CSL styles print it in no bibliography: no document shows or stops at it. A title still
+    # is told.
+    from litreview.checks.integrity import check_latex
+
+    text = ("@techreport{a,\n  author = {Doe, J.},\n  title = {T},\n  institution = {I},\n  year = {2022},\n"
+            "  abstract = {Code at https://github.com/happyharrycn/ actionformer_release.},\n"
+            "  annote = {x^2 and y^3},\n}\n"
+            "@techreport{b,\n  author = {Doe, J.},\n  title = {The actionformer_release},\n  institution = {I},\n"
+            "  year = {2022},\n}\n")
+    assert [f.key for entry in parse_bibliography(text, "refs.bib").sources for f in check_latex(entry)] == ["b"]
+    # LaTeX written on purpose that does not balance is still told there, as JabRef's checker tells it
+    odd = parse_bibliography(text.replace("x^2 and y^3", "\\begin{itemize} \\end{align}"), "refs.bib").sources
+    assert [f.key for entry in odd for f in check_latex(entry)] == ["a", "b"]
+
+
+@pytest.mark.parametrize(("journal", "expected"), [
+    ("Journal of Machine Learning Research", False), ("J. Mach. Learn. Res.", False),
+    ("Transactions on Machine Learning Research", False), ("Machine Learning", True)])
+def test_no_doi_is_expected_of_a_journal_that_registers_none(journal: str, expected: bool) -> None:
+    # JMLR (and TMLR) register no DOIs for their articles: "no DOI, but journal articles published since 2000 almost
+    # all have one" on scikit-learn's paper (bibwild18 diachronic-hebrew, master-thesis) sends the user to look for none.
+    entry = _one(f"@article{{a, author = {{Pedregosa, F.}}, title = {{Scikit-learn}}, journal = {{{journal}}}, "
+                 "volume = {12}, pages = {2825--2830}, year = {2011}}")
+    assert bool(E.doi_expected(entry)) == expected

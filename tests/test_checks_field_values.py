@@ -252,3 +252,15 @@ def test_an_entry_type_spelt_as_in_another_language_gets_the_type_meant() -> Non
                              "refs.bib")
     hints = {p.key: p.hint for p in bib.problems if p.code == "LR102"}
     assert hints == {"a": "Write @manual, the type this one misspells", "b": "Write @techreport, the type this one misspells"}
+
+
+def test_a_field_name_with_one_letter_mistyped_is_named_with_the_field_meant() -> None:
+    # bibwild18: "publishes={IHÉS Pupl. Math.}" (formally_etale) and "serues" (ncardozo/bib): the value left out,
+    # told only as "names no publisher". Close cases: a short name one letter from a field ("issn", "isbn" are both
+    # fields) and a name that is a field itself are not told.
+    bib = parse_bibliography("@book{a, author = {Roe, Ann}, title = {T}, publishes = {IHES}, year = {1960}}\n"
+                             "@book{b, author = {Roe, Ann}, title = {T}, publisher = {P}, serues = {LNM}, year = {1960}}\n"
+                             "@book{c, author = {Roe, Ann}, title = {T}, publisher = {P}, isbn = {0-306-40615-2},"
+                             " issn = {0378-5955}, year = {1960}}\n", "refs.bib")
+    assert [(f.key, f.hint) for f in found(bib, "LR159")] == [("a", "Rename it: publisher = {...}"),
+                                                            ("b", "Rename it: series = {...}")]

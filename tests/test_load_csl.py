@@ -942,3 +942,35 @@ def test_csl_yaml_numbers_are_read_as_yaml_1_2_reads_them_as_pandoc_does(written
     (source,) = parse_csl(f"- id: a\n  type: article-journal\n  title: T\n  page: {written}\n", "refs.yaml",
                           yaml=True).sources
     assert source.pages == read
+
+
+def test_a_csl_json_date_as_a_year_map_is_no_date_as_pandoc_reads_it() -> None:
+    # Hand-written CSL-JSON (bibwild18 lexlab-scaffold): "issued": {"year": 1993}. pandoc 3.9 reads it as
+    # date-parts [[0]] and prints "n.d."; litreview read 1993, so its site and author-date matching disagreed with
+    # the rendered document, and no finding said so. (CSL-YAML's map is read as a date by pandoc: kept so.)
+    text = json.dumps([{"id": "r93", "type": "book", "title": "T", "issued": {"year": 1993}},
+                       {"id": "r94", "type": "book", "title": "U", "issued": {"date-parts": [[1994]], "year": 1990}}],
+                      indent=1)
+    bib = parse_csl(text, "refs.json")
+    assert [(s.key, s.year) for s in bib.sources] == [("r93", None), ("r94", 1994)]
+    [told] = [p for p in bib.problems if p.code == "LR124"]
+    assert (told.key, told.line, told.severity) == ("r93", 6, "warning")
+    assert "n.d." in told.message and told.hint == 'Write "issued": {"date-parts": [[1993]]}'
+
+
+@pytest.mark.parametrize(("parts", "told"), [
+    ("[[1985, null, null]]", True), ("[[1985, '', '']]", True), ("[[1985, 3, null]]", True),
+    ("[[1985, null]]", False), ("[[1985, 3, 2]]", False), ("[[1985]]", False)])
+def test_csl_yaml_empty_day_in_date_parts_is_told(parts: str, told: bool) -> None:
+    # A JOSS paper's front matter (bibwild18 MRNA_pipe) writes "date-parts: [[2008, null, null]]" (a template's
+    # empty month and day). pandoc 3.9 reads the empty parts as 0 and prints the day: "Nature, 0.", "J, March 0."
+    # (an empty month alone prints nothing). litreview read 2008 and said nothing.
+    text = f"references:\n- id: a\n  type: article-journal\n  title: T\n  issued:\n    date-parts: {parts}\n"
+    bib = parse_csl(text, "refs.yaml", yaml=True)
+    assert bib.sources[0].year == 1985
+    found = [p for p in bib.problems if p.code == "LR124"]
+    assert len(found) == told
+    if told:
+        (problem,) = found
+        assert (problem.severity, problem.line, problem.key) == ("warning", 5, "a")
+        assert "reads as 0" in problem.message and "date-parts: [[1985" in problem.hint

@@ -2207,3 +2207,51 @@ def test_a_literal_dates_letter_follows_it_as_pandoc_prints_it() -> None:
     found = marks(sources)
     assert [short_label(s, found[s.key]) for s in sources] == [
         "Doe July 1945 Issuea", "Doe July 1945 Issueb", "Roe no datea", "Roe no dateb"]
+
+
+def test_a_word_whose_first_letters_are_braced_keeps_its_case_as_pandoc_prints_it() -> None:
+    # bibwild18 master-thesis: "{D}iscovery of {DNA} structure and {f}unction: {W}atson and {C}rick" is printed by
+    # pandoc "... Structure and function: ..." (the braced letter is kept as written, so its word is not title-cased);
+    # the page printed "Function". A braced group after one letter ("x{y}z") leaves the word as written too; one
+    # after two letters is title case's as before.
+    bib = parse_bibliography(
+        "@article{b, author={Doe, J.}, title={{D}iscovery of {DNA} structure and {f}unction: {W}atson and {C}rick},"
+        " journal={J}, year={2018}}\n"
+        "@article{a, author={Doe, J.}, title={{f}unction of {f}orm: {f}unction and {ab}cd {A}bcd x{y}z}, journal={J},"
+        " year={2018}}\n"
+        "@article{c, author={Doe, J.}, title={The mi{RNA}s of form}, journal={J}, year={2018}}\n"
+        # an accent's argument in braces is no such group (pandoc: "Zeitschrift Für Die Alttestamentliche")
+        "@article{e, author={Doe, J.}, title={T}, journal={Zeitschrift f\\\"{u}r die alttestamentliche Wissenschaft},"
+        " year={1996}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, J. “Discovery of DNA Structure and function: Watson and Crick.” J, 2018.",
+        "Doe, J. “function of form: function and abcd Abcd xyz.” J, 2018.",
+        "Doe, J. “The MiRNAs of Form.” J, 2018.",
+        "Doe, J. “T.” Zeitschrift Für Die Alttestamentliche Wissenschaft, 1996."]
+
+
+def test_no_full_stop_follows_a_title_ending_in_a_colon_or_semicolon_as_citeproc_prints_it() -> None:
+    # bibwild18 Memoire_TNAH: "Le dessin sans réserve: collections du musée des arts décoratifs :" was printed
+    # "...Décoratifs :. MAD, 2020."; pandoc's citeproc drops the full stop after ":" and ";" (not after ",").
+    bib = parse_bibliography(
+        "@book{a, author={Doe, J.}, title={Ends colon:}, publisher={P}, year={2020}}\n"
+        "@book{b, author={Doe, J.}, title={Ends semicolon;}, publisher={P}, year={2020}}\n"
+        "@book{c, author={Doe, J.}, title={Ends comma,}, publisher={P}, year={2020}}\n"
+        "@article{d, author={Doe, J.}, title={Ends colon:}, journal={J}, year={2020}}\n"
+        "@book{f, author={Doe, J.}, title={Ends spaced colon :}, publisher={P}, year={2020}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, J. Ends Colon: P, 2020.", "Doe, J. Ends Semicolon; P, 2020.", "Doe, J. Ends Comma,. P, 2020.",
+        "Doe, J. “Ends Colon:” J, 2020.", "Doe, J. Ends Spaced Colon : P, 2020."]
+
+
+def test_a_command_in_braces_keeps_its_words_as_written_as_pandoc_prints_them() -> None:
+    # bibwild18 property_rights (Zotero): "Collective Action in {{{\emph{N}}}} -Person Stag Hunt Dilemmas", printed by
+    # pandoc "in N -Person", by the page "in n -Person": a brace group opening with a command protects its words.
+    # The close case: the command without the braces around it is sentence-cased, as pandoc prints it ("n").
+    bib = parse_bibliography(
+        "@article{a, author={Doe, J.}, title={Action in \\emph{N} -Person}, journal={J}, year={2018}}\n"
+        "@article{b, author={Doe, J.}, title={Action in {{{\\emph{N}}}} -Person}, journal={J}, year={2018}}\n"
+        "@article{d, author={Doe, J.}, title={Action in {\\textit{a} Word} baz}, journal={J}, year={2018}}\n")
+    assert [format_reference(s).text for s in bib.sources] == [
+        "Doe, J. “Action in n -Person.” J, 2018.", "Doe, J. “Action in N -Person.” J, 2018.",
+        "Doe, J. “Action in a Word Baz.” J, 2018."]

@@ -171,3 +171,21 @@ def test_a_document_in_a_language_without_its_own_words_is_not_title_cased(langu
                              " translator={Hernik, Mikołaj}, year={2008}, publisher={GWP}}", "f.bib")
     assert Citations().reference(bib.sources[0], PLAIN, language).text == (
         f"Frith, Uta. {title}. Translated by Mikołaj Hernik. GWP, 2008.")
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # pandoc 3.9, chicago-notes-bibliography: CSL's "ad" term after a year of fewer than four digits (bibwild18
+    # ncardozo/bib's year = {20}, left by a search-and-replace, prints "20 AD"), in the locale's words.
+    ("en-US", "Doe, J. “T.” J 3 (February 999 AD)."),
+    ("de-DE", "Doe, J. „T“. J 3 (Februar 999 n. Chr.)."),
+    ("it-IT", "Doe, J. «T». J 3 (febbraio 999d.C.)."),
+    ("fr-FR", "Doe, J. « T ». J 3 (février 999apr. J.-C.)."),
+    ("pt-BR", "Doe, J. “T”. J 3 (fevereiro de 999depois de Cristo)."),
+])
+def test_a_year_of_fewer_than_four_digits_is_printed_with_the_era(language: str, text: str) -> None:
+    (source,) = parse_bibliography("@article{c, author = {Doe, J.}, title = {T}, journal = {J}, volume = {3},"
+                                   " year = {999}, month = feb}", "x.bib").sources
+    assert " ".join(Citations().reference(source, PLAIN, language).text.split()) == " ".join(text.split())
+    (late,) = parse_bibliography("@book{b, author = {Doe, J.}, title = {T}, publisher = {P}, year = {1999}}",
+                                 "x.bib").sources
+    assert Citations().reference(late, PLAIN, language).text.endswith(" 1999.")

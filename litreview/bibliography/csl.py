@@ -25,6 +25,7 @@ from .csl_item import (
     refused_value,
     unknown_type,
     unread_dates,
+    unread_json_dates,
 )
 
 CSL_SUFFIXES = (".json", ".yaml", ".yml")
@@ -155,7 +156,7 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
                     message=f'item {n} ({key or "no id"}): "{variable}" {wrong}; pandoc refuses the whole file for it '
                     "(a Quarto or R Markdown document citing it stops at rendering)",
                     hint=fix, file=filename, line=here.get(variable) or line))
-            for variable, what, fix in unread_dates(item) if yaml else ():
+            for variable, what, fix in unread_dates(item) if yaml else unread_json_dates(item):
                 problems.append(Finding(
                     code="LR124", severity="warning", key=key or None, file=filename, line=here.get(variable) or line,
                     message=f"item {n} ({key or 'no id'}): {variable} {what}", hint=fix))

@@ -171,11 +171,32 @@ def unread_date_part(item: Mapping[str, Any]) -> tuple[str, Any, str] | None:
         value = item[variable]
         parts = value.get("date-parts") if isinstance(value, Mapping) and not value.get("raw") else None
         for end in parts if isinstance(parts, list) else ():
-            bad = next((p for p in end if not _number(p)), None) if isinstance(end, list) else None
+            bad = next((p for p in end if not _number(p) and not _empty(p)), None) if isinstance(end, list) else None
             if bad is not None:
                 read = _date_parts(end)
                 return variable, bad, _iso(read) if read else ""
     return None
+
+
+def empty_day(item: Mapping[str, Any]) -> tuple[str, str, str] | None:
+    """(variable, its date-parts as written, the date-parts to write) for the first date of a CSL-YAML item whose
+    date-parts give a day with an empty month or day before it ("date-parts: [[2008, null, null]]", a template's
+    blanks): pandoc reads an empty part as 0 and prints the day 0 ("Nature, 0.", "March 0"); else None. (An empty
+    month alone prints nothing; CSL-JSON refuses the whole file for a null: ``refused_value``.)"""
+    for variable in sorted(item.keys() & DATE_VARIABLES):
+        value = item[variable]
+        parts = value.get("date-parts") if _mapping(value) and not value.get("raw") else None
+        for end in parts if isinstance(parts, list) else ():
+            if isinstance(end, list) and len(end) >= 3 and any(_empty(p) for p in end[1:3]):
+                kept = _date_parts(end[:next(i for i, p in enumerate(end) if _empty(p))])
+                shown = ", ".join("null" if p is None else json.dumps(p) if isinstance(p, str) else str(p) for p in end)
+                return variable, f"[{shown}]", f"[[{', '.join(map(str, kept)) or 'YYYY'}]]"
+    return None
+
+
+def _empty(part: Any) -> bool:
+    """A date part left blank (``null``, ``''``), which pandoc reads in CSL-YAML as 0."""
+    return part is None or (isinstance(part, str) and not part.strip())
 
 
 def listed_date_map(item: Mapping[str, Any]) -> tuple[str, str, Any] | None:
@@ -223,12 +244,37 @@ def unread_dates(item: Mapping[str, Any]) -> list[tuple[str, str, str]]:
         variable, shown, dates = flat
         found.append((variable, f"has date-parts {shown}, which is no list of dates: pandoc reads no date in it (n.d.)",
                       f"Write the date as {variable}: YYYY-MM-DD, or date-parts: {dates}"))
+    if (blank := empty_day(item)) is not None:
+        variable, shown, dates = blank
+        found.append((variable, f"has date-parts {shown}, whose empty parts pandoc reads as 0: it prints the day 0 "
+                      '("Nature, 0.", "March 0")', f"Leave the empty parts out: date-parts: {dates}"))
     if (listed := listed_date_map(item)) is not None:
         variable, part, value = listed
         found.append((variable, f"is a list holding {part}: {value}, and pandoc reads a list's items by their year, "
                       "month and day alone: it reads no date in it (n.d.)",
                       f"Drop the list's dash: write {variable}: {{{part}: {json.dumps(value, ensure_ascii=False)}}},"
                       f" or the date as {variable}: YYYY-MM-DD"))
+    return found
+
+
+def year_map(value: Any) -> bool:
+    """A CSL date written as a ``{year, month, day}`` map, without date-parts, raw or literal: pandoc reads it as
+    that date in CSL-YAML, and as no date (date-parts [[0]], printed n.d.) in CSL-JSON."""
+    return _mapping(value) and "year" in value and not value.keys() & {"date-parts", "raw", "literal"}
+
+
+def unread_json_dates(item: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """(variable, what pandoc reads wrong in it, what to write instead) for each date of a CSL-JSON item written
+    as a ``{year, month, day}`` map (citeproc-js's legacy form, ``"issued": {"year": 1993}``): pandoc reads no
+    date in it and prints n.d. (LR124)."""
+    found = []
+    for variable in sorted(item.keys() & DATE_VARIABLES):
+        if year_map(value := item[variable]):
+            parts = [value.get(k) for k in ("year", "month", "day") if value.get(k) is not None]
+            numbers = ", ".join(str(p).strip() if _number(p) else "YYYY" for p in parts) or "YYYY"
+            found.append((variable, f"is {json.dumps(dict(value), ensure_ascii=False)}, which pandoc reads as no "
+                          "date (it prints n.d.): CSL-JSON gives a date as date-parts, raw or literal",
+                          f'Write "{variable}": {{"date-parts": [[{numbers}]]}}'))
     return found
 
 
@@ -306,8 +352,10 @@ def _date(value: Any, yaml: bool = False) -> tuple[int | None, str]:
         return None, ""
     if isinstance(value, (str, int, date)) and not isinstance(value, bool):
         value = {"raw": value.isoformat() if isinstance(value, date) else str(value)}
-    elif _mapping(value) and "year" in value and not value.keys() & {"date-parts", "raw", "literal"}:
-        value = [value]  # one "{year, month, day}" map, which pandoc reads as the list of one below
+    elif year_map(value):
+        if not yaml:  # CSL-JSON: pandoc reads it as date-parts [[0]], printed n.d. (LR124, ``unread_json_dates``)
+            return None, ""
+        value = [value]  # one "{year, month, day}" map, which pandoc reads in CSL-YAML as the list of one below
     if isinstance(value, list) and value and all(_mapping(v) for v in value):
         # Better BibTeX's CSL-YAML: "- year: 2020\n  month: 5" (two items for a range), which pandoc reads
         value = {"date-parts": [[v.get(k) for k in ("year", "month", "day") if v.get(k) is not None] for v in value]}
@@ -452,8 +500,8 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
         fields["year"] = str(year)
     if issued and issued != str(year):
         fields["date"] = issued
-    _, accessed = _date(item.get("accessed"))
-    _, original = _date(item.get("original-date"))
+    _, accessed = _date(item.get("accessed"), markdown)
+    _, original = _date(item.get("original-date"), markdown)
     if original:
         fields["origdate"] = original
     for csl, bib in FIELDS.items():

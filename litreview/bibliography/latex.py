@@ -34,6 +34,8 @@ _LATEX_HINT = lazy(r"[\\~$`]|--|''")
 # is the same as replacing the dashes (checked against latexcodec in tests), at a fraction of the cost.
 _DASHES_ONLY = lazy(r"[A-Za-z0-9 .,:;()/+-]*")
 # \url{...} and the target of \href{...}{...}: verbatim, so protected from the codec.
+_URL_ESCAPE = lazy(r"\\([#$%&_{}~])")
+"""A mark escaped in an address in ``\\url{...}`` ("\\#", "\\%"): the url package and pandoc print the mark alone."""
 _VERBATIM = lazy(r"\\(?:url|path|nolinkurl)\s*\{([^{}]*)\}|\\href\s*\{([^{}]*)\}")
 _LOGOS = {"LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e", "XeTeX": "XeTeX",
           "XeLaTeX": "XeLaTeX", "LuaTeX": "LuaTeX", "LuaLaTeX": "LuaLaTeX", "ConTeXt": "ConTeXt", "BibLaTeX": "BibLaTeX",
@@ -92,7 +94,28 @@ _MATH_FONTS = frozenset([
 _MATH_OPERATORS = frozenset([
     "log", "ln", "lg", "exp", "sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "arcsin", "arccos",
     "arctan", "max", "min", "sup", "inf", "lim", "det", "dim", "ker", "deg", "arg", "gcd", "Pr", "bmod"])
-_MATH_SPACES = {",": " ", ";": " ", ":": " ", ">": " ", "!": "", " ": " ", "quad": " ", "qquad": " "}
+_MATH_SPACE = "\ue006"
+"""A space math asks for (``\\,``, ``\\quad``, an operator's name, a ``\\text`` argument's), printed where the spaces
+typed in it are not (pandoc's HTML: "$x y$" is "xy", "$x\\,y$" "x y")."""
+_MATH_SPACES = {",": _MATH_SPACE, ";": _MATH_SPACE, ":": _MATH_SPACE, ">": _MATH_SPACE, "!": _MATH_SPACE,
+                " ": _MATH_SPACE, "quad": _MATH_SPACE, "qquad": _MATH_SPACE}
+_TEXT_ARGUMENT = lazy(r"\\(?:text[a-z]*|mbox|operatorname)\s*\{([^{}]*)\}")
+"""A text argument in math ("\\text{for all}"), whose spaces are printed."""
+_STYLED_LETTERS = lazy(r"\\(mathcal|mathscr|cal|mathbb|mathfrak)\s*(?:\{([A-Za-z]+)\}|([A-Za-z]))")
+"""Letters in a calligraphic, script, double-struck or fraktur font ("\\mathcal{O}", "\\mathbb R")."""
+_STYLE_NAMES = {"mathcal": ("SCRIPT", "SCRIPT"), "mathscr": ("SCRIPT", "SCRIPT"), "cal": ("SCRIPT", "SCRIPT"),
+                "mathbb": ("DOUBLE-STRUCK", "DOUBLE-STRUCK"), "mathfrak": ("FRAKTUR", "BLACK-LETTER")}
+
+
+def _styled(font: str, letter: str) -> str:
+    """A letter as its mathematical character in ``font`` ("O" in mathcal is "𝒪", "R" in mathbb "ℝ"), as pandoc
+    prints it; the letter itself where Unicode has none."""
+    style, older = _STYLE_NAMES[font]
+    case = "CAPITAL" if letter.isupper() else "SMALL"
+    for name in (f"MATHEMATICAL {style} {case} {letter.upper()}", f"{older} {case} {letter.upper()}"):
+        with contextlib.suppress(KeyError):
+            return unicodedata.lookup(name)
+    return letter
 _MATH_ESCAPED = {"{": "\ue003", "}": "\ue004", "_": "\ue005", "$": "$", "%": "%", "&": "&", "#": "#"}
 _MATH_UNESCAPED = str.maketrans({"\ue003": "{", "\ue004": "}", "\ue005": "_", "^": None, "_": None, "{": None, "}": None})
 # Relations, spaced from what stands beside them, and binary operators, spaced between two operands (a minus sign
@@ -214,8 +237,8 @@ def decode_latex(value: str) -> str:
 
     kept: list[str] = []
 
-    def protect(m: re.Match[str]) -> str:
-        kept.append(m.group(1) if m.group(1) is not None else "")
+    def protect(m: re.Match[str]) -> str:  # (an address's escaped marks are its characters: "a\\#b" is "a#b")
+        kept.append(_URL_ESCAPE.sub(r"\1", m.group(1)) if m.group(1) is not None else "")
         return f"{_PROTECT}{len(kept) - 1}{_PROTECT_END}"
 
     def protect_text(shown: str) -> str:
@@ -246,7 +269,7 @@ def decode_latex(value: str) -> str:
     text = _BRACES.sub("", text).replace("\\{", "{").replace("\\}", "}").replace("\\$", "$")
     if "`" in text:  # TeX's left quote (the codec reads only the double one, ``), closed by the next '
         text = _SINGLE_QUOTED.sub("\u2018\\1\u2019", text).replace("`", "\u2018")
-    if kept:
+    for _ in range(2) if kept else ():  # (twice: math kept whole holds a symbol kept before it, "$x\\,y$")
         text = re.sub(f"{_PROTECT}(\\d+){_PROTECT_END}", lambda m: kept[int(m.group(1))], text)
     return _SPACES.sub(" ", text).strip()
 
@@ -284,7 +307,7 @@ def math_text(tex: str) -> str | None:
         if name in _MATH_FONTS:
             return ""
         if name in _MATH_OPERATORS:
-            return f" {name} "
+            return f"{_MATH_SPACE}{name}{_MATH_SPACE}"
         if name in _MATH_SPACES:
             return _MATH_SPACES[name]
         if name in _MATH_ESCAPED:
@@ -293,9 +316,14 @@ def math_text(tex: str) -> str | None:
         unread = unread or not symbol
         return symbol
 
+    if "\\text" in tex or "\\mbox" in tex or "\\operatorname" in tex:
+        tex = _TEXT_ARGUMENT.sub(lambda m: m.group().replace(m.group(1), m.group(1).replace(" ", _MATH_SPACE)), tex)
+    if "\\ma" in tex or "\\cal" in tex:
+        tex = _STYLED_LETTERS.sub(lambda m: "".join(_styled(m.group(1), c) for c in m.group(2) or m.group(3)), tex)
     shown = _MATH_TOKEN.sub(command, tex).replace("-", "\u2212")
     if unread:
         return None
+    shown = "".join(shown.split())  # the spaces typed in math, which TeX and pandoc do not print
     out: list[str] = []
     last = ""  # the last character written that is no space
     content_to = len(shown.rstrip(" }")) - 1  # where the last character that is no space nor brace stands
@@ -306,10 +334,12 @@ def math_text(tex: str) -> str | None:
             right = i < content_to
             if (left or right) if c in _RELATIONS else (left and right):
                 written = f" {c} "
+        elif c == "," and i < content_to:  # "a, b", as pandoc spaces it
+            written = ", "
         out.append(written)
-        if not c.isspace():
+        if c != _MATH_SPACE:
             last = c
-    text = "".join(out).translate(_MATH_UNESCAPED)
+    text = "".join(out).replace(_MATH_SPACE, " ").translate(_MATH_UNESCAPED)
     return " ".join(text.split())
 
 

@@ -21,7 +21,7 @@ from .catalogue import CATALOGUE, Code, catalogue_json, code_info
 from .duplicates import PAIR_CODES, case_partners, duplicate_partners
 from .imported import check_unsure_imports
 from .notices import check_notices
-from .pandoc_reads import check_pandoc_reads
+from .pandoc_reads import check_pandoc_reads, check_pandoc_refusals
 from .registry import check_registry, reportable
 from .renderers import renderer_of
 from .size import check_bibliography_size, check_inputs, check_sizes, check_unread_bibliographies
@@ -79,6 +79,8 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
         found += check_notices(review.essay)
         found += check_pandoc_reads(bib, review.essay)
         found += check_bibtex_reads(bib, review.essay)
+    else:  # a bibliography checked alone: what makes pandoc refuse a whole file, as a warning
+        found += check_pandoc_refusals(bib)
     found = _drop_superseded(found, review)
     found = _implied_sources(found, review)
     found = _empty_before_citing(found, review)

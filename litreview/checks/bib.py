@@ -26,6 +26,7 @@ from ..doi import (
     latex_escaped,
     normalize_doi,
     percent_decoded,
+    several_dois,
     trailing_punctuation,
 )
 from ..essay.ids import id_problem
@@ -450,6 +451,12 @@ def check_doi(source: Source) -> Iterable[Finding]:
         yield entry_finding("LR120", source, f"DOI {raw!r} is no DOI: the field holds words (a DOI starts with 10.)",
                             f"move {raw!r} to the field it belongs in (the institution, school or publisher), and "
                             f"delete the {own_name('doi', source)} field, or write the work's DOI there", field="doi")
+    elif problem and (listed := several_dois(raw)):
+        yield entry_finding("LR120", source, f"DOI {raw!r} holds {len(listed)} DOIs: biber and pandoc link the whole "
+                            "field as one DOI, which leads nowhere, and the registries are asked for none of them",
+                            f"keep one DOI: write {own_name('doi', source)} = {{{listed[0]}}} (the work's, when the "
+                            "others are its errata), and name the others in a note or an entry of their own",
+                            field="doi")
     elif problem:
         hint = (f"the {own_name('doi', source)} field holds a web address that is no DOI link: move it to the "
                 f"{own_name('url', source)} field" if re.match(r"(?i)https?://", raw.strip()) and not has_prefix(raw) else

@@ -140,6 +140,8 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
                 hint = f"write date = {{{run}}}" if csl_form(source) else f"write year = {{{run[:4]}}} (or date = {{{run}}})"
             if name == "year" and not hint and "digits, not four" in problem:
                 hint = _digit_typed_twice(plain(source.fields["year"]), source.key, today)
+            if name == "year" and not hint and "write all four" in problem:
+                hint = _century_left_out(plain(source.fields["year"]), source.key, today)
             if name == "year" and not hint:
                 hint = _cited_hint(plain(source.fields["year"]))
             if name == "urldate" and not hint:
@@ -228,6 +230,19 @@ def _digit_typed_twice(year: str, key: str, today: date) -> str:
         return f"write year = {{{years[0]}}}"
     said_years = " or ".join(f"year = {{{y}}}" for y in years[:3])
     return f"write {said_years}, whichever it is" if years else ""
+
+
+def _century_left_out(year: str, key: str, today: date) -> str:
+    """The hint for a year of two digits ("20", "98"): the year of the key when it ends so, else the years of the
+    last two centuries it can be, the later first; '' for another length."""
+    if len(year) != 2 or not year.isdigit():
+        return ""
+    years = [y for y in (int("20" + year), int("19" + year)) if y <= today.year + 1]
+    said = [y for y in years if str(y) in key]
+    if said:
+        return f"write year = {{{said[0]}}}, the year of the key {key!r}"
+    return "write all four digits: " + " or ".join(f"year = {{{y}}}" for y in years) + (
+        ", whichever it is" if len(years) > 1 else "")
 
 
 def _csl_reading(source: Source, name: str, raw: str) -> tuple[bool, str]:

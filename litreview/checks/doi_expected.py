@@ -60,6 +60,9 @@ def _magazine_issue(source: Source) -> bool:
     return not _SCHOLARLY_WORDS.intersection(fold_words(source.container).split())
 
 
+_NO_DOI_JOURNAL = lazy(r"(?i)\bj(?:ournal)?\.?\s*(?:of\s+)?mach(?:ine)?\.?\s*learn(?:ing)?\.?\s*res(?:earch)?\b|"
+                       r"\btransactions\s+on\s+machine\s+learning\s+research\b")
+"""Journals that register no DOIs for their articles: JMLR ("J. Mach. Learn. Res.") and TMLR."""
 _WITH_NUMBER = lazy(r"[,;]\s*(?:ISBN|ISSN)\b")
 """Where a publisher field goes on with the book's number, which is no part of the house's name."""
 
@@ -100,6 +103,7 @@ def doi_expected(source: Source) -> str:
     # registered nowhere, or with an agency of its own, and "almost all have one" is not so there.
     if source.type == "article" and (source.year or 0) >= 2000 and not source.url and not _not_yet_published(source) \
             and not _magazine_issue(source) and latin_script(source.container or source.title) \
+            and not _NO_DOI_JOURNAL.search(plain(source.container)) \
             and not _PRESS.intersection(plain(source.fields.get("entrysubtype", "")).lower().split()):
         return _preprint_reason(source) if is_preprint(source) else \
             "journal articles published since 2000 almost all have one"

@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..bibliography.inherit import LINK_FIELDS, targets
 from ..bibliography.latex import BABEL_SHORTHAND, known_command
 from ..bibliography.load import PERSON_FIELDS
+from ..doi import bare_doi
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
 from ..text import CONTROLS, escape_match, latin_script, without_controls
@@ -31,6 +32,9 @@ UNPRINTED = frozenset({"abstract", "annote", "annotation", "keywords", "mendeley
 """Fields no standard style prints: BibTeX's and biblatex's standard styles leave them out, pandoc keeps abstract,
 annote and keywords but CSL styles print them only in annotated bibliographies, and the reference managers' own
 (copyright, owner, timestamp) pandoc and the styles ignore. What is wrong in one is not seen in the document."""
+UNREAD = frozenset({"slaccitation"})
+"""Fields no tool reads at all: INSPIRE-HEP's (SPIRES's) ``SLACcitation = "%%CITATION = ...;%%"``, which BibTeX's styles,
+biber (no such field in its data model) and pandoc leave out of every entry. A LaTeX mark in one harms nothing."""
 _NOT_TEXT = VERBATIM | {"author", "editor", "translator", "bookauthor", "date", "urldate", "year", "month",
                         "pages", "options", "langid", "language", "type", "entrysubtype", "abstract_url",
                         "keywords", "mendeley-tags", "id", "price"}
@@ -159,9 +163,14 @@ _COMMON_FIELDS = ("author", "editor", "title", "journal", "journaltitle", "bookt
                   "institution", "organization", "howpublished", "note", "language", "abstract", "keywords",
                   "urldate", "chapter", "translator", "subtitle", "eprint", "archiveprefix", "isbn", "issn")
 _MISSPELT = {f"{name[:i]}{name[i + 1]}{name[i]}{name[i + 2:]}": name for name in _COMMON_FIELDS
-             for i in range(len(name) - 1) if name[i] != name[i + 1]}
-"""A common field's name with two letters side by side swapped ("langauge", "jounral") -> the field: a name no tool
-reads, so its value is left out."""
+             for i in range(len(name) - 1) if name[i] != name[i + 1]} | {
+    f"{name[:i]}{letter}{name[i + 1:]}": name for name in _COMMON_FIELDS if len(name) >= 6
+    for i in range(len(name)) for letter in "abcdefghijklmnopqrstuvwxyz" if letter != name[i]}
+for _name in _COMMON_FIELDS:
+    _MISSPELT.pop(_name, None)
+"""A common field's name with two letters side by side swapped ("langauge", "jounral"), or, in a name of six letters or
+more, one letter mistyped ("publishes", "serues") -> the field: a name no tool reads, so its value is left out. (A
+shorter name one letter from a field is often a field itself: issn and isbn.)"""
 
 
 def check_misspelt_fields(source: Source) -> Iterable[Finding]:
@@ -280,7 +289,7 @@ def _people_at_ampersands(value: str) -> list[str]:
 def check_specials(source: Source) -> Iterable[Finding]:
     """LR140 for an & or % not escaped with a backslash (LaTeX reads & as a table cell, % as a comment)."""
     for name, value in _text_fields(source):
-        if "&" not in value and "%" not in value:  # nothing to escape (most values): no pattern run
+        if ("&" not in value and "%" not in value) or name in UNREAD:  # nothing to escape (most values): no pattern run
             continue
         match = _UNESCAPED.search(_without_links(_without_math(value)))
         if match and not _HTML_ENTITY.search(value):
@@ -465,6 +474,8 @@ def check_latex(source: Source, defined: frozenset[str] = frozenset()) -> Iterab
         if name in _NOT_TEXT or not any(c in value for c in "\\$_^"):
             continue
         problem, at, hint = latex_problem_at(value, defined)
+        if problem and name in UNPRINTED and problem.startswith(("_ outside math", "^ outside math")):
+            continue  # a pasted abstract's "snake_case": LaTeX typesets no such field, biblatex stores it unread
         if problem:
             quoted = shown(part_of(value, at, at + 1))
             yield entry_finding("LR142", source, f"{name}: {problem}: {quoted}", hint, field=name)
@@ -535,6 +546,14 @@ def _no_pages(text: str) -> str:
     """The word for no value a pages field holds at each end ("null" of "null--null"), or ''."""
     ends = _RANGE_DASH.split(text)
     return ends[0] if all(end.casefold() in _NO_VALUE for end in ends) else ""
+
+
+def _doi_suffix_pages(text: str, doi: str) -> str:
+    """The entry's DOI when a pages value is its suffix, hyphens doubled or not ("JAMC--D--16--0224.1" of
+    10.1175/JAMC-D-16-0224.1, as Paperpile writes an article's id there); else ''."""
+    bare = bare_doi(doi)
+    suffix = bare.split("/", 1)[1] if "/" in bare else ""
+    return bare if "-" in suffix and text.replace("--", "-").casefold() == suffix.casefold() else ""
 
 
 def _manuscript_pages(text: str) -> re.Match[str] | None:
@@ -623,7 +642,9 @@ def check_page_form(source: Source, *, biblatex: bool) -> Iterable[Finding]:
                     f"pagetotal = {{{count.group(1)}}} instead")
         if _no_pages(plain(raw).strip()):
             hint = f"delete the {own_name('pages', source)} field"
-        if _manuscript_pages(plain(raw).strip()):
+        if suffix := _doi_suffix_pages(plain(raw).strip(), plain(source.fields.get("doi", ""))):
+            problem = f"the article's DOI suffix ({own_name('doi', source)} = {{{suffix}}}), no pages"
+        if suffix or _manuscript_pages(plain(raw).strip()):
             hint = (f"write the pages the article was printed on (its DOI record or the journal's page gives them), "
                     f"or delete the {own_name('pages', source)} field while it has none")
         if acm := _ACM_ARTICLE.fullmatch(plain(raw).strip()):

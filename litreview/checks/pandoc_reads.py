@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..bibliography.latex import aas_journal
 from ..bibliography.several import file_name, parents_elsewhere
 from ..model import Bibliography, Essay, Finding, Source
@@ -30,6 +31,57 @@ def check_pandoc_reads(bib: Bibliography, essay: Essay) -> list[Finding]:
     found = [_parent_elsewhere(*link) for link in parents_elsewhere(bib.sources)]
     found += [f for s in bib.sources for f in _journal_macro(s)]
     for file, text in bib.files:
+        if file and file.lower().endswith(BIBTEX_SUFFIXES) and "month" in text.lower():
+            found += _worded_months(file, text)
+    return found + _refused_files(bib)
+
+
+_MONTH_WORD = re.compile(r"^[ \t]*month[ \t]*=[ \t]*(?:\{(?P<braced>[^{}\n]*)\}|\"(?P<quoted>[^\"{}\n]*)\")", re.M | re.I)
+"""A month field written as text in braces or quotes on a line of its own ("month = {February},")."""
+_ENTRY_START = re.compile(r"^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(][ \t]*([^,\s=(){}]*)", re.M)
+
+
+def _worded_months(file: str, text: str) -> list[Finding]:
+    """LR146 for each month given as a word pandoc's reader reads no month in ("{February}", "{Sept}", "{Feb.}"): it
+    reads a month in figures or the three letters of a month macro alone ("feb", "{Feb}", "{May}"), so the document
+    prints the year alone; the macro is read by every tool."""
+    from bisect import bisect_left
+
+    found = []
+    entries = [(m.start(), m.group(1)) for m in _ENTRY_START.finditer(text)]
+    starts = [at for at, _ in entries]
+    breaks = [i for i, c in enumerate(text) if c == "\n"] if _MONTH_WORD.search(text) else []
+    for match in _MONTH_WORD.finditer(text):
+        word = (match.group("braced") if match.group("braced") is not None else match.group("quoted")).strip()
+        if not word or word.isdigit() or word.lower() in MONTHS:
+            continue
+        meant = next((m for m, name in zip(MONTHS, MONTH_NAMES, strict=True)
+                      if word.lower().rstrip(".").startswith(m) and name.lower().startswith(word.lower().rstrip("."))),
+                     "")
+        before = bisect_left(starts, match.start())
+        key = entries[before - 1][1] or None if before else None
+        found.append(finding("LR146", f"month {{{word}}} is a word pandoc reads no month in (a month in figures or its "
+                                      "three letters alone): it prints the year alone",
+                             hint=(f"write month = {meant}, the macro BibTeX, biber and pandoc all read" if meant else
+                                   "write the month as its macro (month = jan ... dec) or in figures"),
+                             key=key, file=file, line=bisect_left(breaks, match.start()) + 1))
+    return found
+
+
+_ALONE = " (for a document pandoc renders: BibTeX and biber read the file as it is)"
+
+
+def check_pandoc_refusals(bib: Bibliography) -> list[Finding]:
+    """For a bibliography checked alone (no manuscript tells which tool prints it): each LR100 of what makes pandoc
+    refuse a whole .bib file (``check_pandoc_reads``), as a warning whose hint says that LaTeX reads it."""
+    return [replace(f, severity="warning", hint=f.hint + _ALONE) for f in _refused_files(bib)]
+
+
+def _refused_files(bib: Bibliography) -> list[Finding]:
+    """LR100 for each entry of a .bib file that makes pandoc refuse the whole file: written in parentheses, a type
+    of other characters than letters, a key with a character pandoc does not read."""
+    found: list[Finding] = []
+    for file, text in bib.files:
         if not file or not file.lower().endswith(BIBTEX_SUFFIXES):
             continue
         for match in _PARENTHESISED.finditer(text):
@@ -41,7 +93,7 @@ def check_pandoc_reads(bib: Bibliography, essay: Essay) -> list[Finding]:
                                  file=file, line=text.count("\n", 0, match.start()) + 1))
         found += _types_not_letters(file, text)
         found += _keys_pandoc_refuses(file, text)
-    return found
+    return sorted(found, key=lambda f: (f.file or "", f.line or 0))
 
 
 _ENTRY_KEY = re.compile(r"^[ \t]*@[ \t]*(?P<type>[A-Za-z]+)[ \t]*\{[ \t]*(?P<key>[^,\s]+)[ \t]*,", re.M)

@@ -78,8 +78,9 @@ def _endnote_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Sou
     return ""
 
 
-_READ_AS = {"university": "school"}
-"""Names exports give a field that no tool reads (EndNote's ``university`` of a thesis), with the name read."""
+_READ_AS = {"university": "school", "collaborator": "author", "contributor": "author"}
+"""Names exports give a field that no tool reads (EndNote's ``university`` of a thesis, Zotero's Contributor as
+``collaborator``), with the name read."""
 
 
 def _unread_name_hint(group: tuple[str, ...], fields: Mapping[str, str], source: Source) -> str:

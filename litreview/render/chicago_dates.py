@@ -44,6 +44,8 @@ def date(s: Source, terms: dict[str, str] = ENGLISH_TERMS, *, full: bool = False
     if ends and len(ends) == 2 and ends[0] and (ranged := _date_range(ends[0], ends[1], terms, full=full, day=day)):
         return ranged
     year = printed_year(s)
+    if s.year and 0 < s.year < 1000 and year == str(s.year):  # CSL's era after a year of fewer than four digits
+        year += terms.get("ad", "")  # ("20 AD", de "20 n. Chr."), as citeproc prints it
     if not full:
         return year
     ends = edtf_date_parts(s.field("date")) if s.field("date") else None

@@ -54,11 +54,15 @@ def quotations(s: Source, title: str, terms: dict[str, str], *, inner: bool) -> 
     return _QUOTATION.sub(lambda m: opening + (m.group(1) if m.group(1) is not None else m.group(2)) + closing, title)
 
 
+TITLE_STOPS = ".?!:;"
+"""The marks a title may end with that citeproc prints no full stop after ("Title?", "Title:" "Title;"; not ",")."""
+
+
 def quoted(out: Pieces, title: str, terms: dict[str, str]) -> None:
     """A title in the language's quotation marks, its full stop inside them in English (“Title.”) and after them
-    elsewhere („Titel“.), none after a title ending in "?" or "!", as citeproc's locales print it (a quotation in it
-    in the marks of one inside another: ``quotations``)."""
-    stop = "" if title[-1] in ".?!" else "."
+    elsewhere („Titel“.), none after a title ending in "?", "!", ":" or ";" (``TITLE_STOPS``), as citeproc's locales
+    print it (a quotation in it in the marks of one inside another: ``quotations``)."""
+    stop = "" if title[-1] in TITLE_STOPS else "."
     if terms["punctuation-in-quote"]:
         out.add(terms["“"] + title + stop + terms["”"])
     else:

@@ -40,6 +40,7 @@ from .chicago_names import contributors as _contributors
 from .chicago_names import name_list as _name_list
 from .chicago_names import translator_names as _translators
 from .chicago_names import translator_people as _translator_people
+from .chicago_text import TITLE_STOPS
 from .chicago_text import Pieces as _Pieces
 from .chicago_text import capitalised as _capital
 from .chicago_text import end as _end
@@ -159,7 +160,7 @@ def format_reference(source: Source, mark: Mark = PLAIN, terms: dict[str, str] =
         if italic_title:
             title = _quotations(source, title, terms, inner=False)
             out.add(title, italic=True)
-            out.add("" if title[-1] in ".?!" else ".")
+            out.add("" if title[-1] in TITLE_STOPS else ".")
         else:
             _quoted(out, _quotations(source, title, terms, inner=True), terms)
     serial = kind == "article" or (kind in _PAPER_TYPES and not source.editors)

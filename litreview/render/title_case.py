@@ -55,27 +55,36 @@ def _braced_whole(raw: str) -> bool:
 def _protected(raw: str) -> dict[str, tuple[str, str]]:
     """The words a BibTeX value keeps as written, each with its form in sentence case and its form opening a title or
     following a colon: in braces ("{DNA}", "{I}"), or with a letter's accent in braces after one letter or none
-    ("m{\\'e}thodes", "f{\\"u}r", "{\\'e}tude"). pandoc reads the letters before the braces as a word of their own,
+    ("m{\\'e}thodes", "f{\\"u}r", "{\\'e}tude"), or with letters in braces so ("{f}unction", "x{y}z"). pandoc reads the letters before the braces as a word of their own,
     which citeproc's title case leaves alone when it is one letter ("bez{\\"u}glich" is "Bezüglich") but for a
     title's first word ("t{\\'e}l{\\'e}com x" is "Télécom x"), and sentence case puts in lower case
     ("T{\\'e}l{\\'e}com" is "t{\\'e}l{\\'e}com" in a title); and the symbols of its math (``_MATH``). A CSL value's
     words in a nocase span (``_NOCASE``) are kept as written too."""
     words = {w: (w, w) for group in re.findall(r"(?<![A-Za-z])\{([^{}]*)\}", raw) for w in re.findall(r"\w+", group)}
+    for group in _COMMAND_GROUP.findall(raw) if "{\\" in raw else ():  # "{\\emph{N}}": kept as written too
+        words.update((w, (w, w)) for w in re.findall(r"\w+", " ".join(group)))
     for span in _NOCASE.finditer(raw) if "nocase" in raw else ():  # a CSL value's nocase span, as citeproc keeps it
         words.update((w, (w, w)) for w in re.findall(r"\w+", span.group(1) or span.group(2) or ""))
     for math in _MATH.finditer(raw) if "$" in raw or "\\ensuremath" in raw else ():  # math, which title case leaves alone
         words.update((w, (w, w)) for w in re.findall(r"\w+", decode_latex(f"${math.group(1) or math.group(2)}$")))
     for token in _BRACED_TOKEN.findall(raw):
-        if not (m := _BRACED_ACCENT.search(token)):
+        if not (m := _BRACED_ACCENT.search(token) or _BRACED_LETTERS.search(token)):
+            continue
+        if m.re is _BRACED_LETTERS and "\\" in token[:m.start()]:  # a command's argument ('f\\"{u}r'), no group
             continue
         braced = bool(re.match(r"[^\w{]*\{", token)) and m.start() > 0  # "{M{\\'O}Wik}": in braces, as written
         if braced or len(before := re.sub(r"\W", "", token[:m.start()])) <= 1:
             for w in re.findall(r"\w+", decode_latex(token)):
                 lead = not braced and before and w.startswith(before)  # its first letter a word of its own
                 words.setdefault(w, (w[0].lower() + w[1:], w[0].upper() + w[1:]) if lead else (w, w))
+        elif m.re is _BRACED_LETTERS and before.islower():  # "mi{RNA}s": its first letters title-cased ("MiRNAs")
+            words.update((w, (w[0].upper() + w[1:],) * 2) for w in re.findall(r"\w+", decode_latex(token)))
     return words
 
 
+_COMMAND_GROUP = re.compile(r"(?<![A-Za-z])\{\\[A-Za-z]{2,}\s*\{([^{}]*)\}([^{}]*)\}")
+"""A brace group opening with a command ("{\\emph{N}}", "{\\textit{a} Word}"): BibTeX's special character, whose words
+pandoc keeps as written."""
 _NOCASE = re.compile(r'<span\s+class="nocase">([^<]*)</span>|\[([^\[\]]*)\]\{\.nocase\}')
 """CSL's rich text for words no case change reaches (JSON's span, a YAML file's Markdown span): kept as written."""
 _MATH = re.compile(r"(?<!\\)\$([^$]+)\$|\\ensuremath\s*\{([^{}$]+)\}")
@@ -84,6 +93,9 @@ _MATH = re.compile(r"(?<!\\)\$([^$]+)\$|\\ensuremath\s*\{([^{}$]+)\}")
 _BRACED_TOKEN = re.compile(r"(?:\{(?:[^{}]|\{[^{}]*\})*\}|\S)+")
 _BRACED_ACCENT = re.compile(r"\{\\(?:[^A-Za-z\s{}]|[A-Za-z](?=[\s{]))")
 """A letter's accent in braces, as BibTeX writes it: "{\\'e}", "{\\"u}", "{\\c c}", "{\\v{s}}"."""
+_BRACED_LETTERS = re.compile(r"\{[^\W\d_]+\}(?=[^\W\d_])")
+"""Letters in braces that a word goes on after ("{f}unction", "x{y}z"): pandoc reads them as a word of their own too,
+kept as written, so the word is kept as written where they open it or follow its one first letter."""
 
 
 def title_cased(s: Source, text: str, terms: dict[str, str], field: str = "") -> str:
