@@ -146,6 +146,8 @@ def split_commas(name: str) -> list[str]:
 
 
 def _split_commas(name: str) -> list[str]:
+    if "{" not in name and "}" not in name:  # no braces (most names): every comma cuts
+        return name.split(",")
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(name):
         if ch == "{":

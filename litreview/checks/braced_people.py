@@ -68,6 +68,8 @@ def groups_joined_by_commas(value: str) -> list[str]:
     """The people of a name list written as brace groups joined by commas, each group a person ("{Kolokotrones, Tom},
     {Deeds, Eric J.}, {Fontana, Walter}", "{Jane Roe}, {John Doe}"), as written inside their braces; [] for anything
     else (a body's name in a group, a group of one word)."""
+    if "{" not in value:  # no brace group (most lists)
+        return []
     groups = [p.strip() for p in split_commas(value)]
     if len(groups) < 2:
         return []

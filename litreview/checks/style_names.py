@@ -634,15 +634,16 @@ def _initials_apart(people: tuple[Person, ...], group: list[int]) -> bool:
 
 def _repeats(people: tuple[Person, ...]) -> list[list[int]]:
     """The places (from 0) of each person a list names more than once, in the order of their first place."""
+    if not _surnames_meet(people):  # no surname written twice (most lists): no one named twice
+        return []
     groups: list[list[int]] = []
     written: list[dict[Person, None]] = []  # each group's names as written, once each: a name written again in a
     # long list is compared once, not once for each time it stands there (``_same_person`` reads only the name)
     by_surname: dict[str, list[int]] = {}  # folded surname -> the groups of that surname
     many: _FirstNames | None = None  # the groups of a surname that has many, by their first name as well
     for at, person in enumerate(people):
-        if not person.family or (person.family == "others" and not person.given) or et_al_as_name(person):
+        if (keys := _surname_keys(person)) is None:
             continue  # no name, or et al.
-        keys = {surname_key(person), surname_key(person, umlauts=True)} - {""}
         if many is not None and not many.index.keys().isdisjoint(keys):
             near: Iterable[int] = many.candidates(keys, person)
         else:
@@ -664,6 +665,24 @@ def _repeats(people: tuple[Person, ...]) -> list[list[int]]:
         groups[found].append(at)
         written[found][person] = None
     return [g for g in groups if len(g) > 1]
+
+
+def _surnames_meet(people: tuple[Person, ...]) -> bool:
+    """Whether two of the people ``_repeats`` compares share a surname key (only those may be one person)."""
+    seen: set[str] = set()
+    for keys in map(_surname_keys, people):
+        if keys is not None and not seen.isdisjoint(keys):
+            return True
+        seen |= keys or set()
+    return False
+
+
+def _surname_keys(person: Person) -> set[str] | None:
+    """The folded surname keys ``_repeats`` looks a person up by (as written, umlauts written out); None for no name
+    or et al."""
+    if not person.family or (person.family == "others" and not person.given) or et_al_as_name(person):
+        return None
+    return {surname_key(person), surname_key(person, umlauts=True)} - {""}
 
 
 class _Shape:
