@@ -510,7 +510,7 @@ def _evidence(lk: Link, claim: Claim | None, essay_format: str) -> str:
     from ..render.shown import shown_source
 
     text = shown_source(lk.evidence, claim, essay_format)
-    if lk.locator:
+    if lk.locator and lk.locator not in lk.evidence:  # a marker's evidence writes its page already
         text += f" [{shown_source(lk.locator, claim, essay_format)}]"
     if lk.note and lk.note != lk.evidence:  # a reviewer's link with no words of its own: the note once
         text += f" — {lk.note}"
