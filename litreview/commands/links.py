@@ -310,7 +310,8 @@ def _reanchor(claims_path: Path, essay: Essay, bibliography: Bibliography, linka
         cites = f" cites {key}" if claim.id in citing else ""
         text = shown_source(claim.text, claim, essay.format)
         click.echo(visible(f"  {claim.id:<10} {score:3.0f}{cites}  {_excerpt(text, 90)}"))
-    click.echo(f"move it with: litreview links --reanchor {claim_id} {key} --to CLAIM")
+    click.echo(f"move it with: litreview links --reanchor {claim_id} {key} --to CLAIM\n"
+               f"or, if its sentence was deleted, delete its entry at {shown}:{link.line}")
     return 0
 
 
