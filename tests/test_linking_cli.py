@@ -172,6 +172,9 @@ def test_an_orphan_is_moved_onto_the_sentence_named(work: Path, capsys: pytest.C
     code, out, _ = run(work, capsys, "--reanchor", "p2-s1", "wendt1992anarchy")  # where may it go?
     assert code == 0 and "no longer anchors" in out and "--to CLAIM" in out
     assert out.startswith("claims.yaml:")  # named as `check` names it, not by its absolute path
+    # A sentence deleted, not reworded, has nowhere to go: the way out is said too, as `check`'s LR400 hint says it
+    line = out.split(":", 2)[1]
+    assert f"or, if its sentence was deleted, delete its entry at claims.yaml:{line}" in out
     first = out.splitlines()[2].split()
     assert first[:3] == ["p2-s1", first[1], "cites"]  # the sentence that now cites the entry comes first
     before = (work / "claims.yaml").read_text(encoding="utf-8")

@@ -897,3 +897,22 @@ def test_a_books_chapters_each_number_their_own_note_and_link_back_to_their_own_
     first, second = (re.search(rf'id="{p}".*?</div>', body).group() for p in ("p3", "p6"))
     assert 'id="fn1">Note 1</span> <a class="lr-fnback" href="#p2-s1"' in first
     assert 'id="fn2">Note 2</span> <a class="lr-fnback" href="#p5-s1"' in second
+
+
+def test_a_link_a_reviewer_accepted_says_where_the_decision_is_recorded(tmp_path: Path) -> None:
+    # A reviewer's "relies on it" on a sentence that cites nothing: the card and the entry's page said "confirmed",
+    # as they say of a citation litreview read, and not that a reviewer decided it, nor where (a rejection said both).
+    (tmp_path / "e.md").write_text("Sovereignty was tamed long ago. Others agree [@roe2001].\n", encoding="utf-8")
+    write_roe(tmp_path, "@book{holsti2004, author={Holsti, K. J.}, title={Taming}, year={2004}, publisher={P}}")
+    (tmp_path / "claims.yaml").write_text("essay: e.md\nlinks:\n  - claim: p1-s1\n    source: holsti2004\n"
+                                          "    status: confirmed\n", encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="e.md", bibliography="refs.bib", claims="claims.yaml"),
+                          with_checks=False)
+    pages = render_site(review, Layout(), root=str(tmp_path))
+    accepted = pages["essay.md"].split('id="p1-s1"')[1].split('id="p1-s2"')[0]
+    assert "Decision recorded in <code>claims.yaml:3</code>" in accepted
+    assert "decision recorded in <code>claims.yaml:3</code>" in pages["sources/holsti2004.md"]
+    cited = pages["essay.md"].split('id="p1-s2"')[1]  # a citation litreview read: no decision to name
+    assert "ecision recorded" not in cited.split("</p>")[0]
+    # What litreview says of the link is no quotation of the essay: not in quotation marks as if it wrote it
+    assert "Evidence: recorded by a reviewer" in accepted and "“recorded by a reviewer”" not in accepted

@@ -8,7 +8,7 @@ import html
 import re
 from pathlib import Path
 
-from test_site_essay_markup import essay_html, text_of, write_roe
+from test_site_essay_markup import before_references, essay_html, text_of, write_roe
 
 from litreview.render.emphasis_across import emphasis_across, with_delimiters
 
@@ -101,3 +101,13 @@ def test_a_citation_in_anothers_suffix_is_quoted_with_its_label_not_its_key(tmp_
     # @doe2000 is an author-in-text citation, printed as pandoc prints one: "Doe (2000)"
     assert "(Roe 2001, ' Doe (2000); Poe 2009)" in source and "@doe2000" not in source
     assert "@doe2000" not in text_of(pages["essay.md"])
+
+
+def test_a_locator_of_a_citation_in_the_text_prints_its_dashes_as_pandoc_does(tmp_path: Path) -> None:
+    # "@roe2001 [26--27]" prints "Roe (2001, 26–27)", as the same locator in brackets does ("(Roe 2001, 26–27)");
+    # the mark in the text showed the two hyphens as written.
+    (tmp_path / "e.md").write_text("As @roe2001 [26--27] says. Also seen [@roe2001, 26--27].\n", encoding="utf-8")
+    page = before_references(essay_html(tmp_path, "e.md", write_roe(tmp_path)))
+    text = " ".join(text_of(page.split('id="p1"', 1)[1].split("</p>", 1)[0]).split())
+    assert "Roe (2001, 26\u201327) says" in text and "(Roe 2001, 26\u201327)" in text
+    assert "--" not in text

@@ -128,3 +128,13 @@ def test_a_latex_claims_links_are_shown_as_their_text(capsys, tmp_path: Path) ->
     main(["check", "--essay", str(tmp_path / "p.tex"), "--bib", str(tmp_path / "refs.bib"), "--claims", ""])
     out = capsys.readouterr().out
     assert "> See the project site and https://y.org/c for 40% of it \\cite{zz}." in out
+
+
+def test_links_shows_a_markers_locator_once_when_its_evidence_already_holds_it(capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    args = _write(tmp_path)
+    monkeypatch.setenv("COLUMNS", "250")  # a wide terminal: each evidence on one line of its cell
+    assert main(["links", *args, "--source", "holsti2004"]) == 0
+    out = capsys.readouterr().out
+    # The marker's evidence writes its page; the table repeated it ("[@holsti2004, p. 12] [p. 12]").
+    assert f"[@holsti2004, p.{NBSP}12]" in out and f"12] [p.{NBSP}12]" not in out
+    assert f"» [p.{NBSP}12]" in out  # a quotation's evidence does not hold it: its locator is still shown

@@ -310,7 +310,8 @@ def _reanchor(claims_path: Path, essay: Essay, bibliography: Bibliography, linka
         cites = f" cites {key}" if claim.id in citing else ""
         text = shown_source(claim.text, claim, essay.format)
         click.echo(visible(f"  {claim.id:<10} {score:3.0f}{cites}  {_excerpt(text, 90)}"))
-    click.echo(f"move it with: litreview links --reanchor {claim_id} {key} --to CLAIM")
+    click.echo(f"move it with: litreview links --reanchor {claim_id} {key} --to CLAIM\n"
+               f"or, if its sentence was deleted, delete its entry at {shown}:{link.line}")
     return 0
 
 
@@ -510,7 +511,7 @@ def _evidence(lk: Link, claim: Claim | None, essay_format: str) -> str:
     from ..render.shown import shown_source
 
     text = shown_source(lk.evidence, claim, essay_format)
-    if lk.locator:
+    if lk.locator and lk.locator not in lk.evidence:  # a marker's evidence writes its page already
         text += f" [{shown_source(lk.locator, claim, essay_format)}]"
     if lk.note and lk.note != lk.evidence:  # a reviewer's link with no words of its own: the note once
         text += f" — {lk.note}"

@@ -18,6 +18,7 @@ from ..bibliography.csl_item import LEGAL_TYPES
 from ..bibliography.latex import container_with_addon, title_with_addon
 from ..locale_terms import ENGLISH_TERMS, citation_terms
 from ..model import Citation, Source
+from ..pandoc_text import smart
 from ..text import fold
 from .chicago_entries import article as _article
 from .chicago_entries import author_substitute as _author_substitute
@@ -77,7 +78,7 @@ class Reference:
             return self.year
         if mode != "author-in-text" or item is None:
             return self.short
-        locator = suffix_text(item)
+        locator = smart(suffix_text(item))  # "26--27" printed "26–27", as the same locator in brackets is
         close = "" if item.grouped else ")"
         if self.year and self.short.endswith(f" {self.year}"):
             return f"{self.short[:-len(self.year) - 1]} ({self.year}{', ' + locator if locator else ''}{close}"

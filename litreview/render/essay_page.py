@@ -482,7 +482,7 @@ def _claim(ix: ReviewIndex, layout: Layout, citations: Citations, claim: Claim, 
                          evidence=as_shown(_as_shown(evidence_of(link), rewritten) or evidence_of(link)),
                          locator=as_shown(link.locator or ""),
                          step=marks_of.step(source.key, claim_id) if step else None,
-                         decided=decision_label(link, ix.claims_file) if link.status == "rejected" else "",
+                         decided=decision_label(link, ix.claims_file),
                          lang=ix.en_attr())
 
     placed: set[str] = set()

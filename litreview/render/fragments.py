@@ -181,6 +181,13 @@ def quoted(evidence: str) -> str:
     return f"“{esc(evidence.strip(_QUOTES))}”"
 
 
+def evidence_shown(link: Link, evidence: str) -> str:
+    """A link's evidence as the site prints it apart from its claim: words of the essay in quotation marks; what
+    litreview says of a topical link ("shared words: …", "recorded by a reviewer" of one a reviewer made with no
+    note) as the explanation it is, not in quotation marks as if the essay wrote it."""
+    return esc(evidence) if link.kind == "topical" else quoted(evidence)
+
+
 def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, status: str = "",
               worst: Finding | None = None, claim_text: str = "", step: Step | None = None,
               evidence: str | None = None, decided: str = "", locator: str = "") -> str:
@@ -210,7 +217,7 @@ def card_html(link: Link, source: Source, ref: Reference, card_id: str, *, statu
     if evidence and claim_text and evidence.strip(_QUOTES + " ") in claim_text:
         rows.append(f'<span class="lr-card__row">Evidence: {excerpt(claim_text, evidence, around=45)}</span>')
     elif evidence:
-        rows.append(f'<span class="lr-card__row">Evidence: {quoted(shorten(evidence, 160))}</span>')
+        rows.append(f'<span class="lr-card__row">Evidence: {evidence_shown(link, shorten(evidence, 160))}</span>')
     if step is not None and step.total > 1:
         def go(target: tuple[str, str] | None, arrow: str, word: str) -> str:
             if target is None:

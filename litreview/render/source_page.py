@@ -20,12 +20,12 @@ from .fragments import (
     STATUS_WORDS,
     decision_label,
     evidence_of,
+    evidence_shown,
     excerpt,
     finding_html,
     html_block,
     locator_words,
     page,
-    quoted,
     type_words,
 )
 from .index import ReviewIndex, is_topical_suggestion
@@ -246,11 +246,11 @@ def _claim_item(ix: ReviewIndex, layout: Layout, citations: Citations, here: str
     if lk.locator:  # read as Markdown as the claim is ("p.\\ 12": a no-break space)
         read = claim is not None and claim.citations is not None
         facts.append(locator_words(plain_text(lk.locator, numbers=ix.notes_of(lk.claim_id)) if read else lk.locator))
-    if lk.status == "rejected" and (decided := decision_label(lk, ix.claims_file)):
+    if decided := decision_label(lk, ix.claims_file):  # a reviewer's decision, accepted or rejected
         facts.append(f"decision recorded in <code>{esc(decided)}</code>")
     detail = f'<p class="lr-small">{"; ".join(facts)}.'
     if evidence:
-        detail += f" Evidence: {quoted(evidence)}."
+        detail += f" Evidence: {evidence_shown(lk, evidence)}."
     if lk.ambiguous:
         detail += " The evidence fits more than one entry; context chose this one."
     detail += "</p>"
