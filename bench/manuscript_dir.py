@@ -41,7 +41,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from litreview.model import Bibliography
 
-SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".rmd": "rmarkdown", ".qmd": "quarto", ".tex": "latex"}
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".rmd": "rmarkdown", ".qmd": "quarto", ".tex": "latex",
+            ".ltx": "latex", ".latex": "latex"}
+"""The manuscripts a folder's walk takes, by suffix (a listed source may have any name pandoc reads as Markdown:
+``form_of``)."""
 CHUNK_FENCE = re.compile(r"^(\s*)(`{3,})\s*\{([A-Za-z0-9_]+)(?:[^}\"'\n]|\"[^\"\n]*\"|'[^'\n]*')*\}\s*$", re.M)
 """A knitr chunk's opening fence; its options' quoted strings may hold braces (``fig.cap="$\\Delta_{L}$"``)."""
 # What knitr writes out as Markdown, not as code (an oracle of its own, not the reader's rule): bookdown's
@@ -217,17 +220,22 @@ def _listed(folder: Path) -> Iterator[tuple[Path, str]]:
         form = form_of(path)
         if not form:  # never left out in silence: a figure over fewer documents than listed misleads
             raise SystemExit(f"{folder / 'SOURCES.tsv'}: row {name}: {path} is neither a manuscript file "
-                             f"({', '.join(SUFFIXES)}) nor a Manubot content/ folder; list each of its files "
-                             "as a row of its own")
+                             "(a name pandoc reads as Markdown or LaTeX) nor a Manubot content/ folder; list each "
+                             "of its files as a row of its own")
         yield path, form
 
 
 def form_of(path: Path) -> str:
     """The form of the manuscript source ``path``: "manubot" for a ``content/`` folder, else by its suffix
-    (``SUFFIXES``); '' for anything else."""
+    (``SUFFIXES``), a name pandoc reads as Markdown by its own rule being "markdown" (``lit_review.pdc``: pandoc reads
+    a name it does not know as Markdown, and so does litreview); '' for anything else (a folder, a notebook, a name
+    pandoc reads as another format: ``pandoc_options.other_format``)."""
+    from litreview.pandoc_options import other_format
+
     if path.is_dir():
         return "manubot" if path.name == "content" else ""
-    return SUFFIXES.get(path.suffix.lower(), "")
+    suffix = path.suffix.lower()
+    return SUFFIXES.get(suffix, "") or ("" if suffix == ".ipynb" or other_format(path) else "markdown")
 
 
 def manubot_text(folder: Path) -> str:
