@@ -84,9 +84,12 @@ _PARENTHESIS_CLOSES = lazy(r"^[^()]{1,120}\)")
 # word in lower case ("variables X and Y. First, one builds"), which pysbd takes for a name's initial.
 _STARTERS = ("The|This|That|These|Those|It|Its|In|We|They|He|She|A|An|However|But|Yet|Thus|"
              "Moreover|Furthermore|Therefore|Such|Our|Their|There|Here")
+# And a quotation ending a sentence whose citation follows its closing mark, then a capital ("… had a hand in it.'
+# [@kitchin1911] However, Corelli"), which pysbd reads as one sentence: the citation is the quoting sentence's.
 _GLUED = re.compile(
     rf"\b(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|et al\.|etc\.)\s+(?=(?:{_STARTERS})\s)"
     rf"|(?<=[a-z] )[A-Z]\.\s+(?=(?:{_STARTERS}|Then|First|Second|Third|Finally|Next|If|When)[\s,])"
+    rf"|(?<=[.!?…][\"'”’»])[ \t]*(?:{_CITED}[ \t]*)*{_CITED}[ \t]+(?=[A-Z])"
 )
 
 
