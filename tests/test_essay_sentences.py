@@ -517,3 +517,18 @@ def test_a_captions_attributes_are_no_sentence_of_their_own(text: str, expected:
 def test_a_citation_after_a_quotations_closing_mark_ends_the_quoting_sentence(text: str, expected: list[str]) -> None:
     for reference in (False, True):
         assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A full stop with no blank after it ends no sentence: a file's extension in capitals ("extensió .DAT", a Catalan
+    # report), an abbreviation joined to the next name ("CONV./JxCAT"), which pysbd cut there.
+    ("Cada resultat conté 10 fitxers d'extensió .DAT, així com 1 fitxer .doc. Aquests dos expliquen.",
+     ["Cada resultat conté 10 fitxers d'extensió .DAT, així com 1 fitxer .doc.", "Aquests dos expliquen."]),
+    ("It was explained by the parties CONV./JxCAT and PSC. Next one.",
+     ["It was explained by the parties CONV./JxCAT and PSC.", "Next one."]),
+    ("It reads files of extension .DAT and .CSV here. Next one.",
+     ["It reads files of extension .DAT and .CSV here.", "Next one."]),
+])
+def test_a_full_stop_with_no_blank_after_it_ends_no_sentence(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
