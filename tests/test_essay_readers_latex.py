@@ -786,3 +786,18 @@ def test_a_csquotes_textquote_cites_its_source_argument() -> None:
     assert [(c.text, [x.key for x in c.citations or ()]) for c in essay.claims] == [
         ("“Asset pricing explains the prices of claims” ([@{a}, p. 3]) and more.", ["a"]),
         ("“Plain words” too.", []), ("‘Inner words’ here.", [])]
+
+
+def test_a_cite_that_begins_a_sentence_after_a_full_stop_begins_a_claim() -> None:
+    # "... increased earnings. \cite{schultz1961} then argue that ..." (a thesis's literature chapter): natbib's
+    # \cite prints the authors' names (biblatex's too), the subject of a new sentence; pandoc reads it as a normal
+    # citation, "[@{schultz1961}]", which a bracket after a full stop reads as the sentence before's. Its mode stays
+    # pandoc's; a \citep there, or a \cite before a capital, stays with the sentence before.
+    essay = parse_latex("\\documentclass{article}\n\\usepackage{natbib}\n\\begin{document}\n"
+                        "It brings returns in earnings. \\cite{schultz1961} then argue that it is productivity. "
+                        "It holds here. \\citep{a} then more follows. It ends here. \\cite{b} Next one.\n"
+                        "\\end{document}\n", "essay.tex")
+    assert [c.text for c in essay.claims] == [
+        "It brings returns in earnings.", "[@{schultz1961}] then argue that it is productivity.",
+        "It holds here. [@{a}] then more follows.", "It ends here. [@{b}]", "Next one."]
+    assert [(c.key, c.mode) for c in essay.claims[1].citations or ()] == [("schultz1961", "normal")]

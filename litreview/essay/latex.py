@@ -165,7 +165,7 @@ def _claimed(chunks: list[_Chunk], starts: list[int], body: str, commands: list[
              command_lines: Mapping[int, tuple[str, int]], heads: Mapping[tuple[str, int, str], int]) -> list[Paragraph]:
     """The paragraphs that make claims, numbered in order, each sentence a claim at the line it starts on; display
     math after the paragraph that holds it, or, alone, after the one before it (``segment.follow_paragraph``)."""
-    plain = math_as_read(blank_keys(body))  # keys such as "2015ApJ...812..128C" must not end a sentence
+    plain = _names_begin(math_as_read(blank_keys(body)), commands)  # keys ("2015ApJ...812..128C") end no sentence
     masked = commands_only(body, commands)
     out: list[Paragraph] = []
     leading: list[str] = []  # display math before the first paragraph
@@ -176,6 +176,29 @@ def _claimed(chunks: list[_Chunk], starts: list[int], body: str, commands: list[
         for shown in chunk.displays:  # after the paragraph that holds it (its text has none), as pandoc shows it
             follow_paragraph(out, leading, shown)
     return out
+
+
+_NAMED_BY = ("\\cite{", "\\cite[", "\\Cite{", "\\Cite[", "\\cite*", "\\Cite*")
+"""The commands pandoc reads as a normal citation that natbib (author-year) and biblatex print as the authors' names:
+one after a full stop and before a word in lower case is the subject of a new sentence ("\\cite{a} then argue")."""
+_STOP_BEFORE = re.compile(r"(?:[a-z]{3}|[A-Z]{2}|\d|[)\]$])[.!?][\"'”’)]*\s+$")
+"""A sentence's end before a citation: after a word (not "et al.", "cf.", "e.g."), a number, a parenthesis or math."""
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _names_begin(plain: str, commands: list[tuple[int, str, str]]) -> str:
+    """``plain`` (the text sentences are found in) with the brackets of each ``_NAMED_BY`` citation that begins a
+    sentence blanked ("earnings. [@{a}] then argue" read "earnings.  @{a}  then argue"), so that it begins one; the
+    claims' text and citations are read from the body, as pandoc reads them."""
+    cuts = [(at, len(marker)) for at, marker, written in commands
+            if written.startswith(_NAMED_BY) and marker[:2] == "[@" and marker[-1:] == "]"
+            and _STOP_BEFORE.search(plain, max(0, at - 12), at) and _LOWER_AFTER.match(plain, at + len(marker))]
+    if not cuts:
+        return plain
+    chars = list(plain)
+    for at, size in cuts:
+        chars[at] = chars[at + size - 1] = " "
+    return "".join(chars)
 
 
 def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked: str,
@@ -189,6 +212,8 @@ def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked:
     maths = math_spans(body[start:start + len(chunk.text)]) if "$" in chunk.text else []
     for a, b in _sentences_around_displays(plain, start, start + len(chunk.text)):
         a, b = _outside_math(a, b, start, maths)
+        if a > start and body.startswith("[@", a - 1) and plain[a - 1] == " ":
+            a -= 1  # a citation that begins the sentence (``_names_begin``): its bracket is the claim's
         # The source line where the sentence starts: the last line start seen at or before it.
         n = bisect_right(marks, a - start) - 1
         file, line, _ = chunk.lines[chunk.anchors[n][1] if n >= 0 else 0]
