@@ -801,3 +801,16 @@ def test_a_cite_that_begins_a_sentence_after_a_full_stop_begins_a_claim() -> Non
         "It brings returns in earnings.", "[@{schultz1961}] then argue that it is productivity.",
         "It holds here. [@{a}] then more follows.", "It ends here. [@{b}]", "Next one."]
     assert [(c.key, c.mode) for c in essay.claims[1].citations or ()] == [("schultz1961", "normal")]
+
+
+def test_a_tables_rows_are_claims_of_their_own() -> None:
+    # A tabular listing studies, one \cite a row (a thesis's table of meta-analyses): its rows ran together and were cut
+    # at the cells' full stops, each claim holding the end of one row and the citation of the next.
+    essay = parse_latex("\\documentclass{article}\n\\begin{document}\n\\begin{table}\n\\caption{Existing studies}\n"
+                        "\\begin{tabular}{lcc}\n\\textbf{Study} & \\textbf{AB} & \\textbf{PB} \\\\\n"
+                        "\\cite{a} & . & . \\\\\n\\cite{b} & yes & . \\\\\n\\cite{c}  & . & yes \\\\\n"
+                        "Number of studies: & 1 & 1 \\\\\n\\end{tabular}\n\\end{table}\n\n"
+                        "As \\cite{a} shows,\\\\ it holds.\n\\end{document}\n", "essay.tex")
+    cited = [([x.key for x in c.citations or ()], c.line) for c in essay.claims if c.citations]
+    assert cited == [(["a"], 7), (["b"], 8), (["c"], 9), (["a"], 14)]
+    assert [c.text for c in essay.claims][-1] == "As [@{a}] shows, it holds."  # a line break in prose goes on

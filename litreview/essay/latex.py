@@ -21,6 +21,7 @@ from typing import NamedTuple
 from ..errors import EssayError
 from ..fileio import NotUtf8, is_file, read_text
 from ..model import Claim, Essay, Paragraph
+from ..text import HARD_BREAK
 from . import BIBLATEX, BIBTEX, GLOBBED, MISSING_INPUTS, NOTICES, Notice, encoding_notices
 from .cites import blank_keys, math_as_read, math_spans
 from .front import latex_front
@@ -201,6 +202,19 @@ def _names_begin(plain: str, commands: list[tuple[int, str, str]]) -> str:
     return "".join(chars)
 
 
+_TABULAR = re.compile(r"\\begin\{(?:tabular[x*]?|tabulary|longtable|supertabular|xtabular)\}")
+"""A table's rows: in a paragraph holding one, each row (its ``\\\\``) ends a claim."""
+
+
+def _row_ends(body: str, start: int, end: int) -> list[int]:
+    """Where each forced line break of ``body[start:end]`` ends (a table's rows: ``_TABULAR``)."""
+    out, at = [], body.find(HARD_BREAK, start, end)
+    while at >= 0:
+        out.append(at + 1)
+        at = body.find(HARD_BREAK, at + 1, end)
+    return out
+
+
 def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked: str,
                        commands: list[tuple[int, str, str]], command_lines: Mapping[int, tuple[str, int]],
                        heads: Mapping[tuple[str, int, str], int], out: list[Paragraph], leading: list[str]) -> list[str]:
@@ -210,7 +224,9 @@ def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked:
     claims: list[Claim] = []
     marks = [at for at, _ in chunk.anchors]
     maths = math_spans(body[start:start + len(chunk.text)]) if "$" in chunk.text else []
-    for a, b in _sentences_around_displays(plain, start, start + len(chunk.text)):
+    end = start + len(chunk.text)
+    rows = _row_ends(body, start, end) if any(_TABULAR.search(text) for _, _, text in chunk.lines) else []
+    for a, b in [s for lo, hi in pairwise([start, *rows, end]) for s in _sentences_around_displays(plain, lo, hi)]:
         a, b = _outside_math(a, b, start, maths)
         if a > start and body.startswith("[@", a - 1) and plain[a - 1] == " ":
             a -= 1  # a citation that begins the sentence (``_names_begin``): its bracket is the claim's
