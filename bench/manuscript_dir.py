@@ -8,7 +8,8 @@ A document is a ``.md``/``.markdown``/``.Rmd``/``.qmd``/``.tex`` file, or a ``co
 ``.md`` files (one manuscript: its files joined in name order, a blank line between, as Manubot does; its
 Jinja2 markup and alias definitions ``[@a]: doi:…`` left out, as Manubot and pandoc-manubot-cite do).
 
-pandoc reads LaTeX with ``-f latex`` and Markdown with ``-f markdown``: knitr chunk fences ```` ```{r x} ````
+pandoc reads LaTeX with ``-f latex`` (the endnotes package's ``\\endnote`` given to it as the note it is, ``\\footnote``:
+pandoc drops a command it does not know with its text) and Markdown with ``-f markdown``: knitr chunk fences ```` ```{r x} ````
 first written ```` ```r ```` (pandoc does not know them), and the R Markdown chunks knitr writes out as
 Markdown (bookdown's ```` ```{theorem} ```` and the like) given as the fenced divs they become. pandoc does not run
 R: a caption knitr writes from a chunk (``fig.cap = "…"``, ``kable(x, caption = "…")``) is code to it, so a citation
@@ -67,6 +68,9 @@ UNREAD_BY_PANDOC = frozenset({
 them (docs/guarantees.md): an item only litreview cites from one is listed as such, and counted apart in the report
 (it still counts against precision)."""
 _COMMAND_NAME = re.compile(r"\\([A-Za-z]+)")
+ENDNOTE = re.compile(r"\\endnote(?![A-Za-z])")
+"""The endnotes package's note, which LaTeX prints (at the end) and pandoc 3.9 drops with its text, as a command it
+does not know: given to pandoc as the ``\\footnote`` it is (litreview reads it as a note)."""
 SLOW = 2.0
 """Seconds: a read slower than this is listed."""
 
@@ -312,7 +316,12 @@ def pandoc_document(pandoc: str, path: Path, form: str) -> dict:
     from tests.fuzz.pandoc_diff import pandoc_ast
 
     if form == "latex":
-        ast = pandoc_ast(pandoc, path, "latex")
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if not ENDNOTE.search(text):
+            return pandoc_ast(pandoc, path, "latex")
+        done = subprocess.run([pandoc, "-f", "latex", "-t", "json"], input=ENDNOTE.sub(r"\\footnote", text),
+                              cwd=path.parent, capture_output=True, text=True, check=True)  # (\input read from there)
+        ast = json.loads(done.stdout)
     else:
         text = manubot_text(path) if form == "manubot" else path.read_text(encoding="utf-8")
         if form == "rmarkdown":

@@ -814,3 +814,16 @@ def test_a_tables_rows_are_claims_of_their_own() -> None:
     cited = [([x.key for x in c.citations or ()], c.line) for c in essay.claims if c.citations]
     assert cited == [(["a"], 7), (["b"], 8), (["c"], 9), (["a"], 14)]
     assert [c.text for c in essay.claims][-1] == "As [@{a}] shows, it holds."  # a line break in prose goes on
+
+
+@pytest.mark.parametrize("preamble", ["\\usepackage{endnotes}\n", "\\usepackage{endnotes}\n\\let\\footnote=\\endnote\n"])
+def test_an_endnote_is_a_note_with_its_citations(preamble: str) -> None:
+    # The endnotes package's \endnote{...} (an article moving its notes to the end: "\let\footnote=\endnote") is a
+    # note LaTeX prints, citations and all; it was dropped (pandoc 3.9 drops a command it does not know with its
+    # text), and the entries cited only there were reported as cited nowhere.
+    note = "\\endnote" if "let" not in preamble else "\\footnote"
+    essay = parse_latex(f"\\documentclass{{article}}\n\\usepackage{{natbib}}\n{preamble}\\begin{{document}}\n"
+                        f"It holds.{note}{{A more recent study is by~\\cite{{addison2014}}.}} More here.\n"
+                        "\\end{document}\n", "essay.tex")
+    assert [[x.key for x in c.citations or ()] for c in essay.claims] == [["addison2014"], []]
+    assert essay.claims[0].text.startswith("It holds.^[A more recent study is by")
