@@ -827,3 +827,12 @@ def test_an_endnote_is_a_note_with_its_citations(preamble: str) -> None:
                         "\\end{document}\n", "essay.tex")
     assert [[x.key for x in c.citations or ()] for c in essay.claims] == [["addison2014"], []]
     assert essay.claims[0].text.startswith("It holds.^[A more recent study is by")
+
+
+def test_an_authblk_authors_mark_is_no_claim() -> None:
+    # authblk's \author[a]{Name} in the body (an article's title block): pandoc reads the names as the author
+    # metadata, no text; the marks were left as text, a claim "a]Valeria Cirillo b]Matteo Sostero".
+    essay = parse_latex("\\documentclass{article}\n\\usepackage{authblk}\n\\begin{document}\n\\title{A title}\n"
+                        "\\author[a]{Valeria Cirillo}\n\\author[b]{Matteo Sostero}\n\\affil[a]{INAPP, Rome}\n"
+                        "\\maketitle\nText here.\n\\end{document}\n", "essay.tex")
+    assert [c.text for c in essay.claims] == ["A title", "Text here."]

@@ -99,6 +99,9 @@ def _converter() -> tuple[Any, Any]:
               # An author's address, e-mail and ORCID (revtex, elsarticle, the orcidlink package), printed as a block
               # beside the author, not prose (pandoc prints nothing of them): "author1@you.com Your institute" was a claim.
               "email": "[{", "affiliation": "[{", "altaffiliation": "[{", "address": "[{", "ead": "[{",
+              # An author, authblk's with its mark (\author[a]{Name}): the title block's, which pandoc reads as
+              # metadata, no text ("a]Valeria Cirillo" was a claim).
+              "author": "[{",
               "orcidlink": "{"}
     # Margin notes (tufte-latex's \sidenote[mark][offset]{text}, \marginnote[offset]{text}): a note, as \footnote
     # reads, not words glued into the sentence ("L'arroganza epistemica, Il tema dell'arroganza...").
