@@ -8,7 +8,8 @@ A document is a ``.md``/``.markdown``/``.Rmd``/``.qmd``/``.tex`` file, or a ``co
 ``.md`` files (one manuscript: its files joined in name order, a blank line between, as Manubot does; its
 Jinja2 markup and alias definitions ``[@a]: doi:…`` left out, as Manubot and pandoc-manubot-cite do).
 
-pandoc reads LaTeX with ``-f latex`` and Markdown with ``-f markdown``: knitr chunk fences ```` ```{r x} ````
+pandoc reads LaTeX with ``-f latex`` (the endnotes package's ``\\endnote`` given to it as the note it is, ``\\footnote``:
+pandoc drops a command it does not know with its text) and Markdown with ``-f markdown``: knitr chunk fences ```` ```{r x} ````
 first written ```` ```r ```` (pandoc does not know them), and the R Markdown chunks knitr writes out as
 Markdown (bookdown's ```` ```{theorem} ```` and the like) given as the fenced divs they become. pandoc does not run
 R: a caption knitr writes from a chunk (``fig.cap = "…"``, ``kable(x, caption = "…")``) is code to it, so a citation
@@ -41,7 +42,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from litreview.model import Bibliography
 
-SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".rmd": "rmarkdown", ".qmd": "quarto", ".tex": "latex"}
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".rmd": "rmarkdown", ".qmd": "quarto", ".tex": "latex",
+            ".ltx": "latex", ".latex": "latex"}
+"""The manuscripts a folder's walk takes, by suffix (a listed source may have any name pandoc reads as Markdown:
+``form_of``)."""
 CHUNK_FENCE = re.compile(r"^(\s*)(`{3,})\s*\{([A-Za-z0-9_]+)(?:[^}\"'\n]|\"[^\"\n]*\"|'[^'\n]*')*\}\s*$", re.M)
 """A knitr chunk's opening fence; its options' quoted strings may hold braces (``fig.cap="$\\Delta_{L}$"``)."""
 # What knitr writes out as Markdown, not as code (an oracle of its own, not the reader's rule): bookdown's
@@ -64,6 +68,9 @@ UNREAD_BY_PANDOC = frozenset({
 them (docs/guarantees.md): an item only litreview cites from one is listed as such, and counted apart in the report
 (it still counts against precision)."""
 _COMMAND_NAME = re.compile(r"\\([A-Za-z]+)")
+ENDNOTE = re.compile(r"\\endnote(?![A-Za-z])")
+"""The endnotes package's note, which LaTeX prints (at the end) and pandoc 3.9 drops with its text, as a command it
+does not know: given to pandoc as the ``\\footnote`` it is (litreview reads it as a note)."""
 SLOW = 2.0
 """Seconds: a read slower than this is listed."""
 
@@ -239,17 +246,22 @@ def _listed(folder: Path) -> Iterator[tuple[Path, str]]:
         form = form_of(path)
         if not form:  # never left out in silence: a figure over fewer documents than listed misleads
             raise SystemExit(f"{folder / 'SOURCES.tsv'}: row {name}: {path} is neither a manuscript file "
-                             f"({', '.join(SUFFIXES)}) nor a Manubot content/ folder; list each of its files "
-                             "as a row of its own")
+                             "(a name pandoc reads as Markdown or LaTeX) nor a Manubot content/ folder; list each "
+                             "of its files as a row of its own")
         yield path, form
 
 
 def form_of(path: Path) -> str:
     """The form of the manuscript source ``path``: "manubot" for a ``content/`` folder, else by its suffix
-    (``SUFFIXES``); '' for anything else."""
+    (``SUFFIXES``), a name pandoc reads as Markdown by its own rule being "markdown" (``lit_review.pdc``: pandoc reads
+    a name it does not know as Markdown, and so does litreview); '' for anything else (a folder, a notebook, a name
+    pandoc reads as another format: ``pandoc_options.other_format``)."""
+    from litreview.pandoc_options import other_format
+
     if path.is_dir():
         return "manubot" if path.name == "content" else ""
-    return SUFFIXES.get(path.suffix.lower(), "")
+    suffix = path.suffix.lower()
+    return SUFFIXES.get(suffix, "") or ("" if suffix == ".ipynb" or other_format(path) else "markdown")
 
 
 def manubot_text(folder: Path) -> str:
@@ -326,7 +338,12 @@ def pandoc_document(pandoc: str, path: Path, form: str) -> dict:
     from tests.fuzz.pandoc_diff import pandoc_ast
 
     if form == "latex":
-        ast = pandoc_ast(pandoc, path, "latex")
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if not ENDNOTE.search(text):
+            return pandoc_ast(pandoc, path, "latex")
+        done = subprocess.run([pandoc, "-f", "latex", "-t", "json"], input=ENDNOTE.sub(r"\\footnote", text),
+                              cwd=path.parent, capture_output=True, text=True, check=True)  # (\input read from there)
+        ast = json.loads(done.stdout)
     else:
         text = manubot_text(path) if form == "manubot" else path.read_text(encoding="utf-8")
         if form == "rmarkdown":

@@ -34,8 +34,30 @@ _TAKING = frozenset({"--bibliography", "--metadata", "--metadata-file", "--defau
 _SHORT_TAKING = frozenset({"-M", "-d", "-o", "-f", "-r", "-t", "-w", "-V", "-c", "-H", "-B", "-A", "-L", "-F",
                            "-D", "-T"})
 """pandoc's short options that take a value, joined (``-thtml``) or as the next word (``-t html``)."""
-INPUT_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".txt", ".qmd", ".rmd"})
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".text", ".txt")
+"""The extensions pandoc reads as Markdown by name (pandoc 3.9's format heuristics; a name it does not know, such as
+``.pdc`` or ``.Rmd``, it reads as Markdown too, with a warning)."""
+INPUT_SUFFIXES = frozenset({*MARKDOWN_SUFFIXES, ".qmd", ".rmd"})
 """The input files read as the manuscript's text: Markdown's (an input of another kind is left out)."""
+OTHER_FORMATS = {
+    ".adoc": "AsciiDoc", ".asciidoc": "AsciiDoc", ".context": "ConTeXt", ".ctx": "ConTeXt", ".db": "DocBook",
+    ".doc": "Word 97", ".docx": "Word", ".dokuwiki": "DokuWiki", ".epub": "EPUB", ".fb2": "FictionBook",
+    ".htm": "HTML", ".html": "HTML", ".xhtml": "HTML", ".icml": "InDesign ICML", ".json": "pandoc's JSON",
+    ".lhs": "literate Haskell", ".ms": "roff ms", ".roff": "roff ms", ".muse": "Muse", ".native": "pandoc's native",
+    ".odt": "OpenDocument", ".opml": "OPML", ".org": "Org", ".pdf": "PDF", ".pptx": "PowerPoint", ".xlsx": "Excel",
+    ".rst": "reStructuredText", ".rtf": "RTF", ".s5": "S5", ".t2t": "txt2tags", ".tei": "TEI", ".texi": "Texinfo",
+    ".texinfo": "Texinfo", ".textile": "Textile", ".wiki": "MediaWiki", ".csv": "CSV", ".tsv": "TSV",
+    ".bib": "BibLaTeX", ".ris": "RIS", ".typ": "Typst", ".dj": "Djot", ".xml": "XML", ".pod": "Perl POD",
+    **{f".{n}": "man" for n in range(1, 10)}}
+"""The extensions pandoc reads as a format other than Markdown and LaTeX (and a Jupyter notebook's ``.ipynb``),
+by name, with that format (pandoc 3.9's format heuristics)."""
+
+
+def other_format(name: str | Path) -> str:
+    """The format pandoc reads the file ``name`` as when it is neither Markdown nor LaTeX nor a Jupyter notebook
+    (``OTHER_FORMATS``: "reStructuredText" for ``paper.rst``); '' for those, and for a name pandoc does not know,
+    which it reads as Markdown (``lit_review.pdc``), as litreview does."""
+    return OTHER_FORMATS.get(Path(name).suffix.lower(), "")
 MAX_BYTES = 200_000
 """A defaults, metadata or build file larger than this is not read (a build file that large is no hand-written
 script)."""

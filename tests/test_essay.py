@@ -242,3 +242,12 @@ def test_heading_attributes_glued_to_the_text_are_not_claim_text() -> None:
     essay = parse_essay(text)
     assert [c.text for c in essay.claims] == ["A page title", "Text here.", "Set{x}"]
     assert pypandoc.convert_text(text, "plain", format="markdown").split("\n")[0] == "A page title"
+
+
+@pytest.mark.parametrize("heading", ["## 2.2. Objectius específics", "# Chapter 1. The Beginning",
+                                     "### II. Results. A first look [@wendt1995]"])
+def test_a_heading_is_one_claim_its_section_number_no_sentence(heading: str) -> None:
+    # A heading names a section: pandoc reads it as one Header. "## 2.2. Objectius específics" (a Catalan R Markdown
+    # report numbering its headings by hand) was two claims, "2.2." and "Objectius específics".
+    essay = parse_essay(f"{heading}\n\nProse. More prose.\n", "d.md")
+    assert [[c.text for c in p.claims] for p in essay.paragraphs] == [[heading.lstrip("# ")], ["Prose.", "More prose."]]

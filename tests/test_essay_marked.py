@@ -437,3 +437,25 @@ def test_a_quotation_its_paragraph_before_introduces_and_cites_is_attributed() -
     # An introduction that cites nothing attributes nothing.
     _, found = findings(INTRODUCED)
     assert [f.claim_id for f in found if f.code == "LR305"] == ["p3-s1", "p5-s1"]
+
+
+PROVISIONS = """Se ne parla [@waltz1979theory].
+
+L'ispezione serve ad "accertare le tracce e gli altri effetti materiali del reato" (art. 244 co. 1 c.p.p.), e il
+sequestro riguarda "le cose sulle quali o mediante le quali il reato è stato commesso" (artt. 253--254 c.p.p.).
+
+The Act requires "reasonable steps to secure the personal data held by them" (s. 21(1) Data Protection Act).
+
+La legge di ratifica^[Legge 18 marzo 2008, n. 48, "Ratifica ed esecuzione della Convenzione del Consiglio
+d'Europa sulla criminalità informatica".] ha cercato di porre rimedio.
+
+A report found that "nearly half of all the firms surveyed had no plan at all" in 2020.
+"""
+
+
+def test_a_quoted_provision_with_its_article_or_a_laws_title_after_its_number_needs_no_attribution() -> None:
+    # An Italian law thesis quotes the code of criminal procedure, "…" (art. 244 co. 1 c.p.p.), and names a law by its
+    # number and title, Legge 18 marzo 2008, n. 48, "…": the provision cited beside the words is their source, which
+    # no bibliography holds; each was an unattributed quotation (LR305). The report's words still are.
+    _, found = findings(PROVISIONS)
+    assert [f.message.split()[1] for f in found if f.code == "LR305"] == ['"nearly']

@@ -786,3 +786,53 @@ def test_a_csquotes_textquote_cites_its_source_argument() -> None:
     assert [(c.text, [x.key for x in c.citations or ()]) for c in essay.claims] == [
         ("“Asset pricing explains the prices of claims” ([@{a}, p. 3]) and more.", ["a"]),
         ("“Plain words” too.", []), ("‘Inner words’ here.", [])]
+
+
+def test_a_cite_that_begins_a_sentence_after_a_full_stop_begins_a_claim() -> None:
+    # "... increased earnings. \cite{schultz1961} then argue that ..." (a thesis's literature chapter): natbib's
+    # \cite prints the authors' names (biblatex's too), the subject of a new sentence; pandoc reads it as a normal
+    # citation, "[@{schultz1961}]", which a bracket after a full stop reads as the sentence before's. Its mode stays
+    # pandoc's; a \citep there, or a \cite before a capital, stays with the sentence before.
+    essay = parse_latex("\\documentclass{article}\n\\usepackage{natbib}\n\\begin{document}\n"
+                        "It brings returns in earnings. \\cite{schultz1961} then argue that it is productivity. "
+                        "It holds here. \\citep{a} then more follows. It ends here. \\cite{b} Next one.\n"
+                        "\\end{document}\n", "essay.tex")
+    assert [c.text for c in essay.claims] == [
+        "It brings returns in earnings.", "[@{schultz1961}] then argue that it is productivity.",
+        "It holds here. [@{a}] then more follows.", "It ends here. [@{b}]", "Next one."]
+    assert [(c.key, c.mode) for c in essay.claims[1].citations or ()] == [("schultz1961", "normal")]
+
+
+def test_a_tables_rows_are_claims_of_their_own() -> None:
+    # A tabular listing studies, one \cite a row (a thesis's table of meta-analyses): its rows ran together and were cut
+    # at the cells' full stops, each claim holding the end of one row and the citation of the next.
+    essay = parse_latex("\\documentclass{article}\n\\begin{document}\n\\begin{table}\n\\caption{Existing studies}\n"
+                        "\\begin{tabular}{lcc}\n\\textbf{Study} & \\textbf{AB} & \\textbf{PB} \\\\\n"
+                        "\\cite{a} & . & . \\\\\n\\cite{b} & yes & . \\\\\n\\cite{c}  & . & yes \\\\\n"
+                        "Number of studies: & 1 & 1 \\\\\n\\end{tabular}\n\\end{table}\n\n"
+                        "As \\cite{a} shows,\\\\ it holds.\n\\end{document}\n", "essay.tex")
+    cited = [([x.key for x in c.citations or ()], c.line) for c in essay.claims if c.citations]
+    assert cited == [(["a"], 7), (["b"], 8), (["c"], 9), (["a"], 14)]
+    assert [c.text for c in essay.claims][-1] == "As [@{a}] shows, it holds."  # a line break in prose goes on
+
+
+@pytest.mark.parametrize("preamble", ["\\usepackage{endnotes}\n", "\\usepackage{endnotes}\n\\let\\footnote=\\endnote\n"])
+def test_an_endnote_is_a_note_with_its_citations(preamble: str) -> None:
+    # The endnotes package's \endnote{...} (an article moving its notes to the end: "\let\footnote=\endnote") is a
+    # note LaTeX prints, citations and all; it was dropped (pandoc 3.9 drops a command it does not know with its
+    # text), and the entries cited only there were reported as cited nowhere.
+    note = "\\endnote" if "let" not in preamble else "\\footnote"
+    essay = parse_latex(f"\\documentclass{{article}}\n\\usepackage{{natbib}}\n{preamble}\\begin{{document}}\n"
+                        f"It holds.{note}{{A more recent study is by~\\cite{{addison2014}}.}} More here.\n"
+                        "\\end{document}\n", "essay.tex")
+    assert [[x.key for x in c.citations or ()] for c in essay.claims] == [["addison2014"], []]
+    assert essay.claims[0].text.startswith("It holds.^[A more recent study is by")
+
+
+def test_an_authblk_authors_mark_is_no_claim() -> None:
+    # authblk's \author[a]{Name} in the body (an article's title block): pandoc reads the names as the author
+    # metadata, no text; the marks were left as text, a claim "a]Valeria Cirillo b]Matteo Sostero".
+    essay = parse_latex("\\documentclass{article}\n\\usepackage{authblk}\n\\begin{document}\n\\title{A title}\n"
+                        "\\author[a]{Valeria Cirillo}\n\\author[b]{Matteo Sostero}\n\\affil[a]{INAPP, Rome}\n"
+                        "\\maketitle\nText here.\n\\end{document}\n", "essay.tex")
+    assert [c.text for c in essay.claims] == ["A title", "Text here."]

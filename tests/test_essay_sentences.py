@@ -498,3 +498,37 @@ def test_a_variables_letter_ends_a_sentence_before_a_sentences_first_word(text: 
 def test_a_captions_attributes_are_no_sentence_of_their_own(text: str, expected: list[str]) -> None:
     for reference in (False, True):
         assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A quotation that ends a sentence, its citation after the closing mark, then a capital: the citation is the
+    # quoting sentence's, the capital begins the next (a musicology chapter: "…had a hand in it.' [@kitchin1911]
+    # However, Corelli was …" was one claim, its citation the second sentence's too).
+    ("He states that 'it tempts us to think so.' [@kitchin1911] However, Corelli was in Rome.",
+     ["He states that 'it tempts us to think so.' [@kitchin1911]", "However, Corelli was in Rome."]),
+    ('He wrote "the music will speak for itself." [@kitson1931, p. 185] Given the critique, he does not.',
+     ['He wrote "the music will speak for itself." [@kitson1931, p. 185]', "Given the critique, he does not."]),
+    ("She wrote “it holds.” [@a; @b] [@c] This follows.", ["She wrote “it holds.” [@a; @b] [@c]", "This follows."]),
+    # a quotation inside a sentence, lower case after its citation; one in a parenthesis still open
+    ("He called it 'a fact.' [@k] and left. Next one.", ["He called it 'a fact.' [@k] and left.", "Next one."]),
+    ("It holds (he said 'so it is.' [@k] Then he left) here. Next one.",
+     ["It holds (he said 'so it is.' [@k] Then he left) here.", "Next one."]),
+])
+def test_a_citation_after_a_quotations_closing_mark_ends_the_quoting_sentence(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A full stop with no blank after it ends no sentence: a file's extension in capitals ("extensió .DAT", a Catalan
+    # report), an abbreviation joined to the next name ("CONV./JxCAT"), which pysbd cut there.
+    ("Cada resultat conté 10 fitxers d'extensió .DAT, així com 1 fitxer .doc. Aquests dos expliquen.",
+     ["Cada resultat conté 10 fitxers d'extensió .DAT, així com 1 fitxer .doc.", "Aquests dos expliquen."]),
+    ("It was explained by the parties CONV./JxCAT and PSC. Next one.",
+     ["It was explained by the parties CONV./JxCAT and PSC.", "Next one."]),
+    ("It reads files of extension .DAT and .CSV here. Next one.",
+     ["It reads files of extension .DAT and .CSV here.", "Next one."]),
+])
+def test_a_full_stop_with_no_blank_after_it_ends_no_sentence(text: str, expected: list[str]) -> None:
+    for reference in (False, True):
+        assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected

@@ -493,7 +493,7 @@ def check_mention(mention: Mention, claim: Claim | None, essay_file: str, bib: B
     elif mention.kind == "document":
         yield _at_claim("LR304", claim, cid, f"the document {span!r} is named but has no entry", essay_file)
     elif (mention.kind == "quotation" and _is_quotation(mention.text) and cid not in unresolved_people
-          and not names_its_text(claim, mention.text)):
+          and not names_its_text(claim, mention.text) and not quotes_a_provision(claim, mention.text)):
         authors = _authors_named(claim, mention.text, named.get(cid, ()) if named else ())
         if not authors:
             yield _at_claim("LR305", claim, cid, f"quotation {span} has no attribution", essay_file)
@@ -611,6 +611,24 @@ def names_its_text(claim: Claim | None, quote: str) -> bool:
         return False
     at = claim.text.find(quote)
     return at > 0 and _NAMED_TEXT.search(claim.text[:at]) is not None
+
+
+_PROVISION_AFTER = lazy(r"[\s,;:.]{0,3}\(\s*(?:artt?\.|art(?:icol[oie]|ikel|icles?)?\b|§§?|ss?\.|secs?\.|sections?\b"
+                        r"|paras?\.|rule\b|reg\.)\s*\d", re.I)
+"""What cites a provision of a statute or code right after the words quoted from it: "(art. 244 co. 1 c.p.p.)",
+"(artt. 253--254 c.p.p.)", "(§ 823 BGB)", "(s. 21(1) Data Protection Act)", "(Article 5 GDPR)"."""
+_LAW_BEFORE = lazy(r"\b(?:n|no|nr|num)\.\s*\d+(?:/\d+)?\s*,\s*$", re.I)
+"""A law named by its number just before its title in quotation marks: "Legge 18 marzo 2008, n. 48, “…”"."""
+
+
+def quotes_a_provision(claim: Claim | None, quote: str) -> bool:
+    """Whether the quotation's source is the statute it cites beside it (``_PROVISION_AFTER``) or the law whose number
+    names it (``_LAW_BEFORE``): legal writing quotes a provision and cites it so, and no bibliography holds it; LR305
+    asks for no attribution then."""
+    if claim is None or (at := claim.text.find(quote)) < 0:
+        return False
+    return (_PROVISION_AFTER.match(claim.text, at + len(quote)) is not None
+            or _LAW_BEFORE.search(claim.text, max(0, at - 40), at) is not None)
 
 
 def _is_quotation(text: str, least: int = 0) -> bool:

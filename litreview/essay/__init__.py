@@ -142,11 +142,19 @@ _NOT_PROSE = frozenset({".yml", ".yaml", ".json", ".bib", ".toml", ".csl", ".ris
 def check_manuscript(path: Path) -> None:
     """EssayError when ``path`` is a settings or data file (``_quarto.yml``, a .bib), not a manuscript."""
     suffix = path.suffix.lower()
-    if suffix not in _NOT_PROSE or path.name in BOOKS or lists_inputs(path):
+    if path.name in BOOKS or lists_inputs(path):
         return
     hint = "give the manuscript: a Markdown, Quarto (.qmd), R Markdown (.Rmd), LaTeX or Jupyter (.ipynb) file, " \
            "a book's _quarto.yml or _bookdown.yml, or a Manubot content/ folder"
-    raise EssayError(f"a {suffix} file is not a manuscript", path=str(path), hint=hint)
+    if suffix in _NOT_PROSE:
+        raise EssayError(f"a {suffix} file is not a manuscript", path=str(path), hint=hint)
+    from ..pandoc_options import other_format
+
+    if form := other_format(path):  # read as Markdown, its markup would be reviewed as sentences
+        raise EssayError(f"pandoc reads a {suffix} file as {form}, not Markdown; litreview reads Markdown, Quarto, "
+                         "R Markdown, LaTeX and Jupyter manuscripts", path=str(path),
+                         hint=f"convert it (pandoc {path.name} -t markdown -o {path.stem}.md) and review that; if it "
+                              "is Markdown, give it a Markdown name (.md), as pandoc needs to read it so")
 
 
 MANUSCRIPT_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".ipynb", *LATEX_SUFFIXES)

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from ..errors import EssayError
 from ..fileio import NotUtf8, is_file, read_text
 from ..model import Claim, Essay, Paragraph
+from ..text import HARD_BREAK
 from . import BIBLATEX, BIBTEX, GLOBBED, MISSING_INPUTS, NOTICES, Notice, encoding_notices
 from .cites import blank_keys, math_as_read, math_spans
 from .front import latex_front
@@ -165,7 +166,7 @@ def _claimed(chunks: list[_Chunk], starts: list[int], body: str, commands: list[
              command_lines: Mapping[int, tuple[str, int]], heads: Mapping[tuple[str, int, str], int]) -> list[Paragraph]:
     """The paragraphs that make claims, numbered in order, each sentence a claim at the line it starts on; display
     math after the paragraph that holds it, or, alone, after the one before it (``segment.follow_paragraph``)."""
-    plain = math_as_read(blank_keys(body))  # keys such as "2015ApJ...812..128C" must not end a sentence
+    plain = _names_begin(math_as_read(blank_keys(body)), commands)  # keys ("2015ApJ...812..128C") end no sentence
     masked = commands_only(body, commands)
     out: list[Paragraph] = []
     leading: list[str] = []  # display math before the first paragraph
@@ -178,6 +179,42 @@ def _claimed(chunks: list[_Chunk], starts: list[int], body: str, commands: list[
     return out
 
 
+_NAMED_BY = ("\\cite{", "\\cite[", "\\Cite{", "\\Cite[", "\\cite*", "\\Cite*")
+"""The commands pandoc reads as a normal citation that natbib (author-year) and biblatex print as the authors' names:
+one after a full stop and before a word in lower case is the subject of a new sentence ("\\cite{a} then argue")."""
+_STOP_BEFORE = re.compile(r"(?:[a-z]{3}|[A-Z]{2}|\d|[)\]$])[.!?][\"'”’)]*\s+$")
+"""A sentence's end before a citation: after a word (not "et al.", "cf.", "e.g."), a number, a parenthesis or math."""
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _names_begin(plain: str, commands: list[tuple[int, str, str]]) -> str:
+    """``plain`` (the text sentences are found in) with the brackets of each ``_NAMED_BY`` citation that begins a
+    sentence blanked ("earnings. [@{a}] then argue" read "earnings.  @{a}  then argue"), so that it begins one; the
+    claims' text and citations are read from the body, as pandoc reads them."""
+    cuts = [(at, len(marker)) for at, marker, written in commands
+            if written.startswith(_NAMED_BY) and marker[:2] == "[@" and marker[-1:] == "]"
+            and _STOP_BEFORE.search(plain, max(0, at - 12), at) and _LOWER_AFTER.match(plain, at + len(marker))]
+    if not cuts:
+        return plain
+    chars = list(plain)
+    for at, size in cuts:
+        chars[at] = chars[at + size - 1] = " "
+    return "".join(chars)
+
+
+_TABULAR = re.compile(r"\\begin\{(?:tabular[x*]?|tabulary|longtable|supertabular|xtabular)\}")
+"""A table's rows: in a paragraph holding one, each row (its ``\\\\``) ends a claim."""
+
+
+def _row_ends(body: str, start: int, end: int) -> list[int]:
+    """Where each forced line break of ``body[start:end]`` ends (a table's rows: ``_TABULAR``)."""
+    out, at = [], body.find(HARD_BREAK, start, end)
+    while at >= 0:
+        out.append(at + 1)
+        at = body.find(HARD_BREAK, at + 1, end)
+    return out
+
+
 def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked: str,
                        commands: list[tuple[int, str, str]], command_lines: Mapping[int, tuple[str, int]],
                        heads: Mapping[tuple[str, int, str], int], out: list[Paragraph], leading: list[str]) -> list[str]:
@@ -187,8 +224,12 @@ def _claimed_paragraph(chunk: _Chunk, start: int, body: str, plain: str, masked:
     claims: list[Claim] = []
     marks = [at for at, _ in chunk.anchors]
     maths = math_spans(body[start:start + len(chunk.text)]) if "$" in chunk.text else []
-    for a, b in _sentences_around_displays(plain, start, start + len(chunk.text)):
+    end = start + len(chunk.text)
+    rows = _row_ends(body, start, end) if any(_TABULAR.search(text) for _, _, text in chunk.lines) else []
+    for a, b in [s for lo, hi in pairwise([start, *rows, end]) for s in _sentences_around_displays(plain, lo, hi)]:
         a, b = _outside_math(a, b, start, maths)
+        if a > start and body.startswith("[@", a - 1) and plain[a - 1] == " ":
+            a -= 1  # a citation that begins the sentence (``_names_begin``): its bracket is the claim's
         # The source line where the sentence starts: the last line start seen at or before it.
         n = bisect_right(marks, a - start) - 1
         file, line, _ = chunk.lines[chunk.anchors[n][1] if n >= 0 else 0]

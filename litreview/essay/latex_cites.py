@@ -99,12 +99,17 @@ def _converter() -> tuple[Any, Any]:
               # An author's address, e-mail and ORCID (revtex, elsarticle, the orcidlink package), printed as a block
               # beside the author, not prose (pandoc prints nothing of them): "author1@you.com Your institute" was a claim.
               "email": "[{", "affiliation": "[{", "altaffiliation": "[{", "address": "[{", "ead": "[{",
+              # An author, authblk's with its mark (\author[a]{Name}): the title block's, which pandoc reads as
+              # metadata, no text ("a]Valeria Cirillo" was a claim).
+              "author": "[{",
               "orcidlink": "{"}
     # Margin notes (tufte-latex's \sidenote[mark][offset]{text}, \marginnote[offset]{text}): a note, as \footnote
     # reads, not words glued into the sentence ("L'arroganza epistemica, Il tema dell'arroganza...").
     # \footnotetext{text} (the note of a \footnotemark in a table or a box): a note too, as LaTeX sets it (pandoc 3.9
-    # drops it with the citations in it).
-    notes = {"footnote": "[{", "sidenote": "[[{", "marginnote": "[{", "footnotetext": "[{"}
+    # drops it with the citations in it); so are the endnotes package's \endnote{text} and \endnotetext{text}, which
+    # LaTeX prints at the end (an article's "\let\footnote=\endnote"; pandoc 3.9 drops them too).
+    notes = {"footnote": "[{", "sidenote": "[[{", "marginnote": "[{", "footnotetext": "[{", "endnote": "[{",
+             "endnotetext": "[{"}
     # What a command prints that pylatexenc printed nothing of: TeX's logos, csquotes' and babel's quotation marks,
     # the section sign (pandoc prints them all).
     printed = {"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "BibTeX": "BibTeX", "S": "§", "glqq": "„",

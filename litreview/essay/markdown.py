@@ -118,8 +118,9 @@ def read_body(body: str, body_line: int, *, first: int = 1, file: str | None = N
         unit = mask_inline(source[start:end]) if row is None else ""
         claims: list[Claim] = []
         for span_start, span_end in spans:
-            # A table's cell is one claim: no prose to split into sentences (pandoc reads a Table).
-            for a, b in [(span_start, span_end)] if table else sentences(plain, span_start, span_end):
+            # A table's cell is one claim: no prose to split into sentences (pandoc reads a Table); so is a heading,
+            # which names a section ("## 2.2. Objectius específics": its number ends no sentence).
+            for a, b in [(span_start, span_end)] if table or level > 0 else sentences(plain, span_start, span_end):
                 line = body_line + bisect_right(line_starts, a) - 1
                 # A table's cell is read alone: the row's span holds the other columns.
                 masked = unit[a - start:b - start] if row is None else mask_inline(source[a:b])

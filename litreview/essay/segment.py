@@ -84,9 +84,12 @@ _PARENTHESIS_CLOSES = lazy(r"^[^()]{1,120}\)")
 # word in lower case ("variables X and Y. First, one builds"), which pysbd takes for a name's initial.
 _STARTERS = ("The|This|That|These|Those|It|Its|In|We|They|He|She|A|An|However|But|Yet|Thus|"
              "Moreover|Furthermore|Therefore|Such|Our|Their|There|Here")
+# And a quotation ending a sentence whose citation follows its closing mark, then a capital ("… had a hand in it.'
+# [@kitchin1911] However, Corelli"), which pysbd reads as one sentence: the citation is the quoting sentence's.
 _GLUED = re.compile(
     rf"\b(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|et al\.|etc\.)\s+(?=(?:{_STARTERS})\s)"
     rf"|(?<=[a-z] )[A-Z]\.\s+(?=(?:{_STARTERS}|Then|First|Second|Third|Finally|Next|If|When)[\s,])"
+    rf"|(?<=[.!?…][\"'”’»])[ \t]*(?:{_CITED}[ \t]*)*{_CITED}[ \t]+(?=[A-Z])"
 )
 
 
@@ -457,8 +460,11 @@ def _merge_false_breaks(text: str, spans: list[list[int]]) -> list[list[int]]:
                 _NUMBERED.match(nxt) and _ET_AL.search(prev)) or (
                 # "686(1)" then "(a)": pysbd's list item glued to the word before, a statute's subsection
                 span[0] == merged[-1][1] and nxt[:1] == "(" and (prev[-1:].isalnum() or prev[-1:] == ")")) or (
-                # "3543?" then "**jsessionid=ef3d**": a URL's query, no blank after its "?"
-                span[0] == merged[-1][1] and text[span[0] - 1] in "?!" and nxt[:1].strip()) or (
+                # "3543?" then "**jsessionid=ef3d**": a URL's query, no blank after its "?"; "extensió ." then
+                # "DAT", "CONV." then "/JxCAT": a file's extension, an abbreviation joined to a name (not markup
+                # after a full stop: emphasis closing, a note)
+                span[0] == merged[-1][1] and ((text[span[0] - 1] in "?!" and nxt[:1].strip())
+                                              or (text[span[0] - 1] == "." and (nxt[:1].isalnum() or nxt[:1] == "/")))) or (
                 # "(see panel" then "(b) of Figure 3)": a part's label, named in the sentence, begins no sentence
                 _ITEM.match(nxt) and _PART_NAMED.search(prev)) or (
                 opened >= 0 and _QUOTED_IN_PARENTHESIS.match(text, opened, end) and _PARENTHESIS_CLOSES.match(nxt)) or (
