@@ -288,11 +288,18 @@ gold.CHICAGO_CSL = csl = sys.argv[2]
 title = sys.argv.pop(3)
 doc, out, bib = sys.argv[3], sys.argv[5], sys.argv[7]
 sys.argv = ["gold.py"] + sys.argv[3:]
-if title:  # the reference list under a heading, whatever the source's format (a command-line value wins)
+if title:  # the reference list under a heading, whatever the source's format (a command-line value wins), at the
+    # end: a source's own "::: {#refs}" (before its appendices) would put it in the prose the evaluation reads
+    import atexit, tempfile
+    handle, unplaced = tempfile.mkstemp(suffix=".lua")
+    with os.fdopen(handle, "w", encoding="utf-8") as lua:
+        lua.write('function Div(d) if d.identifier == "refs" then return {} end end')
+    atexit.register(os.unlink, unplaced)
     run_pandoc = gold.run_pandoc
     def titled(args, *rest, **kw):
         if "--citeproc" in args and "plain" in args:
-            args = args + ["-M", "reference-section-title=" + title]
+            at = args.index("--citeproc")
+            args = args[:at] + ["--lua-filter", unplaced] + args[at:] + ["-M", "reference-section-title=" + title]
         return run_pandoc(args, *rest, **kw)
     gold.run_pandoc = titled
 swap = os.environ.get("SWAP_FILTER")

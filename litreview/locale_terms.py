@@ -84,6 +84,10 @@ ABBREVIATIONS_IN_PROSE = ("e.g.", "i.e.", "cf.", "vs.", "vgl.", "bzw.", "z. B.",
 "bzw. Oberfläche", "z. B. Fillmore", 'tzw. "solenia"', "np. Google", "esim. Hadoop", "ks. Dean"): a capitalised word or a
 quotation after one (German capitalises every noun) starts no new sentence."""
 
+SEE_LETTERS = ("v.", "s.")
+"""The words of one letter that send the reader to a work ("V. Ayers (2015)": Italian vedi, Latin vide, French voir,
+Spanish and Portuguese véase/veja; German "s." siehe): at a sentence's head written with a capital, as an initial is."""
+
 
 def abbreviation_ends(terms: tuple[str, ...], *, parts: bool = True) -> str:
     """A regular expression for the end of any of ``terms``, its first letter in either case ("Vgl."), or (``parts``)

@@ -76,3 +76,24 @@ def test_an_abbreviation_of_initials_before_the_names_is_no_initial_of_theirs() 
     bib = parse_bibliography("@article{sm, author = {Schmidt, Sophie C. and Marwick, Ben}, title = {Tools}, year = {2020}}")
     linkage = link(parse_essay("Software (siehe z.B. Schmidt and Marwick (2020)) matters."), bib)
     assert [m.keys for m in linkage.mentions if m.kind == "marker"] == [("sm",)]
+
+
+SEE = r"""@misc{ayers, author = {Ayers, Amy L.}, title = {Memory acquisition}, year = {2015}}"""
+
+
+@pytest.mark.parametrize("text", [
+    "Le istruzioni prevedevano lo spegnimento. V. Ayers (2015), p. 7.",  # Italian "V." (vedi, see) opens a note's sentence
+    "Things happen (V. Ayers 2015).",
+    "[12] V. Ayers (2015), p. 7.",  # a note as a plain-text rendering prints it, its label first
+])
+def test_a_letter_that_may_be_a_see_word_opening_the_names_is_no_initial_of_theirs(text: str) -> None:
+    # "V." (Italian vedi, Latin vide), "S." (German siehe) at the head of the names may be the word that sends the reader
+    # to the work, not Amy Ayers's first initial: the citation is hers, as it was before initials were compared.
+    linkage = link(parse_essay(text), parse_bibliography(SEE))
+    assert [m.keys[:1] for m in linkage.mentions if m.kind == "marker"] == [("ayers",)]
+
+
+def test_a_letter_after_the_see_word_is_an_initial() -> None:
+    # after "see", "V." is no word of its own: a person's initial, not Amy Ayers's
+    linkage = link(parse_essay("Things happen (see V. Ayers 2015)."), parse_bibliography(SEE))
+    assert not any(m.keys for m in linkage.mentions if m.kind == "marker")

@@ -228,6 +228,28 @@ def test_a_folder_manuscripts_reference_list_gets_a_title(styles_module, tmp_pat
     assert rendered.index("It holds") < rendered.index("\nReferences\n") < rendered.index("Doe, Ann. 2001")
 
 
+def test_a_reference_list_placed_mid_document_is_left_out_of_the_prose(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A document's own "::: {#refs}" before its appendices (an R Markdown report's "# Referències") put the list in the
+    # prose the evaluation reads, and an entry ("Doe, A. (2001).") read as a citation where pandoc rendered none. The
+    # source's div is empty: litreview reads no entry there. Rendered here, the list goes to the end under its title.
+    pytest.importorskip("pypandoc")
+    corpus = BENCH.parents[1] / "shared" / "corpus"
+    if not (corpus / "manuscripts" / "tools" / "gold.py").is_file():
+        pytest.skip("the corpus's gold tool is not at hand")
+    (tmp_path / "ms.md").write_text("---\nbibliography: refs.bib\n---\n\nIt holds [@doe].\n\n# Referències\n\n"
+                                    "::: {#refs}\n:::\n\n# Annex\n\nIt still holds [@doe].\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{doe, author = {Doe, Ann}, title = {Tides}, year = {2001}}\n",
+                                       encoding="utf-8")
+    job = styles_module.Job("wild-report-chicago", tmp_path / "ms.md", tmp_path / "refs.bib", "", "")
+    out = tmp_path / "out"
+    out.mkdir()
+    [(_, text, _, gold)] = styles_module.render(corpus, out, planned=[job])
+    rendered = text.read_text(encoding="utf-8")
+    assert "Doe, Ann. 2001" not in styles_module.body_with_notes(rendered)
+    assert rendered.index("It still holds") < rendered.index("\nReferences\n") < rendered.index("Doe, Ann. 2001")
+    assert len(gold.read_text(encoding="utf-8").splitlines()) == 2
+
+
 def test_a_citation_printed_in_small_capitals_is_found_in_the_plain_text(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # DIN 1505-2 and ISO 690 print names in small capitals; pandoc's plain text prints them as capitals, while
     # the gold keeps the names as written. Not found, the item was lost and its marker counted as a wrong one.

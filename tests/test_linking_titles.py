@@ -252,6 +252,22 @@ def test_a_title_inside_a_longer_capitalised_name_is_not_named() -> None:
         ("p1-s1", "haller2016atlas", "Urban Heat Atlas")]
 
 
+def test_a_titles_head_after_a_capitalised_word_of_the_same_name_is_a_longer_name() -> None:
+    # "Robust Bayesian Model Averaging" is a method of its own (a thesis's literature chapter, citing another work for
+    # it): the head of "Bayesian model averaging: a tutorial" inside it names neither the method nor the tutorial.
+    bib = parse_bibliography("@article{hoeting1999, title={Bayesian model averaging: a tutorial}, year={1999},"
+                             " author={Hoeting, Jennifer A}, journal={Statistical science}}")
+
+    def named(text: str) -> list[str]:
+        return [lk.evidence for lk in link(parse_essay(text), bib).links if lk.kind == "title"]
+
+    assert named("I use methods such as Robust Bayesian Model Averaging in addition to the tests.") == []
+    assert named("I use methods such as Bayesian Model Averaging in addition to the tests.") == [
+        "Bayesian Model Averaging"]
+    assert named("Bayesian Model Averaging is the method I use in addition to the tests.") == [
+        "Bayesian Model Averaging"]
+
+
 def test_a_list_of_names_is_not_a_title_without_its_comma() -> None:
     assert term_titles("Students learn tools like Ruby, Rails and Perl.") == []
     assert term_titles("Students learn Ruby Rails in a week.") == [("p1-s1", "quist2020ruby", "Ruby Rails")]

@@ -974,3 +974,28 @@ def test_csl_yaml_empty_day_in_date_parts_is_told(parts: str, told: bool) -> Non
         (problem,) = found
         assert (problem.severity, problem.line, problem.key) == ("warning", 5, "a")
         assert "reads as 0" in problem.message and "date-parts: [[1985" in problem.hint
+
+
+@pytest.mark.parametrize(("issued", "yaml", "year", "literal"), [
+    # pandoc 3.9 reads two dates joined by "_" (an older layout of a range) as the range, and prints "1628–1821":
+    # a literal (JSON or YAML, with no date-parts beside it) or a CSL-JSON raw date; "_1821" is 1821, "1999_" open
+    ({"literal": "1628_1821"}, False, 1628, ""),
+    ({"literal": "1628_1821"}, True, 1628, ""),
+    ({"raw": "2020-05_2021-06"}, False, 2020, ""),
+    ({"literal": "_1821"}, False, 1821, ""),
+    ({"literal": "1999_"}, False, 1999, ""),
+    # printed as written: a year of three digits, a month of one, three dates, date-parts beside the literal
+    ({"literal": "628_1821"}, False, None, "628_1821"),
+    ({"literal": "2020-5_2021"}, False, 2020, "2020-5_2021"),  # the year a literal is cited by, as before
+    ({"literal": "1628_1821_1900"}, False, None, "1628_1821_1900"),
+    ({"literal": "1628_1821", "date-parts": [[1700]]}, False, 1700, "1628_1821"),
+    ({"raw": "1628_1821"}, True, None, ""),  # a CSL-YAML raw date is EDTF alone: n.d.
+])
+def test_two_dates_joined_by_an_underscore_are_the_range_pandoc_reads(issued: dict, yaml: bool, year: int | None,
+                                                                       literal: str) -> None:
+    # A musicology thesis's CSL-JSON: a manuscript's {"literal": "1628_1821"}, cited as "(“Durham Cathedral Donations
+    # Book” 1628–1821, f. 87)", had no year, and the citation found no entry.
+    item = {"id": "a", "type": "manuscript", "title": "Donations Book", "issued": issued}
+    text = json.dumps([item]) if not yaml else "- " + json.dumps(item)
+    (source,) = parse_csl(text, "refs.yaml" if yaml else "refs.json", yaml=yaml).sources
+    assert (source.year, source.date_literal) == (year, literal)

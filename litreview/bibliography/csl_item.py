@@ -15,7 +15,7 @@ from ..model import Finding, Person, Source
 from ..pandoc_text import smart_quotes
 from .bibtex import page_range
 from .csl_markdown import markdown_plain
-from .dates import MAX_DIGITS, citeproc_date_parts, edtf_date_parts
+from .dates import MAX_DIGITS, citeproc_date_parts, edtf_date_parts, underscored_range
 
 #: CSL item type -> BibTeX/biblatex entry type. CSL's "article" is a preprint or working paper, with no journal:
 #: pandoc writes it as @misc (``Source.csl_type`` keeps the CSL type, which the references print it by).
@@ -372,6 +372,8 @@ def _date(value: Any, yaml: bool = False) -> tuple[int | None, str]:
     literal = value.get("literal")
     raw = str(value.get("raw") or literal or "")
     read = (edtf_date_parts if yaml else citeproc_date_parts)(raw) if value.get("raw") else None
+    if literal is not None and not value.get("raw") and not parts:
+        read = underscored_range(str(literal))  # "1628_1821": the range pandoc prints, 1628–1821
     if yaml and value.get("raw") and not read:
         return None, raw
     if read and _plausible(read[:2]):  # "May 2020", "Spring 2019": as pandoc reads them, not as written
@@ -388,6 +390,8 @@ def literal_date(value: Any) -> str:
     place, before any date-parts beside it; '' for a date with none, or with a raw date (which citeproc reads first)."""
     if not _mapping(value) or value.get("raw") or _nested(literal := value.get("literal")) or literal is None:
         return ""
+    if not value.get("date-parts") and underscored_range(str(literal)):
+        return ""  # "1628_1821", which pandoc reads as a range (``_date``)
     return " ".join(str(literal).split())
 
 

@@ -179,7 +179,24 @@ def citeproc_date_parts(raw: str) -> list[list[int]] | None:
     A year BC keeps its written number (citeproc counts 1 BC as 0).
     """
     text = raw.strip()
-    return _citeproc_edtf(text) or _citeproc_old(text)
+    return underscored_range(text) or _citeproc_edtf(text) or _citeproc_old(text)
+
+
+def underscored_range(text: str) -> list[list[int]] | None:
+    """The range pandoc (citeproc) reads from two dates joined by "_", an older layout ("1628_1821", "2020-05_2021-06";
+    "_1821" is 1821, "1999_" open at its end), each date as EDTF writes it; None for any other text ("628_1821",
+    "2020-5_2021", three dates), which a literal date prints as written. pandoc reads it in a CSL literal date with no
+    date-parts beside it and in a CSL-JSON raw one (not in a CSL-YAML raw one, read as EDTF alone)."""
+    pieces = text.strip().split("_")
+    if len(pieces) != 2:
+        return None
+    ends: list[list[int]] = []
+    for piece in pieces:
+        read = _citeproc_edtf(piece) if piece else [[]]
+        if read is None or len(read) != 1:
+            return None
+        ends.append(read[0])
+    return ends if any(ends) else None
 
 
 def edtf_date_parts(raw: str) -> list[list[int]] | None:

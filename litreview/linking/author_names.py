@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..bibliography.names import PARTICLES
 from ..lazyre import lazy
-from ..locale_terms import SUFFIXES_IN_TEXT
+from ..locale_terms import SEE_LETTERS, SUFFIXES_IN_TEXT
 from ..model import Person
 from ..text import spelled
 from . import cited_letters, cited_titles, terms
@@ -160,9 +160,14 @@ def first_initial_differs(names: str, key: str, index: SourceIndex) -> bool:
     """Whether the citation prints initials right before the entry's first author's family name none of which is an
     initial of theirs: "A. Smith" is not John Smith, whom a style prints as "J. Smith" (citeproc prints the initials
     it adds to tell people apart from the entry's given names). Initials only: "Anna Smith" may be a name written
-    out from another source, "Compare Smith" a prefix."""
+    out from another source, "Compare Smith" a prefix. A letter that may be the word sending the reader to the work,
+    heading the names ("V. Ayers", Italian "see Ayers"; ``SEE_LETTERS``), is no initial (after "see" it is one; a
+    note's label before it, "[101] V. Ayers", is no word)."""
     people = persons_of(index.sources[key])
-    initials = {canonical(i) for word in names.split() if _INITIALS_WORD.fullmatch(word) and word.isupper()
+    written = names.split()
+    head = next((at for at, word in enumerate(written) if any(ch.isalpha() for ch in word)), 0)
+    initials = {canonical(i) for at, word in enumerate(written)
+                if _INITIALS_WORD.fullmatch(word) and word.isupper() and not (at == head and word.lower() in SEE_LETTERS)
                 for i in _INITIAL.findall(word)}  # "A.", "J.R.", not "e.g." nor German "z.B." (for example)
     if not people or not people[0].given or not initials:
         return False

@@ -140,6 +140,7 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
                 continue
             for key, (score, window, exact, head) in match.items():
                 if not span.marked and (_name_goes_on(claim.text, span, window)
+                                        or (head and _name_goes_back(claim.text, span, window))
                                         or _listed(claim.text, window, index.sources[key].title)):
                     continue
                 phrase = claim.text[window[0].start:window[-1].end]
@@ -162,6 +163,15 @@ def _name_goes_on(text: str, span: _Span, window: tuple[Token, ...]) -> bool:
     of something else ("Labeled Faces in the Wild Benchmark", "London Night Workers Classification")."""
     after = [t for t in span.toks if t.start >= window[-1].end]
     return bool(after) and after[0].is_capitalised and text[window[-1].end:after[0].start] == " "
+
+
+def _name_goes_back(text: str, span: _Span, window: tuple[Token, ...]) -> bool:
+    """Whether a capitalised word other than the sentence's first stands right before the window, a space between, in
+    plain words: a title's head inside the longer name of another thing ("Robust Bayesian Model Averaging", a method,
+    is neither "Bayesian model averaging: a tutorial" nor the method it names)."""
+    before = [t for t in span.toks if t.end <= window[0].start]
+    return (bool(before) and before[-1].is_capitalised and before[-1].start > 0
+            and text[before[-1].end:window[0].start] == " ")
 
 
 def _listed(text: str, window: tuple[Token, ...], title: str) -> bool:
