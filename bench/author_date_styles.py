@@ -194,7 +194,7 @@ def folder_jobs(folder: Path) -> list[Job]:
                   file=sys.stderr)
             continue
         for style, lang in FOLDER_STYLES:
-            if lang and not style and not (form_of(source) == "manubot" or source.name.endswith((".md", ".Rmd", ".qmd"))):
+            if lang and not style and form_of(source) == "latex":
                 continue  # the language is set in Markdown front matter; a LaTeX source would repeat Chicago
             out.append(Job(f"wild-{name}-{_label(style, lang)}", source, bib, style, lang))
     return out
@@ -407,7 +407,7 @@ def _with_language(source: Path, lang: str, copy: Path) -> Path:
     # rest of the document as code
     fenced = CHUNK_FENCE.sub(lambda m: m.group(1) + m.group(2) + m.group(3), text) \
         if source.suffix.lower() in (".rmd", ".qmd") else text
-    if (not add and fenced == text) or source.suffix not in (".md", ".Rmd", ".qmd"):
+    if (not add and fenced == text) or form_of(source) == "latex":
         return source
     if add and fenced.startswith("---\n"):
         # at the indentation of the front matter's keys: YAML refuses a key less indented than the rest

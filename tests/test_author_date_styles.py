@@ -788,3 +788,16 @@ def test_apa_names_an_unsigned_web_page_by_the_body_that_publishes_it() -> None:
 """)
     assert _keys("Encode it by the standard (TEI Consortium, 2023).", bib) == ["tei"]
     assert _keys("Rules are set (Open Press, 2023).", bib) == []
+
+
+def test_a_markdown_source_of_a_name_pandoc_does_not_know_gets_its_language_set(styles_module, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A chapter named lit_review.pdc is Markdown to pandoc (a name it does not know) and to litreview: it is rendered
+    # in the language variants too, its front matter given the language, as a .md source's is.
+    (tmp_path / "SOURCES.tsv").write_text("name\tsource\tbib\nch\tch/lit_review.pdc\tch/refs.json\n",
+                                          encoding="utf-8")
+    jobs = styles_module.folder_jobs(tmp_path)
+    assert {(j.style, j.lang) for j in jobs} == set(styles_module.FOLDER_STYLES)
+    source = tmp_path / "lit_review.pdc"
+    source.write_text("---\ntitle: T\n---\n\nIt holds [@doe].\n", encoding="utf-8")
+    written = styles_module._with_language(source, "de-DE", tmp_path / "copy.pdc")
+    assert written != source and written.read_text(encoding="utf-8").startswith("---\nlang: de-DE\ntitle: T\n")
