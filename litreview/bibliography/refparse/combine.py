@@ -390,27 +390,24 @@ def combine(crf: ParsedReference, rules: ParsedReference, policy: str = "model+d
     rules'), "crf" (the CRF's values, with the fields the two read differently marked unsure).
     ``read``: ``values`` of ``crf`` and ``rules``, where already made (see ``disagreements``).
     """
-    return book_without_container(series_out_of_title(_combine(crf, rules, policy, read)), crf)
+    return book_without_container(series_out_of_title(_combine(crf, rules, policy, read)))
 
 
-def book_without_container(ref: ParsedReference, crf: ParsedReference) -> ParsedReference:
+def book_without_container(ref: ParsedReference) -> ParsedReference:
     """A book names no container (BibTeX writes a book's as ``howpublished``, which ``litreview check`` then asks to
     be the publisher, LR111): a body's name there is the publisher where none is read ("Title. Alma Mater Studiorum –
-    Università di Bologna."), other words the title's next sentence where the model (``crf``) read the title and
-    them as one span ("Image Forensics. Contraffazione Digitale …"), each as unsure as the container was. A book with no publisher, place or ISBN left is a web page (with its URL)
-    or a misc entry, as ``assemble`` types one. A container with pages, a volume, an issue or editors is left as
-    read: a book's chapter or a proceedings paper's, whose type is in doubt, not its container."""
+    Università di Bologna."), as unsure as the container was. A book with no publisher, place or ISBN is a web page
+    (with its URL) or a misc entry, as ``assemble`` types one, whose ``howpublished`` a container is. A container with
+    pages, a volume, an issue or editors is left as read: a book's chapter or a proceedings paper's, whose type is in
+    doubt, not its container. (Words after a title's full stop read as a container stay one: joined to the title they
+    were a web site's or a conference's name as often as the title's second sentence, on dev styles.)"""
     if ref.type != "book" or ref.pages or ref.volume or ref.issue or ref.editors:
         return ref
     out = ref
-    name = "" if not ref.container else "publisher" if not ref.publisher and F.publishing_body(ref.container) \
-        else "title" if _next_sentence(ref, crf) else ""
-    if name:
-        value = ref.container if name == "publisher" or not ref.title else \
-            f"{ref.title}{' ' if ref.title.endswith(('.', '?', '!')) else '. '}{ref.container}"
-        unsure = [name if n == "container" else n for n in ref.uncertain]
-        out = ref.replace(**{name: value}, container="", uncertain=ordered(list(dict.fromkeys(unsure))))
-    if not (out.publisher or out.place or out.isbn or out.container):
+    if ref.container and not ref.publisher and F.publishing_body(ref.container):
+        unsure = ["publisher" if n == "container" else n for n in ref.uncertain]
+        out = ref.replace(publisher=ref.container, container="", uncertain=ordered(list(dict.fromkeys(unsure))))
+    if not (out.publisher or out.place or out.isbn):
         out = out.replace(type="online" if out.url else "misc")
     return out
 
@@ -632,15 +629,6 @@ def _no_container(taken: dict[str, Any], crf: ParsedReference, unsure: list[str]
     if taken.get("type", crf.type) in _IN_CONTAINER:
         taken["type"] = "book" if taken.get("publisher", crf.publisher) or crf.isbn else "misc"
     return [n for n in unsure if n != "container"]
-
-
-def _next_sentence(ref: ParsedReference, crf: ParsedReference) -> bool:
-    """``ref``'s title, a full stop and its container are the one span the model read as a container, with no
-    title of its own: a title's two sentences (a journal's or a book's name the model reads after a title of its
-    own, "Conditional Logic. Handbook of philosophical logic 1984.")."""
-    whole = _norm(crf.container)
-    return bool(ref.title) and not crf.title and f"{ref.title}. {ref.container}" in ref.raw \
-        and whole.startswith(_norm(ref.title)) and whole.endswith(_norm(ref.container))
 
 
 def ordered(names: list[str]) -> tuple[str, ...]:
