@@ -10,10 +10,11 @@ from __future__ import annotations
 
 _COMMON = ("references", "bibliography", "works cited", "literature cited", "reference list")
 
-#: The reference list's heading in French, German, Spanish, Portuguese and Italian (folded: no accents).
-_FOREIGN = ("bibliographie", "references bibliographiques", "literaturverzeichnis", "literatur", "quellen",
-            "quellenverzeichnis", "bibliografia", "referencias", "referencias bibliograficas", "obras citadas",
-            "riferimenti bibliografici")
+#: The reference list's heading in French, German, Spanish, Catalan, Portuguese and Italian (folded: no accents;
+#: Catalan's "Referències", "Bibliografia" and "Referències bibliogràfiques" fold as Spanish's, Portuguese's and Italian's do).
+_FOREIGN = ("bibliographie", "references bibliographiques", "ouvrages cites", "literaturverzeichnis", "literatur",
+            "quellen", "quellenverzeichnis", "bibliografia", "referencias", "referencias bibliograficas", "obras citadas",
+            "referencies", "referencies bibliografiques", "obres citades", "riferimenti", "riferimenti bibliografici")
 
 #: The heading in Finnish, Polish, Swedish, Danish, Norwegian and Dutch, as theses in those languages print it
 #: (folded as ``text.fold`` folds: "Źródła" keeps its "ł").

@@ -39,7 +39,7 @@ from a word processor or a web page are cut at each label, bullet or margin.
 @format_option("bibtex", "json")
 @click.option("--section", metavar="NAME", default=None,
               help="Heading of the reference section [default: Citations, References, Bibliography, "
-                   "Works Cited, Sources, or the same in French, German, Spanish, Portuguese, Italian, Dutch, "
+                   "Works Cited, Sources, or the same in French, German, Spanish, Catalan, Portuguese, Italian, Dutch, "
                    "Polish, Finnish, Swedish, Danish or Norwegian; without one, the paragraphs at the end of the "
                    "file that read as references (under the heading right above them, if any), else the whole "
                    "file].")

@@ -390,7 +390,26 @@ def combine(crf: ParsedReference, rules: ParsedReference, policy: str = "model+d
     rules'), "crf" (the CRF's values, with the fields the two read differently marked unsure).
     ``read``: ``values`` of ``crf`` and ``rules``, where already made (see ``disagreements``).
     """
-    return series_out_of_title(_combine(crf, rules, policy, read))
+    return book_without_container(series_out_of_title(_combine(crf, rules, policy, read)))
+
+
+def book_without_container(ref: ParsedReference) -> ParsedReference:
+    """A book names no container (BibTeX writes a book's as ``howpublished``, which ``litreview check`` then asks to
+    be the publisher, LR111): a body's name there is the publisher where none is read ("Title. Alma Mater Studiorum –
+    Università di Bologna."), as unsure as the container was. A book with no publisher, place or ISBN is a web page
+    (with its URL) or a misc entry, as ``assemble`` types one, whose ``howpublished`` a container is. A container with
+    pages, a volume, an issue or editors is left as read: a book's chapter or a proceedings paper's, whose type is in
+    doubt, not its container. (Words after a title's full stop read as a container stay one: joined to the title they
+    were a web site's or a conference's name as often as the title's second sentence, on dev styles.)"""
+    if ref.type != "book" or ref.pages or ref.volume or ref.issue or ref.editors:
+        return ref
+    out = ref
+    if ref.container and not ref.publisher and F.publishing_body(ref.container):
+        unsure = ["publisher" if n == "container" else n for n in ref.uncertain]
+        out = ref.replace(publisher=ref.container, container="", uncertain=ordered(list(dict.fromkeys(unsure))))
+    if not (out.publisher or out.place or out.isbn):
+        out = out.replace(type="online" if out.url else "misc")
+    return out
 
 
 def _combine(crf: ParsedReference, rules: ParsedReference, policy: str,

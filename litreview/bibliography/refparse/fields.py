@@ -208,7 +208,14 @@ def take_url(text: str) -> tuple[str, str]:
     if text[end:end + 1] == ">":
         end += 1
     lead = _LINK_LEAD.search(text, 0, m.start())
-    return url, _splice(text, lead.start() if lead else m.start(), end)
+    return _lower_scheme(url), _splice(text, lead.start() if lead else m.start(), end)
+
+
+def _lower_scheme(url: str) -> str:
+    """``url`` with its scheme in lower case: citeproc capitalises a URL that opens a sentence ("Https://…"), which
+    names the same address (a scheme is read in any case) but is no URL as written."""
+    scheme, sep, rest = url.partition("://")
+    return scheme.lower() + sep + rest if sep and not scheme.islower() else url
 
 
 def without_medium(text: str) -> str:

@@ -28,6 +28,15 @@ _SUFFIXES = SUFFIXES_IN_TEXT | _DOTTED_SUFFIXES
 #: Lower-case words that occur inside organisation names ("Bureau of Democracy ..."), and inside a title's, a
 #: book's or a journal's name, never at its end.
 FUNCTION_WORDS = {"of", "for", "the", "and", "on", "in", "at", "to", "&", "für", "et", "de"}
+#: An organisation's word in the other languages references are written in, lower case with its accents
+FOREIGN_BODY_WORDS = frozenset({
+    "ministerio", "ministério", "ministero", "ministeri", "ministère", "ministerium", "instituto", "istituto",
+    "institut", "universidad", "universidade", "università", "universitat", "université", "universität", "agencia",
+    "agência", "agenzia", "agència", "agence", "conselho", "conseil", "consell", "comisión", "comissão", "commissione",
+    "comissió", "departamento", "dipartimento", "departament", "fundación", "fundação", "fondazione", "fundació",
+    "fondation", "stiftung", "asociación", "associação", "associazione", "associació", "sociedad", "sociedade",
+    "società", "société", "gobierno", "gouvernement", "generalitat", "ayuntamiento", "ajuntament", "organización",
+    "organização", "organizzazione", "observatorio", "observatori", "bundesamt"})
 #: Lower-case words that, inside the first name, show it is an organisation's name.
 _ORG_TRIGGERS = {"of", "for", "the", "on", "in", "at", "to", "für"}
 #: Words that make a name without a comma an organisation rather than "First Last".
@@ -36,7 +45,10 @@ ORGANISATION_WORDS = {"institute", "team", "agency", "center", "centre", "counci
               "foundation", "group", "press", "university", "corporation", "inc", "ltd", "bank",
               "commission", "ministry", "service", "network", "board", "union", "nations", "programme",
               "program", "fund", "forum", "coalition", "alliance", "trust", "consortium", "administration",
-              "secretariat", "court", "parliament", "government", "company", "collaboration", "laboratory", "library", "museum", "school", "college", "academy", "authority", "partnership"}
+              "secretariat", "court", "parliament", "government", "company", "collaboration", "laboratory", "library", "museum", "school", "college", "academy", "authority", "partnership",
+              # the same bodies in Spanish, Catalan, Portuguese, Italian, French and German ("Ministerio del Interior",
+              # "Instituto Nacional de Estadística", "Istituto Nazionale di Statistica"); no word also a family name's
+              *FOREIGN_BODY_WORDS}
 _EDITOR_MARK = lazy(r"^\(?(?:eds?|éds?|editors?|hrsg|hgg?|dir|coords?)\.?\)?$", re.IGNORECASE)
 _ET_AL = lazy(r"^et\s+al\.?$", re.IGNORECASE)
 _QUOTES = quote_marks("“\"‘'«")

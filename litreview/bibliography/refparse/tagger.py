@@ -12,12 +12,20 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ...errors import LitreviewError
+from ...locale_terms import NO_DATE_TERMS, alternation
 from .features import Token, sequence_features, tokenize
 
 MODEL = Path(__file__).with_name("model.crfsuite")
 
 #: the page range a publisher prints for an article not yet paginated ("Ecography, n/a–n/a", "pp.n/a-n/a")
 UNPAGED = re.compile(r"(?i)(?<![\w/])n/a\s*[-–—]+\s*n/a(?![\w/])")
+
+
+#: a locale's no-date term of two letters, each closed by its full stop ("s.d.", "s.f.", "b.d.", "z.d."), as printed
+#: (not the initials "S.D."): the model has seen "n.d." in training, few of the others
+_NO_DATE_LETTER_TERMS = tuple(t for t in NO_DATE_TERMS if t != "n.d." and re.fullmatch(r"[^\W\d_]\.[^\W\d_]\.", t))
+_NO_DATE_FIRST = re.escape("".join(sorted({t[0] for t in _NO_DATE_LETTER_TERMS})))
+_NO_DATE_LETTERS = re.compile(rf"(?=[{_NO_DATE_FIRST}])(?<!\w)(?:{alternation(_NO_DATE_LETTER_TERMS)})(?!\w)")
 
 
 class Tagged(NamedTuple):
@@ -62,6 +70,15 @@ def _paged(m: re.Match[str]) -> str:
     return m.group().replace("n/a", "100").replace("N/A", "100")
 
 
+def _stand_ins(text: str) -> str:
+    """``text`` as the model is shown it (``text`` itself where nothing stands in): "n/a–n/a" read as a page range
+    and "s.d." (Catalan, Italian, Spanish, Portuguese, French), "s.f.", "b.d." and the rest as "n.d." (Catalan
+    report's "Ministerio del Interior. s.d. Título." read the names and the term as its title)."""
+    seen = UNPAGED.sub(_paged, text) if ("n/a" in text or "N/A" in text) else text
+    seen = _NO_DATE_LETTERS.sub("n.d.", seen)
+    return text if seen == text else seen
+
+
 def tag(text: str, model: Path | None = None) -> list[Tagged]:
     """Tokens of ``text`` (already whitespace-normalised) with labels and marginals."""
     return tag_all([text], model)[0]
@@ -71,9 +88,10 @@ def tag_all(texts: list[str], model: Path | None = None) -> list[list[Tagged]]:
     """``tag`` of each of ``texts``: the features of them all first, then the model's labels of each (one stage at a
     time keeps its code and data in the processor's caches, as ``refparse._read`` does)."""
     tokens = [tokenize(text) for text in texts]
-    # the model sees an unpaginated article's range as a range of page numbers (it has seen few "n/a"), the words
-    # tagged are the printed ones: the stand-in keeps every word's length, so the tokens are the same
-    features = [sequence_features(tokenize(UNPAGED.sub(_paged, text)) if ("n/a" in text or "N/A" in text) else toks)
+    # the model sees an unpaginated article's range as a range of page numbers (it has seen few "n/a") and a locale's
+    # no-date term as "n.d.", the words tagged are the printed ones: each stand-in keeps every word's length, so the
+    # tokens are the same
+    features = [sequence_features(toks if (seen := _stand_ins(text)) is text else tokenize(seen))
                 for text, toks in zip(texts, tokens, strict=True)]
     tagger = _tagger(str(model or MODEL)) if any(tokens) else None
     return [_labelled(tagger, toks, feats) if toks else [] for toks, feats in zip(tokens, features, strict=True)]
