@@ -108,3 +108,14 @@ def test_a_build_file_joins_chapters_pandoc_reads_as_markdown_by_a_name_it_does_
     (tmp_path / "b.pdc").write_text("# B\n\nThen [@b].\n", encoding="utf-8")
     (tmp_path / "Makefile").write_text("all:\n\tpandoc a.pdc b.pdc -o out.pdf\n", encoding="utf-8")
     assert load_essay(tmp_path / "b.pdc").meta[IN_BOOK] == str(tmp_path / "Makefile")
+
+
+def test_the_readme_shows_the_refusal_check_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "paper.rst").write_text("Title\n=====\n\nText.\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{a, title = {T}, year = {2000}}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--essay", "paper.rst", "--bib", "refs.bib"]) == 2
+    printed = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert printed and all(line in readme for line in printed)
