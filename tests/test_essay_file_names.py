@@ -83,7 +83,7 @@ def test_the_settings_list_takes_every_file_pandoc_reads_as_markdown(tmp_path: P
     assert [(Path(c.file or "").name, [x.key for x in c.citations]) for c in essay.claims if c.citations] == [
         ("intro.pdc", ["a"]), ("method.text", ["b"])]
     (tmp_path / "litreview.toml").write_text('essay = ["intro.pdc", "method.rst"]\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match="method.rst") as raised:
+    with pytest.raises(ConfigError, match=r"method\.rst") as raised:
         load_config(tmp_path, env={})
     assert "reStructuredText" in str(raised.value)
 
@@ -94,7 +94,7 @@ def test_the_mkdocs_essay_list_takes_every_file_pandoc_reads_as_markdown() -> No
     from litreview.mkdocs_plugin import _essay_files
 
     assert _essay_files(["lit_review.pdc"], None) == "lit_review.pdc"
-    with pytest.raises(PluginError, match="paper.html") as raised:
+    with pytest.raises(PluginError, match=r"paper\.html") as raised:
         _essay_files(["paper.html"], None)
     assert "HTML" in str(raised.value)
 
