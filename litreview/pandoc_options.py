@@ -64,7 +64,8 @@ def other_format(name: str | Path) -> str:
 SETTINGS_SUFFIXES = (*YAML_SUFFIXES, ".toml", ".csl")
 """Settings and style files' suffixes: pandoc knows no such name and would read one as Markdown; no manuscript is
 one."""
-_NOT_MARKDOWN = frozenset({*OTHER_FORMATS, ".tex", ".ltx", ".latex", ".ipynb", *SETTINGS_SUFFIXES})
+_NOT_MARKDOWN = frozenset({*OTHER_FORMATS, ".ipynb", *SETTINGS_SUFFIXES})
+"""Besides LaTeX's (``cache.LATEX_SUFFIXES``, one tuple for every reader)."""
 
 
 def reads_as_markdown(name: str | Path) -> bool:
@@ -73,7 +74,10 @@ def reads_as_markdown(name: str | Path) -> bool:
     a file of another format (``OTHER_FORMATS``), LaTeX, a Jupyter notebook nor a settings file. The one rule for
     the files pandoc joins into a manuscript, wherever they are listed (the settings' essay list, the MkDocs
     plugin's, a build file's pandoc command)."""
-    return Path(name).suffix.lower() not in _NOT_MARKDOWN
+    from .cache import LATEX_SUFFIXES  # (late: the cache imports this module)
+
+    suffix = Path(name).suffix.lower()
+    return suffix not in _NOT_MARKDOWN and suffix not in LATEX_SUFFIXES
 
 
 _FILE_WORD = lazy(r"[\w./~+-]+\.[A-Za-z0-9]+")
