@@ -197,6 +197,9 @@ def knitting_files(path: Path) -> list[tuple[Path, Path]]:
 
 
 LATEX_SUFFIXES = (".tex", ".ltx", ".latex")
+QUARTO_SUFFIXES = (".qmd", ".md", ".markdown", ".rmd", ".ipynb")
+"""The chapters a Quarto book renders that litreview reads: those its markdown engine takes (``.qmd``, ``.md``,
+``.markdown``), knitr's ``.Rmd`` and Jupyter's notebooks (``essay.quarto``; kept here, as ``LATEX_SUFFIXES``)."""
 PROJECT_FILES = ("_quarto.yml", "_quarto.yaml")
 """A Quarto project's settings file, as quarto finds it in a document's folder or one above (``essay``: a file of
 the project is rendered with them)."""
@@ -224,7 +227,7 @@ def essay_part_rule(path: Path) -> tuple[Path, Callable[[PurePath], bool]] | Non
         return None
     kinds = ((".md", ".tsv", *MANUAL_SUFFIXES) if path.is_dir() else
              (*INPUT_SUFFIXES, *YAML_SUFFIXES) if listing else
-             (".qmd", ".md", ".rmd", ".ipynb", ".yml", ".yaml") if book else (".qmd", ".md", ".ipynb", ".rmd") if suffix == ".qmd"
+             (*QUARTO_SUFFIXES, ".yml", ".yaml") if book else (".qmd", ".md", ".ipynb", ".rmd") if suffix == ".qmd"
              else (".rmd", ".md", ".qmd") if suffix == ".rmd" else (".tex",))
 
     def is_part(relative: PurePath) -> bool:

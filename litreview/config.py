@@ -347,10 +347,10 @@ def _validate(section: dict[str, Any], *, path: str, text: str) -> dict[str, Any
                 raise fail(name, "must name one file or a list of files", example)
             if long := next((v for v in value if path_too_long(v)), None):
                 raise fail(name, f"names a path too long for any file system ({path_too_long(long)})", example)
-            from .pandoc_options import INPUT_SUFFIXES  # only when set so
+            from .pandoc_options import not_markdown, reads_as_markdown  # only when set so
 
-            if bad := next((v for v in value if Path(v).suffix.lower() not in INPUT_SUFFIXES), None):
-                raise fail(name, f"lists {bad!r}, which is not a Markdown file", "list the Markdown files pandoc "
+            if bad := next((v for v in value if not reads_as_markdown(v)), None):
+                raise fail(name, f"lists {bad!r}, {not_markdown(bad)}", "list the Markdown files pandoc "
                            f"joins into the manuscript; review another kind of file on its own; {example}")
             # one file is that file; several: the settings file stands for them (essay.pandoc_inputs reads them)
             values[attr] = value[0] if len(value) == 1 else Path(path).name

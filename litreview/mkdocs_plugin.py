@@ -405,14 +405,14 @@ def _essay_files(files: list[Any], config_file: str | None) -> str:
     """The essay option's list of Markdown files: the one file, or the MkDocs config file, which stands for several
     (``mkdocs_listing.essay_list``: the readers join them as pandoc joins its inputs, read from that file)."""
     from .mkdocs_listing import essay_list
-    from .pandoc_options import INPUT_SUFFIXES
+    from .pandoc_options import not_markdown, reads_as_markdown
 
     where = f"{config_file}: " if config_file else ""
     example = "e.g. essay: [intro.md, methods.md, results.md], in the order pandoc joins them"
     if not files or not all(isinstance(f, str) and f.strip() for f in files):
         raise PluginError(f"{where}plugins.litreview.essay must name one file or a list of files ({example})")
-    if bad := next((f for f in files if Path(f).suffix.lower() not in INPUT_SUFFIXES), None):
-        raise PluginError(f"{where}plugins.litreview.essay lists {bad!r}, which is not a Markdown file: list "
+    if bad := next((f for f in files if not reads_as_markdown(f)), None):
+        raise PluginError(f"{where}plugins.litreview.essay lists {bad!r}, {not_markdown(bad)}: list "
                           f"the Markdown files pandoc joins into the manuscript ({example})")
     if len(files) == 1:
         return files[0]

@@ -38,7 +38,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".t
 """The extensions pandoc reads as Markdown by name (pandoc 3.9's format heuristics; a name it does not know, such as
 ``.pdc`` or ``.Rmd``, it reads as Markdown too, with a warning)."""
 INPUT_SUFFIXES = frozenset({*MARKDOWN_SUFFIXES, ".qmd", ".rmd"})
-"""The input files read as the manuscript's text: Markdown's (an input of another kind is left out)."""
+"""The names pandoc reads as Markdown by their extension (a listing's folder's files the warm run keys on; which files
+are read as Markdown is ``reads_as_markdown``'s)."""
 OTHER_FORMATS = {
     ".adoc": "AsciiDoc", ".asciidoc": "AsciiDoc", ".context": "ConTeXt", ".ctx": "ConTeXt", ".db": "DocBook",
     ".doc": "Word 97", ".docx": "Word", ".dokuwiki": "DokuWiki", ".epub": "EPUB", ".fb2": "FictionBook",
@@ -58,6 +59,43 @@ def other_format(name: str | Path) -> str:
     (``OTHER_FORMATS``: "reStructuredText" for ``paper.rst``); '' for those, and for a name pandoc does not know,
     which it reads as Markdown (``lit_review.pdc``), as litreview does."""
     return OTHER_FORMATS.get(Path(name).suffix.lower(), "")
+
+
+SETTINGS_SUFFIXES = (*YAML_SUFFIXES, ".toml", ".csl")
+"""Settings and style files' suffixes: pandoc knows no such name and would read one as Markdown; no manuscript is
+one."""
+_NOT_MARKDOWN = frozenset({*OTHER_FORMATS, ".ipynb", *SETTINGS_SUFFIXES})
+"""Besides LaTeX's (``cache.LATEX_SUFFIXES``, one tuple for every reader)."""
+
+
+def reads_as_markdown(name: str | Path) -> bool:
+    """Whether pandoc reads the file ``name`` as Markdown, and litreview with it: by a Markdown name
+    (``MARKDOWN_SUFFIXES``, ``.qmd``, ``.Rmd``) or by one pandoc does not know (``lit_review.pdc``, ``chapter``); not
+    a file of another format (``OTHER_FORMATS``), LaTeX, a Jupyter notebook nor a settings file. The one rule for
+    the files pandoc joins into a manuscript, wherever they are listed (the settings' essay list, the MkDocs
+    plugin's, a build file's pandoc command)."""
+    from .cache import LATEX_SUFFIXES  # (late: the cache imports this module)
+
+    suffix = Path(name).suffix.lower()
+    return suffix not in _NOT_MARKDOWN and suffix not in LATEX_SUFFIXES
+
+
+_FILE_WORD = lazy(r"[\w./~+-]+\.[A-Za-z0-9]+")
+"""A command's word that is a file's name with an extension (not a shell redirection, ``2>pandoc.log``)."""
+
+
+def _input_file(word: str) -> bool:
+    """Whether a pandoc command's word that is no option is an input file pandoc reads as Markdown: a Markdown name
+    (``INPUT_SUFFIXES``), or a plain file name of another extension ``reads_as_markdown`` takes (``ch1.pdc``)."""
+    return Path(word).suffix.lower() in INPUT_SUFFIXES or (_FILE_WORD.fullmatch(word) is not None
+                                                           and reads_as_markdown(word))
+
+
+def not_markdown(name: str) -> str:
+    """Why the listed file ``name`` is no Markdown file pandoc joins (``reads_as_markdown``): 'which pandoc reads as
+    reStructuredText, not Markdown', or 'which is not a Markdown file'."""
+    form = other_format(name)
+    return f"which pandoc reads as {form}, not Markdown" if form else "which is not a Markdown file"
 MAX_BYTES = 200_000
 """A defaults, metadata or build file larger than this is not read (a build file that large is no hand-written
 script)."""
@@ -236,7 +274,7 @@ def _read_command(words: list[str], folder: Path | None) -> tuple[list[str], lis
             names += _from_yaml(folder / word, metadata=True)  # an input file of metadata alone: pandoc meta.yaml a.md
             continue
         else:
-            if not word.startswith("-") and Path(word).suffix.lower() in INPUT_SUFFIXES:
+            if not word.startswith("-") and _input_file(word):
                 inputs.append(word)
             continue
         if option == "--bibliography":

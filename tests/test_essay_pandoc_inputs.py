@@ -88,7 +88,7 @@ def test_the_settings_list_the_files_by_hand(here: Path) -> None:
     assert cited(config.path("essay")) == [("01-intro.md", 7, ["a"]), ("02-method.md", 3, ["b"])]
 
 
-@pytest.mark.parametrize(("listed", "message"), [('["chapters/01-intro.md", "refs.bib"]', "which is not a Markdown"),
+@pytest.mark.parametrize(("listed", "message"), [('["chapters/01-intro.md", "refs.bib"]', "reads as BibLaTeX, not Markdown"),
                                                  ("[]", "must name one file or a list"),
                                                  ('["a.md", 3]', "must name one file or a list")])
 def test_a_bad_essay_list_is_an_error_at_its_line(here: Path, listed: str, message: str) -> None:

@@ -761,3 +761,14 @@ def test_a_chapters_note_is_numbered_and_called_from_its_own_chapter(tmp_path: P
     assert _note_callers(essay) == {"p3-s1": "p2-s1", "p6-s1": "p5-s1"}
     one = load_essay(tmp_path / "index.qmd")  # one file read alone: its notes by label, as before
     assert note_numbers(one) == {"1": (1, "p2-s1"), "p2-s2^0": (2, "p2-s2")}
+
+
+def test_a_chapter_quarto_renders_by_its_markdown_engine_is_read_and_another_name_refused(book: Path) -> None:
+    # Quarto's markdown engine takes .qmd, .md and .markdown; a name no engine takes (.pdc) it does not render.
+    (book / "more.markdown").write_text("# More\n\nAnd more [@doe2020].\n", encoding="utf-8")
+    (book / "_quarto.yml").write_text("book:\n  chapters: [index.qmd, more.markdown]\n", encoding="utf-8")
+    assert ("more.markdown", "doe2020", 3) in cited(load_essay(book / "_quarto.yml"))
+    (book / "more.pdc").write_text("# More\n\nAnd more [@doe2020].\n", encoding="utf-8")
+    (book / "_quarto.yml").write_text("book:\n  chapters: [index.qmd, more.pdc]\n", encoding="utf-8")
+    with pytest.raises(EssayError, match=r"chapter more\.pdc"):
+        load_essay(book / "_quarto.yml")

@@ -89,11 +89,11 @@ def _joined_by(path: Path) -> Path | None:
     """The build file or defaults file in the Markdown file's folder or the one above whose pandoc command joins it
     with other files (``enclosing_inputs``): read alone, it is one chapter of that manuscript. Its reader is
     imported only when such a file is there."""
-    from ..pandoc_options import INPUT_SUFFIXES, YAML_SUFFIXES, is_build_file
+    from ..pandoc_options import YAML_SUFFIXES, is_build_file, reads_as_markdown
 
     folder = path.absolute().parent
     top = folder.parent
-    if path.suffix.lower() not in INPUT_SUFFIXES:
+    if not reads_as_markdown(path):
         return None
     try:
         near = any(is_build_file(p) or p.suffix.lower() in YAML_SUFFIXES

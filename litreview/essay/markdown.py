@@ -279,13 +279,37 @@ def _units(source: str, marks: list[tuple[int, int]], notes: list[NoteDefinition
         elif tok.type == "inline" and tok.map:
             span = _inline_span(tok.content, tok.map, lines, starts, heading != 0)
             if span is not None:
-                yield span[0], span[1], [span], note, max(heading, 0), None
+                spans = _stanzas(span, tok.map, lines, starts) if _is_line_block(tok) else [span]
+                yield span[0], span[1], spans, note, max(heading, 0), None
 
 
 _QUOTE_MARKERS = lazy(r"[ \t]*>(?:[ \t]*>)*[ \t]?")
 """A quote's markers at a line's start (``> > ``, after a list's indent)."""
 _LINE_BLOCK_BAR = lazy(r"(?:[ \t]*>(?:[ \t]*>)*)?[ \t]*(\|)(?=[ \t]|$)")
 """A line block's bar at a line's start (after a quote's markers): ``| `` or a ``|`` alone."""
+
+
+def _is_line_block(tok: Any) -> bool:
+    """Whether the inline token is a line block's text (pandoc's line_blocks: its first line opens with ``| ``)."""
+    return bool(tok.content.startswith(("| ", "|\t")) or tok.content == "|" or tok.content.startswith("|\n"))
+
+
+def _stanzas(span: tuple[int, int], where: list[int], lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
+    """The parts of a line block's ``span`` between its empty lines (a ``|`` alone: pandoc's empty line of the
+    LineBlock, a stanza's or a register entry's end), each read into claims of its own; ``[span]`` when it has
+    none."""
+    parts: list[tuple[int, int]] = []
+    begin = span[0]
+    for k in range(where[0], min(where[1], len(lines))):
+        bar = _LINE_BLOCK_BAR.match(lines[k])
+        if bar is None or lines[k][bar.end():].strip():
+            continue
+        if k > where[0] and (end := starts[k - 1] + len(lines[k - 1].rstrip())) > begin:
+            parts.append((begin, end))
+        begin = starts[k] + len(lines[k])
+    if span[1] > begin:
+        parts.append((begin, span[1]))
+    return parts or [span]
 
 
 def _container_marks(source: str, tokens: list[Any], lines: list[str], starts: list[int]
@@ -298,8 +322,7 @@ def _container_marks(source: str, tokens: list[Any], lines: list[str], starts: l
     for tok in tokens:
         if tok.type == "blockquote_open" and tok.map:
             quoted.update(range(tok.map[0], min(tok.map[1], len(lines))))
-        elif (tok.type == "inline" and tok.map and (tok.content.startswith(("| ", "|\t")) or tok.content == "|"
-                                                     or tok.content.startswith("|\n"))):
+        elif tok.type == "inline" and tok.map and _is_line_block(tok):
             for k in range(tok.map[0], min(tok.map[1], len(lines))):
                 if (bar := _LINE_BLOCK_BAR.match(lines[k])) is not None:
                     yield starts[k] + bar.start(1), starts[k] + bar.end(1)

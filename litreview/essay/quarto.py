@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..cache import QUARTO_SUFFIXES  # kept there: the input key reads the same files
 from ..errors import EssayError
 from ..essay_bibliographies import bibliography_names, is_remote
 from ..fileio import NotUtf8, is_file, nearest_file, read_text
@@ -41,7 +42,6 @@ from .yaml_meta import document_meta, front_matter, merge_meta, missing_chapter,
 if TYPE_CHECKING:
     from .notebook import Embeds
 
-_CHAPTER_SUFFIXES = (".qmd", ".md", ".rmd", ".ipynb")
 
 
 def project_settings(project: Path, *, what: str = "Quarto project") -> Any:
@@ -110,8 +110,9 @@ def load_quarto(project: Path) -> Essay:
     not_utf8: list[NotUtf8] = []
     for name in names:
         path = project.parent / name
-        if path.suffix.lower() not in _CHAPTER_SUFFIXES:
-            raise EssayError(f"chapter {name} is not a Markdown file or notebook (.qmd, .md, .Rmd, .ipynb)",
+        if path.suffix.lower() not in QUARTO_SUFFIXES:
+            raise EssayError(f"chapter {name} is not a Markdown file or notebook (.qmd, .md, .markdown, .Rmd, "
+                             ".ipynb)",
                              path=str(project), hint="litreview reads Markdown chapters and notebooks; review the "
                                                      "others separately")
         if not path.exists():
