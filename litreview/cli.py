@@ -310,6 +310,19 @@ def _terminate(signum: int, frame: Any) -> None:
     raise _Terminated
 
 
+def _fewer_collections() -> None:
+    """Python's cyclic garbage collector, run once in 100,000 new objects instead of 700 (its default).
+
+    A command builds entries, names, claims and findings that live until it ends and hold no cycles (frozen values,
+    freed by their counts); at the default thresholds the collector traverses them again and again and finds no
+    garbage: about 4% of a check of 10,000 entries (over 300 collections) and of a cold check of an essay. The
+    older generations keep their thresholds, so cycles a command does make are still collected.
+    """
+    import gc
+
+    gc.set_threshold(100_000, *gc.get_threshold()[1:])
+
+
 def run() -> None:
     """Console-script entry point."""
     try:
@@ -322,6 +335,7 @@ def run() -> None:
     except KeyboardInterrupt as exc:
         sys.exit(_stopped(exc))
     if page is None:
+        _fewer_collections()
         code = main()
     else:
         code = 0
