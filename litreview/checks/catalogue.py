@@ -420,7 +420,9 @@ _CODES = (
          "Write the key in braces ([@{https://...}]), or define an alias on a line of its own ([@name]: https://...) "
          "and cite [@name], as Manubot's documentation says."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
-    Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
+    Code("LR400", "orphaned-link", "error",
+         "A curated link's anchored text is no longer in the essay. A rejected link's is a warning: a rejection "
+         "whose sentence was cut rejects nothing.",
          "Move a link onto the sentence as worded now (`litreview links --reanchor CLAIM KEY` lists where it "
          "may belong, and moves it there with --to, its status and note kept); record a group again on its "
          "sentences (`litreview links --group`) and delete the old entry; or delete the entry."),

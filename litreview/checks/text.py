@@ -772,9 +772,17 @@ def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_f
             move = (f"Move it onto the sentence as worded now: `litreview links --reanchor {o.claim_id} "
                     f"{o.source_key}` lists where it may belong and moves it there with --to, its status and note "
                     "kept; or delete the entry.") if o.source_key else ""
-            found.append(finding("LR400", f"curated {_what(o)} no longer anchors: {_span(o.exact)!r} is not "
-                                 "in the essay", hint=move, key=today(o.source_key) or o.source_key or None,
-                                 file=claims_file, line=o.line))
+            told = finding("LR400", f"curated {_what(o)} no longer anchors: {_span(o.exact)!r} is not "
+                           "in the essay", hint=move, key=today(o.source_key) or o.source_key or None,
+                           file=claims_file, line=o.line)
+            if o.rejected and o.source_key:
+                # The sentence is gone and the suggestion it rejected with it: a rejection that rejects nothing
+                # is no lost source, and deleting a sentence must not fail the check.
+                told = replace(told, severity="warning", message=(
+                    f"the rejected {_what(o)} no longer anchors: {_span(o.exact)!r} is not in the essay, so it "
+                    "rejects nothing now"), hint=move.replace("; or delete the entry.", "; or delete the entry "
+                                                              "if the sentence was cut."))
+            found.append(told)
     for c in linkage.conflicts:
         lines = known_lines(c.lines)
         found.append(finding("LR404", f"curated links on {c.claim_id} -> {c.source_key} confirm and reject it"
