@@ -157,8 +157,9 @@ _CODES = (
          "Check those fields against the source, then delete the '% uncertain:' line above the entry."),
     Code("LR146", "date-not-iso", "warning",
          "A date, origdate or urldate is a readable date in another layout (21.04.2018, April, 2018); "
-         "biber reads only ISO dates and ignores it.",
-         "Write it as YYYY-MM-DD, e.g. date = {2018-04-21}."),
+         "biber reads only ISO dates and ignores it. Or a month written as a word pandoc reads no month in "
+         "({February}, and {Srpanj} or another language's name, which biber drops too).",
+         "Write it as YYYY-MM-DD, e.g. date = {2018-04-21}; a month as its macro, e.g. month = jul."),
     Code("LR147", "mixed-name-forms", "info",
          "A name list mixes 'Family, Given' and 'Given Family' (each name is read, but the list is hard to check "
          "and often hides a missing 'and').",
