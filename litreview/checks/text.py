@@ -113,7 +113,8 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
             continue
         if mention.kind == "quotation" and mention.claim_id in raw_near:
             continue  # a LaTeX citation command beside it cites it in a LaTeX build (LR317 tells the rest)
-        found.extend(at_marker(f, mention, claim, essay) if mention.kind == "marker" else f
+        found.extend(at_marker(f, mention, claim, essay) if mention.kind == "marker" else
+                     at_quotation(f, mention, claim, essay) if mention.kind == "quotation" else f
                      for f in check_mention(mention, claim, essay_file, bib, unresolved_people, manual=manual,
                                             essay_format=essay.format, named=named_people))
     for (claim_id, keys), named in uncited_names.items():
@@ -322,6 +323,18 @@ def at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essa
     from dataclasses import replace
 
     return replace(found, line=line)
+
+
+def at_quotation(found: Finding, mention: Mention, claim: Claim | None, essay: Essay) -> Finding:
+    """A finding about a quotation at the quotation's line, not the sentence's first (a note's quotation sits on
+    the note's line): the line of its first words in the sentence's source, as written in a Markdown file."""
+    if claim is None or found.line != claim.line or not claim.end or in_latex(claim, essay.path):
+        return found
+    words = [w for w in mention.text.strip(_QUOTE_MARKS + " .,;:").split()[:4] if w]
+    source = essay.body[claim.start:claim.end]
+    at = re.search(r"\s+".join(map(re.escape, words)), source) if words else None
+    line = None if at is None else claim.line + source.count("\n", 0, at.start())
+    return found if line is None or line == found.line else replace(found, line=line)
 
 
 def marker_line(claim: Claim, written: str, essay: Essay) -> int | None:
