@@ -772,3 +772,11 @@ def test_a_month_in_another_language_is_told_with_the_macro_and_the_date_the_day
     built = [f for f in findings(capsys, "--essay", "p.md") if f["code"] == "LR146"]
     assert [(f["key"], f["line"]) for f in built] == [("hr1", 5), ("hr2", 11), ("hr3", 16), ("en", 21)]
     assert built[0]["hint"] == alone[0]["hint"]
+    # A LaTeX paper built with biber (biblatex) loses it too; one built with BibTeX prints it as written.
+    (here / "b.tex").write_text("\\usepackage{biblatex}\n\\addbibresource{refs.bib}\n\\begin{document}\n"
+                                "Cite \\cite{hr1}.\n\\printbibliography\n\\end{document}\n", encoding="utf-8")
+    biber = [f for f in findings(capsys, "--essay", "b.tex", "--bib", "refs.bib") if f["code"] == "LR146"]
+    assert [(f["key"], f["line"]) for f in biber] == [("hr1", 5), ("hr2", 11), ("hr3", 16)]
+    (here / "t.tex").write_text("\\begin{document}\nCite \\cite{hr1}.\n\\bibliographystyle{plain}\n"
+                                "\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
+    assert "LR146" not in codes(findings(capsys, "--essay", "t.tex", "--bib", "refs.bib"))

@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..bibliography.latex import aas_journal
 from ..bibliography.several import file_name, parents_elsewhere
+from ..essay import BIBTEX
 from ..model import Bibliography, Essay, Finding, Source
 from ..pandoc_options import BIBTEX_SUFFIXES
 from .bib import entry_finding
@@ -26,8 +27,8 @@ _PARENTHESISED = re.compile(r"^[ \t]*@[ \t]*(?P<type>\w+)[ \t]*\((?:[ \t]*(?P<ke
 def check_pandoc_reads(bib: Bibliography, essay: Essay) -> list[Finding]:
     """LR100 for each entry written in parentheses in a .bib file of a manuscript pandoc builds; LR112 (a warning)
     for each crossref or xdata naming an entry of another file, which pandoc does not inherit from."""
-    if essay.format == "latex":
-        return []
+    if essay.format == "latex":  # built with biber (biblatex), a month in another language is lost there too
+        return [] if essay.meta.get(BIBTEX) else _other_language_month_words(bib)
     found = [_parent_elsewhere(*link) for link in parents_elsewhere(bib.sources)]
     found += [f for s in bib.sources for f in _journal_macro(s)]
     for file, text in bib.files:
@@ -112,11 +113,15 @@ _ALONE = " (for a document pandoc renders: BibTeX and biber read the file as it 
 def check_pandoc_refusals(bib: Bibliography) -> list[Finding]:
     """For a bibliography checked alone (no manuscript tells which tool prints it): each LR100 of what makes pandoc
     refuse a whole .bib file (``check_pandoc_reads``), as a warning whose hint says that LaTeX reads it."""
-    found = [replace(f, severity="warning", hint=f.hint + _ALONE) for f in _refused_files(bib)]
-    for file, text in bib.files:  # a month in another language: lost for pandoc and for biber alike
-        if file and file.lower().endswith(BIBTEX_SUFFIXES) and "month" in text.lower():
-            found += _worded_months(file, text, bib, english=False)
-    return found
+    return [replace(f, severity="warning", hint=f.hint + _ALONE) for f in _refused_files(bib)] + \
+        _other_language_month_words(bib)
+
+
+def _other_language_month_words(bib: Bibliography) -> list[Finding]:
+    """LR146 for each month written as its name in another language than English ("{Srpanj}"), which pandoc and
+    biber read no month in: told for a bibliography checked alone and for a LaTeX paper biber builds."""
+    return [f for file, text in bib.files if file and file.lower().endswith(BIBTEX_SUFFIXES) and "month" in text.lower()
+            for f in _worded_months(file, text, bib, english=False)]
 
 
 def _refused_files(bib: Bibliography) -> list[Finding]:
