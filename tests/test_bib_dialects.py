@@ -747,3 +747,36 @@ def test_a_month_written_as_a_word_pandoc_does_not_read_is_told_for_a_pandoc_man
     assert found[0]["hint"] == "Write month = feb, the macro BibTeX, biber and pandoc all read"
     (here / "p.tex").write_text("\\begin{document}\nCite \\cite{fulton18}.\n\\end{document}\n", encoding="utf-8")
     assert "LR146" not in codes(findings(capsys, "--essay", "p.tex", "--bib", "refs.bib"))
+
+
+def test_a_month_in_another_language_is_told_with_the_macro_and_the_date_the_day_folds_into(here: Path, capsys) -> None:
+    # bibwild18 AlphaActual/zavrsni-rad: every entry has a Croatian month (month = {Srpanj}) and a day field.
+    # pandoc's citeproc reads no month in it ("issued": [[2024]]), biber warns and drops it, BibTeX prints it as
+    # written: told at the month's line with or without a manuscript (checked alone: as a warning).
+    (here / "refs.bib").write_text(
+        "@misc{hr1,\n  author = {Horvat, I.},\n  title = {T},\n  year = {2024},\n  month = {Srpanj},\n  day = {23}}\n"
+        "@misc{hr2,\n  author = {Kovač, A.},\n  title = {T},\n  year = {2023},\n  month = {Sječanj}}\n"
+        "@misc{hr3,\n  author = {Babić, B.},\n  title = {T},\n  year = {2023},\n  month = {Listopad}}\n"
+        "@misc{en,\n  author = {Roe, R.},\n  title = {T},\n  year = {2018},\n  month = {February}}\n",
+        encoding="utf-8")
+    alone = [f for f in findings(capsys, "--essay", "", "--bib", "refs.bib") if f["code"] == "LR146"]
+    # Checked alone, an English month word is left (biber and BibTeX read "February"); another language's is not.
+    assert [(f["key"], f["line"], f["severity"]) for f in alone] == [("hr1", 5, "warning"), ("hr2", 11, "warning"),
+                                                                   ("hr3", 16, "warning")]
+    assert "biber" in alone[0]["message"] and "pandoc" in alone[0]["message"]
+    assert alone[0]["hint"] == "Write month = jul (July), or date = {2024-07-23} with the day field folded in"
+    assert alone[1]["hint"] == "Write month = jan (January), or date = {2023-01}"
+    # "listopad" is October in Croatian, November in Polish and Czech: no one month is guessed.
+    assert alone[2]["hint"].startswith("Write the month as its macro (month = jan ... dec) or in figures")
+    (here / "p.md").write_text("---\nbibliography: refs.bib\n---\nCite [@hr1; @hr2; @hr3; @en].\n", encoding="utf-8")
+    built = [f for f in findings(capsys, "--essay", "p.md") if f["code"] == "LR146"]
+    assert [(f["key"], f["line"]) for f in built] == [("hr1", 5), ("hr2", 11), ("hr3", 16), ("en", 21)]
+    assert built[0]["hint"] == alone[0]["hint"]
+    # A LaTeX paper built with biber (biblatex) loses it too; one built with BibTeX prints it as written.
+    (here / "b.tex").write_text("\\usepackage{biblatex}\n\\addbibresource{refs.bib}\n\\begin{document}\n"
+                                "Cite \\cite{hr1}.\n\\printbibliography\n\\end{document}\n", encoding="utf-8")
+    biber = [f for f in findings(capsys, "--essay", "b.tex", "--bib", "refs.bib") if f["code"] == "LR146"]
+    assert [(f["key"], f["line"]) for f in biber] == [("hr1", 5), ("hr2", 11), ("hr3", 16)]
+    (here / "t.tex").write_text("\\begin{document}\nCite \\cite{hr1}.\n\\bibliographystyle{plain}\n"
+                                "\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
+    assert "LR146" not in codes(findings(capsys, "--essay", "t.tex", "--bib", "refs.bib"))

@@ -274,6 +274,20 @@ def test_orphan_points_at_the_claims_file() -> None:
     assert "`litreview links --reanchor p4-s2 holsti2004taming`" in f.hint
 
 
+def test_an_orphaned_rejection_is_a_warning_named_as_a_rejection() -> None:
+    # An editor deletes a sentence whose suggestion was rejected: the rejection rejects nothing any more, which
+    # must not fail the check (nor CI); a confirmed link that lost its sentence stays an error.
+    rejected = Orphan("p56-s2", "holsti2004taming", "SHA-1 was broken in practice", 40, rejected=True)
+    confirmed = Orphan("p4-s2", "holsti2004taming", "Holsti called it organized relations", 7)
+    (r,) = run(orphans=[rejected])
+    assert (r.code, r.severity, r.line) == ("LR400", "warning", 40)
+    assert r.message.startswith("the rejected link p56-s2 -> holsti2004taming no longer anchors: ")
+    assert "rejects nothing" in r.message
+    (c,) = run(orphans=[confirmed])
+    assert (c.code, c.severity) == ("LR400", "error")
+    assert c.message.startswith("curated link p4-s2 -> holsti2004taming no longer anchors")
+
+
 def test_no_essay_means_no_text_checks() -> None:
     review = Review(bibliography=BIB)
     assert check_review(review, Config(), now=NOW).findings == ()

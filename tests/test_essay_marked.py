@@ -459,3 +459,27 @@ def test_a_quoted_provision_with_its_article_or_a_laws_title_after_its_number_ne
     # no bibliography holds; each was an unattributed quotation (LR305). The report's words still are.
     _, found = findings(PROVISIONS)
     assert [f.message.split()[1] for f in found if f.code == "LR305"] == ['"nearly']
+
+
+STATUTES = """---
+title: Tesi
+---
+
+Si usa l'ispezione (art. 244 co. 2 c.p.p.) o la perquisizione di un sistema informatico,
+o gli accertamenti.^[L'ispezione serve ad "accertare le tracce e gli altri effetti materiali del reato" (art. 244 co. 1 c.p.p.), mentre la perquisizione serve a cercare il "corpo del reato o cose pertinenti al reato" (art. 247 co. 1 c.p.p.). Il legislatore chiede "misure tecniche dirette ad assicurare la conservazione dei dati originali".]
+
+La legge di ratifica^[Legge 18 marzo 2008, n. 48, "Ratifica ed esecuzione della Convenzione del Consiglio d'Europa sulla criminalità informatica."] ha cercato di porre rimedio.
+Lo dice la dottrina [@waltz1979theory].
+
+Das Gesetz verlangt, dass "die Würde des Menschen unantastbar ist" (Art. 1 Abs. 1 GG), und "jeder das Recht auf Leben hat" (§ 2 Abs. 2 GG).
+The statute requires that "every person be informed of the reasons for arrest" (s. 29 Police and Criminal Evidence Act 1984).
+Yet "the suspect must be told at once of the reason" (s. 29), the officers said in the report.
+"""
+
+
+def test_an_unattributed_quotation_in_a_note_is_told_at_the_notes_line() -> None:
+    # wild34 it-md-tesi-forense: the LR305 of a quotation in a note was at the line its sentence starts on (144),
+    # not the note's (145), where the words are. The quotations the articles after them attribute are left.
+    _, found = findings(STATUTES)
+    quoted = [(f.message.split()[1], f.line) for f in found if f.code == "LR305"]
+    assert quoted == [('"misure', 6)]

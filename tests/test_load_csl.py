@@ -999,3 +999,21 @@ def test_two_dates_joined_by_an_underscore_are_the_range_pandoc_reads(issued: di
     text = json.dumps([item]) if not yaml else "- " + json.dumps(item)
     (source,) = parse_csl(text, "refs.yaml" if yaml else "refs.json", yaml=yaml).sources
     assert (source.year, source.date_literal) == (year, literal)
+
+
+def test_a_yaml_file_of_formatted_references_is_one_finding_pointing_at_import() -> None:
+    # bibwild18 chrisdaaz/recasting-antiquity references.yaml: 110 items, each a `full:` formatted reference and an
+    # empty id, no CSL variable at all. Not 110 "give it an id" errors: one finding naming what the file holds.
+    text = ("- full: 'Ackerman, Gerald M. 2000. *Jean-Léon Gérôme*. Courbevoie: ACR Édition.'\n  id: ''\n"
+            "- full: Allen, Ruth. 2016. \"A cultural history of engraved Roman gemstones.\" Ph.D. diss.,\n"
+            "    University of Cambridge.\n  id: ''\n"
+            "- full: 'Barrow, Rosemary J. 2001. *Lawrence Alma-Tadema*. London: Phaidon.'\n  id: ''\n")
+    bib = parse_csl(text, "references.yaml", yaml=True)
+    (problem,) = bib.problems
+    assert (problem.code, problem.severity, problem.line) == ("LR100", "error", 1)
+    assert problem.message.startswith("the file holds 3 formatted references (a `full:` string each), not CSL items")
+    assert "litreview import" in problem.hint
+    assert bib.sources == ()
+    # One item with a CSL variable beside its string is an item: the per-item findings stay.
+    mixed = parse_csl(text + "- id: b2001\n  title: T\n  full: 'Barrow 2001.'\n", "references.yaml", yaml=True)
+    assert [p.message.startswith("item ") for p in mixed.problems] == [True, True, True]

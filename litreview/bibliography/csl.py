@@ -105,6 +105,8 @@ def parse_csl(text: str, filename: str = "<string>", *, yaml: bool = False, fron
         return Bibliography((), (Finding(code="LR100", severity="error", message="a CSL bibliography is a list of items",
                                          hint="Write [ {...}, {...} ] (or references: in YAML)", file=filename,
                                          line=1),), filename, text)
+    if (formatted := _formatted_references(data, filename, key_lines)) is not None:
+        return Bibliography((), (formatted,), filename, text)
     sources: dict[str, Source] = {}
     problems: list[Finding] = []
     if bom and not yaml:  # (the YAML and BibTeX readers skip it)
@@ -360,6 +362,28 @@ def _quoted_value(text: str, line: int) -> str:
     if match is None or match.group(2).startswith(("'", '"', "[", "{", "|", ">")):
         return ""
     return f"{match.group(1).strip()}: {json.dumps(match.group(2), ensure_ascii=False)}"
+
+
+_FORMATTED = frozenset({"full", "id"})
+"""What an item of formatted references holds (``full: 'Doe, J. 2000. Title. Place: Publisher.'``, ``id: ''``)."""
+
+
+def _formatted_references(data: Sequence[Any], filename: str, key_lines: Mapping[int, Mapping[str, int]]
+                          ) -> Finding | None:
+    """One LR100 for a file whose items each hold a formatted reference string and no CSL variable (a ``full:``
+    string, an empty id), which pandoc reads as items without author, title, date or id: nothing to cite, nothing
+    to print; None when any item is a CSL item."""
+    if not data or not all(isinstance(i, Mapping) and set(i) <= _FORMATTED and isinstance(i.get("full"), str)
+                           and i["full"].strip() and not str(i.get("id") or "").strip() for i in data):
+        return None
+    first = key_lines.get(0, {})
+    return Finding(code="LR100", severity="error", file=filename, line=min(first.values(), default=1),
+                   message=f"the file holds {len(data)} formatted reference{'s' if len(data) != 1 else ''} (a `full:` "
+                   "string each), not CSL items: pandoc reads items with no id, author, title or date, which no "
+                   "citation finds and no style prints",
+                   hint="`litreview import` parses formatted references into entries: put the strings in a text "
+                   "file, one a paragraph, and run `litreview import --whole refs.txt > references.bib`, then check "
+                   "the entries it marks uncertain")
 
 
 def _any_id(item: Mapping[str, Any]) -> bool:

@@ -157,8 +157,9 @@ _CODES = (
          "Check those fields against the source, then delete the '% uncertain:' line above the entry."),
     Code("LR146", "date-not-iso", "warning",
          "A date, origdate or urldate is a readable date in another layout (21.04.2018, April, 2018); "
-         "biber reads only ISO dates and ignores it.",
-         "Write it as YYYY-MM-DD, e.g. date = {2018-04-21}."),
+         "biber reads only ISO dates and ignores it. Or a month written as a word pandoc reads no month in "
+         "({February}, and {Srpanj} or another language's name, which biber drops too).",
+         "Write it as YYYY-MM-DD, e.g. date = {2018-04-21}; a month as its macro, e.g. month = jul."),
     Code("LR147", "mixed-name-forms", "info",
          "A name list mixes 'Family, Given' and 'Given Family' (each name is read, but the list is hard to check "
          "and often hides a missing 'and').",
@@ -420,7 +421,9 @@ _CODES = (
          "Write the key in braces ([@{https://...}]), or define an alias on a line of its own ([@name]: https://...) "
          "and cite [@name], as Manubot's documentation says."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
-    Code("LR400", "orphaned-link", "error", "A curated link's anchored text is no longer in the essay.",
+    Code("LR400", "orphaned-link", "error",
+         "A curated link's anchored text is no longer in the essay. A rejected link's is a warning: a rejection "
+         "whose sentence was cut rejects nothing.",
          "Move a link onto the sentence as worded now (`litreview links --reanchor CLAIM KEY` lists where it "
          "may belong, and moves it there with --to, its status and note kept); record a group again on its "
          "sentences (`litreview links --group`) and delete the old entry; or delete the entry."),

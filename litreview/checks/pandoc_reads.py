@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..bibliography.latex import aas_journal
 from ..bibliography.several import file_name, parents_elsewhere
+from ..essay import BIBTEX
 from ..model import Bibliography, Essay, Finding, Source
 from ..pandoc_options import BIBTEX_SUFFIXES
 from .bib import entry_finding
@@ -26,13 +27,13 @@ _PARENTHESISED = re.compile(r"^[ \t]*@[ \t]*(?P<type>\w+)[ \t]*\((?:[ \t]*(?P<ke
 def check_pandoc_reads(bib: Bibliography, essay: Essay) -> list[Finding]:
     """LR100 for each entry written in parentheses in a .bib file of a manuscript pandoc builds; LR112 (a warning)
     for each crossref or xdata naming an entry of another file, which pandoc does not inherit from."""
-    if essay.format == "latex":
-        return []
+    if essay.format == "latex":  # built with biber (biblatex), a month in another language is lost there too
+        return [] if essay.meta.get(BIBTEX) else _other_language_month_words(bib)
     found = [_parent_elsewhere(*link) for link in parents_elsewhere(bib.sources)]
     found += [f for s in bib.sources for f in _journal_macro(s)]
     for file, text in bib.files:
         if file and file.lower().endswith(BIBTEX_SUFFIXES) and "month" in text.lower():
-            found += _worded_months(file, text)
+            found += _worded_months(file, text, bib)
     return found + _refused_files(bib)
 
 
@@ -41,16 +42,18 @@ _MONTH_WORD = re.compile(r"^[ \t]*month[ \t]*=[ \t]*(?:\{(?P<braced>[^{}\n]*)\}|
 _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(][ \t]*([^,\s=(){}]*)", re.M)
 
 
-def _worded_months(file: str, text: str) -> list[Finding]:
-    """LR146 for each month given as a word pandoc's reader reads no month in ("{February}", "{Sept}", "{Feb.}"): it
-    reads a month in figures or the three letters of a month macro alone ("feb", "{Feb}", "{May}"), so the document
-    prints the year alone; the macro is read by every tool."""
+def _worded_months(file: str, text: str, bib: Bibliography, *, english: bool = True) -> list[Finding]:
+    """LR146 for each month given as a word pandoc's reader reads no month in ("{February}", "{Sept}", "{Feb.}",
+    "{Srpanj}"): it reads a month in figures or the three letters of a month macro alone ("feb", "{Feb}", "{May}"),
+    so the document prints the year alone; the macro is read by every tool. With ``english`` False (a bibliography
+    checked alone, which BibTeX may print) an English month word is left: BibTeX prints it, biber reads it."""
     from bisect import bisect_left
 
     found = []
     entries = [(m.start(), m.group(1)) for m in _ENTRY_START.finditer(text)]
     starts = [at for at, _ in entries]
     breaks = [i for i, c in enumerate(text) if c == "\n"] if _MONTH_WORD.search(text) else []
+    sources = {s.key: s for s in bib.sources if s.file == file}
     for match in _MONTH_WORD.finditer(text):
         word = (match.group("braced") if match.group("braced") is not None else match.group("quoted")).strip()
         if not word or word.isdigit() or word.lower() in MONTHS:
@@ -58,14 +61,50 @@ def _worded_months(file: str, text: str) -> list[Finding]:
         meant = next((m for m, name in zip(MONTHS, MONTH_NAMES, strict=True)
                       if word.lower().rstrip(".").startswith(m) and name.lower().startswith(word.lower().rstrip("."))),
                      "")
+        named = _other_language_months(word)
+        if not english and (meant or not named):  # checked alone: a month's name in another language only
+            continue
         before = bisect_left(starts, match.start())
         key = entries[before - 1][1] or None if before else None
-        found.append(finding("LR146", f"month {{{word}}} is a word pandoc reads no month in (a month in figures or its "
-                                      "three letters alone): it prints the year alone",
-                             hint=(f"write month = {meant}, the macro BibTeX, biber and pandoc all read" if meant else
-                                   "write the month as its macro (month = jan ... dec) or in figures"),
-                             key=key, file=file, line=bisect_left(breaks, match.start()) + 1))
+        line = bisect_left(breaks, match.start()) + 1
+        if meant or english:
+            message = (f"month {{{word}}} is a word pandoc reads no month in (a month in figures or its three letters "
+                       "alone): it prints the year alone")
+        else:
+            message = (f"month {{{word}}} is a word pandoc and biber read no month in: pandoc prints the year alone, "
+                       "biber warns and drops it (BibTeX prints it as written)")
+        if meant:
+            hint = f"write month = {meant}, the macro BibTeX, biber and pandoc all read"
+        elif len(named) == 1:
+            hint = _month_hint(next(iter(named)), sources.get(key or ""))
+        else:
+            hint = "write the month as its macro (month = jan ... dec) or in figures" + (
+                f" ({word} names {' or '.join(MONTH_NAMES[n - 1] for n in sorted(named))} in different languages)"
+                if named else "")
+        found.append(finding("LR146", message, hint=hint, key=key, file=file, line=line))
     return found
+
+
+def _other_language_months(word: str) -> set[int]:
+    """The months a month's name in another language than English names, whole ("Srpanj", "juillet", "června"):
+    one, or several for a name two languages give different months ("listopad"); none for another word."""
+    from ..bibliography.refparse.lexicon import CROATIAN_MONTH_NUMBERS, LOCALE_MONTH_NUMBERS, MONTH_NUMBERS
+
+    word = word.casefold().rstrip(".")
+    return {n for names in (MONTH_NUMBERS, LOCALE_MONTH_NUMBERS, CROATIAN_MONTH_NUMBERS) if (n := names.get(word))}
+
+
+def _month_hint(month: int, source: Source | None) -> str:
+    """"write month = jul (July), or date = {2024-07-23} with the day field folded in": the macro, and the date
+    biblatex reads with the entry's year and day."""
+    hint = f"write month = {MONTHS[month - 1]} ({MONTH_NAMES[month - 1]})"
+    year = source.fields.get("year", "").strip() if source else ""
+    if not (len(year) == 4 and year.isdigit()):
+        return hint
+    day = source.fields.get("day", "").strip() if source else ""
+    if day.isdigit() and 1 <= int(day) <= 31:
+        return hint + f", or date = {{{year}-{month:02d}-{int(day):02d}}} with the day field folded in"
+    return hint + f", or date = {{{year}-{month:02d}}}"
 
 
 _ALONE = " (for a document pandoc renders: BibTeX and biber read the file as it is)"
@@ -74,7 +113,15 @@ _ALONE = " (for a document pandoc renders: BibTeX and biber read the file as it 
 def check_pandoc_refusals(bib: Bibliography) -> list[Finding]:
     """For a bibliography checked alone (no manuscript tells which tool prints it): each LR100 of what makes pandoc
     refuse a whole .bib file (``check_pandoc_reads``), as a warning whose hint says that LaTeX reads it."""
-    return [replace(f, severity="warning", hint=f.hint + _ALONE) for f in _refused_files(bib)]
+    return [replace(f, severity="warning", hint=f.hint + _ALONE) for f in _refused_files(bib)] + \
+        _other_language_month_words(bib)
+
+
+def _other_language_month_words(bib: Bibliography) -> list[Finding]:
+    """LR146 for each month written as its name in another language than English ("{Srpanj}"), which pandoc and
+    biber read no month in: told for a bibliography checked alone and for a LaTeX paper biber builds."""
+    return [f for file, text in bib.files if file and file.lower().endswith(BIBTEX_SUFFIXES) and "month" in text.lower()
+            for f in _worded_months(file, text, bib, english=False)]
 
 
 def _refused_files(bib: Bibliography) -> list[Finding]:

@@ -113,7 +113,8 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
             continue
         if mention.kind == "quotation" and mention.claim_id in raw_near:
             continue  # a LaTeX citation command beside it cites it in a LaTeX build (LR317 tells the rest)
-        found.extend(at_marker(f, mention, claim, essay) if mention.kind == "marker" else f
+        found.extend(at_marker(f, mention, claim, essay) if mention.kind == "marker" else
+                     at_quotation(f, mention, claim, essay) if mention.kind == "quotation" else f
                      for f in check_mention(mention, claim, essay_file, bib, unresolved_people, manual=manual,
                                             essay_format=essay.format, named=named_people))
     for (claim_id, keys), named in uncited_names.items():
@@ -322,6 +323,18 @@ def at_marker(found: Finding, mention: Mention, claim: Claim | None, essay: Essa
     from dataclasses import replace
 
     return replace(found, line=line)
+
+
+def at_quotation(found: Finding, mention: Mention, claim: Claim | None, essay: Essay) -> Finding:
+    """A finding about a quotation at the quotation's line, not the sentence's first (a note's quotation sits on
+    the note's line): the line of its first words in the sentence's source, as written in a Markdown file."""
+    if claim is None or found.line != claim.line or not claim.end or in_latex(claim, essay.path):
+        return found
+    words = [w for w in mention.text.strip(_QUOTE_MARKS + " .,;:").split()[:4] if w]
+    source = essay.body[claim.start:claim.end]
+    at = re.search(r"\s+".join(map(re.escape, words)), source) if words else None
+    line = None if at is None else claim.line + source.count("\n", 0, at.start())
+    return found if line is None or line == found.line else replace(found, line=line)
 
 
 def marker_line(claim: Claim, written: str, essay: Essay) -> int | None:
@@ -772,9 +785,17 @@ def check_curated(bib: Bibliography, essay: Essay, linkage: Linkage, *, claims_f
             move = (f"Move it onto the sentence as worded now: `litreview links --reanchor {o.claim_id} "
                     f"{o.source_key}` lists where it may belong and moves it there with --to, its status and note "
                     "kept; or delete the entry.") if o.source_key else ""
-            found.append(finding("LR400", f"curated {_what(o)} no longer anchors: {_span(o.exact)!r} is not "
-                                 "in the essay", hint=move, key=today(o.source_key) or o.source_key or None,
-                                 file=claims_file, line=o.line))
+            told = finding("LR400", f"curated {_what(o)} no longer anchors: {_span(o.exact)!r} is not "
+                           "in the essay", hint=move, key=today(o.source_key) or o.source_key or None,
+                           file=claims_file, line=o.line)
+            if o.rejected and o.source_key:
+                # The sentence is gone and the suggestion it rejected with it: a rejection that rejects nothing
+                # is no lost source, and deleting a sentence must not fail the check.
+                told = replace(told, severity="warning", message=(
+                    f"the rejected {_what(o)} no longer anchors: {_span(o.exact)!r} is not in the essay, so it "
+                    "rejects nothing now"), hint=move.replace("; or delete the entry.", "; or delete the entry "
+                                                              "if the sentence was cut."))
+            found.append(told)
     for c in linkage.conflicts:
         lines = known_lines(c.lines)
         found.append(finding("LR404", f"curated links on {c.claim_id} -> {c.source_key} confirm and reject it"

@@ -44,6 +44,15 @@ LOCALE_MONTH_NUMBERS = {word: n for n, words in enumerate((
     ("grudzień", "grudnia", "prosinec", "prosince", "desember", "joulukuu", "joulukuuta"),
 ), start=1) for word in words}
 
+#: each month's names in Croatian, the nominative and the genitive ("srpanj", "23. srpnja") -> its number; kept apart
+#: from ``LOCALE_MONTH_NUMBERS`` (whose prefixes the reference parser reads) since "listopad" is October here and
+#: November in Polish and Czech ("sječanj" is a common misspelling of "siječanj"); read by the checks that tell a month BibTeX's readers do not read
+CROATIAN_MONTH_NUMBERS = {word: n for n, words in enumerate((
+    ("siječanj", "siječnja", "sječanj"), ("veljača", "veljače"), ("ožujak", "ožujka"), ("travanj", "travnja"),
+    ("svibanj", "svibnja"), ("lipanj", "lipnja"), ("srpanj", "srpnja"), ("kolovoz", "kolovoza"), ("rujan", "rujna"),
+    ("listopad", "listopada"), ("studeni", "studenoga", "studenog"), ("prosinac", "prosinca"),
+), start=1) for word in words}
+
 MONTHS = frozenset(MONTH_NUMBERS) | frozenset([
     "spring", "summer", "autumn", "fall", "winter", "printemps", "été", "automne", "hiver", "frühjahr",
     "sommer", "herbst", "winter", "primavera", "verano", "otoño", "invierno", "verão", "outono", "inverno",
