@@ -483,3 +483,41 @@ def test_an_unattributed_quotation_in_a_note_is_told_at_the_notes_line() -> None
     _, found = findings(STATUTES)
     quoted = [(f.message.split()[1], f.line) for f in found if f.code == "LR305"]
     assert quoted == [('"misure', 6)]
+
+
+YEARS_OF_DATA = """
+@article{card2006, author={Card, David and De La Rica, Sara}, title={Firm-level contracting and the structure of wages
+  in Spain}, journal={ILR Review}, year={2006}}
+@book{waltz1979theory, author={Waltz, Kenneth N.}, title={Theory of International Politics}, year={1979}, publisher={P}}
+"""
+DATA_WAVES = """Structural realism begins with a theory [@waltz1979theory].
+
+We explore whether firm-level contracting shapes the structure of wages over the two years of our data (2006 and 2010).
+"""
+
+
+def test_a_bare_parenthesised_year_naming_no_author_is_no_citation_and_gives_no_locator() -> None:
+    # A trial: "... the two years covered in our data (2006 and 2010)." in a LaTeX paper citing by \cite was suggested
+    # as an attribution to the one 2006 entry whose title shares the sentence's words, and accepting it recorded
+    # "locator: and 2010". No author of the entry is named: pandoc cites nothing there and the words name no work.
+    bib = parse_bibliography(YEARS_OF_DATA, "paper.bib")
+    essay = parse_essay(DATA_WAVES, "paper.md")
+    assert essay.marked
+    linkage = link(essay, bib)
+    assert [(lk.kind, lk.locator) for lk in linkage.links if lk.source_key == "card2006"] == []
+    assert [m.text for m in linkage.mentions if m.claim_id == "p2-s1" and m.kind == "marker"] == []
+    # The same sentence in a rendered text (no markers): the years of a period are no citation either, and what
+    # follows the first year ("and 2010") is never a locator.
+    plain = parse_essay(DATA_WAVES.replace(" [@waltz1979theory]", ""), "paper.md")
+    assert [(lk.kind, lk.locator) for lk in link(plain, bib).links
+            if lk.source_key == "card2006" and lk.kind != "topical"] == []
+    # A year alone, in a document citing by markers, is no citation either; in a rendered text it may be one whose
+    # style prints no names (a web page with no author), told by the words of its title, and left a suggestion.
+    alone = DATA_WAVES.replace("(2006 and 2010)", "(2006)")
+    assert [lk for lk in link(parse_essay(alone, "paper.md"), bib).links if lk.source_key == "card2006"] == []
+    rendered = link(parse_essay(alone.replace(" [@waltz1979theory]", ""), "paper.md"), bib)
+    assert [(lk.kind, lk.status, lk.locator) for lk in rendered.links if lk.source_key == "card2006"] == [
+        ("marker", "suggested", "")]
+    # The close case: the author named before the year is a citation typed as text, an attribution.
+    named = parse_essay(DATA_WAVES.replace("(2006 and 2010)", "as Card (2006) finds"), "paper.md")
+    assert [lk.kind for lk in link(named, bib).links if lk.source_key == "card2006"] == ["attribution"]

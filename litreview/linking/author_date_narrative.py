@@ -159,16 +159,18 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
     # Nor after a surname no entry has ("Guay (2016) offers a definition"): the text names the author, whose work
     # it is, and another's title sharing the sentence's words is not it; unless the entry's own words hold the name
     # (a work named by a word of its title, "the Paris Agreement (2015)").
-    keys = [] if lead.rstrip()[-1:].isdigit() else _by_title_words(claim.text, year, suffix, index)
+    # Nor when a year follows the first ("(2006 and 2010)", "(2006 to 2010)"): the years of a period, whose words
+    # ("and 2010") are no locator.
+    keys = ([] if lead.rstrip()[-1:].isdigit() or _A_YEAR.search(rest)
+            else _by_title_words(claim.text, year, suffix, index))
     start = _unmatched_names(lead, toks)
     if keys and _names_an_author(lead, toks) and not _words_of(lead[start:], keys[0], index):
         keys = []
     if keys:
         found.cover(claim.id, paren.start(), paren.end())
-        found.mention(at, Mention(claim.id, "marker", f"({seg.strip()})", tuple(keys),
-                                  "author not named; chosen by the words of the title"))
+        found.mention(at, Mention(claim.id, "marker", f"({seg.strip()})", tuple(keys), UNNAMED))
         found.hits.append(Hit(claim.id, keys[0], "marker", 0.6, paren.group(), at, at + len(seg),
-                              ambiguous=True, locator=locator, confirmed=False))
+                              ambiguous=True, locator=locator, confirmed=False, unnamed=True))
         return
     if start is not None and year not in YEAR_WORDS and "–" not in year and _reportable(year, seg):
         span = lead[start:].rstrip()
@@ -176,6 +178,11 @@ def _year_only(claim: Claim, paren: re.Match[str], seg: str, at: int, years: lis
         found.cover(claim.id, start, paren.end())
         found.mention(start, Mention(claim.id, "marker", f"{span} ({seg.strip()})", (),
                                      f"no entry for {name} {_year_text(year, suffix)}"))
+
+
+UNNAMED = "author not named; chosen by the words of the title"
+"""The detail of the mention of a year alone whose entry the words of its title chose (``Hit.unnamed``)."""
+_A_YEAR = lazy(rf"\b{COMMON_YEAR}\b")
 
 
 def _unmatched_names(lead: str, toks: list[Token] | None = None) -> int | None:

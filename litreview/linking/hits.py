@@ -29,6 +29,9 @@ class Hit:
     typed: bool = False
     """An author-date citation typed as text ("Roe (2001)") in a document that cites by markers: pandoc cites nothing
     there, so ``link()`` gives it as an attribution, the words naming the work (``markers.find_markers``)."""
+    unnamed: bool = False
+    """A year alone whose entry the words of its title chose, no author named ("... our data (2006)"): in a document
+    that cites by markers, no citation (``markers.find_markers``)."""
 
 
 @dataclass

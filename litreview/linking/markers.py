@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..model import Claim
 from . import author_date, author_date_hit, document_topic
+from .author_date_narrative import UNNAMED
 from .hits import Found
 from .index import SourceIndex
 from .pandoc_cite import PandocMarkers
@@ -31,7 +32,11 @@ def find_markers(claims: Sequence[Claim], index: SourceIndex, *, marked: bool = 
     written = len(found.hits)
     found = _author_date(claims, index, found)
     if marked:
-        found.hits[written:] = [replace(h, typed=True) if h.kind == "marker" else h for h in found.hits[written:]]
+        # A year alone, no author named, is no citation where citations are markers: pandoc cites nothing there
+        # and nothing names the work (``Hit.unnamed``).
+        found.hits[written:] = [replace(h, typed=True) if h.kind == "marker" else h for h in found.hits[written:]
+                                if not h.unnamed]
+        found.mentions = [(at, m) for at, m in found.mentions if m.detail != UNNAMED]
     return found
 
 
