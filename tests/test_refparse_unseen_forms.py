@@ -12,6 +12,7 @@ from litreview.bibliography.refparse import parse_reference
 from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.fields import is_url
 from litreview.bibliography.refparse.relabel_names import (
+    date_closing_names,
     label_before_names,
     names_run_on,
     title_before_access,
@@ -229,3 +230,31 @@ def test_a_particle_in_capitals_after_the_initials_is_the_names(text: str, title
     ref = parse_reference(text)
     assert ref.title == title
     assert family in {p.family for p in ref.authors}
+
+
+@pytest.mark.parametrize(("text", "marked", "names"), [
+    # Harvard's letter after "n.d." for a second work of the same names and no date (made up in its form)
+    ("Doe, J. and Roe, R., n.d.a. Small things. Available at: <https://example.org/a>",
+     "author author author author author author title title note note url", "Doe, J. and Roe, R.,"),
+    ("Doe, J., n.d.b. Small things.", "author author author title title", "Doe, J.,"),
+    # a year with its letter the model read into the names
+    ("Doe, J., 2019a. Small things.", "author author author title title", "Doe, J.,"),
+])
+def test_a_date_closing_the_names_after_their_comma_is_the_dates(text, marked, names):
+    out = date_closing_names(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "author") == names
+    assert [t.label for t in out if t.label == "date"] == ["date"]
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # no comma before the word: a name ("Doe, N. D." is initials, in capitals)
+    ("Doe, N. D. Small things.", "author author author title title"),
+    ("Doe, J., N.D. Small things.", "author author author title title"),
+])
+def test_names_closed_by_no_date_stay_as_read(text, marked):
+    assert date_closing_names(hand_tagged(text, marked)) == hand_tagged(text, marked)
+
+
+def test_a_no_date_letter_is_not_a_second_author():
+    ref = parse_reference("Doe, J. and Roe, R., n.d.a. Microsoft teams for education documentation.")
+    assert [p.family for p in ref.authors] == ["Doe", "Roe"]

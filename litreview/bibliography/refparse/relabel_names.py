@@ -213,6 +213,19 @@ def given_name_not_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+def date_closing_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A date word (a year, a "no date" term, with the letter that tells two works of one year apart) closing the
+    first name list after the names' comma is the date: Harvard's "Doe, J. and Roe, R., n.d.a. Title" (the model,
+    which saw no letter after "n.d.", read "n.d.a." as one more name, and the reader a second author)."""
+    if (run := first_run(tagged, "author") or first_run(tagged, "editor")) is None:
+        return tagged
+    first, end = run
+    last = end - 1
+    if last <= first or not tagged[last - 1].token.text.endswith(",") or not _date_word(tagged[last].token.text):
+        return tagged
+    return [t._replace(label="date") if n == last else t for n, t in enumerate(tagged)]
+
+
 def role_after_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A role in parentheses ("(org.)", "(Hrsg.)", "(eds.)") read into the title, with at most two
     capitalised words between it and the names before it, closes those names: ABNT's "SANTOS, Ana;
@@ -528,12 +541,13 @@ def _caseless(word: str) -> bool:
 
 
 def _date_word(word: str) -> bool:
-    """Whether ``word`` is a year or a "no date" term, with its brackets and marks ("2016;", "(n.d.).") and APA's letter
-    after a "no date" term ("(n.d.-b).")."""
+    """Whether ``word`` is a year or a "no date" term, with its brackets and marks ("2016;", "(n.d.).") and the letter
+    after a "no date" term, APA's ("(n.d.-b).") and Harvard's ("n.d.a.")."""
     core = word.strip("()[],;:.")
     if core[-2:-1] == "-" and core[-1:].isalpha():
         core = core[:-2]
-    return _DATE_WORD.fullmatch(core) is not None or _DATE_WORD.fullmatch(core + ".") is not None
+    return _DATE_WORD.fullmatch(core) is not None or _DATE_WORD.fullmatch(core + ".") is not None \
+        or (core[-2:-1] == "." and core[-1:].islower() and _DATE_WORD.fullmatch(core[:-1]) is not None)
 
 
 #: a year or a "no date" term as a word of its own, which closes a title's run
