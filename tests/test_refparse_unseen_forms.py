@@ -17,6 +17,7 @@ from litreview.bibliography.refparse.relabel_names import (
     names_run_on,
     title_before_access,
     title_in_caseless_script,
+    title_read_as_names,
 )
 from litreview.bibliography.refparse.relabel_publisher_bodies import publisher_closing_container
 from litreview.bibliography.refparse.relabel_quoted import quoted_journal_after_title
@@ -258,3 +259,54 @@ def test_names_closed_by_no_date_stay_as_read(text, marked):
 def test_a_no_date_letter_is_not_a_second_author():
     ref = parse_reference("Doe, J. and Roe, R., n.d.a. Microsoft teams for education documentation.")
     assert [p.family for p in ref.authors] == ["Doe", "Roe"]
+
+
+@pytest.mark.parametrize(("text", "marked", "title"), [
+    # a page with no author, title first, as German ISO 690 prints it (made up in its form)
+    ("Small things documentation, [kein Datum]. https://example.org/a",
+     "editor editor editor editor editor url", "Small things documentation, [kein Datum]."),
+    ("Small things documentation, [kein Datum]. https://example.org/a",
+     "editor editor editor date date url", "Small things documentation,"),
+    # the title's quoted part the model read as the title goes on from the words it read as names
+    ("Un entretien avec M. Jean Doe « Les choses », 1991.",
+     "author author author author author author title title title title date", "Un entretien avec M. Jean Doe « Les choses »,"),
+])
+def test_a_title_with_words_no_name_holds_read_as_names_is_the_title(text, marked, title):
+    out = title_read_as_names(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "title") == title
+    assert not any(t.label in ("author", "editor") for t in out)
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # particles, roles, "and", "et al." are a name list's lower-case words
+    ("van der Berg, J. and de la Cruz, M., eds. 2003. Small things.",
+     "editor editor editor editor editor editor editor editor editor editor date title title"),
+    ("Doe, J., et al. 2003. Small things.", "author author author author date title title"),
+    # a body's name in French holds lower-case words
+    ("Institut national de la statistique. 2020. Small things.",
+     "author author author author author date title title"),
+    # all in lower case: a list written so, no telling
+    ("doe, jean and roe, richard. 2020. Small things.", "author author author author author date title title"),
+    # after a title: names printed after it
+    ("Small things. Doe, J. and Roe, R. 2020.", "title title author author author author author date"),
+])
+def test_names_with_a_name_lists_lower_case_words_stay_as_read(text, marked):
+    assert title_read_as_names(hand_tagged(text, marked)) == hand_tagged(text, marked)
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # a contributor's handle among Vancouver names
+    ("Doe Apps, Roe P, jdoe, Poe B. Small things 2023. https://example.org/a",
+     "author author author author author author author title title date url"),
+    # a family name and its comma opening the names the model ran into the title
+    ("Doe, Hans Walter, Small and Big: A commentary, 1986.",
+     "author author author author author author author author date"),
+])
+def test_names_with_a_handle_or_a_family_names_comma_stay_as_read(text, marked):
+    assert title_read_as_names(hand_tagged(text, marked)) == hand_tagged(text, marked)
+
+
+def test_a_sites_name_in_lower_case_read_as_the_names_stays_as_read():
+    # the .bib's author in lower case, as Zotero exports a site's name
+    text, marked = "wikipedia. o. J. Cross entropy. https://example.org/a", "author author author title title url"
+    assert title_read_as_names(hand_tagged(text, marked)) == hand_tagged(text, marked)

@@ -77,6 +77,7 @@ from .relabel_names import (
     role_closing_authors,
     title_before_access,
     title_in_caseless_script,
+    title_read_as_names,
     vancouver_end,
     words_after_no_name,
 )
@@ -553,6 +554,7 @@ _RULES = (
     _rule(coined_name_closing_names, "author title", marks=(":",)),
     _rule(given_name_not_date, "author date"),
     _rule(date_closing_names, "", "author editor"),
+    _rule(title_read_as_names, "", "author editor"),
     _rule(_container_to_comma, "", _SPAN, rivals=_SPAN, marks=("(",)),
     _rule(_translated_by, "", " ".join(_PHRASE_READ)),
     _rule(role_after_names, "title", "author editor", marks=("(",)),

@@ -226,6 +226,48 @@ def date_closing_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return [t._replace(label="date") if n == last else t for n, t in enumerate(tagged)]
 
 
+def title_read_as_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words opening a reference that the model read as its names are the title where one of them, after the
+    first, is a word in lower case that no name holds (no particle, "and", role or "et al."): a work with no author
+    printed title first ("Feature-sliced design documentation, [kein Datum]. https://…", "Un entretien avec M. Antoine
+    Riboud « … », 1991."), which the model, taught on references that have names, read as names. The title read right
+    after them, if any, goes on from them. Names stay: a body's ("Institut national de la statistique"), a site's in
+    lower case ("wikipedia. o. J."), a family name and its comma ("Wolff, Hans Walter, Obadiah and Jonah: A
+    commentary"), initials closing a name ("Cogent Apps, Schmid P, tluyben, …")."""
+    first = next((k for k, t in enumerate(tagged) if t.label != "number"), len(tagged))
+    if first == len(tagged) or tagged[first].label not in ("author", "editor"):
+        return tagged
+    end = first
+    while end < len(tagged) and tagged[end].label == tagged[first].label:
+        end += 1
+    if end - first > _TITLE_AS_NAMES_RUN \
+            or (end < len(tagged) and tagged[end].label != "title" and any(t.label == "title" for t in tagged)):
+        return tagged
+    words = [t.token.text for t in tagged[first:end]]
+    if not words[0][:1].isupper() or words[0].endswith(",") or is_organisation_name(words) \
+            or not any(_no_name_word(w) for w in words[1:]) \
+            or any(w.endswith((",", ";")) and (is_initials(w[:-1]) or is_bare_initials(w[:-1])) for w in words):
+        return tagged
+    return [t._replace(label="title") if first <= n < end else t for n, t in enumerate(tagged)]
+
+
+#: the most words such a title of ``title_read_as_names`` holds
+_TITLE_AS_NAMES_RUN = 12
+
+
+def _no_name_word(word: str) -> bool:
+    """A word in lower case, of letters only, that no name list holds: no particle, "and", role, "et al." or lower-case
+    initial."""
+    core = word.strip(".,:;!?()[]\"'“”«»„")
+    return len(core) > 2 and core.isalpha() and core.islower() and not is_particle(core) \
+        and core not in AND and core not in EDITOR and core not in _NAME_LIST_WORDS
+
+
+#: lower-case words of a name list: "et al.", "with", roles the lexicon does not hold
+_NAME_LIST_WORDS = frozenset(("al", "alii", "with", "und", "and", "others", "autres", "otros", "altri", "outros",
+                              "editor", "editors", "eds", "coord", "comp", "comps", "org", "orgs", "trans", "translator"))
+
+
 def role_after_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A role in parentheses ("(org.)", "(Hrsg.)", "(eds.)") read into the title, with at most two
     capitalised words between it and the names before it, closes those names: ABNT's "SANTOS, Ana;
