@@ -233,7 +233,8 @@ def title_read_as_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     Riboud « … », 1991."), which the model, taught on references that have names, read as names. The title read right
     after them, if any, goes on from them. Names stay: a body's ("Institut national de la statistique"), a site's in
     lower case ("wikipedia. o. J."), a family name and its comma ("Wolff, Hans Walter, Obadiah and Jonah: A
-    commentary"), initials closing a name ("Cogent Apps, Schmid P, tluyben, …")."""
+    commentary"), initials closing a name ("Cogent Apps, Schmid P, tluyben, …"), names joined by "&" ("Nederlandse &
+    Spaanse overheid.")."""
     first = next((k for k, t in enumerate(tagged) if t.label != "number"), len(tagged))
     if first == len(tagged) or tagged[first].label not in ("author", "editor"):
         return tagged
@@ -244,7 +245,7 @@ def title_read_as_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             or (end < len(tagged) and tagged[end].label != "title" and any(t.label == "title" for t in tagged)):
         return tagged
     words = [t.token.text for t in tagged[first:end]]
-    if not words[0][:1].isupper() or words[0].endswith(",") or is_organisation_name(words) \
+    if not words[0][:1].isupper() or words[0].endswith(",") or is_organisation_name(words) or "&" in words \
             or not any(_no_name_word(w) for w in words[1:]) \
             or any(w.endswith((",", ";")) and (is_initials(w[:-1]) or is_bare_initials(w[:-1])) for w in words):
         return tagged
