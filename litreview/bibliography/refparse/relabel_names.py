@@ -263,11 +263,11 @@ _TITLE_AS_NAMES_RUN = 12
 
 
 def _no_name_word(word: str) -> bool:
-    """A word in lower case, of letters only, that no name list holds: no particle, "and", role, "et al." or lower-case
-    initial."""
+    """A word in lower case, of letters only, that no name list holds: no particle, "and", role, "et al.", lower-case
+    initial or word of a body's name ("für": "Der Senator für Bildung und Wissenschaft ed.")."""
     core = word.strip(".,:;!?()[]\"'“”«»„")
     return len(core) > 2 and core.isalpha() and core.islower() and not is_particle(core) \
-        and core not in AND and core not in EDITOR and core not in _NAME_LIST_WORDS
+        and core not in AND and core not in EDITOR and core not in _NAME_LIST_WORDS and core not in _BODY_LINKS
 
 
 #: lower-case words of a name list: "et al.", "with", roles the lexicon does not hold
