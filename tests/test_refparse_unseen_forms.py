@@ -302,6 +302,8 @@ def test_names_with_a_name_lists_lower_case_words_stay_as_read(text, marked):
     ("Doe R. The Small thing. 2019.", "author author author author author date"),
     # a body's name with its linking word, read as editors
     ("Der Doenator für Bildung ed., 2006. Small things.", "editor editor editor editor editor date title title"),
+    # a name given first, its family name in lower case, closed by its comma
+    ("Albert edwin, The title,.", "author author title title"),
     # two bodies joined by "&", in a language whose body words the lexicon does not hold
     ("Doense & Roense overheid. (2022). Small things.", "author author author author date title title"),
     # a family name and its comma opening the names the model ran into the title

@@ -229,7 +229,8 @@ def date_closing_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 def title_read_as_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The words opening a reference that the model read as its names are the title where one of them, after the
     first and before the first full stop, is a word in lower case that no name holds (no particle, "and", role or
-    "et al."; Vancouver's "Sutton R. The Bitter lesson." is names before a title): a work with no author
+    "et al."; Vancouver's "Sutton R. The Bitter lesson." is names before a title), with no comma after it (a name
+    in lower case closes with one: "Albert edwin, The title"): a work with no author
     printed title first ("Feature-sliced design documentation, [kein Datum]. https://…", "Un entretien avec M. Antoine
     Riboud « … », 1991."), which the model, taught on references that have names, read as names. The title read right
     after them, if any, goes on from them. Names stay: a body's ("Institut national de la statistique"), a site's in
@@ -247,7 +248,7 @@ def title_read_as_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         return tagged
     words = [t.token.text for t in tagged[first:end]]
     if not words[0][:1].isupper() or words[0].endswith(",") or is_organisation_name(words) or "&" in words \
-            or not any(_no_name_word(w) for w in words[1:_first_sentence(words)]) \
+            or not any(_no_name_word(w) and not w.endswith(",") for w in words[1:_first_sentence(words)]) \
             or any(w.endswith((",", ";")) and (is_initials(w[:-1]) or is_bare_initials(w[:-1])) for w in words):
         return tagged
     return [t._replace(label="title") if first <= n < end else t for n, t in enumerate(tagged)]
