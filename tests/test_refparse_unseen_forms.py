@@ -12,10 +12,12 @@ from litreview.bibliography.refparse import parse_reference
 from litreview.bibliography.refparse.features import tokenize
 from litreview.bibliography.refparse.fields import is_url
 from litreview.bibliography.refparse.relabel_names import (
+    date_closing_names,
     label_before_names,
     names_run_on,
     title_before_access,
     title_in_caseless_script,
+    title_read_as_names,
 )
 from litreview.bibliography.refparse.relabel_publisher_bodies import publisher_closing_container
 from litreview.bibliography.refparse.relabel_quoted import quoted_journal_after_title
@@ -229,3 +231,90 @@ def test_a_particle_in_capitals_after_the_initials_is_the_names(text: str, title
     ref = parse_reference(text)
     assert ref.title == title
     assert family in {p.family for p in ref.authors}
+
+
+@pytest.mark.parametrize(("text", "marked", "names"), [
+    # Harvard's letter after "n.d." for a second work of the same names and no date (made up in its form)
+    ("Doe, J. and Roe, R., n.d.a. Small things. Available at: <https://example.org/a>",
+     "author author author author author author title title note note url", "Doe, J. and Roe, R.,"),
+    ("Doe, J., n.d.b. Small things.", "author author author title title", "Doe, J.,"),
+    # a year with its letter the model read into the names
+    ("Doe, J., 2019a. Small things.", "author author author title title", "Doe, J.,"),
+])
+def test_a_date_closing_the_names_after_their_comma_is_the_dates(text, marked, names):
+    out = date_closing_names(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "author") == names
+    assert [t.label for t in out if t.label == "date"] == ["date"]
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # no comma before the word: a name ("Doe, N. D." is initials, in capitals)
+    ("Doe, N. D. Small things.", "author author author title title"),
+    ("Doe, J., N.D. Small things.", "author author author title title"),
+])
+def test_names_closed_by_no_date_stay_as_read(text, marked):
+    assert date_closing_names(hand_tagged(text, marked)) == hand_tagged(text, marked)
+
+
+def test_a_no_date_letter_is_not_a_second_author():
+    ref = parse_reference("Doe, J. and Roe, R., n.d.a. Microsoft teams for education documentation.")
+    assert [p.family for p in ref.authors] == ["Doe", "Roe"]
+
+
+@pytest.mark.parametrize(("text", "marked", "title"), [
+    # a page with no author, title first, as German ISO 690 prints it (made up in its form)
+    ("Small things documentation, [kein Datum]. https://example.org/a",
+     "editor editor editor editor editor url", "Small things documentation, [kein Datum]."),
+    ("Small things documentation, [kein Datum]. https://example.org/a",
+     "editor editor editor date date url", "Small things documentation,"),
+    # the title's quoted part the model read as the title goes on from the words it read as names
+    ("Un entretien avec M. Jean Doe « Les choses », 1991.",
+     "author author author author author author title title title title date", "Un entretien avec M. Jean Doe « Les choses »,"),
+])
+def test_a_title_with_words_no_name_holds_read_as_names_is_the_title(text, marked, title):
+    out = title_read_as_names(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "title") == title
+    assert not any(t.label in ("author", "editor") for t in out)
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # particles, roles, "and", "et al." are a name list's lower-case words
+    ("van der Berg, J. and de la Cruz, M., eds. 2003. Small things.",
+     "editor editor editor editor editor editor editor editor editor editor date title title"),
+    ("Doe, J., et al. 2003. Small things.", "author author author author date title title"),
+    # a body's name in French holds lower-case words
+    ("Institut national de la statistique. 2020. Small things.",
+     "author author author author author date title title"),
+    # all in lower case: a list written so, no telling
+    ("doe, jean and roe, richard. 2020. Small things.", "author author author author author date title title"),
+    # after a title: names printed after it
+    ("Small things. Doe, J. and Roe, R. 2020.", "title title author author author author author date"),
+])
+def test_names_with_a_name_lists_lower_case_words_stay_as_read(text, marked):
+    assert title_read_as_names(hand_tagged(text, marked)) == hand_tagged(text, marked)
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # a contributor's handle among Vancouver names
+    ("Doe Apps, Roe P, jdoe, Poe B. Small things 2023. https://example.org/a",
+     "author author author author author author author title title date url"),
+    # Vancouver's names and their stop, the title after them the model read on as names
+    ("Doe R. The Small thing. 2019.", "author author author author author date"),
+    # a body's name with its linking word, read as editors
+    ("Der Doenator für Bildung ed., 2006. Small things.", "editor editor editor editor editor date title title"),
+    # a name given first, its family name in lower case, closed by its comma
+    ("Albert edwin, The title,.", "author author title title"),
+    # two bodies joined by "&", in a language whose body words the lexicon does not hold
+    ("Doense & Roense overheid. (2022). Small things.", "author author author author date title title"),
+    # a family name and its comma opening the names the model ran into the title
+    ("Doe, Hans Walter, Small and Big: A commentary, 1986.",
+     "author author author author author author author author date"),
+])
+def test_names_with_a_handle_or_a_family_names_comma_stay_as_read(text, marked):
+    assert title_read_as_names(hand_tagged(text, marked)) == hand_tagged(text, marked)
+
+
+def test_a_sites_name_in_lower_case_read_as_the_names_stays_as_read():
+    # the .bib's author in lower case, as Zotero exports a site's name
+    text, marked = "wikipedia. o. J. Cross entropy. https://example.org/a", "author author author title title url"
+    assert title_read_as_names(hand_tagged(text, marked)) == hand_tagged(text, marked)

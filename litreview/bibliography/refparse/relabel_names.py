@@ -213,6 +213,69 @@ def given_name_not_date(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
+def date_closing_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A date word (a year, a "no date" term, with the letter that tells two works of one year apart) closing the
+    first name list after the names' comma is the date: Harvard's "Doe, J. and Roe, R., n.d.a. Title" (the model,
+    which saw no letter after "n.d.", read "n.d.a." as one more name, and the reader a second author)."""
+    if (run := first_run(tagged, "author") or first_run(tagged, "editor")) is None:
+        return tagged
+    first, end = run
+    last = end - 1
+    if last <= first or not tagged[last - 1].token.text.endswith(",") or not _date_word(tagged[last].token.text):
+        return tagged
+    return [t._replace(label="date") if n == last else t for n, t in enumerate(tagged)]
+
+
+def title_read_as_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """The words opening a reference that the model read as its names are the title where one of them, after the
+    first and before the first full stop, is a word in lower case that no name holds (no particle, "and", role or
+    "et al."; Vancouver's "Sutton R. The Bitter lesson." is names before a title), with no comma after it (a name
+    in lower case closes with one: "Albert edwin, The title"): a work with no author
+    printed title first ("Feature-sliced design documentation, [kein Datum]. https://…", "Un entretien avec M. Antoine
+    Riboud « … », 1991."), which the model, taught on references that have names, read as names. The title read right
+    after them, if any, goes on from them. Names stay: a body's ("Institut national de la statistique"), a site's in
+    lower case ("wikipedia. o. J."), a family name and its comma ("Wolff, Hans Walter, Obadiah and Jonah: A
+    commentary"), initials closing a name ("Cogent Apps, Schmid P, tluyben, …"), names joined by "&" ("Nederlandse &
+    Spaanse overheid.")."""
+    first = next((k for k, t in enumerate(tagged) if t.label != "number"), len(tagged))
+    if first == len(tagged) or tagged[first].label not in ("author", "editor"):
+        return tagged
+    end = first
+    while end < len(tagged) and tagged[end].label == tagged[first].label:
+        end += 1
+    if end - first > _TITLE_AS_NAMES_RUN \
+            or (end < len(tagged) and tagged[end].label != "title" and any(t.label == "title" for t in tagged)):
+        return tagged
+    words = [t.token.text for t in tagged[first:end]]
+    if not words[0][:1].isupper() or words[0].endswith(",") or is_organisation_name(words) or "&" in words \
+            or not any(_no_name_word(w) and not w.endswith(",") for w in words[1:_first_sentence(words)]) \
+            or any(w.endswith((",", ";")) and (is_initials(w[:-1]) or is_bare_initials(w[:-1])) for w in words):
+        return tagged
+    return [t._replace(label="title") if first <= n < end else t for n, t in enumerate(tagged)]
+
+
+def _first_sentence(words: Sequence[str]) -> int:
+    """How many of ``words`` run up to the first full stop, with the word that holds it (all of them with none)."""
+    return next((k + 1 for k, w in enumerate(words) if w.endswith(".")), len(words))
+
+
+#: the most words such a title of ``title_read_as_names`` holds
+_TITLE_AS_NAMES_RUN = 12
+
+
+def _no_name_word(word: str) -> bool:
+    """A word in lower case, of letters only, that no name list holds: no particle, "and", role, "et al.", lower-case
+    initial or word of a body's name ("für": "Der Senator für Bildung und Wissenschaft ed.")."""
+    core = word.strip(".,:;!?()[]\"'“”«»„")
+    return len(core) > 2 and core.isalpha() and core.islower() and not is_particle(core) \
+        and core not in AND and core not in EDITOR and core not in _NAME_LIST_WORDS and core not in _BODY_LINKS
+
+
+#: lower-case words of a name list: "et al.", "with", roles the lexicon does not hold
+_NAME_LIST_WORDS = frozenset(("al", "alii", "with", "und", "and", "others", "autres", "otros", "altri", "outros",
+                              "editor", "editors", "eds", "coord", "comp", "comps", "org", "orgs", "trans", "translator"))
+
+
 def role_after_names(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A role in parentheses ("(org.)", "(Hrsg.)", "(eds.)") read into the title, with at most two
     capitalised words between it and the names before it, closes those names: ABNT's "SANTOS, Ana;
@@ -528,12 +591,13 @@ def _caseless(word: str) -> bool:
 
 
 def _date_word(word: str) -> bool:
-    """Whether ``word`` is a year or a "no date" term, with its brackets and marks ("2016;", "(n.d.).") and APA's letter
-    after a "no date" term ("(n.d.-b).")."""
+    """Whether ``word`` is a year or a "no date" term, with its brackets and marks ("2016;", "(n.d.).") and the letter
+    after a "no date" term, APA's ("(n.d.-b).") and Harvard's ("n.d.a.")."""
     core = word.strip("()[],;:.")
     if core[-2:-1] == "-" and core[-1:].isalpha():
         core = core[:-2]
-    return _DATE_WORD.fullmatch(core) is not None or _DATE_WORD.fullmatch(core + ".") is not None
+    return _DATE_WORD.fullmatch(core) is not None or _DATE_WORD.fullmatch(core + ".") is not None \
+        or (core[-2:-1] == "." and core[-1:].islower() and _DATE_WORD.fullmatch(core[:-1]) is not None)
 
 
 #: a year or a "no date" term as a word of its own, which closes a title's run
