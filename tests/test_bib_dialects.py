@@ -718,7 +718,7 @@ def test_an_ads_journal_macro_is_reported_for_a_manuscript_pandoc_builds(here: P
 
 
 def test_an_entry_type_pandoc_refuses_is_a_warning_for_a_bibliography_checked_alone(here: Path, capsys) -> None:
-    # bibwild18 praca-in-ynierska: `litreview check --bib export.bib` (no manuscript) told the 8 @web_page entries as
+    # real bibliography praca-in-ynierska: `litreview check --bib export.bib` (no manuscript) told the 8 @web_page entries as
     # unknown types alone (LR102), while pandoc refuses the whole file at the first. Without a manuscript the tool
     # that prints the bibliography is not known: a warning, which says where LaTeX reads it.
     (here / "refs.bib").write_text(WEB_PAGE.replace("@article{a1,", "@article(a1,").replace("{2001},\n}", "{2001},\n)"),
@@ -730,7 +730,7 @@ def test_an_entry_type_pandoc_refuses_is_a_warning_for_a_bibliography_checked_al
 
 
 def test_a_month_written_as_a_word_pandoc_does_not_read_is_told_for_a_pandoc_manuscript(here: Path, capsys) -> None:
-    # bibwild18 ncardozo/bib: month = {February}. pandoc 3.9 reads a month in figures or as the three letters of a
+    # real bibliography ncardozo/bib: month = {February}. pandoc 3.9 reads a month in figures or as the three letters of a
     # month macro alone ("feb", "{Feb}", "May"): it prints "AAAI'18, 2018." where the page printed "February 2018".
     (here / "refs.bib").write_text(
         "@inproceedings{fulton18,\n  author = {Fulton, N.},\n  title = {T},\n  booktitle = {B},\n"
@@ -750,7 +750,7 @@ def test_a_month_written_as_a_word_pandoc_does_not_read_is_told_for_a_pandoc_man
 
 
 def test_a_month_in_another_language_is_told_with_the_macro_and_the_date_the_day_folds_into(here: Path, capsys) -> None:
-    # bibwild18 AlphaActual/zavrsni-rad: every entry has a Croatian month (month = {Srpanj}) and a day field.
+    # real bibliography AlphaActual/zavrsni-rad: every entry has a Croatian month (month = {Srpanj}) and a day field.
     # pandoc's citeproc reads no month in it ("issued": [[2024]]), biber warns and drops it, BibTeX prints it as
     # written: told at the month's line with or without a manuscript (checked alone: as a warning).
     (here / "refs.bib").write_text(

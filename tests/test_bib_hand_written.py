@@ -385,7 +385,7 @@ def test_an_unknown_command_says_pandoc_leaves_it_out_with_the_words_in_its_brac
     ("smith98", "98", "Write all four digits: year = {1998}"),
 ])
 def test_a_two_digit_year_gets_the_years_it_can_be(tmp_path: Path, key: str, year: str, hint: str) -> None:
-    # bibwild18 ncardozo/bib: a global search-and-replace left year = {20} in 7 entries; the hint was the
+    # real bibliography ncardozo/bib: a global search-and-replace left year = {20} in 7 entries; the hint was the
     # catalogue's example "Write year = {2004}, date = {2004-05-17} or urldate = {2024-01-31}", read as the answer.
     path = tmp_path / "refs.bib"
     path.write_text(f"@book{{{key},\n  author = {{Toth, P.}},\n  title = {{T}},\n  publisher = {{SIAM}},\n"
@@ -400,7 +400,7 @@ def test_a_two_digit_year_gets_the_years_it_can_be(tmp_path: Path, key: str, yea
     ("10.1103/PhysRevC.55.1420 x", False),
 ])
 def test_a_doi_field_holding_two_dois_is_told_to_keep_one(tmp_path: Path, doi: str, told: bool) -> None:
-    # INSPIRE-HEP exports a paper and its erratum as doi = "10.x/a, 10.x/b" (bibwild18 PhD_thesis, 8 entries): the
+    # INSPIRE-HEP exports a paper and its erratum as doi = "10.x/a, 10.x/b" (real bibliography PhD_thesis, 8 entries): the
     # hint was the catalogue's example "Write the bare DOI, e.g. doi = {10.1017/CBO9780511491306}".
     bib = ('@article{Andronic:2008gu,\n  author = "Andronic, A.",\n  title = "T",\n  journal = "Phys. Lett. B",\n'
            f'  year = "2009",\n  doi = "{doi}",\n  note = "[Erratum: Phys. Lett.B678,516(2009)]",\n}}\n')
@@ -413,7 +413,7 @@ def test_a_doi_field_holding_two_dois_is_told_to_keep_one(tmp_path: Path, doi: s
 
 def test_a_chapter_whose_author_is_in_collaborator_is_told_to_rename_it(tmp_path: Path) -> None:
     # Zotero (Better BibTeX) writes a "Contributor" as collaborator = {...}, which BibTeX, biber and pandoc 3.9 read
-    # in no entry (bibwild18 property_rights: 7 @inbook chapters of one author's book): the hint said "add author".
+    # in no entry (real bibliography property_rights: 7 @inbook chapters of one author's book): the hint said "add author".
     bib = ("@inbook{cressmanAsymmetricGames2003,\n  title = {Asymmetric {{Games}}},\n  booktitle = {Evolutionary "
            "Dynamics},\n  year = {2003},\n  publisher = {{The MIT Press}},\n  collaborator = {Cressman, Ross},\n}\n")
     [finding] = [f for f in found_in(tmp_path, bib) if f.code == "LR110"]

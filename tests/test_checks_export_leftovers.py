@@ -292,7 +292,7 @@ def test_endnotes_et_al_read_as_a_name_is_et_al_as_a_name() -> None:
 
 
 def test_the_dois_suffix_in_the_pages_is_named_so() -> None:
-    # Paperpile (bibwild18 AndersonEnergyLab): pages = "JAMC--D--16--0224.1" beside doi = "10.1175/JAMC-D-16-0224.1",
+    # Paperpile (real bibliography AndersonEnergyLab): pages = "JAMC--D--16--0224.1" beside doi = "10.1175/JAMC-D-16-0224.1",
     # the article's id with each hyphen doubled; the hint was the generic "Write pages = {12--15}".
     found = list(check_page_form(_one("journal = {J}, pages = {JAMC--D--16--0224.1}, "
                                       "doi = {10.1175/JAMC-D-16-0224.1}"), biblatex=False))

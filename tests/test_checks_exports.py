@@ -497,7 +497,7 @@ def test_a_long_hyphenated_name_is_read_in_linear_time() -> None:
 
 
 def test_a_percent_in_a_field_no_tool_reads_is_no_finding() -> None:
-    # INSPIRE-HEP's export gives every entry SLACcitation = "%%CITATION = ...;%%" (bibwild18 PhD_thesis: 275 of its
+    # INSPIRE-HEP's export gives every entry SLACcitation = "%%CITATION = ...;%%" (real bibliography PhD_thesis: 275 of its
     # 278 LR140): BibTeX's styles, biber (no such field in its data model) and pandoc read it in no entry.
     from litreview.checks.integrity import check_specials
 
@@ -508,7 +508,7 @@ def test_a_percent_in_a_field_no_tool_reads_is_no_finding() -> None:
 
 
 def test_latex_integrity_is_not_told_in_a_field_no_style_typesets() -> None:
-    # A pasted abstract's "github.com/x/ actionformer_release" (bibwild18 research-methods-crossling): LR142 "_ outside
+    # A pasted abstract's "github.com/x/ actionformer_release" (real bibliography research-methods-crossling): LR142 "_ outside
     # math". BibTeX's styles never read abstract; biblatex stores it unprinted (a _ or ^ in a stored field harms
     # nothing) and pandoc's CSL styles print it in no bibliography: no document shows or stops at it. A title still
     # is told.
@@ -530,7 +530,7 @@ def test_latex_integrity_is_not_told_in_a_field_no_style_typesets() -> None:
     ("Transactions on Machine Learning Research", False), ("Machine Learning", True)])
 def test_no_doi_is_expected_of_a_journal_that_registers_none(journal: str, expected: bool) -> None:
     # JMLR (and TMLR) register no DOIs for their articles: "no DOI, but journal articles published since 2000 almost
-    # all have one" on scikit-learn's paper (bibwild18 diachronic-hebrew, master-thesis) sends the user to look for none.
+    # all have one" on scikit-learn's paper (real bibliography diachronic-hebrew, master-thesis) sends the user to look for none.
     entry = _one(f"@article{{a, author = {{Pedregosa, F.}}, title = {{Scikit-learn}}, journal = {{{journal}}}, "
                  "volume = {12}, pages = {2825--2830}, year = {2011}}")
     assert bool(E.doi_expected(entry)) == expected

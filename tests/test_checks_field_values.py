@@ -255,7 +255,7 @@ def test_an_entry_type_spelt_as_in_another_language_gets_the_type_meant() -> Non
 
 
 def test_a_field_name_with_one_letter_mistyped_is_named_with_the_field_meant() -> None:
-    # bibwild18: "publishes={IHÉS Pupl. Math.}" (formally_etale) and "serues" (ncardozo/bib): the value left out,
+    # a real bibliography: "publishes={IHÉS Pupl. Math.}" (formally_etale) and "serues" (ncardozo/bib): the value left out,
     # told only as "names no publisher". Close cases: a short name one letter from a field ("issn", "isbn" are both
     # fields) and a name that is a field itself are not told.
     bib = parse_bibliography("@book{a, author = {Roe, Ann}, title = {T}, publishes = {IHES}, year = {1960}}\n"

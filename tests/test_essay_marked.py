@@ -478,7 +478,7 @@ Yet "the suspect must be told at once of the reason" (s. 29), the officers said 
 
 
 def test_an_unattributed_quotation_in_a_note_is_told_at_the_notes_line() -> None:
-    # wild34 it-md-tesi-forense: the LR305 of a quotation in a note was at the line its sentence starts on (144),
+    # real manuscript it-md-tesi-forense: the LR305 of a quotation in a note was at the line its sentence starts on (144),
     # not the note's (145), where the words are. The quotations the articles after them attribute are left.
     _, found = findings(STATUTES)
     quoted = [(f.message.split()[1], f.line) for f in found if f.code == "LR305"]

@@ -26,7 +26,7 @@ def test_accents_latexcodec_lacks_are_composed(raw: str, shown: str) -> None:
     (r"{\it Italics} and {\bf bold}", "Italics and bold"),
     (r"\LaTeX{} and \TeX", "LaTeX and TeX"),
     (r"\url{http://example.org/a_b~c%20d}", "http://example.org/a_b~c%20d"),
-    # an address's escaped marks are its characters, as the url package and pandoc print them (bibwild18 diplom:
+    # an address's escaped marks are its characters, as the url package and pandoc print them (real bibliography diplom:
     # "\url{https://nextjs.org/docs/basic-features/pages\#server-side-rendering}" was shown with its backslash)
     (r"\url{https://x.org/a\_b\%20c\&d\#e\~f}", "https://x.org/a_b%20c&d#e~f"),
     (r"\href{http://example.org}{the site}", "the site"),
@@ -162,7 +162,7 @@ def test_an_unclosed_ifmmode_run_is_read_in_linear_time(tail: str) -> None:
     (r"$\frac{1}{2}$ and $\sqrt{s}=13$ TeV", r"$\frac{1}{2}$ and $\sqrt{s}=13$ TeV"),
     # an escaped dollar is a dollar, never math, and an unclosed one is a character
     (r"\$390.05 and \$5 billion", "$390.05 and $5 billion"),
-    # the spaces typed in math are not printed (pandoc 3.9: "π+p → π+π−Δ++", "xy"; bibwild18 PhD_thesis printed
+    # the spaces typed in math are not printed (pandoc 3.9: "π+p → π+π−Δ++", "xy"; real bibliography PhD_thesis printed
     # "π+ p → π+ π− Δ++"), those it asks for are, and a comma is spaced after; those of a \text argument are kept
     (r"$\pi^+ p \to \pi^+ \pi^- \Delta^{++}$ and $x y$", "π+p → π+π−Δ++ and xy"),
     (r"$a,b$ and $f(x) g(y)$ and $x\,y$ and $x \quad y$", "a, b and f(x)g(y) and x y and x y"),

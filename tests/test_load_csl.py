@@ -945,7 +945,7 @@ def test_csl_yaml_numbers_are_read_as_yaml_1_2_reads_them_as_pandoc_does(written
 
 
 def test_a_csl_json_date_as_a_year_map_is_no_date_as_pandoc_reads_it() -> None:
-    # Hand-written CSL-JSON (bibwild18 lexlab-scaffold): "issued": {"year": 1993}. pandoc 3.9 reads it as
+    # Hand-written CSL-JSON (real bibliography lexlab-scaffold): "issued": {"year": 1993}. pandoc 3.9 reads it as
     # date-parts [[0]] and prints "n.d."; litreview read 1993, so its site and author-date matching disagreed with
     # the rendered document, and no finding said so. (CSL-YAML's map is read as a date by pandoc: kept so.)
     text = json.dumps([{"id": "r93", "type": "book", "title": "T", "issued": {"year": 1993}},
@@ -962,7 +962,7 @@ def test_a_csl_json_date_as_a_year_map_is_no_date_as_pandoc_reads_it() -> None:
     ("[[1985, null, null]]", True), ("[[1985, '', '']]", True), ("[[1985, 3, null]]", True),
     ("[[1985, null]]", False), ("[[1985, 3, 2]]", False), ("[[1985]]", False)])
 def test_csl_yaml_empty_day_in_date_parts_is_told(parts: str, told: bool) -> None:
-    # A JOSS paper's front matter (bibwild18 MRNA_pipe) writes "date-parts: [[2008, null, null]]" (a template's
+    # A JOSS paper's front matter (real bibliography MRNA_pipe) writes "date-parts: [[2008, null, null]]" (a template's
     # empty month and day). pandoc 3.9 reads the empty parts as 0 and prints the day: "Nature, 0.", "J, March 0."
     # (an empty month alone prints nothing). litreview read 2008 and said nothing.
     text = f"references:\n- id: a\n  type: article-journal\n  title: T\n  issued:\n    date-parts: {parts}\n"
@@ -1002,7 +1002,7 @@ def test_two_dates_joined_by_an_underscore_are_the_range_pandoc_reads(issued: di
 
 
 def test_a_yaml_file_of_formatted_references_is_one_finding_pointing_at_import() -> None:
-    # bibwild18 chrisdaaz/recasting-antiquity references.yaml: 110 items, each a `full:` formatted reference and an
+    # real bibliography chrisdaaz/recasting-antiquity references.yaml: 110 items, each a `full:` formatted reference and an
     # empty id, no CSL variable at all. Not 110 "give it an id" errors: one finding naming what the file holds.
     text = ("- full: 'Ackerman, Gerald M. 2000. *Jean-Léon Gérôme*. Courbevoie: ACR Édition.'\n  id: ''\n"
             "- full: Allen, Ruth. 2016. \"A cultural history of engraved Roman gemstones.\" Ph.D. diss.,\n"

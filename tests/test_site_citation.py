@@ -2210,7 +2210,7 @@ def test_a_literal_dates_letter_follows_it_as_pandoc_prints_it() -> None:
 
 
 def test_a_word_whose_first_letters_are_braced_keeps_its_case_as_pandoc_prints_it() -> None:
-    # bibwild18 master-thesis: "{D}iscovery of {DNA} structure and {f}unction: {W}atson and {C}rick" is printed by
+    # real bibliography master-thesis: "{D}iscovery of {DNA} structure and {f}unction: {W}atson and {C}rick" is printed by
     # pandoc "... Structure and function: ..." (the braced letter is kept as written, so its word is not title-cased);
     # the page printed "Function". A braced group after one letter ("x{y}z") leaves the word as written too; one
     # after two letters is title case's as before.
@@ -2231,7 +2231,7 @@ def test_a_word_whose_first_letters_are_braced_keeps_its_case_as_pandoc_prints_i
 
 
 def test_no_full_stop_follows_a_title_ending_in_a_colon_or_semicolon_as_citeproc_prints_it() -> None:
-    # bibwild18 Memoire_TNAH: "Le dessin sans réserve: collections du musée des arts décoratifs :" was printed
+    # real bibliography Memoire_TNAH: "Le dessin sans réserve: collections du musée des arts décoratifs :" was printed
     # "...Décoratifs :. MAD, 2020."; pandoc's citeproc drops the full stop after ":" and ";" (not after ",").
     bib = parse_bibliography(
         "@book{a, author={Doe, J.}, title={Ends colon:}, publisher={P}, year={2020}}\n"
@@ -2245,7 +2245,7 @@ def test_no_full_stop_follows_a_title_ending_in_a_colon_or_semicolon_as_citeproc
 
 
 def test_a_command_in_braces_keeps_its_words_as_written_as_pandoc_prints_them() -> None:
-    # bibwild18 property_rights (Zotero): "Collective Action in {{{\emph{N}}}} -Person Stag Hunt Dilemmas", printed by
+    # real bibliography property_rights (Zotero): "Collective Action in {{{\emph{N}}}} -Person Stag Hunt Dilemmas", printed by
     # pandoc "in N -Person", by the page "in n -Person": a brace group opening with a command protects its words.
     # The close case: the command without the braces around it is sentence-cased, as pandoc prints it ("n").
     bib = parse_bibliography(

@@ -174,7 +174,7 @@ def test_a_document_in_a_language_without_its_own_words_is_not_title_cased(langu
 
 
 @pytest.mark.parametrize(("language", "text"), [
-    # pandoc 3.9, chicago-notes-bibliography: CSL's "ad" term after a year of fewer than four digits (bibwild18
+    # pandoc 3.9, chicago-notes-bibliography: CSL's "ad" term after a year of fewer than four digits (a real bibliography
     # ncardozo/bib's year = {20}, left by a search-and-replace, prints "20 AD"), in the locale's words.
     ("en-US", "Doe, J. “T.” J 3 (February 999 AD)."),
     ("de-DE", "Doe, J. „T“. J 3 (Februar 999 n. Chr.)."),
