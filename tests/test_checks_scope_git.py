@@ -1164,3 +1164,21 @@ def test_a_duplicate_the_change_adds_is_an_error_though_uncited_entries_are_note
     assert main(["check", "--no-cache", "--format", "json"]) == 0
     assert [(f["code"], f["severity"]) for f in json.loads(capsys.readouterr().out)["findings"]
             if f["code"] == "LR106"] == [("LR106", "info")]
+
+
+def test_a_duplicate_the_change_adds_uncited_names_itself_as_the_entry_cited_nowhere(tmp_path: Path,
+                                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                                      capsys) -> None:
+    """A shared bibliography (uncited entries are notes): a pull request adds, under a new key nobody cites, a copy
+    of an entry the essay cites. The duplicate is reported at its own level, and the hint says that the entry it is
+    on, the one added, is cited nowhere, not the other one (which the essay cites)."""
+    git_repo(review(tmp_path, settings='essay = "essay.md"\nbibliography = "refs.bib"\n'
+                                       'severity = { LR307 = "info" }\n'))
+    monkeypatch.chdir(tmp_path)
+    copy = GOOD.replace("good2001", "goodcopy2001")
+    write(tmp_path / "refs.bib", OLD + "\n" + GOOD + "\n" + copy)
+    assert main(["check", "--no-cache", "--format", "json", "--since", "HEAD"]) == 0
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "LR107"]
+    assert [(f["key"], f["severity"]) for f in found] == [("goodcopy2001", "warning")]
+    assert "'goodcopy2001' is cited nowhere" in found[0]["hint"]
+    assert "the other entry is cited nowhere" not in found[0]["hint"]

@@ -52,7 +52,8 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     old = _base_side(base, ref, review, config, top, now, for_github)
     diff = scope.diff_findings(old.side, head, old.renamed)
     if result.capped:
-        diff = replace(diff, new=tuple(_uncapped(diff.new, result.capped)))
+        uncited = {f.key for f in (*result.findings, *result.suppressed) if f.code == "LR307" and f.key}
+        diff = replace(diff, new=tuple(_uncapped(diff.new, result.capped, uncited)))
     if old.mended:
         diff = replace(diff, new=tuple(_unhidden(f, old.mended) for f in diff.new))
     unread = unreadable(review, result, config)
@@ -82,19 +83,23 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     return diff, silenced, compared
 
 
-def _uncapped(new: Sequence[Finding], capped: Sequence[Finding]) -> Iterable[Finding]:
+def _uncapped(new: Sequence[Finding], capped: Sequence[Finding], uncited: set[str]) -> Iterable[Finding]:
     """The change's findings, a duplicate it adds (LR106, LR107) at its own level where the check lowered it to that
-    of the uncited entry it duplicates (``checks.suppress.uncited_at_most``: a bibliography shared with other
+    of an uncited entry of the pair (``checks.suppress.uncited_at_most``: a bibliography shared with other
     documents, LR307 a note): the document prints one of the two, but the change adds the second to a file
-    others use."""
+    others use. The hint says which entry is cited nowhere (``uncited``: the keys of the check's LR307): the one
+    the finding is on, most often the copy the change added, or the other."""
+    from ..render.fragments import SEVERITY_NOUN
+
     before = {(c.code, c.key, c.message, c.file, c.line): c.severity for c in capped}
     for f in new:
         level = before.get((f.code, f.key, f.message, f.file, f.line))
         if level is None:
             yield f
             continue
-        said = "this change adds the duplicate, so it is reported at its own level here, though the other entry is " \
-               "cited nowhere and a full check shows it as a note"
+        which = f"{f.key!r} is" if f.key in uncited else "the entry it duplicates is"
+        said = (f"this change adds the duplicate, so it is reported at its own level here, though {which} cited "
+                f"nowhere and a full check shows it as a {SEVERITY_NOUN.get(f.severity, f.severity)}")
         yield replace(f, severity=level, hint=f"{f.hint.rstrip('.')} ({said})" if f.hint else said)
 
 
