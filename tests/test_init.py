@@ -525,6 +525,21 @@ def test_init_finds_the_bib_in_a_folder_beside_the_chapters_one(
     assert not (tmp_path / "refs" / "bibliography.bib").exists()
 
 
+def test_a_bibliography_alone_of_several_files_is_named_by_its_folder(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # A shared bibliography of several files (history.bib, automl.bib, orca.json) was named by its first file alone
+    # ("Review: history"), as if the others were not part of it; its folder (the repository) names all of them.
+    shared = tmp_path / "shared-library"
+    (shared / "bib").mkdir(parents=True)
+    monkeypatch.chdir(shared)
+    (shared / "bib" / "history.bib").write_text("@book{gibbon1776, author = {Gibbon, Edward}, title = {Decline}, "
+                                                "publisher = {Strahan}, year = {1776}}\n", encoding="utf-8")
+    (shared / "bib" / "orca.json").write_text('[{"id": "ford2016", "type": "book", "title": "Orcas"}]\n',
+                                              encoding="utf-8")
+    assert main(["init", "--bib", "bib/history.bib", "--bib", "bib/orca.json"]) == 0
+    assert 'site_name: "Review: shared-library"' in (shared / "mkdocs.yml").read_text(encoding="utf-8")
+
+
 def test_init_sets_up_a_bibliography_kept_without_an_essay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     # A bibliography that grows through pull requests, with no essay: init stopped with "name the essay to review",

@@ -172,7 +172,8 @@ def _plan_bibliography_alone(plan: Plan, root: Path, given: list[str]) -> None:
     plan.notes.append(f"no essay: {', '.join(settings)} {'is' if len(settings) == 1 else 'are'} reviewed as a "
                       'bibliography alone (essay = "" in the settings; name an essay there, or run `litreview init '
                       'paper.md`, to link its claims)')
-    plan.write(root / "mkdocs.yml", _mkdocs_text(Path(settings[0]).stem))
+    # One file names the site; several, their folder (the repository of a shared bibliography), not the first alone.
+    plan.write(root / "mkdocs.yml", _mkdocs_text(Path(settings[0]).stem if len(settings) == 1 else root.name))
 
 
 def _essay(root: Path, essay: str | None) -> Path:
