@@ -611,3 +611,57 @@ def test_a_draft_that_cites_nothing_checks_clean_after_init(tmp_path: Path, monk
     assert main(["check", "--no-cache", "--format", "json"]) == 1
     found = json.loads(capsys.readouterr().out)["findings"]
     assert ("LR100", "error") in {(f["code"], f["severity"]) for f in found}
+
+
+PRIMARY = "@misc{shelby2013, title = {Shelby County v. Holder}, year = {2013}, howpublished = {570 U.S. 529}}\n"
+SECONDARY = ("@article{hall1992, author = {Hall, Melinda Gann}, title = {Electoral Politics and Strategic Voting}, "
+             "journal = {J. Polit.}, volume = {54}, pages = {427--446}, year = {1992}}\n")
+SPLIT = """---
+bibliography_primary: references/primary.bib
+bibliography_secondary: references/secondary.bib
+---
+
+Federal oversight narrowed after @shelby2013. Elected judges vote strategically [@hall1992].
+
+## Bibliography
+
+::: {#refs_primary}
+:::
+
+::: {#refs_secondary}
+:::
+"""
+
+
+def test_bibliographies_below_that_split_the_keys_cited_between_them_are_all_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # A paper built with the multiple-bibliographies filter (primary and secondary sources in two files, named by
+    # bibliography_primary and bibliography_secondary, which pandoc alone does not read): init noted the two files
+    # and imported the empty "## Bibliography" section instead, so check reported every citation as missing.
+    # Two files holding different keys the paper cites, every one of them between them, are its bibliography.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "references").mkdir()
+    (tmp_path / "references" / "primary.bib").write_text(PRIMARY, encoding="utf-8")
+    (tmp_path / "references" / "secondary.bib").write_text(SECONDARY, encoding="utf-8")
+    (tmp_path / "article.md").write_text(SPLIT, encoding="utf-8")
+    assert main(["init", "article.md"]) == 0
+    out = capsys.readouterr().out
+    assert load_config(tmp_path, env={}).bibliography == ("references/primary.bib", "references/secondary.bib")
+    assert not (tmp_path / "refs" / "bibliography.bib").exists()
+    assert ("the bibliography is references/primary.bib and references/secondary.bib, the .bib files in folders "
+            "below article.md that hold the 2 keys it cites between them, none in two") in out
+    assert main(["check", "--no-cache"]) == 0
+
+
+def test_bibliographies_below_that_repeat_keys_cited_are_named_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # An older combined copy beside the two: which ones the paper is built with is not known, so none is chosen.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "references").mkdir()
+    (tmp_path / "references" / "primary.bib").write_text(PRIMARY, encoding="utf-8")
+    (tmp_path / "references" / "secondary.bib").write_text(SECONDARY, encoding="utf-8")
+    (tmp_path / "references" / "bib.bib").write_text(PRIMARY + SECONDARY, encoding="utf-8")
+    (tmp_path / "article.md").write_text(SPLIT, encoding="utf-8")
+    assert main(["init", "article.md"]) == 0
+    assert "several .bib files below article.md hold keys it cites" in capsys.readouterr().out
+    assert load_config(tmp_path, env={}).bibliography == "refs/bibliography.bib"

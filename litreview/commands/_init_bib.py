@@ -253,7 +253,8 @@ def _below(plan: Plan, essay_path: Path) -> list[Path]:
     """The one .bib in a folder below the essay's (three levels at most) holding keys the essay cites, as a book's
     chapter finds its ``assets/refs.bib`` through the book's index; else, when no .bib lies below the essay's, the
     one below the folder init runs in, as a thesis's ``ch2/ch2.md`` is built with ``build/sources.bib`` by a
-    Makefile; none when several do, with a note naming them."""
+    Makefile; several that hold the keys cited between them (``_holding``); none when several do otherwise, with a
+    note naming them."""
     top = essay_path.parent
     if _is_project(essay_path) or not is_inside(top, plan.root):
         return []
@@ -293,37 +294,61 @@ def _bibs_below(top: Path, suffixes: tuple[str, ...] = (".bib",), *, levels: int
 
 def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str, *, kind: str = ".bib") -> list[Path]:
     """The one of ``found`` (the .bib files in the folders below ``below``: the essay, or "this one") holding keys
-    the essay cites, with a note; none when several do (a note names them) or none does."""
-    holding, cited = _keys_held(essay_path, found)
+    the essay cites, with a note; several when they hold every key cited between them, none in two (``_split_between``);
+    none when several do otherwise (a note names them) or none does."""
+    holding, cited = _cited_held(essay_path, found)
     names = [_rel(p, plan.root) for p, _ in holding]
     cites = "it" if below == essay_path.name else essay_path.name
     if len(holding) == 1:
         plan.notes.append(f"the bibliography is {names[0]}, the one {kind} in a folder below {below} that holds keys "
-                          f"{cites} cites ({holding[0][1]} of {cited}) {OTHER_BIB}")
+                          f"{cites} cites ({len(holding[0][1])} of {len(cited)}) {OTHER_BIB}")
         return [holding[0][0]]
+    if _split_between(holding, cited):
+        # Primary and secondary sources in two files (pandoc's multiple-bibliographies filter, bibliography_primary
+        # and bibliography_secondary, which pandoc alone does not read): each file holds its own share of the keys.
+        shown = ", ".join(names[:-1]) + f" and {names[-1]}"
+        plan.notes.append(f"the bibliography is {shown}, the {kind} files in folders below {below} that hold the "
+                          f"{len(cited)} keys {cites} cites between them, none in two {OTHER_BIB}")
+        return [path for path, _ in holding]
     if holding:
         plan.notes.append(f"several {kind} files below {below} hold keys {cites} cites ({', '.join(names)}): "
                           f"write bibliography = {quoted(names)} in the settings, or the ones the essay is built with")
     return []
 
 
+def _split_between(holding: list[tuple[Path, frozenset[str]]], cited: frozenset[str]) -> bool:
+    """Whether several files hold every key cited between them, none of those keys in two of them: the document's
+    bibliography split in parts. A copy of them beside them (an older combined file) repeats keys: no choice then."""
+    if len(holding) < 2:
+        return False
+    held = [keys for _, keys in holding]
+    return frozenset().union(*held) == cited and sum(len(keys) for keys in held) == len(cited)
+
+
 def _keys_held(essay_path: Path, found: list[Path]) -> tuple[list[tuple[Path, int]], int]:
     """(each of ``found`` holding keys the essay cites, with how many), and how many keys it cites (crossrefs left
+    out); none for more than 50 files (a collection: --bib says which) or an essay that cannot be read."""
+    holding, cited = _cited_held(essay_path, found)
+    return [(path, len(keys)) for path, keys in holding], len(cited)
+
+
+def _cited_held(essay_path: Path, found: list[Path]) -> tuple[list[tuple[Path, frozenset[str]]], frozenset[str]]:
+    """(each of ``found`` holding keys the essay cites, with those keys), and the keys it cites (crossrefs left
     out); none for more than 50 files (a collection: --bib says which) or an essay that cannot be read."""
     from ..bibliography.load import load_bibliography
     from ..errors import LitreviewError
     from ..essay import load_essay
 
     if not found or len(found) > 50:
-        return [], 0
+        return [], frozenset()
     try:
         essay = load_essay(essay_path)
     except LitreviewError:
-        return [], 0
+        return [], frozenset()
     from ..essay.cites import crossref_kinds, is_crossref
 
     kinds = crossref_kinds(essay.meta)  # a figure's label (@fig-map) is no key any bibliography is asked for
-    cited = {c.key for claim in essay.claims for c in claim.citations or () if not is_crossref(c.key, kinds)}
+    cited = frozenset(c.key for claim in essay.claims for c in claim.citations or () if not is_crossref(c.key, kinds))
     holding = []
     for path in found:
         try:
@@ -331,8 +356,8 @@ def _keys_held(essay_path: Path, found: list[Path]) -> tuple[list[tuple[Path, in
         except LitreviewError:
             continue
         if keys & cited:
-            holding.append((path, len(keys & cited)))
-    return holding, len(cited)
+            holding.append((path, frozenset(keys & cited)))
+    return holding, cited
 
 
 _LEVELS_ABOVE = 3
