@@ -479,8 +479,10 @@ PAGES: dict[str, str] = {'--version': 'litreview, version 0.1.0',
           '  citations read) (with --since, also what it compared: since, base,\n'
           '  branch_point, fixed, changed and older; not_compared, unreadable (files) and\n'
           '  unreadable_entries (entries a syntax error keeps from being read) when some\n'
-          "  findings could not be compared; and base_settings when the base's settings\n"
-          "  file could not be read and the working tree's were used for it).\n"
+          "  findings could not be compared; base_settings when the base's settings file\n"
+          "  could not be read and the working tree's were used for it; and unlisted, in\n"
+          '  a bibliography kept alone, the bibliography files the change adds or edits\n'
+          '  that the settings do not list, whose entries were not checked).\n'
           '\n'
           'Options:\n'
           '  --essay PATH                    The essay under review: Markdown, R\n'

@@ -1182,3 +1182,31 @@ def test_a_duplicate_the_change_adds_uncited_names_itself_as_the_entry_cited_now
     assert [(f["key"], f["severity"]) for f in found] == [("goodcopy2001", "warning")]
     assert "'goodcopy2001' is cited nowhere" in found[0]["hint"]
     assert "the other entry is cited nowhere" not in found[0]["hint"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json"])
+def test_a_bibliography_file_the_change_adds_unlisted_to_a_bibliography_kept_alone_is_said(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, fmt: str) -> None:
+    # A shared bibliography kept alone (essay = ""), its files listed in the settings: a pull request adding a new
+    # file with its entries, but not to the list, was "No new problems": its entries were never read.
+    write(tmp_path / "refs.bib", GOOD)
+    write(tmp_path / "litreview.toml", 'essay = ""\nbibliography = ["refs.bib"]\nclaims = ""\n')
+    git_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "bib" / "more.bib", NEW_BAD)
+    write(tmp_path / "bib" / "notes.json", '{"not": "a bibliography"}\n')  # (a JSON file that holds no items)
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    main(["check", "--no-cache", "--format", fmt, "--since", "HEAD"])
+    out, err = capsys.readouterr()
+    said = ("bib/more.bib: this change adds a bibliography file that the settings do not list (bibliography in "
+            "litreview.toml), so its entries were not checked: add it to that list")
+    assert said in err
+    assert "notes.json" not in err + out
+    if fmt == "github":
+        assert "::warning file=bib/more.bib,title=litreview check::" in out
+        summary = (tmp_path / "summary.md").read_text(encoding="utf-8")  # the run's page says it too
+        assert "Not checked: `bib/more.bib`" in summary
+    if fmt == "json":
+        assert json.loads(out)["summary"]["unlisted"] == ["bib/more.bib"]
+        assert main(["check", "--help"]) == 0
+        assert "unlisted" in capsys.readouterr().out

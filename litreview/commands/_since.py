@@ -80,7 +80,55 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     if old.notices:  # checked with the working tree's settings: its findings may differ for that alone
         compared["base_settings"] = list(old.notices)
     diff = _set_aside(diff, result, unread, broken, compared, for_github)
+    if not config.essay and (unlisted := _unlisted(base, review, config)):
+        compared["unlisted"] = unlisted
+        settings = Path(config.source_file).name if config.source_file else "the settings"
+        for name in unlisted:
+            _note_on(name, f"this change adds a bibliography file that the settings do not list (bibliography in "
+                           f"{settings}), so its entries were not checked: add it to that list", for_github)
     return diff, silenced, compared
+
+
+def _unlisted(base: str, review: Review, config: Config) -> list[str]:
+    """The bibliography files (``.bib``; CSL-JSON or CSL-YAML holding items) the change adds or edits that a
+    bibliography kept alone does not read: nothing names its files but the settings, so a pull request adding a
+    file and not its name there added entries nobody checks. Names as findings give them."""
+    from ..bibliography.csl import CSL_SUFFIXES
+    from ..checks import gitref
+    from ._init_bib import _holds_csl_items
+
+    root = Path(config.root)
+    read = {Path(name).resolve() for name, _ in review.bibliography.files if name}
+    skipped = {config.path("metadata").resolve(), (root / ".litreview-cache").resolve()}  # registry records, caches
+    out = []
+    for name in gitref.changed_files(base, root):
+        path = (root / name).resolve()
+        suffix = path.suffix.lower()
+        if path in read or any(path.is_relative_to(folder) for folder in skipped) or not path.is_file():
+            continue
+        if suffix in (".bib", ".bibtex") or (suffix in CSL_SUFFIXES and _holds_items(path, _holds_csl_items)):
+            out.append(rel(path, config))
+    return sorted(out)
+
+
+def _holds_items(path: Path, holds: Any) -> bool:
+    """``holds(path)``, False for a file that cannot be read as CSL at all (a settings or data file)."""
+    from ..errors import LitreviewError
+
+    try:
+        return bool(holds(path))
+    except LitreviewError:
+        return False
+
+
+def _note_on(name: str, text: str, annotate: bool) -> None:
+    """A note on standard error about the file ``name``; also a warning annotation on it when the report is
+    GitHub's."""
+    click.echo(f"note: {name}: {text}", err=True)
+    if annotate:
+        from ..checks.formats import escape_data, escape_property
+
+        click.echo(f"::warning file={escape_property(name)},title=litreview check::{escape_data(text)}")
 
 
 def _uncapped(new: Sequence[Finding], capped: Sequence[Finding], uncited: set[str]) -> Iterable[Finding]:

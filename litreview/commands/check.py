@@ -174,8 +174,10 @@ def command(fmt: str, since: str | None, strict: bool, online: bool, list_codes:
     suppressed, by_code and checked (the entries, claims and citations read) (with --since, also what it compared: since, base,
     branch_point, fixed, changed and older; not_compared, unreadable (files) and
     unreadable_entries (entries a syntax error keeps from being read) when some
-    findings could not be compared; and base_settings when the base's settings
-    file could not be read and the working tree's were used for it).
+    findings could not be compared; base_settings when the base's settings
+    file could not be read and the working tree's were used for it; and unlisted,
+    in a bibliography kept alone, the bibliography files the change adds or edits
+    that the settings do not list, whose entries were not checked).
     """
     if list_codes:
         text = _list_codes("json" if fmt == "json" else "text")
@@ -261,10 +263,23 @@ def _check(fmt: str, since: str | None, strict: bool, online: bool, output: str 
 
         name = _from_repository_root(config)
         report["step_summary"] = render_step_summary([f.in_file(name(f.file)) if f.file else f for f in findings],
-                                                     summary)
+                                                     summary) + _unlisted_summary(summary, config)
     if key:
         cache.store_report(config, key, variant, now, review.metadata, report)
     return _report(report, fmt, output, strict)
+
+
+def _unlisted_summary(summary: dict[str, Any], config: Config) -> str:
+    """The job summary's lines on the bibliography files a change adds unlisted (``--since``, a bibliography kept
+    alone): the run's page says "no new problems" of entries nobody checked otherwise."""
+    from ..checks.step_summary import cell
+
+    files = summary.get("unlisted") or []
+    if not files:
+        return ""
+    settings = Path(config.source_file).name if config.source_file else "the settings"
+    return "".join(f"Not checked: {cell(name, code=True)}, a bibliography file this change adds that {settings} "
+                   "does not list (`bibliography`): add it there to have its entries checked.\n\n" for name in files)
 
 
 def _is_report(report: Any) -> TypeGuard[dict[str, Any]]:
