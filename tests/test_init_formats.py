@@ -302,6 +302,20 @@ def test_a_latex_chapter_opening_with_its_one_section_is_named_by_it(here: Path)
     assert 'site_name: "Review: paper two"' in (here / "mkdocs.yml").read_text(encoding="utf-8")
 
 
+def test_a_latex_report_of_several_chapters_is_not_named_by_its_first(here: Path) -> None:
+    # A Czech seminar paper (report class, its title in a \def of its own, chapters \include'd): the site was
+    # named "Review: Úvod" (Introduction), its first chapter. Several chapters name none of them; the file's name does.
+    (here / "chapters").mkdir()
+    (here / "chapters" / "uvod.tex").write_text("\\chapter{Úvod}\n\nText \\cite{doe}.\n", encoding="utf-8")
+    (here / "chapters" / "two.tex").write_text("\\chapter{Marketing}\n\nMore.\n", encoding="utf-8")
+    (here / "prace.tex").write_text("\\documentclass{report}\n\\def\\NazevPrace{Generace X}\n\\begin{document}\n"
+                                    "\\include{chapters/uvod}\n\\include{chapters/two}\n\\bibliography{refs}\n"
+                                    "\\end{document}\n", encoding="utf-8")
+    bib(here / "refs.bib", "doe")
+    assert main(["init", "prace.tex"]) == 0
+    assert 'site_name: "Review: prace"' in (here / "mkdocs.yml").read_text(encoding="utf-8")
+
+
 def test_a_latex_papers_site_is_named_by_its_title(here: Path) -> None:
     # A LaTeX article's \\title is no front matter: the site was named after the file, "Review: ms".
     (here / "ms.tex").write_text("\\documentclass{article}\n\\newcommand{\\Name}{\\emph{dynoNet}}\n"

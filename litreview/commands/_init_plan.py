@@ -422,11 +422,12 @@ def _title(text: str, path: Path) -> str:
         return _plain_title(title, markdown)
     # The first top heading as the reader has it: a code chunk's "# Load packages" is a comment, not a title;
     # a LaTeX chapter's \chapter (or \part) names it.
+    # A LaTeX report's or thesis's several \chapters name none of them (its first is its introduction).
     top = 2 if not markdown else 1
     found = [heading for _, heading in headings(essay)] if essay is not None else []
-    for heading in found:
-        if heading is not None and heading[0] <= top and heading[1]:
-            return _plain_title(heading[1], markdown, heading=True)
+    tops = [heading for heading in found if heading is not None and heading[0] <= top and heading[1]]
+    if tops and (markdown or sum(heading[0] == tops[0][0] for heading in tops) == 1):
+        return _plain_title(tops[0][1], markdown, heading=True)
     # A chapter's file that opens with its one heading of that level, every other below it (\section{Theoretical
     # framework} and its \subsections), is named by it; a paper of several sections is not named by its first.
     first = found[0] if found else None
