@@ -346,3 +346,24 @@ def test_a_quoted_main_title_with_commas_names_its_work() -> None:
     # In plain words, as a list, it names the things.
     linkage = link(parse_essay("Guns, germs, and steel matter."), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "title"] == []
+
+
+def test_a_titles_head_that_is_the_name_of_a_body_another_entry_has_as_author_names_the_body() -> None:
+    # A newspaper piece titled after a commission ("Charter Revision Commission: the city should ...") and the
+    # commission's own report, whose author it is: "the 2025 Charter Revision Commission describes" names the body,
+    # not the newspaper piece.
+    bib = parse_bibliography(
+        "@article{piece, author={Dale, Sara}, title={Charter Revision Commission: the city should hold even-year "
+        "elections}, journal={City Weekly}, year={2025}}\n"
+        "@techreport{report, author={{Bay City Charter Revision Commission}}, title={Final Report}, year={2025}}\n")
+
+    def named(text: str) -> list[tuple[str, str]]:
+        return [(lk.source_key, lk.evidence) for lk in link(parse_essay(text), bib).links if lk.kind == "title"]
+
+    assert named("The 2025 Charter Revision Commission describes this practice as central to land use.") == []
+    # with no entry written by a body of that name, the head names the piece as before
+    bib = parse_bibliography(
+        "@article{piece, author={Dale, Sara}, title={Charter Revision Commission: the city should hold even-year "
+        "elections}, journal={City Weekly}, year={2025}}\n")
+    assert named("The 2025 Charter Revision Commission describes this practice as central to land use.") == [
+        ("piece", "Charter Revision Commission")]

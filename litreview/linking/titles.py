@@ -18,6 +18,7 @@ from ..model import Claim, Mention
 from .cited_letters import UNDECIDED
 from .hits import Found, Hit
 from .index import SourceIndex
+from .name_forms import is_corporate
 from .prose_words import Prose
 from .quotations import quoted
 from .text import (
@@ -144,6 +145,8 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
                                         or _listed(claim.text, window, index.sources[key].title)):
                     continue
                 phrase = claim.text[window[0].start:window[-1].end]
+                if not span.marked and _names_a_body(window, key, index):
+                    continue
                 if key not in named and _names_the_thing(span, window, phrase, head, key in cites, prose,
                                                          index.sources[key].title):
                     continue
@@ -172,6 +175,31 @@ def _name_goes_back(text: str, span: _Span, window: tuple[Token, ...]) -> bool:
     before = [t for t in span.toks if t.end <= window[0].start]
     return (bool(before) and before[-1].is_capitalised and before[-1].start > 0
             and text[before[-1].end:window[0].start] == " ")
+
+
+def _names_a_body(window: tuple[Token, ...], key: str, index: SourceIndex) -> bool:
+    """Whether the window, in plain words, is the name of an organisation another entry has as its author, or the end
+    of it ("Charter Revision Commission" of "New York City Charter Revision Commission"): the body is named, not the
+    work titled after it (a newspaper piece "Charter Revision Commission: NYC should have ...")."""
+    words = tuple(canonical(t.text) for t in window)
+    return len(words) >= 2 and any(name[-len(words):] == words
+                                   for name, keys in _bodies(index).items() if key not in keys)
+
+
+_BODIES = "_bodies_named"
+
+
+def _bodies(index: SourceIndex) -> dict[tuple[str, ...], set[str]]:
+    """The words of every organisation named as an entry's author or editor -> those entries, once per index."""
+    cached = index.__dict__.get(_BODIES)
+    if cached is None:
+        cached = {}
+        for source in index.sources.values():
+            for person in (*source.authors, *source.editors):
+                if is_corporate(person):
+                    cached.setdefault(_words(person.family), set()).add(source.key)
+        index.__dict__[_BODIES] = cached
+    return cached
 
 
 def _listed(text: str, window: tuple[Token, ...], title: str) -> bool:
