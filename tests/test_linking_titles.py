@@ -367,3 +367,23 @@ def test_a_titles_head_that_is_the_name_of_a_body_another_entry_has_as_author_na
         "elections}, journal={City Weekly}, year={2025}}\n")
     assert named("The 2025 Charter Revision Commission describes this practice as central to land use.") == [
         ("piece", "Charter Revision Commission")]
+
+
+def test_a_title_of_one_word_beside_its_authors_name_names_the_work() -> None:
+    # "Kotler ve své knize Chaotika uvádí" (in his book Chaotika): one capitalised word, the head of the title of a
+    # work by the person the sentence names, is that work; without the name it is a word, a place, a thing.
+    bib = parse_bibliography(
+        "@book{chaotika, title={Chaotika: managing firms in an age of turbulence}, author={Kotler, Philip and"
+        " Caslione, John A.}, year={2009}}\n"
+        "@book{management, title={Marketing management}, author={Kotler, Philip and Keller, Kevin Lane}, year={2007}}\n"
+        "@book{leviathan, title={Leviathan}, author={Hobbes, Thomas}, year={1651}}\n")
+
+    def named(text: str) -> list[tuple[str, str, str]]:
+        return [(lk.source_key, lk.evidence, lk.status) for lk in link(parse_essay(text), bib).links
+                if lk.kind == "title"]
+
+    assert named("Kotler ve své knize Chaotika uvádí:") == [("chaotika", "Chaotika", "confirmed")]
+    assert named("In the book Leviathan, Hobbes describes the state of nature.") == [
+        ("leviathan", "Leviathan", "confirmed")]
+    assert named("The firm called Chaotika sells toys.") == []
+    assert named("The ship Leviathan sank in the storm.") == []

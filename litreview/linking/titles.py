@@ -152,6 +152,11 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
                     continue
                 if key not in best or score > best[key][0]:
                     best[key] = (score, span, window, exact, head)
+        for tok, key in _one_word_titles(claim, index, tindex):
+            phrase = claim.text[tok.start:tok.end]
+            if not (key in best or covered.covered(claim.id, tok.start, tok.end) or prose.as_term(phrase)
+                    or prose.recurs(phrase)):
+                best[key] = (100.0, _Span((tok,), False), (tok,), True, True)
         for span in unresolved:
             if not any(w[0].start <= span.toks[0].start < w[-1].end + 1 for _, _, w, _, _ in best.values()):
                 text = claim.text[span.toks[0].start:span.toks[-1].end]
@@ -159,6 +164,27 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
         _emit(claim, best, index, attributed.get(claim.id, set()), found,
               None if cited is None else cited.get(claim.id, set()))
     return found
+
+
+def _one_word_titles(claim: Claim, index: SourceIndex, tindex: TitleIndex) -> list[tuple[Token, str]]:
+    """Capitalised words, the sentence's first aside, that are the whole title or its head of a work whose author
+    (or editor) the sentence names too: "Kotler ve své knize Chaotika uvádí" (of "Chaotika: řízení a marketing
+    ..."), "In Leviathan, Hobbes describes". A capitalised word alone is a title only so: otherwise it is as likely
+    a place, a firm or a thing of that name."""
+    toks = tokens(claim.text)
+    names = {fold(strip_possessive(t.text)[0]) for t in toks if t.is_capitalised}
+    out = []
+    for tok in toks[1:]:
+        word = canonical(tok.text)
+        if not tok.is_capitalised or word in STOPWORDS:
+            continue
+        for vid in tindex.postings.get(word, ()):
+            key, variant = tindex.variants[vid]
+            source = index.sources[key]
+            families = {fold(p.family).split()[-1] for p in (*source.authors, *source.editors) if p.family.strip()}
+            if variant == (word,) and (families - {word}) & names:
+                out.append((tok, key))
+    return out
 
 
 def _name_goes_on(text: str, span: _Span, window: tuple[Token, ...]) -> bool:
