@@ -30,6 +30,7 @@ from ..model import (
 )
 from .anchors import Anchored, Grouping, anchor, group_essay
 from .attribution import find_attributions
+from .court_cases import find_cases
 from .cited_letters import in_reference_list
 from .curated import CuratedLinks, load_curated
 from .hits import Found, Hit
@@ -111,6 +112,10 @@ def _cited(ctx: LinkContext) -> dict[str, set[str]]:
     return cited
 
 
+def _cases(ctx: LinkContext) -> Found:
+    return find_cases(ctx.prose(), ctx.index)
+
+
 def _attributions(ctx: LinkContext) -> Found:
     return find_attributions(ctx.prose(), ctx.index, ctx.covered, _cited(ctx), marked=ctx.marked)
 
@@ -135,6 +140,7 @@ def _quotations(ctx: LinkContext) -> Found:
 
 LINKERS: tuple[Linker, ...] = (
     Linker("markers", _markers),
+    Linker("cases", _cases),
     Linker("attributions", _attributions),
     Linker("titles", _titles),
     Linker("references", _references),
