@@ -30,8 +30,8 @@ from ..model import (
 )
 from .anchors import Anchored, Grouping, anchor, group_essay
 from .attribution import find_attributions
-from .court_cases import find_cases
 from .cited_letters import in_reference_list
+from .court_cases import find_cases
 from .curated import CuratedLinks, load_curated
 from .hits import Found, Hit
 from .index import build_index
