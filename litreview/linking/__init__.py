@@ -1,9 +1,10 @@
 """Link the essay's claims to the sources they rely on, with evidence: ``link()`` runs every linker.
 
-``LINKERS`` lists the evidence linkers in the order they run: markers first, then named people,
-titles, named documents and quotations, each skipping spans the ones before it explained. Topical
-suggestions come last (they read what the others found), the curated file on top. To add a linker,
-write a function over ``LinkContext`` that returns a ``Found`` and put it in ``LINKERS``.
+``LINKERS`` lists the evidence linkers in the order they run: markers first, then court cases named by
+their parties (whose names are no authors'), named people, titles, named documents and quotations, each
+skipping spans the ones before it explained. Topical suggestions come last (they read what the others
+found), the curated file on top. To add a linker, write a function over ``LinkContext`` that returns a
+``Found`` and put it in ``LINKERS``.
 """
 
 from __future__ import annotations
