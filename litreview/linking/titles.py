@@ -178,7 +178,8 @@ def _one_word_titles(claim: Claim, index: SourceIndex, tindex: TitleIndex) -> li
         word = canonical(tok.text)
         if not tok.is_capitalised or word in STOPWORDS:
             continue
-        for vid in tindex.postings.get(word, ()):
+        posting = tindex.postings.get(word, ())
+        for vid in posting if len(posting) <= MAX_POSTING else ():
             key, variant = tindex.variants[vid]
             source = index.sources[key]
             families = {fold(p.family).split()[-1] for p in (*source.authors, *source.editors) if p.family.strip()}
