@@ -822,3 +822,14 @@ def test_a_name_given_to_a_formula_or_process_links_only_a_work_its_bearer_wrote
     # the close case: Cox named as a person, with a reporting verb, is the co-author's appeal
     linkage = link(parse_essay("Cox argues that intensity matters."), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["blackcox"]
+
+
+def test_an_initial_at_the_end_of_a_misfiled_family_name_is_no_name() -> None:
+    # "Roe K., Doe E., Poe M." (names written with their initials after them, commas for "and") reads as one person
+    # whose family name is "Roe K.": a lone "K." in the prose is an initial of someone else, never that entry's
+    # author, while "Roe" alone still names her.
+    bib = parse_bibliography("@book{roe, author={Roe K., Doe E., Poe M.}, title={Company law}, year={2015}}")
+    linkage = link(parse_essay("The best known of them was the president K.\n\nAmong the lawyers, Roe argues the "
+                               "opposite."), bib)
+    assert [(lk.claim_id, lk.source_key, lk.evidence) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("p2-s1", "roe", "Roe")]

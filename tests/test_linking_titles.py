@@ -346,3 +346,44 @@ def test_a_quoted_main_title_with_commas_names_its_work() -> None:
     # In plain words, as a list, it names the things.
     linkage = link(parse_essay("Guns, germs, and steel matter."), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "title"] == []
+
+
+def test_a_titles_head_that_is_the_name_of_a_body_another_entry_has_as_author_names_the_body() -> None:
+    # A newspaper piece titled after a commission ("Charter Revision Commission: the city should ...") and the
+    # commission's own report, whose author it is: "the 2025 Charter Revision Commission describes" names the body,
+    # not the newspaper piece.
+    bib = parse_bibliography(
+        "@article{piece, author={Dale, Sara}, title={Charter Revision Commission: the city should hold even-year "
+        "elections}, journal={City Weekly}, year={2025}}\n"
+        "@techreport{report, author={{Bay City Charter Revision Commission}}, title={Final Report}, year={2025}}\n")
+
+    def named(text: str) -> list[tuple[str, str]]:
+        return [(lk.source_key, lk.evidence) for lk in link(parse_essay(text), bib).links if lk.kind == "title"]
+
+    assert named("The 2025 Charter Revision Commission describes this practice as central to land use.") == []
+    # with no entry written by a body of that name, the head names the piece as before
+    bib = parse_bibliography(
+        "@article{piece, author={Dale, Sara}, title={Charter Revision Commission: the city should hold even-year "
+        "elections}, journal={City Weekly}, year={2025}}\n")
+    assert named("The 2025 Charter Revision Commission describes this practice as central to land use.") == [
+        ("piece", "Charter Revision Commission")]
+
+
+def test_a_title_of_one_word_beside_its_authors_name_names_the_work() -> None:
+    # "Kotler ve své knize Chaotika uvádí" (in his book Chaotika): one capitalised word, the head of the title of a
+    # work by the person the sentence names, is that work; without the name it is a word, a place, a thing.
+    bib = parse_bibliography(
+        "@book{chaotika, title={Chaotika: managing firms in an age of turbulence}, author={Kotler, Philip and"
+        " Caslione, John A.}, year={2009}}\n"
+        "@book{management, title={Marketing management}, author={Kotler, Philip and Keller, Kevin Lane}, year={2007}}\n"
+        "@book{leviathan, title={Leviathan}, author={Hobbes, Thomas}, year={1651}}\n")
+
+    def named(text: str) -> list[tuple[str, str, str]]:
+        return [(lk.source_key, lk.evidence, lk.status) for lk in link(parse_essay(text), bib).links
+                if lk.kind == "title"]
+
+    assert named("Kotler ve své knize Chaotika uvádí:") == [("chaotika", "Chaotika", "confirmed")]
+    assert named("In the book Leviathan, Hobbes describes the state of nature.") == [
+        ("leviathan", "Leviathan", "confirmed")]
+    assert named("The firm called Chaotika sells toys.") == []
+    assert named("The ship Leviathan sank in the storm.") == []

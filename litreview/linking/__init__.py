@@ -1,9 +1,10 @@
 """Link the essay's claims to the sources they rely on, with evidence: ``link()`` runs every linker.
 
-``LINKERS`` lists the evidence linkers in the order they run: markers first, then named people,
-titles, named documents and quotations, each skipping spans the ones before it explained. Topical
-suggestions come last (they read what the others found), the curated file on top. To add a linker,
-write a function over ``LinkContext`` that returns a ``Found`` and put it in ``LINKERS``.
+``LINKERS`` lists the evidence linkers in the order they run: markers first, then court cases named by
+their parties (whose names are no authors'), named people, titles, named documents and quotations, each
+skipping spans the ones before it explained. Topical suggestions come last (they read what the others
+found), the curated file on top. To add a linker, write a function over ``LinkContext`` that returns a
+``Found`` and put it in ``LINKERS``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from ..model import (
 from .anchors import Anchored, Grouping, anchor, group_essay
 from .attribution import find_attributions
 from .cited_letters import in_reference_list
+from .court_cases import find_cases
 from .curated import CuratedLinks, load_curated
 from .hits import Found, Hit
 from .index import build_index
@@ -111,6 +113,10 @@ def _cited(ctx: LinkContext) -> dict[str, set[str]]:
     return cited
 
 
+def _cases(ctx: LinkContext) -> Found:
+    return find_cases(ctx.prose(), ctx.index)
+
+
 def _attributions(ctx: LinkContext) -> Found:
     return find_attributions(ctx.prose(), ctx.index, ctx.covered, _cited(ctx), marked=ctx.marked)
 
@@ -135,6 +141,7 @@ def _quotations(ctx: LinkContext) -> Found:
 
 LINKERS: tuple[Linker, ...] = (
     Linker("markers", _markers),
+    Linker("cases", _cases),
     Linker("attributions", _attributions),
     Linker("titles", _titles),
     Linker("references", _references),

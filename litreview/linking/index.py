@@ -16,6 +16,7 @@ from ..bibliography.csl import is_csl
 from ..bibliography.dates import COMMON_YEAR, date_year, pandoc_date
 from ..bibliography.latex import decode_latex
 from ..bibliography.people import pandoc_people
+from ..lazyre import lazy
 from ..model import Bibliography, Person, RegistryRecord, Source, SourceMetadata
 from .text import canonical, content_stems, fold, phrase_stems, topic_form
 
@@ -234,6 +235,10 @@ def _topic(source: Source, metadata: Mapping[str, SourceMetadata] | None) -> dic
     return out
 
 
+_INITIAL = lazy(r"[^\W\d_]\.?")
+"""A word of one letter, with or without its dot: an initial, never a family name."""
+
+
 def _index_people(index: SourceIndex, source: Source) -> None:
     for role, people in (("author", source.authors), ("editor", source.editors)):
         for position, person in enumerate(people):
@@ -241,8 +246,13 @@ def _index_people(index: SourceIndex, source: Source) -> None:
                 continue
             entry = Role(source.key, person, role, position)
             family = fold(person.family)
-            names = {family, family.replace("-", " ")}
             words = family.replace("-", " ").split()
+            while len(words) > 1 and _INITIAL.fullmatch(words[-1]):
+                # "Pokorná J., Večerková E." (initials after the name, commas for "and") is read as one person whose
+                # family name is "Pokorná J.": she is met as "Pokorná", and a lone "J." is nobody's name
+                words = words[:-1]
+                family = " ".join(words)
+            names = {family, family.replace("-", " ")}
             if person.given and len(words) > 1:
                 names.add(words[-1])  # "von Römer" is also met as "Römer"
             if person.prefix:

@@ -63,10 +63,16 @@ def acronym_of(text: str) -> str:
     return "".join(w[0] for w in _NAME_WORD.findall(text) if w[0].isupper())
 
 
+def is_corporate(person: Person) -> bool:
+    """Whether the name is an organisation's (read so for want of a given name): a family name of several words and
+    nothing else ("World Health Organization")."""
+    return not person.given and not person.prefix and len(person.family.split()) >= 2
+
+
 def corporate_forms(person: Person) -> set[str]:
     """How a style or an author may write an organisation named as author: "World Health
     Organization" is also "WHO" (APA's abbreviation) and "The World Bank" "World Bank"."""
-    if person.given or person.prefix or len(person.family.split()) < 2:
+    if not is_corporate(person):
         return set()
     words = _NAME_WORD.findall(person.family)
     forms = set()

@@ -18,6 +18,7 @@ from ..model import Claim, Mention
 from .cited_letters import UNDECIDED
 from .hits import Found, Hit
 from .index import SourceIndex
+from .name_forms import is_corporate
 from .prose_words import Prose
 from .quotations import quoted
 from .text import (
@@ -144,11 +145,18 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
                                         or _listed(claim.text, window, index.sources[key].title)):
                     continue
                 phrase = claim.text[window[0].start:window[-1].end]
+                if not span.marked and _names_a_body(window, key, index):
+                    continue
                 if key not in named and _names_the_thing(span, window, phrase, head, key in cites, prose,
                                                          index.sources[key].title):
                     continue
                 if key not in best or score > best[key][0]:
                     best[key] = (score, span, window, exact, head)
+        for tok, key in _one_word_titles(claim, index, tindex):
+            phrase = claim.text[tok.start:tok.end]
+            if not (key in best or covered.covered(claim.id, tok.start, tok.end) or prose.as_term(phrase)
+                    or prose.recurs(phrase)):
+                best[key] = (100.0, _Span((tok,), False), (tok,), True, True)
         for span in unresolved:
             if not any(w[0].start <= span.toks[0].start < w[-1].end + 1 for _, _, w, _, _ in best.values()):
                 text = claim.text[span.toks[0].start:span.toks[-1].end]
@@ -156,6 +164,28 @@ def find_titles(claims: Sequence[Claim], index: SourceIndex, tindex: TitleIndex,
         _emit(claim, best, index, attributed.get(claim.id, set()), found,
               None if cited is None else cited.get(claim.id, set()))
     return found
+
+
+def _one_word_titles(claim: Claim, index: SourceIndex, tindex: TitleIndex) -> list[tuple[Token, str]]:
+    """Capitalised words, the sentence's first aside, that are the whole title or its head of a work whose author
+    (or editor) the sentence names too: "Kotler ve své knize Chaotika uvádí" (of "Chaotika: řízení a marketing
+    ..."), "In Leviathan, Hobbes describes". A capitalised word alone is a title only so: otherwise it is as likely
+    a place, a firm or a thing of that name."""
+    toks = tokens(claim.text)
+    names = {fold(strip_possessive(t.text)[0]) for t in toks if t.is_capitalised}
+    out = []
+    for tok in toks[1:]:
+        word = canonical(tok.text)
+        if not tok.is_capitalised or word in STOPWORDS:
+            continue
+        posting = tindex.postings.get(word, ())
+        for vid in posting if len(posting) <= MAX_POSTING else ():
+            key, variant = tindex.variants[vid]
+            source = index.sources[key]
+            families = {fold(p.family).split()[-1] for p in (*source.authors, *source.editors) if p.family.strip()}
+            if variant == (word,) and (families - {word}) & names:
+                out.append((tok, key))
+    return out
 
 
 def _name_goes_on(text: str, span: _Span, window: tuple[Token, ...]) -> bool:
@@ -172,6 +202,31 @@ def _name_goes_back(text: str, span: _Span, window: tuple[Token, ...]) -> bool:
     before = [t for t in span.toks if t.end <= window[0].start]
     return (bool(before) and before[-1].is_capitalised and before[-1].start > 0
             and text[before[-1].end:window[0].start] == " ")
+
+
+def _names_a_body(window: tuple[Token, ...], key: str, index: SourceIndex) -> bool:
+    """Whether the window, in plain words, is the name of an organisation another entry has as its author, or the end
+    of it ("Charter Revision Commission" of "New York City Charter Revision Commission"): the body is named, not the
+    work titled after it (a newspaper piece "Charter Revision Commission: NYC should have ...")."""
+    words = tuple(canonical(t.text) for t in window)
+    return len(words) >= 2 and any(name[-len(words):] == words
+                                   for name, keys in _bodies(index).items() if key not in keys)
+
+
+_BODIES = "_bodies_named"
+
+
+def _bodies(index: SourceIndex) -> dict[tuple[str, ...], set[str]]:
+    """The words of every organisation named as an entry's author or editor -> those entries, once per index."""
+    cached = index.__dict__.get(_BODIES)
+    if cached is None:
+        cached = {}
+        for source in index.sources.values():
+            for person in (*source.authors, *source.editors):
+                if is_corporate(person):
+                    cached.setdefault(_words(person.family), set()).add(source.key)
+        index.__dict__[_BODIES] = cached
+    return cached
 
 
 def _listed(text: str, window: tuple[Token, ...], title: str) -> bool:
