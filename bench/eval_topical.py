@@ -564,17 +564,24 @@ def pairs(docs: list[Document], where: list[tuple[str, str]] | None = None
 def recall_at(p: list[float], where: list[tuple[str, str]], doc_of: list[str], docs: list[Document],
               k: int = 5) -> float:
     """Mean recall@k over citing sentences when the candidates are ordered by ``p`` (topical only)."""
+    per = sentence_recalls(p, where, doc_of, docs, k)
+    return sum(per.values()) / len(per) if per else float("nan")
+
+
+def sentence_recalls(p: list[float], where: list[tuple[str, str]], doc_of: list[str], docs: list[Document],
+                     k: int = 5) -> dict[tuple[str, str], float]:
+    """Per citing sentence (document, claim id), the share of its cited entries among the first ``k`` candidates
+    when they are ordered by ``p`` (as ``recalls``, for ``paired``)."""
     ranked: dict[tuple[str, str], list[tuple[float, str]]] = {}
     for v, (cid, key), d in zip(p, where, doc_of, strict=True):
         ranked.setdefault((d, cid), []).append((-v, key))
-    total = citing = 0.0
+    out = {}
     for doc in docs:
         for cid, gold in doc.gold.items():
             if gold:
-                citing += 1
                 top = {key for _, key in sorted(ranked.get((doc.name, cid), []))[:k]}
-                total += len(gold & top) / len(gold)
-    return total / citing if citing else float("nan")
+                out[(doc.name, cid)] = len(gold & top) / len(gold)
+    return out
 
 
 def _pairwise_oof(x: list[list[float]], y: list[int], doc_of: list[str], claim: list[str], l2: float) -> list[float]:

@@ -13,8 +13,13 @@ the cosine at 0.5 or more, ...), the rules cited most often with how many they h
     python bench/topical_generalisation.py --extra-dev FOLDER [--extra-dev FOLDER ...] [--by-size]
 
 ``--by-size``: R@5 by the size of the document's bibliography (fewer than 30 entries, 30 to 69, 70 or more: where
-the held-out documents trailed the baseline) instead of by part, and rank fusion with the baseline for the documents
-of 30 entries or more alone (the shipped re-ranker below 30).
+the held-out documents trailed the baseline) instead of by part, and the variants for long bibliographies: rank fusion
+with the baseline for the documents of 30 entries or more alone (the shipped re-ranker below 30), the baseline's own
+order from 30 or from 70 entries, each feature also times the log of the bibliography's size, the ranks as the share
+of the bibliography ranked below. (A calibration per document is no row: it keeps each document's order.)
+
+Every row ends with its R@5 less the shipped re-ranker's, per citing sentence over all the documents, its 95%
+interval by resampling documents, and the documents it wins and loses: how far a variant's lead is from noise.
 """
 
 from __future__ import annotations
@@ -30,7 +35,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_topical import SIZES, extra_parts, pairs, rank_bm25, recall_at, size_groups, wilson  # noqa: E402
+from eval_topical import (  # noqa: E402
+    SIZES,
+    extra_parts,
+    paired,
+    pairs,
+    rank_bm25,
+    recall_at,
+    sentence_recalls,
+    size_groups,
+    wilson,
+)
 from topical_ablations import _listwise  # noqa: E402
 from topical_corpus import DEFAULT_CORPUS, DEV, Document, load_split  # noqa: E402
 from topical_fit import L2, out_of_fold  # noqa: E402
@@ -67,17 +82,20 @@ def main(argv: list[str] | None = None) -> int:
     x = [[row[FEATURES.index(n)] for n in names] for row in every]
     print(f"leave one document out over {len(docs)} development documents, {len(x)} candidates "
           f"({sum(y)} cited): R@1/R@3/R@5 of the candidates re-ranked")
-    print(f"  {'variant':<52} " + " ".join(f"{name[:17]:>17}" for name in (*parts, "all")))
+    print(f"  {'variant':<52} " + " ".join(f"{name[:17]:>17}" for name in (*parts, "all"))
+          + "  R@5 less the shipped's (95%), documents won/lost")
+    shipped: Scores = []
 
     def row(label: str, p: Scores) -> None:
         cells = [recall_at(p, where, doc_of, among, k) for among in (*parts.values(), docs) for k in (1, 3, 5)]
         print(f"  {label:<52} " + " ".join("/".join(f"{v:.3f}" for v in cells[n:n + 3]).rjust(17)
-                                           for n in range(0, len(cells), 3)))
+                                           for n in range(0, len(cells), 3))
+              + f"  {against_shipped(p, shipped or p, where, doc_of, docs)}")
 
     def fitted(rows: list[list[float]], labels: list[str], l2: float = L2) -> Scores:
         return out_of_fold(rows, y, doc_of, l2=l2, names=labels, calibrate=False)
 
-    shipped = fitted(x, names)
+    shipped.extend(fitted(x, names))
     row("shipped re-ranker", shipped)
     for label, query in BASELINES.items():
         share, rr = _baseline(docs, query, where, doc_of)
@@ -93,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
             fused = _fused(shipped, rr, where, doc_of, k, weight)
             row(f"the same, k {k} x {weight:g}, {SIZES[0]} entries or more alone",
                 [f if d in long else p for f, p, d in zip(fused, shipped, doc_of, strict=True)])
+        size = {d.name: len(d.bibliography.sources) for d in docs}
+        entries = [size[d] for d in doc_of]
+        for cut in SIZES:
+            row(f"the baseline's own order from {cut} entries", _fallback(shipped, rr, entries, cut))
+        row(f"+ each feature x log(entries / {SIZES[0]})", fitted(*_times_size(x, names, entries)))
+        row("ranks as the share of the bibliography ranked below", fitted(_rank_shares(x, names, entries), names))
     for l2 in (3.0, 30.0, 100.0, 300.0, 1000.0):
         row(f"penalty {l2:g} (shipped {L2:g})", fitted(x, names, l2))
     for label, kept in feature_sets().items():
@@ -156,6 +180,46 @@ def _fused(p: Scores, rr: Scores, where: Where, doc_of: list[str], k: int, weigh
     for members in _sentences(where, doc_of).values():
         for n, i in enumerate(sorted(members, key=lambda i: -p[i])):
             out[i] = 1.0 / (k + n + 1) + (weight / (k + 1 / rr[i]) if rr[i] else 0.0)
+    return out
+
+
+def against_shipped(p: Scores, shipped: Scores, where: Where, doc_of: list[str], docs: list[Document],
+                    k: int = 5) -> str:
+    """R@k under ``p`` less the shipped re-ranker's, per citing sentence, with its 95% interval (documents resampled)
+    and the documents it wins and loses."""
+    a, b = sentence_recalls(p, where, doc_of, docs, k), sentence_recalls(shipped, where, doc_of, docs, k)
+    mean, low, high = paired(a, b)
+    by_doc: dict[str, float] = {}
+    for (name, cid), v in a.items():
+        by_doc[name] = by_doc.get(name, 0.0) + v - b[(name, cid)]
+    won, lost = sum(1 for v in by_doc.values() if v > 1e-9), sum(1 for v in by_doc.values() if v < -1e-9)
+    return f"{mean:+.3f} ({low:+.3f},{high:+.3f}) {won}/{lost}"
+
+
+def _fallback(p: Scores, rr: Scores, entries: list[int], cut: int) -> Scores:
+    """The baseline's order (``rr``: 1 / (1 + its rank)) for the candidates of bibliographies of ``cut`` entries or
+    more, ``p``'s below (a document's candidates are compared with one another alone)."""
+    return [b if n >= cut else a for a, b, n in zip(p, rr, entries, strict=True)]
+
+
+def _times_size(x: list[list[float]], names: list[str], entries: list[int]) -> tuple[list[list[float]], list[str]]:
+    """Each feature but ``named`` also times log(entries / 30): weights that change with the bibliography's size."""
+    cols = [n for n, name in enumerate(names) if name != "named"]
+    scale = [math.log(n / SIZES[0]) for n in entries]
+    return ([[*r, *(r[c] * s for c in cols)] for r, s in zip(x, scale, strict=True)],
+            [*names, *(f"{names[c]}_x_size" for c in cols)])
+
+
+def _rank_shares(x: list[list[float]], names: list[str], entries: list[int]) -> list[list[float]]:
+    """The ranks (1 / (1 + rank) among the candidates, 0 past them) as the share of the bibliography ranked below:
+    second of 10 entries and of 200 no longer read alike."""
+    cols = [n for n, name in enumerate(names) if name in ("rank", "bm25_rank")]
+    out = []
+    for r, size in zip(x, entries, strict=True):
+        r = list(r)
+        for c in cols:
+            r[c] = 1.0 - (1.0 / r[c] - 1.0) / size if r[c] > 0 else 0.0
+        out.append(r)
     return out
 
 

@@ -555,3 +555,44 @@ def test_the_variants_can_be_read_by_the_bibliography_s_size() -> None:
     groups = eval_topical.size_groups(docs)
     assert {label: [d.name for d in group] for label, group in groups.items()} == {
         "< 30 entries": ["d3", "d29"], "30-69 entries": ["d30", "d69"], ">= 70 entries": ["d70", "d200"]}
+
+
+def test_a_variant_is_compared_with_the_shipped_re_ranker_sentence_by_sentence() -> None:
+    # bench/topical_generalisation.py: each row's R@5 less the shipped re-ranker's, per citing sentence, with an
+    # interval by resampling documents and the documents it wins and loses.
+    import eval_topical
+    from topical_corpus import Document
+    from topical_generalisation import against_shipped
+
+    from litreview.bibliography.load import parse_bibliography
+    from litreview.essay import parse_essay
+
+    essay = parse_essay("One claim here.\n\nAnother claim there.\n")
+    ids = [c.id for c in essay.claims]
+    bib = parse_bibliography("@article{a, title={A}}\n@article{b, title={B}}\n")
+    docs = [Document("d1", essay, bib, {ids[0]: {"a"}, ids[1]: {"b"}}), Document("d2", essay, bib, {ids[0]: {"a"}, ids[1]: set()})]
+    where = [(ids[0], "a"), (ids[0], "b"), (ids[1], "a"), (ids[1], "b")] * 2
+    doc_of = ["d1"] * 4 + ["d2"] * 4
+    shipped = [1.0, 2.0, 1.0, 2.0] * 2  # b first everywhere
+    variant = [2.0, 1.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0]  # a first in d1's first sentence alone
+    per = eval_topical.sentence_recalls(variant, where, doc_of, docs, k=1)
+    assert per == {("d1", ids[0]): 1.0, ("d1", ids[1]): 1.0, ("d2", ids[0]): 0.0}  # no row for a sentence citing nothing
+    assert eval_topical.recall_at(variant, where, doc_of, docs, k=1) == pytest.approx(2 / 3)
+    line = against_shipped(variant, shipped, where, doc_of, docs, k=1)
+    assert line.startswith("+0.333 (") and line.endswith(") 1/0")
+
+
+def test_the_variants_for_long_bibliographies_read_each_document_s_size() -> None:
+    from topical_generalisation import _fallback, _rank_shares, _times_size
+
+    names = ["cosine", "rank", "bm25_rank", "named"]
+    rows = [[0.5, 1.0, 0.5, 1.0], [0.2, 0.25, 0.0, 0.0]]
+    # ranks (1 / (1 + rank) among the candidates) as the share of the bibliography ranked below: 0 stays 0
+    assert _rank_shares(rows, names, [10, 60]) == [[0.5, 1.0, 0.9, 1.0], [0.2, pytest.approx(1 - 3 / 60), 0.0, 0.0]]
+    # every feature but the author's name also times log(entries / 30): nothing at 30 entries
+    extra, labels = _times_size(rows, names, [30, 60])
+    assert labels == [*names, "cosine_x_size", "rank_x_size", "bm25_rank_x_size"]
+    assert extra[0] == [*rows[0], 0.0, 0.0, 0.0]
+    assert extra[1][4:] == pytest.approx([0.2 * math.log(2), 0.25 * math.log(2), 0.0])
+    # the baseline's order where the bibliography holds ``cut`` entries or more, the re-ranker's below
+    assert _fallback([3.0, 1.0, 3.0, 1.0], [0.0, 0.5, 0.0, 0.5], [29, 29, 30, 30], 30) == [3.0, 1.0, 0.0, 0.5]
