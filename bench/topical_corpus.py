@@ -47,9 +47,10 @@ _LATEX_CITE = re.compile(r"~?\\(?:[a-zA-Z]*cite[a-zA-Z]*|cite)\*?(?:\[[^\]]*\]){
 _BRACKET = re.compile(r"\s*\[[^\[\]]*@[^\[\]]*\]")
 _BARE = re.compile(r"(?<![\w@])-?@[\w:.#$%&+?<>~/-]*\w(?:\s*\[[^\]]*\])?")
 _SPACE = re.compile(r"[ \t]+")
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\bet al\.)\s+(?=[A-Z0-9“\"'@\\])|(?<=\bet al\.)\s+(?=[A-Z0-9“\"'])")
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\bet al\.)\s+(?=[A-Z0-9“\"'@\\])|(?<=\bet al\.)\s+(?=[A-Z“\"'])")
 """A sentence's end: after "et al." only before a capital or a quotation, not before a citation, which is that
-name's ("so Ackermann et al. \\autocite*{ackermann2015} aus einer Perspektive")."""
+name's ("so Ackermann et al. \\autocite*{ackermann2015} aus einer Perspektive"), nor before a year, which is
+that name's too ("(Voors et al. 2012)")."""
 _ABBREVIATION_BEFORE = re.compile(rf"(?<!\w)(?:{abbreviation_ends(ABBREVIATIONS_IN_PROSE)})$")
 """An abbreviation of running prose before a capital ends no sentence ("bzw. Oberfläche", "z. B. Fillmore",
 "vgl. Busse"; German capitalises every noun)."""

@@ -36,6 +36,16 @@ def test_a_citation_after_et_al_stays_in_that_names_sentence() -> None:
         ("Es ist so, w", ["roe"]), ("Dann \\cite{p", ["poe"])]
 
 
+def test_a_year_after_et_al_ends_no_sentence() -> None:
+    # A typed citation "(Voors et al. 2012)" was cut after "et al.", so its year went to the next sentence and
+    # the name's sentence lost the year that tells which work it names.
+    block = "Risk rises after conflict (Voors et al. 2012) in the field \\cite{vo}. Then \\cite{x} more."
+    cites = [(block.index("\\cite{vo}"), block.index("\\cite{vo}") + 10, ["vo"]),
+             (block.index("\\cite{x}"), block.index("\\cite{x}") + 9, ["x"])]
+    assert [(c["sentence"][:12], c["keys"]) for c in _cited(block, cites, {"vo": "vo", "x": "x"})] == [
+        ("Risk rises a", ["vo"]), ("Then \\cite{x", ["x"])]
+
+
 def test_an_initial_or_an_abbreviation_of_prose_ends_no_sentence() -> None:
     # German capitalises every noun, so "bzw. Oberfläche" looked like a sentence's end, as did the initial of
     # "Charles J. Fillmore": the cited sentence was cut, and its citation went to a fragment.
