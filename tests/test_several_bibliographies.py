@@ -305,3 +305,5 @@ def test_the_multiple_bibliographies_filters_fields_name_the_essays_bibliographi
     assert named_bibliographies(essay) == (here / "a.bib", here / "c.bib")
     assert [naming_line(essay, p) for p in named_bibliographies(essay)] == [3, 4]
     assert "LR300" not in codes(findings(capsys, "--essay", "m.md"))
+    [unread] = [f for f in findings(capsys, "--essay", "m.md", "--bib", "a.bib") if f["code"] == "LR321"]
+    assert (unread["line"], str(unread["message"]).split(" is named")[0]) == (4, "c.bib")
