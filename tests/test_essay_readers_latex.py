@@ -868,3 +868,13 @@ def test_babels_czech_quotation_reads_as_latex_prints_it(tmp_path: Path) -> None
     path = tmp_path / "c.tex"
     path.write_text("Pojem \\uv{marketingový mix}, známý také jako tzv. \\uv{4P}, začal \\cite{k}.\n", encoding="utf-8")
     assert [c.text for c in load_essay(path).claims] == ["Pojem „marketingový mix“, známý také jako tzv. „4P“, začal [@{k}]."]
+
+
+def test_a_tex_parameter_set_in_the_text_prints_nothing_and_numprint_its_figure(tmp_path: Path) -> None:
+    # "\footnotetext{\overfullrule=0mm Dostupné z…}" read "=0mm Dostupné z"; pandoc prints nothing of a parameter
+    # set. "\numprint{3146} zpráv" read "odeslali zpráv", the claim's figure lost (pandoc drops it too; numprint
+    # prints it).
+    path = tmp_path / "n.tex"
+    path.write_text("Odeslali \\numprint{3146} zpráv.\\footnote{\\overfullrule=0mm Dostupné z webu.} A \\tolerance 1000 "
+                    "B \\parindent=0pt C $\\alpha=3$ D.\n", encoding="utf-8")
+    assert [c.text for c in load_essay(path).claims] == ["Odeslali 3146 zpráv.^[Dostupné z webu.]", "A B C $\\alpha=3$ D."]

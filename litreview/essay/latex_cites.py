@@ -38,6 +38,15 @@ COMMANDS = _IN_TEXT | _YEAR | _NORMAL | {"nocite"}
 """The citation commands read (natbib and biblatex), with ``\\nocite``."""
 _COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
 _LENGTH = r"-?(?:\d+(?:[.,]\d*)?|[.,]\d+)\s*(?:pt|em|ex|cm|mm|in|bp|pc|sp|dd|cc|mu|fil{1,3})"
+TEX_PARAMETERS = frozenset({
+    "overfullrule", "parindent", "parskip", "baselineskip", "emergencystretch", "hfuzz", "vfuzz", "hsize", "vsize",
+    "lineskip", "lineskiplimit", "topskip", "leftskip", "rightskip", "parfillskip", "hangindent", "footnotesep",
+    "tabcolsep", "arraycolsep", "columnsep", "fboxsep", "fboxrule", "arrayrulewidth", "itemsep", "topsep",
+    "abovedisplayskip", "belowdisplayskip", "tolerance", "pretolerance", "hbadness", "vbadness", "looseness",
+    "clubpenalty", "widowpenalty", "displaywidowpenalty", "brokenpenalty", "hyphenpenalty", "exhyphenpenalty",
+    "linepenalty", "interlinepenalty", "hangafter"})
+"""TeX's and LaTeX's parameters a text sets in passing (``\\overfullrule=0mm``, ``\\tolerance=1000``): their value,
+a length or a number, is no word, and pandoc prints nothing of either."""
 _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|nobibliography|addbibresource"
                    r"|addglobalbib|addsectionbib|printbibliography|lstinputlisting)"
                    r"\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})?"
@@ -47,6 +56,9 @@ _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|n
                    r"|\\(?:maketitle|tableofcontents|listoffigures|listoftables)(?![A-Za-z])|[ \t]*\\today(?![A-Za-z])"
                    # TeX's vertical and horizontal skips, whose length read as a word ("\\vskip 1em" read "1em").
                    r"|\\(?:[vh]skip|kern)\s*" + _LENGTH + r"(?:\s*(?:plus|minus)\s*" + _LENGTH + r")*"
+                   # A TeX parameter set in the text ("\\overfullrule=0mm", "\\tolerance 1000"), which read "=0mm".
+                   r"|\\(?:" + "|".join(sorted(TEX_PARAMETERS, key=len, reverse=True)) + r")(?![A-Za-z])\s*=?\s*(?:"
+                   + _LENGTH + r"(?:\s*(?:plus|minus)\s*" + _LENGTH + r")*|-?\d+(?![\d.,]))"
                    # babel's German shorthands inside a word: a hyphenation point ("öffent\"-lich") or a break, no mark.
                    r"|" + BABEL_SHORTHAND)
 _REF = re.compile(r"\\(eq|auto|c|C|page|name)?ref\*?\{([^{}]*)\}")

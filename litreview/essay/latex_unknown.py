@@ -42,9 +42,10 @@ PANDOC_TEXT = frozenset({
 })
 """Commands pylatexenc does not know whose text pandoc prints (each checked against ``pandoc -f latex``)."""
 
-TYPESET_TEXT = frozenset({"newthought", "subcaption", "abstract"})
+TYPESET_TEXT = frozenset({"newthought", "subcaption", "abstract", "numprint"})
 """Commands of common classes and packages that typeset their argument as the document's words, which pandoc leaves
-out: tufte-latex's ``\\newthought{In a word}`` opening a sentence, ``\\subcaption{...}``, a class's ``\\abstract{...}``.
+out: tufte-latex's ``\\newthought{In a word}`` opening a sentence, ``\\subcaption{...}``, a class's ``\\abstract{...}``,
+the numprint package's ``\\numprint{3146}`` (a claim's figure: "sent on average messages a month").
 Their text is read (the sentence lost its first words), as before."""
 
 
