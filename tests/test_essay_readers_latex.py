@@ -859,7 +859,7 @@ def test_an_unknown_commands_option_holding_a_command_is_left_out_with_it(tmp_pa
         import subprocess
         plain = subprocess.run([pandoc, "-f", "latex", "-t", "plain", str(path)], capture_output=True, text=True,
                                check=True).stdout
-        assert plain.split() == "Text two. A [bracket stays] here.".split()
+        assert plain.split() == ["Text", "two.", "A", "[bracket", "stays]", "here."]
 
 
 def test_babels_czech_quotation_reads_as_latex_prints_it(tmp_path: Path) -> None:

@@ -13,7 +13,14 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..lazyre import lazy
-from ..locale_terms import ABBREVIATIONS_IN_PROSE, CITATION_TERMS, OTHER_CLOSERS, QUOTES, abbreviation_ends, alternation
+from ..locale_terms import (
+    ABBREVIATIONS_IN_PROSE,
+    CITATION_TERMS,
+    OTHER_CLOSERS,
+    QUOTES,
+    abbreviation_ends,
+    alternation,
+)
 from ..model import Claim, Essay, Paragraph, TextQuoteSelector
 from .cites import citation_brackets, code_spans, find_citations
 from .sbd import segmenter as _segmenter
