@@ -273,7 +273,8 @@ def is_remote(name: str) -> bool:
 
 
 def bibliography_names(meta: Mapping[str, object]) -> list[str]:
-    """The names in a front matter's or project's ``bibliography:`` (one or a list), in order; without one, those
+    """The names in a front matter's or project's ``bibliography:`` (one or a list), in order, then those of its
+    ``bibliography_<topic>:`` fields (pandoc's multiple-bibliographies filter, ``_topic_names``); without any, those
     of the first of its ``format:``'s formats that names one (Quarto merges a format's options into the metadata,
     and its first format is the one rendered by default), else of the first of R Markdown's ``output:`` formats
     whose ``pandoc_args`` name one (``--bibliography=refs.bib``)."""
@@ -300,6 +301,9 @@ def is_r_code(name: str) -> bool:
 def _written_names(meta: Mapping[str, object]) -> list[str]:
     """``bibliography_names``' values as written, R code too."""
     named = meta.get("bibliography")
+    topics = _topic_names(meta)
+    if topics and named is None:
+        named = []
     formats = meta.get("format")
     if named is None and isinstance(formats, dict):
         named = next((f["bibliography"] for f in formats.values() if isinstance(f, dict) and f.get("bibliography")),
@@ -310,7 +314,16 @@ def _written_names(meta: Mapping[str, object]) -> list[str]:
 
         named = next((found for f in outputs.values() if isinstance(f, dict) and isinstance(f.get("pandoc_args"), list)
                       and (found := pandoc_bibliographies([str(a) for a in f["pandoc_args"]], None))), None)
-    return [type(n)(n.strip()) for n in (named if isinstance(named, list) else [named]) if isinstance(n, str) and n.strip()]
+    names = [*(named if isinstance(named, list) else [named]), *topics]
+    return list(dict.fromkeys(type(n)(n.strip()) for n in names if isinstance(n, str) and n.strip()))
+
+
+def _topic_names(meta: Mapping[str, object]) -> list[object]:
+    """The values of the front matter's ``bibliography_<topic>:`` fields (``bibliography_primary:``,
+    ``bibliography_secondary:``), in order: pandoc's multiple-bibliographies filter reads each as the bibliography of
+    a part of the document's references (its ``::: {#refs_primary}`` div), the document's bibliography all together."""
+    return [n for key, value in meta.items() if isinstance(key, str) and key.startswith("bibliography_")
+            and key != "bibliography_" for n in (value if isinstance(value, list) else [value])]
 
 
 _R_INLINE = re.compile(r"`r[ \t]")

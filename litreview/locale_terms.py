@@ -79,10 +79,11 @@ def and_words(*languages: str) -> frozenset[str]:
 
 ABBREVIATIONS_IN_PROSE = ("e.g.", "i.e.", "cf.", "vs.", "vgl.", "bzw.", "z. B.", "u. a.", "d. h.", "ggf.", "sog.", "bspw.",
                           "ca.", "evtl.", "p. ex.", "np.", "tzw.", "zob.", "por.", "tj.", "m.in.", "ang.", "esim.", "vrt.",
-                          "ks.")
-"""Abbreviations running prose writes mid-sentence, in English, German, French, Polish and Finnish ("vgl. Busse",
-"bzw. Oberfläche", "z. B. Fillmore", 'tzw. "solenia"', "np. Google", "esim. Hadoop", "ks. Dean"): a capitalised word or a
-quotation after one (German capitalises every noun) starts no new sentence."""
+                          "ks.", "tzv.", "např.", "napr.", "resp.", "tzn.")
+"""Abbreviations running prose writes mid-sentence, in English, German, French, Polish, Finnish, Czech and Slovak
+("vgl. Busse", "bzw. Oberfläche", "z. B. Fillmore", 'tzw. "solenia"', "np. Google", "esim. Hadoop", "ks. Dean",
+"tzv. „4P“", "např. Kotler"): a capitalised word or a quotation after one (German capitalises every noun) starts no
+new sentence."""
 
 SEE_LETTERS = ("v.", "s.")
 """The words of one letter that send the reader to a work ("V. Ayers (2015)": Italian vedi, Latin vide, French voir,

@@ -836,3 +836,45 @@ def test_an_authblk_authors_mark_is_no_claim() -> None:
                         "\\author[a]{Valeria Cirillo}\n\\author[b]{Matteo Sostero}\n\\affil[a]{INAPP, Rome}\n"
                         "\\maketitle\nText here.\n\\end{document}\n", "essay.tex")
     assert [c.text for c in essay.claims] == ["A title", "Text here."]
+
+
+def test_a_macros_text_never_merges_with_the_command_before_it(tmp_path: Path) -> None:
+    # "\bfseries\NazevPrace" read "X vs. Y": the expansion pasted onto the command before it made the one unknown
+    # command "\bfseriesGenerace", its first word lost with it ("PRÁCE" for "SEMINÁRNÍ PRÁCE" likewise).
+    path = tmp_path / "z.tex"
+    path.write_text("\\def\\Nazev{Generace X vs. Y}\n\\newcommand{\\Typ}{SEMINÁRNÍ PRÁCE}\n\\begin{document}\n"
+                    "{\\bfseries\\Nazev}\n\n{\\mdseries\\Typ}\n\n\\textbf{\\Nazev}\n\\end{document}\n", encoding="utf-8")
+    assert [c.text for c in load_essay(path).claims] == ["Generace X vs. Y", "SEMINÁRNÍ PRÁCE", "Generace X vs. Y"]
+
+
+def test_an_unknown_commands_option_holding_a_command_is_left_out_with_it(tmp_path: Path) -> None:
+    # "\printglossary[type=\acronymtype, style=index, title=…]" read "[type=, style=index, title=…]" as a claim: the
+    # command inside the option split it; pandoc prints nothing of either.
+    path = tmp_path / "g.tex"
+    path.write_text("\\printglossary[type=\\acronymtype, style=index, title=Seznam zkratek]\n\n"
+                    "\\foo[a \\emph{x}, b={c]d}] Text two.\n\nA [bracket \\emph{stays}] here.\n", encoding="utf-8")
+    assert [c.text for c in load_essay(path).claims] == ["Text two.", "A [bracket stays] here."]
+    pandoc = pandoc_path()
+    if pandoc is not None:
+        import subprocess
+        plain = subprocess.run([pandoc, "-f", "latex", "-t", "plain", str(path)], capture_output=True, text=True,
+                               check=True).stdout
+        assert plain.split() == ["Text", "two.", "A", "[bracket", "stays]", "here."]
+
+
+def test_babels_czech_quotation_reads_as_latex_prints_it(tmp_path: Path) -> None:
+    # \uv{…} (babel's Czech and Slovak quotation) was dropped, as pandoc 3.9 drops it: "Pojem , známý také jako
+    # tzv. , začal". LaTeX prints „…“; "tzv." (so-called) ends no sentence before it.
+    path = tmp_path / "c.tex"
+    path.write_text("Pojem \\uv{marketingový mix}, známý také jako tzv. \\uv{4P}, začal \\cite{k}.\n", encoding="utf-8")
+    assert [c.text for c in load_essay(path).claims] == ["Pojem „marketingový mix“, známý také jako tzv. „4P“, začal [@{k}]."]
+
+
+def test_a_tex_parameter_set_in_the_text_prints_nothing_and_numprint_its_figure(tmp_path: Path) -> None:
+    # "\footnotetext{\overfullrule=0mm Dostupné z…}" read "=0mm Dostupné z"; pandoc prints nothing of a parameter
+    # set. "\numprint{3146} zpráv" read "odeslali zpráv", the claim's figure lost (pandoc drops it too; numprint
+    # prints it).
+    path = tmp_path / "n.tex"
+    path.write_text("Odeslali \\numprint{3146} zpráv.\\footnote{\\overfullrule=0mm Dostupné z webu.} A \\tolerance 1000 "
+                    "B \\parindent=0pt C $\\alpha=3$ D.\n", encoding="utf-8")
+    assert [c.text for c in load_essay(path).claims] == ["Odeslali 3146 zpráv.^[Dostupné z webu.]", "A B C $\\alpha=3$ D."]

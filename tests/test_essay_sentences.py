@@ -532,3 +532,26 @@ def test_a_citation_after_a_quotations_closing_mark_ends_the_quoting_sentence(te
 def test_a_full_stop_with_no_blank_after_it_ends_no_sentence(text: str, expected: list[str]) -> None:
     for reference in (False, True):
         assert [text[a:b] for a, b in sentences(text, 0, len(text), reference=reference)] == expected
+
+
+@pytest.mark.parametrize("closer", ["“", "”"])
+def test_a_low_opened_quotations_closing_mark_after_its_full_stop_stays_with_its_sentence(closer: str) -> None:
+    # A Czech (babel's \uv), German, Polish or Dutch quotation ending with its full stop, its citation after the
+    # mark: the mark and the citation were a sentence of their own ("“[@{k}]"), as an English “…” is not.
+    text = f"Definuje ji jako „Taktiky výrobku. A jeho ceny.{closer}[@{{k}}] Obyčejně je jiná."
+    assert _texts(text) == [f"Definuje ji jako „Taktiky výrobku. A jeho ceny.{closer}[@{{k}}]", "Obyčejně je jiná."]
+
+
+@pytest.mark.parametrize("text", ["Autor: Bc. Marek Čermák", "Lektor: Mgr. Tomáš Zdražil", "Vedoucí: Ing. Jan Novák, "
+                                  "PhDr. Eva Malá a RNDr. Petr Dvořák"])
+def test_a_czech_academic_title_ends_no_sentence_before_the_name(text: str) -> None:
+    # A Czech thesis's title page: "Autor: Bc." and "Marek Čermák" were two claims, as "Dr." before a name is not.
+    assert _texts(text) == [text]
+
+
+def test_a_citation_after_a_years_full_stop_ends_the_sentence_before_a_capital() -> None:
+    # "rok 2005.\cite{r} Generace baby boomu…": the year's full stop ends the sentence (pandoc's reading: "2005.
+    # Generace"), the citation its own; the next sentence was glued to it.
+    text = "Horní mezník je rok 2005.[@{r}] Generace baby boomu začala rodit později. Je 2.5 % lidí."
+    assert _texts(text) == ["Horní mezník je rok 2005.[@{r}]", "Generace baby boomu začala rodit později.",
+                            "Je 2.5 % lidí."]

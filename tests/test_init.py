@@ -631,19 +631,26 @@ Federal oversight narrowed after @shelby2013. Elected judges vote strategically 
 ::: {#refs_secondary}
 :::
 """
+UNNAMED = SPLIT.split("---\n", 2)[2]
+"""The paper built by a Makefile that gives pandoc the two files (--bibliography twice): its text names neither."""
+
+
+def _split_paper(tmp_path: Path, text: str, *, combined: bool = False) -> None:
+    (tmp_path / "references").mkdir()
+    (tmp_path / "references" / "primary.bib").write_text(PRIMARY, encoding="utf-8")
+    (tmp_path / "references" / "secondary.bib").write_text(SECONDARY, encoding="utf-8")
+    if combined:
+        (tmp_path / "references" / "bib.bib").write_text(PRIMARY + SECONDARY, encoding="utf-8")
+    (tmp_path / "article.md").write_text(text, encoding="utf-8")
 
 
 def test_bibliographies_below_that_split_the_keys_cited_between_them_are_all_read(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    # A paper built with the multiple-bibliographies filter (primary and secondary sources in two files, named by
-    # bibliography_primary and bibliography_secondary, which pandoc alone does not read): init noted the two files
-    # and imported the empty "## Bibliography" section instead, so check reported every citation as missing.
-    # Two files holding different keys the paper cites, every one of them between them, are its bibliography.
+    # Primary and secondary sources in two files that the paper's text does not name: init noted the two files and
+    # imported the empty "## Bibliography" section instead, so check reported every citation as missing. Two files
+    # holding different keys the paper cites, every one of them between them, are its bibliography.
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "references").mkdir()
-    (tmp_path / "references" / "primary.bib").write_text(PRIMARY, encoding="utf-8")
-    (tmp_path / "references" / "secondary.bib").write_text(SECONDARY, encoding="utf-8")
-    (tmp_path / "article.md").write_text(SPLIT, encoding="utf-8")
+    _split_paper(tmp_path, UNNAMED)
     assert main(["init", "article.md"]) == 0
     out = capsys.readouterr().out
     assert load_config(tmp_path, env={}).bibliography == ("references/primary.bib", "references/secondary.bib")
@@ -653,15 +660,27 @@ def test_bibliographies_below_that_split_the_keys_cited_between_them_are_all_rea
     assert main(["check", "--no-cache"]) == 0
 
 
+def test_the_multiple_bibliographies_filters_fields_are_the_bibliographies_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # The same files named by the multiple-bibliographies filter's bibliography_primary and bibliography_secondary:
+    # read as the paper names them (a file renamed there later is followed), an older combined copy beside them left.
+    monkeypatch.chdir(tmp_path)
+    _split_paper(tmp_path, SPLIT, combined=True)
+    assert main(["init", "article.md"]) == 0
+    capsys.readouterr()
+    settings = (tmp_path / "litreview.toml").read_text(encoding="utf-8")
+    assert load_config(tmp_path, env={}).bibliography == "refs/bibliography.bib"  # the default: the paper's own
+    assert "# bibliography: left out, so the files article.md names are read" in settings
+    assert 'bibliography = ["references/primary.bib", "references/secondary.bib"] would pin them' in settings
+    assert not (tmp_path / "refs" / "bibliography.bib").exists()
+    assert main(["check", "--no-cache"]) == 0
+
+
 def test_bibliographies_below_that_repeat_keys_cited_are_named_not_read(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     # An older combined copy beside the two: which ones the paper is built with is not known, so none is chosen.
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "references").mkdir()
-    (tmp_path / "references" / "primary.bib").write_text(PRIMARY, encoding="utf-8")
-    (tmp_path / "references" / "secondary.bib").write_text(SECONDARY, encoding="utf-8")
-    (tmp_path / "references" / "bib.bib").write_text(PRIMARY + SECONDARY, encoding="utf-8")
-    (tmp_path / "article.md").write_text(SPLIT, encoding="utf-8")
+    _split_paper(tmp_path, UNNAMED, combined=True)
     assert main(["init", "article.md"]) == 0
     assert "several .bib files below article.md hold keys it cites" in capsys.readouterr().out
     assert load_config(tmp_path, env={}).bibliography == "refs/bibliography.bib"

@@ -289,3 +289,21 @@ def test_sync_write_corrects_each_bibtex_file_in_place(here: Path, capsys) -> No
     assert "pages = {211--219}" in (here / "c.bib").read_text(encoding="utf-8")
     assert (here / "b.json").read_bytes() == untouched
     assert "applied 2 of 2 corrections to a.bib and c.bib" in capsys.readouterr().err
+
+
+def test_the_multiple_bibliographies_filters_fields_name_the_essays_bibliographies(here: Path, capsys) -> None:
+    # pandoc's multiple-bibliographies filter: bibliography_primary and bibliography_secondary, each listed in its
+    # ::: {#refs_primary} div. Their files were not read without settings naming them: every citation unresolved.
+    from litreview.essay import load_essay
+    from litreview.essay_bibliographies import named_bibliographies, naming_line
+
+    (here / "c.bib").write_text(BOOK.format(key="b", title="Beta"), encoding="utf-8")
+    (here / "m.md").write_text("---\ntitle: T\nbibliography_primary: a.bib\nbibliography_secondary: [c.bib]\n---\n\n"
+                               "Text [@a; @b].\n\n::: {#refs_primary}\n:::\n\n::: {#refs_secondary}\n:::\n",
+                               encoding="utf-8")
+    essay = load_essay(here / "m.md")
+    assert named_bibliographies(essay) == (here / "a.bib", here / "c.bib")
+    assert [naming_line(essay, p) for p in named_bibliographies(essay)] == [3, 4]
+    assert "LR300" not in codes(findings(capsys, "--essay", "m.md"))
+    [unread] = [f for f in findings(capsys, "--essay", "m.md", "--bib", "a.bib") if f["code"] == "LR321"]
+    assert (unread["line"], str(unread["message"]).split(" is named")[0]) == (4, "c.bib")

@@ -304,8 +304,9 @@ def _holding(plan: Plan, essay_path: Path, found: list[Path], below: str, *, kin
                           f"{cites} cites ({len(holding[0][1])} of {len(cited)}) {OTHER_BIB}")
         return [holding[0][0]]
     if _split_between(holding, cited):
-        # Primary and secondary sources in two files (pandoc's multiple-bibliographies filter, bibliography_primary
-        # and bibliography_secondary, which pandoc alone does not read): each file holds its own share of the keys.
+        # Primary and secondary sources in two files that a build gives pandoc (the essay names neither: its
+        # bibliography_primary and bibliography_secondary are read as the essay's, essay_bibliographies): each file
+        # holds its own share of the keys.
         shown = ", ".join(names[:-1]) + f" and {names[-1]}"
         plan.notes.append(f"the bibliography is {shown}, the {kind} files in folders below {below} that hold the "
                           f"{len(cited)} keys {cites} cites between them, none in two {OTHER_BIB}")

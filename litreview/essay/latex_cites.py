@@ -38,6 +38,15 @@ COMMANDS = _IN_TEXT | _YEAR | _NORMAL | {"nocite"}
 """The citation commands read (natbib and biblatex), with ``\\nocite``."""
 _COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
 _LENGTH = r"-?(?:\d+(?:[.,]\d*)?|[.,]\d+)\s*(?:pt|em|ex|cm|mm|in|bp|pc|sp|dd|cc|mu|fil{1,3})"
+TEX_PARAMETERS = frozenset({
+    "overfullrule", "parindent", "parskip", "baselineskip", "emergencystretch", "hfuzz", "vfuzz", "hsize", "vsize",
+    "lineskip", "lineskiplimit", "topskip", "leftskip", "rightskip", "parfillskip", "hangindent", "footnotesep",
+    "tabcolsep", "arraycolsep", "columnsep", "fboxsep", "fboxrule", "arrayrulewidth", "itemsep", "topsep",
+    "abovedisplayskip", "belowdisplayskip", "tolerance", "pretolerance", "hbadness", "vbadness", "looseness",
+    "clubpenalty", "widowpenalty", "displaywidowpenalty", "brokenpenalty", "hyphenpenalty", "exhyphenpenalty",
+    "linepenalty", "interlinepenalty", "hangafter"})
+"""TeX's and LaTeX's parameters a text sets in passing (``\\overfullrule=0mm``, ``\\tolerance=1000``): their value,
+a length or a number, is no word, and pandoc prints nothing of either."""
 _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|nobibliography|addbibresource"
                    r"|addglobalbib|addsectionbib|printbibliography|lstinputlisting)"
                    r"\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})?"
@@ -47,6 +56,9 @@ _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|n
                    r"|\\(?:maketitle|tableofcontents|listoffigures|listoftables)(?![A-Za-z])|[ \t]*\\today(?![A-Za-z])"
                    # TeX's vertical and horizontal skips, whose length read as a word ("\\vskip 1em" read "1em").
                    r"|\\(?:[vh]skip|kern)\s*" + _LENGTH + r"(?:\s*(?:plus|minus)\s*" + _LENGTH + r")*"
+                   # A TeX parameter set in the text ("\\overfullrule=0mm", "\\tolerance 1000"), which read "=0mm".
+                   r"|\\(?:" + "|".join(sorted(TEX_PARAMETERS, key=len, reverse=True)) + r")(?![A-Za-z])\s*=?\s*(?:"
+                   + _LENGTH + r"(?:\s*(?:plus|minus)\s*" + _LENGTH + r")*|-?\d+(?![\d.,]))"
                    # babel's German shorthands inside a word: a hyphenation point ("öffent\"-lich") or a break, no mark.
                    r"|" + BABEL_SHORTHAND)
 _REF = re.compile(r"\\(eq|auto|c|C|page|name)?ref\*?\{([^{}]*)\}")
@@ -117,7 +129,7 @@ def _converter() -> tuple[Any, Any]:
     parsing.add_context_category("litreview", prepend=True,
                                  macros=[*(MacroSpec(name, args) for name, args in
                                            (*((n, a) for n, (a, _) in specs.items()), *layout.items(),
-                                            *notes.items(), ("enquote", "*{"), ("textquote", "*[[{"),
+                                            *notes.items(), ("enquote", "*{"), ("textquote", "*[[{"), ("uv", "{"),
                                             *UNIT_ARGUMENTS.items())),
                                          MacroSpec("verb", args_parser=_starred_verb())],
                                  # LaTeX's own display math environment, which pylatexenc read as text ("d = 1");
@@ -141,6 +153,9 @@ def _converter() -> tuple[Any, Any]:
         MacroTextSpec("newline", simplify_repl=HARD_BREAK),  # the same break; pylatexenc glued its words ("Anotherthird")
         MacroTextSpec("href", simplify_repl=_link_text), MacroTextSpec("url", simplify_repl=_url_text),
         MacroTextSpec("enquote", simplify_repl=_quoted_text), MacroTextSpec("textquote", simplify_repl=_quoted_text),
+        # babel's Czech and Slovak quotation, \uv{text}: „text“ as LaTeX prints it. pandoc 3.9 drops it, words and
+        # all ("Pojem , známý také jako tzv. , začal"): read as the PDF reads, as \enquote is.
+        MacroTextSpec("uv", simplify_repl="„%(1)s“"),
         *(MacroTextSpec(name, simplify_repl=text) for name, text in printed.items()),
         *(MacroTextSpec(name, simplify_repl=unit_text) for name in UNIT_ARGUMENTS),  # siunitx's, as the PDF prints
         # \overline{y} as \bar{y} prints ("y̅": an adjoint, a mean); it printed y, another quantity.

@@ -127,6 +127,9 @@ def expand(source: str, macros: dict[str, Macro]) -> str:
             if used is None:
                 continue
             text, end = used
+            before = source[at:m.start()] or (pieces[-1] if pieces else "")
+            if text[:1].isalpha() and _ends_in_control_word(before):
+                text = " " + text  # "\bfseries\Name" is "\bfseries Generace", not the command "\bfseriesGenerace"
             pieces += [source[at:m.start()], text.replace("\n", " ") + "\n" * source.count("\n", m.start(), end)]
             size += len(pieces[-2]) + len(pieces[-1])
             if size > MAX_EXPANDED:
@@ -193,3 +196,10 @@ def _skip(source: str, pos: int) -> int:
     while pos < len(source) and source[pos] in " \t\n":
         pos += 1
     return pos
+
+
+def _ends_in_control_word(text: str) -> bool:
+    """Whether ``text`` ends with a command's name (``\\bfseries``), which letters after it would lengthen."""
+    letters = len(text) - len(text.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+    rest = text[:len(text) - letters]
+    return letters > 0 and (len(rest) - len(rest.rstrip("\\"))) % 2 == 1

@@ -42,9 +42,10 @@ PANDOC_TEXT = frozenset({
 })
 """Commands pylatexenc does not know whose text pandoc prints (each checked against ``pandoc -f latex``)."""
 
-TYPESET_TEXT = frozenset({"newthought", "subcaption", "abstract"})
+TYPESET_TEXT = frozenset({"newthought", "subcaption", "abstract", "numprint"})
 """Commands of common classes and packages that typeset their argument as the document's words, which pandoc leaves
-out: tufte-latex's ``\\newthought{In a word}`` opening a sentence, ``\\subcaption{...}``, a class's ``\\abstract{...}``.
+out: tufte-latex's ``\\newthought{In a word}`` opening a sentence, ``\\subcaption{...}``, a class's ``\\abstract{...}``,
+the numprint package's ``\\numprint{3146}`` (a claim's figure: "sent on average messages a month").
 Their text is read (the sentence lost its first words), as before."""
 
 
@@ -71,7 +72,11 @@ def without_unknown(nodes: list[Any], known: Container[str]) -> Iterator[list[An
             after = nodes[at]
             if isinstance(after, LatexGroupNode) and after.delimiters == ("{", "}"):
                 dropped.append(after)
-            elif isinstance(after, LatexCharsNode) and after.chars.startswith("[") and "]" in after.chars:
+            elif isinstance(after, LatexCharsNode) and after.chars.startswith("[") \
+                    and (last := _option_end(nodes, at)) is not None:
+                dropped += nodes[at:last]  # an option holding a command: "[type=\\acronymtype, style=index]"
+                at = last
+                after = nodes[at]
                 close = after.chars.index("]") + 1
                 dropped.append(after)
                 tail = after.chars[close:]
@@ -92,3 +97,17 @@ def without_unknown(nodes: list[Any], known: Container[str]) -> Iterator[list[An
         run = []
         yield line_marks("".join(n.latex_verbatim() for n in dropped)) + tail
     yield run
+
+
+def _option_end(nodes: list[Any], at: int) -> int | None:
+    """The index of the node of ``nodes`` closing the ``[...]`` option that ``nodes[at]`` (characters) opens: that
+    node itself, or a later one when commands or groups stand inside the option; None when no ``]`` closes it."""
+    from pylatexenc.latexwalker import LatexCharsNode
+
+    for index in range(at, len(nodes)):
+        node = nodes[index]
+        if isinstance(node, LatexCharsNode) and "]" in node.chars:
+            return index
+        if isinstance(node, LatexCharsNode) and "\n\n" in node.chars:
+            return None  # an option does not run over a paragraph's end
+    return None

@@ -13,7 +13,14 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..lazyre import lazy
-from ..locale_terms import ABBREVIATIONS_IN_PROSE, CITATION_TERMS, QUOTES, abbreviation_ends, alternation
+from ..locale_terms import (
+    ABBREVIATIONS_IN_PROSE,
+    CITATION_TERMS,
+    OTHER_CLOSERS,
+    QUOTES,
+    abbreviation_ends,
+    alternation,
+)
 from ..model import Claim, Essay, Paragraph, TextQuoteSelector
 from .cites import citation_brackets, code_spans, find_citations
 from .sbd import segmenter as _segmenter
@@ -45,7 +52,9 @@ _BOUNDARY = re.compile(r"[.!?…](?:(?!\w)(?![\"'”’)\]]*$)|[A-Z])")
 # German and Italian ones too, before a noun, which German writes with a capital ("Diplom- bzw. Magisterarbeiten",
 # "vgl. Müller"), and those of running prose in other languages (ABBREVIATIONS_IN_PROSE: 'tzw. "solenia"'); and a paper's names of its parts before a reference LaTeX prints as its label ("Eq. [eqn:filter]").
 _NON_TERMINAL = re.compile(r"(?:\b(?:cf|Cf|vs|Dr|Mr|Mrs|Ms|Prof|St|e\.g|i\.e|bzw|vgl|Vgl|ggf|evtl|sog|Hrsg|Nr|ca|cfr|Cfr"
-                           r"|Sig|Dott|pag|[Ee]qs?|[Ss]ecs?|[Rr]efs?|Thm|Lem|Prop|Cor|Chap|App|Alg)\."
+                           r"|Sig|Dott|pag|[Ee]qs?|[Ss]ecs?|[Rr]efs?|Thm|Lem|Prop|Cor|Chap|App|Alg"
+                           # Czech and Slovak academic titles before a name ("Autor: Bc. Marek Čermák")
+                           r"|Bc|Mgr|Ing|PhDr|RNDr|MUDr|JUDr|PaedDr|ThDr)\."
                            rf"|(?<![\w.])(?:{abbreviation_ends(ABBREVIATIONS_IN_PROSE, parts=False)}))"
                            r"\s*$")
 # A German date's day and its month ("am 11. November 2012", "seit dem 6. Mai"): the ordinal's point ends no sentence.
@@ -89,7 +98,9 @@ _STARTERS = ("The|This|That|These|Those|It|Its|In|We|They|He|She|A|An|However|Bu
 _GLUED = re.compile(
     rf"\b(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|et al\.|etc\.)\s+(?=(?:{_STARTERS})\s)"
     rf"|(?<=[a-z] )[A-Z]\.\s+(?=(?:{_STARTERS}|Then|First|Second|Third|Finally|Next|If|When)[\s,])"
-    rf"|(?<=[.!?…][\"'”’»])[ \t]*(?:{_CITED}[ \t]*)*{_CITED}[ \t]+(?=[A-Z])"
+    # citations after a closing quotation mark or a figure's full stop ("in 2005.[@a] Generace"), which pysbd reads
+    # as no sentence's end, then a capital
+    rf"|(?<=[.!?…][\"'”’»]|\d\.)[ \t]*(?:{_CITED}[ \t]*)*{_CITED}[ \t]+(?=[A-Z])"
 )
 
 
@@ -100,21 +111,22 @@ def sentences(body: str, start: int, end: int, *, reference: bool = False) -> li
     is unsure of. ``reference=True`` gives pysbd the whole text, as before the rule existed (the
     benchmark checks that both give the same sentences).
     """
-    flat = _german_closers(body[start:end].replace("\r", " ").replace("\n", " "))  # same length: offsets hold
+    flat = _as_english_quotations(body[start:end].replace("\r", " ").replace("\n", " "))  # same length: offsets hold
     return [(start + a, start + b) for a, b in _spans(flat, reference)]
 
 
-_GERMAN_QUOTATION = lazy(f"„[^„{QUOTES['„']}”]*{QUOTES['„']}")
-"""A German quotation, „…“, its closing mark the one English opens with."""
+_LOW_OPENED_QUOTATION = lazy(f"„[^„{QUOTES['„']}{OTHER_CLOSERS['„']}]*[{QUOTES['„']}{OTHER_CLOSERS['„']}]")
+"""A quotation opened low, „…“ (German, Czech) or „…” (Polish, Dutch)."""
 
 
-def _german_closers(flat: str) -> str:
-    """``flat`` with the mark closing each German quotation („…“) written ”, as an English one closes: read as an
-    English opener, it paired with the ” of a later quotation ("„Schaubühne“. In der Studie … „die Erfüllung” dazu"),
-    and no sentence between them ended."""
+def _as_english_quotations(flat: str) -> str:
+    """``flat`` with each quotation opened low („…“, „…”) written “…”, as English writes it: its closing mark “ read
+    as an English opener paired with the ” of a later quotation ("„Schaubühne“. In der Studie … „die Erfüllung” dazu"),
+    and no sentence between them ended; the opener „, unknown to pysbd, left the mark closing one that ends with its
+    full stop a sentence of its own ("„… výrobku.“[@k]" cut before "“[@k]")."""
     if "„" not in flat:
         return flat
-    return _GERMAN_QUOTATION.sub(lambda m: m.group()[:-1] + "”", flat)
+    return _LOW_OPENED_QUOTATION.sub(lambda m: "“" + m.group()[1:-1] + "”", flat)
 
 
 @lru_cache(maxsize=256)
