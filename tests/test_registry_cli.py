@@ -168,3 +168,13 @@ def test_fetch_table_says_a_house_style_difference_is_only_that(fake, capsys, mo
     assert code == 0, err
     row = next(line for line in out.splitlines() if line.startswith("│ a "))
     assert "title (case" in row and "title," not in row  # (the column wraps "title (case only), volume")
+
+
+def test_fetch_without_network_claims_no_search_result(tmp_path, monkeypatch, capsys) -> None:
+    # A title search that could not be sent found nothing and missed nothing: the reason must not say "no match".
+    _offline_project(tmp_path, monkeypatch)
+    code, out, _ = run(capsys, "fetch", *ARGS, "--format", "json")
+    row = {r["key"]: r for r in json.loads(out)["sources"]}["holmwood2004taming"]
+    assert code == 1 and {r["state"] for r in row["registries"]} == {"unreachable"}
+    assert "no match" not in row["reason"], row["reason"]
+    assert "not searched" in row["reason"]
