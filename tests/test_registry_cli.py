@@ -178,3 +178,18 @@ def test_fetch_without_network_claims_no_search_result(tmp_path, monkeypatch, ca
     assert code == 1 and {r["state"] for r in row["registries"]} == {"unreachable"}
     assert "no match" not in row["reason"], row["reason"]
     assert "not searched" in row["reason"]
+
+
+def test_fetch_table_says_a_doi_of_another_work_as_check_does(fake, capsys, monkeypatch) -> None:
+    # Title and authors both differ from the DOI's record: `check` says LR202 (the DOI is another work's); the
+    # fetch table called the entry "verified", as it does an entry that matches.
+    Path("other.bib").write_text(
+        "@article{other2005,\n  author = {Someone, Else},\n  title = {Naval Doctrine in Synthetic Archipelagos},\n"
+        "  journal = {Journal of Synthetic Security Studies},\n  year = {2005},\n"
+        "  doi = {10.5555/lr.culture.2005},\n}\n", encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, err = run(capsys, "fetch", "--bib", "other.bib", "--metadata-dir", "metadata", "--no-urls")
+    assert code == 0, err
+    assert "another work" in out, out
+    code, out, _ = run(capsys, "check", "--bib", "other.bib", "--metadata-dir", "metadata", "--essay", "")
+    assert "LR202" in out
