@@ -193,3 +193,10 @@ def test_fetch_table_says_a_doi_of_another_work_as_check_does(fake, capsys, monk
     assert "another work" in out, out
     code, out, _ = run(capsys, "check", "--bib", "other.bib", "--metadata-dir", "metadata", "--essay", "")
     assert "LR202" in out
+
+
+def test_fetch_without_network_says_what_to_do(tmp_path, monkeypatch, capsys) -> None:
+    _offline_project(tmp_path, monkeypatch)
+    code, _, err = run(capsys, "fetch", *ARGS)
+    assert code == 1 and "snapshot is unchanged" in err
+    assert "HTTPS_PROXY" in err and "run `litreview fetch` again" in err, err

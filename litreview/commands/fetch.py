@@ -198,6 +198,8 @@ def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mail
     if report.offline:
         click.echo(f"network unreachable: {report.errors[0] if report.errors else 'no registry answered'}; "
                    "nothing was fetched and the snapshot is unchanged.", err=True)
+        click.echo("  hint: check the network connection (behind a proxy, set HTTPS_PROXY), then run `litreview "
+                   "fetch` again; `check` and `build` work from the snapshot meanwhile.", err=True)
         return 1
     if report.stopped:
         click.echo(report.stopped, err=True)
