@@ -200,3 +200,14 @@ def test_fetch_without_network_says_what_to_do(tmp_path, monkeypatch, capsys) ->
     code, _, err = run(capsys, "fetch", *ARGS)
     assert code == 1 and "snapshot is unchanged" in err
     assert "HTTPS_PROXY" in err and "run `litreview fetch` again" in err, err
+
+
+def test_fetch_json_says_offline_for_an_offline_run_and_unreachable_apart(tmp_path, monkeypatch, capsys) -> None:
+    # "offline" was true only when the network was found unreachable, and false for `fetch --offline`.
+    _offline_project(tmp_path, monkeypatch)
+    code, out, _ = run(capsys, "fetch", *ARGS, "--format", "json", "--offline")
+    summary = json.loads(out)["summary"]
+    assert code == 0 and summary["offline"] is True and summary["unreachable"] is False and summary["requests"] == 0
+    code, out, _ = run(capsys, "fetch", *ARGS, "--format", "json")
+    summary = json.loads(out)["summary"]
+    assert code == 1 and summary["offline"] is True and summary["unreachable"] is True

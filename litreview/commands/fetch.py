@@ -179,7 +179,8 @@ def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mail
             "summary": {"entries": len(sources), "statuses": report.counts(), "requests": report.requests,
                         "retries": report.retries, "failed_requests": report.failures,
                         "seconds": round(report.seconds, 3), "from_snapshot": report.cached,
-                        "written": len(report.written), "offline": report.offline, "stopped": report.stopped or None,
+                        "written": len(report.written), "offline": offline or report.offline,
+                        "unreachable": report.offline, "stopped": report.stopped or None,
                         "errors": list(report.errors)},
             "sources": [metadata_json(report.metadata[s.key], by_key[s.key].doi) for s in sources],
         })
