@@ -168,3 +168,46 @@ def test_fetch_table_says_a_house_style_difference_is_only_that(fake, capsys, mo
     assert code == 0, err
     row = next(line for line in out.splitlines() if line.startswith("│ a "))
     assert "title (case" in row and "title," not in row  # (the column wraps "title (case only), volume")
+
+
+def test_fetch_without_network_claims_no_search_result(tmp_path, monkeypatch, capsys) -> None:
+    # A title search that could not be sent found nothing and missed nothing: the reason must not say "no match".
+    _offline_project(tmp_path, monkeypatch)
+    code, out, _ = run(capsys, "fetch", *ARGS, "--format", "json")
+    row = {r["key"]: r for r in json.loads(out)["sources"]}["holmwood2004taming"]
+    assert code == 1 and {r["state"] for r in row["registries"]} == {"unreachable"}
+    assert "no match" not in row["reason"], row["reason"]
+    assert "not searched" in row["reason"]
+
+
+def test_fetch_table_says_a_doi_of_another_work_as_check_does(fake, capsys, monkeypatch) -> None:
+    # Title and authors both differ from the DOI's record: `check` says LR202 (the DOI is another work's); the
+    # fetch table called the entry "verified", as it does an entry that matches.
+    Path("other.bib").write_text(
+        "@article{other2005,\n  author = {Someone, Else},\n  title = {Naval Doctrine in Synthetic Archipelagos},\n"
+        "  journal = {Journal of Synthetic Security Studies},\n  year = {2005},\n"
+        "  doi = {10.5555/lr.culture.2005},\n}\n", encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, err = run(capsys, "fetch", "--bib", "other.bib", "--metadata-dir", "metadata", "--no-urls")
+    assert code == 0, err
+    assert "another work" in out, out
+    code, out, _ = run(capsys, "check", "--bib", "other.bib", "--metadata-dir", "metadata", "--essay", "")
+    assert "LR202" in out
+
+
+def test_fetch_without_network_says_what_to_do(tmp_path, monkeypatch, capsys) -> None:
+    _offline_project(tmp_path, monkeypatch)
+    code, _, err = run(capsys, "fetch", *ARGS)
+    assert code == 1 and "snapshot is unchanged" in err
+    assert "HTTPS_PROXY" in err and "run `litreview fetch` again" in err, err
+
+
+def test_fetch_json_says_offline_for_an_offline_run_and_unreachable_apart(tmp_path, monkeypatch, capsys) -> None:
+    # "offline" was true only when the network was found unreachable, and false for `fetch --offline`.
+    _offline_project(tmp_path, monkeypatch)
+    code, out, _ = run(capsys, "fetch", *ARGS, "--format", "json", "--offline")
+    summary = json.loads(out)["summary"]
+    assert code == 0 and summary["offline"] is True and summary["unreachable"] is False and summary["requests"] == 0
+    code, out, _ = run(capsys, "fetch", *ARGS, "--format", "json")
+    summary = json.loads(out)["summary"]
+    assert code == 1 and summary["offline"] is True and summary["unreachable"] is True

@@ -275,3 +275,35 @@ def test_agency_falls_back_to_crossref_when_doi_org_fails(tmp_path) -> None:
         assert sum(p.endswith("/agency") and p.startswith("/works/10.5555/") for p in fake.counts()) == 1
         assert report.metadata["unknown"].status == "not-found"  # no agency knows it: doi.org said 404
         assert fake.count("/10.9876/not.registered") == 1
+
+
+def test_an_interrupted_lookup_is_not_counted_as_done() -> None:
+    # Ctrl-C cancels the lookups in flight: the progress bar must not show them done (it read 20/20, then
+    # "interrupted", when 9 of 20 lookups had answered).
+    import asyncio
+    from types import SimpleNamespace
+
+    from litreview.registry.fetch import _Run
+
+    class Count:
+        done = 0
+
+        def start(self, total, cached) -> None: ...
+
+        def advance(self, stats) -> None:
+            self.done += 1
+
+    progress = Count()
+    run = _Run((), None, None, None, lambda: None, progress)  # type: ignore[arg-type]
+    http = SimpleNamespace(stats=None, stopped="")
+
+    async def main() -> None:
+        await run._job(http, asyncio.sleep(0), [], "answered")
+        pending = asyncio.ensure_future(run._job(http, asyncio.sleep(30), [], "in flight"))
+        await asyncio.sleep(0.01)
+        pending.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await pending
+
+    asyncio.run(main())
+    assert progress.done == 1

@@ -106,11 +106,18 @@ def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool 
                             f"if it is the same document, write url = {{{check.final_url}}}", field="url")
 
 
-def check_mismatches(source: Source, mismatches: tuple[Mismatch, ...], agency: str) -> Iterable[Finding]:
-    """One finding per (reportable) mismatch; LR202 once when both title and authors are different."""
+def another_work(mismatches: tuple[Mismatch, ...]) -> Mismatch | None:
+    """The title mismatch when the DOI's record is another work's (title and authors both different), else None."""
     kinds = {m.field: m.kind for m in mismatches}
     if kinds.get("title") == "different" and kinds.get("authors") == "different":
-        title = next(m for m in mismatches if m.field == "title")
+        return next(m for m in mismatches if m.field == "title")
+    return None
+
+
+def check_mismatches(source: Source, mismatches: tuple[Mismatch, ...], agency: str) -> Iterable[Finding]:
+    """One finding per (reportable) mismatch; LR202 once when both title and authors are different."""
+    title = another_work(mismatches)
+    if title is not None:
         yield entry_finding("LR202", source, f"DOI {bare_doi(source.doi)} is registered to another work: "
                             f"{title.registry_value!r}", field="doi")
         return

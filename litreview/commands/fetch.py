@@ -77,7 +77,7 @@ class RichProgress:
 
 def _summary(report, bibliography, width: int | None = None) -> str:
     """Each entry's registry status after the run: a table when wide, a list when narrow; words never cut."""
-    from ..checks.registry import reportable
+    from ..checks.registry import another_work, reportable
     from ..registry.report import registry_states, worst_update
     from ._layout import Column, output_width, render
 
@@ -95,6 +95,8 @@ def _summary(report, bibliography, width: int | None = None) -> str:
         status = meta.status + (f" ({update.label or update.type})" if update else "")
         # As `check` reports them: a house-style difference (capitalisation, punctuation) says its kind.
         shown = reportable(meta.mismatches)
+        if meta.status == "verified" and another_work(shown):
+            status += " (DOI of another work: LR202)"
         fields = ", ".join(m.field if m in shown else f"{m.field} ({m.kind} only)" if m.kind in ("case", "punctuation")
                            else f"{m.field} (unclear)" for m in meta.mismatches)
         url = ""
@@ -177,7 +179,8 @@ def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mail
             "summary": {"entries": len(sources), "statuses": report.counts(), "requests": report.requests,
                         "retries": report.retries, "failed_requests": report.failures,
                         "seconds": round(report.seconds, 3), "from_snapshot": report.cached,
-                        "written": len(report.written), "offline": report.offline, "stopped": report.stopped or None,
+                        "written": len(report.written), "offline": offline or report.offline,
+                        "unreachable": report.offline, "stopped": report.stopped or None,
                         "errors": list(report.errors)},
             "sources": [metadata_json(report.metadata[s.key], by_key[s.key].doi) for s in sources],
         })
@@ -196,6 +199,8 @@ def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mail
     if report.offline:
         click.echo(f"network unreachable: {report.errors[0] if report.errors else 'no registry answered'}; "
                    "nothing was fetched and the snapshot is unchanged.", err=True)
+        click.echo("  hint: check the network connection (behind a proxy, set HTTPS_PROXY), then run `litreview "
+                   "fetch` again; `check` and `build` work from the snapshot meanwhile.", err=True)
         return 1
     if report.stopped:
         click.echo(report.stopped, err=True)

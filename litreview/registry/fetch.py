@@ -279,9 +279,9 @@ class _Run:
             for key in keys:
                 self.failures[key] = exc.message
             self.errors.append(f"{label}: {exc.message}")
-        finally:
-            if self.progress:
-                self.progress.advance(http.stats)
+        # Not in a `finally`: a lookup cancelled by Ctrl-C is not done, and the bar must not say it is.
+        if self.progress:
+            self.progress.advance(http.stats)
 
     async def _doi(self, http: Http, ends: Any, agencies: Any, doi: str) -> None:
         from .resolvers import resolve

@@ -98,7 +98,10 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
             return done("unverified", f"not verified: {describe(ident.by_id)}")
         searched = [a for a in ident.asked if is_search(a.ident) and a.state != "not-asked"]
         if searched:
-            notes.append(f"{describe(tuple(searched))}: no match by title and author")
+            # Only a search a registry answered can miss; one that was never answered found nothing either way.
+            missed = any(a.state == "not-found" for a in searched)
+            notes.append(f"{describe(tuple(searched))}: "
+                         + ("no match by title and author" if missed else "the title search could not be made"))
 
     if not source.doi.strip():
         from .discover import candidates_from, reference_string, suggest, wants_search
