@@ -420,6 +420,13 @@ _CODES = (
          "cites that shorter address, another page, with no warning.",
          "Write the key in braces ([@{https://...}]), or define an alias on a line of its own ([@name]: https://...) "
          "and cite [@name], as Manubot's documentation says."),
+    Code("LR329", "style-not-found", "warning",
+         "The citation style the manuscript's front matter or its Quarto project names (csl: numeric.csl) is not "
+         "there, where pandoc looks for it (beside the manuscript, or in the project's folder; .csl added to a name "
+         "without it): pandoc stops rendering (\"File numeric.csl not found in resource path\") unless its data "
+         "directory's csl/ folder holds it. litreview reviews the citations all the same.",
+         "Add the style file beside the manuscript, correct the name, or take csl: out (pandoc then prints in its "
+         "default Chicago author-date style)."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error",
          "A curated link's anchored text is no longer in the essay. A rejected link's is a warning: a rejection "
