@@ -30,7 +30,8 @@ from .style_names import capitals_house, check_name_forms, check_names, check_re
 
 _ACRONYM_BRACES = re.compile(r"\{[^{}\s]*\}")
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
-_DOUBLED = re.compile(r"[,;:]\s*[,;:.]|(?<!\.)\.\s?\.(?!\.)")
+_DOUBLED = re.compile(r"[,;:]\s*[,;:.]|(?<!\.)(?<!\.\s)\.\s?\.(?!\.)(?!\s\.)")
+"""Two marks in a row (", .", ". ."), not an ellipsis, close (...) or spaced as Chicago writes it (". . .")."""
 # Starts only at a word start: scanning from inside a long word again and again was quadratic.
 _PERIOD_THEN_MARK = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.\s*[,;:]")
 # Abbreviations that end with their own period ("Acme Corp., 1990" is not doubled punctuation).
