@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from litreview.bibliography.csl import parse_csl
 from litreview.bibliography.dates import edtf_range_problem, iso_form
 from litreview.bibliography.load import load_bibliography, parse_bibliography
 from litreview.checks import check_review
@@ -391,6 +392,22 @@ def test_one_paper_given_at_two_events_is_two_entries(second: str, found: list[s
     bib = parse_bibliography(entry.format(key="a", note="note = {NeurIPS, Workshop on Systems for ML}")
                              + entry.format(key="b", note=second), "refs.bib")
     assert [f.code for f in check_duplicates(bib.sources)] == found
+
+
+def test_one_talk_given_in_two_places_is_two_entries() -> None:
+    # A CFD researcher's CSL-JSON publication list gives one talk at two conferences (Cannes, April; Sherbrooke,
+    # May), and a talk in Glasgow under the title of a paper given in Atlanta: each was LR107 "same title, year and
+    # first author", hint "Merge them". The event's place tells them apart; one place in two spellings does not.
+    def talk(key: str, kind: str, place: str) -> dict[str, object]:
+        return {"id": key, "type": kind, "title": "7th AIAA CFD Drag Prediction Workshop results",
+                "author": [{"family": "Vanharen", "given": "Julien"}], "publisher-place": place,
+                "issued": {"date-parts": [[2023, 5 if place.startswith("Sher") else 4]]}}
+
+    items = [talk("cfc", "document", "Cannes, France"), talk("canada", "document", "Sherbrooke, QC, Canada"),
+             talk("atlanta", "paper-conference", "Atlanta, GA, USA"), talk("glasgow", "speech", "Glasgow, UK"),
+             talk("again", "document", "Cannes")]
+    bib = parse_csl(json.dumps(items), "refs.json")
+    assert [(f.code, f.key) for f in check_duplicates(bib.sources)] == [("LR107", "again")]
 
 
 def test_two_subtitles_or_a_short_main_title_are_two_works() -> None:
