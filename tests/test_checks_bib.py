@@ -1786,6 +1786,24 @@ def test_an_article_whose_title_holds_its_address_is_a_web_page_with_the_url_to_
     assert found["lost"][1] == "Add journal = {...}"  # a volume: an article with its journal left out
 
 
+def test_a_url_field_holding_a_date_or_the_title_says_so() -> None:
+    # A political history dissertation's primary sources: url = {2018-01-05} (the day read, typed into url) was
+    # "it has no scheme: write https://...", and url = {White House Defends ...} (the title typed twice) "it contains
+    # white space", each with the hint "Write the full address, starting with https://.".
+    found = _check("@misc{d, author={Perle, Richard}, title={The Making of a Neoconservative}, date={2002-11-14},"
+                   " url={2018-01-05}}\n"
+                   "@misc{r, author={Perle, Richard}, title={The Making of a Neoconservative}, date={2002-11-14},"
+                   " url={2018-01-05}, urldate={2018-01-05}}\n"
+                   "@misc{t, author={Savage, Charlie}, title={White House Defends Continuing U.S. Role in Libya},"
+                   " date={2011-06-11}, url={White House Defends Continuing U.S. Role in Libya}}\n", "LR123")
+    assert found["d"] == ("URL '2018-01-05' is invalid: it is a date, not an address",
+                          "Write the date in urldate = {2018-01-05} if it is the day the page was read, and the "
+                          "page's address in url (or delete the url field)")
+    assert found["r"][1] == "Write the page's address in url, or delete the url field: urldate holds the date"
+    assert found["t"] == ("URL 'White House Defends Continuing U.S. Role in Libya' is invalid: it is the entry's "
+                          "title, not an address", "Write the page's address in url, or delete the url field")
+
+
 def test_a_url_in_quotation_marks_is_given_the_address_without_them() -> None:
     # url={"https://s3.amazonaws.com/..."} (a German seminar paper's): the hint was the catalogue's "Write the full
     # address, starting with https://."
