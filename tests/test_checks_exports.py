@@ -34,6 +34,24 @@ def test_an_old_access_date_on_a_page_without_a_doi_is_stale() -> None:
     assert [f.code for f in S.check_access_date(page, TODAY, FIVE_YEARS)] == ["LR136"]
 
 
+@pytest.mark.parametrize(("url", "stale"), [
+    # A Swiss report's Zotero export cites Wikipedia by its revision (…&oldid=1001147772), a page that never
+    # changes: it was LR136 "visit the page again ... or cite an archived copy". A Wayback Machine snapshot or a
+    # perma.cc link alike is the archived copy.
+    ("https://en.wikipedia.org/w/index.php?title=Jacques_Bertin&oldid=1001147772", False),
+    ("http://web.archive.org/web/20150911000000/http://example.org/p", False),
+    ("https://web.archive.org/web/20150911/https://example.org/p", False),
+    ("https://perma.cc/7ZKT-4M9Q", False),
+    ("https://archive.ph/AbCdE", False),
+    ("https://en.wikipedia.org/wiki/Jacques_Bertin", True),
+    ("https://web.archive.org/web/*/example.org/p", True),  # a search of snapshots, not one
+    ("https://example.org/p?oldid=12", True),               # another site's parameter
+])
+def test_an_old_access_date_on_a_fixed_copy_is_not_stale(url: str, stale: bool) -> None:
+    page = _one(f"@online{{p, title = {{T}}, url = {{{url}}}, urldate = {{2012-01-02}}}}")
+    assert [f.code for f in S.check_access_date(page, TODAY, FIVE_YEARS)] == (["LR136"] if stale else [])
+
+
 @pytest.mark.parametrize(("pages", "biblatex", "bad"), [
     ("41 -- 47", False, False),      # Zotero's BibTeX export of a publisher's range
     ("41 -- 47", True, False), ("41 - 47", True, False),

@@ -124,7 +124,8 @@ _CODES = (
          "A year given in the title or note contradicts the entry's year.",
          "Put the original year in origdate (or a note 'Originally published 1992'), not in the title."),
     Code("LR136", "stale-access-date", "warning",
-         "A web source was last accessed longer ago than the configured age.",
+         "A web source was last accessed longer ago than the configured age (not an archived copy, which does not "
+         "change: a Wayback Machine snapshot, perma.cc, archive.today, a Wikipedia revision's oldid= link).",
          "Visit the page again and update urldate, or cite an archived copy."),
     Code("LR137", "doi-probably-exists", "info",
          "An entry without a DOI is of a kind that usually has one (publisher, journal or URL).",
