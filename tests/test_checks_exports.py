@@ -34,6 +34,18 @@ def test_an_old_access_date_on_a_page_without_a_doi_is_stale() -> None:
     assert [f.code for f in S.check_access_date(page, TODAY, FIVE_YEARS)] == ["LR136"]
 
 
+def test_an_article_in_no_journal_is_not_told_that_journal_articles_have_dois() -> None:
+    # A German lab report's course handout and a Mendeley export's data sheets are @article entries naming no
+    # journal (LR110 reports that): LR137 added "journal articles published since 2000 almost all have one".
+    handout = _one("@article{h, author = {Simon, B.}, title = {Versuchstechnisches Praktikum}, year = {2025}}")
+    assert E.doi_expected(handout) == ""
+    article = _one("@article{a, author = {Simon, B.}, title = {T}, journal = {Journal of Fluids}, year = {2025}}")
+    assert E.doi_expected(article) == "journal articles published since 2000 almost all have one"
+    preprint = _one("@article{p, author = {Naik, L.}, title = {T}, eprint = {2107.08791}, archivePrefix = {arXiv},"
+                    " year = {2021}}")
+    assert E.doi_expected(preprint) != ""  # an arXiv preprint names no journal: its DOI from arXiv is told
+
+
 @pytest.mark.parametrize(("url", "stale"), [
     # A Swiss report's Zotero export cites Wikipedia by its revision (…&oldid=1001147772), a page that never
     # changes: it was LR136 "visit the page again ... or cite an archived copy". A Wayback Machine snapshot or a

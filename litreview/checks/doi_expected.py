@@ -100,9 +100,11 @@ def doi_expected(source: Source) -> str:
                 return f"{house} registers DOIs for most of its {noun} (those on Wiley Online Library)"
             return f"{house} registers DOIs for its {noun}"
     # The generic reason is Crossref's world: a journal named in another script (China's, Russia's) is often
-    # registered nowhere, or with an agency of its own, and "almost all have one" is not so there.
+    # registered nowhere, or with an agency of its own, and "almost all have one" is not so there. An article in no
+    # journal (a handout, a data sheet typed @article: LR110's) is told nothing of journals.
     if source.type == "article" and (source.year or 0) >= 2000 and not source.url and not _not_yet_published(source) \
             and not _magazine_issue(source) and latin_script(source.container or source.title) \
+            and (source.container.strip() or is_preprint(source)) \
             and not _NO_DOI_JOURNAL.search(plain(source.container)) \
             and not _PRESS.intersection(plain(source.fields.get("entrysubtype", "")).lower().split()):
         return _preprint_reason(source) if is_preprint(source) else \
