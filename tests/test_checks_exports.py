@@ -34,6 +34,23 @@ def test_an_old_access_date_on_a_page_without_a_doi_is_stale() -> None:
     assert [f.code for f in S.check_access_date(page, TODAY, FIVE_YEARS)] == ["LR136"]
 
 
+def test_an_entry_keyed_by_its_doi_is_told_to_write_it() -> None:
+    # JSTOR's BibTeX export keys each entry by its DOI (@article{10.2307/40337040, ..., url = {.../stable/40337040}});
+    # LR137 said "look the work up" for a DOI the entry already writes as its key.
+    from litreview.checks.doi_expected import check_doi_expected
+
+    jstor = _one("@article{10.2307/40337040, author = {Vila-Chã, João J.}, title = {Maurice Blondel},"
+                 " journal = {Revista Portuguesa de Filosofia}, year = {1993},"
+                 " url = {http://www.jstor.org/stable/40337040}}")
+    [finding] = check_doi_expected(jstor)
+    assert finding.hint == "Its key is its DOI, as JSTOR exports it: write doi = {10.2307/40337040}", finding
+    other = _one("@article{blondel1993, author = {Vila-Chã, João J.}, title = {Maurice Blondel},"
+                 " journal = {Revista Portuguesa de Filosofia}, year = {1993},"
+                 " url = {http://www.jstor.org/stable/40337040}}")
+    assert [f.hint for f in check_doi_expected(other)] == [
+        "Look the work up (litreview fetch searches the registry) and add its DOI."]
+
+
 def test_an_article_in_no_journal_is_not_told_that_journal_articles_have_dois() -> None:
     # A German lab report's course handout and a Mendeley export's data sheets are @article entries naming no
     # journal (LR110 reports that): LR137 added "journal articles published since 2000 almost all have one".

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from ..bibliography.csl_item import PRESS
 from ..bibliography.refparse.lexicon import JOURNAL
-from ..doi import bare_doi, entry_doi
+from ..doi import bare_doi, doi_problem, entry_doi
 from ..doi import books_doi as is_books_doi
 from ..lazyre import lazy
 from ..model import Finding, Source
@@ -173,4 +173,8 @@ def check_doi_expected(source: Source) -> Iterable[Finding]:
         linked = entry_doi("", source.url)
         if not source.doi and books_doi(source, linked):
             fix = f"find the {_part(source)}'s own DOI on the book's page (https://doi.org/{bare_doi(linked)})"
+        elif not fix and source.key.startswith("10.") and not doi_problem(source.key):
+            fix = (f"its key is its DOI, as JSTOR exports it: write {own_name('doi', source)} = {{{source.key}}}"
+                   if not csl_form(source) else f"its id is its DOI: write \"{own_name('doi', source)}\": "
+                   f"\"{source.key}\"")
         yield entry_finding("LR137", source, f"no DOI, but {why}", fix)
