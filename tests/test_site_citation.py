@@ -2288,8 +2288,8 @@ def test_csl_markup_in_a_publisher_prints_as_pandoc_prints_it() -> None:
 def test_a_subtitle_after_a_title_ending_in_a_stop_of_its_own_takes_no_colon(title: str, joined: str) -> None:
     # biblatex's title and subtitle: pandoc joins them with ": ", a space alone after "?" or "!" (the site printed
     # "Activity'?: Ravaisson").
-    bib = parse_bibliography("@article{a, author={Sinclair, Mark}, title={%s}, subtitle={Ravaisson, Bergson}, "
-                             "journaltitle={J}, volume=1, year=2011}" % title)
+    bib = parse_bibliography("@article{a, author={Sinclair, Mark}, title={" + title + "}, subtitle={Ravaisson, "
+                             "Bergson}, journaltitle={J}, volume=1, year=2011}")
     assert format_reference(bib.sources[0]).text == f"Sinclair, Mark. “{joined}.” J 1 (2011)."
 
 
