@@ -1625,6 +1625,18 @@ def test_a_missing_field_of_a_crossref_child_says_where_it_would_come_from() -> 
         "its crossref entry 'proc' gives none of them either: add them there, or here"]
 
 
+def test_a_missing_publisher_of_a_crossref_child_says_where_it_would_come_from() -> None:
+    # A philosophy bibliography's @bookinbook and @inbook crossref books the file lacks: LR110's hint named the
+    # dangling crossref, LR111's ("names no publisher") only "Add publisher = {...}".
+    from litreview.checks.bib import check_bibliography
+
+    chapter = ("@inbook{macdonald,\n  author = {MacDonald, Scott},\n  title = {Theory of Knowledge},\n"
+               "  crossref = {93:_cambr_compan_aquin}\n}\n")
+    [told] = [f for f in check_bibliography(parse_bibliography(chapter, "refs.bib"), now=NOW) if f.code == "LR111"]
+    assert told.hint.split("; ")[-1] == ("its crossref names no entry ('93:_cambr_compan_aquin', LR112): correct the "
+                                         "key, and the entry takes the fields from there"), told.hint
+
+
 @pytest.mark.parametrize(("publisher", "told"), [
     # BibSonomy's export of a CACM article: its journal in the publisher field. The hint was "Add journal = {...}".
     ("Communications of the ACM", True), ("IEEE Transactions on Software Engineering", True),

@@ -197,11 +197,12 @@ def _syntax_lines(bib: Bibliography) -> frozenset[tuple[str | None, int | None]]
 
 
 def _through_link(f: Finding, source: Source, keys: Mapping[str, str]) -> Finding:
-    """A missing field (LR110) of an entry that inherits through crossref or xdata, its hint saying where the field
-    would come from: the entry its link names, which gives none of them, or no entry at all (LR112's)."""
+    """A missing field (LR110) or publisher (LR111) of an entry that inherits through crossref or xdata, its hint
+    saying where the field would come from: the entry its link names, which gives none of them, or no entry at all
+    (LR112's)."""
     from ..bibliography.inherit import targets
 
-    if f.code != "LR110" or f.hint.endswith(CHAPTER_AS_TITLE):  # (the parent's title is the book's, not the part's)
+    if f.code not in ("LR110", "LR111") or f.hint.endswith(CHAPTER_AS_TITLE):  # (the parent's title is the book's)
         return f
     for name in ("crossref", "xdata"):
         named = targets(source.fields.get(name, ""))
