@@ -2101,6 +2101,18 @@ def test_a_page_range_with_its_page_count_after_it_gets_the_range_to_write() -> 
     assert "ok" not in found
 
 
+def test_an_article_with_a_publisher_and_nothing_of_a_journal_is_told_it_reads_as_a_book() -> None:
+    # Google Scholar's BibTeX of a book types it @article with its publisher and no place ("Minting, State, and
+    # Economy in the Visigothic Kingdom", publisher={Amsterdam University Press}); the hint said "Add journal".
+    found = _check("@article{kurt, author={Kurt, Andrew}, title={Minting, State, and Economy}, year={2020},"
+                   " publisher={Amsterdam University Press}}\n"
+                   "@article{lost, author={Roe, A.}, title={A Paper}, year={2020}, publisher={Elsevier}, volume={12},"
+                   " pages={1--9}}\n", "LR110")
+    assert found["kurt"][1] == ("It names a publisher and no volume, issue or pages, as a book does, and no journal: "
+                                "make the entry @book, or add journal = {...} if it appeared in one")
+    assert found["lost"][1] == "Add journal = {...}"  # an article with its journal left out
+
+
 def test_an_article_with_a_publisher_and_a_place_but_no_journal_is_told_it_reads_as_a_book() -> None:
     # A hand-assembled economic history bibliography: "@article{sinha_1968, ..., publisher={K. L. Mukhopadhyay},
     # location = {Calcutta}}", a book typed as an article; the hint said "Add journal = {...}".
