@@ -326,8 +326,6 @@ def missing_style(essay: Essay) -> tuple[str, str, int | None] | None:
     from .linking.styles import csl_named
 
     path = Path(essay.path)
-    if not path.is_file():
-        return None
     named = csl_named(essay.meta)
     book = enclosing_book(path)  # a chapter's project names it relative to the project's folder
     if not named and book is not None and book.name in PROJECT_FILES:  # a chapter reviewed alone: its project's
