@@ -58,6 +58,10 @@ def test_an_article_in_no_journal_is_not_told_that_journal_articles_have_dois() 
     assert E.doi_expected(handout) == ""
     article = _one("@article{a, author = {Simon, B.}, title = {T}, journal = {Journal of Fluids}, year = {2025}}")
     assert E.doi_expected(article) == "journal articles published since 2000 almost all have one"
+    # A Mendeley export of D3's paper in IEEE TVCG, its journal left out and its volume and pages kept: told.
+    unnamed = _one("@article{d3, author = {Bostock, Michael}, title = {D3: Data-Driven Documents}, volume = {17},"
+                   " number = {12}, pages = {2301--2309}, year = {2011}}")
+    assert E.doi_expected(unnamed) == "journal articles published since 2000 almost all have one"
     preprint = _one("@article{p, author = {Naik, L.}, title = {T}, eprint = {2107.08791}, archivePrefix = {arXiv},"
                     " year = {2021}}")
     assert E.doi_expected(preprint) != ""  # an arXiv preprint names no journal: its DOI from arXiv is told

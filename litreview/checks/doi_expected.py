@@ -101,15 +101,21 @@ def doi_expected(source: Source) -> str:
             return f"{house} registers DOIs for its {noun}"
     # The generic reason is Crossref's world: a journal named in another script (China's, Russia's) is often
     # registered nowhere, or with an agency of its own, and "almost all have one" is not so there. An article in no
-    # journal (a handout, a data sheet typed @article: LR110's) is told nothing of journals.
+    # journal and nothing of one (a handout, a data sheet typed @article: LR110's) is told nothing of journals; one with
+    # its journal's volume and pages, the journal's name left out, is.
     if source.type == "article" and (source.year or 0) >= 2000 and not source.url and not _not_yet_published(source) \
             and not _magazine_issue(source) and latin_script(source.container or source.title) \
-            and (source.container.strip() or is_preprint(source)) \
+            and (source.container.strip() or is_preprint(source) or _numbered(source)) \
             and not _NO_DOI_JOURNAL.search(plain(source.container)) \
             and not _PRESS.intersection(plain(source.fields.get("entrysubtype", "")).lower().split()):
         return _preprint_reason(source) if is_preprint(source) else \
             "journal articles published since 2000 almost all have one"
     return ""
+
+
+def _numbered(source: Source) -> bool:
+    """Whether the entry gives a volume, issue or pages: an article of a journal, whose name may be left out."""
+    return any(plain(source.fields.get(name, "")) for name in ("volume", "number", "issue", "pages"))
 
 
 _ORDINALS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
