@@ -328,3 +328,37 @@ def _topic_names(meta: Mapping[str, object]) -> list[object]:
 
 _R_INLINE = re.compile(r"`r[ \t]")
 """R inline code (``"`r here::here('refs.bib')`"``), which knitr replaces by its value."""
+
+
+def missing_style(essay: Essay) -> tuple[str, str, int | None] | None:
+    """The citation style (``csl:``) the essay's front matter or its Quarto project names when it is a file that is
+    not there, as pandoc looks for it (beside the essay or in its project's folder, with .csl added to a name
+    without it): (the name, the file naming it, its line there), the project's settings file when the essay's
+    front matter does not name it; None when none is named, it is a URL, or the file is there."""
+    from .essay import PROJECT_FILES, enclosing_book
+    from .linking.styles import csl_named
+
+    path = Path(essay.path)
+    named = csl_named(essay.meta)
+    book = enclosing_book(path)  # a chapter's project names it relative to the project's folder
+    if not named and book is not None and book.name in PROJECT_FILES:  # a chapter reviewed alone: its project's
+        from .essay.quarto import project_of
+
+        named = csl_named(project_of(path)[1])
+    if not named or "://" in named:
+        return None
+    for folder in (path.parent, *([book.parent] if book is not None else [])):
+        found = folder / named
+        if found.is_file() or found.with_name(found.name + ".csl").is_file():
+            return None
+    line = _naming_lines(essay, [named]).get(named)
+    if line is not None or book is None:
+        return named, essay.path, line
+    from .essay.segment import split_lines
+    from .essay.yaml_meta import naming_row
+
+    try:
+        row = naming_row(split_lines(book.read_text(encoding="utf-8")), named)
+    except (OSError, UnicodeDecodeError):
+        row = None
+    return named, str(book), None if row is None else row + 1

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from litreview.bibliography.csl import parse_csl
 from litreview.bibliography.dates import edtf_range_problem, iso_form
 from litreview.bibliography.load import load_bibliography, parse_bibliography
 from litreview.checks import check_review
@@ -391,6 +392,22 @@ def test_one_paper_given_at_two_events_is_two_entries(second: str, found: list[s
     bib = parse_bibliography(entry.format(key="a", note="note = {NeurIPS, Workshop on Systems for ML}")
                              + entry.format(key="b", note=second), "refs.bib")
     assert [f.code for f in check_duplicates(bib.sources)] == found
+
+
+def test_one_talk_given_in_two_places_is_two_entries() -> None:
+    # A CFD researcher's CSL-JSON publication list gives one talk at two conferences (Cannes, April; Sherbrooke,
+    # May), and a talk in Glasgow under the title of a paper given in Atlanta: each was LR107 "same title, year and
+    # first author", hint "Merge them". The event's place tells them apart; one place in two spellings does not.
+    def talk(key: str, kind: str, place: str) -> dict[str, object]:
+        return {"id": key, "type": kind, "title": "7th AIAA CFD Drag Prediction Workshop results",
+                "author": [{"family": "Vanharen", "given": "Julien"}], "publisher-place": place,
+                "issued": {"date-parts": [[2023, 5 if place.startswith("Sher") else 4]]}}
+
+    items = [talk("cfc", "document", "Cannes, France"), talk("canada", "document", "Sherbrooke, QC, Canada"),
+             talk("atlanta", "paper-conference", "Atlanta, GA, USA"), talk("glasgow", "speech", "Glasgow, UK"),
+             talk("again", "document", "Cannes")]
+    bib = parse_csl(json.dumps(items), "refs.json")
+    assert [(f.code, f.key) for f in check_duplicates(bib.sources)] == [("LR107", "again")]
 
 
 def test_two_subtitles_or_a_short_main_title_are_two_works() -> None:
@@ -1607,6 +1624,18 @@ def test_a_missing_field_of_a_crossref_child_says_where_it_would_come_from() -> 
         "its crossref entry 'proc' gives none of them either: add them there, or here"]
 
 
+def test_a_missing_publisher_of_a_crossref_child_says_where_it_would_come_from() -> None:
+    # A philosophy bibliography's @bookinbook and @inbook crossref books the file lacks: LR110's hint named the
+    # dangling crossref, LR111's ("names no publisher") only "Add publisher = {...}".
+    from litreview.checks.bib import check_bibliography
+
+    chapter = ("@inbook{macdonald,\n  author = {MacDonald, Scott},\n  title = {Theory of Knowledge},\n"
+               "  crossref = {93:_cambr_compan_aquin}\n}\n")
+    [told] = [f for f in check_bibliography(parse_bibliography(chapter, "refs.bib"), now=NOW) if f.code == "LR111"]
+    assert told.hint.split("; ")[-1] == ("its crossref names no entry ('93:_cambr_compan_aquin', LR112): correct the "
+                                         "key, and the entry takes the fields from there"), told.hint
+
+
 @pytest.mark.parametrize(("publisher", "told"), [
     # BibSonomy's export of a CACM article: its journal in the publisher field. The hint was "Add journal = {...}".
     ("Communications of the ACM", True), ("IEEE Transactions on Software Engineering", True),
@@ -1767,6 +1796,24 @@ def test_an_article_whose_title_holds_its_address_is_a_web_page_with_the_url_to_
                              "for BibTeX's standard styles) with url = {https://github.com/takuyaa/kuromoji.js}, and "
                              "leave the address out of the title")
     assert found["lost"][1] == "Add journal = {...}"  # a volume: an article with its journal left out
+
+
+def test_a_url_field_holding_a_date_or_the_title_says_so() -> None:
+    # A political history dissertation's primary sources: url = {2018-01-05} (the day read, typed into url) was
+    # "it has no scheme: write https://...", and url = {White House Defends ...} (the title typed twice) "it contains
+    # white space", each with the hint "Write the full address, starting with https://.".
+    found = _check("@misc{d, author={Perle, Richard}, title={The Making of a Neoconservative}, date={2002-11-14},"
+                   " url={2018-01-05}}\n"
+                   "@misc{r, author={Perle, Richard}, title={The Making of a Neoconservative}, date={2002-11-14},"
+                   " url={2018-01-05}, urldate={2018-01-05}}\n"
+                   "@misc{t, author={Savage, Charlie}, title={White House Defends Continuing U.S. Role in Libya},"
+                   " date={2011-06-11}, url={White House Defends Continuing U.S. Role in Libya}}\n", "LR123")
+    assert found["d"] == ("URL '2018-01-05' is invalid: it is a date, not an address",
+                          "Write the date in urldate = {2018-01-05} if it is the day the page was read, and the "
+                          "page's address in url (or delete the url field)")
+    assert found["r"][1] == "Write the page's address in url, or delete the url field: urldate holds the date"
+    assert found["t"] == ("URL 'White House Defends Continuing U.S. Role in Libya' is invalid: it is the entry's "
+                          "title, not an address", "Write the page's address in url, or delete the url field")
 
 
 def test_a_url_in_quotation_marks_is_given_the_address_without_them() -> None:
@@ -2051,6 +2098,18 @@ def test_a_page_range_with_its_page_count_after_it_gets_the_range_to_write() -> 
     assert found["e"] == ("pages '227-244(18)': the range 227--244 with its page count (18) written after it",
                           "Write pages = {227--244}")
     assert "ok" not in found
+
+
+def test_an_article_with_a_publisher_and_nothing_of_a_journal_is_told_it_reads_as_a_book() -> None:
+    # Google Scholar's BibTeX of a book types it @article with its publisher and no place ("Minting, State, and
+    # Economy in the Visigothic Kingdom", publisher={Amsterdam University Press}); the hint said "Add journal".
+    found = _check("@article{kurt, author={Kurt, Andrew}, title={Minting, State, and Economy}, year={2020},"
+                   " publisher={Amsterdam University Press}}\n"
+                   "@article{lost, author={Roe, A.}, title={A Paper}, year={2020}, publisher={Elsevier}, volume={12},"
+                   " pages={1--9}}\n", "LR110")
+    assert found["kurt"][1] == ("It names a publisher and no volume, issue or pages, as a book does, and no journal: "
+                                "make the entry @book, or add journal = {...} if it appeared in one")
+    assert found["lost"][1] == "Add journal = {...}"  # an article with its journal left out
 
 
 def test_an_article_with_a_publisher_and_a_place_but_no_journal_is_told_it_reads_as_a_book() -> None:

@@ -34,6 +34,57 @@ def test_an_old_access_date_on_a_page_without_a_doi_is_stale() -> None:
     assert [f.code for f in S.check_access_date(page, TODAY, FIVE_YEARS)] == ["LR136"]
 
 
+def test_an_entry_keyed_by_its_doi_is_told_to_write_it() -> None:
+    # JSTOR's BibTeX export keys each entry by its DOI (@article{10.2307/40337040, ..., url = {.../stable/40337040}});
+    # LR137 said "look the work up" for a DOI the entry already writes as its key.
+    from litreview.checks.doi_expected import check_doi_expected
+
+    jstor = _one("@article{10.2307/40337040, author = {Vila-Chã, João J.}, title = {Maurice Blondel},"
+                 " journal = {Revista Portuguesa de Filosofia}, year = {1993},"
+                 " url = {http://www.jstor.org/stable/40337040}}")
+    [finding] = check_doi_expected(jstor)
+    assert finding.hint == "Its key is its DOI, as JSTOR exports it: write doi = {10.2307/40337040}", finding
+    other = _one("@article{blondel1993, author = {Vila-Chã, João J.}, title = {Maurice Blondel},"
+                 " journal = {Revista Portuguesa de Filosofia}, year = {1993},"
+                 " url = {http://www.jstor.org/stable/40337040}}")
+    assert [f.hint for f in check_doi_expected(other)] == [
+        "Look the work up (litreview fetch searches the registry) and add its DOI."]
+
+
+def test_an_article_in_no_journal_is_not_told_that_journal_articles_have_dois() -> None:
+    # A German lab report's course handout and a Mendeley export's data sheets are @article entries naming no
+    # journal (LR110 reports that): LR137 added "journal articles published since 2000 almost all have one".
+    handout = _one("@article{h, author = {Simon, B.}, title = {Versuchstechnisches Praktikum}, year = {2025}}")
+    assert E.doi_expected(handout) == ""
+    article = _one("@article{a, author = {Simon, B.}, title = {T}, journal = {Journal of Fluids}, year = {2025}}")
+    assert E.doi_expected(article) == "journal articles published since 2000 almost all have one"
+    # A Mendeley export of D3's paper in IEEE TVCG, its journal left out and its volume and pages kept: told.
+    unnamed = _one("@article{d3, author = {Bostock, Michael}, title = {D3: Data-Driven Documents}, volume = {17},"
+                   " number = {12}, pages = {2301--2309}, year = {2011}}")
+    assert E.doi_expected(unnamed) == "journal articles published since 2000 almost all have one"
+    preprint = _one("@article{p, author = {Naik, L.}, title = {T}, eprint = {2107.08791}, archivePrefix = {arXiv},"
+                    " year = {2021}}")
+    assert E.doi_expected(preprint) != ""  # an arXiv preprint names no journal: its DOI from arXiv is told
+
+
+@pytest.mark.parametrize(("url", "stale"), [
+    # A Swiss report's Zotero export cites Wikipedia by its revision (…&oldid=1001147772), a page that never
+    # changes: it was LR136 "visit the page again ... or cite an archived copy". A Wayback Machine snapshot or a
+    # perma.cc link alike is the archived copy.
+    ("https://en.wikipedia.org/w/index.php?title=Jacques_Bertin&oldid=1001147772", False),
+    ("http://web.archive.org/web/20150911000000/http://example.org/p", False),
+    ("https://web.archive.org/web/20150911/https://example.org/p", False),
+    ("https://perma.cc/7ZKT-4M9Q", False),
+    ("https://archive.ph/AbCdE", False),
+    ("https://en.wikipedia.org/wiki/Jacques_Bertin", True),
+    ("https://web.archive.org/web/*/example.org/p", True),  # a search of snapshots, not one
+    ("https://example.org/p?oldid=12", True),               # another site's parameter
+])
+def test_an_old_access_date_on_a_fixed_copy_is_not_stale(url: str, stale: bool) -> None:
+    page = _one(f"@online{{p, title = {{T}}, url = {{{url}}}, urldate = {{2012-01-02}}}}")
+    assert [f.code for f in S.check_access_date(page, TODAY, FIVE_YEARS)] == (["LR136"] if stale else [])
+
+
 @pytest.mark.parametrize(("pages", "biblatex", "bad"), [
     ("41 -- 47", False, False),      # Zotero's BibTeX export of a publisher's range
     ("41 -- 47", True, False), ("41 - 47", True, False),

@@ -41,6 +41,19 @@ def test_a_state_abbreviation_after_a_place_is_not_a_stray_period(title: str, co
     assert [f.code for f in S.check_title_punctuation(entry)] == codes
 
 
+@pytest.mark.parametrize(("title", "codes"), [
+    # A history bibliography abridges an 1830 Bible's long title with a spaced ellipsis, as Chicago writes one:
+    # it was "doubled punctuation '. .'", with the hint "keep one mark".
+    ("The Holy Bible . . . with Explanatory Notes, Practical Observations", []),
+    ("The Holy Bible. . . . With Notes", []),
+    ("Notes on Sampling. . Part Two", ["LR131"]),
+    ("Notes on Sampling.. Part Two", ["LR131"]),
+])
+def test_a_spaced_ellipsis_is_no_doubled_punctuation(title: str, codes: list[str]) -> None:
+    entry = _one(f"@book{{b, title = {{{title}}}, publisher = {{P}}, year = {{1830}}}}")
+    assert [f.code for f in S.check_title_punctuation(entry)] == codes
+
+
 @pytest.mark.parametrize(("value", "codes"), [
     (r"\url{https://example.org/my_data_set}", []),
     (r"Available at \url{https://example.org/a_b?x=1^2}", []),

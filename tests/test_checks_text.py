@@ -193,6 +193,9 @@ CASES = {
     # A placeholder where a citation belongs; a word in brackets that is none.
     "LR320": (dict(essay=_with_sentence("Realists disagree [CITE].")),
               dict(essay=_with_sentence("Realists disagree [see the reference manual]."))),
+    # A citation style the front matter names that is not beside the essay; one given by its address.
+    "LR329": (dict(essay=replace(ESSAY, meta={"csl": "absent-style.csl"})),
+              dict(essay=replace(ESSAY, meta={"csl": "https://www.zotero.org/styles/apa"}))),
     "LR400": (dict(orphans=[Orphan("p4-s2", "holsti2004taming", "Holsti called it organized relations", 7)]),
               dict(orphans=[])),
     "LR401": (dict(links=(*RELIED, Link("p2-s2", "gone2001", "attribution", 1.0, "confirmed", "x", curated=True))),

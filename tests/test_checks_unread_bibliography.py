@@ -215,3 +215,37 @@ def test_a_bibliography_the_document_writes_when_built_is_not_missing(tmp_path: 
     # a file no call writes is still missing
     assert [n for n, _, _ in _unread(tmp_path, "essay.Rmd", text.replace("'packages.bib')", "'other.bib')") % "")] \
         == ["packages.bib"]
+
+
+@pytest.mark.parametrize(("style", "told"), [("numeric.csl", True), ("styles/apa", True), ("here.csl", False),
+                                             ("here", False), ("https://example.org/apa.csl", False)])
+def test_a_citation_style_the_front_matter_names_that_is_not_there_is_a_warning(
+        tmp_path: Path, style: str, told: bool) -> None:
+    # `csl: numeric.csl` named in the front matter and absent: pandoc stops rendering ("File numeric.csl not found in
+    # resource path"); init named it, check said nothing. A style beside the essay (pandoc adds .csl to a name
+    # without it) or given by URL is no finding.
+    (tmp_path / "here.csl").write_text("<style/>", encoding="utf-8")
+    text = f"---\ntitle: Informe\nbibliography: refs.bib\ncsl: {style}\n---\n\nText [@holsti2004].\n"
+    (tmp_path / "Informe.Rmd").write_text(text, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(ENTRY.format(key="holsti2004"), encoding="utf-8")
+    review = build_review(Config(root=tmp_path, essay="Informe.Rmd", bibliography="refs.bib", claims=""))
+    found = [f for f in review.findings if f.code == "LR329"]
+    assert [(f.severity, f.file and Path(f.file).name, f.line) for f in found] == (
+        [("warning", "Informe.Rmd", 4)] if told else []), found
+    if told:
+        assert style in found[0].message and "pandoc stops" in found[0].message, found[0]
+        assert style in found[0].hint, found[0]
+
+
+def test_a_style_a_quarto_project_names_is_looked_for_in_the_project_folder(tmp_path: Path) -> None:
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n    - ch/one.qmd\n"
+                                          "bibliography: refs.bib\ncsl: apa.csl\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(ENTRY.format(key="holsti2004"), encoding="utf-8")
+    (tmp_path / "index.qmd").write_text("# Preface\n\nText.\n", encoding="utf-8")
+    (tmp_path / "ch").mkdir()
+    (tmp_path / "ch" / "one.qmd").write_text("# One\n\nText [@holsti2004].\n", encoding="utf-8")
+    config = Config(root=tmp_path, essay="ch/one.qmd", bibliography="refs.bib", claims="")
+    missing = [f for f in build_review(config).findings if f.code == "LR329"]
+    assert len(missing) == 1 and "apa.csl" in missing[0].message, missing
+    (tmp_path / "apa.csl").write_text("<style/>", encoding="utf-8")
+    assert not [f for f in build_review(config).findings if f.code == "LR329"]

@@ -2255,3 +2255,47 @@ def test_a_command_in_braces_keeps_its_words_as_written_as_pandoc_prints_them() 
     assert [format_reference(s).text for s in bib.sources] == [
         "Doe, J. “Action in n -Person.” J, 2018.", "Doe, J. “Action in N -Person.” J, 2018.",
         "Doe, J. “Action in a Word Baz.” J, 2018."]
+
+
+def test_an_empty_name_in_a_csl_author_list_is_counted_and_not_printed() -> None:
+    # A hand-written CSL-JSON file gives bodies as {"name": "Compaq"}, no CSL name variable, read as an empty name:
+    # the site printed "Fielding, R., J. Gettys, , et al."; pandoc counts it for "et al." and prints nothing of it.
+    def people(*names: str) -> list[dict[str, str]]:
+        return [{"family": n, "given": "R"} if n else {"name": "Compaq"} for n in names]
+
+    items = [{"id": "a", "type": "webpage", "title": "T", "issued": {"date-parts": [[1999]]},
+              "author": people("Fielding", "Gettys", "", "Mogul", "", "Frystyk", "", "Masinter")},
+             {"id": "b", "type": "webpage", "title": "T", "issued": {"date-parts": [[1999]]},
+              "author": people("Fielding", "Gettys", "", "Mogul")}]
+    a, b = parse_csl(json.dumps(items), "refs.json").sources
+    assert format_reference(a).text.startswith("Fielding, R., R. Gettys, et al. “T.”"), format_reference(a).text
+    assert format_reference(b).text.startswith("Fielding, R., R. Gettys, and R. Mogul. “T.”"), format_reference(b).text
+
+
+def test_csl_markup_in_a_publisher_prints_as_pandoc_prints_it() -> None:
+    # A CFD researcher's CSL-JSON publication list writes "50<sup>th</sup> 3AF International Conference" as the
+    # publisher of a talk: pandoc prints a superscript "th", the site printed the tags as text.
+    items = [{"id": "a", "type": "document", "author": [{"family": "Doe", "given": "Jane"}],
+              "title": "7<sup>th</sup> Workshop Results", "publisher": "50<sup>th</sup> Conference on H<sub>2</sub>O",
+              "issued": {"date-parts": [[2015, 4]]}}]
+    text = format_reference(parse_csl(json.dumps(items), "refs.json").sources[0]).text
+    assert text == "Doe, Jane. “7th Workshop Results.” 50th Conference on H2O, April 2015.", text
+
+
+@pytest.mark.parametrize(("title", "joined"), [
+    ("Is Habit `The Fossilised Residue'?", "Is Habit ‘the Fossilised Residue’? Ravaisson, Bergson"),
+    ("Is Habit Real!", "Is Habit Real! Ravaisson, Bergson"), ("Habit", "Habit: Ravaisson, Bergson")])
+def test_a_subtitle_after_a_title_ending_in_a_stop_of_its_own_takes_no_colon(title: str, joined: str) -> None:
+    # biblatex's title and subtitle: pandoc joins them with ": ", a space alone after "?" or "!" (the site printed
+    # "Activity'?: Ravaisson").
+    bib = parse_bibliography("@article{a, author={Sinclair, Mark}, title={" + title + "}, subtitle={Ravaisson, "
+                             "Bergson}, journaltitle={J}, volume=1, year=2011}")
+    assert format_reference(bib.sources[0]).text == f"Sinclair, Mark. “{joined}.” J 1 (2011)."
+
+
+def test_a_misc_entry_with_a_url_prints_its_location() -> None:
+    # A speech given as @misc with location and url: pandoc prints "South Bend, IN, 1977.", the site dropped the place.
+    bib = parse_bibliography("@misc{a, author={Jimmy Carter}, title={Address at Notre Dame}, date={1977-05-22}, "
+                             "location={South Bend, IN}, url={https://example.org/x}}")
+    assert format_reference(bib.sources[0]).text == ("Carter, Jimmy. Address at Notre Dame. South Bend, IN, 1977. "
+                                                     "https://example.org/x.")

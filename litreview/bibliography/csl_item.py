@@ -528,7 +528,7 @@ def item_source(item: Mapping[str, Any], filename: str, line: int, key_lines: Ma
         fields["urldate"] = accessed
     return Source(
         key=key, type=kind, authors=roles.get("author", ()), editors=roles.get("editor", ()), year=year,
-        title=shown(fields.get("title", "")), container=container, publisher=fields.get("publisher", ""),
+        title=shown(fields.get("title", "")), container=container, publisher=shown(fields.get("publisher", "")),
         volume=fields.get("volume", ""), number=fields.get("number", ""), pages=str(item.get("page") or ""),
         doi=entry_doi(fields.get("doi", ""), fields.get("url", ""), kind), url=fields.get("url", ""), urldate=accessed, fields=fields, file=filename,
         line=line, field_lines=_field_lines(item, fields, key_lines or {}), csl_type=str(item.get("type") or ""),
@@ -545,6 +545,12 @@ def without_rich_text(value: str) -> str:
 def json_plain(value: str) -> str:
     """A CSL-JSON title as pandoc shows it: its text without the rich-text tags, its quotes curly."""
     return smart_quotes(without_rich_text(value))
+
+
+def csl_plain(value: str, form: str) -> str:
+    """A CSL item's text value as pandoc shows it, by the form of its file (``csl.csl_form_of``): CSL-YAML's as
+    pandoc Markdown (``markdown_plain``), CSL-JSON's without its rich-text tags (``json_plain``)."""
+    return markdown_plain(value) if form == "yaml" else json_plain(value)
 
 
 #: BibTeX field -> the CSL variables it is read from, the first present winning (as in ``item_source``).

@@ -417,9 +417,10 @@ def field_text(source: Source, name: str) -> str:
 
 
 def full_title(source: Source) -> str:
-    """THE title as printed: with a biblatex ``subtitle`` field after a colon, as biblatex and pandoc print it."""
+    """THE title as printed: with a biblatex ``subtitle`` field after a colon (a space alone after a title ending in
+    "?" or "!": ``title_joined``), as pandoc prints it."""
     subtitle = field_text(source, "subtitle")
-    return f"{source.title}: {subtitle}" if subtitle.strip() else source.title
+    return title_joined(source.title, ":", subtitle) if subtitle.strip() else source.title
 
 
 def title_with_addon(source: Source) -> str:
@@ -434,7 +435,7 @@ def container_with_addon(source: Source) -> str:
     as pandoc reads them into CSL's ``container-title``."""
     addon = field_text(source, "booktitleaddon") or field_text(source, "journaltitleaddon")
     subtitle = field_text(source, "journalsubtitle" if source.type.lower() == "article" else "booksubtitle").strip()
-    container = f"{source.container}: {subtitle}" if subtitle and source.container.strip() else source.container
+    container = title_joined(source.container, ":", subtitle) if subtitle and source.container.strip() else source.container
     return _with_addon(container, addon)
 
 

@@ -24,7 +24,13 @@ from .notices import check_notices
 from .pandoc_reads import check_pandoc_reads, check_pandoc_refusals
 from .registry import check_registry, reportable
 from .renderers import renderer_of
-from .size import check_bibliography_size, check_inputs, check_sizes, check_unread_bibliographies
+from .size import (
+    check_bibliography_size,
+    check_inputs,
+    check_sizes,
+    check_style_file,
+    check_unread_bibliographies,
+)
 from .style import check_style, title_year_conflict
 from .suppress import apply, gather, uncited_at_most, unknown_codes, with_severity
 
@@ -76,6 +82,7 @@ def check_review(review: Review, config: Config, *, now: datetime | None = None)
         found += check_sizes(review.essay)
         found += check_inputs(review.essay)
         found += check_unread_bibliographies(review.essay, review.unread)
+        found += check_style_file(review.essay)
         found += check_notices(review.essay)
         found += check_pandoc_reads(bib, review.essay)
         found += check_bibtex_reads(bib, review.essay)

@@ -197,11 +197,12 @@ def _syntax_lines(bib: Bibliography) -> frozenset[tuple[str | None, int | None]]
 
 
 def _through_link(f: Finding, source: Source, keys: Mapping[str, str]) -> Finding:
-    """A missing field (LR110) of an entry that inherits through crossref or xdata, its hint saying where the field
-    would come from: the entry its link names, which gives none of them, or no entry at all (LR112's)."""
+    """A missing field (LR110) or publisher (LR111) of an entry that inherits through crossref or xdata, its hint
+    saying where the field would come from: the entry its link names, which gives none of them, or no entry at all
+    (LR112's)."""
     from ..bibliography.inherit import targets
 
-    if f.code != "LR110" or f.hint.endswith(CHAPTER_AS_TITLE):  # (the parent's title is the book's, not the part's)
+    if f.code not in ("LR110", "LR111") or f.hint.endswith(CHAPTER_AS_TITLE):  # (the parent's title is the book's)
         return f
     for name in ("crossref", "xdata"):
         named = targets(source.fields.get(name, ""))
@@ -616,6 +617,24 @@ def _url_spaces_mended(url: str) -> str:
     return re.sub(r"\s+", "%20", mended)
 
 
+def _typed_into_url(raw: str, source: Source) -> tuple[str, str] | None:
+    """(what, hint) for a url field holding another field's value: a date (the day the page was read, whose field
+    is urldate), or the entry's title; None otherwise."""
+    from ..bibliography.dates import parse_iso
+
+    url, urldate = own_name("url", source), own_name("urldate", source)
+    delete = f"write the page's address in {url}, or delete the {url} field"
+    if parse_iso(raw):
+        if plain(source.fields.get("urldate", "")):
+            return "it is a date, not an address", f"{delete}: {urldate} holds the date"
+        return ("it is a date, not an address", f"write the date in {urldate} = {{{raw.strip()}}} if it is the day "
+                f"the page was read, and the page's address in {url} (or delete the {url} field)")
+    words = fold_words(raw)
+    if words and words == fold_words(full_title(source)):
+        return "it is the entry's title, not an address", delete
+    return None
+
+
 def check_url(source: Source) -> Iterable[Finding]:
     """LR123 for a url field that is not an absolute http(s), ftp or file address."""
     raw = plain(source.fields.get("url", ""))
@@ -634,7 +653,10 @@ def check_url(source: Source) -> Iterable[Finding]:
                             f"write the address, or delete the {own_name('url', source)} field", field="url")
     elif raw:
         problem = url_problem(raw)
-        if problem:
+        if problem and (typed := _typed_into_url(raw, source)):
+            yield entry_finding("LR123", source, f"URL {shown(clipped(raw, 120))} is invalid: {typed[0]}", typed[1],
+                                field="url")
+        elif problem:
             # Mendeley writes {\&}, {\_}, $\sim$ into url fields; biblatex reads them verbatim, backslash and all.
             bare = _URL_ESCAPE.sub(lambda m: m.group(1) or "~", raw)
             hint = f"write url = {{{bare}}}" if bare != raw and not url_problem(bare) else ""

@@ -124,7 +124,8 @@ _CODES = (
          "A year given in the title or note contradicts the entry's year.",
          "Put the original year in origdate (or a note 'Originally published 1992'), not in the title."),
     Code("LR136", "stale-access-date", "warning",
-         "A web source was last accessed longer ago than the configured age.",
+         "A web source was last accessed longer ago than the configured age (not an archived copy, which does not "
+         "change: a Wayback Machine snapshot, perma.cc, archive.today, a Wikipedia revision's oldid= link).",
          "Visit the page again and update urldate, or cite an archived copy."),
     Code("LR137", "doi-probably-exists", "info",
          "An entry without a DOI is of a kind that usually has one (publisher, journal or URL).",
@@ -420,6 +421,13 @@ _CODES = (
          "cites that shorter address, another page, with no warning.",
          "Write the key in braces ([@{https://...}]), or define an alias on a line of its own ([@name]: https://...) "
          "and cite [@name], as Manubot's documentation says."),
+    Code("LR329", "style-not-found", "warning",
+         "The citation style the manuscript's front matter or its Quarto project names (csl: numeric.csl) is not "
+         "there, where pandoc looks for it (beside the manuscript, or in the project's folder; .csl added to a name "
+         "without it): pandoc stops rendering (\"File numeric.csl not found in resource path\") unless its data "
+         "directory's csl/ folder holds it. litreview reviews the citations all the same.",
+         "Add the style file beside the manuscript, correct the name, or take csl: out (pandoc then prints in its "
+         "default Chicago author-date style)."),
     # -- LR4xx: the curated claims file -------------------------------------------------------------
     Code("LR400", "orphaned-link", "error",
          "A curated link's anchored text is no longer in the essay. A rejected link's is a warning: a rejection "

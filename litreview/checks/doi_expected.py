@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from ..bibliography.csl_item import PRESS
 from ..bibliography.refparse.lexicon import JOURNAL
-from ..doi import bare_doi, entry_doi
+from ..doi import bare_doi, doi_problem, entry_doi
 from ..doi import books_doi as is_books_doi
 from ..lazyre import lazy
 from ..model import Finding, Source
@@ -100,14 +100,22 @@ def doi_expected(source: Source) -> str:
                 return f"{house} registers DOIs for most of its {noun} (those on Wiley Online Library)"
             return f"{house} registers DOIs for its {noun}"
     # The generic reason is Crossref's world: a journal named in another script (China's, Russia's) is often
-    # registered nowhere, or with an agency of its own, and "almost all have one" is not so there.
+    # registered nowhere, or with an agency of its own, and "almost all have one" is not so there. An article in no
+    # journal and nothing of one (a handout, a data sheet typed @article: LR110's) is told nothing of journals; one with
+    # its journal's volume and pages, the journal's name left out, is.
     if source.type == "article" and (source.year or 0) >= 2000 and not source.url and not _not_yet_published(source) \
             and not _magazine_issue(source) and latin_script(source.container or source.title) \
+            and (source.container.strip() or is_preprint(source) or _numbered(source)) \
             and not _NO_DOI_JOURNAL.search(plain(source.container)) \
             and not _PRESS.intersection(plain(source.fields.get("entrysubtype", "")).lower().split()):
         return _preprint_reason(source) if is_preprint(source) else \
             "journal articles published since 2000 almost all have one"
     return ""
+
+
+def _numbered(source: Source) -> bool:
+    """Whether the entry gives a volume, issue or pages: an article of a journal, whose name may be left out."""
+    return any(plain(source.fields.get(name, "")) for name in ("volume", "number", "issue", "pages"))
 
 
 _ORDINALS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
@@ -171,4 +179,8 @@ def check_doi_expected(source: Source) -> Iterable[Finding]:
         linked = entry_doi("", source.url)
         if not source.doi and books_doi(source, linked):
             fix = f"find the {_part(source)}'s own DOI on the book's page (https://doi.org/{bare_doi(linked)})"
+        elif not fix and source.key.startswith("10.") and not doi_problem(source.key):
+            fix = (f"its key is its DOI, as JSTOR exports it: write {own_name('doi', source)} = {{{source.key}}}"
+                   if not csl_form(source) else f"its id is its DOI: write \"{own_name('doi', source)}\": "
+                   f"\"{source.key}\"")
         yield entry_finding("LR137", source, f"no DOI, but {why}", fix)

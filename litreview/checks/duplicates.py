@@ -302,6 +302,8 @@ def _not_told_apart(a: Source, b: Source) -> bool:
         va, vb = folded(a.fields.get(name, "")), folded(b.fields.get(name, ""))
         if va and vb and va != vb:
             return False
+    if (a.type in _EVENTS or b.type in _EVENTS) and "" != _city(a) != _city(b) != "":
+        return False  # one talk given in two places (Cannes in April, Sherbrooke in May)
     for name in ("doi", "ecli", "volume", "edition", "number", "pages"):
         norm = doi_key if name == "doi" else folded
         va, vb = norm(a.fields.get(name, "")), norm(b.fields.get(name, ""))
@@ -335,9 +337,19 @@ def _page(url: str) -> str:
     return f"{host.lower().removeprefix('www.')}/{path.rstrip('/')}"
 
 
+def _city(source: Source) -> str:
+    """The place an entry names (address or location) as its first part, folded ("Sherbrooke, QC, Canada" is
+    "sherbrooke"): one place in two spellings is one."""
+    place = source.fields.get("address") or source.fields.get("location") or ""
+    return folded(plain(place).split(",", 1)[0])
+
+
 _TALKS = frozenset({"unpublished", "misc"})
 """Entry types whose note or howpublished says where the work was given ("NeurIPS, Workshop on Systems for ML")."""
 _VENUE_NOTES = ("note", "howpublished")
+_EVENTS = _TALKS | {"inproceedings", "conference"}
+"""Entry types whose place is where the work was given, so that two places are two talks or papers (a book's place,
+where its publisher is, tells no copy apart: "Cambridge" and "New York" of one co-published book)."""
 
 
 def _tells(value: str) -> bool:

@@ -177,14 +177,20 @@ def _isbn_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
 
 
 def _published_hint(missing: str, fields: Mapping[str, str], source: Source) -> str:
-    """How to fix an @article with no journal that names a publisher and its place, as a book does (a hand-typed
-    entry of a book typed as an article): the type to change; else ''. (A publisher naming a periodical is
+    """How to fix an @article with no journal that names a publisher and its place, or a publisher and nothing of a
+    journal (no volume, issue, pages, DOI or address), as a book does (a hand-typed entry of a book typed as an
+    article, Google Scholar's of a book): the type to change; else ''. (A publisher naming a periodical is
     ``_journal_as_publisher_hint``'s.)"""
     if missing != "journal or journaltitle" or source.type != "article" or csl_form(source):
         return ""
-    if not plain(fields.get("publisher", "")) or not (plain(fields.get("address", ""))
-                                                      or plain(fields.get("location", ""))):
+    if not plain(fields.get("publisher", "")):
         return ""
+    if not (plain(fields.get("address", "")) or plain(fields.get("location", ""))):
+        if any(has_field(fields, name) for name in ("volume", "number", "issue", "pages", "doi", "booktitle", "url")):
+            return ""  # an article with its journal left out
+        # Google Scholar's BibTeX of a book: @article, its publisher, nothing of a journal
+        return "it names a publisher and no volume, issue or pages, as a book does, and no journal: make the entry " \
+               "@book, or add journal = {...} if it appeared in one"
     if PAGE_RANGE.search(plain(fields.get("pages", ""))):
         return ("it names a publisher and a place, and a page range: a part of a book, make the entry @incollection "
                 "with booktitle = {...}, or add journal = {...} if it appeared in one")

@@ -1,5 +1,6 @@
 """Size warnings: a paragraph, sentence or essay far beyond what prose ever is (LR312, LR313);
-a manuscript's input file not found (LR314), a bibliography it names that is not read (LR321).
+a manuscript's input file not found (LR314), a bibliography it names that is not read (LR321), a citation style it
+names that is not there (LR329).
 
 Such text is still read (sentences are cut and fed to the segmenter in bounded pieces, and the
 linkers read a sentence's first ``MAX_SENTENCE`` characters, so the work stays linear), but a
@@ -64,6 +65,22 @@ def check_unread_bibliographies(essay: Essay, unread: UnreadBibliographies) -> l
                             "(the settings name others): its entries are not checked", hint=hint, file=essay.path,
                             line=line)
                     for name, line in unread.files]
+
+
+def check_style_file(essay: Essay) -> list[Finding]:
+    """LR329 for the citation style (``csl:``) the essay's front matter or its Quarto project names when the file is
+    not there (``essay_bibliographies.missing_style``), at the line that names it."""
+    from ..essay_bibliographies import missing_style
+
+    missing = missing_style(essay)
+    if missing is None:
+        return []
+    name, file, line = missing
+    return [finding("LR329", f"{name} is named as the citation style by {Path(file).name} but is not there: pandoc "
+                             f"stops rendering (\"File {name} not found in resource path\") unless its data directory's "
+                             "csl/ folder holds it", file=file, line=line,
+                    hint=f"Add {name} beside {Path(file).name} (or correct the name), or take csl: out to print in "
+                         "pandoc's default Chicago author-date style")]
 
 
 def _missing_stops(essay: Essay, name: str) -> str:

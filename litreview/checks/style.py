@@ -30,7 +30,8 @@ from .style_names import capitals_house, check_name_forms, check_names, check_re
 
 _ACRONYM_BRACES = re.compile(r"\{[^{}\s]*\}")
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
-_DOUBLED = re.compile(r"[,;:]\s*[,;:.]|(?<!\.)\.\s?\.(?!\.)")
+_DOUBLED = re.compile(r"[,;:]\s*[,;:.]|(?<!\.)(?<!\.\s)\.\s?\.(?!\.)(?!\s\.)")
+"""Two marks in a row (", .", ". ."), not an ellipsis, close (...) or spaced as Chicago writes it (". . .")."""
 # Starts only at a word start: scanning from inside a long word again and again was quadratic.
 _PERIOD_THEN_MARK = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.\s*[,;:]")
 # Abbreviations that end with their own period ("Acme Corp., 1990" is not doubled punctuation).
@@ -335,6 +336,29 @@ def check_original_year(source: Source) -> Iterable[Finding]:
         yield entry_finding("LR135", source, f"original years disagree: {listed}")
 
 
+_SNAPSHOT = re.compile(r"(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/", re.I)
+"""A Wayback Machine snapshot's address (host and path): its time stamp, not "*" (a search of snapshots)."""
+_ARCHIVES = frozenset({"perma.cc", "archive.ph", "archive.today", "archive.is", "archive.li", "archive.vn",
+                       "archive.md", "webcitation.org", "www.webcitation.org"})
+"""Hosts whose every page is an archived copy that does not change."""
+
+
+def fixed_copy(url: str) -> bool:
+    """Whether the address names a copy of a page that never changes, so that when it was read does not age: a
+    Wayback Machine snapshot, an archive's page (perma.cc, archive.today), a Wikipedia revision (``oldid=``)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return False
+    if host in _ARCHIVES or _SNAPSHOT.match(f"{host}{parts.path}"):
+        return True
+    return (host.endswith((".wikipedia.org", ".wikimedia.org", ".wiktionary.org"))
+            and bool(parse_qs(parts.query).get("oldid")))
+
+
 def check_access_date(source: Source, today: date, max_age_days: int) -> Iterable[Finding]:
     """LR136 for a web source accessed longer ago than ``max_age_days``.
 
@@ -343,7 +367,7 @@ def check_access_date(source: Source, today: date, max_age_days: int) -> Iterabl
     """
     raw = plain(source.fields.get("urldate", ""))
     when = parse_iso(raw) if raw else None
-    if when is None or source.doi or not (source.url or source.type in _WEB_TYPES):
+    if when is None or source.doi or not (source.url or source.type in _WEB_TYPES) or fixed_copy(source.url):
         return
     age = (today - when).days
     if age > max_age_days:

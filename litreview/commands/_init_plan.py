@@ -257,27 +257,17 @@ def _parts_missing(essay_path: Path, root: Path) -> list[str]:
 
 def _style_missing(essay_path: Path) -> str:
     """The citation style (``csl:``) the essay's front matter or its Quarto project names when it is a file that
-    is not there, as pandoc looks for it (beside the essay or in its project's folder, with .csl added to a name
-    without it); '' otherwise (none named, a URL, or the file there)."""
+    is not there (``essay_bibliographies.missing_style``); '' otherwise."""
     from ..essay import load_essay
-    from ..linking.styles import csl_named
+    from ..essay_bibliographies import missing_style
 
     if not essay_path.is_file():
         return ""
     try:
-        named = csl_named(load_essay(essay_path).meta)
+        missing = missing_style(load_essay(essay_path))
     except InputError:
         return ""
-    if not named or "://" in named:
-        return ""
-    from ..essay import enclosing_book
-
-    book = enclosing_book(essay_path)  # a chapter's project names it relative to the project's folder
-    for folder in (essay_path.parent, *([book.parent] if book is not None else [])):
-        path = folder / named
-        if path.is_file() or path.with_name(path.name + ".csl").is_file():
-            return ""
-    return named
+    return missing[0] if missing else ""
 
 
 def _parts_read(essay_path: Path) -> list[str]:

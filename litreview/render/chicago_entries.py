@@ -261,8 +261,10 @@ def book_like(out: _Pieces, s: Source, kind: str, terms: dict[str, str]) -> None
         # a web site's status is as written beside its name or its author and publisher, else capitalised
         lower = bool(container or (s.authors and s.publisher)) if kind in _WEB_TYPES else bool(s.publisher)
         date = _issued(s, kind, terms, _date(s, terms, full=full), lower=lower)
-        parts = [p for p in (_preprint_word(s, terms), container,
-                             _capital_first(one_line(s.publisher)) if not container else "", date) if p]
+        # a @misc's place where it names no publisher, as pandoc prints it ("South Bend, IN, 1977"); a web page's none
+        issuer = (_publication(s) if kind not in _WEB_TYPES else _capital_first(one_line(s.publisher))) \
+            if not container else ""
+        parts = [p for p in (_preprint_word(s, terms), container, issuer, date) if p]
         published = bool(container or s.publisher)
         event, dated = ("", False) if kind in _WEB_TYPES and published else _event(s, terms)
         if event and (dated or published):  # "X conference, Honolulu. Talk, 2008."

@@ -23,6 +23,9 @@ def name_list(people: tuple[Person, ...], terms: dict[str, str], *, invert_first
     etal = len(names) >= _ET_AL_MIN
     if etal:
         names = names[:_ET_AL_FIRST]
+    # A name with no part (CSL-JSON's {"name": "Compaq"}, no CSL variable) counts towards "et al." and prints as
+    # nothing, as citeproc has it ("Fielding, R., J. Gettys, et al.")
+    names = [n for n in names if n.strip()] or names
     if etal or others:  # pandoc: "Kanner, Leo et al.", "Doe, Jane, Rick Roe, et al."
         return ", ".join(names) + (", " if len(names) > 1 else " ") + terms["et al."]
     if len(names) == 1:

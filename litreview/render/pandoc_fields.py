@@ -58,7 +58,11 @@ def _list_field(s: Source, name: str) -> list[str]:
     """A biblatex list field (a publisher, an institution, a place) as pandoc's reader reads it: its items split at
     "and" outside braces ("Simon and Schuster" is two, "{Simon and Schuster}" one), each decoded; a BibTeX @misc's
     ``howpublished`` whole."""
-    if name == "howpublished" or csl_form_of(s.file or ""):
+    if form := csl_form_of(s.file or ""):  # a CSL item's text, its rich text or Markdown rendered ("50<sup>th</sup>")
+        from ..bibliography.csl_item import csl_plain
+
+        return [" ".join(csl_plain(s.field(name), form).split())]
+    if name == "howpublished":
         return [field_text(s, name)]
     return [decode_latex(part) for part in pandoc_split_names(s.field(name))]
 
