@@ -40,3 +40,20 @@ def test_a_books_publisher_read_as_a_container_is_the_publisher(raw, publisher):
 ])
 def test_a_name_a_link_or_a_note_follows_stays_the_container(raw):
     assert parse_reference(raw).container.startswith("Acme")
+
+
+@pytest.mark.parametrize("raw", [
+    "Roe, A., and Li, B. (2024). Small models for tasks. In A. Poe & B. Doe (Eds.), Proceedings of the 18th meeting "
+    "of the acme association for linguistics (volume 1: Long papers) (pp. 2931–2959). Acme Association.",
+    "Roe, A. and Li, B.: Small models for tasks, in: Proceedings of the 18th meeting of the acme association for "
+    "linguistics (Volume 2: Short Papers), 2931–2959, 2024.",
+])
+def test_a_volumes_part_in_parentheses_closing_the_proceedings_is_part_of_their_name(raw):
+    # the ACL Anthology's book titles: "(Volume 1: Long Papers)" names the part, it is no volume of a series
+    ref = parse_reference(raw)
+    assert ref.container.endswith(("(volume 1: Long papers)", "(Volume 2: Short Papers)")) and ref.volume == ""
+
+
+def test_a_volume_in_parentheses_with_no_part_named_stays_the_volume():
+    ref = parse_reference("Roe, A. (2020). A title. Acme Studies (Vol. 3). Acme Press.")
+    assert "Vol" not in ref.container

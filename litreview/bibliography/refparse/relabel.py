@@ -164,7 +164,7 @@ from .relabel_spans import (
     series_before_imprint,
     title_before_imprint_parenthesis,
 )
-from .relabel_volume_word import wordy_volume
+from .relabel_volume_word import volume_part_closing_name, wordy_volume
 from .tagger import Tagged
 
 
@@ -674,6 +674,7 @@ _RULES = (
     _rule(kind_alone, "", "container journal publisher location"),
     _rule(place_before_volume, "title volume", marks=("(",)),
     _rule(wordy_volume, "volume"),
+    _rule(volume_part_closing_name, "volume", _SPAN, marks=("(",)),
     _rule(_links, text=True),
     _rule(_to_note, text=True),
 )
