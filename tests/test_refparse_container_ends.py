@@ -57,3 +57,22 @@ def test_a_volumes_part_in_parentheses_closing_the_proceedings_is_part_of_their_
 def test_a_volume_in_parentheses_with_no_part_named_stays_the_volume():
     ref = parse_reference("Roe, A. (2020). A title. Acme Studies (Vol. 3). Acme Press.")
     assert "Vol" not in ref.container
+
+
+@pytest.mark.parametrize(("raw", "journal"), [
+    # INSPIRE's abbreviations: an acronym and an abbreviated word open the journal's name after the title's comma
+    ("Roe, A. J. and Li, B.: Analytical attractors from plasma, DAE Symp. Nucl. Phys., 65, 660–661, 2021.",
+     "DAE Symp. Nucl. Phys."),
+    # ABNT: an abbreviated word, then an acronym
+    ("ROE, Ann B. Large-scale knowledge infrastructure. Commun. ACM, v. 38, n. 11, p. 33–38, nov. 1995.", "Commun. ACM"),
+])
+def test_an_abbreviated_journals_first_words_are_no_part_of_the_title(raw, journal):
+    ref = parse_reference(raw)
+    assert ref.container == journal and not ref.title.endswith(("Symp", "Commun."))
+
+
+def test_a_books_series_before_its_publisher_with_no_place_is_no_container():
+    ref = parse_reference("Roe, Ann, Bo Li, and Cy Poe, eds. 2022. Coin Hoards and Hoarding in the Roman World. "
+                          "Oxford Studies in the Roman Economy. Oxford University Press.")
+    assert (ref.title, ref.container, ref.publisher) == (
+        "Coin Hoards and Hoarding in the Roman World", "", "Oxford University Press")

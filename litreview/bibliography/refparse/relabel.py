@@ -629,7 +629,7 @@ _RULES = (
     _rule(publisher_closing_container, "", _SPAN, unless="publisher"),
     _rule(publisher_in_containers_parenthesis, "pages", _SPAN, unless="publisher", marks=("(",)),
     _rule(publisher_past_books_stop, "", _SPAN, unless="publisher", marks=(".", "?", "!")),
-    _rule(series_before_imprint, "location publisher", "title edition"),
+    _rule(series_before_imprint, "publisher", "title edition"),
     _rule(place_closing_container, "publisher", _SPAN, marks=(":",)),
     _rule(subtitle_read_as_container, "title publisher", _SPAN, unless="volume pages editor"),
     _rule(title_run_into_container, "title publisher", _SPAN, unless="volume pages editor"),
