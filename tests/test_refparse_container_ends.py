@@ -76,3 +76,18 @@ def test_a_books_series_before_its_publisher_with_no_place_is_no_container():
                           "Oxford Studies in the Roman Economy. Oxford University Press.")
     assert (ref.title, ref.container, ref.publisher) == (
         "Coin Hoards and Hoarding in the Roman World", "", "Oxford University Press")
+
+
+@pytest.mark.parametrize("raw", [
+    "ROE, Ann, 1967. Collection. Darton, Longman and Todd",
+    "Roe A (1968) Verbum: Word and idea. Darton, Longman and Todd.",
+])
+def test_a_partners_publisher_closing_a_book_is_its_publisher_whole(raw):
+    # "Darton, Longman and Todd": four words, no place before the comma (not "Berlin, Duncker & Humblot")
+    ref = parse_reference(raw)
+    assert (ref.container, ref.place, ref.publisher) == ("", "", "Darton, Longman and Todd")
+
+
+def test_a_known_place_before_partners_stays_the_place():
+    ref = parse_reference("Roe, Ann. 1990. Eine Geschichte. Berlin: Duncker & Humblot.")
+    assert (ref.place, ref.publisher) == ("Berlin", "Duncker & Humblot")

@@ -139,10 +139,12 @@ def publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     if any(t.label in ("publisher", "volume", "pages", "editor") for t in tagged):
         return tagged
     spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
-    if not spans or spans[-1] - spans[0] + 1 != len(spans) or len(spans) > _SHORT_NAME:
+    if not spans or spans[-1] - spans[0] + 1 != len(spans) or len(spans) > _SHORT_NAME + 1:
         return tagged
     first, last = spans[0], spans[-1]
     words = [t.token.text for t in tagged[first:last + 1]]
+    if len(words) > _SHORT_NAME and not _partners(words):
+        return tagged
     before = tagged[first - _medium_before(tagged, first) - 1] if first else None
     if before is None or before.label != "title" or not tagged[first - 1].token.text.endswith((",", ".")) \
             or words[0].casefold().rstrip(":") in IN or not (words[-1].endswith((",", ".", ";")) or last + 1 == len(tagged)) \
@@ -173,8 +175,13 @@ def _dated_before_title(tagged: Sequence[Tagged], first: int, last: int) -> bool
         and not any(t.label == "date" for t in tagged[opening:first])
 
 
-#: at most this many words of a publisher's name read as a container
+#: at most this many words of a publisher's name read as a container (one more for partners' names, ``_partners``)
 _SHORT_NAME = 3
+
+
+def _partners(words: Sequence[str]) -> bool:
+    """``words`` name partners as a publisher's name does: "Darton, Longman and Todd", "Farrar, Straus & Giroux"."""
+    return len(words) == 4 and words[0].endswith(",") and words[2].casefold() in ("and", "&")
 #: what may follow a book's publisher and its year: links, notes and the book's ISBN
 _AFTER_BOOKS_PUBLISHER = _AFTER_PUBLISHER | {"isbn"}
 
