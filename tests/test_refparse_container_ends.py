@@ -91,3 +91,16 @@ def test_a_partners_publisher_closing_a_book_is_its_publisher_whole(raw):
 def test_a_known_place_before_partners_stays_the_place():
     ref = parse_reference("Roe, Ann. 1990. Eine Geschichte. Berlin: Duncker & Humblot.")
     assert (ref.place, ref.publisher) == ("Berlin", "Duncker & Humblot")
+
+
+@pytest.mark.parametrize("raw", [
+    "Anon., 1834. [Ordination sermon of a preacher]. The Missionary Herald, 30(3), p.98.",
+    "o. A. (2019): Ein Titel. Berlin: Acme.",
+])
+def test_a_styles_word_for_no_author_names_no_one(raw):
+    ref = parse_reference(raw)
+    assert ref.authors == () and ref.title.strip("[]").split()[0] in ("Ordination", "Ein")
+
+
+def test_a_work_signed_anonymous_keeps_that_name():
+    assert [p.family for p in parse_reference("Anonymous. 2019. A title. London: Acme Press.").authors] == ["Anonymous"]

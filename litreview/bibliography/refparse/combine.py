@@ -398,7 +398,20 @@ def combine(crf: ParsedReference, rules: ParsedReference, policy: str = "model+d
     rules'), "crf" (the CRF's values, with the fields the two read differently marked unsure).
     ``read``: ``values`` of ``crf`` and ``rules``, where already made (see ``disagreements``).
     """
-    return book_without_container(series_out_of_title(_combine(crf, rules, policy, read)))
+    return without_stand_in_name(book_without_container(series_out_of_title(_combine(crf, rules, policy, read))))
+
+
+def without_stand_in_name(ref: ParsedReference) -> ParsedReference:
+    """A style's word for a work with no author's name, read as the one author ("Anon., 1834. Title.", Harvard's;
+    German "o. A.", Latin "N. N."), names no one: the entry has no author, as the work's own entry had none (a work
+    signed "Anonymous" keeps that name)."""
+    if len(ref.authors) != 1 or not _STAND_IN.fullmatch(ref.authors[0].family.strip("[]. ")):
+        return ref
+    return ref.replace(authors=(), et_al=False, uncertain=tuple(n for n in ref.uncertain if n != "authors"))
+
+
+#: the words a style prints for no author's name: "Anon." and ``names.NO_NAME``'s "o. A." and "N. N."
+_STAND_IN = re.compile(r"(?i)anon|o\.\s?a|n\.\s?n")
 
 
 def book_without_container(ref: ParsedReference) -> ParsedReference:
