@@ -104,3 +104,15 @@ def test_a_styles_word_for_no_author_names_no_one(raw):
 
 def test_a_work_signed_anonymous_keeps_that_name():
     assert [p.family for p in parse_reference("Anonymous. 2019. A title. London: Acme Press.").authors] == ["Anonymous"]
+
+
+@pytest.mark.parametrize(("raw", "title"), [
+    # Copernicus: a software's or a specification's page with no author, its name then its link
+    ("Google Closure Compiler: https://developers.google.com/closure/compiler/, last access: 16 December 2023.",
+     "Google Closure Compiler"),
+    ("HAL: Hypertext Application Language: http://stateless.co/hal_specification.html, last access: 3 July 2022.",
+     "HAL: Hypertext Application Language"),
+])
+def test_a_page_with_no_author_opening_with_its_name_before_its_link_is_titled_by_it(raw, title):
+    ref = parse_reference(raw)
+    assert (ref.title, ref.container) == (title, "")

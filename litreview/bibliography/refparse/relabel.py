@@ -548,7 +548,7 @@ _RULES = (
     _rule(_container_to_medium, "", _SPAN, marks=("[",), text=True),
     _rule(_title_to_medium, unless="title", marks=("[",), text=True),
     _rule(title_in_caseless_script, "", "author date", unless="title"),
-    _rule(title_before_access, "", "author date", unless="title", text=True),
+    _rule(title_before_access, unless="title", text=True),
     _rule(_serial_number, text=True),
     _rule(vancouver_end, "author"),
     _rule(coined_name_closing_names, "author title", marks=(":",)),
