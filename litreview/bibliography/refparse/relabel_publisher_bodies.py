@@ -355,7 +355,7 @@ def publisher_in_containers_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Ta
         while start > 0 and end - start < _RUN and not tagged[start].token.text.startswith("("):
             start -= 1
         if not tagged[start].token.text.startswith("(") or tagged[start - 1].label not in ("container", "journal") \
-                or tagged[start - 1].label != tagged[end].label and tagged[end].label != "volume" \
+                or (tagged[start - 1].label != tagged[end].label and tagged[end].label != "volume") \
                 or not tagged[start - 1].token.text.endswith(",") \
                 or any(t.label != tagged[end].label for t in tagged[start:end + 1]):
             return tagged
