@@ -116,3 +116,9 @@ def test_a_work_signed_anonymous_keeps_that_name():
 def test_a_page_with_no_author_opening_with_its_name_before_its_link_is_titled_by_it(raw, title):
     ref = parse_reference(raw)
     assert (ref.title, ref.container) == (title, "")
+
+
+def test_a_books_last_word_before_a_known_publishers_partners_name_is_no_part_of_it():
+    ref = parse_reference("49. Roe, A. Infinite Decision Theory. In Gambling on god: Essays on pascal’s wager; "
+                          "Rowman & Littlefield, 1994.")
+    assert ref.publisher == "Rowman & Littlefield"

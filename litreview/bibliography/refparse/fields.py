@@ -526,8 +526,10 @@ def place_then_publisher(text: str) -> PubFacts | None:
 
 def partners(head: str, tail: str) -> bool:
     """``head``, a name that is no known place, and ``tail``, two names joined by "and" or "&", are one publisher's
-    name of partners: "Darton, Longman and Todd", "Farrar, Straus & Giroux" (not "Berlin, Duncker & Humblot")."""
-    return _PARTNERS.fullmatch(tail) is not None and " " not in head and not known_place(head)
+    name of partners: "Darton, Longman and Todd", "Farrar, Straus & Giroux" (not "Berlin, Duncker & Humblot", nor a
+    series' or a book's last word before a publisher the lexicon knows: "… Wager, Rowman & Littlefield")."""
+    return _PARTNERS.fullmatch(tail) is not None and " " not in head and not known_place(head) \
+        and not _known_publisher(head, tail)
 
 
 #: two capitalised names joined by "and" or "&" ("Longman and Todd")
