@@ -122,3 +122,10 @@ def test_a_books_last_word_before_a_known_publishers_partners_name_is_no_part_of
     ref = parse_reference("49. Roe, A. Infinite Decision Theory. In Gambling on god: Essays on pascal’s wager; "
                           "Rowman & Littlefield, 1994.")
     assert ref.publisher == "Rowman & Littlefield"
+
+
+def test_a_page_with_no_author_is_titled_up_to_its_links_phrase():
+    # MDPI's "Available online: URL (accessed on …)" after a title with no stop
+    ref = parse_reference("28. Digital Maturity Toolkit Available online: https://store.example.com/Digital-toolkit "
+                          "(accessed on 10 June 2023).")
+    assert ref.title == "Digital Maturity Toolkit"

@@ -575,6 +575,9 @@ def title_before_access(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]
     span = _untitled_sentence(tagged, unnamed=True)
     if span is None or any(t.label not in _PAGE_TITLE_READ for t in tagged[span[0]:span[1]]):
         return tagged
+    if not any(t.label in ("author", "editor") for t in tagged):  # no names: the title ends at the link's phrase
+        phrase = next((k for k in range(span[0] + 1, span[1]) if tagged[k].token.text.casefold() in _LINK_PHRASE), None)
+        span = span if phrase is None else (span[0], phrase)
     j = span[1]
     while j < len(tagged) and _date_word(tagged[j].token.text):
         j += 1
