@@ -106,11 +106,11 @@ def norm_doi(text: str) -> str:
 
 def norm_volume(text: str) -> str:
     """Gold "70 (3),", "v, 184,", "(Vol. 1,", "Bd. 16, Nr. 2," or "2012;30(15):" (a Vancouver date before it) -> the
-    volume number (the label in the gold's language dropped: German "Bd."/"Jg.", French "t.", Spanish "tomo"; a
-    note in brackets before it dropped too: Harvard's "[online] 10(4),")."""
+    volume number (the label in the gold's language dropped: German "Bd."/"Jg.", French "t.", Spanish "tomo", Russian
+    "Т." (GOST); a note in brackets before it dropped too: Harvard's "[online] 10(4),")."""
     text = re.sub(r"^\[[^\]]*\]\s*", "", (text or "").strip())
     text = re.sub(r"^\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\s*;\s*|^[(\[]", "", text)
-    text = re.sub(r"(?i)^(?:vol(?:ume)?\.?|v\.?,?|bd\.?|band|jg\.?|jahrgang|t\.|tome|tomo)\s*", "", text)
+    text = re.sub(r"(?i)^(?:vol(?:ume)?\.?|v\.?,?|bd\.?|band|jg\.?|jahrgang|t\.|tome|tomo|т\.|том)\s*", "", text)
     m = re.match(r"[\w.]+", text)
     return norm(m.group().split(".")[0]) if m else ""
 

@@ -20,6 +20,7 @@ from litreview.bibliography.refparse import parse_reference
     ("(Vol. 1,", "1"),
     ("Bd. 16, Nr. 2,", "16"), ("Jg. 7,", "7"), ("t. 12,", "12"), ("tomo 3,", "3"),  # German, French, Spanish labels
     ("[online] 10(4),", "10"), ("[online] 5,", "5"),  # Harvard's note before the volume
+    ("Т. 42. № 1.", "42"), ("том 3,", "3"),  # GOST's Russian label
 ])
 def test_the_volume_number_of_a_gold_span(gold: str, volume: str) -> None:
     assert norm_volume(gold) == volume

@@ -322,9 +322,17 @@ def _opens_quote(text: str) -> bool:
 def _abbreviated(head: str) -> bool:
     """``head`` (the words before a stop) ends an abbreviated name: its last word is a journal's abbreviated word of the
     lexicon ("J. Chem", "J. Phys"), or each word before it is closed by its own stop ("Mon. Not. R. Astron", ISO 4's
-    abbreviations)."""
+    abbreviations), or is one, or an acronym, before a short last word (INSPIRE's "DAE Symp. Nucl. Phys.")."""
     words = head.split()
-    return words[-1].casefold() in JOURNAL or (len(words) > 1 and all(w.endswith(".") for w in words[:-1]))
+    return words[-1].casefold() in JOURNAL or (len(words) > 1 and all(w.endswith(".") for w in words[:-1])) or (
+        len(words) > 1 and len(words[-1].rstrip(".")) <= _SHORT_ABBREVIATION
+        and all(w.endswith(".") or _ACRONYM.fullmatch(w) for w in words[:-1]))
+
+
+#: at most this many letters in an abbreviated word ("Symp", "Conf") that closes a name after an acronym
+_SHORT_ABBREVIATION = 4
+#: an acronym in a journal's or a meeting's name ("DAE", "ACM")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _container_in_title(crf: ParsedReference, title: str) -> bool:
@@ -390,7 +398,20 @@ def combine(crf: ParsedReference, rules: ParsedReference, policy: str = "model+d
     rules'), "crf" (the CRF's values, with the fields the two read differently marked unsure).
     ``read``: ``values`` of ``crf`` and ``rules``, where already made (see ``disagreements``).
     """
-    return book_without_container(series_out_of_title(_combine(crf, rules, policy, read)))
+    return without_stand_in_name(book_without_container(series_out_of_title(_combine(crf, rules, policy, read))))
+
+
+def without_stand_in_name(ref: ParsedReference) -> ParsedReference:
+    """A style's word for a work with no author's name, read as the one author ("Anon., 1834. Title.", Harvard's;
+    German "o. A.", Latin "N. N."), names no one: the entry has no author, as the work's own entry had none (a work
+    signed "Anonymous" keeps that name)."""
+    if len(ref.authors) != 1 or not _STAND_IN.fullmatch(ref.authors[0].family.strip("[]. ")):
+        return ref
+    return ref.replace(authors=(), et_al=False, uncertain=tuple(n for n in ref.uncertain if n != "authors"))
+
+
+#: the words a style prints for no author's name: "Anon." and ``names.NO_NAME``'s "o. A." and "N. N."
+_STAND_IN = re.compile(r"(?i)anon|o\.\s?a|n\.\s?n")
 
 
 def book_without_container(ref: ParsedReference) -> ParsedReference:

@@ -519,9 +519,21 @@ def place_then_publisher(text: str) -> PubFacts | None:
             or PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head) or _UNIT.search(head):
         return None  # "Prentice-Hall, Inc", "Houghton, Mifflin & Co.": a company's name
     if known_place(head) or (head[1:] != head[1:].upper() and "." not in head  # not "DIKU", "Repr."
-                             and (PUBLISHER_WORDS.search(tail) or _INSTITUTION.search(tail))):
+                             and (PUBLISHER_WORDS.search(tail) or _INSTITUTION.search(tail)) and not partners(head, tail)):
         return PubFacts(head, tail)
     return None
+
+
+def partners(head: str, tail: str) -> bool:
+    """``head``, a name that is no known place, and ``tail``, two names joined by "and" or "&", are one publisher's
+    name of partners: "Darton, Longman and Todd", "Farrar, Straus & Giroux" (not "Berlin, Duncker & Humblot", nor a
+    series' or a book's last word before a publisher the lexicon knows: "… Wager, Rowman & Littlefield")."""
+    return _PARTNERS.fullmatch(tail) is not None and " " not in head and not known_place(head) \
+        and not _known_publisher(head, tail)
+
+
+#: two capitalised names joined by "and" or "&" ("Longman and Todd")
+_PARTNERS = re.compile(r"[A-ZÀ-Þ][\w'’-]+ (?:and|&) [A-ZÀ-Þ][\w'’-]+")
 
 
 def series_then_publisher(text: str) -> tuple[str, str] | None:
@@ -539,8 +551,8 @@ def series_then_publisher(text: str) -> tuple[str, str] | None:
     if _COMPANY.match(tail) or (_UNIT.search(tail) and not (PUBLISHER_WORDS.search(tail) or _INSTITUTION.search(tail))):
         return None  # "Prentice-Hall, Inc", "AT&T Bell Laboratories, Statistics Department": one body's name
     if PUBLISHER_WORDS.search(head) or _INSTITUTION.search(head) or _UNIT.search(head) or _COMPANY.search(head) \
-            or publishing_body(head) or head[1:] == head[1:].upper() or head.casefold() in IN:
-        return None  # "DIKU, University of Copenhagen": a body's unit; "In, Routledge"
+            or publishing_body(head) or head[1:] == head[1:].upper() or head.casefold() in IN or partners(head, tail):
+        return None  # "DIKU, University of Copenhagen": a body's unit; "In, Routledge"; "Darton, Longman and Todd"
     return head, tail
 
 

@@ -164,7 +164,7 @@ from .relabel_spans import (
     series_before_imprint,
     title_before_imprint_parenthesis,
 )
-from .relabel_volume_word import wordy_volume
+from .relabel_volume_word import volume_part_closing_name, wordy_volume
 from .tagger import Tagged
 
 
@@ -548,7 +548,7 @@ _RULES = (
     _rule(_container_to_medium, "", _SPAN, marks=("[",), text=True),
     _rule(_title_to_medium, unless="title", marks=("[",), text=True),
     _rule(title_in_caseless_script, "", "author date", unless="title"),
-    _rule(title_before_access, "", "author date", unless="title", text=True),
+    _rule(title_before_access, unless="title", text=True),
     _rule(_serial_number, text=True),
     _rule(vancouver_end, "author"),
     _rule(coined_name_closing_names, "author title", marks=(":",)),
@@ -629,7 +629,7 @@ _RULES = (
     _rule(publisher_closing_container, "", _SPAN, unless="publisher"),
     _rule(publisher_in_containers_parenthesis, "pages", _SPAN, unless="publisher", marks=("(",)),
     _rule(publisher_past_books_stop, "", _SPAN, unless="publisher", marks=(".", "?", "!")),
-    _rule(series_before_imprint, "location publisher", "title edition"),
+    _rule(series_before_imprint, "publisher", "title edition"),
     _rule(place_closing_container, "publisher", _SPAN, marks=(":",)),
     _rule(subtitle_read_as_container, "title publisher", _SPAN, unless="volume pages editor"),
     _rule(title_run_into_container, "title publisher", _SPAN, unless="volume pages editor"),
@@ -674,6 +674,7 @@ _RULES = (
     _rule(kind_alone, "", "container journal publisher location"),
     _rule(place_before_volume, "title volume", marks=("(",)),
     _rule(wordy_volume, "volume"),
+    _rule(volume_part_closing_name, "volume", _SPAN, marks=("(",)),
     _rule(_links, text=True),
     _rule(_to_note, text=True),
 )

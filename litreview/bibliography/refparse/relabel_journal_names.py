@@ -20,20 +20,34 @@ from .tagger import Tagged
 
 
 def abbreviation_opening_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
-    """An abbreviated word after the title's last comma or closing stop, right before a journal's span that opens with
-    another, is the journal's first word: Copernicus's "Title, Scand. | J. Trauma Resusc. Emerg. Med., 31" and "Title,
-    Angew. | Chem. Int. Ed., 45", Vancouver's "Ring currents. Prog. | Nucl. Magn. Reson. Spectrosc. 36" (the model read it
-    as the title's)."""
+    """Abbreviated words after the title's last comma or closing stop, right before a journal's span that opens with
+    another or with an acronym, are the journal's first words: Copernicus's "Title, Scand. | J. Trauma Resusc. Emerg.
+    Med., 31", "Title, Angew. | Chem. Int. Ed., 45" and INSPIRE's "Title, DAE Symp. | Nucl. Phys., 65", Vancouver's
+    "Ring currents. Prog. | Nucl. Magn. Reson. Spectrosc. 36", ABNT's "Title. Commun. | ACM, v. 38" (the model read
+    them as the title's). At most ``_OPENING`` words, an acronym among them only before an abbreviated one."""
     for k in range(1, len(tagged) - 1):
         if tagged[k + 1].label == "journal" and tagged[k].label == "title":
-            before = tagged[k - 1].token.text
-            if tagged[k - 1].label == "title" and (before.endswith(",") or (
+            first = tagged[k + 1].token.text.rstrip(",")
+            if not (_ABBREVIATION.fullmatch(first) or _ACRONYM.fullmatch(first)):
+                break
+            start = k
+            while start > 1 and k - start + 1 < _OPENING and tagged[start - 1].label == "title" \
+                    and _ACRONYM.fullmatch(tagged[start - 1].token.text) \
+                    and _ABBREVIATION.fullmatch(tagged[start].token.text):
+                start -= 1
+            before = tagged[start - 1].token.text
+            if tagged[start - 1].label == "title" and (before.endswith(",") or (
                     SENTENCE_END.search(before) is not None and not _ABBREVIATION.fullmatch(before))) \
-                    and _ABBREVIATION.fullmatch(tagged[k].token.text) \
-                    and _ABBREVIATION.fullmatch(tagged[k + 1].token.text.rstrip(",")):
-                return [t._replace(label="journal") if n == k else t for n, t in enumerate(tagged)]
+                    and _ABBREVIATION.fullmatch(tagged[k].token.text):
+                return [t._replace(label="journal") if start <= n <= k else t for n, t in enumerate(tagged)]
             break
     return tagged
+
+
+#: an acronym in a journal's name ("ACM", "DAE")
+_ACRONYM = lazy(r"[A-Z]{2,6}")
+#: at most this many words of a journal's name the title may have run on over
+_OPENING = 2
 
 
 #: a word abbreviated with a stop in a journal's name ("J.", "Scand.", "Chem.")

@@ -536,13 +536,17 @@ def title_in_caseless_script(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return [t._replace(label="title") if span[0] <= k < span[1] else t for k, t in enumerate(tagged)]
 
 
-def _untitled_sentence(tagged: Sequence[Tagged]) -> tuple[int, int] | None:
+def _untitled_sentence(tagged: Sequence[Tagged], unnamed: bool = False) -> tuple[int, int] | None:
     """In a reading with no title, where the words after the names' or the date's stop run (start, end), up to the
-    sentence's end, the date or a link; None where there are none."""
+    sentence's end, the date or a link; with ``unnamed``, in a reading with no names either, the words the reference
+    opens with (but for its number in the list: Copernicus's "Closure Compiler: https://…, last access: …"). None where
+    there are none."""
     if any(t.label == "title" for t in tagged):
         return None
     i = next((k + 1 for k, t in enumerate(tagged[:RUN]) if t.label in ("author", "date")
               and t.token.text.endswith((".", ":", ")", "：", "。"))), None)
+    if i is None and unnamed and not any(t.label in ("author", "editor") for t in tagged):
+        i = next((k for k, t in enumerate(tagged) if t.label != "number"), None)
     while i is not None and i < len(tagged) and _date_word(tagged[i].token.text):
         i += 1  # the date after the names ("Google. (n.d.). 分类 …")
     if i is None or i >= len(tagged):
@@ -566,14 +570,18 @@ def title_before_access(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]
     title where what follows it is a web page's: its link, its date of access, a medium in brackets or a link's phrase,
     with a "no date" term or a year between ("wikipedia. (n.d.). Outer product. Retrieved December 20, 2019, from
     https://…", "WIKIPEDIA. Sampling (statistics). [en ligne]. [Consulté le …]", "SciPy.org. Numpy.linalg.norm n.d.
-    https://…"): the model, which saw few pages named by a site alone, read the title as a note's or a journal's words."""
-    span = _untitled_sentence(tagged)
+    https://…"), or, with no names, the words the reference opens with ("Closure Compiler: https://…, last access: …"):
+    the model, which saw few pages named by a site alone, read the title as a note's or a journal's words."""
+    span = _untitled_sentence(tagged, unnamed=True)
     if span is None or any(t.label not in _PAGE_TITLE_READ for t in tagged[span[0]:span[1]]):
         return tagged
+    if not any(t.label in ("author", "editor") for t in tagged):  # no names: the title ends at the link's phrase
+        phrase = next((k for k in range(span[0] + 1, span[1]) if tagged[k].token.text.casefold() in _LINK_PHRASE), None)
+        span = span if phrase is None else (span[0], phrase)
     j = span[1]
     while j < len(tagged) and _date_word(tagged[j].token.text):
         j += 1
-    if j == len(tagged) or j == span[0] or span[0] == 0:
+    if j == len(tagged) or j == span[0]:
         return tagged
     after = tagged[j]
     accessed = F.accessed_span(text)

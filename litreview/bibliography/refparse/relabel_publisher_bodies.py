@@ -139,13 +139,15 @@ def publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     if any(t.label in ("publisher", "volume", "pages", "editor") for t in tagged):
         return tagged
     spans = [k for k, t in enumerate(tagged) if t.label in ("container", "journal")]
-    if not spans or spans[-1] - spans[0] + 1 != len(spans) or len(spans) > _SHORT_NAME:
+    if not spans or spans[-1] - spans[0] + 1 != len(spans) or len(spans) > _SHORT_NAME + 1:
         return tagged
     first, last = spans[0], spans[-1]
     words = [t.token.text for t in tagged[first:last + 1]]
+    if len(words) > _SHORT_NAME and not _partners(words):
+        return tagged
     before = tagged[first - _medium_before(tagged, first) - 1] if first else None
     if before is None or before.label != "title" or not tagged[first - 1].token.text.endswith((",", ".")) \
-            or words[0].casefold().rstrip(":") in IN or not words[-1].endswith((",", ".")) \
+            or words[0].casefold().rstrip(":") in IN or not (words[-1].endswith((",", ".", ";")) or last + 1 == len(tagged)) \
             or not (words[0][:1].isupper() and words[-1][:1].isupper()) \
             or not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in words) \
             or F.PERIODICAL.search(" ".join(words)) \
@@ -153,14 +155,33 @@ def publisher_read_as_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             or len(words) < 2 or any(F.DIGIT.search(w) or ":" in w for w in words) \
             or sum(w.rstrip(",").endswith(".") for w in words) > 1 \
             or any(t.label == "date" and t.token.text.strip("().,;").casefold() in MONTHS for t in tagged[last + 1:]) \
-            or last + 1 >= len(tagged) or tagged[last + 1].label != "date" \
-            or any(t.label not in _AFTER_BOOKS_PUBLISHER for t in tagged[last + 2:]):
+            or not (_dated_after(tagged, last) or _dated_before_title(tagged, first, last)):
         return tagged
     return [t._replace(label="publisher") if first <= k <= last else t for k, t in enumerate(tagged)]
 
 
-#: at most this many words of a publisher's name read as a container
+def _dated_after(tagged: Sequence[Tagged], last: int) -> bool:
+    """The year follows the name at ``last``, and nothing but links, notes and an ISBN follows the year."""
+    return last + 1 < len(tagged) and tagged[last + 1].label == "date" \
+        and all(t.label in _AFTER_BOOKS_PUBLISHER for t in tagged[last + 2:])
+
+
+def _dated_before_title(tagged: Sequence[Tagged], first: int, last: int) -> bool:
+    """The name from ``first`` to ``last`` closes the reference and the year came between the names and the title, as
+    author-date styles print a book: "Roe, A. 1990. Title. Hodder and Staughton". Not a name a link or a note follows:
+    a web site's or an encyclopaedia's ("Title. Design Blog. Available at: …", "Title. Encyclopedia. Epub ahead …")."""
+    opening = next((k for k, t in enumerate(tagged) if t.label == "title"), first)
+    return last + 1 == len(tagged) and any(t.label == "date" for t in tagged[:opening]) \
+        and not any(t.label == "date" for t in tagged[opening:first])
+
+
+#: at most this many words of a publisher's name read as a container (one more for partners' names, ``_partners``)
 _SHORT_NAME = 3
+
+
+def _partners(words: Sequence[str]) -> bool:
+    """``words`` name partners as a publisher's name does: "Darton, Longman and Todd", "Farrar, Straus & Giroux"."""
+    return len(words) == 4 and words[0].endswith(",") and words[2].casefold() in ("and", "&")
 #: what may follow a book's publisher and its year: links, notes and the book's ISBN
 _AFTER_BOOKS_PUBLISHER = _AFTER_PUBLISHER | {"isbn"}
 
@@ -321,17 +342,20 @@ def publisher_in_containers_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Ta
     """The parenthesis of capitalised words that closes a book's or a meeting's name after its comma, before the
     pages, is the publisher, in a reading with none: Frontiers prints "in Proceedings of the Symposium on Haskell,
     (Association for Computing Machinery), 25–36." (the model ran the name on over it). Not a name's own qualifier
-    before its comma ("Journal of Physics (London), 12–20"), nor words that name no publisher (``_publishers_name``)."""
+    before its comma ("Journal of Physics (London), 12–20"), nor words that name no publisher (``_publishers_name``).
+    The parenthesis may be read as the volume: "…, (ACM), 97–106." (a volume with no digit is no volume,
+    ``relabel_volume_word``)."""
     if any(t.label == "publisher" for t in tagged):
         return tagged
     for end in range(2, len(tagged) - 1):
-        if tagged[end + 1].label != "pages" or tagged[end].label not in ("container", "journal") \
+        if tagged[end + 1].label != "pages" or tagged[end].label not in ("container", "journal", "volume") \
                 or not tagged[end].token.text.endswith(("),", ")")):
             continue
         start = end
         while start > 0 and end - start < _RUN and not tagged[start].token.text.startswith("("):
             start -= 1
-        if not tagged[start].token.text.startswith("(") or tagged[start - 1].label != tagged[end].label \
+        if not tagged[start].token.text.startswith("(") or tagged[start - 1].label not in ("container", "journal") \
+                or (tagged[start - 1].label != tagged[end].label and tagged[end].label != "volume") \
                 or not tagged[start - 1].token.text.endswith(",") \
                 or any(t.label != tagged[end].label for t in tagged[start:end + 1]):
             return tagged

@@ -298,8 +298,10 @@ def series_before_imprint(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A sentence of its own after a book's title or edition, read as a publisher's or a container's, right before the
     imprint "Place: Publisher" is the book's series: Chicago's and Harvard's "Title. Third edn. Fast Computers. New
     York: Academic Press." (the model read the series as a first publisher, whose name the reading then took, or as
-    the container of a book that is in none). Not a book's name after "In", which a chapter is in, nor one with the
-    chapter's pages or a meeting's name."""
+    the container of a book that is in none). So is such a sentence right before the publisher with no place, read as a
+    container's name whose words the model doubts with the series as a runner-up: "Coin Hoards in the Roman World.
+    Oxford Studies in the Roman Economy. Oxford University Press." Not a book's name after "In", which a chapter is in,
+    nor one with the chapter's pages or a meeting's name."""
     words = [t.token.text for t in tagged]
     for i in range(1, len(tagged) - 2):
         if tagged[i].label not in ("publisher", "container") or tagged[i - 1].label not in ("title", "edition") \
@@ -310,7 +312,13 @@ def series_before_imprint(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
                 and not words[j].endswith((".", ",", ";", ":")):
             j += 1
         # the span closes with its stop, the place after it with its colon, the publisher's name after that
-        if not words[j].endswith(".") or j + 1 >= len(tagged) or tagged[j + 1].label != "location":
+        if not words[j].endswith(".") or j + 1 >= len(tagged):
+            continue
+        if tagged[j + 1].label == "publisher" and tagged[i].label == "container" \
+                and any(t.rival == "collection" for t in tagged[i:j + 1]) and not any(t.label == "pages" for t in tagged) \
+                and not F.PERIODICAL.search(" ".join(words[i:j + 1])):
+            return [t._replace(label="collection") if i <= k <= j else t for k, t in enumerate(tagged)]
+        if tagged[j + 1].label != "location":
             continue
         p = j + 1
         while p < len(tagged) - 1 and p - j <= 3 and tagged[p].label == "location" and not words[p].endswith(":"):

@@ -48,3 +48,30 @@ def wordy_volume(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             out[i:j] = [t._replace(label=label) for t in out[i:j]]
         i = j
     return out
+
+
+#: how many words a part's name after its number may have ("(Volume 1: Long Papers)")
+_PART_NAME = 4
+
+
+def volume_part_closing_name(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A parenthesis right after a proceedings' or a journal's name that opens with a volume's label and its number and
+    its colon, then words with no digit, is part of the name, not its volume: the ACL Anthology's "Proceedings of the
+    …Linguistics (Volume 1: Long Papers)" (the model read it as the volume and a series). Not a parenthesis after the
+    name's comma or stop, nor one whose number has no colon ("(Vol. 3)", the volume)."""
+    out = list(tagged)
+    for i in range(1, len(tagged) - 2):
+        opening, number = tagged[i].token.text, tagged[i + 1].token.text
+        if not opening.startswith("(") or opening[1:].casefold() not in VOLUME \
+                or not (number.endswith(":") and number[:-1].isdigit()) \
+                or tagged[i - 1].label not in _NAME or tagged[i - 1].token.text.endswith((",", ".", ";", ":")):
+            continue
+        for j in range(i + 2, min(i + 2 + _PART_NAME, len(tagged))):
+            word = tagged[j].token.text
+            if any(c.isdigit() for c in word) or "(" in word:
+                break
+            if ")" in word:
+                if word.rstrip(".,;:").endswith(")"):
+                    out[i:j + 1] = [t._replace(label=tagged[i - 1].label) for t in tagged[i:j + 1]]
+                break
+    return out
