@@ -265,6 +265,16 @@ def find_doi(text: str) -> tuple[str, int, int] | None:
     return doi, m.start(), end
 
 
+def inside_address(text: str, start: int) -> bool:
+    """Whether the DOI :func:`find_doi` found at ``start`` of ``text`` is part of a web address that is no DOI link: a
+    publisher's page ("https://www.frontiersin.org/articles/10.3389/fpsyg.2015.00728", "http://onlinelibrary.wiley.com/
+    doi/10.1002/…"), whose address is the work's URL as printed; a DOI may be read from it, but not cut out of it."""
+    if start == 0 or text[start - 1].isspace():
+        return False
+    word = text[:start].rsplit(None, 1)[-1].lstrip("<([")
+    return "/" in word and _PREFIXES.match(word) is None  # "doi.org/" with no scheme is a DOI link
+
+
 def doi_prefix(doi: str) -> str:
     """The registrant prefix: ``10.1080`` for ``10.1080/09636410500323187``."""
     return normalize_doi(doi).split("/", 1)[0]

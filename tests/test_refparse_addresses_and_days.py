@@ -1,0 +1,39 @@
+"""Reference strings whose web address holds a DOI, and online-first articles dated by a day in place of a volume."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.bibliography.refparse import parse_reference, parse_reference_rules
+from litreview.bibliography.refparse import fields as F
+
+
+@pytest.mark.parametrize(("raw", "url", "doi"), [
+    ("Roe, Ann, and Bo Li. 2015. “Four Measures of Patience.” Frontiers in Thinking 6. "
+     "https://www.frontiers.example/articles/10.3389/fthink.2015.00728.",
+     "https://www.frontiers.example/articles/10.3389/fthink.2015.00728", "10.3389/fthink.2015.00728"),
+    ("Doe, J. (2011). Ties that bind. Journal of Ties, 4(2), 1–9. Retrieved from "
+     "http://onlinelibrary.example.com/doi/10.1002/jot.1234",
+     "http://onlinelibrary.example.com/doi/10.1002/jot.1234", "10.1002/jot.1234"),
+])
+def test_an_address_that_holds_a_doi_is_kept_whole(raw, url, doi):
+    # citeproc prints the url field as it is; the DOI inside a publisher's address was cut out of it, leaving
+    # "https://www.frontiers.example/articles/" as the URL
+    for ref in (parse_reference(raw), parse_reference_rules(raw)):
+        assert (ref.url, ref.doi) == (url, doi)
+
+
+def test_a_doi_link_is_the_doi_and_no_url():
+    ref = parse_reference("Doe, J. 2011. “Ties.” Journal of Ties 4: 1–9. https://doi.org/10.1002/jot.1234.")
+    assert (ref.doi, ref.url) == ("10.1002/jot.1234", "")
+
+
+def test_take_doi_leaves_an_address_whole_and_prefers_a_doi_link():
+    address = "https://x.example/a/10.3389/f.2015.1"
+    text = f"Ties 6. {address}."
+    assert F.take_doi(text) == ("10.3389/f.2015.1", text)
+    doi, rest = F.take_doi(f"{text} https://doi.org/10.1234/b.")
+    assert doi == "10.1234/b" and address in rest and "doi.org" not in rest
+    for text in ("Ties 6. https://doi.org/10.1234/b.", "Ties 6. doi.org/10.1234/b.", "See https://x.example/a 10.1234/b."):
+        doi, rest = F.take_doi(text)
+        assert doi == "10.1234/b" and "10.1234" not in rest
