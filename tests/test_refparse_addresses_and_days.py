@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from litreview.bibliography.refparse import parse_reference, parse_reference_rules
 from litreview.bibliography.refparse import fields as F
+from litreview.bibliography.refparse import parse_reference, parse_reference_rules
 
 
 @pytest.mark.parametrize(("raw", "url", "doi"), [
@@ -37,3 +37,18 @@ def test_take_doi_leaves_an_address_whole_and_prefers_a_doi_link():
     for text in ("Ties 6. https://doi.org/10.1234/b.", "Ties 6. doi.org/10.1234/b.", "See https://x.example/a 10.1234/b."):
         doi, rest = F.take_doi(text)
         assert doi == "10.1234/b" and "10.1234" not in rest
+
+
+@pytest.mark.parametrize(("raw", "journal", "month", "day", "pages"), [
+    ("Roe, Ann, and Bo Li. 2021. “Conflict and Savings: Evidence from Phones.” The Review of Money and Markets, "
+     "December 20, 1–45. https://doi.org/10.1162/rmm_a_01147.", "The Review of Money and Markets", 12, 20, "1–45"),
+    ("Doe, Jane. 2019. “Rain and Crops.” Journal of Farm Studies, March 3, 112–30.", "Journal of Farm Studies", 3, 3,
+     "112–30"),
+])
+def test_an_online_first_articles_day_is_its_date_not_its_volume(raw, journal, month, day, pages):
+    # Chicago prints an article published online with no volume yet as "Journal, December 20, 1–45.": the day was
+    # read as the volume and the journal as a book's name (@incollection)
+    ref = parse_reference(raw)
+    assert (ref.type, ref.container, ref.volume, ref.month, ref.day, ref.pages) == (
+        "article", journal, "", month, day, pages)
+
