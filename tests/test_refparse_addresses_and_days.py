@@ -52,3 +52,17 @@ def test_an_online_first_articles_day_is_its_date_not_its_volume(raw, journal, m
     assert (ref.type, ref.container, ref.volume, ref.month, ref.day, ref.pages) == (
         "article", journal, "", month, day, pages)
 
+
+@pytest.mark.parametrize("raw", [
+    "Roe, Ann. 2014. “Conflict and Savings.” The Review of Money and Markets 96: 1–45. https://doi.org/10.1162/rmm_a_00345.",
+    "Roe, A. (2014). Conflict and savings. The Review of Money and Markets, 96, 1–45. doi:10.1162/rmm_a_00345",
+])
+def test_an_mit_press_article_number_is_no_chapters_doi(raw):
+    # "10.1162/rest_a_01147" ends like a Springer chapter's DOI ("…_5"): the article was typed @incollection
+    assert parse_reference_rules(raw).type == "article"
+    assert parse_reference(raw).type == "article"
+
+
+def test_a_springer_chapters_doi_still_types_a_chapter():
+    raw = "Roe, Ann. 2014. “Conflict and Savings.” Money and Markets, 1–45. https://doi.org/10.1007/11785231_15."
+    assert parse_reference_rules(raw).type == "incollection"
