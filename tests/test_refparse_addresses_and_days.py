@@ -66,3 +66,11 @@ def test_an_mit_press_article_number_is_no_chapters_doi(raw):
 def test_a_springer_chapters_doi_still_types_a_chapter():
     raw = "Roe, Ann. 2014. “Conflict and Savings.” Money and Markets, 1–45. https://doi.org/10.1007/11785231_15."
     assert parse_reference_rules(raw).type == "incollection"
+
+
+@pytest.mark.parametrize("link", ["https://doi.org/https://doi.org/", "https://doi.org/http://dx.doi.org/"])
+def test_a_doubled_resolver_is_the_doi_link_and_no_url(link):
+    # a doi field that holds a link is printed behind the style's own resolver: "https://doi.org/" was left as the URL
+    raw = f"Roe, A. (2016). Ice sheets. Boreas, 45(1), 1–45. {link}10.1111/bor.12142"
+    for ref in (parse_reference(raw), parse_reference_rules(raw)):
+        assert (ref.doi, ref.url) == ("10.1111/bor.12142", "")
