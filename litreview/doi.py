@@ -250,7 +250,8 @@ def trim_identifier(value: str) -> str:
 def find_doi(text: str) -> tuple[str, int, int] | None:
     """The first DOI in running text as (DOI as written, start, end of what to cut), or None.
 
-    The span covers the link or label in front of the DOI and a closing ``>`` of ``<https://doi.org/...>``;
+    The span covers the link or label in front of the DOI (a resolver printed twice too, "https://doi.org/https://
+    doi.org/10.…", as a style prints a doi field that holds a link) and a closing ``>`` of ``<https://doi.org/...>``;
     the sentence's punctuation after it is not part of the DOI.
     """
     if "10." not in text:  # every DOI starts so: skip the slow search of a string without one
@@ -262,7 +263,22 @@ def find_doi(text: str) -> tuple[str, int, int] | None:
     end = m.start(1) + len(doi)
     if text[m.start():m.start() + 1] == "<" and text[end:end + 1] == ">":
         end += 1
-    return doi, m.start(), end
+    start = m.start()
+    if start and m.start(1) > start and not text[start - 1].isspace():
+        word = text[:start].rsplit(None, 1)[-1]
+        if (twice := _PREFIXES.match(word)) is not None and twice.end() == len(word):
+            start -= len(word)
+    return doi, start, end
+
+
+def inside_address(text: str, start: int) -> bool:
+    """Whether the DOI :func:`find_doi` found at ``start`` of ``text`` is part of a web address that is no DOI link: a
+    publisher's page ("https://www.frontiersin.org/articles/10.3389/fpsyg.2015.00728", "http://onlinelibrary.wiley.com/
+    doi/10.1002/…"), whose address is the work's URL as printed; a DOI may be read from it, but not cut out of it."""
+    if start == 0 or text[start - 1].isspace():
+        return False
+    word = text[:start].rsplit(None, 1)[-1].lstrip("<([")
+    return "/" in word and _PREFIXES.match(word) is None  # "doi.org/" with no scheme is a DOI link
 
 
 def doi_prefix(doi: str) -> str:

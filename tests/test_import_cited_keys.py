@@ -110,3 +110,50 @@ def test_a_work_of_thousands_of_authors_is_named_by_its_first_few() -> None:
     many = work("Solo Roe Pike " + "Zed " * 3000, "2001", "Alone")
     assert named_work("SoloRoePike_2001", [many, work("Solo", "2001", "Together")]) == 0
     assert named_work("soloetal2001", [many]) == 0
+
+
+UNDATED = [work("Brae Pike", "", "Logs of the Northern Lights"), work("Marsh", "2004", "Bells on the Water"),
+           work("Marsh", "", "Horns in the Fog"), work("Vale", "", "Tides"), work("Vale", "", "Tides Again"),
+           work("Rook", "", "Reeds")]
+
+
+@pytest.mark.parametrize(("key", "index"), [
+    ("brae", 0), ("BraePike", 0), ("brae_etal", 0), ("marsh", 2),  # the one undated work of the name
+    ("vale", None),  # two undated works of Vale's: the name alone does not choose
+    ("pike", None), ("braes", None), ("bra", None),
+    ("rook", None),  # printed with no "n.d." (a year the parser missed): the name alone names nothing
+])
+def test_a_key_of_a_name_alone_names_the_one_work_the_list_prints_undated(key: str, index: int | None) -> None:
+    # "Loewenstein, George, and Drazen Prelec. n.d." cited as @loewenstein: a key made from an entry with no year
+    # is its author's name alone; never a dated work's (Marsh's of 2004), whose key would hold its year
+    assert named_work(key, UNDATED, [True, False, True, True, True, False]) == index
+
+
+def test_an_undated_work_takes_a_key_of_its_authors_name() -> None:
+    keys = ["braelogs", "marsh2004bells", "marshhorns", "valetides", "valetidesagain", "rookreeds"]
+    undated = [True, False, True, True, True, False]
+    assert adopt_cited_keys(["brae", "marsh", "vale", "rook"], UNDATED, keys, undated=undated) == [
+        "brae", "marsh2004bells", "marsh", "valetides", "valetidesagain", "rookreeds"]
+    assert adopt_cited_keys(["brae", "marsh"], UNDATED, keys) == keys  # no list read as undated: nothing named
+
+
+@pytest.mark.parametrize(("raw", "undated"), [
+    ("Marsh, Ida. n.d. Horns in the Fog.", True), ("Marsh, I. (n.d.). Horns in the fog.", True),
+    ("Marsh, Ida. [s.d.]. Horns.", True), ("Marsh, Ida. Horns in the Fog.", False),
+    ("Marsh, Ida. Horns in the Fog, Second Edition.", False),
+])
+def test_a_reference_printed_with_no_date(raw: str, undated: bool) -> None:
+    assert ParsedReference(raw=raw).undated() is undated
+    assert ParsedReference(raw=raw, year="2004").undated() is False
+
+
+def test_import_gives_an_undated_work_the_key_of_its_authors_name(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "paper.md").write_text(
+        "Horns sound in fog [@marsh], bells on water [@marsh2004], reeds bend [@rook].\n\n# References\n\n"
+        "Marsh, Ida. 2004. *Bells on the Water*. Lakeside: Tarn Press.\n\n"
+        "Marsh, Ida. n.d. *Horns in the Fog*. Lakeside: Tarn Press.\n\n"
+        "Rook, Ana. 2019. *Reeds*. Lakeside: Tarn Press.\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "paper.md")]) == 0
+    out, _ = capsys.readouterr()
+    assert entry_keys(out) == ["marsh2004", "marsh", "rook2019reeds"]  # Rook's dated work keeps its own key

@@ -194,24 +194,31 @@ def _one_edit(a: str, b: str) -> bool:
 _KEY_SHAPE = lazy(rf"([a-z]+?)({COMMON_YEAR})([a-z]*)")
 
 
-def named_work(key: str, works: Sequence[tuple[Sequence[Person], str, str]]) -> int | None:
+def named_work(key: str, works: Sequence[tuple[Sequence[Person], str, str]], undated: Sequence[bool] = ()) -> int | None:
     """The index of the one work (people, year, title) a citation key reads as naming, or None.
 
     A key names a work when it reads as the key pattern makes keys: the first author's family name (with its
     particle, "et al", or the next authors' names after it), the year, then nothing, one letter (``2001a``) or
     the title's first significant words (``solo2001alone``; ``solo2001`` and ``Solo_2001`` too: keys are read
     folded). A title word chooses among several works of that author and year; a letter alone does not (the
-    order of a and b is the author's, not the list's).
+    order of a and b is the author's, not the list's). ``undated``: whether the list prints each work with no date
+    ("n.d."): a key of the names alone (``loewenstein``, as a key pattern makes one from an entry with no year) names
+    the one such work of those names, never a dated work (whose key would hold its year).
     """
-    found = _named_works(key, works)
+    found = _named_works(key, works, undated)
     return found[0] if len(found) == 1 else None
 
 
-def _named_works(key: str, works: Sequence[tuple[Sequence[Person], str, str]]) -> list[int]:
+def _named_works(key: str, works: Sequence[tuple[Sequence[Person], str, str]],
+                 undated: Sequence[bool] = ()) -> list[int]:
     """The indices of the works ``key`` may name (``named_work``); [] for a key of another shape."""
     head, year, tail = _key_shape(key)
     if not year:
-        return []
+        name = re.sub(r"[^a-z0-9]", "", fold_ascii(key))
+        if not name.isalpha() or not undated:
+            return []
+        found = [i for i, (people, _, _) in enumerate(works) if undated[i] and name in _heads(people)]
+        return found if len(found) == 1 else []  # two undated works of the name: it chooses neither
     found = [i for i, (people, y, _) in enumerate(works) if y == year and head in _heads(people)]
     return [i for i in found if _title_reads(tail, works[i][2])] if len(tail) > 1 else found
 
@@ -249,17 +256,18 @@ def _title_reads(tail: str, title: str) -> bool:
 
 
 def adopt_cited_keys(cited: Sequence[str], works: Sequence[tuple[Sequence[Person], str, str]],
-                     keys: Sequence[str], letters: Sequence[str] = ()) -> list[str]:
+                     keys: Sequence[str], letters: Sequence[str] = (), undated: Sequence[bool] = ()) -> list[str]:
     """``keys`` (one per work) with each work that a cited key without an entry names (``named_work``) given that
     key: only when no other cited key names the same work, the work is not cited under its own key, and no other
     work has the key (compared case-insensitively, as ``make_key`` compares them). A key without a title word or a
     letter that may name several works names the one of them no other cited key names. ``letters``: the letter
     the reference list prints after each work's year ('' for none): a key's letter (``smith2016b``) names the one
-    of several works the list prints with it ("Smith, J. 2016b."); the letter alone names none."""
+    of several works the list prints with it ("Smith, J. 2016b."); the letter alone names none. ``undated``: whether
+    the list prints each work with no date ("n.d."), which a key of its authors' names alone may name."""
     have, cited_set = set(keys), set(cited)
     claims: dict[int, list[str]] = {i: [k] for i, k in enumerate(keys) if k in cited_set}
     open_keys = [k for k in dict.fromkeys(cited) if k not in have and NAME.fullmatch(k)]
-    named = {k: _named_works(k, works) for k in open_keys}
+    named = {k: _named_works(k, works, undated) for k in open_keys}
     for key, found in named.items():
         letter = _key_shape(key)[2]
         if len(found) > 1 and len(letter) == 1 and letters:

@@ -522,7 +522,7 @@ def cited_keys(refs: Sequence[ParsedReference], keys: list[str], path: Path | No
     if not cited:
         return keys, ""
     works = [(r.authors or r.editors, r.year, r.title) for r in refs]
-    new = adopt_cited_keys(cited, works, keys, [r.year_letter() for r in refs])
+    new = adopt_cited_keys(cited, works, keys, [r.year_letter() for r in refs], [r.undated() for r in refs])
     taken = sum(a != b for a, b in zip(keys, new, strict=True))
     open_keys = len(set(cited) - set(new))
     if not taken:

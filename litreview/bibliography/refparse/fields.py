@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...doi import SHORT_DOI, find_doi, trim_identifier
+from ...doi import SHORT_DOI, find_doi, inside_address, trim_identifier
 from ...locale_terms import quote_pairs
 from ..dates import COMMON_YEAR
 from .lexicon import IN, LOCALE_MONTH_NUMBERS, MONTH_NUMBERS, NUMBER, PAGES, PLACE, VOLUME
@@ -192,7 +192,12 @@ def take_doi(text: str) -> tuple[str, str]:
         m = SHORT_DOI.search(text) if "10/" in text else None
         return (m.group(1), _splice(text, m.start(), m.end())) if m else ("", text)
     doi, start, end = found
-    return doi, _splice(text, start, end)
+    if not inside_address(text, start):
+        return doi, _splice(text, start, end)
+    later = find_doi(text[end:])  # a DOI link after a publisher's address that holds one is the work's DOI
+    if later is not None and not inside_address(text, end + later[1]):
+        return later[0], _splice(text, end + later[1], end + later[2])
+    return doi, text  # the address stays whole, for the URL
 
 
 @lru_cache(maxsize=1024)  # the CRF's reading and the rules' scan the same string

@@ -7,7 +7,11 @@ from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import Any
 
+from ...locale_terms import NO_DATE, NO_DATE_START
 from ...model import Person
+
+#: a no-date term printed as a word of its own ("n.d.", "o. J.", "[s.d.]")
+_NO_DATE = re.compile(rf"{NO_DATE_START}(?<!\w)(?:{NO_DATE})(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,11 @@ class ParsedReference:
         title's ("The 2016s") or an address's."""
         found = re.search(rf"(?<![\w./:-]){re.escape(self.year)}(?!\d)([a-z](?![\w'’-]))?", self.raw) if self.year else None
         return found.group(1) or "" if found else ""
+
+    def undated(self) -> bool:
+        """Whether the reference is printed with no date: no year read, and a no-date term ("n.d.", "o. J.", "[s.d.]")
+        printed (not a year the parser missed)."""
+        return not self.year and _NO_DATE.search(self.raw) is not None
 
     def to_json(self) -> dict[str, Any]:
         """The fields as JSON-ready data (persons as {family, given})."""
