@@ -801,3 +801,28 @@ def test_a_markdown_source_of_a_name_pandoc_does_not_know_gets_its_language_set(
     source.write_text("---\ntitle: T\n---\n\nIt holds [@doe].\n", encoding="utf-8")
     written = styles_module._with_language(source, "de-DE", tmp_path / "copy.pdc")
     assert written != source and written.read_text(encoding="utf-8").startswith("---\nlang: de-DE\ntitle: T\n")
+
+
+def test_a_rendering_with_raw_latex_is_found_as_the_plain_text_prints_it(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A title holding "\textbar{}" prints in the gold as written, and as nothing in pandoc's plain text: the item was
+    # counted not found and its right marker a wrong one.
+    (tmp_path / "refs.bib").write_text("@misc{nc, title = {Routes of {{Appeal}} \\textbar{} {{North Carolina Courts}}}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "rendered.txt").write_text("Appeals bypass it (Routes of Appeal North Carolina Courts, n.d.).\n",
+                                           encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text('{"rendered": "(Routes of Appeal \\\\textbar{} North Carolina Courts, n.d.)",'
+                                         ' "keys": ["nc"]}\n', encoding="utf-8")
+    counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
+    assert (counts["resolved"], counts["wrong"], counts["not in text"]) == (1, 0, 0)
+
+
+def test_each_citation_typed_by_hand_beside_a_rendered_one_is_unscored(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # "[@doe] (Roe, 2019; Doe & Poe, 2020)": the source types the second "(Doe & Poe, 2020)" by hand; the first place
+    # the text writes it is the rendered one, so every hand-typed copy was counted a wrong marker.
+    (tmp_path / "refs.bib").write_text("@article{doe, author = {Doe, Ann and Poe, Cy}, title = {T}, year = {2020}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "rendered.txt").write_text(
+        "It holds (Doe & Poe, 2020) (Roe, 2019; Doe & Poe, 2020), and again (Doe & Poe, 2020).\n", encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text('{"rendered": "(Doe & Poe, 2020)", "keys": ["doe"]}\n', encoding="utf-8")
+    counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
+    assert (counts["resolved"], counts["wrong"], counts["unscored"]) == (1, 0, 2)
