@@ -7,6 +7,8 @@ among several entries, the one the written names fit best ("et al.", particles, 
 
 from __future__ import annotations
 
+import re
+
 from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..bibliography.names import PARTICLES
 from ..lazyre import lazy
@@ -386,6 +388,29 @@ def _given_names_differ(names: str, key: str, index: SourceIndex) -> bool:
         if fitting == {False}:
             return True
     return False
+
+
+def as_spelled(names: str, keys: list[str], index: SourceIndex) -> list[str]:
+    """Among entries whose first authors are one name spelled apart ("Glaeser, Edward L." and "Glaeser, Edward L",
+    alike but for punctuation), those whose spelling the citation prints as written ("Edward L Glaeser", "Glaeser,
+    Edward L,"): citeproc, taking them for two people, prints the given names to tell them apart and letters no
+    year, so the spelling printed is the entry's. ``keys`` when they are not such entries or the citation prints
+    neither spelling (a style that initialises prints them alike, and letters them)."""
+    firsts = [(k, people[0]) for k in dict.fromkeys(keys) if (people := persons_of(index.sources[k]))]
+    if len(firsts) < 2 or len(firsts) < len(set(keys)) or len({canonical(p.family) for _, p in firsts}) > 1:
+        return keys
+    spellings = {" ".join(p.given.split()) for _, p in firsts}
+    if len(spellings) < 2 or len({canonical(g) for g in spellings}) > 1:
+        return keys
+    printed = [k for k, p in firsts if _prints_spelled(names, " ".join(p.family.split()), " ".join(p.given.split()))]
+    return printed or keys
+
+
+def _prints_spelled(names: str, family: str, given: str) -> bool:
+    """Whether ``names`` prints the person as spelled, given names first or after the family name and a comma,
+    with no further stop or letter after the given names ("Edward L" is not "Edward L.")."""
+    return any(re.search(rf"(?<![\w.]){form}(?![\w.])", names)
+               for form in (re.escape(f"{given} {family}"), re.escape(f"{family}, {given}")))
 
 
 def told_apart_by_given_names(names: str, keys: list[str], index: SourceIndex) -> bool:
