@@ -402,6 +402,18 @@ def test_author_lists_spelled_apart_are_told_apart_by_the_spelling_printed(text:
 
 
 @pytest.mark.parametrize(("text", "keys"), [
+    # "Wilcox K" and "Allen K." as written in a .bib: two family names "K" and "K.", which citeproc prints apart.
+    ("Dit is een stoornis (K, 2023).", ["wilcox"]),
+    ("Ze moeten het neerschrijven (K., 2023) kan het.", ["allen"]),
+    ("K. (2023) zegt het.", ["allen"]),
+])
+def test_family_names_spelled_apart_are_told_apart_by_the_spelling_printed(text: str, keys: list[str]) -> None:
+    bib = parse_bibliography("@article{wilcox, title = {What Is Inattentive ADHD?}, author = {Wilcox K}, year = {2023}}\n"
+                             "@article{allen, title = {From Chaos to Clarity}, author = {Allen K.}, year = {2023}}\n")
+    assert _keys(text, bib) == keys
+
+
+@pytest.mark.parametrize(("text", "keys"), [
     ("It holds (Gustafsson and Wanhammar 2001).", ["g4"]),
     # Chicago adds names until the lists differ, and letters only the same list.
     ("It holds (Gustafsson, Johansson, and Wanhammar 2001a).", ["g2"]),

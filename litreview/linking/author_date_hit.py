@@ -84,7 +84,7 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     is shifted in it (``closing``), whose words tell its work instead of the claim's."""
     label = label_of(written) if label is None else label
     if not label and len(set(keys)) > 1:  # "(Edward L Glaeser, Gyourko, and Saks 2005)": the spelling printed tells
-        keys = as_spelled(written, keys, index)
+        keys = as_spelled(written, keys, index, claim.text)
     words_of, words_at = (closed[0], at + closed[1]) if closed else (claim.text, at)
     # One entry: no words to weigh (nor the document's topic to read).
     context = _context_words(words_of, words_at, written, keys, index) if len(set(keys)) > 1 else []

@@ -390,27 +390,32 @@ def _given_names_differ(names: str, key: str, index: SourceIndex) -> bool:
     return False
 
 
-def as_spelled(names: str, keys: list[str], index: SourceIndex) -> list[str]:
-    """Among entries whose first authors are one name spelled apart ("Glaeser, Edward L." and "Glaeser, Edward L",
-    alike but for punctuation), those whose spelling the citation prints as written ("Edward L Glaeser", "Glaeser,
-    Edward L,"): citeproc, taking them for two people, prints the given names to tell them apart and letters no
-    year, so the spelling printed is the entry's. ``keys`` when they are not such entries or the citation prints
-    neither spelling (a style that initialises prints them alike, and letters them)."""
+def as_spelled(names: str, keys: list[str], index: SourceIndex, text: str = "") -> list[str]:
+    """Among entries whose first authors are one name spelled apart ("Glaeser, Edward L." and "Glaeser, Edward L";
+    "K" and "K.", a family name as a careless export leaves it), alike but for punctuation, those whose spelling the
+    citation prints as written ("Edward L Glaeser", "Glaeser, Edward L,", "(K., 2023)"): citeproc, taking them for
+    two people, prints them apart and letters no year, so the spelling printed is the entry's. ``text``, when given,
+    must print it too (the citation's names as read may have lost a stop). ``keys`` when they are not such entries
+    or the citation prints no spelling of one alone (a style that initialises prints them alike, and letters them)."""
     firsts = [(k, people[0]) for k in dict.fromkeys(keys) if (people := persons_of(index.sources[k]))]
     if len(firsts) < 2 or len(firsts) < len(set(keys)) or len({canonical(p.family) for _, p in firsts}) > 1:
         return keys
-    spellings = {" ".join(p.given.split()) for _, p in firsts}
-    if len(spellings) < 2 or len({canonical(g) for g in spellings}) > 1:
+    family = {" ".join(p.family.split()) for _, p in firsts}
+    given = {" ".join(p.given.split()) for _, p in firsts}
+    if len(family) > 1:  # the family name alone tells them apart
+        forms = {k: [" ".join(p.family.split())] for k, p in firsts}
+    elif len(given) > 1 and len({canonical(g) for g in given}) == 1:
+        forms = {k: [f"{' '.join(p.given.split())} {' '.join(p.family.split())}",
+                     f"{' '.join(p.family.split())}, {' '.join(p.given.split())}"] for k, p in firsts}
+    else:
         return keys
-    printed = [k for k, p in firsts if _prints_spelled(names, " ".join(p.family.split()), " ".join(p.given.split()))]
-    return printed or keys
+    printed = [k for k in forms if any(_prints(names, form) and (not text or _prints(text, form)) for form in forms[k])]
+    return printed if len(printed) == 1 else keys
 
 
-def _prints_spelled(names: str, family: str, given: str) -> bool:
-    """Whether ``names`` prints the person as spelled, given names first or after the family name and a comma,
-    with no further stop or letter after the given names ("Edward L" is not "Edward L.")."""
-    return any(re.search(rf"(?<![\w.]){form}(?![\w.])", names)
-               for form in (re.escape(f"{given} {family}"), re.escape(f"{family}, {given}")))
+def _prints(names: str, form: str) -> bool:
+    """Whether ``names`` prints ``form`` with no further stop or letter either side ("Edward L" is not "Edward L.")."""
+    return re.search(rf"(?<![\w.]){re.escape(form)}(?![\w.])", names) is not None
 
 
 def told_apart_by_given_names(names: str, keys: list[str], index: SourceIndex) -> bool:
