@@ -75,6 +75,8 @@ from litreview.review import citation_style  # noqa: E402
 from litreview.text import fold_words  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+_RAW_LATEX = re.compile(r"\\[A-Za-z]+(?:\{\})?")
+"""A LaTeX command with no argument, as a raw inline of a rendering ("\\textbar{}")."""
 CROSSREF = ("fig:", "tbl:", "eq:", "sec:", "lst:")
 """pandoc-crossref labels: pandoc parses them as citations, but they name figures, not entries."""
 
@@ -207,6 +209,11 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
                 print(f"  printed as nothing: {keys}")
             continue
         places = [(i, at) for i, t in enumerate(texts) for at in _all(t, rendered)]
+        if not places and _RAW_LATEX.search(rendered):
+            # The gold tool prints a raw LaTeX inline of the rendering as written ("Routes of Appeal \textbar{} North
+            # Carolina Judicial Branch", a title of the .bib), which pandoc's plain text drops.
+            rendered = " ".join(_RAW_LATEX.sub("", rendered).split())
+            places = [(i, at) for i, t in enumerate(texts) for at in _all(t, rendered)]
         if not places:  # pandoc's plain text prints small capitals as capitals: "(DOE u. a., 2020)"
             places = [(i, at) for i, t in enumerate(texts) for at in _all(t.upper(), rendered.upper())]
         if row.get("location") == "footnote":  # "(2020)" of a note's "Levinson's (2020)" is in the body's too
@@ -247,6 +254,7 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
     left_open: dict[int, list[frozenset[str]]] = defaultdict(list)
     open_why: dict[tuple[int, str], str] = {}
     beyond: dict[int, Counter[str]] = defaultdict(Counter)
+    outside: dict[tuple[int, str], set[int]] = defaultdict(set)
     offset = {c.id: sum(len(o.text) + 1 for o in p.claims[:n]) for p in essay.paragraphs for n, c in enumerate(p.claims)}
     claim_text = {c.id: c.text for c in essay.claims}
     for m in linkage.mentions:
@@ -259,11 +267,15 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
             got[p][m.keys[0]] += 1
             # The marker's text may differ from the text's in punctuation ("Vandvik et al (2022)"): its words; a year
             # after others of the same names is its own ("Irmela Herzog 2012, 2014" holds "Irmela Herzog 2014").
-            found = re.search(_written(m.text), claim_text[m.claim_id])
-            if found and (m.keys[0] in cited or names_alone(m.text, m.keys[0], bibliography.sources)):
-                start, end = offset[m.claim_id] + found.start(), offset[m.claim_id] + found.end()
-                if not any(a < end and start < b for a, b in spans[p]):
-                    beyond[p][m.keys[0]] += 1
+            # Each place the text writes it outside the rendered citations counts once, however many markers print
+            # it alike: the source may type "(Doe & Roe, 2020)" by hand beside a rendered "[@doe2020]".
+            if m.keys[0] in cited or names_alone(m.text, m.keys[0], bibliography.sources):
+                for found in re.finditer(_written(m.text), claim_text[m.claim_id]):
+                    start, end = offset[m.claim_id] + found.start(), offset[m.claim_id] + found.end()
+                    if not any(a < end and start < b for a, b in spans[p]):
+                        outside[p, m.keys[0]].add(start)
+    for (p, key), starts in outside.items():
+        beyond[p][key] = len(starts)
     right = wrong = unscored = apart = 0
     sources = {s.key: s for s in bibliography.sources}
     if undecidable is not None:

@@ -14,6 +14,7 @@ import pytest
 from litreview.bibliography.load import parse_bibliography
 from litreview.essay import parse_essay
 from litreview.linking import link
+from litreview.linking.styles import LetterOrder
 from litreview.model import Bibliography, Person
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
@@ -346,11 +347,73 @@ POOLED = r"""@article{g1, author = {Gustafsson, Oscar and Ohlsson, Henrik and Wa
 """
 
 
+@pytest.mark.parametrize(("text", "order", "keys"), [
+    # Copernicus: "et al." for every list of three or more, lettered together by the first name and then the title;
+    # ASA, DIN 1505-2: by every name in full first. The style not known, a letter either order gives another entry
+    # is left open.
+    ("Gustafsson et al. (2001a) show it.", "csl-title", ["g1"]),
+    ("It holds (see Gustafsson et al., 2001b, p. 2).", "csl-title", ["g2"]),
+    ("It holds (Gustafsson et al. 2001c).", "csl-title", ["g3"]),
+    ("Gustafsson et al. (2001a) show it.", "names-title", ["g2"]),
+    ("It holds (see Gustafsson et al., 2001b, p. 2).", "names-title", ["g3"]),
+    ("It holds (Gustafsson et al. 2001c).", "names-title", ["g1"]),
+    ("Gustafsson et al. (2001a) show it.", "", []),
+    ("It holds (see Gustafsson et al., 2001b, p. 2).", "", []),
+    ("It holds (Gustafsson et al. 2001c).", "", []),
+])
+def test_year_letters_over_author_lists_et_al_prints_alike(text: str, order: str, keys: list[str]) -> None:
+    linkage = link(parse_essay(text), parse_bibliography(POOLED), letter_order=order)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == keys
+
+
+SPELLED_APART = r"""@article{jle, author = {Glaeser, Edward L. and Gyourko, Joseph and Saks, Raven}, title = {Why Is Manhattan So
+  Expensive?}, year = {2005}, month = oct}
+@article{aer, author = {Glaeser, Edward L and Gyourko, Joseph and Saks, Raven E}, title = {Why Have Housing Prices Gone
+  Up?}, year = {2005}, month = apr}
+"""
+
+
+@pytest.mark.parametrize(("text", "order", "keys"), [
+    # Two exports of one author list, spelled a little apart ("Raven" and "Raven E"): citeproc prints them alike,
+    # "Edward L. Glaeser et al.", and sorts them by the names in full, punctuation aside, before the title (Chicago)
+    # or the date (ABNT, whose sort reads every name of a list shorter than its et-al-min): "Raven" first. They were
+    # lettered by title, or by the first name and date, the other way round.
+    ("Prices rose (Edward L. Glaeser et al. 2005b). Edward L. Glaeser et al. (2005a) argue it.", "title",
+     ["aer", "jle"]),
+    ("Prices rose (Glaeser; Gyourko; Saks, 2005b). Glaeser; Gyourko; Saks (2005a) argue it.",
+     LetterOrder("cited", (4, 1), dated=True, given="full"), ["aer", "jle"]),
+])
+def test_author_lists_spelled_apart_are_lettered_by_their_names_in_full(text: str, order: str, keys: list[str]) -> None:
+    linkage = link(parse_essay(text), parse_bibliography(SPELLED_APART), letter_order=order)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == keys
+
+
 @pytest.mark.parametrize(("text", "keys"), [
-    # Copernicus, Elsevier, Springer: "et al." for every list of three or more, lettered together by title.
-    ("Gustafsson et al. (2001a) show it.", ["g1"]),
-    ("It holds (see Gustafsson et al., 2001b, p. 2).", ["g2"]),
-    ("It holds (Gustafsson et al. 2001c).", ["g3"]),
+    # A style that prints the given names as spelled (AAA, ISO 690) tells the two apart by them and letters no year:
+    # the spelling printed is the entry's, whatever the sentence's words ("expensive" is a word of the other's title).
+    ("New York got more expensive (Edward L Glaeser, Gyourko, and Saks 2005).", ["aer"]),
+    ("New York got more expensive (Glaeser, Edward L, Gyourko y Saks 2005).", ["aer"]),
+    ("Prices rose (Edward L. Glaeser, Gyourko, and Saks 2005).", ["jle"]),
+    # No given names printed: nothing tells which.
+    ("Prices rose (Glaeser, Gyourko, and Saks 2005).", []),
+])
+def test_author_lists_spelled_apart_are_told_apart_by_the_spelling_printed(text: str, keys: list[str]) -> None:
+    assert _keys(text, parse_bibliography(SPELLED_APART)) == keys
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # "Wilcox K" and "Allen K." as written in a .bib: two family names "K" and "K.", which citeproc prints apart.
+    ("Dit is een stoornis (K, 2023).", ["wilcox"]),
+    ("Ze moeten het neerschrijven (K., 2023) kan het.", ["allen"]),
+    ("K. (2023) zegt het.", ["allen"]),
+])
+def test_family_names_spelled_apart_are_told_apart_by_the_spelling_printed(text: str, keys: list[str]) -> None:
+    bib = parse_bibliography("@article{wilcox, title = {What Is Inattentive ADHD?}, author = {Wilcox K}, year = {2023}}\n"
+                             "@article{allen, title = {From Chaos to Clarity}, author = {Allen K.}, year = {2023}}\n")
+    assert _keys(text, bib) == keys
+
+
+@pytest.mark.parametrize(("text", "keys"), [
     ("It holds (Gustafsson and Wanhammar 2001).", ["g4"]),
     # Chicago adds names until the lists differ, and letters only the same list.
     ("It holds (Gustafsson, Johansson, and Wanhammar 2001a).", ["g2"]),
@@ -801,3 +864,28 @@ def test_a_markdown_source_of_a_name_pandoc_does_not_know_gets_its_language_set(
     source.write_text("---\ntitle: T\n---\n\nIt holds [@doe].\n", encoding="utf-8")
     written = styles_module._with_language(source, "de-DE", tmp_path / "copy.pdc")
     assert written != source and written.read_text(encoding="utf-8").startswith("---\nlang: de-DE\ntitle: T\n")
+
+
+def test_a_rendering_with_raw_latex_is_found_as_the_plain_text_prints_it(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A title holding "\textbar{}" prints in the gold as written, and as nothing in pandoc's plain text: the item was
+    # counted not found and its right marker a wrong one.
+    (tmp_path / "refs.bib").write_text("@misc{nc, title = {Routes of {{Appeal}} \\textbar{} {{North Carolina Courts}}}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "rendered.txt").write_text("Appeals bypass it (Routes of Appeal North Carolina Courts, n.d.).\n",
+                                           encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text('{"rendered": "(Routes of Appeal \\\\textbar{} North Carolina Courts, n.d.)",'
+                                         ' "keys": ["nc"]}\n', encoding="utf-8")
+    counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
+    assert (counts["resolved"], counts["wrong"], counts["not in text"]) == (1, 0, 0)
+
+
+def test_each_citation_typed_by_hand_beside_a_rendered_one_is_unscored(eval_author_date, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # "[@doe] (Roe, 2019; Doe & Poe, 2020)": the source types the second "(Doe & Poe, 2020)" by hand; the first place
+    # the text writes it is the rendered one, so every hand-typed copy was counted a wrong marker.
+    (tmp_path / "refs.bib").write_text("@article{doe, author = {Doe, Ann and Poe, Cy}, title = {T}, year = {2020}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "rendered.txt").write_text(
+        "It holds (Doe & Poe, 2020) (Roe, 2019; Doe & Poe, 2020), and again (Doe & Poe, 2020).\n", encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text('{"rendered": "(Doe & Poe, 2020)", "keys": ["doe"]}\n', encoding="utf-8")
+    counts = eval_author_date.evaluate(tmp_path / "rendered.txt", tmp_path / "refs.bib", tmp_path / "gold.jsonl")
+    assert (counts["resolved"], counts["wrong"], counts["unscored"]) == (1, 0, 2)

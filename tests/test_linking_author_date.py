@@ -235,6 +235,16 @@ def test_a_year_after_a_name_no_entry_has_is_reported_not_chosen_by_title_words(
         ("Roe (2016)", (), "no entry for Roe 2016")]
 
 
+@pytest.mark.parametrize("names", ["Gonçalves Júnior et al.", "Roe et al.", "Van Roe et al."])
+def test_a_year_after_names_with_et_al_no_entry_has_is_reported_not_chosen_by_title_words(names: str) -> None:
+    # "According to Gonçalves Júnior et al. (2016)", typed by hand: a family name of two words before "et al." names
+    # authors still; the 2016 entry whose title shares the sentence's words is another's work, not this one.
+    text = f"According to {names} (2016), social cohesion is the relations between refugee groups and institutions."
+    linkage = link(parse_essay(text), parse_bibliography(COHESION))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "marker"] == []
+    assert [(m.text, m.keys) for m in linkage.mentions if m.kind == "marker"] == [(f"{names} (2016)", ())]
+
+
 def test_a_year_with_no_name_before_it_is_still_chosen_by_title_words() -> None:
     text = "Social cohesion is the relations between refugee groups and institutions (2016)."
     linkage = link(parse_essay(text), parse_bibliography(COHESION))

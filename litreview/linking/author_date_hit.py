@@ -14,7 +14,7 @@ from ..lazyre import lazy
 from ..model import Claim, Mention
 from ..text import fold_words
 from . import cited_letters, document_topic
-from .author_names import acronym_or_person, told_apart_by_given_names
+from .author_names import acronym_or_person, as_spelled, told_apart_by_given_names
 from .hits import Found, Hit
 from .index import SourceIndex, clearly_best, persons_of
 from .name_forms import acronym_of
@@ -83,6 +83,8 @@ def _emit(claim: Claim, keys: list[str], written: str, evidence: str, at: int, l
     ("1975b" for DIN 1505-2's "1975bb"). ``closed``: the sentence the citation closes and how far its claim's text
     is shifted in it (``closing``), whose words tell its work instead of the claim's."""
     label = label_of(written) if label is None else label
+    if not label and len(set(keys)) > 1:  # "(Edward L Glaeser, Gyourko, and Saks 2005)": the spelling printed tells
+        keys = as_spelled(written, keys, index, claim.text)
     words_of, words_at = (closed[0], at + closed[1]) if closed else (claim.text, at)
     # One entry: no words to weigh (nor the document's topic to read).
     context = _context_words(words_of, words_at, written, keys, index) if len(set(keys)) > 1 else []

@@ -195,7 +195,12 @@ def _unmatched_names(lead: str, toks: list[Token] | None = None) -> int | None:
     last = len(toks) - 1
     if last >= 2 and toks[last].text == "al" and toks[last - 1].text == "et":  # "Fry et al."
         alone = not _gap(lead, toks, last) and not _gap(lead, toks, last - 1)
-        return toks[last - 2].start if alone and plausible_surname(toks[last - 2].text) else None
+        if not alone or not plausible_surname(toks[last - 2].text):
+            return None
+        # A family name of two words, "Gonçalves Júnior et al.", after a word in lower case ("according to")
+        double = (last >= 3 and not _gap(lead, toks, last - 2) and capitalised(toks[last - 3].text)
+                  and plausible_surname(toks[last - 3].text) and (last == 3 or not capitalised(toks[last - 4].text)))
+        return toks[last - 3 if double else last - 2].start
     if lead[toks[-1].end:].strip() or not plausible_surname(toks[last].text):
         return None
     first, joined = last, False
@@ -219,6 +224,8 @@ def _names_an_author(lead: str, toks: list[Token]) -> bool:
     start = _unmatched_names(lead, toks)
     if start is None:
         return False
+    if wrote_et_al(lead[start:]):  # "Gonçalves Júnior et al.": a list of authors, whatever stands before it
+        return True
     before = [t for t in toks if t.end <= start]
     return not before or not capitalised(before[-1].text)
 

@@ -7,6 +7,8 @@ among several entries, the one the written names fit best ("et al.", particles, 
 
 from __future__ import annotations
 
+import re
+
 from ..bibliography.bibtex import MONTH_NAMES, MONTHS
 from ..bibliography.names import PARTICLES
 from ..lazyre import lazy
@@ -386,6 +388,34 @@ def _given_names_differ(names: str, key: str, index: SourceIndex) -> bool:
         if fitting == {False}:
             return True
     return False
+
+
+def as_spelled(names: str, keys: list[str], index: SourceIndex, text: str = "") -> list[str]:
+    """Among entries whose first authors are one name spelled apart ("Glaeser, Edward L." and "Glaeser, Edward L";
+    "K" and "K.", a family name as a careless export leaves it), alike but for punctuation, those whose spelling the
+    citation prints as written ("Edward L Glaeser", "Glaeser, Edward L,", "(K., 2023)"): citeproc, taking them for
+    two people, prints them apart and letters no year, so the spelling printed is the entry's. ``text``, when given,
+    must print it too (the citation's names as read may have lost a stop). ``keys`` when they are not such entries
+    or the citation prints no spelling of one alone (a style that initialises prints them alike, and letters them)."""
+    firsts = [(k, people[0]) for k in dict.fromkeys(keys) if (people := persons_of(index.sources[k]))]
+    if len(firsts) < 2 or len(firsts) < len(set(keys)) or len({canonical(p.family) for _, p in firsts}) > 1:
+        return keys
+    family = {" ".join(p.family.split()) for _, p in firsts}
+    given = {" ".join(p.given.split()) for _, p in firsts}
+    if len(family) > 1:  # the family name alone tells them apart
+        forms = {k: [" ".join(p.family.split())] for k, p in firsts}
+    elif len(given) > 1 and len({canonical(g) for g in given}) == 1:
+        forms = {k: [f"{' '.join(p.given.split())} {' '.join(p.family.split())}",
+                     f"{' '.join(p.family.split())}, {' '.join(p.given.split())}"] for k, p in firsts}
+    else:
+        return keys
+    printed = [k for k in forms if any(_prints(names, form) and (not text or _prints(text, form)) for form in forms[k])]
+    return printed if len(printed) == 1 else keys
+
+
+def _prints(names: str, form: str) -> bool:
+    """Whether ``names`` prints ``form`` with no further stop or letter either side ("Edward L" is not "Edward L.")."""
+    return re.search(rf"(?<![\w.]){re.escape(form)}(?![\w.])", names) is not None
 
 
 def told_apart_by_given_names(names: str, keys: list[str], index: SourceIndex) -> bool:

@@ -379,6 +379,9 @@ def _sort_key(index: SourceIndex, key: str) -> tuple[object, ...]:
         names: tuple[object, ...] = tuple(sorted_names(source, (least, first), read)
                                           for least, first, read in name_keys(order)) or sorted_names(
                                               source, names_read(order))
+    elif given and names_read(order) != (0, 0):
+        # "cited", its file read: the first name of a list of et-al-min or more, else every name, punctuation aside
+        names = (sorted_names(source, names_read(order), given)[0],)
     else:
         names = (first_name(source, given),) if given else ()  # "cited": the first name ("SMITH, Jane")
     return names, sort_date(source, order) if dated(order) else ()

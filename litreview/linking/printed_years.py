@@ -255,7 +255,13 @@ def _printed(sig_keys: list[str], year: str, suffix: str, index: SourceIndex, et
     if pooled:
         # "Gustafsson et al. 2013a" for several author lists: a style that adds no names to tell them
         # apart (Copernicus, Elsevier, DIN 1505-2, ...) letters them all.
-        return cited_letters.lettered(index, _pooled(listed, index), suffix)
+        found = cited_letters.lettered(index, _pooled(listed, index), suffix)
+        if not for_entries(index.letter_order, (index.sources[k].type for k in listed)):
+            # The style not known: most sort by the names in full before the title; any entry either order letters so
+            # may be the one.
+            by_names = sorted(listed, key=lambda k: name_order(index.sources[k]))
+            found += [k for k in cited_letters.lettered(index, by_names, suffix, probe=True) if k not in found]
+        return found
     # A letter written in the year field, else the letter's place in its group among the entries cited.
     exact = [k for k in same_year if labels[k].suffix == suffix and not _pools([k], index)]
     for pool in _pools(same_year, index):
@@ -286,6 +292,8 @@ def _pooled(keys: list[str], index: SourceIndex) -> list[str]:
         return sorted(keys, key=lambda k: names_title_order(index.sources[k], read, by_date, name_keys(style)))
     if style == "csl-title":
         return sorted(keys, key=lambda k: first_name_title_order(index.sources[k]))
+    if style == "title":  # Chicago's sort reads every name in full before the title
+        return sorted(keys, key=lambda k: name_order(index.sources[k]))
     return _by_title(keys, index)
 
 

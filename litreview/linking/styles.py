@@ -308,7 +308,10 @@ def _order(root: ET.Element) -> str:
         every_type = every_type and (bool(variable) or _variables(macro, macros, set()) <= _NAMES_AND_DATES)
     if keys:
         if _names_read(root, keys, macros) == "first":
-            return LetterOrder("cited", dated=_dated(keys, macros), given=_given(root, keys, macros))
+            # The first name alone of lists of et-al-min or more; every name of a shorter list, which its bibliography
+            # prints in full (ABNT: "GLAESER, Edward L.; GYOURKO, Joseph; SAKS, Raven" before "... SAKS, Raven E").
+            return LetterOrder("cited", _truncation(root, keys, macros), dated=_dated(keys, macros),
+                               given=_given(root, keys, macros))
         return LetterOrder("names", _truncation(root, keys, macros), _dated(keys, macros),
                            name_keys=_name_keys(root, keys, macros))
     return next((KNOWN[style_name(n)] for n in reversed(_names(root)) if style_name(n) in KNOWN), "")
