@@ -230,6 +230,16 @@ def test_an_isbn_left_to_fill_in_is_named_a_placeholder() -> None:
     assert wrong.message == "ISBN '978-0-306-40615-8' is invalid: wrong check digit"
 
 
+def test_an_isbn_of_one_digit_repeated_is_a_placeholder_though_its_check_digit_holds() -> None:
+    # 1111111111 passes ISBN-10's check (55 = 5 x 11) and was then looked up in Open Library as a book.
+    for isbn in ("1111111111", "0000000000", "978-0000000000", "9999999999999", "ISBN 0-000-00000-0"):
+        [found] = check_isbn(_one(f"publisher = {{P}}, isbn = {{{isbn}}}", "book"))
+        assert (found.code, found.message) == ("LR122", f"ISBN '{isbn}' is a placeholder, not an ISBN"), isbn
+    assert list(check_isbn(_one("publisher = {P}, isbn = {978-0-306-40615-7}, isbn10 = {0-306-40615-2}", "book"))) == []
+    [article] = check_isbn(_one("journal = {J}, isbn = {1111111111}"))
+    assert article.hint == "Delete the isbn field: a journal article has no ISBN"
+
+
 def _endnote(fields: str, kind: str = "article"):
     return parse_bibliography(f"@{kind}{{RN1, title = {{Reducing the dimensionality}}, {fields}}}",
                               "refs.bib").sources[0]
