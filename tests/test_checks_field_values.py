@@ -246,6 +246,25 @@ def test_a_body_named_without_braces_is_no_two_people_joined_by_a_word() -> None
     assert [f.key for f in found(bib, "LR158")] == ["p"]
 
 
+def test_czech_a_joining_two_people_and_a_kol_for_et_al_are_named_so_not_as_capitals() -> None:
+    # ISO 690 names in a Czech thesis: "a" (Czech 'and') between two people, and "a kol." for et al. were LR133
+    # "family name in capitals", whose example kept the "a". The close cases: "a" before a particle's family name
+    # ("Thomas a Kempis") and in a body's name before a word in lower case are no join.
+    bib = parse_bibliography("@book{b, author = {BERGH, Joeri van den a Mattias BEHRER}, title = {T}, publisher = {P},"
+                             " year = {2012}}\n"
+                             "@book{p, author = {Pokorná J. a col.}, title = {U}, publisher = {P}, year = {2014}}\n"
+                             "@book{k, author = {Jana Nováková a kol.}, title = {W}, publisher = {P}, year = {2014}}\n"
+                             "@book{t, author = {Thomas a Kempis}, title = {V}, publisher = {P}, year = {1418}}\n"
+                             "@misc{u, author = {Ústav pro jazyk a literaturu}, title = {X}, year = {2020}}\n", "refs.bib")
+    (joined,) = found(bib, "LR158")
+    assert (joined.key, joined.message) == (
+        "b", "author 'BERGH, Joeri van den a Mattias BEHRER' joins people with 'a': styles read and print it as one person")
+    assert sorted((f.key, f.hint) for f in found(bib, "LR151")) == [
+        ("k", "Write 'Jana Nováková and others' in the author field, which styles print as et al."),
+        ("p", "Write 'Pokorná J. and others' in the author field, which styles print as et al.")]
+    assert [f.key for f in found(bib, "LR133") if f.key in ("b", "p", "k")] == []
+
+
 def test_an_entry_type_spelt_as_in_another_language_gets_the_type_meant() -> None:
     # "@mannuel" (French manuel) twice in a hand-edited Mendeley file: the hint listed five types.
     bib = parse_bibliography("@mannuel{a, title = {T}, year = {2011}}\n@techrep{b, title = {U}, year = {2011}}\n",

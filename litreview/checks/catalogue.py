@@ -177,7 +177,7 @@ _CODES = (
          "a paste: styles print it with the name.",
          "Delete the stray mark (an umlaut is written {\\\"u}; a nickname in quotes takes both marks)."),
     Code("LR151", "et-al-as-name", "warning",
-         "A name list writes et al. as a name (\"Roe, Jane and {al.}\", \"and et al.\"): pandoc and BibTeX print it as an "
+         "A name list writes et al. as a name (\"Roe, Jane and {al.}\", \"and et al.\", Czech \"a kol.\"): pandoc and BibTeX print it as an "
          "author (\"Roe and al. 2003\").",
          "Write 'and others', which styles print as et al."),
     Code("LR152", "control-character", "warning",
@@ -213,7 +213,7 @@ _CODES = (
     Code("LR158", "names-joined-by-word", "warning",
          "An author or editor name joins two people with a word for 'and' in another language (\"Douglas R. Mauro en "
          "Kevin J. Schmidt\", \"Darvas, Zsolt et Guntram Wolff\"; Dutch en, French et, German und, Scandinavian og and "
-         "och, Hungarian és, Turkish ve): BibTeX, biber and pandoc split names at 'and' alone, so they read and "
+         "och, Hungarian és, Turkish ve, Czech and Slovak a before a capital): BibTeX, biber and pandoc split names at 'and' alone, so they read and "
          "print one person.",
          "Join the people with ' and ' (in CSL, give each person an item of its own)."),
     Code("LR159", "misspelt-field", "warning",

@@ -99,8 +99,9 @@ def stray_quote(person: Person) -> str:
 
 _ET_AL = lazy(r"(?i)(?:et\.?\s*)?al\.?")
 """et al. as people write it in a name list: "et al.", "et. al", "et.al.", "etal", "al."."""
-_ET_AL_AFTER = re.compile(r"(?:^|[\s,])(?:(?:et|Et|ET)(?:\.\s*|\s+)(?:al|AL)|etal|et\.al)\.?$")
-"""et al. at the end of a name, after its words (with the "et": a family name "Al" is a name, and so is "Etal")."""
+_ET_AL_AFTER = re.compile(r"(?:^|[\s,])(?:(?:et|Et|ET)(?:\.\s*|\s+)(?:al|AL)|etal|et\.al|a\s+[kc]ol)\.?$")
+"""et al. at the end of a name, after its words (with the "et": a family name "Al" is a name, and so is "Etal"), or
+Czech and Slovak "a kol." (a kolektiv, "and others"; "a col." as written too)."""
 
 
 _AL_AS_GIVEN = lazy(r"(?i)a\.?\s*l\.?|al\.?")
@@ -116,10 +117,10 @@ def et_al_as_name(person: Person) -> bool:
 
 
 def _may_hold_et_al(person: Person) -> bool:
-    """Whether a name holds "al" or "AL", which every form of ``_ET_AL_AFTER`` does (most names do not: no pattern
-    run then)."""
+    """Whether a name holds "al", "AL" or "ol", which every form of ``_ET_AL_AFTER`` does (most names do not: no
+    pattern run then)."""
     parts = f"{person.given}\n{person.prefix}\n{person.family}"  # no "al" across two parts
-    return "al" in parts or "AL" in parts
+    return "al" in parts or "AL" in parts or "ol" in parts
 
 
 def et_al_in_name(person: Person) -> str:
@@ -156,11 +157,17 @@ def placeholder_name(person: Person, alone: bool) -> bool:
     return written in _PLACEHOLDERS or (alone and written == "others")
 
 
-_AND_WORDS = and_words("nl", "fr", "la", "de", "da", "nb", "sv", "hu", "tr")
+_AND_WORDS = and_words("nl", "fr", "la", "de", "da", "nb", "sv", "hu", "tr", "cs", "sk")
 """'and' in Dutch, French and Latin, German, Danish and Norwegian, Swedish, Hungarian, Turkish: joining two people in one
-name ("Douglas R. Mauro en Kevin J. Schmidt"). Not Spanish 'y', Portuguese 'e' nor Catalan 'i', which join the two
-family names of one person ("Ortega y Gasset"); not English "and", BibTeX's own separator; nor the locales' other
-words ("a", "i", "in", "ja", "un"), which are as often a word of a body's name or a particle as two people's join."""
+name ("Douglas R. Mauro en Kevin J. Schmidt"), and Czech and Slovak 'a' (``_CAPITAL_AFTER``). Not Spanish 'y',
+Portuguese 'e' nor Catalan 'i', which join the two family names of one person ("Ortega y Gasset"); not English "and",
+BibTeX's own separator; nor the locales' other words ("i", "in", "ja", "un"), which are as often a word of a body's name
+or a particle as two people's join."""
+
+_CAPITAL_AFTER = and_words("cs", "sk")
+"""Words for 'and' that join two people only before a capital ("BERGH, Joeri van den a Mattias BEHRER", ISO 690's form:
+the particle before it is the first person's), as 'a' is also a particle ("Thomas a Kempis", one word after it) and a
+word of a body's name ("Ústav pro jazyk a literaturu")."""
 
 
 def joining_word(person: Person) -> str:
@@ -181,8 +188,11 @@ def joining_word(person: Person) -> str:
         # after the word: the rest of the given names ("Darvas, Zsolt et Guntram Wolff"), or of the particles and the
         # family name it opens ("Douglas R. Mauro en Kevin J. Schmidt", "en" read as a particle)
         after = [w for w, k in parts[n + 1:] if k == parts[n][1] or (parts[n][1] > 0 and k > 0)]
+        capital = word in _CAPITAL_AFTER
+        if capital and not words[n + 1][:1].isupper():
+            continue
         if (words[n + 1].rstrip(".").casefold() != "al" and len(after) > 1
-                and not is_particle(words[n - 1]) and not is_particle(words[n + 1])
+                and (capital or not is_particle(words[n - 1])) and not is_particle(words[n + 1])
                 and not any(w.strip(".,()").casefold() in ORGANISATION_WORDS for w in words)):
             return word
     return ""
