@@ -265,6 +265,20 @@ def test_czech_a_joining_two_people_and_a_kol_for_et_al_are_named_so_not_as_capi
     assert [f.key for f in found(bib, "LR133") if f.key in ("b", "p", "k")] == []
 
 
+def test_names_written_initials_then_family_name_are_named_with_the_list_to_write() -> None:
+    # "M.O., Orap": the initials where the family name goes, BibTeX reads 'M.O.' as the family name and the
+    # citation says "M.O. and Ya.Ye. (2019)". The close cases: "Orap, M.O." and a family name of two letters ("Ng, Andrew").
+    bib = parse_bibliography("@article{o, author = {M.O., Orap and Ya.Ye., Kolba}, title = {T}, journal = {J},"
+                             " year = {2019}}\n"
+                             "@article{r, author = {Orap, M.O. and Ng, Andrew and Li, Y.}, title = {U}, journal = {J},"
+                             " year = {2019}}\n", "refs.bib")
+    (swapped,) = found(bib, "LR147")
+    assert (swapped.key, swapped.message) == (
+        "o", "the author list writes 'M.O., Orap' with initials alone where the family name goes: BibTeX reads "
+        "'M.O.' as the family name (printed, sorted and cited so)")
+    assert swapped.hint == "Write author = {Orap, M.O. and Kolba, Ya.Ye.}"
+
+
 def test_an_entry_type_spelt_as_in_another_language_gets_the_type_meant() -> None:
     # "@mannuel" (French manuel) twice in a hand-edited Mendeley file: the hint listed five types.
     bib = parse_bibliography("@mannuel{a, title = {T}, year = {2011}}\n@techrep{b, title = {U}, year = {2011}}\n",

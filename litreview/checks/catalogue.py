@@ -162,7 +162,8 @@ _CODES = (
          "Write it as YYYY-MM-DD, e.g. date = {2018-04-21}; a month as its macro, e.g. month = jul."),
     Code("LR147", "mixed-name-forms", "info",
          "A name list mixes 'Family, Given' and 'Given Family' (each name is read, but the list is hard to check "
-         "and often hides a missing 'and').",
+         "and often hides a missing 'and'), or writes its names 'Initials, Family' (\"M.O., Orap\": the initials "
+         "read as the family name).",
          "Write every name of the list one way, e.g. 'Knuth, Donald E. and Cobain, Kurt'."),
     Code("LR148", "letter-in-year", "warning",
          "The year holds a letter (2004a): biber and citeproc read no year in it, and author-date styles "

@@ -469,7 +469,7 @@ def _joined_hint(source: Source, role: str, word: str) -> str:
 
 def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: False) -> Iterable[Finding]:
     """LR153 for an author or editor list that joins people by commas; LR147 for one that writes some names
-    "Family, Given", others "Given Family". ``given_first``: whether the bibliography writes its people given name
+    "Family, Given", others "Given Family", or every name "Initials, Family". ``given_first``: whether the bibliography writes its people given name
     first, and no one family first outside this entry, which makes "Jouni Smed, Harri Hakonen" alone in its list
     two people (else it may be "García Márquez, Gabriel José")."""
     for role in ("author", "editor"):
@@ -487,6 +487,12 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
                     else "separate the people with ' and ', each written 'Family, Given'")
             yield entry_finding("LR153", source, f"the {role} list names {shown(joined[0])} as one person: its names are "
                                 "joined by commas, not by 'and'", hint, field=role)
+            continue
+        if swapped := _initials_first(listed):
+            fixed = " and ".join(_initials_last(n) for n in listed)
+            yield entry_finding("LR147", source, f"the {role} list writes {shown(swapped)} with initials alone where the "
+                                f"family name goes: BibTeX reads {shown(swapped.split(',')[0].strip())} as the family "
+                                "name (printed, sorted and cited so)", f"write {role} = {{{fixed}}}", field=role)
             continue
         if " and " not in value.lower():
             continue  # one name
@@ -536,6 +542,25 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
                                 f"family name first but {shown(natural)} given name first",
                                 "write every name as 'Family, Given' (a body's name in double braces: {{Name of the Body}})",
                                 field=role)
+
+
+_INITIALS_COMMA_FAMILY = lazy(r"((?:[^\W\d_]{1,2}\.[\s-]*){1,4}),\s*([^\W\d_][^\W\d_'’-]{1,60})")
+"""A name written initials first, then its comma and one word ("M.O., Orap", "Ya.Ye., Kolba"): the family name where
+the given names go."""
+
+
+def _initials_first(listed: list[str]) -> str:
+    """The first name of a list whose every name is written "Initials, Family" ('' when not so): one name so among
+    others written "Family, Initials" may be a body's or a slip of its own, all of them are the list's form."""
+    if not listed or not all((m := _INITIALS_COMMA_FAMILY.fullmatch(n)) and m.group(2)[0].isupper() for n in listed):
+        return ""
+    return listed[0]
+
+
+def _initials_last(name: str) -> str:
+    """ "M.O., Orap" written "Orap, M.O."."""
+    found = _INITIALS_COMMA_FAMILY.fullmatch(name)
+    return f"{found.group(2)}, {found.group(1).strip()}" if found else name
 
 
 _FAMILY_THEN_INITIALS = lazy(r"([^\W\d_][^\s,.]{1,60}(?:[ -][^\W\d_][^\s,.]{1,60})?)\s+((?:[^\W\d_]\.[\s-]*){1,3})")
