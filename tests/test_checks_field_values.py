@@ -267,11 +267,13 @@ def test_czech_a_joining_two_people_and_a_kol_for_et_al_are_named_so_not_as_capi
 
 def test_names_written_initials_then_family_name_are_named_with_the_list_to_write() -> None:
     # "M.O., Orap": the initials where the family name goes, BibTeX reads 'M.O.' as the family name and the
-    # citation says "M.O. and Ya.Ye. (2019)". The close cases: "Orap, M.O." and a family name of two letters ("Ng, Andrew").
+    # citation says "M.O. and Ya.Ye. (2019)". The close cases: "Orap, M.O.", a family name of two letters ("Ng, Andrew"),
+    # and one initial where the family name goes ("W., Alec": a family name cut to its initial as likely).
     bib = parse_bibliography("@article{o, author = {M.O., Orap and Ya.Ye., Kolba}, title = {T}, journal = {J},"
                              " year = {2019}}\n"
                              "@article{r, author = {Orap, M.O. and Ng, Andrew and Li, Y.}, title = {U}, journal = {J},"
-                             " year = {2019}}\n", "refs.bib")
+                             " year = {2019}}\n"
+                             "@misc{w, author = {W., Alec}, title = {Picard}, year = {2009}}\n", "refs.bib")
     (swapped,) = found(bib, "LR147")
     assert (swapped.key, swapped.message) == (
         "o", "the author list writes 'M.O., Orap' with initials alone where the family name goes: BibTeX reads "

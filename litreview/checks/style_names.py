@@ -544,9 +544,9 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
                                 field=role)
 
 
-_INITIALS_COMMA_FAMILY = lazy(r"((?:[^\W\d_]{1,2}\.[\s-]*){1,4}),\s*([^\W\d_][^\W\d_'’-]{1,60})")
+_INITIALS_COMMA_FAMILY = lazy(r"((?:[^\W\d_]{1,2}\.[\s-]*){2,4}),\s*([^\W\d_][^\W\d_'’-]{1,60})")
 """A name written initials first, then its comma and one word ("M.O., Orap", "Ya.Ye., Kolba"): the family name where
-the given names go."""
+the given names go. Two initials at least: "W., Alec" is as likely a family name cut to its initial."""
 
 
 def _initials_first(listed: list[str]) -> str:
