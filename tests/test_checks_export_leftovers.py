@@ -137,7 +137,7 @@ def _names(author: str) -> list[tuple[str, str, str]]:
 
 def test_et_al_written_into_a_name_is_et_al_as_a_name() -> None:
     assert _names("M.J. Berger et.al.") == [(
-        "LR151", "author 'et.al., M.J. Berger' is the name 'M.J. Berger' with et al. written into it: styles print "
+        "LR151", "author 'M.J. Berger et.al.' is the name 'M.J. Berger' with et al. written into it: styles print "
         "it as part of the name", "Write 'M.J. Berger and others' in the author field, which styles print as et al.")]
     assert [hint for _, _, hint in _names("Berger, M.J., et al.")] == [
         "Write 'Berger, M.J. and others' in the author field, which styles print as et al."]

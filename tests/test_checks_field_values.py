@@ -263,6 +263,8 @@ def test_czech_a_joining_two_people_and_a_kol_for_et_al_are_named_so_not_as_capi
         ("k", "Write 'Jana Nováková and others' in the author field, which styles print as et al."),
         ("p", "Write 'Pokorná J. and others' in the author field, which styles print as et al.")]
     assert [f.key for f in found(bib, "LR133") if f.key in ("b", "p", "k")] == []
+    assert [f.message for f in found(bib, "LR151") if f.key == "p"] == [
+        "author 'Pokorná J. a col.' is the name 'Pokorná J.' with et al. written into it: styles print it as part of the name"]
 
 
 def test_names_written_initials_then_family_name_are_named_with_the_list_to_write() -> None:

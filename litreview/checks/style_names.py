@@ -377,7 +377,8 @@ def _not_one_name(source: Source, role: str, person: Person, listed: Callable[[s
         return entry_finding("LR151", source, f"{role} list names {shown(person.sort_name())} as a person: it is "
                              "printed as one", "write 'and others', which styles print as et al.", field=role)
     if name := et_al_in_name(person):
-        return entry_finding("LR151", source, f"{role} {shown(person.sort_name())} is the name {shown(name)} with et al. "
+        written = next((" ".join(n.split()) for n in listed(role) if name in n), person.sort_name())  # as written
+        return entry_finding("LR151", source, f"{role} {shown(written)} is the name {shown(name)} with et al. "
                              "written into it: styles print it as part of the name",
                              f"write '{name} and others' in the {role} field, which styles print as et al.",
                              field=role)
