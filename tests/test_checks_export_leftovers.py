@@ -137,7 +137,7 @@ def _names(author: str) -> list[tuple[str, str, str]]:
 
 def test_et_al_written_into_a_name_is_et_al_as_a_name() -> None:
     assert _names("M.J. Berger et.al.") == [(
-        "LR151", "author 'et.al., M.J. Berger' is the name 'M.J. Berger' with et al. written into it: styles print "
+        "LR151", "author 'M.J. Berger et.al.' is the name 'M.J. Berger' with et al. written into it: styles print "
         "it as part of the name", "Write 'M.J. Berger and others' in the author field, which styles print as et al.")]
     assert [hint for _, _, hint in _names("Berger, M.J., et al.")] == [
         "Write 'Berger, M.J. and others' in the author field, which styles print as et al."]
@@ -228,6 +228,16 @@ def test_an_isbn_left_to_fill_in_is_named_a_placeholder() -> None:
         "LR122", "ISBN 'TODO' is a placeholder, not an ISBN", "Write the book's ISBN, or delete the isbn field")
     [wrong] = check_isbn(_one("publisher = {P}, isbn = {978-0-306-40615-8}", "book"))
     assert wrong.message == "ISBN '978-0-306-40615-8' is invalid: wrong check digit"
+
+
+def test_an_isbn_of_one_digit_repeated_is_a_placeholder_though_its_check_digit_holds() -> None:
+    # 1111111111 passes ISBN-10's check (55 = 5 x 11) and was then looked up in Open Library as a book.
+    for isbn in ("1111111111", "0000000000", "978-0000000000", "9999999999999", "ISBN 0-000-00000-0"):
+        [found] = check_isbn(_one(f"publisher = {{P}}, isbn = {{{isbn}}}", "book"))
+        assert (found.code, found.message) == ("LR122", f"ISBN '{isbn}' is a placeholder, not an ISBN"), isbn
+    assert list(check_isbn(_one("publisher = {P}, isbn = {978-0-306-40615-7}, isbn10 = {0-306-40615-2}", "book"))) == []
+    [article] = check_isbn(_one("journal = {J}, isbn = {1111111111}"))
+    assert article.hint == "Delete the isbn field: a journal article has no ISBN"
 
 
 def _endnote(fields: str, kind: str = "article"):

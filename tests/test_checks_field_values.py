@@ -246,6 +246,43 @@ def test_a_body_named_without_braces_is_no_two_people_joined_by_a_word() -> None
     assert [f.key for f in found(bib, "LR158")] == ["p"]
 
 
+def test_czech_a_joining_two_people_and_a_kol_for_et_al_are_named_so_not_as_capitals() -> None:
+    # ISO 690 names in a Czech thesis: "a" (Czech 'and') between two people, and "a kol." for et al. were LR133
+    # "family name in capitals", whose example kept the "a". The close cases: "a" before a particle's family name
+    # ("Thomas a Kempis") and in a body's name before a word in lower case are no join.
+    bib = parse_bibliography("@book{b, author = {BERGH, Joeri van den a Mattias BEHRER}, title = {T}, publisher = {P},"
+                             " year = {2012}}\n"
+                             "@book{p, author = {Pokorná J. a col.}, title = {U}, publisher = {P}, year = {2014}}\n"
+                             "@book{k, author = {Jana Nováková a kol.}, title = {W}, publisher = {P}, year = {2014}}\n"
+                             "@book{t, author = {Thomas a Kempis}, title = {V}, publisher = {P}, year = {1418}}\n"
+                             "@misc{u, author = {Ústav pro jazyk a literaturu}, title = {X}, year = {2020}}\n", "refs.bib")
+    (joined,) = found(bib, "LR158")
+    assert (joined.key, joined.message) == (
+        "b", "author 'BERGH, Joeri van den a Mattias BEHRER' joins people with 'a': styles read and print it as one person")
+    assert sorted((f.key, f.hint) for f in found(bib, "LR151")) == [
+        ("k", "Write 'Jana Nováková and others' in the author field, which styles print as et al."),
+        ("p", "Write 'Pokorná J. and others' in the author field, which styles print as et al.")]
+    assert [f.key for f in found(bib, "LR133") if f.key in ("b", "p", "k")] == []
+    assert [f.message for f in found(bib, "LR151") if f.key == "p"] == [
+        "author 'Pokorná J. a col.' is the name 'Pokorná J.' with et al. written into it: styles print it as part of the name"]
+
+
+def test_names_written_initials_then_family_name_are_named_with_the_list_to_write() -> None:
+    # "M.O., Orap": the initials where the family name goes, BibTeX reads 'M.O.' as the family name and the
+    # citation says "M.O. and Ya.Ye. (2019)". The close cases: "Orap, M.O.", a family name of two letters ("Ng, Andrew"),
+    # and one initial where the family name goes ("W., Alec": a family name cut to its initial as likely).
+    bib = parse_bibliography("@article{o, author = {M.O., Orap and Ya.Ye., Kolba}, title = {T}, journal = {J},"
+                             " year = {2019}}\n"
+                             "@article{r, author = {Orap, M.O. and Ng, Andrew and Li, Y.}, title = {U}, journal = {J},"
+                             " year = {2019}}\n"
+                             "@misc{w, author = {W., Alec}, title = {Picard}, year = {2009}}\n", "refs.bib")
+    (swapped,) = found(bib, "LR147")
+    assert (swapped.key, swapped.message) == (
+        "o", "the author list writes 'M.O., Orap' with initials alone where the family name goes: BibTeX reads "
+        "'M.O.' as the family name (printed, sorted and cited so)")
+    assert swapped.hint == "Write author = {Orap, M.O. and Kolba, Ya.Ye.}"
+
+
 def test_an_entry_type_spelt_as_in_another_language_gets_the_type_meant() -> None:
     # "@mannuel" (French manuel) twice in a hand-edited Mendeley file: the hint listed five types.
     bib = parse_bibliography("@mannuel{a, title = {T}, year = {2011}}\n@techrep{b, title = {U}, year = {2011}}\n",

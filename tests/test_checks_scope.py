@@ -244,6 +244,25 @@ def test_a_finding_gone_while_another_entry_or_sentence_gains_one_is_fixed() -> 
     assert (diff.new, diff.fixed, diff.changed) == ((no_doi,), (lacks,), ())
 
 
+def test_an_entry_finding_replaced_by_a_worse_one_on_the_same_field_is_changed_not_fixed() -> None:
+    # An entry that lacked its year loses its author too: the same code, a longer message.
+    no_year = Finding("LR110", "error", "@book entry lacks year or date", key="k", file="refs.bib", line=1)
+    neither = Finding("LR110", "error", "@book entry lacks author or editor, year or date", key="k",
+                      file="refs.bib", line=1)
+    diff = diff_findings(Side((no_year,)), Side((neither,)))
+    assert (diff.new, diff.fixed, diff.changed) == ((neither,), (), (no_year,))
+    # A DOI not yet verified made malformed: another code on the same field.
+    unverified = Finding("LR209", "info", "DOI 10.1000/x182 not yet verified", key="k", file="refs.bib", line=1)
+    malformed = Finding("LR120", "error", "doi '10.1000 x182' is not a DOI", key="k", file="refs.bib", line=1)
+    diff = diff_findings(Side((unverified,)), Side((malformed,)))
+    assert (diff.new, diff.fixed, diff.changed) == ((malformed,), (), (unverified,))
+    # Another entry's finding of the code, or another field's of the entry, stands for nothing: fixed.
+    elsewhere = replace(neither, key="j")
+    assert diff_findings(Side((no_year,)), Side((elsewhere,))).fixed == (no_year,)
+    miscased = Finding("LR133", "warning", "author 'SMITH, J.' is in capitals", key="k", file="refs.bib", line=1)
+    assert diff_findings(Side((unverified,)), Side((miscased,))).fixed == (unverified,)
+
+
 def test_the_text_summary_counts_a_changed_finding_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          capsys) -> None:
     (tmp_path / "refs.bib").write_text("@book{kabir2010, author = {Kabir, Ahmed}, title = {A Study of Things},\n"

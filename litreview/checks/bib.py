@@ -496,6 +496,16 @@ def isbn_problem(isbn: str) -> str:
     return f"an ISBN has 10 or 13 digits, this has {count}"
 
 
+def one_digit_isbn(isbn: str) -> bool:
+    """An ISBN of one digit repeated (1111111111, 0000000000, 978-0000000000, 9999999999999), its 978 or 979 and
+    its check digit aside: a placeholder, though its check digit may hold (1111111111's does)."""
+    digits = _ISBN_CHARS.sub("", isbn).upper().removeprefix("ISBN").lstrip(":")
+    if len(digits) not in (10, 13) or not digits[:-1].isdigit():
+        return False
+    body = digits[3:-1] if len(digits) == 13 and digits[:3] in ("978", "979") else digits[:-1]
+    return len(set(body)) == 1
+
+
 def isbns(raw: str) -> list[str]:
     """The ISBNs of an isbn field: split at , ; / or 'and', and at spaces between whole ISBNs (Zotero
     writes a book's ISBNs so: '978-1-4419-3266-2 978-1-4757-2514-8'), not inside one ('978 0 306 40615 7')."""
@@ -544,8 +554,10 @@ def check_isbn(source: Source) -> Iterable[Finding]:
                                 "list it was to print (the values in it are lost)",
                                 f"write the book's ISBN, or delete the {own_name('isbn', source)} field", field="isbn")
             continue
-        if problem and part.strip(" .!?").casefold() in PLACEHOLDERS:  # "TODO": a note to fill in later
+        if (problem and part.strip(" .!?").casefold() in PLACEHOLDERS) or one_digit_isbn(part):  # "TODO", 1111111111
             yield entry_finding("LR122", source, f"ISBN {shown(part)} is a placeholder, not an ISBN",
+                                f"delete the {own_name('isbn', source)} field: a journal article has no ISBN"
+                                if source.type == "article" else
                                 f"write the book's ISBN, or delete the {own_name('isbn', source)} field", field="isbn")
             continue
         if problem and not issn_problem(part):

@@ -163,7 +163,8 @@ _CODES = (
          "Write it as YYYY-MM-DD, e.g. date = {2018-04-21}; a month as its macro, e.g. month = jul."),
     Code("LR147", "mixed-name-forms", "info",
          "A name list mixes 'Family, Given' and 'Given Family' (each name is read, but the list is hard to check "
-         "and often hides a missing 'and').",
+         "and often hides a missing 'and'), or writes its names 'Initials, Family' (\"M.O., Orap\": the initials "
+         "read as the family name).",
          "Write every name of the list one way, e.g. 'Knuth, Donald E. and Cobain, Kurt'."),
     Code("LR148", "letter-in-year", "warning",
          "The year holds a letter (2004a): biber and citeproc read no year in it, and author-date styles "
@@ -178,7 +179,7 @@ _CODES = (
          "a paste: styles print it with the name.",
          "Delete the stray mark (an umlaut is written {\\\"u}; a nickname in quotes takes both marks)."),
     Code("LR151", "et-al-as-name", "warning",
-         "A name list writes et al. as a name (\"Roe, Jane and {al.}\", \"and et al.\"): pandoc and BibTeX print it as an "
+         "A name list writes et al. as a name (\"Roe, Jane and {al.}\", \"and et al.\", Czech \"a kol.\"): pandoc and BibTeX print it as an "
          "author (\"Roe and al. 2003\").",
          "Write 'and others', which styles print as et al."),
     Code("LR152", "control-character", "warning",
@@ -214,7 +215,7 @@ _CODES = (
     Code("LR158", "names-joined-by-word", "warning",
          "An author or editor name joins two people with a word for 'and' in another language (\"Douglas R. Mauro en "
          "Kevin J. Schmidt\", \"Darvas, Zsolt et Guntram Wolff\"; Dutch en, French et, German und, Scandinavian og and "
-         "och, Hungarian és, Turkish ve): BibTeX, biber and pandoc split names at 'and' alone, so they read and "
+         "och, Hungarian és, Turkish ve, Czech and Slovak a before a capital): BibTeX, biber and pandoc split names at 'and' alone, so they read and "
          "print one person.",
          "Join the people with ' and ' (in CSL, give each person an item of its own)."),
     Code("LR159", "misspelt-field", "warning",

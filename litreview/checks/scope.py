@@ -4,7 +4,7 @@ The base (where the branch left REF) is checked in full from git's objects, extr
 temporary folder (the user's tree is never checked out or touched), and its findings are
 matched against the working tree's. A finding is *new* when nothing in the base matches it,
 *fixed* when a base finding has no match now, and *changed* when, on the text's use of an entry,
-a new finding of another code stands where it was. Matching ignores where a finding sits (lines
+a new finding of another code stands where it was, or on an entry's field, a new finding no milder. Matching ignores where a finding sits (lines
 and sentence numbers move when text is added or deleted above it) and compares what it is
 about: code, entry key, message, and the sentence or source line it concerns. So deletions,
 renames and claims.yaml edits that cause errors elsewhere are caught, and old problems in
@@ -63,7 +63,8 @@ class FindingsDiff:
     """In the base, in a file the working tree's version of which could not be read: neither fixed nor kept."""
     changed: tuple[Finding, ...] = ()
     """In the base, replaced by a new finding of another code on the same place (LR307 unused-entry become LR311
-    for the same entry): the problem changed, it was not fixed."""
+    for the same entry), or by one no milder on the same entry's field (LR209 unverified become LR120 malformed-doi):
+    the problem changed, it was not fixed."""
 
 
 def identity(f: Finding) -> tuple[str, str, str]:
@@ -153,7 +154,21 @@ def diff_findings(base: Side, head: Side, renamed: Mapping[str, str] | None = No
 _USE_AREAS = ("LR3", "LR4")
 """The areas of findings on how the text uses an entry (text and bibliography, curated links): one of these that
 becomes another on the same entry or sentence is the same use judged anew. A finding on an entry's fields
-(bibliography, registry) that goes while another comes was fixed by the edit, and the other is new."""
+(bibliography, registry) that goes while another comes was fixed by the edit, and the other is new, unless the
+other is on the same field and no milder (``_FIELD``)."""
+
+_DOI_FIELD = frozenset({"LR120", "LR121", "LR200", "LR202", "LR204", "LR205", "LR206", "LR209", "LR210"})
+"""The codes on an entry's DOI as it stands (not those on a DOI missing, LR137 and LR208): a DOI not yet verified
+(LR209) made malformed (LR120) was not fixed, its finding changed."""
+
+
+def _field(f: Finding) -> tuple[str, str, str] | None:
+    """What an entry's finding on its fields is on: the entry and the field, told by the code (a finding of the
+    same code on the same entry, LR110 'lacks year' become 'lacks author or editor, year or date', is on the same
+    field; the DOI's codes share one). None: not a finding on an entry's fields."""
+    if not f.key or f.code[:3] not in ("LR1", "LR2"):
+        return None
+    return "field", f.key, "doi" if f.code in _DOI_FIELD else f.code
 
 
 def _place(f: Finding, side: Side) -> tuple[str, str, str] | None:
@@ -170,16 +185,21 @@ def _place(f: Finding, side: Side) -> tuple[str, str, str] | None:
 
 def _changed(gone: list[Finding], base: Side, new: list[Finding], head: Side) -> tuple[list[Finding], list[Finding]]:
     """The base findings left unmatched split into the fixed and the changed: those whose place (``_place``) a new
-    finding of another code of their area is on, each new finding standing for one."""
+    finding of another code of their area is on, or whose entry's field (``_field``) a new finding no milder is on,
+    each new finding standing for one."""
     places: dict[tuple[str, str, str], list[Finding]] = {}
     for f in new:
-        if (place := _place(f, head)) is not None:
+        if (place := _place(f, head) or _field(f)) is not None:
             places.setdefault(place, []).append(f)
     fixed: list[Finding] = []
     changed: list[Finding] = []
     for f in gone:
-        there = places.get(_place(f, base) or ("", "", ""), [])
-        now = next((i for i, g in enumerate(there) if g.code != f.code), None)
+        if (field_place := _field(f)) is not None:  # the same field's finding, no milder: the problem changed
+            there = places.get(field_place, [])
+            now = next((i for i, g in enumerate(there) if not _worse(f, g)), None)
+        else:
+            there = places.get(_place(f, base) or ("", "", ""), [])
+            now = next((i for i, g in enumerate(there) if g.code != f.code), None)
         if now is None:
             fixed.append(f)
         else:

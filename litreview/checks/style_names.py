@@ -99,8 +99,9 @@ def stray_quote(person: Person) -> str:
 
 _ET_AL = lazy(r"(?i)(?:et\.?\s*)?al\.?")
 """et al. as people write it in a name list: "et al.", "et. al", "et.al.", "etal", "al."."""
-_ET_AL_AFTER = re.compile(r"(?:^|[\s,])(?:(?:et|Et|ET)(?:\.\s*|\s+)(?:al|AL)|etal|et\.al)\.?$")
-"""et al. at the end of a name, after its words (with the "et": a family name "Al" is a name, and so is "Etal")."""
+_ET_AL_AFTER = re.compile(r"(?:^|[\s,])(?:(?:et|Et|ET)(?:\.\s*|\s+)(?:al|AL)|etal|et\.al|a\s+[kc]ol)\.?$")
+"""et al. at the end of a name, after its words (with the "et": a family name "Al" is a name, and so is "Etal"), or
+Czech and Slovak "a kol." (a kolektiv, "and others"; "a col." as written too)."""
 
 
 _AL_AS_GIVEN = lazy(r"(?i)a\.?\s*l\.?|al\.?")
@@ -116,10 +117,10 @@ def et_al_as_name(person: Person) -> bool:
 
 
 def _may_hold_et_al(person: Person) -> bool:
-    """Whether a name holds "al" or "AL", which every form of ``_ET_AL_AFTER`` does (most names do not: no pattern
-    run then)."""
+    """Whether a name holds "al", "AL" or "ol", which every form of ``_ET_AL_AFTER`` does (most names do not: no
+    pattern run then)."""
     parts = f"{person.given}\n{person.prefix}\n{person.family}"  # no "al" across two parts
-    return "al" in parts or "AL" in parts
+    return "al" in parts or "AL" in parts or "ol" in parts
 
 
 def et_al_in_name(person: Person) -> str:
@@ -156,11 +157,17 @@ def placeholder_name(person: Person, alone: bool) -> bool:
     return written in _PLACEHOLDERS or (alone and written == "others")
 
 
-_AND_WORDS = and_words("nl", "fr", "la", "de", "da", "nb", "sv", "hu", "tr")
+_AND_WORDS = and_words("nl", "fr", "la", "de", "da", "nb", "sv", "hu", "tr", "cs", "sk")
 """'and' in Dutch, French and Latin, German, Danish and Norwegian, Swedish, Hungarian, Turkish: joining two people in one
-name ("Douglas R. Mauro en Kevin J. Schmidt"). Not Spanish 'y', Portuguese 'e' nor Catalan 'i', which join the two
-family names of one person ("Ortega y Gasset"); not English "and", BibTeX's own separator; nor the locales' other
-words ("a", "i", "in", "ja", "un"), which are as often a word of a body's name or a particle as two people's join."""
+name ("Douglas R. Mauro en Kevin J. Schmidt"), and Czech and Slovak 'a' (``_CAPITAL_AFTER``). Not Spanish 'y',
+Portuguese 'e' nor Catalan 'i', which join the two family names of one person ("Ortega y Gasset"); not English "and",
+BibTeX's own separator; nor the locales' other words ("i", "in", "ja", "un"), which are as often a word of a body's name
+or a particle as two people's join."""
+
+_CAPITAL_AFTER = and_words("cs", "sk")
+"""Words for 'and' that join two people only before a capital ("BERGH, Joeri van den a Mattias BEHRER", ISO 690's form:
+the particle before it is the first person's), as 'a' is also a particle ("Thomas a Kempis", one word after it) and a
+word of a body's name ("Ústav pro jazyk a literaturu")."""
 
 
 def joining_word(person: Person) -> str:
@@ -181,8 +188,11 @@ def joining_word(person: Person) -> str:
         # after the word: the rest of the given names ("Darvas, Zsolt et Guntram Wolff"), or of the particles and the
         # family name it opens ("Douglas R. Mauro en Kevin J. Schmidt", "en" read as a particle)
         after = [w for w, k in parts[n + 1:] if k == parts[n][1] or (parts[n][1] > 0 and k > 0)]
+        capital = word in _CAPITAL_AFTER
+        if capital and not words[n + 1][:1].isupper():
+            continue
         if (words[n + 1].rstrip(".").casefold() != "al" and len(after) > 1
-                and not is_particle(words[n - 1]) and not is_particle(words[n + 1])
+                and (capital or not is_particle(words[n - 1])) and not is_particle(words[n + 1])
                 and not any(w.strip(".,()").casefold() in ORGANISATION_WORDS for w in words)):
             return word
     return ""
@@ -367,7 +377,8 @@ def _not_one_name(source: Source, role: str, person: Person, listed: Callable[[s
         return entry_finding("LR151", source, f"{role} list names {shown(person.sort_name())} as a person: it is "
                              "printed as one", "write 'and others', which styles print as et al.", field=role)
     if name := et_al_in_name(person):
-        return entry_finding("LR151", source, f"{role} {shown(person.sort_name())} is the name {shown(name)} with et al. "
+        written = next((" ".join(n.split()) for n in listed(role) if name in n), person.sort_name())  # as written
+        return entry_finding("LR151", source, f"{role} {shown(written)} is the name {shown(name)} with et al. "
                              "written into it: styles print it as part of the name",
                              f"write '{name} and others' in the {role} field, which styles print as et al.",
                              field=role)
@@ -459,7 +470,7 @@ def _joined_hint(source: Source, role: str, word: str) -> str:
 
 def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: False) -> Iterable[Finding]:
     """LR153 for an author or editor list that joins people by commas; LR147 for one that writes some names
-    "Family, Given", others "Given Family". ``given_first``: whether the bibliography writes its people given name
+    "Family, Given", others "Given Family", or every name "Initials, Family". ``given_first``: whether the bibliography writes its people given name
     first, and no one family first outside this entry, which makes "Jouni Smed, Harri Hakonen" alone in its list
     two people (else it may be "García Márquez, Gabriel José")."""
     for role in ("author", "editor"):
@@ -477,6 +488,12 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
                     else "separate the people with ' and ', each written 'Family, Given'")
             yield entry_finding("LR153", source, f"the {role} list names {shown(joined[0])} as one person: its names are "
                                 "joined by commas, not by 'and'", hint, field=role)
+            continue
+        if swapped := _initials_first(listed):
+            fixed = " and ".join(_initials_last(n) for n in listed)
+            yield entry_finding("LR147", source, f"the {role} list writes {shown(swapped)} with initials alone where the "
+                                f"family name goes: BibTeX reads {shown(swapped.split(',')[0].strip())} as the family "
+                                "name (printed, sorted and cited so)", f"write {role} = {{{fixed}}}", field=role)
             continue
         if " and " not in value.lower():
             continue  # one name
@@ -526,6 +543,25 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
                                 f"family name first but {shown(natural)} given name first",
                                 "write every name as 'Family, Given' (a body's name in double braces: {{Name of the Body}})",
                                 field=role)
+
+
+_INITIALS_COMMA_FAMILY = lazy(r"((?:[^\W\d_]{1,2}\.[\s-]*){2,4}),\s*([^\W\d_][^\W\d_'’-]{1,60})")
+"""A name written initials first, then its comma and one word ("M.O., Orap", "Ya.Ye., Kolba"): the family name where
+the given names go. Two initials at least: "W., Alec" is as likely a family name cut to its initial."""
+
+
+def _initials_first(listed: list[str]) -> str:
+    """The first name of a list whose every name is written "Initials, Family" ('' when not so): one name so among
+    others written "Family, Initials" may be a body's or a slip of its own, all of them are the list's form."""
+    if not listed or not all((m := _INITIALS_COMMA_FAMILY.fullmatch(n)) and m.group(2)[0].isupper() for n in listed):
+        return ""
+    return listed[0]
+
+
+def _initials_last(name: str) -> str:
+    """ "M.O., Orap" written "Orap, M.O."."""
+    found = _INITIALS_COMMA_FAMILY.fullmatch(name)
+    return f"{found.group(2)}, {found.group(1).strip()}" if found else name
 
 
 _FAMILY_THEN_INITIALS = lazy(r"([^\W\d_][^\s,.]{1,60}(?:[ -][^\W\d_][^\s,.]{1,60})?)\s+((?:[^\W\d_]\.[\s-]*){1,3})")
