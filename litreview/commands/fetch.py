@@ -77,7 +77,7 @@ class RichProgress:
 
 def _summary(report, bibliography, width: int | None = None) -> str:
     """Each entry's registry status after the run: a table when wide, a list when narrow; words never cut."""
-    from ..checks.registry import another_work, reportable
+    from ..checks.registry import alias_primary, another_work, reportable
     from ..registry.report import registry_states, worst_update
     from ._layout import Column, output_width, render
 
@@ -97,6 +97,8 @@ def _summary(report, bibliography, width: int | None = None) -> str:
         shown = reportable(meta.mismatches)
         if meta.status == "verified" and another_work(shown):
             status += " (DOI of another work: LR202)"
+        elif meta.status == "verified" and alias_primary(source, meta, shown):
+            status += " (DOI alias: LR212)"
         fields = ", ".join(m.field if m in shown else f"{m.field} ({m.kind} only)" if m.kind in ("case", "punctuation")
                            else f"{m.field} (unclear)" for m in meta.mismatches)
         url = ""

@@ -222,6 +222,7 @@ class _Run:
     def __init__(self, sources: tuple[Source, ...], config: Config, snap: Snapshot, todo: _Plan,
                  clock: Callable[[], datetime], progress: Progress | None) -> None:
         self.sources, self.config, self.snap, self.todo = sources, config, snap, todo
+        self.by_key = {s.key: s for s in sources}
         self.clock, self.progress = clock, progress
         self.failures: dict[str, str] = {}
         self.url_results: dict[str, UrlCheck] = {}
@@ -284,9 +285,16 @@ class _Run:
             self.progress.advance(http.stats)
 
     async def _doi(self, http: Http, ends: Any, agencies: Any, doi: str) -> None:
+        from .matching import entry_match
         from .resolvers import resolve
 
-        got = await resolve(http, ends, agencies, doi)
+        citing = [self.by_key[key] for key in self.todo.dois[doi] if key in self.by_key]
+
+        def same_work(record: Any) -> bool:
+            """An alias's answer (the primary's record) is taken only when it is every citing entry's work."""
+            return bool(citing) and all(entry_match(s, record) is not None for s in citing)
+
+        got = await resolve(http, ends, agencies, doi, same_work)
         self._keep(got.synthetic, got.url)
         entry = DoiEntry(doi=doi, agency=got.agency, format=got.format, http_status=got.http_status,
                          fetched_at=_stamp(self.clock), source_url=got.url, record=got.raw,

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..doi import doi_problem, is_short_doi
+from ..doi import doi_problem, is_short_doi, normalize_doi
 from ..model import Bibliography, RegistryRecord, Source, SourceMetadata, UrlCheck
 from ..text import of_total, plural
 from .handlers import agency_label, by_name
@@ -157,10 +157,13 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
         return done("not-found", "; ".join([f"{agency} answered that the DOI does not exist "
                                             f"(HTTP 404 on {entry.fetched_at[:10]}); check it for typos", *extra]),
                     fetched_at=entry.fetched_at, stale=stale, doi_state=((resolver, "not-found"),))
-    from .parse import parse_record
+    from .parse import alias_of, parse_record
     from .reconcile import reconcile
 
     record = parse_record(entry.format, entry.record or {}, entry.agency)
+    primary = alias_of(record, source.doi)
+    if primary:  # (stored only when the record was the entry's work: fetch.py, parse.answer_problem)
+        extra.insert(0, f"{agency} answers {normalize_doi(source.doi)} with the record of {primary}: an alias of it")
     return done("verified", "; ".join(extra), record=_with_evidence(record, ident.records),
                 fetched_at=entry.fetched_at, stale=stale, mismatches=reconcile(source, record),
                 doi_state=((resolver, "found"),))
