@@ -98,10 +98,11 @@ def answer_problem(fmt: str, raw: Any, asked: str,
 
     The record must have its format's shape, and when it names a DOI, that DOI must be
     the one asked for (a registry or proxy answering with another work's record is not
-    this DOI's). The one exception is an alias: Crossref answers an alias DOI with the
-    primary DOI's record, taken only when ``same_work`` says the record is the work of
-    every entry citing ``asked`` (``matching.entry_match``); the entries then learn the
-    primary DOI (``alias_of``).
+    this DOI's). The one exception is an alias: a registry answering an alias DOI with
+    the primary DOI's record (doi.org redirects an alias to its primary; Crossref's REST
+    API is documented to answer 404 for an alias instead) is taken only when ``same_work``
+    says the record is the work of every entry citing ``asked`` (``matching.entry_match``);
+    the entries then learn the primary DOI (``alias_of``).
     """
     problem = shape_problem(fmt, raw)
     if problem:
