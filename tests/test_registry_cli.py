@@ -258,3 +258,21 @@ def test_another_works_record_for_a_doi_is_still_not_stored(fake, capsys) -> Non
     (source,) = json.loads(out)["sources"]
     assert source["status"] == "failed" and "another DOI, 10.5555/lr.culture.2005" in source["reason"], source
     assert not list(Path("metadata").glob("doi/*alias*")), list(Path("metadata").rglob("*"))
+
+
+@pytest.mark.parametrize(("signal", "code", "word"), [(KeyboardInterrupt, 130, "interrupted"), ("term", 143, "terminated")])
+def test_an_interrupted_fetch_says_the_stored_answers_are_kept(fake, capsys, monkeypatch, signal, code, word) -> None:
+    # After Ctrl-C, fetch said only "interrupted": a user could not know that every answer already arrived is in
+    # the snapshot, and that a second run asks only for the rest.
+    import litreview.registry.fetch as fetch_module
+    from litreview.cli import _Terminated
+
+    def stopped(*args, **kw):
+        raise KeyboardInterrupt if signal is KeyboardInterrupt else _Terminated
+
+    monkeypatch.setattr(fetch_module, "fetch_all", stopped)
+    got, _, err = run(capsys, "fetch", *ARGS, "--no-urls")
+    assert got == code, err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith(f"{word}: the answers already stored in "), err
+    assert "metadata are kept" in last and "`litreview fetch` run again asks only for the rest" in last, last

@@ -173,6 +173,10 @@ def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mail
         report = fetch_all(sources, config, progress=progress, offline=offline, refresh=refresh,
                            discover=not no_search, check_urls=not no_urls, foreign_ok=snapshot_chosen(paths.get("metadata")),
                            refresh_days=age_days(older_than) if older_than else None)
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: each answer was written as it arrived (cli._stopped says it)
+        exc.add_note(f"the answers already stored in {config.path('metadata')} are kept, and `litreview fetch` run "
+                     "again asks only for the rest")
+        raise
     finally:
         progress.stop()
     if fmt == "json":
