@@ -257,6 +257,9 @@ def test_another_works_record_for_a_doi_is_still_not_stored(fake, capsys) -> Non
     assert code == 1 and "not stored" in err, err
     (source,) = json.loads(out)["sources"]
     assert source["status"] == "failed" and "another DOI, 10.5555/lr.culture.2005" in source["reason"], source
+    # The registry that answered is the one said to have failed (the note names Crossref; this said doi.org).
+    assert ("Crossref", "failed") in {(r["registry"], r["state"]) for r in source["registries"]}, source
+    assert "doi.org" not in {r["registry"] for r in source["registries"]}, source
     assert not list(Path("metadata").glob("doi/*alias*")), list(Path("metadata").rglob("*"))
 
 

@@ -225,6 +225,8 @@ class _Run:
         self.by_key = {s.key: s for s in sources}
         self.clock, self.progress = clock, progress
         self.failures: dict[str, str] = {}
+        self.failed_at: dict[str, str] = {}
+        """Entry key -> the DOI resolver whose answer failed ('' when not known: doi.org is said)."""
         self.url_results: dict[str, UrlCheck] = {}
         self.written: list[str] = []
         self.errors: list[str] = []
@@ -279,6 +281,7 @@ class _Run:
         except RegistryError as exc:
             for key in keys:
                 self.failures[key] = exc.message
+                self.failed_at[key] = getattr(exc, "registry", "")
             self.errors.append(f"{label}: {exc.message}")
         # Not in a `finally`: a lookup cancelled by Ctrl-C is not done, and the bar must not say it is.
         if self.progress:
@@ -380,6 +383,7 @@ class _Run:
                 status = "unverified"
             meta[s.key] = metadata_for(s, self.snap, now=now, stale_days=self.config.stale_days,
                                        failure=failure, failure_status=status, failure_state=state,
+                                       failure_registry=self.failed_at.get(s.key, ""),
                                        url_check=url_check,
                                        url_note=url_note, origins=self.origins, id_failures=self.id_failures)
         return FetchReport(

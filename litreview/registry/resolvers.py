@@ -135,13 +135,18 @@ async def resolve(http: Http, ends: Endpoints, agencies: AgencyLookup, doi: str,
     except FetchFailed:
         agency = ""
     handler = resolver_for(agency or "unknown")
-    got = await handler.fetch(http, ends, doi)
+    try:
+        got = await handler.fetch(http, ends, doi)
+    except FetchFailed as exc:  # the status says which registry failed (Crossref, DataCite or doi.org)
+        exc.registry = exc.registry or handler.name
+        raise
     if got.outcome == "found":
         from .parse import answer_problem
 
         problem = answer_problem(got.format, got.raw, doi, same_work)
         if problem:  # never stored as this DOI's record
-            raise FetchFailed(f"{handler.label} answered for {doi} with {problem}; not stored", url=got.url)
+            raise FetchFailed(f"{handler.label} answered for {doi} with {problem}; not stored", url=got.url,
+                              registry=handler.name)
     return got
 
 

@@ -40,7 +40,7 @@ def age_days(fetched_at: str, now: datetime) -> float | None:
 
 
 def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: int,
-                 failure: str = "", failure_status: str = "failed", failure_state: str = "failed",
+                 failure: str = "", failure_status: str = "failed", failure_state: str = "failed", failure_registry: str = "",
                  url_check: UrlCheck | None = None, url_note: str = "", origins: Origins | None = None,
                  id_failures: Mapping[tuple[str, str], Any] | None = None) -> SourceMetadata:
     """One entry's view of the snapshot; ``failure`` and ``url_check`` overlay this run's outcome.
@@ -50,7 +50,8 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     for the configured registries'. Registries other than the DOI resolvers (OpenAlex,
     arXiv, PubMed, Open Library, Google Books) add their records and retraction evidence
     (``lookups.identity``); ``id_failures`` are this run's unanswered questions; ``failure_state``: how the DOI's
-    registries answered a failed run (``lookups.STATES``: "unreachable" when the network was).
+    registries answered a failed run (``lookups.STATES``: "unreachable" when the network was), ``failure_registry``
+    which of them failed (a handler's name; doi.org when not known).
     """
     origins = origins or Origins.real()
     ident = identity(source, snap, origins, failures=id_failures)
@@ -140,7 +141,7 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     if entry is None:
         if failure:
             return done(failure_status, "; ".join(p for p in (failure, corrupt) if p),
-                        doi_state=(("doi", failure_state),))
+                        doi_state=((failure_registry or "doi", failure_state),))
         return done("unverified", corrupt or f"not yet verified: the snapshot has no registry record for this DOI "
                                              f"{RUN_FETCH}", doi_state=tuple((r, "not-asked") for r in DOI_REGISTRIES))
     age = age_days(entry.fetched_at, now)
