@@ -212,3 +212,11 @@ def test_an_alias_says_the_primary_doi_to_write_and_another_works_record_is_no_a
         Mismatch("title", "The Discipline of the Democratic Peace", "Soil Microbes", "different", "unclear"),
         Mismatch("authors", "Williams, Michael C.", "Jones, Ann", "different", "unclear")))
     assert codes({KEY: other}) == ["LR202"]  # never "write doi = {...}" for another work's DOI
+
+
+def test_a_doi_the_registry_does_not_know_may_be_an_alias() -> None:
+    # Crossref's REST API answers 404 for an alias DOI (one the publisher merged into another; doi.org still
+    # redirects it): "look the work up by title" alone left the user hunting for a DOI doi.org would have named.
+    (found,) = [f for f in run({KEY: replace(VERIFIED, status="not-found", record=None)}) if f.code == "LR200"]
+    assert found.hint == ("Check the DOI for typos; if https://doi.org/10.1177/1354066101007004006 still opens the "
+                          "work, the DOI is an alias of another: write the DOI it leads to"), found.hint

@@ -73,8 +73,10 @@ def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool 
         yield entry_finding("LR200", source, f"the work is not known to any registry: {meta.reason}",
                             "check the identifiers (ISBN, arXiv id, PubMed id) for typos")
     elif meta.status == "not-found":
+        # Crossref's REST API answers 404 for an alias too (a DOI merged into another; doi.org still redirects it).
         yield entry_finding("LR200", source, f"DOI {doi} does not exist: {agency} answered 404{when}",
-                            field="doi")
+                            f"check the DOI for typos; if https://doi.org/{doi} still opens the work, the DOI is an "
+                            "alias of another: write the DOI it leads to", field="doi")
     elif meta.status in ("unverified", "failed") and not (meta.record is None and is_short_doi(doi)):
         # (a shortDOI, which no registry is asked about, is LR121's: one finding, with the form to write)
         from ..registry.status import RUN_FETCH  # (only for such an entry; the hint says what to do)
