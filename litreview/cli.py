@@ -140,12 +140,15 @@ def _as_given(exc: LitreviewError) -> LitreviewError:
 
 
 def _stopped(exc: BaseException) -> int:
-    """'interrupted' and 130 after Ctrl-C, 'terminated' and 143 after SIGTERM."""
+    """'interrupted' and 130 after Ctrl-C, 'terminated' and 143 after SIGTERM, with what the command noted on the
+    exception about what is kept (``add_note``: fetch says its stored answers are)."""
     # click turns KeyboardInterrupt into Abort; SIGTERM arrives as _Terminated (see ``run``).
+    notes = "".join(f": {note}" for note in (*getattr(exc, "__notes__", ()),
+                                             *getattr(exc.__context__, "__notes__", ())))
     if isinstance(exc, _Terminated) or isinstance(exc.__context__, _Terminated):
-        sys.stderr.write("terminated\n")
+        sys.stderr.write(f"terminated{notes}\n")
         return 143
-    sys.stderr.write("interrupted\n")
+    sys.stderr.write(f"interrupted{notes}\n")
     return 130
 
 

@@ -95,6 +95,8 @@ CASES = {
                                                    final_url="https://example.org/new")),
               replace(VERIFIED, url_check=UrlCheck("https://example.org/page", ok=True, status=200,
                                                    final_url="https://example.org/page/"))),
+    # The registry answered the entry's DOI (an alias) with the record of the work's primary DOI.
+    "LR212": (replace(VERIFIED, record=replace(RECORD, doi="10.1177/primary.2001")), VERIFIED),
     # A search answer from a test server was ignored; the entry's own record is the real registry's.
     "LR220": (replace(VERIFIED, ignored=("http://127.0.0.1:8765",)), VERIFIED),
 }
@@ -199,3 +201,22 @@ def test_unverified_doi_is_named_bare_when_the_field_holds_its_link() -> None:
     meta = {KEY: SourceMetadata(key=KEY, status="unverified", reason="not yet verified: the snapshot has no record")}
     [lr209] = [f for f in run(meta, bib) if f.code == "LR209"]
     assert lr209.message == "DOI 10.1177/1354066101007004006 not yet verified: the snapshot has no record"
+
+
+def test_an_alias_says_the_primary_doi_to_write_and_another_works_record_is_no_alias() -> None:
+    alias = replace(VERIFIED, record=replace(RECORD, doi="10.1177/primary.2001"))
+    (found,) = [f for f in run({KEY: alias}) if f.code == "LR212"]
+    assert found.hint == "Write doi = {10.1177/primary.2001}" and found.line == 6, found  # the doi field's line
+    assert "10.1177/1354066101007004006" in found.message and found.severity == "warning"
+    other = replace(alias, mismatches=(
+        Mismatch("title", "The Discipline of the Democratic Peace", "Soil Microbes", "different", "unclear"),
+        Mismatch("authors", "Williams, Michael C.", "Jones, Ann", "different", "unclear")))
+    assert codes({KEY: other}) == ["LR202"]  # never "write doi = {...}" for another work's DOI
+
+
+def test_a_doi_the_registry_does_not_know_may_be_an_alias() -> None:
+    # Crossref's REST API answers 404 for an alias DOI (one the publisher merged into another; doi.org still
+    # redirects it): "look the work up by title" alone left the user hunting for a DOI doi.org would have named.
+    (found,) = [f for f in run({KEY: replace(VERIFIED, status="not-found", record=None)}) if f.code == "LR200"]
+    assert found.hint == ("Check the DOI for typos; if https://doi.org/10.1177/1354066101007004006 still opens the "
+                          "work, the DOI is an alias of another: write the DOI it leads to"), found.hint

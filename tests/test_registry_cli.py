@@ -211,3 +211,71 @@ def test_fetch_json_says_offline_for_an_offline_run_and_unreachable_apart(tmp_pa
     code, out, _ = run(capsys, "fetch", *ARGS, "--format", "json")
     summary = json.loads(out)["summary"]
     assert code == 1 and summary["offline"] is True and summary["unreachable"] is True
+
+
+def _alias_of_culture(fake: FakeRegistry, entry_title: str, author: str) -> None:
+    """The fake answers the alias 10.5555/lr.alias.2005 as Crossref answers an alias: with the primary's record."""
+    from litreview.testing.fake_data import Stored
+
+    primary = fake.works["10.5555/lr.culture.2005"]
+    fake.add(Stored("10.5555/lr.alias.2005", "crossref", "crossref", primary.record, True))
+    Path("alias.bib").write_text(
+        f"@article{{aliased,\n  author = {{{author}}},\n  title = {{{entry_title}}},\n"
+        "  journal = {Journal of Synthetic Security Studies},\n  year = {2005},\n  volume = {14},\n"
+        "  number = {3},\n  pages = {448--488},\n  doi = {10.5555/lr.alias.2005},\n}\n", encoding="utf-8")
+
+
+def test_an_alias_answered_with_the_primary_record_is_stored_and_told(fake, capsys, monkeypatch) -> None:
+    # Crossref answers an alias DOI with the primary DOI's record. Fetch called that "failed" on every run
+    # (exit 1, "doi.org: failed") and check then advised running fetch with network access.
+    _alias_of_culture(fake, "World Culture and Imagined Military Power", "Fernhill, Theodora")
+    monkeypatch.setenv("COLUMNS", "250")
+    argv = ("--bib", "alias.bib", "--metadata-dir", "metadata")
+    code, out, err = run(capsys, "fetch", *argv, "--no-urls", "--no-search", "--format", "json")
+    assert code == 0, err
+    (source,) = json.loads(out)["sources"]
+    assert source["status"] == "verified", source
+    assert "10.5555/lr.culture.2005" in source["reason"], source["reason"]
+    assert {(r["registry"], r["state"]) for r in source["registries"]} >= {("Crossref", "found")}, source
+    fake.reset()
+    code, out, err = run(capsys, "fetch", *argv, "--no-urls", "--no-search")
+    assert code == 0 and fake.count() == 0, err
+    assert "LR212" in out, out  # (the status column wraps "verified (DOI alias: LR212)")
+    code, out, _ = run(capsys, "check", *argv, "--essay", "", "--format", "json")
+    found = [f for f in json.loads(out)["findings"] if f["key"] == "aliased"]
+    assert [f["code"] for f in found] == ["LR212"], found
+    assert "doi = {10.5555/lr.culture.2005}" in found[0]["hint"], found
+    assert "10.5555/lr.alias.2005" in found[0]["message"] and found[0]["severity"] == "warning"
+
+
+def test_another_works_record_for_a_doi_is_still_not_stored(fake, capsys) -> None:
+    # The same answer for an entry that is not the record's work (a proxy or cache answering with another
+    # work's record) is not taken for an alias: nothing is stored, the lookup failed.
+    _alias_of_culture(fake, "Naval Doctrine in Synthetic Archipelagos", "Someone, Else")
+    argv = ("--bib", "alias.bib", "--metadata-dir", "metadata")
+    code, out, err = run(capsys, "fetch", *argv, "--no-urls", "--no-search", "--format", "json")
+    assert code == 1 and "not stored" in err, err
+    (source,) = json.loads(out)["sources"]
+    assert source["status"] == "failed" and "another DOI, 10.5555/lr.culture.2005" in source["reason"], source
+    # The registry that answered is the one said to have failed (the note names Crossref; this said doi.org).
+    assert ("Crossref", "failed") in {(r["registry"], r["state"]) for r in source["registries"]}, source
+    assert "doi.org" not in {r["registry"] for r in source["registries"]}, source
+    assert not list(Path("metadata").glob("doi/*alias*")), list(Path("metadata").rglob("*"))
+
+
+@pytest.mark.parametrize(("signal", "code", "word"), [(KeyboardInterrupt, 130, "interrupted"), ("term", 143, "terminated")])
+def test_an_interrupted_fetch_says_the_stored_answers_are_kept(fake, capsys, monkeypatch, signal, code, word) -> None:
+    # After Ctrl-C, fetch said only "interrupted": a user could not know that every answer already arrived is in
+    # the snapshot, and that a second run asks only for the rest.
+    import litreview.registry.fetch as fetch_module
+    from litreview.cli import _Terminated
+
+    def stopped(*args, **kw):
+        raise KeyboardInterrupt if signal is KeyboardInterrupt else _Terminated
+
+    monkeypatch.setattr(fetch_module, "fetch_all", stopped)
+    got, _, err = run(capsys, "fetch", *ARGS, "--no-urls")
+    assert got == code, err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith(f"{word}: the answers already stored in "), err
+    assert "metadata are kept" in last and "`litreview fetch` run again asks only for the rest" in last, last

@@ -299,6 +299,10 @@ _CODES = (
          "Run `litreview fetch --refresh` to update the snapshot."),
     Code("LR211", "moved-url", "info", "The entry's URL answers only by redirecting to another address.",
          "Cite the address it redirects to, if that is the same document."),
+    Code("LR212", "doi-alias", "warning",
+         "The registry answers the entry's DOI with the record of another DOI of the same work: the DOI is an "
+         "alias, and the registry's own DOI for the work is that other one.",
+         "Write the DOI the registry gives (the finding names it)."),
     Code("LR220", "foreign-record", "warning",
          "The snapshot holds a record from a server that is not a configured registry (a mirror or a "
          "test server); it was ignored.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..bibliography.load import CONTAINER_FIELDS, PUBLISHER_FIELDS
-from ..doi import bare_doi, is_short_doi
+from ..doi import bare_doi, is_short_doi, normalize_doi
 from ..model import Bibliography, Finding, Mismatch, Source, SourceMetadata
 from .bib import entry_finding
 
@@ -54,7 +54,7 @@ def reportable(mismatches: tuple[Mismatch, ...], *, year_in_title: bool = False)
 
 
 def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool = False) -> Iterable[Finding]:
-    """LR200-LR211 and LR220 for one entry."""
+    """LR200-LR212 and LR220 for one entry."""
     if meta.record:
         from ..registry.handlers import agency_label  # (only with a record: the import is not free per entry)
 
@@ -73,8 +73,10 @@ def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool 
         yield entry_finding("LR200", source, f"the work is not known to any registry: {meta.reason}",
                             "check the identifiers (ISBN, arXiv id, PubMed id) for typos")
     elif meta.status == "not-found":
+        # Crossref's REST API answers 404 for an alias too (a DOI merged into another; doi.org still redirects it).
         yield entry_finding("LR200", source, f"DOI {doi} does not exist: {agency} answered 404{when}",
-                            field="doi")
+                            f"check the DOI for typos; if https://doi.org/{doi} still opens the work, the DOI is an "
+                            "alias of another: write the DOI it leads to", field="doi")
     elif meta.status in ("unverified", "failed") and not (meta.record is None and is_short_doi(doi)):
         # (a shortDOI, which no registry is asked about, is LR121's: one finding, with the form to write)
         from ..registry.status import RUN_FETCH  # (only for such an entry; the hint says what to do)
@@ -84,7 +86,13 @@ def check_metadata(source: Source, meta: SourceMetadata, *, year_in_title: bool 
         state = "could not be verified" if meta.status == "failed" else "not yet verified"
         yield entry_finding("LR209", source, f"{what} {state}: {why}")
     if meta.status == "verified":
-        yield from check_mismatches(source, reportable(meta.mismatches, year_in_title=year_in_title), agency)
+        shown = reportable(meta.mismatches, year_in_title=year_in_title)
+        primary = alias_primary(source, meta, shown)
+        if primary:
+            yield entry_finding("LR212", source, f"{agency} answers DOI {doi} with the record of {primary}, "
+                                                 "the same work: it is an alias", f"write doi = {{{primary}}}",
+                                field="doi")
+        yield from check_mismatches(source, shown, agency)
     if meta.record is not None:
         yield from check_updates(source, meta)
     if meta.stale and meta.status in ("verified", "not-found"):
@@ -112,6 +120,14 @@ def another_work(mismatches: tuple[Mismatch, ...]) -> Mismatch | None:
     if kinds.get("title") == "different" and kinds.get("authors") == "different":
         return next(m for m in mismatches if m.field == "title")
     return None
+
+
+def alias_primary(source: Source, meta: SourceMetadata, shown: tuple[Mismatch, ...]) -> str:
+    """The primary DOI when the registry answered the entry's DOI with the record of another DOI of the same
+    work (an alias; ``shown``: the reportable mismatches, which must not say another work), else ''."""
+    doi = normalize_doi(source.doi) if source.doi.strip() else ""
+    primary = meta.record.doi if meta.record is not None and doi else ""
+    return primary if primary and primary != doi and another_work(shown) is None else ""
 
 
 def check_mismatches(source: Source, mismatches: tuple[Mismatch, ...], agency: str) -> Iterable[Finding]:

@@ -77,7 +77,7 @@ class RichProgress:
 
 def _summary(report, bibliography, width: int | None = None) -> str:
     """Each entry's registry status after the run: a table when wide, a list when narrow; words never cut."""
-    from ..checks.registry import another_work, reportable
+    from ..checks.registry import alias_primary, another_work, reportable
     from ..registry.report import registry_states, worst_update
     from ._layout import Column, output_width, render
 
@@ -97,6 +97,8 @@ def _summary(report, bibliography, width: int | None = None) -> str:
         shown = reportable(meta.mismatches)
         if meta.status == "verified" and another_work(shown):
             status += " (DOI of another work: LR202)"
+        elif meta.status == "verified" and alias_primary(source, meta, shown):
+            status += " (DOI alias: LR212)"
         fields = ", ".join(m.field if m in shown else f"{m.field} ({m.kind} only)" if m.kind in ("case", "punctuation")
                            else f"{m.field} (unclear)" for m in meta.mismatches)
         url = ""
@@ -171,6 +173,10 @@ def command(fmt: str, offline: bool, refresh: bool, older_than: str | None, mail
         report = fetch_all(sources, config, progress=progress, offline=offline, refresh=refresh,
                            discover=not no_search, check_urls=not no_urls, foreign_ok=snapshot_chosen(paths.get("metadata")),
                            refresh_days=age_days(older_than) if older_than else None)
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: each answer was written as it arrived (cli._stopped says it)
+        exc.add_note(f"the answers already stored in {config.path('metadata')} are kept, and `litreview fetch` run "
+                     "again asks only for the rest")
+        raise
     finally:
         progress.stop()
     if fmt == "json":

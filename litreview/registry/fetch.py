@@ -222,8 +222,11 @@ class _Run:
     def __init__(self, sources: tuple[Source, ...], config: Config, snap: Snapshot, todo: _Plan,
                  clock: Callable[[], datetime], progress: Progress | None) -> None:
         self.sources, self.config, self.snap, self.todo = sources, config, snap, todo
+        self.by_key = {s.key: s for s in sources}
         self.clock, self.progress = clock, progress
         self.failures: dict[str, str] = {}
+        self.failed_at: dict[str, str] = {}
+        """Entry key -> the DOI resolver whose answer failed ('' when not known: doi.org is said)."""
         self.url_results: dict[str, UrlCheck] = {}
         self.written: list[str] = []
         self.errors: list[str] = []
@@ -278,15 +281,23 @@ class _Run:
         except RegistryError as exc:
             for key in keys:
                 self.failures[key] = exc.message
+                self.failed_at[key] = getattr(exc, "registry", "")
             self.errors.append(f"{label}: {exc.message}")
         # Not in a `finally`: a lookup cancelled by Ctrl-C is not done, and the bar must not say it is.
         if self.progress:
             self.progress.advance(http.stats)
 
     async def _doi(self, http: Http, ends: Any, agencies: Any, doi: str) -> None:
+        from .matching import entry_match
         from .resolvers import resolve
 
-        got = await resolve(http, ends, agencies, doi)
+        citing = [self.by_key[key] for key in self.todo.dois[doi] if key in self.by_key]
+
+        def same_work(record: Any) -> bool:
+            """An alias's answer (the primary's record) is taken only when it is every citing entry's work."""
+            return bool(citing) and all(entry_match(s, record) is not None for s in citing)
+
+        got = await resolve(http, ends, agencies, doi, same_work)
         self._keep(got.synthetic, got.url)
         entry = DoiEntry(doi=doi, agency=got.agency, format=got.format, http_status=got.http_status,
                          fetched_at=_stamp(self.clock), source_url=got.url, record=got.raw,
@@ -372,6 +383,7 @@ class _Run:
                 status = "unverified"
             meta[s.key] = metadata_for(s, self.snap, now=now, stale_days=self.config.stale_days,
                                        failure=failure, failure_status=status, failure_state=state,
+                                       failure_registry=self.failed_at.get(s.key, ""),
                                        url_check=url_check,
                                        url_note=url_note, origins=self.origins, id_failures=self.id_failures)
         return FetchReport(

@@ -81,10 +81,12 @@ class Transient(Exception):
 class FetchFailed(RegistryError):
     """A request failed for good (after retries, or at once for a permanent error)."""
 
-    def __init__(self, message: str, *, status: int | None = None, url: str = "") -> None:
+    def __init__(self, message: str, *, status: int | None = None, url: str = "", registry: str = "") -> None:
         super().__init__(message)
         self.status = status
         self.url = url
+        self.registry = registry
+        """The handler (its ``name``) whose answer failed, when known ('' otherwise)."""
 
 
 class BudgetExceeded(RegistryError):

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..model import RegistryRecord
+from ..model import RegistryRecord, Source
 from ..text import fold_ascii, fold_words, same_title
 
 #: How far a registry's year may be from the entry's (online-first vs print).
@@ -86,6 +86,12 @@ def title_match(query: Query, record: RegistryRecord) -> Match | None:
     if not people:
         return None
     return Match(how, year, people[0].family)
+
+
+def entry_match(source: Source, record: RegistryRecord) -> Match | None:
+    """The evidence that ``record`` is ``source``'s work by the same rule (its title, first author or editor, year)."""
+    people = source.authors or source.editors
+    return title_match(Query(source.title, people[0].family if people else "", source.year), record)
 
 
 def best_match(query: Query, hits: Iterable[tuple[T, RegistryRecord]]) -> tuple[T, Match] | None:

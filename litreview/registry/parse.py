@@ -6,7 +6,7 @@ the raw record beside it. Missing or odd fields give empty values, never errors.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..doi import normalize_doi
@@ -92,20 +92,31 @@ def shape_problem(fmt: str, raw: Any) -> str:
     return ""
 
 
-def answer_problem(fmt: str, raw: Any, asked: str) -> str:
+def answer_problem(fmt: str, raw: Any, asked: str,
+                   same_work: Callable[[RegistryRecord], bool] | None = None) -> str:
     """Why a registry's answer for DOI ``asked`` must not be stored as its record ('' when it may).
 
     The record must have its format's shape, and when it names a DOI, that DOI must be
-    the one asked for (a registry or proxy answering with another work's record, or
-    Crossref answering for an alias with the primary DOI's record, is not this DOI's).
+    the one asked for (a registry or proxy answering with another work's record is not
+    this DOI's). The one exception is an alias: a registry answering an alias DOI with
+    the primary DOI's record (doi.org redirects an alias to its primary; Crossref's REST
+    API is documented to answer 404 for an alias instead) is taken only when ``same_work``
+    says the record is the work of every entry citing ``asked`` (``matching.entry_match``);
+    the entries then learn the primary DOI (``alias_of``).
     """
     problem = shape_problem(fmt, raw)
     if problem:
         return f"a record of unexpected shape ({problem})"
     record = parse_record(fmt, raw)
-    if record.doi and normalize_doi(asked) and record.doi != normalize_doi(asked):
+    if alias_of(record, asked) and not (same_work is not None and same_work(record)):
         return f"the record of another DOI, {record.doi}"
     return ""
+
+
+def alias_of(record: RegistryRecord, asked: str) -> str:
+    """The DOI ``record`` names when it is not ``asked`` (the primary DOI of an alias), else ''."""
+    asked = normalize_doi(asked)
+    return record.doi if record.doi and asked and record.doi != asked else ""
 
 
 def clean_text(value: Any) -> str:

@@ -10,11 +10,12 @@ The handlers themselves live in ``crossref``, ``datacite`` and ``doi_org``.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..doi import doi_path, doi_prefix, normalize_doi
+from ..model import RegistryRecord
 from .handlers.crossref import Crossref, envelope, failure
 from .handlers.datacite import DataCite
 from .handlers.doi_org import CSL_JSON, DoiOrg, parse_ra
@@ -121,21 +122,31 @@ class AgencyLookup:
         return ""
 
 
-async def resolve(http: Http, ends: Endpoints, agencies: AgencyLookup, doi: str) -> Fetched:
-    """Fetch one DOI's record from the agency that registered it (see the module docstring)."""
+async def resolve(http: Http, ends: Endpoints, agencies: AgencyLookup, doi: str,
+                  same_work: Callable[[RegistryRecord], bool] | None = None) -> Fetched:
+    """Fetch one DOI's record from the agency that registered it (see the module docstring).
+
+    A record naming another DOI is refused, unless ``same_work`` takes it for the citing
+    entries' work (an alias answered with its primary's record: ``parse.answer_problem``).
+    """
     doi = normalize_doi(doi)
     try:
         agency = await agencies.agency(doi)
     except FetchFailed:
         agency = ""
     handler = resolver_for(agency or "unknown")
-    got = await handler.fetch(http, ends, doi)
+    try:
+        got = await handler.fetch(http, ends, doi)
+    except FetchFailed as exc:  # the status says which registry failed (Crossref, DataCite or doi.org)
+        exc.registry = exc.registry or handler.name
+        raise
     if got.outcome == "found":
         from .parse import answer_problem
 
-        problem = answer_problem(got.format, got.raw, doi)
+        problem = answer_problem(got.format, got.raw, doi, same_work)
         if problem:  # never stored as this DOI's record
-            raise FetchFailed(f"{handler.label} answered for {doi} with {problem}; not stored", url=got.url)
+            raise FetchFailed(f"{handler.label} answered for {doi} with {problem}; not stored", url=got.url,
+                              registry=handler.name)
     return got
 
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..doi import doi_problem, is_short_doi
+from ..doi import doi_problem, is_short_doi, normalize_doi
 from ..model import Bibliography, RegistryRecord, Source, SourceMetadata, UrlCheck
 from ..text import of_total, plural
 from .handlers import agency_label, by_name
@@ -40,7 +40,7 @@ def age_days(fetched_at: str, now: datetime) -> float | None:
 
 
 def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: int,
-                 failure: str = "", failure_status: str = "failed", failure_state: str = "failed",
+                 failure: str = "", failure_status: str = "failed", failure_state: str = "failed", failure_registry: str = "",
                  url_check: UrlCheck | None = None, url_note: str = "", origins: Origins | None = None,
                  id_failures: Mapping[tuple[str, str], Any] | None = None) -> SourceMetadata:
     """One entry's view of the snapshot; ``failure`` and ``url_check`` overlay this run's outcome.
@@ -50,7 +50,8 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     for the configured registries'. Registries other than the DOI resolvers (OpenAlex,
     arXiv, PubMed, Open Library, Google Books) add their records and retraction evidence
     (``lookups.identity``); ``id_failures`` are this run's unanswered questions; ``failure_state``: how the DOI's
-    registries answered a failed run (``lookups.STATES``: "unreachable" when the network was).
+    registries answered a failed run (``lookups.STATES``: "unreachable" when the network was), ``failure_registry``
+    which of them failed (a handler's name; doi.org when not known).
     """
     origins = origins or Origins.real()
     ident = identity(source, snap, origins, failures=id_failures)
@@ -140,7 +141,7 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
     if entry is None:
         if failure:
             return done(failure_status, "; ".join(p for p in (failure, corrupt) if p),
-                        doi_state=(("doi", failure_state),))
+                        doi_state=((failure_registry or "doi", failure_state),))
         return done("unverified", corrupt or f"not yet verified: the snapshot has no registry record for this DOI "
                                              f"{RUN_FETCH}", doi_state=tuple((r, "not-asked") for r in DOI_REGISTRIES))
     age = age_days(entry.fetched_at, now)
@@ -157,10 +158,13 @@ def metadata_for(source: Source, snap: Snapshot, *, now: datetime, stale_days: i
         return done("not-found", "; ".join([f"{agency} answered that the DOI does not exist "
                                             f"(HTTP 404 on {entry.fetched_at[:10]}); check it for typos", *extra]),
                     fetched_at=entry.fetched_at, stale=stale, doi_state=((resolver, "not-found"),))
-    from .parse import parse_record
+    from .parse import alias_of, parse_record
     from .reconcile import reconcile
 
     record = parse_record(entry.format, entry.record or {}, entry.agency)
+    primary = alias_of(record, source.doi)
+    if primary:  # (stored only when the record was the entry's work: fetch.py, parse.answer_problem)
+        extra.insert(0, f"{agency} answers {normalize_doi(source.doi)} with the record of {primary}: an alias of it")
     return done("verified", "; ".join(extra), record=_with_evidence(record, ident.records),
                 fetched_at=entry.fetched_at, stale=stale, mismatches=reconcile(source, record),
                 doi_state=((resolver, "found"),))
