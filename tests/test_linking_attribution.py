@@ -833,3 +833,31 @@ def test_an_initial_at_the_end_of_a_misfiled_family_name_is_no_name() -> None:
                                "opposite."), bib)
     assert [(lk.claim_id, lk.source_key, lk.evidence) for lk in linkage.links if lk.kind == "attribution"] == [
         ("p2-s1", "roe", "Roe")]
+
+
+def test_a_surname_after_a_place_preposition_with_no_reporting_verb_is_no_attribution() -> None:
+    # "Wages in Portugal rose": a country that is also a co-author's surname (Cardoso and Portugal), read as the place.
+    bib = parse_bibliography("@article{cardoso2015, author={Cardoso, Ana Rute and Portugal, Pedro}, title={Contractual"
+                             " wages and the wage cushion}, year={2015}}\n")
+    for text in ("Wages in Portugal rose after the reform.", "Exports from Portugal fell.",
+                 "Migration to Portugal grew across the decade."):
+        linkage = link(parse_essay(text), bib)
+        assert [lk for lk in linkage.links if lk.kind == "attribution" and lk.status == "confirmed"] == [], text
+    linkage = link(parse_essay("Wages rose after the reform, as Portugal shows."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["cardoso2015"]
+
+
+def test_people_named_for_unpublished_work_are_not_cited() -> None:
+    # "(Drake et al., unpublished)": a work not in the bibliography, whatever else Drake wrote.
+    bib = parse_bibliography("@article{drake2013, author={Drake, Andrew J. and Graham, Matthew}, title={Optical"
+                             " variability of quasars}, year={2013}}\n")
+    for text in ("The light curves were filtered (Drake et al., unpublished).",
+                 "The light curves were filtered (Drake et al., in prep.).",
+                 "The fits were done by hand (Drake, in preparation).",
+                 "The light curves were filtered (Drake et al. submitted) before the fits."):
+        linkage = link(parse_essay(text), bib)
+        assert [lk for lk in linkage.links if lk.kind == "attribution"] == [], text
+    linkage = link(parse_essay("The light curves were filtered as Drake describes."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["drake2013"]
+    linkage = link(parse_essay("The filter was later submitted by Drake for review."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["drake2013"]
