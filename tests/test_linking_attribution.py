@@ -861,3 +861,18 @@ def test_people_named_for_unpublished_work_are_not_cited() -> None:
     assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["drake2013"]
     linkage = link(parse_essay("The filter was later submitted by Drake for review."), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["drake2013"]
+
+
+def test_a_later_co_author_named_alone_is_never_a_confirmed_link() -> None:
+    # "Thesis Supervisor: Professor Tymofii Brik": Brik is the second of Ruggeri et al.'s many authors; a title page's
+    # name relies on no work, and a later co-author named alone names the work less surely than its lead does.
+    bib = parse_bibliography("@article{ruggeri2022, author={Ruggeri, Kai and Brik, Tymofii and Smith, John and Doe,"
+                             " Jane and Roe, Rich}, title={Wage theory}, year={2022}}\n")
+    linkage = link(parse_essay("Thesis Supervisor: Professor Tymofii Brik"), bib)
+    assert [lk for lk in linkage.links if lk.kind == "attribution"] == []
+    linkage = link(parse_essay("Tymofii Brik argues that wages rose."), bib)
+    assert [(lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("ruggeri2022", "suggested")]
+    linkage = link(parse_essay("Kai Ruggeri argues that wages rose."), bib)
+    assert [(lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("ruggeri2022", "confirmed")]

@@ -673,9 +673,12 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
             continue  # people named, not a work relied on: the document cites its works by markers
         if others:
             confidence = min(confidence, BARE_NAME)
+        led = key in cited or any(_leads(index.sources[key], f) for f in families)
+        if not led and not cue and len(persons_of(index.sources[key])) > _BARE_AUTHORS:
+            continue  # a later co-author of many named with no appeal: "Thesis Supervisor: Professor Tymofii Brik"
         found.hits.append(Hit(claim.id, key, "attribution", round(confidence * (0.8 if ambiguous else 1), 3),
                               strip_possessive(span)[0], start, end, ambiguous=ambiguous,
-                              confirmed=not ambiguous and not others
+                              confirmed=not ambiguous and not others and led
                               and not (marked and confidence <= BARE_NAME and key not in cited)))
 
 
@@ -752,9 +755,11 @@ def _alone(source: Source, family: str) -> bool:
 
 
 def _leads(source: Source, family: str) -> bool:
-    """Whether the entry's first author (its first editor, with no author) has this family name."""
+    """Whether the entry's first author (its first editor, with no author) has this family name, or this last word
+    of it ("Evera" of "Van Evera", as a name is read: ``_Name.family``)."""
     people = persons_of(source)
-    return bool(people) and fold(people[0].family) == fold(family)
+    first = fold(people[0].family) if people else ""
+    return bool(first) and fold(family) in (first, first.rpartition(" ")[2])
 
 
 def _plausible_person(toks: list[Token]) -> bool:
