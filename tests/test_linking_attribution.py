@@ -845,6 +845,10 @@ def test_a_surname_after_a_place_preposition_with_no_reporting_verb_is_no_attrib
         assert [lk for lk in linkage.links if lk.kind == "attribution" and lk.status == "confirmed"] == [], text
     linkage = link(parse_essay("Wages rose after the reform, as Portugal shows."), bib)
     assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["cardoso2015"]
+    bib = parse_bibliography("@article{berry1998, author={Berry, William and Ringquist, Evan and Fording, Richard},"
+                             " title={Measuring citizen and government ideology}, year={1998}}\n")
+    linkage = link(parse_essay("Ideology measures from Berry et al. are unavailable for the period."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["berry1998"]
 
 
 def test_people_named_for_unpublished_work_are_not_cited() -> None:

@@ -523,7 +523,7 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
     bare = [r for r in agree if r.position == 0 or len(persons_of(index.sources[r.key])) <= _BARE_AUTHORS]
     if (not sentence_start and len(name.toks) == 1 and any(r.person.given for r in bare)
             and not _word_not_name(text, name, lower_case) and not _spelled_otherwise(name.family, bare)
-            and not _PLACE_BEFORE.search(text, max(0, name.start - 8), name.start)):
+            and not (_PLACE_BEFORE.search(text, max(0, name.start - 8), name.start) and not others_after(text, name.end))):
         # (a name with no given name, a body's or a product's such as "MongoDB", is no appeal to
         # its work unless the sentence says so: "the MongoDB query", not "MongoDB argues")
         return bare, BARE_NAME
@@ -534,7 +534,8 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
 
 _PLACE_BEFORE = lazy(r"\b(?:in|for|across|from|to)\s+$", re.I)
 """A place's preposition right before a surname alone, with nothing that makes it an appeal (``_reading``): "wages in
-Portugal", "exports from Portugal" name the country, not Cardoso and Portugal's paper."""
+Portugal", "exports from Portugal" name the country, not Cardoso and Portugal's paper; "measures from Berry et al."
+names people."""
 _BARE_AUTHORS = 2
 """Authors an entry may have for a later one's surname alone (``BARE_NAME``), with nothing that makes it an appeal,
 to name it: its lead author's names it, the 24th of forty's does not, whose name in German prose is as likely a noun
