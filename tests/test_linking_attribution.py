@@ -840,7 +840,7 @@ def test_a_surname_after_a_place_preposition_with_no_reporting_verb_is_no_attrib
     bib = parse_bibliography("@article{cardoso2015, author={Cardoso, Ana Rute and Portugal, Pedro}, title={Contractual"
                              " wages and the wage cushion}, year={2015}}\n")
     for text in ("Wages in Portugal rose after the reform.", "Exports from Portugal fell.",
-                 "Migration to Portugal grew across the decade."):
+                 "Migration to Portugal grew across the decade.", "Firms across Portugal cut pay."):
         linkage = link(parse_essay(text), bib)
         assert [lk for lk in linkage.links if lk.kind == "attribution" and lk.status == "confirmed"] == [], text
     linkage = link(parse_essay("Wages rose after the reform, as Portugal shows."), bib)

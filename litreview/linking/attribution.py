@@ -532,10 +532,11 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
     return None
 
 
-_PLACE_BEFORE = lazy(r"\b(?:in|for|across|from|to)\s+$", re.I)
+_PLACE_BEFORE = lazy(r"\b(?:in|across|from|to)\s+$", re.I)
 """A place's preposition right before a surname alone, with nothing that makes it an appeal (``_reading``): "wages in
 Portugal", "exports from Portugal" name the country, not Cardoso and Portugal's paper; "measures from Berry et al."
-names people."""
+names people. Not "for": "[Cardoso and Portugal] find for Portugal that ..." follows the paper's own citation (one
+right link of the development documents lost with it, none wrong gained back)."""
 _BARE_AUTHORS = 2
 """Authors an entry may have for a later one's surname alone (``BARE_NAME``), with nothing that makes it an appeal,
 to name it: its lead author's names it, the 24th of forty's does not, whose name in German prose is as likely a noun
