@@ -521,3 +521,16 @@ def test_a_bare_parenthesised_year_naming_no_author_is_no_citation_and_gives_no_
     # The close case: the author named before the year is a citation typed as text, an attribution.
     named = parse_essay(DATA_WAVES.replace("(2006 and 2010)", "as Card (2006) finds"), "paper.md")
     assert [lk.kind for lk in link(named, bib).links if lk.source_key == "card2006"] == ["attribution"]
+
+
+def test_a_typed_citation_whose_first_author_leads_no_entry_is_a_note() -> None:
+    # "(Hoffman et al., 2013)", "(Shemyakina and Hoffman, 2013)": a typed citation names its work's first author(s);
+    # Hoffman is the second author of Martin and Hoffman's book, which is no work by the authors it names, so no
+    # error whose hint offers that book: the note that no entry is by its authors.
+    _, found = findings("Builds differ [@waltz1979theory] (Hoffman et al., 2013).\n\n"
+                        "Builds differ (Shemyakina and Hoffman, 2013).\n\nBuilds differ (Martin et al., 2013).\n")
+    told = sorted((f for f in found if f.code == "LR300"), key=lambda f: f.claim_id)
+    assert [(f.message.split("'")[1], f.severity) for f in told] == [
+        ("Hoffman et al., 2013", "info"), ("Shemyakina and Hoffman, 2013", "info"), ("Martin et al., 2013", "error")]
+    assert "no entry is by its authors" in told[0].message
+    assert told[2].hint.startswith("If it cites cmake2020 (2020), the bibliography's work by the author it names")

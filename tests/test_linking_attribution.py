@@ -833,3 +833,50 @@ def test_an_initial_at_the_end_of_a_misfiled_family_name_is_no_name() -> None:
                                "opposite."), bib)
     assert [(lk.claim_id, lk.source_key, lk.evidence) for lk in linkage.links if lk.kind == "attribution"] == [
         ("p2-s1", "roe", "Roe")]
+
+
+def test_a_surname_after_a_place_preposition_with_no_reporting_verb_is_no_attribution() -> None:
+    # "Wages in Portugal rose": a country that is also a co-author's surname (Cardoso and Portugal), read as the place.
+    bib = parse_bibliography("@article{cardoso2015, author={Cardoso, Ana Rute and Portugal, Pedro}, title={Contractual"
+                             " wages and the wage cushion}, year={2015}}\n")
+    for text in ("Wages in Portugal rose after the reform.", "Exports from Portugal fell.",
+                 "Migration to Portugal grew across the decade.", "Firms across Portugal cut pay."):
+        linkage = link(parse_essay(text), bib)
+        assert [lk for lk in linkage.links if lk.kind == "attribution" and lk.status == "confirmed"] == [], text
+    linkage = link(parse_essay("Wages rose after the reform, as Portugal shows."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["cardoso2015"]
+    bib = parse_bibliography("@article{berry1998, author={Berry, William and Ringquist, Evan and Fording, Richard},"
+                             " title={Measuring citizen and government ideology}, year={1998}}\n")
+    linkage = link(parse_essay("Ideology measures from Berry et al. are unavailable for the period."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["berry1998"]
+
+
+def test_people_named_for_unpublished_work_are_not_cited() -> None:
+    # "(Drake et al., unpublished)": a work not in the bibliography, whatever else Drake wrote.
+    bib = parse_bibliography("@article{drake2013, author={Drake, Andrew J. and Graham, Matthew}, title={Optical"
+                             " variability of quasars}, year={2013}}\n")
+    for text in ("The light curves were filtered (Drake et al., unpublished).",
+                 "The light curves were filtered (Drake et al., in prep.).",
+                 "The fits were done by hand (Drake, in preparation).",
+                 "The light curves were filtered (Drake et al. submitted) before the fits."):
+        linkage = link(parse_essay(text), bib)
+        assert [lk for lk in linkage.links if lk.kind == "attribution"] == [], text
+    linkage = link(parse_essay("The light curves were filtered as Drake describes."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["drake2013"]
+    linkage = link(parse_essay("The filter was later submitted by Drake for review."), bib)
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["drake2013"]
+
+
+def test_a_later_co_author_named_alone_is_never_a_confirmed_link() -> None:
+    # "Thesis Supervisor: Professor Tymofii Brik": Brik is the second of Ruggeri et al.'s many authors; a title page's
+    # name relies on no work, and a later co-author named alone names the work less surely than its lead does.
+    bib = parse_bibliography("@article{ruggeri2022, author={Ruggeri, Kai and Brik, Tymofii and Smith, John and Doe,"
+                             " Jane and Roe, Rich}, title={Wage theory}, year={2022}}\n")
+    linkage = link(parse_essay("Thesis Supervisor: Professor Tymofii Brik"), bib)
+    assert [lk for lk in linkage.links if lk.kind == "attribution"] == []
+    linkage = link(parse_essay("Tymofii Brik argues that wages rose."), bib)
+    assert [(lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("ruggeri2022", "suggested")]
+    linkage = link(parse_essay("Kai Ruggeri argues that wages rose."), bib)
+    assert [(lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
+        ("ruggeri2022", "confirmed")]

@@ -25,6 +25,7 @@ from ..lazyre import lazy
 from ..linking.attribution import AUTHORITY
 from ..linking.author_names import person_like
 from ..linking.cited_letters import UNDECIDED_LETTER, UNDECIDED_STYLE
+from ..linking.index import persons_of
 from ..locale_terms import QUOTATION_OPENERS, quote_marks, quote_pairs
 from ..model import Bibliography, Claim, Essay, Finding, Link, Linkage, Mention, Orphan, Source
 from ..text import and_list, clipped, fold
@@ -82,7 +83,6 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
     marked = marks_its_citations(essay, linkage)
     manual = manual_references_of(essay, bib)
     near = _near_markers(essay, linkage) if marked else set()
-    families = _families(bib) if marked else set()
     cited_before = _cited_in_paragraph(essay, linkage) if marked else {}
     uncited_names: dict[tuple[str, tuple[str, ...]], list[Mention]] = {}  # LR311: a finding a work and sentence
     for mention in linkage.mentions:
@@ -98,7 +98,7 @@ def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file:
             found.append(replace(_at_claim("LR300", claim, mention.claim_id, note[0], essay_file, note[1]),
                                  severity="info"))
             continue
-        if marked and mention.kind == "marker" and not mention.keys and _no_citation(mention, claim, families):
+        if marked and mention.kind == "marker" and not mention.keys and _no_citation(mention, claim, bib):
             if person_like(typed_names(mention), one="(" not in mention.text):  # "(Roe 2001)", "Roe and Poe (2001)"
                 found.append(_typed_unresolved(mention, claim, essay_file))
             continue
@@ -177,10 +177,10 @@ def _typed_only(essay: Essay, linkage: Linkage, claims: dict[str, Claim], essay_
 def unresolved_markers(essay: Essay, linkage: Linkage, bib: Bibliography) -> list[Mention]:
     """The citations that match no entry, as ``check_text`` reports them (``links`` warns of the same)."""
     claims = {c.id: c for c in essay.claims}
-    families = _families(bib) if marks_its_citations(essay, linkage) else None
+    marked = marks_its_citations(essay, linkage)
     return [m for m in linkage.mentions if m.kind == "marker" and not m.keys
             and cited_through(m, claims.get(m.claim_id)) is None
-            and (families is None or not (_no_citation(m, claims.get(m.claim_id), families)
+            and (not marked or not (_no_citation(m, claims.get(m.claim_id), bib)
                                           or _quoted_writers(m, claims.get(m.claim_id))))]
 
 
@@ -201,15 +201,10 @@ def _quoted_writers(mention: Mention, claim: Claim | None) -> bool:
                                 for at in places)
 
 
-def _families(bib: Bibliography) -> set[str]:
-    """The family names of the bibliography's authors and editors, folded."""
-    return {fold(p.family) for s in bib.sources for p in (*s.authors, *s.editors) if p.family}
-
-
-def _no_citation(mention: Mention, claim: Claim | None, families: set[str]) -> bool:
+def _no_citation(mention: Mention, claim: Claim | None, bib: Bibliography) -> bool:
     """Whether a marker that matches no entry, in a document that cites by markers, is no citation: typed as text,
     its words naming no author of the bibliography ("the Framework Convention (1992)")."""
-    return _typed(mention, claim) and not _names_an_author(mention, families)
+    return _typed(mention, claim) and not _by_its_authors(mention, bib)
 
 
 def _typed(mention: Mention, claim: Claim | None) -> bool:
@@ -228,11 +223,23 @@ def typed_names(mention: Mention) -> str:
     return mention.text[:year.start()] if year else mention.text.rpartition("(")[0]
 
 
-def _names_an_author(mention: Mention, families: set[str]) -> bool:
-    """Whether a word of a typed citation's names is the family name of an author (or editor) of the bibliography:
-    "Roe (1999)" for Roe's work of 2001 is a citation gone wrong; "the Framework Convention (1992)" in a document
-    that cites by markers names no author, and is no citation. ``families``: the bibliography's, folded."""
-    return any(fold(word) in families for word in re.findall(r"\w+", typed_names(mention)))
+def _by_its_authors(mention: Mention, bib: Bibliography) -> list[Source]:
+    """The entries by the authors a typed citation names: "Roe (1999)" for Roe's work of 2001 is a citation gone
+    wrong; "the Framework Convention (1992)" in a document that cites by markers names no author, and is no citation.
+    A citation names its work's first author ("Roe et al.", "Roe and Poe"): an entry Roe is a later author of is none,
+    nor is one that lacks another author of the bibliography the citation names ("Shemyakina and Plagnol" for
+    Macchia and Plagnol's work)."""
+    words = re.findall(r"\w+", typed_names(mention))
+    named = {fold(w) for w in words}
+    people = [persons_of(s) for s in bib.sources]
+    families = {w for ps in people for p in ps for w in re.findall(r"\w+", fold(p.family))}
+    known = {fold(w) for w in words if w[:1].isupper()} & families  # ("et al." is no "Al-Sayed")
+    out = []
+    for source, persons in zip(bib.sources, people, strict=True):
+        first = re.findall(r"\w+", fold(persons[0].family)) if persons else []
+        if first and first[-1] in named and known <= {w for p in persons for w in re.findall(r"\w+", fold(p.family))}:
+            out.append(source)
+    return out
 
 
 def _typed_unresolved(mention: Mention, claim: Claim | None, essay_file: str) -> Finding:
@@ -262,8 +269,7 @@ def _typed_misses(mention: Mention, claim: Claim | None, essay_file: str, bib: B
     end = locator.end() if locator else len(mention.text)
     end += mention.text.startswith(")", end) and mention.text.count("(", 0, end) > mention.text.count(")", 0, end)
     latex = in_latex(claim, essay_file)
-    named = {fold(word) for word in re.findall(r"\w+", typed_names(mention))}
-    theirs = [s for s in bib.sources if any(fold(p.family) in named for p in (*s.authors, *s.editors))]
+    theirs = _by_its_authors(mention, bib)
     shown = " or ".join(f"{s.key} ({s.year or 'n.d.'})" for s in theirs[:_NAMED_ENTRIES])
     more = f" (and {len(theirs) - _NAMED_ENTRIES} more)" if len(theirs) > _NAMED_ENTRIES else ""
     which = (f"if it cites {shown}, the bibliography's work by the author it names, write "

@@ -342,10 +342,13 @@ _THANKED = lazy(r"(?:\bthank|\bgratitude to|\bgrateful to|\bthankful to|\bindebt
 not "thanks to" alone, which says "because of")."""
 _ARTICLE_BEFORE = lazy(r"(?:^|\W)(?:the|a|an)\s+$", re.I)
 _COMMUNICATION = r"(?:pers(?:onal|\.)?|priv(?:ate|\.)?)\s*comm(?:unications?|s?\.|s?\b)"
-_TOLD_AFTER = lazy(rf"\s*(?:,|\(|\bet al\.?,?)?\s*{_COMMUNICATION}", re.I)
+_UNPUBLISHED = r"(?:unpublished|in\s+prep(?:aration\b|\.|\b)|submitted\b)"
+_TOLD_AFTER = lazy(rf"\s*(?:(?:,|\(|\bet al\.?,?)?\s*{_COMMUNICATION}|(?:\bet al\.?\s*[,(]?|[,(])\s*{_UNPUBLISHED})",
+                   re.I)
 _TOLD_BEFORE = lazy(rf"{_COMMUNICATION}\s*(?:(?:with|from|by|of)\s+)?(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)?$", re.I)
 """A personal communication: "(Stone, priv. comm.)", "Roe (pers. comm.)", "personal communication from Roe" name the
-person who told the writer, not a work of theirs in the bibliography."""
+person who told the writer, not a work of theirs in the bibliography. A work not yet published, "(Drake et al., unpublished)",
+"Roe (in prep.)", "(Roe, submitted)", is none either, whatever else they wrote."""
 
 
 _WORK_AFTER = lazy(r"\s+(?:papers?|study|studies|work|book|article|essay|report|chapter|monograph|survey|"
@@ -462,7 +465,8 @@ def people_named(text: str, index: SourceIndex) -> list[tuple[str, list[str], fl
 
 def _thanked(text: str, group: list[_Name]) -> bool:
     """ "I extend my gratitude to Souček and Kovalčík for ...": people thanked, not works relied on; nor are the
-    people a personal communication names ("(Stone, priv. comm.)", ``_TOLD_AFTER``)."""
+    people a personal communication or an unpublished work names ("(Stone, priv. comm.)", "(Drake et al.,
+    unpublished)": ``_TOLD_AFTER``)."""
     before = text[max(0, group[0].start - 40):group[0].start]
     return bool(_THANKED.search(fold(before)) or _TOLD_AFTER.match(text, group[-1].end) or _TOLD_BEFORE.search(before))
 
@@ -518,7 +522,8 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
         return agree, 0.9
     bare = [r for r in agree if r.position == 0 or len(persons_of(index.sources[r.key])) <= _BARE_AUTHORS]
     if (not sentence_start and len(name.toks) == 1 and any(r.person.given for r in bare)
-            and not _word_not_name(text, name, lower_case) and not _spelled_otherwise(name.family, bare)):
+            and not _word_not_name(text, name, lower_case) and not _spelled_otherwise(name.family, bare)
+            and not (_PLACE_BEFORE.search(text, max(0, name.start - 8), name.start) and not others_after(text, name.end))):
         # (a name with no given name, a body's or a product's such as "MongoDB", is no appeal to
         # its work unless the sentence says so: "the MongoDB query", not "MongoDB argues")
         return bare, BARE_NAME
@@ -527,6 +532,11 @@ def _reading(text: str, group: list[_Name], name: _Name, toks: list[Token], inde
     return None
 
 
+_PLACE_BEFORE = lazy(r"\b(?:in|across|from|to)\s+$", re.I)
+"""A place's preposition right before a surname alone, with nothing that makes it an appeal (``_reading``): "wages in
+Portugal", "exports from Portugal" name the country, not Cardoso and Portugal's paper; "measures from Berry et al."
+names people. Not "for": "[Cardoso and Portugal] find for Portugal that ..." follows the paper's own citation (one
+right link of the development documents lost with it, none wrong gained back)."""
 _BARE_AUTHORS = 2
 """Authors an entry may have for a later one's surname alone (``BARE_NAME``), with nothing that makes it an appeal,
 to name it: its lead author's names it, the 24th of forty's does not, whose name in German prose is as likely a noun
@@ -665,9 +675,12 @@ def _emit(claim: Claim, group: list[_Name], resolved: list[tuple[_Name, list[str
             continue  # people named, not a work relied on: the document cites its works by markers
         if others:
             confidence = min(confidence, BARE_NAME)
+        led = key in cited or any(_leads(index.sources[key], f) for f in families)
+        if not led and not cue and len(persons_of(index.sources[key])) > _BARE_AUTHORS:
+            continue  # a later co-author of many named with no appeal: "Thesis Supervisor: Professor Tymofii Brik"
         found.hits.append(Hit(claim.id, key, "attribution", round(confidence * (0.8 if ambiguous else 1), 3),
                               strip_possessive(span)[0], start, end, ambiguous=ambiguous,
-                              confirmed=not ambiguous and not others
+                              confirmed=not ambiguous and not others and led
                               and not (marked and confidence <= BARE_NAME and key not in cited)))
 
 
@@ -744,9 +757,11 @@ def _alone(source: Source, family: str) -> bool:
 
 
 def _leads(source: Source, family: str) -> bool:
-    """Whether the entry's first author (its first editor, with no author) has this family name."""
+    """Whether the entry's first author (its first editor, with no author) has this family name, or this last word
+    of it ("Evera" of "Van Evera", as a name is read: ``_Name.family``)."""
     people = persons_of(source)
-    return bool(people) and fold(people[0].family) == fold(family)
+    first = fold(people[0].family) if people else ""
+    return bool(first) and fold(family) in (first, first.rpartition(" ")[2])
 
 
 def _plausible_person(toks: list[Token]) -> bool:
