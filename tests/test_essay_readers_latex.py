@@ -870,6 +870,21 @@ def test_babels_czech_quotation_reads_as_latex_prints_it(tmp_path: Path) -> None
     assert [c.text for c in load_essay(path).claims] == ["Pojem „marketingový mix“, známý také jako tzv. „4P“, začal [@{k}]."]
 
 
+def test_blanks_after_a_tex_parameter_or_before_today_are_read_in_linear_time() -> None:
+    # "\\tolerance" then a run of blanks and no value: "\\s*=?\\s*" split the run both ways (8 s for 8,000
+    # blanks); a blank run before no "\\today" was scanned again from each of its blanks.
+    import time
+
+    from litreview.essay.latex_cites import _DROP
+
+    for text in ("\\tolerance" + " " * 40_000 + "x", "a" + " " * 40_000 + "x"):
+        start = time.perf_counter()
+        assert list(_DROP.finditer(text)) == []
+        assert time.perf_counter() - start < 1.0
+    assert [m.group() for m in _DROP.finditer("a \\tolerance = 1000 b \\overfullrule=0mm c  \\today d")] == [
+        "\\tolerance = 1000", "\\overfullrule=0mm", "  \\today"]
+
+
 def test_a_tex_parameter_set_in_the_text_prints_nothing_and_numprint_its_figure(tmp_path: Path) -> None:
     # "\footnotetext{\overfullrule=0mm Dostupné z…}" read "=0mm Dostupné z"; pandoc prints nothing of a parameter
     # set. "\numprint{3146} zpráv" read "odeslali zpráv", the claim's figure lost (pandoc drops it too; numprint

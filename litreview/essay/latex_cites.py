@@ -53,11 +53,11 @@ _DROP = re.compile(r"\\(?:label|includegraphics|bibliographystyle|bibliography|n
                    # A file of code (listings, minted), which pandoc shows as a code block: not prose.
                    r"|\\inputminted(?:\[[^\]]*\])?\{[^{}]*\}\{[^{}]*\}"
                    # Generated text, not the author's: the date would make the claims change every day.
-                   r"|\\(?:maketitle|tableofcontents|listoffigures|listoftables)(?![A-Za-z])|[ \t]*\\today(?![A-Za-z])"
+                   r"|\\(?:maketitle|tableofcontents|listoffigures|listoftables)(?![A-Za-z])|(?<![ \t])[ \t]*\\today(?![A-Za-z])"
                    # TeX's vertical and horizontal skips, whose length read as a word ("\\vskip 1em" read "1em").
                    r"|\\(?:[vh]skip|kern)\s*" + _LENGTH + r"(?:\s*(?:plus|minus)\s*" + _LENGTH + r")*"
                    # A TeX parameter set in the text ("\\overfullrule=0mm", "\\tolerance 1000"), which read "=0mm".
-                   r"|\\(?:" + "|".join(sorted(TEX_PARAMETERS, key=len, reverse=True)) + r")(?![A-Za-z])\s*=?\s*(?:"
+                   r"|\\(?:" + "|".join(sorted(TEX_PARAMETERS, key=len, reverse=True)) + r")(?![A-Za-z])\s*(?:=\s*)?(?:"
                    + _LENGTH + r"(?:\s*(?:plus|minus)\s*" + _LENGTH + r")*|-?\d+(?![\d.,]))"
                    # babel's German shorthands inside a word: a hyphenation point ("öffent\"-lich") or a break, no mark.
                    r"|" + BABEL_SHORTHAND)

@@ -343,7 +343,7 @@ not "thanks to" alone, which says "because of")."""
 _ARTICLE_BEFORE = lazy(r"(?:^|\W)(?:the|a|an)\s+$", re.I)
 _COMMUNICATION = r"(?:pers(?:onal|\.)?|priv(?:ate|\.)?)\s*comm(?:unications?|s?\.|s?\b)"
 _UNPUBLISHED = r"(?:unpublished|in\s+prep(?:aration\b|\.|\b)|submitted\b)"
-_TOLD_AFTER = lazy(rf"\s*(?:(?:,|\(|\bet al\.?,?)?\s*{_COMMUNICATION}|(?:\bet al\.?\s*[,(]?|[,(])\s*{_UNPUBLISHED})",
+_TOLD_AFTER = lazy(rf"\s*(?:(?:(?:,|\(|\bet al\.?,?)\s*)?{_COMMUNICATION}|(?:\bet al\.?(?:\s*[,(])?|[,(])\s*{_UNPUBLISHED})",
                    re.I)
 _TOLD_BEFORE = lazy(rf"{_COMMUNICATION}\s*(?:(?:with|from|by|of)\s+)?(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)?$", re.I)
 """A personal communication: "(Stone, priv. comm.)", "Roe (pers. comm.)", "personal communication from Roe" name the
