@@ -77,12 +77,13 @@ def test_a_macro_of_a_file_a_comment_names_says_to_give_that_file_first(tmp_path
 
 def test_an_undefined_macro_empties_its_field_alone(tmp_path: Path) -> None:
     # The entry is read whole, its journal empty: the LR100 on the journal's line says so, once, and the entry's
-    # other checks run (an entry a syntax error cut short skips them). "Lacks journal" repeated the LR100.
+    # other checks run (an entry a syntax error cut short skips them: here LR137, told of an article with a volume
+    # and no DOI). "Lacks journal" repeated the LR100.
     from litreview.checks import check_review
     from litreview.config import Config
     from litreview.model import Review
 
-    text = "@article{a, author = {Doe, Jane}, title = {T}, journal = JNL, year = {2019}}\n"
+    text = "@article{a, author = {Doe, Jane}, title = {T}, journal = JNL, volume = {3}, year = {2019}}\n"
     bib = _load(tmp_path, ("refs.bib", text))
     found = check_review(Review(bib), Config(root=str(tmp_path))).findings
     assert sorted(f.code for f in found if f.key == "a") == ["LR100", "LR137"]
