@@ -2125,3 +2125,15 @@ def test_an_article_with_a_publisher_and_a_place_but_no_journal_is_told_it_reads
     assert found["part"][1] == ("It names a publisher and a place, and a page range: a part of a book, make the entry "
                                 "@incollection with booktitle = {...}, or add journal = {...} if it appeared in one")
     assert found["bare"][1] == "Add journal = {...}"
+
+
+def test_blanks_in_an_isbn_field_are_split_in_linear_time() -> None:
+    # The separator pattern was tried again from every blank of a run: quadratic in the field's length.
+    import time
+
+    from litreview.checks.bib import _ISBN_SPLIT
+
+    start = time.perf_counter()
+    assert _ISBN_SPLIT.split("978" + " " * 40_000 + "x") == ["978" + " " * 40_000 + "x"]
+    assert time.perf_counter() - start < 1.0
+    assert _ISBN_SPLIT.split("978-3-16 , 978-1-23; 0-19 and 1-2/3") == ["978-3-16", "978-1-23", "0-19", "1-2", "3"]

@@ -2067,3 +2067,17 @@ def test_parse_references_reads_each_string_as_alone_across_its_batches() -> Non
     assert refs[2].authors == refs[1].authors != alone[2].authors
     assert tag_all(texts) == [tag(text) for text in texts]
     assert tag_all(["", " "]) == [[], []]
+
+
+def test_blanks_before_a_year_are_read_in_linear_time() -> None:
+    # "\s*[.,]?\s*" before the year split a run of blanks both ways: a pasted string with 40,000 blanks after its
+    # names took minutes.
+    import time
+
+    from litreview.bibliography.refparse.rules import _YEAR_AFTER
+
+    start = time.perf_counter()
+    assert _YEAR_AFTER.match(" " * 40_000 + "x", 0) is None
+    assert time.perf_counter() - start < 1.0
+    assert [m.group() if m else None for m in (_YEAR_AFTER.match(t, 0) for t in (" (2019). T", "  ,  2019 x", ". n.d. T"))] == [
+        " (2019).", "  ,  2019", ". n.d."]

@@ -75,7 +75,7 @@ _REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
 _NAMES = frozenset({"author", "editor"})
 _NEEDS_PUBLISHER = frozenset({"book", "mvbook", "inbook", "bookinbook", "incollection"})
 
-_ISBN_SPLIT = lazy(r"\s*(?:[,;/]|\band\b)\s*")
+_ISBN_SPLIT = lazy(r"(?<!\s)\s*(?:[,;/]|\band\b)\s*")
 _ISBN_CHARS = lazy(r"[\s\-‐–]")
 _NOT_ISBN = lazy(r"[^\d\s\-‐–Xx]+")
 _PERL_REFERENCE = lazy(r"(?:ARRAY|HASH|SCALAR)\(0x[0-9a-fA-F]{1,16}\)")

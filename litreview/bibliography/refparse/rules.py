@@ -33,9 +33,9 @@ REPEATED = re.compile(r"^[-–—_]{2,}\s*[.,]?\s*")
 #: the month names with a letter [a-z] does not match ("März", "Août"), for a date after the year ("(2026, März 9)")
 _ACCENTED_MONTHS = "|".join(sorted(w for w in MONTHS if not w.isascii()))
 _YEAR_AFTER = re.compile(
-    rf"\s*[.,]?\s*\(?(?P<year>{F.YEAR})(?P<suffix>[a-z])?"
+    rf"\s*(?:[.,]\s*)?\(?(?P<year>{F.YEAR})(?P<suffix>[a-z])?"
     rf"(?:,\s*(?P<md>(?:[A-Z][a-z]+|(?i:{_ACCENTED_MONTHS}))\.?(?:\s+\d{{1,2}})?))?\)?(?P<close>[.,:])?(?=\s|$)"
-    rf"|\s*[.,]?\s*(?P<nd>[(\[](?i:{NO_DATE_WORDS})(?:-?[a-z])?[)\]]|(?:{NO_DATE_WORDS}))(?:\s?[a-z](?=[.,]))?[.,]?(?=\s|$)",
+    rf"|\s*(?:[.,]\s*)?(?P<nd>[(\[](?i:{NO_DATE_WORDS})(?:-?[a-z])?[)\]]|(?:{NO_DATE_WORDS}))(?:\s?[a-z](?=[.,]))?[.,]?(?=\s|$)",
 )
 _QUOTE_PAIRS = quote_pairs("“\"«‘'„")
 #: APA's "(2nd ed.)", "(2nd ed., Vol. 3)" and "(Vol. 3)" after a book's title
