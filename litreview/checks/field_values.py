@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from ..lazyre import lazy
 
 _BRACES = lazy(r"[{}]")
-PAGE_RANGE = lazy(r"(\d+)\s*(?:--?|–)\s*(\d+)")
+PAGE_RANGE = lazy(r"(?<!\d)(\d+)\s*(?:--?|–)\s*(\d+)")
 """A page range as BibTeX writes one ("12--19", "12-19", "12–19"): its first and last page."""
 
 
