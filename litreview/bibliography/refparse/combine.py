@@ -326,13 +326,11 @@ def _abbreviated(head: str) -> bool:
     words = head.split()
     return words[-1].casefold() in JOURNAL or (len(words) > 1 and all(w.endswith(".") for w in words[:-1])) or (
         len(words) > 1 and len(words[-1].rstrip(".")) <= _SHORT_ABBREVIATION
-        and all(w.endswith(".") or _ACRONYM.fullmatch(w) for w in words[:-1]))
+        and all(w.endswith(".") or F.JOURNAL_ACRONYM.fullmatch(w) for w in words[:-1]))
 
 
 #: at most this many letters in an abbreviated word ("Symp", "Conf") that closes a name after an acronym
 _SHORT_ABBREVIATION = 4
-#: an acronym in a journal's or a meeting's name ("DAE", "ACM")
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _container_in_title(crf: ParsedReference, title: str) -> bool:

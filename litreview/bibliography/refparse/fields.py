@@ -537,6 +537,8 @@ def partners(head: str, tail: str) -> bool:
         and not _known_publisher(head, tail)
 
 
+#: an acronym in a journal's or a meeting's name ("ACM", "DAE")
+JOURNAL_ACRONYM = re.compile(r"[A-Z]{2,6}")
 #: two capitalised names joined by "and" or "&" ("Longman and Todd")
 _PARTNERS = re.compile(r"[A-ZÀ-Þ][\w'’-]+ (?:and|&) [A-ZÀ-Þ][\w'’-]+")
 

@@ -28,11 +28,11 @@ def abbreviation_opening_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     for k in range(1, len(tagged) - 1):
         if tagged[k + 1].label == "journal" and tagged[k].label == "title":
             first = tagged[k + 1].token.text.rstrip(",")
-            if not (_ABBREVIATION.fullmatch(first) or _ACRONYM.fullmatch(first)):
+            if not (_ABBREVIATION.fullmatch(first) or F.JOURNAL_ACRONYM.fullmatch(first)):
                 break
             start = k
             while start > 1 and k - start + 1 < _OPENING and tagged[start - 1].label == "title" \
-                    and _ACRONYM.fullmatch(tagged[start - 1].token.text) \
+                    and F.JOURNAL_ACRONYM.fullmatch(tagged[start - 1].token.text) \
                     and _ABBREVIATION.fullmatch(tagged[start].token.text):
                 start -= 1
             before = tagged[start - 1].token.text
@@ -44,8 +44,6 @@ def abbreviation_opening_journal(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
-#: an acronym in a journal's name ("ACM", "DAE")
-_ACRONYM = lazy(r"[A-Z]{2,6}")
 #: at most this many words of a journal's name the title may have run on over
 _OPENING = 2
 
