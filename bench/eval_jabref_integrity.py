@@ -37,6 +37,7 @@ NOW = datetime(2026, 6, 1, tzinfo=UTC)
 CODES = {
     "AmpersandChecker": {"LR140"},
     "BibTeXEntryTypeChecker": {"LR102"},
+    "BooktitleChecker": {"LR132"},
     "BracketChecker": {"LR100"},
     "CitationKeyDuplicationChecker": {"LR101"},
     "DateChecker": {"LR124"},

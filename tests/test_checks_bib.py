@@ -2149,3 +2149,21 @@ def test_a_long_run_of_digits_in_pages_is_searched_in_linear_time() -> None:
     assert PAGE_RANGE.search("1" * 40_000 + "x") is None
     assert time.perf_counter() - start < 1.0
     assert [m.group() for m in PAGE_RANGE.finditer("pp. 12--34, 5 6-7, a123–9")] == ["12--34", "6-7", "123–9"]
+
+
+def test_a_container_named_inverted_as_ieee_xplore_writes_it_is_told_in_reading_order() -> None:
+    # IEEE Xplore's export writes a proceedings' or a journal's name with its head last ("..., Fourth International
+    # Conference on"), which styles print as written; nothing was reported.
+    by_key = {f.key: f for f in findings_for(CASES / "LR132-trigger.bib")}
+    assert by_key["inverted1998"].hint == (
+        "Write booktitle = {Fourth International Conference on Digital Information and Communication Technology and "
+        "its Applications (DICTAP)}: the name in reading order (IEEE Xplore writes it inverted, its head last)")
+    assert by_key["transactions1998"].message == ("journal ends with 'Transactions on': 'Pattern Analysis and Machine "
+                                                  "Intelligence, IEEE Transactions on'")
+    found = _check("@inproceedings{icassp, title = {T}, booktitle = {Acoustics, Speech and Signal Processing, 2009. "
+                   "ICASSP 2009. IEEE International Conference on}}\n"
+                   "@inproceedings{cut, title = {T}, booktitle = {Proceedings of the International Conference on}}\n",
+                   "LR132")
+    assert found["icassp"][1].startswith("Write booktitle = {IEEE International Conference on Acoustics, Speech and "
+                                         "Signal Processing}: ")
+    assert found["cut"][1] == "Copy the full name from the work or its registry record"

@@ -112,8 +112,10 @@ _CODES = (
          "A title ends with a colon, comma or dash, or has doubled punctuation.",
          "Complete the title (a colon usually means the subtitle was lost) or remove the stray mark."),
     Code("LR132", "truncated-title", "warning",
-         "A title stops mid-phrase (ends with an ellipsis, an open bracket or a word like 'of').",
-         "Copy the full title from the work or its registry record."),
+         "A title stops mid-phrase (ends with an ellipsis, an open bracket or a word like 'of'), or a journal's or "
+         "proceedings' name ends with 'Conference on' or 'Transactions on', as IEEE Xplore writes it inverted "
+         "(\"Pattern Analysis and Machine Intelligence, IEEE Transactions on\"): styles print it as written.",
+         "Copy the full title from the work or its registry record; write an inverted name in reading order."),
     Code("LR133", "miscased-name", "warning",
          "A person's name has miscased initials or is all in one case (e.g. 'R.j.').",
          "Write initials as capitals with a period and a space, e.g. 'R. J.'."),

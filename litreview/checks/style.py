@@ -93,6 +93,7 @@ def check_style(bib: Bibliography, *, now: datetime, access_max_age_days: int,
         found.extend(check_body_names(s))
         found.extend(check_cjk_names(s))
         found.extend(check_container(s))
+        found.extend(check_inverted_container(s))
         found.extend(check_original_year(s))
         # Without its field each check below finds nothing (most entries): skipped then.
         if not skip or fields.get("urldate"):
@@ -291,6 +292,34 @@ def check_container(source: Source) -> Iterable[Finding]:
                     f"if the entry is the whole {whole} (it names its editors), make it @{whole} and delete "
                     f"booktitle; else name the {whole} that contains the chapter")
         yield entry_finding("LR134", source, f"{name} repeats the title: {source.container!r}", hint, field=name)
+
+
+_INVERTED_HEADS = frozenset({"conference", "symposium", "workshop", "congress", "colloquium", "convention", "meeting",
+                             "forum", "summit", "seminar", "transactions", "journal"})
+"""The words that end a journal's or a proceedings' name IEEE Xplore writes inverted, before "on": "..., 2010 IEEE
+Conference on", "..., IEEE Transactions on", "..., IEEE Journal on"."""
+_INVERTIBLE = ("journal", "journaltitle", "booktitle", "maintitle", "eventtitle")
+
+
+def check_inverted_container(source: Source) -> Iterable[Finding]:
+    """LR132 for a journal or proceedings name that ends with "Conference on" or "Transactions on": IEEE Xplore's
+    inverted form ("Computer Vision and Pattern Recognition (CVPR), 2010 IEEE Conference on"), which styles print
+    as written, or a name cut there; the hint writes it in reading order when a comma parts its head from the rest."""
+    for name in _INVERTIBLE:
+        value = plain(source.fields.get(name, "")).strip().rstrip(". ")
+        words = value.split()
+        if len(words) < 3 or words[-1].casefold() != "on" or words[-2].casefold() not in _INVERTED_HEADS:
+            continue
+        rest, _, head = value.rpartition(", ")
+        # "..., 2009. ICASSP 2009. IEEE International Conference on": the year and acronym between are left out
+        head = head.rpartition(". ")[2]
+        if rest and len(head.split()) >= 2:
+            hint = (f"write {name} = {{{head} {rest.rstrip(',. ')}}}: the name in reading order (IEEE Xplore "
+                    "writes it inverted, its head last)")
+        else:
+            hint = "copy the full name from the work or its registry record"
+        yield entry_finding("LR132", source, f"{name} ends with {' '.join(words[-2:])!r}: {value!r}", hint,
+                            field=name)
 
 
 def title_year_conflict(source: Source) -> str:
