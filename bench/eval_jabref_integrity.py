@@ -50,6 +50,7 @@ CODES = {
     "LatexIntegrityChecker": {"LR142"},
     "PagesChecker": {"LR138", "LR139", "LR143"},
     "PersonNamesChecker": {"LR104", "LR133", "LR147"},
+    "UnicodeNormalFormCanonicalCompositionCheck": {"LR167"},
     "UrlChecker": {"LR123"},
     "YearChecker": {"LR124", "LR148"},
 }
@@ -122,7 +123,7 @@ def main() -> int:
             print(f"{'missed' if row['invalid'] else 'false alarm'}: {checker} {row['mode']} "
                   f"{row['field']}={row['value']!r} -> {sorted(new)}")
     held_head = "" if args.dev_only else f" {'held: invalid flagged':>22} {'valid flagged':>14}"
-    print(f"{'checker':<30} {'codes':<19} {'dev: invalid flagged':>21} {'valid flagged':>14}{held_head}")
+    print(f"{'checker':<42} {'codes':<19} {'dev: invalid flagged':>21} {'valid flagged':>14}{held_head}")
     totals: dict[str, dict[str, int]] = {split: defaultdict(int) for split in splits}
     widths = (21, 14, 22, 14)
     for checker in sorted(CODES):
@@ -134,13 +135,13 @@ def main() -> int:
             cells.append(f"{r['invalid flagged']}/{r['invalid']}")
             cells.append(f"{r['valid flagged']}/{r['valid']}")
         shown = " ".join(f"{cell:>{width}}" for cell, width in zip(cells, widths, strict=False))
-        print(f"{checker:<30} {','.join(sorted(CODES[checker])):<19} {shown}")
+        print(f"{checker:<42} {','.join(sorted(CODES[checker])):<19} {shown}")
     cells = []
     for split in splits:
         t = totals[split]
         cells += [f"{t['invalid flagged']}/{t['invalid']}", f"{t['valid flagged']}/{t['valid']}"]
     shown = " ".join(f"{cell:>{width}}" for cell, width in zip(cells, widths, strict=False))
-    print(f"{'total (checkers with a counterpart)':<50} {shown}")
+    print(f"{'total (checkers with a counterpart)':<62} {shown}")
     listed = ", ".join(f"{name} ({n})" for name, n in sorted(unmatched.items()))
     print(f"no counterpart ({sum(unmatched.values())} examples): {listed}")
     return 0

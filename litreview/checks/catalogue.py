@@ -264,6 +264,11 @@ _CODES = (
          "(\"本川 達雄\"): BibTeX and biber read its last word, the given name, as the family name, and pandoc reads the "
          "first as a particle it prints nowhere, citing the person by the given name alone (\"達雄 2009\").",
          "Write the family name, a comma, then the given name: author = {本川, 達雄}."),
+    Code("LR167", "decomposed-character", "warning",
+         "A field writes a letter and its accent as two characters (\"A\" and a combining acute for \"Á\": not "
+         "Unicode NFC), as text copied from a PDF or a macOS file name holds them: pdfLaTeX (a LaTeX document's "
+         "usual engine, and pandoc's for a PDF) defines no combining accent and stops there.",
+         "Retype the letter, or save the file in Unicode NFC (composed) form."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist: an entry's litreview-suppress field (in the settings file, "
          "suppress, suppress_entries and severity stop with an error at the code's line instead).",

@@ -1,5 +1,6 @@
 """Field integrity checks JabRef's integrity checkers have: ISSN, unescaped & and %, HTML in fields,
-page-range form, links to missing entries, LaTeX that does not balance; and control characters in a field.
+page-range form, links to missing entries, LaTeX that does not balance, letters and their accents written apart
+(not Unicode NFC); and control characters in a field.
 
 Pure functions over ``Source``; each finding points at the line of the field it is about.
 """
@@ -7,6 +8,7 @@ Pure functions over ``Source``; each finding points at the line of the field it 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -121,7 +123,7 @@ def is_biblatex(bib: Bibliography) -> bool:
 
 
 def check_integrity(bib: Bibliography, *, skip: bool = True) -> list[Finding]:
-    """LR112, LR125, LR140-LR143 (LR143 also for an issue number that is a page range), LR152, LR159, LR162 on every entry (``skip``: as ``bib.check_bibliography``'s)."""
+    """LR112, LR125, LR140-LR143 (LR143 also for an issue number that is a page range), LR152, LR159, LR162, LR167 on every entry (``skip``: as ``bib.check_bibliography``'s)."""
     keys = {s.key.casefold() for s in bib.sources}
     biblatex = is_biblatex(bib)
     found: list[Finding] = []
@@ -151,6 +153,8 @@ def check_integrity(bib: Bibliography, *, skip: bool = True) -> list[Finding]:
             found.extend(check_issue_pages(source))
         if not skip or not values.isprintable():  # (a line break is not printable, and no control either)
             found.extend(check_controls(source))
+        if not skip or not values.isascii():
+            found.extend(check_decomposed(source))
         if not skip or not _MISSPELT.keys().isdisjoint(fields):
             found.extend(check_misspelt_fields(source))
         if not skip or ("date" in fields and "year" in fields):
@@ -194,6 +198,36 @@ def check_controls(source: Source) -> Iterable[Finding]:
             code = f"U+{ord(match.group()):04X}"
             yield entry_finding("LR152", source, f"{name} holds the control character {escape_match(match)} ({code}): "
                                 f"{shown(part_of(without_controls(value), match.start(), match.start()))}", field=name)
+
+
+def decomposed_at(value: str) -> int:
+    """Where a letter and its accent written as two characters start in ``value`` (a combining mark that Unicode's
+    NFC composes with the character before it: "A" and U+0301 for "Á"), or -1."""
+    if value.isascii() or unicodedata.is_normalized("NFC", value):
+        return -1
+    for at in range(1, len(value)):
+        if unicodedata.combining(value[at]) and len(unicodedata.normalize("NFC", value[at - 1:at + 1])) == 1:
+            return at - 1
+    return -1  # (what NFC changes is no accent: a compatibility ideograph, the ohm sign, which print as they are)
+
+
+def check_decomposed(source: Source) -> Iterable[Finding]:
+    """LR167 for a field that writes a letter and its accent as two characters, as text copied from a PDF or a
+    macOS file name holds them: pdfLaTeX (a LaTeX document's usual engine, and pandoc's for a PDF) defines no
+    combining accent and stops at it. Fields no style prints are left alone."""
+    for name, value in _text_fields(source):
+        if name in UNPRINTED or name in UNREAD or (at := decomposed_at(value)) < 0:
+            continue
+        lo = max(value.rfind(" ", 0, at), value.rfind("{", 0, at), value.rfind("}", 0, at)) + 1
+        hi = min((end for end in (value.find(" ", at), value.find("{", at), value.find("}", at)) if end >= 0),
+                 default=len(value))
+        word, mark = value[lo:hi], value[at + 1]
+        composed = unicodedata.normalize("NFC", word)
+        yield entry_finding("LR167", source, f"{name} writes {composed!r} with a letter and its accent as two "
+                            f"characters (U+{ord(mark):04X} {unicodedata.name(mark, 'combining mark')}): pdfLaTeX "
+                            "stops at the accent (\"Unicode character not set up for use with LaTeX\")",
+                            f"write {composed!r} with each accented letter as one character: retype it, or save the "
+                            "file in Unicode NFC (composed) form", field=name)
 
 
 def check_links(source: Source, keys: set[str]) -> Iterable[Finding]:
