@@ -2180,3 +2180,10 @@ def test_a_letter_and_its_accent_written_apart_are_told_with_the_word_composed()
     # Vietnamese's two marks on one letter, in braces: the first such letter is quoted composed, without the braces.
     found = _check("@misc{v, title = {Nguy{e\u0323\u0302}n and {Tra\u0300n}}}\n", "LR167")
     assert found["v"][0].startswith("title writes '\u1ec7' with a letter and its accent as two characters (U+0323 ")
+
+
+def test_a_set_member_no_entry_holds_is_a_dangling_link() -> None:
+    # biblatex's @set names its members in entryset; one no entry holds drew nothing (JabRef's link check reads it).
+    found = _check("@set{s, entryset = {a, gone}}\n@misc{a, title = {T}, year = {2001}}\n", "LR112")
+    assert found == {"s": ("entryset names no entry of the bibliography: 'gone'",
+                           "Add the entry 'gone', or correct the key in entryset")}

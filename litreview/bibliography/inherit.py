@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-LINK_FIELDS = ("crossref", "xdata", "xref", "related")
-"""Fields whose value names other entries."""
+LINK_FIELDS = ("crossref", "xdata", "xref", "related", "entryset")
+"""Fields whose value names other entries (entryset: the members of a biblatex @set)."""
 NOT_INHERITED = frozenset({"ids", "crossref", "xref", "xdata", "entryset", "entrysubtype", "execute", "label",
                            "options", "presort", "related", "relatedoptions", "relatedstring", "relatedtype",
                            "shorthand", "shorthandintro", "sortkey"})

@@ -74,7 +74,8 @@ _CODES = (
          "A line inside a field value starts with @; pybtex reads on, other tools start a new entry there.",
          "Indent the line, or move the @ away from the start of the line."),
     Code("LR112", "dangling-link", "error",
-         "A crossref, xdata, xref or related field names a key none of the bibliography files holds (a warning "
+         "A crossref, xdata, xref, related or entryset (a biblatex @set's members) field names a key none of the "
+         "bibliography files holds (a warning "
          "when a crossref or xdata names another file's entry: pandoc reads each file alone).",
          "Add the entry it names, or correct the key."),
     Code("LR110", "missing-required-field", "error",

@@ -231,7 +231,8 @@ def check_decomposed(source: Source) -> Iterable[Finding]:
 
 
 def check_links(source: Source, keys: set[str]) -> Iterable[Finding]:
-    """LR112 for a crossref, xdata, xref or related that names no entry (case ignored, as BibTeX does)."""
+    """LR112 for a crossref, xdata, xref, related or entryset (a @set's members) that names no entry (case ignored,
+    as BibTeX does)."""
     for name in LINK_FIELDS:
         missing = [t for t in targets(source.fields.get(name, "")) if t.casefold() not in keys]
         if missing:

@@ -60,7 +60,6 @@ _NAMED_TEXT = re.compile(
 “…”", "the phrase “…”", "the question is “…”", "questions such as “…”", "let document one be “…”"; German "die
 Aussage „…“", "Fragen wie „…“"), or as a name after its article ("the “Snow Joe Shovelution …” at $37"): the words
 shown, a stimulus, a survey item, an example or a product, not words borrowed from a source."""
-_LINKS = (*LINK_FIELDS, "entryset")
 
 
 def check_text(bib: Bibliography, essay: Essay, linkage: Linkage, *, essay_file: str,
@@ -744,9 +743,9 @@ def through_links(bib: Bibliography, keys: Iterable[str]) -> set[str]:
     found: set[str] = set()
     while todo:
         source = by_key.get(todo.pop())
-        if source is None or source.fields.keys().isdisjoint(_LINKS):
+        if source is None or source.fields.keys().isdisjoint(LINK_FIELDS):
             continue
-        for name in _LINKS:
+        for name in LINK_FIELDS:
             for target in targets(source.fields.get(name, "")):
                 folded = target.casefold()
                 if folded not in seen and folded in by_key:
