@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -500,3 +501,24 @@ def test_a_secondary_source_needs_a_work_after_the_words(text: str, found: set[t
     review = Review(bibliography=bib, essay=essay, linkage=link(essay, bib, None, metadata={}))
     assert {(f.severity, f.message) for f in check_review(review, Config(), now=NOW).findings
             if f.code == "LR300"} == found
+
+
+def test_ieeetran_control_entry_is_neither_an_unknown_type_nor_unused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # IEEEtran.bst's @IEEEtranBSTCTL entry sets the style's options and is named by \bstctlcite, as IEEEtran's manual
+    # writes it: it was LR102 (unknown type, "use @article") and LR307 (an error: no claim relies on it).
+    import json
+
+    from litreview.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "paper.tex").write_text("\\bstctlcite{IEEEexample:BSTcontrol}\nAs shown~\\cite{a}.\n"
+                                        "\\bibliographystyle{IEEEtran}\n\\bibliography{refs}\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(
+        '@IEEEtranBSTCTL{IEEEexample:BSTcontrol,\n  CTLuse_alt_spacing = "yes",\n}\n'
+        "@article{a, author = {Roe, Jane}, title = {A Study}, journal = {J. Things}, year = {1998}}\n"
+        "@article{b, author = {Roe, Jane}, title = {Another Study}, journal = {J. Things}, year = {1998}}\n",
+        encoding="utf-8")
+    main(["check", "--essay", "paper.tex", "--bib", "refs.bib", "--claims", "", "--no-cache", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["code"], f["key"]) for f in found if f["code"] in ("LR102", "LR307")] == [("LR307", "b")]

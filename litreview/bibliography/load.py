@@ -42,6 +42,9 @@ _TYPE_NAMES = """
     movie music performance review standard video
 """
 KNOWN_TYPES = frozenset(_TYPE_NAMES.split())
+CONTROL_TYPES = frozenset({"ieeetranbstctl"})
+"""Entries that set a style's options, not works: IEEEtran.bst's @IEEEtranBSTCTL, which a document names with
+\\bstctlcite and no style prints (biber and pandoc skip it as an entry nothing cites)."""
 
 @lru_cache(maxsize=256)  # (a file may hold thousands of entries of one custom type)
 def _type_meant(kind: str) -> str:
@@ -290,7 +293,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
         other = seen_folded.setdefault(key.casefold(), key)
         if other != key:
             problems.append(case_clash(key, other, seen[other], filename, line))
-        if kind not in KNOWN_TYPES:
+        if kind not in KNOWN_TYPES and kind not in CONTROL_TYPES:
             meant = "" if kind.replace("_", "").replace("-", "") in _WEB_TYPES else _type_meant(kind)
             problems.append(Finding(
                 code="LR102", severity="warning", message=f"unknown entry type @{entry_type}",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..bibliography.dates import COMMON_YEAR
 from ..bibliography.inherit import LINK_FIELDS, aliases, targets
 from ..bibliography.keys import near_key, other_year
+from ..bibliography.load import CONTROL_TYPES
 from ..cache import LATEX_SUFFIXES
 from ..essay import BIBTEX, IN_BOOK
 from ..essay.cites import cited_for, written_key
@@ -696,8 +697,10 @@ def check_unused(bib: Bibliography, linkage: Linkage, nocite: Iterable[str] = ()
         relied.update(s.key for s in bib.sources if "ids" in s.fields and not listed.isdisjoint(aliases(s.fields)))
     relied |= through_links(bib, relied)
     for source in bib.sources:
-        if source.key in relied or source.type == "xdata" or _data_only(source):
-            continue  # an @xdata or dataonly entry lends fields to others and is never printed
+        # An @xdata or dataonly entry lends fields to others and is never printed; a control entry sets a style's
+        # options (IEEEtran's, named by \bstctlcite).
+        if source.key in relied or source.type == "xdata" or _data_only(source) or source.type in CONTROL_TYPES:
+            continue
         if source.key in topical:
             claims = list(dict.fromkeys(topical[source.key]))
             shown = ", ".join(claims[:3]) + (f" and {len(claims) - 3} more" if len(claims) > 3 else "")
