@@ -226,6 +226,17 @@ def test_an_entry_ended_early_is_reported_where_it_went_wrong():
         ("LR100", 2, "unbalanced braces: a } closes nothing")]
 
 
+def test_an_entry_closed_early_with_fields_after_it_names_the_brace_that_closed_it():
+    # "title = {X}}," ends the entry at "}}" and pybtex reads on silently: the year and note are lost. The finding
+    # said to remove the last "}", which fixes nothing: the "}" to remove is the one that ended the entry.
+    bib = parse_bibliography("@article{a,\n  title = {X}},\n  year = {2000},\n  note = {n},\n}\n\n@misc{b, title={Y}}\n")
+    assert [(p.code, p.severity, p.line, p.message, p.hint) for p in bib.problems] == [
+        ("LR100", "error", 5, "unbalanced braces: a } closes nothing: the entry that starts on line 1 ends at the } on "
+         "line 2, and 'year' and 'note' after it are read by no tool (BibTeX, biber and pandoc skip the text between "
+         "entries)", "Remove the } on line 2 that ends the entry early")]
+    assert bib.get("a").fields == {"title": "X"}
+
+
 def test_an_entry_never_closed_is_told_to_close_after_its_last_field():
     # Its fields balance and the "}" under the last one is missing (pybtex and pandoc refuse the file at the next
     # "@"): the finding said "add the missing } on this line" at the line of the @, where no } belongs. A brace

@@ -164,7 +164,7 @@ def parse_bibliography(text: str, filename: str = "<string>") -> Bibliography:
             return
         reported = damaged.get(line_of(error.error_context_info[0] or 0))
         if reported is not None:
-            if reported.message != STRAY_CLOSE or (reported.line or 0) <= line_of(error.error_context_info[2]) or reported not in problems:
+            if not reported.message.startswith(STRAY_CLOSE) or (reported.line or 0) <= line_of(error.error_context_info[2]) or reported not in problems:
                 return
             problems.remove(reported)
         head, _, detail = str(error).partition(": ")

@@ -14,6 +14,7 @@ from operator import add
 
 from ..lazyre import lazy
 from ..model import Finding
+from ..text import and_list
 from . import bibtex
 
 
@@ -107,6 +108,18 @@ def _prescan(text: str, filename: str, line_of: _Lines | None = None) -> list[Fi
                 hint="Add the missing } (or remove the extra {) on this line",
                 file=filename, line=entry_line + (unclosed_line or 0),
             ))
+        elif extra_close is not None and (early := _ended_early(chunk, extra_close)) is not None:
+            # "title = {X}}," ends the entry at "}}": removing the last } as the finding says would lose its fields
+            close, names = early
+            listed = and_list(f"{name!r}" for name in dict.fromkeys(names))
+            problems.append(Finding(
+                code="LR100", severity="error",
+                message=f"{STRAY_CLOSE}: the entry that starts on line {line_of(begin)} ends at the }} on line "
+                        f"{line_of(begin + close)}, and {listed} after it {'is' if len(set(names)) == 1 else 'are'} "
+                        "read by no tool (BibTeX, biber and pandoc skip the text between entries)",
+                hint=f"Remove the }} on line {line_of(begin + close)} that ends the entry early", file=filename,
+                line=line_of(begin + extra_close),
+            ))
         elif extra_close is not None:
             problems.append(Finding(
                 code="LR100", severity="error", message=STRAY_CLOSE,
@@ -114,6 +127,23 @@ def _prescan(text: str, filename: str, line_of: _Lines | None = None) -> list[Fi
                 line=line_of(begin + extra_close),
             ))
     return problems
+
+
+_FIELD_NAME = lazy(r"(?<![\w:.+-])([A-Za-z][\w:.+-]*)\s*=")
+"""A field's name and its "=" (from a word's start only: from every letter of a long word it is quadratic)."""
+
+
+def _ended_early(chunk: str, stray: int) -> tuple[int, list[str]] | None:
+    """(offset of the } that ends the entry, the names of the fields after it) when an entry's { is closed before
+    the } at ``stray`` that closes nothing, with fields between the two; else None (an entry in parentheses too)."""
+    first, paren = chunk.find("{"), chunk.find("(")
+    if first < 0 or 0 <= paren < first:
+        return None
+    end = bibtex.brace_partners(chunk).get(first, -1)  # (just past its })
+    if not 0 < end <= stray:
+        return None
+    names = _FIELD_NAME.findall(chunk, end, stray)
+    return (end - 1, names) if names else None
 
 
 _MARKERS = lazy(r"^(<{7}|\|{7}|={7}|>{7})(?:[ \t][^\r\n]*)?\r?$", re.MULTILINE)  # as git writes them, at a line's start
