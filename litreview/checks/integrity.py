@@ -18,7 +18,7 @@ from ..bibliography.load import PERSON_FIELDS
 from ..doi import bare_doi
 from ..lazyre import lazy
 from ..model import Bibliography, Finding, Source
-from ..text import CONTROLS, escape_match, latin_script, without_controls
+from ..text import CONTROLS, and_list, escape_match, latin_script, without_controls
 from .bib import entry_finding, isbn_problem, part_of, plain, shown
 from .date_year import check_date_year
 from .field_values import ENDNOTE_TAGS, endnote_fix, endnote_tag
@@ -212,22 +212,26 @@ def decomposed_at(value: str) -> int:
 
 
 def check_decomposed(source: Source) -> Iterable[Finding]:
-    """LR167 for a field that writes a letter and its accent as two characters, as text copied from a PDF or a
-    macOS file name holds them: pdfLaTeX (a LaTeX document's usual engine, and pandoc's for a PDF) defines no
-    combining accent and stops at it. Fields no style prints are left alone."""
-    for name, value in _text_fields(source):
-        if name in UNPRINTED or name in UNREAD or (at := decomposed_at(value)) < 0:
-            continue
-        lo = max(value.rfind(" ", 0, at), value.rfind("{", 0, at), value.rfind("}", 0, at)) + 1
-        hi = min((end for end in (value.find(" ", at), value.find("{", at), value.find("}", at)) if end >= 0),
-                 default=len(value))
-        word, mark = value[lo:hi], value[at + 1]
-        composed = unicodedata.normalize("NFC", word)
-        yield entry_finding("LR167", source, f"{name} writes {composed!r} with a letter and its accent as two "
-                            f"characters (U+{ord(mark):04X} {unicodedata.name(mark, 'combining mark')}): pdfLaTeX "
-                            "stops at the accent (\"Unicode character not set up for use with LaTeX\")",
-                            f"write {composed!r} with each accented letter as one character: retype it, or save the "
-                            "file in Unicode NFC (composed) form", field=name)
+    """LR167 for an entry whose fields write a letter and its accent as two characters, as text copied from a PDF or
+    a macOS file name holds them: pdfLaTeX (a LaTeX document's usual engine, and pandoc's for a PDF) defines no
+    combining accent and stops at it. One finding, at the first such field (a file saved so has many); fields no
+    style prints are left alone."""
+    found = [(name, value, at) for name, value in _text_fields(source)
+             if name not in UNPRINTED and name not in UNREAD and (at := decomposed_at(value)) >= 0]
+    if not found:
+        return
+    name, value, at = found[0]
+    lo = max(value.rfind(" ", 0, at), value.rfind("{", 0, at), value.rfind("}", 0, at)) + 1
+    hi = min((end for end in (value.find(" ", at), value.find("{", at), value.find("}", at)) if end >= 0),
+             default=len(value))
+    word, mark = value[lo:hi], value[at + 1]
+    composed = unicodedata.normalize("NFC", word)
+    more = f" ({and_list(n for n, _, _ in found[1:])} too)" if len(found) > 1 else ""
+    yield entry_finding("LR167", source, f"{name} writes {composed!r} with a letter and its accent as two "
+                        f"characters (U+{ord(mark):04X} {unicodedata.name(mark, 'combining mark')}){more}: pdfLaTeX "
+                        "stops at the accent (\"Unicode character not set up for use with LaTeX\")",
+                        f"write {composed!r} with each accented letter as one character: retype it, or save the "
+                        "file in Unicode NFC (composed) form", field=name)
 
 
 def check_links(source: Source, keys: set[str]) -> Iterable[Finding]:
