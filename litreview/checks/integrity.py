@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..bibliography.inherit import LINK_FIELDS, targets
+from ..bibliography.inherit import LINK_FIELDS, aliases, targets
 from ..bibliography.latex import BABEL_SHORTHAND, known_command
 from ..bibliography.load import PERSON_FIELDS
 from ..doi import bare_doi
@@ -125,6 +125,8 @@ def is_biblatex(bib: Bibliography) -> bool:
 def check_integrity(bib: Bibliography, *, skip: bool = True) -> list[Finding]:
     """LR112, LR125, LR140-LR143 (LR143 also for an issue number that is a page range), LR152, LR159, LR162, LR167 on every entry (``skip``: as ``bib.check_bibliography``'s)."""
     keys = {s.key.casefold() for s in bib.sources}
+    # the other keys entries answer to (biblatex's ids), which biber reads a @set's members by
+    aliased = keys | {alias.casefold() for s in bib.sources if "ids" in s.fields for alias in aliases(s.fields)}
     biblatex = is_biblatex(bib)
     found: list[Finding] = []
     defined: frozenset[str] | None = None  # read from the file at the first entry with LaTeX
@@ -132,7 +134,7 @@ def check_integrity(bib: Bibliography, *, skip: bool = True) -> list[Finding]:
         fields = source.fields
         # Each check finds nothing without its fields or its characters (most entries): skipped then.
         if not skip or not fields.keys().isdisjoint(LINK_FIELDS):
-            found.extend(check_links(source, keys))
+            found.extend(check_links(source, keys, aliased))
         if not skip or ("issn" in fields or "eissn" in fields):
             found.extend(check_issn(source))
         values = "".join(fields.values())
@@ -224,7 +226,7 @@ def check_decomposed(source: Source) -> Iterable[Finding]:
     lo = max(value.rfind(" ", 0, at), value.rfind("{", 0, at), value.rfind("}", 0, at)) + 1
     hi = min((end for end in (value.find(" ", at), value.find("{", at), value.find("}", at)) if end >= 0),
              default=len(value))
-    word, mark = value[lo:hi], value[at + 1]
+    word, mark = value[lo:hi].rstrip(",;:"), value[at + 1]
     composed = unicodedata.normalize("NFC", word)
     more = f" ({and_list(n for n, _, _ in found[1:])} too)" if len(found) > 1 else ""
     yield entry_finding("LR167", source, f"{name} writes {composed!r} with a letter and its accent as two "
@@ -234,11 +236,13 @@ def check_decomposed(source: Source) -> Iterable[Finding]:
                         "file in Unicode NFC (composed) form", field=name)
 
 
-def check_links(source: Source, keys: set[str]) -> Iterable[Finding]:
+def check_links(source: Source, keys: set[str], aliased: set[str] | None = None) -> Iterable[Finding]:
     """LR112 for a crossref, xdata, xref, related or entryset (a @set's members) that names no entry (case ignored,
-    as BibTeX does)."""
+    as BibTeX does); ``aliased``: the keys with the aliases entries answer to (``ids``), by which biber finds the
+    members of a set."""
     for name in LINK_FIELDS:
-        missing = [t for t in targets(source.fields.get(name, "")) if t.casefold() not in keys]
+        known = (aliased or keys) if name == "entryset" else keys
+        missing = [t for t in targets(source.fields.get(name, "")) if t.casefold() not in known]
         if missing:
             listed = ", ".join(repr(m) for m in missing)
             yield entry_finding("LR112", source, f"{name} names no entry of the bibliography: {listed}",
