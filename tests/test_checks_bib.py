@@ -2174,8 +2174,9 @@ def test_a_letter_and_its_accent_written_apart_are_told_with_the_word_composed()
     # finding for the entry, at its first such field (a file saved so has them in every field).
     by_line = {f.line: f for f in findings_for(CASES / "LR167-trigger.bib")}
     assert by_line[2].message == ("author writes 'J\u00f3rg' with a letter and its accent as two characters (U+0301 "
-                                  "COMBINING ACUTE ACCENT) (title too): pdfLaTeX stops at the accent (\"Unicode "
-                                  "character not set up for use with LaTeX\")")
+                                  "COMBINING ACUTE ACCENT) (title too): BibTeX and pandoc pass them on as written, "
+                                  "and pdfLaTeX stops at the accent (\"Unicode character not set up for use with "
+                                  "LaTeX\")")
     assert by_line[2].hint == ("Write 'J\u00f3rg' with each accented letter as one character: retype it, or save the "
                                "file in Unicode NFC (composed) form")
     # Vietnamese's two marks on one letter, in braces: the first such letter is quoted composed, without the braces.

@@ -267,8 +267,9 @@ _CODES = (
          "Write the family name, a comma, then the given name: author = {本川, 達雄}."),
     Code("LR167", "decomposed-character", "warning",
          "A field writes a letter and its accent as two characters (\"A\" and a combining acute for \"Á\": not "
-         "Unicode NFC), as text copied from a PDF or a macOS file name holds them: pdfLaTeX (a LaTeX document's "
-         "usual engine, and pandoc's for a PDF) defines no combining accent and stops there.",
+         "Unicode NFC), as text copied from a PDF or a macOS file name holds them: BibTeX and pandoc pass them on as "
+         "written, and pdfLaTeX (a LaTeX document's usual engine, and pandoc's for a PDF) defines no combining accent "
+         "and stops there.",
          "Retype the letter, or save the file in Unicode NFC (composed) form."),
     Code("LR190", "unknown-suppressed-code", "warning",
          "A suppression names a code that does not exist: an entry's litreview-suppress field (in the settings file, "

@@ -215,8 +215,8 @@ def decomposed_at(value: str) -> int:
 
 def check_decomposed(source: Source) -> Iterable[Finding]:
     """LR167 for an entry whose fields write a letter and its accent as two characters, as text copied from a PDF or
-    a macOS file name holds them: pdfLaTeX (a LaTeX document's usual engine, and pandoc's for a PDF) defines no
-    combining accent and stops at it. One finding, at the first such field (a file saved so has many); fields no
+    a macOS file name holds them: BibTeX and pandoc pass them on, and pdfLaTeX (a LaTeX document's usual engine, and
+    pandoc's for a PDF) defines no combining accent and stops at it. One finding, at the first such field (a file saved so has many); fields no
     style prints are left alone."""
     found = [(name, value, at) for name, value in _text_fields(source)
              if name not in UNPRINTED and name not in UNREAD and (at := decomposed_at(value)) >= 0]
@@ -230,8 +230,9 @@ def check_decomposed(source: Source) -> Iterable[Finding]:
     composed = unicodedata.normalize("NFC", word)
     more = f" ({and_list(n for n, _, _ in found[1:])} too)" if len(found) > 1 else ""
     yield entry_finding("LR167", source, f"{name} writes {composed!r} with a letter and its accent as two "
-                        f"characters (U+{ord(mark):04X} {unicodedata.name(mark, 'combining mark')}){more}: pdfLaTeX "
-                        "stops at the accent (\"Unicode character not set up for use with LaTeX\")",
+                        f"characters (U+{ord(mark):04X} {unicodedata.name(mark, 'combining mark')}){more}: BibTeX "
+                        "and pandoc pass them on as written, and pdfLaTeX stops at the accent (\"Unicode character not "
+                        "set up for use with LaTeX\")",
                         f"write {composed!r} with each accented letter as one character: retype it, or save the "
                         "file in Unicode NFC (composed) form", field=name)
 
