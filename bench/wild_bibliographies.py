@@ -4,7 +4,9 @@ FOLDER/<owner__name>/<file>: BibTeX files are read by litreview and by pybtex (t
 compares them entry by entry), CSL-JSON/YAML files by litreview and by pandoc (pypandoc-binary's pandoc,
 ``-t csljson``: the ids it keeps, their titles and issued years). Every file is then checked alone, as a
 user would (``litreview check --essay "" --bib FILE``, no snapshot, no cache), and its findings are
-counted per code. A traceback, or a file that takes more than SLOW seconds, is a defect whatever the split.
+counted per code. A traceback, or a file that takes more than SLOW seconds, is a defect whatever the split; a
+file litreview refuses with a located error counts as refused where the reference reads entries from it, and is
+only listed where it reads none.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from litreview.bibliography.csl import CSL_SUFFIXES
 from litreview.bibliography.csl_item import without_rich_text
 from litreview.bibliography.load import load_bibliography
 from litreview.bibliography.refparse.synth_records import pandoc_reading
+from litreview.errors import InputError
 from tests.fuzz.differential import disagreements, pybtex_reading
 
 BIBTEX_SUFFIXES = (".bib", ".bibtex")
@@ -71,6 +74,16 @@ def _plain(text: str) -> str:
     ``<i>R</i>``, ``CO<sub>2</sub>``) without its tags, as litreview shows a title (``Source.title``: the text, its
     formatting left out). Quotes are compared as they are: pandoc's smart quotes are litreview's too."""
     return " ".join(without_rich_text(text).split())
+
+
+def reference_count(path: Path, kind: str) -> int | None:
+    """The entries the reference reads from ``path`` (pybtex for BibTeX, pandoc for CSL), None where it refuses."""
+    if kind == "csl":
+        items = pandoc_items(path)
+        return None if items is None else len(items)
+    text = path.read_bytes().decode("utf-8", "surrogateescape")
+    data, _ = pybtex_reading(text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+    return None if data is None else len(data.entries)
 
 
 def csl_disagreements(path: Path, ours: Any) -> tuple[int | None, list[str]]:
@@ -149,6 +162,13 @@ def run(root: Path, split: str, show_lost: bool, show: set[str]) -> int:
         started = time.perf_counter()
         try:
             ours = load_bibliography(path)
+        except InputError as exc:  # a clean refusal: a defect only where the reference reads entries
+            want = reference_count(path, kind)
+            row["reference parses"] += want is not None
+            row["reference entries"] += want or 0
+            row["refused"] += bool(want)
+            lines.append(f"{'refused' if want else 'clean refusal, the reference reads no entry'}: {name}: {exc}")
+            continue
         except Exception as exc:  # a traceback is exactly what the bench looks for
             row["crashed"] += 1
             lines.append(f"crash: {name}: {type(exc).__name__}: {exc}")
@@ -158,10 +178,8 @@ def run(root: Path, split: str, show_lost: bool, show: set[str]) -> int:
             lines.append(f"slow: {name}: loading took {time.perf_counter() - started:.1f} s")
         got = len(ours.sources)
         if kind == "bibtex":
-            text = path.read_bytes().decode("utf-8", "surrogateescape")
-            data, _ = pybtex_reading(text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
-            want = None if data is None else len(data.entries)
-            differ = disagreements(text)
+            want = reference_count(path, kind)
+            differ = disagreements(path.read_bytes().decode("utf-8", "surrogateescape"))
         else:
             want, differ = csl_disagreements(path, ours)
         row["reference parses"] += want is not None
@@ -202,7 +220,7 @@ def run(root: Path, split: str, show_lost: bool, show: set[str]) -> int:
                 ", ".join(f"{n} {name}" for name, n in sorted(severity[code].items())))
         print(f"{code:<7} {told:<8}  {count:>5}  {100 * count / max(entries, 1):>15.1f}")
     for line in lines:
-        if show_lost or line.startswith(("crash", "slow", "reference refuses")):
+        if show_lost or line.startswith(("crash", "slow", "reference refuses", "refused", "clean refusal")):
             print(line)
     for line in shown:
         print(line)

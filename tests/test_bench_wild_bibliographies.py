@@ -64,3 +64,18 @@ def test_a_year_pandoc_reads_as_0_is_no_date(monkeypatch: pytest.MonkeyPatch, tm
     assert wild_bibliographies.csl_disagreements(path, parse_csl(json.dumps(items), str(path))) == (1, [])
     read = parse_csl(json.dumps([{**items[0], "issued": {"date-parts": [[1993]]}}]), str(path))
     assert wild_bibliographies.csl_disagreements(path, read)[1] == ["year: 'r' n.d. (0) read as 1993"]
+
+
+
+def test_a_clean_refusal_is_no_crash(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # litreview refuses a rich-text file saved as .bib with a located error, and pybtex reads no entry from it (a
+    # reference list a word processor wrote): no defect. Such a refusal was counted as a crash.
+    (tmp_path / "owner__name").mkdir()
+    (tmp_path / "owner__name" / "refs.bib").write_text(
+        "{\\rtf \\li0 \\fi0 \\sa240 {\\b{}{\\scaps Roe}} A., 2020, {\\i{}A Title}, Paris, Seuil.\\par\n}",
+        encoding="utf-8")
+    wild_bibliographies.run(tmp_path, "all", show_lost=True, show=set())
+    out = capsys.readouterr().out
+    row = next(line.split() for line in out.splitlines() if line.startswith("bibtex"))
+    assert "crash:" not in out and row[-2] == "0"  # crashed
+    assert "clean refusal, the reference reads no entry: owner__name/refs.bib" in out and row[5] == "0"  # refused
