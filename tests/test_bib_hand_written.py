@@ -295,6 +295,19 @@ def test_a_body_read_as_a_person_is_told_once() -> None:
     assert codes == ["LR165"]
 
 
+@pytest.mark.parametrize("author", [
+    "Organisation for Economic Cooperation and Development (OECD)",
+    "Doe, Jane and Institute of Electrical and Electronics Engineers (IEEE)",
+])
+def test_the_words_after_a_bodys_and_are_no_name_in_capitals(author: str) -> None:
+    # The list's 'and' cuts the body in two, "Development (OECD)" read as a person of family name '(OECD)': LR165
+    # writes the whole body in double braces, and LR133 added "family name in capitals", hint '(oecd), Development'.
+    text = f"@misc{{a,\n  author = {{{author}}},\n  title = {{T}},\n  url = {{https://example.org}},\n  year = {{2019}},\n}}\n"
+    codes = [f.code for f in check_review(Review(bibliography=parse_bibliography(text, "refs.bib")), Config(),
+                                          now=NOW).findings if f.code in ("LR133", "LR165")]
+    assert codes == ["LR165"]
+
+
 def test_family_names_in_capitals_are_a_choice_where_the_whole_bibliography_writes_them_so(tmp_path: Path) -> None:
     # ISO 690 prints family names in capitals, and Czech styles (czechiso.bst) ask the .bib to hold them so: three
     # LR133 "family name in capitals" in a thesis whose every name is written "Dejan BOSANAC".
