@@ -407,6 +407,24 @@ def test_a_two_digit_year_gets_the_years_it_can_be(tmp_path: Path, key: str, yea
     assert told.hint == hint
 
 
+@pytest.mark.parametrize(("key", "field", "hint"), [
+    ("btb2016", "year = {2061}", "Write year = {2016}, the year of the key 'btb2016'"),
+    ("emdat", "year = {2061}", "Write year = {2016} (two digits swapped?)"),
+    ("emdat", "date = {2106-03-02}", "Write date = {2016-03-02} (two digits swapped?)"),
+    ("smith2099", "year = {2099}", "Write the year the work appeared in the year field (a work not out yet: year = "
+                                   "{forthcoming}, or pubstate = {forthcoming} with biblatex)"),
+    ("page", "urldate = {2099-01-01}", "Write the day you read the page, today or before, in the urldate field"),
+])
+def test_a_year_in_the_future_gets_the_year_it_can_be(tmp_path: Path, key: str, field: str, hint: str) -> None:
+    # A pull request's typo (2061 for 2016) was told "Write year = {2004}, date = {2004-05-17} or urldate =
+    # {2024-01-31}", the catalogue's example of a date's form, which is not what is wrong with it.
+    bib = (f"@online{{{key},\n  author = {{Doe, J.}},\n  title = {{T}},\n  url = {{https://example.org}},\n"
+           f"  {field},\n}}\n")
+    [told] = [f for f in found_in(tmp_path, bib) if f.code == "LR124"]
+    assert told.message.endswith("lies in the future")
+    assert told.hint == hint
+
+
 @pytest.mark.parametrize(("doi", "told"), [
     ("10.1016/j.physletb.2009.02.014,\n                        10.1016/j.physletb.2009.06.021", True),
     ("10.1103/PhysRevC.55.1420; 10.1103/PhysRevC.56.2336", True),
