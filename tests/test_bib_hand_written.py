@@ -425,6 +425,14 @@ def test_a_year_in_the_future_gets_the_year_it_can_be(tmp_path: Path, key: str, 
     assert told.hint == hint
 
 
+def test_a_csl_items_date_in_the_future_is_told_in_csl_terms(tmp_path: Path) -> None:
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps([{"id": "doe2016", "type": "article-journal", "title": "T", "container-title": "J",
+                                 "issued": {"date-parts": [[2061, 3]]}}]), encoding="utf-8")
+    hints = {f.hint for f in found(path) if f.code == "LR124"}
+    assert 'Write "issued": {"date-parts": [[2016, 3]]}, the year of the key \'doe2016\'' in hints, hints
+
+
 @pytest.mark.parametrize(("doi", "told"), [
     ("10.1016/j.physletb.2009.02.014,\n                        10.1016/j.physletb.2009.06.021", True),
     ("10.1103/PhysRevC.55.1420; 10.1103/PhysRevC.56.2336", True),

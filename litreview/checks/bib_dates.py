@@ -227,9 +227,8 @@ def _future_hint(name: str, source: Source, today: date) -> str:
     year = int(written[:4]) if written[:4].isdigit() else None
     field, csl = own_name(name, source), csl_form(source)
 
-    def put(year: int) -> str:
-        value = f"{year}{written[4:]}" if name != "year" else str(year)  # (a date keeps its month and day)
-        return f"{value} in {field}" if csl else f"{field} = {{{value}}}"
+    def put(year: int) -> str:  # (in BibTeX's terms, which the finding's hint puts in a CSL item's)
+        return f"{name} = {{{year}{written[4:] if name != 'year' else ''}}}"  # (a date keeps its month and day)
 
     keyed = sorted({int(y) for y in _YEAR_IN.findall(source.key)} - {year}) if name != "urldate" else []
     if len(keyed) == 1 and keyed[0] <= today.year:
