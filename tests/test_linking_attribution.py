@@ -916,3 +916,10 @@ def test_words_that_name_no_person_are_no_authority_without_an_entry() -> None:
             "According to Waltz, the system is anarchic (Bush 2016).\n")
     linkage = link(parse_essay(text), parse_bibliography(_AUTHOR_DATE_BIB))
     assert [m.text for m in linkage.mentions if m.kind == "author" and not m.keys] == ["Hans Morgenthau", "Waltz"]
+
+
+def test_a_family_name_that_is_also_a_quantifier_still_names_its_author() -> None:
+    # Stephen Few, cited at a sentence's start: "Few" reads as a quantifier, not as a word that never names anyone.
+    bib = "@book{few2009, author = {Few, Stephen}, title = {Now You See It}, publisher = {Analytics Press}, year = {2009}}\n"
+    linkage = link(parse_essay("Few argues that dashboards fail their readers.\n"), parse_bibliography(bib))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["few2009"]

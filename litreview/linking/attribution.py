@@ -50,7 +50,7 @@ _CUE = re.compile(
 FUNCTION = wordset("""a an the in as at on of for to by with from per this that these those it its not no and or but if
 when while since after before during although though however thus therefore according regardless
 whether both each every some such our their his her we they he she i according additionally
-similarly moreover furthermore also intuitively broadly regardless many several few most""")
+similarly moreover furthermore also intuitively broadly regardless many several""")
 TITLES = wordset("""president professor prof dr mr mrs ms sir lord lady dame secretary senator general admiral judge
 justice minister ambassador director chairman chair governor king queen prince pope saint st pioneer""")
 INSTITUTIONS = wordset("""national security defense defence department office council agency intelligence state states united
