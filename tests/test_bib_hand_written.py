@@ -295,6 +295,19 @@ def test_a_body_read_as_a_person_is_told_once() -> None:
     assert codes == ["LR165"]
 
 
+@pytest.mark.parametrize("author", [
+    "Organisation for Economic Cooperation and Development (OECD)",
+    "Doe, Jane and Institute of Electrical and Electronics Engineers (IEEE)",
+])
+def test_the_words_after_a_bodys_and_are_no_name_in_capitals(author: str) -> None:
+    # The list's 'and' cuts the body in two, "Development (OECD)" read as a person of family name '(OECD)': LR165
+    # writes the whole body in double braces, and LR133 added "family name in capitals", hint '(oecd), Development'.
+    text = f"@misc{{a,\n  author = {{{author}}},\n  title = {{T}},\n  url = {{https://example.org}},\n  year = {{2019}},\n}}\n"
+    codes = [f.code for f in check_review(Review(bibliography=parse_bibliography(text, "refs.bib")), Config(),
+                                          now=NOW).findings if f.code in ("LR133", "LR165")]
+    assert codes == ["LR165"]
+
+
 def test_family_names_in_capitals_are_a_choice_where_the_whole_bibliography_writes_them_so(tmp_path: Path) -> None:
     # ISO 690 prints family names in capitals, and Czech styles (czechiso.bst) ask the .bib to hold them so: three
     # LR133 "family name in capitals" in a thesis whose every name is written "Dejan BOSANAC".
@@ -392,6 +405,32 @@ def test_a_two_digit_year_gets_the_years_it_can_be(tmp_path: Path, key: str, yea
                     f"  year = {{{year}}},\n}}\n", encoding="utf-8")
     [told] = [f for f in found(path) if f.code == "LR124"]
     assert told.hint == hint
+
+
+@pytest.mark.parametrize(("key", "field", "hint"), [
+    ("btb2016", "year = {2061}", "Write year = {2016}, the year of the key 'btb2016'"),
+    ("emdat", "year = {2061}", "Write year = {2016} (two digits swapped?)"),
+    ("emdat", "date = {2106-03-02}", "Write date = {2016-03-02} (two digits swapped?)"),
+    ("smith2099", "year = {2099}", "Write the year the work appeared in the year field (a work not out yet: year = "
+                                   "{forthcoming}, or pubstate = {forthcoming} with biblatex)"),
+    ("page", "urldate = {2099-01-01}", "Write the day you read the page, today or before, in the urldate field"),
+])
+def test_a_year_in_the_future_gets_the_year_it_can_be(tmp_path: Path, key: str, field: str, hint: str) -> None:
+    # A pull request's typo (2061 for 2016) was told "Write year = {2004}, date = {2004-05-17} or urldate =
+    # {2024-01-31}", the catalogue's example of a date's form, which is not what is wrong with it.
+    bib = (f"@online{{{key},\n  author = {{Doe, J.}},\n  title = {{T}},\n  url = {{https://example.org}},\n"
+           f"  {field},\n}}\n")
+    [told] = [f for f in found_in(tmp_path, bib) if f.code == "LR124"]
+    assert told.message.endswith("lies in the future")
+    assert told.hint == hint
+
+
+def test_a_csl_items_date_in_the_future_is_told_in_csl_terms(tmp_path: Path) -> None:
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps([{"id": "doe2016", "type": "article-journal", "title": "T", "container-title": "J",
+                                 "issued": {"date-parts": [[2061, 3]]}}]), encoding="utf-8")
+    hints = {f.hint for f in found(path) if f.code == "LR124"}
+    assert 'Write "issued": {"date-parts": [[2016, 3]]}, the year of the key \'doe2016\'' in hints, hints
 
 
 @pytest.mark.parametrize(("doi", "told"), [

@@ -34,6 +34,24 @@ def test_an_old_access_date_on_a_page_without_a_doi_is_stale() -> None:
     assert [f.code for f in S.check_access_date(page, TODAY, FIVE_YEARS)] == ["LR136"]
 
 
+@pytest.mark.parametrize(("entry", "stale"), [
+    # Zotero records an access date on every item it imports: an arXiv preprint (its abstract page as url, the id
+    # in journal as Zotero writes it), a 1973 article linked to its ADS record. Each was LR136 "visit the page
+    # again": the id, or the journal's volume and pages, finds the work, not the page.
+    ("@article{a, title = {T}, journal = {arXiv:1912.10192 [astro-ph]}, year = {2019},"
+     " url = {http://arxiv.org/abs/1912.10192}, urldate = {2012-01-02}}", False),
+    ("@misc{a, title = {T}, year = {2019}, eprint = {1912.10192}, archiveprefix = {arXiv},"
+     " url = {https://example.org/a}, urldate = {2012-01-02}}", False),
+    ("@article{a, title = {T}, journal = {Astronomy and Astrophysics}, volume = {24}, pages = {337--355},"
+     " year = {1973}, url = {http://adsabs.harvard.edu/abs/1973A%26A....24..337S}, urldate = {2012-01-02}}", False),
+    ("@article{a, title = {T}, journal = {Meduza}, year = {2015},"
+     " url = {https://meduza.io/en/feature/2015/05/21/x}, urldate = {2012-01-02}}", True),  # a news site's page
+    ("@online{a, title = {T}, url = {https://arxiv.org/list/astro-ph/new}, urldate = {2012-01-02}}", True),
+])
+def test_an_old_access_date_on_a_work_found_by_its_id_or_citation_is_not_stale(entry: str, stale: bool) -> None:
+    assert [f.code for f in S.check_access_date(_one(entry), TODAY, FIVE_YEARS)] == (["LR136"] if stale else [])
+
+
 def test_an_entry_keyed_by_its_doi_is_told_to_write_it() -> None:
     # JSTOR's BibTeX export keys each entry by its DOI (@article{10.2307/40337040, ..., url = {.../stable/40337040}});
     # LR137 said "look the work up" for a DOI the entry already writes as its key.

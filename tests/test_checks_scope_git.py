@@ -1141,6 +1141,18 @@ def test_since_the_commit_checked_out_says_only_uncommitted_changes_are_compared
     assert "is the commit checked out" not in scoped("--since", "base", capsys=capsys)[2]
 
 
+def test_a_new_file_not_yet_added_is_a_change_the_note_does_not_deny(repo: Path, capsys) -> None:
+    # A chapter written and not yet `git add`ed: its findings were shown as new, under a note that said the
+    # changes not yet committed "are none" (git diff sees tracked files alone).
+    write(repo / "essay2.md", "A new claim [@missing2003].\n")
+    git(repo, "tag", "tip")
+    err = " ".join(scoped("--since", "tip", capsys=capsys)[2].split())
+    assert "is the commit checked out" not in err, err
+    (repo / "essay2.md").unlink()
+    err = " ".join(scoped("--since", "tip", capsys=capsys)[2].split())
+    assert "note: tip is the commit checked out (HEAD): only changes not yet committed are compared, and there are none" in err
+
+
 def test_a_duplicate_the_change_adds_is_an_error_though_uncited_entries_are_notes(tmp_path, monkeypatch, capsys) -> None:
     # `init` writes LR307 = "info" for a bibliography shared with other documents; an entry's findings are then
     # capped at its LR307's level where the document does not cite it. A change adding a second entry with the DOI

@@ -417,6 +417,27 @@ def test_init_imports_the_chapters_own_reference_list_and_names_the_bib_above(
     assert (chapter / "refs" / "bibliography.bib").is_file()
 
 
+def test_init_imports_a_renderings_reference_list_printed_with_no_heading(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # pandoc -t plain prints a LaTeX paper's list after its text with no heading: `import paper.txt` took its
+    # references, while init said "paper.txt has no reference section" and started an empty bibliography, so
+    # check read the list as prose (its editors and journals "invoked as an authority", LR302).
+    (tmp_path / "paper.txt").write_text(
+        "Balancing is the rule among states, and bandwagoning the exception, as the structural account of "
+        "international politics holds and as the study of alliances in the Middle East confirms (Waltz 1979; "
+        "Walt 1987). Perception matters as much as power (Jervis 1976).\n\n"
+        "Jervis, Robert. 1976. Perception and Misperception in International Politics. Princeton: Princeton "
+        "University Press.\n\n"
+        "Walt, Stephen M. 1987. The Origins of Alliances. Ithaca: Cornell University Press.\n\n"
+        "Waltz, Kenneth N. 1979. Theory of International Politics. Reading: Addison-Wesley.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "paper.txt"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "imported 3 references from the list with no heading at the end (lines 3-7) of paper.txt" in out, out
+    bib = (tmp_path / "refs" / "bibliography.bib").read_text(encoding="utf-8")
+    assert bib.count("\n@book{") == 3, bib
+
+
 def test_init_leaves_unused_entries_errors_when_the_paper_cites_its_whole_bib(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "paper.md").write_text("---\nbibliography: refs.bib\n---\n\nStates balance [@cited; @other]. "

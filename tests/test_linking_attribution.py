@@ -894,3 +894,32 @@ def test_a_later_co_author_named_alone_is_never_a_confirmed_link() -> None:
     linkage = link(parse_essay("Kai Ruggeri argues that wages rose."), bib)
     assert [(lk.source_key, lk.status) for lk in linkage.links if lk.kind == "attribution"] == [
         ("ruggeri2022", "confirmed")]
+
+
+_AUTHOR_DATE_BIB = ("@article{rutzen2015, author = {Rutzen, Douglas}, title = {Authoritarianism Goes Global},"
+                    " journal = {International Journal of Not-for-Profit Law}, year = {2015}}\n"
+                    "@article{bush2016, author = {Bush, Sarah}, title = {Civil Society Support},"
+                    " journal = {Democratization}, year = {2016}}\n")
+
+
+def test_words_that_name_no_person_are_no_authority_without_an_entry() -> None:
+    # A paper citing author-date, its prose read for the people it appeals to: "Many states have enacted" (a
+    # quantifier before "states"), "dealing with NGOs" (an acronym's plural), "the Color Revolutions" (a thing's
+    # name after an article), "with U.S. government preferences" (initials alone) were each LR302 "invoked as an
+    # authority but has no entry"; a person named so still is.
+    text = ("Many states have enacted legal restrictions against NGOs (Rutzen 2015).\n\n"
+            "States adopt restrictions when dealing with NGOs posing threats (Rutzen 2015).\n\n"
+            "The institute moved its program to Lithuania following the Color Revolutions (Bush 2016).\n\n"
+            "Local programs do not conflict with U.S. government preferences (Bush 2016).\n\n"
+            "Several argue that restrictions are spreading (Bush 2016).\n\n"
+            "As Hans Morgenthau argued, power is central (Bush 2016).\n\n"
+            "According to Waltz, the system is anarchic (Bush 2016).\n")
+    linkage = link(parse_essay(text), parse_bibliography(_AUTHOR_DATE_BIB))
+    assert [m.text for m in linkage.mentions if m.kind == "author" and not m.keys] == ["Hans Morgenthau", "Waltz"]
+
+
+def test_a_family_name_that_is_also_a_quantifier_still_names_its_author() -> None:
+    # Stephen Few, cited at a sentence's start: "Few" reads as a quantifier, not as a word that never names anyone.
+    bib = "@book{few2009, author = {Few, Stephen}, title = {Now You See It}, publisher = {Analytics Press}, year = {2009}}\n"
+    linkage = link(parse_essay("Few argues that dashboards fail their readers.\n"), parse_bibliography(bib))
+    assert [lk.source_key for lk in linkage.links if lk.kind == "attribution"] == ["few2009"]

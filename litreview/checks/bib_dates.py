@@ -146,6 +146,8 @@ def check_dates(source: Source, today: date) -> Iterable[Finding]:
                 hint = _cited_hint(plain(source.fields["year"]))
             if name == "urldate" and not hint:
                 hint = _access_hint(plain(source.fields["urldate"]), today)
+            if not hint and problem.endswith("lies in the future"):
+                hint = _future_hint(name, source, today)
             if not hint:
                 hint = _reprint_hint(name, source) or _event_days_hint(name, source)
             if (name == "year" and not hint and "not a number" in problem
@@ -215,6 +217,34 @@ def _slashed_hint(first: int, second: int, year: int) -> str:
         return ""
     read = (f"day {first}, month {second}" if days[0].day == first else f"month {first}, day {second}")
     return f"write urldate = {{{days[0].isoformat()}}} (read as {read}, {year})"
+
+
+def _future_hint(name: str, source: Source, today: date) -> str:
+    """The hint for a year or date in the future: the year of the key when it gives a past one ("btb2016" for 2061),
+    else the past years two neighbouring digits swapped make ("2061" -> 2016), else the year the work appeared (or a
+    status for one not out yet); the catalogue's hint shows the form of a date, which was not what is wrong."""
+    written = plain(source.fields.get(name, ""))
+    year = int(written[:4]) if written[:4].isdigit() else None
+    field, csl = own_name(name, source), csl_form(source)
+
+    def put(year: int) -> str:  # (in BibTeX's terms, which the finding's hint puts in a CSL item's)
+        return f"{name} = {{{year}{written[4:] if name != 'year' else ''}}}"  # (a date keeps its month and day)
+
+    keyed = sorted({int(y) for y in _YEAR_IN.findall(source.key)} - {year}) if name != "urldate" else []
+    if len(keyed) == 1 and keyed[0] <= today.year:
+        return f"write {put(keyed[0])}, the year of the key {source.key!r}"
+    digits = written[:4]
+    swapped = sorted({int(digits[:n] + digits[n + 1] + digits[n] + digits[n + 2:]) for n in range(3)}
+                     & set(range(1500, today.year + 1)), reverse=True) if year is not None else []
+    if swapped:
+        return f"write {' or '.join(map(put, swapped))}" + (", whichever it is" if len(swapped) > 1 else "") + (
+            " (two digits swapped?)")
+    if name == "urldate":
+        return f"write the day you read the page, today or before, in the {field} field"
+    if csl:
+        return f"write the year the work appeared in the {field} field (\"status\": \"forthcoming\" for a work not out yet)"
+    return (f"write the year the work appeared in the {field} field (a work not out yet: year = {{forthcoming}}, or "
+            "pubstate = {forthcoming} with biblatex)")
 
 
 def _digit_typed_twice(year: str, key: str, today: date) -> str:

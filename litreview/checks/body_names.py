@@ -129,6 +129,32 @@ def _joined(written: str, following: list[str]) -> str:
     return f"{written} and {after}"
 
 
+def _one_body(listed: list[str], value: str) -> bool:
+    """Whether a list of two names is one body's name, its 'and' read as the list's ("Organisation for Economic
+    Cooperation and Development (OECD)"): the words after the 'and' no person ("Beijing Genomics Institute and Zhang
+    Wei" are two)."""
+    return (len(listed) == 2 and "," not in value and reads_as_body(listed[0]) and not reads_as_body(listed[1])
+            and not given_name_first(listed[1].split()) and reads_as_body(value))
+
+
+def body_names(value: str) -> list[str]:
+    """The names of an author or editor list (as ``split_names`` cuts it) that are a body's name without braces, or
+    the part of one after an 'and' read as the list's (LR165's): no person's, whatever other name checks make of
+    their words ("Development (OECD)" is no family name in capitals)."""
+    if not value or not holds_body_word(value):
+        return []
+    listed = split_names(value)
+    if _one_body(listed, value):
+        return listed
+    found: list[str] = []
+    for at, name in enumerate(listed):
+        if reads_as_body(name):
+            found.append(name)
+            if _joined(" ".join(name.split()), listed[at + 1:at + 2]):
+                found.append(listed[at + 1])
+    return found
+
+
 def split_as_person(person: Person) -> bool:
     """Whether BibTeX's reading of a name makes it more than one family name (a given part, a particle, a suffix),
     so that styles cite and sort it under a part of it."""
@@ -146,10 +172,7 @@ def check_body_names(source: Source) -> Iterable[Finding]:
         listed = split_names(value)
         if len(listed) != len(people):
             continue  # (names the list reading dropped or added: other checks' findings)
-        # "Organisation for Economic Cooperation and Development (OECD)": one body, its 'and' read as the list's, the
-        # words after it no person ("Beijing Genomics Institute and Zhang Wei" are two)
-        one_body = (len(listed) == 2 and "," not in value and reads_as_body(listed[0]) and not reads_as_body(listed[1])
-                    and not given_name_first(listed[1].split()) and reads_as_body(value))
+        one_body = _one_body(listed, value)
         for at, (name, person) in enumerate(zip(listed, people, strict=True)):
             if not person.family or not reads_as_body(name) or not split_as_person(person):
                 continue  # (no family name: "{, Stan Development Team}", LR149's)

@@ -128,7 +128,8 @@ _CODES = (
          "Put the original year in origdate (or a note 'Originally published 1992'), not in the title."),
     Code("LR136", "stale-access-date", "warning",
          "A web source was last accessed longer ago than the configured age (not an archived copy, which does not "
-         "change: a Wayback Machine snapshot, perma.cc, archive.today, a Wikipedia revision's oldid= link).",
+         "change: a Wayback Machine snapshot, perma.cc, archive.today, a Wikipedia revision's oldid= link; nor a "
+         "work found again by its DOI, its arXiv, PubMed or PMC id, or its journal's volume and pages).",
          "Visit the page again and update urldate, or cite an archived copy."),
     Code("LR137", "doi-probably-exists", "info",
          "An entry without a DOI is of a kind that usually has one (publisher, journal or URL).",

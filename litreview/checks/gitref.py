@@ -200,9 +200,15 @@ def merge_head(cwd: Path, runner: Runner = subprocess.run) -> str | None:
     return (proc.stdout.decode("ascii", "replace").strip() or None) if proc.returncode == 0 else None
 
 
-def unchanged(cwd: Path, runner: Runner = subprocess.run) -> bool:
-    """True when no tracked file differs from HEAD, staged or not (False outside a repository)."""
-    return run_git(runner, ["git", "diff", "--quiet", "HEAD", "--"], cwd).returncode == 0
+def unchanged(cwd: Path, runner: Runner = subprocess.run, *, untracked: bool = False) -> bool:
+    """True when no tracked file differs from HEAD, staged or not (False outside a repository); ``untracked``: and
+    no file git does not ignore is left untracked (a new chapter not yet added is a change the check reads)."""
+    if run_git(runner, ["git", "diff", "--quiet", "HEAD", "--"], cwd).returncode != 0:
+        return False
+    if not untracked:
+        return True
+    listed = run_git(runner, ["git", "ls-files", "--others", "--exclude-standard", "-z"], cwd)
+    return listed.returncode == 0 and not listed.stdout
 
 
 def git_toplevel(cwd: Path, runner: Runner = subprocess.run) -> Path:

@@ -388,15 +388,39 @@ def fixed_copy(url: str) -> bool:
             and bool(parse_qs(parts.query).get("oldid")))
 
 
+def found_again_without_page(source: Source) -> bool:
+    """Whether the work is found again by something other than its page: a DOI, an arXiv, PubMed or PMC id (in its
+    fields, or an arXiv address as its url), or a journal article's volume and pages in its journal."""
+    if source.doi:
+        return True
+    from urllib.parse import urlsplit
+
+    from ..registry.ids import arxiv_id, entry_identifiers
+
+    if not entry_identifiers(source.fields).keys().isdisjoint({"arxiv", "pmid", "pmcid"}):
+        return True
+    try:
+        parts = urlsplit(source.url.strip())
+    except ValueError:
+        parts = None
+    if parts is not None and (parts.hostname or "").lower().removeprefix("www.") in ("arxiv.org", "export.arxiv.org"):
+        _, kind, rest = [*parts.path.split("/", 2), "", ""][:3]
+        if kind in ("abs", "pdf") and arxiv_id(rest.removesuffix(".pdf")):
+            return True  # (the preprint's own page: arXiv keeps every version at its id)
+    return source.type == "article" and bool(source.container and source.volume and source.pages)
+
+
 def check_access_date(source: Source, today: date, max_age_days: int) -> Iterable[Finding]:
     """LR136 for a web source accessed longer ago than ``max_age_days``.
 
-    An entry with a DOI is not a web source: the DOI, not the page, is how it is found again, and the
-    access date a reference manager records on import (Zotero does, on every item) goes unprinted.
+    An entry found again by an identifier or by its journal's volume and pages (``found_again_without_page``) is
+    not a web source: the page is only where it was read, and the access date a reference manager records on import
+    (Zotero does, on every item) goes unprinted.
     """
     raw = plain(source.fields.get("urldate", ""))
     when = parse_iso(raw) if raw else None
-    if when is None or source.doi or not (source.url or source.type in _WEB_TYPES) or fixed_copy(source.url):
+    if (when is None or not (source.url or source.type in _WEB_TYPES) or fixed_copy(source.url)
+            or found_again_without_page(source)):
         return
     age = (today - when).days
     if age > max_age_days:

@@ -21,7 +21,7 @@ from ..model import Finding, Person, Source
 from ..registry.compare import initials_compatible, same_surname, surname_key
 from ..text import and_list, fold_words
 from .bib import editor_as_publisher, entry_finding, shown
-from .body_names import LEGAL_FORMS, in_double_braces, reads_as_body
+from .body_names import LEGAL_FORMS, body_names, in_double_braces
 from .hints import csl_form
 
 _LOWER_INITIAL = re.compile(r"(?:^|[\s.\-])([a-z])\.")
@@ -258,9 +258,9 @@ def check_names(source: Source, house_capitals: Callable[[], bool] = lambda: Fal
         return split[role]
 
     def bodies_in(role: str) -> list[str]:
-        """The role's names that are a body's without braces (LR165's), read once."""
+        """The role's names that are a body's without braces, or part of one (LR165's), read once."""
         if role not in bodies:
-            bodies[role] = [] if csl_form(source) else [n for n in listed(role) if reads_as_body(n)]
+            bodies[role] = [] if csl_form(source) else body_names(source.fields.get(role, ""))
         return bodies[role]
 
     for role, people in (("author", source.authors), ("editor", () if house else source.editors)):

@@ -482,7 +482,12 @@ def _import_references(plan: Plan, essay_path: Path, text: str) -> tuple[str, in
             plan.notes.append(renamed)
         return head + "% Fields the parser was unsure of are listed above each entry: check them.\n\n" + \
             to_bibtex(refs, keys), len(refs)
+    unheaded = None
     if reference_heading(text, None) is None:
+        from ..bibliography.refparse.section import unheaded_list
+
+        unheaded = unheaded_list(text)  # a rendering's list printed after the text with no heading, as import takes it
+    if reference_heading(text, None) is None and unheaded is None:
         plan.notes.append(f"{essay_path.name} has no reference section (References, Bibliography, Works Cited, "
                           "Citations): refs/bibliography.bib starts empty; add entries with `litreview add`")
         return head + "% No reference section was found; add entries with `litreview add DOI`.\n", 0
@@ -496,7 +501,9 @@ def _import_references(plan: Plan, essay_path: Path, text: str) -> tuple[str, in
     refs = parse_references(strings)
     keys, adopted = cited_keys(refs, make_keys(refs), essay_path, text)
     unsure = sum(1 for r in refs if r.uncertain)
-    plan.notes.append(f"imported {plural(len(refs), 'reference')} from {essay_path.name}; {unsure} with fields "
+    where = (f"the list with no heading at the end (lines {unheaded[0] + 1}-{unheaded[1] + 1}) of " if unheaded
+             else "")
+    plan.notes.append(f"imported {plural(len(refs), 'reference')} from {where}{essay_path.name}; {unsure} with fields "
                       "marked '% uncertain' in refs/bibliography.bib: check those by hand")
     if adopted:
         plan.notes.append(adopted)

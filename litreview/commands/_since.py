@@ -43,7 +43,7 @@ def since_base(review: Review, result: Any, config: Config, ref: str, now: datet
     if base is None:
         _note(f"{ref} shares no history with HEAD, so the check compares with {ref} itself", for_github)
         base = gitref.commit_of(ref, cwd) or ref
-    if ref not in ("HEAD", "@") and base == gitref.commit_of("HEAD", cwd) and gitref.unchanged(cwd):
+    if ref not in ("HEAD", "@") and base == gitref.commit_of("HEAD", cwd) and gitref.unchanged(cwd, untracked=True):
         # HEAD against HEAD with nothing uncommitted: "no new problems" whatever the branch's commits hold.
         _note(f"{ref} is the commit checked out (HEAD): only changes not yet committed are compared, and there "
               "are none; to check what commits on this branch add, give the commit they started from (--since "

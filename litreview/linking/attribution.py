@@ -50,7 +50,7 @@ _CUE = re.compile(
 FUNCTION = wordset("""a an the in as at on of for to by with from per this that these those it its not no and or but if
 when while since after before during although though however thus therefore according regardless
 whether both each every some such our their his her we they he she i according additionally
-similarly moreover furthermore also intuitively broadly regardless""")
+similarly moreover furthermore also intuitively broadly regardless many several""")
 TITLES = wordset("""president professor prof dr mr mrs ms sir lord lady dame secretary senator general admiral judge
 justice minister ambassador director chairman chair governor king queen prince pope saint st pioneer""")
 INSTITUTIONS = wordset("""national security defense defence department office council agency intelligence state states united
@@ -441,6 +441,8 @@ def _resolve_group(claim: Claim, group: list[_Name], toks: list[Token], index: S
         for name in unresolved:
             # Judge the name proper, without a capitalised word that opens the sentence ("As").
             proper = [*name.given, name.toks[-1]]
+            if _ARTICLE_BEFORE.search(text[max(0, name.start - 5):name.start]):
+                continue  # "following the Color Revolutions": a thing's name, which no article precedes a person's
             if _plausible_person(proper) and (len(proper) > 1 or strong or _says(text, name, toks)):
                 found.mention(name.start, Mention(claim.id, "author", name.text(text), (),
                                                   "no entry by this author"))
@@ -765,11 +767,17 @@ def _leads(source: Source, family: str) -> bool:
 
 
 def _plausible_person(toks: list[Token]) -> bool:
+    """Whether capitalised words (given names, then the family name) can be a person's name: none a function word,
+    title or institution's word, a word in capitals or its plural ("NGOs"), a digit or a school of thought, and the
+    last no initials alone ("U.S. government")."""
+    if toks and toks[-1].is_initials:
+        return False
     for tok in toks:
         word = fold(strip_possessive(tok.text)[0])
         if word in _NOT_GIVEN:
             return False
-        if not tok.is_initials and (tok.text.isupper() or any(c.isdigit() for c in tok.text)):
+        if not tok.is_initials and (tok.text.isupper() or (tok.text[:-1].isupper() and tok.text.endswith("s"))
+                                    or any(c.isdigit() for c in tok.text)):
             return False
         if word.endswith(("ism", "ist", "ists", "ian", "ians")):
             return False  # schools of thought and their followers, not people
