@@ -705,3 +705,24 @@ def test_bibliographies_below_that_repeat_keys_cited_are_named_not_read(
     assert main(["init", "article.md"]) == 0
     assert "several .bib files below article.md hold keys it cites" in capsys.readouterr().out
     assert load_config(tmp_path, env={}).bibliography == "refs/bibliography.bib"
+
+
+def test_init_reads_and_segments_the_essay_once(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # init asks several questions of one essay (its title, its citations, its reference list, the keys a
+    # bibliography holds); each asked again read and segmented the whole essay, 8 times for a rendered paper.
+    import litreview.essay as essay_module
+
+    texts: list[str] = []
+    real = essay_module.parse_markdown
+
+    def counting(text: str, path: str = "<string>", **kwargs: object) -> object:
+        texts.append(text)
+        return real(text, path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(essay_module, "parse_markdown", counting)
+    assert main(["init", "essay.md"]) == 0
+    assert texts and len(texts) == len(set(texts))  # each text segmented once
+    # outside init, a second reading reads again: nothing is kept from one command to the next
+    essay_module.load_essay(fresh / "essay.md")
+    essay_module.load_essay(fresh / "essay.md")
+    assert len(texts) == len(set(texts)) + 2

@@ -56,8 +56,11 @@ def command(essay: str | None, bib: tuple[str, ...], workflow: bool, pre_commit:
     litreview plugin. Nothing that exists is overwritten. Without ESSAY (and no
     refs/essay.md), --bib sets up the review of a bibliography alone (essay = "").
     """
+    from ..essay import read_once
+
     root = Path.cwd().resolve()
-    plan = plan_init(root, essay, bib, workflow=workflow, pre_commit=pre_commit)
+    with read_once():  # its title, citations, reference list and keys: one reading of the essay
+        plan = plan_init(root, essay, bib, workflow=workflow, pre_commit=pre_commit)
     apply(plan)
     for path in plan.writes:
         click.echo(f"wrote  {_rel(path, root)}")

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -178,9 +181,47 @@ def manuscripts_in(folder: Path) -> list[str]:
     return books or found  # a book's chapters are reviewed through its settings file
 
 
+_READINGS: ContextVar[dict[tuple[object, ...], Essay] | None] = ContextVar("litreview_essay_readings", default=None)
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Within the block, an essay asked for again (the same file, unchanged, or the same Markdown text) is not read
+    again: a command that asks several questions of one essay (``init``: its title, its citations, its reference
+    list, the keys a bibliography holds) reads and segments it once. Outside the block every call reads."""
+    token = _READINGS.set({})
+    try:
+        yield
+    finally:
+        _READINGS.reset(token)
+
+
+def _remembered(key: tuple[object, ...], read: Callable[[], Essay]) -> Essay:
+    """``read()``, or within ``read_once`` what it gave for ``key`` before (an error is raised again each time)."""
+    readings = _READINGS.get()
+    if readings is None:
+        return read()
+    if key not in readings:
+        readings[key] = read()
+    return readings[key]
+
+
+def _file_key(path: str | os.PathLike[str]) -> tuple[object, ...]:
+    where = Path(path)
+    try:
+        stat = where.stat()
+    except OSError:
+        return ("file", str(where))
+    return ("file", str(where.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
 def load_essay(path: str | os.PathLike[str]) -> Essay:
     """Read and segment the essay at ``path`` with the reader its form calls for; EssayError on bad input. Its
     files' merge conflicts are noted (``merge-conflict``)."""
+    return _remembered(_file_key(path), lambda: _load_essay(path))
+
+
+def _load_essay(path: str | os.PathLike[str]) -> Essay:
     essay = _read_essay(path)
     files = dict.fromkeys([*(() if Path(essay.path).is_dir() else (essay.path,)), *(c.file for c in essay.claims if c.file)])
     return noted(essay, [n for file in files for n in conflict_notices(Path(file))])
@@ -293,7 +334,7 @@ def _read_essay(path: str | os.PathLike[str]) -> Essay:
 
         essay = load_quarto_file(where, text, not_utf8)
     else:
-        essay = parse_markdown(text, str(path))
+        essay = _remembered(("markdown", text, str(path)), lambda: parse_markdown(text, str(path)))
     if suffix in (".qmd", ".md", ".rmd") and _in_quarto_project(where):
         from .cites import crossref_kinds
         from .markdown import without_crossrefs
@@ -405,4 +446,4 @@ def _in_quarto_project(path: Path) -> bool:
 
 def parse_essay(text: str, path: str = "<string>") -> Essay:
     """Split Markdown text into front matter, paragraphs and sentence claims."""
-    return parse_markdown(text, path)
+    return _remembered(("markdown", text, path), lambda: parse_markdown(text, path))
