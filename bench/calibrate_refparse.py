@@ -34,6 +34,10 @@ read on P(wrong) as it falls on a bibliography the weights never saw).
 read where a user's bibliographies are, not on the training set's strings).
 With either, the same rule also reads ``threshold_alone`` on the folders' strings each judged with no list around it
 (no list evidence): the cut ``doubt.judge`` applies to a string read alone or in a list too short to tell its style.
+``--alone-curve`` refits nothing: doubt.json's weights judge the strings of the training set (out of fold), of dev 250
+and of the Chicago lists, each read alone, and the wrong and right fields flagged are printed at a range of cuts on
+P(wrong), beside the shipped ``threshold_alone`` and the cut that flags at most ``--alone-share`` of the training set's
+right fields (where a lone string's cut could be chosen without looking at dev 250 or Chicago).
 ``--leave-one-out`` adds a row per --fit-bibs folder judged by weights and a threshold fitted without it (the
 threshold by the same rule, read on the other folders), and their mean: how the calibration carries to a
 bibliography it was not fitted on; and the same rows with each string judged alone (``(left out, alone)``).
@@ -156,6 +160,12 @@ Reading = tuple[ParsedReference, ParsedReference, ParsedReference, dict[str, Any
 # .67/.09; as lists unchanged (.76/.09); dev 250 .53/.02 -> .59/.02, Chicago .47/.04 -> .53/.04, 27 real bibliographies
 # outside the corpus (dev, never fitted) judged alone in the dev styles .60/.05 -> .64/.06. Not kept: the folders' rows judged alone beside them in the
 # fit (.68/.10 alone, .75/.09 as lists).
+# Not kept: the lone string's cut read on the training set's strings (out of fold, each read alone, as dev 250's are)
+# by the shipped weights, at most .08 of their right fields flagged (--alone-curve): .137 against the shipped .132, the
+# training set .71/.08 of wrong / right fields flagged, dev 250 .59/.02 and Chicago .50/.035 as with the shipped cut.
+# The training set's right fields run higher in P(wrong) than dev 250's and Chicago's (at .05: .19 of them flagged,
+# against .08 and .09), so no cut read there flags more of those sets' wrong fields; dev 250 reaches .88/.08 at .05,
+# Chicago .83/.12 at .03. Nor a cut of its own per field read there the same way (dev 250 .53/.02, Chicago .50/.04).
 RIGHT_SHARE = 0.13
 """The share of the training set's right fields (out of fold) the threshold may flag (see the module's doc)."""
 
@@ -330,6 +340,38 @@ def held_rows(args: argparse.Namespace) -> bool:
     return not args.dev_only
 
 
+#: the cuts on P(wrong) ``--alone-curve`` prints
+CURVE = (0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.10, 0.11, 0.12, 0.14, 0.16, 0.20)
+
+
+def alone_curve(args: argparse.Namespace, items: list[Reading]) -> int:
+    """``--alone-curve``: wrong / right fields flagged of strings read alone, judged by the shipped weights, by cut."""
+    model = doubt._load(str(doubt.WEIGHTS))
+    if model is None:
+        print(f"error: cannot read {doubt.WEIGHTS}", file=sys.stderr)
+        return 2
+    weights, _, shipped = model
+    material = [("training set (out of fold)", items, False),
+                ("dev 250", readings(read_all(list(anystyle_rows(args.shared)))), False),
+                ("Chicago 115", readings(read_all(list(chicago_full_rows(args.shared)))), True)]
+    scores = [[(doubt.p_wrong(f, weights), wrong) for f, wrong in labelled(its, chicago, alone=True)]
+              for _, its, chicago in material]
+    chosen = doubt.threshold_for(scores[0], args.alone_share)
+    print("strings read alone, fields flagged by the shipped weights at a cut on P(wrong): wrong / right (counts); "
+          "a title cut short, always flagged, left out")
+    print(f"{'cut':<38}" + "".join(f" | {name:<34}" for name, _, _ in material))
+    marks = {shipped: "  (shipped threshold_alone)", chosen: f"  (training set, right <= {args.alone_share:g})"}
+    for cut in sorted({*CURVE, shipped, chosen}):
+        cells = []
+        for found in scores:
+            w = sum(p >= cut for p, wrong in found if wrong)
+            r = sum(p >= cut for p, wrong in found if not wrong)
+            nw, nr = sum(wrong for _, wrong in found), sum(not wrong for _, wrong in found)
+            cells.append(f"{w / max(nw, 1):4.2f} / {r / max(nr, 1):5.3f} ({w:>3}/{nw:<3} {r:>4}/{nr:<4})")
+        print(f"{f'{cut:.4f}' + marks.get(cut, ''):<38}" + "".join(f" | {c:<34}" for c in cells))
+    return 0
+
+
 def row(title: str, score: Score, before: Score) -> str:
     w, r, nw, nr = score.flagged()
     w0, r0, _, _ = before.flagged()
@@ -374,6 +416,12 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--dev-only", action="store_true",
                         help="leave out the rows of held material (the held-aside part, the held styles): "
                              "for choosing a calibration on dev rows only")
+    parser.add_argument("--alone-curve", action="store_true",
+                        help="refit nothing: print the wrong and right fields flagged of strings read alone (the training "
+                             "set out of fold, dev 250, Chicago) by doubt.json's weights, at a range of cuts")
+    parser.add_argument("--alone-share", type=float, default=0.08, metavar="SHARE",
+                        help="with --alone-curve, also mark the cut that flags at most this share of the training set's "
+                             "right fields [default: %(default)s]")
     parser.add_argument("--inner", action="store_true",
                         help="also judge each fold of the fit part by weights fitted on its other folds")
     args = parser.parse_args(argv)
@@ -402,6 +450,8 @@ def main(argv: list[str] | None = None) -> int:
     cut = sum(sizes[:fit_folds])
     items = readings(cv)  # fold by fold, as cross_validate reads them
     fit_part, held = items[:cut], items[cut:]
+    if args.alone_curve:
+        return alone_curve(args, items)
     made = synthetic_out_of_fold(args.shared, args.folds, args.models, extra)  # the weights see rendered styles too
     real_sets = real_readings(args.fit_bibs)  # and real bibliographies, as a user's are printed
     if real_sets is None:

@@ -254,3 +254,34 @@ def test_the_cut_of_a_lone_string_is_read_on_the_folders_judged_with_no_list_aro
     assert fits.out_of_folder(alone=True) == [(doubt.p_wrong(f, weights), w) for part in alone for f, w in part]
     assert len(made) == 3  # the same fits: the whole and each folder left out
     assert calibrate.Fits([], parts).out_of_folder(alone=True) == fits.out_of_folder()  # no lone rows: the parts
+
+
+def test_the_alone_curve_judges_each_string_alone_by_the_shipped_weights_and_marks_the_training_sets_cut(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "corpus").mkdir()
+    weights = {"": -6.0, "b": 3.0}  # P(wrong) .0025 without "b", .047 with it
+    monkeypatch.setattr(calibrate.doubt, "_load", lambda path: (weights, 0.5, 0.3))
+    monkeypatch.setattr(calibrate, "synthetic", lambda corpus: [])
+    monkeypatch.setattr(calibrate, "cross_validate", lambda *a, **k: {"mode": ["train"]})
+    monkeypatch.setattr(calibrate, "readings", lambda records: list(records))
+    monkeypatch.setattr(calibrate, "read_all", lambda rows: rows)
+    monkeypatch.setattr(calibrate, "anystyle_rows", lambda shared: iter(["dev"]))
+    monkeypatch.setattr(calibrate, "chicago_full_rows", lambda shared: iter(["chicago"]))
+    judged: list[tuple[Any, bool, bool]] = []
+    rows = {"train": [({}, False)] * 9 + [({"b": 1.0}, False), ({"b": 1.0}, True)],
+            "dev": [({}, False), ({"b": 1.0}, True)], "chicago": [({}, True)]}
+
+    def labelled(items: list[str], chicago: bool, alone: bool = False) -> list[tuple[dict[str, float], bool]]:
+        judged.append((items, chicago, alone))
+        return rows[items[0]]
+
+    monkeypatch.setattr(calibrate, "labelled", labelled)
+    assert calibrate.main(["--shared", str(tmp_path), "--alone-curve", "--alone-share", "0.1"]) == 0
+    assert judged == [(["train"], False, True), (["dev"], False, True), (["chicago"], True, True)]  # each alone
+    out = capsys.readouterr().out.splitlines()
+    cut = doubt.threshold_for([(doubt.p_wrong(f, weights), w) for f, w in rows["train"]], 0.1)
+    marked = [line for line in out if "(training set, right <= 0.1)" in line]
+    assert len(marked) == 1 and marked[0].startswith(f"{cut:.4f}")
+    assert any(line.startswith("0.3000  (shipped threshold_alone)") for line in out)
+    at_low = next(line for line in out if line.startswith("0.0200"))
+    assert "1.00 / 0.100 (  1/1      1/10  )" in at_low  # "b" over the cut: its wrong field and one right of ten
