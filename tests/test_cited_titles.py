@@ -92,3 +92,32 @@ def test_short_or_partial_titles_alone_are_not_read(text: str, bib: Bibliography
 def test_an_accessed_year_no_longer_reads_as_a_missing_entry(bib: Bibliography) -> None:
     linkage = link(parse_essay("Sequence models read DNA (DragoNN, 2020, p.7)."), bib)
     assert [m.detail for m in linkage.mentions if m.kind == "marker" and not m.keys] == []
+
+
+PAGES = [
+    {"id": "mesh", "type": "webpage", "title": "Adaptive Mesh Refinement Resources Page", "URL": "https://example.org/a"},
+    {"id": "kit", "type": "webpage", "title": "Scientific Software Kit Version 1.2 Page", "URL": "https://example.org/k"},
+    {"id": "textbook", "type": "book", "title": "Machine Learning", "publisher": "McGraw-Hill",
+     "issued": {"date-parts": [[1997]]}, "author": [{"given": "Tom", "family": "Mitchell"}]},
+]
+
+
+@pytest.fixture()
+def pages(tmp_path: Path) -> Bibliography:
+    path = tmp_path / "pages.json"
+    path.write_text(json.dumps(PAGES), encoding="utf-8")
+    return load_bibliography(path)
+
+
+def test_whole_titles_listed_with_commas_cite_each_entry(pages: Bibliography) -> None:
+    # Annual Reviews lists items with commas and prints no "n.d.": two undated pages, their titles in sentence case.
+    text = "Resources exist (Adaptive mesh refinement resources page, Scientific software kit version 1.2 page)."
+    assert _markers(text, pages) == [("mesh", "", 0.9), ("kit", "", 0.9)]
+
+
+@pytest.mark.parametrize("text", [
+    "Resources exist (Adaptive mesh refinement resources page, and some other words besides).",  # a part no title
+    "Resources exist (Adaptive mesh refinement resources page, Machine Learning).",  # a short title: a gloss
+])
+def test_a_list_is_read_only_when_every_part_is_a_whole_title(text: str, pages: Bibliography) -> None:
+    assert _markers(text, pages) == []

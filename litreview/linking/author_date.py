@@ -352,7 +352,8 @@ def _undated(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Foun
     the parenthesis' items to read (by default all), as "(Rancour & Bile, p. 7, Rancour 1922)" holds a dated one."""
     offset = paren.start("body")
     for seg, seg_start in _segments(paren.group("body")) if segments is None else segments:
-        if _title_alone(claim, paren, index, found, seg, seg_start):
+        if _title_alone(claim, paren, index, found, seg, seg_start) or _titles_listed(claim, paren, index, found, seg,
+                                                                                      seg_start):
             continue
         names, locator = _unprefixed(seg)
         words = names.split()
@@ -415,6 +416,24 @@ def _title_alone(claim: Claim, paren: re.Match[str], index: SourceIndex, found: 
     found.cover(claim.id, paren.start(), paren.end())
     _emit(claim, keys, title, paren.group(), paren.start("body") + seg_start + max(seg.find(title), 0), locator, 0.9,
           index, found, guessed=True)
+    return True
+
+
+def _titles_listed(claim: Claim, paren: re.Match[str], index: SourceIndex, found: Found, seg: str,
+                   seg_start: int) -> bool:
+    """ "(AMR resources web page, xSDK version 0.4.0 web page)": entries with no names and no date, listed with commas
+    as styles that print no "n.d." list items (Annual Reviews). Read only when every part between the commas is an
+    entry's whole title (``_title_alone``)."""
+    if "," not in seg or ";" in seg:
+        return False
+    parts, at = [], 0
+    for part in seg.split(","):
+        parts.append((part, at))
+        at += len(part) + 1
+    if len(parts) < 2 or not all(cited_titles.titled(_unprefixed(part)[0], index) for part, _ in parts):
+        return False
+    for part, at in parts:
+        _title_alone(claim, paren, index, found, part, seg_start + at)
     return True
 
 
