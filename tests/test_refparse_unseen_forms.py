@@ -65,6 +65,17 @@ def test_a_publishers_name_between_the_journal_and_its_volume_is_the_publisher()
         assert [t.label for t in publisher_closing_container(_tagged(text, labels))] == labels
 
 
+def test_a_publishers_name_after_a_journals_name_of_two_words_is_the_publisher():
+    # the same form with a journal's name of two words: the journal keeps them, the body's name is the publisher's
+    text = "Roe, Ann (2019): «Tide tables», Nature Communications, Springer Science and Business Media LLC, 12/3."
+    labels = ["author", "author", "date", "title", "title", *["journal"] * 8, "volume"]
+    out = [t.label for t in publisher_closing_container(_tagged(text, labels))]
+    assert out[5:] == ["journal"] * 2 + ["publisher"] * 6 + ["volume"]
+    ref = parse_reference("Roe, Ann y Jan Doe (2019): «Tide tables for small harbours», Nature Communications, "
+                          "Springer Science and Business Media LLC, 12/3, pp. 5-9.")
+    assert (ref.container, ref.publisher) == ("Nature Communications", "Springer Science and Business Media LLC")
+
+
 @pytest.mark.parametrize("raw", [
     "Roe, A., “Tide tables,” Speech and Audio Processing, IEEE Transactions on, Vol. 2, No. 4, 1994, pp. 639–643.",
     "Roe, A, «Tide tables», Electron Device Letters, IEEE, vol. 32, fasc. 4, 2011, pp. 515–517.",
@@ -151,6 +162,47 @@ def test_a_title_in_lower_case_before_a_quoted_journal_is_not_read_into_the_name
     names = hand_tagged("Roe, Ann, Rachel Davis, «Surgical events», Journal, 2013.",
                         "author author title title title title container date")
     assert [t.label for t in names_run_on(names)][:4] == ["author"] * 4
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # Chicago in Dutch, Spanish, German: the list's last names, joined by the locale's "and" and closed by a stop
+    ("Roe, Ann, Rachel Davis en Tom Lee. “Tide tables.” Journal 3 (2013): 1–9.",
+     "author author title title title title title title title container volume date pages"),
+    ("Roe, Ann, Rachel Davis y Tom Lee. “Tide tables.” Journal 3 (2013): 1–9.",
+     "author author title title title title title title title container volume date pages"),
+    ("Roe, Ann Mary, Rachel Davis und Tom Lee. “Tide tables.” Journal 3 (2013): 1–9.",
+     "author author author title title title title title title title container volume date pages"),
+])
+def test_names_joined_by_a_locales_and_before_a_stop_and_the_quoted_title_are_the_names(text, marked):
+    tagged = hand_tagged(text, marked)
+    out = [t.label for t in names_run_on(tagged)]
+    quote = next(k for k, t in enumerate(tagged) if t.token.text.startswith("“"))
+    assert out[:quote] == ["author"] * quote
+    assert out[quote:] == [t.label for t in tagged[quote:]]
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # the names closed by their own stop: the capitalised words after them are a title ("Pride and Prejudice")
+    ("Roe, Ann. Pride and Prejudice. “A review.” Journal 3 (2013): 1–9.",
+     "author author title title title title title container volume date pages"),
+    # no "and" between two capitalised words: a title's words, not a name list's
+    ("Roe, Ann, Tide Tables Revisited. “A review.” Journal 3 (2013): 1–9.",
+     "author author title title title title title container volume date pages"),
+    # a lower-case word that no name list holds
+    ("Roe, Ann, Tides en route. “A review.” Journal 3 (2013): 1–9.",
+     "author author title title title title title container volume date pages"),
+])
+def test_capitalised_words_before_a_stop_and_a_quote_that_close_no_name_list_stay_the_titles(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in names_run_on(tagged)] == [t.label for t in tagged]
+
+
+def test_a_dutch_and_joins_the_last_two_names_of_a_list():
+    ref = parse_reference("Alver, Morten Omholt, Jo Arve Alfredsen en Gunvor Øie. “Estimating larval density in first "
+                          "feeding tanks.” Aquaculture 268, nr. 1 (2007): 216–26.")
+    assert [(p.family, p.given) for p in ref.authors] == [("Alver", "Morten Omholt"), ("Alfredsen", "Jo Arve"),
+                                                          ("Øie", "Gunvor")]
+    assert ref.title == "Estimating larval density in first feeding tanks"
 
 
 @pytest.mark.parametrize(("text", "marked", "journal"), [
