@@ -21,6 +21,7 @@ from litreview.bibliography.refparse.relabel_names import (
 )
 from litreview.bibliography.refparse.relabel_publisher_bodies import publisher_closing_container
 from litreview.bibliography.refparse.relabel_quoted import quoted_journal_after_title
+from litreview.bibliography.refparse.relabel_repository import repository_named_by_its_link
 from litreview.bibliography.refparse.relabel_spans import container_inside_title
 from litreview.bibliography.refparse.tagger import Tagged
 
@@ -370,3 +371,35 @@ def test_a_sites_name_in_lower_case_read_as_the_names_stays_as_read():
     # the .bib's author in lower case, as Zotero exports a site's name
     text, marked = "wikipedia. o. J. Cross entropy. https://example.org/a", "author author author title title url"
     assert title_read_as_names(hand_tagged(text, marked)) == hand_tagged(text, marked)
+
+
+@pytest.mark.parametrize(("text", "marked", "expected"), [
+    # Copernicus: a repository cited by its name alone, before its link (the model ran the link's label over it)
+    ("octo/widgets: https://github.com/octo/widgets, last access: 3 May 2022.",
+     "url url url url date date date", "title url url url date date date"),
+    # the owner's name, then the repository's: the owner is the author, the name the title
+    ("octo Octo/Widgets Available online: https://github.com/octo/widgets (accessed on 13 September 2021).",
+     "title title note note url note note note note note", "author title note note url note note note note note"),
+    # the names read as a date's words after the owner's
+    ("octo, octo/widgets, https://github.com/octo/widgets, accessed 3 May 2022.",
+     "author date url url url url url", "author title url url url url url"),
+])
+def test_a_repositorys_name_that_its_link_ends_with_is_the_title(text, marked, expected):
+    out = repository_named_by_its_link(hand_tagged(text, marked), text)
+    assert [t.label for t in out] == expected.split()
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # a title of its own beside the name: the name stays as read
+    ("octo/widgets: A widget kit, https://github.com/octo/widgets, 2022.", "note title title title url date"),
+    # a name the link does not end with
+    ("octo/gadgets: https://github.com/octo/widgets, 2022.", "url url date"),
+])
+def test_a_repositorys_name_the_rule_does_not_read_as_the_title_stays(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in repository_named_by_its_link(tagged, text)] == [t.label for t in tagged]
+
+
+def test_a_repository_cited_by_its_name_alone_is_read_with_its_name_as_the_title():
+    ref = parse_reference("octo/widgets: https://github.com/octo/widgets, last access: 3 May 2022.")
+    assert (ref.title, ref.url) == ("octo/widgets", "https://github.com/octo/widgets")
