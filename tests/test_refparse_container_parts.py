@@ -38,6 +38,28 @@ def test_a_series_after_a_books_comma_is_no_part_of_its_name(text: str, containe
     assert parse_reference(text).container.rstrip(",") == container
 
 
+@pytest.mark.parametrize(("text", "marked", "series"), [
+    # a monograph series after the book's comma (ASA's "Pp. 1–9 in Book, Series, edited by …")
+    ("Pp. 161–91 in Essays on Plato, Studies in Ancient Philosophy, edited by A. Roe.",
+     "pages pages pages container container container container container container container editor editor editor editor",
+     "Studies in Ancient Philosophy,"),
+    # Spanish humanities: «Chapter», Book, Series, Publisher
+    ("«Chapter», Essays on Plato, Studies in Ancient Philosophy, Acme Press, pp. 1-9.",
+     "title container container container container container container container publisher publisher pages pages",
+     "Studies in Ancient Philosophy,"),
+])
+def test_a_studies_in_series_after_a_books_comma_is_the_series(text: str, marked: str, series: str) -> None:
+    out = series_closing_container(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "collection") == series
+    assert " ".join(t.token.text for t in out if t.label == "container").endswith("Essays on Plato,")
+
+
+def test_a_book_named_studies_in_with_no_comma_before_stays_the_books() -> None:
+    tagged = hand_tagged("Pp. 1–9 in Studies in Ancient Philosophy, edited by A. Roe.",
+                         "pages pages pages container container container container editor editor editor editor")
+    assert series_closing_container(tagged) == tagged
+
+
 def test_an_acronym_and_year_after_a_name_that_is_no_conferences_stays_the_names() -> None:
     text = "Varga, I. 2015. “Tracing Bugs.” Pp. 77–88 in Studies of Software, SIGSOFT 2015. New York: ACM."
     tagged = tag(normalise(text))
