@@ -403,3 +403,36 @@ def test_a_repositorys_name_the_rule_does_not_read_as_the_title_stays(text, mark
 def test_a_repository_cited_by_its_name_alone_is_read_with_its_name_as_the_title():
     ref = parse_reference("octo/widgets: https://github.com/octo/widgets, last access: 3 May 2022.")
     assert (ref.title, ref.url) == ("octo/widgets", "https://github.com/octo/widgets")
+
+
+def test_the_last_given_name_before_np_405s_dash_is_the_names():
+    # ISO 690 as Portugal's NP 405 prints it: "FAMILY, Given; FAMILY, Given - Title"
+    text = "ROE, Ann; DOE, Jane Mary - Tide tables for small harbours. Journal. 3:2 (2010) 1–9."
+    tagged = hand_tagged(text, "author author author title title title title title title title title journal "
+                               "volume date pages")
+    out = [t.label for t in names_run_on(tagged)]
+    assert out[:5] == ["author"] * 5 and out[5:11] == ["title"] * 6
+    ref = parse_reference(text)
+    assert ref.title == "Tide tables for small harbours"
+    assert [(p.family, p.given) for p in ref.authors] == [("ROE", "Ann"), ("DOE", "Jane Mary")]
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # an initial before the comma (Vancouver's "Roe A,"), not a family name in capitals
+    ("Roe A, ‘In Tide Tables – A Survey’ (2002) 97 Journal 431",
+     "author author title title title title title title date container container container"),
+    # no dash after the capitalised words: the title's own
+    ("ROE, Ann, Tide Tables Today. Journal 3 (2010) 1–9.",
+     "author author title title title journal volume date pages"),
+])
+def test_capitalised_words_before_a_dash_that_close_no_np_405_names_stay_the_titles(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in names_run_on(tagged)] == [t.label for t in tagged]
+
+
+def test_the_dash_that_parts_the_names_from_the_title_is_neither_the_titles_nor_a_names():
+    from litreview.bibliography.refparse.span_fields import clean_title, persons
+
+    assert clean_title("- Tide tables for small harbours.") == "Tide tables for small harbours"
+    assert clean_title("Tide tables - a survey") == "Tide tables - a survey"
+    assert [(p.family, p.given) for p in persons("ROE, Ann; DOE, Jane Mary -")[0]] == [("ROE", "Ann"), ("DOE", "Jane Mary")]

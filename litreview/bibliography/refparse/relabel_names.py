@@ -63,6 +63,8 @@ def names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     n = run[1]
     if n == len(tagged) or tagged[n].label != "title":
         return tagged
+    if (dash := _given_before_dash(tagged, n)) is not None:
+        return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:dash]), *tagged[dash:]]
     for q in range(n + 1, min(n + RUN, len(tagged))):  # "…, Rachel Davis, Charles A Vincent, «Title», …"
         if tagged[q].label != "title":
             break
@@ -83,6 +85,22 @@ def _name_word(word: str) -> bool:
     """Whether ``word`` may be a word of a name list: capitalised, a particle ("de", "van"), "and", "others", "et al."."""
     bare = word.rstrip(",;")
     return bare[:1].isupper() or is_particle(bare) or bare.casefold() in AND or bare.casefold().rstrip(".") in _LIST_END
+
+
+def _given_before_dash(tagged: Sequence[Tagged], n: int) -> int | None:
+    """Where the spaced dash that closes a name list is, when the model read the last given name and the dash as the
+    title's first words: ISO 690 as Portugal's NP 405 prints it, "GUSTAFSSON, Oscar; QURESHI, Fahad - Title" (a
+    family name in capitals and its comma, at most three capitalised words of given names, the dash, the title)."""
+    family = tagged[n - 1].token.text[:-1]
+    if not tagged[n - 1].token.text.endswith(",") or len(family) < 2 or not family.isupper() or "." in family:
+        return None
+    for d in range(n, min(n + 4, len(tagged) - 1)):
+        word = tagged[d].token.text
+        if word in ("-", "–") and d > n:
+            return d if tagged[d].label == tagged[d + 1].label == "title" else None
+        if tagged[d].label != "title" or not word[:1].isupper() or not word.rstrip(".").isalpha():
+            return None
+    return None
 
 
 def _list_closed(tagged: Sequence[Tagged], n: int, q: int) -> bool:
