@@ -46,6 +46,7 @@ from .relabel_journal import (
     publisher_after_journal,
     site_before_access,
     site_before_medium,
+    year_closing_meetings_name,
 )
 from .relabel_journal_names import (
     abbreviation_opening_journal,
@@ -614,6 +615,7 @@ _RULES = (
     _rule(book_after_in, "title", unless=_SPAN),
     _rule(publisher_after_journal, "", _NUMBERS, "journal container note publisher"),
     _rule(date_closing_container, "", _SPAN),
+    _rule(year_closing_meetings_name, "date", _SPAN),
     _rule(publisher_closing_article, "", _SPAN, _NUMBERS, unless="publisher"),
     _rule(container_after_quoted_title, "title", _SPAN, marks=_TITLE_OPENERS),
     _rule(title_to_its_quote, "title", _SPAN, marks=_TITLE_OPENERS),
