@@ -8,6 +8,7 @@ import pytest
 from fuzz.hand_tagged import hand_tagged
 
 from litreview.bibliography.refparse import parse_reference
+from litreview.bibliography.refparse.relabel_journal import year_closing_meetings_name
 from litreview.bibliography.refparse.relabel_series import kind_opening_container, series_closing_container
 from litreview.bibliography.refparse.relabel_spans import container_to_its_delimiter
 from litreview.bibliography.refparse.rules import normalise
@@ -36,6 +37,28 @@ def test_a_kind_of_entry_opening_the_journal_is_no_part_of_its_name(text: str, c
 ])
 def test_a_series_after_a_books_comma_is_no_part_of_its_name(text: str, container: str) -> None:
     assert parse_reference(text).container.rstrip(",") == container
+
+
+@pytest.mark.parametrize(("text", "marked", "series"), [
+    # a monograph series after the book's comma (ASA's "Pp. 1–9 in Book, Series, edited by …")
+    ("Pp. 161–91 in Essays on Plato, Studies in Ancient Philosophy, edited by A. Roe.",
+     "pages pages pages container container container container container container container editor editor editor editor",
+     "Studies in Ancient Philosophy,"),
+    # Spanish humanities: «Chapter», Book, Series, Publisher
+    ("«Chapter», Essays on Plato, Studies in Ancient Philosophy, Acme Press, pp. 1-9.",
+     "title container container container container container container container publisher publisher pages pages",
+     "Studies in Ancient Philosophy,"),
+])
+def test_a_studies_in_series_after_a_books_comma_is_the_series(text: str, marked: str, series: str) -> None:
+    out = series_closing_container(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "collection") == series
+    assert " ".join(t.token.text for t in out if t.label == "container").endswith("Essays on Plato,")
+
+
+def test_a_book_named_studies_in_with_no_comma_before_stays_the_books() -> None:
+    tagged = hand_tagged("Pp. 1–9 in Studies in Ancient Philosophy, edited by A. Roe.",
+                         "pages pages pages container container container container editor editor editor editor")
+    assert series_closing_container(tagged) == tagged
 
 
 def test_an_acronym_and_year_after_a_name_that_is_no_conferences_stays_the_names() -> None:
@@ -174,3 +197,33 @@ def test_a_volumes_label_after_the_journals_comma_is_no_part_of_its_name(text: s
 ])
 def test_a_medium_alone_between_the_journal_and_the_date_is_no_part_of_its_name(text: str, container: str) -> None:
     assert parse_reference(text).container.rstrip(".") == container
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # Chicago: the meeting's name with its year, the date after it
+    ("“Tide tables.” Harbour Systems Conference 2012, December 2012.",
+     "title title container container container date date date"),
+    # author-date: the date before the title
+    ("Roe, A. 2012. Tide tables. Harbour Systems Conference 2012. [Online].",
+     "author author date title title container container container date note"),
+])
+def test_a_year_closing_a_meetings_name_with_the_date_printed_elsewhere_is_the_names(text: str, marked: str) -> None:
+    out = year_closing_meetings_name(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in out if t.label == "container").startswith("Harbour Systems Conference 2012")
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # ACS: the journal's name before the article's one year
+    ("Roe, A. Tide tables. Nature 2012, 485, 1–9.", "author author title title container date volume pages"),
+    # a delimiter between the name and the year
+    ("Roe, A. 2012. Tide tables. Harbour Conference, 2012.", "author author date title title container container date"),
+])
+def test_a_year_after_a_containers_name_that_is_the_only_date_or_set_off_stays_the_date(text: str, marked: str) -> None:
+    tagged = hand_tagged(text, marked)
+    assert year_closing_meetings_name(tagged) == tagged
+
+
+def test_a_meeting_named_with_its_year_keeps_the_year_in_its_name() -> None:
+    ref = parse_reference("Dean, Jeffrey, and Andrew Senior. “Large Scale Tide Tables.” Neural Information Processing "
+                          "Systems 2012, December 2012. http://example.org/tides.html.")
+    assert (ref.container, ref.year) == ("Neural Information Processing Systems 2012", "2012")

@@ -21,6 +21,7 @@ from litreview.bibliography.refparse.relabel_names import (
 )
 from litreview.bibliography.refparse.relabel_publisher_bodies import publisher_closing_container
 from litreview.bibliography.refparse.relabel_quoted import quoted_journal_after_title
+from litreview.bibliography.refparse.relabel_repository import repository_named_by_its_link
 from litreview.bibliography.refparse.relabel_spans import container_inside_title
 from litreview.bibliography.refparse.tagger import Tagged
 
@@ -63,6 +64,17 @@ def test_a_publishers_name_between_the_journal_and_its_volume_is_the_publisher()
         n = len(tokenize(text))
         labels = ["author", "author", "date", "title", "title", *["journal"] * (n - 6), "volume"]
         assert [t.label for t in publisher_closing_container(_tagged(text, labels))] == labels
+
+
+def test_a_publishers_name_after_a_journals_name_of_two_words_is_the_publisher():
+    # the same form with a journal's name of two words: the journal keeps them, the body's name is the publisher's
+    text = "Roe, Ann (2019): «Tide tables», Nature Communications, Springer Science and Business Media LLC, 12/3."
+    labels = ["author", "author", "date", "title", "title", *["journal"] * 8, "volume"]
+    out = [t.label for t in publisher_closing_container(_tagged(text, labels))]
+    assert out[5:] == ["journal"] * 2 + ["publisher"] * 6 + ["volume"]
+    ref = parse_reference("Roe, Ann y Jan Doe (2019): «Tide tables for small harbours», Nature Communications, "
+                          "Springer Science and Business Media LLC, 12/3, pp. 5-9.")
+    assert (ref.container, ref.publisher) == ("Nature Communications", "Springer Science and Business Media LLC")
 
 
 @pytest.mark.parametrize("raw", [
@@ -151,6 +163,47 @@ def test_a_title_in_lower_case_before_a_quoted_journal_is_not_read_into_the_name
     names = hand_tagged("Roe, Ann, Rachel Davis, «Surgical events», Journal, 2013.",
                         "author author title title title title container date")
     assert [t.label for t in names_run_on(names)][:4] == ["author"] * 4
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # Chicago in Dutch, Spanish, German: the list's last names, joined by the locale's "and" and closed by a stop
+    ("Roe, Ann, Rachel Davis en Tom Lee. “Tide tables.” Journal 3 (2013): 1–9.",
+     "author author title title title title title title title container volume date pages"),
+    ("Roe, Ann, Rachel Davis y Tom Lee. “Tide tables.” Journal 3 (2013): 1–9.",
+     "author author title title title title title title title container volume date pages"),
+    ("Roe, Ann Mary, Rachel Davis und Tom Lee. “Tide tables.” Journal 3 (2013): 1–9.",
+     "author author author title title title title title title title container volume date pages"),
+])
+def test_names_joined_by_a_locales_and_before_a_stop_and_the_quoted_title_are_the_names(text, marked):
+    tagged = hand_tagged(text, marked)
+    out = [t.label for t in names_run_on(tagged)]
+    quote = next(k for k, t in enumerate(tagged) if t.token.text.startswith("“"))
+    assert out[:quote] == ["author"] * quote
+    assert out[quote:] == [t.label for t in tagged[quote:]]
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # the names closed by their own stop: the capitalised words after them are a title ("Pride and Prejudice")
+    ("Roe, Ann. Pride and Prejudice. “A review.” Journal 3 (2013): 1–9.",
+     "author author title title title title title container volume date pages"),
+    # no "and" between two capitalised words: a title's words, not a name list's
+    ("Roe, Ann, Tide Tables Revisited. “A review.” Journal 3 (2013): 1–9.",
+     "author author title title title title title container volume date pages"),
+    # a lower-case word that no name list holds
+    ("Roe, Ann, Tides en route. “A review.” Journal 3 (2013): 1–9.",
+     "author author title title title title title container volume date pages"),
+])
+def test_capitalised_words_before_a_stop_and_a_quote_that_close_no_name_list_stay_the_titles(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in names_run_on(tagged)] == [t.label for t in tagged]
+
+
+def test_a_dutch_and_joins_the_last_two_names_of_a_list():
+    ref = parse_reference("Alver, Morten Omholt, Jo Arve Alfredsen en Gunvor Øie. “Estimating larval density in first "
+                          "feeding tanks.” Aquaculture 268, nr. 1 (2007): 216–26.")
+    assert [(p.family, p.given) for p in ref.authors] == [("Alver", "Morten Omholt"), ("Alfredsen", "Jo Arve"),
+                                                          ("Øie", "Gunvor")]
+    assert ref.title == "Estimating larval density in first feeding tanks"
 
 
 @pytest.mark.parametrize(("text", "marked", "journal"), [
@@ -318,3 +371,68 @@ def test_a_sites_name_in_lower_case_read_as_the_names_stays_as_read():
     # the .bib's author in lower case, as Zotero exports a site's name
     text, marked = "wikipedia. o. J. Cross entropy. https://example.org/a", "author author author title title url"
     assert title_read_as_names(hand_tagged(text, marked)) == hand_tagged(text, marked)
+
+
+@pytest.mark.parametrize(("text", "marked", "expected"), [
+    # Copernicus: a repository cited by its name alone, before its link (the model ran the link's label over it)
+    ("octo/widgets: https://github.com/octo/widgets, last access: 3 May 2022.",
+     "url url url url date date date", "title url url url date date date"),
+    # the owner's name, then the repository's: the owner is the author, the name the title
+    ("octo Octo/Widgets Available online: https://github.com/octo/widgets (accessed on 13 September 2021).",
+     "title title note note url note note note note note", "author title note note url note note note note note"),
+    # the names read as a date's words after the owner's
+    ("octo, octo/widgets, https://github.com/octo/widgets, accessed 3 May 2022.",
+     "author date url url url url url", "author title url url url url url"),
+])
+def test_a_repositorys_name_that_its_link_ends_with_is_the_title(text, marked, expected):
+    out = repository_named_by_its_link(hand_tagged(text, marked), text)
+    assert [t.label for t in out] == expected.split()
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # a title of its own beside the name: the name stays as read
+    ("octo/widgets: A widget kit, https://github.com/octo/widgets, 2022.", "note title title title url date"),
+    # a name the link does not end with
+    ("octo/gadgets: https://github.com/octo/widgets, 2022.", "url url date"),
+])
+def test_a_repositorys_name_the_rule_does_not_read_as_the_title_stays(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in repository_named_by_its_link(tagged, text)] == [t.label for t in tagged]
+
+
+def test_a_repository_cited_by_its_name_alone_is_read_with_its_name_as_the_title():
+    ref = parse_reference("octo/widgets: https://github.com/octo/widgets, last access: 3 May 2022.")
+    assert (ref.title, ref.url) == ("octo/widgets", "https://github.com/octo/widgets")
+
+
+def test_the_last_given_name_before_np_405s_dash_is_the_names():
+    # ISO 690 as Portugal's NP 405 prints it: "FAMILY, Given; FAMILY, Given - Title"
+    text = "ROE, Ann; DOE, Jane Mary - Tide tables for small harbours. Journal. 3:2 (2010) 1–9."
+    tagged = hand_tagged(text, "author author author title title title title title title title title journal "
+                               "volume date pages")
+    out = [t.label for t in names_run_on(tagged)]
+    assert out[:5] == ["author"] * 5 and out[5:11] == ["title"] * 6
+    ref = parse_reference(text)
+    assert ref.title == "Tide tables for small harbours"
+    assert [(p.family, p.given) for p in ref.authors] == [("ROE", "Ann"), ("DOE", "Jane Mary")]
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    # an initial before the comma (Vancouver's "Roe A,"), not a family name in capitals
+    ("Roe A, ‘In Tide Tables – A Survey’ (2002) 97 Journal 431",
+     "author author title title title title title title date container container container"),
+    # no dash after the capitalised words: the title's own
+    ("ROE, Ann, Tide Tables Today. Journal 3 (2010) 1–9.",
+     "author author title title title journal volume date pages"),
+])
+def test_capitalised_words_before_a_dash_that_close_no_np_405_names_stay_the_titles(text, marked):
+    tagged = hand_tagged(text, marked)
+    assert [t.label for t in names_run_on(tagged)] == [t.label for t in tagged]
+
+
+def test_the_dash_that_parts_the_names_from_the_title_is_neither_the_titles_nor_a_names():
+    from litreview.bibliography.refparse.span_fields import clean_title, persons
+
+    assert clean_title("- Tide tables for small harbours.") == "Tide tables for small harbours"
+    assert clean_title("Tide tables - a survey") == "Tide tables - a survey"
+    assert [(p.family, p.given) for p in persons("ROE, Ann; DOE, Jane Mary -")[0]] == [("ROE", "Ann"), ("DOE", "Jane Mary")]

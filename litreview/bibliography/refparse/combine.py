@@ -70,15 +70,12 @@ def _named_alone(title: str, crf: ParsedReference) -> bool:
     "Torvalds, L. GIT Available online: https://…"), where the CRF read none; so is a code repository's name, its
     owner's and its own ("ncbi/sra-tools. NCBI, 2021.")."""
     word = title.strip(" .")
-    named = (word.isalnum() and word[:1].isupper()) or _REPOSITORY_NAME.fullmatch(word) is not None
+    named = (word.isalnum() and word[:1].isupper()) or F.REPOSITORY_NAME.fullmatch(word) is not None
     return len(word) > 2 and named and not word.isdigit() \
         and word.casefold() not in JOURNAL and re.search(rf"(?<!\w){re.escape(word)}(?:\.(?:\s|$)|\s+Available online:)",
                                                          crf.raw) is not None \
         and _norm(word) not in (_norm(crf.container), _norm(crf.publisher))
 
-
-#: a code repository's name, its owner's and its own joined by a slash ("ncbi/sra-tools")
-_REPOSITORY_NAME = re.compile(r"[^\W_][\w.-]*/[\w.-]*[^\W_]")
 
 
 #: a bracketed abbreviation of an unknown place or publisher ("[s.l.]", "[S. l.]", "[s.n.]"): it opens no title

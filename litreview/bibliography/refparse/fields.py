@@ -228,6 +228,12 @@ def without_medium(text: str) -> str:
     return MEDIUM.sub("", text) if "[" in text else text  # each is printed in its brackets
 
 
+#: a code repository's name, its owner's and its own joined by a slash ("ncbi/sra-tools")
+REPOSITORY_NAME = re.compile(r"[^\W_][\w.-]*/[\w.-]*[^\W_]")
+#: the owner's and the repository's names in the path of a web address ("https://github.com/numpy/numpy")
+REPOSITORY_PATH = re.compile(r"://[\w.-]+/([\w.-]+/[\w.-]+)")
+
+
 def is_url(word: str) -> bool:
     """Is ``word`` (a token, its closing punctuation and an opening bracket aside: "[https://…]," as Italian styles
     print it) one web address?"""

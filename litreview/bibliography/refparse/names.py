@@ -117,10 +117,10 @@ def _capitalised(word: str) -> bool:
 
 #: "and" between the last two names in French and German lists (ISO 690: "BETHGE, Matthias et WICHMANN, Felix A.")
 _JOINING = and_words("fr", "de")
-#: "and" between the last two names in Spanish, Italian, Portuguese, Catalan and Polish lists ("Liu, Hao Zheng y Rong
-#: Zhao", "S. Yan e M. R. Bryce", "Schwarz, Neslon D., i Eric Dash"); also inside a family name ("Ortega y Gasset"), so
-#: it joins only after a name that follows a comma
-_JOINING_LATE = and_words("es", "pt", "it", "ca", "pl")
+#: "and" between the last two names in Spanish, Italian, Portuguese, Catalan, Polish and Dutch lists ("Liu, Hao Zheng y
+#: Rong Zhao", "S. Yan e M. R. Bryce", "Schwarz, Neslon D., i Eric Dash", "Firoiu, Victor en Don Towsley"); also inside
+#: a family name ("Ortega y Gasset"), so it joins only after a name that follows a comma
+_JOINING_LATE = and_words("es", "pt", "it", "ca", "pl", "nl")
 _NOT_IN_NAME = frozenset("“”\"()[]«»‹›„")
 
 

@@ -46,6 +46,7 @@ from .relabel_journal import (
     publisher_after_journal,
     site_before_access,
     site_before_medium,
+    year_closing_meetings_name,
 )
 from .relabel_journal_names import (
     abbreviation_opening_journal,
@@ -143,6 +144,7 @@ from .relabel_quoted import (
     title_to_its_quote,
 )
 from .relabel_quoted_title import quoted_title_after_date
+from .relabel_repository import repository_named_by_its_link
 from .relabel_series import (
     imprint_after_books_semicolon,
     kind_alone,
@@ -172,7 +174,7 @@ def relabel(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
     """The tokens of ``text`` with the rules below and those of ``relabel_names``, ``relabel_spans``, ``relabel_publisher``,
     ``relabel_publisher_bodies``, ``relabel_journal``, ``relabel_journal_names``, ``relabel_quoted``, ``relabel_numbers``,
     ``relabel_edited_by``, ``relabel_quoted_title``, ``relabel_opening_editors``, ``relabel_books``, ``relabel_month_day``,
-    ``relabel_journal_place`` and ``relabel_volume_word`` applied, in the order of ``_RULES``.
+    ``relabel_journal_place``, ``relabel_volume_word`` and ``relabel_repository`` applied, in the order of ``_RULES``.
 
     A rule is passed over where the reading cannot meet what it asks (``_Rule``): that is read off the rule's own
     tests, so the reading is the same as with every rule applied. Which rules a reading admits depends only on its
@@ -613,6 +615,7 @@ _RULES = (
     _rule(book_after_in, "title", unless=_SPAN),
     _rule(publisher_after_journal, "", _NUMBERS, "journal container note publisher"),
     _rule(date_closing_container, "", _SPAN),
+    _rule(year_closing_meetings_name, "date", _SPAN),
     _rule(publisher_closing_article, "", _SPAN, _NUMBERS, unless="publisher"),
     _rule(container_after_quoted_title, "title", _SPAN, marks=_TITLE_OPENERS),
     _rule(title_to_its_quote, "title", _SPAN, marks=_TITLE_OPENERS),
@@ -675,6 +678,7 @@ _RULES = (
     _rule(place_before_volume, "title volume", marks=("(",)),
     _rule(wordy_volume, "volume"),
     _rule(volume_part_closing_name, "volume", _SPAN, marks=("(",)),
+    _rule(repository_named_by_its_link, marks=("/",), text=True),
     _rule(_links, text=True),
     _rule(_to_note, text=True),
 )

@@ -309,6 +309,25 @@ def date_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return out
 
 
+def year_closing_meetings_name(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A year printed right after a container's last word, with no delimiter between, and read as the date, is the
+    name's where the reference prints its date elsewhere too: "Neural Information Processing Systems 2012, December
+    2012." and, author-date, "2012. Title. Neural Information Processing Systems 2012. [Online]." (a meeting named
+    with its year). A journal's name before the year of an article that prints no other ("Nature 2012, 485, 1–9")
+    keeps it as its date."""
+    for i in range(1, len(tagged)):
+        t, before = tagged[i], tagged[i - 1]
+        if t.label != "date" or before.label not in ("container", "journal") or before.token.text[-1:] in ",.;:)" \
+                or F.YEAR_ONLY.fullmatch(t.token.text.rstrip(".,;:")) is None:
+            continue
+        if any(k != i and x.label == "date" and F.YEAR_ONLY.fullmatch(x.token.text.strip("()[].,;:")) is not None
+               for k, x in enumerate(tagged)):
+            return [x._replace(label=before.label) if k == i else x for k, x in enumerate(tagged)]
+        return tagged
+    return tagged
+
+
+
 #: the word a web page's date of publication or update opens with, after the site's name
 _DATE_LEADS = frozenset(("published", "updated", "posted", "publié", "publiziert", "veröffentlicht", "publicado"))
 

@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 from ...lazyre import lazy
-from ...locale_terms import NO_DATE_WORDS, SUFFIXES_IN_TEXT
+from ...locale_terms import NO_DATE_WORDS, SUFFIXES_IN_TEXT, and_words
 from . import fields as F
 from .lexicon import AND, EDITOR, IN
 from .names import NO_NAME, is_bare_initials, is_initials, is_organisation_name, is_particle
@@ -63,9 +63,13 @@ def names_run_on(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     n = run[1]
     if n == len(tagged) or tagged[n].label != "title":
         return tagged
+    if (dash := _given_before_dash(tagged, n)) is not None:
+        return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:dash]), *tagged[dash:]]
     for q in range(n + 1, min(n + RUN, len(tagged))):  # "…, Rachel Davis, Charles A Vincent, «Title», …"
         if tagged[q].label != "title":
             break
+        if tagged[q].token.text[:1] in F.QUOTE_CLOSER and _list_closed(tagged, n, q):
+            return [*tagged[:n], *(t._replace(label="author") for t in tagged[n:q]), *tagged[q:]]
         if tagged[q].token.text[:1] in F.QUOTE_CLOSER and tagged[q - 1].token.text.endswith(","):
             if not all(_name_word(t.token.text) for t in tagged[n:q]):
                 break  # a title in lower case before a quoted journal (Polish "Title of the article, „Journal” 2016")
@@ -81,6 +85,41 @@ def _name_word(word: str) -> bool:
     """Whether ``word`` may be a word of a name list: capitalised, a particle ("de", "van"), "and", "others", "et al."."""
     bare = word.rstrip(",;")
     return bare[:1].isupper() or is_particle(bare) or bare.casefold() in AND or bare.casefold().rstrip(".") in _LIST_END
+
+
+def _given_before_dash(tagged: Sequence[Tagged], n: int) -> int | None:
+    """Where the spaced dash that closes a name list is, when the model read the last given name and the dash as the
+    title's first words: ISO 690 as Portugal's NP 405 prints it, "GUSTAFSSON, Oscar; QURESHI, Fahad - Title" (a
+    family name in capitals and its comma, at most three capitalised words of given names, the dash, the title)."""
+    family = tagged[n - 1].token.text[:-1]
+    if not tagged[n - 1].token.text.endswith(",") or len(family) < 2 or not family.isupper() or "." in family:
+        return None
+    for d in range(n, min(n + 4, len(tagged) - 1)):
+        word = tagged[d].token.text
+        if word in ("-", "–") and d > n:
+            return d if tagged[d].label == tagged[d + 1].label == "title" else None
+        if tagged[d].label != "title" or not word[:1].isupper() or not word.rstrip(".").isalpha():
+            return None
+    return None
+
+
+def _list_closed(tagged: Sequence[Tagged], n: int, q: int) -> bool:
+    """Whether the words ``tagged[n:q]`` the model read into the title are the close of a name list that a full stop
+    ends before the quoted title, as Chicago prints it in any language: "Padhye, Jitendra, Victor Firoiu en Don
+    Towsley. “Title.”", "Alver, Morten Omholt, Jo Arve Alfredsen en Gunvor Øie. “Title.”". No stop closes the names
+    before them, they are name words but for a locale's "and" between two capitalised words, and a capitalised word
+    closes them with the stop (not "Smith, John. Pride and Prejudice. “Review.”")."""
+    before, last = tagged[n - 1].token.text, tagged[q - 1].token.text
+    if before.endswith(".") or not last.endswith(".") or not last[:1].isupper():
+        return False
+    words = [t.token.text for t in tagged[n:q]]
+    return all(_name_word(w) or w in _AND_ANY for w in words) \
+        and any(w in _AND_ANY and words[k - 1][:1].isupper() and words[k + 1][:1].isupper()
+                for k, w in enumerate(words[1:-1], 1))
+
+
+#: the word for "and" between two names in every language of the locales ("and", "en", "und", "y", "och", ...)
+_AND_ANY = and_words()
 
 
 #: the words that close a name list in lower case ("and others", "et al.")

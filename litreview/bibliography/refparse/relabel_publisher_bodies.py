@@ -102,7 +102,7 @@ def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             (",", ";", ".", ":"))):
         return tagged
     words = [t.token.text for t in tagged]
-    near = range(last - 1, max(first + 2, last - BODY_RUN) - 1, -1)
+    near = range(last - 1, max(first + 1, last - BODY_RUN) - 1, -1)
     d = next((k for k in near if words[k].endswith((",", ";"))), None)
     stop = d is None  # ISO 690's "In : Proceedings of …. Association for Computing Machinery, 3 septembre 2009."
     if stop and after == "volume":  # a journal's abbreviated name before its volume: "Sci. Comput. Program., Jg. 88"

@@ -58,9 +58,10 @@ def kind_opening_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 #: ’15", "SIGCSE ’85", "FSE 2014", "ICSE companion 2014", "CHI EA ’09"); the acronym's second capital is its first
 #: after the first letter (two runs of any letter each were quadratic in a long word of capitals)
 _ACRONYM_YEAR = lazy(r"[A-Z](?:[^\WA-Z]|[/-])*[A-Z][\w/-]*(?: [\w/-]+)? (?:['’]\d{2}|(?:19|20)\d{2})[.,;:]?")
-#: a book series of proceedings and monographs, by the words its name opens with
+#: a book series of proceedings and monographs, by the words its name opens with ("Studies in …" of any field: "Studies
+#: in Computational Intelligence", "Studies in Philosophy and the History of Philosophy")
 _SERIES_HEAD = lazy(r"(?:Lecture Notes in|Lecture Notes of the|Advances in Intelligent Systems|Communications in "
-                    r"Computer and Information Science|Studies in Computational Intelligence|IFIP Advances in|Leibniz "
+                    r"Computer and Information Science|Studies in |IFIP Advances in|Leibniz "
                     r"International Proceedings in|CEUR Workshop Proceedings|ACM International Conference Proceeding)")
 #: words of a conference's book: what the name before such a series says
 PROCEEDINGS = lazy(r"(?i)\b(?:proceedings|conference|symposium|workshop|abstracts|companion|congress|meeting)\b")
@@ -70,9 +71,9 @@ _SERIES_RUN = 8
 
 def series_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """The words after the last comma of a conference book's span, an acronym and its year ("…, ICSE ’15,") or a series
-    of proceedings ("…, Lecture Notes in Computer Science,"), are the series' (the ``series`` field of ACM's and
-    Springer's BibTeX entries, which author-date styles print after the book's name): the model ran the book's
-    name on over them."""
+    of proceedings or monographs ("…, Lecture Notes in Computer Science,", "Studies in Aristotle, Studies in Philosophy
+    and the History of Philosophy,"), are the series' (the ``series`` field of ACM's and Springer's BibTeX entries,
+    which author-date styles print after the book's name): the model ran the book's name on over them."""
     out = list(tagged)
     words = [t.token.text for t in tagged]
     for end, t in enumerate(tagged):

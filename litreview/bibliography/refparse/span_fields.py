@@ -47,14 +47,22 @@ _AND_OTHERS = re.compile(r",?\s*\bet\s+al\b\.?|,?\s*\b(?:and\s+)?others\b", re.I
 _PAGE_WORD = re.compile(r"(?i)\b(?:pp?|pages?|s|pág)(?:\.|\s)\s*")  # a label's stop or space: not the "S" of "S8"
 
 
+#: a dash alone opening a span, then its space; one closing a span after its space
+_DASH_OPENING = frozenset(("- ", "– ", "— "))
+_DASH_CLOSING = frozenset(d[::-1] for d in _DASH_OPENING)
+
+
 def clean_span(text: str) -> str:
     """The span without its quotes, its closing comma, semicolon or colon, and an opening bracket nothing closes."""
     return F.unopened(text.strip().strip(_QUOTES + " ").rstrip(",;:").strip().strip(_QUOTES + " "))
 
 
 def clean_title(text: str) -> str:
-    """A title span without its medium, its quotes and its closing stop (not the stop of an initial)."""
+    """A title span without its medium, its quotes, its closing stop (not the stop of an initial) and the dash that
+    parts it from the names before it (NP 405's "QURESHI, Fahad - Title")."""
     text = F.without_medium(text).strip()
+    if text[:2] in _DASH_OPENING:
+        text = text[2:].lstrip()
     if text[:1] in "“\"‘«„'" and text.rstrip(" .,;:")[-1:] in "”\"’»“'":
         text = text[1:].rstrip(" .,;:")[:-1]
     text = clean_span(text)
@@ -151,6 +159,8 @@ def persons(text: str) -> tuple[tuple[Person, ...], bool]:
         if clean == before:  # nothing taken off: a second pass would take nothing either
             break
     clean = clean.strip(" ,;:()")
+    if clean[-2:] in _DASH_CLOSING:  # NP 405's "QURESHI, Fahad - Title": the dash that parts the names from the title
+        clean = clean[:-2].rstrip(" ,;:")
     if not clean:
         return (), False
     clean = _names_joined(clean)
