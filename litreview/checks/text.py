@@ -297,6 +297,19 @@ def cite_as(key: str, latex: bool) -> str:
     return f"\\cite{{{key}}}" if latex else f"[@{key}]"
 
 
+def _rewritten(claim: Claim | None, key: str, right: str) -> str | None:
+    """The LaTeX command that cites ``key`` in the claim, as the file writes it, with ``right`` in the key's place
+    (``\\autocite{Right, b}`` for ``\\autocite{right, b}``): the fix in the author's own command; None when no
+    command of the claim's cites it."""
+    for citation in claim.citations or () if claim is not None else ():
+        if citation.key == key and citation.command:
+            fixed = re.sub(r"([{,]\s*)" + re.escape(key) + r"(?=\s*[,}])", lambda m: m.group(1) + right,
+                           citation.command, count=1)
+            if fixed != citation.command:
+                return fixed
+    return None
+
+
 def manual_references_of(essay: Essay, bib: Bibliography) -> ManualReferences | None:
     """The manual references a missing plain key's hint names: a Manubot manuscript's, whose plain keys name their
     items, unless a bibliography file stands in for its sources."""
@@ -555,7 +568,8 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
         cited = (f"no entry has the key {span[2:-1]!r}" if span.startswith("@{") and span.endswith("}")
                  else f"citation {span!r} matches no entry")
         return _at_claim("LR309", claim, cid, f"{cited}: keys are case-sensitive and the entry's key is {right!r}",
-                         essay_file, f"write \\cite{{{right}}}" if latex else f"write @{right}", key=right)
+                         essay_file, f"write {_rewritten(claim, span[1:].strip('{}'), right) or cite_as(right, latex)}"
+                         if latex else f"write @{right}", key=right)
     if key.startswith("alias:"):
         entry = key[6:]
         if latex:
