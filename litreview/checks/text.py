@@ -562,13 +562,14 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
     cid = mention.claim_id
     key = mention.detail
     latex = in_latex(claim, essay_file)
+    written = span.removeprefix("@").removeprefix("{").removesuffix("}")  # the key as the text writes it
     if key.startswith("case:"):
         right = key[5:]
         # A LaTeX command reads as pandoc's "@{Key}", which the author never wrote: name the key, and the fix in LaTeX.
         cited = (f"no entry has the key {span[2:-1]!r}" if span.startswith("@{") and span.endswith("}")
                  else f"citation {span!r} matches no entry")
         return _at_claim("LR309", claim, cid, f"{cited}: keys are case-sensitive and the entry's key is {right!r}",
-                         essay_file, f"write {_rewritten(claim, span[1:].strip('{}'), right) or cite_as(right, latex)}"
+                         essay_file, f"write {_rewritten(claim, written, right) or cite_as(right, latex)}"
                          if latex else f"write @{right}", key=right)
     if key.startswith("alias:"):
         entry = key[6:]
@@ -576,7 +577,8 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
             # Built with BibTeX (a LaTeX paper built with biber resolves aliases): BibTeX reads no ids.
             return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids "
                              f"of {entry!r}, which biber resolves and BibTeX, which builds this paper, does not",
-                             essay_file, f"write {cite_as(entry, latex)}", key=entry)
+                             essay_file, f"write {_rewritten(claim, written, entry) or cite_as(entry, latex)}",
+                             key=entry)
         return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids of "
                          f"{entry!r}, which biber resolves and pandoc does not", essay_file, f"write @{entry}",
                          key=entry)
