@@ -208,13 +208,13 @@ def test_a_person_named_in_a_heading_or_the_acknowledgements_is_no_authority_wit
 
 def test_a_plain_text_rendering_reads_a_line_alone_without_a_stop_as_a_heading(tmp_path: Path) -> None:
     # A manuscript rendered to text marks no heading: "ACKNOWLEDGMENTS" on a line of its own began no section, and
-    # "Cautionary notes" was a sentence naming a person.
+    # "Cautionary notes" was a sentence naming a person. A line that types a citation is a claim, stop or none.
     from litreview.essay import load_essay
     from litreview.essay.sections import thanks_claims
 
     (tmp_path / "paper.txt").write_text(
         "INTRODUCTION\n\nModels matter (Doe 2001).\n\n3.2 Cautionary notes\n\nIt is important to note that things "
-        "vary\nacross the line.\n\nACKNOWLEDGMENTS\n\nWe thank Eric Agol.\n\nRELATED RESOURCES\n\n"
+        "vary\nacross the line.\n\nRoe (2016) showed it too\n\nACKNOWLEDGMENTS\n\nWe thank Eric Agol.\n\nRELATED RESOURCES\n\n"
         "Eric Agol showed it (Doe 2001).\n", encoding="utf-8")
     essay = load_essay(tmp_path / "paper.txt")
     assert [p.text for p in essay.paragraphs if p.heading] == ["INTRODUCTION", "3.2 Cautionary notes",
