@@ -2077,6 +2077,20 @@ def test_a_body_split_at_its_and_after_people_is_not_a_title() -> None:
                           "{{Name of the Body}}}, each person 'Family, Given'")
 
 
+def test_a_body_without_braces_among_people_is_told_as_a_body_not_a_title_nor_a_person() -> None:
+    # "Doe, Jane and Institute of Electrical and Electronics Engineers (IEEE)": LR147 said the field "reads as a
+    # title", beside LR165's body's name without braces; a person written given name first is still told.
+    text = ("@techreport{ieee, author={Doe, Jane and Institute of Electrical and Electronics Engineers (IEEE)}, "
+            "title={T}, institution={I}, year={2020}}\n"
+            "@techreport{who, author={Doe, Jane and World Health Organization}, title={T}, institution={I}, year={2020}}\n"
+            "@techreport{mix, author={Doe, Jane and World Health Organization and Ann Roe}, title={T}, institution={I}, "
+            "year={2020}}\n")
+    assert set(_check(text, "LR165")) == {"ieee", "who", "mix"}
+    found = _check(text, "LR147")
+    assert set(found) == {"mix"}
+    assert found["mix"][0] == "the author list writes 'Doe, Jane' family name first but 'Ann Roe' given name first"
+
+
 def test_a_cjk_name_family_name_first_without_its_comma_is_told_how_pandoc_cites_it() -> None:
     # A Japanese thesis's "author = {本川 達雄}": BibTeX reads 達雄 (the given name) as the family name, pandoc reads
     # 本川 as a particle and cites "(達雄 2009)"; nothing was reported. The editor list mixing it with "Tanaka,

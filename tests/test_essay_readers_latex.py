@@ -35,6 +35,23 @@ def test_latex_findings() -> None:
         ("LR300", None), ("LR307", "unused2020"), ("LR309", "alpha2001")]
 
 
+def test_a_key_case_mismatch_is_mended_in_the_command_the_paper_wrote(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text("@book{Roe2001, author={Roe, Ann}, title={Power}, year={2001}}\n"
+                                       "@book{doe2002, author={Doe, Bo}, title={States}, year={2002}}\n", encoding="utf-8")
+    (tmp_path / "p.tex").write_text("\\begin{document}\nPower is shared \\autocite{roe2001, doe2002}.\n\n"
+                                    "States differ \\citep[p.~3]{ roe2001 }.\n\\end{document}\n", encoding="utf-8")
+    findings = review(tmp_path / "p.tex", tmp_path / "refs.bib")[3]
+    assert [f.hint for f in findings if f.code == "LR309"] == ["Write \\autocite{Roe2001, doe2002}",
+                                                              "Write \\citep[p.~3]{ Roe2001 }"]
+    # An alias of the ids, which BibTeX does not read, is mended so too.
+    (tmp_path / "refs.bib").write_text("@book{holsti2004, ids={h04}, author={Holsti, K.}, title={T}, year={2004}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "p.tex").write_text("\\begin{document}\nText \\citet[p.~2]{h04}.\n\\bibliographystyle{plain}\n"
+                                    "\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
+    findings = review(tmp_path / "p.tex", tmp_path / "refs.bib")[3]
+    assert [f.hint for f in findings if f.code == "LR300"] == ["Write \\citet[p.~2]{holsti2004}"]
+
+
 def test_latex_commands_pandoc_reads_and_the_line_of_each_claim(tmp_path: Path) -> None:
     (tmp_path / "main.tex").write_text(
         "\\begin{document}\n\n"                      # 1-2

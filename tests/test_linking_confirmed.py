@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from litreview.bibliography.load import parse_bibliography
 from litreview.essay.markdown import parse_markdown
 from litreview.linking import link
@@ -189,3 +191,34 @@ def test_a_pair_the_sentences_marker_confirms_is_offered_as_no_suggestion() -> N
     assert not any(c == "p1-s1" and s == "suggested" for c, _, _, s in got)
     # the close case: the sentence that does not cite it keeps the suggestion for review
     assert any(c == "p2-s1" and k == "title" and s == "suggested" for c, _, k, s in got)
+
+
+def test_a_person_named_in_a_heading_or_the_acknowledgements_is_no_authority_without_an_entry() -> None:
+    # "Cautionary notes" read as a person's name before "notes", and the people thanked, were each LR302's "invoked
+    # as an authority but has no entry"; the same names in the body still are.
+    text = ("# Introduction\n\nModels matter (Doe 2001).\n\n# Cautionary notes\n\nIt is important to note that "
+            "things vary.\n\n# Acknowledgments\n\nD. F. M. acknowledges useful conversations with Eric Agol.\n")
+    unnamed = {m.text for m in link(parse_markdown(text), parse_bibliography(BIB), None, metadata={}).mentions if m.kind == "author"}
+    assert unnamed == set()
+    body = text.replace("# Acknowledgments\n\n", "")
+    assert "Eric Agol" in {m.text for m in link(parse_markdown(body), parse_bibliography(BIB), None,
+                                                     metadata={}).mentions
+                           if m.kind == "author"}
+
+
+def test_a_plain_text_rendering_reads_a_line_alone_without_a_stop_as_a_heading(tmp_path: Path) -> None:
+    # A manuscript rendered to text marks no heading: "ACKNOWLEDGMENTS" on a line of its own began no section, and
+    # "Cautionary notes" was a sentence naming a person. A line that types a citation is a claim, stop or none.
+    from litreview.essay import load_essay
+    from litreview.essay.sections import thanks_claims
+
+    (tmp_path / "paper.txt").write_text(
+        "INTRODUCTION\n\nModels matter (Doe 2001).\n\n3.2 Cautionary notes\n\nIt is important to note that things "
+        "vary\nacross the line.\n\nRoe (2016) showed it too\n\nACKNOWLEDGMENTS\n\nWe thank Eric Agol.\n\nRELATED RESOURCES\n\n"
+        "Eric Agol showed it (Doe 2001).\n", encoding="utf-8")
+    essay = load_essay(tmp_path / "paper.txt")
+    assert [p.text for p in essay.paragraphs if p.heading] == ["INTRODUCTION", "3.2 Cautionary notes",
+                                                               "ACKNOWLEDGMENTS", "RELATED RESOURCES"]
+    assert [c.text for c in essay.claims if c.id in thanks_claims(essay)] == ["We thank Eric Agol."]
+    (tmp_path / "paper.md").write_text((tmp_path / "paper.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    assert not any(p.heading for p in load_essay(tmp_path / "paper.md").paragraphs)  # Markdown marks its own

@@ -477,13 +477,28 @@ def test_a_key_of_many_entries_is_told_with_their_number():
     text = "".join(f"@inproceedings{{Typeclass,\n  title = {{Talk {n}}},\n}}\n" for n in range(3))
     found = [(p.code, p.line, p.message, p.hint) for p in parse_bibliography(text, "x.bib").problems]
     told = ("duplicate key 'Typeclass': 3 entries have it, the last on line 7 (pandoc uses the last entry with this "
-            "key, BibTeX and biber the first)", "Give each of the 3 entries a key of its own, or delete the ones you "
+            "key, BibTeX and biber the first); its fields are not checked until it has a key of its own",
+            "Give each of the 3 entries a key of its own, or delete the ones you "
             "do not want")
     assert found == [("LR101", 1, *told), ("LR101", 4, *told)]
     [two] = parse_bibliography(text[:text.index("@", 1) * 2], "x.bib").problems
     assert (two.message, two.hint) == ("duplicate key 'Typeclass': defined again on line 4 (pandoc uses the last "
-                                       "entry with this key, BibTeX and biber the first)",
+                                       "entry with this key, BibTeX and biber the first); its fields are not "
+                                       "checked until it has a key of its own",
                                        "Rename one of the two entries, or delete the one you do not want")
+
+
+def test_a_key_defined_twice_says_the_copy_not_used_is_not_checked() -> None:
+    # A copy the build does not use is read by no entry check: its malformed DOI and abbreviated page range showed
+    # only after the rename. Two copies alike have no fault of their own, and are told as before.
+    text = ("@article{k, author={Roe, Ann}, title={One}, journal={J}, year={2001}, pages={1234--56}, doi={10.1 /x}}\n"
+            "@article{k, author={Roe, Ann}, title={Two}, journal={J}, year={2002}, pages={1--9}}\n")
+    [told] = parse_bibliography(text, "x.bib").problems
+    assert told.code == "LR101" and told.line == 1
+    assert told.message.endswith("; its fields are not checked until it has a key of its own")
+    alike = text.splitlines()[0] + "\n"
+    [same] = parse_bibliography(alike * 2, "x.bib").problems
+    assert same.code == "LR101" and "not checked" not in same.message
 
 
 def test_a_long_value_before_a_quote_inside_is_told_in_time() -> None:

@@ -50,6 +50,9 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
     ``first``: the document is built by BibTeX or biber, which use the first (``used``), and ``unused`` is a later
     copy."""
     file, line = used
+    # Only the copy used is read by the entry checks: a fault of this one (a DOI, a page range) shows only after the
+    # rename, so say so (the copies alike have no fault of their own).
+    unread = "" if alike else f"; its fields are not checked until it has {'an id' if word == 'id' else 'a key'} of its own"
     if file == unused[0]:
         where = f"on line {line}" if line else ("earlier" if first else "later") + " in the file"
     else:
@@ -58,7 +61,8 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
         said = ("the same entry is written first" if alike else "BibTeX and biber use the first") + f", {where}"
         return Finding(code="LR101", severity="error", key=key, file=unused[0], line=unused[1],
                        message=f"duplicate {word} {key!r}: " + (f"{copies} entries have it; " if copies > 2 else "")
-                               + f"{said}; BibTeX reports this one as a repeated entry and biber skips it (pandoc uses the last)",
+                               + f"{said}; BibTeX reports this one as a repeated entry and biber skips it (pandoc uses the last)"
+                               + unread,
                        hint=(("Delete this copy" if copies == 2 else "Delete the copies after the first") if alike else
                              "Rename one of the entries, or delete the ones you do not want"))
     used_one = "entry with this key, BibTeX and biber the first" if word == "key" else "item with this id"
@@ -66,7 +70,7 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
         noun = "entries" if word == "key" else "items"
         return Finding(code="LR101", severity="error", key=key, file=unused[0], line=unused[1],
                        message=f"duplicate {word} {key!r}: {copies} {noun} have it, the last {where} (pandoc uses "
-                               f"the last {used_one})",
+                               f"the last {used_one}){unread}",
                        hint=f"Delete all the copies but one: the {copies} {noun} are one entry written again"
                        if alike else f"Give each of the {copies} {noun} a {word} of its own, or delete the ones you do "
                        "not want")
@@ -76,7 +80,7 @@ def duplicate_key(key: str, unused: tuple[str | None, int | None], used: tuple[s
                                "reports the repeated entry as an error, biber warns of it)",
                        hint="Delete one of the two copies")
     return Finding(code="LR101", severity="error", key=key, file=unused[0], line=unused[1],
-                   message=f"duplicate {word} {key!r}: defined again {where} (pandoc uses the last {used_one})",
+                   message=f"duplicate {word} {key!r}: defined again {where} (pandoc uses the last {used_one}){unread}",
                    hint="Rename one of the two entries, or delete the one you do not want")
 
 

@@ -513,7 +513,14 @@ def check_name_forms(source: Source, given_first: Callable[[], bool] = lambda: F
             continue
         if "comma" in forms and "natural" in forms:
             listed = names.split_names(value)  # as written (name_forms reads braces flattened)
-            natural = listed[forms.index("natural")].strip()
+            # A body's name without braces ("Doe, Jane and World Health Organization") is no person written given
+            # name first, nor a title: LR165 tells it as a body's
+            bodies = {" ".join(b.split()) for b in body_names(value)}
+            at = next((i for i, form in enumerate(forms) if form == "natural"
+                       and " ".join(listed[i].split()) not in bodies), None)
+            if at is None:
+                continue
+            natural = listed[at].strip()
             if names.cjk_family_first(natural) is not None:
                 continue  # "国武 豊喜": family name first, its comma missing (LR166's), not given name first
             word = next((w for w in natural.split() if w in _TITLE_WORDS), "")

@@ -297,6 +297,19 @@ def cite_as(key: str, latex: bool) -> str:
     return f"\\cite{{{key}}}" if latex else f"[@{key}]"
 
 
+def _rewritten(claim: Claim | None, key: str, right: str) -> str | None:
+    """The LaTeX command that cites ``key`` in the claim, as the file writes it, with ``right`` in the key's place
+    (``\\autocite{Right, b}`` for ``\\autocite{right, b}``): the fix in the author's own command; None when no
+    command of the claim's cites it."""
+    for citation in claim.citations or () if claim is not None else ():
+        if citation.key == key and citation.command:
+            fixed = re.sub(r"([{,]\s*)" + re.escape(key) + r"(?=\s*[,}])", lambda m: m.group(1) + right,
+                           citation.command, count=1)
+            if fixed != citation.command:
+                return fixed
+    return None
+
+
 def manual_references_of(essay: Essay, bib: Bibliography) -> ManualReferences | None:
     """The manual references a missing plain key's hint names: a Manubot manuscript's, whose plain keys name their
     items, unless a bibliography file stands in for its sources."""
@@ -549,20 +562,23 @@ def unresolved(mention: Mention, claim: Claim | None, essay_file: str, bib: Bibl
     cid = mention.claim_id
     key = mention.detail
     latex = in_latex(claim, essay_file)
+    written = span.removeprefix("@").removeprefix("{").removesuffix("}")  # the key as the text writes it
     if key.startswith("case:"):
         right = key[5:]
         # A LaTeX command reads as pandoc's "@{Key}", which the author never wrote: name the key, and the fix in LaTeX.
         cited = (f"no entry has the key {span[2:-1]!r}" if span.startswith("@{") and span.endswith("}")
                  else f"citation {span!r} matches no entry")
         return _at_claim("LR309", claim, cid, f"{cited}: keys are case-sensitive and the entry's key is {right!r}",
-                         essay_file, f"write \\cite{{{right}}}" if latex else f"write @{right}", key=right)
+                         essay_file, f"write {_rewritten(claim, written, right) or cite_as(right, latex)}"
+                         if latex else f"write @{right}", key=right)
     if key.startswith("alias:"):
         entry = key[6:]
         if latex:
             # Built with BibTeX (a LaTeX paper built with biber resolves aliases): BibTeX reads no ids.
             return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids "
                              f"of {entry!r}, which biber resolves and BibTeX, which builds this paper, does not",
-                             essay_file, f"write {cite_as(entry, latex)}", key=entry)
+                             essay_file, f"write {_rewritten(claim, written, entry) or cite_as(entry, latex)}",
+                             key=entry)
         return _at_claim("LR300", claim, cid, f"citation {span!r} matches no entry: it is an alias in the ids of "
                          f"{entry!r}, which biber resolves and pandoc does not", essay_file, f"write @{entry}",
                          key=entry)

@@ -335,6 +335,10 @@ def _read_essay(path: str | os.PathLike[str]) -> Essay:
         essay = load_quarto_file(where, text, not_utf8)
     else:
         essay = _remembered(("markdown", text, str(path)), lambda: parse_markdown(text, str(path)))
+    if suffix == ".txt":
+        from .sections import plain_text_headings
+
+        essay = plain_text_headings(essay)
     if suffix in (".qmd", ".md", ".rmd") and _in_quarto_project(where):
         from .cites import crossref_kinds
         from .markdown import without_crossrefs

@@ -42,6 +42,27 @@ def thanks_claims(essay: Essay) -> frozenset[str]:
     return frozenset(out)
 
 
+_PLAIN_HEADING = lazy(r"(?:\d+(?:\.\d+)*\.?[ \t]+)?[^\W\d_][^\n]{0,78}[^\W_]")
+"""A plain-text heading's line: a title of a few words, numbered or not ("Cautionary notes", "ACKNOWLEDGMENTS",
+"3.2 Results"), that ends on a letter or digit (a sentence ends with its stop, a quotation, a citation's bracket)."""
+_YEAR_CLOSED = lazy(r"\b\d{4}[a-z]?\)")
+"""A year closing a parenthesis, as a citation typed in the text writes it ("Roe (2016)", "(Roe 2016a)"): a line
+holding one is a claim citing a work, however it ends."""
+
+
+def plain_text_headings(essay: Essay) -> Essay:
+    """``essay`` read from a plain-text file (a manuscript rendered to text), whose headings no markup marks: a
+    paragraph of one line, one claim and no citation, that ends on no stop, is read as a heading (level 1), as a
+    reader takes it. So a heading names a section, and the acknowledgements run to the next heading."""
+    from dataclasses import replace
+
+    paragraphs = tuple(replace(p, heading=1) if not p.heading and not p.table and not p.note and len(p.claims) == 1
+                       and not p.claims[0].citations and _PLAIN_HEADING.fullmatch(p.text)
+                       and not _YEAR_CLOSED.search(p.text) else p
+                       for p in essay.paragraphs)
+    return essay if paragraphs == essay.paragraphs else replace(essay, paragraphs=paragraphs)
+
+
 def heading_claims(essay: Essay) -> frozenset[str]:
     """The ids of the claims of headings: a heading names a section, it claims nothing (its citations are the
     author's all the same)."""

@@ -219,7 +219,9 @@ def link(essay: Essay, bibliography: Bibliography, curated: CuratedLinks | None 
     ordered = sorted(best.values(), key=lambda h: (position.get(h.claim_id, len(position)), KIND_RANK[h.kind],
                                                   h.start, -h.confidence, h.key))
     links = [_to_link(h) for h in ordered]
-    lifted = (_lift_mention(at, m, grouping) for part in found for at, m in part.mentions)
+    # A person named in a heading or in the acknowledgements is no authority invoked (as for the hits above).
+    lifted = (_lift_mention(at, m, grouping) for part in found for at, m in part.mentions
+              if not (m.kind == "author" and m.claim_id in thanks))
     mentions = sorted(((position.get(m.claim_id, 0), at, n, m) for n, (at, m) in enumerate(lifted)),
                       key=lambda t: t[:3])
     unique = tuple(_unique((at, m) for _, at, _, m in mentions))
