@@ -84,6 +84,35 @@ def journal_and_numbers_in_note(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             else t._replace(label="pages") if k == end - 1 else t for k, t in enumerate(tagged)]
 
 
+def numbers_after_journal_in_note(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """One or two bare numbers each closed by its comma, then the year, then perhaps a page, an article's number or a
+    range, right after a journal's name and read as a note's words, in a reading with no volume and no pages, are the
+    volume and its issue, the date and the pages: DIN 1505's "Langmuir 14, 1, 1998, 17–30", "Journal of Biomedical
+    Optics 14, 5, 2009, 054018" and "Science Advances 4, 10, 2018" (no label before any of them; the model read the
+    run as a note's)."""
+    for i in range(1, len(tagged)):
+        if tagged[i].label != "note" or tagged[i - 1].label not in ("journal", "container"):
+            continue
+        j = i
+        while j < len(tagged) and j - i < 2 and tagged[j].label == "note" \
+                and _NUMBER_COMMA.fullmatch(tagged[j].token.text):
+            j += 1
+        if j == i or j == len(tagged) or tagged[j].label != "note" or not _YEAR_ALONE.fullmatch(tagged[j].token.text):
+            return tagged
+        out = [*tagged[:i], *(t._replace(label="volume") for t in tagged[i:j]), tagged[j]._replace(label="date"),
+               *tagged[j + 1:]]
+        p = j + 1
+        if p < len(tagged) and tagged[p].label == "note" and tagged[j].token.text.endswith(",") \
+                and _LONE_PAGE.fullmatch(tagged[p].token.text) and not _YEAR_ALONE.fullmatch(tagged[p].token.text):
+            out[p] = tagged[p]._replace(label="pages")
+        return out
+    return tagged
+
+
+#: a volume's or an issue's bare number closed by its comma ("14,", "61–I,")
+_NUMBER_COMMA = lazy(r"\d{1,4}(?:[-–][A-Za-z\d]{1,4})?,")
+
+
 def day_before_month(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A day's number before a month the model read as the date is the date's, not a volume's or the pages': ISO 690's
     "Journal [online]. 1 Juni 2020. Bd. 31" (the volume follows its label)."""
