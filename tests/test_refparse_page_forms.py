@@ -8,7 +8,10 @@ from fuzz.hand_tagged import hand_tagged
 
 from litreview.bibliography.refparse import parse_reference
 from litreview.bibliography.refparse.assemble import assemble
-from litreview.bibliography.refparse.relabel_numbers import numbers_after_journal_in_note
+from litreview.bibliography.refparse.relabel_numbers import (
+    numbers_after_journal_in_note,
+    volume_before_dates_parenthesis,
+)
 from litreview.bibliography.refparse.span_fields import span_pages
 
 
@@ -91,3 +94,18 @@ def test_bare_numbers_and_the_year_after_a_journal_read_as_a_note_are_its_volume
     marked = "author author title title title journal journal journal journal note note note note"
     text = "Roe, M., A made-up study, Journal of Made-up Optics 14, 5, n.d., 054018"
     assert [t.label for t in numbers_after_journal_in_note(hand_tagged(text, marked))] == marked.split()
+
+
+@pytest.mark.parametrize(("text", "marked", "volume"), [
+    # made by hand in an Italian style's form: the volume, then the date in parentheses
+    ("Roe, M., Titolo, in «Rivista di prova», 83 (aprile 2011), 4.",
+     "author author title container container container container date date date note", "83"),
+    ("Roe, M., Titolo, in «Rivista di prova», 12 (2018).", "author author title container container container container "
+     "date date", "12"),
+    # a year before the parenthesis is a date (a reprint's), not a volume
+    ("Roe, M., Titolo, in «Rivista di prova», 2018 (2019).", "author author title container container container "
+     "container date date", ""),
+])
+def test_a_number_before_the_dates_parenthesis_after_a_journal_is_the_volume(text, marked, volume):
+    tagged = volume_before_dates_parenthesis(hand_tagged(text, marked))
+    assert " ".join(t.token.text for t in tagged if t.label == "volume") == volume

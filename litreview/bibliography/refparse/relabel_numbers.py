@@ -113,6 +113,33 @@ def numbers_after_journal_in_note(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
 _NUMBER_COMMA = lazy(r"\d{1,4}(?:[-–][A-Za-z\d]{1,4})?,")
 
 
+def volume_before_dates_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A bare number read as the date, right after a journal's or a book's name and right before the parenthesis of a
+    date that holds the year, is the volume, in a reading with no volume: Italian styles' "in «Physical Review E», 83
+    (aprile 2011), 4" and "in «Frontiers in Neuroanatomy», 12 (2018)." (the model read the number into the date after
+    it). Not a year ("2018 (2019)", a reprint's)."""
+    if any(t.label == "volume" for t in tagged):
+        return tagged
+    for i in range(1, len(tagged) - 1):
+        t = tagged[i]
+        if t.label != "date" or tagged[i - 1].label not in ("journal", "container") \
+                or not _BARE_VOLUME.fullmatch(t.token.text) or F.YEAR_ONLY.fullmatch(t.token.text) \
+                or tagged[i + 1].label != "date" or not tagged[i + 1].token.text.startswith("("):
+            continue
+        j = i + 1
+        while j < len(tagged) and j - i <= 3 and tagged[j].label == "date" and ")" not in tagged[j].token.text:
+            j += 1
+        if j < len(tagged) and tagged[j].label == "date" and ")" in tagged[j].token.text \
+                and any(F.YEAR_RE.search(x.token.text) for x in tagged[i + 1:j + 1]):
+            return [*tagged[:i], t._replace(label="volume"), *tagged[i + 1:]]
+        return tagged
+    return tagged
+
+
+#: a volume's number alone, no comma after it
+_BARE_VOLUME = lazy(r"\d{1,4}")
+
+
 def day_before_month(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A day's number before a month the model read as the date is the date's, not a volume's or the pages': ISO 690's
     "Journal [online]. 1 Juni 2020. Bd. 31" (the volume follows its label)."""
