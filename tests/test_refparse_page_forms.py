@@ -8,6 +8,7 @@ from fuzz.hand_tagged import hand_tagged
 
 from litreview.bibliography.refparse import parse_reference
 from litreview.bibliography.refparse.assemble import assemble
+from litreview.bibliography.refparse.relabel import relabel
 from litreview.bibliography.refparse.relabel_numbers import (
     numbers_after_journal_in_note,
     volume_before_dates_parenthesis,
@@ -109,3 +110,11 @@ def test_bare_numbers_and_the_year_after_a_journal_read_as_a_note_are_its_volume
 def test_a_number_before_the_dates_parenthesis_after_a_journal_is_the_volume(text, marked, volume):
     tagged = volume_before_dates_parenthesis(hand_tagged(text, marked))
     assert " ".join(t.token.text for t in tagged if t.label == "volume") == volume
+
+
+def test_the_words_of_a_date_of_access_are_no_pages():
+    # made by hand in ISO 690's form: the issue, then the date of access in brackets, which the model may read on
+    text = "Roe, M. Titulo. Revista [en línea]. 2018, vol. 4, nº 10 [cit. 01.05.2021]. DOI: 10.1000/x"
+    marked = "author author title journal date date date volume volume volume volume pages pages doi doi"
+    labels = [t.label for t in relabel(hand_tagged(text, marked), text)]
+    assert labels[11:13] == ["note", "note"]

@@ -253,8 +253,9 @@ def _links(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
 #: labels the words of an access date or of "Epub ahead of print" may be read as and leave for the note
 _NOTE_LEAVES = frozenset(("date", "container", "journal", "publisher", "location"))
 _MEDIUM_LEAVES = frozenset(("title", "volume"))
-#: an access date's words ("last access: 28 August 2023") are no title's either
-_ACCESS_LEAVES = _NOTE_LEAVES | {"title", "url"}
+#: an access date's words ("last access: 28 August 2023") are no title's either, nor the pages' or the volume's (ISO
+#: 690's "nº 10 [cit. 01.05.2021].")
+_ACCESS_LEAVES = _NOTE_LEAVES | {"title", "url", "pages", "volume"}
 
 
 #: labels whose span a doubted year may leave for the date (not a title's, a volume's or the pages')
