@@ -66,3 +66,12 @@ def test_an_imported_book_names_no_container_and_passes_the_publisher_check(text
     assert (ref.title, ref.publisher) == (title, publisher)
     bibtex = to_bibtex([ref])
     assert _lr111(bibtex) == []
+
+
+@pytest.mark.parametrize("numbers", ["vol. 12, nº 5, pp. 125-150", "vol. 12, n.º 5, pp. 125-150"])
+def test_an_issue_labelled_with_the_ordinal_indicator_is_the_issue(numbers):
+    # Spanish and Portuguese print "nº" (n and the masculine ordinal indicator), ISO 690 in Spanish among them
+    from litreview.bibliography.refparse.fields import parse_numbers
+
+    read = parse_numbers(numbers)
+    assert (read.volume, read.issue, read.pages) == ("12", "5", "125–150")

@@ -387,3 +387,20 @@ def test_an_abbreviated_journals_last_word_before_its_volume_is_no_publisher():
     ref = parse_reference("Lind, Paul; Roe, Anna (2014): Feedback for stepwise exercises, in: Sci. Comput. Program., "
                           "Jg. 88, S. 110–129.")
     assert (ref.container.rstrip(","), ref.publisher, ref.volume) == ("Sci. Comput. Program.", "", "88")
+
+
+@pytest.mark.parametrize(("text", "marked", "publisher"), [
+    # Spanish humanities styles print an article's publisher after its journal: a journal's name of two words
+    ("Roe, M. (2025): «Título», Nature Communications, Springer Science and Business Media LLC, 16/1.",
+     "author author date title journal journal journal journal journal journal journal journal volume",
+     "Springer Science and Business Media LLC,"),
+    # a body's name closed by its acronym in parentheses
+    ("Roe, M. (2018): «Título», Molecular Systems Design & Engineering, Royal Society of Chemistry (RSC), 3/5, "
+     "pp. 819-825.",
+     "author author date title journal journal journal journal journal journal journal journal journal journal "
+     "volume pages pages", "Royal Society of Chemistry (RSC),"),
+])
+def test_a_bodys_name_closing_a_journals_before_its_volume_is_the_publisher(text, marked, publisher):
+    labels = [t.label for t in publisher_closing_container(hand_tagged(text, marked))]
+    words = text.split()
+    assert " ".join(w for w, label in zip(words, labels, strict=True) if label == "publisher") == publisher

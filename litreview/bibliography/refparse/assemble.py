@@ -57,9 +57,13 @@ _CLOSING_RANGE = re.compile(r",\s*((?:\d+:)?\d+\s*[-–]\s*\d+)\W*$")
 _CLOSING_DAY = re.compile(r",\s*([^\W\d_]{3,}\.?\s+\d{1,2})\W*$")
 _IN = re.compile(r"(?i)in\b")
 _DASH = re.compile(r"[-–—]")
-#: A volume and its issue joined by a dash with nothing else in the span ("31-1,"), where the model read the pages in a
-#: span of their own after it and the two numbers make no range, even as Chicago shortens one ("229–30"): no pages.
+#: A volume and its issue joined by a dash with nothing else in the span ("31-1,"), where the two numbers run backwards
+#: even as Chicago shortens a range ("229–30"; "Journal, 9-1, 2022."), or where the model read the pages in a span of
+#: their own after it and the two make no range or those pages open with their label ("Journal, 12-3, 2000,
+#: p. 257-264."): no pages.
 _VOLUME_ISSUE = re.compile(r"^\s*(\d{1,4})\s*[-–]\s*(\d{1,4})\s*[.,;]?\s*$")
+#: a span that opens with a page's label ("p. 257-264.", "pp. 5–9", "S. 12")
+_LABELLED_PAGES = re.compile(rf"(?i)\s*(?:{F.PAGE_LABEL})\s*[A-Za-z]?\d")
 _YEAR_FIRST = re.compile(rf"^\(?({F.YEAR})\b")
 _THESIS_WORD = re.compile(r"th[eè]s[ei]s|dissertation|diss\b|tese|tesis")
 _MASTERS_WORD = re.compile(r"master|m\.?a\.|m\.?sc|mémoire")
@@ -153,6 +157,12 @@ def _ascending(start: str, end: str) -> bool:
     return int(start[:max(len(start) - len(end), 0)] + end) > int(start)
 
 
+def _backwards(start: str, end: str) -> bool:
+    """Whether "start–end" runs backwards however shortened ("9-1", "31-1"): a volume and its issue, no range of pages
+    (a single page's "14–14" is one)."""
+    return int(start[:max(len(start) - len(end), 0)] + end) < int(start)
+
+
 def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = THRESHOLD) -> ParsedReference:
     """The fields of one tagged reference; ``text`` is the whitespace-normalised string tagged."""
     segs = segments(relabel(tagged, text), text)
@@ -215,7 +225,8 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                     f["month"], f["day"] = date.month, date.day
         elif label == "volume" and (not f.get("volume") or _YEAR_FIRST.match(seg.text)):
             numbers = F.parse_numbers(seg.text)  # "2014;40(9):1477-81": year, volume, issue, pages
-            if "pages" in first and (m := _VOLUME_ISSUE.match(seg.text)) and not _ascending(*m.groups()):
+            if (m := _VOLUME_ISSUE.match(seg.text)) and (_backwards(*m.groups()) or ("pages" in first and (
+                    not _ascending(*m.groups()) or _LABELLED_PAGES.match(first["pages"].text)))):
                 numbers = F.Numbers(volume=m.group(1), issue=m.group(2))  # "Journal, 31-1, 2004, p. 51-72."
             bare = not (numbers.volume or numbers.issue or numbers.pages)  # "(Vol. 4)." is "Vol. 4"
             put("volume", numbers.volume or (clean_span(seg.text).rstrip(".").strip("()") if bare else ""), seg)
@@ -229,6 +240,10 @@ def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = T
                 or (after_colon(numbers.pages, seg.text) and "pages" not in first) else "", seg)
             if (m := _YEAR_FIRST.match(seg.text)) is not None:  # "2014;40(9):1477-81"
                 late_years.append((m.group(1), seg))
+        elif label == "pages" and not f.get("volume") and (m := _VOLUME_ISSUE.match(seg.text)) \
+                and _backwards(*m.groups()):  # "Journal, 9-1, 2022."
+            put("volume", m.group(1), seg)
+            put("issue", m.group(2), seg)
         elif label == "pages":
             pages = span_pages(seg.text)
             if _RANGE.search(pages) and f.get("pages") and not _RANGE.search(str(f["pages"])):

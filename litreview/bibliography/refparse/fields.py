@@ -333,8 +333,8 @@ PAGE_LABEL = _label_words(*PAGES)
 # numbers: a number ("S1", "3/4"), a Roman one, or a last word ("no. Special"), never the name of "v. Trump".
 _LABELLED = r"[A-Za-z]?\d[\w./-]*|[IVXLCivxlc]+\b|\w+(?=\W*$)"
 #: an issue's label as citeproc's locales print it, beside the lexicon's (a feature of the model, left as trained):
-#: French "nᵒ" / "nᵒˢ", Spanish "núms."
-_CITEPROC_NUMBER = ("nᵒ", "nᵒˢ", "núms.")
+#: French "nᵒ" / "nᵒˢ", Spanish "núms.", and with the ordinal indicator, Spanish and Portuguese "nº", "n.º"
+_CITEPROC_NUMBER = ("nᵒ", "nᵒˢ", "núms.", "nº", "n.º")
 _NUM_TOKEN = re.compile(
     rf"(?P<vol>\b(?:{VOLUME_LABEL})\s*(?P<volv>{_LABELLED}))"
     rf"|(?P<no>(?<![\w.])(?:{_label_words(*NUMBER, 'num', 'fasc.', *_CITEPROC_NUMBER)})\s*(?P<nov>{_LABELLED}))"

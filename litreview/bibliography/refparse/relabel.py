@@ -93,6 +93,7 @@ from .relabel_numbers import (
     issue_before_labelled_pages,
     journal_and_numbers_in_note,
     month_closing_title,
+    numbers_after_journal_in_note,
     numbers_closing_container,
     page_after_volume,
     pages_before_year,
@@ -102,6 +103,7 @@ from .relabel_numbers import (
     vancouver_volume,
     volume_after_container,
     volume_and_pages_closing_container,
+    volume_before_dates_parenthesis,
     volume_in_note,
     volume_in_years_after_its_label,
     year_before_page_label,
@@ -251,8 +253,9 @@ def _links(tagged: Sequence[Tagged], text: str) -> Sequence[Tagged]:
 #: labels the words of an access date or of "Epub ahead of print" may be read as and leave for the note
 _NOTE_LEAVES = frozenset(("date", "container", "journal", "publisher", "location"))
 _MEDIUM_LEAVES = frozenset(("title", "volume"))
-#: an access date's words ("last access: 28 August 2023") are no title's either
-_ACCESS_LEAVES = _NOTE_LEAVES | {"title", "url"}
+#: an access date's words ("last access: 28 August 2023") are no title's either, nor the pages' or the volume's (ISO
+#: 690's "nº 10 [cit. 01.05.2021].")
+_ACCESS_LEAVES = _NOTE_LEAVES | {"title", "url", "pages", "volume"}
 
 
 #: labels whose span a doubted year may leave for the date (not a title's, a volume's or the pages')
@@ -671,6 +674,8 @@ _RULES = (
     _rule(pages_in_parenthesis, marks=("(",)),
     _rule(volume_in_note, "note", unless=_NUMBERS),
     _rule(journal_and_numbers_in_note, "note", unless=_NUMBERS + " " + _SPAN),
+    _rule(numbers_after_journal_in_note, "note", _SPAN, unless=_NUMBERS),
+    _rule(volume_before_dates_parenthesis, "date", _SPAN, unless="volume"),
     _rule(_role_read_as_publisher, "publisher"),
     _rule(meetings_book_title, "date", "title container journal collection"),
     _rule(volume_opening_title, "editor date title", unless="volume"),

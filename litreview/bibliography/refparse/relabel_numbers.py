@@ -84,6 +84,62 @@ def journal_and_numbers_in_note(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
             else t._replace(label="pages") if k == end - 1 else t for k, t in enumerate(tagged)]
 
 
+def numbers_after_journal_in_note(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """One or two bare numbers each closed by its comma, then the year, then perhaps a page, an article's number or a
+    range, right after a journal's name and read as a note's words, in a reading with no volume and no pages, are the
+    volume and its issue, the date and the pages: DIN 1505's "Langmuir 14, 1, 1998, 17–30", "Journal of Biomedical
+    Optics 14, 5, 2009, 054018" and "Science Advances 4, 10, 2018" (no label before any of them; the model read the
+    run as a note's)."""
+    for i in range(1, len(tagged)):
+        if tagged[i].label != "note" or tagged[i - 1].label not in ("journal", "container"):
+            continue
+        j = i
+        while j < len(tagged) and j - i < 2 and tagged[j].label == "note" \
+                and _NUMBER_COMMA.fullmatch(tagged[j].token.text):
+            j += 1
+        if j == i or j == len(tagged) or tagged[j].label != "note" or not _YEAR_ALONE.fullmatch(tagged[j].token.text):
+            return tagged
+        out = [*tagged[:i], *(t._replace(label="volume") for t in tagged[i:j]), tagged[j]._replace(label="date"),
+               *tagged[j + 1:]]
+        p = j + 1
+        if p < len(tagged) and tagged[p].label == "note" and tagged[j].token.text.endswith(",") \
+                and _LONE_PAGE.fullmatch(tagged[p].token.text) and not _YEAR_ALONE.fullmatch(tagged[p].token.text):
+            out[p] = tagged[p]._replace(label="pages")
+        return out
+    return tagged
+
+
+#: a volume's or an issue's bare number closed by its comma ("14,", "61–I,")
+_NUMBER_COMMA = lazy(r"\d{1,4}(?:[-–][A-Za-z\d]{1,4})?,")
+
+
+def volume_before_dates_parenthesis(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
+    """A bare number read as the date, right after a journal's or a book's name and right before the parenthesis of a
+    date that holds the year, is the volume, in a reading with no volume: Italian styles' "in «Physical Review E», 83
+    (aprile 2011), 4" and "in «Frontiers in Neuroanatomy», 12 (2018)." (the model read the number into the date after
+    it). Not a year ("2018 (2019)", a reprint's)."""
+    if any(t.label == "volume" for t in tagged):
+        return tagged
+    for i in range(1, len(tagged) - 1):
+        t = tagged[i]
+        if t.label != "date" or tagged[i - 1].label not in ("journal", "container") \
+                or not _BARE_VOLUME.fullmatch(t.token.text) or F.YEAR_ONLY.fullmatch(t.token.text) \
+                or tagged[i + 1].label != "date" or not tagged[i + 1].token.text.startswith("("):
+            continue
+        j = i + 1
+        while j < len(tagged) and j - i <= 3 and tagged[j].label == "date" and ")" not in tagged[j].token.text:
+            j += 1
+        if j < len(tagged) and tagged[j].label == "date" and ")" in tagged[j].token.text \
+                and any(F.YEAR_RE.search(x.token.text) for x in tagged[i + 1:j + 1]):
+            return [*tagged[:i], t._replace(label="volume"), *tagged[i + 1:]]
+        return tagged
+    return tagged
+
+
+#: a volume's number alone, no comma after it
+_BARE_VOLUME = lazy(r"\d{1,4}")
+
+
 def day_before_month(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     """A day's number before a month the model read as the date is the date's, not a volume's or the pages': ISO 690's
     "Journal [online]. 1 Juni 2020. Bd. 31" (the volume follows its label)."""

@@ -113,7 +113,7 @@ def publisher_closing_container(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
         return tagged
     tail = [w.strip(".,;:") for w in words[d + 1:last + 1]]
     name = " ".join(tail)
-    if not all(w[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in tail) or F.known_place(name) \
+    if not all(w.lstrip("(")[:1].isupper() or w.casefold() in FUNCTION_WORDS for w in tail) or F.known_place(name) \
             or (after == "volume" and (F.PERIODICAL.search(name) or name.isupper())) \
             or not (F.publishing_body(name) if stop else
                     _publishers_name(tail) or named_after_sentence_case(tagged, d + 1, last + 1)):

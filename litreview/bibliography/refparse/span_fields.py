@@ -200,9 +200,26 @@ def after_colon(pages: str, text: str) -> bool:
     return bool(pages) and re.search(rf":\s*{re.escape(pages)}\W*$", text) is not None
 
 
+#: what joins two parts of an article's pages in a list ("431–456, 791–823", "1,3", "234-237 et 237-241")
+_PAGES_JOIN = re.compile(r"\s*(?:[,;&]|\b(?:and|et|und|e|y)\b)\s*")
+_FIRST_DIGITS = re.compile(r"\d+")
+
+
 def span_pages(text: str) -> str:
-    m = _PAGES.search(_PAGE_WORD.sub(" ", text))
-    return F.dash(m.group()) if m else ""
+    """The pages in a span the model read as the pages: a page, a range, an article's number, or a list of them, each
+    part after the one before it ("pp. 431–456, 791–823" as a list, "1, 3"; not "45–67, 1999" nor "12, 5")."""
+    text = _PAGE_WORD.sub(" ", text)
+    m = _PAGES.search(text)
+    if not m:
+        return ""
+    parts, at = [m.group()], m.end()
+    while (join := _PAGES_JOIN.match(text, at)) and (more := _PAGES.match(text, join.end())):
+        before, after = _FIRST_DIGITS.findall(parts[-1])[-1], _FIRST_DIGITS.findall(more.group())
+        if not after or int(after[0]) < int(before) or F.YEAR_ONLY.fullmatch(more.group()):
+            break
+        parts.append(more.group())
+        at = more.end()
+    return ", ".join(F.dash(p) for p in parts)
 
 
 def span_edition(text: str) -> str:
