@@ -285,3 +285,28 @@ def test_the_alone_curve_judges_each_string_alone_by_the_shipped_weights_and_mar
     assert any(line.startswith("0.3000  (shipped threshold_alone)") for line in out)
     at_low = next(line for line in out if line.startswith("0.0200"))
     assert "1.00 / 0.100 (  1/1      1/10  )" in at_low  # "b" over the cut: its wrong field and one right of ten
+
+
+
+def test_the_corpus_bibliographies_are_the_fit_folders_under_the_shared_folder(tmp_path: Path) -> None:
+    args = calibrate.arguments(["--corpus-bibs", "--shared", str(tmp_path), "--right-on-bibs", "0.1"])
+    assert args.fit_bibs == [tmp_path / "corpus" / folder for folder in calibrate.CORPUS_FIT_BIBS]
+
+
+def test_the_corpus_bibliographies_take_no_folder_of_their_own(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        calibrate.arguments(["--corpus-bibs", "--fit-bibs", "mine"])
+    assert stop.value.code == 2 and "--corpus-bibs names the --fit-bibs folders itself" in capsys.readouterr().err
+
+
+def test_the_corpus_bibliographies_are_under_the_shared_folder_and_apart_from_what_is_measured() -> None:
+    from wild_bibliographies import bibliography_files
+
+    args = calibrate.arguments(["--corpus-bibs"])
+    if not (args.shared / "corpus").is_dir():
+        pytest.skip("no shared corpus beside the repository")
+    shared = args.shared.resolve()
+    measured = [shared / calibrate.TRAIN, *(path.parent for path in (shared / "corpus").glob("chaudhry-heiss/*/*.jsonl"))]
+    for folder in args.fit_bibs:
+        assert folder.resolve().is_relative_to(shared / "corpus") and bibliography_files(folder), folder
+        assert not any(path.is_relative_to(folder.resolve()) for path in measured), folder  # nothing it is measured on
