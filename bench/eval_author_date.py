@@ -38,6 +38,7 @@ renderings are read with the style unknown.
     python bench/eval_author_date.py --dev-only          # tuning: held-aside documents are not even run
     python bench/eval_author_date.py --dev-only --only sty-   # only the documents whose name holds "sty-"
     python bench/eval_author_date.py --with-reference-list   # the texts keep their rendered reference list
+    python bench/eval_author_date.py --dev-only --undecidable   # also resolved / decidable items (pandoc runs again)
     python bench/eval_author_date.py --style-unknown         # the documents rendered here read with no csl setting
     python bench/eval_author_date.py --dev-only --manuscripts DIR   # also DIR's manuscripts (dev), in several styles
 
@@ -164,7 +165,9 @@ def citing_every_entry(bib: Path, lang: str = "") -> str:
         sentences.append(f"Claim {n} holds {forms[n % len(forms)] % keys[n]}.")
         n += 1
     paragraphs = [" ".join(sentences[i:i + 4]) for i in range(0, len(sentences), 4)]
-    header = f"bibliography: {bib}\n" + (f"lang: {lang}\n" if lang else "")
+    # The reference list under its title, as the styled documents have it (``author_date_styles.document``): untitled,
+    # pandoc prints it right after the prose, which the evaluation (and ``interchangeable``) then read as prose.
+    header = f"bibliography: {bib}\nreference-section-title: References\n" + (f"lang: {lang}\n" if lang else "")
     return f"---\n{header}---\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
@@ -315,37 +318,47 @@ def evaluate(text_path: Path, bib_path: Path, gold_path: Path, show: bool = Fals
             print(f"  paragraph {p + 1}: missed {dict(want[p] - got[p])} wrong {dict(extra)}"
                   + (f" causes {causes}" if causes else "")
                   + (f" unscored (no citation rendered there) {dict(unscored_here)}" if unscored_here else ""))
-    total = sum(sum(c.values()) for c in want.values()) + lost
-    return {"items": total, "resolved": right, "wrong": wrong, "not in text": lost, "unscored": unscored,
+    # An undecidable item is still an item (``items``); ``decidable`` leaves it out.
+    total = sum(sum(c.values()) for c in want.values()) + lost + apart
+    return {"items": total, "decidable": total - apart, "resolved": right, "wrong": wrong, "not in text": lost, "unscored": unscored,
             "undecidable": apart, "printed nothing": silent, "caption dropped": dropped}
 
 
-MAX_RENDERINGS = 12
-"""How many times ``interchangeable`` may render one document again: it then proves fewer items undecidable."""
+RENDERINGS = 12
+"""How many times ``interchangeable`` may render one document again, besides ``RENDERINGS_PER_KEY``."""
+RENDERINGS_PER_KEY = 2
+"""And how many more for each key it is asked about: past the budget it proves fewer items undecidable."""
 
 
 def interchangeable(gold: Path, groups: dict[str, set[frozenset[str]]], workdir: Path, whole: bool = False) -> set[str]:
     """The keys of ``groups`` (each missed item's key, with the sets of entries it was left open between) that can be
     exchanged with another entry of one of its sets, the document rendered again with the two keys exchanged wherever
-    it cites them reading exactly as before (``author_date_styles.swapped_prose``). Pairs from different sets are
-    tried together and split when the text changes; at most ``MAX_RENDERINGS`` renderings: fewer are proven.
+    it cites them reading exactly as before (``author_date_styles.swapped_prose``): the text is then as consistent
+    with the other entry as with its own. Pairs from different sets are tried together (a text unchanged with all of
+    them exchanged proves each of them) and split when the text changes; at most ``RENDERINGS`` renderings and
+    ``RENDERINGS_PER_KEY`` for each key: past them, fewer are proven.
     The text compared is the one litreview reads: the prose, or with ``whole`` the reference list too."""
     original = author_date_styles.prose((gold / "rendered.txt").read_text(encoding="utf-8"), whole)
     proven: set[str] = set()
     tried: set[frozenset[str]] = set()
-    budget = [MAX_RENDERINGS]
+    budget = [RENDERINGS + RENDERINGS_PER_KEY * len(groups)]
 
-    def same(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        if budget[0] <= 0:
+    def same(pairs: list[tuple[str, str]], changed: bool = False) -> list[tuple[str, str]]:
+        """The pairs proven; ``changed``: the text is known to change with them all exchanged (not rendered)."""
+        if budget[0] <= 0 or (changed and len(pairs) == 1):
             return []
-        budget[0] -= 1
-        text = author_date_styles.swapped_prose(gold, pairs, workdir / f"swap{budget[0]}", whole)
-        if text == original:
-            return pairs
-        if text is None or len(pairs) == 1:
-            return []
+        if not changed:
+            budget[0] -= 1
+            text = author_date_styles.swapped_prose(gold, pairs, workdir / f"swap{budget[0]}", whole)
+            if text == original:
+                return pairs
+            if text is None or len(pairs) == 1:
+                return []
         half = len(pairs) // 2
-        return same(pairs[:half]) + same(pairs[half:])
+        first = same(pairs[:half])
+        # The text changed with all of them and not with the first half: it changes with the second (a failed proof
+        # costs no rendering; a proof is always rendered).
+        return first + same(pairs[half:], changed=first == pairs[:half])
 
     while budget[0] > 0:
         batch: list[tuple[str, str]] = []
@@ -450,6 +463,12 @@ def _all(text: str, needle: str) -> list[int]:
     return out
 
 
+def _decidable(counts: Counter[str] | dict[str, int]) -> str:
+    """The undecidable, decidable and resolved / decidable columns of a row."""
+    share = counts["resolved"] / counts["decidable"] if counts["decidable"] else 1.0
+    return f" {counts['undecidable']:>11} {counts['decidable']:>9} {share:>9.3f}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -488,8 +507,11 @@ def main() -> int:
     print("corpus renderings: chaudhry-heiss and the manuscripts' gold/rendered.txt; all: also the documents")
     print("rendered here with pandoc (joss-gmr, joss-hypothesize, the probe, the generated gen-*)")
     skipped: list[str] = []
+    if args.undecidable:
+        print("share: resolved / items; undecidable: items proven so (the text reads byte for byte the same with the "
+              "entry exchanged for another); decidable: items - undecidable; of decid.: resolved / decidable")
     print(f"{'document':<28} {'split':<5} {'items':>6} {'resolved':>9} {'wrong':>6} {'share':>7} {'unscored':>8}"
-          + (f" {'undecidable':>11}" if args.undecidable else ""))
+          + (f" {'undecidable':>11} {'decidable':>9} {'of decid.':>9}" if args.undecidable else ""))
     for name, text, bib, gold in docs:
         generated = (name, text, bib, gold) in extra
         split = "held" if name in GENERATED_HELD else "dev" if author_date_styles.is_dev(name) or generated else "held"
@@ -513,7 +535,7 @@ def main() -> int:
             totals["dev-folder"].update(r)
         share = r["resolved"] / r["items"] if r["items"] else 1.0
         print(f"{name:<28} {split:<5} {r['items']:>6} {r['resolved']:>9} {r['wrong']:>6} {share:>7.3f} {r['unscored']:>8}"
-              + (f" {r['undecidable']:>11}" if args.undecidable else ""))
+              + (_decidable(r) if args.undecidable else ""))
     for split, label in (("dev-real", "dev, corpus renderings"), ("held-real", "held aside, corpus renderings"),
                          ("dev", "dev (tuned on), all"), ("held", "held aside, all"),
                          ("dev-folder", "dev, --manuscripts (wild-*)")):
@@ -522,7 +544,7 @@ def main() -> int:
             continue
         share = t["resolved"] / t["items"] if t["items"] else 1.0
         print(f"{label:<34} {t['items']:>6} {t['resolved']:>9} {t['wrong']:>6} {share:>7.3f} {t['unscored']:>8}"
-              + (f" {t['undecidable']:>11}" if args.undecidable else ""))
+              + (_decidable(t) if args.undecidable else ""))
     for split in ("dev", "held"):
         if totals[split]["printed nothing"] and not (args.dev_only and split == "held"):
             print(f"{split}: {totals[split]['printed nothing']} citations pandoc printed as nothing (no marker in the "
