@@ -1308,6 +1308,14 @@ def test_a_place_and_a_publisher_read_as_the_container_are_the_imprint(text):
     assert (ref.container, ref.publisher, ref.place) == ("", "Casa e Terra", "Rio de Janeiro")
 
 
+def test_an_imprint_with_a_very_long_word_is_read_in_time():
+    # a word of tens of thousands of letters in the publisher: the check for a sentence closed before its last word
+    # reads each word once (it was quadratic in the word's length)
+    long = "Casa" + "a" * 24000
+    ref = parse_reference(f"Keller, Maria, Cidades da planície, Rio de Janeiro, {long} e Terra, 1998.")
+    assert (ref.container, ref.publisher, ref.place) == ("", f"{long} e Terra", "Rio de Janeiro")
+
+
 def test_a_known_place_may_hold_particles():
     from litreview.bibliography.refparse.fields import known_place
 

@@ -392,8 +392,9 @@ def _imprint(text: str) -> bool:
         and not any(_CLOSED.search(w) for w in pub.publisher.split()[:-1])
 
 
-#: a word closing a sentence, with its bracket or quote ("Engineering].")
-_CLOSED = re.compile(r"\w{2,}[\])’”»]*\.$")
+#: a word closing a sentence, with its bracket or quote ("Engineering]."): its last two letters, searched (from each
+#: letter of a long word, "\w{2,}" would run to the word's end: quadratic)
+_CLOSED = re.compile(r"\w{2}[\])’”»]*\.$")
 
 
 def _entry_type(f: dict[str, object], first: dict[str, Segment]) -> str:
