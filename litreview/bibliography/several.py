@@ -139,8 +139,10 @@ def duplicate_key_at_used(problem: Finding, file: str, line: int) -> Finding:
     word = "id" if problem.message.startswith("duplicate id") else "key"
     other = f"line {problem.line}" if problem.file == file else f"{problem.file} line {problem.line}"
     used = "this one, the last entry with it; BibTeX and biber the first" if word == "key" else "this item, the last"
+    unread = problem.message.partition("; its fields are not checked")[2]  # (``duplicate_key``'s words)
     return replace(problem, file=file, line=line,
-                   message=f"duplicate {word} {problem.key!r}: also defined on {other} (pandoc uses {used})")
+                   message=f"duplicate {word} {problem.key!r}: also defined on {other} (pandoc uses {used})"
+                           + (f"; the fields of the one on {other} are not checked{unread}" if unread else ""))
 
 
 def case_clash(key: str, other: str, other_line: int | None, file: str | None, line: int | None) -> Finding:
