@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..bibliography.load import CONTAINER_FIELDS, PUBLISHER_FIELDS
-from ..doi import bare_doi, is_short_doi, normalize_doi
+from ..doi import bare_doi, is_short_doi
 from ..model import Bibliography, Finding, Mismatch, Source, SourceMetadata
 from .bib import entry_finding
 
@@ -125,9 +125,10 @@ def another_work(mismatches: tuple[Mismatch, ...]) -> Mismatch | None:
 def alias_primary(source: Source, meta: SourceMetadata, shown: tuple[Mismatch, ...]) -> str:
     """The primary DOI when the registry answered the entry's DOI with the record of another DOI of the same
     work (an alias; ``shown``: the reportable mismatches, which must not say another work), else ''."""
-    doi = normalize_doi(source.doi) if source.doi.strip() else ""
-    primary = meta.record.doi if meta.record is not None and doi else ""
-    return primary if primary and primary != doi and another_work(shown) is None else ""
+    from ..registry.parse import alias_of  # (only for a verified entry's record)
+
+    primary = alias_of(meta.record, source.doi) if meta.record is not None else ""
+    return primary if primary and another_work(shown) is None else ""
 
 
 def check_mismatches(source: Source, mismatches: tuple[Mismatch, ...], agency: str) -> Iterable[Finding]:

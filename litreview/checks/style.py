@@ -393,20 +393,12 @@ def found_again_without_page(source: Source) -> bool:
     fields, or an arXiv address as its url), or a journal article's volume and pages in its journal."""
     if source.doi:
         return True
-    from urllib.parse import urlsplit
-
-    from ..registry.ids import arxiv_id, entry_identifiers
+    from ..registry.ids import arxiv_page_id, entry_identifiers
 
     if not entry_identifiers(source.fields).keys().isdisjoint({"arxiv", "pmid", "pmcid"}):
         return True
-    try:
-        parts = urlsplit(source.url.strip())
-    except ValueError:
-        parts = None
-    if parts is not None and (parts.hostname or "").lower().removeprefix("www.") in ("arxiv.org", "export.arxiv.org"):
-        _, kind, rest = [*parts.path.split("/", 2), "", ""][:3]
-        if kind in ("abs", "pdf") and arxiv_id(rest.removesuffix(".pdf")):
-            return True  # (the preprint's own page: arXiv keeps every version at its id)
+    if arxiv_page_id(source.url):
+        return True  # (the preprint's own page: arXiv keeps every version at its id)
     return source.type == "article" and bool(source.container and source.volume and source.pages)
 
 

@@ -53,6 +53,21 @@ def arxiv_id(text: str) -> str:
     return value if _ARXIV_NEW.match(value) or _ARXIV_OLD.match(value) else ""
 
 
+def arxiv_page_id(url: str) -> str:
+    """The arXiv id of a preprint's own page ("https://arxiv.org/abs/1605.08386v2", "…/pdf/1605.08386.pdf", on
+    arxiv.org or export.arxiv.org); '' for any other address."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    if (parts.hostname or "").lower().removeprefix("www.") not in ("arxiv.org", "export.arxiv.org"):
+        return ""
+    _, kind, rest = [*parts.path.split("/", 2), "", ""][:3]
+    return arxiv_id(rest.removesuffix(".pdf")) if kind in ("abs", "pdf") else ""
+
+
 _DBLP_URL = lazy(r"dblp\.(?:org|uni-trier\.de)/rec/(?:(?:bib|xml|html)\d?/)?"
                        r"((?:conf|journals|books|phd|series|reference|tr)/[\w.-]+/[\w.-]+)", re.I)
 _OPENALEX = lazy(r"(?:openalex\.org/(?:works/)?|^openalex:\s*|^)(W\d{4,12})\b", re.I)

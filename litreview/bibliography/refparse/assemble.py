@@ -152,15 +152,20 @@ def _chapter_container(segs: list[Segment]) -> list[Segment]:
     return [*segs[:titles[1]], segs[titles[1]]._replace(label="container"), *segs[titles[1] + 1:]]
 
 
+def _range_end(start: str, end: str) -> int:
+    """The last number of "start–end", its end shortened as Chicago prints it ("229–30": 230, "12–3": 13)."""
+    return int(start[:max(len(start) - len(end), 0)] + end)
+
+
 def _ascending(start: str, end: str) -> bool:
     """Whether "start–end" reads as a range of pages, the end shortened as Chicago prints it ("229–30", "12–3")."""
-    return int(start[:max(len(start) - len(end), 0)] + end) > int(start)
+    return _range_end(start, end) > int(start)
 
 
 def _backwards(start: str, end: str) -> bool:
     """Whether "start–end" runs backwards however shortened ("9-1", "31-1"): a volume and its issue, no range of pages
     (a single page's "14–14" is one)."""
-    return int(start[:max(len(start) - len(end), 0)] + end) < int(start)
+    return _range_end(start, end) < int(start)
 
 
 def assemble(raw: str, text: str, tagged: Sequence[Tagged], threshold: float = THRESHOLD) -> ParsedReference:

@@ -327,7 +327,6 @@ def year_closing_meetings_name(tagged: Sequence[Tagged]) -> Sequence[Tagged]:
     return tagged
 
 
-
 #: the word a web page's date of publication or update opens with, after the site's name
 _DATE_LEADS = frozenset(("published", "updated", "posted", "publié", "publiziert", "veröffentlicht", "publicado"))
 
